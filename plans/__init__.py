@@ -1,0 +1,1 @@
+"""Plan and checklist templates (YAML data shipped with the package)."""

@@ -1,0 +1,1 @@
+"""Persistence: the only code that opens a board's files."""

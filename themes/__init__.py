@@ -1,0 +1,1 @@
+"""Textual CSS themes (data shipped with the package)."""
