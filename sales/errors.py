@@ -1,0 +1,24 @@
+"""The three ways a change can fail, shared by the store, the command line and the screens."""
+
+from __future__ import annotations
+
+
+class UpliftError(Exception):
+    """Base of the errors a person is meant to read; str() is the one-line reason."""
+
+
+class Refused(UpliftError):
+    """The actor may not do this; the message names the rule."""
+
+
+class NotFound(UpliftError):
+    """No such item on this board."""
+
+
+class Invalid(UpliftError):
+    """A value is wrong; `field` says which one, the message says why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.reason = message

@@ -1,0 +1,24 @@
+"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals."""
+
+from __future__ import annotations
+
+import re
+
+PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D"}
+_ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
+
+
+def format_id(kind: str, number: int) -> str:
+    return f"{PREFIXES[kind]}-{number}"
+
+
+def parse_id(text: str, kind: str) -> int:
+    """The number inside an id of `kind`: `T-12`, `t12` and `12` all give 12 for a task.
+
+    Raises ValueError naming the expected form when the text is not such an id.
+    """
+    match = _ID.match(text)
+    prefix = PREFIXES[kind]
+    if not match or (match.group(1) and match.group(1).upper() != prefix):
+        raise ValueError(f"{text!r} is not a {kind} id (expected {prefix}-12)")
+    return int(match.group(2))

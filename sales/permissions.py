@@ -1,0 +1,41 @@
+"""Who may do what on a board. The store calls `check` before every change.
+
+A board with no members is in single-user mode: everyone is a lead. Otherwise a lead may change
+everything; a rep may create and update their own tasks and deals, log activities and check-ins,
+and read the rest. Anyone who is not a member may only read.
+"""
+
+from __future__ import annotations
+
+from sales.errors import Refused
+
+REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move"}
+REP_CREATE_OWN = {"task.add", "deal.add"}
+REP_ANY = {"activity.log", "goal.checkin"}
+
+
+def check(action: str, actor: str, role: str | None, *, single_user: bool,
+          owner: str | None = None, new_owner: str | None = None) -> None:
+    """Raise Refused, naming the rule, unless `actor` (with `role`) may do `action`.
+
+    `owner` is the item's owner before the change, `new_owner` after it.
+    """
+    if single_user or role == "lead":
+        return
+    if role is None:
+        raise Refused(f"{actor} is not a member of this board, so may only read it "
+                      f"(a lead adds members with `uplift member add NAME --role rep`)")
+    noun = action.split(".")[0]
+    if action in REP_ANY:
+        return
+    if action in REP_CREATE_OWN:
+        if new_owner == actor:
+            return
+        raise Refused(f"a rep may only create {noun}s they own ({actor} tried for {new_owner or 'nobody'})")
+    if action in REP_ON_OWN:
+        if owner != actor:
+            raise Refused(f"a rep may only change their own {noun}s; this one is {owner or 'unowned'}'s")
+        if new_owner != actor:
+            raise Refused(f"only a lead may hand a {noun} to someone else")
+        return
+    raise Refused(f"only a lead may do {action} (you are a rep)")

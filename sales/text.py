@@ -1,0 +1,61 @@
+"""One sanitizer for user text, used on the way in (store) and on the way out (screens, CLI).
+
+A title typed by one person is shown on another person's terminal, so it must not be able to
+carry escape sequences (colours, window titles, OSC 52 clipboard writes) or bidi overrides that
+make text read differently from what it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except TAB and LF, DEL, C1 controls, bidi embedding/override/isolate controls,
+# and the line/paragraph separators that some terminals treat as newlines.
+_UNSAFE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+TITLE_MAX = 200
+NAME_MAX = 40
+TEXT_MAX = 4000
+
+
+def clean_line(text: str) -> str:
+    """Text for one line (titles, names): every control character removed, tabs become spaces."""
+    return _UNSAFE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
+
+
+def clean_multiline(text: str) -> str:
+    """Longer text (notes, expected results): keeps newlines and tabs, drops other controls."""
+    return _UNSAFE_MULTILINE.sub("", text.replace("\r\n", "\n")).strip()
+
+
+def safe(text: object) -> str:
+    """Any value about to be written to a terminal, made harmless (the way-out half)."""
+    return _UNSAFE_MULTILINE.sub("", str(text))
+
+
+def display_width(text: str) -> int:
+    """Terminal cells `text` takes: wide (CJK) characters take two, combining marks none."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut (with …) or padded with spaces to exactly `width` cells."""
+    out, used = [], 0
+    if display_width(text) > width:
+        width -= 1
+        for char in text:
+            cells = display_width(char)
+            if used + cells > width:
+                break
+            out.append(char)
+            used += cells
+        return "".join(out) + "…" + " " * (width - used)
+    return text + " " * (width - display_width(text))

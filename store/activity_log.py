@@ -1,0 +1,109 @@
+"""The activity log: every change's record, kept in TinyDB files of bounded size.
+
+The log grows forever, so it is split into segments of at most SEGMENT_SIZE records
+(`log/000001.json`, ...): appending rewrites only the newest segment, whatever the log's length.
+The log is also the board's journal: a change is logged before it is applied, so a writer killed
+in between leaves a record the next writer redoes (see Board._recover).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+
+from sales.activity import Activity
+from store.files import folder_mode
+from store.storage import SharedJSONStorage
+
+SEGMENT_SIZE = 1000
+TABLE = "activity"
+
+
+class ActivityLog:
+    def __init__(self, board_path: Path, mode: int) -> None:
+        self.folder = board_path / "log"
+        self.mode = mode
+        self._segments: dict[str, SharedJSONStorage] = {}
+
+    def segment_names(self) -> list[str]:
+        try:
+            names = os.listdir(self.folder)
+        except FileNotFoundError:
+            return []
+        return sorted(name for name in names if name.endswith(".json") and not name.startswith("."))
+
+    def _segment(self, name: str) -> SharedJSONStorage:
+        if name not in self._segments:
+            self._segments[name] = SharedJSONStorage(self.folder / name, self.mode)
+        return self._segments[name]
+
+    def _raw(self, name: str) -> dict[str, dict]:
+        return (self._segment(name).read() or {}).get(TABLE, {})
+
+    def last_seq(self) -> tuple[int, int]:
+        """The newest record's (seq, txn), or (0, 0) for an empty log."""
+        names = self.segment_names()
+        if not names:
+            return 0, 0
+        raw = self._raw(names[-1])
+        if not raw:
+            return 0, 0
+        last = raw[max(raw, key=int)]
+        return last["seq"], last["txn"]
+
+    def last_transaction(self) -> list[Activity]:
+        """The records of the newest transaction, oldest first."""
+        names = self.segment_names()
+        if not names:
+            return []
+        raw = self._raw(names[-1])
+        if not raw:
+            return []
+        txn = raw[max(raw, key=int)]["txn"]
+        return [msgspec.convert(doc, Activity) for _, doc in sorted(raw.items(), key=lambda kv: int(kv[0]))
+                if doc["txn"] == txn]
+
+    def append(self, records: list[Activity]) -> None:
+        """Write `records` durably (atomic replace of the newest segment, or a new segment)."""
+        self.folder.mkdir(mode=folder_mode(self.mode), exist_ok=True)
+        names = self.segment_names()
+        if not names or len(self._raw(names[-1])) >= SEGMENT_SIZE:
+            name = f"{records[0].seq:09d}.json"
+        else:
+            name = names[-1]
+        with self._segment(name).edit() as data:
+            table = data.setdefault(TABLE, {})
+            for record in records:
+                table[str(record.seq)] = msgspec.to_builtins(record)
+
+    def remove(self, records: list[Activity]) -> None:
+        """Take back records whose change could not be applied (a failed write, not a crash)."""
+        for name in reversed(self.segment_names()):
+            with self._segment(name).edit() as data:
+                table = data.get(TABLE, {})
+                for record in records:
+                    table.pop(str(record.seq), None)
+            if not data.get(TABLE):
+                os.unlink(self.folder / name)
+                self._segments.pop(name, None)
+            break
+
+    def records(self, item: str | None = None, limit: int | None = None,
+                actor: str | None = None) -> list[Activity]:
+        """Records newest first, optionally only those about `item` or by `actor`."""
+        found: list[Activity] = []
+        for name in reversed(self.segment_names()):
+            raw = self._raw(name)
+            for key in sorted(raw, key=int, reverse=True):
+                doc = raw[key]
+                if (item is None or doc["item"] == item) and (actor is None or doc["actor"] == actor):
+                    found.append(msgspec.convert(doc, Activity))
+                    if limit is not None and len(found) >= limit:
+                        return found
+        return found
+
+    def changed(self) -> bool:
+        names = self.segment_names()
+        return bool(names) and self._segment(names[-1]).changed()

@@ -1,0 +1,107 @@
+"""The file primitives every board write uses: an exclusive lock and atomic replacement.
+
+A reader never sees half a file: each file is written to a temporary file beside it, fsynced,
+given the board's mode (mkstemp makes 0600) and renamed over the old one. Writers take one
+exclusive lock per board (fcntl.flock, which the kernel drops if the holder is killed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from sales.errors import UpliftError
+
+TEMP_MARK = ".tmp-"
+LOCK_NAME = ".lock"
+
+
+class BoardBusy(UpliftError):
+    """Another process held the board's lock for longer than we were willing to wait."""
+
+
+class BoardDamaged(UpliftError):
+    """A board file could not be read; it is named and left untouched."""
+
+
+Signature = tuple[int, int, int]
+
+
+def signature(path: Path) -> Signature | None:
+    """What changes whenever the file is replaced: inode, mtime and size (None if absent)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def atomic_write(path: Path, data: bytes, mode: int) -> Signature:
+    """Replace `path` with `data` so that any reader sees the old or the new file, never half."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    _fsync_dir(path.parent)
+    return signature(path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete temporary files a killed writer left behind. Call only while holding the lock."""
+    removed = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") and TEMP_MARK in entry.name:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
+
+
+@contextlib.contextmanager
+def exclusive_lock(folder: Path, mode: int, timeout: float = 15.0) -> Iterator[None]:
+    """Hold the board's write lock; BoardBusy if it cannot be had within `timeout` seconds."""
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, mode)
+    try:
+        deadline = time.monotonic() + timeout
+        delay = 0.0005
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BoardBusy(f"{folder}: another process has held the board's lock for "
+                                    f"{timeout:.0f} s; try again") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+def folder_mode(file_mode: int) -> int:
+    """The mode for a board folder whose files have `file_mode`: 0600 -> 0700, 0660 -> 2770."""
+    mode = file_mode | ((file_mode & 0o444) >> 2)
+    return mode | 0o2000 if file_mode & 0o060 else mode

@@ -1,0 +1,14 @@
+"""Where a board lives when none is named: UPLIFT_BOARD, else the XDG data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def default_board_path() -> Path:
+    named = os.environ.get("UPLIFT_BOARD")
+    if named:
+        return Path(named).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "uplift" / "board"

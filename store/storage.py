@@ -1,0 +1,85 @@
+"""A TinyDB storage that is safe to share between processes.
+
+TinyDB's JSONStorage keeps a file handle open and re-reads and rewrites the whole file on every
+operation. This one parses the file only when its stat signature changed since the last read,
+and writes by atomic replacement (store/files.py). The board writes through `edit()` so that a
+change touching several tables of one file costs one write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import msgspec
+from tinydb.storages import Storage
+
+from store.files import BoardDamaged, Signature, atomic_write, signature
+
+_decoder = msgspec.json.Decoder()
+_encoder = msgspec.json.Encoder()
+
+
+class SharedJSONStorage(Storage):
+    def __init__(self, path: str | Path, mode: int = 0o600,
+                 on_reload: Callable[[], None] | None = None) -> None:
+        self.path = Path(path)
+        self.mode = mode
+        self.on_reload = on_reload
+        self._data: dict | None = None
+        self._signature: Signature | None = None
+        self.version = 0  # goes up whenever the content this process sees may have changed
+
+    def read(self) -> dict | None:
+        current = signature(self.path)
+        if current is None:
+            self._data, self._signature = None, None
+            return None
+        if current != self._signature:
+            try:
+                data = _decoder.decode(self.path.read_bytes())
+            except (msgspec.DecodeError, UnicodeDecodeError) as error:
+                raise BoardDamaged(f"{self.path}: damaged board file ({error}); "
+                                   f"it was left as it is") from None
+            if not isinstance(data, dict):
+                raise BoardDamaged(f"{self.path}: damaged board file (not a JSON object); "
+                                   f"it was left as it is")
+            self._data, self._signature = data, current
+            self.version += 1
+            if self.on_reload:
+                self.on_reload()
+        return self._data
+
+    def write(self, data: dict) -> None:
+        try:
+            self._signature = atomic_write(self.path, _encoder.encode(data), self.mode)
+            self._data = data
+        except BaseException:
+            self.forget()  # the cache may hold a half-made change
+            raise
+        finally:
+            self.version += 1
+
+    def changed(self) -> bool:
+        """Whether the file differs from what this process last read or wrote (a stat only)."""
+        return signature(self.path) != self._signature
+
+    @contextmanager
+    def edit(self) -> Iterator[dict]:
+        """The file's tables as one dict to change in place, written once at the end."""
+        data = self.read() or {}
+        try:
+            yield data
+        except BaseException:
+            self.forget()
+            raise
+        self.write(data)
+
+    def forget(self) -> None:
+        """Drop the cached content so that the next read parses the file again."""
+        self._data, self._signature = None, None
+        self.version += 1
+
+    def close(self) -> None:
+        pass

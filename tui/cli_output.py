@@ -1,0 +1,72 @@
+"""How the command line prints: plain aligned tables for people, JSON for scripts.
+
+Everything printed passes through `sales.text.safe`, so no stored text can reach the terminal
+as an escape sequence.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import msgspec
+
+from sales.activity import Activity, describe
+from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
+from sales.text import display_width, fit, safe
+
+
+def print_json(value: object) -> None:
+    sys.stdout.buffer.write(msgspec.json.encode(msgspec.to_builtins(value)) + b"\n")
+    sys.stdout.flush()
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
+    cells = [[safe(c) for c in row] for row in rows]
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    widths[-1] = min(widths[-1], max_last)
+    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
+    lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def task_rows(tasks: Sequence[Task], today) -> str:
+    rows = []
+    for task in tasks:
+        due = task.due.isoformat() if task.due else ""
+        if is_overdue(task, today):
+            due += " !"
+        rows.append([task.id, STATUS_LABELS[task.status], task.priority, due, task.owner or "", task.title])
+    return table(["ID", "STATUS", "PRIORITY", "DUE", "OWNER", "TITLE"], rows)
+
+
+def task_detail(task: Task, history: Sequence[Activity]) -> str:
+    done, total = steps_done(task)
+    lines = [f"{task.id}  {task.title}",
+             f"  status    {STATUS_LABELS[task.status]}",
+             f"  priority  {task.priority}",
+             f"  owner     {task.owner or '–'}",
+             f"  start     {task.start or '–'}",
+             f"  due       {task.due or '–'}",
+             f"  goal      {task.goal or '–'}",
+             f"  strategy  {task.strategy or '–'}"]
+    if task.expected_result:
+        lines.append(f"  expected  {task.expected_result}")
+    if task.measure:
+        lines.append(f"  measure   {task.measure}")
+    if task.steps:
+        lines.append(f"  steps     {done}/{total}")
+        lines += [f"    [{'x' if s.done else ' '}] {s.text}" for s in task.steps]
+    if history:
+        lines.append("  history")
+        lines += [f"    {when(r.at)}  {r.actor}  {describe(r)}" for r in history]
+    return safe("\n".join(lines))
+
+
+def log_rows(records: Sequence[Activity]) -> str:
+    return table(["WHEN", "WHO", "WHAT"], [[when(r.at), r.actor, describe(r)] for r in records], max_last=100)
+
+
+def when(stamp: str) -> str:
+    """An activity time as people read it: `2026-11-19 14:05`."""
+    return stamp[:16].replace("T", " ")
