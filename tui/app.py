@@ -1,0 +1,58 @@
+"""The Uplift app: one screen per phase of the cycle, watching the board for others' changes."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from textual.app import App
+from textual.binding import Binding
+
+from sales.errors import UpliftError
+from store.board import Board
+from tui.screens.board import BoardScreen
+from tui.user_text import tell
+
+POLL_SECONDS = 0.5
+
+
+class UpliftApp(App):
+    CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
+    TITLE = "Uplift"
+    MODES = {"plan": BoardScreen}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("3", "switch_mode('plan')", "Plan", show=False, id="app.plan"),
+    ]
+
+    def __init__(self, board: Board) -> None:
+        super().__init__()
+        self.board = board
+
+    def on_mount(self) -> None:
+        role = self.board.role or "reader"
+        self.sub_title = f"{self.board.name} · {self.board.actor} ({role})"
+        self.switch_mode("plan")
+        self.set_interval(POLL_SECONDS, self.watch_board)
+
+    async def watch_board(self) -> None:
+        """Show other people's changes: a stat per file twice a second, a re-read only on change."""
+        try:
+            changed = self.board.changed()
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        if changed:
+            for screen in self.screen_stack:
+                refresh = getattr(screen, "refresh_board", None)
+                if refresh:
+                    await refresh()
+
+    def action_help(self) -> None:
+        from tui.screens.help import Help, binding_rows
+
+        self.push_screen(Help(binding_rows(self)))
+
+
+def run_app(board: Board) -> None:
+    UpliftApp(board).run()

@@ -1,0 +1,228 @@
+"""The task board (phase 3): the plan's tasks as a kanban by status."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from sales.errors import UpliftError
+from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
+from tui.user_text import plain, tell
+from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
+
+EMPTY_BOARD = ("This board has no tasks yet. Press n to add the first one "
+               "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
+
+
+def task_card(task: Task, today) -> CardData:
+    done, total = steps_done(task)
+    details = f"{task.owner or 'unassigned'} · {task.priority}"
+    if total:
+        details += f" · steps {done}/{total}"
+    overdue = is_overdue(task, today)
+    flag = f"due {task.due}" + ("  OVERDUE" if overdue else "") if task.due else "no due date"
+    classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())
+    return CardData(task.id, task.title, details, flag, frozenset(classes))
+
+
+class BoardScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new", "New", id="board.new"),
+        Binding("e,enter", "edit", "Edit", id="board.edit"),
+        Binding("v", "details", "Details", id="board.details"),
+        Binding("d", "delete", "Delete", id="board.delete"),
+        Binding("slash", "filter", "Filter", id="board.filter"),
+        Binding("m", "mine", "Mine", id="board.mine"),
+        Binding("o", "owner", "Owner", id="board.owner"),
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="board.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text_filter = ""
+        self.owner_filter: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter by id, title or owner (enter keeps it, escape clears)",
+                    id="filter", max_length=100)
+        yield Static(id="board-status")
+        yield Kanban(STATUSES, id="kanban")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        await self.refresh_board()
+        self.kanban.focus_first()
+
+    @property
+    def kanban(self) -> Kanban:
+        return self.query_one(Kanban)
+
+    def visible(self, tasks: list[Task]) -> list[Task]:
+        needle = self.text_filter.casefold()
+        return [t for t in tasks
+                if (self.owner_filter is None or t.owner == self.owner_filter)
+                and (not needle or needle in f"{t.id} {t.title} {t.owner or ''}".casefold())]
+
+    async def refresh_board(self) -> None:
+        board = self.app.board
+        tasks = board.tasks()
+        today = board.today()
+        limits = board.wip_limits()
+        shown = self.visible(tasks)
+        counts = {s: sum(1 for t in tasks if t.status == s) for s in STATUSES}
+        columns = [ColumnData(s, STATUS_LABELS[s], [task_card(t, today) for t in shown if t.status == s],
+                              limits.get(s), "" if len(shown) == len(tasks) else f"of {counts[s]}")
+                   for s in STATUSES]
+        await self.kanban.sync(columns)
+        self.show_status(len(tasks), len(shown))
+
+    def show_status(self, total: int, shown: int) -> None:
+        status = self.query_one("#board-status", Static)
+        parts = []
+        if self.text_filter:
+            parts.append(f"filter “{self.text_filter}”")
+        if self.owner_filter:
+            parts.append(f"owner {self.owner_filter}")
+        if total == 0:
+            status.update(plain(EMPTY_BOARD))
+        elif parts:
+            status.update(plain(f"Showing {shown} of {total} tasks · " + " · ".join(parts) + " · escape clears"))
+        else:
+            status.update("")
+        status.display = bool(total == 0 or parts)
+
+    # ------------------------------------------------------------------ moving
+
+    @on(Kanban.MoveRequested)
+    def _move_requested(self, event: Kanban.MoveRequested) -> None:
+        board = self.app.board
+        limit = board.wip_limits().get(event.target)
+        count = sum(1 for t in board.tasks() if t.status == event.target)
+        if limit is not None and count >= limit:
+            from tui.screens.dialogs import Confirm
+
+            question = (f"{STATUS_LABELS[event.target]} is at its WIP limit ({count}/{limit}). "
+                        f"Move {event.card_id} there anyway?")
+            self.app.push_screen(Confirm(question), lambda yes: yes and self.call_next(
+                self.move, event.card_id, event.target))
+        else:
+            self.call_next(self.move, event.card_id, event.target)
+
+    async def move(self, task_id: str, status: str) -> None:
+        try:
+            self.app.board.move_task(task_id, status)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        await self.refresh_board()
+        self.kanban.focus_card(task_id)
+
+    # ------------------------------------------------------------------ actions
+
+    def focused_task(self) -> Task | None:
+        focused = self.focused
+        if isinstance(focused, Card):
+            try:
+                return self.app.board.task(focused.data.id)
+            except UpliftError as error:
+                tell(self, error, "error")
+        return None
+
+    def action_new(self) -> None:
+        from tui.screens.task_form import TaskForm
+
+        self.app.push_screen(TaskForm(), self._saved)
+
+    def action_edit(self) -> None:
+        from tui.screens.task_form import TaskForm
+
+        task = self.focused_task()
+        if task:
+            self.app.push_screen(TaskForm(task), self._saved)
+
+    def _saved(self, task: Task | None) -> None:
+        if task is not None:
+            tell(self, f"Saved {task.id}")
+            self.call_next(self._refocus, task.id)
+
+    async def _refocus(self, task_id: str | None) -> None:
+        await self.refresh_board()
+        if task_id and not self.kanban.focus_card(task_id):
+            self.kanban.focus_first()
+
+    def action_details(self) -> None:
+        from tui.screens.task_detail import TaskDetail
+
+        task = self.focused_task()
+        if task:
+            self.app.push_screen(TaskDetail(task), lambda _: self.call_next(self._refocus, task.id))
+
+    def action_delete(self) -> None:
+        from tui.screens.dialogs import Confirm
+
+        task = self.focused_task()
+        if task is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.board.delete_task(task.id)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            tell(self, f"Deleted {task.id}")
+            self.call_next(self._refocus, None)
+
+        self.app.push_screen(Confirm(f"Delete {task.id} “{task.title}”?"), answer)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    async def _filter_changed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value.strip()
+        await self.refresh_board()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = bool(self.text_filter)
+        self.kanban.focus_first()
+
+    async def action_clear_filters(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.text_filter, self.owner_filter = "", None
+        await self.refresh_board()
+        self.kanban.focus_first()
+
+    async def action_mine(self) -> None:
+        me = self.app.board.actor
+        self.owner_filter = None if self.owner_filter == me else me
+        await self.refresh_board()
+        self.kanban.focus_first()
+
+    def action_owner(self) -> None:
+        from tui.screens.dialogs import Pick
+
+        board = self.app.board
+        owners = sorted({m.name for m in board.members()} | {t.owner for t in board.tasks() if t.owner})
+        choices = [("everyone", "")] + [(name, name) for name in owners]
+
+        def picked(name: str | None) -> None:
+            if name is None:
+                return
+            self.owner_filter = name or None
+            self.call_next(self._refocus, None)
+
+        self.app.push_screen(Pick("Show whose tasks?", choices), picked)

@@ -1,0 +1,49 @@
+"""The help screen: every key that applies where `?` was pressed, as currently bound."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from tui.user_text import plain
+
+
+class Help(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static(plain("Keys (escape closes)"), classes="dialog-question")
+            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns(plain("Key"), plain("Does"), plain("Where"))
+            for key, description, where in self.rows:
+                table.add_row(plain(key), plain(description), plain(where))
+            yield table
+
+
+def binding_rows(app) -> list[tuple[str, str, str]]:
+    """(keys, description, where) for every binding on the focus chain, innermost first.
+
+    Keys are read from the live bindings, so a remapped key shows as remapped.
+    """
+    focused = app.screen.focused
+    chain = list(focused.ancestors_with_self) if focused else [app.screen, app]
+    rows: dict[str, tuple[list[str], str, str]] = {}
+    for node in chain:
+        where = "everywhere" if node is app else type(node).__name__
+        for _key, binding in node._bindings:
+            if not binding.description:
+                continue
+            ident = binding.id or f"{where}:{binding.action}"
+            keys, _, _ = rows.setdefault(ident, ([], binding.description, where))
+            shown = app.get_key_display(binding)
+            if shown not in keys:
+                keys.append(shown)
+    return [(", ".join(keys), description, where) for keys, description, where in rows.values()]

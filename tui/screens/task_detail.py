@@ -1,0 +1,97 @@
+"""A task in full: its fields, its steps (space ticks one) and its own activity history."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from sales.activity import describe
+from sales.errors import UpliftError
+from sales.tasks import STATUS_LABELS, Task, is_overdue
+from tui.user_text import plain, tell
+
+
+class TaskDetail(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q", "dismiss", "Close", id="detail.close"),
+        Binding("e", "edit", "Edit", id="detail.edit"),
+    ]
+
+    def __init__(self, task: Task) -> None:
+        super().__init__(classes="dialog-screen")
+        self.task_shown = task
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog detail"):
+            yield Static(id="detail-fields")
+            yield Static(plain("Steps (space ticks one)"), classes="field-label")
+            yield SelectionList[int](id="detail-steps")
+            yield Static(plain("History"), classes="field-label")
+            yield Static(id="detail-history")
+
+    def on_mount(self) -> None:
+        self.show(self.task_shown)
+        steps = self.query_one("#detail-steps", SelectionList)
+        if steps.option_count:
+            steps.focus()
+
+    def show(self, task: Task) -> None:
+        self.task_shown = task
+        board = self.app.board
+        due = f"{task.due}" + ("  (overdue)" if is_overdue(task, board.today()) else "") if task.due else "–"
+        lines = [
+            f"{task.id}  {task.title}",
+            "",
+            f"Status    {STATUS_LABELS[task.status]}        Priority  {task.priority}",
+            f"Owner     {task.owner or '–'}",
+            f"Start     {task.start or '–'}        Due  {due}",
+            f"Goal      {_linked(board, 'goal', task.goal)}",
+            f"Strategy  {_linked(board, 'strategy', task.strategy)}",
+            f"Expected  {task.expected_result or '–'}",
+            f"Measure   {task.measure or '–'}",
+        ]
+        self.query_one("#detail-fields", Static).update(plain("\n".join(lines)))
+        steps = self.query_one("#detail-steps", SelectionList)
+        highlighted = steps.highlighted
+        steps.clear_options()
+        steps.add_options([Selection(plain(s.text), i, s.done) for i, s in enumerate(task.steps)])
+        if highlighted is not None and highlighted < steps.option_count:
+            steps.highlighted = highlighted
+        steps.display = bool(task.steps)
+        history = board.history(item=task.id)
+        self.query_one("#detail-history", Static).update(plain(
+            "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {describe(r)}" for r in history)
+            or "No changes recorded."))
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
+        index = event.selection.value
+        try:
+            task = self.app.board.toggle_step(self.task_shown.id, index)
+        except UpliftError as error:
+            tell(self, error, "error")
+            task = self.app.board.task(self.task_shown.id)
+        self.show(task)
+
+    def action_edit(self) -> None:
+        from tui.screens.task_form import TaskForm
+
+        def edited(task: Task | None) -> None:
+            if task is not None:
+                self.show(task)
+
+        self.app.push_screen(TaskForm(self.task_shown), edited)
+
+
+def _linked(board, kind: str, item_id: str | None) -> str:
+    if not item_id:
+        return "–"
+    try:
+        return f"{item_id}  {getattr(board, kind)(item_id).title}"
+    except UpliftError:
+        return f"{item_id} (missing)"

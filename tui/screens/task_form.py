@@ -1,0 +1,163 @@
+"""The task form: create or edit a task; a bad value is refused next to its field."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from sales.dates import DateError, parse_date
+from sales.errors import Invalid, UpliftError
+from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
+from sales.text import TITLE_MAX
+from tui.user_text import plain, plain_rich
+
+DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
+FIELDS = ("title", "owner", "status", "priority", "start", "due", "goal", "strategy", "steps",
+          "expected_result", "measure")
+
+
+def steps_to_text(task: Task | None) -> str:
+    if task is None:
+        return ""
+    return "\n".join(f"[{'x' if s.done else ' '}] {s.text}" for s in task.steps)
+
+
+def text_to_steps(text: str) -> list[dict]:
+    """One step per line; a line starting `[x]` is done, `[ ]` or nothing is not."""
+    steps = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        done = line[:3].lower() == "[x]"
+        if line[:3].lower() in ("[x]", "[ ]"):
+            line = line[3:].strip()
+        steps.append({"text": line, "done": done})
+    return steps
+
+
+class TaskForm(ModalScreen[Task | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, task: Task | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.task_being_edited = task
+
+    def compose(self) -> ComposeResult:
+        board = self.app.board
+        task = self.task_being_edited
+        heading = f"Edit {task.id}" if task else "New task"
+        members = [(plain_rich(m.name), m.name) for m in board.members()]
+        goals = [(plain_rich(f"{g.id}  {g.title}"), g.id) for g in board.goals()]
+        strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
+        with VerticalScroll(classes="dialog form"):
+            yield Static(plain(heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
+            yield Static(classes="field-error", id="error-form")
+            yield from self._field("title", "Title", Input(
+                task.title if task else "", max_length=TITLE_MAX, id="title"))
+            if members:
+                owner = task.owner if task else board.actor
+                yield from self._field("owner", "Owner", Select(
+                    members, id="owner", prompt="nobody",
+                    value=owner if owner in {m.name for m in board.members()} else Select.NULL))
+            else:
+                yield from self._field("owner", "Owner", Input(task.owner or "" if task else "", id="owner"))
+            with Horizontal(classes="field-row"):
+                yield from self._field("status", "Status", Select(
+                    [(plain_rich(STATUS_LABELS[s]), s) for s in STATUSES], id="status",
+                    allow_blank=False, value=task.status if task else "todo"))
+                yield from self._field("priority", "Priority", Select(
+                    [(plain_rich(p), p) for p in PRIORITIES], id="priority", allow_blank=False,
+                    value=task.priority if task else "normal"))
+            with Horizontal(classes="field-row"):
+                yield from self._field("start", "Start", Input(
+                    str(task.start or "") if task else "", placeholder=DATE_HINT, id="start"))
+                yield from self._field("due", "Due", Input(
+                    str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
+            with Horizontal(classes="field-row"):
+                yield from self._field("goal", "Goal", Select(
+                    goals, id="goal", prompt="no goal",
+                    value=task.goal if task and task.goal else Select.NULL))
+                yield from self._field("strategy", "Strategy", Select(
+                    strategies, id="strategy", prompt="no strategy",
+                    value=task.strategy if task and task.strategy else Select.NULL))
+            yield from self._field("steps", "Steps (one per line; [x] marks a done one)",
+                                   TextArea(steps_to_text(task), id="steps", soft_wrap=True))
+            yield from self._field("expected_result", "Expected result", Input(
+                task.expected_result if task else "", id="expected_result"))
+            yield from self._field("measure", "Measure", Input(task.measure if task else "", id="measure"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def _field(self, name: str, label: str, widget) -> ComposeResult:
+        with Vertical(classes=f"field field-{name}"):
+            yield Static(plain(label), classes="field-label")
+            yield widget
+            yield Static(classes="field-error", id=f"error-{name}")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def values(self) -> dict:
+        """The form's content as task fields; dates are parsed here (errors name the field)."""
+        board = self.app.board
+        fields: dict = {"title": self.query_one("#title", Input).value}
+        for name in ("owner", "status", "priority", "goal", "strategy"):
+            widget = self.query_one(f"#{name}")
+            value = widget.value
+            fields[name] = None if value in (Select.NULL, "") else value
+        for name in ("start", "due"):
+            text = self.query_one(f"#{name}", Input).value.strip()
+            try:
+                fields[name] = parse_date(text, board.today()).isoformat() if text else None
+            except DateError as error:
+                raise Invalid(name, str(error)) from None
+        fields["steps"] = text_to_steps(self.query_one("#steps", TextArea).text)
+        fields["expected_result"] = self.query_one("#expected_result", Input).value
+        fields["measure"] = self.query_one("#measure", Input).value
+        return fields
+
+    def show_error(self, field: str, message: str) -> None:
+        for error in self.query(".field-error"):
+            error.update("")
+        name = field.split(".")[0].split("[")[0]
+        target = f"#error-{name}" if name in FIELDS else "#error-form"
+        self.query_one(target, Static).update(plain(message))
+        if name in FIELDS:
+            self.query_one(f"#{name}").focus()
+
+    def action_save(self) -> None:
+        board = self.app.board
+        try:
+            fields = self.values()
+            if self.task_being_edited is None:
+                title = fields.pop("title")
+                saved = board.add_task(title, **fields)
+            else:
+                saved = board.update_task(self.task_being_edited.id, **fields)
+        except Invalid as error:
+            self.show_error(error.field, error.reason)
+            return
+        except UpliftError as error:
+            self.show_error("form", str(error))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
