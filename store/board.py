@@ -246,8 +246,8 @@ class Board:
         def build(tx: Transaction) -> Task:
             data = {"title": title, **_given(fields)}
             data.setdefault("owner", self.actor if self.members() else None)
+            self._check("task.add", new_owner=data["owner"])
             task = self._validate_task(tx, {**data, "id": format_id("task", tx.next_number("task"))})
-            self._check("task.add", new_owner=task.owner)
             self._put_new(tx, "task.add", "task", task)
             return task
         return self._transact(build)
@@ -256,10 +256,10 @@ class Board:
         """Change some fields of a task (None clears a field). Moving is `move_task`."""
         def build(tx: Transaction) -> Task:
             old = self.task(task_id)
-            data = {**msgspec.to_builtins(old), **fields}
+            data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
+            self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
             new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None})
             action = "task.move" if _changed_keys(old, new) == {"status"} else "task.edit"
-            self._check(action, owner=old.owner, new_owner=new.owner)
             self._put_update(tx, action, "task", old, new)
             return new
         return self._transact(build)

@@ -1,0 +1,35 @@
+"""Shared fixtures: boards in temporary folders, with a known cast of members."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from store.board import Board
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture
+def board_path(tmp_path: Path) -> Path:
+    return tmp_path / "board"
+
+
+@pytest.fixture
+def team(board_path: Path) -> Path:
+    """A board with a lead (dana) and two reps (ali, bea), and one task each."""
+    lead = Board(board_path, actor="dana")
+    lead.add_member("dana", "lead")
+    lead.add_member("ali", "rep")
+    lead.add_member("bea", "rep")
+    lead.add_task("Call Acme", owner="ali", due="2026-12-01")
+    lead.add_task("Visit Betasoloin", owner="bea")
+    return board_path
+
+
+def snapshot_files(path: Path) -> dict[str, str]:
+    """Every file under a board folder with a hash of its bytes (to prove nothing was written)."""
+    return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(path.rglob("*")) if p.is_file() and p.name != ".lock"}

@@ -1,0 +1,81 @@
+"""Pure rules: dates as typed, ids, the sanitizer, permissions, statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sales.dates import DateError, parse_date
+from sales.errors import Refused
+from sales.ids import parse_id
+from sales.permissions import check
+from sales.tasks import normalize_status
+from sales.text import clean_line, clean_multiline, display_width, fit, safe
+
+THURSDAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("today", date(2026, 11, 26)), ("tomorrow", date(2026, 11, 27)), ("+3d", date(2026, 11, 29)),
+    ("-1w", date(2026, 11, 19)), ("fri", date(2026, 11, 27)), ("Friday", date(2026, 11, 27)),
+    ("thu", date(2026, 12, 3)), ("mon", date(2026, 11, 30)), ("2027-01-05", date(2027, 1, 5)),
+])
+def test_dates_as_people_type_them(text: str, expected: date) -> None:
+    assert parse_date(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["frisbee", "2026-13-01", "+3x", "", "next week"])
+def test_bad_dates_say_what_is_accepted(text: str) -> None:
+    with pytest.raises(DateError, match="YYYY-MM-DD"):
+        parse_date(text, THURSDAY)
+
+
+def test_ids_accept_the_usual_spellings() -> None:
+    assert parse_id("T-12", "task") == parse_id("t12", "task") == parse_id("12", "task") == 12
+    with pytest.raises(ValueError, match="expected T-12"):
+        parse_id("G-3", "task")
+
+
+def test_sanitizer_strips_escapes_and_bidi_but_keeps_text() -> None:
+    hostile = "a\x1b]52;c;ZXZpbA==\x07b\x1b[31mc\u202ed\x9be\x00"
+    assert clean_line(hostile) == "a]52;c;ZXZpbA==b[31mcde"
+    assert "\x1b" not in safe(hostile) and "\u202e" not in safe(hostile)
+    assert clean_multiline("line one\r\nline\ttwo\x07") == "line one\nline\ttwo"
+    assert clean_line("销售 计划") == "销售 计划"
+
+
+def test_width_counts_wide_characters_twice() -> None:
+    assert display_width("销售ab") == 6
+    assert display_width(fit("销售计划书", 7)) == 7
+    assert fit("abc", 5) == "abc  "
+
+
+def test_statuses_from_what_people_type() -> None:
+    assert normalize_status("In progress") == "doing"
+    assert normalize_status("To do") == "todo"
+    with pytest.raises(ValueError, match="not a status"):
+        normalize_status("sideways")
+
+
+def test_single_user_board_lets_anyone_lead() -> None:
+    check("task.delete", "anyone", None, single_user=True)
+
+
+def test_lead_may_do_everything() -> None:
+    check("member.add", "dana", "lead", single_user=False)
+
+
+def test_rep_may_change_own_task_only() -> None:
+    check("task.move", "ali", "rep", single_user=False, owner="ali", new_owner="ali")
+    with pytest.raises(Refused, match="only change their own"):
+        check("task.move", "ali", "rep", single_user=False, owner="bea", new_owner="bea")
+    with pytest.raises(Refused, match="hand a task"):
+        check("task.edit", "ali", "rep", single_user=False, owner="ali", new_owner="bea")
+    with pytest.raises(Refused, match="only a lead"):
+        check("task.delete", "ali", "rep", single_user=False, owner="ali")
+
+
+def test_outsider_may_only_read() -> None:
+    with pytest.raises(Refused, match="not a member"):
+        check("task.add", "mallory", None, single_user=False, new_owner="mallory")
