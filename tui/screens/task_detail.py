@@ -60,8 +60,8 @@ class TaskDetail(ModalScreen[None]):
         highlighted = steps.highlighted
         steps.clear_options()
         steps.add_options([Selection(plain(s.text), i, s.done) for i, s in enumerate(task.steps)])
-        if highlighted is not None and highlighted < steps.option_count:
-            steps.highlighted = highlighted
+        if steps.option_count:
+            steps.highlighted = min(highlighted or 0, steps.option_count - 1)
         steps.display = bool(task.steps)
         history = board.history(item=task.id)
         self.query_one("#detail-history", Static).update(plain(

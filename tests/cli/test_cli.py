@@ -1,0 +1,160 @@
+"""The command line as scripts and reps over SSH use it: verbs, --json, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import snapshot_files
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def run(team, capsys, monkeypatch):
+    """Run `uplift ARGS` in-process on the team board as USER; returns (code, stdout, stderr)."""
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(team))
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+def test_task_add_prints_the_new_id(run) -> None:
+    code, out, _ = run("task", "add", "Quote Isdom", "--owner", "ali", "--due", "2026-12-04",
+                       "--priority", "high", "--step", "price it", "--step", "send it")
+    assert (code, out) == (0, "T-3\n")
+    code, out, _ = run("task", "show", "T-3", "--json")
+    shown = json.loads(out)["task"]
+    assert (shown["owner"], shown["due"], shown["priority"]) == ("ali", "2026-12-04", "high")
+    assert [s["text"] for s in shown["steps"]] == ["price it", "send it"]
+
+
+def test_task_list_filters_and_json(run) -> None:
+    code, out, _ = run("task", "list", "--json")
+    assert code == 0 and [t["id"] for t in json.loads(out)] == ["T-1", "T-2"]
+    code, out, _ = run("task", "list", "--mine", "--json", user="ali")
+    assert [t["id"] for t in json.loads(out)] == ["T-1"]
+    code, out, _ = run("task", "list", "--owner", "bea", "--json")
+    assert [t["id"] for t in json.loads(out)] == ["T-2"]
+    run("task", "move", "T-2", "doing")
+    code, out, _ = run("task", "list", "--status", "doing", "--json")
+    assert [t["id"] for t in json.loads(out)] == ["T-2"]
+    code, out, _ = run("task", "list")
+    assert out.splitlines()[0].split() == ["ID", "STATUS", "PRIORITY", "DUE", "OWNER", "TITLE"]
+    assert "Call Acme" in out
+
+
+def test_move_and_done(run) -> None:
+    assert run("task", "move", "T-1", "in progress", user="ali")[:2] == (0, "T-1 → doing\n")
+    assert run("task", "done", "t1", user="ali")[:2] == (0, "T-1 → done\n")
+    code, out, _ = run("task", "show", "T-1")
+    assert "Done" in out and "moved T-1 from Doing to Done" in out
+
+
+def test_a_rep_moving_someone_elses_task_gets_exit_1_and_one_line(run, team) -> None:
+    before = snapshot_files(team)
+    code, out, err = run("task", "move", "T-2", "done", user="ali")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "only change their own tasks" in err
+    assert snapshot_files(team) == before
+
+
+def test_not_found_is_exit_1(run) -> None:
+    code, _, err = run("task", "show", "T-99")
+    assert code == 1 and "no task T-99" in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (("task", "add", "x", "--due", "someday"), "due"),
+    (("task", "add", "x", "--owner", "zed"), "not a member"),
+    (("task", "add", ""), "title"),
+    (("task", "move", "T-1", "sideways"), "not a status"),
+    (("task", "list", "--bogus"), "unrecognized"),
+    (("member", "add", "x y", "--role", "rep"), "not a member name"),
+])
+def test_bad_input_is_exit_2_and_writes_nothing(run, team, args, message) -> None:
+    before = snapshot_files(team)
+    code, out, err = run(*args)
+    assert code == 2, err
+    assert message in err
+    assert snapshot_files(team) == before
+
+
+def test_log_lists_newest_first_and_as_json(run) -> None:
+    run("task", "move", "T-1", "doing")
+    code, out, _ = run("log", "--limit", "2", "--json")
+    records = json.loads(out)
+    assert [r["action"] for r in records] == ["task.move", "task.add"]
+    assert records[0]["actor"] == "dana" and records[0]["after"] == {"status": "doing"}
+    code, out, _ = run("log", "--item", "T-1")
+    assert "moved T-1 from To do to Doing" in out
+
+
+def test_members(run) -> None:
+    code, out, _ = run("member", "list", "--json")
+    assert json.loads(out) == [{"name": "ali", "role": "rep"}, {"name": "bea", "role": "rep"},
+                               {"name": "dana", "role": "lead"}]
+    assert run("member", "add", "chen", "--role", "rep")[0] == 0
+    assert run("member", "add", "eve", "--role", "lead", user="ali")[0] == 1
+    assert run("member", "remove", "chen")[0] == 0
+
+
+def test_wip_limits(run) -> None:
+    assert run("wip", "doing", "1")[0] == 0
+    run("task", "move", "T-1", "doing")
+    code, _, err = run("task", "move", "T-2", "doing")
+    assert code == 0 and "over its WIP limit" in err
+    assert run("wip")[1] == "doing: 1\n"
+
+
+def test_reading_a_board_that_does_not_exist_is_exit_1(tmp_path, capsys) -> None:
+    code = main(["task", "list", "--board", str(tmp_path / "nowhere")])
+    assert code == 1 and "no board at" in capsys.readouterr().err
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_hostile_text_never_reaches_the_terminal(run) -> None:
+    run("task", "add", "evil\x1b]52;c;aGk=\x07\x1b[2J title")
+    code, out, _ = run("task", "list")
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_the_command_line_does_not_import_textual_or_pandas(team) -> None:
+    probe = ("import sys; from tui.cli import main; code = main(['task', 'done', 'T-1']); "
+             "heavy = [m for m in ('textual', 'pandas', 'rich') if m in sys.modules]; "
+             "print(code, heavy)")
+    env = {**os.environ, "UPLIFT_BOARD": str(team), "UPLIFT_USER": "dana"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "0 []"
+
+
+def test_demo_seeds_a_quarter_with_history(tmp_path, capsys) -> None:
+    path = tmp_path / "demo"
+    assert main(["demo", "--board", str(path), "--no-open"]) == 0
+    from store.board import Board
+    board = Board(path, actor="dana")
+    tasks = board.tasks()
+    assert 20 <= len(tasks) <= 40
+    owners = {t.owner for t in tasks}
+    assert 4 <= len(owners - {"dana"}) <= 6
+    statuses = {t.status for t in tasks}
+    assert statuses == {"todo", "doing", "blocked", "done"}
+    today = board.today()
+    assert any(t.due and t.due < today and t.status != "done" for t in tasks)
+    assert board.goals() and board.strategies()
+    actors = {r.actor for r in board.history()}
+    assert len(actors) >= 4
+    assert all(r.at <= board.clock().isoformat() for r in board.history())

@@ -1,0 +1,203 @@
+"""The task board through Textual's Pilot: keys, the form, filters, live updates, hostile text."""
+
+from __future__ import annotations
+
+import asyncio
+
+from store.board import Board
+from tui.app import UpliftApp
+from tui.screens.dialogs import Confirm
+from tui.screens.help import Help
+from tui.screens.task_detail import TaskDetail
+from tui.screens.task_form import TaskForm
+from tui.widgets.kanban import Card, Kanban
+
+SIZE = (120, 40)
+
+
+def column_ids(app: UpliftApp) -> dict[str, list[str]]:
+    kanban = app.screen.query_one(Kanban)
+    return {column.key: [card.data.id for card in column.cards] for column in kanban.columns}
+
+
+def card_text(app: UpliftApp, card_id: str) -> str:
+    card = next(c for c in app.screen.query(Card) if c.data.id == card_id)
+    return " ".join(str(static.render()) for static in card.children)
+
+
+async def test_moving_a_card_with_keys_moves_the_task(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+        assert app.focused.data.id == "T-1"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["doing"]
+        assert app.focused.data.id == "T-1"  # the focus follows the card
+        await pilot.press("L")
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["blocked"]
+        await pilot.press("h", "j")
+        assert app.focused.data.id == "T-2"
+    assert Board(team, actor="dana").task("T-1").status == "blocked"
+
+
+async def test_creating_a_task_through_the_form(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, TaskForm)
+        await pilot.press(*"Send the renewal offer")
+        due = app.screen.query_one("#due")
+        due.value = "+3d"
+        app.screen.query_one("#steps").text = "[x] draft\nsend"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+        assert "T-3" in column_ids(app)["todo"]
+    board = Board(team, actor="dana")
+    task = board.task("T-3")
+    assert task.title == "Send the renewal offer"
+    assert (task.due - board.today()).days == 3
+    assert [(s.text, s.done) for s in task.steps] == [("draft", True), ("send", False)]
+    assert task.owner == "dana"
+
+
+async def test_a_bad_value_is_refused_next_to_its_field(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.press(*"Something")
+        app.screen.query_one("#due").value = "someday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        assert "not a date" in str(app.screen.query_one("#error-due").render())
+        await pilot.press("escape")
+    assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
+
+
+async def test_editing_a_task(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskForm)
+        app.screen.query_one("#title").value = "Call Acme about the renewal"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "about the renewal" in card_text(app, "T-1")
+    assert Board(team, actor="dana").task("T-1").title == "Call Acme about the renewal"
+
+
+async def test_filters_by_text_and_owner(team) -> None:
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"visit")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+        await pilot.press("m")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1"]
+
+
+async def test_another_instance_sees_a_change_within_a_second(team) -> None:
+    first = UpliftApp(Board(team, actor="dana"))
+    second = UpliftApp(Board(team, actor="bea"))
+    async with first.run_test(size=SIZE) as one, second.run_test(size=SIZE) as two:
+        await one.press("shift+right")
+        await one.pause()
+        assert "T-1" in column_ids(first)["doing"]
+        for _ in range(20):
+            await asyncio.sleep(0.05)
+            await two.pause()
+            if "T-1" in column_ids(second)["doing"]:
+                break
+        assert "T-1" in column_ids(second)["doing"]
+
+
+async def test_a_reps_forbidden_move_shows_a_message_and_changes_nothing(team) -> None:
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")  # T-2, bea's
+        assert app.focused.data.id == "T-2"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert any("only change their own" in n.message for n in app._notifications)
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+    assert Board(team, actor="dana").task("T-2").status == "todo"
+
+
+async def test_moving_into_a_full_column_asks_first(team) -> None:
+    Board(team, actor="dana").set_wip_limit("doing", 1)
+    Board(team, actor="dana").move_task("T-2", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert column_ids(app)["doing"] == ["T-2"]
+        await pilot.press("shift+right")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
+
+
+async def test_delete_asks_for_confirmation(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"]
+
+
+async def test_detail_ticks_steps_and_shows_history(team) -> None:
+    Board(team, actor="dana").update_task("T-1", steps=[{"text": "find the number"}, {"text": "call"}])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, TaskDetail)
+        await pilot.press("space")
+        await pilot.pause()
+        history = str(app.screen.query_one("#detail-history").render())
+        assert "ticked “find the number” on T-1" in history
+        assert "created T-1" in history
+    assert Board(team, actor="dana").task("T-1").steps[0].done
+
+
+async def test_help_lists_the_bindings(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, Help)
+        descriptions = {row[1] for row in app.screen.rows}
+        assert {"New", "Edit", "Delete", "Filter", "Mine", "Owner", "Move left", "Move right",
+                "Quit", "Help"} <= descriptions
+
+
+async def test_an_empty_board_says_how_to_start(board_path) -> None:
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE):
+        assert "Press n to add the first one" in str(app.screen.query_one("#board-status").render())
+
+
+async def test_a_hostile_title_renders_literally_and_does_nothing(board_path) -> None:
+    board = Board(board_path, actor="dana")
+    board.add_task("[ @click=app.quit]x [b]bold[/b] \x1b]52;c;aGk=\x07end")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        text = card_text(app, "T-1")
+        assert "[ @click=app.quit]x [b]bold[/b]" in text
+        assert "\x1b" not in text
+        await pilot.click(Card)
+        await pilot.pause()
+        assert app.is_running
