@@ -1,0 +1,322 @@
+"""The core of a board: one folder that several people use at once, and the only way to change it.
+
+Every change goes through `Board._transact`, which in one locked step redoes any change a killed
+writer left half-done, checks who may do it, validates, logs it (the activity log doubles as the
+journal) and applies it. Reads need no lock: files are replaced atomically and re-parsed only
+when their stat changed.
+
+Files of a board folder (TinyDB's JSON layout, one table per kind):
+  board.json   meta (schema version, name, WIP limits) and members
+  tasks.json   tasks
+  plan.json    goals and strategies
+  log/         the activity log, in segments of bounded size
+Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+from tinydb import TinyDB
+
+from sales import permissions
+from sales.activity import Activity
+from sales.errors import NotFound
+from sales.goals import Goal, Strategy
+from sales.ids import format_id, parse_id
+from sales.tasks import Task
+from store.activity_log import ActivityLog
+from store.files import (
+    BoardDamaged,
+    exclusive_lock,
+    folder_mode,
+    remove_stale_temps,
+)
+from store.identity import current_actor
+from store.schema import SCHEMA_VERSION, check_version, migrate
+from store.storage import SharedJSONStorage
+
+T = TypeVar("T")
+
+FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json"}
+# kind -> (file, table, model)
+HOMES: dict[str, tuple[str, str, type]] = {
+    "task": ("tasks", "tasks", Task),
+    "goal": ("plan", "goals", Goal),
+    "strategy": ("plan", "strategies", Strategy),
+}
+PRIVATE, SHARED = 0o600, 0o660
+
+
+@dataclass
+class _Op:
+    """One change inside a transaction: an item created, replaced or deleted."""
+
+    action: str
+    item: str
+    file: str
+    table: str
+    doc_id: int
+    before: dict | None
+    after: dict | None
+
+
+class Transaction:
+    """The changes being made under the lock; nothing is written until the step succeeds."""
+
+    def __init__(self, board: BoardCore) -> None:
+        self.board = board
+        self.ops: list[_Op] = []
+        self._allocated: dict[str, int] = {}
+
+    def nextnumber(self, kind: str) -> int:
+        file, table, _ = HOMES[kind]
+        if kind not in self._allocated:
+            meta = self.board._file_meta(file)
+            self._allocated[kind] = max(meta.get("next", {}).get(table, 1), 1)
+        number = self._allocated[kind]
+        self._allocated[kind] += 1
+        return number
+
+    def put(self, action: str, item: str, file: str, table: str, doc_id: int,
+            before: dict | None, after: dict | None) -> None:
+        self.ops.append(_Op(action, item, file, table, doc_id, before, after))
+
+
+class BoardCore:
+    """Opening a board, reading its files, and the one way to change them (`_transact`).
+
+    The API for each kind of item is a mixin in its own module (store/tasks.py, ...);
+    store/board.py puts them together as `Board`.
+    """
+
+    def __init__(self, path: str | Path, actor: str | None = None, *, create: bool = True,
+                 clock: Callable[[], datetime] | None = None, shared: bool = False) -> None:
+        self.path = Path(path).expanduser()
+        self.actor = actor or current_actor()
+        self.clock = clock or (lambda: datetime.now().astimezone())
+        board_file = self.path / FILES["board"]
+        if not board_file.exists():
+            if not create:
+                raise NotFound(f"no board at {self.path} (create one with `uplift --board {self.path}`)")
+            self._create(SHARED if shared else PRIVATE)
+        self.mode = os.stat(board_file).st_mode & 0o777
+        self._tables: dict[str, Any] = {}
+        self._dbs = {key: TinyDB(self.path / name, storage=SharedJSONStorage, mode=self.mode)
+                     for key, name in FILES.items()}
+        self.log = ActivityLog(self.path, self.mode)
+        self._cache: dict[str, tuple[int, list]] = {}
+        found = self.meta().get("schema", 0)
+        if check_version(found, str(board_file)):
+            self._migrate(found)
+
+    # ------------------------------------------------------------------ creating and opening
+
+    def _create(self, mode: int) -> None:
+        self.path.mkdir(mode=folder_mode(mode), parents=True, exist_ok=True)
+        with exclusive_lock(self.path, mode):
+            board_file = self.path / FILES["board"]
+            if board_file.exists():
+                return
+            storage = SharedJSONStorage(board_file, mode)
+            storage.write({"meta": {"1": {"schema": SCHEMA_VERSION, "name": self.path.name,
+                                          "wip": {}}}, "members": {}, "_meta": {"1": {"next": {}}}})
+
+    def _migrate(self, found: int) -> None:
+        with exclusive_lock(self.path, self.mode):
+            contents = {key: db.storage.read() or {} for key, db in self._dbs.items()}
+            if contents["board"]["meta"]["1"].get("schema", 0) != found:
+                return  # another process migrated it meanwhile
+            migrate(contents, found)
+            contents["board"]["meta"]["1"]["schema"] = SCHEMA_VERSION
+            for key, db in self._dbs.items():
+                db.storage.write(contents[key])
+
+    def _table(self, file: str, table: str):
+        key = f"{file}/{table}"
+        if key not in self._tables:
+            self._tables[key] = self._dbs[file].table(table, cache_size=0)
+        return self._tables[key]
+
+    def _raw(self, file: str) -> dict:
+        return self._dbs[file].storage.read() or {}
+
+    def _file_meta(self, file: str) -> dict:
+        return self._raw(file).get("_meta", {}).get("1", {})
+
+    # ------------------------------------------------------------------ reading
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def meta(self) -> dict:
+        meta = self._table("board", "meta").get(doc_id=1)
+        if meta is None:
+            raise BoardDamaged(f"{self.path / FILES['board']}: no meta document; not a board file")
+        return dict(meta)
+
+    def history(self, item: str | None = None, limit: int | None = None,
+                actor: str | None = None) -> list[Activity]:
+        """Activity records, newest first."""
+        return self.log.records(item=item, limit=limit, actor=actor)
+
+    def changed(self) -> bool:
+        """Whether another process changed the board since we last looked (stats only).
+
+        Cheap enough to call every half second: it never parses a file that did not change.
+        """
+        changed = [db.storage for db in self._dbs.values() if db.storage.changed()]
+        log_changed = self.log.changed()
+        for storage in changed:
+            storage.read()
+        if log_changed:
+            self.log.last_seq()
+        return bool(changed) or log_changed
+
+    def _models(self, file: str, table: str, model: type[T], key: Callable) -> list[T]:
+        """All documents of a table as models, converted once per version of the file."""
+        storage = self._dbs[file].storage
+        storage.read()
+        cache_key = f"{file}/{table}"
+        cached = self._cache.get(cache_key)
+        if cached and cached[0] == storage.version:
+            return list(cached[1])
+        docs = self._table(file, table).all()
+        try:
+            models = sorted(msgspec.convert(docs, list[model]), key=key)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged(f"{storage.path}: table {table}: {error}; the file was left as it is") from None
+        self._cache[cache_key] = (storage.version, models)
+        return list(models)
+
+    def _get(self, kind: str, item_id: str) -> Any:
+        file, table, model = HOMES[kind]
+        try:
+            number = parse_id(item_id, kind)
+        except ValueError as error:
+            raise NotFound(str(error)) from None
+        doc = self._table(file, table).get(doc_id=number)
+        if doc is None:
+            raise NotFound(f"no {kind} {format_id(kind, number)} on this board")
+        return msgspec.convert(dict(doc), model)
+
+    # ------------------------------------------------------------------ the one way in
+
+    def _check(self, action: str, owner: str | None = None, new_owner: str | None = None) -> None:
+        members = self.members()
+        permissions.check(action, self.actor, self.role_of(self.actor), single_user=not members,
+                          owner=owner, new_owner=new_owner)
+
+    def _put_new(self, tx: Transaction, action: str, kind: str, model: Any) -> None:
+        file, table, _ = HOMES[kind]
+        tx.put(action, model.id, file, table, number(model.id), None, msgspec.to_builtins(model))
+
+    def _put_update(self, tx: Transaction, action: str, kind: str, old: Any, new: Any) -> None:
+        file, table, _ = HOMES[kind]
+        tx.put(action, new.id, file, table, number(new.id), msgspec.to_builtins(old),
+               msgspec.to_builtins(new))
+
+    def _put_delete(self, tx: Transaction, action: str, kind: str, model: Any) -> None:
+        file, table, _ = HOMES[kind]
+        tx.put(action, model.id, file, table, number(model.id), msgspec.to_builtins(model), None)
+
+    def _transact(self, build: Callable[[Transaction], T]) -> T:
+        """Lock, recover, build the change (checks and validation), log it, apply it."""
+        with exclusive_lock(self.path, self.mode):
+            remove_stale_temps(self.path)
+            if self.log.folder.exists():
+                remove_stale_temps(self.log.folder)
+            self._recover()
+            tx = Transaction(self)
+            result = build(tx)
+            if tx.ops:
+                self._commit(tx)
+            return result
+
+    def _commit(self, tx: Transaction) -> None:
+        seq, txn = self.log.last_seq()
+        at = self.clock().isoformat(timespec="seconds")
+        records = []
+        for op in tx.ops:
+            seq += 1
+            before, after = _diff(op.before, op.after)
+            records.append(Activity(seq=seq, txn=txn + 1, at=at, actor=self.actor, action=op.action,
+                                    item=op.item, before=before, after=after,
+                                    ref=(op.file, op.table, op.doc_id)))
+        self.log.append(records)
+        try:
+            self._apply(tx.ops)
+        except BaseException:
+            self.log.remove(records)
+            raise
+
+    def _apply(self, ops: Iterable[_Op]) -> None:
+        by_file: dict[str, list[_Op]] = {}
+        for op in ops:
+            by_file.setdefault(op.file, []).append(op)
+        for file, file_ops in by_file.items():
+            with self._dbs[file].storage.edit() as data:
+                counters = data.setdefault("_meta", {}).setdefault("1", {}).setdefault("next", {})
+                for op in file_ops:
+                    table = data.setdefault(op.table, {})
+                    if op.after is None:
+                        table.pop(str(op.doc_id), None)
+                    else:
+                        table[str(op.doc_id)] = op.after
+                        if op.before is None and op.table != "members":
+                            counters[op.table] = max(counters.get(op.table, 1), op.doc_id + 1)
+
+    def _recover(self) -> None:
+        """Finish the newest logged transaction if a killed writer left it half applied."""
+        records = self.log.last_transaction()
+        pending = [r for r in records if r.ref and not self._applied(r)]
+        if not pending:
+            return
+        ops = []
+        for record in records:
+            file, table, doc_id = record.ref
+            current = self._raw(file).get(table, {}).get(str(doc_id))
+            if record.after is None:
+                after = None
+            elif record.before is None:
+                after = record.after
+            else:
+                after = {k: v for k, v in {**(current or {}), **record.after}.items() if v is not None}
+            ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
+        self._apply(ops)
+
+    def _applied(self, record: Activity) -> bool:
+        file, table, doc_id = record.ref
+        current = self._raw(file).get(table, {}).get(str(doc_id))
+        if record.after is None:
+            return current is None
+        if current is None:
+            return False
+        return all(current.get(k) == v for k, v in record.after.items())
+
+
+def number(item_id: str) -> int:
+    return int(item_id.rsplit("-", 1)[1])
+
+
+def given(fields: dict) -> dict:
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def changed_keys(old: Any, new: Any) -> set[str]:
+    before, after = _diff(msgspec.to_builtins(old), msgspec.to_builtins(new))
+    return set(after or {})
+
+
+def _diff(before: dict | None, after: dict | None) -> tuple[dict | None, dict | None]:
+    """Only the fields that changed (None for a field that is absent on that side)."""
+    if before is None or after is None:
+        return before, after
+    keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}

@@ -1,0 +1,56 @@
+"""A board's own settings: the plan's name and period, and the WIP limits of its columns."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import msgspec
+
+from sales.errors import Invalid
+from sales.plan import PlanInfo
+from sales.tasks import normalize_status
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction
+
+
+class SettingsChanges(BoardCore):
+    @property
+    def name(self) -> str:
+        return self.meta().get("name", self.path.name)
+
+    def plan_info(self) -> dict:
+        """The plan's name and period (`{"name": ..., "period": {"start": ..., "end": ...}}`)."""
+        meta = self.meta()
+        return {"name": meta.get("name", self.path.name), "period": meta.get("period")}
+
+    def set_plan_info(self, name: str, start: date | str | None = None,
+                      end: date | str | None = None) -> dict:
+        def build(tx: Transaction) -> dict:
+            period = {"start": start, "end": end} if start and end else None
+            info = convert({"name": name, "period": period}, PlanInfo, "plan")
+            self._check("board.settings")
+            old = self.meta()
+            new = {**old, **msgspec.to_builtins(info)}
+            tx.put("board.plan", "board", "board", "meta", 1, old, new)
+            return self.plan_info() | msgspec.to_builtins(info)
+        return self._transact(build)
+
+    def wip_limits(self) -> dict[str, int]:
+        return dict(self.meta().get("wip", {}))
+
+    def set_wip_limit(self, status: str, limit: int | None) -> dict[str, int]:
+        def build(tx: Transaction) -> dict[str, int]:
+            try:
+                key = normalize_status(status)
+            except ValueError as error:
+                raise Invalid("status", str(error)) from None
+            if limit is not None and not 0 < limit <= 999:
+                raise Invalid("limit", "a WIP limit is a whole number from 1 to 999")
+            self._check("board.settings")
+            old = self.meta()
+            wip = {k: v for k, v in old.get("wip", {}).items() if k != key}
+            if limit is not None:
+                wip[key] = limit
+            tx.put("board.wip", "board", "board", "meta", 1, old, {**old, "wip": wip})
+            return wip
+        return self._transact(build)

@@ -1,0 +1,82 @@
+"""The task API of a board: reading tasks, and every change to one (phase 3 of the cycle)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from sales.errors import Invalid, NotFound
+from sales.ids import format_id
+from sales.tasks import Task, board_order, normalize_status
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction, changed_keys, given
+
+
+class TaskChanges(BoardCore):
+    def tasks(self) -> list[Task]:
+        return self._models("tasks", "tasks", Task, key=board_order)
+
+    def task(self, task_id: str) -> Task:
+        return self._get("task", task_id)
+
+    def add_task(self, title: str, **fields: Any) -> Task:
+        """A new task; unless given, its owner is the actor. Returns it with its new id."""
+        def build(tx: Transaction) -> Task:
+            data = {"title": title, **given(fields)}
+            data.setdefault("owner", self.actor if self.members() else None)
+            self._check("task.add", new_owner=data["owner"])
+            task = self._validate_task(tx, {**data, "id": format_id("task", tx.nextnumber("task"))})
+            self._put_new(tx, "task.add", "task", task)
+            return task
+        return self._transact(build)
+
+    def update_task(self, task_id: str, **fields: Any) -> Task:
+        """Change some fields of a task (None clears a field). Moving is `move_task`."""
+        def build(tx: Transaction) -> Task:
+            old = self.task(task_id)
+            data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
+            self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
+            new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None})
+            action = "task.move" if changed_keys(old, new) == {"status"} else "task.edit"
+            self._put_update(tx, action, "task", old, new)
+            return new
+        return self._transact(build)
+
+    def move_task(self, task_id: str, status: str) -> Task:
+        try:
+            status = normalize_status(status)
+        except ValueError as error:
+            raise Invalid("status", str(error)) from None
+        return self.update_task(task_id, status=status)
+
+    def toggle_step(self, task_id: str, index: int) -> Task:
+        def build(tx: Transaction) -> Task:
+            old = self.task(task_id)
+            if not 0 <= index < len(old.steps):
+                raise NotFound(f"{old.id} has no step {index + 1} (it has {len(old.steps)})")
+            steps = [msgspec.structs.replace(s) for s in old.steps]
+            steps[index].done = not steps[index].done
+            new = msgspec.structs.replace(old, steps=steps)
+            self._check("task.step", owner=old.owner, new_owner=new.owner)
+            self._put_update(tx, "task.step", "task", old, new)
+            return new
+        return self._transact(build)
+
+    def delete_task(self, task_id: str) -> Task:
+        def build(tx: Transaction) -> Task:
+            old = self.task(task_id)
+            self._check("task.delete", owner=old.owner, new_owner=None)
+            self._put_delete(tx, "task.delete", "task", old)
+            return old
+        return self._transact(build)
+
+    def _validate_task(self, tx: Transaction, data: dict) -> Task:
+        task = convert(data, Task)
+        if task.owner is not None:
+            self._check_member(task.owner, "owner")
+        if task.goal is not None:
+            task.goal = self._check_link("goal", task.goal)
+        if task.strategy is not None:
+            task.strategy = self._check_link("strategy", task.strategy)
+        return task

@@ -1,0 +1,53 @@
+"""What every command of the command line shares: opening the board, dates, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from sales.dates import DateError, parse_date
+from sales.errors import Invalid, UpliftError
+from sales.tasks import normalize_status
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(UpliftError):
+    """A value on the command line is wrong (exit 2)."""
+
+
+def open_board(args: argparse.Namespace, create: bool = False):
+    """The board named by --board (or UPLIFT_BOARD, or the default), acting as the current user."""
+    from store.board import Board
+    from store.location import default_board_path
+
+    path = Path(args.board) if args.board else default_board_path()
+    return Board(path, create=create)
+
+
+def cli_date(board, text: str | None, field: str) -> str | None:
+    """A typed date as ISO; "" (clear the field) for an empty value or `none`."""
+    if text is None:
+        return None
+    if text.strip().lower() in ("", "none", "-"):
+        return ""
+    try:
+        return parse_date(text, board.today()).isoformat()
+    except DateError as error:
+        raise Invalid(field, str(error)) from None
+
+
+def status_arg(text: str) -> str:
+    try:
+        return normalize_status(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_verb(group, common: argparse.ArgumentParser, name: str, run: Callable,
+             help: str) -> argparse.ArgumentParser:
+    """A sub-command that accepts --board and runs `run(args)`."""
+    sub = group.add_parser(name, parents=[common], help=help, description=help)
+    sub.set_defaults(run=run)
+    return sub

@@ -1,0 +1,1 @@
+"""The command line's verbs, one module per group (registered in tui/cli.py)."""

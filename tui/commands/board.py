@@ -1,0 +1,54 @@
+"""`uplift` (open the board) and `uplift demo`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from tui.app import run_app
+
+    board = open_board(args, create=True)
+    run_app(board)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from store.board import Board
+    from store.demo import seed_demo
+
+    path = Path(args.board) if args.board else Path(tempfile.mkdtemp(prefix="uplift-demo-")) / "board"
+    if (path / "board.json").exists():
+        raise BadInput(f"{path} already holds a board; the demo needs a new folder")
+    seed_demo(path)
+    if args.no_open:
+        print(path)
+        return EXIT_OK
+    from tui.app import run_app
+
+    run_app(Board(path, actor=_demo_actor(path)))
+    print(f"The demo board is kept at {path}; open it again with: uplift --board {path}")
+    return EXIT_OK
+
+
+def _demo_actor(path: Path) -> str:
+    """Whoever runs the demo acts as its lead, unless UPLIFT_USER names a member."""
+    import os
+
+    from store.board import Board
+    from store.demo import DEMO_LEAD
+
+    named = os.environ.get("UPLIFT_USER")
+    if named and Board(path, actor=named).role is not None:
+        return named
+    return DEMO_LEAD
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    demo = add_verb(verbs, common, "demo", cmd_demo, "open a fresh temporary board seeded with the sample plan")
+    demo.add_argument("--no-open", action="store_true", help="seed the board, print its path, don't open it")

@@ -1,0 +1,159 @@
+"""`uplift task ...`: list, add, edit, move, finish, show and delete tasks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sales.tasks import PRIORITIES, STATUSES
+from tui.cli_support import (
+    EXIT_OK,
+    BadInput,
+    add_verb,
+    cli_date,
+    open_board,
+    status_arg,
+)
+
+
+def cmd_task_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, task_rows
+
+    board = open_board(args)
+    tasks = board.tasks()
+    if args.mine:
+        tasks = [t for t in tasks if t.owner == board.actor]
+    if args.owner:
+        tasks = [t for t in tasks if t.owner == args.owner]
+    if args.status:
+        tasks = [t for t in tasks if t.status == args.status]
+    if args.json:
+        print_json(tasks)
+    elif tasks:
+        print(task_rows(tasks, board.today()))
+    else:
+        print("No tasks match." if board.tasks() else
+              "No tasks yet: add one with `uplift task add \"Call the top 20 accounts\" --due fri`.")
+    return EXIT_OK
+
+
+def _task_fields(board, args: argparse.Namespace) -> dict:
+    fields = {
+        "owner": args.owner,
+        "priority": args.priority,
+        "start": cli_date(board, args.start, "start"),
+        "due": cli_date(board, args.due, "due"),
+        "goal": args.goal,
+        "strategy": args.strategy,
+        "expected_result": args.expected,
+        "measure": args.measure,
+    }
+    if getattr(args, "status", None):
+        fields["status"] = args.status
+    if getattr(args, "step", None):
+        fields["steps"] = [{"text": text} for text in args.step]
+    # an empty value clears a field when editing
+    return {k: (None if v == "" else v) for k, v in fields.items() if v is not None}
+
+
+def cmd_task_add(args: argparse.Namespace) -> int:
+    board = open_board(args, create=True)
+    task = board.add_task(args.title, **_task_fields(board, args))
+    print(task.id)
+    _warn_wip(board, task.status)
+    return EXIT_OK
+
+
+def cmd_task_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = _task_fields(board, args)
+    if args.title is not None:
+        fields["title"] = args.title
+    if not fields:
+        raise BadInput("nothing to change: give at least one of --title, --owner, --due, ...")
+    task = board.update_task(args.id, **fields)
+    print(task.id)
+    return EXIT_OK
+
+
+def cmd_task_move(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    task = board.move_task(args.id, args.status)
+    print(f"{task.id} → {task.status}")
+    _warn_wip(board, task.status)
+    return EXIT_OK
+
+
+def cmd_task_done(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    task = board.move_task(args.id, "done")
+    print(f"{task.id} → done")
+    return EXIT_OK
+
+
+def cmd_task_show(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, task_detail
+
+    board = open_board(args)
+    task = board.task(args.id)
+    history = board.history(item=task.id)
+    if args.json:
+        print_json({"task": task, "history": history})
+    else:
+        print(task_detail(task, history))
+    return EXIT_OK
+
+
+def cmd_task_delete(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    task = board.delete_task(args.id)
+    print(f"deleted {task.id}")
+    return EXIT_OK
+
+
+def _warn_wip(board, status: str) -> None:
+    limit = board.wip_limits().get(status)
+    if limit is not None:
+        count = sum(1 for t in board.tasks() if t.status == status)
+        if count > limit:
+            print(f"warning: {status} holds {count} tasks, over its WIP limit of {limit}", file=sys.stderr)
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    task = verbs.add_parser("task", help="list, add, move and show tasks").add_subparsers(
+        title="task commands", metavar="VERB", required=True)
+    lst = add_verb(task, common, "list", cmd_task_list, "list tasks")
+    lst.add_argument("--mine", action="store_true", help="only my tasks")
+    lst.add_argument("--status", type=status_arg, help=f"only this status ({', '.join(STATUSES)})")
+    lst.add_argument("--owner", metavar="U", help="only this owner's tasks")
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+
+    def task_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--owner", metavar="U")
+        sub.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, +3d, fri")
+        sub.add_argument("--start", metavar="DATE")
+        sub.add_argument("--priority", choices=PRIORITIES)
+        sub.add_argument("--goal", metavar="G")
+        sub.add_argument("--strategy", metavar="S")
+        sub.add_argument("--status", type=status_arg)
+        sub.add_argument("--step", action="append", metavar="TEXT", help="a checklist step (repeatable)")
+        sub.add_argument("--expected", metavar="TEXT", help="expected result")
+        sub.add_argument("--measure", metavar="TEXT", help="how the result is measured")
+
+    add = add_verb(task, common, "add", cmd_task_add, "add a task and print its id")
+    add.add_argument("title")
+    task_options(add)
+    edit = add_verb(task, common, "edit", cmd_task_edit, "change fields of a task (an empty value clears one)")
+    edit.add_argument("id")
+    edit.add_argument("--title")
+    task_options(edit)
+    move = add_verb(task, common, "move", cmd_task_move, "move a task to another status")
+    move.add_argument("id")
+    move.add_argument("status", type=status_arg)
+    done = add_verb(task, common, "done", cmd_task_done, "mark a task done")
+    done.add_argument("id")
+    show = add_verb(task, common, "show", cmd_task_show, "show a task with its history")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    delete = add_verb(task, common, "delete", cmd_task_delete, "delete a task (leads only)")
+    delete.add_argument("id")
