@@ -120,7 +120,7 @@ class BoardScreen(Screen):
             tell(self, error, "error")
             return
         await self.refresh_board()
-        self.kanban.focus_card(task_id)
+        await self.kanban.focus_card(task_id)
 
     # ------------------------------------------------------------------ actions
 
@@ -152,7 +152,7 @@ class BoardScreen(Screen):
 
     async def _refocus(self, task_id: str | None) -> None:
         await self.refresh_board()
-        if task_id and not self.kanban.focus_card(task_id):
+        if task_id and not await self.kanban.focus_card(task_id):
             self.kanban.focus_first()
 
     def action_details(self) -> None:

@@ -14,7 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.user_text import plain
@@ -40,46 +42,79 @@ class ColumnData:
     summary: str = ""
 
 
-class Card(Vertical, can_focus=True):
-    """One card. Focus it with the keys or the mouse."""
+class Card(Widget, can_focus=True):
+    """One card: a single widget (not a container of labels), so a column of hundreds stays cheap.
+
+    Its parts are styled by the theme through component classes.
+    """
+
+    COMPONENT_CLASSES = {"card--title", "card--details", "card--flag", "card--alarm"}
+    DEFAULT_CSS = "Card { height: auto; }"
 
     def __init__(self, data: CardData) -> None:
         super().__init__(classes=" ".join(sorted(data.classes)))
         self.data = data
 
-    def compose(self) -> ComposeResult:
-        yield Static(plain(f"{self.data.id}  {self.data.title}"), classes="card-title")
-        yield Static(plain(self.data.details), classes="card-details")
-        yield Static(plain(self.data.flag), classes="card-flag")
+    def render(self) -> Content:
+        data = self.data
+        flag_style = "card--alarm" if "overdue" in data.classes else "card--flag"
+        lines = [
+            plain(f"{data.id}  {data.title}").stylize(self.get_visual_style("card--title")),
+            plain(data.details).stylize(self.get_visual_style("card--details")),
+        ]
+        if data.flag:
+            lines.append(plain(data.flag).stylize(self.get_visual_style(flag_style)))
+        return Content("\n").join(lines)
 
     def show(self, data: CardData) -> None:
         if data == self.data:
             return
         self.data = data
         self.set_classes(" ".join(sorted(data.classes)))
-        title, details, flag = self.query(Static)
-        title.update(plain(f"{data.id}  {data.title}"))
-        details.update(plain(data.details))
-        flag.update(plain(data.flag))
+        self.refresh(layout=True)
 
     def on_focus(self) -> None:
         self.post_message(Kanban.CardFocused(self.data.id))
 
 
 class KanbanColumn(Vertical):
+    """A column that mounts only the first `window` cards and more as the user reaches them."""
+
+    WINDOW = 30
+
     def __init__(self, key: str) -> None:
         super().__init__(id=f"column-{key}", classes="kanban-column")
         self.key = key
+        self.data: ColumnData | None = None
+        self.window = self.WINDOW
 
     def compose(self) -> ComposeResult:
         yield Static(classes="column-header")
-        yield VerticalScroll(classes="column-cards")
+        with VerticalScroll(classes="column-cards"):
+            yield Static(classes="column-more")
 
     @property
     def cards(self) -> list[Card]:
         return list(self.query_one(".column-cards").query_children(Card))
 
+    @property
+    def hidden(self) -> int:
+        """How many of this column's cards are not mounted yet."""
+        return max(0, len(self.data.cards) - self.window) if self.data else 0
+
+    def index_of(self, card_id: str) -> int | None:
+        if self.data is None:
+            return None
+        return next((i for i, card in enumerate(self.data.cards) if card.id == card_id), None)
+
+    async def show_more(self, at_least: int = 0) -> None:
+        """Mount more of the column's cards (at least up to index `at_least`)."""
+        if self.data and self.hidden:
+            self.window = max(self.window + self.WINDOW, at_least + 1)
+            await self.sync(self.data)
+
     async def sync(self, data: ColumnData) -> None:
+        self.data = data
         count = len(data.cards)
         header = f"{data.title}  {count}" + (f"/{data.limit}" if data.limit else "")
         if data.summary:
@@ -88,21 +123,29 @@ class KanbanColumn(Vertical):
         self.set_class(data.limit is not None and count >= data.limit, "full")
         self.set_class(data.limit is not None and count > data.limit, "over")
         holder = self.query_one(".column-cards", VerticalScroll)
+        shown = data.cards[: self.window]
         mounted = {card.data.id: card for card in self.cards}
-        wanted = {card.id for card in data.cards}
+        wanted = {card.id for card in shown}
         gone = [card for key, card in mounted.items() if key not in wanted]
         if gone:
             await holder.remove_children(gone)
-        for index, card_data in enumerate(data.cards):
+        for index, card_data in enumerate(shown):
             card = mounted.get(card_data.id)
             if card is None:
                 card = Card(card_data)
                 mounted[card_data.id] = card
-                await holder.mount(card, before=index if index < len(holder.children) else None)
+                await holder.mount(card, before=index)
             else:
                 card.show(card_data)
                 if holder.children.index(card) != index:
                     holder.move_child(card, before=index)
+        more = self.query_one(".column-more", Static)
+        more.update(plain(f"↓ {self.hidden} more" if self.hidden else ""))
+        more.display = bool(self.hidden)
+
+    async def on_click(self, event) -> None:
+        if "column-more" in event.widget.classes if event.widget else False:
+            await self.show_more()
 
 
 class Kanban(Horizontal, can_focus=False):
@@ -147,7 +190,7 @@ class Kanban(Horizontal, can_focus=False):
         for column, data in zip(self.columns, columns):
             await column.sync(data)
         if self.focused_id and self.screen.focused is None:
-            self.focus_card(self.focused_id)
+            await self.focus_card(self.focused_id)
 
     def position(self, card_id: str | None) -> tuple[int, int] | None:
         for col_index, column in enumerate(self.columns):
@@ -156,7 +199,12 @@ class Kanban(Horizontal, can_focus=False):
                     return col_index, row
         return None
 
-    def focus_card(self, card_id: str) -> bool:
+    async def focus_card(self, card_id: str) -> bool:
+        """Focus a card by id, mounting more of its column first if it is not shown yet."""
+        for column in self.columns:
+            index = column.index_of(card_id)
+            if index is not None and index >= column.window:
+                await column.show_more(at_least=index)
         where = self.position(card_id)
         if where is None:
             return False
@@ -185,13 +233,16 @@ class Kanban(Horizontal, can_focus=False):
             return self.position(focused.data.id)
         return None
 
-    def action_focus_row(self, step: int) -> None:
+    async def action_focus_row(self, step: int) -> None:
         where = self._current()
         if where is None:
             self.focus_first()
             return
         column, row = where
-        cards = self.columns[column].cards
+        holder = self.columns[column]
+        if row + step >= len(holder.cards) and holder.hidden:
+            await holder.show_more()
+        cards = holder.cards
         if cards:
             cards[max(0, min(len(cards) - 1, row + step))].focus()
 
