@@ -80,7 +80,7 @@ class Card(Widget, can_focus=True):
 class KanbanColumn(Vertical):
     """A column that mounts only the first `window` cards and more as the user reaches them."""
 
-    WINDOW = 30
+    WINDOW = 12
 
     def __init__(self, key: str) -> None:
         super().__init__(id=f"column-{key}", classes="kanban-column")
@@ -129,17 +129,18 @@ class KanbanColumn(Vertical):
         gone = [card for key, card in mounted.items() if key not in wanted]
         if gone:
             await holder.remove_children(gone)
-        for index, card_data in enumerate(shown):
-            card = mounted.get(card_data.id)
-            if card is None:
-                card = Card(card_data)
-                mounted[card_data.id] = card
-                await holder.mount(card, before=index)
-            else:
-                card.show(card_data)
-                if holder.children.index(card) != index:
-                    holder.move_child(card, before=index)
+        for card_data in shown:
+            if card_data.id in mounted:
+                mounted[card_data.id].show(card_data)
         more = self.query_one(".column-more", Static)
+        new_cards = [Card(card_data) for card_data in shown if card_data.id not in mounted]
+        if new_cards:
+            await holder.mount_all(new_cards, before=more)  # one style pass for the batch
+            mounted.update((card.data.id, card) for card in new_cards)
+        for index, card_data in enumerate(shown):
+            card = mounted[card_data.id]
+            if holder.children[index] is not card:
+                holder.move_child(card, before=index)
         more.update(plain(f"↓ {self.hidden} more" if self.hidden else ""))
         more.display = bool(self.hidden)
 
