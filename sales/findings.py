@@ -32,6 +32,9 @@ FALL_FRACTION = 0.10
 MIN_RATE_DROP = 0.02
 #: Periods per window when comparing recent periods with the ones before (fewer if data is short).
 TREND_WINDOW = {"month": 3, "quarter": 2}
+#: Periods after the start of the data before a new-customer share is judged: at the start of
+#: any export every customer looks new, so the share always falls there.
+NEW_CUSTOMER_WARMUP = {"month": 6, "quarter": 2}
 #: A first / last period covered less than this (0.8 = 80% of its days) is left out of trends.
 PARTIAL_PERIOD_COVERAGE = 0.80
 #: A rep below this fraction of the median rep (win rate or revenue) is flagged.
@@ -181,7 +184,10 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
         ("new_customer_share", "new-customer share", lambda w: ratio(w, "new_customers", "customers"), _pct),
         ("average_order_value", "average order value", lambda w: ratio(w, "revenue", "orders"), _money),
     ]
+    warmed_up = periods.index(earlier[0]) >= NEW_CUSTOMER_WARMUP[period]
     for metric, words, measure, fmt in checks:
+        if metric == "new_customer_share" and not warmed_up:
+            continue
         before, now = measure(earlier), measure(recent)
         if before is None or now is None or before <= 0:
             continue
