@@ -176,12 +176,11 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
         try:
             frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
         except Exception:
-            # Slower C parser: copes with more (utf-16, ragged lines) and names the bad line.
+            _raise_if_ragged(path, sniffed)
+            # Slower C parser: copes with what pyarrow refuses (some encodings, odd quoting).
             try:
-                frame = pd.read_csv(path, engine="c", usecols=raw_usecols, skipinitialspace=True, **options)
-            except pd.errors.ParserError as exc:
-                raise RecordsError(path, f"not a consistent table: {_line_hint(str(exc))}") from exc
-            except (UnicodeDecodeError, ValueError) as exc:
+                frame = pd.read_csv(path, engine="c", usecols=raw_usecols, **options)
+            except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
                 raise RecordsError(path, f"cannot read as CSV: {exc}") from exc
         frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame) == 0:
@@ -194,12 +193,19 @@ def _raw_header(path: Path, sniffed: _Sniffed) -> list[str]:
         return next(csv.reader(handle, delimiter=sniffed.delimiter), [])
 
 
-def _line_hint(message: str) -> str:
-    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
-    if found:
-        want, line, saw = found.groups()
-        return f"line {line} has {saw} fields where the header has {want}"
-    return message
+def _raise_if_ragged(path: Path, sniffed: _Sniffed) -> None:
+    """Name the first row whose number of fields differs from the header's."""
+    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+        reader = csv.reader(handle, delimiter=sniffed.delimiter)
+        width = len(next(reader, []))
+        row = 1
+        for fields in reader:
+            if not fields:
+                continue  # blank lines are not rows
+            row += 1
+            if len(fields) != width:
+                raise RecordsError(path, f"not a consistent table: {len(fields)} fields where the header has {width}",
+                                   None, row)
 
 
 # ---------------------------------------------------------------- value conversion
