@@ -61,14 +61,18 @@ _ORDER = "_oid"
 _CUSTOMER = "_cid"
 _FIRST = "_first"
 _REVENUE = "_rev"
+_LINES = "_lines"
 
 
 def period_index(dates: "pd.Series", period: str) -> "pd.Series":
     """Integer period per date: months (year*12 + month-1) or quarters (year*4 + quarter-1)."""
+    import pandas as pd
+
+    months = dates.to_numpy().astype("datetime64[M]").astype("int64") + 1970 * 12
     if period == "month":
-        return dates.dt.year * 12 + dates.dt.month - 1
+        return pd.Series(months, index=dates.index)
     if period == "quarter":
-        return dates.dt.year * 4 + (dates.dt.month - 1) // 3
+        return pd.Series(months // 3, index=dates.index)
     raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
 
 
@@ -90,29 +94,120 @@ def period_bounds(index: int, period: str) -> tuple[tuple[int, int], tuple[int, 
 def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
     """Add the helper columns the KPI groupbys use (integer ids, period, first-period flag)."""
     import numpy as np
+    import pandas as pd
 
     out = frame.copy(deep=False)
     out[ALL] = np.int8(0)
-    out[PERIOD] = period_index(out["date"], period).astype("int32")
-    if "stage" in out:
-        out[_REVENUE] = (out["stage"] == "won").to_numpy()
-    else:
-        out[_REVENUE] = True
+    out[PERIOD] = period_index(out["date"], period).astype("int64")
+    out[_REVENUE] = (out["stage"] == "won").to_numpy() if "stage" in out else True
+    out[_LINES] = np.int64(1)
     if "order_id" in out:
-        out[_ORDER] = out["order_id"].cat.codes.astype("int64")
-        missing = out[_ORDER].to_numpy() < 0
+        oid = out["order_id"].cat.codes.to_numpy().astype("int64")
+        missing = oid < 0
         if missing.any():  # a line without an order id is an order of its own
-            out.loc[missing, _ORDER] = -1 - np.flatnonzero(missing)
+            oid[missing] = len(out["order_id"].cat.categories) + np.flatnonzero(missing)
+        out[_ORDER] = oid
     else:
         out[_ORDER] = np.arange(len(out), dtype="int64")
     if "customer" in out:
         cid = out["customer"].cat.codes.to_numpy().astype("int64")
         out[_CUSTOMER] = cid
         rev = out[_REVENUE].to_numpy() & (cid >= 0)
-        first = np.full(len(out["customer"].cat.categories) + 1, np.iinfo(np.int32).max, dtype="int64")
-        np.minimum.at(first, cid[rev], out[PERIOD].to_numpy()[rev])
-        out[_FIRST] = out[PERIOD].to_numpy() == first[np.maximum(cid, 0)]
+        first = pd.Series(out[PERIOD].to_numpy()[rev]).groupby(cid[rev]).min()
+        lookup = np.full(len(out["customer"].cat.categories) + 1, -1, dtype="int64")
+        lookup[first.index.to_numpy()] = first.to_numpy()
+        out[_FIRST] = out[PERIOD].to_numpy() == lookup[cid]
     return out
+
+
+#: Columns that must hold one value per order for the per-order shortcut (order_grain).
+_ORDER_LEVEL = (ALL, PERIOD, _REVENUE, _CUSTOMER, _FIRST, "stage", "region", "channel", "rep", "date", "created")
+
+
+def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
+    """The prepare()d lines summed to one row per order, or None when some order's lines
+    disagree on a column that matters (customer, period, stage, region, channel, rep, dates).
+
+    Every KPI grouping that does not split orders (all but product line) gives the same
+    numbers on this table as on the lines, with far fewer rows to count distinct values in.
+    """
+    import numpy as np
+
+    order = data[_ORDER].to_numpy()
+    heads = ~data[_ORDER].duplicated().to_numpy()
+    head_rows = np.flatnonzero(heads)
+    position = np.empty(int(order.max()) + 1 if len(order) else 0, dtype="int64")
+    position[order[head_rows]] = np.arange(len(head_rows))
+    line_head = head_rows[position[order]]
+    columns = [c for c in _ORDER_LEVEL if c in data]
+    for column in columns:
+        values = data[column]
+        raw = values.cat.codes.to_numpy() if values.dtype == "category" else values.to_numpy()
+        if raw.dtype.kind == "M":
+            raw = raw.view("int64")
+        if not np.array_equal(raw, raw[line_head]):
+            return None
+    sums = [c for c in ("amount", "quantity", "cost", _LINES) if c in data]
+    table = data[sums].groupby(order, sort=False).sum(min_count=1)
+    result = data.iloc[head_rows][columns + [_ORDER]].reset_index(drop=True)
+    for column in sums:
+        result[column] = table[column].to_numpy()
+    return result
+
+
+class _Groups:
+    """One integer id per row for the groups of ``keys`` (-1: a key is missing), so every
+    distinct count is a pandas unique / groupby over a single int64 column."""
+
+    def __init__(self, data: "pd.DataFrame", keys: list[str]):
+        import numpy as np
+
+        self.keys = keys
+        self.parts: list[tuple[str, Any, int, int, int]] = []  # key, labels, offset, stride, radix
+        gid = np.zeros(len(data), dtype="int64")
+        valid = np.ones(len(data), dtype=bool)
+        stride = 1
+        for key in keys:
+            column = data[key]
+            if column.dtype == "category":
+                codes = column.cat.codes.to_numpy().astype("int64")
+                labels, offset, radix = column.cat.categories, 0, len(column.cat.categories)
+            else:
+                codes = column.to_numpy().astype("int64")
+                offset = int(codes.min()) if len(codes) else 0
+                codes = codes - offset
+                labels, radix = None, int(codes.max()) + 1 if len(codes) else 1
+            valid &= codes >= 0
+            gid += codes * stride
+            self.parts.append((key, labels, offset, stride, max(radix, 1)))
+            stride *= max(radix, 1)
+        gid[~valid] = -1
+        self.gid = gid
+
+    def index(self, gids: Any) -> "pd.Index":
+        """Key values of group ids, as an Index (one key) or a MultiIndex."""
+        import pandas as pd
+
+        arrays = []
+        for key, labels, offset, stride, radix in self.parts:
+            codes = (gids // stride) % radix
+            arrays.append(labels.take(codes) if labels is not None else codes + offset)
+        if len(arrays) == 1:
+            return pd.Index(arrays[0], name=self.keys[0])
+        return pd.MultiIndex.from_arrays(arrays, names=self.keys)
+
+
+def _distinct_per_group(gid: Any, item: Any) -> "pd.Series":
+    """Number of distinct ``item`` values per group id (int64 arrays, both >= 0)."""
+    import pandas as pd
+
+    if len(gid) == 0:
+        return pd.Series(dtype="int64")
+    radix = int(item.max()) + 1
+    if (int(gid.max()) + 1) * radix < 2**62:
+        return pd.Series(pd.unique(gid * radix + item) // radix).value_counts(sort=False)
+    pairs = pd.DataFrame({"g": gid, "i": item}).drop_duplicates()
+    return pairs.groupby("g", sort=False).size()
 
 
 def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
@@ -126,66 +221,78 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
     import numpy as np
     import pandas as pd
 
-    def grouped(frame: "pd.DataFrame", by: list[str]) -> Any:
-        return frame.groupby(by, observed=True, sort=False)
-
-    rev = data[data[_REVENUE].to_numpy()]
-    g = grouped(rev, keys)
-    table = pd.DataFrame({"revenue": g["amount"].sum(), "lines": g.size()})
-    table["units"] = g["quantity"].sum() if "quantity" in rev else np.nan
-    orders = rev[keys + [_ORDER]].drop_duplicates()
-    table["orders"] = grouped(orders, keys).size()
+    groups = _Groups(data, keys)
+    gid = groups.gid
+    in_group = gid >= 0
+    rev_mask = data[_REVENUE].to_numpy() & in_group
+    rev_gid = gid[rev_mask]
+    sums = {"revenue": data["amount"].to_numpy()[rev_mask]}
+    if "quantity" in data:
+        sums["units"] = data["quantity"].to_numpy()[rev_mask]
+    sums["lines"] = data[_LINES].to_numpy()[rev_mask]
+    table = pd.DataFrame(sums).groupby(rev_gid, sort=False).sum()
+    if "units" not in table:
+        table["units"] = np.nan
+    table["orders"] = _distinct_per_group(rev_gid, data[_ORDER].to_numpy()[rev_mask])
     table["average_order_value"] = table["revenue"] / table["orders"]
 
-    if "customer" in rev:
-        with_customer = rev[rev[_CUSTOMER].to_numpy() >= 0]
-        pairs = with_customer[keys + [_CUSTOMER, _ORDER, _FIRST]].drop_duplicates(keys + [_CUSTOMER, _ORDER])
-        per_customer = grouped(pairs, keys + [_CUSTOMER]).agg(
-            n=(_ORDER, "size"), new=(_FIRST, "max"), only_first=(_FIRST, "min")).reset_index()
-        per_customer["returning"] = ~per_customer["only_first"]
-        per_customer["repeat"] = per_customer["n"] >= 2
-        by_group = grouped(per_customer, keys)
-        table["customers"] = by_group.size()
-        table["new_customers"] = by_group["new"].sum()
-        table["returning_customers"] = by_group["returning"].sum()
-        table["repurchase_rate"] = by_group["repeat"].mean()
+    if _CUSTOMER in data:
+        cid = data[_CUSTOMER].to_numpy()
+        known = rev_mask & (cid >= 0)
+        g, c = gid[known], cid[known]
+        first = data[_FIRST].to_numpy()[known]
+        n_customers = int(c.max()) + 1 if len(c) else 1
+        group_customer = g * n_customers + c
+        table["customers"] = _distinct_per_group(g, c)
+        table["new_customers"] = _distinct_per_group(g[first], c[first])
+        table["returning_customers"] = _distinct_per_group(g[~first], c[~first])
+        orders_per = _distinct_per_group(group_customer, data[_ORDER].to_numpy()[known])
+        repeaters = orders_per[orders_per >= 2]
+        repeat = pd.Series(repeaters.index.to_numpy() // n_customers).value_counts(sort=False)
+        table["repurchase_rate"] = repeat.reindex(table.index, fill_value=0) / table["customers"]
+        table[["customers", "new_customers", "returning_customers"]] = \
+            table[["customers", "new_customers", "returning_customers"]].fillna(0)
         table["new_customer_share"] = table["new_customers"] / table["customers"]
     else:
         for name in ("customers", "new_customers", "returning_customers", "repurchase_rate", "new_customer_share"):
             table[name] = np.nan
 
     if "stage" in data:
-        decided = data[keys + [_ORDER, "stage"]].drop_duplicates(keys + [_ORDER])
-        counts = grouped(decided, keys)["stage"].value_counts().unstack(fill_value=0)
-        counts = counts.reindex(columns=["won", "lost"], fill_value=0)
-        table = table.join(counts, how="outer")
+        stage = data["stage"].to_numpy()
+        order = data[_ORDER].to_numpy()
+        for outcome in ("won", "lost"):
+            mask = in_group & (stage == outcome)
+            counts = _distinct_per_group(gid[mask], order[mask])
+            table = table.join(counts.rename(outcome), how="outer") if len(counts) else table.assign(**{outcome: 0})
         table[["won", "lost"]] = table[["won", "lost"]].fillna(0)
-        decided_total = table["won"] + table["lost"]
-        table["win_rate"] = (table["won"] / decided_total).where(decided_total > 0)
+        decided = table["won"] + table["lost"]
+        table["win_rate"] = (table["won"] / decided).where(decided > 0)
     else:
         table["won"] = table["lost"] = table["win_rate"] = np.nan
     if "stage" in data and "created" in data:
-        won = data[data[_REVENUE].to_numpy() & data["created"].notna().to_numpy()]
-        won = won.drop_duplicates(keys + [_ORDER])
-        days = (won["date"] - won["created"]).dt.total_seconds() / 86400.0
-        table["sales_cycle_days"] = days.groupby([won[k] for k in keys], observed=True, sort=False).mean()
+        won = rev_mask & data["created"].notna().to_numpy()
+        won_gid, won_order = gid[won], data[_ORDER].to_numpy()[won]
+        first_line = ~pd.Series(won_gid * (int(won_order.max()) + 1 if len(won_order) else 1) + won_order).duplicated().to_numpy()
+        days = (data["date"].to_numpy()[won] - data["created"].to_numpy()[won]) / np.timedelta64(1, "D")
+        table["sales_cycle_days"] = pd.Series(days[first_line]).groupby(won_gid[first_line], sort=False).mean()
     else:
         table["sales_cycle_days"] = np.nan
 
+    if "cost" in data and group_costs is None:
+        costs = pd.Series(data["cost"].to_numpy()[in_group]).groupby(gid[in_group], sort=False).sum(min_count=1)
+        table = table.join(costs.rename("cost"), how="outer")
     table["revenue"] = table["revenue"].fillna(0.0)
     table["lines"] = table["lines"].fillna(0)
+    table.index = groups.index(table.index.to_numpy())
     if shares_within:
         parent = table["revenue"].groupby(level=shares_within).transform("sum")
+        table["revenue_share"] = (table["revenue"] / parent).where(parent > 0)
     else:
         parent = table["revenue"].sum()
-    table["revenue_share"] = (table["revenue"] / parent).where(parent > 0) if shares_within else \
-        (table["revenue"] / parent if parent > 0 else np.nan)
-
+        table["revenue_share"] = table["revenue"] / parent if parent > 0 else np.nan
     if group_costs is not None and len(keys) == 1:
         table["cost"] = [group_costs.get(str(v), np.nan) for v in table.index]
-    elif "cost" in data:
-        table["cost"] = grouped(data, keys)["cost"].sum(min_count=1)
-    else:
+    elif "cost" not in table:
         table["cost"] = np.nan
     table["roi"] = ((table["revenue"] - table["cost"]) / table["cost"]).where(table["cost"] > 0)
     return table[list(METRICS)]

@@ -436,7 +436,8 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         _check_required(path, file_mapping, required, header + extra)
         keys = [key for _, key, _ in join_tables]
         wanted = [c for c in header if c in file_mapping.fields.values() or c in keys]
-        text_columns = [file_mapping.fields[f] for f in TEXT_FIELDS if f in file_mapping.fields]
+        # Text and dates come back as categoricals: each distinct value is cleaned or parsed once.
+        text_columns = [file_mapping.fields[f] for f in TEXT_FIELDS + DATE_FIELDS if f in file_mapping.fields]
         frame = read_table(path, wanted, categorical=text_columns + keys)
         rows_read += len(frame)
         for jp, key, table in join_tables:
