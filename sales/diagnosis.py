@@ -218,14 +218,15 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     data = kpis.prepare(frame, period)
     orders = kpis.order_grain(data)
     by_order = orders if orders is not None else data  # same KPIs, fewer rows
+    per_order = orders is not None
     total_cost = sum(sum(v.values()) for v in costs.values()) if len(costs) == 1 else None
-    total_table = kpis.kpi_table(by_order, [kpis.ALL])
+    total_table = kpis.kpi_table(by_order, [kpis.ALL], per_order=per_order)
     if total_cost is not None:
         total_table["cost"] = total_cost
         total_table["roi"] = (total_table["revenue"] - total_cost) / total_cost if total_cost > 0 else float("nan")
     total = _metrics(total_table.iloc[0].to_dict()) if len(total_table) else _empty_metrics(has)
 
-    by_period = _rows(kpis.kpi_table(by_order, [kpis.PERIOD]))
+    by_period = _rows(kpis.kpi_table(by_order, [kpis.PERIOD], per_order=per_order))
     indices = list(range(min(by_period), max(by_period) + 1)) if by_period else []
     first_date = data["date"].min() if len(data) else None
     last_date = data["date"].max() if len(data) else None
@@ -245,8 +246,10 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
         if dimension not in data:
             continue
         grain = data if dimension == "product_line" else by_order
-        overall = _rows(kpis.kpi_table(grain, [dimension], group_costs=costs.get(dimension)))
-        per_period = kpis.kpi_table(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD])
+        one_per_order = per_order and grain is orders
+        overall = _rows(kpis.kpi_table(grain, [dimension], group_costs=costs.get(dimension), per_order=one_per_order))
+        per_period = kpis.kpi_table(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD],
+                                    per_order=one_per_order)
         split: dict[str, dict[str, Metrics]] = {}
         for (value, index), metrics in _rows(per_period).items():
             split.setdefault(str(value), {})[kpis.period_label(int(index), period)] = metrics

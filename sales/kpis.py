@@ -120,8 +120,10 @@ def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
     return out
 
 
-#: Columns that must hold one value per order for the per-order shortcut (order_grain).
-_ORDER_LEVEL = (ALL, PERIOD, _REVENUE, _CUSTOMER, _FIRST, "stage", "region", "channel", "rep", "date", "created")
+#: Columns that must hold one value per order for the per-order shortcut (order_grain); the
+#: dates only matter (for the sales cycle) when there is a created date.
+_ORDER_LEVEL = (ALL, PERIOD, _REVENUE, _CUSTOMER, _FIRST, "stage", "region", "channel", "rep")
+_CYCLE_DATES = ("date", "created")
 
 
 def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
@@ -140,6 +142,8 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     position[order[head_rows]] = np.arange(len(head_rows))
     line_head = head_rows[position[order]]
     columns = [c for c in _ORDER_LEVEL if c in data]
+    if "created" in data:
+        columns += list(_CYCLE_DATES)
     for column in columns:
         values = data[column]
         raw = values.cat.codes.to_numpy() if values.dtype == "category" else values.to_numpy()
@@ -211,12 +215,13 @@ def _distinct_per_group(gid: Any, item: Any) -> "pd.Series":
 
 
 def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
-              group_costs: dict[str, float] | None = None) -> "pd.DataFrame":
+              group_costs: dict[str, float] | None = None, per_order: bool = False) -> "pd.DataFrame":
     """All METRICS per group of ``keys`` (columns of a prepare()d frame), one row per group.
 
     ``shares_within``: keys whose totals are the denominator of revenue_share (e.g. [PERIOD]
     for per-period shares); None or [] means the whole data. ``group_costs`` maps a group value
-    (single key) to its cost, from a cost file.
+    (single key) to its cost, from a cost file. ``per_order``: ``data`` has one row per order
+    (order_grain()), so distinct orders can be counted as rows.
     """
     import numpy as np
     import pandas as pd
@@ -233,7 +238,10 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
     table = pd.DataFrame(sums).groupby(rev_gid, sort=False).sum()
     if "units" not in table:
         table["units"] = np.nan
-    table["orders"] = _distinct_per_group(rev_gid, data[_ORDER].to_numpy()[rev_mask])
+    if per_order:
+        table["orders"] = pd.Series(rev_gid).value_counts(sort=False)
+    else:
+        table["orders"] = _distinct_per_group(rev_gid, data[_ORDER].to_numpy()[rev_mask])
     table["average_order_value"] = table["revenue"] / table["orders"]
 
     if _CUSTOMER in data:
@@ -243,13 +251,19 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
         first = data[_FIRST].to_numpy()[known]
         n_customers = int(c.max()) + 1 if len(c) else 1
         group_customer = g * n_customers + c
-        table["customers"] = _distinct_per_group(g, c)
-        table["new_customers"] = _distinct_per_group(g[first], c[first])
-        table["returning_customers"] = _distinct_per_group(g[~first], c[~first])
-        orders_per = _distinct_per_group(group_customer, data[_ORDER].to_numpy()[known])
-        repeaters = orders_per[orders_per >= 2]
-        repeat = pd.Series(repeaters.index.to_numpy() // n_customers).value_counts(sort=False)
-        table["repurchase_rate"] = repeat.reindex(table.index, fill_value=0) / table["customers"]
+        if per_order:  # each row is one order: counting rows counts distinct orders
+            orders_per = pd.Series(group_customer).value_counts(sort=False)
+        else:
+            orders_per = _distinct_per_group(group_customer, data[_ORDER].to_numpy()[known])
+        owners = pd.Series(orders_per.index.to_numpy() // n_customers)
+        table["customers"] = owners.value_counts(sort=False)
+        table["repurchase_rate"] = owners[(orders_per >= 2).to_numpy()].value_counts(sort=False) \
+            .reindex(table.index, fill_value=0) / table["customers"]
+        # (group, customer, first-period flag): new customers have a 1, returning ones a 0
+        flagged = pd.Series(pd.unique(group_customer * 2 + first))
+        is_new = (flagged % 2 == 1).to_numpy()
+        table["new_customers"] = (flagged[is_new] // 2 // n_customers).value_counts(sort=False)
+        table["returning_customers"] = (flagged[~is_new] // 2 // n_customers).value_counts(sort=False)
         table[["customers", "new_customers", "returning_customers"]] = \
             table[["customers", "new_customers", "returning_customers"]].fillna(0)
         table["new_customer_share"] = table["new_customers"] / table["customers"]

@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ _DELIMITERS = (",", ";", "\t", "|")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _CURRENCY = re.compile(r"[\s\u00a0'$€£¥₹]|RMB|CNY|USD|EUR|元")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _DATE_SHAPE = re.compile(
     r"^\s*(\d{1,4})([/.\-年])(\d{1,2})[/.\-月](\d{1,4})日?(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?\s*$"
 )
@@ -77,6 +79,16 @@ class _Sniffed:
 
 
 def _sniff(path: Path) -> _Sniffed:
+    """Kind, encoding and delimiter of a file, from its first 64 KB (cached per file state)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RecordsError(path, f"cannot open: {exc.strerror or exc}") from exc
+    return _sniff_cached(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _sniff_cached(path: Path, size: int, mtime_ns: int) -> _Sniffed:
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -106,7 +118,7 @@ def _sniff(path: Path) -> _Sniffed:
         encoding = candidate
         break
     assert text is not None  # latin-1 decodes anything
-    if sum(not ch.isprintable() and ch not in "\r\n\t" for ch in text) > len(text) // 100 + 2:
+    if len(_CONTROL.findall(text)) > len(text) // 100 + 2:
         raise RecordsError(path, "not a text table (binary data); expected CSV or XLSX")
     return _Sniffed("csv", encoding, _sniff_delimiter(path, text))
 
@@ -498,22 +510,22 @@ def _stage_outcomes(stage: "pd.Series") -> "pd.Series":
 
 
 def _clean_text(values: "pd.Series") -> "pd.Series":
-    """Categorical text with spaces trimmed; a float id such as 12923.0 becomes "12923"."""
+    """Categorical text with spaces trimmed and blanks missing; a float id such as 12923.0
+    becomes "12923". Works on the distinct values only."""
+    import numpy as np
     import pandas as pd
 
     if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
         values = values.astype("Int64")
-    values = _as_category(values) if values.dtype != "category" else values
+    values = _as_category(values)
     cats = values.cat.categories.astype(str)
     new = cats.str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
-    if not new.equals(cats):
-        if new.duplicated().any():
-            values = values.astype(object).astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True).where(values.notna()).astype("category")
-        else:
-            values = values.cat.rename_categories(new)
-    elif values.cat.categories.dtype != object and not pd.api.types.is_string_dtype(values.cat.categories):
-        values = values.cat.rename_categories(cats)
-    empty = [c for c in values.cat.categories if c == ""]
-    if empty:
-        values = values.cat.remove_categories(empty)
-    return values
+    if new.equals(cats) and not (cats == "").any():
+        return values if values.cat.categories.dtype == cats.dtype else values.cat.rename_categories(cats)
+    new_codes, labels = pd.factorize(new)  # merges values that differed only by spaces or ".0"
+    codes = values.cat.codes.to_numpy()
+    mapped = np.where(codes >= 0, new_codes[np.maximum(codes, 0)], -1)
+    result = pd.Categorical.from_codes(mapped, categories=labels)
+    if "" in labels:
+        result = result.remove_categories([""])
+    return pd.Series(result, index=values.index, name=values.name)

@@ -183,3 +183,12 @@ def test_several_files_of_one_layout(tmp_path: Path) -> None:
     c = write_text(tmp_path / "c.csv", "date,amount,region\n2024-02-01,2,x\n")
     with pytest.raises(RecordsError, match="columns differ"):
         diagnose([a, c])
+
+
+def test_text_is_trimmed_and_float_ids_lose_their_point_zero(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "ids.csv", "date,amount,CustomerID,Region\n"
+                                              "2024-01-01,1,12923.0, South\n2024-01-02,2,12923.0,South \n"
+                                              "2024-01-03,3,,  \n")
+    frame = load_records(path).frame
+    assert frame["customer"].tolist()[:2] == ["12923", "12923"] and frame["customer"].isna().tolist()[2]
+    assert list(frame["region"].cat.categories) == ["South"] and frame["region"].isna().tolist()[2]
