@@ -15,11 +15,17 @@ from store.record_files import load_records
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="shared data not found")
-@pytest.mark.parametrize("keys", [[kpis.ALL], [kpis.PERIOD], ["region"], ["region", kpis.PERIOD]])
-def test_order_grain_matches_lines(keys: list[str]) -> None:
+@pytest.fixture(scope="module")
+def retail_lines():
+    if not DATA.is_dir():
+        pytest.skip("shared data not found")
     frame, _, _ = drop_non_sales(load_records(DATA / "online-retail" / "online_retail.csv").frame)
-    lines = kpis.prepare(frame, "month")
+    return frame, kpis.prepare(frame, "month")
+
+
+@pytest.mark.parametrize("keys", [[kpis.ALL], [kpis.PERIOD], ["region"], ["region", kpis.PERIOD]])
+def test_order_grain_matches_lines(retail_lines, keys: list[str]) -> None:
+    frame, lines = retail_lines
     orders = kpis.order_grain(lines)
     assert orders is not None and len(orders) == frame["order_id"].nunique()
     by_lines = kpis.kpi_table(lines, keys).sort_index()
