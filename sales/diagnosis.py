@@ -174,7 +174,7 @@ def _empty_metrics(has: dict[str, bool]) -> Metrics:
 
 
 def _rows(table: "pd.DataFrame") -> dict[Any, Metrics]:
-    return {key: _metrics(row) for key, row in zip(table.index, table.to_dict("records"))}
+    return {key: _metrics(row) for key, row in zip(table.index, table.to_dict("records"), strict=True)}
 
 
 def _iso(value: Any) -> str:

@@ -193,7 +193,7 @@ class _Groups:
         import pandas as pd
 
         arrays = []
-        for key, labels, offset, stride, radix in self.parts:
+        for _key, labels, offset, stride, radix in self.parts:
             codes = (gids // stride) % radix
             arrays.append(labels.take(codes) if labels is not None else codes + offset)
         if len(arrays) == 1:
