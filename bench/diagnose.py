@@ -1,0 +1,154 @@
+"""Benchmark: diagnose one million order lines and compare with a plain pyarrow CSV read.
+
+    python bench/diagnose.py [--lines N] [--repeat R] [--keep DIR]
+
+Each measurement runs in a fresh child process (so peak memory, ru_maxrss, is its own); the
+time is measured inside the child after imports, best of R runs. Targets: whole diagnosis
+<= 3 s, <= 2x the time of pandas.read_csv(engine="pyarrow"), peak memory <= 1.5 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_SECONDS = 3.0
+TARGET_RATIO = 2.0
+TARGET_MEMORY_MB = 1536
+
+
+def generate(path: Path, lines: int, seed: int = 7) -> None:
+    """Order lines like a shop export: ~5 lines per order, 8 regions, 4 channels, 60 reps."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    rng = np.random.default_rng(seed)
+    orders = max(1, lines // 5)
+    order_of_line = np.sort(rng.integers(0, orders, lines))
+    customers_n, products_n = max(1, lines // 50), 2000
+    order_customer = rng.integers(0, customers_n, orders)
+    start = np.datetime64("2022-01-01")
+    order_day = start + rng.integers(0, 730, orders).astype("timedelta64[D]")
+    regions = np.array(["North", "South", "East", "West", "Central", "Coast", "Mountain", "Islands"])
+    channels = np.array(["Online", "Retail", "Partner", "Direct"])
+    lines_of_products = np.array([f"Line {i}" for i in range(12)])
+    order_region = rng.integers(0, len(regions), orders)
+    order_channel = rng.integers(0, len(channels), orders)
+    order_rep = rng.integers(0, 60, orders)
+    product = rng.integers(0, products_n, lines)
+    price = np.round(rng.gamma(2.0, 15.0, products_n) + 0.5, 2)
+    quantity = rng.integers(1, 13, lines)
+    table = pa.table({
+        "Order ID": pa.array(np.char.add("SO-", order_of_line.astype(str))),
+        "Order Date": pa.array(order_day[order_of_line].astype(str)),
+        "Customer ID": pa.array(np.char.add("C", order_customer[order_of_line].astype(str))),
+        "Product ID": pa.array(np.char.add("P", product.astype(str))),
+        "Category": pa.array(lines_of_products[product % len(lines_of_products)]),
+        "Region": pa.array(regions[order_region[order_of_line]]),
+        "Channel": pa.array(channels[order_channel[order_of_line]]),
+        "Sales Rep": pa.array(np.char.add("Rep ", order_rep[order_of_line].astype(str))),
+        "Quantity": pa.array(quantity),
+        "Unit Price": pa.array(price[product]),
+        "Sales": pa.array(np.round(quantity * price[product], 2)),
+    })
+    pacsv.write_csv(table, path)
+
+
+def child(kind: str, path: str) -> None:
+    """Run one measurement in this process and print it as JSON."""
+    import pandas as pd
+
+    sys.path.insert(0, str(ROOT))
+    from store.diagnose import diagnose
+
+    started = time.perf_counter()
+    if kind == "read":
+        frame = pd.read_csv(path, engine="pyarrow")
+        detail = f"{len(frame):,} rows x {frame.shape[1]} columns"
+    else:
+        result = diagnose(path)
+        detail = f"{result.rows_used:,} rows, {len(result.findings)} findings"
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb, "detail": detail}))
+
+
+def measure(kind: str, path: Path, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--child", kind, str(path)],
+                             capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    best = min(runs, key=lambda r: r["seconds"])
+    best["peak_mb"] = max(r["peak_mb"] for r in runs)
+    return best
+
+
+def machine() -> str:
+    model = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.1f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} CPUs, {model}{memory}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="write the generated CSV here and keep it")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = (args.keep or Path(tmp)) / "orders.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        generate(path, args.lines)
+        print(f"generated {args.lines:,} order lines, {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t:.1f} s")
+        print(machine())
+        read = measure("read", path, args.repeat)
+        full = measure("diagnose", path, args.repeat)
+    ratio = full["seconds"] / read["seconds"]
+    rows = [
+        ("pandas.read_csv(engine='pyarrow')", f"{read['seconds']:.2f} s", f"{read['peak_mb']:.0f} MB", read["detail"]),
+        ("diagnose() end to end", f"{full['seconds']:.2f} s", f"{full['peak_mb']:.0f} MB", full["detail"]),
+    ]
+    print()
+    print(f"{'measurement':36} {'time':>8} {'peak mem':>9}  detail")
+    for name, secs, mem, detail in rows:
+        print(f"{name:36} {secs:>8} {mem:>9}  {detail}")
+    print()
+    checks = [
+        (f"diagnosis <= {TARGET_SECONDS:.0f} s", full["seconds"] <= TARGET_SECONDS, f"{full['seconds']:.2f} s"),
+        (f"diagnosis <= {TARGET_RATIO:.0f}x read", ratio <= TARGET_RATIO, f"{ratio:.2f}x"),
+        (f"peak memory <= {TARGET_MEMORY_MB} MB", full["peak_mb"] <= TARGET_MEMORY_MB, f"{full['peak_mb']:.0f} MB"),
+    ]
+    for name, ok, value in checks:
+        print(f"{'PASS' if ok else 'FAIL'}  {name:28} {value}")
+
+
+if __name__ == "__main__":
+    main()

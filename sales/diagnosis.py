@@ -1,0 +1,269 @@
+"""The diagnosis result (a plain, serialisable snapshot) and the pure computation producing it.
+
+A Diagnosis holds only str, int, float, None, lists and dicts (msgspec Structs), so the store can
+keep it as a snapshot and ``--json`` can print it with ``msgspec.json.encode``. NaN never gets in:
+every number passes through ``_number`` on the way.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from sales import kpis
+from sales.kpis import COUNT_METRICS, METRICS, RATE_METRICS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Dimensions broken down in a diagnosis, in report order.
+DIMENSIONS = ("region", "channel", "product_line", "rep")
+
+#: Metrics whose period-over-period change is reported.
+CHANGE_METRICS = ("revenue", "units", "orders", "average_order_value", "customers",
+                  "new_customer_share", "repurchase_rate", "win_rate", "sales_cycle_days")
+
+
+class Metrics(msgspec.Struct, omit_defaults=False):
+    """The KPIs of one slice of the data; see kpis.METRIC_DEFINITIONS. None = not computable."""
+
+    revenue: float = 0.0
+    units: float | None = None
+    lines: int = 0
+    orders: int | None = None
+    average_order_value: float | None = None
+    customers: int | None = None
+    new_customers: int | None = None
+    returning_customers: int | None = None
+    new_customer_share: float | None = None
+    repurchase_rate: float | None = None
+    won: int | None = None
+    lost: int | None = None
+    win_rate: float | None = None
+    sales_cycle_days: float | None = None
+    revenue_share: float | None = None
+    cost: float | None = None
+    roi: float | None = None
+
+
+class PeriodRow(msgspec.Struct):
+    """One period (month "2019-01" or quarter "2019Q1") with its change from the previous one."""
+
+    period: str
+    start: str
+    metrics: Metrics
+    change: dict[str, float | None]
+    partial: bool = False
+
+
+class GroupRow(msgspec.Struct):
+    """One value of a dimension (e.g. region "South") over the whole data and per period."""
+
+    value: str
+    metrics: Metrics
+    periods: dict[str, Metrics] = {}
+
+
+class Finding(msgspec.Struct):
+    """A weak spot in plain words, with the numbers behind it. Higher severity = bigger gap."""
+
+    kind: str
+    subject: str
+    metric: str
+    value: float | None
+    reference: float | None
+    reference_label: str
+    severity: float
+    text: str
+
+
+class SourceInfo(msgspec.Struct):
+    """Where the data came from and how it was read."""
+
+    files: list[str]
+    mapping: dict[str, str]
+    derived: dict[str, str]
+    ignored_columns: list[str]
+    explanation: list[str]
+    date_formats: dict[str, str]
+    notes: list[str]
+
+
+class Diagnosis(msgspec.Struct):
+    """Everything phase 1 computes from the sales records; a snapshot the store can keep."""
+
+    created_at: str
+    period: str
+    source: SourceInfo
+    rows_read: int
+    rows_used: int
+    dropped: dict[str, int]
+    partial: dict[str, int]
+    first_date: str | None
+    last_date: str | None
+    total: Metrics
+    periods: list[PeriodRow]
+    breakdowns: dict[str, list[GroupRow]]
+    findings: list[Finding]
+
+    def to_builtins(self) -> dict[str, Any]:
+        """Plain dicts and lists, e.g. for a TinyDB snapshot."""
+        return msgspec.to_builtins(self)
+
+    def to_json(self) -> bytes:
+        """JSON bytes (what ``uplift diagnose --json`` prints)."""
+        return msgspec.json.encode(self)
+
+    @classmethod
+    def from_builtins(cls, data: Any) -> "Diagnosis":
+        """Rebuild a Diagnosis from to_builtins() output (a stored snapshot)."""
+        return msgspec.convert(data, cls)
+
+
+def _number(value: Any) -> float | None:
+    """A float, or None for missing / NaN / infinite values."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _metrics(row: dict[str, Any]) -> Metrics:
+    values: dict[str, Any] = {}
+    for name in METRICS:
+        number = _number(row.get(name))
+        if name in COUNT_METRICS and number is not None:
+            values[name] = int(round(number))
+        else:
+            values[name] = number
+    values["revenue"] = values["revenue"] or 0.0
+    values["lines"] = values["lines"] or 0
+    return Metrics(**values)
+
+
+def _change(current: Metrics, previous: Metrics | None) -> dict[str, float | None]:
+    change: dict[str, float | None] = {}
+    for name in CHANGE_METRICS:
+        now = getattr(current, name)
+        before = getattr(previous, name) if previous is not None else None
+        if now is None or before is None:
+            change[name] = None
+        elif name in RATE_METRICS:
+            change[name] = now - before
+        else:
+            change[name] = (now / before - 1.0) if before else None
+    return change
+
+
+def _empty_metrics(has: dict[str, bool]) -> Metrics:
+    """Metrics of a period with no sales at all (counts zero, ratios unknown)."""
+    zero = 0
+    return Metrics(
+        revenue=0.0, lines=0,
+        units=0.0 if has["quantity"] else None,
+        orders=zero, customers=zero if has["customer"] else None,
+        new_customers=zero if has["customer"] else None,
+        returning_customers=zero if has["customer"] else None,
+        won=zero if has["stage"] else None, lost=zero if has["stage"] else None,
+    )
+
+
+def _rows(table: "pd.DataFrame") -> dict[Any, Metrics]:
+    return {key: _metrics(row) for key, row in zip(table.index, table.to_dict("records"), strict=True)}
+
+
+def _iso(value: Any) -> str:
+    return str(value)[:10]
+
+
+def _partial_flags(first: Any, last: Any, indices: list[int], period: str) -> tuple[bool, bool]:
+    """Whether the first / last period is only partly covered by the data."""
+    import pandas as pd
+
+    def coverage(index: int, date: Any, from_start: bool) -> float:
+        (y0, m0), (y1, m1) = kpis.period_bounds(index, period)
+        start, end = pd.Timestamp(y0, m0, 1), pd.Timestamp(y1, m1, 1)
+        covered = (date - start) if from_start else (end - date)
+        return covered / (end - start)
+
+    if not indices:
+        return False, False
+    from sales.findings import PARTIAL_PERIOD_COVERAGE
+
+    head = coverage(indices[0], first, from_start=False) < PARTIAL_PERIOD_COVERAGE
+    tail = coverage(indices[-1], last + pd.Timedelta(days=1), from_start=True) < PARTIAL_PERIOD_COVERAGE
+    return bool(head), bool(tail)
+
+
+def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: SourceInfo,
+                      rows_read: int, dropped: dict[str, int], partial: dict[str, int],
+                      costs: dict[str, dict[str, float]] | None = None,
+                      created_at: str = "") -> Diagnosis:
+    """KPIs for the whole data, per period, per dimension (and dimension x period), and findings.
+
+    ``frame``: canonical columns with non-sales rows already dropped (record_rules).
+    ``costs``: optional {dimension: {group value: cost}} from a cost file.
+    """
+    from sales.findings import find_weak_spots
+
+    if period not in ("month", "quarter"):
+        raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+    costs = costs or {}
+    has = {name: name in frame for name in ("quantity", "customer", "stage")}
+    data = kpis.prepare(frame, period)
+    orders = kpis.order_grain(data)
+    by_order = orders if orders is not None else data  # same KPIs, fewer rows
+    per_order = orders is not None
+    total_cost = sum(sum(v.values()) for v in costs.values()) if len(costs) == 1 else None
+    total_table = kpis.kpi_table(by_order, [kpis.ALL], per_order=per_order)
+    if total_cost is not None:
+        total_table["cost"] = total_cost
+        total_table["roi"] = (total_table["revenue"] - total_cost) / total_cost if total_cost > 0 else float("nan")
+    total = _metrics(total_table.iloc[0].to_dict()) if len(total_table) else _empty_metrics(has)
+
+    by_period = _rows(kpis.kpi_table(by_order, [kpis.PERIOD], per_order=per_order))
+    indices = list(range(min(by_period), max(by_period) + 1)) if by_period else []
+    first_date = data["date"].min() if len(data) else None
+    last_date = data["date"].max() if len(data) else None
+    head_partial, tail_partial = _partial_flags(first_date, last_date, indices, period) if indices else (False, False)
+    periods: list[PeriodRow] = []
+    previous: Metrics | None = None
+    for position, index in enumerate(indices):
+        metrics = by_period.get(index) or _empty_metrics(has)
+        (y, m), _ = kpis.period_bounds(index, period)
+        is_partial = (position == 0 and head_partial) or (position == len(indices) - 1 and tail_partial)
+        periods.append(PeriodRow(kpis.period_label(index, period), f"{y}-{m:02d}-01", metrics,
+                                 _change(metrics, previous), is_partial))
+        previous = metrics
+
+    breakdowns: dict[str, list[GroupRow]] = {}
+    for dimension in DIMENSIONS:
+        if dimension not in data:
+            continue
+        grain = data if dimension == "product_line" else by_order
+        one_per_order = per_order and grain is orders
+        overall = _rows(kpis.kpi_table(grain, [dimension], group_costs=costs.get(dimension), per_order=one_per_order))
+        per_period = kpis.kpi_table(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD],
+                                    per_order=one_per_order)
+        split: dict[str, dict[str, Metrics]] = {}
+        for (value, index), metrics in _rows(per_period).items():
+            split.setdefault(str(value), {})[kpis.period_label(int(index), period)] = metrics
+        rows = [GroupRow(str(value), metrics, dict(sorted(split.get(str(value), {}).items())))
+                for value, metrics in overall.items()]
+        rows.sort(key=lambda r: -r.metrics.revenue)
+        breakdowns[dimension] = rows
+
+    diagnosis = Diagnosis(
+        created_at=created_at, period=period, source=source, rows_read=rows_read,
+        rows_used=len(frame), dropped=dropped, partial=partial,
+        first_date=_iso(first_date) if first_date is not None else None,
+        last_date=_iso(last_date) if last_date is not None else None,
+        total=total, periods=periods, breakdowns=breakdowns, findings=[],
+    )
+    diagnosis.findings = find_weak_spots(diagnosis)
+    return diagnosis

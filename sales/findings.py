@@ -1,0 +1,269 @@
+"""Weak spots found in a diagnosis, in plain words with their evidence, ranked by severity.
+
+Severity is the relative size of the gap: (reference - value) / |reference|, capped at 1. A win
+rate of 31% where the rest have 48% has severity (48 - 31) / 48 = 0.35. The thresholds below
+decide what is worth saying; they are named so the team can tune them.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import TYPE_CHECKING
+
+from sales.diagnosis import Finding, GroupRow, Metrics, PeriodRow
+from sales.kpis import RATE_METRICS
+
+if TYPE_CHECKING:
+    from sales.diagnosis import Diagnosis
+
+#: A group needs this many won+lost deals before its win rate is judged.
+MIN_DEALS = 30
+#: ...and this many orders before its average order value is judged.
+MIN_ORDERS = 30
+#: Win rate this many points (0.05 = 5 points) below the rest of the data is a weak spot.
+WIN_RATE_GAP = 0.05
+#: Average order value below this fraction of the rest of the data is a weak spot.
+AOV_FRACTION = 0.80
+#: A product line with less than this share of revenue is flagged as small.
+SMALL_SHARE = 0.05
+#: A share, rate or revenue falling by at least this fraction (recent window vs the one before).
+FALL_FRACTION = 0.10
+#: ...and, for shares and rates, by at least this many points (0.02 = 2 percentage points).
+MIN_RATE_DROP = 0.02
+#: Periods per window when comparing recent periods with the ones before (fewer if data is short).
+TREND_WINDOW = {"month": 3, "quarter": 2}
+#: Periods after the start of the data before a new-customer share is judged: at the start of
+#: any export every customer looks new, so the share always falls there.
+NEW_CUSTOMER_WARMUP = {"month": 6, "quarter": 2}
+#: A first / last period covered less than this (0.8 = 80% of its days) is left out of trends.
+PARTIAL_PERIOD_COVERAGE = 0.80
+#: A rep below this fraction of the median rep (win rate or revenue) is flagged.
+REP_WIN_RATE_FRACTION = 0.80
+REP_REVENUE_FRACTION = 0.50
+#: A rep needs this many won+lost deals before their win rate is judged.
+MIN_REP_DEALS = 20
+
+_LABEL = {"region": "region", "channel": "channel", "product_line": "product line", "rep": "rep"}
+
+
+def _severity(value: float, reference: float) -> float:
+    if reference == 0:
+        return 0.0
+    return max(0.0, min(1.0, (reference - value) / abs(reference)))
+
+
+def _pct(x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    return f"{x * 100:.1f}%" if abs(x) < 0.1 else f"{x * 100:.0f}%"
+
+
+def _money(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+
+
+def _subject(dimension: str, value: str) -> str:
+    return f"{value} {_LABEL[dimension]}" if dimension == "region" else f"{_LABEL[dimension].capitalize()} {value}"
+
+
+def _win_rate_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> list[Finding]:
+    found = []
+    if total.won is None or total.lost is None:
+        return found
+    for row in rows:
+        m = row.metrics
+        if m.won is None or m.lost is None or m.won + m.lost < MIN_DEALS or m.win_rate is None:
+            continue
+        rest_decided = (total.won + total.lost) - (m.won + m.lost)
+        if rest_decided < MIN_DEALS:
+            continue
+        elsewhere = (total.won - m.won) / rest_decided
+        if elsewhere - m.win_rate >= WIN_RATE_GAP:
+            subject = _subject(dimension, row.value)
+            found.append(Finding("win_rate_gap", subject, "win_rate", m.win_rate, elsewhere, "elsewhere",
+                                 _severity(m.win_rate, elsewhere),
+                                 f"{subject}: win rate {_pct(m.win_rate)} vs {_pct(elsewhere)} elsewhere "
+                                 f"({m.won} won of {m.won + m.lost} decided deals)"))
+    return found
+
+
+def _order_value_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> list[Finding]:
+    found = []
+    if not total.orders:
+        return found
+    for row in rows:
+        m = row.metrics
+        if not m.orders or m.orders < MIN_ORDERS or m.average_order_value is None:
+            continue
+        rest_orders = total.orders - m.orders
+        if rest_orders < MIN_ORDERS:
+            continue
+        elsewhere = (total.revenue - m.revenue) / rest_orders
+        if m.average_order_value < AOV_FRACTION * elsewhere:
+            subject = _subject(dimension, row.value)
+            found.append(Finding("order_value_gap", subject, "average_order_value", m.average_order_value,
+                                 elsewhere, "elsewhere", _severity(m.average_order_value, elsewhere),
+                                 f"{subject}: average order value {_money(m.average_order_value)} vs "
+                                 f"{_money(elsewhere)} elsewhere ({m.orders} orders)"))
+    return found
+
+
+def _windows(periods: list[PeriodRow], period: str) -> tuple[list[PeriodRow], list[PeriodRow]]:
+    """(earlier window, recent window) of full periods; empty lists if too few periods."""
+    full = [p for p in periods if not p.partial]
+    size = min(TREND_WINDOW[period], len(full) // 2)
+    if size < 1:
+        return [], []
+    return full[-2 * size:-size], full[-size:]
+
+
+def _window_label(recent: list[PeriodRow], period: str) -> str:
+    unit = "month" if period == "month" else "quarter"
+    n = len(recent)
+    return f"last {unit} vs the one before" if n == 1 else f"last {n} {unit}s vs the {n} before"
+
+
+def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
+    found = []
+    if len(rows) < 2:
+        return found
+    fair = 1.0 / len(rows)
+    earlier, recent = _windows(periods, period)
+    for row in rows:
+        share = row.metrics.revenue_share
+        subject = _subject("product_line", row.value)
+        if share is not None and share < SMALL_SHARE:
+            found.append(Finding("small_product_line", subject, "revenue_share", share, fair,
+                                 f"an even split over {len(rows)} lines", _severity(share, fair),
+                                 f"{subject}: {_pct(share)} of revenue ({_money(row.metrics.revenue)}); "
+                                 f"an even split over {len(rows)} lines would be {_pct(fair)}"))
+        if earlier and recent:
+            before = _window_share(row, earlier)
+            now = _window_share(row, recent)
+            if before and now is not None and now <= before * (1 - FALL_FRACTION) and before - now >= MIN_RATE_DROP:
+                label = _window_label(recent, period)
+                found.append(Finding("falling_share", subject, "revenue_share", now, before, label,
+                                     _severity(now, before),
+                                     f"{subject}: revenue share fell from {_pct(before)} to {_pct(now)} ({label})"))
+    return found
+
+
+def _window_share(row: GroupRow, window: list[PeriodRow]) -> float | None:
+    total = sum(p.metrics.revenue for p in window)
+    if total <= 0:
+        return None
+    own = sum(row.periods[p.period].revenue for p in window if p.period in row.periods)
+    return own / total
+
+
+def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
+    """Whole-data revenue and rates, recent window vs the one before."""
+    earlier, recent = _windows(periods, period)
+    if not earlier:
+        return []
+    label = _window_label(recent, period)
+    found = []
+
+    def ratio(window: list[PeriodRow], top: str, bottom: str) -> float | None:
+        num = [getattr(p.metrics, top) for p in window]
+        den = [getattr(p.metrics, bottom) for p in window]
+        if any(v is None for v in num + den) or not sum(den):
+            return None
+        return sum(num) / sum(den)
+
+    def repeat_rate(window: list[PeriodRow]) -> float | None:
+        pairs = [(p.metrics.repurchase_rate, p.metrics.customers) for p in window]
+        if any(r is None or c is None for r, c in pairs) or not sum(c for _, c in pairs):
+            return None
+        return sum(r * c for r, c in pairs) / sum(c for _, c in pairs)
+
+    checks = [
+        ("revenue", "revenue", lambda w: sum(p.metrics.revenue for p in w), _money),
+        ("win_rate", "win rate", _win, _pct),
+        ("repurchase_rate", "repurchase rate", repeat_rate, _pct),
+        ("new_customer_share", "new-customer share", lambda w: ratio(w, "new_customers", "customers"), _pct),
+        ("average_order_value", "average order value", lambda w: ratio(w, "revenue", "orders"), _money),
+    ]
+    warmed_up = periods.index(earlier[0]) >= NEW_CUSTOMER_WARMUP[period]
+    for metric, words, measure, fmt in checks:
+        if metric == "new_customer_share" and not warmed_up:
+            continue
+        before, now = measure(earlier), measure(recent)
+        if before is None or now is None or before <= 0:
+            continue
+        is_rate = metric in RATE_METRICS
+        if now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP):
+            found.append(Finding("falling_trend", "All sales", metric, now, before, label, _severity(now, before),
+                                 f"All sales: {words} fell from {fmt(before)} to {fmt(now)} ({label})"))
+    return found
+
+
+def _win(window: list[PeriodRow]) -> float | None:
+    """Pooled win rate of a window of periods."""
+    won = [p.metrics.won for p in window]
+    lost = [p.metrics.lost for p in window]
+    if any(v is None for v in won) or any(v is None for v in lost):
+        return None
+    decided = sum(won) + sum(lost)  # type: ignore[arg-type]
+    return sum(won) / decided if decided else None  # type: ignore[arg-type]
+
+
+def _reps_below_median(rows: list[GroupRow]) -> list[Finding]:
+    found = []
+    judged = [r for r in rows if r.metrics.win_rate is not None
+              and (r.metrics.won or 0) + (r.metrics.lost or 0) >= MIN_REP_DEALS]
+    if len(judged) >= 3:
+        mid = median(r.metrics.win_rate for r in judged)  # type: ignore[misc]
+        for r in judged:
+            rate = r.metrics.win_rate
+            assert rate is not None
+            if rate < REP_WIN_RATE_FRACTION * mid:
+                found.append(Finding("rep_below_median", f"Rep {r.value}", "win_rate", rate, mid, "median rep",
+                                     _severity(rate, mid),
+                                     f"Rep {r.value}: win rate {_pct(rate)} vs median rep {_pct(mid)}"))
+    if len(rows) >= 3:
+        mid = median(r.metrics.revenue for r in rows)
+        for r in rows:
+            if mid > 0 and r.metrics.revenue < REP_REVENUE_FRACTION * mid:
+                found.append(Finding("rep_below_median", f"Rep {r.value}", "revenue", r.metrics.revenue, mid,
+                                     "median rep", _severity(r.metrics.revenue, mid),
+                                     f"Rep {r.value}: revenue {_money(r.metrics.revenue)} vs median rep {_money(mid)}"))
+    return found
+
+
+def _lowest_roi(rows: list[GroupRow], total: Metrics) -> list[Finding]:
+    with_roi = [r for r in rows if r.metrics.roi is not None]
+    if len(with_roi) < 2:
+        return []
+    worst = min(with_roi, key=lambda r: r.metrics.roi)  # type: ignore[arg-type, return-value]
+    others = [r for r in with_roi if r is not worst]
+    cost = sum(r.metrics.cost or 0.0 for r in others)
+    if cost <= 0:
+        return []
+    elsewhere = (sum(r.metrics.revenue for r in others) - cost) / cost
+    roi = worst.metrics.roi
+    assert roi is not None
+    subject = _subject("region", worst.value)
+    return [Finding("lowest_roi", subject, "roi", roi, elsewhere, "elsewhere", _severity(roi, elsewhere),
+                    f"{subject}: lowest ROI {roi:.2f} vs {elsewhere:.2f} elsewhere "
+                    f"(revenue {_money(worst.metrics.revenue)}, cost {_money(worst.metrics.cost)})")]
+
+
+def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
+    """All findings of a diagnosis, most severe first."""
+    found: list[Finding] = []
+    total = diagnosis.total
+    for dimension, rows in diagnosis.breakdowns.items():
+        if dimension != "rep":
+            found += _win_rate_gaps(dimension, rows, total)
+        if dimension in ("region", "channel"):
+            found += _order_value_gaps(dimension, rows, total)
+    if "product_line" in diagnosis.breakdowns:
+        found += _small_or_falling_lines(diagnosis.breakdowns["product_line"], diagnosis.periods, diagnosis.period)
+    if "rep" in diagnosis.breakdowns:
+        found += _reps_below_median(diagnosis.breakdowns["rep"])
+    if "region" in diagnosis.breakdowns:
+        found += _lowest_roi(diagnosis.breakdowns["region"], total)
+    found += _falling_trends(diagnosis.periods, diagnosis.period)
+    found.sort(key=lambda f: (-f.severity, f.kind, f.subject))
+    return found

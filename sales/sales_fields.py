@@ -1,0 +1,213 @@
+"""The canonical fields of a sales record and the mapping from a file's own headers to them.
+
+Exports use any column names ("Order Date", "InvoiceDate", "订单日期", "close_value"...). The
+diagnosis only knows the canonical fields below, so every import goes through one mapping that
+can be guessed automatically, corrected with ``COLUMN=FIELD`` overrides, and explained back to
+the person who imported the file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import msgspec
+
+#: Canonical field -> what it holds (shown in explanations and help).
+FIELDS: dict[str, str] = {
+    "order_id": "order, invoice or deal id",
+    "date": "order / invoice / close date",
+    "customer": "customer or account",
+    "product": "product or stock code",
+    "product_line": "product line or category",
+    "region": "region, regional office or country",
+    "channel": "sales channel",
+    "rep": "sales rep / agent",
+    "quantity": "units sold",
+    "amount": "revenue of the line or deal value",
+    "stage": "deal stage (won / lost / open)",
+    "created": "date the deal was created or engaged",
+    "cost": "cost attributed to the line",
+    "unit_price": "price of one unit",
+}
+
+#: Overrides may name this instead of a field to keep a column out of the mapping.
+IGNORE = "ignore"
+
+# Header spellings per field, best first: when two columns match the same field, the one whose
+# spelling comes earlier wins ("Order Date" beats "Ship Date", "Region" beats "Country/Region").
+# Spellings are compared after normalise_header(), so case, spaces, "_", "-" and "/" don't matter.
+_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "order_id": (
+        "orderid", "orderno", "ordernumber", "invoiceno", "invoiceid", "invoicenumber",
+        "invoice", "opportunityid", "dealid", "transactionid", "order", "deal", "opportunity",
+        "订单号", "訂單號", "订单编号", "訂單編號", "订单id", "單號", "单号", "发票号", "發票號",
+        "交易号", "交易號", "商机编号", "商機編號",
+    ),
+    "date": (
+        "orderdate", "invoicedate", "closedate", "closeddate", "saledate", "salesdate",
+        "transactiondate", "date", "订单日期", "訂單日期", "销售日期", "銷售日期", "成交日期",
+        "下单日期", "下單日期", "日期", "交易日期",
+    ),
+    "customer": (
+        "customerid", "customer", "customername", "clientid", "client", "clientname",
+        "accountid", "account", "accountname", "buyer", "客户id", "客户编号", "客戶編號", "客户",
+        "客戶", "客户名称", "客戶名稱", "顾客", "顧客",
+    ),
+    "product": (
+        "productid", "stockcode", "sku", "productcode", "product", "productname", "item",
+        "itemname", "产品编号", "產品編號", "产品", "產品", "产品名称", "產品名稱", "商品", "品名",
+    ),
+    "product_line": (
+        "productline", "category", "productcategory", "series", "productseries", "line",
+        "产品线", "產品線", "品类", "品類", "类别", "類別", "产品类别", "產品類別", "系列",
+    ),
+    "region": (
+        "region", "salesregion", "regionaloffice", "territory", "area", "market", "country",
+        "countryregion", "区域", "區域", "地区", "地區", "大区", "大區", "片区", "片區",
+    ),
+    "channel": (
+        "channel", "saleschannel", "leadsource", "source", "渠道", "销售渠道", "銷售渠道",
+    ),
+    "rep": (
+        "rep", "salesrep", "salesagent", "salesperson", "salesman", "agent", "seller",
+        "dealowner", "owner", "accountmanager", "销售员", "銷售員", "业务员", "業務員",
+        "销售代表", "銷售代表", "负责人", "負責人", "销售人员", "銷售人員",
+    ),
+    "quantity": ("quantity", "qty", "units", "unitssold", "数量", "數量", "销量", "銷量"),
+    "amount": (
+        "amount", "sales", "revenue", "closevalue", "salesamount", "netsales", "dealvalue",
+        "totalprice", "total", "value", "销售额", "銷售額", "金额", "金額", "成交金额",
+        "成交金額", "营业额", "營業額", "收入", "销售金额", "銷售金額",
+    ),
+    "stage": ("stage", "dealstage", "status", "outcome", "阶段", "階段", "状态", "狀態"),
+    "created": (
+        "created", "createddate", "createdate", "createdon", "engagedate", "engageddate",
+        "opendate", "leaddate", "创建日期", "創建日期", "建立日期",
+    ),
+    "cost": ("cost", "costs", "totalcost", "spend", "成本", "费用", "費用"),
+    "unit_price": ("unitprice", "price", "salesprice", "单价", "單價", "价格", "價格"),
+}
+
+_RANK: dict[str, tuple[str, int]] = {
+    spelling: (field, rank)
+    for field, spellings in _SPELLINGS.items()
+    for rank, spelling in enumerate(spellings)
+}
+
+
+class MappingError(ValueError):
+    """An override that cannot be applied (unknown column or field, bad syntax)."""
+
+
+class ColumnMapping(msgspec.Struct, frozen=True):
+    """Which column feeds which canonical field, and what was left out."""
+
+    fields: dict[str, str]
+    """canonical field -> column name in the file"""
+    ignored: list[str]
+    """columns that feed no field"""
+    overridden: list[str]
+    """fields whose column was chosen by an override rather than guessed"""
+    derived: dict[str, str]
+    """fields computed from others, e.g. {"amount": "quantity * unit_price"}"""
+
+    def column(self, field: str) -> str | None:
+        """The column feeding ``field``, or None."""
+        return self.fields.get(field)
+
+    def has(self, field: str) -> bool:
+        """True if the field is available (from a column or derived)."""
+        return field in self.fields or field in self.derived
+
+
+def normalise_header(name: str) -> str:
+    """Header as compared with the known spellings: NFKC, case-folded, letters and digits only."""
+    text = unicodedata.normalize("NFKC", str(name)).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def parse_overrides(items: Iterable[str] | Mapping[str, str] | None) -> dict[str, str]:
+    """``["COLUMN=FIELD", ...]`` (as typed after ``--map``) -> {column: field}."""
+    if items is None:
+        return {}
+    if isinstance(items, Mapping):
+        pairs = list(items.items())
+    else:
+        pairs = []
+        for item in items:
+            column, sep, field = str(item).rpartition("=")
+            if not sep or not column.strip():
+                raise MappingError(f"--map {item!r}: expected COLUMN=FIELD")
+            pairs.append((column, field))
+    result: dict[str, str] = {}
+    for column, field in pairs:
+        field = field.strip().lower()
+        if field not in FIELDS and field != IGNORE:
+            known = ", ".join(FIELDS)
+            raise MappingError(f"--map {column}={field}: unknown field {field!r} (known: {known}, {IGNORE})")
+        result[column.strip()] = field
+    return result
+
+
+def _find_column(columns: list[str], wanted: str) -> str | None:
+    if wanted in columns:
+        return wanted
+    key = normalise_header(wanted)
+    matches = [c for c in columns if normalise_header(c) == key]
+    return matches[0] if matches else None
+
+
+def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, str] | None = None) -> ColumnMapping:
+    """Guess each canonical field's column from the headers; overrides win over guesses.
+
+    A column feeds at most one field. For each field the column whose header is the
+    best-ranked known spelling wins; the others are ignored.
+    """
+    columns = [str(c) for c in columns]
+    fields: dict[str, str] = {}
+    overridden: list[str] = []
+    taken: set[str] = set()
+    for wanted, field in parse_overrides(overrides).items():
+        column = _find_column(columns, wanted)
+        if column is None:
+            raise MappingError(f"--map {wanted}={field}: no column {wanted!r} (columns: {', '.join(columns)})")
+        taken.add(column)
+        if field != IGNORE:
+            fields[field] = column
+            overridden.append(field)
+    best: dict[str, tuple[int, str]] = {}
+    for column in columns:
+        if column in taken:
+            continue
+        hit = _RANK.get(normalise_header(column))
+        if hit is None or hit[0] in fields:
+            continue
+        field, rank = hit
+        if field not in best or rank < best[field][0]:
+            best[field] = (rank, column)
+    for field, (_, column) in best.items():
+        fields[field] = column
+    derived: dict[str, str] = {}
+    if "amount" not in fields and "quantity" in fields and "unit_price" in fields:
+        derived["amount"] = "quantity * unit_price"
+    used = set(fields.values())
+    ignored = [c for c in columns if c not in used]
+    ordered = {f: fields[f] for f in FIELDS if f in fields}
+    return ColumnMapping(fields=ordered, ignored=ignored, overridden=overridden, derived=derived)
+
+
+def explain_mapping(mapping: ColumnMapping) -> list[str]:
+    """Plain sentences saying which column became which field and which were ignored."""
+    lines = []
+    for field, column in mapping.fields.items():
+        how = "set by --map" if field in mapping.overridden else "guessed from the header"
+        lines.append(f"{column!r} -> {field} ({FIELDS[field]}; {how})")
+    for field, formula in mapping.derived.items():
+        lines.append(f"{field} = {formula} (no {field} column)")
+    missing = [f for f in FIELDS if not mapping.has(f)]
+    if missing:
+        lines.append("not found: " + ", ".join(missing))
+    if mapping.ignored:
+        lines.append("ignored columns: " + ", ".join(repr(c) for c in mapping.ignored))
+    return lines

@@ -1,0 +1,65 @@
+"""The one entry point of phase 1: record files in, a Diagnosis snapshot out.
+
+It lives in store because it reads files; all computing happens in sales.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sales.diagnosis import DIMENSIONS, Diagnosis, SourceInfo, compute_diagnosis
+from sales.record_rules import drop_non_sales
+from sales.sales_fields import explain_mapping, map_columns
+from store.record_files import RecordsError, load_records, read_table, to_number
+
+
+def read_costs(path: str | Path) -> dict[str, dict[str, float]]:
+    """A cost file: one dimension column (region, channel, rep or product line) and a cost
+    column, one row per group -> {dimension: {group: cost}} (rows of the same group add up).
+    """
+    path = Path(path)
+    table = read_table(path)
+    mapping = map_columns(table.columns)
+    cost_column = mapping.column("cost")
+    if cost_column is None:
+        raise RecordsError(path, "missing required column: a cost column (e.g. 'cost', '成本')")
+    dimensions = [d for d in DIMENSIONS if mapping.has(d)]
+    if len(dimensions) != 1:
+        raise RecordsError(path, "a cost file needs exactly one of these columns: region, channel, rep, "
+                                 f"product line (found {', '.join(dimensions) or 'none'})")
+    key_column = mapping.fields[dimensions[0]]
+    costs = to_number(table[cost_column], path, cost_column)
+    keys = table[key_column].astype("string").str.strip()
+    if keys.isna().any():
+        raise RecordsError(path, "empty group name", key_column, int(keys.isna().to_numpy().argmax()) + 2)
+    return {dimensions[0]: {str(k): float(v) for k, v in costs.groupby(keys.to_numpy()).sum().items()}}
+
+
+def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] | Mapping[str, str] | None = None,
+             period: str = "month", joins: Sequence[str] = (), date_format: str | None = None,
+             costs: str | Path | None = None, now: datetime | None = None) -> Diagnosis:
+    """Diagnose sales record files.
+
+    paths: one CSV/XLSX file or several of the same layout. overrides: ["COLUMN=FIELD", ...]
+    (as after ``--map``). period: "month" or "quarter". joins: ["FILE:KEY", ...] files whose
+    columns are added to each row by matching KEY. date_format: strftime format or "dayfirst" /
+    "monthfirst" / "iso" for every date column. costs: optional cost file (see read_costs).
+    Raises RecordsError (bad file: names file, column, row) or MappingError (bad --map/--join).
+    """
+    if period not in ("month", "quarter"):
+        raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+    records = load_records(paths, overrides, joins, date_format)
+    frame, dropped, partial = drop_non_sales(records.frame)
+    if len(frame) == 0:
+        reasons = "; ".join(f"{n} {why}" for why, n in dropped.items())
+        raise RecordsError(records.sources[0], f"no sales rows left after dropping: {reasons}")
+    cost_table = read_costs(costs) if costs is not None else None
+    mapping = records.mapping
+    source = SourceInfo(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
+                        ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping),
+                        date_formats=records.date_formats, notes=records.notes)
+    stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
+                             dropped=dropped, partial=partial, costs=cost_table, created_at=stamp)

@@ -1,0 +1,531 @@
+"""Reading sales record files (CSV, XLSX) into one clean pandas frame with canonical columns.
+
+Everything that can go wrong with a person's export is caught here and reported as one
+``RecordsError`` naming the file, the column and the row; a read either returns a whole clean
+frame or raises, never half a frame.
+
+Row numbers in messages count the way a spreadsheet shows them: the header is row 1, the first
+data row is row 2 (blank lines are not counted).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sales.record_rules import normalise_stage
+from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TEXT_FIELDS = ("order_id", "customer", "product", "product_line", "region", "channel", "rep", "stage")
+NUMBER_FIELDS = ("quantity", "amount", "cost", "unit_price")
+DATE_FIELDS = ("date", "created")
+
+_SNIFF_BYTES = 64 * 1024
+_DELIMITERS = (",", ";", "\t", "|")
+_XLSX_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_CURRENCY = re.compile(r"[\s\u00a0'$€£¥₹]|RMB|CNY|USD|EUR|元")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_DATE_SHAPE = re.compile(
+    r"^\s*(\d{1,4})([/.\-年])(\d{1,2})[/.\-月](\d{1,4})日?(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?\s*$"
+)
+
+
+class RecordsError(ValueError):
+    """A record file that cannot be read; the message names file, column and row."""
+
+    def __init__(self, file: str | Path, reason: str, column: str | None = None, row: int | None = None):
+        self.file = str(file)
+        self.column = column
+        self.row = row
+        self.reason = reason
+        where = [Path(self.file).name]
+        if column is not None:
+            where.append(f"column {column!r}")
+        if row is not None:
+            where.append(f"row {row}")
+        super().__init__(", ".join(where) + ": " + reason)
+
+
+@dataclass
+class Records:
+    """A clean frame with canonical columns plus what was decided while reading it."""
+
+    frame: "pd.DataFrame"
+    mapping: ColumnMapping
+    sources: list[str]
+    rows_read: int
+    date_formats: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Sniffed:
+    kind: str  # "csv" or "xlsx"
+    encoding: str = "utf-8"
+    delimiter: str = ","
+
+
+# ---------------------------------------------------------------- sniffing and raw reading
+
+
+def _sniff(path: Path) -> _Sniffed:
+    """Kind, encoding and delimiter of a file, from its first 64 KB (cached per file state)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RecordsError(path, f"cannot open: {exc.strerror or exc}") from exc
+    return _sniff_cached(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _sniff_cached(path: Path, size: int, mtime_ns: int) -> _Sniffed:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise RecordsError(path, f"cannot open: {exc.strerror or exc}") from exc
+    if not head.strip():
+        raise RecordsError(path, "empty file (no header, no rows)")
+    if head.startswith(_XLSX_MAGIC):
+        return _Sniffed("xlsx")
+    if head.startswith(_OLE_MAGIC):
+        raise RecordsError(path, "old binary Excel (.xls) is not supported; save it as .xlsx or CSV")
+    encoding = "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in head:
+        raise RecordsError(path, "not a text table (binary data); expected CSV or XLSX")
+    text = None
+    for candidate in (encoding, "gb18030", "latin-1"):
+        try:
+            text = head.decode(candidate)
+        except UnicodeDecodeError as exc:
+            # The sample may end in the middle of a multi-byte character.
+            if candidate.startswith("utf") and exc.start >= len(head) - 4:
+                text = head[: exc.start].decode(candidate)
+            else:
+                continue
+        encoding = candidate
+        break
+    assert text is not None  # latin-1 decodes anything
+    if len(_CONTROL.findall(text)) > len(text) // 100 + 2:
+        raise RecordsError(path, "not a text table (binary data); expected CSV or XLSX")
+    return _Sniffed("csv", encoding, _sniff_delimiter(path, text))
+
+
+def _sniff_delimiter(path: Path, text: str) -> str:
+    lines = text.splitlines()[:50]
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sample may cut the last line short
+    best, best_score = ",", (0, 0)
+    for delim in _DELIMITERS:
+        counts = [len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim) if r]
+        if not counts:
+            continue
+        width = counts[0]
+        score = (sum(c == width for c in counts), width) if width > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = delim, score
+    if best_score == (0, 0):
+        raise RecordsError(path, "does not look like a table: no delimiter (, ; tab |) found in the header")
+    return best
+
+
+def read_header(path: str | Path) -> list[str]:
+    """The column names of a record file, without reading its rows."""
+    path = Path(path)
+    sniffed = _sniff(path)
+    if sniffed.kind == "xlsx":
+        return [str(c) for c in _read_xlsx(path, nrows=0).columns]
+    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+        header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
+    return [h.strip() for h in header]
+
+
+def _read_xlsx(path: Path, nrows: int | None = None, usecols: list[str] | None = None) -> "pd.DataFrame":
+    import pandas as pd
+
+    try:
+        return pd.read_excel(path, sheet_name=0, engine="openpyxl", nrows=nrows, usecols=usecols)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise RecordsError(path, f"cannot read as an Excel workbook: {exc}") from exc
+
+
+def read_table(path: str | Path, columns: Sequence[str] | None = None,
+               categorical: Iterable[str] = ()) -> "pd.DataFrame":
+    """Read ``columns`` (all if None) of a CSV or XLSX file; text columns in ``categorical``
+    come back as pandas categoricals. Values are not yet converted; see ``load_records``.
+    """
+    import pandas as pd
+
+    path = Path(path)
+    sniffed = _sniff(path)
+    usecols = list(columns) if columns is not None else None
+    if sniffed.kind == "xlsx":
+        frame = _read_xlsx(path, usecols=usecols)
+        frame.columns = [str(c).strip() for c in frame.columns]
+    else:
+        header = read_header(path)
+        dtype = {c: "category" for c in categorical if c in header}
+        options: dict[str, Any] = dict(sep=sniffed.delimiter, encoding=sniffed.encoding, dtype=dtype)
+        raw_usecols = None
+        if usecols is not None:
+            # pandas matches usecols against the raw (unstripped) header
+            raw = _raw_header(path, sniffed)
+            raw_usecols = [raw[header.index(c)] for c in usecols]
+            dtype = {raw[header.index(c)]: t for c, t in dtype.items()}
+            options["dtype"] = dtype
+        try:
+            frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
+        except Exception:
+            _raise_if_ragged(path, sniffed)
+            # Slower C parser: copes with what pyarrow refuses (some encodings, odd quoting).
+            try:
+                frame = pd.read_csv(path, engine="c", usecols=raw_usecols, **options)
+            except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+                raise RecordsError(path, f"cannot read as CSV: {exc}") from exc
+        frame.columns = [str(c).strip() for c in frame.columns]
+    if len(frame) == 0:
+        raise RecordsError(path, "empty file: a header but no data rows")
+    return frame
+
+
+def _raw_header(path: Path, sniffed: _Sniffed) -> list[str]:
+    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+        return next(csv.reader(handle, delimiter=sniffed.delimiter), [])
+
+
+def _raise_if_ragged(path: Path, sniffed: _Sniffed) -> None:
+    """Name the first row whose number of fields differs from the header's."""
+    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+        reader = csv.reader(handle, delimiter=sniffed.delimiter)
+        width = len(next(reader, []))
+        row = 1
+        for fields in reader:
+            if not fields:
+                continue  # blank lines are not rows
+            row += 1
+            if len(fields) != width:
+                raise RecordsError(path, f"not a consistent table: {len(fields)} fields where the header has {width}",
+                                   None, row)
+
+
+# ---------------------------------------------------------------- value conversion
+
+
+def _first_bad_row(column: "pd.Series", bad_by_category: Any) -> int | None:
+    """Spreadsheet row (header = row 1) of the first value whose category is bad."""
+    import numpy as np
+
+    codes = column.cat.codes.to_numpy()
+    bad = np.asarray(bad_by_category, dtype=bool)
+    rows = np.flatnonzero((codes >= 0) & bad[np.maximum(codes, 0)])
+    return int(rows[0]) + 2 if len(rows) else None
+
+
+def _as_category(column: "pd.Series") -> "pd.Series":
+    if column.dtype == "category":
+        return column
+    return column.astype("string").str.strip().replace("", None).astype("category")
+
+
+def _decimal_comma(values: "pd.Index", delimiter: str) -> bool:
+    """Decide per column whether ',' is the decimal mark (1.234,56 / 12,5) or a thousands mark."""
+    decimal_votes = thousands_votes = 0
+    for value in values[:5000]:
+        s = str(value)
+        if "," not in s:
+            continue
+        if "." in s:
+            if s.rfind(",") > s.rfind("."):
+                decimal_votes += 1
+            else:
+                thousands_votes += 1
+        elif re.fullmatch(r"-?\d{1,3}(,\d{3})+", s.strip()):
+            if s.count(",") > 1:
+                thousands_votes += 1
+        else:
+            decimal_votes += 1
+    if decimal_votes or thousands_votes:
+        return decimal_votes >= thousands_votes
+    return delimiter != ","
+
+
+def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str = ",") -> "pd.Series":
+    """Numbers from a column that may hold text such as "1.234,56", "12,5" or "$1,200"."""
+    import pandas as pd
+
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        return column.astype("float64")
+    column = _as_category(column)
+    cats = pd.Series(column.cat.categories.astype(str))
+    cleaned = cats.str.replace(_CURRENCY, "", regex=True)
+    cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # (12.50) is negative
+    if _decimal_comma(pd.Index(cleaned), delimiter):
+        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        cleaned = cleaned.str.replace(",", "", regex=False)
+    parsed = pd.to_numeric(cleaned, errors="coerce")
+    bad = parsed.isna().to_numpy()
+    row = _first_bad_row(column, bad)
+    if row is not None:
+        value = cats[int(bad.argmax())] if bad.sum() == 1 else _value_at(column, row)
+        raise RecordsError(file, f"cannot read {value!r} as a number", name, row)
+    codes = column.cat.codes.to_numpy()
+    values = parsed.to_numpy(dtype="float64")[codes.clip(0)]
+    values[codes < 0] = float("nan")
+    return pd.Series(values, index=column.index, name=column.name)
+
+
+def _value_at(column: "pd.Series", row: int) -> str:
+    return str(column.iloc[row - 2])
+
+
+def _date_format_for(day_first: bool, sep: str, year_digits: int, time: str | None) -> str:
+    year = "%Y" if year_digits == 4 else "%y"
+    fmt = f"%d{sep}%m{sep}{year}" if day_first else f"%m{sep}%d{sep}{year}"
+    if time:
+        fmt += " %H:%M:%S" if time.count(":") == 2 else " %H:%M"
+    return fmt
+
+
+_ORDER_WORDS = {
+    "dayfirst": "day-first", "day-first": "day-first", "dmy": "day-first",
+    "monthfirst": "month-first", "month-first": "month-first", "mdy": "month-first",
+    "iso": "iso", "ymd": "iso",
+}
+
+
+def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str | None = None) -> tuple["pd.Series", str]:
+    """Dates from a column, with a sentence saying how they were read.
+
+    ISO dates (2011-10-06, 2011-10-06 16:20:00) are read as such. For DD/MM/YY versus M/D/YYYY
+    the column decides: a first part above 12 means day-first, a second part above 12 means
+    month-first; with neither, month-first is assumed and the sentence says so. ``date_format``
+    (a strftime format such as "%d/%m/%y", or "dayfirst" / "monthfirst" / "iso") overrides.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return column.astype("datetime64[ns]"), "ISO dates (read as dates by the CSV reader)"
+    column = _as_category(column)
+    cats = [str(c) for c in column.cat.categories]
+    if date_format and "%" in date_format:
+        parsed = pd.to_datetime(pd.Series(cats), format=date_format, errors="coerce")
+        how = f"format {date_format!r} (given)"
+    else:
+        forced = _ORDER_WORDS.get((date_format or "").strip().lower())
+        if date_format and forced is None:
+            raise RecordsError(file, f"unknown date format {date_format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name)
+        shapes = [_DATE_SHAPE.match(c) for c in cats]
+        day_first, how = _decide_order(shapes, forced)
+        formats = []
+        for match in shapes:
+            if match is None:
+                formats.append(None)
+                continue
+            first, sep, _, last, time = match.groups()
+            if len(first) == 4:  # year first: 2019-01-03, 2019/01/03, 2019年1月3日
+                fmt = "%Y年%m月%d日" if sep == "年" else f"%Y{sep}%m{sep}%d"
+                if time:
+                    fmt += " %H:%M:%S" if time.count(":") == 2 else " %H:%M"
+            else:
+                fmt = _date_format_for(day_first, sep, len(last), time)
+            formats.append(fmt)
+        parsed = pd.Series(pd.NaT, index=range(len(cats)), dtype="datetime64[ns]")
+        fmt_series = pd.Series(formats, dtype=object)
+        for fmt in fmt_series.dropna().unique():
+            mask = (fmt_series == fmt).to_numpy()
+            parsed[mask] = pd.to_datetime(pd.Series(cats)[mask], format=fmt, errors="coerce").to_numpy()
+    bad = parsed.isna().to_numpy()
+    row = _first_bad_row(column, bad)
+    if row is not None:
+        raise RecordsError(file, f"cannot read {_value_at(column, row)!r} as a date ({how})", name, row)
+    codes = column.cat.codes.to_numpy()
+    values = parsed.to_numpy(dtype="datetime64[ns]")[codes.clip(0)]
+    values[codes < 0] = np.datetime64("NaT")
+    return pd.Series(values, index=column.index, name=column.name), how
+
+
+def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tuple[bool, str]:
+    """(day_first, explanation) for the D/M vs M/D dates of one column."""
+    if forced == "day-first":
+        return True, "day-first (DD/MM, given)"
+    if forced == "month-first":
+        return False, "month-first (MM/DD, given)"
+    short = [m for m in shapes if m is not None and len(m.group(1)) <= 2]
+    if not short:
+        return False, "ISO (year-month-day)"
+    for m in short:
+        if int(m.group(1)) > 12:
+            return True, f"day-first (DD/MM): {m.group(0).strip()!r} has a first part above 12"
+    for m in short:
+        if int(m.group(3)) > 12:
+            return False, f"month-first (MM/DD): {m.group(0).strip()!r} has a second part above 12"
+    return False, "month-first (MM/DD) assumed: no part above 12 settles it; pass date_format to change"
+
+
+# ---------------------------------------------------------------- joins and the whole load
+
+
+def parse_join(spec: str) -> tuple[Path, str]:
+    """``"FILE:KEY"`` -> (file, key column)."""
+    file, sep, key = str(spec).rpartition(":")
+    if not sep or not file or not key.strip():
+        raise MappingError(f"--join {spec!r}: expected FILE:KEY")
+    return Path(file), key.strip()
+
+
+def _join_key(values: "pd.Series") -> "pd.Series":
+    """Join keys compared without case, spaces or punctuation ("GTX Pro" matches "GTXPro")."""
+    return values.astype("string").str.casefold().str.replace(r"[\W_]+", "", regex=True)
+
+
+def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
+                table: "pd.DataFrame", notes: list[str]) -> "pd.DataFrame":
+    import pandas as pd
+
+    if key not in frame.columns:
+        raise RecordsError(main, f"--join {join_path.name}:{key}: no column {key!r} in the main file", key)
+    if key not in table.columns:
+        raise RecordsError(join_path, f"no join key column {key!r}", key)
+    right = table.copy()
+    right["__key"] = _join_key(right[key])
+    duplicated = right["__key"].duplicated() & right["__key"].notna()
+    if duplicated.any():
+        row = int(duplicated.to_numpy().argmax()) + 2
+        raise RecordsError(join_path, f"join key {right[key].iloc[row - 2]!r} appears twice; a join needs one row per key", key, row)
+    right = right.drop(columns=[key])
+    right.columns = [c if c == "__key" or c not in frame.columns else f"{c} ({join_path.stem})" for c in right.columns]
+    left = frame.assign(__key=_join_key(frame[key]))
+    merged = left.merge(right, on="__key", how="left", validate="many_to_one").drop(columns="__key")
+    unmatched = int(merged[right.columns.drop("__key")].isna().all(axis=1).sum()) if len(right.columns) > 1 else 0
+    notes.append(f"joined {join_path.name} on {key!r} (keys compared without case, spaces or punctuation)"
+                 + (f"; {unmatched} rows found no match" if unmatched else ""))
+    for column in right.columns.drop("__key"):
+        if merged[column].dtype == object or pd.api.types.is_string_dtype(merged[column]):
+            merged[column] = merged[column].astype("category")
+    return merged
+
+
+def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] | Mapping[str, str] | None = None,
+                 joins: Sequence[str] = (), date_format: str | None = None,
+                 required: Sequence[str] = ("date", "amount")) -> Records:
+    """Read one or more record files (same layout), apply joins and the column mapping, and
+    convert values: a frame with canonical column names, categorical text, float numbers and
+    datetime64 dates. Raises RecordsError or MappingError; never returns a partial frame.
+    """
+    import pandas as pd
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise MappingError("no record file given")
+    join_specs = [parse_join(s) for s in joins]
+    join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
+    frames, notes, date_formats = [], [], {}
+    mapping: ColumnMapping | None = None
+    rows_read = 0
+    for path in paths:
+        header = read_header(path)
+        extra = [c for jp, key, t in join_tables for c in t.columns if c != key and c not in header]
+        file_mapping = map_columns(header + extra, overrides)
+        if mapping is not None and file_mapping.fields != mapping.fields:
+            raise RecordsError(path, "columns differ from the first file; import files of the same layout together")
+        mapping = file_mapping
+        _check_required(path, file_mapping, required, header + extra)
+        keys = [key for _, key, _ in join_tables]
+        wanted = [c for c in header if c in file_mapping.fields.values() or c in keys]
+        # Text and dates come back as categoricals: each distinct value is cleaned or parsed once.
+        text_columns = [file_mapping.fields[f] for f in TEXT_FIELDS + DATE_FIELDS if f in file_mapping.fields]
+        frame = read_table(path, wanted, categorical=text_columns + keys)
+        rows_read += len(frame)
+        for jp, key, table in join_tables:
+            frame = _apply_join(frame, path, jp, key, table, notes)
+        sniffed = _sniff(path)
+        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, date_formats))
+    assert mapping is not None
+    combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    for name in TEXT_FIELDS:
+        if name in combined and combined[name].dtype != "category":
+            combined[name] = combined[name].astype("category")
+    return Records(combined, mapping, [str(p) for p in paths], rows_read, date_formats, notes)
+
+
+def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str], columns: list[str]) -> None:
+    for name in required:
+        if mapping.has(name):
+            continue
+        if name == "amount":
+            need = "an amount column (or quantity and unit price)"
+        else:
+            need = f"a {name} column ({FIELDS[name]})"
+        raise RecordsError(path, f"missing required column: {need}; columns are {', '.join(map(repr, columns))}; "
+                                 f"name one with --map COLUMN={name}", None)
+
+
+def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimiter: str,
+               date_format: str | None, date_formats: dict[str, str]) -> "pd.DataFrame":
+    import pandas as pd
+
+    out: dict[str, pd.Series] = {}
+    for name, column in mapping.fields.items():
+        values = frame[column]
+        if name in NUMBER_FIELDS:
+            out[name] = to_number(values, path, column, delimiter)
+        elif name in DATE_FIELDS:
+            out[name], how = to_dates(values, path, column, date_format)
+            date_formats[column] = how
+        else:
+            out[name] = _clean_text(values)
+    if "amount" in mapping.derived:
+        out["amount"] = out["quantity"] * out["unit_price"]
+    if "stage" in out:
+        out["stage"] = _stage_outcomes(out["stage"])
+    return pd.DataFrame(out)
+
+
+def _stage_outcomes(stage: "pd.Series") -> "pd.Series":
+    """Stage text -> categorical won / lost / open (an empty stage is open)."""
+    import numpy as np
+    import pandas as pd
+
+    outcomes = np.array([normalise_stage(c) for c in stage.cat.categories] + ["open"], dtype=object)
+    codes = stage.cat.codes.to_numpy().copy()
+    codes[codes < 0] = len(outcomes) - 1
+    values = pd.Categorical(outcomes[codes], categories=["won", "lost", "open"])
+    return pd.Series(values, index=stage.index, name=stage.name)
+
+
+def _clean_text(values: "pd.Series") -> "pd.Series":
+    """Categorical text with spaces trimmed and blanks missing; a float id such as 12923.0
+    becomes "12923". Works on the distinct values only."""
+    import numpy as np
+    import pandas as pd
+
+    if pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
+        values = values.astype("Int64")
+    values = _as_category(values)
+    cats = values.cat.categories.astype(str)
+    new = cats.str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    if new.equals(cats) and not (cats == "").any():
+        return values if values.cat.categories.dtype == cats.dtype else values.cat.rename_categories(cats)
+    new_codes, labels = pd.factorize(new)  # merges values that differed only by spaces or ".0"
+    codes = values.cat.codes.to_numpy()
+    mapped = np.where(codes >= 0, new_codes[np.maximum(codes, 0)], -1)
+    result = pd.Categorical.from_codes(mapped, categories=labels)
+    if "" in labels:
+        result = result.remove_categories([""])
+    return pd.Series(result, index=values.index, name=values.name)

@@ -1,0 +1,273 @@
+"""The three real datasets diagnosed end to end, checked against figures computed here
+independently with the csv module and plain Python (no pandas, no code under test)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from sales.diagnosis import Diagnosis
+from sales.diagnosis_report import format_report
+from store.diagnose import diagnose
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+SUPERSTORE = DATA / "superstore" / "superstore.csv"
+RETAIL = DATA / "online-retail" / "online_retail.csv"
+CRM = DATA / "crm-opportunities" / "sales_pipeline.csv"
+TEAMS = DATA / "crm-opportunities" / "sales_teams.csv"
+
+pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def group(d: Diagnosis, dimension: str) -> dict[str, object]:
+    return {row.value: row.metrics for row in d.breakdowns[dimension]}
+
+
+def no_nan_json(d: Diagnosis) -> dict:
+    def refuse(token: str) -> None:
+        raise AssertionError(f"{token} in JSON")
+    return json.loads(d.to_json(), parse_constant=refuse)
+
+
+# ------------------------------------------------------------------ superstore
+
+
+@pytest.fixture(scope="module")
+def superstore() -> Diagnosis:
+    return diagnose(SUPERSTORE)
+
+
+def test_superstore_revenue_orders_and_regions(superstore: Diagnosis) -> None:
+    lines = rows(SUPERSTORE)
+    total = sum(float(r["Sales"]) for r in lines)
+    orders = {r["Order ID"] for r in lines}
+    by_region: dict[str, float] = defaultdict(float)
+    for r in lines:
+        by_region[r["Region"]] += float(r["Sales"])
+    assert superstore.total.revenue == pytest.approx(total)
+    assert superstore.total.orders == len(orders)
+    assert superstore.total.lines == len(lines)
+    assert superstore.total.units == pytest.approx(sum(int(r["Quantity"]) for r in lines))
+    assert superstore.total.average_order_value == pytest.approx(total / len(orders))
+    regions = group(superstore, "region")
+    assert set(regions) == set(by_region)
+    for region, revenue in by_region.items():
+        assert regions[region].revenue == pytest.approx(revenue)
+        assert regions[region].revenue_share == pytest.approx(revenue / total)
+    assert superstore.dropped == {}
+
+
+def test_superstore_product_lines_months_and_repurchase(superstore: Diagnosis) -> None:
+    lines = rows(SUPERSTORE)
+    total = sum(float(r["Sales"]) for r in lines)
+    by_line: dict[str, float] = defaultdict(float)
+    by_month: dict[str, float] = defaultdict(float)
+    orders_of: dict[str, set[str]] = defaultdict(set)
+    for r in lines:
+        by_line[r["Category"]] += float(r["Sales"])
+        day, month, year = r["Order Date"].split("/")  # DD/MM/YY, as the data README says
+        by_month[f"20{year}-{month}"] += float(r["Sales"])
+        orders_of[r["Customer ID"]].add(r["Order ID"])
+    lines_by_name = group(superstore, "product_line")
+    for name, revenue in by_line.items():
+        assert lines_by_name[name].revenue_share == pytest.approx(revenue / total)
+    periods = {p.period: p for p in superstore.periods}
+    assert set(periods) == set(by_month)
+    for month, revenue in by_month.items():
+        assert periods[month].metrics.revenue == pytest.approx(revenue)
+    change = periods["2020-03"].change["revenue"]
+    assert change == pytest.approx(by_month["2020-03"] / by_month["2020-02"] - 1)
+    repeat = sum(len(o) >= 2 for o in orders_of.values()) / len(orders_of)
+    assert superstore.total.customers == len(orders_of)
+    assert superstore.total.repurchase_rate == pytest.approx(repeat)
+    assert "day-first" in superstore.source.date_formats["Order Date"]
+    assert superstore.source.mapping["region"] == "Region"  # not "Country/Region"
+    assert superstore.source.mapping["date"] == "Order Date"  # not "Ship Date"
+
+
+def test_superstore_roi_from_a_cost_file(tmp_path: Path, superstore: Diagnosis) -> None:
+    costs = {"West": 500000.0, "East": 300000.0, "Central": 450000.0, "South": 200000.0}
+    cost_file = tmp_path / "costs.csv"
+    cost_file.write_text("Region,Cost\n" + "".join(f"{k},{v}\n" for k, v in costs.items()), encoding="utf-8")
+    d = diagnose(SUPERSTORE, costs=cost_file)
+    revenue: dict[str, float] = defaultdict(float)
+    for r in rows(SUPERSTORE):
+        revenue[r["Region"]] += float(r["Sales"])
+    roi = {k: (revenue[k] - c) / c for k, c in costs.items()}
+    regions = group(d, "region")
+    for region, expected in roi.items():
+        assert regions[region].roi == pytest.approx(expected)
+    worst = min(roi, key=roi.get)
+    others = [k for k in costs if k != worst]
+    elsewhere = (sum(revenue[k] for k in others) - sum(costs[k] for k in others)) / sum(costs[k] for k in others)
+    [finding] = [f for f in d.findings if f.kind == "lowest_roi"]
+    assert finding.subject == f"{worst} region"
+    assert finding.value == pytest.approx(roi[worst]) and finding.reference == pytest.approx(elsewhere)
+    assert d.total.roi == pytest.approx((sum(revenue.values()) - sum(costs.values())) / sum(costs.values()))
+
+
+# ------------------------------------------------------------------ online retail
+
+NOT_PRODUCTS = {"POST", "D", "M", "C2", "DOT", "AMAZONFEE", "CRUK", "S", "BANK CHARGES", "PADS", "B"}
+
+
+def retail_sales() -> tuple[list[dict[str, str]], int, int]:
+    kept, cancelled, not_product = [], 0, 0
+    for r in rows(RETAIL):
+        if r["InvoiceNo"].startswith("C") or float(r["Quantity"]) < 0:
+            cancelled += 1
+        elif r["StockCode"].strip().upper() in NOT_PRODUCTS:
+            not_product += 1
+        else:
+            kept.append(r)
+    return kept, cancelled, not_product
+
+
+@pytest.fixture(scope="module")
+def retail() -> Diagnosis:
+    return diagnose(RETAIL)
+
+
+def test_retail_order_value_repurchase_and_drops(retail: Diagnosis) -> None:
+    kept, cancelled, not_product = retail_sales()
+    revenue = sum(float(r["Quantity"]) * float(r["UnitPrice"]) for r in kept)
+    invoices = {r["InvoiceNo"] for r in kept}
+    orders_of: dict[str, set[str]] = defaultdict(set)
+    for r in kept:
+        if r["CustomerID"]:
+            orders_of[r["CustomerID"]].add(r["InvoiceNo"])
+    assert retail.total.revenue == pytest.approx(revenue)
+    assert retail.total.orders == len(invoices)
+    assert retail.total.average_order_value == pytest.approx(revenue / len(invoices))
+    assert retail.total.customers == len(orders_of)
+    assert retail.total.repurchase_rate == pytest.approx(sum(len(o) >= 2 for o in orders_of.values()) / len(orders_of))
+    assert retail.source.derived == {"amount": "quantity * unit_price"}
+    assert retail.rows_read == 30000 and retail.rows_used == len(kept)
+    counts = sorted(retail.dropped.values())
+    assert counts == sorted([cancelled, not_product])
+    assert sum(retail.dropped.values()) == 30000 - len(kept)
+    no_customer = sum(1 for r in kept if not r["CustomerID"])
+    assert list(retail.partial.values()) == [no_customer]
+    assert "dropped rows" in format_report(retail).lower() and f"{cancelled:,}" in format_report(retail)
+
+
+def test_retail_new_and_returning_customers_per_month(retail: Diagnosis) -> None:
+    kept, _, _ = retail_sales()
+    first_month: dict[str, str] = {}
+    months_of: dict[str, set[str]] = defaultdict(set)
+    for r in kept:
+        if not r["CustomerID"]:
+            continue
+        month = r["InvoiceDate"][:7]
+        months_of[r["CustomerID"]].add(month)
+    for customer, months in months_of.items():
+        first_month[customer] = min(months)
+    periods = {p.period: p for p in retail.periods}
+    for month in ("2011-03", "2011-11"):
+        customers = [c for c, months in months_of.items() if month in months]
+        new = [c for c in customers if first_month[c] == month]
+        m = periods[month].metrics
+        assert m.customers == len(customers)
+        assert m.new_customers == len(new)
+        assert m.returning_customers == len(customers) - len(new)
+        assert m.new_customer_share == pytest.approx(len(new) / len(customers))
+    assert periods["2011-12"].partial  # the data ends on 9 December
+    assert not periods["2011-11"].partial
+    no_nan_json(retail)
+
+
+def test_retail_quarters() -> None:
+    d = diagnose(RETAIL, period="quarter")
+    kept, _, _ = retail_sales()
+    q4 = sum(float(r["Quantity"]) * float(r["UnitPrice"]) for r in kept if r["InvoiceDate"][:7] in ("2011-10", "2011-11", "2011-12"))
+    periods = {p.period: p for p in d.periods}
+    assert list(periods) == ["2010Q4", "2011Q1", "2011Q2", "2011Q3", "2011Q4"]
+    assert periods["2011Q4"].metrics.revenue == pytest.approx(q4)
+
+
+# ------------------------------------------------------------------ crm opportunities
+
+
+@pytest.fixture(scope="module")
+def crm() -> Diagnosis:
+    return diagnose(CRM, joins=[f"{TEAMS}:sales_agent"])
+
+
+def test_crm_win_rate_per_office_and_sales_cycle(crm: Diagnosis) -> None:
+    office = {r["sales_agent"]: r["regional_office"] for r in rows(TEAMS)}
+    deals = rows(CRM)
+    won: dict[str, int] = defaultdict(int)
+    lost: dict[str, int] = defaultdict(int)
+    cycles = []
+    for r in deals:
+        if r["deal_stage"] == "Won":
+            won[office[r["sales_agent"]]] += 1
+            end = datetime.strptime(r["close_date"], "%Y-%m-%d")
+            start = datetime.strptime(r["engage_date"], "%Y-%m-%d")
+            cycles.append((end - start).days)
+        elif r["deal_stage"] == "Lost":
+            lost[office[r["sales_agent"]]] += 1
+    regions = group(crm, "region")
+    assert set(regions) == set(office.values())
+    for region in regions:
+        assert regions[region].won == won[region]
+        assert regions[region].win_rate == pytest.approx(won[region] / (won[region] + lost[region]))
+    total_won, total_lost = sum(won.values()), sum(lost.values())
+    assert crm.total.win_rate == pytest.approx(total_won / (total_won + total_lost))
+    assert crm.total.sales_cycle_days == pytest.approx(sum(cycles) / len(cycles))
+    assert crm.total.revenue == pytest.approx(sum(float(r["close_value"]) for r in deals if r["deal_stage"] == "Won"))
+    open_deals = sum(r["deal_stage"] in ("Prospecting", "Engaging") for r in deals)
+    assert list(crm.dropped.values()) == [open_deals]
+    assert crm.source.mapping["region"] == "regional_office"
+
+
+def test_crm_reps_and_findings(crm: Diagnosis) -> None:
+    revenue: dict[str, float] = defaultdict(float)
+    decided: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows(CRM):
+        if r["deal_stage"] == "Won":
+            revenue[r["sales_agent"]] += float(r["close_value"])
+            decided[r["sales_agent"]][0] += 1
+        if r["deal_stage"] == "Lost":
+            decided[r["sales_agent"]][1] += 1
+    reps = group(crm, "rep")
+    for rep, (w, l) in decided.items():
+        assert reps[rep].win_rate == pytest.approx(w / (w + l))
+    ordered = sorted(revenue.values())
+    mid = (ordered[len(ordered) // 2 - 1] + ordered[len(ordered) // 2]) / 2 if len(ordered) % 2 == 0 else ordered[len(ordered) // 2]
+    weak = {rep for rep, value in revenue.items() if value < 0.5 * mid}
+    flagged = {f.subject.removeprefix("Rep ") for f in crm.findings if f.kind == "rep_below_median" and f.metric == "revenue"}
+    assert flagged == weak and weak  # the data has such a rep
+    severities = [f.severity for f in crm.findings]
+    assert severities == sorted(severities, reverse=True)
+    data = no_nan_json(crm)
+    assert data["total"]["units"] is None  # no quantity column: None, never NaN
+    assert Diagnosis.from_builtins(crm.to_builtins()) == crm
+
+
+def test_crm_products_join_matches_despite_spelling() -> None:
+    """products.csv says "GTX Pro" where the pipeline says "GTXPro"; keys still match."""
+    d = diagnose(CRM, joins=[f"{TEAMS}:sales_agent", f"{DATA / 'crm-opportunities' / 'products.csv'}:product"],
+                 overrides=["sales_price=ignore"])
+    lines = group(d, "product_line")
+    assert set(lines) == {"GTX", "MG", "GTK"}
+    gtx = sum(float(r["close_value"]) for r in rows(CRM) if r["deal_stage"] == "Won" and r["product"].startswith("GTX"))
+    assert lines["GTX"].revenue == pytest.approx(gtx)
+    assert not any("no match" in note for note in d.source.notes)
+
+
+def test_report_is_plain_text_with_kpis_and_findings(crm: Diagnosis) -> None:
+    text = format_report(crm)
+    assert "win rate" in text and "Weak spots" in text and "Dropped rows" in text
+    assert crm.findings[0].text in text
+    assert date.fromisoformat(crm.last_date) == date(2017, 12, 31)

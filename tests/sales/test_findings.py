@@ -1,0 +1,76 @@
+"""Findings on small made-up data where the weak spot is known in advance."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from sales import findings
+from store.diagnose import diagnose
+
+
+def write(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def deals(tmp_path: Path) -> Path:
+    """South wins 30 of 100 deals, North and East 50 of 100; one rep sells far less."""
+    rows = []
+    plan = {"North": 50, "East": 50, "South": 30}
+    n = 0
+    for region, wins in plan.items():
+        for i in range(100):
+            n += 1
+            stage = "Won" if i < wins else "Lost"
+            rep = f"Rep {i % 4}"
+            month = 1 + i % 6
+            rows.append([f"D{n}", f"2023-{month:02d}-15", f"2023-{month:02d}-01", stage, region, rep,
+                         f"Cust {n % 40}", 1000 if stage == "Won" else 0])
+    return write(tmp_path / "deals.csv", ["Deal ID", "Close Date", "Created", "Stage", "Region", "Sales Rep",
+                                          "Account", "Amount"], rows)
+
+
+def test_region_with_low_win_rate_is_the_top_finding(tmp_path: Path) -> None:
+    d = diagnose(deals(tmp_path))
+    top = d.findings[0]
+    assert top.kind == "win_rate_gap" and top.subject == "South region"
+    assert top.value == pytest.approx(0.30) and top.reference == pytest.approx(0.50)
+    assert top.text == "South region: win rate 30% vs 50% elsewhere (30 won of 100 decided deals)"
+    assert top.severity == pytest.approx(0.4)
+    assert d.total.sales_cycle_days == pytest.approx(14.0)
+
+
+def test_small_product_line_and_falling_repurchase(tmp_path: Path) -> None:
+    rows = []
+    order = 0
+    for month in range(1, 7):
+        for customer in range(20):
+            # in the first three months every customer orders twice a month, then once
+            for _ in range(2 if month <= 3 else 1):
+                order += 1
+                day = 1 if order % 2 else 28  # the first and last month are fully covered
+                rows.append([f"O{order}", f"2024-{month:02d}-{day:02d}", f"C{customer}", "Big", 100])
+        order += 1
+        rows.append([f"O{order}", f"2024-{month:02d}-11", "C0", "Tiny", 3])
+    d = diagnose(write(tmp_path / "orders.csv", ["Order ID", "Order Date", "Customer", "Category", "Sales"], rows))
+    kinds = {(f.kind, f.subject, f.metric) for f in d.findings}
+    assert ("small_product_line", "Product line Tiny", "revenue_share") in kinds
+    [falling] = [f for f in d.findings if f.kind == "falling_trend" and f.metric == "repurchase_rate"]
+    assert falling.reference == pytest.approx(1.0) and falling.value == pytest.approx(1 / 20)
+    assert "last 3 months vs the 3 before" in falling.text
+
+
+def test_nothing_flagged_on_even_data(tmp_path: Path) -> None:
+    rows = [[f"O{i}", f"2024-{1 + i % 6:02d}-10", ["East", "West"][i % 2], f"C{i % 7}", 100] for i in range(240)]
+    d = diagnose(write(tmp_path / "even.csv", ["Order ID", "Order Date", "Region", "Customer", "Sales"], rows))
+    assert [f for f in d.findings if f.kind in ("win_rate_gap", "order_value_gap")] == []
+
+
+def test_thresholds_are_named_constants() -> None:
+    assert 0 < findings.WIN_RATE_GAP < 1 and findings.MIN_DEALS > 0 and 0 < findings.SMALL_SHARE < 1

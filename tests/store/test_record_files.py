@@ -1,0 +1,194 @@
+"""Reading record files: delimiters, encodings, decimal commas, dates, XLSX, joins, and every
+kind of bad input giving one clear error that names the file, the column and the row."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from sales.sales_fields import MappingError
+from store.diagnose import diagnose
+from store.record_files import RecordsError, load_records, read_header
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_semicolons_decimal_commas_bom_and_quotes(tmp_path: Path) -> None:
+    text = ("\ufeffOrder ID;Order Date;Product Name;Sales;Quantity\n"
+            '1;03/01/2024;"Message Book; Wirebound, 4"" x 5""";1.234,56;2\n'
+            "2;13/01/2024;Pens;12,5;1\n"
+            "3;14/02/2024;Paper;-;1\n")
+    path = write_text(tmp_path / "eu.csv", text.replace("-;", "7;"))
+    records = load_records(path)
+    assert records.frame["amount"].tolist() == [1234.56, 12.5, 7.0]
+    assert records.frame["product"].tolist()[0] == 'Message Book; Wirebound, 4" x 5"'
+    assert [d.day for d in records.frame["date"]] == [3, 13, 14]  # day-first, settled by "13/01"
+    assert "day-first" in records.date_formats["Order Date"]
+
+
+def test_quoted_thousands_with_comma_delimiter(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "us.csv", 'date,amount\n2024-01-05,"1,200.50"\n2024-01-06,"$3,000"\n')
+    assert load_records(path).frame["amount"].tolist() == [1200.5, 3000.0]
+
+
+def test_month_first_dates_with_times_and_override(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "m.csv", "date,amount\n1/2/2024 16:20,1\n1/25/2024 09:05,2\n")
+    records = load_records(path)
+    assert [(d.month, d.day, d.hour) for d in records.frame["date"]] == [(1, 2, 16), (1, 25, 9)]
+    assert "month-first" in records.date_formats["date"]
+    ambiguous = write_text(tmp_path / "a.csv", "date,amount\n01/02/24,1\n03/04/24,2\n")
+    assert "assumed" in load_records(ambiguous).date_formats["date"]
+    forced = load_records(ambiguous, date_format="dayfirst").frame["date"].tolist()
+    assert [(d.month, d.day) for d in forced] == [(2, 1), (4, 3)]
+    explicit = load_records(ambiguous, date_format="%d/%m/%y").frame["date"].tolist()
+    assert explicit == forced
+
+
+def test_tab_separated_utf16_from_excel(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "u16.txt", "日期\t金额\n2024-01-05\t10\n", encoding="utf-16")
+    assert load_records(path).frame["amount"].tolist() == [10.0]
+
+
+def test_xlsx(tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "book.xlsx"
+    pd.DataFrame({"Order Date": pd.to_datetime(["2024-01-05", "2024-02-07"]), "Region": ["South", "North"],
+                  "Sales": [10.5, 20.0]}).to_excel(path, index=False)
+    assert read_header(path) == ["Order Date", "Region", "Sales"]
+    d = diagnose(path)
+    assert d.total.revenue == pytest.approx(30.5)
+    assert [p.period for p in d.periods] == ["2024-01", "2024-02"]
+
+
+def test_chinese_headers_map_without_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "销售.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        w = csv.writer(handle)
+        w.writerow(["订单编号", "订单日期", "客户", "产品", "品类", "区域", "渠道", "销售员", "数量", "销售额", "阶段"])
+        w.writerow(["A1", "2024/01/05", "甲公司", "笔", "文具", "华南", "线上", "张三", 2, "1,000.5", "赢单"])
+        w.writerow(["A2", "2024/01/20", "乙公司", "纸", "文具", "华北", "线下", "李四", 1, "99", "丢单"])
+        w.writerow(["A3", "2024/02/03", "甲公司", "椅子", "家具", "华南", "线上", "张三", 4, "400", "赢单"])
+    d = diagnose(path)
+    assert d.source.mapping == {"order_id": "订单编号", "date": "订单日期", "customer": "客户", "product": "产品",
+                                "product_line": "品类", "region": "区域", "channel": "渠道", "rep": "销售员",
+                                "quantity": "数量", "amount": "销售额", "stage": "阶段"}
+    assert d.total.revenue == pytest.approx(1400.5)
+    assert d.total.win_rate == pytest.approx(2 / 3)
+    traditional = write_text(tmp_path / "銷售.csv", "訂單日期,客戶,區域,銷售員,銷售額\n2024-01-05,甲,台北,王,10\n")
+    assert diagnose(traditional).source.mapping == {"date": "訂單日期", "customer": "客戶", "region": "區域",
+                                                     "rep": "銷售員", "amount": "銷售額"}
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def error_of(path: Path, **kwargs: object) -> RecordsError:
+    with pytest.raises(RecordsError) as caught:
+        diagnose(path, **kwargs)  # type: ignore[arg-type]
+    return caught.value
+
+
+def test_missing_required_column(tmp_path: Path) -> None:
+    err = error_of(write_text(tmp_path / "nodate.csv", "Region,Sales\nSouth,10\n"))
+    assert str(err).startswith("nodate.csv: missing required column: a date column")
+    assert "--map COLUMN=date" in str(err)
+    err = error_of(write_text(tmp_path / "noamount.csv", "Order Date,Region,Quantity\n2024-01-01,South,3\n"))
+    assert "amount column (or quantity and unit price)" in str(err)
+
+
+def test_bad_date_names_column_and_row(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "dates.csv", "Order Date,Sales\n05/01/2024,1\n20/01/2024,2\nsoon,3\n21/01/2024,4\n")
+    err = error_of(path)
+    assert (err.file, err.column, err.row) == (str(path), "Order Date", 4)
+    assert str(err) == ("dates.csv, column 'Order Date', row 4: cannot read 'soon' as a date "
+                        "(day-first (DD/MM): '20/01/2024' has a first part above 12)")
+    impossible = write_text(tmp_path / "feb.csv", "Order Date,Sales\n2024-01-05,1\n2024-02-30,2\n")
+    err = error_of(impossible)
+    assert (err.column, err.row) == ("Order Date", 3) and "'2024-02-30'" in str(err)
+
+
+def test_bad_amount_names_column_and_row(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "amounts.csv", "date,Sales\n2024-01-01,1\n2024-01-02,2\n2024-01-03,2\n2024-01-04,12x\n")
+    err = error_of(path)
+    assert str(err) == "amounts.csv, column 'Sales', row 5: cannot read '12x' as a number"
+
+
+def test_empty_and_header_only_files(tmp_path: Path) -> None:
+    assert "empty file" in str(error_of(write_text(tmp_path / "empty.csv", "")))
+    assert "empty file" in str(error_of(write_text(tmp_path / "blank.csv", "\n \n")))
+    assert "no data rows" in str(error_of(write_text(tmp_path / "header.csv", "date,amount\n")))
+
+
+def test_binary_and_non_tabular_files(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(bytes(range(256)) * 20)
+    assert "binary" in str(error_of(binary))
+    zipped = tmp_path / "fake.xlsx"
+    zipped.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert str(error_of(zipped)).startswith("fake.xlsx: cannot read as an Excel workbook")
+    prose = write_text(tmp_path / "notes.csv", "Dear team\nplease find the numbers attached\n")
+    assert "does not look like a table" in str(error_of(prose))
+    ragged = write_text(tmp_path / "ragged.csv", "date,amount\n2024-01-01,1\n2024-01-02,2,3,4\n")
+    assert str(error_of(ragged)) == "ragged.csv, row 3: not a consistent table: 4 fields where the header has 2"
+
+
+def test_dropped_rows_are_counted_by_reason(tmp_path: Path) -> None:
+    text = ("InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
+            "536365,85123A,6,2010-12-01 08:26:00,2.55,17850.0\n"
+            "536366,POST,1,2010-12-01 08:28:00,18.00,17850.0\n"
+            "C536379,D,-1,2010-12-01 09:41:00,27.50,14527.0\n"
+            "536380,22728,-2,2010-12-01 09:45:00,3.75,\n"
+            "536381,22727,4,2010-12-01 09:45:00,3.75,\n"
+            "536382,22726,4,2010-12-01 09:47:00,3.75,13047.0\n")
+    d = diagnose(write_text(tmp_path / "retail.csv", text))
+    assert d.rows_read == 6 and d.rows_used == 3
+    assert sorted(d.dropped.values()) == [1, 2]  # 2 cancellations (C..., negative), 1 postage
+    assert any("cancellation" in k for k, v in d.dropped.items() if v == 2)
+    assert any("not a product" in k for k, v in d.dropped.items() if v == 1)
+    assert list(d.partial.values()) == [1]  # a sale without a customer
+    assert d.total.customers == 2 and d.total.revenue == pytest.approx(6 * 2.55 + 4 * 3.75 * 2)
+    assert not any(isinstance(v, float) and math.isnan(v) for v in d.to_builtins()["total"].values())
+
+
+def test_joins(tmp_path: Path) -> None:
+    deals = write_text(tmp_path / "deals.csv", "id,agent,close_date,close_value,deal_stage\n"
+                                                "1,Ann,2024-01-02,10,Won\n2,Bob,2024-01-03,0,Lost\n3,Cy,2024-01-04,5,Won\n")
+    teams = write_text(tmp_path / "teams.csv", "agent,regional_office\nann,East\nBob,West\n")
+    d = diagnose(deals, joins=[f"{teams}:agent"])
+    assert {r.value: r.metrics.revenue for r in d.breakdowns["region"]} == {"East": 10.0, "West": 0.0}
+    assert any("1 rows found no match" in note for note in d.source.notes)
+    dup = write_text(tmp_path / "dup.csv", "agent,regional_office\nAnn,East\nBob,West\nann,North\n")
+    with pytest.raises(RecordsError, match=r"dup.csv, column 'agent', row 4: join key 'ann' appears twice"):
+        diagnose(deals, joins=[f"{dup}:agent"])
+    other = write_text(tmp_path / "other.csv", "name,regional_office\nAnn,East\n")
+    with pytest.raises(RecordsError, match="other.csv, column 'agent': no join key column 'agent'"):
+        diagnose(deals, joins=[f"{other}:agent"])
+    with pytest.raises(RecordsError, match="deals.csv, column 'rep': --join teams.csv:rep: no column 'rep'"):
+        diagnose(deals, joins=[f"{teams}:rep"])
+    with pytest.raises(MappingError, match="FILE:KEY"):
+        diagnose(deals, joins=["teams.csv"])
+
+
+def test_several_files_of_one_layout(tmp_path: Path) -> None:
+    a = write_text(tmp_path / "a.csv", "date,amount\n2024-01-01,1\n")
+    b = write_text(tmp_path / "b.csv", "date,amount\n2024-02-01,2\n")
+    assert diagnose([a, b]).total.revenue == 3.0
+    c = write_text(tmp_path / "c.csv", "date,amount,region\n2024-02-01,2,x\n")
+    with pytest.raises(RecordsError, match="columns differ"):
+        diagnose([a, c])
+
+
+def test_text_is_trimmed_and_float_ids_lose_their_point_zero(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "ids.csv", "date,amount,CustomerID,Region\n"
+                                              "2024-01-01,1,12923.0, South\n2024-01-02,2,12923.0,South \n"
+                                              "2024-01-03,3,,  \n")
+    frame = load_records(path).frame
+    assert frame["customer"].tolist()[:2] == ["12923", "12923"] and frame["customer"].isna().tolist()[2]
+    assert list(frame["region"].cat.categories) == ["South"] and frame["region"].isna().tolist()[2]
