@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sales.sales_fields import MappingError, explain_mapping, map_columns, normalise_header, parse_overrides
+from sales.sales_fields import (
+    MappingError,
+    explain_mapping,
+    map_columns,
+    normalise_header,
+    parse_overrides,
+)
 
 
 @pytest.mark.parametrize("header, field", [
