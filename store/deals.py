@@ -19,7 +19,6 @@ from sales.deals import (
     Deal,
     FunnelRow,
     Stage,
-    StageEntry,
     check_stages,
     find_stage,
     funnel,
@@ -28,7 +27,7 @@ from sales.deals import (
     week_doc_id,
     weekly_series,
 )
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid
 from sales.ids import format_id
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
@@ -105,7 +104,7 @@ class DealChanges(BoardCore):
             stages = self.stages()
             stage = self.stage(data["stage"]) if data.get("stage") else stages[0]
             data["stage"] = stage.name
-            data["history"] = [{"stage": stage.name, "at": self.clock()}]
+            data["history"] = [{"stage": stage.name, "at": self.clock().replace(microsecond=0)}]
             deal = self._validate_deal({**data, "id": format_id("deal", tx.nextnumber("deal"))})
             self._put_new(tx, "deal.add", "deal", deal)
             self._put_snapshot(tx)
@@ -121,7 +120,8 @@ class DealChanges(BoardCore):
             if "stage" in changes:
                 data["stage"] = self.stage(changes["stage"]).name
             if data["stage"] != old.stage:
-                data["history"] = data["history"] + [{"stage": data["stage"], "at": self.clock()}]
+                entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
+                data["history"] = data["history"] + [entered]
             data = {k: v for k, v in data.items() if v != "" or k in ("account", "next_step")}
             before = msgspec.to_builtins(old)
             touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
@@ -214,7 +214,8 @@ class DealChanges(BoardCore):
             opened_stage = entry_stage([r for _, r in records], stages)
             members = {m.name for m in self.members()}
             known = {d.source for d in self.deals() if d.source}
-            now, zone = self.clock(), self.clock().tzinfo
+            now = self.clock().replace(microsecond=0)
+            zone = now.tzinfo
             problems: list[str] = []
             strangers: dict[str, list[int]] = {}
             seen: dict[str, int] = {}

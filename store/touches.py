@@ -6,6 +6,7 @@ coaching note, and only leads and the rep it is about read it back through this 
 
 from __future__ import annotations
 
+from sales.activity import Activity
 from sales.errors import Invalid, Refused
 from sales.ids import format_id
 from sales.touches import TOUCH_TYPES, CoachingNote, Touch
@@ -30,7 +31,7 @@ class TouchChanges(BoardCore):
                 raise Refused(f"a rep may log activities on their own deals or on any account; "
                               f"{linked.id} is {linked.owner or 'unowned'}'s")
             touch = convert({"id": format_id("touch", tx.nextnumber("touch")), "type": kind,
-                             "by": self.actor, "at": self.clock(), "note": note,
+                             "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
                              "deal": linked.id if linked else None,
                              "account": account if account is not None else (linked.account if linked else "")},
                             Touch)
@@ -53,7 +54,27 @@ class TouchChanges(BoardCore):
             if members and members.get(rep) != "rep":
                 raise Invalid("rep", f"{rep!r} is not a rep of this board")
             made = convert({"id": format_id("coaching", tx.nextnumber("coaching")), "rep": rep,
-                            "by": self.actor, "at": self.clock(), "note": note}, CoachingNote)
+                            "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note}, CoachingNote)
             self._put_new(tx, "coaching.add", "coaching", made)
             return made
         return self._transact(build)
+
+    def feed(self, person: str | None = None, kind: str | None = None, item: str | None = None,
+             limit: int | None = 50) -> list[Activity]:
+        """The activity feed, newest first: logged activities and change records.
+
+        `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
+        task, goal, member, ...). `item` matches the item changed and the deal an activity was
+        logged on. Pipeline snapshots are left out unless `kind` is "pipeline".
+        """
+        def wanted(doc: dict) -> bool:
+            action = doc["action"]
+            after = doc.get("after") or doc.get("before") or {}
+            if item is not None and doc["item"] != item and after.get("deal") != item:
+                return False
+            if kind is None:
+                return action != "pipeline.snapshot"
+            if kind in TOUCH_TYPES:
+                return action == "touch.log" and after.get("type") == kind
+            return action.split(".")[0] == kind
+        return self.log.records(limit=limit, actor=person, where=wanted)
