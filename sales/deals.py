@@ -156,8 +156,8 @@ def column_totals(deals: Iterable[Deal], stages: Sequence[Stage]) -> dict[str, T
 
 def weighted_pipeline(deals: Iterable[Deal], stages: Sequence[Stage]) -> float:
     """The weighted value of the open deals: what the pipeline is expected to bring."""
-    open_names = {s.name for s in stages if s.outcome == "open"}
-    return sum(weighted_value(d, stages) for d in deals if d.stage in open_names)
+    totals = column_totals(deals, stages)
+    return sum(totals[s.name].weighted for s in stages if s.outcome == "open")
 
 
 # ---------------------------------------------------------------------- stints and conversion
@@ -234,10 +234,27 @@ class FunnelRow(msgspec.Struct):
 
 
 def funnel(deals: Sequence[Deal], stages: Sequence[Stage]) -> list[FunnelRow]:
-    """One row per stage: what is in it now, and how its past stints converted."""
+    """One row per stage: what is in it now, and how its past stints converted.
+
+    The same numbers as `conversions` and `days_in_stage`, in one pass over the histories (the
+    pipeline screen redraws this after every move).
+    """
     totals = column_totals(deals, stages)
-    converted = conversions(deals, stages)
-    days = days_in_stage(deals, stages)
+    order = {s.name: i for i, s in enumerate(stages) if s.outcome != "lost"}
+    open_names = {s.name for s in stages if s.outcome == "open"}
+    converted = {name: Conversion() for name in open_names}
+    spans: dict[str, list[float]] = {s.name: [] for s in stages}
+    for deal in deals:
+        entries = deal.history
+        for entry, following in zip(entries, entries[1:]):
+            stage = entry.stage
+            if stage in spans:
+                spans[stage].append((following.at - entry.at).total_seconds() / 86400)
+            if stage in converted:
+                conv = converted[stage]
+                conv.left += 1
+                conv.advanced += order.get(following.stage, -1) > order.get(stage, len(order))
+    days = {name: (sum(d) / len(d) if d else None) for name, d in spans.items()}
     rows = []
     for stage in stages:
         total, conv = totals[stage.name], converted.get(stage.name, Conversion())

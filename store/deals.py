@@ -31,6 +31,7 @@ from sales.errors import Invalid
 from sales.ids import format_id
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
+from store.files import BoardDamaged
 
 EDITABLE = ("title", "account", "key_account", "owner", "stage", "value", "close", "next_step")
 MAX_REPORTED = 20
@@ -74,7 +75,25 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ reading
 
     def deals(self) -> list[Deal]:
-        return self._models("deals", "deals", Deal, key=pipeline_order)
+        """All deals, biggest first. Converted once per document: after a change this process
+        made, only the documents it replaced are converted again (the others are the same
+        objects in the storage's cache), so moving one deal of thousands stays cheap."""
+        storage = self._dbs["deals"].storage
+        raw = (storage.read() or {}).get("deals", {})
+        cached = getattr(self, "_deal_cache", None)
+        if cached and cached[0] == storage.version:
+            return list(cached[2])
+        known: dict[str, tuple[dict, Deal]] = cached[1] if cached else {}
+        fresh: dict[str, tuple[dict, Deal]] = {}
+        try:
+            for key, doc in raw.items():
+                hit = known.get(key)
+                fresh[key] = hit if hit is not None and hit[0] is doc else (doc, msgspec.convert(doc, Deal))
+        except msgspec.ValidationError as error:
+            raise BoardDamaged(f"{storage.path}: table deals: {error}; the file was left as it is") from None
+        deals = sorted((deal for _, deal in fresh.values()), key=pipeline_order)
+        self._deal_cache = (storage.version, fresh, deals)
+        return list(deals)
 
     def deal(self, deal_id: str) -> Deal:
         return self._get("deal", deal_id)

@@ -21,7 +21,7 @@ from sales.errors import UpliftError
 from tui.user_text import plain, tell
 from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
 
-CARDS_SHOWN = 25
+CARDS_SHOWN = 8
 EMPTY_PIPELINE = ("No deals yet. Press n to add one, or import a file with "
                   "`uplift deal import FILE.csv`. Press ? for all keys.")
 

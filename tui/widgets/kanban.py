@@ -93,6 +93,9 @@ class KanbanColumn(Vertical):
         gone = [card for key, card in mounted.items() if key not in wanted]
         if gone:
             await holder.remove_children(gone)
+        if not mounted and data.cards:
+            await holder.mount_all([Card(card_data) for card_data in data.cards])  # one layout pass
+            return
         for index, card_data in enumerate(data.cards):
             card = mounted.get(card_data.id)
             if card is None:
