@@ -31,6 +31,9 @@ def describe(record: Activity) -> str:
     """The record in a few plain words, e.g. `moved T-4 from To do to Doing`."""
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
+    special = _pipeline_change(record, before, after)
+    if special:
+        return special
     if record.before is None and record.after is not None:
         title = after.get("title", "")
         if record.action == "member.add":
@@ -61,3 +64,20 @@ def _step_change(item: str, before: list[dict], after: list[dict]) -> str:
         if old.get("done") != new.get("done"):
             return f"{'ticked' if new.get('done') else 'unticked'} “{new.get('text', '')}” on {item}"
     return f"changed the steps of {item}"
+
+
+def _pipeline_change(record: Activity, before: dict, after: dict) -> str:
+    """Deal moves, snapshots and logged activities, in words ("" for other records)."""
+    if record.action == "deal.move" and "stage" in after:
+        return f"moved {record.item} from {before.get('stage')} to {after['stage']}"
+    if record.action == "pipeline.snapshot":
+        return f"pipeline snapshot for {record.item}"
+    if record.action == "touch.log" and after:
+        where = " ".join(part for part in (after.get("deal") or "", after.get("account") or "") if part)
+        note = _short(after.get("note")) if after.get("note") else ""
+        return f"logged a {after.get('type')} on {where}" + (f": {note}" if note else "")
+    if record.action == "coaching.add" and after:
+        return f"added coaching note {record.item} for {after.get('rep')}"
+    if record.action == "alert.snooze" and after:
+        return f"snoozed {record.item} until {after.get('until')}: {_short(after.get('reason'))}"
+    return ""

@@ -11,7 +11,7 @@ from sales.errors import Refused
 
 REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move"}
 REP_CREATE_OWN = {"task.add", "deal.add"}
-REP_ANY = {"activity.log", "goal.checkin"}
+REP_ANY = {"activity.log", "goal.checkin", "alert.snooze", "pipeline.snapshot"}
 
 
 def check(action: str, actor: str, role: str | None, *, single_user: bool,

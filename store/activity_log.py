@@ -9,6 +9,7 @@ in between leaves a record the next writer redoes (see Board._recover).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -91,14 +92,15 @@ class ActivityLog:
             break
 
     def records(self, item: str | None = None, limit: int | None = None,
-                actor: str | None = None) -> list[Activity]:
-        """Records newest first, optionally only those about `item` or by `actor`."""
+                actor: str | None = None, where: Callable[[dict], bool] | None = None) -> list[Activity]:
+        """Records newest first, optionally only those about `item`, by `actor`, or `where(doc)`."""
         found: list[Activity] = []
         for name in reversed(self.segment_names()):
             raw = self._raw(name)
             for key in sorted(raw, key=int, reverse=True):
                 doc = raw[key]
-                if (item is None or doc["item"] == item) and (actor is None or doc["actor"] == actor):
+                if ((item is None or doc["item"] == item) and (actor is None or doc["actor"] == actor)
+                        and (where is None or where(doc))):
                     found.append(msgspec.convert(doc, Activity))
                     if limit is not None and len(found) >= limit:
                         return found

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from store.alerts import AlertChanges
 from store.board_core import BoardCore
+from store.deals import DealChanges
 from store.goals import GoalChanges
 from store.members import MemberChanges
 from store.settings import SettingsChanges
 from store.tasks import TaskChanges
+from store.touches import TouchChanges
 
 
-class Board(TaskChanges, GoalChanges, MemberChanges, SettingsChanges, BoardCore):
+class Board(TaskChanges, GoalChanges, DealChanges, TouchChanges, AlertChanges, MemberChanges,
+            SettingsChanges, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -9,6 +9,8 @@ Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
   plan.json    goals and strategies
+  deals.json   deals, weekly pipeline snapshots (one document per ISO week), alert snoozes
+  activities.json  logged calls/visits/meetings/emails, coaching notes, weekly reviews
   log/         the activity log, in segments of bounded size
 Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
 """
@@ -27,10 +29,12 @@ from tinydb import TinyDB
 
 from sales import permissions
 from sales.activity import Activity
+from sales.deals import Deal
 from sales.errors import NotFound
 from sales.goals import Goal, Strategy
 from sales.ids import format_id, parse_id
 from sales.tasks import Task
+from sales.touches import CoachingNote, Touch
 from store.activity_log import ActivityLog
 from store.files import (
     BoardDamaged,
@@ -44,12 +48,16 @@ from store.storage import SharedJSONStorage
 
 T = TypeVar("T")
 
-FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json"}
+FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "deals": "deals.json",
+         "touches": "activities.json"}
 # kind -> (file, table, model)
 HOMES: dict[str, tuple[str, str, type]] = {
     "task": ("tasks", "tasks", Task),
     "goal": ("plan", "goals", Goal),
     "strategy": ("plan", "strategies", Strategy),
+    "deal": ("deals", "deals", Deal),
+    "touch": ("touches", "touches", Touch),
+    "coaching": ("touches", "coaching", CoachingNote),
 }
 PRIVATE, SHARED = 0o600, 0o660
 

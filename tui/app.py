@@ -10,6 +10,7 @@ from textual.binding import Binding
 from sales.errors import UpliftError
 from store.board import Board
 from tui.screens.board import BoardScreen
+from tui.screens.pipeline import PipelineScreen
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -18,11 +19,13 @@ POLL_SECONDS = 0.5
 class UpliftApp(App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
-    MODES = {"plan": BoardScreen}
+    MODES = {"plan": BoardScreen, "pipeline": PipelineScreen}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("3", "switch_mode('plan')", "Plan", show=False, id="app.plan"),
+        Binding("4", "switch_mode('pipeline')", "Pipeline", show=False, id="app.pipeline"),
+        Binding("exclamation_mark", "alerts", "Alerts", id="app.alerts"),
     ]
 
     def __init__(self, board: Board) -> None:
@@ -47,6 +50,29 @@ class UpliftApp(App):
                 refresh = getattr(screen, "refresh_board", None)
                 if refresh:
                     await refresh()
+
+    def action_alerts(self) -> None:
+        from tui.screens.alerts import AlertsScreen
+
+        self.push_screen(AlertsScreen(), lambda item: item and self.call_next(self.jump_to, item))
+
+    async def jump_to(self, item: str) -> None:
+        """Show an alert's item: a deal or stage on the pipeline, a task or column on the board."""
+        if item.startswith(("D-", "stage:")):
+            await self.switch_mode("pipeline")
+            await self.screen.focus_item(item)
+        elif item.startswith(("T-", "column:")):
+            await self.switch_mode("plan")
+            screen = self.screen
+            await screen.refresh_board()
+            if item.startswith("column:"):
+                column = next((c for c in screen.kanban.columns if c.key == item.removeprefix("column:")), None)
+                if column and column.cards:
+                    column.cards[0].focus()
+            else:
+                await screen.kanban.focus_card(item)
+        else:
+            tell(self, f"{item} has no screen to jump to yet")
 
     def action_help(self) -> None:
         from tui.screens.help import Help, binding_rows

@@ -70,3 +70,26 @@ def log_rows(records: Sequence[Activity]) -> str:
 def when(stamp: str) -> str:
     """An activity time as people read it: `2026-11-19 14:05`."""
     return stamp[:16].replace("T", " ")
+
+
+def deal_detail(deal, stages, touches) -> str:
+    from sales.deals import stints, weighted_value
+
+    lines = [f"{deal.id}  {deal.title}",
+             f"  account   {deal.account or '–'}" + ("  (key account)" if deal.key_account else ""),
+             f"  owner     {deal.owner or '–'}",
+             f"  stage     {deal.stage}",
+             f"  value     {deal.value:,.0f} (weighted {weighted_value(deal, stages):,.0f})",
+             f"  close     {deal.close or '–'}",
+             f"  next step {deal.next_step or '–'}"]
+    if deal.source:
+        lines.append(f"  source    {deal.source}")
+    lines.append("  stages")
+    for stint in stints(deal):
+        days = ((stint.end or stint.start) - stint.start).total_seconds() / 86400
+        lines.append(f"    {when(stint.start.isoformat())}  {stint.stage}"
+                     + (f"  ({days:.1f} days)" if stint.end else "  (now)"))
+    if touches:
+        lines.append("  activities")
+        lines += [f"    {when(t.at.isoformat())}  {t.by}  {t.type}  {t.note}" for t in touches]
+    return safe("\n".join(lines))

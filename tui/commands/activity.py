@@ -1,17 +1,21 @@
-"""`uplift log`: the activity log, newest first."""
+"""`uplift log`: the activity feed, newest first; `uplift log add`: log a call, visit, meeting
+or email; `uplift coach`: coaching notes on a rep."""
 
 from __future__ import annotations
 
 import argparse
 
-from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 
 
 def cmd_log(args: argparse.Namespace) -> int:
     from tui.cli_output import log_rows, print_json
 
     board = open_board(args)
-    records = board.history(item=args.item, limit=args.limit, actor=args.actor)
+    if args.type:
+        records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit)
+    else:
+        records = board.history(item=args.item, limit=args.limit, actor=args.actor)
     if args.json:
         print_json(records)
     else:
@@ -19,9 +23,66 @@ def cmd_log(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_log_add(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+
+    # options and the note may come in any order (`log add call --deal D-4 "note"`), which
+    # argparse handles only without sub-commands: so the rest is parsed on its own
+    rest = argparse.ArgumentParser(prog=f"uplift log add {args.type}", add_help=False)
+    rest.add_argument("--deal", metavar="ID")
+    rest.add_argument("--account", metavar="NAME")
+    rest.add_argument("--json", action="store_true")
+    rest.add_argument("--board", metavar="DIR")
+    rest.add_argument("note", nargs="*")
+    try:
+        extra = rest.parse_intermixed_args(args.rest)
+    except SystemExit:
+        raise BadInput("usage: uplift log add TYPE [--deal ID] [--account NAME] [--json] NOTE") from None
+    if extra.board:
+        args.board = extra.board
+    args.json = extra.json
+    board = open_board(args)
+    touch = board.log_activity(args.type, " ".join(extra.note), deal=extra.deal, account=extra.account)
+    if args.json:
+        print_json(touch)
+    else:
+        print(touch.id)
+    return EXIT_OK
+
+
+def cmd_coach(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table, when
+
+    board = open_board(args)
+    if args.note:
+        print(board.add_coaching_note(args.rep, " ".join(args.note)).id)
+        return EXIT_OK
+    notes = board.coaching_notes(args.rep)
+    if args.json:
+        print_json(notes)
+    else:
+        print(table(["ID", "WHEN", "BY", "NOTE"], [[n.id, when(n.at.isoformat()), n.by, n.note] for n in notes])
+              if notes else "No coaching notes you may read.")
+    return EXIT_OK
+
+
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    log = add_verb(verbs, common, "log", cmd_log, "the activity log, newest first")
+    from sales.touches import TOUCH_TYPES
+
+    log = add_verb(verbs, common, "log", cmd_log, "the activity feed, newest first (log add: log a call...)")
     log.add_argument("--limit", type=int, default=50, metavar="N")
-    log.add_argument("--item", metavar="ID", help="only records about this item (T-4, ali)")
+    log.add_argument("--item", metavar="ID", help="only records about this item (T-4, D-2, ali)")
     log.add_argument("--actor", metavar="U", help="only records by this person")
+    log.add_argument("--type", metavar="TYPE",
+                     help="only this activity type (call, visit, ...) or kind of item (deal, task, ...)")
     log.add_argument("--json", action="store_true")
+    more = log.add_subparsers(title="log commands", metavar="VERB")
+    add = add_verb(more, common, "add", cmd_log_add, "log a call, visit, meeting or email: "
+                   "TYPE [--deal ID] [--account NAME] [--json] NOTE...")
+    add.add_argument("type", choices=TOUCH_TYPES)
+    add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE")
+
+    coach = add_verb(verbs, common, "coach", cmd_coach, "coaching notes on a rep (a lead writes them)")
+    coach.add_argument("rep")
+    coach.add_argument("note", nargs="*", help="the note to add (none: list the rep's notes)")
+    coach.add_argument("--json", action="store_true")

@@ -123,24 +123,17 @@ class KanbanColumn(Vertical):
         self.set_class(data.limit is not None and count >= data.limit, "full")
         self.set_class(data.limit is not None and count > data.limit, "over")
         holder = self.query_one(".column-cards", VerticalScroll)
-        shown = data.cards[: self.window]
-        mounted = {card.data.id: card for card in self.cards}
-        wanted = {card.id for card in shown}
-        gone = [card for key, card in mounted.items() if key not in wanted]
-        if gone:
-            await holder.remove_children(gone)
-        for card_data in shown:
-            if card_data.id in mounted:
-                mounted[card_data.id].show(card_data)
         more = self.query_one(".column-more", Static)
-        new_cards = [Card(card_data) for card_data in shown if card_data.id not in mounted]
-        if new_cards:
-            await holder.mount_all(new_cards, before=more)  # one style pass for the batch
-            mounted.update((card.data.id, card) for card in new_cards)
-        for index, card_data in enumerate(shown):
-            card = mounted[card_data.id]
-            if holder.children[index] is not card:
-                holder.move_child(card, before=index)
+        shown = data.cards[: self.window]
+        # Mounted cards are slots: each shows whichever card now falls in its place, so a move
+        # or an edit updates text in place and mounts nothing (mounting is Textual's slow part).
+        slots = self.cards
+        for slot, card_data in zip(slots, shown):
+            slot.show(card_data)
+        if len(slots) > len(shown):
+            await holder.remove_children(slots[len(shown):])
+        elif len(shown) > len(slots):
+            await holder.mount_all([Card(d) for d in shown[len(slots):]], before=more)
         more.update(plain(f"↓ {self.hidden} more" if self.hidden else ""))
         more.display = bool(self.hidden)
 
@@ -190,8 +183,12 @@ class Kanban(Horizontal, can_focus=False):
     async def sync(self, columns: Sequence[ColumnData]) -> None:
         for column, data in zip(self.columns, columns):
             await column.sync(data)
-        if self.focused_id and self.screen.focused is None:
-            await self.focus_card(self.focused_id)
+        focused = self.screen.focused
+        if self.focused_id and (focused is None or (isinstance(focused, Card)
+                                                    and focused.data.id != self.focused_id)):
+            # the focused slot now shows another card: follow the card, if it is still here
+            if not await self.focus_card(self.focused_id) and isinstance(focused, Card):
+                self.focused_id = focused.data.id
 
     def position(self, card_id: str | None) -> tuple[int, int] | None:
         for col_index, column in enumerate(self.columns):

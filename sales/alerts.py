@@ -1,0 +1,166 @@
+"""Alerts: the early warnings of the track phase, as pure rules over the board's data.
+
+Each rule takes the data, `now` and the settings and returns Alerts. An alert names its
+evidence in its message and the item it is about (`item`: a deal, task, goal, or `stage:NAME`
+/ `column:STATUS`) so a screen can jump there. Its `key` (`kind:item`) is what a snooze names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+
+import msgspec
+
+from sales.deals import Deal, Stage, conversions
+from sales.tasks import STATUS_LABELS, Task, is_overdue
+from sales.touches import Touch
+
+
+class Alert(msgspec.Struct, kw_only=True):
+    kind: str
+    item: str
+    message: str
+    key: str = ""
+    snoozed_until: date | None = None
+    snooze_reason: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = self.key or f"{self.kind}:{self.item}"
+
+
+class AlertSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What makes an alert fire; a lead changes them (`uplift alerts config`)."""
+
+    conversion_drop: float = 10.0       # points below the trailing four-week mean
+    min_left: int = 3                   # stints that must have ended this week to judge a stage
+    quiet_days: dict[str, int] = {}     # per stage; stages not named use default_quiet_days
+    default_quiet_days: int = 14
+
+    def __post_init__(self) -> None:
+        if not 0 < self.conversion_drop <= 100:
+            raise ValueError("conversion_drop is in points, from 1 to 100")
+        if self.min_left < 1 or self.default_quiet_days < 1:
+            raise ValueError("min_left and default_quiet_days are at least 1")
+        if any(days < 1 for days in self.quiet_days.values()):
+            raise ValueError("quiet days are at least 1")
+
+
+class Snooze(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    key: str
+    until: date
+    reason: str
+    by: str
+
+
+WEEK = timedelta(days=7)
+
+
+def conversion_drops(deals: Sequence[Deal], stages: Sequence[Stage], now: datetime,
+                     settings: AlertSettings) -> list[Alert]:
+    """A stage whose conversion in the last 7 days is below its trailing four-week mean.
+
+    The four weeks are the four 7-day windows before the last one; a window in which no stint of
+    the stage ended has no rate and is left out of the mean.
+    """
+    current = conversions(deals, stages, now - WEEK, now)
+    windows = [conversions(deals, stages, now - WEEK * (n + 1), now - WEEK * n) for n in range(1, 5)]
+    alerts = []
+    for stage, this_week in current.items():
+        if this_week.left < settings.min_left or this_week.rate is None:
+            continue
+        rates = [w[stage].rate for w in windows if w[stage].rate is not None]
+        if not rates:
+            continue
+        mean = sum(rates) / len(rates)
+        if mean - this_week.rate > settings.conversion_drop:
+            weeks = ", ".join(f"{r:.0f}%" for r in rates)
+            alerts.append(Alert(kind="conversion", item=f"stage:{stage}", message=(
+                f"{stage}: {this_week.rate:.0f}% advanced in the last 7 days "
+                f"({this_week.advanced} of {this_week.left}) vs {mean:.0f}% trailing four-week mean "
+                f"({weeks}); a drop of {mean - this_week.rate:.0f} points "
+                f"(limit {settings.conversion_drop:g})")))
+    return alerts
+
+
+def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
+                       now: datetime, settings: AlertSettings) -> list[Alert]:
+    """An open key-account deal with no activity for more than its stage's number of days.
+
+    Activity is an activity logged against the deal or its account, or the deal entering a stage.
+    """
+    open_names = {s.name for s in stages if s.outcome == "open"}
+    by_deal: dict[str, Touch] = {}
+    by_account: dict[str, Touch] = {}
+    for touch in touches:
+        if touch.deal and (touch.deal not in by_deal or touch.at > by_deal[touch.deal].at):
+            by_deal[touch.deal] = touch
+        account = touch.account.casefold()
+        if account and (account not in by_account or touch.at > by_account[account].at):
+            by_account[account] = touch
+    alerts = []
+    for deal in deals:
+        if not deal.key_account or deal.stage not in open_names:
+            continue
+        limit = settings.quiet_days.get(deal.stage, settings.default_quiet_days)
+        evidence: list[tuple[datetime, str]] = []
+        if deal.history:
+            entry = deal.history[-1]
+            evidence.append((entry.at, f"entered {entry.stage}"))
+        for touch in (by_deal.get(deal.id), by_account.get(deal.account.casefold()) if deal.account else None):
+            if touch is not None:
+                evidence.append((touch.at, f"{touch.type} by {touch.by} ({touch.id})"))
+        if not evidence:
+            continue
+        last_at, what = max(evidence, key=lambda e: e[0])
+        days = (now - last_at).days
+        if days > limit:
+            alerts.append(Alert(kind="quiet", item=deal.id, message=(
+                f"key account {deal.account or deal.title} ({deal.id}, {deal.stage}): no activity for "
+                f"{days} days; last: {what} on {last_at.date()}; the limit in {deal.stage} is {limit} days")))
+    return alerts
+
+
+def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Alert]:
+    return [Alert(kind="overdue", item=task.id, message=(
+        f"{task.id} “{task.title}” ({task.owner or 'unassigned'}) was due {task.due}, "
+        f"{(today - task.due).days} days ago, and is {STATUS_LABELS[task.status]}"))
+        for task in tasks if is_overdue(task, today)]
+
+
+def wip_over_limit(tasks: Iterable[Task], limits: dict[str, int]) -> list[Alert]:
+    counts: dict[str, list[str]] = {}
+    for task in tasks:
+        counts.setdefault(task.status, []).append(task.id)
+    alerts = []
+    for status, limit in limits.items():
+        ids = counts.get(status, [])
+        if len(ids) > limit:
+            alerts.append(Alert(kind="wip", item=f"column:{status}", message=(
+                f"{STATUS_LABELS.get(status, status)} holds {len(ids)} tasks, over its WIP limit of "
+                f"{limit} ({', '.join(ids[:8])}{'…' if len(ids) > 8 else ''})")))
+    return alerts
+
+
+def goal_behind_pace(goal_id: str, expected: float, actual: float, tolerance: float = 0.0,
+                     unit: str = "") -> Alert | None:
+    """A goal whose actual value is behind the value its pace expects by now.
+
+    Pace arithmetic (what a goal should have reached by today) belongs to the goals phase; this
+    rule only compares. `tolerance` is how far behind is still on pace, in the goal's unit.
+    """
+    if actual >= expected - tolerance:
+        return None
+    return Alert(kind="pace", item=goal_id, message=(
+        f"{goal_id} is behind its pace: {actual:g}{unit} by now where {expected:g}{unit} was expected "
+        f"({expected - actual:g}{unit} short)"))
+
+
+def apply_snoozes(alerts: list[Alert], snoozes: Iterable[Snooze], today: date) -> list[Alert]:
+    """Mark the alerts whose snooze still runs (until a date, inclusive)."""
+    active = {s.key: s for s in snoozes if s.until >= today}
+    for alert in alerts:
+        snooze = active.get(alert.key)
+        if snooze:
+            alert.snoozed_until, alert.snooze_reason = snooze.until, snooze.reason
+    return alerts

@@ -1,0 +1,306 @@
+"""Deals of the pipeline (phase 4 of the cycle) and the arithmetic of the funnel.
+
+Each deal carries its own stage history (`history`: one entry per stage it entered, with the
+moment it entered it). Time in stage and stage-to-stage conversion are computed from these
+entries, so they are exact: an imported deal keeps the dates its source gave, and every move made
+on the board appends an entry stamped by the board's clock.
+
+Definitions (the funnel and the conversion alert use the same ones):
+- a *stint* is one stay of a deal in one stage, from the entry that put it there to the next
+  entry (or still running);
+- a stage's *conversion* over a window is, of the stints in that stage that ended inside the
+  window, the share whose next stage lies further along the pipeline (a later open stage or a won
+  stage). A move back, or to a lost stage, is a stint that did not convert;
+- the *weighted value* of a deal is its value times its stage's probability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Annotated, Literal
+
+import msgspec
+
+from sales.tasks import LongText, Ref, Title
+from sales.text import clean_line, clean_multiline
+
+Outcome = Literal["open", "won", "lost"]
+Money = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
+Probability = Annotated[int, msgspec.Meta(ge=0, le=100)]
+StageName = Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
+
+
+class Stage(msgspec.Struct, forbid_unknown_fields=True):
+    """A column of the pipeline with the chance a deal in it is won, in percent."""
+
+    name: StageName
+    probability: Probability
+    outcome: Outcome = "open"
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name)
+        if not self.name:
+            raise ValueError("a stage needs a name")
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("Lead", 10), Stage("Qualified", 25), Stage("Proposal", 50),
+    Stage("Negotiation", 75), Stage("Won", 100, "won"), Stage("Lost", 0, "lost"),
+)
+
+# Stage names other systems use, mapped to the default stage they mean (used when importing).
+STAGE_ALIASES = {"prospecting": "Lead", "prospect": "Lead", "new": "Lead",
+                 "engaging": "Qualified", "qualification": "Qualified",
+                 "closed won": "Won", "closed lost": "Lost"}
+
+
+def check_stages(stages: Sequence[Stage]) -> list[Stage]:
+    """The stages if they make a pipeline, else ValueError saying why.
+
+    A pipeline is at least one open stage, then exactly one won and one lost stage, in that
+    order, with names unique regardless of case.
+    """
+    names = [s.name.casefold() for s in stages]
+    if len(set(names)) != len(names):
+        raise ValueError("stage names must differ (ignoring case)")
+    outcomes = [s.outcome for s in stages]
+    if outcomes.count("won") != 1 or outcomes.count("lost") != 1 or "open" not in outcomes:
+        raise ValueError("a pipeline needs open stages, one won stage and one lost stage")
+    if outcomes[-2:] != ["won", "lost"]:
+        raise ValueError("the won and the lost stage come last, in that order")
+    return list(stages)
+
+
+def find_stage(stages: Sequence[Stage], text: str) -> Stage:
+    """The stage a person or a file named (any case; a few other systems' names too)."""
+    wanted = " ".join(text.strip().replace("_", " ").split()).casefold()
+    for stage in stages:
+        if stage.name.casefold() == wanted:
+            return stage
+    alias = STAGE_ALIASES.get(wanted)
+    if alias:
+        for stage in stages:
+            if stage.name == alias:
+                return stage
+    raise ValueError(f"{text!r} is not a stage (one of: {', '.join(s.name for s in stages)})")
+
+
+class StageEntry(msgspec.Struct, forbid_unknown_fields=True):
+    """The moment a deal entered a stage."""
+
+    stage: StageName
+    at: datetime
+
+
+class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    id: str
+    title: Title
+    account: Ref = ""
+    key_account: bool = False
+    owner: Ref | None = None
+    stage: StageName
+    value: Money = 0
+    close: date | None = None
+    next_step: LongText = ""
+    source: Ref = ""
+    history: list[StageEntry] = []
+
+    def __post_init__(self) -> None:
+        self.title = clean_line(self.title)
+        self.account = clean_line(self.account)
+        self.next_step = clean_multiline(self.next_step)
+        self.source = clean_line(self.source)
+        if not self.title:
+            raise ValueError("a deal needs a title")
+        if self.history and self.history[-1].stage != self.stage:
+            raise ValueError(f"the deal is in {self.stage} but its history ends in {self.history[-1].stage}")
+
+
+def deal_number(deal: Deal) -> int:
+    return int(deal.id.rsplit("-", 1)[1])
+
+
+def pipeline_order(deal: Deal) -> tuple:
+    """How cards stack in a column: biggest value first, then soonest close, then oldest."""
+    return (-deal.value, deal.close or date.max, deal_number(deal))
+
+
+# ---------------------------------------------------------------------- totals
+
+
+class Totals(msgspec.Struct):
+    count: int = 0
+    value: float = 0.0
+    weighted: float = 0.0
+
+
+def weighted_value(deal: Deal, stages: Sequence[Stage]) -> float:
+    probability = {s.name: s.probability for s in stages}.get(deal.stage, 0)
+    return deal.value * probability / 100
+
+
+def column_totals(deals: Iterable[Deal], stages: Sequence[Stage]) -> dict[str, Totals]:
+    """Per stage: how many deals, their value and their weighted value."""
+    totals = {s.name: Totals() for s in stages}
+    probability = {s.name: s.probability for s in stages}
+    for deal in deals:
+        total = totals.get(deal.stage)
+        if total is None:
+            continue
+        total.count += 1
+        total.value += deal.value
+        total.weighted += deal.value * probability[deal.stage] / 100
+    return totals
+
+
+def weighted_pipeline(deals: Iterable[Deal], stages: Sequence[Stage]) -> float:
+    """The weighted value of the open deals: what the pipeline is expected to bring."""
+    totals = column_totals(deals, stages)
+    return sum(totals[s.name].weighted for s in stages if s.outcome == "open")
+
+
+# ---------------------------------------------------------------------- stints and conversion
+
+
+class Stint(msgspec.Struct):
+    stage: str
+    start: datetime
+    end: datetime | None
+    next_stage: str | None
+
+
+def stints(deal: Deal) -> list[Stint]:
+    entries = deal.history
+    return [Stint(e.stage, e.at, nxt.at if nxt else None, nxt.stage if nxt else None)
+            for e, nxt in zip(entries, list(entries[1:]) + [None])]
+
+
+def advanced(stint: Stint, stages: Sequence[Stage]) -> bool:
+    """Whether the stint ended by moving further along (a later open stage, or won)."""
+    order = {s.name: i for i, s in enumerate(stages) if s.outcome != "lost"}
+    if stint.next_stage not in order or stint.stage not in order:
+        return False
+    return order[stint.next_stage] > order[stint.stage]
+
+
+class Conversion(msgspec.Struct):
+    left: int = 0
+    advanced: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        """Percent of the stints that ended by advancing; None when none ended."""
+        return 100 * self.advanced / self.left if self.left else None
+
+
+def conversions(deals: Iterable[Deal], stages: Sequence[Stage], since: datetime | None = None,
+                until: datetime | None = None) -> dict[str, Conversion]:
+    """Per open stage: stints that ended in [since, until), and how many of them advanced."""
+    result = {s.name: Conversion() for s in stages if s.outcome == "open"}
+    for deal in deals:
+        for stint in stints(deal):
+            if stint.end is None or stint.stage not in result:
+                continue
+            if (since is not None and stint.end < since) or (until is not None and stint.end >= until):
+                continue
+            result[stint.stage].left += 1
+            result[stint.stage].advanced += advanced(stint, stages)
+    return result
+
+
+def days_in_stage(deals: Iterable[Deal], stages: Sequence[Stage]) -> dict[str, float | None]:
+    """Per stage: the mean length in days of the stints that ended (None if none did)."""
+    spans: dict[str, list[float]] = {s.name: [] for s in stages}
+    for deal in deals:
+        for stint in stints(deal):
+            if stint.end is not None and stint.stage in spans:
+                spans[stint.stage].append((stint.end - stint.start).total_seconds() / 86400)
+    return {name: (sum(days) / len(days) if days else None) for name, days in spans.items()}
+
+
+class FunnelRow(msgspec.Struct):
+    stage: str
+    probability: int
+    outcome: str
+    count: int
+    value: float
+    weighted: float
+    left: int
+    advanced: int
+    conversion: float | None
+    days: float | None
+    trend: list[int] = []
+
+
+def funnel(deals: Sequence[Deal], stages: Sequence[Stage]) -> list[FunnelRow]:
+    """One row per stage: what is in it now, and how its past stints converted.
+
+    The same numbers as `conversions` and `days_in_stage`, in one pass over the histories (the
+    pipeline screen redraws this after every move).
+    """
+    totals = column_totals(deals, stages)
+    order = {s.name: i for i, s in enumerate(stages) if s.outcome != "lost"}
+    open_names = {s.name for s in stages if s.outcome == "open"}
+    converted = {name: Conversion() for name in open_names}
+    spans: dict[str, list[float]] = {s.name: [] for s in stages}
+    for deal in deals:
+        entries = deal.history
+        for entry, following in zip(entries, entries[1:]):
+            stage = entry.stage
+            if stage in spans:
+                spans[stage].append((following.at - entry.at).total_seconds() / 86400)
+            if stage in converted:
+                conv = converted[stage]
+                conv.left += 1
+                conv.advanced += order.get(following.stage, -1) > order.get(stage, len(order))
+    days = {name: (sum(d) / len(d) if d else None) for name, d in spans.items()}
+    rows = []
+    for stage in stages:
+        total, conv = totals[stage.name], converted.get(stage.name, Conversion())
+        rows.append(FunnelRow(stage.name, stage.probability, stage.outcome, total.count, total.value,
+                              total.weighted, conv.left, conv.advanced, conv.rate, days[stage.name]))
+    return rows
+
+
+# ---------------------------------------------------------------------- weekly snapshots
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_doc_id(day: date) -> int:
+    """A number per ISO week (2026-W47 -> 202647): the snapshot's document id."""
+    year, week, _ = day.isocalendar()
+    return year * 100 + week
+
+
+def stage_counts(deals: Iterable[Deal], stages: Sequence[Stage]) -> dict[str, int]:
+    return {name: total.count for name, total in column_totals(deals, stages).items()}
+
+
+def last_weeks(today: date, weeks: int) -> list[str]:
+    """The ISO weeks ending with today's, oldest first."""
+    monday = today - timedelta(days=today.weekday())
+    return [iso_week(monday - timedelta(weeks=n)) for n in range(weeks - 1, -1, -1)]
+
+
+def weekly_series(snapshots: dict[str, dict[str, int]], stages: Sequence[Stage], today: date,
+                  weeks: int = 12) -> dict[str, list[int]]:
+    """Per stage, its count at the end of each of the last `weeks` weeks.
+
+    A snapshot is taken on every change of the pipeline, so a week without one saw no change:
+    it carries the latest earlier snapshot forward (0 before the first).
+    """
+    wanted = last_weeks(today, weeks)
+    earlier = sorted(w for w in snapshots if w < wanted[0])
+    current = dict(snapshots[earlier[-1]]) if earlier else {}
+    series: dict[str, list[int]] = {s.name: [] for s in stages}
+    for week in wanted:
+        if week in snapshots:
+            current = snapshots[week]
+        for name in series:
+            series[name].append(int(current.get(name, 0)))
+    return series

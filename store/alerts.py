@@ -1,0 +1,87 @@
+"""Alerts on a board: their settings, snoozes, and the rules of sales/alerts.py run on its data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+import msgspec
+
+from sales.alerts import (
+    Alert,
+    AlertSettings,
+    Snooze,
+    apply_snoozes,
+    conversion_drops,
+    goal_behind_pace,
+    overdue_tasks,
+    quiet_key_accounts,
+    wip_over_limit,
+)
+from sales.errors import Invalid
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction
+
+KINDS = ("conversion", "quiet", "overdue", "wip", "pace")
+
+
+class AlertChanges(BoardCore):
+    def alert_settings(self) -> AlertSettings:
+        return msgspec.convert(self.meta().get("alerts", {}), AlertSettings)
+
+    def set_alert_settings(self, **changes) -> AlertSettings:
+        """Change some settings (lead only): conversion_drop, min_left, quiet_days, default_quiet_days."""
+        def build(tx: Transaction) -> AlertSettings:
+            self._check("alerts.settings")
+            old = self.meta()
+            current = msgspec.to_builtins(self.alert_settings())
+            if "quiet_days" in changes:
+                stages = changes["quiet_days"]
+                changes["quiet_days"] = {**current.get("quiet_days", {}),
+                                         **{self.stage(name).name: days for name, days in stages.items()}}
+            settings = convert({**current, **changes}, AlertSettings, "alerts")
+            tx.put("alerts.settings", "board", "board", "meta", 1, old,
+                   {**old, "alerts": msgspec.to_builtins(settings)})
+            return settings
+        return self._transact(build)
+
+    def snoozes(self) -> list[Snooze]:
+        return self._models("deals", "snoozes", Snooze, key=lambda s: s.key)
+
+    def snooze(self, key: str, until: date | str, reason: str) -> Snooze:
+        """Silence the alert `key` (e.g. `quiet:D-4`) until a date, inclusive, for a reason."""
+        def build(tx: Transaction) -> Snooze:
+            self._check("alert.snooze")
+            if key.split(":", 1)[0] not in KINDS or ":" not in key:
+                raise Invalid("alert", f"{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)")
+            snooze = convert({"key": key, "until": until, "reason": reason.strip(), "by": self.actor},
+                             Snooze, "snooze")
+            if not snooze.reason:
+                raise Invalid("reason", "say why the alert is snoozed")
+            if snooze.until < self.today():
+                raise Invalid("until", f"{snooze.until} is in the past")
+            raw = self._raw("deals").get("snoozes", {})
+            doc_id = next((int(k) for k, d in raw.items() if d["key"] == key), None)
+            before = raw.get(str(doc_id)) if doc_id else None
+            doc_id = doc_id or max((int(k) for k in raw), default=0) + 1
+            tx.put("alert.snooze", key, "deals", "snoozes", doc_id, before, msgspec.to_builtins(snooze))
+            return snooze
+        return self._transact(build)
+
+    def alerts(self, now: datetime | None = None,
+               paces: Iterable[tuple[str, float, float]] = ()) -> list[Alert]:
+        """Every alert that fires now (snoozed ones marked, not dropped).
+
+        `paces` is (goal id, expected value by now, actual value) per goal: the goal-pace rule
+        waits for the goals phase's pace arithmetic to feed it.
+        """
+        now = now or self.clock()
+        today = now.date()
+        settings = self.alert_settings()
+        deals, stages, tasks = self.deals(), self.stages(), self.tasks()
+        found = (conversion_drops(deals, stages, now, settings)
+                 + quiet_key_accounts(deals, stages, self.touches(), now, settings)
+                 + overdue_tasks(tasks, today)
+                 + wip_over_limit(tasks, self.wip_limits()))
+        found += [a for a in (goal_behind_pace(*pace) for pace in paces) if a]
+        return apply_snoozes(found, self.snoozes(), today)

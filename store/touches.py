@@ -1,0 +1,80 @@
+"""Logged activities (calls, visits, meetings, emails) and coaching notes (phase 4).
+
+A rep may log an activity against their own deals or against any account; only a lead writes a
+coaching note, and only leads and the rep it is about read it back through this API.
+"""
+
+from __future__ import annotations
+
+from sales.activity import Activity
+from sales.errors import Invalid, Refused
+from sales.ids import format_id
+from sales.touches import TOUCH_TYPES, CoachingNote, Touch
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction
+
+
+class TouchChanges(BoardCore):
+    def touches(self) -> list[Touch]:
+        """Logged activities, oldest first."""
+        return self._models("touches", "touches", Touch, key=lambda t: (t.at, int(t.id.split("-")[1])))
+
+    def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
+                     account: str | None = None) -> Touch:
+        """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account."""
+        def build(tx: Transaction) -> Touch:
+            self._check("activity.log")
+            if kind not in TOUCH_TYPES:
+                raise Invalid("type", f"{kind!r} is not an activity type (one of: {', '.join(TOUCH_TYPES)})")
+            linked = self.deal(deal) if deal else None
+            if linked and self.members() and self.role == "rep" and linked.owner != self.actor:
+                raise Refused(f"a rep may log activities on their own deals or on any account; "
+                              f"{linked.id} is {linked.owner or 'unowned'}'s")
+            touch = convert({"id": format_id("touch", tx.nextnumber("touch")), "type": kind,
+                             "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
+                             "deal": linked.id if linked else None,
+                             "account": account if account is not None else (linked.account if linked else "")},
+                            Touch)
+            self._put_new(tx, "touch.log", "touch", touch)
+            return touch
+        return self._transact(build)
+
+    def coaching_notes(self, rep: str | None = None) -> list[CoachingNote]:
+        """The notes the actor may read: all for a lead, their own for a rep, none for others."""
+        notes = self._models("touches", "coaching", CoachingNote, key=lambda n: (n.at, n.id))
+        role = self.role
+        if role != "lead":
+            notes = [n for n in notes if n.rep == self.actor and role is not None]
+        return [n for n in notes if rep is None or n.rep == rep]
+
+    def add_coaching_note(self, rep: str, note: str) -> CoachingNote:
+        def build(tx: Transaction) -> CoachingNote:
+            self._check("coaching.add")
+            members = {m.name: m.role for m in self.members()}
+            if members and members.get(rep) != "rep":
+                raise Invalid("rep", f"{rep!r} is not a rep of this board")
+            made = convert({"id": format_id("coaching", tx.nextnumber("coaching")), "rep": rep,
+                            "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note}, CoachingNote)
+            self._put_new(tx, "coaching.add", "coaching", made)
+            return made
+        return self._transact(build)
+
+    def feed(self, person: str | None = None, kind: str | None = None, item: str | None = None,
+             limit: int | None = 50) -> list[Activity]:
+        """The activity feed, newest first: logged activities and change records.
+
+        `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
+        task, goal, member, ...). `item` matches the item changed and the deal an activity was
+        logged on. Pipeline snapshots are left out unless `kind` is "pipeline".
+        """
+        def wanted(doc: dict) -> bool:
+            action = doc["action"]
+            after = doc.get("after") or doc.get("before") or {}
+            if item is not None and doc["item"] != item and after.get("deal") != item:
+                return False
+            if kind is None:
+                return action != "pipeline.snapshot"
+            if kind in TOUCH_TYPES:
+                return action == "touch.log" and after.get("type") == kind
+            return action.split(".")[0] == kind
+        return self.log.records(limit=limit, actor=person, where=wanted)

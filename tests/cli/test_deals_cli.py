@@ -1,0 +1,94 @@
+"""The pipeline's command line: deal verbs, funnel, alerts, log add, exit codes, --json."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import snapshot_files
+from tui.cli import main
+
+
+@pytest.fixture
+def run(team, capsys, monkeypatch):
+    """Run `uplift ARGS` in-process on the team board as USER; returns (code, stdout, stderr)."""
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(team))
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+def test_deal_add_move_show_list(run) -> None:
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "12000", "--key",
+               "--owner", "ali")[:2] == (0, "D-1\n")
+    assert run("deal", "move", "D-1", "proposal", user="ali")[:2] == (0, "D-1 → Proposal\n")
+    code, _, err = run("deal", "move", "D-1", "won", user="bea")
+    assert code == 1 and "only change their own deals" in err
+    code, out, _ = run("deal", "show", "D-1", "--json")
+    shown = json.loads(out)["deal"]
+    assert (shown["stage"], shown["value"], shown["key_account"]) == ("Proposal", 12000, True)
+    assert [e["stage"] for e in shown["history"]] == ["Lead", "Proposal"]
+    code, out, _ = run("deal", "list", "--stage", "Proposal", "--json")
+    assert [d["id"] for d in json.loads(out)] == ["D-1"]
+    code, _, err = run("deal", "move", "D-1", "someday")
+    assert code == 2 and "not a stage" in err
+
+
+def test_funnel_json(run) -> None:
+    run("deal", "add", "A", "--value", "1000", "--owner", "ali")
+    run("deal", "add", "B", "--value", "400", "--owner", "bea", "--stage", "Negotiation")
+    run("deal", "move", "D-1", "Qualified")
+    code, out, _ = run("funnel", "--json")
+    funnel = json.loads(out)
+    rows = {r["stage"]: r for r in funnel["stages"]}
+    assert (rows["Qualified"]["count"], rows["Qualified"]["weighted"]) == (1, 250)   # 1000 at 25%
+    assert (rows["Negotiation"]["value"], rows["Negotiation"]["weighted"]) == (400, 300)  # at 75%
+    assert (rows["Lead"]["left"], rows["Lead"]["advanced"], rows["Lead"]["conversion"]) == (1, 1, 100)
+    assert funnel["weighted_pipeline"] == 550
+    assert len(rows["Lead"]["trend"]) == 12 and rows["Qualified"]["trend"][-1] == 1
+    code, out, _ = run("funnel")
+    assert code == 0 and out.splitlines()[0].split()[:3] == ["STAGE", "PROB", "DEALS"]
+
+
+def test_log_add_and_the_feed(run) -> None:
+    run("deal", "add", "Acme", "--owner", "ali", "--account", "Acme")
+    assert run("log", "add", "call", "--deal", "D-1", "asked for a quote", user="ali")[:2] == (0, "A-1\n")
+    code, _, err = run("log", "add", "visit", "--deal", "D-1", "x", user="bea")
+    assert code == 1 and "own deals" in err
+    code, out, _ = run("log", "--json")
+    records = json.loads(out)
+    assert code == 0 and records[0]["action"] == "touch.log" and records[0]["after"]["note"] == "asked for a quote"
+    code, out, _ = run("log", "--type", "call")
+    assert "logged a call on D-1 Acme: asked for a quote" in out
+    assert run("log", "add", "fax", "--deal", "D-1")[0] == 2
+
+
+def test_alerts_json_and_snooze(run) -> None:
+    run("task", "edit", "T-1", "--due", "2020-01-01")
+    code, out, _ = run("alerts", "--json")
+    alerts = json.loads(out)
+    assert [(a["kind"], a["item"], a["key"]) for a in alerts] == [("overdue", "T-1", "overdue:T-1")]
+    assert "was due 2020-01-01" in alerts[0]["message"]
+    assert run("alerts", "snooze", "overdue:T-1", "--until", "+2d", "--reason", "waiting on legal")[0] == 0
+    assert json.loads(run("alerts", "--json")[1]) == []
+    assert json.loads(run("alerts", "--all", "--json")[1])[0]["snooze_reason"] == "waiting on legal"
+
+
+def test_a_bad_import_exits_2_and_writes_nothing(run, team, tmp_path) -> None:
+    bad = tmp_path / "deals.csv"
+    bad.write_text("title,stage,value\nA,Lead,10\nB,Nowhere,20\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(bad))
+    assert code == 2 and "row 3: stage" in err and out == ""
+    assert snapshot_files(team) == before
+    good = tmp_path / "good.csv"
+    good.write_text("title,stage,value,owner\nA,Lead,10,ali\nB,Won,20,bea\n", encoding="utf-8")
+    code, out, _ = run("deal", "import", str(good), "--json")
+    assert code == 0 and json.loads(out)["imported"] == 2

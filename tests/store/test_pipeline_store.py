@@ -1,0 +1,200 @@
+"""The pipeline through the store API: permissions, stage history, snapshots, import, alerts."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from sales.errors import Invalid, Refused
+from store.board import Board
+from tests.conftest import DATA, snapshot_files
+
+CRM = DATA / "crm-opportunities" / "sales_pipeline.csv"
+MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(MONDAY)
+
+
+def as_(team, name, clock=None) -> Board:
+    return Board(team, actor=name, clock=clock)
+
+
+def test_a_rep_adds_and_moves_only_their_own_deals(team) -> None:
+    ali = as_(team, "ali")
+    deal = ali.add_deal("Acme renewal", account="Acme", value=1200)
+    assert (deal.id, deal.owner, deal.stage) == ("D-1", "ali", "Lead")
+    with pytest.raises(Refused, match="only create deals they own"):
+        ali.add_deal("For bea", owner="bea")
+    bea = as_(team, "bea")
+    with pytest.raises(Refused, match="only change their own deals"):
+        bea.move_deal("D-1", "Qualified")
+    assert ali.move_deal("D-1", "qualified").stage == "Qualified"
+    with pytest.raises(Refused, match="only a lead may do deal.delete"):
+        ali.delete_deal("D-1")
+    as_(team, "dana").update_deal("D-1", owner="bea")
+    assert bea.move_deal("D-1", "Proposal").stage == "Proposal"
+
+
+def test_every_stage_change_is_recorded_with_its_time(team, clock) -> None:
+    lead = as_(team, "dana", clock)
+    lead.add_deal("Acme", value=1000, owner="ali")
+    clock.moment += timedelta(days=2, hours=3)
+    lead.move_deal("D-1", "Qualified")
+    clock.moment += timedelta(days=5)
+    lead.update_deal("D-1", stage="Won", next_step="send invoice")
+    deal = lead.deal("D-1")
+    assert [(e.stage, e.at) for e in deal.history] == [
+        ("Lead", MONDAY), ("Qualified", MONDAY + timedelta(days=2, hours=3)),
+        ("Won", MONDAY + timedelta(days=7, hours=3))]
+    moves = [r for r in lead.history(item="D-1") if r.action == "deal.move"]
+    assert [r.after["stage"] for r in moves] == ["Qualified"]  # the last change also edited a field
+    with pytest.raises(Invalid, match="not a stage"):
+        lead.move_deal("D-1", "Maybe")
+
+
+def test_a_snapshot_is_taken_whenever_the_pipeline_changes(team, clock) -> None:
+    lead = as_(team, "dana", clock)
+    lead.add_deal("A", owner="ali")
+    lead.add_deal("B", owner="bea", stage="Proposal")
+    assert lead.snapshots()["2026-W45"] == {"Lead": 1, "Qualified": 0, "Proposal": 1,
+                                             "Negotiation": 0, "Won": 0, "Lost": 0}
+    clock.moment += timedelta(days=7)
+    lead.move_deal("D-1", "Lost")
+    assert lead.snapshots()["2026-W46"]["Lost"] == 1
+    assert lead.snapshots()["2026-W45"]["Lost"] == 0
+    trend = {row.stage: row.trend for row in lead.funnel(weeks=3)}
+    assert trend["Lead"] == [0, 1, 0] and trend["Proposal"] == [0, 1, 1]
+    clock.moment += timedelta(days=7)
+    assert lead.take_snapshot()["week"] == "2026-W47"
+    assert as_(team, "ali", clock).take_snapshot()["counts"]["Proposal"] == 1  # a rep (cron) may
+
+
+def test_stages_are_configurable_by_the_lead_only(team) -> None:
+    lead = as_(team, "dana")
+    lead.add_deal("A", owner="ali", stage="Negotiation")
+    stages = [{"name": "Lead", "probability": 5}, {"name": "Demo", "probability": 40},
+              {"name": "Won", "probability": 100, "outcome": "won"},
+              {"name": "Lost", "probability": 0, "outcome": "lost"}]
+    with pytest.raises(Refused):
+        as_(team, "ali").set_stages(stages)
+    with pytest.raises(Invalid, match=r"deals are still in Negotiation \(1\)"):
+        lead.set_stages(stages)
+    lead.move_deal("D-1", "Lead")
+    assert [s.name for s in lead.set_stages(stages)] == ["Lead", "Demo", "Won", "Lost"]
+    assert lead.move_deal("D-1", "demo").stage == "Demo"
+    with pytest.raises(Invalid, match="come last"):
+        lead.set_stages(stages[2:] + stages[:2])
+
+
+def test_the_crm_dataset_imports(board_path) -> None:
+    with CRM.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    board = Board(board_path, actor="dana")
+    result = board.import_deals(CRM)
+    expected = Counter({"Prospecting": "Lead", "Engaging": "Qualified", "Won": "Won",
+                        "Lost": "Lost"}[r["deal_stage"]] for r in rows)
+    assert result["imported"] == len(rows) == 8800
+    assert result["by_stage"] == dict(expected)
+    deals = {d.source: d for d in board.deals()}
+    first = rows[0]  # 1C1I7A6R, Moses Frase, GTX Plus Basic, Cancity, Won, 2016-10-20 -> 2017-03-01, 1054
+    won = deals[first["opportunity_id"]]
+    assert (won.title, won.account, won.owner, won.stage, won.value) == (
+        "GTX Plus Basic", "Cancity", "Moses Frase", "Won", 1054)
+    assert [(e.stage, e.at.date().isoformat()) for e in won.history] == [
+        ("Qualified", "2016-10-20"), ("Won", "2017-03-01")]
+    assert sum(d.value for d in deals.values()) == sum(float(r["close_value"] or 0) for r in rows)
+    before = snapshot_files(board_path)
+    with pytest.raises(Invalid, match="already on this board"):
+        board.import_deals(CRM)
+    assert snapshot_files(board_path) == before
+
+
+def test_an_import_with_bad_rows_writes_nothing(team, tmp_path) -> None:
+    bad = tmp_path / "deals.csv"
+    bad.write_text("deal,customer,owner,stage,amount\n"
+                   "Renewal,Acme,ali,Lead,100\n"
+                   "Upsell,Beta,ali,Maybe,200\n"
+                   "Pilot,Gamma,bea,Won,lots\n", encoding="utf-8")
+    before = snapshot_files(team)
+    with pytest.raises(Invalid) as caught:
+        as_(team, "dana").import_deals(bad)
+    assert "row 3: stage: 'Maybe' is not a stage" in str(caught.value)
+    assert "row 4: value: 'lots' is not an amount" in str(caught.value)
+    assert snapshot_files(team) == before
+
+
+def test_unknown_owners_are_reported_or_imported_unowned(team) -> None:
+    lead = as_(team, "dana")
+    before = snapshot_files(team)
+    with pytest.raises(Invalid, match=r"owner 'Moses Frase' \(rows 2, .*--unowned"):
+        lead.import_deals(CRM)
+    assert snapshot_files(team) == before
+    result = lead.import_deals(CRM, unowned=True)
+    assert result["without_owner"] == 8800 and lead.deal("D-1").owner is None
+
+
+def test_column_overrides(board_path, tmp_path) -> None:
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Kunde,Phase,Betrag,Verantwortlich\nAcme,Proposal,\"1,500\",ali\n", encoding="utf-8")
+    board = Board(board_path, actor="dana")
+    with pytest.raises(Invalid, match="no column holds the deal's stage"):
+        board.import_deals(odd)
+    board.import_deals(odd, {"Kunde": "account", "Phase": "stage", "Betrag": "value",
+                             "Verantwortlich": "owner"})
+    deal = board.deal("D-1")
+    assert (deal.title, deal.account, deal.stage, deal.value, deal.owner) == ("Acme", "Acme", "Proposal", 1500, "ali")
+    with pytest.raises(Invalid, match="'colour' is not a deal field"):
+        board.import_deals(odd, {"Kunde": "colour"})
+
+
+def test_logging_activities_and_their_permissions(team) -> None:
+    as_(team, "dana").add_deal("Acme", owner="ali", account="Acme")
+    ali, bea = as_(team, "ali"), as_(team, "bea")
+    touch = ali.log_activity("call", "asked for a quote", deal="D-1")
+    assert (touch.id, touch.by, touch.account) == ("A-1", "ali", "Acme")
+    with pytest.raises(Refused, match="their own deals or on any account"):
+        bea.log_activity("visit", deal="D-1")
+    bea.log_activity("visit", "met the CFO", account="Acme")
+    assert [r.item for r in ali.feed(item="D-1")] == ["A-1", "D-1"]
+    assert [r.item for r in ali.feed(kind="visit")] == ["A-2"]
+    assert [r.item for r in ali.feed(person="bea")] == ["A-2"]
+
+
+def test_coaching_notes_are_written_by_a_lead_and_read_by_their_rep(team) -> None:
+    lead = as_(team, "dana")
+    with pytest.raises(Refused):
+        as_(team, "ali").add_coaching_note("bea", "nice")
+    lead.add_coaching_note("ali", "Open calls with the customer's numbers")
+    lead.add_coaching_note("bea", "Ask for the next meeting")
+    assert [n.rep for n in lead.coaching_notes()] == ["ali", "bea"]
+    assert [n.note for n in as_(team, "ali").coaching_notes()] == ["Open calls with the customer's numbers"]
+    assert Board(team, actor="zed").coaching_notes() == []
+
+
+def test_a_quiet_key_account_alerts_until_snoozed(team, clock) -> None:
+    lead = as_(team, "dana", clock)
+    lead.add_deal("Acme", owner="ali", account="Acme", key_account=True, stage="Proposal")
+    lead.set_alert_settings(quiet_days={"proposal": 7})
+    clock.moment += timedelta(days=8)
+    quiet = [a for a in lead.alerts() if a.kind == "quiet"]
+    assert [(a.item, a.snoozed_until) for a in quiet] == [("D-1", None)]
+    as_(team, "ali", clock).snooze("quiet:D-1", "2026-11-13", "buyer on holiday")
+    assert [a.snoozed_until.isoformat() for a in lead.alerts() if a.kind == "quiet"] == ["2026-11-13"]
+    clock.moment += timedelta(days=4)  # 2026-11-14: the snooze ran out
+    assert [a.snoozed_until for a in lead.alerts() if a.kind == "quiet"] == [None]
+    as_(team, "ali", clock).log_activity("call", deal="D-1")
+    assert [a for a in lead.alerts() if a.kind == "quiet"] == []

@@ -1,0 +1,93 @@
+"""The pipeline screen through Pilot: moving a deal changes the funnel; alerts jump to items."""
+
+from __future__ import annotations
+
+from store.board import Board
+from tui.app import UpliftApp
+from tui.screens.alerts import AlertsScreen
+from tui.screens.deal_form import ActivityForm, DealForm
+from tui.screens.feed import FeedScreen
+from tui.screens.pipeline import PipelineScreen
+from tui.widgets.kanban import Kanban
+
+SIZE = (160, 45)
+
+
+def columns(app: UpliftApp) -> dict[str, list[str]]:
+    screen = app.screen
+    kanban = screen.query_one(Kanban)
+    return {screen.stage_name(c.key): [card.data.id for card in c.cards] for c in kanban.columns}
+
+
+def funnel_text(app: UpliftApp) -> list[str]:
+    return [str(line.render()) for line in app.screen.query(".funnel-line")]
+
+
+def sparkline(app: UpliftApp, index: int) -> list[float]:
+    return list(app.screen.query_one(f"#funnel-spark-{index}").data)
+
+
+async def test_moving_a_deal_moves_the_funnel(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    lead.add_deal("Beta pilot", owner="bea", value=400)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+        assert columns(app)["Lead"] == ["D-1", "D-2"]
+        assert funnel_text(app)[0] == "Lead (10%): 2 · 1.4k · w 140 · conv –"
+        assert app.focused.data.id == "D-1"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert columns(app)["Qualified"] == ["D-1"] and app.focused.data.id == "D-1"
+        # Lead: 1 deal of 400 (w 40), its one ended stint advanced; Qualified: 1000 at 25%
+        assert funnel_text(app)[0] == "Lead (10%): 1 · 400 · w 40 · conv 100%"
+        assert funnel_text(app)[1] == "Qualified (25%): 1 · 1.0k · w 250 · conv –"
+        assert sparkline(app, 1)[-1] == 1 and sparkline(app, 0)[-1] == 1
+        # bea's deal is not ali's to move: refused, nothing moves
+        await pilot.press("left")
+        assert app.focused.data.id == "D-2"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert columns(app)["Lead"] == ["D-2"]
+    board = Board(team, actor="dana")
+    assert board.deal("D-1").stage == "Qualified" and board.deal("D-2").stage == "Lead"
+
+
+async def test_new_deal_and_logging_an_activity(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "n")
+        assert isinstance(app.screen, DealForm)
+        await pilot.press(*"Gamma expansion")
+        app.screen.query_one("#account").value = "Gamma"
+        app.screen.query_one("#value").value = "2500"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert columns(app)["Lead"] == ["D-1"]
+        await pilot.press("a")
+        assert isinstance(app.screen, ActivityForm)
+        await pilot.press(*"intro call", "enter")
+        await pilot.pause()
+        await pilot.press("f")
+        assert isinstance(app.screen, FeedScreen)
+        await pilot.press(*"call")
+        await pilot.pause()
+        assert app.screen.query_one("#feed-table").row_count == 1
+    board = Board(team, actor="dana")
+    assert (board.deal("D-1").account, board.deal("D-1").value) == ("Gamma", 2500)
+    assert [(t.type, t.deal, t.note) for t in board.touches()] == [("call", "D-1", "intro call")]
+
+
+async def test_an_alert_jumps_to_its_item(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.update_task("T-2", due="2020-01-02")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "exclamation_mark")
+        assert isinstance(app.screen, AlertsScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "plan" and app.focused.data.id == "T-2"

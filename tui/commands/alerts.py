@@ -1,0 +1,77 @@
+"""`uplift alerts`: the early warnings, and snoozing or tuning them."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    alerts = board.alerts()
+    if not args.all:
+        alerts = [a for a in alerts if a.snoozed_until is None]
+    if args.json:
+        print_json(alerts)
+    elif alerts:
+        print(table(["ALERT", "ITEM", "WHAT"], [
+            [a.kind + (f" (snoozed to {a.snoozed_until})" if a.snoozed_until else ""), a.item, a.message]
+            for a in alerts], max_last=140))
+    else:
+        print("No alerts.")
+    return EXIT_OK
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    until = cli_date(board, args.until, "until")
+    if not until:
+        raise BadInput("--until needs a date")
+    snooze = board.snooze(args.key, until, args.reason)
+    print(f"{snooze.key} snoozed until {snooze.until}")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    changes: dict = {}
+    if args.drop is not None:
+        changes["conversion_drop"] = args.drop
+    if args.min_left is not None:
+        changes["min_left"] = args.min_left
+    if args.default_quiet is not None:
+        changes["default_quiet_days"] = args.default_quiet
+    if args.quiet:
+        quiet = {}
+        for pair in args.quiet:
+            stage, sep, days = pair.partition("=")
+            if not sep or not days.strip().isdigit():
+                raise BadInput(f"--quiet {pair}: write STAGE=DAYS (e.g. --quiet Proposal=7)")
+            quiet[stage.strip()] = int(days)
+        changes["quiet_days"] = quiet
+    settings = board.set_alert_settings(**changes) if changes else board.alert_settings()
+    print_json(settings)
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    alerts = add_verb(verbs, common, "alerts", cmd_alerts,
+                      "alerts: conversion drops, quiet key accounts, overdue tasks, WIP over limit")
+    alerts.add_argument("--json", action="store_true")
+    alerts.add_argument("--all", action="store_true", help="include snoozed alerts")
+    more = alerts.add_subparsers(title="alert commands", metavar="VERB")
+    snooze = add_verb(more, common, "snooze", cmd_snooze, "silence an alert until a date, with a reason")
+    snooze.add_argument("key", help="the alert's key, e.g. quiet:D-4 (see `uplift alerts --json`)")
+    snooze.add_argument("--until", required=True, metavar="DATE")
+    snooze.add_argument("--reason", required=True)
+    config = add_verb(more, common, "config", cmd_config, "show or change what makes alerts fire (lead)")
+    config.add_argument("--drop", type=float, help="conversion points below the four-week mean")
+    config.add_argument("--min-left", type=int, help="deals that must have left a stage this week")
+    config.add_argument("--quiet", action="append", metavar="STAGE=DAYS",
+                        help="days without activity before a key account alerts, per stage")
+    config.add_argument("--default-quiet", type=int, metavar="DAYS")

@@ -1,0 +1,197 @@
+"""`uplift deal ...`, `uplift funnel` and `uplift snapshot`: the pipeline from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def cmd_deal_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    deals = board.deals()
+    if args.stage:
+        stage = board.stage(args.stage).name
+        deals = [d for d in deals if d.stage == stage]
+    owner = board.actor if args.mine else args.owner
+    if owner:
+        deals = [d for d in deals if d.owner == owner]
+    if args.json:
+        print_json(deals)
+    elif deals:
+        print(table(["ID", "STAGE", "VALUE", "CLOSE", "OWNER", "ACCOUNT", "TITLE"],
+                    [[d.id, d.stage, _money(d.value), str(d.close or ""), d.owner or "",
+                      d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
+    else:
+        print("No deals match." if board.deals() else
+              "No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`.")
+    return EXIT_OK
+
+
+def _fields(board, args: argparse.Namespace) -> dict:
+    fields = {"account": args.account, "owner": args.owner, "stage": args.stage,
+              "value": args.value, "close": cli_date(board, args.close, "close"), "next_step": args.next}
+    if args.key is not None:
+        fields["key_account"] = args.key
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def cmd_deal_add(args: argparse.Namespace) -> int:
+    board = open_board(args, create=True)
+    fields = _fields(board, args)
+    print(board.add_deal(args.title, **{k: v for k, v in fields.items() if v != ""}).id)
+    return EXIT_OK
+
+
+def cmd_deal_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = _fields(board, args)
+    if args.title is not None:
+        fields["title"] = args.title
+    if not fields:
+        raise BadInput("nothing to change: give at least one of --title, --account, --value, ...")
+    print(board.update_deal(args.id, **fields).id)
+    return EXIT_OK
+
+
+def cmd_deal_move(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    deal = board.move_deal(args.id, args.stage)
+    print(f"{deal.id} → {deal.stage}")
+    return EXIT_OK
+
+
+def cmd_deal_show(args: argparse.Namespace) -> int:
+    from tui.cli_output import deal_detail, print_json
+
+    board = open_board(args)
+    deal = board.deal(args.id)
+    touches = [t for t in board.touches() if t.deal == deal.id]
+    if args.json:
+        print_json({"deal": deal, "activities": touches})
+    else:
+        print(deal_detail(deal, board.stages(), touches))
+    return EXIT_OK
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip():
+            raise BadInput(f"--map {pair}: write COLUMN=FIELD (e.g. --map sales_agent=owner)")
+        overrides[column.strip()] = field.strip()
+    return overrides
+
+
+def cmd_deal_import(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+
+    board = open_board(args, create=True)
+    result = board.import_deals(args.file, _overrides(args.map), unowned=args.unowned, dry_run=args.dry_run)
+    if args.json:
+        print_json(result)
+        return EXIT_OK
+    verb = "would import" if args.dry_run else "imported"
+    span = f" ({result['first']} … {result['last']})" if result["first"] else ""
+    print(f"{verb} {result['rows']} deals{span}: " +
+          ", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items()))
+    print("columns: " + ", ".join(f"{c} → {f}" for c, f in result["mapping"].items()))
+    if result["without_account"]:
+        print(f"{result['without_account']} deals have no account (their title is the product or id)")
+    if result["without_owner"]:
+        print(f"{result['without_owner']} deals have no owner (their owner is not a member; --unowned)")
+    print(f"won and lost deals with an opening date entered {result['closed_deals_opened_in']} on it")
+    return EXIT_OK
+
+
+def cmd_funnel(args: argparse.Namespace) -> int:
+    from sales.deals import weighted_pipeline
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    rows = board.funnel(weeks=args.weeks)
+    if args.json:
+        print_json({"stages": rows, "weighted_pipeline": weighted_pipeline(board.deals(), board.stages())})
+        return EXIT_OK
+    bars = " ▁▂▃▄▅▆▇█"
+
+    def spark(values: list[int]) -> str:
+        top = max(values) or 1
+        return "".join(bars[round(v / top * 8)] for v in values)
+
+    print(table(["STAGE", "PROB", "DEALS", "VALUE", "WEIGHTED", "CONVERSION", "DAYS", f"LAST {args.weeks} WEEKS"],
+                [[r.stage, f"{r.probability}%", str(r.count), _money(r.value), _money(r.weighted),
+                  "" if r.outcome != "open" else ("–" if r.conversion is None else
+                                                  f"{r.conversion:.0f}% ({r.advanced}/{r.left})"),
+                  "" if r.days is None else f"{r.days:.1f}", spark(r.trend)] for r in rows]))
+    print(f"weighted pipeline (open deals): {_money(weighted_pipeline(board.deals(), board.stages()))}")
+    return EXIT_OK
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    taken = board.take_snapshot()
+    if args.json:
+        print_json(taken)
+    else:
+        print(f"{taken['week']}: " + ", ".join(f"{k} {v}" for k, v in taken["counts"].items()))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    deal = verbs.add_parser("deal", help="the deal pipeline: list, add, edit, move, show, import")
+    deal_verbs = deal.add_subparsers(title="deal commands", metavar="VERB", required=True)
+
+    listing = add_verb(deal_verbs, common, "list", cmd_deal_list, "list deals (biggest first)")
+    listing.add_argument("--stage")
+    listing.add_argument("--owner", metavar="U")
+    listing.add_argument("--mine", action="store_true")
+    listing.add_argument("--json", action="store_true")
+
+    def deal_fields(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--account")
+        parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None,
+                            help="a key account (--no-key to clear)")
+        parser.add_argument("--owner", metavar="U")
+        parser.add_argument("--stage")
+        parser.add_argument("--value", type=float)
+        parser.add_argument("--close", metavar="DATE", help="expected close date")
+        parser.add_argument("--next", metavar="STEP", help="the next step")
+
+    add = add_verb(deal_verbs, common, "add", cmd_deal_add, "add a deal; prints its id")
+    add.add_argument("title")
+    deal_fields(add)
+    edit = add_verb(deal_verbs, common, "edit", cmd_deal_edit, "change a deal's fields")
+    edit.add_argument("id")
+    edit.add_argument("--title")
+    deal_fields(edit)
+    move = add_verb(deal_verbs, common, "move", cmd_deal_move, "move a deal to a stage")
+    move.add_argument("id")
+    move.add_argument("stage")
+    show = add_verb(deal_verbs, common, "show", cmd_deal_show, "a deal, its stage history and activities")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
+                   "add the deals of a CSV/XLSX file (all or nothing)")
+    imp.add_argument("file")
+    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                     help="which deal field a column holds (FIELD - ignores the column)")
+    imp.add_argument("--unowned", action="store_true",
+                     help="import deals whose owner is not a member without an owner")
+    imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    imp.add_argument("--json", action="store_true")
+
+    funnel = add_verb(verbs, common, "funnel", cmd_funnel, "the funnel: per stage deals, value, conversion, trend")
+    funnel.add_argument("--weeks", type=int, default=12)
+    funnel.add_argument("--json", action="store_true")
+    snap = add_verb(verbs, common, "snapshot", cmd_snapshot, "record this week's pipeline counts (for cron)")
+    snap.add_argument("--json", action="store_true")

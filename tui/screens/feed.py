@@ -1,0 +1,66 @@
+"""The activity feed: logged calls, visits, meetings, emails and every change, newest first.
+
+The filter takes words: a person (`ali`), a type (`call`, `deal`, `task`) or an item (`D-4`),
+in any order; each word narrows the feed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Static
+
+from sales.activity import describe
+from sales.touches import TOUCH_TYPES
+from tui.user_text import plain
+
+ITEM = re.compile(r"^[A-Za-z]-\d+$")
+KINDS = set(TOUCH_TYPES) | {"deal", "task", "goal", "strategy", "member", "touch", "coaching", "board",
+                            "alert", "alerts", "pipeline"}
+LIMIT = 200
+
+
+def parse_filter(text: str) -> dict:
+    """`ali call D-4` -> {"person": "ali", "kind": "call", "item": "D-4"}."""
+    found: dict = {}
+    for word in text.split():
+        if ITEM.match(word):
+            found["item"] = word.upper()
+        elif word.lower() in KINDS:
+            found["kind"] = word.lower()
+        else:
+            found["person"] = word
+    return found
+
+
+class FeedScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="feed.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog feed"):
+            yield Static(plain("Activity feed · filter by person, type (call, deal…) or item (D-4)"),
+                         classes="dialog-question")
+            yield Input(placeholder="e.g. ali call   or   D-4", id="feed-filter", max_length=100)
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(plain("When"), plain("Who"), plain("What"))
+        self.show("")
+        self.query_one(Input).focus()
+
+    def show(self, text: str) -> None:
+        records = self.app.board.feed(limit=LIMIT, **parse_filter(text))
+        table = self.query_one(DataTable)
+        table.clear()
+        for record in records:
+            table.add_row(plain(record.at[:16].replace("T", " ")), plain(record.actor), plain(describe(record)))
+
+    @on(Input.Changed, "#feed-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.show(event.value)
