@@ -1,10 +1,15 @@
-"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals."""
+"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals.
+
+Also `C-` check-ins, `B-` budget lines, `E-` spend entries (expenses), `L-` training items
+(learning). One letter each, so that `t12` still means T-12.
+"""
 
 from __future__ import annotations
 
 import re
 
-PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D"}
+PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D",
+            "checkin": "C", "budget": "B", "spend": "E", "training": "L"}
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 

@@ -8,7 +8,8 @@ when their stat changed.
 Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
-  plan.json    goals and strategies
+  plan.json    goals, their check-ins, and strategies
+  budget.json  budget lines, spend entries, training items
   log/         the activity log, in segments of bounded size
 Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
 """
@@ -27,8 +28,9 @@ from tinydb import TinyDB
 
 from sales import permissions
 from sales.activity import Activity
+from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.errors import NotFound
-from sales.goals import Goal, Strategy
+from sales.goals import CheckIn, Goal, Strategy
 from sales.ids import format_id, parse_id
 from sales.tasks import Task
 from store.activity_log import ActivityLog
@@ -44,12 +46,16 @@ from store.storage import SharedJSONStorage
 
 T = TypeVar("T")
 
-FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json"}
+FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "budget": "budget.json"}
 # kind -> (file, table, model)
 HOMES: dict[str, tuple[str, str, type]] = {
     "task": ("tasks", "tasks", Task),
     "goal": ("plan", "goals", Goal),
     "strategy": ("plan", "strategies", Strategy),
+    "checkin": ("plan", "checkins", CheckIn),
+    "budget": ("budget", "lines", BudgetLine),
+    "spend": ("budget", "spending", SpendEntry),
+    "training": ("budget", "training", TrainingItem),
 }
 PRIVATE, SHARED = 0o600, 0o660
 
