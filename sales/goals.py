@@ -186,3 +186,29 @@ def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequ
     carried = {t.strategy for t in tasks if t.strategy}
     gaps += [f"{s.id} “{s.title}” has no tasks" for s in strategies if s.id not in carried]
     return gaps
+
+
+_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def parse_number(text: str) -> float:
+    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `31.5`; ValueError otherwise."""
+    word = text.strip().replace(",", "").replace("_", "").replace(" ", "").lstrip("$€£")
+    scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
+    if scale != 1:
+        word = word[:-1]
+    try:
+        value = float(word) * scale
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)") from None
+    if value != value or abs(value) == float("inf"):
+        raise ValueError(f"{text!r} is not a number")
+    return value
+
+
+def parse_target(text: str) -> tuple[float, str]:
+    """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline."""
+    word = text.strip()
+    if word.endswith("%"):
+        return parse_number(word[:-1]), "percent"
+    return parse_number(word), "absolute"
