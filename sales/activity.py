@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
+from sales.goals import number
 from sales.tasks import STATUS_LABELS
 
 
@@ -31,11 +32,12 @@ def describe(record: Activity) -> str:
     """The record in a few plain words, e.g. `moved T-4 from To do to Doing`."""
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
-    special = _pipeline_change(record, before, after)
+    special = _pipeline_change(record, before, after) or _resource_change(
+        record.action, record.item, before, after)
     if special:
         return special
     if record.before is None and record.after is not None:
-        title = after.get("title", "")
+        title = after.get("title") or after.get("topic") or ""
         if record.action == "member.add":
             return f"added {record.item} as {after.get('role')}"
         return f"created {record.item}" + (f" “{title}”" if title else "")
@@ -48,6 +50,26 @@ def describe(record: Activity) -> str:
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     changes = ", ".join(f"{key} {_short(before.get(key))} → {_short(after.get(key))}" for key in after)
     return f"changed {record.item}: {changes}"
+
+
+def _resource_change(action: str, item: str, before: dict, after: dict) -> str | None:
+    """Check-ins and budget decisions in their own words (`approved B-2 for 5,000: booth`)."""
+    if action == "goal.checkin":
+        confidence = str(after.get("confidence", "")).replace("_", " ")
+        return f"checked in on {after.get('goal')}: {_amount(after.get('value'))} ({confidence})"
+    if action == "budget.request":
+        return f"requested {item} “{after.get('title', '')}” ({_amount(after.get('requested'))})"
+    if action == "budget.approve":
+        return f"approved {item} for {_amount(after.get('approved'))}: {after.get('reason', '')}"
+    if action == "budget.reject":
+        return f"rejected {item}: {after.get('reason', '')}"
+    if action == "budget.spend":
+        return f"spent {_amount(after.get('amount'))} on {after.get('line')}"
+    return None
+
+
+def _amount(value: object) -> str:
+    return number(value) if isinstance(value, (int, float)) else _short(value)
 
 
 def _short(value: object) -> str:

@@ -1,15 +1,22 @@
-"""Goals and the strategies that serve them (phase 2 of the cycle)."""
+"""Goals, their check-ins, and the strategies that serve them (phase 2 of the cycle).
+
+A goal moves one metric, in one scope, from a baseline to a target by a deadline. Whether it is
+a good goal is judged by sales/smart.py; how it is doing by sales/pace.py.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 import msgspec
 
-from sales.tasks import LongText, Ref, Title
+from sales.tasks import LongText, Ref, Task, Title
 from sales.text import clean_line, clean_multiline
 
 Dimension = Literal["market", "product", "channel", "pricing"]
+DIMENSIONS: tuple[str, ...] = ("market", "product", "channel", "pricing")
 DIMENSION_LABELS = {
     "market": "Market & customer",
     "product": "Product & solution",
@@ -17,18 +24,105 @@ DIMENSION_LABELS = {
     "pricing": "Pricing & promotion",
 }
 
+Direction = Literal["increase", "decrease", "above", "below"]
+DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "above", "below")
+DIRECTION_LABELS = {"increase": "increase to", "decrease": "decrease to",
+                    "above": "stay above", "below": "stay below"}
+TargetKind = Literal["absolute", "percent"]
+Confidence = Literal["on_track", "at_risk", "off_track"]
+CONFIDENCES: tuple[str, ...] = ("on_track", "at_risk", "off_track")
+CONFIDENCE_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+
+# The KPIs the diagnosis computes, offered first; any other metric name may be typed.
+KNOWN_METRICS: tuple[str, ...] = (
+    "revenue", "units", "orders", "win_rate", "average_order_value", "repurchase_rate",
+    "sales_cycle_days", "new_customers", "returning_customers", "pipeline_value",
+)
+SCOPE_FIELDS: tuple[str, ...] = ("region", "product_line", "channel", "segment")
+
+Metric = Annotated[str, msgspec.Meta(max_length=80)]
+Unit = Annotated[str, msgspec.Meta(max_length=20)]
+Number = Annotated[float, msgspec.Meta(ge=-1e15, le=1e15)]
+
+
+class Scope(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Where a goal applies; `all` in a field means the whole of it (every region, ...)."""
+
+    region: Ref = ""
+    product_line: Ref = ""
+    channel: Ref = ""
+    segment: Ref = ""
+
+    def __post_init__(self) -> None:
+        for name in SCOPE_FIELDS:
+            setattr(self, name, clean_line(getattr(self, name)))
+
+    def given(self) -> dict[str, str]:
+        """The scope's set fields, e.g. {"region": "North"} (what a diagnosis snapshot is keyed by)."""
+        return {name: getattr(self, name) for name in SCOPE_FIELDS if getattr(self, name)}
+
+    def describe(self) -> str:
+        return ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in self.given().items())
+
+
+class SubTarget(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A condition on how the goal is met, e.g. "new customers >= 30% of the growth"."""
+
+    text: Title
+    value: Number | None = None
+    unit: Unit = ""
+
+    def __post_init__(self) -> None:
+        self.text = clean_line(self.text)
+        self.unit = clean_line(self.unit)
+        if not self.text:
+            raise ValueError("a sub-target needs some text")
+
 
 class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A goal. Everything but the title may be missing: the SMART check says what is."""
+
     id: str
     title: Title
     owner: Ref | None = None
     description: LongText = ""
+    metric: Metric = ""
+    scope: Scope = msgspec.field(default_factory=Scope)
+    baseline: Number | None = None
+    baseline_source: Ref = ""  # e.g. "snapshot 2026-Q3" when taken from the diagnosis
+    target: Number | None = None
+    target_kind: TargetKind = "absolute"  # "percent": target is a % change from the baseline
+    unit: Unit = ""
+    direction: Direction = "increase"
+    start: date | None = None
+    deadline: date | None = None
+    subtargets: list[SubTarget] = []
 
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
         self.description = clean_multiline(self.description)
+        self.metric = clean_line(self.metric)
+        self.unit = clean_line(self.unit)
+        self.baseline_source = clean_line(self.baseline_source)
         if not self.title:
             raise ValueError("a goal needs a title")
+        if self.start and self.deadline and self.deadline < self.start:
+            raise ValueError(f"the deadline {self.deadline} is before the start {self.start}")
+
+
+class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Where a goal's metric stood at one moment, how sure its owner is, and why."""
+
+    id: str
+    goal: Ref
+    value: Number
+    confidence: Confidence = "on_track"
+    comment: LongText = ""
+    at: datetime
+    by: Ref
+
+    def __post_init__(self) -> None:
+        self.comment = clean_multiline(self.comment)
 
 
 class Strategy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -43,3 +137,78 @@ class Strategy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.description = clean_multiline(self.description)
         if not self.title:
             raise ValueError("a strategy needs a title")
+
+
+def target_value(goal: Goal) -> float | None:
+    """The target as a value of the metric (a % target applied to the baseline)."""
+    if goal.target is None:
+        return None
+    if goal.target_kind == "absolute":
+        return goal.target
+    if goal.baseline is None:
+        return None
+    return goal.baseline * (1 + goal.target / 100)
+
+
+def describe_target(goal: Goal) -> str:
+    """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet."""
+    value = target_value(goal)
+    if goal.target is None:
+        return "–"
+    verb = DIRECTION_LABELS[goal.direction]
+    if value is None:  # a % target without a baseline
+        return f"{verb} {goal.target:+g}%"
+    text = f"{verb} {number(value)}{(' ' + goal.unit) if goal.unit else ''}"
+    if goal.target_kind == "percent":
+        text += f" ({goal.target:+g}%)"
+    return text
+
+
+def number(value: float) -> str:
+    """A metric value as people read it: thousands separated, no needless decimals."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def checkins_of(goal_id: str, checkins: Sequence[CheckIn]) -> list[CheckIn]:
+    """A goal's check-ins, oldest first."""
+    return sorted((c for c in checkins if c.goal == goal_id), key=lambda c: (c.at, c.id))
+
+
+def strategies_of(goal_id: str, strategies: Sequence[Strategy]) -> list[Strategy]:
+    return [s for s in strategies if goal_id in s.goals]
+
+
+def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequence[Task]) -> list[str]:
+    """What the plan is missing: goals no strategy serves, strategies no task carries out."""
+    gaps = [f"{g.id} “{g.title}” has no strategy" for g in goals if not strategies_of(g.id, strategies)]
+    carried = {t.strategy for t in tasks if t.strategy}
+    gaps += [f"{s.id} “{s.title}” has no tasks" for s in strategies if s.id not in carried]
+    return gaps
+
+
+_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def parse_number(text: str) -> float:
+    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `31.5`; ValueError otherwise."""
+    word = text.strip().replace(",", "").replace("_", "").replace(" ", "").lstrip("$€£")
+    scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
+    if scale != 1:
+        word = word[:-1]
+    try:
+        value = float(word) * scale
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)") from None
+    if value != value or abs(value) == float("inf"):
+        raise ValueError(f"{text!r} is not a number")
+    return value
+
+
+def parse_target(text: str) -> tuple[float, str]:
+    """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline."""
+    word = text.strip()
+    if word.endswith("%"):
+        return parse_number(word[:-1]), "percent"
+    return parse_number(word), "absolute"

@@ -3,15 +3,20 @@
 A board with no members is in single-user mode: everyone is a lead. Otherwise a lead may change
 everything; a rep may create and update their own tasks and deals, log activities and check-ins,
 and read the rest. Anyone who is not a member may only read.
+
+Resources: anyone on the board may request a budget line (in their own name); only a lead
+approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
+rep may record spending only on a line they requested. Goals and strategies are set by leads;
+check-ins on any goal are open to reps (the people closest to the numbers).
 """
 
 from __future__ import annotations
 
 from sales.errors import Refused
 
-REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move"}
+REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "budget.spend"}
 REP_CREATE_OWN = {"task.add", "deal.add"}
-REP_ANY = {"activity.log", "goal.checkin", "alert.snooze", "pipeline.snapshot"}
+REP_ANY = {"activity.log", "goal.checkin", "alert.snooze", "pipeline.snapshot", "budget.request"}
 
 
 def check(action: str, actor: str, role: str | None, *, single_user: bool,

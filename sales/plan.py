@@ -6,7 +6,8 @@ from datetime import date
 
 import msgspec
 
-from sales.goals import Goal, Strategy
+from sales.budget import Amount, BudgetLine, SpendEntry, TrainingItem
+from sales.goals import CheckIn, Goal, Strategy
 from sales.members import Member
 from sales.tasks import Status, Task, Title
 
@@ -23,6 +24,7 @@ class Period(msgspec.Struct, forbid_unknown_fields=True):
 class PlanInfo(msgspec.Struct, forbid_unknown_fields=True):
     name: Title
     period: Period | None = None
+    budget: Amount | None = None  # the plan's whole budget; budget lines are judged against it
 
 
 class Plan(msgspec.Struct, forbid_unknown_fields=True):
@@ -32,3 +34,7 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     goals: list[Goal] = []
     strategies: list[Strategy] = []
     tasks: list[Task] = []
+    checkins: list[CheckIn] = []
+    budget_lines: list[BudgetLine] = []
+    spending: list[SpendEntry] = []
+    training: list[TrainingItem] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from store.alerts import AlertChanges
 from store.board_core import BoardCore
+from store.budget import BudgetChanges
 from store.deals import DealChanges
 from store.goals import GoalChanges
 from store.members import MemberChanges
@@ -12,6 +13,6 @@ from store.tasks import TaskChanges
 from store.touches import TouchChanges
 
 
-class Board(TaskChanges, GoalChanges, DealChanges, TouchChanges, AlertChanges, MemberChanges,
-            SettingsChanges, BoardCore):
+class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
+            MemberChanges, SettingsChanges, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -8,7 +8,8 @@ when their stat changed.
 Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
-  plan.json    goals and strategies
+  plan.json    goals, their check-ins, and strategies
+  budget.json  budget lines, spend entries, training items
   deals.json   deals, weekly pipeline snapshots (one document per ISO week), alert snoozes
   activities.json  logged calls/visits/meetings/emails, coaching notes, weekly reviews
   log/         the activity log, in segments of bounded size
@@ -29,9 +30,10 @@ from tinydb import TinyDB
 
 from sales import permissions
 from sales.activity import Activity
+from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.deals import Deal
 from sales.errors import NotFound
-from sales.goals import Goal, Strategy
+from sales.goals import CheckIn, Goal, Strategy
 from sales.ids import format_id, parse_id
 from sales.tasks import Task
 from sales.touches import CoachingNote, Touch
@@ -48,8 +50,8 @@ from store.storage import SharedJSONStorage
 
 T = TypeVar("T")
 
-FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "deals": "deals.json",
-         "touches": "activities.json"}
+FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "budget": "budget.json",
+         "deals": "deals.json", "touches": "activities.json"}
 # kind -> (file, table, model)
 HOMES: dict[str, tuple[str, str, type]] = {
     "task": ("tasks", "tasks", Task),
@@ -58,6 +60,10 @@ HOMES: dict[str, tuple[str, str, type]] = {
     "deal": ("deals", "deals", Deal),
     "touch": ("touches", "touches", Touch),
     "coaching": ("touches", "coaching", CoachingNote),
+    "checkin": ("plan", "checkins", CheckIn),
+    "budget": ("budget", "lines", BudgetLine),
+    "spend": ("budget", "spending", SpendEntry),
+    "training": ("budget", "training", TrainingItem),
 }
 PRIVATE, SHARED = 0o600, 0o660
 

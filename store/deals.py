@@ -98,16 +98,16 @@ class DealChanges(BoardCore):
     def deal(self, deal_id: str) -> Deal:
         return self._get("deal", deal_id)
 
-    def snapshots(self) -> dict[str, dict[str, int]]:
+    def pipeline_snapshots(self) -> dict[str, dict[str, int]]:
         """Weekly pipeline snapshots: {"2026-W47": {stage: count}}."""
-        raw = self._raw("deals").get("snapshots", {})
+        raw = self._raw("deals").get("weeks", {})
         return {doc["week"]: dict(doc["counts"]) for doc in raw.values()}
 
     def funnel(self, weeks: int = 12) -> list[FunnelRow]:
         """The funnel per stage, each row with its weekly counts over the last `weeks` weeks."""
         stages = self.stages()
         rows = funnel(self.deals(), stages)
-        series = weekly_series(self.snapshots(), stages, self.today(), weeks)
+        series = weekly_series(self.pipeline_snapshots(), stages, self.today(), weeks)
         for row in rows:
             row.trend = series[row.stage]
         return rows
@@ -200,12 +200,12 @@ class DealChanges(BoardCore):
         """Write this week's snapshot into the transaction (unless nothing it holds changed)."""
         today = self.today()
         doc_id = week_doc_id(today)
-        before = self._raw("deals").get("snapshots", {}).get(str(doc_id))
+        before = self._raw("deals").get("weeks", {}).get(str(doc_id))
         counts = self._counts_after(tx)
         if before and before.get("counts") == counts and not force:
             return
         after = {"week": iso_week(today), "at": self.clock().isoformat(timespec="seconds"), "counts": counts}
-        tx.put("pipeline.snapshot", iso_week(today), "deals", "snapshots", doc_id, before, after)
+        tx.put("pipeline.snapshot", iso_week(today), "deals", "weeks", doc_id, before, after)
 
     # ------------------------------------------------------------------ import
 

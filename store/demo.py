@@ -8,10 +8,12 @@ changes by the reps who did it, each at a past time: the activity log is genuine
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from importlib.resources import files
 from pathlib import Path
 
+import msgspec
 import yaml
 
 from sales.plan import Plan
@@ -61,12 +63,16 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
 
     lead = as_(DEMO_LEAD)
     lead.set_plan_info(plan.plan.name, moved(period.start), moved(period.end))
+    if plan.plan.budget is not None:
+        lead.set_plan_budget(plan.plan.budget)
     for member in plan.members:
         lead.add_member(member.name, member.role)
     for status, limit in plan.wip.items():
         lead.set_wip_limit(status, limit)
     for goal in plan.goals:
-        lead.add_goal(goal.title, owner=goal.owner, description=goal.description)
+        fields = msgspec.to_builtins(goal)
+        del fields["id"], fields["title"]
+        lead.add_goal(goal.title, **{**fields, "start": moved(goal.start), "deadline": moved(goal.deadline)})
     for strategy in plan.strategies:
         lead.add_strategy(strategy.title, dimension=strategy.dimension, goals=strategy.goals,
                           description=strategy.description)
@@ -76,6 +82,9 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
                       start=moved(task.start), due=moved(task.due), goal=task.goal,
                       strategy=task.strategy, steps=[{"text": s.text} for s in task.steps],
                       expected_result=task.expected_result, measure=task.measure)
+
+    for item in plan.training:
+        lead.add_training(item.topic, audience=item.audience, on=moved(item.on), strategy=item.strategy)
 
     rng = random.Random(7)
     events: list[tuple[datetime, str, str, object]] = []
@@ -105,4 +114,33 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
             board.toggle_step(task_id, what)
         else:
             board.move_task(task_id, what)
+    for moment, actor, change in sorted(_resource_events(plan, moved, at), key=lambda e: e[0]):
+        if moment <= now:
+            clock.moment = moment
+            change(as_(actor))
     return Board(path, actor=DEMO_LEAD)
+
+
+def _resource_events(plan: Plan, moved, at) -> list[tuple[datetime, str, Callable[[Board], object]]]:
+    """Check-ins, budget requests and decisions, spending and finished training, as timed changes."""
+    shift = moved(plan.plan.period.start) - plan.plan.period.start
+    events: list[tuple[datetime, str, Callable[[Board], object]]] = []
+    for c in plan.checkins:
+        events.append((c.at + shift, c.by, lambda b, c=c: b.checkin(c.goal, c.value, c.confidence, c.comment)))
+    for n, line in enumerate(plan.budget_lines):
+        asked = at(moved(plan.plan.period.start) + timedelta(days=2 + n), 10)
+        events.append((asked, line.requested_by, lambda b, line=line: b.request_budget(
+            line.title, line.requested, category=line.category, strategy=line.strategy, task=line.task,
+            note=line.note)))
+        if line.status == "approved":
+            events.append((asked + timedelta(days=1, hours=5), line.decided_by or DEMO_LEAD,
+                           lambda b, line=line: b.approve_budget(line.id, line.reason, line.approved)))
+        elif line.status == "rejected":
+            events.append((asked + timedelta(days=1, hours=5), line.decided_by or DEMO_LEAD,
+                           lambda b, line=line: b.reject_budget(line.id, line.reason)))
+    for e in plan.spending:
+        events.append((e.at + shift, e.by, lambda b, e=e: b.record_spend(e.line, e.amount, moved(e.on), e.note)))
+    for item in plan.training:
+        if item.done and item.on:
+            events.append((at(moved(item.on), 17), DEMO_LEAD, lambda b, item=item: b.set_training_done(item.id)))
+    return events

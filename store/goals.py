@@ -1,22 +1,56 @@
-"""Goals and strategies on a board (phase 2 of the cycle)."""
+"""Goals, their check-ins, and strategies on a board (phase 2 of the cycle).
+
+The SMART check's "achievable" rule needs the diagnosis history of a goal's metric. The store
+reads it from a `kpi_points` table if any board file holds one, each document shaped
+
+    {"metric": "revenue", "scope": {"region": "North"}, "period": "2026-Q3", "value": 1200000.0}
+
+(scope keys as in sales.goals.SCOPE_FIELDS; a snapshot matches a goal when its metric is the
+goal's, ignoring case, and its scope's set fields equal the goal's). Without such a table every
+goal has "no history to judge by". The diagnosis writes the table; this module only reads it.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import msgspec
+
+from sales import smart
 from sales.errors import Invalid, NotFound
-from sales.goals import Goal, Strategy
+from sales.goals import CheckIn, Goal, Scope, Strategy, checkins_of
 from sales.ids import format_id
+from sales.pace import Pace, pace
 from sales.validation import convert
-from store.board_core import BoardCore, Transaction, given
+from store.board_core import FILES, BoardCore, Transaction, changed_keys, given
+
+KPI_POINTS = "kpi_points"  # documents {metric, scope, period, value} written by the diagnosis
+
+
+class GoalReport(msgspec.Struct, frozen=True):
+    """A goal with everything its screen and `uplift goal show` say about it."""
+
+    goal: Goal
+    verdicts: list[smart.Verdict]
+    pace: Pace
+    checkins: list[CheckIn]
+    strategies: list[Strategy]
 
 
 class GoalChanges(BoardCore):
+    # ------------------------------------------------------------------ reading
+
     def goals(self) -> list[Goal]:
-        return self._models("plan", "goals", Goal, key=lambda g: int(g.id.split("-")[1]))
+        return self._models("plan", "goals", Goal, key=_by_number)
 
     def strategies(self) -> list[Strategy]:
-        return self._models("plan", "strategies", Strategy, key=lambda s: int(s.id.split("-")[1]))
+        return self._models("plan", "strategies", Strategy, key=_by_number)
+
+    def checkins(self, goal_id: str | None = None) -> list[CheckIn]:
+        """Check-ins, oldest first; only one goal's when `goal_id` is given."""
+        every = self._models("plan", "checkins", CheckIn, key=lambda c: (c.at, _by_number(c)))
+        return every if goal_id is None else checkins_of(self.goal(goal_id).id, every)
 
     def goal(self, goal_id: str) -> Goal:
         return self._get("goal", goal_id)
@@ -24,29 +58,135 @@ class GoalChanges(BoardCore):
     def strategy(self, strategy_id: str) -> Strategy:
         return self._get("strategy", strategy_id)
 
+    def kpi_points(self) -> list[dict]:
+        """The KPI points the diagnosis stored on the board (see the module docstring), if any."""
+        found = []
+        for file in FILES:
+            table = self._raw(file).get(KPI_POINTS) or {}
+            found += [doc for doc in table.values() if isinstance(doc, dict)]
+        return found
+
+    def metric_history(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float]]:
+        """(period, value) points of `metric` in exactly `scope`, oldest period first."""
+        points = []
+        for doc in self.kpi_points():
+            value = doc.get("value")
+            doc_scope = {k: v for k, v in (doc.get("scope") or {}).items() if v}
+            if (str(doc.get("metric", "")).casefold() == metric.casefold() and doc_scope == scope
+                    and isinstance(value, (int, float)) and not isinstance(value, bool)):
+                points.append((str(doc.get("period", "")), float(value)))
+        return sorted(points)
+
+    def latest_snapshot(self, metric: str, scope: dict[str, str]) -> tuple[str, float] | None:
+        history = self.metric_history(metric, scope)
+        return history[-1] if history else None
+
+    def report(self, goal: Goal | str) -> GoalReport:
+        if isinstance(goal, str):
+            goal = self.goal(goal)
+        period = (self.meta().get("period") or {})
+        start, end = (_date(period.get("start")), _date(period.get("end")))
+        strategies = self.strategies()
+        history = self.metric_history(goal.metric, goal.scope.given()) if goal.metric else []
+        checkins = checkins_of(goal.id, self.checkins())
+        verdicts = smart.check(goal, history=history, strategies=strategies,
+                               period_start=start, period_end=end)
+        return GoalReport(goal, verdicts, pace(goal, checkins, self.today(), start), checkins,
+                          [s for s in strategies if goal.id in s.goals])
+
+    # ------------------------------------------------------------------ changing
+
     def add_goal(self, title: str, **fields: Any) -> Goal:
+        """A new goal. `baseline="snapshot"` takes the latest diagnosis snapshot's value."""
         def build(tx: Transaction) -> Goal:
-            goal = convert({"title": title, **given(fields),
-                            "id": format_id("goal", tx.nextnumber("goal"))}, Goal)
-            if goal.owner:
-                self._check_member(goal.owner, "owner")
             self._check("goal.add")
+            data = {"title": title, **given(fields), "id": format_id("goal", tx.nextnumber("goal"))}
+            goal = self._validate_goal(data)
             self._put_new(tx, "goal.add", "goal", goal)
             return goal
         return self._transact(build)
 
+    def update_goal(self, goal_id: str, **fields: Any) -> Goal:
+        """Change some fields of a goal (None clears a field)."""
+        def build(tx: Transaction) -> Goal:
+            old = self.goal(goal_id)
+            self._check("goal.edit")
+            data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+            if changed_keys(old, new):
+                self._put_update(tx, "goal.edit", "goal", old, new)
+            return new
+        return self._transact(build)
+
+    def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "") -> CheckIn:
+        """Record where a goal's metric stands now, as the actor, at the board's clock."""
+        def build(tx: Transaction) -> CheckIn:
+            goal = self.goal(goal_id)
+            self._check("goal.checkin")
+            entry = convert({"id": format_id("checkin", tx.nextnumber("checkin")), "goal": goal.id,
+                             "value": value, "confidence": confidence, "comment": comment,
+                             "at": self.clock().isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
+            self._put_new(tx, "goal.checkin", "checkin", entry)
+            return entry
+        return self._transact(build)
+
     def add_strategy(self, title: str, **fields: Any) -> Strategy:
         def build(tx: Transaction) -> Strategy:
+            self._check("strategy.add")
             strategy = convert({"title": title, **given(fields),
                                 "id": format_id("strategy", tx.nextnumber("strategy"))}, Strategy)
-            strategy.goals = [self._check_link("goal", g) for g in strategy.goals]
-            self._check("strategy.add")
+            strategy.goals = self._check_goals(strategy.goals)
             self._put_new(tx, "strategy.add", "strategy", strategy)
             return strategy
         return self._transact(build)
+
+    def update_strategy(self, strategy_id: str, **fields: Any) -> Strategy:
+        def build(tx: Transaction) -> Strategy:
+            old = self.strategy(strategy_id)
+            self._check("strategy.edit")
+            data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
+            new = convert({k: v for k, v in data.items() if v is not None}, Strategy)
+            new.goals = self._check_goals(new.goals)
+            if changed_keys(old, new):
+                self._put_update(tx, "strategy.edit", "strategy", old, new)
+            return new
+        return self._transact(build)
+
+    def _validate_goal(self, data: dict) -> Goal:
+        if isinstance(data.get("baseline"), str):
+            data = self._baseline_from_snapshot(data)
+        goal = convert(data, Goal)
+        if goal.owner:
+            self._check_member(goal.owner, "owner")
+        return goal
+
+    def _baseline_from_snapshot(self, data: dict) -> dict:
+        if data["baseline"].strip().lower() not in ("snapshot", "latest"):
+            raise Invalid("baseline", f"{data['baseline']!r} is not a number (or `snapshot`, "
+                                      f"to take the latest diagnosis value)")
+        metric = data.get("metric") or ""
+        scope = convert(data.get("scope") or {}, Scope, "scope").given()
+        latest = self.latest_snapshot(metric, scope) if metric else None
+        if latest is None:
+            where = ", ".join(f"{k} {v}" for k, v in scope.items()) or "no scope"
+            raise Invalid("baseline", f"no diagnosis snapshot of {metric or 'an unnamed metric'} "
+                                      f"({where}) to take a baseline from")
+        return {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[0]}"}
+
+    def _check_goals(self, goal_ids: list[str]) -> list[str]:
+        linked = [self._check_link("goal", g) for g in goal_ids]
+        return list(dict.fromkeys(linked))
 
     def _check_link(self, kind: str, item_id: str) -> str:
         try:
             return self._get(kind, item_id).id
         except NotFound as error:
             raise Invalid(kind, str(error)) from None
+
+
+def _by_number(item: Any) -> int:
+    return int(item.id.split("-")[1])
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

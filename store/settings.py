@@ -21,18 +21,32 @@ class SettingsChanges(BoardCore):
     def plan_info(self) -> dict:
         """The plan's name and period (`{"name": ..., "period": {"start": ..., "end": ...}}`)."""
         meta = self.meta()
-        return {"name": meta.get("name", self.path.name), "period": meta.get("period")}
+        return {"name": meta.get("name", self.path.name), "period": meta.get("period"),
+                "budget": meta.get("budget")}
 
     def set_plan_info(self, name: str, start: date | str | None = None,
                       end: date | str | None = None) -> dict:
         def build(tx: Transaction) -> dict:
             period = {"start": start, "end": end} if start and end else None
-            info = convert({"name": name, "period": period}, PlanInfo, "plan")
-            self._check("board.settings")
             old = self.meta()
+            info = convert({"name": name, "period": period, "budget": old.get("budget")}, PlanInfo, "plan")
+            self._check("board.settings")
             new = {**old, **msgspec.to_builtins(info)}
             tx.put("board.plan", "board", "board", "meta", 1, old, new)
             return self.plan_info() | msgspec.to_builtins(info)
+        return self._transact(build)
+
+    def plan_budget(self) -> float | None:
+        return self.meta().get("budget")
+
+    def set_plan_budget(self, amount: float | None) -> float | None:
+        """The plan's whole budget (None: no budget set); budget lines are judged against it."""
+        def build(tx: Transaction) -> float | None:
+            self._check("budget.total")
+            old = self.meta()
+            info = convert({"name": old.get("name", self.path.name), "budget": amount}, PlanInfo, "plan")
+            tx.put("board.budget", "board", "board", "meta", 1, old, {**old, "budget": info.budget})
+            return info.budget
         return self._transact(build)
 
     def wip_limits(self) -> dict[str, int]:

@@ -70,12 +70,12 @@ def test_a_snapshot_is_taken_whenever_the_pipeline_changes(team, clock) -> None:
     lead = as_(team, "dana", clock)
     lead.add_deal("A", owner="ali")
     lead.add_deal("B", owner="bea", stage="Proposal")
-    assert lead.snapshots()["2026-W45"] == {"Lead": 1, "Qualified": 0, "Proposal": 1,
+    assert lead.pipeline_snapshots()["2026-W45"] == {"Lead": 1, "Qualified": 0, "Proposal": 1,
                                              "Negotiation": 0, "Won": 0, "Lost": 0}
     clock.moment += timedelta(days=7)
     lead.move_deal("D-1", "Lost")
-    assert lead.snapshots()["2026-W46"]["Lost"] == 1
-    assert lead.snapshots()["2026-W45"]["Lost"] == 0
+    assert lead.pipeline_snapshots()["2026-W46"]["Lost"] == 1
+    assert lead.pipeline_snapshots()["2026-W45"]["Lost"] == 0
     trend = {row.stage: row.trend for row in lead.funnel(weeks=3)}
     assert trend["Lead"] == [0, 1, 0] and trend["Proposal"] == [0, 1, 1]
     clock.moment += timedelta(days=7)

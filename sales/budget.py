@@ -1,0 +1,146 @@
+"""Resources behind the plan (phase 3): budget lines, what is spent on them, training items.
+
+A budget line is requested (by a lead or a rep), then approved or rejected by a lead with a
+reason, then spent against in entries. Spending is never refused (the money may already be
+gone); spending on a line that is not approved, or beyond what was approved, is flagged, and so
+are approvals or spending beyond the plan's budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from sales.tasks import LongText, Ref, Title
+from sales.text import clean_line, clean_multiline
+
+Category = Literal["marketing", "travel", "tools", "headcount", "training", "other"]
+CATEGORIES: tuple[str, ...] = ("marketing", "travel", "tools", "headcount", "training", "other")
+LineStatus = Literal["requested", "approved", "rejected"]
+Amount = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
+Reason = Annotated[str, msgspec.Meta(max_length=400)]
+
+
+class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    id: str
+    title: Title
+    category: Category = "other"
+    strategy: Ref | None = None
+    task: Ref | None = None
+    requested: Amount
+    requested_by: Ref
+    status: LineStatus = "requested"
+    approved: Amount = 0.0
+    decided_by: Ref | None = None
+    reason: Reason = ""
+    note: LongText = ""
+
+    def __post_init__(self) -> None:
+        self.title = clean_line(self.title)
+        self.reason = clean_line(self.reason)
+        self.note = clean_multiline(self.note)
+        if not self.title:
+            raise ValueError("a budget line needs a title")
+        if not (self.strategy or self.task):
+            raise ValueError("a budget line is for a strategy or a task: give one")
+        if self.status != "approved" and self.approved:
+            raise ValueError(f"a {self.status} line has no approved amount")
+
+
+class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    id: str
+    line: Ref
+    amount: Annotated[float, msgspec.Meta(gt=0, le=1e12)]
+    on: date
+    note: Reason = ""
+    by: Ref
+    at: datetime
+
+    def __post_init__(self) -> None:
+        self.note = clean_line(self.note)
+
+
+class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    id: str
+    topic: Title
+    audience: Reason = ""
+    on: date | None = None
+    done: bool = False
+    strategy: Ref | None = None
+
+    def __post_init__(self) -> None:
+        self.topic = clean_line(self.topic)
+        self.audience = clean_line(self.audience)
+        if not self.topic:
+            raise ValueError("a training item needs a topic")
+
+
+def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float | None = None) -> BudgetLine:
+    """The line approved (for `amount`, by default all that was asked) or rejected, with a reason.
+
+    Raises ValueError when the line was already decided, the reason is missing, or more than
+    was requested would be approved.
+    """
+    reason = clean_line(reason)
+    if line.status != "requested":
+        raise ValueError(f"{line.id} was already {line.status}"
+                         + (f" by {line.decided_by}" if line.decided_by else ""))
+    if not reason:
+        raise ValueError(f"say why you {'approve' if approve else 'reject'} {line.id}")
+    if not approve:
+        return msgspec.structs.replace(line, status="rejected", approved=0.0, decided_by=by, reason=reason)
+    granted = line.requested if amount is None else amount
+    if granted < 0 or granted > line.requested:
+        raise ValueError(f"approve between 0 and the {money(line.requested)} requested")
+    return msgspec.structs.replace(line, status="approved", approved=granted, decided_by=by, reason=reason)
+
+
+def spent_on(line_id: str, entries: Sequence[SpendEntry]) -> float:
+    return sum(e.amount for e in entries if e.line == line_id)
+
+
+class Totals(msgspec.Struct, frozen=True):
+    budget: float | None  # the plan's budget, if one is set
+    requested: float  # still waiting for a decision
+    approved: float
+    spent: float
+
+    @property
+    def left(self) -> float | None:
+        """What the plan's budget still allows to approve."""
+        return None if self.budget is None else self.budget - self.approved
+
+
+def totals(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> Totals:
+    return Totals(budget,
+                  sum(line.requested for line in lines if line.status == "requested"),
+                  sum(line.approved for line in lines if line.status == "approved"),
+                  sum(e.amount for e in entries))
+
+
+def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> list[str]:
+    """Plain-words warnings: unapproved spending, lines overspent, the plan over its budget."""
+    found = []
+    for line in lines:
+        spent = spent_on(line.id, entries)
+        if spent and line.status != "approved":
+            found.append(f"{line.id} “{line.title}”: {money(spent)} spent but the line is {line.status}")
+        elif spent > line.approved:
+            found.append(f"{line.id} “{line.title}”: {money(spent)} spent of {money(line.approved)} "
+                         f"approved ({money(spent - line.approved)} over)")
+    sums = totals(lines, entries, budget)
+    if budget is not None:
+        if sums.approved > budget:
+            found.append(f"approved {money(sums.approved)} of the plan's {money(budget)} budget "
+                         f"({money(sums.approved - budget)} over)")
+        if sums.spent > budget:
+            found.append(f"spent {money(sums.spent)} of the plan's {money(budget)} budget "
+                         f"({money(sums.spent - budget)} over)")
+    return found
+
+
+def money(amount: float) -> str:
+    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"

@@ -1,0 +1,80 @@
+"""How a goal is doing: progress from baseline to target, against a steady pace to the deadline.
+
+A steady pace means the metric moves in a straight line from the baseline on the start day to
+the target on the deadline, so by today it should have covered the share of the way that equals
+the share of the time gone. A "stay above/below" goal has no way to cover: it should meet its
+target all along, so its expected progress is 100% and its progress is 100% or 0%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import msgspec
+
+from sales.goals import CheckIn, Goal, number, target_value
+
+
+class Pace(msgspec.Struct, frozen=True):
+    current: float | None  # the latest check-in's value, else the baseline
+    progress: float | None  # share of the way from baseline to target (may be < 0 or > 1)
+    expected: float | None  # share of the way a steady pace would have covered by today
+    expected_value: float | None  # where the metric should be today at a steady pace
+    behind: bool  # progress is short of the steady pace
+
+    def describe(self) -> str:
+        if self.progress is None:
+            return "no progress to measure (needs a baseline and a target)"
+        if self.expected is None:
+            return f"at {percent(self.progress)} (needs a start and a deadline to judge the pace)"
+        return f"expected {percent(self.expected)} by now, at {percent(self.progress)}"
+
+
+def time_share(start: date, deadline: date, today: date) -> float:
+    """The share of the time from start to deadline gone by today, from 0 to 1."""
+    if today <= start:
+        return 0.0 if deadline > start else 1.0 * (today >= deadline)
+    if today >= deadline:
+        return 1.0
+    return (today - start).days / (deadline - start).days
+
+
+def progress(goal: Goal, value: float) -> float | None:
+    """How far `value` has come from the baseline to the target (1.0 = there)."""
+    target = target_value(goal)
+    if goal.baseline is None or target is None:
+        return None
+    if goal.direction == "above":
+        return 1.0 if value >= target else 0.0
+    if goal.direction == "below":
+        return 1.0 if value <= target else 0.0
+    if target == goal.baseline:
+        return 1.0
+    return (value - goal.baseline) / (target - goal.baseline)
+
+
+def pace(goal: Goal, checkins: Sequence[CheckIn], today: date, period_start: date | None = None) -> Pace:
+    """The goal's pace today; `checkins` are its own, any order; the start defaults to the plan's."""
+    latest = max(checkins, key=lambda c: (c.at, c.id), default=None)
+    current = latest.value if latest else goal.baseline
+    done = progress(goal, current) if current is not None else None
+    start = goal.start or period_start
+    target = target_value(goal)
+    if done is None or start is None or goal.deadline is None:
+        return Pace(current, done, None, None, False)
+    if goal.direction in ("above", "below"):
+        expected = 1.0
+        expected_value = target
+    else:
+        expected = time_share(start, goal.deadline, today)
+        expected_value = goal.baseline + expected * (target - goal.baseline)
+    return Pace(current, done, expected, expected_value, done + 1e-9 < expected)
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def describe_value(value: float | None, unit: str = "") -> str:
+    return "–" if value is None else number(value) + (f" {unit}" if unit else "")

@@ -1,0 +1,124 @@
+"""Budget lines, spending and training items on a board (resources, phase 3 of the cycle).
+
+Who may do what is in sales/permissions.py: anyone on the board requests, a lead decides, the
+requester (or a lead) records spending; the rules of a decision are in sales/budget.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import msgspec
+
+from sales import budget as rules
+from sales.budget import BudgetLine, SpendEntry, TrainingItem
+from sales.errors import Invalid
+from sales.ids import format_id
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction, changed_keys, given
+
+
+class BudgetChanges(BoardCore):
+    # ------------------------------------------------------------------ reading
+
+    def budget_lines(self) -> list[BudgetLine]:
+        return self._models("budget", "lines", BudgetLine, key=_by_number)
+
+    def budget_line(self, line_id: str) -> BudgetLine:
+        return self._get("budget", line_id)
+
+    def spending(self, line_id: str | None = None) -> list[SpendEntry]:
+        """Spend entries, by date; only one line's when `line_id` is given."""
+        entries = self._models("budget", "spending", SpendEntry, key=lambda e: (e.on, _by_number(e)))
+        if line_id is None:
+            return entries
+        line = self.budget_line(line_id)
+        return [e for e in entries if e.line == line.id]
+
+    def training(self) -> list[TrainingItem]:
+        return self._models("budget", "training", TrainingItem,
+                            key=lambda t: (t.on or date.max, _by_number(t)))
+
+    def budget_totals(self) -> rules.Totals:
+        return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
+
+    def budget_flags(self) -> list[str]:
+        return rules.flags(self.budget_lines(), self.spending(), self.meta().get("budget"))
+
+    # ------------------------------------------------------------------ changing
+
+    def request_budget(self, title: str, amount: float, **fields: Any) -> BudgetLine:
+        """A new budget line asking for `amount`, in the actor's name; linked to a strategy or task."""
+        def build(tx: Transaction) -> BudgetLine:
+            self._check("budget.request")
+            line = convert({"title": title, "requested": amount, **given(fields),
+                            "requested_by": self.actor, "status": "requested",
+                            "id": format_id("budget", tx.nextnumber("budget"))}, BudgetLine)
+            if line.strategy:
+                line.strategy = self._check_link("strategy", line.strategy)
+            if line.task:
+                line.task = self._check_link("task", line.task)
+            self._put_new(tx, "budget.request", "budget", line)
+            return line
+        return self._transact(build)
+
+    def approve_budget(self, line_id: str, reason: str, amount: float | None = None) -> BudgetLine:
+        """Approve a requested line (leads only), for all that was asked unless `amount` is less."""
+        return self._decide(line_id, True, reason, amount)
+
+    def reject_budget(self, line_id: str, reason: str) -> BudgetLine:
+        return self._decide(line_id, False, reason, None)
+
+    def _decide(self, line_id: str, approve: bool, reason: str, amount: float | None) -> BudgetLine:
+        action = "budget.approve" if approve else "budget.reject"
+
+        def build(tx: Transaction) -> BudgetLine:
+            old = self.budget_line(line_id)
+            self._check(action)
+            try:
+                new = rules.decide(old, approve, reason, self.actor, amount)
+            except ValueError as error:
+                raise Invalid("amount" if "between" in str(error) else "reason", str(error)) from None
+            self._put_update(tx, action, "budget", old, new)
+            return new
+        return self._transact(build)
+
+    def record_spend(self, line_id: str, amount: float, on: date | str | None = None,
+                     note: str = "") -> SpendEntry:
+        """Money spent on a line. Never refused for being unapproved or over: that is flagged."""
+        def build(tx: Transaction) -> SpendEntry:
+            line = self.budget_line(line_id)
+            self._check("budget.spend", owner=line.requested_by, new_owner=line.requested_by)
+            entry = convert({"id": format_id("spend", tx.nextnumber("spend")), "line": line.id,
+                             "amount": amount, "on": on or self.today(), "note": note,
+                             "by": self.actor, "at": self.clock().isoformat(timespec="seconds")},
+                            SpendEntry)
+            self._put_new(tx, "budget.spend", "spend", entry)
+            return entry
+        return self._transact(build)
+
+    def add_training(self, topic: str, **fields: Any) -> TrainingItem:
+        def build(tx: Transaction) -> TrainingItem:
+            self._check("training.add")
+            item = convert({"topic": topic, **given(fields),
+                            "id": format_id("training", tx.nextnumber("training"))}, TrainingItem)
+            if item.strategy:
+                item.strategy = self._check_link("strategy", item.strategy)
+            self._put_new(tx, "training.add", "training", item)
+            return item
+        return self._transact(build)
+
+    def set_training_done(self, item_id: str, done: bool = True) -> TrainingItem:
+        def build(tx: Transaction) -> TrainingItem:
+            old = self._get("training", item_id)
+            self._check("training.edit")
+            new = msgspec.structs.replace(old, done=done)
+            if changed_keys(old, new):
+                self._put_update(tx, "training.edit", "training", old, new)
+            return new
+        return self._transact(build)
+
+
+def _by_number(item: Any) -> int:
+    return int(item.id.split("-")[1])

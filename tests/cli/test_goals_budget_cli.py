@@ -1,0 +1,107 @@
+"""`uplift goal`, `uplift strategy` and `uplift budget` as scripts use them: --json, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.cli import main
+
+
+@pytest.fixture
+def run(team, capsys, monkeypatch):
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(team))
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+def test_goal_add_list_show_and_checkin(run) -> None:
+    code, out, _ = run("goal", "add", "Grow revenue", "--owner", "dana", "--metric", "revenue",
+                       "--region", "North", "--baseline", "1.2M", "--target", "+15%", "--unit", "$",
+                       "--start", "2026-10-01", "--deadline", "2026-12-31",
+                       "--subtarget", "new customers >= 30% of the growth")
+    assert (code, out) == (0, "G-1\n")
+    assert run("strategy", "add", "Mid-market", "--dimension", "market", "--goal", "G-1")[:2] == (0, "S-1\n")
+    code, out, _ = run("goal", "list", "--json")
+    [goal] = json.loads(out)
+    assert (goal["baseline"], goal["target"], goal["target_kind"]) == (1_200_000, 15, "percent")
+    assert {k: v["passed"] for k, v in goal["smart"].items()} == \
+        {"S": True, "M": True, "A": False, "R": True, "T": True}
+    assert goal["smart"]["A"]["reason"] == "no history to judge by"
+    code, out, _ = run("goal", "checkin", "G-1", "1,290,000", "--confidence", "at_risk",
+                       "--comment", "slow", "--json", user="ali")
+    shown = json.loads(out)
+    assert shown["checkin"]["by"] == "ali" and shown["checkin"]["id"] == "C-1"
+    assert shown["goal"]["progress"] == pytest.approx(0.5)  # 90,000 of 180,000
+    code, out, _ = run("goal", "show", "G-1")
+    assert "A FAIL  no history to judge by" in out and "1,290,000" in out
+    code, out, _ = run("goal", "list")
+    assert out.splitlines()[1].split()[:6] == ["G-1", "S", "M", "·", "R", "T"]
+
+
+def test_goal_changes_by_a_rep_are_refused(run) -> None:
+    code, _, err = run("goal", "add", "Mine", user="ali")
+    assert code == 1 and "only a lead" in err
+
+
+def test_bad_goal_input_exits_2_naming_the_field(run) -> None:
+    code, _, err = run("goal", "add", "X", "--target", "lots")
+    assert code == 2 and err.startswith("uplift: target:")
+    code, _, err = run("goal", "checkin", "G-9", "3")
+    assert code == 1 and "no goal G-9" in err
+
+
+def test_strategy_list_flags_gaps(run) -> None:
+    run("goal", "add", "Lonely goal")
+    run("strategy", "add", "Idle strategy", "--dimension", "pricing")
+    code, out, _ = run("strategy", "list")
+    assert "! G-1 “Lonely goal” has no strategy" in out
+    assert "! S-1 “Idle strategy” has no tasks" in out
+    code, out, _ = run("strategy", "list", "--json")
+    assert json.loads(out)[0]["dimension"] == "pricing" and json.loads(out)[0]["tasks"] == 0
+
+
+def test_budget_request_approve_reject_spend(run) -> None:
+    run("strategy", "add", "Fairs")
+    assert run("budget", "request", "Booth", "8000", "--strategy", "S-1", "--category", "marketing",
+               user="ali")[:2] == (0, "B-1\n")
+    assert run("budget", "request", "Travel", "500", "--task", "T-2", user="bea")[:2] == (0, "B-2\n")
+    code, _, err = run("budget", "approve", "B-1", "--reason", "go", user="ali")
+    assert code == 1 and "only a lead" in err
+    code, _, err = run("budget", "reject", "B-2")
+    assert code == 2  # --reason is required
+    assert run("budget", "approve", "B-1", "--reason", "one booth", "--amount", "6000")[:2] == \
+        (0, "B-1 approved for 6,000\n")
+    assert run("budget", "reject", "B-2", "--reason", "video calls")[:2] == (0, "B-2 rejected\n")
+    assert run("budget", "total", "6500")[:2] == (0, "plan budget 6,500\n")
+    code, out, err = run("budget", "spend", "B-1", "6200", "--note", "deposit", user="ali")
+    assert (code, out) == (0, "E-1\n") and "200 over" in err
+    code, _, err = run("budget", "spend", "B-1", "5", user="bea")
+    assert code == 1 and "own" in err
+    code, out, _ = run("budget", "list", "--json")
+    listing = json.loads(out)
+    assert [(line["id"], line["status"], line["spent"]) for line in listing["lines"]] == \
+        [("B-1", "approved", 6200), ("B-2", "rejected", 0)]
+    assert listing["totals"] == {"budget": 6500, "requested": 0, "approved": 6000, "spent": 6200, "left": 500}
+    assert listing["flags"] == ["B-1 “Booth”: 6,200 spent of 6,000 approved (200 over)"]
+    code, out, _ = run("log", "--json")
+    actions = [r["action"] for r in json.loads(out)]
+    for action in ("budget.request", "budget.approve", "budget.reject", "budget.spend", "board.budget",
+                   "strategy.add"):
+        assert action in actions
+
+
+def test_training_items(run) -> None:
+    assert run("training", "add", "Pricing rules", "--audience", "all reps", "--on", "2026-12-01")[:2] == \
+        (0, "L-1\n")
+    assert run("training", "done", "L-1")[:2] == (0, "L-1 done\n")
+    code, out, _ = run("training", "list", "--json")
+    assert json.loads(out)[0]["done"] is True

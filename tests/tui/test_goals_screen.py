@@ -1,0 +1,177 @@
+"""The goals screen through Textual's Pilot: add a goal, watch its badges fill in, check in, budget."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from store.board import Board
+from tui.app import UpliftApp
+from tui.screens.budget import BudgetScreen
+from tui.screens.fields_form import FieldsForm
+from tui.screens.goals import GoalsScreen
+
+SIZE = (120, 40)
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+
+
+def app_for(path, actor: str = "dana") -> UpliftApp:
+    return UpliftApp(Board(path, actor=actor, clock=lambda: NOW))
+
+
+def badges(app: UpliftApp, goal_id: str) -> list[str]:
+    row = app.screen.query_one("#goals-table").get_row(goal_id)
+    return [str(cell) for cell in row[1:6]]
+
+
+def text_of(app: UpliftApp, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def fill(pilot, app: UpliftApp, **values: str) -> None:
+    """Set the open form's fields and save it (after letting the form that a key opened mount)."""
+    await pilot.pause()
+    for name, value in values.items():
+        app.screen.query_one(f"#field-{name}").value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert "No goals yet" in text_of(app, "#goals-status")
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsForm)
+        await pilot.press(*"Grow revenue")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        # the owner defaults to the lead; nothing else is there yet
+        assert badges(app, "G-1") == ["S ✗", "M ✗", "A ✗", "R ✗", "T ✗"]
+        assert "no scope" in text_of(app, "#goal-smart") and "no deadline" in text_of(app, "#goal-smart")
+
+        await pilot.press("e")
+        await fill(pilot, app, region="North")
+        assert badges(app, "G-1") == ["S ✓", "M ✗", "A ✗", "R ✗", "T ✗"]
+
+        await pilot.press("e")
+        await fill(pilot, app, metric="revenue", baseline="1.2M", target="1.38M", unit="$",
+                   start="2026-10-01", deadline="2026-12-31")
+        assert badges(app, "G-1") == ["S ✓", "M ✓", "A ✗", "R ✗", "T ✓"]
+        assert "no history to judge by" in text_of(app, "#goal-smart")
+
+        await pilot.press("s")  # a strategy, already ticked for the selected goal
+        await pilot.pause()
+        await pilot.press(*"Mid-market push")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert badges(app, "G-1") == ["S ✓", "M ✓", "A ✗", "R ✓", "T ✓"]
+        assert "S-1 “Mid-market push” has no tasks" in text_of(app, "#goals-status")
+    goal = Board(team, actor="dana").goal("G-1")
+    assert (goal.metric, goal.baseline, goal.target, goal.scope.region) == ("revenue", 1_200_000, 1_380_000, "North")
+
+
+async def test_record_a_check_in_and_see_the_pace(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue", owner="dana", metric="revenue", scope={"region": "North"},
+                  baseline=1_200_000, target=1_380_000, start="2026-10-01", deadline="2026-12-31")
+    app = app_for(team, actor="ali")  # reps may check in
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert "expected 62% by now, at 0%" in text_of(app, "#goal-pace")  # 56 of 91 days
+        await pilot.press("c")
+        await fill(pilot, app, value="lots")
+        assert isinstance(app.screen, FieldsForm)
+        assert "not a number" in text_of(app, "#error-value")
+        app.screen.query_one("#field-comment").value = "slow November"
+        await fill(pilot, app, value="1,286,400")
+        assert isinstance(app.screen, GoalsScreen)
+        assert "expected 62% by now, at 48%" in text_of(app, "#goal-pace")  # 86,400 of 180,000
+        assert app.screen.query_one("#goal-sparkline").data == [1_200_000, 1_286_400]
+        assert "slow November" in text_of(app, "#goal-last-checkin")
+        assert app.screen.query_one("#goals-table").get_row("G-1")[6].plain == "48%"
+    [checkin] = Board(team, actor="dana").checkins("G-1")
+    assert (checkin.by, checkin.value, checkin.comment) == ("ali", 1_286_400, "slow November")
+
+
+async def test_a_bad_target_is_refused_next_to_its_field(team) -> None:
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Something")
+        await fill(pilot, app, target="lots")
+        assert isinstance(app.screen, FieldsForm)
+        assert "not a number" in text_of(app, "#error-target")
+        await pilot.press("escape")
+    assert Board(team, actor="dana").goals() == []
+
+
+async def test_budget_from_the_keyboard(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_strategy("Fairs")
+    Board(team, actor="ali").request_budget("Booth", 8000, strategy="S-1")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BudgetScreen)
+        await pilot.press("a")
+        await fill(pilot, app, amount="6000")  # no reason yet
+        assert "say why" in text_of(app, "#error-reason")
+        await fill(pilot, app, reason="one booth only")
+        assert isinstance(app.screen, BudgetScreen)
+        await pilot.press("p")
+        await fill(pilot, app, amount="6500")
+        assert "500 over" in text_of(app, "#budget-flags")
+        assert "approved 6,000" in text_of(app, "#budget-totals")
+        await pilot.press("escape")
+        assert isinstance(app.screen, GoalsScreen)
+    line = Board(team, actor="dana").budget_line("B-1")
+    assert (line.status, line.approved, line.reason) == ("approved", 6000, "one booth only")
+
+
+async def test_a_rep_is_told_they_may_not_approve(team) -> None:
+    Board(team, actor="dana").add_strategy("Fairs")
+    Board(team, actor="ali").request_budget("Booth", 8000, strategy="S-1")
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("a")
+        await fill(pilot, app, reason="please")
+        assert "only a lead" in text_of(app, "#error-form")
+        await pilot.press("escape")
+    assert Board(team, actor="dana").budget_line("B-1").status == "requested"
+
+
+async def test_hostile_goal_text_is_shown_literally(team) -> None:
+    Board(team, actor="dana").add_goal("[b]bold[/b] [@click=app.quit]x", owner="dana")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one("#goals-table").get_row("G-1")[9].plain == "[b]bold[/b] [@click=app.quit]x"
+        assert "[@click=app.quit]x" in text_of(app, "#goal-summary")
+
+
+async def test_3_returns_to_the_task_board(team) -> None:
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.current_mode == "plan"

@@ -1,0 +1,163 @@
+"""`uplift budget ...` and `uplift training ...`: the resources behind the plan.
+
+Anyone on the board may request; only a lead approves or rejects (with --reason) and sets the
+plan's total; spending is recorded by whoever requested the line (or a lead).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sales.budget import CATEGORIES, money
+from sales.errors import Invalid
+from sales.goals import parse_number
+from tui.cli_support import EXIT_OK, add_verb, cli_date, open_board
+
+
+def _amount(text: str, field: str = "amount") -> float:
+    try:
+        return parse_number(text)
+    except ValueError as error:
+        raise Invalid(field, str(error)) from None
+
+
+def cmd_budget_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+    from tui.goals_output import budget_rows, line_json, totals_line
+
+    board = open_board(args)
+    lines, entries = board.budget_lines(), board.spending()
+    if args.status:
+        lines = [line for line in lines if line.status == args.status]
+    totals, flags = board.budget_totals(), board.budget_flags()
+    if args.json:
+        print_json({"lines": [line_json(line, entries) for line in lines],
+                    "totals": {"budget": totals.budget, "requested": totals.requested,
+                               "approved": totals.approved, "spent": totals.spent, "left": totals.left},
+                    "flags": flags})
+        return EXIT_OK
+    if lines:
+        print(budget_rows(lines, entries))
+    else:
+        print("No budget lines yet: request one with "
+              "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`.")
+    print(totals_line(totals))
+    for flag in flags:
+        print(f"! {flag}")
+    return EXIT_OK
+
+
+def cmd_budget_request(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    line = board.request_budget(args.title, _amount(args.amount), category=args.category,
+                                strategy=args.strategy, task=args.task, note=args.note)
+    print(line.id)
+    return EXIT_OK
+
+
+def cmd_budget_approve(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    amount = _amount(args.amount) if args.amount is not None else None
+    line = board.approve_budget(args.id, args.reason, amount)
+    print(f"{line.id} approved for {money(line.approved)}")
+    return EXIT_OK
+
+
+def cmd_budget_reject(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    line = board.reject_budget(args.id, args.reason)
+    print(f"{line.id} rejected")
+    return EXIT_OK
+
+
+def cmd_budget_spend(args: argparse.Namespace) -> int:
+    import sys
+
+    board = open_board(args)
+    entry = board.record_spend(args.id, _amount(args.amount), cli_date(board, args.on, "on") or None,
+                               args.note or "")
+    print(entry.id)
+    for flag in board.budget_flags():
+        if flag.startswith(f"{entry.line} ") or "plan's" in flag:
+            print(f"warning: {flag}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_budget_total(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    word = args.amount.strip().lower()
+    total = board.set_plan_budget(None if word in ("none", "-") else _amount(args.amount))
+    print("no plan budget" if total is None else f"plan budget {money(total)}")
+    return EXIT_OK
+
+
+def cmd_training_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    items = board.training()
+    if args.json:
+        print_json(items)
+    elif items:
+        print(table(["ID", "DATE", "DONE", "AUDIENCE", "TOPIC"],
+                    [[t.id, str(t.on or ""), "yes" if t.done else "", t.audience, t.topic] for t in items]))
+    else:
+        print("No training items yet: add one with `uplift training add \"Pricing rules\" --on fri`.")
+    return EXIT_OK
+
+
+def cmd_training_add(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    item = board.add_training(args.topic, audience=args.audience, on=cli_date(board, args.on, "on") or None,
+                              strategy=args.strategy)
+    print(item.id)
+    return EXIT_OK
+
+
+def cmd_training_done(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    item = board.set_training_done(args.id, not args.undo)
+    print(f"{item.id} {'done' if item.done else 'not done'}")
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    budget = verbs.add_parser("budget", help="budget lines: request, approve, reject, spend").add_subparsers(
+        title="budget commands", metavar="VERB", required=True)
+    lst = add_verb(budget, common, "list", cmd_budget_list, "budget lines, totals against the plan, and flags")
+    lst.add_argument("--status", choices=("requested", "approved", "rejected"))
+    lst.add_argument("--json", action="store_true")
+    request = add_verb(budget, common, "request", cmd_budget_request, "ask for money; prints the line's id")
+    request.add_argument("title")
+    request.add_argument("amount")
+    request.add_argument("--category", choices=CATEGORIES, default="other")
+    request.add_argument("--strategy", metavar="S", help="the strategy it serves (this or --task)")
+    request.add_argument("--task", metavar="T", help="the task it pays for")
+    request.add_argument("--note", metavar="TEXT")
+    approve = add_verb(budget, common, "approve", cmd_budget_approve, "approve a request (leads only)")
+    approve.add_argument("id")
+    approve.add_argument("--reason", required=True, metavar="TEXT")
+    approve.add_argument("--amount", metavar="N", help="approve less than was asked")
+    reject = add_verb(budget, common, "reject", cmd_budget_reject, "reject a request (leads only)")
+    reject.add_argument("id")
+    reject.add_argument("--reason", required=True, metavar="TEXT")
+    spend = add_verb(budget, common, "spend", cmd_budget_spend, "record money spent on a line")
+    spend.add_argument("id")
+    spend.add_argument("amount")
+    spend.add_argument("--on", metavar="DATE", help="when it was spent (default today)")
+    spend.add_argument("--note", metavar="TEXT")
+    total = add_verb(budget, common, "total", cmd_budget_total, "set the plan's whole budget (leads only)")
+    total.add_argument("amount", help="a number, or none")
+
+    training = verbs.add_parser("training", help="training items").add_subparsers(
+        title="training commands", metavar="VERB", required=True)
+    tlist = add_verb(training, common, "list", cmd_training_list, "list training items")
+    tlist.add_argument("--json", action="store_true")
+    tadd = add_verb(training, common, "add", cmd_training_add, "add a training item (leads only)")
+    tadd.add_argument("topic")
+    tadd.add_argument("--audience", metavar="WHO", default="")
+    tadd.add_argument("--on", metavar="DATE")
+    tadd.add_argument("--strategy", metavar="S")
+    tdone = add_verb(training, common, "done", cmd_training_done, "mark a training item done")
+    tdone.add_argument("id")
+    tdone.add_argument("--undo", action="store_true", help="mark it not done")

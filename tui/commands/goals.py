@@ -1,0 +1,202 @@
+"""`uplift goal ...` and `uplift strategy ...`: SMART goals, check-ins, and the strategies behind them."""
+
+from __future__ import annotations
+
+import argparse
+
+from sales.errors import Invalid
+from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, parse_number, parse_target
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+
+
+def cmd_goal_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+    from tui.goals_output import goal_rows, report_json
+
+    board = open_board(args)
+    goals = [g for g in board.goals() if not args.owner or g.owner == args.owner]
+    reports = [board.report(g) for g in goals]
+    if args.json:
+        print_json([report_json(r) for r in reports])
+    elif reports:
+        print(goal_rows(reports))
+        _print_gaps(board, "has no strategy")
+    else:
+        print("No goals match." if board.goals() else
+              "No goals yet: add one with `uplift goal add \"Grow revenue 15%\" --metric revenue ...`.")
+    return EXIT_OK
+
+
+def _print_gaps(board, only: str) -> None:
+    from sales.goals import plan_gaps
+    from sales.text import safe
+
+    for gap in plan_gaps(board.goals(), board.strategies(), board.tasks()):
+        if only in gap:
+            print(safe(f"! {gap}"))
+
+
+def cmd_goal_show(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+    from tui.goals_output import goal_detail, report_json
+
+    board = open_board(args)
+    report = board.report(args.id)
+    history = board.history(item=report.goal.id)
+    if args.json:
+        print_json({"goal": report_json(report), "history": history})
+    else:
+        print(goal_detail(report, history))
+    return EXIT_OK
+
+
+def _number(text: str | None, field: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        return parse_number(text)
+    except ValueError as error:
+        raise Invalid(field, str(error)) from None
+
+
+def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
+    fields: dict = {"owner": args.owner, "metric": args.metric, "unit": args.unit,
+                    "direction": args.direction, "description": args.description,
+                    "start": cli_date(board, args.start, "start"),
+                    "deadline": cli_date(board, args.deadline, "deadline")}
+    if args.baseline is not None:
+        word = args.baseline.strip().lower()
+        fields["baseline"] = word if word in ("snapshot", "latest") else _number(args.baseline, "baseline")
+        if not isinstance(fields["baseline"], str):
+            fields["baseline_source"] = ""
+    if args.target is not None:
+        try:
+            fields["target"], fields["target_kind"] = parse_target(args.target)
+        except ValueError as error:
+            raise Invalid("target", str(error)) from None
+    scope = {name: getattr(args, name) for name in ("region", "product_line", "channel", "segment")
+             if getattr(args, name) is not None}
+    if scope:
+        current = board.goal(args.id).scope.given() if editing else {}
+        fields["scope"] = {k: v for k, v in {**current, **scope}.items() if v}
+    if args.subtarget is not None:
+        fields["subtargets"] = [{"text": text} for text in args.subtarget if text]
+    # an empty value clears a field when editing
+    return {k: (None if v == "" else v) for k, v in fields.items() if v is not None}
+
+
+def cmd_goal_add(args: argparse.Namespace) -> int:
+    board = open_board(args, create=True)
+    goal = board.add_goal(args.title, **_goal_fields(board, args, editing=False))
+    print(goal.id)
+    return EXIT_OK
+
+
+def cmd_goal_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = _goal_fields(board, args, editing=True)
+    if args.title is not None:
+        fields["title"] = args.title
+    if not fields:
+        raise BadInput("nothing to change: give at least one of --title, --metric, --target, ...")
+    print(board.update_goal(args.id, **fields).id)
+    return EXIT_OK
+
+
+def cmd_goal_checkin(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+    from tui.goals_output import report_json
+
+    board = open_board(args)
+    entry = board.checkin(args.id, _number(args.value, "value"), args.confidence, args.comment or "")
+    report = board.report(entry.goal)
+    if args.json:
+        print_json({"checkin": entry, "goal": report_json(report)})
+    else:
+        print(f"{entry.id}: {entry.goal} at {args.value}; {report.pace.describe()}")
+    return EXIT_OK
+
+
+def cmd_strategy_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+    from tui.goals_output import strategy_rows
+
+    board = open_board(args)
+    strategies = board.strategies()
+    if args.goal:
+        goal = board.goal(args.goal).id
+        strategies = [s for s in strategies if goal in s.goals]
+    counts: dict[str, int] = {}
+    for task in board.tasks():
+        if task.strategy:
+            counts[task.strategy] = counts.get(task.strategy, 0) + 1
+    if args.json:
+        import msgspec
+
+        print_json([{**msgspec.to_builtins(s), "tasks": counts.get(s.id, 0)} for s in strategies])
+    elif strategies:
+        print(strategy_rows(strategies, counts))
+        _print_gaps(board, "")
+    else:
+        print("No strategies match." if board.strategies() else
+              "No strategies yet: add one with `uplift strategy add \"Target mid-market\" --goal G-1`.")
+    return EXIT_OK
+
+
+def cmd_strategy_add(args: argparse.Namespace) -> int:
+    board = open_board(args, create=True)
+    strategy = board.add_strategy(args.title, dimension=args.dimension, goals=args.goal or [],
+                                  description=args.description or "")
+    print(strategy.id)
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    goal = verbs.add_parser("goal", help="SMART goals and their check-ins").add_subparsers(
+        title="goal commands", metavar="VERB", required=True)
+    lst = add_verb(goal, common, "list", cmd_goal_list, "list goals with their SMART badges and pace")
+    lst.add_argument("--owner", metavar="U")
+    lst.add_argument("--json", action="store_true")
+
+    def goal_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--owner", metavar="U")
+        sub.add_argument("--metric", help="a diagnosis KPI (revenue, win_rate, ...) or your own")
+        for name in ("region", "product-line", "channel", "segment"):
+            sub.add_argument(f"--{name}", metavar="NAME", help=f"scope: the {name.replace('-', ' ')} (all for every one)")
+        sub.add_argument("--baseline", metavar="N", help="where it starts: a number, or `snapshot` for the latest diagnosis value")
+        sub.add_argument("--target", metavar="N", help="an absolute value (1.38M) or a change (+15%%)")
+        sub.add_argument("--unit", help="$, %%, customers, ...")
+        sub.add_argument("--direction", choices=DIRECTIONS, help="increase to, decrease to, stay above, stay below")
+        sub.add_argument("--start", metavar="DATE")
+        sub.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD, +6w, ...")
+        sub.add_argument("--subtarget", action="append", metavar="TEXT",
+                         help="e.g. \"new customers >= 30%% of the growth\" (repeatable)")
+        sub.add_argument("--description", metavar="TEXT")
+
+    add = add_verb(goal, common, "add", cmd_goal_add, "add a goal and print its id")
+    add.add_argument("title")
+    goal_options(add)
+    edit = add_verb(goal, common, "edit", cmd_goal_edit, "change fields of a goal (an empty value clears one)")
+    edit.add_argument("id")
+    edit.add_argument("--title")
+    goal_options(edit)
+    show = add_verb(goal, common, "show", cmd_goal_show, "a goal with its SMART check, pace and check-ins")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, "record where a goal's metric stands now")
+    checkin.add_argument("id")
+    checkin.add_argument("value")
+    checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track")
+    checkin.add_argument("--comment", metavar="TEXT")
+    checkin.add_argument("--json", action="store_true")
+
+    strategy = verbs.add_parser("strategy", help="strategies that serve the goals").add_subparsers(
+        title="strategy commands", metavar="VERB", required=True)
+    slist = add_verb(strategy, common, "list", cmd_strategy_list, "list strategies with their goals and task counts")
+    slist.add_argument("--goal", metavar="G", help="only strategies serving this goal")
+    slist.add_argument("--json", action="store_true")
+    sadd = add_verb(strategy, common, "add", cmd_strategy_add, "add a strategy and print its id")
+    sadd.add_argument("title")
+    sadd.add_argument("--dimension", choices=DIMENSIONS, default="market")
+    sadd.add_argument("--goal", action="append", metavar="G", help="a goal it serves (repeatable)")
+    sadd.add_argument("--description", metavar="TEXT")

@@ -1,0 +1,105 @@
+"""Goals, strategies and budget as plain text (command line) and as builtins (--json).
+
+Everything printed goes through sales.text.safe (via cli_output.table or here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from sales.budget import BudgetLine, SpendEntry, Totals, money, spent_on
+from sales.goals import (
+    CONFIDENCE_LABELS,
+    DIMENSION_LABELS,
+    Strategy,
+    describe_target,
+    number,
+)
+from sales.pace import describe_value, percent
+from sales.text import safe
+from tui.cli_output import table, when
+
+
+def badges(verdicts) -> str:
+    """`S M · R T`: the letters that pass, a dot for each that fails."""
+    return " ".join(v.letter if v.passed else "·" for v in verdicts)
+
+
+def report_json(report) -> dict:
+    pace = report.pace
+    return {**msgspec.to_builtins(report.goal),
+            "smart": {v.letter: {"passed": v.passed, "reason": v.reason} for v in report.verdicts},
+            "progress": pace.progress, "expected": pace.expected, "current": pace.current,
+            "expected_value": pace.expected_value, "behind": pace.behind,
+            "strategies": [s.id for s in report.strategies],
+            "checkins": msgspec.to_builtins(report.checkins)}
+
+
+def goal_rows(reports: Sequence) -> str:
+    rows = []
+    for r in reports:
+        done = "" if r.pace.progress is None else percent(r.pace.progress)
+        expected = "" if r.pace.expected is None else percent(r.pace.expected)
+        rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.title])
+    return table(["ID", "SMART", "AT", "EXPECTED", "OWNER", "TITLE"], rows)
+
+
+def goal_detail(report, history) -> str:
+    goal, pace = report.goal, report.pace
+    lines = [f"{goal.id}  {goal.title}",
+             f"  owner     {goal.owner or '–'}",
+             f"  metric    {goal.metric or '–'}" + (f" ({goal.unit})" if goal.unit else ""),
+             f"  scope     {goal.scope.describe() or '–'}",
+             f"  baseline  {describe_value(goal.baseline, goal.unit)}"
+             + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),
+             f"  target    {describe_target(goal)}",
+             f"  period    {goal.start or '–'} → {goal.deadline or '–'}"]
+    lines += [f"  sub-target  {s.text}" for s in goal.subtargets]
+    if goal.description:
+        lines.append(f"  about     {goal.description}")
+    lines.append("  SMART")
+    lines += [f"    {v.letter} {'pass' if v.passed else 'FAIL'}  {v.reason}" for v in report.verdicts]
+    lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")
+    if pace.expected_value is not None:
+        lines.append(f"  by now    should be {describe_value(pace.expected_value, goal.unit)} at a steady pace")
+    lines.append("  strategies " + (", ".join(f"{s.id} {s.title}" for s in report.strategies) or "none"))
+    if report.checkins:
+        lines.append("  check-ins")
+        lines += [f"    {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "
+                  f"{CONFIDENCE_LABELS[c.confidence]}" + (f"  {c.comment}" if c.comment else "")
+                  for c in report.checkins]
+    if history:
+        from sales.activity import describe
+
+        lines.append("  history")
+        lines += [f"    {when(r.at)}  {r.actor}  {describe(r)}" for r in history]
+    return safe("\n".join(lines))
+
+
+def strategy_rows(strategies: Sequence[Strategy], tasks_by_strategy: dict[str, int]) -> str:
+    rows = [[s.id, DIMENSION_LABELS[s.dimension], ", ".join(s.goals) or "–",
+             str(tasks_by_strategy.get(s.id, 0)), s.title] for s in strategies]
+    return table(["ID", "DIMENSION", "GOALS", "TASKS", "TITLE"], rows)
+
+
+def line_json(line: BudgetLine, entries: Sequence[SpendEntry]) -> dict:
+    return {**msgspec.to_builtins(line), "spent": spent_on(line.id, entries)}
+
+
+def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry]) -> str:
+    rows = [[line.id, line.status, line.category, money(line.requested),
+             money(line.approved) if line.status == "approved" else "–",
+             money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
+             line.title] for line in lines]
+    return table(["ID", "STATUS", "CATEGORY", "REQUESTED", "APPROVED", "SPENT", "FOR", "BY", "TITLE"], rows)
+
+
+def totals_line(totals: Totals) -> str:
+    budget = "no plan budget set" if totals.budget is None else f"plan budget {money(totals.budget)}"
+    text = (f"{budget} · approved {money(totals.approved)} · spent {money(totals.spent)}"
+            f" · waiting {money(totals.requested)}")
+    if totals.left is not None:
+        text += f" · {money(totals.left)} left to approve"
+    return text

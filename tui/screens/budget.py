@@ -1,0 +1,208 @@
+"""The budget screen (resources of phase 3): lines, totals against the plan's budget, flags, training.
+
+Keys: r request, a approve, x reject (leads; a reason is asked), p record spending,
+t add a training item, d tick the selected training item done, escape back to the goals.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from sales.budget import CATEGORIES, money, spent_on
+from sales.dates import DateError, parse_date
+from sales.errors import Invalid, UpliftError
+from sales.goals import parse_number
+from sales.text import TITLE_MAX
+from tui.screens.fields_form import FieldsForm
+from tui.user_text import plain, plain_rich, tell
+
+LINE_COLUMNS = ("ID", "Status", "Category", "Requested", "Approved", "Spent", "For", "By", "Title")
+TRAINING_COLUMNS = ("ID", "Date", "Done", "Audience", "Topic")
+
+
+def _amount(text: str, field: str = "amount") -> float:
+    try:
+        return parse_number(text)
+    except ValueError as error:
+        raise Invalid(field, str(error)) from None
+
+
+class BudgetScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="budget.back"),
+        Binding("r", "request", "Request", id="budget.request"),
+        Binding("a", "approve", "Approve", id="budget.approve"),
+        Binding("x", "reject", "Reject", id="budget.reject"),
+        Binding("p", "spend", "Spend", id="budget.spend"),
+        Binding("t", "training", "Training", id="budget.training"),
+        Binding("d", "training_done", "Done", id="budget.training_done"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="budget-totals")
+        yield Static(id="budget-flags")
+        yield self._table("budget-lines", LINE_COLUMNS)
+        yield Static(plain("Training (d ticks one done)"), classes="field-label")
+        yield self._table("training-table", TRAINING_COLUMNS)
+        yield Footer()
+
+    @staticmethod
+    def _table(table_id: str, columns: tuple[str, ...]) -> DataTable:
+        table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
+        for name in columns:
+            table.add_column(plain(name), key=name)
+        return table
+
+    async def on_mount(self) -> None:
+        await self.refresh_board()
+        self.query_one("#budget-lines").focus()
+
+    async def refresh_board(self) -> None:
+        board = self.app.board
+        lines, entries = board.budget_lines(), board.spending()
+        table = self.query_one("#budget-lines", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for line in lines:
+            table.add_row(*(plain(cell) for cell in (
+                line.id, line.status, line.category, money(line.requested),
+                money(line.approved) if line.status == "approved" else "–",
+                money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
+                line.title)), key=line.id)
+        if lines:
+            table.move_cursor(row=min(row, len(lines) - 1))
+        totals = board.budget_totals()
+        budget = "no plan budget set" if totals.budget is None else f"plan budget {money(totals.budget)}"
+        summary = (f"{budget} · approved {money(totals.approved)} · spent {money(totals.spent)} · "
+                   f"waiting for a decision {money(totals.requested)}")
+        if not lines:
+            summary += " · no budget lines yet: press r to request one"
+        self.query_one("#budget-totals", Static).update(plain(summary))
+        flags = board.budget_flags()
+        box = self.query_one("#budget-flags", Static)
+        box.update(plain("\n".join(f"! {flag}" for flag in flags)))
+        box.display = bool(flags)
+        training = self.query_one("#training-table", DataTable)
+        training.clear()
+        for item in board.training():
+            training.add_row(*(plain(cell) for cell in (
+                item.id, str(item.on or ""), "yes" if item.done else "", item.audience, item.topic)), key=item.id)
+
+    def _selected(self, table_id: str) -> str | None:
+        table = self.query_one(table_id, DataTable)
+        if not table.row_count:
+            tell(self, "Nothing selected.", "warning")
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _open(self, form: FieldsForm) -> None:
+        def done(item) -> None:
+            if item is not None:
+                tell(self, f"Saved {item.id}")
+                self.call_next(self.refresh_board)
+        self.app.push_screen(form, done)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_request(self) -> None:
+        board = self.app.board
+        strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
+        tasks = [(plain_rich(f"{t.id}  {t.title}"), t.id) for t in board.tasks()]
+        rows = [
+            ("title", "What for", Input("", max_length=TITLE_MAX)),
+            (("amount", "Amount", Input("", placeholder="5000, 2.5k")),
+             ("category", "Category", Select([(plain_rich(c), c) for c in CATEGORIES],
+                                             allow_blank=False, value="other"))),
+            (("strategy", "Strategy", Select(strategies, prompt="no strategy")),
+             ("task", "or task", Select(tasks, prompt="no task"))),
+            ("note", "Note", Input("")),
+        ]
+
+        def save(values: dict):
+            if not values["amount"].strip():
+                raise Invalid("amount", "how much is needed?")
+            return board.request_budget(values["title"], _amount(values["amount"]), category=values["category"],
+                                        strategy=values["strategy"], task=values["task"], note=values["note"])
+
+        self._open(FieldsForm("Request budget", rows, save))
+
+    def _decide(self, approve: bool) -> None:
+        board = self.app.board
+        line_id = self._selected("#budget-lines")
+        if line_id is None:
+            return
+        try:
+            line = board.budget_line(line_id)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        rows: list = [("reason", "Reason", Input(""))]
+        if approve:
+            rows.append(("amount", f"Amount (requested {money(line.requested)})", Input(f"{line.requested:g}")))
+
+        def save(values: dict):
+            if approve:
+                return board.approve_budget(line.id, values["reason"], _amount(values["amount"]))
+            return board.reject_budget(line.id, values["reason"])
+
+        verb = "Approve" if approve else "Reject"
+        self._open(FieldsForm(f"{verb} {line.id}  {line.title}", rows, save))
+
+    def action_approve(self) -> None:
+        self._decide(True)
+
+    def action_reject(self) -> None:
+        self._decide(False)
+
+    def action_spend(self) -> None:
+        board = self.app.board
+        line_id = self._selected("#budget-lines")
+        if line_id is None:
+            return
+        rows = [(("amount", "Amount spent", Input("")),
+                 ("on", "On", Input("", placeholder="today"))),
+                ("note", "Note", Input(""))]
+
+        def save(values: dict):
+            try:
+                on = parse_date(values["on"], board.today()) if values["on"].strip() else None
+            except DateError as error:
+                raise Invalid("on", str(error)) from None
+            return board.record_spend(line_id, _amount(values["amount"]), on, values["note"])
+
+        self._open(FieldsForm(f"Spending on {line_id}", rows, save))
+
+    def action_training(self) -> None:
+        board = self.app.board
+        strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
+        rows = [("topic", "Topic", Input("", max_length=TITLE_MAX)),
+                (("audience", "Audience", Input("", placeholder="all reps")),
+                 ("on", "Date", Input("", placeholder="YYYY-MM-DD, fri"))),
+                ("strategy", "Strategy", Select(strategies, prompt="no strategy"))]
+
+        def save(values: dict):
+            try:
+                on = parse_date(values["on"], board.today()) if values["on"].strip() else None
+            except DateError as error:
+                raise Invalid("on", str(error)) from None
+            return board.add_training(values["topic"], audience=values["audience"], on=on,
+                                      strategy=values["strategy"])
+
+        self._open(FieldsForm("New training item", rows, save))
+
+    async def action_training_done(self) -> None:
+        item_id = self._selected("#training-table")
+        if item_id is None:
+            return
+        board = self.app.board
+        try:
+            item = next(t for t in board.training() if t.id == item_id)
+            board.set_training_done(item_id, not item.done)
+        except (UpliftError, StopIteration) as error:
+            tell(self, error, "error")
+            return
+        await self.refresh_board()

@@ -1,0 +1,117 @@
+"""A modal form built from a list of fields; saving calls a function, whose Invalid lands next to its field.
+
+Used for the small forms of the goals and budget screens (check-in, strategy, budget request,
+decision, spending). Each field is (name, label, widget); a tuple of fields is one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Union
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
+
+from sales.errors import Invalid, UpliftError
+from tui.user_text import plain
+
+Field = tuple[str, str, Widget]
+Row = Union[Field, tuple[Field, ...]]
+
+
+def widget_value(widget: Widget) -> Any:
+    """What a field holds: text, a chosen value (None for none), or the ticked values."""
+    if isinstance(widget, Select):
+        return None if widget.value in (Select.NULL, "") else widget.value
+    if isinstance(widget, SelectionList):
+        return list(widget.selected)
+    if isinstance(widget, TextArea):
+        return widget.text
+    return widget.value
+
+
+class FieldsForm(ModalScreen[Any]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, heading: str, rows: Sequence[Row], save: Callable[[dict], Any]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.heading = heading
+        self.rows = rows
+        self.save = save
+        self.names: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Static(plain(self.heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
+            yield Static(classes="field-error", id="error-form")
+            for row in self.rows:
+                if isinstance(row[0], tuple):
+                    with Horizontal(classes="field-row"):
+                        for field in row:
+                            yield from self._field(*field)
+                else:
+                    yield from self._field(*row)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
+        self.names.append(name)
+        widget.id = f"field-{name}"
+        with Vertical(classes=f"field field-{name}"):
+            yield Static(plain(label), classes="field-label")
+            yield widget
+            yield Static(classes="field-error", id=f"error-{name}")
+
+    def on_mount(self) -> None:
+        if self.names:
+            self.field(self.names[0]).focus()
+
+    def field(self, name: str) -> Widget:
+        return self.query_one(f"#field-{name}")
+
+    def values(self) -> dict:
+        return {name: widget_value(self.field(name)) for name in self.names}
+
+    def show_error(self, field: str, message: str) -> None:
+        for error in self.query(".field-error"):
+            error.update("")
+        parts = field.replace("[", ".").split(".")
+        name = next((p for p in reversed(parts) if p in self.names), None)
+        self.query_one(f"#error-{name}" if name else "#error-form", Static).update(plain(message))
+        if name:
+            self.field(name).focus()
+
+    def action_save(self) -> None:
+        try:
+            result = self.save(self.values())
+        except Invalid as error:
+            self.show_error(error.field, error.reason)
+            return
+        except UpliftError as error:
+            self.show_error("form", str(error))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()

@@ -1,0 +1,158 @@
+"""The forms of the goals screen: a goal, a check-in, a strategy. Each returns a FieldsForm."""
+
+from __future__ import annotations
+
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets.selection_list import Selection
+
+from sales.dates import DateError, parse_date
+from sales.errors import Invalid
+from sales.goals import (
+    CONFIDENCE_LABELS,
+    CONFIDENCES,
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    DIRECTION_LABELS,
+    DIRECTIONS,
+    KNOWN_METRICS,
+    SCOPE_FIELDS,
+    Goal,
+    parse_number,
+    parse_target,
+)
+from sales.pace import describe_value
+from sales.text import TITLE_MAX
+from tui.screens.fields_form import FieldsForm
+from tui.user_text import plain, plain_rich
+
+DATE_HINT = "YYYY-MM-DD, +6w, fri"
+
+
+def _target_text(goal: Goal | None) -> str:
+    if goal is None or goal.target is None:
+        return ""
+    return f"{goal.target:+g}%" if goal.target_kind == "percent" else f"{goal.target:g}"
+
+
+def _owner_widget(board, owner: str | None):
+    members = board.members()
+    if not members:
+        return Input(owner or "", placeholder="who answers for it")
+    names = {m.name for m in members}
+    return Select([(plain_rich(m.name), m.name) for m in members], prompt="nobody",
+                  value=owner if owner in names else Select.NULL)
+
+
+def goal_form(board, goal: Goal | None = None) -> FieldsForm:
+    """A new goal, or `goal` edited. Empty fields are allowed: the SMART badges say what is missing."""
+    scope = goal.scope.given() if goal else {}
+    rows = [
+        ("title", "Title", Input(goal.title if goal else "", max_length=TITLE_MAX)),
+        (("owner", "Owner", _owner_widget(board, goal.owner if goal else board.actor)),
+         ("metric", "Metric (a diagnosis KPI or your own)", Input(
+             goal.metric if goal else "", placeholder="revenue, win_rate, ...",
+             suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
+        tuple((name, f"Scope: {name.replace('_', ' ')}", Input(scope.get(name, ""), placeholder="all"))
+              for name in SCOPE_FIELDS),
+        (("baseline", "Baseline", Input(
+            "" if goal is None or goal.baseline is None else f"{goal.baseline:g}",
+            placeholder="1.2M, or snapshot")),
+         ("direction", "Direction", Select([(plain_rich(DIRECTION_LABELS[d]), d) for d in DIRECTIONS],
+                                           allow_blank=False, value=goal.direction if goal else "increase")),
+         ("target", "Target", Input(_target_text(goal), placeholder="1.38M or +15%")),
+         ("unit", "Unit", Input(goal.unit if goal else "", placeholder="$, %, customers"))),
+        (("start", "Start", Input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
+         ("deadline", "Deadline", Input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT))),
+        ("subtargets", "Sub-targets (one per line)", TextArea(
+            "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
+        ("description", "Description", TextArea(goal.description if goal else "", soft_wrap=True)),
+    ]
+
+    def save(values: dict) -> Goal:
+        fields = goal_fields(board, values, goal)
+        if goal is None:
+            return board.add_goal(fields.pop("title"), **fields)
+        return board.update_goal(goal.id, **fields)
+
+    return FieldsForm(f"Edit {goal.id}" if goal else "New goal", rows, save)
+
+
+def goal_fields(board, values: dict, old: Goal | None) -> dict:
+    """The form's text as goal fields (None clears one); numbers and dates parsed, errors named."""
+    fields: dict = {"title": values["title"], "owner": values["owner"] or None,
+                    "metric": values["metric"], "unit": values["unit"], "direction": values["direction"],
+                    "description": values["description"],
+                    "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},
+                    "subtargets": [{"text": line.strip()} for line in values["subtargets"].splitlines()
+                                   if line.strip()]}
+    baseline = values["baseline"].strip()
+    if baseline.lower() in ("snapshot", "latest"):
+        fields["baseline"] = baseline.lower()
+    elif baseline:
+        fields["baseline"] = _number(baseline, "baseline")
+        if old is None or old.baseline != fields["baseline"]:
+            fields["baseline_source"] = None
+    else:
+        fields["baseline"] = fields["baseline_source"] = None
+    target = values["target"].strip()
+    if target:
+        try:
+            fields["target"], fields["target_kind"] = parse_target(target)
+        except ValueError as error:
+            raise Invalid("target", str(error)) from None
+    else:
+        fields["target"] = fields["target_kind"] = None
+    for name in ("start", "deadline"):
+        text = values[name].strip()
+        try:
+            fields[name] = parse_date(text, board.today()).isoformat() if text else None
+        except DateError as error:
+            raise Invalid(name, str(error)) from None
+    if old is None:
+        return {k: v for k, v in fields.items() if v is not None}
+    return fields
+
+
+def _number(text: str, field: str) -> float:
+    try:
+        return parse_number(text)
+    except ValueError as error:
+        raise Invalid(field, str(error)) from None
+
+
+def checkin_form(board, goal: Goal) -> FieldsForm:
+    last = board.checkins(goal.id)[-1:] or None
+    now = last[0].value if last else goal.baseline
+    rows = [
+        (("value", f"Value of {goal.metric or 'the metric'} now (last: {describe_value(now, goal.unit)})",
+          Input("", placeholder="1.29M")),
+         ("confidence", "Confidence", Select([(plain_rich(CONFIDENCE_LABELS[c]), c) for c in CONFIDENCES],
+                                             allow_blank=False, value="on_track"))),
+        ("comment", "Comment", Input("", placeholder="what moved it, what is in the way")),
+    ]
+
+    def save(values: dict):
+        if not values["value"].strip():
+            raise Invalid("value", "give the metric's value now")
+        return board.checkin(goal.id, _number(values["value"], "value"), values["confidence"], values["comment"])
+
+    return FieldsForm(f"Check in on {goal.id}  {goal.title}", rows, save)
+
+
+def strategy_form(board, goal_id: str | None) -> FieldsForm:
+    goals = SelectionList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id == goal_id)
+                                 for g in board.goals()))
+    rows = [
+        ("title", "Title", Input("", max_length=TITLE_MAX)),
+        ("dimension", "Dimension", Select([(plain_rich(DIMENSION_LABELS[d]), d) for d in DIMENSIONS],
+                                          allow_blank=False, value="market")),
+        ("goals", "Goals it serves (space ticks one)", goals),
+        ("description", "Description", Input("")),
+    ]
+
+    def save(values: dict):
+        return board.add_strategy(values["title"], dimension=values["dimension"], goals=values["goals"],
+                                  description=values["description"])
+
+    return FieldsForm("New strategy", rows, save)

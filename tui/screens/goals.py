@@ -1,0 +1,193 @@
+"""The goals screen (phase 2): goals with their SMART badges, the selected goal's detail and pace.
+
+Keys: n new goal, e edit, c check-in, s new strategy, b the budget. The badges of a goal read
+"S ✓" or "S ✗" (the mark, not only the colour, says which) and the detail says why each fails.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+
+from sales.errors import UpliftError
+from sales.goals import (
+    CONFIDENCE_LABELS,
+    DIMENSION_LABELS,
+    Goal,
+    describe_target,
+    plan_gaps,
+)
+from sales.pace import describe_value, percent
+from sales.smart import NAMES
+from tui.user_text import plain, tell
+
+EMPTY = "No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter)."
+COLUMNS = ("ID", "S", "M", "A", "R", "T", "At", "Expected", "Owner", "Goal")
+
+
+def badge(verdict) -> Content:
+    """One SMART letter with its mark: green "S ✓" when it passes, red "S ✗" when it fails."""
+    if verdict.passed:
+        return Content.styled(f"{verdict.letter} ✓", "bold green")
+    return Content.styled(f"{verdict.letter} ✗", "bold red")
+
+
+class GoalsScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new", "New goal", id="goals.new"),
+        Binding("e", "edit", "Edit", id="goals.edit"),
+        Binding("c", "checkin", "Check in", id="goals.checkin"),
+        Binding("s", "strategy", "New strategy", id="goals.strategy"),
+        Binding("b", "budget", "Budget", id="goals.budget"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="goals-status")
+        table: DataTable = DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
+        for name in COLUMNS:
+            table.add_column(plain(name), key=name)
+        yield table
+        with VerticalScroll(id="goal-detail"):
+            yield Static(id="goal-summary")
+            yield Static(id="goal-smart")
+            yield Static(id="goal-pace")
+            with Vertical(id="goal-checkins"):
+                yield Static(plain("Check-ins"), classes="field-label")
+                yield Sparkline([], id="goal-sparkline")
+                yield Static(id="goal-last-checkin")
+            yield Static(id="goal-strategies")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.refresh_board()
+        self.table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#goals-table", DataTable)
+
+    def selected_id(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    async def refresh_board(self, select: str | None = None) -> None:
+        board = self.app.board
+        select = select or self.selected_id()
+        goals = board.goals()
+        table = self.table
+        table.clear()
+        for goal in goals:
+            report = board.report(goal)
+            pace = report.pace
+            table.add_row(plain(goal.id), *(badge(v) for v in report.verdicts),
+                          plain("–" if pace.progress is None else percent(pace.progress)),
+                          plain("–" if pace.expected is None else percent(pace.expected)),
+                          plain(goal.owner or "–"), plain(goal.title), key=goal.id)
+        ids = [g.id for g in goals]
+        if select in ids:
+            table.move_cursor(row=ids.index(select))
+        gaps = plan_gaps(goals, board.strategies(), board.tasks())
+        status = self.query_one("#goals-status", Static)
+        status.update(plain(EMPTY if not goals else "  ·  ".join(gaps)))
+        status.display = not goals or bool(gaps)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        board = self.app.board
+        goal_id = self.selected_id()
+        detail = self.query_one("#goal-detail")
+        detail.display = goal_id is not None
+        if goal_id is None:
+            return
+        try:
+            report = board.report(goal_id)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        goal, pace = report.goal, report.pace
+        summary = [f"{goal.id}  {goal.title}",
+                   f"{goal.metric or 'no metric'} · {goal.scope.describe() or 'no scope'} · "
+                   f"owner {goal.owner or '–'}",
+                   f"from {describe_value(goal.baseline, goal.unit)}"
+                   + (f" ({goal.baseline_source})" if goal.baseline_source else "")
+                   + f" → {describe_target(goal)} · {goal.start or '…'} to {goal.deadline or 'no deadline'}"]
+        summary += [f"  sub-target: {s.text}" for s in goal.subtargets]
+        self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
+        smart = Content("\n").join(
+            Content.assemble(badge(v), f"  {NAMES[v.letter]}: ", plain(v.reason)) for v in report.verdicts)
+        self.query_one("#goal-smart", Static).update(smart)
+        now = f"now {describe_value(pace.current, goal.unit)} · {pace.describe()}"
+        if pace.expected_value is not None:
+            now += f" · a steady pace would be at {describe_value(pace.expected_value, goal.unit)}"
+        self.query_one("#goal-pace", Static).update(
+            Content.styled(now, "bold red") if pace.behind else plain(now))
+        values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
+        self.query_one("#goal-sparkline", Sparkline).data = values
+        last = report.checkins[-1] if report.checkins else None
+        self.query_one("#goal-last-checkin", Static).update(plain(
+            f"{len(report.checkins)} check-ins; last {last.at:%Y-%m-%d} by {last.by}: "
+            f"{describe_value(last.value, goal.unit)}, {CONFIDENCE_LABELS[last.confidence]}"
+            + (f" — {last.comment}" if last.comment else "") if last else "No check-ins yet: press c."))
+        strategies = "\n".join(f"  {s.id}  {DIMENSION_LABELS[s.dimension]}: {s.title}" for s in report.strategies)
+        self.query_one("#goal-strategies", Static).update(plain(
+            "Strategies\n" + strategies if strategies else "No strategy serves this goal yet: press s."))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.show_detail()
+
+    # ------------------------------------------------------------------ actions
+
+    def _selected_goal(self):
+        goal_id = self.selected_id()
+        if goal_id is None:
+            tell(self, "No goal selected: press n to add one.", "warning")
+            return None
+        try:
+            return self.app.board.goal(goal_id)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return None
+
+    def _saved(self, item) -> None:
+        if item is not None:
+            tell(self, f"Saved {item.id}")
+            goal_id = item.id if isinstance(item, Goal) else getattr(item, "goal", None)
+            self.call_next(self.refresh_board, goal_id)
+
+    def action_new(self) -> None:
+        from tui.screens.goal_forms import goal_form
+
+        self.app.push_screen(goal_form(self.app.board), self._saved)
+
+    def action_edit(self) -> None:
+        from tui.screens.goal_forms import goal_form
+
+        goal = self._selected_goal()
+        if goal:
+            self.app.push_screen(goal_form(self.app.board, goal), self._saved)
+
+    def action_checkin(self) -> None:
+        from tui.screens.goal_forms import checkin_form
+
+        goal = self._selected_goal()
+        if goal:
+            self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
+
+    def action_strategy(self) -> None:
+        from tui.screens.goal_forms import strategy_form
+
+        self.app.push_screen(strategy_form(self.app.board, self.selected_id()), self._saved)
+
+    def action_budget(self) -> None:
+        from tui.screens.budget import BudgetScreen
+
+        self.app.push_screen(BudgetScreen())
