@@ -1,10 +1,12 @@
-"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals."""
+"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals,
+`X-3` for diagnosis snapshots, `N-5` for interview/feedback notes, `M-1` for saved column mappings."""
 
 from __future__ import annotations
 
 import re
 
-PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D"}
+PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D",
+            "snapshot": "X", "note": "N", "mapping": "M"}
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from store.board_core import BoardCore
+from store.diagnoses import DiagnosisChanges
 from store.goals import GoalChanges
 from store.members import MemberChanges
 from store.settings import SettingsChanges
 from store.tasks import TaskChanges
 
 
-class Board(TaskChanges, GoalChanges, MemberChanges, SettingsChanges, BoardCore):
+class Board(TaskChanges, GoalChanges, DiagnosisChanges, MemberChanges, SettingsChanges, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

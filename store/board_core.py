@@ -9,6 +9,9 @@ Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
   plan.json    goals and strategies
+  diagnosis.json  diagnosis snapshots, saved column mappings, the diagnosis checklist's ticks
+  notes.json   interview notes and customer feedback (apart from the snapshots, so adding a
+               note never rewrites them)
   log/         the activity log, in segments of bounded size
 Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
 """
@@ -30,6 +33,8 @@ from sales.activity import Activity
 from sales.errors import NotFound
 from sales.goals import Goal, Strategy
 from sales.ids import format_id, parse_id
+from sales.notes import Note
+from sales.snapshots import SavedMapping, Snapshot
 from sales.tasks import Task
 from store.activity_log import ActivityLog
 from store.files import (
@@ -44,12 +49,16 @@ from store.storage import SharedJSONStorage
 
 T = TypeVar("T")
 
-FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json"}
+FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json",
+         "diagnosis": "diagnosis.json", "notes": "notes.json"}
 # kind -> (file, table, model)
 HOMES: dict[str, tuple[str, str, type]] = {
     "task": ("tasks", "tasks", Task),
     "goal": ("plan", "goals", Goal),
     "strategy": ("plan", "strategies", Strategy),
+    "snapshot": ("diagnosis", "snapshots", Snapshot),
+    "mapping": ("diagnosis", "mappings", SavedMapping),
+    "note": ("notes", "notes", Note),
 }
 PRIVATE, SHARED = 0o600, 0o660
 
