@@ -10,6 +10,7 @@ from textual.binding import Binding
 from sales.errors import UpliftError
 from store.board import Board
 from tui.screens.board import BoardScreen
+from tui.screens.diagnose import DiagnoseScreen
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -18,10 +19,11 @@ POLL_SECONDS = 0.5
 class UpliftApp(App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
-    MODES = {"plan": BoardScreen}
+    MODES = {"diagnose": DiagnoseScreen, "plan": BoardScreen}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("1", "switch_mode('diagnose')", "Diagnose", show=False, id="app.diagnose"),
         Binding("3", "switch_mode('plan')", "Plan", show=False, id="app.plan"),
     ]
 
