@@ -192,3 +192,21 @@ def test_hostile_note_text_never_reaches_the_terminal(run) -> None:
     run("note", "add", "evil\x1b]52;c;aGk=\x07\x1b[2J text", "--source", "\x1b[31mred")
     code, out, _ = run("note", "list")
     assert "\x1b" not in out and "\x07" not in out
+
+
+def test_reading_snapshots_and_notes_does_not_import_pandas(team, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.csv"
+    path.write_text("date,amount\n2026-01-05,10\n", encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    probe = ("import sys; from tui.cli import main; codes = [main(['diagnosis', 'list', '--json']), "
+             "main(['note', 'add', 'x']), main(['note', 'list'])]; "
+             "heavy = [m for m in ('textual', 'pandas', 'rich') if m in sys.modules]; "
+             "print(codes, heavy)")
+    env = {**os.environ, "UPLIFT_BOARD": str(team), "UPLIFT_USER": "dana"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[2], env=env,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "[0, 0, 0] []"

@@ -106,11 +106,12 @@ class DiagnoseScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.shown: Diagnosis | None = None
-        self.shown_id: str | None = None
+        self.latest_seen: str | None = None  # the newest snapshot id this screen has shown
         self.last_request: RunRequest | None = None
         self.tag_filter: str | None = None
         self.sorting: dict[str, tuple[int, bool]] = {}  # table id -> (column, descending)
         self.running = False
+        self.ready = False  # the poll may call refresh_board before on_mount has run
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -147,6 +148,7 @@ class DiagnoseScreen(Screen):
         notes.add_column(plain_rich("Tags"), key="tags")
         notes.add_column(plain_rich("From"), key="source")
         notes.add_column(plain_rich("Note"), key="text")
+        self.ready = True
         await self.refresh_board()
 
     async def on_screen_resume(self) -> None:
@@ -154,12 +156,14 @@ class DiagnoseScreen(Screen):
 
     async def refresh_board(self) -> None:
         """Show the newest snapshot (unless a run not kept is on screen), the notes, the checklist."""
+        if not self.ready:
+            return
         board = self.app.board
         latest = board.latest_snapshot()
-        if latest is not None and latest.id != self.shown_id and not self.running:
+        if latest is not None and latest.id != self.latest_seen and not self.running:
             self.show_diagnosis(latest.diagnosis, f"{latest.id} · saved {latest.saved_at[:16].replace('T', ' ')}"
                                                   f" by {latest.saved_by} · f diagnoses another file")
-            self.shown_id = latest.id
+            self.latest_seen = latest.id
         elif latest is None and self.shown is None:
             self.set_status(HOW_TO_START)
             self.query_one("#kpis", Static).update(plain(HOW_TO_START))
@@ -357,13 +361,12 @@ class DiagnoseScreen(Screen):
         try:
             snapshot = self.app.board.save_diagnosis(d, signature, overrides)
         except Refused as error:
-            self.shown_id = None
             self.show_diagnosis(d, f"Not kept on the board ({error}){note}")
             return
         except UpliftError as error:
             self.show_diagnosis(d, f"Not kept on the board: {error}{note}")
             return
-        self.shown_id = snapshot.id
+        self.latest_seen = snapshot.id
         self.show_diagnosis(d, f"{snapshot.id} · just saved{note}")
         tell(self, f"Diagnosis kept as {snapshot.id}")
 
