@@ -40,12 +40,17 @@ def describe(record: Activity) -> str:
         title = after.get("title") or after.get("topic") or ""
         if record.action == "member.add":
             return f"added {record.item} as {after.get('role')}"
+        if record.action in _CREATED:
+            return _CREATED[record.action].format(item=record.item)
         return f"created {record.item}" + (f" “{title}”" if title else "")
     if record.after is None:
         return f"removed member {record.item}" if record.action == "member.remove" else f"deleted {record.item}"
     if set(after) == {"status"}:
         return (f"moved {record.item} from {STATUS_LABELS.get(before.get('status'), before.get('status'))}"
                 f" to {STATUS_LABELS.get(after['status'], after['status'])}")
+    if record.action == "checklist.tick":
+        ticks_before, ticks_after = len(before.get("ticks") or []), len(after.get("ticks") or [])
+        return f"{'ticked' if ticks_after > ticks_before else 'unticked'} an item of the diagnosis checklist"
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     changes = ", ".join(f"{key} {_short(before.get(key))} → {_short(after.get(key))}" for key in after)
@@ -70,6 +75,10 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> str |
 
 def _amount(value: object) -> str:
     return number(value) if isinstance(value, (int, float)) else _short(value)
+
+
+_CREATED = {"diagnosis.save": "kept diagnosis {item}", "mapping.save": "saved column mapping {item}",
+            "note.add": "added note {item}", "checklist.tick": "ticked an item of the diagnosis checklist"}
 
 
 def _short(value: object) -> str:

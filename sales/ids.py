@@ -1,8 +1,9 @@
 """Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals.
 
 Also `A-` logged activities (calls, visits...), `K-` coaching notes, `C-` check-ins, `B-` budget
-lines, `E-` spend entries (expenses), `L-` training items (learning). One letter each, so that
-`t12` still means T-12.
+lines, `E-` spend entries (expenses), `L-` training items (learning), `X-` diagnosis snapshots,
+`N-` interview and feedback notes, `M-` saved column mappings. One letter each, so that `t12`
+still means T-12.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import re
 
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
-            "checkin": "C", "budget": "B", "spend": "E", "training": "L"}
+            "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
+            "note": "N", "mapping": "M"}
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 

@@ -6,6 +6,7 @@ from store.alerts import AlertChanges
 from store.board_core import BoardCore
 from store.budget import BudgetChanges
 from store.deals import DealChanges
+from store.diagnoses import DiagnosisChanges
 from store.goals import GoalChanges
 from store.members import MemberChanges
 from store.settings import SettingsChanges
@@ -14,5 +15,5 @@ from store.touches import TouchChanges
 
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
-            MemberChanges, SettingsChanges, BoardCore):
+            DiagnosisChanges, MemberChanges, SettingsChanges, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -12,6 +12,9 @@ Files of a board folder (TinyDB's JSON layout, one table per kind):
   budget.json  budget lines, spend entries, training items
   deals.json   deals, weekly pipeline snapshots (one document per ISO week), alert snoozes
   activities.json  logged calls/visits/meetings/emails, coaching notes, weekly reviews
+  diagnosis.json  diagnosis snapshots, saved column mappings, the diagnosis checklist's ticks
+  notes.json   interview notes and customer feedback (apart from the snapshots, so adding a
+               note never rewrites them)
   log/         the activity log, in segments of bounded size
 Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
 """
@@ -35,6 +38,8 @@ from sales.deals import Deal
 from sales.errors import NotFound
 from sales.goals import CheckIn, Goal, Strategy
 from sales.ids import format_id, parse_id
+from sales.notes import Note
+from sales.snapshots import SavedMapping, Snapshot
 from sales.tasks import Task
 from sales.touches import CoachingNote, Touch
 from store.activity_log import ActivityLog
@@ -51,7 +56,8 @@ from store.storage import SharedJSONStorage
 T = TypeVar("T")
 
 FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "budget": "budget.json",
-         "deals": "deals.json", "touches": "activities.json"}
+         "deals": "deals.json", "touches": "activities.json", "diagnosis": "diagnosis.json",
+         "notes": "notes.json"}
 # kind -> (file, table, model)
 HOMES: dict[str, tuple[str, str, type]] = {
     "task": ("tasks", "tasks", Task),
@@ -64,6 +70,9 @@ HOMES: dict[str, tuple[str, str, type]] = {
     "budget": ("budget", "lines", BudgetLine),
     "spend": ("budget", "spending", SpendEntry),
     "training": ("budget", "training", TrainingItem),
+    "snapshot": ("diagnosis", "snapshots", Snapshot),
+    "mapping": ("diagnosis", "mappings", SavedMapping),
+    "note": ("notes", "notes", Note),
 }
 PRIVATE, SHARED = 0o600, 0o660
 

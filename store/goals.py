@@ -1,13 +1,9 @@
 """Goals, their check-ins, and strategies on a board (phase 2 of the cycle).
 
-The SMART check's "achievable" rule needs the diagnosis history of a goal's metric. The store
-reads it from a `kpi_points` table if any board file holds one, each document shaped
-
-    {"metric": "revenue", "scope": {"region": "North"}, "period": "2026-Q3", "value": 1200000.0}
-
-(scope keys as in sales.goals.SCOPE_FIELDS; a snapshot matches a goal when its metric is the
-goal's, ignoring case, and its scope's set fields equal the goal's). Without such a table every
-goal has "no history to judge by". The diagnosis writes the table; this module only reads it.
+The SMART check's "achievable" rule needs the history of a goal's metric in its scope: it comes
+from the diagnosis snapshots kept on the board (`metric_history` in store/diagnoses.py). A metric
+or scope the diagnosis does not break down (a segment, two dimensions at once) has no history,
+and the goal is told "no history to judge by".
 """
 
 from __future__ import annotations
@@ -23,9 +19,7 @@ from sales.goals import CheckIn, Goal, Scope, Strategy, checkins_of
 from sales.ids import format_id
 from sales.pace import Pace, pace
 from sales.validation import convert
-from store.board_core import FILES, BoardCore, Transaction, changed_keys, given
-
-KPI_POINTS = "kpi_points"  # documents {metric, scope, period, value} written by the diagnosis
+from store.board_core import BoardCore, Transaction, changed_keys, given
 
 
 class GoalReport(msgspec.Struct, frozen=True):
@@ -58,27 +52,16 @@ class GoalChanges(BoardCore):
     def strategy(self, strategy_id: str) -> Strategy:
         return self._get("strategy", strategy_id)
 
-    def kpi_points(self) -> list[dict]:
-        """The KPI points the diagnosis stored on the board (see the module docstring), if any."""
-        found = []
-        for file in FILES:
-            table = self._raw(file).get(KPI_POINTS) or {}
-            found += [doc for doc in table.values() if isinstance(doc, dict)]
-        return found
+    def goal_history(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float]]:
+        """(period, value) points of `metric` in exactly `scope`, oldest first, from diagnoses."""
+        name = "_".join(metric.casefold().split())
+        try:
+            return [(h["period"], h["value"]) for h in self.metric_history(name, scope)]
+        except Invalid:
+            return []  # a metric or scope the diagnosis does not break down
 
-    def metric_history(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float]]:
-        """(period, value) points of `metric` in exactly `scope`, oldest period first."""
-        points = []
-        for doc in self.kpi_points():
-            value = doc.get("value")
-            doc_scope = {k: v for k, v in (doc.get("scope") or {}).items() if v}
-            if (str(doc.get("metric", "")).casefold() == metric.casefold() and doc_scope == scope
-                    and isinstance(value, (int, float)) and not isinstance(value, bool)):
-                points.append((str(doc.get("period", "")), float(value)))
-        return sorted(points)
-
-    def latest_snapshot(self, metric: str, scope: dict[str, str]) -> tuple[str, float] | None:
-        history = self.metric_history(metric, scope)
+    def latest_kpi(self, metric: str, scope: dict[str, str]) -> tuple[str, float] | None:
+        history = self.goal_history(metric, scope)
         return history[-1] if history else None
 
     def report(self, goal: Goal | str) -> GoalReport:
@@ -87,7 +70,7 @@ class GoalChanges(BoardCore):
         period = (self.meta().get("period") or {})
         start, end = (_date(period.get("start")), _date(period.get("end")))
         strategies = self.strategies()
-        history = self.metric_history(goal.metric, goal.scope.given()) if goal.metric else []
+        history = self.goal_history(goal.metric, goal.scope.given()) if goal.metric else []
         checkins = checkins_of(goal.id, self.checkins())
         verdicts = smart.check(goal, history=history, strategies=strategies,
                                period_start=start, period_end=end)
@@ -166,7 +149,7 @@ class GoalChanges(BoardCore):
                                       f"to take the latest diagnosis value)")
         metric = data.get("metric") or ""
         scope = convert(data.get("scope") or {}, Scope, "scope").given()
-        latest = self.latest_snapshot(metric, scope) if metric else None
+        latest = self.latest_kpi(metric, scope) if metric else None
         if latest is None:
             where = ", ".join(f"{k} {v}" for k, v in scope.items()) or "no scope"
             raise Invalid("baseline", f"no diagnosis snapshot of {metric or 'an unnamed metric'} "

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from sales.errors import UpliftError
 from store.board import Board
 from tui.screens.board import BoardScreen
+from tui.screens.diagnose import DiagnoseScreen
 from tui.screens.goals import GoalsScreen
 from tui.screens.pipeline import PipelineScreen
 from tui.user_text import tell
@@ -20,10 +21,12 @@ POLL_SECONDS = 0.5
 class UpliftApp(App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
-    MODES = {"goals": GoalsScreen, "plan": BoardScreen, "pipeline": PipelineScreen}
+    MODES = {"diagnose": DiagnoseScreen, "goals": GoalsScreen, "plan": BoardScreen,
+             "pipeline": PipelineScreen}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("1", "switch_mode('diagnose')", "Diagnose", show=False, id="app.diagnose"),
         Binding("2", "switch_mode('goals')", "Goals", show=False, id="app.goals"),
         Binding("3", "switch_mode('plan')", "Plan", show=False, id="app.plan"),
         Binding("4", "switch_mode('pipeline')", "Pipeline", show=False, id="app.pipeline"),

@@ -15,9 +15,20 @@ from collections.abc import Sequence
 from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
-from tui.commands import activity, alerts, board, budget, deals, goals, members, tasks
+from tui.commands import (
+    activity,
+    alerts,
+    board,
+    budget,
+    deals,
+    diagnose,
+    goals,
+    members,
+    notes,
+    tasks,
+)
 
-COMMAND_GROUPS = (board, tasks, goals, budget, deals, alerts, activity, members)
+COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members)
 
 
 def build_parser() -> argparse.ArgumentParser:

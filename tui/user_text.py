@@ -19,7 +19,8 @@ def plain(value: object) -> Content:
 
 
 def plain_rich(value: object) -> Text:
-    """The same, for widgets that take Rich renderables (Select options)."""
+    """The same, for widgets that take Rich renderables: Select options and DataTable cells and
+    headers (DataTable measures a column by its cells' Rich width; Content would make it 1 wide)."""
     return Text(safe(value))
 
 

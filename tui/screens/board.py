@@ -29,6 +29,9 @@ def task_card(task: Task, today) -> CardData:
 
 
 class BoardScreen(Screen):
+    # Focus goes to a card (on_mount); never auto-focus the hidden filter box on an empty board,
+    # where it would swallow the keys 1-5 and n.
+    AUTO_FOCUS = "Card"
     BINDINGS = [
         Binding("n", "new", "New", id="board.new"),
         Binding("e,enter", "edit", "Edit", id="board.edit"),

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from tui.user_text import plain
+from tui.user_text import plain, plain_rich
 
 
 class Help(ModalScreen[None]):
@@ -22,9 +22,9 @@ class Help(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Static(plain("Keys (escape closes)"), classes="dialog-question")
             table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns(plain("Key"), plain("Does"), plain("Where"))
+            table.add_columns(plain_rich("Key"), plain_rich("Does"), plain_rich("Where"))
             for key, description, where in self.rows:
-                table.add_row(plain(key), plain(description), plain(where))
+                table.add_row(plain_rich(key), plain_rich(description), plain_rich(where))
             yield table
 
 

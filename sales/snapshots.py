@@ -1,0 +1,111 @@
+"""A diagnosis kept on the board (a snapshot), the column mappings saved for next time, and the
+KPI history later phases read from snapshots (a goal's baseline comes from one).
+
+A snapshot holds only what the diagnosis computed (KPIs per period and group, findings, the
+mapping and the source's name), never the records themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import msgspec
+
+from sales.diagnosis import DIMENSIONS, Diagnosis, Metrics
+from sales.kpis import METRICS
+from sales.sales_fields import IGNORE, normalise_header
+
+
+class Snapshot(msgspec.Struct, kw_only=True):
+    """One diagnosis run: when, by whom, from which columns, and everything it computed."""
+
+    id: str
+    saved_at: str
+    saved_by: str
+    signature: str
+    overrides: dict[str, str] = {}
+    diagnosis: Diagnosis
+
+
+class SavedMapping(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """The --map overrides last used for files with these columns (reused automatically)."""
+
+    id: str
+    signature: str
+    columns: list[str]
+    overrides: dict[str, str]
+    saved_at: str
+    saved_by: str
+
+
+def header_signature(headers: Iterable[str]) -> str:
+    """What makes two files "the same layout": their normalised column names, in any order."""
+    return "|".join(sorted({normalise_header(h) for h in headers} - {""}))
+
+
+def merge_overrides(saved: Mapping[str, str], given: Mapping[str, str]) -> dict[str, str]:
+    """The saved overrides with the ones given now on top: a given column or field replaces
+    whatever the saved mapping said about that column or that field."""
+    columns = {normalise_header(c) for c in given}
+    fields = {f for f in given.values() if f != IGNORE}
+    kept = {c: f for c, f in saved.items() if normalise_header(c) not in columns and f not in fields}
+    return {**kept, **given}
+
+
+def period_name(label: str) -> str:
+    """A diagnosis period label as the rest of the plan writes it: 2026-07, 2026-Q3."""
+    return label.replace("Q", "-Q") if "Q" in label and "-Q" not in label else label
+
+
+SCOPE_KEYS = DIMENSIONS
+
+
+def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[str, str],
+                   period: str | None = None) -> list[dict]:
+    """[{"metric", "scope", "period", "value"}, ...] oldest period first.
+
+    Taken from the newest snapshot (of the `period` kind, month or quarter; by default the
+    newest snapshot's kind), filled in with older snapshots of the same file layout for periods
+    the newest one does not cover. Partial periods (the data covers too little of them) and
+    periods with no value are left out. A scope names at most one dimension (snapshots break
+    down one dimension at a time); a wider scope has no history.
+    """
+    if metric not in METRICS:
+        raise ValueError(f"{metric!r} is not a metric (one of: {', '.join(METRICS)})")
+    unknown = set(scope) - set(SCOPE_KEYS)
+    if unknown:
+        raise ValueError(f"scope keys are {', '.join(SCOPE_KEYS)} (not {', '.join(sorted(unknown))})")
+    candidates = [s for s in snapshots if period is None or s.diagnosis.period == period]
+    if not candidates or len(scope) > 1:
+        return []
+    newest = max(candidates, key=lambda s: (s.saved_at, _number(s.id)))
+    same = sorted((s for s in candidates if s.signature == newest.signature
+                   and s.diagnosis.period == newest.diagnosis.period),
+                  key=lambda s: (s.saved_at, _number(s.id)))
+    values: dict[str, float] = {}
+    for snapshot in same:  # oldest first: newer snapshots overwrite the periods they cover
+        values.update(_values(snapshot.diagnosis, metric, scope))
+    return [{"metric": metric, "scope": dict(scope), "period": period_name(label), "value": value}
+            for label, value in sorted(values.items())]
+
+
+def _values(diagnosis: Diagnosis, metric: str, scope: Mapping[str, str]) -> dict[str, float]:
+    partial = {row.period for row in diagnosis.periods if row.partial}
+    if not scope:
+        series: dict[str, Metrics] = {row.period: row.metrics for row in diagnosis.periods}
+    else:
+        (dimension, wanted), = scope.items()
+        groups = diagnosis.breakdowns.get(dimension, [])
+        match = next((g for g in groups if g.value == wanted), None) or next(
+            (g for g in groups if g.value.casefold() == str(wanted).casefold()), None)
+        series = match.periods if match else {}
+    out = {}
+    for label, metrics in series.items():
+        value = getattr(metrics, metric)
+        if label not in partial and value is not None:
+            out[label] = float(value)
+    return out
+
+
+def _number(item_id: str) -> int:
+    return int(item_id.rsplit("-", 1)[1])

@@ -1,0 +1,282 @@
+"""Phase 1 on a board: diagnosis snapshots, the column mappings saved for next time, interview
+and feedback notes, and the diagnosis checklist's ticks.
+
+A diagnosis run reads the record files and computes outside the board's lock (it takes a
+second or more); only saving the snapshot (and the mapping used) is a change, made in one
+`_transact` step. A run that fails saves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from sales.diagnosis import Diagnosis
+from sales.errors import Invalid, NotFound
+from sales.ids import format_id
+from sales.notes import (
+    NOTE_KINDS,
+    ChecklistState,
+    ChecklistTemplate,
+    Note,
+    Tick,
+    normalize_tag,
+    note_matches,
+)
+from sales.sales_fields import parse_overrides
+from sales.snapshots import (
+    SavedMapping,
+    Snapshot,
+    header_signature,
+    merge_overrides,
+    metric_history,
+)
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction, given
+
+CHECKLIST_FILE = "checklist-diagnosis.yaml"
+CHECKLIST_DOC = 1
+_TEMPLATE_MAX_BYTES = 64 * 1024
+
+
+@dataclass
+class DiagnosisRun:
+    """What one run produced: the diagnosis, the overrides it used (saved ones reused and
+    those given), and the snapshot it was kept as (None with save=False)."""
+
+    diagnosis: Diagnosis
+    signature: str
+    overrides: dict[str, str]
+    reused: dict[str, str] = field(default_factory=dict)
+    snapshot: Snapshot | None = None
+
+
+def file_signature(paths: Sequence[str | Path], joins: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """The layout signature of the first record file plus the joined files' columns, and the
+    columns themselves (headers only; no rows are read). RecordsError for a file that can't be
+    opened; MappingError for a bad FILE:KEY."""
+    from store.record_files import parse_join, read_header
+
+    columns = list(read_header(paths[0]))
+    for spec in joins:
+        join_path, key = parse_join(spec)
+        columns += [c for c in read_header(join_path) if c != key and c not in columns]
+    return header_signature(columns), columns
+
+
+def compute_diagnosis(paths: Sequence[str | Path], overrides: Mapping[str, str], *, period: str = "month",
+                      joins: Sequence[str] = (), date_format: str | None = None,
+                      costs: str | Path | None = None, now=None) -> Diagnosis:
+    """The engine (store/diagnose.py), imported here so that pandas loads only when a run starts.
+    Safe to call from a worker thread: it touches no board."""
+    from store.diagnose import diagnose
+
+    return diagnose(list(paths), dict(overrides), period=period, joins=joins, date_format=date_format,
+                    costs=costs, now=now)
+
+
+@lru_cache(maxsize=4)
+def checklist_template(name: str = CHECKLIST_FILE) -> ChecklistTemplate:
+    """The checklist shipped in plans/ (YAML, safe-loaded, size-capped, validated)."""
+    import yaml
+
+    text = files("plans").joinpath(name).read_text(encoding="utf-8")
+    if len(text.encode("utf-8")) > _TEMPLATE_MAX_BYTES:
+        raise Invalid(name, f"a checklist template is at most {_TEMPLATE_MAX_BYTES // 1024} KB")
+    return convert(yaml.safe_load(text), ChecklistTemplate, name)
+
+
+class DiagnosisChanges(BoardCore):
+    # ------------------------------------------------------------------ snapshots
+
+    def snapshots(self) -> list[Snapshot]:
+        """Every kept diagnosis, oldest first."""
+        return self._models("diagnosis", "snapshots", Snapshot, key=lambda s: int(s.id.split("-")[1]))
+
+    def snapshot(self, snapshot_id: str) -> Snapshot:
+        return self._get("snapshot", snapshot_id)
+
+    def latest_snapshot(self) -> Snapshot | None:
+        snapshots = self.snapshots()
+        return snapshots[-1] if snapshots else None
+
+    def saved_mapping(self, signature: str) -> SavedMapping | None:
+        return next((m for m in self.saved_mappings() if m.signature == signature), None)
+
+    def saved_mappings(self) -> list[SavedMapping]:
+        return self._models("diagnosis", "mappings", SavedMapping, key=lambda m: int(m.id.split("-")[1]))
+
+    def prepare_run(self, paths: Sequence[str | Path], overrides: Iterable[str] | Mapping[str, str] | None = None,
+                    joins: Sequence[str] = ()) -> tuple[str, dict[str, str], dict[str, str]]:
+        """(signature, overrides to use, saved overrides reused) for a run on these files: the
+        mapping saved for files with the same columns, with the given overrides on top."""
+        given_overrides = parse_overrides(overrides)
+        signature, _ = file_signature(paths, joins)
+        saved = self.saved_mapping(signature)
+        reused = dict(saved.overrides) if saved else {}
+        effective = merge_overrides(reused, given_overrides)
+        reused = {c: f for c, f in reused.items() if effective.get(c) == f}
+        return signature, effective, reused
+
+    def run_diagnosis(self, paths: Sequence[str | Path], overrides: Iterable[str] | Mapping[str, str] | None = None,
+                      *, period: str = "month", joins: Sequence[str] = (), date_format: str | None = None,
+                      costs: str | Path | None = None, save: bool = True) -> DiagnosisRun:
+        """Diagnose record files and (with save) keep the result as a snapshot and the mapping
+        for next time. Raises RecordsError / MappingError (nothing saved) or Refused."""
+        if save:
+            self._check("diagnosis.save")  # before a second of work that could not be kept
+        signature, effective, reused = self.prepare_run(paths, overrides, joins)
+        diagnosis = compute_diagnosis(paths, effective, period=period, joins=joins,
+                                      date_format=date_format, costs=costs, now=self.clock())
+        run = DiagnosisRun(diagnosis, signature, effective, reused)
+        if save:
+            run.snapshot = self.save_diagnosis(diagnosis, signature, effective)
+        return run
+
+    def save_diagnosis(self, diagnosis: Diagnosis, signature: str,
+                       overrides: Mapping[str, str] | None = None) -> Snapshot:
+        """Keep a diagnosis as a new snapshot; remember its overrides for files with these
+        columns (a run without overrides leaves a saved mapping as it is)."""
+        overrides = dict(overrides or {})
+
+        def build(tx: Transaction) -> Snapshot:
+            self._check("diagnosis.save")
+            now = self.clock().isoformat(timespec="seconds")
+            snapshot = convert({"id": format_id("snapshot", tx.nextnumber("snapshot")), "saved_at": now,
+                                "saved_by": self.actor, "signature": signature, "overrides": overrides,
+                                "diagnosis": diagnosis.to_builtins()}, Snapshot, "snapshot")
+            self._put_new(tx, "diagnosis.save", "snapshot", snapshot)
+            old = self.saved_mapping(signature)
+            if overrides and (old is None or old.overrides != overrides):
+                columns = list(diagnosis.source.mapping.values()) + list(diagnosis.source.ignored_columns)
+                data = {"signature": signature, "columns": columns, "overrides": overrides,
+                        "saved_at": now, "saved_by": self.actor}
+                if old is None:
+                    new = convert({**data, "id": format_id("mapping", tx.nextnumber("mapping"))}, SavedMapping)
+                    self._put_new(tx, "mapping.save", "mapping", new)
+                else:
+                    new = convert({**data, "id": old.id}, SavedMapping)
+                    self._put_update(tx, "mapping.save", "mapping", old, new)
+            return snapshot
+        return self._transact(build)
+
+    def delete_snapshot(self, snapshot_id: str) -> Snapshot:
+        def build(tx: Transaction) -> Snapshot:
+            old = self.snapshot(snapshot_id)
+            self._check("diagnosis.delete")
+            self._put_delete(tx, "diagnosis.delete", "snapshot", old)
+            return old
+        return self._transact(build)
+
+    def metric_history(self, metric: str, scope: Mapping[str, str] | None = None,
+                       period: str | None = None) -> list[dict]:
+        """A KPI over time from the kept snapshots, for goals' baselines and achievability:
+        [{"metric": "win_rate", "scope": {"region": "South"}, "period": "2026-Q3", "value": 0.31}]
+        oldest first. Scope keys: region, product_line, channel, rep ({} = the whole data).
+        See sales.snapshots.metric_history for which snapshots and periods count."""
+        try:
+            return metric_history(self.snapshots(), metric, dict(scope or {}), period)
+        except ValueError as error:
+            raise Invalid("metric" if "metric" in str(error) else "scope", str(error)) from None
+
+    # ------------------------------------------------------------------ notes
+
+    def notes(self, tag: str | None = None, kind: str | None = None) -> list[Note]:
+        """Interview and feedback notes, newest first, optionally only one tag or kind."""
+        if tag is not None:
+            tag = self._tag(tag)
+        notes = self._models("notes", "notes", Note, key=lambda n: -int(n.id.split("-")[1]))
+        return [n for n in notes if note_matches(n, tag, kind)]
+
+    def note(self, note_id: str) -> Note:
+        return self._get("note", note_id)
+
+    def add_note(self, text: str, kind: str = "interview", tags: Iterable[str] = (),
+                 source: str = "") -> Note:
+        def build(tx: Transaction) -> Note:
+            self._check("note.add")
+            note = convert({"id": format_id("note", tx.nextnumber("note")), "text": text, "kind": kind,
+                            "tags": [self._tag(t) for t in tags], "source": source,
+                            "author": self.actor,
+                            "created": self.clock().isoformat(timespec="seconds")}, Note, "note")
+            self._put_new(tx, "note.add", "note", note)
+            return note
+        return self._transact(build)
+
+    def update_note(self, note_id: str, **fields: Any) -> Note:
+        """Change a note's text, kind, source or tags (tags replace the old ones)."""
+        def build(tx: Transaction) -> Note:
+            old = self.note(note_id)
+            self._check("note.edit", owner=old.author, new_owner=old.author)
+            changes = given({k: v for k, v in fields.items() if k in ("text", "kind", "source", "tags")})
+            if "tags" in changes:
+                changes["tags"] = [self._tag(t) for t in changes["tags"]]
+            if "kind" in changes and changes["kind"] not in NOTE_KINDS:
+                raise Invalid("kind", f"{changes['kind']!r} is not a kind of note ({', '.join(NOTE_KINDS)})")
+            new = convert({**msgspec.to_builtins(old), **changes}, Note, "note")
+            if new != old:
+                self._put_update(tx, "note.edit", "note", old, new)
+            return new
+        return self._transact(build)
+
+    def toggle_note_tag(self, note_id: str, tag: str) -> Note:
+        tag = self._tag(tag)
+        old = self.note(note_id)
+        tags = [t for t in old.tags if t != tag] if tag in old.tags else [*old.tags, tag]
+        return self.update_note(note_id, tags=tags)
+
+    def delete_note(self, note_id: str) -> Note:
+        def build(tx: Transaction) -> Note:
+            old = self.note(note_id)
+            self._check("note.delete", owner=old.author, new_owner=old.author)
+            self._put_delete(tx, "note.delete", "note", old)
+            return old
+        return self._transact(build)
+
+    @staticmethod
+    def _tag(text: str) -> str:
+        try:
+            return normalize_tag(text)
+        except ValueError as error:
+            raise Invalid("tag", str(error)) from None
+
+    # ------------------------------------------------------------------ the checklist
+
+    def checklist(self) -> list[tuple[str, Tick | None]]:
+        """The diagnosis checklist's items (from plans/), each with its tick or None."""
+        ticks = {t.text: t for t in self._checklist_state().ticks}
+        return [(item.text, ticks.get(item.text)) for item in checklist_template().items]
+
+    def tick_checklist(self, index: int, done: bool | None = None) -> bool:
+        """Tick (or untick; by default toggle) item `index` (0-based). Returns the new state."""
+        items = checklist_template().items
+        if not 0 <= index < len(items):
+            raise NotFound(f"the diagnosis checklist has no item {index + 1} (it has {len(items)})")
+        text = items[index].text
+
+        def build(tx: Transaction) -> bool:
+            self._check("checklist.tick")
+            old = self._checklist_state()
+            ticked = any(t.text == text for t in old.ticks)
+            want = (not ticked) if done is None else done
+            if want == ticked:
+                return ticked
+            ticks = [t for t in old.ticks if t.text != text]
+            if want:
+                ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
+            new = ChecklistState(name="diagnosis", ticks=ticks)
+            exists = bool(self._raw("diagnosis").get("checklist", {}).get(str(CHECKLIST_DOC)))
+            tx.put("checklist.tick", "checklist", "diagnosis", "checklist", CHECKLIST_DOC,
+                   msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
+            return want
+        return self._transact(build)
+
+    def _checklist_state(self) -> ChecklistState:
+        doc = self._raw("diagnosis").get("checklist", {}).get(str(CHECKLIST_DOC))
+        return msgspec.convert(doc, ChecklistState) if doc else ChecklistState(name="diagnosis")

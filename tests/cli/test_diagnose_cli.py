@@ -1,0 +1,212 @@
+"""`uplift diagnose`, `uplift diagnosis` and `uplift note` as scripts use them, on the shared
+datasets; expected figures are computed here with the csv module."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from store.board import Board
+from tests.conftest import DATA, snapshot_files
+from tui.cli import main
+
+SUPERSTORE = DATA / "superstore" / "superstore.csv"
+CRM = DATA / "crm-opportunities" / "sales_pipeline.csv"
+TEAMS = DATA / "crm-opportunities" / "sales_teams.csv"
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def run(team, capsys, monkeypatch):
+    """Run `uplift ARGS` in-process on the team board as USER; returns (code, stdout, stderr)."""
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(team))
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+@needs_data
+def test_superstore_json_numbers_and_the_kept_snapshot(run, team) -> None:
+    lines = rows(SUPERSTORE)
+    total = sum(float(r["Sales"]) for r in lines)
+    by_region: dict[str, float] = defaultdict(float)
+    for r in lines:
+        by_region[r["Region"]] += float(r["Sales"])
+    code, out, err = run("diagnose", SUPERSTORE, "--json")
+    assert code == 0, err
+    d = json.loads(out)  # stdout is the JSON and nothing else
+    assert d["total"]["revenue"] == pytest.approx(total)
+    assert d["total"]["orders"] == len({r["Order ID"] for r in lines})
+    regions = {g["value"]: g["metrics"]["revenue"] for g in d["breakdowns"]["region"]}
+    assert regions == pytest.approx(dict(by_region))
+    assert "Kept as X-1" in err
+
+    code, out, _ = run("diagnosis", "list", "--json")
+    [kept] = json.loads(out)
+    assert kept["id"] == "X-1" and kept["files"] == [str(SUPERSTORE)]
+    assert kept["total"]["revenue"] == pytest.approx(total)
+    assert kept["mapping"]["amount"] == "Sales" and kept["findings"] == d["findings"]
+    code, out, _ = run("diagnosis", "list")
+    assert "X-1" in out and "superstore.csv" in out
+    code, out, _ = run("diagnosis", "show")
+    assert out.startswith("X-1, saved") and "Weak spots" in out
+    # the snapshot holds aggregates only: no order id or customer of the records
+    stored = (team / "diagnosis.json").read_text(encoding="utf-8")
+    assert lines[0]["Order ID"] not in stored and lines[0]["Customer Name"] not in stored
+
+
+@needs_data
+def test_crm_with_a_joined_team_file(run) -> None:
+    deals = rows(CRM)
+    office = {r["sales_agent"]: r["regional_office"] for r in rows(TEAMS)}
+    won = [r for r in deals if r["deal_stage"] == "Won"]
+    lost = [r for r in deals if r["deal_stage"] == "Lost"]
+    revenue: dict[str, float] = defaultdict(float)
+    for r in won:
+        revenue[office[r["sales_agent"]]] += float(r["close_value"])
+    code, out, err = run("diagnose", CRM, "--join", f"{TEAMS}:sales_agent", "--period", "quarter", "--json")
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["total"]["won"] == len(won) and d["total"]["lost"] == len(lost)
+    assert d["total"]["win_rate"] == pytest.approx(len(won) / (len(won) + len(lost)))
+    assert {g["value"]: g["metrics"]["revenue"] for g in d["breakdowns"]["region"]} == pytest.approx(dict(revenue))
+    assert d["dropped"]  # open deals are counted, not hidden
+    assert sum(d["dropped"].values()) == len(deals) - len(won) - len(lost)
+
+
+ODD = "when,total,area,notes\n2026-01-05,100,North,a\n2026-01-20,50,South,b\n2026-02-03,30,North,c\n"
+
+
+def test_a_mapping_given_once_is_reused_for_files_with_the_same_columns(run, team, tmp_path) -> None:
+    first, second = tmp_path / "jan.csv", tmp_path / "feb.csv"
+    first.write_text(ODD, encoding="utf-8")
+    second.write_text("Area,Notes,When,Total\nSouth,x,2026-03-01,70\n", encoding="utf-8")
+    code, _, err = run("diagnose", first)
+    assert code == 2 and "date" in err  # 'when' is no known date header
+    code, out, err = run("diagnose", first, "--map", "when=date", "--map", "total=amount", "--json")
+    assert code == 0, err
+    mapped = json.loads(out)
+    assert mapped["total"]["revenue"] == 180 and mapped["source"]["mapping"]["region"] == "area"
+
+    code, out, err = run("diagnose", first, "--json")
+    assert code == 0 and "reused the column mapping" in err
+    again = json.loads(out)
+    assert again["total"] == mapped["total"] and again["source"]["mapping"] == mapped["source"]["mapping"]
+    # same columns in another order and case: the same layout
+    code, out, _ = run("diagnose", second, "--json")
+    assert code == 0 and json.loads(out)["total"]["revenue"] == 70
+
+    # --map wins over the saved mapping, and becomes the saved mapping
+    code, out, _ = run("diagnose", first, "--map", "area=ignore", "--json")
+    assert code == 0 and "region" not in json.loads(out)["source"]["mapping"]
+    code, out, _ = run("diagnose", first, "--json")
+    assert "region" not in json.loads(out)["source"]["mapping"]
+    [saved] = Board(team, actor="dana").saved_mappings()
+    assert saved.overrides == {"when": "date", "total": "amount", "area": "ignore"}
+
+
+@pytest.mark.parametrize("content, message", [
+    ("date,amount\n2026-01-05,10\n2026-01-06,ten\n", "column 'amount', row 3"),
+    ("date,amount\n2026-01-05,10\n2026-02-30,5\n", "column 'date', row 3"),
+    ("", "empty file"),
+    ("date,region\n2026-01-05,North\n", "missing required column: an amount column"),
+])
+def test_bad_input_names_column_and_row_and_saves_nothing(run, team, tmp_path, content, message) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("diagnose", path)
+    assert code == 2 and out == ""
+    assert message in err and "nothing was saved" in err and err.count("\n") == 1
+    assert snapshot_files(team) == before
+
+
+def test_a_rep_may_diagnose_but_not_keep_a_snapshot(run, team, tmp_path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("date,amount\n2026-01-05,10\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("diagnose", path, user="ali")
+    assert code == 1 and "only a lead" in err and "--no-save" in err
+    code, out, err = run("diagnose", path, "--no-save", user="ali")
+    assert code == 0 and "revenue" in out and "Kept as" not in out
+    assert snapshot_files(team) == before
+
+
+def test_diagnose_without_a_board_creates_one(tmp_path, capsys, monkeypatch) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("date,amount\n2026-01-05,10\n", encoding="utf-8")
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["diagnose", str(path), "--board", str(tmp_path / "new")]) == 0
+    assert [s.id for s in Board(tmp_path / "new", actor="dana").snapshots()] == ["X-1"]
+
+
+def test_notes_add_list_filter_edit(run, team) -> None:
+    code, out, _ = run("note", "add", "Deals stall at legal review\nevery time", "--tag", "pain point",
+                       "--source", "ali", user="ali")
+    assert (code, out) == (0, "N-1\n")
+    code, out, _ = run("note", "add", "Rival X is cheaper", "--kind", "feedback", "--tag", "competitor",
+                       "--tag", "unmet_need", "--source", "Acme buyer")
+    assert out == "N-2\n"
+    code, out, _ = run("note", "list", "--json")
+    notes = json.loads(out)
+    assert [n["id"] for n in notes] == ["N-2", "N-1"]
+    assert notes[1] == {"id": "N-1", "kind": "interview", "text": "Deals stall at legal review\nevery time",
+                        "source": "ali", "tags": ["pain_point"], "author": "ali", "created": notes[1]["created"]}
+    assert notes[0]["tags"] == ["unmet_need", "competitor"]
+    code, out, _ = run("note", "list", "--tag", "competitor", "--json")
+    assert [n["id"] for n in json.loads(out)] == ["N-2"]
+    code, out, _ = run("note", "list", "--kind", "interview")
+    assert "N-1" in out and "N-2" not in out
+    code, _, err = run("note", "list", "--tag", "gossip")
+    assert code == 2 and "not a tag" in err
+    # a rep changes only their own notes
+    before = snapshot_files(team)
+    code, _, err = run("note", "edit", "N-2", "--tag", "praise", user="ali")
+    assert code == 1 and "own notes" in err and snapshot_files(team) == before
+    assert run("note", "edit", "N-1", "--tag", "praise", "--tag", "pain_point", user="ali")[0] == 0
+    code, out, _ = run("note", "list", "--tag", "praise", "--json")
+    assert [(n["id"], n["tags"]) for n in json.loads(out)] == [("N-1", ["pain_point", "praise"])]
+    code, out, _ = run("note", "list", "--tag", "competitor")
+    assert "Rival X is cheaper" in out and "Acme buyer" in out
+    assert run("note", "delete", "N-1")[0] == 0
+    code, out, _ = run("log", "--limit", "1")
+    assert "deleted N-1" in out
+
+
+def test_hostile_note_text_never_reaches_the_terminal(run) -> None:
+    run("note", "add", "evil\x1b]52;c;aGk=\x07\x1b[2J text", "--source", "\x1b[31mred")
+    code, out, _ = run("note", "list")
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_reading_snapshots_and_notes_does_not_import_pandas(team, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.csv"
+    path.write_text("date,amount\n2026-01-05,10\n", encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    probe = ("import sys; from tui.cli import main; codes = [main(['diagnosis', 'list', '--json']), "
+             "main(['note', 'add', 'x']), main(['note', 'list'])]; "
+             "heavy = [m for m in ('textual', 'pandas', 'rich') if m in sys.modules]; "
+             "print(codes, heavy)")
+    env = {**os.environ, "UPLIFT_BOARD": str(team), "UPLIFT_USER": "dana"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[2], env=env,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "[0, 0, 0] []"

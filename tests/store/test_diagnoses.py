@@ -1,0 +1,105 @@
+"""Snapshots, mappings, notes, checklist and metric history through the store API."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from sales.errors import Invalid, Refused
+from store.board import Board
+from tests.conftest import snapshot_files
+
+# Two full quarters (so neither is partial): Q1 North 100+40, South 60; Q2 North 10, South 90.
+HALF_YEAR = """date,amount,region,stage
+2026-01-01,100,North,won
+2026-02-15,40,North,won
+2026-03-31,60,South,won
+2026-03-31,999,South,lost
+2026-04-01,10,North,won
+2026-06-30,90,South,won
+2026-06-30,5,North,lost
+"""
+
+
+def frozen(moment: str):
+    return lambda: datetime.fromisoformat(moment).replace(tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def half_year(tmp_path: Path) -> Path:
+    path = tmp_path / "h1.csv"
+    path.write_text(HALF_YEAR, encoding="utf-8")
+    return path
+
+
+def test_metric_history_has_the_shape_goals_read(team, half_year) -> None:
+    board = Board(team, actor="dana", clock=frozen("2026-07-02T09:00:00"))
+    board.run_diagnosis([half_year], period="quarter")
+    assert board.metric_history("revenue", {}) == [
+        {"metric": "revenue", "scope": {}, "period": "2026-Q1", "value": 200.0},
+        {"metric": "revenue", "scope": {}, "period": "2026-Q2", "value": 100.0},
+    ]
+    assert board.metric_history("win_rate", {"region": "north"}) == [
+        {"metric": "win_rate", "scope": {"region": "north"}, "period": "2026-Q1", "value": 1.0},
+        {"metric": "win_rate", "scope": {"region": "north"}, "period": "2026-Q2", "value": 0.5},
+    ]
+    assert [h["value"] for h in board.metric_history("win_rate", {"region": "South"})] == [0.5, 1.0]
+    assert board.metric_history("revenue", {"region": "Atlantis"}) == []
+    assert board.metric_history("revenue", {"region": "North", "rep": "ali"}) == []
+    with pytest.raises(Invalid, match="metric"):
+        board.metric_history("happiness", {})
+    with pytest.raises(Invalid, match="scope"):
+        board.metric_history("revenue", {"planet": "Mars"})
+
+
+def test_metric_history_prefers_the_newest_snapshot_and_skips_partial_periods(team, half_year, tmp_path) -> None:
+    board = Board(team, actor="dana", clock=frozen("2026-07-02T09:00:00"))
+    board.run_diagnosis([half_year])  # by month
+    later = tmp_path / "later.csv"
+    later.write_text("date,amount,region,stage\n2026-06-01,500,North,won\n2026-07-03,7,North,won\n",
+                     encoding="utf-8")
+    board.run_diagnosis([later])
+    history = {h["period"]: h["value"] for h in board.metric_history("revenue", {})}
+    # June from the newer snapshot; July covers too little of the month to count
+    assert history == {"2026-01": 100.0, "2026-02": 40.0, "2026-03": 60.0, "2026-04": 10.0,
+                       "2026-05": 0.0, "2026-06": 500.0}
+
+
+def test_saving_is_a_leads_call_and_failures_save_nothing(team, half_year, tmp_path) -> None:
+    rep = Board(team, actor="ali")
+    before = snapshot_files(team)
+    with pytest.raises(Refused, match="only a lead"):
+        rep.run_diagnosis([half_year])
+    assert rep.run_diagnosis([half_year], save=False).snapshot is None
+    assert snapshot_files(team) == before
+    lead = Board(team, actor="dana")
+    run = lead.run_diagnosis([half_year])
+    assert run.snapshot.id == "X-1" and lead.latest_snapshot().diagnosis == run.diagnosis
+    assert lead.history(limit=1)[0].action == "diagnosis.save"
+    lead.delete_snapshot("X-1")
+    assert lead.snapshots() == []
+
+
+def test_notes_and_the_checklist(team) -> None:
+    rep = Board(team, actor="ali")
+    note = rep.add_note("  Buyers ask for\r\nmonthly billing ", kind="feedback", tags=["unmet", "praise"])
+    assert (note.id, note.text, note.tags, note.author) == ("N-1", "Buyers ask for\nmonthly billing",
+                                                            ["unmet_need", "praise"], "ali")
+    assert rep.toggle_note_tag("N-1", "praise").tags == ["unmet_need"]
+    with pytest.raises(Invalid, match="text"):
+        rep.add_note("   ")
+    with pytest.raises(Invalid, match="not a tag"):
+        rep.add_note("x", tags=["rumour"])
+    bea = Board(team, actor="bea")
+    with pytest.raises(Refused):
+        bea.update_note("N-1", text="mine now")
+    items = rep.checklist()
+    assert len(items) >= 5 and all(tick is None for _, tick in items)
+    assert rep.tick_checklist(0) is True
+    text, tick = bea.checklist()[0]
+    assert tick.by == "ali" and tick.text == text
+    assert bea.tick_checklist(0) is False
+    with pytest.raises(Exception, match="no item 99"):
+        rep.tick_checklist(98)

@@ -1,0 +1,176 @@
+"""The Diagnose screen through Pilot: the kept diagnosis, notes with tags, a run from the file
+prompt in a worker, and a bad file that saves nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, SelectionList, Static, TabbedContent
+
+from store.board import Board
+from tests.conftest import snapshot_files
+from tui.app import UpliftApp
+from tui.screens.diagnose import DiagnoseScreen
+from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm
+from tui.screens.dialogs import Pick
+
+SIZE = (120, 40)
+# 40 deals per region: North wins 36, East 30, South 12; the findings should name South.
+OUTCOMES = [("North", "won")] * 36 + [("North", "lost")] * 4 + [("East", "won")] * 30 \
+    + [("East", "lost")] * 10 + [("South", "won")] * 12 + [("South", "lost")] * 28
+DEALS = "deal,date,amount,region,stage\n" + "".join(
+    f"D{i},2026-0{1 + i % 3}-{1 + i % 28:02d},{100 + i},{region},{stage}\n"
+    for i, (region, stage) in enumerate(OUTCOMES))
+WON_REVENUE = sum(100 + i for i, (_, stage) in enumerate(OUTCOMES) if stage == "won")
+BY_REVENUE = ["East", "North", "South"]  # North 36 x 100 + 630, East 30 x 100 + 1,635, South 12 x 100 + 1,050
+
+
+def text_of(app: UpliftApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def rows_of(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+@pytest.fixture
+def deals(tmp_path: Path) -> Path:
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS, encoding="utf-8")
+    return path
+
+
+async def wait_for_run(app: UpliftApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    for _ in range(20):
+        await pilot.pause()
+        if not app.screen.running:
+            return
+
+
+async def test_the_kept_diagnosis_shows_kpis_findings_and_sortable_tables(team, deals) -> None:
+    board = Board(team, actor="dana")
+    run = board.run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+        assert "X-1" in text_of(app, "#diagnose-status")
+        kpis = text_of(app, "#kpis")
+        assert f"Revenue {WON_REVENUE:,}" in kpis and "Win rate 65.0% (78 won, 42 lost)" in kpis
+        findings = text_of(app, "#findings")
+        assert run.diagnosis.findings and "South" in findings
+        # the region table, sorted by revenue, then by name on a header click
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-breakdowns"
+        app.screen.query_one("#breakdown-tabs", TabbedContent).active = "bd-region"
+        await pilot.pause()
+        table = app.screen.query_one("#table-region", DataTable)
+        assert [r[0] for r in rows_of(table)] == BY_REVENUE
+        await pilot.click("#table-region", offset=(3, 0))  # the "Region" header
+        await pilot.pause()
+        assert [r[0] for r in rows_of(table)] == ["East", "North", "South"]
+        await pilot.press("S")
+        assert [r[0] for r in rows_of(table)] == ["South", "North", "East"]
+        await pilot.press("s")  # next column (revenue), biggest first
+        assert [r[0] for r in rows_of(table)] == BY_REVENUE
+
+
+async def test_a_note_with_a_tag_and_the_tag_filter(team) -> None:
+    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point"])
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert "No diagnosis on this board yet" in text_of(app, "#diagnose-status")
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteForm)
+        await pilot.press(*"Acme moved to [b]Rival[/b]")
+        app.screen.query_one("#source").value = "Acme buyer"
+        app.screen.query_one("#tags", SelectionList).select("competitor")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+        notes = app.screen.query_one("#notes", DataTable)
+        assert [r[0] for r in rows_of(notes)] == ["N-2", "N-1"]
+        assert "Acme moved to [b]Rival[/b]" in text_of(app, "#note-text")  # shown literally
+        await pilot.press("slash")
+        assert isinstance(app.screen, Pick)
+        await pilot.press("down", "down", "down", "enter")  # all, pain point, unmet need, competitor
+        await pilot.pause()
+        assert [r[0] for r in rows_of(notes)] == ["N-2"]
+        assert "tagged competitor: 1 of 2" in text_of(app, "#notes-status")
+        await pilot.press("t")  # add "praise" to N-2
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [r[0] for r in rows_of(notes)] == ["N-2", "N-1"]
+    board = Board(team, actor="dana")
+    note = board.note("N-2")
+    assert (note.author, note.source, note.tags) == ("ali", "Acme buyer", ["competitor", "praise"])
+
+
+async def test_a_run_from_the_file_prompt_is_kept_and_shown(team, deals) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.press("f")
+        assert isinstance(app.screen, DiagnoseFileForm)
+        app.screen.query_one("#path").value = str(deals)
+        app.screen.query_one("#map").value = "deal=order_id"
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert isinstance(app.screen, DiagnoseScreen)
+        assert "X-1 · just saved" in text_of(app, "#diagnose-status")
+        assert "Win rate 65.0%" in text_of(app, "#kpis")
+    board = Board(team, actor="dana")
+    [snapshot] = board.snapshots()
+    assert snapshot.diagnosis.source.files == [str(deals)]
+    assert board.saved_mapping(snapshot.signature).overrides == {"deal": "order_id"}
+
+
+async def test_a_bad_file_says_which_column_and_row_and_saves_nothing(team, tmp_path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,amount\n2026-01-05,10\n2026-01-06,lots\n", encoding="utf-8")
+    before = snapshot_files(team)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = str(bad)
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        status = text_of(app, "#diagnose-status")
+        assert "column 'amount', row 3" in status and "nothing saved" in status
+    assert snapshot_files(team) == before
+
+
+async def test_a_reps_run_is_shown_but_not_kept(team, deals) -> None:
+    before = snapshot_files(team)
+    app = UpliftApp(Board(team, actor="bea"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = str(deals)
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert "Not kept on the board" in text_of(app, "#diagnose-status")
+        assert "Win rate" in text_of(app, "#kpis")
+    assert snapshot_files(team) == before
+
+
+async def test_every_tab_fits_at_80x24_and_the_checklist_ticks(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals], period="quarter")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        tabs = app.screen.query_one("#diagnose-tabs", TabbedContent)
+        for tab in ("tab-summary", "tab-breakdowns", "tab-charts", "tab-notes", "tab-checklist"):
+            tabs.active = tab
+            await pilot.pause()
+        checklist = app.screen.query_one("#checklist", SelectionList)
+        checklist.focus()
+        await pilot.press("down", "space")  # the first item
+        await pilot.pause()
+    text, tick = Board(team, actor="dana").checklist()[0]
+    assert tick is not None and tick.by == "ali"

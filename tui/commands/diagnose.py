@@ -1,0 +1,150 @@
+"""`uplift diagnose FILE...` (phase 1) and `uplift diagnosis list|show|delete` (the kept snapshots).
+
+pandas loads only when a diagnosis runs (inside store.diagnoses.compute_diagnosis), never when
+this module is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sales.errors import Refused
+from sales.text import safe
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+
+
+def cmd_diagnose(args: argparse.Namespace) -> int:
+    from sales.diagnosis_report import format_report
+    from sales.sales_fields import MappingError
+    from store.record_files import RecordsError
+
+    board = _board_for(args)
+    try:
+        if board is None:
+            from sales.sales_fields import parse_overrides
+            from store.diagnoses import compute_diagnosis
+
+            diagnosis = compute_diagnosis(args.files, parse_overrides(args.map), period=args.period,
+                                          joins=args.join, date_format=args.date_format, costs=args.costs)
+            run = None
+        else:
+            run = board.run_diagnosis(args.files, args.map, period=args.period, joins=args.join,
+                                      date_format=args.date_format, costs=args.costs, save=not args.no_save)
+            diagnosis = run.diagnosis
+    except (RecordsError, MappingError) as error:
+        raise BadInput(f"{error} (nothing was saved)") from None
+    except Refused as error:
+        raise Refused(f"{error}; add --no-save to diagnose without keeping a snapshot") from None
+    if run and run.reused:
+        used = ", ".join(f"{c}={f}" for c, f in run.reused.items())
+        print(safe(f"uplift: reused the column mapping saved for files with these columns: {used} "
+                   f"(--map COLUMN=FIELD changes it)"), file=sys.stderr)
+    if args.json:
+        sys.stdout.buffer.write(diagnosis.to_json() + b"\n")
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(safe(format_report(diagnosis)))
+    if run and run.snapshot:
+        where = sys.stderr if args.json else sys.stdout
+        print(f"Kept as {run.snapshot.id} (see `uplift diagnosis list`).", file=where)
+    return EXIT_OK
+
+
+def _board_for(args: argparse.Namespace):
+    """The board to save on (created if needed); with --no-save, the board only if it exists
+    (for its saved mappings), else None."""
+    from sales.errors import NotFound
+
+    if not args.no_save:
+        return open_board(args, create=True)
+    try:
+        return open_board(args)
+    except NotFound:
+        return None
+
+
+def cmd_diagnosis_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table, when
+
+    board = open_board(args)
+    snapshots = board.snapshots()
+    if args.json:
+        print_json([_summary(s) for s in snapshots])
+    elif snapshots:
+        rows = []
+        for s in reversed(snapshots):
+            d = s.diagnosis
+            rows.append([s.id, when(s.saved_at), s.saved_by, d.period, f"{d.first_date} – {d.last_date}",
+                         f"{d.total.revenue:,.0f}", str(len(d.findings)), ", ".join(_names(d.source.files))])
+        print(table(["ID", "SAVED", "BY", "PERIOD", "DATES", "REVENUE", "FINDINGS", "FILES"], rows))
+    else:
+        print("No diagnosis kept yet: run `uplift diagnose FILE.csv`.")
+    return EXIT_OK
+
+
+def _names(paths: list[str]) -> list[str]:
+    from pathlib import Path
+
+    return [Path(p).name for p in paths]
+
+
+def _summary(snapshot) -> dict:
+    """A snapshot as `diagnosis list --json` shows it: the KPIs and findings, not every table."""
+    import msgspec
+
+    d = snapshot.diagnosis
+    return {"id": snapshot.id, "saved_at": snapshot.saved_at, "saved_by": snapshot.saved_by,
+            "files": d.source.files, "mapping": d.source.mapping, "overrides": snapshot.overrides,
+            "period": d.period, "first_date": d.first_date, "last_date": d.last_date,
+            "rows_read": d.rows_read, "rows_used": d.rows_used, "dropped": d.dropped,
+            "total": msgspec.to_builtins(d.total), "findings": msgspec.to_builtins(d.findings)}
+
+
+def cmd_diagnosis_show(args: argparse.Namespace) -> int:
+    from sales.diagnosis_report import format_report
+    from sales.errors import NotFound
+
+    board = open_board(args)
+    snapshot = board.snapshot(args.id) if args.id else board.latest_snapshot()
+    if snapshot is None:
+        raise NotFound("no diagnosis kept on this board yet (run `uplift diagnose FILE.csv`)")
+    if args.json:
+        sys.stdout.buffer.write(snapshot.diagnosis.to_json() + b"\n")
+    else:
+        print(f"{snapshot.id}, saved {snapshot.saved_at[:16].replace('T', ' ')} by {safe(snapshot.saved_by)}")
+        sys.stdout.write(safe(format_report(snapshot.diagnosis)))
+    return EXIT_OK
+
+
+def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    snapshot = board.delete_snapshot(args.id)
+    print(f"deleted {snapshot.id}")
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    run = add_verb(verbs, common, "diagnose", cmd_diagnose,
+                   "diagnose sales records (CSV/XLSX): KPIs, breakdowns, weak spots; keeps a snapshot")
+    run.add_argument("files", nargs="+", metavar="FILE", help="one file, or several of the same layout")
+    run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                     help="say which column holds a field (repeatable); saved for files with the same columns")
+    run.add_argument("--period", choices=("month", "quarter"), default="month")
+    run.add_argument("--join", action="append", default=[], metavar="FILE:KEY",
+                     help="add the columns of FILE to each row with the same KEY (repeatable)")
+    run.add_argument("--costs", metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")
+    run.add_argument("--date-format", metavar="FMT",
+                     help="dayfirst, monthfirst, iso, or a strftime format such as %%d.%%m.%%Y")
+    run.add_argument("--json", action="store_true", help="print the whole diagnosis as JSON, nothing else")
+    run.add_argument("--no-save", action="store_true", help="don't keep a snapshot or the mapping on the board")
+
+    group = verbs.add_parser("diagnosis", help="the diagnoses kept on the board").add_subparsers(
+        title="diagnosis commands", metavar="VERB", required=True)
+    lst = add_verb(group, common, "list", cmd_diagnosis_list, "list kept diagnoses, newest first")
+    lst.add_argument("--json", action="store_true")
+    show = add_verb(group, common, "show", cmd_diagnosis_show, "print a kept diagnosis (default: the newest)")
+    show.add_argument("id", nargs="?", metavar="ID")
+    show.add_argument("--json", action="store_true")
+    delete = add_verb(group, common, "delete", cmd_diagnosis_delete, "delete a kept diagnosis (leads only)")
+    delete.add_argument("id")

@@ -1,0 +1,81 @@
+"""`uplift note ...`: interview notes and customer feedback beside the diagnosis (phase 1)."""
+
+from __future__ import annotations
+
+import argparse
+
+from sales.notes import NOTE_KINDS, NOTE_TAGS
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+
+
+def _note_rows(notes) -> str:
+    from tui.cli_output import table, when
+
+    return table(["ID", "KIND", "WHEN", "FROM", "TAGS", "TEXT"],
+                 [[n.id, n.kind, when(n.created), n.source or n.author or "", ", ".join(n.tags),
+                   n.text.replace("\n", " ")] for n in notes], max_last=70)
+
+
+def cmd_note_add(args: argparse.Namespace) -> int:
+    board = open_board(args, create=True)
+    note = board.add_note(args.text, kind=args.kind, tags=args.tag, source=args.source or "")
+    print(note.id)
+    return EXIT_OK
+
+
+def cmd_note_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    notes = board.notes(tag=args.tag, kind=args.kind)
+    if args.json:
+        print_json(notes)
+    elif notes:
+        print(_note_rows(notes))
+    else:
+        print("No notes match." if board.notes() else
+              "No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`.")
+    return EXIT_OK
+
+
+def cmd_note_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = {"text": args.text, "kind": args.kind, "source": args.source}
+    if args.tag is not None:
+        fields["tags"] = [t for t in args.tag if t.strip().lower() != "none"]
+    fields = {k: v for k, v in fields.items() if v is not None}
+    if not fields:
+        raise BadInput("nothing to change: give at least one of --text, --kind, --source, --tag")
+    note = board.update_note(args.id, **fields)
+    print(note.id)
+    return EXIT_OK
+
+
+def cmd_note_delete(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    note = board.delete_note(args.id)
+    print(f"deleted {note.id}")
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    note = verbs.add_parser("note", help="interview notes and customer feedback").add_subparsers(
+        title="note commands", metavar="VERB", required=True)
+    tags = f"tag: {', '.join(NOTE_TAGS)} (repeatable)"
+    add = add_verb(note, common, "add", cmd_note_add, "add a note and print its id")
+    add.add_argument("text")
+    add.add_argument("--kind", choices=NOTE_KINDS, default="interview")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG", help=tags)
+    add.add_argument("--source", metavar="NAME", help="who said it (a rep, a customer)")
+    lst = add_verb(note, common, "list", cmd_note_list, "list notes, newest first")
+    lst.add_argument("--tag", metavar="TAG", help="only notes with this tag")
+    lst.add_argument("--kind", choices=NOTE_KINDS)
+    lst.add_argument("--json", action="store_true")
+    edit = add_verb(note, common, "edit", cmd_note_edit, "change a note (--tag replaces its tags; --tag none clears)")
+    edit.add_argument("id")
+    edit.add_argument("--text")
+    edit.add_argument("--kind", choices=NOTE_KINDS)
+    edit.add_argument("--source", metavar="NAME")
+    edit.add_argument("--tag", action="append", metavar="TAG", help=tags)
+    delete = add_verb(note, common, "delete", cmd_note_delete, "delete a note (its author or a lead)")
+    delete.add_argument("id")
