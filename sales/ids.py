@@ -1,10 +1,11 @@
-"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals."""
+"""Short, typeable ids: `T-12` for tasks, `G-3` for goals, `S-2` for strategies, `D-40` for deals,
+`C-1` for checklists."""
 
 from __future__ import annotations
 
 import re
 
-PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D"}
+PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "checklist": "C"}
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 

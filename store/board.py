@@ -5,9 +5,10 @@ from __future__ import annotations
 from store.board_core import BoardCore
 from store.goals import GoalChanges
 from store.members import MemberChanges
+from store.plan_io import PlanTransfer
 from store.settings import SettingsChanges
 from store.tasks import TaskChanges
 
 
-class Board(TaskChanges, GoalChanges, MemberChanges, SettingsChanges, BoardCore):
+class Board(TaskChanges, GoalChanges, MemberChanges, SettingsChanges, PlanTransfer, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -8,7 +8,7 @@ when their stat changed.
 Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
-  plan.json    goals and strategies
+  plan.json    goals, strategies and checklists
   log/         the activity log, in segments of bounded size
 Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
 """
@@ -27,6 +27,7 @@ from tinydb import TinyDB
 
 from sales import permissions
 from sales.activity import Activity
+from sales.checklists import Checklist
 from sales.errors import NotFound
 from sales.goals import Goal, Strategy
 from sales.ids import format_id, parse_id
@@ -50,6 +51,7 @@ HOMES: dict[str, tuple[str, str, type]] = {
     "task": ("tasks", "tasks", Task),
     "goal": ("plan", "goals", Goal),
     "strategy": ("plan", "strategies", Strategy),
+    "checklist": ("plan", "checklists", Checklist),
 }
 PRIVATE, SHARED = 0o600, 0o660
 
@@ -76,13 +78,21 @@ class Transaction:
         self._allocated: dict[str, int] = {}
 
     def nextnumber(self, kind: str) -> int:
-        file, table, _ = HOMES[kind]
-        if kind not in self._allocated:
-            meta = self.board._file_meta(file)
-            self._allocated[kind] = max(meta.get("next", {}).get(table, 1), 1)
+        self._load_counter(kind)
         number = self._allocated[kind]
         self._allocated[kind] += 1
         return number
+
+    def reserve(self, kind: str, taken: int) -> None:
+        """Keep later `nextnumber(kind)` above `taken`, a number the caller chose itself (imports)."""
+        self._load_counter(kind)
+        self._allocated[kind] = max(self._allocated[kind], taken + 1)
+
+    def _load_counter(self, kind: str) -> None:
+        if kind not in self._allocated:
+            file, table, _ = HOMES[kind]
+            meta = self.board._file_meta(file)
+            self._allocated[kind] = max(meta.get("next", {}).get(table, 1), 1)
 
     def put(self, action: str, item: str, file: str, table: str, doc_id: int,
             before: dict | None, after: dict | None) -> None:

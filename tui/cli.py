@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
-from tui.commands import activity, board, members, tasks
+from tui.commands import activity, board, members, plans, tasks
 
-COMMAND_GROUPS = (board, tasks, activity, members)
+COMMAND_GROUPS = (board, tasks, activity, members, plans)
 
 
 def build_parser() -> argparse.ArgumentParser:
