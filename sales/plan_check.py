@@ -130,7 +130,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     for section in SECTIONS:
         items = parts.get(section.key)
         if isinstance(items, list):
-            _check_refs(section, items, parts, facts, members, problems)
+            _check_refs(section, items, parts, document, facts, members, problems)
     if problems:
         return None, problems
     return Plan(**parts), []
@@ -331,25 +331,26 @@ def _check_ids(section: Section, items: list, problems: list[Problem]) -> None:
             seen[item.id] = index
 
 
-def _check_refs(section: Section, items: list, parts: dict, facts: BoardFacts,
+def _check_refs(section: Section, items: list, parts: dict, document: dict, facts: BoardFacts,
                 members: set[str], problems: list[Problem]) -> None:
-    """Each reference names an item in the file or on the board, each owner a member."""
+    """Each reference names an item in the file or on the board, each owner a member.
+
+    Items that failed their own checks are still checked here, from the file's raw values, so
+    that one file shows all of its problems at once.
+    """
     known: dict[str, set[str]] = {}
     for other in SECTIONS:
-        in_file = parts.get(other.key)
-        ids = {i.id for i in in_file if i is not _FAILED and i.id} if isinstance(in_file, list) else set()
-        known[other.kind] = ids | facts.ids.get(other.kind, set())
-    for index, item in enumerate(items):
-        if item is _FAILED:
-            continue
+        ids = {_raw_id(item, raw) for item, raw in _pairs(parts.get(other.key), document.get(other.key))}
+        known[other.kind] = (ids - {""}) | facts.ids.get(other.kind, set())
+    for index, (item, raw) in enumerate(_pairs(items, document.get(section.key))):
         for name, kind in section.refs.items():
-            value = getattr(item, name)
+            value = getattr(item, name) if item is not _FAILED else raw.get(name)
             many = isinstance(value, list)
             fixed = []
             for position, ref in enumerate(value if many else [value]):
                 path = f"{section.key}[{index}].{name}" + (f"[{position}]" if many else "")
-                if ref is None:
-                    continue
+                if not isinstance(ref, str):
+                    continue  # absent, or of the wrong type (reported already)
                 if kind == "member":
                     if members and ref not in members:
                         problems.append(Problem(path, f"{ref!r} is not a member "
@@ -364,5 +365,18 @@ def _check_refs(section: Section, items: list, parts: dict, facts: BoardFacts,
                 if ref not in known[kind]:
                     problems.append(Problem(path, f"{ref} is not a {kind} in this file or on the board"))
                 fixed.append(ref)
-            if fixed:
+            if fixed and item is not _FAILED:
                 setattr(item, name, fixed if many else fixed[0])
+
+
+def _pairs(items: object, raw: object) -> list[tuple[object, dict]]:
+    """(converted item or _FAILED, the file's mapping for it) for each item of a section."""
+    if not isinstance(items, list) or not isinstance(raw, list):
+        return []
+    return [(item, value if isinstance(value, dict) else {}) for item, value in zip(items, raw)]
+
+
+def _raw_id(item: object, raw: dict) -> str:
+    if item is not _FAILED:
+        return item.id
+    return raw.get("id") if isinstance(raw.get("id"), str) else ""

@@ -45,7 +45,10 @@ class PlanText:
         while path:
             if path in self.lines:
                 return self.lines[path]
-            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            shorter = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            if shorter == path:
+                break
+            path = shorter
         return 1
 
     def located(self, problems: list[Problem]) -> list[Problem]:
