@@ -155,3 +155,13 @@ def test_every_template_imports_into_a_fresh_board(tmp_path, name) -> None:
 
 def test_the_plan_document_has_one_field_per_section() -> None:
     assert tuple(Plan.__struct_fields__) == HEAD_KEYS + tuple(s.key for s in SECTIONS)
+
+
+def test_the_documented_example_imports(tmp_path) -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text()
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    board, summary = imported(tmp_path / "b", example.encode())
+    assert [t.id for t in board.items("task")] == ["T-1", "T-2"]
+    assert board.task("T-2").title == "Call the first 24 accounts"
