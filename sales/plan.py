@@ -1,15 +1,35 @@
-"""A whole plan as one document: what `uplift plan export` writes and the demo is seeded from."""
+"""A whole plan as one document: what `uplift plan export` writes and `plan import` reads.
+
+The document has a few board-wide parts (`plan`: name and period; `members`; `wip` limits) and
+then one list per kind of item, in the order of `SECTIONS`. Each item section is described by
+one `Section` row, and everything else (export, checking, import, the dry-run summary) works from
+that table. To put a new kind of item into plan files (budgets, deals, check-ins, ...):
+
+  1. add its model (a msgspec Struct with an `id` field) and its id prefix (sales/ids.py);
+  2. add a `Section(key, kind, model, refs)` row to `SECTIONS` below, where `refs` maps each
+     field that names another item to that item's kind (or "member" for a member's name);
+  3. give the kind a home in the store (HOMES in store/board_core.py) and permission rules for
+     `<kind>.add` and `<kind>.edit` if reps may do them (sales/permissions.py).
+
+Nothing else needs to change: the section is then exported, validated (unknown keys, types,
+duplicate ids, dangling references, owners who are not members) and imported with the others.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import msgspec
 
 from sales.budget import Amount, BudgetLine, SpendEntry, TrainingItem
+from sales.checklists import Checklist
+from sales.deals import Deal
 from sales.goals import CheckIn, Goal, Strategy
 from sales.members import Member
 from sales.tasks import Status, Task, Title
+
+PLAN_SCHEMA = 1  # the version of the plan file format (bump it when a file's meaning changes)
 
 
 class Period(msgspec.Struct, forbid_unknown_fields=True):
@@ -27,8 +47,47 @@ class PlanInfo(msgspec.Struct, forbid_unknown_fields=True):
     budget: Amount | None = None  # the plan's whole budget; budget lines are judged against it
 
 
+@dataclass(frozen=True)
+class Section:
+    """One list of items in a plan file.
+
+    key: the section's key in the file; kind: the store's kind (ids are `format_id(kind, n)`);
+    model: the item's Struct; refs: field -> the kind it refers to ("member" = a member's name).
+    """
+
+    key: str
+    kind: str
+    model: type
+    refs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def owned(self) -> bool:
+        """Whether items have an owner (whose permission rules then apply)."""
+        return "owner" in self.model.__struct_fields__
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("goals", "goal", Goal, {"owner": "member"}),
+    Section("strategies", "strategy", Strategy, {"goals": "goal"}),
+    Section("tasks", "task", Task, {"owner": "member", "goal": "goal", "strategy": "strategy"}),
+    Section("checkins", "checkin", CheckIn, {"goal": "goal", "by": "member"}),
+    Section("budget_lines", "budget", BudgetLine, {"strategy": "strategy", "task": "task",
+                                                   "requested_by": "member", "decided_by": "member"}),
+    Section("spending", "spend", SpendEntry, {"line": "budget", "by": "member"}),
+    Section("training", "training", TrainingItem, {"strategy": "strategy"}),
+    Section("deals", "deal", Deal, {"owner": "member"}),
+    Section("checklists", "checklist", Checklist),
+)
+
+# the board-wide parts, in the order they are written, before the item sections
+HEAD_KEYS = ("schema", "plan", "members", "wip")
+
+
 class Plan(msgspec.Struct, forbid_unknown_fields=True):
-    plan: PlanInfo
+    """The whole document. Every part is optional in a file: what is absent is left alone."""
+
+    schema: int = PLAN_SCHEMA
+    plan: PlanInfo | None = None
     members: list[Member] = []
     wip: dict[Status, int] = {}
     goals: list[Goal] = []
@@ -38,3 +97,5 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     budget_lines: list[BudgetLine] = []
     spending: list[SpendEntry] = []
     training: list[TrainingItem] = []
+    deals: list[Deal] = []
+    checklists: list[Checklist] = []

@@ -9,11 +9,12 @@ from store.deals import DealChanges
 from store.diagnoses import DiagnosisChanges
 from store.goals import GoalChanges
 from store.members import MemberChanges
+from store.plan_io import PlanTransfer
 from store.settings import SettingsChanges
 from store.tasks import TaskChanges
 from store.touches import TouchChanges
 
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
-            DiagnosisChanges, MemberChanges, SettingsChanges, BoardCore):
+            DiagnosisChanges, MemberChanges, SettingsChanges, PlanTransfer, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

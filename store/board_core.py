@@ -8,7 +8,7 @@ when their stat changed.
 Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
-  plan.json    goals, their check-ins, and strategies
+  plan.json    goals, their check-ins, strategies and checklists
   budget.json  budget lines, spend entries, training items
   deals.json   deals, weekly pipeline snapshots (one document per ISO week), alert snoozes
   activities.json  logged calls/visits/meetings/emails, coaching notes, weekly reviews
@@ -34,6 +34,7 @@ from tinydb import TinyDB
 from sales import permissions
 from sales.activity import Activity
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
+from sales.checklists import Checklist
 from sales.deals import Deal
 from sales.errors import NotFound
 from sales.goals import CheckIn, Goal, Strategy
@@ -73,6 +74,7 @@ HOMES: dict[str, tuple[str, str, type]] = {
     "snapshot": ("diagnosis", "snapshots", Snapshot),
     "mapping": ("diagnosis", "mappings", SavedMapping),
     "note": ("notes", "notes", Note),
+    "checklist": ("plan", "checklists", Checklist),
 }
 PRIVATE, SHARED = 0o600, 0o660
 
@@ -99,13 +101,21 @@ class Transaction:
         self._allocated: dict[str, int] = {}
 
     def nextnumber(self, kind: str) -> int:
-        file, table, _ = HOMES[kind]
-        if kind not in self._allocated:
-            meta = self.board._file_meta(file)
-            self._allocated[kind] = max(meta.get("next", {}).get(table, 1), 1)
+        self._load_counter(kind)
         number = self._allocated[kind]
         self._allocated[kind] += 1
         return number
+
+    def reserve(self, kind: str, taken: int) -> None:
+        """Keep later `nextnumber(kind)` above `taken`, a number the caller chose itself (imports)."""
+        self._load_counter(kind)
+        self._allocated[kind] = max(self._allocated[kind], taken + 1)
+
+    def _load_counter(self, kind: str) -> None:
+        if kind not in self._allocated:
+            file, table, _ = HOMES[kind]
+            meta = self.board._file_meta(file)
+            self._allocated[kind] = max(meta.get("next", {}).get(table, 1), 1)
 
     def put(self, action: str, item: str, file: str, table: str, doc_id: int,
             before: dict | None, after: dict | None) -> None:

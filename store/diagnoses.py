@@ -40,7 +40,7 @@ from sales.snapshots import (
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, given
 
-CHECKLIST_FILE = "checklist-diagnosis.yaml"
+CHECKLIST_FILE = "diagnosis.yaml"  # a plan template holding one checklist (plans/)
 CHECKLIST_DOC = 1
 _TEMPLATE_MAX_BYTES = 64 * 1024
 
@@ -83,13 +83,17 @@ def compute_diagnosis(paths: Sequence[str | Path], overrides: Mapping[str, str],
 
 @lru_cache(maxsize=4)
 def checklist_template(name: str = CHECKLIST_FILE) -> ChecklistTemplate:
-    """The checklist shipped in plans/ (YAML, safe-loaded, size-capped, validated)."""
+    """The first checklist of a plan template shipped in plans/ (YAML, safe-loaded, size-capped,
+    validated): the same file `uplift plan new --from diagnosis` starts a plan from."""
     import yaml
 
     text = files("plans").joinpath(name).read_text(encoding="utf-8")
     if len(text.encode("utf-8")) > _TEMPLATE_MAX_BYTES:
         raise Invalid(name, f"a checklist template is at most {_TEMPLATE_MAX_BYTES // 1024} KB")
-    return convert(yaml.safe_load(text), ChecklistTemplate, name)
+    checklist = (yaml.safe_load(text).get("checklists") or [{}])[0]
+    return convert({"title": checklist.get("title", ""),
+                    "items": [{"text": step.get("text")} for step in checklist.get("steps", [])]},
+                   ChecklistTemplate, name)
 
 
 class DiagnosisChanges(BoardCore):

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from sales.errors import UpliftError
 from store.board import Board
+from tui.plan_files import PlanFileCommands
 from tui.screens.board import BoardScreen
 from tui.screens.diagnose import DiagnoseScreen
 from tui.screens.goals import GoalsScreen
@@ -18,7 +19,7 @@ from tui.user_text import tell
 POLL_SECONDS = 0.5
 
 
-class UpliftApp(App):
+class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
     MODES = {"diagnose": DiagnoseScreen, "goals": GoalsScreen, "plan": BoardScreen,

@@ -25,10 +25,11 @@ from tui.commands import (
     goals,
     members,
     notes,
+    plans,
     tasks,
 )
 
-COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members)
+COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,6 +40,8 @@ class BoardScreen(Screen):
         Binding("slash", "filter", "Filter", id="board.filter"),
         Binding("m", "mine", "Mine", id="board.mine"),
         Binding("o", "owner", "Owner", id="board.owner"),
+        Binding("x", "app.export_plan", "Export", id="board.export"),
+        Binding("i", "app.import_plan", "Import", id="board.import"),
         Binding("escape", "clear_filters", "Clear filters", show=False, id="board.clear"),
     ]
 

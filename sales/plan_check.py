@@ -1,0 +1,382 @@
+"""Checking a plan document (the dict a plan file holds) before anything of it is written.
+
+`check_plan` finds every problem it can, not just the first: each unknown key, each value of the
+wrong type, each bad date, duplicate id, reference to an item that is neither in the file nor on
+the board, and owner who is not a member. Each problem names its path (`tasks[3].due`), which the
+reader of the file turns into a line number.
+
+What the file leaves out is left alone: an item on the board that the file does not list is
+neither changed nor deleted. An item the file lists is written exactly as the file says (a field
+the file leaves out takes the model's default). An item without an `id` is new.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+
+import msgspec
+
+from sales.errors import Invalid, Refused
+from sales.ids import format_id, parse_id
+from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
+
+WIP_MAX = 999
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a plan file: where (a path, and a line when the reader knows it) and what."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+
+class PlanInvalid(Invalid):
+    """A plan file that may not be imported; `problems` lists everything found wrong."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.path or "file", first.message)
+
+    def __str__(self) -> str:
+        return "\n".join(f"{p.path or 'file'}: {p.message}" for p in self.problems)
+
+
+class PlanRefused(Refused):
+    """The importer may not make some of the file's changes; none of them were made."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{p.path}: {p.message}" for p in problems))
+
+
+@dataclass
+class BoardFacts:
+    """What the checks need to know about the board: its ids per kind and its members' roles."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    members: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, for a dry run, would do), item by item."""
+
+    created: list[tuple[str, str]] = field(default_factory=list)   # (item, title)
+    changed: list[tuple[str, list[str]]] = field(default_factory=list)  # (item, fields)
+    unchanged: list[str] = field(default_factory=list)
+    left_alone: list[str] = field(default_factory=list)  # on the board, not in the file
+    applied: bool = False
+
+    def lines(self) -> list[str]:
+        verb = ("Created", "Changed") if self.applied else ("Would create", "Would change")
+        out = [f"{verb[0]} {len(self.created)}" + (":" if self.created else "")]
+        out += [f"  {item}  {title}".rstrip() for item, title in self.created]
+        out.append(f"{verb[1]} {len(self.changed)}" + (":" if self.changed else ""))
+        out += [f"  {item}  ({', '.join(keys)})" for item, keys in self.changed]
+        out.append(f"Unchanged {len(self.unchanged)}")
+        out.append(f"Left alone (on the board, not in the file) {len(self.left_alone)}"
+                   + (": " + ", ".join(self.left_alone) if self.left_alone else ""))
+        if not self.applied:
+            out.append("Nothing was written.")
+        return out
+
+    @property
+    def empty(self) -> bool:
+        return not self.created and not self.changed
+
+
+def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[Problem]]:
+    """The document as a Plan, and every problem found (the Plan is None if there are any)."""
+    problems: list[Problem] = []
+    if document is None:
+        return None, [Problem("file", "the file is empty; a plan file holds at least a `plan:` "
+                                      "or one section (members, goals, strategies, tasks, checklists)")]
+    if not isinstance(document, dict):
+        return None, [Problem("file", f"a plan file is a mapping of sections (plan:, tasks:, ...), "
+                                      f"not {_describe(document)}")]
+    known = msgspec.structs.fields(Plan)
+    names = [f.encode_name for f in known]
+    for key in document:
+        if key not in names:
+            problems.append(Problem(str(key), f"unknown section (expected one of: {', '.join(names)})"))
+    parts: dict[str, object] = {}
+    for info in known:
+        if info.encode_name not in document:
+            continue
+        value = document[info.encode_name]
+        section = _section(info.encode_name)
+        if section is not None and isinstance(value, list):
+            parts[info.encode_name] = [
+                _check_item(section, item, f"{section.key}[{index}]", problems)
+                for index, item in enumerate(value)]
+        else:
+            parts[info.encode_name] = _check_value(value, info.type, info.encode_name, problems)
+    if isinstance(parts.get("schema"), int) and parts["schema"] > PLAN_SCHEMA:
+        problems.append(Problem("schema", f"this file has plan schema {parts['schema']}, newer than "
+                                          f"the {PLAN_SCHEMA} this Uplift reads; upgrade Uplift"))
+    _check_wip(parts.get("wip"), problems)
+    members = _check_members(parts.get("members"), facts, problems)
+    for section in SECTIONS:
+        items = parts.get(section.key)
+        if isinstance(items, list):
+            _check_ids(section, items, problems)
+    for section in SECTIONS:
+        items = parts.get(section.key)
+        if isinstance(items, list):
+            _check_refs(section, items, parts, document, facts, members, problems)
+    if problems:
+        return None, problems
+    return Plan(**parts), []
+
+
+# ---------------------------------------------------------------------- structure and types
+
+_FAILED = object()  # a value that did not pass; its problems are already recorded
+
+
+def _section(key: str) -> Section | None:
+    return next((s for s in SECTIONS if s.key == key), None)
+
+
+def _check_item(section: Section, item: object, path: str, problems: list[Problem]) -> object:
+    if isinstance(item, dict) and "id" not in item:
+        item = {"id": "", **item}  # a new item: the store gives it an id
+    return _check_value(item, section.model, path, problems)
+
+
+def _check_value(value: object, typ: object, path: str, problems: list[Problem]) -> object:
+    """`value` converted to `typ`, or _FAILED with each problem (every field of a struct) recorded."""
+    base, optional = _unwrap(typ)
+    if value is None and optional:
+        return None
+    if isinstance(base, type) and issubclass(base, msgspec.Struct):
+        return _check_struct(value, base, path, problems)
+    origin = typing.get_origin(base)
+    if origin is list and value is not None:
+        if not isinstance(value, list):
+            problems.append(Problem(path, f"expected a list, got {_describe(value)}"))
+            return _FAILED
+        (inner,) = typing.get_args(base)
+        items = [_check_value(v, inner, f"{path}[{i}]", problems) for i, v in enumerate(value)]
+        return _FAILED if any(i is _FAILED for i in items) else items
+    if origin is dict and value is not None:
+        if not isinstance(value, dict):
+            problems.append(Problem(path, f"expected a mapping, got {_describe(value)}"))
+            return _FAILED
+        key_type, value_type = typing.get_args(base)
+        out, failed = {}, False
+        for key, item in value.items():
+            sub = f"{path}.{key}"
+            if _leaf(key, key_type, sub, problems) is _FAILED:
+                failed = True
+                continue
+            out[key] = _check_value(item, value_type, sub, problems)
+            failed |= out[key] is _FAILED
+        return _FAILED if failed else out
+    return _leaf(value, typ, path, problems)
+
+
+def _check_struct(value: object, model: type, path: str, problems: list[Problem]) -> object:
+    fields = {f.encode_name: f for f in msgspec.structs.fields(model)}
+    if not isinstance(value, dict):
+        problems.append(Problem(path, f"expected a mapping with {', '.join(fields)}; got {_describe(value)}"))
+        return _FAILED
+    before = len(problems)
+    for key in value:
+        if key not in fields:
+            problems.append(Problem(_join(path, str(key)),
+                                    f"unknown key (expected one of: {', '.join(fields)})"))
+    for name, info in fields.items():
+        if info.required and name not in value:
+            problems.append(Problem(path, f"`{name}` is missing"))
+    for key, item in value.items():
+        if key in fields:
+            _check_value(item, fields[key].type, _join(path, key), problems)
+    if len(problems) > before:
+        return _FAILED
+    try:
+        return msgspec.convert(value, model)
+    except msgspec.ValidationError as error:  # rules across fields (__post_init__)
+        message, where = _split(str(error))
+        problems.append(Problem(_join(path, where), message))
+        return _FAILED
+
+
+def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> object:
+    base, optional = _unwrap(typ)
+    try:
+        return msgspec.convert(value, typ)
+    except msgspec.ValidationError as error:
+        message, where = _split(str(error))
+    if base is date:
+        message = (f"{value!r} is not a date: write it as YYYY-MM-DD" if isinstance(value, str)
+                   else f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+    elif typing.get_origin(base) is typing.Literal and not isinstance(value, (list, dict)):
+        message = f"{value!r} is not one of: {', '.join(map(str, typing.get_args(base)))}"
+    elif message.startswith("expected `"):
+        wanted = re.match(r"expected `(\w+)`", message).group(1)
+        rest = message.split(", got ", 1)[0]
+        extra = rest[len(f"expected `{wanted}`"):]
+        message = f"expected {_TYPE_WORDS.get(wanted, wanted)}{extra}, got {_describe(value)}"
+    problems.append(Problem(_join(path, where), message))
+    return _FAILED
+
+
+_TYPE_WORDS = {"str": "text", "int": "a whole number", "bool": "true or false", "array": "a list",
+               "object": "a mapping", "float": "a number", "null": "nothing"}
+
+
+def _unwrap(typ: object) -> tuple[object, bool]:
+    """The type under Optional[...] and Annotated[...], and whether None is allowed."""
+    optional = False
+    while True:
+        origin = typing.get_origin(typ)
+        if origin is typing.Annotated:
+            typ = typing.get_args(typ)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(typ) if a is not type(None)]
+            optional = optional or len(args) < len(typing.get_args(typ))
+            if len(args) != 1:
+                return typ, optional
+            typ = args[0]
+        else:
+            return typ, optional
+
+
+_AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """msgspec's `Message - at `$.a[0].b`` as (message, `a[0].b`)."""
+    message, where = _AT.match(text).groups()
+    message = message[0].lower() + message[1:] if message else "invalid"
+    return message, (where or "").lstrip(".")
+
+
+def _join(path: str, key: str) -> str:
+    if not key:
+        return path
+    if not path:
+        return key
+    return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+# ---------------------------------------------------------------------- rules across items
+
+def _check_wip(wip: object, problems: list[Problem]) -> None:
+    if isinstance(wip, dict):
+        for status, limit in wip.items():
+            if isinstance(limit, int) and not 0 < limit <= WIP_MAX:
+                problems.append(Problem(f"wip.{status}", f"a WIP limit is a whole number from 1 to {WIP_MAX}"))
+
+
+def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) -> set[str]:
+    """The member names the board will have after the import (empty: single-user mode)."""
+    roles = dict(facts.members)
+    if isinstance(members, list):
+        seen: dict[str, int] = {}
+        for index, member in enumerate(members):
+            if member is _FAILED:
+                continue
+            if member.name in seen:
+                problems.append(Problem(f"members[{index}].name",
+                                        f"{member.name} is listed twice (also members[{seen[member.name]}])"))
+            seen[member.name] = index
+            roles[member.name] = member.role
+        if roles and "lead" not in roles.values():
+            problems.append(Problem("members", "at least one member must be a lead, "
+                                               "or nobody could manage the board"))
+    return set(roles)
+
+
+def _check_ids(section: Section, items: list, problems: list[Problem]) -> None:
+    """Ids in their canonical form (`t3` becomes `T-3`), of the right kind, each at most once."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item is _FAILED or not item.id:
+            continue
+        path = f"{section.key}[{index}].id"
+        try:
+            item.id = format_id(section.kind, parse_id(item.id, section.kind))
+        except ValueError as error:
+            problems.append(Problem(path, str(error)))
+            item.id = ""
+            continue
+        if item.id in seen:
+            problems.append(Problem(path, f"duplicate id {item.id} (also {section.key}[{seen[item.id]}])"))
+        else:
+            seen[item.id] = index
+
+
+def _check_refs(section: Section, items: list, parts: dict, document: dict, facts: BoardFacts,
+                members: set[str], problems: list[Problem]) -> None:
+    """Each reference names an item in the file or on the board, each owner a member.
+
+    Items that failed their own checks are still checked here, from the file's raw values, so
+    that one file shows all of its problems at once.
+    """
+    known: dict[str, set[str]] = {}
+    for other in SECTIONS:
+        ids = {_raw_id(item, raw) for item, raw in _pairs(parts.get(other.key), document.get(other.key))}
+        known[other.kind] = (ids - {""}) | facts.ids.get(other.kind, set())
+    for index, (item, raw) in enumerate(_pairs(items, document.get(section.key))):
+        for name, kind in section.refs.items():
+            value = getattr(item, name) if item is not _FAILED else raw.get(name)
+            many = isinstance(value, list)
+            fixed = []
+            for position, ref in enumerate(value if many else [value]):
+                path = f"{section.key}[{index}].{name}" + (f"[{position}]" if many else "")
+                if not isinstance(ref, str):
+                    continue  # absent, or of the wrong type (reported already)
+                if kind == "member":
+                    if members and ref not in members:
+                        problems.append(Problem(path, f"{ref!r} is not a member "
+                                                      f"(members: {', '.join(sorted(members))})"))
+                    fixed.append(ref)
+                    continue
+                try:
+                    ref = format_id(kind, parse_id(ref, kind))
+                except ValueError as error:
+                    problems.append(Problem(path, str(error)))
+                    continue
+                if ref not in known[kind]:
+                    problems.append(Problem(path, f"{ref} is not a {kind} in this file or on the board"))
+                fixed.append(ref)
+            if fixed and item is not _FAILED:
+                setattr(item, name, fixed if many else fixed[0])
+
+
+def _pairs(items: object, raw: object) -> list[tuple[object, dict]]:
+    """(converted item or _FAILED, the file's mapping for it) for each item of a section."""
+    if not isinstance(items, list) or not isinstance(raw, list):
+        return []
+    return [(item, value if isinstance(value, dict) else {}) for item, value in zip(items, raw)]
+
+
+def _raw_id(item: object, raw: dict) -> str:
+    if item is not _FAILED:
+        return item.id
+    return raw.get("id") if isinstance(raw.get("id"), str) else ""

@@ -1,0 +1,184 @@
+"""A whole plan in and out of a board: `export_plan` and `import_plan` (no YAML here).
+
+An import is one transaction: every create and change it makes is checked (validation first,
+then the importer's permission for each change) and recorded in a single `_transact` step, so
+either all of it is applied, with one activity record per change under the importer's name,
+or none of it is. Items are matched by id (members by name); what the file leaves out is left
+alone, never deleted; items without an id are created with new ids.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from sales.errors import Refused
+from sales.ids import format_id
+from sales.members import Member
+from sales.plan import SECTIONS, Plan, PlanInfo, Section
+from sales.plan_check import (
+    BoardFacts,
+    ImportSummary,
+    PlanInvalid,
+    PlanRefused,
+    Problem,
+    check_plan,
+)
+from sales.tasks import STATUSES
+from store.board_core import HOMES, BoardCore, Transaction, changed_keys, number
+
+
+class PlanTransfer(BoardCore):
+    def items(self, kind: str) -> list:
+        """Every item of `kind` on the board, in id order."""
+        file, table, model = HOMES[kind]
+        return sorted(self._models(file, table, model, key=lambda m: number(m.id)),
+                      key=lambda m: number(m.id))
+
+    def export_plan(self) -> Plan:
+        """The whole board as a plan document (members in the order they joined)."""
+        meta = self.meta()
+        period = meta.get("period")
+        info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period}, PlanInfo)
+        wip = meta.get("wip", {})
+        return Plan(plan=info, members=self._members_in_order(),
+                    wip={s: wip[s] for s in STATUSES if s in wip},
+                    **{section.key: self.items(section.kind) for section in SECTIONS})
+
+    def import_plan(self, document: object, *, dry_run: bool = False,
+                    create_only: bool = False) -> ImportSummary:
+        """Apply a plan document (a dict, as read from a plan file) to the board, all or nothing.
+
+        PlanInvalid lists every problem with the document; PlanRefused every change the actor
+        may not make. `dry_run` checks everything and reports what would happen, writing nothing.
+        `create_only` (for starting from a template) refuses to change anything already there.
+        """
+        def build(tx: Transaction) -> ImportSummary:
+            current = {s.kind: {item.id: item for item in self.items(s.kind)} for s in SECTIONS}
+            roles = {m.name: m.role for m in self._members_in_order()}
+            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles))
+            if problems:
+                raise PlanInvalid(problems)
+            run = _Import(self, tx, create_only)
+            run.settings(plan)
+            run.members(plan.members, roles)
+            for section in SECTIONS:
+                run.section(section, getattr(plan, section.key), current[section.kind])
+            run.new_items()
+            if run.not_new:
+                raise PlanInvalid(run.not_new)
+            if run.refusals:
+                raise PlanRefused(run.refusals)
+            if dry_run:
+                tx.ops.clear()
+            run.summary.applied = not dry_run
+            return run.summary
+        return self._transact(build)
+
+    def _members_in_order(self) -> list[Member]:
+        raw = self._raw("board").get("members", {})
+        return [msgspec.convert(raw[key], Member) for key in sorted(raw, key=int)]
+
+
+class _Import:
+    """The ops of one import, built inside its transaction; problems are collected, not raised."""
+
+    def __init__(self, board: PlanTransfer, tx: Transaction, create_only: bool) -> None:
+        self.board, self.tx, self.create_only = board, tx, create_only
+        self.summary = ImportSummary()
+        self.refusals: list[Problem] = []
+        self.not_new: list[Problem] = []
+        self.pending: list[tuple[Section, object, str]] = []
+
+    def allowed(self, path: str, action: str, owner: str | None = None,
+                new_owner: str | None = None) -> None:
+        try:
+            self.board._check(action, owner=owner, new_owner=new_owner)
+        except Refused as error:
+            self.refusals.append(Problem(path, str(error)))
+
+    def changing(self, path: str, item: str) -> None:
+        if self.create_only:
+            self.not_new.append(Problem(path, f"{item} is already on this board; starting from a "
+                                              f"template only adds (use `uplift plan import` to change it)"))
+
+    def settings(self, plan: Plan) -> None:
+        meta = self.board.meta()
+        new = dict(meta)
+        if plan.plan is not None:
+            info = msgspec.to_builtins(plan.plan)
+            new["name"] = info["name"]
+            if info.get("period") is not None:
+                new["period"] = info["period"]
+        if plan.wip:
+            new["wip"] = {**meta.get("wip", {}), **plan.wip}
+        keys = [k for k in ("name", "period", "wip") if new.get(k) != meta.get(k)]
+        if not keys:
+            if plan.plan is not None or plan.wip:
+                self.summary.unchanged.append("plan")
+            return
+        if meta.get("period") is not None:
+            self.changing("plan", "the plan's name, period and WIP limits")
+        self.allowed("plan", "board.settings")
+        action = "board.wip" if keys == ["wip"] else "board.plan"
+        self.tx.put(action, "board", "board", "meta", 1, meta, new)
+        self.summary.changed.append(("plan", keys))
+
+    def members(self, members: list[Member], roles: dict[str, str]) -> None:
+        raw = self.board._raw("board").get("members", {})
+        doc_ids = {doc["name"]: int(key) for key, doc in raw.items()}
+        next_id = max(doc_ids.values(), default=0) + 1
+        for index, member in enumerate(members):
+            path = f"members[{index}]"
+            after = msgspec.to_builtins(member)
+            if member.name not in roles:
+                self.allowed(path, "member.add")
+                self.tx.put("member.add", member.name, "board", "members", next_id, None, after)
+                next_id += 1
+                self.summary.created.append((f"member {member.name}", member.role))
+            elif roles[member.name] != member.role:
+                self.changing(path, f"member {member.name}")
+                self.allowed(path, "member.role")
+                doc_id = doc_ids[member.name]
+                self.tx.put("member.role", member.name, "board", "members", doc_id, raw[str(doc_id)], after)
+                self.summary.changed.append((f"member {member.name}", ["role"]))
+            else:
+                self.summary.unchanged.append(f"member {member.name}")
+
+    def section(self, section: Section, items: list, current: dict) -> None:
+        listed = set()
+        for index, item in enumerate(items):
+            path = f"{section.key}[{index}]"
+            if not item.id:
+                self.pending.append((section, item, path))
+                continue
+            listed.add(item.id)
+            old = current.get(item.id)
+            if old is None:
+                self.create(section, item, path)
+                continue
+            keys = changed_keys(old, item)
+            if not keys:
+                self.summary.unchanged.append(item.id)
+                continue
+            self.changing(path, item.id)
+            action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+            self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
+            self.board._put_update(self.tx, action, section.kind, old, item)
+            self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
+        self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
+
+    def create(self, section: Section, item, path: str) -> None:
+        self.tx.reserve(section.kind, number(item.id))
+        self.allowed(path, f"{section.kind}.add", new_owner=_owner(item))
+        self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
+        self.summary.created.append((item.id, getattr(item, "title", "")))
+
+    def new_items(self) -> None:
+        """Items the file gives no id: numbered after every id the board or the file uses."""
+        for section, item, path in self.pending:
+            item.id = format_id(section.kind, self.tx.nextnumber(section.kind))
+            self.create(section, item, path)
+
+
+def _owner(item) -> str | None:
+    return getattr(item, "owner", None)

@@ -1,0 +1,241 @@
+"""Plan files: YAML text to a plan document with the line of every field, and back.
+
+Reading is defensive: a file over 5 MB, a binary file, an alias or anchor (`*a`, `&a`: the
+billion-laughs bomb), or a tag beyond plain YAML (`!!python/object/apply:...`) is refused before
+anything is built from it. Only `true`/`false` are booleans and dates stay text until the models
+read them, so `no` and `2026-13-45` reach the checks as what they are. Problems come back as
+`Problem(path, message, line)` (sales/plan_check.py).
+
+Writing is deterministic, so export -> import -> export gives the same bytes: keys in the
+models' order, a field written unless it is empty (null, "", [] or {}: absent fields take the
+model's defaults on import, which are never anything but empty for optional fields), ISO dates,
+text with line breaks as `|` block strings, lists of ids on one line, no line wrapping, no
+anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import msgspec
+import yaml
+from yaml.events import AliasEvent
+
+from sales.plan import PLAN_SCHEMA, Plan
+from sales.plan_check import PlanInvalid, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+_YAML = "tag:yaml.org,2002:"
+PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+@dataclass
+class PlanText:
+    """A plan file's document and the line where each path (`tasks[3].due`) is written."""
+
+    name: str
+    document: object
+    lines: dict[str, int]
+
+    def line_of(self, path: str) -> int:
+        """The line of `path`, or of the nearest enclosing part of the document that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            shorter = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            if shorter == path:
+                break
+            path = shorter
+        return 1
+
+    def located(self, problems: list[Problem]) -> list[Problem]:
+        """The problems with their lines, in the order of the file."""
+        placed = [p if p.line else Problem(p.path, p.message, self.line_of(p.path)) for p in problems]
+        return sorted(placed, key=lambda p: p.line)
+
+
+def format_problem(name: str, problem: Problem) -> str:
+    """`FILE:LINE: path.to.field: what is wrong`."""
+    return f"{name}:{problem.line or 1}: {problem.path or 'file'}: {problem.message}"
+
+
+# ---------------------------------------------------------------------- reading
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+class PlanLoader(yaml.SafeLoader):
+    """SafeLoader without aliases, anchors, timestamps, or yes/no/on/off booleans."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_YAML + "timestamp", _YAML + "bool")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(event.start_mark.line + 1,
+                           f"aliases (*{event.anchor}) are not allowed in a plan file")
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark.line + 1,
+                           f"anchors (&{event.anchor}) are not allowed in a plan file")
+        return super().compose_node(parent, index)
+
+
+PlanLoader.add_implicit_resolver(_YAML + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+
+
+def read_plan_file(path: str | Path) -> PlanText:
+    """The plan file at `path`, or PlanInvalid with every problem found, each with its line."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_big(name, size)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise PlanInvalid([Problem("file", f"cannot read it: {error.strerror or error}", 1)]) from None
+    return parse_plan_text(data, name)
+
+
+def _too_big(name: str, size: int) -> PlanInvalid:
+    return PlanInvalid([Problem("file", f"the file is {size / 1024 / 1024:.1f} MB; "
+                                        f"a plan file may be at most {MAX_BYTES // 1024 // 1024} MB", 1)])
+
+
+def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
+    """Bytes of a plan file as a document with lines, or PlanInvalid (every problem, with lines)."""
+    if len(data) > MAX_BYTES:
+        raise _too_big(name, len(data))
+    if b"\x00" in data:
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        raise PlanInvalid([Problem("file", "this is a binary file (it holds NUL bytes), "
+                                           "not a YAML plan", line)])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise PlanInvalid([Problem("file", f"not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                                           f"a plan file is UTF-8 YAML", line)]) from None
+    loader = PlanLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise PlanInvalid([Problem("file", "the file is empty; a plan file holds at least a "
+                                               "`plan:` or one section (members, goals, tasks, ...)", 1)])
+        lines: dict[str, int] = {}
+        problems: list[Problem] = []
+        _walk(node, "", lines, problems)
+        if problems:
+            raise PlanInvalid(problems)
+        document = loader.construct_document(node)
+    except _Refused as refused:
+        raise PlanInvalid([Problem("yaml", refused.message, refused.line)]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise PlanInvalid([Problem("yaml", message, mark.line + 1 if mark else 1)]) from None
+    except yaml.YAMLError as error:
+        raise PlanInvalid([Problem("yaml", str(error), 1)]) from None
+    except RecursionError:
+        raise PlanInvalid([Problem("yaml", "the file is nested too deeply", 1)]) from None
+    finally:
+        loader.dispose()
+    return PlanText(name, document, lines)
+
+
+def _walk(node: yaml.Node, path: str, lines: dict[str, int], problems: list[Problem]) -> None:
+    """Record the line of each path; refuse tags beyond plain YAML, duplicate and complex keys."""
+    if node.tag not in PLAIN_TAGS:
+        problems.append(Problem(path or "file", f"the tag {node.tag.replace(_YAML, '!!')} is not "
+                                                f"allowed in a plan file (only plain YAML)",
+                                node.start_mark.line + 1))
+        return
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in PLAIN_TAGS:
+                problems.append(Problem(path or "file", "a key must be plain text", line))
+                continue
+            key = key_node.value
+            child = f"{path}.{key}" if path else key
+            if key in seen:
+                problems.append(Problem(child, f"duplicate key (first at line {seen[key]})", line))
+                continue
+            seen[key] = line
+            lines[child] = line
+            _walk(value_node, child, lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = f"{path}[{index}]"
+            lines[child] = item.start_mark.line + 1
+            _walk(item, child, lines, problems)
+
+
+# ---------------------------------------------------------------------- writing
+
+class PlanDumper(yaml.SafeDumper):
+    """SafeDumper with block strings for text that has line breaks, and never an anchor."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _text(dumper: PlanDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar(_YAML + "str", text, style="|" if "\n" in text else None)
+
+
+def _list(dumper: PlanDumper, items: list) -> yaml.SequenceNode:
+    """Short lists of ids (`goals: [G-1, G-3]`) on one line; lists of items as blocks."""
+    flow = bool(items) and all(isinstance(i, str) and "\n" not in i and len(i) <= 40 for i in items)
+    return dumper.represent_sequence(_YAML + "seq", items, flow_style=flow)
+
+
+PlanDumper.add_representer(str, _text)
+PlanDumper.add_representer(list, _list)
+
+
+def header() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        written_by = version("uplift")
+    except PackageNotFoundError:
+        written_by = "unknown"
+    return f"# Uplift plan, written by uplift {written_by}, schema {PLAN_SCHEMA}\n"
+
+
+def plan_document(plan: Plan) -> dict:
+    """The plan as plain data in the models' key order, empty fields left out, dates kept."""
+    return _pruned(msgspec.to_builtins(plan, builtin_types=(date,)))
+
+
+def _pruned(value: object) -> object:
+    if isinstance(value, dict):
+        out = {key: _pruned(item) for key, item in value.items()}
+        return {key: item for key, item in out.items() if item not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [_pruned(item) for item in value]
+    return value
+
+
+def dump_plan(plan: Plan) -> str:
+    """The plan file's text: the header comment, then the document."""
+    body = yaml.dump(plan_document(plan), Dumper=PlanDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=1_000_000, indent=2)
+    return header() + body
+
+
+def write_plan_file(path: str | Path, text: str) -> None:
+    Path(path).write_text(text, encoding="utf-8")

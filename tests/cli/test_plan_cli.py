@@ -1,0 +1,156 @@
+"""`uplift plan ...` on hostile and broken files: every error with its line, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import snapshot_files
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A valid plan file for the team board; the bad inputs below change one or two of its lines.
+GOOD = """\
+# edited by hand
+plan:
+  name: board
+tasks:
+- id: T-1
+  title: Call Acme
+  owner: ali
+  due: 2026-12-01
+- id: T-2
+  title: Visit Betasoloin
+  owner: bea
+"""
+
+
+def edited(line: int, text: str | None, insert: bool = False) -> str:
+    """GOOD with line `line` (1-based) replaced by `text` (or `text` inserted before it)."""
+    lines = GOOD.splitlines()
+    if insert:
+        lines.insert(line - 1, text)
+    else:
+        lines[line - 1] = text
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def run(team, capsys, monkeypatch):
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(team))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+def test_a_good_file_imports_and_a_dry_run_writes_nothing(run, team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(edited(10, "  title: Visit Betasoloin in May"))
+    before = snapshot_files(team)
+    code, out, _ = run("plan", "import", str(plan), "--dry-run")
+    assert code == 0 and "Would change 1:\n  T-2  (title)\n" in out and "Nothing was written." in out
+    assert snapshot_files(team) == before
+    code, out, _ = run("plan", "import", str(plan))
+    assert code == 0 and "Changed 1:\n  T-2  (title)\n" in out
+    code, out, _ = run("task", "show", "T-2")
+    assert "Visit Betasoloin in May" in out
+
+
+def test_export_writes_the_plan_to_stdout_or_a_file(run, tmp_path) -> None:
+    code, out, _ = run("plan", "export")
+    assert code == 0 and out.startswith("# Uplift plan, written by uplift ")
+    assert "- id: T-1\n  title: Call Acme\n  owner: ali\n  status: todo\n  priority: normal\n  due: 2026-12-01\n" in out
+    code, _, _ = run("plan", "export", "-o", str(tmp_path / "out.yaml"))
+    assert code == 0 and (tmp_path / "out.yaml").read_text() == out
+
+
+BAD_FILES = {
+    "syntax error": (edited(7, "  owner: ali: bea"), 7, "yaml", "mapping values are not allowed here"),
+    "unknown key": (edited(9, "  colour: red", insert=True), 9, "tasks[0].colour", "unknown key"),
+    "wrong type": (edited(6, "  title: [Call, Acme]"), 6, "tasks[0].title", "expected text, got a list"),
+    "bad date": (edited(8, "  due: 2026-13-45"), 8, "tasks[0].due",
+                 "'2026-13-45' is not a date: write it as YYYY-MM-DD"),
+    "duplicate id": (edited(9, "- id: T-1"), 9, "tasks[1].id", "duplicate id T-1 (also tasks[0])"),
+    "dangling reference": (edited(9, "  goal: G-9", insert=True), 9, "tasks[0].goal",
+                           "G-9 is not a goal in this file or on the board"),
+    "owner not a member": (edited(11, "  owner: zoe"), 11, "tasks[1].owner",
+                           "'zoe' is not a member (members: ali, bea, dana)"),
+    "status that does not exist": (edited(9, "  status: finished", insert=True), 9, "tasks[0].status",
+                                   "'finished' is not one of: todo, doing, blocked, done"),
+    "python tag": (edited(6, '  title: !!python/object/apply:os.system ["touch PWNED"]'), 6,
+                   "tasks[0].title", "the tag !!python/object/apply:os.system is not allowed"),
+    "alias bomb": ("plan:\n  name: board\n"
+                   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+                   "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                   "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                   "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n", 3, "yaml", "anchors (&a) are not allowed"),
+    "alias": (edited(11, "  owner: *someone"), 11, "yaml", "aliases (*someone) are not allowed"),
+    "empty file": ("", 1, "file", "the file is empty"),
+    "comments only": ("# nothing here\n\n", 1, "file", "the file is empty"),
+    "not a mapping": ("- just\n- a list\n", 1, "file", "a plan file is a mapping of sections"),
+    "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "file", "binary file"),
+    "not utf-8": (b"plan:\n  name: caf\xe9\n", 2, "file", "not UTF-8 text"),
+    "over the cap": (b"# padding\n" + b"#" * (5 * 1024 * 1024), 1, "file", "at most 5 MB"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_a_bad_file_is_refused_with_its_line_and_nothing_is_written(run, team, tmp_path, case) -> None:
+    content, line, path, message = BAD_FILES[case]
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(content if isinstance(content, bytes) else content.encode())
+    before = snapshot_files(team)
+    code, out, err = run("plan", "import", str(plan), "--dry-run" if case == "alias" else "--")
+    assert code == 2
+    assert out == ""
+    first = err.splitlines()[0]
+    assert first.startswith(f"{plan}:{line}: {path}: "), first
+    assert message in first
+    assert err.splitlines()[-1].endswith("nothing was written")
+    assert snapshot_files(team) == before
+    assert not (tmp_path / "PWNED").exists() and not (team.parent / "PWNED").exists()
+
+
+def test_every_error_in_a_file_is_reported_in_line_order(run, team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = edited(8, "  due: someday").replace("  owner: bea", "  owner: bea\n  size: big")
+    plan.write_text(text)
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 2
+    assert err.splitlines()[:2] == [
+        f"{plan}:8: tasks[0].due: 'someday' is not a date: write it as YYYY-MM-DD",
+        f"{plan}:12: tasks[1].size: unknown key (expected one of: id, title, owner, status, priority, "
+        f"start, due, goal, strategy, steps, expected_result, measure)",
+    ]
+
+
+def test_a_reps_forbidden_edit_is_refused_with_its_line_and_nothing_applied(run, team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(edited(6, "  title: Call Acme today").replace("Visit Betasoloin", "Visit Betasoloin twice"))
+    before = snapshot_files(team)
+    code, out, err = run("plan", "import", str(plan), user="ali")
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == f"{plan}:9: tasks[1]: a rep may only change their own tasks; this one is bea's"
+    assert snapshot_files(team) == before
+
+
+def test_templates_are_listed_and_a_plan_starts_from_one(run, tmp_path) -> None:
+    code, out, _ = run("plan", "templates")
+    names = [line.split()[0] for line in out.splitlines()[1:]]
+    assert names == ["blank", "diagnosis", "end-of-cycle-review", "sample-quarter", "weekly-review"]
+    code, out, _ = run("--board", str(tmp_path / "fresh"), "plan", "new", "--from", "sample-quarter")
+    sample = yaml.safe_load((ROOT / "plans" / "sample-quarter.yaml").read_text())
+    items = sum(len(value) for value in sample.values() if isinstance(value, list))
+    assert code == 0 and f"Created {items}:" in out
+    code, out, _ = run("--board", str(tmp_path / "fresh"), "task", "list", "--json")
+    assert code == 0 and out.count('"id":"T-') == 30
+    code, out, _ = run("plan", "new", "--from", "weekly-review")
+    assert code == 0 and "  H-1  Weekly review" in out
+    code, _, err = run("plan", "new", "--from", "nonesuch")
+    assert code == 1 and "no template 'nonesuch'" in err

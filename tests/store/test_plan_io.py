@@ -1,0 +1,170 @@
+"""Plans in and out of a board through the store API: the exact round trip, edits, permissions."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+import yaml
+
+from sales.plan import HEAD_KEYS, SECTIONS, Plan
+from sales.plan_check import PlanInvalid, PlanRefused
+from store.board import Board
+from store.plan_yaml import dump_plan, parse_plan_text
+from tests.conftest import snapshot_files
+
+SAMPLE = files("plans").joinpath("sample-quarter.yaml").read_bytes()
+
+
+def imported(path, data: bytes, actor: str = "dana", **options):
+    board = Board(path, actor=actor)
+    return board, board.import_plan(parse_plan_text(data).document, **options)
+
+
+def test_sample_plan_round_trips_byte_for_byte(tmp_path) -> None:
+    first, _ = imported(tmp_path / "a", SAMPLE)
+    exported = dump_plan(first.export_plan())
+    second, _ = imported(tmp_path / "b", exported.encode())
+    assert dump_plan(second.export_plan()) == exported
+    assert exported.startswith("# Uplift plan, written by uplift ")
+    assert ", schema 1\n" in exported.splitlines(keepends=True)[0]
+    # what the sample says, kept exactly: ids, dates, steps, block text
+    assert "- id: T-30\n  title: Plan the Q1 kickoff\n  owner: dana\n" in exported
+    assert "  start: 2026-10-01\n  due: 2026-10-09\n" in exported
+    assert "  goals: [G-1, G-3]\n" in exported
+    assert "  description: |-\n    Q3 closed at $1.20M." in exported
+
+
+def test_importing_a_plan_into_its_own_board_changes_nothing(tmp_path) -> None:
+    board, _ = imported(tmp_path / "a", SAMPLE)
+    exported = dump_plan(board.export_plan()).encode()
+    before, records = snapshot_files(board.path), len(board.history())
+    summary = board.import_plan(parse_plan_text(exported).document)
+    assert summary.created == [] and summary.changed == []
+    sample = yaml.safe_load(SAMPLE)
+    items = sum(len(value) for value in sample.values() if isinstance(value, list))
+    assert len(summary.unchanged) == 1 + items  # the plan itself, then every member and item
+    assert snapshot_files(board.path) == before
+    assert len(board.history()) == records
+
+
+def test_an_edited_copy_applies_only_its_edits_each_logged_under_the_importer(team) -> None:
+    lead = Board(team, actor="dana")
+    text = dump_plan(lead.export_plan())
+    edited = (text.replace("title: Call Acme", "title: Call Acme and Betasoloin")
+                  .replace("  status: todo\n  priority: normal\n  due:", "  status: doing\n  priority: normal\n  due:")
+              + "- title: Quote Isdom\n  owner: bea\n")
+    assert edited.count("\n") == text.count("\n") + 2
+    records = len(lead.history())
+    summary = lead.import_plan(parse_plan_text(edited.encode()).document)
+    assert summary.created == [("T-3", "Quote Isdom")]
+    assert summary.changed == [("T-1", ["title", "status"])]
+    new = lead.history()[: len(lead.history()) - records]
+    assert sorted((r.item, r.action, r.actor) for r in new) == [
+        ("T-1", "task.edit", "dana"), ("T-3", "task.add", "dana")]
+    assert {r.txn for r in new} == {new[0].txn}  # one transaction
+    assert lead.task("T-1").title == "Call Acme and Betasoloin" and lead.task("T-1").status == "doing"
+    assert lead.task("T-2").title == "Visit Betasoloin"
+
+
+def test_a_reps_forbidden_edit_refuses_the_whole_import(team) -> None:
+    text = dump_plan(Board(team, actor="dana").export_plan())
+    edited = (text.replace("title: Call Acme", "title: Call Acme today")       # ali's own: allowed
+                  .replace("title: Visit Betasoloin", "title: Visit Betasoloin twice"))  # bea's
+    before = snapshot_files(team)
+    rep = Board(team, actor="ali")
+    with pytest.raises(PlanRefused) as refused:
+        rep.import_plan(parse_plan_text(edited.encode()).document)
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        ("tasks[1]", "a rep may only change their own tasks; this one is bea's")]
+    assert snapshot_files(team) == before
+    assert rep.task("T-1").title == "Call Acme"
+
+
+def test_a_rep_may_import_changes_to_their_own_tasks(team) -> None:
+    text = dump_plan(Board(team, actor="dana").export_plan())
+    rep = Board(team, actor="ali")
+    rep.import_plan(parse_plan_text(text.replace("title: Call Acme", "title: Call Acme today").encode()).document)
+    assert rep.task("T-1").title == "Call Acme today"
+    assert rep.history(item="T-1")[0].actor == "ali"
+
+
+def test_a_dry_run_writes_nothing_and_says_what_it_would_do(team) -> None:
+    before = snapshot_files(team)
+    board = Board(team, actor="dana")
+    document = parse_plan_text(b"tasks:\n- id: T-2\n  title: Visit Betasoloin\n  owner: bea\n"
+                               b"  priority: high\n- title: New one\n").document
+    summary = board.import_plan(document, dry_run=True)
+    assert snapshot_files(team) == before
+    assert summary.lines() == ["Would create 1:", "  T-3  New one", "Would change 1:", "  T-2  (priority)",
+                               "Unchanged 0", "Left alone (on the board, not in the file) 1: T-1",
+                               "Nothing was written."]
+
+
+def test_items_without_ids_are_numbered_after_every_id_in_use(team) -> None:
+    board = Board(team, actor="dana")
+    board.import_plan(parse_plan_text(b"tasks:\n- title: No id\n- id: T-7\n  title: Chosen id\n").document)
+    assert [t.id for t in sorted(board.tasks(), key=lambda t: int(t.id[2:]))] == ["T-1", "T-2", "T-7", "T-8"]
+    assert board.task("T-8").title == "No id"
+    assert board.add_task("After").id == "T-9"
+
+
+def test_every_problem_is_reported_with_its_path_and_nothing_written(team) -> None:
+    before = snapshot_files(team)
+    text = (b"tasks:\n"
+            b"- id: T-1\n"
+            b"  title: Call Acme\n"
+            b"  owner: zoe\n"
+            b"  status: finished\n"
+            b"  due: 2026-02-30\n"
+            b"  goal: G-4\n")
+    plan_text = parse_plan_text(text)
+    with pytest.raises(PlanInvalid) as invalid:
+        Board(team, actor="dana").import_plan(plan_text.document)
+    found = [(p.line, p.path, p.message) for p in plan_text.located(invalid.value.problems)]
+    assert found == [
+        (4, "tasks[0].owner", "'zoe' is not a member (members: ali, bea, dana)"),
+        (5, "tasks[0].status", "'finished' is not one of: todo, doing, blocked, done"),
+        (6, "tasks[0].due", "'2026-02-30' is not a date: write it as YYYY-MM-DD"),
+        (7, "tasks[0].goal", "G-4 is not a goal in this file or on the board"),
+    ]
+    assert snapshot_files(team) == before
+
+
+def test_starting_from_a_template_only_adds(team) -> None:
+    board = Board(team, actor="dana")
+    data = files("plans").joinpath("weekly-review.yaml").read_bytes()
+    board.import_plan(parse_plan_text(data).document, create_only=True)
+    board.import_plan(parse_plan_text(data).document, create_only=True)
+    assert [(c.id, c.title, c.phase) for c in board.items("checklist")] == [
+        ("H-1", "Weekly review", "track"), ("H-2", "Weekly review", "track")]
+    with pytest.raises(PlanInvalid) as invalid:
+        board.import_plan(parse_plan_text(b"tasks:\n- id: T-1\n  title: Renamed\n").document,
+                          create_only=True)
+    assert invalid.value.problems[0].path == "tasks[0]"
+    assert "already on this board" in invalid.value.problems[0].message
+
+
+@pytest.mark.parametrize("name", ["blank", "sample-quarter", "diagnosis", "weekly-review",
+                                  "end-of-cycle-review"])
+def test_every_template_imports_into_a_fresh_board(tmp_path, name) -> None:
+    data = files("plans").joinpath(f"{name}.yaml").read_bytes()
+    board, summary = imported(tmp_path / "b", data, create_only=True)
+    assert summary.applied
+    exported = dump_plan(board.export_plan())
+    again, _ = imported(tmp_path / "c", exported.encode())
+    assert dump_plan(again.export_plan()) == exported
+
+
+def test_the_plan_document_has_one_field_per_section() -> None:
+    assert tuple(Plan.__struct_fields__) == HEAD_KEYS + tuple(s.key for s in SECTIONS)
+
+
+def test_the_documented_example_imports(tmp_path) -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text()
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    board, summary = imported(tmp_path / "b", example.encode())
+    assert [t.id for t in board.items("task")] == ["T-1", "T-2"]
+    assert board.task("T-2").title == "Call the first 24 accounts"

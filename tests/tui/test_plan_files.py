@@ -1,0 +1,102 @@
+"""Plan files from the TUI: export and import by key and by command palette, problems with lines,
+and a dry-run summary confirmed before anything is written."""
+
+from __future__ import annotations
+
+from store.board import Board
+from store.plan_yaml import dump_plan
+from tests.conftest import snapshot_files
+from tui.app import UpliftApp
+from tui.screens.plan_file import AskPath, ImportPreview, PlanProblems
+
+SIZE = (120, 40)
+
+
+async def answer_path(app, pilot, path) -> None:
+    assert isinstance(app.screen, AskPath)
+    app.screen.query_one("#path").value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def shown_text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def test_x_exports_the_plan_to_the_file_named(team, tmp_path) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await answer_path(app, pilot, tmp_path / "q4.yaml")
+    assert (tmp_path / "q4.yaml").read_text() == dump_plan(Board(team, actor="dana").export_plan())
+
+
+async def test_import_shows_the_dry_run_and_applies_only_on_yes(team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(dump_plan(Board(team, actor="dana").export_plan()).replace("Call Acme", "Call Acme twice"))
+    before = snapshot_files(team)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await answer_path(app, pilot, plan)
+        assert isinstance(app.screen, ImportPreview)
+        assert "Would change 1:\n  T-1  (title)" in shown_text(app, "#preview-lines")
+        await pilot.press("n")
+        await pilot.pause()
+        assert snapshot_files(team) == before
+        await pilot.press("i")
+        await pilot.pause()
+        await answer_path(app, pilot, plan)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.board.task("T-1").title == "Call Acme twice"
+        assert app.board.history(item="T-1")[0].actor == "dana"
+
+
+async def test_import_problems_are_listed_with_their_lines_as_plain_text(team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("tasks:\n- id: T-1\n  title: Call Acme\n  status: '[b]done[/b]'\n  due: 2026-02-30\n")
+    before = snapshot_files(team)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await answer_path(app, pilot, plan)
+        assert isinstance(app.screen, PlanProblems)
+        assert shown_text(app, "#problem-lines").splitlines() == [
+            f"{plan}:4: tasks[0].status: '[b]done[/b]' is not one of: todo, doing, blocked, done",
+            f"{plan}:5: tasks[0].due: '2026-02-30' is not a date: write it as YYYY-MM-DD",
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlanProblems)
+    assert snapshot_files(team) == before
+
+
+async def test_a_reps_refused_import_lists_the_refusal(team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("tasks:\n- id: T-2\n  title: Visit Betasoloin today\n  owner: bea\n")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await answer_path(app, pilot, plan)
+        assert isinstance(app.screen, PlanProblems)
+        assert shown_text(app, "#problem-lines") == (
+            f"{plan}:2: tasks[0]: a rep may only change their own tasks; this one is bea's")
+
+
+async def test_the_command_palette_offers_export_and_import(team, tmp_path) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Export plan" in titles and "Import plan" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Import plan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskPath)

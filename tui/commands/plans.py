@@ -1,0 +1,119 @@
+"""`uplift plan ...`: export a plan to YAML, import one, list the templates, start from one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli_support import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_REFUSED,
+    BadInput,
+    add_verb,
+    open_board,
+)
+
+
+def cmd_plan_export(args: argparse.Namespace) -> int:
+    from store.plan_yaml import dump_plan, write_plan_file
+
+    board = open_board(args)
+    if args.plan and args.plan != board.name:
+        raise BadInput(f"this board holds the plan {board.name!r}, not {args.plan!r} "
+                       f"(a board holds one plan; choose another with --board DIR)")
+    text = dump_plan(board.export_plan())
+    if args.output and args.output != "-":
+        write_plan_file(args.output, text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    text = _read(args.file)
+    if text is None:
+        return EXIT_BAD_INPUT
+    board = open_board(args, create=True)
+    return _apply(board, text, dry_run=args.dry_run)
+
+
+def cmd_plan_templates(args: argparse.Namespace) -> int:
+    from store.templates import templates
+    from tui.cli_output import table
+
+    print(table(["NAME", "WHAT"], [[t.name, t.summary] for t in templates()], max_last=90))
+    return EXIT_OK
+
+
+def cmd_plan_new(args: argparse.Namespace) -> int:
+    from sales.plan_check import PlanInvalid
+    from store.plan_yaml import parse_plan_text
+    from store.templates import template_text
+
+    data, name = template_text(args.template)
+    try:
+        text = parse_plan_text(data, name)
+    except PlanInvalid as error:
+        _print_problems(name, error, None)
+        return EXIT_BAD_INPUT
+    board = open_board(args, create=True)
+    return _apply(board, text, dry_run=args.dry_run, create_only=True)
+
+
+def _read(path: str):
+    from sales.plan_check import PlanInvalid
+    from store.plan_yaml import read_plan_file
+
+    try:
+        return read_plan_file(path)
+    except PlanInvalid as error:
+        _print_problems(path, error, None)
+        return None
+
+
+def _apply(board, text, *, dry_run: bool, create_only: bool = False) -> int:
+    from sales.plan_check import PlanInvalid, PlanRefused
+
+    try:
+        summary = board.import_plan(text.document, dry_run=dry_run, create_only=create_only)
+    except PlanInvalid as error:
+        _print_problems(text.name, error, text)
+        return EXIT_BAD_INPUT
+    except PlanRefused as error:
+        _print_problems(text.name, error, text)
+        return EXIT_REFUSED
+    from sales.text import safe
+
+    print(safe("\n".join(summary.lines())))
+    return EXIT_OK
+
+
+def _print_problems(name: str, error, text) -> None:
+    from sales.text import safe
+    from store.plan_yaml import format_problem
+
+    problems = text.located(error.problems) if text is not None else error.problems
+    for problem in problems:
+        print(safe(format_problem(name, problem)), file=sys.stderr)
+    count = len(problems)
+    print(f"uplift: {count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    plan = verbs.add_parser("plan", help="export, import and start plans as YAML").add_subparsers(
+        title="plan commands", metavar="VERB", required=True)
+    export = add_verb(plan, common, "export", cmd_plan_export,
+                      "write the whole plan as YAML (standard output unless -o)")
+    export.add_argument("plan", nargs="?", help="the plan's name (a board holds one plan)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    imp = add_verb(plan, common, "import", cmd_plan_import,
+                   "apply a plan file: create and change what it says, leave the rest alone")
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    add_verb(plan, common, "templates", cmd_plan_templates, "list the plan and checklist templates")
+    new = add_verb(plan, common, "new", cmd_plan_new, "start a plan (or add a checklist) from a template")
+    new.add_argument("--from", dest="template", required=True, metavar="NAME",
+                     help="a template name (see `uplift plan templates`)")
+    new.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")

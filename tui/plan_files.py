@@ -1,0 +1,125 @@
+"""Export and import of plan files from the app: the command palette's commands and the actions
+the board's keys (x, i) call.
+
+An import always runs as a dry run first; its summary is shown for confirmation, and only a
+yes applies it (checked again, all or nothing, under the board's lock). A file's problems are
+listed with their lines, as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import SystemCommand
+
+from sales.errors import UpliftError
+from sales.plan_check import PlanInvalid, PlanRefused
+from store.plan_yaml import (
+    PlanText,
+    dump_plan,
+    format_problem,
+    read_plan_file,
+    write_plan_file,
+)
+from tui.user_text import tell
+
+
+class PlanFileCommands:
+    """Mixed into UpliftApp (which holds `board`)."""
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Export plan", "Write the whole plan to a YAML file", self.action_export_plan)
+        yield SystemCommand("Import plan", "Read a YAML plan file: see what it changes, then apply it",
+                            self.action_import_plan)
+
+    # ------------------------------------------------------------------ export
+
+    def action_export_plan(self) -> None:
+        from tui.screens.plan_file import AskPath
+
+        default = re.sub(r"[^a-z0-9]+", "-", self.board.name.lower()).strip("-") or "plan"
+        self.push_screen(AskPath("Export the plan to which file?", f"{default}.yaml"), self._export_to)
+
+    def _export_to(self, path: str | None) -> None:
+        if not path:
+            return
+        target = Path(path).expanduser()
+        if target.exists():
+            from tui.screens.dialogs import Confirm
+
+            self.push_screen(Confirm(f"{target} exists. Replace it?"),
+                             lambda yes: yes and self._write_export(target))
+        else:
+            self._write_export(target)
+
+    def _write_export(self, target: Path) -> None:
+        try:
+            write_plan_file(target, dump_plan(self.board.export_plan()))
+        except OSError as error:
+            tell(self.screen, f"Could not write {target}: {error.strerror or error}", "error")
+            return
+        except UpliftError as error:
+            tell(self.screen, error, "error")
+            return
+        tell(self.screen, f"Wrote the plan to {target}")
+
+    # ------------------------------------------------------------------ import
+
+    def action_import_plan(self) -> None:
+        from tui.screens.plan_file import AskPath
+
+        self.push_screen(AskPath("Import a plan from which file?", "plan.yaml"), self._import_from)
+
+    def _import_from(self, path: str | None) -> None:
+        from tui.screens.plan_file import ImportPreview
+
+        if not path:
+            return
+        name = str(Path(path).expanduser())
+        try:
+            text = read_plan_file(name)
+        except PlanInvalid as error:
+            self._show_problems(name, error, None)
+            return
+        summary = self._run_import(text, dry_run=True)
+        if summary is None:
+            return
+        if summary.empty:
+            tell(self.screen, f"{name} changes nothing on this board")
+            return
+        self.push_screen(ImportPreview(f"Import {name}?", summary.lines()),
+                         lambda yes: yes and self._apply_import(text))
+
+    def _apply_import(self, text: PlanText) -> None:
+        summary = self._run_import(text, dry_run=False)
+        if summary is None:
+            return
+        tell(self.screen, f"Imported {text.name}: {len(summary.created)} created, "
+                          f"{len(summary.changed)} changed")
+        self.call_later(self._refresh_screens)
+
+    def _run_import(self, text: PlanText, dry_run: bool):
+        try:
+            return self.board.import_plan(text.document, dry_run=dry_run)
+        except (PlanInvalid, PlanRefused) as error:
+            self._show_problems(text.name, error, text)
+        except UpliftError as error:
+            tell(self.screen, error, "error")
+        return None
+
+    def _show_problems(self, name: str, error: PlanInvalid | PlanRefused, text: PlanText | None) -> None:
+        from tui.screens.plan_file import PlanProblems
+
+        problems = text.located(error.problems) if text is not None else error.problems
+        verb = "may not be imported by you" if isinstance(error, PlanRefused) else "has problems"
+        title = f"{name} {verb} ({len(problems)})"
+        self.push_screen(PlanProblems(title, [format_problem(name, p) for p in problems]))
+
+    async def _refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_board", None)
+            if refresh:
+                await refresh()

@@ -1,0 +1,92 @@
+"""Dialogs for plan files: ask for a path, list a file's problems, confirm an import's changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from tui.user_text import plain
+
+
+class AskPath(ModalScreen[str | None]):
+    """A file path typed by the user (enter), or nothing (escape)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path.cancel")]
+
+    def __init__(self, question: str, default: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self.question = question
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.question), classes="dialog-question")
+            yield Input(self.default, placeholder="path/to/plan.yaml", id="path", max_length=4096)
+            yield Static(plain("enter: go · escape: cancel"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PlanProblems(ModalScreen[None]):
+    """Why a plan file was not imported: one `FILE:LINE: path: what is wrong` per line."""
+
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="problems.close")]
+
+    def __init__(self, title: str, lines: Sequence[str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.lines = list(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog plan-problems"):
+            yield Static(plain(self.title_text), classes="dialog-question")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(plain("\n".join(self.lines)), id="problem-lines")
+            yield Static(plain("Nothing was written. escape closes."), classes="dialog-hint")
+
+
+class ImportPreview(ModalScreen[bool]):
+    """What an import would do (the dry run); y applies it, n or escape leaves the board alone."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Import", id="preview.yes"),
+        Binding("n,escape", "answer(False)", "Cancel", id="preview.no"),
+    ]
+
+    def __init__(self, title: str, lines: Sequence[str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.lines = list(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog plan-preview"):
+            yield Static(plain(self.title_text), classes="dialog-question")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(plain("\n".join(self.lines)), id="preview-lines")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Import (y)", id="yes", variant="primary")
+                yield Button("Cancel (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
