@@ -68,12 +68,22 @@ class AlertChanges(BoardCore):
             return snooze
         return self._transact(build)
 
+    def goal_paces(self) -> list[tuple[str, float, float]]:
+        """(goal id, % of the way expected by now, % covered) for goals whose pace can be judged."""
+        paces = []
+        for goal in self.goals():
+            pace = self.report(goal).pace
+            if pace.expected is not None and pace.progress is not None:
+                paces.append((goal.id, round(pace.expected * 100, 1), round(pace.progress * 100, 1)))
+        return paces
+
     def alerts(self, now: datetime | None = None,
-               paces: Iterable[tuple[str, float, float]] = ()) -> list[Alert]:
+               paces: Iterable[tuple[str, float, float]] | None = None) -> list[Alert]:
         """Every alert that fires now (snoozed ones marked, not dropped).
 
-        `paces` is (goal id, expected value by now, actual value) per goal: the goal-pace rule
-        waits for the goals phase's pace arithmetic to feed it.
+        `paces` is (goal id, % of the way expected by now, % of the way covered) per goal; by
+        default it comes from each goal's pace (store/goals.py), which is measured as a share of
+        the way from baseline to target, so it reads the same for goals that go down.
         """
         now = now or self.clock()
         today = now.date()
@@ -83,5 +93,7 @@ class AlertChanges(BoardCore):
                  + quiet_key_accounts(deals, stages, self.touches(), now, settings)
                  + overdue_tasks(tasks, today)
                  + wip_over_limit(tasks, self.wip_limits()))
-        found += [a for a in (goal_behind_pace(*pace) for pace in paces) if a]
+        if paces is None:
+            paces = self.goal_paces()
+        found += [a for a in (goal_behind_pace(*pace, unit="%") for pace in paces) if a]
         return apply_snoozes(found, self.snoozes(), today)

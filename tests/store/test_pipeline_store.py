@@ -198,3 +198,24 @@ def test_a_quiet_key_account_alerts_until_snoozed(team, clock) -> None:
     assert [a.snoozed_until for a in lead.alerts() if a.kind == "quiet"] == [None]
     as_(team, "ali", clock).log_activity("call", deal="D-1")
     assert [a for a in lead.alerts() if a.kind == "quiet"] == []
+
+
+def test_a_goal_behind_its_pace_raises_an_alert(board_path) -> None:
+    from datetime import datetime, timezone
+
+    # Day 50 of a 100-day goal from 100 to 200: a steady pace is at 150 (50% of the way).
+    now = datetime(2026, 2, 20, 12, tzinfo=timezone.utc)  # 2026-01-01 + 50 days
+    lead = Board(board_path, actor="dana", clock=lambda: now)
+    lead.add_member("dana", "lead")
+    common = dict(metric="revenue", baseline=100, target=200, direction="increase",
+                  start="2026-01-01", deadline="2026-04-11", owner="dana")
+    behind = lead.add_goal("Behind", **common)
+    ahead = lead.add_goal("On pace", **common)
+    lead.checkin(behind.id, 125)  # 25% of the way
+    lead.checkin(ahead.id, 160)   # 60% of the way
+    alerts = [a for a in lead.alerts() if a.kind == "pace"]
+    assert [a.item for a in alerts] == [behind.id]
+    assert "25%" in alerts[0].message and "50%" in alerts[0].message
+    lead.snooze(alerts[0].key, until="2026-03-01", reason="big deal closing next week")
+    snoozed = [a for a in lead.alerts() if a.kind == "pace"]
+    assert snoozed[0].snoozed_until is not None
