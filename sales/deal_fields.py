@@ -1,77 +1,77 @@
 """Importing deals: which column of a file holds which field of a deal, and one row as deal fields.
 
-`map_columns` is the one place column names are matched. It is a minimal matcher for the CRM
-headers we know; the diagnosis's column-mapping engine (sales/sales_fields.py, branch
-`diagnose`) is meant to replace its body after the merge, keeping this signature.
+Columns are matched by the diagnosis's column-mapping engine (sales/sales_fields.py), so a deals
+file is read the way a sales file is, in English or Chinese: its order/deal id, customer, rep,
+stage, amount, date and created date become the deal's source, account, owner, stage, value,
+close and opened date (and a product column becomes the title when there is no title column).
+Only the fields a sales record does not have (title, key account, next step) are matched here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
+from sales import sales_fields
 from sales.deals import Stage, find_stage
+from sales.sales_fields import MappingError, normalise_header
 
-# canonical field -> header names it is known by (normalized: lower case, words joined by _)
-DEAL_FIELDS: dict[str, tuple[str, ...]] = {
-    "source": ("opportunity_id", "deal_id", "opportunity", "id", "crm_id"),
-    "title": ("title", "deal", "deal_name", "name", "product", "opportunity_name"),
-    "account": ("account", "customer", "company", "client", "account_name"),
-    "owner": ("owner", "sales_agent", "agent", "rep", "sales_rep", "salesperson"),
-    "stage": ("stage", "deal_stage", "pipeline_stage", "status"),
-    "value": ("value", "amount", "close_value", "deal_value", "revenue"),
-    "close": ("close", "close_date", "expected_close", "expected_close_date"),
-    "opened": ("opened", "engage_date", "created", "created_date", "open_date"),
-    "key_account": ("key_account", "key", "strategic"),
-    "next_step": ("next_step", "next_action"),
+# deal field <- the diagnosis engine's field it is read from
+FROM_SALES_FIELD = {"source": "order_id", "account": "customer", "owner": "rep", "stage": "stage",
+                    "value": "amount", "close": "date", "opened": "created"}
+# fields only deals have, with the header spellings that name them (compared normalised)
+DEAL_ONLY: dict[str, tuple[str, ...]] = {
+    "title": ("title", "dealname", "opportunityname", "name", "商机名称", "商機名稱", "标题", "標題"),
+    "key_account": ("keyaccount", "key", "strategic", "重点客户", "重點客戶", "大客户", "大客戶"),
+    "next_step": ("nextstep", "nextaction", "下一步"),
 }
+DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY)
 IGNORE = ("-", "ignore", "none")
 REQUIRED = ("stage",)
 
 
-class MappingError(ValueError):
-    """The columns cannot be mapped; the message says which and how to fix it (--map)."""
-
-
-def normalize_header(header: str) -> str:
-    return re.sub(r"[\s\-]+", "_", str(header).strip().lower())
-
-
 def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
-    """{column header: deal field} for the columns we can use; overrides (COLUMN=FIELD) win.
+    """{column header: deal field} for the columns we can use; overrides (COLUMN=FIELD, with deal
+    field names) win.
 
     MappingError if an override names an unknown column or field, or a required field or a
     title (title, account or product) has no column.
     """
-    overrides = overrides or {}
+    headers = [str(h) for h in headers]
+    by_name = {normalise_header(h): h for h in headers}
     mapping: dict[str, str] = {}
-    taken: set[str] = set()
-    by_name = {normalize_header(h): h for h in headers}
-    for column, field in overrides.items():
-        header = column if column in headers else by_name.get(normalize_header(column))
+    engine_overrides: dict[str, str] = {}
+    for column, field in (overrides or {}).items():
+        header = column if column in headers else by_name.get(normalise_header(column))
         if header is None:
             raise MappingError(f"--map {column}={field}: the file has no column {column!r} "
                                f"(columns: {', '.join(headers)})")
         field = field.strip().lower()
         if field in IGNORE:
-            mapping[header] = ""
-            continue
-        if field not in DEAL_FIELDS:
+            engine_overrides[header] = sales_fields.IGNORE
+        elif field in FROM_SALES_FIELD:
+            engine_overrides[header] = FROM_SALES_FIELD[field]
+        elif field in DEAL_ONLY:
+            mapping[header] = field
+            engine_overrides[header] = sales_fields.IGNORE
+        else:
             raise MappingError(f"--map {column}={field}: {field!r} is not a deal field "
                                f"(one of: {', '.join(DEAL_FIELDS)}, or - to ignore the column)")
-        mapping[header] = field
-        taken.add(field)
-    for header in headers:
-        if header in mapping:
+    for field, names in DEAL_ONLY.items():
+        if field in mapping.values():
             continue
-        name = normalize_header(header)
-        for field, names in DEAL_FIELDS.items():
-            if field not in taken and name in names:
-                mapping[header] = field
-                taken.add(field)
-                break
-    result = {h: f for h, f in mapping.items() if f}
+        header = next((by_name[n] for n in names if n in by_name and by_name[n] not in mapping
+                       and by_name[n] not in engine_overrides), None)
+        if header is not None:
+            mapping[header] = field
+            engine_overrides[header] = sales_fields.IGNORE
+    found = sales_fields.map_columns(headers, engine_overrides).fields
+    for deal_field, sales_field in FROM_SALES_FIELD.items():
+        if sales_field in found:
+            mapping[found[sales_field]] = deal_field
+    if "title" not in mapping.values() and "product" in found:
+        mapping[found["product"]] = "title"
+    taken = set(mapping.values())
     for field in REQUIRED:
         if field not in taken:
             raise MappingError(f"no column holds the deal's {field} (columns: {', '.join(headers)}); "
@@ -79,7 +79,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     if not taken & {"title", "account"}:
         raise MappingError(f"no column holds a title or an account (columns: {', '.join(headers)}); "
                            f"name one with --map COLUMN=title")
-    return result
+    return mapping
 
 
 def parse_money(text: str) -> float:

@@ -219,3 +219,16 @@ def test_a_goal_behind_its_pace_raises_an_alert(board_path) -> None:
     lead.snooze(alerts[0].key, until="2026-03-01", reason="big deal closing next week")
     snoozed = [a for a in lead.alerts() if a.kind == "pace"]
     assert snoozed[0].snoozed_until is not None
+
+
+def test_deals_import_maps_chinese_headers_with_the_diagnosis_engine(team, tmp_path) -> None:
+    sheet = tmp_path / "商机.csv"
+    sheet.write_text("商机编号,销售员,客户,产品,阶段,金额,成交日期\n"
+                     "OP-1,ali,华东制造,GTX Pro,Won,4800,2026-10-02\n"
+                     "OP-2,bea,北方科技,MG Special,Lost,0,2026-10-09\n", encoding="utf-8")
+    board = as_(team, "dana")
+    board.import_deals(sheet)
+    deals = {d.source: d for d in board.deals()}
+    assert (deals["OP-1"].owner, deals["OP-1"].account, deals["OP-1"].title) == ("ali", "华东制造", "GTX Pro")
+    assert (deals["OP-1"].stage, deals["OP-1"].value) == ("Won", 4800)
+    assert deals["OP-2"].stage == "Lost" and deals["OP-2"].owner == "bea"
