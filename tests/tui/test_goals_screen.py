@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from store.board import Board
+from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.budget import BudgetScreen
 from tui.screens.fields_form import FieldsForm
@@ -29,18 +30,19 @@ def text_of(app: UpliftApp, selector: str) -> str:
 
 async def fill(pilot, app: UpliftApp, **values: str) -> None:
     """Set the open form's fields and save it (after letting the form that a key opened mount)."""
-    await pilot.pause()
+    await until(pilot, lambda: all(app.screen.query(f"#field-{name}") for name in values))
     for name, value in values.items():
         app.screen.query_one(f"#field-{name}").value = value
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await until(pilot, lambda: not isinstance(app.screen, FieldsForm)
+                or any(str(e.render()).strip() for e in app.screen.query(".field-error")))
 
 
 async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         assert isinstance(app.screen, GoalsScreen)
         assert "No goals yet" in text_of(app, "#goals-status")
 
@@ -83,7 +85,7 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
     app = app_for(team, actor="ali")  # reps may check in
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         assert "expected 62% by now, at 0%" in text_of(app, "#goal-pace")  # 56 of 91 days
         await pilot.press("c")
         await fill(pilot, app, value="lots")
@@ -104,7 +106,7 @@ async def test_a_bad_target_is_refused_next_to_its_field(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Something")
@@ -122,7 +124,7 @@ async def test_budget_from_the_keyboard(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, BudgetScreen)
@@ -147,7 +149,7 @@ async def test_a_rep_is_told_they_may_not_approve(team) -> None:
     app = app_for(team, actor="ali")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         await pilot.press("b")
         await pilot.pause()
         await pilot.press("a")
@@ -162,7 +164,7 @@ async def test_hostile_goal_text_is_shown_literally(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         assert app.screen.query_one("#goals-table").get_row("G-1")[9].plain == "[b]bold[/b] [@click=app.quit]x"
         assert "[@click=app.quit]x" in text_of(app, "#goal-summary")
 
@@ -171,7 +173,7 @@ async def test_3_returns_to_the_task_board(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
         await pilot.press("3")
         await pilot.pause()
         assert app.current_mode == "plan"
