@@ -66,7 +66,7 @@ async def measure(path: Path, moves: int) -> dict[str, list[float]]:
             times["render_handler"].append((time.perf_counter() - start) * 1000)
             deal_id = screen.kanban.columns[0].cards[0].data.id
             for n in range(moves):
-                screen.kanban.focus_card(deal_id)
+                await screen.kanban.focus_card(deal_id)
                 await pilot.pause()
                 start = time.perf_counter()
                 await pilot.press("shift+right" if n % 2 == 0 else "shift+left")
