@@ -54,7 +54,7 @@ class BudgetScreen(Screen):
     def _table(table_id: str, columns: tuple[str, ...]) -> DataTable:
         table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
         for name in columns:
-            table.add_column(plain(name), key=name)
+            table.add_column(plain_rich(name), key=name)
         return table
 
     async def on_mount(self) -> None:
@@ -68,7 +68,7 @@ class BudgetScreen(Screen):
         row = table.cursor_row
         table.clear()
         for line in lines:
-            table.add_row(*(plain(cell) for cell in (
+            table.add_row(*(plain_rich(cell) for cell in (
                 line.id, line.status, line.category, money(line.requested),
                 money(line.approved) if line.status == "approved" else "–",
                 money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
@@ -89,7 +89,7 @@ class BudgetScreen(Screen):
         training = self.query_one("#training-table", DataTable)
         training.clear()
         for item in board.training():
-            training.add_row(*(plain(cell) for cell in (
+            training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), "yes" if item.done else "", item.audience, item.topic)), key=item.id)
 
     def _selected(self, table_id: str) -> str | None:

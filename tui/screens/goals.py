@@ -6,6 +6,7 @@ Keys: n new goal, e edit, c check-in, s new strategy, b the budget. The badges o
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,17 +25,18 @@ from sales.goals import (
 )
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
-from tui.user_text import plain, tell
+from tui.user_text import plain, plain_rich, tell
 
 EMPTY = "No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter)."
 COLUMNS = ("ID", "S", "M", "A", "R", "T", "At", "Expected", "Owner", "Goal")
 
 
-def badge(verdict) -> Content:
-    """One SMART letter with its mark: green "S ✓" when it passes, red "S ✗" when it fails."""
+def badge(verdict) -> Text:
+    """One SMART letter with its mark: green "S ✓" when it passes, red "S ✗" when it fails
+    (a Rich Text: DataTable sizes its columns by Rich width)."""
     if verdict.passed:
-        return Content.styled(f"{verdict.letter} ✓", "bold green")
-    return Content.styled(f"{verdict.letter} ✗", "bold red")
+        return Text(f"{verdict.letter} ✓", style="bold green")
+    return Text(f"{verdict.letter} ✗", style="bold red")
 
 
 class GoalsScreen(Screen):
@@ -51,7 +53,7 @@ class GoalsScreen(Screen):
         yield Static(id="goals-status")
         table: DataTable = DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
         for name in COLUMNS:
-            table.add_column(plain(name), key=name)
+            table.add_column(plain_rich(name), key=name)
         yield table
         with VerticalScroll(id="goal-detail"):
             yield Static(id="goal-summary")
@@ -87,10 +89,10 @@ class GoalsScreen(Screen):
         for goal in goals:
             report = board.report(goal)
             pace = report.pace
-            table.add_row(plain(goal.id), *(badge(v) for v in report.verdicts),
-                          plain("–" if pace.progress is None else percent(pace.progress)),
-                          plain("–" if pace.expected is None else percent(pace.expected)),
-                          plain(goal.owner or "–"), plain(goal.title), key=goal.id)
+            table.add_row(plain_rich(goal.id), *(badge(v) for v in report.verdicts),
+                          plain_rich("–" if pace.progress is None else percent(pace.progress)),
+                          plain_rich("–" if pace.expected is None else percent(pace.expected)),
+                          plain_rich(goal.owner or "–"), plain_rich(goal.title), key=goal.id)
         ids = [g.id for g in goals]
         if select in ids:
             table.move_cursor(row=ids.index(select))
