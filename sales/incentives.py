@@ -39,12 +39,12 @@ MEASURE_LABELS = {"attainment": "attainment %", "won_value": "won value", "won_d
                   "new_customers": "new customers", "activities": "activities"}
 
 
-class Tier(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class Tier(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Commission at `rate`% on the won value between from_pct% and to_pct% of the quota."""
 
     from_pct: Percent
-    rate: Rate
     to_pct: Percent | None = None
+    rate: Rate
 
     def __post_init__(self) -> None:
         if self.to_pct is not None and self.to_pct <= self.from_pct:

@@ -2,7 +2,7 @@
 
 Order of the lines (and of the arithmetic):
   1. the deals won in the cycle, then won value against the quota = attainment;
-  2. one line per tier (marginal: each tier's rate on the slice of won value inside its band;
+  2. one line per tier reached (marginal: each tier's rate on the slice of won value inside its band;
      a tier that starts at 100% or above is the accelerator);
   3. one line per won deal of a product with a product rate (paid on top of the tiers);
   4. the cap, if the commission of 2 and 3 exceeds it (a negative line bringing it down);
@@ -101,6 +101,8 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         lines.append(Line("attainment", f"won value {number(results.won_value)} of quota {number(quota)}"
                                         f" = attainment {pct(attainment)}"))
         for tier, part in tier_slices(results.won_value, quota, plan.tiers):
+            if part == 0 and tier.from_pct > 0:
+                continue  # a band the rep did not reach
             amount = round(part * tier.rate / 100, 2)
             lines.append(Line("tier", f"{_tier_text(tier, part)} = {money(amount)}", amount))
     else:

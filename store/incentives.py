@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from sales.errors import Invalid, NotFound
+from sales.errors import NotFound
 from sales.goals import Goal, checkins_of
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, plan_for
@@ -30,6 +30,7 @@ from sales.review import (
     process_metrics,
     rep_results,
 )
+from sales.review_report import ReviewData, findings
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
 from store.diagnoses import checklist_template
@@ -185,6 +186,17 @@ class ReviewChanges(BoardCore):
                 return float(value), "deals won in the cycle (all scopes)"
         return None, "no data"
 
+    def review_data(self) -> ReviewData:
+        """Everything the Markdown report says (sales/review_report.py)."""
+        start, end = self.period()
+        goals, process = self.goal_results(), self.process_metrics()
+        period = f"{start.isoformat()} to {end.isoformat()}" if start and end else ""
+        return ReviewData(title=self.meta().get("name", self.path.name), period=period, goals=goals,
+                          process=process, findings=findings(goals, process),
+                          answers=[(q, a.answer if a else "") for q, a in self.answers_by_question()],
+                          payouts=self.payouts(), leaderboard=self.leaderboard(),
+                          checklist=[(text, tick is not None) for text, tick in self.checklist("review")])
+
     def review(self) -> dict[str, Any]:
         """Everything `uplift review --json` prints."""
         start, end = self.period()
@@ -198,10 +210,3 @@ class ReviewChanges(BoardCore):
 
 def _metric(goal: Goal) -> str:
     return "_".join(goal.metric.casefold().split())
-
-
-def check_answer_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise Invalid("question", f"{text!r} is not a question number") from None
