@@ -39,8 +39,8 @@ from sales.checklists import Checklist
 from sales.deals import Deal
 from sales.errors import NotFound
 from sales.goals import CheckIn, Goal, Strategy
-from sales.incentives import IncentivePlan
 from sales.ids import format_id, parse_id
+from sales.incentives import IncentivePlan
 from sales.notes import Note
 from sales.review import ReviewAnswer
 from sales.snapshots import SavedMapping, Snapshot
