@@ -25,6 +25,7 @@ def _pct(value: float | None) -> str:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from sales.text import safe
     from tui.cli_output import print_json, table
 
     board = open_board(args)
@@ -44,10 +45,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         ["customer satisfaction", f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(), 1):
-        print(f"{n}. {question}")
-        from sales.text import safe
-
-        print(f"   {safe(answer.answer) if answer else '(not answered: uplift review answer ' + str(n) + ' TEXT)'}")
+        print(safe(f"{n}. {question}"))
+        print(safe(f"   {answer.answer}") if answer else f"   (not answered: uplift review answer {n} TEXT)")
     return EXIT_OK
 
 
@@ -140,8 +139,9 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
 
 
 def cmd_incentive_show(args: argparse.Namespace) -> int:
-    import msgspec
-
+    """One plan as YAML, written as a plan file writes it (so it can be edited and `set` back)."""
+    from sales.plan import Plan
+    from sales.text import safe
     from store.plan_yaml import dump_plan
     from tui.cli_output import print_json
 
@@ -150,12 +150,7 @@ def cmd_incentive_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(plan)
     else:
-        from sales.plan import Plan
-        from sales.text import safe
-
-        text = dump_plan(Plan(incentives=[plan]))
-        print(safe(text.split("incentives:\n", 1)[-1].rstrip()))
-        del msgspec
+        print(safe(dump_plan(Plan(incentives=[plan])).split("incentives:\n", 1)[-1].rstrip()))
     return EXIT_OK
 
 
