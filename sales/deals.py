@@ -97,6 +97,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     title: Title
     account: Ref = ""
+    product: Ref = ""  # what was sold (incentive plans may pay a rate per product)
     key_account: bool = False
     owner: Ref | None = None
     stage: StageName
@@ -109,6 +110,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
         self.account = clean_line(self.account)
+        self.product = clean_line(self.product)
         self.next_step = clean_multiline(self.next_step)
         self.source = clean_line(self.source)
         if not self.title:

@@ -2,7 +2,8 @@
 
 Also `A-` logged activities (calls, visits...), `K-` coaching notes, `C-` check-ins, `B-` budget
 lines, `E-` spend entries (expenses), `L-` training items (learning), `X-` diagnosis snapshots,
-`N-` interview and feedback notes, `M-` saved column mappings, `H-` checklists. One letter
+`N-` interview and feedback notes, `M-` saved column mappings, `H-` checklists, `I-` incentive
+plans, `R-` review answers (gap analysis). One letter
 each, so that `t12` still means T-12.
 """
 
@@ -12,7 +13,7 @@ import re
 
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
-            "note": "N", "mapping": "M", "checklist": "H"}
+            "note": "N", "mapping": "M", "checklist": "H", "incentive": "I", "answer": "R"}
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 

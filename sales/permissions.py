@@ -9,6 +9,10 @@ Resources: anyone on the board may request a budget line (in their own name); on
 approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
 rep may record spending only on a line they requested. Goals and strategies are set by leads;
 check-ins on any goal are open to reps (the people closest to the numbers).
+
+Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
+(`answer.add/edit`) and the end-of-cycle checklist (`review.tick`) are a lead's; reps read their
+payout statements and the leaderboard like everything else.
 """
 
 from __future__ import annotations

@@ -26,7 +26,9 @@ from sales.budget import Amount, BudgetLine, SpendEntry, TrainingItem
 from sales.checklists import Checklist
 from sales.deals import Deal
 from sales.goals import CheckIn, Goal, Strategy
+from sales.incentives import IncentivePlan
 from sales.members import Member
+from sales.review import ReviewAnswer
 from sales.tasks import Status, Task, Title
 
 PLAN_SCHEMA = 1  # the version of the plan file format (bump it when a file's meaning changes)
@@ -77,6 +79,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("training", "training", TrainingItem, {"strategy": "strategy"}),
     Section("deals", "deal", Deal, {"owner": "member"}),
     Section("checklists", "checklist", Checklist),
+    Section("incentives", "incentive", IncentivePlan),
+    Section("review_answers", "answer", ReviewAnswer, {"by": "member"}),
 )
 
 # the board-wide parts, in the order they are written, before the item sections
@@ -99,3 +103,5 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     training: list[TrainingItem] = []
     deals: list[Deal] = []
     checklists: list[Checklist] = []
+    incentives: list[IncentivePlan] = []
+    review_answers: list[ReviewAnswer] = []

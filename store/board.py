@@ -8,6 +8,7 @@ from store.budget import BudgetChanges
 from store.deals import DealChanges
 from store.diagnoses import DiagnosisChanges
 from store.goals import GoalChanges
+from store.incentives import ReviewChanges
 from store.members import MemberChanges
 from store.plan_io import PlanTransfer
 from store.settings import SettingsChanges
@@ -16,5 +17,5 @@ from store.touches import TouchChanges
 
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
-            DiagnosisChanges, MemberChanges, SettingsChanges, PlanTransfer, BoardCore):
+            DiagnosisChanges, ReviewChanges, MemberChanges, SettingsChanges, PlanTransfer, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

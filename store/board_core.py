@@ -8,7 +8,8 @@ when their stat changed.
 Files of a board folder (TinyDB's JSON layout, one table per kind):
   board.json   meta (schema version, name, WIP limits) and members
   tasks.json   tasks
-  plan.json    goals, their check-ins, strategies and checklists
+  plan.json    goals, their check-ins, strategies, checklists, incentive plans, review answers
+               and the end-of-cycle checklist's ticks
   budget.json  budget lines, spend entries, training items
   deals.json   deals, weekly pipeline snapshots (one document per ISO week), alert snoozes
   activities.json  logged calls/visits/meetings/emails, coaching notes, weekly reviews
@@ -39,7 +40,9 @@ from sales.deals import Deal
 from sales.errors import NotFound
 from sales.goals import CheckIn, Goal, Strategy
 from sales.ids import format_id, parse_id
+from sales.incentives import IncentivePlan
 from sales.notes import Note
+from sales.review import ReviewAnswer
 from sales.snapshots import SavedMapping, Snapshot
 from sales.tasks import Task
 from sales.touches import CoachingNote, Touch
@@ -75,6 +78,8 @@ HOMES: dict[str, tuple[str, str, type]] = {
     "mapping": ("diagnosis", "mappings", SavedMapping),
     "note": ("notes", "notes", Note),
     "checklist": ("plan", "checklists", Checklist),
+    "incentive": ("plan", "incentives", IncentivePlan),
+    "answer": ("plan", "review_answers", ReviewAnswer),
 }
 PRIVATE, SHARED = 0o600, 0o660
 

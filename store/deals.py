@@ -33,7 +33,7 @@ from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 from store.files import BoardDamaged
 
-EDITABLE = ("title", "account", "key_account", "owner", "stage", "value", "close", "next_step")
+EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step")
 MAX_REPORTED = 20
 
 
@@ -141,7 +141,7 @@ class DealChanges(BoardCore):
             if data["stage"] != old.stage:
                 entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
                 data["history"] = data["history"] + [entered]
-            data = {k: v for k, v in data.items() if v != "" or k in ("account", "next_step")}
+            data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
             before = msgspec.to_builtins(old)
             touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
             self._check("deal.move" if touched <= {"stage", "history"} else "deal.edit",

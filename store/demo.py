@@ -122,7 +122,9 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
 
 
 def _resource_events(plan: Plan, moved, at) -> list[tuple[datetime, str, Callable[[Board], object]]]:
-    """Check-ins, budget requests and decisions, spending and finished training, as timed changes."""
+    """Check-ins, budget requests and decisions, spending, deals moving through the pipeline
+    (with a logged call or meeting before each move), the incentive plan and finished training,
+    as timed changes."""
     shift = moved(plan.plan.period.start) - plan.plan.period.start
     events: list[tuple[datetime, str, Callable[[Board], object]]] = []
     for c in plan.checkins:
@@ -140,6 +142,23 @@ def _resource_events(plan: Plan, moved, at) -> list[tuple[datetime, str, Callabl
                            lambda b, line=line: b.reject_budget(line.id, line.reason)))
     for e in plan.spending:
         events.append((e.at + shift, e.by, lambda b, e=e: b.record_spend(e.line, e.amount, moved(e.on), e.note)))
+    made: dict[str, str] = {}  # the plan's deal id -> the id the board gave it (deals start in time order)
+
+    def add(board: Board, deal) -> None:
+        made[deal.id] = board.add_deal(deal.title, account=deal.account, product=deal.product, value=deal.value,
+                                       owner=deal.owner, stage=deal.history[0].stage, close=moved(deal.close)).id
+
+    for deal in plan.deals:
+        first, *moves = deal.history
+        owner = deal.owner or DEMO_LEAD
+        events.append((first.at + shift, owner, lambda b, d=deal: add(b, d)))
+        for entry in moves:
+            events.append((entry.at + shift, owner, lambda b, d=deal, e=entry: b.move_deal(made[d.id], e.stage)))
+            events.append((entry.at + shift - timedelta(hours=2), owner, lambda b, d=deal: b.log_activity(
+                "call" if d.value < 15000 else "meeting", deal=made[d.id])))
+    for item in plan.incentives:
+        events.append((at(moved(plan.plan.period.start), 8), DEMO_LEAD,
+                       lambda b, item=item: b.save_incentive_plan(msgspec.to_builtins(item))))
     for item in plan.training:
         if item.done and item.on:
             events.append((at(moved(item.on), 17), DEMO_LEAD, lambda b, item=item: b.set_training_done(item.id)))

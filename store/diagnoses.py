@@ -42,6 +42,10 @@ from store.board_core import BoardCore, Transaction, given
 
 CHECKLIST_FILE = "diagnosis.yaml"  # a plan template holding one checklist (plans/)
 CHECKLIST_DOC = 1
+# Checklists a board keeps ticks for: name -> (template in plans/, file, table, action).
+# Anyone on the team ticks the diagnosis checklist; the end-of-cycle review is the lead's.
+CHECKLISTS = {"diagnosis": (CHECKLIST_FILE, "diagnosis", "checklist", "checklist.tick"),
+              "review": ("end-of-cycle-review.yaml", "plan", "review_checklist", "review.tick")}
 _TEMPLATE_MAX_BYTES = 64 * 1024
 
 
@@ -250,23 +254,26 @@ class DiagnosisChanges(BoardCore):
         except ValueError as error:
             raise Invalid("tag", str(error)) from None
 
-    # ------------------------------------------------------------------ the checklist
+    # ------------------------------------------------------------------ the checklists
 
-    def checklist(self) -> list[tuple[str, Tick | None]]:
-        """The diagnosis checklist's items (from plans/), each with its tick or None."""
-        ticks = {t.text: t for t in self._checklist_state().ticks}
-        return [(item.text, ticks.get(item.text)) for item in checklist_template().items]
+    def checklist(self, which: str = "diagnosis") -> list[tuple[str, Tick | None]]:
+        """A ticked checklist's items (the diagnosis one, or another of CHECKLISTS), each with
+        its tick or None."""
+        template, *_ = CHECKLISTS[which]
+        ticks = {t.text: t for t in self._checklist_state(which).ticks}
+        return [(item.text, ticks.get(item.text)) for item in checklist_template(template).items]
 
-    def tick_checklist(self, index: int, done: bool | None = None) -> bool:
+    def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis") -> bool:
         """Tick (or untick; by default toggle) item `index` (0-based). Returns the new state."""
-        items = checklist_template().items
+        template, file, table, action = CHECKLISTS[which]
+        items = checklist_template(template).items
         if not 0 <= index < len(items):
-            raise NotFound(f"the diagnosis checklist has no item {index + 1} (it has {len(items)})")
+            raise NotFound(f"the {which} checklist has no item {index + 1} (it has {len(items)})")
         text = items[index].text
 
         def build(tx: Transaction) -> bool:
-            self._check("checklist.tick")
-            old = self._checklist_state()
+            self._check(action)
+            old = self._checklist_state(which)
             ticked = any(t.text == text for t in old.ticks)
             want = (not ticked) if done is None else done
             if want == ticked:
@@ -274,13 +281,14 @@ class DiagnosisChanges(BoardCore):
             ticks = [t for t in old.ticks if t.text != text]
             if want:
                 ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
-            new = ChecklistState(name="diagnosis", ticks=ticks)
-            exists = bool(self._raw("diagnosis").get("checklist", {}).get(str(CHECKLIST_DOC)))
-            tx.put("checklist.tick", "checklist", "diagnosis", "checklist", CHECKLIST_DOC,
-                   msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
+            new = ChecklistState(name=which, ticks=ticks)
+            exists = bool(self._raw(file).get(table, {}).get(str(CHECKLIST_DOC)))
+            tx.put(action, f"checklist:{which}" if which != "diagnosis" else "checklist", file, table,
+                   CHECKLIST_DOC, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
             return want
         return self._transact(build)
 
-    def _checklist_state(self) -> ChecklistState:
-        doc = self._raw("diagnosis").get("checklist", {}).get(str(CHECKLIST_DOC))
-        return msgspec.convert(doc, ChecklistState) if doc else ChecklistState(name="diagnosis")
+    def _checklist_state(self, which: str = "diagnosis") -> ChecklistState:
+        _, file, table, _ = CHECKLISTS[which]
+        doc = self._raw(file).get(table, {}).get(str(CHECKLIST_DOC))
+        return msgspec.convert(doc, ChecklistState) if doc else ChecklistState(name=which)

@@ -14,6 +14,7 @@ from tui.screens.board import BoardScreen
 from tui.screens.diagnose import DiagnoseScreen
 from tui.screens.goals import GoalsScreen
 from tui.screens.pipeline import PipelineScreen
+from tui.screens.review import ReviewScreen
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -23,7 +24,7 @@ class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
     MODES = {"diagnose": DiagnoseScreen, "goals": GoalsScreen, "plan": BoardScreen,
-             "pipeline": PipelineScreen}
+             "pipeline": PipelineScreen, "review": ReviewScreen}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -31,6 +32,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("2", "switch_mode('goals')", "Goals", show=False, id="app.goals"),
         Binding("3", "switch_mode('plan')", "Plan", show=False, id="app.plan"),
         Binding("4", "switch_mode('pipeline')", "Pipeline", show=False, id="app.pipeline"),
+        Binding("5", "switch_mode('review')", "Review", show=False, id="app.review"),
         Binding("exclamation_mark", "alerts", "Alerts", id="app.alerts"),
     ]
 

@@ -26,10 +26,12 @@ from tui.commands import (
     members,
     notes,
     plans,
+    review,
     tasks,
 )
 
-COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans)
+COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans,
+                  review)
 
 
 def build_parser() -> argparse.ArgumentParser:

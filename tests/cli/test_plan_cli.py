@@ -143,7 +143,8 @@ def test_a_reps_forbidden_edit_is_refused_with_its_line_and_nothing_applied(run,
 def test_templates_are_listed_and_a_plan_starts_from_one(run, tmp_path) -> None:
     code, out, _ = run("plan", "templates")
     names = [line.split()[0] for line in out.splitlines()[1:]]
-    assert names == ["blank", "diagnosis", "end-of-cycle-review", "sample-quarter", "weekly-review"]
+    assert names == ["blank", "diagnosis", "end-of-cycle-review", "gap-analysis", "sample-quarter",
+                     "weekly-review"]
     code, out, _ = run("--board", str(tmp_path / "fresh"), "plan", "new", "--from", "sample-quarter")
     sample = yaml.safe_load((ROOT / "plans" / "sample-quarter.yaml").read_text())
     items = sum(len(value) for value in sample.values() if isinstance(value, list))

@@ -145,7 +145,7 @@ def test_starting_from_a_template_only_adds(team) -> None:
     assert "already on this board" in invalid.value.problems[0].message
 
 
-@pytest.mark.parametrize("name", ["blank", "sample-quarter", "diagnosis", "weekly-review",
+@pytest.mark.parametrize("name", ["blank", "sample-quarter", "diagnosis", "weekly-review", "gap-analysis",
                                   "end-of-cycle-review"])
 def test_every_template_imports_into_a_fresh_board(tmp_path, name) -> None:
     data = files("plans").joinpath(f"{name}.yaml").read_bytes()

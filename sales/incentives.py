@@ -1,0 +1,152 @@
+"""Incentive plans (phase 5): how a rep's results turn into pay and recognition.
+
+A plan is data on the board (and in plan files, section `incentives`):
+
+- `quotas` per rep (and an optional `quota` for every other rep): attainment = won value / quota;
+- `tiers` of commission by attainment, each `{from_pct, to_pct, rate}` (to_pct None = no upper
+  end). The tiers are MARGINAL: each tier's rate is paid on the slice of won value that lies
+  inside its band of the quota, the way income-tax brackets work. With 0-50% at 0%, 50-100% at
+  5% and 100%+ at 8%, a rep with a quota of 100,000 who won 120,000 earns 0 on the first
+  50,000, 5% of the next 50,000 and 8% (the accelerator) of the 20,000 above the quota;
+- `product_rates`: a rate paid IN ADDITION to the tiers on the value of each won deal of that
+  product (a kicker for the products the company pushes);
+- `cap`: the most the commission (tiers and product rates together) may come to;
+- `bonuses` for named achievements: a fixed amount when a measure reaches a threshold
+  (attainment %, won value, won deals, new customers, activities); paid on top of the cap;
+- `recognition`: something that is not money (a title, a place on a training course), given to
+  every rep who reaches a threshold or, without a threshold, to the rep who leads on a measure;
+- `clawback`: the commission counted on a deal that was won and then lost is taken back.
+
+How a statement is computed, line by line, is in sales/payout.py.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+from sales.tasks import Ref, Title
+from sales.text import clean_line
+
+Money = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
+Rate = Annotated[float, msgspec.Meta(ge=0, le=100)]  # percent
+Percent = Annotated[float, msgspec.Meta(ge=0, le=10_000)]  # attainment %
+
+Measure = Literal["attainment", "won_value", "won_deals", "new_customers", "activities"]
+MEASURES: tuple[str, ...] = ("attainment", "won_value", "won_deals", "new_customers", "activities")
+MEASURE_LABELS = {"attainment": "attainment %", "won_value": "won value", "won_deals": "deals won",
+                  "new_customers": "new customers", "activities": "activities"}
+
+
+class Tier(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Commission at `rate`% on the won value between from_pct% and to_pct% of the quota."""
+
+    from_pct: Percent
+    to_pct: Percent | None = None
+    rate: Rate
+
+    def __post_init__(self) -> None:
+        if self.to_pct is not None and self.to_pct <= self.from_pct:
+            raise ValueError(f"a tier ends ({self.to_pct:g}%) where or before it starts ({self.from_pct:g}%)")
+
+
+class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
+    product: Ref
+    rate: Rate
+
+    def __post_init__(self) -> None:
+        self.product = clean_line(self.product)
+        if not self.product:
+            raise ValueError("a product rate needs a product")
+
+
+class Quota(msgspec.Struct, forbid_unknown_fields=True):
+    rep: Ref
+    amount: Money
+
+    def __post_init__(self) -> None:
+        if self.amount <= 0:
+            raise ValueError(f"{self.rep}'s quota must be more than 0")
+
+
+class Bonus(msgspec.Struct, forbid_unknown_fields=True):
+    """A named achievement: `amount` when `measure` reaches `at_least`."""
+
+    name: Title
+    amount: Money
+    measure: Measure
+    at_least: float
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name)
+        if not self.name:
+            raise ValueError("a bonus needs a name")
+
+
+class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """`award` (e.g. "Rep of the quarter", "a place at the negotiation masterclass") for every rep
+    whose `measure` reaches `at_least`; with no threshold, for the one rep who leads on it."""
+
+    award: Title
+    measure: Measure
+    at_least: float | None = None
+
+    def __post_init__(self) -> None:
+        self.award = clean_line(self.award)
+        if not self.award:
+            raise ValueError("a recognition needs an award")
+
+
+class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    id: str
+    name: Title
+    quota: Money | None = None  # for reps without a quota of their own
+    quotas: list[Quota] = []
+    tiers: list[Tier] = []
+    product_rates: list[ProductRate] = []
+    cap: Money | None = None
+    bonuses: list[Bonus] = []
+    recognition: list[Recognition] = []
+    clawback: bool = True
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name)
+        if not self.name:
+            raise ValueError("an incentive plan needs a name")
+        self.tiers = sorted(self.tiers, key=lambda t: t.from_pct)
+        for before, after in zip(self.tiers, self.tiers[1:]):
+            if before.to_pct is None or before.to_pct > after.from_pct:
+                raise ValueError(f"tiers overlap: {band(before)} and {band(after)}")
+        reps = [q.rep for q in self.quotas]
+        if len(set(reps)) != len(reps):
+            raise ValueError("a rep has two quotas")
+        products = [p.product.casefold() for p in self.product_rates]
+        if len(set(products)) != len(products):
+            raise ValueError("a product has two rates")
+
+    def quota_of(self, rep: str) -> float | None:
+        return next((q.amount for q in self.quotas if q.rep == rep), self.quota)
+
+    def covers(self, rep: str) -> bool:
+        return self.quota_of(rep) is not None
+
+    def product_rate(self, product: str) -> float | None:
+        wanted = product.casefold()
+        return next((p.rate for p in self.product_rates if p.product.casefold() == wanted), None) if product else None
+
+
+def band(tier: Tier) -> str:
+    """`50–100%`, or `100%+` for the open-ended top tier."""
+    if tier.to_pct is None:
+        return f"{tier.from_pct:g}%+"
+    return f"{tier.from_pct:g}–{tier.to_pct:g}%"
+
+
+def plan_for(plans: list[IncentivePlan], rep: str) -> IncentivePlan | None:
+    """The plan that pays `rep`: the first (by id) naming the rep's quota, else the first with a
+    quota for everyone."""
+    named = [p for p in plans if any(q.rep == rep for q in p.quotas)]
+    if named:
+        return named[0]
+    return next((p for p in plans if p.quota is not None), None)

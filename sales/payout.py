@@ -1,0 +1,160 @@
+"""A rep's payout statement: every line of its derivation, so a rep can check it by hand.
+
+Order of the lines (and of the arithmetic):
+  1. the deals won in the cycle, then won value against the quota = attainment;
+  2. one line per tier reached (marginal: each tier's rate on the slice of won value inside its band;
+     a tier that starts at 100% or above is the accelerator);
+  3. one line per won deal of a product with a product rate (paid on top of the tiers);
+  4. the cap, if the commission of 2 and 3 exceeds it (a negative line bringing it down);
+  5. bonuses reached (not subject to the cap);
+  6. clawbacks: for each deal lost after it was counted as won, the commission it earned when it
+     was counted, i.e. the tiered commission of the slice it occupied then (the rep's won value
+     counted before it, up to that plus its value) plus its product rate; taken back whole (the
+     cap is not re-applied to it);
+  7. the total: the sum of the lines above, each rounded to cents. It may be negative (the rep
+     owes a clawback that this cycle's commission does not cover).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import msgspec
+
+from sales.goals import number
+from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
+from sales.review import RepResults
+
+LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "total", "note"]
+
+
+class Line(msgspec.Struct):
+    kind: LineKind
+    text: str
+    amount: float | None = None  # what the line adds to the payout (None: an explanation)
+
+
+class Statement(msgspec.Struct):
+    rep: str
+    plan: str | None  # incentive plan id
+    quota: float | None
+    won_value: float
+    attainment: float | None
+    commission: float
+    bonuses: float
+    clawback: float
+    total: float
+    lines: list[Line]
+    recognition: list[str] = []
+
+
+def money(value: float) -> str:
+    """An amount paid: always two decimals, thousands separated (`1,120.00`, `-620.00`)."""
+    return f"{value:,.2f}"
+
+
+def pct(value: float) -> str:
+    return f"{value:.1f}%".replace(".0%", "%")
+
+
+def tier_slices(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float]]:
+    """(tier, the part of `sales` inside its band) for each tier (marginal tiers)."""
+    slices = []
+    for tier in tiers:
+        low = quota * tier.from_pct / 100
+        high = quota * tier.to_pct / 100 if tier.to_pct is not None else float("inf")
+        slices.append((tier, max(0.0, min(sales, high) - low)))
+    return slices
+
+
+def tiered(sales: float, quota: float, tiers: Sequence[Tier]) -> float:
+    """The tiered commission on `sales`, unrounded."""
+    return sum(part * tier.rate / 100 for tier, part in tier_slices(sales, quota, tiers))
+
+
+def measure(results: RepResults, name: str, quota: float | None) -> float | None:
+    if name == "attainment":
+        return results.won_value / quota * 100 if quota else None
+    return {"won_value": results.won_value, "won_deals": len(results.won),
+            "new_customers": results.new_customers, "activities": results.activities}[name]
+
+
+def _tier_text(tier: Tier, rate_base: float) -> str:
+    what = f"accelerator above {tier.from_pct:g}%" if tier.from_pct >= 100 and tier.to_pct is None \
+        else f"tier {band(tier)}"
+    return f"{what}: {tier.rate:g}% of {number(rate_base)}"
+
+
+def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
+    """The payout statement of one rep under `plan` (None: the rep is on no incentive plan)."""
+    lines: list[Line] = []
+    for deal in results.won:
+        product = f" ({deal.product})" if deal.product else ""
+        lines.append(Line("won", f"won {number(deal.value)} on {deal.id} {deal.title}{product}"))
+    if plan is None:
+        lines.append(Line("note", f"{results.rep} is on no incentive plan: nothing to pay"))
+        return Statement(results.rep, None, None, results.won_value, None, 0, 0, 0, 0, lines)
+    quota = plan.quota_of(results.rep)
+    attainment = results.won_value / quota * 100 if quota else None
+    if quota:
+        lines.append(Line("attainment", f"won value {number(results.won_value)} of quota {number(quota)}"
+                                        f" = attainment {pct(attainment)}"))
+        for tier, part in tier_slices(results.won_value, quota, plan.tiers):
+            if part == 0 and tier.from_pct > 0:
+                continue  # a band the rep did not reach
+            amount = round(part * tier.rate / 100, 2)
+            lines.append(Line("tier", f"{_tier_text(tier, part)} = {money(amount)}", amount))
+    else:
+        lines.append(Line("note", f"no quota for {results.rep} in {plan.id}: tiers not applied"))
+    for deal in results.won:
+        rate = plan.product_rate(deal.product)
+        if rate:
+            amount = round(deal.value * rate / 100, 2)
+            lines.append(Line("product", f"won {number(deal.value)} on {deal.product} at {rate:g}% "
+                                         f"({deal.id}) = {money(amount)}", amount))
+    commission = sum(line.amount for line in lines if line.amount is not None)
+    if plan.cap is not None and commission > plan.cap:
+        cut = round(plan.cap - commission, 2)
+        lines.append(Line("cap", f"cap {number(plan.cap)} applied: {money(cut)}", cut))
+        commission = plan.cap
+    bonuses = 0.0
+    for bonus in plan.bonuses:
+        value = measure(results, bonus.measure, quota)
+        if value is not None and value >= bonus.at_least:
+            bonuses += bonus.amount
+            lines.append(Line("bonus", f"bonus “{bonus.name}”: {MEASURE_LABELS[bonus.measure]} "
+                                       f"{number(round(value, 1))} ≥ {number(bonus.at_least)} "
+                                       f"= {money(bonus.amount)}", bonus.amount))
+    clawback = 0.0
+    if plan.clawback:
+        for deal in results.lost_after_won:
+            before = results.counted_before.get(deal.id, 0.0)
+            earned = tiered(before + deal.value, quota, plan.tiers) - tiered(before, quota, plan.tiers) \
+                if quota else 0.0
+            earned += deal.value * (plan.product_rate(deal.product) or 0) / 100
+            amount = -round(earned, 2)
+            clawback += amount
+            lines.append(Line("clawback", f"clawback {deal.id} lost after won (commission counted on "
+                                          f"{number(deal.value)}): {money(amount)}", amount))
+    total = round(sum(line.amount for line in lines if line.amount is not None), 2)
+    lines.append(Line("total", f"total payout = {money(total)}", total))
+    return Statement(results.rep, plan.id, quota, results.won_value, attainment, round(commission, 2),
+                     bonuses, round(clawback, 2), total, lines)
+
+
+def recognitions(plan: IncentivePlan, results: Sequence[RepResults]) -> dict[str, list[str]]:
+    """rep -> the awards of `plan` they earned (ties for the lead all get it)."""
+    earned: dict[str, list[str]] = {}
+    covered = [r for r in results if plan.covers(r.rep)]
+    for item in plan.recognition:
+        values = {r.rep: measure(r, item.measure, plan.quota_of(r.rep)) for r in covered}
+        values = {rep: v for rep, v in values.items() if v is not None}
+        if item.at_least is not None:
+            winners = [rep for rep, v in values.items() if v >= item.at_least]
+        else:
+            best = max(values.values(), default=None)
+            winners = [rep for rep, v in values.items() if best and v == best]
+        for rep in winners:
+            earned.setdefault(rep, []).append(item.award)
+    return earned

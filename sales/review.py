@@ -1,0 +1,218 @@
+"""The end-of-cycle review (phase 5): target against actual per goal, each rep's results, the
+process metrics and the leaderboard. Pure arithmetic over deals, touches and goals.
+
+Definitions (the Review screen, `uplift review`, payouts and the report use the same ones):
+- a deal is *won in the cycle* when it is in the won stage now and entered it (last time) inside
+  the cycle's period; its *won time* is that entry;
+- a deal *lost after it was won* has a won-stage entry followed by a lost-stage entry, is lost
+  now, and the lost entry lies inside the period;
+- a *new customer* is an account won in the cycle that no deal had won before the period began;
+- the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
+- *activities* are the calls, visits, meetings and emails logged in the period;
+- *attainment* of a goal is actual / target (for `increase` and `stay above`) or target / actual
+  (for `decrease` and `stay below`), in percent; the *gap* is how far the actual is short of the
+  target in the wanted direction (negative = beyond the target).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+import msgspec
+
+from sales.deals import Deal, Stage
+from sales.goals import Goal, target_value
+from sales.tasks import LongText, Ref, Title
+from sales.text import clean_line, clean_multiline
+from sales.touches import Touch
+
+
+class WonDeal(msgspec.Struct, frozen=True):
+    id: str
+    title: str
+    value: float
+    product: str
+    won_at: datetime
+    account: str = ""
+
+
+class RepResults(msgspec.Struct):
+    """What one rep did in the cycle: the numbers payouts and the leaderboard are made of."""
+
+    rep: str
+    won: list[WonDeal]
+    lost_after_won: list[WonDeal]  # won_at: when it was counted as won
+    counted_before: dict[str, float]  # deal id (lost after won) -> value counted before it was won
+    new_customers: int
+    activities: int
+    lost: int
+
+    @property
+    def won_value(self) -> float:
+        return sum(d.value for d in self.won)
+
+    @property
+    def win_rate(self) -> float | None:
+        closed = len(self.won) + self.lost
+        return len(self.won) / closed * 100 if closed else None
+
+
+class ProcessMetrics(msgspec.Struct):
+    won_value: float
+    won_deals: int
+    new_customers: int
+    activities: int
+    win_rate: float | None  # percent
+    csat: float | None  # None: not recorded
+    csat_source: str = ""
+
+
+class GoalResult(msgspec.Struct):
+    goal: str
+    title: str
+    metric: str
+    unit: str
+    direction: str
+    target: float | None
+    actual: float | None
+    source: str  # where the actual came from, e.g. "check-in C-5 (2026-11-13)"
+    attainment: float | None
+    gap: float | None
+
+
+class LeaderRow(msgspec.Struct):
+    rank: int
+    rep: str
+    attainment: float | None
+    won_value: float
+    activities: int
+
+
+def _in(moment: datetime, start: date | None, end: date | None) -> bool:
+    day = moment.date()
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def _outcomes(stages: Sequence[Stage]) -> dict[str, str]:
+    return {s.name: s.outcome for s in stages}
+
+
+def won_at(deal: Deal, stages: Sequence[Stage]) -> datetime | None:
+    """When a deal that is won now last entered the won stage (None if it is not won)."""
+    outcome = _outcomes(stages)
+    if outcome.get(deal.stage) != "won":
+        return None
+    entries = [e.at for e in deal.history if outcome.get(e.stage) == "won"]
+    return entries[-1] if entries else None
+
+
+def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datetime] | None:
+    """(won time, lost time) of a deal that is lost now after it had been won, else None."""
+    outcome = _outcomes(stages)
+    if outcome.get(deal.stage) != "lost":
+        return None
+    won, pair = None, None
+    for entry in deal.history:
+        kind = outcome.get(entry.stage)
+        if kind == "won":
+            won = entry.at
+        elif kind == "lost" and won is not None:
+            pair = (won, entry.at)
+    return pair
+
+
+def _won(deal: Deal, at: datetime) -> WonDeal:
+    return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account)
+
+
+def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
+                start: date | None = None, end: date | None = None) -> RepResults:
+    deals = list(deals)
+    outcome = _outcomes(stages)
+    known = _accounts_won_before(deals, stages, start)
+    won, clawed, lost = [], [], 0
+    for deal in deals:
+        if deal.owner != rep:
+            continue
+        at = won_at(deal, stages)
+        if at is not None and _in(at, start, end):
+            won.append(_won(deal, at))
+            continue
+        pair = lost_after_won(deal, stages)
+        if pair and _in(pair[1], start, end):
+            clawed.append(_won(deal, pair[0]))
+        if outcome.get(deal.stage) == "lost" and deal.history and _in(deal.history[-1].at, start, end):
+            lost += 1
+    won.sort(key=lambda d: (d.won_at, d.id))
+    counted = won + clawed
+    before = {d.id: sum(o.value for o in counted if (o.won_at, o.id) < (d.won_at, d.id)) for d in clawed}
+    new = {d.account.casefold() for d in won if d.account and d.account.casefold() not in known}
+    acts = sum(1 for t in touches if t.by == rep and _in(t.at, start, end))
+    return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
+
+
+def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None) -> set[str]:
+    if start is None:
+        return set()
+    outcome = _outcomes(stages)
+    return {d.account.casefold() for d in deals if d.account
+            for e in d.history if outcome.get(e.stage) == "won" and e.at.date() < start}
+
+
+def process_metrics(results: Sequence[RepResults], deals: Sequence[Deal], stages: Sequence[Stage],
+                    touches: Sequence[Touch], start: date | None, end: date | None,
+                    csat: tuple[float, str] | None = None) -> ProcessMetrics:
+    """The team's process metrics over the period (every deal, not only reps' own)."""
+    team = rep_results("", [msgspec.structs.replace(d, owner="") for d in deals], stages,
+                       [msgspec.structs.replace(t, by="") for t in touches], start, end)
+    return ProcessMetrics(won_value=team.won_value, won_deals=len(team.won), new_customers=team.new_customers,
+                          activities=team.activities, win_rate=team.win_rate,
+                          csat=csat[0] if csat else None, csat_source=csat[1] if csat else "")
+
+
+def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:
+    target = target_value(goal)
+    attainment = gap = None
+    if target is not None and actual is not None:
+        upward = goal.direction in ("increase", "above")
+        gap = target - actual if upward else actual - target
+        if upward and target:
+            attainment = actual / target * 100
+        elif not upward and actual:
+            attainment = target / actual * 100
+    return GoalResult(goal.id, goal.title, goal.metric, goal.unit, goal.direction, target, actual,
+                      source if actual is not None else "no data", attainment, gap)
+
+
+def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) -> list[LeaderRow]:
+    """Reps ranked by attainment, then won value, then activities (ties share a rank)."""
+    rows = []
+    for r in results:
+        quota = quotas.get(r.rep)
+        rows.append(LeaderRow(0, r.rep, r.won_value / quota * 100 if quota else None, r.won_value, r.activities))
+
+    def key(row: LeaderRow) -> tuple:
+        return (-(row.attainment if row.attainment is not None else -1), -row.won_value, -row.activities)
+
+    rows.sort(key=lambda row: (*key(row), row.rep))
+    for index, row in enumerate(rows):
+        row.rank = rows[index - 1].rank if index and key(rows[index - 1]) == key(row) else index + 1
+    return rows
+
+
+class ReviewAnswer(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """The team's answer to one gap-analysis question (kept by the question's text, so a
+    reworded question starts unanswered)."""
+
+    id: str
+    question: Title
+    answer: LongText = ""
+    by: Ref | None = None
+    at: str = ""
+
+    def __post_init__(self) -> None:
+        self.question = clean_line(self.question)
+        self.answer = clean_multiline(self.answer)
+        if not self.question:
+            raise ValueError("an answer needs its question")

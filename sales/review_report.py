@@ -1,0 +1,105 @@
+"""The end-of-cycle review as a Markdown report a lead can send as it is (`uplift review export`).
+
+Every piece of user text goes through `md()`: control characters stripped, line breaks folded,
+and the characters that would turn text into Markdown structure escaped (a `|` would split a
+table cell, a leading `#` make a heading, `[x](y)` a link, `<b>` HTML, `*x*` emphasis).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sales.goals import number
+from sales.payout import Statement, money, pct
+from sales.review import GoalResult, LeaderRow, ProcessMetrics
+from sales.text import clean_line
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ORDERED = re.compile(r"^(\d+)([.)])")  # `1. ` would start an ordered list
+
+
+def md(text: object) -> str:
+    """User text as literal Markdown inline text."""
+    escaped = _SPECIAL.sub(r"\\\1", clean_line(str(text)))
+    if escaped[:1] in ("-", "=", "+", "#"):  # a list item, heading or underline at a line's start
+        escaped = "\\" + escaped
+    return _ORDERED.sub(r"\1\\\2", escaped)
+
+
+def _num(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    shown = number(round(value, 2))
+    return f"{shown} {md(unit)}" if unit and unit != "$" else (f"${shown}" if unit == "$" else shown)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else pct(value)
+
+
+@dataclass
+class ReviewData:
+    title: str
+    period: str
+    goals: Sequence[GoalResult]
+    process: ProcessMetrics
+    findings: Sequence[str]
+    answers: Sequence[tuple[str, str]]
+    payouts: Sequence[Statement]
+    leaderboard: Sequence[LeaderRow]
+    checklist: Sequence[tuple[str, bool]] = field(default_factory=list)
+
+
+def findings(goals: Sequence[GoalResult], process: ProcessMetrics) -> list[str]:
+    """Plain-words findings: which goals were met, missed or have no data."""
+    lines = []
+    for g in goals:
+        if g.attainment is None:
+            lines.append(f"{g.goal} has no actual to compare with its target ({g.source}).")
+        elif g.gap is not None and g.gap <= 0:
+            lines.append(f"{g.goal} met its target ({pct(g.attainment)}).")
+        else:
+            lines.append(f"{g.goal} missed its target by {_num(g.gap, g.unit)} ({pct(g.attainment)} attained).")
+    if process.win_rate is not None:
+        lines.append(f"Win rate over the cycle: {pct(process.win_rate)}.")
+    return lines
+
+
+def render(data: ReviewData) -> str:
+    out = [f"# Review: {md(data.title)}", ""]
+    if data.period:
+        out += [f"Period: {md(data.period)}", ""]
+    out += ["## Goals: target and actual", "",
+            "| Goal | Metric | Target | Actual | Attainment | Gap | Source |",
+            "|---|---|---:|---:|---:|---:|---|"]
+    for g in data.goals:
+        out.append(f"| {md(g.goal)} {md(g.title)} | {md(g.metric) or '–'} | {_num(g.target, g.unit)} | "
+                   f"{_num(g.actual, g.unit)} | {_pct(g.attainment)} | {_num(g.gap, g.unit)} | {md(g.source)} |")
+    p = data.process
+    out += ["", "## Process metrics", "", "| Metric | Value |", "|---|---:|",
+            f"| Won value | {_num(p.won_value)} |", f"| Deals won | {p.won_deals} |",
+            f"| New customers | {p.new_customers} |", f"| Activities | {p.activities} |",
+            f"| Win rate | {_pct(p.win_rate)} |",
+            f"| Customer satisfaction | {_num(p.csat) + ' (' + md(p.csat_source) + ')' if p.csat is not None else 'not recorded'} |",
+            "", "## Findings", ""]
+    out += [f"- {md(line)}" for line in data.findings] or ["- None."]
+    out += ["", "## Gap analysis", ""]
+    for n, (question, answer) in enumerate(data.answers, 1):
+        out += [f"{n}. **{md(question)}**", f"   {md(answer) if answer else '_Not answered._'}"]
+    out += ["", "## Leaderboard", "", "| Rank | Rep | Attainment | Won value | Activities |", "|---:|---|---:|---:|---:|"]
+    out += [f"| {r.rank} | {md(r.rep)} | {_pct(r.attainment)} | {_num(r.won_value)} | {r.activities} |"
+            for r in data.leaderboard]
+    out += ["", "## Payouts", ""]
+    for s in data.payouts:
+        out += [f"### {md(s.rep)}: {money(s.total)}", ""]
+        out += [f"- {md(line.text)}" for line in s.lines]
+        if s.recognition:
+            out.append(f"- recognition: {', '.join(md(r) for r in s.recognition)}")
+        out.append("")
+    if data.checklist:
+        out += ["## End-of-cycle checklist", ""]
+        out += [f"- [{'x' if done else ' '}] {md(text)}" for text, done in data.checklist]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,212 @@
+"""Phase 5 on a board: incentive plans, the gap-analysis answers, the end-of-cycle checklist,
+and the review numbers (goal results, rep results, payouts, the leaderboard).
+
+Changing any of it is a lead's call (sales/permissions.py: `incentive.*`, `answer.*`,
+`review.tick` are not open to reps); reading is open to everyone on the board. The numbers are
+computed on demand from the deals, touches, goals and check-ins (sales/review.py,
+sales/payout.py); nothing computed is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import msgspec
+
+from sales.errors import NotFound
+from sales.goals import Goal, checkins_of
+from sales.ids import format_id
+from sales.incentives import IncentivePlan, plan_for
+from sales.payout import Statement, recognitions, statement
+from sales.review import (
+    GoalResult,
+    LeaderRow,
+    ProcessMetrics,
+    RepResults,
+    ReviewAnswer,
+    goal_result,
+    leaderboard,
+    process_metrics,
+    rep_results,
+)
+from sales.review_report import ReviewData, findings
+from sales.validation import convert
+from store.board_core import BoardCore, Transaction, changed_keys
+from store.diagnoses import checklist_template
+
+QUESTIONS_FILE = "gap-analysis.yaml"  # a plan template holding the questions as one checklist
+REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
+CSAT_METRICS = {"csat", "customer_satisfaction", "satisfaction", "nps"}
+
+
+class ReviewChanges(BoardCore):
+    # ------------------------------------------------------------------ incentive plans
+
+    def incentive_plans(self) -> list[IncentivePlan]:
+        return self._models("plan", "incentives", IncentivePlan, key=lambda p: int(p.id.split("-")[1]))
+
+    def incentive_plan(self, plan_id: str) -> IncentivePlan:
+        return self._get("incentive", plan_id)
+
+    def save_incentive_plan(self, data: dict) -> IncentivePlan:
+        """Add a plan (no `id`, or an id not on the board yet) or replace the one with that id."""
+        def build(tx: Transaction) -> IncentivePlan:
+            old = None
+            if data.get("id"):
+                try:
+                    old = self.incentive_plan(str(data["id"]))
+                except NotFound:
+                    old = None
+            self._check("incentive.edit" if old else "incentive.add")
+            if old is None:
+                new_id = format_id("incentive", tx.nextnumber("incentive"))
+            else:
+                new_id = old.id
+            plan = convert({**data, "id": new_id}, IncentivePlan, "incentive")
+            for quota in plan.quotas:
+                self._check_member(quota.rep, "quotas")
+            if old is None:
+                self._put_new(tx, "incentive.add", "incentive", plan)
+            elif changed_keys(old, plan):
+                self._put_update(tx, "incentive.edit", "incentive", old, plan)
+            return plan
+        return self._transact(build)
+
+    # ------------------------------------------------------------------ gap analysis
+
+    def review_questions(self) -> list[str]:
+        return [item.text for item in checklist_template(QUESTIONS_FILE).items]
+
+    def review_answers(self) -> list[ReviewAnswer]:
+        return self._models("plan", "review_answers", ReviewAnswer, key=lambda a: int(a.id.split("-")[1]))
+
+    def answers_by_question(self) -> list[tuple[str, ReviewAnswer | None]]:
+        """Each gap-analysis question with its answer (or None)."""
+        answers = {a.question: a for a in self.review_answers()}
+        return [(q, answers.get(q)) for q in self.review_questions()]
+
+    def answer_question(self, number: int, text: str) -> ReviewAnswer:
+        """Write (or rewrite) the answer to question `number` (1-based)."""
+        questions = self.review_questions()
+        if not 1 <= number <= len(questions):
+            raise NotFound(f"there is no question {number} (there are {len(questions)})")
+        question = questions[number - 1]
+
+        def build(tx: Transaction) -> ReviewAnswer:
+            old = next((a for a in self.review_answers() if a.question == question), None)
+            self._check("answer.edit" if old else "answer.add")
+            data = {"question": question, "answer": text, "by": self.actor,
+                    "at": self.clock().isoformat(timespec="seconds"),
+                    "id": old.id if old else format_id("answer", tx.nextnumber("answer"))}
+            new = convert(data, ReviewAnswer, "answer")
+            if old is None:
+                self._put_new(tx, "answer.add", "answer", new)
+            elif old.answer != new.answer:
+                self._put_update(tx, "answer.edit", "answer", old, new)
+            else:
+                return old
+            return new
+        return self._transact(build)
+
+    # ------------------------------------------------------------------ the numbers
+
+    def period(self) -> tuple[date | None, date | None]:
+        period = self.meta().get("period") or {}
+        start, end = period.get("start"), period.get("end")
+        return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
+
+    def reps(self) -> list[str]:
+        """The reps of the board (members with the rep role), else everyone who owns a deal."""
+        reps = [m.name for m in self.members() if m.role == "rep"]
+        return reps or sorted({d.owner for d in self.deals() if d.owner})
+
+    def rep_results(self, rep: str | None = None) -> list[RepResults]:
+        start, end = self.period()
+        deals, stages, touches = self.deals(), self.stages(), self.touches()
+        reps = [rep] if rep else self.reps()
+        return [rep_results(r, deals, stages, touches, start, end) for r in reps]
+
+    def payouts(self, rep: str | None = None) -> list[Statement]:
+        """Each rep's payout statement (one rep's with `rep`), with the recognition earned."""
+        if rep is not None and rep not in self.reps():
+            raise NotFound(f"{rep!r} is not a rep of this board (reps: {', '.join(self.reps()) or 'none'})")
+        plans = self.incentive_plans()
+        every = self.rep_results()
+        awards: dict[str, list[str]] = {}
+        for plan in plans:
+            for name, earned in recognitions(plan, [r for r in every if plan_for(plans, r.rep) is plan]).items():
+                awards.setdefault(name, []).extend(earned)
+        statements = []
+        for results in every:
+            if rep is None or results.rep == rep:
+                made = statement(plan_for(plans, results.rep), results)
+                made.recognition = awards.get(results.rep, [])
+                statements.append(made)
+        return statements
+
+    def leaderboard(self) -> list[LeaderRow]:
+        plans = self.incentive_plans()
+        quotas = {}
+        for rep in self.reps():
+            plan = plan_for(plans, rep)
+            quotas[rep] = plan.quota_of(rep) if plan else None
+        return leaderboard(self.rep_results(), quotas)
+
+    def process_metrics(self) -> ProcessMetrics:
+        start, end = self.period()
+        csat = None
+        for goal in self.goals():
+            if _metric(goal) in CSAT_METRICS:
+                found = self._actual(goal)
+                if found[0] is not None:
+                    csat = (found[0], f"{goal.id} {found[1]}")
+        return process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
+
+    def goal_results(self) -> list[GoalResult]:
+        return [goal_result(goal, *self._actual(goal)) for goal in self.goals()]
+
+    def _actual(self, goal: Goal) -> tuple[float | None, str]:
+        """A goal's actual: its latest check-in, else the latest diagnosis snapshot of its metric
+        in its scope, else (revenue, new customers, win rate) the deals won in the cycle."""
+        checkins = checkins_of(goal.id, self.checkins())
+        if checkins:
+            last = checkins[-1]
+            return last.value, f"check-in {last.id} ({last.at.date().isoformat()})"
+        metric = _metric(goal)
+        if metric:
+            latest = self.latest_kpi(metric, goal.scope.given())
+            if latest is not None:
+                return latest[1], f"diagnosis {latest[0]}"
+        if metric in REVENUE_METRICS | {"new_customers", "win_rate"}:
+            start, end = self.period()
+            team = process_metrics([], self.deals(), self.stages(), self.touches(), start, end)
+            value = {"new_customers": team.new_customers, "win_rate": team.win_rate}.get(metric, team.won_value)
+            if value is not None:
+                return float(value), "deals won in the cycle (all scopes)"
+        return None, "no data"
+
+    def review_data(self) -> ReviewData:
+        """Everything the Markdown report says (sales/review_report.py)."""
+        start, end = self.period()
+        goals, process = self.goal_results(), self.process_metrics()
+        period = f"{start.isoformat()} to {end.isoformat()}" if start and end else ""
+        return ReviewData(title=self.meta().get("name", self.path.name), period=period, goals=goals,
+                          process=process, findings=findings(goals, process),
+                          answers=[(q, a.answer if a else "") for q, a in self.answers_by_question()],
+                          payouts=self.payouts(), leaderboard=self.leaderboard(),
+                          checklist=[(text, tick is not None) for text, tick in self.checklist("review")])
+
+    def review(self) -> dict[str, Any]:
+        """Everything `uplift review --json` prints."""
+        start, end = self.period()
+        return {"period": {"start": start, "end": end},
+                "goals": msgspec.to_builtins(self.goal_results()),
+                "process": msgspec.to_builtins(self.process_metrics()),
+                "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
+                            for n, (q, a) in enumerate(self.answers_by_question(), 1)],
+                "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+def _metric(goal: Goal) -> str:
+    return "_".join(goal.metric.casefold().split())

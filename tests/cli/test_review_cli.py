@@ -1,0 +1,94 @@
+"""`uplift review`, `review export`, `payout`, `leaderboard` and `incentive` on the sample plan."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    board = tmp_path / "board"
+
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(board))
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    code, _, _ = runner("plan", "new", "--from", "sample-quarter")
+    assert code == 0
+    return runner
+
+
+def test_payout_prints_each_line_of_the_derivation(run) -> None:
+    code, out, _ = run("payout", "--rep", "bea")
+    assert code == 0
+    assert out.splitlines()[0] == "bea (I-1): 3,430.00"
+    assert "  tier 50–100%: 5% of 25,000 = 1,250.00" in out.splitlines()
+    assert "  accelerator above 100%: 8% of 3,000 = 240.00" in out.splitlines()
+    assert "  recognition: Rep of the quarter" in out.splitlines()
+    code, out, _ = run("payout", "--json")
+    statements = json.loads(out)
+    assert {s["rep"]: s["total"] for s in statements} == {"ali": 918, "bea": 3430, "chen": 875, "dev": 0, "emma": 0}
+    code, _, err = run("payout", "--rep", "zed")
+    assert code == 1 and "not a rep" in err
+
+
+def test_review_and_leaderboard(run) -> None:
+    code, out, _ = run("review")
+    assert code == 0 and "G-1   1,380,000 $   1,262,000 $  91.4%" in out and "win rate               70%" in out
+    code, out, _ = run("review", "--json")
+    data = json.loads(out)
+    assert data["process"]["won_value"] == 152400 and data["goals"][2]["gap"] == 16
+    code, out, _ = run("leaderboard", "--json")
+    assert [r["rep"] for r in json.loads(out)] == ["bea", "chen", "ali", "dev", "emma"]
+
+
+def test_answers_ticks_and_incentive_plans_are_a_leads(run, tmp_path) -> None:
+    assert run("review", "answer", "1", "x", user="ali")[0] == 1
+    assert run("review", "tick", "1", user="ali")[0] == 1
+    plan = tmp_path / "spiff.yaml"
+    plan.write_text("name: Spiff\nquota: 10000\ntiers:\n- {from_pct: 0, rate: 3}\n")
+    assert run("incentive", "set", str(plan), user="ali")[0] == 1
+    code, out, _ = run("incentive", "set", str(plan))
+    assert code == 0 and out.strip() == "I-2"
+    code, out, _ = run("incentive", "list")
+    assert "I-2" in out and "Spiff" in out
+    plan.write_text("name: Bad\ntiers:\n- {from_pct: 0, rate: 300}\n")
+    code, _, err = run("incentive", "set", str(plan))
+    assert code == 2 and "rate" in err
+
+
+def test_the_markdown_report(run, tmp_path) -> None:
+    assert run("review", "answer", "1", "# Mostly | but \x1b[31mthe bundle came *late*")[0] == 0
+    assert run("review", "answer", "4", "- no")[0] == 0
+    assert run("review", "tick", "1")[0] == 0
+    target = tmp_path / "review.md"
+    code, out, _ = run("review", "export", "-o", str(target))
+    assert code == 0 and out.strip() == f"wrote {target}"
+    text = target.read_text()
+    assert text.startswith("# Review: North team, Q4 2026\n\nPeriod: 2026-10-01 to 2026-12-31\n")
+    assert ("| G-1 Grow quarterly revenue from $1.20M to $1.38M (+15%) | revenue | $1,380,000 | $1,262,000 "
+            "| 91.4% | $118,000 | check-in C-5 (2026-11-13) |") in text
+    assert "| G-3 Win 25 new mid-market customers | new\\_customers | 25 customers | 9 customers | 36% |" in text
+    assert "| Won value | 152,400 |\n| Deals won | 7 |\n| New customers | 7 |" in text
+    assert "| Customer satisfaction | not recorded |" in text
+    assert "- G-1 missed its target by $118,000 (91.4% attained)." in text
+    # user text is literal: the pipe, the heading mark, the emphasis and the list dash escaped,
+    # the escape sequence gone
+    assert "1. **Was the strategy right?**\n   \\# Mostly \\| but \\[31mthe bundle came \\*late\\*\n" in text
+    assert "4. **Was the target too high?**\n   \\- no\n" in text
+    assert "\x1b" not in text
+    assert "2. **Was the execution good enough (activities, follow-up, skills)?**\n   _Not answered._" in text
+    assert "| 1 | bea | 106% | 53,000 | 0 |" in text
+    assert "### bea: 3,430.00\n\n- won 22,000 on D-5 Polar Tech onboarding bundle (GTX Pro)\n" in text
+    assert "- clawback D-4 lost after won (commission counted on 9,000): -450.00\n" in text
+    assert "- recognition: Rep of the quarter, A place at the negotiation masterclass\n" in text
+    assert "- [x] Put target and actual side by side for every goal\n- [ ] Review the process" in text

@@ -1,0 +1,116 @@
+"""The review numbers on the sample plan (imported as it is, so every date is the file's), the
+gap-analysis answers, the end-of-cycle checklist, permissions and the plan-file round trip.
+Expected numbers are worked out by hand from plans/sample-quarter.yaml."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from importlib.resources import files
+
+import pytest
+
+from sales.errors import NotFound, Refused
+from store.board import Board
+from store.plan_yaml import dump_plan, parse_plan_text
+
+SAMPLE = files("plans").joinpath("sample-quarter.yaml").read_bytes()
+NOW = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def sample(tmp_path) -> Board:
+    board = Board(tmp_path / "sample", actor="dana", clock=lambda: NOW)
+    board.import_plan(parse_plan_text(SAMPLE).document)
+    return board
+
+
+def test_goal_results_on_the_sample_plan(sample) -> None:
+    rows = {g.goal: g for g in sample.goal_results()}
+    g1 = rows["G-1"]  # 1.2M + 15% = 1,380,000; latest check-in C-5 1,262,000
+    assert (g1.target, g1.actual, g1.gap) == (1380000, 1262000, 118000)
+    assert g1.attainment == pytest.approx(1262000 / 1380000 * 100)
+    assert g1.source == "check-in C-5 (2026-11-13)"
+    assert (rows["G-2"].actual, rows["G-2"].attainment, rows["G-2"].gap) == (34.5, 86.25, 5.5)
+    assert (rows["G-3"].actual, rows["G-3"].attainment, rows["G-3"].gap) == (9, 36, 16)
+
+
+def test_process_metrics_on_the_sample_plan(sample) -> None:
+    p = sample.process_metrics()
+    # won: Acme 30,000, Betasol 12,400, Polar Tech 22,000, Nordmill 31,000, Halden 40,000,
+    # Lakeside 11,000, Kestrel 6,000; lost in the period: Corvid, Fjell Foods, Mosby Paper
+    assert (p.won_value, p.won_deals, p.new_customers) == (152400, 7, 7)
+    assert p.win_rate == 70.0
+    assert p.activities == 0 and p.csat is None
+
+
+def test_payouts_on_the_sample_plan(sample) -> None:
+    pays = {s.rep: s for s in sample.payouts()}
+    # ali: 42,400 of 60,000; 5% of 12,400 = 620; GTX Pro 2% of 12,400 = 248; two new logos 500;
+    # Corvid (9,000) won after 42,400 had been counted, then lost: 5% of 9,000 = 450 back
+    assert pays["ali"].total == 620 + 248 + 500 - 450
+    assert "clawback D-4 lost after won (commission counted on 9,000): -450.00" in [x.text for x in pays["ali"].lines]
+    # bea: 53,000 of 50,000 = 106%: 5% of 25,000 + 8% of 3,000 + 2% of 22,000 + 1,000 + 500
+    assert pays["bea"].total == 1250 + 240 + 440 + 1000 + 500
+    assert pays["bea"].recognition == ["Rep of the quarter", "A place at the negotiation masterclass"]
+    assert pays["chen"].total == 875 and pays["chen"].recognition == ["A place at the negotiation masterclass"]
+    assert pays["dev"].total == 0 and pays["emma"].total == 0
+    with pytest.raises(NotFound):
+        sample.payouts("dana")
+
+
+def test_leaderboard_on_the_sample_plan(sample) -> None:
+    rows = sample.leaderboard()
+    assert [(r.rank, r.rep) for r in rows] == [(1, "bea"), (2, "chen"), (3, "ali"), (4, "dev"), (5, "emma")]
+    assert [round(r.attainment, 1) for r in rows] == [106.0, 88.9, 70.7, 22.0, 12.0]
+
+
+def test_answers_are_kept_per_question_and_only_a_lead_writes_them(sample) -> None:
+    questions = sample.review_questions()
+    assert questions[3] == "Was the target too high?" and len(questions) == 5
+    first = sample.answer_question(4, "No: the market grew 9%")
+    again = sample.answer_question(4, "No: the market grew 9%; we lost Corvid on price")
+    assert first.id == again.id == "R-1"
+    assert [a.answer if a else None for _, a in sample.answers_by_question()][2:4] == [
+        None, "No: the market grew 9%; we lost Corvid on price"]
+    assert [r.action for r in sample.history(item="R-1")] == ["answer.edit", "answer.add"]
+    with pytest.raises(NotFound):
+        sample.answer_question(6, "x")
+    rep = Board(sample.path, actor="ali")
+    with pytest.raises(Refused):
+        rep.answer_question(1, "x")
+    with pytest.raises(Refused):
+        rep.save_incentive_plan({"name": "Mine", "quota": 1})
+    with pytest.raises(Refused):
+        rep.tick_checklist(0, which="review")
+
+
+def test_the_end_of_cycle_checklist_ticks_apart_from_the_diagnosis_one(sample) -> None:
+    assert sample.tick_checklist(2, which="review") is True
+    review = sample.checklist("review")
+    assert review[2][0] == "For each gap, write down why it happened" and review[2][1].by == "dana"
+    assert all(tick is None for _, tick in sample.checklist())  # the diagnosis checklist
+    assert sample.history(limit=1)[0].action == "review.tick"
+
+
+def test_an_incentive_plan_is_added_then_replaced_by_id(sample) -> None:
+    made = sample.save_incentive_plan({"name": "Spiff", "quota": 10000, "tiers": [{"from_pct": 0, "rate": 3}]})
+    assert made.id == "I-2"
+    changed = sample.save_incentive_plan({"id": "I-2", "name": "Spiff", "quota": 20000,
+                                          "tiers": [{"from_pct": 0, "rate": 3}]})
+    assert changed.quota == 20000 and [p.id for p in sample.incentive_plans()] == ["I-1", "I-2"]
+    from sales.errors import Invalid
+
+    with pytest.raises(Invalid):
+        sample.save_incentive_plan({"name": "Bad", "quotas": [{"rep": "nobody", "amount": 5}]})
+
+
+def test_incentive_plans_and_answers_round_trip_through_plan_files(sample, tmp_path) -> None:
+    sample.answer_question(1, "Mostly | but the bundle came late")
+    exported = dump_plan(sample.export_plan())
+    assert "\nincentives:\n- id: I-1\n" in exported and "\nreview_answers:\n- id: R-1\n" in exported
+    other = Board(tmp_path / "other", actor="dana", clock=lambda: NOW)
+    other.import_plan(parse_plan_text(exported.encode()).document)
+    assert dump_plan(other.export_plan()) == exported
+    assert other.incentive_plans() == sample.incentive_plans()
+    assert other.review_answers()[0].answer == "Mostly | but the bundle came late"
+    assert [s.total for s in other.payouts()] == [s.total for s in sample.payouts()]

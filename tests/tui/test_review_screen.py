@@ -1,0 +1,69 @@
+"""The review screen (key 5): goals, a gap-analysis answer typed in, a payout, the checklist."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from textual.widgets import DataTable, Input, Select
+
+from store.board import Board
+from store.plan_yaml import parse_plan_text
+from tui.app import UpliftApp
+from tui.screens.review import ReviewScreen
+
+SIZE = (140, 45)
+
+
+def cells(app, table_id: str) -> list[list[str]]:
+    table = app.screen.query_one(table_id, DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_review_tabs_answer_and_tick(board_path) -> None:
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead.answer_question(2, "[ @click=app.quit]x")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        goals = cells(app, "#review-goals")
+        assert [row[:5] for row in goals][0] == ["G-1", "1,380,000 $", "1,262,000 $", "91.4%", "118,000 $"]
+        questions = cells(app, "#review-questions")
+        assert questions[1][2] == "[ @click=app.quit]x"  # shown literally
+        tabs = app.screen.query_one("#review-tabs")
+        tabs.active = "tab-review-gaps"
+        await pilot.pause()
+        table = app.screen.query_one("#review-questions", DataTable)
+        table.focus()
+        table.move_cursor(row=3)
+        await pilot.press("enter")
+        await pilot.pause()
+        box = app.screen.query_one("#review-answer", Input)
+        assert app.focused is box
+        box.value = "No, but the bundle came late"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert lead.answers_by_question()[3][1].answer == "No, but the bundle came late"
+        assert cells(app, "#review-questions")[3][2] == "No, but the bundle came late"
+
+        tabs.active = "tab-review-payouts"
+        await pilot.pause()
+        app.screen.query_one("#review-rep", Select).value = "bea"
+        await pilot.pause()
+        lines = cells(app, "#review-statement")
+        assert ["tier 50–100%: 5% of 25,000 = 1,250.00", "1,250.00"] in lines
+        assert lines[-1] == ["recognition: A place at the negotiation masterclass", ""]
+
+        assert [row[1] for row in cells(app, "#review-leaderboard")] == ["bea", "chen", "ali", "dev", "emma"]
+
+        tabs.active = "tab-review-checklist"
+        await pilot.pause()
+        checklist = app.screen.query_one("#review-checklist", DataTable)
+        checklist.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert cells(app, "#review-checklist")[0][:2] == ["[x]", "Put target and actual side by side for every goal"]
+        assert lead.checklist("review")[0][1].by == "dana"

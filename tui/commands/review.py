@@ -1,0 +1,206 @@
+"""`uplift review`, `uplift payout`, `uplift leaderboard`, `uplift incentive`: phase 5, review
+and reward. Reading is open to everyone on the board; answers, ticks and incentive plans are a
+lead's."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+
+
+def _num(value: float | None, unit: str = "") -> str:
+    from sales.goals import number
+
+    if value is None:
+        return "–"
+    return number(round(value, 2)) + (f" {unit}" if unit else "")
+
+
+def _pct(value: float | None) -> str:
+    from sales.payout import pct
+
+    return "–" if value is None else pct(value)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from sales.text import safe
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    if args.json:
+        print_json(board.review())
+        return EXIT_OK
+    goals = board.goal_results()
+    print(table(["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"], [
+        [g.goal, _num(g.target, g.unit), _num(g.actual, g.unit), _pct(g.attainment), _num(g.gap, g.unit),
+         g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
+    p = board.process_metrics()
+    print()
+    print(table(["PROCESS METRIC", "VALUE"], [
+        ["won value", _num(p.won_value)], ["deals won", str(p.won_deals)],
+        ["new customers", str(p.new_customers)], ["activities", str(p.activities)],
+        ["win rate", _pct(p.win_rate)],
+        ["customer satisfaction", f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
+    print()
+    for n, (question, answer) in enumerate(board.answers_by_question(), 1):
+        print(safe(f"{n}. {question}"))
+        print(safe(f"   {answer.answer}") if answer else f"   (not answered: uplift review answer {n} TEXT)")
+    return EXIT_OK
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    answer = board.answer_question(args.number, args.text)
+    print(answer.id)
+    return EXIT_OK
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    from sales.text import safe
+
+    board = open_board(args)
+    if args.number is None:
+        for n, (text, tick) in enumerate(board.checklist("review"), 1):
+            print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
+        return EXIT_OK
+    done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
+    print(f"{'ticked' if done else 'unticked'} {args.number}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sales.review_report import render
+
+    board = open_board(args)
+    text = render(board.review_data())
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise BadInput(f"cannot write {args.output}: {error.strerror or error}") from None
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_payout(args: argparse.Namespace) -> int:
+    from sales.payout import money
+    from sales.text import safe
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    statements = board.payouts(args.rep)
+    if args.json:
+        print_json(statements)
+        return EXIT_OK
+    for index, s in enumerate(statements):
+        if index:
+            print()
+        print(safe(f"{s.rep} ({s.plan or 'no incentive plan'}): {money(s.total)}"))
+        for line in s.lines:
+            print(safe(f"  {line.text}"))
+        for award in s.recognition:
+            print(safe(f"  recognition: {award}"))
+    if not statements:
+        print("No reps on this board.")
+    return EXIT_OK
+
+
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    rows = board.leaderboard()
+    if args.json:
+        print_json(rows)
+    else:
+        print(table(["RANK", "REP", "ATTAINMENT", "WON VALUE", "ACTIVITIES"], [
+            [str(r.rank), r.rep, _pct(r.attainment), _num(r.won_value), str(r.activities)] for r in rows]))
+    return EXIT_OK
+
+
+def cmd_incentive_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    board = open_board(args)
+    plans = board.incentive_plans()
+    if args.json:
+        print_json(plans)
+    elif plans:
+        print(table(["ID", "QUOTA", "TIERS", "CAP", "NAME"], [
+            [p.id, _num(p.quota), str(len(p.tiers)), _num(p.cap), p.name] for p in plans]))
+    else:
+        print("No incentive plans: add one with `uplift incentive set FILE.yaml`.")
+    return EXIT_OK
+
+
+def cmd_incentive_show(args: argparse.Namespace) -> int:
+    """One plan as YAML, written as a plan file writes it (so it can be edited and `set` back)."""
+    from sales.plan import Plan
+    from sales.text import safe
+    from store.plan_yaml import dump_plan
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    plan = board.incentive_plan(args.id)
+    if args.json:
+        print_json(plan)
+    else:
+        print(safe(dump_plan(Plan(incentives=[plan])).split("incentives:\n", 1)[-1].rstrip()))
+    return EXIT_OK
+
+
+def cmd_incentive_set(args: argparse.Namespace) -> int:
+    """Add or replace incentive plans from a YAML file: one plan (a mapping), or a plan file's
+    `incentives:` list. A plan with the id of one on the board replaces it."""
+    from store.plan_yaml import read_plan_file
+
+    document = read_plan_file(args.file).document
+    if not isinstance(document, dict):
+        raise BadInput(f"{args.file}: expected an incentive plan (a mapping) or a plan file with `incentives:`")
+    items = document.get("incentives") if "incentives" in document else [document]
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise BadInput(f"{args.file}: `incentives` must be a list of plans")
+    board = open_board(args)
+    for item in items:
+        print(board.save_incentive_plan(item).id)
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    review = verbs.add_parser("review", parents=[common], help="the end-of-cycle review: goals, process metrics, gap analysis",
+                              description="Target against actual per goal, the process metrics and the gap-analysis answers.")
+    review.set_defaults(run=cmd_review)
+    review.add_argument("--json", action="store_true")
+    sub = review.add_subparsers(title="review commands", metavar="VERB")
+    answer = add_verb(sub, common, "answer", cmd_answer, "answer gap-analysis question N (lead)")
+    answer.add_argument("number", type=int, metavar="N")
+    answer.add_argument("text")
+    tick = add_verb(sub, common, "tick", cmd_tick, "list the end-of-cycle checklist, or tick item N (lead)")
+    tick.add_argument("number", type=int, nargs="?", metavar="N")
+    tick.add_argument("--undo", action="store_true", help="untick it")
+    tick.add_argument("--toggle", action="store_true", help="toggle it")
+    export = add_verb(sub, common, "export", cmd_export, "write the review report as Markdown")
+    export.add_argument("-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
+
+    payout = add_verb(verbs, common, "payout", cmd_payout, "each rep's payout statement, line by line")
+    payout.add_argument("--rep", metavar="U", help="only this rep's statement")
+    payout.add_argument("--json", action="store_true")
+    board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
+                     "reps ranked by attainment, won value and activities")
+    board.add_argument("--json", action="store_true")
+
+    incentive = verbs.add_parser("incentive", help="incentive plans (commission tiers, bonuses, recognition)"
+                                 ).add_subparsers(title="incentive commands", metavar="VERB", required=True)
+    lst = add_verb(incentive, common, "list", cmd_incentive_list, "list the incentive plans")
+    lst.add_argument("--json", action="store_true")
+    show = add_verb(incentive, common, "show", cmd_incentive_show, "show one plan as YAML")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    put = add_verb(incentive, common, "set", cmd_incentive_set,
+                   "add or replace incentive plans from a YAML file (lead); prints their ids")
+    put.add_argument("file", metavar="FILE.yaml")

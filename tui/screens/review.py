@@ -1,0 +1,181 @@
+"""The review screen (phase 5, key 5): target against actual, gap analysis, payouts, leaderboard
+and the end-of-cycle checklist, one tab each.
+
+Gap analysis: pick a question (enter) and type its answer in the box below; enter saves it.
+Checklist: enter ticks or unticks the item under the cursor. Payouts: pick a rep to see each
+line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from sales.errors import UpliftError
+from sales.goals import number
+from sales.payout import money, pct
+from tui.user_text import plain, plain_rich, tell
+
+
+def _num(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    return number(round(value, 2)) + (f" {unit}" if unit else "")
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else pct(value)
+
+
+def _table(table_id: str, *columns: str) -> DataTable:
+    table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
+    for name in columns:
+        table.add_column(plain_rich(name), key=name)
+    return table
+
+
+class ReviewScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="review-tabs"):
+            with TabPane("Goals", id="tab-review-goals"):
+                yield _table("review-goals", "Goal", "Target", "Actual", "Attained", "Gap", "Source", "Title")
+                yield Static(id="review-process")
+            with TabPane("Gap analysis", id="tab-review-gaps"):
+                yield _table("review-questions", "No.", "Question", "Answer")
+                yield Static(plain("Select a question (enter), type the answer, enter to save."),
+                             id="review-answer-help")
+                yield Input(placeholder="answer to the selected question", id="review-answer")
+            with TabPane("Payouts", id="tab-review-payouts"):
+                yield Select([], prompt="Rep", id="review-rep", allow_blank=True)
+                yield _table("review-statement", "Line", "Amount")
+            with TabPane("Leaderboard", id="tab-review-leaders"):
+                yield _table("review-leaderboard", "Rank", "Rep", "Attainment", "Won value", "Activities")
+            with TabPane("Checklist", id="tab-review-checklist"):
+                yield _table("review-checklist", "Done", "Item", "By")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.question = 1
+        await self.refresh_board()
+
+    @property
+    def board(self):
+        return self.app.board
+
+    async def refresh_board(self) -> None:
+        try:
+            self._show_goals()
+            self._show_questions()
+            self._show_reps()
+            self._show_statement()
+            self._show_leaderboard()
+            self._show_checklist()
+        except UpliftError as error:
+            tell(self, error, "error")
+
+    # ------------------------------------------------------------------ tabs
+
+    def _show_goals(self) -> None:
+        table = self.query_one("#review-goals", DataTable)
+        table.clear()
+        for g in self.board.goal_results():
+            table.add_row(*(plain_rich(x) for x in (g.goal, _num(g.target, g.unit), _num(g.actual, g.unit),
+                                                     _pct(g.attainment), _num(g.gap, g.unit), g.source, g.title)),
+                          key=g.goal)
+        p = self.board.process_metrics()
+        csat = f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"
+        self.query_one("#review-process", Static).update(plain(
+            f"Process metrics: won value {_num(p.won_value)} · deals won {p.won_deals} · new customers "
+            f"{p.new_customers} · activities {p.activities} · win rate {_pct(p.win_rate)} · "
+            f"customer satisfaction {csat}"))
+
+    def _show_questions(self) -> None:
+        table = self.query_one("#review-questions", DataTable)
+        table.clear()
+        for n, (question, answer) in enumerate(self.board.answers_by_question(), 1):
+            table.add_row(plain_rich(n), plain_rich(question),
+                          plain_rich(answer.answer.replace("\n", " ") if answer else "–"), key=str(n))
+
+    def _show_reps(self) -> None:
+        select = self.query_one("#review-rep", Select)
+        reps = self.board.reps()
+        current = select.value
+        select.set_options([(plain_rich(rep), rep) for rep in reps])
+        if current in reps:
+            select.value = current
+        elif reps:
+            select.value = reps[0]
+
+    def _show_statement(self) -> None:
+        table = self.query_one("#review-statement", DataTable)
+        table.clear()
+        rep = self.query_one("#review-rep", Select).value
+        if not isinstance(rep, str):
+            return
+        for made in self.board.payouts(rep):
+            for line in made.lines:
+                table.add_row(plain_rich(line.text), plain_rich("" if line.amount is None else money(line.amount)))
+            for award in made.recognition:
+                table.add_row(plain_rich(f"recognition: {award}"), plain_rich(""))
+
+    def _show_leaderboard(self) -> None:
+        table = self.query_one("#review-leaderboard", DataTable)
+        table.clear()
+        for r in self.board.leaderboard():
+            table.add_row(*(plain_rich(x) for x in (r.rank, r.rep, _pct(r.attainment), _num(r.won_value),
+                                                     r.activities)), key=r.rep)
+
+    def _show_checklist(self) -> None:
+        table = self.query_one("#review-checklist", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for n, (text, tick) in enumerate(self.board.checklist("review")):
+            table.add_row(plain_rich("[x]" if tick else "[ ]"), plain_rich(text),
+                          plain_rich(tick.by if tick else ""), key=str(n))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    # ------------------------------------------------------------------ actions
+
+    @on(Select.Changed, "#review-rep")
+    def rep_picked(self) -> None:
+        self._show_statement()
+
+    @on(DataTable.RowSelected, "#review-questions")
+    def question_picked(self, event: DataTable.RowSelected) -> None:
+        self.question = int(event.row_key.value)
+        answer = dict(enumerate((a for _, a in self.board.answers_by_question()), 1)).get(self.question)
+        box = self.query_one("#review-answer", Input)
+        box.value = answer.answer if answer else ""
+        box.focus()
+
+    @on(Input.Submitted, "#review-answer")
+    async def answer_given(self, event: Input.Submitted) -> None:
+        try:
+            self.board.answer_question(self.question, event.value)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        tell(self, f"answer to question {self.question} saved")
+        await self.refresh_board()
+
+    @on(DataTable.RowSelected, "#review-checklist")
+    async def item_picked(self, event: DataTable.RowSelected) -> None:
+        try:
+            self.board.tick_checklist(int(event.row_key.value), which="review")
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        await self.refresh_board()
