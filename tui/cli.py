@@ -16,6 +16,7 @@ from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
 from tui.commands import (
+    access,
     activity,
     alerts,
     board,
@@ -29,7 +30,8 @@ from tui.commands import (
     tasks,
 )
 
-COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans)
+COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans,
+                  access)
 
 
 def build_parser() -> argparse.ArgumentParser:
