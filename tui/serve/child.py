@@ -43,43 +43,58 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_tui(wait_fd: int | None) -> int:
     import fcntl
+    import socket
     import termios
 
+    from sales.errors import UpliftError
+    from sales.text import safe
+
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)  # the pty becomes our terminal: resizes reach us
-    _warm_up()
-    from tui.cli import main as cli_main
+    try:
+        board = _warm_up()
+    except UpliftError as error:
+        print(f"uplift: {safe(error)}", file=sys.stderr)
+        return 1
+    if wait_fd is None:
+        raise SystemExit("uplift-session: --tui needs --wait-fd")
+    with socket.socket(fileno=wait_fd) as control:
+        control.sendall(b"ready\n")
+        line = control.makefile("r").readline(4096)
+    if not line:
+        return 0  # the server let this spare child go unused
+    order = json.loads(line)
+    board.actor = os.environ["UPLIFT_USER"] = order["member"]
+    term = order.get("term") or ""
+    os.environ["TERM"] = term if TERM.match(term) else "xterm-256color"
+    from tui.app import run_app
 
-    if wait_fd is not None:
-        import socket
-
-        with socket.socket(fileno=wait_fd) as control:
-            control.sendall(b"ready\n")
-            line = control.makefile("r").readline(4096)
-        if not line:
-            return 0  # the server let this spare child go unused
-        order = json.loads(line)
-        os.environ["UPLIFT_USER"] = order["member"]
-        term = order.get("term") or ""
-        os.environ["TERM"] = term if TERM.match(term) else "xterm-256color"
-    return cli_main([])
+    try:
+        run_app(board)
+    except UpliftError as error:
+        print(f"uplift: {safe(error)}", file=sys.stderr)
+        return 1
+    return 0
 
 
-def _warm_up() -> None:
-    """Do the slow part before anyone is waiting: import Textual and draw the board once,
-    headless and unseen, so that modules, compiled code and parsed styles are ready."""
+def _warm_up():
+    """Do the slow part before anyone is waiting: import Textual, open the board and draw it
+    once, headless and unseen, so that modules, compiled code, parsed styles and the board's
+    files are ready. Returns the board, opened for nobody yet (the server names the member)."""
     from store.board import Board
     from store.location import default_board_path
     from tui.app import UpliftApp
+
+    board = Board(default_board_path(), actor="uplift-warm-up", create=False)
 
     async def leave(pilot) -> None:
         await pilot.pause()
         pilot.app.exit()
 
     try:
-        UpliftApp(Board(default_board_path(), actor="uplift-warm-up", create=False)).run(
-            headless=True, size=(80, 24), auto_pilot=leave)
+        UpliftApp(board).run(headless=True, size=(80, 24), auto_pilot=leave)
     except Exception:
         pass  # a warm-up is an optimisation; the real run will say what is wrong
+    return board
 
 
 if __name__ == "__main__":

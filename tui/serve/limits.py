@@ -21,9 +21,9 @@ LOWEST_PRIORITY = 19
 class Limits:
     memory_mb: int = 2048        # address space of one session's process
     cpu_seconds: int = 1800      # CPU time of one session; the kernel ends it beyond that
-    nice: int = 5                # sessions yield to the server itself
+    nice: int = 0                # raise it to make sessions yield to everything else
     input_rate: int = 2048       # bytes a second a terminal session may send ...
-    input_burst: int = 16_384    # ... after a first burst this big (a pasted paragraph)
+    input_burst: int = 8192      # ... after a first burst this big (a pasted paragraph)
     exec_input: int = 5 * 1024 * 1024 + 1  # standard input of one command (a plan file)
     command_bytes: int = 4096    # the length of one `ssh host COMMAND`
 
@@ -39,14 +39,31 @@ def apply_limits(memory_mb: int, cpu_seconds: int, nice: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if nice:
         os.nice(nice)
+        try:  # the process leads a new session, hence a new autogroup where the kernel has them
+            with open("/proc/self/autogroup", "w") as autogroup:
+                autogroup.write(str(nice))
+        except OSError:
+            pass
 
 
 def demote(pid: int) -> None:
-    """Give a flooding session the lowest CPU priority (raising niceness needs no privilege)."""
+    """Give a flooding session the lowest CPU priority (raising niceness needs no privilege).
+
+    By process group, not process: on Linux niceness is per thread, and Textual reads and parses
+    input in a thread of its own; PRIO_PGRP reaches every thread of every process in the group
+    (the child leads its own session and group). And by autogroup: where the kernel groups
+    processes by session (sched_autogroup_enabled), niceness only ranks threads inside their
+    session, and each session competes with the others at the autogroup's own nice value.
+    """
     try:
-        os.setpriority(os.PRIO_PROCESS, pid, LOWEST_PRIORITY)
+        os.setpriority(os.PRIO_PGRP, pid, LOWEST_PRIORITY)
     except (ProcessLookupError, PermissionError):
         pass
+    try:
+        with open(f"/proc/{pid}/autogroup", "w") as autogroup:
+            autogroup.write(str(LOWEST_PRIORITY))
+    except OSError:
+        pass  # no autogroups here: the niceness above is enough
 
 
 class InputBudget:

@@ -114,18 +114,22 @@ class WarmPool:
     """A few TUI children started ahead of time, so that a member's first frame comes fast.
 
     Children taken from the pool are replaced once no session has started for `refill_delay`
-    seconds, so that starting replacements does not compete with the frames members wait for.
+    seconds, one at a time (the next once the last is warm), so that warming replacements (about
+    a second of CPU each) does not compete with the frames members are waiting for.
     """
 
-    def __init__(self, board: Path, limits: Limits, size: int = 2, refill_delay: float = 1.5) -> None:
+    def __init__(self, board: Path, limits: Limits, size: int = 2, refill_delay: float = 3.0) -> None:
         self.board, self.limits, self.size, self.refill_delay = board, limits, size, refill_delay
         self.spares: list[TerminalChild] = []
         self._refill: asyncio.TimerHandle | None = None
 
-    def fill(self) -> None:
+    def fill(self, at_once: bool = True) -> None:
+        """Start spares up to `size`: all at once (when the server starts), or the next one."""
         self.spares = [c for c in self.spares if c.process.poll() is None]
         while len(self.spares) < self.size:
             self.spares.append(start_terminal_child(self.board, self.limits))
+            if not at_once:
+                break
 
     def warm(self) -> int:
         """How many children are ready (warmed up)."""
@@ -148,8 +152,12 @@ class WarmPool:
 
         def refill() -> None:
             self._refill = None
-            self.fill()
-        self._refill = asyncio.get_running_loop().call_later(self.refill_delay, refill)
+            if all(child.poll_ready() for child in self.spares):
+                self.fill(at_once=False)
+            if len(self.spares) < self.size or not all(c.poll_ready() for c in self.spares):
+                self._refill = loop.call_later(0.5, refill)  # the next one once this one is warm
+        loop = asyncio.get_running_loop()
+        self._refill = loop.call_later(self.refill_delay, refill)
 
     def close(self) -> None:
         if self._refill:
