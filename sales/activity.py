@@ -36,6 +36,10 @@ def describe(record: Activity) -> str:
         record.action, record.item, before, after)
     if special:
         return special
+    if record.action.startswith("member.key_"):
+        key = after or before
+        verb = "added" if record.action == "member.key_add" else "removed"
+        return f"{verb} an SSH key of {record.item} ({key.get('fingerprint', '?')})"
     if record.before is None and record.after is not None:
         title = after.get("title") or after.get("topic") or ""
         if record.action == "member.add":

@@ -15,7 +15,7 @@ from pathlib import Path
 import msgspec
 
 from sales.activity import Activity
-from store.files import folder_mode
+from store.files import make_folder
 from store.storage import SharedJSONStorage
 
 SEGMENT_SIZE = 1000
@@ -68,7 +68,7 @@ class ActivityLog:
 
     def append(self, records: list[Activity]) -> None:
         """Write `records` durably (atomic replace of the newest segment, or a new segment)."""
-        self.folder.mkdir(mode=folder_mode(self.mode), exist_ok=True)
+        make_folder(self.folder, self.mode)
         names = self.segment_names()
         if not names or len(self._raw(names[-1])) >= SEGMENT_SIZE:
             name = f"{records[0].seq:09d}.json"

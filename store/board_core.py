@@ -50,7 +50,7 @@ from store.activity_log import ActivityLog
 from store.files import (
     BoardDamaged,
     exclusive_lock,
-    folder_mode,
+    make_folder,
     remove_stale_temps,
 )
 from store.identity import current_actor
@@ -157,7 +157,7 @@ class BoardCore:
     # ------------------------------------------------------------------ creating and opening
 
     def _create(self, mode: int) -> None:
-        self.path.mkdir(mode=folder_mode(mode), parents=True, exist_ok=True)
+        make_folder(self.path, mode)
         with exclusive_lock(self.path, mode):
             board_file = self.path / FILES["board"]
             if board_file.exists():

@@ -77,6 +77,7 @@ def exclusive_lock(folder: Path, mode: int, timeout: float = 15.0) -> Iterator[N
     """Hold the board's write lock; BoardBusy if it cannot be had within `timeout` seconds."""
     fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, mode)
     try:
+        _keep_mode(fd, mode)
         deadline = time.monotonic() + timeout
         delay = 0.0005
         while True:
@@ -92,6 +93,27 @@ def exclusive_lock(folder: Path, mode: int, timeout: float = 15.0) -> Iterator[N
         yield
     finally:
         os.close(fd)
+
+
+def _keep_mode(fd: int, mode: int) -> None:
+    """Give a file we own the board's mode (the umask trims what os.open asked for)."""
+    st = os.fstat(fd)
+    if st.st_uid == os.geteuid() and st.st_mode & 0o777 != mode:
+        os.fchmod(fd, mode)
+
+
+def make_folder(folder: Path, file_mode: int) -> None:
+    """Create a board folder with the mode that fits its files, whatever the umask.
+
+    mkdir's mode passes through the umask and Linux ignores its setgid bit, so the mode is set
+    again once the folder exists. A folder that already existed is left as it is.
+    """
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        return
+    os.chmod(folder, folder_mode(file_mode))
 
 
 def folder_mode(file_mode: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from sales.errors import Invalid, NotFound, Refused
+from sales.keys import MemberKey, NotAKey, fingerprint, parse_public_key
 from sales.members import ROLES, Member
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -54,8 +55,62 @@ class MemberChanges(BoardCore):
                 raise Refused(f"{name} is the board's only lead; make someone else lead first")
             self._check("member.remove")
             tx.put("member.remove", name, "board", "members", doc_id, msgspec.to_builtins(member), None)
+            self._drop_keys(tx, name, None)
             return member
         return self._transact(build)
+
+    # ------------------------------------------------------------------ SSH keys
+
+    def member_keys(self, name: str | None = None) -> list[MemberKey]:
+        keys = self._models("board", "keys", MemberKey, key=lambda k: (k.member, k.fingerprint))
+        return [k for k in keys if name is None or k.member == name]
+
+    def member_for_key(self, blob: str) -> str | None:
+        """The member a public key (its base64 blob) belongs to, if they are still a member."""
+        owner = next((k.member for k in self.member_keys() if k.blob == blob), None)
+        if owner is None or owner not in {m.name for m in self.members()}:
+            return None
+        return owner
+
+    def add_member_key(self, name: str, text: str) -> MemberKey:
+        """Let `name` in over `uplift serve ssh` with the public key in `text` (a .pub line)."""
+        def build(tx: Transaction) -> MemberKey:
+            try:
+                kind, blob, comment = parse_public_key(text)
+            except NotAKey as error:
+                raise Invalid("key", str(error)) from None
+            if name not in {m.name for m in self.members()}:
+                raise NotFound(f"{name} is not a member of this board (add them first)")
+            self._check("member.key_add")
+            key = convert({"member": name, "type": kind, "blob": blob, "comment": comment,
+                           "fingerprint": fingerprint(blob)}, MemberKey, "key")
+            raw = self._raw("board").get("keys", {})
+            holder = next((doc["member"] for doc in raw.values() if doc["blob"] == blob), None)
+            if holder is not None:
+                raise Invalid("key", f"this key already lets {holder} in; one key, one member")
+            doc_id = max((int(k) for k in raw), default=0) + 1
+            tx.put("member.key_add", name, "board", "keys", doc_id, None, msgspec.to_builtins(key))
+            return key
+        return self._transact(build)
+
+    def remove_member_key(self, name: str, fingerprint_: str | None = None) -> list[MemberKey]:
+        """Remove one of `name`'s keys (by fingerprint), or all of them."""
+        def build(tx: Transaction) -> list[MemberKey]:
+            self._check("member.key_remove")
+            removed = self._drop_keys(tx, name, fingerprint_)
+            if not removed:
+                which = f"a key {fingerprint_}" if fingerprint_ else "any key"
+                raise NotFound(f"{name} has no {which} on this board")
+            return removed
+        return self._transact(build)
+
+    def _drop_keys(self, tx: Transaction, name: str, fingerprint_: str | None) -> list[MemberKey]:
+        removed = []
+        for doc_id, doc in self._raw("board").get("keys", {}).items():
+            if doc["member"] == name and fingerprint_ in (None, doc["fingerprint"]):
+                tx.put("member.key_remove", name, "board", "keys", int(doc_id), doc, None)
+                removed.append(msgspec.convert(doc, MemberKey))
+        return removed
 
     def _check_member(self, name: str, field: str) -> None:
         members = self.members()

@@ -16,6 +16,7 @@ from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
 from tui.commands import (
+    access,
     activity,
     alerts,
     board,
@@ -31,7 +32,7 @@ from tui.commands import (
 )
 
 COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans,
-                  review)
+                  review, access)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sales.dates import DateError, parse_date
-from sales.errors import Invalid, UpliftError
+from sales.errors import Invalid, Refused, UpliftError
 from sales.tasks import normalize_status
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -21,7 +21,10 @@ def open_board(args: argparse.Namespace, create: bool = False):
     """The board named by --board (or UPLIFT_BOARD, or the default), acting as the current user."""
     from store.board import Board
     from store.location import default_board_path
+    from tui.remote import is_remote
 
+    if args.board and is_remote():
+        raise Refused("--board: in a session over `uplift serve ssh` the server chooses the board")
     path = Path(args.board) if args.board else default_board_path()
     return Board(path, create=create)
 

@@ -23,6 +23,7 @@ from store.plan_yaml import (
     read_plan_file,
     write_plan_file,
 )
+from tui.remote import is_remote
 from tui.user_text import tell
 
 
@@ -45,6 +46,9 @@ class PlanFileCommands:
 
     def _export_to(self, path: str | None) -> None:
         if not path:
+            return
+        if is_remote():
+            tell(self.screen, "Over SSH the plan is exported with `ssh ... plan export > FILE.yaml`", "error")
             return
         target = Path(path).expanduser()
         if target.exists():
@@ -77,6 +81,9 @@ class PlanFileCommands:
         from tui.screens.plan_file import ImportPreview
 
         if not path:
+            return
+        if is_remote():
+            tell(self.screen, "Over SSH a plan is imported with `ssh ... plan import - < FILE.yaml`", "error")
             return
         name = str(Path(path).expanduser())
         try:

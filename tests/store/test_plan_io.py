@@ -160,11 +160,12 @@ def test_the_plan_document_has_one_field_per_section() -> None:
     assert tuple(Plan.__struct_fields__) == HEAD_KEYS + tuple(s.key for s in SECTIONS)
 
 
-def test_the_documented_example_imports(tmp_path) -> None:
+def test_the_readmes_annotated_example_imports(tmp_path) -> None:
     from pathlib import Path
 
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text()
-    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("#### The format, annotated", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     board, summary = imported(tmp_path / "b", example.encode())
     assert [t.id for t in board.items("task")] == ["T-1", "T-2"]
     assert board.task("T-2").title == "Call the first 24 accounts"

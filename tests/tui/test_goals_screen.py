@@ -165,6 +165,8 @@ async def test_hostile_goal_text_is_shown_literally(team) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: app.screen.query_one("#goals-table").row_count == 1
+                    and "[@click=app.quit]x" in text_of(app, "#goal-summary"))
         assert app.screen.query_one("#goals-table").get_row("G-1")[9].plain == "[b]bold[/b] [@click=app.quit]x"
         assert "[@click=app.quit]x" in text_of(app, "#goal-summary")
 

@@ -19,6 +19,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import tempfile
 
+    from tui.remote import refuse_remote
+
+    refuse_remote("uplift demo")
     from store.board import Board
     from store.demo import seed_demo
 

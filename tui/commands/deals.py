@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.remote import refuse_paths
 
 
 def _money(value: float) -> str:
@@ -93,6 +94,7 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 def cmd_deal_import(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
+    refuse_paths("deal import", args.file)
     board = open_board(args, create=True)
     result = board.import_deals(args.file, _overrides(args.map), unowned=args.unowned, dry_run=args.dry_run)
     if args.json:

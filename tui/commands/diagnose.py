@@ -12,6 +12,7 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.remote import refuse_paths
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
@@ -19,6 +20,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     from sales.sales_fields import MappingError
     from store.record_files import RecordsError
 
+    refuse_paths("diagnose", *args.files, *args.join, args.costs)
     board = _board_for(args)
     try:
         if board is None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sales.tasks import STATUSES
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board, status_arg
+from tui.remote import refuse_paths
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
@@ -34,6 +36,65 @@ def cmd_member_list(args: argparse.Namespace) -> int:
     else:
         print("No members: the board is in single-user mode (everyone is a lead). "
               "Add the lead first: `uplift member add NAME --role lead`.")
+    return EXIT_OK
+
+
+def cmd_key_add(args: argparse.Namespace) -> int:
+    from sales.keys import MAX_KEY_FILE
+
+    refuse_paths("member key add", args.keyfile)
+    try:
+        if args.keyfile == "-":
+            raw = sys.stdin.buffer.read(MAX_KEY_FILE + 1)
+        else:
+            with open(args.keyfile, "rb") as handle:
+                raw = handle.read(MAX_KEY_FILE + 1)
+    except OSError as error:
+        raise BadInput(f"{args.keyfile}: cannot read it: {error.strerror or error}") from None
+    text = _key_text(raw)
+    board = open_board(args)
+    key = board.add_member_key(args.name, text)
+    print(f"{key.member}: {key.fingerprint} ({key.type})")
+    return EXIT_OK
+
+
+def _key_text(raw: bytes) -> str:
+    """The key file's text, after the SSH library agreed it is one public key (not a private one)."""
+    import asyncssh
+
+    from sales.keys import NotAKey, parse_public_key
+
+    try:
+        text = raw.decode("ascii")
+        parse_public_key(text)  # clear words for private keys and other files
+        asyncssh.import_public_key(text)
+    except UnicodeDecodeError:
+        raise BadInput("not a public key file (it is not plain text)") from None
+    except NotAKey as error:
+        raise BadInput(f"not a usable public key: {error}") from None
+    except (asyncssh.KeyImportError, ValueError) as error:
+        raise BadInput(f"not a usable public key: {error}") from None
+    return text
+
+
+def cmd_key_list(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    keys = open_board(args).member_keys(args.name)
+    if args.json:
+        print_json(keys)
+    elif keys:
+        print(table(["MEMBER", "TYPE", "FINGERPRINT", "COMMENT"],
+                    [[k.member, k.type, k.fingerprint, k.comment] for k in keys]))
+    else:
+        print("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`.")
+    return EXIT_OK
+
+
+def cmd_key_remove(args: argparse.Namespace) -> int:
+    removed = open_board(args).remove_member_key(args.name, args.fingerprint)
+    for key in removed:
+        print(f"removed {key.member}: {key.fingerprint}")
     return EXIT_OK
 
 
@@ -67,6 +128,18 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     mrem.add_argument("name")
     mlist = add_verb(member, common, "list", cmd_member_list, "list members")
     mlist.add_argument("--json", action="store_true")
+    key = member.add_parser("key", help="members' SSH public keys (for `uplift serve ssh`)").add_subparsers(
+        title="member key commands", metavar="VERB", required=True)
+    kadd = add_verb(key, common, "add", cmd_key_add,
+                    "let a member in over `uplift serve ssh` with their public key (a lead does this)")
+    kadd.add_argument("name")
+    kadd.add_argument("keyfile", metavar="KEYFILE", help="their .pub file, or - for standard input")
+    klist = add_verb(key, common, "list", cmd_key_list, "list the keys (of one member, or all)")
+    klist.add_argument("name", nargs="?")
+    klist.add_argument("--json", action="store_true")
+    krem = add_verb(key, common, "remove", cmd_key_remove, "remove a member's keys (or one, by fingerprint)")
+    krem.add_argument("name")
+    krem.add_argument("fingerprint", nargs="?", help="SHA256:... as `member key list` shows it")
 
     wip = add_verb(verbs, common, "wip", cmd_wip, "show WIP limits, or set one: uplift wip doing 4 (or off)")
     wip.add_argument("status", nargs="?", type=status_arg)

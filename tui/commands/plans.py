@@ -13,6 +13,7 @@ from tui.cli_support import (
     add_verb,
     open_board,
 )
+from tui.remote import refuse_paths
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
@@ -22,6 +23,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     if args.plan and args.plan != board.name:
         raise BadInput(f"this board holds the plan {board.name!r}, not {args.plan!r} "
                        f"(a board holds one plan; choose another with --board DIR)")
+    refuse_paths("plan export", args.output)
     text = dump_plan(board.export_plan())
     if args.output and args.output != "-":
         write_plan_file(args.output, text)
@@ -32,6 +34,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
+    refuse_paths("plan import", args.file)
     text = _read(args.file)
     if text is None:
         return EXIT_BAD_INPUT
@@ -64,9 +67,11 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
 
 def _read(path: str):
     from sales.plan_check import PlanInvalid
-    from store.plan_yaml import read_plan_file
+    from store.plan_yaml import MAX_BYTES, parse_plan_text, read_plan_file
 
     try:
+        if path == "-":  # standard input: how a plan reaches a board over SSH
+            return parse_plan_text(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
         return read_plan_file(path)
     except PlanInvalid as error:
         _print_problems(path, error, None)

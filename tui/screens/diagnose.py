@@ -30,6 +30,7 @@ from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import safe
+from tui.remote import is_remote
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
 
@@ -321,6 +322,10 @@ class DiagnoseScreen(Screen):
         from store.record_files import RecordsError
 
         board = self.app.board
+        if is_remote():
+            self.failed(Refused("over SSH the server's files are out of reach: "
+                                "run `uplift diagnose FILE` on your own machine against the board"))
+            return
         try:
             signature, overrides, reused = board.prepare_run(request.paths, request.overrides, request.joins)
         except (RecordsError, MappingError) as error:

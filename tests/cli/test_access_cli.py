@@ -1,0 +1,241 @@
+"""Team access without a network: member keys, board modes, what a remote session may not do,
+and the SSH server's command filter and input budget."""
+
+from __future__ import annotations
+
+import grp
+import io
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.board import Board
+from tests.conftest import snapshot_files
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYGEN = shutil.which("ssh-keygen")
+# An ed25519 public key made once with ssh-keygen.
+ALI_PUB = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAtCbtg1undMkjZVHflrRxP5P5J8BX9OCiCCtd3In4Iw ali@laptop\n")
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def ali_pub(tmp_path) -> Path:
+    path = tmp_path / "ali.pub"
+    path.write_text(ALI_PUB)
+    return path
+
+
+# ---------------------------------------------------------------------- member keys
+
+def test_a_lead_adds_lists_and_removes_a_members_key(team, ali_pub, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(ali_pub)]) == 0
+    assert main(["--board", str(team), "member", "key", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"member":"ali"' in out.replace(" ", "")
+    board = Board(team, actor="dana")
+    [key] = board.member_keys("ali")
+    assert key.fingerprint.startswith("SHA256:") and key.comment == "ali@laptop"
+    assert board.member_for_key(ALI_PUB.split()[1]) == "ali"
+    assert board.history(limit=1)[0].action == "member.key_add"
+    assert main(["--board", str(team), "member", "key", "remove", "ali", key.fingerprint]) == 0
+    assert Board(team, actor="dana").member_keys() == []
+
+
+@pytest.mark.skipif(not KEYGEN, reason="ssh-keygen (openssh-client) is not installed")
+def test_the_fingerprint_is_the_one_ssh_keygen_prints(team, tmp_path, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    subprocess.run([KEYGEN, "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / "k")], check=True)
+    assert main(["--board", str(team), "member", "key", "add", "bea", str(tmp_path / "k.pub")]) == 0
+    printed = subprocess.run([KEYGEN, "-lf", str(tmp_path / "k.pub")], capture_output=True, text=True).stdout
+    assert Board(team, actor="dana").member_keys("bea")[0].fingerprint == printed.split()[1]
+
+
+@pytest.mark.parametrize("content, says", [
+    ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+     "PRIVATE key"),
+    ("hello, I am not a key\n", "not an OpenSSH public key line"),
+    ("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQABAAABAQ== x\n", "the line says 'ssh-ed25519'"),
+    ("ssh-ed25519 !!!notbase64 x\n", "not base64"),
+])
+def test_garbage_and_private_keys_are_refused_with_exit_2(team, tmp_path, capsys, monkeypatch, content, says):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    path = tmp_path / "key"
+    path.write_text(content)
+    before = snapshot_files(team)
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(path)]) == 2
+    assert says in capsys.readouterr().err
+    assert snapshot_files(team) == before
+
+
+def test_binary_key_file_is_refused(team, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    path = tmp_path / "key"
+    path.write_bytes(bytes(range(256)))
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(path)]) == 2
+
+
+def test_only_a_lead_adds_keys_and_only_for_members(team, ali_pub, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "ali")
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(ali_pub)]) == 1
+    assert "only a lead" in capsys.readouterr().err
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(team), "member", "key", "add", "zoe", str(ali_pub)]) == 1
+
+
+def test_one_key_lets_in_one_member(team, ali_pub, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(ali_pub)]) == 0
+    assert main(["--board", str(team), "member", "key", "add", "bea", str(ali_pub)]) == 2
+    assert "already lets ali in" in capsys.readouterr().err
+
+
+def test_removing_a_member_removes_their_keys(team, ali_pub):
+    lead = Board(team, actor="dana")
+    lead.add_member_key("ali", ali_pub.read_text())
+    lead.remove_member("ali")
+    assert lead.member_keys() == []
+    assert lead.member_for_key(ALI_PUB.split()[1]) is None
+
+
+# ---------------------------------------------------------------------- board modes
+
+def all_entries(path: Path) -> list[Path]:
+    return [path, *path.rglob("*")]
+
+
+def test_a_new_board_is_private_whatever_the_umask(tmp_path, monkeypatch):
+    old = os.umask(0o002)
+    try:
+        assert main(["--board", str(tmp_path / "b"), "init"]) == 0
+        Board(tmp_path / "b", actor="me").add_task("x")
+    finally:
+        os.umask(old)
+    for entry in all_entries(tmp_path / "b"):
+        assert mode(entry) == (0o700 if entry.is_dir() else 0o600), entry
+
+
+def test_a_shared_board_keeps_group_modes_on_every_rewrite(tmp_path):
+    old = os.umask(0o022)  # the usual umask would make 0640 files and 0750 folders
+    try:
+        path = tmp_path / "team"
+        assert main(["--board", str(path), "init", "--shared"]) == 0
+        board = Board(path, actor="me")
+        board.add_member("me", "lead")
+        task = board.add_task("one")
+        board.move_task(task.id, "doing")
+    finally:
+        os.umask(old)
+    entries = all_entries(path)
+    assert any(e.name == "log" for e in entries) and any(e.name == ".lock" for e in entries)
+    for entry in entries:
+        assert mode(entry) == (0o2770 if entry.is_dir() else 0o660), entry
+
+
+def test_an_existing_board_is_shared_with_a_group_then_made_private_again(team, capsys):
+    Board(team, actor="dana").add_task("before sharing", owner="ali")
+    group = grp.getgrgid(os.getgid()).gr_name
+    if os.geteuid() == 0:  # root may hand the board to any group: prove chgrp happens
+        group = next((g.gr_name for g in grp.getgrall() if g.gr_gid != os.getgid()), group)
+    assert main(["--board", str(team), "init", "--shared", "--group", group]) == 0
+    assert "shared with its group" in capsys.readouterr().out
+    gid = grp.getgrnam(group).gr_gid
+    Board(team, actor="dana").add_task("after sharing", owner="bea")  # a rewrite keeps it
+    for entry in all_entries(team):
+        assert os.stat(entry).st_gid == gid, entry
+        assert mode(entry) == (0o2770 if entry.is_dir() else 0o660), entry
+    assert main(["--board", str(team), "init", "--private"]) == 0
+    for entry in all_entries(team):
+        assert mode(entry) == (0o700 if entry.is_dir() else 0o600), entry
+
+
+def test_init_refuses_an_unknown_group_and_a_group_without_shared(team, capsys):
+    assert main(["--board", str(team), "init", "--shared", "--group", "no-such-group-here"]) == 2
+    assert main(["--board", str(team), "init", "--group", "x"]) == 2
+
+
+# ---------------------------------------------------------------------- remote sessions
+
+def test_a_remote_session_cannot_name_files_or_boards(team, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    before = snapshot_files(team)
+    assert main(["plan", "export", "-o", str(tmp_path / "p.yaml")]) == 1
+    assert main(["--board", str(tmp_path / "other"), "task", "list"]) == 1
+    assert main(["plan", "import", str(tmp_path / "p.yaml")]) == 1
+    assert main(["diagnose", "/etc/passwd"]) == 1
+    assert main(["deal", "import", "/etc/passwd"]) == 1
+    assert main(["member", "key", "add", "ali", "/etc/passwd"]) == 1
+    assert main(["demo", "--no-open"]) == 1
+    assert main(["serve", "ssh"]) == 1
+    assert main(["init"]) == 1
+    assert not (tmp_path / "p.yaml").exists() and not (tmp_path / "other").exists()
+    assert snapshot_files(team) == before
+
+
+def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["plan", "export"]) == 0
+    text = capsys.readouterr().out
+    assert "Call Acme" in text
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.replace("Call Acme", "Call Acme Inc").encode())))
+    assert main(["plan", "import", "-"]) == 0
+    assert Board(team, actor="dana").task("T-1").title == "Call Acme Inc"
+
+
+def test_a_key_can_come_on_stdin(team, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ALI_PUB.encode())))
+    assert main(["--board", str(team), "member", "key", "add", "ali", "-"]) == 0
+    assert Board(team, actor="dana").member_for_key(ALI_PUB.split()[1]) == "ali"
+
+
+def test_task_done_does_not_import_the_servers(team):
+    probe = ("import sys; from tui.cli import main; code = main(['task', 'done', 'T-1']); "
+             "heavy = [m for m in ('asyncssh', 'textual_serve', 'aiohttp') if m in sys.modules]; "
+             "print(code, heavy)")
+    env = {**os.environ, "UPLIFT_BOARD": str(team), "UPLIFT_USER": "dana"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "0 []"
+
+
+# ---------------------------------------------------------------------- the server's filters
+
+def test_only_uplift_verbs_pass_the_command_filter():
+    from tui.serve.ssh_server import CommandRefused, allowed_verbs, parse_command
+
+    verbs = allowed_verbs()
+    assert parse_command("task done T-4", verbs, 4096) == ["task", "done", "T-4"]
+    assert parse_command("uplift task add 'Call Acme; now'", verbs, 4096) == ["task", "add", "Call Acme; now"]
+    assert parse_command("", verbs, 4096) == []
+    for bad in ("sh -c id", "bash", "demo", "serve ssh", "init --shared", "task list --board /tmp",
+                "task list --board=/tmp", "task 'unclosed", "x" * 5000):
+        with pytest.raises(CommandRefused):
+            parse_command(bad, verbs, 4096)
+
+
+def test_the_input_budget_passes_a_burst_then_a_rate():
+    from tui.serve.limits import InputBudget
+
+    now = [0.0]
+    budget = InputBudget(rate=100, burst=1000, clock=lambda: now[0])
+    assert budget.allow(5000) == 1000   # the burst
+    assert budget.allow(10) == 0        # nothing left
+    now[0] = 0.5
+    assert budget.allow(500) == 50      # half a second at 100 bytes a second
+    now[0] = 100.0
+    assert budget.allow(5000) == 1000   # never more than a burst saved up

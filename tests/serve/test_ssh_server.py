@@ -1,0 +1,163 @@
+"""`uplift serve ssh` with the real OpenSSH client, on 127.0.0.1 only.
+
+Who gets in (a member's key, as that member, whatever user name is typed; nobody else, no
+password), what they may run (Uplift verbs, no shell, no subsystem, no --board), what the board
+says they may do, that sessions see each other's changes within a second, and that a flooding
+session does not push another member's first frame past a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+
+import pytest
+
+from store.board import Board
+from tests.serve.sshkit import FIRST_FRAME, Terminal, needs_ssh
+
+pytestmark = needs_ssh
+
+
+def test_a_known_key_gets_in_as_its_member_whatever_the_user_name(served, keys):
+    done = served.run(keys["ali"], "task", "done", "T-1", user="dana")  # typed as the lead
+    assert done.returncode == 0, done.stderr
+    assert Board(served.board, actor="dana").history(item="T-1", limit=1)[0].actor == "ali"
+
+
+def test_task_list_json_over_ssh(served, keys):
+    result = served.run(keys["bea"], "task", "list", "--json")
+    assert result.returncode == 0, result.stderr
+    tasks = {t["id"]: t for t in json.loads(result.stdout)}
+    assert tasks["T-2"]["title"] == "Visit Beta"
+    assert tasks["T-2"]["owner"] == "bea"
+    assert result.stderr == b""
+
+
+def test_an_unknown_key_is_refused(served, keys):
+    result = served.run(keys["stranger"], "task", "list")
+    assert result.returncode == 255
+    assert b"Permission denied (publickey)" in result.stderr
+    assert result.stdout == b""
+
+
+def test_a_password_is_refused(served, keys):
+    # Offer only a password (BatchMode would never type one, but the server must not even ask).
+    result = served.run(keys["ali"], "task", "list",
+                        extra=("-o", "PreferredAuthentications=password,keyboard-interactive",
+                               "-o", "PubkeyAuthentication=no"))
+    assert result.returncode == 255
+    assert b"Permission denied (publickey)" in result.stderr
+
+
+def test_a_reps_session_cannot_move_another_reps_task(served, keys):
+    before = Board(served.board, actor="dana").task("T-2")
+    result = served.run(keys["ali"], "task", "move", "T-2", "doing")
+    assert result.returncode == 1
+    assert b"a rep may only change their own tasks" in result.stderr
+    assert Board(served.board, actor="dana").task("T-2") == before
+
+
+def test_the_client_environment_cannot_change_the_member(served, keys):
+    result = served.run(keys["ali"], "task", "move", "T-2", "doing",
+                        extra=("-o", "SetEnv=UPLIFT_USER=dana UPLIFT_BOARD=/tmp UPLIFT_REMOTE=0"))
+    assert result.returncode == 1
+    assert b"a rep may only change their own tasks" in result.stderr
+
+
+def test_only_uplift_verbs_run_never_a_shell(served, keys, tmp_path):
+    marker = tmp_path / "pwned"
+    for command in (f"touch {marker}", f"$(touch {marker})", "sh", "demo", "serve ssh"):
+        result = served.run(keys["ali"], command)
+        assert result.returncode == 1, command
+        assert b"is not an Uplift command" in result.stderr
+    # shell syntax after a verb is only words to the verb (argparse says it is bad usage: 2)
+    assert served.run(keys["ali"], f"task list; touch {marker}").returncode == 2
+    assert not marker.exists()
+
+
+def test_no_other_board_and_no_server_files(served, keys, tmp_path):
+    other = served.run(keys["ali"], "task", "list", "--boa", str(tmp_path))  # an abbreviation
+    assert other.returncode == 1
+    assert b"the server chooses the board" in other.stderr
+    export = served.run(keys["dana"], "plan", "export", "-o", str(tmp_path / "plan.yaml"))
+    assert export.returncode == 1
+    assert not (tmp_path / "plan.yaml").exists()
+    to_stdout = served.run(keys["dana"], "plan", "export")
+    assert to_stdout.returncode == 0 and b"tasks:" in to_stdout.stdout
+
+
+def test_no_subsystem_and_no_terminal_less_board(served, keys):
+    sftp = served.run(keys["ali"], "sftp", extra=("-s",))
+    assert sftp.returncode != 0
+    no_tty = served.run(keys["ali"])  # a shell request without a terminal
+    assert no_tty.returncode == 1
+    assert b"the board needs a terminal" in no_tty.stderr
+
+
+def test_no_port_forwarding(served, keys):
+    result = served.run(keys["ali"], "task", "list",
+                        extra=("-o", "ExitOnForwardFailure=yes", "-L", "127.0.0.1:0:127.0.0.1:22"))
+    assert result.returncode == 255
+
+
+def test_two_sessions_see_each_others_changes_within_a_second(served, keys):
+    served.wait_warm()
+    ali, bea = Terminal(served, keys["ali"]), Terminal(served, keys["bea"])
+    try:
+        ali.wait_for(FIRST_FRAME, 10)
+        bea.wait_for(FIRST_FRAME, 10)
+        bea.mark()
+        assert served.run(keys["ali"], "task add 'Ping from ali' --owner ali").returncode == 0
+        changed = time.monotonic()
+        bea.started = changed
+        assert bea.wait_for(b"Ping from ali", 3) < 1.0
+        ali.mark()
+        assert served.run(keys["bea"], "task add 'Pong from bea' --owner bea").returncode == 0
+        ali.started = time.monotonic()
+        assert ali.wait_for(b"Pong from bea", 3) < 1.0
+    finally:
+        ali.close()
+        bea.close()
+
+
+def first_frame(served, key) -> float:
+    served.wait_warm()
+    terminal = Terminal(served, key)
+    try:
+        return terminal.wait_for(FIRST_FRAME, 10)
+    finally:
+        terminal.close()
+
+
+def test_a_flood_does_not_delay_another_members_first_frame(served, keys):
+    calm = first_frame(served, keys["ali"])
+    if calm >= 1.0:  # other work on this machine, not a flood, makes the frame late: no verdict
+        pytest.skip(f"this machine is too busy to judge: a first frame took {calm:.2f} s "
+                    f"with no flood (load average {os.getloadavg()[0]:.1f})")
+    served.wait_warm()
+    hostile = Terminal(served, keys["bea"])
+    victim = None
+    try:
+        hostile.wait_for(FIRST_FRAME, 10)
+
+        def flood() -> None:
+            try:
+                hostile.send(b"x" * 100_000)  # a 100 KB paste ...
+                for _ in range(20):            # ... then random bytes
+                    hostile.send(os.urandom(5_000))
+            except OSError:
+                pass  # the session may well have ended: random bytes include its quit key
+
+        threading.Thread(target=flood, daemon=True).start()
+        time.sleep(0.1)
+        victim = Terminal(served, keys["ali"])
+        elapsed = victim.wait_for(FIRST_FRAME, 10)
+        assert elapsed < 1.0, f"the first frame took {elapsed:.2f} s under a flood ({calm:.2f} s without)"
+        served.wait_for("bea: input over .* dropping the excess, session demoted", 5)
+    finally:
+        hostile.close()
+        if victim:
+            victim.close()

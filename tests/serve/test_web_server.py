@@ -1,0 +1,58 @@
+"""`uplift serve web`: the TUI in a browser tab (textual-serve), as one member, on loopback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.serve.sshkit import ROOT
+from tui.cli import main
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_web_answers_on_loopback_as_the_member(team):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-P", "-m", "tui.cli", "--board", str(team), "serve", "web",
+                               "--as", "dana", "--port", str(port)],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              start_new_session=True)
+    try:
+        deadline = time.monotonic() + 20
+        page = None
+        while time.monotonic() < deadline and page is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    page = response.read().decode()
+            except OSError:
+                if server.poll() is not None:
+                    raise AssertionError(server.stderr.read().decode()) from None
+                time.sleep(0.2)
+        assert page is not None, "the web server never answered"
+        assert "Uplift · dana" in page
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(10)
+
+
+def test_serve_web_refuses_a_non_member(team, capsys):
+    assert main(["--board", str(team), "serve", "web", "--as", "zoe"]) == 2
+    assert "zoe: not a member" in capsys.readouterr().err
+
+
+def test_serves_loopback_only_unless_told(team, capsys):
+    assert main(["--board", str(team), "serve", "web", "--as", "dana", "--host", "0.0.0.0"]) == 2
+    assert "--public" in capsys.readouterr().err
+    assert main(["--board", str(team), "serve", "ssh", "--host", "0.0.0.0"]) == 2
+
+

@@ -1,0 +1,103 @@
+"""`uplift init` (a board private to you, or shared with a Unix group) and `uplift serve ...`.
+
+The servers are imported only when one is started: asyncssh and textual-serve must cost nothing
+to the other verbs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.remote import refuse_remote
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from store.board import Board
+    from store.location import default_board_path
+    from store.sharing import board_mode, set_board_access
+
+    refuse_remote("uplift init")
+    if args.group and not args.shared:
+        raise BadInput("--group goes with --shared (a private board belongs to you alone)")
+    path = Path(args.board) if args.board else default_board_path()
+    existed = (path / "board.json").exists()
+    board = Board(path, create=True, shared=args.shared)
+    if args.shared or (existed and args.private):
+        set_board_access(board.path, shared=args.shared, group=args.group)
+    mode = board_mode(board.path)
+    kind = "shared with its group" if mode & 0o060 else "private"
+    print(f"{'board at' if existed else 'new board at'} {board.path}: {kind} (files {mode:04o})")
+    return EXIT_OK
+
+
+def cmd_serve_ssh(args: argparse.Namespace) -> int:
+    from tui.serve.limits import Limits
+    from tui.serve.ssh_server import serve_ssh
+
+    refuse_remote("uplift serve")
+    board = open_board(args)
+    _check_host(args.host, args.public)
+    limits = Limits(memory_mb=args.memory_mb, cpu_seconds=args.cpu_seconds)
+    serve_ssh(board.path, args.host, args.port, host_key=args.host_key, limits=limits,
+              max_sessions=args.max_sessions)
+    return EXIT_OK
+
+
+def cmd_serve_web(args: argparse.Namespace) -> int:
+    from tui.serve.web import serve_web
+
+    refuse_remote("uplift serve")
+    board = open_board(args)
+    from sales.members import valid_name
+
+    if not valid_name(args.as_member) or board.role_of(args.as_member) is None:
+        raise BadInput(f"--as {args.as_member}: not a member of this board "
+                       f"(members: {', '.join(m.name for m in board.members())})")
+    _check_host(args.host, args.public)
+    serve_web(board.path, args.as_member, args.host, args.port)
+    return EXIT_OK
+
+
+def _check_host(host: str, public: bool) -> None:
+    if host not in LOOPBACK and not public:
+        raise BadInput(f"--host {host} is reachable from other machines; add --public if that is "
+                       f"what you want (see docs/team-access.md)")
+    if host not in LOOPBACK:
+        print(f"uplift: serving on {host}: reachable from the network", file=sys.stderr)
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    init = add_verb(verbs, common, "init", cmd_init,
+                    "create a board (private by default), or set one up for a team: --shared --group G")
+    which = init.add_mutually_exclusive_group()
+    which.add_argument("--shared", action="store_true",
+                       help="files 0660 and folders 2770: for reps with their own Unix accounts")
+    which.add_argument("--private", action="store_true", help="files 0600 and folders 0700 (the default)")
+    init.add_argument("--group", help="the Unix group that shares the board (with --shared)")
+
+    serve = verbs.add_parser("serve", help="give a team access: over SSH, or in a browser").add_subparsers(
+        title="serve commands", metavar="VERB", required=True)
+    ssh = add_verb(serve, common, "ssh", cmd_serve_ssh,
+                   "an SSH server for the board: members log in with their keys (uplift member key add)")
+    ssh.add_argument("--host", default="127.0.0.1")
+    ssh.add_argument("--port", type=int, default=2222)
+    ssh.add_argument("--host-key", metavar="FILE",
+                     help="the server's private host key (default: made once in ~/.config/uplift/)")
+    ssh.add_argument("--max-sessions", type=int, default=32, help="sessions open at once (default 32)")
+    ssh.add_argument("--memory-mb", type=int, default=2048,
+                     help="address space per session (default 2048 MB; pandas alone maps ~900)")
+    ssh.add_argument("--cpu-seconds", type=int, default=1800,
+                     help="CPU time per session before it is ended (default 1800 s)")
+    ssh.add_argument("--public", action="store_true", help="allow a --host other than loopback")
+    web = add_verb(serve, common, "web", cmd_serve_web,
+                   "the board in a browser tab (textual-serve), acting as one member")
+    web.add_argument("--as", dest="as_member", required=True, metavar="NAME", help="the member the tab acts as")
+    web.add_argument("--host", default="127.0.0.1")
+    web.add_argument("--port", type=int, default=8000)
+    web.add_argument("--public", action="store_true",
+                     help="allow a --host other than loopback (anyone who reaches it acts as NAME)")

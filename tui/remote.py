@@ -1,0 +1,34 @@
+"""Sessions that `uplift serve ssh` starts: they may use the board, never the server's files.
+
+Every such session runs under the server's Unix account, so a path typed by a rep (`plan export
+-o ~/.bashrc`, a CSV to diagnose, `--board` pointing at another folder) would reach files that
+are not theirs. The server marks its children with UPLIFT_REMOTE=1 in an environment it builds
+itself (the client's environment never reaches them); every command and screen that would open
+a path the user named asks `refuse_paths` first. Plan export and import still work through
+standard output and input (`ssh host plan export > plan.yaml`).
+"""
+
+from __future__ import annotations
+
+import os
+
+from sales.errors import Refused
+
+REMOTE_ENV = "UPLIFT_REMOTE"
+
+
+def is_remote() -> bool:
+    return os.environ.get(REMOTE_ENV) == "1"
+
+
+def refuse_paths(what: str, *paths: str | None) -> None:
+    """Refused in a remote session if any of `paths` names a file (`-`, standard input or
+    output, and None are fine)."""
+    if is_remote() and any(p not in (None, "-") for p in paths):
+        raise Refused(f"{what}: a session over `uplift serve ssh` cannot open the server's files; "
+                      f"use standard input or output (`-`) instead")
+
+
+def refuse_remote(what: str) -> None:
+    if is_remote():
+        raise Refused(f"{what} is not available in a session over `uplift serve ssh`")

@@ -1,0 +1,457 @@
+"""`uplift serve ssh`: the board over SSH, for reps wherever they are.
+
+Who a session is comes from one thing only: the public key it proved it holds, looked up among
+the board's members' keys (`uplift member key add`). The SSH user name is ignored and the
+client's environment requests are never read; each session's child process gets an environment
+built by the server (tui/serve/spawn.py). A session is either the TUI on a pseudo-terminal
+(`ssh -t -p 2222 host`) or one Uplift verb (`ssh -p 2222 host task done T-4`), run without a
+shell. Everything else is refused: passwords, keyboard-interactive, port/agent/X11 forwarding,
+SFTP and other subsystems, commands that are not Uplift verbs.
+
+Fairness: each child limits its own memory and CPU time and runs niced (tui/serve/limits.py);
+terminal input beyond a rate is dropped and its session demoted to the lowest CPU priority; one
+command line and one command's standard input have size caps; output is read from a child only
+while the client keeps up. TUI children are kept warm (spawn.WarmPool) so a first frame costs
+only the drawing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shlex
+import signal
+import sys
+from pathlib import Path
+
+import asyncssh
+
+from sales.text import safe
+from store.board import Board
+from tui.serve.limits import InputBudget, Limits, demote
+from tui.serve.spawn import TerminalChild, WarmPool, child_argv, child_env, set_size
+
+NOT_OVER_SSH = {"demo", "serve", "init"}
+SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and their keys)
+
+
+class CommandRefused(Exception):
+    pass
+
+
+def allowed_verbs() -> set[str]:
+    """The Uplift verbs a session may run: all of the command line's, but the local-only ones."""
+    from tui.cli import build_parser
+
+    parser = build_parser()
+    verbs = set()
+    for action in parser._subparsers._group_actions:  # argparse keeps its sub-commands here
+        verbs |= set(action.choices)
+    return (verbs - NOT_OVER_SSH) | {"-h", "--help"}
+
+
+def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
+    """The Uplift arguments of `ssh host COMMAND` (never run by a shell); CommandRefused if it is
+    anything else."""
+    if len(command.encode("utf-8", "replace")) > limit:
+        raise CommandRefused(f"the command is longer than {limit} bytes")
+    try:
+        argv = shlex.split(command)
+    except ValueError as error:
+        raise CommandRefused(f"cannot read the command: {error}") from None
+    if argv[:1] == ["uplift"]:
+        argv = argv[1:]
+    if not argv:
+        return argv
+    if argv[0] not in verbs:
+        raise CommandRefused(f"{safe(argv[0])!r} is not an Uplift command; this server runs only "
+                             f"Uplift verbs (`ssh ... --help` lists them)")
+    if any(a == "--board" or a.startswith("--board=") for a in argv):
+        raise CommandRefused("--board is not allowed: this server serves one board")
+    return argv
+
+
+def key_blob(key: asyncssh.SSHKey) -> str:
+    return key.export_public_key("openssh").split()[1].decode("ascii")
+
+
+class Service:
+    """What every connection shares: the board, the warm children, the count of sessions."""
+
+    def __init__(self, board_path: Path, limits: Limits, max_sessions: int, log=None) -> None:
+        self.board_path = Path(board_path)
+        self.board = Board(self.board_path, actor=SERVER_ACTOR, create=False)
+        self.limits = limits
+        self.max_sessions = max_sessions
+        self.sessions: set[Session] = set()
+        self.pool = WarmPool(self.board_path, limits)
+        self.verbs = allowed_verbs()
+        self.watcher: asyncio.Future | None = None
+        self.log = log or (lambda text: print(f"uplift: {text}", file=sys.stderr, flush=True))
+
+    async def watch_pool(self) -> None:
+        """Say when the spare terminal sessions are warm (people, and tests, wait for it)."""
+        told = -1
+        while True:
+            warm = self.pool.warm()
+            if warm != told:
+                self.log(f"{warm} terminal sessions warm")
+                told = warm
+            await asyncio.sleep(0.25)
+
+    def member_for(self, key: asyncssh.SSHKey) -> str | None:
+        try:
+            return self.board.member_for_key(key_blob(key))
+        except Exception as error:  # a damaged board lets nobody in, and says why
+            self.log(f"cannot read the board's keys: {safe(error)}")
+            return None
+
+
+class Connection(asyncssh.SSHServer):
+    """One client: authenticates by public key only, then opens sessions as its member."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.member: str | None = None
+        self._offered: str | None = None
+        self.peer = "?"
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        peer = conn.get_extra_info("peername") or ("?", 0)
+        self.peer = f"{peer[0]}:{peer[1]}"
+
+    def begin_auth(self, username: str) -> bool:
+        return True  # everyone must authenticate; the user name plays no part
+
+    def password_auth_supported(self) -> bool:
+        return False
+
+    def kbdint_auth_supported(self) -> bool:
+        return False
+
+    def host_based_auth_supported(self) -> bool:
+        return False
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        # asyncssh calls this for the key of each attempt and, for a signed attempt, verifies the
+        # signature and calls auth_completed right after, with no await in between: so the key
+        # last seen here when auth completes is the one whose signature was verified.
+        self._offered = self.service.member_for(key)
+        return self._offered is not None
+
+    def auth_completed(self) -> None:
+        self.member = self._offered
+        self.service.log(f"{self.member} connected from {self.peer}")
+
+    def session_requested(self):
+        if self.member is None:
+            return False
+        if len(self.service.sessions) >= self.service.max_sessions:
+            self.service.log(f"{self.member}: refused a session (already {self.service.max_sessions} open)")
+            return False
+        session = Session(self.service, self.member)
+        self.service.sessions.add(session)
+        return session
+
+    # forwarding of any kind: the defaults already refuse; said here so that nobody wonders
+    def connection_requested(self, dest_host, dest_port, orig_host, orig_port):
+        return False
+
+    def server_requested(self, listen_host, listen_port):
+        return False
+
+    def unix_connection_requested(self, dest_path):
+        return False
+
+    def unix_server_requested(self, listen_path):
+        return False
+
+
+class Session(asyncssh.SSHServerSession):
+    """One channel: the TUI on a pty, or one Uplift verb on pipes."""
+
+    def __init__(self, service: Service, member: str) -> None:
+        self.service, self.member = service, member
+        self.limits = service.limits
+        self.chan: asyncssh.SSHServerChannel | None = None
+        self.term: str | None = None
+        self.size = (80, 24)
+        self.argv: list[str] = []
+        self.refusal: str | None = None
+        self.child: TerminalChild | None = None
+        self.proc: asyncio.subprocess.Process | None = None
+        self.budget = InputBudget(self.limits.input_rate, self.limits.input_burst)
+        self.stdin_left = self.limits.exec_input
+        self.early = bytearray()
+        self.pending = bytearray()
+        self.flooding = False
+        self.reading = False
+        self.task: asyncio.Task | None = None
+
+    # ------------------------------------------------------------------ requests
+
+    def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:
+        self.chan = chan
+
+    def pty_requested(self, term_type: str, term_size, term_modes) -> bool:
+        self.term = term_type
+        self.size = (term_size[0] or 80, term_size[1] or 24)
+        return True
+
+    def shell_requested(self) -> bool:
+        return True
+
+    def exec_requested(self, command: str | bytes) -> bool:
+        if isinstance(command, bytes):
+            command = command.decode("utf-8", "replace")
+        try:
+            self.argv = parse_command(command, self.service.verbs, self.limits.command_bytes)
+        except CommandRefused as error:
+            self.refusal = str(error)
+        return True  # accepted so that the refusal can be told, with exit status 1
+
+    def subsystem_requested(self, subsystem: str) -> bool:
+        return False  # no SFTP, no anything
+
+    def session_started(self) -> None:
+        self.task = asyncio.ensure_future(self._run())
+
+    # ------------------------------------------------------------------ running the child
+
+    async def _run(self) -> None:
+        try:
+            if self.refusal:
+                self._fail(self.refusal)
+            elif self.argv:
+                self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
+                await self._run_verb()
+            elif self.term is None:
+                self._fail("the board needs a terminal: `ssh -t ...`; or give a command, "
+                           "e.g. `ssh ... task list`")
+            else:
+                self.service.log(f"{self.member}: board on a terminal ({safe(self.term)} {self.size[0]}x{self.size[1]})")
+                await self._run_terminal()
+        except Exception as error:  # never let one session take the server down
+            self.service.log(f"{self.member}: session failed: {safe(error)}")
+            self._fail("the session failed on the server")
+        finally:
+            self._end_child()
+            self.service.sessions.discard(self)
+
+    def _fail(self, message: str) -> None:
+        end = "\r\n" if self.term else "\n"
+        with contextlib.suppress(Exception):
+            self.chan.write_stderr(f"uplift: {message}{end}".encode())
+            self.chan.exit(1)
+
+    async def _run_terminal(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.child = child = self.service.pool.take()
+        child.start(self.member, self.term, *self.size)
+        ended = loop.create_future()
+
+        def readable() -> None:
+            try:
+                data = os.read(child.master, 65536)
+            except BlockingIOError:
+                return
+            except OSError:
+                data = b""  # EIO: every process on the pty has gone
+            if not data:
+                self._stop_reading()
+                if not ended.done():
+                    ended.set_result(None)
+                return
+            self.chan.write(data)
+
+        self._readable = readable
+        self._start_reading()
+        if self.early:
+            self._to_terminal(bytes(self.early))
+            self.early.clear()
+        await ended
+        code = await loop.run_in_executor(None, child.reap)
+        self._exit(code)
+
+    async def _run_verb(self) -> None:
+        pty = self.term is not None
+        self.proc = proc = await asyncio.create_subprocess_exec(
+            *child_argv(self.limits, "--", *self.argv), stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            env=child_env(self.service.board_path, self.member), cwd=self.service.board_path,
+            start_new_session=True)
+        if self.early:
+            self._to_stdin(bytes(self.early))
+            self.early.clear()
+
+        async def pump(stream: asyncio.StreamReader, write) -> None:
+            while chunk := await stream.read(65536):
+                write(chunk.replace(b"\n", b"\r\n") if pty else chunk)
+
+        await asyncio.gather(pump(proc.stdout, self.chan.write), pump(proc.stderr, self.chan.write_stderr))
+        self._exit(await proc.wait())
+
+    def _exit(self, code: int | None) -> None:
+        code = 128 - code if code is not None and code < 0 else (code or 0)  # killed by a signal
+        with contextlib.suppress(Exception):
+            self.chan.exit(code)
+
+    def _end_child(self) -> None:
+        if self.child is not None:
+            self._stop_reading()
+            self.child.stop()
+            asyncio.get_running_loop().run_in_executor(None, self.child.reap)
+            self.child = None
+        if self.proc is not None and self.proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+    # ------------------------------------------------------------------ data both ways
+
+    def data_received(self, data: bytes, datatype) -> None:
+        if datatype is not None:
+            return  # extended data from a client means nothing here
+        if self.child is not None:
+            allowed = self.budget.allow(len(data))
+            if allowed < len(data) and not self.flooding:
+                self.flooding = True
+                demote(self.child.process.pid)
+                self.service.log(f"{self.member}: input over {self.limits.input_rate} bytes/s; "
+                                 f"dropping the excess, session demoted")
+            self._to_terminal(data[:allowed])
+        elif self.proc is not None:
+            self._to_stdin(data)
+        elif len(self.early) < self.limits.input_burst:
+            self.early += data[:self.limits.input_burst - len(self.early)]
+
+    def _to_terminal(self, data: bytes) -> None:
+        room = self.limits.input_burst - len(self.pending)
+        self.pending += data[:max(room, 0)]
+        self._flush_terminal()
+
+    def _flush_terminal(self) -> None:
+        child = self.child
+        if child is None:
+            return
+        loop = asyncio.get_running_loop()
+        try:
+            while self.pending:
+                written = os.write(child.master, self.pending)
+                del self.pending[:written]
+        except BlockingIOError:
+            loop.add_writer(child.master, self._flush_terminal)
+            return
+        except OSError:
+            self.pending.clear()
+        loop.remove_writer(child.master)
+
+    def _to_stdin(self, data: bytes) -> None:
+        data = data[:self.stdin_left]
+        self.stdin_left -= len(data)
+        if data and self.proc.stdin and not self.proc.stdin.is_closing():
+            self.proc.stdin.write(data)
+
+    def eof_received(self) -> bool:
+        if self.proc is not None and self.proc.stdin and not self.proc.stdin.is_closing():
+            self.proc.stdin.close()
+        return True  # keep sending the output
+
+    def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
+        self.size = (width or 80, height or 24)
+        if self.child is not None:
+            with contextlib.suppress(OSError):
+                set_size(self.child.master, *self.size)
+
+    def break_received(self, msec: int) -> bool:
+        return False
+
+    def signal_received(self, signal_name: str) -> None:
+        pass  # clients do not signal our processes
+
+    def pause_writing(self) -> None:
+        self._stop_reading()
+
+    def resume_writing(self) -> None:
+        if self.child is not None:
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        if not self.reading and self.child is not None:
+            asyncio.get_running_loop().add_reader(self.child.master, self._readable)
+            self.reading = True
+
+    def _stop_reading(self) -> None:
+        if self.reading and self.child is not None:
+            with contextlib.suppress(Exception):
+                asyncio.get_running_loop().remove_reader(self.child.master)
+                asyncio.get_running_loop().remove_writer(self.child.master)
+        self.reading = False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+        else:
+            self._end_child()
+        self.service.sessions.discard(self)
+
+
+# ---------------------------------------------------------------------- the server
+
+def load_host_key(path: str | None, log) -> asyncssh.SSHKey:
+    """The server's host key: the file named, else ~/.config/uplift/ssh_host_ed25519_key (made
+    once, readable by its owner only)."""
+    if path:
+        return asyncssh.read_private_key(path)
+    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "uplift"
+    file = home / "ssh_host_ed25519_key"
+    if not file.exists():
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = asyncssh.generate_private_key("ssh-ed25519")
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key.export_private_key())
+        log(f"made a host key: {file}")
+    return asyncssh.read_private_key(str(file))
+
+
+async def start(board_path: Path, host: str, port: int, *, host_key_file: str | None,
+                limits: Limits, max_sessions: int, log=None):
+    service = Service(board_path, limits, max_sessions, log)
+    key = load_host_key(host_key_file, service.log)
+    service.pool.fill()
+    service.watcher = asyncio.ensure_future(service.watch_pool())
+    server = await asyncssh.create_server(
+        lambda: Connection(service), host, port, server_host_keys=[key], encoding=None,
+        line_editor=False, password_auth=False, kbdint_auth=False, host_based_auth=False,
+        gss_host=None, agent_forwarding=False, x11_forwarding=False, allow_scp=False,
+        sftp_factory=None, login_timeout=30, keepalive_interval=60)
+    actual = server.sockets[0].getsockname()[1]
+    fingerprint = key.convert_to_public().get_fingerprint("sha256")
+    service.log(f"serving {board_path} over SSH on {host}:{actual} (host key {fingerprint})")
+    return server, service
+
+
+def serve_ssh(board_path: Path, host: str, port: int, *, host_key: str | None, limits: Limits,
+              max_sessions: int) -> None:
+    async def main() -> None:
+        server, service = await start(board_path, host, port, host_key_file=host_key,
+                                      limits=limits, max_sessions=max_sessions)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await stop.wait()
+        finally:
+            server.close()
+            service.watcher.cancel()
+            service.pool.close()
+            for session in list(service.sessions):
+                session._end_child()
+            service.log("stopped")
+
+    asyncio.run(main())
