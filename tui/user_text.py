@@ -40,3 +40,12 @@ def text_input(value: object = "", *, max_length: int = LINE_MAX, **options) -> 
 def text_area(value: object = "", **options) -> TextArea:
     """A text area holding `value` made safe (its model caps the length on save)."""
     return TextArea(safe(value), **options)
+
+
+def with_current(options: list[tuple[Text, str]], value: str | None) -> list[tuple[Text, str]]:
+    """Select options that include `value` even when it is not among them (a goal or stage
+    that is gone, a hand-edited file): shown marked, so the form opens and nothing changes
+    unless the user picks another (a Select given a value it lacks raises instead)."""
+    if not value or any(option == value for _, option in options):
+        return options
+    return [*options, (plain_rich(f"{value} (not on this board)"), value)]

@@ -14,7 +14,7 @@ from sales.deals import Deal
 from sales.errors import Invalid, UpliftError
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.user_text import plain, plain_rich, text_input
+from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
 FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "next_step")
@@ -91,7 +91,7 @@ class DealForm(FormBase):
                 else:
                     yield from self._field("owner", "Owner", text_input(deal.owner or "" if deal else "", id="owner"))
                 yield from self._field("stage", "Stage", Select(
-                    stages, id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
+                    with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
             with Horizontal(classes="field-row"):
                 yield from self._field("value", "Value", text_input(
                     f"{deal.value:g}" if deal else "", id="value", type="number"))

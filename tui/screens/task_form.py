@@ -13,7 +13,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
-from tui.user_text import plain, plain_rich, text_area, text_input
+from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "goal", "strategy", "steps",
@@ -83,10 +83,10 @@ class TaskForm(ModalScreen[Task | None]):
                     str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", "Goal", Select(
-                    goals, id="goal", prompt="no goal",
+                    with_current(goals, task and task.goal), id="goal", prompt="no goal",
                     value=task.goal if task and task.goal else Select.NULL))
                 yield from self._field("strategy", "Strategy", Select(
-                    strategies, id="strategy", prompt="no strategy",
+                    with_current(strategies, task and task.strategy), id="strategy", prompt="no strategy",
                     value=task.strategy if task and task.strategy else Select.NULL))
             yield from self._field("steps", "Steps (one per line; [x] marks a done one)",
                                    text_area(steps_to_text(task), id="steps", soft_wrap=True))
