@@ -58,11 +58,12 @@ class Terminal:
             self.output += chunk
         return bytes(self.output[start:])
 
-    def press(self, keys: str, until: bytes | None = None) -> bool:
-        """Type `keys`; whether `until` (if given) then showed on the screen."""
+    def press(self, keys: str, until: bytes | None = None, quiet: float = 1.0) -> bool:
+        """Type `keys`; whether `until` (if given) then showed on the screen. Without `until`,
+        wait for the app to be quiet for `quiet` seconds (a closing dialog gives no other sign)."""
         start = len(self.output)
         os.write(self.master, keys.encode())
-        self.read(until)
+        self.read(until, quiet=quiet)
         return until is None or until in self.output[start:]
 
     def close(self) -> None:
