@@ -58,8 +58,9 @@ class PlanText:
 
 
 def format_problem(name: str, problem: Problem) -> str:
-    """`FILE:LINE: path.to.field: what is wrong`."""
-    return f"{name}:{problem.line or 1}: {problem.path or 'file'}: {problem.message}"
+    """`FILE:LINE: path.to.field: what is wrong`, on one line whatever the file's keys hold."""
+    text = f"{name}:{problem.line or 1}: {problem.path or 'file'}: {problem.message}"
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 # ---------------------------------------------------------------------- reading
