@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from store.board import Board
 from tests.conftest import snapshot_files
-from tests.property.strategies import FUZZ, any_char, dates, every_file_decodes, numbers, texts
+from tests.property.strategies import (
+    FUZZ,
+    any_char,
+    dates,
+    every_file_decodes,
+    numbers,
+    texts,
+)
 from tui.cli import main
 
 FIELDS = {
