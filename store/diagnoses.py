@@ -39,6 +39,7 @@ from sales.snapshots import (
 )
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, given
+from store.files import BoardDamaged
 
 CHECKLIST_FILE = "diagnosis.yaml"  # a plan template holding one checklist (plans/)
 CHECKLIST_DOC = 1
@@ -283,4 +284,10 @@ class DiagnosisChanges(BoardCore):
 
     def _checklist_state(self) -> ChecklistState:
         doc = self._raw("diagnosis").get("checklist", {}).get(str(CHECKLIST_DOC))
-        return msgspec.convert(doc, ChecklistState) if doc else ChecklistState(name="diagnosis")
+        if not doc:
+            return ChecklistState(name="diagnosis")
+        try:
+            return msgspec.convert(doc, ChecklistState)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged(f"{self._dbs['diagnosis'].storage.path}: table checklist: {error}; "
+                               f"the file was left as it is") from None
