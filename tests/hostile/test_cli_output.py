@@ -8,7 +8,14 @@ import json
 
 import pytest
 
-from tests.hostile.fixtures import C1_CSI, RLO, WINDOW_TITLE, hostile_csv, seed, write_raw
+from tests.hostile.fixtures import (
+    C1_CSI,
+    RLO,
+    WINDOW_TITLE,
+    hostile_csv,
+    seed,
+    write_raw,
+)
 from tui.cli import main
 
 UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e")
