@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from typing import Annotated
 
 import msgspec
 
 from sales.deals import Deal, Stage, conversions
 from sales.tasks import STATUS_LABELS, Task, is_overdue
+from sales.text import LINE_MAX, clean_line
 from sales.touches import Touch
 
 
@@ -47,10 +49,13 @@ class AlertSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 class Snooze(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    key: str
+    key: Annotated[str, msgspec.Meta(max_length=200)]
     until: date
-    reason: str
-    by: str
+    reason: Annotated[str, msgspec.Meta(max_length=LINE_MAX)]
+    by: Annotated[str, msgspec.Meta(max_length=200)]
+
+    def __post_init__(self) -> None:
+        self.reason = clean_line(self.reason)
 
 
 WEEK = timedelta(days=7)

@@ -221,10 +221,11 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
     elif typing.get_origin(base) is typing.Literal and not isinstance(value, (list, dict)):
         message = f"{value!r} is not one of: {', '.join(map(str, typing.get_args(base)))}"
     elif message.startswith("expected `"):
-        wanted = re.match(r"expected `(\w+)`", message).group(1)
+        wanted = re.match(r"expected `([^`]+)`", message).group(1)  # `str`, `str | null`
         rest = message.split(", got ", 1)[0]
         extra = rest[len(f"expected `{wanted}`"):]
-        message = f"expected {_TYPE_WORDS.get(wanted, wanted)}{extra}, got {_describe(value)}"
+        words = " or ".join(_TYPE_WORDS.get(part, part) for part in wanted.split(" | "))
+        message = f"expected {words}{extra}, got {_describe(value)}"
     problems.append(Problem(_join(path, where), message))
     return _FAILED
 

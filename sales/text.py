@@ -17,6 +17,7 @@ _UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u
 TITLE_MAX = 200
 NAME_MAX = 40
 TEXT_MAX = 4000
+LINE_MAX = 400  # any other one-line box (reasons, notes, comments, paths)
 
 
 def clean_line(text: str) -> str:
@@ -32,6 +33,19 @@ def clean_multiline(text: str) -> str:
 def safe(text: object) -> str:
     """Any value about to be written to a terminal, made harmless (the way-out half)."""
     return _UNSAFE_MULTILINE.sub("", str(text))
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def safe_json(data: bytes) -> bytes:
+    """JSON about to be printed, with the controls JSON leaves raw (DEL, C1, bidi) as \\u escapes.
+
+    The data is unchanged (a JSON reader decodes the escapes back); only a terminal is spared.
+    These characters can only occur inside JSON strings, where an escape means the same.
+    """
+    text = data.decode()
+    return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text).encode()
 
 
 def display_width(text: str) -> int:

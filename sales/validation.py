@@ -20,4 +20,14 @@ def convert(data: object, model: type[T], field: str = "") -> T:
     except msgspec.ValidationError as error:
         message, path = _AT.match(str(error)).groups()
         where = ".".join(part for part in (field, path or "") if part) or model.__name__.lower()
-        raise Invalid(where, message[0].lower() + message[1:] if message else "invalid") from None
+        raise Invalid(where, _plainly(message) if message else "invalid") from None
+
+
+_TOO_LONG = re.compile(r"Expected `(str|array)` of length <= (\d+)")
+
+
+def _plainly(message: str) -> str:
+    """msgspec's message as a person reads it: `at most 200 characters` for a length cap."""
+    message = _TOO_LONG.sub(
+        lambda m: f"too long: at most {m.group(2)} {'characters' if m.group(1) == 'str' else 'items'}", message)
+    return message[0].lower() + message[1:]

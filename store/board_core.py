@@ -311,13 +311,17 @@ class BoardCore:
                             counters[op.table] = max(counters.get(op.table, 1), op.doc_id + 1)
 
     def _recover(self) -> None:
-        """Finish the newest logged transaction if a killed writer left it half applied."""
+        """Finish the newest logged transaction if a killed writer left it half applied.
+
+        Only the documents still exactly as they were before it are redone: one that differs
+        from both sides was changed since (by hand, or damaged) and is left for a person.
+        """
         records = self.log.last_transaction()
-        pending = [r for r in records if r.ref and not self._applied(r)]
+        pending = [r for r in records if r.ref and self._pending(r)]
         if not pending:
             return
         ops = []
-        for record in records:
+        for record in pending:
             file, table, doc_id = record.ref
             current = self._raw(file).get(table, {}).get(str(doc_id))
             if record.after is None:
@@ -329,14 +333,17 @@ class BoardCore:
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
         self._apply(ops)
 
-    def _applied(self, record: Activity) -> bool:
+    def _pending(self, record: Activity) -> bool:
+        """Whether the record's document is still in its state before the change."""
         file, table, doc_id = record.ref
         current = self._raw(file).get(table, {}).get(str(doc_id))
-        if record.after is None:
-            return current is None
+        if record.before is None:
+            return current is None and record.after is not None
         if current is None:
             return False
-        return all(current.get(k) == v for k, v in record.after.items())
+        if record.after is not None and all(current.get(k) == v for k, v in record.after.items()):
+            return False  # applied (a change may leave some fields as they were)
+        return all(current.get(k) == v for k, v in record.before.items())
 
 
 def number(item_id: str) -> int:

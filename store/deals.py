@@ -186,7 +186,8 @@ class DealChanges(BoardCore):
         return deal
 
     def _counts_after(self, tx: Transaction) -> dict[str, int]:
-        stage_of = {key: doc["stage"] for key, doc in self._raw("deals").get("deals", {}).items()}
+        # through the models: a hand-damaged deal is reported as such, not as a KeyError
+        stage_of = {deal.id.rsplit("-", 1)[1]: deal.stage for deal in self.deals()}
         for op in tx.ops:
             if op.file == "deals" and op.table == "deals":
                 if op.after is None:

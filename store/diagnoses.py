@@ -39,6 +39,7 @@ from sales.snapshots import (
 )
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, given
+from store.files import BoardDamaged
 
 CHECKLIST_FILE = "diagnosis.yaml"  # a plan template holding one checklist (plans/)
 CHECKLIST_DOC = 1
@@ -291,4 +292,10 @@ class DiagnosisChanges(BoardCore):
     def _checklist_state(self, which: str = "diagnosis") -> ChecklistState:
         _, file, table, _ = CHECKLISTS[which]
         doc = self._raw(file).get(table, {}).get(str(CHECKLIST_DOC))
-        return msgspec.convert(doc, ChecklistState) if doc else ChecklistState(name=which)
+        if not doc:
+            return ChecklistState(name=which)
+        try:
+            return msgspec.convert(doc, ChecklistState)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged(f"{self._dbs[file].storage.path}: table {table}: {error}; "
+                               f"the file was left as it is") from None

@@ -58,8 +58,9 @@ class PlanText:
 
 
 def format_problem(name: str, problem: Problem) -> str:
-    """`FILE:LINE: path.to.field: what is wrong`."""
-    return f"{name}:{problem.line or 1}: {problem.path or 'file'}: {problem.message}"
+    """`FILE:LINE: path.to.field: what is wrong`, on one line whatever the file's keys hold."""
+    text = f"{name}:{problem.line or 1}: {problem.path or 'file'}: {problem.message}"
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 # ---------------------------------------------------------------------- reading
@@ -127,7 +128,12 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
         line = data[:error.start].count(b"\n") + 1
         raise PlanInvalid([Problem("file", f"not UTF-8 text (byte 0x{data[error.start]:02x}); "
                                            f"a plan file is UTF-8 YAML", line)]) from None
-    loader = PlanLoader(text)
+    try:
+        loader = PlanLoader(text)  # refuses control characters YAML does not allow, at once
+    except yaml.reader.ReaderError as error:
+        line = text[:error.position].count("\n") + 1
+        raise PlanInvalid([Problem("yaml", f"character #x{error.character:04x} is not allowed in "
+                                           f"YAML (a control character); remove it", line)]) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -23,6 +23,7 @@ from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 TEXT_FIELDS = ("order_id", "customer", "product", "product_line", "region", "channel", "rep", "stage")
@@ -229,6 +230,8 @@ def _first_bad_row(column: "pd.Series", bad_by_category: Any) -> int | None:
 
     codes = column.cat.codes.to_numpy()
     bad = np.asarray(bad_by_category, dtype=bool)
+    if not bad.size:  # no values at all, so none is bad
+        return None
     rows = np.flatnonzero((codes >= 0) & bad[np.maximum(codes, 0)])
     return int(rows[0]) + 2 if len(rows) else None
 
@@ -347,15 +350,31 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         fmt_series = pd.Series(formats, dtype=object)
         for fmt in fmt_series.dropna().unique():
             mask = (fmt_series == fmt).to_numpy()
-            parsed[mask] = pd.to_datetime(pd.Series(cats)[mask], format=fmt, errors="coerce").to_numpy()
+            parsed[mask] = _representable(pd.to_datetime(pd.Series(cats)[mask], format=fmt, errors="coerce"))
+    if date_format and "%" in date_format:
+        parsed = pd.Series(_representable(parsed), dtype="datetime64[ns]")
     bad = parsed.isna().to_numpy()
     row = _first_bad_row(column, bad)
     if row is not None:
         raise RecordsError(file, f"cannot read {_value_at(column, row)!r} as a date ({how})", name, row)
     codes = column.cat.codes.to_numpy()
+    if not len(parsed):  # an empty column: every value missing
+        return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how
     values = parsed.to_numpy(dtype="datetime64[ns]")[codes.clip(0)]
     values[codes < 0] = np.datetime64("NaT")
     return pd.Series(values, index=column.index, name=column.name), how
+
+
+def _representable(parsed: "pd.Series") -> "np.ndarray":
+    """Parsed dates as nanosecond datetimes, those outside that range (year 0, 9999) missing,
+    so that they are reported as unreadable instead of overflowing."""
+    import numpy as np
+    import pandas as pd
+
+    inside = parsed.notna() & (parsed >= pd.Timestamp.min) & (parsed <= pd.Timestamp.max)
+    values = np.full(len(parsed), np.datetime64("NaT"), dtype="datetime64[ns]")
+    values[inside.to_numpy()] = parsed[inside].to_numpy().astype("datetime64[ns]")
+    return values
 
 
 def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tuple[bool, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sales.errors import UpliftError
+from store.files import BoardDamaged
 
 SCHEMA_VERSION = 1
 
@@ -16,11 +17,18 @@ class BoardTooNew(UpliftError):
     """The board was written by a newer Uplift; we refuse rather than damage it."""
 
 
-def check_version(found: int, where: str) -> bool:
-    """True if the board needs migrating; BoardTooNew if it is newer than this program."""
+def check_version(found: object, where: str) -> bool:
+    """True if the board needs migrating; BoardTooNew if it is newer than this program, and
+    BoardDamaged if its version is not a number or one no migration starts from."""
+    if isinstance(found, bool) or not isinstance(found, int):
+        raise BoardDamaged(f"{where}: the schema version {found!r} is not a number; "
+                           f"the file was left as it is")
     if found > SCHEMA_VERSION:
         raise BoardTooNew(f"{where}: this board has schema version {found}, newer than the "
                           f"{SCHEMA_VERSION} this Uplift reads; upgrade Uplift to open it")
+    if any(version not in MIGRATIONS for version in range(found, SCHEMA_VERSION)):
+        raise BoardDamaged(f"{where}: schema version {found} is not one any Uplift wrote "
+                           f"(versions start at 1); the file was left as it is")
     return found < SCHEMA_VERSION
 
 

@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from sales.errors import UpliftError
+from sales.text import safe
 from store.board import Board
 from tui.plan_files import PlanFileCommands
 from tui.screens.board import BoardScreen
@@ -42,7 +43,7 @@ class UpliftApp(PlanFileCommands, App):
 
     def on_mount(self) -> None:
         role = self.board.role or "reader"
-        self.sub_title = f"{self.board.name} · {self.board.actor} ({role})"
+        self.sub_title = safe(f"{self.board.name} · {self.board.actor} ({role})")
         self.switch_mode("plan")
         self.set_interval(POLL_SECONDS, self.watch_board)
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from sales.errors import Invalid, UpliftError
 from sales.text import safe
+from tui.cli_output import safe_output
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
 from tui.commands import (
     access,
@@ -49,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with safe_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "board"):

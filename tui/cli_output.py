@@ -1,24 +1,60 @@
 """How the command line prints: plain aligned tables for people, JSON for scripts.
 
 Everything printed passes through `sales.text.safe`, so no stored text can reach the terminal
-as an escape sequence.
+as an escape sequence: `main()` runs every verb inside `safe_output()`, which makes stdout and
+stderr pass what is written to them through `safe` (argparse's messages quoting a bad argument
+included), and JSON goes out through `write_json` (`safe_json`).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import msgspec
 
 from sales.activity import Activity, describe
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
-from sales.text import display_width, fit, safe
+from sales.text import display_width, fit, safe, safe_json
+
+
+class SafeStream:
+    """A text stream that writes everything through `safe`; the rest is the wrapped stream's."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe(text))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def safe_output() -> Iterator[None]:
+    """stdout and stderr made safe for as long as a command runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def write_json(data: bytes) -> None:
+    """Encoded JSON to stdout, its raw C1 and bidi controls escaped (the data stays the same)."""
+    sys.stdout.buffer.write(safe_json(data) + b"\n")
+    sys.stdout.flush()
 
 
 def print_json(value: object) -> None:
-    sys.stdout.buffer.write(msgspec.json.encode(msgspec.to_builtins(value)) + b"\n")
-    sys.stdout.flush()
+    write_json(msgspec.json.encode(msgspec.to_builtins(value)))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:

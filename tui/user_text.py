@@ -2,15 +2,18 @@
 
 Textual parses markup in a `str` given to Label, Static, notify and option lists, and
 `escape()` is not enough (`[ @click=app.quit]x` survives it). Every screen shows stored text
-through these helpers, which also strip control characters (sales.text.safe).
+through these helpers, which also strip control characters (sales.text.safe). Text boxes are
+made here too (`text_input`, `text_area`): a stored value is shown in them made safe, and every
+one-line box has a length cap (a text area's text is capped by its model when it is saved).
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.content import Content
+from textual.widgets import Input, TextArea
 
-from sales.text import safe
+from sales.text import LINE_MAX, safe
 
 
 def plain(value: object) -> Content:
@@ -27,3 +30,22 @@ def plain_rich(value: object) -> Text:
 def tell(widget, message: object, severity: str = "information") -> None:
     """A notification whose text is shown literally."""
     widget.app.notify(safe(message), severity=severity, markup=False)
+
+
+def text_input(value: object = "", *, max_length: int = LINE_MAX, **options) -> Input:
+    """A one-line text box holding `value` made safe, never longer than `max_length`."""
+    return Input(safe(value)[:max_length], max_length=max_length, **options)
+
+
+def text_area(value: object = "", **options) -> TextArea:
+    """A text area holding `value` made safe (its model caps the length on save)."""
+    return TextArea(safe(value), **options)
+
+
+def with_current(options: list[tuple[Text, str]], value: str | None) -> list[tuple[Text, str]]:
+    """Select options that include `value` even when it is not among them (a goal or stage
+    that is gone, a hand-edited file): shown marked, so the form opens and nothing changes
+    unless the user picks another (a Select given a value it lacks raises instead)."""
+    if not value or any(option == value for _, option in options):
+        return options
+    return [*options, (plain_rich(f"{value} (not on this board)"), value)]

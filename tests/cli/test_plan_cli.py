@@ -97,6 +97,12 @@ BAD_FILES = {
     "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "file", "binary file"),
     "not utf-8": (b"plan:\n  name: caf\xe9\n", 2, "file", "not UTF-8 text"),
     "over the cap": (b"# padding\n" + b"#" * (5 * 1024 * 1024), 1, "file", "at most 5 MB"),
+    # found by tests/property: the first two crashed with a traceback, the third spread over lines
+    "control character": (edited(6, "  title: Call \x01Acme"), 6, "yaml", "character #x0001 is not allowed"),
+    "a number for an optional text": (edited(7, "  owner: 0"), 7, "tasks[0].owner",
+                                      "expected text or nothing, got the number 0"),
+    "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
+                                "unknown key"),
 }
 
 

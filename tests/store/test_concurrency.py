@@ -90,6 +90,65 @@ def test_a_writer_killed_mid_write_leaves_a_readable_board_and_loses_no_reported
     assert survivor.task("T-1").status == expected
 
 
+MIXED_CHILD = """
+import sys
+from store.board import Board
+board = Board(sys.argv[1], actor="dana")
+n = 0
+while True:
+    n += 1
+    kind = ("task", "move", "deal", "checkin", "import", "step")[n % 6]
+    if kind == "task":
+        done = board.add_task(f"crash task {n}").id
+    elif kind == "move":
+        done = board.move_task("T-1", ("doing", "todo")[(n // 6) % 2]).status
+    elif kind == "deal":
+        done = board.add_deal(f"crash deal {n}", value=n).id
+    elif kind == "checkin":
+        done = board.checkin("G-1", float(n)).id
+    elif kind == "import":
+        board.import_plan({"schema": 1, "tasks": [{"title": f"imported {n}"}]})
+        done = f"imported {n}"
+    else:
+        done = board.update_task("T-1", steps=[{"text": f"step {n}"}]).steps[0].text
+    print(kind, n, done, flush=True)
+"""
+
+
+@pytest.mark.parametrize("run", range(int(os.environ.get("UPLIFT_CRASH_RUNS", "5"))))
+def test_a_writer_of_every_kind_killed_at_a_random_point_loses_no_reported_change(board_path, run) -> None:
+    board = Board(board_path, actor="dana")
+    board.add_task("busy")
+    board.add_goal("crash goal", metric="revenue", target=10)
+    child = subprocess.Popen([sys.executable, "-c", MIXED_CHILD, str(board_path)], cwd=ROOT,
+                             stdout=subprocess.PIPE, text=True)
+    first = child.stdout.readline()  # the writer is up (however slow the machine); now kill it
+    time.sleep(random.random() * 1.2)
+    os.kill(child.pid, signal.SIGKILL)
+    out, _ = child.communicate()
+    reported = [line.split(" ", 2) for line in (first + out).splitlines() if line.count(" ") >= 2]
+    _all_files_parse(board_path)
+    survivor = Board(board_path, actor="dana")
+    survivor.add_task("a change after the crash")  # recovers whatever the killed writer left
+    titles = {t.title for t in survivor.tasks()}
+    deals = {d.id: d.title for d in survivor.deals()}
+    checkins = {c.id: c.value for c in survivor.checkins()}
+    for kind, n, done in reported:
+        if kind == "task":
+            assert survivor.task(done).title == f"crash task {n}"
+        elif kind == "deal":
+            assert deals[done] == f"crash deal {n}"
+        elif kind == "checkin":
+            assert checkins[done] == float(n)
+        elif kind == "import":
+            assert done in titles
+    moves = [r for r in survivor.history(item="T-1") if r.action == "task.move"]
+    assert len(moves) >= sum(1 for kind, _, _ in reported if kind == "move")
+    steps = [r for r in survivor.history(item="T-1") if r.action == "task.edit"]
+    assert len(steps) >= sum(1 for kind, _, _ in reported if kind == "step")
+    assert reported, "the writer was killed before it reported anything; give it more time"
+
+
 REDO_CHILD = """
 import os, sys
 import store.storage as storage

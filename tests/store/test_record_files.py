@@ -192,3 +192,15 @@ def test_text_is_trimmed_and_float_ids_lose_their_point_zero(tmp_path: Path) -> 
     frame = load_records(path).frame
     assert frame["customer"].tolist()[:2] == ["12923", "12923"] and frame["customer"].isna().tolist()[2]
     assert list(frame["region"].cat.categories) == ["South"] and frame["region"].isna().tolist()[2]
+
+
+def test_found_by_the_property_tests_a_date_column_with_no_values_or_year_zero(tmp_path: Path) -> None:
+    """Both raised IndexError / an overflow from inside pandas instead of a RecordsError."""
+    empty = write_text(tmp_path / "empty.csv", 'date,amount\n"",\n')
+    assert load_records(empty).frame["date"].isna().all()
+    year_zero = write_text(tmp_path / "zero.csv", "date,amount\n2024-01-05,1\n0000-1-1,2\n")
+    with pytest.raises(RecordsError, match=r"row 3: cannot read '0000-1-1' as a date"):
+        load_records(year_zero)
+    forced = write_text(tmp_path / "forced.csv", "date,amount\n05/01/2024,1\n01/01/0000,2\n")
+    with pytest.raises(RecordsError, match="as a date"):
+        load_records(forced, date_format="%d/%m/%Y")

@@ -11,6 +11,7 @@ import sys
 
 from sales.errors import Refused
 from sales.text import safe
+from tui.cli_output import write_json
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.remote import refuse_paths
 
@@ -43,8 +44,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         print(safe(f"uplift: reused the column mapping saved for files with these columns: {used} "
                    f"(--map COLUMN=FIELD changes it)"), file=sys.stderr)
     if args.json:
-        sys.stdout.buffer.write(diagnosis.to_json() + b"\n")
-        sys.stdout.flush()
+        write_json(diagnosis.to_json())
     else:
         sys.stdout.write(safe(format_report(diagnosis)))
     if run and run.snapshot:
@@ -112,7 +112,7 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     if snapshot is None:
         raise NotFound("no diagnosis kept on this board yet (run `uplift diagnose FILE.csv`)")
     if args.json:
-        sys.stdout.buffer.write(snapshot.diagnosis.to_json() + b"\n")
+        write_json(snapshot.diagnosis.to_json())
     else:
         print(f"{snapshot.id}, saved {snapshot.saved_at[:16].replace('T', ' ')} by {safe(snapshot.saved_by)}")
         sys.stdout.write(safe(format_report(snapshot.diagnosis)))

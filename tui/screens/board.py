@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
-from tui.user_text import plain, tell
+from tui.user_text import plain, tell, text_input
 from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
 
 EMPTY_BOARD = ("This board has no tasks yet. Press n to add the first one "
@@ -52,7 +52,7 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="filter by id, title or owner (enter keeps it, escape clears)",
+        yield text_input(placeholder="filter by id, title or owner (enter keeps it, escape clears)",
                     id="filter", max_length=100)
         yield Static(id="board-status")
         yield Kanban(STATUSES, id="kanban")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from sales.budget import CATEGORIES, money, spent_on
 from sales.dates import DateError, parse_date
@@ -17,7 +17,7 @@ from sales.errors import Invalid, UpliftError
 from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.screens.fields_form import FieldsForm
-from tui.user_text import plain, plain_rich, tell
+from tui.user_text import plain, plain_rich, tell, text_input
 
 LINE_COLUMNS = ("ID", "Status", "Category", "Requested", "Approved", "Spent", "For", "By", "Title")
 TRAINING_COLUMNS = ("ID", "Date", "Done", "Audience", "Topic")
@@ -113,13 +113,13 @@ class BudgetScreen(Screen):
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         tasks = [(plain_rich(f"{t.id}  {t.title}"), t.id) for t in board.tasks()]
         rows = [
-            ("title", "What for", Input("", max_length=TITLE_MAX)),
-            (("amount", "Amount", Input("", placeholder="5000, 2.5k")),
+            ("title", "What for", text_input("", max_length=TITLE_MAX)),
+            (("amount", "Amount", text_input("", placeholder="5000, 2.5k")),
              ("category", "Category", Select([(plain_rich(c), c) for c in CATEGORIES],
                                              allow_blank=False, value="other"))),
             (("strategy", "Strategy", Select(strategies, prompt="no strategy")),
              ("task", "or task", Select(tasks, prompt="no task"))),
-            ("note", "Note", Input("")),
+            ("note", "Note", text_input("")),
         ]
 
         def save(values: dict):
@@ -140,9 +140,9 @@ class BudgetScreen(Screen):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        rows: list = [("reason", "Reason", Input(""))]
+        rows: list = [("reason", "Reason", text_input(""))]
         if approve:
-            rows.append(("amount", f"Amount (requested {money(line.requested)})", Input(f"{line.requested:g}")))
+            rows.append(("amount", f"Amount (requested {money(line.requested)})", text_input(f"{line.requested:g}")))
 
         def save(values: dict):
             if approve:
@@ -163,9 +163,9 @@ class BudgetScreen(Screen):
         line_id = self._selected("#budget-lines")
         if line_id is None:
             return
-        rows = [(("amount", "Amount spent", Input("")),
-                 ("on", "On", Input("", placeholder="today"))),
-                ("note", "Note", Input(""))]
+        rows = [(("amount", "Amount spent", text_input("")),
+                 ("on", "On", text_input("", placeholder="today"))),
+                ("note", "Note", text_input(""))]
 
         def save(values: dict):
             try:
@@ -179,9 +179,9 @@ class BudgetScreen(Screen):
     def action_training(self) -> None:
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
-        rows = [("topic", "Topic", Input("", max_length=TITLE_MAX)),
-                (("audience", "Audience", Input("", placeholder="all reps")),
-                 ("on", "Date", Input("", placeholder="YYYY-MM-DD, fri"))),
+        rows = [("topic", "Topic", text_input("", max_length=TITLE_MAX)),
+                (("audience", "Audience", text_input("", placeholder="all reps")),
+                 ("on", "Date", text_input("", placeholder="YYYY-MM-DD, fri"))),
                 ("strategy", "Strategy", Select(strategies, prompt="no strategy"))]
 
         def save(values: dict):

@@ -14,7 +14,7 @@ from sales.deals import Deal
 from sales.errors import Invalid, UpliftError
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.user_text import plain, plain_rich
+from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
 FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "next_step")
@@ -77,9 +77,9 @@ class DealForm(FormBase):
             yield Static(plain((f"Edit {deal.id}" if deal else "New deal") + "   (ctrl+s saves, escape cancels)"),
                          classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield from self._field("title", "Title", Input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
+            yield from self._field("title", "Title", text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
             with Horizontal(classes="field-row"):
-                yield from self._field("account", "Account", Input(deal.account if deal else "", id="account"))
+                yield from self._field("account", "Account", text_input(deal.account if deal else "", id="account"))
                 yield from self._field("key_account", "Key account", Checkbox(
                     "key account", deal.key_account if deal else False, id="key_account"))
             with Horizontal(classes="field-row"):
@@ -89,15 +89,15 @@ class DealForm(FormBase):
                         members, id="owner", prompt="nobody",
                         value=owner if owner in {m.name for m in board.members()} else Select.NULL))
                 else:
-                    yield from self._field("owner", "Owner", Input(deal.owner or "" if deal else "", id="owner"))
+                    yield from self._field("owner", "Owner", text_input(deal.owner or "" if deal else "", id="owner"))
                 yield from self._field("stage", "Stage", Select(
-                    stages, id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
+                    with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
             with Horizontal(classes="field-row"):
-                yield from self._field("value", "Value", Input(
+                yield from self._field("value", "Value", text_input(
                     f"{deal.value:g}" if deal else "", id="value", type="number"))
-                yield from self._field("close", "Expected close", Input(
+                yield from self._field("close", "Expected close", text_input(
                     str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
-            yield from self._field("next_step", "Next step", Input(deal.next_step if deal else "", id="next_step"))
+            yield from self._field("next_step", "Next step", text_input(deal.next_step if deal else "", id="next_step"))
             yield from self._buttons()
 
     def on_mount(self) -> None:
@@ -156,7 +156,7 @@ class ActivityForm(FormBase):
             yield Static(classes="field-error", id="error-form")
             yield from self._field("type", "Type", Select(
                 [(plain_rich(t), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
-            yield from self._field("note", "Note", Input(id="note"))
+            yield from self._field("note", "Note", text_input(id="note"))
             yield from self._buttons()
 
     def on_mount(self) -> None:

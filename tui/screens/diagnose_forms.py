@@ -15,7 +15,7 @@ from textual.widgets.selection_list import Selection
 
 from sales.errors import Invalid, UpliftError
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
-from tui.user_text import plain, plain_rich
+from tui.user_text import plain, plain_rich, text_area, text_input
 
 
 @dataclass
@@ -50,13 +50,13 @@ class DiagnoseFileForm(ModalScreen[RunRequest | None]):
         with VerticalScroll(classes="dialog form"):
             yield Static(plain("Diagnose sales records   (enter runs, escape cancels)"), classes="dialog-question")
             yield Static(plain("File (CSV or XLSX)"), classes="field-label")
-            yield Input(", ".join(last.paths), placeholder="~/exports/orders-2026.csv", id="path")
+            yield text_input(", ".join(last.paths), placeholder="~/exports/orders-2026.csv", id="path")
             yield Static(classes="field-error", id="error-path")
             yield Static(plain("Column mapping, optional: COLUMN=FIELD, COLUMN=FIELD "
                                "(the board remembers it for files with the same columns)"), classes="field-label")
-            yield Input(", ".join(last.overrides), placeholder="Umsatz=amount, Datum=date", id="map")
+            yield text_input(", ".join(last.overrides), placeholder="Umsatz=amount, Datum=date", id="map")
             yield Static(plain("Join, optional: FILE:KEY, ..."), classes="field-label")
-            yield Input(", ".join(last.joins), placeholder="sales_teams.csv:sales_agent", id="join")
+            yield text_input(", ".join(last.joins), placeholder="sales_teams.csv:sales_agent", id="join")
             yield Static(plain("Period"), classes="field-label")
             yield Select([(plain_rich("month"), "month"), (plain_rich("quarter"), "quarter")],
                          value=last.period, allow_blank=False, id="period")
@@ -111,7 +111,7 @@ class NoteForm(ModalScreen[Note | None]):
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield TextArea(note.text if note else "", id="note-text-input", soft_wrap=True)
+            yield text_area(note.text if note else "", id="note-text-input", soft_wrap=True)
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):
                     yield Static(plain("Kind"), classes="field-label")
@@ -119,7 +119,7 @@ class NoteForm(ModalScreen[Note | None]):
                                  value=note.kind if note else "interview", id="kind")
                 with Vertical(classes="field"):
                     yield Static(plain("From (who said it)"), classes="field-label")
-                    yield Input(note.source if note else "", max_length=80, id="source")
+                    yield text_input(note.source if note else "", max_length=80, id="source")
             yield Static(plain("Tags (space toggles)"), classes="field-label")
             yield SelectionList(*(Selection(plain(TAG_LABELS[t]), t, bool(note and t in note.tags))
                                   for t in NOTE_TAGS), id="tags")

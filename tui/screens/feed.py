@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from sales.activity import describe
 from sales.touches import TOUCH_TYPES
-from tui.user_text import plain, plain_rich
+from tui.user_text import plain, plain_rich, text_input
 
 ITEM = re.compile(r"^[A-Za-z]-\d+$")
 KINDS = set(TOUCH_TYPES) | {"deal", "task", "goal", "strategy", "member", "touch", "coaching", "board",
@@ -45,7 +45,7 @@ class FeedScreen(ModalScreen[None]):
         with Vertical(classes="dialog feed"):
             yield Static(plain("Activity feed · filter by person, type (call, deal…) or item (D-4)"),
                          classes="dialog-question")
-            yield Input(placeholder="e.g. ali call   or   D-4", id="feed-filter", max_length=100)
+            yield text_input(placeholder="e.g. ali call   or   D-4", id="feed-filter", max_length=100)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
 
     def on_mount(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Select, SelectionList
 from textual.widgets.selection_list import Selection
 
 from sales.dates import DateError, parse_date
@@ -24,7 +24,7 @@ from sales.goals import (
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
 from tui.screens.fields_form import FieldsForm
-from tui.user_text import plain, plain_rich
+from tui.user_text import plain, plain_rich, text_area, text_input
 
 DATE_HINT = "YYYY-MM-DD, +6w, fri"
 
@@ -38,7 +38,7 @@ def _target_text(goal: Goal | None) -> str:
 def _owner_widget(board, owner: str | None):
     members = board.members()
     if not members:
-        return Input(owner or "", placeholder="who answers for it")
+        return text_input(owner or "", placeholder="who answers for it")
     names = {m.name for m in members}
     return Select([(plain_rich(m.name), m.name) for m in members], prompt="nobody",
                   value=owner if owner in names else Select.NULL)
@@ -48,25 +48,25 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
     """A new goal, or `goal` edited. Empty fields are allowed: the SMART badges say what is missing."""
     scope = goal.scope.given() if goal else {}
     rows = [
-        ("title", "Title", Input(goal.title if goal else "", max_length=TITLE_MAX)),
+        ("title", "Title", text_input(goal.title if goal else "", max_length=TITLE_MAX)),
         (("owner", "Owner", _owner_widget(board, goal.owner if goal else board.actor)),
-         ("metric", "Metric (a diagnosis KPI or your own)", Input(
+         ("metric", "Metric (a diagnosis KPI or your own)", text_input(
              goal.metric if goal else "", placeholder="revenue, win_rate, ...",
              suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
-        tuple((name, f"Scope: {name.replace('_', ' ')}", Input(scope.get(name, ""), placeholder="all"))
+        tuple((name, f"Scope: {name.replace('_', ' ')}", text_input(scope.get(name, ""), placeholder="all"))
               for name in SCOPE_FIELDS),
-        (("baseline", "Baseline", Input(
+        (("baseline", "Baseline", text_input(
             "" if goal is None or goal.baseline is None else f"{goal.baseline:g}",
             placeholder="1.2M, or snapshot")),
          ("direction", "Direction", Select([(plain_rich(DIRECTION_LABELS[d]), d) for d in DIRECTIONS],
                                            allow_blank=False, value=goal.direction if goal else "increase")),
-         ("target", "Target", Input(_target_text(goal), placeholder="1.38M or +15%")),
-         ("unit", "Unit", Input(goal.unit if goal else "", placeholder="$, %, customers"))),
-        (("start", "Start", Input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
-         ("deadline", "Deadline", Input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT))),
-        ("subtargets", "Sub-targets (one per line)", TextArea(
+         ("target", "Target", text_input(_target_text(goal), placeholder="1.38M or +15%")),
+         ("unit", "Unit", text_input(goal.unit if goal else "", placeholder="$, %, customers"))),
+        (("start", "Start", text_input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
+         ("deadline", "Deadline", text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT))),
+        ("subtargets", "Sub-targets (one per line)", text_area(
             "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
-        ("description", "Description", TextArea(goal.description if goal else "", soft_wrap=True)),
+        ("description", "Description", text_area(goal.description if goal else "", soft_wrap=True)),
     ]
 
     def save(values: dict) -> Goal:
@@ -126,10 +126,10 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     now = last[0].value if last else goal.baseline
     rows = [
         (("value", f"Value of {goal.metric or 'the metric'} now (last: {describe_value(now, goal.unit)})",
-          Input("", placeholder="1.29M")),
+          text_input("", placeholder="1.29M")),
          ("confidence", "Confidence", Select([(plain_rich(CONFIDENCE_LABELS[c]), c) for c in CONFIDENCES],
                                              allow_blank=False, value="on_track"))),
-        ("comment", "Comment", Input("", placeholder="what moved it, what is in the way")),
+        ("comment", "Comment", text_input("", placeholder="what moved it, what is in the way")),
     ]
 
     def save(values: dict):
@@ -144,11 +144,11 @@ def strategy_form(board, goal_id: str | None) -> FieldsForm:
     goals = SelectionList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id == goal_id)
                                  for g in board.goals()))
     rows = [
-        ("title", "Title", Input("", max_length=TITLE_MAX)),
+        ("title", "Title", text_input("", max_length=TITLE_MAX)),
         ("dimension", "Dimension", Select([(plain_rich(DIMENSION_LABELS[d]), d) for d in DIMENSIONS],
                                           allow_blank=False, value="market")),
         ("goals", "Goals it serves (space ticks one)", goals),
-        ("description", "Description", Input("")),
+        ("description", "Description", text_input("")),
     ]
 
     def save(values: dict):

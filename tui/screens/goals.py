@@ -130,7 +130,7 @@ class GoalsScreen(Screen):
         if pace.expected_value is not None:
             now += f" · a steady pace would be at {describe_value(pace.expected_value, goal.unit)}"
         self.query_one("#goal-pace", Static).update(
-            Content.styled(now, "bold red") if pace.behind else plain(now))
+            plain(now).stylize("bold red") if pace.behind else plain(now))
         values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
         self.query_one("#goal-sparkline", Sparkline).data = values
         last = report.checkins[-1] if report.checkins else None

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tui.user_text import plain
+from tui.user_text import plain, text_input
 
 
 class AskPath(ModalScreen[str | None]):
@@ -27,7 +27,7 @@ class AskPath(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), classes="dialog-question")
-            yield Input(self.default, placeholder="path/to/plan.yaml", id="path", max_length=4096)
+            yield text_input(self.default, placeholder="path/to/plan.yaml", id="path", max_length=4096)
             yield Static(plain("enter: go · escape: cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:

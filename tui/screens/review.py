@@ -25,7 +25,8 @@ from textual.widgets import (
 from sales.errors import UpliftError
 from sales.goals import number
 from sales.payout import money, pct
-from tui.user_text import plain, plain_rich, tell
+from sales.text import TEXT_MAX
+from tui.user_text import plain, plain_rich, tell, text_input
 
 
 def _num(value: float | None, unit: str = "") -> str:
@@ -56,7 +57,8 @@ class ReviewScreen(Screen):
                 yield _table("review-questions", "No.", "Question", "Answer")
                 yield Static(plain("Select a question (enter), type the answer, enter to save."),
                              id="review-answer-help")
-                yield Input(placeholder="answer to the selected question", id="review-answer")
+                yield text_input(placeholder="answer to the selected question", id="review-answer",
+                                 max_length=TEXT_MAX)
             with TabPane("Payouts", id="tab-review-payouts"):
                 yield Select([], prompt="Rep", id="review-rep", allow_blank=True)
                 yield _table("review-statement", "Line", "Amount")

@@ -13,7 +13,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
-from tui.user_text import plain, plain_rich
+from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "goal", "strategy", "steps",
@@ -60,7 +60,7 @@ class TaskForm(ModalScreen[Task | None]):
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield from self._field("title", "Title", Input(
+            yield from self._field("title", "Title", text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
             if members:
                 owner = task.owner if task else board.actor
@@ -68,7 +68,7 @@ class TaskForm(ModalScreen[Task | None]):
                     members, id="owner", prompt="nobody",
                     value=owner if owner in {m.name for m in board.members()} else Select.NULL))
             else:
-                yield from self._field("owner", "Owner", Input(task.owner or "" if task else "", id="owner"))
+                yield from self._field("owner", "Owner", text_input(task.owner or "" if task else "", id="owner"))
             with Horizontal(classes="field-row"):
                 yield from self._field("status", "Status", Select(
                     [(plain_rich(STATUS_LABELS[s]), s) for s in STATUSES], id="status",
@@ -77,22 +77,22 @@ class TaskForm(ModalScreen[Task | None]):
                     [(plain_rich(p), p) for p in PRIORITIES], id="priority", allow_blank=False,
                     value=task.priority if task else "normal"))
             with Horizontal(classes="field-row"):
-                yield from self._field("start", "Start", Input(
+                yield from self._field("start", "Start", text_input(
                     str(task.start or "") if task else "", placeholder=DATE_HINT, id="start"))
-                yield from self._field("due", "Due", Input(
+                yield from self._field("due", "Due", text_input(
                     str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", "Goal", Select(
-                    goals, id="goal", prompt="no goal",
+                    with_current(goals, task and task.goal), id="goal", prompt="no goal",
                     value=task.goal if task and task.goal else Select.NULL))
                 yield from self._field("strategy", "Strategy", Select(
-                    strategies, id="strategy", prompt="no strategy",
+                    with_current(strategies, task and task.strategy), id="strategy", prompt="no strategy",
                     value=task.strategy if task and task.strategy else Select.NULL))
             yield from self._field("steps", "Steps (one per line; [x] marks a done one)",
-                                   TextArea(steps_to_text(task), id="steps", soft_wrap=True))
-            yield from self._field("expected_result", "Expected result", Input(
+                                   text_area(steps_to_text(task), id="steps", soft_wrap=True))
+            yield from self._field("expected_result", "Expected result", text_input(
                 task.expected_result if task else "", id="expected_result"))
-            yield from self._field("measure", "Measure", Input(task.measure if task else "", id="measure"))
+            yield from self._field("measure", "Measure", text_input(task.measure if task else "", id="measure"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")

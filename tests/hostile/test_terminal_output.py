@@ -1,0 +1,114 @@
+"""Every screen, run in a real pseudo-terminal over a board full of hostile text (cleaned on the
+way in by the store, and raw bytes written into the files past it): the bytes the terminal
+receives carry no escape sequence, C1 control or bidi override that came from the data."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.fixtures import FORBIDDEN, hostile_csv, seed, write_raw
+from tests.hostile.terminal import Terminal
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+ESC = "\x1b"
+# Textual's own sequences that end in BEL: the mouse pointer's shape (OSC 22).
+TEXTUAL_BEL = re.compile(rb"\x1b\]22;[a-z-]*\x07")
+
+BAD_PLAN = """\
+schema: 1
+plan:
+  name: "plan \\e]0;pwned\\a"
+tasks:
+- title: "\\e]52;c;aGk=\\a [ @click=app.quit]x"
+  status: "\\e]0;pwned\\a"
+  owner: "\\x9b31mred \\u202eevil"
+  due: "\\e[2Jcleared"
+"""
+
+# (keys, a text the screen shows once it is open); escape closes what the step before opened.
+TOUR = [
+    ("v", b"History"),                           # task detail
+    (ESC, None),
+    ("e", b"Edit T-1"),                          # task form
+    (ESC, None),
+    ("d", b"Delete T-1"),                        # confirm dialog
+    ("n", None),
+    ("o", b"Show whose tasks?"),                 # pick an owner
+    (ESC, None),
+    ("?", b"Keys (escape closes)"),              # help
+    (ESC, None),
+    ("!", b"Alerts"),                            # alerts
+    (ESC, None),
+    ("i", b"enter: go"),                         # import: the path prompt...
+    ("{plan}\r", b"has problems"),              # ...then the file's problems
+    (ESC, None),
+    ("1", b"Notes"),                             # diagnose, a snapshot of hostile records
+    ("n", b"ctrl+s saves"),                      # note form
+    (ESC, None),
+    ("2", b"Check-ins"),                         # goals
+    ("e", b"Edit G-1"),                          # goal form
+    (ESC, None),
+    ("c", b"Check in on G-1"),                   # check-in form
+    (ESC, None),
+    ("b", b"Training"),                          # budget
+    (ESC, None),
+    ("4", b"Funnel"),                            # pipeline
+    ("e", b"Edit D-"),                           # deal form
+    (ESC, None),
+    ("a", b"Log an activity"),                   # log an activity
+    (ESC, None),
+    ("f", b"Activity feed"),                     # feed
+    (ESC, None),
+    ("3", b"To do"),
+]
+
+
+@pytest.fixture
+def hostile_board(tmp_path: Path) -> Path:
+    path = tmp_path / "board"
+    board = seed(path)
+    board.run_diagnosis([hostile_csv(tmp_path / "records.csv")])
+    write_raw(path)
+    return path
+
+
+def forbidden_in(output: bytes) -> list[str]:
+    output = TEXTUAL_BEL.sub(b"", output)
+    return [name for name, sequence in FORBIDDEN.items() if sequence in output]
+
+
+# The phase screens only, for a small terminal (the full tour runs at 120x40).
+PHASES = [("1", b"Notes"), ("2", b"Check-ins"), ("4", b"Funnel"), ("3", b"To do")]
+
+
+@pytest.mark.parametrize(("size", "tour"), [((120, 40), TOUR), ((80, 24), PHASES)], ids=["120x40", "80x24"])
+def test_no_escape_sequence_from_the_data_reaches_the_terminal(hostile_board, tmp_path, size, tour) -> None:
+    plan = tmp_path / "bad-plan.yaml"
+    plan.write_text(BAD_PLAN)
+    not_shown = []
+    with Terminal(hostile_board, size=size) as terminal:
+        for keys, shows in tour:
+            if not terminal.press(keys.format(plan=plan), until=shows):
+                not_shown.append((keys, shows))
+        alive = terminal.process.poll() is None
+    output = bytes(terminal.output)
+    assert forbidden_in(output) == []
+    assert alive, "the app quit before the tour's end"
+    assert not_shown == [], "these screens did not open"
+    # Text that was dangerous is on the screen, made harmless.
+    assert b"]0;pwned" in output
+    assert "営業".encode() in output
+    if tour is TOUR:  # markup shown as the text it is (the task's history, the goal's strategies)
+        assert b"[ @click=app.quit]x" in output
+        assert b"[link=https://x]y[/]" in output
+
+
+def test_the_check_finds_a_sequence_that_got_through() -> None:
+    """The detector itself: a title written raw to the terminal would be caught."""
+    assert forbidden_in(b"\x1b[1;1Hx\x1b]0;pwned\x07") == ["window title", "BEL from data"]
+    assert forbidden_in(b"\x1b]22;default\x07\x1b[2J\x1b[H") == []

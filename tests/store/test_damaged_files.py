@@ -1,0 +1,155 @@
+"""Every file of a board, damaged or written by a newer Uplift: reported by name, never
+overwritten. A damaged file is named on open or on the first read of what it holds, every change
+that would write it is refused, and its bytes stay as they were for a person to repair."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.board import Board
+from store.board_core import FILES
+from store.files import BoardDamaged
+from store.schema import BoardTooNew
+from tests.conftest import snapshot_files
+
+# file key -> (a read of what it holds, a change that writes it)
+USES = {
+    "board": (lambda b: b.members(), lambda b: b.add_member("zoe", "rep")),
+    "tasks": (lambda b: b.tasks(), lambda b: b.add_task("new")),
+    "plan": (lambda b: b.goals(), lambda b: b.add_goal("new goal")),
+    "budget": (lambda b: b.training(), lambda b: b.add_training("new topic")),
+    "deals": (lambda b: b.deals(), lambda b: b.add_deal("new deal", value=1)),
+    "touches": (lambda b: b.touches(), lambda b: b.log_activity("call", "hello", account="Acme")),
+    "diagnosis": (lambda b: (b.snapshots(), b.checklist()), lambda b: b.tick_checklist(0)),
+    "notes": (lambda b: b.notes(), lambda b: b.add_note("a note")),
+}
+DAMAGE = {
+    "truncated": b'{"tasks": {"1": {"id": "T-1", "title"',
+    "not json": b"\x00\x01binary\xff",
+    "not an object": b"[1, 2, 3]",
+    "a bad document": None,  # valid JSON whose documents do not fit the model
+}
+
+
+BAD_DOCUMENT = {"id": 7, "title": ["not", "text"], "name": None}
+
+
+def test_every_board_file_has_a_read_and_a_write_here() -> None:
+    assert set(USES) == set(FILES)
+
+
+def _damage(path: Path, how: str) -> str | None:
+    """Damage the file; for a bad document, return the table it is in (as document 1)."""
+    if DAMAGE[how] is not None:
+        path.write_bytes(DAMAGE[how])
+        return None
+    data = json.loads(path.read_text()) if path.exists() else {}
+    tables = [name for name in data if name not in ("_meta", "checklist")] or ["snapshots"]
+    data.setdefault(tables[0], {})["1"] = BAD_DOCUMENT
+    path.write_text(json.dumps(data))
+    return tables[0]
+
+
+def _fill(board_path: Path) -> Board:
+    board = Board(board_path, actor="dana")
+    board.add_member("dana", "lead")
+    board.add_task("t")
+    board.add_goal("g")
+    board.add_training("topic")
+    board.add_deal("d", value=1)
+    board.log_activity("call", "c", account="Acme")
+    board.tick_checklist(0)
+    board.add_note("n")
+    return board
+
+
+@pytest.mark.parametrize("how", [how for how in DAMAGE if DAMAGE[how] is not None])
+@pytest.mark.parametrize("key", list(FILES))
+def test_an_unreadable_file_is_named_and_never_overwritten(board_path, key, how) -> None:
+    _fill(board_path)
+    damaged = board_path / FILES[key]
+    _damage(damaged, how)
+    before = snapshot_files(board_path)
+    read, write = USES[key]
+    try:
+        board = Board(board_path, actor="dana")
+    except BoardDamaged as error:  # board.json is read on open
+        assert FILES[key] in str(error)
+    else:
+        with pytest.raises(BoardDamaged, match=FILES[key]):
+            read(board)
+        with pytest.raises(BoardDamaged, match=FILES[key]):
+            write(board)
+        for other, (_, other_write) in USES.items():  # changes elsewhere may go on...
+            if other != key:
+                try:
+                    other_write(board)
+                except BoardDamaged as error:
+                    assert FILES[key] in str(error)
+    assert snapshot_files(board_path)[FILES[key]] == before[FILES[key]]  # ...but never over it
+
+
+@pytest.mark.parametrize("key", list(FILES))
+def test_a_document_that_does_not_fit_is_named_and_kept_as_it_is(board_path, key) -> None:
+    """Valid JSON, one document wrong: reading names the file; a change to another document of
+    the file may still be written, and the wrong one is kept exactly, for a person to repair."""
+    _fill(board_path)
+    damaged = board_path / FILES[key]
+    table = _damage(damaged, "a bad document")
+    read, write = USES[key]
+    board = None
+    try:
+        board = Board(board_path, actor="dana")
+        read(board)
+    except BoardDamaged as error:
+        assert FILES[key] in str(error)
+    else:
+        pytest.fail("a damaged document was read without a word")
+    if board is not None:
+        try:
+            write(board)
+        except BoardDamaged as error:
+            assert FILES[key] in str(error)
+    assert json.loads(damaged.read_text())[table]["1"] == BAD_DOCUMENT
+
+
+@pytest.mark.parametrize("schema", [2, 99, "2", None, [1]])
+def test_a_board_from_a_newer_or_unknown_schema_is_refused_and_left_alone(board_path, schema) -> None:
+    _fill(board_path)
+    board_file = board_path / "board.json"
+    data = json.loads(board_file.read_text())
+    data["meta"]["1"]["schema"] = schema
+    board_file.write_text(json.dumps(data))
+    before = snapshot_files(board_path)
+    with pytest.raises((BoardTooNew, BoardDamaged), match="board.json"):
+        Board(board_path, actor="dana")
+    assert snapshot_files(board_path) == before
+
+
+def test_a_damaged_log_segment_is_named_and_left_alone(board_path) -> None:
+    _fill(board_path)
+    segment = sorted((board_path / "log").glob("*.json"))[-1]
+    segment.write_bytes(b'{"activity": {"1": ')
+    before = snapshot_files(board_path)
+    board = Board(board_path, actor="dana")
+    with pytest.raises(BoardDamaged, match=segment.name):
+        board.add_task("after the damage")
+    with pytest.raises(BoardDamaged, match=segment.name):
+        board.history()
+    assert snapshot_files(board_path) == before
+
+
+def test_a_hand_edit_of_the_last_changed_document_is_not_undone_by_the_next_write(board_path) -> None:
+    """Found here: recovery took any difference from the last logged change for a half-done
+    write and wrote the logged version back over a person's edit (or over damage to report)."""
+    board = Board(board_path, actor="dana")
+    board.add_task("as logged")
+    tasks_file = board_path / "tasks.json"
+    data = json.loads(tasks_file.read_text())
+    data["tasks"]["1"]["title"] = "fixed by hand"
+    tasks_file.write_text(json.dumps(data))
+    Board(board_path, actor="dana").add_goal("the next change")
+    assert Board(board_path, actor="dana").task("T-1").title == "fixed by hand"
