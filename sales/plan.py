@@ -18,35 +18,20 @@ duplicate ids, dangling references, owners who are not members) and imported wit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 import msgspec
 
-from sales.budget import Amount, BudgetLine, SpendEntry, TrainingItem
+from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.checklists import Checklist
 from sales.deals import Deal
 from sales.goals import CheckIn, Goal, Strategy
 from sales.incentives import IncentivePlan
 from sales.members import Member
+from sales.plan_info import Period, PlanInfo  # noqa: F401  (part of the plan document)
 from sales.review import ReviewAnswer
-from sales.tasks import Status, Task, Title
+from sales.tasks import Status, Task
 
 PLAN_SCHEMA = 1  # the version of the plan file format (bump it when a file's meaning changes)
-
-
-class Period(msgspec.Struct, forbid_unknown_fields=True):
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
-
-
-class PlanInfo(msgspec.Struct, forbid_unknown_fields=True):
-    name: Title
-    period: Period | None = None
-    budget: Amount | None = None  # the plan's whole budget; budget lines are judged against it
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ Each data file has a `_meta` table whose document 1 holds the next number per ki
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,18 +35,8 @@ from tinydb import TinyDB
 
 from sales import permissions
 from sales.activity import Activity
-from sales.budget import BudgetLine, SpendEntry, TrainingItem
-from sales.checklists import Checklist
-from sales.deals import Deal
-from sales.errors import NotFound
-from sales.goals import CheckIn, Goal, Strategy
+from sales.errors import Invalid, NotFound
 from sales.ids import format_id, parse_id
-from sales.incentives import IncentivePlan
-from sales.notes import Note
-from sales.review import ReviewAnswer
-from sales.snapshots import SavedMapping, Snapshot
-from sales.tasks import Task
-from sales.touches import CoachingNote, Touch
 from store.activity_log import ActivityLog
 from store.files import (
     BoardDamaged,
@@ -63,24 +54,33 @@ FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "bud
          "deals": "deals.json", "touches": "activities.json", "diagnosis": "diagnosis.json",
          "notes": "notes.json"}
 # kind -> (file, table, model)
-HOMES: dict[str, tuple[str, str, type]] = {
-    "task": ("tasks", "tasks", Task),
-    "goal": ("plan", "goals", Goal),
-    "strategy": ("plan", "strategies", Strategy),
-    "deal": ("deals", "deals", Deal),
-    "touch": ("touches", "touches", Touch),
-    "coaching": ("touches", "coaching", CoachingNote),
-    "checkin": ("plan", "checkins", CheckIn),
-    "budget": ("budget", "lines", BudgetLine),
-    "spend": ("budget", "spending", SpendEntry),
-    "training": ("budget", "training", TrainingItem),
-    "snapshot": ("diagnosis", "snapshots", Snapshot),
-    "mapping": ("diagnosis", "mappings", SavedMapping),
-    "note": ("notes", "notes", Note),
-    "checklist": ("plan", "checklists", Checklist),
-    "incentive": ("plan", "incentives", IncentivePlan),
-    "answer": ("plan", "review_answers", ReviewAnswer),
+# kind -> (file, table, "module:Model"); models are imported on first use, so a command that
+# touches only tasks does not pay for importing every kind's model (see model_of).
+HOMES: dict[str, tuple[str, str, str]] = {
+    "task": ("tasks", "tasks", "sales.tasks:Task"),
+    "goal": ("plan", "goals", "sales.goals:Goal"),
+    "strategy": ("plan", "strategies", "sales.goals:Strategy"),
+    "deal": ("deals", "deals", "sales.deals:Deal"),
+    "touch": ("touches", "touches", "sales.touches:Touch"),
+    "coaching": ("touches", "coaching", "sales.touches:CoachingNote"),
+    "checkin": ("plan", "checkins", "sales.goals:CheckIn"),
+    "budget": ("budget", "lines", "sales.budget:BudgetLine"),
+    "spend": ("budget", "spending", "sales.budget:SpendEntry"),
+    "training": ("budget", "training", "sales.budget:TrainingItem"),
+    "snapshot": ("diagnosis", "snapshots", "sales.snapshots:Snapshot"),
+    "mapping": ("diagnosis", "mappings", "sales.snapshots:SavedMapping"),
+    "note": ("notes", "notes", "sales.notes:Note"),
+    "checklist": ("plan", "checklists", "sales.checklists:Checklist"),
+    "incentive": ("plan", "incentives", "sales.incentives:IncentivePlan"),
+    "answer": ("plan", "review_answers", "sales.review:ReviewAnswer"),
 }
+
+
+def model_of(kind: str) -> type:
+    """The model class of a kind of item (imported on first use)."""
+    _, _, where = HOMES[kind]
+    module, name = where.split(":")
+    return getattr(importlib.import_module(module), name)
 PRIVATE, SHARED = 0o600, 0o660
 
 
@@ -234,7 +234,8 @@ class BoardCore:
         return list(models)
 
     def _get(self, kind: str, item_id: str) -> Any:
-        file, table, model = HOMES[kind]
+        file, table, _ = HOMES[kind]
+        model = model_of(kind)
         try:
             number = parse_id(item_id, kind)
         except ValueError as error:
@@ -245,6 +246,13 @@ class BoardCore:
         return msgspec.convert(dict(doc), model)
 
     # ------------------------------------------------------------------ the one way in
+
+    def _check_link(self, kind: str, item_id: str) -> str:
+        """The id of the `kind` item `item_id` names, or Invalid (a link to nothing)."""
+        try:
+            return self._get(kind, item_id).id
+        except NotFound as error:
+            raise Invalid(kind, str(error)) from None
 
     def _check(self, action: str, owner: str | None = None, new_owner: str | None = None) -> None:
         members = self.members()

@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from sales import smart
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid
 from sales.goals import CheckIn, Goal, Scope, Strategy, checkins_of
 from sales.ids import format_id
 from sales.pace import Pace, pace
@@ -160,11 +160,6 @@ class GoalChanges(BoardCore):
         linked = [self._check_link("goal", g) for g in goal_ids]
         return list(dict.fromkeys(linked))
 
-    def _check_link(self, kind: str, item_id: str) -> str:
-        try:
-            return self._get(kind, item_id).id
-        except NotFound as error:
-            raise Invalid(kind, str(error)) from None
 
 
 def _by_number(item: Any) -> int:

@@ -24,13 +24,21 @@ from sales.plan_check import (
     check_plan,
 )
 from sales.tasks import STATUSES
-from store.board_core import HOMES, BoardCore, Transaction, changed_keys, number
+from store.board_core import (
+    HOMES,
+    BoardCore,
+    Transaction,
+    changed_keys,
+    model_of,
+    number,
+)
 
 
 class PlanTransfer(BoardCore):
     def items(self, kind: str) -> list:
         """Every item of `kind` on the board, in id order."""
-        file, table, model = HOMES[kind]
+        file, table, _ = HOMES[kind]
+        model = model_of(kind)
         return sorted(self._models(file, table, model, key=lambda m: number(m.id)),
                       key=lambda m: number(m.id))
 

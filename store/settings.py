@@ -7,7 +7,7 @@ from datetime import date
 import msgspec
 
 from sales.errors import Invalid
-from sales.plan import PlanInfo
+from sales.plan_info import PlanInfo
 from sales.tasks import normalize_status
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction

@@ -9,6 +9,7 @@ lives in its own module under tui/commands/.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -16,27 +17,25 @@ from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
-from tui.commands import (
-    access,
-    activity,
-    alerts,
-    board,
-    budget,
-    deals,
-    diagnose,
-    goals,
-    members,
-    notes,
-    plans,
-    review,
-    tasks,
-)
 
-COMMAND_GROUPS = (board, tasks, diagnose, notes, goals, budget, deals, alerts, activity, members, plans,
-                  review, access)
+# The command groups, in the order `uplift --help` lists them; each module under tui/commands
+# registers its verbs. COMMANDS says which module registers each top-level command, so that
+# `uplift task done T-4` builds (and imports) only the task group: argparse spends a few
+# milliseconds per sub-command, and there are dozens.
+COMMAND_GROUPS = ("board", "tasks", "diagnose", "notes", "goals", "budget", "deals", "alerts",
+                  "activity", "members", "plans", "review", "access")
+COMMANDS = {"demo": "board", "task": "tasks", "diagnose": "diagnose", "diagnosis": "diagnose",
+            "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
+            "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals",
+            "alerts": "alerts", "log": "activity", "coach": "activity", "member": "members",
+            "wip": "members", "plan": "plans", "review": "review", "payout": "review",
+            "leaderboard": "review", "incentive": "review", "init": "access", "serve": "access"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with a known `command`, only that command's group is registered."""
+    from tui.commands import board
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--board", metavar="DIR", default=argparse.SUPPRESS,
                         help="the board folder (default: $UPLIFT_BOARD, else the XDG data dir)")
@@ -44,9 +43,23 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="A planning board for a sales team's improvement cycle.")
     parser.set_defaults(run=board.cmd_open)
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in COMMAND_GROUPS:
-        group.register(verbs, common)
+    groups = [COMMANDS[command]] if command in COMMANDS else COMMAND_GROUPS
+    for group in groups:
+        importlib.import_module(f"tui.commands.{group}").register(verbs, common)
     return parser
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The top-level command in `argv` (the first word that is not an option or --board's value)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--board":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "board"):
         args.board = None

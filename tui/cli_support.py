@@ -17,10 +17,17 @@ class BadInput(UpliftError):
     """A value on the command line is wrong (exit 2)."""
 
 
-def open_board(args: argparse.Namespace, create: bool = False):
-    """The board named by --board (or UPLIFT_BOARD, or the default), acting as the current user."""
-    from store.board import Board
+def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool = False):
+    """The board named by --board (or UPLIFT_BOARD, or the default), acting as the current user.
+
+    `tasks_only` opens it as a TaskBoard, which does not import the other kinds' code (the
+    task verbs are what a rep types over SSH, so they must start fast)."""
     from store.location import default_board_path
+
+    if tasks_only:
+        from store.task_board import TaskBoard as Board
+    else:
+        from store.board import Board
     from tui.remote import is_remote
 
     if args.board and is_remote():

@@ -158,3 +158,14 @@ def test_demo_seeds_a_quarter_with_history(tmp_path, capsys) -> None:
     actors = {r.actor for r in board.history()}
     assert len(actors) >= 4
     assert all(r.at <= board.clock().isoformat() for r in board.history())
+
+
+def test_a_task_verb_imports_only_the_task_side_of_the_store(team) -> None:
+    """`uplift task done` over SSH must start fast: no other kind's store code is imported."""
+    probe = ("import sys; from tui.cli import main; main(['task', 'done', 'T-1']); "
+             "print(sorted(m for m in ('store.deals', 'store.diagnoses', 'store.incentives', "
+             "'store.alerts', 'sales.plan', 'yaml', 'asyncssh') if m in sys.modules))")
+    env = {**os.environ, "UPLIFT_BOARD": str(team), "UPLIFT_USER": "dana"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"

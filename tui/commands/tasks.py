@@ -19,7 +19,7 @@ from tui.cli_support import (
 def cmd_task_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, task_rows
 
-    board = open_board(args)
+    board = open_board(args, tasks_only=True)
     tasks = board.tasks()
     if args.mine:
         tasks = [t for t in tasks if t.owner == board.actor]
@@ -57,7 +57,7 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
 
 
 def cmd_task_add(args: argparse.Namespace) -> int:
-    board = open_board(args, create=True)
+    board = open_board(args, create=True, tasks_only=True)
     task = board.add_task(args.title, **_task_fields(board, args))
     print(task.id)
     _warn_wip(board, task.status)
@@ -65,7 +65,7 @@ def cmd_task_add(args: argparse.Namespace) -> int:
 
 
 def cmd_task_edit(args: argparse.Namespace) -> int:
-    board = open_board(args)
+    board = open_board(args, tasks_only=True)
     fields = _task_fields(board, args)
     if args.title is not None:
         fields["title"] = args.title
@@ -77,7 +77,7 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_task_move(args: argparse.Namespace) -> int:
-    board = open_board(args)
+    board = open_board(args, tasks_only=True)
     task = board.move_task(args.id, args.status)
     print(f"{task.id} → {task.status}")
     _warn_wip(board, task.status)
@@ -85,7 +85,7 @@ def cmd_task_move(args: argparse.Namespace) -> int:
 
 
 def cmd_task_done(args: argparse.Namespace) -> int:
-    board = open_board(args)
+    board = open_board(args, tasks_only=True)
     task = board.move_task(args.id, "done")
     print(f"{task.id} → done")
     return EXIT_OK
@@ -94,7 +94,7 @@ def cmd_task_done(args: argparse.Namespace) -> int:
 def cmd_task_show(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, task_detail
 
-    board = open_board(args)
+    board = open_board(args, tasks_only=True)
     task = board.task(args.id)
     history = board.history(item=task.id)
     if args.json:
@@ -105,7 +105,7 @@ def cmd_task_show(args: argparse.Namespace) -> int:
 
 
 def cmd_task_delete(args: argparse.Namespace) -> int:
-    board = open_board(args)
+    board = open_board(args, tasks_only=True)
     task = board.delete_task(args.id)
     print(f"deleted {task.id}")
     return EXIT_OK
