@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 from importlib.resources import files
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from sales.errors import UpliftError
 from sales.text import safe
 from store.board import Board
 from tui.plan_files import PlanFileCommands
-from tui.screens.board import BoardScreen
-from tui.screens.diagnose import DiagnoseScreen
-from tui.screens.goals import GoalsScreen
-from tui.screens.pipeline import PipelineScreen
-from tui.screens.review import ReviewScreen
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -24,8 +21,12 @@ POLL_SECONDS = 0.5
 class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
-    MODES = {"diagnose": DiagnoseScreen, "goals": GoalsScreen, "plan": BoardScreen,
-             "pipeline": PipelineScreen, "review": ReviewScreen}
+    # one screen per phase, imported when first shown (the board opens on the plan)
+    MODES = {"diagnose": lambda: _screen("diagnose", "DiagnoseScreen"),
+             "goals": lambda: _screen("goals", "GoalsScreen"),
+             "plan": lambda: _screen("board", "BoardScreen"),
+             "pipeline": lambda: _screen("pipeline", "PipelineScreen"),
+             "review": lambda: _screen("review", "ReviewScreen")}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -87,6 +88,10 @@ class UpliftApp(PlanFileCommands, App):
         from tui.screens.help import Help, binding_rows
 
         self.push_screen(Help(binding_rows(self)))
+
+
+def _screen(module: str, name: str) -> Screen:
+    return getattr(importlib.import_module(f"tui.screens.{module}"), name)()
 
 
 def run_app(board: Board) -> None:

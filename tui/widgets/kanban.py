@@ -80,7 +80,7 @@ class Card(Widget, can_focus=True):
 class KanbanColumn(Vertical):
     """A column that mounts only the first `window` cards and more as the user reaches them."""
 
-    WINDOW = 12
+    WINDOW = 8
 
     def __init__(self, key: str) -> None:
         super().__init__(id=f"column-{key}", classes="kanban-column")
