@@ -31,14 +31,13 @@ class Help(ModalScreen[None]):
 def binding_rows(app) -> list[tuple[str, str, str]]:
     """(keys, description, where) for every binding on the focus chain, innermost first.
 
-    Keys are read from the live bindings, so a remapped key shows as remapped.
+    Keys are read from the screen's live binding chain, which has the user's keymap applied
+    (App.set_keymap), so a remapped key shows as remapped.
     """
-    focused = app.screen.focused
-    chain = list(focused.ancestors_with_self) if focused else [app.screen, app]
     rows: dict[str, tuple[list[str], str, str]] = {}
-    for node in chain:
+    for node, bindings in app.screen._modal_binding_chain:
         where = "everywhere" if node is app else type(node).__name__
-        for _key, binding in node._bindings:
+        for _key, binding in bindings:
             if not binding.description:
                 continue
             ident = binding.id or f"{where}:{binding.action}"
