@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from sales.budget import CATEGORIES, money, spent_on
 from sales.dates import DateError, parse_date
@@ -18,6 +18,7 @@ from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 LINE_COLUMNS = ("ID", "Status", "Category", "Requested", "Approved", "Spent", "For", "By", "Title")
 TRAINING_COLUMNS = ("ID", "Date", "Done", "Audience", "Topic")
@@ -54,7 +55,7 @@ class BudgetScreen(Screen):
     def _table(table_id: str, columns: tuple[str, ...]) -> DataTable:
         table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
         for name in columns:
-            table.add_column(plain(name), key=name)
+            table.add_column(plain_rich(name), key=name)
         return table
 
     async def on_mount(self) -> None:
@@ -68,7 +69,7 @@ class BudgetScreen(Screen):
         row = table.cursor_row
         table.clear()
         for line in lines:
-            table.add_row(*(plain(cell) for cell in (
+            table.add_row(*(plain_rich(cell) for cell in (
                 line.id, line.status, line.category, money(line.requested),
                 money(line.approved) if line.status == "approved" else "–",
                 money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
@@ -89,7 +90,7 @@ class BudgetScreen(Screen):
         training = self.query_one("#training-table", DataTable)
         training.clear()
         for item in board.training():
-            training.add_row(*(plain(cell) for cell in (
+            training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), "yes" if item.done else "", item.audience, item.topic)), key=item.id)
 
     def _selected(self, table_id: str) -> str | None:

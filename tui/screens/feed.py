@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from sales.activity import describe
 from sales.touches import TOUCH_TYPES
-from tui.user_text import plain
+from tui.user_text import plain, plain_rich
 
 ITEM = re.compile(r"^[A-Za-z]-\d+$")
 KINDS = set(TOUCH_TYPES) | {"deal", "task", "goal", "strategy", "member", "touch", "coaching", "board",
@@ -50,7 +50,7 @@ class FeedScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(plain("When"), plain("Who"), plain("What"))
+        table.add_columns(plain_rich("When"), plain_rich("Who"), plain_rich("What"))
         self.show("")
         self.query_one(Input).focus()
 
@@ -59,7 +59,8 @@ class FeedScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for record in records:
-            table.add_row(plain(record.at[:16].replace("T", " ")), plain(record.actor), plain(describe(record)))
+            table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
+                          plain_rich(describe(record)))
 
     @on(Input.Changed, "#feed-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -6,13 +6,14 @@ Keys: n new goal, e edit, c check-in, s new strategy, b the budget. The badges o
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from sales.errors import UpliftError
 from sales.goals import (
@@ -24,7 +25,8 @@ from sales.goals import (
 )
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
-from tui.user_text import plain, tell
+from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 EMPTY = "No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter)."
 COLUMNS = ("ID", "S", "M", "A", "R", "T", "At", "Expected", "Owner", "Goal")
@@ -35,6 +37,12 @@ def badge(verdict) -> Content:
     if verdict.passed:
         return Content.styled(f"{verdict.letter} ✓", "bold green")
     return Content.styled(f"{verdict.letter} ✗", "bold red")
+
+
+def badge_cell(verdict) -> Text:
+    """The badge for a table cell (a DataTable sizes its columns by their cells' Rich width)."""
+    return Text(f"{verdict.letter} {'✓' if verdict.passed else '✗'}",
+                style="bold green" if verdict.passed else "bold red")
 
 
 class GoalsScreen(Screen):
@@ -51,7 +59,7 @@ class GoalsScreen(Screen):
         yield Static(id="goals-status")
         table: DataTable = DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
         for name in COLUMNS:
-            table.add_column(plain(name), key=name)
+            table.add_column(plain_rich(name), key=name)
         yield table
         with VerticalScroll(id="goal-detail"):
             yield Static(id="goal-summary")
@@ -87,10 +95,10 @@ class GoalsScreen(Screen):
         for goal in goals:
             report = board.report(goal)
             pace = report.pace
-            table.add_row(plain(goal.id), *(badge(v) for v in report.verdicts),
-                          plain("–" if pace.progress is None else percent(pace.progress)),
-                          plain("–" if pace.expected is None else percent(pace.expected)),
-                          plain(goal.owner or "–"), plain(goal.title), key=goal.id)
+            table.add_row(plain_rich(goal.id), *(badge_cell(v) for v in report.verdicts),
+                          plain_rich("–" if pace.progress is None else percent(pace.progress)),
+                          plain_rich("–" if pace.expected is None else percent(pace.expected)),
+                          plain_rich(goal.owner or "–"), plain_rich(goal.title), key=goal.id)
         ids = [g.id for g in goals]
         if select in ids:
             table.move_cursor(row=ids.index(select))

@@ -29,7 +29,8 @@ class Help(ModalScreen[None]):
 
 
 def binding_rows(app) -> list[tuple[str, str, str]]:
-    """(keys, description, where) for every binding on the focus chain, innermost first.
+    """(keys, description, where) for every binding on the focus chain: Uplift's own (those with
+    a dotted id, like `board.new`) innermost first, then Textual's (scrolling and the like).
 
     Keys are read from the screen's live binding chain, which has the user's keymap applied
     (App.set_keymap), so a remapped key shows as remapped.
@@ -45,4 +46,5 @@ def binding_rows(app) -> list[tuple[str, str, str]]:
             shown = app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)
-    return [(", ".join(keys), description, where) for keys, description, where in rows.values()]
+    ordered = sorted(rows.items(), key=lambda item: "." not in item[0])
+    return [(", ".join(keys), description, where) for _, (keys, description, where) in ordered]
