@@ -98,3 +98,16 @@ def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
             where = "everywhere" if context.where == "everywhere" else f"on {context.where}"
             lines.append(f"key clash {where}: {key} is bound to {names}")
     return lines
+
+
+def shown_key(node, binding_id: str) -> str:
+    """How the key of `binding_id` (one of `node`'s own bindings) is written today: the user's
+    key if remapped, else the shipped one, as the footer writes it (for hints in text)."""
+    app = node.app
+    keys = app._keymap.get(binding_id) or next(
+        (b.key for b in bindings_of(type(node)) if b.id == binding_id), binding_id)
+    return app.get_key_display(Binding(keys.split(",")[0], ""))
+
+
+def save_hint(node, save: str = "form.save", cancel: str = "form.cancel") -> str:
+    return f"({shown_key(node, save)} saves, {shown_key(node, cancel)} cancels)"

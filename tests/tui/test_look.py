@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 
 from store.board import Board
@@ -43,7 +43,7 @@ def footer_keys(app: UpliftApp) -> dict[str, str]:
 
 async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_dir: Path) -> None:
     write(own_config_dir / "themes", "sunrise.yaml", MY_THEME)
-    write(own_config_dir, "config.yaml", "# mine\ntheme: sunrise\nkeys:\n  board.new: a\n  app.help: f1\n")
+    write(own_config_dir, "config.yaml", "# mine\ntheme: sunrise\nkeys:\n  board.new: a\n  app.help: f1\n  form.save: f2\n")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         assert app.startup_problems == []
@@ -55,7 +55,12 @@ async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_d
         assert not isinstance(app.screen, TaskForm)
         await pilot.press("a")
         assert isinstance(app.screen, TaskForm)
-        await pilot.press("escape")
+        heading = str(app.screen.query_one(".dialog-question", Static).render())
+        assert heading.endswith("(f2 saves, esc cancels)")
+        await pilot.press(*"Call Cobalt", "f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+        assert Board(team, actor="dana").task("T-3").title == "Call Cobalt"
         await pilot.press("question_mark")  # no longer help
         assert not isinstance(app.screen, Help)
         await pilot.press("f1")
