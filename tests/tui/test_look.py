@@ -66,6 +66,8 @@ async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_d
         await pilot.press("f1")
         assert isinstance(app.screen, Help)
         rows = {description: key for key, description, _ in app.screen.rows}
+        ids = {description: ident for _, description, ident in app.screen.rows}
+        assert ids["New"] == "board.new"
         assert rows["New"] == "a"
         assert rows["Help"] == "f1"
         assert rows["Edit"] == "e, ⏎"  # untouched keys stay
