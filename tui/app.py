@@ -68,6 +68,8 @@ class UpliftApp(PlanFileCommands, App):
         self.theme = chosen
 
     def _checked_keymap(self) -> dict[str, str]:
+        if not self.config.keys:
+            return {}
         known = keys.known_ids(type(self))
         keymap = {}
         for ident, value in self.config.keys.items():
