@@ -36,8 +36,13 @@ def inside_screen(app: UpliftApp, widget) -> bool:
     return region.width > 0 and region.height > 0 and screen.contains_region(region)
 
 
-def help_in_footer(app: UpliftApp) -> None:
+async def help_in_footer(app: UpliftApp, pilot) -> None:
     footer = app.screen.query_one(Footer)
+    for _ in range(40):  # the footer recomposes after the screen's bindings settle
+        keys = list(footer.query(FooterKey))
+        if keys and keys[0].region.width:
+            break
+        await pilot.pause(0.05)
     assert inside_screen(app, footer)
     first = next(iter(footer.query(FooterKey)))
     assert first.description == "Help"
@@ -56,7 +61,7 @@ async def test_the_task_board_columns_are_readable(demo, size) -> None:
         widths = column_widths(app)
         assert len(widths) == 4 and min(widths) >= 18  # 80 columns / 4
         assert sum(widths) == size[0]
-        help_in_footer(app)
+        await help_in_footer(app, pilot)
 
 
 async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
@@ -67,7 +72,7 @@ async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
         funnel = app.screen.query_one("#funnel")
         assert not funnel.display
         assert min(column_widths(app)) > 10
-        help_in_footer(app)
+        await help_in_footer(app, pilot)
         await pilot.press("u")
         await pilot.pause()
         assert funnel.display and funnel.region.width == SMALL[0]
@@ -96,12 +101,12 @@ async def test_goal_and_budget_tables_size_columns_to_their_cells(demo, size) ->
         table = app.screen.query_one("#goals-table", DataTable)
         widths = {column.label.plain: column.get_render_width(table) for column in table.columns.values()}
         assert widths["ID"] >= len("G-1") and widths["S"] >= len("S ✓") and widths["Owner"] >= len("dana")
-        help_in_footer(app)
+        await help_in_footer(app, pilot)
         await pilot.press("b")
         await pilot.pause()
         lines = app.screen.query_one("#budget-lines", DataTable)
         assert {c.label.plain: c.get_render_width(lines) for c in lines.columns.values()}["Requested"] >= 9
-        help_in_footer(app)
+        await help_in_footer(app, pilot)
 
 
 async def test_the_task_form_scrolls_to_its_last_field_at_80x24(demo) -> None:
@@ -127,4 +132,4 @@ async def test_the_diagnose_screen_shows_the_kpis_and_findings(demo, size) -> No
         await pilot.pause()
         for selector in ("#kpis", "#findings"):
             assert inside_screen(app, app.screen.query_one(selector))
-        help_in_footer(app)
+        await help_in_footer(app, pilot)
