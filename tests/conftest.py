@@ -12,6 +12,14 @@ from store.board import Board
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
+@pytest.fixture(autouse=True)
+def own_config_dir(tmp_path: Path, monkeypatch) -> Path:
+    """Each test gets an empty user config dir: never the developer's, never written to theirs."""
+    folder = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder / "uplift"
+
+
 @pytest.fixture
 def board_path(tmp_path: Path) -> Path:
     return tmp_path / "board"

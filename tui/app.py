@@ -1,4 +1,10 @@
-"""The Uplift app: one screen per phase of the cycle, watching the board for others' changes."""
+"""The Uplift app: one screen per phase of the cycle, watching the board for others' changes.
+
+At start it reads the user's config (tui/user_config.py): the theme (tui/themes.py: shipped and
+user theme files) and remapped keys (tui/keys.py). Whatever is wrong there is reported, as a
+notification and in `startup_problems` (the CLI prints them on stderr), and left out; the app
+starts anyway. A theme chosen here (palette: Change theme) or with `uplift --theme` is remembered.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,11 @@ from textual.screen import Screen
 from sales.errors import UpliftError
 from sales.text import safe
 from store.board import Board
+from tui import keys
+from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
+from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
+from tui.user_config import config_path, load_config, remember_theme
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -38,15 +48,82 @@ class UpliftApp(PlanFileCommands, App):
         Binding("exclamation_mark", "alerts", "Alerts", id="app.alerts"),
     ]
 
-    def __init__(self, board: Board) -> None:
+    COMMANDS = App.COMMANDS | {UpliftCommands}
+    # Screens get the class -narrow, -normal or -wide by the terminal's width (layout in uplift.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
+
+    def __init__(self, board: Board, theme: str | None = None) -> None:
+        """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered."""
         super().__init__()
         self.board = board
+        self.config = load_config()
+        themes = load_themes()
+        for spec in themes.themes.values():
+            self.register_theme(to_textual(spec))
+        self.theme_files = themes.names
+        self.startup_problems = self.config.problems + themes.problems
+        self.keymap = self._checked_keymap()
+        self.requested_theme = theme
+        chosen = theme or self.config.theme or DEFAULT_THEME
+        if chosen not in self.available_themes:
+            self.startup_problems.append(f"{config_path()}: theme: there is no theme named {chosen!r} "
+                                         f"(themes: {', '.join(self.theme_files)}); using {DEFAULT_THEME}")
+            chosen, self.requested_theme = DEFAULT_THEME, None
+        self.theme = chosen
+
+    def _checked_keymap(self) -> dict[str, str]:
+        if not self.config.keys:
+            return {}
+        known = keys.known_ids(type(self))
+        keymap = {}
+        for ident, value in self.config.keys.items():
+            if ident in known:
+                keymap[ident] = value
+            else:
+                self.startup_problems.append(
+                    f"{self.config.where.get(ident, config_path())}: keys.{ident}: "
+                    f"no key binding has this id (ignored; press ? to see the keys)")
+        self.startup_problems += [f"{config_path()}: {line}" for line in keys.clashes(type(self), keymap)]
+        return keymap
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults(self.current_theme)
 
     def on_mount(self) -> None:
         role = self.board.role or "reader"
         self.sub_title = safe(f"{self.board.name} · {self.board.actor} ({role})")
+        self.set_keymap(self.keymap)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.requested_theme:
+            self._remember_theme(self.current_theme)
+        for problem in self.startup_problems:
+            tell(self, problem, "warning")
         self.switch_mode("plan")
         self.set_interval(POLL_SECONDS, self.watch_board)
+
+    def _remember_theme(self, theme) -> None:
+        if theme.name == self.config.theme:
+            return
+        try:
+            remember_theme(theme.name)
+        except OSError as error:
+            tell(self, f"Could not remember the theme in {config_path()}: {error.strerror or error}", "warning")
+            return
+        self.config.theme = theme.name
+
+    def get_system_commands(self, screen):
+        """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
+
+    def open_diagnosis(self) -> None:
+        """The Diagnose screen with its file prompt open."""
+        async def go() -> None:
+            await self.switch_mode("diagnose")
+            self.screen.action_open_file()
+
+        self.call_later(go)
 
     async def watch_board(self) -> None:
         """Show other people's changes: a stat per file twice a second, a re-read only on change."""
@@ -67,13 +144,20 @@ class UpliftApp(PlanFileCommands, App):
         self.push_screen(AlertsScreen(), lambda item: item and self.call_next(self.jump_to, item))
 
     async def jump_to(self, item: str) -> None:
-        """Show an alert's item: a deal or stage on the pipeline, a task or column on the board."""
-        if item.startswith(("D-", "stage:")):
+        """Show an item (from an alert or the palette): a deal or stage on the pipeline, a task or
+        column on the board (with its filters cleared, so the task is there), a goal on Goals."""
+        if item.startswith("G-"):
+            await self.switch_mode("goals")
+            await self.screen.refresh_board(select=item)
+            self.screen.table.focus()
+        elif item.startswith(("D-", "stage:")):
             await self.switch_mode("pipeline")
             await self.screen.focus_item(item)
         elif item.startswith(("T-", "column:")):
             await self.switch_mode("plan")
             screen = self.screen
+            if item.startswith("T-") and (screen.text_filter or screen.owner_filter):
+                await screen.action_clear_filters()
             await screen.refresh_board()
             if item.startswith("column:"):
                 column = next((c for c in screen.kanban.columns if c.key == item.removeprefix("column:")), None)
@@ -94,5 +178,16 @@ def _screen(module: str, name: str) -> Screen:
     return getattr(importlib.import_module(f"tui.screens.{module}"), name)()
 
 
-def run_app(board: Board) -> None:
-    UpliftApp(board).run()
+def run_app(board: Board, theme: str | None = None) -> None:
+    import sys
+
+    from sales.text import safe
+    from tui.cli_support import BadInput
+
+    app = UpliftApp(board, theme=theme)
+    if theme and app.theme != theme:
+        raise BadInput(f"there is no theme named {theme!r}; themes: {', '.join(app.theme_files)} "
+                       f"(and Textual's: {', '.join(n for n in app.available_themes if n not in app.theme_files)})")
+    for problem in app.startup_problems:
+        print(f"uplift: {safe(problem)}", file=sys.stderr)
+    app.run()

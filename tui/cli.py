@@ -41,6 +41,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         help="the board folder (default: $UPLIFT_BOARD, else the XDG data dir)")
     parser = argparse.ArgumentParser(prog="uplift", parents=[common],
                                      description="A planning board for a sales team's improvement cycle.")
+    parser.add_argument("--theme", metavar="NAME", default=None,
+                        help="the colour theme for the app (remembered in your config for next time)")
     parser.set_defaults(run=board.cmd_open)
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
     groups = [COMMANDS[command]] if command in COMMANDS else COMMAND_GROUPS

@@ -12,6 +12,7 @@ from sales.text import TITLE_MAX
 from store.board import Board
 from tests.hostile.fixtures import CJK, LONG, RTL
 from tui.app import UpliftApp
+from tui.themes import variable_defaults
 from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
 
 SIZES = [(80, 24), (120, 40)]
@@ -61,6 +62,9 @@ async def test_phase_screens_lay_out_long_wide_and_rtl_titles(board_path, size) 
 
 class OneKanban(App):
     CSS_PATH = UpliftApp.CSS_PATH
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return variable_defaults(self.current_theme)  # the variables Uplift's CSS uses
 
     def compose(self) -> ComposeResult:
         yield Kanban(["todo", "doing", "done"])

@@ -48,7 +48,7 @@ TOUR = [
     ("{plan}\r", b"has problems"),              # ...then the file's problems
     (ESC, None),
     ("1", b"Notes"),                             # diagnose, a snapshot of hostile records
-    ("n", b"ctrl+s saves"),                      # note form
+    ("n", b" saves, "),                          # note form (its "(^s saves, esc cancels)" hint)
     (ESC, None),
     ("2", b"Check-ins"),                         # goals
     ("e", b"Edit G-1"),                          # goal form
@@ -57,7 +57,7 @@ TOUR = [
     (ESC, None),
     ("b", b"Training"),                          # budget
     (ESC, None),
-    ("4", b"Funnel"),                            # pipeline
+    ("4", b"Qualified"),                         # pipeline (the funnel starts hidden at 80x24)
     ("e", b"Edit D-"),                           # deal form
     (ESC, None),
     ("a", b"Log an activity"),                   # log an activity
@@ -83,7 +83,7 @@ def forbidden_in(output: bytes) -> list[str]:
 
 
 # The phase screens only, for a small terminal (the full tour runs at 120x40).
-PHASES = [("1", b"Notes"), ("2", b"Check-ins"), ("4", b"Funnel"), ("3", b"To do")]
+PHASES = [("1", b"Notes"), ("2", b"Check-ins"), ("4", b"Qualified"), ("3", b"To do")]
 
 
 @pytest.mark.parametrize(("size", "tour"), [((120, 40), TOUR), ((80, 24), PHASES)], ids=["120x40", "80x24"])

@@ -12,7 +12,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     from tui.app import run_app
 
     board = open_board(args, create=True)
-    run_app(board)
+    run_app(board, theme=getattr(args, "theme", None))
     return EXIT_OK
 
 
@@ -34,7 +34,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     from tui.app import run_app
 
-    run_app(Board(path, actor=_demo_actor(path)))
+    run_app(Board(path, actor=_demo_actor(path)), theme=args.theme)
     print(f"The demo board is kept at {path}; open it again with: uplift --board {path}")
     return EXIT_OK
 
@@ -55,3 +55,4 @@ def _demo_actor(path: Path) -> str:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     demo = add_verb(verbs, common, "demo", cmd_demo, "open a fresh temporary board seeded with the sample plan")
     demo.add_argument("--no-open", action="store_true", help="seed the board, print its path, don't open it")
+    demo.add_argument("--theme", metavar="NAME", default=None, help="the colour theme (remembered)")

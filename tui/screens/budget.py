@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from sales.budget import CATEGORIES, money, spent_on
 from sales.dates import DateError, parse_date
@@ -18,6 +18,7 @@ from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
+from tui.widgets.footer import Footer
 
 LINE_COLUMNS = ("ID", "Status", "Category", "Requested", "Approved", "Spent", "For", "By", "Title")
 TRAINING_COLUMNS = ("ID", "Date", "Done", "Audience", "Topic")

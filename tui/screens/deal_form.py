@@ -14,6 +14,7 @@ from sales.deals import Deal
 from sales.errors import Invalid, UpliftError
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
+from tui.keys import save_hint, shown_key
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
@@ -37,7 +38,7 @@ class FormBase(ModalScreen):
 
     def _buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save (ctrl+s)", id="save", variant="primary")
+            yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
             yield Button("Cancel (esc)", id="cancel")
 
     def show_error(self, field: str, message: str) -> None:
@@ -74,7 +75,7 @@ class DealForm(FormBase):
         members = [(plain_rich(m.name), m.name) for m in board.members()]
         stages = [(plain_rich(f"{s.name} ({s.probability}%)"), s.name) for s in board.stages()]
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain((f"Edit {deal.id}" if deal else "New deal") + "   (ctrl+s saves, escape cancels)"),
+            yield Static(plain((f"Edit {deal.id}" if deal else "New deal") + "   " + save_hint(self)),
                          classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", "Title", text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))

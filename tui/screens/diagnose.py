@@ -16,7 +16,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     SelectionList,
     Static,
@@ -33,6 +32,7 @@ from sales.text import safe
 from tui.remote import is_remote
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 HOW_TO_START = ("No diagnosis on this board yet. Press f to diagnose a sales export (CSV or XLSX), "
                 "or run `uplift diagnose FILE.csv`.")

@@ -15,6 +15,7 @@ from textual.widgets.selection_list import Selection
 
 from sales.errors import Invalid, UpliftError
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
+from tui.keys import save_hint, shown_key
 from tui.user_text import plain, plain_rich, text_area, text_input
 
 
@@ -109,7 +110,7 @@ class NoteForm(ModalScreen[Note | None]):
         note = self.note
         heading = f"Edit {note.id}" if note else "New note"
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
+            yield Static(plain(heading + "   " + save_hint(self, "note-form.save", "note-form.cancel")), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield text_area(note.text if note else "", id="note-text-input", soft_wrap=True)
             with Horizontal(classes="field-row"):
@@ -124,7 +125,7 @@ class NoteForm(ModalScreen[Note | None]):
             yield SelectionList(*(Selection(plain(TAG_LABELS[t]), t, bool(note and t in note.tags))
                                   for t in NOTE_TAGS), id="tags")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(plain(f"Save ({shown_key(self, 'note-form.save')})"), id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:

@@ -59,7 +59,8 @@ class FeedScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for record in records:
-            table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor), plain_rich(describe(record)))
+            table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
+                          plain_rich(describe(record)))
 
     @on(Input.Changed, "#feed-filter")
     def _filter(self, event: Input.Changed) -> None:

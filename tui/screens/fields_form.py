@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 from sales.errors import Invalid, UpliftError
+from tui.keys import save_hint, shown_key
 from tui.user_text import plain
 
 Field = tuple[str, str, Widget]
@@ -50,7 +51,7 @@ class FieldsForm(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(self.heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
+            yield Static(plain(self.heading + "   " + save_hint(self)), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             for row in self.rows:
                 if isinstance(row[0], tuple):
@@ -60,7 +61,7 @@ class FieldsForm(ModalScreen[Any]):
                 else:
                     yield from self._field(*row)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
     def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from sales.errors import UpliftError
 from sales.goals import (
@@ -26,17 +26,23 @@ from sales.goals import (
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 EMPTY = "No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter)."
 COLUMNS = ("ID", "S", "M", "A", "R", "T", "At", "Expected", "Owner", "Goal")
 
 
-def badge(verdict) -> Text:
-    """One SMART letter with its mark: green "S ✓" when it passes, red "S ✗" when it fails
-    (a Rich Text: DataTable sizes its columns by Rich width)."""
+def badge(verdict) -> Content:
+    """One SMART letter with its mark: green "S ✓" when it passes, red "S ✗" when it fails."""
     if verdict.passed:
-        return Text(f"{verdict.letter} ✓", style="bold green")
-    return Text(f"{verdict.letter} ✗", style="bold red")
+        return Content.styled(f"{verdict.letter} ✓", "bold green")
+    return Content.styled(f"{verdict.letter} ✗", "bold red")
+
+
+def badge_cell(verdict) -> Text:
+    """The badge for a table cell (a DataTable sizes its columns by their cells' Rich width)."""
+    return Text(f"{verdict.letter} {'✓' if verdict.passed else '✗'}",
+                style="bold green" if verdict.passed else "bold red")
 
 
 class GoalsScreen(Screen):
@@ -89,7 +95,7 @@ class GoalsScreen(Screen):
         for goal in goals:
             report = board.report(goal)
             pace = report.pace
-            table.add_row(plain_rich(goal.id), *(badge(v) for v in report.verdicts),
+            table.add_row(plain_rich(goal.id), *(badge_cell(v) for v in report.verdicts),
                           plain_rich("–" if pace.progress is None else percent(pace.progress)),
                           plain_rich("–" if pace.expected is None else percent(pace.expected)),
                           plain_rich(goal.owner or "–"), plain_rich(goal.title), key=goal.id)

@@ -22,28 +22,31 @@ class Help(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Static(plain("Keys (escape closes)"), classes="dialog-question")
             table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns(plain_rich("Key"), plain_rich("Does"), plain_rich("Where"))
+            table.add_columns(plain_rich("Key"), plain_rich("Does"), plain_rich("Id (to remap it)"))
             for key, description, where in self.rows:
                 table.add_row(plain_rich(key), plain_rich(description), plain_rich(where))
             yield table
 
 
 def binding_rows(app) -> list[tuple[str, str, str]]:
-    """(keys, description, where) for every binding on the focus chain, innermost first.
+    """(keys, description, id) for every binding on the focus chain: Uplift's own (those with
+    a dotted id, like `board.new`, which the user's config remaps) innermost first, then
+    Textual's (scrolling and the like, shown with the widget they belong to).
 
-    Keys are read from the live bindings, so a remapped key shows as remapped.
+    Keys are read from the screen's live binding chain, which has the user's keymap applied
+    (App.set_keymap), so a remapped key shows as remapped.
     """
-    focused = app.screen.focused
-    chain = list(focused.ancestors_with_self) if focused else [app.screen, app]
     rows: dict[str, tuple[list[str], str, str]] = {}
-    for node in chain:
+    for node, bindings in app.screen._modal_binding_chain:
         where = "everywhere" if node is app else type(node).__name__
-        for _key, binding in node._bindings:
+        for _key, binding in bindings:
             if not binding.description:
                 continue
             ident = binding.id or f"{where}:{binding.action}"
-            keys, _, _ = rows.setdefault(ident, ([], binding.description, where))
+            shown_where = binding.id if binding.id and "." in binding.id else where
+            keys, _, _ = rows.setdefault(ident, ([], binding.description, shown_where))
             shown = app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)
-    return [(", ".join(keys), description, where) for keys, description, where in rows.values()]
+    ordered = sorted(rows.items(), key=lambda item: "." not in item[0])
+    return [(", ".join(keys), description, where) for _, (keys, description, where) in ordered]

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from sales.deals import Deal, FunnelRow, Stage, weighted_pipeline
 from sales.errors import UpliftError
 from tui.user_text import plain, tell
+from tui.widgets.footer import Footer
 from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
 
 CARDS_SHOWN = 8
@@ -78,6 +79,7 @@ class PipelineScreen(Screen):
         Binding("a", "log_activity", "Log activity", id="pipeline.log"),
         Binding("f", "feed", "Feed", id="pipeline.feed"),
         Binding("m", "mine", "Mine", id="pipeline.mine"),
+        Binding("u", "toggle_funnel", "Funnel", id="pipeline.funnel"),
     ]
 
     def __init__(self) -> None:
@@ -185,6 +187,13 @@ class PipelineScreen(Screen):
         await self.kanban.focus_card(item)
 
     # ------------------------------------------------------------------ actions
+
+    def action_toggle_funnel(self) -> None:
+        """Show or hide the funnel. On a narrow terminal it starts hidden (the columns' headers
+        still give each stage's count and values) and, shown, takes the place of the board."""
+        shown = self.query_one("#funnel").display
+        self.set_class(not shown, "show-funnel")
+        self.set_class(shown, "hide-funnel")
 
     def focused_deal(self) -> Deal | None:
         focused = self.focused

@@ -13,6 +13,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
+from tui.keys import save_hint, shown_key
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
@@ -58,7 +59,7 @@ class TaskForm(ModalScreen[Task | None]):
         goals = [(plain_rich(f"{g.id}  {g.title}"), g.id) for g in board.goals()]
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(heading + "   (ctrl+s saves, escape cancels)"), classes="dialog-question")
+            yield Static(plain(heading + "   " + save_hint(self)), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", "Title", text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
@@ -94,7 +95,7 @@ class TaskForm(ModalScreen[Task | None]):
                 task.expected_result if task else "", id="expected_result"))
             yield from self._field("measure", "Measure", text_input(task.measure if task else "", id="measure"))
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 
     def _field(self, name: str, label: str, widget) -> ComposeResult:

@@ -1,0 +1,64 @@
+"""A demo board that looks the same on every run and every machine, for screen snapshots and the
+layout checks: the sample quarter seeded for a fixed day in UTC, a few deals, and one diagnosis,
+all written with frozen clocks; the app then runs with the same frozen clock."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from store.board import Board
+from store.demo import DEMO_LEAD, seed_demo
+
+TODAY = date(2026, 11, 20)
+NOW = datetime(2026, 11, 20, 10, 30, tzinfo=timezone.utc)
+DEALS = [  # title, account, owner, value, stage, key account
+    ("Acme renewal 2027", "Acme", "ali", 48_000, None, True),
+    ("Betasoloin pilot", "Betasoloin", "bea", 12_500, None, False),
+    ("Cobalt fleet upgrade", "Cobalt", "ali", 90_000, "Proposal", False),
+    ("Delta training bundle", "Delta", "bea", 7_200, "Negotiation", False),
+]
+RECORDS = "deal,date,amount,region,rep,stage\n" + "".join(
+    f"R{i},2026-{1 + i % 10:02d}-{1 + i % 27:02d},{200 + 13 * i},"
+    f"{('North', 'East', 'South')[i % 3]},{('ali', 'bea')[i % 2]},{('won', 'lost', 'won', 'won')[i % 4]}\n"
+    for i in range(120))
+
+
+def utc_local_time() -> None:
+    """seed_demo writes its history in the local zone: make that UTC (call before seeding)."""
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
+def build_demo(folder: Path) -> Path:
+    """A seeded board in `folder/board` (with the records file beside it); its path."""
+    utc_local_time()
+    path = folder / "board"
+    seed_demo(path, today=TODAY)
+    lead = Board(path, actor=DEMO_LEAD, clock=lambda: NOW - timedelta(days=2))
+    stages = [s.name for s in lead.stages()]
+    for title, account, owner, value, stage, key in DEALS:
+        fields = {"account": account, "owner": owner, "value": value, "key_account": key,
+                  "close": (TODAY + timedelta(days=30)).isoformat()}
+        if stage and stage in stages:
+            fields["stage"] = stage
+        lead.add_deal(title, **fields)
+    records = folder / "records.csv"
+    records.write_text(RECORDS, encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(folder)  # the diagnosis names its file as given: keep the name free of temp paths
+    try:
+        lead.run_diagnosis(["records.csv"])
+    finally:
+        os.chdir(cwd)
+    return path
+
+
+def demo_board(path: Path) -> Board:
+    return Board(path, actor=DEMO_LEAD, clock=fixed_clock)

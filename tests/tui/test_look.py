@@ -1,0 +1,222 @@
+"""Look and feel: theme files, the user's config (theme and remapped keys), clashes and mistakes
+reported without stopping the app, the palette's jumps, and `uplift --theme`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.cli import main
+from tui.screens.goals import GoalsScreen
+from tui.screens.help import Help
+from tui.screens.pipeline import PipelineScreen
+from tui.screens.task_form import TaskForm
+
+SIZE = (120, 40)
+
+MY_THEME = """\
+# a user's own theme
+name: sunrise
+dark: false
+primary: "#aa3300"
+background: "#fff8e7"
+foreground: "#222222"
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def footer_keys(app: UpliftApp, pilot) -> dict[str, str]:
+    for _ in range(40):  # the footer recomposes once the screen's bindings settle
+        keys = {key.description: key.key_display for key in app.screen.query(FooterKey)}
+        if "New" in keys:
+            return keys
+        await pilot.pause(0.05)
+    return keys
+
+
+async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_dir: Path) -> None:
+    write(own_config_dir / "themes", "sunrise.yaml", MY_THEME)
+    write(own_config_dir, "config.yaml", "# mine\ntheme: sunrise\nkeys:\n  board.new: a\n  app.help: f1\n  form.save: f2\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.startup_problems == []
+        assert app.theme == "sunrise"
+        assert app.current_theme.primary == "#aa3300"
+        shown = await footer_keys(app, pilot)
+        assert (shown["New"], shown["Help"]) == ("a", "f1")
+        await pilot.press("n")  # no longer New
+        assert not isinstance(app.screen, TaskForm)
+        await pilot.press("a")
+        assert isinstance(app.screen, TaskForm)
+        heading = str(app.screen.query_one(".dialog-question", Static).render())
+        assert heading.endswith("(f2 saves, esc cancels)")
+        await pilot.press(*"Call Cobalt", "f2")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+        assert Board(team, actor="dana").task("T-3").title == "Call Cobalt"
+        await pilot.press("question_mark")  # no longer help
+        assert not isinstance(app.screen, Help)
+        await pilot.press("f1")
+        assert isinstance(app.screen, Help)
+        rows = {description: key for key, description, _ in app.screen.rows}
+        ids = {description: ident for _, description, ident in app.screen.rows}
+        assert ids["New"] == "board.new"
+        assert rows["New"] == "a"
+        assert rows["Help"] == "f1"
+        assert rows["Edit"] == "e, ⏎"  # untouched keys stay
+
+
+async def test_a_broken_theme_is_reported_and_skipped(team, own_config_dir: Path) -> None:
+    broken = write(own_config_dir / "themes", "broken.yaml",
+                   "name: broken\nprimary: \"#12345\"\nbackground: black\n")
+    write(own_config_dir / "themes", "sunrise.yaml", MY_THEME)
+    write(own_config_dir, "config.yaml", "theme: broken\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"{broken}:2: primary: '#12345' is not a colour" in app.startup_problems[0]
+        assert "there is no theme named 'broken'" in app.startup_problems[1]
+        assert app.theme == "uplift-dark"  # the default, and the app runs
+        assert "sunrise" in app.available_themes  # the good file next to it loaded
+        shown = [n.message for n in app._notifications]
+        assert any("broken.yaml:2: primary" in message for message in shown)
+
+
+async def test_a_key_clash_an_unknown_id_and_a_bad_entry_are_reported(team, own_config_dir: Path) -> None:
+    config = write(own_config_dir, "config.yaml",
+                   "keys:\n  board.new: e\n  board.nwe: z\n  board.mine: [m]\ncolour: red\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    problems = app.startup_problems
+    assert f"{config}:4: keys.board.mine: ['m'] is not a key list (like `a` or `ctrl+n,f2`) (ignored)" in problems
+    assert f"{config}:5: colour: unknown setting; a config file holds `theme` and `keys` (ignored)" in problems
+    assert f"{config}:3: keys.board.nwe: no key binding has this id (ignored; press ? to see the keys)" in problems
+    assert (f"{config}: key clash on BoardScreen: e is bound to board.new (New) and board.edit (Edit)"
+            in problems)
+    assert len(problems) == 4
+    async with app.run_test(size=SIZE):
+        shown = [n.message for n in app._notifications]
+        assert any("key clash on BoardScreen" in message for message in shown)
+
+
+async def test_a_config_that_is_not_yaml_is_ignored_with_its_line(team, own_config_dir: Path) -> None:
+    config = write(own_config_dir, "config.yaml", "theme: uplift-light\nkeys: [unclosed\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.startup_problems[0].startswith(f"{config}:3: yaml:")
+        assert app.startup_problems[0].endswith("(the whole file was ignored)")
+        assert app.theme == "uplift-dark"
+        await pilot.press("n")
+        assert isinstance(app.screen, TaskForm)  # the keys are the shipped ones
+
+
+async def test_changing_the_theme_is_remembered_and_keeps_the_users_comments(team, own_config_dir: Path) -> None:
+    config = write(own_config_dir, "config.yaml", "# my settings\ntheme: uplift-dark  # dark\nkeys:\n  board.new: a\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "uplift-high-contrast"
+        await until(pilot, lambda: "uplift-high-contrast" in config.read_text())
+    assert config.read_text() == "# my settings\ntheme: uplift-high-contrast\nkeys:\n  board.new: a\n"
+
+
+async def test_the_high_contrast_theme_is_black_white_and_yellow(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"), theme="uplift-high-contrast")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        variables = app.theme_variables
+        assert variables["background"] == "#000000"
+        assert variables["foreground"] == "#FFFFFF"
+        assert variables["text-muted"] == "#ffffff"
+        assert variables["uplift-card-focus-background"] == "#ffff00"
+        assert variables["uplift-card-focus-foreground"] == "#000000"
+        card = app.focused
+        assert card.styles.background.hex == "#FFFF00"
+        assert card.styles.color.hex == "#000000"
+
+
+def test_uplift_theme_sets_the_theme_and_broken_themes_go_to_stderr(team, own_config_dir: Path, monkeypatch, capsys) -> None:
+    ran: list[str] = []
+    monkeypatch.setattr(UpliftApp, "run", lambda self: ran.append(self.theme))
+    write(own_config_dir / "themes", "bad.yaml", "name: Bad Name\nprimary: red\n")
+    assert main(["--board", str(team), "--theme", "uplift-light"]) == 0
+    assert ran == ["uplift-light"]
+    err = capsys.readouterr().err
+    assert f"uplift: {own_config_dir / 'themes' / 'bad.yaml'}:1: name:" in err
+
+
+async def test_the_theme_given_on_the_command_line_is_written_to_the_config(team, own_config_dir: Path) -> None:
+    app = UpliftApp(Board(team, actor="dana"), theme="uplift-light")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert (own_config_dir / "config.yaml").read_text() == "theme: uplift-light\n"
+    assert UpliftApp(Board(team, actor="dana")).theme == "uplift-light"
+
+
+def test_an_unknown_theme_on_the_command_line_is_bad_usage(team, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(UpliftApp, "run", lambda self: pytest.fail("the app should not start"))
+    assert main(["--board", str(team), "--theme", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "there is no theme named 'nope'; themes: uplift-dark, uplift-high-contrast, uplift-light" in err
+
+
+# ---------------------------------------------------------------------- the palette
+
+async def run_palette(pilot, app: UpliftApp, query: str) -> None:
+    await pilot.press("ctrl+p")
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    for _ in range(50):  # the palette searches in a worker
+        await pilot.pause(0.05)
+        if app.screen.query("CommandList") and app.screen.query_one("CommandList").option_count:
+            break
+    await pilot.press("down", "enter")
+    for _ in range(20):
+        await pilot.pause(0.05)
+
+
+async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_goal("Grow revenue in the North", owner="dana")
+    lead.add_goal("Keep churn low", owner="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await run_palette(pilot, app, "Visit Betasoloin")
+        assert app.focused.data.id == "T-2"
+        await run_palette(pilot, app, "G-2")
+        assert isinstance(app.screen, GoalsScreen)
+        table = app.screen.query_one("#goals-table", DataTable)
+        assert app.focused is table
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "G-2"
+        await run_palette(pilot, app, "Acme renewal")
+        assert isinstance(app.screen, PipelineScreen)
+        assert app.focused.data.id == "D-1"
+
+
+async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> None:
+    Board(team, actor="dana").add_task("[@click=app.quit]x [b]bold[/b]", owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"click")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.screen.query_one("CommandList").option_count:
+                break
+        shown = str(app.screen.query_one("CommandList").get_option_at_index(0).prompt)
+        assert "T-3 [@click=app.quit]x [b]bold[/b]" in shown
+        await pilot.press("escape")
+        await run_palette(pilot, app, "Go to Pipeline")
+        assert isinstance(app.screen, PipelineScreen)

@@ -1,0 +1,135 @@
+"""Every screen at 80x24 keeps what matters in view, and at 200x60 the space is used: columns wide
+enough to read, the footer with `? Help` in sight, tables whose columns fit their cells, forms
+that scroll to their last field, the funnel that never squeezes the pipeline."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
+
+from tests.tui.demo_board import build_demo, demo_board
+from tui.app import UpliftApp
+from tui.screens.task_form import TaskForm
+from tui.widgets.footer import Footer
+from tui.widgets.kanban import Kanban
+
+SMALL, LARGE = (80, 24), (200, 60)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "UTC")
+        time.tzset()
+        path = build_demo(tmp_path_factory.mktemp("layout"))
+    time.tzset()
+    return path
+
+
+def inside_screen(app: UpliftApp, widget) -> bool:
+    region, screen = widget.region, app.screen.region
+    return region.width > 0 and region.height > 0 and screen.contains_region(region)
+
+
+async def help_in_footer(app: UpliftApp, pilot) -> None:
+    footer = app.screen.query_one(Footer)
+    for _ in range(40):  # the footer recomposes after the screen's bindings settle
+        keys = list(footer.query(FooterKey))
+        if keys and keys[0].region.width:
+            break
+        await pilot.pause(0.05)
+    assert inside_screen(app, footer)
+    first = next(iter(footer.query(FooterKey)))
+    assert first.description == "Help"
+    assert inside_screen(app, first)
+
+
+def column_widths(app: UpliftApp) -> list[int]:
+    return [column.region.width for column in app.screen.query_one(Kanban).columns]
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "200x60"])
+async def test_the_task_board_columns_are_readable(demo, size) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        widths = column_widths(app)
+        assert len(widths) == 4 and min(widths) >= 18  # 80 columns / 4
+        assert sum(widths) == size[0]
+        await help_in_footer(app, pilot)
+
+
+async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        funnel = app.screen.query_one("#funnel")
+        assert not funnel.display
+        assert min(column_widths(app)) > 10
+        await help_in_footer(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert funnel.display and funnel.region.width == SMALL[0]
+        await pilot.press("u")
+        await pilot.pause()
+        assert not funnel.display and min(column_widths(app)) > 10
+
+
+async def test_the_pipeline_at_200_columns_shows_the_funnel_beside_wide_columns(demo) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        funnel = app.screen.query_one("#funnel")
+        assert funnel.display and inside_screen(app, funnel)
+        assert min(column_widths(app)) >= 20
+        assert funnel.region.width < LARGE[0] // 3
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "200x60"])
+async def test_goal_and_budget_tables_size_columns_to_their_cells(demo, size) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one("#goals-table", DataTable)
+        widths = {column.label.plain: column.get_render_width(table) for column in table.columns.values()}
+        assert widths["ID"] >= len("G-1") and widths["S"] >= len("S ✓") and widths["Owner"] >= len("dana")
+        await help_in_footer(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        lines = app.screen.query_one("#budget-lines", DataTable)
+        assert {c.label.plain: c.get_render_width(lines) for c in lines.columns.values()}["Requested"] >= 9
+        await help_in_footer(app, pilot)
+
+
+async def test_the_task_form_scrolls_to_its_last_field_at_80x24(demo) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        form = app.screen.query_one(VerticalScroll)
+        assert inside_screen(app, form)
+        last = app.screen.query("Input, Select, TextArea").last()
+        last.focus()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.3)
+        assert form.region.contains_region(last.region)
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "200x60"])
+async def test_the_diagnose_screen_shows_the_kpis_and_findings(demo, size) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        for selector in ("#kpis", "#findings"):
+            assert inside_screen(app, app.screen.query_one(selector))
+        await help_in_footer(app, pilot)

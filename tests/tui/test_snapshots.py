@@ -1,0 +1,72 @@
+"""What each screen looks like, at 80x24 and 120x40, compared with the reviewed SVGs in
+__snapshots__/ (pytest-textual-snapshot). A change to a screen's look shows up in review as a
+changed SVG; after checking it, update with:
+
+    /work/venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
+
+The board is the demo seeded for a fixed day with frozen clocks, in UTC, so the pictures are the
+same on every run and machine. LANGUAGES is a parameter so that the Chinese interface, when it
+comes, gets its own snapshots by adding "zh" here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.tui.demo_board import build_demo, demo_board
+from tui.app import UpliftApp
+
+LANGUAGES = ["en"]
+SIZES = [(80, 24), (120, 40)]
+# screen name -> the keys that open it from the start (the task board)
+SCREENS = {
+    "board": (),
+    "goals": ("2",),
+    "budget": ("2", "b"),
+    "pipeline": ("4",),
+    "diagnose": ("1",),
+    "help": ("question_mark",),
+    "task-form": ("n",),
+}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "UTC")
+        time.tzset()
+        path = build_demo(tmp_path_factory.mktemp("demo"))
+    time.tzset()
+    return path
+
+
+@pytest.fixture
+def board_copy(seeded: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A fresh copy per test (a screen could write), read in UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    target = tmp_path / "board"
+    shutil.copytree(seeded, target)
+    yield target
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_screen_looks_as_reviewed(snap_compare, board_copy: Path, monkeypatch, language: str,
+                                  screen: str, size: tuple[int, int]) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", language)
+    app = UpliftApp(demo_board(board_copy))
+
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=size, run_before=settle)

@@ -1,0 +1,113 @@
+"""Remapped keys: every binding has an id (`board.new`), the user's config maps ids to keys, and
+Textual's `App.set_keymap` applies them. Before that, the keymap is checked here, statically,
+screen by screen, so that a mistake is reported once at start rather than found by pressing keys:
+
+- an id no binding has (a typo, or a binding that was renamed) is ignored and named;
+- a clash: after remapping, two bindings that are active together (on one screen: the screen's
+  own, its widgets' and, unless the screen is a dialog, the app's) share a key, and at least one
+  of them was remapped by the user (the shipped keys overlap on purpose in places, e.g. escape).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.keys import _normalize_key_list
+from textual.screen import ModalScreen, Screen
+
+# Widgets of ours with their own bindings, by the screens that show them.
+WIDGETS_ON: dict[str, tuple[str, ...]] = {
+    "BoardScreen": ("tui.widgets.kanban:Kanban",),
+    "PipelineScreen": ("tui.widgets.kanban:Kanban",),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Bindings that are active together: where (a screen's name) and the classes they come from."""
+
+    where: str
+    classes: tuple[type, ...]
+
+
+def screen_classes() -> list[type[Screen]]:
+    """Every screen defined in tui/screens/, in a stable order."""
+    import tui.screens
+
+    found: dict[str, type[Screen]] = {}
+    for info in pkgutil.iter_modules(tui.screens.__path__):
+        module = importlib.import_module(f"tui.screens.{info.name}")
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Screen) and value.__module__ == module.__name__:
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return [found[name] for name in sorted(found)]
+
+
+def _load(spec: str) -> type:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def contexts(app_class: type) -> list[Context]:
+    result = [Context("everywhere", (app_class,))]
+    for screen in screen_classes():
+        widgets = tuple(_load(spec) for spec in WIDGETS_ON.get(screen.__name__, ()))
+        app = () if issubclass(screen, ModalScreen) else (app_class,)
+        result.append(Context(screen.__name__, (screen, *widgets, *app)))
+    return result
+
+
+def bindings_of(cls: type) -> list[Binding]:
+    return [b for bindings in cls._merge_bindings().key_to_bindings.values() for b in bindings]
+
+
+def known_ids(app_class: type) -> set[str]:
+    return {b.id for context in contexts(app_class) for cls in context.classes
+            for b in bindings_of(cls) if b.id}
+
+
+def normalized(keymap: dict[str, str]) -> dict[str, str]:
+    return {ident: _normalize_key_list(keys) for ident, keys in keymap.items()}
+
+
+def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
+    """One line per key that two bindings share on a screen because of the keymap."""
+    keymap = normalized(keymap)
+    lines: list[str] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for context in contexts(app_class):
+        by_key: dict[str, dict[str, Binding]] = {}
+        for cls in context.classes:
+            for binding in bindings_of(cls):
+                ident = binding.id or binding.action
+                keys = keymap[binding.id] if binding.id in keymap else binding.key
+                for key in keys.split(","):
+                    by_key.setdefault(key.strip(), {}).setdefault(ident, binding)
+        for key, holders in by_key.items():
+            if len(holders) < 2 or not any(ident in keymap for ident in holders):
+                continue
+            mark = (key, frozenset(holders))
+            if mark in seen:
+                continue
+            seen.add(mark)
+            names = " and ".join(f"{ident} ({b.description or b.action})" for ident, b in holders.items())
+            where = "everywhere" if context.where == "everywhere" else f"on {context.where}"
+            lines.append(f"key clash {where}: {key} is bound to {names}")
+    return lines
+
+
+def shown_key(node, binding_id: str) -> str:
+    """How the key of `binding_id` (one of `node`'s own bindings) is written today: the user's
+    key if remapped, else the shipped one, as the footer writes it (for hints in text)."""
+    app = node.app
+    keys = app._keymap.get(binding_id) or next(
+        (b.key for b in bindings_of(type(node)) if b.id == binding_id), binding_id)
+    return app.get_key_display(Binding(keys.split(",")[0], ""))
+
+
+def save_hint(node, save: str = "form.save", cancel: str = "form.cancel") -> str:
+    return f"({shown_key(node, save)} saves, {shown_key(node, cancel)} cancels)"

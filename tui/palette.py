@@ -1,0 +1,86 @@
+"""The command palette's Uplift commands (ctrl+p): jump to a task, goal or deal by id or title,
+go to a screen, diagnose a file, change the theme. Export and import come from plan_files.py
+(system commands), so they are not repeated here.
+
+Titles are user text: a hit's prompt is built as plain Content (tui.user_text.plain) with the
+matched letters highlighted on it, never as a markup string; help lines are our own words only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from tui.user_text import plain
+
+SCREENS = (("diagnose", "Diagnose", "1"), ("goals", "Goals & strategy", "2"),
+           ("plan", "Plan board (tasks)", "3"), ("pipeline", "Pipeline & funnel", "4"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str  # what the query is matched against (may hold user text)
+    help: str  # our words only: shown as markup by the palette
+    run: Callable[[], object]
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`text` as plain content with the letters the query matched styled (Matcher.highlight
+    would parse the text as markup)."""
+    content = plain(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, content.plain)
+    if score:
+        for offset in offsets:
+            if offset < len(content.plain) and not content.plain[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class UpliftCommands(Provider):
+    """Screens, the diagnosis and themes first (they are few), then every task, goal and deal."""
+
+    def fixed_entries(self) -> list[Entry]:
+        app = self.app
+        entries = [Entry(f"Go to {title}", f"Switch to the {title} screen (key {key})",
+                         partial(app.run_action, f"switch_mode('{mode}')"))
+                   for mode, title, key in SCREENS]
+        entries.append(Entry("Diagnose a sales file", "Open a CSV/XLSX file on the Diagnose screen",
+                             app.open_diagnosis))
+        entries.append(Entry("Change theme", "Pick a colour theme (remembered in your config)",
+                             app.search_themes))
+        return entries
+
+    def item_entries(self) -> list[Entry]:
+        app = self.app
+        board = app.board
+        entries = []
+        for task in board.tasks():
+            entries.append(Entry(f"{task.id} {task.title}", f"Task · {task.status} · show it on the plan board",
+                                 partial(app.jump_to, task.id)))
+        for goal in board.goals():
+            entries.append(Entry(f"{goal.id} {goal.title}", "Goal · show it on the Goals screen",
+                                 partial(app.jump_to, goal.id)))
+        for deal in board.deals():
+            entries.append(Entry(f"{deal.id} {deal.title}", "Deal · show it on the pipeline",
+                                 partial(app.jump_to, deal.id)))
+        return entries
+
+    async def discover(self) -> Hits:
+        for entry in self.fixed_entries():
+            yield DiscoveryHit(plain(entry.text), entry.run, text=entry.text, help=entry.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        wanted = query.strip().upper()
+        for entry in self.fixed_entries() + self.item_entries():
+            score = matcher.match(entry.text)
+            item_id = entry.text.split(" ", 1)[0]
+            if wanted and item_id == wanted:
+                score = 1.0  # an exact id wins over any fuzzy title
+            if score > 0:
+                yield Hit(score, highlighted(matcher, entry.text), entry.run, text=entry.text,
+                          help=entry.help)

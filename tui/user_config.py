@@ -1,0 +1,130 @@
+"""The user's own settings: $XDG_CONFIG_HOME/uplift/config.yaml (the theme and remapped keys).
+
+    theme: uplift-light
+    keys:
+      board.new: a          # binding id: key, or several keys separated by commas
+      app.help: f1,question_mark
+
+The file belongs to one person, not to a board, so it lives beside their other settings and is
+read with the same safe YAML reader as plan files (no aliases, no tags, a size cap). A mistake in
+it never stops the app: each bad entry is dropped and reported as `FILE:LINE: field: what is
+wrong`, and the rest is used. Remembering a theme rewrites only the `theme:` line, so the user's
+comments and layout survive.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+
+from sales.plan_check import PlanInvalid
+from store.plan_yaml import PlanText, format_problem, read_plan_file
+
+CONFIG_NAME = "config.yaml"
+THEME_NAME = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+# A key list as Textual writes it: "ctrl+s", "question_mark", "f1,ctrl+h" (Textual also accepts
+# the printable character itself, "?").
+KEY_LIST = r"^[^\s,]+(\s*,\s*[^\s,]+)*$"
+
+ThemeName = Annotated[str, msgspec.Meta(pattern=THEME_NAME)]
+KeyList = Annotated[str, msgspec.Meta(pattern=KEY_LIST, max_length=200)]
+
+
+def config_dir() -> Path:
+    """$XDG_CONFIG_HOME/uplift, else ~/.config/uplift."""
+    home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(home) / "uplift"
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_NAME
+
+
+def user_themes_dir() -> Path:
+    return config_dir() / "themes"
+
+
+@dataclass
+class UserConfig:
+    """What was read (only the entries that are fine) and what was dropped, one line each."""
+
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)  # binding id -> "FILE:LINE" of its entry
+    problems: list[str] = field(default_factory=list)
+
+
+def problem_lines(name: str, error: PlanInvalid, text: PlanText | None = None) -> list[str]:
+    """A reader's or a check's problems as `FILE:LINE: field: what is wrong`."""
+    problems = text.located(error.problems) if text is not None else error.problems
+    return [format_problem(name, p) for p in problems]
+
+
+def load_config(path: Path | None = None) -> UserConfig:
+    """The user's config; a missing file is an empty config, a broken one is reported and skipped."""
+    path = path or config_path()
+    config = UserConfig()
+    if not path.is_file():
+        return config
+    name = str(path)
+    if not path.read_bytes().strip():
+        return config
+    try:
+        text = read_plan_file(path)
+    except PlanInvalid as error:
+        config.problems += [f"{line} (the whole file was ignored)" for line in problem_lines(name, error)]
+        return config
+    document = text.document
+    if not isinstance(document, dict):
+        config.problems.append(f"{name}:1: file: a config file is a mapping (`theme:`, `keys:`); "
+                               f"the whole file was ignored")
+        return config
+
+    def drop(path_: str, message: str) -> None:
+        config.problems.append(f"{name}:{text.line_of(path_)}: {path_}: {message} (ignored)")
+
+    for key in document:
+        if key not in ("theme", "keys"):
+            drop(str(key), "unknown setting; a config file holds `theme` and `keys`")
+    if "theme" in document:
+        try:
+            config.theme = msgspec.convert(document["theme"], ThemeName)
+        except msgspec.ValidationError:
+            drop("theme", f"{document['theme']!r} is not a theme name (letters, digits and dashes)")
+    keys = document.get("keys")
+    if keys is not None and not isinstance(keys, dict):
+        drop("keys", "should be a mapping of binding ids to keys (`board.new: a`)")
+    elif keys:
+        for binding_id, value in keys.items():
+            try:
+                config.keys[str(binding_id)] = msgspec.convert(value, KeyList)
+                config.where[str(binding_id)] = f"{name}:{text.line_of(f'keys.{binding_id}')}"
+            except msgspec.ValidationError:
+                drop(f"keys.{binding_id}", f"{value!r} is not a key list (like `a` or `ctrl+n,f2`)")
+    return config
+
+
+def remember_theme(name: str, path: Path | None = None) -> None:
+    """Write `theme: NAME` into the config file, keeping everything else in it as it was."""
+    path = path or config_path()
+    line = f"theme: {name}"
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = ""
+    pattern = re.compile(r"^theme\s*:.*$", re.M)
+    if pattern.search(old):
+        new = pattern.sub(line, old, count=1)
+    else:
+        new = old + ("" if not old or old.endswith("\n") else "\n") + line + "\n"
+    if new == old:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(new, encoding="utf-8")
+    os.replace(temporary, path)
