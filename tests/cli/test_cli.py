@@ -16,21 +16,6 @@ from tui.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def run(team, capsys, monkeypatch):
-    """Run `uplift ARGS` in-process on the team board as USER; returns (code, stdout, stderr)."""
-    def runner(*args: str, user: str = "dana"):
-        monkeypatch.setenv("UPLIFT_USER", user)
-        monkeypatch.setenv("UPLIFT_BOARD", str(team))
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return runner
-
-
 def test_task_add_prints_the_new_id(run) -> None:
     code, out, _ = run("task", "add", "Quote Isdom", "--owner", "ali", "--due", "2026-12-04",
                        "--priority", "high", "--step", "price it", "--step", "send it")

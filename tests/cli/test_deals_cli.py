@@ -4,25 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.conftest import snapshot_files
-from tui.cli import main
-
-
-@pytest.fixture
-def run(team, capsys, monkeypatch):
-    """Run `uplift ARGS` in-process on the team board as USER; returns (code, stdout, stderr)."""
-    def runner(*args: str, user: str = "dana"):
-        monkeypatch.setenv("UPLIFT_USER", user)
-        monkeypatch.setenv("UPLIFT_BOARD", str(team))
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return runner
 
 
 def test_deal_add_move_show_list(run) -> None:

@@ -25,21 +25,6 @@ def rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture
-def run(team, capsys, monkeypatch):
-    """Run `uplift ARGS` in-process on the team board as USER; returns (code, stdout, stderr)."""
-    def runner(*args: str, user: str = "dana"):
-        monkeypatch.setenv("UPLIFT_USER", user)
-        monkeypatch.setenv("UPLIFT_BOARD", str(team))
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return runner
-
-
 @needs_data
 def test_superstore_json_numbers_and_the_kept_snapshot(run, team) -> None:
     lines = rows(SUPERSTORE)

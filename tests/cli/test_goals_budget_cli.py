@@ -6,22 +6,6 @@ import json
 
 import pytest
 
-from tui.cli import main
-
-
-@pytest.fixture
-def run(team, capsys, monkeypatch):
-    def runner(*args: str, user: str = "dana"):
-        monkeypatch.setenv("UPLIFT_USER", user)
-        monkeypatch.setenv("UPLIFT_BOARD", str(team))
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return runner
-
 
 def test_goal_add_list_show_and_checkin(run) -> None:
     code, out, _ = run("goal", "add", "Grow revenue", "--owner", "dana", "--metric", "revenue",

@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from tests.conftest import snapshot_files
-from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,17 +35,6 @@ def edited(line: int, text: str | None, insert: bool = False) -> str:
     else:
         lines[line - 1] = text
     return "\n".join(lines) + "\n"
-
-
-@pytest.fixture
-def run(team, capsys, monkeypatch):
-    def runner(*args: str, user: str = "dana"):
-        monkeypatch.setenv("UPLIFT_USER", user)
-        monkeypatch.setenv("UPLIFT_BOARD", str(team))
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return runner
 
 
 def test_a_good_file_imports_and_a_dry_run_writes_nothing(run, team, tmp_path) -> None:

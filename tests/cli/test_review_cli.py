@@ -6,22 +6,14 @@ import json
 
 import pytest
 
-from tui.cli import main
+from tests.cli.conftest import run_uplift
 
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
     board = tmp_path / "board"
 
-    def runner(*args: str, user: str = "dana"):
-        monkeypatch.setenv("UPLIFT_USER", user)
-        monkeypatch.setenv("UPLIFT_BOARD", str(board))
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
+    runner = run_uplift(board, capsys, monkeypatch)
     code, _, _ = runner("plan", "new", "--from", "sample-quarter")
     assert code == 0
     return runner

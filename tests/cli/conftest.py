@@ -1,0 +1,27 @@
+"""The command line run in-process, as a person or a script would type it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.cli import main
+
+
+def run_uplift(board, capsys, monkeypatch):
+    """A function that runs `uplift ARGS` on `board` as USER and returns (code, stdout, stderr)."""
+    def runner(*args: str, user: str = "dana"):
+        monkeypatch.setenv("UPLIFT_USER", user)
+        monkeypatch.setenv("UPLIFT_BOARD", str(board))
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+@pytest.fixture
+def run(team, capsys, monkeypatch):
+    """`uplift ARGS` on the team board (dana leads, ali and bea are reps)."""
+    return run_uplift(team, capsys, monkeypatch)
