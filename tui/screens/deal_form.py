@@ -4,62 +4,20 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
-from sales.errors import Invalid, UpliftError
+from sales.errors import Invalid
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.keys import save_hint, shown_key
+from tui.keys import save_hint
+from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
 FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "next_step")
-
-
-class FormBase(ModalScreen):
-    """What the two forms share: labelled fields with an error line each; ctrl+s, escape."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
-    field_names: tuple[str, ...] = ()
-
-    def _field(self, name: str, label: str, widget) -> ComposeResult:
-        with Vertical(classes=f"field field-{name}"):
-            yield Static(plain(label), classes="field-label")
-            yield widget
-            yield Static(classes="field-error", id=f"error-{name}")
-
-    def _buttons(self) -> ComposeResult:
-        with Horizontal(classes="dialog-buttons"):
-            yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
-            yield Button("Cancel (esc)", id="cancel")
-
-    def show_error(self, field: str, message: str) -> None:
-        for error in self.query(".field-error"):
-            error.update("")
-        name = field.split(".")[0].split("[")[0]
-        target = f"#error-{name}" if name in self.field_names else "#error-form"
-        self.query_one(target, Static).update(plain(message))
-        if name in self.field_names:
-            self.query_one(f"#{name}").focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
 
 
 class DealForm(FormBase):
@@ -125,21 +83,15 @@ class DealForm(FormBase):
         return fields
 
     def action_save(self) -> None:
+        self.submit(self._save_deal)
+
+    def _save_deal(self) -> Deal:
         board = self.app.board
-        try:
-            fields = self.values()
-            if self.deal is None:
-                title = fields.pop("title")
-                saved = board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
-            else:
-                saved = board.update_deal(self.deal.id, **fields)
-        except Invalid as error:
-            self.show_error(error.field, error.reason)
-            return
-        except UpliftError as error:
-            self.show_error("form", str(error))
-            return
-        self.dismiss(saved)
+        fields = self.values()
+        if self.deal is None:
+            title = fields.pop("title")
+            return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
+        return board.update_deal(self.deal.id, **fields)
 
 
 class ActivityForm(FormBase):
@@ -168,13 +120,6 @@ class ActivityForm(FormBase):
         self.action_save()
 
     def action_save(self) -> None:
-        try:
-            touch = self.app.board.log_activity(self.query_one("#type", Select).value,
-                                                self.query_one("#note", Input).value, deal=self.deal.id)
-        except Invalid as error:
-            self.show_error(error.field, error.reason)
-            return
-        except UpliftError as error:
-            self.show_error("form", str(error))
-            return
-        self.dismiss(touch)
+        self.submit(lambda: self.app.board.log_activity(
+            self.query_one("#type", Select).value, self.query_one("#note", Input).value,
+            deal=self.deal.id))

@@ -11,14 +11,12 @@ from typing import Any, Union
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
-from sales.errors import Invalid, UpliftError
 from tui.keys import save_hint, shown_key
+from tui.screens.form_base import FormBase
 from tui.user_text import plain
 
 Field = tuple[str, str, Widget]
@@ -36,11 +34,7 @@ def widget_value(widget: Widget) -> Any:
     return widget.value
 
 
-class FieldsForm(ModalScreen[Any]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+class FieldsForm(FormBase):
 
     def __init__(self, heading: str, rows: Sequence[Row], save: Callable[[dict], Any]) -> None:
         super().__init__(classes="dialog-screen")
@@ -92,26 +86,7 @@ class FieldsForm(ModalScreen[Any]):
             self.field(name).focus()
 
     def action_save(self) -> None:
-        try:
-            result = self.save(self.values())
-        except Invalid as error:
-            self.show_error(error.field, error.reason)
-            return
-        except UpliftError as error:
-            self.show_error("form", str(error))
-            return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
+        self.submit(lambda: self.save(self.values()))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Select, Static, TextArea
 
 from sales.dates import DateError, parse_date
-from sales.errors import Invalid, UpliftError
+from sales.errors import Invalid
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
-from tui.keys import save_hint, shown_key
+from tui.keys import save_hint
+from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
@@ -41,11 +39,8 @@ def text_to_steps(text: str) -> list[dict]:
     return steps
 
 
-class TaskForm(ModalScreen[Task | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+class TaskForm(FormBase):
+    field_names = FIELDS
 
     def __init__(self, task: Task | None = None) -> None:
         super().__init__(classes="dialog-screen")
@@ -94,15 +89,7 @@ class TaskForm(ModalScreen[Task | None]):
             yield from self._field("expected_result", "Expected result", text_input(
                 task.expected_result if task else "", id="expected_result"))
             yield from self._field("measure", "Measure", text_input(task.measure if task else "", id="measure"))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
-
-    def _field(self, name: str, label: str, widget) -> ComposeResult:
-        with Vertical(classes=f"field field-{name}"):
-            yield Static(plain(label), classes="field-label")
-            yield widget
-            yield Static(classes="field-error", id=f"error-{name}")
+            yield from self._buttons()
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -126,39 +113,12 @@ class TaskForm(ModalScreen[Task | None]):
         fields["measure"] = self.query_one("#measure", Input).value
         return fields
 
-    def show_error(self, field: str, message: str) -> None:
-        for error in self.query(".field-error"):
-            error.update("")
-        name = field.split(".")[0].split("[")[0]
-        target = f"#error-{name}" if name in FIELDS else "#error-form"
-        self.query_one(target, Static).update(plain(message))
-        if name in FIELDS:
-            self.query_one(f"#{name}").focus()
-
     def action_save(self) -> None:
+        self.submit(self._save_task)
+
+    def _save_task(self) -> Task:
         board = self.app.board
-        try:
-            fields = self.values()
-            if self.task_being_edited is None:
-                title = fields.pop("title")
-                saved = board.add_task(title, **fields)
-            else:
-                saved = board.update_task(self.task_being_edited.id, **fields)
-        except Invalid as error:
-            self.show_error(error.field, error.reason)
-            return
-        except UpliftError as error:
-            self.show_error("form", str(error))
-            return
-        self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
+        fields = self.values()
+        if self.task_being_edited is None:
+            return board.add_task(fields.pop("title"), **fields)
+        return board.update_task(self.task_being_edited.id, **fields)

@@ -1,0 +1,71 @@
+"""The base of Uplift's forms: one place for their fields, keys, buttons and error lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from sales.errors import Invalid, UpliftError
+from tui.keys import shown_key
+from tui.user_text import plain
+
+
+class FormBase(ModalScreen):
+    """What every form shares: labelled fields with an error line each, ctrl+s saves, escape
+    cancels, and a save that shows a refusal next to its field (or at the top)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+    field_names: tuple[str, ...] = ()
+
+    def _field(self, name: str, label: str, widget) -> ComposeResult:
+        with Vertical(classes=f"field field-{name}"):
+            yield Static(plain(label), classes="field-label")
+            yield widget
+            yield Static(classes="field-error", id=f"error-{name}")
+
+    def _buttons(self) -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
+            yield Button("Cancel (esc)", id="cancel")
+
+    def show_error(self, field: str, message: str) -> None:
+        for error in self.query(".field-error"):
+            error.update("")
+        name = field.split(".")[0].split("[")[0]
+        target = f"#error-{name}" if name in self.field_names else "#error-form"
+        self.query_one(target, Static).update(plain(message))
+        if name in self.field_names:
+            self.query_one(f"#{name}").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    def submit(self, save: Callable[[], Any]) -> None:
+        """Run `save`; close the form with its result, or show why it was refused."""
+        try:
+            result = save()
+        except Invalid as error:
+            self.show_error(error.field, error.reason)
+            return
+        except UpliftError as error:
+            self.show_error("form", str(error))
+            return
+        self.dismiss(result)
