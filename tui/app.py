@@ -13,6 +13,7 @@ from importlib.resources import files
 
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from sales.errors import UpliftError
@@ -98,6 +99,7 @@ class UpliftApp(PlanFileCommands, App):
             self._remember_theme(self.current_theme)
         for problem in self.startup_problems:
             tell(self, problem, "warning")
+        self.board.changed()  # the baseline: the screens read the board as they mount
         self.switch_mode("plan")
         self.set_interval(POLL_SECONDS, self.watch_board)
 
@@ -135,8 +137,11 @@ class UpliftApp(PlanFileCommands, App):
         if changed:
             for screen in self.screen_stack:
                 refresh = getattr(screen, "refresh_board", None)
-                if refresh:
-                    await refresh()
+                if refresh and screen.is_mounted:
+                    try:
+                        await refresh()
+                    except NoMatches:
+                        pass  # the screen is being built or taken down; it reads the board itself
 
     def action_alerts(self) -> None:
         from tui.screens.alerts import AlertsScreen

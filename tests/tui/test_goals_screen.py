@@ -42,7 +42,8 @@ async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         assert isinstance(app.screen, GoalsScreen)
         assert "No goals yet" in text_of(app, "#goals-status")
 
@@ -85,7 +86,8 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
     app = app_for(team, actor="ali")  # reps may check in
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         assert "expected 62% by now, at 0%" in text_of(app, "#goal-pace")  # 56 of 91 days
         await pilot.press("c")
         await fill(pilot, app, value="lots")
@@ -106,7 +108,8 @@ async def test_a_bad_target_is_refused_next_to_its_field(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Something")
@@ -124,7 +127,8 @@ async def test_budget_from_the_keyboard(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, BudgetScreen)
@@ -149,7 +153,8 @@ async def test_a_rep_is_told_they_may_not_approve(team) -> None:
     app = app_for(team, actor="ali")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await pilot.press("b")
         await pilot.pause()
         await pilot.press("a")
@@ -164,7 +169,8 @@ async def test_hostile_goal_text_is_shown_literally(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await until(pilot, lambda: app.screen.query_one("#goals-table").row_count == 1
                     and "[@click=app.quit]x" in text_of(app, "#goal-summary"))
         assert app.screen.query_one("#goals-table").get_row("G-1")[9].plain == "[b]bold[/b] [@click=app.quit]x"
@@ -175,7 +181,8 @@ async def test_3_returns_to_the_task_board(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.query("#goal-sparkline"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await pilot.press("3")
         await pilot.pause()
         assert app.current_mode == "plan"

@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
 from tests.tui.demo_board import build_demo, demo_board
+from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.task_form import TaskForm
 from tui.widgets.footer import Footer
@@ -68,7 +69,7 @@ async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
     app = UpliftApp(demo_board(demo))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("4")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#funnel"))
         funnel = app.screen.query_one("#funnel")
         assert not funnel.display
         assert min(column_widths(app)) > 10
@@ -85,7 +86,7 @@ async def test_the_pipeline_at_200_columns_shows_the_funnel_beside_wide_columns(
     app = UpliftApp(demo_board(demo))
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("4")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#funnel"))
         funnel = app.screen.query_one("#funnel")
         assert funnel.display and inside_screen(app, funnel)
         assert min(column_widths(app)) >= 20
@@ -97,13 +98,13 @@ async def test_goal_and_budget_tables_size_columns_to_their_cells(demo, size) ->
     app = UpliftApp(demo_board(demo))
     async with app.run_test(size=size) as pilot:
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query_one("#goals-table", DataTable).row_count)
         table = app.screen.query_one("#goals-table", DataTable)
         widths = {column.label.plain: column.get_render_width(table) for column in table.columns.values()}
         assert widths["ID"] >= len("G-1") and widths["S"] >= len("S ✓") and widths["Owner"] >= len("dana")
         await help_in_footer(app, pilot)
         await pilot.press("b")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query_one("#budget-lines", DataTable).row_count)
         lines = app.screen.query_one("#budget-lines", DataTable)
         assert {c.label.plain: c.get_render_width(lines) for c in lines.columns.values()}["Requested"] >= 9
         await help_in_footer(app, pilot)
@@ -129,7 +130,7 @@ async def test_the_diagnose_screen_shows_the_kpis_and_findings(demo, size) -> No
     app = UpliftApp(demo_board(demo))
     async with app.run_test(size=size) as pilot:
         await pilot.press("1")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#kpis") and app.screen.query("#findings"))
         for selector in ("#kpis", "#findings"):
             assert inside_screen(app, app.screen.query_one(selector))
         await help_in_footer(app, pilot)

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static
 
@@ -150,7 +151,10 @@ class GoalsScreen(Screen):
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
-        self.show_detail()
+        try:
+            self.show_detail()
+        except NoMatches:
+            pass  # a highlight that arrives while the screen is being taken down: nothing to show
 
     # ------------------------------------------------------------------ actions
 
