@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.screens.dialogs import Confirm
 from tui.user_text import plain, text_input
 
 
@@ -59,8 +60,10 @@ class PlanProblems(ModalScreen[None]):
             yield Static(plain("Nothing was written. escape closes."), classes="dialog-hint")
 
 
-class ImportPreview(ModalScreen[bool]):
-    """What an import would do (the dry run); y applies it, n or escape leaves the board alone."""
+class ImportPreview(Confirm, inherit_bindings=False):
+    """What an import would do (the dry run); y applies it, n or escape leaves the board alone.
+
+    A Confirm (its buttons and answers) that shows the dry run's lines under the question."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Import", id="preview.yes"),
@@ -68,25 +71,14 @@ class ImportPreview(ModalScreen[bool]):
     ]
 
     def __init__(self, title: str, lines: Sequence[str]) -> None:
-        super().__init__(classes="dialog-screen")
-        self.title_text = title
+        super().__init__(title)
         self.lines = list(lines)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog plan-preview"):
-            yield Static(plain(self.title_text), classes="dialog-question")
+            yield Static(plain(self.question), classes="dialog-question")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(plain("\n".join(self.lines)), id="preview-lines")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import (y)", id="yes", variant="primary")
                 yield Button("Cancel (n)", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
