@@ -6,7 +6,7 @@ a good goal is judged by sales/smart.py; how it is doing by sales/pace.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -150,12 +150,13 @@ def target_value(goal: Goal) -> float | None:
     return goal.baseline * (1 + goal.target / 100)
 
 
-def describe_target(goal: Goal) -> str:
-    """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet."""
+def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> str:
+    """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet. `verbs` are the
+    directions' words (the interface passes them translated)."""
     value = target_value(goal)
     if goal.target is None:
         return "–"
-    verb = DIRECTION_LABELS[goal.direction]
+    verb = verbs.get(goal.direction, DIRECTION_LABELS[goal.direction])
     if value is None:  # a % target without a baseline
         return f"{verb} {goal.target:+g}%"
     text = f"{verb} {number(value)}{(' ' + goal.unit) if goal.unit else ''}"
