@@ -25,14 +25,15 @@ activity descriptions): see the README's "Language" section.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "zh")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-LOCALES = Path(__file__).with_name("locales")
 
 
 def _code(text: str) -> str:
@@ -80,9 +81,10 @@ def catalogue(lang: str) -> dict[str, str]:
     if lang == ENGLISH:
         return {}
     import json
+    from pathlib import Path
 
     try:
-        data = json.loads((LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
+        data = json.loads((Path(__file__).with_name("locales") / f"{lang}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and v}

@@ -21,13 +21,6 @@ from tui.user_text import plain
 
 SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), "2"),
            ("plan", N_("Plan board (tasks)"), "3"), ("pipeline", N_("Pipeline & funnel"), "4"))
-# Textual's own system commands (titles and help), which UpliftApp.get_system_commands translates
-TEXTUAL_COMMANDS = (N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys"),
-                    N_("Hide the keys and widget help panel"),
-                    N_("Show help for the focused widget and a summary of available keys"),
-                    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
-                    N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot"),
-                    N_("Save an SVG 'screenshot' of the current screen"))
 
 
 @dataclass(frozen=True)

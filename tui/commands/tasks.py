@@ -118,7 +118,7 @@ def _warn_wip(board, status: str) -> None:
         count = sum(1 for t in board.tasks() if t.status == status)
         if count > limit:
             print(_("warning: {status} holds {count} tasks, over its WIP limit of {limit}").format(
-                status=status, count=count, limit=limit), file=sys.stderr)
+                status=_(status), count=count, limit=limit), file=sys.stderr)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:

@@ -23,7 +23,7 @@ from sales.goals import (
     DIRECTION_LABELS,
     Goal,
     describe_target,
-    plan_gaps,
+    plan_gap_parts,
 )
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
@@ -46,6 +46,21 @@ def badge_cell(verdict) -> Text:
     """The badge for a table cell (a DataTable sizes its columns by their cells' Rich width)."""
     return Text(f"{verdict.letter} {'✓' if verdict.passed else '✗'}",
                 style="bold green" if verdict.passed else "bold red")
+
+
+def scope_text(scope) -> str:
+    """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
+    return ", ".join(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
+
+
+def reason_text(verdict, goal) -> str:
+    """A SMART verdict's reason in the interface's language: its templates translated, its values
+    (numbers, dates, ids, names) as they are, the goal's scope with its fields' names translated."""
+    if not verdict.parts:
+        return verdict.reason
+    return _(verdict.sep).join(
+        _(template).format(**{**values, "scope": scope_text(goal.scope)} if "scope" in values else values)
+        for template, values in verdict.parts)
 
 
 def pace_text(pace) -> str:
@@ -116,7 +131,8 @@ class GoalsScreen(Screen):
         ids = [g.id for g in goals]
         if select in ids:
             table.move_cursor(row=ids.index(select))
-        gaps = plan_gaps(goals, board.strategies(), board.tasks())
+        gaps = [_(template).format(**values)
+                for template, values in plan_gap_parts(goals, board.strategies(), board.tasks())]
         status = self.query_one("#goals-status", Static)
         status.update(plain(_(EMPTY) if not goals else "  ·  ".join(gaps)))
         status.display = not goals or bool(gaps)
@@ -137,7 +153,7 @@ class GoalsScreen(Screen):
         goal, pace = report.goal, report.pace
         verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
         summary = [f"{goal.id}  {goal.title}",
-                   f"{goal.metric or _('no metric')} · {goal.scope.describe() or _('no scope')} · "
+                   f"{goal.metric or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
                    + _("owner {name}").format(name=goal.owner or '–'),
                    _("from {value}").format(value=describe_value(goal.baseline, goal.unit))
                    + (f" ({goal.baseline_source})" if goal.baseline_source else "")
@@ -146,7 +162,7 @@ class GoalsScreen(Screen):
         summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
-            Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(v.reason)) for v in report.verdicts)
+            Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
         self.query_one("#goal-smart", Static).update(smart)
         now = _("now {value}").format(value=describe_value(pace.current, goal.unit)) + f" · {pace_text(pace)}"
         if pace.expected_value is not None:

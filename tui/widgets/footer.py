@@ -2,7 +2,8 @@
 first, so that `?` stays in sight on an 80-column terminal where the screen's own keys run out
 of room, and in compact style below COMPACT_BELOW columns. Keys are shown as remapped (the
 footer reads the screen's live bindings), and their descriptions in the interface's language
-(bindings are defined with English descriptions, marked N_, at import time)."""
+(bindings are defined with English descriptions, marked N_, at import time). The ^p key's
+"palette" stays English: see tui/textual_words.py."""
 
 from __future__ import annotations
 
@@ -10,11 +11,10 @@ from textual import events
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
-from tui.i18n import N_, _
+from tui.i18n import _
 
 COMPACT_BELOW = 120
 FIRST_OF_ALL = ("help",)
-TEXTUAL_WORDS = (N_("palette"),)  # Textual's own binding descriptions that the footer shows
 
 
 class Footer(TextualFooter):
