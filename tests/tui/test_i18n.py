@@ -136,3 +136,18 @@ def test_no_function_shadows_the_lookup_with_a_throwaway_underscore() -> None:
             if assigns and calls:
                 offenders.append(f"{path.relative_to(ROOT)}:{func.lineno} {func.name}")
     assert offenders == []
+
+
+def test_sessions_over_ssh_speak_the_servers_language(tmp_path, monkeypatch) -> None:
+    """The children's locale is C.UTF-8 and the client's environment is never read: the language
+    is the server's, passed on as UPLIFT_LANG."""
+    from tui.serve.spawn import child_env
+
+    monkeypatch.delenv("UPLIFT_LANG")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    env = child_env(tmp_path, "ali")
+    assert env["UPLIFT_LANG"] == "zh" and choose_language(env) == "zh"
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert choose_language(child_env(tmp_path, "ali")) == "en"
