@@ -151,3 +151,36 @@ def test_sessions_over_ssh_speak_the_servers_language(tmp_path, monkeypatch) -> 
     assert env["UPLIFT_LANG"] == "zh" and choose_language(env) == "zh"
     monkeypatch.setenv("UPLIFT_LANG", "en")
     assert choose_language(child_env(tmp_path, "ali")) == "en"
+
+
+async def test_in_chinese_the_screens_keys_forms_and_their_errors_speak_chinese(team, monkeypatch) -> None:
+    from datetime import datetime, timezone
+
+    from store.board import Board
+    from tests.tui.waiting import until
+    from tui.app import UpliftApp
+    from tui.screens.budget import BudgetScreen
+    from tui.screens.fields_form import FieldsForm
+    from tui.screens.goals import GoalsScreen
+    from tui.widgets.footer import Footer
+    from tui.widgets.kanban import Kanban
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    now = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.screen.query_one(Kanban).columns[0].data is not None)
+        headers = [str(c.query_one(".column-header").render()) for c in app.screen.query_one(Kanban).columns]
+        assert [h.split()[0] for h in headers] == ["待办", "进行中", "受阻", "完成"]
+        await until(pilot, lambda: "帮助" in [k.description for k in app.screen.query_one(Footer).children])
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-title"))
+        assert "申请预算" in str(app.screen.query_one(".dialog-question").render())
+        app.screen.query_one("#field-title").value = "展会展位"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: str(app.screen.query_one("#error-amount").render()).strip())
+        assert str(app.screen.query_one("#error-amount").render()) == "需要多少？"
