@@ -6,7 +6,7 @@ a good goal is judged by sales/smart.py; how it is doing by sales/pace.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -150,12 +150,13 @@ def target_value(goal: Goal) -> float | None:
     return goal.baseline * (1 + goal.target / 100)
 
 
-def describe_target(goal: Goal) -> str:
-    """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet."""
+def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> str:
+    """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet. `verbs` are the
+    directions' words (the interface passes them translated)."""
     value = target_value(goal)
     if goal.target is None:
         return "–"
-    verb = DIRECTION_LABELS[goal.direction]
+    verb = verbs.get(goal.direction, DIRECTION_LABELS[goal.direction])
     if value is None:  # a % target without a baseline
         return f"{verb} {goal.target:+g}%"
     text = f"{verb} {number(value)}{(' ' + goal.unit) if goal.unit else ''}"
@@ -180,12 +181,22 @@ def strategies_of(goal_id: str, strategies: Sequence[Strategy]) -> list[Strategy
     return [s for s in strategies if goal_id in s.goals]
 
 
+GAP_NO_STRATEGY = "{id} “{title}” has no strategy"
+GAP_NO_TASKS = "{id} “{title}” has no tasks"
+
+
+def plan_gap_parts(goals: Sequence[Goal], strategies: Sequence[Strategy],
+                   tasks: Sequence[Task]) -> list[tuple[str, dict[str, str]]]:
+    """plan_gaps as message templates with their values (for an interface in another language)."""
+    gaps = [(GAP_NO_STRATEGY, {"id": g.id, "title": g.title}) for g in goals if not strategies_of(g.id, strategies)]
+    carried = {t.strategy for t in tasks if t.strategy}
+    gaps += [(GAP_NO_TASKS, {"id": s.id, "title": s.title}) for s in strategies if s.id not in carried]
+    return gaps
+
+
 def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequence[Task]) -> list[str]:
     """What the plan is missing: goals no strategy serves, strategies no task carries out."""
-    gaps = [f"{g.id} “{g.title}” has no strategy" for g in goals if not strategies_of(g.id, strategies)]
-    carried = {t.strategy for t in tasks if t.strategy}
-    gaps += [f"{s.id} “{s.title}” has no tasks" for s in strategies if s.id not in carried]
-    return gaps
+    return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
 
 
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}

@@ -6,6 +6,10 @@ A  achievable  the change it asks for is no more than the best change seen in th
                history of that metric in that scope (period over period)
 R  relevant    at least one strategy serves it
 T  time-bound  it has a deadline, inside the plan's period
+
+A verdict's reason is English text, and it also travels as its parts: message templates (the
+constants below, filled with str.format) with their values, so that an interface in another
+language translates the templates and fills in the same values (tui/screens/goals.py).
 """
 
 from __future__ import annotations
@@ -19,36 +23,70 @@ from sales.goals import Goal, Strategy, number, strategies_of, target_value
 LETTERS = ("S", "M", "A", "R", "T")
 NAMES = {"S": "specific", "M": "measurable", "A": "achievable", "R": "relevant", "T": "time-bound"}
 NO_HISTORY = "no history to judge by"
+NO_SCOPE = "no scope (set a region, product line, channel or segment; `all` for everything)"
+NO_OWNER = "no owner"
+SCOPED_AND_OWNED = "{scope}, owned by {owner}"
+NO_FIELD = {"metric": "no metric", "baseline": "no baseline", "target": "no target"}
+WRONG_WAY = {"increase": "the target {target} does not increase from the baseline {baseline}",
+             "decrease": "the target {target} does not decrease from the baseline {baseline}"}
+FROM_TO = "{metric} from {baseline} to {target}"
+NOTHING_TO_JUDGE = "no baseline and target to judge"
+ALREADY_MET = "asks to hold {target}, the baseline already meets it"
+TOO_MUCH = "asks for {asked} where the best change seen was {best} ({excess} points more)"
+TOO_MUCH_UNITS = "asks for {asked} where the best change seen was {best} ({excess} more)"
+WITHIN_REACH = "asks for {asked}; the best change seen was {best}"
+NO_STRATEGY = "no strategy linked to it"
+SERVED_BY = "served by {strategies}"
+NO_DEADLINE = "no deadline"
+AFTER_THE_PLAN = "the deadline {deadline} is after the plan ends ({end})"
+BEFORE_THE_PLAN = "the deadline {deadline} is before the plan starts ({start})"
+BY_DEADLINE = "by {deadline}"
+MESSAGES = (NO_HISTORY, NO_SCOPE, NO_OWNER, SCOPED_AND_OWNED, *NO_FIELD.values(), *WRONG_WAY.values(),
+            FROM_TO, NOTHING_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, NO_STRATEGY,
+            SERVED_BY, NO_DEADLINE, AFTER_THE_PLAN, BEFORE_THE_PLAN, BY_DEADLINE)
+
+Part = tuple[str, dict[str, str]]  # a message template and its values
 
 
 class Verdict(msgspec.Struct, frozen=True):
     letter: str
     passed: bool
     reason: str
+    parts: tuple[Part, ...] = ()  # the reason as templates with values, joined by `sep`
+    sep: str = "; "
+
+
+def _part(template: str, **values: object) -> Part:
+    return template, {name: str(value) for name, value in values.items()}
+
+
+def _verdict(letter: str, passed: bool, *parts: Part, sep: str = "; ") -> Verdict:
+    return Verdict(letter, passed, sep.join(t.format(**v) for t, v in parts), parts, sep)
 
 
 def specific(goal: Goal) -> Verdict:
     missing = []
     if not goal.scope.given():
-        missing.append("no scope (set a region, product line, channel or segment; `all` for everything)")
+        missing.append(_part(NO_SCOPE))
     if not goal.owner:
-        missing.append("no owner")
+        missing.append(_part(NO_OWNER))
     if missing:
-        return Verdict("S", False, "; ".join(missing))
-    return Verdict("S", True, f"{goal.scope.describe()}, owned by {goal.owner}")
+        return _verdict("S", False, *missing)
+    return _verdict("S", True, _part(SCOPED_AND_OWNED, scope=goal.scope.describe(), owner=goal.owner))
 
 
 def measurable(goal: Goal) -> Verdict:
     missing = [name for name, value in (("metric", goal.metric), ("baseline", goal.baseline),
                                         ("target", goal.target)) if value in ("", None)]
     if missing:
-        return Verdict("M", False, "no " + ", no ".join(missing))
+        return _verdict("M", False, *(_part(NO_FIELD[name]) for name in missing), sep=", ")
     target = target_value(goal)
     wrong = {"increase": target <= goal.baseline, "decrease": target >= goal.baseline}.get(goal.direction)
     if wrong:
-        return Verdict("M", False, f"the target {number(target)} does not {goal.direction} "
-                                   f"from the baseline {number(goal.baseline)}")
-    return Verdict("M", True, f"{goal.metric} from {number(goal.baseline)} to {number(target)}")
+        return _verdict("M", False, _part(WRONG_WAY[goal.direction], target=number(target),
+                                          baseline=number(goal.baseline)))
+    return _verdict("M", True, _part(FROM_TO, metric=goal.metric, baseline=number(goal.baseline),
+                                     target=number(target)))
 
 
 def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
@@ -60,7 +98,7 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
     """
     target = target_value(goal)
     if goal.baseline is None or target is None:
-        return Verdict("A", False, "no baseline and target to judge")
+        return _verdict("A", False, _part(NOTHING_TO_JUDGE))
     points = [value for _, value in sorted(history, key=lambda p: p[0])]
     relative = goal.baseline != 0
     steps = [_change(a, b, relative) for a, b in zip(points, points[1:])]
@@ -68,34 +106,36 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
     asked = _change(goal.baseline, target, relative)
     rising = goal.direction in ("increase", "above")
     if goal.direction in ("above", "below") and (asked <= 0 if rising else asked >= 0):
-        return Verdict("A", True, f"asks to hold {number(target)}, the baseline already meets it")
+        return _verdict("A", True, _part(ALREADY_MET, target=number(target)))
     if not steps:
-        return Verdict("A", False, NO_HISTORY)
+        return _verdict("A", False, _part(NO_HISTORY))
     best = max(steps) if rising else min(steps)
     shown = _show(asked, relative), _show(best, relative)
     excess = (asked - best) if rising else (best - asked)
     if excess > 1e-9:
-        more = f"{excess:.1f} points more" if relative else f"{number(round(excess, 2))} more"
-        return Verdict("A", False, f"asks for {shown[0]} where the best change seen was {shown[1]} ({more})")
-    return Verdict("A", True, f"asks for {shown[0]}; the best change seen was {shown[1]}")
+        if relative:
+            return _verdict("A", False, _part(TOO_MUCH, asked=shown[0], best=shown[1], excess=f"{excess:.1f}"))
+        return _verdict("A", False, _part(TOO_MUCH_UNITS, asked=shown[0], best=shown[1],
+                                          excess=number(round(excess, 2))))
+    return _verdict("A", True, _part(WITHIN_REACH, asked=shown[0], best=shown[1]))
 
 
 def relevant(goal: Goal, strategies: Sequence[Strategy]) -> Verdict:
     serving = strategies_of(goal.id, strategies)
     if not serving:
-        return Verdict("R", False, "no strategy linked to it")
-    return Verdict("R", True, "served by " + ", ".join(s.id for s in serving))
+        return _verdict("R", False, _part(NO_STRATEGY))
+    return _verdict("R", True, _part(SERVED_BY, strategies=", ".join(s.id for s in serving)))
 
 
 def time_bound(goal: Goal, period_start=None, period_end=None) -> Verdict:
     """`period_start`/`period_end` are the plan's period (dates), if it has one."""
     if goal.deadline is None:
-        return Verdict("T", False, "no deadline")
+        return _verdict("T", False, _part(NO_DEADLINE))
     if period_end is not None and goal.deadline > period_end:
-        return Verdict("T", False, f"the deadline {goal.deadline} is after the plan ends ({period_end})")
+        return _verdict("T", False, _part(AFTER_THE_PLAN, deadline=goal.deadline, end=period_end))
     if period_start is not None and goal.deadline < period_start:
-        return Verdict("T", False, f"the deadline {goal.deadline} is before the plan starts ({period_start})")
-    return Verdict("T", True, f"by {goal.deadline}")
+        return _verdict("T", False, _part(BEFORE_THE_PLAN, deadline=goal.deadline, start=period_start))
+    return _verdict("T", True, _part(BY_DEADLINE, deadline=goal.deadline))
 
 
 def check(goal: Goal, *, history: Sequence[tuple[str, float]] = (),

@@ -5,6 +5,10 @@ tasks are overdue whatever day the demo runs), and the work done so far is repla
 changes by the reps who did it, each at a past time: the activity log is genuine. Before the
 quarter, the lead diagnosed the last five quarters' sales (store/demo_sales.py writes them into
 the board folder as past-sales.csv), so the goals' "achievable" check has history to judge by.
+
+`lang` picks the sample's language (plans/sample-quarter.LANG.yaml, English when there is none):
+the Chinese sample has Chinese names and titles, and its pipeline Chinese stage names (a plan
+file does not carry stages, so they are set here). The demo's lead is the plan's first lead.
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from sales.validation import convert
 from store.board import Board
 from store.demo_sales import write_past_sales
 
-DEMO_LEAD = "dana"
+DEMO_LEAD = "dana"  # the English sample's lead
 SAMPLE_PLAN = "sample-quarter.yaml"
 WEEKS_IN = 8
 PAST_SALES = "past-sales.csv"
+# The pipeline of a sample in another language: (name, probability, outcome), as DEFAULT_STAGES.
+SAMPLE_STAGES = {"zh": (("线索", 10, "open"), ("已确认", 25, "open"), ("方案", 50, "open"),
+                        ("谈判", 75, "open"), ("赢单", 100, "won"), ("输单", 0, "lost"))}
 
 
 class _Clock:
@@ -39,14 +46,22 @@ class _Clock:
         return self.moment
 
 
-def sample_plan() -> Plan:
-    text = files("plans").joinpath(SAMPLE_PLAN).read_text(encoding="utf-8")
+def sample_plan(lang: str = "en") -> Plan:
+    from store.templates import template_file
+
+    text = files("plans").joinpath(template_file(SAMPLE_PLAN, lang)).read_text(encoding="utf-8")
     return convert(yaml.safe_load(text), Plan)
 
 
-def seed_demo(path: Path, today: date | None = None) -> Board:
+def lead_of(plan: Plan) -> str:
+    """Who acts for the demo: the sample plan's first lead."""
+    return next((m.name for m in plan.members if m.role == "lead"), DEMO_LEAD)
+
+
+def seed_demo(path: Path, today: date | None = None, lang: str = "en") -> Board:
     today = today or date.today()
-    plan = sample_plan()
+    plan = sample_plan(lang)
+    demo_lead = lead_of(plan)
     period = plan.plan.period
     shift = today - (period.start + timedelta(weeks=WEEKS_IN))
     zone = datetime.now().astimezone().tzinfo
@@ -65,16 +80,21 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
             boards[name] = Board(path, actor=name, clock=clock)
         return boards[name]
 
-    lead = as_(DEMO_LEAD)
+    lead = as_(demo_lead)
     lead.set_plan_info(plan.plan.name, moved(period.start), moved(period.end))
+    if lang in SAMPLE_STAGES:
+        lead.set_stages([{"name": name, "probability": chance, "outcome": outcome}
+                         for name, chance, outcome in SAMPLE_STAGES[lang]])
     if plan.plan.budget is not None:
         lead.set_plan_budget(plan.plan.budget)
     for member in plan.members:
         lead.add_member(member.name, member.role)
     for status, limit in plan.wip.items():
         lead.set_wip_limit(status, limit)
-    # Phase 1 first: the lead diagnoses the last five quarters' sales (kept beside the board).
-    sales = write_past_sales(path / PAST_SALES, before=moved(period.start))
+    # Phase 1 first: the lead diagnoses the last five quarters' sales (the file is kept in the board folder).
+    team_region = next((g.scope.region for g in plan.goals if g.scope.region), "North")
+    sales = write_past_sales(path / PAST_SALES, before=moved(period.start), region=team_region,
+                             reps=[m.name for m in plan.members if m.role == "rep"], lang=lang)
     lead.run_diagnosis([sales], period="quarter")
     clock.moment += timedelta(hours=2)
     for goal in plan.goals:
@@ -122,14 +142,15 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
             board.toggle_step(task_id, what)
         else:
             board.move_task(task_id, what)
-    for moment, actor, change in sorted(_resource_events(plan, moved, at), key=lambda e: e[0]):
+    for moment, actor, change in sorted(_resource_events(plan, moved, at, demo_lead), key=lambda e: e[0]):
         if moment <= now:
             clock.moment = moment
             change(as_(actor))
-    return Board(path, actor=DEMO_LEAD)
+    return Board(path, actor=demo_lead)
 
 
-def _resource_events(plan: Plan, moved, at) -> list[tuple[datetime, str, Callable[[Board], object]]]:
+def _resource_events(plan: Plan, moved, at, lead: str = DEMO_LEAD
+                     ) -> list[tuple[datetime, str, Callable[[Board], object]]]:
     """Check-ins, budget requests and decisions, spending, deals moving through the pipeline
     (with a logged call or meeting before each move), the incentive plan and finished training,
     as timed changes."""
@@ -143,10 +164,10 @@ def _resource_events(plan: Plan, moved, at) -> list[tuple[datetime, str, Callabl
             line.title, line.requested, category=line.category, strategy=line.strategy, task=line.task,
             note=line.note)))
         if line.status == "approved":
-            events.append((asked + timedelta(days=1, hours=5), line.decided_by or DEMO_LEAD,
+            events.append((asked + timedelta(days=1, hours=5), line.decided_by or lead,
                            lambda b, line=line: b.approve_budget(line.id, line.reason, line.approved)))
         elif line.status == "rejected":
-            events.append((asked + timedelta(days=1, hours=5), line.decided_by or DEMO_LEAD,
+            events.append((asked + timedelta(days=1, hours=5), line.decided_by or lead,
                            lambda b, line=line: b.reject_budget(line.id, line.reason)))
     for e in plan.spending:
         events.append((e.at + shift, e.by, lambda b, e=e: b.record_spend(e.line, e.amount, moved(e.on), e.note)))
@@ -158,16 +179,16 @@ def _resource_events(plan: Plan, moved, at) -> list[tuple[datetime, str, Callabl
 
     for deal in plan.deals:
         first, *moves = deal.history
-        owner = deal.owner or DEMO_LEAD
+        owner = deal.owner or lead
         events.append((first.at + shift, owner, lambda b, d=deal: add(b, d)))
         for entry in moves:
             events.append((entry.at + shift, owner, lambda b, d=deal, e=entry: b.move_deal(made[d.id], e.stage)))
             events.append((entry.at + shift - timedelta(hours=2), owner, lambda b, d=deal: b.log_activity(
                 "call" if d.value < 15000 else "meeting", deal=made[d.id])))
     for item in plan.incentives:
-        events.append((at(moved(plan.plan.period.start), 8), DEMO_LEAD,
+        events.append((at(moved(plan.plan.period.start), 8), lead,
                        lambda b, item=item: b.save_incentive_plan(msgspec.to_builtins(item))))
     for item in plan.training:
         if item.done and item.on:
-            events.append((at(moved(item.on), 17), DEMO_LEAD, lambda b, item=item: b.set_training_done(item.id)))
+            events.append((at(moved(item.on), 17), lead, lambda b, item=item: b.set_training_done(item.id)))
     return events

@@ -91,12 +91,16 @@ def compute_diagnosis(paths: Sequence[str | Path], overrides: Mapping[str, str],
                     costs=costs, now=now)
 
 
-@lru_cache(maxsize=4)
-def checklist_template(name: str = CHECKLIST_FILE) -> ChecklistTemplate:
+@lru_cache(maxsize=16)
+def checklist_template(name: str = CHECKLIST_FILE, lang: str = "en") -> ChecklistTemplate:
     """The first checklist of a plan template shipped in plans/ (YAML, safe-loaded, size-capped,
-    validated): the same file `uplift plan new --from diagnosis` starts a plan from."""
+    validated): the same file `uplift plan new --from diagnosis` starts a plan from; in `lang`
+    when the template has that translation (store/templates.py), else in English."""
     import yaml
 
+    from store.templates import template_file
+
+    name = template_file(name, lang)
     text = files("plans").joinpath(name).read_text(encoding="utf-8")
     if len(text.encode("utf-8")) > _TEMPLATE_MAX_BYTES:
         raise Invalid(name, f"a checklist template is at most {_TEMPLATE_MAX_BYTES // 1024} KB")
@@ -104,6 +108,17 @@ def checklist_template(name: str = CHECKLIST_FILE) -> ChecklistTemplate:
     return convert({"title": checklist.get("title", ""),
                     "items": [{"text": step.get("text")} for step in checklist.get("steps", [])]},
                    ChecklistTemplate, name)
+
+
+def translated(items: Sequence, template: str, lang: str) -> list[str]:
+    """The text of a checklist template's `items` (English) in `lang`, item by item; the English
+    itself when the translation is missing or does not have the same number of items."""
+    if lang == "en":
+        return [item.text for item in items]
+    other = checklist_template(template, lang).items
+    if len(other) != len(items):
+        return [item.text for item in items]
+    return [item.text for item in other]
 
 
 class DiagnosisChanges(BoardCore):
@@ -262,13 +277,15 @@ class DiagnosisChanges(BoardCore):
 
     # ------------------------------------------------------------------ the checklists
 
-    def checklist(self, which: str = "diagnosis", day: date | None = None) -> list[tuple[str, Tick | None]]:
+    def checklist(self, which: str = "diagnosis", day: date | None = None,
+                  lang: str = "en") -> list[tuple[str, Tick | None]]:
         """A ticked checklist's items (the diagnosis one, or another of CHECKLISTS), each with
-        its tick or None. A weekly checklist shows the ticks of the ISO week holding `day`
-        (by default this week)."""
+        its tick or None; the items' text in `lang` (ticks are kept under the English text). A
+        weekly checklist shows the ticks of the ISO week holding `day` (by default this week)."""
         template, *_ = CHECKLISTS[which]
         ticks = {t.text: t for t in self._checklist_state(which, day).ticks}
-        return [(item.text, ticks.get(item.text)) for item in checklist_template(template).items]
+        items = checklist_template(template).items
+        return [(shown, ticks.get(item.text)) for item, shown in zip(items, translated(items, template, lang))]
 
     def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis",
                        day: date | None = None) -> bool:

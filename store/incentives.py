@@ -33,7 +33,7 @@ from sales.review import (
 from sales.review_report import ReviewData, findings
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
-from store.diagnoses import checklist_template
+from store.diagnoses import checklist_template, translated
 
 QUESTIONS_FILE = "gap-analysis.yaml"  # a plan template holding the questions as one checklist
 REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
@@ -75,16 +75,17 @@ class ReviewChanges(BoardCore):
 
     # ------------------------------------------------------------------ gap analysis
 
-    def review_questions(self) -> list[str]:
-        return [item.text for item in checklist_template(QUESTIONS_FILE).items]
+    def review_questions(self, lang: str = "en") -> list[str]:
+        """The gap-analysis questions in `lang` (answers are kept under the English question)."""
+        return translated(checklist_template(QUESTIONS_FILE).items, QUESTIONS_FILE, lang)
 
     def review_answers(self) -> list[ReviewAnswer]:
         return self._models("plan", "review_answers", ReviewAnswer, key=lambda a: int(a.id.split("-")[1]))
 
-    def answers_by_question(self) -> list[tuple[str, ReviewAnswer | None]]:
-        """Each gap-analysis question with its answer (or None)."""
+    def answers_by_question(self, lang: str = "en") -> list[tuple[str, ReviewAnswer | None]]:
+        """Each gap-analysis question (in `lang`) with its answer (or None)."""
         answers = {a.question: a for a in self.review_answers()}
-        return [(q, answers.get(q)) for q in self.review_questions()]
+        return [(shown, answers.get(q)) for q, shown in zip(self.review_questions(), self.review_questions(lang))]
 
     def answer_question(self, number: int, text: str) -> ReviewAnswer:
         """Write (or rewrite) the answer to question `number` (1-based)."""

@@ -20,6 +20,16 @@ def own_config_dir(tmp_path: Path, monkeypatch) -> Path:
     return folder / "uplift"
 
 
+@pytest.fixture(autouse=True)
+def english_interface(monkeypatch) -> None:
+    """Tests read English unless they ask for another language, whatever the machine's locale
+    (the interface follows UPLIFT_LANG, then LC_ALL / LC_MESSAGES / LANG: tui/i18n.py)."""
+    from tui.i18n import set_language
+
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    set_language()
+
+
 @pytest.fixture
 def board_path(tmp_path: Path) -> Path:
     return tmp_path / "board"

@@ -20,6 +20,7 @@ from sales.errors import UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
+from tui.i18n import N_, _, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
@@ -39,14 +40,14 @@ class UpliftApp(PlanFileCommands, App):
              "pipeline": lambda: _screen("pipeline", "PipelineScreen"),
              "review": lambda: _screen("review", "ReviewScreen")}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("1", "switch_mode('diagnose')", "Diagnose", show=False, id="app.diagnose"),
-        Binding("2", "switch_mode('goals')", "Goals", show=False, id="app.goals"),
-        Binding("3", "switch_mode('plan')", "Plan", show=False, id="app.plan"),
-        Binding("4", "switch_mode('pipeline')", "Pipeline", show=False, id="app.pipeline"),
-        Binding("5", "switch_mode('review')", "Review", show=False, id="app.review"),
-        Binding("exclamation_mark", "alerts", "Alerts", id="app.alerts"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
+        Binding("question_mark", "help", N_("Help"), id="app.help"),
+        Binding("1", "switch_mode('diagnose')", N_("Diagnose"), show=False, id="app.diagnose"),
+        Binding("2", "switch_mode('goals')", N_("Goals"), show=False, id="app.goals"),
+        Binding("3", "switch_mode('plan')", N_("Plan"), show=False, id="app.plan"),
+        Binding("4", "switch_mode('pipeline')", N_("Pipeline"), show=False, id="app.pipeline"),
+        Binding("5", "switch_mode('review')", N_("Review"), show=False, id="app.review"),
+        Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
     ]
 
     COMMANDS = App.COMMANDS | {UpliftCommands}
@@ -55,6 +56,7 @@ class UpliftApp(PlanFileCommands, App):
 
     def __init__(self, board: Board, theme: str | None = None) -> None:
         """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered."""
+        set_language()  # UPLIFT_LANG or the locale, as it is now
         super().__init__()
         self.board = board
         self.config = load_config()
@@ -92,7 +94,7 @@ class UpliftApp(PlanFileCommands, App):
 
     def on_mount(self) -> None:
         role = self.board.role or "reader"
-        self.sub_title = safe(f"{self.board.name} · {self.board.actor} ({role})")
+        self.sub_title = safe(f"{self.board.name} · {self.board.actor} ({_(role)})")
         self.set_keymap(self.keymap)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.requested_theme:
@@ -109,7 +111,8 @@ class UpliftApp(PlanFileCommands, App):
         try:
             remember_theme(theme.name)
         except OSError as error:
-            tell(self, f"Could not remember the theme in {config_path()}: {error.strerror or error}", "warning")
+            tell(self, _("Could not remember the theme in {file}: {error}").format(
+                file=config_path(), error=error.strerror or error), "warning")
             return
         self.config.theme = theme.name
 
@@ -117,7 +120,7 @@ class UpliftApp(PlanFileCommands, App):
         """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider)."""
         for command in super().get_system_commands(screen):
             if command.title != "Theme":
-                yield command
+                yield command._replace(title=_(command.title), help=_(command.help))
 
     def open_diagnosis(self) -> None:
         """The Diagnose screen with its file prompt open."""
@@ -176,7 +179,14 @@ class UpliftApp(PlanFileCommands, App):
             else:
                 await screen.kanban.focus_card(item)
         else:
-            tell(self, f"{item} has no screen to jump to yet")
+            tell(self, _("{item} has no screen to jump to yet").format(item=item))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
     def action_help(self) -> None:
         from tui.screens.help import Help, binding_rows

@@ -4,6 +4,10 @@ Exit codes: 0 done; 1 refused or not found (one line on stderr); 2 bad usage or 
 This module must stay light: it imports neither Textual nor pandas (a rep on a slow link types
 `uplift task done T-4`); the TUI is imported only when a board is opened. Each group of verbs
 lives in its own module under tui/commands/.
+
+The help of the top-level command and of the task verbs, and what the task verbs print for
+people, are in the interface's language (tui/i18n.py: UPLIFT_LANG or the locale); errors, the
+other verbs' help and everything `--json` prints stay in English.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
+from tui.i18n import _, set_language
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
 # registers its verbs. COMMANDS says which module registers each top-level command, so that
@@ -39,17 +44,28 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--board", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the board folder (default: $UPLIFT_BOARD, else the XDG data dir)")
-    parser = argparse.ArgumentParser(prog="uplift", parents=[common],
-                                     description="A planning board for a sales team's improvement cycle.")
+                        help=_("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
+    parser = argparse.ArgumentParser(prog="uplift", parents=[common], formatter_class=Formatter,
+                                     description=_("A planning board for a sales team's improvement cycle."))
     parser.add_argument("--theme", metavar="NAME", default=None,
-                        help="the colour theme for the app (remembered in your config for next time)")
+                        help=_("the colour theme for the app (remembered in your config for next time)"))
     parser.set_defaults(run=board.cmd_open)
-    verbs = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if action.dest == "help":
+            action.help = _("show this help message and exit")
+    verbs = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     groups = [COMMANDS[command]] if command in COMMANDS else COMMAND_GROUPS
     for group in groups:
         importlib.import_module(f"tui.commands.{group}").register(verbs, common)
     return parser
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help, with its own "usage:" in the interface's language too."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else _("usage: "))
 
 
 def command_of(argv: Sequence[str]) -> str | None:
@@ -72,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "board"):

@@ -17,6 +17,7 @@ import msgspec
 from sales.activity import Activity, describe
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, safe, safe_json
+from tui.i18n import _
 
 
 class SafeStream:
@@ -72,29 +73,34 @@ def task_rows(tasks: Sequence[Task], today) -> str:
         due = task.due.isoformat() if task.due else ""
         if is_overdue(task, today):
             due += " !"
-        rows.append([task.id, STATUS_LABELS[task.status], task.priority, due, task.owner or "", task.title])
-    return table(["ID", "STATUS", "PRIORITY", "DUE", "OWNER", "TITLE"], rows)
+        rows.append([task.id, _(STATUS_LABELS[task.status]), _(task.priority), due, task.owner or "", task.title])
+    return table(["ID", _("STATUS"), _("PRIORITY"), _("DUE"), _("OWNER"), _("TITLE")], rows)
+
+
+def label(text: str) -> str:
+    """A field's name in a detail view, padded to one column (in cells: CJK takes two each)."""
+    return fit(text, max(10, display_width(text) + 1))
 
 
 def task_detail(task: Task, history: Sequence[Activity]) -> str:
     done, total = steps_done(task)
     lines = [f"{task.id}  {task.title}",
-             f"  status    {STATUS_LABELS[task.status]}",
-             f"  priority  {task.priority}",
-             f"  owner     {task.owner or '–'}",
-             f"  start     {task.start or '–'}",
-             f"  due       {task.due or '–'}",
-             f"  goal      {task.goal or '–'}",
-             f"  strategy  {task.strategy or '–'}"]
+             f"  {label(_('status'))}{_(STATUS_LABELS[task.status])}",
+             f"  {label(_('priority'))}{_(task.priority)}",
+             f"  {label(_('owner'))}{task.owner or '–'}",
+             f"  {label(_('start'))}{task.start or '–'}",
+             f"  {label(_('due'))}{task.due or '–'}",
+             f"  {label(_('goal'))}{task.goal or '–'}",
+             f"  {label(_('strategy'))}{task.strategy or '–'}"]
     if task.expected_result:
-        lines.append(f"  expected  {task.expected_result}")
+        lines.append(f"  {label(_('expected'))}{task.expected_result}")
     if task.measure:
-        lines.append(f"  measure   {task.measure}")
+        lines.append(f"  {label(_('measure'))}{task.measure}")
     if task.steps:
-        lines.append(f"  steps     {done}/{total}")
+        lines.append(f"  {label(_('steps'))}{done}/{total}")
         lines += [f"    [{'x' if s.done else ' '}] {s.text}" for s in task.steps]
     if history:
-        lines.append("  history")
+        lines.append("  " + _("history"))
         lines += [f"    {when(r.at)}  {r.actor}  {describe(r)}" for r in history]
     return safe("\n".join(lines))
 

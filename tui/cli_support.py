@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, Refused, UpliftError
-from sales.tasks import normalize_status
+from sales.tasks import STATUS_LABELS, normalize_status
+from tui.i18n import _
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -49,9 +50,13 @@ def cli_date(board, text: str | None, field: str) -> str | None:
 
 
 def status_arg(text: str) -> str:
+    """A status as typed: its key, an English alias, or its name in the interface's language."""
     try:
         return normalize_status(text)
     except ValueError as error:
+        shown = {_(label).casefold(): status for status, label in STATUS_LABELS.items()}
+        if text.strip().casefold() in shown:
+            return shown[text.strip().casefold()]
         raise argparse.ArgumentTypeError(str(error)) from None
 
 

@@ -19,6 +19,8 @@ from textual.binding import Binding
 from textual.keys import _normalize_key_list
 from textual.screen import ModalScreen, Screen
 
+from tui.i18n import _
+
 # Widgets of ours with their own bindings, by the screens that show them.
 WIDGETS_ON: dict[str, tuple[str, ...]] = {
     "BoardScreen": ("tui.widgets.kanban:Kanban",),
@@ -41,7 +43,7 @@ def screen_classes() -> list[type[Screen]]:
     found: dict[str, type[Screen]] = {}
     for info in pkgutil.iter_modules(tui.screens.__path__):
         module = importlib.import_module(f"tui.screens.{info.name}")
-        for _, value in inspect.getmembers(module, inspect.isclass):
+        for _name, value in inspect.getmembers(module, inspect.isclass):
             if issubclass(value, Screen) and value.__module__ == module.__name__:
                 found[f"{value.__module__}.{value.__qualname__}"] = value
     return [found[name] for name in sorted(found)]
@@ -110,4 +112,4 @@ def shown_key(node, binding_id: str) -> str:
 
 
 def save_hint(node, save: str = "form.save", cancel: str = "form.cancel") -> str:
-    return f"({shown_key(node, save)} saves, {shown_key(node, cancel)} cancels)"
+    return _("({save} saves, {cancel} cancels)").format(save=shown_key(node, save), cancel=shown_key(node, cancel))

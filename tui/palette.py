@@ -15,10 +15,12 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from sales.tasks import STATUS_LABELS
+from tui.i18n import N_, _
 from tui.user_text import plain
 
-SCREENS = (("diagnose", "Diagnose", "1"), ("goals", "Goals & strategy", "2"),
-           ("plan", "Plan board (tasks)", "3"), ("pipeline", "Pipeline & funnel", "4"))
+SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), "2"),
+           ("plan", N_("Plan board (tasks)"), "3"), ("pipeline", N_("Pipeline & funnel"), "4"))
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,15 @@ class UpliftCommands(Provider):
 
     def fixed_entries(self) -> list[Entry]:
         app = self.app
-        entries = [Entry(f"Go to {title}", f"Switch to the {title} screen (key {key})",
+        entries = [Entry(_("Go to {screen}").format(screen=_(title)),
+                         _("Switch to the {screen} screen (key {key})").format(screen=_(title), key=key),
                          partial(app.run_action, f"switch_mode('{mode}')"))
                    for mode, title, key in SCREENS]
-        entries.append(Entry("Diagnose a sales file", "Open a CSV/XLSX file on the Diagnose screen",
+        entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV/XLSX file on the Diagnose screen"),
                              app.open_diagnosis))
-        entries.append(Entry("Weekly review", "This week's review checklist (key w on the pipeline)",
+        entries.append(Entry(_("Weekly review"), _("This week's review checklist (key w on the pipeline)"),
                              app.action_weekly_review))
-        entries.append(Entry("Change theme", "Pick a colour theme (remembered in your config)",
+        entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),
                              app.search_themes))
         return entries
 
@@ -61,13 +64,14 @@ class UpliftCommands(Provider):
         board = app.board
         entries = []
         for task in board.tasks():
-            entries.append(Entry(f"{task.id} {task.title}", f"Task · {task.status} · show it on the plan board",
+            entries.append(Entry(f"{task.id} {task.title}",
+                                 _("Task · {status} · show it on the plan board").format(status=_(STATUS_LABELS[task.status])),
                                  partial(app.jump_to, task.id)))
         for goal in board.goals():
-            entries.append(Entry(f"{goal.id} {goal.title}", "Goal · show it on the Goals screen",
+            entries.append(Entry(f"{goal.id} {goal.title}", _("Goal · show it on the Goals screen"),
                                  partial(app.jump_to, goal.id)))
         for deal in board.deals():
-            entries.append(Entry(f"{deal.id} {deal.title}", "Deal · show it on the pipeline",
+            entries.append(Entry(f"{deal.id} {deal.title}", _("Deal · show it on the pipeline"),
                                  partial(app.jump_to, deal.id)))
         return entries
 

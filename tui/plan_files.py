@@ -23,6 +23,7 @@ from store.plan_yaml import (
     read_plan_file,
     write_plan_file,
 )
+from tui.i18n import N_, _
 from tui.remote import is_remote
 from tui.user_text import tell
 
@@ -32,8 +33,8 @@ class PlanFileCommands:
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Export plan", "Write the whole plan to a YAML file", self.action_export_plan)
-        yield SystemCommand("Import plan", "Read a YAML plan file: see what it changes, then apply it",
+        yield SystemCommand(N_("Export plan"), N_("Write the whole plan to a YAML file"), self.action_export_plan)
+        yield SystemCommand(N_("Import plan"), N_("Read a YAML plan file: see what it changes, then apply it"),
                             self.action_import_plan)
 
     # ------------------------------------------------------------------ export
@@ -42,19 +43,19 @@ class PlanFileCommands:
         from tui.screens.plan_file import AskPath
 
         default = re.sub(r"[^a-z0-9]+", "-", self.board.name.lower()).strip("-") or "plan"
-        self.push_screen(AskPath("Export the plan to which file?", f"{default}.yaml"), self._export_to)
+        self.push_screen(AskPath(_("Export the plan to which file?"), f"{default}.yaml"), self._export_to)
 
     def _export_to(self, path: str | None) -> None:
         if not path:
             return
         if is_remote():
-            tell(self.screen, "Over SSH the plan is exported with `ssh ... plan export > FILE.yaml`", "error")
+            tell(self.screen, _("Over SSH the plan is exported with `ssh ... plan export > FILE.yaml`"), "error")
             return
         target = Path(path).expanduser()
         if target.exists():
             from tui.screens.dialogs import Confirm
 
-            self.push_screen(Confirm(f"{target} exists. Replace it?"),
+            self.push_screen(Confirm(_("{file} exists. Replace it?").format(file=target)),
                              lambda yes: yes and self._write_export(target))
         else:
             self._write_export(target)
@@ -63,19 +64,20 @@ class PlanFileCommands:
         try:
             write_plan_file(target, dump_plan(self.board.export_plan()))
         except OSError as error:
-            tell(self.screen, f"Could not write {target}: {error.strerror or error}", "error")
+            tell(self.screen, _("Could not write {file}: {error}").format(file=target, error=error.strerror or error),
+                 "error")
             return
         except UpliftError as error:
             tell(self.screen, error, "error")
             return
-        tell(self.screen, f"Wrote the plan to {target}")
+        tell(self.screen, _("Wrote the plan to {file}").format(file=target))
 
     # ------------------------------------------------------------------ import
 
     def action_import_plan(self) -> None:
         from tui.screens.plan_file import AskPath
 
-        self.push_screen(AskPath("Import a plan from which file?", "plan.yaml"), self._import_from)
+        self.push_screen(AskPath(_("Import a plan from which file?"), "plan.yaml"), self._import_from)
 
     def _import_from(self, path: str | None) -> None:
         from tui.screens.plan_file import ImportPreview
@@ -83,7 +85,7 @@ class PlanFileCommands:
         if not path:
             return
         if is_remote():
-            tell(self.screen, "Over SSH a plan is imported with `ssh ... plan import - < FILE.yaml`", "error")
+            tell(self.screen, _("Over SSH a plan is imported with `ssh ... plan import - < FILE.yaml`"), "error")
             return
         name = str(Path(path).expanduser())
         try:
@@ -95,17 +97,17 @@ class PlanFileCommands:
         if summary is None:
             return
         if summary.empty:
-            tell(self.screen, f"{name} changes nothing on this board")
+            tell(self.screen, _("{file} changes nothing on this board").format(file=name))
             return
-        self.push_screen(ImportPreview(f"Import {name}?", summary.lines()),
+        self.push_screen(ImportPreview(_("Import {file}?").format(file=name), summary.lines()),
                          lambda yes: yes and self._apply_import(text))
 
     def _apply_import(self, text: PlanText) -> None:
         summary = self._run_import(text, dry_run=False)
         if summary is None:
             return
-        tell(self.screen, f"Imported {text.name}: {len(summary.created)} created, "
-                          f"{len(summary.changed)} changed")
+        tell(self.screen, _("Imported {file}: {created} created, {changed} changed").format(
+            file=text.name, created=len(summary.created), changed=len(summary.changed)))
         self.call_later(self._refresh_screens)
 
     def _run_import(self, text: PlanText, dry_run: bool):
@@ -121,8 +123,9 @@ class PlanFileCommands:
         from tui.screens.plan_file import PlanProblems
 
         problems = text.located(error.problems) if text is not None else error.problems
-        verb = "may not be imported by you" if isinstance(error, PlanRefused) else "has problems"
-        title = f"{name} {verb} ({len(problems)})"
+        verb = _("{file} may not be imported by you ({count})") if isinstance(error, PlanRefused) \
+            else _("{file} has problems ({count})")
+        title = verb.format(file=name, count=len(problems))
         self.push_screen(PlanProblems(title, [format_problem(name, p) for p in problems]))
 
     async def _refresh_screens(self) -> None:

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from sales.text import LINE_MAX, safe
+from tui.i18n import _
 
 
 def plain(value: object) -> Content:
@@ -48,4 +49,4 @@ def with_current(options: list[tuple[Text, str]], value: str | None) -> list[tup
     unless the user picks another (a Select given a value it lacks raises instead)."""
     if not value or any(option == value for _, option in options):
         return options
-    return [*options, (plain_rich(f"{value} (not on this board)"), value)]
+    return [*options, (plain_rich(_("{value} (not on this board)").format(value=value)), value)]

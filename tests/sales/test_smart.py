@@ -103,8 +103,19 @@ def test_holding_a_level_already_met_is_achievable() -> None:
 def test_relevant_needs_a_linked_strategy() -> None:
     linked = Strategy(id="S-2", title="Bundle", goals=["G-1"])
     other = Strategy(id="S-3", title="Elsewhere", goals=["G-9"])
-    assert smart.relevant(goal(), [linked, other]) == smart.Verdict("R", True, "served by S-2")
-    assert smart.relevant(goal(), [other]) == smart.Verdict("R", False, "no strategy linked to it")
+    served, unserved = smart.relevant(goal(), [linked, other]), smart.relevant(goal(), [other])
+    assert (served.letter, served.passed, served.reason) == ("R", True, "served by S-2")
+    assert (unserved.letter, unserved.passed, unserved.reason) == ("R", False, "no strategy linked to it")
+
+
+def test_a_reason_travels_as_templates_and_values_that_make_it_up() -> None:
+    """So that an interface in another language can say the same (tui/screens/goals.py)."""
+    for verdict in smart.check(goal(scope={}, owner=None, metric="", target=None, deadline=None)) + \
+            smart.check(goal(), history=[("2026-Q1", 150.0), ("2026-Q2", 200.0)]):
+        assert verdict.parts and all(template in smart.MESSAGES for template, _ in verdict.parts)
+        assert verdict.sep.join(t.format(**values) for t, values in verdict.parts) == verdict.reason
+    missing = smart.measurable(goal(metric="", target=None))
+    assert [t for t, _ in missing.parts] == ["no metric", "no target"] and missing.sep == ", "
 
 
 def test_time_bound_passes_inside_the_plan_period() -> None:

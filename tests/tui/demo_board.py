@@ -1,6 +1,7 @@
 """A demo board that looks the same on every run and every machine, for screen snapshots and the
 layout checks: the sample quarter seeded for a fixed day in UTC, a few deals, and one diagnosis,
-all written with frozen clocks; the app then runs with the same frozen clock."""
+all written with frozen clocks; the app then runs with the same frozen clock. In Chinese
+(`lang="zh"`) it is the Chinese sample quarter, with Chinese deals and sales records."""
 
 from __future__ import annotations
 
@@ -10,20 +11,32 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from store.board import Board
-from store.demo import DEMO_LEAD, seed_demo
+from store.demo import seed_demo
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 10, 30, tzinfo=timezone.utc)
-DEALS = [  # title, account, owner, value, stage, key account
+LEADS = {"en": "dana", "zh": "王芳"}
+DEALS = {"en": [  # title, account, owner, value, stage, key account
     ("Acme renewal 2027", "Acme", "ali", 48_000, None, True),
     ("Betasoloin pilot", "Betasoloin", "bea", 12_500, None, False),
     ("Cobalt fleet upgrade", "Cobalt", "ali", 90_000, "Proposal", False),
     ("Delta training bundle", "Delta", "bea", 7_200, "Negotiation", False),
-]
-RECORDS = "deal,date,amount,region,rep,stage\n" + "".join(
-    f"R{i},2026-{1 + i % 10:02d}-{1 + i % 27:02d},{200 + 13 * i},"
-    f"{('North', 'East', 'South')[i % 3]},{('ali', 'bea')[i % 2]},{('won', 'lost', 'won', 'won')[i % 4]}\n"
-    for i in range(120))
+], "zh": [
+    ("艾克美 2027 年续约", "艾克美", "李雷", 48_000, None, True),
+    ("贝塔索试点", "贝塔索", "韩梅", 12_500, None, False),
+    ("钴业车队升级", "钴业", "李雷", 90_000, "方案", False),
+    ("德尔塔培训套餐", "德尔塔", "韩梅", 7_200, "谈判", False),
+]}
+REGIONS = {"en": ("North", "East", "South"), "zh": ("华北", "华东", "华南")}
+REPS = {"en": ("ali", "bea"), "zh": ("李雷", "韩梅")}
+
+
+def records(lang: str = "en") -> str:
+    return "deal,date,amount,region,rep,stage\n" + "".join(
+        f"R{i},2026-{1 + i % 10:02d}-{1 + i % 27:02d},{200 + 13 * i},"
+        f"{REGIONS[lang][i % 3]},{REPS[lang][i % 2]},{('won', 'lost', 'won', 'won')[i % 4]}\n"
+        for i in range(120))
+
 
 
 def utc_local_time() -> None:
@@ -36,21 +49,21 @@ def fixed_clock() -> datetime:
     return NOW
 
 
-def build_demo(folder: Path) -> Path:
+def build_demo(folder: Path, lang: str = "en") -> Path:
     """A seeded board in `folder/board` (with the records file beside it); its path."""
     utc_local_time()
     path = folder / "board"
-    seed_demo(path, today=TODAY)
-    lead = Board(path, actor=DEMO_LEAD, clock=lambda: NOW - timedelta(days=2))
+    seed_demo(path, today=TODAY, lang=lang)
+    lead = Board(path, actor=LEADS[lang], clock=lambda: NOW - timedelta(days=2))
     stages = [s.name for s in lead.stages()]
-    for title, account, owner, value, stage, key in DEALS:
+    for title, account, owner, value, stage, key in DEALS[lang]:
         fields = {"account": account, "owner": owner, "value": value, "key_account": key,
                   "close": (TODAY + timedelta(days=30)).isoformat()}
         if stage and stage in stages:
             fields["stage"] = stage
         lead.add_deal(title, **fields)
-    records = folder / "records.csv"
-    records.write_text(RECORDS, encoding="utf-8")
+    records_file = folder / "records.csv"
+    records_file.write_text(records(lang), encoding="utf-8")
     cwd = os.getcwd()
     os.chdir(folder)  # the diagnosis names its file as given: keep the name free of temp paths
     try:
@@ -60,5 +73,5 @@ def build_demo(folder: Path) -> Path:
     return path
 
 
-def demo_board(path: Path) -> Board:
-    return Board(path, actor=DEMO_LEAD, clock=fixed_clock)
+def demo_board(path: Path, lang: str = "en") -> Board:
+    return Board(path, actor=LEADS[lang], clock=fixed_clock)

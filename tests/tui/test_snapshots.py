@@ -5,8 +5,9 @@ changed SVG; after checking it, update with:
     /work/venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
 
 The board is the demo seeded for a fixed day with frozen clocks, in UTC, so the pictures are the
-same on every run and machine. LANGUAGES is a parameter so that the Chinese interface, when it
-comes, gets its own snapshots by adding "zh" here.
+same on every run and machine. Each screen is taken in every language of LANGUAGES: in Chinese
+(UPLIFT_LANG=zh) on the Chinese demo (tests/tui/demo_board.py), so that CJK titles and names
+are seen in the kanban's cards and the tables' columns, at both sizes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 from tests.tui.demo_board import build_demo, demo_board
 from tui.app import UpliftApp
 
-LANGUAGES = ["en"]
+LANGUAGES = ["en", "zh"]
 SIZES = [(80, 24), (120, 40)]
 # screen name -> the keys that open it from the start (the task board)
 SCREENS = {
@@ -35,22 +36,28 @@ SCREENS = {
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> Path:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        path = build_demo(tmp_path_factory.mktemp("demo"))
-    time.tzset()
-    return path
+def seeded(tmp_path_factory):
+    """The demo board of a language, built once per module."""
+    built: dict[str, Path] = {}
+
+    def board_of(language: str) -> Path:
+        if language not in built:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("TZ", "UTC")
+                time.tzset()
+                built[language] = build_demo(tmp_path_factory.mktemp(f"demo-{language}"), language)
+            time.tzset()
+        return built[language]
+    return board_of
 
 
 @pytest.fixture
-def board_copy(seeded: Path, tmp_path: Path, monkeypatch) -> Path:
+def board_copy(seeded, language: str, tmp_path: Path, monkeypatch) -> Path:
     """A fresh copy per test (a screen could write), read in UTC."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     target = tmp_path / "board"
-    shutil.copytree(seeded, target)
+    shutil.copytree(seeded(language), target)
     yield target
     monkeypatch.undo()
     time.tzset()
@@ -62,7 +69,7 @@ def board_copy(seeded: Path, tmp_path: Path, monkeypatch) -> Path:
 def test_screen_looks_as_reviewed(snap_compare, board_copy: Path, monkeypatch, language: str,
                                   screen: str, size: tuple[int, int]) -> None:
     monkeypatch.setenv("UPLIFT_LANG", language)
-    app = UpliftApp(demo_board(board_copy))
+    app = UpliftApp(demo_board(board_copy, language))
 
     async def settle(pilot) -> None:
         await pilot.pause()

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _
 from tui.remote import refuse_remote
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -73,14 +74,14 @@ def _check_host(host: str, public: bool) -> None:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     init = add_verb(verbs, common, "init", cmd_init,
-                    "create a board (private by default), or set one up for a team: --shared --group G")
+                    _("create a board (private by default), or set one up for a team: --shared --group G"))
     which = init.add_mutually_exclusive_group()
     which.add_argument("--shared", action="store_true",
                        help="files 0660 and folders 2770: for reps with their own Unix accounts")
     which.add_argument("--private", action="store_true", help="files 0600 and folders 0700 (the default)")
     init.add_argument("--group", help="the Unix group that shares the board (with --shared)")
 
-    serve = verbs.add_parser("serve", help="give a team access: over SSH, or in a browser").add_subparsers(
+    serve = verbs.add_parser("serve", help=_("give a team access: over SSH, or in a browser")).add_subparsers(
         title="serve commands", metavar="VERB", required=True)
     ssh = add_verb(serve, common, "ssh", cmd_serve_ssh,
                    "an SSH server for the board: members log in with their keys (uplift member key add)")

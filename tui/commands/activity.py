@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -69,7 +70,7 @@ def cmd_coach(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     from sales.touches import TOUCH_TYPES
 
-    log = add_verb(verbs, common, "log", cmd_log, "the activity feed, newest first (log add: log a call...)")
+    log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N")
     log.add_argument("--item", metavar="ID", help="only records about this item (T-4, D-2, ali)")
     log.add_argument("--actor", metavar="U", help="only records by this person")
@@ -82,7 +83,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("type", choices=TOUCH_TYPES)
     add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE")
 
-    coach = add_verb(verbs, common, "coach", cmd_coach, "coaching notes on a rep (a lead writes them)")
+    coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
     coach.add_argument("rep")
     coach.add_argument("note", nargs="*", help="the note to add (none: list the rep's notes)")
     coach.add_argument("--json", action="store_true")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.i18n import _
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
@@ -61,7 +62,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     alerts = add_verb(verbs, common, "alerts", cmd_alerts,
-                      "alerts: conversion drops, quiet key accounts, overdue tasks, WIP over limit")
+                      _("alerts: conversion drops, quiet key accounts, overdue tasks, WIP over limit"))
     alerts.add_argument("--json", action="store_true")
     alerts.add_argument("--all", action="store_true", help="include snoozed alerts")
     more = alerts.add_subparsers(title="alert commands", metavar="VERB")

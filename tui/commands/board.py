@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _, language
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -28,31 +29,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = Path(args.board) if args.board else Path(tempfile.mkdtemp(prefix="uplift-demo-")) / "board"
     if (path / "board.json").exists():
         raise BadInput(f"{path} already holds a board; the demo needs a new folder")
-    seed_demo(path)
+    lead = seed_demo(path, lang=language()).actor
     if args.no_open:
         print(path)
         return EXIT_OK
     from tui.app import run_app
 
-    run_app(Board(path, actor=_demo_actor(path)), theme=args.theme)
-    print(f"The demo board is kept at {path}; open it again with: uplift --board {path}")
+    run_app(Board(path, actor=_demo_actor(path, lead)), theme=args.theme)
+    print(_("The demo board is kept at {path}; open it again with: uplift --board {path}").format(path=path))
     return EXIT_OK
 
 
-def _demo_actor(path: Path) -> str:
+def _demo_actor(path: Path, lead: str) -> str:
     """Whoever runs the demo acts as its lead, unless UPLIFT_USER names a member."""
     import os
 
     from store.board import Board
-    from store.demo import DEMO_LEAD
 
     named = os.environ.get("UPLIFT_USER")
     if named and Board(path, actor=named).role is not None:
         return named
-    return DEMO_LEAD
+    return lead
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    demo = add_verb(verbs, common, "demo", cmd_demo, "open a fresh temporary board seeded with the sample plan")
-    demo.add_argument("--no-open", action="store_true", help="seed the board, print its path, don't open it")
-    demo.add_argument("--theme", metavar="NAME", default=None, help="the colour theme (remembered)")
+    demo = add_verb(verbs, common, "demo", cmd_demo, _("open a fresh temporary board seeded with the sample plan"))
+    demo.add_argument("--no-open", action="store_true", help=_("seed the board, print its path, don't open it"))
+    demo.add_argument("--theme", metavar="NAME", default=None, help=_("the colour theme (remembered)"))

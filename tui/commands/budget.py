@@ -12,6 +12,7 @@ from sales.budget import CATEGORIES, money
 from sales.errors import Invalid
 from sales.goals import parse_number
 from tui.cli_support import EXIT_OK, add_verb, cli_date, open_board
+from tui.i18n import _
 
 
 def _amount(text: str, field: str = "amount") -> float:
@@ -122,7 +123,7 @@ def cmd_training_done(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    budget = verbs.add_parser("budget", help="budget lines: request, approve, reject, spend").add_subparsers(
+    budget = verbs.add_parser("budget", help=_("budget lines: request, approve, reject, spend")).add_subparsers(
         title="budget commands", metavar="VERB", required=True)
     lst = add_verb(budget, common, "list", cmd_budget_list, "budget lines, totals against the plan, and flags")
     lst.add_argument("--status", choices=("requested", "approved", "rejected"))
@@ -149,7 +150,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     total = add_verb(budget, common, "total", cmd_budget_total, "set the plan's whole budget (leads only)")
     total.add_argument("amount", help="a number, or none")
 
-    training = verbs.add_parser("training", help="training items").add_subparsers(
+    training = verbs.add_parser("training", help=_("training items")).add_subparsers(
         title="training commands", metavar="VERB", required=True)
     tlist = add_verb(training, common, "list", cmd_training_list, "list training items")
     tlist.add_argument("--json", action="store_true")

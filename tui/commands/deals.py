@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.i18n import _
 from tui.remote import refuse_paths
 
 
@@ -150,7 +151,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    deal = verbs.add_parser("deal", help="the deal pipeline: list, add, edit, move, show, import")
+    deal = verbs.add_parser("deal", help=_("the deal pipeline: list, add, edit, move, show, import"))
     deal_verbs = deal.add_subparsers(title="deal commands", metavar="VERB", required=True)
 
     listing = add_verb(deal_verbs, common, "list", cmd_deal_list, "list deals (biggest first)")
@@ -192,8 +193,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
     imp.add_argument("--json", action="store_true")
 
-    funnel = add_verb(verbs, common, "funnel", cmd_funnel, "the funnel: per stage deals, value, conversion, trend")
+    funnel = add_verb(verbs, common, "funnel", cmd_funnel, _("the funnel: per stage deals, value, conversion, trend"))
     funnel.add_argument("--weeks", type=int, default=12)
     funnel.add_argument("--json", action="store_true")
-    snap = add_verb(verbs, common, "snapshot", cmd_snapshot, "record this week's pipeline counts (for cron)")
+    snap = add_verb(verbs, common, "snapshot", cmd_snapshot, _("record this week's pipeline counts (for cron)"))
     snap.add_argument("--json", action="store_true")

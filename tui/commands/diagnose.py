@@ -13,6 +13,7 @@ from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _
 from tui.remote import refuse_paths
 
 
@@ -128,7 +129,7 @@ def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     run = add_verb(verbs, common, "diagnose", cmd_diagnose,
-                   "diagnose sales records (CSV/XLSX): KPIs, breakdowns, weak spots; keeps a snapshot")
+                   _("diagnose sales records (CSV/XLSX): KPIs, breakdowns, weak spots; keeps a snapshot"))
     run.add_argument("files", nargs="+", metavar="FILE", help="one file, or several of the same layout")
     run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="say which column holds a field (repeatable); saved for files with the same columns")
@@ -141,7 +142,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     run.add_argument("--json", action="store_true", help="print the whole diagnosis as JSON, nothing else")
     run.add_argument("--no-save", action="store_true", help="don't keep a snapshot or the mapping on the board")
 
-    group = verbs.add_parser("diagnosis", help="the diagnoses kept on the board").add_subparsers(
+    group = verbs.add_parser("diagnosis", help=_("the diagnoses kept on the board")).add_subparsers(
         title="diagnosis commands", metavar="VERB", required=True)
     lst = add_verb(group, common, "list", cmd_diagnosis_list, "list kept diagnoses, newest first")
     lst.add_argument("--json", action="store_true")

@@ -7,6 +7,7 @@ import argparse
 from sales.errors import Invalid
 from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, parse_number, parse_target
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.i18n import _
 
 
 def cmd_goal_list(args: argparse.Namespace) -> int:
@@ -152,7 +153,7 @@ def cmd_strategy_add(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    goal = verbs.add_parser("goal", help="SMART goals and their check-ins").add_subparsers(
+    goal = verbs.add_parser("goal", help=_("SMART goals and their check-ins")).add_subparsers(
         title="goal commands", metavar="VERB", required=True)
     lst = add_verb(goal, common, "list", cmd_goal_list, "list goals with their SMART badges and pace")
     lst.add_argument("--owner", metavar="U")
@@ -190,7 +191,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("--comment", metavar="TEXT")
     checkin.add_argument("--json", action="store_true")
 
-    strategy = verbs.add_parser("strategy", help="strategies that serve the goals").add_subparsers(
+    strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(
         title="strategy commands", metavar="VERB", required=True)
     slist = add_verb(strategy, common, "list", cmd_strategy_list, "list strategies with their goals and task counts")
     slist.add_argument("--goal", metavar="G", help="only strategies serving this goal")

@@ -7,6 +7,7 @@ import sys
 
 from sales.tasks import STATUSES
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board, status_arg
+from tui.i18n import _
 from tui.remote import refuse_paths
 
 
@@ -119,7 +120,7 @@ def _positive(text: str) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    member = verbs.add_parser("member", help="the board's members and roles").add_subparsers(
+    member = verbs.add_parser("member", help=_("the board's members and roles")).add_subparsers(
         title="member commands", metavar="VERB", required=True)
     madd = add_verb(member, common, "add", cmd_member_add, "add a member (the first must be a lead)")
     madd.add_argument("name")
@@ -141,6 +142,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     krem.add_argument("name")
     krem.add_argument("fingerprint", nargs="?", help="SHA256:... as `member key list` shows it")
 
-    wip = add_verb(verbs, common, "wip", cmd_wip, "show WIP limits, or set one: uplift wip doing 4 (or off)")
+    wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
     wip.add_argument("status", nargs="?", type=status_arg)
     wip.add_argument("limit", nargs="?")

@@ -6,6 +6,7 @@ import argparse
 
 from sales.notes import NOTE_KINDS, NOTE_TAGS
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _
 
 
 def _note_rows(notes) -> str:
@@ -59,7 +60,7 @@ def cmd_note_delete(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    note = verbs.add_parser("note", help="interview notes and customer feedback").add_subparsers(
+    note = verbs.add_parser("note", help=_("interview notes and customer feedback")).add_subparsers(
         title="note commands", metavar="VERB", required=True)
     tags = f"tag: {', '.join(NOTE_TAGS)} (repeatable)"
     add = add_verb(note, common, "add", cmd_note_add, "add a note and print its id")

@@ -13,6 +13,7 @@ from tui.cli_support import (
     add_verb,
     open_board,
 )
+from tui.i18n import _, language
 from tui.remote import refuse_paths
 
 
@@ -46,7 +47,8 @@ def cmd_plan_templates(args: argparse.Namespace) -> int:
     from store.templates import templates
     from tui.cli_output import table
 
-    print(table(["NAME", "WHAT"], [[t.name, t.summary] for t in templates()], max_last=90))
+    print(table([_("NAME"), _("LANGUAGES"), _("WHAT")],
+                [[t.name, " ".join(t.languages), t.summary] for t in templates(language())], max_last=90))
     return EXIT_OK
 
 
@@ -55,7 +57,7 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     from store.plan_yaml import parse_plan_text
     from store.templates import template_text
 
-    data, name = template_text(args.template)
+    data, name = template_text(args.template, language())
     try:
         text = parse_plan_text(data, name)
     except PlanInvalid as error:
@@ -107,7 +109,7 @@ def _print_problems(name: str, error, text) -> None:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    plan = verbs.add_parser("plan", help="export, import and start plans as YAML").add_subparsers(
+    plan = verbs.add_parser("plan", help=_("export, import and start plans as YAML")).add_subparsers(
         title="plan commands", metavar="VERB", required=True)
     export = add_verb(plan, common, "export", cmd_plan_export,
                       "write the whole plan as YAML (standard output unless -o)")
@@ -117,8 +119,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                    "apply a plan file: create and change what it says, leave the rest alone")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
-    add_verb(plan, common, "templates", cmd_plan_templates, "list the plan and checklist templates")
-    new = add_verb(plan, common, "new", cmd_plan_new, "start a plan (or add a checklist) from a template")
+    add_verb(plan, common, "templates", cmd_plan_templates,
+             _("list the plan and checklist templates, and the languages each comes in"))
+    new = add_verb(plan, common, "new", cmd_plan_new,
+                   _("start a plan (or add a checklist) from a template, in the interface's language if it has one"))
     new.add_argument("--from", dest="template", required=True, metavar="NAME",
-                     help="a template name (see `uplift plan templates`)")
+                     help=_("a template name (see `uplift plan templates`); NAME.zh picks the Chinese one"))
     new.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")

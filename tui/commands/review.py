@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _, language
 
 
 def _num(value: float | None, unit: str = "") -> str:
@@ -44,7 +45,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         ["win rate", _pct(p.win_rate)],
         ["customer satisfaction", f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
     print()
-    for n, (question, answer) in enumerate(board.answers_by_question(), 1):
+    for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
         print(safe(f"   {answer.answer}") if answer else f"   (not answered: uplift review answer {n} TEXT)")
     return EXIT_OK
@@ -62,7 +63,7 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     if args.number is None:
-        for n, (text, tick) in enumerate(board.checklist("review"), 1):
+        for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
             print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
         return EXIT_OK
     done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
@@ -172,7 +173,7 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    review = verbs.add_parser("review", parents=[common], help="the end-of-cycle review: goals, process metrics, gap analysis",
+    review = verbs.add_parser("review", parents=[common], help=_("the end-of-cycle review: goals, process metrics, gap analysis"),
                               description="Target against actual per goal, the process metrics and the gap-analysis answers.")
     review.set_defaults(run=cmd_review)
     review.add_argument("--json", action="store_true")
@@ -187,14 +188,14 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     export = add_verb(sub, common, "export", cmd_export, "write the review report as Markdown")
     export.add_argument("-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
 
-    payout = add_verb(verbs, common, "payout", cmd_payout, "each rep's payout statement, line by line")
+    payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     payout.add_argument("--rep", metavar="U", help="only this rep's statement")
     payout.add_argument("--json", action="store_true")
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
-                     "reps ranked by attainment, won value and activities")
+                     _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")
 
-    incentive = verbs.add_parser("incentive", help="incentive plans (commission tiers, bonuses, recognition)"
+    incentive = verbs.add_parser("incentive", help=_("incentive plans (commission tiers, bonuses, recognition)")
                                  ).add_subparsers(title="incentive commands", metavar="VERB", required=True)
     lst = add_verb(incentive, common, "list", cmd_incentive_list, "list the incentive plans")
     lst.add_argument("--json", action="store_true")

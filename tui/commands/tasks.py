@@ -14,6 +14,7 @@ from tui.cli_support import (
     open_board,
     status_arg,
 )
+from tui.i18n import _
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
@@ -32,8 +33,8 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     elif tasks:
         print(task_rows(tasks, board.today()))
     else:
-        print("No tasks match." if board.tasks() else
-              "No tasks yet: add one with `uplift task add \"Call the top 20 accounts\" --due fri`.")
+        print(_("No tasks match.") if board.tasks() else
+              _("No tasks yet: add one with `uplift task add \"Call the top 20 accounts\" --due fri`."))
     return EXIT_OK
 
 
@@ -107,7 +108,7 @@ def cmd_task_show(args: argparse.Namespace) -> int:
 def cmd_task_delete(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.delete_task(args.id)
-    print(f"deleted {task.id}")
+    print(_("deleted {id}").format(id=task.id))
     return EXIT_OK
 
 
@@ -116,17 +117,18 @@ def _warn_wip(board, status: str) -> None:
     if limit is not None:
         count = sum(1 for t in board.tasks() if t.status == status)
         if count > limit:
-            print(f"warning: {status} holds {count} tasks, over its WIP limit of {limit}", file=sys.stderr)
+            print(_("warning: {status} holds {count} tasks, over its WIP limit of {limit}").format(
+                status=_(status), count=count, limit=limit), file=sys.stderr)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    task = verbs.add_parser("task", help="list, add, move and show tasks").add_subparsers(
+    task = verbs.add_parser("task", help=_("list, add, move and show tasks")).add_subparsers(
         title="task commands", metavar="VERB", required=True)
-    lst = add_verb(task, common, "list", cmd_task_list, "list tasks")
-    lst.add_argument("--mine", action="store_true", help="only my tasks")
-    lst.add_argument("--status", type=status_arg, help=f"only this status ({', '.join(STATUSES)})")
-    lst.add_argument("--owner", metavar="U", help="only this owner's tasks")
-    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
+    lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
+    lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))
+    lst.add_argument("--owner", metavar="U", help=_("only this owner's tasks"))
+    lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     def task_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--owner", metavar="U")
@@ -136,24 +138,24 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         sub.add_argument("--goal", metavar="G")
         sub.add_argument("--strategy", metavar="S")
         sub.add_argument("--status", type=status_arg)
-        sub.add_argument("--step", action="append", metavar="TEXT", help="a checklist step (repeatable)")
-        sub.add_argument("--expected", metavar="TEXT", help="expected result")
-        sub.add_argument("--measure", metavar="TEXT", help="how the result is measured")
+        sub.add_argument("--step", action="append", metavar="TEXT", help=_("a checklist step (repeatable)"))
+        sub.add_argument("--expected", metavar="TEXT", help=_("expected result"))
+        sub.add_argument("--measure", metavar="TEXT", help=_("how the result is measured"))
 
-    add = add_verb(task, common, "add", cmd_task_add, "add a task and print its id")
+    add = add_verb(task, common, "add", cmd_task_add, _("add a task and print its id"))
     add.add_argument("title")
     task_options(add)
-    edit = add_verb(task, common, "edit", cmd_task_edit, "change fields of a task (an empty value clears one)")
+    edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"))
     edit.add_argument("id")
     edit.add_argument("--title")
     task_options(edit)
-    move = add_verb(task, common, "move", cmd_task_move, "move a task to another status")
+    move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
     move.add_argument("id")
     move.add_argument("status", type=status_arg)
-    done = add_verb(task, common, "done", cmd_task_done, "mark a task done")
+    done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
     done.add_argument("id")
-    show = add_verb(task, common, "show", cmd_task_show, "show a task with its history")
+    show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
-    delete = add_verb(task, common, "delete", cmd_task_delete, "delete a task (leads only)")
+    delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")

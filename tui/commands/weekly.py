@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.i18n import _, language
 
 
 def _week(board, text: str | None):
@@ -30,16 +31,18 @@ def cmd_weekly(args: argparse.Namespace) -> int:
     if args.number is not None:
         done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo,
                                     which="weekly", day=day)
-        print(f"{'ticked' if done else 'unticked'} {args.number} for {iso_week(day)}")
+        print((_("ticked {n} for {week}") if done else _("unticked {n} for {week}")).format(
+            n=args.number, week=iso_week(day)))
         return EXIT_OK
-    items = board.checklist("weekly", day)
+    items = board.checklist("weekly", day, lang=language())
     if args.json:
         print_json({"week": iso_week(day), "items": [
             {"number": n, "text": text, "done": tick is not None, "by": tick.by if tick else None,
              "at": tick.at if tick else None} for n, (text, tick) in enumerate(items, 1)]})
         return EXIT_OK
     done = sum(1 for _, tick in items if tick)
-    print(f"Weekly review {iso_week(day)}: {done} of {len(items)} done")
+    print(_("Weekly review {week}: {done} of {count} done").format(week=iso_week(day), done=done,
+                                                                     count=len(items)))
     for n, (text, tick) in enumerate(items, 1):
         who = f"  ({tick.by}, {tick.at[:10]})" if tick else ""
         print(safe(f"[{'x' if tick else ' '}] {n}. {text}{who}"))

@@ -11,31 +11,32 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sales.alerts import Alert
+from tui.i18n import N_, _
 from tui.user_text import plain
 
-KIND_LABELS = {"conversion": "Conversion drop", "quiet": "Quiet key account", "overdue": "Overdue task",
-               "wip": "Over WIP limit", "pace": "Goal behind pace"}
+KIND_LABELS = {"conversion": N_("Conversion drop"), "quiet": N_("Quiet key account"), "overdue": N_("Overdue task"),
+               "wip": N_("Over WIP limit"), "pace": N_("Goal behind pace")}
 
 
 def alert_text(alert: Alert) -> str:
-    text = f"{KIND_LABELS.get(alert.kind, alert.kind)} · {alert.item}\n  {alert.message}"
+    text = f"{_(KIND_LABELS.get(alert.kind, alert.kind))} · {alert.item}\n  {alert.message}"
     if alert.snoozed_until:
-        text += f"\n  snoozed until {alert.snoozed_until}: {alert.snooze_reason}"
+        text += "\n  " + _("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason)
     return text
 
 
 class AlertsScreen(ModalScreen[str | None]):
     """Returns the item of the chosen alert (enter), or None (escape)."""
 
-    BINDINGS = [Binding("escape,q", "cancel", "Close", id="alerts.close")]
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="alerts.close")]
 
     def compose(self) -> ComposeResult:
         alerts = self.app.board.alerts()
         self.alerts = [a for a in alerts if a.snoozed_until is None] + [a for a in alerts if a.snoozed_until]
         with Vertical(classes="dialog alerts"):
             live = sum(1 for a in alerts if a.snoozed_until is None)
-            heading = (f"Alerts: {live} ({len(alerts) - live} snoozed) · enter jumps to the item, escape closes"
-                       if alerts else "No alerts. Escape closes.")
+            heading = (_("Alerts: {live} ({snoozed} snoozed) · enter jumps to the item, escape closes").format(
+                live=live, snoozed=len(alerts) - live) if alerts else _("No alerts. Escape closes."))
             yield Static(plain(heading), classes="dialog-question")
             yield OptionList(*(Option(plain(alert_text(a)), id=str(i)) for i, a in enumerate(self.alerts)),
                              id="alert-list")

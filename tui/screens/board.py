@@ -10,21 +10,22 @@ from textual.widgets import Header, Input, Static
 
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
+from tui.i18n import N_, _
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
 from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
 
-EMPTY_BOARD = ("This board has no tasks yet. Press n to add the first one "
-               "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
+EMPTY_BOARD = N_("This board has no tasks yet. Press n to add the first one "
+                 "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
 
 
 def task_card(task: Task, today) -> CardData:
     done, total = steps_done(task)
-    details = f"{task.owner or 'unassigned'} · {task.priority}"
+    details = f"{task.owner or _('unassigned')} · {_(task.priority)}"
     if total:
-        details += f" · steps {done}/{total}"
+        details += " · " + _("steps {done}/{total}").format(done=done, total=total)
     overdue = is_overdue(task, today)
-    flag = f"due {task.due}" + ("  OVERDUE" if overdue else "") if task.due else "no due date"
+    flag = _("due {day}").format(day=task.due) + ("  " + _("OVERDUE") if overdue else "") if task.due else _("no due date")
     classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())
     return CardData(task.id, task.title, details, flag, frozenset(classes))
 
@@ -34,16 +35,16 @@ class BoardScreen(Screen):
     # where it would swallow the keys 1-5 and n.
     AUTO_FOCUS = "Card"
     BINDINGS = [
-        Binding("n", "new", "New", id="board.new"),
-        Binding("e,enter", "edit", "Edit", id="board.edit"),
-        Binding("v", "details", "Details", id="board.details"),
-        Binding("d", "delete", "Delete", id="board.delete"),
-        Binding("slash", "filter", "Filter", id="board.filter"),
-        Binding("m", "mine", "Mine", id="board.mine"),
-        Binding("o", "owner", "Owner", id="board.owner"),
-        Binding("x", "app.export_plan", "Export", id="board.export"),
-        Binding("i", "app.import_plan", "Import", id="board.import"),
-        Binding("escape", "clear_filters", "Clear filters", show=False, id="board.clear"),
+        Binding("n", "new", N_("New"), id="board.new"),
+        Binding("e,enter", "edit", N_("Edit"), id="board.edit"),
+        Binding("v", "details", N_("Details"), id="board.details"),
+        Binding("d", "delete", N_("Delete"), id="board.delete"),
+        Binding("slash", "filter", N_("Filter"), id="board.filter"),
+        Binding("m", "mine", N_("Mine"), id="board.mine"),
+        Binding("o", "owner", N_("Owner"), id="board.owner"),
+        Binding("x", "app.export_plan", N_("Export"), id="board.export"),
+        Binding("i", "app.import_plan", N_("Import"), id="board.import"),
+        Binding("escape", "clear_filters", N_("Clear filters"), show=False, id="board.clear"),
     ]
 
     def __init__(self) -> None:
@@ -53,7 +54,7 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield text_input(placeholder="filter by id, title or owner (enter keeps it, escape clears)",
+        yield text_input(placeholder=_("filter by id, title or owner (enter keeps it, escape clears)"),
                     id="filter", max_length=100)
         yield Static(id="board-status")
         yield Kanban(STATUSES, id="kanban")
@@ -81,8 +82,8 @@ class BoardScreen(Screen):
         limits = board.wip_limits()
         shown = self.visible(tasks)
         counts = {s: sum(1 for t in tasks if t.status == s) for s in STATUSES}
-        columns = [ColumnData(s, STATUS_LABELS[s], [task_card(t, today) for t in shown if t.status == s],
-                              limits.get(s), "" if len(shown) == len(tasks) else f"of {counts[s]}")
+        columns = [ColumnData(s, _(STATUS_LABELS[s]), [task_card(t, today) for t in shown if t.status == s],
+                              limits.get(s), "" if len(shown) == len(tasks) else _("of {count}").format(count=counts[s]))
                    for s in STATUSES]
         await self.kanban.sync(columns)
         self.show_status(len(tasks), len(shown))
@@ -91,13 +92,14 @@ class BoardScreen(Screen):
         status = self.query_one("#board-status", Static)
         parts = []
         if self.text_filter:
-            parts.append(f"filter “{self.text_filter}”")
+            parts.append(_("filter “{text}”").format(text=self.text_filter))
         if self.owner_filter:
-            parts.append(f"owner {self.owner_filter}")
+            parts.append(_("owner {name}").format(name=self.owner_filter))
         if total == 0:
-            status.update(plain(EMPTY_BOARD))
+            status.update(plain(_(EMPTY_BOARD)))
         elif parts:
-            status.update(plain(f"Showing {shown} of {total} tasks · " + " · ".join(parts) + " · escape clears"))
+            status.update(plain(_("Showing {shown} of {total} tasks").format(shown=shown, total=total) + " · "
+                                + " · ".join(parts) + " · " + _("escape clears")))
         else:
             status.update("")
         status.display = bool(total == 0 or parts)
@@ -112,8 +114,8 @@ class BoardScreen(Screen):
         if limit is not None and count >= limit:
             from tui.screens.dialogs import Confirm
 
-            question = (f"{STATUS_LABELS[event.target]} is at its WIP limit ({count}/{limit}). "
-                        f"Move {event.card_id} there anyway?")
+            question = _("{column} is at its WIP limit ({count}/{limit}). Move {id} there anyway?").format(
+                column=_(STATUS_LABELS[event.target]), count=count, limit=limit, id=event.card_id)
             self.app.push_screen(Confirm(question), lambda yes: yes and self.call_next(
                 self.move, event.card_id, event.target))
         else:
@@ -153,7 +155,7 @@ class BoardScreen(Screen):
 
     def _saved(self, task: Task | None) -> None:
         if task is not None:
-            tell(self, f"Saved {task.id}")
+            tell(self, _("Saved {id}").format(id=task.id))
             self.call_next(self._refocus, task.id)
 
     async def _refocus(self, task_id: str | None) -> None:
@@ -183,10 +185,10 @@ class BoardScreen(Screen):
             except UpliftError as error:
                 tell(self, error, "error")
                 return
-            tell(self, f"Deleted {task.id}")
+            tell(self, _("Deleted {id}").format(id=task.id))
             self.call_next(self._refocus, None)
 
-        self.app.push_screen(Confirm(f"Delete {task.id} “{task.title}”?"), answer)
+        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=task.id, title=task.title)), answer)
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -223,7 +225,7 @@ class BoardScreen(Screen):
 
         board = self.app.board
         owners = sorted({m.name for m in board.members()} | {t.owner for t in board.tasks() if t.owner})
-        choices = [("everyone", "")] + [(name, name) for name in owners]
+        choices = [(_("everyone"), "")] + [(name, name) for name in owners]
 
         def picked(name: str | None) -> None:
             if name is None:
@@ -231,4 +233,4 @@ class BoardScreen(Screen):
             self.owner_filter = name or None
             self.call_next(self._refocus, None)
 
-        self.app.push_screen(Pick("Show whose tasks?", choices), picked)
+        self.app.push_screen(Pick(_("Show whose tasks?"), choices), picked)

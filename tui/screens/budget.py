@@ -16,12 +16,14 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.goals import parse_number
 from sales.text import TITLE_MAX
+from tui.i18n import N_, _
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
 
-LINE_COLUMNS = ("ID", "Status", "Category", "Requested", "Approved", "Spent", "For", "By", "Title")
-TRAINING_COLUMNS = ("ID", "Date", "Done", "Audience", "Topic")
+LINE_COLUMNS = ("ID", N_("Status"), N_("Category"), N_("Requested"), N_("Approved"), N_("Spent"), N_("For"),
+                N_("By"), N_("Title"))
+TRAINING_COLUMNS = ("ID", N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
 
 
 def _amount(text: str, field: str = "amount") -> float:
@@ -33,13 +35,13 @@ def _amount(text: str, field: str = "amount") -> float:
 
 class BudgetScreen(Screen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="budget.back"),
-        Binding("r", "request", "Request", id="budget.request"),
-        Binding("a", "approve", "Approve", id="budget.approve"),
-        Binding("x", "reject", "Reject", id="budget.reject"),
-        Binding("p", "spend", "Spend", id="budget.spend"),
-        Binding("t", "training", "Training", id="budget.training"),
-        Binding("d", "training_done", "Done", id="budget.training_done"),
+        Binding("escape", "app.pop_screen", N_("Back"), id="budget.back"),
+        Binding("r", "request", N_("Request"), id="budget.request"),
+        Binding("a", "approve", N_("Approve"), id="budget.approve"),
+        Binding("x", "reject", N_("Reject"), id="budget.reject"),
+        Binding("p", "spend", N_("Spend"), id="budget.spend"),
+        Binding("t", "training", N_("Training"), id="budget.training"),
+        Binding("d", "training_done", N_("Done"), id="budget.training_done"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -47,7 +49,7 @@ class BudgetScreen(Screen):
         yield Static(id="budget-totals")
         yield Static(id="budget-flags")
         yield self._table("budget-lines", LINE_COLUMNS)
-        yield Static(plain("Training (d ticks one done)"), classes="field-label")
+        yield Static(plain(_("Training (d ticks one done)")), classes="field-label")
         yield self._table("training-table", TRAINING_COLUMNS)
         yield Footer()
 
@@ -55,7 +57,7 @@ class BudgetScreen(Screen):
     def _table(table_id: str, columns: tuple[str, ...]) -> DataTable:
         table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
         for name in columns:
-            table.add_column(plain_rich(name), key=name)
+            table.add_column(plain_rich(_(name)), key=name)
         return table
 
     async def on_mount(self) -> None:
@@ -70,18 +72,19 @@ class BudgetScreen(Screen):
         table.clear()
         for line in lines:
             table.add_row(*(plain_rich(cell) for cell in (
-                line.id, line.status, line.category, money(line.requested),
+                line.id, _(line.status), _(line.category), money(line.requested),
                 money(line.approved) if line.status == "approved" else "–",
                 money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
                 line.title)), key=line.id)
         if lines:
             table.move_cursor(row=min(row, len(lines) - 1))
         totals = board.budget_totals()
-        budget = "no plan budget set" if totals.budget is None else f"plan budget {money(totals.budget)}"
-        summary = (f"{budget} · approved {money(totals.approved)} · spent {money(totals.spent)} · "
-                   f"waiting for a decision {money(totals.requested)}")
+        budget = _("no plan budget set") if totals.budget is None else _("plan budget {amount}").format(
+            amount=money(totals.budget))
+        summary = budget + " · " + _("approved {approved} · spent {spent} · waiting for a decision {waiting}").format(
+            approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
         if not lines:
-            summary += " · no budget lines yet: press r to request one"
+            summary += " · " + _("no budget lines yet: press r to request one")
         self.query_one("#budget-totals", Static).update(plain(summary))
         flags = board.budget_flags()
         box = self.query_one("#budget-flags", Static)
@@ -91,19 +94,19 @@ class BudgetScreen(Screen):
         training.clear()
         for item in board.training():
             training.add_row(*(plain_rich(cell) for cell in (
-                item.id, str(item.on or ""), "yes" if item.done else "", item.audience, item.topic)), key=item.id)
+                item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
 
     def _selected(self, table_id: str) -> str | None:
         table = self.query_one(table_id, DataTable)
         if not table.row_count:
-            tell(self, "Nothing selected.", "warning")
+            tell(self, _("Nothing selected."), "warning")
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _open(self, form: FieldsForm) -> None:
         def done(item) -> None:
             if item is not None:
-                tell(self, f"Saved {item.id}")
+                tell(self, _("Saved {id}").format(id=item.id))
                 self.call_next(self.refresh_board)
         self.app.push_screen(form, done)
 
@@ -114,22 +117,22 @@ class BudgetScreen(Screen):
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         tasks = [(plain_rich(f"{t.id}  {t.title}"), t.id) for t in board.tasks()]
         rows = [
-            ("title", "What for", text_input("", max_length=TITLE_MAX)),
-            (("amount", "Amount", text_input("", placeholder="5000, 2.5k")),
-             ("category", "Category", Select([(plain_rich(c), c) for c in CATEGORIES],
-                                             allow_blank=False, value="other"))),
-            (("strategy", "Strategy", Select(strategies, prompt="no strategy")),
-             ("task", "or task", Select(tasks, prompt="no task"))),
-            ("note", "Note", text_input("")),
+            ("title", _("What for"), text_input("", max_length=TITLE_MAX)),
+            (("amount", _("Amount"), text_input("", placeholder="5000, 2.5k")),
+             ("category", _("Category"), Select([(plain_rich(_(c)), c) for c in CATEGORIES],
+                                                allow_blank=False, value="other"))),
+            (("strategy", _("Strategy"), Select(strategies, prompt=_("no strategy"))),
+             ("task", _("or task"), Select(tasks, prompt=_("no task")))),
+            ("note", _("Note"), text_input("")),
         ]
 
         def save(values: dict):
             if not values["amount"].strip():
-                raise Invalid("amount", "how much is needed?")
+                raise Invalid("amount", _("how much is needed?"))
             return board.request_budget(values["title"], _amount(values["amount"]), category=values["category"],
                                         strategy=values["strategy"], task=values["task"], note=values["note"])
 
-        self._open(FieldsForm("Request budget", rows, save))
+        self._open(FieldsForm(_("Request budget"), rows, save))
 
     def _decide(self, approve: bool) -> None:
         board = self.app.board
@@ -141,17 +144,18 @@ class BudgetScreen(Screen):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        rows: list = [("reason", "Reason", text_input(""))]
+        rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
-            rows.append(("amount", f"Amount (requested {money(line.requested)})", text_input(f"{line.requested:g}")))
+            rows.append(("amount", _("Amount (requested {amount})").format(amount=money(line.requested)),
+                         text_input(f"{line.requested:g}")))
 
         def save(values: dict):
             if approve:
                 return board.approve_budget(line.id, values["reason"], _amount(values["amount"]))
             return board.reject_budget(line.id, values["reason"])
 
-        verb = "Approve" if approve else "Reject"
-        self._open(FieldsForm(f"{verb} {line.id}  {line.title}", rows, save))
+        verb = _("Approve {id}  {title}") if approve else _("Reject {id}  {title}")
+        self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save))
 
     def action_approve(self) -> None:
         self._decide(True)
@@ -164,9 +168,9 @@ class BudgetScreen(Screen):
         line_id = self._selected("#budget-lines")
         if line_id is None:
             return
-        rows = [(("amount", "Amount spent", text_input("")),
-                 ("on", "On", text_input("", placeholder="today"))),
-                ("note", "Note", text_input(""))]
+        rows = [(("amount", _("Amount spent"), text_input("")),
+                 ("on", _("On"), text_input("", placeholder="today"))),
+                ("note", _("Note"), text_input(""))]
 
         def save(values: dict):
             try:
@@ -175,15 +179,15 @@ class BudgetScreen(Screen):
                 raise Invalid("on", str(error)) from None
             return board.record_spend(line_id, _amount(values["amount"]), on, values["note"])
 
-        self._open(FieldsForm(f"Spending on {line_id}", rows, save))
+        self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save))
 
     def action_training(self) -> None:
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
-        rows = [("topic", "Topic", text_input("", max_length=TITLE_MAX)),
-                (("audience", "Audience", text_input("", placeholder="all reps")),
-                 ("on", "Date", text_input("", placeholder="YYYY-MM-DD, fri"))),
-                ("strategy", "Strategy", Select(strategies, prompt="no strategy"))]
+        rows = [("topic", _("Topic"), text_input("", max_length=TITLE_MAX)),
+                (("audience", _("Audience"), text_input("", placeholder=_("all reps"))),
+                 ("on", _("Date"), text_input("", placeholder="YYYY-MM-DD, fri"))),
+                ("strategy", _("Strategy"), Select(strategies, prompt=_("no strategy")))]
 
         def save(values: dict):
             try:
@@ -193,7 +197,7 @@ class BudgetScreen(Screen):
             return board.add_training(values["topic"], audience=values["audience"], on=on,
                                       strategy=values["strategy"])
 
-        self._open(FieldsForm("New training item", rows, save))
+        self._open(FieldsForm(_("New training item"), rows, save))
 
     async def action_training_done(self) -> None:
         item_id = self._selected("#training-table")

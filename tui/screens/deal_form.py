@@ -12,6 +12,7 @@ from sales.deals import Deal
 from sales.errors import Invalid
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
+from tui.i18n import _
 from tui.keys import save_hint
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_input, with_current
@@ -33,30 +34,30 @@ class DealForm(FormBase):
         members = [(plain_rich(m.name), m.name) for m in board.members()]
         stages = [(plain_rich(f"{s.name} ({s.probability}%)"), s.name) for s in board.stages()]
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain((f"Edit {deal.id}" if deal else "New deal") + "   " + save_hint(self)),
+            yield Static(plain((_("Edit {id}").format(id=deal.id) if deal else _("New deal")) + "   " + save_hint(self)),
                          classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield from self._field("title", "Title", text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
+            yield from self._field("title", _("Title"), text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
             with Horizontal(classes="field-row"):
-                yield from self._field("account", "Account", text_input(deal.account if deal else "", id="account"))
-                yield from self._field("key_account", "Key account", Checkbox(
-                    "key account", deal.key_account if deal else False, id="key_account"))
+                yield from self._field("account", _("Account"), text_input(deal.account if deal else "", id="account"))
+                yield from self._field("key_account", _("Key account"), Checkbox(
+                    _("key account"), deal.key_account if deal else False, id="key_account"))
             with Horizontal(classes="field-row"):
                 if members:
                     owner = deal.owner if deal else board.actor
-                    yield from self._field("owner", "Owner", Select(
-                        members, id="owner", prompt="nobody",
+                    yield from self._field("owner", _("Owner"), Select(
+                        members, id="owner", prompt=_("nobody"),
                         value=owner if owner in {m.name for m in board.members()} else Select.NULL))
                 else:
-                    yield from self._field("owner", "Owner", text_input(deal.owner or "" if deal else "", id="owner"))
-                yield from self._field("stage", "Stage", Select(
+                    yield from self._field("owner", _("Owner"), text_input(deal.owner or "" if deal else "", id="owner"))
+                yield from self._field("stage", _("Stage"), Select(
                     with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
             with Horizontal(classes="field-row"):
-                yield from self._field("value", "Value", text_input(
+                yield from self._field("value", _("Value"), text_input(
                     f"{deal.value:g}" if deal else "", id="value", type="number"))
-                yield from self._field("close", "Expected close", text_input(
+                yield from self._field("close", _("Expected close"), text_input(
                     str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
-            yield from self._field("next_step", "Next step", text_input(deal.next_step if deal else "", id="next_step"))
+            yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
             yield from self._buttons()
 
     def on_mount(self) -> None:
@@ -74,7 +75,7 @@ class DealForm(FormBase):
         try:
             fields["value"] = float(text) if text else 0.0
         except ValueError:
-            raise Invalid("value", f"{text!r} is not an amount") from None
+            raise Invalid("value", _("{text!r} is not an amount").format(text=text)) from None
         text = self.query_one("#close", Input).value.strip()
         try:
             fields["close"] = parse_date(text, board.today()).isoformat() if text else ""
@@ -105,11 +106,12 @@ class ActivityForm(FormBase):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(plain(f"Log an activity on {self.deal.id} {self.deal.title}"), classes="dialog-question")
+            yield Static(plain(_("Log an activity on {id} {title}").format(id=self.deal.id, title=self.deal.title)),
+                         classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield from self._field("type", "Type", Select(
-                [(plain_rich(t), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
-            yield from self._field("note", "Note", text_input(id="note"))
+            yield from self._field("type", _("Type"), Select(
+                [(plain_rich(_(t)), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
+            yield from self._field("note", _("Note"), text_input(id="note"))
             yield from self._buttons()
 
     def on_mount(self) -> None:

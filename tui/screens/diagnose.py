@@ -29,20 +29,22 @@ from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import safe
+from tui.i18n import N_, _, language
 from tui.remote import is_remote
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
-HOW_TO_START = ("No diagnosis on this board yet. Press f to diagnose a sales export (CSV or XLSX), "
-                "or run `uplift diagnose FILE.csv`.")
-DIMENSION_LABELS = {"region": "Region", "channel": "Channel", "product_line": "Product line", "rep": "Rep"}
+HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV or XLSX), "
+                  "or run `uplift diagnose FILE.csv`.")
+DIMENSION_LABELS = {"region": N_("Region"), "channel": N_("Channel"), "product_line": N_("Product line"),
+                    "rep": N_("Rep")}
 
 # Breakdown columns: (header, how to read the value from a group's metrics, how to show it)
 COLUMNS: list[tuple[str, str]] = [
-    ("Revenue", "revenue"), ("Share", "revenue_share"), ("Orders", "orders"),
-    ("Avg order", "average_order_value"), ("Customers", "customers"), ("Repurchase", "repurchase_rate"),
-    ("Win rate", "win_rate"), ("Cycle days", "sales_cycle_days"), ("ROI", "roi"),
+    (N_("Revenue"), "revenue"), (N_("Share"), "revenue_share"), (N_("Orders"), "orders"),
+    (N_("Avg order"), "average_order_value"), (N_("Customers"), "customers"), (N_("Repurchase"), "repurchase_rate"),
+    (N_("Win rate"), "win_rate"), (N_("Cycle days"), "sales_cycle_days"), (N_("ROI"), "roi"),
 ]
 PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share"}
 
@@ -63,45 +65,52 @@ def show_number(metric: str, value: float | None) -> str:
 
 def kpi_summary(d: Diagnosis) -> str:
     t = d.total
+    period = _(d.period)
     lines = [f"{', '.join(d.source.files)}",
-             f"{d.first_date} to {d.last_date} by {d.period} · {d.rows_used:,} of {d.rows_read:,} rows used",
+             _("{first} to {last} by {period} · {used:,} of {read:,} rows used").format(
+                 first=d.first_date, last=d.last_date, period=period, used=d.rows_used, read=d.rows_read),
              "",
-             f"Revenue {show_number('revenue', t.revenue)}   Orders {show_number('orders', t.orders)}   "
-             f"Average order {show_number('average_order_value', t.average_order_value)}"]
+             _("Revenue {revenue}   Orders {orders}   Average order {average}").format(
+                 revenue=show_number('revenue', t.revenue), orders=show_number('orders', t.orders),
+                 average=show_number('average_order_value', t.average_order_value))]
     if t.customers is not None:
-        lines.append(f"Customers {t.customers:,}   Repurchase rate {show_number('repurchase_rate', t.repurchase_rate)}"
-                     f"   New in the last {d.period}: "
-                     f"{show_number('new_customer_share', d.periods[-1].metrics.new_customer_share if d.periods else None)}")
+        lines.append(_("Customers {customers:,}   Repurchase rate {rate}   New in the last {period}: {new}").format(
+            customers=t.customers, rate=show_number('repurchase_rate', t.repurchase_rate), period=period,
+            new=show_number('new_customer_share', d.periods[-1].metrics.new_customer_share if d.periods else None)))
     if t.win_rate is not None:
-        lines.append(f"Win rate {show_number('win_rate', t.win_rate)} ({t.won:,} won, {t.lost:,} lost)"
-                     + (f"   Sales cycle {t.sales_cycle_days:.1f} days" if t.sales_cycle_days is not None else ""))
+        lines.append(_("Win rate {rate} ({won:,} won, {lost:,} lost)").format(
+            rate=show_number('win_rate', t.win_rate), won=t.won, lost=t.lost)
+                     + ("   " + _("Sales cycle {days:.1f} days").format(days=t.sales_cycle_days)
+                        if t.sales_cycle_days is not None else ""))
     if len(d.periods) >= 2:
         last = d.periods[-1]
         change = last.change.get("revenue")
-        lines.append(f"Last {d.period} {last.period}: revenue {show_number('revenue', last.metrics.revenue)}"
-                     + (f" ({change * 100:+.1f}% on the {d.period} before)" if change is not None else "")
-                     + (" (partial)" if last.partial else ""))
-    dropped = "; ".join(f"{n:,} {why}" for why, n in d.dropped.items()) or "none"
-    lines.append(f"Dropped rows: {dropped}")
+        lines.append(_("Last {period} {name}: revenue {revenue}").format(
+            period=period, name=last.period, revenue=show_number('revenue', last.metrics.revenue))
+                     + (" " + _("({change:+.1f}% on the {period} before)").format(change=change * 100, period=period)
+                        if change is not None else "")
+                     + (" " + _("(partial)") if last.partial else ""))
+    dropped = "; ".join(f"{n:,} {why}" for why, n in d.dropped.items()) or _("none")
+    lines.append(_("Dropped rows: {dropped}").format(dropped=dropped))
     return "\n".join(lines)
 
 
 def findings_text(d: Diagnosis) -> str:
     if not d.findings:
-        return "Weak spots: none above the thresholds."
-    return "Weak spots\n" + "\n".join(f"{i}. {f.text}" for i, f in enumerate(d.findings, 1))
+        return _("Weak spots: none above the thresholds.")
+    return _("Weak spots") + "\n" + "\n".join(f"{i}. {f.text}" for i, f in enumerate(d.findings, 1))
 
 
 class DiagnoseScreen(Screen):
     BINDINGS = [
-        Binding("f,o", "open_file", "Diagnose file", id="diagnose.open"),
-        Binding("s", "sort", "Sort", id="diagnose.sort"),
-        Binding("S", "reverse", "Reverse", show=False, id="diagnose.reverse"),
-        Binding("n", "new_note", "Note", id="diagnose.note"),
-        Binding("e", "edit_note", "Edit note", id="diagnose.edit_note"),
-        Binding("t", "tag_note", "Tag", id="diagnose.tag"),
-        Binding("slash", "filter_tag", "Filter tag", id="diagnose.filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="diagnose.clear"),
+        Binding("f,o", "open_file", N_("Diagnose file"), id="diagnose.open"),
+        Binding("s", "sort", N_("Sort"), id="diagnose.sort"),
+        Binding("S", "reverse", N_("Reverse"), show=False, id="diagnose.reverse"),
+        Binding("n", "new_note", N_("Note"), id="diagnose.note"),
+        Binding("e", "edit_note", N_("Edit note"), id="diagnose.edit_note"),
+        Binding("t", "tag_note", N_("Tag"), id="diagnose.tag"),
+        Binding("slash", "filter_tag", N_("Filter tag"), id="diagnose.filter"),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="diagnose.clear"),
     ]
 
     def __init__(self) -> None:
@@ -118,37 +127,37 @@ class DiagnoseScreen(Screen):
         yield Header()
         yield Static(id="diagnose-status")
         with TabbedContent(id="diagnose-tabs"):
-            with TabPane("Summary", id="tab-summary"):
+            with TabPane(_("Summary"), id="tab-summary"):
                 with VerticalScroll():
                     yield Static(id="kpis")
                     yield Static(id="findings")
-            with TabPane("Breakdowns", id="tab-breakdowns"):
+            with TabPane(_("Breakdowns"), id="tab-breakdowns"):
                 with TabbedContent(id="breakdown-tabs"):
-                    with TabPane("Period", id="bd-period"):
+                    with TabPane(_("Period"), id="bd-period"):
                         yield DataTable(id="table-period", cursor_type="row", zebra_stripes=True)
                     for dimension in DIMENSIONS:
-                        with TabPane(DIMENSION_LABELS[dimension], id=f"bd-{dimension}"):
+                        with TabPane(_(DIMENSION_LABELS[dimension]), id=f"bd-{dimension}"):
                             yield DataTable(id=f"table-{dimension}", cursor_type="row", zebra_stripes=True)
-            with TabPane("Charts", id="tab-charts"):
+            with TabPane(_("Charts"), id="tab-charts"):
                 with VerticalScroll():
                     yield PlotextPlot(id="chart-revenue", classes="chart")
                     yield PlotextPlot(id="chart-lines", classes="chart")
                     yield PlotextPlot(id="chart-win", classes="chart")
-            with TabPane("Notes", id="tab-notes"):
+            with TabPane(_("Notes"), id="tab-notes"):
                 yield Static(id="notes-status")
                 yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
                 yield Static(id="note-text")
-            with TabPane("Checklist", id="tab-checklist"):
+            with TabPane(_("Checklist"), id="tab-checklist"):
                 yield SelectionList(id="checklist")
         yield Footer()
 
     async def on_mount(self) -> None:
         notes = self.query_one("#notes", DataTable)
         notes.add_column(plain_rich("ID"), key="id")
-        notes.add_column(plain_rich("Kind"), key="kind")
-        notes.add_column(plain_rich("Tags"), key="tags")
-        notes.add_column(plain_rich("From"), key="source")
-        notes.add_column(plain_rich("Note"), key="text")
+        notes.add_column(plain_rich(_("Kind")), key="kind")
+        notes.add_column(plain_rich(_("Tags")), key="tags")
+        notes.add_column(plain_rich(_("From")), key="source")
+        notes.add_column(plain_rich(_("Note")), key="text")
         self.ready = True
         await self.refresh_board()
 
@@ -162,12 +171,12 @@ class DiagnoseScreen(Screen):
         board = self.app.board
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
-            self.show_diagnosis(latest.diagnosis, f"{latest.id} · saved {latest.saved_at[:16].replace('T', ' ')}"
-                                                  f" by {latest.saved_by} · f diagnoses another file")
+            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · f diagnoses another file").format(
+                id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
             self.latest_seen = latest.id
         elif latest is None and self.shown is None:
-            self.set_status("No diagnosis yet · f diagnoses a file")
-            self.query_one("#kpis", Static).update(plain(HOW_TO_START))
+            self.set_status(_("No diagnosis yet · f diagnoses a file"))
+            self.query_one("#kpis", Static).update(plain(_(HOW_TO_START)))
         self.show_notes()
         self.show_checklist()
 
@@ -203,8 +212,8 @@ class DiagnoseScreen(Screen):
         self._fill(f"table-{dimension}", DIMENSION_LABELS[dimension], rows)
 
     def fill_period_table(self) -> None:
-        rows = [(p.period + (" (partial)" if p.partial else ""), p.metrics) for p in self.shown.periods]
-        self._fill("table-period", "Period", rows, default_sort=(0, False))
+        rows = [(p.period + (" " + _("(partial)") if p.partial else ""), p.metrics) for p in self.shown.periods]
+        self._fill("table-period", N_("Period"), rows, default_sort=(0, False))
 
     def _fill(self, table_id: str, first: str, rows: list[tuple[str, Metrics]],
               default_sort: tuple[int, bool] = (1, True)) -> None:
@@ -223,9 +232,9 @@ class DiagnoseScreen(Screen):
         if descending:  # keep the groups without a value at the bottom either way
             ordered = [r for r in ordered if sort_key(r)[0] == 0] + [r for r in ordered if sort_key(r)[0] == 1]
         table.clear(columns=True)
-        for index, (label, _) in enumerate(columns):
+        for index, (label, _metric) in enumerate(columns):
             arrow = (" ▼" if descending else " ▲") if index == column else ""
-            table.add_column(plain_rich(label + arrow), key=str(index))
+            table.add_column(plain_rich(_(label) + arrow), key=str(index))
         for name, metrics in ordered:
             table.add_row(plain_rich(name), *(plain_rich(show_number(m, getattr(metrics, m))) for _, m in columns[1:]))
 
@@ -279,16 +288,16 @@ class DiagnoseScreen(Screen):
         plt.clear_data()
         plt.clear_figure()
         labels = [p.period for p in d.periods]
-        plt.title(f"Revenue by {d.period}")
+        plt.title(_("Revenue by {period}").format(period=_(d.period)))
         if labels:
             xs = list(range(len(labels)))
             plt.bar(xs, [p.metrics.revenue for p in d.periods])
             step = max(1, len(labels) // 8)
             plt.xticks(xs[::step], labels[::step])
         revenue.refresh()
-        self._bar_chart("#chart-lines", "Contribution by product line (% of revenue)", "product_line",
+        self._bar_chart("#chart-lines", _("Contribution by product line (% of revenue)"), "product_line",
                         lambda m: None if m.revenue_share is None else m.revenue_share * 100)
-        self._bar_chart("#chart-win", "Win rate by region (%)", "region",
+        self._bar_chart("#chart-win", _("Win rate by region (%)"), "region",
                         lambda m: None if m.win_rate is None else m.win_rate * 100)
 
     def _bar_chart(self, selector: str, title: str, dimension: str, value) -> None:
@@ -303,7 +312,7 @@ class DiagnoseScreen(Screen):
             plt.title(title)
             plt.bar([n for n, _ in points], [v for _, v in points], orientation="horizontal")
         else:
-            plt.title(f"{title}: not in this data")
+            plt.title(_("{title}: not in this data").format(title=title))
         chart.refresh()
 
     # ------------------------------------------------------------------ running a diagnosis
@@ -323,8 +332,8 @@ class DiagnoseScreen(Screen):
 
         board = self.app.board
         if is_remote():
-            self.failed(Refused("over SSH the server's files are out of reach: "
-                                "run `uplift diagnose FILE` on your own machine against the board"))
+            self.failed(Refused(_("over SSH the server's files are out of reach: "
+                                  "run `uplift diagnose FILE` on your own machine against the board")))
             return
         try:
             signature, overrides, reused = board.prepare_run(request.paths, request.overrides, request.joins)
@@ -332,7 +341,7 @@ class DiagnoseScreen(Screen):
             self.failed(error)
             return
         self.running = True
-        self.set_status(f"Diagnosing {', '.join(request.paths)} …")
+        self.set_status(_("Diagnosing {files} …").format(files=', '.join(request.paths)))
         work = partial(self._compute, request, signature, overrides, reused, board.clock())
         self.run_worker(work, thread=True, exclusive=True, group="diagnose", name="diagnose")
 
@@ -348,13 +357,14 @@ class DiagnoseScreen(Screen):
             self.app.call_from_thread(self.failed, error)
             return
         except Exception as error:  # an unexpected reader failure must not kill the app
-            self.app.call_from_thread(self.failed, f"could not diagnose: {type(error).__name__}: {error}")
+            self.app.call_from_thread(self.failed, _("could not diagnose: {error}").format(
+                error=f"{type(error).__name__}: {error}"))
             return
         self.app.call_from_thread(self.computed, d, signature, overrides, reused)
 
     def failed(self, error: object) -> None:
         self.running = False
-        message = f"Not diagnosed, nothing saved: {error}"
+        message = _("Not diagnosed, nothing saved: {error}").format(error=error)
         self.set_status(message)
         tell(self, message, "error")
 
@@ -362,18 +372,18 @@ class DiagnoseScreen(Screen):
         self.running = False
         note = ""
         if reused:
-            note = " · reused the saved mapping " + ", ".join(f"{c}={f}" for c, f in reused.items())
+            note = " · " + _("reused the saved mapping {mapping}").format(mapping=", ".join(f"{c}={f}" for c, f in reused.items()))
         try:
             snapshot = self.app.board.save_diagnosis(d, signature, overrides)
         except Refused as error:
-            self.show_diagnosis(d, f"Not kept on the board ({error}){note}")
+            self.show_diagnosis(d, _("Not kept on the board ({error})").format(error=error) + note)
             return
         except UpliftError as error:
-            self.show_diagnosis(d, f"Not kept on the board: {error}{note}")
+            self.show_diagnosis(d, _("Not kept on the board: {error}").format(error=error) + note)
             return
         self.latest_seen = snapshot.id
-        self.show_diagnosis(d, f"{snapshot.id} · just saved{note}")
-        tell(self, f"Diagnosis kept as {snapshot.id}")
+        self.show_diagnosis(d, _("{id} · just saved").format(id=snapshot.id) + note)
+        tell(self, _("Diagnosis kept as {id}").format(id=snapshot.id))
 
     # ------------------------------------------------------------------ notes
 
@@ -384,20 +394,20 @@ class DiagnoseScreen(Screen):
         current = self.current_note_id()
         table.clear()
         for note in notes:
-            table.add_row(plain_rich(note.id), plain_rich(note.kind),
-                          plain_rich(", ".join(TAG_LABELS[t] for t in note.tags)),
+            table.add_row(plain_rich(note.id), plain_rich(_(note.kind)),
+                          plain_rich(", ".join(_(TAG_LABELS[t]) for t in note.tags)),
                           plain_rich(note.source or note.author or ""), plain_rich(note.text.splitlines()[0][:80]),
                           key=note.id)
         if current in {n.id for n in notes}:
             table.move_cursor(row=table.get_row_index(current))
         total = len(board.notes()) if self.tag_filter else len(notes)
         if self.tag_filter:
-            status = (f"Notes tagged {TAG_LABELS[self.tag_filter]}: {len(notes)} of {total} "
-                      f"(/ changes the filter, escape clears)")
+            status = _("Notes tagged {tag}: {count} of {total} (/ changes the filter, escape clears)").format(
+                tag=_(TAG_LABELS[self.tag_filter]), count=len(notes), total=total)
         elif notes:
-            status = f"{len(notes)} notes · n adds, e edits, t tags, / filters by tag"
+            status = _("{count} notes · n adds, e edits, t tags, / filters by tag").format(count=len(notes))
         else:
-            status = "No notes yet: press n to write down what a rep or a customer said."
+            status = _("No notes yet: press n to write down what a rep or a customer said.")
         self.query_one("#notes-status", Static).update(plain(status))
         self.show_note_text()
 
@@ -423,9 +433,10 @@ class DiagnoseScreen(Screen):
         note = self.current_note()
         text = ""
         if note:
-            tags = ", ".join(TAG_LABELS[t] for t in note.tags) or "no tags"
-            text = (f"{note.id} · {KIND_LABELS[note.kind]} · from {note.source or '–'} · {tags} · "
-                    f"written by {note.author or '–'} {note.created[:10]}\n{note.text}")
+            tags = ", ".join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
+            text = (_("{id} · {kind} · from {source} · {tags} · written by {author} {day}").format(
+                id=note.id, kind=_(KIND_LABELS[note.kind]), source=note.source or '–', tags=tags,
+                author=note.author or '–', day=note.created[:10]) + f"\n{note.text}")
         self.query_one("#note-text", Static).update(plain(text))
 
     @on(DataTable.RowHighlighted, "#notes")
@@ -449,7 +460,7 @@ class DiagnoseScreen(Screen):
     def _note_saved(self, note: Note | None) -> None:
         if note is None:
             return
-        tell(self, f"Saved {note.id}")
+        tell(self, _("Saved {id}").format(id=note.id))
         if self.tag_filter and self.tag_filter not in note.tags:
             self.tag_filter = None
         self.show_notes()
@@ -463,7 +474,7 @@ class DiagnoseScreen(Screen):
         note = self.current_note()
         if note is None:
             return
-        choices = [(("✓ " if t in note.tags else "  ") + TAG_LABELS[t], t) for t in NOTE_TAGS]
+        choices = [(("✓ " if t in note.tags else "  ") + _(TAG_LABELS[t]), t) for t in NOTE_TAGS]
 
         def picked(tag: str | None) -> None:
             if not tag:
@@ -475,13 +486,13 @@ class DiagnoseScreen(Screen):
                 return
             self.show_notes()
 
-        self.app.push_screen(Pick(f"Tag {note.id} (enter adds or removes a tag)", choices), picked)
+        self.app.push_screen(Pick(_("Tag {id} (enter adds or removes a tag)").format(id=note.id), choices), picked)
 
     def action_filter_tag(self) -> None:
         from tui.screens.dialogs import Pick
 
         self._to_notes()
-        choices = [("all notes", "")] + [(TAG_LABELS[t], t) for t in NOTE_TAGS]
+        choices = [(_("all notes"), "")] + [(_(TAG_LABELS[t]), t) for t in NOTE_TAGS]
 
         def picked(tag: str | None) -> None:
             if tag is None:
@@ -489,7 +500,7 @@ class DiagnoseScreen(Screen):
             self.tag_filter = tag or None
             self.show_notes()
 
-        self.app.push_screen(Pick("Show notes tagged", choices), picked)
+        self.app.push_screen(Pick(_("Show notes tagged"), choices), picked)
 
     def action_clear_filter(self) -> None:
         if self.tag_filter:
@@ -499,7 +510,7 @@ class DiagnoseScreen(Screen):
     # ------------------------------------------------------------------ the checklist
 
     def show_checklist(self) -> None:
-        items = self.app.board.checklist()
+        items = self.app.board.checklist(lang=language())
         checklist = self.query_one("#checklist", SelectionList)
         wanted = [(text, tick) for text, tick in items]
         if getattr(self, "_checklist_shown", None) == wanted:
@@ -508,7 +519,8 @@ class DiagnoseScreen(Screen):
         highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options([
-            Selection(plain(text + (f"  (ticked by {tick.by}, {tick.at[:10]})" if tick else "")), index, tick is not None)
+            Selection(plain(text + ("  " + _("(ticked by {name}, {day})").format(name=tick.by, day=tick.at[:10])
+                                    if tick else "")), index, tick is not None)
             for index, (text, tick) in enumerate(items)])
         if highlighted is not None and items:
             checklist.highlighted = min(highlighted, len(items) - 1)

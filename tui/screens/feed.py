@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from sales.activity import describe
 from sales.touches import TOUCH_TYPES
+from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich, text_input
 
 ITEM = re.compile(r"^[A-Za-z]-\d+$")
@@ -39,18 +40,18 @@ def parse_filter(text: str) -> dict:
 
 
 class FeedScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="feed.close")]
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog feed"):
-            yield Static(plain("Activity feed · filter by person, type (call, deal…) or item (D-4)"),
+            yield Static(plain(_("Activity feed · filter by person, type (call, deal…) or item (D-4)")),
                          classes="dialog-question")
-            yield text_input(placeholder="e.g. ali call   or   D-4", id="feed-filter", max_length=100)
+            yield text_input(placeholder=_("e.g. ali call   or   D-4"), id="feed-filter", max_length=100)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(plain_rich("When"), plain_rich("Who"), plain_rich("What"))
+        table.add_columns(plain_rich(_("When")), plain_rich(_("Who")), plain_rich(_("What")))
         self.show("")
         self.query_one(Input).focus()
 

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
+from tui.i18n import _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain
@@ -55,8 +56,8 @@ class FieldsForm(FormBase):
                 else:
                     yield from self._field(*row)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(plain(_("Save ({key})").format(key=shown_key(self, 'form.save'))), id="save", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
 
     def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
         self.names.append(name)

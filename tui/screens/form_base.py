@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sales.errors import Invalid, UpliftError
+from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.user_text import plain
 
@@ -22,8 +23,8 @@ class FormBase(ModalScreen):
     cancels, and a save that shows a refusal next to its field (or at the top)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
     ]
     field_names: tuple[str, ...] = ()
 
@@ -35,8 +36,8 @@ class FormBase(ModalScreen):
 
     def _buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
-            yield Button(plain(f"Save ({shown_key(self, 'form.save')})"), id="save", variant="primary")
-            yield Button("Cancel (esc)", id="cancel")
+            yield Button(plain(_("Save ({key})").format(key=shown_key(self, 'form.save'))), id="save", variant="primary")
+            yield Button(_("Cancel (esc)"), id="cancel")
 
     def show_error(self, field: str, message: str) -> None:
         for error in self.query(".field-error"):

@@ -23,6 +23,7 @@ from sales.goals import (
 )
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
+from tui.i18n import _
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, text_area, text_input
 
@@ -38,9 +39,9 @@ def _target_text(goal: Goal | None) -> str:
 def _owner_widget(board, owner: str | None):
     members = board.members()
     if not members:
-        return text_input(owner or "", placeholder="who answers for it")
+        return text_input(owner or "", placeholder=_("who answers for it"))
     names = {m.name for m in members}
-    return Select([(plain_rich(m.name), m.name) for m in members], prompt="nobody",
+    return Select([(plain_rich(m.name), m.name) for m in members], prompt=_("nobody"),
                   value=owner if owner in names else Select.NULL)
 
 
@@ -48,25 +49,26 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
     """A new goal, or `goal` edited. Empty fields are allowed: the SMART badges say what is missing."""
     scope = goal.scope.given() if goal else {}
     rows = [
-        ("title", "Title", text_input(goal.title if goal else "", max_length=TITLE_MAX)),
-        (("owner", "Owner", _owner_widget(board, goal.owner if goal else board.actor)),
-         ("metric", "Metric (a diagnosis KPI or your own)", text_input(
+        ("title", _("Title"), text_input(goal.title if goal else "", max_length=TITLE_MAX)),
+        (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else board.actor)),
+         ("metric", _("Metric (a diagnosis KPI or your own)"), text_input(
              goal.metric if goal else "", placeholder="revenue, win_rate, ...",
              suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
-        tuple((name, f"Scope: {name.replace('_', ' ')}", text_input(scope.get(name, ""), placeholder="all"))
+        tuple((name, _("Scope: {field}").format(field=_(name.replace('_', ' '))),
+               text_input(scope.get(name, ""), placeholder="all"))
               for name in SCOPE_FIELDS),
-        (("baseline", "Baseline", text_input(
+        (("baseline", _("Baseline"), text_input(
             "" if goal is None or goal.baseline is None else f"{goal.baseline:g}",
             placeholder="1.2M, or snapshot")),
-         ("direction", "Direction", Select([(plain_rich(DIRECTION_LABELS[d]), d) for d in DIRECTIONS],
-                                           allow_blank=False, value=goal.direction if goal else "increase")),
-         ("target", "Target", text_input(_target_text(goal), placeholder="1.38M or +15%")),
-         ("unit", "Unit", text_input(goal.unit if goal else "", placeholder="$, %, customers"))),
-        (("start", "Start", text_input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
-         ("deadline", "Deadline", text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT))),
-        ("subtargets", "Sub-targets (one per line)", text_area(
+         ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_LABELS[d])), d) for d in DIRECTIONS],
+                                              allow_blank=False, value=goal.direction if goal else "increase")),
+         ("target", _("Target"), text_input(_target_text(goal), placeholder=_("1.38M or +15%"))),
+         ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder=_("$, %, customers")))),
+        (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
+         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT))),
+        ("subtargets", _("Sub-targets (one per line)"), text_area(
             "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
-        ("description", "Description", text_area(goal.description if goal else "", soft_wrap=True)),
+        ("description", _("Description"), text_area(goal.description if goal else "", soft_wrap=True)),
     ]
 
     def save(values: dict) -> Goal:
@@ -75,7 +77,7 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
             return board.add_goal(fields.pop("title"), **fields)
         return board.update_goal(goal.id, **fields)
 
-    return FieldsForm(f"Edit {goal.id}" if goal else "New goal", rows, save)
+    return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save)
 
 
 def goal_fields(board, values: dict, old: Goal | None) -> dict:
@@ -125,34 +127,35 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     last = board.checkins(goal.id)[-1:] or None
     now = last[0].value if last else goal.baseline
     rows = [
-        (("value", f"Value of {goal.metric or 'the metric'} now (last: {describe_value(now, goal.unit)})",
+        (("value", _("Value of {metric} now (last: {value})").format(
+            metric=goal.metric or _("the metric"), value=describe_value(now, goal.unit)),
           text_input("", placeholder="1.29M")),
-         ("confidence", "Confidence", Select([(plain_rich(CONFIDENCE_LABELS[c]), c) for c in CONFIDENCES],
-                                             allow_blank=False, value="on_track"))),
-        ("comment", "Comment", text_input("", placeholder="what moved it, what is in the way")),
+         ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
+                                                allow_blank=False, value="on_track"))),
+        ("comment", _("Comment"), text_input("", placeholder=_("what moved it, what is in the way"))),
     ]
 
     def save(values: dict):
         if not values["value"].strip():
-            raise Invalid("value", "give the metric's value now")
+            raise Invalid("value", _("give the metric's value now"))
         return board.checkin(goal.id, _number(values["value"], "value"), values["confidence"], values["comment"])
 
-    return FieldsForm(f"Check in on {goal.id}  {goal.title}", rows, save)
+    return FieldsForm(_("Check in on {id}  {title}").format(id=goal.id, title=goal.title), rows, save)
 
 
 def strategy_form(board, goal_id: str | None) -> FieldsForm:
     goals = SelectionList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id == goal_id)
                                  for g in board.goals()))
     rows = [
-        ("title", "Title", text_input("", max_length=TITLE_MAX)),
-        ("dimension", "Dimension", Select([(plain_rich(DIMENSION_LABELS[d]), d) for d in DIMENSIONS],
-                                          allow_blank=False, value="market")),
-        ("goals", "Goals it serves (space ticks one)", goals),
-        ("description", "Description", text_input("")),
+        ("title", _("Title"), text_input("", max_length=TITLE_MAX)),
+        ("dimension", _("Dimension"), Select([(plain_rich(_(DIMENSION_LABELS[d])), d) for d in DIMENSIONS],
+                                             allow_blank=False, value="market")),
+        ("goals", _("Goals it serves (space ticks one)"), goals),
+        ("description", _("Description"), text_input("")),
     ]
 
     def save(values: dict):
         return board.add_strategy(values["title"], dimension=values["dimension"], goals=values["goals"],
                                   description=values["description"])
 
-    return FieldsForm("New strategy", rows, save)
+    return FieldsForm(_("New strategy"), rows, save)

@@ -20,17 +20,19 @@ from sales.errors import UpliftError
 from sales.goals import (
     CONFIDENCE_LABELS,
     DIMENSION_LABELS,
+    DIRECTION_LABELS,
     Goal,
     describe_target,
-    plan_gaps,
+    plan_gap_parts,
 )
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
+from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
-EMPTY = "No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter)."
-COLUMNS = ("ID", "S", "M", "A", "R", "T", "At", "Expected", "Owner", "Goal")
+EMPTY = N_("No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter).")
+COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"), N_("Goal"))
 
 
 def badge(verdict) -> Content:
@@ -46,13 +48,39 @@ def badge_cell(verdict) -> Text:
                 style="bold green" if verdict.passed else "bold red")
 
 
+def scope_text(scope) -> str:
+    """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
+    return ", ".join(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
+
+
+def reason_text(verdict, goal) -> str:
+    """A SMART verdict's reason in the interface's language: its templates translated, its values
+    (numbers, dates, ids, names) as they are, the goal's scope with its fields' names translated."""
+    if not verdict.parts:
+        return verdict.reason
+    return _(verdict.sep).join(
+        _(template).format(**{**values, "scope": scope_text(goal.scope)} if "scope" in values else values)
+        for template, values in verdict.parts)
+
+
+def pace_text(pace) -> str:
+    """Where a goal stands against its pace (sales.pace.Pace.describe, in the interface's language)."""
+    if pace.progress is None:
+        return _("no progress to measure (needs a baseline and a target)")
+    if pace.expected is None:
+        return _("at {progress} (needs a start and a deadline to judge the pace)").format(
+            progress=percent(pace.progress))
+    return _("expected {expected} by now, at {progress}").format(
+        expected=percent(pace.expected), progress=percent(pace.progress))
+
+
 class GoalsScreen(Screen):
     BINDINGS = [
-        Binding("n", "new", "New goal", id="goals.new"),
-        Binding("e", "edit", "Edit", id="goals.edit"),
-        Binding("c", "checkin", "Check in", id="goals.checkin"),
-        Binding("s", "strategy", "New strategy", id="goals.strategy"),
-        Binding("b", "budget", "Budget", id="goals.budget"),
+        Binding("n", "new", N_("New goal"), id="goals.new"),
+        Binding("e", "edit", N_("Edit"), id="goals.edit"),
+        Binding("c", "checkin", N_("Check in"), id="goals.checkin"),
+        Binding("s", "strategy", N_("New strategy"), id="goals.strategy"),
+        Binding("b", "budget", N_("Budget"), id="goals.budget"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -60,14 +88,14 @@ class GoalsScreen(Screen):
         yield Static(id="goals-status")
         table: DataTable = DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
         for name in COLUMNS:
-            table.add_column(plain_rich(name), key=name)
+            table.add_column(plain_rich(_(name)), key=name)
         yield table
         with VerticalScroll(id="goal-detail"):
             yield Static(id="goal-summary")
             yield Static(id="goal-smart")
             yield Static(id="goal-pace")
             with Vertical(id="goal-checkins"):
-                yield Static(plain("Check-ins"), classes="field-label")
+                yield Static(plain(_("Check-ins")), classes="field-label")
                 yield Sparkline([], id="goal-sparkline")
                 yield Static(id="goal-last-checkin")
             yield Static(id="goal-strategies")
@@ -103,9 +131,10 @@ class GoalsScreen(Screen):
         ids = [g.id for g in goals]
         if select in ids:
             table.move_cursor(row=ids.index(select))
-        gaps = plan_gaps(goals, board.strategies(), board.tasks())
+        gaps = [_(template).format(**values)
+                for template, values in plan_gap_parts(goals, board.strategies(), board.tasks())]
         status = self.query_one("#goals-status", Static)
-        status.update(plain(EMPTY if not goals else "  ·  ".join(gaps)))
+        status.update(plain(_(EMPTY) if not goals else "  ·  ".join(gaps)))
         status.display = not goals or bool(gaps)
         self.show_detail()
 
@@ -122,32 +151,35 @@ class GoalsScreen(Screen):
             tell(self, error, "error")
             return
         goal, pace = report.goal, report.pace
+        verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
         summary = [f"{goal.id}  {goal.title}",
-                   f"{goal.metric or 'no metric'} · {goal.scope.describe() or 'no scope'} · "
-                   f"owner {goal.owner or '–'}",
-                   f"from {describe_value(goal.baseline, goal.unit)}"
+                   f"{goal.metric or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
+                   + _("owner {name}").format(name=goal.owner or '–'),
+                   _("from {value}").format(value=describe_value(goal.baseline, goal.unit))
                    + (f" ({goal.baseline_source})" if goal.baseline_source else "")
-                   + f" → {describe_target(goal)} · {goal.start or '…'} to {goal.deadline or 'no deadline'}"]
-        summary += [f"  sub-target: {s.text}" for s in goal.subtargets]
+                   + f" → {describe_target(goal, verbs)} · "
+                   + _("{start} to {deadline}").format(start=goal.start or '…', deadline=goal.deadline or _('no deadline'))]
+        summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
-            Content.assemble(badge(v), f"  {NAMES[v.letter]}: ", plain(v.reason)) for v in report.verdicts)
+            Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
         self.query_one("#goal-smart", Static).update(smart)
-        now = f"now {describe_value(pace.current, goal.unit)} · {pace.describe()}"
+        now = _("now {value}").format(value=describe_value(pace.current, goal.unit)) + f" · {pace_text(pace)}"
         if pace.expected_value is not None:
-            now += f" · a steady pace would be at {describe_value(pace.expected_value, goal.unit)}"
+            now += " · " + _("a steady pace would be at {value}").format(value=describe_value(pace.expected_value, goal.unit))
         self.query_one("#goal-pace", Static).update(
             plain(now).stylize("bold red") if pace.behind else plain(now))
         values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
         self.query_one("#goal-sparkline", Sparkline).data = values
         last = report.checkins[-1] if report.checkins else None
         self.query_one("#goal-last-checkin", Static).update(plain(
-            f"{len(report.checkins)} check-ins; last {last.at:%Y-%m-%d} by {last.by}: "
-            f"{describe_value(last.value, goal.unit)}, {CONFIDENCE_LABELS[last.confidence]}"
-            + (f" — {last.comment}" if last.comment else "") if last else "No check-ins yet: press c."))
-        strategies = "\n".join(f"  {s.id}  {DIMENSION_LABELS[s.dimension]}: {s.title}" for s in report.strategies)
+            _("{count} check-ins; last {day} by {name}: {value}, {confidence}").format(
+                count=len(report.checkins), day=f"{last.at:%Y-%m-%d}", name=last.by,
+                value=describe_value(last.value, goal.unit), confidence=_(CONFIDENCE_LABELS[last.confidence]))
+            + (f" — {last.comment}" if last.comment else "") if last else _("No check-ins yet: press c.")))
+        strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}" for s in report.strategies)
         self.query_one("#goal-strategies", Static).update(plain(
-            "Strategies\n" + strategies if strategies else "No strategy serves this goal yet: press s."))
+            _("Strategies") + "\n" + strategies if strategies else _("No strategy serves this goal yet: press s.")))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
@@ -161,7 +193,7 @@ class GoalsScreen(Screen):
     def _selected_goal(self):
         goal_id = self.selected_id()
         if goal_id is None:
-            tell(self, "No goal selected: press n to add one.", "warning")
+            tell(self, _("No goal selected: press n to add one."), "warning")
             return None
         try:
             return self.app.board.goal(goal_id)
@@ -171,7 +203,7 @@ class GoalsScreen(Screen):
 
     def _saved(self, item) -> None:
         if item is not None:
-            tell(self, f"Saved {item.id}")
+            tell(self, _("Saved {id}").format(id=item.id))
             goal_id = item.id if isinstance(item, Goal) else getattr(item, "goal", None)
             self.call_next(self.refresh_board, goal_id)
 

@@ -8,11 +8,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich
 
 
 class Help(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", N_("Close"), id="help.close")]
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
         super().__init__(classes="dialog-screen")
@@ -20,9 +21,9 @@ class Help(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            yield Static(plain("Keys (escape closes)"), classes="dialog-question")
+            yield Static(plain(_("Keys (escape closes)")), classes="dialog-question")
             table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns(plain_rich("Key"), plain_rich("Does"), plain_rich("Id (to remap it)"))
+            table.add_columns(plain_rich(_("Key")), plain_rich(_("Does")), plain_rich(_("Id (to remap it)")))
             for key, description, where in self.rows:
                 table.add_row(plain_rich(key), plain_rich(description), plain_rich(where))
             yield table
@@ -34,17 +35,17 @@ def binding_rows(app) -> list[tuple[str, str, str]]:
     Textual's (scrolling and the like, shown with the widget they belong to).
 
     Keys are read from the screen's live binding chain, which has the user's keymap applied
-    (App.set_keymap), so a remapped key shows as remapped.
+    (App.set_keymap), so a remapped key shows as remapped. Descriptions are translated.
     """
     rows: dict[str, tuple[list[str], str, str]] = {}
     for node, bindings in app.screen._modal_binding_chain:
-        where = "everywhere" if node is app else type(node).__name__
+        where = _("everywhere") if node is app else type(node).__name__
         for _key, binding in bindings:
             if not binding.description:
                 continue
             ident = binding.id or f"{where}:{binding.action}"
             shown_where = binding.id if binding.id and "." in binding.id else where
-            keys, _, _ = rows.setdefault(ident, ([], binding.description, shown_where))
+            keys, *_rest = rows.setdefault(ident, ([], _(binding.description), shown_where))
             shown = app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)

@@ -18,13 +18,14 @@ from textual.widgets import Header, Sparkline, Static
 
 from sales.deals import Deal, FunnelRow, Stage, weighted_pipeline
 from sales.errors import UpliftError
+from tui.i18n import N_, _
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
 
 CARDS_SHOWN = 8
-EMPTY_PIPELINE = ("No deals yet. Press n to add one, or import a file with "
-                  "`uplift deal import FILE.csv`. Press ? for all keys.")
+EMPTY_PIPELINE = N_("No deals yet. Press n to add one, or import a file with "
+                    "`uplift deal import FILE.csv`. Press ? for all keys.")
 
 
 def money(value: float) -> str:
@@ -36,17 +37,17 @@ def money(value: float) -> str:
 
 
 def deal_card(deal: Deal) -> CardData:
-    details = f"{deal.account or '–'} · {deal.owner or 'unassigned'} · {money(deal.value)}"
-    flag = (f"close {deal.close}" if deal.close else "no close date") + ("  ★ key" if deal.key_account else "")
+    details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
+    flag = (_("close {day}").format(day=deal.close) if deal.close else _("no close date")) + ("  ★ " + _("key") if deal.key_account else "")
     classes = frozenset({"key-account"} if deal.key_account else ())
     return CardData(deal.id, deal.title, details, flag, classes)
 
 
 def funnel_line(row: FunnelRow) -> str:
     conversion = ("" if row.outcome != "open" else
-                  " · conv –" if row.conversion is None else f" · conv {row.conversion:.0f}%")
+                  " · " + _("conv") + " –" if row.conversion is None else f" · {_('conv')} {row.conversion:.0f}%")
     return (f"{row.stage} ({row.probability}%): {row.count} · {money(row.value)}"
-            f" · w {money(row.weighted)}{conversion}")
+            f" · {_('w')} {money(row.weighted)}{conversion}")
 
 
 class FunnelPanel(Vertical):
@@ -61,26 +62,26 @@ class FunnelPanel(Vertical):
         if names != self.stage_names:
             self.stage_names = names
             await self.remove_children()
-            widgets = [Static(plain("Funnel · last 12 weeks"), classes="funnel-title")]
-            for index, _ in enumerate(rows):
+            widgets = [Static(plain(_("Funnel · last 12 weeks")), classes="funnel-title")]
+            for index in range(len(rows)):
                 widgets += [Static(classes="funnel-line", id=f"funnel-line-{index}"),
                             Sparkline([0], classes="funnel-spark", id=f"funnel-spark-{index}")]
             await self.mount_all(widgets + [Static(id="funnel-total")])
         for index, row in enumerate(rows):
             self.query_one(f"#funnel-line-{index}", Static).update(plain(funnel_line(row)))
             self.query_one(f"#funnel-spark-{index}", Sparkline).data = list(row.trend) or [0]
-        self.query_one("#funnel-total", Static).update(plain(f"Weighted pipeline: {money(total_weighted)}"))
+        self.query_one("#funnel-total", Static).update(plain(_("Weighted pipeline: {amount}").format(amount=money(total_weighted))))
 
 
 class PipelineScreen(Screen):
     BINDINGS = [
-        Binding("n", "new", "New deal", id="pipeline.new"),
-        Binding("e,enter", "edit", "Edit", id="pipeline.edit"),
-        Binding("a", "log_activity", "Log activity", id="pipeline.log"),
-        Binding("f", "feed", "Feed", id="pipeline.feed"),
-        Binding("m", "mine", "Mine", id="pipeline.mine"),
-        Binding("u", "toggle_funnel", "Funnel", id="pipeline.funnel"),
-        Binding("w", "app.weekly_review", "Weekly review", id="pipeline.weekly"),
+        Binding("n", "new", N_("New deal"), id="pipeline.new"),
+        Binding("e,enter", "edit", N_("Edit"), id="pipeline.edit"),
+        Binding("a", "log_activity", N_("Log activity"), id="pipeline.log"),
+        Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
+        Binding("m", "mine", N_("Mine"), id="pipeline.mine"),
+        Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
+        Binding("w", "app.weekly_review", N_("Weekly review"), id="pipeline.weekly"),
     ]
 
     def __init__(self) -> None:
@@ -138,11 +139,11 @@ class PipelineScreen(Screen):
             if focused and all(d.id != focused for d in cards):
                 cards += [d for d in in_stage[CARDS_SHOWN:] if d.id == focused]
             row = rows[stage.name]
-            summary = f"{money(row.value)} · w {money(row.weighted)}"
+            summary = f"{money(row.value)} · {_('w')} {money(row.weighted)}"
             if len(in_stage) > len(cards):
-                summary += f" · top {len(cards)} shown"
+                summary += " · " + _("top {count} shown").format(count=len(cards))
             if len(shown) != len(deals):
-                summary += f" · of {row.count}"
+                summary += " · " + _("of {count}").format(count=row.count)
             columns.append(ColumnData(self.stage_key(stage.name), stage.name,
                                       [deal_card(d) for d in cards], None, summary))
         await self.kanban.sync(columns)
@@ -152,9 +153,9 @@ class PipelineScreen(Screen):
     def show_status(self, total: int) -> None:
         status = self.query_one("#pipeline-status", Static)
         if total == 0:
-            status.update(plain(EMPTY_PIPELINE))
+            status.update(plain(_(EMPTY_PIPELINE)))
         elif self.owner_filter:
-            status.update(plain(f"Deals of {self.owner_filter} · m shows everyone's"))
+            status.update(plain(_("Deals of {name} · m shows everyone's").format(name=self.owner_filter)))
         status.display = total == 0 or bool(self.owner_filter)
 
     # ------------------------------------------------------------------ moving
@@ -219,7 +220,7 @@ class PipelineScreen(Screen):
 
     def _saved(self, deal: Deal | None) -> None:
         if deal is not None:
-            tell(self, f"Saved {deal.id}")
+            tell(self, _("Saved {id}").format(id=deal.id))
             self.call_next(self.focus_item, deal.id)
 
     def action_log_activity(self) -> None:
@@ -227,12 +228,12 @@ class PipelineScreen(Screen):
 
         deal = self.focused_deal()
         if deal is None:
-            tell(self, "Focus a deal to log an activity on it", "warning")
+            tell(self, _("Focus a deal to log an activity on it"), "warning")
             return
 
         def logged(touch) -> None:
             if touch is not None:
-                tell(self, f"Logged {touch.type} {touch.id} on {deal.id}")
+                tell(self, _("Logged {type} {id} on {deal}").format(type=_(touch.type), id=touch.id, deal=deal.id))
 
         self.app.push_screen(ActivityForm(deal), logged)
 
@@ -242,7 +243,7 @@ class PipelineScreen(Screen):
         deal = self.focused_deal()
         self.app.push_screen(FeedScreen())
         if deal is not None:
-            tell(self, f"type {deal.id} in the filter to see only that deal")
+            tell(self, _("type {id} in the filter to see only that deal").format(id=deal.id))
 
     async def action_mine(self) -> None:
         me = self.app.board.actor

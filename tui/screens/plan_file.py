@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.i18n import N_, _
 from tui.screens.dialogs import Confirm
 from tui.user_text import plain, text_input
 
@@ -18,7 +19,7 @@ from tui.user_text import plain, text_input
 class AskPath(ModalScreen[str | None]):
     """A file path typed by the user (enter), or nothing (escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="path.cancel")]
 
     def __init__(self, question: str, default: str = "") -> None:
         super().__init__(classes="dialog-screen")
@@ -28,8 +29,8 @@ class AskPath(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), classes="dialog-question")
-            yield text_input(self.default, placeholder="path/to/plan.yaml", id="path", max_length=4096)
-            yield Static(plain("enter: go · escape: cancel"), classes="dialog-hint")
+            yield text_input(self.default, placeholder=_("path/to/plan.yaml"), id="path", max_length=4096)
+            yield Static(plain(_("enter: go · escape: cancel")), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -45,7 +46,7 @@ class AskPath(ModalScreen[str | None]):
 class PlanProblems(ModalScreen[None]):
     """Why a plan file was not imported: one `FILE:LINE: path: what is wrong` per line."""
 
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", id="problems.close")]
+    BINDINGS = [Binding("escape,enter,q", "dismiss", N_("Close"), id="problems.close")]
 
     def __init__(self, title: str, lines: Sequence[str]) -> None:
         super().__init__(classes="dialog-screen")
@@ -57,7 +58,7 @@ class PlanProblems(ModalScreen[None]):
             yield Static(plain(self.title_text), classes="dialog-question")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(plain("\n".join(self.lines)), id="problem-lines")
-            yield Static(plain("Nothing was written. escape closes."), classes="dialog-hint")
+            yield Static(plain(_("Nothing was written. escape closes.")), classes="dialog-hint")
 
 
 class ImportPreview(Confirm, inherit_bindings=False):
@@ -66,8 +67,8 @@ class ImportPreview(Confirm, inherit_bindings=False):
     A Confirm (its buttons and answers) that shows the dry run's lines under the question."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Import", id="preview.yes"),
-        Binding("n,escape", "answer(False)", "Cancel", id="preview.no"),
+        Binding("y", "answer(True)", N_("Import"), id="preview.yes"),
+        Binding("n,escape", "answer(False)", N_("Cancel"), id="preview.no"),
     ]
 
     def __init__(self, title: str, lines: Sequence[str]) -> None:
@@ -80,5 +81,5 @@ class ImportPreview(Confirm, inherit_bindings=False):
             with VerticalScroll(classes="dialog-body"):
                 yield Static(plain("\n".join(self.lines)), id="preview-lines")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Import (y)", id="yes", variant="primary")
-                yield Button("Cancel (n)", id="no")
+                yield Button(_("Import (y)"), id="yes", variant="primary")
+                yield Button(_("Cancel (n)"), id="no")

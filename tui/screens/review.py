@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     Select,
@@ -26,7 +25,9 @@ from sales.errors import UpliftError
 from sales.goals import number
 from sales.payout import money, pct
 from sales.text import TEXT_MAX
+from tui.i18n import N_, _, language
 from tui.user_text import plain, plain_rich, tell, text_input
+from tui.widgets.footer import Footer
 
 
 def _num(value: float | None, unit: str = "") -> str:
@@ -42,7 +43,7 @@ def _pct(value: float | None) -> str:
 def _table(table_id: str, *columns: str) -> DataTable:
     table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
     for name in columns:
-        table.add_column(plain_rich(name), key=name)
+        table.add_column(plain_rich(_(name)), key=name)
     return table
 
 
@@ -50,22 +51,24 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="review-tabs"):
-            with TabPane("Goals", id="tab-review-goals"):
-                yield _table("review-goals", "Goal", "Target", "Actual", "Attained", "Gap", "Source", "Title")
+            with TabPane(_("Goals"), id="tab-review-goals"):
+                yield _table("review-goals", N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"),
+                             N_("Source"), N_("Title"))
                 yield Static(id="review-process")
-            with TabPane("Gap analysis", id="tab-review-gaps"):
-                yield _table("review-questions", "No.", "Question", "Answer")
-                yield Static(plain("Select a question (enter), type the answer, enter to save."),
+            with TabPane(_("Gap analysis"), id="tab-review-gaps"):
+                yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"))
+                yield Static(plain(_("Select a question (enter), type the answer, enter to save.")),
                              id="review-answer-help")
-                yield text_input(placeholder="answer to the selected question", id="review-answer",
+                yield text_input(placeholder=_("answer to the selected question"), id="review-answer",
                                  max_length=TEXT_MAX)
-            with TabPane("Payouts", id="tab-review-payouts"):
-                yield Select([], prompt="Rep", id="review-rep", allow_blank=True)
-                yield _table("review-statement", "Line", "Amount")
-            with TabPane("Leaderboard", id="tab-review-leaders"):
-                yield _table("review-leaderboard", "Rank", "Rep", "Attainment", "Won value", "Activities")
-            with TabPane("Checklist", id="tab-review-checklist"):
-                yield _table("review-checklist", "Done", "Item", "By")
+            with TabPane(_("Payouts"), id="tab-review-payouts"):
+                yield Select([], prompt=_("Rep"), id="review-rep", allow_blank=True)
+                yield _table("review-statement", N_("Line"), N_("Amount"))
+            with TabPane(_("Leaderboard"), id="tab-review-leaders"):
+                yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
+                             N_("Activities"))
+            with TabPane(_("Checklist"), id="tab-review-checklist"):
+                yield _table("review-checklist", N_("Done"), N_("Item"), N_("By"))
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -97,16 +100,17 @@ class ReviewScreen(Screen):
                                                      _pct(g.attainment), _num(g.gap, g.unit), g.source, g.title)),
                           key=g.goal)
         p = self.board.process_metrics()
-        csat = f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"
+        csat = f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else _("not recorded")
         self.query_one("#review-process", Static).update(plain(
-            f"Process metrics: won value {_num(p.won_value)} · deals won {p.won_deals} · new customers "
-            f"{p.new_customers} · activities {p.activities} · win rate {_pct(p.win_rate)} · "
-            f"customer satisfaction {csat}"))
+            _("Process metrics: won value {won} · deals won {deals} · new customers {new} · activities "
+              "{activities} · win rate {rate} · customer satisfaction {csat}").format(
+                won=_num(p.won_value), deals=p.won_deals, new=p.new_customers, activities=p.activities,
+                rate=_pct(p.win_rate), csat=csat)))
 
     def _show_questions(self) -> None:
         table = self.query_one("#review-questions", DataTable)
         table.clear()
-        for n, (question, answer) in enumerate(self.board.answers_by_question(), 1):
+        for n, (question, answer) in enumerate(self.board.answers_by_question(lang=language()), 1):
             table.add_row(plain_rich(n), plain_rich(question),
                           plain_rich(answer.answer.replace("\n", " ") if answer else "–"), key=str(n))
 
@@ -130,7 +134,7 @@ class ReviewScreen(Screen):
             for line in made.lines:
                 table.add_row(plain_rich(line.text), plain_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
-                table.add_row(plain_rich(f"recognition: {award}"), plain_rich(""))
+                table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
 
     def _show_leaderboard(self) -> None:
         table = self.query_one("#review-leaderboard", DataTable)
@@ -143,7 +147,7 @@ class ReviewScreen(Screen):
         table = self.query_one("#review-checklist", DataTable)
         row = table.cursor_row
         table.clear()
-        for n, (text, tick) in enumerate(self.board.checklist("review")):
+        for n, (text, tick) in enumerate(self.board.checklist("review", lang=language())):
             table.add_row(plain_rich("[x]" if tick else "[ ]"), plain_rich(text),
                           plain_rich(tick.by if tick else ""), key=str(n))
         if table.row_count:
@@ -170,7 +174,7 @@ class ReviewScreen(Screen):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        tell(self, f"answer to question {self.question} saved")
+        tell(self, _("answer to question {number} saved").format(number=self.question))
         await self.refresh_board()
 
     @on(DataTable.RowSelected, "#review-checklist")

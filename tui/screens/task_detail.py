@@ -13,13 +13,17 @@ from textual.widgets.selection_list import Selection
 from sales.activity import describe
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, Task, is_overdue
+from sales.text import display_width, fit
+from tui.i18n import N_, _
 from tui.user_text import plain, tell
+
+LABEL_CELLS = 10
 
 
 class TaskDetail(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q", "dismiss", "Close", id="detail.close"),
-        Binding("e", "edit", "Edit", id="detail.edit"),
+        Binding("escape,q", "dismiss", N_("Close"), id="detail.close"),
+        Binding("e", "edit", N_("Edit"), id="detail.edit"),
     ]
 
     def __init__(self, task: Task) -> None:
@@ -29,9 +33,9 @@ class TaskDetail(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog detail"):
             yield Static(id="detail-fields")
-            yield Static(plain("Steps (space ticks one)"), classes="field-label")
+            yield Static(plain(_("Steps (space ticks one)")), classes="field-label")
             yield SelectionList[int](id="detail-steps")
-            yield Static(plain("History"), classes="field-label")
+            yield Static(plain(_("History")), classes="field-label")
             yield Static(id="detail-history")
 
     def on_mount(self) -> None:
@@ -43,17 +47,17 @@ class TaskDetail(ModalScreen[None]):
     def show(self, task: Task) -> None:
         self.task_shown = task
         board = self.app.board
-        due = f"{task.due}" + ("  (overdue)" if is_overdue(task, board.today()) else "") if task.due else "–"
+        due = f"{task.due}" + ("  " + _("(overdue)") if is_overdue(task, board.today()) else "") if task.due else "–"
         lines = [
             f"{task.id}  {task.title}",
             "",
-            f"Status    {STATUS_LABELS[task.status]}        Priority  {task.priority}",
-            f"Owner     {task.owner or '–'}",
-            f"Start     {task.start or '–'}        Due  {due}",
-            f"Goal      {_linked(board, 'goal', task.goal)}",
-            f"Strategy  {_linked(board, 'strategy', task.strategy)}",
-            f"Expected  {task.expected_result or '–'}",
-            f"Measure   {task.measure or '–'}",
+            f"{label(_('Status'))}{_(STATUS_LABELS[task.status])}        {label(_('Priority'))}{_(task.priority)}",
+            f"{label(_('Owner'))}{task.owner or '–'}",
+            f"{label(_('Start'))}{task.start or '–'}        {_('Due')}  {due}",
+            f"{label(_('Goal'))}{_linked(board, 'goal', task.goal)}",
+            f"{label(_('Strategy'))}{_linked(board, 'strategy', task.strategy)}",
+            f"{label(_('Expected'))}{task.expected_result or '–'}",
+            f"{label(_('Measure'))}{task.measure or '–'}",
         ]
         self.query_one("#detail-fields", Static).update(plain("\n".join(lines)))
         steps = self.query_one("#detail-steps", SelectionList)
@@ -66,7 +70,7 @@ class TaskDetail(ModalScreen[None]):
         history = board.history(item=task.id)
         self.query_one("#detail-history", Static).update(plain(
             "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {describe(r)}" for r in history)
-            or "No changes recorded."))
+            or _("No changes recorded.")))
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
@@ -88,10 +92,15 @@ class TaskDetail(ModalScreen[None]):
         self.app.push_screen(TaskForm(self.task_shown), edited)
 
 
+def label(text: str) -> str:
+    """A field's name padded to one column, in terminal cells (a CJK character takes two)."""
+    return fit(text, max(LABEL_CELLS, display_width(text) + 2))
+
+
 def _linked(board, kind: str, item_id: str | None) -> str:
     if not item_id:
         return "–"
     try:
         return f"{item_id}  {getattr(board, kind)(item_id).title}"
     except UpliftError:
-        return f"{item_id} (missing)"
+        return _("{id} (missing)").format(id=item_id)

@@ -10,6 +10,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
+from tui.i18n import _
 from tui.keys import save_hint
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
@@ -49,46 +50,46 @@ class TaskForm(FormBase):
     def compose(self) -> ComposeResult:
         board = self.app.board
         task = self.task_being_edited
-        heading = f"Edit {task.id}" if task else "New task"
+        heading = _("Edit {id}").format(id=task.id) if task else _("New task")
         members = [(plain_rich(m.name), m.name) for m in board.members()]
         goals = [(plain_rich(f"{g.id}  {g.title}"), g.id) for g in board.goals()]
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(heading + "   " + save_hint(self)), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield from self._field("title", "Title", text_input(
+            yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
             if members:
                 owner = task.owner if task else board.actor
-                yield from self._field("owner", "Owner", Select(
-                    members, id="owner", prompt="nobody",
+                yield from self._field("owner", _("Owner"), Select(
+                    members, id="owner", prompt=_("nobody"),
                     value=owner if owner in {m.name for m in board.members()} else Select.NULL))
             else:
-                yield from self._field("owner", "Owner", text_input(task.owner or "" if task else "", id="owner"))
+                yield from self._field("owner", _("Owner"), text_input(task.owner or "" if task else "", id="owner"))
             with Horizontal(classes="field-row"):
-                yield from self._field("status", "Status", Select(
-                    [(plain_rich(STATUS_LABELS[s]), s) for s in STATUSES], id="status",
+                yield from self._field("status", _("Status"), Select(
+                    [(plain_rich(_(STATUS_LABELS[s])), s) for s in STATUSES], id="status",
                     allow_blank=False, value=task.status if task else "todo"))
-                yield from self._field("priority", "Priority", Select(
-                    [(plain_rich(p), p) for p in PRIORITIES], id="priority", allow_blank=False,
+                yield from self._field("priority", _("Priority"), Select(
+                    [(plain_rich(_(p)), p) for p in PRIORITIES], id="priority", allow_blank=False,
                     value=task.priority if task else "normal"))
             with Horizontal(classes="field-row"):
-                yield from self._field("start", "Start", text_input(
+                yield from self._field("start", _("Start"), text_input(
                     str(task.start or "") if task else "", placeholder=DATE_HINT, id="start"))
-                yield from self._field("due", "Due", text_input(
+                yield from self._field("due", _("Due"), text_input(
                     str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
             with Horizontal(classes="field-row"):
-                yield from self._field("goal", "Goal", Select(
-                    with_current(goals, task and task.goal), id="goal", prompt="no goal",
+                yield from self._field("goal", _("Goal"), Select(
+                    with_current(goals, task and task.goal), id="goal", prompt=_("no goal"),
                     value=task.goal if task and task.goal else Select.NULL))
-                yield from self._field("strategy", "Strategy", Select(
-                    with_current(strategies, task and task.strategy), id="strategy", prompt="no strategy",
+                yield from self._field("strategy", _("Strategy"), Select(
+                    with_current(strategies, task and task.strategy), id="strategy", prompt=_("no strategy"),
                     value=task.strategy if task and task.strategy else Select.NULL))
-            yield from self._field("steps", "Steps (one per line; [x] marks a done one)",
+            yield from self._field("steps", _("Steps (one per line; [x] marks a done one)"),
                                    text_area(steps_to_text(task), id="steps", soft_wrap=True))
-            yield from self._field("expected_result", "Expected result", text_input(
+            yield from self._field("expected_result", _("Expected result"), text_input(
                 task.expected_result if task else "", id="expected_result"))
-            yield from self._field("measure", "Measure", text_input(task.measure if task else "", id="measure"))
+            yield from self._field("measure", _("Measure"), text_input(task.measure if task else "", id="measure"))
             yield from self._buttons()
 
     def on_mount(self) -> None:

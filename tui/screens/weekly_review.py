@@ -16,15 +16,16 @@ from textual.widgets import DataTable, Static
 
 from sales.deals import iso_week
 from sales.errors import UpliftError
+from tui.i18n import N_, _, language
 from tui.user_text import plain, plain_rich, tell
 
 
 class WeeklyReviewScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="weekly.close"),
-        Binding("space", "tick", "Tick", id="weekly.tick"),
-        Binding("left_square_bracket", "week(-1)", "Last week", id="weekly.previous"),
-        Binding("right_square_bracket", "week(1)", "Next week", id="weekly.next"),
+        Binding("escape", "dismiss", N_("Close"), id="weekly.close"),
+        Binding("space", "tick", N_("Tick"), id="weekly.tick"),
+        Binding("left_square_bracket", "week(-1)", N_("Last week"), id="weekly.previous"),
+        Binding("right_square_bracket", "week(1)", N_("Next week"), id="weekly.next"),
     ]
 
     def __init__(self, day: date | None = None) -> None:
@@ -35,24 +36,25 @@ class WeeklyReviewScreen(ModalScreen[None]):
         with Vertical(classes="dialog weekly-review"):
             yield Static(id="weekly-title", classes="dialog-question")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-table")
-            yield Static(plain("enter/space tick · [ ] previous/next week · escape close"),
+            yield Static(plain(_("enter/space tick · [ ] previous/next week · escape close")),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
         if self.day is None:
             self.day = self.app.board.today()
         table = self.query_one(DataTable)
-        table.add_columns(plain_rich("Done"), plain_rich("Item"), plain_rich("By"), plain_rich("When"))
+        table.add_columns(*(plain_rich(_(name)) for name in ("Done", "Item", "By", "When")))
         self.show()
         table.focus()
 
     def show(self) -> None:
-        items = self.app.board.checklist("weekly", self.day)
+        items = self.app.board.checklist("weekly", self.day, lang=language())
         done = sum(1 for _, tick in items if tick)
         this_week = iso_week(self.app.board.today()) == iso_week(self.day)
+        title = _("Weekly review {week} (this week)") if this_week else _("Weekly review {week}")
         self.query_one("#weekly-title", Static).update(plain(
-            f"Weekly review {iso_week(self.day)}{' (this week)' if this_week else ''}"
-            f" · {done} of {len(items)} done"))
+            title.format(week=iso_week(self.day)) + " · "
+            + _("{done} of {count} done").format(done=done, count=len(items))))
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()

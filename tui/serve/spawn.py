@@ -1,7 +1,9 @@
 """Starting sessions' child processes: their environment, their pty, and a few kept warm.
 
 The environment is built here from nothing: the client's environment requests are never read,
-so no variable the client sends can change who a session acts as or which board it opens.
+so no variable the client sends can change who a session acts as or which board it opens. The
+interface's language is the server's (its UPLIFT_LANG or locale, tui/i18n.py), passed on as
+UPLIFT_LANG since the children's locale is C.UTF-8.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import tui
+from tui.i18n import choose_language
 from tui.remote import REMOTE_ENV
 from tui.serve.limits import Limits
 
@@ -29,7 +32,8 @@ CODE_ROOT = str(Path(tui.__file__).resolve().parents[1])  # the children run the
 def child_env(board: Path, member: str | None, term: str = "dumb") -> dict[str, str]:
     env = {"PATH": os.defpath, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": term,
            "UPLIFT_BOARD": str(board), REMOTE_ENV: "1", "PYTHONPATH": CODE_ROOT,
-           "PYTHONDONTWRITEBYTECODE": "1", "HOME": os.environ.get("HOME", "/")}
+           "PYTHONDONTWRITEBYTECODE": "1", "HOME": os.environ.get("HOME", "/"),
+           "UPLIFT_LANG": choose_language()}
     if member:
         env["UPLIFT_USER"] = member
     return env

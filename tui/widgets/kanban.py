@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.i18n import N_, _
 from tui.user_text import plain
 
 
@@ -134,7 +135,7 @@ class KanbanColumn(Vertical):
             await holder.remove_children(slots[len(shown):])
         elif len(shown) > len(slots):
             await holder.mount_all([Card(d) for d in shown[len(slots):]], before=more)
-        more.update(plain(f"↓ {self.hidden} more" if self.hidden else ""))
+        more.update(plain(_("↓ {count} more").format(count=self.hidden) if self.hidden else ""))
         more.display = bool(self.hidden)
 
     async def on_click(self, event) -> None:
@@ -146,12 +147,12 @@ class Kanban(Horizontal, can_focus=False):
     """Columns of cards with keyboard navigation; moving a card is the screen's decision."""
 
     BINDINGS = [
-        Binding("up,k", "focus_row(-1)", "Up", show=False, id="kanban.up"),
-        Binding("down,j", "focus_row(1)", "Down", show=False, id="kanban.down"),
-        Binding("left,h", "focus_column(-1)", "Left", show=False, id="kanban.left"),
-        Binding("right,l", "focus_column(1)", "Right", show=False, id="kanban.right"),
-        Binding("shift+left,H", "move(-1)", "Move left", id="kanban.move_left"),
-        Binding("shift+right,L", "move(1)", "Move right", id="kanban.move_right"),
+        Binding("up,k", "focus_row(-1)", N_("Up"), show=False, id="kanban.up"),
+        Binding("down,j", "focus_row(1)", N_("Down"), show=False, id="kanban.down"),
+        Binding("left,h", "focus_column(-1)", N_("Left"), show=False, id="kanban.left"),
+        Binding("right,l", "focus_column(1)", N_("Right"), show=False, id="kanban.right"),
+        Binding("shift+left,H", "move(-1)", N_("Move left"), id="kanban.move_left"),
+        Binding("shift+right,L", "move(1)", N_("Move right"), id="kanban.move_right"),
     ]
 
     class MoveRequested(Message):

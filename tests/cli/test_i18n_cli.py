@@ -1,0 +1,89 @@
+"""The command line in Chinese (UPLIFT_LANG=zh): help, the task verbs, templates and the demo,
+with CJK text aligned by terminal cells; scripts' --json and ids stay as they are."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sales.text import display_width
+from store.board import Board
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def columns_start(line: str, cells: list[str]) -> list[int]:
+    """The cell offset at which each of `cells` (in order) starts on `line`."""
+    offsets, at = [], 0
+    for cell in cells:
+        index = line.index(cell, at)
+        offsets.append(display_width(line[:index]))
+        at = index + len(cell)
+    return offsets
+
+
+def test_the_top_level_help_is_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("--help")
+    assert code == 0
+    assert out.startswith("用法：uplift")
+    assert "面向销售团队绩效改进周期的计划看板。" in out
+    assert "列出、添加、移动和查看任务" in out and "显示本帮助并退出" in out
+
+
+def test_plan_templates_lists_both_languages(run, monkeypatch) -> None:
+    code, out, _ = run("plan", "templates")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["NAME", "LANGUAGES", "WHAT"]
+    assert {row.split()[0]: row.split()[1:3] for row in rows}["diagnosis"] == ["en", "zh"]
+    assert "the diagnosis checklist" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("plan", "templates")
+    assert code == 0 and out.splitlines()[0].split() == ["名称", "语言", "说明"]
+    assert "诊断清单（第一阶段：我们在哪里，为什么）" in out
+    assert len(out.splitlines()) == 7
+
+
+def test_plan_new_starts_from_the_template_in_the_interface_language(run, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("plan", "new", "--from", "weekly-review")
+    assert code == 0 and "  H-1  每周复盘" in out
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    code, out, _ = run("plan", "new", "--from", "weekly-review.zh")  # a translation named outright
+    assert code == 0 and "  H-2  每周复盘" in out
+
+
+def test_a_chinese_task_list_is_aligned_by_cells_and_accepts_chinese_statuses(tmp_path, run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    path = tmp_path / "demo"
+    code, out, _ = run("demo", "--board", str(path), "--no-open")
+    assert code == 0 and out.strip() == str(path)
+    code, out, _ = run("--board", str(path), "task", "list", user="王芳")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["ID", "状态", "优先级", "截止", "负责人", "标题"]
+    status_col, owner_col, title_col = columns_start(header, ["状态", "负责人", "标题"])
+    tasks = {t.id: t for t in Board(path, actor="王芳").tasks()}
+    assert len(rows) == 30
+    for row in rows:
+        task = tasks[row.split()[0]]
+        assert columns_start(row, [row.split()[1], task.owner, task.title]) == [status_col, owner_col, title_col]
+    code, out, err = run("--board", str(path), "task", "move", "T-6", "进行中", user="王芳")
+    assert code == 0 and out.strip() == "T-6 → doing"
+    assert "警告：进行中 有 9 个任务，超过了在制品上限 8" in err
+    code, out, _ = run("--board", str(path), "task", "show", "T-6", user="王芳")
+    assert "  状态      进行中" in out
+
+
+def test_the_task_verbs_stay_light_in_chinese(team) -> None:
+    """The catalogue is JSON read on demand: `uplift task done` still imports no Textual, Rich,
+    pandas or YAML."""
+    probe = ("import sys; from tui.cli import main; code = main(['task', 'done', 'T-1']); "
+             "print(code, [m for m in ('textual', 'rich', 'pandas', 'yaml') if m in sys.modules])")
+    env = {**os.environ, "UPLIFT_BOARD": str(team), "UPLIFT_USER": "dana", "UPLIFT_LANG": "zh"}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "0 []"

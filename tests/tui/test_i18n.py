@@ -1,0 +1,186 @@
+"""The interface's language: how it is chosen, and that the Chinese catalogue covers the screens.
+
+The list of strings the screens look up is found here by reading the source (every `_("...")`,
+`N_("...")` and `n_("...", "...")` call in tui/, with ast), not by asking the translation layer;
+the domain's words that screens pass to `_()` as values (status names, priorities, ...) are
+listed from sales/ directly. The catalogue is read as the JSON file it is.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+from sales import budget, goals, notes, smart, tasks, touches
+from tui.i18n import N_, _, choose_language, n_, set_language
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "tui" / "locales" / "zh.json"
+LOOKUPS = {"_": 1, "N_": 1, "n_": 2}  # function -> how many leading arguments are English keys
+
+
+def looked_up_in_source() -> dict[str, str]:
+    """Every literal English string given to _, N_ or n_ in tui/, with the file it is in."""
+    found: dict[str, str] = {}
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in LOOKUPS:
+                for arg in node.args[: LOOKUPS[node.func.id]]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        found.setdefault(arg.value, str(path.relative_to(ROOT)))
+    return found
+
+
+def domain_words() -> set[str]:
+    """Words of sales/ that the screens translate as values: `_(STATUS_LABELS[s])`, `_(task.priority)`..."""
+    words = set(tasks.STATUS_LABELS.values()) | set(tasks.STATUSES) | set(tasks.PRIORITIES)
+    words |= set(goals.DIMENSION_LABELS.values()) | set(goals.DIRECTION_LABELS.values())
+    words |= set(goals.CONFIDENCE_LABELS.values()) | set(smart.NAMES.values())
+    words |= {name.replace("_", " ") for name in goals.SCOPE_FIELDS}
+    words |= set(notes.KIND_LABELS.values()) | set(notes.NOTE_KINDS) | set(notes.TAG_LABELS.values())
+    words |= set(budget.CATEGORIES) | {"requested", "approved", "rejected"}
+    words |= set(touches.TOUCH_TYPES) | {"lead", "rep", "reader", "month", "quarter"}
+    words |= set(smart.MESSAGES) | {"; ", ", "} | {goals.GAP_NO_STRATEGY, goals.GAP_NO_TASKS}
+    return words
+
+
+def zh() -> dict[str, str]:
+    return json.loads(CATALOGUE.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ choosing the language
+
+@pytest.mark.parametrize("environ, expected", [
+    ({}, "en"),
+    ({"UPLIFT_LANG": "zh"}, "zh"),
+    ({"UPLIFT_LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"UPLIFT_LANG": "zh-Hans"}, "zh"),
+    ({"UPLIFT_LANG": "EN"}, "en"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+    ({"LC_ALL": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "en"),  # LC_ALL wins over the rest
+    ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+])
+def test_the_language_comes_from_uplift_lang_else_the_locale_else_english(environ, expected) -> None:
+    assert choose_language(environ) == expected
+
+
+def test_uplift_lang_beats_the_locale_both_ways() -> None:
+    assert choose_language({"UPLIFT_LANG": "en", "LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert choose_language({"UPLIFT_LANG": "zh", "LC_ALL": "en_US.UTF-8"}) == "zh"
+
+
+@pytest.mark.parametrize("unknown", ["fr", "klingon", "x"])
+def test_an_unknown_uplift_lang_means_english_even_with_a_chinese_locale(unknown) -> None:
+    assert choose_language({"UPLIFT_LANG": unknown, "LANG": "zh_CN.UTF-8"}) == "en"
+
+
+def test_lookups_follow_the_language_and_fall_back_to_english(monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert set_language() == "zh"
+    assert _("Quit") == "退出"
+    assert _("Saved {id}").format(id="T-4") == "已保存 T-4"
+    assert _("a sentence no catalogue has") == "a sentence no catalogue has"
+    assert N_("Quit") == "Quit"  # only a marker
+    assert n_("{count} note", "{count} notes", 2) == "{count} notes"  # not in the catalogue: English
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert set_language() == "en" and _("Quit") == "Quit"
+
+
+# ------------------------------------------------------------------ the catalogue
+
+def test_the_chinese_catalogue_translates_every_string_the_screens_use() -> None:
+    catalogue = zh()
+    needed = set(looked_up_in_source()) | domain_words()
+    untranslated = sorted(text for text in needed if not catalogue.get(text))
+    assert untranslated == [], f"untranslated in tui/locales/zh.json: {untranslated}"
+
+
+def test_the_catalogue_holds_nothing_the_interface_no_longer_asks_for() -> None:
+    unused = sorted(set(zh()) - set(looked_up_in_source()) - domain_words())
+    assert unused == []
+
+
+def test_every_translation_keeps_its_placeholders() -> None:
+    def fields(text: str) -> list[tuple[str, str]]:
+        return sorted((name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name is not None)
+
+    wrong = {english: chinese for english, chinese in zh().items() if fields(english) != fields(chinese)}
+    assert wrong == {}
+
+
+def own_nodes(func: ast.AST):
+    """The nodes of a function's own scope (not those of comprehensions, lambdas or inner functions)."""
+    for child in ast.iter_child_nodes(func):
+        yield child
+        if not isinstance(child, (ast.Lambda, ast.GeneratorExp, ast.ListComp, ast.SetComp, ast.DictComp,
+                                  ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            yield from own_nodes(child)
+
+
+def test_no_function_shadows_the_lookup_with_a_throwaway_underscore() -> None:
+    """`for x, _ in ...` inside a function that also calls `_()` would call a tuple item."""
+    offenders = []
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        for func in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            own = list(own_nodes(func))
+            assigns = any(isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store) for n in own)
+            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_" for n in own)
+            if assigns and calls:
+                offenders.append(f"{path.relative_to(ROOT)}:{func.lineno} {func.name}")
+    assert offenders == []
+
+
+def test_sessions_over_ssh_speak_the_servers_language(tmp_path, monkeypatch) -> None:
+    """The children's locale is C.UTF-8 and the client's environment is never read: the language
+    is the server's, passed on as UPLIFT_LANG."""
+    from tui.serve.spawn import child_env
+
+    monkeypatch.delenv("UPLIFT_LANG")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    env = child_env(tmp_path, "ali")
+    assert env["UPLIFT_LANG"] == "zh" and choose_language(env) == "zh"
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert choose_language(child_env(tmp_path, "ali")) == "en"
+
+
+async def test_in_chinese_the_screens_keys_forms_and_their_errors_speak_chinese(team, monkeypatch) -> None:
+    from datetime import datetime, timezone
+
+    from store.board import Board
+    from tests.tui.waiting import until
+    from tui.app import UpliftApp
+    from tui.screens.budget import BudgetScreen
+    from tui.screens.fields_form import FieldsForm
+    from tui.screens.goals import GoalsScreen
+    from tui.widgets.footer import Footer
+    from tui.widgets.kanban import Kanban
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    now = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.screen.query_one(Kanban).columns[0].data is not None)
+        headers = [str(c.query_one(".column-header").render()) for c in app.screen.query_one(Kanban).columns]
+        assert [h.split()[0] for h in headers] == ["待办", "进行中", "受阻", "完成"]
+        await until(pilot, lambda: "帮助" in [k.description for k in app.screen.query_one(Footer).children])
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-title"))
+        assert "申请预算" in str(app.screen.query_one(".dialog-question").render())
+        app.screen.query_one("#field-title").value = "展会展位"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: str(app.screen.query_one("#error-amount").render()).strip())
+        assert str(app.screen.query_one("#error-amount").render()) == "需要多少？"

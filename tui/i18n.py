@@ -1,0 +1,107 @@
+"""The interface's language: English (the default, and the key of every lookup) or Simplified Chinese.
+
+Which one: `UPLIFT_LANG` (en or zh; zh_CN, zh-Hans and the like count as zh; anything else
+unknown means English), else the locale (the first of LC_ALL, LC_MESSAGES, LANG that is set:
+zh... means Chinese), else English. It is read from the environment once, at the first lookup,
+and again whenever `set_language()` is called: the command line does at each run and the app
+when it is made, so a test that sets UPLIFT_LANG and then starts either gets that language. A
+lookup is then two dictionary reads (a board draws thousands of cards).
+
+Lookups are gettext-style: `_("English text")` is that text in the current language, or the
+English itself where the catalogue has no translation. Values go in after the lookup with
+str.format: `_("Saved {id}").format(id=task.id)`. Text fixed at import time (binding
+descriptions, column headers, module constants) is marked `N_("...")`, which returns it as is,
+and is translated where it is shown (the footer, the help screen, a table's header).
+
+A catalogue is a JSON file, tui/locales/LANG.json, {"English": "translation"}, read the first
+time a lookup needs it: the command line pays nothing in English and one small JSON parse in
+Chinese (no YAML, no Textual). This module imports only the standard library.
+
+Only the interface's own words are translated. Board data (task titles, names, stage names,
+notes) is shown as typed, and so is text the domain composes (SMART reasons, alert messages,
+activity descriptions): see the README's "Language" section.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+ENGLISH = "en"
+LANGUAGES = (ENGLISH, "zh")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _code(text: str) -> str:
+    """`zh_CN.UTF-8` -> "zh", `en-GB` -> "en": the language part of a locale or tag."""
+    code = text.strip().lower()
+    for separator in "-_.@":
+        code = code.split(separator, 1)[0]
+    return code
+
+
+def choose_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface's language for `environ` (default: this process's environment)."""
+    env = os.environ if environ is None else environ
+    wanted = env.get("UPLIFT_LANG", "").strip()
+    if wanted:
+        code = _code(wanted)
+        return code if code in LANGUAGES else ENGLISH
+    for name in LOCALE_VARIABLES:
+        value = env.get(name, "").strip()
+        if value:
+            return "zh" if _code(value) == "zh" else ENGLISH
+    return ENGLISH
+
+
+_current: str | None = None  # the language in use (None: not chosen yet)
+_table: dict[str, str] = {}  # its catalogue
+
+
+def set_language(lang: str | None = None) -> str:
+    """Use `lang` from now on (None: choose from the environment again); the language used."""
+    global _current, _table
+    _current = lang if lang in LANGUAGES else choose_language()
+    _table = catalogue(_current)
+    return _current
+
+
+def language() -> str:
+    return _current if _current is not None else set_language()
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """The translations of `lang` (empty for English, or when its file is missing or unreadable:
+    the interface then falls back to English rather than fail)."""
+    if lang == ENGLISH:
+        return {}
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads((Path(__file__).with_name("locales") / f"{lang}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and v}
+
+
+def _(text: str) -> str:
+    """`text` (English) in the interface's language."""
+    if _current is None:
+        set_language()
+    return _table.get(text, text)
+
+
+def N_(text: str) -> str:
+    """Marks `text` for translation where it is defined; `_()` translates it where it is shown."""
+    return text
+
+
+def n_(one: str, many: str, count: int) -> str:
+    """The singular or the plural English text for `count`, translated (both are keys)."""
+    return _(one if count == 1 else many)
