@@ -283,7 +283,7 @@ class DiagnosisChanges(BoardCore):
             if want:
                 ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
             new = ChecklistState(name=which, ticks=ticks)
-            exists = bool(self._raw(file).get(table, {}).get(str(CHECKLIST_DOC)))
+            exists = bool(self._doc(file, table, CHECKLIST_DOC))
             tx.put(action, f"checklist:{which}" if which != "diagnosis" else "checklist", file, table,
                    CHECKLIST_DOC, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
             return want
@@ -291,11 +291,11 @@ class DiagnosisChanges(BoardCore):
 
     def _checklist_state(self, which: str = "diagnosis") -> ChecklistState:
         _, file, table, _ = CHECKLISTS[which]
-        doc = self._raw(file).get(table, {}).get(str(CHECKLIST_DOC))
+        doc = self._doc(file, table, CHECKLIST_DOC)
         if not doc:
             return ChecklistState(name=which)
         try:
             return msgspec.convert(doc, ChecklistState)
         except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{self._dbs[file].storage.path}: table {table}: {error}; "
+            raise BoardDamaged(f"{self.files.home(file, table, CHECKLIST_DOC).path}: table {table}: {error}; "
                                f"the file was left as it is") from None

@@ -37,7 +37,7 @@ class MemberChanges(BoardCore):
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
             self._check("member.add")
-            raw = self._raw("board").get("members", {})
+            raw = self._docs("board", "members")
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.add", member.name, "board", "members", doc_id, None, msgspec.to_builtins(member))
             return member
@@ -45,7 +45,7 @@ class MemberChanges(BoardCore):
 
     def remove_member(self, name: str) -> Member:
         def build(tx: Transaction) -> Member:
-            raw = self._raw("board").get("members", {})
+            raw = self._docs("board", "members")
             doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
             if doc_id is None:
                 raise NotFound(f"{name} is not a member of this board")
@@ -84,7 +84,7 @@ class MemberChanges(BoardCore):
             self._check("member.key_add")
             key = convert({"member": name, "type": kind, "blob": blob, "comment": comment,
                            "fingerprint": fingerprint(blob)}, MemberKey, "key")
-            raw = self._raw("board").get("keys", {})
+            raw = self._docs("board", "keys")
             holder = next((doc["member"] for doc in raw.values() if doc["blob"] == blob), None)
             if holder is not None:
                 raise Invalid("key", f"this key already lets {holder} in; one key, one member")
@@ -106,7 +106,7 @@ class MemberChanges(BoardCore):
 
     def _drop_keys(self, tx: Transaction, name: str, fingerprint_: str | None) -> list[MemberKey]:
         removed = []
-        for doc_id, doc in self._raw("board").get("keys", {}).items():
+        for doc_id, doc in self._docs("board", "keys").items():
             if doc["member"] == name and fingerprint_ in (None, doc["fingerprint"]):
                 tx.put("member.key_remove", name, "board", "keys", int(doc_id), doc, None)
                 removed.append(msgspec.convert(doc, MemberKey))
