@@ -36,6 +36,8 @@ def describe(record: Activity) -> str:
         record.action, record.item, before, after)
     if special:
         return special
+    if verb == "tick":
+        return _tick_change(record.item, before, after)
     if record.action.startswith("member.key_"):
         key = after or before
         verb = "added" if record.action == "member.key_add" else "removed"
@@ -52,9 +54,6 @@ def describe(record: Activity) -> str:
     if set(after) == {"status"}:
         return (f"moved {record.item} from {STATUS_LABELS.get(before.get('status'), before.get('status'))}"
                 f" to {STATUS_LABELS.get(after['status'], after['status'])}")
-    if record.action == "checklist.tick":
-        ticks_before, ticks_after = len(before.get("ticks") or []), len(after.get("ticks") or [])
-        return f"{'ticked' if ticks_after > ticks_before else 'unticked'} an item of the diagnosis checklist"
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     changes = ", ".join(f"{key} {_short(before.get(key))} → {_short(after.get(key))}" for key in after)
@@ -82,7 +81,19 @@ def _amount(value: object) -> str:
 
 
 _CREATED = {"diagnosis.save": "kept diagnosis {item}", "mapping.save": "saved column mapping {item}",
-            "note.add": "added note {item}", "checklist.tick": "ticked an item of the diagnosis checklist"}
+            "note.add": "added note {item}"}
+
+
+_CHECKLIST_NAMES = {"checklist": "the diagnosis checklist", "checklist:review": "the end-of-cycle checklist"}
+
+
+def _tick_change(item: str, before: dict, after: dict) -> str:
+    """`ticked “Walk the pipeline” on the weekly review 2026-W48`: which item, on which list."""
+    old = {t.get("text") for t in before.get("ticks") or []}
+    new = {t.get("text") for t in after.get("ticks") or []}
+    ticked, text = (True, next(iter(new - old))) if new - old else (False, next(iter(old - new), ""))
+    where = _CHECKLIST_NAMES.get(item) or "the " + item.removeprefix("checklist:").replace("weekly", "weekly review")
+    return f"{'ticked' if ticked else 'unticked'} “{text}” on {where}"
 
 
 def _short(value: object) -> str:

@@ -43,3 +43,27 @@ def parse_date(text: str, today: date) -> date:
         raise DateError(
             f"{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)"
         ) from None
+
+
+_RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1}
+_ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+
+
+def parse_week(text: str, today: date) -> date:
+    """The Monday of the ISO week a person named: `2026-W48`, or any date `parse_date` reads
+    (`today`, `-1w`, `2026-11-20`) meaning the week that holds it; `this`, `last` and `next`
+    (optionally followed by `week`) too."""
+    word = text.strip().lower().removesuffix("week").strip()
+    if word in _RELATIVE_WEEKS:
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(weeks=_RELATIVE_WEEKS[word])
+    match = _ISO_WEEK.match(text.strip().lower())
+    if match:
+        year, week = int(match.group(1)), int(match.group(2))
+        try:
+            return date.fromisocalendar(year, week, 1)
+        except ValueError:
+            raise DateError(f"{text!r} is not a week of {year} (weeks run 1 to "
+                            f"{date(year, 12, 28).isocalendar()[1]})") from None
+    day = parse_date(text, today)
+    return day - timedelta(days=day.weekday())

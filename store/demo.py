@@ -2,7 +2,9 @@
 
 The sample plan's dates are shifted so that today sits eight weeks into its quarter (so some
 tasks are overdue whatever day the demo runs), and the work done so far is replayed as real
-changes by the reps who did it, each at a past time: the activity log is genuine.
+changes by the reps who did it, each at a past time: the activity log is genuine. Before the
+quarter, the lead diagnosed the last five quarters' sales (store/demo_sales.py writes them into
+the board folder as past-sales.csv), so the goals' "achievable" check has history to judge by.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ import yaml
 from sales.plan import Plan
 from sales.validation import convert
 from store.board import Board
+from store.demo_sales import write_past_sales
 
 DEMO_LEAD = "dana"
 SAMPLE_PLAN = "sample-quarter.yaml"
 WEEKS_IN = 8
+PAST_SALES = "past-sales.csv"
 
 
 class _Clock:
@@ -69,6 +73,10 @@ def seed_demo(path: Path, today: date | None = None) -> Board:
         lead.add_member(member.name, member.role)
     for status, limit in plan.wip.items():
         lead.set_wip_limit(status, limit)
+    # Phase 1 first: the lead diagnoses the last five quarters' sales (kept beside the board).
+    sales = write_past_sales(path / PAST_SALES, before=moved(period.start))
+    lead.run_diagnosis([sales], period="quarter")
+    clock.moment += timedelta(hours=2)
     for goal in plan.goals:
         fields = msgspec.to_builtins(goal)
         del fields["id"], fields["title"]

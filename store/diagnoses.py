@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import msgspec
 
+from sales.deals import iso_week, week_doc_id
 from sales.diagnosis import Diagnosis
 from sales.errors import Invalid, NotFound
 from sales.ids import format_id
@@ -45,8 +47,11 @@ CHECKLIST_FILE = "diagnosis.yaml"  # a plan template holding one checklist (plan
 CHECKLIST_DOC = 1
 # Checklists a board keeps ticks for: name -> (template in plans/, file, table, action).
 # Anyone on the team ticks the diagnosis checklist; the end-of-cycle review is the lead's.
+# The weekly review (phase 4) is ticked afresh each ISO week: its ticks are kept per week.
 CHECKLISTS = {"diagnosis": (CHECKLIST_FILE, "diagnosis", "checklist", "checklist.tick"),
-              "review": ("end-of-cycle-review.yaml", "plan", "review_checklist", "review.tick")}
+              "review": ("end-of-cycle-review.yaml", "plan", "review_checklist", "review.tick"),
+              "weekly": ("weekly-review.yaml", "plan", "weekly_review", "weekly.tick")}
+WEEKLY = {"weekly"}
 _TEMPLATE_MAX_BYTES = 64 * 1024
 
 
@@ -257,24 +262,28 @@ class DiagnosisChanges(BoardCore):
 
     # ------------------------------------------------------------------ the checklists
 
-    def checklist(self, which: str = "diagnosis") -> list[tuple[str, Tick | None]]:
+    def checklist(self, which: str = "diagnosis", day: date | None = None) -> list[tuple[str, Tick | None]]:
         """A ticked checklist's items (the diagnosis one, or another of CHECKLISTS), each with
-        its tick or None."""
+        its tick or None. A weekly checklist shows the ticks of the ISO week holding `day`
+        (by default this week)."""
         template, *_ = CHECKLISTS[which]
-        ticks = {t.text: t for t in self._checklist_state(which).ticks}
+        ticks = {t.text: t for t in self._checklist_state(which, day).ticks}
         return [(item.text, ticks.get(item.text)) for item in checklist_template(template).items]
 
-    def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis") -> bool:
+    def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis",
+                       day: date | None = None) -> bool:
         """Tick (or untick; by default toggle) item `index` (0-based). Returns the new state."""
         template, file, table, action = CHECKLISTS[which]
         items = checklist_template(template).items
         if not 0 <= index < len(items):
             raise NotFound(f"the {which} checklist has no item {index + 1} (it has {len(items)})")
         text = items[index].text
+        doc_id = self._checklist_doc(which, day)
+        name = f"{which} {iso_week(day or self.clock().date())}" if which in WEEKLY else which
 
         def build(tx: Transaction) -> bool:
             self._check(action)
-            old = self._checklist_state(which)
+            old = self._checklist_state(which, day)
             ticked = any(t.text == text for t in old.ticks)
             want = (not ticked) if done is None else done
             if want == ticked:
@@ -282,20 +291,25 @@ class DiagnosisChanges(BoardCore):
             ticks = [t for t in old.ticks if t.text != text]
             if want:
                 ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
-            new = ChecklistState(name=which, ticks=ticks)
-            exists = bool(self._doc(file, table, CHECKLIST_DOC))
-            tx.put(action, f"checklist:{which}" if which != "diagnosis" else "checklist", file, table,
-                   CHECKLIST_DOC, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
+            new = ChecklistState(name=name, ticks=ticks)
+            exists = bool(self._doc(file, table, doc_id))
+            tx.put(action, f"checklist:{name}" if which != "diagnosis" else "checklist", file, table,
+                   doc_id, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
             return want
         return self._transact(build)
 
-    def _checklist_state(self, which: str = "diagnosis") -> ChecklistState:
+    def _checklist_doc(self, which: str, day: date | None) -> int:
+        """Document 1 for a one-off checklist; one document per ISO week (202648) for a weekly one."""
+        return week_doc_id(day or self.clock().date()) if which in WEEKLY else CHECKLIST_DOC
+
+    def _checklist_state(self, which: str = "diagnosis", day: date | None = None) -> ChecklistState:
         _, file, table, _ = CHECKLISTS[which]
-        doc = self._doc(file, table, CHECKLIST_DOC)
+        doc_id = self._checklist_doc(which, day)
+        doc = self._doc(file, table, doc_id)
         if not doc:
             return ChecklistState(name=which)
         try:
             return msgspec.convert(doc, ChecklistState)
         except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{self.files.home(file, table, CHECKLIST_DOC).path}: table {table}: {error}; "
+            raise BoardDamaged(f"{self.files.home(file, table, doc_id).path}: table {table}: {error}; "
                                f"the file was left as it is") from None

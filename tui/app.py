@@ -143,6 +143,11 @@ class UpliftApp(PlanFileCommands, App):
                     except NoMatches:
                         pass  # the screen is being built or taken down; it reads the board itself
 
+    def action_weekly_review(self) -> None:
+        from tui.screens.weekly_review import WeeklyReviewScreen
+
+        self.push_screen(WeeklyReviewScreen())
+
     def action_alerts(self) -> None:
         from tui.screens.alerts import AlertsScreen
 

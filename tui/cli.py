@@ -23,13 +23,14 @@ from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
 # `uplift task done T-4` builds (and imports) only the task group: argparse spends a few
 # milliseconds per sub-command, and there are dozens.
 COMMAND_GROUPS = ("board", "tasks", "diagnose", "notes", "goals", "budget", "deals", "alerts",
-                  "activity", "members", "plans", "review", "access")
+                  "activity", "members", "plans", "review", "weekly", "access")
 COMMANDS = {"demo": "board", "task": "tasks", "diagnose": "diagnose", "diagnosis": "diagnose",
             "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
             "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals",
             "alerts": "alerts", "log": "activity", "coach": "activity", "member": "members",
             "wip": "members", "plan": "plans", "review": "review", "payout": "review",
-            "leaderboard": "review", "incentive": "review", "init": "access", "serve": "access"}
+            "leaderboard": "review", "incentive": "review", "init": "access", "serve": "access",
+            "weekly": "weekly"}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -58,7 +58,9 @@ def goal_detail(report, history) -> str:
              f"  period    {goal.start or '–'} → {goal.deadline or '–'}"]
     lines += [f"  sub-target  {s.text}" for s in goal.subtargets]
     if goal.description:
-        lines.append(f"  about     {goal.description}")
+        first, *rest = goal.description.strip().splitlines()
+        lines.append(f"  about     {first}")
+        lines += [f"            {line}" for line in rest]
     lines.append("  SMART")
     lines += [f"    {v.letter} {'pass' if v.passed else 'FAIL'}  {v.reason}" for v in report.verdicts]
     lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")

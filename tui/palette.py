@@ -50,6 +50,8 @@ class UpliftCommands(Provider):
                    for mode, title, key in SCREENS]
         entries.append(Entry("Diagnose a sales file", "Open a CSV/XLSX file on the Diagnose screen",
                              app.open_diagnosis))
+        entries.append(Entry("Weekly review", "This week's review checklist (key w on the pipeline)",
+                             app.action_weekly_review))
         entries.append(Entry("Change theme", "Pick a colour theme (remembered in your config)",
                              app.search_themes))
         return entries

@@ -143,6 +143,14 @@ def test_demo_seeds_a_quarter_with_history(tmp_path, capsys) -> None:
     actors = {r.actor for r in board.history()}
     assert len(actors) >= 4
     assert all(r.at <= board.clock().isoformat() for r in board.history())
+    # Phase 1 happened: five quarters of past sales were diagnosed before the quarter began, and
+    # they give the revenue goal its history (North rose from 1.03M to 1.20M, +16.5%, at best).
+    (snapshot,) = board.snapshots()
+    assert snapshot.diagnosis.period == "quarter" and (path / "past-sales.csv").exists()
+    assert [value for _, value in board.goal_history("revenue", {"region": "North"})] == [
+        920_000, 1_030_000, 980_000, 1_030_000, 1_200_000]
+    achievable = next(v for v in board.report("G-1").verdicts if v.letter == "A")
+    assert achievable.passed and achievable.reason == "asks for +15.0%; the best change seen was +16.5%"
 
 
 def test_a_task_verb_imports_only_the_task_side_of_the_store(team) -> None:

@@ -11,7 +11,8 @@ def test_goal_add_list_show_and_checkin(run) -> None:
     code, out, _ = run("goal", "add", "Grow revenue", "--owner", "dana", "--metric", "revenue",
                        "--region", "North", "--baseline", "1.2M", "--target", "+15%", "--unit", "$",
                        "--start", "2026-10-01", "--deadline", "2026-12-31",
-                       "--subtarget", "new customers >= 30% of the growth")
+                       "--subtarget", "new customers >= 30% of the growth",
+                       "--description", "Q3 closed at $1.20M.\nMost of the gap is mid-market.")
     assert (code, out) == (0, "G-1\n")
     assert run("strategy", "add", "Mid-market", "--dimension", "market", "--goal", "G-1")[:2] == (0, "S-1\n")
     code, out, _ = run("goal", "list", "--json")
@@ -27,6 +28,7 @@ def test_goal_add_list_show_and_checkin(run) -> None:
     assert shown["goal"]["progress"] == pytest.approx(0.5)  # 90,000 of 180,000
     code, out, _ = run("goal", "show", "G-1")
     assert "A FAIL  no history to judge by" in out and "1,290,000" in out
+    assert "  about     Q3 closed at $1.20M.\n            Most of the gap is mid-market.\n" in out
     code, out, _ = run("goal", "list")
     assert out.splitlines()[1].split()[:6] == ["G-1", "S", "M", "·", "R", "T"]
 

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, SelectionList, Static, TabbedContent
 
 from store.board import Board
 from tests.conftest import snapshot_files
+from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.diagnose import DiagnoseScreen
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm
@@ -82,8 +83,9 @@ async def test_a_note_with_a_tag_and_the_tag_filter(team) -> None:
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        await pilot.pause()
-        assert "No diagnosis on this board yet" in text_of(app, "#diagnose-status")
+        await until(pilot, lambda: "No diagnosis yet" in text_of(app, "#diagnose-status"))
+        assert text_of(app, "#diagnose-status") == "No diagnosis yet · f diagnoses a file"
+        assert "No diagnosis on this board yet. Press f" in text_of(app, "#kpis")
         await pilot.press("n")
         assert isinstance(app.screen, NoteForm)
         await pilot.press(*"Acme moved to [b]Rival[/b]")

@@ -166,7 +166,7 @@ class DiagnoseScreen(Screen):
                                                   f" by {latest.saved_by} · f diagnoses another file")
             self.latest_seen = latest.id
         elif latest is None and self.shown is None:
-            self.set_status(HOW_TO_START)
+            self.set_status("No diagnosis yet · f diagnoses a file")
             self.query_one("#kpis", Static).update(plain(HOW_TO_START))
         self.show_notes()
         self.show_checklist()

@@ -80,6 +80,7 @@ class PipelineScreen(Screen):
         Binding("f", "feed", "Feed", id="pipeline.feed"),
         Binding("m", "mine", "Mine", id="pipeline.mine"),
         Binding("u", "toggle_funnel", "Funnel", id="pipeline.funnel"),
+        Binding("w", "app.weekly_review", "Weekly review", id="pipeline.weekly"),
     ]
 
     def __init__(self) -> None:

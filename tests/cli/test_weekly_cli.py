@@ -1,0 +1,53 @@
+"""`uplift weekly`: this week's review checklist, ticking by number, other weeks, --json."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+
+def this_and_last_week() -> tuple[str, str]:
+    today = date.today()
+    last = today - timedelta(weeks=1)
+    return (f"{today.isocalendar()[0]}-W{today.isocalendar()[1]:02d}",
+            f"{last.isocalendar()[0]}-W{last.isocalendar()[1]:02d}")
+
+
+def test_list_tick_and_json(run) -> None:
+    week, _ = this_and_last_week()
+    code, out, _ = run("weekly")
+    assert code == 0
+    assert out.splitlines()[0] == f"Weekly review {week}: 0 of 9 done"
+    assert out.splitlines()[1] == "[ ] 1. Walk the deal pipeline stage by stage"
+    code, out, _ = run("weekly", "3")
+    assert code == 0 and out.strip() == f"ticked 3 for {week}"
+    code, out, _ = run("weekly")
+    assert out.splitlines()[0] == f"Weekly review {week}: 1 of 9 done"
+    assert out.splitlines()[3].startswith("[x] 3. Compare each stage's conversion with last week  (dana, ")
+    code, out, _ = run("weekly", "3", "--undo")
+    assert code == 0 and out.strip() == f"unticked 3 for {week}"
+    code, out, _ = run("weekly", "--json")
+    data = json.loads(out)
+    assert data["week"] == week and len(data["items"]) == 9
+    assert data["items"][2] == {"number": 3, "text": "Compare each stage's conversion with last week",
+                                "done": False, "by": None, "at": None}
+
+
+def test_another_week(run) -> None:
+    week, last = this_and_last_week()
+    assert run("weekly", "9", "--week", "last")[0] == 0
+    code, out, _ = run("weekly", "--week", last, "--json")
+    assert [i["number"] for i in json.loads(out)["items"] if i["done"]] == [9]
+    code, out, _ = run("weekly", "--json")
+    assert json.loads(out)["week"] == week and not any(i["done"] for i in json.loads(out)["items"])
+
+
+def test_refusals_and_bad_input(run, team) -> None:
+    code, _, err = run("weekly", "1", user="ali")
+    assert code == 1 and err.strip() == "uplift: only a lead may do weekly.tick (you are a rep)"
+    code, _, err = run("weekly", "12")
+    assert code == 1 and "has no item 12 (it has 9)" in err
+    code, _, err = run("weekly", "--week", "2026-W60")
+    assert code == 2 and "--week" in err and "not a week of 2026" in err
+    code, _, err = run("weekly", "--week", "someday")
+    assert code == 2 and "--week" in err

@@ -1,0 +1,56 @@
+"""The weekly review from the pipeline (key w): tick an item, step to last week, see a tick made
+from the command line appear."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import DataTable, Static
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.weekly_review import WeeklyReviewScreen
+
+
+def rows(app) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#weekly-title", Static).render())
+
+
+async def test_tick_step_back_and_see_another_processs_tick(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    other = Board(team, actor="dana")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "pipeline" and app.screen.is_mounted)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and len(rows(app)) == 9)
+        assert "0 of 9 done" in title(app) and "(this week)" in title(app)
+        await pilot.press("down", "space")
+        await until(pilot, lambda: rows(app)[1][0] == "[x]")
+        assert rows(app)[1][2] == "dana" and "1 of 9 done" in title(app)
+        assert other.checklist("weekly")[1][1].by == "dana"
+        await pilot.press("left_square_bracket")
+        await until(pilot, lambda: "(this week)" not in title(app))
+        assert all(row[0] == "[ ]" for row in rows(app))
+        other.tick_checklist(4, which="weekly", day=other.today() - timedelta(weeks=1))
+        await until(pilot, lambda: rows(app)[4][0] == "[x]", timeout=5)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, WeeklyReviewScreen))
+
+
+async def test_a_rep_is_told_only_a_lead_ticks(team) -> None:
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "pipeline" and app.screen.is_mounted)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and len(rows(app)) == 9)
+        await pilot.press("enter")
+        await until(pilot, lambda: any("only a lead" in str(n.message) for n in app._notifications))
+        assert rows(app)[0][0] == "[ ]"

@@ -1,0 +1,87 @@
+"""The weekly review checklist (phase 4, key `w` on the pipeline): this ISO week's items from
+plans/weekly-review.yaml with who ticked each. Enter or space ticks the item under the cursor
+(a lead's); `[` and `]` step to the previous and next week, so last week's review can be read
+back or finished."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from sales.deals import iso_week
+from sales.errors import UpliftError
+from tui.user_text import plain, plain_rich, tell
+
+
+class WeeklyReviewScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="weekly.close"),
+        Binding("space", "tick", "Tick", id="weekly.tick"),
+        Binding("left_square_bracket", "week(-1)", "Last week", id="weekly.previous"),
+        Binding("right_square_bracket", "week(1)", "Next week", id="weekly.next"),
+    ]
+
+    def __init__(self, day: date | None = None) -> None:
+        super().__init__()
+        self.day = day
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog weekly-review"):
+            yield Static(id="weekly-title", classes="dialog-question")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-table")
+            yield Static(plain("enter/space tick · [ ] previous/next week · escape close"),
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        if self.day is None:
+            self.day = self.app.board.today()
+        table = self.query_one(DataTable)
+        table.add_columns(plain_rich("Done"), plain_rich("Item"), plain_rich("By"), plain_rich("When"))
+        self.show()
+        table.focus()
+
+    def show(self) -> None:
+        items = self.app.board.checklist("weekly", self.day)
+        done = sum(1 for _, tick in items if tick)
+        this_week = iso_week(self.app.board.today()) == iso_week(self.day)
+        self.query_one("#weekly-title", Static).update(plain(
+            f"Weekly review {iso_week(self.day)}{' (this week)' if this_week else ''}"
+            f" · {done} of {len(items)} done"))
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for n, (text, tick) in enumerate(items):
+            table.add_row(plain_rich("[x]" if tick else "[ ]"), plain_rich(text),
+                          plain_rich(tick.by if tick else ""),
+                          plain_rich(tick.at[:16].replace("T", " ") if tick else ""), key=str(n))
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+
+    async def refresh_board(self) -> None:
+        """Another process ticked an item: show it."""
+        self.show()
+
+    @on(DataTable.RowSelected, "#weekly-table")
+    def _picked(self) -> None:
+        self.action_tick()
+
+    def action_tick(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        try:
+            self.app.board.tick_checklist(table.cursor_row, which="weekly", day=self.day)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        self.show()
+
+    def action_week(self, step: int) -> None:
+        self.day = self.day + timedelta(weeks=step)
+        self.show()
