@@ -1,14 +1,21 @@
-"""Members of a board and their roles."""
+"""Members of a board, their roles, and their SSH keys.
+
+sales.keys (and the hashlib it needs) is imported by the key methods only: `uplift task done`
+opens a TaskBoard, which has these methods, and must not pay for it."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from sales.errors import Invalid, NotFound, Refused
-from sales.keys import MemberKey, NotAKey, fingerprint, parse_public_key
 from sales.members import ROLES, Member
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
+
+if TYPE_CHECKING:
+    from sales.keys import MemberKey
 
 
 class MemberChanges(BoardCore):
@@ -62,6 +69,8 @@ class MemberChanges(BoardCore):
     # ------------------------------------------------------------------ SSH keys
 
     def member_keys(self, name: str | None = None) -> list[MemberKey]:
+        from sales.keys import MemberKey
+
         keys = self._models("board", "keys", MemberKey, key=lambda k: (k.member, k.fingerprint))
         return [k for k in keys if name is None or k.member == name]
 
@@ -74,6 +83,8 @@ class MemberChanges(BoardCore):
 
     def add_member_key(self, name: str, text: str) -> MemberKey:
         """Let `name` in over `uplift serve ssh` with the public key in `text` (a .pub line)."""
+        from sales.keys import MemberKey, NotAKey, fingerprint, parse_public_key
+
         def build(tx: Transaction) -> MemberKey:
             try:
                 kind, blob, comment = parse_public_key(text)
@@ -105,6 +116,8 @@ class MemberChanges(BoardCore):
         return self._transact(build)
 
     def _drop_keys(self, tx: Transaction, name: str, fingerprint_: str | None) -> list[MemberKey]:
+        from sales.keys import MemberKey
+
         removed = []
         for doc_id, doc in self._docs("board", "keys").items():
             if doc["member"] == name and fingerprint_ in (None, doc["fingerprint"]):
