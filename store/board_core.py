@@ -49,6 +49,7 @@ from store.identity import current_actor
 from store.layout import FILES, BoardFiles, counters
 from store.schema import LAYOUT_SHARDED, SCHEMA_VERSION, check_version, migrate
 from store.storage import SharedJSONStorage
+from store.table_models import TableModels
 
 T = TypeVar("T")
 
@@ -161,8 +162,7 @@ class BoardCore:
         self.mode = os.stat(board_file).st_mode & 0o777
         self.files = BoardFiles(self.path, self.mode)
         self.log = ActivityLog(self.path, self.mode)
-        # (file, table) -> (the files' versions, {doc_id: (doc, model)}, the models in order)
-        self._cache: dict[tuple[str, str], tuple[tuple, dict[str, tuple[dict, Any]], list]] = {}
+        self._cache: dict[tuple[str, str, Any], TableModels] = {}  # (file, table, order) -> models
         found = self.meta().get("schema", 0)
         if check_version(found, str(board_file)):
             self._migrate(found)
@@ -272,33 +272,22 @@ class BoardCore:
         return bool(changed) or log_changed
 
     def _models(self, file: str, table: str, model: type[T], key: Callable) -> list[T]:
-        """All documents of a table as models, in `key` order.
-
-        Each document is converted once: after a change, only the documents whose stored dict
-        is new (those changed, or those of a file another process rewrote) are converted again,
-        so listing a big table after moving one item costs a sort, not thousands of conversions.
-        """
+        """All documents of a table as models, in `key` order (see store/table_models.py: after a
+        change, only the changed documents are converted again and put back in order)."""
+        # by the key's code, not the function: callers pass a fresh lambda on each call (which
+        # must not depend on captured variables), and each order needs its own list
+        cache_key = (file, table, getattr(key, "__code__", key))
+        cached = self._cache.get(cache_key)
+        if cached is None:
+            def convert(storage: SharedJSONStorage, doc: dict) -> T:
+                try:
+                    return msgspec.convert(doc, model)
+                except msgspec.ValidationError as error:
+                    raise BoardDamaged(f"{storage.path}: table {table}: {error}; "
+                                       f"the file was left as it is") from None
+            cached = self._cache[cache_key] = TableModels(convert, key)
         parts = self.files.parts(file, table)
-        tables = [(storage, (storage.read() or {}).get(table, {})) for storage in parts]
-        versions = tuple((storage.path.name, storage.version) for storage in parts)
-        cached = self._cache.get((file, table))
-        if cached and cached[0] == versions:
-            return list(cached[2])
-        known = cached[1] if cached else {}
-        fresh: dict[str, tuple[dict, Any]] = {}
-        for storage, docs in tables:
-            for doc_id, doc in docs.items():
-                hit = known.get(doc_id)
-                if hit is None or hit[0] is not doc:
-                    try:
-                        hit = (doc, msgspec.convert(doc, model))
-                    except msgspec.ValidationError as error:
-                        raise BoardDamaged(f"{storage.path}: table {table}: {error}; "
-                                           f"the file was left as it is") from None
-                fresh[doc_id] = hit
-        models = sorted((model for _, model in fresh.values()), key=key)
-        self._cache[(file, table)] = (versions, fresh, models)
-        return list(models)
+        return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
 
     def _get(self, kind: str, item_id: str) -> Any:
         file, table, _ = HOMES[kind]
@@ -399,16 +388,21 @@ class BoardCore:
         """Finish the newest logged transaction if a killed writer left it half applied.
 
         Only the documents still exactly as they were before it are redone: one that differs
-        from both sides was changed since (by hand, or damaged) and is left for a person.
+        from both sides was changed since (by hand, or damaged) and is left for a person. Each
+        file the transaction touched is read once, however many of its documents it changed.
         """
-        records = self.log.last_transaction()
-        pending = [r for r in records if r.ref and self._pending(r)]
-        if not pending:
-            return
+        contents: dict[SharedJSONStorage, dict] = {}
         ops = []
-        for record in pending:
+        for record in self.log.last_transaction():
+            if not record.ref:
+                continue
             file, table, doc_id = record.ref
-            current = self._doc(file, table, doc_id)
+            storage = self.files.home(file, table, doc_id)
+            if storage not in contents:
+                contents[storage] = storage.read() or {}
+            current = contents[storage].get(table, {}).get(str(doc_id))
+            if not _pending(record, current):
+                continue
             if record.after is None:
                 after = None
             elif record.before is None:
@@ -416,19 +410,19 @@ class BoardCore:
             else:
                 after = {k: v for k, v in {**(current or {}), **record.after}.items() if v is not None}
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
-        self._apply(ops)
+        if ops:
+            self._apply(ops)
 
-    def _pending(self, record: Activity) -> bool:
-        """Whether the record's document is still in its state before the change."""
-        file, table, doc_id = record.ref
-        current = self._doc(file, table, doc_id)
-        if record.before is None:
-            return current is None and record.after is not None
-        if current is None:
-            return False
-        if record.after is not None and all(current.get(k) == v for k, v in record.after.items()):
-            return False  # applied (a change may leave some fields as they were)
-        return all(current.get(k) == v for k, v in record.before.items())
+
+def _pending(record: Activity, current: dict | None) -> bool:
+    """Whether the record's document (`current`) is still in its state before the change."""
+    if record.before is None:
+        return current is None and record.after is not None
+    if current is None:
+        return False
+    if record.after is not None and all(current.get(k) == v for k, v in record.after.items()):
+        return False  # applied (a change may leave some fields as they were)
+    return all(current.get(k) == v for k, v in record.before.items())
 
 
 def number(item_id: str) -> int:

@@ -159,6 +159,19 @@ def test_log_is_split_so_a_change_rewrites_a_bounded_amount(board_path) -> None:
     assert board.history(limit=1)[0].after == {"status": "done"}
 
 
+def test_a_log_segment_of_heavy_records_is_closed_by_its_size_too(board_path, monkeypatch) -> None:
+    import store.activity_log as activity_log
+
+    monkeypatch.setattr(activity_log, "SEGMENT_BYTES", 8_000)
+    board = Board(board_path, actor="dana")
+    for index in range(12):
+        board.add_task(f"task {index}", expected_result="x" * 1_500)  # a record of ~1.8 kB each
+    sizes = [p.stat().st_size for p in sorted((board_path / "log").iterdir())]
+    assert len(sizes) >= 2
+    assert all(size < 8_000 + 2_000 for size in sizes)  # closed at the first append past the size
+    assert [r.item for r in board.history()] == [f"T-{n}" for n in range(12, 0, -1)]
+
+
 def test_stale_temporary_files_are_cleaned_up(board_path) -> None:
     board = Board(board_path, actor="dana")
     board.add_task("first")

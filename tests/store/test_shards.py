@@ -130,3 +130,32 @@ def test_the_weeks_snapshot_kept_by_difference_matches_a_count_of_every_deal(boa
     assert board.pipeline_snapshots()["2026-W45"]["Won"] == 1 + sum(
         1 for n in range(1, 12) if stages[(n * 5) % len(stages)] == "Won")
     assert board.take_snapshot()["counts"] == week
+
+
+RANK = {"high": 0, "normal": 1, "low": 2}  # as the board stacks cards: most urgent first
+
+
+def _expected_order(board_path: Path) -> list[str]:
+    """The tasks in board order, from the files, sorted here by priority, due date and number."""
+    docs = [doc for p in sorted((board_path / "tasks").iterdir()) for doc in _json(p)["tasks"].values()]
+    docs.sort(key=lambda d: (RANK[d["priority"]], d.get("due") or "9999-12-31", int(d["id"][2:])))
+    return [d["id"] for d in docs]
+
+
+def test_the_listing_stays_in_order_through_small_changes_and_another_writer(board_path) -> None:
+    board = Board(board_path, actor="dana")
+    board.import_plan({"schema": 1, "tasks": [
+        {"title": f"task {n}", "priority": ("high", "normal", "low")[n % 3],
+         "due": f"2027-01-{1 + n % 28:02d}"} for n in range(1200)]})
+    assert [t.id for t in board.tasks()] == _expected_order(board_path)
+    board.update_task("T-5", priority="high", due="2026-12-01")  # to the very top
+    board.update_task("T-1100", priority="low", due=None)  # to the very bottom
+    board.update_task("T-700", due="2027-01-15")
+    board.delete_task("T-42")
+    board.add_task("new", priority="high", due="2027-01-02")
+    assert [t.id for t in board.tasks()] == _expected_order(board_path)
+    other = Board(board_path, actor="dana")
+    other.import_plan({"schema": 1, "tasks": [{"title": f"more {n}", "priority": "high"} for n in range(100)]})
+    other.move_task("T-3", "done")
+    assert [t.id for t in board.tasks()] == _expected_order(board_path)
+    assert board.tasks()[0].id == "T-5"
