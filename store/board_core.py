@@ -279,9 +279,9 @@ class BoardCore:
         cache_key = (file, table, getattr(key, "__code__", key))
         cached = self._cache.get(cache_key)
         if cached is None:
-            def convert(storage: SharedJSONStorage, doc: dict) -> T:
+            def convert(storage: SharedJSONStorage, docs: list[dict]) -> list[T]:
                 try:
-                    return msgspec.convert(doc, model)
+                    return msgspec.convert(docs, list[model])
                 except msgspec.ValidationError as error:
                     raise BoardDamaged(f"{storage.path}: table {table}: {error}; "
                                        f"the file was left as it is") from None

@@ -19,8 +19,8 @@ RESORT_ABOVE = 64  # more changed documents than this: sort everything again (ch
 
 
 class TableModels:
-    def __init__(self, convert: Callable[[SharedJSONStorage, dict], Any], key: Callable) -> None:
-        self.convert = convert  # (the file it is in, the stored document) -> model
+    def __init__(self, convert: Callable[[SharedJSONStorage, list[dict]], list], key: Callable) -> None:
+        self.convert = convert  # (the file they are in, stored documents) -> their models, in one call
         self.key = key
         self.parts: dict[str, tuple[int, dict[str, tuple[dict, Any]]]] = {}  # file -> (version, docs)
         self.ordered: list = []
@@ -50,15 +50,20 @@ class TableModels:
                 continue
             known = cached[1] if cached else {}
             fresh: dict[str, tuple[dict, Any]] = {}
+            new: list[tuple[str, dict]] = []
             for doc_id, doc in docs.items():
                 hit = known.get(doc_id)
-                if hit is None or hit[0] is not doc:
-                    if hit is not None:
-                        removed.append(hit[1])
-                    hit = (doc, self.convert(storage, doc))
-                    added.append(hit[1])
-                fresh[doc_id] = hit
-            removed.extend(model for doc_id, (_, model) in known.items() if doc_id not in fresh)
+                if hit is not None and hit[0] is doc:
+                    fresh[doc_id] = hit
+                else:
+                    new.append((doc_id, doc))
+            models = self.convert(storage, [doc for _, doc in new]) if new else []
+            for (doc_id, doc), model in zip(new, models):
+                fresh[doc_id] = (doc, model)
+            added.extend(models)
+            for doc_id, (doc, model) in known.items():
+                if doc_id not in fresh or fresh[doc_id][0] is not doc:
+                    removed.append(model)  # deleted, or replaced by a new version
             self.parts[name] = (storage.version, fresh)
         for name in [name for name in self.parts if name not in seen]:
             removed.extend(model for _, model in self.parts.pop(name)[1].values())
