@@ -177,7 +177,8 @@ class DealChanges(BoardCore):
     @before_commit
     def _snapshot_moves(self, tx: Transaction) -> None:
         """A transaction that changes which stage holds how many deals writes this week's snapshot."""
-        if any(_moves_a_deal(op) for op in tx.ops):
+        if any(_moves_a_deal(op) for op in tx.ops) and not any(
+                (op.file, op.table) == ("deals", "weeks") for op in tx.ops):  # unless it wrote one
             self._put_snapshot(tx, self._counts_after(tx))
 
     def _counts_after(self, tx: Transaction, recount: bool = False) -> dict[str, int]:
