@@ -180,53 +180,15 @@ class BoardCore:
                                           "wip": {}}}, "members": {}, "_meta": {"1": {"next": {}}}})
 
     def _migrate(self, found: int) -> None:
-        """Bring an older board up to this version, under the lock, so that a kill at any point
-        leaves a board that opens: the old files are the truth until board.json says otherwise.
-
-        Shards are written first (an interrupted run left nothing the old layout reads), then
-        any main file whose content a migration changed, then board.json with the new version
-        (the commit point), then the main files lose the tables that now live in shards.
-        """
+        """Bring an older board up to this version, under the lock (see BoardFiles.rewrite)."""
         with exclusive_lock(self.path, self.mode):
-            main = self.files.main
-            if (main["board"].read() or {}).get("meta", {}).get("1", {}).get("schema", 0) != found:
+            if (self.files.main["board"].read() or {}).get("meta", {}).get("1", {}).get("schema", 0) != found:
                 return  # another process migrated it meanwhile
-            one_file = found < LAYOUT_SHARDED
-            originals = {key: storage.read() or {} for key, storage in main.items()}
-            contents = {key: msgspec.json.decode(msgspec.json.encode(data)) for key, data in originals.items()}
-            if not one_file:
-                for (file, table), sharded in self.files.sharded.items():
-                    docs = contents[file].setdefault(table, {})
-                    for shard in sharded.parts():
-                        data = shard.read() or {}
-                        docs.update(data.get(table, {}))
-                        counters(contents[file])[table] = max(counters(contents[file]).get(table, 1),
-                                                              counters(data).get(table, 1))
-            migrate(contents, found)
-            contents["board"]["meta"]["1"]["schema"] = SCHEMA_VERSION
-            for (file, table), sharded in self.files.sharded.items():
-                make_folder(sharded.folder, self.mode)
-                for stale in sharded.parts() if one_file else ():
-                    os.unlink(stale.path)  # left by a migration killed before its commit
-                for index, data in self.files.split(file, table, contents[file]).items():
-                    sharded.shard(index).write(data)
-            for key, storage in main.items():
-                if key != "board" and contents[key] != originals[key]:
-                    storage.write(contents[key])
-            main["board"].write(contents["board"])
-            for key, storage in main.items():
-                tables = self.files.sharded_tables_of(key)
-                data = contents[key]
-                if not any(table in data for table in tables):
-                    continue
-                for table in tables:
-                    data.pop(table, None)
-                    counters(data).pop(table, None)
-                if any(data.get(table) for table in data if table != "_meta") or any(counters(data).values()):
-                    storage.write(data)
-                else:
-                    os.unlink(storage.path)
-                    storage.forget()
+
+            def change(contents: dict[str, dict]) -> None:
+                migrate(contents, found)
+                contents["board"]["meta"]["1"]["schema"] = SCHEMA_VERSION
+            self.files.rewrite(change, one_file=found < LAYOUT_SHARDED)
 
     def _doc(self, file: str, table: str, doc_id: int) -> dict | None:
         """One document as stored (reads only the file that holds it)."""

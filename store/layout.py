@@ -18,8 +18,12 @@ and so do the journal's records, which is why an old board's log stays valid aft
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
+
+from store.files import make_folder
 from store.storage import SharedJSONStorage
 
 SHARD_SIZE = 1000
@@ -111,13 +115,62 @@ class BoardFiles:
     def shard_folders(self) -> list[Path]:
         return [table.folder for table in self.sharded.values()]
 
-    # ------------------------------------------------------------------ the one-file layout
+    # ------------------------------------------------------------------ migrating
 
-    def sharded_tables_of(self, file: str) -> list[str]:
-        return [table for (key, table) in self.sharded if key == file]
+    def rewrite(self, change: Callable[[dict[str, dict]], None], one_file: bool) -> None:
+        """Change every table of the board at once (a schema migration) and write them back where
+        this layout keeps them. Call it holding the board's lock.
+
+        `change` gets {file key: {table: {doc_id: doc}}} with each table whole, and must set the
+        new schema version in board.json's meta: board.json is written last but one, and is the
+        commit point. Before it, only shards and changed main files are written, with the
+        sharded tables left in the main files too, so that a run killed before the commit
+        leaves the old layout whole and is simply run again (`one_file`: the board still has
+        the first release's layout, every table in its key's main file, and shards found are
+        leftovers of such a run). After it, the sharded tables leave the main files. A migration
+        of a sharded board that is killed before its commit runs again over the shards it
+        already rewrote: migrations from version 2 on must allow that.
+        """
+        originals = {key: storage.read() or {} for key, storage in self.main.items()}
+        contents = {key: msgspec.json.decode(msgspec.json.encode(data)) for key, data in originals.items()}
+        for (file, table), sharded in self.sharded.items():
+            if one_file:
+                for leftover in sharded.parts():
+                    os.unlink(leftover.path)
+                continue
+            docs, next_numbers = contents[file].setdefault(table, {}), counters(contents[file])
+            for shard in sharded.parts():
+                data = shard.read() or {}
+                docs.update(data.get(table, {}))
+                next_numbers[table] = max(next_numbers.get(table, 1), next_number(data, table))
+        change(contents)
+        for (file, table), sharded in self.sharded.items():
+            make_folder(sharded.folder, self.mode)
+            shards = self.split(file, table, contents[file])
+            for index in sharded.indexes():
+                shards.setdefault(index, {table: {}})  # a shard whose documents `change` dropped
+            for index, data in shards.items():
+                sharded.shard(index).write(data)
+        for key, storage in self.main.items():
+            if key != "board" and contents[key] != originals[key]:
+                storage.write(contents[key])
+        self.main["board"].write(contents["board"])  # the commit
+        for key, storage in self.main.items():
+            tables = [table for (file, table) in self.sharded if file == key]
+            data = contents[key]
+            if not any(table in data for table in tables):
+                continue
+            for table in tables:
+                data.pop(table, None)
+                counters(data).pop(table, None)
+            if any(data.get(table) for table in data if table != "_meta") or any(counters(data).values()):
+                storage.write(data)
+            else:
+                os.unlink(storage.path)  # nothing else lived there (tasks.json)
+                storage.forget()
 
     def split(self, file: str, table: str, data: dict) -> dict[int, dict]:
-        """A one-file board's `table` (from `data`, the whole file) as the contents of its shards.
+        """`table` of a file key's whole contents (`data`) as the contents of its shards.
 
         The counter goes to the shard of the last number used, which is written even when that
         item was deleted, so that its number is not given out again.
