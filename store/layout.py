@@ -145,10 +145,11 @@ class BoardFiles:
                 next_numbers[table] = max(next_numbers.get(table, 1), next_number(data, table))
         change(contents)
         for (file, table), sharded in self.sharded.items():
-            make_folder(sharded.folder, self.mode)
             shards = self.split(file, table, contents[file])
             for index in sharded.indexes():
                 shards.setdefault(index, {table: {}})  # a shard whose documents `change` dropped
+            if shards:
+                make_folder(sharded.folder, self.mode)
             for index, data in shards.items():
                 sharded.shard(index).write(data)
         for key, storage in self.main.items():
