@@ -67,16 +67,6 @@ def test_numbers_go_on_from_the_old_counters_even_past_a_deleted_item(old_board)
     assert board.add_deal("after the upgrade", value=1).id == "D-3"
 
 
-def test_the_task_verbs_migrate_an_old_board_too(old_board, capsys, monkeypatch) -> None:
-    from tui.cli import main
-
-    monkeypatch.setenv("UPLIFT_USER", "ali")
-    assert main(["--board", str(old_board), "task", "done", "T-1"]) == 0
-    assert capsys.readouterr().out == "T-1 → done\n"
-    assert TaskBoard(old_board, actor="ali").task("T-1").status == "done"
-    assert _json(old_board / "board.json")["meta"]["1"]["schema"] == SCHEMA_VERSION
-
-
 def test_the_weeks_snapshot_goes_on_from_the_migrated_one(old_board) -> None:
     board = Board(old_board, actor="dana", clock=lambda: SAME_WEEK)
     board.move_deal("D-2", "Proposal")
