@@ -22,7 +22,7 @@ from store.board import Board  # noqa: E402
 from tui.app import UpliftApp  # noqa: E402
 from tui.screens.pipeline import PipelineScreen  # noqa: E402
 
-RENDER_BUDGET_MS, MOVE_BUDGET_MS = 300, 50
+RENDER_BUDGET_MS, MOVE_BUDGET_MS, STORE_MOVE_BUDGET_MS = 300, 50, 15
 STAGES = ("Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost")
 
 
@@ -41,6 +41,17 @@ def build(path: Path, deals: int) -> Board:
     board = Board(path, actor="bench")
     board.import_deals(source, {"id": "source"})
     return board
+
+
+def store_move(path: Path, deal_id: str) -> float:
+    """Milliseconds to move one deal to the next stage through a Board opened just before (so
+    nothing is cached, as in a new `uplift deal move` process)."""
+    board = Board(path, actor="bench")
+    names = [stage.name for stage in board.stages()]
+    target = names[(names.index(board.deal(deal_id).stage) + 1) % len(names)]
+    start = time.perf_counter()
+    board.move_deal(deal_id, target)
+    return (time.perf_counter() - start) * 1000
 
 
 async def measure(path: Path, moves: int) -> dict[str, list[float]]:
@@ -87,25 +98,24 @@ def main() -> None:
         start = time.perf_counter()
         build(path, deals)
         built = (time.perf_counter() - start) * 1000
-        board = Board(path, actor="bench")
-        start = time.perf_counter()
-        board.move_deal("D-1", "Qualified")
-        store_move = (time.perf_counter() - start) * 1000
+        after_import = store_move(path, "D-1")
+        store_moves = [store_move(path, f"D-{n}") for n in range(2, 11)]
         times = asyncio.run(measure(path, moves=8))
     rows = [
         (f"import {deals} deals (one transaction)", [built], None),
-        ("move a deal (store only)", [store_move], None),
+        ("first change after it (checks its journal)", [after_import], None),
+        ("move a deal (store only, as a new process)", store_moves, STORE_MOVE_BUDGET_MS),
         ("pipeline screen, first render (to painted)", times["render"], RENDER_BUDGET_MS),
         ("  of which our code (data + widget sync)", times["render_handler"], RENDER_BUDGET_MS),
         ("move a deal -> updated screen (painted)", times["move"], MOVE_BUDGET_MS),
         ("  of which our code (store + redraw)", times["move_handler"], MOVE_BUDGET_MS),
         ("(Pilot's pause on an idle app)", times["idle"], None),
     ]
-    print(f"{'what':40} {'median ms':>10} {'worst ms':>9} {'budget':>7}  ok")
+    print(f"{'what':44} {'median ms':>10} {'worst ms':>9} {'budget':>7}  ok")
     for what, values, budget in rows:
         median, worst = statistics.median(values), max(values)
         ok = "" if budget is None else ("yes" if median <= budget else "NO")
-        print(f"{what:40} {median:10.1f} {worst:9.1f} "
+        print(f"{what:44} {median:10.1f} {worst:9.1f} "
               f"{'' if budget is None else budget:>7}  {ok}")
 
 

@@ -4,7 +4,8 @@
     python bench/store.py --quick    # 1,000 only
 
 Boards are generated straight into the store's file layout (building 100,000 records through the
-API would take minutes); every measured operation then goes through the public API or the real
+API would take minutes): the tasks split into shards by store/layout.py itself, the log in
+segments of SEGMENT_SIZE; every measured operation then goes through the public API or the real
 command line.
 """
 
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from store.activity_log import SEGMENT_SIZE  # noqa: E402
 from store.board import Board  # noqa: E402
+from store.layout import SHARDED, BoardFiles, shard_name  # noqa: E402
 from store.schema import SCHEMA_VERSION  # noqa: E402
 
 REPS = ["ali", "bea", "chen", "dev", "emma"]
@@ -53,7 +55,11 @@ def build_board(path: Path, tasks: int, records: int) -> None:
             "start": None, "due": (start + timedelta(days=n % 300)).isoformat(), "goal": None,
             "strategy": None, "steps": [{"text": "call", "done": False}], "expected_result": "",
             "measure": ""}
-    (path / "tasks.json").write_bytes(encode({"tasks": docs, "_meta": {"1": {"next": {"tasks": tasks + 1}}}}))
+    one_file = {"tasks": docs, "_meta": {"1": {"next": {"tasks": tasks + 1}}}}
+    folder = path / SHARDED[("tasks", "tasks")]
+    folder.mkdir()
+    for index, shard in BoardFiles(path, 0o600).split("tasks", "tasks", one_file).items():
+        (folder / shard_name(index)).write_bytes(encode(shard))
     for first in range(1, records + 1, SEGMENT_SIZE):
         segment = {}
         for seq in range(first, min(first + SEGMENT_SIZE, records + 1)):

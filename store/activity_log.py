@@ -1,7 +1,9 @@
 """The activity log: every change's record, kept in TinyDB files of bounded size.
 
-The log grows forever, so it is split into segments of at most SEGMENT_SIZE records
-(`log/000001.json`, ...): appending rewrites only the newest segment, whatever the log's length.
+The log grows forever, so it is split into segments of at most SEGMENT_SIZE records or about
+SEGMENT_BYTES (`log/000000001.json`, ... named by their first record): appending rewrites only the
+newest segment, whatever the log's length. (A transaction is appended whole to one segment, the
+journal's atomic step, so one big import makes one big segment; the next change starts a new one.)
 The log is also the board's journal: a change is logged before it is applied, so a writer killed
 in between leaves a record the next writer redoes (see Board._recover).
 """
@@ -19,6 +21,7 @@ from store.files import make_folder
 from store.storage import SharedJSONStorage
 
 SEGMENT_SIZE = 1000
+SEGMENT_BYTES = 512 * 1024  # records of big items (a deal's stage history) make segments heavy
 TABLE = "activity"
 
 
@@ -63,14 +66,14 @@ class ActivityLog:
         if not raw:
             return []
         txn = raw[max(raw, key=int)]["txn"]
-        return [msgspec.convert(doc, Activity) for _, doc in sorted(raw.items(), key=lambda kv: int(kv[0]))
-                if doc["txn"] == txn]
+        docs = [doc for _, doc in sorted(raw.items(), key=lambda kv: int(kv[0])) if doc["txn"] == txn]
+        return msgspec.convert(docs, list[Activity])
 
     def append(self, records: list[Activity]) -> None:
         """Write `records` durably (atomic replace of the newest segment, or a new segment)."""
         make_folder(self.folder, self.mode)
         names = self.segment_names()
-        if not names or len(self._raw(names[-1])) >= SEGMENT_SIZE:
+        if not names or len(self._raw(names[-1])) >= SEGMENT_SIZE or self._heavy(names[-1]):
             name = f"{records[0].seq:09d}.json"
         else:
             name = names[-1]
@@ -78,6 +81,12 @@ class ActivityLog:
             table = data.setdefault(TABLE, {})
             for record in records:
                 table[str(record.seq)] = msgspec.to_builtins(record)
+
+    def _heavy(self, name: str) -> bool:
+        try:
+            return os.stat(self.folder / name).st_size >= SEGMENT_BYTES
+        except FileNotFoundError:
+            return False
 
     def remove(self, records: list[Activity]) -> None:
         """Take back records whose change could not be applied (a failed write, not a crash)."""

@@ -60,7 +60,7 @@ class AlertChanges(BoardCore):
                 raise Invalid("reason", "say why the alert is snoozed")
             if snooze.until < self.today():
                 raise Invalid("until", f"{snooze.until} is in the past")
-            raw = self._raw("deals").get("snoozes", {})
+            raw = self._docs("deals", "snoozes")
             doc_id = next((int(k) for k, d in raw.items() if d["key"] == key), None)
             before = raw.get(str(doc_id)) if doc_id else None
             doc_id = doc_id or max((int(k) for k in raw), default=0) + 1

@@ -5,19 +5,22 @@ writer left half-done, checks who may do it, validates, logs it (the activity lo
 journal) and applies it. Reads need no lock: files are replaced atomically and re-parsed only
 when their stat changed.
 
-Files of a board folder (TinyDB's JSON layout, one table per kind):
+Files of a board folder (TinyDB's JSON layout, one table per kind; store/layout.py says which
+file holds a document, and keeps the big tables in shards of bounded size):
   board.json   meta (schema version, name, WIP limits) and members
-  tasks.json   tasks
+  tasks/       tasks, in shards by id range (tasks/0000.json holds T-1..T-1000, ...)
   plan.json    goals, their check-ins, strategies, checklists, incentive plans, review answers
                and the end-of-cycle checklist's ticks
   budget.json  budget lines, spend entries, training items
-  deals.json   deals, weekly pipeline snapshots (one document per ISO week), alert snoozes
+  deals/       deals, in shards by id range like the tasks
+  deals.json   weekly pipeline snapshots (one document per ISO week), alert snoozes
   activities.json  logged calls/visits/meetings/emails, coaching notes, weekly reviews
   diagnosis.json  diagnosis snapshots, saved column mappings, the diagnosis checklist's ticks
   notes.json   interview notes and customer feedback (apart from the snapshots, so adding a
                note never rewrites them)
   log/         the activity log, in segments of bounded size
-Each data file has a `_meta` table whose document 1 holds the next number per kind of id.
+Each data file has a `_meta` table whose document 1 holds the next number per kind of id (a
+sharded table's in its newest shard).
 """
 
 from __future__ import annotations
@@ -25,13 +28,11 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
-from tinydb import TinyDB
 
 from sales import permissions
 from sales.activity import Activity
@@ -45,15 +46,13 @@ from store.files import (
     remove_stale_temps,
 )
 from store.identity import current_actor
-from store.schema import SCHEMA_VERSION, check_version, migrate
+from store.layout import FILES, BoardFiles, counters
+from store.schema import LAYOUT_SHARDED, SCHEMA_VERSION, check_version, migrate
 from store.storage import SharedJSONStorage
+from store.table_models import TableModels
 
 T = TypeVar("T")
 
-FILES = {"board": "board.json", "tasks": "tasks.json", "plan": "plan.json", "budget": "budget.json",
-         "deals": "deals.json", "touches": "activities.json", "diagnosis": "diagnosis.json",
-         "notes": "notes.json"}
-# kind -> (file, table, model)
 # kind -> (file, table, "module:Model"); models are imported on first use, so a command that
 # touches only tasks does not pay for importing every kind's model (see model_of).
 HOMES: dict[str, tuple[str, str, str]] = {
@@ -81,11 +80,20 @@ def model_of(kind: str) -> type:
     _, _, where = HOMES[kind]
     module, name = where.split(":")
     return getattr(importlib.import_module(module), name)
+
+
 PRIVATE, SHARED = 0o600, 0o660
 
 
-@dataclass
-class _Op:
+def before_commit(rule: Callable) -> Callable:
+    """Mark a mixin's method `rule(self, tx)` to run in every transaction that changes something,
+    after its build and before it is logged: for what follows from a change, whatever made it (the
+    week's pipeline snapshot follows from a deal's move by the API and by a plan import alike)."""
+    rule.before_commit = True
+    return rule
+
+
+class _Op(msgspec.Struct):
     """One change inside a transaction: an item created, replaced or deleted."""
 
     action: str
@@ -119,8 +127,7 @@ class Transaction:
     def _load_counter(self, kind: str) -> None:
         if kind not in self._allocated:
             file, table, _ = HOMES[kind]
-            meta = self.board._file_meta(file)
-            self._allocated[kind] = max(meta.get("next", {}).get(table, 1), 1)
+            self._allocated[kind] = self.board.files.next_number(file, table)
 
     def put(self, action: str, item: str, file: str, table: str, doc_id: int,
             before: dict | None, after: dict | None) -> None:
@@ -134,6 +141,14 @@ class BoardCore:
     store/board.py puts them together as `Board`.
     """
 
+    _commit_rules: tuple[Callable, ...] = ()  # the mixins' @before_commit methods
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._commit_rules = tuple(dict.fromkeys(
+            value for klass in reversed(cls.__mro__) for value in vars(klass).values()
+            if getattr(value, "before_commit", False)))
+
     def __init__(self, path: str | Path, actor: str | None = None, *, create: bool = True,
                  clock: Callable[[], datetime] | None = None, shared: bool = False) -> None:
         self.path = Path(path).expanduser()
@@ -145,11 +160,9 @@ class BoardCore:
                 raise NotFound(f"no board at {self.path} (create one with `uplift --board {self.path}`)")
             self._create(SHARED if shared else PRIVATE)
         self.mode = os.stat(board_file).st_mode & 0o777
-        self._tables: dict[str, Any] = {}
-        self._dbs = {key: TinyDB(self.path / name, storage=SharedJSONStorage, mode=self.mode)
-                     for key, name in FILES.items()}
+        self.files = BoardFiles(self.path, self.mode)
         self.log = ActivityLog(self.path, self.mode)
-        self._cache: dict[str, tuple[int, list]] = {}
+        self._cache: dict[tuple[str, str, Any], TableModels] = {}  # (file, table, order) -> models
         found = self.meta().get("schema", 0)
         if check_version(found, str(board_file)):
             self._migrate(found)
@@ -167,26 +180,29 @@ class BoardCore:
                                           "wip": {}}}, "members": {}, "_meta": {"1": {"next": {}}}})
 
     def _migrate(self, found: int) -> None:
+        """Bring an older board up to this version, under the lock (see BoardFiles.rewrite)."""
         with exclusive_lock(self.path, self.mode):
-            contents = {key: db.storage.read() or {} for key, db in self._dbs.items()}
-            if contents["board"]["meta"]["1"].get("schema", 0) != found:
+            if (self.files.main["board"].read() or {}).get("meta", {}).get("1", {}).get("schema", 0) != found:
                 return  # another process migrated it meanwhile
-            migrate(contents, found)
-            contents["board"]["meta"]["1"]["schema"] = SCHEMA_VERSION
-            for key, db in self._dbs.items():
-                db.storage.write(contents[key])
 
-    def _table(self, file: str, table: str):
-        key = f"{file}/{table}"
-        if key not in self._tables:
-            self._tables[key] = self._dbs[file].table(table, cache_size=0)
-        return self._tables[key]
+            def change(contents: dict[str, dict]) -> None:
+                migrate(contents, found)
+                contents["board"]["meta"]["1"]["schema"] = SCHEMA_VERSION
+            self.files.rewrite(change, one_file=found < LAYOUT_SHARDED)
 
-    def _raw(self, file: str) -> dict:
-        return self._dbs[file].storage.read() or {}
+    def _doc(self, file: str, table: str, doc_id: int) -> dict | None:
+        """One document as stored (reads only the file that holds it)."""
+        return (self.files.home(file, table, doc_id).read() or {}).get(table, {}).get(str(doc_id))
 
-    def _file_meta(self, file: str) -> dict:
-        return self._raw(file).get("_meta", {}).get("1", {})
+    def _docs(self, file: str, table: str) -> dict[str, dict]:
+        """All documents of a table as stored, by doc id (do not change them)."""
+        parts = self.files.parts(file, table)
+        if len(parts) == 1:
+            return (parts[0].read() or {}).get(table, {})
+        docs: dict[str, dict] = {}
+        for storage in parts:
+            docs.update((storage.read() or {}).get(table, {}))
+        return docs
 
     # ------------------------------------------------------------------ reading
 
@@ -194,7 +210,7 @@ class BoardCore:
         return self.clock().date()
 
     def meta(self) -> dict:
-        meta = self._table("board", "meta").get(doc_id=1)
+        meta = self._doc("board", "meta", 1)
         if meta is None:
             raise BoardDamaged(f"{self.path / FILES['board']}: no meta document; not a board file")
         return dict(meta)
@@ -209,7 +225,7 @@ class BoardCore:
 
         Cheap enough to call every half second: it never parses a file that did not change.
         """
-        changed = [db.storage for db in self._dbs.values() if db.storage.changed()]
+        changed = [storage for storage in self.files.every_file() if storage.changed()]
         log_changed = self.log.changed()
         for storage in changed:
             storage.read()
@@ -218,20 +234,22 @@ class BoardCore:
         return bool(changed) or log_changed
 
     def _models(self, file: str, table: str, model: type[T], key: Callable) -> list[T]:
-        """All documents of a table as models, converted once per version of the file."""
-        storage = self._dbs[file].storage
-        storage.read()
-        cache_key = f"{file}/{table}"
+        """All documents of a table as models, in `key` order (see store/table_models.py: after a
+        change, only the changed documents are converted again and put back in order)."""
+        # by the key's code, not the function: callers pass a fresh lambda on each call (which
+        # must not depend on captured variables), and each order needs its own list
+        cache_key = (file, table, getattr(key, "__code__", key))
         cached = self._cache.get(cache_key)
-        if cached and cached[0] == storage.version:
-            return list(cached[1])
-        docs = self._table(file, table).all()
-        try:
-            models = sorted(msgspec.convert(docs, list[model]), key=key)
-        except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{storage.path}: table {table}: {error}; the file was left as it is") from None
-        self._cache[cache_key] = (storage.version, models)
-        return list(models)
+        if cached is None:
+            def convert(storage: SharedJSONStorage, docs: list[dict]) -> list[T]:
+                try:
+                    return msgspec.convert(docs, list[model])
+                except msgspec.ValidationError as error:
+                    raise BoardDamaged(f"{storage.path}: table {table}: {error}; "
+                                       f"the file was left as it is") from None
+            cached = self._cache[cache_key] = TableModels(convert, key)
+        parts = self.files.parts(file, table)
+        return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
 
     def _get(self, kind: str, item_id: str) -> Any:
         file, table, _ = HOMES[kind]
@@ -240,10 +258,14 @@ class BoardCore:
             number = parse_id(item_id, kind)
         except ValueError as error:
             raise NotFound(str(error)) from None
-        doc = self._table(file, table).get(doc_id=number)
+        doc = self._doc(file, table, number)
         if doc is None:
             raise NotFound(f"no {kind} {format_id(kind, number)} on this board")
-        return msgspec.convert(dict(doc), model)
+        try:
+            return msgspec.convert(doc, model)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged(f"{self.files.home(file, table, number).path}: table {table}: {error}; "
+                               f"the file was left as it is") from None
 
     # ------------------------------------------------------------------ the one way in
 
@@ -276,12 +298,15 @@ class BoardCore:
         """Lock, recover, build the change (checks and validation), log it, apply it."""
         with exclusive_lock(self.path, self.mode):
             remove_stale_temps(self.path)
-            if self.log.folder.exists():
-                remove_stale_temps(self.log.folder)
+            for folder in (self.log.folder, *self.files.shard_folders()):
+                if folder.exists():
+                    remove_stale_temps(folder)
             self._recover()
             tx = Transaction(self)
             result = build(tx)
             if tx.ops:
+                for rule in self._commit_rules:
+                    rule(self, tx)
                 self._commit(tx)
             return result
 
@@ -303,12 +328,15 @@ class BoardCore:
             raise
 
     def _apply(self, ops: Iterable[_Op]) -> None:
-        by_file: dict[str, list[_Op]] = {}
+        """Write the ops, one atomic replace per file they touch (a shard counts as a file)."""
+        by_file: dict[SharedJSONStorage, list[_Op]] = {}
         for op in ops:
-            by_file.setdefault(op.file, []).append(op)
-        for file, file_ops in by_file.items():
-            with self._dbs[file].storage.edit() as data:
-                counters = data.setdefault("_meta", {}).setdefault("1", {}).setdefault("next", {})
+            by_file.setdefault(self.files.home(op.file, op.table, op.doc_id), []).append(op)
+        for storage, file_ops in by_file.items():
+            if storage.path.parent != self.path:
+                make_folder(storage.path.parent, self.mode)
+            with storage.edit() as data:
+                next_numbers = counters(data)
                 for op in file_ops:
                     table = data.setdefault(op.table, {})
                     if op.after is None:
@@ -316,22 +344,27 @@ class BoardCore:
                     else:
                         table[str(op.doc_id)] = op.after
                         if op.before is None and op.table != "members":
-                            counters[op.table] = max(counters.get(op.table, 1), op.doc_id + 1)
+                            next_numbers[op.table] = max(next_numbers.get(op.table, 1), op.doc_id + 1)
 
     def _recover(self) -> None:
         """Finish the newest logged transaction if a killed writer left it half applied.
 
         Only the documents still exactly as they were before it are redone: one that differs
-        from both sides was changed since (by hand, or damaged) and is left for a person.
+        from both sides was changed since (by hand, or damaged) and is left for a person. Each
+        file the transaction touched is read once, however many of its documents it changed.
         """
-        records = self.log.last_transaction()
-        pending = [r for r in records if r.ref and self._pending(r)]
-        if not pending:
-            return
+        contents: dict[SharedJSONStorage, dict] = {}
         ops = []
-        for record in pending:
+        for record in self.log.last_transaction():
+            if not record.ref:
+                continue
             file, table, doc_id = record.ref
-            current = self._raw(file).get(table, {}).get(str(doc_id))
+            storage = self.files.home(file, table, doc_id)
+            if storage not in contents:
+                contents[storage] = storage.read() or {}
+            current = contents[storage].get(table, {}).get(str(doc_id))
+            if not _pending(record, current):
+                continue
             if record.after is None:
                 after = None
             elif record.before is None:
@@ -339,19 +372,19 @@ class BoardCore:
             else:
                 after = {k: v for k, v in {**(current or {}), **record.after}.items() if v is not None}
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
-        self._apply(ops)
+        if ops:
+            self._apply(ops)
 
-    def _pending(self, record: Activity) -> bool:
-        """Whether the record's document is still in its state before the change."""
-        file, table, doc_id = record.ref
-        current = self._raw(file).get(table, {}).get(str(doc_id))
-        if record.before is None:
-            return current is None and record.after is not None
-        if current is None:
-            return False
-        if record.after is not None and all(current.get(k) == v for k, v in record.after.items()):
-            return False  # applied (a change may leave some fields as they were)
-        return all(current.get(k) == v for k, v in record.before.items())
+
+def _pending(record: Activity, current: dict | None) -> bool:
+    """Whether the record's document (`current`) is still in its state before the change."""
+    if record.before is None:
+        return current is None and record.after is not None
+    if current is None:
+        return False
+    if record.after is not None and all(current.get(k) == v for k, v in record.after.items()):
+        return False  # applied (a change may leave some fields as they were)
+    return all(current.get(k) == v for k, v in record.before.items())
 
 
 def number(item_id: str) -> int:

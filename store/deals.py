@@ -1,8 +1,11 @@
 """The deal pipeline of a board (phase 4): deals, stages, weekly snapshots and the deals import.
 
-Every change to the deals also rewrites this ISO week's pipeline snapshot (the count per stage)
-in the same transaction, so the funnel's sparklines need no cron job to be right; `uplift
-snapshot` takes one on demand as well (for weeks in which nothing moved).
+Every transaction that adds, deletes or moves a deal (through this API, a plan import or any
+other) also writes this ISO week's pipeline snapshot (the count per stage), so the funnel's
+sparklines need no cron job to be right; `uplift snapshot` takes one on demand as well (for weeks
+in which nothing moved). The snapshot is kept up to date by difference: this week's counts plus
+what the transaction changes, so a move costs the same at 50 deals or 50,000; the first change of
+a week (no snapshot yet) and `uplift snapshot` count every deal.
 """
 
 from __future__ import annotations
@@ -30,11 +33,17 @@ from sales.deals import (
 from sales.errors import Invalid
 from sales.ids import format_id
 from sales.validation import convert
-from store.board_core import BoardCore, Transaction, changed_keys, given
-from store.files import BoardDamaged
+from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step")
 MAX_REPORTED = 20
+
+
+class _Week(msgspec.Struct):
+    """A weekly pipeline snapshot as stored (the document `_put_snapshot` writes)."""
+
+    week: str
+    counts: dict[str, int]
 
 
 class DealChanges(BoardCore):
@@ -75,33 +84,16 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ reading
 
     def deals(self) -> list[Deal]:
-        """All deals, biggest first. Converted once per document: after a change this process
-        made, only the documents it replaced are converted again (the others are the same
-        objects in the storage's cache), so moving one deal of thousands stays cheap."""
-        storage = self._dbs["deals"].storage
-        raw = (storage.read() or {}).get("deals", {})
-        cached = getattr(self, "_deal_cache", None)
-        if cached and cached[0] == storage.version:
-            return list(cached[2])
-        known: dict[str, tuple[dict, Deal]] = cached[1] if cached else {}
-        fresh: dict[str, tuple[dict, Deal]] = {}
-        try:
-            for key, doc in raw.items():
-                hit = known.get(key)
-                fresh[key] = hit if hit is not None and hit[0] is doc else (doc, msgspec.convert(doc, Deal))
-        except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{storage.path}: table deals: {error}; the file was left as it is") from None
-        deals = sorted((deal for _, deal in fresh.values()), key=pipeline_order)
-        self._deal_cache = (storage.version, fresh, deals)
-        return list(deals)
+        """All deals, biggest first (after a change, only the changed deals are converted again)."""
+        return self._models("deals", "deals", Deal, key=pipeline_order)
 
     def deal(self, deal_id: str) -> Deal:
         return self._get("deal", deal_id)
 
     def pipeline_snapshots(self) -> dict[str, dict[str, int]]:
         """Weekly pipeline snapshots: {"2026-W47": {stage: count}}."""
-        raw = self._raw("deals").get("weeks", {})
-        return {doc["week"]: dict(doc["counts"]) for doc in raw.values()}
+        weeks = self._models("deals", "weeks", _Week, key=lambda w: w.week)
+        return {week.week: dict(week.counts) for week in weeks}
 
     def funnel(self, weeks: int = 12) -> list[FunnelRow]:
         """The funnel per stage, each row with its weekly counts over the last `weeks` weeks."""
@@ -126,7 +118,6 @@ class DealChanges(BoardCore):
             data["history"] = [{"stage": stage.name, "at": self.clock().replace(microsecond=0)}]
             deal = self._validate_deal({**data, "id": format_id("deal", tx.nextnumber("deal"))})
             self._put_new(tx, "deal.add", "deal", deal)
-            self._put_snapshot(tx)
             return deal
         return self._transact(build)
 
@@ -151,8 +142,6 @@ class DealChanges(BoardCore):
                 return old
             action = "deal.move" if changed_keys(old, new) <= {"stage", "history"} else "deal.edit"
             self._put_update(tx, action, "deal", old, new)
-            if new.stage != old.stage:
-                self._put_snapshot(tx)
             return new
         return self._transact(build)
 
@@ -164,7 +153,6 @@ class DealChanges(BoardCore):
             old = self.deal(deal_id)
             self._check("deal.delete", owner=old.owner, new_owner=None)
             self._put_delete(tx, "deal.delete", "deal", old)
-            self._put_snapshot(tx)
             return old
         return self._transact(build)
 
@@ -172,8 +160,9 @@ class DealChanges(BoardCore):
         """This week's counts per stage, written now (`uplift snapshot`, e.g. from cron)."""
         def build(tx: Transaction) -> dict:
             self._check("pipeline.snapshot")
-            self._put_snapshot(tx, force=True)
-            return {"week": iso_week(self.today()), "counts": self._counts_after(tx)}
+            counts = self._counts_after(tx, recount=True)
+            self._put_snapshot(tx, counts, force=True)
+            return {"week": iso_week(self.today()), "counts": counts}
         return self._transact(build)
 
     def _validate_deal(self, data: dict) -> Deal:
@@ -185,24 +174,43 @@ class DealChanges(BoardCore):
             raise Invalid("stage", f"{deal.stage!r} is not a stage of this pipeline")
         return deal
 
-    def _counts_after(self, tx: Transaction) -> dict[str, int]:
-        # through the models: a hand-damaged deal is reported as such, not as a KeyError
-        stage_of = {deal.id.rsplit("-", 1)[1]: deal.stage for deal in self.deals()}
+    @before_commit
+    def _snapshot_moves(self, tx: Transaction) -> None:
+        """A transaction that changes which stage holds how many deals writes this week's snapshot."""
+        if any(_moves_a_deal(op) for op in tx.ops) and not any(
+                (op.file, op.table) == ("deals", "weeks") for op in tx.ops):  # unless it wrote one
+            self._put_snapshot(tx, self._counts_after(tx))
+
+    def _counts_after(self, tx: Transaction, recount: bool = False) -> dict[str, int]:
+        """Deals per stage once `tx` is applied: this week's snapshot plus the transaction's moves,
+        or (with `recount`, or no snapshot yet this week) a count of every deal."""
+        snapshot = None if recount else self._doc("deals", "weeks", week_doc_id(self.today()))
+        week = None
+        if snapshot is not None:
+            try:
+                week = msgspec.convert(snapshot, _Week)
+            except msgspec.ValidationError:
+                pass  # damaged by hand: counted again, and written over
+        # else through the models: a hand-damaged deal is reported as such, not as a KeyError
+        counts = Counter(week.counts if week else (deal.stage for deal in self.deals()))
+        first: dict[int, dict | None] = {}
+        last: dict[int, dict | None] = {}
         for op in tx.ops:
             if op.file == "deals" and op.table == "deals":
-                if op.after is None:
-                    stage_of.pop(str(op.doc_id), None)
-                else:
-                    stage_of[str(op.doc_id)] = op.after["stage"]
-        counts = Counter(stage_of.values())
-        return {stage.name: counts.get(stage.name, 0) for stage in self.stages()}
+                first.setdefault(op.doc_id, op.before)
+                last[op.doc_id] = op.after
+        for doc_id, before in first.items():
+            if before is not None:
+                counts[before["stage"]] -= 1
+            if last[doc_id] is not None:
+                counts[last[doc_id]["stage"]] += 1
+        return {stage.name: max(counts.get(stage.name, 0), 0) for stage in self.stages()}
 
-    def _put_snapshot(self, tx: Transaction, force: bool = False) -> None:
+    def _put_snapshot(self, tx: Transaction, counts: dict[str, int], force: bool = False) -> None:
         """Write this week's snapshot into the transaction (unless nothing it holds changed)."""
         today = self.today()
         doc_id = week_doc_id(today)
-        before = self._raw("deals").get("weeks", {}).get(str(doc_id))
-        counts = self._counts_after(tx)
+        before = self._doc("deals", "weeks", doc_id)
         if before and before.get("counts") == counts and not force:
             return
         after = {"week": iso_week(today), "at": self.clock().isoformat(timespec="seconds"), "counts": counts}
@@ -288,11 +296,16 @@ class DealChanges(BoardCore):
                     deal.id = format_id("deal", tx.nextnumber("deal"))
                     ids.append(deal.id)
                     self._put_new(tx, "deal.import", "deal", deal)
-                if deals:
-                    self._put_snapshot(tx)
             return {"imported": 0 if dry_run else len(deals), "rows": len(deals), "dry_run": dry_run,
                     "first": ids[0] if ids else None, "last": ids[-1] if ids else None,
                     "mapping": mapping, "closed_deals_opened_in": opened_stage,
                     "without_owner": dropped_owner, "without_account": no_account,
                     "by_stage": dict(Counter(d.stage for d in deals))}
         return self._transact(build)
+
+
+def _moves_a_deal(op) -> bool:
+    """Whether a change adds a deal, deletes one, or moves it to another stage."""
+    if op.file != "deals" or op.table != "deals":
+        return False
+    return op.before is None or op.after is None or op.before.get("stage") != op.after.get("stage")

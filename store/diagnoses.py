@@ -309,7 +309,7 @@ class DiagnosisChanges(BoardCore):
             if want:
                 ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
             new = ChecklistState(name=name, ticks=ticks)
-            exists = bool(self._raw(file).get(table, {}).get(str(doc_id)))
+            exists = bool(self._doc(file, table, doc_id))
             tx.put(action, f"checklist:{name}" if which != "diagnosis" else "checklist", file, table,
                    doc_id, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
             return want
@@ -321,11 +321,12 @@ class DiagnosisChanges(BoardCore):
 
     def _checklist_state(self, which: str = "diagnosis", day: date | None = None) -> ChecklistState:
         _, file, table, _ = CHECKLISTS[which]
-        doc = self._raw(file).get(table, {}).get(str(self._checklist_doc(which, day)))
+        doc_id = self._checklist_doc(which, day)
+        doc = self._doc(file, table, doc_id)
         if not doc:
             return ChecklistState(name=which)
         try:
             return msgspec.convert(doc, ChecklistState)
         except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{self._dbs[file].storage.path}: table {table}: {error}; "
+            raise BoardDamaged(f"{self.files.home(file, table, doc_id).path}: table {table}: {error}; "
                                f"the file was left as it is") from None

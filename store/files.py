@@ -1,7 +1,7 @@
 """The file primitives every board write uses: an exclusive lock and atomic replacement.
 
 A reader never sees half a file: each file is written to a temporary file beside it, fsynced,
-given the board's mode (mkstemp makes 0600) and renamed over the old one. Writers take one
+given the board's mode (it is created 0600) and renamed over the old one. Writers take one
 exclusive lock per board (fcntl.flock, which the kernel drops if the holder is killed).
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,7 +42,7 @@ def signature(path: Path) -> Signature | None:
 
 def atomic_write(path: Path, data: bytes, mode: int) -> Signature:
     """Replace `path` with `data` so that any reader sees the old or the new file, never half."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=path.parent)
+    fd, temp = _temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -58,6 +57,17 @@ def atomic_write(path: Path, data: bytes, mode: int) -> Signature:
     # The folder is not fsynced after the rename: a killed process loses nothing either way, and
     # on power loss journalling filesystems commit a rename-over after the data it points to.
     return signature(path)
+
+
+def _temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new file next to `path`, named so that remove_stale_temps finds it (what mkstemp does,
+    without importing tempfile and random for it)."""
+    while True:
+        temp = path.parent / f".{path.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
+        try:
+            return os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), temp
+        except FileExistsError:
+            continue
 
 
 def remove_stale_temps(folder: Path) -> int:

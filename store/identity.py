@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import getpass
 import os
+import pwd
 
 
 def current_actor() -> str:
     name = os.environ.get("UPLIFT_USER", "").strip()
     if name:
         return name
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # as getpass.getuser() looks
+        name = os.environ.get(variable, "").strip()
+        if name:
+            return name
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
         return "unknown"

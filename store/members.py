@@ -1,14 +1,21 @@
-"""Members of a board and their roles."""
+"""Members of a board, their roles, and their SSH keys.
+
+sales.keys (and the hashlib it needs) is imported by the key methods only: `uplift task done`
+opens a TaskBoard, which has these methods, and must not pay for it."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from sales.errors import Invalid, NotFound, Refused
-from sales.keys import MemberKey, NotAKey, fingerprint, parse_public_key
 from sales.members import ROLES, Member
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
+
+if TYPE_CHECKING:
+    from sales.keys import MemberKey
 
 
 class MemberChanges(BoardCore):
@@ -37,7 +44,7 @@ class MemberChanges(BoardCore):
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
             self._check("member.add")
-            raw = self._raw("board").get("members", {})
+            raw = self._docs("board", "members")
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.add", member.name, "board", "members", doc_id, None, msgspec.to_builtins(member))
             return member
@@ -45,7 +52,7 @@ class MemberChanges(BoardCore):
 
     def remove_member(self, name: str) -> Member:
         def build(tx: Transaction) -> Member:
-            raw = self._raw("board").get("members", {})
+            raw = self._docs("board", "members")
             doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
             if doc_id is None:
                 raise NotFound(f"{name} is not a member of this board")
@@ -62,6 +69,8 @@ class MemberChanges(BoardCore):
     # ------------------------------------------------------------------ SSH keys
 
     def member_keys(self, name: str | None = None) -> list[MemberKey]:
+        from sales.keys import MemberKey
+
         keys = self._models("board", "keys", MemberKey, key=lambda k: (k.member, k.fingerprint))
         return [k for k in keys if name is None or k.member == name]
 
@@ -74,6 +83,8 @@ class MemberChanges(BoardCore):
 
     def add_member_key(self, name: str, text: str) -> MemberKey:
         """Let `name` in over `uplift serve ssh` with the public key in `text` (a .pub line)."""
+        from sales.keys import MemberKey, NotAKey, fingerprint, parse_public_key
+
         def build(tx: Transaction) -> MemberKey:
             try:
                 kind, blob, comment = parse_public_key(text)
@@ -84,7 +95,7 @@ class MemberChanges(BoardCore):
             self._check("member.key_add")
             key = convert({"member": name, "type": kind, "blob": blob, "comment": comment,
                            "fingerprint": fingerprint(blob)}, MemberKey, "key")
-            raw = self._raw("board").get("keys", {})
+            raw = self._docs("board", "keys")
             holder = next((doc["member"] for doc in raw.values() if doc["blob"] == blob), None)
             if holder is not None:
                 raise Invalid("key", f"this key already lets {holder} in; one key, one member")
@@ -105,8 +116,10 @@ class MemberChanges(BoardCore):
         return self._transact(build)
 
     def _drop_keys(self, tx: Transaction, name: str, fingerprint_: str | None) -> list[MemberKey]:
+        from sales.keys import MemberKey
+
         removed = []
-        for doc_id, doc in self._raw("board").get("keys", {}).items():
+        for doc_id, doc in self._docs("board", "keys").items():
             if doc["member"] == name and fingerprint_ in (None, doc["fingerprint"]):
                 tx.put("member.key_remove", name, "board", "keys", int(doc_id), doc, None)
                 removed.append(msgspec.convert(doc, MemberKey))

@@ -83,7 +83,7 @@ class PlanTransfer(BoardCore):
         return self._transact(build)
 
     def _members_in_order(self) -> list[Member]:
-        raw = self._raw("board").get("members", {})
+        raw = self._docs("board", "members")
         return [msgspec.convert(raw[key], Member) for key in sorted(raw, key=int)]
 
 
@@ -132,7 +132,7 @@ class _Import:
         self.summary.changed.append(("plan", keys))
 
     def members(self, members: list[Member], roles: dict[str, str]) -> None:
-        raw = self.board._raw("board").get("members", {})
+        raw = self.board._docs("board", "members")
         doc_ids = {doc["name"]: int(key) for key, doc in raw.items()}
         next_id = max(doc_ids.values(), default=0) + 1
         for index, member in enumerate(members):

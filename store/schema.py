@@ -7,10 +7,20 @@ from collections.abc import Callable
 from sales.errors import UpliftError
 from store.files import BoardDamaged
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# From this version on, the big tables live in shards (store/layout.py); a board older than it
+# keeps every table in its file key's one file, and migrating it splits them.
+LAYOUT_SHARDED = 2
 
-# MIGRATIONS[n] turns the tables of every file of a version-n board into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, dict]], None]] = {}
+
+def _shard_big_tables(files: dict[str, dict[str, dict]]) -> None:
+    """1 -> 2: the tables are the same; only where they are kept changes, which the migration's
+    write does (BoardCore._migrate writes every table where store/layout.py says it lives)."""
+
+
+# MIGRATIONS[n] turns the tables of every file of a version-n board into version n + 1; they get
+# every file key's tables whole ({file key: {table: {doc_id: doc}}}), whatever the layout.
+MIGRATIONS: dict[int, Callable[[dict[str, dict]], None]] = {1: _shard_big_tables}
 
 
 class BoardTooNew(UpliftError):

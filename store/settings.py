@@ -1,4 +1,7 @@
-"""A board's own settings: the plan's name and period, and the WIP limits of its columns."""
+"""A board's own settings: the plan's name and period, and the WIP limits of its columns.
+
+sales.plan_info (and the budget models it needs) is imported where a setting is changed: the
+task verbs open a TaskBoard that has these methods and must not pay for it."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from datetime import date
 import msgspec
 
 from sales.errors import Invalid
-from sales.plan_info import PlanInfo
 from sales.tasks import normalize_status
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -26,6 +28,8 @@ class SettingsChanges(BoardCore):
 
     def set_plan_info(self, name: str, start: date | str | None = None,
                       end: date | str | None = None) -> dict:
+        from sales.plan_info import PlanInfo
+
         def build(tx: Transaction) -> dict:
             period = {"start": start, "end": end} if start and end else None
             old = self.meta()
@@ -41,6 +45,8 @@ class SettingsChanges(BoardCore):
 
     def set_plan_budget(self, amount: float | None) -> float | None:
         """The plan's whole budget (None: no budget set); budget lines are judged against it."""
+        from sales.plan_info import PlanInfo
+
         def build(tx: Transaction) -> float | None:
             self._check("budget.total")
             old = self.meta()

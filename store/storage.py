@@ -1,9 +1,11 @@
-"""A TinyDB storage that is safe to share between processes.
+"""One board file in TinyDB's JSON layout ({table: {doc_id: doc}}), safe to share between processes.
 
 TinyDB's JSONStorage keeps a file handle open and re-reads and rewrites the whole file on every
 operation. This one parses the file only when its stat signature changed since the last read,
 and writes by atomic replacement (store/files.py). The board writes through `edit()` so that a
-change touching several tables of one file costs one write.
+change touching several tables of one file costs one write. TinyDB itself is not imported (the
+store reads and writes the tables as plain dicts; its import cost a rep's `uplift task done`
+a few milliseconds for nothing), but the files stay in its layout: TinyDB can open any of them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import msgspec
-from tinydb.storages import Storage
 
 from store.files import BoardDamaged, Signature, atomic_write, signature
 
@@ -21,7 +22,7 @@ _decoder = msgspec.json.Decoder()
 _encoder = msgspec.json.Encoder()
 
 
-class SharedJSONStorage(Storage):
+class SharedJSONStorage:
     def __init__(self, path: str | Path, mode: int = 0o600,
                  on_reload: Callable[[], None] | None = None) -> None:
         self.path = Path(path)
@@ -80,6 +81,3 @@ class SharedJSONStorage(Storage):
         """Drop the cached content so that the next read parses the file again."""
         self._data, self._signature = None, None
         self.version += 1
-
-    def close(self) -> None:
-        pass

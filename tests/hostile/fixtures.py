@@ -67,7 +67,7 @@ def write_raw(path: Path) -> None:
     Only into fields whose stored value survives reading (within their length caps), so the
     board still opens: it is the way out that must keep them off the terminal.
     """
-    tasks_file = path / "tasks.json"
+    tasks_file = path / "tasks" / "0000.json"
     data = json.loads(tasks_file.read_text())
     first = data["tasks"]["1"]
     first["title"] = f"raw {WINDOW_TITLE}{OSC52}{CLEAR}"
@@ -79,7 +79,7 @@ def write_raw(path: Path) -> None:
     data = json.loads(board_file.read_text())
     data["meta"]["1"]["name"] = f"board {WINDOW_TITLE}{OSC52}"
     board_file.write_text(json.dumps(data))
-    deals_file = path / "deals.json"
+    deals_file = path / "deals" / "0000.json"
     data = json.loads(deals_file.read_text())
     data["deals"]["1"]["owner"] = OSC52
     deals_file.write_text(json.dumps(data))

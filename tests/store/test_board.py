@@ -135,12 +135,12 @@ def test_a_newer_schema_is_refused(board_path) -> None:
 
 
 def test_a_damaged_file_is_named_and_left_alone(team) -> None:
-    (team / "tasks.json").write_text('{"tasks": {"1": {"id": "T-1", "title"')
+    (team / "tasks" / "0000.json").write_text('{"tasks": {"1": {"id": "T-1", "title"')
     before = snapshot_files(team)
     board = Board(team, actor="dana")
-    with pytest.raises(BoardDamaged, match="tasks.json"):
+    with pytest.raises(BoardDamaged, match="tasks/0000.json"):
         board.tasks()
-    with pytest.raises(BoardDamaged, match="tasks.json"):
+    with pytest.raises(BoardDamaged, match="tasks/0000.json"):
         board.add_task("anything")
     assert snapshot_files(team) == before
 
@@ -159,12 +159,28 @@ def test_log_is_split_so_a_change_rewrites_a_bounded_amount(board_path) -> None:
     assert board.history(limit=1)[0].after == {"status": "done"}
 
 
+def test_a_log_segment_of_heavy_records_is_closed_by_its_size_too(board_path, monkeypatch) -> None:
+    import store.activity_log as activity_log
+
+    monkeypatch.setattr(activity_log, "SEGMENT_BYTES", 8_000)
+    board = Board(board_path, actor="dana")
+    for index in range(12):
+        board.add_task(f"task {index}", expected_result="x" * 1_500)  # a record of ~1.8 kB each
+    sizes = [p.stat().st_size for p in sorted((board_path / "log").iterdir())]
+    assert len(sizes) >= 2
+    assert all(size < 8_000 + 2_000 for size in sizes)  # closed at the first append past the size
+    assert [r.item for r in board.history()] == [f"T-{n}" for n in range(12, 0, -1)]
+
+
 def test_stale_temporary_files_are_cleaned_up(board_path) -> None:
     board = Board(board_path, actor="dana")
-    stale = board_path / ".tasks.json.tmp-abc123"
-    stale.write_bytes(b"half a file")
+    board.add_task("first")
+    stale = [board_path / ".board.json.tmp-abc123", board_path / "tasks" / ".0000.json.tmp-abc123",
+             board_path / "log" / ".000000001.json.tmp-abc123"]
+    for path in stale:
+        path.write_bytes(b"half a file")
     board.add_task("next change")
-    assert not stale.exists()
+    assert not any(path.exists() for path in stale)
 
 
 def test_board_files_are_private_by_default(board_path) -> None:
@@ -184,6 +200,6 @@ def test_times_come_from_the_clock(board_path) -> None:
 def test_the_board_folder_is_a_tinydb_database(team) -> None:
     from tinydb import TinyDB
 
-    with TinyDB(team / "tasks.json") as db:
+    with TinyDB(team / "tasks" / "0000.json") as db:
         assert sorted(doc["id"] for doc in db.table("tasks").all()) == ["T-1", "T-2"]
     assert os.path.exists(team / "log")

@@ -10,21 +10,22 @@ from pathlib import Path
 import pytest
 
 from store.board import Board
-from store.board_core import FILES
 from store.files import BoardDamaged
-from store.schema import BoardTooNew
+from store.schema import SCHEMA_VERSION, BoardTooNew
 from tests.conftest import snapshot_files
 
-# file key -> (a read of what it holds, a change that writes it)
+# file of a board (the tasks and deals in their first shards) -> (a read of what it holds, a
+# change that writes it)
 USES = {
-    "board": (lambda b: b.members(), lambda b: b.add_member("zoe", "rep")),
-    "tasks": (lambda b: b.tasks(), lambda b: b.add_task("new")),
-    "plan": (lambda b: b.goals(), lambda b: b.add_goal("new goal")),
-    "budget": (lambda b: b.training(), lambda b: b.add_training("new topic")),
-    "deals": (lambda b: b.deals(), lambda b: b.add_deal("new deal", value=1)),
-    "touches": (lambda b: b.touches(), lambda b: b.log_activity("call", "hello", account="Acme")),
-    "diagnosis": (lambda b: (b.snapshots(), b.checklist()), lambda b: b.tick_checklist(0)),
-    "notes": (lambda b: b.notes(), lambda b: b.add_note("a note")),
+    "board.json": (lambda b: b.members(), lambda b: b.add_member("zoe", "rep")),
+    "tasks/0000.json": (lambda b: b.tasks(), lambda b: b.add_task("new")),
+    "plan.json": (lambda b: b.goals(), lambda b: b.add_goal("new goal")),
+    "budget.json": (lambda b: b.training(), lambda b: b.add_training("new topic")),
+    "deals/0000.json": (lambda b: b.deals(), lambda b: b.add_deal("new deal", value=1)),
+    "deals.json": (lambda b: b.pipeline_snapshots(), lambda b: b.add_deal("new deal", value=1)),
+    "activities.json": (lambda b: b.touches(), lambda b: b.log_activity("call", "hello", account="Acme")),
+    "diagnosis.json": (lambda b: (b.snapshots(), b.checklist()), lambda b: b.tick_checklist(0)),
+    "notes.json": (lambda b: b.notes(), lambda b: b.add_note("a note")),
 }
 DAMAGE = {
     "truncated": b'{"tasks": {"1": {"id": "T-1", "title"',
@@ -37,8 +38,10 @@ DAMAGE = {
 BAD_DOCUMENT = {"id": 7, "title": ["not", "text"], "name": None}
 
 
-def test_every_board_file_has_a_read_and_a_write_here() -> None:
-    assert set(USES) == set(FILES)
+def test_every_board_file_has_a_read_and_a_write_here(board_path) -> None:
+    _fill(board_path)
+    files = {str(p.relative_to(board_path)) for p in board_path.rglob("*.json")}
+    assert set(USES) == {name for name in files if not name.startswith("log/")}
 
 
 def _damage(path: Path, how: str) -> str | None:
@@ -67,56 +70,56 @@ def _fill(board_path: Path) -> Board:
 
 
 @pytest.mark.parametrize("how", [how for how in DAMAGE if DAMAGE[how] is not None])
-@pytest.mark.parametrize("key", list(FILES))
-def test_an_unreadable_file_is_named_and_never_overwritten(board_path, key, how) -> None:
+@pytest.mark.parametrize("name", list(USES))
+def test_an_unreadable_file_is_named_and_never_overwritten(board_path, name, how) -> None:
     _fill(board_path)
-    damaged = board_path / FILES[key]
+    damaged = board_path / name
     _damage(damaged, how)
     before = snapshot_files(board_path)
-    read, write = USES[key]
+    read, write = USES[name]
     try:
         board = Board(board_path, actor="dana")
     except BoardDamaged as error:  # board.json is read on open
-        assert FILES[key] in str(error)
+        assert name in str(error)
     else:
-        with pytest.raises(BoardDamaged, match=FILES[key]):
+        with pytest.raises(BoardDamaged, match=name):
             read(board)
-        with pytest.raises(BoardDamaged, match=FILES[key]):
+        with pytest.raises(BoardDamaged, match=name):
             write(board)
         for other, (_, other_write) in USES.items():  # changes elsewhere may go on...
-            if other != key:
+            if other != name:
                 try:
                     other_write(board)
                 except BoardDamaged as error:
-                    assert FILES[key] in str(error)
-    assert snapshot_files(board_path)[FILES[key]] == before[FILES[key]]  # ...but never over it
+                    assert name in str(error)
+    assert snapshot_files(board_path)[name] == before[name]  # ...but never over it
 
 
-@pytest.mark.parametrize("key", list(FILES))
-def test_a_document_that_does_not_fit_is_named_and_kept_as_it_is(board_path, key) -> None:
+@pytest.mark.parametrize("name", list(USES))
+def test_a_document_that_does_not_fit_is_named_and_kept_as_it_is(board_path, name) -> None:
     """Valid JSON, one document wrong: reading names the file; a change to another document of
     the file may still be written, and the wrong one is kept exactly, for a person to repair."""
     _fill(board_path)
-    damaged = board_path / FILES[key]
+    damaged = board_path / name
     table = _damage(damaged, "a bad document")
-    read, write = USES[key]
+    read, write = USES[name]
     board = None
     try:
         board = Board(board_path, actor="dana")
         read(board)
     except BoardDamaged as error:
-        assert FILES[key] in str(error)
+        assert name in str(error)
     else:
         pytest.fail("a damaged document was read without a word")
     if board is not None:
         try:
             write(board)
         except BoardDamaged as error:
-            assert FILES[key] in str(error)
+            assert name in str(error)
     assert json.loads(damaged.read_text())[table]["1"] == BAD_DOCUMENT
 
 
-@pytest.mark.parametrize("schema", [2, 99, "2", None, [1]])
+@pytest.mark.parametrize("schema", [SCHEMA_VERSION + 1, 99, "2", None, [1], 0])
 def test_a_board_from_a_newer_or_unknown_schema_is_refused_and_left_alone(board_path, schema) -> None:
     _fill(board_path)
     board_file = board_path / "board.json"
@@ -147,7 +150,7 @@ def test_a_hand_edit_of_the_last_changed_document_is_not_undone_by_the_next_writ
     write and wrote the logged version back over a person's edit (or over damage to report)."""
     board = Board(board_path, actor="dana")
     board.add_task("as logged")
-    tasks_file = board_path / "tasks.json"
+    tasks_file = board_path / "tasks" / "0000.json"
     data = json.loads(tasks_file.read_text())
     data["tasks"]["1"]["title"] = "fixed by hand"
     tasks_file.write_text(json.dumps(data))
