@@ -155,7 +155,10 @@ def test_a_flood_does_not_delay_another_members_first_frame(served, keys):
         time.sleep(0.1)
         victim = Terminal(served, keys["ali"])
         elapsed = victim.wait_for(FIRST_FRAME, 10)
-        assert elapsed < 1.0, f"the first frame took {elapsed:.2f} s under a flood ({calm:.2f} s without)"
+        # A starved session waits for the whole flood (many seconds); a fair one stays within a
+        # second, or a few times its calm first frame on a machine that is busy anyway.
+        limit = max(1.0, 3 * calm)
+        assert elapsed < limit, f"the first frame took {elapsed:.2f} s under a flood ({calm:.2f} s without)"
         served.wait_for("bea: input over .* dropping the excess, session demoted", 5)
     finally:
         hostile.close()
