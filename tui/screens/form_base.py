@@ -34,9 +34,11 @@ class FormBase(ModalScreen):
             yield widget
             yield Static(classes="field-error", id=f"error-{name}")
 
-    def _buttons(self) -> ComposeResult:
+    def _buttons(self, label: str | None = None) -> ComposeResult:
+        """Save and Cancel; `label` names the save button otherwise (a form that runs something)."""
         with Horizontal(classes="dialog-buttons"):
-            yield Button(plain(_("Save ({key})").format(key=shown_key(self, 'form.save'))), id="save", variant="primary")
+            label = label or _("Save ({key})").format(key=shown_key(self, 'form.save'))
+            yield Button(plain(label), id="save", variant="primary")
             yield Button(_("Cancel (esc)"), id="cancel")
 
     def show_error(self, field: str, message: str) -> None:
