@@ -64,7 +64,7 @@ async def measure(path: Path, moves: int) -> dict[str, list[float]]:
             start = time.perf_counter()
             await screen.refresh_board()
             times["render_handler"].append((time.perf_counter() - start) * 1000)
-            deal_id = screen.kanban.columns[0].cards[0].data.id
+            deal_id = screen.kanban.columns[0].cards[0].id
             for n in range(moves):
                 await screen.kanban.focus_card(deal_id)
                 await pilot.pause()
@@ -72,7 +72,7 @@ async def measure(path: Path, moves: int) -> dict[str, list[float]]:
                 await pilot.press("shift+right" if n % 2 == 0 else "shift+left")
                 await pilot.pause()
                 times["move"].append((time.perf_counter() - start) * 1000)
-                assert app.focused.data.id == deal_id
+                assert app.focused.card.id == deal_id
             for n in range(moves):
                 start = time.perf_counter()
                 await screen.move(deal_id, screen.stages[(n + 1) % 2].name)

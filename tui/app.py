@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from importlib.resources import files
 
-from textual.app import App
+from textual.app import App, active_app
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -165,9 +165,7 @@ class UpliftApp(PlanFileCommands, App):
                 await screen.action_clear_filters()
             await screen.refresh_board()
             if item.startswith("column:"):
-                column = next((c for c in screen.kanban.columns if c.key == item.removeprefix("column:")), None)
-                if column and column.cards:
-                    column.cards[0].focus()
+                screen.kanban.focus_column_top(item.removeprefix("column:"))
             else:
                 await screen.kanban.focus_card(item)
         else:
@@ -180,7 +178,16 @@ class UpliftApp(PlanFileCommands, App):
 
 
 def _screen(module: str, name: str) -> Screen:
-    return getattr(importlib.import_module(f"tui.screens.{module}"), name)()
+    screen = getattr(importlib.import_module(f"tui.screens.{module}"), name)()
+    app = active_app.get()
+    # Textual styles a mode's screen five times before its first frame: as it mounts, twice more
+    # as it re-reads the whole stylesheet for CSS the screen might bring (ours bring none: the
+    # app's CSS is already read), once as it takes the width's class (-narrow...) and once more
+    # per resume. Telling it the stylesheet is current and giving it that class now saves three.
+    screen._css_update_count = app._css_update_count
+    width_class = [name for at, name in sorted(app.HORIZONTAL_BREAKPOINTS) if at <= app.size.width][-1:]
+    screen.add_class(*width_class, update=False)
+    return screen
 
 
 def run_app(board: Board, theme: str | None = None) -> None:

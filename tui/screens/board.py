@@ -12,7 +12,7 @@ from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
-from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
+from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 EMPTY_BOARD = ("This board has no tasks yet. Press n to add the first one "
                "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
@@ -32,7 +32,7 @@ def task_card(task: Task, today) -> CardData:
 class BoardScreen(Screen):
     # Focus goes to a card (on_mount); never auto-focus the hidden filter box on an empty board,
     # where it would swallow the keys 1-5 and n.
-    AUTO_FOCUS = "Card"
+    AUTO_FOCUS = "KanbanColumn"
     BINDINGS = [
         Binding("n", "new", "New", id="board.new"),
         Binding("e,enter", "edit", "Edit", id="board.edit"),
@@ -131,10 +131,10 @@ class BoardScreen(Screen):
     # ------------------------------------------------------------------ actions
 
     def focused_task(self) -> Task | None:
-        focused = self.focused
-        if isinstance(focused, Card):
+        card = self.kanban.focused_card
+        if card is not None:
             try:
-                return self.app.board.task(focused.data.id)
+                return self.app.board.task(card.id)
             except UpliftError as error:
                 tell(self, error, "error")
         return None

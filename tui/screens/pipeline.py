@@ -13,14 +13,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Sparkline, Static
 
 from sales.deals import Deal, FunnelRow, Stage, weighted_pipeline
 from sales.errors import UpliftError
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
-from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
+from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 CARDS_SHOWN = 8
 EMPTY_PIPELINE = ("No deals yet. Press n to add one, or import a file with "
@@ -52,24 +54,37 @@ def funnel_line(row: FunnelRow) -> str:
 class FunnelPanel(Vertical):
     """Per stage: count, value, weighted value, conversion, and a sparkline of weekly counts."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, stage_names: list[str], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.stage_names: list[str] = []
+        self.stage_names = stage_names
+
+    def compose(self) -> ComposeResult:
+        yield from self._widgets(len(self.stage_names))
+
+    @staticmethod
+    def _widgets(stages: int) -> list[Widget]:
+        widgets = [Static(plain("Funnel · last 12 weeks"), classes="funnel-title")]
+        for index in range(stages):
+            widgets += [Static(classes="funnel-line", id=f"funnel-line-{index}"),
+                        Sparkline([0], classes="funnel-spark", id=f"funnel-spark-{index}")]
+        return widgets + [Static(id="funnel-total")]
 
     async def show(self, rows: list[FunnelRow], total_weighted: float) -> None:
         names = [row.stage for row in rows]
         if names != self.stage_names:
             self.stage_names = names
             await self.remove_children()
-            widgets = [Static(plain("Funnel · last 12 weeks"), classes="funnel-title")]
-            for index, _ in enumerate(rows):
-                widgets += [Static(classes="funnel-line", id=f"funnel-line-{index}"),
-                            Sparkline([0], classes="funnel-spark", id=f"funnel-spark-{index}")]
-            await self.mount_all(widgets + [Static(id="funnel-total")])
+            await self.mount_all(self._widgets(len(rows)))
         for index, row in enumerate(rows):
-            self.query_one(f"#funnel-line-{index}", Static).update(plain(funnel_line(row)))
+            update(self.query_one(f"#funnel-line-{index}", Static), funnel_line(row))
             self.query_one(f"#funnel-spark-{index}", Sparkline).data = list(row.trend) or [0]
-        self.query_one("#funnel-total", Static).update(plain(f"Weighted pipeline: {money(total_weighted)}"))
+        update(self.query_one("#funnel-total", Static), f"Weighted pipeline: {money(total_weighted)}")
+
+
+def update(static: Static, text: str) -> None:
+    """Show `text` (as plain text) unless it is shown already: an update lays the screen out again."""
+    if not isinstance(static.content, Content) or static.content.plain != text:
+        static.update(plain(text))
 
 
 class PipelineScreen(Screen):
@@ -90,12 +105,19 @@ class PipelineScreen(Screen):
         self._redrawing = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
+        # the columns and the funnel's lines are laid out with the screen (mounting them after it
+        # would lay it out twice); the first redraw fills them in
+        self.stages = self.app.board.stages()
         yield Header()
         yield Static(id="pipeline-status")
         with Horizontal(id="pipeline-body"):
-            yield Vertical(id="pipeline-board")
-            yield FunnelPanel(id="funnel")
+            with Vertical(id="pipeline-board"):
+                yield self._new_kanban()
+            yield FunnelPanel([stage.name for stage in self.stages], id="funnel")
         yield Footer()
+
+    def _new_kanban(self) -> Kanban:
+        return Kanban([f"stage{i}" for i in range(len(self.stages))], id="pipeline-kanban")
 
     async def on_mount(self) -> None:
         await self.refresh_board()
@@ -120,11 +142,12 @@ class PipelineScreen(Screen):
     async def _redraw(self) -> None:
         board = self.app.board
         stages = board.stages()
-        if stages != self.stages or not self.query(Kanban):
+        if len(stages) != len(self.stages) or not self.query(Kanban):  # column keys are positions
             self.stages = stages
             holder = self.query_one("#pipeline-board")
             await holder.remove_children()
-            await holder.mount(Kanban([f"stage{i}" for i in range(len(stages))], id="pipeline-kanban"))
+            await holder.mount(self._new_kanban())
+        self.stages = stages
         deals = board.deals()
         shown = [d for d in deals if self.owner_filter is None or d.owner == self.owner_filter]
         focused = self.kanban.focused_id
@@ -151,9 +174,9 @@ class PipelineScreen(Screen):
     def show_status(self, total: int) -> None:
         status = self.query_one("#pipeline-status", Static)
         if total == 0:
-            status.update(plain(EMPTY_PIPELINE))
+            update(status, EMPTY_PIPELINE)
         elif self.owner_filter:
-            status.update(plain(f"Deals of {self.owner_filter} · m shows everyone's"))
+            update(status, f"Deals of {self.owner_filter} · m shows everyone's")
         status.display = total == 0 or bool(self.owner_filter)
 
     # ------------------------------------------------------------------ moving
@@ -178,9 +201,7 @@ class PipelineScreen(Screen):
         if item.startswith("stage:"):
             name = item.removeprefix("stage:")
             if name in [s.name for s in self.stages]:
-                column = self.kanban.columns[[s.name for s in self.stages].index(name)]
-                if column.cards:
-                    column.cards[0].focus()
+                self.kanban.focus_column_top(self.stage_key(name))
             return
         self.kanban.focused_id = item
         await self.refresh_board()
@@ -196,10 +217,10 @@ class PipelineScreen(Screen):
         self.set_class(shown, "hide-funnel")
 
     def focused_deal(self) -> Deal | None:
-        focused = self.focused
-        if isinstance(focused, Card):
+        card = self.kanban.focused_card
+        if card is not None:
             try:
-                return self.app.board.deal(focused.data.id)
+                return self.app.board.deal(card.id)
             except UpliftError as error:
                 tell(self, error, "error")
         return None

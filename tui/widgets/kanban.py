@@ -1,8 +1,11 @@
 """The kanban: columns of cards, used for both the task board and the deal pipeline.
 
 The widget knows nothing about tasks or deals. A screen gives it `ColumnData` and reacts to its
-messages (`MoveRequested`, `CardChosen`). `sync()` diffs each column against what is mounted,
-so a board of hundreds of cards re-renders only the cards that changed.
+messages (`MoveRequested`, `CardFocused`). Each column is ONE widget that draws its header and
+its cards line by line (Textual's Line API), with a cursor on the card that has the focus: a
+screen of six columns is six widgets, not sixty. Mounting and styling widgets is where Textual
+spends its time (about 4 ms a widget here), so `sync()` mounts nothing: it swaps the column's
+data and repaints what changed.
 """
 
 from __future__ import annotations
@@ -10,16 +13,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from textual import on
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.user_text import plain
+
+# the left edge of a card: Textual's `wide` border, one cell, coloured by the card's classes
+EDGE = "▎"
+EDGE_CLASSES = ("card--priority-urgent", "card--priority-high")
 
 
 @dataclass(frozen=True)
@@ -42,64 +52,67 @@ class ColumnData:
     summary: str = ""
 
 
-class Card(Widget, can_focus=True):
-    """One card: a single widget (not a container of labels), so a column of hundreds stays cheap.
+@dataclass
+class _Drawn:
+    """A column drawn at one width: the header's lines, and the lines below it (cards, gaps and
+    the "more" line), with the first line and height of each card."""
 
-    Its parts are styled by the theme through component classes.
+    width: int
+    full_width: int  # the width without a scrollbar
+    header: list[Strip]
+    body: list[Strip]
+    tops: list[int]
+    heights: list[int]
+    more: int  # the "more" line's height, at the end of the body
+    blank: Strip
+    blank_style: RichStyle
+
+    @property
+    def height(self) -> int:
+        return len(self.header) + len(self.body)
+
+
+class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
+    """A column that shows its first `window` cards and more as the user reaches them.
+
+    It takes the focus itself and keeps a cursor on one of its cards (`card`); the theme styles
+    the parts through component classes (`card`, `card--focus`, `card--title`...). Its own
+    bindings are none: the arrow keys belong to the Kanban.
     """
 
-    COMPONENT_CLASSES = {"card--title", "card--details", "card--flag", "card--alarm"}
-    DEFAULT_CSS = "Card { height: auto; }"
-
-    def __init__(self, data: CardData) -> None:
-        super().__init__(classes=" ".join(sorted(data.classes)))
-        self.data = data
-
-    def render(self) -> Content:
-        data = self.data
-        flag_style = "card--alarm" if "overdue" in data.classes else "card--flag"
-        lines = [
-            plain(f"{data.id}  {data.title}").stylize(self.get_visual_style("card--title")),
-            plain(data.details).stylize(self.get_visual_style("card--details")),
-        ]
-        if data.flag:
-            lines.append(plain(data.flag).stylize(self.get_visual_style(flag_style)))
-        return Content("\n").join(lines)
-
-    def show(self, data: CardData) -> None:
-        if data == self.data:
-            return
-        self.data = data
-        self.set_classes(" ".join(sorted(data.classes)))
-        self.refresh(layout=True)
-
-    def on_focus(self) -> None:
-        self.post_message(Kanban.CardFocused(self.data.id))
-
-
-class KanbanColumn(Vertical):
-    """A column that mounts only the first `window` cards and more as the user reaches them."""
-
     WINDOW = 8
+    COMPONENT_CLASSES = {"column--header", "column--more", "card", "card--focus", "card--title",
+                         "card--muted", "card--alarm", *EDGE_CLASSES}
+    DEFAULT_CSS = "KanbanColumn { overflow-x: hidden; }"
 
     def __init__(self, key: str) -> None:
         super().__init__(id=f"column-{key}", classes="kanban-column")
         self.key = key
         self.data: ColumnData | None = None
         self.window = self.WINDOW
+        self.cursor = 0
+        self._drawn: _Drawn | None = None
+        self._width = 0
+        # each card's lines, by card and focus, drawn with the styles and width of _cards_drawn_with
+        self._card_cache: dict[tuple[CardData, bool], list[Strip]] = {}
+        self._cards_drawn_with: tuple | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static(classes="column-header")
-        with VerticalScroll(classes="column-cards"):
-            yield Static(classes="column-more")
+    # ------------------------------------------------------------------ what it holds
 
     @property
-    def cards(self) -> list[Card]:
-        return list(self.query_one(".column-cards").query_children(Card))
+    def cards(self) -> list[CardData]:
+        """The cards shown (the first `window` of the column's)."""
+        return list(self.data.cards[: self.window]) if self.data else []
+
+    @property
+    def card(self) -> CardData | None:
+        """The card under the cursor (the focused one when the column has the focus)."""
+        cards = self.data.cards[: self.window] if self.data else ()
+        return cards[self.cursor] if 0 <= self.cursor < len(cards) else None
 
     @property
     def hidden(self) -> int:
-        """How many of this column's cards are not mounted yet."""
+        """How many of this column's cards are not shown yet."""
         return max(0, len(self.data.cards) - self.window) if self.data else 0
 
     def index_of(self, card_id: str) -> int | None:
@@ -107,39 +120,214 @@ class KanbanColumn(Vertical):
             return None
         return next((i for i, card in enumerate(self.data.cards) if card.id == card_id), None)
 
-    async def show_more(self, at_least: int = 0) -> None:
-        """Mount more of the column's cards (at least up to index `at_least`)."""
-        if self.data and self.hidden:
-            self.window = max(self.window + self.WINDOW, at_least + 1)
-            await self.sync(self.data)
+    def card_content(self, card: CardData) -> Content:
+        """A card's text, as it is drawn (before wrapping)."""
+        lines = [plain(f"{card.id}  {card.title}"), plain(card.details)]
+        if card.flag:
+            lines.append(plain(card.flag))
+        return Content("\n").join(lines)
+
+    # ------------------------------------------------------------------ changing it
 
     async def sync(self, data: ColumnData) -> None:
+        """Show `data`; the cursor stays on its card if the card is still in this column."""
+        if data == self.data:
+            return  # nothing to repaint (the poll and a move redraw every column)
+        before = self.card
         self.data = data
+        index = self.index_of(before.id) if before else None
+        if index is not None and index >= self.window:
+            self.window = index + 1
+        count = len(data.cards)
+        self.cursor = index if index is not None else max(0, min(self.cursor, min(count, self.window) - 1))
+        self.set_class(data.limit is not None and count >= data.limit, "full")
+        self.set_class(data.limit is not None and count > data.limit, "over")
+        self._redraw()
+
+    async def show_more(self, at_least: int = 0) -> None:
+        """Show more of the column's cards (at least up to index `at_least`)."""
+        if self.data and self.hidden:
+            self.window = max(self.window + self.WINDOW, at_least + 1)
+            self._redraw()
+
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on a shown card (clamped), and bring it into view."""
+        shown = len(self.cards)
+        row = max(0, min(row, shown - 1))
+        if shown and row != self.cursor:
+            self.cursor = row
+            self._redraw()
+            if self.has_focus:
+                self.post_message(Kanban.CardFocused(self.cards[row].id))
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self, later: bool = True) -> None:
+        drawn = self._draw()
+        if drawn is None and later:  # not laid out yet
+            self.call_after_refresh(self.scroll_to_cursor, False)
+        if drawn is None or not self.cards:
+            return
+        top, height = drawn.tops[self.cursor], drawn.heights[self.cursor]
+        # the header stays in place above the scrolled lines: a card is in view when it and the
+        # header fit the window together
+        self.scroll_to_region(Region(0, top, drawn.width, height + len(drawn.header)),
+                              animate=False, immediate=True)
+
+    def _redraw(self) -> None:
+        self._drawn = None
+        self.refresh()
+
+    # ------------------------------------------------------------------ events
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._redraw()
+        if self.card:
+            self.post_message(Kanban.CardFocused(self.card.id))
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._redraw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn = None  # (the cards' lines are kept while their styles stay the same)
+
+    async def on_click(self, event: events.Click) -> None:
+        drawn, offset = self._drawn, event.get_content_offset(self)
+        if drawn is None or offset is None or offset.y < len(drawn.header):
+            return
+        line = offset.y - len(drawn.header) + self.scroll_offset.y
+        for index, (top, height) in enumerate(zip(drawn.tops, drawn.heights)):
+            if top <= line < top + height:
+                self.move_cursor(index)
+                return
+        if self.hidden and line >= len(drawn.body) - drawn.more:
+            await self.show_more()
+
+    # ------------------------------------------------------------------ drawing
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._draw()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        drawn, width = self._drawn or self._draw(), self._width
+        if drawn is not None:
+            if y < len(drawn.header):
+                strip = drawn.header[y]
+            else:
+                line = y - len(drawn.header) + self.scroll_offset.y
+                strip = drawn.body[line] if 0 <= line < len(drawn.body) else drawn.blank
+            # drawn for the width it will have once its scrollbar shows (see _draw)
+            return strip if strip.cell_length == width else strip.adjust_cell_length(width, drawn.blank_style)
+        return Strip.blank(width, self.visual_style.rich_style)
+
+    def _draw(self) -> _Drawn | None:
+        """The column drawn at its width (kept until something changes).
+
+        It is drawn at the width it has once Textual has decided on its scrollbar: a first
+        layout does not know the column's height yet, and drawing the cards again one cell
+        narrower, one frame later, would double the time to the first frame.
+        """
+        content = self.region.shrink(self.styles.gutter)
+        self._width = self.scrollable_content_region.width
+        if content.width <= 0 or self.data is None:
+            return None
+        drawn = self._drawn
+        if drawn is None or drawn.full_width != content.width:
+            drawn = self._draw_at(content.width, content.width)
+            if drawn.height > content.height and self.styles.overflow_y == "auto":
+                drawn = self._draw_at(content.width - self.styles.scrollbar_size_vertical, content.width)
+            self._drawn = drawn
+            virtual = Size(drawn.width, drawn.height)
+            if virtual != self.virtual_size:
+                self.virtual_size = virtual
+                self._scroll_update(virtual)
+        return drawn
+
+    def _styles_now(self) -> dict:
+        """The parts' styles (Textual caches each), the colour of each card edge (the border-left
+        of its classes) and the spacing of cards."""
+        get = self.get_visual_style
+        card = self.get_component_styles("card")
+        styles = {"padding": card.padding, "gap": card.margin.bottom}
+        for focused, base in ((False, ("card",)), (True, ("card", "card--focus"))):
+            fill = get(*base)
+            parts = styles[focused] = {
+                "fill": fill, "title": get(*base, "card--title"), "alarm": get(*base, "card--alarm"),
+                # a focused card's muted lines take its focus colour
+                "muted": get("card", "card--muted", *base[1:])}
+            for edge in ("", *EDGE_CLASSES):
+                _, colour = self.get_component_styles(*base, *[edge][:bool(edge)]).border_left
+                parts[edge] = RichStyle(color=(fill.background + colour).rich_color,
+                                        bgcolor=fill.background.rich_color)
+        return styles
+
+    def _draw_at(self, width: int, full_width: int) -> _Drawn:
+        data = self.data
+        assert data is not None
+        styles = self._styles_now()
+        signature = (width, styles["padding"], styles["gap"], *styles[False].values(), *styles[True].values())
+        if signature != self._cards_drawn_with:
+            self._card_cache.clear()
+            self._cards_drawn_with = signature
         count = len(data.cards)
         header = f"{data.title}  {count}" + (f"/{data.limit}" if data.limit else "")
         if data.summary:
             header += f"  {data.summary}"
-        self.query_one(".column-header", Static).update(plain(header))
-        self.set_class(data.limit is not None and count >= data.limit, "full")
-        self.set_class(data.limit is not None and count > data.limit, "over")
-        holder = self.query_one(".column-cards", VerticalScroll)
-        more = self.query_one(".column-more", Static)
-        shown = data.cards[: self.window]
-        # Mounted cards are slots: each shows whichever card now falls in its place, so a move
-        # or an edit updates text in place and mounts nothing (mounting is Textual's slow part).
-        slots = self.cards
-        for slot, card_data in zip(slots, shown):
-            slot.show(card_data)
-        if len(slots) > len(shown):
-            await holder.remove_children(slots[len(shown):])
-        elif len(shown) > len(slots):
-            await holder.mount_all([Card(d) for d in shown[len(slots):]], before=more)
-        more.update(plain(f"↓ {self.hidden} more" if self.hidden else ""))
-        more.display = bool(self.hidden)
+        blank_style = self.visual_style.rich_style
+        blank = Strip.blank(width, blank_style)
+        body: list[Strip] = []
+        tops: list[int] = []
+        heights: list[int] = []
+        focused = self.has_focus
+        for index, card in enumerate(self.cards):
+            lit = focused and index == self.cursor
+            strips = self._card_cache.get((card, lit))
+            if strips is None:
+                strips = self._card_cache[(card, lit)] = self._card_strips(card, width, styles, lit)
+            tops.append(len(body))
+            heights.append(len(strips))
+            body += strips
+            body += [blank] * styles["gap"]
+        more = self._text_strips(plain(f"↓ {self.hidden} more"), width, "column--more") if self.hidden else []
+        body += more
+        return _Drawn(width, full_width, self._text_strips(plain(header), width, "column--header"),
+                      body, tops, heights, len(more), blank, blank_style)
 
-    async def on_click(self, event) -> None:
-        if "column-more" in event.widget.classes if event.widget else False:
-            await self.show_more()
+    def _text_strips(self, text: Content, width: int, part: str) -> list[Strip]:
+        """A line of text across the column, padded and wrapped (or not) as its part is styled."""
+        styles = self.get_component_styles(part)
+        style = self.get_visual_style(part)
+        padding = styles.padding
+        inner = max(1, width - padding.left - padding.right)
+        if styles.text_wrap == "nowrap":
+            lines = [text.truncate(inner, ellipsis=styles.text_overflow == "ellipsis")]
+        else:
+            lines = text.wrap(inner, overflow=styles.text_overflow)
+        rich = style.rich_style
+        return [Strip([Segment(" " * padding.left, rich), *line.render_segments(style)])
+                .adjust_cell_length(width, rich) for line in lines]
+
+    @staticmethod
+    def _card_strips(card: CardData, width: int, styles: dict, focused: bool) -> list[Strip]:
+        parts = styles[focused]
+        edge = parts[""]
+        for name in sorted(card.classes):
+            edge = parts.get(f"card--{name}", edge)
+        edge_segment = Segment(EDGE, edge)
+        padding = styles["padding"]
+        inner = max(1, width - 1 - padding.left - padding.right)
+        fill = parts["fill"].rich_style
+        lines = [(f"{card.id}  {card.title}", "title"), (card.details, "muted")]
+        if card.flag:
+            lines.append((card.flag, "alarm" if "overdue" in card.classes else "muted"))
+        strips = []
+        for text, part in lines:
+            style = parts[part]
+            for line in plain(text).wrap(inner):
+                strips.append(Strip([edge_segment, Segment(" " * padding.left, fill),
+                                     *line.render_segments(style)]).adjust_cell_length(width, fill))
+        return strips
 
 
 class Kanban(Horizontal, can_focus=False):
@@ -170,7 +358,6 @@ class Kanban(Horizontal, can_focus=False):
         super().__init__(**kwargs)
         self.keys = list(keys)
         self.focused_id: str | None = None
-        self._remembered_row = 0
 
     def compose(self) -> ComposeResult:
         for key in self.keys:
@@ -180,56 +367,77 @@ class Kanban(Horizontal, can_focus=False):
     def columns(self) -> list[KanbanColumn]:
         return list(self.query_children(KanbanColumn))
 
+    @property
+    def focused_column(self) -> KanbanColumn | None:
+        focused = self.screen.focused
+        return focused if isinstance(focused, KanbanColumn) and focused.parent is self else None
+
+    @property
+    def focused_card(self) -> CardData | None:
+        """The card that has the focus, if the focus is on this kanban."""
+        column = self.focused_column
+        return column.card if column else None
+
     async def sync(self, columns: Sequence[ColumnData]) -> None:
         for column, data in zip(self.columns, columns):
             await column.sync(data)
         focused = self.screen.focused
-        if self.focused_id and (focused is None or (isinstance(focused, Card)
-                                                    and focused.data.id != self.focused_id)):
-            # the focused slot now shows another card: follow the card, if it is still here
-            if not await self.focus_card(self.focused_id) and isinstance(focused, Card):
-                self.focused_id = focused.data.id
+        current = self.focused_column
+        if self.focused_id and (focused is None or (current is not None and (
+                current.card is None or current.card.id != self.focused_id))):
+            # the focused card left its column (moved, filtered out): follow it, if it is still here
+            if not await self.focus_card(self.focused_id) and current is not None:
+                self.focused_id = current.card.id if current.card else None
 
     def position(self, card_id: str | None) -> tuple[int, int] | None:
         for col_index, column in enumerate(self.columns):
             for row, card in enumerate(column.cards):
-                if card.data.id == card_id:
+                if card.id == card_id:
                     return col_index, row
         return None
 
     async def focus_card(self, card_id: str) -> bool:
-        """Focus a card by id, mounting more of its column first if it is not shown yet."""
+        """Focus a card by id, showing more of its column first if it is not shown yet."""
         for column in self.columns:
             index = column.index_of(card_id)
-            if index is not None and index >= column.window:
-                await column.show_more(at_least=index)
-        where = self.position(card_id)
-        if where is None:
-            return False
-        column, row = where
-        card = self.columns[column].cards[row]
-        card.focus()
-        card.scroll_visible()
-        return True
+            if index is not None:
+                if index >= column.window:
+                    await column.show_more(at_least=index)
+                self._focus(column, index)
+                return True
+        return False
+
+    def _focus(self, column: KanbanColumn, row: int) -> None:
+        column.move_cursor(row)
+        if column.has_focus:
+            if column.card:
+                self.focused_id = column.card.id
+        else:
+            column.focus()
 
     def focus_first(self) -> None:
         for column in self.columns:
             if column.cards:
-                column.cards[0].focus()
+                self._focus(column, 0)
                 return
+
+    def focus_column_top(self, key: str) -> bool:
+        """Focus the first card of a column (by key), if it has any."""
+        column = next((c for c in self.columns if c.key == key), None)
+        if column is None or not column.cards:
+            return False
+        self._focus(column, 0)
+        return True
 
     @on(CardFocused)
     def _remember(self, event: CardFocused) -> None:
         self.focused_id = event.card_id
-        where = self.position(event.card_id)
-        if where:
-            self._remembered_row = where[1]
 
     def _current(self) -> tuple[int, int] | None:
-        focused = self.screen.focused
-        if isinstance(focused, Card):
-            return self.position(focused.data.id)
-        return None
+        column = self.focused_column
+        if column is None or column.card is None:
+            return None
+        return self.columns.index(column), column.cursor
 
     async def action_focus_row(self, step: int) -> None:
         where = self._current()
@@ -240,9 +448,7 @@ class Kanban(Horizontal, can_focus=False):
         holder = self.columns[column]
         if row + step >= len(holder.cards) and holder.hidden:
             await holder.show_more()
-        cards = holder.cards
-        if cards:
-            cards[max(0, min(len(cards) - 1, row + step))].focus()
+        holder.move_cursor(row + step)
 
     def action_focus_column(self, step: int) -> None:
         where = self._current()
@@ -250,11 +456,12 @@ class Kanban(Horizontal, can_focus=False):
             self.focus_first()
             return
         column, row = where
+        columns = self.columns
         target = column + step
-        while 0 <= target < len(self.columns):
-            cards = self.columns[target].cards
+        while 0 <= target < len(columns):
+            cards = columns[target].cards
             if cards:
-                cards[min(row, len(cards) - 1)].focus()
+                self._focus(columns[target], min(row, len(cards) - 1))
                 return
             target += step
 
@@ -266,4 +473,4 @@ class Kanban(Horizontal, can_focus=False):
         target = column + step
         if 0 <= target < len(self.columns):
             card = self.columns[column].cards[row]
-            self.post_message(self.MoveRequested(card.data.id, self.keys[column], self.keys[target]))
+            self.post_message(self.MoveRequested(card.id, self.keys[column], self.keys[target]))
