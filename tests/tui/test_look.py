@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from store.board import Board
 from tests.tui.waiting import until
@@ -18,6 +17,7 @@ from tui.screens.goals import GoalsScreen
 from tui.screens.help import Help
 from tui.screens.pipeline import PipelineScreen
 from tui.screens.task_form import TaskForm
+from tui.widgets.footer import Footer
 
 SIZE = (120, 40)
 
@@ -39,8 +39,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 async def footer_keys(app: UpliftApp, pilot) -> dict[str, str]:
-    for _ in range(40):  # the footer recomposes once the screen's bindings settle
-        keys = {key.description: key.key_display for key in app.screen.query(FooterKey)}
+    for _ in range(40):  # the footer reads the keys again once the screen's bindings settle
+        keys = {key.description: key.key_display for key in app.screen.query_one(Footer).keys}
         if "New" in keys:
             return keys
         await pilot.pause(0.05)
@@ -141,8 +141,9 @@ async def test_the_high_contrast_theme_is_black_white_and_yellow(team) -> None:
         assert variables["text-muted"] == "#ffffff"
         assert variables["uplift-card-focus-background"] == "#ffff00"
         assert variables["uplift-card-focus-foreground"] == "#000000"
-        column = app.focused  # the focused card, as its column draws it under the header
-        title = next(segment for segment in column.render_line(1) if app.focused.card.id in segment.text)
+        kanban = app.focused  # the focused card, as its column draws it under the header
+        column = kanban.columns[kanban.cursor_column]
+        title = next(segment for segment in column.render_line(1) if kanban.card.id in segment.text)
         assert title.style.bgcolor.get_truecolor().hex.upper() == "#FFFF00"
         assert title.style.color.get_truecolor().hex.upper() == "#000000"
 

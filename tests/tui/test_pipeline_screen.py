@@ -7,7 +7,7 @@ from tui.app import UpliftApp
 from tui.screens.alerts import AlertsScreen
 from tui.screens.deal_form import ActivityForm, DealForm
 from tui.screens.feed import FeedScreen
-from tui.screens.pipeline import PipelineScreen
+from tui.screens.pipeline import FunnelPanel, PipelineScreen
 from tui.widgets.kanban import Kanban
 
 SIZE = (160, 45)
@@ -20,11 +20,11 @@ def columns(app: UpliftApp) -> dict[str, list[str]]:
 
 
 def funnel_text(app: UpliftApp) -> list[str]:
-    return [str(line.render()) for line in app.screen.query(".funnel-line")]
+    return app.screen.query_one(FunnelPanel).lines
 
 
 def sparkline(app: UpliftApp, index: int) -> list[float]:
-    return list(app.screen.query_one(f"#funnel-spark-{index}").data)
+    return app.screen.query_one(FunnelPanel).trends[index]
 
 
 async def test_moving_a_deal_moves_the_funnel(team) -> None:

@@ -32,7 +32,7 @@ def task_card(task: Task, today) -> CardData:
 class BoardScreen(Screen):
     # Focus goes to a card (on_mount); never auto-focus the hidden filter box on an empty board,
     # where it would swallow the keys 1-5 and n.
-    AUTO_FOCUS = "KanbanColumn"
+    AUTO_FOCUS = "Kanban"
     BINDINGS = [
         Binding("n", "new", "New", id="board.new"),
         Binding("e,enter", "edit", "Edit", id="board.edit"),
@@ -53,16 +53,25 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield text_input(placeholder="filter by id, title or owner (enter keeps it, escape clears)",
-                    id="filter", max_length=100)
+        # (the filter box is mounted here when first wanted: see filter_box)
         yield Static(id="board-status")
         yield Kanban(STATUSES, id="kanban")
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.query_one("#filter").display = False
         await self.refresh_board()
         self.kanban.focus_first()
+
+    async def filter_box(self) -> Input:
+        """The filter box, made the first time it is wanted: a text box took a tenth of the
+        board's first frame, and most visits never filter."""
+        found = self.query("#filter")
+        if found:
+            return found.first(Input)
+        box = text_input(placeholder="filter by id, title or owner (enter keeps it, escape clears)",
+                    id="filter", max_length=100)
+        await self.mount(box, before="#board-status")
+        return box
 
     @property
     def kanban(self) -> Kanban:
@@ -188,8 +197,8 @@ class BoardScreen(Screen):
 
         self.app.push_screen(Confirm(f"Delete {task.id} “{task.title}”?"), answer)
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        box = await self.filter_box()
         box.display = True
         box.focus()
 
@@ -205,9 +214,9 @@ class BoardScreen(Screen):
         self.kanban.focus_first()
 
     async def action_clear_filters(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.display = False
+        for box in self.query("#filter").results(Input):
+            box.value = ""
+            box.display = False
         self.text_filter, self.owner_filter = "", None
         await self.refresh_board()
         self.kanban.focus_first()

@@ -2,10 +2,11 @@
 
 The widget knows nothing about tasks or deals. A screen gives it `ColumnData` and reacts to its
 messages (`MoveRequested`, `CardFocused`). Each column is ONE widget that draws its header and
-its cards line by line (Textual's Line API), with a cursor on the card that has the focus: a
-screen of six columns is six widgets, not sixty. Mounting and styling widgets is where Textual
-spends its time (about 4 ms a widget here), so `sync()` mounts nothing: it swaps the column's
-data and repaints what changed.
+its cards line by line (Textual's Line API): a screen of six columns is six widgets, not sixty.
+Mounting and styling widgets is where Textual spends its time (about 4 ms a widget here), so
+`sync()` mounts nothing: it swaps a column's data and repaints it. The Kanban itself holds the
+focus, with a cursor on one card (`card`): moving the cursor or a card restyles nothing, where
+moving the focus from widget to widget restyles both and rebuilds the footer.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -72,12 +73,13 @@ class _Drawn:
         return len(self.header) + len(self.body)
 
 
-class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
+class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
     """A column that shows its first `window` cards and more as the user reaches them.
 
-    It takes the focus itself and keeps a cursor on one of its cards (`card`); the theme styles
-    the parts through component classes (`card`, `card--focus`, `card--title`...). Its own
-    bindings are none: the arrow keys belong to the Kanban.
+    It keeps a cursor on one of its cards (`card`), drawn as focused while the Kanban has the
+    focus and its cursor is in this column (`lit`). The theme styles the parts through
+    component classes (`card`, `card--focus`, `card--title`...). Its own bindings are none: the
+    arrow keys belong to the Kanban.
     """
 
     WINDOW = 8
@@ -91,11 +93,15 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.data: ColumnData | None = None
         self.window = self.WINDOW
         self.cursor = 0
+        self.lit = False
         self._drawn: _Drawn | None = None
         self._width = 0
-        # each card's lines, by card and focus, drawn with the styles and width of _cards_drawn_with
-        self._card_cache: dict[tuple[CardData, bool], list[Strip]] = {}
+        # each card's lines, by card, focus and width, drawn with the styles of _cards_drawn_with
+        self._card_cache: dict[tuple[CardData, bool, int], list[Strip]] = {}
         self._cards_drawn_with: tuple | None = None
+        self._narrow: bool | None = None  # whether it was last drawn beside its scrollbar
+        self._styles_rules: list | None = None
+        self._styles_cached: dict = {}
 
     # ------------------------------------------------------------------ what it holds
 
@@ -106,7 +112,7 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def card(self) -> CardData | None:
-        """The card under the cursor (the focused one when the column has the focus)."""
+        """The card under the cursor."""
         cards = self.data.cards[: self.window] if self.data else ()
         return cards[self.cursor] if 0 <= self.cursor < len(cards) else None
 
@@ -156,10 +162,14 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
         row = max(0, min(row, shown - 1))
         if shown and row != self.cursor:
             self.cursor = row
-            self._redraw()
-            if self.has_focus:
-                self.post_message(Kanban.CardFocused(self.cards[row].id))
+            if self.lit:
+                self._redraw()
         self.scroll_to_cursor()
+
+    def light(self, lit: bool) -> None:
+        if lit != self.lit:
+            self.lit = lit
+            self._redraw()
 
     def scroll_to_cursor(self, later: bool = True) -> None:
         drawn = self._draw()
@@ -179,14 +189,6 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------------ events
 
-    def on_focus(self, event: events.Focus) -> None:
-        self._redraw()
-        if self.card:
-            self.post_message(Kanban.CardFocused(self.card.id))
-
-    def on_blur(self, event: events.Blur) -> None:
-        self._redraw()
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._drawn = None  # (the cards' lines are kept while their styles stay the same)
@@ -198,7 +200,9 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
         line = offset.y - len(drawn.header) + self.scroll_offset.y
         for index, (top, height) in enumerate(zip(drawn.tops, drawn.heights)):
             if top <= line < top + height:
-                self.move_cursor(index)
+                kanban = self.parent
+                if isinstance(kanban, Kanban):
+                    kanban.put_cursor(self, index)
                 return
         if self.hidden and line >= len(drawn.body) - drawn.more:
             await self.show_more()
@@ -234,19 +238,43 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
             return None
         drawn = self._drawn
         if drawn is None or drawn.full_width != content.width:
-            drawn = self._draw_at(content.width, content.width)
-            if drawn.height > content.height and self.styles.overflow_y == "auto":
-                drawn = self._draw_at(content.width - self.styles.scrollbar_size_vertical, content.width)
+            full = content.width
+            narrow = full - self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else full
+            if self._narrow is None:  # a first guess: the least height the cards can wrap to
+                self._narrow = self._least_height(full) > content.height
+            drawn = self._draw_at(narrow if self._narrow else full, full)
+            overflows = drawn.height > content.height
+            if overflows != (drawn.width == narrow) and narrow != full:
+                drawn = self._draw_at(narrow if overflows else full, full)
+            self._narrow = drawn.width == narrow
             self._drawn = drawn
             virtual = Size(drawn.width, drawn.height)
             if virtual != self.virtual_size:
-                self.virtual_size = virtual
+                # set quietly: the column's own size did not change, and a new virtual size would
+                # lay out the whole screen again (a scrollbar coming or going still does)
+                self.set_reactive(ScrollView.virtual_size, virtual)
                 self._scroll_update(virtual)
         return drawn
 
+    def _least_height(self, width: int) -> int:
+        inner = max(1, width - 3)  # the edge and the padding
+        lines = sum(-(-len(text) // inner) or 1 for card in self.cards
+                    for text in (f"{card.id}  {card.title}", card.details, card.flag) if text or text is card.details)
+        return 1 + lines + len(self.cards)
+
+    def _styles(self) -> dict:
+        """The parts' styles, worked out again only when the CSS gave the column other styles:
+        Textual restyles a column whenever it gains or loses the focus or the mouse, and working
+        them out took longer than drawing the column."""
+        rules = [self.visual_style, *[(name, styles.get_rules()) for name, styles in
+                                     sorted(self._component_styles.items())]]
+        if rules != self._styles_rules:
+            self._styles_rules, self._styles_cached = rules, self._styles_now()
+        return self._styles_cached
+
     def _styles_now(self) -> dict:
-        """The parts' styles (Textual caches each), the colour of each card edge (the border-left
-        of its classes) and the spacing of cards."""
+        """The parts' styles, the colour of each card edge (the border-left of its classes) and
+        the spacing of cards."""
         get = self.get_visual_style
         card = self.get_component_styles("card")
         styles = {"padding": card.padding, "gap": card.margin.bottom}
@@ -265,8 +293,8 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def _draw_at(self, width: int, full_width: int) -> _Drawn:
         data = self.data
         assert data is not None
-        styles = self._styles_now()
-        signature = (width, styles["padding"], styles["gap"], *styles[False].values(), *styles[True].values())
+        styles = self._styles()
+        signature = (styles["padding"], styles["gap"], *styles[False].values(), *styles[True].values())
         if signature != self._cards_drawn_with:
             self._card_cache.clear()
             self._cards_drawn_with = signature
@@ -279,12 +307,11 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
         body: list[Strip] = []
         tops: list[int] = []
         heights: list[int] = []
-        focused = self.has_focus
         for index, card in enumerate(self.cards):
-            lit = focused and index == self.cursor
-            strips = self._card_cache.get((card, lit))
+            lit = self.lit and index == self.cursor
+            strips = self._card_cache.get((card, lit, width))
             if strips is None:
-                strips = self._card_cache[(card, lit)] = self._card_strips(card, width, styles, lit)
+                strips = self._card_cache[(card, lit, width)] = self._card_strips(card, width, styles, lit)
             tops.append(len(body))
             heights.append(len(strips))
             body += strips
@@ -330,7 +357,7 @@ class KanbanColumn(ScrollView, can_focus=True, inherit_bindings=False):
         return strips
 
 
-class Kanban(Horizontal, can_focus=False):
+class Kanban(Horizontal, can_focus=True):
     """Columns of cards with keyboard navigation; moving a card is the screen's decision."""
 
     BINDINGS = [
@@ -357,37 +384,38 @@ class Kanban(Horizontal, can_focus=False):
     def __init__(self, keys: Sequence[str], **kwargs) -> None:
         super().__init__(**kwargs)
         self.keys = list(keys)
-        self.focused_id: str | None = None
+        self.focused_id: str | None = None  # the card the cursor follows (kept while away)
+        self.cursor_column = 0
+        self._columns: list[KanbanColumn] = []
 
     def compose(self) -> ComposeResult:
-        for key in self.keys:
-            yield KanbanColumn(key)
+        self._columns = [KanbanColumn(key) for key in self.keys]
+        yield from self._columns
 
     @property
     def columns(self) -> list[KanbanColumn]:
-        return list(self.query_children(KanbanColumn))
+        return list(self._columns)  # (they are made once, in compose)
 
     @property
-    def focused_column(self) -> KanbanColumn | None:
-        focused = self.screen.focused
-        return focused if isinstance(focused, KanbanColumn) and focused.parent is self else None
+    def card(self) -> CardData | None:
+        """The card under the cursor."""
+        columns = self.columns
+        return columns[self.cursor_column].card if 0 <= self.cursor_column < len(columns) else None
 
     @property
     def focused_card(self) -> CardData | None:
-        """The card that has the focus, if the focus is on this kanban."""
-        column = self.focused_column
-        return column.card if column else None
+        """The card that has the focus: the one under the cursor, while the kanban has the focus."""
+        return self.card if self.has_focus else None
 
     async def sync(self, columns: Sequence[ColumnData]) -> None:
         for column, data in zip(self.columns, columns):
             await column.sync(data)
         focused = self.screen.focused
-        current = self.focused_column
-        if self.focused_id and (focused is None or (current is not None and (
-                current.card is None or current.card.id != self.focused_id))):
+        card = self.card
+        if self.focused_id and (focused is None or focused is self) and (card is None or card.id != self.focused_id):
             # the focused card left its column (moved, filtered out): follow it, if it is still here
-            if not await self.focus_card(self.focused_id) and current is not None:
-                self.focused_id = current.card.id if current.card else None
+            if not await self.focus_card(self.focused_id):
+                self._cursor_moved()
 
     def position(self, card_id: str | None) -> tuple[int, int] | None:
         for col_index, column in enumerate(self.columns):
@@ -403,22 +431,38 @@ class Kanban(Horizontal, can_focus=False):
             if index is not None:
                 if index >= column.window:
                     await column.show_more(at_least=index)
-                self._focus(column, index)
+                self.put_cursor(column, index)
                 return True
         return False
 
-    def _focus(self, column: KanbanColumn, row: int) -> None:
+    def put_cursor(self, column: KanbanColumn, row: int) -> None:
+        """Put the cursor on a card and take the focus."""
+        columns = self.columns
+        self.cursor_column = columns.index(column)
         column.move_cursor(row)
-        if column.has_focus:
-            if column.card:
-                self.focused_id = column.card.id
-        else:
-            column.focus()
+        self.focus()
+        self._cursor_moved()
+
+    def _cursor_moved(self) -> None:
+        lit = self.has_focus or self.screen.focused is self  # (a Focus event comes first)
+        for index, column in enumerate(self.columns):
+            column.light(lit and index == self.cursor_column)
+        card = self.card
+        if card is not None and card.id != self.focused_id:
+            self.focused_id = card.id
+            self.post_message(self.CardFocused(card.id))
+
+    def on_focus(self) -> None:
+        self._cursor_moved()
+
+    def on_blur(self) -> None:
+        for column in self.columns:
+            column.light(False)
 
     def focus_first(self) -> None:
         for column in self.columns:
             if column.cards:
-                self._focus(column, 0)
+                self.put_cursor(column, 0)
                 return
 
     def focus_column_top(self, key: str) -> bool:
@@ -426,18 +470,13 @@ class Kanban(Horizontal, can_focus=False):
         column = next((c for c in self.columns if c.key == key), None)
         if column is None or not column.cards:
             return False
-        self._focus(column, 0)
+        self.put_cursor(column, 0)
         return True
 
-    @on(CardFocused)
-    def _remember(self, event: CardFocused) -> None:
-        self.focused_id = event.card_id
-
     def _current(self) -> tuple[int, int] | None:
-        column = self.focused_column
-        if column is None or column.card is None:
+        if not self.has_focus or self.card is None:
             return None
-        return self.columns.index(column), column.cursor
+        return self.cursor_column, self.columns[self.cursor_column].cursor
 
     async def action_focus_row(self, step: int) -> None:
         where = self._current()
@@ -449,6 +488,7 @@ class Kanban(Horizontal, can_focus=False):
         if row + step >= len(holder.cards) and holder.hidden:
             await holder.show_more()
         holder.move_cursor(row + step)
+        self._cursor_moved()
 
     def action_focus_column(self, step: int) -> None:
         where = self._current()
@@ -461,7 +501,7 @@ class Kanban(Horizontal, can_focus=False):
         while 0 <= target < len(columns):
             cards = columns[target].cards
             if cards:
-                self._focus(columns[target], min(row, len(cards) - 1))
+                self.put_cursor(columns[target], min(row, len(cards) - 1))
                 return
             target += step
 
