@@ -24,12 +24,14 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
 from tui.user_text import plain
 
 # the left edge of a card: Textual's `wide` border, one cell, coloured by the card's classes
 EDGE = "▎"
+SCROLLBAR = 1  # cells
 EDGE_CLASSES = ("card--priority-urgent", "card--priority-high")
 
 
@@ -55,22 +57,27 @@ class ColumnData:
 
 @dataclass
 class _Drawn:
-    """A column drawn at one width: the header's lines, and the lines below it (cards, gaps and
-    the "more" line), with the first line and height of each card."""
+    """A column drawn at one size: the header's lines (across the column), and the lines below it
+    (cards, gaps and the "more" line), beside a scrollbar when they do not fit (`scrolls`)."""
 
-    width: int
-    full_width: int  # the width without a scrollbar
+    width: int  # inside the column's border
+    height: int
+    body_width: int  # the cards' width: one less beside the scrollbar
     header: list[Strip]
     body: list[Strip]
-    tops: list[int]
+    tops: list[int]  # the first body line of each card
     heights: list[int]
     more: int  # the "more" line's height, at the end of the body
-    blank: Strip
     blank_style: RichStyle
 
     @property
-    def height(self) -> int:
-        return len(self.header) + len(self.body)
+    def window(self) -> int:
+        """How many body lines are in view below the header."""
+        return max(0, self.height - len(self.header))
+
+    @property
+    def scrolls(self) -> bool:
+        return self.body_width < self.width
 
 
 class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
@@ -85,7 +92,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
     WINDOW = 8
     COMPONENT_CLASSES = {"column--header", "column--more", "card", "card--focus", "card--title",
                          "card--muted", "card--alarm", *EDGE_CLASSES}
-    DEFAULT_CSS = "KanbanColumn { overflow-x: hidden; }"
+    # It draws its own scrollbar, beside the cards only (as the header stays in place): one
+    # widget less per column, and no second layout when a column fills up.
+    DEFAULT_CSS = "KanbanColumn { overflow-x: hidden; overflow-y: hidden; }"
 
     def __init__(self, key: str) -> None:
         super().__init__(id=f"column-{key}", classes="kanban-column")
@@ -95,13 +104,15 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.cursor = 0
         self.lit = False
         self._drawn: _Drawn | None = None
-        self._width = 0
         # each card's lines, by card, focus and width, drawn with the styles of _cards_drawn_with
         self._card_cache: dict[tuple[CardData, bool, int], list[Strip]] = {}
         self._cards_drawn_with: tuple | None = None
         self._narrow: bool | None = None  # whether it was last drawn beside its scrollbar
         self._styles_rules: list | None = None
         self._styles_cached: dict = {}
+        self._bar: list[Segment] = []  # this frame's scrollbar, a cell per body line in view
+        self._bar_hover = False
+        self._grab: tuple[int, float] | None = None  # (screen y, scroll y) while dragging the bar
 
     # ------------------------------------------------------------------ what it holds
 
@@ -180,12 +191,16 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         top, height = drawn.tops[self.cursor], drawn.heights[self.cursor]
         # the header stays in place above the scrolled lines: a card is in view when it and the
         # header fit the window together
-        self.scroll_to_region(Region(0, top, drawn.width, height + len(drawn.header)),
+        self.scroll_to_region(Region(0, top, drawn.body_width, height + len(drawn.header)),
                               animate=False, immediate=True)
 
     def _redraw(self) -> None:
         self._drawn = None
         self.refresh()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        return self._drawn is not None and self._drawn.scrolls
 
     # ------------------------------------------------------------------ events
 
@@ -193,9 +208,17 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         super().notify_style_update()
         self._drawn = None  # (the cards' lines are kept while their styles stay the same)
 
+    def _on_bar(self, event: events.MouseEvent) -> int | None:
+        """The body line in view under the mouse if it is on the scrollbar."""
+        drawn, offset = self._drawn, event.get_content_offset(self)
+        if drawn is None or offset is None or not drawn.scrolls or offset.x < drawn.body_width:
+            return None
+        row = offset.y - len(drawn.header)
+        return row if 0 <= row < drawn.window else None
+
     async def on_click(self, event: events.Click) -> None:
         drawn, offset = self._drawn, event.get_content_offset(self)
-        if drawn is None or offset is None or offset.y < len(drawn.header):
+        if drawn is None or offset is None or offset.y < len(drawn.header) or offset.x >= drawn.body_width:
             return
         line = offset.y - len(drawn.header) + self.scroll_offset.y
         for index, (top, height) in enumerate(zip(drawn.tops, drawn.heights)):
@@ -207,53 +230,107 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if self.hidden and line >= len(drawn.body) - drawn.more:
             await self.show_more()
 
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """The scrollbar, as Textual's: drag its thumb, or click above or below it for a page."""
+        row = self._on_bar(event)
+        if row is None:
+            return
+        event.stop()
+        thumb = [i for i, cell in enumerate(self._bar) if cell.text != " " or (cell.style and cell.style.reverse)]
+        if row in thumb:
+            self._grab = (event.screen_offset.y, self.scroll_offset.y)
+            self.capture_mouse()
+        elif thumb and row < thumb[0]:
+            self.scroll_page_up(animate=False)
+        else:
+            self.scroll_page_down(animate=False)
+        self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        drawn = self._drawn
+        if self._grab is not None and drawn is not None and drawn.window:
+            start, scroll = self._grab
+            self.scroll_to(y=scroll + (event.screen_offset.y - start) * len(drawn.body) / drawn.window,
+                           animate=False)
+        hover = self._on_bar(event) is not None
+        if hover != self._bar_hover:
+            self._bar_hover = hover
+            self.refresh()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._grab is not None:
+            self._grab = None
+            self.release_mouse()
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._bar_hover:
+            self._bar_hover = False
+            self.refresh()
+
     # ------------------------------------------------------------------ drawing
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._draw()
+        drawn = self._draw()
+        self._bar = self._scrollbar(drawn) if drawn is not None and drawn.scrolls else []
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        drawn, width = self._drawn or self._draw(), self._width
-        if drawn is not None:
-            if y < len(drawn.header):
-                strip = drawn.header[y]
-            else:
-                line = y - len(drawn.header) + self.scroll_offset.y
-                strip = drawn.body[line] if 0 <= line < len(drawn.body) else drawn.blank
-            # drawn for the width it will have once its scrollbar shows (see _draw)
-            return strip if strip.cell_length == width else strip.adjust_cell_length(width, drawn.blank_style)
-        return Strip.blank(width, self.visual_style.rich_style)
+        drawn = self._drawn or self._draw()
+        width = self.scrollable_content_region.width
+        if drawn is None:
+            return Strip.blank(width, self.visual_style.rich_style)
+        if y < len(drawn.header):
+            strip = drawn.header[y]
+        else:
+            row = y - len(drawn.header)
+            line = row + self.scroll_offset.y
+            strip = drawn.body[line] if 0 <= line < len(drawn.body) else Strip.blank(drawn.body_width, drawn.blank_style)
+            if drawn.scrolls and row < len(self._bar):
+                strip = Strip.join([strip, Strip([self._bar[row]])])
+        return strip if strip.cell_length == width else strip.adjust_cell_length(width, drawn.blank_style)
+
+    def _scrollbar(self, drawn: _Drawn) -> list[Segment]:
+        """The scrollbar beside the body, drawn (and coloured) as Textual draws its own."""
+        styles = self.styles
+        if self._grab is not None:
+            background, colour = styles.scrollbar_background_active, styles.scrollbar_color_active
+        elif self._bar_hover:
+            background, colour = styles.scrollbar_background_hover, styles.scrollbar_color_hover
+        else:
+            background, colour = styles.scrollbar_background, styles.scrollbar_color
+        if background.a < 1:
+            background = self.background_colors[0] + background
+        colour = background + colour
+        window = drawn.window if drawn.window < len(drawn.body) else 0
+        bar = ScrollBarRender.render_bar(size=drawn.window, virtual_size=len(drawn.body), window_size=window,
+                                         position=self.scroll_offset.y, back_color=background.rich_color,
+                                         bar_color=colour.rich_color)
+        under = RichStyle(bgcolor=background.rich_color)  # (Textual paints a bar on its background)
+        return [Segment(cell.text, under + cell.style.clear_meta_and_links() if cell.style else under)
+                for cell in bar.segments]
 
     def _draw(self) -> _Drawn | None:
-        """The column drawn at its width (kept until something changes).
-
-        It is drawn at the width it has once Textual has decided on its scrollbar: a first
-        layout does not know the column's height yet, and drawing the cards again one cell
-        narrower, one frame later, would double the time to the first frame.
-        """
+        """The column drawn at its size (kept until something changes)."""
         content = self.region.shrink(self.styles.gutter)
-        self._width = self.scrollable_content_region.width
         if content.width <= 0 or self.data is None:
             return None
         drawn = self._drawn
-        if drawn is None or drawn.full_width != content.width:
-            full = content.width
-            narrow = full - self.styles.scrollbar_size_vertical if self.styles.overflow_y == "auto" else full
+        if drawn is None or (drawn.width, drawn.height) != (content.width, content.height):
+            width, narrow = content.width, max(1, content.width - SCROLLBAR)
             if self._narrow is None:  # a first guess: the least height the cards can wrap to
-                self._narrow = self._least_height(full) > content.height
-            drawn = self._draw_at(narrow if self._narrow else full, full)
-            overflows = drawn.height > content.height
-            if overflows != (drawn.width == narrow) and narrow != full:
-                drawn = self._draw_at(narrow if overflows else full, full)
-            self._narrow = drawn.width == narrow
+                self._narrow = self._least_height(width) > content.height
+            drawn = self._draw_at(width, content.height, narrow if self._narrow else width)
+            if (len(drawn.body) > drawn.window) != drawn.scrolls and narrow < width:
+                drawn = self._draw_at(width, content.height, width if drawn.scrolls else narrow)
+            self._narrow = drawn.scrolls
             self._drawn = drawn
-            virtual = Size(drawn.width, drawn.height)
+            virtual = Size(width, len(drawn.header) + len(drawn.body) if drawn.scrolls else content.height)
             if virtual != self.virtual_size:
-                # set quietly: the column's own size did not change, and a new virtual size would
-                # lay out the whole screen again (a scrollbar coming or going still does)
+                # set quietly: the column's own size did not change, and a new virtual size lays
+                # out the whole screen again
                 self.set_reactive(ScrollView.virtual_size, virtual)
-                self._scroll_update(virtual)
+                self.scroll_y = self.validate_scroll_y(self.scroll_y)
         return drawn
 
     def _least_height(self, width: int) -> int:
@@ -290,7 +367,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                                         bgcolor=fill.background.rich_color)
         return styles
 
-    def _draw_at(self, width: int, full_width: int) -> _Drawn:
+    def _draw_at(self, width: int, height: int, body_width: int) -> _Drawn:
         data = self.data
         assert data is not None
         styles = self._styles()
@@ -303,23 +380,23 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if data.summary:
             header += f"  {data.summary}"
         blank_style = self.visual_style.rich_style
-        blank = Strip.blank(width, blank_style)
+        blank = Strip.blank(body_width, blank_style)
         body: list[Strip] = []
         tops: list[int] = []
         heights: list[int] = []
         for index, card in enumerate(self.cards):
             lit = self.lit and index == self.cursor
-            strips = self._card_cache.get((card, lit, width))
+            strips = self._card_cache.get((card, lit, body_width))
             if strips is None:
-                strips = self._card_cache[(card, lit, width)] = self._card_strips(card, width, styles, lit)
+                strips = self._card_cache[(card, lit, body_width)] = self._card_strips(card, body_width, styles, lit)
             tops.append(len(body))
             heights.append(len(strips))
             body += strips
             body += [blank] * styles["gap"]
-        more = self._text_strips(plain(f"↓ {self.hidden} more"), width, "column--more") if self.hidden else []
+        more = self._text_strips(plain(f"↓ {self.hidden} more"), body_width, "column--more") if self.hidden else []
         body += more
-        return _Drawn(width, full_width, self._text_strips(plain(header), width, "column--header"),
-                      body, tops, heights, len(more), blank, blank_style)
+        return _Drawn(width, height, body_width, self._text_strips(plain(header), width, "column--header"),
+                      body, tops, heights, len(more), blank_style)
 
     def _text_strips(self, text: Content, width: int, part: str) -> list[Strip]:
         """A line of text across the column, padded and wrapped (or not) as its part is styled."""
