@@ -32,7 +32,9 @@ POLL_SECONDS = 0.5
 class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
-    # one screen per phase, imported when first shown (the board opens on the plan)
+    # one screen per phase, imported when first shown; the board opens on the plan (as the first
+    # mode, not switched to from Textual's empty default screen, which cost a frame and a restyle)
+    DEFAULT_MODE = "plan"
     MODES = {"diagnose": lambda: _screen("diagnose", "DiagnoseScreen"),
              "goals": lambda: _screen("goals", "GoalsScreen"),
              "plan": lambda: _screen("board", "BoardScreen"),
@@ -71,6 +73,16 @@ class UpliftApp(PlanFileCommands, App):
                                          f"(themes: {', '.join(self.theme_files)}); using {DEFAULT_THEME}")
             chosen, self.requested_theme = DEFAULT_THEME, None
         self.theme = chosen
+        # The stylesheet was made with Textual's default theme, and setting ours queues a refresh
+        # that re-reads all the CSS. The CSS is first read as the app starts, so give it our
+        # theme's variables now and let that first refresh go (see refresh_css).
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_fresh = True
+        # set before the first screen is made (it is, as the app starts: DEFAULT_MODE), so that
+        # its first frame has the keys as remapped and the header's subtitle
+        self.set_keymap(self.keymap)
+        role = board.role or "reader"
+        self.sub_title = safe(f"{board.name} · {board.actor} ({role})")
 
     def _checked_keymap(self) -> dict[str, str]:
         if not self.config.keys:
@@ -90,17 +102,20 @@ class UpliftApp(PlanFileCommands, App):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
 
+    def refresh_css(self, animate: bool = True) -> None:
+        if self._css_fresh:  # the one queued by __init__, as the app loads: nothing to do
+            self._css_fresh = False
+            return
+        super().refresh_css(animate)
+
     def on_mount(self) -> None:
-        role = self.board.role or "reader"
-        self.sub_title = safe(f"{self.board.name} · {self.board.actor} ({role})")
-        self.set_keymap(self.keymap)
+        self._css_fresh = False  # (any refresh from now on is wanted)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.requested_theme:
             self._remember_theme(self.current_theme)
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         self.board.changed()  # the baseline: the screens read the board as they mount
-        self.switch_mode("plan")
         self.set_interval(POLL_SECONDS, self.watch_board)
 
     def _remember_theme(self, theme) -> None:

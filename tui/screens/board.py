@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 EMPTY_BOARD = ("This board has no tasks yet. Press n to add the first one "

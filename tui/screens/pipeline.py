@@ -20,12 +20,13 @@ from textual.renderables.sparkline import Sparkline as SparklineBars
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from sales.deals import Deal, FunnelRow, Stage
 from sales.errors import UpliftError
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 CARDS_SHOWN = 8
