@@ -74,18 +74,30 @@ class FunnelPanel(ScrollView, can_focus=False):
         self.trends: list[list[float]] = []
         self.total = ""
         self._drawn: tuple[int, list[Strip]] | None = None  # (width, lines)
+        self._parts: dict[tuple, list[Strip]] = {}  # each part's lines, by what it shows
 
     async def show(self, rows: list[FunnelRow], total_weighted: float) -> None:
         shown = ([funnel_line(row) for row in rows], [list(row.trend) or [0] for row in rows],
                  f"Weighted pipeline: {money(total_weighted)}")
-        if shown != (self.lines, self.trends, self.total):
-            self.lines, self.trends, self.total = shown
-            self._drawn = None
+        if shown == (self.lines, self.trends, self.total):
+            return
+        self.lines, self.trends, self.total = shown
+        before = self._drawn[1] if self._drawn else None
+        self._drawn = None
+        after = self._draw()
+        if before is None or len(before) != len(after):
             self.refresh()
+            return
+        # after a move, a few lines change (two stages and the total): repaint only those
+        top = self.scroll_offset.y
+        for y, (old, new) in enumerate(zip(before, after)):
+            if old is not new:
+                self.refresh(Region(0, y - top, self.size.width, 1))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._drawn = None
+        self._parts.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._draw()
@@ -104,10 +116,11 @@ class FunnelPanel(ScrollView, can_focus=False):
         if width <= 0:
             return []
         if self._drawn is None or self._drawn[0] != width:
-            strips = self._text("Funnel · last 12 weeks", width, "funnel--title")
+            parts, self._parts = self._parts, {}  # (keeping only the parts drawn now)
+            strips = list(self._text("Funnel · last 12 weeks", width, "funnel--title", parts))
             for line, trend in zip(self.lines, self.trends):
-                strips += self._text(line, width, "funnel--line") + self._sparkline(trend, width)
-            strips += self._text(self.total, width, "funnel--total")
+                strips += self._text(line, width, "funnel--line", parts) + self._sparkline(trend, width, parts)
+            strips += self._text(self.total, width, "funnel--total", parts)
             self._drawn = (width, strips)
             virtual = Size(width, len(strips))
             if virtual != self.virtual_size:  # (quietly: see KanbanColumn._draw)
@@ -118,12 +131,20 @@ class FunnelPanel(ScrollView, can_focus=False):
     def _gap(self, part: str, width: int) -> list[Strip]:
         return [Strip.blank(width, self.visual_style.rich_style)] * self.get_component_styles(part).margin.bottom
 
-    def _text(self, text: str, width: int, part: str) -> list[Strip]:
-        style = self.get_visual_style(part)
-        return [Strip(line.render_segments(style)).adjust_cell_length(width, self.visual_style.rich_style)
-                for line in plain(text).wrap(width)] + self._gap(part, width)
+    def _text(self, text: str, width: int, part: str, drawn: dict) -> list[Strip]:
+        if (strips := drawn.get((part, text, width))) is None:
+            style = self.get_visual_style(part)
+            strips = [Strip(line.render_segments(style)).adjust_cell_length(width, self.visual_style.rich_style)
+                      for line in plain(text).wrap(width)] + self._gap(part, width)
+        self._parts[(part, text, width)] = strips
+        return strips
 
-    def _sparkline(self, trend: list[float], width: int) -> list[Strip]:
+    def _sparkline(self, trend: list[float], width: int, drawn: dict) -> list[Strip]:
+        key = ("spark", tuple(trend), width)
+        self._parts[key] = strips = drawn.get(key) or self._sparkline_now(trend, width)
+        return strips
+
+    def _sparkline_now(self, trend: list[float], width: int) -> list[Strip]:
         """A sparkline as Textual's Sparkline widget draws it (its renderable and colours)."""
         _, base = self.background_colors
         bars = SparklineBars(trend, width=width, height=1,

@@ -384,11 +384,10 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         body: list[Strip] = []
         tops: list[int] = []
         heights: list[int] = []
+        cached, self._card_cache = self._card_cache, {}  # (keeping only the cards drawn now)
         for index, card in enumerate(self.cards):
-            lit = self.lit and index == self.cursor
-            strips = self._card_cache.get((card, lit, body_width))
-            if strips is None:
-                strips = self._card_cache[(card, lit, body_width)] = self._card_strips(card, body_width, styles, lit)
+            key = (card, self.lit and index == self.cursor, body_width)
+            strips = self._card_cache[key] = cached.get(key) or self._card_strips(card, body_width, styles, key[1])
             tops.append(len(body))
             heights.append(len(strips))
             body += strips
