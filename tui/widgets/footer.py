@@ -83,9 +83,6 @@ class Footer(Widget, can_focus=False):
             & > .footer--item {
                 margin: 0 1 0 0;
             }
-            & > .footer--palette {
-                padding: 0;
-            }
         }
     }
     """

@@ -443,6 +443,12 @@ class Kanban(Horizontal, can_focus=True):
         Binding("right,l", "focus_column(1)", "Right", show=False, id="kanban.right"),
         Binding("shift+left,H", "move(-1)", "Move left", id="kanban.move_left"),
         Binding("shift+right,L", "move(1)", "Move right", id="kanban.move_right"),
+        # the focused card's column scrolls, as the columns' own scroll keys did
+        Binding("home", "scroll_column('home')", "Scroll to the top", show=False, id="kanban.scroll_home"),
+        Binding("end", "scroll_column('end')", "Scroll to the end", show=False, id="kanban.scroll_end"),
+        Binding("pageup", "scroll_column('page_up')", "Scroll up a page", show=False, id="kanban.page_up"),
+        Binding("pagedown", "scroll_column('page_down')", "Scroll down a page", show=False,
+                id="kanban.page_down"),
     ]
 
     class MoveRequested(Message):
@@ -580,6 +586,11 @@ class Kanban(Horizontal, can_focus=True):
                 self.put_cursor(columns[target], min(row, len(cards) - 1))
                 return
             target += step
+
+    def action_scroll_column(self, where: str) -> None:
+        columns = self.columns
+        if 0 <= self.cursor_column < len(columns):
+            getattr(columns[self.cursor_column], f"scroll_{where}")(animate=False)
 
     def action_move(self, step: int) -> None:
         where = self._current()
