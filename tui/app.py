@@ -102,6 +102,13 @@ class UpliftApp(PlanFileCommands, App):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
 
+    def on_load(self) -> None:
+        # The first screen (DEFAULT_MODE) is made and mounted before Textual styles the app
+        # itself, and its widgets' colours, worked out from the app's down, would keep the app's
+        # unstyled (transparent) text colour: style the app first. (Textual's re-read of the
+        # CSS, which refresh_css lets go, used to paint over this.)
+        self.stylesheet.apply(self)
+
     def refresh_css(self, animate: bool = True) -> None:
         if self._css_fresh:  # the one queued by __init__, as the app loads: nothing to do
             self._css_fresh = False

@@ -443,6 +443,10 @@ class Kanban(Horizontal, can_focus=True):
         Binding("right,l", "focus_column(1)", "Right", show=False, id="kanban.right"),
         Binding("shift+left,H", "move(-1)", "Move left", id="kanban.move_left"),
         Binding("shift+right,L", "move(1)", "Move right", id="kanban.move_right"),
+        # tab goes from card to card (column by column) and on out of the kanban, as it did when
+        # each card was a widget of its own
+        Binding("tab", "next_card(1)", "Next card", show=False, id="kanban.next"),
+        Binding("shift+tab", "next_card(-1)", "Previous card", show=False, id="kanban.previous"),
         # the focused card's column scrolls, as the columns' own scroll keys did
         Binding("home", "scroll_column('home')", "Scroll to the top", show=False, id="kanban.scroll_home"),
         Binding("end", "scroll_column('end')", "Scroll to the end", show=False, id="kanban.scroll_end"),
@@ -586,6 +590,19 @@ class Kanban(Horizontal, can_focus=True):
                 self.put_cursor(columns[target], min(row, len(cards) - 1))
                 return
             target += step
+
+    def action_next_card(self, step: int) -> None:
+        places = [(column, row) for column in self.columns for row in range(len(column.cards))]
+        where = self._current()
+        if where is None:
+            if places:
+                self.put_cursor(*places[0 if step > 0 else -1])
+            return
+        index = places.index((self.columns[where[0]], where[1])) + step
+        if 0 <= index < len(places):
+            self.put_cursor(*places[index])
+        else:  # past the last card (or before the first): on to the next widget, if any
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
 
     def action_scroll_column(self, where: str) -> None:
         columns = self.columns
