@@ -148,6 +148,21 @@ async def test_the_high_contrast_theme_is_black_white_and_yellow(team) -> None:
         assert title.style.color.get_truecolor().hex.upper() == "#000000"
 
 
+@pytest.mark.parametrize("theme", ["uplift-dark", "uplift-light", "uplift-high-contrast"])
+async def test_a_card_without_the_focus_is_drawn_in_the_themes_text_colour(team, theme) -> None:
+    app = UpliftApp(Board(team, actor="dana"), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban = app.focused
+        column = kanban.columns[kanban.cursor_column]
+        assert kanban.card.id == "T-1"  # T-2, under it, has not the focus
+        lines = [column.render_line(y) for y in range(column.size.height)]
+        title = next(segment for line in lines for segment in line if "T-2" in segment.text)
+        foreground = app.theme_variables["foreground"].upper()
+        assert title.style.color.get_truecolor().hex.upper() == foreground
+        assert title.style.color != title.style.bgcolor
+
+
 def test_uplift_theme_sets_the_theme_and_broken_themes_go_to_stderr(team, own_config_dir: Path, monkeypatch, capsys) -> None:
     ran: list[str] = []
     monkeypatch.setattr(UpliftApp, "run", lambda self: ran.append(self.theme))
