@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from importlib.resources import files
 
-from textual.app import App
+from textual.app import App, active_app
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -33,7 +33,9 @@ POLL_SECONDS = 0.5
 class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
-    # one screen per phase, imported when first shown (the board opens on the plan)
+    # one screen per phase, imported when first shown; the board opens on the plan (as the first
+    # mode, not switched to from Textual's empty default screen, which cost a frame and a restyle)
+    DEFAULT_MODE = "plan"
     MODES = {"diagnose": lambda: _screen("diagnose", "DiagnoseScreen"),
              "goals": lambda: _screen("goals", "GoalsScreen"),
              "plan": lambda: _screen("board", "BoardScreen"),
@@ -73,6 +75,16 @@ class UpliftApp(PlanFileCommands, App):
                                          f"(themes: {', '.join(self.theme_files)}); using {DEFAULT_THEME}")
             chosen, self.requested_theme = DEFAULT_THEME, None
         self.theme = chosen
+        # The stylesheet was made with Textual's default theme, and setting ours queues a refresh
+        # that re-reads all the CSS. The CSS is first read as the app starts, so give it our
+        # theme's variables now and let that first refresh go (see refresh_css).
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_fresh = True
+        # set before the first screen is made (it is, as the app starts: DEFAULT_MODE), so that
+        # its first frame has the keys as remapped and the header's subtitle
+        self.set_keymap(self.keymap)
+        role = board.role or "reader"
+        self.sub_title = safe(f"{board.name} · {board.actor} ({_(role)})")
 
     def _checked_keymap(self) -> dict[str, str]:
         if not self.config.keys:
@@ -92,17 +104,27 @@ class UpliftApp(PlanFileCommands, App):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
 
+    def on_load(self) -> None:
+        # The first screen (DEFAULT_MODE) is made and mounted before Textual styles the app
+        # itself, and its widgets' colours, worked out from the app's down, would keep the app's
+        # unstyled (transparent) text colour: style the app first. (Textual's re-read of the
+        # CSS, which refresh_css lets go, used to paint over this.)
+        self.stylesheet.apply(self)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if self._css_fresh:  # the one queued by __init__, as the app loads: nothing to do
+            self._css_fresh = False
+            return
+        super().refresh_css(animate)
+
     def on_mount(self) -> None:
-        role = self.board.role or "reader"
-        self.sub_title = safe(f"{self.board.name} · {self.board.actor} ({_(role)})")
-        self.set_keymap(self.keymap)
+        self._css_fresh = False  # (any refresh from now on is wanted)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.requested_theme:
             self._remember_theme(self.current_theme)
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         self.board.changed()  # the baseline: the screens read the board as they mount
-        self.switch_mode("plan")
         self.set_interval(POLL_SECONDS, self.watch_board)
 
     def _remember_theme(self, theme) -> None:
@@ -173,9 +195,7 @@ class UpliftApp(PlanFileCommands, App):
                 await screen.action_clear_filters()
             await screen.refresh_board()
             if item.startswith("column:"):
-                column = next((c for c in screen.kanban.columns if c.key == item.removeprefix("column:")), None)
-                if column and column.cards:
-                    column.cards[0].focus()
+                screen.kanban.focus_column_top(item.removeprefix("column:"))
             else:
                 await screen.kanban.focus_card(item)
         else:
@@ -195,7 +215,16 @@ class UpliftApp(PlanFileCommands, App):
 
 
 def _screen(module: str, name: str) -> Screen:
-    return getattr(importlib.import_module(f"tui.screens.{module}"), name)()
+    screen = getattr(importlib.import_module(f"tui.screens.{module}"), name)()
+    app = active_app.get()
+    # Textual styles a mode's screen five times before its first frame: as it mounts, twice more
+    # as it re-reads the whole stylesheet for CSS the screen might bring (ours bring none: the
+    # app's CSS is already read), once as it takes the width's class (-narrow...) and once more
+    # per resume. Telling it the stylesheet is current and giving it that class now saves three.
+    screen._css_update_count = app._css_update_count
+    width_class = [name for at, name in sorted(app.HORIZONTAL_BREAKPOINTS) if at <= app.size.width][-1:]
+    screen.add_class(*width_class, update=False)
+    return screen
 
 
 def run_app(board: Board, theme: str | None = None) -> None:

@@ -170,9 +170,9 @@ async def test_in_chinese_the_screens_keys_forms_and_their_errors_speak_chinese(
     app = UpliftApp(Board(team, actor="dana", clock=lambda: now))
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: app.screen.query_one(Kanban).columns[0].data is not None)
-        headers = [str(c.query_one(".column-header").render()) for c in app.screen.query_one(Kanban).columns]
-        assert [h.split()[0] for h in headers] == ["待办", "进行中", "受阻", "完成"]
-        await until(pilot, lambda: "帮助" in [k.description for k in app.screen.query_one(Footer).children])
+        titles = [c.data.title for c in app.screen.query_one(Kanban).columns]
+        assert titles == ["待办", "进行中", "受阻", "完成"]
+        await until(pilot, lambda: "帮助" in [k.description for k in app.screen.query_one(Footer).keys])
         await pilot.press("2")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
         await pilot.press("b")

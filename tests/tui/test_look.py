@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from store.board import Board
 from tests.tui.waiting import until
@@ -18,6 +17,7 @@ from tui.screens.goals import GoalsScreen
 from tui.screens.help import Help
 from tui.screens.pipeline import PipelineScreen
 from tui.screens.task_form import TaskForm
+from tui.widgets.footer import Footer
 
 SIZE = (120, 40)
 
@@ -39,8 +39,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 async def footer_keys(app: UpliftApp, pilot) -> dict[str, str]:
-    for _ in range(40):  # the footer recomposes once the screen's bindings settle
-        keys = {key.description: key.key_display for key in app.screen.query(FooterKey)}
+    for _ in range(40):  # the footer reads the keys again once the screen's bindings settle
+        keys = {key.description: key.key_display for key in app.screen.query_one(Footer).keys}
         if "New" in keys:
             return keys
         await pilot.pause(0.05)
@@ -141,9 +141,26 @@ async def test_the_high_contrast_theme_is_black_white_and_yellow(team) -> None:
         assert variables["text-muted"] == "#ffffff"
         assert variables["uplift-card-focus-background"] == "#ffff00"
         assert variables["uplift-card-focus-foreground"] == "#000000"
-        card = app.focused
-        assert card.styles.background.hex == "#FFFF00"
-        assert card.styles.color.hex == "#000000"
+        kanban = app.focused  # the focused card, as its column draws it under the header
+        column = kanban.columns[kanban.cursor_column]
+        title = next(segment for segment in column.render_line(1) if kanban.card.id in segment.text)
+        assert title.style.bgcolor.get_truecolor().hex.upper() == "#FFFF00"
+        assert title.style.color.get_truecolor().hex.upper() == "#000000"
+
+
+@pytest.mark.parametrize("theme", ["uplift-dark", "uplift-light", "uplift-high-contrast"])
+async def test_a_card_without_the_focus_is_drawn_in_the_themes_text_colour(team, theme) -> None:
+    app = UpliftApp(Board(team, actor="dana"), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban = app.focused
+        column = kanban.columns[kanban.cursor_column]
+        assert kanban.card.id == "T-1"  # T-2, under it, has not the focus
+        lines = [column.render_line(y) for y in range(column.size.height)]
+        title = next(segment for line in lines for segment in line if "T-2" in segment.text)
+        foreground = app.theme_variables["foreground"].upper()
+        assert title.style.color.get_truecolor().hex.upper() == foreground
+        assert title.style.color != title.style.bgcolor
 
 
 def test_uplift_theme_sets_the_theme_and_broken_themes_go_to_stderr(team, own_config_dir: Path, monkeypatch, capsys) -> None:
@@ -194,7 +211,7 @@ async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await run_palette(pilot, app, "Visit Betasoloin")
-        assert app.focused.data.id == "T-2"
+        assert app.focused.card.id == "T-2"
         await run_palette(pilot, app, "G-2")
         assert isinstance(app.screen, GoalsScreen)
         table = app.screen.query_one("#goals-table", DataTable)
@@ -202,7 +219,7 @@ async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "G-2"
         await run_palette(pilot, app, "Acme renewal")
         assert isinstance(app.screen, PipelineScreen)
-        assert app.focused.data.id == "D-1"
+        assert app.focused.card.id == "D-1"
 
 
 async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> None:

@@ -7,7 +7,7 @@ from tui.app import UpliftApp
 from tui.screens.alerts import AlertsScreen
 from tui.screens.deal_form import ActivityForm, DealForm
 from tui.screens.feed import FeedScreen
-from tui.screens.pipeline import PipelineScreen
+from tui.screens.pipeline import FunnelPanel, PipelineScreen
 from tui.widgets.kanban import Kanban
 
 SIZE = (160, 45)
@@ -16,15 +16,15 @@ SIZE = (160, 45)
 def columns(app: UpliftApp) -> dict[str, list[str]]:
     screen = app.screen
     kanban = screen.query_one(Kanban)
-    return {screen.stage_name(c.key): [card.data.id for card in c.cards] for c in kanban.columns}
+    return {screen.stage_name(c.key): [card.id for card in c.cards] for c in kanban.columns}
 
 
 def funnel_text(app: UpliftApp) -> list[str]:
-    return [str(line.render()) for line in app.screen.query(".funnel-line")]
+    return app.screen.query_one(FunnelPanel).lines
 
 
 def sparkline(app: UpliftApp, index: int) -> list[float]:
-    return list(app.screen.query_one(f"#funnel-spark-{index}").data)
+    return app.screen.query_one(FunnelPanel).trends[index]
 
 
 async def test_moving_a_deal_moves_the_funnel(team) -> None:
@@ -38,17 +38,17 @@ async def test_moving_a_deal_moves_the_funnel(team) -> None:
         assert isinstance(app.screen, PipelineScreen)
         assert columns(app)["Lead"] == ["D-1", "D-2"]
         assert funnel_text(app)[0] == "Lead (10%): 2 · 1.4k · w 140 · conv –"
-        assert app.focused.data.id == "D-1"
+        assert app.focused.card.id == "D-1"
         await pilot.press("shift+right")
         await pilot.pause()
-        assert columns(app)["Qualified"] == ["D-1"] and app.focused.data.id == "D-1"
+        assert columns(app)["Qualified"] == ["D-1"] and app.focused.card.id == "D-1"
         # Lead: 1 deal of 400 (w 40), its one ended stint advanced; Qualified: 1000 at 25%
         assert funnel_text(app)[0] == "Lead (10%): 1 · 400 · w 40 · conv 100%"
         assert funnel_text(app)[1] == "Qualified (25%): 1 · 1.0k · w 250 · conv –"
         assert sparkline(app, 1)[-1] == 1 and sparkline(app, 0)[-1] == 1
         # bea's deal is not ali's to move: refused, nothing moves
         await pilot.press("left")
-        assert app.focused.data.id == "D-2"
+        assert app.focused.card.id == "D-2"
         await pilot.press("shift+right")
         await pilot.pause()
         assert columns(app)["Lead"] == ["D-2"]
@@ -90,4 +90,4 @@ async def test_an_alert_jumps_to_its_item(team) -> None:
         assert isinstance(app.screen, AlertsScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.current_mode == "plan" and app.focused.data.id == "T-2"
+        assert app.current_mode == "plan" and app.focused.card.id == "T-2"

@@ -6,14 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
 from tui.i18n import N_, _
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
-from tui.widgets.kanban import Card, CardData, ColumnData, Kanban
+from tui.widgets.header import Header
+from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 EMPTY_BOARD = N_("This board has no tasks yet. Press n to add the first one "
                  "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
@@ -33,7 +34,7 @@ def task_card(task: Task, today) -> CardData:
 class BoardScreen(Screen):
     # Focus goes to a card (on_mount); never auto-focus the hidden filter box on an empty board,
     # where it would swallow the keys 1-5 and n.
-    AUTO_FOCUS = "Card"
+    AUTO_FOCUS = "Kanban"
     BINDINGS = [
         Binding("n", "new", N_("New"), id="board.new"),
         Binding("e,enter", "edit", N_("Edit"), id="board.edit"),
@@ -54,16 +55,25 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield text_input(placeholder=_("filter by id, title or owner (enter keeps it, escape clears)"),
-                    id="filter", max_length=100)
+        # (the filter box is mounted here when first wanted: see filter_box)
         yield Static(id="board-status")
         yield Kanban(STATUSES, id="kanban")
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.query_one("#filter").display = False
         await self.refresh_board()
         self.kanban.focus_first()
+
+    async def filter_box(self) -> Input:
+        """The filter box, made the first time it is wanted: a text box took a tenth of the
+        board's first frame, and most visits never filter."""
+        found = self.query("#filter")
+        if found:
+            return found.first(Input)
+        box = text_input(placeholder=_("filter by id, title or owner (enter keeps it, escape clears)"),
+                    id="filter", max_length=100)
+        await self.mount(box, before="#board-status")
+        return box
 
     @property
     def kanban(self) -> Kanban:
@@ -133,10 +143,10 @@ class BoardScreen(Screen):
     # ------------------------------------------------------------------ actions
 
     def focused_task(self) -> Task | None:
-        focused = self.focused
-        if isinstance(focused, Card):
+        card = self.kanban.focused_card
+        if card is not None:
             try:
-                return self.app.board.task(focused.data.id)
+                return self.app.board.task(card.id)
             except UpliftError as error:
                 tell(self, error, "error")
         return None
@@ -190,8 +200,8 @@ class BoardScreen(Screen):
 
         self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=task.id, title=task.title)), answer)
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        box = await self.filter_box()
         box.display = True
         box.focus()
 
@@ -207,9 +217,9 @@ class BoardScreen(Screen):
         self.kanban.focus_first()
 
     async def action_clear_filters(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.display = False
+        for box in self.query("#filter").results(Input):
+            box.value = ""
+            box.display = False
         self.text_filter, self.owner_filter = "", None
         await self.refresh_board()
         self.kanban.focus_first()

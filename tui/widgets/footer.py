@@ -1,46 +1,235 @@
-"""The footer of every screen: Textual's, with the keys that work everywhere (help, alerts, quit)
-first, so that `?` stays in sight on an 80-column terminal where the screen's own keys run out
-of room, and in compact style below COMPACT_BELOW columns. Keys are shown as remapped (the
-footer reads the screen's live bindings), and their descriptions in the interface's language
-(bindings are defined with English descriptions, marked N_, at import time). The ^p key's
-"palette" stays English: see tui/textual_words.py."""
+"""The footer of every screen: the keys that work there, the ones that work everywhere (help,
+alerts, quit) first, so that `?` stays in sight on an 80-column terminal where the screen's own
+keys run out of room, in compact style below COMPACT_BELOW columns, and the command palette's
+key on the right. Keys are shown as remapped (the footer reads the screen's live bindings), and
+their descriptions in the interface's language (bindings are defined with English descriptions,
+marked N_, at import time). The ^p key's "palette" stays English: see tui/textual_words.py.
+
+It looks and acts like Textual's footer (a key and its description per binding, highlighted
+under the mouse, pressed by a click, scrolled sideways by the wheel when they overflow) but is
+ONE widget that draws a line, where Textual's is a widget per key, rebuilt whenever the focus
+moves: that took a quarter of the time to show a screen, and more on every move of a card.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
-from textual.widgets import Footer as TextualFooter
-from textual.widgets._footer import FooterKey
+from textual.app import RenderResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.i18n import _
 
 COMPACT_BELOW = 120
 FIRST_OF_ALL = ("help",)
+PALETTE_EDGE = "▏"  # Textual's `vkey` border, on the left of the palette's key
+DIM = RichStyle(dim=True)
 
 
-class Footer(TextualFooter):
-    def compose(self):
-        if not self._bindings_ready:
-            return
-        app = self.app
-        first: dict[str, FooterKey] = {}
-        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if node is app and binding.show and binding.action not in first:
-                first[binding.action] = FooterKey(binding.key, app.get_key_display(binding),
-                                                  _(binding.description), binding.action,
-                                                  disabled=not enabled, tooltip=tooltip,
-                                                  ).data_bind(compact=TextualFooter.compact)
-        yield from sorted(first.values(), key=lambda key: key.action not in FIRST_OF_ALL)
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in first and "-command-palette" not in widget.classes:
-                continue
-            if isinstance(widget, FooterKey):
-                widget.description = _(widget.description)
-                if isinstance(widget.tooltip, str):
-                    widget.tooltip = _(widget.tooltip)
-            yield widget
+@dataclass(frozen=True)
+class FooterItem:
+    """One key as the footer shows it."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+    enabled: bool = True
+    tooltip: str = ""
+
+
+class Footer(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description", "footer--item", "footer--hover",
+                         "footer--palette"}
+    # the same looks as Textual's footer keys (textual/widgets/_footer.py), as parts of one line
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .footer--item {
+            background: $footer-item-background;
+        }
+        & > .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+            padding: 0 1;
+        }
+        & > .footer-key--description {
+            padding: 0 1 0 0;
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .footer--palette {
+            color: $foreground 20%;
+            padding: 0 1 0 0;
+        }
+        &.-compact {
+            & > .footer-key--key {
+                padding: 0;
+            }
+            & > .footer-key--description {
+                padding: 0 0 0 1;
+            }
+            & > .footer--item {
+                margin: 0 1 0 0;
+            }
+        }
+    }
+    """
+
+    compact = reactive(False, toggle_class="-compact")
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.keys: list[FooterItem] = []
+        self.palette: FooterItem | None = None
+        self._hover: FooterItem | None = None
+        self._offset = 0  # columns scrolled (when the keys do not fit)
+        self._spans: list[tuple[int, int, FooterItem]] = []  # where each key was drawn
+        self._length = 0  # the keys' width, drawn in full
 
     def on_mount(self) -> None:
         self.compact = self.app.size.width < COMPACT_BELOW
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self._read_keys(self.screen)
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < COMPACT_BELOW
+
+    def bindings_changed(self, screen) -> None:
+        if screen.app.app_focus and screen is self.screen:
+            self._read_keys(screen)
+
+    def _read_keys(self, screen) -> None:
+        app = self.app
+        active = screen.active_bindings
+
+        def item(binding: Binding, enabled: bool, tooltip: str, translate: bool = True) -> FooterItem:
+            # descriptions are defined in English (marked N_) and shown in the interface's language
+            words = _ if translate else str
+            return FooterItem(binding.key, app.get_key_display(binding), words(binding.description),
+                              binding.action, enabled, words(tooltip) if tooltip else "")
+
+        everywhere: dict[str, FooterItem] = {}
+        for node, binding, enabled, tooltip in active.values():
+            if node is app and binding.show and binding.action not in everywhere:
+                everywhere[binding.action] = item(binding, enabled, tooltip)
+        keys = sorted(everywhere.values(), key=lambda key: key.action not in FIRST_OF_ALL)
+        shown = set(everywhere)
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in shown:  # one key per action, as Textual's
+                shown.add(binding.action)
+                keys.append(item(binding, enabled, tooltip))
+        palette = None
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
+            # "palette" stays English: see tui/textual_words.py
+            palette = item(binding, enabled, binding.tooltip or binding.description, translate=False)
+        if (keys, palette) != (self.keys, self.palette):
+            self.keys, self.palette = keys, palette
+            self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+
+    def _styles(self, item: FooterItem) -> tuple[RichStyle, RichStyle]:
+        """The styles of a key and of its description (under the mouse, or dimmed if disabled)."""
+        parts = ("footer--item", "footer--hover") if item == self._hover else ("footer--item",)
+        styles = (self.get_visual_style(*parts, "footer-key--key").rich_style,
+                  self.get_visual_style(*parts, "footer-key--description").rich_style)
+        return styles if item.enabled else (styles[0] + DIM, styles[1] + DIM)
+
+    def _item_segments(self, item: FooterItem) -> list[Segment]:
+        """A key and its description, as Textual's FooterKey draws them."""
+        key_style, description_style = self._styles(item)
+        if not item.description:
+            return [Segment(item.key_display, key_style)]
+        key_padding = self.get_component_styles("footer-key--key").padding
+        description_padding = self.get_component_styles("footer-key--description").padding
+        return [Segment(" " * key_padding.left + item.key_display + " " * key_padding.right, key_style),
+                Segment(" " * description_padding.left + item.description
+                        + " " * description_padding.right, description_style)]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        background = self.visual_style.rich_style
+        if y != 0 or width <= 0:
+            return Strip.blank(width, background)
+        gap = self.get_component_styles("footer--item").margin.right
+        spans: list[tuple[int, int, FooterItem]] = []
+        segments: list[Segment] = []
+        x = 0
+        for item in self.keys:
+            drawn = self._item_segments(item)
+            length = Segment.get_line_length(drawn)
+            spans.append((x - self._offset, x + length - self._offset, item))
+            segments += drawn
+            x += length
+            if gap:
+                segments.append(Segment(" " * gap, background))
+                x += gap
+        right: list[Segment] = []
+        if self.palette is not None:  # docked on the right, always drawn compact (as Textual's)
+            key_style, description_style = self._styles(self.palette)
+            padding = self.get_component_styles("footer--palette").padding.right
+            right = [Segment(PALETTE_EDGE, self.get_visual_style("footer--item", "footer--palette").rich_style),
+                     Segment(self.palette.key_display, key_style),
+                     Segment(" " + self.palette.description + " " * padding, description_style)]
+        room = max(0, width - Segment.get_line_length(right))
+        keys = Strip(segments).crop(self._offset, self._offset + room).extend_cell_length(room, background)
+        if self.palette is not None:
+            spans.append((room, width, self.palette))
+        self._spans, self._length = spans, x
+        return Strip.join([keys, Strip(right)]).adjust_cell_length(width, background)
+
+    def render(self) -> RenderResult:  # (drawn by render_line)
+        return ""
+
+    # ------------------------------------------------------------------ the mouse
+
+    def _item_at(self, x: int) -> FooterItem | None:
+        return next((item for start, end, item in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        item = self._item_at(event.x)
+        if item != self._hover:
+            self._hover = item
+            self.tooltip = (item.tooltip or None) if item else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        item = self._item_at(event.x)
+        if item is None:
+            return
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()
+
+    def _scroll(self, step: int) -> None:
+        self._offset = max(0, min(self._offset + step, self._length - self.size.width))
+        self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._scroll(4)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._scroll(-4)

@@ -1,8 +1,12 @@
 """The kanban: columns of cards, used for both the task board and the deal pipeline.
 
 The widget knows nothing about tasks or deals. A screen gives it `ColumnData` and reacts to its
-messages (`MoveRequested`, `CardChosen`). `sync()` diffs each column against what is mounted,
-so a board of hundreds of cards re-renders only the cards that changed.
+messages (`MoveRequested`, `CardFocused`). Each column is ONE widget that draws its header and
+its cards line by line (Textual's Line API): a screen of six columns is six widgets, not sixty.
+Mounting and styling widgets is where Textual spends its time (about 4 ms a widget here), so
+`sync()` mounts nothing: it swaps a column's data and repaints it. The Kanban itself holds the
+focus, with a cursor on one card (`card`): moving the cursor or a card restyles nothing, where
+moving the focus from widget to widget restyles both and rebuilds the footer.
 """
 
 from __future__ import annotations
@@ -10,17 +14,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from textual import on
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBarRender
+from textual.strip import Strip
 
 from tui.i18n import N_, _
 from tui.user_text import plain
+
+# the left edge of a card: Textual's `wide` border, one cell, coloured by the card's classes
+EDGE = "▎"
+SCROLLBAR = 1  # cells
+EDGE_CLASSES = ("card--priority-urgent", "card--priority-high")
 
 
 @dataclass(frozen=True)
@@ -43,64 +56,81 @@ class ColumnData:
     summary: str = ""
 
 
-class Card(Widget, can_focus=True):
-    """One card: a single widget (not a container of labels), so a column of hundreds stays cheap.
+@dataclass
+class _Drawn:
+    """A column drawn at one size: the header's lines (across the column), and the lines below it
+    (cards, gaps and the "more" line), beside a scrollbar when they do not fit (`scrolls`)."""
 
-    Its parts are styled by the theme through component classes.
+    width: int  # inside the column's border
+    height: int
+    body_width: int  # the cards' width: one less beside the scrollbar
+    header: list[Strip]
+    body: list[Strip]
+    tops: list[int]  # the first body line of each card
+    heights: list[int]
+    more: int  # the "more" line's height, at the end of the body
+    blank_style: RichStyle
+
+    @property
+    def window(self) -> int:
+        """How many body lines are in view below the header."""
+        return max(0, self.height - len(self.header))
+
+    @property
+    def scrolls(self) -> bool:
+        return self.body_width < self.width
+
+
+class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
+    """A column that shows its first `window` cards and more as the user reaches them.
+
+    It keeps a cursor on one of its cards (`card`), drawn as focused while the Kanban has the
+    focus and its cursor is in this column (`lit`). The theme styles the parts through
+    component classes (`card`, `card--focus`, `card--title`...). Its own bindings are none: the
+    arrow keys belong to the Kanban.
     """
 
-    COMPONENT_CLASSES = {"card--title", "card--details", "card--flag", "card--alarm"}
-    DEFAULT_CSS = "Card { height: auto; }"
-
-    def __init__(self, data: CardData) -> None:
-        super().__init__(classes=" ".join(sorted(data.classes)))
-        self.data = data
-
-    def render(self) -> Content:
-        data = self.data
-        flag_style = "card--alarm" if "overdue" in data.classes else "card--flag"
-        lines = [
-            plain(f"{data.id}  {data.title}").stylize(self.get_visual_style("card--title")),
-            plain(data.details).stylize(self.get_visual_style("card--details")),
-        ]
-        if data.flag:
-            lines.append(plain(data.flag).stylize(self.get_visual_style(flag_style)))
-        return Content("\n").join(lines)
-
-    def show(self, data: CardData) -> None:
-        if data == self.data:
-            return
-        self.data = data
-        self.set_classes(" ".join(sorted(data.classes)))
-        self.refresh(layout=True)
-
-    def on_focus(self) -> None:
-        self.post_message(Kanban.CardFocused(self.data.id))
-
-
-class KanbanColumn(Vertical):
-    """A column that mounts only the first `window` cards and more as the user reaches them."""
-
     WINDOW = 8
+    COMPONENT_CLASSES = {"column--header", "column--more", "card", "card--focus", "card--title",
+                         "card--muted", "card--alarm", *EDGE_CLASSES}
+    # It draws its own scrollbar, beside the cards only (as the header stays in place): one
+    # widget less per column, and no second layout when a column fills up.
+    DEFAULT_CSS = "KanbanColumn { overflow-x: hidden; overflow-y: hidden; }"
 
     def __init__(self, key: str) -> None:
         super().__init__(id=f"column-{key}", classes="kanban-column")
         self.key = key
         self.data: ColumnData | None = None
         self.window = self.WINDOW
+        self.cursor = 0
+        self.lit = False
+        self._drawn: _Drawn | None = None
+        # each card's lines, by card, focus and width, drawn with the styles of _cards_drawn_with
+        self._card_cache: dict[tuple[CardData, bool, int], list[Strip]] = {}
+        self._cards_drawn_with: tuple | None = None
+        self._narrow: bool | None = None  # whether it was last drawn beside its scrollbar
+        self._styles_rules: list | None = None
+        self._styles_cached: dict = {}
+        self._bar: list[Segment] = []  # this frame's scrollbar, a cell per body line in view
+        self._bar_hover = False
+        self._grab: tuple[int, float] | None = None  # (screen y, scroll y) while dragging the bar
 
-    def compose(self) -> ComposeResult:
-        yield Static(classes="column-header")
-        with VerticalScroll(classes="column-cards"):
-            yield Static(classes="column-more")
+    # ------------------------------------------------------------------ what it holds
 
     @property
-    def cards(self) -> list[Card]:
-        return list(self.query_one(".column-cards").query_children(Card))
+    def cards(self) -> list[CardData]:
+        """The cards shown (the first `window` of the column's)."""
+        return list(self.data.cards[: self.window]) if self.data else []
+
+    @property
+    def card(self) -> CardData | None:
+        """The card under the cursor."""
+        cards = self.data.cards[: self.window] if self.data else ()
+        return cards[self.cursor] if 0 <= self.cursor < len(cards) else None
 
     @property
     def hidden(self) -> int:
-        """How many of this column's cards are not mounted yet."""
+        """How many of this column's cards are not shown yet."""
         return max(0, len(self.data.cards) - self.window) if self.data else 0
 
     def index_of(self, card_id: str) -> int | None:
@@ -108,42 +138,303 @@ class KanbanColumn(Vertical):
             return None
         return next((i for i, card in enumerate(self.data.cards) if card.id == card_id), None)
 
-    async def show_more(self, at_least: int = 0) -> None:
-        """Mount more of the column's cards (at least up to index `at_least`)."""
-        if self.data and self.hidden:
-            self.window = max(self.window + self.WINDOW, at_least + 1)
-            await self.sync(self.data)
+    def card_content(self, card: CardData) -> Content:
+        """A card's text, as it is drawn (before wrapping)."""
+        lines = [plain(f"{card.id}  {card.title}"), plain(card.details)]
+        if card.flag:
+            lines.append(plain(card.flag))
+        return Content("\n").join(lines)
+
+    # ------------------------------------------------------------------ changing it
 
     async def sync(self, data: ColumnData) -> None:
+        """Show `data`; the cursor stays on its card if the card is still in this column."""
+        if data == self.data:
+            return  # nothing to repaint (the poll and a move redraw every column)
+        before = self.card
         self.data = data
+        index = self.index_of(before.id) if before else None
+        if index is not None and index >= self.window:
+            self.window = index + 1
+        count = len(data.cards)
+        self.cursor = index if index is not None else max(0, min(self.cursor, min(count, self.window) - 1))
+        self.set_class(data.limit is not None and count >= data.limit, "full")
+        self.set_class(data.limit is not None and count > data.limit, "over")
+        self._redraw()
+
+    async def show_more(self, at_least: int = 0) -> None:
+        """Show more of the column's cards (at least up to index `at_least`)."""
+        if self.data and self.hidden:
+            self.window = max(self.window + self.WINDOW, at_least + 1)
+            self._redraw()
+
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on a shown card (clamped), and bring it into view."""
+        shown = len(self.cards)
+        row = max(0, min(row, shown - 1))
+        if shown and row != self.cursor:
+            self.cursor = row
+            if self.lit:
+                self._redraw()
+        self.scroll_to_cursor()
+
+    def light(self, lit: bool) -> None:
+        if lit != self.lit:
+            self.lit = lit
+            self._redraw()
+
+    def scroll_to_cursor(self, later: bool = True) -> None:
+        drawn = self._draw()
+        if drawn is None and later:  # not laid out yet
+            self.call_after_refresh(self.scroll_to_cursor, False)
+        if drawn is None or not self.cards:
+            return
+        top, height = drawn.tops[self.cursor], drawn.heights[self.cursor]
+        # the header stays in place above the scrolled lines: a card is in view when it and the
+        # header fit the window together
+        self.scroll_to_region(Region(0, top, drawn.body_width, height + len(drawn.header)),
+                              animate=False, immediate=True)
+
+    def _redraw(self) -> None:
+        self._drawn = None
+        self.refresh()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        return self._drawn is not None and self._drawn.scrolls
+
+    # ------------------------------------------------------------------ events
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn = None  # (the cards' lines are kept while their styles stay the same)
+
+    def _on_bar(self, event: events.MouseEvent) -> int | None:
+        """The body line in view under the mouse if it is on the scrollbar."""
+        drawn, offset = self._drawn, event.get_content_offset(self)
+        if drawn is None or offset is None or not drawn.scrolls or offset.x < drawn.body_width:
+            return None
+        row = offset.y - len(drawn.header)
+        return row if 0 <= row < drawn.window else None
+
+    async def on_click(self, event: events.Click) -> None:
+        drawn, offset = self._drawn, event.get_content_offset(self)
+        if drawn is None or offset is None or offset.y < len(drawn.header) or offset.x >= drawn.body_width:
+            return
+        line = offset.y - len(drawn.header) + self.scroll_offset.y
+        for index, (top, height) in enumerate(zip(drawn.tops, drawn.heights)):
+            if top <= line < top + height:
+                kanban = self.parent
+                if isinstance(kanban, Kanban):
+                    kanban.put_cursor(self, index)
+                return
+        if self.hidden and line >= len(drawn.body) - drawn.more:
+            await self.show_more()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """The scrollbar, as Textual's: drag its thumb, or click above or below it for a page."""
+        row = self._on_bar(event)
+        if row is None:
+            return
+        event.stop()
+        thumb = [i for i, cell in enumerate(self._bar) if cell.text != " " or (cell.style and cell.style.reverse)]
+        if row in thumb:
+            self._grab = (event.screen_offset.y, self.scroll_offset.y)
+            self.capture_mouse()
+        elif thumb and row < thumb[0]:
+            self.scroll_page_up(animate=False)
+        else:
+            self.scroll_page_down(animate=False)
+        self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        drawn = self._drawn
+        if self._grab is not None and drawn is not None and drawn.window:
+            start, scroll = self._grab
+            self.scroll_to(y=scroll + (event.screen_offset.y - start) * len(drawn.body) / drawn.window,
+                           animate=False)
+        hover = self._on_bar(event) is not None
+        if hover != self._bar_hover:
+            self._bar_hover = hover
+            self.refresh()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._grab is not None:
+            self._grab = None
+            self.release_mouse()
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._bar_hover:
+            self._bar_hover = False
+            self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        drawn = self._draw()
+        self._bar = self._scrollbar(drawn) if drawn is not None and drawn.scrolls else []
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        drawn = self._drawn or self._draw()
+        width = self.scrollable_content_region.width
+        if drawn is None:
+            return Strip.blank(width, self.visual_style.rich_style)
+        if y < len(drawn.header):
+            strip = drawn.header[y]
+        else:
+            row = y - len(drawn.header)
+            line = row + self.scroll_offset.y
+            strip = drawn.body[line] if 0 <= line < len(drawn.body) else Strip.blank(drawn.body_width, drawn.blank_style)
+            if drawn.scrolls and row < len(self._bar):
+                strip = Strip.join([strip, Strip([self._bar[row]])])
+        return strip if strip.cell_length == width else strip.adjust_cell_length(width, drawn.blank_style)
+
+    def _scrollbar(self, drawn: _Drawn) -> list[Segment]:
+        """The scrollbar beside the body, drawn (and coloured) as Textual draws its own."""
+        styles = self.styles
+        if self._grab is not None:
+            background, colour = styles.scrollbar_background_active, styles.scrollbar_color_active
+        elif self._bar_hover:
+            background, colour = styles.scrollbar_background_hover, styles.scrollbar_color_hover
+        else:
+            background, colour = styles.scrollbar_background, styles.scrollbar_color
+        if background.a < 1:
+            background = self.background_colors[0] + background
+        colour = background + colour
+        window = drawn.window if drawn.window < len(drawn.body) else 0
+        bar = ScrollBarRender.render_bar(size=drawn.window, virtual_size=len(drawn.body), window_size=window,
+                                         position=self.scroll_offset.y, back_color=background.rich_color,
+                                         bar_color=colour.rich_color)
+        under = RichStyle(bgcolor=background.rich_color)  # (Textual paints a bar on its background)
+        return [Segment(cell.text, under + cell.style.clear_meta_and_links() if cell.style else under)
+                for cell in bar.segments]
+
+    def _draw(self) -> _Drawn | None:
+        """The column drawn at its size (kept until something changes)."""
+        content = self.region.shrink(self.styles.gutter)
+        if content.width <= 0 or self.data is None:
+            return None
+        drawn = self._drawn
+        if drawn is None or (drawn.width, drawn.height) != (content.width, content.height):
+            width, narrow = content.width, max(1, content.width - SCROLLBAR)
+            if self._narrow is None:  # a first guess: the least height the cards can wrap to
+                self._narrow = self._least_height(width) > content.height
+            drawn = self._draw_at(width, content.height, narrow if self._narrow else width)
+            if (len(drawn.body) > drawn.window) != drawn.scrolls and narrow < width:
+                drawn = self._draw_at(width, content.height, width if drawn.scrolls else narrow)
+            self._narrow = drawn.scrolls
+            self._drawn = drawn
+            virtual = Size(width, len(drawn.header) + len(drawn.body) if drawn.scrolls else content.height)
+            if virtual != self.virtual_size:
+                # set quietly: the column's own size did not change, and a new virtual size lays
+                # out the whole screen again
+                self.set_reactive(ScrollView.virtual_size, virtual)
+                self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        return drawn
+
+    def _least_height(self, width: int) -> int:
+        inner = max(1, width - 3)  # the edge and the padding
+        lines = sum(-(-len(text) // inner) or 1 for card in self.cards
+                    for text in (f"{card.id}  {card.title}", card.details, card.flag) if text or text is card.details)
+        return 1 + lines + len(self.cards)
+
+    def _styles(self) -> dict:
+        """The parts' styles, worked out again only when the CSS gave the column other styles:
+        Textual restyles a column whenever it gains or loses the focus or the mouse, and working
+        them out took longer than drawing the column."""
+        rules = [self.visual_style, *[(name, styles.get_rules()) for name, styles in
+                                     sorted(self._component_styles.items())]]
+        if rules != self._styles_rules:
+            self._styles_rules, self._styles_cached = rules, self._styles_now()
+        return self._styles_cached
+
+    def _styles_now(self) -> dict:
+        """The parts' styles, the colour of each card edge (the border-left of its classes) and
+        the spacing of cards."""
+        get = self.get_visual_style
+        card = self.get_component_styles("card")
+        styles = {"padding": card.padding, "gap": card.margin.bottom}
+        for focused, base in ((False, ("card",)), (True, ("card", "card--focus"))):
+            fill = get(*base)
+            parts = styles[focused] = {
+                "fill": fill, "title": get(*base, "card--title"), "alarm": get(*base, "card--alarm"),
+                # a focused card's muted lines take its focus colour
+                "muted": get("card", "card--muted", *base[1:])}
+            for edge in ("", *EDGE_CLASSES):
+                _, colour = self.get_component_styles(*base, *[edge][:bool(edge)]).border_left
+                parts[edge] = RichStyle(color=(fill.background + colour).rich_color,
+                                        bgcolor=fill.background.rich_color)
+        return styles
+
+    def _draw_at(self, width: int, height: int, body_width: int) -> _Drawn:
+        data = self.data
+        assert data is not None
+        styles = self._styles()
+        signature = (styles["padding"], styles["gap"], *styles[False].values(), *styles[True].values())
+        if signature != self._cards_drawn_with:
+            self._card_cache.clear()
+            self._cards_drawn_with = signature
         count = len(data.cards)
         header = f"{data.title}  {count}" + (f"/{data.limit}" if data.limit else "")
         if data.summary:
             header += f"  {data.summary}"
-        self.query_one(".column-header", Static).update(plain(header))
-        self.set_class(data.limit is not None and count >= data.limit, "full")
-        self.set_class(data.limit is not None and count > data.limit, "over")
-        holder = self.query_one(".column-cards", VerticalScroll)
-        more = self.query_one(".column-more", Static)
-        shown = data.cards[: self.window]
-        # Mounted cards are slots: each shows whichever card now falls in its place, so a move
-        # or an edit updates text in place and mounts nothing (mounting is Textual's slow part).
-        slots = self.cards
-        for slot, card_data in zip(slots, shown):
-            slot.show(card_data)
-        if len(slots) > len(shown):
-            await holder.remove_children(slots[len(shown):])
-        elif len(shown) > len(slots):
-            await holder.mount_all([Card(d) for d in shown[len(slots):]], before=more)
-        more.update(plain(_("↓ {count} more").format(count=self.hidden) if self.hidden else ""))
-        more.display = bool(self.hidden)
+        blank_style = self.visual_style.rich_style
+        blank = Strip.blank(body_width, blank_style)
+        body: list[Strip] = []
+        tops: list[int] = []
+        heights: list[int] = []
+        cached, self._card_cache = self._card_cache, {}  # (keeping only the cards drawn now)
+        for index, card in enumerate(self.cards):
+            key = (card, self.lit and index == self.cursor, body_width)
+            strips = self._card_cache[key] = cached.get(key) or self._card_strips(card, body_width, styles, key[1])
+            tops.append(len(body))
+            heights.append(len(strips))
+            body += strips
+            body += [blank] * styles["gap"]
+        more = self._text_strips(plain(_("↓ {count} more").format(count=self.hidden)), body_width, "column--more") if self.hidden else []
+        body += more
+        return _Drawn(width, height, body_width, self._text_strips(plain(header), width, "column--header"),
+                      body, tops, heights, len(more), blank_style)
 
-    async def on_click(self, event) -> None:
-        if "column-more" in event.widget.classes if event.widget else False:
-            await self.show_more()
+    def _text_strips(self, text: Content, width: int, part: str) -> list[Strip]:
+        """A line of text across the column, padded and wrapped (or not) as its part is styled."""
+        styles = self.get_component_styles(part)
+        style = self.get_visual_style(part)
+        padding = styles.padding
+        inner = max(1, width - padding.left - padding.right)
+        if styles.text_wrap == "nowrap":
+            lines = [text.truncate(inner, ellipsis=styles.text_overflow == "ellipsis")]
+        else:
+            lines = text.wrap(inner, overflow=styles.text_overflow)
+        rich = style.rich_style
+        return [Strip([Segment(" " * padding.left, rich), *line.render_segments(style)])
+                .adjust_cell_length(width, rich) for line in lines]
+
+    @staticmethod
+    def _card_strips(card: CardData, width: int, styles: dict, focused: bool) -> list[Strip]:
+        parts = styles[focused]
+        edge = parts[""]
+        for name in sorted(card.classes):
+            edge = parts.get(f"card--{name}", edge)
+        edge_segment = Segment(EDGE, edge)
+        padding = styles["padding"]
+        inner = max(1, width - 1 - padding.left - padding.right)
+        fill = parts["fill"].rich_style
+        lines = [(f"{card.id}  {card.title}", "title"), (card.details, "muted")]
+        if card.flag:
+            lines.append((card.flag, "alarm" if "overdue" in card.classes else "muted"))
+        strips = []
+        for text, part in lines:
+            style = parts[part]
+            for line in plain(text).wrap(inner):
+                strips.append(Strip([edge_segment, Segment(" " * padding.left, fill),
+                                     *line.render_segments(style)]).adjust_cell_length(width, fill))
+        return strips
 
 
-class Kanban(Horizontal, can_focus=False):
+class Kanban(Horizontal, can_focus=True):
     """Columns of cards with keyboard navigation; moving a card is the screen's decision."""
 
     BINDINGS = [
@@ -153,6 +444,16 @@ class Kanban(Horizontal, can_focus=False):
         Binding("right,l", "focus_column(1)", N_("Right"), show=False, id="kanban.right"),
         Binding("shift+left,H", "move(-1)", N_("Move left"), id="kanban.move_left"),
         Binding("shift+right,L", "move(1)", N_("Move right"), id="kanban.move_right"),
+        # tab goes from card to card (column by column) and on out of the kanban, as it did when
+        # each card was a widget of its own
+        Binding("tab", "next_card(1)", N_("Next card"), show=False, id="kanban.next"),
+        Binding("shift+tab", "next_card(-1)", N_("Previous card"), show=False, id="kanban.previous"),
+        # the focused card's column scrolls, as the columns' own scroll keys did
+        Binding("home", "scroll_column('home')", N_("Scroll to the top"), show=False, id="kanban.scroll_home"),
+        Binding("end", "scroll_column('end')", N_("Scroll to the end"), show=False, id="kanban.scroll_end"),
+        Binding("pageup", "scroll_column('page_up')", N_("Scroll up a page"), show=False, id="kanban.page_up"),
+        Binding("pagedown", "scroll_column('page_down')", N_("Scroll down a page"), show=False,
+                id="kanban.page_down"),
     ]
 
     class MoveRequested(Message):
@@ -170,67 +471,99 @@ class Kanban(Horizontal, can_focus=False):
     def __init__(self, keys: Sequence[str], **kwargs) -> None:
         super().__init__(**kwargs)
         self.keys = list(keys)
-        self.focused_id: str | None = None
-        self._remembered_row = 0
+        self.focused_id: str | None = None  # the card the cursor follows (kept while away)
+        self.cursor_column = 0
+        self._columns: list[KanbanColumn] = []
 
     def compose(self) -> ComposeResult:
-        for key in self.keys:
-            yield KanbanColumn(key)
+        self._columns = [KanbanColumn(key) for key in self.keys]
+        yield from self._columns
 
     @property
     def columns(self) -> list[KanbanColumn]:
-        return list(self.query_children(KanbanColumn))
+        return list(self._columns)  # (they are made once, in compose)
+
+    @property
+    def card(self) -> CardData | None:
+        """The card under the cursor."""
+        columns = self.columns
+        return columns[self.cursor_column].card if 0 <= self.cursor_column < len(columns) else None
+
+    @property
+    def focused_card(self) -> CardData | None:
+        """The card that has the focus: the one under the cursor, while the kanban has the focus."""
+        return self.card if self.has_focus else None
 
     async def sync(self, columns: Sequence[ColumnData]) -> None:
         for column, data in zip(self.columns, columns):
             await column.sync(data)
         focused = self.screen.focused
-        if self.focused_id and (focused is None or (isinstance(focused, Card)
-                                                    and focused.data.id != self.focused_id)):
-            # the focused slot now shows another card: follow the card, if it is still here
-            if not await self.focus_card(self.focused_id) and isinstance(focused, Card):
-                self.focused_id = focused.data.id
+        card = self.card
+        if self.focused_id and (focused is None or focused is self) and (card is None or card.id != self.focused_id):
+            # the focused card left its column (moved, filtered out): follow it, if it is still here
+            if not await self.focus_card(self.focused_id):
+                self._cursor_moved()
 
     def position(self, card_id: str | None) -> tuple[int, int] | None:
         for col_index, column in enumerate(self.columns):
             for row, card in enumerate(column.cards):
-                if card.data.id == card_id:
+                if card.id == card_id:
                     return col_index, row
         return None
 
     async def focus_card(self, card_id: str) -> bool:
-        """Focus a card by id, mounting more of its column first if it is not shown yet."""
+        """Focus a card by id, showing more of its column first if it is not shown yet."""
         for column in self.columns:
             index = column.index_of(card_id)
-            if index is not None and index >= column.window:
-                await column.show_more(at_least=index)
-        where = self.position(card_id)
-        if where is None:
-            return False
-        column, row = where
-        card = self.columns[column].cards[row]
-        card.focus()
-        card.scroll_visible()
-        return True
+            if index is not None:
+                if index >= column.window:
+                    await column.show_more(at_least=index)
+                self.put_cursor(column, index)
+                return True
+        return False
+
+    def put_cursor(self, column: KanbanColumn, row: int) -> None:
+        """Put the cursor on a card and take the focus."""
+        columns = self.columns
+        self.cursor_column = columns.index(column)
+        column.move_cursor(row)
+        self.focus()
+        self._cursor_moved()
+
+    def _cursor_moved(self) -> None:
+        lit = self.has_focus or self.screen.focused is self  # (a Focus event comes first)
+        for index, column in enumerate(self.columns):
+            column.light(lit and index == self.cursor_column)
+        card = self.card
+        if card is not None and card.id != self.focused_id:
+            self.focused_id = card.id
+            self.post_message(self.CardFocused(card.id))
+
+    def on_focus(self) -> None:
+        self._cursor_moved()
+
+    def on_blur(self) -> None:
+        for column in self.columns:
+            column.light(False)
 
     def focus_first(self) -> None:
         for column in self.columns:
             if column.cards:
-                column.cards[0].focus()
+                self.put_cursor(column, 0)
                 return
 
-    @on(CardFocused)
-    def _remember(self, event: CardFocused) -> None:
-        self.focused_id = event.card_id
-        where = self.position(event.card_id)
-        if where:
-            self._remembered_row = where[1]
+    def focus_column_top(self, key: str) -> bool:
+        """Focus the first card of a column (by key), if it has any."""
+        column = next((c for c in self.columns if c.key == key), None)
+        if column is None or not column.cards:
+            return False
+        self.put_cursor(column, 0)
+        return True
 
     def _current(self) -> tuple[int, int] | None:
-        focused = self.screen.focused
-        if isinstance(focused, Card):
-            return self.position(focused.data.id)
-        return None
+        if not self.has_focus or self.card is None:
+            return None
+        return self.cursor_column, self.columns[self.cursor_column].cursor
 
     async def action_focus_row(self, step: int) -> None:
         where = self._current()
@@ -241,9 +574,8 @@ class Kanban(Horizontal, can_focus=False):
         holder = self.columns[column]
         if row + step >= len(holder.cards) and holder.hidden:
             await holder.show_more()
-        cards = holder.cards
-        if cards:
-            cards[max(0, min(len(cards) - 1, row + step))].focus()
+        holder.move_cursor(row + step)
+        self._cursor_moved()
 
     def action_focus_column(self, step: int) -> None:
         where = self._current()
@@ -251,13 +583,32 @@ class Kanban(Horizontal, can_focus=False):
             self.focus_first()
             return
         column, row = where
+        columns = self.columns
         target = column + step
-        while 0 <= target < len(self.columns):
-            cards = self.columns[target].cards
+        while 0 <= target < len(columns):
+            cards = columns[target].cards
             if cards:
-                cards[min(row, len(cards) - 1)].focus()
+                self.put_cursor(columns[target], min(row, len(cards) - 1))
                 return
             target += step
+
+    def action_next_card(self, step: int) -> None:
+        places = [(column, row) for column in self.columns for row in range(len(column.cards))]
+        where = self._current()
+        if where is None:
+            if places:
+                self.put_cursor(*places[0 if step > 0 else -1])
+            return
+        index = places.index((self.columns[where[0]], where[1])) + step
+        if 0 <= index < len(places):
+            self.put_cursor(*places[index])
+        else:  # past the last card (or before the first): on to the next widget, if any
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+
+    def action_scroll_column(self, where: str) -> None:
+        columns = self.columns
+        if 0 <= self.cursor_column < len(columns):
+            getattr(columns[self.cursor_column], f"scroll_{where}")(animate=False)
 
     def action_move(self, step: int) -> None:
         where = self._current()
@@ -267,4 +618,4 @@ class Kanban(Horizontal, can_focus=False):
         target = column + step
         if 0 <= target < len(self.columns):
             card = self.columns[column].cards[row]
-            self.post_message(self.MoveRequested(card.data.id, self.keys[column], self.keys[target]))
+            self.post_message(self.MoveRequested(card.id, self.keys[column], self.keys[target]))
