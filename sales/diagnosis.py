@@ -247,9 +247,13 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
             continue
         grain = data if dimension == "product_line" else by_order
         one_per_order = per_order and grain is orders
-        overall = _rows(kpis.kpi_table(grain, [dimension], group_costs=costs.get(dimension), per_order=one_per_order))
+        counting = None
+        if grain is data and orders is not None:  # an order's lines split across product lines
+            counting = kpis.order_pairs(data, orders, dimension, in_line_order="stage" in data and "created" in data)
+        overall = _rows(kpis.kpi_table(grain, [dimension], group_costs=costs.get(dimension), per_order=one_per_order,
+                                       counting=counting))
         per_period = kpis.kpi_table(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD],
-                                    per_order=one_per_order)
+                                    per_order=one_per_order, counting=counting)
         split: dict[str, dict[str, Metrics]] = {}
         for (value, index), metrics in _rows(per_period).items():
             split.setdefault(str(value), {})[kpis.period_label(int(index), period)] = metrics

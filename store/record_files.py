@@ -186,8 +186,14 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
             raw_usecols = [raw[header.index(c)] for c in usecols]
             dtype = {raw[header.index(c)]: t for c, t in dtype.items()}
             options["dtype"] = dtype
+        frame = None
+        if raw_usecols is not None and dtype:
+            from store.arrow_csv import read_csv_categorical
+
+            frame = read_csv_categorical(path, sniffed.encoding, sniffed.delimiter, raw_usecols, list(dtype))
         try:
-            frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
+            if frame is None:
+                frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
         except Exception:
             _raise_if_ragged(path, sniffed)
             # Slower C parser: copes with what pyarrow refuses (some encodings, odd quoting).
