@@ -174,7 +174,25 @@ def _empty_metrics(has: dict[str, bool]) -> Metrics:
 
 
 def _rows(table: "pd.DataFrame") -> dict[Any, Metrics]:
-    return {key: _metrics(row) for key, row in zip(table.index, table.to_dict("records"), strict=True)}
+    """Metrics per row of a KPI table: what _metrics() makes of each row, a column at a time."""
+    import numpy as np
+
+    columns = []
+    for name in METRICS:
+        values = table[name].to_numpy(dtype="float64")
+        known = np.isfinite(values)
+        if name == "revenue":  # missing or zero: 0.0
+            columns.append(np.where(known & (values != 0), values, 0.0).tolist())
+            continue
+        if name in COUNT_METRICS:
+            listed = np.round(np.where(known, values, 0.0)).astype("int64").tolist()
+            if name == "lines":  # missing: 0
+                columns.append(listed)
+                continue
+        else:
+            listed = values.tolist()
+        columns.append([v if k else None for v, k in zip(listed, known.tolist(), strict=True)])
+    return {key: Metrics(*row) for key, row in zip(table.index, zip(*columns, strict=True), strict=True)}
 
 
 def _iso(value: Any) -> str:

@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 _SLACK = 1 << 16
 
 
-def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_count: int = 0) -> dict[str, "np.ndarray"]:
+def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_count: int = 0,
+               seen: tuple["np.ndarray", "np.ndarray"] | None = None) -> dict[str, "np.ndarray"]:
     """Per group id (all >= 0) the sum of each float column, bit for bit what
     ``DataFrame(columns).groupby(gid, sort=False).sum(min_count=...)`` gives; a group with no
-    row gets 0.0 (NaN with min_count=1).
+    row gets 0.0 (NaN with min_count=1). ``seen``: appearance(gid, n_groups), if known.
 
     pandas numbers the groups by first appearance and then adds up each group's rows in order
     (plainly when those numbers come sorted and no value is missing, with compensated summation
@@ -32,19 +33,26 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
     same way without hashing the ids again.
     """
     import numpy as np
+
+    order, rank = seen if seen is not None else appearance(gid, n_groups)
+    ranked = ranked_sums(columns, rank[gid], len(order), min_count)
+    out = {}
+    for name, sums in ranked.items():
+        spread = np.full(n_groups, np.nan if min_count > 0 else 0.0)
+        spread[order] = sums
+        out[name] = spread
+    return out
+
+
+def ranked_sums(columns: dict[str, Any], rank: "np.ndarray", n_groups: int, min_count: int = 0) -> dict[str, "np.ndarray"]:
+    """group_sums() for ids that already number the groups by first appearance (0, 1, ...)."""
     import pandas as pd
 
-    order, rank = _appearance(gid, n_groups)
-    key = pd.Categorical.from_codes(rank[gid], categories=pd.RangeIndex(len(order)), validate=False)
+    key = pd.Categorical.from_codes(rank, categories=pd.RangeIndex(n_groups), validate=False)
     # one 2-D block, like the dict-built frames pandas was given before (a missing value in any
     # column makes pandas sum every column of the block the compensated way)
     sums = pd.DataFrame(columns).groupby(key, observed=False, sort=True).sum(min_count=min_count)
-    out = {}
-    for name in columns:
-        spread = np.full(n_groups, np.nan if min_count > 0 else 0.0)
-        spread[order] = sums[name].to_numpy(dtype="float64")
-        out[name] = spread
-    return out
+    return {name: sums[name].to_numpy(dtype="float64") for name in columns}
 
 
 def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.ndarray":
@@ -53,7 +61,7 @@ def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.n
     import numpy as np
     import pandas as pd
 
-    order, rank = _appearance(gid, n_groups)
+    order, rank = appearance(gid, n_groups)
     key = pd.Categorical.from_codes(rank[gid], categories=pd.RangeIndex(len(order)), validate=False)
     means = pd.Series(values, copy=False).groupby(key, observed=False, sort=True).mean()
     spread = np.full(n_groups, np.nan)
@@ -61,7 +69,7 @@ def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.n
     return spread
 
 
-def _appearance(gid: "np.ndarray", n_groups: int) -> tuple["np.ndarray", "np.ndarray"]:
+def appearance(gid: "np.ndarray", n_groups: int) -> tuple["np.ndarray", "np.ndarray"]:
     """(the group ids present, in order of first appearance; the rank of each id in that order)."""
     import numpy as np
 

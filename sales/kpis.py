@@ -109,39 +109,42 @@ def period_bounds(index: int, period: str) -> tuple[tuple[int, int], tuple[int, 
 def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
     """Add the helper columns the KPI groupbys use (integer ids, period, first-period flag)."""
     import numpy as np
+    import pandas as pd
 
-    out = frame.copy(deep=False)
-    n = len(out)
-    periods = period_index(out["date"], period).to_numpy().astype("int64", copy=False)
-    revenue = (out["stage"] == "won").to_numpy() if "stage" in out else np.ones(n, dtype=bool)
+    n = len(frame)
+    periods = period_index(frame["date"], period).to_numpy().astype("int64", copy=False)
+    revenue = (frame["stage"] == "won").to_numpy() if "stage" in frame else np.ones(n, dtype=bool)
     helpers: dict[str, Any] = {ALL: np.zeros(n, dtype="int8"), PERIOD: periods, _REVENUE: revenue,
                                _LINES: np.ones(n, dtype="int64")}
-    if "order_id" in out:
-        oid = out["order_id"].cat.codes.to_numpy().astype("int64")
+    if "order_id" in frame:
+        oid = frame["order_id"].cat.codes.to_numpy().astype("int64")
         missing = oid < 0
         if missing.any():  # a line without an order id is an order of its own
-            oid[missing] = len(out["order_id"].cat.categories) + np.flatnonzero(missing)
+            oid[missing] = len(frame["order_id"].cat.categories) + np.flatnonzero(missing)
         helpers[_ORDER] = oid
     else:
         helpers[_ORDER] = np.arange(n, dtype="int64")
-    if "customer" in out:
-        cid = out["customer"].cat.codes.to_numpy().astype("int64")
+    if "customer" in frame:
+        cid = frame["customer"].cat.codes.to_numpy().astype("int64")
         helpers[_CUSTOMER] = cid
         rev = revenue & (cid >= 0)
         # each customer's first period with revenue; -1 for customers with none
-        lookup = np.full(len(out["customer"].cat.categories) + 1, np.iinfo("int64").max, dtype="int64")
+        never = np.iinfo("int64").max
+        lookup = np.full(len(frame["customer"].cat.categories) + 1, never, dtype="int64")
         np.minimum.at(lookup, cid[rev], periods[rev])
-        lookup[lookup == np.iinfo("int64").max] = -1
+        lookup[lookup == never] = -1
         helpers[_FIRST] = periods == lookup[cid]
-    for name, values in helpers.items():
-        out[name] = values
-    return out
+    # a new frame around the same columns (no copies) plus the helpers
+    return pd.DataFrame({**{name: frame[name] for name in frame.columns}, **helpers}, copy=False)
 
 
 #: Columns that must hold one value per order for the per-order shortcut (order_grain); the
 #: dates only matter (for the sales cycle) when there is a created date.
 _ORDER_LEVEL = (ALL, PERIOD, _REVENUE, _CUSTOMER, _FIRST, "stage", "region", "channel", "rep")
 _CYCLE_DATES = ("date", "created")
+#: Order-level columns that need no check: ALL is constant; the revenue flag follows from the
+#: stage (or is always true), the first-period flag from the customer and the period.
+_IMPLIED = (ALL, _REVENUE, _FIRST)
 
 
 def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
@@ -154,7 +157,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     """
     import numpy as np
 
-    from sales.grouping import first_rows, group_sums
+    from sales.grouping import first_rows, ranked_sums
 
     order = data[_ORDER].to_numpy()
     n_ids = int(order.max()) + 1 if len(order) else 0
@@ -165,6 +168,8 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     if "created" in data:
         columns += list(_CYCLE_DATES)
     for column in columns:
+        if column in _IMPLIED:  # constant, or follows from the columns checked
+            continue
         values = data[column]
         raw = values.cat.codes.to_numpy() if values.dtype == "category" else values.to_numpy()
         if raw.dtype.kind == "M":
@@ -173,12 +178,13 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
             return None
     position = np.empty(n_ids, dtype="int64")
     position[order[head_rows]] = np.arange(len(head_rows))
+    rank = position[order]  # orders numbered by their first line, as groupby(sort=False) does
     sums = [c for c in ("amount", "quantity", "cost") if c in data]
-    totals = group_sums({c: data[c].to_numpy() for c in sums}, position[order], len(head_rows), min_count=1)
-    result = data.iloc[head_rows][columns + [_ORDER]].reset_index(drop=True)
+    totals = ranked_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
+    result = data[columns + [_ORDER]].iloc[head_rows].reset_index(drop=True)
     for column in sums:
         result[column] = totals[column]
-    result[_LINES] = np.bincount(position[order], minlength=len(head_rows))
+    result[_LINES] = np.bincount(rank, minlength=len(head_rows))
     return result
 
 
@@ -240,20 +246,34 @@ class _Groups:
         """The group id of each row of ``data`` (these keys, the same categories)."""
         import numpy as np
 
-        gid = np.zeros(len(data), dtype="int64")
-        valid = np.ones(len(data), dtype=bool)
+        gid: Any = None
+        invalid: Any = None
         for key, labels, offset, stride, radix in self.parts:
             column = data[key]
             if labels is not None:
-                if not column.cat.categories.equals(labels):
+                if column.cat.categories is not labels and not column.cat.categories.equals(labels):
                     raise ValueError(f"{key}: other categories than the grouped table")
-                codes = column.cat.codes.to_numpy().astype("int64")
+                codes = column.cat.codes.to_numpy()
+                bad = codes < 0 if len(codes) and codes.min() < 0 else None
             else:
-                codes = column.to_numpy().astype("int64") - offset
-                valid &= codes < radix
-            valid &= codes >= 0
-            gid += codes * stride
-        gid[~valid] = -1
+                codes = column.to_numpy()
+                if offset:
+                    codes = codes - offset
+                outside = len(codes) and (codes.min() < 0 or codes.max() >= radix)
+                bad = (codes < 0) | (codes >= radix) if outside else None
+            part = codes.astype("int64")
+            if stride != 1:
+                part *= stride
+            if gid is None:
+                gid = part
+            else:
+                gid += part
+            if bad is not None:
+                invalid = bad if invalid is None else invalid | bad
+        if gid is None:
+            gid = np.zeros(len(data), dtype="int64")
+        if invalid is not None:
+            gid[invalid] = -1
         return gid
 
     def index(self, gids: Any) -> "pd.Index":
@@ -323,28 +343,33 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
     import numpy as np
     import pandas as pd
 
-    from sales.grouping import first_rows, group_sums
+    from sales.grouping import appearance, group_sums
 
     groups = _Groups(data, keys)
     dense = _Dense(groups.gid, groups.size)
     gid, size = dense.of(groups.gid), dense.size
     in_group = gid >= 0
     rev_mask = data[_REVENUE].to_numpy() & in_group
-    rev_gid = gid[rev_mask]
-    # groups with revenue lines, in the order of their first one
-    first = first_rows(rev_gid, size)
-    has_revenue = first < len(rev_gid)
-    members = np.flatnonzero(has_revenue)
-    members = members[np.argsort(first[members], kind="stable")]
+    every = bool(rev_mask.all())  # (lines without a stage or a missing key: no copies needed)
 
-    amounts = {"revenue": data["amount"].to_numpy()[rev_mask]}
+    def revenue_rows(values: "np.ndarray") -> "np.ndarray":
+        return values if every else values[rev_mask]
+
+    rev_gid = revenue_rows(gid)
+    # groups with revenue lines, in the order of their first one
+    seen = appearance(rev_gid, size)
+    members = seen[0]
+    has_revenue = np.zeros(size, dtype=bool)
+    has_revenue[members] = True
+
+    amounts = {"revenue": revenue_rows(data["amount"].to_numpy())}
     if "quantity" in data:
-        amounts["units"] = data["quantity"].to_numpy()[rev_mask]
-    sums = group_sums(amounts, rev_gid, size)
+        amounts["units"] = revenue_rows(data["quantity"].to_numpy())
+    sums = group_sums(amounts, rev_gid, size, seen=seen)
     metrics: dict[str, Any] = {
         "revenue": sums["revenue"],
         "units": sums["units"] if "quantity" in data else np.full(size, np.nan),
-        "lines": np.bincount(rev_gid, weights=data[_LINES].to_numpy()[rev_mask], minlength=size),
+        "lines": np.bincount(rev_gid, weights=revenue_rows(data[_LINES].to_numpy()), minlength=size),
     }
     if counting is None:
         metrics.update(_count_metrics(data, gid, size, per_order))
@@ -446,24 +471,37 @@ def _customer_metrics(data: "pd.DataFrame", gid: "np.ndarray", rev_mask: "np.nda
     from sales.grouping import distinct, distinct_with_counts
 
     cid = data[_CUSTOMER].to_numpy()
+    first = data[_FIRST].to_numpy()
     known = rev_mask & (cid >= 0)
-    g, c = gid[known], cid[known]
-    radix = int(c.max()) + 1 if len(c) else 1
-    group_customer = g * radix + c
-    if per_order:  # each row is one order: rows per (group, customer) are its orders
-        pairs, orders_per = distinct_with_counts(group_customer)
+    if not known.all():
+        gid, cid, first, order = gid[known], cid[known], first[known], order[known]
+    # one int per (group, customer, first-period flag), in bit fields (shifts, no divisions):
+    # new customers have a 1, returning ones a 0
+    shift = int(cid.max()).bit_length() if len(cid) else 0
+    kind = "int32" if (size << (shift + 1)) < 2**31 else "int64"
+    flagged = gid.astype(kind) << (shift + 1)
+    flagged |= cid.astype(kind) << 1
+    flagged |= first
+    if per_order:  # each row is one order: rows per (group, customer, flag) are its orders
+        flags, orders_per_flag = distinct_with_counts(flagged)
+        pairs = flags >> 1
+        if len(pairs) and (pairs[1:] == pairs[:-1]).any():  # some customer is new and returning
+            starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+            pairs, orders_per = pairs[starts], np.add.reduceat(orders_per_flag, starts)
+        else:
+            orders_per = orders_per_flag
     else:
-        item = order[known]
-        order_radix = int(item.max()) + 1 if len(item) else 1
-        pairs, orders_per = distinct_with_counts(distinct(group_customer * order_radix + item) // order_radix)
-    owners = pairs // radix
+        order_shift = int(order.max()).bit_length() if len(order) else 0
+        triples = ((flagged >> 1).astype("int64") << order_shift) | order
+        pairs, orders_per = distinct_with_counts(distinct(triples) >> order_shift)
+        flags = distinct(flagged)
+    owners = pairs >> shift
     customers = np.bincount(owners, minlength=size).astype("float64")
     repeat = np.bincount(owners[orders_per >= 2], minlength=size)
-    # (group, customer, first-period flag): new customers have a 1, returning ones a 0
-    flagged = distinct(group_customer * 2 + data[_FIRST].to_numpy()[known])
-    is_new = flagged % 2 == 1
-    new = np.bincount(flagged[is_new] // 2 // radix, minlength=size).astype("float64")
-    returning = np.bincount(flagged[~is_new] // 2 // radix, minlength=size).astype("float64")
+    flag_owners = flags >> (shift + 1)
+    seen = np.bincount(flag_owners, minlength=size).astype("float64")
+    new = np.bincount(flag_owners, weights=(flags & 1).astype("float64"), minlength=size)
+    returning = seen - new
     some = customers > 0
     return {
         "customers": customers,

@@ -77,9 +77,9 @@ def _plain(column: "pa.ChunkedArray") -> Any:
 
 
 def _categorical(column: "pa.ChunkedArray") -> "pd.Categorical | None":
-    """One categorical from a (chunked) column: the distinct values of every chunk are
-    encoded once more to unify them, converted to pandas and sorted as ``astype("category")``
-    sorts them; each row's code is then looked up through its chunk's dictionary."""
+    """One categorical from a (chunked) column: the chunks' dictionaries are unified, the
+    distinct values converted to pandas and sorted as ``astype("category")`` sorts them, and
+    each row's code looked up through that order."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -91,29 +91,31 @@ def _categorical(column: "pa.ChunkedArray") -> "pd.Categorical | None":
                 or (pa.types.is_timestamp(kind) and kind.tz is None)):
             return None
         column = pc.dictionary_encode(column)
-    chunks = [chunk for chunk in column.chunks if len(chunk)]
-    if not chunks:
+    elif not (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)):
+        return None  # e.g. bytes that are not text in this encoding
+    if not len(column):
         return pd.Categorical(column.to_pandas())
-    every = pa.concat_arrays([chunk.dictionary for chunk in chunks])
-    distinct = pc.dictionary_encode(every)
-    if pa.types.is_string(distinct.dictionary.type) or pa.types.is_large_string(distinct.dictionary.type):
-        order = pc.array_sort_indices(distinct.dictionary).to_numpy()
-        categories = pd.Index(distinct.dictionary.take(order).to_pandas())
-        rank = np.empty(len(order), dtype=np.int32)
-        rank[order] = np.arange(len(order), dtype=np.int32)
+    column = pa.Table.from_arrays([column], ["values"]).unify_dictionaries().column(0)
+    dictionary = column.chunk(0).dictionary
+    if pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type):
+        order = pc.array_sort_indices(dictionary).to_numpy()
+        categories = pd.Index(dictionary.take(order).to_pandas())
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
     else:  # a few dates or numbers: let pandas sort them exactly as it would
-        values = pd.Categorical(distinct.dictionary.to_pandas())
-        categories, rank = values.categories, np.asarray(values.codes, dtype=np.int32)
-    lookup = np.append(rank[distinct.indices.to_numpy()], np.int32(-1))
-    missing = len(lookup) - 1
-    parts, offset = [], 0
-    for chunk in chunks:
-        indices = chunk.indices
-        if indices.null_count:
-            indices = pc.fill_null(pc.add(indices, offset), missing)
-            parts.append(lookup[indices.to_numpy()])
-        else:
-            parts.append(lookup[indices.to_numpy() + offset])
-        offset += len(chunk.dictionary)
-    codes = np.concatenate(parts)
+        values = pd.Categorical(dictionary.to_pandas())
+        categories, rank = values.categories, np.asarray(values.codes, dtype=np.int64)
+    lookup = np.append(rank, -1).astype(_code_type(len(categories)))  # the last: a missing value
+    indices = pa.chunked_array([chunk.indices for chunk in column.chunks])
+    if indices.null_count:
+        indices = pc.fill_null(indices, len(rank))
+    codes = lookup[indices.to_numpy()]
     return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories), validate=False)
+
+
+def _code_type(n_categories: int) -> str:
+    """The integer type pandas keeps codes in for this many categories (no conversion later)."""
+    for kind, top in (("int8", 2**7 - 1), ("int16", 2**15 - 1), ("int32", 2**31 - 1)):
+        if n_categories < top:
+            return kind
+    return "int64"
