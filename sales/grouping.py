@@ -35,7 +35,7 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
     import numpy as np
 
     order, rank = seen if seen is not None else appearance(gid, n_groups)
-    ranked = ranked_sums(columns, rank[gid], len(order), min_count)
+    ranked = ranked_sums(columns, np.take(rank, gid), len(order), min_count)
     out = {}
     for name, sums in ranked.items():
         spread = np.full(n_groups, np.nan if min_count > 0 else 0.0)
@@ -62,7 +62,7 @@ def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.n
     import pandas as pd
 
     order, rank = appearance(gid, n_groups)
-    key = pd.Categorical.from_codes(rank[gid], categories=pd.RangeIndex(len(order)), validate=False)
+    key = pd.Categorical.from_codes(np.take(rank, gid), categories=pd.RangeIndex(len(order)), validate=False)
     means = pd.Series(values, copy=False).groupby(key, observed=False, sort=True).mean()
     spread = np.full(n_groups, np.nan)
     spread[order] = means.to_numpy(dtype="float64")
@@ -115,7 +115,10 @@ def distinct_with_counts(keys: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"
         present = np.flatnonzero(per_key)
         return present, per_key[present]
     ordered = np.sort(keys)
-    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    change = ordered[1:] != ordered[:-1]
+    if change.all():  # every value once
+        return ordered, np.ones(len(ordered), dtype="int64")
+    starts = np.flatnonzero(np.concatenate(([True], change)))
     return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 

@@ -88,7 +88,7 @@ def _months(dates: "np.ndarray") -> "np.ndarray":
     if last - first > 4 * len(days) + 1_000:  # few dates far apart: convert them directly
         return dates.astype("datetime64[M]").astype("int64") + 1970 * 12
     month_of_day = np.arange(first, last + 1).astype("datetime64[D]").astype("datetime64[M]").astype("int64")
-    return month_of_day[days - first] + 1970 * 12
+    return np.take(month_of_day, days - first) + 1970 * 12
 
 
 def period_label(index: int, period: str) -> str:
@@ -133,7 +133,7 @@ def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
         lookup = np.full(len(frame["customer"].cat.categories) + 1, never, dtype="int64")
         np.minimum.at(lookup, cid[rev], periods[rev])
         lookup[lookup == never] = -1
-        helpers[_FIRST] = periods == lookup[cid]
+        helpers[_FIRST] = periods == np.take(lookup, cid)
     # a new frame around the same columns (no copies) plus the helpers
     return pd.DataFrame({**{name: frame[name] for name in frame.columns}, **helpers}, copy=False)
 
@@ -162,7 +162,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     order = data[_ORDER].to_numpy()
     n_ids = int(order.max()) + 1 if len(order) else 0
     first = first_rows(order, n_ids)
-    line_head = first[order]
+    line_head = np.take(first, order)
     head_rows = np.flatnonzero(line_head == np.arange(len(order)))
     columns = [c for c in _ORDER_LEVEL if c in data]
     if "created" in data:
@@ -178,7 +178,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
             return None
     position = np.empty(n_ids, dtype="int64")
     position[order[head_rows]] = np.arange(len(head_rows))
-    rank = position[order]  # orders numbered by their first line, as groupby(sort=False) does
+    rank = np.take(position, order)  # orders numbered by their first line, as groupby(sort=False) does
     sums = [c for c in ("amount", "quantity", "cost") if c in data]
     totals = ranked_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
     result = data[columns + [_ORDER]].iloc[head_rows].reset_index(drop=True)
@@ -240,10 +240,11 @@ class _Groups:
             self.parts.append((key, labels, offset, stride, max(radix, 1)))
             stride *= max(radix, 1)
         self.size = stride
-        self.gid = self.ids_of(data)
+        self.gid = self.ids_of(data, checked=False)
 
-    def ids_of(self, data: "pd.DataFrame") -> "np.ndarray":
-        """The group id of each row of ``data`` (these keys, the same categories)."""
+    def ids_of(self, data: "pd.DataFrame", checked: bool = True) -> "np.ndarray":
+        """The group id of each row of ``data`` (these keys, the same categories); ``checked``:
+        look for period values outside the grouped table's (not needed for that table itself)."""
         import numpy as np
 
         gid: Any = None
@@ -257,11 +258,12 @@ class _Groups:
                 bad = codes < 0 if len(codes) and codes.min() < 0 else None
             else:
                 codes = column.to_numpy()
-                if offset:
-                    codes = codes - offset
-                outside = len(codes) and (codes.min() < 0 or codes.max() >= radix)
-                bad = (codes < 0) | (codes >= radix) if outside else None
+                bad = None
+                if checked and len(codes) and (codes.min() < offset or codes.max() >= offset + radix):
+                    bad = (codes < offset) | (codes >= offset + radix)
             part = codes.astype("int64")
+            if offset:
+                part -= offset
             if stride != 1:
                 part *= stride
             if gid is None:
@@ -276,17 +278,13 @@ class _Groups:
             gid[invalid] = -1
         return gid
 
-    def index(self, gids: Any) -> "pd.Index":
-        """Key values of group ids, as an Index (one key) or a MultiIndex."""
-        import pandas as pd
-
+    def labels(self, gids: Any) -> list[Any]:
+        """The values of each key for these group ids (category values, or period numbers)."""
         arrays = []
         for _key, labels, offset, stride, radix in self.parts:
             codes = (gids // stride) % radix
             arrays.append(labels.take(codes) if labels is not None else codes + offset)
-        if len(arrays) == 1:
-            return pd.Index(arrays[0], name=self.keys[0])
-        return pd.MultiIndex.from_arrays(arrays, names=self.keys)
+        return arrays
 
 
 _DENSE_SLACK = 1 << 16  # group ids up to this many (or 4 per row) are used as they are
@@ -328,7 +326,23 @@ _CUSTOMER_METRICS = ("customers", "new_customers", "returning_customers", "repur
 def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
               group_costs: dict[str, float] | None = None, per_order: bool = False,
               counting: "pd.DataFrame | None" = None) -> "pd.DataFrame":
-    """All METRICS per group of ``keys`` (columns of a prepare()d frame), one row per group.
+    """All METRICS per group of ``keys`` (columns of a prepare()d frame), one row per group,
+    indexed by the keys' values; see kpi_columns for the arguments."""
+    import pandas as pd
+
+    labels, columns = kpi_columns(data, keys, shares_within, group_costs, per_order, counting)
+    if len(keys) == 1:
+        index = pd.Index(labels[0], name=keys[0])
+    else:
+        index = pd.MultiIndex.from_arrays(labels, names=keys)
+    return pd.DataFrame(columns, index=index)
+
+
+def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
+                group_costs: dict[str, float] | None = None, per_order: bool = False,
+                counting: "pd.DataFrame | None" = None) -> tuple[list[Any], dict[str, "np.ndarray"]]:
+    """All METRICS per group of ``keys`` (columns of a prepare()d frame): (the values of each
+    key, one per group; {metric: one float per group}), groups in the same order.
 
     ``shares_within``: keys whose totals are the denominator of revenue_share (e.g. [PERIOD]
     for per-period shares); None or [] means the whole data. ``group_costs`` maps a group value
@@ -341,9 +355,8 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
     deals or a cost column can add groups without revenue.
     """
     import numpy as np
-    import pandas as pd
 
-    from sales.grouping import appearance, group_sums
+    from sales.grouping import appearance, group_sums, ranked_sums
 
     groups = _Groups(data, keys)
     dense = _Dense(groups.gid, groups.size)
@@ -369,7 +382,9 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
     metrics: dict[str, Any] = {
         "revenue": sums["revenue"],
         "units": sums["units"] if "quantity" in data else np.full(size, np.nan),
-        "lines": np.bincount(rev_gid, weights=revenue_rows(data[_LINES].to_numpy()), minlength=size),
+        # (lines of prepare()d data count one each; an order_grain() row counts its lines)
+        "lines": np.bincount(rev_gid, weights=revenue_rows(data[_LINES].to_numpy()) if per_order else None,
+                             minlength=size).astype("float64"),
     }
     if counting is None:
         metrics.update(_count_metrics(data, gid, size, per_order))
@@ -402,20 +417,42 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
             costs_only = added & (columns["won"] == 0) & (columns["lost"] == 0)
             for name in ("won", "lost", "win_rate"):
                 columns[name][costs_only] = np.nan
-    table = pd.DataFrame(columns)
-    table.index = groups.index(dense.ids[members])
-    if shares_within:
-        parent = table["revenue"].groupby(level=shares_within).transform("sum")
-        table["revenue_share"] = (table["revenue"] / parent).where(parent > 0)
-    else:
-        parent = table["revenue"].sum()
-        table["revenue_share"] = table["revenue"] / parent if parent > 0 else np.nan
-    if group_costs is not None and len(keys) == 1:
-        table["cost"] = [group_costs.get(str(v), np.nan) for v in table.index]
-    elif "cost" not in table:
-        table["cost"] = np.nan
-    table["roi"] = ((table["revenue"] - table["cost"]) / table["cost"]).where(table["cost"] > 0)
-    return table[list(METRICS)]
+    labels = groups.labels(dense.ids[members])
+    revenue = columns["revenue"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if shares_within:  # as pandas' groupby(level=...).transform("sum"): groups in key order
+            within = _sorted_ids(groups, dense.ids[members], shares_within)
+            totals = ranked_sums({"revenue": revenue}, within, int(within.max()) + 1 if len(within) else 0)["revenue"]
+            parent = np.take(totals, within)
+            columns["revenue_share"] = np.where(parent > 0, revenue / parent, np.nan)
+        else:
+            parent = revenue.sum()  # (what Series.sum gives: numpy's sum, no value missing)
+            columns["revenue_share"] = revenue / parent if parent > 0 else np.full(len(revenue), np.nan)
+        if group_costs is not None and len(keys) == 1:
+            columns["cost"] = np.array([group_costs.get(str(v), np.nan) for v in labels[0]], dtype="float64")
+        elif "cost" not in columns:
+            columns["cost"] = np.full(len(revenue), np.nan)
+        cost = columns["cost"]
+        columns["roi"] = np.where(cost > 0, (revenue - cost) / cost, np.nan)
+    return labels, {name: columns[name] for name in METRICS}
+
+
+def _sorted_ids(groups: _Groups, gids: "np.ndarray", keys: list[str]) -> "np.ndarray":
+    """For rows with these group ids: 0, 1, ... by the values of ``keys`` in sorted order (how
+    pandas numbers the groups of ``groupby(level=keys)``)."""
+    import numpy as np
+
+    combined = np.zeros(len(gids), dtype="int64")
+    for key, labels, _offset, stride, radix in groups.parts:
+        if key not in keys:
+            continue
+        codes = (gids // stride) % radix
+        if labels is not None:  # categories in the order of their values
+            rank = np.empty(len(labels), dtype="int64")
+            rank[labels.argsort()] = np.arange(len(labels))
+            codes = rank[codes]
+        combined = combined * radix + codes
+    return np.unique(combined, return_inverse=True)[1].reshape(-1)
 
 
 def _count_metrics(data: "pd.DataFrame", gid: "np.ndarray", size: int, per_order: bool) -> dict[str, "np.ndarray"]:
@@ -495,12 +532,9 @@ def _customer_metrics(data: "pd.DataFrame", gid: "np.ndarray", rev_mask: "np.nda
         triples = ((flagged >> 1).astype("int64") << order_shift) | order
         pairs, orders_per = distinct_with_counts(distinct(triples) >> order_shift)
         flags = distinct(flagged)
-    owners = pairs >> shift
-    customers = np.bincount(owners, minlength=size).astype("float64")
-    repeat = np.bincount(owners[orders_per >= 2], minlength=size)
-    flag_owners = flags >> (shift + 1)
-    seen = np.bincount(flag_owners, minlength=size).astype("float64")
-    new = np.bincount(flag_owners, weights=(flags & 1).astype("float64"), minlength=size)
+    # both lists come sorted, so each group's entries are one run: counts by run bounds
+    customers, repeat = _runs(pairs >> shift, size, orders_per >= 2)
+    seen, new = _runs(flags >> (shift + 1), size, (flags & 1).astype(bool))
     returning = seen - new
     some = customers > 0
     return {
@@ -510,3 +544,13 @@ def _customer_metrics(data: "pd.DataFrame", gid: "np.ndarray", rev_mask: "np.nda
         "repurchase_rate": np.divide(repeat, customers, out=np.full(size, np.nan), where=some),
         "new_customer_share": np.divide(new, customers, out=np.full(size, np.nan), where=some),
     }
+
+
+def _runs(owners: "np.ndarray", size: int, marked: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+    """For sorted group ids: how many entries each group 0..size-1 has, and how many of them
+    are ``marked`` (as floats)."""
+    import numpy as np
+
+    bounds = np.searchsorted(owners, np.arange(size + 1))
+    running = np.concatenate(([0], np.cumsum(marked, dtype="int64")))
+    return np.diff(bounds).astype("float64"), np.diff(running[bounds]).astype("float64")

@@ -12,6 +12,7 @@ and the caller reads the careful way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,17 +49,20 @@ def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Seq
         return None
     if table.column_names != list(columns):
         return None
-    out: dict[str, Any] = {}
     wanted = set(categorical)
-    for name in columns:
+
+    def convert(name: str) -> Any:
         column = table.column(name)
         if pa.types.is_null(column.type):
             column = column.cast(pa.float64())  # as pandas does: an empty column is all NaN
-        converted = _categorical(column) if name in wanted else _plain(column)
-        if converted is None:
-            return None
-        out[name] = converted
-    return pd.DataFrame(out)
+        return _categorical(column) if name in wanted else _plain(column)
+
+    # one column per task: pyarrow and numpy let go of the GIL, so two cores share the work
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        converted = list(pool.map(convert, columns))
+    if any(column is None for column in converted):
+        return None
+    return pd.DataFrame(dict(zip(columns, converted, strict=True)), copy=False)
 
 
 def _plain(column: "pa.ChunkedArray") -> Any:
@@ -109,7 +113,7 @@ def _categorical(column: "pa.ChunkedArray") -> "pd.Categorical | None":
     indices = pa.chunked_array([chunk.indices for chunk in column.chunks])
     if indices.null_count:
         indices = pc.fill_null(indices, len(rank))
-    codes = lookup[indices.to_numpy()]
+    codes = np.take(lookup, indices.to_numpy())
     return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories), validate=False)
 
 

@@ -366,8 +366,8 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     codes = column.cat.codes.to_numpy()
     if not len(parsed):  # an empty column: every value missing
         return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how
-    values = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))[codes]  # -1: NaT
-    return pd.Series(values, index=column.index, name=column.name), how
+    values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
+    return pd.Series(values, index=column.index, name=column.name, copy=False), how
 
 
 def _representable(parsed: "pd.Series") -> "np.ndarray":
@@ -518,7 +518,7 @@ def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimi
         out["amount"] = out["quantity"] * out["unit_price"]
     if "stage" in out:
         out["stage"] = _stage_outcomes(out["stage"])
-    return pd.DataFrame(out)
+    return pd.DataFrame(out, copy=False)
 
 
 def _stage_outcomes(stage: "pd.Series") -> "pd.Series":
