@@ -188,10 +188,14 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     return result
 
 
+#: The order-level columns order_pairs() carries (those that kpi_table counts with).
+_PAIR_COLUMNS = (PERIOD, _REVENUE, _CUSTOMER, _FIRST, _ORDER, "stage", "date", "created")
+
+
 def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_order: bool = False) -> "pd.DataFrame":
     """One row per distinct (order, ``key`` value) of the prepare()d lines ``data``, carrying the
-    order-level columns of ``orders`` (its order_grain()), for counting distinct orders,
-    customers and deals per ``key`` group without going through every line.
+    order-level columns of ``orders`` (its order_grain()) that kpi_table counts with, for
+    counting distinct orders, customers and deals per ``key`` group without every line.
 
     ``in_line_order``: rows in the order the pairs first appear in the lines (what the sales
     cycle's mean needs to come out exactly as over the lines); otherwise sorted by order.
@@ -205,19 +209,24 @@ def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_
     rank_of = np.zeros(int(oid.max()) + 1 if len(oid) else 0, dtype="int64")
     rank_of[oid] = np.arange(len(oid))
     column = data[key]
-    width = len(column.cat.categories) + 1  # code + 1: a missing value is 0
-    pair = rank_of[data[_ORDER].to_numpy()] * width + column.cat.codes.to_numpy().astype("int64") + 1
+    shift = len(column.cat.categories).bit_length()  # room for code + 1 (a missing value is 0)
+    pair = np.take(rank_of, data[_ORDER].to_numpy()) << shift
+    pair |= column.cat.codes.to_numpy() + 1
     if in_line_order:
-        first = first_rows(pair, len(orders) * width)
+        first = first_rows(pair, len(orders) << shift)
         present = np.flatnonzero(first < len(pair))
         pairs = present[np.argsort(first[present], kind="stable")]
     else:
         pairs = distinct(pair)
-    heads = pairs // width
-    result = orders.drop(columns=[c for c in ("amount", "quantity", "cost", _LINES) if c in orders]).iloc[heads]
-    result = result.reset_index(drop=True)
-    result[key] = pd.Categorical.from_codes(pairs % width - 1, dtype=column.dtype, validate=False)
-    return result
+    heads = pairs >> shift
+    result: dict[str, Any] = {name: np.take(orders[name].to_numpy(), heads) for name in _PAIR_COLUMNS
+                              if name in orders and orders[name].dtype != "category"}
+    if "stage" in orders:
+        stage = orders["stage"]
+        result["stage"] = pd.Categorical.from_codes(np.take(stage.cat.codes.to_numpy(), heads), dtype=stage.dtype,
+                                                    validate=False)
+    result[key] = pd.Categorical.from_codes((pairs & ((1 << shift) - 1)) - 1, dtype=column.dtype, validate=False)
+    return pd.DataFrame(result, copy=False)
 
 
 class _Groups:
