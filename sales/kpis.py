@@ -81,14 +81,19 @@ def _months(dates: "np.ndarray") -> "np.ndarray":
     import numpy as np
 
     dates = dates.astype("datetime64[ns]", copy=False)
-    if not len(dates) or np.isnat(dates).any():
+    nanoseconds = dates.view("int64")
+    if len(dates):
+        low, high = int(nanoseconds.min()), int(nanoseconds.max())
+    if not len(dates) or low == np.iinfo("int64").min:  # none, or a missing date (NaT)
         return dates.astype("datetime64[M]").astype("int64") + 1970 * 12
-    days = dates.view("int64") // (86_400 * 10**9)
-    first, last = int(days.min()), int(days.max())
-    if last - first > 4 * len(days) + 1_000:  # few dates far apart: convert them directly
+    day = 86_400 * 10**9
+    first, last = low // day, high // day
+    if last - first > 4 * len(dates) + 1_000:  # few dates far apart: convert them directly
         return dates.astype("datetime64[M]").astype("int64") + 1970 * 12
     month_of_day = np.arange(first, last + 1).astype("datetime64[D]").astype("datetime64[M]").astype("int64")
-    return np.take(month_of_day, days - first) + 1970 * 12
+    days = nanoseconds // day
+    days -= first
+    return np.take(month_of_day + 1970 * 12, days)
 
 
 def period_label(index: int, period: str) -> str:
@@ -127,11 +132,14 @@ def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
     if "customer" in frame:
         cid = frame["customer"].cat.codes.to_numpy().astype("int64")
         helpers[_CUSTOMER] = cid
-        rev = revenue & (cid >= 0)
         # each customer's first period with revenue; -1 for customers with none
         never = np.iinfo("int64").max
         lookup = np.full(len(frame["customer"].cat.categories) + 1, never, dtype="int64")
-        np.minimum.at(lookup, cid[rev], periods[rev])
+        if "stage" in frame or (len(cid) and cid.min() < 0):
+            rev = revenue & (cid >= 0)
+            np.minimum.at(lookup, cid[rev], periods[rev])
+        else:  # every line is revenue and has a customer
+            np.minimum.at(lookup, cid, periods)
         lookup[lookup == never] = -1
         helpers[_FIRST] = periods == np.take(lookup, cid)
     # a new frame around the same columns (no copies) plus the helpers
