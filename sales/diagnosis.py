@@ -173,8 +173,30 @@ def _empty_metrics(has: dict[str, bool]) -> Metrics:
     )
 
 
-def _rows(table: "pd.DataFrame") -> dict[Any, Metrics]:
-    return {key: _metrics(row) for key, row in zip(table.index, table.to_dict("records"), strict=True)}
+def _rows(table: tuple[list[Any], dict[str, Any]]) -> dict[Any, Metrics]:
+    """Metrics per group of a kpis.kpi_columns() result, keyed by the key's value (a tuple for
+    several keys): what _metrics() makes of each row, a column at a time."""
+    import numpy as np
+
+    labels, table_columns = table
+    columns = []
+    for name in METRICS:
+        values = np.asarray(table_columns[name], dtype="float64")
+        known = np.isfinite(values)
+        if name == "revenue":  # missing or zero: 0.0
+            columns.append(np.where(known & (values != 0), values, 0.0).tolist())
+            continue
+        if name in COUNT_METRICS:
+            listed = np.round(np.where(known, values, 0.0)).astype("int64").tolist()
+            if name == "lines":  # missing: 0
+                columns.append(listed)
+                continue
+        else:
+            listed = values.tolist()
+        columns.append([v if k else None for v, k in zip(listed, known.tolist(), strict=True)])
+    keys = [list(values) if not hasattr(values, "tolist") else values.tolist() for values in labels]
+    keyed = keys[0] if len(keys) == 1 else list(zip(*keys, strict=True))
+    return {key: Metrics(*row) for key, row in zip(keyed, zip(*columns, strict=True), strict=True)}
 
 
 def _iso(value: Any) -> str:
@@ -209,6 +231,8 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     ``frame``: canonical columns with non-sales rows already dropped (record_rules).
     ``costs``: optional {dimension: {group value: cost}} from a cost file.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from sales.findings import find_weak_spots
 
     if period not in ("month", "quarter"):
@@ -219,44 +243,40 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     orders = kpis.order_grain(data)
     by_order = orders if orders is not None else data  # same KPIs, fewer rows
     per_order = orders is not None
-    total_cost = sum(sum(v.values()) for v in costs.values()) if len(costs) == 1 else None
-    total_table = kpis.kpi_table(by_order, [kpis.ALL], per_order=per_order)
-    if total_cost is not None:
-        total_table["cost"] = total_cost
-        total_table["roi"] = (total_table["revenue"] - total_cost) / total_cost if total_cost > 0 else float("nan")
-    total = _metrics(total_table.iloc[0].to_dict()) if len(total_table) else _empty_metrics(has)
+    # The product-line breakdown goes over every line, the rest over orders: a worker thread
+    # takes the first meanwhile (numpy and pandas let go of the GIL in their loops, so a second
+    # core shortens the whole when there is one; the results do not depend on it).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        by_line = pool.submit(_breakdown, "product_line", data, orders, period, costs.get("product_line")) \
+            if "product_line" in data else None
+        total_cost = sum(sum(v.values()) for v in costs.values()) if len(costs) == 1 else None
+        _, whole = kpis.kpi_columns(by_order, [kpis.ALL], per_order=per_order)
+        total_row = {name: values[0] for name, values in whole.items()} if len(whole["revenue"]) else None
+        if total_row is not None and total_cost is not None:
+            total_row["cost"] = total_cost
+            total_row["roi"] = (total_row["revenue"] - total_cost) / total_cost if total_cost > 0 else float("nan")
+        total = _metrics(total_row) if total_row is not None else _empty_metrics(has)
 
-    by_period = _rows(kpis.kpi_table(by_order, [kpis.PERIOD], per_order=per_order))
-    indices = list(range(min(by_period), max(by_period) + 1)) if by_period else []
-    first_date = data["date"].min() if len(data) else None
-    last_date = data["date"].max() if len(data) else None
-    head_partial, tail_partial = _partial_flags(first_date, last_date, indices, period) if indices else (False, False)
-    periods: list[PeriodRow] = []
-    previous: Metrics | None = None
-    for position, index in enumerate(indices):
-        metrics = by_period.get(index) or _empty_metrics(has)
-        (y, m), _ = kpis.period_bounds(index, period)
-        is_partial = (position == 0 and head_partial) or (position == len(indices) - 1 and tail_partial)
-        periods.append(PeriodRow(kpis.period_label(index, period), f"{y}-{m:02d}-01", metrics,
-                                 _change(metrics, previous), is_partial))
-        previous = metrics
+        by_period = _rows(kpis.kpi_columns(by_order, [kpis.PERIOD], per_order=per_order))
+        indices = list(range(min(by_period), max(by_period) + 1)) if by_period else []
+        first_date = data["date"].min() if len(data) else None
+        last_date = data["date"].max() if len(data) else None
+        head_partial, tail_partial = _partial_flags(first_date, last_date, indices, period) if indices else (False, False)
+        periods: list[PeriodRow] = []
+        previous: Metrics | None = None
+        for position, index in enumerate(indices):
+            metrics = by_period.get(index) or _empty_metrics(has)
+            (y, m), _ = kpis.period_bounds(index, period)
+            is_partial = (position == 0 and head_partial) or (position == len(indices) - 1 and tail_partial)
+            periods.append(PeriodRow(kpis.period_label(index, period), f"{y}-{m:02d}-01", metrics,
+                                     _change(metrics, previous), is_partial))
+            previous = metrics
 
-    breakdowns: dict[str, list[GroupRow]] = {}
-    for dimension in DIMENSIONS:
-        if dimension not in data:
-            continue
-        grain = data if dimension == "product_line" else by_order
-        one_per_order = per_order and grain is orders
-        overall = _rows(kpis.kpi_table(grain, [dimension], group_costs=costs.get(dimension), per_order=one_per_order))
-        per_period = kpis.kpi_table(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD],
-                                    per_order=one_per_order)
-        split: dict[str, dict[str, Metrics]] = {}
-        for (value, index), metrics in _rows(per_period).items():
-            split.setdefault(str(value), {})[kpis.period_label(int(index), period)] = metrics
-        rows = [GroupRow(str(value), metrics, dict(sorted(split.get(str(value), {}).items())))
-                for value, metrics in overall.items()]
-        rows.sort(key=lambda r: -r.metrics.revenue)
-        breakdowns[dimension] = rows
+        breakdowns = {dimension: _breakdown(dimension, data, orders, period, costs.get(dimension))
+                      for dimension in DIMENSIONS if dimension in data and dimension != "product_line"}
+        if by_line is not None:
+            breakdowns["product_line"] = by_line.result()
+    breakdowns = {dimension: breakdowns[dimension] for dimension in DIMENSIONS if dimension in breakdowns}
 
     diagnosis = Diagnosis(
         created_at=created_at, period=period, source=source, rows_read=rows_read,
@@ -267,3 +287,29 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     )
     diagnosis.findings = find_weak_spots(diagnosis)
     return diagnosis
+
+
+def _breakdown(dimension: str, data: "pd.DataFrame", orders: "pd.DataFrame | None", period: str,
+               group_costs: dict[str, float] | None) -> list[GroupRow]:
+    """The rows of one dimension, biggest revenue first, each with its metrics per period.
+
+    ``data``: the prepare()d lines; ``orders``: their order_grain() (None when orders split).
+    Product lines split orders, so they are summed over lines and counted over (order, product
+    line) pairs; the other dimensions take the orders as they are.
+    """
+    grain = orders if orders is not None and dimension != "product_line" else data
+    one_per_order = grain is orders
+    counting = None
+    if grain is data and orders is not None:
+        counting = kpis.order_pairs(data, orders, dimension, in_line_order="stage" in data and "created" in data)
+    overall = _rows(kpis.kpi_columns(grain, [dimension], group_costs=group_costs, per_order=one_per_order,
+                                     counting=counting))
+    per_period = kpis.kpi_columns(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD],
+                                  per_order=one_per_order, counting=counting)
+    split: dict[str, dict[str, Metrics]] = {}
+    for (value, index), metrics in _rows(per_period).items():
+        split.setdefault(str(value), {})[kpis.period_label(int(index), period)] = metrics
+    rows = [GroupRow(str(value), metrics, dict(sorted(split.get(str(value), {}).items())))
+            for value, metrics in overall.items()]
+    rows.sort(key=lambda r: -r.metrics.revenue)
+    return rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 #: What every metric means. Copied into the README; the code below implements exactly this.
@@ -68,12 +69,31 @@ def period_index(dates: "pd.Series", period: str) -> "pd.Series":
     """Integer period per date: months (year*12 + month-1) or quarters (year*4 + quarter-1)."""
     import pandas as pd
 
-    months = dates.to_numpy().astype("datetime64[M]").astype("int64") + 1970 * 12
-    if period == "month":
-        return pd.Series(months, index=dates.index)
-    if period == "quarter":
-        return pd.Series(months // 3, index=dates.index)
-    raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+    if period not in ("month", "quarter"):
+        raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+    months = _months(dates.to_numpy())
+    return pd.Series(months if period == "month" else months // 3, index=dates.index)
+
+
+def _months(dates: "np.ndarray") -> "np.ndarray":
+    """year*12 + month-1 of each datetime64. Converting a million dates to months one by one is
+    slow; the days they fall on are few, so each day's month is looked up instead."""
+    import numpy as np
+
+    dates = dates.astype("datetime64[ns]", copy=False)
+    nanoseconds = dates.view("int64")
+    if len(dates):
+        low, high = int(nanoseconds.min()), int(nanoseconds.max())
+    if not len(dates) or low == np.iinfo("int64").min:  # none, or a missing date (NaT)
+        return dates.astype("datetime64[M]").astype("int64") + 1970 * 12
+    day = 86_400 * 10**9
+    first, last = low // day, high // day
+    if last - first > 4 * len(dates) + 1_000:  # few dates far apart: convert them directly
+        return dates.astype("datetime64[M]").astype("int64") + 1970 * 12
+    month_of_day = np.arange(first, last + 1).astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+    days = nanoseconds // day
+    days -= first
+    return np.take(month_of_day + 1970 * 12, days)
 
 
 def period_label(index: int, period: str) -> str:
@@ -96,34 +116,43 @@ def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
     import numpy as np
     import pandas as pd
 
-    out = frame.copy(deep=False)
-    out[ALL] = np.int8(0)
-    out[PERIOD] = period_index(out["date"], period).astype("int64")
-    out[_REVENUE] = (out["stage"] == "won").to_numpy() if "stage" in out else True
-    out[_LINES] = np.int64(1)
-    if "order_id" in out:
-        oid = out["order_id"].cat.codes.to_numpy().astype("int64")
+    n = len(frame)
+    periods = period_index(frame["date"], period).to_numpy().astype("int64", copy=False)
+    revenue = (frame["stage"] == "won").to_numpy() if "stage" in frame else np.ones(n, dtype=bool)
+    helpers: dict[str, Any] = {ALL: np.zeros(n, dtype="int8"), PERIOD: periods, _REVENUE: revenue,
+                               _LINES: np.ones(n, dtype="int64")}
+    if "order_id" in frame:
+        oid = frame["order_id"].cat.codes.to_numpy().astype("int64")
         missing = oid < 0
         if missing.any():  # a line without an order id is an order of its own
-            oid[missing] = len(out["order_id"].cat.categories) + np.flatnonzero(missing)
-        out[_ORDER] = oid
+            oid[missing] = len(frame["order_id"].cat.categories) + np.flatnonzero(missing)
+        helpers[_ORDER] = oid
     else:
-        out[_ORDER] = np.arange(len(out), dtype="int64")
-    if "customer" in out:
-        cid = out["customer"].cat.codes.to_numpy().astype("int64")
-        out[_CUSTOMER] = cid
-        rev = out[_REVENUE].to_numpy() & (cid >= 0)
-        first = pd.Series(out[PERIOD].to_numpy()[rev]).groupby(cid[rev]).min()
-        lookup = np.full(len(out["customer"].cat.categories) + 1, -1, dtype="int64")
-        lookup[first.index.to_numpy()] = first.to_numpy()
-        out[_FIRST] = out[PERIOD].to_numpy() == lookup[cid]
-    return out
+        helpers[_ORDER] = np.arange(n, dtype="int64")
+    if "customer" in frame:
+        cid = frame["customer"].cat.codes.to_numpy().astype("int64")
+        helpers[_CUSTOMER] = cid
+        # each customer's first period with revenue; -1 for customers with none
+        never = np.iinfo("int64").max
+        lookup = np.full(len(frame["customer"].cat.categories) + 1, never, dtype="int64")
+        if "stage" in frame or (len(cid) and cid.min() < 0):
+            rev = revenue & (cid >= 0)
+            np.minimum.at(lookup, cid[rev], periods[rev])
+        else:  # every line is revenue and has a customer
+            np.minimum.at(lookup, cid, periods)
+        lookup[lookup == never] = -1
+        helpers[_FIRST] = periods == np.take(lookup, cid)
+    # a new frame around the same columns (no copies) plus the helpers
+    return pd.DataFrame({**{name: frame[name] for name in frame.columns}, **helpers}, copy=False)
 
 
 #: Columns that must hold one value per order for the per-order shortcut (order_grain); the
 #: dates only matter (for the sales cycle) when there is a created date.
 _ORDER_LEVEL = (ALL, PERIOD, _REVENUE, _CUSTOMER, _FIRST, "stage", "region", "channel", "rep")
 _CYCLE_DATES = ("date", "created")
+#: Order-level columns that need no check: ALL is constant; the revenue flag follows from the
+#: stage (or is always true), the first-period flag from the customer and the period.
+_IMPLIED = (ALL, _REVENUE, _FIRST)
 
 
 def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
@@ -132,181 +161,413 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
 
     Every KPI grouping that does not split orders (all but product line) gives the same
     numbers on this table as on the lines, with far fewer rows to count distinct values in.
+    Orders keep the order of their first line; amounts are summed in line order.
     """
     import numpy as np
 
+    from sales.grouping import first_rows, ranked_sums
+
     order = data[_ORDER].to_numpy()
-    heads = ~data[_ORDER].duplicated().to_numpy()
-    head_rows = np.flatnonzero(heads)
-    position = np.empty(int(order.max()) + 1 if len(order) else 0, dtype="int64")
-    position[order[head_rows]] = np.arange(len(head_rows))
-    line_head = head_rows[position[order]]
+    n_ids = int(order.max()) + 1 if len(order) else 0
+    first = first_rows(order, n_ids)
+    line_head = np.take(first, order)
+    head_rows = np.flatnonzero(line_head == np.arange(len(order)))
     columns = [c for c in _ORDER_LEVEL if c in data]
     if "created" in data:
         columns += list(_CYCLE_DATES)
     for column in columns:
+        if column in _IMPLIED:  # constant, or follows from the columns checked
+            continue
         values = data[column]
         raw = values.cat.codes.to_numpy() if values.dtype == "category" else values.to_numpy()
         if raw.dtype.kind == "M":
             raw = raw.view("int64")
         if not np.array_equal(raw, raw[line_head]):
             return None
-    sums = [c for c in ("amount", "quantity", "cost", _LINES) if c in data]
-    table = data[sums].groupby(order, sort=False).sum(min_count=1)
-    result = data.iloc[head_rows][columns + [_ORDER]].reset_index(drop=True)
+    position = np.empty(n_ids, dtype="int64")
+    position[order[head_rows]] = np.arange(len(head_rows))
+    rank = np.take(position, order)  # orders numbered by their first line, as groupby(sort=False) does
+    sums = [c for c in ("amount", "quantity", "cost") if c in data]
+    totals = ranked_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
+    result = data[columns + [_ORDER]].iloc[head_rows].reset_index(drop=True)
     for column in sums:
-        result[column] = table[column].to_numpy()
+        result[column] = totals[column]
+    result[_LINES] = np.bincount(rank, minlength=len(head_rows))
     return result
 
 
-class _Groups:
-    """One integer id per row for the groups of ``keys`` (-1: a key is missing), so every
-    distinct count is a pandas unique / groupby over a single int64 column."""
-
-    def __init__(self, data: "pd.DataFrame", keys: list[str]):
-        import numpy as np
-
-        self.keys = keys
-        self.parts: list[tuple[str, Any, int, int, int]] = []  # key, labels, offset, stride, radix
-        gid = np.zeros(len(data), dtype="int64")
-        valid = np.ones(len(data), dtype=bool)
-        stride = 1
-        for key in keys:
-            column = data[key]
-            if column.dtype == "category":
-                codes = column.cat.codes.to_numpy().astype("int64")
-                labels, offset, radix = column.cat.categories, 0, len(column.cat.categories)
-            else:
-                codes = column.to_numpy().astype("int64")
-                offset = int(codes.min()) if len(codes) else 0
-                codes = codes - offset
-                labels, radix = None, int(codes.max()) + 1 if len(codes) else 1
-            valid &= codes >= 0
-            gid += codes * stride
-            self.parts.append((key, labels, offset, stride, max(radix, 1)))
-            stride *= max(radix, 1)
-        gid[~valid] = -1
-        self.gid = gid
-
-    def index(self, gids: Any) -> "pd.Index":
-        """Key values of group ids, as an Index (one key) or a MultiIndex."""
-        import pandas as pd
-
-        arrays = []
-        for _key, labels, offset, stride, radix in self.parts:
-            codes = (gids // stride) % radix
-            arrays.append(labels.take(codes) if labels is not None else codes + offset)
-        if len(arrays) == 1:
-            return pd.Index(arrays[0], name=self.keys[0])
-        return pd.MultiIndex.from_arrays(arrays, names=self.keys)
+#: The order-level columns order_pairs() carries (those that kpi_table counts with).
+_PAIR_COLUMNS = (PERIOD, _REVENUE, _CUSTOMER, _FIRST, _ORDER, "stage", "date", "created")
 
 
-def _distinct_per_group(gid: Any, item: Any) -> "pd.Series":
-    """Number of distinct ``item`` values per group id (int64 arrays, both >= 0)."""
-    import pandas as pd
+def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_order: bool = False) -> "pd.DataFrame":
+    """One row per distinct (order, ``key`` value) of the prepare()d lines ``data``, carrying the
+    order-level columns of ``orders`` (its order_grain()) that kpi_table counts with, for
+    counting distinct orders, customers and deals per ``key`` group without every line.
 
-    if len(gid) == 0:
-        return pd.Series(dtype="int64")
-    radix = int(item.max()) + 1
-    if (int(gid.max()) + 1) * radix < 2**62:
-        return pd.Series(pd.unique(gid * radix + item) // radix).value_counts(sort=False)
-    pairs = pd.DataFrame({"g": gid, "i": item}).drop_duplicates()
-    return pairs.groupby("g", sort=False).size()
-
-
-def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
-              group_costs: dict[str, float] | None = None, per_order: bool = False) -> "pd.DataFrame":
-    """All METRICS per group of ``keys`` (columns of a prepare()d frame), one row per group.
-
-    ``shares_within``: keys whose totals are the denominator of revenue_share (e.g. [PERIOD]
-    for per-period shares); None or [] means the whole data. ``group_costs`` maps a group value
-    (single key) to its cost, from a cost file. ``per_order``: ``data`` has one row per order
-    (order_grain()), so distinct orders can be counted as rows.
+    ``in_line_order``: rows in the order the pairs first appear in the lines (what the sales
+    cycle's mean needs to come out exactly as over the lines); otherwise sorted by order.
     """
     import numpy as np
     import pandas as pd
 
+    from sales.grouping import distinct, first_rows
+
+    oid = orders[_ORDER].to_numpy()
+    rank_of = np.zeros(int(oid.max()) + 1 if len(oid) else 0, dtype="int64")
+    rank_of[oid] = np.arange(len(oid))
+    column = data[key]
+    shift = len(column.cat.categories).bit_length()  # room for code + 1 (a missing value is 0)
+    pair = np.take(rank_of, data[_ORDER].to_numpy()) << shift
+    pair |= column.cat.codes.to_numpy() + 1
+    if in_line_order:
+        first = first_rows(pair, len(orders) << shift)
+        present = np.flatnonzero(first < len(pair))
+        pairs = present[np.argsort(first[present], kind="stable")]
+    else:
+        pairs = distinct(pair)
+    heads = pairs >> shift
+    result: dict[str, Any] = {name: np.take(orders[name].to_numpy(), heads) for name in _PAIR_COLUMNS
+                              if name in orders and orders[name].dtype != "category"}
+    if "stage" in orders:
+        stage = orders["stage"]
+        result["stage"] = pd.Categorical.from_codes(np.take(stage.cat.codes.to_numpy(), heads), dtype=stage.dtype,
+                                                    validate=False)
+    result[key] = pd.Categorical.from_codes((pairs & ((1 << shift) - 1)) - 1, dtype=column.dtype, validate=False)
+    return pd.DataFrame(result, copy=False)
+
+
+class _Groups:
+    """One integer id per row for the groups of ``keys`` (-1: a key is missing), so every
+    count is a bincount over a single int64 column. Ids are below ``size``."""
+
+    def __init__(self, data: "pd.DataFrame", keys: list[str]):
+        self.keys = keys
+        self.parts: list[tuple[str, Any, int, int, int]] = []  # key, labels, offset, stride, radix
+        stride = 1
+        for key in keys:
+            column = data[key]
+            if column.dtype == "category":
+                labels, offset, radix = column.cat.categories, 0, len(column.cat.categories)
+            else:
+                codes = column.to_numpy()
+                labels = None
+                offset = int(codes.min()) if len(codes) else 0
+                radix = int(codes.max()) - offset + 1 if len(codes) else 1
+            self.parts.append((key, labels, offset, stride, max(radix, 1)))
+            stride *= max(radix, 1)
+        self.size = stride
+        self.gid = self.ids_of(data, checked=False)
+
+    def ids_of(self, data: "pd.DataFrame", checked: bool = True) -> "np.ndarray":
+        """The group id of each row of ``data`` (these keys, the same categories); ``checked``:
+        look for period values outside the grouped table's (not needed for that table itself)."""
+        import numpy as np
+
+        gid: Any = None
+        invalid: Any = None
+        for key, labels, offset, stride, radix in self.parts:
+            column = data[key]
+            if labels is not None:
+                if column.cat.categories is not labels and not column.cat.categories.equals(labels):
+                    raise ValueError(f"{key}: other categories than the grouped table")
+                codes = column.cat.codes.to_numpy()
+                bad = codes < 0 if len(codes) and codes.min() < 0 else None
+            else:
+                codes = column.to_numpy()
+                bad = None
+                if checked and len(codes) and (codes.min() < offset or codes.max() >= offset + radix):
+                    bad = (codes < offset) | (codes >= offset + radix)
+            part = codes.astype("int64")
+            if offset:
+                part -= offset
+            if stride != 1:
+                part *= stride
+            if gid is None:
+                gid = part
+            else:
+                gid += part
+            if bad is not None:
+                invalid = bad if invalid is None else invalid | bad
+        if gid is None:
+            gid = np.zeros(len(data), dtype="int64")
+        if invalid is not None:
+            gid[invalid] = -1
+        return gid
+
+    def labels(self, gids: Any) -> list[Any]:
+        """The values of each key for these group ids (category values, or period numbers)."""
+        arrays = []
+        for _key, labels, offset, stride, radix in self.parts:
+            codes = (gids // stride) % radix
+            arrays.append(labels.take(codes) if labels is not None else codes + offset)
+        return arrays
+
+
+_DENSE_SLACK = 1 << 16  # group ids up to this many (or 4 per row) are used as they are
+
+
+class _Dense:
+    """Group ids renumbered 0..size-1 keeping their order, when there can be far more ids than
+    rows (many keys); ``of`` renumbers, ``ids`` gives back the original ids."""
+
+    def __init__(self, gid: "np.ndarray", size: int):
+        import numpy as np
+
+        self.size = size
+        self.uniques: Any = None
+        if size > 4 * len(gid) + _DENSE_SLACK:
+            from sales.grouping import distinct
+
+            self.uniques = distinct(gid[gid >= 0])
+            self.size = len(self.uniques)
+        self.ids = self.uniques if self.uniques is not None else np.arange(size, dtype="int64")
+
+    def of(self, gid: "np.ndarray") -> "np.ndarray":
+        import numpy as np
+
+        if self.uniques is None:
+            return gid
+        dense = np.searchsorted(self.uniques, gid)
+        found = (gid >= 0) & (dense < self.size)
+        found[found] = self.uniques[dense[found]] == gid[found]
+        return np.where(found, dense, -1)
+
+
+#: Metrics a group brought in only by won/lost deals or costs does not have (no revenue lines).
+_REVENUE_METRICS = ("units", "orders", "average_order_value", "customers", "new_customers",
+                    "returning_customers", "repurchase_rate", "new_customer_share", "sales_cycle_days")
+_CUSTOMER_METRICS = ("customers", "new_customers", "returning_customers", "repurchase_rate", "new_customer_share")
+
+
+def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
+              group_costs: dict[str, float] | None = None, per_order: bool = False,
+              counting: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+    """All METRICS per group of ``keys`` (columns of a prepare()d frame), one row per group,
+    indexed by the keys' values; see kpi_columns for the arguments."""
+    import pandas as pd
+
+    labels, columns = kpi_columns(data, keys, shares_within, group_costs, per_order, counting)
+    if len(keys) == 1:
+        index = pd.Index(labels[0], name=keys[0])
+    else:
+        index = pd.MultiIndex.from_arrays(labels, names=keys)
+    return pd.DataFrame(columns, index=index)
+
+
+def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
+                group_costs: dict[str, float] | None = None, per_order: bool = False,
+                counting: "pd.DataFrame | None" = None) -> tuple[list[Any], dict[str, "np.ndarray"]]:
+    """All METRICS per group of ``keys`` (columns of a prepare()d frame): (the values of each
+    key, one per group; {metric: one float per group}), groups in the same order.
+
+    ``shares_within``: keys whose totals are the denominator of revenue_share (e.g. [PERIOD]
+    for per-period shares); None or [] means the whole data. ``group_costs`` maps a group value
+    (single key) to its cost, from a cost file. ``per_order``: ``data`` has one row per order
+    (order_grain()), so distinct orders can be counted as rows. ``counting``: rows that are
+    one per order within each group (order_pairs()), to count orders, customers and deals on
+    instead of ``data``, whose lines then only give the sums.
+
+    Rows come in the order of each group's first revenue line, or sorted by key when won/lost
+    deals or a cost column can add groups without revenue.
+    """
+    import numpy as np
+
+    from sales.grouping import appearance, group_sums, ranked_sums
+
     groups = _Groups(data, keys)
-    gid = groups.gid
+    dense = _Dense(groups.gid, groups.size)
+    gid, size = dense.of(groups.gid), dense.size
     in_group = gid >= 0
     rev_mask = data[_REVENUE].to_numpy() & in_group
-    rev_gid = gid[rev_mask]
-    sums = {"revenue": data["amount"].to_numpy()[rev_mask]}
+    every = bool(rev_mask.all())  # (lines without a stage or a missing key: no copies needed)
+
+    def revenue_rows(values: "np.ndarray") -> "np.ndarray":
+        return values if every else values[rev_mask]
+
+    rev_gid = revenue_rows(gid)
+    # groups with revenue lines, in the order of their first one
+    seen = appearance(rev_gid, size)
+    members = seen[0]
+    has_revenue = np.zeros(size, dtype=bool)
+    has_revenue[members] = True
+
+    amounts = {"revenue": revenue_rows(data["amount"].to_numpy())}
     if "quantity" in data:
-        sums["units"] = data["quantity"].to_numpy()[rev_mask]
-    sums["lines"] = data[_LINES].to_numpy()[rev_mask]
-    table = pd.DataFrame(sums).groupby(rev_gid, sort=False).sum()
-    if "units" not in table:
-        table["units"] = np.nan
-    if per_order:
-        table["orders"] = pd.Series(rev_gid).value_counts(sort=False)
+        amounts["units"] = revenue_rows(data["quantity"].to_numpy())
+    sums = group_sums(amounts, rev_gid, size, seen=seen)
+    metrics: dict[str, Any] = {
+        "revenue": sums["revenue"],
+        "units": sums["units"] if "quantity" in data else np.full(size, np.nan),
+        # (lines of prepare()d data count one each; an order_grain() row counts its lines)
+        "lines": np.bincount(rev_gid, weights=revenue_rows(data[_LINES].to_numpy()) if per_order else None,
+                             minlength=size).astype("float64"),
+    }
+    if counting is None:
+        metrics.update(_count_metrics(data, gid, size, per_order))
     else:
-        table["orders"] = _distinct_per_group(rev_gid, data[_ORDER].to_numpy()[rev_mask])
-    table["average_order_value"] = table["revenue"] / table["orders"]
+        metrics.update(_count_metrics(counting, dense.of(groups.ids_of(counting)), size, True))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        metrics["average_order_value"] = np.where(metrics["orders"] > 0, metrics["revenue"] / metrics["orders"], np.nan)
+    joined = "stage" in data and bool((metrics["won"] + metrics["lost"]).any())  # outer joins add groups
+    has_cost = "cost" in data and group_costs is None
+    if has_cost:
+        metrics["cost"] = group_sums({"cost": data["cost"].to_numpy()[in_group]}, gid[in_group], size, min_count=1)["cost"]
+        joined = True
 
-    if _CUSTOMER in data:
-        cid = data[_CUSTOMER].to_numpy()
-        known = rev_mask & (cid >= 0)
-        g, c = gid[known], cid[known]
-        first = data[_FIRST].to_numpy()[known]
-        n_customers = int(c.max()) + 1 if len(c) else 1
-        group_customer = g * n_customers + c
-        if per_order:  # each row is one order: counting rows counts distinct orders
-            orders_per = pd.Series(group_customer).value_counts(sort=False)
+    if joined:  # every group with a row of its own, sorted by key
+        present = np.zeros(size, dtype=bool)
+        present[members] = True
+        if "stage" in data:
+            present |= (metrics["won"] > 0) | (metrics["lost"] > 0)
+        if has_cost:
+            present[gid[in_group]] = True
+        members = np.flatnonzero(present)
+    columns = {name: np.asarray(values, dtype="float64")[members] for name, values in metrics.items()}
+    added = ~has_revenue[members]
+    if added.any():  # joined in: no revenue lines, so no revenue metrics (counts of lines are 0)
+        columns["revenue"][added] = 0.0
+        columns["lines"][added] = 0.0
+        for name in _REVENUE_METRICS:
+            columns[name][added] = np.nan
+        if "stage" in data:  # joined in by costs alone: the won/lost counts were filled before
+            costs_only = added & (columns["won"] == 0) & (columns["lost"] == 0)
+            for name in ("won", "lost", "win_rate"):
+                columns[name][costs_only] = np.nan
+    labels = groups.labels(dense.ids[members])
+    revenue = columns["revenue"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if shares_within:  # as pandas' groupby(level=...).transform("sum"): groups in key order
+            within = _sorted_ids(groups, dense.ids[members], shares_within)
+            totals = ranked_sums({"revenue": revenue}, within, int(within.max()) + 1 if len(within) else 0)["revenue"]
+            parent = np.take(totals, within)
+            columns["revenue_share"] = np.where(parent > 0, revenue / parent, np.nan)
         else:
-            orders_per = _distinct_per_group(group_customer, data[_ORDER].to_numpy()[known])
-        owners = pd.Series(orders_per.index.to_numpy() // n_customers)
-        table["customers"] = owners.value_counts(sort=False)
-        table["repurchase_rate"] = owners[(orders_per >= 2).to_numpy()].value_counts(sort=False) \
-            .reindex(table.index, fill_value=0) / table["customers"]
-        # (group, customer, first-period flag): new customers have a 1, returning ones a 0
-        flagged = pd.Series(pd.unique(group_customer * 2 + first))
-        is_new = (flagged % 2 == 1).to_numpy()
-        table["new_customers"] = (flagged[is_new] // 2 // n_customers).value_counts(sort=False)
-        table["returning_customers"] = (flagged[~is_new] // 2 // n_customers).value_counts(sort=False)
-        table[["customers", "new_customers", "returning_customers"]] = \
-            table[["customers", "new_customers", "returning_customers"]].fillna(0)
-        table["new_customer_share"] = table["new_customers"] / table["customers"]
-    else:
-        for name in ("customers", "new_customers", "returning_customers", "repurchase_rate", "new_customer_share"):
-            table[name] = np.nan
+            parent = revenue.sum()  # (what Series.sum gives: numpy's sum, no value missing)
+            columns["revenue_share"] = revenue / parent if parent > 0 else np.full(len(revenue), np.nan)
+        if group_costs is not None and len(keys) == 1:
+            columns["cost"] = np.array([group_costs.get(str(v), np.nan) for v in labels[0]], dtype="float64")
+        elif "cost" not in columns:
+            columns["cost"] = np.full(len(revenue), np.nan)
+        cost = columns["cost"]
+        columns["roi"] = np.where(cost > 0, (revenue - cost) / cost, np.nan)
+    return labels, {name: columns[name] for name in METRICS}
 
+
+def _sorted_ids(groups: _Groups, gids: "np.ndarray", keys: list[str]) -> "np.ndarray":
+    """For rows with these group ids: 0, 1, ... by the values of ``keys`` in sorted order (how
+    pandas numbers the groups of ``groupby(level=keys)``)."""
+    import numpy as np
+
+    combined = np.zeros(len(gids), dtype="int64")
+    for key, labels, _offset, stride, radix in groups.parts:
+        if key not in keys:
+            continue
+        codes = (gids // stride) % radix
+        if labels is not None:  # categories in the order of their values
+            rank = np.empty(len(labels), dtype="int64")
+            rank[labels.argsort()] = np.arange(len(labels))
+            codes = rank[codes]
+        combined = combined * radix + codes
+    return np.unique(combined, return_inverse=True)[1].reshape(-1)
+
+
+def _count_metrics(data: "pd.DataFrame", gid: "np.ndarray", size: int, per_order: bool) -> dict[str, "np.ndarray"]:
+    """Distinct orders, customers (new, returning, repurchasing), won and lost deals and the
+    sales cycle per group id; ``per_order``: each row of ``data`` is a distinct order in its group."""
+    import numpy as np
+    import pandas as pd
+
+    from sales.grouping import counts, distinct_counts, group_means
+
+    in_group = gid >= 0
+    rev_mask = data[_REVENUE].to_numpy() & in_group
+    order = data[_ORDER].to_numpy()
+
+    def orders_of(mask: "np.ndarray") -> "np.ndarray":
+        found = counts(gid[mask], size) if per_order else distinct_counts(gid[mask], order[mask], size)
+        return found.astype("float64")
+
+    nan = np.full(size, np.nan)
+    metrics = {"orders": orders_of(rev_mask)}
+    if _CUSTOMER in data:
+        metrics.update(_customer_metrics(data, gid, rev_mask, size, per_order, order))
+    else:
+        metrics.update(dict.fromkeys(_CUSTOMER_METRICS, nan))
     if "stage" in data:
         stage = data["stage"].to_numpy()
-        order = data[_ORDER].to_numpy()
-        for outcome in ("won", "lost"):
-            mask = in_group & (stage == outcome)
-            counts = _distinct_per_group(gid[mask], order[mask])
-            table = table.join(counts.rename(outcome), how="outer") if len(counts) else table.assign(**{outcome: 0})
-        table[["won", "lost"]] = table[["won", "lost"]].fillna(0)
-        decided = table["won"] + table["lost"]
-        table["win_rate"] = (table["won"] / decided).where(decided > 0)
+        metrics["won"] = orders_of(in_group & (stage == "won"))
+        metrics["lost"] = orders_of(in_group & (stage == "lost"))
+        decided = metrics["won"] + metrics["lost"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            metrics["win_rate"] = np.where(decided > 0, metrics["won"] / decided, np.nan)
     else:
-        table["won"] = table["lost"] = table["win_rate"] = np.nan
+        metrics["won"] = metrics["lost"] = metrics["win_rate"] = nan
     if "stage" in data and "created" in data:
-        won = rev_mask & data["created"].notna().to_numpy()
-        won_gid, won_order = gid[won], data[_ORDER].to_numpy()[won]
-        first_line = ~pd.Series(won_gid * (int(won_order.max()) + 1 if len(won_order) else 1) + won_order).duplicated().to_numpy()
-        days = (data["date"].to_numpy()[won] - data["created"].to_numpy()[won]) / np.timedelta64(1, "D")
-        table["sales_cycle_days"] = pd.Series(days[first_line]).groupby(won_gid[first_line], sort=False).mean()
+        won_rows = np.flatnonzero(rev_mask & data["created"].notna().to_numpy())
+        if not per_order:  # the first line of each (group, deal)
+            radix = int(order[won_rows].max()) + 1 if len(won_rows) else 1
+            key = gid[won_rows] * radix + order[won_rows]
+            won_rows = won_rows[~pd.Series(key, copy=False).duplicated().to_numpy()]
+        days = (data["date"].to_numpy()[won_rows] - data["created"].to_numpy()[won_rows]) / np.timedelta64(1, "D")
+        metrics["sales_cycle_days"] = group_means(days, gid[won_rows], size)
     else:
-        table["sales_cycle_days"] = np.nan
+        metrics["sales_cycle_days"] = nan
+    return metrics
 
-    if "cost" in data and group_costs is None:
-        costs = pd.Series(data["cost"].to_numpy()[in_group]).groupby(gid[in_group], sort=False).sum(min_count=1)
-        table = table.join(costs.rename("cost"), how="outer")
-    table["revenue"] = table["revenue"].fillna(0.0)
-    table["lines"] = table["lines"].fillna(0)
-    table.index = groups.index(table.index.to_numpy())
-    if shares_within:
-        parent = table["revenue"].groupby(level=shares_within).transform("sum")
-        table["revenue_share"] = (table["revenue"] / parent).where(parent > 0)
+
+def _customer_metrics(data: "pd.DataFrame", gid: "np.ndarray", rev_mask: "np.ndarray", size: int,
+                      per_order: bool, order: "np.ndarray") -> dict[str, "np.ndarray"]:
+    """customers, new / returning customers and their share, and the repurchase rate, per group
+    (over revenue lines with a customer)."""
+    import numpy as np
+
+    from sales.grouping import distinct, distinct_with_counts
+
+    cid = data[_CUSTOMER].to_numpy()
+    first = data[_FIRST].to_numpy()
+    known = rev_mask & (cid >= 0)
+    if not known.all():
+        gid, cid, first, order = gid[known], cid[known], first[known], order[known]
+    # one int per (group, customer, first-period flag), in bit fields (shifts, no divisions):
+    # new customers have a 1, returning ones a 0
+    shift = int(cid.max()).bit_length() if len(cid) else 0
+    kind = "int32" if (size << (shift + 1)) < 2**31 else "int64"
+    flagged = gid.astype(kind) << (shift + 1)
+    flagged |= cid.astype(kind) << 1
+    flagged |= first
+    if per_order:  # each row is one order: rows per (group, customer, flag) are its orders
+        flags, orders_per_flag = distinct_with_counts(flagged)
+        pairs = flags >> 1
+        if len(pairs) and (pairs[1:] == pairs[:-1]).any():  # some customer is new and returning
+            starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+            pairs, orders_per = pairs[starts], np.add.reduceat(orders_per_flag, starts)
+        else:
+            orders_per = orders_per_flag
     else:
-        parent = table["revenue"].sum()
-        table["revenue_share"] = table["revenue"] / parent if parent > 0 else np.nan
-    if group_costs is not None and len(keys) == 1:
-        table["cost"] = [group_costs.get(str(v), np.nan) for v in table.index]
-    elif "cost" not in table:
-        table["cost"] = np.nan
-    table["roi"] = ((table["revenue"] - table["cost"]) / table["cost"]).where(table["cost"] > 0)
-    return table[list(METRICS)]
+        order_shift = int(order.max()).bit_length() if len(order) else 0
+        triples = ((flagged >> 1).astype("int64") << order_shift) | order
+        pairs, orders_per = distinct_with_counts(distinct(triples) >> order_shift)
+        flags = distinct(flagged)
+    # both lists come sorted, so each group's entries are one run: counts by run bounds
+    customers, repeat = _runs(pairs >> shift, size, orders_per >= 2)
+    seen, new = _runs(flags >> (shift + 1), size, (flags & 1).astype(bool))
+    returning = seen - new
+    some = customers > 0
+    return {
+        "customers": customers,
+        "new_customers": new,
+        "returning_customers": returning,
+        "repurchase_rate": np.divide(repeat, customers, out=np.full(size, np.nan), where=some),
+        "new_customer_share": np.divide(new, customers, out=np.full(size, np.nan), where=some),
+    }
+
+
+def _runs(owners: "np.ndarray", size: int, marked: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
+    """For sorted group ids: how many entries each group 0..size-1 has, and how many of them
+    are ``marked`` (as floats)."""
+    import numpy as np
+
+    bounds = np.searchsorted(owners, np.arange(size + 1))
+    running = np.concatenate(([0], np.cumsum(marked, dtype="int64")))
+    return np.diff(bounds).astype("float64"), np.diff(running[bounds]).astype("float64")

@@ -60,8 +60,10 @@ def _category_mask(column: "pd.Series", test: Any) -> Any:
 
     cats = column.cat.categories
     hits = np.fromiter((bool(test(str(c))) for c in cats), dtype=bool, count=len(cats))
+    if not hits.any():  # (usually: no value is one of them)
+        return np.zeros(len(column), dtype=bool)
     codes = column.cat.codes.to_numpy()
-    return np.where(codes >= 0, hits[np.maximum(codes, 0)], False)
+    return np.take(np.append(hits, False), codes)  # code -1 (missing): the False at the end
 
 
 def drop_non_sales(frame: "pd.DataFrame") -> tuple["pd.DataFrame", dict[str, int], dict[str, int]]:
@@ -76,7 +78,10 @@ def drop_non_sales(frame: "pd.DataFrame") -> tuple["pd.DataFrame", dict[str, int
     dropped: dict[str, int] = {}
 
     def drop(reason: str, mask: Any) -> None:
-        mask = np.asarray(mask, dtype=bool) & keep
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        mask = mask & keep
         count = int(mask.sum())
         if count:
             dropped[reason] = count

@@ -186,8 +186,14 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
             raw_usecols = [raw[header.index(c)] for c in usecols]
             dtype = {raw[header.index(c)]: t for c, t in dtype.items()}
             options["dtype"] = dtype
+        frame = None
+        if raw_usecols is not None and dtype:
+            from store.arrow_csv import read_csv_categorical
+
+            frame = read_csv_categorical(path, sniffed.encoding, sniffed.delimiter, raw_usecols, list(dtype))
         try:
-            frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
+            if frame is None:
+                frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
         except Exception:
             _raise_if_ragged(path, sniffed)
             # Slower C parser: copes with what pyarrow refuses (some encodings, odd quoting).
@@ -228,10 +234,10 @@ def _first_bad_row(column: "pd.Series", bad_by_category: Any) -> int | None:
     """Spreadsheet row (header = row 1) of the first value whose category is bad."""
     import numpy as np
 
-    codes = column.cat.codes.to_numpy()
     bad = np.asarray(bad_by_category, dtype=bool)
-    if not bad.size:  # no values at all, so none is bad
+    if not bad.any():  # no values at all, or none is bad
         return None
+    codes = column.cat.codes.to_numpy()
     rows = np.flatnonzero((codes >= 0) & bad[np.maximum(codes, 0)])
     return int(rows[0]) + 2 if len(rows) else None
 
@@ -360,9 +366,8 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     codes = column.cat.codes.to_numpy()
     if not len(parsed):  # an empty column: every value missing
         return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how
-    values = parsed.to_numpy(dtype="datetime64[ns]")[codes.clip(0)]
-    values[codes < 0] = np.datetime64("NaT")
-    return pd.Series(values, index=column.index, name=column.name), how
+    values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
+    return pd.Series(values, index=column.index, name=column.name, copy=False), how
 
 
 def _representable(parsed: "pd.Series") -> "np.ndarray":
@@ -513,7 +518,7 @@ def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimi
         out["amount"] = out["quantity"] * out["unit_price"]
     if "stage" in out:
         out["stage"] = _stage_outcomes(out["stage"])
-    return pd.DataFrame(out)
+    return pd.DataFrame(out, copy=False)
 
 
 def _stage_outcomes(stage: "pd.Series") -> "pd.Series":
@@ -528,6 +533,23 @@ def _stage_outcomes(stage: "pd.Series") -> "pd.Series":
     return pd.Series(values, index=stage.index, name=stage.name)
 
 
+def _plainly_clean(cats: "pd.Index") -> bool:
+    """Whether _clean_text would leave every one of these (pyarrow-backed) texts as it is:
+    printable ASCII, no space at either end, not ending in ".0", not blank. A quick look with
+    pyarrow's string kernels, so that a column of 200,000 order ids is not run through regexes."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if getattr(cats.dtype, "storage", None) != "pyarrow":
+        return False
+    texts = pa.array(cats.array)
+    return (pc.all(pc.ascii_is_printable(texts)).as_py() is not False
+            and not pc.any(pc.starts_with(texts, " ")).as_py()
+            and not pc.any(pc.ends_with(texts, " ")).as_py()
+            and not pc.any(pc.ends_with(texts, ".0")).as_py()
+            and not pc.any(pc.equal(texts, "")).as_py())
+
+
 def _clean_text(values: "pd.Series") -> "pd.Series":
     """Categorical text with spaces trimmed and blanks missing; a float id such as 12923.0
     becomes "12923". Works on the distinct values only."""
@@ -538,6 +560,8 @@ def _clean_text(values: "pd.Series") -> "pd.Series":
         values = values.astype("Int64")
     values = _as_category(values)
     cats = values.cat.categories.astype(str)
+    if _plainly_clean(cats):
+        return values if values.cat.categories.dtype == cats.dtype else values.cat.rename_categories(cats)
     new = cats.str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
     if new.equals(cats) and not (cats == "").any():
         return values if values.cat.categories.dtype == cats.dtype else values.cat.rename_categories(cats)

@@ -46,3 +46,62 @@ def test_orders_split_across_reps_are_counted_per_line(tmp_path: Path) -> None:
     assert (reps["Ann"].revenue, reps["Ann"].orders, reps["Ann"].customers) == (17.0, 2, 2)
     assert (reps["Bob"].revenue, reps["Bob"].orders, reps["Bob"].customers) == (5.0, 1, 1)
     assert (d.total.orders, d.total.customers, d.total.lines) == (2, 2, 3)
+
+
+@pytest.fixture(scope="module")
+def shop_lines(tmp_path_factory):
+    """Order lines like a shop export: several lines per order, each line its own product line."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    n, n_orders = 20_000, 4_000
+    order = np.sort(rng.integers(0, n_orders, n))
+    customer, region = rng.integers(0, 900, n_orders), rng.integers(0, 5, n_orders)
+    day = np.datetime64("2023-01-01") + rng.integers(0, 500, n_orders).astype("timedelta64[D]")
+    rows = ["Order ID,Order Date,Customer ID,Region,Category,Quantity,Sales"]
+    for i, o in enumerate(order):
+        rows.append(f"SO-{o},{day[o]},C{customer[o]},R{region[o]},Line {rng.integers(0, 9)},"
+                    f"{rng.integers(1, 9)},{rng.gamma(2.0, 20.0):.2f}")
+    path = tmp_path_factory.mktemp("shop") / "lines.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    frame, _, _ = drop_non_sales(load_records(path).frame)
+    lines = kpis.prepare(frame, "month")
+    return lines, kpis.order_grain(lines)
+
+
+@pytest.mark.parametrize("keys", [["product_line"], ["product_line", kpis.PERIOD]])
+def test_product_lines_counted_on_order_pairs_are_the_line_counts(shop_lines, keys: list[str]) -> None:
+    lines, orders = shop_lines
+    assert orders is not None
+    pairs = kpis.order_pairs(lines, orders, "product_line")
+    assert len(pairs) < len(lines)
+    shares = [kpis.PERIOD] if len(keys) == 2 else None
+    by_lines = kpis.kpi_table(lines, keys, shares_within=shares)
+    by_pairs = kpis.kpi_table(lines, keys, shares_within=shares, counting=pairs)
+    assert by_pairs.index.equals(by_lines.index)
+    for column in kpis.METRICS:  # the same numbers to the last bit, not just close
+        assert by_pairs[column].isna().tolist() == by_lines[column].isna().tolist(), column
+        assert by_pairs[column].fillna(0).tolist() == by_lines[column].fillna(0).tolist(), column
+
+
+def test_deals_split_across_product_lines_in_interleaved_lines(tmp_path: Path) -> None:
+    """Two deals whose lines interleave, each across two product lines: counted by hand."""
+    path = tmp_path / "deals.csv"
+    path.write_text("Deal,Created,Close Date,Stage,Product Line,Customer,Value\n"
+                    "A,2024-01-01,2024-01-11,Won,Pens,X,10\n"
+                    "B,2024-01-05,2024-01-25,Won,Paper,Y,20\n"
+                    "A,2024-01-01,2024-01-11,Won,Paper,X,30\n"
+                    "B,2024-01-05,2024-01-25,Won,Pens,Y,40\n"
+                    "C,2024-01-02,2024-01-20,Lost,Pens,X,50\n", encoding="utf-8")
+    frame, _, _ = drop_non_sales(load_records(path).frame)
+    lines = kpis.prepare(frame, "month")
+    orders = kpis.order_grain(lines)
+    assert orders is not None and len(orders) == 3
+    pairs = kpis.order_pairs(lines, orders, "product_line", in_line_order=True)
+    table = kpis.kpi_table(lines, ["product_line"], counting=pairs)
+    # Pens: A (10, cycle 10 days) and B (40, cycle 20 days) won, C lost; Paper: B (20) and A (30) won
+    assert table.loc["Pens", ["revenue", "orders", "won", "lost", "customers"]].tolist() == [50.0, 2, 2, 1, 2]
+    assert table.loc["Pens", "win_rate"] == pytest.approx(2 / 3)
+    assert table.loc["Pens", "sales_cycle_days"] == 15.0
+    assert table.loc["Paper", ["revenue", "orders", "won", "lost"]].tolist() == [50.0, 2, 2, 0]
+    assert table.loc["Paper", "sales_cycle_days"] == 15.0

@@ -1,0 +1,48 @@
+"""The counting and summing helpers of the KPI tables: distinct values counted by hand, and sums
+that are pandas' groupby sums to the last bit (pandas itself is the oracle)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sales import grouping, kpis
+
+
+@pytest.mark.parametrize("spread", [10, 10**9])  # a bitmap of every value, or a sort
+def test_distinct_values_and_counts(spread: int) -> None:
+    keys = np.array([3, 1, 3, 3, 0, 1], dtype="int64") * spread
+    assert grouping.distinct(keys).tolist() == [0, spread, 3 * spread]
+    values, counts = grouping.distinct_with_counts(keys)
+    assert values.tolist() == [0, spread, 3 * spread] and counts.tolist() == [1, 2, 3]
+    group = np.array([0, 0, 1, 1, 1, 2])
+    assert grouping.distinct_counts(group, keys, 4).tolist() == [2, 2, 1, 0]  # {3,1} {3,0} {1} {}
+    empty = np.empty(0, dtype="int64")
+    assert grouping.distinct(empty).tolist() == [] and grouping.distinct_counts(empty, empty, 2).tolist() == [0, 0]
+
+
+@pytest.mark.parametrize("case", ["sorted", "shuffled", "missing"])
+def test_group_sums_are_pandas_sums_to_the_last_bit(case: str) -> None:
+    rng = np.random.default_rng(5)
+    gid = np.sort(rng.integers(0, 50, 20_000)) if case == "sorted" else rng.integers(0, 50, 20_000)
+    amount = np.round(rng.gamma(2.0, 30.0, 20_000), 2)
+    units = rng.integers(1, 9, 20_000).astype("float64")
+    if case == "missing":
+        units[::7] = np.nan
+    expected = pd.DataFrame({"amount": amount, "units": units}).groupby(gid, sort=False).sum()
+    sums = grouping.group_sums({"amount": amount, "units": units}, gid, 60)
+    for name in ("amount", "units"):
+        assert sums[name][expected.index.to_numpy()].tolist() == expected[name].tolist()
+    assert sums["amount"][50:].tolist() == [0.0] * 10  # ids without rows
+
+
+def test_periods_of_dates_far_apart_before_1970_and_missing() -> None:
+    dates = pd.Series(pd.to_datetime(["1969-12-31 23:59", "1970-01-01 00:00", "2024-02-29 12:00", "1900-07-04 00:00"]))
+    assert kpis.period_index(dates, "month").tolist() == [1969 * 12 + 11, 1970 * 12, 2024 * 12 + 1, 1900 * 12 + 6]
+    assert kpis.period_index(dates, "quarter").tolist() == [1969 * 4 + 3, 1970 * 4, 2024 * 4, 1900 * 4 + 2]
+    with_gap = pd.Series(pd.to_datetime(["2024-01-05", None]))
+    assert kpis.period_index(with_gap, "month").iloc[0] == 2024 * 12
+    near = pd.Series(pd.date_range("1969-06-01", "1970-06-30 18:00", freq="6h"))  # looked up by day
+    expected = [d.year * 12 + d.month - 1 for d in near]
+    assert kpis.period_index(near, "month").tolist() == expected

@@ -1,0 +1,87 @@
+"""The fast CSV path (pyarrow straight to categoricals) gives the frame pandas' own reader gives,
+or declines and leaves the file to it; pandas.read_csv is the oracle here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from store.arrow_csv import read_csv_categorical
+from store.record_files import read_table
+
+# Text in no sorted order, blanks and NA markers, float ids, integer ids with a gap, ISO dates,
+# dates with times, numbers as ints and floats, non-ASCII text.
+MESSY = (
+    "Order ID,Order Date,Customer,CustomerID,Shop,Region,Closed At,Quantity,Sales\n"
+    "SO-10,2024-03-02,Zoë,12923.0,7,South,2024-03-02 10:00:00,2,10.5\n"
+    "SO-2,2024-01-15,anna,,3,North,2024-01-15 09:30:00,1,7\n"
+    "SO-10,2024-03-02,Zoë,12923.0,7,South,2024-03-02 10:00:00,5,\n"
+    "SO-33,2023-12-31,NA,99.0,,Ost,2023-12-31 23:59:59,3,1.25\n"
+    ",2024-01-15, Bob ,12.0,3,,2024-01-15 08:00:00,4,2\n"
+)
+CATEGORICAL = ["Order ID", "Order Date", "Customer", "CustomerID", "Shop", "Region", "Closed At"]
+
+
+def same_frame(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
+    assert list(ours.columns) == list(theirs.columns)
+    for name in theirs.columns:
+        a, b = ours[name], theirs[name]
+        assert a.dtype == b.dtype, name
+        if b.dtype == "category":
+            assert a.cat.categories.equals(b.cat.categories), name
+            assert a.cat.categories.dtype == b.cat.categories.dtype, name
+            assert np.array_equal(a.cat.codes.to_numpy(), b.cat.codes.to_numpy()), name
+        else:
+            assert a.equals(b), name
+
+
+def test_categories_codes_and_numbers_are_pandas_own(tmp_path: Path) -> None:
+    path = tmp_path / "messy.csv"
+    path.write_text(MESSY, encoding="utf-8")
+    columns = MESSY.splitlines()[0].split(",")
+    ours = read_csv_categorical(path, "utf-8-sig", ",", columns, CATEGORICAL)
+    assert ours is not None
+    theirs = pd.read_csv(path, engine="pyarrow", usecols=columns, encoding="utf-8-sig",
+                         dtype={c: "category" for c in CATEGORICAL})
+    same_frame(ours, theirs[columns])
+    assert ours["Order ID"].cat.categories.tolist() == ["SO-10", "SO-2", "SO-33"]  # sorted, as pandas sorts
+    assert ours["Order ID"].isna().tolist() == [False, False, False, False, True]
+
+
+def test_many_lines_split_in_many_blocks(tmp_path: Path) -> None:
+    """Large enough for pyarrow to read in many blocks, each with its own dictionary."""
+    rng = np.random.default_rng(3)
+    n = 200_000
+    frame = pd.DataFrame({"id": np.char.add("O", rng.integers(0, 50_000, n).astype(str)),
+                          "rep": np.char.add("Rep ", rng.integers(0, 40, n).astype(str)),
+                          "amount": np.round(rng.random(n) * 100, 2)})
+    path = tmp_path / "big.csv"
+    frame.to_csv(path, index=False)
+    ours = read_csv_categorical(path, "utf-8-sig", ",", ["id", "rep", "amount"], ["id", "rep"])
+    theirs = pd.read_csv(path, engine="pyarrow", dtype={"id": "category", "rep": "category"})
+    same_frame(ours, theirs)
+
+
+@pytest.mark.parametrize("text", [
+    "id,amount\nA,1\nB,\n",             # an integer column with a gap: pandas' pyarrow path fails there
+    "id,id,amount\nA,B,1\n",            # a repeated column name: pandas renames it
+    "id,flag\nA,true\nB,false\n",       # booleans: left to pandas
+])
+def test_declines_what_pandas_treats_its_own_way(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(text, encoding="utf-8")
+    columns = text.splitlines()[0].split(",")
+    assert read_csv_categorical(path, "utf-8-sig", ",", columns, ["id"]) is None
+
+
+def test_read_table_is_the_same_with_or_without_the_fast_path(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "messy.csv"
+    path.write_text(MESSY, encoding="utf-8")
+    columns = MESSY.splitlines()[0].split(",")
+    fast = read_table(path, columns, categorical=CATEGORICAL)
+    monkeypatch.setattr("store.arrow_csv.read_csv_categorical", lambda *args: None)
+    careful = read_table(path, columns, categorical=CATEGORICAL)
+    same_frame(fast, careful)
