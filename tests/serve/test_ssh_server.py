@@ -144,10 +144,15 @@ def test_a_flood_does_not_delay_another_members_first_frame(served, keys):
         hostile.wait_for(FIRST_FRAME, 10)
 
         def flood() -> None:
+            # A 100 KB paste, then random bytes, written as fast as the ssh client takes them.
+            # Its screen output is drained as it comes: unread, it fills the terminal and the
+            # client stops reading the keyboard, so the flood would stall before it began.
+            paste = b"x" * 100_000
+            chunks = [paste[n:n + 4096] for n in range(0, len(paste), 4096)]
             try:
-                hostile.send(b"x" * 100_000)  # a 100 KB paste ...
-                for _ in range(20):            # ... then random bytes
-                    hostile.send(os.urandom(5_000))
+                for chunk in chunks + [os.urandom(5_000) for _ in range(20)]:
+                    hostile.send(chunk)
+                    hostile.read(0)
             except OSError:
                 pass  # the session may well have ended: random bytes include its quit key
 

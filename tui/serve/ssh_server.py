@@ -266,7 +266,10 @@ class Session(asyncssh.SSHServerSession):
                 if not ended.done():
                     ended.set_result(None)
                 return
-            self.chan.write(data)
+            try:
+                self.chan.write(data)
+            except (BrokenPipeError, ConnectionError):
+                pass  # the client has gone; the child is ended with the session
 
         self._readable = readable
         self._start_reading()
