@@ -45,7 +45,8 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
 
 
 def ranked_sums(columns: dict[str, Any], rank: "np.ndarray", n_groups: int, min_count: int = 0) -> dict[str, "np.ndarray"]:
-    """group_sums() for ids that already number the groups by first appearance (0, 1, ...)."""
+    """group_sums() for ids already numbered the way pandas numbers that groupby's groups
+    (0, 1, ...: by first appearance for sort=False, by key for sort=True or level=)."""
     import pandas as pd
 
     key = pd.Categorical.from_codes(rank, categories=pd.RangeIndex(n_groups), validate=False)

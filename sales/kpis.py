@@ -1,7 +1,13 @@
-"""The KPIs of a diagnosis, defined once and computed with vectorised pandas groupbys.
+"""The KPIs of a diagnosis, defined once and computed with numpy over integer group ids.
 
 Input is a clean frame with canonical columns (see sales_fields.FIELDS and record_rules):
 non-sales rows already removed. The computation is pure; pandas is imported lazily.
+
+Counts (orders, customers, deals) are bincounts, bitmaps and sorts of packed integer keys
+(sales.grouping); sums of money go through pandas exactly as its groupby did, so every figure
+is the one the pandas version of this module gave, to the last bit. Orders whose lines agree
+on everything but the product line are counted once per order (order_grain) or once per
+(order, product line) (order_pairs) instead of once per line.
 """
 
 from __future__ import annotations
