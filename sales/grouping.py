@@ -49,11 +49,39 @@ def ranked_sums(columns: dict[str, Any], rank: "np.ndarray", n_groups: int, min_
     (0, 1, ...: by first appearance for sort=False, by key for sort=True or level=)."""
     import pandas as pd
 
+    plain = _plain_sums(columns, rank, n_groups, min_count)
+    if plain is not None:
+        return plain
     key = pd.Categorical.from_codes(rank, categories=pd.RangeIndex(n_groups), validate=False)
     # one 2-D block, like the dict-built frames pandas was given before (a missing value in any
     # column makes pandas sum every column of the block the compensated way)
     sums = pd.DataFrame(columns).groupby(key, observed=False, sort=True).sum(min_count=min_count)
     return {name: sums[name].to_numpy(dtype="float64") for name in columns}
+
+
+def _plain_sums(columns: dict[str, Any], rank: "np.ndarray", n_groups: int, min_count: int) -> dict[str, "np.ndarray"] | None:
+    """The sums pandas' groupby gives when it adds up plainly: with its sorted-groups path
+    (pandas 3), ids in order and no value missing, it runs numpy's add.reduceat over the frame's
+    2-D block, which is done here directly; None when pandas would take its compensated
+    summation (or has no such path)."""
+    import numpy as np
+    import pandas as pd
+
+    grouper = getattr(getattr(getattr(pd.core, "groupby", None), "ops", None), "BaseGrouper", None)
+    if not hasattr(grouper, "_reduceat_aggregate") or not len(rank) or not n_groups:
+        return None
+    block = np.vstack([np.asarray(values) for values in columns.values()])  # as pandas stacks a block
+    if block.dtype != np.float64 or (rank[1:] < rank[:-1]).any() or rank[0] < 0 or np.isnan(block).any():
+        return None
+    starts = np.flatnonzero(np.concatenate(([True], rank[1:] != rank[:-1])))
+    present = rank[starts]
+    sums = np.zeros((len(block), n_groups))
+    sums[:, present] = np.add.reduceat(block, starts, axis=1)
+    if min_count > 0:
+        rows = np.zeros(n_groups, dtype="int64")
+        rows[present] = np.diff(np.append(starts, len(rank)))
+        sums[:, rows < min_count] = np.nan
+    return {name: sums[i] for i, name in enumerate(columns)}
 
 
 def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.ndarray":
