@@ -1,11 +1,11 @@
 """Sums and counts per group, for integer group ids 0..n-1 (numpy; no per-row Python).
 
 The KPI tables group up to a million lines several ways. With the group of each row already a
-small integer, numpy counts without hashing (``bincount``, a bitmap of seen values, or a
-sort), which is what makes a diagnosis take about as long as reading the file. Sums of amounts go through
-pandas' groupby, called the way the KPI code always called it, so that they come out bit for
-bit as ``groupby(...).sum()`` gives them; the ids are handed over as a categorical so pandas
-does not hash them again.
+small integer, numpy counts without hashing (``bincount``, a bitmap of seen values, or a sort
+of packed keys) instead of a pandas groupby per metric. Sums of amounts come out bit for bit as
+pandas' ``groupby(...).sum()`` gives them: pandas is called the way the KPI code always called
+it (ids handed over as a categorical, so it does not hash them again), or, where pandas itself
+would just run numpy's add.reduceat, that is run directly.
 """
 
 from __future__ import annotations
