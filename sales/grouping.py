@@ -1,11 +1,11 @@
 """Sums and counts per group, for integer group ids 0..n-1 (numpy; no per-row Python).
 
 The KPI tables group up to a million lines several ways. With the group of each row already a
-small integer, numpy counts without hashing (``bincount``, a bitmap of seen values, or a
-sort), which is what makes a diagnosis take about as long as reading the file. Sums of amounts go through
-pandas' groupby, called the way the KPI code always called it, so that they come out bit for
-bit as ``groupby(...).sum()`` gives them; the ids are handed over as a categorical so pandas
-does not hash them again.
+small integer, numpy counts without hashing (``bincount``, a bitmap of seen values, or a sort
+of packed keys) instead of a pandas groupby per metric. Sums of amounts come out bit for bit as
+pandas' ``groupby(...).sum()`` gives them: pandas is called the way the KPI code always called
+it (ids handed over as a categorical, so it does not hash them again), or, where pandas itself
+would just run numpy's add.reduceat, that is run directly.
 """
 
 from __future__ import annotations
@@ -45,14 +45,43 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
 
 
 def ranked_sums(columns: dict[str, Any], rank: "np.ndarray", n_groups: int, min_count: int = 0) -> dict[str, "np.ndarray"]:
-    """group_sums() for ids that already number the groups by first appearance (0, 1, ...)."""
+    """group_sums() for ids already numbered the way pandas numbers that groupby's groups
+    (0, 1, ...: by first appearance for sort=False, by key for sort=True or level=)."""
     import pandas as pd
 
+    plain = _plain_sums(columns, rank, n_groups, min_count)
+    if plain is not None:
+        return plain
     key = pd.Categorical.from_codes(rank, categories=pd.RangeIndex(n_groups), validate=False)
     # one 2-D block, like the dict-built frames pandas was given before (a missing value in any
     # column makes pandas sum every column of the block the compensated way)
     sums = pd.DataFrame(columns).groupby(key, observed=False, sort=True).sum(min_count=min_count)
     return {name: sums[name].to_numpy(dtype="float64") for name in columns}
+
+
+def _plain_sums(columns: dict[str, Any], rank: "np.ndarray", n_groups: int, min_count: int) -> dict[str, "np.ndarray"] | None:
+    """The sums pandas' groupby gives when it adds up plainly: with its sorted-groups path
+    (pandas 3), ids in order and no value missing, it runs numpy's add.reduceat over the frame's
+    2-D block, which is done here directly; None when pandas would take its compensated
+    summation (or has no such path)."""
+    import numpy as np
+    import pandas as pd
+
+    grouper = getattr(getattr(getattr(pd.core, "groupby", None), "ops", None), "BaseGrouper", None)
+    if not hasattr(grouper, "_reduceat_aggregate") or not len(rank) or not n_groups:
+        return None
+    block = np.vstack([np.asarray(values) for values in columns.values()])  # as pandas stacks a block
+    if block.dtype != np.float64 or (rank[1:] < rank[:-1]).any() or rank[0] < 0 or np.isnan(block).any():
+        return None
+    starts = np.flatnonzero(np.concatenate(([True], rank[1:] != rank[:-1])))
+    present = rank[starts]
+    sums = np.zeros((len(block), n_groups))
+    sums[:, present] = np.add.reduceat(block, starts, axis=1)
+    if min_count > 0:
+        rows = np.zeros(n_groups, dtype="int64")
+        rows[present] = np.diff(np.append(starts, len(rank)))
+        sums[:, rows < min_count] = np.nan
+    return {name: sums[i] for i, name in enumerate(columns)}
 
 
 def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.ndarray":

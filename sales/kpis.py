@@ -1,7 +1,13 @@
-"""The KPIs of a diagnosis, defined once and computed with vectorised pandas groupbys.
+"""The KPIs of a diagnosis, defined once and computed with numpy over integer group ids.
 
 Input is a clean frame with canonical columns (see sales_fields.FIELDS and record_rules):
 non-sales rows already removed. The computation is pure; pandas is imported lazily.
+
+Counts (orders, customers, deals) are bincounts, bitmaps and sorts of packed integer keys
+(sales.grouping); sums of money go through pandas exactly as its groupby did, so every figure
+is the one the pandas version of this module gave, to the last bit. Orders whose lines agree
+on everything but the product line are counted once per order (order_grain) or once per
+(order, product line) (order_pairs) instead of once per line.
 """
 
 from __future__ import annotations
@@ -164,6 +170,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     Orders keep the order of their first line; amounts are summed in line order.
     """
     import numpy as np
+    import pandas as pd
 
     from sales.grouping import first_rows, ranked_sums
 
@@ -182,18 +189,28 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
         raw = values.cat.codes.to_numpy() if values.dtype == "category" else values.to_numpy()
         if raw.dtype.kind == "M":
             raw = raw.view("int64")
-        if not np.array_equal(raw, raw[line_head]):
+        if not np.array_equal(raw, np.take(raw, line_head)):
             return None
     position = np.empty(n_ids, dtype="int64")
     position[order[head_rows]] = np.arange(len(head_rows))
     rank = np.take(position, order)  # orders numbered by their first line, as groupby(sort=False) does
     sums = [c for c in ("amount", "quantity", "cost") if c in data]
     totals = ranked_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
-    result = data[columns + [_ORDER]].iloc[head_rows].reset_index(drop=True)
+    result = {column: _take_rows(data[column], head_rows) for column in columns + [_ORDER]}
     for column in sums:
         result[column] = totals[column]
     result[_LINES] = np.bincount(rank, minlength=len(head_rows))
-    return result
+    return pd.DataFrame(result, copy=False)
+
+
+def _take_rows(column: "pd.Series", rows: "np.ndarray") -> Any:
+    """The values of ``column`` at these row positions (a categorical stays one)."""
+    import numpy as np
+    import pandas as pd
+
+    if column.dtype == "category":
+        return pd.Categorical.from_codes(np.take(column.cat.codes.to_numpy(), rows), dtype=column.dtype, validate=False)
+    return np.take(column.to_numpy(), rows)
 
 
 #: The order-level columns order_pairs() carries (those that kpi_table counts with).

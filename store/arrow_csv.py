@@ -36,6 +36,10 @@ def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Seq
 
     if len(set(columns)) != len(columns):
         return None
+    if encoding == "utf-8-sig":
+        # pyarrow reads UTF-8 itself and skips a byte-order mark (were it kept, the first column
+        # name would not match and the file would be declined); other encodings go through Python
+        encoding = "utf8"
     try:
         table = pacsv.read_csv(
             path,

@@ -13,14 +13,14 @@ from store.arrow_csv import read_csv_categorical
 from store.record_files import read_table
 
 # Text in no sorted order, blanks and NA markers, float ids, integer ids with a gap, ISO dates,
-# dates with times, numbers as ints and floats, non-ASCII text.
+# dates with times, numbers as ints and floats, money as text, non-ASCII text.
 MESSY = (
-    "Order ID,Order Date,Customer,CustomerID,Shop,Region,Closed At,Quantity,Sales\n"
-    "SO-10,2024-03-02,Zoë,12923.0,7,South,2024-03-02 10:00:00,2,10.5\n"
-    "SO-2,2024-01-15,anna,,3,North,2024-01-15 09:30:00,1,7\n"
-    "SO-10,2024-03-02,Zoë,12923.0,7,South,2024-03-02 10:00:00,5,\n"
-    "SO-33,2023-12-31,NA,99.0,,Ost,2023-12-31 23:59:59,3,1.25\n"
-    ",2024-01-15, Bob ,12.0,3,,2024-01-15 08:00:00,4,2\n"
+    "Order ID,Order Date,Customer,CustomerID,Shop,Region,Closed At,Quantity,Sales,Price\n"
+    "SO-10,2024-03-02,Zoë,12923.0,7,South,2024-03-02 10:00:00,2,10.5,$5.25\n"
+    "SO-2,2024-01-15,anna,,3,North,2024-01-15 09:30:00,1,7,\"$7,000\"\n"
+    "SO-10,2024-03-02,Zoë,12923.0,7,South,2024-03-02 10:00:00,5,,n/a\n"
+    "SO-33,2023-12-31,NA,99.0,,Ost,2023-12-31 23:59:59,3,1.25, 1.25\n"
+    ",2024-01-15, Bob ,12.0,3,,2024-01-15 08:00:00,4,2,2\n"
 )
 CATEGORICAL = ["Order ID", "Order Date", "Customer", "CustomerID", "Shop", "Region", "Closed At"]
 
