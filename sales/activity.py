@@ -84,7 +84,9 @@ _CREATED = {"diagnosis.save": "kept diagnosis {item}", "mapping.save": "saved co
             "note.add": "added note {item}"}
 
 
-_CHECKLIST_NAMES = {"checklist": "the diagnosis checklist", "checklist:review": "the end-of-cycle checklist"}
+# A checklist's item in the log -> its name in words; a weekly one adds its week ("checklist:weekly 2026-W48").
+_CHECKLIST_NAMES = {"checklist": "the diagnosis checklist", "checklist:review": "the end-of-cycle checklist",
+                    "checklist:weekly": "the weekly review"}
 
 
 def _tick_change(item: str, before: dict, after: dict) -> str:
@@ -92,7 +94,8 @@ def _tick_change(item: str, before: dict, after: dict) -> str:
     old = {t.get("text") for t in before.get("ticks") or []}
     new = {t.get("text") for t in after.get("ticks") or []}
     ticked, text = (True, next(iter(new - old))) if new - old else (False, next(iter(old - new), ""))
-    where = _CHECKLIST_NAMES.get(item) or "the " + item.removeprefix("checklist:").replace("weekly", "weekly review")
+    list_item, _, week = item.partition(" ")
+    where = " ".join(filter(None, (_CHECKLIST_NAMES.get(list_item, item), week)))
     return f"{'ticked' if ticked else 'unticked'} “{text}” on {where}"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,13 +29,16 @@ LINES = {"GTX Plus": 4_800, "GTX Basic": 1_900, "MG Special": 3_200, "MG Advance
 MEAN_LINE = 3_000  # average revenue of an order line: sets how many lines a quarter holds
 
 
+@dataclass(frozen=True)
 class Words:
     """What the file says in one language: headers, the other regions, their reps, customers
     and channels. The Chinese file has Chinese headers, which the diagnosis maps by itself."""
 
-    def __init__(self, headers, regions, reps, customers, channels) -> None:
-        self.headers, self.regions, self.reps = headers, regions, reps
-        self.customers, self.channels = customers, channels
+    headers: list[str]
+    regions: tuple[str, ...]
+    reps: tuple[tuple[str, ...], ...]
+    customers: tuple[str, ...]
+    channels: tuple[str, ...]
 
 
 WORDS = {
