@@ -3,11 +3,11 @@
 Input is a clean frame with canonical columns (see sales_fields.FIELDS and record_rules):
 non-sales rows already removed. The computation is pure; pandas is imported lazily.
 
-Counts (orders, customers, deals) are bincounts, bitmaps and sorts of packed integer keys
-(sales.grouping); sums of money go through pandas exactly as its groupby did, so every figure
-is the one the pandas version of this module gave, to the last bit. Orders whose lines agree
-on everything but the product line are counted once per order (order_grain) or once per
-(order, product line) (order_pairs) instead of once per line.
+Counts (orders, customers, deals) are bincounts, bitmaps and sorts of packed integer keys, and
+sums of money weighted bincounts (sales.grouping), rather than a pandas groupby per metric.
+Orders whose lines agree on
+everything but the product line are counted once per order (order_grain) or once per (order,
+product line) (order_pairs) instead of once per line.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     import numpy as np
     import pandas as pd
 
-    from sales.grouping import first_rows, ranked_sums
+    from sales.grouping import first_rows, group_sums
 
     order = data[_ORDER].to_numpy()
     n_ids = int(order.max()) + 1 if len(order) else 0
@@ -195,7 +195,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     position[order[head_rows]] = np.arange(len(head_rows))
     rank = np.take(position, order)  # orders numbered by their first line, as groupby(sort=False) does
     sums = [c for c in ("amount", "quantity", "cost") if c in data]
-    totals = ranked_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
+    totals = group_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
     result = {column: _take_rows(data[column], head_rows) for column in columns + [_ORDER]}
     for column in sums:
         result[column] = totals[column]
@@ -390,7 +390,7 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     """
     import numpy as np
 
-    from sales.grouping import appearance, group_sums, ranked_sums
+    from sales.grouping import appearance, group_sums
 
     groups = _Groups(data, keys)
     dense = _Dense(groups.gid, groups.size)
@@ -412,7 +412,7 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     amounts = {"revenue": revenue_rows(data["amount"].to_numpy())}
     if "quantity" in data:
         amounts["units"] = revenue_rows(data["quantity"].to_numpy())
-    sums = group_sums(amounts, rev_gid, size, seen=seen)
+    sums = group_sums(amounts, rev_gid, size)
     metrics: dict[str, Any] = {
         "revenue": sums["revenue"],
         "units": sums["units"] if "quantity" in data else np.full(size, np.nan),
@@ -454,9 +454,9 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     labels = groups.labels(dense.ids[members])
     revenue = columns["revenue"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        if shares_within:  # as pandas' groupby(level=...).transform("sum"): groups in key order
-            within = _sorted_ids(groups, dense.ids[members], shares_within)
-            totals = ranked_sums({"revenue": revenue}, within, int(within.max()) + 1 if len(within) else 0)["revenue"]
+        if shares_within:  # each group's revenue over its parent's (e.g. its period's) total
+            within = _parent_ids(groups, dense.ids[members], shares_within)
+            totals = group_sums({"revenue": revenue}, within, int(within.max()) + 1 if len(within) else 0)["revenue"]
             parent = np.take(totals, within)
             columns["revenue_share"] = np.where(parent > 0, revenue / parent, np.nan)
         else:
@@ -471,21 +471,15 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     return labels, {name: columns[name] for name in METRICS}
 
 
-def _sorted_ids(groups: _Groups, gids: "np.ndarray", keys: list[str]) -> "np.ndarray":
-    """For rows with these group ids: 0, 1, ... by the values of ``keys`` in sorted order (how
-    pandas numbers the groups of ``groupby(level=keys)``)."""
+def _parent_ids(groups: _Groups, gids: "np.ndarray", keys: list[str]) -> "np.ndarray":
+    """For rows with these group ids: 0, 1, ... per distinct combination of ``keys`` alone (the
+    parent group whose total a revenue share is taken of)."""
     import numpy as np
 
     combined = np.zeros(len(gids), dtype="int64")
-    for key, labels, _offset, stride, radix in groups.parts:
-        if key not in keys:
-            continue
-        codes = (gids // stride) % radix
-        if labels is not None:  # categories in the order of their values
-            rank = np.empty(len(labels), dtype="int64")
-            rank[labels.argsort()] = np.arange(len(labels))
-            codes = rank[codes]
-        combined = combined * radix + codes
+    for key, _labels, _offset, stride, radix in groups.parts:
+        if key in keys:
+            combined = combined * radix + (gids // stride) % radix
     return np.unique(combined, return_inverse=True)[1].reshape(-1)
 
 

@@ -1,7 +1,9 @@
 """The counting and summing helpers of the KPI tables: distinct values counted by hand, and sums
-that are pandas' groupby sums to the last bit (pandas itself is the oracle)."""
+and means against exact sums (math.fsum) of each group's values picked out one by one."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -23,18 +25,32 @@ def test_distinct_values_and_counts(spread: int) -> None:
 
 
 @pytest.mark.parametrize("case", ["sorted", "shuffled", "missing"])
-def test_group_sums_are_pandas_sums_to_the_last_bit(case: str) -> None:
+def test_group_sums_and_means_are_exact_sums_to_a_cent(case: str) -> None:
     rng = np.random.default_rng(5)
     gid = np.sort(rng.integers(0, 50, 20_000)) if case == "sorted" else rng.integers(0, 50, 20_000)
     amount = np.round(rng.gamma(2.0, 30.0, 20_000), 2)
     units = rng.integers(1, 9, 20_000).astype("float64")
     if case == "missing":
         units[::7] = np.nan
-    expected = pd.DataFrame({"amount": amount, "units": units}).groupby(gid, sort=False).sum()
     sums = grouping.group_sums({"amount": amount, "units": units}, gid, 60)
-    for name in ("amount", "units"):
-        assert sums[name][expected.index.to_numpy()].tolist() == expected[name].tolist()
+    means = grouping.group_means(units, gid, 60)
+    for group in range(50):
+        rows = [i for i in range(len(gid)) if gid[i] == group]
+        known = [units[i] for i in rows if not math.isnan(units[i])]
+        assert sums["amount"][group] == pytest.approx(math.fsum(amount[i] for i in rows), rel=1e-13, abs=1e-9)
+        assert sums["units"][group] == math.fsum(known)  # small integers add up exactly
+        assert means[group] == pytest.approx(math.fsum(known) / len(known), rel=1e-13)
     assert sums["amount"][50:].tolist() == [0.0] * 10  # ids without rows
+    assert np.isnan(means[50:]).all()
+
+
+def test_min_count_makes_a_group_without_values_missing() -> None:
+    gid = np.array([0, 0, 1, 2])
+    values = np.array([1.5, 2.0, np.nan, 4.0])
+    sums = grouping.group_sums({"v": values}, gid, 4, min_count=1)["v"]
+    assert sums[0] == 3.5 and sums[2] == 4.0
+    assert np.isnan(sums[1]) and np.isnan(sums[3])  # only a missing value; no row at all
+    assert grouping.group_sums({"v": values}, gid, 4)["v"].tolist() == [3.5, 0.0, 4.0, 0.0]
 
 
 def test_periods_of_dates_far_apart_before_1970_and_missing() -> None:
