@@ -175,32 +175,73 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     from sales.grouping import first_rows, group_sums
 
     order = data[_ORDER].to_numpy()
-    n_ids = int(order.max()) + 1 if len(order) else 0
-    first = first_rows(order, n_ids)
-    line_head = np.take(first, order)
-    head_rows = np.flatnonzero(line_head == np.arange(len(order)))
     columns = [c for c in _ORDER_LEVEL if c in data]
     if "created" in data:
         columns += list(_CYCLE_DATES)
-    for column in columns:
-        if column in _IMPLIED:  # constant, or follows from the columns checked
-            continue
-        values = data[column]
-        raw = values.cat.codes.to_numpy() if values.dtype == "category" else values.to_numpy()
-        if raw.dtype.kind == "M":
-            raw = raw.view("int64")
-        if not np.array_equal(raw, np.take(raw, line_head)):
-            return None
-    position = np.empty(n_ids, dtype="int64")
-    position[order[head_rows]] = np.arange(len(head_rows))
-    rank = np.take(position, order)  # orders numbered by their first line, as groupby(sort=False) does
+    checked = [_raw(data[c]) for c in columns if c not in _IMPLIED]  # (the rest follow from these)
     sums = [c for c in ("amount", "quantity", "cost") if c in data]
-    totals = group_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
+    runs = _contiguous_orders(order)
+    if runs is not None:  # each order's lines side by side, as exports usually come
+        head_rows = runs
+        same_order = np.ones(len(order), dtype=bool)
+        same_order[head_rows] = False  # a line continuing the order of the line before it
+        same_order = same_order[1:]
+        for raw in checked:
+            if (same_order & (raw[1:] != raw[:-1])).any():
+                return None
+        totals = {c: _run_sums(data[c].to_numpy(), head_rows) for c in sums}
+        lines = np.diff(np.append(head_rows, len(order)))
+    else:
+        n_ids = int(order.max()) + 1 if len(order) else 0
+        first = first_rows(order, n_ids)
+        line_head = np.take(first, order)
+        head_rows = np.flatnonzero(line_head == np.arange(len(order)))
+        for raw in checked:
+            if not np.array_equal(raw, np.take(raw, line_head)):
+                return None
+        position = np.empty(n_ids, dtype="int64")
+        position[order[head_rows]] = np.arange(len(head_rows))
+        rank = np.take(position, order)  # orders numbered by their first line
+        totals = group_sums({c: data[c].to_numpy() for c in sums}, rank, len(head_rows), min_count=1)
+        lines = np.bincount(rank, minlength=len(head_rows))
     result = {column: _take_rows(data[column], head_rows) for column in columns + [_ORDER]}
-    for column in sums:
-        result[column] = totals[column]
-    result[_LINES] = np.bincount(rank, minlength=len(head_rows))
+    result.update(totals)
+    result[_LINES] = lines
     return pd.DataFrame(result, copy=False)
+
+
+def _raw(column: "pd.Series") -> "np.ndarray":
+    """The values of a column as plain numbers (a categorical's codes; a date's nanoseconds)."""
+    raw = column.cat.codes.to_numpy() if column.dtype == "category" else column.to_numpy()
+    return raw.view("int64") if raw.dtype.kind == "M" else raw
+
+
+def _contiguous_orders(order: "np.ndarray") -> "np.ndarray | None":
+    """The first line of each order when every order's lines come one after another (each
+    order one run of equal ids), else None."""
+    import numpy as np
+
+    if not len(order):
+        return None
+    starts = np.flatnonzero(np.concatenate(([True], order[1:] != order[:-1])))
+    seen = np.zeros(int(order.max()) + 1, dtype=bool)
+    seen[order[starts]] = True
+    return starts if np.count_nonzero(seen) == len(starts) else None
+
+
+def _run_sums(values: "np.ndarray", starts: "np.ndarray") -> "np.ndarray":
+    """The sum of each run of rows (runs begin at ``starts``), missing values left out; NaN
+    for a run of missing values only (as group_sums with min_count=1)."""
+    import numpy as np
+
+    values = np.asarray(values, dtype="float64")
+    missing = np.isnan(values)
+    if not missing.any():
+        return np.add.reduceat(values, starts)
+    sums = np.add.reduceat(np.where(missing, 0.0, values), starts)
+    known = np.add.reduceat((~missing).astype("int64"), starts)
+    sums[known == 0] = np.nan
+    return sums
 
 
 def _take_rows(column: "pd.Series", rows: "np.ndarray") -> Any:
