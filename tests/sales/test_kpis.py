@@ -23,13 +23,15 @@ def retail_lines():
     return frame, kpis.prepare(frame, "month")
 
 
-@pytest.mark.parametrize("shuffled", [False, True], ids=["orders-in-runs", "orders-interleaved"])
+@pytest.mark.parametrize("layout", ["as-read", "invoices-in-runs", "shuffled"])
 @pytest.mark.parametrize("keys", [[kpis.ALL], [kpis.PERIOD], ["region"], ["region", kpis.PERIOD]])
-def test_order_grain_matches_lines(retail_lines, keys: list[str], shuffled: bool) -> None:
+def test_order_grain_matches_lines(retail_lines, keys: list[str], layout: str) -> None:
     frame, lines = retail_lines
-    if shuffled:  # each invoice's lines scattered over the file
+    if layout == "invoices-in-runs":  # each invoice's lines side by side
+        frame = frame.sort_values("order_id", kind="stable").reset_index(drop=True)
+    elif layout == "shuffled":  # each invoice's lines scattered over the file
         frame = frame.sample(frac=1.0, random_state=3).reset_index(drop=True)
-        lines = kpis.prepare(frame, "month")
+    lines = kpis.prepare(frame, "month")
     orders = kpis.order_grain(lines)
     assert orders is not None and len(orders) == frame["order_id"].nunique()
     by_lines = kpis.kpi_table(lines, keys).sort_index()
