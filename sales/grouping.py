@@ -2,9 +2,11 @@
 
 The KPI tables group up to a million lines several ways. With the group of each row already a
 small integer, numpy counts and sums without hashing (``bincount``, a bitmap of seen values, or
-a sort of packed keys) instead of a pandas groupby per metric. Sums are plain float64 sums in
-row order (what a loop over the rows would give); pandas' groupby adds with compensated
-summation, so the two can differ in the last bits of a sum of many amounts, far below a cent.
+a sort of packed keys) instead of a pandas groupby per metric.
+
+Sums of money are exact: amounts that are whole cents (as money in a sales export is) are
+added up as whole numbers of cents, which floating point adds without error, so a region's
+revenue is 920000.0 and not 919999.9999999999; other values are added plainly in row order.
 """
 
 from __future__ import annotations
@@ -28,16 +30,55 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
 
     out = {}
     for name, values in columns.items():
-        values = np.asarray(values, dtype="float64")
-        missing = np.isnan(values)
-        some_missing = bool(missing.any())
-        sums = np.bincount(gid, weights=np.where(missing, 0.0, values) if some_missing else values,
-                           minlength=n_groups)
+        values, missing, cents = _summable(values)
+        sums = np.bincount(gid, weights=values, minlength=n_groups)
+        if cents:
+            sums /= 100.0
         if min_count > 0:
-            present = np.bincount(gid[~missing] if some_missing else gid, minlength=n_groups)
+            present = np.bincount(gid[~missing] if missing is not None else gid, minlength=n_groups)
             sums[present < min_count] = np.nan
         out[name] = sums
     return out
+
+
+def run_sums(values: "np.ndarray", starts: "np.ndarray") -> "np.ndarray":
+    """The sum of each run of rows (runs begin at ``starts``), missing values left out; NaN for
+    a run of missing values only (as group_sums with min_count=1)."""
+    import numpy as np
+
+    values, missing, cents = _summable(values)
+    sums = np.add.reduceat(values, starts)
+    if cents:
+        sums /= 100.0
+    if missing is not None:
+        sums[np.add.reduceat((~missing).astype("int64"), starts) == 0] = np.nan
+    return sums
+
+
+#: A value within this much of a whole number of cents is taken as that many cents (what is
+#: left of a float's rounding error in an amount like 19.99, or in a sum of a few of them).
+_CENT_TOLERANCE = 1e-6
+
+
+def _summable(values: Any) -> tuple["np.ndarray", "np.ndarray | None", bool]:
+    """(values to add up, the mask of missing ones or None, whether they are whole cents): NaN
+    replaced by 0, and amounts that are all whole cents (and small enough that their sum in
+    cents is exact) as whole numbers of cents."""
+    import numpy as np
+
+    values = np.asarray(values, dtype="float64")
+    missing = np.isnan(values)
+    if missing.any():
+        values = np.where(missing, 0.0, values)
+    else:
+        missing = None
+    if not len(values) or not np.isfinite(values).all():
+        return values, missing, False
+    cents = values * 100.0
+    whole = np.rint(cents)
+    if np.abs(cents - whole).max() <= _CENT_TOLERANCE and np.abs(whole).sum() < 2.0**53:
+        return whole, missing, True
+    return values, missing, False
 
 
 def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.ndarray":

@@ -172,7 +172,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     import numpy as np
     import pandas as pd
 
-    from sales.grouping import first_rows, group_sums
+    from sales.grouping import first_rows, group_sums, run_sums
 
     order = data[_ORDER].to_numpy()
     columns = [c for c in _ORDER_LEVEL if c in data]
@@ -189,7 +189,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
         for raw in checked:
             if (same_order & (raw[1:] != raw[:-1])).any():
                 return None
-        totals = {c: _run_sums(data[c].to_numpy(), head_rows) for c in sums}
+        totals = {c: run_sums(data[c].to_numpy(), head_rows) for c in sums}
         lines = np.diff(np.append(head_rows, len(order)))
     else:
         n_ids = int(order.max()) + 1 if len(order) else 0
@@ -227,21 +227,6 @@ def _contiguous_orders(order: "np.ndarray") -> "np.ndarray | None":
     seen = np.zeros(int(order.max()) + 1, dtype=bool)
     seen[order[starts]] = True
     return starts if np.count_nonzero(seen) == len(starts) else None
-
-
-def _run_sums(values: "np.ndarray", starts: "np.ndarray") -> "np.ndarray":
-    """The sum of each run of rows (runs begin at ``starts``), missing values left out; NaN
-    for a run of missing values only (as group_sums with min_count=1)."""
-    import numpy as np
-
-    values = np.asarray(values, dtype="float64")
-    missing = np.isnan(values)
-    if not missing.any():
-        return np.add.reduceat(values, starts)
-    sums = np.add.reduceat(np.where(missing, 0.0, values), starts)
-    known = np.add.reduceat((~missing).astype("int64"), starts)
-    sums[known == 0] = np.nan
-    return sums
 
 
 def _take_rows(column: "pd.Series", rows: "np.ndarray") -> Any:

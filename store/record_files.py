@@ -471,7 +471,8 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         mapping = file_mapping
         _check_required(path, file_mapping, required, header + extra)
         keys = [key for _, key, _ in join_tables]
-        wanted = [c for c in header if c in file_mapping.fields.values() or c in keys]
+        used = _used_columns(file_mapping)
+        wanted = [c for c in header if c in used or c in keys]
         # Text and dates come back as categoricals: each distinct value is cleaned or parsed once.
         text_columns = [file_mapping.fields[f] for f in TEXT_FIELDS + DATE_FIELDS if f in file_mapping.fields]
         frame = read_table(path, wanted, categorical=text_columns + keys)
@@ -500,12 +501,22 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
                                  f"name one with --map COLUMN={name}", None)
 
 
+def _used_columns(mapping: ColumnMapping) -> set[str]:
+    """The mapped columns a diagnosis reads: all but a unit price beside an amount column (the
+    price only matters when the amount is quantity x unit price)."""
+    return {column for name, column in mapping.fields.items()
+            if name != "unit_price" or "amount" in mapping.derived}
+
+
 def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimiter: str,
                date_format: str | None, date_formats: dict[str, str]) -> "pd.DataFrame":
     import pandas as pd
 
     out: dict[str, pd.Series] = {}
+    used = _used_columns(mapping)
     for name, column in mapping.fields.items():
+        if column not in used:
+            continue
         values = frame[column]
         if name in NUMBER_FIELDS:
             out[name] = to_number(values, path, column, delimiter)

@@ -62,3 +62,20 @@ def test_periods_of_dates_far_apart_before_1970_and_missing() -> None:
     near = pd.Series(pd.date_range("1969-06-01", "1970-06-30 18:00", freq="6h"))  # looked up by day
     expected = [d.year * 12 + d.month - 1 for d in near]
     assert kpis.period_index(near, "month").tolist() == expected
+
+
+def test_whole_cents_add_up_exactly() -> None:
+    """Ten lines of 0.10 are 1.00, not 0.9999999999999999; a million lines of 19.99 are 19,990,000.00."""
+    gid = np.zeros(10, dtype="int64")
+    assert grouping.group_sums({"v": np.full(10, 0.1)}, gid, 1)["v"][0] == 1.0
+    assert grouping.run_sums(np.full(10, 0.1), np.array([0]))[0] == 1.0
+    many = np.full(1_000_000, 19.99)
+    assert grouping.group_sums({"v": many}, np.zeros(len(many), dtype="int64"), 1)["v"][0] == 19_990_000.0
+    assert sum([0.1] * 10) != 1.0  # (what adding them plainly gives)
+
+
+def test_values_finer_than_cents_are_added_plainly() -> None:
+    values = np.array([1 / 3, 1 / 3, 1 / 3, 0.001])
+    sums = grouping.group_sums({"v": values}, np.array([0, 0, 0, 1]), 2)["v"]
+    assert sums.tolist() == [1 / 3 + 1 / 3 + 1 / 3, 0.001]
+    assert grouping.run_sums(values, np.array([0, 3])).tolist() == [1 / 3 + 1 / 3 + 1 / 3, 0.001]
