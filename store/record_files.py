@@ -327,7 +327,10 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     import pandas as pd
 
     if pd.api.types.is_datetime64_any_dtype(column):
-        return column.astype("datetime64[ns]"), "ISO dates (read as dates by the CSV reader)"
+        if not date_format:
+            return column.astype("datetime64[ns]"), "ISO dates (read as dates by the CSV reader)"
+        # the reader took them for ISO dates; a format given says how to read the text instead
+        column = column.dt.strftime("%Y-%m-%d %H:%M:%S").str.removesuffix(" 00:00:00").astype("category")
     column = _as_category(column)
     cats = [str(c) for c in column.cat.categories]
     if date_format and "%" in date_format:

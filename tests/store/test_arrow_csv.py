@@ -29,6 +29,9 @@ def same_frame(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
     assert list(ours.columns) == list(theirs.columns)
     for name in theirs.columns:
         a, b = ours[name], theirs[name]
+        if a.dtype.kind == "M" and b.dtype == "category":  # read as dates: the same days
+            assert a.tolist() == pd.to_datetime(b.astype(object)).tolist(), name
+            continue
         assert a.dtype == b.dtype, name
         if b.dtype == "category":
             assert a.cat.categories.equals(b.cat.categories), name
@@ -49,6 +52,9 @@ def test_categories_codes_and_numbers_are_pandas_own(tmp_path: Path) -> None:
     same_frame(ours, theirs[columns])
     assert ours["Order ID"].cat.categories.tolist() == ["SO-10", "SO-2", "SO-33"]  # sorted, as pandas sorts
     assert ours["Order ID"].isna().tolist() == [False, False, False, False, True]
+    assert ours["Order Date"].dtype == "datetime64[ns]"  # dates are taken as pyarrow read them
+    assert ours["Order Date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-02", "2024-01-15", "2024-03-02",
+                                                                    "2023-12-31", "2024-01-15"]
 
 
 def test_many_lines_split_in_many_blocks(tmp_path: Path) -> None:

@@ -204,3 +204,13 @@ def test_found_by_the_property_tests_a_date_column_with_no_values_or_year_zero(t
     forced = write_text(tmp_path / "forced.csv", "date,amount\n05/01/2024,1\n01/01/0000,2\n")
     with pytest.raises(RecordsError, match="as a date"):
         load_records(forced, date_format="%d/%m/%Y")
+
+
+def test_a_format_given_rereads_what_the_csv_reader_took_for_iso_dates(tmp_path: Path) -> None:
+    """2024-03-02 in a year-day-month file is the 3rd of February when the lead says so."""
+    only_valid = tmp_path / "ydm.csv"
+    only_valid.write_text("Date,Sales\n2024-03-02,10\n2024-01-02,1\n", encoding="utf-8")
+    as_iso = load_records(only_valid).frame["date"].dt.strftime("%Y-%m-%d").tolist()
+    assert as_iso == ["2024-03-02", "2024-01-02"]
+    given = load_records(only_valid, date_format="%Y-%d-%m").frame["date"].dt.strftime("%Y-%m-%d").tolist()
+    assert given == ["2024-02-03", "2024-02-01"]
