@@ -11,6 +11,7 @@ revenue is 920000.0 and not 919999.9999999999; other values are added plainly in
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,11 +73,15 @@ def _summable(values: Any) -> tuple["np.ndarray", "np.ndarray | None", bool]:
         values = np.where(missing, 0.0, values)
     else:
         missing = None
-    if not len(values) or not np.isfinite(values).all():
+    if not len(values):
         return values, missing, False
-    cents = values * 100.0
-    whole = np.rint(cents)
-    if np.abs(cents - whole).max() <= _CENT_TOLERANCE and np.abs(whole).sum() < 2.0**53:
+    low, high = float(values.min()), float(values.max())
+    if not (math.isfinite(low) and math.isfinite(high)) or max(-low, high) * 100.0 * len(values) >= 2.0**53:
+        return values, missing, False  # (so large that a sum in cents could lose a cent)
+    whole = values * 100.0
+    off = np.rint(whole)
+    whole, off = off, np.subtract(whole, off, out=whole)  # (two arrays, not four, for a million)
+    if max(-float(off.min()), float(off.max())) <= _CENT_TOLERANCE:
         return whole, missing, True
     return values, missing, False
 

@@ -29,9 +29,11 @@ _ALL_DISTINCT = 2**31 - 1  # dictionary-encode every text column, however many v
 
 
 def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Sequence[str],
-                         categorical: Sequence[str]) -> "pd.DataFrame | None":
+                         categorical: Sequence[str], unsorted: Sequence[str] = ()) -> "pd.DataFrame | None":
     """``columns`` (raw header names, no duplicates) of a CSV file, ``categorical`` ones as
-    categoricals; None when pyarrow refuses the file or a column needs pandas' own handling."""
+    categoricals; None when pyarrow refuses the file or a column needs pandas' own handling.
+    ``unsorted``: categorical columns whose categories may come in any order (ids that are
+    counted, never listed): they keep the order the reader met them in, unsorted."""
     import pandas as pd
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -55,7 +57,7 @@ def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Seq
         return None
     if table.column_names != list(columns):
         return None
-    wanted = set(categorical)
+    wanted, any_order = set(categorical), set(unsorted)
 
     def convert(name: str) -> Any:
         column = table.column(name)
@@ -63,7 +65,7 @@ def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Seq
             column = column.cast(pa.float64())  # as pandas does: an empty column is all NaN
         if pa.types.is_date32(column.type) and column.null_count == 0:
             return _days(column)  # read as dates already: nothing left to parse per value
-        return _categorical(column) if name in wanted else _plain(column)
+        return _categorical(column, sort=name not in any_order) if name in wanted else _plain(column)
 
     # one column per task: pyarrow and numpy let go of the GIL, so two cores share the work
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -98,10 +100,10 @@ def _plain(column: "pa.ChunkedArray") -> Any:
     return None
 
 
-def _categorical(column: "pa.ChunkedArray") -> "pd.Categorical | None":
+def _categorical(column: "pa.ChunkedArray", sort: bool = True) -> "pd.Categorical | None":
     """One categorical from a (chunked) column: the chunks' dictionaries are unified, the
-    distinct values converted to pandas and sorted as ``astype("category")`` sorts them, and
-    each row's code looked up through that order."""
+    distinct values converted to pandas and (with ``sort``) sorted as ``astype("category")``
+    sorts them, and each row's code looked up through that order."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -119,6 +121,12 @@ def _categorical(column: "pa.ChunkedArray") -> "pd.Categorical | None":
         return pd.Categorical(column.to_pandas())
     column = pa.Table.from_arrays([column], ["values"]).unify_dictionaries().column(0)
     dictionary = column.chunk(0).dictionary
+    if not sort and (pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type)):
+        indices = pa.chunked_array([chunk.indices for chunk in column.chunks])
+        codes = (pc.fill_null(indices, -1) if indices.null_count else indices).to_numpy()
+        categories = pd.Index(dictionary.to_pandas())
+        return pd.Categorical.from_codes(codes.astype(_code_type(len(categories)), copy=False),
+                                         dtype=_dtype_of_distinct(categories), validate=False)
     if pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type):
         order = pc.array_sort_indices(dictionary).to_numpy()
         categories = pd.Index(dictionary.take(order).to_pandas())

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 TEXT_FIELDS = ("order_id", "customer", "product", "product_line", "region", "channel", "rep", "stage")
 NUMBER_FIELDS = ("quantity", "amount", "cost", "unit_price")
 DATE_FIELDS = ("date", "created")
+#: Text fields whose values are only counted or matched, never listed: their categories may
+#: come in any order.
+_COUNTED_FIELDS = ("order_id", "customer", "product")
 
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t", "|")
@@ -163,9 +166,10 @@ def _read_xlsx(path: Path, nrows: int | None = None, usecols: list[str] | None =
 
 
 def read_table(path: str | Path, columns: Sequence[str] | None = None,
-               categorical: Iterable[str] = ()) -> "pd.DataFrame":
+               categorical: Iterable[str] = (), unsorted: Iterable[str] = ()) -> "pd.DataFrame":
     """Read ``columns`` (all if None) of a CSV or XLSX file; text columns in ``categorical``
-    come back as pandas categoricals. Values are not yet converted; see ``load_records``.
+    come back as pandas categoricals (those also in ``unsorted`` perhaps with their categories
+    in no sorted order). Values are not yet converted; see ``load_records``.
     """
     import pandas as pd
 
@@ -190,7 +194,9 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
         if raw_usecols is not None and dtype:
             from store.arrow_csv import read_csv_categorical
 
-            frame = read_csv_categorical(path, sniffed.encoding, sniffed.delimiter, raw_usecols, list(dtype))
+            raw_unsorted = [raw[header.index(c)] for c in unsorted if c in header]
+            frame = read_csv_categorical(path, sniffed.encoding, sniffed.delimiter, raw_usecols, list(dtype),
+                                         raw_unsorted)
         try:
             if frame is None:
                 frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
@@ -478,7 +484,8 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         wanted = [c for c in header if c in used or c in keys]
         # Text and dates come back as categoricals: each distinct value is cleaned or parsed once.
         text_columns = [file_mapping.fields[f] for f in TEXT_FIELDS + DATE_FIELDS if f in file_mapping.fields]
-        frame = read_table(path, wanted, categorical=text_columns + keys)
+        ids = [file_mapping.fields[f] for f in _COUNTED_FIELDS if f in file_mapping.fields]
+        frame = read_table(path, wanted, categorical=text_columns + keys, unsorted=[c for c in ids if c not in keys])
         rows_read += len(frame)
         for jp, key, table in join_tables:
             frame = _apply_join(frame, path, jp, key, table, notes)

@@ -91,3 +91,16 @@ def test_read_table_is_the_same_with_or_without_the_fast_path(tmp_path: Path, mo
     monkeypatch.setattr("store.arrow_csv.read_csv_categorical", lambda *args: None)
     careful = read_table(path, columns, categorical=CATEGORICAL)
     same_frame(fast, careful)
+
+
+def test_ids_that_are_only_counted_keep_their_categories_unsorted(tmp_path: Path) -> None:
+    path = tmp_path / "messy.csv"
+    path.write_text(MESSY, encoding="utf-8")
+    columns = MESSY.splitlines()[0].split(",")
+    ours = read_csv_categorical(path, "utf-8-sig", ",", columns, CATEGORICAL, unsorted=["Order ID", "Customer"])
+    theirs = pd.read_csv(path, engine="pyarrow", usecols=columns, dtype={c: "category" for c in CATEGORICAL})
+    assert ours["Order ID"].cat.categories.tolist() == ["SO-10", "SO-2", "SO-33"]  # as met, here also sorted
+    assert ours["Customer"].cat.categories.tolist() == ["Zoë", "anna", " Bob "]  # as met: not sorted
+    for name in ("Order ID", "Customer"):  # the same value on every row
+        assert ours[name].astype(object).tolist() == theirs[name].astype(object).tolist(), name
+    same_frame(ours.drop(columns=["Order ID", "Customer"]), theirs[columns].drop(columns=["Order ID", "Customer"]))
