@@ -252,3 +252,30 @@ async def test_the_notes_table_names_the_kind_as_the_note_does(team) -> None:
         [row] = rows_of(app.screen.query_one("#notes", DataTable))
         assert row[1] == "Customer feedback"
         assert "Customer feedback" in text_of(app, "#note-text")
+
+
+async def test_the_file_prompt_takes_a_date_format_and_a_join_under_home(team, tmp_path, monkeypatch) -> None:
+    # 03/04 and 05/04 could be March and May or the 3rd and 5th of April: only the user knows.
+    sales = tmp_path / "sales.csv"
+    sales.write_text("date,amount,agent\n03/04/2026,100,Ann\n05/04/2026,50,Bob\n", encoding="utf-8")
+    (tmp_path / "teams.csv").write_text("agent,regional_office\nAnn,North\nBob,South\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = str(sales)
+        app.screen.query_one("#join").value = "~/teams.csv:agent"
+        app.screen.query_one("#date_format").value = "dayfirst"
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert "X-1 · just saved" in text_of(app, "#diagnose-status")
+        assert "2026-04-03 to 2026-04-05" in text_of(app, "#kpis")
+        # a format the reader does not know is a message, not a crash, and nothing is kept
+        await pilot.press("f")
+        assert app.screen.query_one("#date_format").value == "dayfirst"  # the last run's choices
+        app.screen.query_one("#date_format").value = "sideways"
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert "unknown date format 'sideways'" in text_of(app, "#diagnose-status")
+    [snapshot] = Board(team, actor="dana").snapshots()
+    assert {g.value for g in snapshot.diagnosis.breakdowns["region"]} == {"North", "South"}

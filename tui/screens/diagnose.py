@@ -409,7 +409,8 @@ class DiagnoseScreen(Screen):
         from store.record_files import RecordsError
 
         try:
-            d = compute_diagnosis(request.paths, overrides, period=request.period, joins=request.joins, now=now)
+            d = compute_diagnosis(request.paths, overrides, period=request.period, joins=request.joins,
+                                  date_format=request.date_format, now=now)
         except (RecordsError, MappingError, UpliftError) as error:
             self.app.call_from_thread(self.failed, error)
             return
