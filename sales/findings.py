@@ -83,7 +83,7 @@ def _win_rate_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> list
             found.append(Finding("win_rate_gap", subject, "win_rate", m.win_rate, elsewhere, "elsewhere",
                                  _severity(m.win_rate, elsewhere),
                                  f"{subject}: win rate {_pct(m.win_rate)} vs {_pct(elsewhere)} elsewhere "
-                                 f"({m.won} won of {m.won + m.lost} decided deals)"))
+                                 f"({m.won:,} won of {m.won + m.lost:,} decided deals)"))
     return found
 
 
@@ -104,7 +104,7 @@ def _order_value_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> l
             found.append(Finding("order_value_gap", subject, "average_order_value", m.average_order_value,
                                  elsewhere, "elsewhere", _severity(m.average_order_value, elsewhere),
                                  f"{subject}: average order value {_money(m.average_order_value)} vs "
-                                 f"{_money(elsewhere)} elsewhere ({m.orders} orders)"))
+                                 f"{_money(elsewhere)} elsewhere ({m.orders:,} orders)"))
     return found
 
 

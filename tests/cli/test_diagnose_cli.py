@@ -195,3 +195,22 @@ def test_reading_snapshots_and_notes_does_not_import_pandas(team, tmp_path) -> N
     result = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[2], env=env,
                             capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "[0, 0, 0] []"
+
+
+def test_counts_in_the_weak_spots_have_thousands_separators(run, tmp_path) -> None:
+    # North: 1,200 orders of 10; South: 40 orders of 100 -> North's order value is far below.
+    orders = tmp_path / "orders.csv"
+    orders.write_text("order,date,amount,region\n" + "".join(
+        f"O{i},2026-01-{1 + i % 28:02d},{10 if i < 1200 else 100},{'North' if i < 1200 else 'South'}\n"
+        for i in range(1240)), encoding="utf-8")
+    # East: 500 won of 1,000 deals; West: 90 won of 100 -> East's win rate is far below.
+    deals = tmp_path / "deals.csv"
+    deals.write_text("deal,date,amount,region,stage\n" + "".join(
+        f"D{i},2026-01-{1 + i % 28:02d},50,{'East' if i < 1000 else 'West'},"
+        f"{'won' if (i < 500 or 1000 <= i < 1090) else 'lost'}\n" for i in range(1100)), encoding="utf-8")
+    code, out, err = run("diagnose", orders, "--no-save")
+    assert code == 0, err
+    assert "North region: average order value" in out and "(1,200 orders)" in out
+    code, out, err = run("diagnose", deals, "--no-save")
+    assert code == 0, err
+    assert "East region: win rate 50% vs 90% elsewhere (500 won of 1,000 decided deals)" in out

@@ -176,3 +176,106 @@ async def test_every_tab_fits_at_80x24_and_the_checklist_ticks(team, deals) -> N
         await pilot.pause()
     text, tick = Board(team, actor="dana").checklist()[0]
     assert tick is not None and tick.by == "ali"
+
+
+# Seven orders of four customers over three months. New customers per month, counted by hand:
+# January Ann and Bob (2 of 2); February Cy (1 of Ann, Cy); March Dee (1 of Bob, Cy, Dee).
+ORDERS = ("order,date,customer,amount\n"
+          "O1,2026-01-01,Ann,100\nO2,2026-01-20,Bob,200\nO3,2026-02-03,Ann,1500\nO4,2026-02-10,Cy,50\n"
+          "O5,2026-03-01,Bob,3000\nO6,2026-03-15,Dee,80\nO7,2026-03-31,Cy,70\n")
+
+
+async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_right(team, tmp_path) -> None:
+    orders = tmp_path / "orders.csv"
+    orders.write_text(ORDERS, encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([orders])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s")  # s opens the breakdowns
+        await pilot.pause()
+        table = app.screen.query_one("#table-period", DataTable)
+        headers = [str(c.label) for c in table.ordered_columns]
+        new, share = headers.index("New cust."), headers.index("New %")
+        assert headers[new - 1] == "Customers"
+        rows = {r[0]: r for r in rows_of(table)}
+        assert [(rows[m][new], rows[m][share]) for m in ("2026-01", "2026-02", "2026-03")] == [
+            ("2", "100.0%"), ("1", "50.0%"), ("1", "33.3%")]
+        assert rows["2026-03"][headers.index("Revenue")] == "3,150"
+        for row in range(table.row_count):
+            cells = table.get_row_at(row)
+            assert cells[0].justify != "right"  # the period's name reads from the left
+            assert all(cell.justify == "right" for cell in cells[1:])
+        assert all(c.label.justify == "right" for c in table.ordered_columns[1:])
+
+
+async def test_charts_have_readable_axes_and_a_chart_without_data_is_left_out(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-charts"
+        await pilot.pause()
+        revenue = str(app.screen.query_one("#chart-revenue").render())
+        labels = [line.split("┤")[0].strip() for line in revenue.splitlines() if "┤" in line]
+        # monthly revenue is a few thousand: the axis says 2k, 4k..., not 2000.0
+        assert labels and all("." not in label for label in labels) and "2k" in labels, labels
+        win = str(app.screen.query_one("#chart-win").render())
+        assert "100%" in win and "South" in win  # a rate is drawn against 0-100%
+        # the deals have no product line: that chart is hidden and the screen says why
+        assert not app.screen.query_one("#chart-lines").display
+        assert "Not in this data: Contribution by product line" in text_of(app, "#charts-missing")
+
+
+async def test_a_failed_run_says_which_diagnosis_is_still_shown(team, deals, tmp_path) -> None:
+    Board(team, actor="dana").run_diagnosis([deals])
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01binary")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = str(bad)
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        status = text_of(app, "#diagnose-status")
+        assert "nothing saved" in status and status.endswith("still showing X-1")
+        assert f"Revenue {WON_REVENUE:,}" in text_of(app, "#kpis")
+
+
+async def test_the_notes_table_names_the_kind_as_the_note_does(team) -> None:
+    Board(team, actor="dana").add_note("Price is too high", kind="feedback")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-notes"
+        await pilot.pause()
+        [row] = rows_of(app.screen.query_one("#notes", DataTable))
+        assert row[1] == "Customer feedback"
+        assert "Customer feedback" in text_of(app, "#note-text")
+
+
+async def test_the_file_prompt_takes_a_date_format_and_a_join_under_home(team, tmp_path, monkeypatch) -> None:
+    # 03/04 and 05/04 could be March and May or the 3rd and 5th of April: only the user knows.
+    sales = tmp_path / "sales.csv"
+    sales.write_text("date,amount,agent\n03/04/2026,100,Ann\n05/04/2026,50,Bob\n", encoding="utf-8")
+    (tmp_path / "teams.csv").write_text("agent,regional_office\nAnn,North\nBob,South\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = str(sales)
+        app.screen.query_one("#join").value = "~/teams.csv:agent"
+        app.screen.query_one("#date_format").value = "dayfirst"
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert "X-1 · just saved" in text_of(app, "#diagnose-status")
+        assert "2026-04-03 to 2026-04-05" in text_of(app, "#kpis")
+        # a format the reader does not know is a message, not a crash, and nothing is kept
+        await pilot.press("f")
+        assert app.screen.query_one("#date_format").value == "dayfirst"  # the last run's choices
+        app.screen.query_one("#date_format").value = "sideways"
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert "unknown date format 'sideways'" in text_of(app, "#diagnose-status")
+    [snapshot] = Board(team, actor="dana").snapshots()
+    assert {g.value for g in snapshot.diagnosis.breakdowns["region"]} == {"North", "South"}

@@ -7,6 +7,7 @@ the snapshot happens back on the UI thread, through the store like every other c
 
 from __future__ import annotations
 
+import math
 from functools import partial
 
 from textual import on
@@ -46,6 +47,9 @@ COLUMNS: list[tuple[str, str]] = [
     (N_("Avg order"), "average_order_value"), (N_("Customers"), "customers"), (N_("Repurchase"), "repurchase_rate"),
     (N_("Win rate"), "win_rate"), (N_("Cycle days"), "sales_cycle_days"), (N_("ROI"), "roi"),
 ]
+# Only the period table has these: who bought for the first time in the period, and their share
+# of the period's customers (new vs. returning, period over period).
+PERIOD_COLUMNS: list[tuple[str, str]] = [(N_("New cust."), "new_customers"), (N_("New %"), "new_customer_share")]
 PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share"}
 
 
@@ -54,13 +58,39 @@ def show_number(metric: str, value: float | None) -> str:
         return "–"
     if metric in PERCENT:
         return f"{value * 100:.1f}%"
-    if metric in ("orders", "customers", "won", "lost", "lines"):
+    if metric in ("orders", "customers", "new_customers", "won", "lost", "lines"):
         return f"{value:,.0f}"
     if metric == "roi":
         return f"{value:.2f}"
     if metric == "sales_cycle_days":
         return f"{value:.1f}"
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.2f}"
+
+
+def short_number(value: float) -> str:
+    """An axis label a person reads at a glance: 1.25M, 800k, 45 (never 1338466.0)."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def axis_ticks(top: float, count: int = 4) -> list[float]:
+    """Round tick values from 0 to at least `top`: steps of 1, 2, 2.5 or 5 times a power of ten."""
+    if top <= 0:
+        return [0.0]
+    rough = top / count
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+    return [i * step for i in range(math.ceil(top / step - 1e-9) + 1)]
+
+
+def number_cell(metric: str, value: float | None):
+    """A breakdown table's cell: the number as show_number writes it, right-aligned so that
+    thousands sit under thousands."""
+    cell = plain_rich(show_number(metric, value))
+    cell.justify = "right"
+    return cell
 
 
 def kpi_summary(d: Diagnosis) -> str:
@@ -117,6 +147,7 @@ class DiagnoseScreen(Screen):
         super().__init__()
         self.shown: Diagnosis | None = None
         self.latest_seen: str | None = None  # the newest snapshot id this screen has shown
+        self.shown_id: str | None = None  # the snapshot on screen (None: a run not kept, or nothing)
         self.last_request: RunRequest | None = None
         self.tag_filter: str | None = None
         self.sorting: dict[str, tuple[int, bool]] = {}  # table id -> (column, descending)
@@ -140,6 +171,7 @@ class DiagnoseScreen(Screen):
                             yield DataTable(id=f"table-{dimension}", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Charts"), id="tab-charts"):
                 with VerticalScroll():
+                    yield Static(id="charts-missing")
                     yield PlotextPlot(id="chart-revenue", classes="chart")
                     yield PlotextPlot(id="chart-lines", classes="chart")
                     yield PlotextPlot(id="chart-win", classes="chart")
@@ -173,7 +205,7 @@ class DiagnoseScreen(Screen):
         if latest is not None and latest.id != self.latest_seen and not self.running:
             self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · f diagnoses another file").format(
                 id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
-            self.latest_seen = latest.id
+            self.latest_seen = self.shown_id = latest.id
         elif latest is None and self.shown is None:
             self.set_status(_("No diagnosis yet · f diagnoses a file"))
             self.query_one("#kpis", Static).update(plain(_(HOW_TO_START)))
@@ -218,7 +250,12 @@ class DiagnoseScreen(Screen):
     def _fill(self, table_id: str, first: str, rows: list[tuple[str, Metrics]],
               default_sort: tuple[int, bool] = (1, True)) -> None:
         table = self.query_one(f"#{table_id}", DataTable)
-        columns = [(first, "")] + [c for c in self._columns() if not (table_id == "table-period" and c[1] == "revenue_share")]
+        columns = [(first, "")] + self._columns()
+        if table_id == "table-period":
+            columns = [c for c in columns if c[1] != "revenue_share"]
+            if self.shown.total.customers is not None:
+                after = next(i for i, c in enumerate(columns) if c[1] == "customers") + 1
+                columns[after:after] = PERIOD_COLUMNS
         column, descending = self.sorting.setdefault(table_id, default_sort)
         column = min(column, len(columns) - 1)
 
@@ -234,9 +271,12 @@ class DiagnoseScreen(Screen):
         table.clear(columns=True)
         for index, (label, _metric) in enumerate(columns):
             arrow = (" ▼" if descending else " ▲") if index == column else ""
-            table.add_column(plain_rich(_(label) + arrow), key=str(index))
+            header = plain_rich(_(label) + arrow)
+            if index:  # numbers line up on the right, under a right-aligned header
+                header.justify = "right"
+            table.add_column(header, key=str(index))
         for name, metrics in ordered:
-            table.add_row(plain_rich(name), *(plain_rich(show_number(m, getattr(metrics, m))) for _, m in columns[1:]))
+            table.add_row(plain_rich(name), *(number_cell(m, getattr(metrics, m)) for _, m in columns[1:]))
 
     def _current_table(self) -> DataTable | None:
         if self.query_one("#diagnose-tabs", TabbedContent).active != "tab-breakdowns":
@@ -287,20 +327,35 @@ class DiagnoseScreen(Screen):
         plt = revenue.plt
         plt.clear_data()
         plt.clear_figure()
-        labels = [p.period for p in d.periods]
-        plt.title(_("Revenue by {period}").format(period=_(d.period)))
+        labels = [p.period + ("*" if p.partial else "") for p in d.periods]
+        title = _("Revenue by {period}").format(period=_(d.period))
+        if any(p.partial for p in d.periods):  # a short first or last period is not a slump
+            title += "   " + _("* partial: the data covers only part of it")
+        plt.title(title)
         if labels:
             xs = list(range(len(labels)))
-            plt.bar(xs, [p.metrics.revenue for p in d.periods])
+            values = [p.metrics.revenue for p in d.periods]
+            plt.bar(xs, values)
             step = max(1, len(labels) // 8)
             plt.xticks(xs[::step], labels[::step])
+            ticks = axis_ticks(max(values))
+            plt.ylim(0, ticks[-1])
+            plt.yticks(ticks, [short_number(t) for t in ticks])
         revenue.refresh()
-        self._bar_chart("#chart-lines", _("Contribution by product line (% of revenue)"), "product_line",
-                        lambda m: None if m.revenue_share is None else m.revenue_share * 100)
-        self._bar_chart("#chart-win", _("Win rate by region (%)"), "region",
-                        lambda m: None if m.win_rate is None else m.win_rate * 100)
+        missing = [title for title, shown in (
+            (_("Contribution by product line (% of revenue)"), self._bar_chart(
+                "#chart-lines", _("Contribution by product line (% of revenue)"), "product_line",
+                lambda m: None if m.revenue_share is None else m.revenue_share * 100)),
+            (_("Win rate by region (%)"), self._bar_chart(
+                "#chart-win", _("Win rate by region (%)"), "region",
+                lambda m: None if m.win_rate is None else m.win_rate * 100))) if not shown]
+        note = self.query_one("#charts-missing", Static)
+        note.update(plain(_("Not in this data: {charts}").format(charts="; ".join(missing)) if missing else ""))
+        note.display = bool(missing)
 
-    def _bar_chart(self, selector: str, title: str, dimension: str, value) -> None:
+    def _bar_chart(self, selector: str, title: str, dimension: str, value) -> bool:
+        """A horizontal bar chart of a percentage per group, on a 0-100 scale; hidden (False)
+        when the data has no such numbers."""
         chart = self.query_one(selector, PlotextPlot)
         plt = chart.plt
         plt.clear_data()
@@ -308,12 +363,14 @@ class DiagnoseScreen(Screen):
         groups: list[GroupRow] = self.shown.breakdowns.get(dimension, [])[:12]
         points = [(safe(g.value)[:14], value(g.metrics)) for g in groups]
         points = [(name, v) for name, v in points if v is not None]
+        chart.display = bool(points)
         if points:
             plt.title(title)
             plt.bar([n for n, _ in points], [v for _, v in points], orientation="horizontal")
-        else:
-            plt.title(_("{title}: not in this data").format(title=title))
+            plt.xlim(0, 100)
+            plt.xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
         chart.refresh()
+        return bool(points)
 
     # ------------------------------------------------------------------ running a diagnosis
 
@@ -352,7 +409,8 @@ class DiagnoseScreen(Screen):
         from store.record_files import RecordsError
 
         try:
-            d = compute_diagnosis(request.paths, overrides, period=request.period, joins=request.joins, now=now)
+            d = compute_diagnosis(request.paths, overrides, period=request.period, joins=request.joins,
+                                  date_format=request.date_format, now=now)
         except (RecordsError, MappingError, UpliftError) as error:
             self.app.call_from_thread(self.failed, error)
             return
@@ -365,8 +423,11 @@ class DiagnoseScreen(Screen):
     def failed(self, error: object) -> None:
         self.running = False
         message = _("Not diagnosed, nothing saved: {error}").format(error=error)
-        self.set_status(message)
         tell(self, message, "error")
+        if self.shown is not None:  # say what the numbers below still are
+            message += " · " + (_("still showing {id}").format(id=self.shown_id) if self.shown_id
+                                else _("still showing the run before (not kept)"))
+        self.set_status(message)
 
     def computed(self, d: Diagnosis, signature: str, overrides: dict, reused: dict) -> None:
         self.running = False
@@ -376,12 +437,14 @@ class DiagnoseScreen(Screen):
         try:
             snapshot = self.app.board.save_diagnosis(d, signature, overrides)
         except Refused as error:
+            self.shown_id = None
             self.show_diagnosis(d, _("Not kept on the board ({error})").format(error=error) + note)
             return
         except UpliftError as error:
+            self.shown_id = None
             self.show_diagnosis(d, _("Not kept on the board: {error}").format(error=error) + note)
             return
-        self.latest_seen = snapshot.id
+        self.latest_seen = self.shown_id = snapshot.id
         self.show_diagnosis(d, _("{id} · just saved").format(id=snapshot.id) + note)
         tell(self, _("Diagnosis kept as {id}").format(id=snapshot.id))
 
@@ -394,7 +457,7 @@ class DiagnoseScreen(Screen):
         current = self.current_note_id()
         table.clear()
         for note in notes:
-            table.add_row(plain_rich(note.id), plain_rich(_(note.kind)),
+            table.add_row(plain_rich(note.id), plain_rich(_(KIND_LABELS[note.kind])),
                           plain_rich(", ".join(_(TAG_LABELS[t]) for t in note.tags)),
                           plain_rich(note.source or note.author or ""), plain_rich(note.text.splitlines()[0][:80]),
                           key=note.id)

@@ -26,6 +26,13 @@ class RunRequest:
     overrides: list[str] = field(default_factory=list)
     joins: list[str] = field(default_factory=list)
     period: str = "month"
+    date_format: str | None = None  # as `--date-format`: dayfirst, monthfirst, iso or a strftime format
+
+
+def expand_join(spec: str) -> str:
+    """`~/teams.csv:agent` -> `/home/me/teams.csv:agent`, as a shell would have expanded it."""
+    file, sep, key = spec.rpartition(":")
+    return f"{Path(file).expanduser()}{sep}{key}" if sep and file.startswith("~") else spec
 
 
 def split_list(text: str) -> list[str]:
@@ -37,7 +44,7 @@ class DiagnoseFileForm(FormBase):
     """Ask for a record file (and optional --map / --join / period); enter (or the form's save
     key) runs it."""
 
-    field_names = ("path", "map", "join", "period")
+    field_names = ("path", "map", "join", "period", "date_format")
 
     def __init__(self, last: RunRequest | None = None) -> None:
         super().__init__(classes="dialog-screen")
@@ -59,6 +66,9 @@ class DiagnoseFileForm(FormBase):
             yield from self._field("period", _("Period"), Select(
                 [(plain_rich(_("month")), "month"), (plain_rich(_("quarter")), "quarter")],
                 value=last.period, allow_blank=False, id="period"))
+            yield from self._field("date_format", _("Dates, optional: dayfirst, monthfirst, iso or a format "
+                                                    "such as %d.%m.%Y (when 03/04 could be either)"),
+                                   text_input(last.date_format or "", placeholder="dayfirst", id="date_format"))
             yield from self._buttons(_("Run (enter)"))
 
     def on_mount(self) -> None:
@@ -71,8 +81,9 @@ class DiagnoseFileForm(FormBase):
             return
         paths = [str(Path(p).expanduser()) for p in split_list(text)] if "," in text else [str(Path(text).expanduser())]
         self.dismiss(RunRequest(paths, split_list(self.query_one("#map", Input).value),
-                                split_list(self.query_one("#join", Input).value),
-                                self.query_one("#period", Select).value))
+                                [expand_join(j) for j in split_list(self.query_one("#join", Input).value)],
+                                self.query_one("#period", Select).value,
+                                self.query_one("#date_format", Input).value.strip() or None))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
