@@ -406,7 +406,8 @@ def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tup
     for m in short:
         if int(m.group(3)) > 12:
             return False, f"month-first (MM/DD): {m.group(0).strip()!r} has a second part above 12"
-    return False, "month-first (MM/DD) assumed: no part above 12 settles it; pass date_format to change"
+    return False, ("month-first (MM/DD) assumed: no part above 12 settles it; to read them day-first, "
+                   "give the date format dayfirst (--date-format dayfirst)")
 
 
 # ---------------------------------------------------------------- joins and the whole load
@@ -481,6 +482,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         _check_required(path, file_mapping, required, header + extra)
         keys = [key for _, key, _ in join_tables]
         used = _used_columns(file_mapping)
+        _check_unique(path, header, used | set(keys))
         wanted = [c for c in header if c in used or c in keys]
         # Text and dates come back as categoricals: each distinct value is cleaned or parsed once.
         text_columns = [file_mapping.fields[f] for f in TEXT_FIELDS + DATE_FIELDS if f in file_mapping.fields]
@@ -497,6 +499,17 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         if name in combined and combined[name].dtype != "category":
             combined[name] = combined[name].astype("category")
     return Records(combined, mapping, [str(p) for p in paths], rows_read, date_formats, notes)
+
+
+def _check_unique(path: Path, header: list[str], used: set[str]) -> None:
+    """Refuse a file where a column the diagnosis reads is named twice: which one is meant
+    cannot be told."""
+    seen: dict[str, int] = {}
+    for position, name in enumerate(header, start=1):
+        if name in used and name in seen:
+            raise RecordsError(path, f"two columns are named {name!r} (columns {seen[name]} and {position}); "
+                                     "rename one, or map the one you mean with --map", name, 1)
+        seen.setdefault(name, position)
 
 
 def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str], columns: list[str]) -> None:

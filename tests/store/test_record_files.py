@@ -214,3 +214,15 @@ def test_a_format_given_rereads_what_the_csv_reader_took_for_iso_dates(tmp_path:
     assert as_iso == ["2024-03-02", "2024-01-02"]
     given = load_records(only_valid, date_format="%Y-%d-%m").frame["date"].dt.strftime("%Y-%m-%d").tolist()
     assert given == ["2024-02-03", "2024-02-01"]
+
+
+def test_a_column_read_twice_under_one_name_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("date,amount,region,amount,customer\n2024-01-02,10,North,12,A\n", encoding="utf-8")
+    with pytest.raises(RecordsError) as caught:
+        load_records(path)
+    message = str(caught.value)
+    assert "two columns are named 'amount' (columns 2 and 4)" in message and "row 1" in message
+    unused = tmp_path / "notes-twice.csv"
+    unused.write_text("date,amount,notes,notes\n2024-01-02,10,a,b\n", encoding="utf-8")
+    assert load_records(unused).frame["amount"].tolist() == [10.0]  # a repeated column not read is no matter
