@@ -508,7 +508,7 @@ def _check_unique(path: Path, header: list[str], used: set[str]) -> None:
     for position, name in enumerate(header, start=1):
         if name in used and name in seen:
             raise RecordsError(path, f"two columns are named {name!r} (columns {seen[name]} and {position}); "
-                                     "rename one, or map the one you mean with --map", name, 1)
+                                     "rename one of them so that each name is unique", name, 1)
         seen.setdefault(name, position)
 
 
