@@ -8,6 +8,8 @@ engine="pyarrow")``; "diagnosis" is store.diagnoses.compute_diagnosis, what ``up
 FILE`` runs from the file to the KPIs and findings. The two alternate R times (the machine is
 shared, so they see the same load), and the table gives the median and best of each and the
 ratio of the medians. Targets: diagnosis <= 3 s, <= 2x the read, peak memory <= 1.5 GB.
+The CPU seconds beside them tell a slow run's cause: on a virtual machine, "sys" climbs when
+the kernel is slow to hand out fresh memory, which happens at random and to both alike.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def child(kind: str, path: str) -> None:
     import store.diagnose  # noqa: F401  (the modules a run needs, imported as at process start)
     from store.diagnoses import compute_diagnosis
 
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     if kind == "read":
         frame = pd.read_csv(path, engine="pyarrow")
@@ -84,8 +87,9 @@ def child(kind: str, path: str) -> None:
         result = compute_diagnosis([path], {})
         detail = f"{result.rows_used:,} rows, {len(result.findings)} findings"
     elapsed = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb, "detail": detail}))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"seconds": elapsed, "peak_mb": after.ru_maxrss / 1024, "detail": detail,
+                      "user": after.ru_utime - before.ru_utime, "sys": after.ru_stime - before.ru_stime}))
 
 
 def run_child(kind: str, path: Path) -> dict:
@@ -104,6 +108,8 @@ def measure(path: Path, repeat: int) -> tuple[dict, dict]:
     for kind in ("read", "diagnose"):
         seconds = [r["seconds"] for r in runs[kind]]
         summaries.append({"median": statistics.median(seconds), "best": min(seconds),
+                          "user": statistics.median(r["user"] for r in runs[kind]),
+                          "sys": statistics.median(r["sys"] for r in runs[kind]),
                           "peak_mb": max(r["peak_mb"] for r in runs[kind]), "detail": runs[kind][-1]["detail"]})
     return summaries[0], summaries[1]
 
@@ -152,9 +158,11 @@ def main() -> None:
         ("diagnosis, file to KPIs", full),
     ]
     print()
-    print(f"{'measurement':36} {'median':>8} {'best':>8} {'peak mem':>9}  detail   ({args.repeat} runs each, alternating)")
+    print(f"{'measurement':36} {'median':>8} {'best':>8} {'user':>7} {'sys':>7} {'peak mem':>9}  detail"
+          f"   ({args.repeat} runs each, alternating; user and sys: median CPU seconds)")
     for name, r in rows:
-        print(f"{name:36} {r['median']:>6.2f} s {r['best']:>6.2f} s {r['peak_mb']:>6.0f} MB  {r['detail']}")
+        print(f"{name:36} {r['median']:>6.2f} s {r['best']:>6.2f} s {r['user']:>7.2f} {r['sys']:>7.2f} "
+              f"{r['peak_mb']:>6.0f} MB  {r['detail']}")
     print()
     checks = [
         (f"diagnosis <= {TARGET_SECONDS:.0f} s", full["median"] <= TARGET_SECONDS, f"{full['median']:.2f} s"),
