@@ -198,14 +198,50 @@ async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_rig
         new, share = headers.index("New cust."), headers.index("New %")
         assert headers[new - 1] == "Customers"
         rows = {r[0]: r for r in rows_of(table)}
-        assert [(rows[m][new], rows[m][share]) for m in ("2026-01", "2026-02", "2026-03")] == [
-            ("2", "100.0%"), ("1", "50.0%"), ("1", "33.3%")]
+        assert [(rows[m][new].strip(), rows[m][share].strip()) for m in ("2026-01", "2026-02", "2026-03")] == [
+            ("2*", "100.0%*"), ("1", "50.0%"), ("1", "33.3%")]
         assert rows["2026-03"][headers.index("Revenue")] == "3,150"
         for row in range(table.row_count):
             cells = table.get_row_at(row)
             assert cells[0].justify != "right"  # the period's name reads from the left
             assert all(cell.justify == "right" for cell in cells[1:])
         assert all(c.label.justify == "right" for c in table.ordered_columns[1:])
+
+
+async def test_the_first_period_is_marked_wherever_the_sort_puts_it(team, tmp_path) -> None:
+    orders = tmp_path / "orders.csv"
+    orders.write_text(ORDERS, encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([orders])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s")
+        await pilot.pause()
+        table = app.screen.query_one("#table-period", DataTable)
+        assert text_of(app, "#period-note") == "* first month of the data: every customer is new"
+        await pilot.press("S")  # newest first: January moves to the bottom, its mark with it
+        await pilot.pause()
+        headers = [str(c.label) for c in table.ordered_columns]
+        new, share = headers.index("New cust."), headers.index("New %")
+        cells = [(r[0], r[new], r[share]) for r in rows_of(table)]
+        assert cells == [("2026-03", "1 ", "33.3% "), ("2026-02", "1 ", "50.0% "), ("2026-01", "2*", "100.0%*")]
+        # one period only: the summary's "new in the last month" is that first month's too
+        one = tmp_path / "january.csv"
+        one.write_text(ORDERS.split("O3,")[0], encoding="utf-8")
+        await pilot.press("f")
+        app.screen.query_one("#path").value = str(one)
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert "New in the last month: 100.0% (first month of the data: every customer is new)" in text_of(app, "#kpis")
+
+
+async def test_a_diagnosis_without_customers_has_no_first_period_note(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s")
+        await pilot.pause()
+        assert not app.screen.query_one("#period-note").display
+        assert "*" not in str(rows_of(app.screen.query_one("#table-period", DataTable)))
 
 
 async def test_charts_have_readable_axes_and_a_chart_without_data_is_left_out(team, deals) -> None:
