@@ -185,22 +185,33 @@ ORDERS = ("order,date,customer,amount\n"
           "O5,2026-03-01,Bob,3000\nO6,2026-03-15,Dee,80\nO7,2026-03-31,Cy,70\n")
 
 
-async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_right(team, tmp_path) -> None:
+@pytest.fixture
+def orders_kept(team: Path, tmp_path: Path) -> Path:
+    """The team board with a diagnosis of ORDERS kept on it."""
     orders = tmp_path / "orders.csv"
     orders.write_text(ORDERS, encoding="utf-8")
     Board(team, actor="dana").run_diagnosis([orders])
-    app = UpliftApp(Board(team, actor="dana"))
+    return team
+
+
+def new_customer_cells(table: DataTable) -> list[tuple[str, str, str]]:
+    """(period, new customers, new-customer share) per row of the period table, as shown."""
+    headers = [str(c.label) for c in table.ordered_columns]
+    new, share = headers.index("New cust."), headers.index("New %")
+    assert headers[new - 1] == "Customers"
+    return [(r[0], r[new], r[share]) for r in rows_of(table)]
+
+
+async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_right(orders_kept) -> None:
+    app = UpliftApp(Board(orders_kept, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "s")  # s opens the breakdowns
         await pilot.pause()
         table = app.screen.query_one("#table-period", DataTable)
+        assert [(period, new.strip(), share.strip()) for period, new, share in new_customer_cells(table)] == [
+            ("2026-01", "2*", "100.0%*"), ("2026-02", "1", "50.0%"), ("2026-03", "1", "33.3%")]
         headers = [str(c.label) for c in table.ordered_columns]
-        new, share = headers.index("New cust."), headers.index("New %")
-        assert headers[new - 1] == "Customers"
-        rows = {r[0]: r for r in rows_of(table)}
-        assert [(rows[m][new].strip(), rows[m][share].strip()) for m in ("2026-01", "2026-02", "2026-03")] == [
-            ("2*", "100.0%*"), ("1", "50.0%"), ("1", "33.3%")]
-        assert rows["2026-03"][headers.index("Revenue")] == "3,150"
+        assert rows_of(table)[2][headers.index("Revenue")] == "3,150"  # March
         for row in range(table.row_count):
             cells = table.get_row_at(row)
             assert cells[0].justify != "right"  # the period's name reads from the left
@@ -208,22 +219,17 @@ async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_rig
         assert all(c.label.justify == "right" for c in table.ordered_columns[1:])
 
 
-async def test_the_first_period_is_marked_wherever_the_sort_puts_it(team, tmp_path) -> None:
-    orders = tmp_path / "orders.csv"
-    orders.write_text(ORDERS, encoding="utf-8")
-    Board(team, actor="dana").run_diagnosis([orders])
-    app = UpliftApp(Board(team, actor="dana"))
+async def test_the_first_period_is_marked_wherever_the_sort_puts_it(orders_kept, tmp_path) -> None:
+    app = UpliftApp(Board(orders_kept, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "s")
         await pilot.pause()
-        table = app.screen.query_one("#table-period", DataTable)
         assert text_of(app, "#period-note") == "* first month of the data: every customer is new"
         await pilot.press("S")  # newest first: January moves to the bottom, its mark with it
         await pilot.pause()
-        headers = [str(c.label) for c in table.ordered_columns]
-        new, share = headers.index("New cust."), headers.index("New %")
-        cells = [(r[0], r[new], r[share]) for r in rows_of(table)]
-        assert cells == [("2026-03", "1 ", "33.3% "), ("2026-02", "1 ", "50.0% "), ("2026-01", "2*", "100.0%*")]
+        # the other rows have a space where the mark is, so the digits stay in line
+        assert new_customer_cells(app.screen.query_one("#table-period", DataTable)) == [
+            ("2026-03", "1 ", "33.3% "), ("2026-02", "1 ", "50.0% "), ("2026-01", "2*", "100.0%*")]
         # one period only: the summary's "new in the last month" is that first month's too
         one = tmp_path / "january.csv"
         one.write_text(ORDERS.split("O3,")[0], encoding="utf-8")
@@ -231,7 +237,8 @@ async def test_the_first_period_is_marked_wherever_the_sort_puts_it(team, tmp_pa
         app.screen.query_one("#path").value = str(one)
         await pilot.press("enter")
         await wait_for_run(app, pilot)
-        assert "New in the last month: 100.0% (first month of the data: every customer is new)" in text_of(app, "#kpis")
+        assert ("New in the last month: 100.0% (first month of the data: every customer is new)"
+                in text_of(app, "#kpis"))
 
 
 async def test_a_diagnosis_without_customers_has_no_first_period_note(team, deals) -> None:
