@@ -322,3 +322,47 @@ async def test_the_file_prompt_takes_a_date_format_and_a_join_under_home(team, t
         assert "unknown date format 'sideways'" in text_of(app, "#diagnose-status")
     [snapshot] = Board(team, actor="dana").snapshots()
     assert {g.value for g in snapshot.diagnosis.breakdowns["region"]} == {"North", "South"}
+
+
+async def test_a_file_name_with_a_comma_is_one_file_and_a_list_can_quote_it(team, tmp_path) -> None:
+    # "Q1, Q2.csv" is one file; a list of files is comma-separated, its comma-holding name quoted.
+    half = tmp_path / "Q1, Q2.csv"
+    half.write_text("order,date,amount\nO1,2026-01-05,100\nO2,2026-04-05,200\n", encoding="utf-8")
+    third = tmp_path / "q3.csv"
+    third.write_text("order,date,amount\nO3,2026-07-05,400\n", encoding="utf-8")
+    fourth = tmp_path / "q4.csv"
+    fourth.write_text("order,date,amount\nO4,2026-10-05,800\n", encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+
+    async def run_prompt(text: str | None) -> list[str]:
+        """Type `text` in the file prompt (None: keep what it shows) and run; the kept files."""
+        await pilot.press("f")
+        if text is not None:
+            app.screen.query_one("#path").value = text
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        return Board(team, actor="dana").latest_snapshot().diagnosis.source.files
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        assert await run_prompt(str(half)) == [str(half)]
+        assert await run_prompt(f'"{half}", {third}') == [str(half), str(third)]
+        # the prompt shows the last run's files so that running them again reads the same two
+        await pilot.press("f")
+        assert app.screen.query_one("#path").value == f'"{half}", {third}'
+        await pilot.press("escape")
+        assert await run_prompt(None) == [str(half), str(third)]
+        # a list without commas in its names needs no quotes
+        assert await run_prompt(f"{third}, {fourth}") == [str(third), str(fourth)]
+    assert len(Board(team, actor="dana").snapshots()) == 4
+
+
+async def test_a_file_prompt_of_only_commas_and_quotes_asks_for_a_file(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = ' "" , '
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseFileForm)
+        assert "name a file to diagnose" in text_of(app, "#error-path")
