@@ -21,6 +21,20 @@ def _signed(x: float | None) -> str:
     return "" if x is None else f" ({x * 100:+.1f}%)"
 
 
+#: Marks the first period's new customers: no one can have bought before the data starts, so
+#: every customer in it is new (100%) by construction.
+FIRST_MARK = "*"
+
+
+def _new_customers(m: Metrics, mark: str = "") -> str:
+    """`   new customers 12 of 40 (30.0%)`: the count beside its share, so neither reads as the other."""
+    if m.new_customer_share is None:
+        return ""
+    if m.new_customers is None or m.customers is None:
+        return f"   new-customer share {_pct(m.new_customer_share)}{mark}"
+    return f"   new customers {_num(m.new_customers)} of {_num(m.customers)} ({_pct(m.new_customer_share)}){mark}"
+
+
 def _kpi_lines(m: Metrics) -> list[str]:
     lines = [
         f"  revenue              {_num(m.revenue, 2)}",
@@ -52,13 +66,16 @@ def format_report(diagnosis: Diagnosis) -> str:
     out += ["", "Whole data"] + _kpi_lines(d.total)
     if d.periods:
         out += ["", f"Latest {d.period}s (change from the previous {d.period})"]
+        first = d.periods[0]
         for row in d.periods[-4:]:
             m = row.metrics
             flag = "  (partial)" if row.partial else ""
             extra = f"   win {_pct(m.win_rate)}" if m.win_rate is not None else ""
-            extra += f"   new customers {_pct(m.new_customer_share)}" if m.new_customer_share is not None else ""
+            extra += _new_customers(m, FIRST_MARK if row is first else "")
             out.append(f"  {row.period:8} revenue {_num(m.revenue, 0)}{_signed(row.change.get('revenue'))}"
                        f"   orders {_num(m.orders)}{extra}{flag}")
+        if first in d.periods[-4:] and first.metrics.new_customer_share is not None:
+            out.append(f"  {FIRST_MARK} first {d.period} of the data: every customer is new")
     for dimension, rows in d.breakdowns.items():
         out += ["", f"By {dimension.replace('_', ' ')} (top {min(len(rows), REPORT_GROUPS)} of {len(rows)} by revenue)"]
         for row in rows[:REPORT_GROUPS]:

@@ -1,6 +1,7 @@
 """The `uplift` command: opens the board, or runs one verb for scripts and reps over SSH.
 
-Exit codes: 0 done; 1 refused or not found (one line on stderr); 2 bad usage or bad input.
+Exit codes: 0 done; 1 refused or not found (one line on stderr); 2 bad usage or bad input;
+3 a bug in Uplift (one line on stderr; UPLIFT_DEBUG=1 shows the traceback); 130 interrupted.
 This module must stay light: it imports neither Textual nor pandas (a rep on a slow link types
 `uplift task done T-4`); the TUI is imported only when a board is opened. Each group of verbs
 lives in its own module under tui/commands/.
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, BadInput
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, BadInput
 from tui.i18n import _, set_language
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
@@ -82,17 +84,36 @@ def command_of(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    with safe_output():
-        return _run(argv)
-
-
-def _run(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    running = {"command": command_of(argv) or ""}  # named better once parsed
+    with safe_output():
+        try:
+            return _run(argv, running)
+        except KeyboardInterrupt:
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:  # `uplift log | head`: the reader has all it wanted
+            return EXIT_OK
+        except OSError as error:
+            if debugging():
+                raise
+            print(f"uplift: {os_reason(error)}", file=sys.stderr)
+            return EXIT_REFUSED
+        except Exception as error:  # the last resort: no traceback reaches a user
+            if debugging():
+                raise
+            print(f"uplift: {running['command'] or 'opening the board'} failed: {one_line(error)}. This is a bug in Uplift; "
+                  f"run it again with {DEBUG_VARIABLE}=1 to see the traceback.", file=sys.stderr)
+            return EXIT_BUG
+
+
+def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "board"):
         args.board = None
+    if hasattr(args, "command"):
+        running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
         return args.run(args)
     except (Invalid, BadInput) as error:
@@ -101,10 +122,31 @@ def _run(argv: Sequence[str] | None) -> int:
     except UpliftError as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)
         return EXIT_REFUSED
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
+
+
+# What an unexpected error says. An OSError (a folder that is a file, a full disk, a permission)
+# is the machine refusing, not a bug: it says which file and why, and exits 1. Anything else is
+# a bug: one line naming the command and the error, exit 3; UPLIFT_DEBUG=1 lets it raise instead.
+DEBUG_VARIABLE = "UPLIFT_DEBUG"
+
+
+def debugging() -> bool:
+    return os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0")
+
+
+def one_line(error: BaseException) -> str:
+    """`RuntimeError: the first line of its message`, short enough for one line."""
+    lines = str(error).strip().splitlines()
+    text = type(error).__name__ + (f": {lines[0]}" if lines else "")
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def os_reason(error: OSError) -> str:
+    """`PATH: Not a directory`, or the error's own words when it names no file."""
+    reason = error.strerror or one_line(error)
+    if error.filename is None:
+        return reason
+    return f"{error.filename}: {reason}"
 
 
 if __name__ == "__main__":

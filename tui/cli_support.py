@@ -12,6 +12,8 @@ from sales.tasks import STATUS_LABELS, normalize_status
 from tui.i18n import _
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BUG = 3            # an unexpected error: a bug in Uplift (see tui/cli.py's main)
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a command killed by SIGINT
 
 
 class BadInput(UpliftError):
@@ -64,5 +66,5 @@ def add_verb(group, common: argparse.ArgumentParser, name: str, run: Callable,
              help: str) -> argparse.ArgumentParser:
     """A sub-command that accepts --board and runs `run(args)`."""
     sub = group.add_parser(name, parents=[common], help=help, description=help)
-    sub.set_defaults(run=run)
+    sub.set_defaults(run=run, command=sub.prog)
     return sub

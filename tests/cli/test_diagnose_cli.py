@@ -214,3 +214,42 @@ def test_counts_in_the_weak_spots_have_thousands_separators(run, tmp_path) -> No
     code, out, err = run("diagnose", deals, "--no-save")
     assert code == 0, err
     assert "East region: win rate 50% vs 90% elsewhere (500 won of 1,000 decided deals)" in out
+
+
+def period_lines(out: str) -> list[str]:
+    """The "Latest months" block of the text report, without its heading."""
+    block = out.split("Latest months")[1].split("\n\n")[0]
+    return [line.strip() for line in block.splitlines()[1:]]
+
+
+def test_new_customers_are_a_count_beside_their_share_and_the_first_period_is_marked(run, tmp_path) -> None:
+    # January: Ann and Bob buy (both new); February: Ann again and Cy (1 new of 2); March: Ann,
+    # Bob, Dee and Eve (2 new of 4). The last order is on the 31st, so March is not partial.
+    buyers = {"2026-01-01": ["Ann", "Bob"], "2026-02-01": ["Ann", "Cy"], "2026-03-31": ["Ann", "Bob", "Dee", "Eve"]}
+    orders = tmp_path / "orders.csv"
+    orders.write_text("order,date,customer,amount\n" + "".join(
+        f"O{day}{name},{day},{name},100\n" for day, names in buyers.items() for name in names), encoding="utf-8")
+    seen: set[str] = set()
+    expected = []
+    for names in buyers.values():
+        new = [n for n in names if n not in seen]
+        seen.update(names)
+        expected.append(f"new customers {len(new)} of {len(names)} ({len(new) / len(names):.1%})")
+    code, out, err = run("diagnose", orders, "--no-save")
+    assert code == 0, err
+    lines = period_lines(out)
+    assert [line.split("   ")[-1] for line in lines[:3]] == [expected[0] + "*", expected[1], expected[2]]
+    assert lines[3] == "* first month of the data: every customer is new"
+    assert "new customers 100.0%" not in out  # a share is never printed as if it were a count
+
+
+def test_the_first_period_mark_goes_when_the_first_period_is_not_shown(run, tmp_path) -> None:
+    orders = tmp_path / "orders.csv"
+    orders.write_text("order,date,customer,amount\n" + "".join(
+        f"O{month},2026-{month:02d}-01,C{month % 2},100\n" for month in range(1, 7)), encoding="utf-8")
+    code, out, err = run("diagnose", orders, "--no-save")
+    assert code == 0, err
+    lines = period_lines(out)
+    assert [line.split()[0] for line in lines] == ["2026-03", "2026-04", "2026-05", "2026-06"]
+    assert all("new customers 0 of 1 (0.0%)" in line and "*" not in line for line in lines)
+    assert "first month" not in out

@@ -185,27 +185,70 @@ ORDERS = ("order,date,customer,amount\n"
           "O5,2026-03-01,Bob,3000\nO6,2026-03-15,Dee,80\nO7,2026-03-31,Cy,70\n")
 
 
-async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_right(team, tmp_path) -> None:
+@pytest.fixture
+def orders_kept(team: Path, tmp_path: Path) -> Path:
+    """The team board with a diagnosis of ORDERS kept on it."""
     orders = tmp_path / "orders.csv"
     orders.write_text(ORDERS, encoding="utf-8")
     Board(team, actor="dana").run_diagnosis([orders])
-    app = UpliftApp(Board(team, actor="dana"))
+    return team
+
+
+def new_customer_cells(table: DataTable) -> list[tuple[str, str, str]]:
+    """(period, new customers, new-customer share) per row of the period table, as shown."""
+    headers = [str(c.label) for c in table.ordered_columns]
+    new, share = headers.index("New cust."), headers.index("New %")
+    assert headers[new - 1] == "Customers"
+    return [(r[0], r[new], r[share]) for r in rows_of(table)]
+
+
+async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_right(orders_kept) -> None:
+    app = UpliftApp(Board(orders_kept, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "s")  # s opens the breakdowns
         await pilot.pause()
         table = app.screen.query_one("#table-period", DataTable)
+        assert [(period, new.strip(), share.strip()) for period, new, share in new_customer_cells(table)] == [
+            ("2026-01", "2*", "100.0%*"), ("2026-02", "1", "50.0%"), ("2026-03", "1", "33.3%")]
         headers = [str(c.label) for c in table.ordered_columns]
-        new, share = headers.index("New cust."), headers.index("New %")
-        assert headers[new - 1] == "Customers"
-        rows = {r[0]: r for r in rows_of(table)}
-        assert [(rows[m][new], rows[m][share]) for m in ("2026-01", "2026-02", "2026-03")] == [
-            ("2", "100.0%"), ("1", "50.0%"), ("1", "33.3%")]
-        assert rows["2026-03"][headers.index("Revenue")] == "3,150"
+        assert rows_of(table)[2][headers.index("Revenue")] == "3,150"  # March
         for row in range(table.row_count):
             cells = table.get_row_at(row)
             assert cells[0].justify != "right"  # the period's name reads from the left
             assert all(cell.justify == "right" for cell in cells[1:])
         assert all(c.label.justify == "right" for c in table.ordered_columns[1:])
+
+
+async def test_the_first_period_is_marked_wherever_the_sort_puts_it(orders_kept, tmp_path) -> None:
+    app = UpliftApp(Board(orders_kept, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s")
+        await pilot.pause()
+        assert text_of(app, "#period-note") == "* first month of the data: every customer is new"
+        await pilot.press("S")  # newest first: January moves to the bottom, its mark with it
+        await pilot.pause()
+        # the other rows have a space where the mark is, so the digits stay in line
+        assert new_customer_cells(app.screen.query_one("#table-period", DataTable)) == [
+            ("2026-03", "1 ", "33.3% "), ("2026-02", "1 ", "50.0% "), ("2026-01", "2*", "100.0%*")]
+        # one period only: the summary's "new in the last month" is that first month's too
+        one = tmp_path / "january.csv"
+        one.write_text(ORDERS.split("O3,")[0], encoding="utf-8")
+        await pilot.press("f")
+        app.screen.query_one("#path").value = str(one)
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        assert ("New in the last month: 100.0% (first month of the data: every customer is new)"
+                in text_of(app, "#kpis"))
+
+
+async def test_a_diagnosis_without_customers_has_no_first_period_note(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s")
+        await pilot.pause()
+        assert not app.screen.query_one("#period-note").display
+        assert "*" not in str(rows_of(app.screen.query_one("#table-period", DataTable)))
 
 
 async def test_charts_have_readable_axes_and_a_chart_without_data_is_left_out(team, deals) -> None:
@@ -279,3 +322,47 @@ async def test_the_file_prompt_takes_a_date_format_and_a_join_under_home(team, t
         assert "unknown date format 'sideways'" in text_of(app, "#diagnose-status")
     [snapshot] = Board(team, actor="dana").snapshots()
     assert {g.value for g in snapshot.diagnosis.breakdowns["region"]} == {"North", "South"}
+
+
+async def test_a_file_name_with_a_comma_is_one_file_and_a_list_can_quote_it(team, tmp_path) -> None:
+    # "Q1, Q2.csv" is one file; a list of files is comma-separated, its comma-holding name quoted.
+    half = tmp_path / "Q1, Q2.csv"
+    half.write_text("order,date,amount\nO1,2026-01-05,100\nO2,2026-04-05,200\n", encoding="utf-8")
+    third = tmp_path / "q3.csv"
+    third.write_text("order,date,amount\nO3,2026-07-05,400\n", encoding="utf-8")
+    fourth = tmp_path / "q4.csv"
+    fourth.write_text("order,date,amount\nO4,2026-10-05,800\n", encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+
+    async def run_prompt(text: str | None) -> list[str]:
+        """Type `text` in the file prompt (None: keep what it shows) and run; the kept files."""
+        await pilot.press("f")
+        if text is not None:
+            app.screen.query_one("#path").value = text
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+        return Board(team, actor="dana").latest_snapshot().diagnosis.source.files
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        assert await run_prompt(str(half)) == [str(half)]
+        assert await run_prompt(f'"{half}", {third}') == [str(half), str(third)]
+        # the prompt shows the last run's files so that running them again reads the same two
+        await pilot.press("f")
+        assert app.screen.query_one("#path").value == f'"{half}", {third}'
+        await pilot.press("escape")
+        assert await run_prompt(None) == [str(half), str(third)]
+        # a list without commas in its names needs no quotes
+        assert await run_prompt(f"{third}, {fourth}") == [str(third), str(fourth)]
+    assert len(Board(team, actor="dana").snapshots()) == 4
+
+
+async def test_a_file_prompt_of_only_commas_and_quotes_asks_for_a_file(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        app.screen.query_one("#path").value = ' "" , '
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseFileForm)
+        assert "name a file to diagnose" in text_of(app, "#error-path")

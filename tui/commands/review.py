@@ -9,20 +9,7 @@ import sys
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _, language
-
-
-def _num(value: float | None, unit: str = "") -> str:
-    from sales.goals import number
-
-    if value is None:
-        return "–"
-    return number(round(value, 2)) + (f" {unit}" if unit else "")
-
-
-def _pct(value: float | None) -> str:
-    from sales.payout import pct
-
-    return "–" if value is None else pct(value)
+from tui.number_text import num_or_dash, pct_or_dash
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -35,15 +22,16 @@ def cmd_review(args: argparse.Namespace) -> int:
         return EXIT_OK
     goals = board.goal_results()
     print(table(["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"], [
-        [g.goal, _num(g.target, g.unit), _num(g.actual, g.unit), _pct(g.attainment), _num(g.gap, g.unit),
-         g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
+        [g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
+         num_or_dash(g.gap, g.unit), g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
     p = board.process_metrics()
     print()
     print(table(["PROCESS METRIC", "VALUE"], [
-        ["won value", _num(p.won_value)], ["deals won", str(p.won_deals)],
+        ["won value", num_or_dash(p.won_value)], ["deals won", str(p.won_deals)],
         ["new customers", str(p.new_customers)], ["activities", str(p.activities)],
-        ["win rate", _pct(p.win_rate)],
-        ["customer satisfaction", f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
+        ["win rate", pct_or_dash(p.win_rate)],
+        ["customer satisfaction",
+         f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
@@ -120,7 +108,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print(table(["RANK", "REP", "ATTAINMENT", "WON VALUE", "ACTIVITIES"], [
-            [str(r.rank), r.rep, _pct(r.attainment), _num(r.won_value), str(r.activities)] for r in rows]))
+            [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
+            for r in rows]))
     return EXIT_OK
 
 
@@ -133,7 +122,7 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print_json(plans)
     elif plans:
         print(table(["ID", "QUOTA", "TIERS", "CAP", "NAME"], [
-            [p.id, _num(p.quota), str(len(p.tiers)), _num(p.cap), p.name] for p in plans]))
+            [p.id, num_or_dash(p.quota), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
     else:
         print("No incentive plans: add one with `uplift incentive set FILE.yaml`.")
     return EXIT_OK

@@ -50,6 +50,10 @@ COLUMNS: list[tuple[str, str]] = [
 # Only the period table has these: who bought for the first time in the period, and their share
 # of the period's customers (new vs. returning, period over period).
 PERIOD_COLUMNS: list[tuple[str, str]] = [(N_("New cust."), "new_customers"), (N_("New %"), "new_customer_share")]
+# No one can have bought before the data starts, so in its first period every customer is new
+# (100%) by construction: the table marks those two cells and says so above it.
+FIRST_MARK = "*"
+FIRST_PERIOD_NOTE = N_("first {period} of the data: every customer is new")
 PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share"}
 
 
@@ -85,10 +89,10 @@ def axis_ticks(top: float, count: int = 4) -> list[float]:
     return [i * step for i in range(math.ceil(top / step - 1e-9) + 1)]
 
 
-def number_cell(metric: str, value: float | None):
-    """A breakdown table's cell: the number as show_number writes it, right-aligned so that
-    thousands sit under thousands."""
-    cell = plain_rich(show_number(metric, value))
+def number_cell(metric: str, value: float | None, mark: str = ""):
+    """A breakdown table's cell: the number as show_number writes it (and `mark` after it),
+    right-aligned so that thousands sit under thousands."""
+    cell = plain_rich(show_number(metric, value) + mark)
     cell.justify = "right"
     return cell
 
@@ -106,7 +110,8 @@ def kpi_summary(d: Diagnosis) -> str:
     if t.customers is not None:
         lines.append(_("Customers {customers:,}   Repurchase rate {rate}   New in the last {period}: {new}").format(
             customers=t.customers, rate=show_number('repurchase_rate', t.repurchase_rate), period=period,
-            new=show_number('new_customer_share', d.periods[-1].metrics.new_customer_share if d.periods else None)))
+            new=show_number('new_customer_share', d.periods[-1].metrics.new_customer_share if d.periods else None))
+                     + (f" ({_(FIRST_PERIOD_NOTE).format(period=period)})" if len(d.periods) == 1 else ""))
     if t.win_rate is not None:
         lines.append(_("Win rate {rate} ({won:,} won, {lost:,} lost)").format(
             rate=show_number('win_rate', t.win_rate), won=t.won, lost=t.lost)
@@ -165,6 +170,7 @@ class DiagnoseScreen(Screen):
             with TabPane(_("Breakdowns"), id="tab-breakdowns"):
                 with TabbedContent(id="breakdown-tabs"):
                     with TabPane(_("Period"), id="bd-period"):
+                        yield Static(id="period-note")
                         yield DataTable(id="table-period", cursor_type="row", zebra_stripes=True)
                     for dimension in DIMENSIONS:
                         with TabPane(_(DIMENSION_LABELS[dimension]), id=f"bd-{dimension}"):
@@ -244,13 +250,21 @@ class DiagnoseScreen(Screen):
         self._fill(f"table-{dimension}", DIMENSION_LABELS[dimension], rows)
 
     def fill_period_table(self) -> None:
-        rows = [(p.period + (" " + _("(partial)") if p.partial else ""), p.metrics) for p in self.shown.periods]
-        self._fill("table-period", N_("Period"), rows, default_sort=(0, False))
+        d = self.shown
+        rows = [(p.period + (" " + _("(partial)") if p.partial else ""), p.metrics) for p in d.periods]
+        marked = bool(d.periods) and d.total.customers is not None
+        note = self.query_one("#period-note", Static)
+        note.update(plain(f"{FIRST_MARK} " + _(FIRST_PERIOD_NOTE).format(period=_(d.period)) if marked else ""))
+        note.display = marked
+        self._fill("table-period", N_("Period"), rows, default_sort=(0, False),
+                   first=d.periods[0].metrics if marked else None)
 
-    def _fill(self, table_id: str, first: str, rows: list[tuple[str, Metrics]],
-              default_sort: tuple[int, bool] = (1, True)) -> None:
+    def _fill(self, table_id: str, name: str, rows: list[tuple[str, Metrics]],
+              default_sort: tuple[int, bool] = (1, True), first: Metrics | None = None) -> None:
+        """The table's rows sorted as chosen; `first` (the first period's metrics) gets its
+        new-customer cells marked, and the other rows a space there, so the digits line up."""
         table = self.query_one(f"#{table_id}", DataTable)
-        columns = [(first, "")] + self._columns()
+        columns = [(name, "")] + self._columns()
         if table_id == "table-period":
             columns = [c for c in columns if c[1] != "revenue_share"]
             if self.shown.total.customers is not None:
@@ -275,8 +289,15 @@ class DiagnoseScreen(Screen):
             if index:  # numbers line up on the right, under a right-aligned header
                 header.justify = "right"
             table.add_column(header, key=str(index))
-        for name, metrics in ordered:
-            table.add_row(plain_rich(name), *(number_cell(m, getattr(metrics, m)) for _, m in columns[1:]))
+
+        def mark(metric: str, metrics: Metrics) -> str:
+            if first is None or metric not in ("new_customers", "new_customer_share"):
+                return ""
+            return FIRST_MARK if metrics is first else " "
+
+        for label, metrics in ordered:
+            table.add_row(plain_rich(label), *(number_cell(m, getattr(metrics, m), mark(m, metrics))
+                                               for _, m in columns[1:]))
 
     def _current_table(self) -> DataTable | None:
         if self.query_one("#diagnose-tabs", TabbedContent).active != "tab-breakdowns":

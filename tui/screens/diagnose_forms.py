@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +37,26 @@ def expand_join(spec: str) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """`a=b, c d=e` -> ["a=b", "c d=e"]: comma-separated, so column names may hold spaces."""
-    return [part.strip() for part in text.split(",") if part.strip()]
+    """`a=b, c d=e, "Q1, Q2.csv"` -> ["a=b", "c d=e", "Q1, Q2.csv"]: comma-separated, so names may
+    hold spaces; an item that holds a comma is quoted, as in a line of CSV."""
+    items = next(csv.reader([text], skipinitialspace=True), [])
+    return [item.strip() for item in items if item.strip()]
+
+
+def join_list(items: list[str]) -> str:
+    """What split_list reads back as `items`: an item with a comma or a quote goes in quotes."""
+    return ", ".join('"' + item.replace('"', '""') + '"' if "," in item or '"' in item else item
+                     for item in items)
+
+
+def file_paths(text: str) -> list[str]:
+    """The files the prompt names. The whole text, when it names something that exists, is one
+    file, commas and all (`Q1, Q2.csv`); otherwise it is a list (`a.csv, b.csv`), in which a name
+    that holds a comma is quoted (`"Q1, Q2.csv", Q3.csv`). `~` is the home folder."""
+    whole = Path(text.strip()).expanduser()
+    if whole.exists():
+        return [str(whole)]
+    return [str(Path(item).expanduser()) for item in split_list(text)]
 
 
 class DiagnoseFileForm(FormBase):
@@ -56,13 +75,13 @@ class DiagnoseFileForm(FormBase):
             yield Static(plain(_("Diagnose sales records   (enter runs, escape cancels)")), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("path", _("File (CSV or XLSX)"), text_input(
-                ", ".join(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))
+                join_list(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))
             yield from self._field("map", _("Column mapping, optional: COLUMN=FIELD, COLUMN=FIELD "
                                             "(the board remembers it for files with the same columns)"),
-                                   text_input(", ".join(last.overrides), placeholder="Umsatz=amount, Datum=date",
+                                   text_input(join_list(last.overrides), placeholder="Umsatz=amount, Datum=date",
                                               id="map"))
             yield from self._field("join", _("Join, optional: FILE:KEY, ..."), text_input(
-                ", ".join(last.joins), placeholder="sales_teams.csv:sales_agent", id="join"))
+                join_list(last.joins), placeholder="sales_teams.csv:sales_agent", id="join"))
             yield from self._field("period", _("Period"), Select(
                 [(plain_rich(_("month")), "month"), (plain_rich(_("quarter")), "quarter")],
                 value=last.period, allow_blank=False, id="period"))
@@ -79,7 +98,10 @@ class DiagnoseFileForm(FormBase):
         if not text:
             self.show_error("path", _("name a file to diagnose"))
             return
-        paths = [str(Path(p).expanduser()) for p in split_list(text)] if "," in text else [str(Path(text).expanduser())]
+        paths = file_paths(text)
+        if not paths:  # nothing but commas and quotes
+            self.show_error("path", _("name a file to diagnose"))
+            return
         self.dismiss(RunRequest(paths, split_list(self.query_one("#map", Input).value),
                                 [expand_join(j) for j in split_list(self.query_one("#join", Input).value)],
                                 self.query_one("#period", Select).value,

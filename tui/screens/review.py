@@ -22,22 +22,12 @@ from textual.widgets import (
 )
 
 from sales.errors import UpliftError
-from sales.goals import number
-from sales.payout import money, pct
+from sales.payout import money
 from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language
+from tui.number_text import num_or_dash, pct_or_dash
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
-
-
-def _num(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "–"
-    return number(round(value, 2)) + (f" {unit}" if unit else "")
-
-
-def _pct(value: float | None) -> str:
-    return "–" if value is None else pct(value)
 
 
 def _table(table_id: str, *columns: str) -> DataTable:
@@ -96,16 +86,16 @@ class ReviewScreen(Screen):
         table = self.query_one("#review-goals", DataTable)
         table.clear()
         for g in self.board.goal_results():
-            table.add_row(*(plain_rich(x) for x in (g.goal, _num(g.target, g.unit), _num(g.actual, g.unit),
-                                                     _pct(g.attainment), _num(g.gap, g.unit), g.source, g.title)),
-                          key=g.goal)
+            cells = (g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
+                     num_or_dash(g.gap, g.unit), g.source, g.title)
+            table.add_row(*(plain_rich(x) for x in cells), key=g.goal)
         p = self.board.process_metrics()
-        csat = f"{_num(p.csat)} ({p.csat_source})" if p.csat is not None else _("not recorded")
+        csat = f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else _("not recorded")
         self.query_one("#review-process", Static).update(plain(
             _("Process metrics: won value {won} · deals won {deals} · new customers {new} · activities "
               "{activities} · win rate {rate} · customer satisfaction {csat}").format(
-                won=_num(p.won_value), deals=p.won_deals, new=p.new_customers, activities=p.activities,
-                rate=_pct(p.win_rate), csat=csat)))
+                won=num_or_dash(p.won_value), deals=p.won_deals, new=p.new_customers, activities=p.activities,
+                rate=pct_or_dash(p.win_rate), csat=csat)))
 
     def _show_questions(self) -> None:
         table = self.query_one("#review-questions", DataTable)
@@ -140,7 +130,7 @@ class ReviewScreen(Screen):
         table = self.query_one("#review-leaderboard", DataTable)
         table.clear()
         for r in self.board.leaderboard():
-            table.add_row(*(plain_rich(x) for x in (r.rank, r.rep, _pct(r.attainment), _num(r.won_value),
+            table.add_row(*(plain_rich(x) for x in (r.rank, r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value),
                                                      r.activities)), key=r.rep)
 
     def _show_checklist(self) -> None:

@@ -1,0 +1,24 @@
+"""Numbers as the review shows them, the same on the command line and on screen: a dash for a
+number there is none of, a unit after an amount, a percentage without a needless `.0`.
+
+No Textual here (the command line imports this), and sales' modules only when a number is
+written, so that registering the command line's verbs does not pay for them.
+"""
+
+from __future__ import annotations
+
+
+def num_or_dash(value: float | None, unit: str = "") -> str:
+    """`1,250.5 deals`: two decimals at most, thousands separated, the unit after; `–` for none."""
+    from sales.goals import number
+
+    if value is None:
+        return "–"
+    return number(round(value, 2)) + (f" {unit}" if unit else "")
+
+
+def pct_or_dash(value: float | None) -> str:
+    """A percentage as payouts write it (`12.5%`, `80%`); `–` for none."""
+    from sales.payout import pct
+
+    return "–" if value is None else pct(value)
