@@ -12,7 +12,6 @@ from pathlib import Path
 from sales.diagnosis import DIMENSIONS, Diagnosis, SourceInfo, compute_diagnosis
 from sales.record_rules import drop_non_sales
 from sales.sales_fields import explain_mapping, map_columns
-from store.heap import reuse_freed_memory
 from store.record_files import RecordsError, load_records, read_table, to_number
 
 
@@ -51,11 +50,6 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     """
     if period not in ("month", "quarter"):
         raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
-    with reuse_freed_memory():
-        return _diagnose(paths, overrides, period, joins, date_format, costs, now)
-
-
-def _diagnose(paths, overrides, period, joins, date_format, costs, now) -> Diagnosis:
     records = load_records(paths, overrides, joins, date_format)
     frame, dropped, partial = drop_non_sales(records.frame)
     if len(frame) == 0:
