@@ -1,6 +1,6 @@
 """Benchmark: diagnose one million order lines and compare with a plain pyarrow CSV read.
 
-    python bench/diagnose.py [--lines N] [--repeat R] [--keep DIR] [--file CSV]
+    python bench/diagnose.py [--lines N] [--repeat R] [--pause S] [--keep DIR] [--file CSV]
 
 Each measurement runs in a fresh child process (so peak memory, ru_maxrss, is its own); the
 time is measured inside the child after imports. "read" is ``pd.read_csv(path,
@@ -9,7 +9,10 @@ FILE`` runs from the file to the KPIs and findings. The two alternate R times (t
 shared, so they see the same load), and the table gives the median and best of each and the
 ratio of the medians. Targets: diagnosis <= 3 s, <= 2x the read, peak memory <= 1.5 GB.
 The CPU seconds beside them tell a slow run's cause: on a virtual machine, "sys" climbs when
-the kernel is slow to hand out fresh memory, which happens at random and to both alike.
+the kernel is slow to hand out fresh memory. ``--pause S`` waits S seconds before each run: on
+this project's virtual machine a process started after a pause (as a person runs one command)
+finds its memory slower to come by than one started right after another, and pyarrow's own
+allocator, which the plain read uses, suffers more from it than malloc, which the diagnosis uses.
 """
 
 from __future__ import annotations
@@ -98,11 +101,13 @@ def run_child(kind: str, path: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure(path: Path, repeat: int) -> tuple[dict, dict]:
-    """Read and diagnosis alternately, ``repeat`` times each: (read, diagnosis) summaries."""
+def measure(path: Path, repeat: int, pause: float = 0.0) -> tuple[dict, dict]:
+    """Read and diagnosis alternately, ``repeat`` times each, ``pause`` seconds before each run:
+    (read, diagnosis) summaries."""
     runs: dict[str, list[dict]] = {"read": [], "diagnose": []}
     for _ in range(repeat):
         for kind in runs:
+            time.sleep(pause)
             runs[kind].append(run_child(kind, path))
     summaries = []
     for kind in ("read", "diagnose"):
@@ -136,6 +141,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds to wait before each run")
     parser.add_argument("--keep", type=Path, help="write the generated CSV here and keep it")
     parser.add_argument("--file", type=Path, help="measure this CSV instead of generating one")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
@@ -151,7 +157,7 @@ def main() -> None:
             generate(path, args.lines)
             print(f"generated {args.lines:,} order lines, {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t:.1f} s")
         print(machine())
-        read, full = measure(path, args.repeat)
+        read, full = measure(path, args.repeat, args.pause)
     ratio = full["median"] / read["median"]
     rows = [
         ("pandas.read_csv(engine='pyarrow')", read),
@@ -159,7 +165,7 @@ def main() -> None:
     ]
     print()
     print(f"{'measurement':36} {'median':>8} {'best':>8} {'user':>7} {'sys':>7} {'peak mem':>9}  detail"
-          f"   ({args.repeat} runs each, alternating; user and sys: median CPU seconds)")
+          f"   ({args.repeat} runs each, alternating, {args.pause:g} s apart; user and sys: median CPU s)")
     for name, r in rows:
         print(f"{name:36} {r['median']:>6.2f} s {r['best']:>6.2f} s {r['user']:>7.2f} {r['sys']:>7.2f} "
               f"{r['peak_mb']:>6.0f} MB  {r['detail']}")
