@@ -50,6 +50,19 @@ async def wait_for_run(app: UpliftApp, pilot) -> None:
             return
 
 
+async def run_from_prompt(app: UpliftApp, pilot, path: Path | str, **fields: str) -> str:
+    """On the Diagnose screen: f, the file (and any other fields of the prompt by id), enter;
+    the status line once the run is over."""
+    await pilot.press("f")
+    assert isinstance(app.screen, DiagnoseFileForm)
+    app.screen.query_one("#path").value = str(path)
+    for name, value in fields.items():
+        app.screen.query_one(f"#{name}").value = value
+    await pilot.press("enter")
+    await wait_for_run(app, pilot)
+    return text_of(app, "#diagnose-status")
+
+
 async def test_the_kept_diagnosis_shows_kpis_findings_and_sortable_tables(team, deals) -> None:
     board = Board(team, actor="dana")
     run = board.run_diagnosis([deals])
@@ -118,12 +131,7 @@ async def test_a_run_from_the_file_prompt_is_kept_and_shown(team, deals) -> None
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        await pilot.press("f")
-        assert isinstance(app.screen, DiagnoseFileForm)
-        app.screen.query_one("#path").value = str(deals)
-        app.screen.query_one("#map").value = "deal=order_id"
-        await pilot.press("enter")
-        await wait_for_run(app, pilot)
+        await run_from_prompt(app, pilot, deals, map="deal=order_id")
         assert isinstance(app.screen, DiagnoseScreen)
         assert "X-1 · just saved" in text_of(app, "#diagnose-status")
         assert "Win rate 65.0%" in text_of(app, "#kpis")
@@ -139,11 +147,8 @@ async def test_a_bad_file_says_which_column_and_row_and_saves_nothing(team, tmp_
     before = snapshot_files(team)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "f")
-        app.screen.query_one("#path").value = str(bad)
-        await pilot.press("enter")
-        await wait_for_run(app, pilot)
-        status = text_of(app, "#diagnose-status")
+        await pilot.press("1")
+        status = await run_from_prompt(app, pilot, bad)
         assert "column 'amount', row 3" in status and "nothing saved" in status
     assert snapshot_files(team) == before
 
@@ -152,11 +157,8 @@ async def test_a_reps_run_is_shown_but_not_kept(team, deals) -> None:
     before = snapshot_files(team)
     app = UpliftApp(Board(team, actor="bea"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "f")
-        app.screen.query_one("#path").value = str(deals)
-        await pilot.press("enter")
-        await wait_for_run(app, pilot)
-        assert "Not kept on the board" in text_of(app, "#diagnose-status")
+        await pilot.press("1")
+        assert "Not kept on the board" in await run_from_prompt(app, pilot, deals)
         assert "Win rate" in text_of(app, "#kpis")
     assert snapshot_files(team) == before
 
@@ -233,10 +235,7 @@ async def test_the_first_period_is_marked_wherever_the_sort_puts_it(orders_kept,
         # one period only: the summary's "new in the last month" is that first month's too
         one = tmp_path / "january.csv"
         one.write_text(ORDERS.split("O3,")[0], encoding="utf-8")
-        await pilot.press("f")
-        app.screen.query_one("#path").value = str(one)
-        await pilot.press("enter")
-        await wait_for_run(app, pilot)
+        await run_from_prompt(app, pilot, one)
         assert ("New in the last month: 100.0% (first month of the data: every customer is new)"
                 in text_of(app, "#kpis"))
 
@@ -275,11 +274,8 @@ async def test_a_failed_run_says_which_diagnosis_is_still_shown(team, deals, tmp
     bad.write_bytes(b"\x00\x01binary")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "f")
-        app.screen.query_one("#path").value = str(bad)
-        await pilot.press("enter")
-        await wait_for_run(app, pilot)
-        status = text_of(app, "#diagnose-status")
+        await pilot.press("1")
+        status = await run_from_prompt(app, pilot, bad)
         assert "nothing saved" in status and status.endswith("still showing X-1")
         assert f"Revenue {WON_REVENUE:,}" in text_of(app, "#kpis")
 
@@ -305,13 +301,9 @@ async def test_the_file_prompt_takes_a_date_format_and_a_join_under_home(team, t
     monkeypatch.setenv("HOME", str(tmp_path))
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "f")
-        app.screen.query_one("#path").value = str(sales)
-        app.screen.query_one("#join").value = "~/teams.csv:agent"
-        app.screen.query_one("#date_format").value = "dayfirst"
-        await pilot.press("enter")
-        await wait_for_run(app, pilot)
-        assert "X-1 · just saved" in text_of(app, "#diagnose-status")
+        await pilot.press("1")
+        status = await run_from_prompt(app, pilot, sales, join="~/teams.csv:agent", date_format="dayfirst")
+        assert "X-1 · just saved" in status
         assert "2026-04-03 to 2026-04-05" in text_of(app, "#kpis")
         # a format the reader does not know is a message, not a crash, and nothing is kept
         await pilot.press("f")
