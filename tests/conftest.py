@@ -10,6 +10,8 @@ import pytest
 from store.board import Board
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+#: For tests that read the datasets in ../shared/data (CI has them beside the checkout).
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
 
 
 @pytest.fixture(autouse=True)

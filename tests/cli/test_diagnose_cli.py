@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from store.board import Board
-from tests.conftest import DATA, snapshot_files
+from tests.conftest import DATA, needs_data, snapshot_files
 from tui.cli import main
 
 SUPERSTORE = DATA / "superstore" / "superstore.csv"
 CRM = DATA / "crm-opportunities" / "sales_pipeline.csv"
 TEAMS = DATA / "crm-opportunities" / "sales_teams.csv"
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
 
 
 def rows(path: Path) -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ import pytest
 
 from sales.errors import Invalid, Refused
 from store.board import Board
-from tests.conftest import DATA, snapshot_files
+from tests.conftest import DATA, needs_data, snapshot_files
 
 CRM = DATA / "crm-opportunities" / "sales_pipeline.csv"
 MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
@@ -100,6 +100,7 @@ def test_stages_are_configurable_by_the_lead_only(team) -> None:
         lead.set_stages(stages[2:] + stages[:2])
 
 
+@needs_data
 def test_the_crm_dataset_imports(board_path) -> None:
     with CRM.open(newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -137,6 +138,7 @@ def test_an_import_with_bad_rows_writes_nothing(team, tmp_path) -> None:
     assert snapshot_files(team) == before
 
 
+@needs_data
 def test_unknown_owners_are_reported_or_imported_unowned(team) -> None:
     lead = as_(team, "dana")
     before = snapshot_files(team)
