@@ -4,9 +4,9 @@ The KPI tables group up to a million lines several ways. With the group of each 
 small integer, numpy counts and sums without hashing (``bincount``, a bitmap of seen values, or
 a sort of packed keys) instead of a pandas groupby per metric.
 
-Sums of money are exact: amounts that are whole cents (as money in a sales export is) are
-added up as whole numbers of cents, which floating point adds without error, so a region's
-revenue is 920000.0 and not 919999.9999999999; other values are added plainly in row order.
+Sums of money are exact when the caller hands them over as whole cents (as_cents): floating
+point adds whole numbers without error, so a region's revenue is 920000.0 and not
+919999.9999999999; other values are added plainly, in row order.
 """
 
 from __future__ import annotations
@@ -31,12 +31,13 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
 
     out = {}
     for name, values in columns.items():
-        values, missing, cents = _summable(values)
-        sums = np.bincount(gid, weights=values, minlength=n_groups)
-        if cents:
-            sums /= 100.0
+        values = np.asarray(values, dtype="float64")
+        missing = np.isnan(values)
+        some_missing = bool(missing.any())
+        sums = np.bincount(gid, weights=np.where(missing, 0.0, values) if some_missing else values,
+                           minlength=n_groups)
         if min_count > 0:
-            present = np.bincount(gid[~missing] if missing is not None else gid, minlength=n_groups)
+            present = np.bincount(gid[~missing] if some_missing else gid, minlength=n_groups)
             sums[present < min_count] = np.nan
         out[name] = sums
     return out
@@ -47,43 +48,39 @@ def run_sums(values: "np.ndarray", starts: "np.ndarray") -> "np.ndarray":
     a run of missing values only (as group_sums with min_count=1)."""
     import numpy as np
 
-    values, missing, cents = _summable(values)
-    sums = np.add.reduceat(values, starts)
-    if cents:
-        sums /= 100.0
-    if missing is not None:
-        sums[np.add.reduceat((~missing).astype("int64"), starts) == 0] = np.nan
+    values = np.asarray(values, dtype="float64")
+    missing = np.isnan(values)
+    if not missing.any():
+        return np.add.reduceat(values, starts)
+    sums = np.add.reduceat(np.where(missing, 0.0, values), starts)
+    sums[np.add.reduceat((~missing).astype("int64"), starts) == 0] = np.nan
     return sums
 
 
 #: A value within this much of a whole number of cents is taken as that many cents (what is
-#: left of a float's rounding error in an amount like 19.99, or in a sum of a few of them).
+#: left of a float's rounding error in an amount like 19.99).
 _CENT_TOLERANCE = 1e-6
 
 
-def _summable(values: Any) -> tuple["np.ndarray", "np.ndarray | None", bool]:
-    """(values to add up, the mask of missing ones or None, whether they are whole cents): NaN
-    replaced by 0, and amounts that are all whole cents (and small enough that their sum in
-    cents is exact) as whole numbers of cents."""
+def as_cents(values: Any) -> tuple["np.ndarray", float]:
+    """(values, scale): amounts that are all whole cents, and small enough that any sum of them
+    in cents is exact, as whole numbers of cents with scale 100.0 (a sum / scale is the exact
+    total to the cent); anything else as it is, with scale 1.0. Missing values stay NaN."""
     import numpy as np
 
     values = np.asarray(values, dtype="float64")
-    missing = np.isnan(values)
-    if missing.any():
-        values = np.where(missing, 0.0, values)
-    else:
-        missing = None
-    if not len(values):
-        return values, missing, False
-    low, high = float(values.min()), float(values.max())
-    if not (math.isfinite(low) and math.isfinite(high)) or max(-low, high) * 100.0 * len(values) >= 2.0**53:
-        return values, missing, False  # (so large that a sum in cents could lose a cent)
-    whole = values * 100.0
-    off = np.rint(whole)
-    whole, off = off, np.subtract(whole, off, out=whole)  # (two arrays, not four, for a million)
-    if max(-float(off.min()), float(off.max())) <= _CENT_TOLERANCE:
-        return whole, missing, True
-    return values, missing, False
+    known = values[~np.isnan(values)] if np.isnan(values).any() else values
+    if not len(known):
+        return values, 1.0
+    low, high = float(known.min()), float(known.max())
+    if not (math.isfinite(low) and math.isfinite(high)) or max(-low, high) * 100.0 * len(known) >= 2.0**53:
+        return values, 1.0  # (so large that a sum in cents could lose a cent)
+    scaled = values * 100.0
+    whole = np.rint(scaled)
+    off = np.subtract(scaled, whole, out=scaled)  # (NaN where a value is missing)
+    if max(-float(np.nanmin(off)), float(np.nanmax(off))) <= _CENT_TOLERANCE:
+        return whole, 100.0
+    return values, 1.0
 
 
 def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.ndarray":

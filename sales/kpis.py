@@ -69,6 +69,11 @@ _CUSTOMER = "_cid"
 _FIRST = "_first"
 _REVENUE = "_rev"
 _LINES = "_lines"
+#: The amounts that are summed, each as a helper column ready for adding up exactly (whole cents
+#: where the amounts are whole cents: grouping.as_cents) and the factor its sums are divided by,
+#: kept in the frame's attrs under _SCALE.
+_SUMMED = {"amount": "_amount", "quantity": "_quantity", "cost": "_cost"}
+_SCALE = "sum_scale"
 
 
 def period_index(dates: "pd.Series", period: str) -> "pd.Series":
@@ -118,15 +123,21 @@ def period_bounds(index: int, period: str) -> tuple[tuple[int, int], tuple[int, 
 
 
 def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
-    """Add the helper columns the KPI groupbys use (integer ids, period, first-period flag)."""
+    """Add the helper columns the KPI groupbys use (integer ids, period, first-period flag,
+    amounts ready to add up)."""
     import numpy as np
     import pandas as pd
+
+    from sales.grouping import as_cents
 
     n = len(frame)
     periods = period_index(frame["date"], period).to_numpy().astype("int64", copy=False)
     revenue = (frame["stage"] == "won").to_numpy() if "stage" in frame else np.ones(n, dtype=bool)
-    helpers: dict[str, Any] = {ALL: np.zeros(n, dtype="int8"), PERIOD: periods, _REVENUE: revenue,
-                               _LINES: np.ones(n, dtype="int64")}
+    helpers: dict[str, Any] = {ALL: np.zeros(n, dtype="int8"), PERIOD: periods, _REVENUE: revenue}
+    scale = {}
+    for column, helper in _SUMMED.items():
+        if column in frame:
+            helpers[helper], scale[column] = as_cents(frame[column].to_numpy())
     if "order_id" in frame:
         oid = frame["order_id"].cat.codes.to_numpy().astype("int64")
         missing = oid < 0
@@ -149,7 +160,9 @@ def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
         lookup[lookup == never] = -1
         helpers[_FIRST] = periods == np.take(lookup, cid)
     # a new frame around the same columns (no copies) plus the helpers
-    return pd.DataFrame({**{name: frame[name] for name in frame.columns}, **helpers}, copy=False)
+    prepared = pd.DataFrame({**{name: frame[name] for name in frame.columns}, **helpers}, copy=False)
+    prepared.attrs[_SCALE] = scale
+    return prepared
 
 
 #: Columns that must hold one value per order for the per-order shortcut (order_grain); the
@@ -179,7 +192,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     if "created" in data:
         columns += list(_CYCLE_DATES)
     checked = [_raw(data[c]) for c in columns if c not in _IMPLIED]  # (the rest follow from these)
-    sums = [c for c in ("amount", "quantity", "cost") if c in data]
+    sums = [helper for helper in _SUMMED.values() if helper in data]
     runs = _contiguous_orders(order)
     if runs is not None:  # each order's lines side by side, as exports usually come
         head_rows = runs
@@ -207,7 +220,9 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     result = {column: _take_rows(data[column], head_rows) for column in columns + [_ORDER]}
     result.update(totals)
     result[_LINES] = lines
-    return pd.DataFrame(result, copy=False)
+    grain = pd.DataFrame(result, copy=False)
+    grain.attrs[_SCALE] = data.attrs.get(_SCALE, {})
+    return grain
 
 
 def _raw(column: "pd.Series") -> "np.ndarray":
@@ -256,12 +271,9 @@ def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_
 
     from sales.grouping import distinct, first_rows
 
-    oid = orders[_ORDER].to_numpy()
-    rank_of = np.zeros(int(oid.max()) + 1 if len(oid) else 0, dtype="int64")
-    rank_of[oid] = np.arange(len(oid))
     column = data[key]
     shift = len(column.cat.categories).bit_length()  # room for code + 1 (a missing value is 0)
-    pair = np.take(rank_of, data[_ORDER].to_numpy()) << shift
+    pair = _order_ranks(data[_ORDER].to_numpy(), orders[_ORDER].to_numpy()) << shift
     pair |= column.cat.codes.to_numpy() + 1
     if in_line_order:
         first = first_rows(pair, len(orders) << shift)
@@ -270,14 +282,32 @@ def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_
     else:
         pairs = distinct(pair)
     heads = pairs >> shift
-    result: dict[str, Any] = {name: np.take(orders[name].to_numpy(), heads) for name in _PAIR_COLUMNS
-                              if name in orders and orders[name].dtype != "category"}
+    carried = [name for name in _PAIR_COLUMNS if name in orders and orders[name].dtype != "category"
+               and (name not in _CYCLE_DATES or "created" in orders)]  # (dates: for the sales cycle)
+    result: dict[str, Any] = {name: np.take(orders[name].to_numpy(), heads) for name in carried}
     if "stage" in orders:
         stage = orders["stage"]
         result["stage"] = pd.Categorical.from_codes(np.take(stage.cat.codes.to_numpy(), heads), dtype=stage.dtype,
                                                     validate=False)
     result[key] = pd.Categorical.from_codes((pairs & ((1 << shift) - 1)) - 1, dtype=column.dtype, validate=False)
     return pd.DataFrame(result, copy=False)
+
+
+def _order_ranks(line_orders: "np.ndarray", order_ids: "np.ndarray") -> "np.ndarray":
+    """For each line, the position of its order among ``order_ids`` (order_grain()'s orders, in
+    the order of their first line): counted along the lines when each order's lines come side
+    by side, else looked up."""
+    import numpy as np
+
+    if len(line_orders):
+        changes = np.flatnonzero(line_orders[1:] != line_orders[:-1])
+        if len(changes) + 1 == len(order_ids):  # one run per order: the n-th run is the n-th order
+            steps = np.zeros(len(line_orders), dtype="int64")
+            steps[changes + 1] = 1
+            return np.cumsum(steps, out=steps)
+    rank_of = np.zeros(int(order_ids.max()) + 1 if len(order_ids) else 0, dtype="int64")
+    rank_of[order_ids] = np.arange(len(order_ids))
+    return np.take(rank_of, line_orders)
 
 
 class _Groups:
@@ -435,13 +465,16 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     has_revenue = np.zeros(size, dtype=bool)
     has_revenue[members] = True
 
-    amounts = {"revenue": revenue_rows(data["amount"].to_numpy())}
-    if "quantity" in data:
-        amounts["units"] = revenue_rows(data["quantity"].to_numpy())
-    sums = group_sums(amounts, rev_gid, size)
+    scale = data.attrs.get(_SCALE, {})
+    summed = {"revenue": "amount", "units": "quantity"}
+    summed = {metric: column for metric, column in summed.items() if _SUMMED[column] in data}
+    sums = group_sums({metric: revenue_rows(data[_SUMMED[column]].to_numpy()) for metric, column in summed.items()},
+                      rev_gid, size)
+    for metric, column in summed.items():
+        sums[metric] /= scale.get(column, 1.0)
     metrics: dict[str, Any] = {
         "revenue": sums["revenue"],
-        "units": sums["units"] if "quantity" in data else np.full(size, np.nan),
+        "units": sums.get("units", np.full(size, np.nan)),
         # (lines of prepare()d data count one each; an order_grain() row counts its lines)
         "lines": np.bincount(rev_gid, weights=revenue_rows(data[_LINES].to_numpy()) if per_order else None,
                              minlength=size).astype("float64"),
@@ -453,9 +486,10 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     with np.errstate(divide="ignore", invalid="ignore"):
         metrics["average_order_value"] = np.where(metrics["orders"] > 0, metrics["revenue"] / metrics["orders"], np.nan)
     joined = "stage" in data and bool((metrics["won"] + metrics["lost"]).any())  # outer joins add groups
-    has_cost = "cost" in data and group_costs is None
+    has_cost = _SUMMED["cost"] in data and group_costs is None
     if has_cost:
-        metrics["cost"] = group_sums({"cost": data["cost"].to_numpy()[in_group]}, gid[in_group], size, min_count=1)["cost"]
+        metrics["cost"] = group_sums({"cost": data[_SUMMED["cost"]].to_numpy()[in_group]}, gid[in_group], size,
+                                     min_count=1)["cost"] / scale.get("cost", 1.0)
         joined = True
 
     if joined:  # every group with a row of its own, sorted by key

@@ -66,16 +66,28 @@ def test_periods_of_dates_far_apart_before_1970_and_missing() -> None:
 
 def test_whole_cents_add_up_exactly() -> None:
     """Ten lines of 0.10 are 1.00, not 0.9999999999999999; a million lines of 19.99 are 19,990,000.00."""
-    gid = np.zeros(10, dtype="int64")
-    assert grouping.group_sums({"v": np.full(10, 0.1)}, gid, 1)["v"][0] == 1.0
-    assert grouping.run_sums(np.full(10, 0.1), np.array([0]))[0] == 1.0
-    many = np.full(1_000_000, 19.99)
-    assert grouping.group_sums({"v": many}, np.zeros(len(many), dtype="int64"), 1)["v"][0] == 19_990_000.0
     assert sum([0.1] * 10) != 1.0  # (what adding them plainly gives)
+    cents, scale = grouping.as_cents(np.full(10, 0.1))
+    assert scale == 100.0 and cents.tolist() == [10.0] * 10
+    assert grouping.group_sums({"v": cents}, np.zeros(10, dtype="int64"), 1)["v"][0] / scale == 1.0
+    assert grouping.run_sums(cents, np.array([0]))[0] / scale == 1.0
+    many, scale = grouping.as_cents(np.full(1_000_000, 19.99))
+    assert grouping.group_sums({"v": many}, np.zeros(len(many), dtype="int64"), 1)["v"][0] / scale == 19_990_000.0
+    with_gap, scale = grouping.as_cents(np.array([0.1, np.nan, 0.2]))
+    assert scale == 100.0 and with_gap[0] == 10.0 and np.isnan(with_gap[1]) and with_gap[2] == 20.0
 
 
-def test_values_finer_than_cents_are_added_plainly() -> None:
+def test_values_finer_than_cents_or_too_large_are_left_as_they_are() -> None:
+    for values in (np.array([1 / 3, 0.001]), np.array([1e15, 2.0]), np.array([np.nan, np.nan])):
+        same, scale = grouping.as_cents(values)
+        assert scale == 1.0 and np.array_equal(same, values, equal_nan=True)
     values = np.array([1 / 3, 1 / 3, 1 / 3, 0.001])
     sums = grouping.group_sums({"v": values}, np.array([0, 0, 0, 1]), 2)["v"]
     assert sums.tolist() == [1 / 3 + 1 / 3 + 1 / 3, 0.001]
-    assert grouping.run_sums(values, np.array([0, 3])).tolist() == [1 / 3 + 1 / 3 + 1 / 3, 0.001]
+
+
+def test_the_kpis_sum_money_to_the_cent() -> None:
+    lines = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"] * 10 + ["2024-02-05"] * 3),
+                          "amount": [0.1] * 10 + [19.99] * 3, "quantity": [1.5] * 13})
+    table = kpis.kpi_table(kpis.prepare(lines, "month"), [kpis.PERIOD])
+    assert table["revenue"].tolist() == [1.0, 59.97] and table["units"].tolist() == [15.0, 4.5]
