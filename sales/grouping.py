@@ -60,27 +60,44 @@ def run_sums(values: "np.ndarray", starts: "np.ndarray") -> "np.ndarray":
 #: A value within this much of a whole number of cents is taken as that many cents (what is
 #: left of a float's rounding error in an amount like 19.99).
 _CENT_TOLERANCE = 1e-6
+_CHUNK = 1 << 16  # values looked at this many at a time (scratch space that stays in cache)
 
 
 def as_cents(values: Any) -> tuple["np.ndarray", float]:
-    """(values, scale): amounts that are all whole cents, and small enough that any sum of them
-    in cents is exact, as whole numbers of cents with scale 100.0 (a sum / scale is the exact
-    total to the cent); anything else as it is, with scale 1.0. Missing values stay NaN."""
+    """(values, scale) ready for exact sums, whose totals are sum / scale: whole numbers as they
+    are (scale 1.0: floating point adds them without error); amounts that are all whole cents as
+    whole numbers of cents (scale 100.0); anything else as it is (scale 1.0, added plainly).
+    Missing values stay NaN. Values so large that a sum could pass 2**53 are left as they are."""
     import numpy as np
 
     values = np.asarray(values, dtype="float64")
-    known = values[~np.isnan(values)] if np.isnan(values).any() else values
-    if not len(known):
+    n = len(values)
+    if not n or np.isnan(values).all():
         return values, 1.0
-    low, high = float(known.min()), float(known.max())
-    if not (math.isfinite(low) and math.isfinite(high)) or max(-low, high) * 100.0 * len(known) >= 2.0**53:
-        return values, 1.0  # (so large that a sum in cents could lose a cent)
-    scaled = values * 100.0
-    whole = np.rint(scaled)
-    off = np.subtract(scaled, whole, out=scaled)  # (NaN where a value is missing)
-    if max(-float(np.nanmin(off)), float(np.nanmax(off))) <= _CENT_TOLERANCE:
-        return whole, 100.0
-    return values, 1.0
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    if not (math.isfinite(low) and math.isfinite(high)) or max(-low, high) * 100.0 * n >= 2.0**53:
+        return values, 1.0
+    cents = np.empty(n)
+    scratch = np.empty(min(n, _CHUNK))
+    whole, in_cents = True, True
+    for begin in range(0, n, _CHUNK):  # (a chunk at a time: no temporary arrays of n values)
+        part, out = values[begin:begin + _CHUNK], cents[begin:begin + _CHUNK]
+        spare = scratch[:len(part)]
+        if whole:
+            np.rint(part, out=spare)
+            whole = bool(np.all(np.equal(spare, part) | np.isnan(part)))
+        np.multiply(part, 100.0, out=out)
+        np.rint(out, out=spare)
+        np.subtract(out, spare, out=out)
+        np.abs(out, out=out)
+        if np.fmax.reduce(out) > _CENT_TOLERANCE:  # (NaN, a chunk of missing values only, is not)
+            in_cents = False
+            if not whole:
+                break
+        out[...] = spare
+    if whole:
+        return values, 1.0
+    return (cents, 100.0) if in_cents else (values, 1.0)
 
 
 def group_means(values: "np.ndarray", gid: "np.ndarray", n_groups: int) -> "np.ndarray":

@@ -91,3 +91,16 @@ def test_the_kpis_sum_money_to_the_cent() -> None:
                           "amount": [0.1] * 10 + [19.99] * 3, "quantity": [1.5] * 13})
     table = kpis.kpi_table(kpis.prepare(lines, "month"), [kpis.PERIOD])
     assert table["revenue"].tolist() == [1.0, 59.97] and table["units"].tolist() == [15.0, 4.5]
+
+
+def test_whole_numbers_stay_as_they_are_and_chunks_are_judged_together() -> None:
+    units = np.arange(200_000, dtype="float64")  # more than one chunk
+    same, scale = grouping.as_cents(units)
+    assert scale == 1.0 and same is units or np.array_equal(same, units)
+    money = np.full(200_000, 5.0)
+    money[-1] = 0.25  # the only value that is not whole sits in the last chunk
+    cents, scale = grouping.as_cents(money)
+    assert scale == 100.0 and cents[0] == 500.0 and cents[-1] == 25.0
+    finer = money.copy()
+    finer[150_000] = 0.125  # not whole cents, in a later chunk
+    assert grouping.as_cents(finer)[1] == 1.0
