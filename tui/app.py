@@ -141,6 +141,26 @@ class UpliftApp(PlanFileCommands, App):
     def on_unmount(self) -> None:
         gc.unfreeze()  # the app is going: let its objects be collected (tests make many apps)
 
+    # An error nothing handled stops the app, as Textual does; what the person then reads is
+    # one line saying it is a bug (as the command line says it), not Textual's traceback with
+    # its local variables, unless UPLIFT_DEBUG is set. (These are Textual's own hooks for it.)
+    _crash: BaseException | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash = self._crash or error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        import sys
+
+        from tui.cli_support import bug_report, debugging
+
+        if self._crash is None or debugging():
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        print(safe(bug_report("the board", self._crash)), file=sys.stderr)
+
     def _remember_theme(self, theme) -> None:
         if theme.name == self.config.theme:
             return
@@ -241,7 +261,9 @@ def _screen(module: str, name: str) -> Screen:
     return screen
 
 
-def run_app(board: Board, theme: str | None = None) -> None:
+def run_app(board: Board, theme: str | None = None) -> int:
+    """Run the app on this board until it is quit; its return code (non-zero: it stopped on an
+    error, already reported on stderr)."""
     import sys
 
     from sales.text import safe
@@ -254,3 +276,4 @@ def run_app(board: Board, theme: str | None = None) -> None:
     for problem in app.startup_problems:
         print(f"uplift: {safe(problem)}", file=sys.stderr)
     app.run()
+    return app.return_code or 0

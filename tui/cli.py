@@ -15,14 +15,23 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
 from sales.errors import Invalid, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, BadInput
+from tui.cli_support import (
+    EXIT_BAD_INPUT,
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    BadInput,
+    bug_report,
+    debugging,
+    os_reason,
+)
 from tui.i18n import _, set_language
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
@@ -101,8 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:  # the last resort: no traceback reaches a user
             if debugging():
                 raise
-            print(f"uplift: {running['command'] or 'opening the board'} failed: {one_line(error)}. This is a bug in Uplift; "
-                  f"run it again with {DEBUG_VARIABLE}=1 to see the traceback.", file=sys.stderr)
+            print(bug_report(running['command'] or 'opening the board', error), file=sys.stderr)
             return EXIT_BUG
 
 
@@ -122,31 +130,6 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     except UpliftError as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)
         return EXIT_REFUSED
-
-
-# What an unexpected error says. An OSError (a folder that is a file, a full disk, a permission)
-# is the machine refusing, not a bug: it says which file and why, and exits 1. Anything else is
-# a bug: one line naming the command and the error, exit 3; UPLIFT_DEBUG=1 lets it raise instead.
-DEBUG_VARIABLE = "UPLIFT_DEBUG"
-
-
-def debugging() -> bool:
-    return os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0")
-
-
-def one_line(error: BaseException) -> str:
-    """`RuntimeError: the first line of its message`, short enough for one line."""
-    lines = str(error).strip().splitlines()
-    text = type(error).__name__ + (f": {lines[0]}" if lines else "")
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
-def os_reason(error: OSError) -> str:
-    """`PATH: Not a directory`, or the error's own words when it names no file."""
-    reason = error.strerror or one_line(error)
-    if error.filename is None:
-        return reason
-    return f"{error.filename}: {reason}"
 
 
 if __name__ == "__main__":

@@ -16,6 +16,40 @@ EXIT_BUG = 3            # an unexpected error: a bug in Uplift (see tui/cli.py's
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a command killed by SIGINT
 
 
+# What an unexpected error says. An OSError (a folder that is a file, a full disk, a permission)
+# is the machine refusing, not a bug: it says which file and why, and exits 1. Anything else is
+# a bug: one line naming the command and the error, exit 3; UPLIFT_DEBUG=1 lets it raise instead.
+# The full-screen app says the same when it stops on an error (tui/app.py).
+DEBUG_VARIABLE = "UPLIFT_DEBUG"
+
+
+def debugging() -> bool:
+    import os
+
+    return os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0")
+
+
+def one_line(error: BaseException) -> str:
+    """`RuntimeError: the first line of its message`, short enough for one line."""
+    lines = str(error).strip().splitlines()
+    text = type(error).__name__ + (f": {lines[0]}" if lines else "")
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def os_reason(error: OSError) -> str:
+    """`PATH: Not a directory`, or the error's own words when it names no file."""
+    reason = error.strerror or one_line(error)
+    if error.filename is None:
+        return reason
+    return f"{error.filename}: {reason}"
+
+
+def bug_report(what: str, error: BaseException) -> str:
+    """The one line a user sees for a bug: what failed, the error, how to see the traceback."""
+    return (f"uplift: {what} failed: {one_line(error)}. This is a bug in Uplift; "
+            f"run it again with {DEBUG_VARIABLE}=1 to see the traceback.")
+
+
 class BadInput(UpliftError):
     """A value on the command line is wrong (exit 2)."""
 

@@ -67,13 +67,13 @@ def _run_tui(wait_fd: int | None) -> int:
     term = order.get("term") or ""
     os.environ["TERM"] = term if TERM.match(term) else "xterm-256color"
     from tui.app import run_app
+    from tui.cli_support import EXIT_BUG
 
     try:
-        run_app(board)
+        return EXIT_BUG if run_app(board) else 0
     except UpliftError as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)
         return 1
-    return 0
 
 
 def _warm_up():

@@ -1,0 +1,44 @@
+"""When the full-screen app stops on an error nothing handled, the person reads one line saying
+it is a bug and how to see more, not a traceback, and the command exits 3."""
+
+from __future__ import annotations
+
+from functools import partialmethod
+
+import pytest
+from textual.app import App
+
+from store.board import Board
+from tui import app as app_module
+from tui.cli import main
+
+
+@pytest.fixture
+def crashing_board(team, monkeypatch):
+    """The board app, run headless (no terminal here), stopping on an error as it mounts."""
+    monkeypatch.setattr(app_module.UpliftApp, "run", partialmethod(App.run, headless=True))
+
+    def broken(self) -> None:
+        raise RuntimeError("the plan screen fell over\nsecond line")
+
+    monkeypatch.setattr(app_module.UpliftApp, "on_mount", broken)
+    return team
+
+
+def test_a_crash_is_one_line_and_exit_3(crashing_board, monkeypatch, capsys) -> None:
+    monkeypatch.delenv("UPLIFT_DEBUG", raising=False)
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(crashing_board)]) == 3
+    out, err = capsys.readouterr()
+    assert err.strip().splitlines() == [
+        "uplift: the board failed: RuntimeError: the plan screen fell over. This is a bug in Uplift; "
+        "run it again with UPLIFT_DEBUG=1 to see the traceback."]
+    assert "Traceback" not in out + err
+
+
+def test_with_debug_set_textual_shows_the_traceback(crashing_board, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("UPLIFT_DEBUG", "1")
+    assert app_module.run_app(Board(crashing_board, actor="dana")) == 1
+    out, err = capsys.readouterr()
+    assert "RuntimeError" in out + err and "the plan screen fell over" in out + err
+    assert "This is a bug in Uplift" not in err
