@@ -74,7 +74,7 @@ class Records:
 
 @dataclass(frozen=True)
 class _Sniffed:
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", "xlsx" or "xls" (the old binary Excel)
     encoding: str = "utf-8"
     delimiter: str = ","
 
@@ -103,7 +103,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> _Sniffed:
     if head.startswith(_XLSX_MAGIC):
         return _Sniffed("xlsx")
     if head.startswith(_OLE_MAGIC):
-        raise RecordsError(path, "old binary Excel (.xls) is not supported; save it as .xlsx or CSV")
+        return _Sniffed("xls")
     encoding = "utf-8-sig"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
@@ -149,20 +149,31 @@ def read_header(path: str | Path) -> list[str]:
     """The column names of a record file, without reading its rows."""
     path = Path(path)
     sniffed = _sniff(path)
-    if sniffed.kind == "xlsx":
-        return [str(c) for c in _read_xlsx(path, nrows=0).columns]
+    if sniffed.kind in _WORKBOOKS:
+        return [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
     return [h.strip() for h in header]
 
 
-def _read_xlsx(path: Path, nrows: int | None = None, usecols: list[str] | None = None) -> "pd.DataFrame":
+#: The reader pandas uses for each kind of workbook (the first sheet is read): openpyxl for
+#: .xlsx, calamine for the old binary .xls that ERPs still export.
+_WORKBOOKS = {"xlsx": "openpyxl", "xls": "calamine"}
+
+
+def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: list[str] | None = None) -> "pd.DataFrame":
     import pandas as pd
 
     try:
-        return pd.read_excel(path, sheet_name=0, engine="openpyxl", nrows=nrows, usecols=usecols)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise RecordsError(path, f"cannot read as an Excel workbook: {exc}") from exc
+        return pd.read_excel(path, sheet_name=0, engine=_WORKBOOKS[kind], nrows=nrows, usecols=usecols)
+    except Exception as exc:  # the readers raise many kinds for a damaged workbook
+        raise RecordsError(path, f"cannot read as an Excel workbook ({'.' + kind}): {_first_line(exc)}") from exc
+
+
+def _first_line(error: Exception) -> str:
+    """The first line of an error's message (a reader's may run to a page)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def read_table(path: str | Path, columns: Sequence[str] | None = None,
@@ -176,8 +187,8 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
     path = Path(path)
     sniffed = _sniff(path)
     usecols = list(columns) if columns is not None else None
-    if sniffed.kind == "xlsx":
-        frame = _read_xlsx(path, usecols=usecols)
+    if sniffed.kind in _WORKBOOKS:
+        frame = _read_workbook(path, sniffed.kind, usecols=usecols)
         frame.columns = [str(c).strip() for c in frame.columns]
     else:
         header = read_header(path)

@@ -67,6 +67,53 @@ def test_xlsx(tmp_path: Path) -> None:
     assert [p.period for p in d.periods] == ["2024-01", "2024-02"]
 
 
+def write_xls(path: Path, rows: list[list[object]]) -> Path:
+    """An old binary Excel workbook (.xls), as an ERP exports it; dates as Excel dates."""
+    import datetime
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Export")
+    as_date = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, datetime.date):
+                sheet.write(r, c, value, as_date)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def test_old_binary_xls(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = write_xls(tmp_path / "export.xls", [
+        ["Invoice", "Date", "Customer", "Region", "Amount"],
+        ["I-1", date(2024, 1, 5), "Ann", "South", 10.5],
+        ["I-2", date(2024, 2, 7), "Bob", "North", 20],
+        ["I-3", date(2024, 2, 9), "Ann", "South", 4.25],
+    ])
+    assert read_header(path) == ["Invoice", "Date", "Customer", "Region", "Amount"]
+    d = diagnose(path)
+    assert (d.total.revenue, d.total.orders, d.total.customers) == (34.75, 3, 2)
+    assert [(p.period, p.metrics.revenue) for p in d.periods] == [("2024-01", 10.5), ("2024-02", 24.25)]
+    south = next(g for g in d.breakdowns["region"] if g.value == "South")
+    assert south.metrics.revenue == 14.75 and south.metrics.repurchase_rate == 1.0
+
+
+def test_a_bad_value_in_an_xls_names_its_row(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = write_xls(tmp_path / "export.xls", [
+        ["Date", "Amount"], [date(2024, 1, 5), 10], [date(2024, 1, 6), "lots"]])
+    assert str(error_of(path)) == "export.xls, column 'Amount', row 3: cannot read 'lots' as a number"
+    damaged = tmp_path / "damaged.xls"
+    damaged.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    assert str(error_of(damaged)).startswith("damaged.xls: cannot read as an Excel workbook (.xls): ")
+
+
 def test_chinese_headers_map_without_overrides(tmp_path: Path) -> None:
     path = tmp_path / "销售.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
