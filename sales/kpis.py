@@ -4,9 +4,9 @@ Input is a clean frame with canonical columns (see sales_fields.FIELDS and recor
 non-sales rows already removed. The computation is pure; pandas is imported lazily.
 
 Counts (orders, customers, deals) are bincounts, bitmaps and sorts of packed integer keys, and
-sums of money weighted bincounts (sales.grouping), rather than a pandas groupby per metric.
-Orders whose lines agree on
-everything but the product line are counted once per order (order_grain) or once per (order,
+sums of money weighted bincounts (sales.grouping), rather than a pandas groupby per metric;
+amounts that are whole cents are summed in cents, exactly (prepare). Orders whose lines agree
+on everything but the product line are counted once per order (order_grain) or once per (order,
 product line) (order_pairs) instead of once per line.
 """
 

@@ -167,7 +167,7 @@ def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: lis
     try:
         return pd.read_excel(path, sheet_name=0, engine=_WORKBOOKS[kind], nrows=nrows, usecols=usecols)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
-        raise RecordsError(path, f"cannot read as an Excel workbook ({'.' + kind}): {_first_line(exc)}") from exc
+        raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {_first_line(exc)}") from exc
 
 
 def _first_line(error: Exception) -> str:
