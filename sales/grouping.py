@@ -86,15 +86,15 @@ def as_cents(values: Any) -> tuple["np.ndarray", float]:
         if whole:
             np.rint(part, out=spare)
             whole = bool(np.all(np.equal(spare, part) | np.isnan(part)))
-        np.multiply(part, 100.0, out=out)
-        np.rint(out, out=spare)
-        np.subtract(out, spare, out=out)
-        np.abs(out, out=out)
-        if np.fmax.reduce(out) > _CENT_TOLERANCE:  # (NaN, a chunk of missing values only, is not)
-            in_cents = False
-            if not whole:
-                break
-        out[...] = spare
+        if in_cents:
+            np.multiply(part, 100.0, out=out)
+            np.rint(out, out=spare)
+            np.subtract(out, spare, out=out)
+            np.abs(out, out=out)
+            in_cents = not np.fmax.reduce(out) > _CENT_TOLERANCE  # (NaN: a chunk of missing values)
+            out[...] = spare
+        if not (whole or in_cents):
+            break
     if whole:
         return values, 1.0
     return (cents, 100.0) if in_cents else (values, 1.0)
