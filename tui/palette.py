@@ -51,7 +51,7 @@ class UpliftCommands(Provider):
                          _("Switch to the {screen} screen (key {key})").format(screen=_(title), key=key),
                          partial(app.run_action, f"switch_mode('{mode}')"))
                    for mode, title, key in SCREENS]
-        entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV/XLSX file on the Diagnose screen"),
+        entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV, XLSX or XLS file on the Diagnose screen"),
                              app.open_diagnosis))
         entries.append(Entry(_("Weekly review"), _("This week's review checklist (key w on the pipeline)"),
                              app.action_weekly_review))

@@ -184,7 +184,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
-                   "add the deals of a CSV/XLSX file (all or nothing)")
+                   "add the deals of a CSV, XLSX or XLS file (all or nothing)")
     imp.add_argument("file")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="which deal field a column holds (FIELD - ignores the column)")

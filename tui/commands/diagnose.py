@@ -129,7 +129,7 @@ def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     run = add_verb(verbs, common, "diagnose", cmd_diagnose,
-                   _("diagnose sales records (CSV/XLSX): KPIs, breakdowns, weak spots; keeps a snapshot"))
+                   _("diagnose sales records (CSV, XLSX or XLS): KPIs, breakdowns, weak spots; keeps a snapshot"))
     run.add_argument("files", nargs="+", metavar="FILE", help="one file, or several of the same layout")
     run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="say which column holds a field (repeatable); saved for files with the same columns")

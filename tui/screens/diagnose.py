@@ -27,6 +27,7 @@ from textual.widgets.selection_list import Selection
 from textual_plotext import PlotextPlot
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
+from sales.diagnosis_report import FIRST_MARK
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import safe
@@ -36,7 +37,7 @@ from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
-HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV or XLSX), "
+HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
                   "or run `uplift diagnose FILE.csv`.")
 DIMENSION_LABELS = {"region": N_("Region"), "channel": N_("Channel"), "product_line": N_("Product line"),
                     "rep": N_("Rep")}
@@ -51,8 +52,8 @@ COLUMNS: list[tuple[str, str]] = [
 # of the period's customers (new vs. returning, period over period).
 PERIOD_COLUMNS: list[tuple[str, str]] = [(N_("New cust."), "new_customers"), (N_("New %"), "new_customer_share")]
 # No one can have bought before the data starts, so in its first period every customer is new
-# (100%) by construction: the table marks those two cells and says so above it.
-FIRST_MARK = "*"
+# (100%) by construction: the table marks those two cells (as the command line's report does)
+# and says so above it.
 FIRST_PERIOD_NOTE = N_("first {period} of the data: every customer is new")
 PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share"}
 

@@ -74,7 +74,7 @@ class DiagnoseFileForm(FormBase):
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(_("Diagnose sales records   (enter runs, escape cancels)")), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
-            yield from self._field("path", _("File (CSV or XLSX)"), text_input(
+            yield from self._field("path", _("File (CSV, XLSX or XLS)"), text_input(
                 join_list(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))
             yield from self._field("map", _("Column mapping, optional: COLUMN=FIELD, COLUMN=FIELD "
                                             "(the board remembers it for files with the same columns)"),
