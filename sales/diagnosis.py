@@ -294,18 +294,19 @@ def _breakdown(dimension: str, data: "pd.DataFrame", orders: "pd.DataFrame | Non
     """The rows of one dimension, biggest revenue first, each with its metrics per period.
 
     ``data``: the prepare()d lines; ``orders``: their order_grain() (None when orders split).
-    Product lines split orders, so they are summed over lines and counted over (order, product
-    line) pairs; the other dimensions take the orders as they are.
+    Product lines split orders, so they take the (order, product line) pairs; the other
+    dimensions take the orders as they are (the lines when there are no whole orders).
     """
-    grain = orders if orders is not None and dimension != "product_line" else data
-    one_per_order = grain is orders
-    counting = None
-    if grain is data and orders is not None:
-        counting = kpis.order_pairs(data, orders, dimension, in_line_order="stage" in data and "created" in data)
-    overall = _rows(kpis.kpi_columns(grain, [dimension], group_costs=group_costs, per_order=one_per_order,
-                                     counting=counting))
+    if orders is None:
+        grain = data
+    elif dimension == "product_line":
+        grain = kpis.pair_grain(data, orders, dimension, in_line_order="stage" in data and "created" in data)
+    else:
+        grain = orders
+    one_per_order = grain is not data
+    overall = _rows(kpis.kpi_columns(grain, [dimension], group_costs=group_costs, per_order=one_per_order))
     per_period = kpis.kpi_columns(grain, [dimension, kpis.PERIOD], shares_within=[kpis.PERIOD],
-                                  per_order=one_per_order, counting=counting)
+                                  per_order=one_per_order)
     split: dict[str, dict[str, Metrics]] = {}
     for (value, index), metrics in _rows(per_period).items():
         split.setdefault(str(value), {})[kpis.period_label(int(index), period)] = metrics

@@ -30,6 +30,7 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
     import numpy as np
 
     out = {}
+    rows = None  # rows per group, counted once for all the columns with no value missing
     for name, values in columns.items():
         values = np.asarray(values, dtype="float64")
         missing = np.isnan(values)
@@ -37,7 +38,10 @@ def group_sums(columns: dict[str, Any], gid: "np.ndarray", n_groups: int, min_co
         sums = np.bincount(gid, weights=np.where(missing, 0.0, values) if some_missing else values,
                            minlength=n_groups)
         if min_count > 0:
-            present = np.bincount(gid[~missing] if some_missing else gid, minlength=n_groups)
+            if some_missing:
+                present = np.bincount(gid[~missing], minlength=n_groups)
+            else:
+                rows = present = np.bincount(gid, minlength=n_groups) if rows is None else rows
             sums[present < min_count] = np.nan
         out[name] = sums
     return out

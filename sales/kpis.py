@@ -6,8 +6,8 @@ non-sales rows already removed. The computation is pure; pandas is imported lazi
 Counts (orders, customers, deals) are bincounts, bitmaps and sorts of packed integer keys, and
 sums of money weighted bincounts (sales.grouping), rather than a pandas groupby per metric;
 amounts that are whole cents are summed in cents, exactly (prepare). Orders whose lines agree
-on everything but the product line are counted once per order (order_grain) or once per (order,
-product line) (order_pairs) instead of once per line.
+on everything but the product line are summed to one row per order (order_grain) or per (order,
+product line) (pair_grain), and counted as rows, instead of counting distinct ids over lines.
 """
 
 from __future__ import annotations
@@ -254,33 +254,29 @@ def _take_rows(column: "pd.Series", rows: "np.ndarray") -> Any:
     return np.take(column.to_numpy(), rows)
 
 
-#: The order-level columns order_pairs() carries (those that kpi_table counts with).
-_PAIR_COLUMNS = (PERIOD, _REVENUE, _CUSTOMER, _FIRST, _ORDER, "stage", "date", "created")
+#: The order-level columns pair_grain() carries (those that kpi_columns counts with).
+_PAIR_COLUMNS = (ALL, PERIOD, _REVENUE, _CUSTOMER, _FIRST, _ORDER, "stage", "date", "created")
 
 
-def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_order: bool = False) -> "pd.DataFrame":
-    """One row per distinct (order, ``key`` value) of the prepare()d lines ``data``, carrying the
-    order-level columns of ``orders`` (its order_grain()) that kpi_table counts with, for
-    counting distinct orders, customers and deals per ``key`` group without every line.
+def pair_grain(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_order: bool = False) -> "pd.DataFrame":
+    """The prepare()d lines ``data`` summed to one row per distinct (order, ``key`` value), with
+    the order-level columns of ``orders`` (its order_grain()): a grain for the dimensions that
+    split orders (product lines), where kpi_columns(..., per_order=True) gives the numbers it
+    would give on the lines, counting each row as one order of its group.
 
-    ``in_line_order``: rows in the order the pairs first appear in the lines (what the sales
-    cycle's mean needs to come out exactly as over the lines); otherwise sorted by order.
+    Rows are sorted by order, or with ``in_line_order`` in the order the pairs first appear in
+    the lines (what the sales cycle's mean needs to come out exactly as over the lines).
     """
     import numpy as np
     import pandas as pd
 
-    from sales.grouping import distinct, first_rows
+    from sales.grouping import group_sums
 
     column = data[key]
     shift = len(column.cat.categories).bit_length()  # room for code + 1 (a missing value is 0)
     pair = _order_ranks(data[_ORDER].to_numpy(), orders[_ORDER].to_numpy()) << shift
     pair |= column.cat.codes.to_numpy() + 1
-    if in_line_order:
-        first = first_rows(pair, len(orders) << shift)
-        present = np.flatnonzero(first < len(pair))
-        pairs = present[np.argsort(first[present], kind="stable")]
-    else:
-        pairs = distinct(pair)
+    pairs, row = _pair_rows(pair, len(orders) << shift, in_line_order)
     heads = pairs >> shift
     carried = [name for name in _PAIR_COLUMNS if name in orders and orders[name].dtype != "category"
                and (name not in _CYCLE_DATES or "created" in orders)]  # (dates: for the sales cycle)
@@ -290,7 +286,37 @@ def order_pairs(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_
         result["stage"] = pd.Categorical.from_codes(np.take(stage.cat.codes.to_numpy(), heads), dtype=stage.dtype,
                                                     validate=False)
     result[key] = pd.Categorical.from_codes((pairs & ((1 << shift) - 1)) - 1, dtype=column.dtype, validate=False)
-    return pd.DataFrame(result, copy=False)
+    sums = [helper for helper in _SUMMED.values() if helper in data]
+    result.update(group_sums({c: data[c].to_numpy() for c in sums}, row, len(pairs), min_count=1))
+    result[_LINES] = np.bincount(row, minlength=len(pairs))
+    grain = pd.DataFrame(result, copy=False)
+    grain.attrs[_SCALE] = data.attrs.get(_SCALE, {})
+    return grain
+
+
+def _pair_rows(pair: "np.ndarray", space: int, in_line_order: bool) -> tuple["np.ndarray", "np.ndarray"]:
+    """(the distinct values of ``pair`` (ints below ``space``), each value's row among them):
+    sorted, or in the order they first appear."""
+    import numpy as np
+
+    from sales.grouping import first_rows
+
+    if space <= 4 * len(pair) + (1 << 16):  # a bitmap of every possible value, numbered by a running count
+        seen = np.zeros(space, dtype=bool)
+        seen[pair] = True
+        distinct = np.flatnonzero(seen)
+        number = np.cumsum(seen, dtype="int32" if len(pair) < 2**31 else "int64")
+        row = np.take(number, pair).astype("int64")
+        row -= 1
+    else:
+        distinct, row = np.unique(pair, return_inverse=True)
+        row = row.reshape(-1)
+    if in_line_order:
+        appearance = np.argsort(first_rows(row, len(distinct)), kind="stable")
+        position = np.empty(len(distinct), dtype="int64")
+        position[appearance] = np.arange(len(distinct))
+        distinct, row = distinct[appearance], np.take(position, row)
+    return distinct, row
 
 
 def _order_ranks(line_orders: "np.ndarray", order_ids: "np.ndarray") -> "np.ndarray":
@@ -330,27 +356,22 @@ class _Groups:
             self.parts.append((key, labels, offset, stride, max(radix, 1)))
             stride *= max(radix, 1)
         self.size = stride
-        self.gid = self.ids_of(data, checked=False)
+        self.gid = self._ids(data)
 
-    def ids_of(self, data: "pd.DataFrame", checked: bool = True) -> "np.ndarray":
-        """The group id of each row of ``data`` (these keys, the same categories); ``checked``:
-        look for period values outside the grouped table's (not needed for that table itself)."""
+    def _ids(self, data: "pd.DataFrame") -> "np.ndarray":
+        """The group id of each row of ``data``."""
         import numpy as np
 
         gid: Any = None
         invalid: Any = None
-        for key, labels, offset, stride, radix in self.parts:
+        for key, labels, offset, stride, _radix in self.parts:
             column = data[key]
             if labels is not None:
-                if column.cat.categories is not labels and not column.cat.categories.equals(labels):
-                    raise ValueError(f"{key}: other categories than the grouped table")
                 codes = column.cat.codes.to_numpy()
                 bad = codes < 0 if len(codes) and codes.min() < 0 else None
             else:
                 codes = column.to_numpy()
                 bad = None
-                if checked and len(codes) and (codes.min() < offset or codes.max() >= offset + radix):
-                    bad = (codes < offset) | (codes >= offset + radix)
             part = codes.astype("int64")
             if offset:
                 part -= offset
@@ -414,13 +435,12 @@ _CUSTOMER_METRICS = ("customers", "new_customers", "returning_customers", "repur
 
 
 def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
-              group_costs: dict[str, float] | None = None, per_order: bool = False,
-              counting: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+              group_costs: dict[str, float] | None = None, per_order: bool = False) -> "pd.DataFrame":
     """All METRICS per group of ``keys`` (columns of a prepare()d frame), one row per group,
     indexed by the keys' values; see kpi_columns for the arguments."""
     import pandas as pd
 
-    labels, columns = kpi_columns(data, keys, shares_within, group_costs, per_order, counting)
+    labels, columns = kpi_columns(data, keys, shares_within, group_costs, per_order)
     if len(keys) == 1:
         index = pd.Index(labels[0], name=keys[0])
     else:
@@ -429,19 +449,18 @@ def kpi_table(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | 
 
 
 def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] | None = None,
-                group_costs: dict[str, float] | None = None, per_order: bool = False,
-                counting: "pd.DataFrame | None" = None) -> tuple[list[Any], dict[str, "np.ndarray"]]:
+                group_costs: dict[str, float] | None = None,
+                per_order: bool = False) -> tuple[list[Any], dict[str, "np.ndarray"]]:
     """All METRICS per group of ``keys`` (columns of a prepare()d frame): (the values of each
     key, one per group; {metric: one float per group}), groups in the same order.
 
     ``shares_within``: keys whose totals are the denominator of revenue_share (e.g. [PERIOD]
     for per-period shares); None or [] means the whole data. ``group_costs`` maps a group value
-    (single key) to its cost, from a cost file. ``per_order``: ``data`` has one row per order
-    (order_grain()), so distinct orders can be counted as rows. ``counting``: rows that are
-    one per order within each group (order_pairs()), to count orders, customers and deals on
-    instead of ``data``, whose lines then only give the sums.
+    (single key) to its cost, from a cost file. ``per_order``: each row of ``data`` is one order
+    of its group (order_grain(), or pair_grain() for its key), so distinct orders can be
+    counted as rows.
 
-    Rows come in the order of each group's first revenue line, or sorted by key when won/lost
+    Rows come in the order of each group's first revenue row, or sorted by key when won/lost
     deals or a cost column can add groups without revenue.
     """
     import numpy as np
@@ -470,8 +489,11 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
     summed = {metric: column for metric, column in summed.items() if _SUMMED[column] in data}
     sums = group_sums({metric: revenue_rows(data[_SUMMED[column]].to_numpy()) for metric, column in summed.items()},
                       rev_gid, size)
+    # revenue shares are taken of the sums as added up (whole cents, when they are): exact, so
+    # they do not depend on the order the groups come in
+    summed_revenue = sums["revenue"]
     for metric, column in summed.items():
-        sums[metric] /= scale.get(column, 1.0)
+        sums[metric] = sums[metric] / scale.get(column, 1.0)
     metrics: dict[str, Any] = {
         "revenue": sums["revenue"],
         "units": sums.get("units", np.full(size, np.nan)),
@@ -479,10 +501,7 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
         "lines": np.bincount(rev_gid, weights=revenue_rows(data[_LINES].to_numpy()) if per_order else None,
                              minlength=size).astype("float64"),
     }
-    if counting is None:
-        metrics.update(_count_metrics(data, gid, size, per_order))
-    else:
-        metrics.update(_count_metrics(counting, dense.of(groups.ids_of(counting)), size, True))
+    metrics.update(_count_metrics(data, gid, size, per_order))
     with np.errstate(divide="ignore", invalid="ignore"):
         metrics["average_order_value"] = np.where(metrics["orders"] > 0, metrics["revenue"] / metrics["orders"], np.nan)
     joined = "stage" in data and bool((metrics["won"] + metrics["lost"]).any())  # outer joins add groups
@@ -513,15 +532,17 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
                 columns[name][costs_only] = np.nan
     labels = groups.labels(dense.ids[members])
     revenue = columns["revenue"]
+    share_of = summed_revenue[members]
+    share_of[added] = 0.0
     with np.errstate(divide="ignore", invalid="ignore"):
         if shares_within:  # each group's revenue over its parent's (e.g. its period's) total
             within = _parent_ids(groups, dense.ids[members], shares_within)
-            totals = group_sums({"revenue": revenue}, within, int(within.max()) + 1 if len(within) else 0)["revenue"]
+            totals = group_sums({"revenue": share_of}, within, int(within.max()) + 1 if len(within) else 0)["revenue"]
             parent = np.take(totals, within)
-            columns["revenue_share"] = np.where(parent > 0, revenue / parent, np.nan)
+            columns["revenue_share"] = np.where(parent > 0, share_of / parent, np.nan)
         else:
-            parent = revenue.sum()  # (what Series.sum gives: numpy's sum, no value missing)
-            columns["revenue_share"] = revenue / parent if parent > 0 else np.full(len(revenue), np.nan)
+            parent = share_of.sum()
+            columns["revenue_share"] = share_of / parent if parent > 0 else np.full(len(revenue), np.nan)
         if group_costs is not None and len(keys) == 1:
             columns["cost"] = np.array([group_costs.get(str(v), np.nan) for v in labels[0]], dtype="float64")
         elif "cost" not in columns:

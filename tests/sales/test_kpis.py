@@ -76,14 +76,14 @@ def shop_lines(tmp_path_factory):
 
 
 @pytest.mark.parametrize("keys", [["product_line"], ["product_line", kpis.PERIOD]])
-def test_product_lines_counted_on_order_pairs_are_the_line_counts(shop_lines, keys: list[str]) -> None:
+def test_product_lines_on_order_pairs_are_the_line_numbers(shop_lines, keys: list[str]) -> None:
     lines, orders = shop_lines
     assert orders is not None
-    pairs = kpis.order_pairs(lines, orders, "product_line")
+    pairs = kpis.pair_grain(lines, orders, "product_line")
     assert len(pairs) < len(lines)
     shares = [kpis.PERIOD] if len(keys) == 2 else None
-    by_lines = kpis.kpi_table(lines, keys, shares_within=shares)
-    by_pairs = kpis.kpi_table(lines, keys, shares_within=shares, counting=pairs)
+    by_lines = kpis.kpi_table(lines, keys, shares_within=shares).sort_index()
+    by_pairs = kpis.kpi_table(pairs, keys, shares_within=shares, per_order=True).sort_index()
     assert by_pairs.index.equals(by_lines.index)
     for column in kpis.METRICS:  # the same numbers to the last bit, not just close
         assert by_pairs[column].isna().tolist() == by_lines[column].isna().tolist(), column
@@ -103,8 +103,9 @@ def test_deals_split_across_product_lines_in_interleaved_lines(tmp_path: Path) -
     lines = kpis.prepare(frame, "month")
     orders = kpis.order_grain(lines)
     assert orders is not None and len(orders) == 3
-    pairs = kpis.order_pairs(lines, orders, "product_line", in_line_order=True)
-    table = kpis.kpi_table(lines, ["product_line"], counting=pairs)
+    pairs = kpis.pair_grain(lines, orders, "product_line", in_line_order=True)
+    assert len(pairs) == 5 and pairs["_lines"].tolist() == [1, 1, 1, 1, 1]  # each line its own pair
+    table = kpis.kpi_table(pairs, ["product_line"], per_order=True)
     # Pens: A (10, cycle 10 days) and B (40, cycle 20 days) won, C lost; Paper: B (20) and A (30) won
     assert table.loc["Pens", ["revenue", "orders", "won", "lost", "customers"]].tolist() == [50.0, 2, 2, 1, 2]
     assert table.loc["Pens", "win_rate"] == pytest.approx(2 / 3)
