@@ -95,6 +95,44 @@ def test_superstore_product_lines_months_and_repurchase(superstore: Diagnosis) -
     assert superstore.source.mapping["date"] == "Order Date"  # not "Ship Date"
 
 
+def test_superstore_product_lines_count_orders_and_customers(superstore: Diagnosis) -> None:
+    """Product lines split orders: each line's orders, customers, new customers and repeat
+    buyers, overall and per month, counted by hand."""
+    lines = rows(SUPERSTORE)
+
+    def month(r: dict[str, str]) -> str:
+        day, m, year = r["Order Date"].split("/")
+        return f"20{year}-{m}"
+
+    first_month: dict[str, str] = {}
+    for r in lines:
+        c = r["Customer ID"]
+        first_month[c] = min(first_month.get(c, "9999"), month(r))
+    orders: dict[str, set[str]] = defaultdict(set)
+    orders_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (line, customer) -> orders
+    new: dict[str, set[str]] = defaultdict(set)
+    monthly: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in lines:
+        name, customer = r["Category"], r["Customer ID"]
+        orders[name].add(r["Order ID"])
+        orders_of[name, customer].add(r["Order ID"])
+        monthly[name, month(r)].add(r["Order ID"])
+        if month(r) == first_month[customer]:
+            new[name].add(customer)
+    by_name = {row.value: row for row in superstore.breakdowns["product_line"]}
+    assert set(by_name) == set(orders)
+    for name, row in by_name.items():
+        customers = [c for (n, c) in orders_of if n == name]
+        repeat = sum(len(orders_of[name, c]) >= 2 for c in customers)
+        m = row.metrics
+        assert (m.orders, m.customers, m.new_customers) == (len(orders[name]), len(customers), len(new[name]))
+        assert m.returning_customers is not None and m.lines is not None
+        assert m.repurchase_rate == pytest.approx(repeat / len(customers))
+        assert {p: pm.orders for p, pm in row.periods.items()} == \
+            {p: len(ids) for (n, p), ids in monthly.items() if n == name}
+    assert sum(row.metrics.lines for row in by_name.values()) == len(lines)
+
+
 def test_superstore_roi_from_a_cost_file(tmp_path: Path, superstore: Diagnosis) -> None:
     costs = {"West": 500000.0, "East": 300000.0, "Central": 450000.0, "South": 200000.0}
     cost_file = tmp_path / "costs.csv"
