@@ -4,7 +4,9 @@
 
 Each measurement runs in a fresh child process (so peak memory, ru_maxrss, is its own); the
 time is measured inside the child after imports. "read" is ``pd.read_csv(path,
-engine="pyarrow")``; "diagnosis" is store.diagnoses.compute_diagnosis, what ``uplift diagnose
+engine="pyarrow")``; "records" is the part of the diagnosis that reads the file into typed,
+dictionary-encoded columns (store.record_files.load_records), to show how much of the budget
+the read alone takes; "diagnosis" is store.diagnoses.compute_diagnosis, what ``uplift diagnose
 FILE`` runs from the file to the KPIs and findings. Each runs R times, in blocks that take
 turns (see measure), and the table gives the median and best of each and the ratio of the
 medians. Targets: diagnosis <= 3 s, <= 2x the read, peak memory <= 1.5 GB.
@@ -80,11 +82,15 @@ def child(kind: str, path: str) -> None:
     sys.path.insert(0, str(ROOT))
     import store.diagnose  # noqa: F401  (the modules a run needs, imported as at process start)
     from store.diagnoses import compute_diagnosis
+    from store.record_files import load_records
 
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     if kind == "read":
         frame = pd.read_csv(path, engine="pyarrow")
+        detail = f"{len(frame):,} rows x {frame.shape[1]} columns"
+    elif kind == "records":
+        frame = load_records([path]).frame
         detail = f"{len(frame):,} rows x {frame.shape[1]} columns"
     else:
         result = compute_diagnosis([path], {})
@@ -104,12 +110,12 @@ def run_child(kind: str, path: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure(path: Path, repeat: int, pause: float = 0.0) -> tuple[dict, dict]:
-    """``repeat`` reads and diagnoses, ``pause`` seconds before each run: (read, diagnosis)
-    summaries. They run in blocks, a few reads one after another and then a few diagnoses, in
+def measure(path: Path, repeat: int, pause: float = 0.0) -> tuple[dict, dict, dict]:
+    """``repeat`` reads, record reads and diagnoses, ``pause`` seconds before each run: (read,
+    records, diagnosis) summaries. They run in blocks, a few reads one after another and then a few diagnoses, in
     turns (so that both see the machine as it drifts): a process started right after the other
     kind is slowed by what that one left to the kernel to clean up."""
-    runs: dict[str, list[dict]] = {"read": [], "diagnose": []}
+    runs: dict[str, list[dict]] = {"read": [], "records": [], "diagnose": []}
     for kind in runs:  # once each, not counted: writes the byte-code caches
         run_child(kind, path)
     block = max(1, min(5, repeat // 2))
@@ -119,13 +125,13 @@ def measure(path: Path, repeat: int, pause: float = 0.0) -> tuple[dict, dict]:
                 time.sleep(pause)
                 runs[kind].append(run_child(kind, path))
     summaries = []
-    for kind in ("read", "diagnose"):
+    for kind in runs:
         seconds = [r["seconds"] for r in runs[kind]]
         summaries.append({"median": statistics.median(seconds), "best": min(seconds),
                           "user": statistics.median(r["user"] for r in runs[kind]),
                           "sys": statistics.median(r["sys"] for r in runs[kind]),
                           "peak_mb": max(r["peak_mb"] for r in runs[kind]), "detail": runs[kind][-1]["detail"]})
-    return summaries[0], summaries[1]
+    return summaries[0], summaries[1], summaries[2]
 
 
 def machine() -> str:
@@ -166,10 +172,11 @@ def main() -> None:
             generate(path, args.lines)
             print(f"generated {args.lines:,} order lines, {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t:.1f} s")
         print(machine())
-        read, full = measure(path, args.repeat, args.pause)
+        read, records, full = measure(path, args.repeat, args.pause)
     ratio = full["median"] / read["median"]
     rows = [
         ("pandas.read_csv(engine='pyarrow')", read),
+        ("  its read alone: load_records", records),
         ("diagnosis, file to KPIs", full),
     ]
     print()
@@ -187,6 +194,7 @@ def main() -> None:
     ]
     for name, ok, value in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {name:28} {value}")
+    print(f"      (the diagnosis's read alone: {records['median'] / read['median']:.2f}x the plain read, medians)")
 
 
 if __name__ == "__main__":
