@@ -112,3 +112,32 @@ def test_deals_split_across_product_lines_in_interleaved_lines(tmp_path: Path) -
     assert table.loc["Pens", "sales_cycle_days"] == 15.0
     assert table.loc["Paper", ["revenue", "orders", "won", "lost"]].tolist() == [50.0, 2, 2, 0]
     assert table.loc["Paper", "sales_cycle_days"] == 15.0
+
+
+def test_pairs_of_many_product_lines_match_the_lines(tmp_path: Path) -> None:
+    """Thousands of product lines: too many (order, product line) values for a bitmap, so the
+    pairs are found by sorting; deals with a stage and a created date keep the lines' order."""
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    rows = ["Deal,Created,Close Date,Stage,Product Line,Customer,Value"]
+    for deal in range(1_500):
+        created = np.datetime64("2024-01-01") + int(rng.integers(0, 300))
+        closed = created + int(rng.integers(1, 60))
+        stage, customer = ("Won", "Lost")[int(rng.integers(0, 2))], f"C{rng.integers(0, 400)}"
+        for _ in range(int(rng.integers(1, 4))):
+            rows.append(f"D{deal},{created},{closed},{stage},L{rng.integers(0, 3_000)},{customer},"
+                        f"{rng.integers(1, 9_999)}.{rng.integers(0, 100):02d}")
+    path = tmp_path / "deals.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    frame, _, _ = drop_non_sales(load_records(path).frame)
+    lines = kpis.prepare(frame, "month")
+    orders = kpis.order_grain(lines)
+    assert orders is not None
+    pairs = kpis.pair_grain(lines, orders, "product_line", in_line_order=True)
+    assert int(pairs["_lines"].sum()) == len(lines)
+    by_lines = kpis.kpi_table(lines, ["product_line"]).sort_index()
+    by_pairs = kpis.kpi_table(pairs, ["product_line"], per_order=True).sort_index()
+    assert by_pairs.index.equals(by_lines.index) and len(by_lines) > 1_000
+    for column in kpis.METRICS:
+        assert by_pairs[column].tolist() == pytest.approx(by_lines[column].tolist(), nan_ok=True), column
