@@ -243,8 +243,8 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     orders = kpis.order_grain(data)
     by_order = orders if orders is not None else data  # same KPIs, fewer rows
     per_order = orders is not None
-    # The product-line breakdown goes over every line, the rest over orders: a worker thread
-    # takes the first meanwhile (numpy and pandas let go of the GIL in their loops, so a second
+    # The product-line breakdown sums every line to (order, product line) pairs, the rest take
+    # the orders: a worker thread takes the first meanwhile (numpy and pandas let go of the GIL in their loops, so a second
     # core shortens the whole when there is one; the results do not depend on it).
     with ThreadPoolExecutor(max_workers=1) as pool:
         by_line = pool.submit(_breakdown, "product_line", data, orders, period, costs.get("product_line")) \

@@ -150,6 +150,27 @@ def distinct(keys: "np.ndarray") -> "np.ndarray":
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
+def numbered_distinct(keys: "np.ndarray", space: int, in_appearance_order: bool = False) -> tuple["np.ndarray", "np.ndarray"]:
+    """(the distinct values of an int array (all >= 0, below ``space``), sorted or in the order
+    they first appear; for each key, the position of its value among them)."""
+    import numpy as np
+
+    if space <= 4 * len(keys) + _SLACK:  # a bitmap of every possible value, numbered by a running count
+        seen = np.zeros(space, dtype=bool)
+        seen[keys] = True
+        values = np.flatnonzero(seen)
+        number = np.cumsum(seen, dtype="int32" if len(keys) < 2**31 else "int64")
+        position = np.take(number, keys).astype("int64")
+        position -= 1
+    else:
+        values, position = np.unique(keys, return_inverse=True)
+        position = position.reshape(-1)
+    if in_appearance_order:
+        order, rank = appearance(position, len(values))
+        values, position = values[order], np.take(rank, position)
+    return values, position
+
+
 def distinct_with_counts(keys: "np.ndarray") -> tuple["np.ndarray", "np.ndarray"]:
     """The distinct values of an int array (all >= 0), sorted, and how often each occurs."""
     import numpy as np

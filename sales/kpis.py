@@ -270,13 +270,13 @@ def pair_grain(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_o
     import numpy as np
     import pandas as pd
 
-    from sales.grouping import group_sums
+    from sales.grouping import group_sums, numbered_distinct
 
     column = data[key]
     shift = len(column.cat.categories).bit_length()  # room for code + 1 (a missing value is 0)
     pair = _order_ranks(data[_ORDER].to_numpy(), orders[_ORDER].to_numpy()) << shift
     pair |= column.cat.codes.to_numpy() + 1
-    pairs, row = _pair_rows(pair, len(orders) << shift, in_line_order)
+    pairs, row = numbered_distinct(pair, len(orders) << shift, in_appearance_order=in_line_order)
     heads = pairs >> shift
     carried = [name for name in _PAIR_COLUMNS if name in orders and orders[name].dtype != "category"
                and (name not in _CYCLE_DATES or "created" in orders)]  # (dates: for the sales cycle)
@@ -292,31 +292,6 @@ def pair_grain(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_o
     grain = pd.DataFrame(result, copy=False)
     grain.attrs[_SCALE] = data.attrs.get(_SCALE, {})
     return grain
-
-
-def _pair_rows(pair: "np.ndarray", space: int, in_line_order: bool) -> tuple["np.ndarray", "np.ndarray"]:
-    """(the distinct values of ``pair`` (ints below ``space``), each value's row among them):
-    sorted, or in the order they first appear."""
-    import numpy as np
-
-    from sales.grouping import first_rows
-
-    if space <= 4 * len(pair) + (1 << 16):  # a bitmap of every possible value, numbered by a running count
-        seen = np.zeros(space, dtype=bool)
-        seen[pair] = True
-        distinct = np.flatnonzero(seen)
-        number = np.cumsum(seen, dtype="int32" if len(pair) < 2**31 else "int64")
-        row = np.take(number, pair).astype("int64")
-        row -= 1
-    else:
-        distinct, row = np.unique(pair, return_inverse=True)
-        row = row.reshape(-1)
-    if in_line_order:
-        appearance = np.argsort(first_rows(row, len(distinct)), kind="stable")
-        position = np.empty(len(distinct), dtype="int64")
-        position[appearance] = np.arange(len(distinct))
-        distinct, row = distinct[appearance], np.take(position, row)
-    return distinct, row
 
 
 def _order_ranks(line_orders: "np.ndarray", order_ids: "np.ndarray") -> "np.ndarray":

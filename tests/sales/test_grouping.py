@@ -24,6 +24,16 @@ def test_distinct_values_and_counts(spread: int) -> None:
     assert grouping.distinct(empty).tolist() == [] and grouping.distinct_counts(empty, empty, 2).tolist() == [0, 0]
 
 
+@pytest.mark.parametrize("spread", [10, 10**9])  # a bitmap of every value, or a sort
+def test_distinct_values_numbered(spread: int) -> None:
+    keys = np.array([3, 1, 3, 3, 0, 1], dtype="int64") * spread
+    space = 4 * spread
+    values, position = grouping.numbered_distinct(keys, space)
+    assert values.tolist() == [0, spread, 3 * spread] and position.tolist() == [2, 1, 2, 2, 0, 1]
+    values, position = grouping.numbered_distinct(keys, space, in_appearance_order=True)
+    assert values.tolist() == [3 * spread, spread, 0] and position.tolist() == [0, 1, 0, 0, 2, 1]
+
+
 @pytest.mark.parametrize("case", ["sorted", "shuffled", "missing"])
 def test_group_sums_and_means_are_exact_sums_to_a_cent(case: str) -> None:
     rng = np.random.default_rng(5)
