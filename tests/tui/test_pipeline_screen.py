@@ -91,3 +91,23 @@ async def test_an_alert_jumps_to_its_item(team) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "plan" and app.focused.card.id == "T-2"
+
+
+async def test_closed_deals_show_the_day_they_closed(team) -> None:
+    from datetime import date, datetime, timezone
+
+    def at(day: int):
+        return lambda: datetime(2026, 11, day, 15, 30, tzinfo=timezone.utc)
+
+    Board(team, actor="dana", clock=at(2)).add_deal("Acme renewal", owner="ali", value=1000, close=date(2026, 12, 20))
+    Board(team, actor="dana", clock=at(2)).add_deal("Beta pilot", owner="bea", value=400, close=date(2026, 12, 1))
+    Board(team, actor="dana", clock=at(9)).move_deal("D-1", "Won")
+    Board(team, actor="dana", clock=at(12)).move_deal("D-2", "Lost")
+    Board(team, actor="dana", clock=at(12)).add_deal("Corvid trial", owner="ali", value=50)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        flags = {card.id: card.flag for column in app.screen.query_one(Kanban).columns for card in column.cards}
+    # the closing day, not the close date the deal was expected on
+    assert flags == {"D-1": "won 2026-11-09", "D-2": "lost 2026-11-12", "D-3": "no close date"}

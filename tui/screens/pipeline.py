@@ -43,9 +43,16 @@ def money(value: float) -> str:
     return f"{value:.0f}"
 
 
-def deal_card(deal: Deal) -> CardData:
+def deal_card(deal: Deal, outcome: str = "open") -> CardData:
+    """A deal as a card. An open deal shows its expected close date; a won or lost one the
+    day it was closed (when it entered its stage), which is what a closed card is read for."""
     details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
-    flag = (_("close {day}").format(day=deal.close) if deal.close else _("no close date")) + ("  ★ " + _("key") if deal.key_account else "")
+    if outcome != "open" and deal.history:
+        day = deal.history[-1].at.date()
+        flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=day)
+    else:
+        flag = _("close {day}").format(day=deal.close) if deal.close else _("no close date")
+    flag += "  ★ " + _("key") if deal.key_account else ""
     classes = frozenset({"key-account"} if deal.key_account else ())
     return CardData(deal.id, deal.title, details, flag, classes)
 
@@ -254,7 +261,7 @@ class PipelineScreen(Screen):
             if len(shown) != len(deals):
                 summary += " · " + _("of {count}").format(count=row.count)
             columns.append(ColumnData(self.stage_key(stage.name), stage.name,
-                                      [deal_card(d) for d in cards], None, summary))
+                                      [deal_card(d, stage.outcome) for d in cards], None, summary))
         await self.kanban.sync(columns)
         # the weighted pipeline (sales.deals.weighted_pipeline) from the funnel's open stages,
         # rather than another pass over every deal
