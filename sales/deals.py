@@ -123,6 +123,14 @@ def deal_number(deal: Deal) -> int:
     return int(deal.id.rsplit("-", 1)[1])
 
 
+def closed_on(deal: Deal, outcome: str) -> date | None:
+    """The day a won or lost deal closed: when it entered the stage it is in (its expected
+    close date is a forecast, and stale once it is closed). None for an open deal."""
+    if outcome == "open" or not deal.history:
+        return None
+    return deal.history[-1].at.date()
+
+
 def pipeline_order(deal: Deal) -> tuple:
     """How cards stack in a column: biggest value first, then soonest close, then oldest."""
     return (-deal.value, deal.close or date.max, deal_number(deal))

@@ -115,14 +115,16 @@ def when(stamp: str) -> str:
 
 
 def deal_detail(deal, stages, touches) -> str:
-    from sales.deals import stints, weighted_value
+    from sales.deals import closed_on, stints, weighted_value
 
+    outcome = next((stage.outcome for stage in stages if stage.name == deal.stage), "open")
+    closed = closed_on(deal, outcome)
     lines = [f"{deal.id}  {deal.title}",
              f"  account   {deal.account or '–'}" + ("  (key account)" if deal.key_account else ""),
              f"  owner     {deal.owner or '–'}",
              f"  stage     {deal.stage}",
              f"  value     {deal.value:,.0f} (weighted {weighted_value(deal, stages):,.0f})",
-             f"  close     {deal.close or '–'}",
+             f"  closed    {closed} ({outcome})" if closed else f"  close     {deal.close or '–'}",
              f"  next step {deal.next_step or '–'}"]
     if deal.source:
         lines.append(f"  source    {deal.source}")
@@ -133,5 +135,5 @@ def deal_detail(deal, stages, touches) -> str:
                      + (f"  ({days:.1f} days)" if stint.end else "  (now)"))
     if touches:
         lines.append("  activities")
-        lines += [f"    {when(t.at.isoformat())}  {t.by}  {t.type}  {t.note}" for t in touches]
+        lines += [f"    {when(t.at.isoformat())}  {t.by}  {t.type}  {t.note}".rstrip() for t in touches]
     return safe("\n".join(lines))

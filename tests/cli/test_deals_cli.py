@@ -74,3 +74,17 @@ def test_a_bad_import_exits_2_and_writes_nothing(run, team, tmp_path) -> None:
     good.write_text("title,stage,value,owner\nA,Lead,10,ali\nB,Won,20,bea\n", encoding="utf-8")
     code, out, _ = run("deal", "import", str(good), "--json")
     assert code == 0 and json.loads(out)["imported"] == 2
+
+
+def test_a_closed_deal_shows_the_day_it_closed(run) -> None:
+    run("deal", "add", "Acme renewal", "--value", "12000", "--owner", "ali", "--close", "2030-06-30")
+    run("deal", "add", "Beta pilot", "--value", "500", "--owner", "ali", "--close", "2030-07-31")
+    run("deal", "move", "D-1", "won")
+    entered = json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]["history"][-1]["at"][:10]
+    code, out, _ = run("deal", "list")
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    # CLOSE: the day it was won for the closed deal, the expected date for the open one
+    assert code == 0 and rows["D-1"][3] == entered and rows["D-2"][3] == "2030-07-31"
+    shown = run("deal", "show", "D-1")[1]
+    assert f"closed    {entered} (won)" in shown and "2030-06-30" not in shown
+    assert "close     2030-07-31" in run("deal", "show", "D-2")[1]

@@ -27,9 +27,13 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(deals)
     elif deals:
+        from sales.deals import closed_on
+
+        # CLOSE: the expected close date of an open deal, the day a won or lost one closed
+        outcomes = {stage.name: stage.outcome for stage in board.stages()}
         print(table(["ID", "STAGE", "VALUE", "CLOSE", "OWNER", "ACCOUNT", "TITLE"],
-                    [[d.id, d.stage, _money(d.value), str(d.close or ""), d.owner or "",
-                      d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
+                    [[d.id, d.stage, _money(d.value), str(closed_on(d, outcomes.get(d.stage, "open")) or d.close or ""),
+                      d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
     else:
         print("No deals match." if board.deals() else
               "No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`.")

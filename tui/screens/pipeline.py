@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from sales.deals import Deal, FunnelRow, Stage
+from sales.deals import Deal, FunnelRow, Stage, closed_on
 from sales.errors import UpliftError
 from tui.i18n import N_, _
 from tui.user_text import plain, tell
@@ -47,8 +47,7 @@ def deal_card(deal: Deal, outcome: str = "open") -> CardData:
     """A deal as a card. An open deal shows its expected close date; a won or lost one the
     day it was closed (when it entered its stage), which is what a closed card is read for."""
     details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
-    if outcome != "open" and deal.history:
-        day = deal.history[-1].at.date()
+    if (day := closed_on(deal, outcome)) is not None:
         flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=day)
     else:
         flag = _("close {day}").format(day=deal.close) if deal.close else _("no close date")
