@@ -22,3 +22,10 @@ class Invalid(UpliftError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message, "" when it has none. A library's message (a
+    reader's, a parser's) may run to a page; a person is shown its first line."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sales.errors import first_line
 from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
 
@@ -167,13 +168,7 @@ def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: lis
     try:
         return pd.read_excel(path, sheet_name=0, engine=_WORKBOOKS[kind], nrows=nrows, usecols=usecols)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
-        raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {_first_line(exc)}") from exc
-
-
-def _first_line(error: Exception) -> str:
-    """The first line of an error's message (a reader's may run to a page)."""
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
+        raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {first_line(exc) or type(exc).__name__}") from exc
 
 
 def read_table(path: str | Path, columns: Sequence[str] | None = None,

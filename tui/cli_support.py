@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sales.dates import DateError, parse_date
-from sales.errors import Invalid, Refused, UpliftError
+from sales.errors import Invalid, Refused, UpliftError, first_line
 from sales.tasks import STATUS_LABELS, normalize_status
 from tui.i18n import _
 
@@ -31,8 +31,8 @@ def debugging() -> bool:
 
 def one_line(error: BaseException) -> str:
     """`RuntimeError: the first line of its message`, short enough for one line."""
-    lines = str(error).strip().splitlines()
-    text = type(error).__name__ + (f": {lines[0]}" if lines else "")
+    line = first_line(error)
+    text = type(error).__name__ + (f": {line}" if line else "")
     return text if len(text) <= 200 else text[:199] + "…"
 
 
