@@ -238,10 +238,17 @@ def _contiguous_orders(order: "np.ndarray") -> "np.ndarray | None":
 
     if not len(order):
         return None
-    starts = np.flatnonzero(np.concatenate(([True], order[1:] != order[:-1])))
+    starts = _run_starts(order)
     seen = np.zeros(int(order.max()) + 1, dtype=bool)
     seen[order[starts]] = True
     return starts if np.count_nonzero(seen) == len(starts) else None
+
+
+def _run_starts(ids: "np.ndarray") -> "np.ndarray":
+    """The positions where a run of equal ids begins (the first line of each run)."""
+    import numpy as np
+
+    return np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1]))) if len(ids) else np.empty(0, dtype="int64")
 
 
 def _take_rows(column: "pd.Series", rows: "np.ndarray") -> Any:
@@ -300,12 +307,11 @@ def _order_ranks(line_orders: "np.ndarray", order_ids: "np.ndarray") -> "np.ndar
     by side, else looked up."""
     import numpy as np
 
-    if len(line_orders):
-        changes = np.flatnonzero(line_orders[1:] != line_orders[:-1])
-        if len(changes) + 1 == len(order_ids):  # one run per order: the n-th run is the n-th order
-            steps = np.zeros(len(line_orders), dtype="int64")
-            steps[changes + 1] = 1
-            return np.cumsum(steps, out=steps)
+    starts = _run_starts(line_orders)
+    if len(starts) and len(starts) == len(order_ids):  # one run per order: the n-th run is the n-th order
+        steps = np.zeros(len(line_orders), dtype="int64")
+        steps[starts[1:]] = 1
+        return np.cumsum(steps, out=steps)
     rank_of = np.zeros(int(order_ids.max()) + 1 if len(order_ids) else 0, dtype="int64")
     rank_of[order_ids] = np.arange(len(order_ids))
     return np.take(rank_of, line_orders)
