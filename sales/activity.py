@@ -38,6 +38,8 @@ def describe(record: Activity) -> str:
         return special
     if verb == "tick":
         return _tick_change(record.item, before, after)
+    if verb == "delete" and record.before is not None and record.after is not None:
+        return _unlinked(record.item, before, after)
     if record.action.startswith("member.key_"):
         key = after or before
         verb = "added" if record.action == "member.key_add" else "removed"
@@ -58,6 +60,17 @@ def describe(record: Activity) -> str:
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     changes = ", ".join(f"{key} {_short(before.get(key))} → {_short(after.get(key))}" for key in after)
     return f"changed {record.item}: {changes}"
+
+
+def _unlinked(item: str, before: dict, after: dict) -> str:
+    """An item that named a deleted one, with the link taken off (`unlinked T-3 from G-1`)."""
+    gone: list[str] = []
+    for key in after:
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            kept = new if isinstance(new, list) else [new]
+            gone += [v for v in (old if isinstance(old, list) else [old]) if v and v not in kept]
+    return f"unlinked {item} from {', '.join(gone)}"
 
 
 def _resource_change(action: str, item: str, before: dict, after: dict) -> str | None:

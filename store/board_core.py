@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -293,6 +293,49 @@ class BoardCore:
     def _put_delete(self, tx: Transaction, action: str, kind: str, model: Any) -> None:
         file, table, _ = HOMES[kind]
         tx.put(action, model.id, file, table, number(model.id), msgspec.to_builtins(model), None)
+
+    def links_to(self, kind: str, item_id: str) -> list[tuple[str, str]]:
+        """(kind, id) of every item that refers to the `kind` item `item_id` (a task serving a
+        goal, a budget line for a strategy...): what deleting it touches. Plan-file order."""
+        return [(section.kind, doc["id"]) for section, _, doc, _ in self._referrers(kind, item_id)]
+
+    def _referrers(self, kind: str, item_id: str) -> Iterator[tuple[Any, str, dict, list[str]]]:
+        """(section, doc id, stored document, the fields that name it) of each item referring
+        to `item_id`. The references are the plan format's (sales.plan.SECTIONS' refs)."""
+        from sales.plan import SECTIONS
+
+        for section in SECTIONS:
+            fields = [name for name, target in section.refs.items() if target == kind]
+            if not fields:
+                continue
+            file, table, _ = HOMES[section.kind]
+            for doc_id, doc in sorted(self._docs(file, table).items(), key=lambda pair: int(pair[0])):
+                naming = [name for name in fields
+                          if doc.get(name) == item_id or (isinstance(doc.get(name), list) and item_id in doc[name])]
+                if naming:
+                    yield section, doc_id, doc, naming
+
+    def _put_delete_linked(self, tx: Transaction, action: str, kind: str, model: Any,
+                           owned: tuple[str, ...] = ()) -> None:
+        """Delete `model` and leave nothing pointing at it: items of the `owned` kinds that
+        refer to it go with it (a goal's check-ins); any other reference is cleared (a task's
+        goal) or taken out of its list (a strategy's goals). All in the same step."""
+        for section, doc_id, doc, naming in list(self._referrers(kind, model.id)):
+            file, table, _ = HOMES[section.kind]
+            if section.kind in owned:
+                tx.put(action, doc["id"], file, table, int(doc_id), doc, None)
+                continue
+            unlinked = dict(doc)
+            for name in naming:
+                unlinked[name] = [v for v in doc[name] if v != model.id] if isinstance(doc[name], list) else None
+            try:  # an item that cannot do without the link (a budget line needs a strategy or a task)
+                msgspec.convert(unlinked, section.model)
+            except msgspec.ValidationError as error:
+                reason = str(error).split(" - at ")[0]
+                raise Invalid(kind, f"{model.id} cannot be deleted while {doc['id']} needs it ({reason}); "
+                                    f"point {doc['id']} elsewhere first") from None
+            tx.put(action, doc["id"], file, table, int(doc_id), doc, unlinked)
+        self._put_delete(tx, action, kind, model)
 
     def _transact(self, build: Callable[[Transaction], T]) -> T:
         """Lock, recover, build the change (checks and validation), log it, apply it."""

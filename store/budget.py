@@ -63,6 +63,25 @@ class BudgetChanges(BoardCore):
             return line
         return self._transact(build)
 
+    def update_budget(self, line_id: str, **fields: Any) -> BudgetLine:
+        """Change what a line is called, its category or note, or what it is for (a lead's):
+        `strategy` / `task` name another item, "" takes the link off (one must stay). The
+        amounts and the decision change only through approve and reject."""
+        def build(tx: Transaction) -> BudgetLine:
+            old = self.budget_line(line_id)
+            self._check("budget.edit")
+            changes = {k: v for k, v in fields.items() if k in ("title", "category", "strategy", "task", "note")
+                       and v is not None}
+            data = {**msgspec.to_builtins(old), **{k: (None if v == "" else v) for k, v in changes.items()}}
+            new = convert(data, BudgetLine)
+            for kind in ("strategy", "task"):
+                if kind in changes and getattr(new, kind):
+                    setattr(new, kind, self._check_link(kind, getattr(new, kind)))
+            if changed_keys(old, new):
+                self._put_update(tx, "budget.edit", "budget", old, new)
+            return new
+        return self._transact(build)
+
     def approve_budget(self, line_id: str, reason: str, amount: float | None = None) -> BudgetLine:
         """Approve a requested line (leads only), for all that was asked unless `amount` is less."""
         return self._decide(line_id, True, reason, amount)
@@ -117,6 +136,14 @@ class BudgetChanges(BoardCore):
             if changed_keys(old, new):
                 self._put_update(tx, "training.edit", "training", old, new)
             return new
+        return self._transact(build)
+
+    def delete_training(self, item_id: str) -> TrainingItem:
+        def build(tx: Transaction) -> TrainingItem:
+            old = self._get("training", item_id)
+            self._check("training.delete")
+            self._put_delete(tx, "training.delete", "training", old)
+            return old
         return self._transact(build)
 
 

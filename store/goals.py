@@ -135,6 +135,25 @@ class GoalChanges(BoardCore):
             return new
         return self._transact(build)
 
+    def delete_goal(self, goal_id: str) -> Goal:
+        """Delete a goal and its check-ins. What serves it stays, unlinked: its tasks no longer
+        name it, its strategies no longer list it (links_to says which beforehand)."""
+        def build(tx: Transaction) -> Goal:
+            old = self.goal(goal_id)
+            self._check("goal.delete")
+            self._put_delete_linked(tx, "goal.delete", "goal", old, owned=("checkin",))
+            return old
+        return self._transact(build)
+
+    def delete_strategy(self, strategy_id: str) -> Strategy:
+        """Delete a strategy. Its tasks, budget lines and training items stay, unlinked."""
+        def build(tx: Transaction) -> Strategy:
+            old = self.strategy(strategy_id)
+            self._check("strategy.delete")
+            self._put_delete_linked(tx, "strategy.delete", "strategy", old)
+            return old
+        return self._transact(build)
+
     def _validate_goal(self, data: dict) -> Goal:
         if isinstance(data.get("baseline"), str):
             data = self._baseline_from_snapshot(data)

@@ -67,7 +67,7 @@ class TaskChanges(BoardCore):
         def build(tx: Transaction) -> Task:
             old = self.task(task_id)
             self._check("task.delete", owner=old.owner, new_owner=None)
-            self._put_delete(tx, "task.delete", "task", old)
+            self._put_delete_linked(tx, "task.delete", "task", old)  # a budget line for it stays
             return old
         return self._transact(build)
 

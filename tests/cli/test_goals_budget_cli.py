@@ -91,3 +91,46 @@ def test_training_items(run) -> None:
     assert run("training", "done", "L-1")[:2] == (0, "L-1 done\n")
     code, out, _ = run("training", "list", "--json")
     assert json.loads(out)[0]["done"] is True
+
+
+def test_editing_and_deleting_goals_strategies_budget_lines_and_training(run) -> None:
+    run("goal", "add", "Grow revenue")  # G-1
+    run("goal", "add", "Win new logos")  # G-2
+    run("strategy", "add", "Mid-market", "--goal", "G-1")  # S-1
+    run("strategy", "add", "Referrals", "--goal", "G-2")  # S-2
+    run("task", "edit", "T-1", "--goal", "G-1", "--strategy", "S-1")
+    run("goal", "checkin", "G-1", "5")
+    run("budget", "request", "Trade fair", "5000", "--strategy", "S-1")  # B-1
+    run("training", "add", "Pitching", "--strategy", "S-1")  # L-1
+
+    # a strategy edited: its goals replaced, its title changed
+    assert run("strategy", "edit", "S-1", "--title", "Mid-market push", "--goal", "G-1", "--goal", "G-2")[:2] == (0, "S-1\n")
+    [s1] = [s for s in json.loads(run("strategy", "list", "--json")[1]) if s["id"] == "S-1"]
+    assert (s1["title"], s1["goals"]) == ("Mid-market push", ["G-1", "G-2"])
+    assert run("strategy", "edit", "S-1")[0] == 2  # nothing to change
+
+    # money keeps what it is for: the strategy stays until the line points elsewhere
+    code, _, err = run("strategy", "delete", "S-1")
+    assert code == 2 and "S-1 cannot be deleted while B-1 needs it" in err and "point B-1 elsewhere first" in err
+    assert run("budget", "edit", "B-1", "--strategy", "S-2", user="ali")[0] == 1  # a lead's
+    assert run("budget", "edit", "B-1", "--strategy", "S-2")[:2] == (0, "B-1\n")
+    assert run("strategy", "delete", "S-1")[:2] == (0, "deleted S-1; T-1, L-1 stay, unlinked\n")
+
+    code, out, _ = run("goal", "delete", "G-1")
+    assert (code, out) == (0, "deleted G-1; its 1 check-in with it; T-1 stays, unlinked\n")
+    assert [g["id"] for g in json.loads(run("goal", "list", "--json")[1])] == ["G-2"]
+    assert run("goal", "delete", "G-2", user="ali")[0] == 1
+
+    assert run("training", "delete", "L-1")[:2] == (0, "deleted L-1\n")
+    assert "No training items yet" in run("training", "list")[1]
+
+
+def test_a_refused_delete_writes_nothing(run, team) -> None:
+    from tests.conftest import snapshot_files
+
+    run("strategy", "add", "Mid-market")
+    run("budget", "request", "Trade fair", "5000", "--strategy", "S-1")
+    before = snapshot_files(team)
+    assert run("strategy", "delete", "S-1")[0] == 2
+    assert run("goal", "delete", "G-7")[0] == 1
+    assert snapshot_files(team) == before

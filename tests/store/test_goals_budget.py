@@ -168,3 +168,92 @@ def test_the_sample_plan_loads_with_measurable_goals_and_resources() -> None:
     assert [g.id for g in plan.goals] == ["G-1", "G-2", "G-3"]
     assert all(g.metric and g.baseline is not None and g.target is not None for g in plan.goals)
     assert plan.plan.budget == 40000 and plan.checkins and plan.budget_lines and plan.training
+
+
+# ------------------------------------------------------------------ deleting
+
+
+def test_deleting_a_goal_takes_its_checkins_and_unlinks_what_served_it(plan) -> None:
+    from tests.conftest import snapshot_files
+
+    lead = as_(plan, "dana")
+    lead.add_goal("Win 25 new customers")  # G-2
+    lead.add_strategy("Referrals", goals=["G-1", "G-2"])  # S-2
+    lead.add_task("Call the top 20", goal="G-1", strategy="S-1")  # T-3
+    lead.add_task("Ask for referrals", goal="G-2")  # T-4
+    lead.checkin("G-1", 1_250_000)
+    lead.checkin("G-2", 3)
+    assert lead.links_to("goal", "G-1") == [("strategy", "S-1"), ("strategy", "S-2"), ("task", "T-3"),
+                                            ("checkin", "C-1")]
+    before = snapshot_files(plan)
+    with pytest.raises(Refused):
+        as_(plan, "ali").delete_goal("G-1")
+    assert snapshot_files(plan) == before  # refused: nothing written, nothing unlinked
+    assert lead.delete_goal("G-1").title == "Grow revenue"
+    assert [g.id for g in lead.goals()] == ["G-2"]
+    assert [(c.id, c.goal) for c in lead.checkins()] == [("C-2", "G-2")]  # only the other goal's
+    assert {s.id: s.goals for s in lead.strategies()} == {"S-1": [], "S-2": ["G-2"]}
+    tasks = {t.id: (t.goal, t.strategy) for t in lead.tasks()}
+    assert tasks["T-3"] == (None, "S-1") and tasks["T-4"] == ("G-2", None)
+    assert lead.links_to("goal", "G-1") == []
+    log = {r.item: describe(r) for r in lead.history(limit=5) if r.action == "goal.delete"}
+    assert log == {"G-1": "deleted G-1", "C-1": "deleted C-1", "T-3": "unlinked T-3 from G-1",
+                   "S-1": "unlinked S-1 from G-1", "S-2": "unlinked S-2 from G-1"}
+
+
+def test_deleting_a_strategy_unlinks_its_tasks_and_training(plan) -> None:
+    lead = as_(plan, "dana")
+    lead.add_task("Mid-market list", strategy="S-1")  # T-3
+    item = lead.add_training("Pitching mid-market", strategy="S-1")
+    with pytest.raises(Refused):
+        as_(plan, "ali").delete_strategy("S-1")
+    lead.delete_strategy("S-1")
+    assert lead.strategies() == []
+    assert lead.task("T-3").strategy is None
+    assert [t.strategy for t in lead.training() if t.id == item.id] == [None]
+    assert not letters(lead, "G-1")["R"]  # the goal has no strategy left
+
+
+def test_money_keeps_what_it_is_for_until_a_lead_points_it_elsewhere(plan) -> None:
+    """A budget line must be for a strategy or a task: deleting its only one is refused, naming
+    the line, and nothing is written; once the lead points it at another, the delete goes."""
+    from tests.conftest import snapshot_files
+
+    lead = as_(plan, "dana")
+    lead.add_strategy("Referrals", goals=["G-1"])  # S-2
+    line = lead.request_budget("Trade fair", 5000, strategy="S-1")
+    both = lead.request_budget("Travel to Acme", 800, strategy="S-1", task="T-1")
+    before = snapshot_files(plan)
+    with pytest.raises(Invalid) as refused:
+        lead.delete_strategy("S-1")
+    assert str(refused.value) == ("strategy: S-1 cannot be deleted while B-1 needs it (a budget line is for "
+                                  "a strategy or a task: give one); point B-1 elsewhere first")
+    assert snapshot_files(plan) == before
+    with pytest.raises(Refused):
+        as_(plan, "ali").update_budget(line.id, strategy="S-2")
+    with pytest.raises(Invalid):
+        lead.update_budget(line.id, strategy="S-9")  # a link to nothing
+    with pytest.raises(Invalid):
+        lead.update_budget(line.id, strategy="")  # a line for nothing
+    assert lead.update_budget(line.id, strategy="S-2", title="Trade fair booth").strategy == "S-2"
+    lead.delete_strategy("S-1")
+    lines = {b.id: (b.title, b.strategy, b.task) for b in lead.budget_lines()}
+    assert lines == {line.id: ("Trade fair booth", "S-2", None), both.id: ("Travel to Acme", None, "T-1")}
+    with pytest.raises(Invalid):
+        lead.delete_task("T-1")  # B-2 is now for T-1 alone
+
+
+def test_deleting_a_task_unlinks_the_budget_line_that_paid_for_it(plan) -> None:
+    lead = as_(plan, "dana")
+    line = lead.request_budget("Travel to Acme", 800, strategy="S-1", task="T-1")
+    lead.delete_task("T-1")
+    assert [(b.strategy, b.task) for b in lead.budget_lines() if b.id == line.id] == [("S-1", None)]
+
+
+def test_training_items_can_be_deleted_by_a_lead(plan) -> None:
+    lead = as_(plan, "dana")
+    lead.add_training("Pricing rules")
+    with pytest.raises(Refused):
+        as_(plan, "ali").delete_training("L-1")
+    assert lead.delete_training("L-1").topic == "Pricing rules"
+    assert lead.training() == []

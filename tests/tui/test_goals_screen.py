@@ -186,3 +186,100 @@ async def test_3_returns_to_the_task_board(team) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert app.current_mode == "plan"
+
+
+async def test_edit_and_delete_strategies_and_goals_from_the_screen(team) -> None:
+    from textual.widgets import OptionList, SelectionList
+
+    from tui.screens.dialogs import Confirm, Pick
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue")  # G-1
+    lead.add_goal("Win new logos")  # G-2
+    lead.add_goal("Keep churn low")  # G-3: S-2 does not serve it
+    lead.add_strategy("Mid-market", goals=["G-1"])  # S-1
+    lead.add_strategy("Referrals", goals=["G-1", "G-2"])  # S-2
+    lead.add_task("Call the list", goal="G-1", strategy="S-1")  # T-3
+    lead.checkin("G-1", 3)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))
+        assert "S edits one, D deletes one" in text_of(app, "#goal-strategies")
+
+        # S on G-1 (two strategies): pick S-2; the form holds its title and both its goals ticked
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert app.screen.query_one("#field-title").value == "Referrals"
+        assert app.screen.query_one("#field-goals", SelectionList).selected == ["G-1", "G-2"]
+        await fill(pilot, app, title="Referral partners")
+        assert Board(team, actor="dana").strategy("S-2").title == "Referral partners"
+
+        # D: pick S-1, the question names the task it unlinks; yes deletes it
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "What serves it stays, unlinked: T-3." in app.screen.question
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and "S-1" not in text_of(app, "#goal-strategies"))
+
+        # d on G-1: asked first (no keeps it), then its check-in goes and S-2, T-3 are unlinked
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question == ("Delete G-1 “Grow revenue”? Its check-ins (1) go with it. "
+                                       "What serves it stays, unlinked: S-2, T-3.")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        assert [g.id for g in Board(team, actor="dana").goals()] == ["G-1", "G-2", "G-3"]
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and app.screen.selected_id() == "G-2")
+    board = Board(team, actor="dana")
+    assert [g.id for g in board.goals()] == ["G-2", "G-3"] and board.checkins() == []
+    assert board.strategy("S-2").goals == ["G-2"] and board.task("T-3").goal is None
+
+
+async def test_a_rep_cannot_delete_a_goal(team) -> None:
+    from tui.screens.dialogs import Confirm
+
+    Board(team, actor="dana", clock=lambda: NOW).add_goal("Grow revenue")
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.pause()
+        assert any("only a lead may do goal.delete" in str(n.message) for n in app._notifications)
+    assert [g.id for g in Board(team, actor="dana").goals()] == ["G-1"]
+
+
+async def test_a_training_item_is_deleted_from_the_budget_screen(team) -> None:
+    from tui.screens.dialogs import Confirm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_training("Pricing rules")
+    lead.add_training("Objection handling")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        app.screen.query_one("#training-table").focus()
+        await pilot.press("down", "delete")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question == "Delete L-2 “Objection handling”?"
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and app.screen.query_one("#training-table").row_count == 1)
+    assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]

@@ -11,7 +11,7 @@ import argparse
 from sales.budget import CATEGORIES, money
 from sales.errors import Invalid
 from sales.goals import parse_number
-from tui.cli_support import EXIT_OK, add_verb, cli_date, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 
 
@@ -71,6 +71,16 @@ def cmd_budget_reject(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_budget_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = {"title": args.title, "category": args.category, "strategy": args.strategy, "task": args.task,
+              "note": args.note}
+    if all(v is None for v in fields.values()):
+        raise BadInput("nothing to change: give at least one of --title, --category, --strategy, --task, --note")
+    print(board.update_budget(args.id, **fields).id)
+    return EXIT_OK
+
+
 def cmd_budget_spend(args: argparse.Namespace) -> int:
     import sys
 
@@ -122,6 +132,12 @@ def cmd_training_done(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_training_delete(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    print(f"deleted {board.delete_training(args.id).id}")
+    return EXIT_OK
+
+
 def register(verbs, common: argparse.ArgumentParser) -> None:
     budget = verbs.add_parser("budget", help=_("budget lines: request, approve, reject, spend")).add_subparsers(
         title="budget commands", metavar="VERB", required=True)
@@ -142,6 +158,14 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     reject = add_verb(budget, common, "reject", cmd_budget_reject, "reject a request (leads only)")
     reject.add_argument("id")
     reject.add_argument("--reason", required=True, metavar="TEXT")
+    edit = add_verb(budget, common, "edit", cmd_budget_edit,
+                    "rename a line or change what it is for (leads only; '' takes a link off)")
+    edit.add_argument("id")
+    edit.add_argument("--title")
+    edit.add_argument("--category", choices=CATEGORIES)
+    edit.add_argument("--strategy", metavar="S")
+    edit.add_argument("--task", metavar="T")
+    edit.add_argument("--note", metavar="TEXT")
     spend = add_verb(budget, common, "spend", cmd_budget_spend, "record money spent on a line")
     spend.add_argument("id")
     spend.add_argument("amount")
@@ -162,3 +186,5 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tdone = add_verb(training, common, "done", cmd_training_done, "mark a training item done")
     tdone.add_argument("id")
     tdone.add_argument("--undo", action="store_true", help="mark it not done")
+    tdelete = add_verb(training, common, "delete", cmd_training_delete, "delete a training item (leads only)")
+    tdelete.add_argument("id")

@@ -118,6 +118,28 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def deletion_note(deleted: str, links: list[tuple[str, str]], owned: str = "") -> str:
+    """`deleted G-3; its 2 check-ins with it; S-1, T-4 stay, unlinked`: what a delete touched
+    (links: board.links_to before it; owned: the kind that went with it)."""
+    gone = [item for kind, item in links if kind == owned]
+    kept = [item for kind, item in links if kind != owned]
+    parts = [f"deleted {deleted}"]
+    if gone:
+        parts.append(f"its {len(gone)} {owned}{'s' if len(gone) > 1 else ''} with it")
+    if kept:
+        parts.append(f"{', '.join(kept)} {'stays' if len(kept) == 1 else 'stay'}, unlinked")
+    return "; ".join(parts)
+
+
+def cmd_goal_delete(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    goal = board.goal(args.id)
+    links = board.links_to("goal", goal.id)
+    board.delete_goal(goal.id)
+    print(deletion_note(goal.id, links, owned="checkin").replace("checkin", "check-in"))
+    return EXIT_OK
+
+
 def cmd_strategy_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
     from tui.goals_output import strategy_rows
@@ -149,6 +171,27 @@ def cmd_strategy_add(args: argparse.Namespace) -> int:
     strategy = board.add_strategy(args.title, dimension=args.dimension, goals=args.goal or [],
                                   description=args.description or "")
     print(strategy.id)
+    return EXIT_OK
+
+
+def cmd_strategy_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = {"title": args.title, "dimension": args.dimension, "description": args.description}
+    if args.goal is not None:  # the goals it serves, all of them (--goal "" for none)
+        fields["goals"] = [g for g in args.goal if g.strip()]
+    fields = {k: v for k, v in fields.items() if v is not None}
+    if not fields:
+        raise BadInput("nothing to change: give at least one of --title, --dimension, --goal, --description")
+    print(board.update_strategy(args.id, **fields).id)
+    return EXIT_OK
+
+
+def cmd_strategy_delete(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    strategy = board.strategy(args.id)
+    links = board.links_to("strategy", strategy.id)
+    board.delete_strategy(strategy.id)
+    print(deletion_note(strategy.id, links))
     return EXIT_OK
 
 
@@ -184,6 +227,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show = add_verb(goal, common, "show", cmd_goal_show, "a goal with its SMART check, pace and check-ins")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
+    delete = add_verb(goal, common, "delete", cmd_goal_delete,
+                      "delete a goal and its check-ins; what serves it stays, unlinked (leads only)")
+    delete.add_argument("id")
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, "record where a goal's metric stands now")
     checkin.add_argument("id")
     checkin.add_argument("value")
@@ -201,3 +247,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     sadd.add_argument("--dimension", choices=DIMENSIONS, default="market")
     sadd.add_argument("--goal", action="append", metavar="G", help="a goal it serves (repeatable)")
     sadd.add_argument("--description", metavar="TEXT")
+    sedit = add_verb(strategy, common, "edit", cmd_strategy_edit, "change a strategy (leads only)")
+    sedit.add_argument("id")
+    sedit.add_argument("--title")
+    sedit.add_argument("--dimension", choices=DIMENSIONS)
+    sedit.add_argument("--goal", action="append", metavar="G",
+                       help="a goal it serves (repeatable; replaces the list; --goal '' for none)")
+    sedit.add_argument("--description", metavar="TEXT")
+    sdelete = add_verb(strategy, common, "delete", cmd_strategy_delete,
+                       "delete a strategy; its tasks, budget lines and training stay, unlinked (leads only)")
+    sdelete.add_argument("id")

@@ -17,6 +17,7 @@ from sales.errors import Invalid, UpliftError
 from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
+from tui.screens.dialogs import Confirm
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
@@ -42,6 +43,7 @@ class BudgetScreen(Screen):
         Binding("p", "spend", N_("Spend"), id="budget.spend"),
         Binding("t", "training", N_("Training"), id="budget.training"),
         Binding("d", "training_done", N_("Done"), id="budget.training_done"),
+        Binding("delete", "training_delete", N_("Delete training"), id="budget.training_delete"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -211,3 +213,25 @@ class BudgetScreen(Screen):
             tell(self, error, "error")
             return
         await self.refresh_board()
+
+    def action_training_delete(self) -> None:
+        item_id = self._selected("#training-table")
+        if item_id is None:
+            return
+        board = self.app.board
+        item = next((t for t in board.training() if t.id == item_id), None)
+        if item is None:
+            return
+
+        async def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                board.delete_training(item_id)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            tell(self, _("Deleted {id}").format(id=item_id))
+            await self.refresh_board()
+
+        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=item.id, title=item.topic)), answer)

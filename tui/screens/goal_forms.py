@@ -18,6 +18,7 @@ from sales.goals import (
     KNOWN_METRICS,
     SCOPE_FIELDS,
     Goal,
+    Strategy,
     parse_number,
     parse_target,
 )
@@ -143,19 +144,24 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     return FieldsForm(_("Check in on {id}  {title}").format(id=goal.id, title=goal.title), rows, save)
 
 
-def strategy_form(board, goal_id: str | None) -> FieldsForm:
-    goals = SelectionList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id == goal_id)
+def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) -> FieldsForm:
+    """A new strategy serving `goal_id` (ticked), or `strategy` edited."""
+    serves = set(strategy.goals) if strategy else {goal_id}
+    goals = SelectionList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id in serves)
                                  for g in board.goals()))
     rows = [
-        ("title", _("Title"), text_input("", max_length=TITLE_MAX)),
+        ("title", _("Title"), text_input(strategy.title if strategy else "", max_length=TITLE_MAX)),
         ("dimension", _("Dimension"), Select([(plain_rich(_(DIMENSION_LABELS[d])), d) for d in DIMENSIONS],
-                                             allow_blank=False, value="market")),
+                                             allow_blank=False, value=strategy.dimension if strategy else "market")),
         ("goals", _("Goals it serves (space ticks one)"), goals),
-        ("description", _("Description"), text_input("")),
+        ("description", _("Description"), text_input(strategy.description if strategy else "")),
     ]
 
     def save(values: dict):
-        return board.add_strategy(values["title"], dimension=values["dimension"], goals=values["goals"],
-                                  description=values["description"])
+        fields = {"dimension": values["dimension"], "goals": values["goals"], "description": values["description"]}
+        if strategy is not None:
+            return board.update_strategy(strategy.id, title=values["title"], **fields)
+        return board.add_strategy(values["title"], **fields)
 
-    return FieldsForm(_("New strategy"), rows, save)
+    title = _("Edit {id}").format(id=strategy.id) if strategy else _("New strategy")
+    return FieldsForm(title, rows, save)

@@ -1,6 +1,7 @@
 """The goals screen (phase 2): goals with their SMART badges, the selected goal's detail and pace.
 
-Keys: n new goal, e edit, c check-in, s new strategy, b the budget. The badges of a goal read
+Keys: n new goal, e edit, c check-in, d delete, s new strategy, S edit and D delete one of the
+goal's strategies, b the budget. The badges of a goal read
 "S ✓" or "S ✗" (the mark, not only the colour, says which) and the detail says why each fails.
 """
 
@@ -28,6 +29,8 @@ from sales.goals import (
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
 from tui.i18n import N_, _
+from tui.keys import shown_key
+from tui.screens.dialogs import Confirm, Pick
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
@@ -79,7 +82,10 @@ class GoalsScreen(Screen):
         Binding("n", "new", N_("New goal"), id="goals.new"),
         Binding("e", "edit", N_("Edit"), id="goals.edit"),
         Binding("c", "checkin", N_("Check in"), id="goals.checkin"),
+        Binding("d", "delete", N_("Delete"), id="goals.delete"),
         Binding("s", "strategy", N_("New strategy"), id="goals.strategy"),
+        Binding("S", "edit_strategy", N_("Edit strategy"), id="goals.edit_strategy", show=False),
+        Binding("D", "delete_strategy", N_("Delete strategy"), id="goals.delete_strategy", show=False),
         Binding("b", "budget", N_("Budget"), id="goals.budget"),
     ]
 
@@ -178,8 +184,11 @@ class GoalsScreen(Screen):
                 value=describe_value(last.value, goal.unit), confidence=_(CONFIDENCE_LABELS[last.confidence]))
             + (f" — {last.comment}" if last.comment else "") if last else _("No check-ins yet: press c.")))
         strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}" for s in report.strategies)
+        keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
+                "delete": shown_key(self, "goals.delete_strategy")}
         self.query_one("#goal-strategies", Static).update(plain(
-            _("Strategies") + "\n" + strategies if strategies else _("No strategy serves this goal yet: press s.")))
+            _("Strategies ({edit} edits one, {delete} deletes one)").format(**keys) + "\n" + strategies
+            if strategies else _("No strategy serves this goal yet: press {new}.").format(**keys)))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
@@ -230,6 +239,69 @@ class GoalsScreen(Screen):
         from tui.screens.goal_forms import strategy_form
 
         self.app.push_screen(strategy_form(self.app.board, self.selected_id()), self._saved)
+
+    def action_delete(self) -> None:
+        board = self.app.board
+        goal = self._selected_goal()
+        if goal is None:
+            return
+        links = board.links_to("goal", goal.id)
+        checkins = sum(1 for kind, _item in links if kind == "checkin")
+        kept = [item for kind, item in links if kind != "checkin"]
+        question = _("Delete {id} “{title}”?").format(id=goal.id, title=goal.title)
+        if checkins:
+            question += " " + _("Its check-ins ({count}) go with it.").format(count=checkins)
+        if kept:
+            question += " " + _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept))
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._deleted(board.delete_goal, goal.id)
+
+        self.app.push_screen(Confirm(question), answer)
+
+    def _deleted(self, delete, item_id: str) -> None:
+        try:
+            delete(item_id)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        tell(self, _("Deleted {id}").format(id=item_id))
+        self.call_next(self.refresh_board)
+
+    def _pick_strategy(self, title: str, then) -> None:
+        """Choose one of the selected goal's strategies (no question when it has one)."""
+        goal = self._selected_goal()
+        if goal is None:
+            return
+        strategies = self.app.board.report(goal).strategies
+        if not strategies:
+            tell(self, _("No strategy serves this goal yet: press {new}.").format(
+                new=shown_key(self, "goals.strategy")), "warning")
+        elif len(strategies) == 1:
+            then(strategies[0])
+        else:
+            by_id = {s.id: s for s in strategies}
+            self.app.push_screen(Pick(title, [(f"{s.id}  {s.title}", s.id) for s in strategies]),
+                                 lambda chosen: chosen and then(by_id[chosen]))
+
+    def action_edit_strategy(self) -> None:
+        from tui.screens.goal_forms import strategy_form
+
+        self._pick_strategy(_("Edit which strategy?"), lambda strategy: self.app.push_screen(
+            strategy_form(self.app.board, None, strategy), self._saved))
+
+    def action_delete_strategy(self) -> None:
+        board = self.app.board
+
+        def confirm(strategy) -> None:
+            kept = [item for _kind, item in board.links_to("strategy", strategy.id)]
+            question = _("Delete {id} “{title}”?").format(id=strategy.id, title=strategy.title)
+            if kept:
+                question += " " + _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept))
+            self.app.push_screen(Confirm(question), lambda yes: yes and self._deleted(board.delete_strategy, strategy.id))
+
+        self._pick_strategy(_("Delete which strategy?"), confirm)
 
     def action_budget(self) -> None:
         from tui.screens.budget import BudgetScreen
