@@ -30,6 +30,8 @@ class Activity(msgspec.Struct, kw_only=True, omit_defaults=True):
 
 def describe(record: Activity) -> str:
     """The record in a few plain words, e.g. `moved T-4 from To do to Doing`."""
+    if record.action.endswith(".undo"):  # the change put back, in the words of the change itself
+        return "undo: " + describe(msgspec.structs.replace(record, action=record.action[:-len(".undo")]))
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
     special = _pipeline_change(record, before, after) or _resource_change(

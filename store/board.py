@@ -14,8 +14,10 @@ from store.plan_io import PlanTransfer
 from store.settings import SettingsChanges
 from store.tasks import TaskChanges
 from store.touches import TouchChanges
+from store.undo import UndoChanges
 
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
-            DiagnosisChanges, ReviewChanges, MemberChanges, SettingsChanges, PlanTransfer, BoardCore):
+            DiagnosisChanges, ReviewChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
+            BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

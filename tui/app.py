@@ -51,6 +51,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("4", "switch_mode('pipeline')", N_("Pipeline"), show=False, id="app.pipeline"),
         Binding("5", "switch_mode('review')", N_("Review"), show=False, id="app.review"),
         Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
+        Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
     ]
 
     COMMANDS = App.COMMANDS | {UpliftCommands}
@@ -194,13 +195,56 @@ class UpliftApp(PlanFileCommands, App):
             tell(self, error, "error")
             return
         if changed:
-            for screen in self.screen_stack:
-                refresh = getattr(screen, "refresh_board", None)
-                if refresh and screen.is_mounted:
-                    try:
-                        await refresh()
-                    except NoMatches:
-                        pass  # the screen is being built or taken down; it reads the board itself
+            await self.refresh_screens()
+
+    async def refresh_screens(self) -> None:
+        """Every open screen shows the board as it is now."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_board", None)
+            if refresh and screen.is_mounted:
+                try:
+                    await refresh()
+                except NoMatches:
+                    pass  # the screen is being built or taken down; it reads the board itself
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo only from a screen itself: not over a form or a dialog (ctrl+z there is the
+        text's, or nothing)."""
+        if action == "undo":
+            from textual.screen import ModalScreen
+
+            return not isinstance(self.screen, ModalScreen)
+        return True
+
+    def action_undo(self) -> None:
+        """Take back my last change (store/undo.py), after saying what it was."""
+        from sales.activity import describe
+        from tui.screens.dialogs import Confirm
+
+        try:
+            records = self.board.undoable()
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        if not records:
+            tell(self, _("Nothing of yours to undo."), "warning")
+            return
+        changes = "\n".join("  " + describe(r) for r in records)
+
+        async def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.board.undo()
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            tell(self, _("Undone: {change}").format(change=describe(records[0]))
+                 + (f" (+{len(records) - 1})" if len(records) > 1 else ""))
+            await self.refresh_screens()
+
+        self.push_screen(Confirm(_("Undo your last change ({at})?").format(at=records[0].at[:16].replace("T", " "))
+                                 + "\n" + changes), answer)
 
     def action_weekly_review(self) -> None:
         from tui.screens.weekly_review import WeeklyReviewScreen

@@ -162,3 +162,22 @@ def test_a_task_verb_imports_only_the_task_side_of_the_store(team) -> None:
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_undo_takes_back_your_last_change(run, team) -> None:
+    from tests.conftest import snapshot_files
+
+    assert run("task", "move", "T-1", "doing", user="ali")[0] == 0
+    before = snapshot_files(team)
+    code, out, _ = run("undo", "--dry-run", user="ali")
+    assert code == 0 and out.splitlines()[1:] == ["  moved T-1 from To do to Doing"]
+    assert snapshot_files(team) == before  # a dry run writes nothing
+    code, out, _ = run("undo", user="ali")
+    assert code == 0 and out.startswith("undid (") and "  moved T-1 from To do to Doing" in out
+    assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["status"] == "todo"
+    code, _, err = run("undo", user="ali")
+    assert code == 1 and "nothing of ali's to undo" in err
+    run("task", "move", "T-2", "doing", user="bea")
+    run("task", "move", "T-2", "blocked")  # the lead, after bea
+    code, _, err = run("undo", user="bea")
+    assert code == 2 and "T-2 has changed since (dana at" in err

@@ -201,3 +201,30 @@ async def test_a_hostile_title_renders_literally_and_does_nothing(board_path) ->
         await pilot.click("#column-todo", offset=(4, 2))  # on the card's title
         await pilot.pause()
         assert app.is_running
+
+
+async def test_ctrl_z_undoes_my_last_change_after_asking(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["doing"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "moved T-1 from To do to Doing" in app.screen.question
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["doing"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+        # in a form, ctrl+z is the form's business: no undo is offered over it
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+    assert Board(team, actor="dana").task("T-1").status == "todo"

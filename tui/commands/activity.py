@@ -1,5 +1,5 @@
 """`uplift log`: the activity feed, newest first; `uplift log add`: log a call, visit, meeting
-or email; `uplift coach`: coaching notes on a rep."""
+or email; `uplift coach`: coaching notes on a rep; `uplift undo`: take back your last change."""
 
 from __future__ import annotations
 
@@ -67,6 +67,23 @@ def cmd_coach(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_undo(args: argparse.Namespace) -> int:
+    from sales.activity import describe
+    from sales.text import safe
+
+    board = open_board(args)
+    records = board.undoable() if args.dry_run else board.undo()
+    if not records:
+        from sales.errors import NotFound
+
+        raise NotFound(f"nothing of {board.actor}'s to undo on this board")
+    verb = "would undo" if args.dry_run else "undid"
+    print(safe(f"{verb} ({records[0].at[:16].replace('T', ' ')}):"))
+    for record in records:
+        print(safe(f"  {describe(record)}"))
+    return EXIT_OK
+
+
 def register(verbs, common: argparse.ArgumentParser) -> None:
     from sales.touches import TOUCH_TYPES
 
@@ -87,3 +104,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     coach.add_argument("rep")
     coach.add_argument("note", nargs="*", help="the note to add (none: list the rep's notes)")
     coach.add_argument("--json", action="store_true")
+
+    undo = add_verb(verbs, common, "undo", cmd_undo,
+                    _("take back your own last change (again: the one before); refused if anyone changed it since"))
+    undo.add_argument("--dry-run", action="store_true", help="only say what would be undone")

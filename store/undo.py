@@ -1,0 +1,111 @@
+"""Undo: take back your own last change on a board, as taskwarrior's `task undo` does.
+
+Every change is in the activity log with the fields it changed and where the item lives, so
+the newest transaction of yours that is not undone yet can be put back: created items are
+deleted, deleted ones restored, changed fields set back. An undo is a change like any other
+(logged, under the lock, all or nothing), its actions named `ACTION.undo`; undoing again takes
+back the change before it. Nothing is overwritten: if anyone has changed one of the items
+since, the undo is refused, naming the item and who changed it.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from sales.activity import Activity, describe
+from sales.errors import Invalid, NotFound, Refused
+from store.board_core import HOMES, BoardCore, Transaction
+
+UNDO = ".undo"
+#: Documents the store derives from others and writes itself (this week's pipeline counts are
+#: recounted when an undo moves a deal back), so they are neither restored nor checked.
+_DERIVED = {("deals", "weeks")}
+_MODELS = {(file, table): kind for kind, (file, table, _) in HOMES.items()}
+
+
+class UndoChanges(BoardCore):
+    def undoable(self) -> list[Activity]:
+        """The records of the change `undo` would take back (oldest first), [] for none."""
+        pending = 0  # undos met, newest first, each cancelling the next change of yours
+        for records in _transactions(self.log.records(actor=self.actor)):
+            if any(r.action.endswith(UNDO) for r in records):  # (with what the store derived)
+                pending += 1
+            elif pending:
+                pending -= 1
+            else:
+                return [r for r in reversed(records) if not r.ref or tuple(r.ref[:2]) not in _DERIVED]
+        return []
+
+    def undo(self) -> list[Activity]:
+        """Take back the actor's last change not undone yet; the records it took back."""
+        def build(tx: Transaction) -> list[Activity]:
+            if self.members() and self.role_of(self.actor) is None:
+                raise Refused(f"{self.actor} is not a member of this board, so may only read it")
+            records = self.undoable()
+            if not records:
+                raise NotFound(f"nothing of {self.actor}'s to undo on this board")
+            docs: dict[tuple[str, str, int], dict | None] = {}
+            for record in reversed(records):  # newest first, each onto what the later ones left
+                if record.ref is None:
+                    raise Invalid("undo", f"{describe(record)} was logged without where it lives; "
+                                          "it cannot be undone")
+                file, table, doc_id = ref = tuple(record.ref)
+                current = docs[ref] if ref in docs else self._doc(file, table, doc_id)
+                if not _as_left(record, current):
+                    raise Invalid("undo", f"{record.item} has changed since ({self._last_change(record)}); "
+                                          "undoing would overwrite that")
+                docs[ref] = restored = _restored(record, current)
+                if restored is not None and (file, table) in _MODELS:
+                    _check_model(_MODELS[(file, table)], restored, record.item)
+                tx.put(record.action + UNDO, record.item, file, table, doc_id, current, restored)
+            return records
+        return self._transact(build)
+
+    def _last_change(self, record: Activity) -> str:
+        newest = self.log.records(item=record.item, limit=1)
+        if not newest or newest[0].seq == record.seq:
+            return "by hand, outside Uplift"
+        return f"{newest[0].actor} at {newest[0].at[:16].replace('T', ' ')}: {describe(newest[0])}"
+
+
+def _transactions(records: list[Activity]):
+    """Newest-first records grouped by transaction."""
+    group: list[Activity] = []
+    for record in records:
+        if group and record.txn != group[0].txn:
+            yield group
+            group = []
+        group.append(record)
+    if group:
+        yield group
+
+
+def _as_left(record: Activity, current: dict | None) -> bool:
+    """Whether the document is still as the change left it (an absent field reads as None)."""
+    if record.after is None:
+        return current is None
+    return current is not None and all(current.get(k) == v for k, v in record.after.items())
+
+
+def _restored(record: Activity, current: dict | None) -> dict | None:
+    """The document as it was before the change."""
+    if record.before is None:
+        return None  # it was created: it goes
+    if record.after is None:
+        return dict(record.before)  # it was deleted: it comes back whole
+    restored = dict(current or {})
+    for key, value in record.before.items():
+        if value is None:
+            restored.pop(key, None)  # absent (or None) before: the model's default again
+        else:
+            restored[key] = value
+    return restored
+
+
+def _check_model(kind: str, doc: dict, item: str) -> None:
+    from store.board_core import model_of
+
+    try:
+        msgspec.convert(doc, model_of(kind))
+    except msgspec.ValidationError as error:
+        raise Invalid("undo", f"{item} could not be put back as it was: {error}") from None

@@ -1,0 +1,84 @@
+"""Undo through the store API: each kind of change put back, walking back, and refusals."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from sales.activity import describe
+from sales.errors import Invalid, NotFound, Refused
+from store.board import Board
+from tests.conftest import snapshot_files
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+
+
+def as_(path, actor: str) -> Board:
+    return Board(path, actor=actor, clock=lambda: NOW)
+
+
+def test_changes_are_undone_newest_first_and_only_your_own(team) -> None:
+    ali, bea = as_(team, "ali"), as_(team, "bea")
+    ali.move_task("T-1", "doing")
+    bea.move_task("T-2", "doing")
+    ali.update_task("T-1", title="Call Acme today", priority="high")
+    assert [describe(r) for r in ali.undoable()] == [
+        "changed T-1: title Call Acme → Call Acme today, priority normal → high"]
+    ali.undo()
+    task = ali.task("T-1")
+    assert (task.title, task.priority, task.status) == ("Call Acme", "normal", "doing")
+    ali.undo()  # again: the change before
+    assert ali.task("T-1").status == "todo"
+    assert bea.task("T-2").status == "doing"  # bea's change is bea's
+    with pytest.raises(NotFound):
+        ali.undo()
+    assert [r.action for r in ali.history(item="T-1", limit=2)] == ["task.move.undo", "task.edit.undo"]
+    assert describe(ali.history(item="T-1", limit=1)[0]) == "undo: moved T-1 from Doing to To do"
+
+
+def test_a_creation_goes_and_a_deletion_comes_back_whole(team) -> None:
+    lead = as_(team, "dana")
+    lead.add_goal("Grow revenue")
+    lead.add_strategy("Mid-market", goals=["G-1"])
+    lead.add_task("Call the list", goal="G-1", strategy="S-1")  # T-3
+    lead.checkin("G-1", 5)
+    before = {"goals": lead.goals(), "strategies": lead.strategies(), "tasks": lead.tasks(),
+              "checkins": lead.checkins()}
+    lead.delete_goal("G-1")
+    lead.undo()  # the goal, its check-in, and the links of S-1 and T-3 in one step
+    after = {"goals": lead.goals(), "strategies": lead.strategies(), "tasks": lead.tasks(),
+             "checkins": lead.checkins()}
+    assert after == before
+    lead.undo()  # the check-in
+    lead.undo()  # the task
+    assert lead.checkins() == [] and [t.id for t in lead.tasks()] == ["T-1", "T-2"]
+    assert lead.add_task("Next").id == "T-4"  # an undone id is not given out again
+
+
+def test_undoing_a_deal_move_recounts_the_week(team) -> None:
+    lead = as_(team, "dana")
+    lead.add_deal("Acme", owner="ali", value=1000)
+    lead.move_deal("D-1", "Won")
+    lead.undo()
+    assert (lead.deal("D-1").stage, [e.stage for e in lead.deal("D-1").history]) == ("Lead", ["Lead"])
+    [week] = lead.pipeline_snapshots().values()
+    assert week.get("Lead") == 1 and not week.get("Won")
+
+
+def test_an_undo_that_would_overwrite_someone_else_is_refused(team) -> None:
+    ali, lead = as_(team, "ali"), as_(team, "dana")
+    ali.move_task("T-1", "doing")
+    lead.move_task("T-1", "blocked")
+    before = snapshot_files(team)
+    with pytest.raises(Invalid) as refused:
+        ali.undo()
+    assert str(refused.value) == ("undo: T-1 has changed since (dana at 2026-11-26 10:00: moved T-1 from "
+                                  "Doing to Blocked); undoing would overwrite that")
+    assert snapshot_files(team) == before
+
+
+def test_only_members_undo(team) -> None:
+    as_(team, "dana").remove_member("bea")
+    with pytest.raises(Refused):
+        as_(team, "bea").undo()
