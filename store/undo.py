@@ -28,12 +28,15 @@ class UndoChanges(BoardCore):
         """The records of the change `undo` would take back (oldest first), [] for none."""
         pending = 0  # undos met, newest first, each cancelling the next change of yours
         for records in _transactions(self.log.records(actor=self.actor)):
+            own = [r for r in reversed(records) if not r.ref or tuple(r.ref[:2]) not in _DERIVED]
+            if not own:
+                continue  # only what the store derives (`uplift snapshot`): nothing to take back
             if any(r.action.endswith(UNDO) for r in records):  # (with what the store derived)
                 pending += 1
             elif pending:
                 pending -= 1
             else:
-                return [r for r in reversed(records) if not r.ref or tuple(r.ref[:2]) not in _DERIVED]
+                return own
         return []
 
     def undo(self) -> list[Activity]:
