@@ -57,6 +57,8 @@ class UpliftCommands(Provider):
                              app.action_weekly_review))
         entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),
                              app.search_themes))
+        entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back (ctrl+z)"),
+                             app.action_undo))
         return entries
 
     def item_entries(self) -> list[Entry]:

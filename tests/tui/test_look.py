@@ -237,3 +237,17 @@ async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> No
         await pilot.press("escape")
         await run_palette(pilot, app, "Go to Pipeline")
         assert isinstance(app.screen, PipelineScreen)
+
+
+async def test_the_palette_offers_undo(team) -> None:
+    from tui.screens.dialogs import Confirm
+
+    Board(team, actor="dana").move_task("T-1", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await run_palette(pilot, app, "Undo my last")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "moved T-1 from To do to Doing" in app.screen.question
+        await pilot.press("y")
+        await until(pilot, lambda: not isinstance(app.screen, Confirm))
+    assert Board(team, actor="dana").task("T-1").status == "todo"
