@@ -168,7 +168,8 @@ def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: lis
     try:
         return pd.read_excel(path, sheet_name=0, engine=_WORKBOOKS[kind], nrows=nrows, usecols=usecols)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
-        raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {first_line(exc) or type(exc).__name__}") from exc
+        reason = first_line(exc) or type(exc).__name__
+        raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {reason}") from exc
 
 
 def read_table(path: str | Path, columns: Sequence[str] | None = None,

@@ -104,7 +104,8 @@ def test_editing_and_deleting_goals_strategies_budget_lines_and_training(run) ->
     run("training", "add", "Pitching", "--strategy", "S-1")  # L-1
 
     # a strategy edited: its goals replaced, its title changed
-    assert run("strategy", "edit", "S-1", "--title", "Mid-market push", "--goal", "G-1", "--goal", "G-2")[:2] == (0, "S-1\n")
+    edited = run("strategy", "edit", "S-1", "--title", "Mid-market push", "--goal", "G-1", "--goal", "G-2")
+    assert edited[:2] == (0, "S-1\n")
     [s1] = [s for s in json.loads(run("strategy", "list", "--json")[1]) if s["id"] == "S-1"]
     assert (s1["title"], s1["goals"]) == ("Mid-market push", ["G-1", "G-2"])
     assert run("strategy", "edit", "S-1")[0] == 2  # nothing to change

@@ -226,7 +226,8 @@ async def test_edit_and_delete_strategies_and_goals_from_the_screen(team) -> Non
         await until(pilot, lambda: isinstance(app.screen, Confirm))
         assert "What serves it stays, unlinked: T-3." in app.screen.question
         await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and "S-1" not in text_of(app, "#goal-strategies"))
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and "S-1" not in text_of(app, "#goal-strategies"))
 
         # d on G-1: asked first (no keeps it), then its check-in goes and S-2, T-3 are unlinked
         await pilot.press("d")
