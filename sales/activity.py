@@ -64,6 +64,15 @@ def describe(record: Activity) -> str:
     return f"changed {record.item}: {changes}"
 
 
+def summary(records: list[Activity], most: int = 10) -> list[str]:
+    """A change of many records (a plan import) in at most `most` lines: the first ones
+    described, then how many more."""
+    lines = [describe(r) for r in records[:most if len(records) <= most else most - 1]]
+    if len(records) > len(lines):
+        lines.append(f"… and {len(records) - len(lines)} more")
+    return lines
+
+
 def _unlinked(item: str, before: dict, after: dict) -> str:
     """An item that named a deleted one, with the link taken off (`unlinked T-3 from G-1`)."""
     gone: list[str] = []

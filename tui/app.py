@@ -218,7 +218,7 @@ class UpliftApp(PlanFileCommands, App):
 
     def action_undo(self) -> None:
         """Take back my last change (store/undo.py), after saying what it was."""
-        from sales.activity import describe
+        from sales.activity import describe, summary
         from tui.screens.dialogs import Confirm
 
         try:
@@ -229,7 +229,7 @@ class UpliftApp(PlanFileCommands, App):
         if not records:
             tell(self, _("Nothing of yours to undo."), "warning")
             return
-        changes = "\n".join("  " + describe(r) for r in records)
+        changes = "\n".join("  " + line for line in summary(records))
 
         async def answer(yes: bool | None) -> None:
             if not yes:

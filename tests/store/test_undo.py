@@ -83,3 +83,20 @@ def test_only_members_undo(team) -> None:
     as_(team, "dana").remove_member("bea")
     with pytest.raises(Refused):
         as_(team, "bea").undo()
+
+
+def test_a_whole_plan_import_is_one_change_to_undo(board_path) -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from sales.activity import summary
+
+    lead = as_(board_path, "dana")
+    lead.import_plan(yaml.safe_load((Path(__file__).parents[2] / "plans" / "sample-quarter.yaml").read_text()))
+    assert len(lead.tasks()) == 30 and len(lead.deals()) == 20
+    records = lead.undoable()
+    lines = summary(records)
+    assert len(lines) == 10 and lines[-1] == f"… and {len(records) - 9} more"
+    lead.undo()
+    assert (lead.tasks(), lead.goals(), lead.deals(), lead.members()) == ([], [], [], [])

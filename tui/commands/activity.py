@@ -68,7 +68,7 @@ def cmd_coach(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from sales.activity import describe
+    from sales.activity import summary
     from sales.text import safe
 
     board = open_board(args)
@@ -79,8 +79,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
         raise NotFound(f"nothing of {board.actor}'s to undo on this board")
     verb = "would undo" if args.dry_run else "undid"
     print(safe(f"{verb} ({records[0].at[:16].replace('T', ' ')}):"))
-    for record in records:
-        print(safe(f"  {describe(record)}"))
+    for line in summary(records, 20):
+        print(safe(f"  {line}"))
     return EXIT_OK
 
 
