@@ -89,3 +89,26 @@ def test_a_title_past_the_cap_is_refused_with_the_limit_named(board_path) -> Non
         board.add_task(LONG)
     assert caught.value.field == "title"
     assert f"at most {TITLE_MAX} characters" in str(caught.value)
+
+
+@pytest.mark.parametrize("width", [30, 39, 48, 120])
+async def test_a_column_header_never_breaks_a_name_inside_a_word(width) -> None:
+    """`Negotiation` in a narrow column: whole on its own line, or cut with … when even that is
+    too wide; the count and the summary follow; all on one line when it fits."""
+    app = OneKanban()
+    async with app.run_test(size=(width, 14)) as pilot:
+        kanban = app.query_one(Kanban)
+        await kanban.sync([ColumnData("todo", "Negotiation", [CardData("D-1", "Acme")], None, "40.0k · w 30.0k"),
+                           ColumnData("doing", "Won", [], None, "0 · w 0"),
+                           ColumnData("done", "Lost", [])])
+        await pilot.pause()
+        column = kanban.columns[0]
+        inner = column.scrollable_content_region.width
+        lines = [column.render_line(y).text.strip() for y in range(3)]
+        one_line = "Negotiation  1  40.0k · w 30.0k"
+        if len(one_line) <= inner - 2:  # (the header's padding)
+            assert lines[0] == one_line
+        else:
+            assert lines[0] == "Negotiation" or (lines[0].endswith("…") and "Negotiation".startswith(lines[0][:-1]))
+            assert lines[1].startswith("1")  # the count, then the summary
+        assert kanban.columns[2].render_line(0).text.strip() in ("Lost  0", "Lost")

@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
+from sales.text import display_width, fit
 from tui.i18n import N_, _
 from tui.user_text import plain
 
@@ -376,10 +377,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if signature != self._cards_drawn_with:
             self._card_cache.clear()
             self._cards_drawn_with = signature
-        count = len(data.cards)
-        header = f"{data.title}  {count}" + (f"/{data.limit}" if data.limit else "")
-        if data.summary:
-            header += f"  {data.summary}"
+        header = self._header_strips(data, width)
         blank_style = self.visual_style.rich_style
         blank = Strip.blank(body_width, blank_style)
         body: list[Strip] = []
@@ -395,8 +393,22 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
             body += [blank] * styles["gap"]
         more = self._text_strips(plain(_("↓ {count} more").format(count=self.hidden)), body_width, "column--more") if self.hidden else []
         body += more
-        return _Drawn(width, height, body_width, self._text_strips(plain(header), width, "column--header"),
-                      body, tops, heights, len(more), blank_style)
+        return _Drawn(width, height, body_width, header, body, tops, heights, len(more), blank_style)
+
+    def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
+        """`Name  count/limit  summary` on one line when it fits. Else the name on a line of its
+        own (cut with … only when it is wider than the column: never broken inside a word),
+        then the count and the summary, wrapped."""
+        tally = f"{len(data.cards)}" + (f"/{data.limit}" if data.limit else "")
+        padding = self.get_component_styles("column--header").padding
+        inner = max(1, width - padding.left - padding.right)
+        lines = [f"{data.title}  {tally}", data.summary] if data.summary else [f"{data.title}  {tally}"]
+        if display_width("  ".join(lines)) <= inner:
+            lines = ["  ".join(lines)]
+        elif display_width(lines[0]) > inner:
+            name = data.title if display_width(data.title) <= inner else fit(data.title, inner).rstrip()
+            lines = [name, "  ".join([tally, data.summary]) if data.summary else tally]
+        return [strip for line in lines for strip in self._text_strips(plain(line), width, "column--header")]
 
     def _text_strips(self, text: Content, width: int, part: str) -> list[Strip]:
         """A line of text across the column, padded and wrapped (or not) as its part is styled."""
