@@ -122,14 +122,14 @@ def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: 
         if days > limit:
             alerts.append(Alert(kind="quiet", item=deal.id, message=(
                 f"key account {deal.account or deal.title} ({deal.id}, {deal.stage}): no activity for "
-                f"{days} days; last: {what} on {last_at.date()}; the limit in {deal.stage} is {limit} days")))
+                f"{_days(days)}; last: {what} on {last_at.date()}; the limit in {deal.stage} is {limit} days")))
     return alerts
 
 
 def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Alert]:
     return [Alert(kind="overdue", item=task.id, message=(
         f"{task.id} “{task.title}” ({task.owner or 'unassigned'}) was due {task.due}, "
-        f"{(today - task.due).days} days ago, and is {STATUS_LABELS[task.status]}"))
+        f"{_days((today - task.due).days)} ago, and is {STATUS_LABELS[task.status]}"))
         for task in tasks if is_overdue(task, today)]
 
 
@@ -169,3 +169,7 @@ def apply_snoozes(alerts: list[Alert], snoozes: Iterable[Snooze], today: date) -
         if snooze:
             alert.snoozed_until, alert.snooze_reason = snooze.until, snooze.reason
     return alerts
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"

@@ -101,6 +101,8 @@ def test_overdue_tasks() -> None:
     alerts = overdue_tasks(tasks, TODAY)
     assert [a.item for a in alerts] == ["T-1"]
     assert "was due 2026-11-28, 3 days ago" in alerts[0].message
+    [yesterday] = overdue_tasks([Task(id="T-4", title="late", due=TODAY - timedelta(days=1))], TODAY)
+    assert "1 day ago," in yesterday.message
 
 
 def test_wip_over_limit() -> None:
