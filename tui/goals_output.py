@@ -66,7 +66,8 @@ def goal_detail(report, history) -> str:
     lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")
     if pace.expected_value is not None:
         lines.append(f"  by now    should be {describe_value(pace.expected_value, goal.unit)} at a steady pace")
-    lines.append("  strategies " + (", ".join(f"{s.id} {s.title}" for s in report.strategies) or "none"))
+    # one per line: a strategy's title may hold commas of its own
+    lines.append("  strategies" + ("".join(f"\n    {s.id}  {s.title}" for s in report.strategies) or " none"))
     if report.checkins:
         lines.append("  check-ins")
         lines += [f"    {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "

@@ -28,6 +28,7 @@ def test_goal_add_list_show_and_checkin(run) -> None:
     assert shown["goal"]["progress"] == pytest.approx(0.5)  # 90,000 of 180,000
     code, out, _ = run("goal", "show", "G-1")
     assert "A FAIL  no history to judge by" in out and "1,290,000" in out
+    assert "  strategies\n    S-1  Mid-market\n" in out
     assert "  about     Q3 closed at $1.20M.\n            Most of the gap is mid-market.\n" in out
     code, out, _ = run("goal", "list")
     assert out.splitlines()[1].split()[:6] == ["G-1", "S", "M", "·", "R", "T"]
