@@ -30,8 +30,9 @@ class Activity(msgspec.Struct, kw_only=True, omit_defaults=True):
 
 def describe(record: Activity) -> str:
     """The record in a few plain words, e.g. `moved T-4 from To do to Doing`."""
-    if record.action.endswith(".undo"):  # the change put back, in the words of the change itself
-        return "undo: " + describe(msgspec.structs.replace(record, action=record.action[:-len(".undo")]))
+    for suffix in (".undo", ".redo"):  # the change put back (or made again), in its own words
+        if record.action.endswith(suffix):
+            return f"{suffix[1:]}: " + describe(msgspec.structs.replace(record, action=record.action[:-len(suffix)]))
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
     special = _pipeline_change(record, before, after) or _resource_change(
@@ -62,6 +63,13 @@ def describe(record: Activity) -> str:
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     changes = ", ".join(f"{key} {_short(before.get(key))} → {_short(after.get(key))}" for key in after)
     return f"changed {record.item}: {changes}"
+
+
+def redone(record: Activity) -> Activity:
+    """The change an undo's `record` took back, as redoing it makes it again (before and after
+    swapped, under the change's own action)."""
+    action = record.action.removesuffix(".undo")
+    return msgspec.structs.replace(record, action=action, before=record.after, after=record.before)
 
 
 def summary(records: list[Activity], most: int = 10) -> list[str]:

@@ -1,14 +1,18 @@
-"""Undo: take back your own last change on a board, as taskwarrior's `task undo` does.
+"""Undo and redo: take back your own last change on a board, as taskwarrior's `task undo` does.
 
 Every change is in the activity log with the fields it changed and where the item lives, so
 the newest transaction of yours that is not undone yet can be put back: created items are
 deleted, deleted ones restored, changed fields set back. An undo is a change like any other
 (logged, under the lock, all or nothing), its actions named `ACTION.undo`; undoing again takes
-back the change before it. Nothing is overwritten: if anyone has changed one of the items
-since, the undo is refused, naming the item and who changed it.
+back the change before it. Redo takes back your last undo (`ACTION.redo`), as long as you have
+made no other change since; a redo is a change like any other, and can be undone. Nothing is
+overwritten: if anyone has changed one of the items since, the undo (or redo) is refused,
+naming the item and who changed it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
 
 import msgspec
 
@@ -16,7 +20,7 @@ from sales.activity import Activity, describe
 from sales.errors import Invalid, NotFound, Refused
 from store.board_core import HOMES, BoardCore, Transaction
 
-UNDO = ".undo"
+UNDO, REDO = ".undo", ".redo"
 #: Documents the store derives from others and writes itself (this week's pipeline counts are
 #: recounted when an undo moves a deal back), so they are neither restored nor checked.
 _DERIVED = {("deals", "weeks")}
@@ -27,40 +31,69 @@ class UndoChanges(BoardCore):
     def undoable(self) -> list[Activity]:
         """The records of the change `undo` would take back (oldest first), [] for none."""
         pending = 0  # undos met, newest first, each cancelling the next change of yours
-        for records in _transactions(self.log.records(actor=self.actor)):
-            own = [r for r in reversed(records) if not r.ref or tuple(r.ref[:2]) not in _DERIVED]
-            if not own:
-                continue  # only what the store derives (`uplift snapshot`): nothing to take back
-            if any(r.action.endswith(UNDO) for r in records):  # (with what the store derived)
+        for records in self._own_transactions():
+            if _kind(records) == UNDO:
                 pending += 1
             elif pending:
                 pending -= 1
             else:
-                return own
+                return records  # a change, or a redo (undone like any change)
+        return []
+
+    def redoable(self) -> list[Activity]:
+        """The records of the undo `redo` would take back (oldest first): only while no change
+        of yours has come since it; [] for none."""
+        pending = 0  # redos met, newest first, each cancelling the next undo
+        for records in self._own_transactions():
+            kind = _kind(records)
+            if kind == REDO:
+                pending += 1
+            elif kind == UNDO and pending:
+                pending -= 1
+            else:
+                return records if kind == UNDO else []
         return []
 
     def undo(self) -> list[Activity]:
         """Take back the actor's last change not undone yet; the records it took back."""
+        return self._reverse(self.undoable, UNDO)
+
+    def redo(self) -> list[Activity]:
+        """Take back the actor's last undo (the change is made again); the undo's records."""
+        return self._reverse(self.redoable, REDO)
+
+    def _own_transactions(self) -> Iterator[list[Activity]]:
+        """The actor's transactions, newest first, each as its records oldest first, without
+        what the store derived (a transaction of only that is left out)."""
+        for records in _transactions(self.log.records(actor=self.actor)):
+            own = [r for r in reversed(records) if not r.ref or tuple(r.ref[:2]) not in _DERIVED]
+            if own:
+                yield own
+
+    def _reverse(self, find: Callable[[], list[Activity]], suffix: str) -> list[Activity]:
+        """Put every document `find()`'s records changed back as it was before them."""
+        verb = suffix[1:]
+
         def build(tx: Transaction) -> list[Activity]:
             if self.members() and self.role_of(self.actor) is None:
                 raise Refused(f"{self.actor} is not a member of this board, so may only read it")
-            records = self.undoable()
+            records = find()
             if not records:
-                raise NotFound(f"nothing of {self.actor}'s to undo on this board")
+                raise NotFound(f"nothing of {self.actor}'s to {verb} on this board")
             docs: dict[tuple[str, str, int], dict | None] = {}
             for record in reversed(records):  # newest first, each onto what the later ones left
                 if record.ref is None:
-                    raise Invalid("undo", f"{describe(record)} was logged without where it lives; "
-                                          "it cannot be undone")
+                    raise Invalid(verb, f"{describe(record)} was logged without where it lives; "
+                                        f"it cannot be {verb}ne")
                 file, table, doc_id = ref = tuple(record.ref)
                 current = docs[ref] if ref in docs else self._doc(file, table, doc_id)
                 if not _as_left(record, current):
-                    raise Invalid("undo", f"{record.item} has changed since ({self._last_change(record)}); "
-                                          "undoing would overwrite that")
+                    raise Invalid(verb, f"{record.item} has changed since ({self._last_change(record)}); "
+                                        f"{verb}ing would overwrite that")
                 docs[ref] = restored = _restored(record, current)
                 if restored is not None and (file, table) in _MODELS:
                     _check_model(_MODELS[(file, table)], restored, record.item)
-                tx.put(record.action + UNDO, record.item, file, table, doc_id, current, restored)
+                tx.put(_base(record.action) + suffix, record.item, file, table, doc_id, current, restored)
             return records
         return self._transact(build)
 
@@ -69,6 +102,16 @@ class UndoChanges(BoardCore):
         if not newest or newest[0].seq == record.seq:
             return "by hand, outside Uplift"
         return f"{newest[0].actor} at {newest[0].at[:16].replace('T', ' ')}: {describe(newest[0])}"
+
+
+def _kind(records: list[Activity]) -> str:
+    """UNDO, REDO, or "" for a change."""
+    return next((suffix for suffix in (UNDO, REDO) if any(r.action.endswith(suffix) for r in records)), "")
+
+
+def _base(action: str) -> str:
+    """The change's own action: `task.move` of `task.move.undo` (an undo of a redo is an undo)."""
+    return action.removesuffix(UNDO).removesuffix(REDO)
 
 
 def _transactions(records: list[Activity]):

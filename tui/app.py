@@ -52,6 +52,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("5", "switch_mode('review')", N_("Review"), show=False, id="app.review"),
         Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
+        Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]
 
     COMMANDS = App.COMMANDS | {UpliftCommands}
@@ -208,9 +209,9 @@ class UpliftApp(PlanFileCommands, App):
                     pass  # the screen is being built or taken down; it reads the board itself
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo only from a screen itself: not over a form or a dialog (ctrl+z there is the
-        text's, or nothing)."""
-        if action == "undo":
+        """Undo and redo only from a screen itself: not over a form or a dialog (ctrl+z there is
+        the text's, or nothing)."""
+        if action in ("undo", "redo"):
             from textual.screen import ModalScreen
 
             return not isinstance(self.screen, ModalScreen)
@@ -218,33 +219,42 @@ class UpliftApp(PlanFileCommands, App):
 
     def action_undo(self) -> None:
         """Take back my last change (store/undo.py), after saying what it was."""
-        from sales.activity import describe, summary
+        self._take_back(undo=True)
+
+    def action_redo(self) -> None:
+        """Make my last undone change again, after saying what it was."""
+        self._take_back(undo=False)
+
+    def _take_back(self, undo: bool) -> None:
+        from sales.activity import describe, redone, summary
         from tui.screens.dialogs import Confirm
 
         try:
-            records = self.board.undoable()
+            records = self.board.undoable() if undo else self.board.redoable()
         except UpliftError as error:
             tell(self, error, "error")
             return
         if not records:
-            tell(self, _("Nothing of yours to undo."), "warning")
+            tell(self, _("Nothing of yours to undo.") if undo else _("Nothing of yours to redo."), "warning")
             return
-        changes = "\n".join("  " + line for line in summary(records))
+        changes = records if undo else [redone(r) for r in records]
+        at = records[0].at[:16].replace("T", " ")
+        question = (_("Undo your last change ({at})?") if undo else _("Redo what you undid ({at})?")).format(at=at)
 
         async def answer(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                self.board.undo()
+                self.board.undo() if undo else self.board.redo()
             except UpliftError as error:
                 tell(self, error, "error")
                 return
-            tell(self, _("Undone: {change}").format(change=describe(records[0]))
-                 + (f" (+{len(records) - 1})" if len(records) > 1 else ""))
+            done = _("Undone: {change}") if undo else _("Redone: {change}")
+            tell(self, done.format(change=describe(changes[0]))
+                 + (f" (+{len(changes) - 1})" if len(changes) > 1 else ""))
             await self.refresh_screens()
 
-        self.push_screen(Confirm(_("Undo your last change ({at})?").format(at=records[0].at[:16].replace("T", " "))
-                                 + "\n" + changes), answer)
+        self.push_screen(Confirm(question + "\n" + "\n".join("  " + line for line in summary(changes))), answer)
 
     def action_weekly_review(self) -> None:
         from tui.screens.weekly_review import WeeklyReviewScreen

@@ -43,10 +43,10 @@ COMMAND_GROUPS = ("board", "tasks", "diagnose", "notes", "goals", "budget", "dea
 COMMANDS = {"demo": "board", "task": "tasks", "diagnose": "diagnose", "diagnosis": "diagnose",
             "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
             "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals",
-            "alerts": "alerts", "log": "activity", "coach": "activity", "undo": "activity", "member": "members",
-            "wip": "members", "plan": "plans", "review": "review", "payout": "review",
-            "leaderboard": "review", "incentive": "review", "init": "access", "serve": "access",
-            "weekly": "weekly"}
+            "alerts": "alerts", "log": "activity", "coach": "activity", "undo": "activity",
+            "redo": "activity", "member": "members", "wip": "members", "plan": "plans",
+            "review": "review", "payout": "review", "leaderboard": "review", "incentive": "review",
+            "init": "access", "serve": "access", "weekly": "weekly"}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -59,6 +59,8 @@ class UpliftCommands(Provider):
                              app.search_themes))
         entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back (ctrl+z)"),
                              app.action_undo))
+        entries.append(Entry(_("Redo what I undid"), _("Make the change you undid again (ctrl+y)"),
+                             app.action_redo))
         return entries
 
     def item_entries(self) -> list[Entry]:

@@ -177,6 +177,13 @@ def test_undo_takes_back_your_last_change(run, team) -> None:
     assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["status"] == "todo"
     code, _, err = run("undo", user="ali")
     assert code == 1 and "nothing of ali's to undo" in err
+    code, out, _ = run("redo", "--dry-run", user="ali")
+    assert code == 0 and out.splitlines()[1:] == ["  moved T-1 from To do to Doing"]
+    assert run("redo", user="ali")[0] == 0
+    assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["status"] == "doing"
+    code, _, err = run("redo", user="ali")
+    assert code == 1 and "nothing of ali's to redo" in err
+    run("undo", user="ali")
     run("task", "move", "T-2", "doing", user="bea")
     run("task", "move", "T-2", "blocked")  # the lead, after bea
     code, _, err = run("undo", user="bea")

@@ -1,6 +1,7 @@
-"""Undo under arbitrary changes: whatever a lead did (hostile text, ids that may not exist,
-deletes that unlink), undoing every change of theirs gives back exactly the board they started
-from, and no undo ever leaves a file that does not decode."""
+"""Undo and redo under arbitrary changes: whatever a lead did (hostile text, ids that may not
+exist, deletes that unlink), undoing every change of theirs gives back exactly the board they
+started from, redoing them all gives back the board they made, and no undo ever leaves a file
+that does not decode."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def state(board: Board) -> dict:
 
 @FUZZ
 @given(calls=st.lists(st.one_of(CALLS, DELETES_AND_EDITS), min_size=1, max_size=10))
-def test_undoing_every_change_gives_back_the_board_it_started_from(calls) -> None:
+def test_undoing_every_change_gives_back_the_board_it_started_from_and_redoing_the_end(calls) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "board"
         seeded(path)
@@ -70,6 +71,7 @@ def test_undoing_every_change_gives_back_the_board_it_started_from(calls) -> Non
                 event(f"{name} done")
             except UpliftError:
                 pass
+        end = state(lead)
         undone = 0
         while True:
             try:
@@ -82,3 +84,8 @@ def test_undoing_every_change_gives_back_the_board_it_started_from(calls) -> Non
         assert state(Board(path, actor="dana")) == start
         with pytest.raises(NotFound):
             lead.undo()
+        for _ in range(undone):  # and redoing them all makes every change again
+            lead.redo()
+        assert state(Board(path, actor="dana")) == end
+        with pytest.raises(NotFound):
+            lead.redo()

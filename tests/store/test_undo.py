@@ -100,3 +100,41 @@ def test_a_whole_plan_import_is_one_change_to_undo(board_path) -> None:
     assert len(lines) == 10 and lines[-1] == f"… and {len(records) - 9} more"
     lead.undo()
     assert (lead.tasks(), lead.goals(), lead.deals(), lead.members()) == ([], [], [], [])
+
+
+def test_redo_takes_back_undos_until_a_new_change(team) -> None:
+    lead = as_(team, "dana")
+    lead.move_task("T-1", "doing")  # A
+    lead.move_task("T-2", "blocked")  # B
+    lead.undo()
+    lead.undo()
+    assert [t.status for t in lead.tasks()] == ["todo", "todo"]
+    assert [describe(r) for r in lead.redoable()] == ["undo: moved T-1 from Doing to To do"]
+    lead.redo()  # A again
+    assert [t.status for t in lead.tasks()] == ["doing", "todo"]
+    lead.undo()  # a redo is a change: undone like one
+    assert [t.status for t in lead.tasks()] == ["todo", "todo"]
+    lead.redo()
+    lead.redo()  # B again
+    assert [t.status for t in lead.tasks()] == ["doing", "blocked"]
+    with pytest.raises(NotFound):
+        lead.redo()
+    assert describe(lead.history(limit=1)[0]) == "redo: moved T-2 from To do to Blocked"
+    lead.undo()
+    lead.move_task("T-1", "done")  # a new change: what was undone stays undone
+    assert lead.redoable() == []
+    with pytest.raises(NotFound):
+        lead.redo()
+    lead.undo()
+    lead.undo()  # then B's redo was undone before: the undo goes on to A's redo
+    assert [t.status for t in lead.tasks()] == ["todo", "todo"]
+
+
+def test_a_redo_that_would_overwrite_someone_else_is_refused(team) -> None:
+    ali, lead = as_(team, "ali"), as_(team, "dana")
+    ali.move_task("T-1", "doing")
+    ali.undo()
+    lead.move_task("T-1", "blocked")
+    with pytest.raises(Invalid) as refused:
+        ali.redo()
+    assert "T-1 has changed since (dana at" in str(refused.value) and "redoing would overwrite" in str(refused.value)

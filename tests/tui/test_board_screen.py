@@ -203,7 +203,7 @@ async def test_a_hostile_title_renders_literally_and_does_nothing(board_path) ->
         assert app.is_running
 
 
-async def test_ctrl_z_undoes_my_last_change_after_asking(team) -> None:
+async def test_ctrl_z_undoes_and_ctrl_y_redoes_after_asking(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("shift+right")
@@ -213,6 +213,19 @@ async def test_ctrl_z_undoes_my_last_change_after_asking(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, Confirm) and "moved T-1 from To do to Doing" in app.screen.question
         await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["doing"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+        await pilot.press("ctrl+y")  # redo: asked the same way, then the card moves again
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "moved T-1 from To do to Doing" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
         await pilot.pause()
         assert "T-1" in column_ids(app)["doing"]
         await pilot.press("ctrl+z")

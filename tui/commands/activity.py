@@ -68,18 +68,23 @@ def cmd_coach(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from sales.activity import summary
+    """`uplift undo` and `uplift redo` (args.verb), with --dry-run saying what it would do."""
+    from sales.activity import redone, summary
     from sales.text import safe
 
     board = open_board(args)
-    records = board.undoable() if args.dry_run else board.undo()
+    verb = args.verb
+    if args.dry_run:
+        records = board.undoable() if verb == "undo" else board.redoable()
+    else:
+        records = board.undo() if verb == "undo" else board.redo()
     if not records:
         from sales.errors import NotFound
 
-        raise NotFound(f"nothing of {board.actor}'s to undo on this board")
-    verb = "would undo" if args.dry_run else "undid"
-    print(safe(f"{verb} ({records[0].at[:16].replace('T', ' ')}):"))
-    for line in summary(records, 20):
+        raise NotFound(f"nothing of {board.actor}'s to {verb} on this board")
+    done = f"would {verb}" if args.dry_run else f"{verb[:-1]}id"  # undid, redid
+    print(safe(f"{done} ({records[0].at[:16].replace('T', ' ')}):"))
+    for line in summary(records if verb == "undo" else [redone(r) for r in records], 20):
         print(safe(f"  {line}"))
     return EXIT_OK
 
@@ -108,3 +113,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     undo = add_verb(verbs, common, "undo", cmd_undo,
                     _("take back your own last change (again: the one before); refused if anyone changed it since"))
     undo.add_argument("--dry-run", action="store_true", help="only say what would be undone")
+    undo.set_defaults(verb="undo")
+    redo = add_verb(verbs, common, "redo", cmd_undo,
+                    _("take back your own last undo, while you have made no change since"))
+    redo.add_argument("--dry-run", action="store_true", help="only say what would be redone")
+    redo.set_defaults(verb="redo")
