@@ -204,35 +204,30 @@ async def test_a_hostile_title_renders_literally_and_does_nothing(board_path) ->
 
 
 async def test_ctrl_z_undoes_and_ctrl_y_redoes_after_asking(team) -> None:
+    async def ask(pilot, key: str, answer: str) -> str:
+        """Press `key`, answer its question, let the board redraw; the question asked."""
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        question = app.screen.question
+        await pilot.press(answer)
+        await pilot.pause()
+        await pilot.pause()
+        return question
+
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("shift+right")
         await pilot.pause()
         assert "T-1" in column_ids(app)["doing"]
-        await pilot.press("ctrl+z")
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm) and "moved T-1 from To do to Doing" in app.screen.question
-        await pilot.press("n")  # no: nothing changes
-        await pilot.pause()
-        assert "T-1" in column_ids(app)["doing"]
-        await pilot.press("ctrl+z")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-        await pilot.pause()
+        assert "moved T-1 from To do to Doing" in await ask(pilot, "ctrl+z", "n")
+        assert "T-1" in column_ids(app)["doing"]  # no: nothing changes
+        await ask(pilot, "ctrl+z", "y")
         assert column_ids(app)["todo"] == ["T-1", "T-2"]
-        await pilot.press("ctrl+y")  # redo: asked the same way, then the card moves again
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm) and "moved T-1 from To do to Doing" in app.screen.question
-        await pilot.press("y")
-        await pilot.pause()
-        await pilot.pause()
+        # redo: asked the same way, then the card moves again
+        assert "moved T-1 from To do to Doing" in await ask(pilot, "ctrl+y", "y")
         assert "T-1" in column_ids(app)["doing"]
-        await pilot.press("ctrl+z")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-        await pilot.pause()
+        await ask(pilot, "ctrl+z", "y")
         assert column_ids(app)["todo"] == ["T-1", "T-2"]
         # in a form, ctrl+z is the form's business: no undo is offered over it
         await pilot.press("n")
