@@ -11,7 +11,7 @@ in between leaves a record the next writer redoes (see Board._recover).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import msgspec
@@ -104,16 +104,23 @@ class ActivityLog:
                 actor: str | None = None, where: Callable[[dict], bool] | None = None) -> list[Activity]:
         """Records newest first, optionally only those about `item`, by `actor`, or `where(doc)`."""
         found: list[Activity] = []
+        for record in self.newest_first(item, actor, where):
+            found.append(record)
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
+    def newest_first(self, item: str | None = None, actor: str | None = None,
+                     where: Callable[[dict], bool] | None = None) -> Iterator[Activity]:
+        """The same records one at a time, each read when it is asked for: a reader that stops
+        early (undo looks for your newest change) reads and converts no more than it needs."""
         for name in reversed(self.segment_names()):
             raw = self._raw(name)
             for key in sorted(raw, key=int, reverse=True):
                 doc = raw[key]
                 if ((item is None or doc["item"] == item) and (actor is None or doc["actor"] == actor)
                         and (where is None or where(doc))):
-                    found.append(msgspec.convert(doc, Activity))
-                    if limit is not None and len(found) >= limit:
-                        return found
-        return found
+                    yield msgspec.convert(doc, Activity)
 
     def changed(self) -> bool:
         names = self.segment_names()

@@ -12,7 +12,7 @@ naming the item and who changed it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import msgspec
 
@@ -65,7 +65,7 @@ class UndoChanges(BoardCore):
     def _own_transactions(self) -> Iterator[list[Activity]]:
         """The actor's transactions, newest first, each as its records oldest first, without
         what the store derived (a transaction of only that is left out)."""
-        for records in _transactions(self.log.records(actor=self.actor)):
+        for records in _transactions(self.log.newest_first(actor=self.actor)):
             own = [r for r in reversed(records) if not r.ref or tuple(r.ref[:2]) not in _DERIVED]
             if own:
                 yield own
@@ -114,7 +114,7 @@ def _base(action: str) -> str:
     return action.removesuffix(UNDO).removesuffix(REDO)
 
 
-def _transactions(records: list[Activity]):
+def _transactions(records: Iterable[Activity]) -> Iterator[list[Activity]]:
     """Newest-first records grouped by transaction."""
     group: list[Activity] = []
     for record in records:
