@@ -155,15 +155,17 @@ def main() -> None:
             list_ms = median_ms(lambda _: Board(path, actor="dana").tasks(), 7)
             move_ms = median_ms(lambda i: board.move_task(f"T-{i + 1}", "doing" if i % 2 else "done"), 21)
             add_ms = median_ms(lambda i: board.add_task(f"new task {i}", owner="ali"), 21)
+            undo_ms = median_ms(lambda _: board.undo(), 9)  # (takes back the adds just made)
             env = {**os.environ, "UPLIFT_BOARD": str(path), "UPLIFT_USER": "dana"}
             uplift = shutil.which("uplift") or ""
             command = ([uplift] if uplift else [sys.executable, "-m", "tui.cli"])
             done_ms = process_ms(lambda i: command + ["task", "move" if i % 2 else "done", "T-7"]
                                  + (["todo"] if i % 2 else []), env, 9)
-            rows.append((size, size * 10, open_ms, list_ms, move_ms, add_ms, done_ms))
+            rows.append((size, size * 10, open_ms, list_ms, move_ms, add_ms, undo_ms, done_ms))
         print()
-        print("| tasks | records | open (ms) | list (ms) | move (ms) | add (ms) | `uplift task done` process (ms) |")
-        print("|---:|---:|---:|---:|---:|---:|---:|")
+        print("| tasks | records | open (ms) | list (ms) | move (ms) | add (ms) | undo (ms) "
+              "| `uplift task done` process (ms) |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size, records, *figures in rows:
             print(f"| {size:,} | {records:,} | " + " | ".join(f"{f:.1f}" for f in figures) + " |")
         frames = first_frame_ms(work / "board-1000", 7)
