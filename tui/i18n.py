@@ -105,3 +105,12 @@ def N_(text: str) -> str:
 def n_(one: str, many: str, count: int) -> str:
     """The singular or the plural English text for `count`, translated (both are keys)."""
     return _(one if count == 1 else many)
+
+
+def sentences(*parts: str) -> str:
+    """Translated sentences run together as the language writes them: English puts a space
+    after a full stop, Chinese does not after its full-width 。？！"""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text.endswith(("。", "？", "！", "）")) else " " + part
+    return text

@@ -184,3 +184,10 @@ async def test_in_chinese_the_screens_keys_forms_and_their_errors_speak_chinese(
         await pilot.press("ctrl+s")
         await until(pilot, lambda: str(app.screen.query_one("#error-amount").render()).strip())
         assert str(app.screen.query_one("#error-amount").render()) == "需要多少？"
+
+
+def test_sentences_run_together_as_each_language_writes_them() -> None:
+    from tui.i18n import sentences
+
+    assert sentences("Delete G-1?", "", "Its check-ins (2) go with it.") == "Delete G-1? Its check-ins (2) go with it."
+    assert sentences("删除 G-1？", "它的 2 条进展记录一并删除。", "保留。") == "删除 G-1？它的 2 条进展记录一并删除。保留。"

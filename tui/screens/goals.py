@@ -28,7 +28,7 @@ from sales.goals import (
 )
 from sales.pace import describe_value, percent
 from sales.smart import NAMES
-from tui.i18n import N_, _
+from tui.i18n import N_, _, sentences
 from tui.keys import shown_key
 from tui.screens.dialogs import Confirm, Pick
 from tui.user_text import plain, plain_rich, tell
@@ -248,11 +248,10 @@ class GoalsScreen(Screen):
         links = board.links_to("goal", goal.id)
         checkins = sum(1 for kind, _item in links if kind == "checkin")
         kept = [item for kind, item in links if kind != "checkin"]
-        question = _("Delete {id} “{title}”?").format(id=goal.id, title=goal.title)
-        if checkins:
-            question += " " + _("Its check-ins ({count}) go with it.").format(count=checkins)
-        if kept:
-            question += " " + _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept))
+        question = sentences(
+            _("Delete {id} “{title}”?").format(id=goal.id, title=goal.title),
+            _("Its check-ins ({count}) go with it.").format(count=checkins) if checkins else "",
+            _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept)) if kept else "")
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -296,9 +295,9 @@ class GoalsScreen(Screen):
 
         def confirm(strategy) -> None:
             kept = [item for _kind, item in board.links_to("strategy", strategy.id)]
-            question = _("Delete {id} “{title}”?").format(id=strategy.id, title=strategy.title)
-            if kept:
-                question += " " + _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept))
+            question = sentences(
+                _("Delete {id} “{title}”?").format(id=strategy.id, title=strategy.title),
+                _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept)) if kept else "")
             self.app.push_screen(Confirm(question), lambda yes: yes and self._deleted(board.delete_strategy, strategy.id))
 
         self._pick_strategy(_("Delete which strategy?"), confirm)
