@@ -41,6 +41,8 @@ def describe(record: Activity) -> str:
         return special
     if verb == "tick":
         return _tick_change(record.item, before, after)
+    if record.action == "task.comment":
+        return _comment_change(record.item, before.get("comments") or [], after.get("comments") or [])
     if verb == "delete" and record.before is not None and record.after is not None:
         return _unlinked(record.item, before, after)
     if record.action.startswith("member.key_"):
@@ -138,6 +140,17 @@ def _short(value: object) -> str:
         return f"[{len(value)}]"
     text = str(value)
     return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _comment_change(item: str, before: list[dict], after: list[dict]) -> str:
+    """`commented on T-12: sent the quote…` (or, undone, `removed the comment on T-12: …`)."""
+    added = [c for c in after if c not in before]
+    gone = [c for c in before if c not in after]
+    verb, comment = (f"commented on {item}", added[-1]) if added else \
+        (f"removed the comment on {item}", gone[-1]) if gone else (f"changed the comments on {item}", {})
+    lines = str(comment.get("text", "")).splitlines()
+    text = lines[0] if lines else ""
+    return f"{verb}: {text if len(text) <= 60 else text[:59] + '…'}" if text else verb
 
 
 def _step_change(item: str, before: list[dict], after: list[dict]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 import msgspec
@@ -36,6 +36,24 @@ class Step(msgspec.Struct, forbid_unknown_fields=True):
             raise ValueError("a step needs some text")
 
 
+class Comment(msgspec.Struct, forbid_unknown_fields=True):
+    """A dated remark on a task by someone on the team ("sent the quote, legal has it"), as
+    taskwarrior annotates a task: what happened, where the next person will look for it."""
+
+    at: datetime
+    by: Ref
+    text: LongText
+
+    def __post_init__(self) -> None:
+        self.text = clean_multiline(self.text).strip()
+        if not self.text:
+            raise ValueError("a comment needs some text")
+
+
+#: Comments a task keeps (the oldest go first past this): a task is one document, read whole.
+COMMENTS_MAX = 200
+
+
 class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A piece of work with an owner and a due date, linked to the goal or strategy it serves."""
 
@@ -51,6 +69,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     steps: list[Step] = []
     expected_result: LongText = ""
     measure: LongText = ""
+    comments: Annotated[list[Comment], msgspec.Meta(max_length=COMMENTS_MAX)] = []
 
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)

@@ -135,11 +135,16 @@ def seed_demo(path: Path, today: date | None = None, lang: str = "en") -> Board:
             events.append((between((n + 1) / (len(ticked) + 1)), task.owner, task.id, index))
         if task.status == "done":
             events.append((at(last, 17, rng.randrange(60)), task.owner, task.id, "done"))
+        for comment in task.comments:  # (the plan's dates shifted with the rest)
+            events.append((comment.at + (moved(plan.plan.period.start) - plan.plan.period.start),
+                           comment.by, task.id, ("comment", comment.text)))
     for moment, actor, task_id, what in sorted(events, key=lambda e: e[0]):
         clock.moment = min(moment, now)
         board = as_(actor)
         if isinstance(what, int):
             board.toggle_step(task_id, what)
+        elif isinstance(what, tuple):
+            board.comment_task(task_id, what[1])
         else:
             board.move_task(task_id, what)
     for moment, actor, change in sorted(_resource_events(plan, moved, at, demo_lead), key=lambda e: e[0]):

@@ -8,7 +8,7 @@ import msgspec
 
 from sales.errors import Invalid, NotFound
 from sales.ids import format_id
-from sales.tasks import Task, board_order, normalize_status
+from sales.tasks import COMMENTS_MAX, Comment, Task, board_order, normalize_status
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -60,6 +60,19 @@ class TaskChanges(BoardCore):
             new = msgspec.structs.replace(old, steps=steps)
             self._check("task.step", owner=old.owner, new_owner=new.owner)
             self._put_update(tx, "task.step", "task", old, new)
+            return new
+        return self._transact(build)
+
+    def comment_task(self, task_id: str, text: str) -> Task:
+        """Add the actor's comment to a task, at the board's clock. Anyone on the team may
+        comment on any task (the rep doing the work, the lead asking about it)."""
+        def build(tx: Transaction) -> Task:
+            old = self.task(task_id)
+            self._check("task.comment")
+            comment = convert({"at": self.clock().replace(microsecond=0), "by": self.actor, "text": text},
+                              Comment, "comment")
+            new = msgspec.structs.replace(old, comments=[*old.comments, comment][-COMMENTS_MAX:])
+            self._put_update(tx, "task.comment", "task", old, new)
             return new
         return self._transact(build)
 

@@ -99,6 +99,12 @@ def task_detail(task: Task, history: Sequence[Activity]) -> str:
     if task.steps:
         lines.append(f"  {label(_('steps'))}{done}/{total}")
         lines += [f"    [{'x' if s.done else ' '}] {s.text}" for s in task.steps]
+    if task.comments:
+        lines.append("  " + _("comments"))
+        for comment in task.comments:
+            first, *more = comment.text.splitlines()
+            lines.append(f"    {when(comment.at.isoformat())}  {comment.by}  {first}")
+            lines += [f"      {line}" for line in more]
     if history:
         lines.append("  " + _("history"))
         lines += [f"    {when(r.at)}  {r.actor}  {describe(r)}" for r in history]

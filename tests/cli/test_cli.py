@@ -188,3 +188,14 @@ def test_undo_takes_back_your_last_change(run, team) -> None:
     run("task", "move", "T-2", "blocked")  # the lead, after bea
     code, _, err = run("undo", user="bea")
     assert code == 2 and "T-2 has changed since (dana at" in err
+
+
+def test_task_comment_from_the_command_line(run) -> None:
+    assert run("task", "comment", "T-1", "Called", "the", "buyer;", "waiting for legal", user="bea")[:2] == (0, "T-1\n")
+    code, out, _ = run("task", "show", "T-1")
+    assert code == 0 and "  comments\n" in out and "  bea  Called the buyer; waiting for legal\n" in out
+    shown = json.loads(run("task", "show", "T-1", "--json")[1])["task"]["comments"]
+    assert [(c["by"], c["text"]) for c in shown] == [("bea", "Called the buyer; waiting for legal")]
+    code, _, err = run("task", "comment", "T-1", " ")
+    assert code == 2 and "comment" in err
+    assert run("task", "comment", "T-1", "hi", user="stranger")[0] == 1

@@ -203,3 +203,26 @@ def test_the_board_folder_is_a_tinydb_database(team) -> None:
     with TinyDB(team / "tasks" / "0000.json") as db:
         assert sorted(doc["id"] for doc in db.table("tasks").all()) == ["T-1", "T-2"]
     assert os.path.exists(team / "log")
+
+
+def test_anyone_on_the_team_comments_on_any_task(team) -> None:
+    from sales.activity import describe
+    from sales.tasks import COMMENTS_MAX
+
+    at = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+    bea = Board(team, actor="bea", clock=lambda: at)
+    task = bea.comment_task("T-1", "  Ali is out sick;\x1b[31m I called Acme instead.  \n")  # ali's task
+    [comment] = task.comments
+    assert (comment.at, comment.by, comment.text) == (at, "bea", "Ali is out sick;[31m I called Acme instead.")
+    assert describe(bea.history(item="T-1", limit=1)[0]) == "commented on T-1: Ali is out sick;[31m I called Acme instead."
+    before = snapshot_files(team)
+    with pytest.raises(Invalid):
+        bea.comment_task("T-1", " \n ")
+    with pytest.raises(Refused):
+        Board(team, actor="stranger").comment_task("T-1", "hello")
+    assert snapshot_files(team) == before
+    lead = Board(team, actor="dana")
+    for n in range(COMMENTS_MAX + 5):
+        lead.comment_task("T-2", f"note {n}")
+    kept = lead.task("T-2").comments
+    assert len(kept) == COMMENTS_MAX and kept[-1].text == f"note {COMMENTS_MAX + 4}" and kept[0].text == "note 5"

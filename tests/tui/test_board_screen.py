@@ -236,3 +236,25 @@ async def test_ctrl_z_undoes_and_ctrl_y_redoes_after_asking(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
     assert Board(team, actor="dana").task("T-1").status == "todo"
+
+
+async def test_a_comment_from_the_board_shows_on_the_card_and_in_the_details(team) -> None:
+    from tui.screens.fields_form import FieldsForm
+
+    app = UpliftApp(Board(team, actor="bea"))  # a rep, on ali's task
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.card.id == "T-1"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsForm)
+        app.screen.query_one("#field-comment").text = "Ali is out; I called Acme."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert "1 comment" in card_text(app, "T-1")
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetail)
+        comments = str(app.screen.query_one("#detail-comments").render())
+        assert "bea  Ali is out; I called Acme." in comments
+    assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["Ali is out; I called Acme."]

@@ -105,6 +105,13 @@ def cmd_task_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_task_comment(args: argparse.Namespace) -> int:
+    board = open_board(args, tasks_only=True)
+    task = board.comment_task(args.id, " ".join(args.text))
+    print(task.id)
+    return EXIT_OK
+
+
 def cmd_task_delete(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.delete_task(args.id)
@@ -157,5 +164,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
+    comment = add_verb(task, common, "comment", cmd_task_comment,
+                       _("add a dated comment to a task (anyone on the team, on any task)"))
+    comment.add_argument("id")
+    comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
-from tui.i18n import N_, _
+from tui.i18n import N_, _, n_
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -25,6 +25,8 @@ def task_card(task: Task, today) -> CardData:
     details = f"{task.owner or _('unassigned')} · {_(task.priority)}"
     if total:
         details += " · " + _("steps {done}/{total}").format(done=done, total=total)
+    if task.comments:
+        details += " · " + n_("{count} comment", "{count} comments", len(task.comments)).format(count=len(task.comments))
     overdue = is_overdue(task, today)
     flag = _("due {day}").format(day=task.due) + ("  " + _("OVERDUE") if overdue else "") if task.due else _("no due date")
     classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())
@@ -40,6 +42,7 @@ class BoardScreen(Screen):
         Binding("e,enter", "edit", N_("Edit"), id="board.edit"),
         Binding("v", "details", N_("Details"), id="board.details"),
         Binding("d", "delete", N_("Delete"), id="board.delete"),
+        Binding("c", "comment", N_("Comment"), show=False, id="board.comment"),
         Binding("slash", "filter", N_("Filter"), id="board.filter"),
         Binding("m", "mine", N_("Mine"), id="board.mine"),
         Binding("o", "owner", N_("Owner"), id="board.owner"),
@@ -179,6 +182,13 @@ class BoardScreen(Screen):
         task = self.focused_task()
         if task:
             self.app.push_screen(TaskDetail(task), lambda _: self.call_next(self._refocus, task.id))
+
+    def action_comment(self) -> None:
+        from tui.screens.task_detail import comment_form
+
+        task = self.focused_task()
+        if task:
+            self.app.push_screen(comment_form(self.app.board, task), lambda _: self.call_next(self._refocus, task.id))
 
     def action_delete(self) -> None:
         from tui.screens.dialogs import Confirm

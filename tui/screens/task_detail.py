@@ -15,7 +15,8 @@ from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import display_width, fit
 from tui.i18n import N_, _
-from tui.user_text import plain, tell
+from tui.keys import shown_key
+from tui.user_text import plain, tell, text_area
 
 LABEL_CELLS = 10
 
@@ -24,6 +25,7 @@ class TaskDetail(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q", "dismiss", N_("Close"), id="detail.close"),
         Binding("e", "edit", N_("Edit"), id="detail.edit"),
+        Binding("c", "comment", N_("Comment"), id="detail.comment"),
     ]
 
     def __init__(self, task: Task) -> None:
@@ -33,8 +35,10 @@ class TaskDetail(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog detail"):
             yield Static(id="detail-fields")
-            yield Static(plain(_("Steps (space ticks one)")), classes="field-label")
+            yield Static(plain(_("Steps (space ticks one)")), classes="field-label", id="detail-steps-label")
             yield SelectionList[int](id="detail-steps")
+            yield Static(plain(_("Comments")), classes="field-label")
+            yield Static(id="detail-comments")
             yield Static(plain(_("History")), classes="field-label")
             yield Static(id="detail-history")
 
@@ -66,7 +70,10 @@ class TaskDetail(ModalScreen[None]):
         steps.add_options([Selection(plain(s.text), i, s.done) for i, s in enumerate(task.steps)])
         if steps.option_count:
             steps.highlighted = min(highlighted or 0, steps.option_count - 1)
-        steps.display = bool(task.steps)
+        steps.display = self.query_one("#detail-steps-label").display = bool(task.steps)
+        self.query_one("#detail-comments", Static).update(plain(
+            "\n".join(f"{c.at:%Y-%m-%d %H:%M}  {c.by}  " + c.text.replace("\n", "\n    ") for c in task.comments)
+            or _("No comments yet: press {key}.").format(key=shown_key(self, "detail.comment"))))
         history = board.history(item=task.id)
         self.query_one("#detail-history", Static).update(plain(
             "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {describe(r)}" for r in history)
@@ -90,6 +97,23 @@ class TaskDetail(ModalScreen[None]):
                 self.show(task)
 
         self.app.push_screen(TaskForm(self.task_shown), edited)
+
+
+    def action_comment(self) -> None:
+        def commented(task: Task | None) -> None:
+            if task is not None:
+                self.show(task)
+
+        self.app.push_screen(comment_form(self.app.board, self.task_shown), commented)
+
+
+def comment_form(board, task: Task):
+    """A comment on `task`, saved as the actor at the board's clock (anyone on the team)."""
+    from tui.screens.fields_form import FieldsForm
+
+    return FieldsForm(_("Comment on {id}  {title}").format(id=task.id, title=task.title),
+                      [("comment", _("What happened"), text_area(""))],
+                      lambda values: board.comment_task(task.id, values["comment"]))
 
 
 def label(text: str) -> str:
