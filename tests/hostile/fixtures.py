@@ -49,6 +49,7 @@ def seed(path: Path) -> Board:
     board.add_task(f"T {OSC52} {CLICK} {LINK}", owner="ali", due="2020-01-01", goal=goal.id,
                    steps=[{"text": f"step {WINDOW_TITLE} {CLICK}"}], expected_result=HOSTILE,
                    measure=RLO)
+    board.comment_task("T-1", HOSTILE + "\n" + f"{CLICK} {RTL}")
     board.add_task(f"{CJK} {CJK} {CJK}", owner="dana", strategy=strategy.id)
     board.add_task(f"{RTL} {RLO} {RTL}", status="doing")
     board.add_task("W" * 200, status="blocked")
