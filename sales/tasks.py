@@ -89,6 +89,12 @@ def normalize_status(text: str) -> str:
     return status
 
 
+def filter_text(task: Task) -> str:
+    """What a text filter on the board looks in: the id, title and owner, and the goal and
+    strategy the task serves (typing `S-2` shows the strategy's work)."""
+    return " ".join(part for part in (task.id, task.title, task.owner, task.goal, task.strategy) if part)
+
+
 def is_overdue(task: Task, today: date) -> bool:
     return task.due is not None and task.due < today and task.status != "done"
 

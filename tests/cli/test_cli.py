@@ -199,3 +199,13 @@ def test_task_comment_from_the_command_line(run) -> None:
     code, _, err = run("task", "comment", "T-1", " ")
     assert code == 2 and "comment" in err
     assert run("task", "comment", "T-1", "hi", user="stranger")[0] == 1
+
+
+def test_task_list_by_goal_and_strategy(run) -> None:
+    run("goal", "add", "Grow revenue")
+    run("strategy", "add", "Referrals", "--goal", "G-1")
+    run("task", "edit", "T-2", "--goal", "G-1", "--strategy", "S-1")
+    for option, value in (("--goal", "g-1"), ("--strategy", "S-1")):
+        code, out, _ = run("task", "list", option, value, "--json")
+        assert code == 0 and [t["id"] for t in json.loads(out)] == ["T-2"]
+    assert "No tasks match." in run("task", "list", "--goal", "G-9")[1]

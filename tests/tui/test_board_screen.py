@@ -105,6 +105,17 @@ async def test_filters_by_text_and_owner(team) -> None:
         assert column_ids(app)["todo"] == ["T-1"]
 
 
+async def test_the_text_filter_finds_the_work_of_a_strategy(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_strategy("Referrals")
+    lead.update_task("T-2", strategy="S-1")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"s-1")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"]
+
+
 async def test_another_instance_sees_a_change_within_a_second(team) -> None:
     first = UpliftApp(Board(team, actor="dana"))
     second = UpliftApp(Board(team, actor="bea"))

@@ -28,6 +28,9 @@ def cmd_task_list(args: argparse.Namespace) -> int:
         tasks = [t for t in tasks if t.owner == args.owner]
     if args.status:
         tasks = [t for t in tasks if t.status == args.status]
+    for link in ("goal", "strategy"):  # the work serving one goal or strategy
+        if wanted := getattr(args, link):
+            tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
     if args.json:
         print_json(tasks)
     elif tasks:
@@ -135,6 +138,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
     lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))
     lst.add_argument("--owner", metavar="U", help=_("only this owner's tasks"))
+    lst.add_argument("--goal", metavar="G", help=_("only the tasks serving this goal"))
+    lst.add_argument("--strategy", metavar="S", help=_("only the tasks serving this strategy"))
     lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     def task_options(sub: argparse.ArgumentParser) -> None:

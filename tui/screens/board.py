@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from sales.errors import UpliftError
-from sales.tasks import STATUS_LABELS, STATUSES, Task, is_overdue, steps_done
+from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done
 from tui.i18n import N_, _, n_
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
@@ -86,7 +86,7 @@ class BoardScreen(Screen):
         needle = self.text_filter.casefold()
         return [t for t in tasks
                 if (self.owner_filter is None or t.owner == self.owner_filter)
-                and (not needle or needle in f"{t.id} {t.title} {t.owner or ''}".casefold())]
+                and (not needle or needle in filter_text(t).casefold())]
 
     async def refresh_board(self) -> None:
         board = self.app.board
