@@ -3,7 +3,8 @@
 A board with no members is in single-user mode: everyone is a lead. Otherwise a lead may change
 everything; a rep may create and update their own tasks and deals, log activities and check-ins,
 add interview and feedback notes (and change their own), comment on any task, tick the diagnosis
-checklist, and read the rest. Anyone who is not a member may only read.
+checklist, undo and redo their own changes (store/undo.py finds only the actor's), and read the
+rest. Anyone who is not a member may only read.
 
 Resources: anyone on the board may request a budget line (in their own name); only a lead
 approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
@@ -25,7 +26,7 @@ REP_CREATE_OWN = {"task.add", "deal.add"}
 # Anyone on the team may write down what they heard and tick the diagnosis checklist; saving
 # a diagnosis snapshot or a column mapping (diagnosis.save, mapping.save) is a lead's call.
 REP_ANY = {"activity.log", "goal.checkin", "alert.snooze", "pipeline.snapshot", "budget.request",
-           "note.add", "checklist.tick", "task.comment"}
+           "note.add", "checklist.tick", "task.comment", "change.undo", "change.redo"}
 
 
 def check(action: str, actor: str, role: str | None, *, single_user: bool,

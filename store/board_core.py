@@ -413,7 +413,7 @@ class BoardCore:
             elif record.before is None:
                 after = record.after
             else:
-                after = {k: v for k, v in {**(current or {}), **record.after}.items() if v is not None}
+                after = with_fields(current, record.after)
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
         if ops:
             self._apply(ops)
@@ -425,9 +425,26 @@ def _pending(record: Activity, current: dict | None) -> bool:
         return current is None and record.after is not None
     if current is None:
         return False
-    if record.after is not None and all(current.get(k) == v for k, v in record.after.items()):
+    if record.after is not None and fields_hold(current, record.after):
         return False  # applied (a change may leave some fields as they were)
-    return all(current.get(k) == v for k, v in record.before.items())
+    return fields_hold(current, record.before)
+
+
+def fields_hold(doc: dict, fields: dict) -> bool:
+    """Whether `doc` holds these fields (one side of a logged change; None reads as absent)."""
+    return all(doc.get(k) == v for k, v in fields.items())
+
+
+def with_fields(doc: dict | None, fields: dict) -> dict:
+    """`doc` with one side of a logged change written over it (a None field taken out: the
+    model's default again). Recovery writes a change's `after`, undo its `before`."""
+    written = dict(doc or {})
+    for key, value in fields.items():
+        if value is None:
+            written.pop(key, None)
+        else:
+            written[key] = value
+    return written
 
 
 def number(item_id: str) -> int:

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 import msgspec
 
 from sales.activity import Activity, describe
-from sales.errors import Invalid, NotFound, Refused
-from store.board_core import HOMES, BoardCore, Transaction
+from sales.errors import Invalid, NotFound
+from store.board_core import HOMES, BoardCore, Transaction, fields_hold, with_fields
 
 UNDO, REDO = ".undo", ".redo"
 #: Documents the store derives from others and writes itself (this week's pipeline counts are
@@ -75,8 +75,7 @@ class UndoChanges(BoardCore):
         verb = suffix[1:]
 
         def build(tx: Transaction) -> list[Activity]:
-            if self.members() and self.role_of(self.actor) is None:
-                raise Refused(f"{self.actor} is not a member of this board, so may only read it")
+            self._check(f"change.{verb}")  # (only the actor's own changes are ever found)
             records = find()
             if not records:
                 raise NotFound(f"nothing of {self.actor}'s to {verb} on this board")
@@ -127,10 +126,10 @@ def _transactions(records: Iterable[Activity]) -> Iterator[list[Activity]]:
 
 
 def _as_left(record: Activity, current: dict | None) -> bool:
-    """Whether the document is still as the change left it (an absent field reads as None)."""
+    """Whether the document is still as the change left it."""
     if record.after is None:
         return current is None
-    return current is not None and all(current.get(k) == v for k, v in record.after.items())
+    return current is not None and fields_hold(current, record.after)
 
 
 def _restored(record: Activity, current: dict | None) -> dict | None:
@@ -139,13 +138,7 @@ def _restored(record: Activity, current: dict | None) -> dict | None:
         return None  # it was created: it goes
     if record.after is None:
         return dict(record.before)  # it was deleted: it comes back whole
-    restored = dict(current or {})
-    for key, value in record.before.items():
-        if value is None:
-            restored.pop(key, None)  # absent (or None) before: the model's default again
-        else:
-            restored[key] = value
-    return restored
+    return with_fields(current, record.before)
 
 
 def _check_model(kind: str, doc: dict, item: str) -> None:

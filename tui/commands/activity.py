@@ -78,7 +78,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
         records = board.undoable() if verb == "undo" else board.redoable()
     else:
         records = board.undo() if verb == "undo" else board.redo()
-    if not records:
+    if not records:  # (only a dry run gets here: undo and redo refuse themselves)
         from sales.errors import NotFound
 
         raise NotFound(f"nothing of {board.actor}'s to {verb} on this board")

@@ -118,14 +118,14 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def deletion_note(deleted: str, links: list[tuple[str, str]], owned: str = "") -> str:
+def deletion_note(deleted: str, links: list[tuple[str, str]], owned: str = "", noun: str = "") -> str:
     """`deleted G-3; its 2 check-ins with it; S-1, T-4 stay, unlinked`: what a delete touched
-    (links: board.links_to before it; owned: the kind that went with it)."""
+    (links: board.links_to before it; owned: the kind that went with it, called `noun`)."""
     gone = [item for kind, item in links if kind == owned]
     kept = [item for kind, item in links if kind != owned]
     parts = [f"deleted {deleted}"]
     if gone:
-        parts.append(f"its {len(gone)} {owned}{'s' if len(gone) > 1 else ''} with it")
+        parts.append(f"its {len(gone)} {noun}{'s' if len(gone) > 1 else ''} with it")
     if kept:
         parts.append(f"{', '.join(kept)} {'stays' if len(kept) == 1 else 'stay'}, unlinked")
     return "; ".join(parts)
@@ -136,7 +136,7 @@ def cmd_goal_delete(args: argparse.Namespace) -> int:
     goal = board.goal(args.id)
     links = board.links_to("goal", goal.id)
     board.delete_goal(goal.id)
-    print(deletion_note(goal.id, links, owned="checkin").replace("checkin", "check-in"))
+    print(deletion_note(goal.id, links, owned="checkin", noun="check-in"))
     return EXIT_OK
 
 

@@ -51,7 +51,8 @@ def deal_card(deal: Deal, outcome: str = "open") -> CardData:
         flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=day)
     else:
         flag = _("close {day}").format(day=deal.close) if deal.close else _("no close date")
-    flag += "  ★ " + _("key") if deal.key_account else ""
+    if deal.key_account:
+        flag += "  ★ " + _("key")
     classes = frozenset({"key-account"} if deal.key_account else ())
     return CardData(deal.id, deal.title, details, flag, classes)
 

@@ -98,7 +98,6 @@ class TaskDetail(ModalScreen[None]):
 
         self.app.push_screen(TaskForm(self.task_shown), edited)
 
-
     def action_comment(self) -> None:
         def commented(task: Task | None) -> None:
             if task is not None:
