@@ -89,7 +89,8 @@ class LeaderRow(msgspec.Struct):
     activities: int
 
 
-def _in(moment: datetime, start: date | None, end: date | None) -> bool:
+def in_period(moment: datetime, start: date | None, end: date | None) -> bool:
+    """Whether the day of `moment` falls in the cycle (an open end: no bound)."""
     day = moment.date()
     return (start is None or day >= start) and (end is None or day <= end)
 
@@ -136,19 +137,19 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
         if deal.owner != rep:
             continue
         at = won_at(deal, stages)
-        if at is not None and _in(at, start, end):
+        if at is not None and in_period(at, start, end):
             won.append(_won(deal, at))
             continue
         pair = lost_after_won(deal, stages)
-        if pair and _in(pair[1], start, end):
+        if pair and in_period(pair[1], start, end):
             clawed.append(_won(deal, pair[0]))
-        if outcome.get(deal.stage) == "lost" and deal.history and _in(deal.history[-1].at, start, end):
+        if outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
     counted = won + clawed
     before = {d.id: sum(o.value for o in counted if (o.won_at, o.id) < (d.won_at, d.id)) for d in clawed}
     new = {d.account.casefold() for d in won if d.account and d.account.casefold() not in known}
-    acts = sum(1 for t in touches if t.by == rep and _in(t.at, start, end))
+    acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
 
 

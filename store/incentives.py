@@ -14,7 +14,8 @@ from typing import Any
 
 import msgspec
 
-from sales.errors import NotFound
+from sales.errors import Invalid, NotFound
+from sales.forecast import DEFAULT_COMMIT, Forecast, forecast
 from sales.goals import Goal, checkins_of
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, plan_for
@@ -122,6 +123,13 @@ class ReviewChanges(BoardCore):
         reps = [m.name for m in self.members() if m.role == "rep"]
         return reps or sorted({d.owner for d in self.deals() if d.owner})
 
+    def _reps_with(self, rep: str | None) -> list[str]:
+        """The reps, after checking that `rep` (if given) is one of them."""
+        reps = self.reps()
+        if rep is not None and rep not in reps:
+            raise NotFound(f"{rep!r} is not a rep of this board (reps: {', '.join(reps) or 'none'})")
+        return reps
+
     def rep_results(self, rep: str | None = None) -> list[RepResults]:
         start, end = self.period()
         deals, stages, touches = self.deals(), self.stages(), self.touches()
@@ -130,8 +138,7 @@ class ReviewChanges(BoardCore):
 
     def payouts(self, rep: str | None = None) -> list[Statement]:
         """Each rep's payout statement (one rep's with `rep`), with the recognition earned."""
-        if rep is not None and rep not in self.reps():
-            raise NotFound(f"{rep!r} is not a rep of this board (reps: {', '.join(self.reps()) or 'none'})")
+        self._reps_with(rep)
         plans = self.incentive_plans()
         every = self.rep_results()
         awards: dict[str, list[str]] = {}
@@ -145,6 +152,16 @@ class ReviewChanges(BoardCore):
                 made.recognition = awards.get(results.rep, [])
                 statements.append(made)
         return statements
+
+    def forecast(self, rep: str | None = None, commit_pct: int = DEFAULT_COMMIT) -> Forecast:
+        """Where each rep (or only `rep`) and the team will land by the cycle's end, and what
+        each would be paid (sales/forecast.py). Reading it is open to everyone on the board."""
+        if not 0 <= commit_pct <= 100:
+            raise Invalid("commit", f"the commit threshold is a probability from 0 to 100, not {commit_pct}")
+        reps = self._reps_with(rep)
+        start, end = self.period()
+        return forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
+                        start, end, self.clock(), commit_pct, only=rep)
 
     def leaderboard(self) -> list[LeaderRow]:
         plans = self.incentive_plans()

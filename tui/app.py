@@ -261,6 +261,16 @@ class UpliftApp(PlanFileCommands, App):
 
         self.push_screen(WeeklyReviewScreen())
 
+    def action_forecast(self) -> None:
+        from tui.screens.forecast import ForecastScreen
+
+        async def show_deals(rep: str | None) -> None:
+            if rep:
+                await self.switch_mode("pipeline")
+                await self.screen.show_owner(rep)
+
+        self.push_screen(ForecastScreen(), lambda rep: rep and self.call_next(show_deals, rep))
+
     def action_alerts(self) -> None:
         from tui.screens.alerts import AlertsScreen
 

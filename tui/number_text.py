@@ -22,3 +22,15 @@ def pct_or_dash(value: float | None) -> str:
     from sales.payout import pct
 
     return "–" if value is None else pct(value)
+
+
+def times_or_dash(value: float | None) -> str:
+    """A ratio as a multiple (`2.4×`, pipeline coverage); `–` for none."""
+    return "–" if value is None else f"{value:.1f}×"
+
+
+def short_or_met(gap: float | None, met: str = "met") -> str:
+    """What a forecast falls short of its quota by; `met` when it reaches it; `–` without a quota."""
+    if gap is None:
+        return "–"
+    return num_or_dash(gap) if gap > 0 else met

@@ -84,3 +84,31 @@ def test_the_markdown_report(run, tmp_path) -> None:
     assert "- clawback D-4 lost after won (commission counted on 9,000): -450.00\n" in text
     assert "- recognition: Rep of the quarter, A place at the negotiation masterclass\n" in text
     assert "- [x] Put target and actual side by side for every goal\n- [ ] Review the process" in text
+
+
+def test_forecast_per_rep_and_for_the_team(run) -> None:
+    code, out, _ = run("forecast", "--json")
+    assert code == 0
+    data = json.loads(out)
+    rows = {r["rep"]: r for r in data["reps"]}
+    assert list(rows) == ["ali", "bea", "chen", "dev", "emma"]
+    assert (rows["ali"]["quota"], rows["ali"]["won"]) == (60000, 42400)
+    assert data["team"]["quota"] == 60000 + 50000 + 45000 + 50000 + 50000
+    assert data["team"]["won"] == 152400 and data["commit_pct"] == 75
+    code, out, _ = run("forecast")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("Forecast for the cycle")
+    assert lines[1].split()[:4] == ["REP", "QUOTA", "WON", "COMMIT"]
+    assert [line.split()[0] for line in lines[2:8]] == ["ali", "bea", "chen", "dev", "emma", "team"]
+    assert lines[3].split()[7] == "met"  # bea has won more than her quota already
+    code, out, _ = run("forecast", "--mine", user="bea")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()[2:3]] == ["bea"] and "team" not in out
+
+
+def test_forecast_refuses_what_it_cannot_answer(run) -> None:
+    code, _, err = run("forecast", "--rep", "zed")
+    assert code == 1 and "not a rep" in err
+    code, _, err = run("forecast", "--commit", "150")
+    assert code == 2 and "0 to 100" in err
+    code, _, err = run("forecast", "--mine", "--rep", "ali")
+    assert code == 2 and "not both" in err

@@ -64,6 +64,8 @@ TOUR = [
     (ESC, None),
     ("f", b"Activity feed"),                     # feed
     (ESC, None),
+    ("F", b"Forecast"),                          # forecast (reps' names are user text)
+    (ESC, None),
     ("3", b"To do"),
 ]
 

@@ -9,7 +9,7 @@ from importlib.resources import files
 
 import pytest
 
-from sales.errors import NotFound, Refused
+from sales.errors import Invalid, NotFound, Refused
 from store.board import Board
 from store.plan_yaml import dump_plan, parse_plan_text
 
@@ -56,6 +56,30 @@ def test_payouts_on_the_sample_plan(sample) -> None:
     assert pays["dev"].total == 0 and pays["emma"].total == 0
     with pytest.raises(NotFound):
         sample.payouts("dana")
+
+
+def test_forecast_on_the_sample_plan(tmp_path) -> None:
+    board = Board(tmp_path / "fc", actor="dana", clock=lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
+    board.import_plan(parse_plan_text(SAMPLE).document)
+    result = board.forecast()
+    assert (result.start.isoformat(), result.end.isoformat()) == ("2026-10-01", "2026-12-31")
+    ali = next(r for r in result.reps if r.rep == "ali")
+    # won D-1 30,000 + D-2 12,400; open in the cycle: D-3 Negotiation 18,000 (commit), D-20
+    # Proposal 5,500; D-14 (Lead, 12,000) closes in January
+    assert (ali.quota, ali.won, ali.commit, ali.best_case, ali.later) == (60000, 42400, 18000, 23500, 12000)
+    assert ali.weighted == 18000 * 0.75 + 5500 * 0.5 and ali.gap == 60000 - 42400 - 16250
+    # if D-3 closes: 60,400 = 100.7%: 5% of 30,000 + 8% of 400 + GTX Pro 2% of 12,400 + the
+    # quota club 1,000 + new logos 500 - the Corvid clawback 450
+    assert ali.payout == 918 and ali.payout_commit == 1500 + 32 + 248 + 1000 + 500 - 450
+    # and D-20 too (GTX Pro, 5,500): 65,900 = 109.8%: 1,500 + 8% of 5,900 + 2% of 17,900 + 1,500 - 450
+    assert ali.payout_best_case == 1500 + 472 + 358 + 1500 - 450
+    assert [r.rep for r in result.reps] == ["ali", "bea", "chen", "dev", "emma"]  # every deal is a rep's
+    rep_view = Board(tmp_path / "fc", actor="ali", clock=lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
+    assert rep_view.forecast("ali").reps[0].payout_commit == ali.payout_commit  # a rep reads it too
+    with pytest.raises(NotFound):
+        board.forecast("dana")
+    with pytest.raises(Invalid):
+        board.forecast(commit_pct=101)
 
 
 def test_leaderboard_on_the_sample_plan(sample) -> None:

@@ -186,6 +186,7 @@ class PipelineScreen(Screen):
         Binding("m", "mine", N_("Mine"), id="pipeline.mine"),
         Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
         Binding("w", "app.weekly_review", N_("Weekly review"), id="pipeline.weekly"),
+        Binding("F", "app.forecast", N_("Forecast"), id="pipeline.forecast"),
     ]
 
     def __init__(self) -> None:
@@ -364,6 +365,10 @@ class PipelineScreen(Screen):
 
     async def action_mine(self) -> None:
         me = self.app.board.actor
-        self.owner_filter = None if self.owner_filter == me else me
+        await self.show_owner(None if self.owner_filter == me else me)
+
+    async def show_owner(self, owner: str | None) -> None:
+        """Show only `owner`'s deals (None: everyone's)."""
+        self.owner_filter = owner
         await self.refresh_board()
         self.kanban.focus_first()

@@ -1,0 +1,220 @@
+"""The sales forecast (phase 4): where each rep and the team will land by the end of the cycle,
+from the deals won so far and the open deals expected to close before it ends, and what each
+rep would be paid if they do.
+
+Definitions (the README repeats them):
+- an open deal *counts* for the cycle when its expected close date is on or before the cycle's
+  last day. An open deal with no close date is *undated* and one closing after the cycle is
+  *later*: neither counts. A counted deal whose close date has passed is *slipped* (it still
+  counts: it is open, and overdue);
+- *won*: the value won in the cycle (as payouts count it, sales/review.py);
+- *commit*: the value of the counted deals in a stage with at least ``commit_pct`` probability;
+  *best case*: the value of every counted deal; *weighted*: their value times their stage's
+  probability;
+- *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short);
+- *coverage* = best case / (quota - won): how many times the open pipeline covers what is left
+  of the quota (sales teams read 3x as healthy). None once the quota is reached;
+- the *payouts*: the payout statement's total now, if the commit deals close, and if every
+  counted deal closes (the best case), each as payouts compute it (tiers, product rates,
+  bonuses, cap, clawbacks), with each deal won on its close date (today, for a slipped one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+
+import msgspec
+
+from sales.deals import Deal, Stage, StageEntry
+from sales.incentives import IncentivePlan, plan_for
+from sales.payout import statement
+from sales.review import in_period, rep_results, won_at
+from sales.touches import Touch
+
+DEFAULT_COMMIT = 75
+OTHERS = ""  # the row of deals no rep of the board owns (a lead's, or unassigned)
+
+
+class RepForecast(msgspec.Struct):
+    """One rep's forecast (``rep`` empty: the deals no rep owns; ``team``: everyone's)."""
+
+    rep: str
+    quota: float | None
+    won: float
+    commit: float
+    best_case: float
+    weighted: float
+    counted: int  # open deals counted
+    slipped: list[str]  # ids of the counted deals whose close date has passed
+    undated: list[str]  # ids of the open deals without a close date (not counted)
+    later: float  # value of the open deals closing after the cycle (not counted)
+    forecast: float
+    gap: float | None
+    coverage: float | None
+    payout: float | None = None  # None: on no incentive plan
+    payout_commit: float | None = None
+    payout_best_case: float | None = None
+
+
+class MonthRow(msgspec.Struct):
+    """One calendar month: won in it, and the open deals expected to close in it."""
+
+    month: str  # "2026-12"
+    won: float
+    deals: int
+    value: float
+    weighted: float
+    commit: float
+    after_cycle: bool
+
+
+class Forecast(msgspec.Struct):
+    start: date | None
+    end: date | None
+    today: date
+    commit_pct: int
+    reps: list[RepForecast]
+    team: RepForecast
+    months: list[MonthRow]
+
+
+def _expected(deal: Deal, today: date) -> date:
+    """When an open deal is expected to close: its close date, or today once that has passed."""
+    return max(deal.close, today) if deal.close else today
+
+
+def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
+    """The deal as if it were won on its expected close date (at noon; now, if that is today or past)."""
+    day = _expected(deal, now.date())
+    at = now if day <= now.date() else datetime.combine(day, time(12), now.tzinfo)
+    return msgspec.structs.replace(deal, stage=won_stage, history=[*deal.history, StageEntry(won_stage, at)])
+
+
+def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
+            touches: Sequence[Touch], start: date | None, end: date | None) -> float | None:
+    if plan is None:
+        return None
+    return statement(plan, rep_results(rep, deals, stages, touches, start, end)).total
+
+
+def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
+             plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
+             now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None) -> Forecast:
+    """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
+    any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
+    rep's (their row is the team's, and the months are their deals')."""
+    today = now.date()
+    stage_of = {s.name: s for s in stages}
+    won_stage = next(s.name for s in stages if s.outcome == "won")
+    owners = list(reps)
+    if any(d.owner not in owners for d in deals):
+        owners.append(OTHERS)
+    if only is not None:
+        owners = [only]
+
+    def owner_of(deal: Deal) -> str:
+        return deal.owner if deal.owner in reps else OTHERS
+
+    rows = []
+    for rep in owners:
+        mine = [d for d in deals if owner_of(d) == rep]
+        plan = plan_for(plans, rep) if rep != OTHERS else None
+        rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct))
+    shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.later]
+    months = _months([d for d in deals if only is None or d.owner == only], stage_of, start, end, today, commit_pct)
+    return Forecast(start, end, today, commit_pct, shown, _team(rows), months)
+
+
+def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[str, Stage], won_stage: str,
+         touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None, end: date | None,
+         now: datetime, commit_pct: int) -> RepForecast:
+    today = now.date()
+    counted, undated, later = [], [], 0.0
+    for deal in mine:
+        stage = stage_of.get(deal.stage)
+        if stage is None or stage.outcome != "open":
+            continue
+        if deal.close is None:
+            undated.append(deal.id)
+        elif end is not None and deal.close > end:
+            later += deal.value
+        else:
+            counted.append((deal, stage.probability))
+    commit = [d for d, p in counted if p >= commit_pct]
+    best = [d for d, _ in counted]
+    stages = list(stage_of.values())
+    if rep == OTHERS:
+        won = sum(d.value for d in mine if (at := won_at(d, stages)) is not None and in_period(at, start, end))
+    else:
+        won = rep_results(rep, everyone, stages, touches, start, end).won_value
+    quota = plan.quota_of(rep) if plan else None
+    weighted = sum(d.value * p / 100 for d, p in counted)
+    row = RepForecast(
+        rep=rep, quota=quota, won=won, commit=sum(d.value for d in commit), best_case=sum(d.value for d in best),
+        weighted=weighted, counted=len(counted), slipped=[d.id for d in best if d.close < today],
+        undated=undated, later=later, forecast=won + weighted,
+        gap=quota - (won + weighted) if quota is not None else None,
+        coverage=sum(d.value for d in best) / (quota - won) if quota is not None and quota > won else None)
+    if plan is not None:
+        def if_won(chosen: list[Deal]) -> list[Deal]:
+            ids = {d.id for d in chosen}
+            return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
+
+        row.payout = _payout(plan, rep, everyone, stages, touches, start, end)
+        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end)
+        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end)
+    return row
+
+
+def _team(rows: list[RepForecast]) -> RepForecast:
+    """The sums of the rows (the quota: of the reps who have one; payouts: of those paid)."""
+    quotas = [r.quota for r in rows if r.quota is not None]
+    quota = sum(quotas) if quotas else None
+    won = sum(r.won for r in rows)
+    weighted = sum(r.weighted for r in rows)
+    best = sum(r.best_case for r in rows)
+
+    def total(field: str) -> float | None:
+        values = [getattr(r, field) for r in rows if getattr(r, field) is not None]
+        return round(sum(values), 2) if values else None
+
+    return RepForecast(
+        rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,
+        counted=sum(r.counted for r in rows), slipped=[i for r in rows for i in r.slipped],
+        undated=[i for r in rows for i in r.undated], later=sum(r.later for r in rows), forecast=won + weighted,
+        gap=quota - (won + weighted) if quota is not None else None,
+        coverage=best / (quota - won) if quota is not None and quota > won else None,
+        payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"))
+
+
+def _months(deals: Sequence[Deal], stage_of: dict[str, Stage], start: date | None, end: date | None,
+            today: date, commit_pct: int) -> list[MonthRow]:
+    """Month by month, from the first with a deal won in the cycle or expected to close, to the
+    last: won value by the month it was won, open dated deals by the month they are expected to
+    close (a slipped deal: this month)."""
+    stages = list(stage_of.values())
+    months: dict[str, MonthRow] = {}
+
+    def row(day: date) -> MonthRow:
+        key = f"{day.year}-{day.month:02d}"
+        if key not in months:
+            months[key] = MonthRow(key, 0.0, 0, 0.0, 0.0, 0.0, end is not None and day.replace(day=1) > end)
+        return months[key]
+
+    for deal in deals:
+        stage = stage_of.get(deal.stage)
+        if stage is None:
+            continue
+        if stage.outcome == "won":
+            at = won_at(deal, stages)
+            if at is not None and in_period(at, start, end):
+                row(at.date()).won += deal.value
+        elif stage.outcome == "open" and deal.close is not None:
+            month = row(_expected(deal, today))
+            month.deals += 1
+            month.value += deal.value
+            month.weighted += deal.value * stage.probability / 100
+            if stage.probability >= commit_pct:
+                month.commit += deal.value
+    return [months[key] for key in sorted(months)]

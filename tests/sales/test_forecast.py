@@ -1,0 +1,134 @@
+"""The forecast against a small pipeline worked out by hand.
+
+Cycle 2026-10-01 to 2026-12-31, today 2026-11-20. Default stages: Lead 10%, Qualified 25%,
+Proposal 50%, Negotiation 75%. Plan: quota 100,000 each; tiers 0-50% at 0%, 50-100% at 5%,
+100%+ at 8%; a bonus of 1,000 at attainment 100%.
+
+ali: won 60,000 (D-1, in November) and 5,000 before the cycle (D-2, not counted);
+     open: D-3 Negotiation 20,000 closing 12-10 (commit), D-4 Proposal 30,000 closing 11-15
+     (slipped: its date has passed), D-5 Lead 40,000 closing 2027-01-20 (later),
+     D-6 Qualified 8,000 with no close date (undated).
+bea: open: D-7 Negotiation 50,000 closing 12-20 (commit).
+D-8: nobody's (no owner), open Proposal 10,000 closing 12-01.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import msgspec
+import pytest
+
+from sales.deals import DEFAULT_STAGES, Deal, StageEntry
+from sales.forecast import OTHERS, forecast
+from sales.incentives import IncentivePlan
+
+START, END = date(2026, 10, 1), date(2026, 12, 31)
+NOW = datetime(2026, 11, 20, 9, tzinfo=timezone.utc)
+PLAN = msgspec.convert({"id": "I-1", "name": "Q4", "quota": 100000,
+                        "tiers": [{"from_pct": 0, "to_pct": 50, "rate": 0},
+                                  {"from_pct": 50, "to_pct": 100, "rate": 5}, {"from_pct": 100, "rate": 8}],
+                        "bonuses": [{"name": "Club", "measure": "attainment", "at_least": 100, "amount": 1000}]},
+                       IncentivePlan)
+
+
+def at(y: int, m: int, d: int) -> datetime:
+    return datetime(y, m, d, 12, tzinfo=timezone.utc)
+
+
+def deal(number: int, stage: str, value: float, close: date | None = None, owner: str | None = "ali",
+         entered: datetime | None = None) -> Deal:
+    history = [StageEntry("Lead", at(2026, 9, 1))]
+    if stage != "Lead":
+        history.append(StageEntry(stage, entered or at(2026, 10, 15)))
+    return Deal(id=f"D-{number}", title=f"Deal {number}", account=f"Account {number}", owner=owner, stage=stage,
+                value=value, close=close, history=history)
+
+
+DEALS = [
+    deal(1, "Won", 60000, entered=at(2026, 11, 5)),
+    deal(2, "Won", 5000, entered=at(2026, 9, 20)),
+    deal(3, "Negotiation", 20000, date(2026, 12, 10)),
+    deal(4, "Proposal", 30000, date(2026, 11, 15)),
+    deal(5, "Lead", 40000, date(2027, 1, 20)),
+    deal(6, "Qualified", 8000),
+    deal(7, "Negotiation", 50000, date(2026, 12, 20), owner="bea"),
+    deal(8, "Proposal", 10000, date(2026, 12, 1), owner=None),
+]
+
+
+def run(**options):
+    return forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END, NOW, **options)
+
+
+def test_a_reps_numbers() -> None:
+    ali = run().reps[0]
+    assert ali.rep == "ali" and ali.quota == 100000
+    assert ali.won == 60000                       # D-2 was won before the cycle
+    assert ali.commit == 20000                    # D-3 (75%)
+    assert ali.best_case == 50000                 # D-3 + D-4; D-5 closes later, D-6 has no date
+    assert ali.weighted == 20000 * 0.75 + 30000 * 0.5
+    assert ali.counted == 2 and ali.slipped == ["D-4"] and ali.undated == ["D-6"] and ali.later == 40000
+    assert ali.forecast == 60000 + 30000
+    assert ali.gap == 100000 - 90000
+    assert ali.coverage == pytest.approx(50000 / 40000)
+
+
+def test_a_reps_payouts_now_and_if_deals_close() -> None:
+    ali = run().reps[0]
+    assert ali.payout == 0.05 * 10000             # 60% attainment: 5% of the 50-60% slice
+    assert ali.payout_commit == 0.05 * 30000      # 80,000 won: 5% of 30,000
+    # 110,000 won: 5% of 50,000 + 8% of 10,000 + the club bonus
+    assert ali.payout_best_case == 2500 + 800 + 1000
+
+
+def test_nobodys_deals_and_the_team() -> None:
+    result = run()
+    assert [r.rep for r in result.reps] == ["ali", "bea", OTHERS]
+    bea, others = result.reps[1], result.reps[2]
+    assert (bea.won, bea.commit, bea.best_case, bea.weighted) == (0, 50000, 50000, 37500)
+    assert bea.payout == 0 and bea.payout_commit == 0  # 50,000 is 50% attainment: the 0% band only
+    assert (others.quota, others.payout, others.best_case, others.weighted) == (None, None, 10000, 5000)
+    team = result.team
+    assert team.quota == 200000 and team.won == 60000
+    assert team.best_case == 50000 + 50000 + 10000
+    assert team.weighted == 30000 + 37500 + 5000
+    assert team.gap == 200000 - (60000 + 72500)
+    assert team.coverage == pytest.approx(110000 / 140000)
+    assert team.payout == 500 and team.payout_best_case == 4300  # ali 4,300; bea 0
+    assert team.slipped == ["D-4"] and team.undated == ["D-6"]
+
+
+def test_month_by_month() -> None:
+    months = {m.month: m for m in run().months}
+    assert list(months) == ["2026-11", "2026-12", "2027-01"]
+    # November: D-1 won; D-4 slipped, so expected now (November)
+    assert (months["2026-11"].won, months["2026-11"].deals, months["2026-11"].value) == (60000, 1, 30000)
+    assert (months["2026-12"].deals, months["2026-12"].value, months["2026-12"].commit) == (3, 80000, 70000)
+    assert months["2026-12"].weighted == 15000 + 37500 + 5000
+    assert months["2027-01"].after_cycle and not months["2026-12"].after_cycle
+
+
+def test_the_commit_threshold() -> None:
+    ali = run(commit_pct=50).reps[0]
+    assert ali.commit == 50000 and ali.payout_commit == ali.payout_best_case
+
+
+def test_one_reps_forecast() -> None:
+    result = run(only="bea")
+    assert [r.rep for r in result.reps] == ["bea"]
+    assert result.team.best_case == 50000
+    assert [(m.month, m.value) for m in result.months] == [("2026-12", 50000)]
+
+
+def test_no_cycle_end_counts_every_dated_deal() -> None:
+    result = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali"], None, None, NOW)
+    ali = result.reps[0]
+    assert ali.won == 65000 and ali.best_case == 90000 and ali.later == 0
+
+
+def test_a_deal_expected_after_the_cycle_ended_pays_nothing_more() -> None:
+    late = datetime(2027, 1, 10, 9, tzinfo=timezone.utc)  # the cycle is over; D-3 is still open
+    ali = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali"], START, END, late).reps[0]
+    assert ali.slipped == ["D-3", "D-4"]
+    assert ali.payout_best_case == ali.payout

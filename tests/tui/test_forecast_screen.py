@@ -1,0 +1,52 @@
+"""The forecast from the pipeline (key F): the reps' rows and the team's, the commit threshold
+stepping with c, and enter showing a rep's deals on the pipeline. The sample plan, on
+2026-12-02 (its numbers are worked out in tests/store/test_review.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from importlib.resources import files
+
+from textual.widgets import DataTable, Static
+
+from store.board import Board
+from store.plan_yaml import parse_plan_text
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.forecast import ForecastScreen
+from tui.screens.pipeline import PipelineScreen
+
+NOW = datetime(2026, 12, 2, 9, tzinfo=timezone.utc)
+
+
+def rows(app, table: str = "#forecast-reps") -> list[list[str]]:
+    found = app.screen.query_one(table, DataTable)
+    return [[str(c) for c in found.get_row_at(i)] for i in range(found.row_count)]
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#forecast-title", Static).render())
+
+
+async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
+    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
+    board.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    app = UpliftApp(board)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("F")
+        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+        assert "2026-10-01 to 2026-12-31" in title(app) and "75% or more" in title(app)
+        ali = rows(app)[0]
+        assert ali[:9] == ["ali", "60,000", "42,400", "18,000", "23,500", "16,250", "58,650", "1,350", "1.3×"]
+        assert ali[9:] == ["918.00", "2,830.00", "3,380.00"]
+        assert rows(app)[1][7] == "met" and rows(app)[5][0] == "team"
+        assert [r[0] for r in rows(app, "#forecast-months")] == [
+            "2026-10", "2026-11", "2026-12", "2027-01 (after the cycle)", "2027-02 (after the cycle)"]
+        await pilot.press("c")  # 75% -> 10%: every open deal is commit
+        await until(pilot, lambda: "10% or more" in title(app))
+        assert rows(app)[0][3] == "23,500" and rows(app)[0][10] == rows(app)[0][11]
+        await pilot.press("down", "enter")  # bea's deals
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.owner_filter == "bea")
+        assert "Deals of bea" in str(app.screen.query_one("#pipeline-status", Static).render())

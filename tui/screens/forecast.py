@@ -1,0 +1,128 @@
+"""The forecast (phase 4, key `F` on the pipeline): per rep and for the team, what is won, what
+the open deals closing this cycle add (commit, best case, weighted), the shortfall to quota, the
+pipeline's coverage, and the payout now and if the deals close; below it, month by month.
+
+`c` moves the commit threshold to the next open stage's probability; enter on a rep shows
+their deals on the pipeline.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from sales.errors import UpliftError
+from sales.forecast import DEFAULT_COMMIT, OTHERS, Forecast
+from sales.payout import money
+from tui.i18n import N_, _
+from tui.number_text import num_or_dash, short_or_met, times_or_dash
+from tui.user_text import plain, plain_rich, tell
+
+REP_COLUMNS = (N_("Rep"), N_("Quota"), N_("Won"), N_("Commit"), N_("Best case"), N_("Weighted"),
+               N_("Forecast"), N_("To go"), N_("Coverage"), N_("Payout"), N_("If commit"), N_("If best case"))
+MONTH_COLUMNS = (N_("Month"), N_("Won"), N_("Open deals"), N_("Value"), N_("Weighted"), N_("Commit"))
+
+
+def _money_or_dash(value: float | None) -> str:
+    return "–" if value is None else money(value)
+
+
+class ForecastScreen(ModalScreen[str | None]):
+    """Dismisses with the rep whose deals to show on the pipeline, or None."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", N_("Close"), id="forecast.close"),
+        Binding("c", "next_commit", N_("Commit threshold"), id="forecast.commit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.commit_pct = DEFAULT_COMMIT
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog forecast"):
+            yield Static(id="forecast-title", classes="dialog-question")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-reps")
+            yield Static(id="forecast-notes")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
+            yield Static(plain(_("c next commit threshold · enter show a rep's deals · escape close")),
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        for table_id, columns in (("#forecast-reps", REP_COLUMNS), ("#forecast-months", MONTH_COLUMNS)):
+            table = self.query_one(table_id, DataTable)
+            table.add_columns(*(plain_rich(_(name)) for name in columns))
+        self.show()
+        self.query_one("#forecast-reps", DataTable).focus()
+
+    def show(self) -> None:
+        try:
+            result = self.app.board.forecast(commit_pct=self.commit_pct)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        self._title(result)
+        reps = self.query_one("#forecast-reps", DataTable)
+        row = reps.cursor_row
+        reps.clear()
+        for r in [*result.reps, result.team]:
+            name = _("others") if r.rep == OTHERS else _("team") if r is result.team else r.rep
+            cells = (name, num_or_dash(r.quota), num_or_dash(r.won), num_or_dash(r.commit), num_or_dash(r.best_case),
+                     num_or_dash(r.weighted), num_or_dash(r.forecast), short_or_met(r.gap, _("met")), times_or_dash(r.coverage),
+                     _money_or_dash(r.payout), _money_or_dash(r.payout_commit), _money_or_dash(r.payout_best_case))
+            reps.add_row(*(plain_rich(c) for c in cells), key=f"rep:{r.rep}" if r is not result.team else "team")
+        if reps.row_count:
+            reps.move_cursor(row=min(max(row, 0), reps.row_count - 1))
+        self._notes(result)
+        months = self.query_one("#forecast-months", DataTable)
+        months.clear()
+        for m in result.months:
+            label = m.month + (" " + _("(after the cycle)") if m.after_cycle else "")
+            cells = (label, num_or_dash(m.won), str(m.deals), num_or_dash(m.value), num_or_dash(m.weighted),
+                     num_or_dash(m.commit))
+            months.add_row(*(plain_rich(c) for c in cells))
+
+    def _title(self, result: Forecast) -> None:
+        if result.start or result.end:
+            cycle = _("Forecast for the cycle {start} to {end}").format(start=result.start or "…", end=result.end or "…")
+        else:
+            cycle = _("Forecast (no cycle dates set: every dated open deal counts)")
+        self.query_one("#forecast-title", Static).update(plain(
+            cycle + " · " + _("today {day}").format(day=result.today) + " · "
+            + _("commit: open deals in a stage of {pct}% or more").format(pct=result.commit_pct)))
+
+    def _notes(self, result: Forecast) -> None:
+        team = result.team
+        notes = []
+        if team.slipped:
+            notes.append(_("Past their close date, still open (counted): {ids}").format(ids=", ".join(team.slipped)))
+        if team.undated:
+            notes.append(_("No close date (not counted): {ids}").format(ids=", ".join(team.undated)))
+        if team.later:
+            notes.append(_("Closing after the cycle (not counted): {value}").format(value=num_or_dash(team.later)))
+        notes.append(_("Coverage: the open deals closing this cycle against what is left of the quota "
+                       "(3× is healthy). Payouts if deals close count each as won on its close date."))
+        self.query_one("#forecast-notes", Static).update(plain("\n".join(notes)))
+
+    async def refresh_board(self) -> None:
+        """Another process changed the board: show the new numbers."""
+        self.show()
+
+    def action_next_commit(self) -> None:
+        """The commit threshold steps through the open stages' probabilities, highest last."""
+        levels = sorted({s.probability for s in self.app.board.stages() if s.outcome == "open" and s.probability})
+        if not levels:
+            return
+        above = [p for p in levels if p > self.commit_pct]
+        self.commit_pct = above[0] if above else levels[0]
+        self.show()
+
+    @on(DataTable.RowSelected, "#forecast-reps")
+    def _picked(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        if key.startswith("rep:") and key != f"rep:{OTHERS}":
+            self.dismiss(key.removeprefix("rep:"))
