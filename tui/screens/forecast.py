@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -44,12 +44,13 @@ class ForecastScreen(ModalScreen[str | None]):
         self.commit_pct = DEFAULT_COMMIT
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog forecast"):
+        # scrolls on a short terminal: focusing the months table (tab) brings it into view
+        with VerticalScroll(classes="dialog forecast", can_focus=False):
             yield Static(id="forecast-title", classes="dialog-question")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-reps")
             yield Static(id="forecast-notes")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
-            yield Static(plain(_("c next commit threshold · enter show a rep's deals · escape close")),
+            yield Static(plain(_("c next commit threshold · enter show a rep's deals · tab the months · escape close")),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -57,7 +58,9 @@ class ForecastScreen(ModalScreen[str | None]):
             table = self.query_one(table_id, DataTable)
             table.add_columns(*(plain_rich(_(name)) for name in columns))
         self.show()
-        self.query_one("#forecast-reps", DataTable).focus()
+        self.query_one("#forecast-reps", DataTable).focus(scroll_visible=False)
+        # the title first (placing the table's cursor scrolls the dialog down to it)
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def show(self) -> None:
         try:
@@ -104,8 +107,7 @@ class ForecastScreen(ModalScreen[str | None]):
             notes.append(_("No close date (not counted): {ids}").format(ids=", ".join(team.undated)))
         if team.later:
             notes.append(_("Closing after the cycle (not counted): {value}").format(value=num_or_dash(team.later)))
-        notes.append(_("Coverage: the open deals closing this cycle against what is left of the quota "
-                       "(3× is healthy). Payouts if deals close count each as won on its close date."))
+        notes.append(_("Coverage: the open deals closing this cycle ÷ what is left of the quota (3× is healthy)."))
         self.query_one("#forecast-notes", Static).update(plain("\n".join(notes)))
 
     async def refresh_board(self) -> None:
