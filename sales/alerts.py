@@ -13,7 +13,7 @@ from typing import Annotated
 
 import msgspec
 
-from sales.deals import Deal, Stage, conversions
+from sales.deals import Deal, Stage, conversions, is_slipped
 from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import LINE_MAX, clean_line
 from sales.touches import Touch
@@ -131,6 +131,17 @@ def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Alert]:
         f"{task.id} “{task.title}” ({task.owner or 'unassigned'}) was due {task.due}, "
         f"{_days((today - task.due).days)} ago, and is {STATUS_LABELS[task.status]}"))
         for task in tasks if is_overdue(task, today)]
+
+
+def slipped_deals(deals: Iterable[Deal], stages: Sequence[Stage], today: date) -> list[Alert]:
+    """An open deal whose expected close date has passed: the forecast still counts it, so the
+    date should be made true (a new date, or the deal closed)."""
+    outcome = {s.name: s.outcome for s in stages}
+    return [Alert(kind="slipped", item=deal.id, message=(
+        f"{deal.id} “{deal.title}” ({deal.owner or 'unassigned'}, {deal.stage}, {deal.value:,.0f}) was expected "
+        f"to close {deal.close}, {_days((today - deal.close).days)} ago, and is still open: give it a new "
+        f"close date or close it"))
+        for deal in deals if is_slipped(deal, outcome.get(deal.stage, ""), today)]
 
 
 def wip_over_limit(tasks: Iterable[Task], limits: dict[str, int]) -> list[Alert]:

@@ -131,6 +131,11 @@ def closed_on(deal: Deal, outcome: str) -> date | None:
     return deal.history[-1].at.date()
 
 
+def is_slipped(deal: Deal, outcome: str, today: date) -> bool:
+    """An open deal whose expected close date has passed (its stage's outcome is `outcome`)."""
+    return outcome == "open" and deal.close is not None and deal.close < today
+
+
 def pipeline_order(deal: Deal) -> tuple:
     """How cards stack in a column: biggest value first, then soonest close, then oldest."""
     return (-deal.value, deal.close or date.max, deal_number(deal))

@@ -26,7 +26,7 @@ from datetime import date, datetime, time
 
 import msgspec
 
-from sales.deals import Deal, Stage, StageEntry
+from sales.deals import Deal, Stage, StageEntry, is_slipped
 from sales.incentives import IncentivePlan, plan_for
 from sales.payout import statement
 from sales.review import in_period, rep_results, won_at
@@ -152,7 +152,7 @@ def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[st
     weighted = sum(d.value * p / 100 for d, p in counted)
     row = RepForecast(
         rep=rep, quota=quota, won=won, commit=sum(d.value for d in commit), best_case=sum(d.value for d in best),
-        weighted=weighted, counted=len(counted), slipped=[d.id for d in best if d.close < today],
+        weighted=weighted, counted=len(counted), slipped=[d.id for d in best if is_slipped(d, "open", today)],
         undated=undated, later=later, forecast=won + weighted,
         gap=quota - (won + weighted) if quota is not None else None,
         coverage=sum(d.value for d in best) / (quota - won) if quota is not None and quota > won else None)

@@ -16,13 +16,14 @@ from sales.alerts import (
     goal_behind_pace,
     overdue_tasks,
     quiet_key_accounts,
+    slipped_deals,
     wip_over_limit,
 )
 from sales.errors import Invalid
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
-KINDS = ("conversion", "quiet", "overdue", "wip", "pace")
+KINDS = ("conversion", "quiet", "slipped", "overdue", "wip", "pace")
 
 
 class AlertChanges(BoardCore):
@@ -91,6 +92,7 @@ class AlertChanges(BoardCore):
         deals, stages, tasks = self.deals(), self.stages(), self.tasks()
         found = (conversion_drops(deals, stages, now, settings)
                  + quiet_key_accounts(deals, stages, self.touches(), now, settings)
+                 + slipped_deals(deals, stages, today)
                  + overdue_tasks(tasks, today)
                  + wip_over_limit(tasks, self.wip_limits()))
         if paces is None:

@@ -12,6 +12,7 @@ from sales.alerts import (
     goal_behind_pace,
     overdue_tasks,
     quiet_key_accounts,
+    slipped_deals,
     wip_over_limit,
 )
 from sales.deals import DEFAULT_STAGES, Deal, StageEntry
@@ -92,6 +93,22 @@ def test_a_snoozed_alert_is_marked_until_its_date() -> None:
     assert (marked[0].snoozed_until, marked[0].snooze_reason) == (TODAY + timedelta(days=3), "buyer on holiday")
     later = quiet_key_accounts([key_deal("Proposal", 10)], DEFAULT_STAGES, [], NOW, SETTINGS)
     assert apply_snoozes(later, [snooze], TODAY + timedelta(days=4))[0].snoozed_until is None
+
+
+def test_slipped_deals_are_open_ones_past_their_close_date() -> None:
+    def deal(number: int, stage: str, close: date | None) -> Deal:
+        return Deal(id=f"D-{number}", title=f"Deal {number}", owner="ali", stage=stage, value=12500, close=close,
+                    history=[StageEntry(stage, NOW - timedelta(days=30))])
+
+    deals = [deal(1, "Proposal", date(2026, 11, 28)),   # 3 days past: fires
+             deal(2, "Proposal", TODAY),                 # closes today: not yet
+             deal(3, "Lead", None),                      # no date: nothing to slip
+             deal(4, "Won", date(2026, 11, 1)),          # closed
+             deal(5, "Lost", date(2026, 11, 1))]
+    alerts = slipped_deals(deals, DEFAULT_STAGES, TODAY)
+    assert [(a.kind, a.item, a.key) for a in alerts] == [("slipped", "D-1", "slipped:D-1")]
+    assert alerts[0].message == ("D-1 “Deal 1” (ali, Proposal, 12,500) was expected to close 2026-11-28, "
+                                 "3 days ago, and is still open: give it a new close date or close it")
 
 
 def test_overdue_tasks() -> None:

@@ -111,3 +111,25 @@ async def test_closed_deals_show_the_day_they_closed(team) -> None:
         flags = {card.id: card.flag for column in app.screen.query_one(Kanban).columns for card in column.cards}
     # the closing day, not the close date the deal was expected on
     assert flags == {"D-1": "won 2026-11-09", "D-2": "lost 2026-11-12", "D-3": "no close date"}
+
+
+async def test_an_open_deal_past_its_close_date_says_so(team) -> None:
+    from datetime import date, datetime, timezone
+
+    clock = lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc)  # noqa: E731
+    lead = Board(team, actor="dana", clock=clock)
+    lead.add_deal("Acme renewal", owner="ali", value=1000, close=date(2026, 11, 30))
+    lead.add_deal("Beta pilot", owner="bea", value=400, close=date(2026, 12, 2))
+    app = UpliftApp(Board(team, actor="dana", clock=clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        cards = {card.id: card for column in app.screen.query_one(Kanban).columns for card in column.cards}
+        assert cards["D-1"].flag == "close 2026-11-30  PAST" and "overdue" in cards["D-1"].classes
+        assert cards["D-2"].flag == "close 2026-12-02" and "overdue" not in cards["D-2"].classes
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, AlertsScreen)
+        assert [a.key for a in app.screen.alerts if a.kind == "slipped"] == ["slipped:D-1"]
+        await pilot.press("enter")  # the first alert: D-1's
+        await pilot.pause()
+        assert app.current_mode == "pipeline" and app.screen.query_one(Kanban).focused_card.id == "D-1"

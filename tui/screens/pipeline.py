@@ -8,6 +8,7 @@ column's value and weighted value, so a pipeline of thousands stays quick to dra
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 from rich.segment import Segment
 from textual import on
@@ -22,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from sales.deals import Deal, FunnelRow, Stage, closed_on
+from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped
 from sales.errors import UpliftError
 from tui.i18n import N_, _
 from tui.user_text import plain, tell
@@ -43,17 +44,21 @@ def money(value: float) -> str:
     return f"{value:.0f}"
 
 
-def deal_card(deal: Deal, outcome: str = "open") -> CardData:
-    """A deal as a card. An open deal shows its expected close date; a won or lost one the
-    day it was closed (when it entered its stage), which is what a closed card is read for."""
+def deal_card(deal: Deal, outcome: str, today: date) -> CardData:
+    """A deal as a card. An open deal shows its expected close date (marked PAST, in the alarm
+    colour, once it has passed: it has slipped); a won or lost one the day it was closed (when
+    it entered its stage), which is what a closed card is read for."""
     details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
+    slipped = is_slipped(deal, outcome, today)
     if (day := closed_on(deal, outcome)) is not None:
         flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=day)
     else:
         flag = _("close {day}").format(day=deal.close) if deal.close else _("no close date")
+        if slipped:
+            flag += "  " + _("PAST")
     if deal.key_account:
         flag += "  ★ " + _("key")
-    classes = frozenset({"key-account"} if deal.key_account else ())
+    classes = frozenset(({"key-account"} if deal.key_account else set()) | ({"overdue"} if slipped else set()))
     return CardData(deal.id, deal.title, details, flag, classes)
 
 
@@ -241,6 +246,7 @@ class PipelineScreen(Screen):
             await holder.mount(self._new_kanban())
         self.stages = stages
         deals = board.deals()
+        today = board.today()
         shown = [d for d in deals if self.owner_filter is None or d.owner == self.owner_filter]
         focused = self.kanban.focused_id
         self.funnel_rows = board.funnel()
@@ -262,7 +268,7 @@ class PipelineScreen(Screen):
             if len(shown) != len(deals):
                 summary += " · " + _("of {count}").format(count=row.count)
             columns.append(ColumnData(self.stage_key(stage.name), stage.name,
-                                      [deal_card(d, stage.outcome) for d in cards], None, summary))
+                                      [deal_card(d, stage.outcome, today) for d in cards], None, summary))
         await self.kanban.sync(columns)
         # the weighted pipeline (sales.deals.weighted_pipeline) from the funnel's open stages,
         # rather than another pass over every deal
