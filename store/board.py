@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from store.agenda import AgendaQueries
 from store.alerts import AlertChanges
 from store.board_core import BoardCore
 from store.budget import BudgetChanges
@@ -19,5 +20,5 @@ from store.undo import UndoChanges
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
             DiagnosisChanges, ReviewChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
-            BoardCore):
+            AgendaQueries, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -51,6 +51,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("4", "switch_mode('pipeline')", N_("Pipeline"), show=False, id="app.pipeline"),
         Binding("5", "switch_mode('review')", N_("Review"), show=False, id="app.review"),
         Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
+        Binding("T", "today", N_("Today"), id="app.today"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]
@@ -209,9 +210,9 @@ class UpliftApp(PlanFileCommands, App):
                     pass  # the screen is being built or taken down; it reads the board itself
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo and redo only from a screen itself: not over a form or a dialog (ctrl+z there is
-        the text's, or nothing)."""
-        if action in ("undo", "redo"):
+        """Undo and redo, the alerts and the day only from a screen itself: not over a form or a
+        dialog (ctrl+z there is the text's, or nothing; `!` or `T` would stack a second list)."""
+        if action in ("undo", "redo", "alerts", "today"):
             from textual.screen import ModalScreen
 
             return not isinstance(self.screen, ModalScreen)
@@ -260,6 +261,11 @@ class UpliftApp(PlanFileCommands, App):
         from tui.screens.weekly_review import WeeklyReviewScreen
 
         self.push_screen(WeeklyReviewScreen())
+
+    def action_today(self) -> None:
+        from tui.screens.agenda import TodayScreen
+
+        self.push_screen(TodayScreen(), lambda item: item and self.call_next(self.jump_to, item))
 
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen

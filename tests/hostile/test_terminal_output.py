@@ -44,6 +44,8 @@ TOUR = [
     (ESC, None),
     ("!", b"Alerts"),                            # alerts
     (ESC, None),
+    ("T", b"'s day"),                            # the day (titles are user text)
+    (ESC, None),
     ("i", b"enter: go"),                         # import: the path prompt...
     ("{plan}\r", b"has problems"),              # ...then the file's problems
     (ESC, None),

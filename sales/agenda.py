@@ -1,0 +1,103 @@
+"""A person's day ("uplift today"): what needs them now, from every phase of the cycle at once.
+
+One list instead of five screens: their overdue work and the work due soon, their blocked
+tasks, their deals that have slipped or close soon, their key accounts gone quiet, their goals
+behind pace or waiting for a check-in, and where they stand against their quota. Entries are
+data (ids, dates, counts); the words are the interface's (tui/agenda_text.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Literal
+
+import msgspec
+
+from sales.alerts import Alert
+from sales.deals import Deal, Stage, is_slipped
+from sales.forecast import RepForecast
+from sales.goals import CheckIn, Goal, checkins_of
+from sales.tasks import Task, board_order, is_overdue
+
+DEFAULT_HORIZON = 7  # days ahead that count as "soon"
+CHECKIN_DAYS = 7  # a goal's owner checks in weekly; after this many days a check-in is due
+
+Kind = Literal["overdue", "due", "blocked", "slipped", "closing", "quiet", "behind", "checkin"]
+
+
+class Entry(msgspec.Struct):
+    kind: Kind
+    item: str  # the id to jump to: T-4, D-3, G-1
+    title: str
+    day: date | None = None  # due date, close date, or the last check-in
+    days: int | None = None  # how many days past (overdue, slipped, since a check-in) or until (due, closing)
+    status: str = ""  # a task's status or a deal's stage
+    value: float | None = None  # a deal's value
+    expected: float | None = None  # a goal behind pace: % of the way expected by now
+    actual: float | None = None  # ... and % covered
+    message: str = ""  # a quiet key account: the alert's evidence
+
+
+class Agenda(msgspec.Struct):
+    who: str
+    today: date
+    horizon: int
+    entries: list[Entry]
+    forecast: RepForecast | None = None  # None: no quota or not a rep
+    team_alerts: int = 0  # live alerts on the whole board
+
+    def of(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+
+def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], stages: Sequence[Stage],
+           goals: Iterable[Goal], checkins: Sequence[CheckIn], paces: Iterable[tuple[str, float, float]],
+           alerts: Sequence[Alert], forecast: RepForecast | None = None,
+           horizon: int = DEFAULT_HORIZON) -> Agenda:
+    """``who``'s agenda on ``today``. ``paces``: (goal id, % expected by now, % covered) per goal
+    whose pace can be judged; ``alerts``: the board's live alerts (quiet key accounts are taken
+    from them, and counted)."""
+    soon = today + timedelta(days=horizon)
+    entries: list[Entry] = []
+    mine = sorted((t for t in tasks if t.owner == who and t.status != "done"), key=board_order)
+    for task in sorted((t for t in mine if is_overdue(t, today)), key=lambda t: (t.due, board_order(t))):
+        entries.append(Entry("overdue", task.id, task.title, task.due, (today - task.due).days, task.status))
+    for task in sorted((t for t in mine if t.due is not None and today <= t.due <= soon),
+                       key=lambda t: (t.due, board_order(t))):
+        entries.append(Entry("due", task.id, task.title, task.due, (task.due - today).days, task.status))
+    for task in mine:
+        if task.status == "blocked" and not is_overdue(task, today):
+            entries.append(Entry("blocked", task.id, task.title, task.due, None, task.status))
+
+    outcome = {s.name: s.outcome for s in stages}
+    open_deals = [d for d in deals if d.owner == who and outcome.get(d.stage) == "open"]
+    for deal in sorted((d for d in open_deals if is_slipped(d, "open", today)), key=lambda d: (d.close, d.id)):
+        entries.append(Entry("slipped", deal.id, deal.title, deal.close, (today - deal.close).days, deal.stage,
+                             deal.value))
+    for deal in sorted((d for d in open_deals if d.close is not None and today <= d.close <= soon),
+                       key=lambda d: (d.close, -d.value)):
+        entries.append(Entry("closing", deal.id, deal.title, deal.close, (deal.close - today).days, deal.stage,
+                             deal.value))
+    by_id = {d.id: d for d in open_deals}
+    for alert in alerts:
+        if alert.kind == "quiet" and alert.item in by_id and alert.snoozed_until is None:
+            deal = by_id[alert.item]
+            entries.append(Entry("quiet", deal.id, deal.title, status=deal.stage, value=deal.value,
+                                 message=alert.message))
+
+    behind = {goal_id: (expected, actual) for goal_id, expected, actual in paces if actual < expected}
+    for goal in goals:
+        if goal.owner != who:
+            continue
+        if goal.id in behind:
+            expected, actual = behind[goal.id]
+            entries.append(Entry("behind", goal.id, goal.title, expected=expected, actual=actual))
+        if goal.deadline is not None and goal.deadline < today:
+            continue  # over: no more check-ins to ask for
+        history = checkins_of(goal.id, checkins)
+        last = history[-1].at.date() if history else None
+        if last is None or (today - last).days >= CHECKIN_DAYS:
+            entries.append(Entry("checkin", goal.id, goal.title, last, (today - last).days if last else None))
+    live = sum(1 for a in alerts if a.snoozed_until is None)
+    return Agenda(who, today, horizon, entries, forecast, live)

@@ -1,0 +1,26 @@
+"""A person's day on a board (sales/agenda.py): their tasks, deals, goals and quota in one list."""
+
+from __future__ import annotations
+
+from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
+from sales.errors import Invalid, NotFound
+from store.board_core import BoardCore
+
+
+class AgendaQueries(BoardCore):
+    def agenda(self, who: str | None = None, horizon: int = DEFAULT_HORIZON) -> Agenda:
+        """What needs `who` (default: the actor) today and in the next `horizon` days. Reading
+        anyone's is open to everyone on the board, as the board itself is."""
+        if not 0 <= horizon <= 366:
+            raise Invalid("days", f"look from 0 to 366 days ahead, not {horizon}")
+        who = who or self.actor
+        names = [m.name for m in self.members()]
+        if names and who not in names:
+            raise NotFound(f"{who!r} is not a member of this board (members: {', '.join(names)})")
+        paces = self.goal_paces()
+        forecast = None
+        if who in self.reps():
+            row = self.forecast(who).reps[0]
+            forecast = row if row.quota is not None else None
+        return agenda(who, self.today(), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
+                      paces, self.alerts(paces=paces), forecast, horizon)

@@ -1,0 +1,39 @@
+"""The Today screen (T from any screen): a rep's day under headings, enter jumping to the item,
+and T not stacking a second one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import OptionList, Static
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.agenda import TodayScreen
+
+
+def lines(app) -> list[str]:
+    listing = app.screen.query_one(OptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_the_day_and_a_jump_to_a_task(team) -> None:
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    lead.update_task("T-1", due=today - timedelta(days=2))
+    lead.add_deal("Acme renewal", owner="ali", value=12000, close=today + timedelta(days=2))
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        assert str(app.screen.query_one("#today-title", Static).render()) == f"ali's day, {today}"
+        assert lines(app) == ["Overdue", f"  T-1  Call Acme · due {today - timedelta(days=2)}, 2 days ago · To do",
+                              "Deals closing in the next 7 days",
+                              f"  D-1  Acme renewal · Lead · 12,000 · closes {today + timedelta(days=2)}, in 2 days"]
+        await pilot.press("T")  # already open: no second one
+        await pilot.pause()
+        assert len([s for s in app.screen_stack if isinstance(s, TodayScreen)]) == 1
+        await pilot.press("enter")  # the first line: T-1
+        await until(pilot, lambda: app.current_mode == "plan" and not isinstance(app.screen, TodayScreen))
+        await until(pilot, lambda: getattr(app.focused, "card", None) is not None and app.focused.card.id == "T-1")

@@ -1,0 +1,104 @@
+"""A person's day (sales/agenda.py) in the interface's words: headed sections of lines, each
+with the id it is about, the same for `uplift today` and the Today screen. No Textual here."""
+
+from __future__ import annotations
+
+from sales.agenda import Agenda, Entry
+from sales.payout import money
+from sales.tasks import STATUS_LABELS
+from tui.i18n import N_, _, n_
+from tui.number_text import num_or_dash, pct_or_dash
+
+SECTIONS = (
+    ("overdue", N_("Overdue")),
+    ("due", N_("Due in the next {days}")),
+    ("blocked", N_("Blocked")),
+    ("slipped", N_("Deals past their close date")),
+    ("closing", N_("Deals closing in the next {days}")),
+    ("quiet", N_("Key accounts gone quiet")),
+    ("behind", N_("Goals behind pace")),
+    ("checkin", N_("Goals waiting for a check-in")),
+)
+
+
+def days(count: int) -> str:
+    return n_("{count} day", "{count} days", count).format(count=count)
+
+
+def _when(entry: Entry) -> str:
+    if entry.kind == "overdue":
+        return _("due {day}, {days} ago").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "due":
+        if entry.days == 0:
+            return _("due today")
+        if entry.days == 1:
+            return _("due tomorrow")
+        return _("due {day}, in {days}").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "blocked":
+        return _("due {day}").format(day=entry.day) if entry.day else _("no due date")
+    if entry.kind == "slipped":
+        return _("expected {day}, {days} ago").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "closing":
+        return _("closes today") if entry.days == 0 else \
+            _("closes {day}, in {days}").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "behind":
+        return _("{actual}% of the way where {expected}% was expected by now").format(
+            actual=f"{entry.actual:g}", expected=f"{entry.expected:g}")
+    if entry.kind == "checkin":
+        return _("last check-in {day}, {days} ago").format(day=entry.day, days=days(entry.days)) \
+            if entry.day else _("no check-in yet")
+    return entry.message
+
+
+def entry_line(entry: Entry) -> str:
+    """`T-4  Call the second 24 target accounts · due 2026-11-20, 12 days ago · Doing`."""
+    parts = [f"{entry.item}  {entry.title}"]
+    if entry.kind in ("slipped", "closing", "quiet"):
+        parts.append(f"{entry.status} · {num_or_dash(entry.value)}")
+    parts.append(_when(entry))
+    if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:
+        parts.append(_(STATUS_LABELS[entry.status]))
+    return " · ".join(parts)
+
+
+def sections(agenda: Agenda) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(item id, line), ...]) for each kind the agenda has entries of."""
+    found = []
+    for kind, heading in SECTIONS:
+        entries = agenda.of(kind)
+        if entries:
+            found.append((_(heading).format(days=days(agenda.horizon)), [(e.item, entry_line(e)) for e in entries]))
+    return found
+
+
+def quota_line(agenda: Agenda) -> str | None:
+    """Where the person stands against their quota, and what closing their commit deals pays."""
+    f = agenda.forecast
+    if f is None or not f.quota:
+        return None
+    line = _("Quota: won {won} of {quota} ({pct}) · forecast {forecast}").format(
+        won=num_or_dash(f.won), quota=num_or_dash(f.quota), pct=pct_or_dash(f.won / f.quota * 100),
+        forecast=num_or_dash(f.forecast))
+    line += " · " + (_("{amount} to go").format(amount=num_or_dash(f.gap)) if f.gap is not None and f.gap > 0
+                     else _("on track to meet it"))
+    if f.payout is not None:
+        line += " · " + _("payout {now}").format(now=money(f.payout))
+        if f.payout_commit is not None and f.payout_commit != f.payout:
+            line += ", " + _("{then} if your commit deals close").format(then=money(f.payout_commit))
+    return line
+
+
+def heading(agenda: Agenda) -> str:
+    return _("{who}'s day, {today}").format(who=agenda.who, today=agenda.today)
+
+
+def nothing_line() -> str:
+    return _("Nothing needs you: no overdue or due work, no slipped or closing deals, no goal waiting.")
+
+
+def alerts_line(agenda: Agenda) -> str | None:
+    if not agenda.team_alerts:
+        return None
+    return n_("{count} alert on the board (! on any screen, or `uplift alerts`)",
+              "{count} alerts on the board (! on any screen, or `uplift alerts`)",
+              agenda.team_alerts).format(count=agenda.team_alerts)

@@ -1,0 +1,44 @@
+"""`uplift today`: what needs you now, from every phase at once (sales/agenda.py). A rep types it
+over SSH in the morning; a lead can read anyone's with --for."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.i18n import _
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    from sales.text import safe
+    from tui.agenda_text import alerts_line, heading, nothing_line, quota_line, sections
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    agenda = board.agenda(args.who, args.days)
+    if args.json:
+        print_json(agenda)
+        return EXIT_OK
+    print(safe(heading(agenda)))
+    found = sections(agenda)
+    for title, lines in found:
+        print()
+        print(safe(title))
+        for _item, line in lines:
+            print(safe(f"  {line}"))
+    if not found:
+        print(safe(nothing_line()))
+    extra = [line for line in (quota_line(agenda), alerts_line(agenda)) if line]
+    if extra:
+        print()
+        for line in extra:
+            print(safe(line))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    today = add_verb(verbs, common, "today", cmd_today,
+                     _("what needs you now: overdue and due work, slipping deals, goals, your quota"))
+    today.add_argument("--for", dest="who", metavar="U", help=_("someone else's day (a member's name)"))
+    today.add_argument("--days", type=int, default=7, metavar="N", help=_("how far ahead counts as soon (default 7)"))
+    today.add_argument("--json", action="store_true")

@@ -1,0 +1,78 @@
+"""The Today screen (`T` anywhere, "My day" in the palette): what needs you now, from every
+phase at once (sales/agenda.py); enter on a line jumps to its task, deal or goal."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sales.errors import UpliftError
+from tui.agenda_text import alerts_line, heading, nothing_line, quota_line, sections
+from tui.i18n import N_, _
+from tui.user_text import plain, tell
+
+
+class TodayScreen(ModalScreen[str | None]):
+    """Returns the id of the chosen line's item (enter), or None (escape)."""
+
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="today.close")]
+
+    def __init__(self, who: str | None = None) -> None:
+        super().__init__()
+        self.who = who
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog today"):
+            yield Static(id="today-title", classes="dialog-question")
+            yield OptionList(id="today-list")
+            yield Static(id="today-quota")
+            yield Static(plain(_("enter jumps to the item · escape closes")), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one(OptionList).focus()
+
+    def show(self) -> None:
+        try:
+            agenda = self.app.board.agenda(self.who)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        self.query_one("#today-title", Static).update(plain(heading(agenda)))
+        options: list[Option | None] = []
+        for title, lines in sections(agenda):
+            if options:
+                options.append(None)
+            options.append(Option(plain(title), disabled=True))
+            options += [Option(plain("  " + line), id=f"{n}:{item}") for n, (item, line) in
+                        enumerate(lines, len(options))]
+        if not options:
+            options.append(Option(plain(nothing_line()), disabled=True))
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        listing.set_options(options)
+        if highlighted is not None and highlighted < listing.option_count:
+            listing.highlighted = highlighted
+        else:  # the first line under a heading
+            listing.highlighted = next((i for i in range(listing.option_count)
+                                        if not listing.get_option_at_index(i).disabled), None)
+        extra = [line for line in (quota_line(agenda), alerts_line(agenda)) if line]
+        quota = self.query_one("#today-quota", Static)
+        quota.update(plain("\n".join(extra)))
+        quota.display = bool(extra)
+
+    async def refresh_board(self) -> None:
+        """Another process changed the board: show the day as it is now."""
+        self.show()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((event.option.id or "").split(":", 1)[-1] or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
