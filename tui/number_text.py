@@ -1,11 +1,14 @@
 """Numbers as the review shows them, the same on the command line and on screen: a dash for a
-number there is none of, a unit after an amount, a percentage without a needless `.0`.
+number there is none of, a unit after an amount, a percentage without a needless `.0`; and days
+as a narrow card shows them.
 
 No Textual here (the command line imports this), and sales' modules only when a number is
 written, so that registering the command line's verbs does not pay for them.
 """
 
 from __future__ import annotations
+
+from tui.i18n import N_, _
 
 
 def num_or_dash(value: float | None, unit: str = "") -> str:
@@ -34,3 +37,17 @@ def short_or_met(gap: float | None, met: str = "met") -> str:
     if gap is None:
         return "–"
     return num_or_dash(gap) if gap > 0 else met
+
+
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+          N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def short_day(day, today) -> str:
+    """A day as a narrow card shows it: `Dec 21` in this year (zh `12月21日`), else the month
+    (`Feb 2027`, zh `2027年2月`). A pipeline column at 120 columns is nine characters wide: an
+    ISO date broke across lines. (The deal's details give the whole date.)"""
+    month = _(MONTHS[day.month - 1])
+    if day.year != today.year:
+        return _("{month} {year}").format(month=month, year=day.year)
+    return _("{month} {day}").format(month=month, day=day.day)

@@ -104,13 +104,13 @@ async def test_closed_deals_show_the_day_they_closed(team) -> None:
     Board(team, actor="dana", clock=at(9)).move_deal("D-1", "Won")
     Board(team, actor="dana", clock=at(12)).move_deal("D-2", "Lost")
     Board(team, actor="dana", clock=at(12)).add_deal("Corvid trial", owner="ali", value=50)
-    app = UpliftApp(Board(team, actor="dana"))
+    app = UpliftApp(Board(team, actor="dana", clock=at(30)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
         flags = {card.id: card.flag for column in app.screen.query_one(Kanban).columns for card in column.cards}
-    # the closing day, not the close date the deal was expected on
-    assert flags == {"D-1": "won 2026-11-09", "D-2": "lost 2026-11-12", "D-3": "no close date"}
+    # the closing day, not the close date the deal was expected on (short, in this year)
+    assert flags == {"D-1": "won Nov 9", "D-2": "lost Nov 12", "D-3": "no close date"}
 
 
 async def test_an_open_deal_past_its_close_date_says_so(team) -> None:
@@ -120,16 +120,29 @@ async def test_an_open_deal_past_its_close_date_says_so(team) -> None:
     lead = Board(team, actor="dana", clock=clock)
     lead.add_deal("Acme renewal", owner="ali", value=1000, close=date(2026, 11, 30))
     lead.add_deal("Beta pilot", owner="bea", value=400, close=date(2026, 12, 2))
+    lead.add_deal("Corvid", owner="bea", value=300, close=date(2027, 1, 15))
     app = UpliftApp(Board(team, actor="dana", clock=clock))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
         cards = {card.id: card for column in app.screen.query_one(Kanban).columns for card in column.cards}
-        assert cards["D-1"].flag == "close 2026-11-30  PAST" and "overdue" in cards["D-1"].classes
-        assert cards["D-2"].flag == "close 2026-12-02" and "overdue" not in cards["D-2"].classes
+        assert cards["D-1"].flag == "close Nov 30  PAST" and "overdue" in cards["D-1"].classes
+        assert cards["D-2"].flag == "close Dec 2" and "overdue" not in cards["D-2"].classes
+        assert cards["D-3"].flag == "close Jan 2027"  # another year: the month
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, AlertsScreen)
         assert [a.key for a in app.screen.alerts if a.kind == "slipped"] == ["slipped:D-1"]
         await pilot.press("enter")  # the first alert: D-1's
         await pilot.pause()
         assert app.current_mode == "pipeline" and app.screen.query_one(Kanban).focused_card.id == "D-1"
+
+
+def test_a_card_flag_breaks_after_its_label_so_a_date_stays_whole() -> None:
+    from tui.widgets.kanban import flag_lines
+
+    assert flag_lines("close Dec 21", 20) == ["close Dec 21"]
+    assert flag_lines("close Dec 21", 9) == ["close", "Dec 21"]          # not "close Dec" / "21"
+    assert flag_lines("close Nov 30  PAST", 9) == ["close", "Nov 30", "PAST"]
+    assert flag_lines("close Nov 30  PAST", 12) == ["close Nov 30", "PAST"]
+    assert flag_lines("due 2026-11-30  OVERDUE  ★ key", 30) == ["due 2026-11-30  OVERDUE", "★ key"]
+    assert flag_lines("no close date", 5) == ["no", "close date"]        # (folded further by the card)

@@ -26,6 +26,7 @@ from textual.widgets import Static
 from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped
 from sales.errors import UpliftError
 from tui.i18n import N_, _
+from tui.number_text import short_day
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -47,13 +48,13 @@ def money(value: float) -> str:
 def deal_card(deal: Deal, outcome: str, today: date) -> CardData:
     """A deal as a card. An open deal shows its expected close date (marked PAST, in the alarm
     colour, once it has passed: it has slipped); a won or lost one the day it was closed (when
-    it entered its stage), which is what a closed card is read for."""
+    it entered its stage), which is what a closed card is read for. Days are short (`Dec 21`)."""
     details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
     slipped = is_slipped(deal, outcome, today)
     if (day := closed_on(deal, outcome)) is not None:
-        flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=day)
+        flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=short_day(day, today))
     else:
-        flag = _("close {day}").format(day=deal.close) if deal.close else _("no close date")
+        flag = _("close {day}").format(day=short_day(deal.close, today)) if deal.close else _("no close date")
         if slipped:
             flag += "  " + _("PAST")
     if deal.key_account:

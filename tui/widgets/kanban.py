@@ -436,7 +436,8 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         fill = parts["fill"].rich_style
         lines = [(f"{card.id}  {card.title}", "title"), (card.details, "muted")]
         if card.flag:
-            lines.append((card.flag, "alarm" if "overdue" in card.classes else "muted"))
+            flag_part = "alarm" if "overdue" in card.classes else "muted"
+            lines += [(line, flag_part) for line in flag_lines(card.flag, inner)]
         strips = []
         for text, part in lines:
             style = parts[part]
@@ -444,6 +445,28 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                 strips.append(Strip([edge_segment, Segment(" " * padding.left, fill),
                                      *line.render_segments(style)]).adjust_cell_length(width, fill))
         return strips
+
+
+def flag_lines(flag: str, width: int) -> list[str]:
+    """A card's flag (`close Dec 21  PAST  ★ key`: parts two spaces apart, each a label and a
+    value) in lines of `width`: parts are kept whole where they fit, and a part too wide breaks
+    after its label, so that a date stays on one line (`close` / `Dec 21`), not `close Dec` / `21`."""
+    lines: list[str] = []
+    current = ""
+    for part in flag.split("  "):
+        joined = f"{current}  {part}" if current else part
+        if display_width(joined) <= width:
+            current = joined
+            continue
+        if current:
+            lines.append(current)
+        label, space, value = part.partition(" ")
+        if display_width(part) <= width or not space:
+            current = part
+        else:
+            lines.append(label)
+            current = value
+    return [*lines, current] if current else lines
 
 
 class Kanban(Horizontal, can_focus=True):
