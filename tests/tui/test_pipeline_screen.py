@@ -144,5 +144,5 @@ def test_a_card_flag_breaks_after_its_label_so_a_date_stays_whole() -> None:
     assert flag_lines("close Dec 21", 9) == ["close", "Dec 21"]          # not "close Dec" / "21"
     assert flag_lines("close Nov 30  PAST", 9) == ["close", "Nov 30", "PAST"]
     assert flag_lines("close Nov 30  PAST", 12) == ["close Nov 30", "PAST"]
-    assert flag_lines("due 2026-11-30  OVERDUE  ★ key", 30) == ["due 2026-11-30  OVERDUE", "★ key"]
+    assert flag_lines("due 2026-11-30  OVERDUE  ★ key", 29) == ["due 2026-11-30  OVERDUE", "★ key"]
     assert flag_lines("no close date", 5) == ["no", "close date"]        # (folded further by the card)
