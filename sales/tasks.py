@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import calendar
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
 import msgspec
@@ -11,10 +12,17 @@ from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multilin
 
 Status = Literal["todo", "doing", "blocked", "done"]
 Priority = Literal["low", "normal", "high", "urgent"]
+Repeat = Literal["daily", "weekly", "fortnightly", "monthly", "quarterly"]
 
 STATUSES: tuple[str, ...] = ("todo", "doing", "blocked", "done")
 STATUS_LABELS = {"todo": "To do", "doing": "Doing", "blocked": "Blocked", "done": "Done"}
 PRIORITIES: tuple[str, ...] = ("low", "normal", "high", "urgent")
+REPEATS: tuple[str, ...] = ("daily", "weekly", "fortnightly", "monthly", "quarterly")
+_REPEAT_ALIASES = {"day": "daily", "week": "weekly", "2 weeks": "fortnightly", "2w": "fortnightly",
+                   "fortnight": "fortnightly", "biweekly": "fortnightly", "month": "monthly",
+                   "quarter": "quarterly", **{name: name for name in REPEATS}}
+#: (days, months) one step of each repeat takes
+_REPEAT_STEP = {"daily": (1, 0), "weekly": (7, 0), "fortnightly": (14, 0), "monthly": (0, 1), "quarterly": (0, 3)}
 _STATUS_ALIASES = {"todo": "todo", "to-do": "todo", "to do": "todo", "open": "todo",
                    "doing": "doing", "in progress": "doing", "in-progress": "doing", "wip": "doing",
                    "blocked": "blocked", "done": "done", "closed": "done"}
@@ -70,6 +78,8 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     expected_result: LongText = ""
     measure: LongText = ""
     comments: Annotated[list[Comment], msgspec.Meta(max_length=COMMENTS_MAX)] = []
+    every: Repeat | None = None  # repeats: done, it makes its next occurrence
+    previous: Ref | None = None  # the occurrence this one follows (a repeating task's)
 
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
@@ -79,6 +89,8 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.measure = clean_multiline(self.measure)
         if self.start and self.due and self.due < self.start:
             raise ValueError(f"due {self.due} is before start {self.start}")
+        if self.every and self.due is None:
+            raise ValueError("a repeating task needs a due date to repeat from")
 
 
 def normalize_status(text: str) -> str:
@@ -87,6 +99,43 @@ def normalize_status(text: str) -> str:
     if status is None:
         raise ValueError(f"{text!r} is not a status (one of: {', '.join(STATUSES)})")
     return status
+
+
+def normalize_repeat(text: str) -> str | None:
+    """A repeat from what a person typed (`week`, `weekly`, `2w`, `month`...); None for `none`,
+    `never` or nothing; ValueError for anything else."""
+    wanted = " ".join(text.strip().lower().split())
+    if wanted in ("", "none", "never", "no", "off"):
+        return None
+    if wanted not in _REPEAT_ALIASES:
+        raise ValueError(f"{text!r} is not a repeat (one of: {', '.join(REPEATS)}, or none)")
+    return _REPEAT_ALIASES[wanted]
+
+
+def _step(day: date, every: str, times: int) -> date:
+    """`day` moved `times` steps of `every`; a month step keeps the day of the month where the
+    month has it (Jan 31 monthly: Feb 28, Mar 31), counted from `day` so it does not drift."""
+    days, months = _REPEAT_STEP[every]
+    if not months:
+        return day + timedelta(days=days * times)
+    total = day.month - 1 + months * times
+    year, month = day.year + total // 12, total % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_occurrence(task: Task, today: date) -> dict:
+    """The fields of a repeating task's next occurrence, made when it is done: the same work
+    (steps unticked, no comments), due one step after its due date, or the first step on or
+    after `today` when it was done later than that; its start moves by as much."""
+    times = 1
+    while _step(task.due, task.every, times) < today:
+        times += 1
+    due = _step(task.due, task.every, times)
+    start = task.start + (due - task.due) if task.start else None
+    return {"title": task.title, "owner": task.owner, "priority": task.priority, "start": start, "due": due,
+            "goal": task.goal, "strategy": task.strategy, "steps": [{"text": s.text} for s in task.steps],
+            "expected_result": task.expected_result, "measure": task.measure, "every": task.every,
+            "previous": task.id}
 
 
 def filter_text(task: Task) -> str:

@@ -8,7 +8,7 @@ import msgspec
 
 from sales.errors import Invalid, NotFound
 from sales.ids import format_id
-from sales.tasks import COMMENTS_MAX, Comment, Task, board_order, normalize_status
+from sales.tasks import COMMENTS_MAX, Comment, Task, board_order, next_occurrence, normalize_status
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -40,8 +40,25 @@ class TaskChanges(BoardCore):
             new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None})
             action = "task.move" if changed_keys(old, new) == {"status"} else "task.edit"
             self._put_update(tx, action, "task", old, new)
+            if new.every and new.status == "done" and old.status != "done":
+                self._repeat(tx, new)
             return new
         return self._transact(build)
+
+    def next_of(self, task_id: str) -> Task | None:
+        """The occurrence made when the repeating task `task_id` was done (None: there is none)."""
+        return next((t for t in self.tasks() if t.previous == task_id), None)
+
+    def _repeat(self, tx: Transaction, done: Task) -> None:
+        """A repeating task is done: its next occurrence is added in the same change (so one undo
+        takes both back). Done again after a reopen, it makes no second one."""
+        if self.next_of(done.id) is not None:
+            return
+        fields = next_occurrence(done, self.today())
+        self._check("task.add", new_owner=fields["owner"])
+        task = self._validate_task(tx, {**{k: v for k, v in fields.items() if v is not None},
+                                        "id": format_id("task", tx.nextnumber("task"))})
+        self._put_new(tx, "task.add", "task", task)
 
     def move_task(self, task_id: str, status: str) -> Task:
         try:

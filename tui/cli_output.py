@@ -92,6 +92,10 @@ def task_detail(task: Task, history: Sequence[Activity]) -> str:
              f"  {label(_('due'))}{task.due or '–'}",
              f"  {label(_('goal'))}{task.goal or '–'}",
              f"  {label(_('strategy'))}{task.strategy or '–'}"]
+    if task.every:
+        lines.append(f"  {label(_('repeats'))}{_(task.every)}")
+    if task.previous:
+        lines.append(f"  {label(_('follows'))}{task.previous}")
     if task.expected_result:
         lines.append(f"  {label(_('expected'))}{task.expected_result}")
     if task.measure:

@@ -167,5 +167,6 @@ def test_the_readmes_annotated_example_imports(tmp_path) -> None:
     section = readme.split("#### The format, annotated", 1)[1]
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     board, summary = imported(tmp_path / "b", example.encode())
-    assert [t.id for t in board.items("task")] == ["T-1", "T-2"]
+    assert [t.id for t in board.items("task")] == ["T-1", "T-2", "T-3"]
     assert board.task("T-2").title == "Call the first 24 accounts"
+    assert (board.task("T-3").title, board.task("T-3").every) == ("Weekly deal review", "weekly")

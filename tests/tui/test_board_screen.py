@@ -269,3 +269,22 @@ async def test_a_comment_from_the_board_shows_on_the_card_and_in_the_details(tea
         comments = str(app.screen.query_one("#detail-comments").render())
         assert "bea  Ali is out; I called Acme." in comments
     assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["Ali is out; I called Acme."]
+
+
+async def test_a_repeating_task_done_on_the_board_makes_the_next(team) -> None:
+    from textual.widgets import Select
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # T-1, due 2026-12-01 (the fixture's)
+        assert isinstance(app.screen, TaskForm)
+        app.screen.query_one("#every", Select).value = "weekly"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "↻ weekly" in card_text(app, "T-1")
+        await pilot.press("L", "L", "L")  # to Done
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["done"] and "T-3" in column_ids(app)["todo"]
+        assert any("T-1 repeats weekly: T-3 is the next" in str(n.message) for n in app._notifications)
+    after = Board(team, actor="dana").task("T-3")
+    assert (after.title, after.every, after.previous) == ("Call Acme", "weekly", "T-1")

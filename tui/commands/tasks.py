@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.tasks import PRIORITIES, STATUSES
+from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -56,6 +56,11 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
         fields["status"] = args.status
     if getattr(args, "step", None):
         fields["steps"] = [{"text": text} for text in args.step]
+    if getattr(args, "every", None) is not None:
+        try:
+            fields["every"] = normalize_repeat(args.every) or ""  # "" (none) clears it
+        except ValueError as error:
+            raise BadInput(f"--every: {error}") from None
     # an empty value clears a field when editing
     return {k: (None if v == "" else v) for k, v in fields.items() if v is not None}
 
@@ -84,6 +89,7 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.move_task(args.id, args.status)
     print(f"{task.id} → {task.status}")
+    _tell_next(board, task)
     _warn_wip(board, task.status)
     return EXIT_OK
 
@@ -92,7 +98,14 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.move_task(args.id, "done")
     print(f"{task.id} → done")
+    _tell_next(board, task)
     return EXIT_OK
+
+
+def _tell_next(board, task) -> None:
+    """A repeating task just done: say which task is its next occurrence, and when it is due."""
+    if task.every and task.status == "done" and (after := board.next_of(task.id)) is not None:
+        print(_("next: {id} due {due} ({every})").format(id=after.id, due=after.due, every=_(after.every)))
 
 
 def cmd_task_show(args: argparse.Namespace) -> int:
@@ -153,6 +166,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         sub.add_argument("--step", action="append", metavar="TEXT", help=_("a checklist step (repeatable)"))
         sub.add_argument("--expected", metavar="TEXT", help=_("expected result"))
         sub.add_argument("--measure", metavar="TEXT", help=_("how the result is measured"))
+        sub.add_argument("--every", metavar="REPEAT",
+                         help=_("repeat it: {repeats} (none stops); done, it makes the next one").format(
+                             repeats=", ".join(REPEATS)))
 
     add = add_verb(task, common, "add", cmd_task_add, _("add a task and print its id"))
     add.add_argument("title")

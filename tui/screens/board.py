@@ -27,6 +27,8 @@ def task_card(task: Task, today) -> CardData:
         details += " · " + _("steps {done}/{total}").format(done=done, total=total)
     if task.comments:
         details += " · " + n_("{count} comment", "{count} comments", len(task.comments)).format(count=len(task.comments))
+    if task.every:
+        details += " · ↻ " + _(task.every)
     overdue = is_overdue(task, today)
     flag = _("due {day}").format(day=task.due) + ("  " + _("OVERDUE") if overdue else "") if task.due else _("no due date")
     classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())
@@ -136,10 +138,13 @@ class BoardScreen(Screen):
 
     async def move(self, task_id: str, status: str) -> None:
         try:
-            self.app.board.move_task(task_id, status)
+            task = self.app.board.move_task(task_id, status)
         except UpliftError as error:
             tell(self, error, "error")
             return
+        if task.every and task.status == "done" and (after := self.app.board.next_of(task.id)) is not None:
+            tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
+                id=task.id, every=_(task.every), next=after.id, due=after.due))
         await self.refresh_board()
         await self.kanban.focus_card(task_id)
 

@@ -63,6 +63,9 @@ class TaskDetail(ModalScreen[None]):
             f"{label(_('Expected'))}{task.expected_result or '–'}",
             f"{label(_('Measure'))}{task.measure or '–'}",
         ]
+        if task.every:
+            lines.append(f"{label(_('Repeats'))}{_(task.every)}" + (
+                "        " + _("follows {id}").format(id=task.previous) if task.previous else ""))
         self.query_one("#detail-fields", Static).update(plain("\n".join(lines)))
         steps = self.query_one("#detail-steps", SelectionList)
         highlighted = steps.highlighted

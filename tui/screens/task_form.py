@@ -10,14 +10,16 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
-FIELDS = ("title", "owner", "status", "priority", "start", "due", "goal", "strategy", "steps",
+FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "steps",
           "expected_result", "measure")
+#: The repeats as the form offers them (sales.tasks.REPEATS), marked for translation.
+REPEAT_NAMES = (N_("daily"), N_("weekly"), N_("fortnightly"), N_("monthly"), N_("quarterly"))
 
 
 def steps_to_text(task: Task | None) -> str:
@@ -78,6 +80,9 @@ class TaskForm(FormBase):
                     str(task.start or "") if task else "", placeholder=DATE_HINT, id="start"))
                 yield from self._field("due", _("Due"), text_input(
                     str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
+                yield from self._field("every", _("Repeats"), Select(
+                    [(plain_rich(_(name)), name) for name in REPEAT_NAMES], id="every",
+                    prompt=_("never"), value=task.every if task and task.every else Select.NULL))
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", _("Goal"), Select(
                     with_current(goals, task and task.goal), id="goal", prompt=_("no goal"),
@@ -99,7 +104,7 @@ class TaskForm(FormBase):
         """The form's content as task fields; dates are parsed here (errors name the field)."""
         board = self.app.board
         fields: dict = {"title": self.query_one("#title", Input).value}
-        for name in ("owner", "status", "priority", "goal", "strategy"):
+        for name in ("owner", "status", "priority", "every", "goal", "strategy"):
             widget = self.query_one(f"#{name}")
             value = widget.value
             fields[name] = None if value in (Select.NULL, "") else value

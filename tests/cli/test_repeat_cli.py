@@ -1,0 +1,29 @@
+"""`--every` on task add and edit, and `task done` naming the next occurrence."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from store.board import Board
+
+
+def test_a_weekly_task_over_the_command_line(run, team) -> None:
+    today = Board(team, actor="dana").today()
+    code, out, _ = run("task", "add", "Weekly pipeline call", "--due", str(today), "--every", "week", user="ali")
+    assert code == 0 and out.strip() == "T-3"
+    code, out, _ = run("task", "show", "T-3", user="ali")
+    assert "  repeats   weekly" in out.splitlines()
+    code, out, _ = run("task", "done", "T-3", user="ali")
+    assert code == 0
+    assert out.splitlines() == ["T-3 → done", f"next: T-4 due {today + timedelta(days=7)} (weekly)"]
+    code, out, _ = run("task", "show", "T-4", user="ali")
+    assert "  follows   T-3" in out.splitlines()
+    code, out, _ = run("task", "edit", "T-4", "--every", "none", user="ali")
+    assert code == 0 and Board(team, actor="dana").task("T-4").every is None
+
+
+def test_bad_repeats_are_refused(run) -> None:
+    code, _, err = run("task", "add", "x", "--due", "fri", "--every", "sometimes")
+    assert code == 2 and "--every: 'sometimes' is not a repeat" in err
+    code, _, err = run("task", "add", "x", "--every", "weekly")
+    assert code == 2 and "needs a due date" in err
