@@ -81,10 +81,11 @@ def quota_line(agenda: Agenda) -> str | None:
         forecast=num_or_dash(f.forecast))
     line += " · " + (_("{amount} to go").format(amount=num_or_dash(f.gap)) if f.gap is not None and f.gap > 0
                      else _("on track to meet it"))
-    if f.payout is not None:
+    if f.payout is not None and f.payout_commit is not None and f.payout_commit != f.payout:
+        line += " · " + _("payout {now}, {then} if your commit deals close").format(
+            now=money(f.payout), then=money(f.payout_commit))
+    elif f.payout is not None:
         line += " · " + _("payout {now}").format(now=money(f.payout))
-        if f.payout_commit is not None and f.payout_commit != f.payout:
-            line += ", " + _("{then} if your commit deals close").format(then=money(f.payout_commit))
     return line
 
 
