@@ -17,11 +17,10 @@ import msgspec
 from sales.alerts import Alert
 from sales.deals import Deal, Stage, is_slipped
 from sales.forecast import RepForecast
-from sales.goals import CheckIn, Goal, checkins_of
+from sales.goals import CheckIn, Goal, checkin_due, last_checkin_day
 from sales.tasks import Task, board_order, is_overdue
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
-CHECKIN_DAYS = 7  # a goal's owner checks in weekly; after this many days a check-in is due
 
 Kind = Literal["overdue", "due", "blocked", "slipped", "closing", "quiet", "behind", "checkin"]
 
@@ -93,11 +92,8 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
         if goal.id in behind:
             expected, actual = behind[goal.id]
             entries.append(Entry("behind", goal.id, goal.title, expected=expected, actual=actual))
-        if goal.deadline is not None and goal.deadline < today:
-            continue  # over: no more check-ins to ask for
-        history = checkins_of(goal.id, checkins)
-        last = history[-1].at.date() if history else None
-        if last is None or (today - last).days >= CHECKIN_DAYS:
+        if checkin_due(goal, checkins, today):
+            last = last_checkin_day(goal.id, checkins)
             entries.append(Entry("checkin", goal.id, goal.title, last, (today - last).days if last else None))
     live = sum(1 for a in alerts if a.snoozed_until is None)
     return Agenda(who, today, horizon, entries, forecast, live)

@@ -177,6 +177,24 @@ def checkins_of(goal_id: str, checkins: Sequence[CheckIn]) -> list[CheckIn]:
     return sorted((c for c in checkins if c.goal == goal_id), key=lambda c: (c.at, c.id))
 
 
+#: A goal's owner checks in weekly: after this many days without one, a check-in is due.
+CHECKIN_DAYS = 7
+
+
+def last_checkin_day(goal_id: str, checkins: Sequence[CheckIn]) -> date | None:
+    history = checkins_of(goal_id, checkins)
+    return history[-1].at.date() if history else None
+
+
+def checkin_due(goal: Goal, checkins: Sequence[CheckIn], today: date) -> bool:
+    """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while its
+    deadline has not passed (a goal that is over asks for no more)."""
+    if goal.deadline is not None and goal.deadline < today:
+        return False
+    last = last_checkin_day(goal.id, checkins)
+    return last is None or (today - last).days >= CHECKIN_DAYS
+
+
 def strategies_of(goal_id: str, strategies: Sequence[Strategy]) -> list[Strategy]:
     return [s for s in strategies if goal_id in s.goals]
 

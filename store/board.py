@@ -5,6 +5,7 @@ from __future__ import annotations
 from store.agenda import AgendaQueries
 from store.alerts import AlertChanges
 from store.board_core import BoardCore
+from store.cycle import CycleQueries
 from store.budget import BudgetChanges
 from store.deals import DealChanges
 from store.diagnoses import DiagnosisChanges
@@ -20,5 +21,5 @@ from store.undo import UndoChanges
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
             DiagnosisChanges, ReviewChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
-            AgendaQueries, BoardCore):
+            AgendaQueries, CycleQueries, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

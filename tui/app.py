@@ -52,6 +52,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("5", "switch_mode('review')", N_("Review"), show=False, id="app.review"),
         Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
         Binding("T", "today", N_("Today"), id="app.today"),
+        Binding("C", "cycle", N_("Cycle"), show=False, id="app.cycle"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]
@@ -211,8 +212,8 @@ class UpliftApp(PlanFileCommands, App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo and redo, the alerts and the day only from a screen itself: not over a form or a
-        dialog (ctrl+z there is the text's, or nothing; `!` or `T` would stack a second list)."""
-        if action in ("undo", "redo", "alerts", "today"):
+        dialog (ctrl+z there is the text's, or nothing; `!`, `T` or `C` would stack a second list)."""
+        if action in ("undo", "redo", "alerts", "today", "cycle"):
             from textual.screen import ModalScreen
 
             return not isinstance(self.screen, ModalScreen)
@@ -266,6 +267,11 @@ class UpliftApp(PlanFileCommands, App):
         from tui.screens.agenda import TodayScreen
 
         self.push_screen(TodayScreen(), lambda item: item and self.call_next(self.jump_to, item))
+
+    def action_cycle(self) -> None:
+        from tui.screens.cycle import CycleScreen
+
+        self.push_screen(CycleScreen(), lambda mode: mode and self.call_next(self.switch_mode, mode))
 
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen

@@ -55,6 +55,8 @@ class UpliftCommands(Provider):
                              app.open_diagnosis))
         entries.append(Entry(_("Weekly review"), _("This week's review checklist (key w on the pipeline)"),
                              app.action_weekly_review))
+        entries.append(Entry(_("The cycle at a glance"), _("Where each of the five phases stands (key C)"),
+                             app.action_cycle))
         entries.append(Entry(_("My day"), _("What needs you now: overdue and due work, slipping deals, goals, "
                                             "your quota (key T)"), app.action_today))
         entries.append(Entry(_("Forecast"), _("Where each rep and the team will land this cycle, and the payouts "

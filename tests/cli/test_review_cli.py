@@ -112,3 +112,16 @@ def test_forecast_refuses_what_it_cannot_answer(run) -> None:
     assert code == 2 and "0 to 100" in err
     code, _, err = run("forecast", "--mine", "--rep", "ali")
     assert code == 2 and "not both" in err
+
+
+def test_the_cycle_at_a_glance(run) -> None:
+    code, out, _ = run("cycle")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("North team, Q4 2026 · ")
+    assert [line for line in lines if line and not line.startswith(" ")][1:] == [
+        "1 Diagnose", "2 Goals & strategy", "3 Plan & resources", "4 Track", "5 Review & reward"]
+    assert "  won 152,400 · payouts 5,223.00" in lines
+    code, out, _ = run("cycle", "--json", user="ali")  # a rep reads it too
+    data = json.loads(out)
+    assert code == 0 and data["review"]["won"] == 152400 and data["track"]["open_deals"] == 10

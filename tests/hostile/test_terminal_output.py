@@ -46,6 +46,8 @@ TOUR = [
     (ESC, None),
     ("T", b"'s day"),                            # the day (titles are user text)
     (ESC, None),
+    ("C", b"Diagnose"),                          # the cycle at a glance (a finding's text)
+    (ESC, None),
     ("i", b"enter: go"),                         # import: the path prompt...
     ("{plan}\r", b"has problems"),              # ...then the file's problems
     (ESC, None),

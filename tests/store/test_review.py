@@ -82,6 +82,26 @@ def test_forecast_on_the_sample_plan(tmp_path) -> None:
         board.forecast(commit_pct=101)
 
 
+def test_the_cycle_at_a_glance_on_the_sample_plan(tmp_path) -> None:
+    import yaml
+
+    board = Board(tmp_path / "cy", actor="dana", clock=lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
+    board.import_plan(parse_plan_text(SAMPLE).document)
+    cycle = board.cycle()
+    plan = yaml.safe_load(SAMPLE)
+    assert (cycle.name, cycle.day) == ("North team, Q4 2026", (63, 92))
+    statuses = [t["status"] for t in plan["tasks"]]
+    assert cycle.plan.tasks == {s: statuses.count(s) for s in ("todo", "doing", "blocked", "done")}
+    assert cycle.goals.goals == len(plan["goals"]) and cycle.goals.strategies == len(plan["strategies"])
+    open_deals = [d for d in plan["deals"] if d["stage"] not in ("Won", "Lost")]
+    assert cycle.track.open_deals == len(open_deals) == 10
+    # the forecast's team row (tests above): best case 117,000 (D-20, slipped, counts), weighted 66,125
+    assert (cycle.track.best_case, cycle.track.weighted, cycle.track.quota) == (117000, 66125, 255000)
+    assert cycle.track.slipped == 1 and cycle.track.weekly == (0, 9)
+    assert cycle.review.won == 152400 and cycle.review.payouts == 918 + 3430 + 875 + 0 + 0
+    assert cycle.diagnose.snapshot is None and cycle.diagnose.checklist[0] == 0
+
+
 def test_leaderboard_on_the_sample_plan(sample) -> None:
     rows = sample.leaderboard()
     assert [(r.rank, r.rep) for r in rows] == [(1, "bea"), (2, "chen"), (3, "ali"), (4, "dev"), (5, "emma")]

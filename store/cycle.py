@@ -1,0 +1,58 @@
+"""The whole cycle at a glance on a board (sales/cycle.py): each phase's state from the same
+numbers its screen shows."""
+
+from __future__ import annotations
+
+from sales.cycle import Cycle, Diagnose, Goals, Plan, Review, Track, paces, task_counts, ticked
+from sales.goals import checkin_due
+from store.board_core import BoardCore
+
+
+class CycleQueries(BoardCore):
+    def cycle(self) -> Cycle:
+        """Where each phase stands today. Reading it is open to everyone on the board."""
+        today = self.today()
+        info = self.plan_info()
+        start, end = self.period()
+        return Cycle(info["name"], start, end, today, self._diagnose_phase(), self._goals_phase(today),
+                     self._plan_phase(today), self._track_phase(), self._review_phase())
+
+    def _diagnose_phase(self) -> Diagnose:
+        latest = self.latest_snapshot()
+        notes = self.notes()
+        found = latest.diagnosis.findings if latest else []
+        return Diagnose(
+            snapshot=latest.id if latest else None, saved_at=latest.saved_at if latest else None,
+            files=list(latest.diagnosis.source.files) if latest else [],
+            revenue=latest.diagnosis.total.revenue if latest else None, findings=len(found),
+            first_finding=found[0].text if found else None, notes=len(notes),
+            pain_points=sum(1 for n in notes if "pain_point" in n.tags), checklist=ticked(self.checklist("diagnosis")))
+
+    def _goals_phase(self, today) -> Goals:
+        goals, checkins = self.goals(), self.checkins()
+        on, behind = paces([g.id for g in goals], self.goal_paces())
+        return Goals(len(goals), on, behind, [g.id for g in goals if checkin_due(g, checkins, today)],
+                     len(self.strategies()))
+
+    def _plan_phase(self, today) -> Plan:
+        counts, overdue = task_counts(self.tasks(), today)
+        money = self.budget_totals()
+        training = self.training()
+        return Plan(counts, overdue, money.budget, money.approved, money.requested, money.spent,
+                    (sum(1 for t in training if t.done), len(training)))
+
+    def _track_phase(self) -> Track:
+        team = self.forecast().team
+        outcome = {s.name: s.outcome for s in self.stages()}
+        return Track(open_deals=sum(1 for d in self.deals() if outcome.get(d.stage) == "open"),
+                     best_case=team.best_case, weighted=team.weighted,
+                     forecast=team.forecast, quota=team.quota, slipped=len(team.slipped),
+                     alerts=sum(1 for a in self.alerts() if a.snoozed_until is None),
+                     weekly=ticked(self.checklist("weekly")))
+
+    def _review_phase(self) -> Review:
+        plans = self.incentive_plans()
+        return Review(won=self.process_metrics().won_value,
+                      payouts=round(sum(s.total for s in self.payouts()), 2) if plans else None,
+                      answered=ticked([(q, a) for q, a in self.answers_by_question()]),
+                      checklist=ticked(self.checklist("review")))

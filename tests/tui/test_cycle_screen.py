@@ -1,0 +1,29 @@
+"""The cycle at a glance (C from any screen): the five phases, and enter opening one's screen."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.cycle import CycleScreen
+from tui.screens.pipeline import PipelineScreen
+
+
+async def test_the_five_phases_and_a_jump_to_one(team) -> None:
+    Board(team, actor="dana").add_deal("Acme renewal", owner="ali", value=12000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        listing = app.screen.query_one(OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert [p.splitlines()[0] for p in prompts] == ["1 Diagnose", "2 Goals & strategy", "3 Plan & resources",
+                                                        "4 Track", "5 Review & reward"]
+        assert "  2 tasks: 2 to do, 0 doing, 0 blocked, 0 done" in prompts[2]
+        assert "  1 open deal: best case 0, weighted 0" in prompts[3]
+        await pilot.press("C")  # already open: no second one
+        assert len([s for s in app.screen_stack if isinstance(s, CycleScreen)]) == 1
+        await pilot.press("down", "down", "down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))

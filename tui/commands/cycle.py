@@ -1,0 +1,32 @@
+"""`uplift cycle`: the whole cycle at a glance, where each of the five phases stands."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.i18n import _
+
+
+def cmd_cycle(args: argparse.Namespace) -> int:
+    from sales.text import safe
+    from tui.cli_output import print_json
+    from tui.cycle_text import heading, phases
+
+    board = open_board(args)
+    cycle = board.cycle()
+    if args.json:
+        print_json(cycle)
+        return EXIT_OK
+    print(safe(heading(cycle)))
+    for _mode, title, lines in phases(cycle):
+        print()
+        print(safe(title))
+        for line in lines:
+            print(safe(f"  {line}"))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    cycle = add_verb(verbs, common, "cycle", cmd_cycle, _("the whole cycle at a glance: where each phase stands"))
+    cycle.add_argument("--json", action="store_true")

@@ -1,0 +1,75 @@
+"""The whole cycle at a glance (sales/cycle.py) in the interface's words: one heading and, per
+phase, a title and a few lines, the same for `uplift cycle` and the cycle screen."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from sales.cycle import Cycle
+from sales.payout import money
+from sales.tasks import STATUS_LABELS
+from tui.i18n import _, n_
+from tui.number_text import num_or_dash, pct_or_dash
+
+
+def heading(cycle: Cycle) -> str:
+    text = cycle.name
+    if cycle.start or cycle.end:
+        text += " · " + _("{start} to {end}").format(start=cycle.start or "…", end=cycle.end or "…")
+    if (day := cycle.day) is not None:
+        text += " · " + _("day {day} of {days}").format(day=day[0], days=day[1])
+    return text
+
+
+def _of(pair: tuple[int, int]) -> str:
+    return _("{done} of {count}").format(done=pair[0], count=pair[1])
+
+
+def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
+    """(mode, title, lines) for each phase: mode is the app's screen for it."""
+    d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
+    if d.snapshot:
+        source = ", ".join(PurePath(f).name for f in d.files) or "?"
+        diagnose = [_("latest diagnosis {id}, {day} ({source}): revenue {revenue}").format(
+            id=d.snapshot, day=(d.saved_at or "")[:10], source=source, revenue=num_or_dash(d.revenue)),
+            n_("{count} weak spot", "{count} weak spots", d.findings).format(count=d.findings)
+            + (": " + d.first_finding if d.first_finding else "")]
+    else:
+        diagnose = [_("no diagnosis yet: run one on last year's sales (1, then o; or `uplift diagnose FILE`)")]
+    diagnose.append(_("notes {notes} ({pain} pain points) · checklist {checklist}").format(
+        notes=d.notes, pain=d.pain_points, checklist=_of(d.checklist)))
+
+    goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",
+                g.goals).format(
+        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else ""),
+        _("{count} waiting for a check-in · {strategies} strategies").format(
+            count=len(g.waiting_checkin), strategies=g.strategies)]
+
+    statuses = ", ".join(f"{count} {_(STATUS_LABELS[status]).lower()}" for status, count in p.tasks.items())
+    budget = _("approved {approved}").format(approved=num_or_dash(p.approved))
+    if p.budget is not None:
+        budget += " " + _("of {budget}").format(budget=num_or_dash(p.budget))
+    tasks = sum(p.tasks.values())
+    plan = [n_("{count} task: {statuses} · {overdue} overdue", "{count} tasks: {statuses} · {overdue} overdue",
+               tasks).format(
+        count=tasks, statuses=statuses, overdue=p.overdue),
+        _("budget {budget}, spent {spent}, {waiting} waiting for a decision · training {training} done").format(
+            budget=budget, spent=num_or_dash(p.spent), waiting=num_or_dash(p.requested), training=_of(p.training))]
+
+    track = [n_("{count} open deal: best case {best}, weighted {weighted} · {slipped} past their close date",
+                "{count} open deals: best case {best}, weighted {weighted} · {slipped} past their close date",
+                t.open_deals).format(
+        count=t.open_deals, best=num_or_dash(t.best_case), weighted=num_or_dash(t.weighted), slipped=t.slipped)]
+    if t.quota:
+        track.append(_("forecast {forecast} of the team's quota {quota} ({pct})").format(
+            forecast=num_or_dash(t.forecast), quota=num_or_dash(t.quota), pct=pct_or_dash(t.forecast / t.quota * 100)))
+    track.append(n_("{alerts} alert · this week's review {weekly}", "{alerts} alerts · this week's review {weekly}",
+                    t.alerts).format(alerts=t.alerts, weekly=_of(t.weekly)))
+
+    review = [_("won {won} · payouts {payouts}").format(
+        won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),
+        _("gap analysis {answered} answered · end-of-cycle checklist {checklist}").format(
+            answered=_of(r.answered), checklist=_of(r.checklist))]
+    return [("diagnose", _("1 Diagnose"), diagnose), ("goals", _("2 Goals & strategy"), goals),
+            ("plan", _("3 Plan & resources"), plan), ("pipeline", _("4 Track"), track),
+            ("review", _("5 Review & reward"), review)]

@@ -1,0 +1,61 @@
+"""The whole cycle at a glance (`C` anywhere, "The cycle at a glance" in the palette): where
+each of the five phases stands (sales/cycle.py); enter on a phase opens its screen."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sales.errors import UpliftError
+from tui.cycle_text import heading, phases
+from tui.i18n import N_, _
+from tui.user_text import plain, tell
+
+
+class CycleScreen(ModalScreen[str | None]):
+    """Returns the mode (screen) of the chosen phase (enter), or None (escape)."""
+
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="cycle.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog cycle"):
+            yield Static(id="cycle-title", classes="dialog-question")
+            yield OptionList(id="cycle-list")
+            yield Static(plain(_("enter opens the phase's screen · escape closes")), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one(OptionList).focus()
+
+    def show(self) -> None:
+        try:
+            cycle = self.app.board.cycle()
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        self.query_one("#cycle-title", Static).update(plain(heading(cycle)))
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        options: list[Option | None] = []
+        for mode, title, lines in phases(cycle):
+            if options:
+                options.append(None)
+            options.append(Option(plain("\n".join([title, *("  " + line for line in lines)])), id=mode))
+        listing.set_options(options)
+        listing.highlighted = highlighted if highlighted is not None else 0
+
+    async def refresh_board(self) -> None:
+        """Another process changed the board: show the cycle as it is now."""
+        self.show()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
