@@ -1,9 +1,11 @@
 """A person's day ("uplift today"): what needs them now, from every phase of the cycle at once.
 
 One list instead of five screens: their overdue work and the work due soon, their blocked
-tasks, their deals that have slipped or close soon, their key accounts gone quiet, their goals
-behind pace or waiting for a check-in, and where they stand against their quota. Entries are
-data (ids, dates, counts); the words are the interface's (tui/agenda_text.py).
+tasks, their deals that have slipped, close soon or have nothing planned (no open task linked
+to them and no next step: Pipedrive's "every deal has a next activity"), their key accounts
+gone quiet, their goals behind pace or waiting for a check-in, and where they stand against
+their quota. Entries are data (ids, dates, counts); the words are the interface's
+(tui/agenda_text.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from sales.tasks import Task, board_order, is_overdue
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 
-Kind = Literal["overdue", "due", "blocked", "slipped", "closing", "quiet", "behind", "checkin"]
+Kind = Literal["overdue", "due", "blocked", "slipped", "closing", "quiet", "unplanned", "behind", "checkin"]
 
 
 class Entry(msgspec.Struct):
@@ -59,6 +61,7 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
     from them, and counted)."""
     soon = today + timedelta(days=horizon)
     entries: list[Entry] = []
+    tasks = list(tasks)
     mine = sorted((t for t in tasks if t.owner == who and t.status != "done"), key=board_order)
     for task in sorted((t for t in mine if is_overdue(t, today)), key=lambda t: (t.due, board_order(t))):
         entries.append(Entry("overdue", task.id, task.title, task.due, (today - task.due).days, task.status))
@@ -84,6 +87,11 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
             deal = by_id[alert.item]
             entries.append(Entry("quiet", deal.id, deal.title, status=deal.stage, value=deal.value,
                                  message=alert.message))
+
+    planned = {t.deal for t in tasks if t.deal and t.status != "done"}
+    for deal in sorted((d for d in open_deals if d.id not in planned and not d.next_step),
+                       key=lambda d: (-d.value, d.id)):
+        entries.append(Entry("unplanned", deal.id, deal.title, deal.close, status=deal.stage, value=deal.value))
 
     behind = {goal_id: (expected, actual) for goal_id, expected, actual in paces if actual < expected}
     for goal in goals:

@@ -74,6 +74,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     due: date | None = None
     goal: Ref | None = None
     strategy: Ref | None = None
+    deal: Ref | None = None  # the deal this work moves forward (a follow-up: send the quote)
     steps: list[Step] = []
     expected_result: LongText = ""
     measure: LongText = ""
@@ -133,15 +134,16 @@ def next_occurrence(task: Task, today: date) -> dict:
     due = _step(task.due, task.every, times)
     start = task.start + (due - task.due) if task.start else None
     return {"title": task.title, "owner": task.owner, "priority": task.priority, "start": start, "due": due,
-            "goal": task.goal, "strategy": task.strategy, "steps": [{"text": s.text} for s in task.steps],
+            "goal": task.goal, "strategy": task.strategy, "deal": task.deal,
+            "steps": [{"text": s.text} for s in task.steps],
             "expected_result": task.expected_result, "measure": task.measure, "every": task.every,
             "previous": task.id}
 
 
 def filter_text(task: Task) -> str:
-    """What a text filter on the board looks in: the id, title and owner, and the goal and
-    strategy the task serves (typing `S-2` shows the strategy's work)."""
-    return " ".join(part for part in (task.id, task.title, task.owner, task.goal, task.strategy) if part)
+    """What a text filter on the board looks in: the id, title and owner, and the goal,
+    strategy and deal the task serves (typing `S-2` shows the strategy's work)."""
+    return " ".join(part for part in (task.id, task.title, task.owner, task.goal, task.strategy, task.deal) if part)
 
 
 def is_overdue(task: Task, today: date) -> bool:

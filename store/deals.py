@@ -152,7 +152,7 @@ class DealChanges(BoardCore):
         def build(tx: Transaction) -> Deal:
             old = self.deal(deal_id)
             self._check("deal.delete", owner=old.owner, new_owner=None)
-            self._put_delete(tx, "deal.delete", "deal", old)
+            self._put_delete_linked(tx, "deal.delete", "deal", old)  # its tasks stay, unlinked
             return old
         return self._transact(build)
 

@@ -45,6 +45,10 @@ class TaskChanges(BoardCore):
             return new
         return self._transact(build)
 
+    def tasks_for(self, deal_id: str) -> list[Task]:
+        """The tasks that move the deal forward (its follow-ups), open ones first."""
+        return sorted((t for t in self.tasks() if t.deal == deal_id), key=lambda t: t.status == "done")
+
     def next_of(self, task_id: str) -> Task | None:
         """The occurrence made when the repeating task `task_id` was done (None: there is none)."""
         return next((t for t in self.tasks() if t.previous == task_id), None)
@@ -109,4 +113,6 @@ class TaskChanges(BoardCore):
             task.goal = self._check_link("goal", task.goal)
         if task.strategy is not None:
             task.strategy = self._check_link("strategy", task.strategy)
+        if task.deal is not None:
+            task.deal = self._check_link("deal", task.deal)
         return task

@@ -16,6 +16,7 @@ SECTIONS = (
     ("slipped", N_("Deals past their close date")),
     ("closing", N_("Deals closing in the next {days}")),
     ("quiet", N_("Key accounts gone quiet")),
+    ("unplanned", N_("Deals with nothing planned (t on the pipeline adds a task)")),
     ("behind", N_("Goals behind pace")),
     ("checkin", N_("Goals waiting for a check-in")),
 )
@@ -41,6 +42,8 @@ def _when(entry: Entry) -> str:
     if entry.kind == "closing":
         return _("closes today") if entry.days == 0 else \
             _("closes {day}, in {days}").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "unplanned":
+        return _("no open task and no next step")
     if entry.kind == "behind":
         return _("{actual}% of the way where {expected}% was expected by now").format(
             actual=f"{entry.actual:g}", expected=f"{entry.expected:g}")
@@ -53,7 +56,7 @@ def _when(entry: Entry) -> str:
 def entry_line(entry: Entry) -> str:
     """`T-4  Call the second 24 target accounts · due 2026-11-20, 12 days ago · Doing`."""
     parts = [f"{entry.item}  {entry.title}"]
-    if entry.kind in ("slipped", "closing", "quiet"):
+    if entry.kind in ("slipped", "closing", "quiet", "unplanned"):
         parts.append(f"{entry.status} · {num_or_dash(entry.value)}")
     parts.append(_when(entry))
     if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:

@@ -92,6 +92,8 @@ def task_detail(task: Task, history: Sequence[Activity]) -> str:
              f"  {label(_('due'))}{task.due or '–'}",
              f"  {label(_('goal'))}{task.goal or '–'}",
              f"  {label(_('strategy'))}{task.strategy or '–'}"]
+    if task.deal:
+        lines.append(f"  {label(_('deal'))}{task.deal}")
     if task.every:
         lines.append(f"  {label(_('repeats'))}{_(task.every)}")
     if task.previous:
@@ -124,7 +126,7 @@ def when(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
-def deal_detail(deal, stages, touches) -> str:
+def deal_detail(deal, stages, touches, tasks=()) -> str:
     from sales.deals import closed_on, stints, weighted_value
 
     outcome = next((stage.outcome for stage in stages if stage.name == deal.stage), "open")
@@ -143,6 +145,10 @@ def deal_detail(deal, stages, touches) -> str:
         days = ((stint.end or stint.start) - stint.start).total_seconds() / 86400
         lines.append(f"    {when(stint.start.isoformat())}  {stint.stage}"
                      + (f"  ({days:.1f} days)" if stint.end else "  (now)"))
+    if tasks:
+        lines.append("  tasks")
+        lines += [f"    {t.id}  {STATUS_LABELS[t.status]:<8}{'  due ' + str(t.due) if t.due else ''}  {t.title}"
+                  for t in tasks]
     if touches:
         lines.append("  activities")
         lines += [f"    {when(t.at.isoformat())}  {t.by}  {t.type}  {t.note}".rstrip() for t in touches]

@@ -88,3 +88,17 @@ def test_a_closed_deal_shows_the_day_it_closed(run) -> None:
     shown = run("deal", "show", "D-1")[1]
     assert f"closed    {entered} (won)" in shown and "2030-06-30" not in shown
     assert "close     2030-07-31" in run("deal", "show", "D-2")[1]
+
+
+def test_follow_up_tasks_of_a_deal(run) -> None:
+    assert run("deal", "add", "Isdom pilot", "--owner", "ali", "--value", "18000")[0] == 0
+    code, out, _ = run("task", "add", "Send the quote", "--deal", "D-1", "--due", "2027-01-08", user="ali")
+    assert code == 0 and out.strip() == "T-3"
+    code, out, _ = run("task", "list", "--deal", "d-1")
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["T-3"]
+    code, out, _ = run("deal", "show", "D-1")
+    assert "  tasks\n    T-3  To do     due 2027-01-08  Send the quote" in out
+    code, out, _ = run("deal", "show", "D-1", "--json")
+    assert [t["id"] for t in json.loads(out)["tasks"]] == ["T-3"]
+    code, _, err = run("task", "add", "x", "--deal", "D-5")
+    assert code == 2 and "no deal D-5" in err

@@ -12,9 +12,9 @@ def test_a_reps_day(run, team) -> None:
     lead = Board(team, actor="dana")
     today = lead.today()
     lead.update_task("T-1", due=today - timedelta(days=3))  # ali's "Call Acme"
-    lead.add_task("Send the quote", owner="ali", due=today + timedelta(days=1))
     lead.add_deal("Acme renewal", owner="ali", value=12000, close=today + timedelta(days=2))
     lead.add_deal("Acme add-on", owner="ali", value=800, close=today - timedelta(days=1))
+    lead.add_task("Send the quote", owner="ali", due=today + timedelta(days=1), deal="D-1")
     code, out, _ = run("today", user="ali")
     assert code == 0
     assert out.splitlines()[0] == f"ali's day, {today}"
@@ -24,7 +24,8 @@ def test_a_reps_day(run, team) -> None:
     assert "Deals closing in the next 7 days\n  D-1  Acme renewal · Lead · 12,000 · closes " in out
     code, out, _ = run("today", "--json", user="ali")
     data = json.loads(out)
-    assert data["who"] == "ali" and [e["item"] for e in data["entries"]] == ["T-1", "T-3", "D-2", "D-1"]
+    assert data["who"] == "ali" and [e["item"] for e in data["entries"]] == ["T-1", "T-3", "D-2", "D-1", "D-2"]
+    assert "Deals with nothing planned (t on the pipeline adds a task)\n  D-2  Acme add-on" in run("today", user="ali")[1]
 
 
 def test_a_lead_reads_a_reps_day_and_typos_are_named(run) -> None:

@@ -17,9 +17,10 @@ def task(number: int, due: date | None, status: str = "todo", owner: str = "ali"
     return Task(id=f"T-{number}", title=f"Task {number}", owner=owner, due=due, status=status, priority=priority)
 
 
-def deal(number: int, stage: str, close: date | None, value: float = 1000, owner: str = "ali") -> Deal:
+def deal(number: int, stage: str, close: date | None, value: float = 1000, owner: str = "ali",
+         next_step: str = "") -> Deal:
     return Deal(id=f"D-{number}", title=f"Deal {number}", owner=owner, stage=stage, close=close, value=value,
-                history=[StageEntry(stage, datetime(2026, 11, 1, tzinfo=timezone.utc))])
+                next_step=next_step, history=[StageEntry(stage, datetime(2026, 11, 1, tzinfo=timezone.utc))])
 
 
 TASKS = [
@@ -32,6 +33,8 @@ TASKS = [
     task(7, date(2026, 11, 1), status="done"),          # done: nothing
     task(8, date(2026, 11, 1), owner="bea"),            # someone else's
     task(9, date(2026, 12, 2), priority="urgent"),      # due today, urgent: before T-3
+    Task(id="T-10", title="Quote", owner="bea", deal="D-2"),             # D-2 has open work planned
+    Task(id="T-11", title="Old quote", owner="ali", status="done", deal="D-5"),  # done: D-5 has none
 ]
 DEALS = [
     deal(1, "Proposal", date(2026, 11, 25), 5000),       # slipped 7 days
@@ -39,7 +42,7 @@ DEALS = [
     deal(3, "Lead", date(2026, 12, 5), 30000),           # same day, bigger: first
     deal(4, "Won", date(2026, 11, 25)),                  # closed: nothing
     deal(5, "Qualified", date(2027, 1, 5)),              # later
-    deal(6, "Qualified", None),                          # no date
+    deal(6, "Qualified", None, next_step="call them"),   # no date; a next step planned
     deal(7, "Proposal", date(2026, 11, 25), owner="bea"),
 ]
 GOALS = [
@@ -77,6 +80,12 @@ def test_deals_slipped_closing_and_quiet() -> None:
     assert [(e.item, e.message) for e in day.of("quiet")] == [("D-2", "no activity for 20 days")]
 
 
+def test_deals_with_nothing_planned() -> None:
+    # open, ali's, no open task linked and no next step: D-1, D-3, D-5 (its only task is done);
+    # D-2 has T-10 (bea's task: anyone's work counts), D-6 a next step; biggest first
+    assert [(e.item, e.value) for e in run().of("unplanned")] == [("D-3", 30000), ("D-1", 5000), ("D-5", 1000)]
+
+
 def test_goals_behind_pace_and_waiting_for_a_check_in() -> None:
     day = run()
     assert [(e.item, e.expected, e.actual) for e in day.of("behind")] == [("G-1", 60.0, 40.0)]
@@ -86,8 +95,8 @@ def test_goals_behind_pace_and_waiting_for_a_check_in() -> None:
 
 def test_someone_elses_day() -> None:
     day = run("bea")
-    assert [e.item for e in day.entries] == ["T-8", "D-7", "D-7", "G-4"]
-    assert [e.kind for e in day.entries] == ["overdue", "slipped", "quiet", "checkin"]
+    assert [e.item for e in day.entries] == ["T-8", "D-7", "D-7", "D-7", "G-4"]
+    assert [e.kind for e in day.entries] == ["overdue", "slipped", "quiet", "unplanned", "checkin"]
     assert day.of("checkin")[0].day is None  # never checked in
 
 

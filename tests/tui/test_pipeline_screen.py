@@ -146,3 +146,27 @@ def test_a_card_flag_breaks_after_its_label_so_a_date_stays_whole() -> None:
     assert flag_lines("close Nov 30  PAST", 12) == ["close Nov 30", "PAST"]
     assert flag_lines("due 2026-11-30  OVERDUE  ★ key", 29) == ["due 2026-11-30  OVERDUE", "★ key"]
     assert flag_lines("no close date", 5) == ["no", "close date"]        # (folded further by the card)
+
+
+async def test_t_plans_the_next_step_of_a_deal(team) -> None:
+    from textual.widgets import Input, Select
+
+    from tui.screens.task_form import TaskForm
+
+    Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        assert app.screen.query_one("#deal", Select).value == "D-1"
+        assert app.screen.query_one("#owner", Select).value == "ali"  # the deal's owner
+        app.screen.query_one("#title", Input).value = "Send the quote"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+        assert any("Added T-3 for D-1" in str(n.message) for n in app._notifications)
+    task = Board(team, actor="dana").task("T-3")
+    assert (task.title, task.owner, task.deal) == ("Send the quote", "ali", "D-1")

@@ -30,7 +30,9 @@ async def test_the_day_and_a_jump_to_a_task(team) -> None:
         assert str(app.screen.query_one("#today-title", Static).render()) == f"ali's day, {today}"
         assert lines(app) == ["Overdue", f"  T-1  Call Acme · due {today - timedelta(days=2)}, 2 days ago · To do",
                               "Deals closing in the next 7 days",
-                              f"  D-1  Acme renewal · Lead · 12,000 · closes {today + timedelta(days=2)}, in 2 days"]
+                              f"  D-1  Acme renewal · Lead · 12,000 · closes {today + timedelta(days=2)}, in 2 days",
+                              "Deals with nothing planned (t on the pipeline adds a task)",
+                              "  D-1  Acme renewal · Lead · 12,000 · no open task and no next step"]
         await pilot.press("T")  # already open: no second one
         await pilot.pause()
         assert len([s for s in app.screen_stack if isinstance(s, TodayScreen)]) == 1

@@ -79,10 +79,11 @@ def cmd_deal_show(args: argparse.Namespace) -> int:
     board = open_board(args)
     deal = board.deal(args.id)
     touches = [t for t in board.touches() if t.deal == deal.id]
+    tasks = board.tasks_for(deal.id)
     if args.json:
-        print_json({"deal": deal, "activities": touches})
+        print_json({"deal": deal, "activities": touches, "tasks": tasks})
     else:
-        print(deal_detail(deal, board.stages(), touches))
+        print(deal_detail(deal, board.stages(), touches, tasks))
     return EXIT_OK
 
 

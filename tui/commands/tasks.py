@@ -28,7 +28,7 @@ def cmd_task_list(args: argparse.Namespace) -> int:
         tasks = [t for t in tasks if t.owner == args.owner]
     if args.status:
         tasks = [t for t in tasks if t.status == args.status]
-    for link in ("goal", "strategy"):  # the work serving one goal or strategy
+    for link in ("goal", "strategy", "deal"):  # the work serving one goal, strategy or deal
         if wanted := getattr(args, link):
             tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
     if args.json:
@@ -49,6 +49,7 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
         "due": cli_date(board, args.due, "due"),
         "goal": args.goal,
         "strategy": args.strategy,
+        "deal": args.deal,
         "expected_result": args.expected,
         "measure": args.measure,
     }
@@ -153,6 +154,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--owner", metavar="U", help=_("only this owner's tasks"))
     lst.add_argument("--goal", metavar="G", help=_("only the tasks serving this goal"))
     lst.add_argument("--strategy", metavar="S", help=_("only the tasks serving this strategy"))
+    lst.add_argument("--deal", metavar="D", help=_("only the tasks moving this deal forward"))
     lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     def task_options(sub: argparse.ArgumentParser) -> None:
@@ -162,6 +164,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         sub.add_argument("--priority", choices=PRIORITIES)
         sub.add_argument("--goal", metavar="G")
         sub.add_argument("--strategy", metavar="S")
+        sub.add_argument("--deal", metavar="D", help=_("the deal this work moves forward"))
         sub.add_argument("--status", type=status_arg)
         sub.add_argument("--step", action="append", metavar="TEXT", help=_("a checklist step (repeatable)"))
         sub.add_argument("--expected", metavar="TEXT", help=_("expected result"))

@@ -29,6 +29,8 @@ def task_card(task: Task, today) -> CardData:
         details += " · " + n_("{count} comment", "{count} comments", len(task.comments)).format(count=len(task.comments))
     if task.every:
         details += " · ↻ " + _(task.every)
+    if task.deal:
+        details += " · " + task.deal
     overdue = is_overdue(task, today)
     flag = _("due {day}").format(day=task.due) + ("  " + _("OVERDUE") if overdue else "") if task.due else _("no due date")
     classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())

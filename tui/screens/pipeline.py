@@ -188,6 +188,7 @@ class PipelineScreen(Screen):
         Binding("n", "new", N_("New deal"), id="pipeline.new"),
         Binding("e,enter", "edit", N_("Edit"), id="pipeline.edit"),
         Binding("a", "log_activity", N_("Log activity"), id="pipeline.log"),
+        Binding("t", "follow_up", N_("Follow-up task"), id="pipeline.follow_up"),
         Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
         Binding("m", "mine", N_("Mine"), id="pipeline.mine"),
         Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
@@ -347,6 +348,21 @@ class PipelineScreen(Screen):
         if deal is not None:
             tell(self, _("Saved {id}").format(id=deal.id))
             self.call_next(self.focus_item, deal.id)
+
+    def action_follow_up(self) -> None:
+        """A new task that moves the focused deal forward (its owner's, linked to it)."""
+        from tui.screens.task_form import TaskForm
+
+        deal = self.focused_deal()
+        if deal is None:
+            tell(self, _("Focus a deal to plan its next step"), "warning")
+            return
+
+        def saved(task) -> None:
+            if task is not None:
+                tell(self, _("Added {id} for {deal}").format(id=task.id, deal=deal.id))
+
+        self.app.push_screen(TaskForm(deal=deal), saved)
 
     def action_log_activity(self) -> None:
         from tui.screens.deal_form import ActivityForm

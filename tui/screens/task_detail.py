@@ -60,6 +60,7 @@ class TaskDetail(ModalScreen[None]):
             f"{label(_('Start'))}{task.start or '–'}        {_('Due')}  {due}",
             f"{label(_('Goal'))}{_linked(board, 'goal', task.goal)}",
             f"{label(_('Strategy'))}{_linked(board, 'strategy', task.strategy)}",
+            *([f"{label(_('Deal'))}{_linked(board, 'deal', task.deal)}"] if task.deal else []),
             f"{label(_('Expected'))}{task.expected_result or '–'}",
             f"{label(_('Measure'))}{task.measure or '–'}",
         ]

@@ -7,6 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from sales.dates import DateError, parse_date
+from sales.deals import Deal
 from sales.errors import Invalid
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
 from sales.text import TITLE_MAX
@@ -16,7 +17,7 @@ from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
-FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "steps",
+FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "deal", "steps",
           "expected_result", "measure")
 #: The repeats as the form offers them (sales.tasks.REPEATS), marked for translation.
 REPEAT_NAMES = (N_("daily"), N_("weekly"), N_("fortnightly"), N_("monthly"), N_("quarterly"))
@@ -45,9 +46,11 @@ def text_to_steps(text: str) -> list[dict]:
 class TaskForm(FormBase):
     field_names = FIELDS
 
-    def __init__(self, task: Task | None = None) -> None:
+    def __init__(self, task: Task | None = None, deal: Deal | None = None) -> None:
+        """Edit `task`, or make a new one; `deal`: a new follow-up of that deal (its owner's)."""
         super().__init__(classes="dialog-screen")
         self.task_being_edited = task
+        self.for_deal = deal
 
     def compose(self) -> ComposeResult:
         board = self.app.board
@@ -56,13 +59,16 @@ class TaskForm(FormBase):
         members = [(plain_rich(m.name), m.name) for m in board.members()]
         goals = [(plain_rich(f"{g.id}  {g.title}"), g.id) for g in board.goals()]
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
+        outcome = {s.name: s.outcome for s in board.stages()}
+        deals = [(plain_rich(f"{d.id}  {d.title}"), d.id) for d in board.deals()
+                 if outcome.get(d.stage) == "open" or d.id in (task and task.deal, self.for_deal and self.for_deal.id)]
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(heading + "   " + save_hint(self)), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
             if members:
-                owner = task.owner if task else board.actor
+                owner = task.owner if task else (self.for_deal.owner if self.for_deal else None) or board.actor
                 yield from self._field("owner", _("Owner"), Select(
                     members, id="owner", prompt=_("nobody"),
                     value=owner if owner in {m.name for m in board.members()} else Select.NULL))
@@ -90,6 +96,9 @@ class TaskForm(FormBase):
                 yield from self._field("strategy", _("Strategy"), Select(
                     with_current(strategies, task and task.strategy), id="strategy", prompt=_("no strategy"),
                     value=task.strategy if task and task.strategy else Select.NULL))
+            yield from self._field("deal", _("Deal (the work moves it forward)"), Select(
+                with_current(deals, task and task.deal), id="deal", prompt=_("no deal"),
+                value=task.deal if task and task.deal else self.for_deal.id if self.for_deal else Select.NULL))
             yield from self._field("steps", _("Steps (one per line; [x] marks a done one)"),
                                    text_area(steps_to_text(task), id="steps", soft_wrap=True))
             yield from self._field("expected_result", _("Expected result"), text_input(
@@ -104,7 +113,7 @@ class TaskForm(FormBase):
         """The form's content as task fields; dates are parsed here (errors name the field)."""
         board = self.app.board
         fields: dict = {"title": self.query_one("#title", Input).value}
-        for name in ("owner", "status", "priority", "every", "goal", "strategy"):
+        for name in ("owner", "status", "priority", "every", "goal", "strategy", "deal"):
             widget = self.query_one(f"#{name}")
             value = widget.value
             fields[name] = None if value in (Select.NULL, "") else value
