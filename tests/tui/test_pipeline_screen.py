@@ -170,3 +170,20 @@ async def test_t_plans_the_next_step_of_a_deal(team) -> None:
         assert any("Added T-3 for D-1" in str(n.message) for n in app._notifications)
     task = Board(team, actor="dana").task("T-3")
     assert (task.title, task.owner, task.deal) == ("Send the quote", "ali", "D-1")
+
+
+async def test_a_reps_follow_up_on_another_reps_deal_is_their_own(team) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.task_form import TaskForm
+
+    Board(team, actor="dana").add_deal("Beta pilot", owner="bea", value=400)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        assert app.screen.query_one("#owner", Select).value == "ali"  # a rep may only make their own tasks
+        assert app.screen.query_one("#deal", Select).value == "D-1"

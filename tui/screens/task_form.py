@@ -47,7 +47,7 @@ class TaskForm(FormBase):
     field_names = FIELDS
 
     def __init__(self, task: Task | None = None, deal: Deal | None = None) -> None:
-        """Edit `task`, or make a new one; `deal`: a new follow-up of that deal (its owner's)."""
+        """Edit `task`, or make a new one; `deal`: a new follow-up of that deal (its owner's, for a lead)."""
         super().__init__(classes="dialog-screen")
         self.task_being_edited = task
         self.for_deal = deal
@@ -68,7 +68,9 @@ class TaskForm(FormBase):
             yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
             if members:
-                owner = task.owner if task else (self.for_deal.owner if self.for_deal else None) or board.actor
+                # a follow-up is the deal owner's, when the actor may give work to others (a lead)
+                for_owner = self.for_deal.owner if self.for_deal and board.role_of(board.actor) == "lead" else None
+                owner = task.owner if task else for_owner or board.actor
                 yield from self._field("owner", _("Owner"), Select(
                     members, id="owner", prompt=_("nobody"),
                     value=owner if owner in {m.name for m in board.members()} else Select.NULL))
