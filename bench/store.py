@@ -161,11 +161,13 @@ def main() -> None:
             command = ([uplift] if uplift else [sys.executable, "-m", "tui.cli"])
             done_ms = process_ms(lambda i: command + ["task", "move" if i % 2 else "done", "T-7"]
                                  + (["todo"] if i % 2 else []), env, 9)
-            rows.append((size, size * 10, open_ms, list_ms, move_ms, add_ms, undo_ms, done_ms))
+            # a rep's morning over SSH: the day gathers tasks, deals, goals and alerts
+            today_ms = process_ms(command + ["today"], {**env, "UPLIFT_USER": REPS[0]}, 5)
+            rows.append((size, size * 10, open_ms, list_ms, move_ms, add_ms, undo_ms, done_ms, today_ms))
         print()
         print("| tasks | records | open (ms) | list (ms) | move (ms) | add (ms) | undo (ms) "
-              "| `uplift task done` process (ms) |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "| `uplift task done` process (ms) | `uplift today` process (ms) |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size, records, *figures in rows:
             print(f"| {size:,} | {records:,} | " + " | ".join(f"{f:.1f}" for f in figures) + " |")
         frames = first_frame_ms(work / "board-1000", 7)
