@@ -53,6 +53,8 @@ def describe(record: Activity) -> str:
         title = after.get("title") or after.get("topic") or ""
         if record.action == "member.add":
             return f"added {record.item} as {after.get('role')}"
+        if record.action == "payout.approve":
+            return f"approved {after.get('rep')}'s payout statement {record.item}: {after.get('total', 0):,.2f}"
         if record.action in _CREATED:
             return _CREATED[record.action].format(item=record.item)
         return f"created {record.item}" + (f" “{title}”" if title else "")

@@ -3,7 +3,7 @@
 Also `A-` logged activities (calls, visits...), `K-` coaching notes, `C-` check-ins, `B-` budget
 lines, `E-` spend entries (expenses), `L-` training items (learning), `X-` diagnosis snapshots,
 `N-` interview and feedback notes, `M-` saved column mappings, `H-` checklists, `I-` incentive
-plans, `R-` review answers (gap analysis). One letter
+plans, `R-` review answers (gap analysis), `P-` payout approvals. One letter
 each, so that `t12` still means T-12.
 """
 
@@ -13,7 +13,8 @@ import re
 
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
-            "note": "N", "mapping": "M", "checklist": "H", "incentive": "I", "answer": "R"}
+            "note": "N", "mapping": "M", "checklist": "H", "incentive": "I", "answer": "R",
+            "approval": "P"}
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 

@@ -22,6 +22,7 @@ from typing import Literal
 
 import msgspec
 
+from sales.approvals import Approval
 from sales.goals import number
 from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
 from sales.review import RepResults
@@ -47,6 +48,7 @@ class Statement(msgspec.Struct):
     total: float
     lines: list[Line]
     recognition: list[str] = []
+    approval: Approval | None = None  # the lead's latest sign-off for the cycle (store: payouts())
 
 
 def money(value: float) -> str:

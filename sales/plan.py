@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import msgspec
 
+from sales.approvals import Approval
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.checklists import Checklist
 from sales.deals import Deal
@@ -66,6 +67,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("checklists", "checklist", Checklist),
     Section("incentives", "incentive", IncentivePlan),
     Section("review_answers", "answer", ReviewAnswer, {"by": "member"}),
+    Section("approvals", "approval", Approval, {"rep": "member", "by": "member"}),
 )
 
 # the board-wide parts, in the order they are written, before the item sections
@@ -90,3 +92,4 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     checklists: list[Checklist] = []
     incentives: list[IncentivePlan] = []
     review_answers: list[ReviewAnswer] = []
+    approvals: list[Approval] = []

@@ -72,6 +72,7 @@ HOMES: dict[str, tuple[str, str, str]] = {
     "checklist": ("plan", "checklists", "sales.checklists:Checklist"),
     "incentive": ("plan", "incentives", "sales.incentives:IncentivePlan"),
     "answer": ("plan", "review_answers", "sales.review:ReviewAnswer"),
+    "approval": ("plan", "approvals", "sales.approvals:Approval"),
 }
 
 

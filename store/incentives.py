@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from sales.approvals import Approval, approval_fields, same_as_approved
 from sales.errors import Invalid, NotFound
 from sales.forecast import DEFAULT_COMMIT, Forecast, forecast
 from sales.goals import Goal, checkins_of
@@ -146,12 +147,48 @@ class ReviewChanges(BoardCore):
             for name, earned in recognitions(plan, [r for r in every if plan_for(plans, r.rep) is plan]).items():
                 awards.setdefault(name, []).extend(earned)
         statements = []
+        approved = self._latest_approvals()
         for results in every:
             if rep is None or results.rep == rep:
                 made = statement(plan_for(plans, results.rep), results)
                 made.recognition = awards.get(results.rep, [])
+                made.approval = approved.get(results.rep)
                 statements.append(made)
         return statements
+
+    # ------------------------------------------------------------------ payout approvals
+
+    def approvals(self) -> list[Approval]:
+        """Every payout approval on the board, oldest first."""
+        return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
+
+    def _latest_approvals(self) -> dict[str, Approval]:
+        """Each rep's latest approval for this cycle (the plan's period as it is now)."""
+        start, end = self.period()
+        latest: dict[str, Approval] = {}
+        for approval in self.approvals():
+            if (approval.start, approval.end) == (start, end):
+                latest[approval.rep] = approval
+        return latest
+
+    def approve_payouts(self, rep: str | None = None, note: str = "") -> list[Approval]:
+        """Sign off each rep's payout statement for the cycle as it stands now (one rep's with
+        `rep`): a lead's. A statement that still says what its latest approval says is not
+        approved again. Returns the approvals made."""
+        def build(tx: Transaction) -> list[Approval]:
+            self._check("payout.approve")
+            start, end = self.period()
+            made = []
+            for current in self.payouts(rep):
+                if current.plan is None or (current.approval and same_as_approved(current.approval, current)):
+                    continue  # on no plan: nothing to approve; or approved as it stands
+                approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
+                                    "at": self.clock().replace(microsecond=0),
+                                    "id": format_id("approval", tx.nextnumber("approval"))}, Approval, "approval")
+                self._put_new(tx, "payout.approve", "approval", approval)
+                made.append(approval)
+            return made
+        return self._transact(build)
 
     def forecast(self, rep: str | None = None, commit_pct: int = DEFAULT_COMMIT) -> Forecast:
         """Where each rep (or only `rep`) and the team will land by the cycle's end, and what

@@ -125,3 +125,20 @@ def test_the_cycle_at_a_glance(run) -> None:
     code, out, _ = run("cycle", "--json", user="ali")  # a rep reads it too
     data = json.loads(out)
     assert code == 0 and data["review"]["won"] == 152400 and data["track"]["open_deals"] == 10
+
+
+def test_payout_approval(run) -> None:
+    code, out, _ = run("payout", "--rep", "chen")
+    assert out.splitlines()[-1] == "  not approved yet (a lead: uplift payout approve)"
+    code, _, err = run("payout", "approve", user="chen")
+    assert code == 1 and "only a lead" in err
+    code, out, _ = run("payout", "approve", "--rep", "chen", "--note", "December payroll")
+    assert code == 0 and out.splitlines() == ["P-1 chen: 875.00"]
+    code, out, _ = run("payout", "--rep", "chen")
+    assert out.splitlines()[-1].startswith("  approved by dana on ") and out.splitlines()[-1].endswith("(P-1): 875.00")
+    code, out, _ = run("payout", "approve", "--rep", "chen")
+    assert code == 0 and out.startswith("Nothing to approve")
+    code, out, _ = run("log", "--limit", "1")
+    assert "approved chen's payout statement P-1: 875.00" in out
+    code, out, _ = run("payout", "--rep", "chen", "--json")
+    assert json.loads(out)[0]["approval"]["id"] == "P-1"

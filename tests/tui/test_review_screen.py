@@ -55,7 +55,17 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         await pilot.pause()
         lines = cells(app, "#review-statement")
         assert ["tier 50–100%: 5% of 25,000 = 1,250.00", "1,250.00"] in lines
-        assert lines[-1] == ["recognition: A place at the negotiation masterclass", ""]
+        assert lines[-2] == ["recognition: A place at the negotiation masterclass", ""]
+        assert lines[-1] == ["not approved yet (a lead: a on this tab)", ""]
+        app.screen.query_one("#review-statement", DataTable).focus()
+        await pilot.press("a")  # approve bea's statement, after saying what
+        await pilot.pause()
+        assert "Approve bea's payout statement of 3,430.00 for the cycle?" in str(
+            app.screen.query_one(".dialog-question").render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert cells(app, "#review-statement")[-1][0].startswith("approved by dana on ")
+        assert [(a.id, a.rep, a.total) for a in lead.approvals()] == [("P-1", "bea", 3430)]
 
         assert [row[1] for row in cells(app, "#review-leaderboard")] == ["bea", "chen", "ali", "dev", "emma"]
 

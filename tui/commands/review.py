@@ -80,6 +80,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
     from tui.cli_output import print_json
+    from tui.review_text import approval_text
 
     board = open_board(args)
     statements = board.payouts(args.rep)
@@ -94,8 +95,19 @@ def cmd_payout(args: argparse.Namespace) -> int:
             print(safe(f"  {line.text}"))
         for award in s.recognition:
             print(safe(f"  recognition: {award}"))
+        print(safe("  " + approval_text(s, "uplift payout approve")))
     if not statements:
         print("No reps on this board.")
+    return EXIT_OK
+
+
+def cmd_payout_approve(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    made = board.approve_payouts(args.rep, args.note or "")
+    for approval in made:
+        print(f"{approval.id} {approval.rep}: {approval.total:,.2f}")
+    if not made:
+        print("Nothing to approve: every statement says what its approval says.")
     return EXIT_OK
 
 
@@ -180,6 +192,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     payout.add_argument("--rep", metavar="U", help="only this rep's statement")
     payout.add_argument("--json", action="store_true")
+    payout_verbs = payout.add_subparsers(title="payout commands", metavar="VERB")
+    approve = add_verb(payout_verbs, common, "approve", cmd_payout_approve,
+                       "sign off the statements as they stand, for the cycle (lead); a change later shows")
+    approve.add_argument("--rep", metavar="U", help="only this rep's statement")
+    approve.add_argument("--note", metavar="TEXT", help="why, or for whom (payroll run, ...)")
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")

@@ -9,6 +9,7 @@ line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
 from __future__ import annotations
 
 from textual import on
+from textual.binding import Binding
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import (
@@ -26,6 +27,7 @@ from sales.payout import money
 from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language
 from tui.number_text import num_or_dash, pct_or_dash
+from tui.review_text import approval_text
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
 
@@ -38,6 +40,8 @@ def _table(table_id: str, *columns: str) -> DataTable:
 
 
 class ReviewScreen(Screen):
+    BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve")]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="review-tabs"):
@@ -125,6 +129,7 @@ class ReviewScreen(Screen):
                 table.add_row(plain_rich(line.text), plain_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
                 table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
+            table.add_row(plain_rich(approval_text(made, _("a on this tab"))), plain_rich(""))
 
     def _show_leaderboard(self) -> None:
         table = self.query_one("#review-leaderboard", DataTable)
@@ -144,6 +149,31 @@ class ReviewScreen(Screen):
             table.move_cursor(row=min(row, table.row_count - 1))
 
     # ------------------------------------------------------------------ actions
+
+    def action_approve(self) -> None:
+        """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
+        from tui.screens.dialogs import Confirm
+
+        rep = self.query_one("#review-rep", Select).value
+        if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
+            tell(self, _("Open the Payouts tab and pick a rep to approve their statement"), "warning")
+            return
+        shown = self.board.payouts(rep)[0]
+
+        async def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                made = self.board.approve_payouts(rep)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            tell(self, _("Approved {id}: {rep}, {total}").format(id=made[0].id, rep=rep, total=money(made[0].total))
+                 if made else _("{rep}'s statement is approved as it stands").format(rep=rep))
+            await self.refresh_board()
+
+        self.app.push_screen(Confirm(_("Approve {rep}'s payout statement of {total} for the cycle?").format(
+            rep=rep, total=money(shown.total))), answer)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:
