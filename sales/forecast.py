@@ -154,8 +154,7 @@ def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[st
         rep=rep, quota=quota, won=won, commit=sum(d.value for d in commit), best_case=sum(d.value for d in best),
         weighted=weighted, counted=len(counted), slipped=[d.id for d in best if is_slipped(d, "open", today)],
         undated=undated, later=later, forecast=won + weighted,
-        gap=quota - (won + weighted) if quota is not None else None,
-        coverage=sum(d.value for d in best) / (quota - won) if quota is not None and quota > won else None)
+        **_against_quota(quota, won, weighted, sum(d.value for d in best)))
     if plan is not None:
         def if_won(chosen: list[Deal]) -> list[Deal]:
             ids = {d.id for d in chosen}
@@ -165,6 +164,12 @@ def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[st
         row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end)
         row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end)
     return row
+
+
+def _against_quota(quota: float | None, won: float, weighted: float, best_case: float) -> dict:
+    """The gap (quota - forecast) and the coverage (best case / what is left of the quota)."""
+    return {"gap": quota - (won + weighted) if quota is not None else None,
+            "coverage": best_case / (quota - won) if quota is not None and quota > won else None}
 
 
 def _team(rows: list[RepForecast]) -> RepForecast:
@@ -183,8 +188,7 @@ def _team(rows: list[RepForecast]) -> RepForecast:
         rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,
         counted=sum(r.counted for r in rows), slipped=[i for r in rows for i in r.slipped],
         undated=[i for r in rows for i in r.undated], later=sum(r.later for r in rows), forecast=won + weighted,
-        gap=quota - (won + weighted) if quota is not None else None,
-        coverage=best / (quota - won) if quota is not None and quota > won else None,
+        **_against_quota(quota, won, weighted, best),
         payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"))
 
 
