@@ -7,14 +7,12 @@ import argparse
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _
-from tui.number_text import num_or_dash, short_or_met, times_or_dash
 
 
 def cmd_forecast(args: argparse.Namespace) -> int:
-    from sales.forecast import OTHERS
-    from sales.payout import money
     from sales.text import safe
     from tui.cli_output import print_json, table
+    from tui.forecast_text import MONTH_COLUMNS, REP_COLUMNS, month_rows, notes, rep_cells, title
 
     if args.mine and args.rep:
         raise BadInput("give --mine or --rep, not both")
@@ -23,33 +21,16 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return EXIT_OK
-    cycle = f"{result.start or '…'} to {result.end or '…'}" if result.start or result.end else "no cycle dates set"
-    print(safe(f"Forecast for the cycle {cycle} (today {result.today}); "
-               f"commit: open deals in a stage of {result.commit_pct}% or more"))
-    rows = result.reps if args.rep or args.mine else [*result.reps, result.team]
-    print(table(["REP", "QUOTA", "WON", "COMMIT", "BEST CASE", "WEIGHTED", "FORECAST", "TO GO", "COVERAGE",
-                 "PAYOUT", "IF COMMIT", "IF BEST CASE"], [
-        [r.rep or "others", num_or_dash(r.quota), num_or_dash(r.won), num_or_dash(r.commit),
-         num_or_dash(r.best_case), num_or_dash(r.weighted), num_or_dash(r.forecast), short_or_met(r.gap),
-         times_or_dash(r.coverage), *(money(v) if v is not None else "–"
-                                      for v in (r.payout, r.payout_commit, r.payout_best_case))] for r in rows]))
-    whole = result.team
-    notes = []
-    if whole.slipped:
-        notes.append(f"past their close date, still open (counted): {', '.join(whole.slipped)}")
-    if whole.undated:
-        notes.append(f"no close date (not counted): {', '.join(whole.undated)}")
-    if whole.later:
-        notes.append(f"closing after the cycle (not counted): {num_or_dash(whole.later)}")
-    if any(r.rep == OTHERS for r in result.reps):
-        notes.append("others: deals owned by no rep of the board (a lead's, or unassigned)")
-    for note in notes:
+    print(safe(title(result)))
+    rows = [rep_cells(r) for r in result.reps]
+    if not (args.rep or args.mine):
+        rows.append(rep_cells(result.team, team=True))
+    print(table([_(name).upper() for name in REP_COLUMNS], rows))
+    for note in notes(result):
         print(safe(note))
     if result.months:
         print()
-        print(table(["MONTH", "WON", "OPEN DEALS", "VALUE", "WEIGHTED", "COMMIT", ""], [
-            [m.month, num_or_dash(m.won), str(m.deals), num_or_dash(m.value), num_or_dash(m.weighted),
-             num_or_dash(m.commit), "after the cycle" if m.after_cycle else ""] for m in result.months]))
+        print(table([_(name).upper() for name in MONTH_COLUMNS], month_rows(result)))
     return EXIT_OK
 
 

@@ -106,7 +106,9 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(f"{approval.id} {approval.rep}: {approval.total:,.2f}")
-    if not made:
+    if not made and not any(s.plan for s in board.payouts(args.rep)):
+        print("Nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml).")
+    elif not made:
         print("Nothing to approve: every statement says what its approval says.")
     return EXIT_OK
 

@@ -16,20 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from sales.errors import UpliftError
-from sales.forecast import DEFAULT_COMMIT, OTHERS, Forecast
-from sales.payout import money
+from sales.forecast import DEFAULT_COMMIT, OTHERS
+from tui.forecast_text import MONTH_COLUMNS, REP_COLUMNS, month_rows, notes, rep_cells, title
 from tui.i18n import N_, _
-from tui.number_text import num_or_dash, short_or_met, times_or_dash
 from tui.user_text import plain, plain_rich, tell
-
-REP_COLUMNS = (N_("Rep"), N_("Quota"), N_("Won"), N_("Commit"), N_("Best case"), N_("Weighted"),
-               N_("Forecast"), N_("To go"), N_("Coverage"), N_("Payout"), N_("If commit"), N_("If best case"))
-MONTH_COLUMNS = (N_("Month"), N_("Won"), N_("Open deals"), N_("Value"), N_("Weighted"), N_("Commit"))
-
-
-def _money_or_dash(value: float | None) -> str:
-    return "–" if value is None else money(value)
-
 
 class ForecastScreen(ModalScreen[str | None]):
     """Dismisses with the rep whose deals to show on the pipeline, or None."""
@@ -68,47 +58,21 @@ class ForecastScreen(ModalScreen[str | None]):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        self._title(result)
+        self.query_one("#forecast-title", Static).update(plain(title(result)))
         reps = self.query_one("#forecast-reps", DataTable)
         row = reps.cursor_row
         reps.clear()
-        for r in [*result.reps, result.team]:
-            name = _("others") if r.rep == OTHERS else _("team") if r is result.team else r.rep
-            cells = (name, num_or_dash(r.quota), num_or_dash(r.won), num_or_dash(r.commit), num_or_dash(r.best_case),
-                     num_or_dash(r.weighted), num_or_dash(r.forecast), short_or_met(r.gap, _("met")), times_or_dash(r.coverage),
-                     _money_or_dash(r.payout), _money_or_dash(r.payout_commit), _money_or_dash(r.payout_best_case))
-            reps.add_row(*(plain_rich(c) for c in cells), key=f"rep:{r.rep}" if r is not result.team else "team")
+        for r in result.reps:
+            reps.add_row(*(plain_rich(c) for c in rep_cells(r)), key=f"rep:{r.rep}")
+        reps.add_row(*(plain_rich(c) for c in rep_cells(result.team, team=True)), key="team")
         if reps.row_count:
             reps.move_cursor(row=min(max(row, 0), reps.row_count - 1))
-        self._notes(result)
+        self.query_one("#forecast-notes", Static).update(plain("\n".join(
+            [*notes(result), _("Coverage: the open deals closing this cycle ÷ what is left of the quota (3× is healthy).")])))
         months = self.query_one("#forecast-months", DataTable)
         months.clear()
-        for m in result.months:
-            label = m.month + (" " + _("(after the cycle)") if m.after_cycle else "")
-            cells = (label, num_or_dash(m.won), str(m.deals), num_or_dash(m.value), num_or_dash(m.weighted),
-                     num_or_dash(m.commit))
+        for cells in month_rows(result):
             months.add_row(*(plain_rich(c) for c in cells))
-
-    def _title(self, result: Forecast) -> None:
-        if result.start or result.end:
-            cycle = _("Forecast for the cycle {start} to {end}").format(start=result.start or "…", end=result.end or "…")
-        else:
-            cycle = _("Forecast (no cycle dates set: every dated open deal counts)")
-        self.query_one("#forecast-title", Static).update(plain(
-            cycle + " · " + _("today {day}").format(day=result.today) + " · "
-            + _("commit: open deals in a stage of {pct}% or more").format(pct=result.commit_pct)))
-
-    def _notes(self, result: Forecast) -> None:
-        team = result.team
-        notes = []
-        if team.slipped:
-            notes.append(_("Past their close date, still open (counted): {ids}").format(ids=", ".join(team.slipped)))
-        if team.undated:
-            notes.append(_("No close date (not counted): {ids}").format(ids=", ".join(team.undated)))
-        if team.later:
-            notes.append(_("Closing after the cycle (not counted): {value}").format(value=num_or_dash(team.later)))
-        notes.append(_("Coverage: the open deals closing this cycle ÷ what is left of the quota (3× is healthy)."))
-        self.query_one("#forecast-notes", Static).update(plain("\n".join(notes)))
 
     async def refresh_board(self) -> None:
         """Another process changed the board: show the new numbers."""

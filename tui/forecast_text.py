@@ -1,0 +1,54 @@
+"""The forecast (sales/forecast.py) in the interface's words, the same for `uplift forecast` and
+the forecast screen: the title, the rows of the reps' and the months' tables, and the notes."""
+
+from __future__ import annotations
+
+from sales.forecast import OTHERS, Forecast, RepForecast
+from sales.payout import money
+from tui.i18n import N_, _
+from tui.number_text import num_or_dash, short_or_met, times_or_dash
+
+REP_COLUMNS = (N_("Rep"), N_("Quota"), N_("Won"), N_("Commit"), N_("Best case"), N_("Weighted"),
+               N_("Forecast"), N_("To go"), N_("Coverage"), N_("Payout"), N_("If commit"), N_("If best case"))
+MONTH_COLUMNS = (N_("Month"), N_("Won"), N_("Open deals"), N_("Value"), N_("Weighted"), N_("Commit"))
+
+
+def title(result: Forecast) -> str:
+    if result.start or result.end:
+        cycle = _("Forecast for the cycle {start} to {end}").format(start=result.start or "…", end=result.end or "…")
+    else:
+        cycle = _("Forecast (no cycle dates set: every dated open deal counts)")
+    return (cycle + " · " + _("today {day}").format(day=result.today) + " · "
+            + _("commit: open deals in a stage of {pct}% or more").format(pct=result.commit_pct))
+
+
+def _money_or_dash(value: float | None) -> str:
+    return "–" if value is None else money(value)
+
+
+def rep_cells(row: RepForecast, team: bool = False) -> list[str]:
+    name = _("team") if team else _("others") if row.rep == OTHERS else row.rep
+    return [name, num_or_dash(row.quota), num_or_dash(row.won), num_or_dash(row.commit), num_or_dash(row.best_case),
+            num_or_dash(row.weighted), num_or_dash(row.forecast), short_or_met(row.gap, _("met")),
+            times_or_dash(row.coverage), _money_or_dash(row.payout), _money_or_dash(row.payout_commit),
+            _money_or_dash(row.payout_best_case)]
+
+
+def month_rows(result: Forecast) -> list[list[str]]:
+    return [[m.month + (" " + _("(after the cycle)") if m.after_cycle else ""), num_or_dash(m.won), str(m.deals),
+             num_or_dash(m.value), num_or_dash(m.weighted), num_or_dash(m.commit)] for m in result.months]
+
+
+def notes(result: Forecast) -> list[str]:
+    """What the tables leave out or need said: slipped, undated and later deals, the others."""
+    team = result.team
+    found = []
+    if team.slipped:
+        found.append(_("Past their close date, still open (counted): {ids}").format(ids=", ".join(team.slipped)))
+    if team.undated:
+        found.append(_("No close date (not counted): {ids}").format(ids=", ".join(team.undated)))
+    if team.later:
+        found.append(_("Closing after the cycle (not counted): {value}").format(value=num_or_dash(team.later)))
+    if any(r.rep == OTHERS for r in result.reps):
+        found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
+    return found
