@@ -138,8 +138,8 @@ def _tick_change(item: str, before: dict, after: dict) -> str:
 def _short(value: object) -> str:
     if value is None or value == "":
         return "–"
-    if isinstance(value, list):
-        return f"[{len(value)}]"
+    if isinstance(value, list):  # a list of ids reads as them (depends: T-3, T-5); others by count
+        return ", ".join(value) if value and all(isinstance(v, str) for v in value) else f"[{len(value)}]" if value else "–"
     text = str(value)
     return text if len(text) <= 30 else text[:29] + "…"
 

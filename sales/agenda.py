@@ -20,7 +20,7 @@ from sales.alerts import Alert
 from sales.deals import Deal, Stage, is_slipped
 from sales.forecast import RepForecast
 from sales.goals import CheckIn, Goal, checkin_due, last_checkin_day
-from sales.tasks import Task, board_order, is_overdue
+from sales.tasks import Task, board_order, is_overdue, waiting_on
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 
@@ -38,6 +38,7 @@ class Entry(msgspec.Struct):
     expected: float | None = None  # a goal behind pace: % of the way expected by now
     actual: float | None = None  # ... and % covered
     message: str = ""  # a quiet key account: the alert's evidence
+    waiting: list[str] = []  # a task: the unfinished tasks it waits for
 
 
 class Agenda(msgspec.Struct):
@@ -63,14 +64,18 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
     entries: list[Entry] = []
     tasks = list(tasks)
     mine = sorted((t for t in tasks if t.owner == who and t.status != "done"), key=board_order)
+    by_id = {t.id: t for t in tasks}
     for task in sorted((t for t in mine if is_overdue(t, today)), key=lambda t: (t.due, board_order(t))):
-        entries.append(Entry("overdue", task.id, task.title, task.due, (today - task.due).days, task.status))
+        entries.append(Entry("overdue", task.id, task.title, task.due, (today - task.due).days, task.status,
+                             waiting=waiting_on(task, by_id)))
     for task in sorted((t for t in mine if t.due is not None and today <= t.due <= soon),
                        key=lambda t: (t.due, board_order(t))):
-        entries.append(Entry("due", task.id, task.title, task.due, (task.due - today).days, task.status))
+        entries.append(Entry("due", task.id, task.title, task.due, (task.due - today).days, task.status,
+                             waiting=waiting_on(task, by_id)))
     for task in mine:
         if task.status == "blocked" and not is_overdue(task, today):
-            entries.append(Entry("blocked", task.id, task.title, task.due, None, task.status))
+            entries.append(Entry("blocked", task.id, task.title, task.due, None, task.status,
+                                 waiting=waiting_on(task, by_id)))
 
     outcome = {s.name: s.outcome for s in stages}
     open_deals = [d for d in deals if d.owner == who and outcome.get(d.stage) == "open"]

@@ -57,7 +57,8 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("goals", "goal", Goal, {"owner": "member"}),
     Section("strategies", "strategy", Strategy, {"goals": "goal"}),
-    Section("tasks", "task", Task, {"owner": "member", "goal": "goal", "strategy": "strategy", "deal": "deal"}),
+    Section("tasks", "task", Task, {"owner": "member", "goal": "goal", "strategy": "strategy", "deal": "deal",
+                                    "depends": "task"}),
     Section("checkins", "checkin", CheckIn, {"goal": "goal", "by": "member"}),
     Section("budget_lines", "budget", BudgetLine, {"strategy": "strategy", "task": "task",
                                                    "requested_by": "member", "decided_by": "member"}),

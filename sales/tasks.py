@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, timedelta
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Literal
 
 import msgspec
@@ -75,6 +76,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     goal: Ref | None = None
     strategy: Ref | None = None
     deal: Ref | None = None  # the deal this work moves forward (a follow-up: send the quote)
+    depends: Annotated[list[Ref], msgspec.Meta(max_length=50)] = []  # tasks to be done first
     steps: list[Step] = []
     expected_result: LongText = ""
     measure: LongText = ""
@@ -138,6 +140,35 @@ def next_occurrence(task: Task, today: date) -> dict:
             "steps": [{"text": s.text} for s in task.steps],
             "expected_result": task.expected_result, "measure": task.measure, "every": task.every,
             "previous": task.id}
+
+
+def waiting_on(task: Task, by_id: Mapping[str, Task]) -> list[str]:
+    """The tasks `task` waits for that are not done yet (taskwarrior's "blocked by")."""
+    return [other for other in task.depends if other in by_id and by_id[other].status != "done"]
+
+
+def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The loop `task_id` would close by waiting for `depends` (T-3 → T-5 → T-3), given what
+    each other task waits for (`graph`), or None: work that waits for itself never starts."""
+    path: list[str] = []
+    seen: set[str] = set()
+
+    def walk(current: str) -> bool:
+        if current == task_id:
+            return True
+        if current in seen:
+            return False
+        seen.add(current)
+        path.append(current)
+        if any(walk(nxt) for nxt in graph.get(current, ())):
+            return True
+        path.pop()
+        return False
+
+    for first in depends:
+        if walk(first):
+            return [task_id, *path, task_id]
+    return None
 
 
 def filter_text(task: Task) -> str:

@@ -109,7 +109,8 @@ def seed_demo(path: Path, today: date | None = None, lang: str = "en") -> Board:
         lead.add_task(task.title, owner=task.owner, priority=task.priority,
                       start=moved(task.start), due=moved(task.due), goal=task.goal,
                       strategy=task.strategy, steps=[{"text": s.text} for s in task.steps],
-                      expected_result=task.expected_result, measure=task.measure)
+                      expected_result=task.expected_result, measure=task.measure, depends=task.depends,
+                      every=task.every)
 
     for item in plan.training:
         lead.add_training(item.topic, audience=item.audience, on=moved(item.on), strategy=item.strategy)
@@ -180,12 +181,16 @@ def _resource_events(plan: Plan, moved, at, lead: str = DEMO_LEAD
 
     def add(board: Board, deal) -> None:
         made[deal.id] = board.add_deal(deal.title, account=deal.account, product=deal.product, value=deal.value,
-                                       owner=deal.owner, stage=deal.history[0].stage, close=moved(deal.close)).id
+                                       owner=deal.owner, stage=deal.history[0].stage, close=moved(deal.close),
+                                       next_step=deal.next_step).id
 
     for deal in plan.deals:
         first, *moves = deal.history
         owner = deal.owner or lead
         events.append((first.at + shift, owner, lambda b, d=deal: add(b, d)))
+        for task in (t for t in plan.tasks if t.deal == deal.id):  # the follow-ups planned for it
+            events.append((first.at + shift + timedelta(hours=1), lead,
+                           lambda b, d=deal, t=task: b.update_task(t.id, deal=made[d.id])))
         for entry in moves:
             events.append((entry.at + shift, owner, lambda b, d=deal, e=entry: b.move_deal(made[d.id], e.stage)))
             events.append((entry.at + shift - timedelta(hours=2), owner, lambda b, d=deal: b.log_activity(

@@ -8,7 +8,15 @@ import msgspec
 
 from sales.errors import Invalid, NotFound
 from sales.ids import format_id
-from sales.tasks import COMMENTS_MAX, Comment, Task, board_order, next_occurrence, normalize_status
+from sales.tasks import (
+    COMMENTS_MAX,
+    Comment,
+    Task,
+    board_order,
+    dependency_loop,
+    next_occurrence,
+    normalize_status,
+)
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -115,4 +123,10 @@ class TaskChanges(BoardCore):
             task.strategy = self._check_link("strategy", task.strategy)
         if task.deal is not None:
             task.deal = self._check_link("deal", task.deal)
+        if task.depends:
+            task.depends = list(dict.fromkeys(self._check_link("task", other) for other in task.depends))
+            graph = {t.id: t.depends for t in self.tasks() if t.id != task.id}
+            loop = dependency_loop(task.id, task.depends, graph)
+            if loop:
+                raise Invalid("depends", f"{task.id} would wait for itself ({' → '.join(loop)})")
         return task

@@ -61,6 +61,8 @@ def entry_line(entry: Entry) -> str:
     parts.append(_when(entry))
     if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:
         parts.append(_(STATUS_LABELS[entry.status]))
+    if entry.waiting:
+        parts.append(_("waits for {ids}").format(ids=", ".join(entry.waiting)))
     return " · ".join(parts)
 
 

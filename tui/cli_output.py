@@ -9,7 +9,7 @@ included), and JSON goes out through `write_json` (`safe_json`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import msgspec
@@ -82,7 +82,8 @@ def label(text: str) -> str:
     return fit(text, max(10, display_width(text) + 1))
 
 
-def task_detail(task: Task, history: Sequence[Activity]) -> str:
+def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Task] | None = None) -> str:
+    """A task in full; `others`: the board's tasks by id, to say where the ones it waits for stand."""
     done, total = steps_done(task)
     lines = [f"{task.id}  {task.title}",
              f"  {label(_('status'))}{_(STATUS_LABELS[task.status])}",
@@ -94,6 +95,10 @@ def task_detail(task: Task, history: Sequence[Activity]) -> str:
              f"  {label(_('strategy'))}{task.strategy or '–'}"]
     if task.deal:
         lines.append(f"  {label(_('deal'))}{task.deal}")
+    if task.depends:
+        lines.append(f"  {label(_('waits for'))}" + ", ".join(
+            f"{other} ({_(STATUS_LABELS[others[other].status])})" if others and other in others else other
+            for other in task.depends))
     if task.every:
         lines.append(f"  {label(_('repeats'))}{_(task.every)}")
     if task.previous:

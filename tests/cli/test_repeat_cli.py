@@ -27,3 +27,17 @@ def test_bad_repeats_are_refused(run) -> None:
     assert code == 2 and "--every: 'sometimes' is not a repeat" in err
     code, _, err = run("task", "add", "x", "--every", "weekly")
     assert code == 2 and "needs a due date" in err
+
+
+def test_a_task_that_waits_for_another(run) -> None:
+    assert run("task", "add", "Get legal sign-off", "--owner", "ali")[1].strip() == "T-3"
+    code, out, _ = run("task", "add", "Send the offer", "--owner", "ali", "--depends", "T-3", user="ali")
+    assert code == 0 and out.strip() == "T-4"
+    code, out, _ = run("task", "show", "T-4")
+    assert "  waits for T-3 (To do)" in out.splitlines()
+    code, out, err = run("task", "move", "T-4", "doing", user="ali")
+    assert code == 0 and "note: T-4 waits for T-3 (To do)" in err  # allowed, and said
+    code, _, err = run("task", "edit", "T-3", "--depends", "T-4")
+    assert code == 2 and "T-3 would wait for itself (T-3 → T-4 → T-3)" in err
+    code, out, _ = run("task", "edit", "T-4", "--depends", "")
+    assert code == 0 and "waits for" not in run("task", "show", "T-4")[1]

@@ -288,3 +288,18 @@ async def test_a_repeating_task_done_on_the_board_makes_the_next(team) -> None:
         assert any("T-1 repeats weekly: T-3 is the next" in str(n.message) for n in app._notifications)
     after = Board(team, actor="dana").task("T-3")
     assert (after.title, after.every, after.previous) == ("Call Acme", "weekly", "T-1")
+
+
+async def test_a_card_says_what_it_waits_for(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.update_task("T-2", depends=["T-1"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert "waits for T-1" in card_text(app, "T-2")
+        await pilot.press("j", "L")  # T-2 to Doing while T-1 is not done: allowed, and said
+        await pilot.pause()
+        assert "T-2" in column_ids(app)["doing"]
+        assert any("T-2 waits for T-1, not done yet" in str(n.message) for n in app._notifications)
+        lead.move_task("T-1", "done")
+        await pilot.pause(1.2)  # the board sees the other process's change
+        assert "waits for" not in card_text(app, "T-2")

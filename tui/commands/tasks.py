@@ -57,6 +57,8 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
         fields["status"] = args.status
     if getattr(args, "step", None):
         fields["steps"] = [{"text": text} for text in args.step]
+    if getattr(args, "depends", None) is not None:  # "" clears it
+        fields["depends"] = [part.strip() for part in args.depends.split(",") if part.strip()] or ""
     if getattr(args, "every", None) is not None:
         try:
             fields["every"] = normalize_repeat(args.every) or ""  # "" (none) clears it
@@ -91,6 +93,7 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     task = board.move_task(args.id, args.status)
     print(f"{task.id} → {task.status}")
     _tell_next(board, task)
+    _warn_waiting(board, task)
     _warn_wip(board, task.status)
     return EXIT_OK
 
@@ -100,7 +103,20 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     task = board.move_task(args.id, "done")
     print(f"{task.id} → done")
     _tell_next(board, task)
+    _warn_waiting(board, task)
     return EXIT_OK
+
+
+def _warn_waiting(board, task) -> None:
+    """Moving on a task that waits for unfinished work is allowed (plans change), but said."""
+    from sales.tasks import STATUS_LABELS, waiting_on
+
+    if task.status in ("doing", "done") and task.depends:
+        by_id = {t.id: t for t in board.tasks()}
+        if waiting := waiting_on(task, by_id):
+            print(_("note: {id} waits for {others}").format(
+                id=task.id, others=", ".join(f"{o} ({_(STATUS_LABELS[by_id[o].status])})" for o in waiting)),
+                file=sys.stderr)
 
 
 def _tell_next(board, task) -> None:
@@ -118,7 +134,7 @@ def cmd_task_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"task": task, "history": history})
     else:
-        print(task_detail(task, history))
+        print(task_detail(task, history, {t.id: t for t in board.tasks()} if task.depends else None))
     return EXIT_OK
 
 
@@ -165,6 +181,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         sub.add_argument("--goal", metavar="G")
         sub.add_argument("--strategy", metavar="S")
         sub.add_argument("--deal", metavar="D", help=_("the deal this work moves forward"))
+        sub.add_argument("--depends", metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
         sub.add_argument("--status", type=status_arg)
         sub.add_argument("--step", action="append", metavar="TEXT", help=_("a checklist step (repeatable)"))
         sub.add_argument("--expected", metavar="TEXT", help=_("expected result"))

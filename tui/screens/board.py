@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from sales.errors import UpliftError
-from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done
+from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
 from tui.i18n import N_, _, n_
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
@@ -20,7 +20,8 @@ EMPTY_BOARD = N_("This board has no tasks yet. Press n to add the first one "
                  "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
 
 
-def task_card(task: Task, today) -> CardData:
+def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
+    """A task as a card; `waiting`: the unfinished tasks it waits for (said on the card)."""
     done, total = steps_done(task)
     details = f"{task.owner or _('unassigned')} · {_(task.priority)}"
     if total:
@@ -31,6 +32,8 @@ def task_card(task: Task, today) -> CardData:
         details += " · ↻ " + _(task.every)
     if task.deal:
         details += " · " + task.deal
+    if waiting and task.status != "done":
+        details += " · " + _("waits for {ids}").format(ids=", ".join(waiting))
     overdue = is_overdue(task, today)
     flag = _("due {day}").format(day=task.due) + ("  " + _("OVERDUE") if overdue else "") if task.due else _("no due date")
     classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())
@@ -99,7 +102,9 @@ class BoardScreen(Screen):
         limits = board.wip_limits()
         shown = self.visible(tasks)
         counts = {s: sum(1 for t in tasks if t.status == s) for s in STATUSES}
-        columns = [ColumnData(s, _(STATUS_LABELS[s]), [task_card(t, today) for t in shown if t.status == s],
+        by_id = {t.id: t for t in tasks}
+        columns = [ColumnData(s, _(STATUS_LABELS[s]),
+                              [task_card(t, today, waiting_on(t, by_id)) for t in shown if t.status == s],
                               limits.get(s), "" if len(shown) == len(tasks) else _("of {count}").format(count=counts[s]))
                    for s in STATUSES]
         await self.kanban.sync(columns)
@@ -144,6 +149,8 @@ class BoardScreen(Screen):
         except UpliftError as error:
             tell(self, error, "error")
             return
+        if task.status in ("doing", "done") and (waiting := waiting_on(task, {t.id: t for t in self.app.board.tasks()})):
+            tell(self, _("{id} waits for {ids}, not done yet").format(id=task.id, ids=", ".join(waiting)), "warning")
         if task.every and task.status == "done" and (after := self.app.board.next_of(task.id)) is not None:
             tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
                 id=task.id, every=_(task.every), next=after.id, due=after.due))

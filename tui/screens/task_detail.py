@@ -61,6 +61,8 @@ class TaskDetail(ModalScreen[None]):
             f"{label(_('Goal'))}{_linked(board, 'goal', task.goal)}",
             f"{label(_('Strategy'))}{_linked(board, 'strategy', task.strategy)}",
             *([f"{label(_('Deal'))}{_linked(board, 'deal', task.deal)}"] if task.deal else []),
+            *([f"{label(_('Waits for'))}" + ", ".join(_linked(board, "task", other) for other in task.depends)]
+              if task.depends else []),
             f"{label(_('Expected'))}{task.expected_result or '–'}",
             f"{label(_('Measure'))}{task.measure or '–'}",
         ]
