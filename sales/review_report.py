@@ -52,6 +52,19 @@ class ReviewData:
     checklist: Sequence[tuple[str, bool]] = field(default_factory=list)
 
 
+def _approval(s: Statement) -> str:
+    """The statement's sign-off, in the report's words (English, as the report is)."""
+    from sales.approvals import same_as_approved
+
+    a = s.approval
+    if s.plan is None:
+        return "no incentive plan: nothing to approve"
+    if a is None:
+        return "**not approved yet**"
+    said = f"approved by {md(a.by)} on {a.at:%Y-%m-%d} ({a.id}): {money(a.total)}"
+    return said if same_as_approved(a, s) else f"{said}; **changed since**: {money(s.total)} now"
+
+
 def findings(goals: Sequence[GoalResult], process: ProcessMetrics) -> list[str]:
     """Plain-words findings: which goals were met, missed or have no data."""
     lines = []
@@ -97,6 +110,7 @@ def render(data: ReviewData) -> str:
         out += [f"- {md(line.text)}" for line in s.lines]
         if s.recognition:
             out.append(f"- recognition: {', '.join(md(r) for r in s.recognition)}")
+        out.append(f"- {_approval(s)}")
         out.append("")
     if data.checklist:
         out += ["## End-of-cycle checklist", ""]

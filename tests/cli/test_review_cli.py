@@ -78,6 +78,10 @@ def test_the_markdown_report(run, tmp_path) -> None:
     assert "1. **Was the strategy right?**\n   \\# Mostly \\| but \\[31mthe bundle came \\*late\\*\n" in text
     assert "4. **Was the target too high?**\n   \\- no\n" in text
     assert "\x1b" not in text
+    assert "- recognition: A place at the negotiation masterclass\n- **not approved yet**\n\n### dev" in text
+    assert run("payout", "approve", "--rep", "chen")[0] == 0
+    run("review", "export", "-o", str(target))
+    assert "- recognition: A place at the negotiation masterclass\n- approved by dana on " in target.read_text()
     assert "2. **Was the execution good enough (activities, follow-up, skills)?**\n   _Not answered._" in text
     assert "| 1 | bea | 106% | 53,000 | 0 |" in text
     assert "### bea: 3,430.00\n\n- won 22,000 on D-5 Polar Tech onboarding bundle (GTX Pro)\n" in text
