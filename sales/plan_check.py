@@ -23,6 +23,7 @@ import msgspec
 from sales.errors import Invalid, Refused
 from sales.ids import format_id, parse_id
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
+from sales.tasks import dependency_loop
 
 WIP_MAX = 999
 
@@ -58,10 +59,12 @@ class PlanRefused(Refused):
 
 @dataclass
 class BoardFacts:
-    """What the checks need to know about the board: its ids per kind and its members' roles."""
+    """What the checks need to know about the board: its ids per kind, its members' roles and
+    what each of its tasks waits for."""
 
     ids: dict[str, set[str]] = field(default_factory=dict)
     members: dict[str, str] = field(default_factory=dict)
+    waits: dict[str, list[str]] = field(default_factory=dict)  # task id -> the tasks it waits for
 
 
 @dataclass
@@ -131,9 +134,23 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
         items = parts.get(section.key)
         if isinstance(items, list):
             _check_refs(section, items, parts, document, facts, members, problems)
+    if not problems:
+        _check_waits(parts.get("tasks"), facts, problems)
     if problems:
         return None, problems
     return Plan(**parts), []
+
+
+def _check_waits(tasks: object, facts: BoardFacts, problems: list[Problem]) -> None:
+    """No task would wait for itself once the file's tasks are in (with the board's others)."""
+    if not isinstance(tasks, list):
+        return
+    graph = {**facts.waits, **{t.id: list(t.depends) for t in tasks if t.id}}
+    for index, task in enumerate(tasks):
+        if task.id and task.depends and (loop := dependency_loop(task.id, task.depends, graph)):
+            problems.append(Problem(f"tasks[{index}].depends", f"{task.id} would wait for itself "
+                                                              f"({' → '.join(loop)})"))
+            return  # one loop is enough to say; it names every task in it
 
 
 # ---------------------------------------------------------------------- structure and types

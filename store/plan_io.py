@@ -63,7 +63,8 @@ class PlanTransfer(BoardCore):
         def build(tx: Transaction) -> ImportSummary:
             current = {s.kind: {item.id: item for item in self.items(s.kind)} for s in SECTIONS}
             roles = {m.name: m.role for m in self._members_in_order()}
-            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles))
+            waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
+            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only)

@@ -55,3 +55,14 @@ def test_the_links_travel_in_plan_files(lead, tmp_path) -> None:
     with pytest.raises(Exception, match=r"tasks\[3\]\.depends\[0\]: T-8 is not a task in this file or on the board"):
         Board(tmp_path / "third", actor="dana").import_plan(
             parse_plan_text(text.replace("depends: [T-3]", "depends: [T-8]").encode()).document)
+
+
+def test_a_plan_file_may_not_make_a_loop(lead) -> None:
+    from store.plan_io import PlanInvalid
+
+    text = "tasks:\n- id: T-3\n  title: Get legal sign-off\n  owner: ali\n  depends: [T-4]\n"
+    with pytest.raises(PlanInvalid) as raised:  # T-4 (on the board) waits for T-3
+        lead.import_plan(parse_plan_text(text.encode()).document)
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("tasks[0].depends", "T-3 would wait for itself (T-3 → T-4 → T-3)")]
+    assert lead.task("T-3").depends == []
