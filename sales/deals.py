@@ -26,6 +26,10 @@ from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
 
 Outcome = Literal["open", "won", "lost"]
+#: How an open deal counts in the forecast (sales/forecast.py): "auto" by its stage's probability,
+#: or as its owner calls it in the forecast call: commit, best case only, or left out (omit).
+ForecastCategory = Literal["auto", "commit", "best_case", "omit"]
+FORECAST_CATEGORIES: tuple[str, ...] = ("auto", "commit", "best_case", "omit")
 Money = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
 Probability = Annotated[int, msgspec.Meta(ge=0, le=100)]
 StageName = Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
@@ -104,6 +108,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     value: Money = 0
     close: date | None = None
     next_step: LongText = ""
+    forecast: ForecastCategory = "auto"
     source: Ref = ""
     history: list[StageEntry] = []
 

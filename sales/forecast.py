@@ -8,9 +8,10 @@ Definitions (the README repeats them):
   *later*: neither counts. A counted deal whose close date has passed is *slipped* (it still
   counts: it is open, and overdue);
 - *won*: the value won in the cycle (as payouts count it, sales/review.py);
-- *commit*: the value of the counted deals in a stage with at least ``commit_pct`` probability;
-  *best case*: the value of every counted deal; *weighted*: their value times their stage's
-  probability;
+- *commit*: the value of the counted deals in a stage with at least ``commit_pct`` probability,
+  or that their owner has called commit (a deal's `forecast`: commit, best_case or omit overrides
+  its stage; an omitted deal is left out of every figure); *best case*: the value of every counted
+  deal; *weighted*: their value times their stage's probability;
 - *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short);
 - *coverage* = best case / (quota - won): how many times the open pipeline covers what is left
   of the quota (sales teams read 3x as healthy). None once the quota is reached;
@@ -48,6 +49,7 @@ class RepForecast(msgspec.Struct):
     counted: int  # open deals counted
     slipped: list[str]  # ids of the counted deals whose close date has passed
     undated: list[str]  # ids of the open deals without a close date (not counted)
+    omitted: list[str]  # ids of the open deals their owner left out of the forecast
     later: float  # value of the open deals closing after the cycle (not counted)
     forecast: float
     gap: float | None
@@ -77,6 +79,11 @@ class Forecast(msgspec.Struct):
     reps: list[RepForecast]
     team: RepForecast
     months: list[MonthRow]
+
+
+def is_commit(deal: Deal, probability: int, commit_pct: int) -> bool:
+    """Whether an open deal counts as commit: called so by its owner, or (auto) by its stage."""
+    return deal.forecast == "commit" or (deal.forecast == "auto" and probability >= commit_pct)
 
 
 def _expected(deal: Deal, today: date) -> date:
@@ -121,7 +128,7 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
         mine = [d for d in deals if owner_of(d) == rep]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct))
-    shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.later]
+    shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
     months = _months([d for d in deals if only is None or d.owner == only], stage_of, start, end, today, commit_pct)
     return Forecast(start, end, today, commit_pct, shown, _team(rows), months)
 
@@ -130,18 +137,20 @@ def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[st
          touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None, end: date | None,
          now: datetime, commit_pct: int) -> RepForecast:
     today = now.date()
-    counted, undated, later = [], [], 0.0
+    counted, undated, omitted, later = [], [], [], 0.0
     for deal in mine:
         stage = stage_of.get(deal.stage)
         if stage is None or stage.outcome != "open":
             continue
-        if deal.close is None:
+        if deal.forecast == "omit":
+            omitted.append(deal.id)
+        elif deal.close is None:
             undated.append(deal.id)
         elif end is not None and deal.close > end:
             later += deal.value
         else:
             counted.append((deal, stage.probability))
-    commit = [d for d, p in counted if p >= commit_pct]
+    commit = [d for d, p in counted if is_commit(d, p, commit_pct)]
     best = [d for d, _ in counted]
     stages = list(stage_of.values())
     if rep == OTHERS:
@@ -153,7 +162,7 @@ def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[st
     row = RepForecast(
         rep=rep, quota=quota, won=won, commit=sum(d.value for d in commit), best_case=sum(d.value for d in best),
         weighted=weighted, counted=len(counted), slipped=[d.id for d in best if is_slipped(d, "open", today)],
-        undated=undated, later=later, forecast=won + weighted,
+        undated=undated, omitted=omitted, later=later, forecast=won + weighted,
         **_against_quota(quota, won, weighted, sum(d.value for d in best)))
     if plan is not None:
         def if_won(chosen: list[Deal]) -> list[Deal]:
@@ -187,7 +196,8 @@ def _team(rows: list[RepForecast]) -> RepForecast:
     return RepForecast(
         rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,
         counted=sum(r.counted for r in rows), slipped=[i for r in rows for i in r.slipped],
-        undated=[i for r in rows for i in r.undated], later=sum(r.later for r in rows), forecast=won + weighted,
+        undated=[i for r in rows for i in r.undated], omitted=[i for r in rows for i in r.omitted],
+        later=sum(r.later for r in rows), forecast=won + weighted,
         **_against_quota(quota, won, weighted, best),
         payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"))
 
@@ -214,11 +224,11 @@ def _months(deals: Sequence[Deal], stage_of: dict[str, Stage], start: date | Non
             at = won_at(deal, stages)
             if at is not None and in_period(at, start, end):
                 row(at.date()).won += deal.value
-        elif stage.outcome == "open" and deal.close is not None:
+        elif stage.outcome == "open" and deal.close is not None and deal.forecast != "omit":
             month = row(_expected(deal, today))
             month.deals += 1
             month.value += deal.value
             month.weighted += deal.value * stage.probability / 100
-            if stage.probability >= commit_pct:
+            if is_commit(deal, stage.probability, commit_pct):
                 month.commit += deal.value
     return [months[key] for key in sorted(months)]

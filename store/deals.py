@@ -35,7 +35,7 @@ from sales.ids import format_id
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
 
-EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step")
+EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast")
 MAX_REPORTED = 20
 
 

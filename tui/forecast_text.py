@@ -19,7 +19,7 @@ def title(result: Forecast) -> str:
     else:
         cycle = _("Forecast (no cycle dates set: every dated open deal counts)")
     return (cycle + " · " + _("today {day}").format(day=result.today) + " · "
-            + _("commit: open deals in a stage of {pct}% or more").format(pct=result.commit_pct))
+            + _("commit: open deals in a stage of {pct}% or more, or called commit").format(pct=result.commit_pct))
 
 
 def _money_or_dash(value: float | None) -> str:
@@ -47,6 +47,8 @@ def notes(result: Forecast) -> list[str]:
         found.append(_("Past their close date, still open (counted): {ids}").format(ids=", ".join(team.slipped)))
     if team.undated:
         found.append(_("No close date (not counted): {ids}").format(ids=", ".join(team.undated)))
+    if team.omitted:
+        found.append(_("Left out by their owner (omit): {ids}").format(ids=", ".join(team.omitted)))
     if team.later:
         found.append(_("Closing after the cycle (not counted): {value}").format(value=num_or_dash(team.later)))
     if any(r.rep == OTHERS for r in result.reps):

@@ -102,3 +102,15 @@ def test_follow_up_tasks_of_a_deal(run) -> None:
     assert [t["id"] for t in json.loads(out)["tasks"]] == ["T-3"]
     code, _, err = run("task", "add", "x", "--deal", "D-5")
     assert code == 2 and "no deal D-5" in err
+
+
+def test_a_deal_called_commit_or_left_out_of_the_forecast(run) -> None:
+    assert run("deal", "add", "Isdom pilot", "--owner", "ali", "--value", "18000", "--close", "2099-01-01")[0] == 0
+    assert run("deal", "add", "Acme add-on", "--owner", "ali", "--value", "5000", "--close", "2099-01-01")[0] == 0
+    code, out, _ = run("deal", "edit", "D-1", "--forecast", "commit", user="ali")
+    assert code == 0 and "  forecast  commit (called by its owner)" in run("deal", "show", "D-1")[1]
+    assert run("deal", "edit", "D-2", "--forecast", "omit", user="ali")[0] == 0
+    data = json.loads(run("forecast", "--json")[1])
+    assert data["team"]["commit"] == 18000 and data["team"]["omitted"] == ["D-2"]
+    code, _, err = run("deal", "edit", "D-1", "--forecast", "maybe")
+    assert code == 2 and "invalid choice" in err

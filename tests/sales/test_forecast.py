@@ -132,3 +132,18 @@ def test_a_deal_expected_after_the_cycle_ended_pays_nothing_more() -> None:
     ali = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali"], START, END, late).reps[0]
     assert ali.slipped == ["D-3", "D-4"]
     assert ali.payout_best_case == ali.payout
+
+
+def test_an_owner_calls_a_deal_commit_or_leaves_it_out() -> None:
+    import msgspec as ms
+
+    called = [ms.structs.replace(d, forecast="commit") if d.id == "D-4" else  # Proposal 30,000, by hand
+              ms.structs.replace(d, forecast="omit") if d.id == "D-3" else d for d in DEALS]
+    ali = forecast(called, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END, NOW).reps[0]
+    assert ali.omitted == ["D-3"]
+    assert ali.commit == 30000 and ali.best_case == 30000     # D-3 (20,000) is out of every figure
+    assert ali.weighted == 30000 * 0.5                        # weighted stays by the stage
+    assert ali.payout_commit == 0.05 * (90000 - 50000)        # 90,000 won: 5% of the 50-90% slice
+    months = {m.month: m for m in forecast(called, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END,
+                                           NOW).months}
+    assert months["2026-11"].commit == 30000 and months["2026-12"].value == 50000 + 10000  # D-7, D-8; not D-3

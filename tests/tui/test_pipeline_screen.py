@@ -187,3 +187,24 @@ async def test_a_reps_follow_up_on_another_reps_deal_is_their_own(team) -> None:
         assert isinstance(app.screen, TaskForm)
         assert app.screen.query_one("#owner", Select).value == "ali"  # a rep may only make their own tasks
         assert app.screen.query_one("#deal", Select).value == "D-1"
+
+
+async def test_the_deal_form_calls_a_deal_commit(team) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.deal_form import DealForm
+
+    Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, DealForm)
+        assert app.screen.query_one("#forecast", Select).value == "auto"
+        app.screen.query_one("#forecast", Select).value = "commit"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+    assert Board(team, actor="dana").deal("D-1").forecast == "commit"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from sales.deals import FORECAST_CATEGORIES
+
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 from tui.remote import refuse_paths
@@ -42,7 +44,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 
 def _fields(board, args: argparse.Namespace) -> dict:
     fields = {"account": args.account, "owner": args.owner, "stage": args.stage,
-              "value": args.value, "close": cli_date(board, args.close, "close"), "next_step": args.next}
+              "value": args.value, "close": cli_date(board, args.close, "close"), "next_step": args.next,
+              "forecast": args.forecast}
     if args.key is not None:
         fields["key_account"] = args.key
     return {k: v for k, v in fields.items() if v is not None}
@@ -174,6 +177,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         parser.add_argument("--value", type=float)
         parser.add_argument("--close", metavar="DATE", help="expected close date")
         parser.add_argument("--next", metavar="STEP", help="the next step")
+        parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,
+                            help="how it counts in the forecast: auto (by its stage), commit, best_case or omit")
 
     add = add_verb(deal_verbs, common, "add", cmd_deal_add, "add a deal; prints its id")
     add.add_argument("title")

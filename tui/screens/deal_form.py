@@ -12,13 +12,16 @@ from sales.deals import Deal
 from sales.errors import Invalid
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
-FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "next_step")
+FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "forecast", "next_step")
+#: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
+FORECAST_CHOICES = (("auto", N_("by its stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
+                    ("omit", N_("left out")))
 
 
 class DealForm(FormBase):
@@ -57,6 +60,9 @@ class DealForm(FormBase):
                     f"{deal.value:g}" if deal else "", id="value", type="number"))
                 yield from self._field("close", _("Expected close"), text_input(
                     str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
+                yield from self._field("forecast", _("Forecast"), Select(
+                    [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
+                    allow_blank=False, value=deal.forecast if deal else "auto"))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
             yield from self._buttons()
 
@@ -68,7 +74,7 @@ class DealForm(FormBase):
         fields: dict = {name: self.query_one(f"#{name}", Input).value
                         for name in ("title", "account", "next_step")}
         fields["key_account"] = self.query_one("#key_account", Checkbox).value
-        for name in ("owner", "stage"):
+        for name in ("owner", "stage", "forecast"):
             value = self.query_one(f"#{name}").value
             fields[name] = None if value in (Select.NULL, "") else value
         text = self.query_one("#value", Input).value.strip()
