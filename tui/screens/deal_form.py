@@ -20,7 +20,7 @@ from tui.user_text import plain, plain_rich, text_input, with_current
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
 FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "forecast", "next_step")
 #: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
-FORECAST_CHOICES = (("auto", N_("by its stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
+FORECAST_CHOICES = (("auto", N_("by stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
                     ("omit", N_("left out")))
 
 
