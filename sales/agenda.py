@@ -1,11 +1,11 @@
 """A person's day ("uplift today"): what needs them now, from every phase of the cycle at once.
 
 One list instead of five screens: their overdue work and the work due soon, their blocked
-tasks, their deals that have slipped, close soon or have nothing planned (no open task linked
-to them and no next step: Pipedrive's "every deal has a next activity"), their key accounts
-gone quiet, their goals behind pace or waiting for a check-in, and where they stand against
-their quota. Entries are data (ids, dates, counts); the words are the interface's
-(tui/agenda_text.py).
+tasks and what others said on them lately, their deals that have slipped, close soon or have
+nothing planned (no open task linked to them and no next step: Pipedrive's "every deal has a
+next activity"), their key accounts gone quiet, their goals behind pace or waiting for a
+check-in, and where they stand against their quota. Entries are data (ids, dates, counts); the
+words are the interface's (tui/agenda_text.py).
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from sales.goals import CheckIn, Goal, checkin_due, last_checkin_day
 from sales.tasks import Task, board_order, is_overdue, waiting_on
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
+NEWS_DAYS = 3  # comments by others on your tasks from this many days back count as news
 
-Kind = Literal["overdue", "due", "blocked", "slipped", "closing", "quiet", "unplanned", "behind", "checkin"]
+Kind = Literal["overdue", "due", "blocked", "comment", "slipped", "closing", "quiet", "unplanned", "behind",
+               "checkin"]
 
 
 class Entry(msgspec.Struct):
@@ -76,6 +78,12 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
         if task.status == "blocked" and not is_overdue(task, today):
             entries.append(Entry("blocked", task.id, task.title, task.due, None, task.status,
                                  waiting=waiting_on(task, by_id)))
+
+    news = sorted(((c, t) for t in tasks if t.owner == who for c in t.comments
+                   if c.by != who and (today - c.at.date()).days < NEWS_DAYS), key=lambda pair: pair[0].at, reverse=True)
+    for comment, task in news:
+        entries.append(Entry("comment", task.id, task.title, comment.at.date(), (today - comment.at.date()).days,
+                             task.status, message=f"{comment.by}: {comment.text.splitlines()[0]}"))
 
     outcome = {s.name: s.outcome for s in stages}
     open_deals = [d for d in deals if d.owner == who and outcome.get(d.stage) == "open"]

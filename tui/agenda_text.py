@@ -13,6 +13,7 @@ SECTIONS = (
     ("overdue", N_("Overdue")),
     ("due", N_("Due in the next {days}")),
     ("blocked", N_("Blocked")),
+    ("comment", N_("New comments on your tasks")),
     ("slipped", N_("Deals past their close date")),
     ("closing", N_("Deals closing in the next {days}")),
     ("quiet", N_("Key accounts gone quiet")),
@@ -42,6 +43,9 @@ def _when(entry: Entry) -> str:
     if entry.kind == "closing":
         return _("closes today") if entry.days == 0 else \
             _("closes {day}, in {days}").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "comment":
+        return _("{when}, {message}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
+                                             else str(entry.day), message=entry.message)
     if entry.kind == "unplanned":
         return _("no open task and no next step")
     if entry.kind == "behind":

@@ -104,3 +104,18 @@ def test_a_longer_look_ahead() -> None:
     day = agenda("ali", TODAY, TASKS, DEALS, DEFAULT_STAGES, [], [], [], [], horizon=40)
     assert [e.item for e in day.of("due")] == ["T-9", "T-3", "T-4", "T-5"]
     assert [e.item for e in day.of("closing")] == ["D-3", "D-2", "D-5"]
+
+
+def test_what_others_said_on_your_tasks_lately() -> None:
+    from sales.tasks import Comment
+
+    def said(by: str, day: int, text: str) -> Comment:
+        return Comment(at=datetime(2026, 12, day, 9, tzinfo=timezone.utc), by=by, text=text)
+
+    tasks = [Task(id="T-1", title="Quote", owner="ali", comments=[
+                 said("dana", 1, "Any news?"), said("bea", 2, "Legal has it\nsecond line"), said("ali", 2, "my own note")]),
+             Task(id="T-2", title="Old", owner="ali", comments=[  # 4 days back: not news
+                 Comment(at=datetime(2026, 11, 28, 9, tzinfo=timezone.utc), by="bea", text="too old")])]
+    day = agenda("ali", TODAY, tasks, [], DEFAULT_STAGES, [], [], [], [])
+    assert [(e.item, e.days, e.message) for e in day.of("comment")] == [
+        ("T-1", 0, "bea: Legal has it"), ("T-1", 1, "dana: Any news?")]  # newest first; not ali's own
