@@ -148,6 +148,14 @@ def test_a_card_flag_breaks_after_its_label_so_a_date_stays_whole() -> None:
     assert flag_lines("no close date", 5) == ["no", "close date"]        # (folded further by the card)
 
 
+async def on_the_pipeline_press(pilot, key: str) -> None:
+    """Go to the pipeline and press `key` on its first deal."""
+    await pilot.press("4")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
 async def test_t_plans_the_next_step_of_a_deal(team) -> None:
     from textual.widgets import Input, Select
 
@@ -156,10 +164,7 @@ async def test_t_plans_the_next_step_of_a_deal(team) -> None:
     Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
+        await on_the_pipeline_press(pilot, "t")
         assert isinstance(app.screen, TaskForm)
         assert app.screen.query_one("#deal", Select).value == "D-1"
         assert app.screen.query_one("#owner", Select).value == "ali"  # the deal's owner
@@ -180,10 +185,7 @@ async def test_a_reps_follow_up_on_another_reps_deal_is_their_own(team) -> None:
     Board(team, actor="dana").add_deal("Beta pilot", owner="bea", value=400)
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
+        await on_the_pipeline_press(pilot, "t")
         assert isinstance(app.screen, TaskForm)
         assert app.screen.query_one("#owner", Select).value == "ali"  # a rep may only make their own tasks
         assert app.screen.query_one("#deal", Select).value == "D-1"
@@ -197,10 +199,7 @@ async def test_the_deal_form_calls_a_deal_commit(team) -> None:
     Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await on_the_pipeline_press(pilot, "e")
         assert isinstance(app.screen, DealForm)
         assert app.screen.query_one("#forecast", Select).value == "auto"
         app.screen.query_one("#forecast", Select).value = "commit"
