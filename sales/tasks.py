@@ -31,6 +31,7 @@ _STATUS_ALIASES = {"todo": "todo", "to-do": "todo", "to do": "todo", "open": "to
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=TITLE_MAX)]
 LongText = Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]
 Ref = Annotated[str, msgspec.Meta(max_length=NAME_MAX)]
+Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
 
 
 class Step(msgspec.Struct, forbid_unknown_fields=True):
@@ -77,6 +78,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     strategy: Ref | None = None
     deal: Ref | None = None  # the deal this work moves forward (a follow-up: send the quote)
     depends: Annotated[list[Ref], msgspec.Meta(max_length=50)] = []  # tasks to be done first
+    tags: Annotated[list[Tag], msgspec.Meta(max_length=20)] = []  # taskwarrior's +tags: calls, q4, ...
     steps: list[Step] = []
     expected_result: LongText = ""
     measure: LongText = ""
@@ -94,6 +96,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise ValueError(f"due {self.due} is before start {self.start}")
         if self.every and self.due is None:
             raise ValueError("a repeating task needs a due date to repeat from")
+        self.tags = normalize_tags(self.tags)
 
 
 def normalize_status(text: str) -> str:
@@ -102,6 +105,24 @@ def normalize_status(text: str) -> str:
     if status is None:
         raise ValueError(f"{text!r} is not a status (one of: {', '.join(STATUSES)})")
     return status
+
+
+def normalize_tags(tags: Sequence[str]) -> list[str]:
+    """Tags as one word each, lower case, without a leading `+`, each once, in the order given
+    (`+Call`, `call` and ` call ` are one tag; `key account` is `key-account`)."""
+    seen: list[str] = []
+    for tag in tags:
+        word = "-".join(clean_line(tag).strip().lstrip("+").lower().split())
+        if not word:
+            raise ValueError("a tag needs a word")
+        if word not in seen:
+            seen.append(word)
+    return seen
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags as a person types them: separated by commas (`key account, q4`), else by spaces."""
+    return [part for part in (text.split(",") if "," in text else text.split()) if part.strip()]
 
 
 def normalize_repeat(text: str) -> str | None:
@@ -136,7 +157,7 @@ def next_occurrence(task: Task, today: date) -> dict:
     due = _step(task.due, task.every, times)
     start = task.start + (due - task.due) if task.start else None
     return {"title": task.title, "owner": task.owner, "priority": task.priority, "start": start, "due": due,
-            "goal": task.goal, "strategy": task.strategy, "deal": task.deal,
+            "goal": task.goal, "strategy": task.strategy, "deal": task.deal, "tags": list(task.tags),
             "steps": [{"text": s.text} for s in task.steps],
             "expected_result": task.expected_result, "measure": task.measure, "every": task.every,
             "previous": task.id}
@@ -172,9 +193,10 @@ def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Se
 
 
 def filter_text(task: Task) -> str:
-    """What a text filter on the board looks in: the id, title and owner, and the goal,
-    strategy and deal the task serves (typing `S-2` shows the strategy's work)."""
-    return " ".join(part for part in (task.id, task.title, task.owner, task.goal, task.strategy, task.deal) if part)
+    """What a text filter on the board looks in: the id, title and owner, the goal, strategy and
+    deal the task serves (typing `S-2` shows the strategy's work), and its tags (`+call`)."""
+    return " ".join(part for part in (task.id, task.title, task.owner, task.goal, task.strategy, task.deal,
+                                      *(f"+{tag}" for tag in task.tags)) if part)
 
 
 def is_overdue(task: Task, today: date) -> bool:

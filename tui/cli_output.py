@@ -95,6 +95,8 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
              f"  {label(_('strategy'))}{task.strategy or '–'}"]
     if task.deal:
         lines.append(f"  {label(_('deal'))}{task.deal}")
+    if task.tags:
+        lines.append(f"  {label(_('tags'))}" + " ".join(f"+{tag}" for tag in task.tags))
     if task.depends:
         lines.append(f"  {label(_('waits for'))}" + ", ".join(
             f"{other} ({_(STATUS_LABELS[others[other].status])})" if others and other in others else other

@@ -41,3 +41,15 @@ def test_a_task_that_waits_for_another(run) -> None:
     assert code == 2 and "T-3 would wait for itself (T-3 → T-4 → T-3)" in err
     code, out, _ = run("task", "edit", "T-4", "--depends", "")
     assert code == 0 and "waits for" not in run("task", "show", "T-4")[1]
+
+
+def test_tags(run) -> None:
+    code, out, _ = run("task", "add", "Call Isdom", "--tags", "+Call, key account", "--owner", "ali")
+    assert code == 0 and out.strip() == "T-3"
+    assert "  tags      +call +key-account" in run("task", "show", "T-3")[1].splitlines()
+    code, out, _ = run("task", "list", "--tag", "+CALL")
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["T-3"]
+    assert run("task", "edit", "T-3", "--tags", "")[0] == 0
+    assert "  tags  " not in run("task", "show", "T-3")[1]
+    code, _, err = run("task", "add", "x", "--tags", "+")
+    assert code == 2 and "a tag needs a word" in err

@@ -303,3 +303,13 @@ async def test_a_card_says_what_it_waits_for(team) -> None:
         lead.move_task("T-1", "done")
         await pilot.pause(1.2)  # the board sees the other process's change
         assert "waits for" not in card_text(app, "T-2")
+
+
+async def test_tags_on_a_card_and_in_the_filter(team) -> None:
+    Board(team, actor="dana").update_task("T-2", tags=["visit", "Q4"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert "+visit +q4" in card_text(app, "T-2")
+        await pilot.press("slash", *"+q4", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"]

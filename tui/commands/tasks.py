@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat
+from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_tags
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -28,6 +28,9 @@ def cmd_task_list(args: argparse.Namespace) -> int:
         tasks = [t for t in tasks if t.owner == args.owner]
     if args.status:
         tasks = [t for t in tasks if t.status == args.status]
+    if args.tag:
+        wanted = args.tag.strip().lstrip("+").lower()
+        tasks = [t for t in tasks if wanted in t.tags]
     for link in ("goal", "strategy", "deal"):  # the work serving one goal, strategy or deal
         if wanted := getattr(args, link):
             tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
@@ -57,6 +60,8 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
         fields["status"] = args.status
     if getattr(args, "step", None):
         fields["steps"] = [{"text": text} for text in args.step]
+    if getattr(args, "tags", None) is not None:  # "" clears them
+        fields["tags"] = split_tags(args.tags) or ""
     if getattr(args, "depends", None) is not None:  # "" clears it
         fields["depends"] = [part.strip() for part in args.depends.split(",") if part.strip()] or ""
     if getattr(args, "every", None) is not None:
@@ -171,6 +176,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--goal", metavar="G", help=_("only the tasks serving this goal"))
     lst.add_argument("--strategy", metavar="S", help=_("only the tasks serving this strategy"))
     lst.add_argument("--deal", metavar="D", help=_("only the tasks moving this deal forward"))
+    lst.add_argument("--tag", metavar="TAG", help=_("only the tasks with this tag"))
     lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     def task_options(sub: argparse.ArgumentParser) -> None:
@@ -182,6 +188,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         sub.add_argument("--strategy", metavar="S")
         sub.add_argument("--deal", metavar="D", help=_("the deal this work moves forward"))
         sub.add_argument("--depends", metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
+        sub.add_argument("--tags", metavar="TAG,TAG", help=_("its tags, e.g. call,q4 (\"\" clears)"))
         sub.add_argument("--status", type=status_arg)
         sub.add_argument("--step", action="append", metavar="TEXT", help=_("a checklist step (repeatable)"))
         sub.add_argument("--expected", metavar="TEXT", help=_("expected result"))

@@ -32,6 +32,8 @@ def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
         details += " · ↻ " + _(task.every)
     if task.deal:
         details += " · " + task.deal
+    if task.tags:
+        details += " · " + " ".join(f"+{tag}" for tag in task.tags)
     if waiting and task.status != "done":
         details += " · " + _("waits for {ids}").format(ids=", ".join(waiting))
     overdue = is_overdue(task, today)

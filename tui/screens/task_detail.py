@@ -63,6 +63,7 @@ class TaskDetail(ModalScreen[None]):
             *([f"{label(_('Deal'))}{_linked(board, 'deal', task.deal)}"] if task.deal else []),
             *([f"{label(_('Waits for'))}" + ", ".join(_linked(board, "task", other) for other in task.depends)]
               if task.depends else []),
+            *([f"{label(_('Tags'))}" + " ".join(f"+{tag}" for tag in task.tags)] if task.tags else []),
             f"{label(_('Expected'))}{task.expected_result or '–'}",
             f"{label(_('Measure'))}{task.measure or '–'}",
         ]

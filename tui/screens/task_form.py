@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
-from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task
+from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_tags
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
@@ -18,7 +18,7 @@ from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "deal", "depends",
-          "steps", "expected_result", "measure")
+          "tags", "steps", "expected_result", "measure")
 #: The repeats as the form offers them (sales.tasks.REPEATS), marked for translation.
 REPEAT_NAMES = (N_("daily"), N_("weekly"), N_("fortnightly"), N_("monthly"), N_("quarterly"))
 
@@ -101,8 +101,11 @@ class TaskForm(FormBase):
             yield from self._field("deal", _("Deal (the work moves it forward)"), Select(
                 with_current(deals, task and task.deal), id="deal", prompt=_("no deal"),
                 value=task.deal if task and task.deal else self.for_deal.id if self.for_deal else Select.NULL))
-            yield from self._field("depends", _("Waits for (tasks to be done first: T-3, T-5)"), text_input(
-                ", ".join(task.depends) if task else "", id="depends"))
+            with Horizontal(classes="field-row"):
+                yield from self._field("depends", _("Waits for (T-3, T-5)"), text_input(
+                    ", ".join(task.depends) if task else "", id="depends"))
+                yield from self._field("tags", _("Tags (call q4 …)"), text_input(
+                    " ".join(task.tags) if task else "", id="tags"))
             yield from self._field("steps", _("Steps (one per line; [x] marks a done one)"),
                                    text_area(steps_to_text(task), id="steps", soft_wrap=True))
             yield from self._field("expected_result", _("Expected result"), text_input(
@@ -128,6 +131,7 @@ class TaskForm(FormBase):
             except DateError as error:
                 raise Invalid(name, str(error)) from None
         fields["depends"] = [part.strip() for part in self.query_one("#depends", Input).value.split(",") if part.strip()]
+        fields["tags"] = split_tags(self.query_one("#tags", Input).value)
         fields["steps"] = text_to_steps(self.query_one("#steps", TextArea).text)
         fields["expected_result"] = self.query_one("#expected_result", Input).value
         fields["measure"] = self.query_one("#measure", Input).value
