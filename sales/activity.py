@@ -139,7 +139,9 @@ def _short(value: object) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, list):  # a list of ids reads as them (depends: T-3, T-5); others by count
-        return ", ".join(value) if value and all(isinstance(v, str) for v in value) else f"[{len(value)}]" if value else "–"
+        if not value:
+            return "–"
+        return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
     text = str(value)
     return text if len(text) <= 30 else text[:29] + "…"
 

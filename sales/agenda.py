@@ -94,10 +94,10 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
                        key=lambda d: (d.close, -d.value)):
         entries.append(Entry("closing", deal.id, deal.title, deal.close, (deal.close - today).days, deal.stage,
                              deal.value))
-    by_id = {d.id: d for d in open_deals}
+    deal_of = {d.id: d for d in open_deals}
     for alert in alerts:
-        if alert.kind == "quiet" and alert.item in by_id and alert.snoozed_until is None:
-            deal = by_id[alert.item]
+        if alert.kind == "quiet" and alert.item in deal_of and alert.snoozed_until is None:
+            deal = deal_of[alert.item]
             entries.append(Entry("quiet", deal.id, deal.title, status=deal.stage, value=deal.value,
                                  message=alert.message))
 

@@ -148,8 +148,7 @@ def _check_waits(tasks: object, facts: BoardFacts, problems: list[Problem]) -> N
     graph = {**facts.waits, **{t.id: list(t.depends) for t in tasks if t.id}}
     for index, task in enumerate(tasks):
         if task.id and task.depends and (loop := dependency_loop(task.id, task.depends, graph)):
-            problems.append(Problem(f"tasks[{index}].depends", f"{task.id} would wait for itself "
-                                                              f"({' → '.join(loop)})"))
+            problems.append(Problem(f"tasks[{index}].depends", loop))
             return  # one loop is enough to say; it names every task in it
 
 

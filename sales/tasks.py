@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
 import msgspec
@@ -168,9 +168,10 @@ def waiting_on(task: Task, by_id: Mapping[str, Task]) -> list[str]:
     return [other for other in task.depends if other in by_id and by_id[other].status != "done"]
 
 
-def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Sequence[str]]) -> list[str] | None:
-    """The loop `task_id` would close by waiting for `depends` (T-3 → T-5 → T-3), given what
-    each other task waits for (`graph`), or None: work that waits for itself never starts."""
+def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Sequence[str]]) -> str | None:
+    """Why `task_id` may not wait for `depends`, given what each other task waits for (`graph`):
+    the loop it would close ("T-3 would wait for itself (T-3 → T-5 → T-3)"), or None. Work that
+    waits for itself never starts."""
     path: list[str] = []
     seen: set[str] = set()
 
@@ -188,8 +189,13 @@ def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Se
 
     for first in depends:
         if walk(first):
-            return [task_id, *path, task_id]
+            return f"{task_id} would wait for itself ({' → '.join([task_id, *path, task_id])})"
     return None
+
+
+def split_ids(text: str) -> list[str]:
+    """Task ids as a person types them, separated by commas (`T-3, T-5`)."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def filter_text(task: Task) -> str:

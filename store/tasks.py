@@ -126,7 +126,6 @@ class TaskChanges(BoardCore):
         if task.depends:
             task.depends = list(dict.fromkeys(self._check_link("task", other) for other in task.depends))
             graph = {t.id: t.depends for t in self.tasks() if t.id != task.id}
-            loop = dependency_loop(task.id, task.depends, graph)
-            if loop:
-                raise Invalid("depends", f"{task.id} would wait for itself ({' → '.join(loop)})")
+            if loop := dependency_loop(task.id, task.depends, graph):
+                raise Invalid("depends", loop)
         return task

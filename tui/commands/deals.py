@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from sales.deals import FORECAST_CATEGORIES
-
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 from tui.remote import refuse_paths

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_tags
+from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_ids, split_tags
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -63,7 +63,7 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
     if getattr(args, "tags", None) is not None:  # "" clears them
         fields["tags"] = split_tags(args.tags) or ""
     if getattr(args, "depends", None) is not None:  # "" clears it
-        fields["depends"] = [part.strip() for part in args.depends.split(",") if part.strip()] or ""
+        fields["depends"] = split_ids(args.depends) or ""
     if getattr(args, "every", None) is not None:
         try:
             fields["every"] = normalize_repeat(args.every) or ""  # "" (none) clears it

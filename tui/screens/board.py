@@ -151,7 +151,8 @@ class BoardScreen(Screen):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        if task.status in ("doing", "done") and (waiting := waiting_on(task, {t.id: t for t in self.app.board.tasks()})):
+        if task.depends and task.status in ("doing", "done") and (
+                waiting := waiting_on(task, {t.id: t for t in self.app.board.tasks()})):
             tell(self, _("{id} waits for {ids}, not done yet").format(id=task.id, ids=", ".join(waiting)), "warning")
         if task.every and task.status == "done" and (after := self.app.board.next_of(task.id)) is not None:
             tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(

@@ -9,8 +9,8 @@ line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
 from __future__ import annotations
 
 from textual import on
-from textual.binding import Binding
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,

@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
-from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_tags
+from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_ids, split_tags
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
@@ -130,7 +130,7 @@ class TaskForm(FormBase):
                 fields[name] = parse_date(text, board.today()).isoformat() if text else None
             except DateError as error:
                 raise Invalid(name, str(error)) from None
-        fields["depends"] = [part.strip() for part in self.query_one("#depends", Input).value.split(",") if part.strip()]
+        fields["depends"] = split_ids(self.query_one("#depends", Input).value)
         fields["tags"] = split_tags(self.query_one("#tags", Input).value)
         fields["steps"] = text_to_steps(self.query_one("#steps", TextArea).text)
         fields["expected_result"] = self.query_one("#expected_result", Input).value
