@@ -167,7 +167,8 @@ def _step_change(item: str, before: list[dict], after: list[dict]) -> str:
 def _pipeline_change(record: Activity, before: dict, after: dict) -> str:
     """Deal moves, snapshots and logged activities, in words ("" for other records)."""
     if record.action == "deal.move" and "stage" in after:
-        return f"moved {record.item} from {before.get('stage')} to {after['stage']}"
+        why = f" ({_short(after['lost_reason'])})" if after.get("lost_reason") else ""
+        return f"moved {record.item} from {before.get('stage')} to {after['stage']}{why}"
     if record.action == "pipeline.snapshot":
         return f"pipeline snapshot for {record.item}"
     if record.action == "touch.log" and after:

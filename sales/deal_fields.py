@@ -4,7 +4,8 @@ Columns are matched by the diagnosis's column-mapping engine (sales/sales_fields
 file is read the way a sales file is, in English or Chinese: its order/deal id, customer, rep,
 stage, amount, date and created date become the deal's source, account, owner, stage, value,
 close and opened date (and a product column becomes the title when there is no title column).
-Only the fields a sales record does not have (title, key account, next step) are matched here.
+Only the fields a sales record does not have (title, key account, next step, lost reason) are
+matched here.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
     "title": ("title", "dealname", "opportunityname", "name", "商机名称", "商機名稱", "标题", "標題"),
     "key_account": ("keyaccount", "key", "strategic", "重点客户", "重點客戶", "大客户", "大客戶"),
     "next_step": ("nextstep", "nextaction", "下一步"),
+    "lost_reason": ("lostreason", "lossreason", "closedlostreason", "reasonlost", "输单原因", "輸單原因",
+                    "丢单原因", "丟單原因", "失败原因", "失敗原因"),
 }
 DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY)
 IGNORE = ("-", "ignore", "none")
@@ -169,7 +172,9 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
               "value": values["value"], "close": close, "history": history,
               "source": row.get("source", "").strip(),
               "key_account": parse_flag(row.get("key_account", "")),
-              "next_step": row.get("next_step", "")}
+              "next_step": row.get("next_step", ""),
+              # a reason on a deal that is not lost (some exports fill it for all) is not kept
+              "lost_reason": row.get("lost_reason", "").strip() if stage.outcome == "lost" else ""}
     owner = row.get("owner", "").strip()
     if owner:
         fields["owner"] = owner

@@ -54,9 +54,13 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 )
 
 # Stage names other systems use, mapped to the default stage they mean (used when importing).
+# Won and Lost stand for whichever stage of the pipeline has that outcome, whatever its name.
 STAGE_ALIASES = {"prospecting": "Lead", "prospect": "Lead", "new": "Lead",
                  "engaging": "Qualified", "qualification": "Qualified",
-                 "closed won": "Won", "closed lost": "Lost"}
+                 "closed won": "Won", "closed lost": "Lost",
+                 "赢单": "Won", "贏單": "Won", "成交": "Won", "输单": "Lost", "輸單": "Lost", "丢单": "Lost",
+                 "丟單": "Lost"}
+OUTCOME_ALIASES = {"Won": "won", "Lost": "lost"}
 
 
 def check_stages(stages: Sequence[Stage]) -> list[Stage]:
@@ -85,7 +89,7 @@ def find_stage(stages: Sequence[Stage], text: str) -> Stage:
     alias = STAGE_ALIASES.get(wanted)
     if alias:
         for stage in stages:
-            if stage.name == alias:
+            if stage.name == alias or stage.outcome == OUTCOME_ALIASES.get(alias):
                 return stage
     raise ValueError(f"{text!r} is not a stage (one of: {', '.join(s.name for s in stages)})")
 
@@ -109,6 +113,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     close: date | None = None
     next_step: LongText = ""
     forecast: ForecastCategory = "auto"
+    lost_reason: Ref = ""  # why it was lost (sales/winloss.py); only a deal in a lost stage has one
     source: Ref = ""
     history: list[StageEntry] = []
 
@@ -117,6 +122,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.account = clean_line(self.account)
         self.product = clean_line(self.product)
         self.next_step = clean_multiline(self.next_step)
+        self.lost_reason = clean_line(self.lost_reason)
         self.source = clean_line(self.source)
         if not self.title:
             raise ValueError("a deal needs a title")

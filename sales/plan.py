@@ -24,7 +24,7 @@ import msgspec
 from sales.approvals import Approval
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.checklists import Checklist
-from sales.deals import Deal
+from sales.deals import Deal, Stage
 from sales.goals import CheckIn, Goal, Strategy
 from sales.incentives import IncentivePlan
 from sales.members import Member
@@ -72,7 +72,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 # the board-wide parts, in the order they are written, before the item sections
-HEAD_KEYS = ("schema", "plan", "members", "wip")
+HEAD_KEYS = ("schema", "plan", "members", "wip", "stages")
 
 
 class Plan(msgspec.Struct, forbid_unknown_fields=True):
@@ -82,6 +82,7 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     plan: PlanInfo | None = None
     members: list[Member] = []
     wip: dict[Status, int] = {}
+    stages: list[Stage] = []  # the deal pipeline's columns, in order (a board setting, as wip)
     goals: list[Goal] = []
     strategies: list[Strategy] = []
     tasks: list[Task] = []

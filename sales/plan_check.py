@@ -20,6 +20,7 @@ from datetime import date
 
 import msgspec
 
+from sales.deals import check_stages
 from sales.errors import Invalid, Refused
 from sales.ids import format_id, parse_id
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
@@ -59,12 +60,13 @@ class PlanRefused(Refused):
 
 @dataclass
 class BoardFacts:
-    """What the checks need to know about the board: its ids per kind, its members' roles and
-    what each of its tasks waits for."""
+    """What the checks need to know about the board: its ids per kind, its members' roles,
+    what each of its tasks waits for and its pipeline's stages."""
 
     ids: dict[str, set[str]] = field(default_factory=dict)
     members: dict[str, str] = field(default_factory=dict)
     waits: dict[str, list[str]] = field(default_factory=dict)  # task id -> the tasks it waits for
+    stages: dict[str, str] = field(default_factory=dict)  # stage name -> outcome; {}: not checked
 
 
 @dataclass
@@ -134,11 +136,37 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
         items = parts.get(section.key)
         if isinstance(items, list):
             _check_refs(section, items, parts, document, facts, members, problems)
+    _check_deal_stages(parts.get("stages"), parts.get("deals"), facts, problems)
     if not problems:
         _check_waits(parts.get("tasks"), facts, problems)
     if problems:
         return None, problems
     return Plan(**parts), []
+
+
+def _check_deal_stages(stages: object, deals: object, facts: BoardFacts, problems: list[Problem]) -> None:
+    """The file's stages make a pipeline; each deal is in a stage of the pipeline the board will
+    have (the file's stages, else the board's), and only a lost one has a lost reason."""
+    pipeline = facts.stages
+    if isinstance(stages, list) and stages and _FAILED not in stages:
+        try:
+            check_stages(stages)
+        except ValueError as error:
+            problems.append(Problem("stages", str(error)))
+            return
+        pipeline = {s.name: s.outcome for s in stages}
+    if not isinstance(deals, list) or not pipeline:
+        return
+    for index, deal in enumerate(deals):
+        if deal is _FAILED:
+            continue
+        outcome = pipeline.get(deal.stage)
+        if outcome is None:
+            problems.append(Problem(f"deals[{index}].stage", f"{deal.stage!r} is not a stage of this pipeline "
+                                                             f"(one of: {', '.join(pipeline)})"))
+        elif deal.lost_reason and outcome != "lost":
+            problems.append(Problem(f"deals[{index}].lost_reason",
+                                    f"only a lost deal has a lost reason (this one is in {deal.stage})"))
 
 
 def _check_waits(tasks: object, facts: BoardFacts, problems: list[Problem]) -> None:

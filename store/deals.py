@@ -11,6 +11,8 @@ a week (no snapshot yet) and `uplift snapshot` count every deal.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +35,13 @@ from sales.deals import (
 from sales.errors import Invalid
 from sales.ids import format_id
 from sales.validation import convert
+from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
 
-EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast")
+EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
+            "lost_reason")
 MAX_REPORTED = 20
+MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 
 
 class _Week(msgspec.Struct):
@@ -132,21 +137,38 @@ class DealChanges(BoardCore):
             if data["stage"] != old.stage:
                 entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
                 data["history"] = data["history"] + [entered]
+                if "lost_reason" not in changes:
+                    data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
             data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
             before = msgspec.to_builtins(old)
             touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
-            self._check("deal.move" if touched <= {"stage", "history"} else "deal.edit",
+            self._check("deal.move" if "stage" in touched and touched <= MOVE_KEYS else "deal.edit",
                         owner=old.owner, new_owner=data.get("owner"))
             new = self._validate_deal(data)
             if not changed_keys(old, new):
-                return old
-            action = "deal.move" if changed_keys(old, new) <= {"stage", "history"} else "deal.edit"
+                return old  # (nothing changed)
+            keys = changed_keys(old, new)
+            action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS else "deal.edit"
             self._put_update(tx, action, "deal", old, new)
             return new
         return self._transact(build)
 
-    def move_deal(self, deal_id: str, stage: str) -> Deal:
-        return self.update_deal(deal_id, stage=stage)
+    def move_deal(self, deal_id: str, stage: str, reason: str | None = None) -> Deal:
+        """Move a deal; `reason` says why, when the stage is the lost one."""
+        return self.update_deal(deal_id, stage=stage, lost_reason=reason)
+
+    def lost_reasons(self, usual: Sequence[str] = LOST_REASONS) -> list[str]:
+        """The reasons to offer for a lost deal: the board's own, most used first, then `usual`."""
+        return known_reasons(self.deals(), usual)
+
+    def win_loss(self, start: date | None = None, end: date | None = None, owner: str | None = None) -> WinLoss:
+        """Win/loss of the deals closed from `start` to `end` (sales/winloss.py); without
+        either, the plan's period bounds it (all time when the plan has none)."""
+        if start is None and end is None:
+            start, end = self.period()
+        if start and end and end < start:
+            raise Invalid("until", f"{end} is before {start}")
+        return win_loss(self.deals(), self.stages(), start, end, owner)
 
     def delete_deal(self, deal_id: str) -> Deal:
         def build(tx: Transaction) -> Deal:
@@ -169,9 +191,11 @@ class DealChanges(BoardCore):
         deal = convert(data, Deal)
         if deal.owner is not None:
             self._check_member(deal.owner, "owner")
-        names = {s.name for s in self.stages()}
-        if deal.stage not in names:
+        outcomes = {s.name: s.outcome for s in self.stages()}
+        if deal.stage not in outcomes:
             raise Invalid("stage", f"{deal.stage!r} is not a stage of this pipeline")
+        if deal.lost_reason and outcomes[deal.stage] != "lost":
+            raise Invalid("lost_reason", f"only a lost deal has a lost reason ({deal.id} is in {deal.stage})")
         return deal
 
     @before_commit

@@ -31,9 +31,6 @@ DEMO_LEAD = "dana"  # the English sample's lead
 SAMPLE_PLAN = "sample-quarter.yaml"
 WEEKS_IN = 8
 PAST_SALES = "past-sales.csv"
-# The pipeline of a sample in another language: (name, probability, outcome), as DEFAULT_STAGES.
-SAMPLE_STAGES = {"zh": (("线索", 10, "open"), ("已确认", 25, "open"), ("方案", 50, "open"),
-                        ("谈判", 75, "open"), ("赢单", 100, "won"), ("输单", 0, "lost"))}
 
 
 class _Clock:
@@ -82,9 +79,8 @@ def seed_demo(path: Path, today: date | None = None, lang: str = "en") -> Board:
 
     lead = as_(demo_lead)
     lead.set_plan_info(plan.plan.name, moved(period.start), moved(period.end))
-    if lang in SAMPLE_STAGES:
-        lead.set_stages([{"name": name, "probability": chance, "outcome": outcome}
-                         for name, chance, outcome in SAMPLE_STAGES[lang]])
+    if plan.stages:
+        lead.set_stages(plan.stages)
     if plan.plan.budget is not None:
         lead.set_plan_budget(plan.plan.budget)
     for member in plan.members:
@@ -192,7 +188,9 @@ def _resource_events(plan: Plan, moved, at, lead: str = DEMO_LEAD
             events.append((first.at + shift + timedelta(hours=1), lead,
                            lambda b, d=deal, t=task: b.update_task(t.id, deal=made[d.id])))
         for entry in moves:
-            events.append((entry.at + shift, owner, lambda b, d=deal, e=entry: b.move_deal(made[d.id], e.stage)))
+            reason = deal.lost_reason if entry is deal.history[-1] else None  # said as it is lost
+            events.append((entry.at + shift, owner, lambda b, d=deal, e=entry, r=reason: b.move_deal(
+                made[d.id], e.stage, r)))
             events.append((entry.at + shift - timedelta(hours=2), owner, lambda b, d=deal: b.log_activity(
                 "call" if d.value < 15000 else "meeting", deal=made[d.id])))
     for item in plan.incentives:

@@ -9,6 +9,8 @@ alone, never deleted; items without an id are created with new ids.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import msgspec
 
 from sales.errors import Refused
@@ -49,7 +51,7 @@ class PlanTransfer(BoardCore):
         info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period}, PlanInfo)
         wip = meta.get("wip", {})
         return Plan(plan=info, members=self._members_in_order(),
-                    wip={s: wip[s] for s in STATUSES if s in wip},
+                    wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(),
                     **{section.key: self.items(section.kind) for section in SECTIONS})
 
     def import_plan(self, document: object, *, dry_run: bool = False,
@@ -64,17 +66,19 @@ class PlanTransfer(BoardCore):
             current = {s.kind: {item.id: item for item in self.items(s.kind)} for s in SECTIONS}
             roles = {m.name: m.role for m in self._members_in_order()}
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
-            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits))
+            stages = {s.name: s.outcome for s in self.stages()}
+            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
+                                                             stages))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only)
-            run.settings(plan)
+            run.settings(plan, current["deal"])
             run.members(plan.members, roles)
             for section in SECTIONS:
                 run.section(section, getattr(plan, section.key), current[section.kind])
             run.new_items()
-            if run.not_new:
-                raise PlanInvalid(run.not_new)
+            if run.conflicts:
+                raise PlanInvalid(run.conflicts)
             if run.refusals:
                 raise PlanRefused(run.refusals)
             if dry_run:
@@ -95,7 +99,7 @@ class _Import:
         self.board, self.tx, self.create_only = board, tx, create_only
         self.summary = ImportSummary()
         self.refusals: list[Problem] = []
-        self.not_new: list[Problem] = []
+        self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
         self.pending: list[tuple[Section, object, str]] = []
 
     def allowed(self, path: str, action: str, owner: str | None = None,
@@ -107,12 +111,15 @@ class _Import:
 
     def changing(self, path: str, item: str) -> None:
         if self.create_only:
-            self.not_new.append(Problem(path, f"{item} is already on this board; starting from a "
+            self.conflicts.append(Problem(path, f"{item} is already on this board; starting from a "
                                               f"template only adds (use `uplift plan import` to change it)"))
 
-    def settings(self, plan: Plan) -> None:
+    def settings(self, plan: Plan, deals: dict) -> None:
         meta = self.board.meta()
         new = dict(meta)
+        if plan.stages and plan.stages != self.board.stages():
+            new["stages"] = msgspec.to_builtins(plan.stages)
+            self._stages_kept(plan, deals)
         if plan.plan is not None:
             info = msgspec.to_builtins(plan.plan)
             new["name"] = info["name"]
@@ -120,17 +127,31 @@ class _Import:
                 new["period"] = info["period"]
         if plan.wip:
             new["wip"] = {**meta.get("wip", {}), **plan.wip}
-        keys = [k for k in ("name", "period", "wip") if new.get(k) != meta.get(k)]
+        keys = [k for k in ("name", "period", "wip", "stages") if new.get(k) != meta.get(k)]
         if not keys:
-            if plan.plan is not None or plan.wip:
+            if plan.plan is not None or plan.wip or plan.stages:
                 self.summary.unchanged.append("plan")
             return
-        if meta.get("period") is not None:
+        if meta.get("period") is not None and keys != ["stages"]:
             self.changing("plan", "the plan's name, period and WIP limits")
-        self.allowed("plan", "board.settings")
-        action = "board.wip" if keys == ["wip"] else "board.plan"
+        if "stages" in keys:
+            if meta.get("stages") or deals:
+                self.changing("stages", "the pipeline's stages")
+            self.allowed("stages", "pipeline.settings")
+        if keys != ["stages"]:
+            self.allowed("plan", "board.settings")
+        action = ("board.wip" if keys == ["wip"] else "pipeline.stages" if keys == ["stages"] else "board.plan")
         self.tx.put(action, "board", "board", "meta", 1, meta, new)
         self.summary.changed.append(("plan", keys))
+
+    def _stages_kept(self, plan: Plan, deals: dict) -> None:
+        """A stage the file leaves out may not hold a deal the file does not move elsewhere."""
+        names = {s.name for s in plan.stages}
+        in_file = {d.id for d in plan.deals if d.id}
+        held = Counter(d.stage for d in deals.values() if d.id not in in_file and d.stage not in names)
+        if held:
+            self.conflicts.append(Problem("stages", "deals on the board are still in " + ", ".join(
+                f"{name} ({n})" for name, n in sorted(held.items())) + ", which the file's stages leave out"))
 
     def members(self, members: list[Member], roles: dict[str, str]) -> None:
         raw = self.board._docs("board", "members")

@@ -283,6 +283,18 @@ class UpliftApp(PlanFileCommands, App):
 
         self.push_screen(ForecastScreen(), lambda rep: rep and self.call_next(show_deals, rep))
 
+    def action_win_loss(self) -> None:
+        from tui.screens.winloss import WinLossScreen
+
+        async def show(picked: str) -> None:
+            if picked.startswith("rep:"):
+                await self.switch_mode("pipeline")
+                await self.screen.show_owner(picked.removeprefix("rep:"))
+            else:
+                await self.jump_to(picked)
+
+        self.push_screen(WinLossScreen(), lambda picked: picked and self.call_next(show, picked))
+
     def action_alerts(self) -> None:
         from tui.screens.alerts import AlertsScreen
 

@@ -145,6 +145,8 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
              f"  value     {deal.value:,.0f} (weighted {weighted_value(deal, stages):,.0f})",
              f"  closed    {closed} ({outcome})" if closed else f"  close     {deal.close or '–'}",
              f"  next step {deal.next_step or '–'}"]
+    if outcome == "lost":
+        lines.append(f"  lost for  {deal.lost_reason or '– (no reason given)'}")
     if outcome == "open":
         lines.append("  forecast  " + ("by its stage (auto)" if deal.forecast == "auto" else
                                        f"{deal.forecast.replace('_', ' ')} (called by its owner)"))

@@ -6,6 +6,7 @@ import argparse
 
 from sales.deals import FORECAST_CATEGORIES
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from sales.text import safe
 from tui.i18n import _
 from tui.remote import refuse_paths
 
@@ -44,7 +45,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 def _fields(board, args: argparse.Namespace) -> dict:
     fields = {"account": args.account, "owner": args.owner, "stage": args.stage,
               "value": args.value, "close": cli_date(board, args.close, "close"), "next_step": args.next,
-              "forecast": args.forecast}
+              "forecast": args.forecast, "lost_reason": args.lost_reason}
     if args.key is not None:
         fields["key_account"] = args.key
     return {k: v for k, v in fields.items() if v is not None}
@@ -70,8 +71,8 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
 
 def cmd_deal_move(args: argparse.Namespace) -> int:
     board = open_board(args)
-    deal = board.move_deal(args.id, args.stage)
-    print(f"{deal.id} → {deal.stage}")
+    deal = board.move_deal(args.id, args.stage, args.reason)
+    print(safe(f"{deal.id} → {deal.stage}" + (f" ({deal.lost_reason})" if deal.lost_reason else "")))
     return EXIT_OK
 
 
@@ -178,6 +179,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         parser.add_argument("--next", metavar="STEP", help="the next step")
         parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,
                             help="how it counts in the forecast: auto (by its stage), commit, best_case or omit")
+        parser.add_argument("--lost-reason", metavar="TEXT",
+                            help='why a lost deal was lost ("" clears it); see `uplift winloss`')
 
     add = add_verb(deal_verbs, common, "add", cmd_deal_add, "add a deal; prints its id")
     add.add_argument("title")
@@ -189,6 +192,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     move = add_verb(deal_verbs, common, "move", cmd_deal_move, "move a deal to a stage")
     move.add_argument("id")
     move.add_argument("stage")
+    move.add_argument("--reason", metavar="TEXT",
+                      help='why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)')
     show = add_verb(deal_verbs, common, "show", cmd_deal_show, "a deal, its stage history and activities")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")

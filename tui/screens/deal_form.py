@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, Static
 
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
-from sales.text import TITLE_MAX
+from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.keys import save_hint
@@ -18,7 +19,8 @@ from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
-FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "forecast", "next_step")
+FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "forecast", "next_step",
+          "lost_reason")
 #: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
 FORECAST_CHOICES = (("auto", N_("by stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
                     ("omit", N_("left out")))
@@ -64,6 +66,8 @@ class DealForm(FormBase):
                     [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
                     allow_blank=False, value=deal.forecast if deal else "auto"))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
+            yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
+                board, deal.lost_reason if deal else ""))
             yield from self._buttons()
 
     def on_mount(self) -> None:
@@ -72,11 +76,13 @@ class DealForm(FormBase):
     def values(self) -> dict:
         board = self.app.board
         fields: dict = {name: self.query_one(f"#{name}", Input).value
-                        for name in ("title", "account", "next_step")}
+                        for name in ("title", "account", "next_step", "lost_reason")}
         fields["key_account"] = self.query_one("#key_account", Checkbox).value
         for name in ("owner", "stage", "forecast"):
             value = self.query_one(f"#{name}").value
             fields[name] = None if value in (Select.NULL, "") else value
+        if not any(s.name == fields["stage"] and s.outcome == "lost" for s in board.stages()):
+            fields["lost_reason"] = ""  # moved out of the lost stage here: no longer lost for a reason
         text = self.query_one("#value", Input).value.strip()
         try:
             fields["value"] = float(text) if text else 0.0
@@ -99,6 +105,47 @@ class DealForm(FormBase):
             title = fields.pop("title")
             return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
         return board.update_deal(self.deal.id, **fields)
+
+
+def reason_input(board, value: str = "", **options) -> Input:
+    """A lost reason's box, completing the board's reasons (then the usual ones) as one types."""
+    from tui.winloss_text import usual_reasons
+
+    return text_input(value, id="lost_reason", max_length=NAME_MAX, placeholder=", ".join(
+        board.lost_reasons(usual_reasons())[:4]) + ", …", suggester=SuggestFromList(
+        board.lost_reasons(usual_reasons()), case_sensitive=False), **options)
+
+
+class LostReasonForm(FormBase):
+    """Asked as a deal is moved to the lost stage: why? Saving moves it with the reason (blank:
+    with none); escape leaves it where it was."""
+
+    field_names = ("lost_reason",)
+
+    def __init__(self, deal: Deal, stage: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.deal, self.stage = deal, stage
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Static(plain(_("Why was {id} {title} lost?").format(id=self.deal.id, title=self.deal.title)),
+                         classes="dialog-question")
+            yield Static(classes="field-error", id="error-form")
+            yield from self._field("lost_reason", _("Lost reason"), reason_input(self.app.board))
+            yield Static(plain(_("→ takes the suggestion · enter moves it to {stage} · escape leaves it where it is")
+                               .format(stage=self.stage)), classes="dialog-hint")
+            yield from self._buttons(_("Move to {stage}").format(stage=self.stage))
+
+    def on_mount(self) -> None:
+        self.query_one("#lost_reason", Input).focus()
+
+    @on(Input.Submitted, "#lost_reason")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        reason = self.query_one("#lost_reason", Input).value.strip()
+        self.submit(lambda: self.app.board.move_deal(self.deal.id, self.stage, reason))
 
 
 class ActivityForm(FormBase):

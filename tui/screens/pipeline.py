@@ -53,6 +53,8 @@ def deal_card(deal: Deal, outcome: str, today: date) -> CardData:
     slipped = is_slipped(deal, outcome, today)
     if (day := closed_on(deal, outcome)) is not None:
         flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=short_day(day, today))
+        if outcome == "lost" and deal.lost_reason:
+            flag += "  " + deal.lost_reason  # (a part of its own: see kanban.flag_lines)
     else:
         flag = _("close {day}").format(day=short_day(deal.close, today)) if deal.close else _("no close date")
         if slipped:
@@ -194,6 +196,7 @@ class PipelineScreen(Screen):
         Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
         Binding("w", "app.weekly_review", N_("Weekly review"), id="pipeline.weekly"),
         Binding("F", "app.forecast", N_("Forecast"), id="pipeline.forecast"),
+        Binding("W", "app.win_loss", N_("Win/loss"), id="pipeline.winloss"),
     ]
 
     def __init__(self) -> None:
@@ -294,11 +297,24 @@ class PipelineScreen(Screen):
         self.call_next(self.move, event.card_id, self.stage_name(event.target))
 
     async def move(self, deal_id: str, stage: str) -> None:
+        """Move a deal; into the lost stage, only once its owner has said why (or left it blank)."""
+        board = self.app.board
         try:
-            self.app.board.move_deal(deal_id, stage)
+            if any(s.name == stage and s.outcome == "lost" for s in self.stages):
+                from tui.screens.deal_form import LostReasonForm
+
+                deal = board.deal(deal_id)
+                if deal.stage != stage:
+                    self.app.push_screen(LostReasonForm(deal, stage), lambda moved: moved and self.call_next(
+                        self.show_moved, deal_id))
+                    return
+            board.move_deal(deal_id, stage)
         except UpliftError as error:
             tell(self, error, "error")
             return
+        await self.show_moved(deal_id)
+
+    async def show_moved(self, deal_id: str) -> None:
         await self.refresh_board()
         await self.kanban.focus_card(deal_id)
 

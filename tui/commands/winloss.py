@@ -1,0 +1,73 @@
+"""`uplift winloss`: of the deals won and lost this cycle (or in a window), the win rate by rep
+and by product, why deals were lost and at which stage (sales/winloss.py has the definitions)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.i18n import _
+
+
+def cmd_winloss(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from sales.text import safe
+    from tui.cli_output import print_json, table
+    from tui.winloss_text import (
+        LOSS_COLUMNS,
+        SPLIT_COLUMNS,
+        lost_at_rows,
+        named,
+        notes,
+        reason_rows,
+        split_cells,
+        summary,
+        title,
+    )
+
+    if args.mine and args.rep:
+        raise BadInput("give --mine or --rep, not both")
+    board = open_board(args)
+    since, until = (cli_date(board, text, name) or None for text, name in
+                    ((args.since, "since"), (args.until, "until")))
+    owner = board.actor if args.mine else args.rep
+    result = board.win_loss(date.fromisoformat(since) if since else None,
+                            date.fromisoformat(until) if until else None, owner)
+    if args.json:
+        print_json(result)
+        return EXIT_OK
+
+    def upper(columns) -> list[str]:
+        return [_(name).upper() for name in columns]
+
+    print(safe(title(result) + (" · " + owner if owner else "")))
+    for line in summary(result):
+        print(safe(line))
+    if not result.total.closed:
+        return EXIT_OK
+    total = split_cells(result.total, _("all"))
+    for heading, rows in ((_("Rep"), result.by_rep), (_("Product"), result.by_product)):
+        if not named(rows):
+            continue
+        print()
+        print(table([heading.upper(), *upper(SPLIT_COLUMNS)], [split_cells(r) for r in rows] + [total]))
+    if result.total.lost:
+        for heading, rows in ((_("Why lost"), reason_rows(result)), (_("Lost at"), lost_at_rows(result))):
+            if rows:
+                print()
+                print(table([heading.upper(), *upper(LOSS_COLUMNS)], rows))
+    for note in notes(result):
+        print()
+        print(safe(note))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    winloss = add_verb(verbs, common, "winloss", cmd_winloss,
+                       _("won and lost deals: win rate by rep and product, why deals were lost and where"))
+    winloss.add_argument("--since", metavar="DATE", help="deals closed on or after this day (default: the cycle's start)")
+    winloss.add_argument("--until", metavar="DATE", help="deals closed on or before this day (default: the cycle's end)")
+    winloss.add_argument("--rep", metavar="U", help="only this rep's deals")
+    winloss.add_argument("--mine", action="store_true", help="only your own deals")
+    winloss.add_argument("--json", action="store_true")

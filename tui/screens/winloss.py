@@ -1,0 +1,96 @@
+"""Win/loss (phases 4 and 5, key `W` on the pipeline): of the deals won and lost this cycle, the
+win rate by rep and by product, why deals were lost and at which stage.
+
+enter on a rep shows their deals on the pipeline; enter on a reason or a stage shows its
+biggest lost deal there.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from sales.errors import UpliftError
+from sales.winloss import UNASSIGNED
+from tui.i18n import N_, _
+from tui.user_text import plain, plain_rich, tell
+from tui.winloss_text import (
+    LOSS_COLUMNS,
+    SPLIT_COLUMNS,
+    lost_at_rows,
+    named,
+    notes,
+    reason_rows,
+    split_cells,
+    summary,
+    title,
+)
+
+TABLES = (("winloss-reps", N_("Rep"), SPLIT_COLUMNS), ("winloss-products", N_("Product"), SPLIT_COLUMNS),
+          ("winloss-reasons", N_("Why lost"), LOSS_COLUMNS), ("winloss-stages", N_("Lost at"), LOSS_COLUMNS))
+
+
+class WinLossScreen(ModalScreen[str | None]):
+    """Dismisses with what to show on the pipeline: `rep:NAME` or a deal id, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="winloss.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog forecast winloss", can_focus=False):
+            yield Static(id="winloss-title", classes="dialog-question")
+            yield Static(id="winloss-summary")
+            for table_id, _heading, _columns in TABLES:
+                yield DataTable(cursor_type="row", zebra_stripes=True, id=table_id)
+            yield Static(id="forecast-notes")
+            yield Static(plain(_("enter show a rep's deals, or a reason's or stage's biggest lost deal · "
+                                 "tab the next table · escape close")), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        for table_id, heading, columns in TABLES:
+            self.query_one(f"#{table_id}", DataTable).add_columns(
+                *(plain_rich(_(name)) for name in (heading, *columns)))
+        self.show()
+        self.query_one("#winloss-reps", DataTable).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+
+    def show(self) -> None:
+        try:
+            result = self.app.board.win_loss()
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        self.query_one("#winloss-title", Static).update(plain(title(result)))
+        self.query_one("#winloss-summary", Static).update(plain("\n".join(summary(result))))
+        total = split_cells(result.total, _("all"))
+        rows = {
+            "winloss-reps": [(f"rep:{r.name}", split_cells(r)) for r in result.by_rep] + [("all", total)],
+            "winloss-products": [(f"product:{r.name}", split_cells(r)) for r in result.by_product] + [("all", total)],
+            "winloss-reasons": [(r.deals[0], cells) for r, cells in zip(result.reasons, reason_rows(result))],
+            "winloss-stages": [(r.deals[0], cells) for r, cells in zip(result.lost_at, lost_at_rows(result))],
+        }
+        for table_id, shown in rows.items():
+            table = self.query_one(f"#{table_id}", DataTable)
+            cursor = table.cursor_row
+            table.clear()
+            for key, cells in shown:
+                table.add_row(*(plain_rich(c) for c in cells), key=f"{key}#{len(table.rows)}")
+            table.display = bool(result.total.closed) and bool(shown) and (
+                table_id not in ("winloss-reps", "winloss-products") or named(
+                    result.by_rep if table_id == "winloss-reps" else result.by_product))
+            if table.row_count:
+                table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
+        self.query_one("#forecast-notes", Static).update(plain("\n".join(notes(result))))
+
+    async def refresh_board(self) -> None:
+        """Another process changed the board: show the new numbers."""
+        self.show()
+
+    @on(DataTable.RowSelected)
+    def _picked(self, event: DataTable.RowSelected) -> None:
+        key = (event.row_key.value or "").rpartition("#")[0]
+        if key.startswith("D-") or (key.startswith("rep:") and key != f"rep:{UNASSIGNED}"):
+            self.dismiss(key)

@@ -1,0 +1,80 @@
+"""Win/loss (sales/winloss.py) in the interface's words, the same for `uplift winloss` and the
+win/loss screen: the title, the summary, the rows of its tables and the notes."""
+
+from __future__ import annotations
+
+from sales.winloss import AFTER_WON, NO_PRODUCT, NO_STAGE, UNASSIGNED, LossRow, WinLoss, WinLossRow
+from tui.i18n import N_, _
+from tui.number_text import num_or_dash, pct_or_dash
+
+#: The reasons a lost deal is offered when a board has none yet, in the reader's language
+#: (sales.winloss.LOST_REASONS is the English list; the board keeps what was typed).
+USUAL_REASONS = (N_("price"), N_("competitor"), N_("no budget"), N_("timing"), N_("no decision"),
+                 N_("product fit"), N_("went silent"))
+SPLIT_COLUMNS = (N_("Won"), N_("Lost"), N_("Win rate"), N_("Won value"), N_("Lost value"), N_("By value"))
+LOSS_COLUMNS = (N_("Deals"), N_("Value lost"), N_("Share"), N_("Which"))
+IDS_SHOWN = 6
+
+
+def usual_reasons() -> list[str]:
+    return [_(reason) for reason in USUAL_REASONS]
+
+
+def title(result: WinLoss) -> str:
+    if result.start or result.end:
+        return _("Win/loss of the deals closed {start} to {end}").format(start=result.start or "…",
+                                                                       end=result.end or "…")
+    return _("Win/loss of every deal closed (no cycle dates set)")
+
+
+def summary(result: WinLoss) -> list[str]:
+    total = result.total
+    if not total.closed:
+        return [_("No deal was won or lost in this window.")]
+    lines = [_("Won {won} of {closed} ({rate}) · {won_value} of {value} by value ({value_rate})").format(
+        won=total.won, closed=total.closed, rate=pct_or_dash(total.win_rate), won_value=num_or_dash(total.won_value),
+        value=num_or_dash(total.won_value + total.lost_value), value_rate=pct_or_dash(total.value_win_rate))]
+    lines.append(_("Days from first stage to close (median): won {won}, lost {lost}").format(
+        won=num_or_dash(result.days_to_win), lost=num_or_dash(result.days_to_lose)))
+    if result.reasons:
+        top = result.reasons[0]
+        count = (_("{count} deal") if len(top.deals) == 1 else _("{count} deals")).format(count=len(top.deals))
+        lines.append(_("Lost most to {reason}: {count}, {share} of the value lost").format(
+            reason=top.name, count=count, share=pct_or_dash(top.share)))
+    return lines
+
+
+def named(rows: list[WinLossRow]) -> bool:
+    """Whether a breakdown says anything: some row names a rep or product (not only `–`)."""
+    return any(row.name not in (NO_PRODUCT, UNASSIGNED) for row in rows)
+
+
+def split_cells(row: WinLossRow, name: str | None = None) -> list[str]:
+    """A rep's or a product's row (`name` in place of the row's own, for the total)."""
+    return [name if name is not None else row.name, str(row.won), str(row.lost), pct_or_dash(row.win_rate),
+            num_or_dash(row.won_value), num_or_dash(row.lost_value), pct_or_dash(row.value_win_rate)]
+
+
+def stage_name(name: str) -> str:
+    return _("after won") if name == AFTER_WON else _("(entered lost first)") if name == NO_STAGE else name
+
+
+def loss_cells(row: LossRow, name: str) -> list[str]:
+    shown = ", ".join(row.deals[:IDS_SHOWN]) + (", …" if len(row.deals) > IDS_SHOWN else "")
+    return [name, str(len(row.deals)), num_or_dash(row.value), pct_or_dash(row.share), shown]
+
+
+def reason_rows(result: WinLoss) -> list[list[str]]:
+    return [loss_cells(row, row.name) for row in result.reasons]
+
+
+def lost_at_rows(result: WinLoss) -> list[list[str]]:
+    return [loss_cells(row, stage_name(row.name)) for row in result.lost_at]
+
+
+def notes(result: WinLoss) -> list[str]:
+    if not result.no_reason:
+        return []
+    shown = ", ".join(result.no_reason[:IDS_SHOWN]) + (", …" if len(result.no_reason) > IDS_SHOWN else "")
+    return [_("Lost with no reason given: {ids} (say why with `uplift deal edit ID --lost-reason TEXT`, "
+              "or e on the pipeline)").format(ids=shown)]
