@@ -63,6 +63,8 @@ class Review(msgspec.Struct):
     payouts: float | None  # None: no incentive plan
     answered: tuple[int, int]  # gap-analysis questions answered, questions
     checklist: tuple[int, int]
+    closed: tuple[int, int] = (0, 0)  # deals won, deals won or lost in the cycle (sales/winloss.py)
+    top_reason: tuple[str, float] | None = None  # the reason most value was lost to, and its share
 
 
 class Cycle(msgspec.Struct):

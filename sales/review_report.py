@@ -15,6 +15,7 @@ from sales.goals import number
 from sales.payout import Statement, money, pct
 from sales.review import GoalResult, LeaderRow, ProcessMetrics
 from sales.text import clean_line
+from sales.winloss import WinLoss
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ORDERED = re.compile(r"^(\d+)([.)])")  # `1. ` would start an ordered list
@@ -50,6 +51,7 @@ class ReviewData:
     payouts: Sequence[Statement]
     leaderboard: Sequence[LeaderRow]
     checklist: Sequence[tuple[str, bool]] = field(default_factory=list)
+    win_loss: WinLoss | None = None
 
 
 def _approval(s: Statement) -> str:
@@ -65,8 +67,8 @@ def _approval(s: Statement) -> str:
     return said if same_as_approved(a, s) else f"{said}; **changed since**: {money(s.total)} now"
 
 
-def findings(goals: Sequence[GoalResult], process: ProcessMetrics) -> list[str]:
-    """Plain-words findings: which goals were met, missed or have no data."""
+def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss | None = None) -> list[str]:
+    """Plain-words findings: which goals were met, missed or have no data; what most was lost to."""
     lines = []
     for g in goals:
         if g.attainment is None:
@@ -77,7 +79,24 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics) -> list[str]:
             lines.append(f"{g.goal} missed its target by {_num(g.gap, g.unit)} ({pct(g.attainment)} attained).")
     if process.win_rate is not None:
         lines.append(f"Win rate over the cycle: {pct(process.win_rate)}.")
+    if lost is not None and lost.reasons:
+        top = lost.reasons[0]
+        lines.append(f"Most of the value lost went to {top.name}: {pct(round(top.share, 1))} "
+                     f"({', '.join(top.deals)}).")
     return lines
+
+
+def _lost(result: WinLoss | None) -> list[str]:
+    """Why deals were lost in the cycle, and at which stage (sales/winloss.py)."""
+    if result is None or not result.total.lost:
+        return []
+    out = ["", "## Why deals were lost", "", "| Reason | Deals | Value lost | Share |", "|---|---|---:|---:|"]
+    out += [f"| {md(r.name)} | {', '.join(r.deals)} | {_num(r.value)} | {pct(r.share)} |" for r in result.reasons]
+    if result.no_reason:
+        out.append(f"| no reason given | {', '.join(result.no_reason)} | "
+                   f"{_num(result.total.lost_value - sum(r.value for r in result.reasons))} | |")
+    where = ", ".join(f"{md(r.name)} {len(r.deals)}" for r in result.lost_at)
+    return [*out, "", f"Lost at (the stage before): {where}."]
 
 
 def render(data: ReviewData) -> str:
@@ -98,6 +117,7 @@ def render(data: ReviewData) -> str:
             f"| Customer satisfaction | {_num(p.csat) + ' (' + md(p.csat_source) + ')' if p.csat is not None else 'not recorded'} |",
             "", "## Findings", ""]
     out += [f"- {md(line)}" for line in data.findings] or ["- None."]
+    out += _lost(data.win_loss)
     out += ["", "## Gap analysis", ""]
     for n, (question, answer) in enumerate(data.answers, 1):
         out += [f"{n}. **{md(question)}**", f"   {md(answer) if answer else '_Not answered._'}"]

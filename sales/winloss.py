@@ -41,27 +41,20 @@ def reason_key(reason: str) -> str:
 
 @dataclass
 class WinLossRow:
-    """Won and lost deals (count and value) of one rep, product or the whole window."""
+    """Won and lost deals (count and value) of one rep, product or the whole window, with the
+    win rates (in percent; None when nothing closed) kept as fields so that --json has them."""
 
     name: str
     won: int = 0
     lost: int = 0
     won_value: float = 0.0
     lost_value: float = 0.0
+    win_rate: float | None = None  # won / closed, by count
+    value_win_rate: float | None = None  # won value / closed value
 
     @property
     def closed(self) -> int:
         return self.won + self.lost
-
-    @property
-    def win_rate(self) -> float | None:
-        """Won of closed, in percent, by count; None when nothing closed."""
-        return 100 * self.won / self.closed if self.closed else None
-
-    @property
-    def value_win_rate(self) -> float | None:
-        total = self.won_value + self.lost_value
-        return 100 * self.won_value / total if total else None
 
     def add(self, outcome: str, value: float) -> None:
         if outcome == "won":
@@ -70,6 +63,9 @@ class WinLossRow:
         else:
             self.lost += 1
             self.lost_value += value
+        self.win_rate = 100 * self.won / self.closed
+        total = self.won_value + self.lost_value
+        self.value_win_rate = 100 * self.won_value / total if total else None
 
 
 @dataclass

@@ -52,7 +52,11 @@ class CycleQueries(BoardCore):
 
     def _review_phase(self) -> Review:
         plans = self.incentive_plans()
+        outcomes = self.win_loss()
+        top = outcomes.reasons[0] if outcomes.reasons else None
         return Review(won=self.process_metrics().won_value,
                       payouts=round(sum(s.total for s in self.payouts()), 2) if plans else None,
                       answered=ticked([(q, a) for q, a in self.answers_by_question()]),
-                      checklist=ticked(self.checklist("review")))
+                      checklist=ticked(self.checklist("review")),
+                      closed=(outcomes.total.won, outcomes.total.closed),
+                      top_reason=(top.name, round(top.share, 1)) if top else None)

@@ -244,10 +244,10 @@ class ReviewChanges(BoardCore):
     def review_data(self) -> ReviewData:
         """Everything the Markdown report says (sales/review_report.py)."""
         start, end = self.period()
-        goals, process = self.goal_results(), self.process_metrics()
+        goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
         period = f"{start.isoformat()} to {end.isoformat()}" if start and end else ""
         return ReviewData(title=self.meta().get("name", self.path.name), period=period, goals=goals,
-                          process=process, findings=findings(goals, process),
+                          process=process, findings=findings(goals, process, lost), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question()],
                           payouts=self.payouts(), leaderboard=self.leaderboard(),
                           checklist=[(text, tick is not None) for text, tick in self.checklist("review")])
@@ -258,6 +258,7 @@ class ReviewChanges(BoardCore):
         return {"period": {"start": start, "end": end},
                 "goals": msgspec.to_builtins(self.goal_results()),
                 "process": msgspec.to_builtins(self.process_metrics()),
+                "win_loss": msgspec.to_builtins(self.win_loss()),
                 "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                             for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                 "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}

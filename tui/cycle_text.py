@@ -70,6 +70,11 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
         won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),
         _("gap analysis {answered} answered · end-of-cycle checklist {checklist}").format(
             answered=_of(r.answered), checklist=_of(r.checklist))]
+    if r.closed[1]:
+        review.insert(1, _("win rate {rate} ({won} of {closed} closed)").format(
+            rate=pct_or_dash(100 * r.closed[0] / r.closed[1]), won=r.closed[0], closed=r.closed[1])
+            + ("" if r.top_reason is None else " · " + _("lost most to {reason} ({share} of the value lost)").format(
+                reason=r.top_reason[0], share=pct_or_dash(r.top_reason[1]))))
     return [("diagnose", _("1 Diagnose"), diagnose), ("goals", _("2 Goals & strategy"), goals),
             ("plan", _("3 Plan & resources"), plan), ("pipeline", _("4 Track"), track),
             ("review", _("5 Review & reward"), review)]

@@ -4,7 +4,7 @@ win/loss screen: the title, the summary, the rows of its tables and the notes.""
 from __future__ import annotations
 
 from sales.winloss import AFTER_WON, NO_PRODUCT, NO_STAGE, UNASSIGNED, LossRow, WinLoss, WinLossRow
-from tui.i18n import N_, _
+from tui.i18n import N_, _, n_
 from tui.number_text import num_or_dash, pct_or_dash
 
 #: The reasons a lost deal is offered when a board has none yet, in the reader's language
@@ -38,7 +38,7 @@ def summary(result: WinLoss) -> list[str]:
         won=num_or_dash(result.days_to_win), lost=num_or_dash(result.days_to_lose)))
     if result.reasons:
         top = result.reasons[0]
-        count = (_("{count} deal") if len(top.deals) == 1 else _("{count} deals")).format(count=len(top.deals))
+        count = n_("{count} deal", "{count} deals", len(top.deals)).format(count=len(top.deals))
         lines.append(_("Lost most to {reason}: {count}, {share} of the value lost").format(
             reason=top.name, count=count, share=pct_or_dash(top.share)))
     return lines

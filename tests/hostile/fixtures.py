@@ -56,6 +56,7 @@ def seed(path: Path) -> Board:
     board.add_deal(f"D {CLEAR} {CLICK}", account=f"Acme {WINDOW_TITLE}", value=1000,
                    next_step=HOSTILE)
     board.add_deal(f"{CJK}", account=RTL, value=50)
+    board.move_deal("D-2", "Lost", f"R {CLICK}")
     board.request_budget(f"B {LINK} {CJK}", 500, strategy=strategy.id, note=HOSTILE)
     board.add_training(f"Tr {C1_CSI} {CLICK}", audience=f"all {RLO}")
     board.add_note(HOSTILE + " " + CJK, source=f"client {WINDOW_TITLE}")
@@ -83,6 +84,7 @@ def write_raw(path: Path) -> None:
     deals_file = path / "deals" / "0000.json"
     data = json.loads(deals_file.read_text())
     data["deals"]["1"]["owner"] = OSC52
+    data["deals"]["2"]["lost_reason"] = f"{WINDOW_TITLE}{C1_CSI}"[:40]
     deals_file.write_text(json.dumps(data))
     log = sorted((path / "log").glob("*.json"))[-1]
     data = json.loads(log.read_text())

@@ -22,7 +22,7 @@ UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e")
 
 COMMANDS = [
     ["task", "list"], ["task", "show", "T-1"], ["task", "show", "T-2"],
-    ["deal", "list"], ["deal", "show", "D-1"], ["funnel"], ["forecast"], ["today"], ["cycle"], ["payout"],
+    ["deal", "list"], ["deal", "show", "D-1"], ["funnel"], ["forecast"], ["winloss"], ["today"], ["cycle"], ["payout"],
     ["goal", "list"], ["goal", "show", "G-1"], ["strategy", "list"],
     ["note", "list"], ["log"], ["alerts"], ["budget", "list"], ["training", "list"],
     ["member", "list"], ["diagnosis", "list"], ["diagnosis", "show"], ["plan", "export"],
@@ -31,7 +31,7 @@ COMMANDS = [
     ["nonsense-verb-{}".format(WINDOW_TITLE)],
 ]
 JSON_COMMANDS = [["task", "list", "--json"], ["deal", "list", "--json"], ["goal", "list", "--json"],
-                 ["log", "--json"], ["diagnosis", "show", "--json"], ["forecast", "--json"], ["today", "--json"],
+                 ["log", "--json"], ["diagnosis", "show", "--json"], ["forecast", "--json"], ["winloss", "--json"], ["today", "--json"],
                  ["cycle", "--json"]]
 
 

@@ -70,6 +70,8 @@ TOUR = [
     (ESC, None),
     ("F", b"Forecast"),                          # forecast (reps' names are user text)
     (ESC, None),
+    ("W", b"Win/loss"),                          # win/loss (lost reasons are user text)
+    (ESC, None),
     ("3", b"To do"),
 ]
 

@@ -131,3 +131,24 @@ def test_a_deals_file_reason_column_is_read_for_lost_deals_only(team, tmp_path) 
     chinese.write_text("标题,阶段,金额,输单原因\n甲,输单,100,价格\n", encoding="utf-8")
     lead.import_deals(chinese)
     assert next(d for d in lead.deals() if d.title == "甲").lost_reason == "价格"
+
+
+def test_the_cycle_and_the_review_report_say_what_deals_were_lost_to(team) -> None:
+    from sales.review_report import render
+
+    lead = Board(team, actor="dana")
+    for title, value in (("A", 3000), ("B", 1000), ("C", 4000), ("D", 2000)):
+        lead.add_deal(title, value=value)
+    lead.move_deal("D-1", "Won")
+    lead.move_deal("D-2", "Lost", "timing")
+    lead.move_deal("D-3", "Lost", "Price")
+    lead.move_deal("D-4", "Lost")
+    review = lead.cycle().review
+    # won 1 of 4; price took 4,000 of the 7,000 lost: 57.1%
+    assert review.closed == (1, 4) and review.top_reason == ("Price", 57.1)
+    report = render(lead.review_data())
+    assert "- Most of the value lost went to Price: 57.1% (D-3)." in report
+    assert ("| Reason | Deals | Value lost | Share |\n|---|---|---:|---:|\n| Price | D-3 | 4,000 | 57.1% |\n"
+            "| timing | D-2 | 1,000 | 14.3% |\n| no reason given | D-4 | 2,000 | |\n") in report
+    assert "Lost at (the stage before): Lead 3." in report
+    assert lead.review()["win_loss"]["total"]["win_rate"] == 25
