@@ -48,6 +48,36 @@ def safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
+
+
+def csv_cell(value: object) -> object:
+    """A cell as a spreadsheet should read it: numbers as they are; text starting like a formula
+    (`=HYPERLINK(...)`, `+1`, `@SUM`) behind a `'`, so that opening the file runs nothing (the
+    CSV form of "user text is data"); None as an empty cell; lists joined with spaces."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 60000, not 60000.0
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(v) for v in value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Rows as CSV on stdout (a header row first): for a spreadsheet, or payroll."""
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+
+
 def write_json(data: bytes) -> None:
     """Encoded JSON to stdout, its raw C1 and bidi controls escaped (the data stays the same)."""
     sys.stdout.buffer.write(safe_json(data) + b"\n")
@@ -65,6 +95,30 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
     lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
+
+
+# The columns of `task list --csv` and `deal list --csv`: the stored fields by their plan-file
+# names, so a spreadsheet and a plan file say the same thing the same way.
+TASK_COLUMNS = ("id", "title", "status", "owner", "priority", "start", "due", "goal", "strategy", "deal",
+                "tags", "depends", "every", "steps_done", "steps", "expected_result", "measure")
+DEAL_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
+                "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source")
+
+
+def task_cells(task: Task) -> list[object]:
+    done, steps = steps_done(task)
+    return [task.id, task.title, task.status, task.owner, task.priority, task.start, task.due, task.goal,
+            task.strategy, task.deal, task.tags, task.depends, task.every, done, steps, task.expected_result,
+            task.measure]
+
+
+def deal_cells(deal, stages) -> list[object]:
+    from sales.deals import closed_on, weighted_value
+
+    outcome = next((s.outcome for s in stages if s.name == deal.stage), "open")
+    return [deal.id, deal.title, deal.account, deal.key_account, deal.owner, deal.product, deal.stage, outcome,
+            deal.value, weighted_value(deal, stages), deal.close, closed_on(deal, outcome), deal.forecast,
+            deal.lost_reason, deal.next_step, deal.source]
 
 
 def task_rows(tasks: Sequence[Task], today) -> str:

@@ -96,6 +96,13 @@ def status_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def add_output_flags(parser: argparse.ArgumentParser) -> None:
+    """--json (for scripts) or --csv (for a spreadsheet), not both."""
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    formats.add_argument("--csv", action="store_true", help=_("CSV for a spreadsheet (a header row, then one row each)"))
+
+
 def add_verb(group, common: argparse.ArgumentParser, name: str, run: Callable,
              help: str) -> argparse.ArgumentParser:
     """A sub-command that accepts --board and runs `run(args)`."""

@@ -114,3 +114,22 @@ def test_a_deal_called_commit_or_left_out_of_the_forecast(run) -> None:
     assert data["team"]["commit"] == 18000 and data["team"]["omitted"] == ["D-2"]
     code, _, err = run("deal", "edit", "D-1", "--forecast", "maybe")
     assert code == 2 and "invalid choice" in err
+
+
+def test_lists_as_csv_for_a_spreadsheet_that_runs_no_formula(run) -> None:
+    import csv
+    import io
+
+    run("deal", "add", "=HYPERLINK(\"http://x\",\"click\")", "--account", "+Acme", "--value", "1200", "--owner", "ali")
+    run("deal", "move", "D-1", "lost", "--reason", "@price", user="ali")
+    run("task", "add", "-2 calls", "--owner", "ali", "--due", "2026-12-04", "--tags", "call,q4", "--deal", "D-1")
+    code, out, _ = run("deal", "list", "--csv")
+    (deal,) = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and (deal["id"], deal["stage"], deal["outcome"], deal["value"]) == ("D-1", "Lost", "lost", "1200")
+    assert (deal["title"], deal["account"], deal["lost_reason"]) == (
+        "'=HYPERLINK(\"http://x\",\"click\")", "'+Acme", "'@price")
+    assert deal["weighted"] == "0" and deal["key_account"] == "no" and deal["closed"]
+    code, out, _ = run("task", "list", "--csv", "--deal", "D-1")
+    (task,) = list(csv.DictReader(io.StringIO(out)))
+    assert (task["title"], task["due"], task["tags"], task["deal"], task["status"]) == (
+        "'-2 calls", "2026-12-04", "call q4", "D-1", "todo")

@@ -146,3 +146,28 @@ def test_payout_approval(run) -> None:
     assert "approved chen's payout statement P-1: 875.00" in out
     code, out, _ = run("payout", "--rep", "chen", "--json")
     assert json.loads(out)[0]["approval"]["id"] == "P-1"
+
+
+def test_payroll_csv_one_row_per_rep_with_its_sign_off(run) -> None:
+    import csv
+    import io
+
+    def rows() -> dict[str, dict[str, str]]:
+        code, out, _ = run("payout", "--csv")
+        assert code == 0
+        return {row["rep"]: row for row in csv.DictReader(io.StringIO(out))}
+
+    bea = rows()["bea"]  # the sample's numbers: quota 50,000, won 53,000 (106%), 3,430 in all
+    assert (bea["plan"], bea["quota"], bea["won_value"], bea["attainment_pct"], bea["total"]) == (
+        "I-1", "50000", "53000", "106", "3430")
+    assert (bea["approval"], bea["approved_total"], bea["changed_since_approval"]) == ("", "", "")
+    assert (bea["cycle_start"], bea["cycle_end"]) == ("2026-10-01", "2026-12-31")
+    run("payout", "approve", "--rep", "chen")
+    chen = rows()["chen"]
+    assert (chen["approval"], chen["approved_by"], chen["approved_total"], chen["changed_since_approval"]) == (
+        "P-1", "dana", "875", "no")
+    run("deal", "move", "D-8", "Lost", "--reason", "cancelled")  # chen's 40,000 deal: clawed back
+    chen = rows()["chen"]
+    assert chen["changed_since_approval"] == "yes" and chen["approved_total"] == "875" and chen["total"] != "875"
+    code, _, err = run("payout", "--csv", "--json")
+    assert code == 2 and "not allowed with" in err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.deals import FORECAST_CATEGORIES
-from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, cli_date, open_board
 from sales.text import safe
 from tui.i18n import _
 from tui.remote import refuse_paths
@@ -28,6 +28,11 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
         deals = [d for d in deals if d.owner == owner]
     if args.json:
         print_json(deals)
+    elif args.csv:
+        from tui.cli_output import DEAL_COLUMNS, deal_cells, print_csv
+
+        stages = board.stages()
+        print_csv(DEAL_COLUMNS, [deal_cells(d, stages) for d in deals])
     elif deals:
         from sales.deals import closed_on
 
@@ -166,7 +171,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--stage")
     listing.add_argument("--owner", metavar="U")
     listing.add_argument("--mine", action="store_true")
-    listing.add_argument("--json", action="store_true")
+    add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--account")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, open_board
 from tui.i18n import _, language
 from tui.number_text import num_or_dash, pct_or_dash
 
@@ -87,6 +87,9 @@ def cmd_payout(args: argparse.Namespace) -> int:
     if args.json:
         print_json(statements)
         return EXIT_OK
+    if args.csv:
+        _payroll_csv(statements, *board.period())
+        return EXIT_OK
     for index, s in enumerate(statements):
         if index:
             print()
@@ -99,6 +102,27 @@ def cmd_payout(args: argparse.Namespace) -> int:
     if not statements:
         print("No reps on this board.")
     return EXIT_OK
+
+
+PAYROLL_COLUMNS = ("rep", "plan", "cycle_start", "cycle_end", "quota", "won_value", "attainment_pct", "commission",
+                   "bonuses", "clawback", "total", "approval", "approved_by", "approved_at", "approved_total",
+                   "changed_since_approval")
+
+
+def _payroll_csv(statements, start, end) -> None:
+    """One row per rep, as payroll takes it: the statement's sums and its sign-off (whether the
+    statement still says what was approved)."""
+    from sales.approvals import same_as_approved
+    from tui.cli_output import print_csv
+
+    rows = []
+    for s in statements:
+        a = s.approval
+        rows.append([s.rep, s.plan, start, end, s.quota, s.won_value,
+                     None if s.attainment is None else round(s.attainment, 1), s.commission, s.bonuses,
+                     s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
+                     a and a.total, None if a is None else not same_as_approved(a, s)])
+    print_csv(PAYROLL_COLUMNS, rows)
 
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
@@ -193,7 +217,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     payout.add_argument("--rep", metavar="U", help="only this rep's statement")
-    payout.add_argument("--json", action="store_true")
+    add_output_flags(payout)
     payout_verbs = payout.add_subparsers(title="payout commands", metavar="VERB")
     approve = add_verb(payout_verbs, common, "approve", cmd_payout_approve,
                        "sign off the statements as they stand, for the cycle (lead); a change later shows")

@@ -9,6 +9,7 @@ from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_i
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
+    add_output_flags,
     add_verb,
     cli_date,
     open_board,
@@ -18,7 +19,7 @@ from tui.i18n import _
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, task_rows
+    from tui.cli_output import TASK_COLUMNS, print_csv, print_json, task_cells, task_rows
 
     board = open_board(args, tasks_only=True)
     tasks = board.tasks()
@@ -36,6 +37,8 @@ def cmd_task_list(args: argparse.Namespace) -> int:
             tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
     if args.json:
         print_json(tasks)
+    elif args.csv:
+        print_csv(TASK_COLUMNS, [task_cells(t) for t in tasks])
     elif tasks:
         print(task_rows(tasks, board.today()))
     else:
@@ -177,7 +180,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--strategy", metavar="S", help=_("only the tasks serving this strategy"))
     lst.add_argument("--deal", metavar="D", help=_("only the tasks moving this deal forward"))
     lst.add_argument("--tag", metavar="TAG", help=_("only the tasks with this tag"))
-    lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    add_output_flags(lst)
 
     def task_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--owner", metavar="U")
