@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from sales.deals import (
     weekly_series,
 )
 from sales.errors import Invalid
+from sales.movement import Movement, movement, wanted
 from sales.ids import format_id
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
@@ -156,6 +157,19 @@ class DealChanges(BoardCore):
     def move_deal(self, deal_id: str, stage: str, reason: str | None = None) -> Deal:
         """Move a deal; `reason` says why, when the stage is the lost one."""
         return self.update_deal(deal_id, stage=stage, lost_reason=reason)
+
+    def movement(self, start: datetime, end: datetime | None = None) -> Movement:
+        """What changed in the pipeline from `start` to `end` (now), as a waterfall (sales/movement.py)."""
+        end = end or self.clock()
+        now = {deal.id: msgspec.to_builtins(deal) for deal in self.deals()}
+        return movement(now, self.log.newest_first(where=wanted(start)), self.stages(), start, end)
+
+    def week_movement(self, day: date) -> Movement:
+        """What changed in the pipeline in the ISO week of `day`: from its Monday, midnight on the
+        board's clock, to the next Monday (or now, for this week)."""
+        now = self.clock()
+        monday = datetime.combine(day - timedelta(days=day.weekday()), time(0), tzinfo=now.tzinfo)
+        return self.movement(monday, min(now, monday + timedelta(days=7)))
 
     def lost_reasons(self, usual: Sequence[str] = LOST_REASONS) -> list[str]:
         """The reasons to offer for a lost deal: the board's own, most used first, then `usual`."""

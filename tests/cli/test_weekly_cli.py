@@ -51,3 +51,21 @@ def test_refusals_and_bad_input(run, team) -> None:
     assert code == 2 and "--week" in err and "not a week of 2026" in err
     code, _, err = run("weekly", "--week", "someday")
     assert code == 2 and "--week" in err
+
+
+def test_the_weeks_pipeline_under_the_checklist(run) -> None:
+    # every deal is made this week: nothing open at its start; two new (1,200 and 800), one won
+    run("deal", "add", "Acme", "--value", "1200", "--owner", "ali")
+    run("deal", "add", "Beta", "--value", "800", "--owner", "ali", "--stage", "Proposal")
+    run("deal", "move", "D-2", "Won")
+    code, out, _ = run("weekly")
+    lines = out.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("The pipeline from ")))
+    assert code == 0 and lines[start + 1].split() == ["PIPELINE", "DEALS", "VALUE", "WHICH"]
+    assert lines[start + 2].split() == ["open", "at", "the", "start", "0", "0"]
+    assert lines[start + 3].split() == ["+", "new", "2", "2,000", "D-1,", "D-2"]
+    assert lines[start + 4].split() == ["−", "won", "1", "800", "D-2"]
+    assert lines[start + 5].split() == ["open", "at", "the", "end", "1", "1,200", "net", "+1,200"]
+    code, out, _ = run("weekly", "--json")
+    pipeline = json.loads(out)["pipeline"]
+    assert pipeline["open_end"] == [1, 1200] and [c["id"] for c in pipeline["won"]] == ["D-2"]

@@ -13,8 +13,8 @@ from tui.app import UpliftApp
 from tui.screens.weekly_review import WeeklyReviewScreen
 
 
-def rows(app) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
+def rows(app, which: str = "#weekly-table") -> list[list[str]]:
+    table = app.screen.query_one(which, DataTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
@@ -31,6 +31,8 @@ async def test_tick_step_back_and_see_another_processs_tick(team) -> None:
         await pilot.press("w")
         await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and len(rows(app)) == 9)
         assert "0 of 9 done" in title(app) and "(this week)" in title(app)
+        other.add_deal("Acme", value=1500, owner="ali")  # made this week: the week's pipeline says so
+        await until(pilot, lambda: ["+ new", "1", "1,500", "D-1"] in rows(app, "#weekly-pipeline"), timeout=5)
         await pilot.press("down", "space")
         await until(pilot, lambda: rows(app)[1][0] == "[x]")
         assert rows(app)[1][2] == "dana" and "1 of 9 done" in title(app)

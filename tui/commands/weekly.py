@@ -35,23 +35,34 @@ def cmd_weekly(args: argparse.Namespace) -> int:
             n=args.number, week=iso_week(day)))
         return EXIT_OK
     items = board.checklist("weekly", day, lang=language())
+    moved = board.week_movement(day)
     if args.json:
         print_json({"week": iso_week(day), "items": [
             {"number": n, "text": text, "done": tick is not None, "by": tick.by if tick else None,
-             "at": tick.at if tick else None} for n, (text, tick) in enumerate(items, 1)]})
+             "at": tick.at if tick else None} for n, (text, tick) in enumerate(items, 1)],
+            "pipeline": moved})
         return EXIT_OK
+    from tui.cli_output import table
+    from tui.movement_text import COLUMNS, step_lines, title, waterfall_rows
+
     done = sum(1 for _, tick in items if tick)
     print(_("Weekly review {week}: {done} of {count} done").format(week=iso_week(day), done=done,
                                                                      count=len(items)))
     for n, (text, tick) in enumerate(items, 1):
         who = f"  ({tick.by}, {tick.at[:10]})" if tick else ""
         print(safe(f"[{'x' if tick else ' '}] {n}. {text}{who}"))
+    print()
+    print(safe(title(moved)))
+    print(table([_(name).upper() for name in COLUMNS], waterfall_rows(moved)))
+    for line in step_lines(moved):
+        print(safe(line))
     return EXIT_OK
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     weekly = add_verb(verbs, common, "weekly", cmd_weekly,
-                      "the weekly review checklist: list this week's, or tick item N (lead)")
+                      "the weekly review: this week's checklist and what changed in the pipeline, "
+                      "or tick item N (lead)")
     weekly.add_argument("number", type=int, nargs="?", metavar="N")
     weekly.add_argument("--week", metavar="WEEK",
                         help="another week: last, 2026-W47, or a date in it")

@@ -10,13 +10,14 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from sales.deals import iso_week
 from sales.errors import UpliftError
 from tui.i18n import N_, _, language
+from tui.movement_text import COLUMNS, step_lines, title, waterfall_rows
 from tui.user_text import plain, plain_rich, tell
 
 
@@ -33,19 +34,25 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.day = day
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog weekly-review"):
+        # scrolls on a short terminal: focusing the pipeline's table (tab) brings it into view
+        with VerticalScroll(classes="dialog weekly-review", can_focus=False):
             yield Static(id="weekly-title", classes="dialog-question")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-table")
-            yield Static(plain(_("enter/space tick · [ ] previous/next week · escape close")),
+            yield Static(id="weekly-pipeline-title")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-pipeline")
+            yield Static(id="weekly-pipeline-steps")
+            yield Static(plain(_("enter/space tick · [ ] previous/next week · tab the pipeline · escape close")),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
         if self.day is None:
             self.day = self.app.board.today()
-        table = self.query_one(DataTable)
+        table = self.query_one("#weekly-table", DataTable)
         table.add_columns(*(plain_rich(_(name)) for name in ("Done", "Item", "By", "When")))
+        self.query_one("#weekly-pipeline", DataTable).add_columns(*(plain_rich(_(name)) for name in COLUMNS))
         self.show()
-        table.focus()
+        table.focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def show(self) -> None:
         items = self.app.board.checklist("weekly", self.day, lang=language())
@@ -55,7 +62,7 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.query_one("#weekly-title", Static).update(plain(
             title.format(week=iso_week(self.day)) + " · "
             + _("{done} of {count} done").format(done=done, count=len(items))))
-        table = self.query_one(DataTable)
+        table = self.query_one("#weekly-table", DataTable)
         row = table.cursor_row
         table.clear()
         for n, (text, tick) in enumerate(items):
@@ -64,6 +71,17 @@ class WeeklyReviewScreen(ModalScreen[None]):
                           plain_rich(tick.at[:16].replace("T", " ") if tick else ""), key=str(n))
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self.show_pipeline()
+
+    def show_pipeline(self) -> None:
+        """What changed in the pipeline in the week shown (sales/movement.py)."""
+        moved = self.app.board.week_movement(self.day)
+        self.query_one("#weekly-pipeline-title", Static).update(plain(title(moved)))
+        table = self.query_one("#weekly-pipeline", DataTable)
+        table.clear()
+        for cells in waterfall_rows(moved):
+            table.add_row(*(plain_rich(c) for c in cells))
+        self.query_one("#weekly-pipeline-steps", Static).update(plain("\n".join(step_lines(moved))))
 
     async def refresh_board(self) -> None:
         """Another process ticked an item: show it."""
@@ -74,7 +92,7 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.action_tick()
 
     def action_tick(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#weekly-table", DataTable)
         if not table.row_count:
             return
         try:
