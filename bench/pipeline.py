@@ -188,6 +188,14 @@ async def _press(app: App, key: str) -> None:
     app.simulate_key(key)
 
 
+def reading_ms(path: Path, read) -> float:
+    """Milliseconds `read(board)` takes on a Board opened just before (as a new process would)."""
+    board = Board(path, actor="bench")
+    start = time.perf_counter()
+    read(board)
+    return (time.perf_counter() - start) * 1000
+
+
 def main() -> None:
     deals = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     with tempfile.TemporaryDirectory(prefix="uplift-bench-") as folder:
@@ -200,12 +208,16 @@ def main() -> None:
         start = time.perf_counter()
         Board(path, actor="bench").deals()
         read = (time.perf_counter() - start) * 1000
+        week = [reading_ms(path, lambda board: board.week_movement(board.today())) for _ in range(5)]
+        winloss = [reading_ms(path, lambda board: board.win_loss()) for _ in range(5)]
         times = asyncio.run(measure(path))
     rows = [
         (f"import {deals} deals (one transaction)", [built], None),
         ("first change after it (checks its journal)", [after_import], None),
         ("move a deal (store only, as a new process)", store_moves, STORE_MOVE_BUDGET_MS),
         (f"read {deals} deals (store, first time)", [read], None),
+        ("this week's pipeline movement (all imported)", week, None),
+        ("win/loss of every deal", winloss, None),
         ("pipeline screen, first render (painted)", times["render"], RENDER_BUDGET_MS),
         ("  the same, to Pilot's pause after it", times["render_pilot"], None),
         ("  of which our code (data + widget sync)", times["render_handler"], RENDER_BUDGET_MS),
