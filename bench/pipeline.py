@@ -210,6 +210,7 @@ def main() -> None:
         read = (time.perf_counter() - start) * 1000
         week = [reading_ms(path, lambda board: board.week_movement(board.today())) for _ in range(5)]
         winloss = [reading_ms(path, lambda board: board.win_loss()) for _ in range(5)]
+        trend = [reading_ms(path, lambda board: board.forecast_trend(8)) for _ in range(3)]
         times = asyncio.run(measure(path))
     rows = [
         (f"import {deals} deals (one transaction)", [built], None),
@@ -218,6 +219,7 @@ def main() -> None:
         (f"read {deals} deals (store, first time)", [read], None),
         ("this week's pipeline movement (all imported)", week, None),
         ("win/loss of every deal", winloss, None),
+        ("the forecast's history, 8 weeks and now", trend, None),
         ("pipeline screen, first render (painted)", times["render"], RENDER_BUDGET_MS),
         ("  the same, to Pilot's pause after it", times["render_pilot"], None),
         ("  of which our code (data + widget sync)", times["render_handler"], RENDER_BUDGET_MS),

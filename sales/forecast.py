@@ -59,6 +59,24 @@ class RepForecast(msgspec.Struct):
     payout_best_case: float | None = None
 
 
+class TrendPoint(msgspec.Struct):
+    """The team's forecast as it stood at one moment (the start of a week, or now): Salesforce's
+    forecast history. Built from the deals as they stood then (sales/movement.py)."""
+
+    at: datetime
+    won: float
+    commit: float
+    best_case: float
+    weighted: float
+    forecast: float
+    quota: float | None
+
+    @classmethod
+    def of(cls, result: "Forecast", at: datetime) -> "TrendPoint":
+        team = result.team
+        return cls(at, team.won, team.commit, team.best_case, team.weighted, team.forecast, team.quota)
+
+
 class MonthRow(msgspec.Struct):
     """One calendar month: won in it, and the open deals expected to close in it."""
 

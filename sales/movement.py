@@ -95,24 +95,35 @@ def _undo(state: dict[str, dict], record: Activity) -> None:
         state[record.item] = {**state[record.item], **record.before}
 
 
-def states(now: dict[str, dict], records: Iterable[Activity], start: datetime,
-           end: datetime) -> tuple[dict[str, dict], dict[str, dict]]:
-    """The deals as they stood at `start` and at `end`, from the deals `now` and the log's
-    records newest first (only the deals' own records are used)."""
+def states_at(now: dict[str, dict], records: Iterable[Activity], moments: Sequence[datetime]) -> list[dict[str, dict]]:
+    """The deals as they stood at each of `moments`, from the deals `now` and the log's records
+    newest first (only the deals' own records are used; reading stops at the earliest moment)."""
+    wanted_order = sorted(range(len(moments)), key=lambda i: moments[i], reverse=True)
+    found: dict[int, dict[str, dict]] = {}
     state = {key: dict(value) for key, value in now.items()}
-    at_end: dict[str, dict] | None = None
+    pending = list(wanted_order)
+
+    def keep_until(moment: datetime | None) -> None:
+        """Copy the state for every moment at or after `moment` (None: all that are left)."""
+        while pending and (moment is None or moments[pending[0]] >= moment):
+            found[pending.pop(0)] = {key: dict(value) for key, value in state.items()}
+
     for record in records:
         moment = _moment(record.at)
-        if moment <= start:
+        keep_until(moment)
+        if not pending:
             break
-        if not is_deal_record(record.ref):
-            continue
-        if moment <= end and at_end is None:
-            at_end = {key: dict(value) for key, value in state.items()}
-        _undo(state, record)
-    if at_end is None:
-        at_end = {key: dict(value) for key, value in state.items()}
-    return state, at_end
+        if is_deal_record(record.ref):
+            _undo(state, record)
+    keep_until(None)
+    return [found[i] for i in range(len(moments))]
+
+
+def states(now: dict[str, dict], records: Iterable[Activity], start: datetime,
+           end: datetime) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The deals as they stood at `start` and at `end` (see states_at)."""
+    at_start, at_end = states_at(now, records, [start, end])
+    return at_start, at_end
 
 
 def movement(now: dict[str, dict], records: Iterable[Activity], stages: Sequence[Stage], start: datetime,

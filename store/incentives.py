@@ -9,16 +9,18 @@ sales/payout.py); nothing computed is stored.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import msgspec
 
 from sales.approvals import Approval, approval_fields, same_as_approved
 from sales.errors import Invalid, NotFound
-from sales.forecast import DEFAULT_COMMIT, Forecast, forecast
+from sales.deals import Deal
+from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import Goal, checkins_of
 from sales.ids import format_id
+from sales.movement import states_at, wanted
 from sales.incentives import IncentivePlan, plan_for
 from sales.payout import Statement, recognitions, statement
 from sales.review import (
@@ -199,6 +201,34 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         return forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep)
+
+    def forecast_trend(self, weeks: int = 8, commit_pct: int = DEFAULT_COMMIT,
+                       rep: str | None = None) -> list[TrendPoint]:
+        """The team's (or `rep`'s) forecast at the start of each of the last `weeks` weeks
+        (Monday, midnight) and now, oldest first, each from the deals as they stood then
+        (rebuilt from the log)."""
+        if not 1 <= weeks <= 52:
+            raise Invalid("weeks", f"a trend of 1 to 52 weeks, not {weeks}")
+        reps = self._reps_with(rep)
+        now = self.clock()
+        today = now.date()
+        monday = datetime.combine(today - timedelta(days=today.weekday()), time(0), tzinfo=now.tzinfo)
+        moments = [monday - timedelta(weeks=k) for k in range(weeks - 1, -1, -1)] + [now]
+        current = {deal.id: msgspec.to_builtins(deal) for deal in self.deals()}
+        past = states_at(current, self.log.newest_first(where=wanted(moments[0])), moments)
+        stages, touches, plans = self.stages(), self.touches(), self.incentive_plans()
+        start, end = self.period()
+        points = []
+        for moment, state in zip(moments, past):
+            deals = []
+            for doc in state.values():
+                try:
+                    deals.append(msgspec.convert(doc, Deal))
+                except msgspec.ValidationError:
+                    continue  # a deal damaged by hand then: left out of that week's figures
+            points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
+                                                 commit_pct, only=rep), moment))
+        return points
 
     def leaderboard(self) -> list[LeaderRow]:
         plans = self.incentive_plans()

@@ -3,7 +3,7 @@ the forecast screen: the title, the rows of the reps' and the months' tables, an
 
 from __future__ import annotations
 
-from sales.forecast import OTHERS, Forecast, RepForecast
+from sales.forecast import OTHERS, Forecast, RepForecast, TrendPoint
 from sales.payout import money
 from tui.i18n import N_, _
 from tui.number_text import num_or_dash, short_or_met, times_or_dash
@@ -11,6 +11,9 @@ from tui.number_text import num_or_dash, short_or_met, times_or_dash
 REP_COLUMNS = (N_("Rep"), N_("Quota"), N_("Won"), N_("Commit"), N_("Best case"), N_("Weighted"),
                N_("Forecast"), N_("To go"), N_("Coverage"), N_("Payout"), N_("If commit"), N_("If best case"))
 MONTH_COLUMNS = (N_("Month"), N_("Won"), N_("Open deals"), N_("Value"), N_("Weighted"), N_("Commit"))
+TREND_COLUMNS = (N_("As of"), N_("Won"), N_("Commit"), N_("Best case"), N_("Weighted"), N_("Forecast"),
+                 N_("Of quota"))
+TREND_WEEKS = 8
 
 
 def title(result: Forecast) -> str:
@@ -37,6 +40,19 @@ def rep_cells(row: RepForecast, team: bool = False) -> list[str]:
 def month_rows(result: Forecast) -> list[list[str]]:
     return [[m.month + (" " + _("(after the cycle)") if m.after_cycle else ""), num_or_dash(m.won), str(m.deals),
              num_or_dash(m.value), num_or_dash(m.weighted), num_or_dash(m.commit)] for m in result.months]
+
+
+def trend_rows(points: list[TrendPoint]) -> list[list[str]]:
+    """The team's forecast as each week began (the last point: now), oldest first."""
+    from tui.number_text import pct_or_dash
+
+    rows = []
+    for index, p in enumerate(points):
+        when = _("now") if index == len(points) - 1 else f"{p.at:%Y-%m-%d}"
+        share = p.forecast / p.quota * 100 if p.quota else None
+        rows.append([when, num_or_dash(p.won), num_or_dash(p.commit), num_or_dash(p.best_case),
+                     num_or_dash(p.weighted), num_or_dash(p.forecast), pct_or_dash(None if share is None else round(share, 1))])
+    return rows
 
 
 def notes(result: Forecast) -> list[str]:

@@ -109,6 +109,23 @@ def test_forecast_per_rep_and_for_the_team(run) -> None:
     assert code == 0 and [line.split()[0] for line in out.splitlines()[2:3]] == ["bea"] and "team" not in out
 
 
+def test_forecast_history_by_week(run) -> None:
+    # the sample came in with the plan just now: as each week began, the board had no deal yet
+    code, out, _ = run("forecast", "--weeks", "2")
+    lines = out.splitlines()
+    start = lines.index("The forecast as each week began:")
+    assert code == 0 and lines[start + 1].split() == ["AS", "OF", "WON", "COMMIT", "BEST", "CASE", "WEIGHTED",
+                                                      "FORECAST", "OF", "QUOTA"]
+    assert [line.split()[1:3] for line in lines[start + 2:start + 4]] == [["0", "0"], ["0", "0"]]
+    assert lines[start + 4].split()[:2] == ["now", "152,400"] and len(lines) == start + 5
+    code, out, _ = run("forecast", "--weeks", "1", "--json")
+    trend = json.loads(out)["trend"]
+    assert [p["won"] for p in trend] == [0, 152400] and trend[1]["quota"] == 255000
+    assert "trend" not in json.loads(run("forecast", "--json")[1])
+    code, _, err = run("forecast", "--weeks", "53")
+    assert code == 2 and "1 to 52 weeks" in err
+
+
 def test_forecast_refuses_what_it_cannot_answer(run) -> None:
     code, _, err = run("forecast", "--rep", "zed")
     assert code == 1 and "not a rep" in err

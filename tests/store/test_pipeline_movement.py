@@ -99,3 +99,31 @@ def test_this_week_runs_to_now_and_a_quiet_week_moves_nothing(week) -> None:
     assert this_week.advanced == this_week.moved_back == []
     quiet = week.week_movement(date(2026, 11, 10))
     assert quiet.open_start == quiet.open_end == (0, 0) and quiet.net == 0 and not quiet.new
+
+
+def test_the_forecast_as_each_week_began(tmp_path) -> None:
+    """No cycle dates: every dated open deal counts. D-1 10,000 Proposal (50%) closing 12-15,
+    made Nov 10, into Negotiation (75%, commit) Nov 18, won Nov 25. D-2 4,000 Lead (10%) closing
+    12-20, made Nov 17, raised to 6,000 Nov 24. Now: Dec 1, 09:00; three weeks back.
+      Nov 16: best 10,000, weighted 5,000, commit 0, won 0: forecast 5,000
+      Nov 23: best 14,000, weighted 7,500 + 400 = 7,900, commit 10,000: forecast 7,900
+      Nov 30 and now: won 10,000; best 6,000, weighted 600, commit 0: forecast 10,600"""
+    clock = Clock()
+    board = Board(tmp_path / "b", actor="dana", clock=clock)
+    clock.on(11, 10)
+    board.add_deal("One", value=10000, stage="Proposal", close="2026-12-15")
+    clock.on(11, 17)
+    board.add_deal("Two", value=4000, close="2026-12-20")
+    clock.on(11, 18)
+    board.move_deal("D-1", "Negotiation")
+    clock.on(11, 24)
+    board.update_deal("D-2", value=6000)
+    clock.on(11, 25)
+    board.move_deal("D-1", "Won")
+    clock.on(12, 1)
+    points = board.forecast_trend(3)
+    assert [p.at.date() for p in points] == [date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30),
+                                            date(2026, 12, 1)]
+    assert [(p.won, p.commit, p.best_case, p.weighted, p.forecast) for p in points] == [
+        (0, 0, 10000, 5000, 5000), (0, 10000, 14000, 7900, 7900),
+        (10000, 0, 6000, 600, 10600), (10000, 0, 6000, 600, 10600)]

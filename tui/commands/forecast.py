@@ -10,16 +10,29 @@ from tui.i18n import _
 
 
 def cmd_forecast(args: argparse.Namespace) -> int:
+    import msgspec
+
     from sales.text import safe
     from tui.cli_output import print_json, table
-    from tui.forecast_text import MONTH_COLUMNS, REP_COLUMNS, month_rows, notes, rep_cells, title
+    from tui.forecast_text import (
+        MONTH_COLUMNS,
+        REP_COLUMNS,
+        TREND_COLUMNS,
+        month_rows,
+        notes,
+        rep_cells,
+        title,
+        trend_rows,
+    )
 
     if args.mine and args.rep:
         raise BadInput("give --mine or --rep, not both")
     board = open_board(args)
-    result = board.forecast(board.actor if args.mine else args.rep, args.commit)
+    rep = board.actor if args.mine else args.rep
+    result = board.forecast(rep, args.commit)
+    trend = board.forecast_trend(args.weeks, args.commit, rep) if args.weeks else None
     if args.json:
-        print_json(result)
+        print_json(result if trend is None else {**msgspec.to_builtins(result), "trend": msgspec.to_builtins(trend)})
         return EXIT_OK
     print(safe(title(result)))
     rows = [rep_cells(r) for r in result.reps]
@@ -31,6 +44,10 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     if result.months:
         print()
         print(table([_(name).upper() for name in MONTH_COLUMNS], month_rows(result)))
+    if trend is not None:
+        print()
+        print(safe(_("The forecast as each week began:")))
+        print(table([_(name).upper() for name in TREND_COLUMNS], trend_rows(trend)))
     return EXIT_OK
 
 
@@ -41,4 +58,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     forecast.add_argument("--mine", action="store_true", help="only your own forecast")
     forecast.add_argument("--commit", type=int, default=75, metavar="PCT",
                           help="the stage probability from which an open deal is commit (default 75)")
+    forecast.add_argument("--weeks", type=int, default=0, metavar="N",
+                          help="also the team's forecast as each of the last N weeks began (its history)")
     forecast.add_argument("--json", action="store_true")

@@ -17,7 +17,17 @@ from textual.widgets import DataTable, Static
 
 from sales.errors import UpliftError
 from sales.forecast import DEFAULT_COMMIT, OTHERS
-from tui.forecast_text import MONTH_COLUMNS, REP_COLUMNS, month_rows, notes, rep_cells, title
+from tui.forecast_text import (
+    MONTH_COLUMNS,
+    REP_COLUMNS,
+    TREND_COLUMNS,
+    TREND_WEEKS,
+    month_rows,
+    notes,
+    rep_cells,
+    title,
+    trend_rows,
+)
 from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich, tell
 
@@ -40,11 +50,14 @@ class ForecastScreen(ModalScreen[str | None]):
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-reps")
             yield Static(id="forecast-notes")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
-            yield Static(plain(_("c next commit threshold · enter show a rep's deals · tab the months · escape close")),
-                         classes="dialog-hint")
+            yield Static(plain(_("The team's forecast as each week began:")), id="forecast-trend-title")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-trend")
+            yield Static(plain(_("c next commit threshold · enter show a rep's deals · tab the months and the "
+                                 "weeks · escape close")), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        for table_id, columns in (("#forecast-reps", REP_COLUMNS), ("#forecast-months", MONTH_COLUMNS)):
+        for table_id, columns in (("#forecast-reps", REP_COLUMNS), ("#forecast-months", MONTH_COLUMNS),
+                                  ("#forecast-trend", TREND_COLUMNS)):
             table = self.query_one(table_id, DataTable)
             table.add_columns(*(plain_rich(_(name)) for name in columns))
         self.show()
@@ -73,6 +86,10 @@ class ForecastScreen(ModalScreen[str | None]):
         months.clear()
         for cells in month_rows(result):
             months.add_row(*(plain_rich(c) for c in cells))
+        trend = self.query_one("#forecast-trend", DataTable)
+        trend.clear()
+        for cells in trend_rows(self.app.board.forecast_trend(TREND_WEEKS, self.commit_pct)):
+            trend.add_row(*(plain_rich(c) for c in cells))
 
     async def refresh_board(self) -> None:
         """Another process changed the board: show the new numbers."""
