@@ -25,8 +25,8 @@ from sales.tasks import Task, board_order, is_overdue, waiting_on
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 NEWS_DAYS = 3  # comments by others on your tasks from this many days back count as news
 
-Kind = Literal["overdue", "due", "blocked", "comment", "slipped", "closing", "quiet", "unplanned", "behind",
-               "checkin"]
+Kind = Literal["overdue", "due", "blocked", "comment", "slipped", "closing", "stuck", "quiet", "unplanned",
+               "behind", "checkin"]
 
 
 class Entry(msgspec.Struct):
@@ -95,6 +95,12 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
         entries.append(Entry("closing", deal.id, deal.title, deal.close, (deal.close - today).days, deal.stage,
                              deal.value))
     deal_of = {d.id: d for d in open_deals}
+    for alert in alerts:  # (a stuck deal: in its stage longer than the board allows, sales.alerts)
+        if alert.kind == "stuck" and alert.item in deal_of and alert.snoozed_until is None:
+            deal = deal_of[alert.item]
+            entered = deal.history[-1].at.date()
+            entries.append(Entry("stuck", deal.id, deal.title, entered, (today - entered).days, deal.stage,
+                                 deal.value))
     for alert in alerts:
         if alert.kind == "quiet" and alert.item in deal_of and alert.snoozed_until is None:
             deal = deal_of[alert.item]

@@ -38,14 +38,16 @@ class AlertSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     min_left: int = 3                   # stints that must have ended this week to judge a stage
     quiet_days: dict[str, int] = {}     # per stage; stages not named use default_quiet_days
     default_quiet_days: int = 14
+    stuck_days: dict[str, int] = {}     # days in one open stage before a deal is stuck, per stage
+    default_stuck_days: int = 14
 
     def __post_init__(self) -> None:
         if not 0 < self.conversion_drop <= 100:
             raise ValueError("conversion_drop is in points, from 1 to 100")
-        if self.min_left < 1 or self.default_quiet_days < 1:
-            raise ValueError("min_left and default_quiet_days are at least 1")
-        if any(days < 1 for days in self.quiet_days.values()):
-            raise ValueError("quiet days are at least 1")
+        if self.min_left < 1 or self.default_quiet_days < 1 or self.default_stuck_days < 1:
+            raise ValueError("min_left, default_quiet_days and default_stuck_days are at least 1")
+        if any(days < 1 for days in (*self.quiet_days.values(), *self.stuck_days.values())):
+            raise ValueError("quiet and stuck days are at least 1")
 
 
 class Snooze(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -123,6 +125,27 @@ def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: 
             alerts.append(Alert(kind="quiet", item=deal.id, message=(
                 f"key account {deal.account or deal.title} ({deal.id}, {deal.stage}): no activity for "
                 f"{_days(days)}; last: {what} on {last_at.date()}; the limit in {deal.stage} is {limit} days")))
+    return alerts
+
+
+def stuck_deals(deals: Iterable[Deal], stages: Sequence[Stage], now: datetime,
+                settings: AlertSettings) -> list[Alert]:
+    """An open deal that has sat in its stage longer than the stage allows (Pipedrive's rotting
+    deals; the weekly review's "deals stuck in one stage"): it entered the stage more than that
+    many days ago and has not moved since, whatever was logged on it."""
+    open_names = {s.name for s in stages if s.outcome == "open"}
+    alerts = []
+    for deal in deals:
+        if deal.stage not in open_names or not deal.history:
+            continue
+        limit = settings.stuck_days.get(deal.stage, settings.default_stuck_days)
+        entered = deal.history[-1].at
+        days = (now.date() - entered.date()).days  # calendar days, as a person counts them
+        if days > limit:
+            alerts.append(Alert(kind="stuck", item=deal.id, message=(
+                f"{deal.id} “{deal.title}” ({deal.owner or 'unassigned'}, {deal.value:,.0f}) has been in "
+                f"{deal.stage} for {_days(days)}, since {entered.date()}; the limit there is {limit} days: "
+                f"move it on, plan its next step, or close it")))
     return alerts
 
 

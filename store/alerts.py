@@ -17,13 +17,14 @@ from sales.alerts import (
     overdue_tasks,
     quiet_key_accounts,
     slipped_deals,
+    stuck_deals,
     wip_over_limit,
 )
 from sales.errors import Invalid
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
-KINDS = ("conversion", "quiet", "slipped", "overdue", "wip", "pace")
+KINDS = ("conversion", "quiet", "slipped", "stuck", "overdue", "wip", "pace")
 
 
 class AlertChanges(BoardCore):
@@ -31,15 +32,16 @@ class AlertChanges(BoardCore):
         return msgspec.convert(self.meta().get("alerts", {}), AlertSettings)
 
     def set_alert_settings(self, **changes) -> AlertSettings:
-        """Change some settings (lead only): conversion_drop, min_left, quiet_days, default_quiet_days."""
+        """Change some settings (lead only): conversion_drop, min_left, quiet_days, default_quiet_days,
+        stuck_days, default_stuck_days (a stage's days: its name as typed, any case)."""
         def build(tx: Transaction) -> AlertSettings:
             self._check("alerts.settings")
             old = self.meta()
             current = msgspec.to_builtins(self.alert_settings())
-            if "quiet_days" in changes:
-                stages = changes["quiet_days"]
-                changes["quiet_days"] = {**current.get("quiet_days", {}),
-                                         **{self.stage(name).name: days for name, days in stages.items()}}
+            for key in ("quiet_days", "stuck_days"):
+                if key in changes:
+                    changes[key] = {**current.get(key, {}),
+                                    **{self.stage(name).name: days for name, days in changes[key].items()}}
             settings = convert({**current, **changes}, AlertSettings, "alerts")
             tx.put("alerts.settings", "board", "board", "meta", 1, old,
                    {**old, "alerts": msgspec.to_builtins(settings)})
@@ -93,6 +95,7 @@ class AlertChanges(BoardCore):
         found = (conversion_drops(deals, stages, now, settings)
                  + quiet_key_accounts(deals, stages, self.touches(), now, settings)
                  + slipped_deals(deals, stages, today)
+                 + stuck_deals(deals, stages, now, settings)
                  + overdue_tasks(tasks, today)
                  + wip_over_limit(tasks, self.wip_limits()))
         if paces is None:

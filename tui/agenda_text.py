@@ -16,6 +16,7 @@ SECTIONS = (
     ("comment", N_("New comments on your tasks")),
     ("slipped", N_("Deals past their close date")),
     ("closing", N_("Deals closing in the next {days}")),
+    ("stuck", N_("Deals stuck in their stage")),
     ("quiet", N_("Key accounts gone quiet")),
     ("unplanned", N_("Deals with nothing planned (t on the pipeline adds a task)")),
     ("behind", N_("Goals behind pace")),
@@ -46,6 +47,8 @@ def _when(entry: Entry) -> str:
     if entry.kind == "comment":
         return _("{when}, {message}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
                                              else str(entry.day), message=entry.message)
+    if entry.kind == "stuck":
+        return _("in {stage} since {day}, {days}").format(stage=entry.status, day=entry.day, days=days(entry.days))
     if entry.kind == "unplanned":
         return _("no open task and no next step")
     if entry.kind == "behind":
@@ -62,6 +65,8 @@ def entry_line(entry: Entry) -> str:
     parts = [f"{entry.item}  {entry.title}"]
     if entry.kind in ("slipped", "closing", "quiet", "unplanned"):
         parts.append(f"{entry.status} · {num_or_dash(entry.value)}")
+    elif entry.kind == "stuck":
+        parts.append(num_or_dash(entry.value))
     parts.append(_when(entry))
     if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:
         parts.append(_(STATUS_LABELS[entry.status]))

@@ -133,3 +133,29 @@ def test_lists_as_csv_for_a_spreadsheet_that_runs_no_formula(run) -> None:
     (task,) = list(csv.DictReader(io.StringIO(out)))
     assert (task["title"], task["due"], task["tags"], task["deal"], task["status"]) == (
         "'-2 calls", "2026-12-04", "call q4", "D-1", "todo")
+
+
+def test_stuck_deals_alert_and_their_limits_per_stage(run, team) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from store.board import Board
+
+    long_ago = datetime.now(timezone.utc) - timedelta(days=20)
+    Board(team, actor="dana", clock=lambda: long_ago).add_deal("Acme", owner="ali", value=900, stage="Proposal")
+    code, out, _ = run("alerts", "--json")
+    stuck = [a for a in json.loads(out) if a["kind"] == "stuck"]
+    assert [a["item"] for a in stuck] == ["D-1"] and "in Proposal for 20 days" in stuck[0]["message"]
+    code, out, _ = run("alerts", "config", "--stuck", "proposal=30", "--default-stuck", "10")
+    settings = json.loads(out)
+    assert code == 0 and settings["stuck_days"] == {"Proposal": 30} and settings["default_stuck_days"] == 10
+    code, out, _ = run("alerts", "--json")
+    assert not [a for a in json.loads(out) if a["kind"] == "stuck"]
+    code, _, err = run("alerts", "config", "--stuck", "Proposal")
+    assert code == 2 and "STAGE=DAYS" in err
+    code, _, err = run("alerts", "config", "--default-stuck", "0")
+    assert code == 2 and "at least 1" in err
+    run("alerts", "config", "--stuck", "Proposal=5")
+    code, out, _ = run("today", "--for", "ali")
+    assert "Deals stuck in their stage\n  D-1  Acme · 900 · in Proposal since " in out
+    assert run("alerts", "snooze", "stuck:D-1", "--until", "+3d", "--reason", "waiting on their board")[0] == 0
+    assert "Deals stuck" not in run("today", "--for", "ali")[1]

@@ -13,6 +13,7 @@ from sales.alerts import (
     overdue_tasks,
     quiet_key_accounts,
     slipped_deals,
+    stuck_deals,
     wip_over_limit,
 )
 from sales.deals import DEFAULT_STAGES, Deal, StageEntry
@@ -136,3 +137,21 @@ def test_goal_behind_pace() -> None:
     assert "31% by now where 36% was expected (5% short)" in alert.message
     assert goal_behind_pace("G-2", expected=36.0, actual=36.0) is None
     assert goal_behind_pace("G-2", expected=36.0, actual=35.0, tolerance=1.0) is None
+
+
+def test_stuck_deals_have_sat_in_their_open_stage_past_its_limit() -> None:
+    """Proposal allows 7 days, other stages 14. NOW is 2026-12-01 12:00."""
+    settings = AlertSettings(stuck_days={"Proposal": 7}, default_stuck_days=14)
+
+    def sitting(number: int, stage: str, days: int, hour: int = 9) -> Deal:
+        entered = datetime(2026, 12, 1, hour, tzinfo=timezone.utc) - timedelta(days=days)
+        return Deal(id=f"D-{number}", title=f"Deal {number}", owner="ali", value=1000 * number, stage=stage,
+                    history=[StageEntry("Lead", entered - timedelta(days=30)), StageEntry(stage, entered)])
+
+    deals = [sitting(1, "Proposal", 8), sitting(2, "Proposal", 7, hour=1), sitting(3, "Qualified", 15),
+             sitting(4, "Qualified", 14), sitting(5, "Won", 90), sitting(6, "Lost", 90)]
+    alerts = stuck_deals(deals, DEFAULT_STAGES, NOW, settings)
+    assert [(a.key, a.item) for a in alerts] == [("stuck:D-1", "D-1"), ("stuck:D-3", "D-3")]
+    assert alerts[0].message == ("D-1 “Deal 1” (ali, 1,000) has been in Proposal for 8 days, since 2026-11-23; "
+                                 "the limit there is 7 days: move it on, plan its next step, or close it")
+    assert "in Qualified for 15 days" in alerts[1].message and "limit there is 14 days" in alerts[1].message

@@ -47,14 +47,17 @@ def cmd_config(args: argparse.Namespace) -> int:
         changes["min_left"] = args.min_left
     if args.default_quiet is not None:
         changes["default_quiet_days"] = args.default_quiet
-    if args.quiet:
-        quiet = {}
-        for pair in args.quiet:
-            stage, sep, days = pair.partition("=")
-            if not sep or not days.strip().isdigit():
-                raise BadInput(f"--quiet {pair}: write STAGE=DAYS (e.g. --quiet Proposal=7)")
-            quiet[stage.strip()] = int(days)
-        changes["quiet_days"] = quiet
+    if args.default_stuck is not None:
+        changes["default_stuck_days"] = args.default_stuck
+    for option, pairs, key in (("--quiet", args.quiet, "quiet_days"), ("--stuck", args.stuck, "stuck_days")):
+        if pairs:
+            per_stage = {}
+            for pair in pairs:
+                stage, sep, days = pair.partition("=")
+                if not sep or not days.strip().isdigit():
+                    raise BadInput(f"{option} {pair}: write STAGE=DAYS (e.g. {option} Proposal=7)")
+                per_stage[stage.strip()] = int(days)
+            changes[key] = per_stage
     settings = board.set_alert_settings(**changes) if changes else board.alert_settings()
     print_json(settings)
     return EXIT_OK
@@ -76,3 +79,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     config.add_argument("--quiet", action="append", metavar="STAGE=DAYS",
                         help="days without activity before a key account alerts, per stage")
     config.add_argument("--default-quiet", type=int, metavar="DAYS")
+    config.add_argument("--stuck", action="append", metavar="STAGE=DAYS",
+                        help="days in one stage before an open deal is stuck, per stage")
+    config.add_argument("--default-stuck", type=int, metavar="DAYS")

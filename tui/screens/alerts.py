@@ -15,7 +15,8 @@ from tui.i18n import N_, _
 from tui.user_text import plain
 
 KIND_LABELS = {"conversion": N_("Conversion drop"), "quiet": N_("Quiet key account"),
-               "slipped": N_("Deal past its close date"), "overdue": N_("Overdue task"),
+               "slipped": N_("Deal past its close date"), "stuck": N_("Deal stuck in its stage"),
+               "overdue": N_("Overdue task"),
                "wip": N_("Over WIP limit"), "pace": N_("Goal behind pace")}
 
 
