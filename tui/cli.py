@@ -38,12 +38,12 @@ from tui.i18n import _, set_language
 # registers its verbs. COMMANDS says which module registers each top-level command, so that
 # `uplift task done T-4` builds (and imports) only the task group: argparse spends a few
 # milliseconds per sub-command, and there are dozens.
-COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "diagnose", "notes", "goals", "budget", "deals", "forecast", "winloss", "alerts",
+COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "diagnose", "notes", "goals", "budget", "deals", "forecast", "winloss", "calendar", "alerts",
                   "activity", "members", "plans", "review", "weekly", "access")
 COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks", "diagnose": "diagnose", "diagnosis": "diagnose",
             "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
             "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals", "forecast": "forecast",
-            "winloss": "winloss",
+            "winloss": "winloss", "calendar": "calendar",
             "alerts": "alerts", "log": "activity", "coach": "activity", "undo": "activity",
             "redo": "activity", "member": "members", "wip": "members", "plan": "plans",
             "review": "review", "payout": "review", "leaderboard": "review", "incentive": "review",

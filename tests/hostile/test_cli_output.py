@@ -23,7 +23,7 @@ UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e")
 COMMANDS = [
     ["task", "list"], ["task", "show", "T-1"], ["task", "show", "T-2"],
     ["deal", "list"], ["deal", "list", "--csv"], ["task", "list", "--csv"], ["payout", "--csv"],
-    ["deal", "show", "D-1"], ["funnel"], ["forecast"], ["winloss"], ["today"], ["cycle"], ["payout"],
+    ["deal", "show", "D-1"], ["funnel"], ["forecast"], ["winloss"], ["calendar"], ["today"], ["cycle"], ["payout"],
     ["goal", "list"], ["goal", "show", "G-1"], ["strategy", "list"],
     ["note", "list"], ["log"], ["alerts"], ["budget", "list"], ["training", "list"],
     ["member", "list"], ["diagnosis", "list"], ["diagnosis", "show"], ["plan", "export"],

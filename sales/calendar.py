@@ -1,0 +1,105 @@
+"""The plan's dates as an iCalendar file (RFC 5545), for a person's own calendar: the open tasks
+on their due dates, the open deals on their expected close dates, the goals' deadlines and the
+cycle's last day, each an all-day event named by its id (`T-12 Call Acme`).
+
+A rep runs `uplift calendar --mine > uplift.ics` over SSH and imports the file (or subscribes to
+it where it is served); each event keeps its UID from one export to the next (the item's id and
+the board's), so importing a newer file updates the events instead of adding them again.
+
+The text is the board's: control characters are dropped, and `\\`, `;`, `,` and line breaks are
+escaped as the format requires, so a title cannot add a property or an event of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from sales.deals import Deal, Stage
+from sales.goals import Goal
+from sales.tasks import STATUS_LABELS, Task
+from sales.text import clean_multiline
+
+LINE_OCTETS = 75  # a content line's longest, before it is folded
+
+
+@dataclass
+class Event:
+    uid: str  # the item's id and what the date is, unique on the board: T-12-due
+    day: date
+    summary: str
+    description: str = ""
+    categories: list[str] = field(default_factory=list)
+
+
+def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Goal], stages: Sequence[Stage],
+                cycle: tuple[str, date | None], who: str | None = None) -> list[Event]:
+    """The dated items of a board (of `who` only, when given), by day then id."""
+    outcome = {s.name: s.outcome for s in stages}
+    events = []
+    for task in tasks:
+        if task.due is None or task.status == "done" or (who is not None and task.owner != who):
+            continue
+        links = [f"{name} {value}" for name, value in (("goal", task.goal), ("strategy", task.strategy),
+                                                        ("deal", task.deal)) if value]
+        details = [f"{STATUS_LABELS[task.status]}, {task.priority} priority, owner {task.owner or 'nobody'}"]
+        details += [", ".join(links)] if links else []
+        details += [f"expected: {task.expected_result}"] if task.expected_result else []
+        events.append(Event(f"{task.id}-due", task.due, f"{task.id} {task.title}", "\n".join(details),
+                            ["task", *task.tags]))
+    for deal in deals:
+        if deal.close is None or outcome.get(deal.stage) != "open" or (who is not None and deal.owner != who):
+            continue
+        details = [f"{deal.stage}, {deal.value:,.0f}, owner {deal.owner or 'nobody'}"
+                   + (f", account {deal.account}" if deal.account else "")]
+        details += [f"next step: {deal.next_step}"] if deal.next_step else []
+        events.append(Event(f"{deal.id}-close", deal.close, f"{deal.id} closes: {deal.title} ({deal.value:,.0f})",
+                            "\n".join(details), ["deal"]))
+    for goal in goals:
+        if goal.deadline is None or (who is not None and goal.owner != who):
+            continue
+        events.append(Event(f"{goal.id}-deadline", goal.deadline, f"{goal.id} deadline: {goal.title}",
+                            f"owner {goal.owner or 'nobody'}", ["goal"]))
+    name, end = cycle
+    if end is not None:
+        events.append(Event("cycle-end", end, f"Cycle ends: {name}", "", ["cycle"]))
+    return sorted(events, key=lambda e: (e.day, e.uid))
+
+
+def escape(text: str) -> str:
+    """Text as a property value: controls dropped, the format's separators escaped."""
+    text = clean_multiline(text)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> bytes:
+    """One content line, folded into lines of at most 75 octets (never inside a character)."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode()
+        if len(current) + len(encoded) > LINE_OCTETS:
+            out.append(current)
+            current = b" "  # a continuation line starts with a space
+        current += encoded
+    out.append(current)
+    return b"\r\n".join(out) + b"\r\n"
+
+
+def ics(events: Sequence[Event], name: str, board_key: str, stamp: datetime) -> bytes:
+    """The calendar file: one all-day VEVENT per event, each with a UID stable across exports."""
+    when = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Uplift//Sales plan//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}"]
+    for event in events:
+        lines += ["BEGIN:VEVENT", f"UID:{escape(event.uid)}@{board_key}.uplift", f"DTSTAMP:{when}",
+                  f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
+                  f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}",
+                  f"SUMMARY:{escape(event.summary)}", "TRANSP:TRANSPARENT"]
+        if event.description:
+            lines.append(f"DESCRIPTION:{escape(event.description)}")
+        if event.categories:
+            lines.append("CATEGORIES:" + ",".join(escape(c) for c in event.categories))
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return b"".join(fold(line) for line in lines)

@@ -1,0 +1,66 @@
+"""The plan's dates as an iCalendar file: which items become events, the format's escaping and
+folding (RFC 5545: content lines of at most 75 octets, CRLF, `\\` `;` `,` and line breaks
+escaped), and UIDs that stay the same from one export to the next."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sales.calendar import ics, plan_events
+from sales.deals import DEFAULT_STAGES, Deal, StageEntry
+from sales.goals import Goal
+from sales.tasks import Task
+
+AT = datetime(2026, 11, 2, 9, tzinfo=timezone.utc)
+
+
+def board_items():
+    tasks = [Task(id="T-1", title="Call Acme; then, quote", owner="ali", due=date(2026, 12, 4), tags=["call"]),
+             Task(id="T-2", title="Done already", owner="ali", due=date(2026, 12, 1), status="done"),
+             Task(id="T-3", title="No date", owner="ali"),
+             Task(id="T-4", title="拜访五家最大的北区客户，并确认续约意向与预算安排", owner="bea", due=date(2026, 12, 3))]
+    deals = [Deal(id="D-1", title="Acme renewal", owner="ali", value=12000, stage="Proposal", close=date(2026, 12, 10),
+                  history=[StageEntry("Proposal", AT)]),
+             Deal(id="D-2", title="Won already", owner="ali", value=500, stage="Won", close=date(2026, 11, 5),
+                  history=[StageEntry("Won", AT)])]
+    goals = [Goal(id="G-1", title="Grow revenue", owner="dana", deadline=date(2026, 12, 31))]
+    return tasks, deals, goals
+
+
+def unfold(data: bytes) -> list[str]:
+    return data.decode().replace("\r\n ", "").split("\r\n")
+
+
+def test_open_dated_items_become_all_day_events() -> None:
+    tasks, deals, goals = board_items()
+    events = plan_events(tasks, deals, goals, DEFAULT_STAGES, ("Q4", date(2026, 12, 31)))
+    assert [(e.uid, e.day) for e in events] == [
+        ("T-4-due", date(2026, 12, 3)), ("T-1-due", date(2026, 12, 4)), ("D-1-close", date(2026, 12, 10)),
+        ("G-1-deadline", date(2026, 12, 31)), ("cycle-end", date(2026, 12, 31))]
+    mine = plan_events(tasks, deals, goals, DEFAULT_STAGES, ("Q4", None), who="ali")
+    assert [e.uid for e in mine] == ["T-1-due", "D-1-close"]
+
+
+def test_the_file_escapes_folds_and_keeps_its_uids() -> None:
+    tasks, deals, goals = board_items()
+    events = plan_events(tasks, deals, goals, DEFAULT_STAGES, ("Q4, North", None))
+    data = ics(events, "Q4, North", "abc123", AT)
+    assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    lines = unfold(data)
+    assert "SUMMARY:T-1 Call Acme\\; then\\, quote" in lines
+    assert "SUMMARY:拜访五家最大的北区客户，并确认续约意向与预算安排" not in lines  # (it has its id first)
+    assert "SUMMARY:T-4 拜访五家最大的北区客户，并确认续约意向与预算安排" in lines  # folded whole characters
+    assert "UID:T-1-due@abc123.uplift" in lines and "DTSTART;VALUE=DATE:20261204" in lines
+    assert "DTEND;VALUE=DATE:20261205" in lines and "CATEGORIES:task,call" in lines
+    assert "X-WR-CALNAME:Q4\\, North" in lines and lines.count("BEGIN:VEVENT") == 4
+    assert ics(events, "Q4, North", "abc123", AT) == data
+
+
+def test_a_title_cannot_add_a_property_or_an_event() -> None:
+    task = Task(id="T-9", title="x", owner="ali", due=date(2026, 12, 4),
+                expected_result="done\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned\x1b]0;t\x07")
+    data = ics(plan_events([task], [], [], DEFAULT_STAGES, ("Q4", None)), "Q4", "k", AT)
+    lines = unfold(data)
+    assert lines.count("BEGIN:VEVENT") == 1 and "SUMMARY:pwned" not in lines
+    assert b"\x1b" not in data and b"\x07" not in data

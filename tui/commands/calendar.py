@@ -1,0 +1,50 @@
+"""`uplift calendar`: the plan's dates as an iCalendar file, for a person's own calendar
+(sales/calendar.py says what is in it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _
+from tui.remote import refuse_paths
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from sales.calendar import ics, plan_events
+
+    if args.mine and args.who:
+        raise BadInput("give --mine or --for, not both")
+    refuse_paths("calendar", args.output)
+    board = open_board(args)
+    who = board.actor if args.mine else args.who
+    if who is not None and who not in {m.name for m in board.members()} | {d.owner for d in board.deals()} | {
+            t.owner for t in board.tasks()}:
+        raise BadInput(f"--for {who}: nobody of that name is on this board")
+    name = board.plan_info()["name"]
+    _start, end = board.period()
+    events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
+    key = hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
+    data = ics(events, name + (f" · {who}" if who else ""), key, board.clock())
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise BadInput(f"cannot write {args.output}: {error.strerror or error}") from None
+    print(_("wrote {count} events to {file}").format(count=len(events), file=args.output))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    calendar = add_verb(verbs, common, "calendar", cmd_calendar,
+                        _("the plan's dates (tasks due, deals closing, goal deadlines) as a calendar file"))
+    calendar.add_argument("--mine", action="store_true", help="only your own tasks, deals and goals")
+    calendar.add_argument("--for", dest="who", metavar="U", help="only this person's")
+    calendar.add_argument("-o", "--output", metavar="FILE.ics", help="the file to write (default: print it)")
