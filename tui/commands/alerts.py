@@ -65,7 +65,8 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     alerts = add_verb(verbs, common, "alerts", cmd_alerts,
-                      _("alerts: conversion drops, quiet key accounts, deals past their close date, overdue tasks, WIP over limit"))
+                      _("alerts: conversion drops, quiet key accounts, deals past their close date or stuck "
+                        "in a stage, overdue tasks, WIP over limit"))
     alerts.add_argument("--json", action="store_true")
     alerts.add_argument("--all", action="store_true", help="include snoozed alerts")
     more = alerts.add_subparsers(title="alert commands", metavar="VERB")
