@@ -60,6 +60,8 @@ def describe(record: Activity) -> str:
         return f"created {record.item}" + (f" “{title}”" if title else "")
     if record.after is None:
         return f"removed member {record.item}" if record.action == "member.remove" else f"deleted {record.item}"
+    if record.action == "payout.pay":
+        return f"marked payout approval {record.item} paid" + (f" ({after['paid_ref']})" if after.get("paid_ref") else "")
     if set(after) == {"status"}:
         return (f"moved {record.item} from {STATUS_LABELS.get(before.get('status'), before.get('status'))}"
                 f" to {STATUS_LABELS.get(after['status'], after['status'])}")

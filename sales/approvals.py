@@ -2,6 +2,12 @@
 commission tools lock a period's statements before payroll. The approval keeps the statement as
 it stood (its lines and total), so a deal moved afterwards shows as a change against what was
 approved, instead of quietly changing what the rep was told.
+
+Once payroll has paid an approved statement, the lead marks the approval paid (when, by whom,
+the payroll's reference). An approval is the whole statement for the cycle, so what has been
+paid for the cycle is the latest paid approval's total, and what is *to pay* is the latest
+approval's total less that: after a deal moved and the statement was approved again, only the
+difference (above or below zero: a clawback) is left to pay.
 """
 
 from __future__ import annotations
@@ -34,15 +40,33 @@ class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     by: Ref
     at: datetime
     note: LongText = ""
+    paid_at: datetime | None = None  # when payroll paid it (marked by a lead)
+    paid_by: Ref | None = None
+    paid_ref: LongText = ""  # the payroll run's reference
 
     def __post_init__(self) -> None:
         self.note = clean_multiline(self.note)
+        self.paid_ref = clean_multiline(self.paid_ref)
 
 
 def approval_fields(statement: "Statement", start: date | None, end: date | None) -> dict:
     """What an approval of `statement` keeps (without its id, approver and time)."""
     return {"rep": statement.rep, "plan": statement.plan, "start": start, "end": end, "total": statement.total,
             "lines": [{"text": line.text, "amount": line.amount} for line in statement.lines]}
+
+
+def paid_so_far(approvals: list[Approval]) -> float | None:
+    """What has been paid for a rep's cycle, of their approvals for it (oldest first): the latest
+    paid approval's total; None when none is paid."""
+    paid = [a for a in approvals if a.paid_at is not None]
+    return paid[-1].total if paid else None
+
+
+def to_pay(approval: Approval | None, paid: float | None) -> float | None:
+    """What is left to pay of the latest approval, given what was paid; None without approval."""
+    if approval is None:
+        return None
+    return round(approval.total - (paid or 0.0), 2)
 
 
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:

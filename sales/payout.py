@@ -49,6 +49,7 @@ class Statement(msgspec.Struct):
     lines: list[Line]
     recognition: list[str] = []
     approval: Approval | None = None  # the lead's latest sign-off for the cycle (store: payouts())
+    paid: float | None = None  # paid for the cycle so far (sales.approvals.paid_so_far)
 
 
 def money(value: float) -> str:

@@ -64,6 +64,12 @@ def _approval(s: Statement) -> str:
     if a is None:
         return "**not approved yet**"
     said = f"approved by {md(a.by)} on {a.at:%Y-%m-%d} ({a.id}): {money(a.total)}"
+    if a.paid_at is not None:
+        said += f"; paid on {a.paid_at:%Y-%m-%d}" + (f" ({md(a.paid_ref)})" if a.paid_ref else "")
+    elif s.paid is not None:
+        said += f"; {money(s.paid)} paid before, {money(a.total - s.paid)} to pay"
+    else:
+        said += "; not paid yet"
     return said if same_as_approved(a, s) else f"{said}; **changed since**: {money(s.total)} now"
 
 

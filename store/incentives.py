@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from sales.approvals import Approval, approval_fields, same_as_approved
+from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
 from sales.errors import Invalid, NotFound
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
@@ -149,12 +149,14 @@ class ReviewChanges(BoardCore):
             for name, earned in recognitions(plan, [r for r in every if plan_for(plans, r.rep) is plan]).items():
                 awards.setdefault(name, []).extend(earned)
         statements = []
-        approved = self._latest_approvals()
+        cycle = self._cycle_approvals()
         for results in every:
             if rep is None or results.rep == rep:
                 made = statement(plan_for(plans, results.rep), results)
                 made.recognition = awards.get(results.rep, [])
-                made.approval = approved.get(results.rep)
+                mine = cycle.get(results.rep, [])
+                made.approval = mine[-1] if mine else None
+                made.paid = paid_so_far(mine)
                 statements.append(made)
         return statements
 
@@ -164,14 +166,32 @@ class ReviewChanges(BoardCore):
         """Every payout approval on the board, oldest first."""
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
 
-    def _latest_approvals(self) -> dict[str, Approval]:
-        """Each rep's latest approval for this cycle (the plan's period as it is now)."""
+    def _cycle_approvals(self) -> dict[str, list[Approval]]:
+        """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""
         start, end = self.period()
-        latest: dict[str, Approval] = {}
+        found: dict[str, list[Approval]] = {}
         for approval in self.approvals():
             if (approval.start, approval.end) == (start, end):
-                latest[approval.rep] = approval
-        return latest
+                found.setdefault(approval.rep, []).append(approval)
+        return found
+
+    def mark_paid(self, rep: str | None = None, ref: str = "") -> list[Approval]:
+        """Record that payroll paid each rep's latest approved statement for the cycle (one rep's
+        with `rep`): a lead's. An approval already marked paid is left as it is. Returns the
+        approvals marked."""
+        def build(tx: Transaction) -> list[Approval]:
+            self._check("payout.pay")
+            marked = []
+            for current in self.payouts(rep):
+                approval = current.approval
+                if approval is None or approval.paid_at is not None:
+                    continue
+                paid = convert({**msgspec.to_builtins(approval), "paid_at": self.clock().replace(microsecond=0),
+                                "paid_by": self.actor, "paid_ref": ref}, Approval, "approval")
+                self._put_update(tx, "payout.pay", "approval", approval, paid)
+                marked.append(paid)
+            return marked
+        return self._transact(build)
 
     def approve_payouts(self, rep: str | None = None, note: str = "") -> list[Approval]:
         """Sign off each rep's payout statement for the cycle as it stands now (one rep's with

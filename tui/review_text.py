@@ -1,10 +1,23 @@
-"""The review's words shared by `uplift payout` and the Review screen: a statement's approval."""
+"""The review's words shared by `uplift payout` and the Review screen: a statement's approval
+and whether it is paid."""
 
 from __future__ import annotations
 
-from sales.approvals import same_as_approved
+from sales.approvals import same_as_approved, to_pay
 from sales.payout import Statement, money
 from tui.i18n import _
+
+
+def paid_text(statement: Statement) -> str:
+    """Whether payroll has paid the approved statement: when, or what is left to pay."""
+    approval = statement.approval
+    if approval is not None and approval.paid_at is not None:
+        return _("paid on {day}").format(day=f"{approval.paid_at:%Y-%m-%d}") + (
+            f" ({approval.paid_ref})" if approval.paid_ref else "")
+    left = to_pay(approval, statement.paid)
+    if statement.paid is None:
+        return _("not paid yet")
+    return _("{paid} paid before; {left} to pay").format(paid=money(statement.paid), left=money(left or 0))
 
 
 def approval_text(statement: Statement, how: str) -> str:
@@ -17,6 +30,7 @@ def approval_text(statement: Statement, how: str) -> str:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(
         by=approval.by, at=f"{approval.at:%Y-%m-%d %H:%M}", id=approval.id, total=money(approval.total))
+    said += "; " + paid_text(statement)
     if same_as_approved(approval, statement):
         return said
     change = statement.total - approval.total

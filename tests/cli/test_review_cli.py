@@ -156,7 +156,8 @@ def test_payout_approval(run) -> None:
     code, out, _ = run("payout", "approve", "--rep", "chen", "--note", "December payroll")
     assert code == 0 and out.splitlines() == ["P-1 chen: 875.00"]
     code, out, _ = run("payout", "--rep", "chen")
-    assert out.splitlines()[-1].startswith("  approved by dana on ") and out.splitlines()[-1].endswith("(P-1): 875.00")
+    assert out.splitlines()[-1].startswith("  approved by dana on ")
+    assert out.splitlines()[-1].endswith("(P-1): 875.00; not paid yet")
     code, out, _ = run("payout", "approve", "--rep", "chen")
     assert code == 0 and out.startswith("Nothing to approve")
     code, out, _ = run("log", "--limit", "1")
@@ -186,5 +187,14 @@ def test_payroll_csv_one_row_per_rep_with_its_sign_off(run) -> None:
     run("deal", "move", "D-8", "Lost", "--reason", "cancelled")  # chen's 40,000 deal: clawed back
     chen = rows()["chen"]
     assert chen["changed_since_approval"] == "yes" and chen["approved_total"] == "875" and chen["total"] != "875"
+    assert chen["paid_so_far"] == "" and chen["to_pay"] != ""
+    code, out, _ = run("payout", "paid", "--rep", "chen", "--ref", "=DEC-01")
+    assert code == 0 and out == "P-1 chen: 875.00 paid (=DEC-01)\n"
+    chen = rows()["chen"]
+    assert (chen["paid_so_far"], chen["to_pay"], chen["paid_ref"]) == ("875", "0", "'=DEC-01") and chen["paid_at"]
+    assert "; paid on " in run("payout", "--rep", "chen")[1]
+    code, out, _ = run("payout", "paid")
+    assert code == 0 and out.startswith("Nothing to mark paid")
+    assert run("payout", "paid", user="chen")[0] == 1
     code, _, err = run("payout", "--csv", "--json")
     assert code == 2 and "not allowed with" in err

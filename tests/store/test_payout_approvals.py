@@ -64,3 +64,27 @@ def test_a_new_cycle_starts_unapproved_and_approvals_travel_in_plan_files(sample
     assert other.payouts("ali")[0].approval.id == "P-1"
     sample.set_plan_info("North team, Q1 2027", start="2027-01-01", end="2027-03-31")
     assert sample.payouts("ali")[0].approval is None  # approved for another cycle
+
+
+def test_paid_statements_and_what_is_left_to_pay_after_a_change(sample) -> None:
+    """bea: 3,430 approved (P-1) and paid. Her D-16 (9,500) won later adds 950 (the test above);
+    approved again (P-2, 4,380): 3,430 paid so far, 950 to pay."""
+    from sales.approvals import to_pay
+
+    assert sample.mark_paid() == []  # nothing approved yet: nothing to mark
+    sample.approve_payouts(rep="bea")
+    marked = sample.mark_paid(ref="Dec payroll")
+    assert [(a.id, a.paid_by, a.paid_at, a.paid_ref) for a in marked] == [("P-1", "dana", NOW, "Dec payroll")]
+    bea = sample.payouts("bea")[0]
+    assert (bea.paid, to_pay(bea.approval, bea.paid)) == (3430, 0)
+    assert sample.mark_paid() == []  # paid already
+    Board(sample.path, actor="bea", clock=lambda: NOW).move_deal("D-16", "Won")
+    sample.approve_payouts(rep="bea")
+    bea = sample.payouts("bea")[0]
+    assert (bea.approval.id, bea.approval.paid_at, bea.paid, to_pay(bea.approval, bea.paid)) == ("P-2", None, 3430, 950)
+    with pytest.raises(Refused, match="only a lead"):
+        Board(sample.path, actor="bea", clock=lambda: NOW).mark_paid()
+    assert [a.id for a in sample.mark_paid("bea")] == ["P-2"]
+    assert sample.history(limit=1)[0].action == "payout.pay"
+    sample.undo()
+    assert sample.payouts("bea")[0].approval.paid_at is None

@@ -65,7 +65,16 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert cells(app, "#review-statement")[-1][0].startswith("approved by dana on ")
+        assert cells(app, "#review-statement")[-1][0].endswith("(P-1): 3,430.00; not paid yet")
         assert [(a.id, a.rep, a.total) for a in lead.approvals()] == [("P-1", "bea", 3430)]
+        await pilot.press("p")  # payroll has paid it
+        await pilot.pause()
+        assert "Mark bea's approved statement P-1 paid (3,430.00 to pay)?" in str(
+            app.screen.query_one(".dialog-question").render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert "; paid on " in cells(app, "#review-statement")[-1][0]
+        assert lead.approvals()[0].paid_by == "dana"
 
         assert [row[1] for row in cells(app, "#review-leaderboard")] == ["bea", "chen", "ali", "dev", "emma"]
 

@@ -106,13 +106,13 @@ def cmd_payout(args: argparse.Namespace) -> int:
 
 PAYROLL_COLUMNS = ("rep", "plan", "cycle_start", "cycle_end", "quota", "won_value", "attainment_pct", "commission",
                    "bonuses", "clawback", "total", "approval", "approved_by", "approved_at", "approved_total",
-                   "changed_since_approval")
+                   "changed_since_approval", "paid_so_far", "to_pay", "paid_at", "paid_ref")
 
 
 def _payroll_csv(statements, start, end) -> None:
     """One row per rep, as payroll takes it: the statement's sums and its sign-off (whether the
     statement still says what was approved)."""
-    from sales.approvals import same_as_approved
+    from sales.approvals import same_as_approved, to_pay
     from tui.cli_output import print_csv
 
     rows = []
@@ -121,8 +121,23 @@ def _payroll_csv(statements, start, end) -> None:
         rows.append([s.rep, s.plan, start, end, s.quota, s.won_value,
                      None if s.attainment is None else round(s.attainment, 1), s.commission, s.bonuses,
                      s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
-                     a and a.total, None if a is None else not same_as_approved(a, s)])
+                     a and a.total, None if a is None else not same_as_approved(a, s),
+                     s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
+                     a and a.paid_ref])
     print_csv(PAYROLL_COLUMNS, rows)
+
+
+def cmd_payout_paid(args: argparse.Namespace) -> int:
+    from sales.text import safe
+
+    board = open_board(args)
+    marked = board.mark_paid(args.rep, args.ref or "")
+    for approval in marked:
+        print(safe(f"{approval.id} {approval.rep}: {approval.total:,.2f} paid"
+                   + (f" ({approval.paid_ref})" if approval.paid_ref else "")))
+    if not marked:
+        print("Nothing to mark paid: no approved statement is waiting for payment (uplift payout approve first).")
+    return EXIT_OK
 
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
@@ -223,6 +238,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                        "sign off the statements as they stand, for the cycle (lead); a change later shows")
     approve.add_argument("--rep", metavar="U", help="only this rep's statement")
     approve.add_argument("--note", metavar="TEXT", help="why, or for whom (payroll run, ...)")
+    paid = add_verb(payout_verbs, common, "paid", cmd_payout_paid,
+                    "record that payroll paid the approved statements (lead)")
+    paid.add_argument("--rep", metavar="U", help="only this rep's statement")
+    paid.add_argument("--ref", metavar="TEXT", help="the payroll run's reference")
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")

@@ -40,7 +40,8 @@ def _table(table_id: str, *columns: str) -> DataTable:
 
 
 class ReviewScreen(Screen):
-    BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve")]
+    BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
+                Binding("p", "mark_paid", N_("Mark paid"), id="review.paid")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -174,6 +175,36 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(Confirm(_("Approve {rep}'s payout statement of {total} for the cycle?").format(
             rep=rep, total=money(shown.total))), answer)
+
+    def action_mark_paid(self) -> None:
+        """Record that payroll paid the shown rep's approved statement (a lead's), after asking."""
+        from sales.approvals import to_pay
+        from tui.screens.dialogs import Confirm
+
+        rep = self.query_one("#review-rep", Select).value
+        if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
+            tell(self, _("Open the Payouts tab and pick a rep to mark their statement paid"), "warning")
+            return
+        shown = self.board.payouts(rep)[0]
+        if shown.approval is None or shown.approval.paid_at is not None:
+            tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
+                 "warning")
+            return
+
+        async def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                marked = self.board.mark_paid(rep)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            if marked:
+                tell(self, _("Marked {id} paid: {rep}").format(id=marked[0].id, rep=rep))
+            await self.refresh_board()
+
+        self.app.push_screen(Confirm(_("Mark {rep}'s approved statement {id} paid ({amount} to pay)?").format(
+            rep=rep, id=shown.approval.id, amount=money(to_pay(shown.approval, shown.paid) or 0))), answer)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:
