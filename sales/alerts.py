@@ -128,6 +128,16 @@ def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: 
     return alerts
 
 
+def days_stuck(deal: Deal, is_open: bool, today: date, settings: AlertSettings) -> int | None:
+    """The days an open deal has sat in its stage, when that is more than the stage allows;
+    None otherwise. Calendar days, as a person counts them."""
+    if not is_open or not deal.history:
+        return None
+    days = (today - deal.history[-1].at.date()).days
+    limit = settings.stuck_days.get(deal.stage, settings.default_stuck_days)
+    return days if days > limit else None
+
+
 def stuck_deals(deals: Iterable[Deal], stages: Sequence[Stage], now: datetime,
                 settings: AlertSettings) -> list[Alert]:
     """An open deal that has sat in its stage longer than the stage allows (Pipedrive's rotting
@@ -136,12 +146,10 @@ def stuck_deals(deals: Iterable[Deal], stages: Sequence[Stage], now: datetime,
     open_names = {s.name for s in stages if s.outcome == "open"}
     alerts = []
     for deal in deals:
-        if deal.stage not in open_names or not deal.history:
-            continue
-        limit = settings.stuck_days.get(deal.stage, settings.default_stuck_days)
-        entered = deal.history[-1].at
-        days = (now.date() - entered.date()).days  # calendar days, as a person counts them
-        if days > limit:
+        days = days_stuck(deal, deal.stage in open_names, now.date(), settings)
+        if days is not None:
+            limit = settings.stuck_days.get(deal.stage, settings.default_stuck_days)
+            entered = deal.history[-1].at
             alerts.append(Alert(kind="stuck", item=deal.id, message=(
                 f"{deal.id} “{deal.title}” ({deal.owner or 'unassigned'}, {deal.value:,.0f}) has been in "
                 f"{deal.stage} for {_days(days)}, since {entered.date()}; the limit there is {limit} days: "

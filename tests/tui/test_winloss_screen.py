@@ -89,3 +89,33 @@ async def test_the_deal_form_edits_a_lost_deals_reason(tmp_path) -> None:
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
         assert board.deal("D-11").lost_reason == "went with Globex"
+
+
+async def test_stuck_and_lost_cards_say_so(tmp_path) -> None:
+    """On 2026-12-02 an open deal that entered its stage more than 14 days before (the default
+    limit) says STUCK with its days, in the alarm colour; D-7 was lost for price."""
+    from tui.widgets.kanban import Kanban
+
+    board = sample_board(tmp_path)
+    open_stages = {s.name for s in board.stages() if s.outcome == "open"}
+    days = {d.id: (NOW.date() - d.history[-1].at.date()).days for d in board.deals() if d.stage in open_stages}
+    stuck = {deal_id: n for deal_id, n in days.items() if n > 14}
+    assert stuck and len(stuck) < len(days)  # the sample has both
+    app = UpliftApp(board)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+
+        def cards():
+            return {card.id: card for column in app.screen.query_one(Kanban).columns for card in column.cards}
+
+        shown = cards()
+        for deal_id in days:
+            if deal_id in stuck:
+                assert f"STUCK {stuck[deal_id]}d" in shown[deal_id].flag and "overdue" in shown[deal_id].classes
+            else:
+                assert "STUCK" not in shown[deal_id].flag
+        assert shown["D-7"].flag.endswith("  price") and "STUCK" not in shown["D-7"].flag
+        board.set_alert_settings(default_stuck_days=60)
+        await app.screen.refresh_board()
+        assert not any("STUCK" in card.flag for card in cards().values())

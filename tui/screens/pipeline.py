@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from sales.alerts import days_stuck
 from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped
 from sales.errors import UpliftError
 from tui.i18n import N_, _
@@ -45,10 +46,12 @@ def money(value: float) -> str:
     return f"{value:.0f}"
 
 
-def deal_card(deal: Deal, outcome: str, today: date) -> CardData:
+def deal_card(deal: Deal, outcome: str, today: date, stuck: int | None = None) -> CardData:
     """A deal as a card. An open deal shows its expected close date (marked PAST, in the alarm
-    colour, once it has passed: it has slipped); a won or lost one the day it was closed (when
-    it entered its stage), which is what a closed card is read for. Days are short (`Dec 21`)."""
+    colour, once it has passed: it has slipped), and STUCK with its days when it has sat in its
+    stage longer than the stage allows (`stuck`: sales.alerts.days_stuck); a won or lost one the
+    day it was closed (when it entered its stage), which is what a closed card is read for. Days
+    are short (`Dec 21`)."""
     details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
     slipped = is_slipped(deal, outcome, today)
     if (day := closed_on(deal, outcome)) is not None:
@@ -59,9 +62,12 @@ def deal_card(deal: Deal, outcome: str, today: date) -> CardData:
         flag = _("close {day}").format(day=short_day(deal.close, today)) if deal.close else _("no close date")
         if slipped:
             flag += "  " + _("PAST")
+        if stuck is not None:
+            flag += "  " + _("STUCK {days}d").format(days=stuck)
     if deal.key_account:
         flag += "  ★ " + _("key")
-    classes = frozenset(({"key-account"} if deal.key_account else set()) | ({"overdue"} if slipped else set()))
+    alarm = slipped or stuck is not None
+    classes = frozenset(({"key-account"} if deal.key_account else set()) | ({"overdue"} if alarm else set()))
     return CardData(deal.id, deal.title, details, flag, classes)
 
 
@@ -252,6 +258,7 @@ class PipelineScreen(Screen):
         self.stages = stages
         deals = board.deals()
         today = board.today()
+        settings = board.alert_settings()
         shown = [d for d in deals if self.owner_filter is None or d.owner == self.owner_filter]
         focused = self.kanban.focused_id
         self.funnel_rows = board.funnel()
@@ -272,8 +279,10 @@ class PipelineScreen(Screen):
                 summary += " · " + _("top {count} shown").format(count=len(cards))
             if len(shown) != len(deals):
                 summary += " · " + _("of {count}").format(count=row.count)
-            columns.append(ColumnData(self.stage_key(stage.name), stage.name,
-                                      [deal_card(d, stage.outcome, today) for d in cards], None, summary))
+            is_open = stage.outcome == "open"
+            columns.append(ColumnData(self.stage_key(stage.name), stage.name, [
+                deal_card(d, stage.outcome, today, days_stuck(d, is_open, today, settings)) for d in cards],
+                None, summary))
         await self.kanban.sync(columns)
         # the weighted pipeline (sales.deals.weighted_pipeline) from the funnel's open stages,
         # rather than another pass over every deal
