@@ -85,6 +85,7 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     title: Title
     owner: Ref | None = None
+    parent: Ref | None = None  # the goal it contributes to (alignment): a rep's part of a team goal
     description: LongText = ""
     metric: Metric = ""
     scope: Scope = msgspec.field(default_factory=Scope)
@@ -123,6 +124,26 @@ class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         self.comment = clean_multiline(self.comment)
+
+
+def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> str | None:
+    """Why `goal_id` may not contribute to `parent`, given what each other goal contributes to:
+    itself, or the loop it would close ("G-1 would contribute to itself (G-1 → G-3 → G-1)")."""
+    path, current, seen = [goal_id], parent, {goal_id}
+    while current is not None:
+        path.append(current)
+        if current == goal_id:
+            return f"{goal_id} would contribute to itself ({' → '.join(path)})"
+        if current in seen:
+            return None  # a loop among the others (a hand-edited file): not this goal's doing
+        seen.add(current)
+        current = parents.get(current)
+    return None
+
+
+def contributors(goal_id: str, goals: Sequence["Goal"]) -> list["Goal"]:
+    """The goals that contribute to `goal_id`, by id."""
+    return [g for g in goals if g.parent == goal_id]
 
 
 class Strategy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -206,14 +227,17 @@ GAP_NO_TASKS = "{id} “{title}” has no tasks"
 def plan_gap_parts(goals: Sequence[Goal], strategies: Sequence[Strategy],
                    tasks: Sequence[Task]) -> list[tuple[str, dict[str, str]]]:
     """plan_gaps as message templates with their values (for an interface in another language)."""
-    gaps = [(GAP_NO_STRATEGY, {"id": g.id, "title": g.title}) for g in goals if not strategies_of(g.id, strategies)]
+    # a goal that contributes to another is served through it (as the SMART check's R says)
+    gaps = [(GAP_NO_STRATEGY, {"id": g.id, "title": g.title}) for g in goals
+            if not g.parent and not strategies_of(g.id, strategies)]
     carried = {t.strategy for t in tasks if t.strategy}
     gaps += [(GAP_NO_TASKS, {"id": s.id, "title": s.title}) for s in strategies if s.id not in carried]
     return gaps
 
 
 def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequence[Task]) -> list[str]:
-    """What the plan is missing: goals no strategy serves, strategies no task carries out."""
+    """What the plan is missing: goals no strategy serves (nor contribute to a goal), strategies no
+    task carries out."""
     return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
 
 

@@ -22,6 +22,7 @@ import msgspec
 
 from sales.deals import check_stages
 from sales.errors import Invalid, Refused
+from sales.goals import alignment_loop
 from sales.ids import format_id, parse_id
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.tasks import dependency_loop
@@ -67,6 +68,7 @@ class BoardFacts:
     members: dict[str, str] = field(default_factory=dict)
     waits: dict[str, list[str]] = field(default_factory=dict)  # task id -> the tasks it waits for
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> outcome; {}: not checked
+    parents: dict[str, str | None] = field(default_factory=dict)  # goal id -> the goal it contributes to
 
 
 @dataclass
@@ -139,6 +141,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     _check_deal_stages(parts.get("stages"), parts.get("deals"), facts, problems)
     if not problems:
         _check_waits(parts.get("tasks"), facts, problems)
+        _check_alignment(parts.get("goals"), facts, problems)
     if problems:
         return None, problems
     return Plan(**parts), []
@@ -167,6 +170,17 @@ def _check_deal_stages(stages: object, deals: object, facts: BoardFacts, problem
         elif deal.lost_reason and outcome != "lost":
             problems.append(Problem(f"deals[{index}].lost_reason",
                                     f"only a lost deal has a lost reason (this one is in {deal.stage})"))
+
+
+def _check_alignment(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:
+    """No goal would contribute to itself once the file's goals are in (with the board's others)."""
+    if not isinstance(goals, list):
+        return
+    parents = {**facts.parents, **{g.id: g.parent for g in goals if g.id}}
+    for index, goal in enumerate(goals):
+        if goal.id and goal.parent and (loop := alignment_loop(goal.id, goal.parent, parents)):
+            problems.append(Problem(f"goals[{index}].parent", loop))
+            return  # one loop is enough to say; it names every goal in it
 
 
 def _check_waits(tasks: object, facts: BoardFacts, problems: list[Problem]) -> None:

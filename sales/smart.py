@@ -4,7 +4,8 @@ S  specific    the goal has a scope and an owner
 M  measurable  it has a metric, a baseline and a target (that points the way it says)
 A  achievable  the change it asks for is no more than the best change seen in the diagnosis
                history of that metric in that scope (period over period)
-R  relevant    at least one strategy serves it
+R  relevant    at least one strategy serves it, or it contributes to another goal (a rep's part
+               of a team goal is as relevant as the team goal)
 T  time-bound  it has a deadline, inside the plan's period
 
 A verdict's reason is English text, and it also travels as its parts: message templates (the
@@ -37,13 +38,14 @@ TOO_MUCH_UNITS = "asks for {asked} where the best change seen was {best} ({exces
 WITHIN_REACH = "asks for {asked}; the best change seen was {best}"
 NO_STRATEGY = "no strategy linked to it"
 SERVED_BY = "served by {strategies}"
+CONTRIBUTES = "contributes to {goal}"
 NO_DEADLINE = "no deadline"
 AFTER_THE_PLAN = "the deadline {deadline} is after the plan ends ({end})"
 BEFORE_THE_PLAN = "the deadline {deadline} is before the plan starts ({start})"
 BY_DEADLINE = "by {deadline}"
 MESSAGES = (NO_HISTORY, NO_SCOPE, NO_OWNER, SCOPED_AND_OWNED, *NO_FIELD.values(), *WRONG_WAY.values(),
             FROM_TO, NOTHING_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, NO_STRATEGY,
-            SERVED_BY, NO_DEADLINE, AFTER_THE_PLAN, BEFORE_THE_PLAN, BY_DEADLINE)
+            SERVED_BY, CONTRIBUTES, NO_DEADLINE, AFTER_THE_PLAN, BEFORE_THE_PLAN, BY_DEADLINE)
 
 Part = tuple[str, dict[str, str]]  # a message template and its values
 
@@ -122,6 +124,8 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
 
 def relevant(goal: Goal, strategies: Sequence[Strategy]) -> Verdict:
     serving = strategies_of(goal.id, strategies)
+    if not serving and goal.parent:
+        return _verdict("R", True, _part(CONTRIBUTES, goal=goal.parent))
     if not serving:
         return _verdict("R", False, _part(NO_STRATEGY))
     return _verdict("R", True, _part(SERVED_BY, strategies=", ".join(s.id for s in serving)))

@@ -14,8 +14,8 @@ from typing import Any
 import msgspec
 
 from sales import smart
-from sales.errors import Invalid
-from sales.goals import CheckIn, Goal, Scope, Strategy, checkins_of
+from sales.errors import Invalid, NotFound
+from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
 from sales.ids import format_id
 from sales.pace import Pace, pace
 from sales.validation import convert
@@ -157,9 +157,19 @@ class GoalChanges(BoardCore):
     def _validate_goal(self, data: dict) -> Goal:
         if isinstance(data.get("baseline"), str):
             data = self._baseline_from_snapshot(data)
+        if not (data.get("parent") or "").strip():
+            data = {**data, "parent": None}  # "" clears it
         goal = convert(data, Goal)
         if goal.owner:
             self._check_member(goal.owner, "owner")
+        if goal.parent:
+            try:
+                goal.parent = self._get("goal", goal.parent).id
+            except NotFound as error:
+                raise Invalid("parent", str(error)) from None
+            parents = {g.id: g.parent for g in self.goals()}
+            if loop := alignment_loop(goal.id, goal.parent, parents):
+                raise Invalid("parent", loop)
         return goal
 
     def _baseline_from_snapshot(self, data: dict) -> dict:

@@ -67,8 +67,9 @@ class PlanTransfer(BoardCore):
             roles = {m.name: m.role for m in self._members_in_order()}
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
             stages = {s.name: s.outcome for s in self.stages()}
+            parents = {goal.id: goal.parent for goal in current["goal"].values()}
             plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
-                                                             stages))
+                                                             stages, parents))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only)

@@ -42,20 +42,24 @@ def goal_rows(reports: Sequence) -> str:
     for r in reports:
         done = "" if r.pace.progress is None else percent(r.pace.progress)
         expected = "" if r.pace.expected is None else percent(r.pace.expected)
-        rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.title])
-    return table(["ID", "SMART", "AT", "EXPECTED", "OWNER", "TITLE"], rows)
+        rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.parent or "",
+                     r.goal.title])
+    return table(["ID", "SMART", "AT", "EXPECTED", "OWNER", "FOR", "TITLE"], rows)
 
 
-def goal_detail(report, history) -> str:
+def goal_detail(report, history, contributing=()) -> str:
+    """A goal in full; `contributing`: the goals that contribute to it."""
     goal, pace = report.goal, report.pace
     lines = [f"{goal.id}  {goal.title}",
-             f"  owner     {goal.owner or '–'}",
-             f"  metric    {goal.metric or '–'}" + (f" ({goal.unit})" if goal.unit else ""),
-             f"  scope     {goal.scope.describe() or '–'}",
-             f"  baseline  {describe_value(goal.baseline, goal.unit)}"
-             + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),
-             f"  target    {describe_target(goal)}",
-             f"  period    {goal.start or '–'} → {goal.deadline or '–'}"]
+             f"  owner     {goal.owner or '–'}"]
+    if goal.parent:
+        lines.append(f"  for       {goal.parent} (it contributes to that goal)")
+    lines += [f"  metric    {goal.metric or '–'}" + (f" ({goal.unit})" if goal.unit else ""),
+              f"  scope     {goal.scope.describe() or '–'}",
+              f"  baseline  {describe_value(goal.baseline, goal.unit)}"
+              + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),
+              f"  target    {describe_target(goal)}",
+              f"  period    {goal.start or '–'} → {goal.deadline or '–'}"]
     lines += [f"  sub-target  {s.text}" for s in goal.subtargets]
     if goal.description:
         first, *rest = goal.description.strip().splitlines()
@@ -63,6 +67,9 @@ def goal_detail(report, history) -> str:
         lines += [f"            {line}" for line in rest]
     lines.append("  SMART")
     lines += [f"    {v.letter} {'pass' if v.passed else 'FAIL'}  {v.reason}" for v in report.verdicts]
+    if contributing:
+        lines.append("  contributing")
+        lines += [f"    {g.id}  {g.owner or '–'}  {g.title}" for g in contributing]
     lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")
     if pace.expected_value is not None:
         lines.append(f"  by now    should be {describe_value(pace.expected_value, goal.unit)} at a steady pace")

@@ -136,3 +136,18 @@ def test_a_refused_delete_writes_nothing(run, team) -> None:
     assert run("strategy", "delete", "S-1")[0] == 2
     assert run("goal", "delete", "G-7")[0] == 1
     assert snapshot_files(team) == before
+
+
+def test_a_goal_that_contributes_to_another(run) -> None:
+    assert run("goal", "add", "Grow Q4 revenue", "--owner", "dana")[:2] == (0, "G-1\n")
+    assert run("goal", "add", "ali: 300k of it", "--owner", "ali", "--parent", "G-1")[:2] == (0, "G-2\n")
+    code, out, _ = run("goal", "list")
+    header, first, second = out.splitlines()[:3]
+    assert header.split() == ["ID", "SMART", "AT", "EXPECTED", "OWNER", "FOR", "TITLE"]
+    assert second.split()[-6:] == ["ali", "G-1", "ali:", "300k", "of", "it"]
+    assert "  contributing\n    G-2  ali  ali: 300k of it" in run("goal", "show", "G-1")[1]
+    assert "  for       G-1 (it contributes to that goal)" in run("goal", "show", "G-2")[1]
+    code, _, err = run("goal", "edit", "G-1", "--parent", "G-2")
+    assert code == 2 and "G-1 would contribute to itself (G-1 → G-2 → G-1)" in err
+    assert run("goal", "edit", "G-2", "--parent", "")[0] == 0
+    assert json.loads(run("goal", "show", "G-2", "--json")[1])["goal"]["parent"] is None

@@ -173,7 +173,7 @@ async def test_hostile_goal_text_is_shown_literally(team) -> None:
                     and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await until(pilot, lambda: app.screen.query_one("#goals-table").row_count == 1
                     and "[@click=app.quit]x" in text_of(app, "#goal-summary"))
-        assert app.screen.query_one("#goals-table").get_row("G-1")[9].plain == "[b]bold[/b] [@click=app.quit]x"
+        assert app.screen.query_one("#goals-table").get_row("G-1")[10].plain == "[b]bold[/b] [@click=app.quit]x"
         assert "[@click=app.quit]x" in text_of(app, "#goal-summary")
 
 
@@ -284,3 +284,23 @@ async def test_a_training_item_is_deleted_from_the_budget_screen(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
                     and app.screen.query_one("#training-table").row_count == 1)
     assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]
+
+
+async def test_a_goal_contributes_to_another_from_the_form(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow Q4 revenue", owner="dana")
+    lead.add_goal("ali: 300k of it", owner="ali")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))
+        await pilot.press("down", "e")  # G-2
+        await fill(pilot, app, parent="G-1")
+        assert badges(app, "G-2")[3] == "R ✓"  # relevant: it contributes to G-1
+        assert str(app.screen.query_one("#goals-table").get_row("G-2")[9]) == "G-1"
+        assert "contributes to G-1" in text_of(app, "#goal-summary")
+        assert "contributes to G-1" in text_of(app, "#goal-smart")
+        await pilot.press("up")
+        await until(pilot, lambda: "contributing: G-2 (ali)" in text_of(app, "#goal-summary"))
+    assert Board(team, actor="dana").goal("G-2").parent == "G-1"

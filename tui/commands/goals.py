@@ -47,7 +47,9 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"goal": report_json(report), "history": history})
     else:
-        print(goal_detail(report, history))
+        from sales.goals import contributors
+
+        print(goal_detail(report, history, contributors(report.goal.id, board.goals())))
     return EXIT_OK
 
 
@@ -61,7 +63,7 @@ def _number(text: str | None, field: str) -> float | None:
 
 
 def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
-    fields: dict = {"owner": args.owner, "metric": args.metric, "unit": args.unit,
+    fields: dict = {"owner": args.owner, "parent": args.parent, "metric": args.metric, "unit": args.unit,
                     "direction": args.direction, "description": args.description,
                     "start": cli_date(board, args.start, "start"),
                     "deadline": cli_date(board, args.deadline, "deadline")}
@@ -204,6 +206,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     def goal_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--owner", metavar="U")
+        sub.add_argument("--parent", metavar="G", help="the goal it contributes to (a rep's part of a team goal)")
         sub.add_argument("--metric", help="a diagnosis KPI (revenue, win_rate, ...) or your own")
         for name in ("region", "product-line", "channel", "segment"):
             sub.add_argument(f"--{name}", metavar="NAME", help=f"scope: the {name.replace('-', ' ')} (all for every one)")

@@ -46,12 +46,21 @@ def _owner_widget(board, owner: str | None):
                   value=owner if owner in names else Select.NULL)
 
 
+def _parent_widget(board, goal: Goal | None) -> Select:
+    """The goal this one contributes to: any other goal, or none."""
+    others = [g for g in board.goals() if goal is None or g.id != goal.id]
+    current = goal.parent if goal else None
+    return Select([(plain_rich(f"{g.id} {g.title}"), g.id) for g in others], prompt=_("no goal"),
+                  value=current if current in {g.id for g in others} else Select.NULL)
+
+
 def goal_form(board, goal: Goal | None = None) -> FieldsForm:
     """A new goal, or `goal` edited. Empty fields are allowed: the SMART badges say what is missing."""
     scope = goal.scope.given() if goal else {}
     rows = [
         ("title", _("Title"), text_input(goal.title if goal else "", max_length=TITLE_MAX)),
         (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else board.actor)),
+         ("parent", _("Contributes to"), _parent_widget(board, goal)),
          ("metric", _("Metric (a diagnosis KPI or your own)"), text_input(
              goal.metric if goal else "", placeholder="revenue, win_rate, ...",
              suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
@@ -83,7 +92,7 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
 
 def goal_fields(board, values: dict, old: Goal | None) -> dict:
     """The form's text as goal fields (None clears one); numbers and dates parsed, errors named."""
-    fields: dict = {"title": values["title"], "owner": values["owner"] or None,
+    fields: dict = {"title": values["title"], "owner": values["owner"] or None, "parent": values["parent"] or None,
                     "metric": values["metric"], "unit": values["unit"], "direction": values["direction"],
                     "description": values["description"],
                     "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},

@@ -23,6 +23,7 @@ from sales.goals import (
     DIMENSION_LABELS,
     DIRECTION_LABELS,
     Goal,
+    contributors,
     describe_target,
     plan_gap_parts,
 )
@@ -35,7 +36,7 @@ from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
 EMPTY = N_("No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter).")
-COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"), N_("Goal"))
+COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Goal"))
 
 
 def badge(verdict) -> Content:
@@ -133,7 +134,8 @@ class GoalsScreen(Screen):
             table.add_row(plain_rich(goal.id), *(badge_cell(v) for v in report.verdicts),
                           plain_rich("–" if pace.progress is None else percent(pace.progress)),
                           plain_rich("–" if pace.expected is None else percent(pace.expected)),
-                          plain_rich(goal.owner or "–"), plain_rich(goal.title), key=goal.id)
+                          plain_rich(goal.owner or "–"), plain_rich(goal.parent or ""), plain_rich(goal.title),
+                          key=goal.id)
         ids = [g.id for g in goals]
         if select in ids:
             table.move_cursor(row=ids.index(select))
@@ -166,6 +168,11 @@ class GoalsScreen(Screen):
                    + f" → {describe_target(goal, verbs)} · "
                    + _("{start} to {deadline}").format(start=goal.start or '…', deadline=goal.deadline or _('no deadline'))]
         summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
+        if goal.parent:
+            summary.append(_("contributes to {goal}").format(goal=goal.parent))
+        if helping := contributors(goal.id, board.goals()):
+            summary.append(_("contributing: {goals}").format(
+                goals=", ".join(f"{g.id} ({g.owner or '–'})" for g in helping)))
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
             Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
