@@ -29,6 +29,7 @@ from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, text_area, text_input
 
 DATE_HINT = "YYYY-MM-DD, +6w, fri"
+PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
 
 
 def _target_text(goal: Goal | None) -> str:
@@ -50,7 +51,11 @@ def _parent_widget(board, goal: Goal | None) -> Select:
     """The goal this one contributes to: any other goal, or none."""
     others = [g for g in board.goals() if goal is None or g.id != goal.id]
     current = goal.parent if goal else None
-    return Select([(plain_rich(f"{g.id} {g.title}"), g.id) for g in others], prompt=_("no goal"),
+    def label(g: Goal) -> str:  # one line in the box (a title wraps the closed Select over two)
+        text = f"{g.id} {g.title}"
+        return text if len(text) <= PARENT_LABEL else text[:PARENT_LABEL - 1] + "…"
+
+    return Select([(plain_rich(label(g)), g.id) for g in others], prompt=_("no goal"),
                   value=current if current in {g.id for g in others} else Select.NULL)
 
 
