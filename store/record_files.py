@@ -304,6 +304,8 @@ def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str =
         value = cats[int(bad.argmax())] if bad.sum() == 1 else _value_at(column, row)
         raise RecordsError(file, f"cannot read {value!r} as a number", name, row)
     codes = column.cat.codes.to_numpy()
+    if not len(parsed):  # every cell empty: no category to look up
+        return pd.Series(float("nan"), index=column.index, name=column.name, dtype="float64")
     values = parsed.to_numpy(dtype="float64")[codes.clip(0)]
     values[codes < 0] = float("nan")
     return pd.Series(values, index=column.index, name=column.name)

@@ -273,3 +273,11 @@ def test_a_column_read_twice_under_one_name_is_refused(tmp_path: Path) -> None:
     unused = tmp_path / "notes-twice.csv"
     unused.write_text("date,amount,notes,notes\n2024-01-02,10,a,b\n", encoding="utf-8")
     assert load_records(unused).frame["amount"].tolist() == [10.0]  # a repeated column not read is no matter
+
+
+def test_an_amount_column_with_no_value_at_all_is_dropped_and_said(tmp_path: Path) -> None:
+    """Found by the records fuzz test: every amount empty (or only a tab) left no number to look
+    up, and the reader failed with an IndexError instead of saying what it dropped."""
+    path = write_text(tmp_path / "empty-amounts.csv", "date,customer,amount\n2026-01-05,Acme,\n2026-01-06,Beta,\t\n")
+    with pytest.raises(RecordsError, match="no sales rows left after dropping: 2 no amount"):
+        diagnose([path])
