@@ -261,7 +261,7 @@ class UpliftApp(PlanFileCommands, App):
     def action_weekly_review(self) -> None:
         from tui.screens.weekly_review import WeeklyReviewScreen
 
-        self.push_screen(WeeklyReviewScreen())
+        self.push_screen(WeeklyReviewScreen(), lambda deal: deal and self.call_next(self.jump_to, deal))
 
     def action_today(self) -> None:
         from tui.screens.agenda import TodayScreen

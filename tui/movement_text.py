@@ -40,6 +40,13 @@ def waterfall_rows(result: Movement) -> list[list[str]]:
     return rows
 
 
+def row_deals(result: Movement) -> list[str | None]:
+    """The biggest deal of each of waterfall_rows' rows (None for the start and the end): where
+    enter on a row goes."""
+    lines = [getattr(result, key) for _sign, _label, key in LINES]
+    return [None, *(changes[0].id for changes in lines if changes), None]
+
+
 def step_lines(result: Movement) -> list[str]:
     """The moves within the open pipeline: stages advanced and moved back, close dates moved."""
     found = []

@@ -72,6 +72,8 @@ TOUR = [
     (ESC, None),
     ("W", b"Win/loss"),                          # win/loss (lost reasons are user text)
     (ESC, None),
+    ("w", b"Weekly review"),                     # the week's pipeline (deal titles are user text)
+    (ESC, None),
     ("3", b"To do"),
 ]
 

@@ -42,8 +42,14 @@ async def test_tick_step_back_and_see_another_processs_tick(team) -> None:
         assert all(row[0] == "[ ]" for row in rows(app))
         other.tick_checklist(4, which="weekly", day=other.today() - timedelta(weeks=1))
         await until(pilot, lambda: rows(app)[4][0] == "[x]", timeout=5)
-        await pilot.press("escape")
-        await until(pilot, lambda: not isinstance(app.screen, WeeklyReviewScreen))
+        await pilot.press("right_square_bracket")  # back to this week, and to its new deal
+        await until(pilot, lambda: "(this week)" in title(app))
+        pipeline = app.screen.query_one("#weekly-pipeline", DataTable)
+        pipeline.focus()
+        pipeline.move_cursor(row=1)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.current_mode == "pipeline" and not isinstance(app.screen, WeeklyReviewScreen)
+                    and app.screen.kanban.focused_id == "D-1")
 
 
 async def test_a_rep_is_told_only_a_lead_ticks(team) -> None:

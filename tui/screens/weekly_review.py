@@ -1,7 +1,8 @@
 """The weekly review checklist (phase 4, key `w` on the pipeline): this ISO week's items from
 plans/weekly-review.yaml with who ticked each. Enter or space ticks the item under the cursor
 (a lead's); `[` and `]` step to the previous and next week, so last week's review can be read
-back or finished."""
+back or finished. Under it, what changed in the pipeline that week (sales/movement.py); enter on
+one of its lines shows that line's biggest deal on the pipeline."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from textual.widgets import DataTable, Static
 from sales.deals import iso_week
 from sales.errors import UpliftError
 from tui.i18n import N_, _, language
-from tui.movement_text import COLUMNS, step_lines, title, waterfall_rows
+from tui.movement_text import COLUMNS, row_deals, step_lines, title, waterfall_rows
 from tui.user_text import plain, plain_rich, tell
 
 
-class WeeklyReviewScreen(ModalScreen[None]):
+class WeeklyReviewScreen(ModalScreen[str | None]):
+    """Dismisses with a deal to show (enter on a line of the week's pipeline), or None."""
+
     BINDINGS = [
         Binding("escape", "dismiss", N_("Close"), id="weekly.close"),
         Binding("space", "tick", N_("Tick"), id="weekly.tick"),
@@ -41,7 +44,8 @@ class WeeklyReviewScreen(ModalScreen[None]):
             yield Static(id="weekly-pipeline-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-pipeline")
             yield Static(id="weekly-pipeline-steps")
-            yield Static(plain(_("enter/space tick · [ ] previous/next week · tab the pipeline · escape close")),
+            yield Static(plain(_("enter/space tick · [ ] previous/next week · tab the pipeline, enter its biggest "
+                                 "deal · escape close")),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -79,13 +83,19 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.query_one("#weekly-pipeline-title", Static).update(plain(title(moved)))
         table = self.query_one("#weekly-pipeline", DataTable)
         table.clear()
-        for cells in waterfall_rows(moved):
-            table.add_row(*(plain_rich(c) for c in cells))
+        for index, (cells, deal) in enumerate(zip(waterfall_rows(moved), row_deals(moved))):
+            table.add_row(*(plain_rich(c) for c in cells), key=f"{deal or ''}#{index}")
         self.query_one("#weekly-pipeline-steps", Static).update(plain("\n".join(step_lines(moved))))
 
     async def refresh_board(self) -> None:
         """Another process ticked an item: show it."""
         self.show()
+
+    @on(DataTable.RowSelected, "#weekly-pipeline")
+    def _deal_picked(self, event: DataTable.RowSelected) -> None:
+        deal = (event.row_key.value or "").rpartition("#")[0]
+        if deal:
+            self.dismiss(deal)
 
     @on(DataTable.RowSelected, "#weekly-table")
     def _picked(self) -> None:
