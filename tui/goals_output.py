@@ -48,7 +48,7 @@ def goal_rows(reports: Sequence) -> str:
 
 
 def goal_detail(report, history, contributing=()) -> str:
-    """A goal in full; `contributing`: the goals that contribute to it."""
+    """A goal in full; `contributing`: the reports of the goals that contribute to it."""
     goal, pace = report.goal, report.pace
     lines = [f"{goal.id}  {goal.title}",
              f"  owner     {goal.owner or '–'}"]
@@ -69,7 +69,9 @@ def goal_detail(report, history, contributing=()) -> str:
     lines += [f"    {v.letter} {'pass' if v.passed else 'FAIL'}  {v.reason}" for v in report.verdicts]
     if contributing:
         lines.append("  contributing")
-        lines += [f"    {g.id}  {g.owner or '–'}  {g.title}" for g in contributing]
+        for r in contributing:
+            at = "–" if r.pace.progress is None else percent(r.pace.progress)
+            lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  at {at}  {r.goal.title}")
     lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")
     if pace.expected_value is not None:
         lines.append(f"  by now    should be {describe_value(pace.expected_value, goal.unit)} at a steady pace")

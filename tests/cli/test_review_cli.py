@@ -198,3 +198,11 @@ def test_payroll_csv_one_row_per_rep_with_its_sign_off(run) -> None:
     assert run("payout", "paid", user="chen")[0] == 1
     code, _, err = run("payout", "--csv", "--json")
     assert code == 2 and "not allowed with" in err
+
+
+def test_the_samples_aligned_goals(run) -> None:
+    # G-3 (bea's 25 new mid-market customers) contributes to G-1; its actual is 9 of 25 (36%, worked
+    # out in tests/store/test_review.py)
+    code, out, _ = run("goal", "show", "G-1")
+    assert code == 0 and "  contributing\n    G-3  bea  at 36%  Win 25 new mid-market customers" in out
+    assert "  for       G-1 (it contributes to that goal)" in run("goal", "show", "G-3")[1]

@@ -49,7 +49,7 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
     else:
         from sales.goals import contributors
 
-        print(goal_detail(report, history, contributors(report.goal.id, board.goals())))
+        print(goal_detail(report, history, [board.report(g) for g in contributors(report.goal.id, board.goals())]))
     return EXIT_OK
 
 

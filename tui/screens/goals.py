@@ -78,6 +78,11 @@ def pace_text(pace) -> str:
         expected=percent(pace.expected), progress=percent(pace.progress))
 
 
+def at_text(pace) -> str:
+    """How far a goal has come, as the table's At column says it."""
+    return "–" if pace.progress is None else percent(pace.progress)
+
+
 class GoalsScreen(Screen):
     BINDINGS = [
         Binding("n", "new", N_("New goal"), id="goals.new"),
@@ -132,7 +137,7 @@ class GoalsScreen(Screen):
             report = board.report(goal)
             pace = report.pace
             table.add_row(plain_rich(goal.id), *(badge_cell(v) for v in report.verdicts),
-                          plain_rich("–" if pace.progress is None else percent(pace.progress)),
+                          plain_rich(at_text(pace)),
                           plain_rich("–" if pace.expected is None else percent(pace.expected)),
                           plain_rich(goal.owner or "–"), plain_rich(goal.parent or ""), plain_rich(goal.title),
                           key=goal.id)
@@ -171,8 +176,8 @@ class GoalsScreen(Screen):
         if goal.parent:
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
         if helping := contributors(goal.id, board.goals()):
-            summary.append(_("contributing: {goals}").format(
-                goals=", ".join(f"{g.id} ({g.owner or '–'})" for g in helping)))
+            summary.append(_("contributing: {goals}").format(goals=", ".join(
+                f"{g.id} ({g.owner or '–'}, {at_text(board.report(g).pace)})" for g in helping)))
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
             Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
