@@ -169,3 +169,12 @@ def test_a_flood_does_not_delay_another_members_first_frame(served, keys):
         hostile.close()
         if victim:
             victim.close()
+
+
+def test_a_reps_calendar_over_ssh(served, keys):
+    result = served.run(keys["bea"], "calendar", "--mine")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    assert result.stdout.endswith(b"END:VCALENDAR\r\n")
+    written = served.run(keys["bea"], "calendar", "-o", "/tmp/bea.ics")  # the server's files: refused
+    assert written.returncode == 1 and b"cannot open the server's files" in written.stderr
