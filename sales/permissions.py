@@ -12,8 +12,9 @@ rep may record spending only on a line they requested. Goals and strategies are 
 check-ins on any goal are open to reps (the people closest to the numbers).
 
 Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
-(`answer.add/edit`) and the end-of-cycle checklist (`review.tick`) are a lead's; reps read their
-payout statements and the leaderboard like everything else.
+(`answer.add/edit`), the end-of-cycle checklist (`review.tick`), approving payout statements
+(`payout.approve`) and marking them paid (`payout.pay`) are a lead's; reps read their payout
+statements and the leaderboard like everything else.
 """
 
 from __future__ import annotations
