@@ -143,8 +143,7 @@ def movement(now: dict[str, dict], records: Iterable[Activity], stages: Sequence
     result = Movement(start, end, total(at_start), total(at_end))
     for deal_id in sorted(set(at_start) | set(at_end), key=lambda i: (len(i), i)):
         s, e = at_start.get(deal_id), at_end.get(deal_id)
-        latest = e or s
-        assert latest is not None
+        latest = e if e is not None else s or {}  # (one of them is there: the id came from one)
 
         def change(amount: float, detail: str = "", deal: dict = latest) -> Change:
             return Change(deal_id, deal.get("title", ""), deal.get("owner"), round(amount, 2), detail)
