@@ -56,6 +56,7 @@ class Track(msgspec.Struct):
     slipped: int
     alerts: int
     weekly: tuple[int, int]  # this week's review: done, items
+    week: tuple[int, int, int, float] = (0, 0, 0, 0.0)  # this week's pipeline: new, won, lost, net change
 
 
 class Review(msgspec.Struct):

@@ -44,11 +44,13 @@ class CycleQueries(BoardCore):
     def _track_phase(self) -> Track:
         team = self.forecast().team
         outcome = {s.name: s.outcome for s in self.stages()}
+        moved = self.week_movement(self.today())
         return Track(open_deals=sum(1 for d in self.deals() if outcome.get(d.stage) == "open"),
                      best_case=team.best_case, weighted=team.weighted,
                      forecast=team.forecast, quota=team.quota, slipped=len(team.slipped),
                      alerts=sum(1 for a in self.alerts() if a.snoozed_until is None),
-                     weekly=ticked(self.checklist("weekly")))
+                     weekly=ticked(self.checklist("weekly")),
+                     week=(len(moved.new), len(moved.won), len(moved.lost), moved.net))
 
     def _review_phase(self) -> Review:
         plans = self.incentive_plans()

@@ -65,6 +65,9 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
             forecast=num_or_dash(t.forecast), quota=num_or_dash(t.quota), pct=pct_or_dash(t.forecast / t.quota * 100)))
     track.append(n_("{alerts} alert · this week's review {weekly}", "{alerts} alerts · this week's review {weekly}",
                     t.alerts).format(alerts=t.alerts, weekly=_of(t.weekly)))
+    new, won, lost, net = t.week
+    track.append(_("this week: {new} new, {won} won, {lost} lost · the open pipeline {net}").format(
+        new=new, won=won, lost=lost, net=("+" if net > 0 else "−" if net < 0 else "±") + num_or_dash(abs(net))))
 
     review = [_("won {won} · payouts {payouts}").format(
         won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),

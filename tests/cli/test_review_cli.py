@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.cli.conftest import run_uplift
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -143,6 +147,12 @@ def test_the_cycle_at_a_glance(run) -> None:
     assert [line for line in lines if line and not line.startswith(" ")][1:] == [
         "1 Diagnose", "2 Goals & strategy", "3 Plan & resources", "4 Track", "5 Review & reward"]
     assert "  won 152,400 · payouts 5,223.00" in lines
+    # the sample came in this week: every deal is new; 7 won, 3 lost (the file says so), and the
+    # open pipeline grew by the open deals' value, summed from the file here
+    sample = yaml.safe_load((ROOT / "plans" / "sample-quarter.yaml").read_text())
+    open_value = sum(d["value"] for d in sample["deals"] if d["stage"] not in ("Won", "Lost"))
+    assert f"  this week: 20 new, 7 won, 3 lost · the open pipeline +{open_value:,.0f}" in lines
+    assert "  win rate 70% (7 of 10 closed) · lost most to price (47.6% of the value lost)" in lines
     code, out, _ = run("cycle", "--json", user="ali")  # a rep reads it too
     data = json.loads(out)
     assert code == 0 and data["review"]["won"] == 152400 and data["track"]["open_deals"] == 10
