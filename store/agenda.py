@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
+from sales.approvals import same_as_approved
 from sales.errors import Invalid, NotFound
 from store.board_core import BoardCore
 
@@ -22,5 +23,11 @@ class AgendaQueries(BoardCore):
         if who in self.reps():
             row = self.forecast(who).reps[0]
             forecast = row if row.quota is not None else None
-        return agenda(who, self.today(), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
-                      paces, self.alerts(paces=paces), forecast, horizon)
+        day = agenda(who, self.today(), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
+                     paces, self.alerts(paces=paces), forecast, horizon)
+        if self.role_of(who) == "lead":  # the commissions waiting for a lead
+            statements = self.payouts()
+            day.payouts = (sum(1 for s in statements if s.plan is not None and (
+                               s.approval is None or not same_as_approved(s.approval, s))),
+                           sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
+        return day

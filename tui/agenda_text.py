@@ -103,6 +103,16 @@ def quota_line(agenda: Agenda) -> str | None:
     return line
 
 
+def payouts_line(agenda: Agenda) -> str | None:
+    """A lead's commissions waiting: statements to approve (new, or changed since), and approved
+    ones payroll has not paid yet."""
+    approve, pay = agenda.payouts
+    if not approve and not pay:
+        return None
+    return _("Payouts: {approve} to approve, {pay} approved and not paid yet (5, the Payouts tab)").format(
+        approve=approve, pay=pay)
+
+
 def heading(agenda: Agenda) -> str:
     return _("{who}'s day, {today}").format(who=agenda.who, today=agenda.today)
 

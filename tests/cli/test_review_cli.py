@@ -216,3 +216,16 @@ def test_the_samples_aligned_goals(run) -> None:
     code, out, _ = run("goal", "show", "G-1")
     assert code == 0 and "  contributing\n    G-3  bea  at 36%  Win 25 new mid-market customers" in out
     assert "  for       G-1 (it contributes to that goal)" in run("goal", "show", "G-3")[1]
+
+
+def test_a_leads_day_says_which_payouts_wait(run) -> None:
+    # the sample's five reps are all on I-1: five statements to approve, none approved yet
+    line = "Payouts: {0} to approve, {1} approved and not paid yet (5, the Payouts tab)"
+    assert line.format(5, 0) in run("today")[1]
+    run("payout", "approve", "--rep", "chen")
+    assert line.format(4, 1) in run("today")[1]
+    run("payout", "paid")
+    assert line.format(4, 0) in run("today")[1]
+    assert "Payouts:" not in run("today", user="ali")[1]  # a rep's day: their own quota instead
+    code, out, _ = run("today", "--json")
+    assert json.loads(out)["payouts"] == [4, 0]

@@ -11,7 +11,7 @@ from tui.i18n import _
 
 def cmd_today(args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.agenda_text import alerts_line, heading, nothing_line, quota_line, sections
+    from tui.agenda_text import alerts_line, heading, nothing_line, payouts_line, quota_line, sections
     from tui.cli_output import print_json
 
     board = open_board(args)
@@ -28,7 +28,7 @@ def cmd_today(args: argparse.Namespace) -> int:
             print(safe(f"  {line}"))
     if not found:
         print(safe(nothing_line()))
-    extra = [line for line in (quota_line(agenda), alerts_line(agenda)) if line]
+    extra = [line for line in (quota_line(agenda), payouts_line(agenda), alerts_line(agenda)) if line]
     if extra:
         print()
         for line in extra:
