@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.ids import loop_path
 from sales.tasks import LongText, Ref, Task, Title
 from sales.text import clean_line, clean_multiline
 
@@ -129,16 +130,9 @@ class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> str | None:
     """Why `goal_id` may not contribute to `parent`, given what each other goal contributes to:
     itself, or the loop it would close ("G-1 would contribute to itself (G-1 → G-3 → G-1)")."""
-    path, current, seen = [goal_id], parent, {goal_id}
-    while current is not None:
-        path.append(current)
-        if current == goal_id:
-            return f"{goal_id} would contribute to itself ({' → '.join(path)})"
-        if current in seen:
-            return None  # a loop among the others (a hand-edited file): not this goal's doing
-        seen.add(current)
-        current = parents.get(current)
-    return None
+    links = {goal: [up] for goal, up in parents.items() if up}
+    path = loop_path(goal_id, [parent] if parent else [], links)
+    return f"{goal_id} would contribute to itself ({' → '.join(path)})" if path else None
 
 
 def contributors(goal_id: str, goals: Sequence["Goal"]) -> list["Goal"]:

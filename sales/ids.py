@@ -10,6 +10,7 @@ each, so that `t12` still means T-12.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
@@ -32,3 +33,29 @@ def parse_id(text: str, kind: str) -> int:
     if not match or (match.group(1) and match.group(1).upper() != prefix):
         raise ValueError(f"{text!r} is not a {kind} id (expected {prefix}-12)")
     return int(match.group(2))
+
+
+def loop_path(item: str, first: Sequence[str], links: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """The loop `item` would close by pointing to `first`, given what each other item points to
+    (`links`): the ids around it, from `item` back to `item`; None when there is none. (A task
+    waiting for itself, a goal contributing to itself: each words it its own way.)"""
+    path: list[str] = []
+    seen: set[str] = set()
+
+    def walk(current: str) -> bool:
+        if current == item:
+            return True
+        if current in seen:
+            return False
+        seen.add(current)
+        path.append(current)
+        if any(walk(nxt) for nxt in links.get(current, ())):
+            return True
+        path.pop()
+        return False
+
+    for start in first:
+        if walk(start):
+            return [item, *path, item]
+    return None
+

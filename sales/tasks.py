@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.ids import loop_path
 from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multiline
 
 Status = Literal["todo", "doing", "blocked", "done"]
@@ -172,25 +173,8 @@ def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Se
     """Why `task_id` may not wait for `depends`, given what each other task waits for (`graph`):
     the loop it would close ("T-3 would wait for itself (T-3 → T-5 → T-3)"), or None. Work that
     waits for itself never starts."""
-    path: list[str] = []
-    seen: set[str] = set()
-
-    def walk(current: str) -> bool:
-        if current == task_id:
-            return True
-        if current in seen:
-            return False
-        seen.add(current)
-        path.append(current)
-        if any(walk(nxt) for nxt in graph.get(current, ())):
-            return True
-        path.pop()
-        return False
-
-    for first in depends:
-        if walk(first):
-            return f"{task_id} would wait for itself ({' → '.join([task_id, *path, task_id])})"
-    return None
+    path = loop_path(task_id, depends, graph)
+    return f"{task_id} would wait for itself ({' → '.join(path)})" if path else None
 
 
 def split_ids(text: str) -> list[str]:
