@@ -49,6 +49,10 @@ class AlertSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         if any(days < 1 for days in (*self.quiet_days.values(), *self.stuck_days.values())):
             raise ValueError("quiet and stuck days are at least 1")
 
+    def stuck_limit(self, stage: str) -> int:
+        """The days a deal may sit in `stage` before it is stuck."""
+        return self.stuck_days.get(stage, self.default_stuck_days)
+
 
 class Snooze(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     key: Annotated[str, msgspec.Meta(max_length=200)]
@@ -134,8 +138,7 @@ def days_stuck(deal: Deal, is_open: bool, today: date, settings: AlertSettings) 
     if not is_open or not deal.history:
         return None
     days = (today - deal.history[-1].at.date()).days
-    limit = settings.stuck_days.get(deal.stage, settings.default_stuck_days)
-    return days if days > limit else None
+    return days if days > settings.stuck_limit(deal.stage) else None
 
 
 def stuck_deals(deals: Iterable[Deal], stages: Sequence[Stage], now: datetime,
@@ -148,11 +151,11 @@ def stuck_deals(deals: Iterable[Deal], stages: Sequence[Stage], now: datetime,
     for deal in deals:
         days = days_stuck(deal, deal.stage in open_names, now.date(), settings)
         if days is not None:
-            limit = settings.stuck_days.get(deal.stage, settings.default_stuck_days)
             entered = deal.history[-1].at
             alerts.append(Alert(kind="stuck", item=deal.id, message=(
                 f"{deal.id} “{deal.title}” ({deal.owner or 'unassigned'}, {deal.value:,.0f}) has been in "
-                f"{deal.stage} for {_days(days)}, since {entered.date()}; the limit there is {limit} days: "
+                f"{deal.stage} for {_days(days)}, since {entered.date()}; the limit there is "
+                f"{settings.stuck_limit(deal.stage)} days: "
                 f"move it on, plan its next step, or close it")))
     return alerts
 

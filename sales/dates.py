@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
@@ -67,3 +67,10 @@ def parse_week(text: str, today: date) -> date:
                             f"{date(year, 12, 28).isocalendar()[1]})") from None
     day = parse_date(text, today)
     return day - timedelta(days=day.weekday())
+
+
+def week_start(moment: datetime) -> datetime:
+    """Monday, midnight, of the ISO week `moment` falls in, on `moment`'s own clock."""
+    day = moment.date()
+    return datetime.combine(day - timedelta(days=day.weekday()), time(0), tzinfo=moment.tzinfo)
+

@@ -16,6 +16,7 @@ Definitions (the funnel and the conversion alert use the same ones):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
@@ -78,6 +79,14 @@ def check_stages(stages: Sequence[Stage]) -> list[Stage]:
     if outcomes[-2:] != ["won", "lost"]:
         raise ValueError("the won and the lost stage come last, in that order")
     return list(stages)
+
+
+def stranded(deals: Iterable[Deal], stages: Sequence[Stage]) -> str:
+    """The stages outside `stages` that still hold some of `deals`, with how many each
+    (`Demo (2), Trial (1)`); "" when none does. A pipeline may not drop a stage a deal is in."""
+    names = {s.name for s in stages}
+    held = Counter(d.stage for d in deals if d.stage not in names)
+    return ", ".join(f"{name} ({n})" for name, n in sorted(held.items()))
 
 
 def find_stage(stages: Sequence[Stage], text: str) -> Stage:

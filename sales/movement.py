@@ -119,19 +119,12 @@ def states_at(now: dict[str, dict], records: Iterable[Activity], moments: Sequen
     return [found[i] for i in range(len(moments))]
 
 
-def states(now: dict[str, dict], records: Iterable[Activity], start: datetime,
-           end: datetime) -> tuple[dict[str, dict], dict[str, dict]]:
-    """The deals as they stood at `start` and at `end` (see states_at)."""
-    at_start, at_end = states_at(now, records, [start, end])
-    return at_start, at_end
-
-
-def movement(now: dict[str, dict], records: Iterable[Activity], stages: Sequence[Stage], start: datetime,
+def movement(at_start: dict[str, dict], at_end: dict[str, dict], stages: Sequence[Stage], start: datetime,
              end: datetime) -> Movement:
-    """The waterfall of the open pipeline from `start` to `end` (see the module's definitions)."""
+    """The waterfall of the open pipeline from `start` to `end` (see the module's definitions),
+    from the deals as they stood at each (states_at)."""
     outcome = {s.name: s.outcome for s in stages}
     order = {s.name: index for index, s in enumerate(stages)}
-    at_start, at_end = states(now, records, start, end)
 
     def is_open(deal: dict | None) -> bool:
         return deal is not None and outcome.get(deal.get("stage", "")) == "open"

@@ -56,7 +56,7 @@ class ReviewData:
 
 def _approval(s: Statement) -> str:
     """The statement's sign-off, in the report's words (English, as the report is)."""
-    from sales.approvals import same_as_approved
+    from sales.approvals import same_as_approved, to_pay
 
     a = s.approval
     if s.plan is None:
@@ -67,7 +67,7 @@ def _approval(s: Statement) -> str:
     if a.paid_at is not None:
         said += f"; paid on {a.paid_at:%Y-%m-%d}" + (f" ({md(a.paid_ref)})" if a.paid_ref else "")
     elif s.paid is not None:
-        said += f"; {money(s.paid)} paid before, {money(a.total - s.paid)} to pay"
+        said += f"; {money(s.paid)} paid before, {money(to_pay(a, s.paid) or 0)} to pay"
     else:
         said += "; not paid yet"
     return said if same_as_approved(a, s) else f"{said}; **changed since**: {money(s.total)} now"

@@ -18,6 +18,7 @@ from typing import Any
 
 import msgspec
 
+from sales.dates import week_start
 from sales.deal_fields import MappingError, entry_stage, map_columns, row_fields
 from sales.deals import (
     DEFAULT_STAGES,
@@ -29,12 +30,13 @@ from sales.deals import (
     funnel,
     iso_week,
     pipeline_order,
+    stranded,
     week_doc_id,
     weekly_series,
 )
 from sales.errors import Invalid
-from sales.movement import Movement, movement, wanted
 from sales.ids import format_id
+from sales.movement import Movement, movement, states_at, wanted
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
@@ -70,11 +72,8 @@ class DealChanges(BoardCore):
                 check_stages(new)
             except ValueError as error:
                 raise Invalid("stages", str(error)) from None
-            names = {s.name for s in new}
-            held = Counter(d.stage for d in self.deals() if d.stage not in names)
-            if held:
-                raise Invalid("stages", "deals are still in " + ", ".join(
-                    f"{name} ({n})" for name, n in sorted(held.items())) + "; move them first")
+            if held := stranded(self.deals(), new):
+                raise Invalid("stages", f"deals are still in {held}; move them first")
             old = self.meta()
             tx.put("pipeline.stages", "board", "board", "meta", 1, old,
                    {**old, "stages": msgspec.to_builtins(new)})
@@ -146,9 +145,9 @@ class DealChanges(BoardCore):
             self._check("deal.move" if "stage" in touched and touched <= MOVE_KEYS else "deal.edit",
                         owner=old.owner, new_owner=data.get("owner"))
             new = self._validate_deal(data)
-            if not changed_keys(old, new):
-                return old  # (nothing changed)
             keys = changed_keys(old, new)
+            if not keys:
+                return old
             action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS else "deal.edit"
             self._put_update(tx, action, "deal", old, new)
             return new
@@ -158,17 +157,23 @@ class DealChanges(BoardCore):
         """Move a deal; `reason` says why, when the stage is the lost one."""
         return self.update_deal(deal_id, stage=stage, lost_reason=reason)
 
+    def deals_at(self, moments: Sequence[datetime]) -> list[dict[str, dict]]:
+        """The deals (id -> fields) as they stood at each of `moments`, rebuilt from the deals now
+        and the activity log, read back no further than the earliest (sales.movement.states_at)."""
+        now = {deal.id: msgspec.to_builtins(deal) for deal in self.deals()}
+        return states_at(now, self.log.newest_first(where=wanted(min(moments))), moments)
+
     def movement(self, start: datetime, end: datetime | None = None) -> Movement:
         """What changed in the pipeline from `start` to `end` (now), as a waterfall (sales/movement.py)."""
         end = end or self.clock()
-        now = {deal.id: msgspec.to_builtins(deal) for deal in self.deals()}
-        return movement(now, self.log.newest_first(where=wanted(start)), self.stages(), start, end)
+        at_start, at_end = self.deals_at([start, end])
+        return movement(at_start, at_end, self.stages(), start, end)
 
     def week_movement(self, day: date) -> Movement:
         """What changed in the pipeline in the ISO week of `day`: from its Monday, midnight on the
         board's clock, to the next Monday (or now, for this week)."""
         now = self.clock()
-        monday = datetime.combine(day - timedelta(days=day.weekday()), time(0), tzinfo=now.tzinfo)
+        monday = week_start(datetime.combine(day, time(0), tzinfo=now.tzinfo))
         return self.movement(monday, min(now, monday + timedelta(days=7)))
 
     def lost_reasons(self, usual: Sequence[str] = LOST_REASONS) -> list[str]:

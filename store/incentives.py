@@ -9,18 +9,18 @@ sales/payout.py); nothing computed is stored.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import msgspec
 
 from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
+from sales.dates import week_start
 from sales.errors import Invalid, NotFound
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import Goal, checkins_of
 from sales.ids import format_id
-from sales.movement import states_at, wanted
 from sales.incentives import IncentivePlan, plan_for
 from sales.payout import Statement, recognitions, statement
 from sales.review import (
@@ -231,11 +231,9 @@ class ReviewChanges(BoardCore):
             raise Invalid("weeks", f"a trend of 1 to 52 weeks, not {weeks}")
         reps = self._reps_with(rep)
         now = self.clock()
-        today = now.date()
-        monday = datetime.combine(today - timedelta(days=today.weekday()), time(0), tzinfo=now.tzinfo)
+        monday = week_start(now)
         moments = [monday - timedelta(weeks=k) for k in range(weeks - 1, -1, -1)] + [now]
-        current = {deal.id: msgspec.to_builtins(deal) for deal in self.deals()}
-        past = states_at(current, self.log.newest_first(where=wanted(moments[0])), moments)
+        past = self.deals_at(moments)
         stages, touches, plans = self.stages(), self.touches(), self.incentive_plans()
         start, end = self.period()
         points = []

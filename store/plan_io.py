@@ -9,10 +9,9 @@ alone, never deleted; items without an id are created with new ids.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import msgspec
 
+from sales.deals import stranded
 from sales.errors import Refused
 from sales.ids import format_id
 from sales.members import Member
@@ -147,12 +146,10 @@ class _Import:
 
     def _stages_kept(self, plan: Plan, deals: dict) -> None:
         """A stage the file leaves out may not hold a deal the file does not move elsewhere."""
-        names = {s.name for s in plan.stages}
         in_file = {d.id for d in plan.deals if d.id}
-        held = Counter(d.stage for d in deals.values() if d.id not in in_file and d.stage not in names)
-        if held:
-            self.conflicts.append(Problem("stages", "deals on the board are still in " + ", ".join(
-                f"{name} ({n})" for name, n in sorted(held.items())) + ", which the file's stages leave out"))
+        if held := stranded([d for d in deals.values() if d.id not in in_file], plan.stages):
+            self.conflicts.append(Problem("stages", f"deals on the board are still in {held}, "
+                                                    f"which the file's stages leave out"))
 
     def members(self, members: list[Member], roles: dict[str, str]) -> None:
         raw = self.board._docs("board", "members")

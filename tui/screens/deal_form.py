@@ -111,9 +111,9 @@ def reason_input(board, value: str = "", **options) -> Input:
     """A lost reason's box, completing the board's reasons (then the usual ones) as one types."""
     from tui.winloss_text import usual_reasons
 
-    return text_input(value, id="lost_reason", max_length=NAME_MAX, placeholder=", ".join(
-        board.lost_reasons(usual_reasons())[:4]) + ", …", suggester=SuggestFromList(
-        board.lost_reasons(usual_reasons()), case_sensitive=False), **options)
+    reasons = board.lost_reasons(usual_reasons())
+    return text_input(value, id="lost_reason", max_length=NAME_MAX, placeholder=", ".join(reasons[:4]) + ", …",
+                      suggester=SuggestFromList(reasons, case_sensitive=False), **options)
 
 
 class LostReasonForm(FormBase):
