@@ -8,6 +8,8 @@ line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +25,7 @@ from textual.widgets import (
 )
 
 from sales.errors import UpliftError
-from sales.payout import money
+from sales.payout import Statement, money
 from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language
 from tui.number_text import num_or_dash, pct_or_dash
@@ -151,60 +153,68 @@ class ReviewScreen(Screen):
 
     # ------------------------------------------------------------------ actions
 
-    def action_approve(self) -> None:
-        """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
-        from tui.screens.dialogs import Confirm
-
+    def _shown_statement(self, missing: str) -> Statement | None:
+        """The payout statement of the rep picked on the Payouts tab; None (saying `missing`)
+        when that tab is not open or no rep is picked."""
         rep = self.query_one("#review-rep", Select).value
         if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
-            tell(self, _("Open the Payouts tab and pick a rep to approve their statement"), "warning")
-            return
-        shown = self.board.payouts(rep)[0]
+            tell(self, missing, "warning")
+            return None
+        return self.board.payouts(rep)[0]
+
+    def _after_asking(self, question: str, change: Callable[[], str | None]) -> None:
+        """Ask `question`; on yes, make `change` (it returns what to tell, if anything) and show
+        the board again, or show why the change was refused."""
+        from tui.screens.dialogs import Confirm
 
         async def answer(yes: bool | None) -> None:
             if not yes:
                 return
             try:
-                made = self.board.approve_payouts(rep)
+                told = change()
             except UpliftError as error:
                 tell(self, error, "error")
                 return
-            tell(self, _("Approved {id}: {rep}, {total}").format(id=made[0].id, rep=rep, total=money(made[0].total))
-                 if made else _("{rep}'s statement is approved as it stands").format(rep=rep))
+            if told:
+                tell(self, told)
             await self.refresh_board()
 
-        self.app.push_screen(Confirm(_("Approve {rep}'s payout statement of {total} for the cycle?").format(
-            rep=rep, total=money(shown.total))), answer)
+        self.app.push_screen(Confirm(question), answer)
+
+    def action_approve(self) -> None:
+        """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
+        shown = self._shown_statement(_("Open the Payouts tab and pick a rep to approve their statement"))
+        if shown is None:
+            return
+        rep = shown.rep
+
+        def approve() -> str:
+            made = self.board.approve_payouts(rep)
+            return (_("Approved {id}: {rep}, {total}").format(id=made[0].id, rep=rep, total=money(made[0].total))
+                    if made else _("{rep}'s statement is approved as it stands").format(rep=rep))
+
+        self._after_asking(_("Approve {rep}'s payout statement of {total} for the cycle?").format(
+            rep=rep, total=money(shown.total)), approve)
 
     def action_mark_paid(self) -> None:
         """Record that payroll paid the shown rep's approved statement (a lead's), after asking."""
         from sales.approvals import to_pay
-        from tui.screens.dialogs import Confirm
 
-        rep = self.query_one("#review-rep", Select).value
-        if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
-            tell(self, _("Open the Payouts tab and pick a rep to mark their statement paid"), "warning")
+        shown = self._shown_statement(_("Open the Payouts tab and pick a rep to mark their statement paid"))
+        if shown is None:
             return
-        shown = self.board.payouts(rep)[0]
-        if shown.approval is None or shown.approval.paid_at is not None:
+        rep, approval = shown.rep, shown.approval
+        if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
                  "warning")
             return
 
-        async def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                marked = self.board.mark_paid(rep)
-            except UpliftError as error:
-                tell(self, error, "error")
-                return
-            if marked:
-                tell(self, _("Marked {id} paid: {rep}").format(id=marked[0].id, rep=rep))
-            await self.refresh_board()
+        def mark() -> str | None:
+            marked = self.board.mark_paid(rep)
+            return _("Marked {id} paid: {rep}").format(id=marked[0].id, rep=rep) if marked else None
 
-        self.app.push_screen(Confirm(_("Mark {rep}'s approved statement {id} paid ({amount} to pay)?").format(
-            rep=rep, id=shown.approval.id, amount=money(to_pay(shown.approval, shown.paid) or 0))), answer)
+        self._after_asking(_("Mark {rep}'s approved statement {id} paid ({amount} to pay)?").format(
+            rep=rep, id=approval.id, amount=money(to_pay(approval, shown.paid) or 0)), mark)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:
