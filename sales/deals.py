@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.splits import SPLITS_MAX, Split, check_splits
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
 
@@ -124,6 +125,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     forecast: ForecastCategory = "auto"
     lost_reason: Ref = ""  # why it was lost (sales/winloss.py); only a deal in a lost stage has one
     source: Ref = ""
+    splits: Annotated[list[Split], msgspec.Meta(max_length=SPLITS_MAX)] = []  # others credited (sales/splits.py)
     history: list[StageEntry] = []
 
     def __post_init__(self) -> None:
@@ -135,6 +137,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.source = clean_line(self.source)
         if not self.title:
             raise ValueError("a deal needs a title")
+        check_splits(self.owner, self.splits)
         if self.history and self.history[-1].stage != self.stage:
             raise ValueError(f"the deal is in {self.stage} but its history ends in {self.history[-1].stage}")
 

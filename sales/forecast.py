@@ -15,6 +15,8 @@ Definitions (the README repeats them):
 - *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short);
 - *coverage* = best case / (quota - won): how many times the open pipeline covers what is left
   of the quota (sales teams read 3x as healthy). None once the quota is reached;
+- a deal shared among reps (sales/splits.py) counts in each one's row at their share; the
+  team counts it once, whole (the deals no rep of the board is credited with: the others' row);
 - the *payouts*: the payout statement's total now, if the commit deals close, and if every
   counted deal closes (the best case), each as payouts compute it (tiers, product rates,
   bonuses, cap, clawbacks), with each deal won on its close date (today, for a slipped one).
@@ -22,7 +24,7 @@ Definitions (the README repeats them):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 
 import msgspec
@@ -31,6 +33,7 @@ from sales.deals import Deal, Stage, StageEntry, is_slipped
 from sales.incentives import IncentivePlan, plan_for
 from sales.payout import statement
 from sales.review import in_period, rep_results, won_at
+from sales.splits import credit_among
 from sales.touches import Touch
 
 DEFAULT_COMMIT = 75
@@ -132,59 +135,75 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
+    credits = [credit_among(d.owner, d.splits, reps, OTHERS) for d in deals]
     owners = list(reps)
-    if any(d.owner not in owners for d in deals):
+    if any(OTHERS in shares for shares in credits):
         owners.append(OTHERS)
     if only is not None:
         owners = [only]
 
-    def owner_of(deal: Deal) -> str:
-        return deal.owner if deal.owner in reps else OTHERS
-
     rows = []
     for rep in owners:
-        mine = [d for d in deals if owner_of(d) == rep]
+        mine = [(d, shares[rep]) for d, shares in zip(deals, credits, strict=True) if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct))
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
-    months = _months([d for d in deals if only is None or d.owner == only], stage_of, start, end, today, commit_pct)
-    return Forecast(start, end, today, commit_pct, shown, _team(rows), months)
+    team = _team(rows)
+    if only is None:  # a shared deal is in several rows: the team counts it once
+        team.counted = sum(1 for d in deals if _kind(d, stage_of, end) == "counted")
+    mine_only = [(d, 1.0) for d in deals] if only is None else \
+        [(d, shares[only]) for d, shares in zip(deals, credits, strict=True) if shares.get(only)]
+    months = _months(mine_only, stage_of, start, end, today, commit_pct)
+    return Forecast(start, end, today, commit_pct, shown, team, months)
 
 
-def _row(rep: str, mine: list[Deal], everyone: Sequence[Deal], stage_of: dict[str, Stage], won_stage: str,
-         touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None, end: date | None,
-         now: datetime, commit_pct: int) -> RepForecast:
+def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None) -> str | None:
+    """How an open deal stands in the forecast: counted, omitted, undated or later (None:
+    not open)."""
+    stage = stage_of.get(deal.stage)
+    if stage is None or stage.outcome != "open":
+        return None
+    if deal.forecast == "omit":
+        return "omitted"
+    if deal.close is None:
+        return "undated"
+    return "later" if end is not None and deal.close > end else "counted"
+
+
+def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
+         won_stage: str, touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None,
+         end: date | None, now: datetime, commit_pct: int) -> RepForecast:
+    """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
     counted, undated, omitted, later = [], [], [], 0.0
-    for deal in mine:
-        stage = stage_of.get(deal.stage)
-        if stage is None or stage.outcome != "open":
-            continue
-        if deal.forecast == "omit":
+    for deal, share in mine:
+        kind = _kind(deal, stage_of, end)
+        if kind == "omitted":
             omitted.append(deal.id)
-        elif deal.close is None:
+        elif kind == "undated":
             undated.append(deal.id)
-        elif end is not None and deal.close > end:
-            later += deal.value
-        else:
-            counted.append((deal, stage.probability))
-    commit = [d for d, p in counted if is_commit(d, p, commit_pct)]
-    best = [d for d, _ in counted]
+        elif kind == "later":
+            later += deal.value * share
+        elif kind == "counted":
+            counted.append((deal, share, stage_of[deal.stage].probability))
+    commit = [(d, s) for d, s, p in counted if is_commit(d, p, commit_pct)]
+    best = [(d, s) for d, s, _ in counted]
     stages = list(stage_of.values())
     if rep == OTHERS:
-        won = sum(d.value for d in mine if (at := won_at(d, stages)) is not None and in_period(at, start, end))
+        won = sum(d.value * s for d, s in mine if (at := won_at(d, stages)) is not None and in_period(at, start, end))
     else:
         won = rep_results(rep, everyone, stages, touches, start, end).won_value
     quota = plan.quota_of(rep) if plan else None
-    weighted = sum(d.value * p / 100 for d, p in counted)
+    weighted = sum(d.value * s * p / 100 for d, s, p in counted)
+    best_case = sum(d.value * s for d, s in best)
     row = RepForecast(
-        rep=rep, quota=quota, won=won, commit=sum(d.value for d in commit), best_case=sum(d.value for d in best),
-        weighted=weighted, counted=len(counted), slipped=[d.id for d in best if is_slipped(d, "open", today)],
+        rep=rep, quota=quota, won=won, commit=sum(d.value * s for d, s in commit), best_case=best_case,
+        weighted=weighted, counted=len(counted), slipped=[d.id for d, _ in best if is_slipped(d, "open", today)],
         undated=undated, omitted=omitted, later=later, forecast=won + weighted,
-        **_against_quota(quota, won, weighted, sum(d.value for d in best)))
+        **_against_quota(quota, won, weighted, best_case))
     if plan is not None:
-        def if_won(chosen: list[Deal]) -> list[Deal]:
-            ids = {d.id for d in chosen}
+        def if_won(chosen: list[tuple[Deal, float]]) -> list[Deal]:
+            ids = {d.id for d, _ in chosen}
             return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
 
         row.payout = _payout(plan, rep, everyone, stages, touches, start, end)
@@ -213,14 +232,19 @@ def _team(rows: list[RepForecast]) -> RepForecast:
 
     return RepForecast(
         rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,
-        counted=sum(r.counted for r in rows), slipped=[i for r in rows for i in r.slipped],
-        undated=[i for r in rows for i in r.undated], omitted=[i for r in rows for i in r.omitted],
+        counted=sum(r.counted for r in rows), slipped=_once(i for r in rows for i in r.slipped),
+        undated=_once(i for r in rows for i in r.undated), omitted=_once(i for r in rows for i in r.omitted),
         later=sum(r.later for r in rows), forecast=won + weighted,
         **_against_quota(quota, won, weighted, best),
         payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"))
 
 
-def _months(deals: Sequence[Deal], stage_of: dict[str, Stage], start: date | None, end: date | None,
+def _once(ids: Iterable[str]) -> list[str]:
+    """Each id once, in the order first met (a shared deal is in several reps' rows)."""
+    return list(dict.fromkeys(ids))
+
+
+def _months(deals: Sequence[tuple[Deal, float]], stage_of: dict[str, Stage], start: date | None, end: date | None,
             today: date, commit_pct: int) -> list[MonthRow]:
     """Month by month, from the first with a deal won in the cycle or expected to close, to the
     last: won value by the month it was won, open dated deals by the month they are expected to
@@ -234,19 +258,20 @@ def _months(deals: Sequence[Deal], stage_of: dict[str, Stage], start: date | Non
             months[key] = MonthRow(key, 0.0, 0, 0.0, 0.0, 0.0, end is not None and day.replace(day=1) > end)
         return months[key]
 
-    for deal in deals:
+    for deal, share in deals:
         stage = stage_of.get(deal.stage)
         if stage is None:
             continue
+        value = deal.value * share
         if stage.outcome == "won":
             at = won_at(deal, stages)
             if at is not None and in_period(at, start, end):
-                row(at.date()).won += deal.value
+                row(at.date()).won += value
         elif stage.outcome == "open" and deal.close is not None and deal.forecast != "omit":
             month = row(_expected(deal, today))
             month.deals += 1
-            month.value += deal.value
-            month.weighted += deal.value * stage.probability / 100
+            month.value += value
+            month.weighted += value * stage.probability / 100
             if is_commit(deal, stage.probability, commit_pct):
-                month.commit += deal.value
+                month.commit += value
     return [months[key] for key in sorted(months)]

@@ -94,7 +94,8 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     lines: list[Line] = []
     for deal in results.won:
         product = f" ({deal.product})" if deal.product else ""
-        lines.append(Line("won", f"won {number(deal.value)} on {deal.id} {deal.title}{product}"))
+        shared = f", a {deal.share * 100:.4g}% split of {number(deal.whole)}" if deal.whole is not None else ""
+        lines.append(Line("won", f"won {number(deal.value)} on {deal.id} {deal.title}{product}{shared}"))
     if plan is None:
         lines.append(Line("note", f"{results.rep} is on no incentive plan: nothing to pay"))
         return Statement(results.rep, None, None, results.won_value, None, 0, 0, 0, 0, lines)

@@ -14,7 +14,8 @@ check-ins on any goal are open to reps (the people closest to the numbers).
 Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
 (`answer.add/edit`), the end-of-cycle checklist (`review.tick`), approving payout statements
 (`payout.approve`) and marking them paid (`payout.pay`) are a lead's; reps read their payout
-statements and the leaderboard like everything else.
+statements and the leaderboard like everything else. How a deal's credit is split among reps
+(`deal.split`, sales/splits.py) is a lead's call too: it moves pay.
 """
 
 from __future__ import annotations
@@ -54,4 +55,8 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
         if new_owner != actor:
             raise Refused(f"only a lead may hand a {noun} to someone else")
         return
-    raise Refused(f"only a lead may do {action} (you are a rep)")
+    raise Refused(f"only a lead may {_SAID.get(action, f'do {action}')} (you are a rep)")
+
+
+#: Lead-only actions whose name does not say it plainly.
+_SAID = {"deal.split": "split a deal's credit among reps"}

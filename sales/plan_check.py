@@ -139,6 +139,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
         if isinstance(items, list):
             _check_refs(section, items, parts, document, facts, members, problems)
     _check_deal_stages(parts.get("stages"), parts.get("deals"), facts, problems)
+    _check_split_reps(parts.get("deals"), members, problems)
     if not problems:
         _check_waits(parts.get("tasks"), facts, problems)
         _check_alignment(parts.get("goals"), facts, problems)
@@ -170,6 +171,17 @@ def _check_deal_stages(stages: object, deals: object, facts: BoardFacts, problem
         elif deal.lost_reason and outcome != "lost":
             problems.append(Problem(f"deals[{index}].lost_reason",
                                     f"only a lost deal has a lost reason (this one is in {deal.stage})"))
+
+
+def _check_split_reps(deals: object, members: set[str], problems: list[Problem]) -> None:
+    """Each rep a deal's credit is split with is a member (as its owner must be)."""
+    if not isinstance(deals, list) or not members:
+        return
+    for index, deal in enumerate(deals):
+        for position, split in enumerate(deal.splits if deal is not _FAILED else []):
+            if split.rep not in members:
+                problems.append(Problem(f"deals[{index}].splits[{position}].rep",
+                                        f"{split.rep!r} is not a member (members: {', '.join(sorted(members))})"))
 
 
 def _check_alignment(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:

@@ -9,6 +9,9 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - a *new customer* is an account won in the cycle that no deal had won before the period began;
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
+- a rep's deals are those they own or share (sales/splits.py): a shared deal counts in each of
+  their win rates, and its value at each one's share (rounded to the cent); the team's figures
+  count every deal once, whole;
 - *attainment* of a goal is actual / target (for `increase` and `stay above`) or target / actual
   (for `decrease` and `stay below`), in percent; the *gap* is how far the actual is short of the
   target in the wanted direction (negative = beyond the target).
@@ -23,6 +26,7 @@ import msgspec
 
 from sales.deals import Deal, Stage
 from sales.goals import Goal, target_value
+from sales.splits import share_of
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
 from sales.touches import Touch
@@ -35,6 +39,8 @@ class WonDeal(msgspec.Struct, frozen=True):
     product: str
     won_at: datetime
     account: str = ""
+    share: float = 1.0  # the rep's fraction of the deal (value is that much of it: sales/splits.py)
+    whole: float | None = None  # the deal's whole value, when the rep has only a share of it
 
 
 class RepResults(msgspec.Struct):
@@ -123,8 +129,10 @@ def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datet
     return pair
 
 
-def _won(deal: Deal, at: datetime) -> WonDeal:
-    return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account)
+def _won(deal: Deal, at: datetime, share: float = 1.0) -> WonDeal:
+    if share >= 1.0:
+        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account)
+    return WonDeal(deal.id, deal.title, round(deal.value * share, 2), deal.product, at, deal.account, share, deal.value)
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
@@ -134,15 +142,16 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     known = _accounts_won_before(deals, stages, start)
     won, clawed, lost = [], [], 0
     for deal in deals:
-        if deal.owner != rep:
+        share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(deal.owner == rep)
+        if not share:
             continue
         at = won_at(deal, stages)
         if at is not None and in_period(at, start, end):
-            won.append(_won(deal, at))
+            won.append(_won(deal, at, share))
             continue
         pair = lost_after_won(deal, stages)
         if pair and in_period(pair[1], start, end):
-            clawed.append(_won(deal, pair[0]))
+            clawed.append(_won(deal, pair[0], share))
         if outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
@@ -165,7 +174,7 @@ def process_metrics(results: Sequence[RepResults], deals: Sequence[Deal], stages
                     touches: Sequence[Touch], start: date | None, end: date | None,
                     csat: tuple[float, str] | None = None) -> ProcessMetrics:
     """The team's process metrics over the period (every deal, not only reps' own)."""
-    team = rep_results("", [msgspec.structs.replace(d, owner="") for d in deals], stages,
+    team = rep_results("", [msgspec.structs.replace(d, owner="", splits=[]) for d in deals], stages,
                        [msgspec.structs.replace(t, by="") for t in touches], start, end)
     return ProcessMetrics(won_value=team.won_value, won_deals=len(team.won), new_customers=team.new_customers,
                           activities=team.activities, win_rate=team.win_rate,

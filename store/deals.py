@@ -42,7 +42,7 @@ from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
-            "lost_reason")
+            "lost_reason", "splits")
 MAX_REPORTED = 20
 MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 
@@ -117,6 +117,8 @@ class DealChanges(BoardCore):
             data = {"title": title, **given({k: v for k, v in fields.items() if k in EDITABLE})}
             data.setdefault("owner", self.actor if self.members() else None)
             self._check("deal.add", new_owner=data["owner"])
+            if data.get("splits"):
+                self._check("deal.split")
             stages = self.stages()
             stage = self.stage(data["stage"]) if data.get("stage") else stages[0]
             data["stage"] = stage.name
@@ -144,6 +146,8 @@ class DealChanges(BoardCore):
             touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
             self._check("deal.move" if "stage" in touched and touched <= MOVE_KEYS else "deal.edit",
                         owner=old.owner, new_owner=data.get("owner"))
+            if "splits" in touched:
+                self._check("deal.split")
             new = self._validate_deal(data)
             keys = changed_keys(old, new)
             if not keys:
@@ -210,6 +214,8 @@ class DealChanges(BoardCore):
         deal = convert(data, Deal)
         if deal.owner is not None:
             self._check_member(deal.owner, "owner")
+        for split in deal.splits:
+            self._check_member(split.rep, "splits")
         outcomes = {s.name: s.outcome for s in self.stages()}
         if deal.stage not in outcomes:
             raise Invalid("stage", f"{deal.stage!r} is not a stage of this pipeline")

@@ -191,6 +191,8 @@ class _Import:
             self.changing(path, item.id)
             action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
+            if "splits" in keys:
+                self.allowed(f"{path}.splits", "deal.split")
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
@@ -198,6 +200,8 @@ class _Import:
     def create(self, section: Section, item, path: str) -> None:
         self.tx.reserve(section.kind, number(item.id))
         self.allowed(path, f"{section.kind}.add", new_owner=_owner(item))
+        if getattr(item, "splits", None):
+            self.allowed(f"{path}.splits", "deal.split")
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
 

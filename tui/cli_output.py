@@ -102,7 +102,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
 TASK_COLUMNS = ("id", "title", "status", "owner", "priority", "start", "due", "goal", "strategy", "deal",
                 "tags", "depends", "every", "steps_done", "steps", "expected_result", "measure")
 DEAL_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
-                "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source")
+                "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits")
 
 
 def task_cells(task: Task) -> list[object]:
@@ -114,11 +114,12 @@ def task_cells(task: Task) -> list[object]:
 
 def deal_cells(deal, stages) -> list[object]:
     from sales.deals import closed_on, weighted_value
+    from sales.splits import splits_text
 
     outcome = next((s.outcome for s in stages if s.name == deal.stage), "open")
     return [deal.id, deal.title, deal.account, deal.key_account, deal.owner, deal.product, deal.stage, outcome,
             deal.value, weighted_value(deal, stages), deal.close, closed_on(deal, outcome), deal.forecast,
-            deal.lost_reason, deal.next_step, deal.source]
+            deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits)]
 
 
 def task_rows(tasks: Sequence[Task], today) -> str:
@@ -189,12 +190,14 @@ def when(stamp: str) -> str:
 
 def deal_detail(deal, stages, touches, tasks=()) -> str:
     from sales.deals import closed_on, stints, weighted_value
+    from sales.splits import credit_text
 
     outcome = next((stage.outcome for stage in stages if stage.name == deal.stage), "open")
     closed = closed_on(deal, outcome)
     lines = [f"{deal.id}  {deal.title}",
              f"  account   {deal.account or '–'}" + ("  (key account)" if deal.key_account else ""),
              f"  owner     {deal.owner or '–'}",
+             *([f"  credit    {credit_text(deal.owner, deal.splits)}"] if deal.splits else []),
              f"  stage     {deal.stage}",
              f"  value     {deal.value:,.0f} (weighted {weighted_value(deal, stages):,.0f})",
              f"  closed    {closed} ({outcome})" if closed else f"  close     {deal.close or '–'}",

@@ -53,7 +53,22 @@ def _fields(board, args: argparse.Namespace) -> dict:
               "forecast": args.forecast, "lost_reason": args.lost_reason}
     if args.key is not None:
         fields["key_account"] = args.key
+    if args.split is not None:
+        fields["splits"] = _splits(args.split)
     return {k: v for k, v in fields.items() if v is not None}
+
+
+def _splits(given: list[str]) -> list[dict]:
+    """The splits of every --split (`bo=40`, `bo 40, cy 10`; `none` clears them)."""
+    from sales.splits import parse_splits
+
+    splits = []
+    for text in given:
+        try:
+            splits += parse_splits(text)
+        except ValueError as error:
+            raise BadInput(f"--split {text}: {error}") from None
+    return splits
 
 
 def cmd_deal_add(args: argparse.Namespace) -> int:
@@ -186,6 +201,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                             help="how it counts in the forecast: auto (by its stage), commit, best_case or omit")
         parser.add_argument("--lost-reason", metavar="TEXT",
                             help='why a lost deal was lost ("" clears it); see `uplift winloss`')
+        parser.add_argument("--split", action="append", metavar="REP=PCT",
+                            help="credit another rep with a share of the deal (again for more; the owner "
+                                 "keeps the rest; `none` clears them; a lead's)")
 
     add = add_verb(deal_verbs, common, "add", cmd_deal_add, "add a deal; prints its id")
     add.add_argument("title")

@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
+from sales.splits import parse_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
@@ -20,7 +21,7 @@ from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
 FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "forecast", "next_step",
-          "lost_reason")
+          "splits", "lost_reason")
 #: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
 FORECAST_CHOICES = (("auto", N_("by stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
                     ("omit", N_("left out")))
@@ -66,6 +67,8 @@ class DealForm(FormBase):
                     [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
                     allow_blank=False, value=deal.forecast if deal else "auto"))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
+            yield from self._field("splits", _("Split credit (other reps' shares; the owner keeps the rest)"), text_input(
+                splits_text(deal.splits) if deal else "", placeholder=_("e.g. bo 40, cy 10"), id="splits"))
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
             yield from self._buttons()
@@ -83,6 +86,10 @@ class DealForm(FormBase):
             fields[name] = None if value in (Select.NULL, "") else value
         if not any(s.name == fields["stage"] and s.outcome == "lost" for s in board.stages()):
             fields["lost_reason"] = ""  # moved out of the lost stage here: no longer lost for a reason
+        try:
+            fields["splits"] = parse_splits(self.query_one("#splits", Input).value)
+        except ValueError as error:
+            raise Invalid("splits", str(error)) from None
         text = self.query_one("#value", Input).value.strip()
         try:
             fields["value"] = float(text) if text else 0.0

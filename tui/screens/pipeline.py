@@ -52,7 +52,10 @@ def deal_card(deal: Deal, outcome: str, today: date, stuck: int | None = None) -
     stage longer than the stage allows (`stuck`: sales.alerts.days_stuck); a won or lost one the
     day it was closed (when it entered its stage), which is what a closed card is read for. Days
     are short (`Dec 21`)."""
-    details = f"{deal.account or '–'} · {deal.owner or _('unassigned')} · {money(deal.value)}"
+    owner = deal.owner or _("unassigned")
+    if deal.splits:  # shared credit (sales/splits.py): the other rep, or how many others
+        owner += "+" + (deal.splits[0].rep if len(deal.splits) == 1 else str(len(deal.splits)))
+    details = f"{deal.account or '–'} · {owner} · {money(deal.value)}"
     slipped = is_slipped(deal, outcome, today)
     if (day := closed_on(deal, outcome)) is not None:
         flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=short_day(day, today))
