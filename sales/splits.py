@@ -74,7 +74,8 @@ def share_of(owner: str | None, splits: Sequence[Split], rep: str) -> float:
     return credit(owner, splits).get(rep, 0.0)
 
 
-_PART = re.compile(r"^(?P<rep>.+?)\s*[=:]?\s*(?P<share>\d+(?:[.,]\d+)?)\s*%?$")
+#: One split: a rep's name (one word, as member names are), `=`, `:` or a space, a share in percent.
+_PART = re.compile(r"^(?P<rep>[^\s=:%]+)(?:\s*[=:]\s*|\s+)(?P<share>\d+(?:\.\d+)?)\s*%?$")
 
 
 def parse_splits(text: str) -> list[dict]:
@@ -89,10 +90,10 @@ def parse_splits(text: str) -> list[dict]:
     splits = []
     for part in parts:
         match = _PART.match(part)
-        if not match or not match.group("rep").strip(" =:"):
+        if not match:
             raise ValueError(f"{part!r} is not a split: write the rep and their share, e.g. `bo 40`")
-        splits.append({"rep": match.group("rep").strip(" =:"),
-                       "share": float(match.group("share").replace(",", "."))})
+        splits.append({"rep": match.group("rep"),
+                       "share": float(match.group("share"))})
     return splits
 
 

@@ -159,3 +159,27 @@ def test_stuck_deals_alert_and_their_limits_per_stage(run, team) -> None:
     assert "Deals stuck in their stage\n  D-1  Acme · 900 · in Proposal since " in out
     assert run("alerts", "snooze", "stuck:D-1", "--until", "+3d", "--reason", "waiting on their board")[0] == 0
     assert "Deals stuck" not in run("today", "--for", "ali")[1]
+
+
+def test_split_credit_from_the_command_line(run, team) -> None:
+    import csv
+    import io
+
+    assert run("deal", "add", "Acme", "--owner", "ali", "--value", "10000", "--split", "bea=40")[:2] == (0, "D-1\n")
+    code, out, _ = run("deal", "show", "D-1")
+    assert code == 0 and "credit    ali 60% (owner), bea 40%" in out
+    before = snapshot_files(team)
+    for bad, message in ((["--split", "bea forty"], "--split bea forty: 'bea forty' is not a split"),
+                         (["--split", "zed 10"], "'zed' is not a member"),
+                         (["--split", "bea 70", "--split", "dana 40"], "the splits give 110%"),
+                         (["--split", "ali 10"], "ali owns the deal")):
+        code, _, err = run("deal", "edit", "D-1", *bad)
+        assert (code, message in err, "Traceback" in err) == (2, True, False), (bad, err)
+    code, _, err = run("deal", "edit", "D-1", "--split", "none", user="ali")
+    assert code == 1 and "only a lead may split a deal's credit" in err
+    assert snapshot_files(team) == before  # nothing written
+    assert run("deal", "edit", "D-1", "--split", "bea 50", "--split", "dana 10")[0] == 0
+    code, out, _ = run("deal", "list", "--csv")
+    assert list(csv.DictReader(io.StringIO(out)))[0]["splits"] == "bea 50%, dana 10%"
+    assert run("deal", "edit", "D-1", "--split", "none")[0] == 0
+    assert json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]["splits"] == []

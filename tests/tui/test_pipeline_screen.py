@@ -208,3 +208,28 @@ async def test_the_deal_form_calls_a_deal_commit(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PipelineScreen)
     assert Board(team, actor="dana").deal("D-1").forecast == "commit"
+
+
+async def test_the_deal_form_splits_credit_and_the_card_shows_it(team) -> None:
+    from textual.widgets import Input
+
+    Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "e")
+        assert isinstance(app.screen, DealForm)
+        app.screen.query_one("#splits", Input).value = "bea forty"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DealForm)  # kept open, saying what is wrong and where
+        assert "'bea forty' is not a split" in str(app.screen.query_one("#error-splits").render())
+        app.screen.query_one("#splits", Input).value = "bea 25%"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+        card = app.screen.query_one(Kanban).columns[0].cards[0]
+        assert "ali+bea" in card.details
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#splits", Input).value == "bea 25%"
+    assert [(s.rep, s.share) for s in Board(team, actor="dana").deal("D-1").splits] == [("bea", 25)]
