@@ -143,7 +143,11 @@ def _short(value: object) -> str:
     if isinstance(value, list):  # a list of ids reads as them (depends: T-3, T-5); others by count
         if not value:
             return "–"
+        if all(isinstance(v, dict) and set(v) == {"rep", "share"} for v in value):  # a deal's splits
+            return ", ".join(f"{v['rep']} {v['share']:g}%" for v in value)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
+    if isinstance(value, float) and not isinstance(value, bool):  # an amount: 48,000 or 12.5
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
     text = str(value)
     return text if len(text) <= 30 else text[:29] + "…"
 

@@ -60,6 +60,7 @@ class RepForecast(msgspec.Struct):
     payout: float | None = None  # None: on no incentive plan
     payout_commit: float | None = None
     payout_best_case: float | None = None
+    later_ids: list[str] = []  # ids of the open deals closing after the cycle
 
 
 class TrendPoint(msgspec.Struct):
@@ -175,7 +176,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
          end: date | None, now: datetime, commit_pct: int) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
-    counted, undated, omitted, later = [], [], [], 0.0
+    counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
     for deal, share in mine:
         kind = _kind(deal, stage_of, end)
         if kind == "omitted":
@@ -184,6 +185,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
             undated.append(deal.id)
         elif kind == "later":
             later += deal.value * share
+            later_ids.append(deal.id)
         elif kind == "counted":
             counted.append((deal, share, stage_of[deal.stage].probability))
     commit = [(d, s) for d, s, p in counted if is_commit(d, p, commit_pct)]
@@ -199,7 +201,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
     row = RepForecast(
         rep=rep, quota=quota, won=won, commit=sum(d.value * s for d, s in commit), best_case=best_case,
         weighted=weighted, counted=len(counted), slipped=[d.id for d, _ in best if is_slipped(d, "open", today)],
-        undated=undated, omitted=omitted, later=later, forecast=won + weighted,
+        undated=undated, omitted=omitted, later=later, forecast=won + weighted, later_ids=later_ids,
         **_against_quota(quota, won, weighted, best_case))
     if plan is not None:
         def if_won(chosen: list[tuple[Deal, float]]) -> list[Deal]:
@@ -236,7 +238,8 @@ def _team(rows: list[RepForecast]) -> RepForecast:
         undated=_once(i for r in rows for i in r.undated), omitted=_once(i for r in rows for i in r.omitted),
         later=sum(r.later for r in rows), forecast=won + weighted,
         **_against_quota(quota, won, weighted, best),
-        payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"))
+        payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"),
+        later_ids=_once(i for r in rows for i in r.later_ids))
 
 
 def _once(ids: Iterable[str]) -> list[str]:

@@ -24,10 +24,21 @@ def convert(data: object, model: type[T], field: str = "") -> T:
 
 
 _TOO_LONG = re.compile(r"Expected `(str|array)` of length <= (\d+)")
+_TOO_SHORT = re.compile(r"Expected `(str|array)` of length >= 1")
+_BOUND = re.compile(r"Expected `(?:int|float)` (>=|>|<=|<) (-?[\d.e+]+)")
+_BOUND_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than"}
+
+
+def _number(text: str) -> str:
+    value = float(text)
+    return f"{value:,.0f}" if value.is_integer() else f"{value:g}"
 
 
 def _plainly(message: str) -> str:
-    """msgspec's message as a person reads it: `at most 200 characters` for a length cap."""
+    """msgspec's message as a person reads it: `too long: at most 200 characters` for a length
+    cap, `must be at least 0` for a bound, `must not be empty` for an empty text."""
     message = _TOO_LONG.sub(
         lambda m: f"too long: at most {m.group(2)} {'characters' if m.group(1) == 'str' else 'items'}", message)
+    message = _TOO_SHORT.sub("must not be empty", message)
+    message = _BOUND.sub(lambda m: f"must be {_BOUND_WORDS[m.group(1)]} {_number(m.group(2))}", message)
     return message[0].lower() + message[1:]

@@ -246,7 +246,9 @@ class BoardCore:
                 try:
                     return msgspec.convert(docs, list[model])
                 except msgspec.ValidationError as error:
-                    raise BoardDamaged(f"{storage.path}: table {table}: {error}; "
+                    newer = "; a newer Uplift may have written it: upgrade this one" \
+                        if "unknown field" in str(error) else ""
+                    raise BoardDamaged(f"{storage.path}: table {table}: {error}{newer}; "
                                        f"the file was left as it is") from None
             cached = self._cache[cache_key] = TableModels(convert, key)
         parts = self.files.parts(file, table)

@@ -34,7 +34,7 @@ from sales.deals import (
     week_doc_id,
     weekly_series,
 )
-from sales.errors import Invalid
+from sales.errors import Invalid, NotFound
 from sales.ids import format_id
 from sales.movement import Movement, movement, states_at, wanted
 from sales.validation import convert
@@ -191,7 +191,10 @@ class DealChanges(BoardCore):
             start, end = self.period()
         if start and end and end < start:
             raise Invalid("until", f"{end} is before {start}")
-        return win_loss(self.deals(), self.stages(), start, end, owner)
+        deals = self.deals()
+        if owner is not None and owner not in {m.name for m in self.members()} | {d.owner for d in deals}:
+            raise NotFound(f"{owner!r} is not a member of this board and owns no deal")
+        return win_loss(deals, self.stages(), start, end, owner)
 
     def delete_deal(self, deal_id: str) -> Deal:
         def build(tx: Transaction) -> Deal:

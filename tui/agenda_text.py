@@ -18,7 +18,7 @@ SECTIONS = (
     ("closing", N_("Deals closing in the next {days}")),
     ("stuck", N_("Deals stuck in their stage")),
     ("quiet", N_("Key accounts gone quiet")),
-    ("unplanned", N_("Deals with nothing planned (t on the pipeline adds a task)")),
+    ("unplanned", N_("Deals with nothing planned ({how})")),
     ("behind", N_("Goals behind pace")),
     ("checkin", N_("Goals waiting for a check-in")),
 )
@@ -75,13 +75,16 @@ def entry_line(entry: Entry) -> str:
     return " · ".join(parts)
 
 
-def sections(agenda: Agenda) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(heading, [(item id, line), ...]) for each kind the agenda has entries of."""
+def sections(agenda: Agenda, cli: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(item id, line), ...]) for each kind the agenda has entries of; the hints in
+    the headings name keys on the screen, commands on the command line (`cli`)."""
+    how = _("uplift task add --deal D-N") if cli else _("t on the pipeline adds a task")
     found = []
     for kind, heading in SECTIONS:
         entries = agenda.of(kind)
         if entries:
-            found.append((_(heading).format(days=days(agenda.horizon)), [(e.item, entry_line(e)) for e in entries]))
+            found.append((_(heading).format(days=days(agenda.horizon), how=how),
+                          [(e.item, entry_line(e)) for e in entries]))
     return found
 
 
@@ -103,14 +106,14 @@ def quota_line(agenda: Agenda) -> str | None:
     return line
 
 
-def payouts_line(agenda: Agenda) -> str | None:
+def payouts_line(agenda: Agenda, cli: bool = False) -> str | None:
     """A lead's commissions waiting: statements to approve (new, or changed since), and approved
-    ones payroll has not paid yet."""
+    ones payroll has not paid yet; where to see them, on the screen or the command line (`cli`)."""
     approve, pay = agenda.payouts
     if not approve and not pay:
         return None
-    return _("Payouts: {approve} to approve, {pay} approved and not paid yet (5, the Payouts tab)").format(
-        approve=approve, pay=pay)
+    return _("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})").format(
+        approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))
 
 
 def heading(agenda: Agenda) -> str:
@@ -121,9 +124,9 @@ def nothing_line() -> str:
     return _("Nothing needs you: no overdue or due work, no slipped or closing deals, no goal waiting.")
 
 
-def alerts_line(agenda: Agenda) -> str | None:
+def alerts_line(agenda: Agenda, cli: bool = False) -> str | None:
     if not agenda.team_alerts:
         return None
-    return n_("{count} alert on the board (! on any screen, or `uplift alerts`)",
-              "{count} alerts on the board (! on any screen, or `uplift alerts`)",
-              agenda.team_alerts).format(count=agenda.team_alerts)
+    return n_("{count} alert on the board ({where})", "{count} alerts on the board ({where})",
+              agenda.team_alerts).format(count=agenda.team_alerts,
+                                         where=_("`uplift alerts`") if cli else _("! on any screen"))

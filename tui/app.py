@@ -163,6 +163,9 @@ class UpliftApp(PlanFileCommands, App):
             super()._print_error_renderables()
             return
         self._exit_renderables.clear()
+        if isinstance(self._crash, UpliftError):  # e.g. a board file damaged (or newer) under it
+            print(safe("uplift: " + " ".join(str(self._crash).split())), file=sys.stderr)
+            return
         print(safe(bug_report("the board", self._crash)), file=sys.stderr)
 
     def _remember_theme(self, theme) -> None:
@@ -350,12 +353,13 @@ def _screen(module: str, name: str) -> Screen:
 
 
 def run_app(board: Board, theme: str | None = None) -> int:
-    """Run the app on this board until it is quit; its return code (non-zero: it stopped on an
-    error, already reported on stderr)."""
+    """Run the app on this board until it is quit; the command's exit code: 0, or once it
+    stopped on an error (already reported on stderr) 1 for one of Uplift's own (a board file
+    damaged, or written by a newer Uplift, while it ran) and EXIT_BUG for a bug."""
     import sys
 
     from sales.text import safe
-    from tui.cli_support import BadInput
+    from tui.cli_support import EXIT_BUG, EXIT_REFUSED, BadInput
 
     app = UpliftApp(board, theme=theme)
     if theme and app.theme != theme:
@@ -364,4 +368,6 @@ def run_app(board: Board, theme: str | None = None) -> int:
     for problem in app.startup_problems:
         print(f"uplift: {safe(problem)}", file=sys.stderr)
     app.run()
-    return app.return_code or 0
+    if not app.return_code:
+        return 0
+    return EXIT_REFUSED if isinstance(app._crash, UpliftError) else EXIT_BUG

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 
@@ -115,10 +116,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BUG
 
 
+#: A date before today as typed (`-1w`, `-3d`, `-2m`): argparse would take it for an option.
+_PAST_DATE = re.compile(r"^-\d+[dwm]$", re.IGNORECASE)
+
+
+def joined_past_dates(argv: list[str]) -> list[str]:
+    """`--due -1w` as `--due=-1w`, so that a relative date in the past reaches its option (a
+    value that looks like an option is refused by argparse: `expected one argument`)."""
+    out: list[str] = []
+    for word in argv:
+        if out and _PAST_DATE.match(word) and out[-1].startswith("--") and "=" not in out[-1]:
+            out[-1] = f"{out[-1]}={word}"
+        else:
+            out.append(word)
+    return out
+
+
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
-    args = parser.parse_args(argv)
+    args = parser.parse_args(joined_past_dates(argv))
     if not hasattr(args, "board"):
         args.board = None
     if hasattr(args, "command"):

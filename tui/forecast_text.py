@@ -55,18 +55,31 @@ def trend_rows(points: list[TrendPoint]) -> list[list[str]]:
     return rows
 
 
+#: Ids a note names before it says how many more there are.
+IDS_SHOWN = 12
+
+
+def some(ids: list[str]) -> str:
+    """`D-1, D-4, D-9`, or the first IDS_SHOWN and how many more (an imported pipeline can
+    leave thousands of deals undated)."""
+    if len(ids) <= IDS_SHOWN:
+        return ", ".join(ids)
+    return ", ".join(ids[:IDS_SHOWN]) + " " + _("… and {count} more").format(count=f"{len(ids) - IDS_SHOWN:,}")
+
+
 def notes(result: Forecast) -> list[str]:
     """What the tables leave out or need said: slipped, undated and later deals, the others."""
     team = result.team
     found = []
     if team.slipped:
-        found.append(_("Past their close date, still open (counted): {ids}").format(ids=", ".join(team.slipped)))
+        found.append(_("Past their close date, still open (counted): {ids}").format(ids=some(team.slipped)))
     if team.undated:
-        found.append(_("No close date (not counted): {ids}").format(ids=", ".join(team.undated)))
+        found.append(_("No close date (not counted): {ids}").format(ids=some(team.undated)))
     if team.omitted:
-        found.append(_("Left out by their owner (omit): {ids}").format(ids=", ".join(team.omitted)))
+        found.append(_("Left out by their owner (omit): {ids}").format(ids=some(team.omitted)))
     if team.later:
-        found.append(_("Closing after the cycle (not counted): {value}").format(value=num_or_dash(team.later)))
+        found.append(_("Closing after the cycle (not counted): {value}, {ids}").format(
+            value=num_or_dash(team.later), ids=some(team.later_ids)))
     if any(r.rep == OTHERS for r in result.reps):
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
     return found

@@ -32,8 +32,8 @@ def summary(result: WinLoss) -> list[str]:
     if not total.closed:
         return [_("No deal was won or lost in this window.")]
     lines = [_("Won {won} of {closed} ({rate}) · {won_value} of {value} by value ({value_rate})").format(
-        won=total.won, closed=total.closed, rate=pct_or_dash(total.win_rate), won_value=num_or_dash(total.won_value),
-        value=num_or_dash(total.won_value + total.lost_value), value_rate=pct_or_dash(total.value_win_rate))]
+        won=f"{total.won:,}", closed=f"{total.closed:,}", rate=pct_or_dash(total.win_rate),
+        won_value=num_or_dash(total.won_value), value=num_or_dash(total.won_value + total.lost_value), value_rate=pct_or_dash(total.value_win_rate))]
     lines.append(_("Days from first stage to close (median): won {won}, lost {lost}").format(
         won=num_or_dash(result.days_to_win), lost=num_or_dash(result.days_to_lose)))
     if result.reasons:

@@ -209,3 +209,18 @@ def test_task_list_by_goal_and_strategy(run) -> None:
         code, out, _ = run("task", "list", option, value, "--json")
         assert code == 0 and [t["id"] for t in json.loads(out)] == ["T-2"]
     assert "No tasks match." in run("task", "list", "--goal", "G-9")[1]
+
+
+def test_a_date_in_the_past_can_follow_its_option(run) -> None:
+    """`--due -1w` (a value argparse would take for an option) is the date a week ago."""
+    from datetime import date, timedelta
+
+    code, out, err = run("task", "add", "Chase the invoice", "--due", "-1w", "--start", "-10d")
+    assert (code, err) == (0, "")
+    task_id = out.strip()
+    shown = json.loads(run("task", "show", task_id, "--json")[1])["task"]
+    today = date.today()
+    assert (shown["due"], shown["start"]) == (str(today - timedelta(weeks=1)), str(today - timedelta(days=10)))
+    code, _, err = run("task", "edit", task_id, "--due", "-2x")
+    assert code == 2 and "--due" in err
+

@@ -183,3 +183,12 @@ def test_split_credit_from_the_command_line(run, team) -> None:
     assert list(csv.DictReader(io.StringIO(out)))[0]["splits"] == "bea 50%, dana 10%"
     assert run("deal", "edit", "D-1", "--split", "none")[0] == 0
     assert json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]["splits"] == []
+
+
+def test_the_log_leaves_the_weekly_pipeline_snapshots_out_unless_asked(run) -> None:
+    run("deal", "add", "Acme", "--owner", "ali")
+    run("deal", "move", "D-1", "Proposal")
+    code, out, _ = run("log")
+    assert code == 0 and "moved D-1 from Lead to Proposal" in out and "snapshot" not in out
+    code, out, _ = run("log", "--type", "pipeline")
+    assert code == 0 and "pipeline snapshot" in out and "D-1" not in out

@@ -111,6 +111,13 @@ def test_forecast_per_rep_and_for_the_team(run) -> None:
     assert lines[3].split()[7] == "met"  # bea has won more than her quota already
     code, out, _ = run("forecast", "--mine", user="bea")
     assert code == 0 and [line.split()[0] for line in out.splitlines()[2:3]] == ["bea"] and "team" not in out
+    # the open deals closing after the cycle are named, with their value: D-14 12,000, D-15,
+    # D-9 and D-19 (plans/sample-quarter.yaml)
+    assert "Closing after the cycle (not counted): 53,000, D-14, D-15, D-9, D-19" in run("forecast")[1]
+    for number in range(15):
+        run("deal", "add", f"undated {number}", "--owner", "ali")
+    undated = next(line for line in run("forecast")[1].splitlines() if line.startswith("No close date"))
+    assert undated.endswith("D-32 … and 3 more")  # D-21 to D-35: twelve named
 
 
 def test_forecast_history_by_week(run) -> None:
@@ -220,7 +227,7 @@ def test_the_samples_aligned_goals(run) -> None:
 
 def test_a_leads_day_says_which_payouts_wait(run) -> None:
     # the sample's five reps are all on I-1: five statements to approve, none approved yet
-    line = "Payouts: {0} to approve, {1} approved and not paid yet (5, the Payouts tab)"
+    line = "Payouts: {0} to approve, {1} approved and not paid yet (`uplift payout`)"
     assert line.format(5, 0) in run("today")[1]
     run("payout", "approve", "--rep", "chen")
     assert line.format(4, 1) in run("today")[1]

@@ -25,7 +25,7 @@ def test_a_reps_day(run, team) -> None:
     code, out, _ = run("today", "--json", user="ali")
     data = json.loads(out)
     assert data["who"] == "ali" and [e["item"] for e in data["entries"]] == ["T-1", "T-3", "D-2", "D-1", "D-2"]
-    assert "Deals with nothing planned (t on the pipeline adds a task)\n  D-2  Acme add-on" in run("today", user="ali")[1]
+    assert "Deals with nothing planned (uplift task add --deal D-N)\n  D-2  Acme add-on" in run("today", user="ali")[1]
 
 
 def test_a_lead_reads_a_reps_day_and_typos_are_named(run) -> None:

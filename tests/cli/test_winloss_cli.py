@@ -71,3 +71,5 @@ def test_bad_winloss_input_exits_2(closed) -> None:
     assert code == 2 and "before" in err
     code, out, _ = closed("winloss", "--since", "2999-01-01")
     assert code == 0 and "No deal was won or lost in this window." in out
+    code, _, err = closed("winloss", "--rep", "ghost")
+    assert code == 1 and "'ghost' is not a member of this board and owns no deal" in err

@@ -38,7 +38,27 @@ def test_a_crash_is_one_line_and_exit_3(crashing_board, monkeypatch, capsys) -> 
 
 def test_with_debug_set_textual_shows_the_traceback(crashing_board, monkeypatch, capsys) -> None:
     monkeypatch.setenv("UPLIFT_DEBUG", "1")
-    assert app_module.run_app(Board(crashing_board, actor="dana")) == 1
+    assert app_module.run_app(Board(crashing_board, actor="dana")) == 3
     out, err = capsys.readouterr()
     assert "RuntimeError" in out + err and "the plan screen fell over" in out + err
     assert "This is a bug in Uplift" not in err
+
+
+def test_a_board_file_it_cannot_read_is_said_as_such_not_as_a_bug(team, monkeypatch, capsys) -> None:
+    """A file damaged (or written by a newer Uplift) under the running app: exit 1, its reason."""
+    from store.files import BoardDamaged
+
+    monkeypatch.setattr(app_module.UpliftApp, "run", partialmethod(App.run, headless=True))
+
+    def damaged(self) -> None:
+        raise BoardDamaged("deals/0000.json: table deals: Object contains unknown field 'x'; a newer "
+                           "Uplift may have written it: upgrade this one; the file was left as it is")
+
+    monkeypatch.setattr(app_module.UpliftApp, "on_mount", damaged)
+    monkeypatch.delenv("UPLIFT_DEBUG", raising=False)
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(team)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("uplift: deals/0000.json: table deals: Object contains unknown field 'x'")
+    assert "upgrade this one" in err and "bug" not in err
+

@@ -70,9 +70,29 @@ async def test_a_move_to_lost_asks_why_and_escape_leaves_the_deal(tmp_path) -> N
         await app.screen.focus_item(won[1])
         await pilot.press("shift+right")
         await until(pilot, lambda: isinstance(app.screen, LostReasonForm))
+        assert "clawed back" in " ".join(str(w.render()) for w in app.screen.query(".dialog-hint"))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
         assert board.deal(won[1]).stage == "Won"
+
+
+async def test_x_marks_an_open_deal_lost_without_passing_through_won(tmp_path) -> None:
+    board = sample_board(tmp_path)
+    stages = {s.name: s.outcome for s in board.stages()}
+    deal = next(d for d in board.deals() if d.stage == "Negotiation")
+    app = UpliftApp(board)
+    async with app.run_test(size=(150, 50)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await app.screen.focus_item(deal.id)
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, LostReasonForm))
+        assert "clawed back" not in " ".join(str(w.render()) for w in app.screen.query(".dialog-hint"))
+        await pilot.press(*"price", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+    moved = board.deal(deal.id)
+    assert (moved.stage, moved.lost_reason) == ("Lost", "price")
+    assert [stages[e.stage] for e in moved.history[-2:]] == ["open", "lost"]  # never won
 
 
 async def test_the_deal_form_edits_a_lost_deals_reason(tmp_path) -> None:

@@ -13,10 +13,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     from tui.cli_output import log_rows, print_json
 
     board = open_board(args)
-    if args.type:
-        records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit)
-    else:
-        records = board.history(item=args.item, limit=args.limit, actor=args.actor)
+    # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
+    # are bookkeeping, shown only when asked for (--type pipeline)
+    records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit)
     if args.json:
         print_json(records)
     else:
@@ -97,7 +96,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     log.add_argument("--item", metavar="ID", help="only records about this item (T-4, D-2, ali)")
     log.add_argument("--actor", metavar="U", help="only records by this person")
     log.add_argument("--type", metavar="TYPE",
-                     help="only this activity type (call, visit, ...) or kind of item (deal, task, ...)")
+                     help="only this activity type (call, visit, ...) or kind of item (deal, task, ...; pipeline: the weekly snapshots)")
     log.add_argument("--json", action="store_true")
     more = log.add_subparsers(title="log commands", metavar="VERB")
     add = add_verb(more, common, "add", cmd_log_add, "log a call, visit, meeting or email: "

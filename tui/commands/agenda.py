@@ -20,7 +20,7 @@ def cmd_today(args: argparse.Namespace) -> int:
         print_json(agenda)
         return EXIT_OK
     print(safe(heading(agenda)))
-    found = sections(agenda)
+    found = sections(agenda, cli=True)
     for title, lines in found:
         print()
         print(safe(title))
@@ -28,7 +28,8 @@ def cmd_today(args: argparse.Namespace) -> int:
             print(safe(f"  {line}"))
     if not found:
         print(safe(nothing_line()))
-    extra = [line for line in (quota_line(agenda), payouts_line(agenda), alerts_line(agenda)) if line]
+    extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), alerts_line(agenda, cli=True))
+             if line]
     if extra:
         print()
         for line in extra:

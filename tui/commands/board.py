@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli_support import EXIT_BUG, EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _, language
 
 
@@ -13,7 +13,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     from tui.app import run_app
 
     board = open_board(args, create=True)
-    return EXIT_BUG if run_app(board, theme=getattr(args, "theme", None)) else EXIT_OK
+    return run_app(board, theme=getattr(args, "theme", None))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -34,9 +34,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     from tui.app import run_app
 
-    crashed = run_app(Board(path, actor=_demo_actor(path, lead)), theme=args.theme)
+    code = run_app(Board(path, actor=_demo_actor(path, lead)), theme=args.theme)
     print(_("The demo board is kept at {path}; open it again with: uplift --board {path}").format(path=path))
-    return EXIT_BUG if crashed else EXIT_OK
+    return code
 
 
 def _demo_actor(path: Path, lead: str) -> str:

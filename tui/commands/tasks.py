@@ -98,9 +98,10 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
 
 def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
+    was = board.task(args.id).status
     task = board.move_task(args.id, args.status)
     print(f"{task.id} → {task.status}")
-    _tell_next(board, task)
+    _tell_next(board, task, was)
     _warn_waiting(board, task)
     _warn_wip(board, task.status)
     return EXIT_OK
@@ -108,9 +109,10 @@ def cmd_task_move(args: argparse.Namespace) -> int:
 
 def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
+    was = board.task(args.id).status
     task = board.move_task(args.id, "done")
     print(f"{task.id} → done")
-    _tell_next(board, task)
+    _tell_next(board, task, was)
     _warn_waiting(board, task)
     return EXIT_OK
 
@@ -127,9 +129,10 @@ def _warn_waiting(board, task) -> None:
                 file=sys.stderr)
 
 
-def _tell_next(board, task) -> None:
-    """A repeating task just done: say which task is its next occurrence, and when it is due."""
-    if task.every and task.status == "done" and (after := board.next_of(task.id)) is not None:
+def _tell_next(board, task, was: str) -> None:
+    """A repeating task just done (it was not before): say which task is its next occurrence,
+    and when it is due."""
+    if task.every and task.status == "done" and was != "done" and (after := board.next_of(task.id)) is not None:
         print(_("next: {id} due {due} ({every})").format(id=after.id, due=after.due, every=_(after.every)))
 
 

@@ -139,6 +139,11 @@ class LostReasonForm(FormBase):
                          classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("lost_reason", _("Lost reason"), reason_input(self.app.board))
+            if any(s.name == self.deal.stage and s.outcome == "won" for s in self.app.board.stages()):
+                yield Static(plain(_("{id} is won: lost now, it is lost after it was won, and the commission it "
+                                     "earned is clawed back. Won by mistake? Escape, then ctrl+z takes the win "
+                                     "back; x marks an open deal lost.").format(id=self.deal.id)),
+                             classes="dialog-hint field-error")
             yield Static(plain(_("→ takes the suggestion · enter moves it to {stage} · escape leaves it where it is")
                                .format(stage=self.stage)), classes="dialog-hint")
             yield from self._buttons(_("Move to {stage}").format(stage=self.stage))

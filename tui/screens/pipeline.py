@@ -200,6 +200,7 @@ class PipelineScreen(Screen):
         Binding("e,enter", "edit", N_("Edit"), id="pipeline.edit"),
         Binding("a", "log_activity", N_("Log activity"), id="pipeline.log"),
         Binding("t", "follow_up", N_("Follow-up task"), id="pipeline.follow_up"),
+        Binding("x", "mark_lost", N_("Lost"), id="pipeline.lost"),
         Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
         Binding("m", "mine", N_("Mine"), id="pipeline.mine"),
         Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
@@ -391,6 +392,19 @@ class PipelineScreen(Screen):
                 tell(self, _("Added {id} for {deal}").format(id=task.id, deal=deal.id))
 
         self.app.push_screen(TaskForm(deal=deal), saved)
+
+    async def action_mark_lost(self) -> None:
+        """The focused deal straight to the lost stage (asking why), from any stage: moving it
+        there column by column would pass through won, and count a win."""
+        deal = self.focused_deal()
+        if deal is None:
+            tell(self, _("Focus a deal to mark it lost"), "warning")
+            return
+        lost = next(s.name for s in self.stages if s.outcome == "lost")
+        if deal.stage == lost:
+            tell(self, _("{id} is lost already").format(id=deal.id), "warning")
+            return
+        await self.move(deal.id, lost)
 
     def action_log_activity(self) -> None:
         from tui.screens.deal_form import ActivityForm
