@@ -68,7 +68,7 @@ class DealForm(FormBase):
                     allow_blank=False, value=deal.forecast if deal else "auto"))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
             yield from self._field("splits", _("Split credit (other reps' shares; the owner keeps the rest)"), text_input(
-                splits_text(deal.splits) if deal else "", placeholder=_("e.g. bo 40, cy 10"), id="splits"))
+                splits_text(deal.splits) if deal else "", placeholder=split_example(board, deal), id="splits"))
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
             yield from self._buttons()
@@ -112,6 +112,14 @@ class DealForm(FormBase):
             title = fields.pop("title")
             return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
         return board.update_deal(self.deal.id, **fields)
+
+
+def split_example(board, deal: Deal | None) -> str:
+    """How splits are typed, with two of the board's reps other than the owner where it has them."""
+    owner = deal.owner if deal else board.actor
+    reps = [m.name for m in board.members() if m.role == "rep" and m.name != owner][:2]
+    first, second = reps if len(reps) == 2 else ("bo", "cy")
+    return _("e.g. {first} 40, {second} 10").format(first=first, second=second)
 
 
 def reason_input(board, value: str = "", **options) -> Input:
