@@ -133,24 +133,26 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     for section in SECTIONS:
         items = parts.get(section.key)
         if isinstance(items, list):
-            _check_ids(section, items, problems)
+            _check_ids(section, items, document.get(section.key), problems)
     for section in SECTIONS:
         items = parts.get(section.key)
         if isinstance(items, list):
             _check_refs(section, items, parts, document, facts, members, problems)
-    _check_deal_stages(parts.get("stages"), parts.get("deals"), facts, problems)
+    _check_deal_stages(parts.get("stages"), parts.get("deals"), document.get("deals"), facts, problems)
     _check_split_reps(parts.get("deals"), members, problems)
-    if not problems:
-        _check_waits(parts.get("tasks"), facts, problems)
-        _check_alignment(parts.get("goals"), facts, problems)
+    # (on the items that passed their own checks: one file shows all of its problems at once)
+    _check_waits(parts.get("tasks"), facts, problems)
+    _check_alignment(parts.get("goals"), facts, problems)
     if problems:
         return None, problems
     return Plan(**parts), []
 
 
-def _check_deal_stages(stages: object, deals: object, facts: BoardFacts, problems: list[Problem]) -> None:
+def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardFacts,
+                       problems: list[Problem]) -> None:
     """The file's stages make a pipeline; each deal is in a stage of the pipeline the board will
-    have (the file's stages, else the board's), and only a lost one has a lost reason."""
+    have (the file's stages, else the board's), and only a lost one has a lost reason. A deal
+    that failed its own checks has its stage checked from the file's raw value."""
     pipeline = facts.stages
     if isinstance(stages, list) and stages and _FAILED not in stages:
         try:
@@ -161,14 +163,15 @@ def _check_deal_stages(stages: object, deals: object, facts: BoardFacts, problem
         pipeline = {s.name: s.outcome for s in stages}
     if not isinstance(deals, list) or not pipeline:
         return
-    for index, deal in enumerate(deals):
-        if deal is _FAILED:
-            continue
-        outcome = pipeline.get(deal.stage)
+    for index, (deal, given) in enumerate(_pairs(deals, raw)):
+        stage = deal.stage if deal is not _FAILED else given.get("stage")
+        if not isinstance(stage, str):
+            continue  # missing, or of the wrong type (reported already)
+        outcome = pipeline.get(stage)
         if outcome is None:
-            problems.append(Problem(f"deals[{index}].stage", f"{deal.stage!r} is not a stage of this pipeline "
+            problems.append(Problem(f"deals[{index}].stage", f"{stage!r} is not a stage of this pipeline "
                                                              f"(one of: {', '.join(pipeline)})"))
-        elif deal.lost_reason and outcome != "lost":
+        elif deal is not _FAILED and deal.lost_reason and outcome != "lost":
             problems.append(Problem(f"deals[{index}].lost_reason",
                                     f"only a lost deal has a lost reason (this one is in {deal.stage})"))
 
@@ -188,9 +191,9 @@ def _check_alignment(goals: object, facts: BoardFacts, problems: list[Problem]) 
     """No goal would contribute to itself once the file's goals are in (with the board's others)."""
     if not isinstance(goals, list):
         return
-    parents = {**facts.parents, **{g.id: g.parent for g in goals if g.id}}
+    parents = {**facts.parents, **{g.id: g.parent for g in goals if g is not _FAILED and g.id}}
     for index, goal in enumerate(goals):
-        if goal.id and goal.parent and (loop := alignment_loop(goal.id, goal.parent, parents)):
+        if goal is not _FAILED and goal.id and goal.parent and (loop := alignment_loop(goal.id, goal.parent, parents)):
             problems.append(Problem(f"goals[{index}].parent", loop))
             return  # one loop is enough to say; it names every goal in it
 
@@ -199,9 +202,9 @@ def _check_waits(tasks: object, facts: BoardFacts, problems: list[Problem]) -> N
     """No task would wait for itself once the file's tasks are in (with the board's others)."""
     if not isinstance(tasks, list):
         return
-    graph = {**facts.waits, **{t.id: list(t.depends) for t in tasks if t.id}}
+    graph = {**facts.waits, **{t.id: list(t.depends) for t in tasks if t is not _FAILED and t.id}}
     for index, task in enumerate(tasks):
-        if task.id and task.depends and (loop := dependency_loop(task.id, task.depends, graph)):
+        if task is not _FAILED and task.id and task.depends and (loop := dependency_loop(task.id, task.depends, graph)):
             problems.append(Problem(f"tasks[{index}].depends", loop))
             return  # one loop is enough to say; it names every task in it
 
@@ -383,23 +386,29 @@ def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) 
     return set(roles)
 
 
-def _check_ids(section: Section, items: list, problems: list[Problem]) -> None:
-    """Ids in their canonical form (`t3` becomes `T-3`), of the right kind, each at most once."""
+def _check_ids(section: Section, items: list, raw: object, problems: list[Problem]) -> None:
+    """Ids in their canonical form (`t3` becomes `T-3`), of the right kind, each at most once
+    (an item that failed its own checks counts with the id the file gives it)."""
     seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if item is _FAILED or not item.id:
+    for index, (item, given) in enumerate(_pairs(items, raw)):
+        failed = item is _FAILED
+        text = given.get("id") if failed else item.id
+        if not isinstance(text, str) or not text:
             continue
         path = f"{section.key}[{index}].id"
         try:
-            item.id = format_id(section.kind, parse_id(item.id, section.kind))
+            found = format_id(section.kind, parse_id(text, section.kind))
         except ValueError as error:
             problems.append(Problem(path, str(error)))
-            item.id = ""
+            if not failed:
+                item.id = ""
             continue
-        if item.id in seen:
-            problems.append(Problem(path, f"duplicate id {item.id} (also {section.key}[{seen[item.id]}])"))
+        if not failed:
+            item.id = found
+        if found in seen:
+            problems.append(Problem(path, f"duplicate id {found} (also {section.key}[{seen[found]}])"))
         else:
-            seen[item.id] = index
+            seen[found] = index
 
 
 def _check_refs(section: Section, items: list, parts: dict, document: dict, facts: BoardFacts,

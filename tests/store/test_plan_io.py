@@ -131,6 +131,30 @@ def test_every_problem_is_reported_with_its_path_and_nothing_written(team) -> No
     assert snapshot_files(team) == before
 
 
+def test_problems_of_every_kind_come_in_one_report(team) -> None:
+    """A field error does not hide the file's other problems: a duplicate id on an item that
+    failed, a deal's unknown stage, a loop of waiting tasks; all in one report, nothing written."""
+    before = snapshot_files(team)
+    text = (b"tasks:\n"
+            b"- {id: T-70, title: Call Acme, due: 2026-02-30}\n"
+            b"- {id: T-70, title: Call Acme again}\n"
+            b"- {id: T-71, title: Send the quote, depends: [T-72]}\n"
+            b"- {id: T-72, title: Book the demo, depends: [T-71]}\n"
+            b"deals:\n"
+            b"- {id: D-9, title: Nowhere deal, stage: Nowhere, value: -5}\n")
+    plan_text = parse_plan_text(text)
+    with pytest.raises(PlanInvalid) as invalid:
+        Board(team, actor="dana").import_plan(plan_text.document)
+    found = [(p.path, p.message) for p in invalid.value.problems]
+    assert ("tasks[0].due", "'2026-02-30' is not a date: write it as YYYY-MM-DD") in found
+    assert ("deals[0].value", "expected a number >= 0.0, got the number -5") in found
+    assert ("tasks[1].id", "duplicate id T-70 (also tasks[0])") in found
+    assert ("deals[0].stage", "'Nowhere' is not a stage of this pipeline "
+                              "(one of: Lead, Qualified, Proposal, Negotiation, Won, Lost)") in found
+    assert ("tasks[2].depends", "T-71 would wait for itself (T-71 → T-72 → T-71)") in found
+    assert snapshot_files(team) == before
+
+
 def test_starting_from_a_template_only_adds(team) -> None:
     board = Board(team, actor="dana")
     data = files("plans").joinpath("weekly-review.yaml").read_bytes()
