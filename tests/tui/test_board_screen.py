@@ -73,6 +73,13 @@ async def test_a_bad_value_is_refused_next_to_its_field(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
         assert "not a date" in str(app.screen.query_one("#error-due").render())
+        app.screen.query_one("#start").value = "2026-02-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # both at once, each next to its field, the first of them focused
+        assert "'2026-02-30' is not a date" in str(app.screen.query_one("#error-start").render())
+        assert "'someday' is not a date" in str(app.screen.query_one("#error-due").render())
+        assert app.focused is app.screen.query_one("#start")
         await pilot.press("escape")
     assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
 

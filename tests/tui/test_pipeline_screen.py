@@ -219,10 +219,13 @@ async def test_the_deal_form_splits_credit_and_the_card_shows_it(team) -> None:
         await on_the_pipeline_press(pilot, "e")
         assert isinstance(app.screen, DealForm)
         app.screen.query_one("#splits", Input).value = "bea forty"
+        app.screen.query_one("#close", Input).value = "someday"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DealForm)  # kept open, saying what is wrong and where
         assert "'bea forty' is not a split" in str(app.screen.query_one("#error-splits").render())
+        assert "'someday' is not a date" in str(app.screen.query_one("#error-close").render())
+        app.screen.query_one("#close", Input).value = ""
         app.screen.query_one("#splits", Input).value = "bea 25%"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -16,7 +16,7 @@ from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.keys import save_hint
-from tui.screens.form_base import FormBase
+from tui.screens.form_base import FormBase, Reading
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
@@ -86,20 +86,25 @@ class DealForm(FormBase):
             fields[name] = None if value in (Select.NULL, "") else value
         if not any(s.name == fields["stage"] and s.outcome == "lost" for s in board.stages()):
             fields["lost_reason"] = ""  # moved out of the lost stage here: no longer lost for a reason
-        try:
-            fields["splits"] = parse_splits(self.query_one("#splits", Input).value)
-        except ValueError as error:
-            raise Invalid("splits", str(error)) from None
+        reading = Reading()
+        with reading.field():
+            try:
+                fields["splits"] = parse_splits(self.query_one("#splits", Input).value)
+            except ValueError as error:
+                raise Invalid("splits", str(error)) from None
         text = self.query_one("#value", Input).value.strip()
-        try:
-            fields["value"] = float(text) if text else 0.0
-        except ValueError:
-            raise Invalid("value", _("{text!r} is not an amount").format(text=text)) from None
+        with reading.field():
+            try:
+                fields["value"] = float(text) if text else 0.0
+            except ValueError:
+                raise Invalid("value", _("{text!r} is not an amount").format(text=text)) from None
         text = self.query_one("#close", Input).value.strip()
-        try:
-            fields["close"] = parse_date(text, board.today()).isoformat() if text else ""
-        except DateError as error:
-            raise Invalid("close", str(error)) from None
+        with reading.field():
+            try:
+                fields["close"] = parse_date(text, board.today()).isoformat() if text else ""
+            except DateError as error:
+                raise Invalid("close", str(error)) from None
+        reading.done()
         return fields
 
     def action_save(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from textual import on
@@ -16,6 +17,36 @@ from sales.errors import Invalid, UpliftError
 from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.user_text import plain
+
+
+class FieldErrors(UpliftError):
+    """Several fields a form could not read at once (dates, amounts): each is shown next to
+    its field, so that one save names every one of them."""
+
+    def __init__(self, errors: list[Invalid]) -> None:
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+
+class Reading:
+    """Collects what a form's fields say is wrong while it reads them: ``with reading.field():``
+    around each, then ``reading.done()`` raises them all together (FieldErrors)."""
+
+    def __init__(self) -> None:
+        self.errors: list[Invalid] = []
+
+    @contextmanager
+    def field(self) -> Iterator[None]:
+        try:
+            yield
+        except Invalid as error:
+            self.errors.append(error)
+
+    def done(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise FieldErrors(self.errors)
 
 
 class FormBase(ModalScreen):
@@ -42,13 +73,20 @@ class FormBase(ModalScreen):
             yield Button(_("Cancel (esc)"), id="cancel")
 
     def show_error(self, field: str, message: str) -> None:
+        self.show_errors([(field, message)])
+
+    def show_errors(self, errors: list[tuple[str, str]]) -> None:
+        """Each (field, message) next to its field (or at the top); the first such field focused."""
         for error in self.query(".field-error"):
             error.update("")
-        name = field.split(".")[0].split("[")[0]
-        target = f"#error-{name}" if name in self.field_names else "#error-form"
-        self.query_one(target, Static).update(plain(message))
-        if name in self.field_names:
-            self.query_one(f"#{name}").focus()
+        focused = False
+        for field, message in errors:
+            name = field.split(".")[0].split("[")[0]
+            target = f"#error-{name}" if name in self.field_names else "#error-form"
+            self.query_one(target, Static).update(plain(message))
+            if name in self.field_names and not focused:
+                self.query_one(f"#{name}").focus()
+                focused = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -65,6 +103,9 @@ class FormBase(ModalScreen):
         """Run `save`; close the form with its result, or show why it was refused."""
         try:
             result = save()
+        except FieldErrors as errors:
+            self.show_errors([(error.field, error.reason) for error in errors.errors])
+            return
         except Invalid as error:
             self.show_error(error.field, error.reason)
             return

@@ -13,7 +13,7 @@ from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_ids, sp
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
-from tui.screens.form_base import FormBase
+from tui.screens.form_base import FormBase, Reading
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
@@ -124,12 +124,15 @@ class TaskForm(FormBase):
             widget = self.query_one(f"#{name}")
             value = widget.value
             fields[name] = None if value in (Select.NULL, "") else value
+        reading = Reading()
         for name in ("start", "due"):
             text = self.query_one(f"#{name}", Input).value.strip()
-            try:
-                fields[name] = parse_date(text, board.today()).isoformat() if text else None
-            except DateError as error:
-                raise Invalid(name, str(error)) from None
+            with reading.field():
+                try:
+                    fields[name] = parse_date(text, board.today()).isoformat() if text else None
+                except DateError as error:
+                    raise Invalid(name, str(error)) from None
+        reading.done()
         fields["depends"] = split_ids(self.query_one("#depends", Input).value)
         fields["tags"] = split_tags(self.query_one("#tags", Input).value)
         fields["steps"] = text_to_steps(self.query_one("#steps", TextArea).text)
