@@ -85,6 +85,18 @@ def cli_date(board, text: str | None, field: str) -> str | None:
         raise Invalid(field, str(error)) from None
 
 
+def cli_number(text: str | None, field: str) -> float | None:
+    """A typed amount (`48000`, `48k`, `1.2M`, `1,000`) as a number; None when not given."""
+    from sales.goals import parse_number
+
+    if text is None:
+        return None
+    try:
+        return parse_number(text)
+    except ValueError as error:
+        raise Invalid(field, str(error)) from None
+
+
 def status_arg(text: str) -> str:
     """A status as typed: its key, an English alias, or its name in the interface's language."""
     try:

@@ -192,3 +192,11 @@ def test_the_log_leaves_the_weekly_pipeline_snapshots_out_unless_asked(run) -> N
     assert code == 0 and "moved D-1 from Lead to Proposal" in out and "snapshot" not in out
     code, out, _ = run("log", "--type", "pipeline")
     assert code == 0 and "pipeline snapshot" in out and "D-1" not in out
+
+
+def test_amounts_are_typed_as_people_type_them(run) -> None:
+    for typed, value in (("48k", 48000), ("1.2M", 1_200_000), ("1,500", 1500), ("$950", 950)):
+        code, out, _ = run("deal", "add", f"deal of {typed}", "--value", typed)
+        assert code == 0 and json.loads(run("deal", "show", out.strip(), "--json")[1])["deal"]["value"] == value
+    code, _, err = run("deal", "add", "x", "--value", "lots")
+    assert code == 2 and "value: 'lots' is not a number" in err and "usage:" not in err

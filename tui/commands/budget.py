@@ -9,17 +9,8 @@ from __future__ import annotations
 import argparse
 
 from sales.budget import CATEGORIES, money
-from sales.errors import Invalid
-from sales.goals import parse_number
-from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import _
-
-
-def _amount(text: str, field: str = "amount") -> float:
-    try:
-        return parse_number(text)
-    except ValueError as error:
-        raise Invalid(field, str(error)) from None
 
 
 def cmd_budget_list(args: argparse.Namespace) -> int:
@@ -50,7 +41,7 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
 
 def cmd_budget_request(args: argparse.Namespace) -> int:
     board = open_board(args)
-    line = board.request_budget(args.title, _amount(args.amount), category=args.category,
+    line = board.request_budget(args.title, cli_number(args.amount, "amount"), category=args.category,
                                 strategy=args.strategy, task=args.task, note=args.note)
     print(line.id)
     return EXIT_OK
@@ -58,7 +49,7 @@ def cmd_budget_request(args: argparse.Namespace) -> int:
 
 def cmd_budget_approve(args: argparse.Namespace) -> int:
     board = open_board(args)
-    amount = _amount(args.amount) if args.amount is not None else None
+    amount = cli_number(args.amount, "amount") if args.amount is not None else None
     line = board.approve_budget(args.id, args.reason, amount)
     print(f"{line.id} approved for {money(line.approved)}")
     return EXIT_OK
@@ -85,7 +76,7 @@ def cmd_budget_spend(args: argparse.Namespace) -> int:
     import sys
 
     board = open_board(args)
-    entry = board.record_spend(args.id, _amount(args.amount), cli_date(board, args.on, "on") or None,
+    entry = board.record_spend(args.id, cli_number(args.amount, "amount"), cli_date(board, args.on, "on") or None,
                                args.note or "")
     print(entry.id)
     for flag in board.budget_flags():
@@ -97,7 +88,7 @@ def cmd_budget_spend(args: argparse.Namespace) -> int:
 def cmd_budget_total(args: argparse.Namespace) -> int:
     board = open_board(args)
     word = args.amount.strip().lower()
-    total = board.set_plan_budget(None if word in ("none", "-") else _amount(args.amount))
+    total = board.set_plan_budget(None if word in ("none", "-") else cli_number(args.amount, "amount"))
     print("no plan budget" if total is None else f"plan budget {money(total)}")
     return EXIT_OK
 

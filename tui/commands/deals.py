@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.deals import FORECAST_CATEGORIES
-from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, cli_date, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, cli_date, cli_number, open_board
 from sales.text import safe
 from tui.i18n import _
 from tui.remote import refuse_paths
@@ -49,7 +49,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 
 def _fields(board, args: argparse.Namespace) -> dict:
     fields = {"account": args.account, "owner": args.owner, "stage": args.stage,
-              "value": args.value, "close": cli_date(board, args.close, "close"), "next_step": args.next,
+              "value": cli_number(args.value, "value"), "close": cli_date(board, args.close, "close"), "next_step": args.next,
               "forecast": args.forecast, "lost_reason": args.lost_reason}
     if args.key is not None:
         fields["key_account"] = args.key
@@ -194,7 +194,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                             help="a key account (--no-key to clear)")
         parser.add_argument("--owner", metavar="U")
         parser.add_argument("--stage")
-        parser.add_argument("--value", type=float)
+        parser.add_argument("--value", metavar="AMOUNT", help="48000, 48k, 1.2M")
         parser.add_argument("--close", metavar="DATE", help="expected close date")
         parser.add_argument("--next", metavar="STEP", help="the next step")
         parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,

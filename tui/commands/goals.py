@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid
-from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, parse_number, parse_target
-from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, parse_target
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import _
 
 
@@ -53,14 +53,6 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _number(text: str | None, field: str) -> float | None:
-    if text is None:
-        return None
-    try:
-        return parse_number(text)
-    except ValueError as error:
-        raise Invalid(field, str(error)) from None
-
 
 def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
     fields: dict = {"owner": args.owner, "parent": args.parent, "metric": args.metric, "unit": args.unit,
@@ -69,7 +61,7 @@ def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
                     "deadline": cli_date(board, args.deadline, "deadline")}
     if args.baseline is not None:
         word = args.baseline.strip().lower()
-        fields["baseline"] = word if word in ("snapshot", "latest") else _number(args.baseline, "baseline")
+        fields["baseline"] = word if word in ("snapshot", "latest") else cli_number(args.baseline, "baseline")
         if not isinstance(fields["baseline"], str):
             fields["baseline_source"] = ""
     if args.target is not None:
@@ -111,7 +103,7 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     from tui.goals_output import report_json
 
     board = open_board(args)
-    entry = board.checkin(args.id, _number(args.value, "value"), args.confidence, args.comment or "")
+    entry = board.checkin(args.id, cli_number(args.value, "value"), args.confidence, args.comment or "")
     report = board.report(entry.goal)
     if args.json:
         print_json({"checkin": entry, "goal": report_json(report)})

@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
+from sales.goals import parse_number
 from sales.splits import parse_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
@@ -60,7 +61,7 @@ class DealForm(FormBase):
                     with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
             with Horizontal(classes="field-row"):
                 yield from self._field("value", _("Value"), text_input(
-                    f"{deal.value:g}" if deal else "", id="value", type="number"))
+                    f"{deal.value:g}" if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
                 yield from self._field("close", _("Expected close"), text_input(
                     str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
                 yield from self._field("forecast", _("Forecast"), Select(
@@ -95,7 +96,7 @@ class DealForm(FormBase):
         text = self.query_one("#value", Input).value.strip()
         with reading.field():
             try:
-                fields["value"] = float(text) if text else 0.0
+                fields["value"] = parse_number(text) if text else 0.0
             except ValueError:
                 raise Invalid("value", _("{text!r} is not an amount").format(text=text)) from None
         text = self.query_one("#close", Input).value.strip()
