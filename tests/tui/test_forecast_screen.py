@@ -52,3 +52,19 @@ async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
         await pilot.press("down", "enter")  # bea's deals
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.owner_filter == "bea")
         assert "Deals of bea" in str(app.screen.query_one("#pipeline-status", Static).render())
+
+
+async def test_every_column_of_the_reps_table_shows_at_120_columns(tmp_path) -> None:
+    """The README's terminal size: the twelve columns fit without scrolling sideways."""
+    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
+    board.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    app = UpliftApp(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("F")
+        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+        await pilot.pause()
+        table = app.screen.query_one("#forecast-reps", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert table.max_scroll_x == 0

@@ -31,6 +31,15 @@ from tui.forecast_text import (
 from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich, tell
 
+def two_lines(heading: str, width: int = 8) -> str:
+    """A heading wider than `width` broken at its last space (`If best` / `case`), so that the
+    twelve columns of the reps' table fit a 120-column terminal."""
+    if len(heading) <= width or " " not in heading:
+        return heading
+    head, tail = heading.rsplit(" ", 1)
+    return f"{head}\n{tail}"
+
+
 class ForecastScreen(ModalScreen[str | None]):
     """Dismisses with the rep whose deals to show on the pipeline, or None."""
 
@@ -59,7 +68,11 @@ class ForecastScreen(ModalScreen[str | None]):
         for table_id, columns in (("#forecast-reps", REP_COLUMNS), ("#forecast-months", MONTH_COLUMNS),
                                   ("#forecast-trend", TREND_COLUMNS)):
             table = self.query_one(table_id, DataTable)
-            table.add_columns(*(plain_rich(_(name)) for name in columns))
+            if table_id == "#forecast-reps":  # twelve columns: long headings take two lines
+                table.header_height = 2
+                table.add_columns(*(plain_rich(two_lines(_(name))) for name in columns))
+            else:
+                table.add_columns(*(plain_rich(_(name)) for name in columns))
         self.show()
         self.query_one("#forecast-reps", DataTable).focus(scroll_visible=False)
         # the title first (placing the table's cursor scrolls the dialog down to it)
