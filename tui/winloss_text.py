@@ -33,7 +33,10 @@ def summary(result: WinLoss) -> list[str]:
         return [_("No deal was won or lost in this window.")]
     lines = [_("Won {won} of {closed} ({rate}) · {won_value} of {value} by value ({value_rate})").format(
         won=f"{total.won:,}", closed=f"{total.closed:,}", rate=pct_or_dash(total.win_rate),
-        won_value=num_or_dash(total.won_value), value=num_or_dash(total.won_value + total.lost_value), value_rate=pct_or_dash(total.value_win_rate))]
+        won_value=num_or_dash(total.won_value), value=num_or_dash(total.won_value + total.lost_value),
+        value_rate=pct_or_dash(total.value_win_rate))]
+    if total.lost and not total.lost_value:  # (CRM exports often keep no value on a lost deal)
+        lines[0] += " · " + _("the lost deals carry no value, so by value says little")
     lines.append(_("Days from first stage to close (median): won {won}, lost {lost}").format(
         won=num_or_dash(result.days_to_win), lost=num_or_dash(result.days_to_lose)))
     if result.reasons:

@@ -73,3 +73,13 @@ def test_bad_winloss_input_exits_2(closed) -> None:
     assert code == 0 and "No deal was won or lost in this window." in out
     code, _, err = closed("winloss", "--rep", "ghost")
     assert code == 1 and "'ghost' is not a member of this board and owns no deal" in err
+
+
+def test_lost_deals_without_value_are_said_to_be_so(run) -> None:
+    for title, value in (("One", 10000), ("Two", 0)):
+        run("deal", "add", title, "--owner", "ali", "--value", value)
+    run("deal", "move", "D-1", "won")
+    run("deal", "move", "D-2", "lost")
+    first = run("winloss")[1].splitlines()[1]
+    assert first.startswith("Won 1 of 2 (50%) · 10,000 of 10,000 by value (100%)")
+    assert first.endswith("the lost deals carry no value, so by value says little")
