@@ -25,3 +25,26 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
 
 def valid_name(name: str) -> bool:
     return bool(_NAME.match(name))
+
+
+def _folded(name: str) -> str:
+    """A name with case, spaces and punctuation left out: `Daniell Hammack` and
+    `daniell.hammack` are the same person."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def member_for(name: str, members: set[str] | list[str]) -> str | None:
+    """The member a name from elsewhere (a CRM's `Daniell Hammack`) stands for: the member of
+    that name, else the one member whose name is the same but for case, spaces and punctuation
+    (`daniell.hammack`, `DaniellHammack`); None when there is none, or more than one."""
+    if name in members:
+        return name
+    wanted = _folded(name)
+    found = [member for member in members if wanted and _folded(member) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def name_for(text: str) -> str:
+    """A member name for a person named elsewhere: `Daniell Hammack` -> `daniell.hammack`."""
+    words = ["".join(ch for ch in word if ch.isalnum() or ch in "_-") for word in text.casefold().split()]
+    return ".".join(word for word in words if word)[:40]

@@ -36,6 +36,7 @@ from sales.deals import (
 )
 from sales.errors import Invalid, NotFound
 from sales.ids import format_id
+from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
@@ -317,6 +318,8 @@ class DealChanges(BoardCore):
                 if source:
                     seen[source] = number
                 owner = fields.get("owner")
+                if owner and members and (member := member_for(owner, members)) is not None:
+                    fields["owner"] = owner = member  # `Daniell Hammack` is daniell.hammack
                 if owner is None and members:
                     fields["owner"] = self.actor
                 elif owner and members and owner not in members:
@@ -334,8 +337,10 @@ class DealChanges(BoardCore):
             for owner, numbers in strangers.items():
                 shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
                 problems.append(f"owner {owner!r} (rows {shown}) is not a member of this board; "
-                                f"add them, map another column with --map COLUMN=owner, "
-                                f"or import such deals without an owner (--unowned)")
+                                f"add them (`uplift member add {name_for(owner)} --role rep`: a "
+                                f"member's name matches however the file spells it), map another "
+                                f"column with --map COLUMN=owner, or import such deals without an "
+                                f"owner (--unowned)")
             if problems:
                 more = len(problems) - MAX_REPORTED
                 raise Invalid("file", f"{len(problems)} problem(s), nothing imported:\n  " + "\n  ".join(

@@ -149,6 +149,23 @@ def test_unknown_owners_are_reported_or_imported_unowned(team) -> None:
     assert result["without_owner"] == 8800 and lead.deal("D-1").owner is None
 
 
+@needs_data
+def test_a_crm_owner_is_the_member_of_the_same_name_however_spelled(team) -> None:
+    """`Moses Frase` in the file is the member moses.frase; the message names that form."""
+    import csv
+
+    lead = as_(team, "dana")
+    with pytest.raises(Invalid, match=r"uplift member add moses\.frase --role rep"):
+        lead.import_deals(CRM)
+    with CRM.open(encoding="utf-8") as file:
+        agents = sorted({row["sales_agent"] for row in csv.DictReader(file)})
+    for agent in agents:
+        lead.add_member(".".join(agent.lower().split()), "rep")
+    result = lead.import_deals(CRM)
+    assert result["without_owner"] == 0 and result["rows"] == 8800
+    assert {d.owner for d in lead.deals()} == {".".join(a.lower().split()) for a in agents}
+
+
 def test_column_overrides(board_path, tmp_path) -> None:
     odd = tmp_path / "odd.csv"
     odd.write_text("Kunde,Phase,Betrag,Verantwortlich\nAcme,Proposal,\"1,500\",ali\n", encoding="utf-8")
