@@ -42,6 +42,8 @@ from store.diagnoses import checklist_template, translated
 QUESTIONS_FILE = "gap-analysis.yaml"  # a plan template holding the questions as one checklist
 REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
 CSAT_METRICS = {"csat", "customer_satisfaction", "satisfaction", "nps"}
+#: A goal on the team's activity (Tability's and Lattice's activity goals) is measured by the log.
+ACTIVITY_METRICS = {"activities", "activity", "touches", "calls_and_meetings"}
 
 
 class ReviewChanges(BoardCore):
@@ -271,7 +273,8 @@ class ReviewChanges(BoardCore):
 
     def _actual(self, goal: Goal) -> tuple[float | None, str]:
         """A goal's actual: its latest check-in, else the latest diagnosis snapshot of its metric
-        in its scope, else (revenue, new customers, win rate) the deals won in the cycle."""
+        in its scope, else (revenue, new customers, win rate) the deals won in the cycle, or (activities)
+        the calls, visits, meetings and emails logged in it."""
         checkins = checkins_of(goal.id, self.checkins())
         if checkins:
             last = checkins[-1]
@@ -281,9 +284,11 @@ class ReviewChanges(BoardCore):
             latest = self.latest_kpi(metric, goal.scope.given())
             if latest is not None:
                 return latest[1], f"diagnosis {latest[0]}"
-        if metric in REVENUE_METRICS | {"new_customers", "win_rate"}:
+        if metric in REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}:
             start, end = self.period()
             team = process_metrics([], self.deals(), self.stages(), self.touches(), start, end)
+            if metric in ACTIVITY_METRICS:
+                return float(team.activities), "activities logged in the cycle (calls, visits, meetings, emails)"
             value = {"new_customers": team.new_customers, "win_rate": team.win_rate}.get(metric, team.won_value)
             if value is not None:
                 return float(value), "deals won in the cycle (all scopes)"

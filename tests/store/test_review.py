@@ -158,3 +158,17 @@ def test_incentive_plans_and_answers_round_trip_through_plan_files(sample, tmp_p
     assert other.incentive_plans() == sample.incentive_plans()
     assert other.review_answers()[0].answer == "Mostly | but the bundle came late"
     assert [s.total for s in other.payouts()] == [s.total for s in sample.payouts()]
+
+
+def test_an_activity_goal_is_measured_by_the_activity_log(tmp_path) -> None:
+    """A goal on activities, with no check-in, takes the calls, visits, meetings and emails
+    logged in the cycle: three here (two by ali, one by bea), 3 of 40 = 7.5%."""
+    board = Board(tmp_path / "act", actor="dana", clock=lambda: NOW)
+    board.import_plan(parse_plan_text(SAMPLE).document)
+    goal = board.add_goal("Forty customer calls and meetings", metric="activities", baseline=0, target=40,
+                          direction="increase", deadline="2026-12-31", owner="dana")
+    for who, kind in (("ali", "call"), ("ali", "visit"), ("bea", "meeting")):
+        Board(tmp_path / "act", actor=who, clock=lambda: NOW).log_activity(kind, "talked", account="Acme")
+    result = next(r for r in board.goal_results() if r.goal == goal.id)
+    assert (result.actual, result.attainment) == (3, 7.5)
+    assert result.source == "activities logged in the cycle (calls, visits, meetings, emails)"
