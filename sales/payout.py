@@ -79,7 +79,7 @@ def tiered(sales: float, quota: float, tiers: Sequence[Tier]) -> float:
 def measure(results: RepResults, name: str, quota: float | None) -> float | None:
     if name == "attainment":
         return results.won_value / quota * 100 if quota else None
-    return {"won_value": results.won_value, "won_deals": len(results.won),
+    return {"won_value": results.won_value, "won_deals": results.won_deals,
             "new_customers": results.new_customers, "activities": results.activities}[name]
 
 
@@ -137,7 +137,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             earned = tiered(before + deal.value, quota, plan.tiers) - tiered(before, quota, plan.tiers) \
                 if quota else 0.0
             earned += deal.value * (plan.product_rate(deal.product) or 0) / 100
-            amount = -round(earned, 2)
+            amount = -round(earned, 2) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             lines.append(Line("clawback", f"clawback {deal.id} lost after won (commission counted on "
                                           f"{number(deal.value)}): {money(amount)}", amount))

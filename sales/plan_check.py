@@ -21,6 +21,7 @@ from datetime import date
 import msgspec
 
 from sales.deals import check_stages
+from sales.splits import split_rep_problem
 from sales.errors import Invalid, Refused
 from sales.goals import alignment_loop
 from sales.ids import format_id, parse_id
@@ -176,15 +177,14 @@ def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardF
                                     f"only a lost deal has a lost reason (this one is in {deal.stage})"))
 
 
-def _check_split_reps(deals: object, members: set[str], problems: list[Problem]) -> None:
-    """Each rep a deal's credit is split with is a member (as its owner must be)."""
+def _check_split_reps(deals: object, members: dict[str, str], problems: list[Problem]) -> None:
+    """Each rep a deal's credit is split with is a member with the rep role (sales/splits.py)."""
     if not isinstance(deals, list) or not members:
         return
     for index, deal in enumerate(deals):
         for position, split in enumerate(deal.splits if deal is not _FAILED else []):
-            if split.rep not in members:
-                problems.append(Problem(f"deals[{index}].splits[{position}].rep",
-                                        f"{split.rep!r} is not a member (members: {', '.join(sorted(members))})"))
+            if (why := split_rep_problem(split.rep, members)) is not None:
+                problems.append(Problem(f"deals[{index}].splits[{position}].rep", why))
 
 
 def _check_alignment(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:
@@ -367,8 +367,8 @@ def _check_wip(wip: object, problems: list[Problem]) -> None:
                 problems.append(Problem(f"wip.{status}", f"a WIP limit is a whole number from 1 to {WIP_MAX}"))
 
 
-def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) -> set[str]:
-    """The member names the board will have after the import (empty: single-user mode)."""
+def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) -> dict[str, str]:
+    """The members the board will have after the import, name -> role (empty: single-user mode)."""
     roles = dict(facts.members)
     if isinstance(members, list):
         seen: dict[str, int] = {}
@@ -383,7 +383,7 @@ def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) 
         if roles and "lead" not in roles.values():
             problems.append(Problem("members", "at least one member must be a lead, "
                                                "or nobody could manage the board"))
-    return set(roles)
+    return roles
 
 
 def _check_ids(section: Section, items: list, raw: object, problems: list[Problem]) -> None:

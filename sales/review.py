@@ -9,9 +9,10 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - a *new customer* is an account won in the cycle that no deal had won before the period began;
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
-- a rep's deals are those they own or share (sales/splits.py): a shared deal counts in each of
-  their win rates, and its value at each one's share (rounded to the cent); the team's figures
-  count every deal once, whole;
+- a deal whose credit is split (sales/splits.py) counts at each rep's share of its value
+  (rounded to the cent) in their won value; its counts (a deal won or lost, a new customer, the
+  win rate) are its owner's alone, so a small share earns no whole-deal or new-logo bonus; the
+  team's figures count every deal once, whole;
 - *attainment* of a goal is actual / target (for `increase` and `stay above`) or target / actual
   (for `decrease` and `stay below`), in percent; the *gap* is how far the actual is short of the
   target in the wanted direction (negative = beyond the target).
@@ -41,6 +42,7 @@ class WonDeal(msgspec.Struct, frozen=True):
     account: str = ""
     share: float = 1.0  # the rep's fraction of the deal (value is that much of it: sales/splits.py)
     whole: float | None = None  # the deal's whole value, when the rep has only a share of it
+    owned: bool = True  # the rep owns the deal: it counts as a deal won (and a customer) for them
 
 
 class RepResults(msgspec.Struct):
@@ -59,9 +61,14 @@ class RepResults(msgspec.Struct):
         return sum(d.value for d in self.won)
 
     @property
+    def won_deals(self) -> int:
+        """The deals won that the rep owns (a split share adds value, not a deal)."""
+        return sum(d.owned for d in self.won)
+
+    @property
     def win_rate(self) -> float | None:
-        closed = len(self.won) + self.lost
-        return len(self.won) / closed * 100 if closed else None
+        closed = self.won_deals + self.lost
+        return self.won_deals / closed * 100 if closed else None
 
 
 class ProcessMetrics(msgspec.Struct):
@@ -129,10 +136,11 @@ def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datet
     return pair
 
 
-def _won(deal: Deal, at: datetime, share: float = 1.0) -> WonDeal:
+def _won(deal: Deal, at: datetime, share: float = 1.0, owned: bool = True) -> WonDeal:
     if share >= 1.0:
-        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account)
-    return WonDeal(deal.id, deal.title, round(deal.value * share, 2), deal.product, at, deal.account, share, deal.value)
+        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned)
+    return WonDeal(deal.id, deal.title, round(deal.value * share, 2), deal.product, at, deal.account, share,
+                   deal.value, owned)
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
@@ -142,22 +150,23 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     known = _accounts_won_before(deals, stages, start)
     won, clawed, lost = [], [], 0
     for deal in deals:
-        share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(deal.owner == rep)
-        if not share:
+        owned = deal.owner == rep
+        share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(owned)
+        if not share and not owned:
             continue
         at = won_at(deal, stages)
         if at is not None and in_period(at, start, end):
-            won.append(_won(deal, at, share))
+            won.append(_won(deal, at, share, owned))
             continue
         pair = lost_after_won(deal, stages)
-        if pair and in_period(pair[1], start, end):
-            clawed.append(_won(deal, pair[0], share))
-        if outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
+        if pair and in_period(pair[1], start, end) and share:
+            clawed.append(_won(deal, pair[0], share, owned))
+        if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
     counted = won + clawed
     before = {d.id: sum(o.value for o in counted if (o.won_at, o.id) < (d.won_at, d.id)) for d in clawed}
-    new = {d.account.casefold() for d in won if d.account and d.account.casefold() not in known}
+    new = {d.account.casefold() for d in won if d.owned and d.account and d.account.casefold() not in known}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
 
@@ -176,7 +185,7 @@ def process_metrics(results: Sequence[RepResults], deals: Sequence[Deal], stages
     """The team's process metrics over the period (every deal, not only reps' own)."""
     team = rep_results("", [msgspec.structs.replace(d, owner="", splits=[]) for d in deals], stages,
                        [msgspec.structs.replace(t, by="") for t in touches], start, end)
-    return ProcessMetrics(won_value=team.won_value, won_deals=len(team.won), new_customers=team.new_customers,
+    return ProcessMetrics(won_value=team.won_value, won_deals=team.won_deals, new_customers=team.new_customers,
                           activities=team.activities, win_rate=team.win_rate,
                           csat=csat[0] if csat else None, csat_source=csat[1] if csat else "")
 

@@ -41,13 +41,26 @@ def check_splits(owner: str | None, splits: Sequence[Split]) -> None:
     seen: set[str] = set()
     for split in splits:
         if split.rep == owner:
-            raise ValueError(f"{split.rep} owns the deal: the owner is credited with what the splits leave")
+            raise ValueError(f"{split.rep} has a {split.share:g}% split of the deal and cannot also own it: "
+                             f"the owner is credited with what the splits leave")
         if split.rep in seen:
             raise ValueError(f"{split.rep} has two splits of the deal: give them one share")
         seen.add(split.rep)
     total = sum(split.share for split in splits)
     if total > 100 + 1e-9:
         raise ValueError(f"the splits give {total:g}% of the deal; at most 100% can be shared")
+
+
+def split_rep_problem(rep: str, roles: Mapping[str, str]) -> str | None:
+    """Why `rep` may not hold a split on a board with these members (name -> role), or None:
+    a split is a rep's (a lead's part would be credited to nobody's quota)."""
+    if not roles:
+        return None  # single-user mode: names are free
+    if rep not in roles:
+        return f"{rep!r} is not a member (members: {', '.join(sorted(roles))})"
+    if roles[rep] != "rep":
+        return f"{rep} is a {roles[rep]}: a deal's credit is split among reps"
+    return None
 
 
 def credit(owner: str | None, splits: Sequence[Split]) -> dict[str | None, float]:

@@ -38,6 +38,7 @@ from sales.errors import Invalid, NotFound
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
+from sales.splits import Split, check_splits, split_rep_problem
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
@@ -215,11 +216,18 @@ class DealChanges(BoardCore):
         return self._transact(build)
 
     def _validate_deal(self, data: dict) -> Deal:
+        if data.get("splits"):  # (checked first, so that the problem names the splits, not the deal)
+            try:
+                check_splits(data.get("owner"), convert(data["splits"], list[Split], "splits"))
+            except ValueError as error:
+                raise Invalid("splits", str(error)) from None
         deal = convert(data, Deal)
         if deal.owner is not None:
             self._check_member(deal.owner, "owner")
+        roles = {m.name: m.role for m in self.members()} if deal.splits else {}
         for split in deal.splits:
-            self._check_member(split.rep, "splits")
+            if (why := split_rep_problem(split.rep, roles)) is not None:
+                raise Invalid("splits", why)
         outcomes = {s.name: s.outcome for s in self.stages()}
         if deal.stage not in outcomes:
             raise Invalid("stage", f"{deal.stage!r} is not a stage of this pipeline")

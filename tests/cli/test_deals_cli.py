@@ -171,16 +171,18 @@ def test_split_credit_from_the_command_line(run, team) -> None:
     before = snapshot_files(team)
     for bad, message in ((["--split", "bea forty"], "--split bea forty: 'bea forty' is not a split"),
                          (["--split", "zed 10"], "'zed' is not a member"),
-                         (["--split", "bea 70", "--split", "dana 40"], "the splits give 110%"),
-                         (["--split", "ali 10"], "ali owns the deal")):
+                         (["--split", "bea 70", "--split", "dana 40"], "splits: the splits give 110%"),
+                         (["--split", "dana 10"], "splits: dana is a lead: a deal's credit is split among reps"),
+                         (["--split", "none", "--split", "bea 10"], "--split none clears the splits: give it alone"),
+                         (["--split", "ali 10"], "splits: ali has a 10% split of the deal and cannot also own it")):
         code, _, err = run("deal", "edit", "D-1", *bad)
         assert (code, message in err, "Traceback" in err) == (2, True, False), (bad, err)
     code, _, err = run("deal", "edit", "D-1", "--split", "none", user="ali")
     assert code == 1 and "only a lead may split a deal's credit" in err
     assert snapshot_files(team) == before  # nothing written
-    assert run("deal", "edit", "D-1", "--split", "bea 50", "--split", "dana 10")[0] == 0
+    assert run("deal", "edit", "D-1", "--split", "bea 50")[0] == 0
     code, out, _ = run("deal", "list", "--csv")
-    assert list(csv.DictReader(io.StringIO(out)))[0]["splits"] == "bea 50%, dana 10%"
+    assert list(csv.DictReader(io.StringIO(out)))[0]["splits"] == "bea 50%"
     assert run("deal", "edit", "D-1", "--split", "none")[0] == 0
     assert json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]["splits"] == []
 

@@ -90,6 +90,10 @@ def test_each_rep_is_credited_with_their_share_and_the_team_with_the_whole(tmp_p
     assert [(r.rep, r.won_value) for r in board.leaderboard()] == [("bo", 9000), ("ann", 6000), ("cy", 0)]
     team = board.process_metrics()
     assert (team.won_value, team.won_deals) == (15000, 2)  # each deal once, whole
+    # a share brings value, not a deal or a customer: those are the owner's (no new-logo bonus
+    # for a 40% split of Acme; bo won Beta himself)
+    counts = {r.rep: (r.won_deals, r.new_customers, r.win_rate) for r in board.rep_results()}
+    assert counts == {"ann": (1, 1, 100.0), "bo": (1, 1, 100.0), "cy": (0, 0, None)}
 
 
 def test_the_forecast_counts_shares_per_rep_and_each_deal_once_for_the_team(tmp_path) -> None:
@@ -122,11 +126,11 @@ def test_only_a_lead_splits_credit_and_split_reps_are_members(tmp_path) -> None:
     assert ann.update_deal("D-3", next_step="call legal").splits == make(tmp_path / "q").deal("D-3").splits
     with pytest.raises(Invalid, match="'zed' is not a member"):
         board.update_deal("D-3", splits=[{"rep": "zed", "share": 10}])
-    with pytest.raises(Invalid, match="ann owns the deal"):
+    with pytest.raises(Invalid, match="ann has a 10% split of the deal and cannot also own it"):
         board.update_deal("D-3", splits=[{"rep": "ann", "share": 10}])
     with pytest.raises(Invalid, match="110%"):
         board.update_deal("D-3", splits=[{"rep": "bo", "share": 60}, {"rep": "cy", "share": 50}])
-    with pytest.raises(Invalid, match="bo owns the deal"):
+    with pytest.raises(Invalid, match="bo has a 40% split of the deal and cannot also own it"):
         board.update_deal("D-1", owner="bo")  # bo has a split of it: not also its owner
     changed = board.update_deal("D-1", splits=[{"rep": "bo", "share": 50}, {"rep": "cy", "share": 50}])
     assert {r.rep: r.won_value for r in board.rep_results()} == {"ann": 0, "bo": 10000, "cy": 5000}
@@ -147,6 +151,11 @@ def test_plan_files_carry_splits_and_check_them(tmp_path) -> None:
         Board(tmp_path / "bad", actor="dana", clock=lambda: NOW).import_plan(document)
     assert [(p.path, p.message) for p in raised.value.problems] == [
         ("deals[0].splits[0].rep", "'zed' is not a member (members: ann, bo, cy, dana)")]
+    document["deals"][0]["splits"] = [{"rep": "dana", "share": 10}]  # the lead: nobody's quota
+    with pytest.raises(PlanInvalid) as raised:
+        Board(tmp_path / "bad1", actor="dana", clock=lambda: NOW).import_plan(document)
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("deals[0].splits[0].rep", "dana is a lead: a deal's credit is split among reps")]
     document["deals"][0]["splits"] = [{"rep": "bo", "share": 0}]
     with pytest.raises(PlanInvalid) as raised:
         Board(tmp_path / "bad2", actor="dana", clock=lambda: NOW).import_plan(document)

@@ -80,6 +80,11 @@ async def test_a_bad_value_is_refused_next_to_its_field(team) -> None:
         assert "'2026-02-30' is not a date" in str(app.screen.query_one("#error-start").render())
         assert "'someday' is not a date" in str(app.screen.query_one("#error-due").render())
         assert app.focused is app.screen.query_one("#start")
+        app.screen.query_one("#title").value = "  "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "a task needs a title" in str(app.screen.query_one("#error-title").render())
+        assert "'someday' is not a date" in str(app.screen.query_one("#error-due").render())
         await pilot.press("escape")
     assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
 

@@ -52,6 +52,27 @@ async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
         await pilot.press("down", "enter")  # bea's deals
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.owner_filter == "bea")
         assert "Deals of bea" in str(app.screen.query_one("#pipeline-status", Static).render())
+        await pilot.press("m")  # as the status line says: everyone's
+        await until(pilot, lambda: app.screen.owner_filter is None)
+
+
+async def test_a_reps_deals_from_the_forecast_include_those_they_share(tmp_path) -> None:
+    from tui.widgets.kanban import Kanban
+
+    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
+    board.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    board.update_deal("D-3", splits=[{"rep": "bea", "share": 40}])  # ali's Isdom pilot
+    app = UpliftApp(board)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("F")
+        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.owner_filter == "bea")
+        await pilot.pause()
+        shown = {card.id for column in app.screen.query_one(Kanban).columns for card in column.cards}
+        assert "D-3" in shown and all(board.deal(d).owner == "bea" or d == "D-3" for d in shown)
 
 
 async def test_every_column_of_the_reps_table_shows_at_120_columns(tmp_path) -> None:

@@ -225,6 +225,13 @@ async def test_the_deal_form_splits_credit_and_the_card_shows_it(team) -> None:
         assert isinstance(app.screen, DealForm)  # kept open, saying what is wrong and where
         assert "'bea forty' is not a split" in str(app.screen.query_one("#error-splits").render())
         assert "'someday' is not a date" in str(app.screen.query_one("#error-close").render())
+        app.screen.query_one("#splits", Input).value = "bea 70, dana 40"
+        app.screen.query_one("#value", Input).value = "12abc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "the splits give 110%" in str(app.screen.query_one("#error-splits").render())
+        assert "'12abc' is not an amount" in str(app.screen.query_one("#error-value").render())
+        app.screen.query_one("#value", Input).value = "18k"
         app.screen.query_one("#close", Input).value = ""
         app.screen.query_one("#splits", Input).value = "bea 25%"
         await pilot.press("ctrl+s")

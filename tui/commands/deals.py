@@ -62,6 +62,8 @@ def _splits(given: list[str]) -> list[dict]:
     """The splits of every --split (`bo=40`, `bo 40, cy 10`; `none` clears them)."""
     from sales.splits import parse_splits
 
+    if len(given) > 1 and any(text.strip().lower() in ("none", "-", "") for text in given):
+        raise BadInput("--split none clears the splits: give it alone")
     splits = []
     for text in given:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,7 +13,7 @@ from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
 from sales.goals import parse_number
-from sales.splits import parse_splits, splits_text
+from sales.splits import Split, check_splits, parse_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
@@ -89,9 +90,13 @@ class DealForm(FormBase):
             fields["lost_reason"] = ""  # moved out of the lost stage here: no longer lost for a reason
         reading = Reading()
         with reading.field():
+            if not fields["title"].strip():
+                raise Invalid("title", _("a deal needs a title"))
+        with reading.field():
             try:
                 fields["splits"] = parse_splits(self.query_one("#splits", Input).value)
-            except ValueError as error:
+                check_splits(fields["owner"], msgspec.convert(fields["splits"], list[Split]))
+            except (ValueError, msgspec.ValidationError) as error:
                 raise Invalid("splits", str(error)) from None
         text = self.query_one("#value", Input).value.strip()
         with reading.field():

@@ -86,6 +86,8 @@ class FormBase(ModalScreen):
             self.query_one(target, Static).update(plain(message))
             if name in self.field_names and not focused:
                 self.query_one(f"#{name}").focus()
+                # the line under the field too, which focusing alone may leave below the view
+                self.query_one(target, Static).scroll_visible(animate=False)
                 focused = True
 
     def action_cancel(self) -> None:

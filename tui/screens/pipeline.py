@@ -263,7 +263,9 @@ class PipelineScreen(Screen):
         deals = board.deals()
         today = board.today()
         settings = board.alert_settings()
-        shown = [d for d in deals if self.owner_filter is None or d.owner == self.owner_filter]
+        who = self.owner_filter
+        # a rep's deals: those they own and those they share the credit of (sales/splits.py)
+        shown = [d for d in deals if who is None or d.owner == who or any(s.rep == who for s in d.splits)]
         focused = self.kanban.focused_id
         self.funnel_rows = board.funnel()
         rows = {row.stage: row for row in self.funnel_rows}
@@ -429,8 +431,10 @@ class PipelineScreen(Screen):
             tell(self, _("type {id} in the filter to see only that deal").format(id=deal.id))
 
     async def action_mine(self) -> None:
+        """My deals; again (or on anyone's, as the forecast shows them): everyone's, as the
+        status line says."""
         me = self.app.board.actor
-        await self.show_owner(None if self.owner_filter == me else me)
+        await self.show_owner(None if self.owner_filter is not None else me)
 
     async def show_owner(self, owner: str | None) -> None:
         """Show only `owner`'s deals (None: everyone's)."""

@@ -125,6 +125,9 @@ class TaskForm(FormBase):
             value = widget.value
             fields[name] = None if value in (Select.NULL, "") else value
         reading = Reading()
+        with reading.field():
+            if not fields["title"].strip():
+                raise Invalid("title", _("a task needs a title"))
         for name in ("start", "due"):
             text = self.query_one(f"#{name}", Input).value.strip()
             with reading.field():
