@@ -70,6 +70,9 @@ class BoardFacts:
     waits: dict[str, list[str]] = field(default_factory=dict)  # task id -> the tasks it waits for
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> outcome; {}: not checked
     parents: dict[str, str | None] = field(default_factory=dict)  # goal id -> the goal it contributes to
+    #: item id -> the people on it now (owner, split reps): a member who has left may stay on
+    #: what they were on, so that a board's own plan file imports back
+    people: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,7 +143,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
         if isinstance(items, list):
             _check_refs(section, items, parts, document, facts, members, problems)
     _check_deal_stages(parts.get("stages"), parts.get("deals"), document.get("deals"), facts, problems)
-    _check_split_reps(parts.get("deals"), members, problems)
+    _check_split_reps(parts.get("deals"), members, facts, problems)
     # (on the items that passed their own checks: one file shows all of its problems at once)
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
@@ -177,12 +180,15 @@ def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardF
                                     f"only a lost deal has a lost reason (this one is in {deal.stage})"))
 
 
-def _check_split_reps(deals: object, members: dict[str, str], problems: list[Problem]) -> None:
-    """Each rep a deal's credit is split with is a member with the rep role (sales/splits.py)."""
+def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem]) -> None:
+    """Each rep a deal's credit is split with is a member with the rep role (sales/splits.py),
+    or was on the deal already."""
     if not isinstance(deals, list) or not members:
         return
     for index, deal in enumerate(deals):
         for position, split in enumerate(deal.splits if deal is not _FAILED else []):
+            if split.rep in facts.people.get(deal.id, set()):
+                continue
             if (why := split_rep_problem(split.rep, members)) is not None:
                 problems.append(Problem(f"deals[{index}].splits[{position}].rep", why))
 
@@ -432,7 +438,8 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                 if not isinstance(ref, str):
                     continue  # absent, or of the wrong type (reported already)
                 if kind == "member":
-                    if members and ref not in members:
+                    kept = facts.people.get(_raw_id(item, raw), set())
+                    if members and ref not in members and ref not in kept:
                         problems.append(Problem(path, f"{ref!r} is not a member "
                                                       f"(members: {', '.join(sorted(members))})"))
                     fixed.append(ref)

@@ -150,7 +150,7 @@ class DealChanges(BoardCore):
                         owner=old.owner, new_owner=data.get("owner"))
             if "splits" in touched:
                 self._check("deal.split")
-            new = self._validate_deal(data)
+            new = self._validate_deal(data, old)
             keys = changed_keys(old, new)
             if not keys:
                 return old
@@ -215,18 +215,21 @@ class DealChanges(BoardCore):
             return {"week": iso_week(self.today()), "counts": counts}
         return self._transact(build)
 
-    def _validate_deal(self, data: dict) -> Deal:
+    def _validate_deal(self, data: dict, old: Deal | None = None) -> Deal:
+        """`data` as a checked deal. Its owner and split reps must be members (reps, for a
+        split), unless the deal had them already (see TaskChanges._validate_task)."""
         if data.get("splits"):  # (checked first, so that the problem names the splits, not the deal)
             try:
                 check_splits(data.get("owner"), convert(data["splits"], list[Split], "splits"))
             except ValueError as error:
                 raise Invalid("splits", str(error)) from None
         deal = convert(data, Deal)
-        if deal.owner is not None:
+        if deal.owner is not None and (old is None or deal.owner != old.owner):
             self._check_member(deal.owner, "owner")
+        had = {split.rep for split in old.splits} if old else set()
         roles = {m.name: m.role for m in self.members()} if deal.splits else {}
         for split in deal.splits:
-            if (why := split_rep_problem(split.rep, roles)) is not None:
+            if split.rep not in had and (why := split_rep_problem(split.rep, roles)) is not None:
                 raise Invalid("splits", why)
         outcomes = {s.name: s.outcome for s in self.stages()}
         if deal.stage not in outcomes:

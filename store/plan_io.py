@@ -67,8 +67,10 @@ class PlanTransfer(BoardCore):
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
             stages = {s.name: s.outcome for s in self.stages()}
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
+            people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
+                      for items in current.values() for item in items.values()}
             plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
-                                                             stages, parents))
+                                                             stages, parents, people))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only)

@@ -45,7 +45,7 @@ class TaskChanges(BoardCore):
             old = self.task(task_id)
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
             self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
-            new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None})
+            new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
             action = "task.move" if changed_keys(old, new) == {"status"} else "task.edit"
             self._put_update(tx, action, "task", old, new)
             if new.every and new.status == "done" and old.status != "done":
@@ -113,9 +113,12 @@ class TaskChanges(BoardCore):
             return old
         return self._transact(build)
 
-    def _validate_task(self, tx: Transaction, data: dict) -> Task:
+    def _validate_task(self, tx: Transaction, data: dict, old: Task | None = None) -> Task:
+        """`data` as a checked task. Its owner must be a member, unless the task had that owner
+        already (a member who left still owns what they owned: the task can be edited, and the
+        board's own plan file imports back, until it is handed to someone)."""
         task = convert(data, Task)
-        if task.owner is not None:
+        if task.owner is not None and (old is None or task.owner != old.owner):
             self._check_member(task.owner, "owner")
         if task.goal is not None:
             task.goal = self._check_link("goal", task.goal)

@@ -165,3 +165,19 @@ def test_plan_files_carry_splits_and_check_them(tmp_path) -> None:
     with pytest.raises(PlanRefused) as refused:
         make(tmp_path / "r", actor="bo").import_plan(rep_file)
     assert any(p.path == "deals[0].splits" for p in refused.value.problems)
+
+
+def test_a_member_who_left_stays_on_what_they_were_on(tmp_path) -> None:
+    """cy leaves: the deal cy shares can still be edited, and the board's own plan file imports
+    back onto it unchanged; what a change brings in must still be a member."""
+    board = make(tmp_path)
+    board.add_task("Follow up with Gamma", owner="cy")
+    board.remove_member("cy")
+    assert board.update_deal("D-3", next_step="send the contract").splits[1].rep == "cy"
+    assert board.update_task("T-1", title="Follow up with Gamma's CFO").owner == "cy"
+    summary = board.import_plan(parse_plan_text(dump_plan(board.export_plan()).encode()).document)
+    assert summary.changed == [] and summary.created == []
+    with pytest.raises(Invalid, match="'cy' is not a member"):
+        board.update_deal("D-1", splits=[{"rep": "cy", "share": 10}])
+    with pytest.raises(Invalid, match="'cy' is not a member"):
+        board.add_task("New work", owner="cy")
