@@ -74,11 +74,12 @@ class TrendPoint(msgspec.Struct):
     weighted: float
     forecast: float
     quota: float | None
+    deals: int = 0  # how many deals the board held then (none: the deals came to it later)
 
     @classmethod
-    def of(cls, result: "Forecast", at: datetime) -> "TrendPoint":
+    def of(cls, result: "Forecast", at: datetime, deals: int = 0) -> "TrendPoint":
         team = result.team
-        return cls(at, team.won, team.commit, team.best_case, team.weighted, team.forecast, team.quota)
+        return cls(at, team.won, team.commit, team.best_case, team.weighted, team.forecast, team.quota, deals)
 
 
 class MonthRow(msgspec.Struct):

@@ -247,7 +247,7 @@ class ReviewChanges(BoardCore):
                 except msgspec.ValidationError:
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
-                                                 commit_pct, only=rep), moment))
+                                                 commit_pct, only=rep), moment, len(deals)))
         return points
 
     def leaderboard(self) -> list[LeaderRow]:

@@ -42,6 +42,17 @@ def month_rows(result: Forecast) -> list[list[str]]:
              num_or_dash(m.value), num_or_dash(m.weighted), num_or_dash(m.commit)] for m in result.months]
 
 
+def trend_note(points: list[TrendPoint]) -> str | None:
+    """Said under the history when its first weeks are empty because the board had no deal yet
+    (they came from a plan file or a CSV later): the history starts when the deals did."""
+    empty = [p for p in points if not p.deals]
+    if not empty or len(empty) == len(points) or points[0].deals:
+        return None
+    first = next(p for p in points if p.deals)
+    return _("The board had no deal before {day}: a board knows its deals from the day they reached it.").format(
+        day=f"{first.at:%Y-%m-%d}" if first is not points[-1] else _("this week"))
+
+
 def trend_rows(points: list[TrendPoint]) -> list[list[str]]:
     """The team's forecast as each week began (the last point: now), oldest first."""
     from tui.number_text import pct_or_dash

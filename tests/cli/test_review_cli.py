@@ -128,10 +128,13 @@ def test_forecast_history_by_week(run) -> None:
     assert code == 0 and lines[start + 1].split() == ["AS", "OF", "WON", "COMMIT", "BEST", "CASE", "WEIGHTED",
                                                       "FORECAST", "OF", "QUOTA"]
     assert [line.split()[1:3] for line in lines[start + 2:start + 4]] == [["0", "0"], ["0", "0"]]
-    assert lines[start + 4].split()[:2] == ["now", "152,400"] and len(lines) == start + 5
+    assert lines[start + 4].split()[:2] == ["now", "152,400"] and len(lines) == start + 6
+    assert lines[start + 5] == ("The board had no deal before this week: "
+                                "a board knows its deals from the day they reached it.")
     code, out, _ = run("forecast", "--weeks", "1", "--json")
     trend = json.loads(out)["trend"]
     assert [p["won"] for p in trend] == [0, 152400] and trend[1]["quota"] == 255000
+    assert [p["deals"] for p in trend] == [0, 20]
     assert "trend" not in json.loads(run("forecast", "--json")[1])
     code, _, err = run("forecast", "--weeks", "53")
     assert code == 2 and "1 to 52 weeks" in err

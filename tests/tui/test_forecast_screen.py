@@ -44,6 +44,8 @@ async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
         assert rows(app)[1][7] == "met" and rows(app)[5][0] == "team"
         trend = rows(app, "#forecast-trend")  # the plan came in just now: no deal as the weeks began
         assert len(trend) == 9 and trend[-1][:2] == ["now", "152,400"] and trend[0][1] == "0"
+        assert str(app.screen.query_one("#forecast-trend-note", Static).render()) == (
+            "The board had no deal before this week: a board knows its deals from the day they reached it.")
         assert [r[0] for r in rows(app, "#forecast-months")] == [
             "2026-10", "2026-11", "2026-12", "2027-01 (after the cycle)", "2027-02 (after the cycle)"]
         await pilot.press("c")  # 75% -> 10%: every open deal is commit

@@ -22,6 +22,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         notes,
         rep_cells,
         title,
+        trend_note,
         trend_rows,
     )
 
@@ -48,6 +49,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         print()
         print(safe(_("The forecast as each week began:")))
         print(table([_(name).upper() for name in TREND_COLUMNS], trend_rows(trend)))
+        if (note := trend_note(trend)) is not None:
+            print(safe(note))
     return EXIT_OK
 
 

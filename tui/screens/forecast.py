@@ -26,6 +26,7 @@ from tui.forecast_text import (
     notes,
     rep_cells,
     title,
+    trend_note,
     trend_rows,
 )
 from tui.i18n import N_, _
@@ -61,6 +62,7 @@ class ForecastScreen(ModalScreen[str | None]):
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
             yield Static(plain(_("The team's forecast as each week began:")), id="forecast-trend-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-trend")
+            yield Static(id="forecast-trend-note")
             yield Static(plain(_("c next commit threshold · enter show a rep's deals · tab the months and the "
                                  "weeks · escape close")), classes="dialog-hint")
 
@@ -101,8 +103,12 @@ class ForecastScreen(ModalScreen[str | None]):
             months.add_row(*(plain_rich(c) for c in cells))
         trend = self.query_one("#forecast-trend", DataTable)
         trend.clear()
-        for cells in trend_rows(self.app.board.forecast_trend(TREND_WEEKS, self.commit_pct)):
+        points = self.app.board.forecast_trend(TREND_WEEKS, self.commit_pct)
+        for cells in trend_rows(points):
             trend.add_row(*(plain_rich(c) for c in cells))
+        note = trend_note(points)
+        self.query_one("#forecast-trend-note", Static).update(plain(note or ""))
+        self.query_one("#forecast-trend-note", Static).display = note is not None
 
     async def refresh_board(self) -> None:
         """Another process changed the board: show the new numbers."""
