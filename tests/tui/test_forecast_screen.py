@@ -14,7 +14,7 @@ from store.plan_yaml import parse_plan_text
 from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.forecast import ForecastScreen
-from tui.screens.pipeline import PipelineScreen
+from tui.screens.pipeline import PipelineScreen, money
 
 NOW = datetime(2026, 12, 2, 9, tzinfo=timezone.utc)
 
@@ -73,8 +73,12 @@ async def test_a_reps_deals_from_the_forecast_include_those_they_share(tmp_path)
         await pilot.press("down", "enter")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.owner_filter == "bea")
         await pilot.pause()
-        shown = {card.id for column in app.screen.query_one(Kanban).columns for card in column.cards}
+        columns = app.screen.query_one(Kanban).columns
+        shown = {card.id for column in columns for card in column.cards}
         assert "D-3" in shown and all(board.deal(d).owner == "bea" or d == "D-3" for d in shown)
+        for column in columns:  # each header sums the deals it shows (bea's), not everyone's
+            value = sum(board.deal(card.id).value for card in column.cards)
+            assert column.data.summary.startswith(money(value) + " · "), column.data.summary
 
 
 async def test_every_column_of_the_reps_table_shows_at_120_columns(tmp_path) -> None:

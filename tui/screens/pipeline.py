@@ -280,7 +280,11 @@ class PipelineScreen(Screen):
             if focused and all(d.id != focused for d in cards):
                 cards += [d for d in in_stage[CARDS_SHOWN:] if d.id == focused]
             row = rows[stage.name]
-            summary = f"{money(row.value)} · {_('w')} {money(row.weighted)}"
+            value, weighted = row.value, row.weighted
+            if len(shown) != len(deals):  # one rep's: the values of the deals the column shows
+                value = sum(d.value for d in in_stage)
+                weighted = value * stage.probability / 100
+            summary = f"{money(value)} · {_('w')} {money(weighted)}"
             if len(in_stage) > len(cards):
                 summary += " · " + _("top {count} shown").format(count=len(cards))
             if len(shown) != len(deals):
