@@ -116,16 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BUG
 
 
-#: A date before today as typed (`-1w`, `-3d`, `-2m`): argparse would take it for an option.
-_PAST_DATE = re.compile(r"^-\d+[dwm]$", re.IGNORECASE)
+#: A value that starts with a minus and a digit: a date before today (`-1w`, `-3d`) or a
+#: negative amount (`-5k`), which argparse would take for an option.
+_MINUS_VALUE = re.compile(r"^-\d")
 
 
 def joined_past_dates(argv: list[str]) -> list[str]:
-    """`--due -1w` as `--due=-1w`, so that a relative date in the past reaches its option (a
-    value that looks like an option is refused by argparse: `expected one argument`)."""
+    """`--due -1w` as `--due=-1w`, so that such a value reaches its option (argparse refuses a
+    value that looks like an option: `expected one argument`) and is judged there."""
     out: list[str] = []
     for word in argv:
-        if out and _PAST_DATE.match(word) and out[-1].startswith("--") and "=" not in out[-1]:
+        if out and _MINUS_VALUE.match(word) and out[-1].startswith("--") and "=" not in out[-1]:
             out[-1] = f"{out[-1]}={word}"
         else:
             out.append(word)
