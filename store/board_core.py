@@ -36,7 +36,7 @@ import msgspec
 
 from sales import permissions
 from sales.activity import Activity
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Refused
 from sales.ids import format_id, parse_id
 from store.activity_log import ActivityLog
 from store.files import (
@@ -278,6 +278,15 @@ class BoardCore:
             return self._get(kind, item_id).id
         except NotFound as error:
             raise Invalid(kind, str(error)) from None
+
+    def may(self, action: str, owner: str | None = None, new_owner: str | None = None) -> bool:
+        """Whether the actor may do `action` (sales/permissions.py): what a screen asks before
+        it offers something the store would refuse."""
+        try:
+            self._check(action, owner, new_owner)
+        except Refused:
+            return False
+        return True
 
     def _check(self, action: str, owner: str | None = None, new_owner: str | None = None) -> None:
         members = self.members()

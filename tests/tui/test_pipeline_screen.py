@@ -243,3 +243,21 @@ async def test_the_deal_form_splits_credit_and_the_card_shows_it(team) -> None:
         await pilot.pause()
         assert app.screen.query_one("#splits", Input).value == "bea 25%"
     assert [(s.rep, s.share) for s in Board(team, actor="dana").deal("D-1").splits] == [("bea", 25)]
+
+
+async def test_a_rep_sees_a_deals_split_but_only_a_lead_changes_it(team) -> None:
+    from textual.widgets import Input
+
+    lead = Board(team, actor="dana")
+    lead.add_deal("Isdom pilot", owner="ali", value=18000, splits=[{"rep": "bea", "share": 30}])
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "e")
+        box = app.screen.query_one("#splits", Input)
+        assert box.value == "bea 30%" and box.disabled
+        app.screen.query_one("#next_step", Input).value = "call legal"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)  # the rest of the deal is still theirs to edit
+    deal = Board(team, actor="dana").deal("D-1")
+    assert (deal.next_step, [(s.rep, s.share) for s in deal.splits]) == ("call legal", [("bea", 30)])

@@ -69,8 +69,11 @@ class DealForm(FormBase):
                     [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
                     allow_blank=False, value=deal.forecast if deal else "auto"))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
-            yield from self._field("splits", _("Split credit (other reps' shares; the owner keeps the rest)"), text_input(
-                splits_text(deal.splits) if deal else "", placeholder=split_example(board, deal), id="splits"))
+            splitter = board.may("deal.split")
+            yield from self._field("splits", _("Split credit (other reps' shares; the owner keeps the rest)") + (
+                "" if splitter else " · " + _("a lead's to change")), text_input(
+                splits_text(deal.splits) if deal else "", placeholder=split_example(board, deal) if splitter else "",
+                id="splits", disabled=not splitter))
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
             yield from self._buttons()

@@ -72,6 +72,7 @@ class ForecastScreen(ModalScreen[str | None]):
             table = self.query_one(table_id, DataTable)
             if table_id == "#forecast-reps":  # twelve columns: long headings take two lines
                 table.header_height = 2
+                table.fixed_columns = 1  # the rep stays in view when a narrow terminal scrolls sideways
                 table.add_columns(*(plain_rich(two_lines(_(name))) for name in columns))
             else:
                 table.add_columns(*(plain_rich(_(name)) for name in columns))
