@@ -28,15 +28,25 @@ def title(app) -> str:
     return str(app.screen.query_one("#forecast-title", Static).render())
 
 
-async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
+def sample(tmp_path) -> Board:
     board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
     board.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    return board
+
+
+async def open_forecast(app, pilot) -> None:
+    """The pipeline, then F: the forecast with its five reps and the team."""
+    await pilot.press("4")
+    await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+    await pilot.press("F")
+    await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+
+
+async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
+    board = sample(tmp_path)
     app = UpliftApp(board)
     async with app.run_test(size=(150, 45)) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
-        await pilot.press("F")
-        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+        await open_forecast(app, pilot)
         assert "2026-10-01 to 2026-12-31" in title(app) and "75% or more" in title(app)
         ali = rows(app)[0]
         assert ali[:9] == ["ali", "60,000", "42,400", "18,000", "23,500", "16,250", "58,650", "1,350", "1.3×"]
@@ -61,15 +71,11 @@ async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
 async def test_a_reps_deals_from_the_forecast_include_those_they_share(tmp_path) -> None:
     from tui.widgets.kanban import Kanban
 
-    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
-    board.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    board = sample(tmp_path)
     board.update_deal("D-3", splits=[{"rep": "bea", "share": 40}])  # ali's Isdom pilot
     app = UpliftApp(board)
     async with app.run_test(size=(150, 45)) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
-        await pilot.press("F")
-        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+        await open_forecast(app, pilot)
         await pilot.press("down", "enter")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.owner_filter == "bea")
         await pilot.pause()
@@ -83,14 +89,10 @@ async def test_a_reps_deals_from_the_forecast_include_those_they_share(tmp_path)
 
 async def test_every_column_of_the_reps_table_shows_at_120_columns(tmp_path) -> None:
     """The README's terminal size: the twelve columns fit without scrolling sideways."""
-    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
-    board.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    board = sample(tmp_path)
     app = UpliftApp(board)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
-        await pilot.press("F")
-        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6)
+        await open_forecast(app, pilot)
         await pilot.pause()
         table = app.screen.query_one("#forecast-reps", DataTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width
