@@ -174,7 +174,7 @@ def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> 
     verb = verbs.get(goal.direction, DIRECTION_LABELS[goal.direction])
     if value is None:  # a % target without a baseline
         return f"{verb} {goal.target:+g}%"
-    text = f"{verb} {number(value)}{(' ' + goal.unit) if goal.unit else ''}"
+    text = f"{verb} {with_unit(number(value), goal.unit)}"
     if goal.target_kind == "percent":
         text += f" ({goal.target:+g}%)"
     return text
@@ -185,6 +185,23 @@ def number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+#: Units written before the number, with no space ($1,200,000), and after it with none (40%).
+_PREFIX_UNITS = frozenset("$€£¥")
+_SUFFIX_UNITS = frozenset({"%"})
+
+
+def with_unit(shown: str, unit: str) -> str:
+    """A number already written (`1,200,000`) with its unit as people write it: `$1,200,000`,
+    `40%`, `25 customers`."""
+    if not unit:
+        return shown
+    if unit in _PREFIX_UNITS:
+        return f"-{unit}{shown[1:]}" if shown.startswith("-") else f"{unit}{shown}"
+    if unit in _SUFFIX_UNITS:
+        return f"{shown}{unit}"
+    return f"{shown} {unit}"
 
 
 def checkins_of(goal_id: str, checkins: Sequence[CheckIn]) -> list[CheckIn]:

@@ -13,7 +13,7 @@ from datetime import date
 
 import msgspec
 
-from sales.goals import CheckIn, Goal, number, target_value
+from sales.goals import CheckIn, Goal, number, target_value, with_unit
 
 
 class Pace(msgspec.Struct, frozen=True):
@@ -77,4 +77,12 @@ def percent(share: float) -> str:
 
 
 def describe_value(value: float | None, unit: str = "") -> str:
-    return "–" if value is None else number(value) + (f" {unit}" if unit else "")
+    return "–" if value is None else with_unit(number(value), unit)
+
+
+def describe_expected(value: float | None, unit: str = "") -> str:
+    """Where a steady pace would be: whole from 100 up, else to one decimal (11.5 customers,
+    not 11.48)."""
+    if value is None:
+        return "–"
+    return with_unit(number(round(value) if abs(value) >= 100 else round(value, 1)), unit)

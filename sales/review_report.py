@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sales.goals import number
+from sales.goals import number, with_unit
 from sales.payout import Statement, money, pct
 from sales.review import GoalResult, LeaderRow, ProcessMetrics
 from sales.text import clean_line
@@ -32,8 +32,7 @@ def md(text: object) -> str:
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    shown = number(round(value, 2))
-    return f"{shown} {md(unit)}" if unit and unit != "$" else (f"${shown}" if unit == "$" else shown)
+    return with_unit(number(round(value, 2)), md(unit))
 
 
 def _pct(value: float | None) -> str:

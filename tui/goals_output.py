@@ -17,7 +17,7 @@ from sales.goals import (
     describe_target,
     number,
 )
-from sales.pace import describe_value, percent
+from sales.pace import describe_expected, describe_value, percent
 from sales.text import safe
 from tui.cli_output import table, when
 
@@ -74,7 +74,7 @@ def goal_detail(report, history, contributing=()) -> str:
             lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  at {at}  {r.goal.title}")
     lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")
     if pace.expected_value is not None:
-        lines.append(f"  by now    should be {describe_value(pace.expected_value, goal.unit)} at a steady pace")
+        lines.append(f"  by now    should be {describe_expected(pace.expected_value, goal.unit)} at a steady pace")
     # one per line: a strategy's title may hold commas of its own
     lines.append("  strategies" + ("".join(f"\n    {s.id}  {s.title}" for s in report.strategies) or " none"))
     if report.checkins:

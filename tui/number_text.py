@@ -12,12 +12,13 @@ from tui.i18n import N_, _
 
 
 def num_or_dash(value: float | None, unit: str = "") -> str:
-    """`1,250.5 deals`: two decimals at most, thousands separated, the unit after; `–` for none."""
-    from sales.goals import number
+    """`1,250.5 deals`, `$1,200`, `40%`: two decimals at most, thousands separated, the unit where
+    people write it (sales.goals.with_unit); `–` for none."""
+    from sales.goals import number, with_unit
 
     if value is None:
         return "–"
-    return number(round(value, 2)) + (f" {unit}" if unit else "")
+    return with_unit(number(round(value, 2)), unit)
 
 
 def pct_or_dash(value: float | None) -> str:

@@ -73,3 +73,14 @@ def test_staying_above_is_met_or_not_all_along() -> None:
     assert progress(above, 55.0) == 1.0 and progress(above, 45.0) == 0.0
     result = pace(above, [checkin(1, 45.0, 2)], date(2026, 10, 2))
     assert result.expected == 1.0 and result.behind
+
+
+def test_values_are_written_with_their_unit_as_people_write_them() -> None:
+    from sales.goals import with_unit
+    from sales.pace import describe_expected, describe_value
+
+    assert describe_value(1200000, "$") == "$1,200,000" and describe_value(-5, "€") == "-€5"
+    assert describe_value(34.5, "%") == "34.5%" and describe_value(9, "customers") == "9 customers"
+    assert describe_value(None, "$") == "–" and with_unit("12", "") == "12"
+    # where a steady pace would be: whole from 100 up, else one decimal
+    assert describe_expected(1310769.23, "$") == "$1,310,769" and describe_expected(11.48, "customers") == "11.5 customers"

@@ -30,7 +30,7 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         goals = cells(app, "#review-goals")
-        assert [row[:5] for row in goals][0] == ["G-1", "1,380,000 $", "1,262,000 $", "91.4%", "118,000 $"]
+        assert [row[:5] for row in goals][0] == ["G-1", "$1,380,000", "$1,262,000", "91.4%", "$118,000"]
         questions = cells(app, "#review-questions")
         assert questions[1][2] == "[ @click=app.quit]x"  # shown literally
         tabs = app.screen.query_one("#review-tabs")

@@ -27,7 +27,7 @@ from sales.goals import (
     describe_target,
     plan_gap_parts,
 )
-from sales.pace import describe_value, percent
+from sales.pace import describe_expected, describe_value, percent
 from sales.smart import NAMES
 from tui.i18n import N_, _, sentences
 from tui.keys import shown_key
@@ -184,7 +184,7 @@ class GoalsScreen(Screen):
         self.query_one("#goal-smart", Static).update(smart)
         now = _("now {value}").format(value=describe_value(pace.current, goal.unit)) + f" · {pace_text(pace)}"
         if pace.expected_value is not None:
-            now += " · " + _("a steady pace would be at {value}").format(value=describe_value(pace.expected_value, goal.unit))
+            now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
         self.query_one("#goal-pace", Static).update(
             plain(now).stylize("bold red") if pace.behind else plain(now))
         values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
