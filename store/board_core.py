@@ -156,6 +156,8 @@ class BoardCore:
         self.actor = actor or current_actor()
         self.clock = clock or (lambda: datetime.now().astimezone())
         board_file = self.path / FILES["board"]
+        if self.path.exists() and not self.path.is_dir():
+            raise NotFound(f"{self.path} is a file, not a board folder (give --board a folder)")
         if not board_file.exists():
             if not create:
                 raise NotFound(f"no board at {self.path} (create one with `uplift --board {self.path}`)")

@@ -108,6 +108,12 @@ def test_reading_a_board_that_does_not_exist_is_exit_1(tmp_path, capsys) -> None
     code = main(["task", "list", "--board", str(tmp_path / "nowhere")])
     assert code == 1 and "no board at" in capsys.readouterr().err
     assert not (tmp_path / "nowhere").exists()
+    afile = tmp_path / "notes.txt"
+    afile.write_text("not a board\n")
+    for args in (["task", "list"], ["task", "add", "x"]):
+        code = main([*args, "--board", str(afile)])
+        assert code == 1 and "notes.txt is a file, not a board folder" in capsys.readouterr().err
+    assert afile.read_text() == "not a board\n"
 
 
 def test_hostile_text_never_reaches_the_terminal(run) -> None:
