@@ -27,8 +27,8 @@ class Pace(msgspec.Struct, frozen=True):
         if self.progress is None:
             return "no progress to measure (needs a baseline and a target)"
         if self.expected is None:
-            return f"at {percent(self.progress)} (needs a start and a deadline to judge the pace)"
-        return f"expected {percent(self.expected)} by now, at {percent(self.progress)}"
+            return f"{percent(self.progress)} of the way from baseline to target (needs a start and a deadline to judge the pace)"
+        return f"{percent(self.progress)} of the way from baseline to target, {percent(self.expected)} expected by now"
 
 
 def time_share(start: date, deadline: date, today: date) -> float:

@@ -44,7 +44,7 @@ def test_pace_compares_progress_with_a_steady_pace() -> None:
     assert result.expected == pytest.approx(56 / 91)
     assert result.expected_value == pytest.approx(1_200_000 + 180_000 * 56 / 91)
     assert result.behind
-    assert result.describe() == "expected 62% by now, at 48%"
+    assert result.describe() == "48% of the way from baseline to target, 62% expected by now"
 
 
 def test_ahead_of_pace_is_not_behind() -> None:

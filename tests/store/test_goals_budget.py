@@ -38,7 +38,7 @@ def test_a_goal_report_gathers_verdicts_pace_and_strategies(plan) -> None:
     report = as_(plan, "dana").report("G-1")
     assert [s.id for s in report.strategies] == ["S-1"]
     assert letters(as_(plan, "dana"), "G-1") == {"S": True, "M": True, "A": False, "R": True, "T": True}
-    assert report.pace.describe() == "expected 62% by now, at 0%"  # 56 of 91 days, no check-in yet
+    assert report.pace.describe() == "0% of the way from baseline to target, 62% expected by now"  # 56 of 91 days, no check-in yet
 
 
 def test_checkins_record_who_and_when_and_move_the_pace(plan) -> None:
@@ -46,7 +46,7 @@ def test_checkins_record_who_and_when_and_move_the_pace(plan) -> None:
     assert (checkin.id, checkin.by, checkin.at, checkin.confidence) == ("C-1", "ali", NOW, "at_risk")
     report = as_(plan, "dana").report("G-1")
     assert [c.value for c in report.checkins] == [1_286_400]
-    assert report.pace.describe() == "expected 62% by now, at 48%"  # 86,400 of 180,000
+    assert report.pace.describe() == "48% of the way from baseline to target, 62% expected by now"  # 86,400 of 180,000
     record = as_(plan, "dana").history(item="C-1")[0]
     assert (record.actor, describe(record)) == ("ali", "checked in on G-1: 1,286,400 (at risk)")
 

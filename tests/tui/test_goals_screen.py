@@ -88,7 +88,7 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
         await pilot.press("2")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
                     and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
-        assert "expected 62% by now, at 0%" in text_of(app, "#goal-pace")  # 56 of 91 days
+        assert "0% of the way from baseline to target, 62% expected by now" in text_of(app, "#goal-pace")  # 56 of 91 days
         await pilot.press("c")
         await fill(pilot, app, value="lots")
         assert isinstance(app.screen, FieldsForm)
@@ -96,7 +96,7 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
         app.screen.query_one("#field-comment").value = "slow November"
         await fill(pilot, app, value="1,286,400")
         assert isinstance(app.screen, GoalsScreen)
-        assert "expected 62% by now, at 48%" in text_of(app, "#goal-pace")  # 86,400 of 180,000
+        assert "48% of the way from baseline to target, 62% expected by now" in text_of(app, "#goal-pace")  # 86,400 of 180,000
         assert app.screen.query_one("#goal-sparkline").data == [1_200_000, 1_286_400]
         assert "slow November" in text_of(app, "#goal-last-checkin")
         assert app.screen.query_one("#goals-table").get_row("G-1")[6].plain == "48%"

@@ -72,9 +72,9 @@ def pace_text(pace) -> str:
     if pace.progress is None:
         return _("no progress to measure (needs a baseline and a target)")
     if pace.expected is None:
-        return _("at {progress} (needs a start and a deadline to judge the pace)").format(
+        return _("{progress} of the way from baseline to target (needs a start and a deadline to judge the pace)").format(
             progress=percent(pace.progress))
-    return _("expected {expected} by now, at {progress}").format(
+    return _("{progress} of the way from baseline to target, {expected} expected by now").format(
         expected=percent(pace.expected), progress=percent(pace.progress))
 
 
