@@ -124,9 +124,11 @@ class ReviewChanges(BoardCore):
         return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
 
     def reps(self) -> list[str]:
-        """The reps of the board (members with the rep role), else everyone who owns a deal."""
+        """The reps of the board (members with the rep role), else everyone who owns a deal or
+        shares one's credit."""
         reps = [m.name for m in self.members() if m.role == "rep"]
-        return reps or sorted({d.owner for d in self.deals() if d.owner})
+        return reps or sorted({d.owner for d in self.deals() if d.owner}
+                              | {split.rep for d in self.deals() for split in d.splits})
 
     def _reps_with(self, rep: str | None) -> list[str]:
         """The reps, after checking that `rep` (if given) is one of them."""

@@ -181,3 +181,10 @@ def test_a_member_who_left_stays_on_what_they_were_on(tmp_path) -> None:
         board.update_deal("D-1", splits=[{"rep": "cy", "share": 10}])
     with pytest.raises(Invalid, match="'cy' is not a member"):
         board.add_task("New work", owner="cy")
+
+
+def test_on_a_board_without_members_whoever_shares_a_deal_is_a_rep(tmp_path) -> None:
+    board = Board(tmp_path / "solo", actor="me", clock=lambda: NOW)
+    board.add_deal("Acme", owner="ann", value=1000, stage="Won", splits=[{"rep": "zoe", "share": 25}])
+    assert {r.rep: r.won_value for r in board.rep_results()} == {"ann": 750, "zoe": 250}
+    assert {r.rep: r.won for r in board.forecast().reps} == {"ann": 750, "zoe": 250}
