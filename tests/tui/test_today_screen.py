@@ -14,8 +14,14 @@ from tui.screens.agenda import TodayScreen
 
 
 def lines(app) -> list[str]:
+    """Each line as it reads: a heading, or an item's id and its text (laid out side by side,
+    so that a wrapped text stays under itself)."""
+    from rich.table import Table
+
     listing = app.screen.query_one(OptionList)
-    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    prompts = [listing.get_option_at_index(i).prompt for i in range(listing.option_count)]
+    return ["  ".join(str(cell) for column in p.columns for cell in column.cells) if isinstance(p, Table)
+            else str(p) for p in prompts]
 
 
 async def test_the_day_and_a_jump_to_a_task(team) -> None:
