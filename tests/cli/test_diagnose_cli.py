@@ -120,6 +120,19 @@ def test_bad_input_names_column_and_row_and_saves_nothing(run, team, tmp_path, c
     assert snapshot_files(team) == before
 
 
+def test_a_failed_run_makes_no_board_and_a_good_one_does(tmp_path, capsys, monkeypatch) -> None:
+    from tests.cli.conftest import run_uplift
+
+    where = tmp_path / "new-board"
+    run = run_uplift(where, capsys, monkeypatch)
+    code, _, err = run("diagnose", tmp_path / "missing.csv")
+    assert code == 2 and "nothing was saved" in err and not where.exists()
+    good = tmp_path / "s.csv"
+    good.write_text("date,amount\n2026-01-05,10\n", encoding="utf-8")
+    code, out, _ = run("diagnose", good)
+    assert code == 0 and "Kept as X-1" in out and (where / "board.json").exists()
+
+
 def test_a_rep_may_diagnose_but_not_keep_a_snapshot(run, team, tmp_path) -> None:
     path = tmp_path / "s.csv"
     path.write_text("date,amount\n2026-01-05,10\n", encoding="utf-8")

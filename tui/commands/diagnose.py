@@ -32,6 +32,11 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
             diagnosis = compute_diagnosis(args.files, parse_overrides(args.map), period=args.period,
                                           joins=args.join, date_format=args.date_format, costs=args.costs)
             run = None
+            if not args.no_save:  # no board yet: made only once the files have been read
+                board = open_board(args, create=True)
+                run = board.run_diagnosis(args.files, args.map, period=args.period, joins=args.join,
+                                          date_format=args.date_format, costs=args.costs)
+                diagnosis = run.diagnosis
         else:
             run = board.run_diagnosis(args.files, args.map, period=args.period, joins=args.join,
                                       date_format=args.date_format, costs=args.costs, save=not args.no_save)
@@ -55,12 +60,10 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 
 
 def _board_for(args: argparse.Namespace):
-    """The board to save on (created if needed); with --no-save, the board only if it exists
-    (for its saved mappings), else None."""
+    """The board, if it exists (for its saved mappings, and to save on), else None: a new board
+    is made only once a run has read its files (a failed run leaves nothing behind)."""
     from sales.errors import NotFound
 
-    if not args.no_save:
-        return open_board(args, create=True)
     try:
         return open_board(args)
     except NotFound:

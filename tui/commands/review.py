@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sales.errors import Refused
 from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, open_board
 from tui.i18n import _, language
 from tui.number_text import num_or_dash, pct_or_dash
@@ -136,7 +137,8 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
         print(safe(f"{approval.id} {approval.rep}: {approval.total:,.2f} paid"
                    + (f" ({approval.paid_ref})" if approval.paid_ref else "")))
     if not marked:
-        print("Nothing to mark paid: no approved statement is waiting for payment (uplift payout approve first).")
+        raise Refused("nothing to mark paid: no approved statement is waiting for payment "
+                      "(uplift payout approve first)")
     return EXIT_OK
 
 
