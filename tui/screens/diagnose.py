@@ -607,8 +607,8 @@ class DiagnoseScreen(Screen):
             Selection(plain(text + ("  " + _("(ticked by {name}, {day})").format(name=tick.by, day=tick.at[:10])
                                     if tick else "")), index, tick is not None)
             for index, (text, tick) in enumerate(items)])
-        if highlighted is not None and items:
-            checklist.highlighted = min(highlighted, len(items) - 1)
+        if items:  # a line is always under the cursor: space ticks it without a first ↓
+            checklist.highlighted = min(highlighted, len(items) - 1) if highlighted is not None else 0
 
     @on(SelectionList.SelectionToggled, "#checklist")
     def _ticked(self, event: SelectionList.SelectionToggled) -> None:
