@@ -304,3 +304,19 @@ async def test_a_goal_contributes_to_another_from_the_form(team) -> None:
         await pilot.press("up")
         await until(pilot, lambda: "contributing: G-2 (ali, –)" in text_of(app, "#goal-summary"))
     assert Board(team, actor="dana").goal("G-2").parent == "G-1"
+
+
+async def test_a_goal_without_check_ins_draws_no_chart(board_path) -> None:
+    board = Board(board_path, actor="dana", clock=lambda: NOW)
+    board.add_goal("Win 25 new customers", metric="new_customers", baseline=9, target=25, unit="customers",
+                   start="2026-10-01", deadline="2026-12-31", owner="dana")
+    app = app_for(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and "No check-ins yet" in text_of(
+            app, "#goal-last-checkin"))
+        assert not app.screen.query_one("#goal-sparkline").display
+        Board(board_path, actor="dana", clock=lambda: NOW).checkin("G-1", 12, "on_track")
+        await app.screen.refresh_board()
+        await until(pilot, lambda: text_of(app, "#goal-last-checkin").startswith("1 check-in; last"))
+        assert app.screen.query_one("#goal-sparkline").display  # baseline and one check-in: a line

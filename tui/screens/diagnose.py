@@ -31,7 +31,7 @@ from sales.diagnosis_report import FIRST_MARK
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import safe
-from tui.i18n import N_, _, language
+from tui.i18n import N_, _, language, n_
 from tui.remote import is_remote
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
@@ -490,7 +490,8 @@ class DiagnoseScreen(Screen):
             status = _("Notes tagged {tag}: {count} of {total} (/ changes the filter, escape clears)").format(
                 tag=_(TAG_LABELS[self.tag_filter]), count=len(notes), total=total)
         elif notes:
-            status = _("{count} notes · n adds, e edits, t tags, / filters by tag").format(count=len(notes))
+            status = n_("{count} note · n adds, e edits, t tags, / filters by tag",
+                        "{count} notes · n adds, e edits, t tags, / filters by tag", len(notes)).format(count=len(notes))
         else:
             status = _("No notes yet: press n to write down what a rep or a customer said.")
         self.query_one("#notes-status", Static).update(plain(status))

@@ -29,7 +29,7 @@ from sales.goals import (
 )
 from sales.pace import describe_expected, describe_value, percent
 from sales.smart import NAMES
-from tui.i18n import N_, _, sentences
+from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
 from tui.screens.dialogs import Confirm, Pick
 from tui.user_text import plain, plain_rich, tell
@@ -188,10 +188,13 @@ class GoalsScreen(Screen):
         self.query_one("#goal-pace", Static).update(
             plain(now).stylize("bold red") if pace.behind else plain(now))
         values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
-        self.query_one("#goal-sparkline", Sparkline).data = values
+        sparkline = self.query_one("#goal-sparkline", Sparkline)
+        sparkline.data = values
+        sparkline.display = len(values) >= 2  # (one value is no line: it drew as solid blocks)
         last = report.checkins[-1] if report.checkins else None
         self.query_one("#goal-last-checkin", Static).update(plain(
-            _("{count} check-ins; last {day} by {name}: {value}, {confidence}").format(
+            n_("{count} check-in; last {day} by {name}: {value}, {confidence}",
+               "{count} check-ins; last {day} by {name}: {value}, {confidence}", len(report.checkins)).format(
                 count=len(report.checkins), day=f"{last.at:%Y-%m-%d}", name=last.by,
                 value=describe_value(last.value, goal.unit), confidence=_(CONFIDENCE_LABELS[last.confidence]))
             + (f" — {last.comment}" if last.comment else "") if last else _("No check-ins yet: press c.")))
