@@ -256,8 +256,9 @@ _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 
 
 def parse_number(text: str) -> float:
-    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `31.5`; ValueError otherwise."""
-    word = text.strip().replace(",", "").replace("_", "").replace(" ", "").lstrip("$€£")
+    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `31.5`, `31%` (31); ValueError
+    otherwise."""
+    word = text.strip().replace(",", "").replace("_", "").replace(" ", "").lstrip("$€£").removesuffix("%")
     scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
     if scale != 1:
         word = word[:-1]

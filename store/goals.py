@@ -53,10 +53,15 @@ class GoalChanges(BoardCore):
         return self._get("strategy", strategy_id)
 
     def goal_history(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float]]:
-        """(period, value) points of `metric` in exactly `scope`, oldest first, from diagnoses."""
+        """(period, value) points of `metric` in exactly `scope`, oldest first, from diagnoses.
+        Rates (win rate, repurchase rate, shares) come in percent, as goals state them (a
+        diagnosis keeps them as fractions: 0.31 is a goal's 31%)."""
+        from sales.kpis import RATE_METRICS
+
         name = "_".join(metric.casefold().split())
+        scale = 100.0 if name in RATE_METRICS else 1.0
         try:
-            return [(h["period"], h["value"]) for h in self.metric_history(name, scope)]
+            return [(h["period"], round(h["value"] * scale, 6)) for h in self.metric_history(name, scope)]
         except Invalid:
             return []  # a metric or scope the diagnosis does not break down
 

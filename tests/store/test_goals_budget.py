@@ -111,6 +111,24 @@ def test_history_comes_from_the_diagnosis_snapshots(plan, tmp_path) -> None:
         lead.add_goal("No data", metric="units", scope={"region": "Atlantis"}, baseline="snapshot")
 
 
+def test_a_rate_from_a_snapshot_is_in_percent_as_goals_state_rates(plan, tmp_path) -> None:
+    """West wins 3 of 4 deals in Q1 (75%) and 4 of 5 in Q2 (80%): the diagnosis keeps 0.75 and
+    0.8; a goal on the win rate reads 75 and 80, and its baseline is 80."""
+    lines = ["deal,date,region,stage,amount"]
+    for quarter, (won, lost) in ((1, (3, 1)), (2, (4, 1))):
+        for n in range(won + lost):  # spread over the quarter (Jan 10 ... Mar 28), so no quarter is partial
+            month, day = (quarter - 1) * 3 + min(n, 2) + 1, 10 if n < won + lost - 1 else 28
+            lines.append(f"D{quarter}{n},2026-{month:02d}-{day},West,{'Won' if n < won else 'Lost'},100")
+    records = tmp_path / "deals.csv"
+    records.write_text("\n".join(lines) + "\n")
+    lead = as_(plan, "dana")
+    lead.run_diagnosis([records], period="quarter")
+    assert lead.goal_history("win_rate", {"region": "West"}) == [("2026-Q1", 75.0), ("2026-Q2", 80.0)]
+    goal = lead.add_goal("West win rate", metric="win_rate", scope={"region": "West"}, baseline="snapshot",
+                         target=85, unit="%")
+    assert (goal.baseline, goal.baseline_source) == (80.0, "snapshot 2026-Q2")
+
+
 def test_budget_requests_decisions_and_spending_follow_the_roles(plan) -> None:
     rep, other, lead = as_(plan, "ali"), as_(plan, "bea"), as_(plan, "dana")
     line = rep.request_budget("Trade fair booth", 8000, category="marketing", strategy="S-1")
