@@ -59,7 +59,12 @@ def test_answers_ticks_and_incentive_plans_are_a_leads(run, tmp_path) -> None:
     assert "I-2" in out and "Spiff" in out
     plan.write_text("name: Bad\ntiers:\n- {from_pct: 0, rate: 300}\n")
     code, _, err = run("incentive", "set", str(plan))
-    assert code == 2 and "rate" in err
+    assert code == 2 and "rate" in err and "spiff.yaml" in err
+    # what `incentive show` prints, `incentive set` takes back
+    shown = tmp_path / "i1.yaml"
+    shown.write_text(run("incentive", "show", "I-1")[1])
+    code, out, _ = run("incentive", "set", str(shown))
+    assert (code, out.strip()) == (0, "I-1")
 
 
 def test_the_markdown_report(run, tmp_path) -> None:

@@ -204,15 +204,25 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
     `incentives:` list. A plan with the id of one on the board replaces it."""
     from store.plan_yaml import read_plan_file
 
+    from sales.errors import Invalid
+
     document = read_plan_file(args.file).document
-    if not isinstance(document, dict):
-        raise BadInput(f"{args.file}: expected an incentive plan (a mapping) or a plan file with `incentives:`")
-    items = document.get("incentives") if "incentives" in document else [document]
+    if isinstance(document, list):  # as `incentive show` prints it: a list of one plan
+        items = document
+    elif isinstance(document, dict):
+        items = document.get("incentives") if "incentives" in document else [document]
+    else:
+        raise BadInput(f"{args.file}: expected an incentive plan (a mapping), a list of them "
+                       f"(as `uplift incentive show` prints one) or a plan file with `incentives:`")
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise BadInput(f"{args.file}: `incentives` must be a list of plans")
     board = open_board(args)
-    for item in items:
-        print(board.save_incentive_plan(item).id)
+    for index, item in enumerate(items):
+        try:
+            print(board.save_incentive_plan(item).id)
+        except Invalid as error:
+            which = f" (plan {index + 1} of {len(items)})" if len(items) > 1 else ""
+            raise BadInput(f"{args.file}{which}: {error}") from None
     return EXIT_OK
 
 
