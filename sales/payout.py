@@ -58,7 +58,8 @@ def money(value: float) -> str:
 
 
 def pct(value: float) -> str:
-    return f"{value:.1f}%".replace(".0%", "%")
+    """`12.5%`, `80%`; a value that rounds to nothing is 0%, not -0%."""
+    return f"{round(value, 1) + 0.0:.1f}%".replace(".0%", "%")
 
 
 def tier_slices(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float]]:

@@ -76,12 +76,15 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
     """Plain-words findings: which goals were met, missed or have no data; what most was lost to."""
     lines = []
     for g in goals:
-        if g.attainment is None:
+        if g.target is None:
+            lines.append(f"{g.goal} has no target to measure against.")
+        elif g.actual is None:
             lines.append(f"{g.goal} has no actual to compare with its target ({g.source}).")
         elif g.gap is not None and g.gap <= 0:
-            lines.append(f"{g.goal} met its target ({pct(g.attainment)}).")
+            lines.append(f"{g.goal} met its target ({_attained(g.attainment)}).")
         else:
-            lines.append(f"{g.goal} missed its target by {_num(g.gap, g.unit)} ({pct(g.attainment)} attained).")
+            short = f"{number(round(g.gap, 2))} points" if g.unit == "%" else _num(g.gap, g.unit)
+            lines.append(f"{g.goal} missed its target by {short} ({_attained(g.attainment)}).")
     if process.win_rate is not None:
         lines.append(f"Win rate over the cycle: {pct(process.win_rate)}.")
     if lost is not None and lost.reasons:
@@ -89,6 +92,12 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         lines.append(f"Most of the value lost went to {top.name}: {pct(round(top.share, 1))} "
                      f"({', '.join(top.deals)}).")
     return lines
+
+
+def _attained(attainment: float | None) -> str:
+    """`86.3% attained`; a goal whose actual and target have opposite signs (or are zero) has
+    no share of its target to say."""
+    return "attainment not measurable" if attainment is None else f"{pct(attainment)} attained"
 
 
 def _lost(result: WinLoss | None) -> list[str]:

@@ -163,3 +163,19 @@ def test_overlapping_tiers_are_refused() -> None:
     with pytest.raises(msgspec.ValidationError, match="overlap"):
         msgspec.convert({"id": "I-1", "name": "x", "tiers": [{"from_pct": 0, "to_pct": 60, "rate": 0},
                                                             {"from_pct": 50, "rate": 5}]}, IncentivePlan)
+
+
+def test_review_findings_say_what_each_goal_lacks_or_missed_by() -> None:
+    from sales.review import GoalResult, ProcessMetrics
+    from sales.review_report import findings
+
+    def goal(gid, unit, target, actual, attainment, gap, source="check-in C-1"):
+        return GoalResult(gid, "t", "m", unit, "increase", target, actual, source, attainment, gap)
+
+    said = findings([goal("G-1", "", None, 5, None, None), goal("G-2", "%", 40, 34.5, 86.25, 5.5),
+                     goal("G-3", "", 10, None, None, None, "no data"), goal("G-4", "$", 100, -0.04, -0.04, 100.04)],
+                    ProcessMetrics(0, 0, 0, 0, None, None))
+    assert said == ["G-1 has no target to measure against.",
+                    "G-2 missed its target by 5.5 points (86.2% attained).",
+                    "G-3 has no actual to compare with its target (no data).",
+                    "G-4 missed its target by $100.04 (0% attained)."]
