@@ -158,11 +158,15 @@ def _find_column(columns: list[str], wanted: str) -> str | None:
     return matches[0] if matches else None
 
 
-def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, str] | None = None) -> ColumnMapping:
+def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, str] | None = None,
+                primary: Iterable[str] | None = None) -> ColumnMapping:
     """Guess each canonical field's column from the headers; overrides win over guesses.
 
     A column feeds at most one field. For each field the column whose header is the
-    best-ranked known spelling wins; the others are ignored.
+    best-ranked known spelling wins; the others are ignored. With `primary` (the main file's
+    columns, when other columns come from joined files), a guess among those beats any guess
+    among the rest: a joined accounts file's `revenue` (the company's size) does not take the
+    amount from the deals file's `close_value`.
     """
     columns = [str(c) for c in columns]
     fields: dict[str, str] = {}
@@ -176,7 +180,8 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
         if field != IGNORE:
             fields[field] = column
             overridden.append(field)
-    best: dict[str, tuple[int, str]] = {}
+    main = set(primary) if primary is not None else set(columns)
+    best: dict[str, tuple[tuple[bool, int], str]] = {}
     for column in columns:
         if column in taken:
             continue
@@ -184,8 +189,9 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
         if hit is None or hit[0] in fields:
             continue
         field, rank = hit
-        if field not in best or rank < best[field][0]:
-            best[field] = (rank, column)
+        order = (column not in main, rank)
+        if field not in best or order < best[field][0]:
+            best[field] = (order, column)
     for field, (_, column) in best.items():
         fields[field] = column
     derived: dict[str, str] = {}

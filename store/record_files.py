@@ -484,7 +484,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     for path in paths:
         header = read_header(path)
         extra = [c for jp, key, t in join_tables for c in t.columns if c != key and c not in header]
-        file_mapping = map_columns(header + extra, overrides)
+        file_mapping = map_columns(header + extra, overrides, primary=header)
         if mapping is not None and file_mapping.fields != mapping.fields:
             raise RecordsError(path, "columns differ from the first file; import files of the same layout together")
         mapping = file_mapping

@@ -223,61 +223,13 @@ def test_joins(tmp_path: Path) -> None:
         diagnose(deals, joins=["teams.csv"])
 
 
-def test_several_files_of_one_layout(tmp_path: Path) -> None:
-    a = write_text(tmp_path / "a.csv", "date,amount\n2024-01-01,1\n")
-    b = write_text(tmp_path / "b.csv", "date,amount\n2024-02-01,2\n")
-    assert diagnose([a, b]).total.revenue == 3.0
-    c = write_text(tmp_path / "c.csv", "date,amount,region\n2024-02-01,2,x\n")
-    with pytest.raises(RecordsError, match="columns differ"):
-        diagnose([a, c])
-
-
-def test_text_is_trimmed_and_float_ids_lose_their_point_zero(tmp_path: Path) -> None:
-    path = write_text(tmp_path / "ids.csv", "date,amount,CustomerID,Region\n"
-                                              "2024-01-01,1,12923.0, South\n2024-01-02,2,12923.0,South \n"
-                                              "2024-01-03,3,,  \n")
-    frame = load_records(path).frame
-    assert frame["customer"].tolist()[:2] == ["12923", "12923"] and frame["customer"].isna().tolist()[2]
-    assert list(frame["region"].cat.categories) == ["South"] and frame["region"].isna().tolist()[2]
-
-
-def test_found_by_the_property_tests_a_date_column_with_no_values_or_year_zero(tmp_path: Path) -> None:
-    """Both raised IndexError / an overflow from inside pandas instead of a RecordsError."""
-    empty = write_text(tmp_path / "empty.csv", 'date,amount\n"",\n')
-    assert load_records(empty).frame["date"].isna().all()
-    year_zero = write_text(tmp_path / "zero.csv", "date,amount\n2024-01-05,1\n0000-1-1,2\n")
-    with pytest.raises(RecordsError, match=r"row 3: cannot read '0000-1-1' as a date"):
-        load_records(year_zero)
-    forced = write_text(tmp_path / "forced.csv", "date,amount\n05/01/2024,1\n01/01/0000,2\n")
-    with pytest.raises(RecordsError, match="as a date"):
-        load_records(forced, date_format="%d/%m/%Y")
-
-
-def test_a_format_given_rereads_what_the_csv_reader_took_for_iso_dates(tmp_path: Path) -> None:
-    """2024-03-02 in a year-day-month file is the 3rd of February when the lead says so."""
-    only_valid = tmp_path / "ydm.csv"
-    only_valid.write_text("Date,Sales\n2024-03-02,10\n2024-01-02,1\n", encoding="utf-8")
-    as_iso = load_records(only_valid).frame["date"].dt.strftime("%Y-%m-%d").tolist()
-    assert as_iso == ["2024-03-02", "2024-01-02"]
-    given = load_records(only_valid, date_format="%Y-%d-%m").frame["date"].dt.strftime("%Y-%m-%d").tolist()
-    assert given == ["2024-02-03", "2024-02-01"]
-
-
-def test_a_column_read_twice_under_one_name_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "twice.csv"
-    path.write_text("date,amount,region,amount,customer\n2024-01-02,10,North,12,A\n", encoding="utf-8")
-    with pytest.raises(RecordsError) as caught:
-        load_records(path)
-    message = str(caught.value)
-    assert "two columns are named 'amount' (columns 2 and 4)" in message and "row 1" in message
-    unused = tmp_path / "notes-twice.csv"
-    unused.write_text("date,amount,notes,notes\n2024-01-02,10,a,b\n", encoding="utf-8")
-    assert load_records(unused).frame["amount"].tolist() == [10.0]  # a repeated column not read is no matter
-
-
-def test_an_amount_column_with_no_value_at_all_is_dropped_and_said(tmp_path: Path) -> None:
-    """Found by the records fuzz test: every amount empty (or only a tab) left no number to look
-    up, and the reader failed with an IndexError instead of saying what it dropped."""
-    path = write_text(tmp_path / "empty-amounts.csv", "date,customer,amount\n2026-01-05,Acme,\n2026-01-06,Beta,\t\n")
-    with pytest.raises(RecordsError, match="no sales rows left after dropping: 2 no amount"):
-        diagnose([path])
+def test_a_joined_files_columns_never_take_a_field_from_the_main_files(tmp_path: Path) -> None:
+    """An accounts file's `revenue` (the company's size) is a better-ranked amount header than
+    the deals file's `close_value`, but the deals file's column is the amount: 10 + 5 won."""
+    deals = write_text(tmp_path / "deals.csv", "id,account,close_date,close_value,deal_stage\n"
+                                                "1,Acme,2024-01-02,10,Won\n2,Beta,2024-01-03,0,Lost\n3,Acme,2024-01-04,5,Won\n")
+    accounts = write_text(tmp_path / "accounts.csv", "account,revenue,region\nAcme,1100.04,East\nBeta,251.41,West\n")
+    d = diagnose(deals, joins=[f"{accounts}:account"])
+    assert d.source.mapping["amount"] == "close_value" and d.total.revenue == 15
+    assert d.source.mapping["region"] == "region"  # a field only the joined file has comes from it
+    assert "revenue" in d.source.ignored_columns
