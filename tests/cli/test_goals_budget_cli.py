@@ -84,6 +84,10 @@ def test_budget_request_approve_reject_spend(run) -> None:
     for action in ("budget.request", "budget.approve", "budget.reject", "budget.spend", "board.budget",
                    "strategy.add"):
         assert action in actions
+    run("budget", "request", "Second booth", "3000", "--strategy", "S-1", user="ali")
+    code, out, err = run("budget", "approve", "B-3", "--reason", "the fair asked")  # 9,000 of 6,500
+    assert (code, out) == (0, "B-3 approved for 3,000\n")
+    assert err == "warning: approved 9,000 of the plan's 6,500 budget (2,500 over)\n"
 
 
 def test_training_items(run) -> None:

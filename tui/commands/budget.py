@@ -7,6 +7,7 @@ plan's total; spending is recorded by whoever requested the line (or a lead).
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sales.budget import CATEGORIES, money
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
@@ -52,6 +53,9 @@ def cmd_budget_approve(args: argparse.Namespace) -> int:
     amount = cli_number(args.amount, "amount") if args.amount is not None else None
     line = board.approve_budget(args.id, args.reason, amount)
     print(f"{line.id} approved for {money(line.approved)}")
+    for flag in board.budget_flags():  # approving past the plan's budget is allowed, and said
+        if flag.startswith("approved ") and "plan's" in flag:
+            print(f"warning: {flag}", file=sys.stderr)
     return EXIT_OK
 
 
