@@ -7,6 +7,8 @@ mapping and the source's name), never the records themselves.
 
 from __future__ import annotations
 
+from datetime import date
+
 from collections.abc import Iterable, Mapping, Sequence
 
 import msgspec
@@ -55,6 +57,14 @@ def merge_overrides(saved: Mapping[str, str], given: Mapping[str, str]) -> dict[
 def period_name(label: str) -> str:
     """A diagnosis period label as the rest of the plan writes it: 2026-07, 2026-Q3."""
     return label.replace("Q", "-Q") if "Q" in label and "-Q" not in label else label
+
+
+def period_start(name: str) -> date:
+    """The first day of a period as period_name writes it: 2026-07 -> 2026-07-01, 2026-Q3 -> 2026-07-01."""
+    year, _, part = name.partition("-")
+    if part.startswith("Q"):
+        return date(int(year), (int(part[1:]) - 1) * 3 + 1, 1)
+    return date(int(year), int(part), 1)
 
 
 SCOPE_KEYS = DIMENSIONS

@@ -35,6 +35,7 @@ from sales.review import (
     rep_results,
 )
 from sales.review_report import ReviewData, findings
+from sales.snapshots import period_start
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
 from store.diagnoses import checklist_template, translated
@@ -284,7 +285,9 @@ class ReviewChanges(BoardCore):
         metric = _metric(goal)
         if metric:
             latest = self.latest_kpi(metric, goal.scope.given())
-            if latest is not None:
+            since = goal.start or self.period()[0]
+            # a snapshot of sales from before the goal began is its baseline, not its actual
+            if latest is not None and (since is None or period_start(latest[0]) >= since.replace(day=1)):
                 return latest[1], f"diagnosis {latest[0]}"
         if metric in REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}:
             start, end = self.period()
