@@ -430,6 +430,15 @@ def parse_join(spec: str) -> tuple[Path, str]:
     return Path(file), key.strip()
 
 
+def _beside(join_path: Path, main: Path) -> Path:
+    """A joined file named without a folder that is not in the current one, but beside the
+    main file, is the one beside it (`--join sales_teams.csv:sales_agent` next to the pipeline)."""
+    if join_path.is_absolute() or join_path.exists():
+        return join_path
+    near = main.parent / join_path
+    return near if near.exists() else join_path
+
+
 def _join_key(values: "pd.Series") -> "pd.Series":
     """Join keys compared without case, spaces or punctuation ("GTX Pro" matches "GTXPro")."""
     return values.astype("string").str.casefold().str.replace(r"[\W_]+", "", regex=True)
@@ -476,7 +485,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     paths = [Path(p) for p in paths]
     if not paths:
         raise MappingError("no record file given")
-    join_specs = [parse_join(s) for s in joins]
+    join_specs = [(_beside(jp, paths[0]), key) for jp, key in (parse_join(s) for s in joins)]
     join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
     frames, notes, date_formats = [], [], {}
     mapping: ColumnMapping | None = None

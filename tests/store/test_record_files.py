@@ -233,3 +233,14 @@ def test_a_joined_files_columns_never_take_a_field_from_the_main_files(tmp_path:
     assert d.source.mapping["amount"] == "close_value" and d.total.revenue == 15
     assert d.source.mapping["region"] == "region"  # a field only the joined file has comes from it
     assert "revenue" in d.source.ignored_columns
+
+
+def test_a_joined_file_named_alone_is_found_beside_the_main_file(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    deals = write_text(folder / "deals.csv", "id,agent,close_date,close_value,deal_stage\n1,Ann,2024-01-02,10,Won\n")
+    write_text(folder / "teams.csv", "agent,regional_office\nAnn,East\n")
+    monkeypatch.chdir(tmp_path)  # not where the files are
+    d = diagnose(deals, joins=["teams.csv:agent"])
+    assert [r.value for r in d.breakdowns["region"]] == ["East"]
+
