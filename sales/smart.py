@@ -3,7 +3,8 @@
 S  specific    the goal has a scope and an owner
 M  measurable  it has a metric, a baseline and a target (that points the way it says)
 A  achievable  the change it asks for is no more than the best change seen in the diagnosis
-               history of that metric in that scope (period over period)
+               history of that metric in that scope, over a span as long as the goal's own
+               (a quarter's goal against monthly history: changes over three months)
 R  relevant    at least one strategy serves it, or it contributes to another goal (a rep's part
                of a team goal is as relevant as the team goal)
 T  time-bound  it has a deadline, inside the plan's period
@@ -92,7 +93,8 @@ def measurable(goal: Goal) -> Verdict:
 
 
 def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
-    """Judge the asked change against the best period-over-period change in `history`.
+    """Judge the asked change against the best change in `history` over as many periods as
+    the goal's own time spans (at most the history's length).
 
     `history` holds (period, value) points of the goal's metric in its scope; periods sort as
     text ("2026-Q2" < "2026-Q3"). Changes are in % of the earlier value, or in the metric's own
@@ -101,9 +103,11 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
     target = target_value(goal)
     if goal.baseline is None or target is None:
         return _verdict("A", False, _part(NOTHING_TO_JUDGE))
-    points = [value for _, value in sorted(history, key=lambda p: p[0])]
+    ordered = sorted(history, key=lambda p: p[0])
+    points = [value for _, value in ordered]
     relative = goal.baseline != 0
-    steps = [_change(a, b, relative) for a, b in zip(points, points[1:])]
+    span = min(_periods_in(goal, ordered[0][0]) if ordered else 1, max(1, len(points) - 1))
+    steps = [_change(a, b, relative) for a, b in zip(points, points[span:])]
     steps = [s for s in steps if s is not None]
     asked = _change(goal.baseline, target, relative)
     rising = goal.direction in ("increase", "above")
@@ -120,6 +124,16 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
         return _verdict("A", False, _part(TOO_MUCH_UNITS, asked=shown[0], best=shown[1],
                                           excess=number(round(excess, 2))))
     return _verdict("A", True, _part(WITHIN_REACH, asked=shown[0], best=shown[1]))
+
+
+def _periods_in(goal: Goal, label: str) -> int:
+    """How many of the history's periods (months `2026-07`, or quarters `2026-Q3`) the goal's
+    own time spans, at least 1: a quarter's goal is judged by the changes seen over three
+    months, not from one month to the next (a single month's swing says little of a quarter)."""
+    if goal.start is None or goal.deadline is None or goal.deadline <= goal.start:
+        return 1
+    months = (goal.deadline - goal.start).days / 30.44
+    return max(1, round(months / (3 if "Q" in label else 1)))
 
 
 def relevant(goal: Goal, strategies: Sequence[Strategy]) -> Verdict:

@@ -137,3 +137,18 @@ def test_check_gives_the_five_letters_in_order() -> None:
     verdicts = smart.check(goal(), history=HISTORY, strategies=[])
     assert [v.letter for v in verdicts] == ["S", "M", "A", "R", "T"]
     assert [v.passed for v in verdicts] == [True, True, False, False, True]  # +15% > +9.2%; no strategy
+
+
+def test_a_quarters_goal_is_judged_by_changes_over_three_months() -> None:
+    """Monthly history 100, 200, 110, 120, 130, 140, 150: one month's best swing is +100%
+    (100 -> 200), but over three months the best is +27.3% (110 -> 140). A quarter's +50% is
+    beyond that; a month's goal is judged month to month."""
+    history = [(f"2026-{m:02d}", v) for m, v in zip(range(1, 8), (100, 200, 110, 120, 130, 140, 150))]
+    quarter = goal(baseline=100.0, target=150.0, start="2026-10-01", deadline="2026-12-31")
+    verdict = smart.achievable(quarter, history)
+    assert not verdict.passed
+    assert verdict.reason == "asks for +50.0% where the best change seen was +27.3% (22.7 points more)"
+    month = goal(baseline=100.0, target=150.0, start="2026-12-01", deadline="2026-12-31")
+    assert smart.achievable(month, history).reason == "asks for +50.0%; the best change seen was +100.0%"
+    # a history shorter than the goal: the longest span it has
+    assert smart.achievable(quarter, history[:2]).reason == "asks for +50.0%; the best change seen was +100.0%"
