@@ -135,6 +135,8 @@ async def test_a_run_from_the_file_prompt_is_kept_and_shown(team, deals) -> None
         assert isinstance(app.screen, DiagnoseScreen)
         assert "X-1 · just saved" in text_of(app, "#diagnose-status")
         assert "Win rate 65.0%" in text_of(app, "#kpis")
+        read = text_of(app, "#mapping")  # how the file was read, as the command line says it
+        assert "How the file was read" in read and "'deal' -> order_id" in read and "dates in 'date'" in read
     board = Board(team, actor="dana")
     [snapshot] = board.snapshots()
     assert snapshot.diagnosis.source.files == [str(deals)]

@@ -131,6 +131,17 @@ def kpi_summary(d: Diagnosis) -> str:
     return "\n".join(lines)
 
 
+def mapping_text(d: Diagnosis) -> str:
+    """How the file was read: which column became which field, how its dates were read, and
+    what joins found (as `uplift diagnose` prints it), so a wrong guess shows on the screen."""
+    lines = ["", _("How the file was read (f, then a mapping, changes it)")]
+    lines += [f"  {line}" for line in d.source.explanation]
+    lines += ["  " + _("dates in {column}: {how}").format(column=repr(column), how=how)
+              for column, how in d.source.date_formats.items()]
+    lines += [f"  {note}" for note in d.source.notes]
+    return "\n".join(lines)
+
+
 def findings_text(d: Diagnosis) -> str:
     if not d.findings:
         return _("Weak spots: none above the thresholds.")
@@ -168,6 +179,7 @@ class DiagnoseScreen(Screen):
                 with VerticalScroll():
                     yield Static(id="kpis")
                     yield Static(id="findings")
+                    yield Static(id="mapping")
             with TabPane(_("Breakdowns"), id="tab-breakdowns"):
                 with TabbedContent(id="breakdown-tabs"):
                     with TabPane(_("Period"), id="bd-period"):
@@ -229,6 +241,7 @@ class DiagnoseScreen(Screen):
         self.set_status(status)
         self.query_one("#kpis", Static).update(plain(kpi_summary(d)))
         self.query_one("#findings", Static).update(plain(findings_text(d)))
+        self.query_one("#mapping", Static).update(plain(mapping_text(d)))
         tabs = self.query_one("#breakdown-tabs", TabbedContent)
         for dimension in DIMENSIONS:
             if dimension in d.breakdowns:
