@@ -178,8 +178,12 @@ def test_payout_approval(run) -> None:
     assert out.splitlines()[-1] == "  not approved yet (a lead: uplift payout approve)"
     code, _, err = run("payout", "approve", user="chen")
     assert code == 1 and "only a lead" in err
-    code, out, _ = run("payout", "approve", "--rep", "chen", "--note", "December payroll")
+    code, out, err = run("payout", "approve", "--rep", "chen", "--note", "December payroll")
     assert code == 0 and out.splitlines() == ["P-1 chen: 875.00"]
+    from datetime import date  # the sample's cycle ends 2026-12-31: approving before then is said
+
+    before_the_end = "note: the cycle runs to 2026-12-31: these statements are approved as they stand today"
+    assert (before_the_end in err) == (date.today() < date(2026, 12, 31))
     code, out, _ = run("payout", "--rep", "chen")
     assert out.splitlines()[-1].startswith("  approved by dana on ")
     assert out.splitlines()[-1].endswith("(P-1): 875.00; not paid yet")

@@ -147,6 +147,10 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(f"{approval.id} {approval.rep}: {approval.total:,.2f}")
+    end = board.period()[1]
+    if made and end is not None and board.today() < end:  # allowed (an advance), and said
+        print(f"note: the cycle runs to {end}: these statements are approved as they stand today; "
+              f"a deal that moves later changes them, and they show as changed since", file=sys.stderr)
     if not made and not any(s.plan for s in board.payouts(args.rep)):
         print("Nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml).")
     elif not made:
