@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from sales.goals import number
+from sales.splits import splits_text
 from sales.tasks import STATUS_LABELS
 
 
@@ -144,7 +145,7 @@ def _short(value: object) -> str:
         if not value:
             return "–"
         if all(isinstance(v, dict) and set(v) == {"rep", "share"} for v in value):  # a deal's splits
-            return ", ".join(f"{v['rep']} {v['share']:g}%" for v in value)
+            return splits_text(value)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
     if isinstance(value, float) and not isinstance(value, bool):  # an amount: 48,000 or 12.5
         return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -21,11 +21,11 @@ from datetime import date
 import msgspec
 
 from sales.deals import check_stages
-from sales.splits import split_rep_problem
 from sales.errors import Invalid, Refused
 from sales.goals import alignment_loop
 from sales.ids import format_id, parse_id
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
+from sales.splits import split_rep_problem
 from sales.tasks import dependency_loop
 
 WIP_MAX = 999

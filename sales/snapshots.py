@@ -7,9 +7,8 @@ mapping and the source's name), never the records themselves.
 
 from __future__ import annotations
 
-from datetime import date
-
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 import msgspec
 

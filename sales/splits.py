@@ -16,7 +16,9 @@ from typing import Annotated
 
 import msgspec
 
+from sales.errors import Invalid
 from sales.text import NAME_MAX, clean_line
+from sales.validation import convert
 
 SPLITS_MAX = 10
 Share = Annotated[float, msgspec.Meta(gt=0, le=100)]
@@ -49,6 +51,18 @@ def check_splits(owner: str | None, splits: Sequence[Split]) -> None:
     total = sum(split.share for split in splits)
     if total > 100 + 1e-9:
         raise ValueError(f"the splits give {total:g}% of the deal; at most 100% can be shared")
+
+
+def read_splits(owner: str | None, raw: object) -> list[Split]:
+    """`raw` splits (as a form, the command line or a change gives them) checked for a deal of
+    `owner`; Invalid naming the splits (`splits[0].share: must be more than 0`, `splits: the
+    splits give 110%...`), so that the problem shows at the splits, not at the deal."""
+    splits = convert(raw, list[Split], "splits")
+    try:
+        check_splits(owner, splits)
+    except ValueError as error:
+        raise Invalid("splits", str(error)) from None
+    return splits
 
 
 def split_rep_problem(rep: str, roles: Mapping[str, str]) -> str | None:

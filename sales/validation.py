@@ -19,7 +19,9 @@ def convert(data: object, model: type[T], field: str = "") -> T:
         return msgspec.convert(data, model)
     except msgspec.ValidationError as error:
         message, path = _AT.match(str(error)).groups()
-        where = ".".join(part for part in (field, path or "") if part) or model.__name__.lower()
+        # `steps` and `[0].text` make `steps[0].text`; `task` and `title` make `task.title`
+        where = (field + ("" if (path or "").startswith("[") else ".") + path if field and path
+                 else field or path or model.__name__.lower())
         raise Invalid(where, _plainly(message) if message else "invalid") from None
 
 

@@ -38,7 +38,7 @@ from sales.errors import Invalid, NotFound
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
-from sales.splits import Split, check_splits, split_rep_problem
+from sales.splits import read_splits, split_rep_problem
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
@@ -219,10 +219,7 @@ class DealChanges(BoardCore):
         """`data` as a checked deal. Its owner and split reps must be members (reps, for a
         split), unless the deal had them already (see TaskChanges._validate_task)."""
         if data.get("splits"):  # (checked first, so that the problem names the splits, not the deal)
-            try:
-                check_splits(data.get("owner"), convert(data["splits"], list[Split], "splits"))
-            except ValueError as error:
-                raise Invalid("splits", str(error)) from None
+            read_splits(data.get("owner"), data["splits"])
         deal = convert(data, Deal)
         if deal.owner is not None and (old is None or deal.owner != old.owner):
             self._check_member(deal.owner, "owner")

@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 _MINUS_VALUE = re.compile(r"^-\d")
 
 
-def joined_past_dates(argv: list[str]) -> list[str]:
+def joined_minus_values(argv: list[str]) -> list[str]:
     """`--due -1w` as `--due=-1w`, so that such a value reaches its option (argparse refuses a
     value that looks like an option: `expected one argument`) and is judged there."""
     out: list[str] = []
@@ -136,7 +136,7 @@ def joined_past_dates(argv: list[str]) -> list[str]:
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
-    args = parser.parse_args(joined_past_dates(argv))
+    args = parser.parse_args(joined_minus_values(argv))
     if not hasattr(args, "board"):
         args.board = None
     if hasattr(args, "command"):

@@ -50,8 +50,7 @@ def cmd_budget_request(args: argparse.Namespace) -> int:
 
 def cmd_budget_approve(args: argparse.Namespace) -> int:
     board = open_board(args)
-    amount = cli_number(args.amount, "amount") if args.amount is not None else None
-    line = board.approve_budget(args.id, args.reason, amount)
+    line = board.approve_budget(args.id, args.reason, cli_number(args.amount, "amount"))
     print(f"{line.id} approved for {money(line.approved)}")
     for flag in board.budget_flags():  # approving past the plan's budget is allowed, and said
         if flag.startswith("approved ") and "plan's" in flag:
@@ -77,8 +76,6 @@ def cmd_budget_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_budget_spend(args: argparse.Namespace) -> int:
-    import sys
-
     board = open_board(args)
     entry = board.record_spend(args.id, cli_number(args.amount, "amount"), cli_date(board, args.on, "on") or None,
                                args.note or "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,7 +12,7 @@ from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
 from sales.goals import parse_number
-from sales.splits import Split, check_splits, parse_splits, splits_text
+from sales.splits import parse_splits, read_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
@@ -98,9 +97,9 @@ class DealForm(FormBase):
         with reading.field():
             try:
                 fields["splits"] = parse_splits(self.query_one("#splits", Input).value)
-                check_splits(fields["owner"], msgspec.convert(fields["splits"], list[Split]))
-            except (ValueError, msgspec.ValidationError) as error:
+            except ValueError as error:
                 raise Invalid("splits", str(error)) from None
+            read_splits(fields["owner"], fields["splits"])  # (with the other fields' problems)
         text = self.query_one("#value", Input).value.strip()
         with reading.field():
             try:

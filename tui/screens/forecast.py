@@ -32,6 +32,7 @@ from tui.forecast_text import (
 from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich, tell
 
+
 def two_lines(heading: str, width: int = 8) -> str:
     """A heading wider than `width` broken at its last space (`If best` / `case`), so that the
     twelve columns of the reps' table fit a 120-column terminal."""
