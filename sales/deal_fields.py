@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
-from sales.deals import Stage, find_stage
+from sales.deals import FORECAST_CATEGORIES, Stage, find_stage
 from sales.sales_fields import MappingError, normalise_header
+from sales.splits import parse_splits
 
 # deal field <- the diagnosis engine's field it is read from
 FROM_SALES_FIELD = {"source": "order_id", "account": "customer", "owner": "rep", "stage": "stage",
@@ -27,10 +28,32 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
     "next_step": ("nextstep", "nextaction", "下一步"),
     "lost_reason": ("lostreason", "lossreason", "closedlostreason", "reasonlost", "输单原因", "輸單原因",
                     "丢单原因", "丟單原因", "失败原因", "失敗原因"),
+    "forecast": ("forecast", "forecastcategory", "预测类别", "預測類別"),
+    "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
 }
-DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY)
+# the product sold: a field of its own, and the title when the file has no title column
+FROM_PRODUCT = "product"
+DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY, FROM_PRODUCT, "closed")
 IGNORE = ("-", "ignore", "none")
 REQUIRED = ("stage",)
+
+#: The columns of `deal list --csv`: the stored fields by their plan-file names, and what the
+#: board works out (outcome, weighted value, the day a deal closed).
+EXPORT_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
+                  "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits")
+#: What such a file brings back, each from the column of its name. `id`, `outcome` and
+#: `weighted` are the board's own doing and not read back (deals get ids of the board they join).
+EXPORT_READ_BACK = ("title", "account", "key_account", "owner", "product", "stage", "value", "close", "closed",
+                    "forecast", "lost_reason", "next_step", "source", "splits")
+#: Forecast categories as CRMs name them (Salesforce's Pipeline, Best Case, Commit, Closed,
+#: Omitted), normalised as headers are, with the board's own names.
+_FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": "auto", "pipeline": "auto",
+                   "closed": "auto", "omitted": "omit", "bestcase": "best_case"}
+
+
+def is_export(headers: Sequence[str]) -> bool:
+    """Whether a file has every column `deal list --csv` writes: then each is read by its name."""
+    return set(EXPORT_COLUMNS) <= {str(h) for h in headers}
 
 
 def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
@@ -38,9 +61,12 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     field names) win.
 
     MappingError if an override names an unknown column or field, or a required field or a
-    title (title, account or product) has no column.
+    title (title, account or product) has no column. A file that `deal list --csv` wrote (and
+    no overrides) maps each column to the field of its name, so it imports as it was exported.
     """
     headers = [str(h) for h in headers]
+    if is_export(headers) and not overrides:
+        return {field: field for field in EXPORT_READ_BACK}
     by_name = {normalise_header(h): h for h in headers}
     mapping: dict[str, str] = {}
     engine_overrides: dict[str, str] = {}
@@ -54,7 +80,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
             engine_overrides[header] = sales_fields.IGNORE
         elif field in FROM_SALES_FIELD:
             engine_overrides[header] = FROM_SALES_FIELD[field]
-        elif field in DEAL_ONLY:
+        elif field in DEAL_ONLY or field in (FROM_PRODUCT, "closed"):
             mapping[header] = field
             engine_overrides[header] = sales_fields.IGNORE
         else:
@@ -72,14 +98,14 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     for deal_field, sales_field in FROM_SALES_FIELD.items():
         if sales_field in found:
             mapping[found[sales_field]] = deal_field
-    if "title" not in mapping.values() and "product" in found:
-        mapping[found["product"]] = "title"
+    if FROM_PRODUCT not in mapping.values() and "product" in found:
+        mapping[found["product"]] = FROM_PRODUCT
     taken = set(mapping.values())
     for field in REQUIRED:
         if field not in taken:
             raise MappingError(f"no column holds the deal's {field} (columns: {', '.join(headers)}); "
                                f"name it with --map COLUMN={field}")
-    if not taken & {"title", "account"}:
+    if not taken & {"title", "account", FROM_PRODUCT}:
         raise MappingError(f"no column holds a title or an account (columns: {', '.join(headers)}); "
                            f"name one with --map COLUMN=title")
     return mapping
@@ -112,6 +138,16 @@ def parse_flag(text: str) -> bool:
     return text.strip().lower() in ("1", "y", "yes", "true", "x", "key")
 
 
+def parse_forecast(text: str) -> str:
+    """A forecast category as the board or a CRM names it (`best_case`, `Best Case`, Salesforce's
+    `Pipeline` and `Omitted`); blank is auto."""
+    category = _FORECAST_NAMES.get(normalise_header(text))
+    if category is None:
+        raise ValueError(f"{text.strip()!r} is not a forecast category (one of: {', '.join(FORECAST_CATEGORIES)}, "
+                         f"or Pipeline, Best Case, Commit, Closed, Omitted; --map COLUMN=- leaves the column out)")
+    return category
+
+
 def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage]) -> str:
     """The stage a closed deal is taken to have entered on its `opened` date.
 
@@ -139,7 +175,9 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
 
     ValueError("field: reason") on the first bad value. The history: an open deal entered its
     stage on `opened` (or now, without it); a won or lost deal entered `opened_stage` on `opened`
-    and its outcome on `close` (or now). A deal with an outcome and no `opened` has one entry.
+    and its outcome on `closed` (the day an export says it closed), else on `close` (or now). A
+    deal with an outcome and no `opened` has one entry. Splits are as typed (parse_splits), for
+    the board to check against its members.
     """
     def fail(field: str, error: Exception) -> ValueError:
         return ValueError(f"{field}: {error}")
@@ -149,7 +187,8 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
     except ValueError as error:
         raise fail("stage", error) from None
     values = {}
-    for field, parse in (("value", parse_money), ("close", parse_day), ("opened", parse_day)):
+    for field, parse in (("value", parse_money), ("close", parse_day), ("closed", parse_day), ("opened", parse_day),
+                         ("forecast", parse_forecast), ("splits", parse_splits)):
         try:
             values[field] = parse(row.get(field, ""))
         except ValueError as error:
@@ -159,22 +198,28 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
         return datetime.combine(day, time(0), tzinfo=zone) if day else now
 
     opened, close = values["opened"], values["close"]
+    # a closed deal's outcome is dated by its `closed` day (an export's), else by its close date
+    ended, ended_field = (values["closed"], "closed") if values["closed"] else (close, "close")
     if stage.outcome == "open":
         history = [{"stage": stage.name, "at": moment(opened)}]
     elif opened and opened_stage != stage.name:
-        if close and close < opened:
-            raise fail("close", ValueError(f"{close} is before the deal opened ({opened})"))
-        history = [{"stage": opened_stage, "at": moment(opened)}, {"stage": stage.name, "at": moment(close)}]
+        if ended and ended < opened:
+            raise fail(ended_field, ValueError(f"{ended} is before the deal opened ({opened})"))
+        history = [{"stage": opened_stage, "at": moment(opened)}, {"stage": stage.name, "at": moment(ended)}]
     else:
-        history = [{"stage": stage.name, "at": moment(close)}]
-    title = row.get("title", "").strip() or row.get("account", "").strip() or row.get("source", "").strip()
-    fields = {"title": title, "account": row.get("account", "").strip(), "stage": stage.name,
+        history = [{"stage": stage.name, "at": moment(ended)}]
+    product = row.get(FROM_PRODUCT, "").strip()
+    title = (row.get("title", "").strip() or (product if "title" not in row else "")
+             or row.get("account", "").strip() or product or row.get("source", "").strip())
+    fields = {"title": title, "account": row.get("account", "").strip(), "product": product, "stage": stage.name,
               "value": values["value"], "close": close, "history": history,
-              "source": row.get("source", "").strip(),
+              "source": row.get("source", "").strip(), "forecast": values["forecast"],
               "key_account": parse_flag(row.get("key_account", "")),
               "next_step": row.get("next_step", ""),
               # a reason on a deal that is not lost (some exports fill it for all) is not kept
               "lost_reason": row.get("lost_reason", "").strip() if stage.outcome == "lost" else ""}
+    if values["splits"]:
+        fields["splits"] = values["splits"]
     owner = row.get("owner", "").strip()
     if owner:
         fields["owner"] = owner

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Literal
 
 import msgspec
@@ -33,7 +34,7 @@ def _folded(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-def member_for(name: str, members: set[str] | list[str]) -> str | None:
+def member_for(name: str, members: Collection[str]) -> str | None:
     """The member a name from elsewhere (a CRM's `Daniell Hammack`) stands for: the member of
     that name, else the one member whose name is the same but for case, spaces and punctuation
     (`daniell.hammack`, `DaniellHammack`); None when there is none, or more than one."""

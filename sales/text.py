@@ -48,6 +48,21 @@ def safe_json(data: bytes) -> bytes:
     return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text).encode()
 
 
+#: What a spreadsheet would run as a formula at the start of a cell: a CSV the board writes puts
+#: such text behind a `'` (tui.cli_output.csv_cell), and reading its own file back takes it off.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_guarded(text: str) -> str:
+    """`text` as a CSV cell a spreadsheet will not run: behind a `'` if it starts like a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def formula_unguarded(text: str) -> str:
+    """What formula_guarded() was given: a cell of the board's own CSV, read back."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def display_width(text: str) -> int:
     """Terminal cells `text` takes: wide (CJK) characters take two, combining marks none."""
     import unicodedata

@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 
 from sales.dates import week_start
-from sales.deal_fields import MappingError, entry_stage, map_columns, row_fields
+from sales.deal_fields import MappingError, entry_stage, is_export, map_columns, row_fields
 from sales.deals import (
     DEFAULT_STAGES,
     Deal,
@@ -38,7 +38,8 @@ from sales.errors import Invalid, NotFound
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
-from sales.splits import read_splits, split_rep_problem
+from sales.splits import Split, read_splits, split_rep_problem
+from sales.text import formula_unguarded
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
@@ -295,13 +296,16 @@ class DealChanges(BoardCore):
             mapping = map_columns(headers, overrides)
         except MappingError as error:
             raise Invalid("columns", str(error)) from None
-        records = [(number, {field: row[header] for header, field in mapping.items()})
+        # the board's own `deal list --csv` put text that starts like a formula behind a `'`
+        cell = formula_unguarded if is_export(headers) else str
+        records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
                    for number, row in rows]
 
         def build(tx: Transaction) -> dict:
             stages = self.stages()
             opened_stage = entry_stage([r for _, r in records], stages)
-            members = {m.name for m in self.members()}
+            roles = {m.name: m.role for m in self.members()}
+            members = set(roles)
             known = {d.source for d in self.deals() if d.source}
             now = self.clock().replace(microsecond=0)
             zone = now.tzinfo
@@ -339,6 +343,8 @@ class DealChanges(BoardCore):
                         continue
                 no_account += not fields["account"]
                 try:
+                    if fields.get("splits"):
+                        fields["splits"] = self._imported_splits(fields.get("owner"), fields["splits"], roles)
                     deals.append(convert({**fields, "id": "D-0"}, Deal))
                 except Invalid as error:
                     problems.append(f"row {number}: {error}")
@@ -355,6 +361,8 @@ class DealChanges(BoardCore):
                     problems[:MAX_REPORTED]) + (f"\n  … and {more} more" if more > 0 else ""))
             for owner in {d.owner for d in deals}:
                 self._check("deal.add", new_owner=owner)
+            if any(d.splits for d in deals):
+                self._check("deal.split")
             ids = []
             if not dry_run:
                 for deal in deals:
@@ -367,6 +375,18 @@ class DealChanges(BoardCore):
                     "without_owner": dropped_owner, "without_account": no_account,
                     "by_stage": dict(Counter(d.stage for d in deals))}
         return self._transact(build)
+
+    @staticmethod
+    def _imported_splits(owner: str | None, splits: list[dict], roles: dict[str, str]) -> list[Split]:
+        """A file's splits, each rep found among the members (name -> role) however the file
+        spells them, checked as a lead's typed-in splits are (Invalid naming the splits)."""
+        for split in splits:
+            split["rep"] = member_for(split["rep"], roles) or split["rep"]
+        checked = read_splits(owner, splits)
+        for split in checked:
+            if (why := split_rep_problem(split.rep, roles)) is not None:
+                raise Invalid("splits", why)
+        return checked
 
 
 def _moves_a_deal(op) -> bool:

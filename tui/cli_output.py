@@ -15,8 +15,9 @@ from contextlib import contextmanager
 import msgspec
 
 from sales.activity import Activity, describe
+from sales.deal_fields import EXPORT_COLUMNS
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
-from sales.text import display_width, fit, safe, safe_json
+from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.i18n import _
 
 
@@ -48,9 +49,6 @@ def safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
-
-
 def csv_cell(value: object) -> object:
     """A cell as a spreadsheet should read it: numbers as they are; text starting like a formula
     (`=HYPERLINK(...)`, `+1`, `@SUM`) behind a `'`, so that opening the file runs nothing (the
@@ -65,8 +63,7 @@ def csv_cell(value: object) -> object:
         return value
     if isinstance(value, (list, tuple)):
         value = " ".join(str(v) for v in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return formula_guarded(str(value))
 
 
 def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -101,8 +98,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
 # names, so a spreadsheet and a plan file say the same thing the same way.
 TASK_COLUMNS = ("id", "title", "status", "owner", "priority", "start", "due", "goal", "strategy", "deal",
                 "tags", "depends", "every", "steps_done", "steps", "expected_result", "measure")
-DEAL_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
-                "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits")
+DEAL_COLUMNS = EXPORT_COLUMNS  # (`deal import` reads such a file back by these names)
 
 
 def task_cells(task: Task) -> list[object]:
@@ -196,6 +192,7 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
     closed = closed_on(deal, outcome)
     lines = [f"{deal.id}  {deal.title}",
              f"  account   {deal.account or '–'}" + ("  (key account)" if deal.key_account else ""),
+             *([f"  product   {deal.product}"] if deal.product else []),
              f"  owner     {deal.owner or '–'}",
              *([f"  credit    {credit_text(deal.owner, deal.splits)}"] if deal.splits else []),
              f"  stage     {deal.stage}",

@@ -203,3 +203,52 @@ def test_amounts_are_typed_as_people_type_them(run) -> None:
         assert code == 0 and json.loads(run("deal", "show", out.strip(), "--json")[1])["deal"]["value"] == value
     code, _, err = run("deal", "add", "x", "--value", "lots")
     assert code == 2 and "value: 'lots' is not a number" in err and "usage:" not in err
+
+
+def test_a_deals_list_imports_back_as_it_was(run, team, tmp_path, capsys, monkeypatch) -> None:
+    """`deal list --csv` on one board, `deal import` of that file on another: every deal comes
+    back with the same fields, including what closed when, the product, forecast and splits."""
+    import csv
+    import io
+
+    from store.board import Board
+    from tests.cli.conftest import run_uplift
+
+    for command in (("deal", "add", "Acme renewal", "--account", "Acme", "--owner", "ali", "--value", "12000",
+                     "--close", "2030-06-30", "--product", "GTX Pro", "--split", "bea 25", "--forecast", "commit"),
+                    ("deal", "add", "Isdom pilot", "--account", "Isdom", "--owner", "bea", "--value", "4000", "--key"),
+                    ("deal", "move", "D-2", "won"),
+                    ("deal", "add", "Halden plant", "--owner", "ali", "--value", "900", "--next", "call, then visit"),
+                    ("deal", "add", "=1+1 deal", "--owner", "ali", "--next", "@legal"),
+                    ("deal", "move", "D-3", "lost", "--reason", "price")):
+        assert run(*command)[0] == 0, command
+    assert "  product   GTX Pro\n" in run("deal", "show", "D-1")[1]
+    code, exported, _ = run("deal", "list", "--csv")
+    assert code == 0
+    path = tmp_path / "deals.csv"
+    path.write_text(exported, encoding="utf-8")
+
+    other = tmp_path / "other"
+    lead = Board(other, actor="dana")
+    for name, role in (("dana", "lead"), ("ali", "rep"), ("bea", "rep")):
+        lead.add_member(name, role)
+    code, out, err = run_uplift(other, capsys, monkeypatch)("deal", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert "closed → closed" in out and "splits → splits" in out and "opening date" not in out
+    code, again, _ = run_uplift(other, capsys, monkeypatch)("deal", "list", "--csv")
+
+    def rows(text: str) -> list[dict]:
+        return sorted(({k: v for k, v in row.items() if k != "id"} for row in csv.DictReader(io.StringIO(text))),
+                      key=lambda row: row["title"])
+
+    assert rows(again) == rows(exported)
+    by_title = {row["title"]: row for row in rows(again)}
+    assert (by_title["Isdom pilot"]["outcome"], by_title["Isdom pilot"]["key_account"]) == ("won", "yes")
+    assert by_title["Isdom pilot"]["closed"] and by_title["Halden plant"]["closed"]
+    assert (by_title["Halden plant"]["lost_reason"], by_title["Halden plant"]["next_step"]) == ("price", "call, then visit")
+    assert by_title["'=1+1 deal"]["next_step"] == "'@legal"  # guarded in the file
+    formula = [deal for deal in Board(other, actor="dana").deals() if deal.next_step == "@legal"]
+    assert [deal.title for deal in formula] == ["=1+1 deal"]  # as typed, not as guarded in the file
+    acme = by_title["Acme renewal"]
+    assert (acme["product"], acme["forecast"], acme["splits"], acme["close"]) == ("GTX Pro", "commit", "bea 25%",
+                                                                                 "2030-06-30")

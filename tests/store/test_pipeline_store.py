@@ -113,8 +113,8 @@ def test_the_crm_dataset_imports(board_path) -> None:
     deals = {d.source: d for d in board.deals()}
     first = rows[0]  # 1C1I7A6R, Moses Frase, GTX Plus Basic, Cancity, Won, 2016-10-20 -> 2017-03-01, 1054
     won = deals[first["opportunity_id"]]
-    assert (won.title, won.account, won.owner, won.stage, won.value) == (
-        "GTX Plus Basic", "Cancity", "Moses Frase", "Won", 1054)
+    assert (won.title, won.product, won.account, won.owner, won.stage, won.value) == (
+        "GTX Plus Basic", "GTX Plus Basic", "Cancity", "Moses Frase", "Won", 1054)
     assert [(e.stage, e.at.date().isoformat()) for e in won.history] == [
         ("Qualified", "2016-10-20"), ("Won", "2017-03-01")]
     assert sum(d.value for d in deals.values()) == sum(float(r["close_value"] or 0) for r in rows)
@@ -178,6 +178,48 @@ def test_column_overrides(board_path, tmp_path) -> None:
     assert (deal.title, deal.account, deal.stage, deal.value, deal.owner) == ("Acme", "Acme", "Proposal", 1500, "ali")
     with pytest.raises(Invalid, match="'colour' is not a deal field"):
         board.import_deals(odd, {"Kunde": "colour"})
+
+
+def test_a_crm_file_brings_products_forecast_categories_and_splits(team, tmp_path) -> None:
+    """A Salesforce-like export: the product is the deal's product (the title has a column of
+    its own), Salesforce's forecast categories are the board's, and credit splits name the
+    members however the file spells them; each bad value is a row's problem, nothing written."""
+    sheet = tmp_path / "opportunities.csv"
+    sheet.write_text("Opportunity Name,Account Name,Product,Stage,Amount,Close Date,Owner,Forecast Category,Splits\n"
+                     "Acme renewal,Acme,GTX Pro,Proposal,1000,2030-06-30,ALI,Best Case,Bea 40\n"
+                     "Isdom pilot,Isdom,,Won,2000,2026-11-02,bea,Commit,\n"
+                     "Halden,Halden,MG Special,Lead,300,,ali,Omitted,\n", encoding="utf-8")
+    lead = as_(team, "dana")
+    assert lead.import_deals(sheet)["imported"] == 3
+    deals = {d.title: d for d in lead.deals()}
+    acme, isdom, halden = deals["Acme renewal"], deals["Isdom pilot"], deals["Halden"]
+    assert (acme.product, acme.owner, acme.forecast, [(s.rep, s.share) for s in acme.splits]) == (
+        "GTX Pro", "ali", "best_case", [("bea", 40.0)])
+    assert (isdom.product, isdom.forecast, isdom.history[-1].at.date().isoformat()) == ("", "commit", "2026-11-02")
+    assert (halden.product, halden.forecast) == ("MG Special", "omit")
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("title,stage,owner,forecast,splits\n"
+                   "A,Lead,ali,maybe,\n"
+                   "B,Lead,ali,,dana 10\n"
+                   "C,Lead,ali,,zed 10\n"
+                   "D,Lead,ali,,ali 10\n"
+                   "E,Lead,ali,,bea lots\n", encoding="utf-8")
+    before = snapshot_files(team)
+    with pytest.raises(Invalid) as caught:
+        lead.import_deals(bad)
+    report = str(caught.value)
+    for expected in ("row 2: forecast: 'maybe' is not a forecast category",
+                     "row 3: splits: dana is a lead: a deal's credit is split among reps",
+                     "row 4: splits: 'zed' is not a member",
+                     "row 5: splits: ali has a 10% split of the deal and cannot also own it",
+                     "row 6: splits: 'bea lots' is not a split"):
+        assert expected in report, report
+    split = tmp_path / "split.csv"
+    split.write_text("title,stage,owner,splits\nF,Lead,ali,bea 10\n", encoding="utf-8")
+    with pytest.raises(Refused, match="only a lead may split"):
+        as_(team, "ali").import_deals(split)
+    assert snapshot_files(team) == before
 
 
 def test_logging_activities_and_their_permissions(team) -> None:

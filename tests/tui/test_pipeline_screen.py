@@ -261,3 +261,22 @@ async def test_a_rep_sees_a_deals_split_but_only_a_lead_changes_it(team) -> None
         assert isinstance(app.screen, PipelineScreen)  # the rest of the deal is still theirs to edit
     deal = Board(team, actor="dana").deal("D-1")
     assert (deal.next_step, [(s.rep, s.share) for s in deal.splits]) == ("call legal", [("bea", 30)])
+
+
+async def test_the_deal_form_names_the_product_completing_the_ones_the_board_knows(team) -> None:
+    from textual.widgets import Input
+
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=5000, product="GTX Plus Pro")
+    lead.add_deal("Isdom pilot", owner="ali", value=18000)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "e")  # the biggest first: Isdom pilot
+        assert isinstance(app.screen, DealForm) and app.screen.deal.id == "D-2"
+        app.screen.query_one("#product", Input).focus()
+        await pilot.press("g", "t", "x", "right")  # the completion taken with →
+        assert app.screen.query_one("#product", Input).value == "GTX Plus Pro"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+    assert Board(team, actor="dana").deal("D-2").product == "GTX Plus Pro"

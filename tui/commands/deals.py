@@ -48,7 +48,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 
 
 def _fields(board, args: argparse.Namespace) -> dict:
-    fields = {"account": args.account, "owner": args.owner, "stage": args.stage,
+    fields = {"account": args.account, "product": args.product, "owner": args.owner, "stage": args.stage,
               "value": cli_number(args.value, "value"), "close": cli_date(board, args.close, "close"), "next_step": args.next,
               "forecast": args.forecast, "lost_reason": args.lost_reason}
     if args.key is not None:
@@ -140,7 +140,8 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         print(f"{result['without_account']} deals have no account (their title is the product or id)")
     if result["without_owner"]:
         print(f"{result['without_owner']} deals have no owner (their owner is not a member; --unowned)")
-    print(f"won and lost deals with an opening date entered {result['closed_deals_opened_in']} on it")
+    if "opened" in result["mapping"].values():
+        print(f"won and lost deals with an opening date entered {result['closed_deals_opened_in']} on it")
     return EXIT_OK
 
 
@@ -192,6 +193,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     def deal_fields(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--account")
+        parser.add_argument("--product", help="what is sold (an incentive plan may pay a rate per product)")
         parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None,
                             help="a key account (--no-key to clear)")
         parser.add_argument("--owner", metavar="U")

@@ -21,7 +21,7 @@ from tui.screens.form_base import FormBase, Reading
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
-FIELDS = ("title", "account", "key_account", "owner", "stage", "value", "close", "forecast", "next_step",
+FIELDS = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "forecast", "next_step",
           "splits", "lost_reason")
 #: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
 FORECAST_CHOICES = (("auto", N_("by stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
@@ -47,6 +47,9 @@ class DealForm(FormBase):
             yield from self._field("title", _("Title"), text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
             with Horizontal(classes="field-row"):
                 yield from self._field("account", _("Account"), text_input(deal.account if deal else "", id="account"))
+                yield from self._field("product", _("Product"), text_input(
+                    deal.product if deal else "", id="product", max_length=NAME_MAX, suggester=SuggestFromList(known_products(board),
+                                                                                          case_sensitive=False)))
                 yield from self._field("key_account", _("Key account"), Checkbox(
                     _("key account"), deal.key_account if deal else False, id="key_account"))
             with Horizontal(classes="field-row"):
@@ -83,7 +86,7 @@ class DealForm(FormBase):
     def values(self) -> dict:
         board = self.app.board
         fields: dict = {name: self.query_one(f"#{name}", Input).value
-                        for name in ("title", "account", "next_step", "lost_reason")}
+                        for name in ("title", "account", "product", "next_step", "lost_reason")}
         fields["key_account"] = self.query_one("#key_account", Checkbox).value
         for name in ("owner", "stage", "forecast"):
             value = self.query_one(f"#{name}").value
@@ -125,6 +128,13 @@ class DealForm(FormBase):
             title = fields.pop("title")
             return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
         return board.update_deal(self.deal.id, **fields)
+
+
+def known_products(board) -> list[str]:
+    """The products the board's deals and incentive plans name, for the product box to complete."""
+    named = [deal.product for deal in board.deals() if deal.product]
+    named += [rate.product for plan in board.incentive_plans() for rate in plan.product_rates]
+    return sorted(set(named), key=str.casefold)
 
 
 def split_example(board, deal: Deal | None) -> str:
