@@ -51,6 +51,15 @@ class PlanText:
             path = shorter
         return 1
 
+    def within(self, key: str, index: int | None = None) -> "PlanText":
+        """This file read as a plan's `key` section: the whole document (a list) is the section,
+        or with `index`, its one item (a mapping); each line is kept under its new path."""
+        prefix = key if index is None else f"{key}[{index}]"
+        document = {key: self.document if index is None else [self.document]}
+        lines = {prefix + ("" if not path else path if path.startswith("[") else "." + path): line
+                 for path, line in self.lines.items()}
+        return PlanText(self.name, document, lines)
+
     def located(self, problems: list[Problem]) -> list[Problem]:
         """The problems with their lines, in the order of the file."""
         placed = [p if p.line else Problem(p.path, p.message, self.line_of(p.path)) for p in problems]

@@ -31,9 +31,11 @@ from tui.cli_support import (
     BadInput,
     bug_report,
     debugging,
+    named_paths,
     os_reason,
 )
 from tui.i18n import _, set_language
+from tui.remote import refuse_paths
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
 # registers its verbs. COMMANDS says which module registers each top-level command, so that
@@ -142,6 +144,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     if hasattr(args, "command"):
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
+        refuse_paths(running["command"] or "uplift", *named_paths(args))  # (over `uplift serve ssh`)
         return args.run(args)
     except (Invalid, BadInput) as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)

@@ -115,6 +115,28 @@ def add_output_flags(parser: argparse.ArgumentParser) -> None:
     formats.add_argument("--csv", action="store_true", help=_("CSV for a spreadsheet (a header row, then one row each)"))
 
 
+#: Where a parser keeps the names of its arguments that name files (add_path).
+PATHS = "_paths"
+
+
+def add_path(parser: argparse.ArgumentParser, *flags: str, **options) -> argparse.Action:
+    """An argument that names a file on this machine (to read or write). Every such argument is
+    declared this way, so that the command line refuses them all in a session over `uplift
+    serve ssh` before any command runs (named_paths, tui.remote.refuse_paths)."""
+    action = parser.add_argument(*flags, **options)
+    parser.set_defaults(**{PATHS: [*(parser.get_default(PATHS) or []), action.dest]})
+    return action
+
+
+def named_paths(args: argparse.Namespace) -> list[str]:
+    """The files the parsed command names (each add_path argument's values; none left out)."""
+    found: list[str] = []
+    for dest in getattr(args, PATHS, []):
+        value = getattr(args, dest, None)
+        found += [str(v) for v in value] if isinstance(value, list) else [] if value is None else [str(value)]
+    return found
+
+
 def add_verb(group, common: argparse.ArgumentParser, name: str, run: Callable,
              help: str) -> argparse.ArgumentParser:
     """A sub-command that accepts --board and runs `run(args)`."""

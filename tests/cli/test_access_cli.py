@@ -177,11 +177,44 @@ def test_a_remote_session_cannot_name_files_or_boards(team, tmp_path, capsys, mo
     assert main(["diagnose", "/etc/passwd"]) == 1
     assert main(["deal", "import", "/etc/passwd"]) == 1
     assert main(["member", "key", "add", "ali", "/etc/passwd"]) == 1
+    assert main(["review", "export", "-o", str(tmp_path / "board.json")]) == 1  # (it would overwrite it)
+    assert main(["incentive", "set", "/etc/passwd"]) == 1
+    assert main(["calendar", "-o", str(tmp_path / "dates.ics")]) == 1
+    assert "cannot open the server's files" in capsys.readouterr().err
     assert main(["demo", "--no-open"]) == 1
     assert main(["serve", "ssh"]) == 1
     assert main(["init"]) == 1
-    assert not (tmp_path / "p.yaml").exists() and not (tmp_path / "other").exists()
+    assert not any(tmp_path.glob("*.*")) and not (tmp_path / "other").exists()
     assert snapshot_files(team) == before
+
+
+def test_every_argument_that_names_a_file_is_refused_over_ssh() -> None:
+    """Each command's arguments that name a file (a FILE metavar, an output, a key file) are
+    declared as paths, so that a remote session refuses them before the command runs: a new
+    one cannot be forgotten."""
+    import argparse
+
+    from tui.cli import build_parser
+    from tui.cli_support import PATHS
+
+    def parsers(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in dict.fromkeys(action.choices.values()):
+                    yield from parsers(sub)
+
+    found = []
+    for parser in parsers(build_parser()):
+        declared = parser.get_default(PATHS) or []
+        for action in parser._actions:
+            metavar = str(action.metavar or action.dest).upper()
+            if action.dest == "board":
+                continue  # (open_board refuses another board)
+            if "FILE" in metavar or action.dest in ("output", "file", "files", "keyfile", "host_key", "join", "costs"):
+                found.append(f"{parser.prog} {action.dest}")
+                assert action.dest in declared, f"{parser.prog}: {action.dest} names a file; declare it with add_path"
+    assert len(found) >= 11, found
 
 
 def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, monkeypatch):
@@ -194,6 +227,19 @@ def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, mon
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.replace("Call Acme", "Call Acme Inc").encode())))
     assert main(["plan", "import", "-"]) == 0
     assert Board(team, actor="dana").task("T-1").title == "Call Acme Inc"
+
+
+def test_a_remote_lead_sets_an_incentive_plan_through_stdin(team, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"name: Spiff\nquota: 10000\ncap: lots\n")))
+    assert main(["incentive", "set", "-"]) == 2
+    assert "<stdin>:3: incentives[0].cap: expected a number or nothing, got the text 'lots'" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"name: Spiff\nquota: 10000\n")))
+    assert main(["incentive", "set", "-"]) == 0
+    assert capsys.readouterr().out == "I-1\n"
+    assert Board(team, actor="dana").incentive_plan("I-1").name == "Spiff"
 
 
 def test_a_key_can_come_on_stdin(team, capsys, monkeypatch):

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
 from tui.i18n import _
 from tui.remote import refuse_remote
 
@@ -87,7 +87,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                    "an SSH server for the board: members log in with their keys (uplift member key add)")
     ssh.add_argument("--host", default="127.0.0.1")
     ssh.add_argument("--port", type=int, default=2222)
-    ssh.add_argument("--host-key", metavar="FILE",
+    add_path(ssh, "--host-key", metavar="FILE",
                      help="the server's private host key (default: made once in ~/.config/uplift/)")
     ssh.add_argument("--max-sessions", type=int, default=32, help="sessions open at once (default 32)")
     ssh.add_argument("--memory-mb", type=int, default=2048,

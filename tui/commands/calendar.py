@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
 from tui.i18n import _
-from tui.remote import refuse_paths
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -18,7 +17,6 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     if args.mine and args.who:
         raise BadInput("give --mine or --for, not both")
-    refuse_paths("calendar", args.output)
     board = open_board(args)
     who = board.actor if args.mine else args.who
     if who is not None and who not in {m.name for m in board.members()} | {d.owner for d in board.deals()} | {
@@ -47,4 +45,4 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                         _("the plan's dates (tasks due, deals closing, goal deadlines) as a calendar file"))
     calendar.add_argument("--mine", action="store_true", help="only your own tasks, deals and goals")
     calendar.add_argument("--for", dest="who", metavar="U", help="only this person's")
-    calendar.add_argument("-o", "--output", metavar="FILE.ics", help="the file to write (default: print it)")
+    add_path(calendar, "-o", "--output", metavar="FILE.ics", help="the file to write (default: print it)")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from sales.deals import FORECAST_CATEGORIES
-from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, cli_date, cli_number, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, cli_date, cli_number, open_board
 from sales.text import safe
 from tui.i18n import _
-from tui.remote import refuse_paths
 
 
 def _money(value: float) -> str:
@@ -125,7 +124,6 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 def cmd_deal_import(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
-    refuse_paths("deal import", args.file)
     board = open_board(args, create=True)
     result = board.import_deals(args.file, _overrides(args.map), unowned=args.unowned, dry_run=args.dry_run)
     if args.json:
@@ -226,7 +224,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true")
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
                    "add the deals of a CSV, XLSX or XLS file (all or nothing)")
-    imp.add_argument("file")
+    add_path(imp, "file")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="which deal field a column holds (FIELD - ignores the column)")
     imp.add_argument("--unowned", action="store_true",

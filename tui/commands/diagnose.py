@@ -12,9 +12,8 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
 from tui.i18n import _
-from tui.remote import refuse_paths
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
@@ -22,7 +21,6 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     from sales.sales_fields import MappingError
     from store.record_files import RecordsError
 
-    refuse_paths("diagnose", *args.files, *args.join, args.costs)
     board = _board_for(args)
     try:
         if board is None:
@@ -133,13 +131,13 @@ def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     run = add_verb(verbs, common, "diagnose", cmd_diagnose,
                    _("diagnose sales records (CSV, XLSX or XLS): KPIs, breakdowns, weak spots; keeps a snapshot"))
-    run.add_argument("files", nargs="+", metavar="FILE", help="one file, or several of the same layout")
+    add_path(run, "files", nargs="+", metavar="FILE", help="one file, or several of the same layout")
     run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="say which column holds a field (repeatable); saved for files with the same columns")
     run.add_argument("--period", choices=("month", "quarter"), default="month")
-    run.add_argument("--join", action="append", default=[], metavar="FILE:KEY",
+    add_path(run, "--join", action="append", default=[], metavar="FILE:KEY",
                      help="add the columns of FILE to each row with the same KEY (repeatable)")
-    run.add_argument("--costs", metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")
+    add_path(run, "--costs", metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")
     run.add_argument("--date-format", metavar="FMT",
                      help="dayfirst, monthfirst, iso, or a strftime format such as %%d.%%m.%%Y")
     run.add_argument("--json", action="store_true", help="print the whole diagnosis as JSON, nothing else")

@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from sales.tasks import STATUSES
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board, status_arg
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
 from tui.i18n import _
-from tui.remote import refuse_paths
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
@@ -43,7 +42,6 @@ def cmd_member_list(args: argparse.Namespace) -> int:
 def cmd_key_add(args: argparse.Namespace) -> int:
     from sales.keys import MAX_KEY_FILE
 
-    refuse_paths("member key add", args.keyfile)
     try:
         if args.keyfile == "-":
             raw = sys.stdin.buffer.read(MAX_KEY_FILE + 1)
@@ -134,7 +132,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     kadd = add_verb(key, common, "add", cmd_key_add,
                     "let a member in over `uplift serve ssh` with their public key (a lead does this)")
     kadd.add_argument("name")
-    kadd.add_argument("keyfile", metavar="KEYFILE", help="their .pub file, or - for standard input")
+    add_path(kadd, "keyfile", metavar="KEYFILE", help="their .pub file, or - for standard input")
     klist = add_verb(key, common, "list", cmd_key_list, "list the keys (of one member, or all)")
     klist.add_argument("name", nargs="?")
     klist.add_argument("--json", action="store_true")

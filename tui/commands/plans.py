@@ -10,11 +10,11 @@ from tui.cli_support import (
     EXIT_OK,
     EXIT_REFUSED,
     BadInput,
+    add_path,
     add_verb,
     open_board,
 )
 from tui.i18n import _, language
-from tui.remote import refuse_paths
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
@@ -24,7 +24,6 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     if args.plan and args.plan != board.name:
         raise BadInput(f"this board holds the plan {board.name!r}, not {args.plan!r} "
                        f"(a board holds one plan; choose another with --board DIR)")
-    refuse_paths("plan export", args.output)
     text = dump_plan(board.export_plan())
     if args.output and args.output != "-":
         write_plan_file(args.output, text)
@@ -35,12 +34,11 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
-    refuse_paths("plan import", args.file)
-    text = _read(args.file)
+    text = read_plan_argument(args.file)
     if text is None:
         return EXIT_BAD_INPUT
     board = open_board(args, create=True)
-    return _apply(board, text, dry_run=args.dry_run)
+    return apply_plan(board, text, dry_run=args.dry_run)
 
 
 def cmd_plan_templates(args: argparse.Namespace) -> int:
@@ -61,13 +59,14 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     try:
         text = parse_plan_text(data, name)
     except PlanInvalid as error:
-        _print_problems(name, error, None)
+        print_problems(name, error, None)
         return EXIT_BAD_INPUT
     board = open_board(args, create=True)
-    return _apply(board, text, dry_run=args.dry_run, create_only=True)
+    return apply_plan(board, text, dry_run=args.dry_run, create_only=True)
 
 
-def _read(path: str):
+def read_plan_argument(path: str):
+    """The plan file at `path` (`-`: standard input), or None once its problems are printed."""
     from sales.plan_check import PlanInvalid
     from store.plan_yaml import MAX_BYTES, parse_plan_text, read_plan_file
 
@@ -76,28 +75,33 @@ def _read(path: str):
             return parse_plan_text(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
         return read_plan_file(path)
     except PlanInvalid as error:
-        _print_problems(path, error, None)
+        print_problems("<stdin>" if path == "-" else path, error, None)
         return None
 
 
-def _apply(board, text, *, dry_run: bool, create_only: bool = False) -> int:
+def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=None) -> int:
+    """Import a read plan file; the exit code. What it did is printed (by `report(summary)`
+    when given), or its problems or refusals, each with its line."""
     from sales.plan_check import PlanInvalid, PlanRefused
 
     try:
         summary = board.import_plan(text.document, dry_run=dry_run, create_only=create_only)
     except PlanInvalid as error:
-        _print_problems(text.name, error, text)
+        print_problems(text.name, error, text)
         return EXIT_BAD_INPUT
     except PlanRefused as error:
-        _print_problems(text.name, error, text)
+        print_problems(text.name, error, text)
         return EXIT_REFUSED
     from sales.text import safe
 
-    print(safe("\n".join(summary.lines())))
+    if report is not None:
+        report(summary)
+    else:
+        print(safe("\n".join(summary.lines())))
     return EXIT_OK
 
 
-def _print_problems(name: str, error, text) -> None:
+def print_problems(name: str, error, text) -> None:
     from sales.text import safe
     from store.plan_yaml import format_problem
 
@@ -114,10 +118,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     export = add_verb(plan, common, "export", cmd_plan_export,
                       "write the whole plan as YAML (standard output unless -o)")
     export.add_argument("plan", nargs="?", help="the plan's name (a board holds one plan)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    add_path(export, "-o", "--output", metavar="FILE", help="write to FILE instead")
     imp = add_verb(plan, common, "import", cmd_plan_import,
                    "apply a plan file: create and change what it says, leave the rest alone")
-    imp.add_argument("file")
+    add_path(imp, "file")
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     add_verb(plan, common, "templates", cmd_plan_templates,
              _("list the plan and checklist templates, and the languages each comes in"))

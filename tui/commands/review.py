@@ -8,7 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
-from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, open_board
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, open_board
 from tui.i18n import _, language
 from tui.number_text import num_or_dash, pct_or_dash
 
@@ -204,30 +204,32 @@ def cmd_incentive_show(args: argparse.Namespace) -> int:
 
 
 def cmd_incentive_set(args: argparse.Namespace) -> int:
-    """Add or replace incentive plans from a YAML file: one plan (a mapping), or a plan file's
-    `incentives:` list. A plan with the id of one on the board replaces it."""
-    from store.plan_yaml import read_plan_file
+    """Add or replace incentive plans from a YAML file (`-`: standard input): one plan (a
+    mapping), a list of them (as `incentive show` prints one), or a plan file's `incentives:`
+    list. A plan with the id of one on the board replaces it. It is a plan import of the
+    incentives alone, so a problem is reported as `FILE:LINE: incentives[0].cap: ...`."""
+    from tui.commands.plans import apply_plan, read_plan_argument
 
-    from sales.errors import Invalid
-
-    document = read_plan_file(args.file).document
-    if isinstance(document, list):  # as `incentive show` prints it: a list of one plan
-        items = document
+    text = read_plan_argument(args.file)
+    if text is None:
+        return EXIT_BAD_INPUT
+    document = text.document
+    if isinstance(document, list):
+        text = text.within("incentives")
+    elif isinstance(document, dict) and "incentives" in document:
+        text.document = {"incentives": document["incentives"]}  # (a whole plan file: its incentives only)
     elif isinstance(document, dict):
-        items = document.get("incentives") if "incentives" in document else [document]
+        text = text.within("incentives", 0)
     else:
-        raise BadInput(f"{args.file}: expected an incentive plan (a mapping), a list of them "
+        raise BadInput(f"{text.name}: expected an incentive plan (a mapping), a list of them "
                        f"(as `uplift incentive show` prints one) or a plan file with `incentives:`")
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise BadInput(f"{args.file}: `incentives` must be a list of plans")
-    board = open_board(args)
-    for index, item in enumerate(items):
-        try:
-            print(board.save_incentive_plan(item).id)
-        except Invalid as error:
-            which = f" (plan {index + 1} of {len(items)})" if len(items) > 1 else ""
-            raise BadInput(f"{args.file}{which}: {error}") from None
-    return EXIT_OK
+
+    def report(summary) -> None:
+        for item in [item for item, _title in summary.created] + [item for item, _keys in summary.changed] \
+                + summary.unchanged:
+            print(item)
+
+    return apply_plan(open_board(args), text, dry_run=False, report=report)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
@@ -244,7 +246,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tick.add_argument("--undo", action="store_true", help="untick it")
     tick.add_argument("--toggle", action="store_true", help="toggle it")
     export = add_verb(sub, common, "export", cmd_export, "write the review report as Markdown")
-    export.add_argument("-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
+    add_path(export, "-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
 
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     payout.add_argument("--rep", metavar="U", help="only this rep's statement")
@@ -271,4 +273,4 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true")
     put = add_verb(incentive, common, "set", cmd_incentive_set,
                    "add or replace incentive plans from a YAML file (lead); prints their ids")
-    put.add_argument("file", metavar="FILE.yaml")
+    add_path(put, "file", metavar="FILE.yaml")
