@@ -94,7 +94,7 @@ def ics(events: Sequence[Event], name: str, board_key: str, stamp: datetime) -> 
     for event in events:
         lines += ["BEGIN:VEVENT", f"UID:{escape(event.uid)}@{board_key}.uplift", f"DTSTAMP:{when}",
                   f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}",
+                  *([f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}"] if event.day < date.max else []),
                   f"SUMMARY:{escape(event.summary)}", "TRANSP:TRANSPARENT"]
         if event.description:
             lines.append(f"DESCRIPTION:{escape(event.description)}")

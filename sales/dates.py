@@ -15,6 +15,18 @@ class DateError(ValueError):
     """The text is not a date this module understands; the message says what is accepted."""
 
 
+#: The years a plan's dates may fall in. A due date in 9999 is a typo, and a day after it does
+#: not exist: a repeating task's next date, or a calendar entry's end, would have nowhere to go.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def year_problem(day: date) -> str | None:
+    """Why `day` is not a date a plan may hold, or None."""
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return f"{day.isoformat()} is not a date between {FIRST_YEAR} and {LAST_YEAR}"
+
+
 def parse_date(text: str, today: date) -> date:
     """A date from what a person typed, relative to `today` where the text is relative.
 
@@ -38,11 +50,14 @@ def parse_date(text: str, today: date) -> date:
             ahead = (index - today.weekday()) % 7 or 7
             return today + timedelta(days=ahead)
     try:
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
     except ValueError:
         raise DateError(
             f"{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)"
         ) from None
+    if (why := year_problem(day)) is not None:
+        raise DateError(why)
+    return day
 
 
 _RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1}

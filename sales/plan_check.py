@@ -20,6 +20,7 @@ from datetime import date
 
 import msgspec
 
+from sales.dates import year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Refused
 from sales.goals import alignment_loop
@@ -291,9 +292,14 @@ def _check_struct(value: object, model: type, path: str, problems: list[Problem]
 def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> object:
     base, optional = _unwrap(typ)
     try:
-        return msgspec.convert(value, typ)
+        converted = msgspec.convert(value, typ)
     except msgspec.ValidationError as error:
         message, where = _split(str(error))
+    else:
+        if not isinstance(converted, date) or (why := year_problem(converted)) is None:
+            return converted
+        problems.append(Problem(path, why))
+        return _FAILED
     if base is date:
         message = (f"{value!r} is not a date: write it as YYYY-MM-DD" if isinstance(value, str)
                    else f"expected a date (YYYY-MM-DD), got {_describe(value)}")

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.errors import Invalid
 from sales.ids import loop_path
 from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multiline
 
@@ -153,10 +154,13 @@ def next_occurrence(task: Task, today: date) -> dict:
     (steps unticked, no comments), due one step after its due date, or the first step on or
     after `today` when it was done later than that; its start moves by as much."""
     times = 1
-    while _step(task.due, task.every, times) < today:
-        times += 1
-    due = _step(task.due, task.every, times)
-    start = task.start + (due - task.due) if task.start else None
+    try:
+        while _step(task.due, task.every, times) < today:
+            times += 1
+        due = _step(task.due, task.every, times)
+        start = task.start + (due - task.due) if task.start else None
+    except (OverflowError, ValueError):  # (a date from before dates were checked: 9999-12-31)
+        raise Invalid("due", f"{task.due} has no next {task.every} date; give the task an earlier due date") from None
     return {"title": task.title, "owner": task.owner, "priority": task.priority, "start": start, "due": due,
             "goal": task.goal, "strategy": task.strategy, "deal": task.deal, "tags": list(task.tags),
             "steps": [{"text": s.text} for s in task.steps],

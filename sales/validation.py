@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TypeVar
 
 import msgspec
 
+from sales.dates import year_problem
 from sales.errors import Invalid
 
 T = TypeVar("T")
@@ -14,15 +16,39 @@ _AT = re.compile(r"^(.*?)(?: - at `\$\.?(.*)`)?$", re.S)
 
 
 def convert(data: object, model: type[T], field: str = "") -> T:
-    """`data` as a `model`, or Invalid naming the field (`steps[0].text`) and the reason."""
+    """`data` as a `model`, or Invalid naming the field (`steps[0].text`) and the reason. Its
+    dates must fall in the years a plan may hold (sales.dates.year_problem)."""
     try:
-        return msgspec.convert(data, model)
+        converted = msgspec.convert(data, model)
     except msgspec.ValidationError as error:
         message, path = _AT.match(str(error)).groups()
-        # `steps` and `[0].text` make `steps[0].text`; `task` and `title` make `task.title`
-        where = (field + ("" if (path or "").startswith("[") else ".") + path if field and path
-                 else field or path or model.__name__.lower())
-        raise Invalid(where, _plainly(message) if message else "invalid") from None
+        raise Invalid(_joined(field, path) or model.__name__.lower(), _plainly(message) if message else "invalid") from None
+    _check_years(converted, field)
+    return converted
+
+
+def _joined(field: str, path: str | None) -> str:
+    """`steps` and `[0].text` make `steps[0].text`; `task` and `title` make `task.title`."""
+    if field and path:
+        return field + ("" if path.startswith("[") else ".") + path
+    return field or path or ""
+
+
+def _check_years(value: object, path: str) -> None:
+    """Invalid for the first date (or time) in `value`, a model, a list or a dict of them, that
+    falls outside the years a plan may hold."""
+    if isinstance(value, date):
+        if (why := year_problem(value)) is not None:
+            raise Invalid(path or "date", why)
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            _check_years(getattr(value, name), _joined(path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _check_years(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_years(item, _joined(path, str(key)))
 
 
 _TOO_LONG = re.compile(r"Expected `(str|array)` of length <= (\d+)")
