@@ -422,12 +422,13 @@ def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tup
 # ---------------------------------------------------------------- joins and the whole load
 
 
-def parse_join(spec: str) -> tuple[Path, str]:
-    """``"FILE:KEY"`` -> (file, key column)."""
+def parse_join(spec: str, main: str | Path) -> tuple[Path, str]:
+    """``"FILE:KEY"`` -> (file, key column); FILE found beside the `main` file when it is named
+    without a folder and is not in the current one."""
     file, sep, key = str(spec).rpartition(":")
     if not sep or not file or not key.strip():
         raise MappingError(f"--join {spec!r}: expected FILE:KEY")
-    return Path(file), key.strip()
+    return _beside(Path(file), Path(main)), key.strip()
 
 
 def _beside(join_path: Path, main: Path) -> Path:
@@ -485,7 +486,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     paths = [Path(p) for p in paths]
     if not paths:
         raise MappingError("no record file given")
-    join_specs = [(_beside(jp, paths[0]), key) for jp, key in (parse_join(s) for s in joins)]
+    join_specs = [parse_join(spec, paths[0]) for spec in joins]
     join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
     frames, notes, date_formats = [], [], {}
     mapping: ColumnMapping | None = None

@@ -73,6 +73,17 @@ def test_crm_with_a_joined_team_file(run) -> None:
     assert sum(d["dropped"].values()) == len(deals) - len(won) - len(lost)
 
 
+@needs_data
+def test_a_joined_file_named_alone_is_found_beside_the_main_file(run, tmp_path, monkeypatch) -> None:
+    """`--join sales_teams.csv:sales_agent` from another folder: the teams file beside the
+    pipeline is the one meant, for the run and for the mapping it saves on the board."""
+    office = {r["sales_agent"]: r["regional_office"] for r in rows(TEAMS)}
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("diagnose", CRM, "--join", f"{Path(TEAMS).name}:sales_agent", "--json")
+    assert code == 0, err
+    assert {g["value"] for g in json.loads(out)["breakdowns"]["region"]} == set(office.values())
+
+
 ODD = "when,total,area,notes\n2026-01-05,100,North,a\n2026-01-20,50,South,b\n2026-02-03,30,North,c\n"
 
 
