@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from sales.ids import loop_path
+from sales.ids import in_order, loop_path
 from sales.tasks import LongText, Ref, Task, Title
 from sales.text import clean_line, clean_multiline
 
@@ -206,7 +206,7 @@ def with_unit(shown: str, unit: str) -> str:
 
 def checkins_of(goal_id: str, checkins: Sequence[CheckIn]) -> list[CheckIn]:
     """A goal's check-ins, oldest first."""
-    return sorted((c for c in checkins if c.goal == goal_id), key=lambda c: (c.at, c.id))
+    return sorted((c for c in checkins if c.goal == goal_id), key=lambda c: (c.at, in_order(c.id)))
 
 
 #: A goal's owner checks in weekly: after this many days without one, a check-in is due.

@@ -35,6 +35,12 @@ def parse_id(text: str, kind: str) -> int:
     return int(match.group(2))
 
 
+def in_order(item_id: str) -> tuple[str, int]:
+    """A sort key that puts ids in the order they were given out: C-9 before C-10."""
+    prefix, _, number = item_id.rpartition("-")
+    return (prefix, int(number)) if number.isdigit() else (item_id, -1)
+
+
 def loop_path(item: str, first: Sequence[str], links: Mapping[str, Sequence[str]]) -> list[str] | None:
     """The loop `item` would close by pointing to `first`, given what each other item points to
     (`links`): the ids around it, from `item` back to `item`; None when there is none. (A task

@@ -14,6 +14,7 @@ from datetime import date
 import msgspec
 
 from sales.goals import CheckIn, Goal, number, target_value, with_unit
+from sales.ids import in_order
 
 
 class Pace(msgspec.Struct, frozen=True):
@@ -56,7 +57,7 @@ def progress(goal: Goal, value: float) -> float | None:
 
 def pace(goal: Goal, checkins: Sequence[CheckIn], today: date, period_start: date | None = None) -> Pace:
     """The goal's pace today; `checkins` are its own, any order; the start defaults to the plan's."""
-    latest = max(checkins, key=lambda c: (c.at, c.id), default=None)
+    latest = max(checkins, key=lambda c: (c.at, in_order(c.id)), default=None)
     current = latest.value if latest else goal.baseline
     done = progress(goal, current) if current is not None else None
     start = goal.start or period_start

@@ -132,6 +132,10 @@ class Transaction:
 
     def put(self, action: str, item: str, file: str, table: str, doc_id: int,
             before: dict | None, after: dict | None) -> None:
+        """One document changed. A change that leaves it as it was is no change: nothing is
+        written or logged, and there is nothing for `undo` to take back."""
+        if before is not None and before == after:
+            return
         self.ops.append(_Op(action, item, file, table, doc_id, before, after))
 
 

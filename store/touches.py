@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sales.activity import Activity
 from sales.errors import Invalid, Refused
-from sales.ids import format_id
+from sales.ids import format_id, in_order
 from sales.touches import TOUCH_TYPES, CoachingNote, Touch
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -41,7 +41,7 @@ class TouchChanges(BoardCore):
 
     def coaching_notes(self, rep: str | None = None) -> list[CoachingNote]:
         """The notes the actor may read: all for a lead, their own for a rep, none for others."""
-        notes = self._models("touches", "coaching", CoachingNote, key=lambda n: (n.at, n.id))
+        notes = self._models("touches", "coaching", CoachingNote, key=lambda n: (n.at, in_order(n.id)))
         role = self.role
         if role != "lead":
             notes = [n for n in notes if n.rep == self.actor and role is not None]

@@ -51,6 +51,30 @@ def test_checkins_record_who_and_when_and_move_the_pace(plan) -> None:
     assert (record.actor, describe(record)) == ("ali", "checked in on G-1: 1,286,400 (at risk)")
 
 
+def test_of_check_ins_in_the_same_second_the_last_one_given_is_the_latest(plan) -> None:
+    """Times are kept to the second: C-10, given after C-9 in the same second, is the newest
+    (compared as numbers: 10 comes after 9)."""
+    ali = as_(plan, "ali")
+    for value in range(1_201_000, 1_210_000, 1_000):  # C-1 … C-9
+        ali.checkin("G-1", value)
+    assert ali.checkin("G-1", 1_290_000).id == "C-10"
+    report = as_(plan, "dana").report("G-1")
+    assert [c.id for c in report.checkins][-2:] == ["C-9", "C-10"]
+    assert report.pace.current == 1_290_000
+
+
+def test_saving_an_item_unchanged_writes_and_logs_nothing(plan) -> None:
+    lead = as_(plan, "dana")
+    task = lead.add_task("Call Acme", owner="ali")
+    lead.move_task(task.id, "done")
+    before = len(lead.history())
+    lead.move_task(task.id, "done")
+    lead.update_task(task.id, title="Call Acme")
+    lead.update_goal("G-1", deadline="2026-12-31")
+    assert len(lead.history()) == before
+    assert lead.history()[0].action == "task.move"
+
+
 def test_a_bad_confidence_is_refused_naming_the_field(plan) -> None:
     with pytest.raises(Invalid) as error:
         as_(plan, "dana").checkin("G-1", 1, "fine")

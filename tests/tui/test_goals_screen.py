@@ -320,3 +320,29 @@ async def test_a_goal_without_check_ins_draws_no_chart(board_path) -> None:
         await app.screen.refresh_board()
         await until(pilot, lambda: text_of(app, "#goal-last-checkin").startswith("1 check-in; last"))
         assert app.screen.query_one("#goal-sparkline").display  # baseline and one check-in: a line
+
+
+async def test_a_goal_saved_unchanged_keeps_its_sub_targets_values_and_logs_nothing(team) -> None:
+    """The form shows a sub-target's text; the value and unit a plan file gave it stay with the
+    line, and a save that changes nothing is no change."""
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue", metric="revenue", baseline=1_200_000, target=1_380_000, unit="$",
+                  subtargets=[{"text": "new customers bring 30% of the growth", "value": 30, "unit": "%"},
+                              {"text": "no discount over 10%"}])
+    logged = len(lead.history())
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("e")
+        await fill(pilot, app)
+        assert isinstance(app.screen, GoalsScreen)
+        await pilot.press("e")
+        await until(pilot, lambda: bool(app.screen.query("#field-subtargets")))
+        box = app.screen.query_one("#field-subtargets")
+        box.text = box.text + "\nkeep margin"
+        await fill(pilot, app)
+    goal = Board(team, actor="dana").goal("G-1")
+    assert [(s.text, s.value, s.unit) for s in goal.subtargets] == [
+        ("new customers bring 30% of the growth", 30, "%"), ("no discount over 10%", None, ""), ("keep margin", None, "")]
+    assert len(Board(team, actor="dana").history()) == logged + 1  # only the line added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 from textual.suggester import SuggestFromList
 from textual.widgets import Select, SelectionList
 from textual.widgets.selection_list import Selection
@@ -95,14 +96,26 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
     return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save)
 
 
+def _subtargets(text: str, old: Goal | None) -> list[dict]:
+    """One sub-target per line; a line as it was keeps the value and unit it had (a plan file
+    may give them; the box shows the text only)."""
+    kept = {sub.text: sub for sub in old.subtargets} if old else {}
+    subtargets = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        before = kept.get(line.strip())
+        subtargets.append(msgspec.to_builtins(before) if before else {"text": line.strip()})
+    return subtargets
+
+
 def goal_fields(board, values: dict, old: Goal | None) -> dict:
     """The form's text as goal fields (None clears one); numbers and dates parsed, errors named."""
     fields: dict = {"title": values["title"], "owner": values["owner"] or None, "parent": values["parent"] or None,
                     "metric": values["metric"], "unit": values["unit"], "direction": values["direction"],
                     "description": values["description"],
                     "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},
-                    "subtargets": [{"text": line.strip()} for line in values["subtargets"].splitlines()
-                                   if line.strip()]}
+                    "subtargets": _subtargets(values["subtargets"], old)}
     baseline = values["baseline"].strip()
     if baseline.lower() in ("snapshot", "latest"):
         fields["baseline"] = baseline.lower()
