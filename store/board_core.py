@@ -170,6 +170,9 @@ class BoardCore:
         self.files = BoardFiles(self.path, self.mode)
         self.log = ActivityLog(self.path, self.mode)
         self._cache: dict[tuple[str, str, Any], TableModels] = {}  # (file, table, order) -> models
+        #: Goes up with every change this process sees, its own (a commit) or another's
+        #: (changed()): a view that was away compares it to know whether to read the board again.
+        self.generation = 0
         found = self.meta().get("schema", 0)
         if check_version(found, str(board_file)):
             self._migrate(found)
@@ -238,6 +241,8 @@ class BoardCore:
             storage.read()
         if log_changed:
             self.log.last_seq()
+        if changed or log_changed:
+            self.generation += 1
         return bool(changed) or log_changed
 
     def _models(self, file: str, table: str, model: type[T], key: Callable) -> list[T]:
@@ -387,6 +392,7 @@ class BoardCore:
         except BaseException:
             self.log.remove(records)
             raise
+        self.generation += 1
 
     def _apply(self, ops: Iterable[_Op]) -> None:
         """Write the ops, one atomic replace per file they touch (a shard counts as a file)."""

@@ -143,6 +143,30 @@ async def test_another_instance_sees_a_change_within_a_second(team) -> None:
         assert "T-1" in column_ids(second)["doing"]
 
 
+async def test_a_screen_that_was_away_shows_the_changes_made_meanwhile(team) -> None:
+    """Another process moves a task while the pipeline is on screen; back on the task board,
+    the card is where it now is. The same for a change made on another screen of this app."""
+    from tui.screens.goals import GoalsScreen
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+        await pilot.press("4")
+        await pilot.pause()
+        Board(team, actor="ali").move_task("T-1", "doing")
+        await app.watch_board()  # (the half-second poll, at once)
+        await pilot.press("3")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"] and "T-1" in column_ids(app)["doing"]
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        app.board.add_task("Made on the goals screen", owner="ali")  # (as its forms do)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "T-3" in column_ids(app)["todo"]
+
+
 async def test_a_reps_forbidden_move_shows_a_message_and_changes_nothing(team) -> None:
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
 from tui.i18n import N_, _, n_
+from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -42,7 +42,7 @@ def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
     return CardData(task.id, task.title, details, flag, frozenset(classes))
 
 
-class BoardScreen(Screen):
+class BoardScreen(BoardView):
     # Focus goes to a card (on_mount); never auto-focus the hidden filter box on an empty board,
     # where it would swallow the keys 1-5 and n.
     AUTO_FOCUS = "Kanban"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Select, Static
 
 from sales.budget import CATEGORIES, money, spent_on
@@ -17,6 +16,7 @@ from sales.errors import Invalid, UpliftError
 from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
+from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
@@ -34,7 +34,7 @@ def _amount(text: str, field: str = "amount") -> float:
         raise Invalid(field, str(error)) from None
 
 
-class BudgetScreen(Screen):
+class BudgetScreen(BoardView):
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back"), id="budget.back"),
         Binding("r", "request", N_("Request"), id="budget.request"),

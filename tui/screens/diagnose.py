@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Header,
@@ -33,6 +32,7 @@ from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import safe
 from tui.i18n import N_, _, language, n_
 from tui.remote import is_remote
+from tui.screens.board_view import BoardView
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
@@ -148,7 +148,7 @@ def findings_text(d: Diagnosis) -> str:
     return _("Weak spots") + "\n" + "\n".join(f"{i}. {f.text}" for i, f in enumerate(d.findings, 1))
 
 
-class DiagnoseScreen(Screen):
+class DiagnoseScreen(BoardView):
     BINDINGS = [
         Binding("f,o", "open_file", N_("Diagnose file"), id="diagnose.open"),
         Binding("s", "sort", N_("Sort"), id="diagnose.sort"),
@@ -210,9 +210,6 @@ class DiagnoseScreen(Screen):
         notes.add_column(plain_rich(_("From")), key="source")
         notes.add_column(plain_rich(_("Note")), key="text")
         self.ready = True
-        await self.refresh_board()
-
-    async def on_screen_resume(self) -> None:
         await self.refresh_board()
 
     async def refresh_board(self) -> None:

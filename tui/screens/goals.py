@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static
 
 from sales.errors import UpliftError
@@ -31,6 +30,7 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.smart import NAMES
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
+from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm, Pick
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
@@ -83,7 +83,7 @@ def at_text(pace) -> str:
     return "–" if pace.progress is None else percent(pace.progress)
 
 
-class GoalsScreen(Screen):
+class GoalsScreen(BoardView):
     BINDINGS = [
         Binding("n", "new", N_("New goal"), id="goals.new"),
         Binding("e", "edit", N_("Edit"), id="goals.edit"),

@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.renderables.sparkline import Sparkline as SparklineBars
-from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
@@ -28,6 +27,7 @@ from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped
 from sales.errors import UpliftError
 from tui.i18n import N_, _
 from tui.number_text import short_day
+from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -194,7 +194,7 @@ def update(static: Static, text: str) -> None:
     static.update(new, layout=not same_height)
 
 
-class PipelineScreen(Screen):
+class PipelineScreen(BoardView):
     BINDINGS = [
         Binding("n", "new", N_("New deal"), id="pipeline.new"),
         Binding("e,enter", "edit", N_("Edit"), id="pipeline.edit"),

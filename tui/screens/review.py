@@ -13,7 +13,6 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Header,
@@ -30,6 +29,7 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language
 from tui.number_text import num_or_dash, pct_or_dash
 from tui.review_text import approval_text
+from tui.screens.board_view import BoardView
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
 
@@ -41,7 +41,7 @@ def _table(table_id: str, *columns: str) -> DataTable:
     return table
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(BoardView):
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
                 Binding("p", "mark_paid", N_("Mark paid"), id="review.paid")]
 

@@ -1,0 +1,27 @@
+"""A phase screen that shows the board: brought up to date when it comes back into view.
+
+The app refreshes the screens on view when the board changes (tui/app.py). A phase screen
+that was away meanwhile (another mode, or under a dialog that changed something) compares the
+board's generation when it left with the board's now, and reads the board again if they differ.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+
+class BoardView(Screen):
+    """A Screen with `refresh_board()`, kept current across mode switches."""
+
+    _generation_left: int | None = None
+
+    def on_screen_suspend(self) -> None:
+        self._generation_left = self.app.board.generation
+
+    async def on_screen_resume(self) -> None:
+        if self._generation_left is not None and self._generation_left != self.app.board.generation:
+            await self.refresh_board()
+        self._generation_left = None
+
+    async def refresh_board(self) -> None:
+        """Show the board as it is now (each screen its own way)."""
