@@ -55,8 +55,30 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
         if new_owner != actor:
             raise Refused(f"only a lead may hand a {noun} to someone else")
         return
-    raise Refused(f"only a lead may {_SAID.get(action, f'do {action}')} (you are a rep)")
+    raise Refused(f"only a lead may {said(action)} (you are a rep)")
 
 
 #: Lead-only actions whose name does not say it plainly.
-_SAID = {"deal.split": "split a deal's credit among reps"}
+_SAID = {"deal.split": "split a deal's credit among reps", "alerts.settings": "change the alert rules",
+         "board.settings": "change the board's settings", "pipeline.settings": "change the pipeline's stages",
+         "budget.total": "set the plan's budget", "budget.edit": "decide on budget lines",
+         "payout.approve": "approve payout statements", "payout.pay": "mark payouts paid",
+         "member.role": "change members' roles", "member.key_add": "add members' keys",
+         "member.key_remove": "remove members' keys", "diagnosis.save": "keep diagnoses and column mappings",
+         "mapping.save": "keep column mappings", "review.tick": "tick the end-of-cycle review",
+         "weekly.tick": "tick the weekly review", "wip.set": "set WIP limits"}
+_NOUNS = {"strategy": "strategies", "budget": "budget lines", "spend": "spending", "training": "training items",
+          "checkin": "check-ins", "answer": "review answers", "approval": "payout approvals",
+          "incentive": "incentive plans", "coaching": "coaching notes", "diagnosis": "diagnoses"}
+_VERBS = {"add": "add", "edit": "change", "delete": "delete", "move": "move", "remove": "remove",
+          "step": "tick the steps of"}
+
+
+def said(action: str) -> str:
+    """An action as a person says it: `goal.add` is "add goals"."""
+    if action in _SAID:
+        return _SAID[action]
+    noun, _, verb = action.partition(".")
+    if verb in _VERBS:
+        return f"{_VERBS[verb]} {_NOUNS.get(noun, noun + 's')}"
+    return f"do {action}"

@@ -24,6 +24,7 @@ from sales.plan_check import (
     Problem,
     check_plan,
 )
+from sales.plan_records import record_problems
 from sales.tasks import STATUSES
 from store.board_core import (
     HOMES,
@@ -73,7 +74,7 @@ class PlanTransfer(BoardCore):
                                                              stages, parents, people))
             if problems:
                 raise PlanInvalid(problems)
-            run = _Import(self, tx, create_only)
+            run = _Import(self, tx, create_only, roles)
             run.settings(plan, current["deal"])
             run.members(plan.members, roles)
             for section in SECTIONS:
@@ -97,8 +98,9 @@ class PlanTransfer(BoardCore):
 class _Import:
     """The ops of one import, built inside its transaction; problems are collected, not raised."""
 
-    def __init__(self, board: PlanTransfer, tx: Transaction, create_only: bool) -> None:
+    def __init__(self, board: PlanTransfer, tx: Transaction, create_only: bool, roles: dict[str, str]) -> None:
         self.board, self.tx, self.create_only = board, tx, create_only
+        self.lead = not roles or roles.get(board.actor) == "lead"  # (no members: everyone leads)
         self.summary = ImportSummary()
         self.refusals: list[Problem] = []
         self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
@@ -110,6 +112,13 @@ class _Import:
             self.board._check(action, owner=owner, new_owner=new_owner)
         except Refused as error:
             self.refusals.append(Problem(path, str(error)))
+
+    def records(self, section: Section, old, item, path: str) -> None:
+        """The records the item carries (a deal's history, comments...) checked against the
+        board's: sales.plan_records."""
+        for where, message, refused in record_problems(section.kind, old, item, self.board.actor, self.lead,
+                                                       self.board.today()):
+            (self.refusals if refused else self.conflicts).append(Problem(f"{path}.{where}", message))
 
     def changing(self, path: str, item: str) -> None:
         if self.create_only:
@@ -191,6 +200,7 @@ class _Import:
                 self.summary.unchanged.append(item.id)
                 continue
             self.changing(path, item.id)
+            self.records(section, old, item, path)
             action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
             if "splits" in keys:
@@ -201,7 +211,9 @@ class _Import:
 
     def create(self, section: Section, item, path: str) -> None:
         self.tx.reserve(section.kind, number(item.id))
-        self.allowed(path, f"{section.kind}.add", new_owner=_owner(item))
+        action = f"{section.kind}.add"
+        self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
+        self.records(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
@@ -212,6 +224,11 @@ class _Import:
         for section, item, path in self.pending:
             item.id = format_id(section.kind, self.tx.nextnumber(section.kind))
             self.create(section, item, path)
+
+
+#: A file's item and the store's verb for it, where they differ: a rep who may check in with
+#: `goal checkin` may add their own check-in in a file too (sales.plan_records: their own).
+_STORE_ACTIONS = {"checkin.add": "goal.checkin"}
 
 
 def _owner(item) -> str | None:

@@ -149,3 +149,77 @@ def test_templates_are_listed_and_a_plan_starts_from_one(run, tmp_path) -> None:
     assert code == 0 and "  H-1  Weekly review" in out
     code, _, err = run("plan", "new", "--from", "nonesuch")
     assert code == 1 and "no template 'nonesuch'" in err
+
+
+def _import_edited(run, tmp_path, user: str, edit) -> tuple[int, str]:
+    """Export the plan, let `edit` change the document, import it as `user`: (code, stderr)."""
+    document = yaml.safe_load(run("plan", "export")[1])
+    edit(document)
+    path = tmp_path / f"edited-{user}.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    code, _, err = run("plan", "import", str(path), user=user)
+    return code, err
+
+
+def test_a_plan_file_cannot_forge_what_happened(run, team, tmp_path) -> None:
+    """Stage history, comments and approvals are records: a rep only adds to them, as now and
+    as themself; a history runs forward; a payout approval is not edited by a file at all."""
+    from datetime import datetime, timedelta, timezone
+
+    from store.board import Board
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    assert run("deal", "add", "Acme", "--owner", "ali", "--value", "5000", "--stage", "Proposal")[0] == 0
+    assert run("task", "comment", "T-1", "called, no answer", user="ali")[0] == 0
+
+    def deal(document):
+        return next(d for d in document["deals"] if d["id"] == "D-1")
+
+    def win_at(when):
+        def edit(document):
+            deal(document)["stage"] = "Won"
+            deal(document)["history"].append({"stage": "Won", "at": when.isoformat()})
+        return edit
+
+    before = snapshot_files(team)
+    code, err = _import_edited(run, tmp_path, "ali", win_at(now - timedelta(days=60)))
+    assert code == 2 and "deals[0].history[1].at" in err and "a history runs forward in time" in err, err
+    code, err = _import_edited(run, tmp_path, "ali", win_at(now + timedelta(days=40)))
+    assert code == 1 and "a move is dated when it is made" in err, err
+
+    def rewrite_history(document):
+        deal(document)["history"][0]["at"] = (now - timedelta(days=90)).isoformat()
+    code, err = _import_edited(run, tmp_path, "ali", rewrite_history)
+    assert code == 1 and "only a lead may change the stages a deal has been through" in err, err
+
+    def forge_comment(document):
+        task = next(t for t in document["tasks"] if t["id"] == "T-1")
+        task["comments"].append({"at": now.isoformat(), "by": "dana", "text": "great job, bonus approved"})
+    code, err = _import_edited(run, tmp_path, "ali", forge_comment)
+    assert code == 1 and "a new comment is ali's own, not dana's" in err, err
+
+    def drop_comment(document):
+        next(t for t in document["tasks"] if t["id"] == "T-1")["comments"] = []
+    code, err = _import_edited(run, tmp_path, "ali", drop_comment)
+    assert code == 1 and "only a lead may change or remove comments" in err, err
+    assert snapshot_files(team) == before  # nothing of all that was written
+
+    assert _import_edited(run, tmp_path, "ali", win_at(now))[0] == 0  # a move made now is a rep's
+    assert [e.stage for e in Board(team, actor="dana").deal("D-1").history] == ["Proposal", "Won"]
+
+
+def test_a_payout_approval_is_a_record_no_file_rewrites(run, team, tmp_path) -> None:
+    from store.board import Board
+
+    lead = Board(team, actor="dana")
+    lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    lead.save_incentive_plan({"name": "Plan", "quota": 10000, "tiers": [{"from_pct": 0, "rate": 5}]})
+    assert run("payout", "approve", "--rep", "ali")[0] == 0
+
+    def inflate(document):
+        document["approvals"][0]["total"] = 9_999_999
+
+    before = snapshot_files(team)
+    code, err = _import_edited(run, tmp_path, "dana", inflate)
+    assert code == 1 and "approvals[0].total: P-1 is a record of what was approved" in err, err
+    assert snapshot_files(team) == before

@@ -44,7 +44,7 @@ def test_another_week(run) -> None:
 
 def test_refusals_and_bad_input(run, team) -> None:
     code, _, err = run("weekly", "1", user="ali")
-    assert code == 1 and err.strip() == "uplift: only a lead may do weekly.tick (you are a rep)"
+    assert code == 1 and err.strip() == "uplift: only a lead may tick the weekly review (you are a rep)"
     code, _, err = run("weekly", "12")
     assert code == 1 and "has no item 12 (it has 9)" in err
     code, _, err = run("weekly", "--week", "2026-W60")

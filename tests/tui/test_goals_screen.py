@@ -260,7 +260,7 @@ async def test_a_rep_cannot_delete_a_goal(team) -> None:
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
         await pilot.pause()
-        assert any("only a lead may do goal.delete" in str(n.message) for n in app._notifications)
+        assert any("only a lead may delete goals" in str(n.message) for n in app._notifications)
     assert [g.id for g in Board(team, actor="dana").goals()] == ["G-1"]
 
 
