@@ -234,4 +234,5 @@ class BudgetScreen(Screen):
             tell(self, _("Deleted {id}").format(id=item_id))
             await self.refresh_board()
 
-        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=item.id, title=item.topic)), answer)
+        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=item.id, title=item.topic),
+                                     destructive=True), answer)
