@@ -222,6 +222,36 @@ async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
         assert app.focused.card.id == "D-1"
 
 
+async def palette_hits(pilot, app: UpliftApp, query: str) -> list[str]:
+    """The palette's hits for `query`, best first, once its search has finished."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    palette = app.screen
+    await until(pilot, lambda: palette.query_one("CommandList").option_count
+                and not palette.query_one("CommandList").loading
+                and not any(w.is_running for w in palette.workers))
+    hits = palette.query_one("CommandList")
+    return [str(hits.get_option_at_index(i).prompt).split("\n")[0] for i in range(hits.option_count)]
+
+
+async def test_an_id_typed_in_full_is_the_palettes_first_hit(team) -> None:
+    """A fuzzy match of `T-31` scores `T-30 ... Q1 ...` higher; the item of that id comes first."""
+    lead = Board(team, actor="dana")
+    for n in range(3, 32):
+        lead.add_task("Plan the Q1 kickoff" if n == 30 else f"Task {n}", owner="ali")
+    for n in range(1, 16):
+        lead.add_deal(f"Deal {n}", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        hits = await palette_hits(pilot, app, "T-31")
+        assert hits[0].startswith("T-31 ") and any(hit.startswith("T-30 ") for hit in hits)
+        await pilot.press("escape")
+        hits = await palette_hits(pilot, app, "d-1")  # the case does not matter
+        assert hits[0].startswith("D-1 ") and any(hit.startswith("D-15 ") for hit in hits)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.focused.card.id == "D-1")
+
+
 async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> None:
     Board(team, actor="dana").add_task("[@click=app.quit]x [b]bold[/b]", owner="ali")
     app = UpliftApp(Board(team, actor="dana"))
