@@ -20,7 +20,8 @@ from tui.i18n import N_, _
 from tui.user_text import plain
 
 SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), "2"),
-           ("plan", N_("Plan board (tasks)"), "3"), ("pipeline", N_("Pipeline & funnel"), "4"))
+           ("plan", N_("Plan board (tasks)"), "3"), ("pipeline", N_("Pipeline & funnel"), "4"),
+           ("review", N_("Review & reward"), "5"))
 #: The score of a hit whose id is the query: above any fuzzy score (Textual's are not capped at
 #: 1: a title that holds the query scores more), so that enter on `D-1` opens D-1, not D-15.
 EXACT_ID = float("inf")

@@ -252,6 +252,16 @@ async def test_an_id_typed_in_full_is_the_palettes_first_hit(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.focused.card.id == "D-1")
 
 
+async def test_the_palette_goes_to_every_phase(team) -> None:
+    from tui.palette import SCREENS
+
+    assert [key for _mode, _title, key in SCREENS] == ["1", "2", "3", "4", "5"]
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await run_palette(pilot, app, "Go to Review")
+        await until(pilot, lambda: app.current_mode == "review")
+
+
 async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> None:
     Board(team, actor="dana").add_task("[@click=app.quit]x [b]bold[/b]", owner="ali")
     app = UpliftApp(Board(team, actor="dana"))
