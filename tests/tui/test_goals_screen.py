@@ -286,6 +286,51 @@ async def test_a_training_item_is_deleted_from_the_budget_screen(team) -> None:
     assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]
 
 
+async def test_budget_keys_act_on_the_table_that_has_the_focus(team) -> None:
+    """With a budget line highlighted, the training keys (d, delete) do not reach for the training
+    table's row, and a line's keys (a, x, p) do nothing from the training table: each says where it
+    works."""
+    from tui.screens.dialogs import Confirm
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_strategy("Fairs")
+    lead.request_budget("Booth", 8000, strategy="S-1")
+    lead.add_training("Pricing rules")
+    app = app_for(team)
+
+    def told(words: str) -> bool:
+        return any(words in str(n.message) for n in app._notifications)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and app.focused is app.screen.query_one("#budget-lines"))
+        await pilot.press("d")
+        await until(pilot, lambda: told("d acts on a training item: tab to the training table first"))
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, BudgetScreen)  # no question about L-1
+        assert not Board(team, actor="dana").training()[0].done
+        app.screen.query_one("#training-table").focus()
+        for key in ("a", "x", "p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, FieldsForm)
+        assert told("p acts on a budget line: tab to the budget lines first")
+        await pilot.press("d")  # here it ticks the training item
+        await until(pilot, lambda: Board(team, actor="dana").training()[0].done)
+        await pilot.press("shift+tab", "a")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await pilot.press("escape")
+        await pilot.press("tab", "delete")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+    assert Board(team, actor="dana").budget_line("B-1").status == "requested"
+    assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]
+
+
 async def test_a_goal_contributes_to_another_from_the_form(team) -> None:
     lead = Board(team, actor="dana", clock=lambda: NOW)
     lead.add_goal("Grow Q4 revenue", owner="dana")

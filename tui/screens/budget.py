@@ -1,7 +1,9 @@
 """The budget screen (resources of phase 3): lines, totals against the plan's budget, flags, training.
 
 Keys: r request, a approve, x reject (leads; a reason is asked), p record spending,
-t add a training item, d tick the selected training item done, escape back to the goals.
+t add a training item, d tick the selected training item done, delete delete it, escape back to
+the goals. A key that acts on a row acts on the table that has the focus: on the other one it
+says which table it is for, rather than reach for the row selected there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sales.errors import Invalid, UpliftError
 from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import Confirm
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
@@ -98,8 +101,15 @@ class BudgetScreen(Screen):
             training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
 
-    def _selected(self, table_id: str) -> str | None:
+    def _selected(self, table_id: str, binding_id: str) -> str | None:
+        """The id of the row under the cursor in `table_id`, if that table has the focus (the
+        key of `binding_id` acts on it); else None, with a word on where the key works."""
         table = self.query_one(table_id, DataTable)
+        if self.focused is not table:
+            where = (_("{key} acts on a budget line: tab to the budget lines first") if table_id == "#budget-lines"
+                     else _("{key} acts on a training item: tab to the training table first"))
+            tell(self, where.format(key=shown_key(self, binding_id)), "warning")
+            return None
         if not table.row_count:
             tell(self, _("Nothing selected."), "warning")
             return None
@@ -138,7 +148,7 @@ class BudgetScreen(Screen):
 
     def _decide(self, approve: bool) -> None:
         board = self.app.board
-        line_id = self._selected("#budget-lines")
+        line_id = self._selected("#budget-lines", "budget.approve" if approve else "budget.reject")
         if line_id is None:
             return
         try:
@@ -167,7 +177,7 @@ class BudgetScreen(Screen):
 
     def action_spend(self) -> None:
         board = self.app.board
-        line_id = self._selected("#budget-lines")
+        line_id = self._selected("#budget-lines", "budget.spend")
         if line_id is None:
             return
         rows = [(("amount", _("Amount spent"), text_input("")),
@@ -202,7 +212,7 @@ class BudgetScreen(Screen):
         self._open(FieldsForm(_("New training item"), rows, save))
 
     async def action_training_done(self) -> None:
-        item_id = self._selected("#training-table")
+        item_id = self._selected("#training-table", "budget.training_done")
         if item_id is None:
             return
         board = self.app.board
@@ -215,7 +225,7 @@ class BudgetScreen(Screen):
         await self.refresh_board()
 
     def action_training_delete(self) -> None:
-        item_id = self._selected("#training-table")
+        item_id = self._selected("#training-table", "budget.training_delete")
         if item_id is None:
             return
         board = self.app.board
