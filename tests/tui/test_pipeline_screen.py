@@ -210,6 +210,21 @@ async def test_the_deal_form_calls_a_deal_commit(team) -> None:
     assert Board(team, actor="dana").deal("D-1").forecast == "commit"
 
 
+async def test_the_deal_form_shows_the_value_as_typed(team) -> None:
+    from textual.widgets import Input
+
+    Board(team, actor="dana").add_deal("Isdom expansion", owner="ali", value=1234567.5)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "e")
+        assert isinstance(app.screen, DealForm)
+        assert app.screen.query_one("#value", Input).value == "1,234,567.5"  # not 1.23457e+06
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+    assert Board(team, actor="dana").deal("D-1").value == 1234567.5
+
+
 async def test_the_deal_form_splits_credit_and_the_card_shows_it(team) -> None:
     from textual.widgets import Input
 

@@ -20,6 +20,7 @@ from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import shown_key
+from tui.number_text import form_number
 from tui.screens.dialogs import Confirm
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
@@ -159,7 +160,7 @@ class BudgetScreen(Screen):
         rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
             rows.append(("amount", _("Amount (requested {amount})").format(amount=money(line.requested)),
-                         text_input(f"{line.requested:g}")))
+                         text_input(form_number(line.requested))))
 
         def save(values: dict):
             if approve:
