@@ -114,6 +114,26 @@ async def test_closed_deals_show_the_day_they_closed(team) -> None:
     assert flags == {"D-1": "won Nov 9", "D-2": "lost Nov 12", "D-3": "no close date  STUCK 18d"}
 
 
+async def test_in_chinese_an_open_card_says_expected_close_and_a_closed_one_won_or_lost(team, monkeypatch) -> None:
+    """成交 alone reads as closed (won): an open deal's date is when it is expected to close."""
+    from datetime import date, datetime, timezone
+
+    def at(day: int):
+        return lambda: datetime(2026, 11, day, 15, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    Board(team, actor="dana", clock=at(2)).add_deal("Acme renewal", owner="ali", value=1000, close=date(2026, 12, 20))
+    Board(team, actor="dana", clock=at(2)).add_deal("Beta pilot", owner="bea", value=400, close=date(2026, 12, 21))
+    Board(team, actor="dana", clock=at(2)).add_deal("Corvid trial", owner="ali", value=50)
+    Board(team, actor="dana", clock=at(9)).move_deal("D-1", "Won")
+    app = UpliftApp(Board(team, actor="dana", clock=at(10)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        flags = {card.id: card.flag for column in app.screen.query_one(Kanban).columns for card in column.cards}
+    assert flags == {"D-1": "赢单 11月9日", "D-2": "预计成交 12月21日", "D-3": "无预计成交日期"}
+
+
 async def test_an_open_deal_past_its_close_date_says_so(team) -> None:
     from datetime import date, datetime, timezone
 
