@@ -93,6 +93,49 @@ async def test_an_alert_jumps_to_its_item(team) -> None:
         assert app.current_mode == "plan" and app.focused.card.id == "T-2"
 
 
+async def test_s_snoozes_an_alert_until_a_date_for_a_reason(team) -> None:
+    from datetime import timedelta
+
+    from tests.tui.waiting import until
+    from tui.screens.fields_form import FieldsForm
+    from tui.screens.help import Help
+    from tui.widgets.footer import Footer
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", due="2020-01-02")
+    lead.update_task("T-2", due="2020-01-03")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and len(app.screen.alerts) == 2)
+        alerts = app.screen
+        assert {"Close": "esc", "Snooze": "s"}.items() <= {
+            k.description: k.key_display for k in alerts.query_one(Footer).keys}.items()
+        await pilot.press("down", "s")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-until"))
+        assert "Overdue task · T-2" in str(app.screen.query_one(".dialog-question").render())
+        app.screen.query_one("#field-until").value = "someday"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "not a date" in str(app.screen.query_one("#error-until").render()))
+        app.screen.query_one("#field-until").value = "+3d"
+        await pilot.press("ctrl+s")  # no reason yet: the store's refusal, next to its field
+        await until(pilot, lambda: "say why" in str(app.screen.query_one("#error-reason").render()))
+        app.screen.query_one("#field-reason").value = "waiting for [b]legal[/b]"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is alerts and alerts.alerts[-1].snoozed_until is not None)
+        assert "Alerts: 1 (1 snoozed)" in str(alerts.query_one("#alerts-heading").render())
+        listed = alerts.query_one("#alert-list")
+        assert "snoozed until" in str(listed.get_option_at_index(1).prompt)
+        assert "waiting for [b]legal[/b]" in str(listed.get_option_at_index(1).prompt)  # as typed
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        assert ("s", "Snooze", "alerts.snooze") in app.screen.rows
+    board = Board(team, actor="dana")
+    snoozed = [a for a in board.alerts() if a.snoozed_until]
+    assert [(a.key, a.snoozed_until, a.snooze_reason) for a in snoozed] == [
+        ("overdue:T-2", board.today() + timedelta(days=3), "waiting for [b]legal[/b]")]
+
+
 async def test_closed_deals_show_the_day_they_closed(team) -> None:
     from datetime import date, datetime, timezone
 
