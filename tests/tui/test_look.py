@@ -79,6 +79,32 @@ async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_d
         assert rows["Edit"] == "e, ⏎"  # untouched keys stay
 
 
+async def test_help_lists_a_key_once_and_textuals_own_keys_without_an_id(team) -> None:
+    """The pipeline's `?` listed tab twice (the kanban's Next card, and the screen's Focus Next
+    that the kanban's shadows) and gave Textual's keys `PipelineScreen` as their id."""
+    from tui.screens.diagnose import DiagnoseScreen
+
+    Board(team, actor="dana").add_deal("Acme renewal", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.focused is not None)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        rows = app.screen.rows
+        keys = [key for shown, _does, _id in rows for key in shown.split(", ")]
+        assert keys.count("tab") == 1 and keys.count("shift+tab") == 1
+        assert ("tab", "Next card", "kanban.next") in rows
+        assert {ident for _keys, does, ident in rows if does == "Copy selected text"} == {"–"}
+        assert not [ident for _keys, _does, ident in rows if "Screen" in ident or ident == "everywhere"]
+        await pilot.press("escape", "1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        assert ("tab", "Focus Next", "–") in app.screen.rows  # nothing of ours takes tab there
+        assert app.screen.rows[0][2] == "diagnose.open"  # ours first
+
+
 async def test_a_broken_theme_is_reported_and_skipped(team, own_config_dir: Path) -> None:
     broken = write(own_config_dir / "themes", "broken.yaml",
                    "name: broken\nprimary: \"#12345\"\nbackground: black\n")
