@@ -21,6 +21,20 @@ def num_or_dash(value: float | None, unit: str = "") -> str:
     return with_unit(number(round(value, 2)), unit)
 
 
+def form_number(value: float, sign: bool = False) -> str:
+    """A number in a form's box as a person types it, which sales.goals.parse_number reads back
+    exactly: `1,200,000`, `2,500.75`, `+15` with `sign`. (`:g` wrote `1.2e+06` and kept six digits,
+    so that saving a form unchanged could change the number.)"""
+    from decimal import Decimal
+
+    if value == 0:
+        return "0"
+    exact = Decimal(repr(float(value)))  # the shortest text that reads back as this float
+    if exact == exact.to_integral_value():
+        exact = exact.quantize(Decimal(1))
+    return format(exact, "+,f" if sign else ",f")
+
+
 def pct_or_dash(value: float | None) -> str:
     """A percentage as payouts write it (`12.5%`, `80%`); `–` for none."""
     from sales.payout import pct

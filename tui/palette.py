@@ -20,7 +20,11 @@ from tui.i18n import N_, _
 from tui.user_text import plain
 
 SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), "2"),
-           ("plan", N_("Plan board (tasks)"), "3"), ("pipeline", N_("Pipeline & funnel"), "4"))
+           ("plan", N_("Plan board (tasks)"), "3"), ("pipeline", N_("Pipeline & funnel"), "4"),
+           ("review", N_("Review & reward"), "5"))
+#: The score of a hit whose id is the query: above any fuzzy score (Textual's are not capped at
+#: 1: a title that holds the query scores more), so that enter on `D-1` opens D-1, not D-15.
+EXACT_ID = float("inf")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Entry:
     text: str  # what the query is matched against (may hold user text)
     help: str  # our words only: shown as markup by the palette
     run: Callable[[], object]
+    item_id: str = ""  # a task's, goal's or deal's id: typed in full, it comes first
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:
@@ -78,13 +83,13 @@ class UpliftCommands(Provider):
         for task in board.tasks():
             entries.append(Entry(f"{task.id} {task.title}",
                                  _("Task · {status} · show it on the plan board").format(status=_(STATUS_LABELS[task.status])),
-                                 partial(app.jump_to, task.id)))
+                                 partial(app.jump_to, task.id), task.id))
         for goal in board.goals():
             entries.append(Entry(f"{goal.id} {goal.title}", _("Goal · show it on the Goals screen"),
-                                 partial(app.jump_to, goal.id)))
+                                 partial(app.jump_to, goal.id), goal.id))
         for deal in board.deals():
             entries.append(Entry(f"{deal.id} {deal.title}", _("Deal · show it on the pipeline"),
-                                 partial(app.jump_to, deal.id)))
+                                 partial(app.jump_to, deal.id), deal.id))
         return entries
 
     async def discover(self) -> Hits:
@@ -96,9 +101,8 @@ class UpliftCommands(Provider):
         wanted = query.strip().upper()
         for entry in self.fixed_entries() + self.item_entries():
             score = matcher.match(entry.text)
-            item_id = entry.text.split(" ", 1)[0]
-            if wanted and item_id == wanted:
-                score = 1.0  # an exact id wins over any fuzzy title
+            if wanted and entry.item_id.upper() == wanted:
+                score = EXACT_ID
             if score > 0:
                 yield Hit(score, highlighted(matcher, entry.text), entry.run, text=entry.text,
                           help=entry.help)

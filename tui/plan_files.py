@@ -55,7 +55,7 @@ class PlanFileCommands:
         if target.exists():
             from tui.screens.dialogs import Confirm
 
-            self.push_screen(Confirm(_("{file} exists. Replace it?").format(file=target)),
+            self.push_screen(Confirm(_("{file} exists. Replace it?").format(file=target), destructive=True),
                              lambda yes: yes and self._write_export(target))
         else:
             self._write_export(target)

@@ -207,6 +207,33 @@ async def test_delete_asks_for_confirmation(team) -> None:
         assert column_ids(app)["todo"] == ["T-2"]
 
 
+async def test_enter_on_the_delete_question_keeps_the_task(team) -> None:
+    """A delete is destructive: No has the focus, so a reflexive enter answers no; only y deletes."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, Confirm)
+        assert app.focused.id == "no"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+    assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
+
+
+async def test_enter_still_answers_yes_to_a_question_that_destroys_nothing(team) -> None:
+    Board(team, actor="dana").set_wip_limit("doing", 1)
+    Board(team, actor="dana").move_task("T-2", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+right")  # into a full column: asks, Yes focused
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
+
+
 async def test_detail_ticks_steps_and_shows_history(team) -> None:
     Board(team, actor="dana").update_task("T-1", steps=[{"text": "find the number"}, {"text": "call"}])
     app = UpliftApp(Board(team, actor="dana"))

@@ -120,6 +120,38 @@ async def test_a_bad_target_is_refused_next_to_its_field(team) -> None:
     assert Board(team, actor="dana").goals() == []
 
 
+async def test_forms_show_numbers_as_typed_and_read_them_back_unchanged(team) -> None:
+    """`1.2e+06` was what the goal form showed for a baseline of 1200000, and `:g` kept six digits:
+    saving a form unchanged turned 1234567.89 into 1234570."""
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue", owner="dana", baseline=1200000, target=15, target_kind="percent")
+    lead.add_goal("Hold the big accounts", owner="dana", baseline=1234567.89, target=1380000.5)
+    lead.add_strategy("Fairs")
+    lead.request_budget("Booth", 1234567.5, strategy="S-1")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))
+        shown = []
+        for _goal in ("G-1", "G-2"):
+            await pilot.press("e")
+            await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-baseline"))
+            shown.append((app.screen.query_one("#field-baseline").value, app.screen.query_one("#field-target").value))
+            await fill(pilot, app)  # saved as it is
+            await pilot.press("down")
+        assert shown == [("1,200,000", "+15%"), ("1,234,567.89", "1,380,000.5")]
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-amount"))
+        assert app.screen.query_one("#field-amount").value == "1,234,567.5"
+        await fill(pilot, app, reason="the whole booth")
+    board = Board(team, actor="dana")
+    assert [(g.baseline, g.target) for g in board.goals()] == [(1200000, 15), (1234567.89, 1380000.5)]
+    assert board.budget_line("B-1").approved == 1234567.5
+
+
 async def test_budget_from_the_keyboard(team) -> None:
     lead = Board(team, actor="dana", clock=lambda: NOW)
     lead.add_strategy("Fairs")
@@ -283,6 +315,51 @@ async def test_a_training_item_is_deleted_from_the_budget_screen(team) -> None:
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
                     and app.screen.query_one("#training-table").row_count == 1)
+    assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]
+
+
+async def test_budget_keys_act_on_the_table_that_has_the_focus(team) -> None:
+    """With a budget line highlighted, the training keys (d, delete) do not reach for the training
+    table's row, and a line's keys (a, x, p) do nothing from the training table: each says where it
+    works."""
+    from tui.screens.dialogs import Confirm
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_strategy("Fairs")
+    lead.request_budget("Booth", 8000, strategy="S-1")
+    lead.add_training("Pricing rules")
+    app = app_for(team)
+
+    def told(words: str) -> bool:
+        return any(words in str(n.message) for n in app._notifications)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and app.focused is app.screen.query_one("#budget-lines"))
+        await pilot.press("d")
+        await until(pilot, lambda: told("d acts on a training item: tab to the training table first"))
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, BudgetScreen)  # no question about L-1
+        assert not Board(team, actor="dana").training()[0].done
+        app.screen.query_one("#training-table").focus()
+        for key in ("a", "x", "p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, FieldsForm)
+        assert told("p acts on a budget line: tab to the budget lines first")
+        await pilot.press("d")  # here it ticks the training item
+        await until(pilot, lambda: Board(team, actor="dana").training()[0].done)
+        await pilot.press("shift+tab", "a")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await pilot.press("escape")
+        await pilot.press("tab", "delete")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+    assert Board(team, actor="dana").budget_line("B-1").status == "requested"
     assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]
 
 

@@ -79,6 +79,32 @@ async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_d
         assert rows["Edit"] == "e, ⏎"  # untouched keys stay
 
 
+async def test_help_lists_a_key_once_and_textuals_own_keys_without_an_id(team) -> None:
+    """The pipeline's `?` listed tab twice (the kanban's Next card, and the screen's Focus Next
+    that the kanban's shadows) and gave Textual's keys `PipelineScreen` as their id."""
+    from tui.screens.diagnose import DiagnoseScreen
+
+    Board(team, actor="dana").add_deal("Acme renewal", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.focused is not None)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        rows = app.screen.rows
+        keys = [key for shown, _does, _id in rows for key in shown.split(", ")]
+        assert keys.count("tab") == 1 and keys.count("shift+tab") == 1
+        assert ("tab", "Next card", "kanban.next") in rows
+        assert {ident for _keys, does, ident in rows if does == "Copy selected text"} == {"–"}
+        assert not [ident for _keys, _does, ident in rows if "Screen" in ident or ident == "everywhere"]
+        await pilot.press("escape", "1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        assert ("tab", "Focus Next", "–") in app.screen.rows  # nothing of ours takes tab there
+        assert app.screen.rows[0][2] == "diagnose.open"  # ours first
+
+
 async def test_a_broken_theme_is_reported_and_skipped(team, own_config_dir: Path) -> None:
     broken = write(own_config_dir / "themes", "broken.yaml",
                    "name: broken\nprimary: \"#12345\"\nbackground: black\n")
@@ -220,6 +246,46 @@ async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
         await run_palette(pilot, app, "Acme renewal")
         assert isinstance(app.screen, PipelineScreen)
         assert app.focused.card.id == "D-1"
+
+
+async def palette_hits(pilot, app: UpliftApp, query: str) -> list[str]:
+    """The palette's hits for `query`, best first, once its search has finished."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    palette = app.screen
+    await until(pilot, lambda: palette.query_one("CommandList").option_count
+                and not palette.query_one("CommandList").loading
+                and not any(w.is_running for w in palette.workers))
+    hits = palette.query_one("CommandList")
+    return [str(hits.get_option_at_index(i).prompt).split("\n")[0] for i in range(hits.option_count)]
+
+
+async def test_an_id_typed_in_full_is_the_palettes_first_hit(team) -> None:
+    """A fuzzy match of `T-31` scores `T-30 ... Q1 ...` higher; the item of that id comes first."""
+    lead = Board(team, actor="dana")
+    for n in range(3, 32):
+        lead.add_task("Plan the Q1 kickoff" if n == 30 else f"Task {n}", owner="ali")
+    for n in range(1, 16):
+        lead.add_deal(f"Deal {n}", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        hits = await palette_hits(pilot, app, "T-31")
+        assert hits[0].startswith("T-31 ") and any(hit.startswith("T-30 ") for hit in hits)
+        await pilot.press("escape")
+        hits = await palette_hits(pilot, app, "d-1")  # the case does not matter
+        assert hits[0].startswith("D-1 ") and any(hit.startswith("D-15 ") for hit in hits)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.focused.card.id == "D-1")
+
+
+async def test_the_palette_goes_to_every_phase(team) -> None:
+    from tui.palette import SCREENS
+
+    assert [key for _mode, _title, key in SCREENS] == ["1", "2", "3", "4", "5"]
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await run_palette(pilot, app, "Go to Review")
+        await until(pilot, lambda: app.current_mode == "review")
 
 
 async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> None:

@@ -93,6 +93,49 @@ async def test_an_alert_jumps_to_its_item(team) -> None:
         assert app.current_mode == "plan" and app.focused.card.id == "T-2"
 
 
+async def test_s_snoozes_an_alert_until_a_date_for_a_reason(team) -> None:
+    from datetime import timedelta
+
+    from tests.tui.waiting import until
+    from tui.screens.fields_form import FieldsForm
+    from tui.screens.help import Help
+    from tui.widgets.footer import Footer
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", due="2020-01-02")
+    lead.update_task("T-2", due="2020-01-03")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and len(app.screen.alerts) == 2)
+        alerts = app.screen
+        assert {"Close": "esc", "Snooze": "s"}.items() <= {
+            k.description: k.key_display for k in alerts.query_one(Footer).keys}.items()
+        await pilot.press("down", "s")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-until"))
+        assert "Overdue task · T-2" in str(app.screen.query_one(".dialog-question").render())
+        app.screen.query_one("#field-until").value = "someday"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "not a date" in str(app.screen.query_one("#error-until").render()))
+        app.screen.query_one("#field-until").value = "+3d"
+        await pilot.press("ctrl+s")  # no reason yet: the store's refusal, next to its field
+        await until(pilot, lambda: "say why" in str(app.screen.query_one("#error-reason").render()))
+        app.screen.query_one("#field-reason").value = "waiting for [b]legal[/b]"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is alerts and alerts.alerts[-1].snoozed_until is not None)
+        assert "Alerts: 1 (1 snoozed)" in str(alerts.query_one("#alerts-heading").render())
+        listed = alerts.query_one("#alert-list")
+        assert "snoozed until" in str(listed.get_option_at_index(1).prompt)
+        assert "waiting for [b]legal[/b]" in str(listed.get_option_at_index(1).prompt)  # as typed
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        assert ("s", "Snooze", "alerts.snooze") in app.screen.rows
+    board = Board(team, actor="dana")
+    snoozed = [a for a in board.alerts() if a.snoozed_until]
+    assert [(a.key, a.snoozed_until, a.snooze_reason) for a in snoozed] == [
+        ("overdue:T-2", board.today() + timedelta(days=3), "waiting for [b]legal[/b]")]
+
+
 async def test_closed_deals_show_the_day_they_closed(team) -> None:
     from datetime import date, datetime, timezone
 
@@ -112,6 +155,26 @@ async def test_closed_deals_show_the_day_they_closed(team) -> None:
     # the closing day, not the close date the deal was expected on (short, in this year); D-3 has
     # sat in Lead since Nov 12: 18 days, past the 14 a stage allows by default
     assert flags == {"D-1": "won Nov 9", "D-2": "lost Nov 12", "D-3": "no close date  STUCK 18d"}
+
+
+async def test_in_chinese_an_open_card_says_expected_close_and_a_closed_one_won_or_lost(team, monkeypatch) -> None:
+    """成交 alone reads as closed (won): an open deal's date is when it is expected to close."""
+    from datetime import date, datetime, timezone
+
+    def at(day: int):
+        return lambda: datetime(2026, 11, day, 15, 30, tzinfo=timezone.utc)
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    Board(team, actor="dana", clock=at(2)).add_deal("Acme renewal", owner="ali", value=1000, close=date(2026, 12, 20))
+    Board(team, actor="dana", clock=at(2)).add_deal("Beta pilot", owner="bea", value=400, close=date(2026, 12, 21))
+    Board(team, actor="dana", clock=at(2)).add_deal("Corvid trial", owner="ali", value=50)
+    Board(team, actor="dana", clock=at(9)).move_deal("D-1", "Won")
+    app = UpliftApp(Board(team, actor="dana", clock=at(10)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        flags = {card.id: card.flag for column in app.screen.query_one(Kanban).columns for card in column.cards}
+    assert flags == {"D-1": "赢单 11月9日", "D-2": "预计成交 12月21日", "D-3": "无预计成交日期"}
 
 
 async def test_an_open_deal_past_its_close_date_says_so(team) -> None:
@@ -208,6 +271,21 @@ async def test_the_deal_form_calls_a_deal_commit(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PipelineScreen)
     assert Board(team, actor="dana").deal("D-1").forecast == "commit"
+
+
+async def test_the_deal_form_shows_the_value_as_typed(team) -> None:
+    from textual.widgets import Input
+
+    Board(team, actor="dana").add_deal("Isdom expansion", owner="ali", value=1234567.5)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "e")
+        assert isinstance(app.screen, DealForm)
+        assert app.screen.query_one("#value", Input).value == "1,234,567.5"  # not 1.23457e+06
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+    assert Board(team, actor="dana").deal("D-1").value == 1234567.5
 
 
 async def test_the_deal_form_splits_credit_and_the_card_shows_it(team) -> None:

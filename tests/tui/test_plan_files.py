@@ -32,6 +32,29 @@ async def test_x_exports_the_plan_to_the_file_named(team, tmp_path) -> None:
     assert (tmp_path / "q4.yaml").read_text() == dump_plan(Board(team, actor="dana").export_plan())
 
 
+async def test_replacing_an_existing_file_asks_and_enter_keeps_it(team, tmp_path) -> None:
+    from tui.screens.dialogs import Confirm
+
+    target = tmp_path / "q4.yaml"
+    target.write_text("mine\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await answer_path(app, pilot, target)
+        assert isinstance(app.screen, Confirm) and "exists. Replace it?" in app.screen.question
+        await pilot.press("enter")  # No has the focus: the file stays
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert target.read_text() == "mine\n"
+        await pilot.press("x")
+        await pilot.pause()
+        await answer_path(app, pilot, target)
+        await pilot.press("y")
+        await pilot.pause()
+    assert target.read_text() == dump_plan(Board(team, actor="dana").export_plan())
+
+
 async def test_import_shows_the_dry_run_and_applies_only_on_yes(team, tmp_path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(dump_plan(Board(team, actor="dana").export_plan()).replace("Call Acme", "Call Acme twice"))

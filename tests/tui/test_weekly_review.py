@@ -52,6 +52,29 @@ async def test_tick_step_back_and_see_another_processs_tick(team) -> None:
                     and app.screen.kanban.focused_id == "D-1")
 
 
+async def test_next_week_stops_at_this_week(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "pipeline" and app.screen.is_mounted)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and len(rows(app)) == 9)
+        this_week = title(app)
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: any("the weeks to come have none yet" in str(n.message)
+                                       for n in app._notifications))
+        assert title(app) == this_week and "(this week)" in this_week
+        await pilot.press("space")  # ticks this week's item, not one of a week to come
+        await until(pilot, lambda: rows(app)[0][0] == "[x]")
+        await pilot.press("left_square_bracket")
+        await until(pilot, lambda: "(this week)" not in title(app))
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: title(app) == this_week.replace("0 of 9", "1 of 9"))
+    board = Board(team, actor="dana")
+    assert board.checklist("weekly")[0][1].by == "dana"
+    assert board.checklist("weekly", board.today() + timedelta(weeks=1))[0][1] is None
+
+
 async def test_a_rep_is_told_only_a_lead_ticks(team) -> None:
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -1,4 +1,6 @@
-"""The alerts list: every early warning with its evidence; enter jumps to the item."""
+"""The alerts list: every early warning with its evidence; enter jumps to the item, `s` snoozes
+the highlighted alert until a date, for a reason (as `uplift alerts snooze KEY --until DATE
+--reason TEXT` does)."""
 
 from __future__ import annotations
 
@@ -11,37 +13,88 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sales.alerts import Alert
+from sales.dates import DateError, parse_date
+from sales.errors import Invalid
 from tui.i18n import N_, _
-from tui.user_text import plain
+from tui.keys import shown_key
+from tui.screens.fields_form import FieldsForm
+from tui.user_text import plain, tell, text_input
+from tui.widgets.footer import Footer
 
 KIND_LABELS = {"conversion": N_("Conversion drop"), "quiet": N_("Quiet key account"),
                "slipped": N_("Deal past its close date"), "stuck": N_("Deal stuck in its stage"),
                "overdue": N_("Overdue task"),
                "wip": N_("Over WIP limit"), "pace": N_("Goal behind pace")}
+DATE_HINT = "YYYY-MM-DD, +3d, fri"
+
+
+def alert_heading(alert: Alert) -> str:
+    return f"{_(KIND_LABELS.get(alert.kind, alert.kind))} · {alert.item}"
 
 
 def alert_text(alert: Alert) -> str:
-    text = f"{_(KIND_LABELS.get(alert.kind, alert.kind))} · {alert.item}\n  {alert.message}"
+    text = f"{alert_heading(alert)}\n  {alert.message}"
     if alert.snoozed_until:
         text += "\n  " + _("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason)
     return text
 
 
+def snooze_form(board, alert: Alert) -> FieldsForm:
+    """Until when, and why: the two things `uplift alerts snooze` asks for too."""
+    rows = [("until", _("Snooze until"), text_input(str(alert.snoozed_until or ""), placeholder=DATE_HINT)),
+            ("reason", _("Reason"), text_input(alert.snooze_reason, placeholder=_("on holiday, waiting for legal, …")))]
+
+    def save(values: dict):
+        text = values["until"].strip()
+        if not text:
+            raise Invalid("until", _("until when? (e.g. {dates})").format(dates=DATE_HINT))
+        try:
+            until = parse_date(text, board.today())
+        except DateError as error:
+            raise Invalid("until", str(error)) from None
+        return board.snooze(alert.key, until, values["reason"])
+
+    return FieldsForm(_("Snooze: {alert}").format(alert=alert_heading(alert)), rows, save)
+
+
 class AlertsScreen(ModalScreen[str | None]):
     """Returns the item of the chosen alert (enter), or None (escape)."""
 
-    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="alerts.close")]
+    BINDINGS = [
+        Binding("escape,q", "cancel", N_("Close"), id="alerts.close"),
+        Binding("s", "snooze", N_("Snooze"), id="alerts.snooze"),
+        Binding("question_mark", "app.help", N_("Help"), id="alerts.help"),
+    ]
 
     def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog alerts"):
+            yield Static(classes="dialog-question", id="alerts-heading")
+            yield OptionList(id="alert-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        """The alerts as the board has them now, live ones first; the highlight kept in its place."""
         alerts = self.app.board.alerts()
         self.alerts = [a for a in alerts if a.snoozed_until is None] + [a for a in alerts if a.snoozed_until]
-        with Vertical(classes="dialog alerts"):
-            live = sum(1 for a in alerts if a.snoozed_until is None)
-            heading = (_("Alerts: {live} ({snoozed} snoozed) · enter jumps to the item, escape closes").format(
-                live=live, snoozed=len(alerts) - live) if alerts else _("No alerts. Escape closes."))
-            yield Static(plain(heading), classes="dialog-question")
-            yield OptionList(*(Option(plain(alert_text(a)), id=str(i)) for i, a in enumerate(self.alerts)),
-                             id="alert-list")
+        live = sum(1 for a in alerts if a.snoozed_until is None)
+        heading = (_("Alerts: {live} ({snoozed} snoozed) · enter jumps to the item, {snooze} snoozes it, "
+                     "escape closes").format(live=live, snoozed=len(alerts) - live,
+                                             snooze=shown_key(self, "alerts.snooze"))
+                   if alerts else _("No alerts. Escape closes."))
+        self.query_one("#alerts-heading", Static).update(plain(heading))
+        options = self.query_one("#alert-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([Option(plain(alert_text(a)), id=str(i)) for i, a in enumerate(self.alerts)])
+        if self.alerts:
+            options.highlighted = min(highlighted or 0, len(self.alerts) - 1)
+
+    async def refresh_board(self) -> None:
+        """The board changed (here, or in another session): show its alerts as they are now."""
+        self.show()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -49,3 +102,17 @@ class AlertsScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_snooze(self) -> None:
+        index = self.query_one("#alert-list", OptionList).highlighted
+        if index is None or not self.alerts:
+            tell(self, _("No alert to snooze."), "warning")
+            return
+        alert = self.alerts[index]
+
+        def snoozed(snooze) -> None:
+            if snooze is not None:
+                tell(self, _("Snoozed {key} until {day}").format(key=snooze.key, day=snooze.until))
+                self.show()
+
+        self.app.push_screen(snooze_form(self.app.board, alert), snoozed)

@@ -225,7 +225,8 @@ class BoardScreen(BoardView):
             tell(self, _("Deleted {id}").format(id=task.id))
             self.call_next(self._refocus, None)
 
-        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=task.id, title=task.title)), answer)
+        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=task.id, title=task.title),
+                                     destructive=True), answer)
 
     async def action_filter(self) -> None:
         box = await self.filter_box()

@@ -1,7 +1,9 @@
 """The budget screen (resources of phase 3): lines, totals against the plan's budget, flags, training.
 
 Keys: r request, a approve, x reject (leads; a reason is asked), p record spending,
-t add a training item, d tick the selected training item done, escape back to the goals.
+t add a training item, d tick the selected training item done, delete delete it, escape back to
+the goals. A key that acts on a row acts on the table that has the focus: on the other one it
+says which table it is for, rather than reach for the row selected there.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from sales.errors import Invalid, UpliftError
 from sales.goals import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
+from tui.keys import shown_key
+from tui.number_text import form_number
 from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm
 from tui.screens.fields_form import FieldsForm
@@ -98,8 +102,15 @@ class BudgetScreen(BoardView):
             training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
 
-    def _selected(self, table_id: str) -> str | None:
+    def _selected(self, table_id: str, binding_id: str) -> str | None:
+        """The id of the row under the cursor in `table_id`, if that table has the focus (the
+        key of `binding_id` acts on it); else None, with a word on where the key works."""
         table = self.query_one(table_id, DataTable)
+        if self.focused is not table:
+            where = (_("{key} acts on a budget line: tab to the budget lines first") if table_id == "#budget-lines"
+                     else _("{key} acts on a training item: tab to the training table first"))
+            tell(self, where.format(key=shown_key(self, binding_id)), "warning")
+            return None
         if not table.row_count:
             tell(self, _("Nothing selected."), "warning")
             return None
@@ -138,7 +149,7 @@ class BudgetScreen(BoardView):
 
     def _decide(self, approve: bool) -> None:
         board = self.app.board
-        line_id = self._selected("#budget-lines")
+        line_id = self._selected("#budget-lines", "budget.approve" if approve else "budget.reject")
         if line_id is None:
             return
         try:
@@ -149,7 +160,7 @@ class BudgetScreen(BoardView):
         rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
             rows.append(("amount", _("Amount (requested {amount})").format(amount=money(line.requested)),
-                         text_input(f"{line.requested:g}")))
+                         text_input(form_number(line.requested))))
 
         def save(values: dict):
             if approve:
@@ -167,7 +178,7 @@ class BudgetScreen(BoardView):
 
     def action_spend(self) -> None:
         board = self.app.board
-        line_id = self._selected("#budget-lines")
+        line_id = self._selected("#budget-lines", "budget.spend")
         if line_id is None:
             return
         rows = [(("amount", _("Amount spent"), text_input("")),
@@ -202,7 +213,7 @@ class BudgetScreen(BoardView):
         self._open(FieldsForm(_("New training item"), rows, save))
 
     async def action_training_done(self) -> None:
-        item_id = self._selected("#training-table")
+        item_id = self._selected("#training-table", "budget.training_done")
         if item_id is None:
             return
         board = self.app.board
@@ -215,7 +226,7 @@ class BudgetScreen(BoardView):
         await self.refresh_board()
 
     def action_training_delete(self) -> None:
-        item_id = self._selected("#training-table")
+        item_id = self._selected("#training-table", "budget.training_delete")
         if item_id is None:
             return
         board = self.app.board
@@ -234,4 +245,5 @@ class BudgetScreen(BoardView):
             tell(self, _("Deleted {id}").format(id=item_id))
             await self.refresh_board()
 
-        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=item.id, title=item.topic)), answer)
+        self.app.push_screen(Confirm(_("Delete {id} “{title}”?").format(id=item.id, title=item.topic),
+                                     destructive=True), answer)

@@ -17,6 +17,7 @@ from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.keys import save_hint
+from tui.number_text import form_number
 from tui.screens.form_base import FormBase, Reading
 from tui.user_text import plain, plain_rich, text_input, with_current
 
@@ -64,7 +65,7 @@ class DealForm(FormBase):
                     with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
             with Horizontal(classes="field-row"):
                 yield from self._field("value", _("Value"), text_input(
-                    f"{deal.value:g}" if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
+                    form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
                 yield from self._field("close", _("Expected close"), text_input(
                     str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
                 yield from self._field("forecast", _("Forecast"), Select(

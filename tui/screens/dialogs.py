@@ -17,26 +17,31 @@ from tui.user_text import plain
 
 
 class Confirm(ModalScreen[bool]):
-    """Ask a yes/no question; y or enter says yes, n or escape says no."""
+    """Ask a yes/no question; y says yes, n or escape says no, enter presses the focused button.
+
+    Yes has the focus, unless the step is `destructive` (a delete, replacing a file): then No
+    has it, so that a reflexive enter leaves things as they were and only y (or a click on
+    Yes) goes ahead."""
 
     BINDINGS = [
         Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
         Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, destructive: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.question = question
+        self.destructive = destructive
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Yes (y)"), id="yes", variant="primary")
+                yield Button(_("Yes (y)"), id="yes", variant="error" if self.destructive else "primary")
                 yield Button(_("No (n)"), id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.destructive else "#yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

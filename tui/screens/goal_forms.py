@@ -26,6 +26,7 @@ from sales.goals import (
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
 from tui.i18n import _
+from tui.number_text import form_number
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, text_area, text_input
 
@@ -36,7 +37,7 @@ PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
 def _target_text(goal: Goal | None) -> str:
     if goal is None or goal.target is None:
         return ""
-    return f"{goal.target:+g}%" if goal.target_kind == "percent" else f"{goal.target:g}"
+    return form_number(goal.target, sign=True) + "%" if goal.target_kind == "percent" else form_number(goal.target)
 
 
 def _owner_widget(board, owner: str | None):
@@ -74,7 +75,7 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
                text_input(scope.get(name, ""), placeholder="all"))
               for name in SCOPE_FIELDS),
         (("baseline", _("Baseline"), text_input(
-            "" if goal is None or goal.baseline is None else f"{goal.baseline:g}",
+            "" if goal is None or goal.baseline is None else form_number(goal.baseline),
             placeholder="1.2M, or snapshot")),
          ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_LABELS[d])), d) for d in DIRECTIONS],
                                               allow_blank=False, value=goal.direction if goal else "increase")),

@@ -272,7 +272,7 @@ class GoalsScreen(BoardView):
             if yes:
                 self._deleted(board.delete_goal, goal.id)
 
-        self.app.push_screen(Confirm(question), answer)
+        self.app.push_screen(Confirm(question, destructive=True), answer)
 
     def _deleted(self, delete, item_id: str) -> None:
         try:
@@ -313,7 +313,8 @@ class GoalsScreen(BoardView):
             question = sentences(
                 _("Delete {id} “{title}”?").format(id=strategy.id, title=strategy.title),
                 _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept)) if kept else "")
-            self.app.push_screen(Confirm(question), lambda yes: yes and self._deleted(board.delete_strategy, strategy.id))
+            self.app.push_screen(Confirm(question, destructive=True),
+                                 lambda yes: yes and self._deleted(board.delete_strategy, strategy.id))
 
         self._pick_strategy(_("Delete which strategy?"), confirm)
 

@@ -30,24 +30,36 @@ class Help(ModalScreen[None]):
 
 
 def binding_rows(app) -> list[tuple[str, str, str]]:
-    """(keys, description, id) for every binding on the focus chain: Uplift's own (those with
-    a dotted id, like `board.new`, which the user's config remaps) innermost first, then
-    Textual's (scrolling and the like, shown with the widget they belong to).
+    """(keys, description, id) for every binding on the focus chain that a key press would reach:
+    Uplift's own (those with a dotted id, like `board.new`, which the user's config remaps)
+    innermost first, then Textual's (scrolling and the like), whose id column is a dash: they have
+    none to remap (the widget or screen class they sit on is no name a user knows).
 
+    A key is listed once, with the binding Textual runs for it (the nearest to the focus, or a
+    priority one): on the pipeline, tab is the kanban's Next card, not the screen's Focus Next.
     Keys are read from the screen's live binding chain, which has the user's keymap applied
     (App.set_keymap), so a remapped key shows as remapped. Descriptions are translated.
     """
+    chain = app.screen._modal_binding_chain
+    runs: dict[str, Binding] = {}  # key -> the binding that press runs (as Screen.active_bindings decides)
+    for node, bindings in chain:
+        for key, binding in bindings:
+            if app._check_action_state(binding.action, node) is False:
+                continue  # a disabled binding lets the key pass on
+            held = runs.get(key)
+            if held is None or (binding.priority and not held.priority):
+                runs[key] = binding
     rows: dict[str, tuple[list[str], str, str]] = {}
-    for node, bindings in app.screen._modal_binding_chain:
-        where = _("everywhere") if node is app else type(node).__name__
-        for _key, binding in bindings:
-            if not binding.description:
+    for node, bindings in chain:
+        where = "app" if node is app else type(node).__name__
+        for key, binding in bindings:
+            if not binding.description or runs.get(key, binding) is not binding:
                 continue
             ident = binding.id or f"{where}:{binding.action}"
-            shown_where = binding.id if binding.id and "." in binding.id else where
+            shown_where = binding.id if binding.id and "." in binding.id else "–"
             keys, *_rest = rows.setdefault(ident, ([], _(binding.description), shown_where))
             shown = app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)
-    ordered = sorted(rows.items(), key=lambda item: "." not in item[0])
-    return [(", ".join(keys), description, where) for _, (keys, description, where) in ordered]
+    ordered = sorted(rows.values(), key=lambda row: row[2] == "–")  # ours first (a stable sort)
+    return [(", ".join(keys), description, where) for keys, description, where in ordered]

@@ -1,7 +1,7 @@
 """The weekly review checklist (phase 4, key `w` on the pipeline): this ISO week's items from
 plans/weekly-review.yaml with who ticked each. Enter or space ticks the item under the cursor
 (a lead's); `[` and `]` step to the previous and next week, so last week's review can be read
-back or finished. Under it, what changed in the pipeline that week (sales/movement.py); enter on
+back or finished; `]` stops at this week (a week to come has no review yet, and no pipeline). Under it, what changed in the pipeline that week (sales/movement.py); enter on
 one of its lines shows that line's biggest deal on the pipeline."""
 
 from __future__ import annotations
@@ -113,5 +113,14 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         self.show()
 
     def action_week(self, step: int) -> None:
-        self.day = self.day + timedelta(weeks=step)
+        day = self.day + timedelta(weeks=step)
+        if monday(day) > monday(self.app.board.today()):
+            tell(self, _("This is this week's review: the weeks to come have none yet."), "warning")
+            return
+        self.day = day
         self.show()
+
+
+def monday(day: date) -> date:
+    """The first day of `day`'s ISO week."""
+    return day - timedelta(days=day.weekday())
