@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 import msgspec
 
 from sales.activity import Activity, describe
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Refused
 from store.board_core import HOMES, BoardCore, Transaction, fields_hold, with_fields
 
 UNDO, REDO = ".undo", ".redo"
@@ -54,13 +54,14 @@ class UndoChanges(BoardCore):
                 return records if kind == UNDO else []
         return []
 
-    def undo(self) -> list[Activity]:
-        """Take back the actor's last change not undone yet; the records it took back."""
-        return self._reverse(self.undoable, UNDO)
+    def undo(self, dry_run: bool = False) -> list[Activity]:
+        """Take back the actor's last change not undone yet; the records it took back (with
+        `dry_run`, checked as if, and nothing written)."""
+        return self._reverse(self.undoable, UNDO, dry_run)
 
-    def redo(self) -> list[Activity]:
+    def redo(self, dry_run: bool = False) -> list[Activity]:
         """Take back the actor's last undo (the change is made again); the undo's records."""
-        return self._reverse(self.redoable, REDO)
+        return self._reverse(self.redoable, REDO, dry_run)
 
     def _own_transactions(self) -> Iterator[list[Activity]]:
         """The actor's transactions, newest first, each as its records oldest first, without
@@ -70,7 +71,7 @@ class UndoChanges(BoardCore):
             if own:
                 yield own
 
-    def _reverse(self, find: Callable[[], list[Activity]], suffix: str) -> list[Activity]:
+    def _reverse(self, find: Callable[[], list[Activity]], suffix: str, dry_run: bool = False) -> list[Activity]:
         """Put every document `find()`'s records changed back as it was before them."""
         verb = suffix[1:]
 
@@ -87,12 +88,14 @@ class UndoChanges(BoardCore):
                 file, table, doc_id = ref = tuple(record.ref)
                 current = docs[ref] if ref in docs else self._doc(file, table, doc_id)
                 if not _as_left(record, current):
-                    raise Invalid(verb, f"{record.item} has changed since ({self._last_change(record)}); "
-                                        f"{verb}ing would overwrite that")
+                    raise Refused(f"{verb}: {record.item} has changed since ({self._last_change(record)}); "
+                                  f"{verb}ing would overwrite that")
                 docs[ref] = restored = _restored(record, current)
                 if restored is not None and (file, table) in _MODELS:
                     _check_model(_MODELS[(file, table)], restored, record.item)
                 tx.put(_base(record.action) + suffix, record.item, file, table, doc_id, current, restored)
+            if dry_run:
+                tx.ops.clear()
             return records
         return self._transact(build)
 

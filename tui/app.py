@@ -234,13 +234,13 @@ class UpliftApp(PlanFileCommands, App):
         from sales.activity import describe, redone, summary
         from tui.screens.dialogs import Confirm
 
-        try:
-            records = self.board.undoable() if undo else self.board.redoable()
+        if not (self.board.undoable() if undo else self.board.redoable()):
+            tell(self, _("Nothing of yours to undo.") if undo else _("Nothing of yours to redo."), "warning")
+            return
+        try:  # (checked as if first: a change someone made since is said now, not after asking)
+            records = self.board.undo(dry_run=True) if undo else self.board.redo(dry_run=True)
         except UpliftError as error:
             tell(self, error, "error")
-            return
-        if not records:
-            tell(self, _("Nothing of yours to undo.") if undo else _("Nothing of yours to redo."), "warning")
             return
         changes = records if undo else [redone(r) for r in records]
         at = records[0].at[:16].replace("T", " ")

@@ -162,7 +162,7 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
         lines.append(f"  {label(_('measure'))}{task.measure}")
     if task.steps:
         lines.append(f"  {label(_('steps'))}{done}/{total}")
-        lines += [f"    [{'x' if s.done else ' '}] {s.text}" for s in task.steps]
+        lines += [f"    {n}. [{'x' if s.done else ' '}] {s.text}" for n, s in enumerate(task.steps, 1)]
     if task.comments:
         lines.append("  " + _("comments"))
         for comment in task.comments:

@@ -192,8 +192,10 @@ def test_undo_takes_back_your_last_change(run, team) -> None:
     run("undo", user="ali")
     run("task", "move", "T-2", "doing", user="bea")
     run("task", "move", "T-2", "blocked")  # the lead, after bea
+    code, _, err = run("undo", "--dry-run", user="bea")  # says so before anything is tried
+    assert code == 1 and "T-2 has changed since (dana at" in err
     code, _, err = run("undo", user="bea")
-    assert code == 2 and "T-2 has changed since (dana at" in err
+    assert code == 1 and "T-2 has changed since (dana at" in err  # a refusal, as the README says
 
 
 def test_task_comment_from_the_command_line(run) -> None:
@@ -232,3 +234,24 @@ def test_a_date_in_the_past_can_follow_its_option(run) -> None:
     code, _, err = run("deal", "add", "Refund", "--value", "-5k")
     assert code == 2 and "value: must be at least 0" in err
 
+
+
+def test_steps_are_ticked_from_the_command_line_and_an_edit_keeps_their_ticks(run) -> None:
+    assert run("task", "edit", "T-1", "--step", "list them", "--step", "call")[0] == 0
+    assert run("task", "tick", "T-1", "1", user="ali")[:2] == (0, "T-1 1. [x] list them  (1/2)\n")
+    assert run("task", "tick", "T-1", "1", user="ali")[:2] == (0, "T-1 1. [x] list them  (1/2)\n")  # (already)
+    code, _, err = run("task", "tick", "T-1", "3", user="ali")
+    assert code == 2 and "T-1 has no step 3 (it has 2)" in err
+    assert run("task", "tick", "T-1", "2", user="bea")[0] == 1  # not bea's task
+    assert "    1. [x] list them\n    2. [ ] call\n" in run("task", "show", "T-1")[1]
+    assert run("task", "edit", "T-1", "--step", "list them", "--step", "call", "--step", "send the deck")[0] == 0
+    steps = json.loads(run("task", "show", "T-1", "--json")[1])["task"]["steps"]
+    assert [(s["text"], s["done"]) for s in steps] == [("list them", True), ("call", False), ("send the deck", False)]
+    assert run("task", "tick", "T-1", "1", "--undo", user="ali")[:2] == (0, "T-1 1. [ ] list them  (0/3)\n")
+
+
+def test_done_twice_says_it_was_done_already_and_logs_nothing_more(run) -> None:
+    assert run("task", "done", "T-1")[:2] == (0, "T-1 → done\n")
+    logged = run("log", "--json")[1]
+    assert run("task", "done", "T-1")[:2] == (0, "T-1 was already done\n")
+    assert run("log", "--json")[1] == logged

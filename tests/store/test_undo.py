@@ -72,7 +72,7 @@ def test_an_undo_that_would_overwrite_someone_else_is_refused(team) -> None:
     ali.move_task("T-1", "doing")
     lead.move_task("T-1", "blocked")
     before = snapshot_files(team)
-    with pytest.raises(Invalid) as refused:
+    with pytest.raises(Refused) as refused:
         ali.undo()
     assert str(refused.value) == ("undo: T-1 has changed since (dana at 2026-11-26 10:00: moved T-1 from "
                                   "Doing to Blocked); undoing would overwrite that")
@@ -135,6 +135,6 @@ def test_a_redo_that_would_overwrite_someone_else_is_refused(team) -> None:
     ali.move_task("T-1", "doing")
     ali.undo()
     lead.move_task("T-1", "blocked")
-    with pytest.raises(Invalid) as refused:
+    with pytest.raises(Refused) as refused:
         ali.redo()
     assert "T-1 has changed since (dana at" in str(refused.value) and "redoing would overwrite" in str(refused.value)

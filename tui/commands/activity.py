@@ -73,14 +73,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     verb = args.verb
-    if args.dry_run:
-        records = board.undoable() if verb == "undo" else board.redoable()
-    else:
-        records = board.undo() if verb == "undo" else board.redo()
-    if not records:  # (only a dry run gets here: undo and redo refuse themselves)
-        from sales.errors import NotFound
-
-        raise NotFound(f"nothing of {board.actor}'s to {verb} on this board")
+    records = board.undo(args.dry_run) if verb == "undo" else board.redo(args.dry_run)
     done = f"would {verb}" if args.dry_run else f"{verb[:-1]}id"  # undid, redid
     print(safe(f"{done} ({records[0].at[:16].replace('T', ' ')}):"))
     for line in summary(records if verb == "undo" else [redone(r) for r in records], 20):

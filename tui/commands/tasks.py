@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_ids, split_tags
+from sales.text import safe
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -47,6 +48,12 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _steps(board, args: argparse.Namespace) -> list[dict]:
+    """The steps --step gives; on an edit, a step the task has already keeps its tick."""
+    ticked = {step.text for step in board.task(args.id).steps if step.done} if getattr(args, "id", None) else set()
+    return [{"text": text, "done": text.strip() in ticked} for text in args.step]
+
+
 def _task_fields(board, args: argparse.Namespace) -> dict:
     fields = {
         "owner": args.owner,
@@ -62,7 +69,7 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
     if getattr(args, "status", None):
         fields["status"] = args.status
     if getattr(args, "step", None):
-        fields["steps"] = [{"text": text} for text in args.step]
+        fields["steps"] = _steps(board, args)
     if getattr(args, "tags", None) is not None:  # "" clears them
         fields["tags"] = split_tags(args.tags) or ""
     if getattr(args, "depends", None) is not None:  # "" clears it
@@ -111,9 +118,22 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, "done")
-    print(f"{task.id} → done")
+    print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → done")
     _tell_next(board, task, was)
     _warn_waiting(board, task)
+    return EXIT_OK
+
+
+def cmd_task_tick(args: argparse.Namespace) -> int:
+    board = open_board(args, tasks_only=True)
+    task = board.task(args.id)
+    if not 1 <= args.step <= len(task.steps):
+        raise BadInput(_("{id} has no step {n} (it has {count})").format(id=task.id, n=args.step, count=len(task.steps)))
+    if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
+        task = board.toggle_step(task.id, args.step - 1)
+    step = task.steps[args.step - 1]
+    done = sum(s.done for s in task.steps)
+    print(f"{task.id} {args.step}. [{'x' if step.done else ' '}] {safe(step.text)}  ({done}/{len(task.steps)})")
     return EXIT_OK
 
 
@@ -196,7 +216,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         sub.add_argument("--depends", metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
         sub.add_argument("--tags", metavar="TAG,TAG", help=_("its tags, e.g. call,q4 (\"\" clears)"))
         sub.add_argument("--status", type=status_arg)
-        sub.add_argument("--step", action="append", metavar="TEXT", help=_("a checklist step (repeatable)"))
+        sub.add_argument("--step", action="append", metavar="TEXT",
+                         help=_("a checklist step (again for more); on edit, the steps become these, and "
+                                "one the task has keeps its tick (tick with `task tick`)"))
         sub.add_argument("--expected", metavar="TEXT", help=_("expected result"))
         sub.add_argument("--measure", metavar="TEXT", help=_("how the result is measured"))
         sub.add_argument("--every", metavar="REPEAT",
@@ -215,6 +237,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     move.add_argument("status", type=status_arg)
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
     done.add_argument("id")
+    tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
+    tick.add_argument("id")
+    tick.add_argument("step", type=int, metavar="N", help=_("the step's number, as `task show` lists them"))
+    tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
