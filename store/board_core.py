@@ -351,12 +351,15 @@ class BoardCore:
             unlinked = dict(doc)
             for name in naming:
                 unlinked[name] = [v for v in doc[name] if v != model.id] if isinstance(doc[name], list) else None
+            heir = _HEIRS.get((section.kind, kind))
+            if heir and not unlinked.get(heir) and getattr(model, heir, None):
+                unlinked[heir] = getattr(model, heir)  # (a budget line for a task goes on to its strategy)
             try:  # an item that cannot do without the link (a budget line needs a strategy or a task)
                 msgspec.convert(unlinked, section.model)
             except msgspec.ValidationError as error:
                 reason = str(error).split(" - at ")[0]
-                raise Invalid(kind, f"{model.id} cannot be deleted while {doc['id']} needs it ({reason}); "
-                                    f"point {doc['id']} elsewhere first") from None
+                raise Refused(f"{model.id} cannot be deleted while {doc['id']} needs it ({reason}); point "
+                              f"{doc['id']} elsewhere first (`uplift {section.kind} edit {doc['id']} ...`)") from None
             tx.put(action, doc["id"], file, table, int(doc_id), doc, unlinked)
         self._put_delete(tx, action, kind, model)
 
@@ -477,6 +480,12 @@ def number(item_id: str) -> int:
 
 def given(fields: dict) -> dict:
     return {k: v for k, v in fields.items() if v is not None}
+
+
+#: (kind of item, kind deleted): the field of the deleted item that the item takes on when it
+#: loses its link and would be left with none: a budget line is for a strategy or a task, so a
+#: line for a task that goes is then for the task's strategy.
+_HEIRS = {("budget", "task"): "strategy"}
 
 
 def changed_keys(old: Any, new: Any) -> set[str]:

@@ -117,7 +117,7 @@ def test_editing_and_deleting_goals_strategies_budget_lines_and_training(run) ->
 
     # money keeps what it is for: the strategy stays until the line points elsewhere
     code, _, err = run("strategy", "delete", "S-1")
-    assert code == 2 and "S-1 cannot be deleted while B-1 needs it" in err and "point B-1 elsewhere first" in err
+    assert code == 1 and "S-1 cannot be deleted while B-1 needs it" in err and "uplift budget edit B-1" in err
     assert run("budget", "edit", "B-1", "--strategy", "S-2", user="ali")[0] == 1  # a lead's
     assert run("budget", "edit", "B-1", "--strategy", "S-2")[:2] == (0, "B-1\n")
     assert run("strategy", "delete", "S-1")[:2] == (0, "deleted S-1; T-1, L-1 stay, unlinked\n")
@@ -137,7 +137,7 @@ def test_a_refused_delete_writes_nothing(run, team) -> None:
     run("strategy", "add", "Mid-market")
     run("budget", "request", "Trade fair", "5000", "--strategy", "S-1")
     before = snapshot_files(team)
-    assert run("strategy", "delete", "S-1")[0] == 2
+    assert run("strategy", "delete", "S-1")[0] == 1
     assert run("goal", "delete", "G-7")[0] == 1
     assert snapshot_files(team) == before
 

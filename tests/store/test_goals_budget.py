@@ -266,10 +266,10 @@ def test_money_keeps_what_it_is_for_until_a_lead_points_it_elsewhere(plan) -> No
     line = lead.request_budget("Trade fair", 5000, strategy="S-1")
     both = lead.request_budget("Travel to Acme", 800, strategy="S-1", task="T-1")
     before = snapshot_files(plan)
-    with pytest.raises(Invalid) as refused:
+    with pytest.raises(Refused) as refused:
         lead.delete_strategy("S-1")
-    assert str(refused.value) == ("strategy: S-1 cannot be deleted while B-1 needs it (a budget line is for "
-                                  "a strategy or a task: give one); point B-1 elsewhere first")
+    assert str(refused.value) == ("S-1 cannot be deleted while B-1 needs it (a budget line is for a strategy "
+                                  "or a task: give one); point B-1 elsewhere first (`uplift budget edit B-1 ...`)")
     assert snapshot_files(plan) == before
     with pytest.raises(Refused):
         as_(plan, "ali").update_budget(line.id, strategy="S-2")
@@ -281,8 +281,11 @@ def test_money_keeps_what_it_is_for_until_a_lead_points_it_elsewhere(plan) -> No
     lead.delete_strategy("S-1")
     lines = {b.id: (b.title, b.strategy, b.task) for b in lead.budget_lines()}
     assert lines == {line.id: ("Trade fair booth", "S-2", None), both.id: ("Travel to Acme", None, "T-1")}
-    with pytest.raises(Invalid):
-        lead.delete_task("T-1")  # B-2 is now for T-1 alone
+    with pytest.raises(Refused):
+        lead.delete_task("T-1")  # B-2 is now for T-1 alone, and T-1 serves no strategy
+    lead.update_task("T-1", strategy="S-2")
+    lead.delete_task("T-1")  # B-2 goes on to the strategy T-1 served
+    assert {b.id: (b.strategy, b.task) for b in lead.budget_lines()}[both.id] == ("S-2", None)
 
 
 def test_deleting_a_task_unlinks_the_budget_line_that_paid_for_it(plan) -> None:
