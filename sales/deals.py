@@ -135,6 +135,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.next_step = clean_multiline(self.next_step)
         self.lost_reason = clean_line(self.lost_reason)
         self.source = clean_line(self.source)
+        self.value = round(self.value, 2)  # money is kept to the cent
         if not self.title:
             raise ValueError("a deal needs a title")
         check_splits(self.owner, self.splits)

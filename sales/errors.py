@@ -18,8 +18,10 @@ class NotFound(UpliftError):
 class Invalid(UpliftError):
     """A value is wrong; `field` says which one, the message says why."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, *, whole: bool = False) -> None:
+        """`whole`: the item as a whole is wrong (a rule across its fields): the message is
+        said without the field, which then only names the kind of item."""
+        super().__init__(message if whole else f"{field}: {message}")
         self.field = field
         self.reason = message
 

@@ -118,7 +118,7 @@ def parse_splits(text: str) -> list[dict]:
     for part in parts:
         match = _PART.match(part)
         if not match:
-            raise ValueError(f"{part!r} is not a split: write the rep and their share, e.g. `bo 40`")
+            raise ValueError(f"{part!r} is not a split: write the rep and their share, e.g. `bo 40` or `bo=40`")
         splits.append({"rep": match.group("rep"),
                        "share": float(match.group("share"))})
     return splits

@@ -22,7 +22,11 @@ def convert(data: object, model: type[T], field: str = "") -> T:
         converted = msgspec.convert(data, model)
     except msgspec.ValidationError as error:
         message, path = _AT.match(str(error)).groups()
-        raise Invalid(_joined(field, path) or model.__name__.lower(), _plainly(message) if message else "invalid") from None
+        if (missing := _MISSING.match(message or "")) is not None:  # `Object missing required field `title``
+            path, message = _joined(path or "", missing.group(1)), "must not be empty"
+        where = _joined(field, path)
+        raise Invalid(where or model.__name__.lower(), _plainly(message) if message else "invalid",
+                      whole=not where) from None
     _check_years(converted, field)
     return converted
 
@@ -51,6 +55,7 @@ def _check_years(value: object, path: str) -> None:
             _check_years(item, _joined(path, str(key)))
 
 
+_MISSING = re.compile(r"^Object missing required field `([^`]+)`$")
 _TOO_LONG = re.compile(r"Expected `(str|array)` of length <= (\d+)")
 _TOO_SHORT = re.compile(r"Expected `(str|array)` of length >= 1")
 _BOUND = re.compile(r"Expected `(?:int|float)` (>=|>|<=|<) (-?[\d.e+]+)")

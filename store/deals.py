@@ -357,7 +357,7 @@ class DealChanges(BoardCore):
                                 f"owner (--unowned)")
             if problems:
                 more = len(problems) - MAX_REPORTED
-                raise Invalid("file", f"{len(problems)} problem(s), nothing imported:\n  " + "\n  ".join(
+                raise Invalid(str(path), f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported:\n  " + "\n  ".join(
                     problems[:MAX_REPORTED]) + (f"\n  … and {more} more" if more > 0 else ""))
             for owner in {d.owner for d in deals}:
                 self._check("deal.add", new_owner=owner)

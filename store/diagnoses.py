@@ -295,6 +295,8 @@ class DiagnosisChanges(BoardCore):
         if not 0 <= index < len(items):
             raise NotFound(f"the {which} checklist has no item {index + 1} (it has {len(items)})")
         text = items[index].text
+        if which in WEEKLY and day is not None and iso_week(day) > iso_week(self.today()):
+            raise Invalid("week", f"{iso_week(day)} has not begun: a week's review is ticked in it or after")
         doc_id = self._checklist_doc(which, day)
         name = f"{which} {iso_week(day or self.clock().date())}" if which in WEEKLY else which
 

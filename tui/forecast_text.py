@@ -89,7 +89,7 @@ def notes(result: Forecast) -> list[str]:
     if team.omitted:
         found.append(_("Left out by their owner (omit): {ids}").format(ids=some(team.omitted)))
     if team.later:
-        found.append(_("Closing after the cycle (not counted): {value}, {ids}").format(
+        found.append(_("Closing after the cycle (not counted): {ids}, worth {value} in all").format(
             value=num_or_dash(team.later), ids=some(team.later_ids)))
     if any(r.rep == OTHERS for r in result.reps):
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))

@@ -21,6 +21,16 @@ def num_or_dash(value: float | None, unit: str = "") -> str:
     return with_unit(number(round(value, 2)), unit)
 
 
+def gap_or_dash(gap: float | None, unit: str = "") -> str:
+    """How far a goal is from its target: in its unit (`$118,000`), or in points for a goal in
+    percent (`5.5 pts`: a win rate of 60% against 65.5% is 5.5 points short, not 5.5% short)."""
+    from sales.goals import number
+
+    if gap is None or unit != "%":
+        return num_or_dash(gap, unit)
+    return _("{n} pts").format(n=number(round(gap, 2)))
+
+
 def form_number(value: float, sign: bool = False) -> str:
     """A number in a form's box as a person types it, which sales.goals.parse_number reads back
     exactly: `1,200,000`, `2,500.75`, `+15` with `sign`. (`:g` wrote `1.2e+06` and kept six digits,

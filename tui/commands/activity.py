@@ -12,6 +12,8 @@ from tui.i18n import _
 def cmd_log(args: argparse.Namespace) -> int:
     from tui.cli_output import log_rows, print_json
 
+    if args.limit < 1:
+        raise BadInput(f"--limit: {args.limit} is not a number of records (1 or more)")
     board = open_board(args)
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)
@@ -19,7 +21,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         print_json(records)
     else:
-        print(log_rows(records) if records else "No activity yet.")
+        filtered = args.actor or args.type or args.item
+        print(log_rows(records) if records else "Nothing in the log matches." if filtered else "No activity yet.")
     return EXIT_OK
 
 

@@ -131,13 +131,16 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         return EXIT_OK
     verb = "would import" if args.dry_run else "imported"
     span = f" ({result['first']} … {result['last']})" if result["first"] else ""
-    print(f"{verb} {result['rows']} deals{span}: " +
+    print(f"{verb} {result['rows']} deal{'s' if result['rows'] != 1 else ''}{span}: " +
           ", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items()))
     print("columns: " + ", ".join(f"{c} → {f}" for c, f in result["mapping"].items()))
     if result["without_account"]:
-        print(f"{result['without_account']} deals have no account (their title is the product or id)")
+        count = result["without_account"]
+        print(f"{count} deal{'s have' if count != 1 else ' has'} no account" +
+              ("" if "title" in result["mapping"].values() else " (its title is the product or id)"))
     if result["without_owner"]:
-        print(f"{result['without_owner']} deals have no owner (their owner is not a member; --unowned)")
+        count = result["without_owner"]
+        print(f"{count} deal{'s have' if count != 1 else ' has'} no owner (not a member; --unowned)")
     if "opened" in result["mapping"].values():
         print(f"won and lost deals with an opening date entered {result['closed_deals_opened_in']} on it")
     return EXIT_OK

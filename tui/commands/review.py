@@ -10,7 +10,7 @@ import sys
 from sales.errors import Refused
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, open_board
 from tui.i18n import _, language
-from tui.number_text import num_or_dash, pct_or_dash
+from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     goals = board.goal_results()
     print(table(["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"], [
         [g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-         num_or_dash(g.gap, g.unit), g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
+         gap_or_dash(g.gap, g.unit), g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
     p = board.process_metrics()
     print()
     print(table(["PROCESS METRIC", "VALUE"], [

@@ -27,7 +27,7 @@ from sales.errors import UpliftError
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language
-from tui.number_text import num_or_dash, pct_or_dash
+from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import approval_text
 from tui.screens.board_view import BoardView
 from tui.user_text import plain, plain_rich, tell, text_input
@@ -94,7 +94,7 @@ class ReviewScreen(BoardView):
         table.clear()
         for g in self.board.goal_results():
             cells = (g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-                     num_or_dash(g.gap, g.unit), g.source, g.title)
+                     gap_or_dash(g.gap, g.unit), g.source, g.title)
             table.add_row(*(plain_rich(x) for x in cells), key=g.goal)
         p = self.board.process_metrics()
         csat = f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else _("not recorded")
