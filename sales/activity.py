@@ -147,7 +147,9 @@ def _short(value: object) -> str:
         if all(isinstance(v, dict) and set(v) == {"rep", "share"} for v in value):  # a deal's splits
             return splits_text(value)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
-    if isinstance(value, float) and not isinstance(value, bool):  # an amount: 48,000 or 12.5
+    if isinstance(value, bool):  # a flag (a training item done, a key account): yes or no
+        return "yes" if value else "no"
+    if isinstance(value, float):  # an amount: 48,000 or 12.5
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     text = str(value)
     return text if len(text) <= 30 else text[:29] + "…"
