@@ -149,8 +149,10 @@ class _Import:
             if meta.get("stages") or deals:
                 self.changing("stages", "the pipeline's stages")
             self.allowed("stages", "pipeline.settings")
-        if keys != ["stages"]:
-            self.allowed("plan", "board.settings")
+        if keys != ["stages"]:  # (said at the first setting that changed: `wip.doing` for a WIP limit)
+            changed_wip = [status for status in plan.wip if plan.wip[status] != meta.get("wip", {}).get(status)]
+            where = "plan" if set(keys) - {"wip", "stages"} or not changed_wip else f"wip.{changed_wip[0]}"
+            self.allowed(where, "board.settings")
         action = ("board.wip" if keys == ["wip"] else "pipeline.stages" if keys == ["stages"] else "board.plan")
         self.tx.put(action, "board", "board", "meta", 1, meta, new)
         self.summary.changed.append(("plan", keys))

@@ -132,6 +132,11 @@ def test_a_reps_forbidden_edit_is_refused_with_its_line_and_nothing_applied(run,
     assert code == 1 and out == ""
     assert err.splitlines()[0] == f"{plan}:9: tasks[1]: a rep may only change their own tasks; this one is bea's"
     assert snapshot_files(team) == before
+    plan.write_text(GOOD + "wip:\n  todo: 9\n  doing: 3\n", encoding="utf-8")
+    code, _, err = run("plan", "import", str(plan), user="ali")
+    assert code == 1 and err.splitlines()[0] == (
+        f"{plan}:13: wip.todo: only a lead may change the board's settings (you are a rep)"), err
+    assert snapshot_files(team) == before
 
 
 def test_templates_are_listed_and_a_plan_starts_from_one(run, tmp_path) -> None:
