@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.containers import VerticalScroll
+
 from store.board import Board
 from tui.app import UpliftApp
 from tui.screens.dialogs import Confirm
@@ -87,6 +89,47 @@ async def test_a_bad_value_is_refused_next_to_its_field(team) -> None:
         assert "'someday' is not a date" in str(app.screen.query_one("#error-due").render())
         await pilot.press("escape")
     assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
+
+
+async def test_a_bad_waits_for_is_refused_next_to_it_in_view(team) -> None:
+    """Not a task id, or no such task: said under Waits for, scrolled into view at 120x40 (the
+    form is longer than the screen), as a loop is."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen.query_one(VerticalScroll)
+        for text, reason in (("zz", "'zz' is not a task id (expected T-12)"), ("T-99", "no task T-99"),
+                             ("T-1", "T-1 would wait for itself")):
+            app.screen.query_one("#title").focus()
+            form.scroll_home(animate=False)
+            await pilot.pause()
+            app.screen.query_one("#depends").value = text
+            await pilot.press("ctrl+s")
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            error = app.screen.query_one("#error-depends")
+            assert reason in str(error.render())
+            assert str(app.screen.query_one("#error-form").render()) == ""
+            assert app.focused is app.screen.query_one("#depends")
+            assert error.region.height and form.region.contains_region(error.region)
+        await pilot.press("escape")
+    assert Board(team, actor="dana").task("T-1").depends == []
+
+
+async def test_an_error_without_a_field_is_scrolled_into_view(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen.query_one(VerticalScroll)
+        app.screen.query_one("#measure").focus()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert form.scroll_y > 0
+        app.screen.show_error("form", "someone else changed T-1")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        error = app.screen.query_one("#error-form")
+        assert error.region.height and form.region.contains_region(error.region)
 
 
 async def test_editing_a_task(team) -> None:

@@ -77,14 +77,13 @@ class FieldsForm(FormBase):
     def values(self) -> dict:
         return {name: widget_value(self.field(name)) for name in self.names}
 
-    def show_error(self, field: str, message: str) -> None:
-        for error in self.query(".field-error"):
-            error.update("")
+    def field_of(self, field: str) -> str | None:
+        """The innermost of the form's fields that `field` names (`scope.region` is `region`)."""
         parts = field.replace("[", ".").split(".")
-        name = next((p for p in reversed(parts) if p in self.names), None)
-        self.query_one(f"#error-{name}" if name else "#error-form", Static).update(plain(message))
-        if name:
-            self.field(name).focus()
+        return next((p for p in reversed(parts) if p in self.names), None)
+
+    def field_widget(self, name: str) -> Widget:
+        return self.field(name)
 
     def action_save(self) -> None:
         self.submit(lambda: self.save(self.values()))
