@@ -160,6 +160,23 @@ async def test_filters_by_text_and_owner(team) -> None:
         assert column_ids(app)["todo"] == ["T-1"]
 
 
+async def test_a_filtered_column_header_says_shown_of_total_and_the_wip_limit(team) -> None:
+    """`To do  1 of 2 · WIP 2`: what the filter shows, what the column holds, its limit; the
+    column is outlined as full by what it holds, whatever the filter shows."""
+    Board(team, actor="dana").set_wip_limit("todo", 2)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        todo = app.screen.query_one(Kanban).columns[0]
+        assert todo.render_line(0).text.strip() == "To do  2 · WIP 2"
+        assert app.screen.query_one(Kanban).columns[1].render_line(0).text.strip() == "Doing  0"
+        await pilot.press("slash", *"visit", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"]
+        assert todo.render_line(0).text.strip() == "To do  1 of 2 · WIP 2"
+        assert todo.has_class("full") and not todo.has_class("over")
+        assert app.screen.query_one(Kanban).columns[1].render_line(0).text.strip() == "Doing  0"  # none hidden
+
+
 async def test_the_text_filter_finds_the_work_of_a_strategy(team) -> None:
     lead = Board(team, actor="dana")
     lead.add_strategy("Referrals")

@@ -107,7 +107,7 @@ class BoardScreen(BoardView):
         by_id = {t.id: t for t in tasks}
         columns = [ColumnData(s, _(STATUS_LABELS[s]),
                               [task_card(t, today, waiting_on(t, by_id)) for t in shown if t.status == s],
-                              limits.get(s), "" if len(shown) == len(tasks) else _("of {count}").format(count=counts[s]))
+                              limits.get(s), total=None if len(shown) == len(tasks) else counts[s])
                    for s in STATUSES]
         await self.kanban.sync(columns)
         self.show_status(len(tasks), len(shown))

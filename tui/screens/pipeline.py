@@ -287,12 +287,10 @@ class PipelineScreen(BoardView):
             summary = f"{money(value)} · {_('w')} {money(weighted)}"
             if len(in_stage) > len(cards):
                 summary += " · " + _("top {count} shown").format(count=len(cards))
-            if len(shown) != len(deals):
-                summary += " · " + _("of {count}").format(count=row.count)
             is_open = stage.outcome == "open"
             columns.append(ColumnData(self.stage_key(stage.name), stage.name, [
                 deal_card(d, stage.outcome, today, days_stuck(d, is_open, today, settings)) for d in cards],
-                None, summary))
+                None, summary, total=row.count if len(shown) != len(deals) else None))
         await self.kanban.sync(columns)
         # the weighted pipeline (sales.deals.weighted_pipeline) from the funnel's open stages,
         # rather than another pass over every deal
