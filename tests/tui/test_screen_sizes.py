@@ -132,3 +132,37 @@ async def test_the_diagnose_screen_shows_the_kpis_and_findings(demo, size) -> No
         for selector in ("#kpis", "#findings"):
             assert inside_screen(app, app.screen.query_one(selector))
         await help_in_footer(app, pilot)
+
+
+def misaligned_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
+    """The rows of the open form whose fields' inputs do not start on the same line (a label
+    that wraps pushes its input down), as (field, y) pairs."""
+    rows = []
+    for row in app.screen.query(".field-row"):
+        tops = [(field.classes and sorted(field.classes)[-1], field.children[1].region.y)
+                for field in row.query(".field")]
+        if len({y for _name, y in tops}) > 1:
+            rows.append(tops)
+    return rows
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_inputs_of_a_form_row_stay_aligned(demo, size, lang) -> None:
+    """Goal, task and deal forms: no label wraps its input onto a line below its neighbours'."""
+    from tui.i18n import set_language
+    from tui.screens.fields_form import FieldsForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        for screen_key, form_key in (("2", "n"), ("2", "e"), ("3", "n"), ("4", "n")):
+            await pilot.press(screen_key)
+            await pilot.pause(0.2)
+            await pilot.press(form_key)
+            await until(pilot, lambda: app.screen.query(".field-row"))
+            await pilot.pause()
+            assert not misaligned_rows(app), (screen_key, form_key, app.screen)
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, (TaskForm, FieldsForm))
+                        and not app.screen.query(".field-row"))
