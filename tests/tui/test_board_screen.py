@@ -257,6 +257,27 @@ async def test_moving_into_a_full_column_asks_first(team) -> None:
         assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
 
 
+async def test_a_reps_move_of_anothers_task_into_a_full_column_is_refused_without_asking(team) -> None:
+    """The permission comes first: no question about the WIP limit for a move that is refused."""
+    lead = Board(team, actor="dana")
+    lead.set_wip_limit("doing", 1)
+    lead.add_task("Already doing", owner="dana", status="doing")  # T-3: Doing is full
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")  # T-2, bea's
+        assert app.focused.card.id == "T-2"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert any("only change their own" in n.message for n in app._notifications)
+        await pilot.press("k", "shift+right")  # T-1, ali's own: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Doing is at its WIP limit (1/1). Move T-1 there anyway?" in app.screen.question
+        await pilot.press("n")
+    assert Board(team, actor="dana").task("T-2").status == "todo"
+
+
 async def test_delete_asks_for_confirmation(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:

@@ -321,7 +321,8 @@ class PipelineScreen(BoardView):
                 from tui.screens.deal_form import LostReasonForm
 
                 deal = board.deal(deal_id)
-                if deal.stage != stage:
+                # asked why only when the move may be made (a rep, another's deal: refused at once)
+                if deal.stage != stage and board.may("deal.move", owner=deal.owner, new_owner=deal.owner):
                     self.app.push_screen(LostReasonForm(deal, stage), lambda moved: moved and self.call_next(
                         self.show_moved, deal_id))
                     return
