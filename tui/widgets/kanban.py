@@ -589,6 +589,13 @@ class Kanban(Horizontal, can_focus=True):
     def on_focus(self) -> None:
         self._cursor_moved()
 
+    def on_resize(self) -> None:
+        """Resized (the terminal, the funnel beside it): the cards wrap anew, so the cursor's
+        card is brought back into view once its column is drawn at its new size."""
+        columns = self.columns
+        if 0 <= self.cursor_column < len(columns):
+            self.call_after_refresh(columns[self.cursor_column].scroll_to_cursor)
+
     def on_blur(self) -> None:
         for column in self.columns:
             column.light(False)
