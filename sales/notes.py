@@ -49,6 +49,12 @@ class Note(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.tags = [t for t in NOTE_TAGS if t in set(self.tags)]
 
 
+def said_by(note: Note) -> str:
+    """Who a note is from: its source, or whoever wrote it down when it names none (a lead's
+    own observation); "" when neither is known. The list's From and the note's detail agree."""
+    return note.source or note.author or ""
+
+
 def normalize_tag(text: str) -> str:
     """A tag from what a person typed (`pain point`, `Pain-Point`, `unmet`) or ValueError."""
     key = "".join(ch for ch in text.strip().lower().replace("-", "_").replace(" ", "_") if ch.isalnum() or ch == "_")

@@ -283,12 +283,13 @@ class BoardCore:
 
     # ------------------------------------------------------------------ the one way in
 
-    def _check_link(self, kind: str, item_id: str) -> str:
-        """The id of the `kind` item `item_id` names, or Invalid (a link to nothing)."""
+    def _check_link(self, kind: str, item_id: str, field: str | None = None) -> str:
+        """The id of the `kind` item `item_id` names, or Invalid (a link to nothing) naming
+        `field`, the field that holds the link (the kind itself unless said: a task's `depends`)."""
         try:
             return self._get(kind, item_id).id
         except NotFound as error:
-            raise Invalid(kind, str(error)) from None
+            raise Invalid(field or kind, str(error)) from None
 
     def may(self, action: str, owner: str | None = None, new_owner: str | None = None) -> bool:
         """Whether the actor may do `action` (sales/permissions.py): what a screen asks before

@@ -127,7 +127,7 @@ class TaskChanges(BoardCore):
         if task.deal is not None:
             task.deal = self._check_link("deal", task.deal)
         if task.depends:
-            task.depends = list(dict.fromkeys(self._check_link("task", other) for other in task.depends))
+            task.depends = list(dict.fromkeys(self._check_link("task", other, "depends") for other in task.depends))
             graph = {t.id: t.depends for t in self.tasks() if t.id != task.id}
             if loop := dependency_loop(task.id, task.depends, graph):
                 raise Invalid("depends", loop)

@@ -33,6 +33,24 @@ def approval_text(statement: Statement, how: str) -> str:
     said += "; " + paid_text(statement)
     if same_as_approved(approval, statement):
         return said
-    change = statement.total - approval.total
     return said + "; " + _("CHANGED since: {now} now ({change})").format(
-        now=money(statement.total), change=("+" if change >= 0 else "") + money(change))
+        now=money(statement.total), change=change_text(statement))
+
+
+def change_text(statement: Statement) -> str:
+    """How far the statement's total has moved from its approval's, signed (`+1,912.00`)."""
+    change = statement.total - statement.approval.total
+    return ("+" if change >= 0 else "") + money(change)
+
+
+def changed_since_paid_text(statement: Statement, approve_key: str) -> str:
+    """For a lead about to mark the approved statement paid: that the statement no longer says
+    what was approved (what was approved against what it says now), and that payroll's payment
+    is for what was approved; "" when it still says it."""
+    approval = statement.approval
+    if approval is None or same_as_approved(approval, statement):
+        return ""
+    return _("The statement has CHANGED since {id} was approved: {approved} approved, {now} now ({change}). "
+             "Marking it paid records what was approved; approve it again ({key}) for the difference.").format(
+        id=approval.id, approved=money(approval.total), now=money(statement.total),
+        change=change_text(statement), key=approve_key)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.containers import VerticalScroll
+
 from store.board import Board
 from tui.app import UpliftApp
 from tui.screens.dialogs import Confirm
@@ -89,6 +91,47 @@ async def test_a_bad_value_is_refused_next_to_its_field(team) -> None:
     assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
 
 
+async def test_a_bad_waits_for_is_refused_next_to_it_in_view(team) -> None:
+    """Not a task id, or no such task: said under Waits for, scrolled into view at 120x40 (the
+    form is longer than the screen), as a loop is."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen.query_one(VerticalScroll)
+        for text, reason in (("zz", "'zz' is not a task id (expected T-12)"), ("T-99", "no task T-99"),
+                             ("T-1", "T-1 would wait for itself")):
+            app.screen.query_one("#title").focus()
+            form.scroll_home(animate=False)
+            await pilot.pause()
+            app.screen.query_one("#depends").value = text
+            await pilot.press("ctrl+s")
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            error = app.screen.query_one("#error-depends")
+            assert reason in str(error.render())
+            assert str(app.screen.query_one("#error-form").render()) == ""
+            assert app.focused is app.screen.query_one("#depends")
+            assert error.region.height and form.region.contains_region(error.region)
+        await pilot.press("escape")
+    assert Board(team, actor="dana").task("T-1").depends == []
+
+
+async def test_an_error_without_a_field_is_scrolled_into_view(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen.query_one(VerticalScroll)
+        app.screen.query_one("#measure").focus()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert form.scroll_y > 0
+        app.screen.show_error("form", "someone else changed T-1")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        error = app.screen.query_one("#error-form")
+        assert error.region.height and form.region.contains_region(error.region)
+
+
 async def test_editing_a_task(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -115,6 +158,23 @@ async def test_filters_by_text_and_owner(team) -> None:
         await pilot.press("m")
         await pilot.pause()
         assert column_ids(app)["todo"] == ["T-1"]
+
+
+async def test_a_filtered_column_header_says_shown_of_total_and_the_wip_limit(team) -> None:
+    """`To do  1 of 2 · WIP 2`: what the filter shows, what the column holds, its limit; the
+    column is outlined as full by what it holds, whatever the filter shows."""
+    Board(team, actor="dana").set_wip_limit("todo", 2)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        todo = app.screen.query_one(Kanban).columns[0]
+        assert todo.render_line(0).text.strip() == "To do  2 · WIP 2"
+        assert app.screen.query_one(Kanban).columns[1].render_line(0).text.strip() == "Doing  0"
+        await pilot.press("slash", *"visit", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-2"]
+        assert todo.render_line(0).text.strip() == "To do  1 of 2 · WIP 2"
+        assert todo.has_class("full") and not todo.has_class("over")
+        assert app.screen.query_one(Kanban).columns[1].render_line(0).text.strip() == "Doing  0"  # none hidden
 
 
 async def test_the_text_filter_finds_the_work_of_a_strategy(team) -> None:
@@ -195,6 +255,27 @@ async def test_moving_into_a_full_column_asks_first(team) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
+
+
+async def test_a_reps_move_of_anothers_task_into_a_full_column_is_refused_without_asking(team) -> None:
+    """The permission comes first: no question about the WIP limit for a move that is refused."""
+    lead = Board(team, actor="dana")
+    lead.set_wip_limit("doing", 1)
+    lead.add_task("Already doing", owner="dana", status="doing")  # T-3: Doing is full
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")  # T-2, bea's
+        assert app.focused.card.id == "T-2"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert any("only change their own" in n.message for n in app._notifications)
+        await pilot.press("k", "shift+right")  # T-1, ali's own: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Doing is at its WIP limit (1/1). Move T-1 there anyway?" in app.screen.question
+        await pilot.press("n")
+    assert Board(team, actor="dana").task("T-2").status == "todo"
 
 
 async def test_delete_asks_for_confirmation(team) -> None:

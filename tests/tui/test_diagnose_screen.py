@@ -295,6 +295,28 @@ async def test_the_notes_table_names_the_kind_as_the_note_does(team) -> None:
         assert "Customer feedback" in text_of(app, "#note-text")
 
 
+async def test_a_notes_detail_says_it_is_from_whom_the_table_does(team) -> None:
+    """A note naming no source is the writer's own: From says dana, and so does its detail."""
+    lead = Board(team, actor="dana")
+    lead.add_note("Demo kit is outdated")  # N-1: no source
+    lead.add_note("Price is too high", kind="feedback", source="Acme buyer")  # N-2
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-notes"
+        notes = app.screen.query_one("#notes", DataTable)
+        await until(pilot, lambda: notes.row_count == 2)
+        notes.focus()
+        for row in range(2):
+            notes.move_cursor(row=row)
+            await pilot.pause()
+            note_id, source = rows_of(notes)[row][0], rows_of(notes)[row][3]
+            assert f"{note_id} · " in text_of(app, "#note-text")
+            assert f" · from {source} · " in text_of(app, "#note-text")
+        assert {r[0]: r[3] for r in rows_of(notes)} == {"N-1": "dana", "N-2": "Acme buyer"}
+
+
 async def test_the_file_prompt_takes_a_date_format_and_a_join_under_home(team, tmp_path, monkeypatch) -> None:
     # 03/04 and 05/04 could be March and May or the 3rd and 5th of April: only the user knows.
     sales = tmp_path / "sales.csv"

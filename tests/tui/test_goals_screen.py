@@ -278,6 +278,70 @@ async def test_edit_and_delete_strategies_and_goals_from_the_screen(team) -> Non
     assert board.strategy("S-2").goals == ["G-2"] and board.task("T-3").goal is None
 
 
+async def test_a_strategy_serving_no_goal_is_reached_from_s_and_d(team) -> None:
+    """Its goal deleted, a strategy has no row of its own: the status line names it and S and D
+    offer it beside the selected goal's, to give it a goal again or delete it."""
+    from textual.widgets import OptionList, SelectionList
+
+    from tui.screens.dialogs import Confirm, Pick
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue")  # G-1
+    lead.add_goal("Win new logos")  # G-2
+    lead.add_strategy("Mid-market", goals=["G-1"])  # S-1
+    lead.add_strategy("Referrals", goals=["G-2"])  # S-2
+    lead.add_strategy("Fairs")  # S-3
+    lead.delete_goal("G-2")  # S-2 serves no goal now
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))
+        assert "S-2, S-3 serve no goal (S edits one, D deletes one)" in text_of(app, "#goals-status")
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        options = app.screen.query_one(OptionList)
+        assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == [
+            "S-1  Mid-market", "S-2  Referrals  (no goal)", "S-3  Fairs  (no goal)"]
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert app.screen.query_one("#field-title").value == "Referrals"
+        goals = app.screen.query_one("#field-goals", SelectionList)
+        assert goals.selected == []
+        goals.select("G-1")
+        await fill(pilot, app)
+        assert Board(team, actor="dana").strategy("S-2").goals == ["G-1"]
+        await until(pilot, lambda: "S-3 serves no goal (S edits it, D deletes it)" in text_of(app, "#goals-status"))
+
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        await pilot.press("end", "enter")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question.startswith("Delete S-3 “Fairs”?")
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and "serve" not in text_of(app, "#goals-status"))
+    assert [s.id for s in Board(team, actor="dana").strategies()] == ["S-1", "S-2"]
+
+
+async def test_with_no_goal_left_s_still_reaches_a_strategy(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue")
+    lead.add_strategy("Mid-market", goals=["G-1"])
+    lead.delete_goal("G-1")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and "S-1 serves no goal" in text_of(app, "#goals-status"))
+        assert "No goals yet" in text_of(app, "#goals-status")
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) or app.screen.query("OptionList"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert app.screen.query_one("#field-title").value == "Mid-market"
+
+
 async def test_a_rep_cannot_delete_a_goal(team) -> None:
     from tui.screens.dialogs import Confirm
 

@@ -56,6 +56,29 @@ async def test_moving_a_deal_moves_the_funnel(team) -> None:
     assert board.deal("D-1").stage == "Qualified" and board.deal("D-2").stage == "Lead"
 
 
+async def test_a_rep_marking_anothers_deal_lost_is_refused_before_being_asked_why(team) -> None:
+    from tui.screens.deal_form import LostReasonForm
+
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    lead.add_deal("Beta pilot", owner="bea", value=400)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await app.screen.focus_item("D-2")
+        await pilot.press("x")
+        await pilot.pause()
+        assert not isinstance(app.screen, LostReasonForm)
+        assert any("only change their own" in n.message for n in app._notifications)
+        await app.screen.focus_item("D-1")  # ali's own: asked why
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, LostReasonForm)
+        await pilot.press("escape")
+    assert [d.stage for d in Board(team, actor="dana").deals()] == ["Lead", "Lead"]
+
+
 async def test_new_deal_and_logging_an_activity(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:

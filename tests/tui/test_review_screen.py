@@ -8,7 +8,9 @@ from textual.widgets import DataTable, Input, Select
 
 from store.board import Board
 from store.plan_yaml import parse_plan_text
+from tests.tui.waiting import until
 from tui.app import UpliftApp
+from tui.screens.fields_form import FieldsForm
 from tui.screens.review import ReviewScreen
 
 SIZE = (140, 45)
@@ -67,14 +69,17 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         assert cells(app, "#review-statement")[-1][0].startswith("approved by dana on ")
         assert cells(app, "#review-statement")[-1][0].endswith("(P-1): 3,430.00; not paid yet")
         assert [(a.id, a.rep, a.total) for a in lead.approvals()] == [("P-1", "bea", 3430)]
-        await pilot.press("p")  # payroll has paid it
-        await pilot.pause()
+        await pilot.press("p")  # payroll has paid it: a form asks for its reference
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
         assert "Mark bea's approved statement P-1 paid (3,430.00 to pay)?" in str(
             app.screen.query_one(".dialog-question").render())
-        await pilot.press("y")
-        await pilot.pause()
-        assert "; paid on " in cells(app, "#review-statement")[-1][0]
-        assert lead.approvals()[0].paid_by == "dana"
+        assert not app.screen.query("#form-note")  # nothing changed since the approval
+        await pilot.press(*"run 12")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                    and "; paid on " in cells(app, "#review-statement")[-1][0])
+        assert cells(app, "#review-statement")[-1][0].endswith("(run 12)")
+        assert (lead.approvals()[0].paid_by, lead.approvals()[0].paid_ref) == ("dana", "run 12")
 
         assert [row[1] for row in cells(app, "#review-leaderboard")] == ["bea", "chen", "ali", "dev", "emma"]
 
@@ -86,3 +91,38 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         await pilot.pause()
         assert cells(app, "#review-checklist")[0][:2] == ["[x]", "Put target and actual side by side for every goal"]
         assert lead.checklist("review")[0][1].by == "dana"
+
+
+async def test_marking_paid_a_statement_changed_since_its_approval_says_so(board_path) -> None:
+    """A deal won after the approval: the form says what was approved against what the statement
+    says now, before the lead records payroll's payment (of what was approved)."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead.approve_payouts("bea")
+    won = next(s.name for s in lead.stages() if s.outcome == "won")
+    open_stages = {s.name for s in lead.stages() if s.outcome == "open"}
+    deal = next(d for d in lead.deals() if d.owner == "bea" and d.stage in open_stages)
+    lead.move_deal(deal.id, won)
+    statement = lead.payouts("bea")[0]
+    assert statement.total != statement.approval.total
+    change = statement.total - statement.approval.total
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        app.screen.query_one("#review-tabs").active = "tab-review-payouts"
+        await pilot.pause()
+        app.screen.query_one("#review-rep", Select).value = "bea"
+        await pilot.pause()
+        app.screen.query_one("#review-statement", DataTable).focus()
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        note = str(app.screen.query_one("#form-note").render())
+        assert (f"The statement has CHANGED since P-1 was approved: 3,430.00 approved, "
+                f"{statement.total:,.2f} now (+{change:,.2f})") in note
+        assert "approve it again (a) for the difference" in note
+        assert "Mark paid (^s)" in str(app.screen.query_one("#save").render())
+        await pilot.press("ctrl+s")  # no reference: optional
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    approval = Board(board_path, actor="dana").approvals()[0]
+    assert approval.paid_at is not None and approval.paid_ref == ""

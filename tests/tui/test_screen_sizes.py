@@ -48,6 +48,12 @@ async def help_in_footer(app: UpliftApp, pilot) -> None:
     assert line.startswith(f" {footer.keys[0].key_display} Help") or line.startswith("? Help")
 
 
+def kanban_in_view(app: UpliftApp) -> bool:
+    """Every column of the screen's kanban inside the screen, wide and tall enough for a card."""
+    return all(inside_screen(app, column) and column.region.width > 10 and column.region.height >= 8
+               for column in app.screen.query_one(Kanban).columns)
+
+
 def column_widths(app: UpliftApp) -> list[int]:
     return [column.region.width for column in app.screen.query_one(Kanban).columns]
 
@@ -63,6 +69,27 @@ async def test_the_task_board_columns_are_readable(demo, size) -> None:
         await help_in_footer(app, pilot)
 
 
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+async def test_the_footer_shows_whole_keys_the_screens_own_before_the_apps_others(demo, size) -> None:
+    """No key is cut (`d Delet▏`): those that do not fit are left out whole, a `…` in their place;
+    after help and quit come the board's own keys, before alerts and today."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await help_in_footer(app, pilot)
+        footer = app.screen.query_one(Footer)
+        line = footer.render_line(0).text
+        keys = line.split("▏")[0].rstrip()
+        drawn = [item for _start, _end, item in footer._spans if item is not footer.palette]
+        assert drawn == footer.keys[:len(drawn)] and len(drawn) < len(footer.keys)
+        assert keys.endswith(" …")
+        for item in drawn:
+            assert f"{item.key_display} {item.description}" in keys
+        assert [item.description for item in drawn[:5]] == ["Help", "Quit", "Move left", "Move right", "New"]
+        if size[0] >= 120:
+            assert "d Delete" in keys
+        assert [item.description for item in footer.keys[-2:]] == ["Alerts", "Today"]
+
+
 async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
     app = UpliftApp(demo_board(demo))
     async with app.run_test(size=SMALL) as pilot:
@@ -74,7 +101,9 @@ async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
         await help_in_footer(app, pilot)
         await pilot.press("u")
         await pilot.pause()
+        # stacked small under the board, a line a stage: the kanban stays in view
         assert funnel.display and funnel.region.width == SMALL[0]
+        assert kanban_in_view(app)
         await pilot.press("u")
         await pilot.pause()
         assert not funnel.display and min(column_widths(app)) > 10
@@ -89,6 +118,51 @@ async def test_the_pipeline_at_200_columns_shows_the_funnel_beside_wide_columns(
         assert funnel.display and inside_screen(app, funnel)
         assert min(column_widths(app)) >= 20
         assert funnel.region.width < LARGE[0] // 3
+
+
+async def test_a_funnel_shown_on_a_wide_terminal_stacks_small_after_a_resize_to_80_columns(demo) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query("#funnel"))
+        funnel = app.screen.query_one("#funnel")
+        await pilot.press("u", "u")  # hidden, and shown again: the user's choice
+        await pilot.pause()
+        assert funnel.display and funnel.region.width < 120 // 3
+        await pilot.resize_terminal(*SMALL)
+        await until(pilot, lambda: app.screen.has_class("-narrow"))
+        await pilot.pause()
+        assert kanban_in_view(app)
+        assert funnel.display and inside_screen(app, funnel) and funnel.region.height <= SMALL[1] // 2
+        stages = len(app.screen.stages)
+        assert len(funnel._draw()) == 1 + stages + 1  # the title, a line a stage, the total
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: not app.screen.has_class("-narrow"))
+        await pilot.pause()
+        assert kanban_in_view(app) and funnel.region.width < 120 // 3
+        assert len(funnel._draw()) > 3 * stages  # beside the board: its sparklines under each stage
+
+
+async def test_a_resize_keeps_the_focused_card_in_view(demo) -> None:
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        kanban = app.screen.query_one(Kanban)
+        await pilot.press("l", "l", "l", *["j"] * 6)  # a card far down the Done column
+        await pilot.pause()
+        column = kanban.columns[kanban.cursor_column]
+        assert column.cursor == 6
+
+        def in_view() -> bool:
+            drawn = column._draw()
+            top, height = drawn.tops[column.cursor], drawn.heights[column.cursor]
+            return column.scroll_offset.y <= top and top + height <= column.scroll_offset.y + drawn.window
+
+        assert in_view()
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        await until(pilot, in_view, timeout=3)
+        assert app.focused is kanban and column.cursor == 6
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "200x60"])
@@ -132,3 +206,37 @@ async def test_the_diagnose_screen_shows_the_kpis_and_findings(demo, size) -> No
         for selector in ("#kpis", "#findings"):
             assert inside_screen(app, app.screen.query_one(selector))
         await help_in_footer(app, pilot)
+
+
+def misaligned_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
+    """The rows of the open form whose fields' inputs do not start on the same line (a label
+    that wraps pushes its input down), as (field, y) pairs."""
+    rows = []
+    for row in app.screen.query(".field-row"):
+        tops = [(field.classes and sorted(field.classes)[-1], field.children[1].region.y)
+                for field in row.query(".field")]
+        if len({y for _name, y in tops}) > 1:
+            rows.append(tops)
+    return rows
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_inputs_of_a_form_row_stay_aligned(demo, size, lang) -> None:
+    """Goal, task and deal forms: no label wraps its input onto a line below its neighbours'."""
+    from tui.i18n import set_language
+    from tui.screens.fields_form import FieldsForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        for screen_key, form_key in (("2", "n"), ("2", "e"), ("3", "n"), ("4", "n")):
+            await pilot.press(screen_key)
+            await pilot.pause(0.2)
+            await pilot.press(form_key)
+            await until(pilot, lambda: app.screen.query(".field-row"))
+            await pilot.pause()
+            assert not misaligned_rows(app), (screen_key, form_key, app.screen)
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, (TaskForm, FieldsForm))
+                        and not app.screen.query(".field-row"))

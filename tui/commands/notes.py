@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sales.notes import NOTE_KINDS, NOTE_TAGS
+from sales.notes import NOTE_KINDS, NOTE_TAGS, said_by
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _
 
@@ -13,7 +13,7 @@ def _note_rows(notes) -> str:
     from tui.cli_output import table, when
 
     return table(["ID", "KIND", "WHEN", "FROM", "TAGS", "TEXT"],
-                 [[n.id, n.kind, when(n.created), n.source or n.author or "", ", ".join(n.tags),
+                 [[n.id, n.kind, when(n.created), said_by(n), ", ".join(n.tags),
                    n.text.replace("\n", " ")] for n in notes], max_last=70)
 
 

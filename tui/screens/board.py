@@ -107,7 +107,7 @@ class BoardScreen(BoardView):
         by_id = {t.id: t for t in tasks}
         columns = [ColumnData(s, _(STATUS_LABELS[s]),
                               [task_card(t, today, waiting_on(t, by_id)) for t in shown if t.status == s],
-                              limits.get(s), "" if len(shown) == len(tasks) else _("of {count}").format(count=counts[s]))
+                              limits.get(s), total=None if len(shown) == len(tasks) else counts[s])
                    for s in STATUSES]
         await self.kanban.sync(columns)
         self.show_status(len(tasks), len(shown))
@@ -132,10 +132,13 @@ class BoardScreen(BoardView):
 
     @on(Kanban.MoveRequested)
     def _move_requested(self, event: Kanban.MoveRequested) -> None:
+        """Move the card; into a column at its WIP limit, only after asking. A move the actor may
+        not make (a rep, another's task) is tried at once, for the store's refusal: no question
+        about the limit first."""
         board = self.app.board
         limit = board.wip_limits().get(event.target)
         count = sum(1 for t in board.tasks() if t.status == event.target)
-        if limit is not None and count >= limit:
+        if limit is not None and count >= limit and self._may_move(event.card_id):
             from tui.screens.dialogs import Confirm
 
             question = _("{column} is at its WIP limit ({count}/{limit}). Move {id} there anyway?").format(
@@ -144,6 +147,14 @@ class BoardScreen(BoardView):
                 self.move, event.card_id, event.target))
         else:
             self.call_next(self.move, event.card_id, event.target)
+
+    def _may_move(self, task_id: str) -> bool:
+        """Whether the actor may move the task (the store's rule for a change that keeps its owner)."""
+        try:
+            owner = self.app.board.task(task_id).owner
+        except UpliftError:
+            return True  # gone meanwhile: the move itself says so
+        return self.app.board.may("task.edit", owner=owner, new_owner=owner)
 
     async def move(self, task_id: str, status: str) -> None:
         try:

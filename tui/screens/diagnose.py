@@ -28,7 +28,7 @@ from textual_plotext import PlotextPlot
 from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
 from sales.diagnosis_report import FIRST_MARK
 from sales.errors import Refused, UpliftError
-from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note
+from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.text import safe
 from tui.i18n import N_, _, language, n_
 from tui.remote import is_remote
@@ -491,7 +491,7 @@ class DiagnoseScreen(BoardView):
         for note in notes:
             table.add_row(plain_rich(note.id), plain_rich(_(KIND_LABELS[note.kind])),
                           plain_rich(", ".join(_(TAG_LABELS[t]) for t in note.tags)),
-                          plain_rich(note.source or note.author or ""), plain_rich(note.text.splitlines()[0][:80]),
+                          plain_rich(said_by(note)), plain_rich(note.text.splitlines()[0][:80]),
                           key=note.id)
         if current in {n.id for n in notes}:
             table.move_cursor(row=table.get_row_index(current))
@@ -531,7 +531,7 @@ class DiagnoseScreen(BoardView):
         if note:
             tags = ", ".join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
             text = (_("{id} · {kind} · from {source} · {tags} · written by {author} {day}").format(
-                id=note.id, kind=_(KIND_LABELS[note.kind]), source=note.source or '–', tags=tags,
+                id=note.id, kind=_(KIND_LABELS[note.kind]), source=said_by(note) or '–', tags=tags,
                 author=note.author or '–', day=note.created[:10]) + f"\n{note.text}")
         self.query_one("#note-text", Static).update(plain(text))
 

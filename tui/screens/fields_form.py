@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from tui.i18n import _
 from tui.keys import save_hint, shown_key
@@ -37,16 +37,23 @@ def widget_value(widget: Widget) -> Any:
 
 class FieldsForm(FormBase):
 
-    def __init__(self, heading: str, rows: Sequence[Row], save: Callable[[dict], Any]) -> None:
+    def __init__(self, heading: str, rows: Sequence[Row], save: Callable[[dict], Any], *,
+                 note: str = "", action: str | None = None) -> None:
+        """`note`: a warning under the heading, to read before saving; `action`: what the save
+        button says instead of Save (a form that does something: "Mark paid")."""
         super().__init__(classes="dialog-screen")
         self.heading = heading
         self.rows = rows
         self.save = save
+        self.note = note
+        self.action = action
         self.names: list[str] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(self.heading + "   " + save_hint(self)), classes="dialog-question")
+            if self.note:
+                yield Static(plain(self.note), classes="form-note", id="form-note")
             yield Static(classes="field-error", id="error-form")
             for row in self.rows:
                 if isinstance(row[0], tuple):
@@ -55,9 +62,8 @@ class FieldsForm(FormBase):
                             yield from self._field(*field)
                 else:
                     yield from self._field(*row)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(plain(_("Save ({key})").format(key=shown_key(self, 'form.save'))), id="save", variant="primary")
-                yield Button(_("Cancel (esc)"), id="cancel")
+            yield from self._buttons(self.action and _("{action} ({key})").format(
+                action=self.action, key=shown_key(self, "form.save")))
 
     def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
         self.names.append(name)
@@ -77,14 +83,13 @@ class FieldsForm(FormBase):
     def values(self) -> dict:
         return {name: widget_value(self.field(name)) for name in self.names}
 
-    def show_error(self, field: str, message: str) -> None:
-        for error in self.query(".field-error"):
-            error.update("")
+    def field_of(self, field: str) -> str | None:
+        """The innermost of the form's fields that `field` names (`scope.region` is `region`)."""
         parts = field.replace("[", ".").split(".")
-        name = next((p for p in reversed(parts) if p in self.names), None)
-        self.query_one(f"#error-{name}" if name else "#error-form", Static).update(plain(message))
-        if name:
-            self.field(name).focus()
+        return next((p for p in reversed(parts) if p in self.names), None)
+
+    def field_widget(self, name: str) -> Widget:
+        return self.field(name)
 
     def action_save(self) -> None:
         self.submit(lambda: self.save(self.values()))

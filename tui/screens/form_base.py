@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from sales.errors import Invalid, UpliftError
@@ -75,20 +76,30 @@ class FormBase(ModalScreen):
     def show_error(self, field: str, message: str) -> None:
         self.show_errors([(field, message)])
 
+    def field_of(self, field: str) -> str | None:
+        """The form's field an error's `field` names (`steps[0].text` is `steps`), or None:
+        it is then shown at the top of the form."""
+        name = field.split(".")[0].split("[")[0]
+        return name if name in self.field_names else None
+
+    def field_widget(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
     def show_errors(self, errors: list[tuple[str, str]]) -> None:
-        """Each (field, message) next to its field (or at the top); the first such field focused."""
+        """Each (field, message) next to its field (or at the top); the first such field focused
+        and its error line scrolled into view (focusing alone may leave the line below the view),
+        or the top line when no error has a field of its own."""
         for error in self.query(".field-error"):
             error.update("")
-        focused = False
+        first = None
         for field, message in errors:
-            name = field.split(".")[0].split("[")[0]
-            target = f"#error-{name}" if name in self.field_names else "#error-form"
-            self.query_one(target, Static).update(plain(message))
-            if name in self.field_names and not focused:
-                self.query_one(f"#{name}").focus()
-                # the line under the field too, which focusing alone may leave below the view
-                self.query_one(target, Static).scroll_visible(animate=False)
-                focused = True
+            name = self.field_of(field)
+            line = self.query_one(f"#error-{name}" if name else "#error-form", Static)
+            line.update(plain(message))
+            if name and first is None:
+                self.field_widget(name).focus()
+                first = line
+        (first or self.query_one("#error-form", Static)).scroll_visible(animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -68,8 +68,8 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
         ("title", _("Title"), text_input(goal.title if goal else "", max_length=TITLE_MAX)),
         (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else board.actor)),
          ("parent", _("Contributes to"), _parent_widget(board, goal)),
-         ("metric", _("Metric (a diagnosis KPI or your own)"), text_input(
-             goal.metric if goal else "", placeholder="revenue, win_rate, ...",
+         ("metric", _("Metric"), text_input(
+             goal.metric if goal else "", placeholder=_("revenue… or your own"),
              suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
         tuple((name, _("Scope: {field}").format(field=_(name.replace('_', ' '))),
                text_input(scope.get(name, ""), placeholder="all"))

@@ -1,7 +1,7 @@
 """The goals screen (phase 2): goals with their SMART badges, the selected goal's detail and pace.
 
 Keys: n new goal, e edit, c check-in, d delete, s new strategy, S edit and D delete one of the
-goal's strategies, b the budget. The badges of a goal read
+goal's strategies (or of those serving no goal, which no row leads to), b the budget. The badges of a goal read
 "S ✓" or "S ✗" (the mark, not only the colour, says which) and the detail says why each fails.
 """
 
@@ -144,10 +144,16 @@ class GoalsScreen(BoardView):
         ids = [g.id for g in goals]
         if select in ids:
             table.move_cursor(row=ids.index(select))
+        strategies = board.strategies()
         gaps = [_(template).format(**values)
-                for template, values in plan_gap_parts(goals, board.strategies(), board.tasks())]
+                for template, values in plan_gap_parts(goals, strategies, board.tasks())]
+        if unaligned := [s.id for s in strategies if not s.goals]:
+            gaps.append(n_("{ids} serves no goal ({edit} edits it, {delete} deletes it)",
+                           "{ids} serve no goal ({edit} edits one, {delete} deletes one)", len(unaligned)).format(
+                ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
+                delete=shown_key(self, "goals.delete_strategy")))
         status = self.query_one("#goals-status", Static)
-        status.update(plain(_(EMPTY) if not goals else "  ·  ".join(gaps)))
+        status.update(plain("  ·  ".join(([] if goals else [_(EMPTY)]) + gaps)))
         status.display = not goals or bool(gaps)
         self.show_detail()
 
@@ -283,21 +289,33 @@ class GoalsScreen(BoardView):
         tell(self, _("Deleted {id}").format(id=item_id))
         self.call_next(self.refresh_board)
 
+    def _unaligned_strategies(self) -> list:
+        """The strategies that serve no goal (theirs was deleted, or the command line made them
+        so): no goal's row leads to them, so S and D offer them beside the selected goal's."""
+        return [s for s in self.app.board.strategies() if not s.goals]
+
     def _pick_strategy(self, title: str, then) -> None:
-        """Choose one of the selected goal's strategies (no question when it has one)."""
-        goal = self._selected_goal()
-        if goal is None:
+        """Choose one of the selected goal's strategies or of those serving no goal (no question
+        when the goal has one and no strategy is without a goal)."""
+        goal_id = self.selected_id()
+        goal = self._selected_goal() if goal_id is not None else None
+        if goal_id is not None and goal is None:
             return
-        strategies = self.app.board.report(goal).strategies
-        if not strategies:
-            tell(self, _("No strategy serves this goal yet: press {new}.").format(
-                new=shown_key(self, "goals.strategy")), "warning")
-        elif len(strategies) == 1:
-            then(strategies[0])
+        own = self.app.board.report(goal).strategies if goal else []
+        unaligned = self._unaligned_strategies()
+        if not own and not unaligned:
+            if goal is None:
+                tell(self, _("No goal selected: press n to add one."), "warning")
+            else:
+                tell(self, _("No strategy serves this goal yet: press {new}.").format(
+                    new=shown_key(self, "goals.strategy")), "warning")
+        elif len(own) == 1 and not unaligned:
+            then(own[0])
         else:
-            by_id = {s.id: s for s in strategies}
-            self.app.push_screen(Pick(title, [(f"{s.id}  {s.title}", s.id) for s in strategies]),
-                                 lambda chosen: chosen and then(by_id[chosen]))
+            by_id = {s.id: s for s in [*own, *unaligned]}
+            choices = [(f"{s.id}  {s.title}", s.id) for s in own]
+            choices += [(f"{s.id}  {s.title}  " + _("(no goal)"), s.id) for s in unaligned]
+            self.app.push_screen(Pick(title, choices), lambda chosen: chosen and then(by_id[chosen]))
 
     def action_edit_strategy(self) -> None:
         from tui.screens.goal_forms import strategy_form

@@ -25,6 +25,7 @@ from textual.widgets import Static
 from sales.alerts import days_stuck
 from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped
 from sales.errors import UpliftError
+from sales.text import display_width
 from tui.i18n import N_, _
 from tui.number_text import short_day
 from tui.screens.board_view import BoardView
@@ -34,6 +35,8 @@ from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 CARDS_SHOWN = 8
+COMPACT_WIDTH = 60  # a funnel this wide, too short for its lines, puts each stage on one line
+COMPACT_SPARK = 8  # the least sparkline worth drawing beside a stage's numbers
 EMPTY_PIPELINE = N_("No deals yet. Press n to add one, or import a file with "
                     "`uplift deal import FILE.csv`. Press ? for all keys.")
 
@@ -98,7 +101,7 @@ class FunnelPanel(ScrollView, can_focus=False):
         self.lines: list[str] = []
         self.trends: list[list[float]] = []
         self.total = ""
-        self._drawn: tuple[int, list[Strip]] | None = None  # (width, lines)
+        self._drawn: tuple[tuple[int, int], list[Strip]] | None = None  # ((width, height), lines)
         self._parts: dict[tuple, list[Strip]] = {}  # each part's lines, by what it shows
 
     async def show(self, rows: list[FunnelRow], total_weighted: float) -> None:
@@ -137,16 +140,24 @@ class FunnelPanel(ScrollView, can_focus=False):
         return Strip.blank(width, self.visual_style.rich_style)
 
     def _draw(self) -> list[Strip]:
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width, height = region.width, region.height
         if width <= 0:
             return []
-        if self._drawn is None or self._drawn[0] != width:
+        if self._drawn is None or self._drawn[0] != (width, height):
             parts, self._parts = self._parts, {}  # (keeping only the parts drawn now)
             strips = list(self._text(_("Funnel · last 12 weeks"), width, "funnel--title", parts))
             for line, trend in zip(self.lines, self.trends):
                 strips += self._text(line, width, "funnel--line", parts) + self._sparkline(trend, width, parts)
             strips += self._text(self.total, width, "funnel--total", parts)
-            self._drawn = (width, strips)
+            if len(strips) > height >= 0 and width >= COMPACT_WIDTH:
+                # a short, wide panel (stacked under a narrow terminal's kanban): a line a stage
+                strips = self._text(_("Funnel · last 12 weeks"), width, "funnel--title", parts, gap=False)
+                at = max(map(display_width, self.lines), default=0) + 2  # the sparklines in a column
+                for line, trend in zip(self.lines, self.trends):
+                    strips += self._compact(line, trend, width, at, parts)
+                strips += self._text(self.total, width, "funnel--total", parts)
+            self._drawn = ((width, height), strips)
             virtual = Size(width, len(strips))
             if virtual != self.virtual_size:  # (quietly: see KanbanColumn._draw)
                 self.set_reactive(ScrollView.virtual_size, virtual)
@@ -156,12 +167,29 @@ class FunnelPanel(ScrollView, can_focus=False):
     def _gap(self, part: str, width: int) -> list[Strip]:
         return [Strip.blank(width, self.visual_style.rich_style)] * self.get_component_styles(part).margin.bottom
 
-    def _text(self, text: str, width: int, part: str, drawn: dict) -> list[Strip]:
-        if (strips := drawn.get((part, text, width))) is None:
+    def _text(self, text: str, width: int, part: str, drawn: dict, gap: bool = True) -> list[Strip]:
+        key = (part, text, width, gap)
+        if (strips := drawn.get(key)) is None:
             style = self.get_visual_style(part)
             strips = [Strip(line.render_segments(style)).adjust_cell_length(width, self.visual_style.rich_style)
-                      for line in plain(text).wrap(width)] + self._gap(part, width)
-        self._parts[(part, text, width)] = strips
+                      for line in plain(text).wrap(width)] + (self._gap(part, width) if gap else [])
+        self._parts[key] = strips
+        return strips
+
+    def _compact(self, text: str, trend: list[float], width: int, at: int, drawn: dict) -> list[Strip]:
+        """A stage on one line, its sparkline from column `at` (or just after its numbers when
+        that leaves too little room; none when no room is left)."""
+        if width - at < COMPACT_SPARK:
+            at = display_width(text) + 2
+        if width - at < COMPACT_SPARK:
+            return self._text(text, width, "funnel--line", drawn, gap=False)
+        key = ("compact", text, tuple(trend), width, at)
+        if (strips := drawn.get(key)) is None:
+            blank = self.visual_style.rich_style
+            words = Strip(plain(text).render_segments(self.get_visual_style("funnel--line")))
+            bars = self._sparkline_now(trend, width - at)[0]
+            strips = [Strip.join([words.adjust_cell_length(at, blank), bars]).adjust_cell_length(width, blank)]
+        self._parts[key] = strips
         return strips
 
     def _sparkline(self, trend: list[float], width: int, drawn: dict) -> list[Strip]:
@@ -287,12 +315,10 @@ class PipelineScreen(BoardView):
             summary = f"{money(value)} · {_('w')} {money(weighted)}"
             if len(in_stage) > len(cards):
                 summary += " · " + _("top {count} shown").format(count=len(cards))
-            if len(shown) != len(deals):
-                summary += " · " + _("of {count}").format(count=row.count)
             is_open = stage.outcome == "open"
             columns.append(ColumnData(self.stage_key(stage.name), stage.name, [
                 deal_card(d, stage.outcome, today, days_stuck(d, is_open, today, settings)) for d in cards],
-                None, summary))
+                None, summary, total=row.count if len(shown) != len(deals) else None))
         await self.kanban.sync(columns)
         # the weighted pipeline (sales.deals.weighted_pipeline) from the funnel's open stages,
         # rather than another pass over every deal
@@ -323,7 +349,8 @@ class PipelineScreen(BoardView):
                 from tui.screens.deal_form import LostReasonForm
 
                 deal = board.deal(deal_id)
-                if deal.stage != stage:
+                # asked why only when the move may be made (a rep, another's deal: refused at once)
+                if deal.stage != stage and board.may("deal.move", owner=deal.owner, new_owner=deal.owner):
                     self.app.push_screen(LostReasonForm(deal, stage), lambda moved: moved and self.call_next(
                         self.show_moved, deal_id))
                     return

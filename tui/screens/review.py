@@ -27,6 +27,7 @@ from sales.errors import UpliftError
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language
+from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import approval_text
 from tui.screens.board_view import BoardView
@@ -197,8 +198,9 @@ class ReviewScreen(BoardView):
             rep=rep, total=money(shown.total)), approve)
 
     def action_mark_paid(self) -> None:
-        """Record that payroll paid the shown rep's approved statement (a lead's), after asking."""
-        from sales.approvals import to_pay
+        """Record that payroll paid the shown rep's approved statement (a lead's), with the payroll's
+        reference if given: a small form that says first whether the statement changed since."""
+        from tui.screens.review_forms import paid_form
 
         shown = self._shown_statement(_("Open the Payouts tab and pick a rep to mark their statement paid"))
         if shown is None:
@@ -209,12 +211,17 @@ class ReviewScreen(BoardView):
                  "warning")
             return
 
-        def mark() -> str | None:
-            marked = self.board.mark_paid(rep)
-            return _("Marked {id} paid: {rep}").format(id=marked[0].id, rep=rep) if marked else None
+        async def marked(approvals) -> None:
+            if approvals is None:
+                return
+            if approvals:
+                tell(self, _("Marked {id} paid: {rep}").format(id=approvals[0].id, rep=rep))
+            else:  # someone marked it meanwhile
+                tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(
+                    rep=rep), "warning")
+            await self.refresh_board()
 
-        self._after_asking(_("Mark {rep}'s approved statement {id} paid ({amount} to pay)?").format(
-            rep=rep, id=approval.id, amount=money(to_pay(approval, shown.paid) or 0)), mark)
+        self.app.push_screen(paid_form(self.board, shown, shown_key(self, "review.approve")), marked)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:

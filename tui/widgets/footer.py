@@ -1,7 +1,8 @@
-"""The footer of every screen: the keys that work there, the ones that work everywhere (help,
-alerts, quit) first, so that `?` stays in sight on an 80-column terminal where the screen's own
-keys run out of room, in compact style below COMPACT_BELOW columns, and the command palette's
-key on the right. Keys are shown as remapped (the footer reads the screen's live bindings), and
+"""The footer of every screen: the keys that work there, help and quit first (so that `?`, which
+lists every key, stays in sight on an 80-column terminal), then the screen's own keys, then the
+other keys that work everywhere (alerts, today), in compact style below COMPACT_BELOW columns,
+and the command palette's key on the right. Keys that do not fit are left out whole, with a `…`
+where they would be, never cut inside a word (the wheel scrolls them into view, as before). Keys are shown as remapped (the footer reads the screen's live bindings), and
 their descriptions in the interface's language (bindings are defined with English descriptions,
 marked N_, at import time). The ^p key's "palette" stays English: see tui/textual_words.py.
 
@@ -27,7 +28,8 @@ from textual.widget import Widget
 from tui.i18n import _
 
 COMPACT_BELOW = 120
-FIRST_OF_ALL = ("help",)
+FIRST_OF_ALL = ("help", "quit")  # the app's keys before the screen's; its others after them
+MORE = "…"  # where the keys that do not fit would be
 PALETTE_EDGE = "▏"  # Textual's `vkey` border, on the left of the palette's key
 DIM = RichStyle(dim=True)
 
@@ -128,12 +130,15 @@ class Footer(Widget, can_focus=False):
         for node, binding, enabled, tooltip in active.values():
             if node is app and binding.show and binding.action not in everywhere:
                 everywhere[binding.action] = item(binding, enabled, tooltip)
-        keys = sorted(everywhere.values(), key=lambda key: key.action not in FIRST_OF_ALL)
+        first = sorted((key for key in everywhere.values() if key.action in FIRST_OF_ALL),
+                       key=lambda key: FIRST_OF_ALL.index(key.action))
+        keys = list(first)
         shown = set(everywhere)
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in shown:  # one key per action, as Textual's
                 shown.add(binding.action)
                 keys.append(item(binding, enabled, tooltip))
+        keys += [key for key in everywhere.values() if key not in first]
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
@@ -169,18 +174,13 @@ class Footer(Widget, can_focus=False):
         if y != 0 or width <= 0:
             return Strip.blank(width, background)
         gap = self.get_component_styles("footer--item").margin.right
-        spans: list[tuple[int, int, FooterItem]] = []
-        segments: list[Segment] = []
-        x = 0
+        items = []  # (item, its segments, their length with the gap after them)
         for item in self.keys:
             drawn = self._item_segments(item)
-            length = Segment.get_line_length(drawn)
-            spans.append((x - self._offset, x + length - self._offset, item))
-            segments += drawn
-            x += length
             if gap:
-                segments.append(Segment(" " * gap, background))
-                x += gap
+                drawn.append(Segment(" " * gap, background))
+            items.append((item, drawn, Segment.get_line_length(drawn)))
+        length = sum(size for _item, _drawn, size in items)
         right: list[Segment] = []
         if self.palette is not None:  # docked on the right, always drawn compact (as Textual's)
             key_style, description_style = self._styles(self.palette)
@@ -189,10 +189,28 @@ class Footer(Widget, can_focus=False):
                      Segment(self.palette.key_display, key_style),
                      Segment(" " + self.palette.description + " " * padding, description_style)]
         room = max(0, width - Segment.get_line_length(right))
-        keys = Strip(segments).crop(self._offset, self._offset + room).extend_cell_length(room, background)
+        if self._offset == 0 and length > room:
+            # the keys that fit whole, and `…` for the rest (the first key, help, in any case)
+            fit, x = [], 0
+            for entry in items:
+                if fit and x + entry[2] + len(MORE) > room:
+                    break
+                fit.append(entry)
+                x += entry[2]
+            more = [Segment(MORE, background + DIM)]
+        else:
+            fit, more = items, []
+        spans: list[tuple[int, int, FooterItem]] = []
+        segments: list[Segment] = []
+        x = 0
+        for item, drawn, size in fit:
+            spans.append((x - self._offset, x + size - self._offset, item))
+            segments += drawn
+            x += size
+        keys = Strip(segments + more).crop(self._offset, self._offset + room).extend_cell_length(room, background)
         if self.palette is not None:
             spans.append((room, width, self.palette))
-        self._spans, self._length = spans, x
+        self._spans, self._length = spans, length
         return Strip.join([keys, Strip(right)]).adjust_cell_length(width, background)
 
     def render(self) -> RenderResult:  # (drawn by render_line)

@@ -55,6 +55,13 @@ class ColumnData:
     cards: Sequence[CardData]
     limit: int | None = None
     summary: str = ""
+    #: How many cards the column holds when a filter shows only some (`cards`); None: all shown.
+    total: int | None = None
+
+    @property
+    def held(self) -> int:
+        """How many cards the column holds, shown or not: what its WIP limit counts."""
+        return len(self.cards) if self.total is None else self.total
 
 
 @dataclass
@@ -159,8 +166,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self.window = index + 1
         count = len(data.cards)
         self.cursor = index if index is not None else max(0, min(self.cursor, min(count, self.window) - 1))
-        self.set_class(data.limit is not None and count >= data.limit, "full")
-        self.set_class(data.limit is not None and count > data.limit, "over")
+        # the limit is on what the column holds, whatever a filter shows of it
+        self.set_class(data.limit is not None and data.held >= data.limit, "full")
+        self.set_class(data.limit is not None and data.held > data.limit, "over")
         self._redraw()
 
     async def show_more(self, at_least: int = 0) -> None:
@@ -396,10 +404,14 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return _Drawn(width, height, body_width, header, body, tops, heights, len(more), blank_style)
 
     def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
-        """`Name  count/limit  summary` on one line when it fits. Else the name on a line of its
-        own (cut with … only when it is wider than the column: never broken inside a word),
-        then the count and the summary, wrapped."""
-        tally = f"{len(data.cards)}" + (f"/{data.limit}" if data.limit else "")
+        """`Name  count · WIP limit  summary` on one line when it fits (the count `1 of 8` when a
+        filter hides some of the column's cards). Else the name on a line of its own (cut with …
+        only when it is wider than the column: never broken inside a word), then the count and
+        the summary, wrapped."""
+        shown = len(data.cards)
+        tally = f"{shown}" if data.held == shown else _("{shown} of {total}").format(shown=shown, total=data.held)
+        if data.limit:
+            tally += " · " + _("WIP {limit}").format(limit=data.limit)
         padding = self.get_component_styles("column--header").padding
         inner = max(1, width - padding.left - padding.right)
         lines = [f"{data.title}  {tally}", data.summary] if data.summary else [f"{data.title}  {tally}"]
@@ -576,6 +588,13 @@ class Kanban(Horizontal, can_focus=True):
 
     def on_focus(self) -> None:
         self._cursor_moved()
+
+    def on_resize(self) -> None:
+        """Resized (the terminal, the funnel beside it): the cards wrap anew, so the cursor's
+        card is brought back into view once its column is drawn at its new size."""
+        columns = self.columns
+        if 0 <= self.cursor_column < len(columns):
+            self.call_after_refresh(columns[self.cursor_column].scroll_to_cursor)
 
     def on_blur(self) -> None:
         for column in self.columns:

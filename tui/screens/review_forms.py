@@ -1,0 +1,28 @@
+"""The review screen's form for marking a payout statement paid, as `uplift payout paid` does."""
+
+from __future__ import annotations
+
+from sales.approvals import to_pay
+from sales.payout import Statement, money
+from sales.text import TEXT_MAX
+from tui.i18n import _
+from tui.review_text import changed_since_paid_text
+from tui.screens.fields_form import FieldsForm
+from tui.user_text import text_input
+
+
+def paid_form(board, statement: Statement, approve_key: str) -> FieldsForm:
+    """Mark `statement`'s approval paid, with payroll's reference (optional). It says first when
+    the statement changed since it was approved: the lead then knows the payment is for what was
+    approved, not for what the statement says now."""
+    approval = statement.approval
+    heading = _("Mark {rep}'s approved statement {id} paid ({amount} to pay)?").format(
+        rep=statement.rep, id=approval.id, amount=money(to_pay(approval, statement.paid) or 0))
+    rows = [("ref", _("Payroll reference (optional)"),
+             text_input("", max_length=TEXT_MAX, placeholder=_("the payroll run, e.g. 2026-12")))]
+
+    def save(values: dict):
+        return board.mark_paid(statement.rep, values["ref"].strip())
+
+    return FieldsForm(heading, rows, save, note=changed_since_paid_text(statement, approve_key),
+                      action=_("Mark paid"))
