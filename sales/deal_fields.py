@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
-from sales.deals import FORECAST_CATEGORIES, Stage, find_stage
+from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Stage, find_stage
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
 
@@ -30,6 +30,7 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
                     "丢单原因", "丟單原因", "失败原因", "失敗原因"),
     "forecast": ("forecast", "forecastcategory", "预测类别", "預測類別"),
     "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
+    "business": ("business", "dealtype", "opportunitytype", "businesstype", "商机类型", "商機類型"),
 }
 # the product sold: a field of its own, and the title when the file has no title column
 FROM_PRODUCT = "product"
@@ -40,11 +41,14 @@ REQUIRED = ("stage",)
 #: The columns of `deal list --csv`: the stored fields by their plan-file names, and what the
 #: board works out (outcome, weighted value, the day a deal closed).
 EXPORT_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
-                  "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits")
+                  "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits",
+                  "business")
+#: The columns only the board's own export has: a file with them all is read by its names.
+_EXPORT_MARKS = ("id", "title", "stage", "outcome", "weighted", "closed", "forecast")
 #: What such a file brings back, each from the column of its name. `id`, `outcome` and
 #: `weighted` are the board's own doing and not read back (deals get ids of the board they join).
 EXPORT_READ_BACK = ("title", "account", "key_account", "owner", "product", "stage", "value", "close", "closed",
-                    "forecast", "lost_reason", "next_step", "source", "splits")
+                    "forecast", "lost_reason", "next_step", "source", "splits", "business")
 #: Forecast categories as CRMs name them (Salesforce's Pipeline, Best Case, Commit, Closed,
 #: Omitted), normalised as headers are, with the board's own names.
 _FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": "auto", "pipeline": "auto",
@@ -53,7 +57,7 @@ _FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": 
 
 def is_export(headers: Sequence[str]) -> bool:
     """Whether a file has every column `deal list --csv` writes: then each is read by its name."""
-    return set(EXPORT_COLUMNS) <= {str(h) for h in headers}
+    return set(_EXPORT_MARKS) <= {str(h) for h in headers}
 
 
 def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
@@ -65,8 +69,8 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     no overrides) maps each column to the field of its name, so it imports as it was exported.
     """
     headers = [str(h) for h in headers]
-    if is_export(headers) and not overrides:
-        return {field: field for field in EXPORT_READ_BACK}
+    if is_export(headers) and not overrides:  # (an older export may lack the newer columns)
+        return {field: field for field in EXPORT_READ_BACK if field in headers}
     by_name = {normalise_header(h): h for h in headers}
     mapping: dict[str, str] = {}
     engine_overrides: dict[str, str] = {}
@@ -138,6 +142,26 @@ def parse_flag(text: str) -> bool:
     return text.strip().lower() in ("1", "y", "yes", "true", "x", "key")
 
 
+#: Deal types as CRMs name them (Salesforce's New Business, Existing Business, Renewal...).
+_BUSINESS_NAMES = {"": "auto", "auto": "auto", "new": "new", "newbusiness": "new", "newcustomer": "new",
+                   "newlogo": "new", "existing": "existing", "existingbusiness": "existing",
+                   "existingcustomer": "existing", "renewal": "existing", "upsell": "existing",
+                   "crosssell": "existing", "expansion": "existing", "新客户": "new", "老客户": "existing",
+                   "续约": "existing"}
+
+
+def parse_business(text: str) -> str:
+    """Whether a deal brings a new customer, as a CRM's deal type says it (`New Business`,
+    `Existing Business - Upgrade`, `Renewal`); blank is auto."""
+    wanted = normalise_header(text)
+    found = _BUSINESS_NAMES.get(wanted) or next(
+        (kind for name, kind in _BUSINESS_NAMES.items() if name and wanted.startswith(name)), None)
+    if found is None:
+        raise ValueError(f"{text.strip()!r} is not a deal type (one of: {', '.join(BUSINESS_KINDS)}, or New "
+                         f"Business, Existing Business, Renewal; --map COLUMN=- leaves the column out)")
+    return found
+
+
 def parse_forecast(text: str) -> str:
     """A forecast category as the board or a CRM names it (`best_case`, `Best Case`, Salesforce's
     `Pipeline` and `Omitted`); blank is auto."""
@@ -188,7 +212,7 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
         raise fail("stage", error) from None
     values = {}
     for field, parse in (("value", parse_money), ("close", parse_day), ("closed", parse_day), ("opened", parse_day),
-                         ("forecast", parse_forecast), ("splits", parse_splits)):
+                         ("forecast", parse_forecast), ("splits", parse_splits), ("business", parse_business)):
         try:
             values[field] = parse(row.get(field, ""))
         except ValueError as error:
@@ -213,7 +237,7 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
              or row.get("account", "").strip() or product or row.get("source", "").strip())
     fields = {"title": title, "account": row.get("account", "").strip(), "product": product, "stage": stage.name,
               "value": values["value"], "close": close, "history": history,
-              "source": row.get("source", "").strip(), "forecast": values["forecast"],
+              "source": row.get("source", "").strip(), "forecast": values["forecast"], "business": values["business"],
               "key_account": parse_flag(row.get("key_account", "")),
               "next_step": row.get("next_step", ""),
               # a reason on a deal that is not lost (some exports fill it for all) is not kept

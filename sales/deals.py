@@ -31,6 +31,11 @@ Outcome = Literal["open", "won", "lost"]
 #: How an open deal counts in the forecast (sales/forecast.py): "auto" by its stage's probability,
 #: or as its owner calls it in the forecast call: commit, best case only, or left out (omit).
 ForecastCategory = Literal["auto", "commit", "best_case", "omit"]
+#: Whether a won deal brings a new customer (a new logo, for bonuses and the review): `auto`
+#: when its account has won no deal on the board before the cycle; `new` or `existing` as a
+#: lead or rep says (Salesforce's New Business and Existing Business: a renewal is existing).
+Business = Literal["auto", "new", "existing"]
+BUSINESS_KINDS: tuple[str, ...] = ("auto", "new", "existing")
 FORECAST_CATEGORIES: tuple[str, ...] = ("auto", "commit", "best_case", "omit")
 Money = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
 Probability = Annotated[int, msgspec.Meta(ge=0, le=100)]
@@ -123,6 +128,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     close: date | None = None
     next_step: LongText = ""
     forecast: ForecastCategory = "auto"
+    business: Business = "auto"  # a new customer or an existing one (BUSINESS_KINDS)
     lost_reason: Ref = ""  # why it was lost (sales/winloss.py); only a deal in a lost stage has one
     source: Ref = ""
     splits: Annotated[list[Split], msgspec.Meta(max_length=SPLITS_MAX)] = []  # others credited (sales/splits.py)

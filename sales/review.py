@@ -166,7 +166,9 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     won.sort(key=lambda d: (d.won_at, d.id))
     counted = won + clawed
     before = {d.id: sum(o.value for o in counted if (o.won_at, o.id) < (d.won_at, d.id)) for d in clawed}
-    new = {d.account.casefold() for d in won if d.owned and d.account and d.account.casefold() not in known}
+    business = {deal.id: deal.business for deal in deals}
+    new = {d.account.casefold() for d in won if d.owned and d.account and business[d.id] != "existing"
+           and (business[d.id] == "new" or d.account.casefold() not in known)}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
 

@@ -45,7 +45,7 @@ from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
-            "lost_reason", "splits")
+            "lost_reason", "splits", "business")
 MAX_REPORTED = 20
 MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 

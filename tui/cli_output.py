@@ -115,7 +115,7 @@ def deal_cells(deal, stages) -> list[object]:
     outcome = next((s.outcome for s in stages if s.name == deal.stage), "open")
     return [deal.id, deal.title, deal.account, deal.key_account, deal.owner, deal.product, deal.stage, outcome,
             deal.value, weighted_value(deal, stages), deal.close, closed_on(deal, outcome), deal.forecast,
-            deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits)]
+            deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits), deal.business]
 
 
 def task_rows(tasks: Sequence[Task], today) -> str:
@@ -193,6 +193,7 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
     lines = [f"{deal.id}  {deal.title}",
              f"  account   {deal.account or '–'}" + ("  (key account)" if deal.key_account else ""),
              *([f"  product   {deal.product}"] if deal.product else []),
+             *([f"  customer  {deal.business} (set by hand)"] if deal.business != "auto" else []),
              f"  owner     {deal.owner or '–'}",
              *([f"  credit    {credit_text(deal.owner, deal.splits)}"] if deal.splits else []),
              f"  stage     {deal.stage}",

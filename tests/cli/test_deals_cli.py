@@ -252,3 +252,34 @@ def test_a_deals_list_imports_back_as_it_was(run, team, tmp_path, capsys, monkey
     acme = by_title["Acme renewal"]
     assert (acme["product"], acme["forecast"], acme["splits"], acme["close"]) == ("GTX Pro", "commit", "bea 25%",
                                                                                  "2030-06-30")
+
+
+def test_a_deal_says_whether_it_brings_a_new_customer(run, team, tmp_path) -> None:
+    """A renewal on an account the board has not seen win is not a new logo once marked
+    existing; a deal marked new counts though its account won before. Counted by hand: the
+    review's new customers, with each deal won in the cycle."""
+    import csv
+    import io
+
+    from store.board import Board
+
+    Board(team, actor="dana").set_plan_info("Q4", "2026-01-01", "2030-12-31")
+    for args in (("Acme renewal", "--account", "Acme", "--business", "existing"),
+                 ("Beta first order", "--account", "Beta"),
+                 ("Beta second site", "--account", "Beta", "--business", "new")):
+        assert run("deal", "add", *args, "--owner", "ali", "--value", "1000")[0] == 0
+    for deal in ("D-1", "D-2", "D-3"):
+        assert run("deal", "move", deal, "won")[0] == 0
+    assert json.loads(run("review", "--json")[1])["process"]["new_customers"] == 1  # Beta, once
+    assert "  customer  existing (set by hand)" in run("deal", "show", "D-1")[1]
+    rows = list(csv.DictReader(io.StringIO(run("deal", "list", "--csv")[1])))
+    assert {r["id"]: r["business"] for r in rows} == {"D-1": "existing", "D-2": "auto", "D-3": "new"}
+    sheet = tmp_path / "crm.csv"
+    sheet.write_text("Name,Stage,Owner,Deal Type\nA,Lead,ali,New Business\nB,Lead,ali,Renewal\n"
+                     "C,Lead,ali,Existing Business - Upgrade\nD,Lead,ali,\n", encoding="utf-8")
+    assert run("deal", "import", str(sheet))[0] == 0
+    kinds = {d["title"]: d["business"] for d in json.loads(run("deal", "list", "--json")[1])}
+    assert [kinds[t] for t in "ABCD"] == ["new", "existing", "existing", "auto"]
+    sheet.write_text("Name,Stage,Owner,Deal Type\nE,Lead,ali,Hardware\n", encoding="utf-8")
+    code, _, err = run("deal", "import", str(sheet))
+    assert code == 2 and "row 2: business: 'Hardware' is not a deal type" in err

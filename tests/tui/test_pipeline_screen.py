@@ -290,10 +290,13 @@ async def test_the_deal_form_calls_a_deal_commit(team) -> None:
         assert isinstance(app.screen, DealForm)
         assert app.screen.query_one("#forecast", Select).value == "auto"
         app.screen.query_one("#forecast", Select).value = "commit"
+        assert app.screen.query_one("#business", Select).value == "auto"
+        app.screen.query_one("#business", Select).value = "existing"  # a renewal: no new logo
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PipelineScreen)
-    assert Board(team, actor="dana").deal("D-1").forecast == "commit"
+    deal = Board(team, actor="dana").deal("D-1")
+    assert (deal.forecast, deal.business) == ("commit", "existing")
 
 
 async def test_the_deal_form_shows_the_value_as_typed(team) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sales.deals import FORECAST_CATEGORIES
+from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, cli_date, cli_number, open_board
 from sales.text import safe
 from tui.i18n import _
@@ -49,7 +49,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 def _fields(board, args: argparse.Namespace) -> dict:
     fields = {"account": args.account, "product": args.product, "owner": args.owner, "stage": args.stage,
               "value": cli_number(args.value, "value"), "close": cli_date(board, args.close, "close"), "next_step": args.next,
-              "forecast": args.forecast, "lost_reason": args.lost_reason}
+              "forecast": args.forecast, "lost_reason": args.lost_reason, "business": args.business}
     if args.key is not None:
         fields["key_account"] = args.key
     if args.split is not None:
@@ -204,6 +204,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         parser.add_argument("--next", metavar="STEP", help="the next step")
         parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,
                             help="how it counts in the forecast: auto (by its stage), commit, best_case or omit")
+        parser.add_argument("--business", choices=BUSINESS_KINDS,
+                            help="whether winning it brings a new customer (for new-logo bonuses): new, existing "
+                                 "(a renewal, an upsell), or auto (new when its account has won nothing before)")
         parser.add_argument("--lost-reason", metavar="TEXT",
                             help='why a lost deal was lost ("" clears it); see `uplift winloss`')
         parser.add_argument("--split", action="append", metavar="REP=PCT",

@@ -22,8 +22,11 @@ from tui.screens.form_base import FormBase, Reading
 from tui.user_text import plain, plain_rich, text_input, with_current
 
 DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
-FIELDS = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "forecast", "next_step",
-          "splits", "lost_reason")
+FIELDS = ("title", "account", "product", "key_account", "owner", "stage", "business", "value", "close", "forecast",
+          "next_step", "splits", "lost_reason")
+#: Whether winning the deal brings a new customer (sales.deals.BUSINESS_KINDS), as the form offers it.
+BUSINESS_CHOICES = (("auto", N_("new if its first win")), ("new", N_("new customer")),
+                    ("existing", N_("existing customer")))
 #: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
 FORECAST_CHOICES = (("auto", N_("by stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
                     ("omit", N_("left out")))
@@ -63,6 +66,9 @@ class DealForm(FormBase):
                     yield from self._field("owner", _("Owner"), text_input(deal.owner or "" if deal else "", id="owner"))
                 yield from self._field("stage", _("Stage"), Select(
                     with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
+                yield from self._field("business", _("Customer"), Select(
+                    [(plain_rich(_(label)), value) for value, label in BUSINESS_CHOICES], id="business",
+                    allow_blank=False, value=deal.business if deal else "auto"))
             with Horizontal(classes="field-row"):
                 yield from self._field("value", _("Value"), text_input(
                     form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
@@ -89,7 +95,7 @@ class DealForm(FormBase):
         fields: dict = {name: self.query_one(f"#{name}", Input).value
                         for name in ("title", "account", "product", "next_step", "lost_reason")}
         fields["key_account"] = self.query_one("#key_account", Checkbox).value
-        for name in ("owner", "stage", "forecast"):
+        for name in ("owner", "stage", "forecast", "business"):
             value = self.query_one(f"#{name}").value
             fields[name] = None if value in (Select.NULL, "") else value
         if not any(s.name == fields["stage"] and s.outcome == "lost" for s in board.stages()):
