@@ -14,7 +14,7 @@ import msgspec
 from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.errors import Invalid
-from sales.ids import format_id
+from sales.ids import format_id, in_order
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -23,14 +23,14 @@ class BudgetChanges(BoardCore):
     # ------------------------------------------------------------------ reading
 
     def budget_lines(self) -> list[BudgetLine]:
-        return self._models("budget", "lines", BudgetLine, key=_by_number)
+        return self._models("budget", "lines", BudgetLine, key=lambda item: in_order(item.id))
 
     def budget_line(self, line_id: str) -> BudgetLine:
         return self._get("budget", line_id)
 
     def spending(self, line_id: str | None = None) -> list[SpendEntry]:
         """Spend entries, by date; only one line's when `line_id` is given."""
-        entries = self._models("budget", "spending", SpendEntry, key=lambda e: (e.on, _by_number(e)))
+        entries = self._models("budget", "spending", SpendEntry, key=lambda e: (e.on, in_order(e.id)))
         if line_id is None:
             return entries
         line = self.budget_line(line_id)
@@ -38,7 +38,7 @@ class BudgetChanges(BoardCore):
 
     def training(self) -> list[TrainingItem]:
         return self._models("budget", "training", TrainingItem,
-                            key=lambda t: (t.on or date.max, _by_number(t)))
+                            key=lambda t: (t.on or date.max, in_order(t.id)))
 
     def budget_totals(self) -> rules.Totals:
         return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
@@ -146,6 +146,3 @@ class BudgetChanges(BoardCore):
             return old
         return self._transact(build)
 
-
-def _by_number(item: Any) -> int:
-    return int(item.id.split("-")[1])

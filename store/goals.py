@@ -16,7 +16,7 @@ import msgspec
 from sales import smart
 from sales.errors import Invalid, NotFound
 from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
-from sales.ids import format_id
+from sales.ids import format_id, in_order
 from sales.pace import Pace, pace
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
@@ -36,14 +36,14 @@ class GoalChanges(BoardCore):
     # ------------------------------------------------------------------ reading
 
     def goals(self) -> list[Goal]:
-        return self._models("plan", "goals", Goal, key=_by_number)
+        return self._models("plan", "goals", Goal, key=lambda item: in_order(item.id))
 
     def strategies(self) -> list[Strategy]:
-        return self._models("plan", "strategies", Strategy, key=_by_number)
+        return self._models("plan", "strategies", Strategy, key=lambda item: in_order(item.id))
 
     def checkins(self, goal_id: str | None = None) -> list[CheckIn]:
         """Check-ins, oldest first; only one goal's when `goal_id` is given."""
-        every = self._models("plan", "checkins", CheckIn, key=lambda c: (c.at, _by_number(c)))
+        every = self._models("plan", "checkins", CheckIn, key=lambda c: (c.at, in_order(c.id)))
         return every if goal_id is None else checkins_of(self.goal(goal_id).id, every)
 
     def goal(self, goal_id: str) -> Goal:
@@ -195,9 +195,6 @@ class GoalChanges(BoardCore):
         return list(dict.fromkeys(linked))
 
 
-
-def _by_number(item: Any) -> int:
-    return int(item.id.split("-")[1])
 
 
 def _date(text: str | None) -> date | None:

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
-from sales.errors import UpliftError
+from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
@@ -234,11 +234,11 @@ class UpliftApp(PlanFileCommands, App):
         from sales.activity import describe, redone, summary
         from tui.screens.dialogs import Confirm
 
-        if not (self.board.undoable() if undo else self.board.redoable()):
-            tell(self, _("Nothing of yours to undo.") if undo else _("Nothing of yours to redo."), "warning")
-            return
         try:  # (checked as if first: a change someone made since is said now, not after asking)
             records = self.board.undo(dry_run=True) if undo else self.board.redo(dry_run=True)
+        except NotFound:
+            tell(self, _("Nothing of yours to undo.") if undo else _("Nothing of yours to redo."), "warning")
+            return
         except UpliftError as error:
             tell(self, error, "error")
             return

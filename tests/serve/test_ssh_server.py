@@ -178,3 +178,14 @@ def test_a_reps_calendar_over_ssh(served, keys):
     assert result.stdout.endswith(b"END:VCALENDAR\r\n")
     written = served.run(keys["bea"], "calendar", "-o", "/tmp/bea.ics")  # the server's files: refused
     assert written.returncode == 1 and b"cannot open the server's files" in written.stderr
+
+
+def test_files_travel_over_stdin_however_fast_their_end_arrives(served, keys):
+    """A small file piped in reaches the server whole, its end too, before the verb's process
+    has started: the process still reads to that end (it waited for more, forever)."""
+    plan = b"tasks:\n- id: T-1\n  title: Call Acme Inc\n  owner: ali\n"
+    result = served.run(keys["dana"], "plan", "import", "-", stdin=plan)
+    assert result.returncode == 0, result.stderr
+    assert Board(served.board, actor="dana").task("T-1").title == "Call Acme Inc"
+    result = served.run(keys["dana"], "incentive", "set", "-", stdin=b"name: Spiff\nquota: 10000\n")
+    assert (result.returncode, result.stdout) == (0, b"I-1\n"), result.stderr

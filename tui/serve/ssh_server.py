@@ -187,6 +187,7 @@ class Session(asyncssh.SSHServerSession):
         self.budget = InputBudget(self.limits.input_rate, self.limits.input_burst)
         self.stdin_left = self.limits.exec_input
         self.early = bytearray()
+        self.early_eof = False  # the client's input ended before the verb's process started
         self.pending = bytearray()
         self.flooding = False
         self.reading = False
@@ -290,6 +291,8 @@ class Session(asyncssh.SSHServerSession):
         if self.early:
             self._to_stdin(bytes(self.early))
             self.early.clear()
+        if self.early_eof and proc.stdin:
+            proc.stdin.close()  # (a small file piped in arrives whole, its end too, before the process)
 
         async def pump(stream: asyncio.StreamReader, write) -> None:
             while chunk := await stream.read(65536):
@@ -359,7 +362,9 @@ class Session(asyncssh.SSHServerSession):
             self.proc.stdin.write(data)
 
     def eof_received(self) -> bool:
-        if self.proc is not None and self.proc.stdin and not self.proc.stdin.is_closing():
+        if self.proc is None:
+            self.early_eof = True
+        elif self.proc.stdin and not self.proc.stdin.is_closing():
             self.proc.stdin.close()
         return True  # keep sending the output
 
