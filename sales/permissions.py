@@ -63,7 +63,8 @@ _SAID = {"deal.split": "split a deal's credit among reps", "alerts.settings": "c
          "board.settings": "change the board's settings", "pipeline.settings": "change the pipeline's stages",
          "budget.total": "set the plan's budget", "budget.edit": "decide on budget lines",
          "payout.approve": "approve payout statements", "payout.pay": "mark payouts paid",
-         "member.role": "change members' roles", "member.key_add": "add members' keys",
+         "member.role": "change members' roles", "member.handover": "hand members' work over to others",
+         "member.key_add": "add members' keys",
          "member.key_remove": "remove members' keys", "diagnosis.save": "keep diagnoses and column mappings",
          "mapping.save": "keep column mappings", "review.tick": "tick the end-of-cycle review",
          "weekly.tick": "tick the weekly review", "wip.set": "set WIP limits"}

@@ -10,6 +10,7 @@ from store.budget import BudgetChanges
 from store.deals import DealChanges
 from store.diagnoses import DiagnosisChanges
 from store.goals import GoalChanges
+from store.handover import HandoverChanges
 from store.incentives import ReviewChanges
 from store.members import MemberChanges
 from store.plan_io import PlanTransfer
@@ -20,6 +21,6 @@ from store.undo import UndoChanges
 
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
-            DiagnosisChanges, ReviewChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
+            DiagnosisChanges, ReviewChanges, HandoverChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
             AgendaQueries, CycleQueries, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -50,21 +50,21 @@ class MemberChanges(BoardCore):
             return member
         return self._transact(build)
 
-    def remove_member(self, name: str) -> Member:
-        def build(tx: Transaction) -> Member:
-            raw = self._docs("board", "members")
-            doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
-            if doc_id is None:
-                raise NotFound(f"{name} is not a member of this board")
-            member = msgspec.convert(raw[str(doc_id)], Member)
-            leads = [doc for doc in raw.values() if doc["role"] == "lead"]
-            if member.role == "lead" and len(leads) == 1 and len(raw) > 1:
-                raise Refused(f"{name} is the board's only lead; make someone else lead first")
-            self._check("member.remove")
-            tx.put("member.remove", name, "board", "members", doc_id, msgspec.to_builtins(member), None)
-            self._drop_keys(tx, name, None)
-            return member
-        return self._transact(build)
+    def _put_member_removal(self, tx: Transaction, name: str) -> Member:
+        """Take `name` off the board, with their SSH keys (store/handover.py's remove_member
+        first sees that they leave no open work behind)."""
+        raw = self._docs("board", "members")
+        doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
+        if doc_id is None:
+            raise NotFound(f"{name} is not a member of this board")
+        member = msgspec.convert(raw[str(doc_id)], Member)
+        leads = [doc for doc in raw.values() if doc["role"] == "lead"]
+        if member.role == "lead" and len(leads) == 1 and len(raw) > 1:
+            raise Refused(f"{name} is the board's only lead; make someone else lead first")
+        self._check("member.remove")
+        tx.put("member.remove", name, "board", "members", doc_id, msgspec.to_builtins(member), None)
+        self._drop_keys(tx, name, None)
+        return member
 
     # ------------------------------------------------------------------ SSH keys
 

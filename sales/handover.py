@@ -1,0 +1,62 @@
+"""Handing a member's work over to another: someone leaves, or a territory changes hands.
+
+As HubSpot, Pipedrive and Salesforce make you transfer a departing user's records, a member's
+open work goes to someone who is still on the team: every open deal (won and lost ones stay with
+their owner: their credit, payouts and history are theirs) and every unfinished task. A receiver
+who held a split of a deal they receive is its owner now: the split folds into the ownership (an
+owner is credited with what the splits leave, and may not also hold one: sales/splits.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import msgspec
+
+from sales.deals import Deal, Stage
+from sales.errors import Refused
+from sales.tasks import Task
+
+
+class Handover(msgspec.Struct):
+    """What moves (or moved) from one member to another, as it is after the move."""
+
+    giver: str
+    receiver: str | None
+    deals: list[Deal] = []
+    tasks: list[Task] = []
+    dry_run: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.deals or self.tasks)
+
+
+class OpenWork(Refused):
+    """A member cannot leave while they own open work; the counts let a screen say it its way."""
+
+    def __init__(self, name: str, deals: int, tasks: int) -> None:
+        super().__init__(f"{name} still owns {deals} open deal{'s' if deals != 1 else ''} and {tasks} "
+                         f"unfinished task{'s' if tasks != 1 else ''}; hand them over first: "
+                         f"uplift member remove {name} --to NAME (or uplift member handover {name} --to NAME)")
+        self.name, self.deals, self.tasks = name, deals, tasks
+
+
+def open_deals(deals: Iterable[Deal], stages: Iterable[Stage], owner: str) -> list[Deal]:
+    """`owner`'s deals that are neither won nor lost."""
+    open_stages = {stage.name for stage in stages if stage.outcome == "open"}
+    return [deal for deal in deals if deal.owner == owner and deal.stage in open_stages]
+
+
+def unfinished_tasks(tasks: Iterable[Task], owner: str) -> list[Task]:
+    """`owner`'s tasks that are not done."""
+    return [task for task in tasks if task.owner == owner and task.status != "done"]
+
+
+def handed_deal(deal: Deal, receiver: str) -> Deal:
+    """`deal` owned by `receiver`, their split (if they held one) folded into the ownership."""
+    return msgspec.structs.replace(deal, owner=receiver,
+                                   splits=[split for split in deal.splits if split.rep != receiver])
+
+
+def handed_task(task: Task, receiver: str) -> Task:
+    return msgspec.structs.replace(task, owner=receiver)
