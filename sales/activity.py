@@ -46,6 +46,8 @@ def describe(record: Activity) -> str:
         return _comment_change(record.item, before.get("comments") or [], after.get("comments") or [])
     if verb == "delete" and record.before is not None and record.after is not None:
         return _unlinked(record.item, before, after)
+    if verb == "handover" and "owner" in after:
+        return f"handed {record.item} from {before.get('owner') or 'nobody'} to {after['owner']}"
     if record.action.startswith("member.key_"):
         key = after or before
         verb = "added" if record.action == "member.key_add" else "removed"

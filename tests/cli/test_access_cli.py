@@ -103,7 +103,7 @@ def test_one_key_lets_in_one_member(team, ali_pub, capsys, monkeypatch):
 def test_removing_a_member_removes_their_keys(team, ali_pub):
     lead = Board(team, actor="dana")
     lead.add_member_key("ali", ali_pub.read_text())
-    lead.remove_member("ali")
+    lead.remove_member("ali", to="bea")
     assert lead.member_keys() == []
     assert lead.member_for_key(ALI_PUB.split()[1]) is None
 

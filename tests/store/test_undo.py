@@ -80,7 +80,7 @@ def test_an_undo_that_would_overwrite_someone_else_is_refused(team) -> None:
 
 
 def test_only_members_undo(team) -> None:
-    as_(team, "dana").remove_member("bea")
+    as_(team, "dana").remove_member("bea", to="ali")
     with pytest.raises(Refused):
         as_(team, "bea").undo()
 

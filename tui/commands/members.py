@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sales.errors import Refused
 from sales.tasks import STATUSES
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
-from tui.i18n import _
+from tui.i18n import _, n_
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
@@ -18,10 +19,51 @@ def cmd_member_add(args: argparse.Namespace) -> int:
 
 
 def cmd_member_remove(args: argparse.Namespace) -> int:
+    from sales.handover import OpenWork
+
     board = open_board(args)
-    member = board.remove_member(args.name)
-    print(f"removed {member.name}")
+    work = board.open_work(args.name) if args.to else None
+    try:
+        member = board.remove_member(args.name, to=args.to)
+    except OpenWork as error:
+        raise Refused(open_work_refusal(error)) from None
+    if work:
+        print(handed_text(work, args.to))
+    print(_("removed {name}").format(name=member.name))
     return EXIT_OK
+
+
+def open_work_refusal(error) -> str:
+    """The store's OpenWork in the interface's language, with the counts it carries."""
+    deals = n_("{count} open deal", "{count} open deals", error.deals).format(count=error.deals)
+    tasks = n_("{count} unfinished task", "{count} unfinished tasks", error.tasks).format(count=error.tasks)
+    return _("{name} still owns {deals} and {tasks}; hand them over first: uplift member remove {name} "
+             "--to NAME (or uplift member handover {name} --to NAME)").format(name=error.name, deals=deals,
+                                                                              tasks=tasks)
+
+
+def cmd_member_handover(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json, table
+
+    moved = open_board(args).hand_over(args.name, args.to, dry_run=args.dry_run)
+    if args.json:
+        print_json(moved)
+        return EXIT_OK
+    if not moved:
+        print(_("{name} has no open deals and no unfinished tasks: nothing to hand over").format(name=args.name))
+        return EXIT_OK
+    print(table(["ID", _("TITLE")], [[item.id, item.title] for item in [*moved.deals, *moved.tasks]]))
+    print(handed_text(moved, args.to))
+    return EXIT_OK
+
+
+def handed_text(moved, receiver: str) -> str:
+    """`handed 2 open deals and 3 unfinished tasks from ali to bea` (or `would hand`, dry)."""
+    deals = n_("{count} open deal", "{count} open deals", len(moved.deals)).format(count=len(moved.deals))
+    tasks = n_("{count} unfinished task", "{count} unfinished tasks", len(moved.tasks)).format(count=len(moved.tasks))
+    said = (_("would hand {deals} and {tasks} from {giver} to {receiver} (dry run: nothing written)")
+            if moved.dry_run else _("handed {deals} and {tasks} from {giver} to {receiver}"))
+    return said.format(deals=deals, tasks=tasks, giver=moved.giver, receiver=receiver)
 
 
 def cmd_member_list(args: argparse.Namespace) -> int:
@@ -123,8 +165,16 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     madd = add_verb(member, common, "add", cmd_member_add, "add a member (the first must be a lead)")
     madd.add_argument("name")
     madd.add_argument("--role", choices=("lead", "rep"), required=True)
-    mrem = add_verb(member, common, "remove", cmd_member_remove, "remove a member")
+    mrem = add_verb(member, common, "remove", cmd_member_remove,
+                    _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")
+    mrem.add_argument("--to", metavar="NAME", help=_("hand their open deals and unfinished tasks to NAME first"))
+    mhand = add_verb(member, common, "handover", cmd_member_handover,
+                     _("hand a member's open deals and unfinished tasks to another member"))
+    mhand.add_argument("name")
+    mhand.add_argument("--to", metavar="NAME", required=True, help=_("the member who takes them over"))
+    mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
+    mhand.add_argument("--json", action="store_true", help=_("machine-readable output"))
     mlist = add_verb(member, common, "list", cmd_member_list, "list members")
     mlist.add_argument("--json", action="store_true")
     key = member.add_parser("key", help="members' SSH public keys (for `uplift serve ssh`)").add_subparsers(
