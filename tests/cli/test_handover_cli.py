@@ -1,0 +1,105 @@
+"""`uplift member handover` and `uplift member remove [--to]`: nobody leaves open work behind.
+
+The team board: dana leads, ali and bea are reps; T-1 "Call Acme" is ali's, T-2 bea's. Each test
+adds what it needs and states what it expects from that."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from store.board import Board
+from tests.conftest import snapshot_files
+
+
+@pytest.fixture
+def desk(team) -> Board:
+    """ali's open work: T-1, D-1 "Acme pilot"; finished: T-3 (done), D-2 (won)."""
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme pilot", owner="ali", value=1000)                  # D-1
+    lead.add_deal("Beta renewal", owner="ali", value=2000, stage="Won")   # D-2
+    lead.add_task("Sent the quote", owner="ali", status="done")           # T-3
+    return lead
+
+
+def owners(team) -> dict[str, str | None]:
+    board = Board(team, actor="dana")
+    return {**{t.id: t.owner for t in board.tasks()}, **{d.id: d.owner for d in board.deals()}}
+
+
+def test_handover_prints_what_moves_and_moves_it(desk, team, run) -> None:
+    code, out, err = run("member", "handover", "ali", "--to", "bea")
+    assert (code, err) == (0, "")
+    assert "D-1  Acme pilot" in out and "T-1  Call Acme" in out
+    assert "Beta renewal" not in out and "Sent the quote" not in out
+    assert out.splitlines()[-1] == "handed 1 open deal and 1 unfinished task from ali to bea"
+    assert owners(team) == {"T-1": "bea", "T-2": "bea", "T-3": "ali", "D-1": "bea", "D-2": "ali"}
+
+
+def test_a_dry_run_says_what_would_move_and_writes_nothing(desk, team, run) -> None:
+    files = snapshot_files(team)
+    code, out, _ = run("member", "handover", "ali", "--to", "bea", "--dry-run")
+    assert code == 0 and "D-1  Acme pilot" in out and "T-1  Call Acme" in out
+    assert "would hand 1 open deal and 1 unfinished task from ali to bea" in out
+    assert snapshot_files(team) == files
+
+
+def test_handover_json(desk, run) -> None:
+    code, out, _ = run("member", "handover", "ali", "--to", "bea", "--json")
+    data = json.loads(out)
+    assert code == 0 and [d["id"] for d in data["deals"]] == ["D-1"] and [t["id"] for t in data["tasks"]] == ["T-1"]
+
+
+def test_nothing_to_hand_over_is_said(team, run) -> None:
+    Board(team, actor="dana").move_task("T-1", "done")
+    code, out, _ = run("member", "handover", "ali", "--to", "bea")
+    assert code == 0 and "nothing to hand over" in out
+
+
+@pytest.mark.parametrize("args, user, code, said", [
+    (("member", "handover", "ali", "--to", "bea"), "ali", 1, "only a lead may hand members' work over"),
+    (("member", "handover", "ali", "--to", "bea"), "bea", 1, "only a lead may hand members' work over"),
+    (("member", "handover", "ali", "--to", "zed"), "dana", 2, "'zed' is not a member"),
+    (("member", "handover", "ali", "--to", "ali"), "dana", 2, "themselves"),
+    (("member", "handover", "zed", "--to", "bea"), "dana", 1, "zed is not a member"),
+    (("member", "remove", "ali", "--to", "zed"), "dana", 2, "'zed' is not a member"),
+    (("member", "remove", "ali", "--to", "bea"), "ali", 1, "only a lead may remove members"),
+])
+def test_refusals_and_bad_input_write_nothing(desk, team, run, args, user, code, said) -> None:
+    files = snapshot_files(team)
+    got, out, err = run(*args, user=user)
+    assert got == code and said in err and out == ""
+    assert err.startswith("uplift: ") and len(err.splitlines()) == 1  # one line, no traceback
+    assert snapshot_files(team) == files
+
+
+def test_handover_needs_a_receiver(desk, run) -> None:
+    code, _, err = run("member", "handover", "ali")
+    assert code == 2 and "--to" in err
+
+
+def test_remove_is_refused_while_the_member_owns_open_work(desk, team, run) -> None:
+    files = snapshot_files(team)
+    code, out, err = run("member", "remove", "ali")
+    assert (code, out) == (1, "")
+    assert err.strip() == ("uplift: ali still owns 1 open deal and 1 unfinished task; hand them over first: "
+                           "uplift member remove ali --to NAME (or uplift member handover ali --to NAME)")
+    assert snapshot_files(team) == files
+
+
+def test_remove_to_hands_over_and_removes(desk, team, run) -> None:
+    code, out, err = run("member", "remove", "ali", "--to", "bea")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["handed 1 open deal and 1 unfinished task from ali to bea", "removed ali"]
+    assert owners(team) == {"T-1": "bea", "T-2": "bea", "T-3": "ali", "D-1": "bea", "D-2": "ali"}
+    assert "ali" not in {m.name for m in Board(team, actor="dana").members()}
+    code, out, _ = run("undo")
+    assert code == 0
+    assert owners(team)["T-1"] == "ali" and "ali" in {m.name for m in Board(team, actor="dana").members()}
+
+
+def test_the_refusal_speaks_chinese(desk, run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, _, err = run("member", "remove", "ali")
+    assert code == 1 and "ali 仍负责 1 个进行中的商机和 1 个未完成的任务" in err
