@@ -22,7 +22,7 @@ def cmd_member_remove(args: argparse.Namespace) -> int:
     from sales.handover import OpenWork
 
     board = open_board(args)
-    work = board.open_work(args.name) if args.to else None
+    work = board.open_work(args.name) if args.to else None  # (read to say what moved; the move is locked)
     try:
         member = board.remove_member(args.name, to=args.to)
     except OpenWork as error:
