@@ -30,6 +30,11 @@ DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "above", "below")
 DIRECTION_LABELS = {"increase": "increase to", "decrease": "decrease to",
                     "above": "stay above", "below": "stay below"}
 TargetKind = Literal["absolute", "percent"]
+#: How a goal's current value is found: from its own check-ins (None), or rolled up from the goals
+#: that contribute to it (sales/rollup.py says how). "none" is accepted and kept as None.
+Rollup = Literal["none", "sum", "average"]
+ROLLUPS: tuple[str, ...] = ("none", "sum", "average")
+ROLLUP_LABELS = {"none": "own check-ins", "sum": "sum of contributors", "average": "average of contributors"}
 Confidence = Literal["on_track", "at_risk", "off_track"]
 CONFIDENCES: tuple[str, ...] = ("on_track", "at_risk", "off_track")
 CONFIDENCE_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
@@ -99,8 +104,11 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     start: date | None = None
     deadline: date | None = None
     subtargets: list[SubTarget] = []
+    rollup: Rollup | None = None  # None: its own check-ins; "sum"/"average": from its contributors
 
     def __post_init__(self) -> None:
+        if self.rollup == "none":
+            self.rollup = None  # (so a plain goal is stored, and written to a plan file, as before)
         self.title = clean_line(self.title)
         self.description = clean_multiline(self.description)
         self.metric = clean_line(self.metric)

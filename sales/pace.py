@@ -18,7 +18,7 @@ from sales.ids import in_order
 
 
 class Pace(msgspec.Struct, frozen=True):
-    current: float | None  # the latest check-in's value, else the baseline
+    current: float | None  # the latest check-in's value, else the baseline (or rolled up)
     progress: float | None  # share of the way from baseline to target (may be < 0 or > 1)
     expected: float | None  # share of the way a steady pace would have covered by today
     expected_value: float | None  # where the metric should be today at a steady pace
@@ -58,7 +58,11 @@ def progress(goal: Goal, value: float) -> float | None:
 def pace(goal: Goal, checkins: Sequence[CheckIn], today: date, period_start: date | None = None) -> Pace:
     """The goal's pace today; `checkins` are its own, any order; the start defaults to the plan's."""
     latest = max(checkins, key=lambda c: (c.at, in_order(c.id)), default=None)
-    current = latest.value if latest else goal.baseline
+    return pace_at(goal, latest.value if latest else goal.baseline, today, period_start)
+
+
+def pace_at(goal: Goal, current: float | None, today: date, period_start: date | None = None) -> Pace:
+    """The goal's pace today, standing at `current` (a rolled-up goal's comes from sales/rollup.py)."""
     done = progress(goal, current) if current is not None else None
     start = goal.start or period_start
     target = target_value(goal)

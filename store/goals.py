@@ -14,10 +14,11 @@ from typing import Any
 import msgspec
 
 from sales import smart
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Refused
 from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
 from sales.ids import format_id, in_order
-from sales.pace import Pace, pace
+from sales.pace import Pace, pace_at
+from sales.rollup import Current, checkin_refusal, current_values, rollup_problem
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -30,6 +31,7 @@ class GoalReport(msgspec.Struct, frozen=True):
     pace: Pace
     checkins: list[CheckIn]
     strategies: list[Strategy]
+    current: Current  # where it stands and why: own check-ins, or rolled up (sales/rollup.py)
 
 
 class GoalChanges(BoardCore):
@@ -69,6 +71,10 @@ class GoalChanges(BoardCore):
         history = self.goal_history(metric, scope)
         return history[-1] if history else None
 
+    def current_values(self) -> dict[str, Current]:
+        """Each goal's current value by id, rolled up from its contributors where it rolls up."""
+        return current_values(self.goals(), self.checkins())
+
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
             goal = self.goal(goal)
@@ -79,8 +85,9 @@ class GoalChanges(BoardCore):
         checkins = checkins_of(goal.id, self.checkins())
         verdicts = smart.check(goal, history=history, strategies=strategies,
                                period_start=start, period_end=end)
-        return GoalReport(goal, verdicts, pace(goal, checkins, self.today(), start), checkins,
-                          [s for s in strategies if goal.id in s.goals])
+        current = self.current_values().get(goal.id) or Current(goal.baseline)
+        return GoalReport(goal, verdicts, pace_at(goal, current.value, self.today(), start), checkins,
+                          [s for s in strategies if goal.id in s.goals], current)
 
     # ------------------------------------------------------------------ changing
 
@@ -111,6 +118,8 @@ class GoalChanges(BoardCore):
         def build(tx: Transaction) -> CheckIn:
             goal = self.goal(goal_id)
             self._check("goal.checkin")
+            if goal.rollup is not None:
+                raise Refused(checkin_refusal(goal, self.goals()))
             entry = convert({"id": format_id("checkin", tx.nextnumber("checkin")), "goal": goal.id,
                              "value": value, "confidence": confidence, "comment": comment,
                              "at": self.clock().isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
@@ -175,6 +184,8 @@ class GoalChanges(BoardCore):
             parents = {g.id: g.parent for g in self.goals()}
             if loop := alignment_loop(goal.id, goal.parent, parents):
                 raise Invalid("parent", loop)
+        if problem := rollup_problem(goal, self.goals()):
+            raise Invalid(*problem)
         return goal
 
     def _baseline_from_snapshot(self, data: dict) -> dict:

@@ -275,9 +275,15 @@ class ReviewChanges(BoardCore):
         return [goal_result(goal, *self._actual(goal)) for goal in self.goals()]
 
     def _actual(self, goal: Goal) -> tuple[float | None, str]:
-        """A goal's actual: its latest check-in, else the latest diagnosis snapshot of its metric
+        """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in, else the latest diagnosis snapshot of its metric
         in its scope, else (revenue, new customers, win rate) the deals won in the cycle, or (activities)
         the calls, visits, meetings and emails logged in it."""
+        if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
+            from sales.goals import number
+            from sales.rollup import describe
+
+            current = self.current_values()[goal.id]
+            return (current.value if current.counted else None), describe(current, number)
         checkins = checkins_of(goal.id, self.checkins())
         if checkins:
             last = checkins[-1]

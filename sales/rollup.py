@@ -1,0 +1,128 @@
+"""A goal's current value, and where it came from: its own check-ins, or rolled up from the goals
+that contribute to it (Lattice's and Tability's "progress from key results").
+
+The rules, as a lead reads them:
+
+- A goal that does not roll up stands at its latest check-in's value, else at its baseline.
+- `sum` (amounts: revenue, new customers) adds its contributors' current values; `average`
+  (rates: win rate) is their mean. A contributor that rolls up itself counts with its own
+  rolled-up value, however deep the chain (alignment cannot loop: sales/goals.alignment_loop).
+- A contributor with no check-in yet counts at its baseline: where its part stood when the goal
+  was set (a rep's baseline revenue is not lost because they have not checked in yet). One with
+  neither a check-in nor a baseline has no value: it is left out (of the sum and of the mean) and
+  named as left out, never counted as 0 in an average.
+- With no contributor that has a value, a rolled-up goal stands at its own baseline.
+- Only like is added to like: a contributor must measure the same metric in the same unit as the
+  goal it rolls up into (`mismatch` says why not), so the store refuses the change that would
+  break it rather than leave the contributor out silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from sales.goals import CheckIn, Goal, checkins_of, contributors
+
+
+class Contribution(msgspec.Struct, frozen=True):
+    goal: str
+    owner: str | None
+    value: float | None  # None: no check-in and no baseline yet (left out)
+
+
+class Current(msgspec.Struct, frozen=True):
+    """Where a goal stands now and why: `rollup` None for its own check-ins (or baseline)."""
+
+    value: float | None
+    rollup: str | None = None  # "sum" | "average" when rolled up
+    contributions: tuple[Contribution, ...] = ()
+    checkin: CheckIn | None = None  # the check-in it stands at (own values only)
+
+    @property
+    def counted(self) -> list[Contribution]:
+        return [c for c in self.contributions if c.value is not None]
+
+    @property
+    def left_out(self) -> list[Contribution]:
+        return [c for c in self.contributions if c.value is None]
+
+
+def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> dict[str, Current]:
+    """Every goal's current value, by id (contributors worked out before the goals they serve)."""
+    by_id = {g.id: g for g in goals}
+    children: dict[str, list[Goal]] = {}
+    for goal in goals:
+        if goal.parent in by_id:
+            children.setdefault(goal.parent, []).append(goal)
+    found: dict[str, Current] = {}
+
+    def current(goal: Goal, seen: frozenset[str]) -> Current:
+        if goal.id in found:
+            return found[goal.id]
+        if goal.rollup is None or goal.id in seen:
+            history = checkins_of(goal.id, checkins)
+            last = history[-1] if history else None
+            result = Current(last.value if last else goal.baseline, checkin=last)
+        else:
+            parts = tuple(Contribution(c.id, c.owner, current(c, seen | {goal.id}).value)
+                          for c in children.get(goal.id, []))
+            values = [p.value for p in parts if p.value is not None]
+            if not values:
+                value = goal.baseline
+            else:
+                value = sum(values) if goal.rollup == "sum" else sum(values) / len(values)
+            result = Current(value, goal.rollup, parts)
+        found[goal.id] = result
+        return result
+
+    return {goal.id: current(goal, frozenset()) for goal in goals}
+
+
+def mismatch(parent: Goal, contributor: Goal) -> str | None:
+    """Why `contributor` cannot roll up into `parent`: a different metric or unit."""
+    if _same(parent.metric, contributor.metric) and parent.unit == contributor.unit:
+        return None
+    return (f"{parent.id} rolls up {_measure(parent)} but {contributor.id} measures "
+            f"{_measure(contributor)}; only the same metric in the same unit adds up")
+
+
+def rollup_problem(goal: Goal, goals: Sequence[Goal]) -> tuple[str, str] | None:
+    """(field, why) if `goal`, with the board's other `goals`, would roll up unlike values: it rolls
+    up from a contributor that measures something else, or it measures something else than the
+    rolled-up goal it contributes to."""
+    others = {g.id: g for g in goals if g.id != goal.id}
+    if goal.rollup is not None:
+        for child in others.values():
+            if child.parent == goal.id and (why := mismatch(goal, child)):
+                return "rollup", why
+    parent = others.get(goal.parent or "")
+    if parent is not None and parent.rollup is not None and (why := mismatch(parent, goal)):
+        return "parent", why
+    return None
+
+
+def checkin_refusal(goal: Goal, goals: Sequence[Goal]) -> str:
+    """Why a rolled-up goal takes no check-in: its value is its contributors' (a check-in has a
+    value, so even a comment-only one would say a number the goal does not stand at)."""
+    ids = ", ".join(g.id for g in contributors(goal.id, goals)) or "no goal yet"
+    return (f"{goal.id} rolls up from its contributors ({goal.rollup} of {ids}); "
+            f"check in on those, or set rollup none")
+
+
+def describe(current: Current, number) -> str:
+    """`sum of G-3 ali 300,000, G-4 bea 540,000; left out (no value yet): G-5`; `number` writes a value."""
+    parts = ", ".join(f"{c.goal} {c.owner or '–'} {number(c.value)}" for c in current.counted)
+    text = f"{current.rollup} of {parts}" if parts else f"{current.rollup} of no contributor with a value yet"
+    if current.left_out:
+        text += f"; left out (no check-in or baseline yet): {', '.join(c.goal for c in current.left_out)}"
+    return text
+
+
+def _same(a: str, b: str) -> bool:
+    return "_".join(a.casefold().split()) == "_".join(b.casefold().split())
+
+
+def _measure(goal: Goal) -> str:
+    return (goal.metric or "no metric") + (f" ({goal.unit})" if goal.unit else " (no unit)")
