@@ -34,7 +34,6 @@ TargetKind = Literal["absolute", "percent"]
 #: that contribute to it (sales/rollup.py says how). "none" is accepted and kept as None.
 Rollup = Literal["none", "sum", "average"]
 ROLLUPS: tuple[str, ...] = ("none", "sum", "average")
-ROLLUP_LABELS = {"none": "own check-ins", "sum": "sum of contributors", "average": "average of contributors"}
 Confidence = Literal["on_track", "at_risk", "off_track"]
 CONFIDENCES: tuple[str, ...] = ("on_track", "at_risk", "off_track")
 CONFIDENCE_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}

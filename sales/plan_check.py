@@ -23,7 +23,8 @@ import msgspec
 from sales.dates import year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Refused
-from sales.goals import alignment_loop
+from sales.goals import Goal, alignment_loop
+from sales.rollup import rollup_problem
 from sales.ids import format_id, parse_id
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.splits import split_rep_problem
@@ -74,6 +75,7 @@ class BoardFacts:
     #: item id -> the people on it now (owner, split reps): a member who has left may stay on
     #: what they were on, so that a board's own plan file imports back
     people: dict[str, set[str]] = field(default_factory=dict)
+    goals: dict[str, Goal] = field(default_factory=dict)  # the board's goals (to check roll-ups against)
 
 
 @dataclass
@@ -148,6 +150,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     # (on the items that passed their own checks: one file shows all of its problems at once)
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
+    _check_rollups(parts.get("goals"), facts, problems)
     if problems:
         return None, problems
     return Plan(**parts), []
@@ -192,6 +195,18 @@ def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts,
                 continue
             if (why := split_rep_problem(split.rep, members)) is not None:
                 problems.append(Problem(f"deals[{index}].splits[{position}].rep", why))
+
+
+def _check_rollups(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:
+    """Only like adds up: no rolled-up goal would have a contributor of another metric or unit
+    once the file's goals are in (sales/rollup.py)."""
+    if not isinstance(goals, list):
+        return
+    ours = [g for g in goals if g is not _FAILED and g.id]
+    merged = list({**facts.goals, **{g.id: g for g in ours}}.values())
+    for index, goal in enumerate(goals):
+        if goal is not _FAILED and goal.id and (problem := rollup_problem(goal, merged)):
+            problems.append(Problem(f"goals[{index}].{problem[0]}", problem[1]))
 
 
 def _check_alignment(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:

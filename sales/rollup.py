@@ -26,6 +26,10 @@ import msgspec
 from sales.goals import CheckIn, Goal, checkins_of, contributors
 
 
+#: The mark beside a rolled-up goal's progress: Σ sums its contributors, μ averages them.
+ROLLUP_MARKS = {"sum": " Σ", "average": " μ"}
+
+
 class Contribution(msgspec.Struct, frozen=True):
     goal: str
     owner: str | None
@@ -111,9 +115,9 @@ def checkin_refusal(goal: Goal, goals: Sequence[Goal]) -> str:
             f"check in on those, or set rollup none")
 
 
-def describe(current: Current, number) -> str:
+def describe_rollup(current: Current, number) -> str:
     """`sum of G-3 ali 300,000, G-4 bea 540,000; left out (no value yet): G-5`; `number` writes a value."""
-    parts = ", ".join(f"{c.goal} {c.owner or '–'} {number(c.value)}" for c in current.counted)
+    parts = ", ".join(" ".join(filter(None, (c.goal, c.owner, number(c.value)))) for c in current.counted)
     text = f"{current.rollup} of {parts}" if parts else f"{current.rollup} of no contributor with a value yet"
     if current.left_out:
         text += f"; left out (no check-in or baseline yet): {', '.join(c.goal for c in current.left_out)}"

@@ -280,10 +280,10 @@ class ReviewChanges(BoardCore):
         the calls, visits, meetings and emails logged in it."""
         if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
             from sales.goals import number
-            from sales.rollup import describe
+            from sales.rollup import describe_rollup
 
             current = self.current_values()[goal.id]
-            return (current.value if current.counted else None), describe(current, number)
+            return (current.value if current.counted else None), describe_rollup(current, number)
         checkins = checkins_of(goal.id, self.checkins())
         if checkins:
             last = checkins[-1]

@@ -71,7 +71,7 @@ class PlanTransfer(BoardCore):
             people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
                       for items in current.values() for item in items.values()}
             plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
-                                                             stages, parents, people))
+                                                             stages, parents, people, current["goal"]))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only, roles)

@@ -18,6 +18,7 @@ from sales.goals import (
     number,
 )
 from sales.pace import describe_expected, describe_value, percent
+from sales.rollup import ROLLUP_MARKS, describe_rollup
 from sales.text import safe
 from tui.cli_output import table, when
 
@@ -34,13 +35,14 @@ def report_json(report) -> dict:
             "progress": pace.progress, "expected": pace.expected, "current": pace.current,
             "expected_value": pace.expected_value, "behind": pace.behind,
             "strategies": [s.id for s in report.strategies],
+            "contributions": msgspec.to_builtins(report.current.contributions),
             "checkins": msgspec.to_builtins(report.checkins)}
 
 
 def goal_rows(reports: Sequence) -> str:
     rows = []
     for r in reports:
-        done = "" if r.pace.progress is None else percent(r.pace.progress)
+        done = ("" if r.pace.progress is None else percent(r.pace.progress)) + ROLLUP_MARKS.get(r.goal.rollup, "")
         expected = "" if r.pace.expected is None else percent(r.pace.expected)
         rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.parent or "",
                      r.goal.title])
@@ -71,8 +73,10 @@ def goal_detail(report, history, contributing=()) -> str:
         lines.append("  contributing")
         for r in contributing:
             at = "–" if r.pace.progress is None else percent(r.pace.progress)
-            lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  at {at}  {r.goal.title}")
-    lines.append(f"  now       {describe_value(pace.current, goal.unit)}; {pace.describe()}")
+            lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}"
+                         f"  at {at}  {r.goal.title}")
+    source = f" ({describe_rollup(report.current, number)})" if report.current.rollup else ""
+    lines.append(f"  now       {describe_value(pace.current, goal.unit)}{source}; {pace.describe()}")
     if pace.expected_value is not None:
         lines.append(f"  by now    should be {describe_expected(pace.expected_value, goal.unit)} at a steady pace")
     # one per line: a strategy's title may hold commas of its own

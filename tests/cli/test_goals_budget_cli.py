@@ -149,7 +149,7 @@ def test_a_goal_that_contributes_to_another(run) -> None:
     header, first, second = out.splitlines()[:3]
     assert header.split() == ["ID", "SMART", "AT", "EXPECTED", "OWNER", "FOR", "TITLE"]
     assert second.split()[-6:] == ["ali", "G-1", "ali:", "300k", "of", "it"]
-    assert "  contributing\n    G-2  ali  at –  ali: 300k of it" in run("goal", "show", "G-1")[1]
+    assert "  contributing\n    G-2  ali  –  at –  ali: 300k of it" in run("goal", "show", "G-1")[1]
     assert "  for       G-1 (it contributes to that goal)" in run("goal", "show", "G-2")[1]
     code, _, err = run("goal", "edit", "G-1", "--parent", "G-2")
     assert code == 2 and "G-1 would contribute to itself (G-1 → G-2 → G-1)" in err

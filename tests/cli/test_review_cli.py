@@ -233,7 +233,7 @@ def test_the_samples_aligned_goals(run) -> None:
     # G-3 (bea's 25 new mid-market customers) contributes to G-1; its actual is 9 of 25 (36%, worked
     # out in tests/store/test_review.py)
     code, out, _ = run("goal", "show", "G-1")
-    assert code == 0 and "  contributing\n    G-3  bea  at 36%  Win 25 new mid-market customers" in out
+    assert code == 0 and "  contributing\n    G-3  bea  9 customers  at 36%  Win 25 new mid-market customers" in out
     assert "  for       G-1 (it contributes to that goal)" in run("goal", "show", "G-3")[1]
 
 

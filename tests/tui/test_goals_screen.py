@@ -443,7 +443,7 @@ async def test_a_goal_contributes_to_another_from_the_form(team) -> None:
         assert "contributes to G-1" in text_of(app, "#goal-summary")
         assert "contributes to G-1" in text_of(app, "#goal-smart")
         await pilot.press("up")
-        await until(pilot, lambda: "contributing: G-2 (ali, –)" in text_of(app, "#goal-summary"))
+        await until(pilot, lambda: "contributing: G-2 (ali, –, –)" in text_of(app, "#goal-summary"))
     assert Board(team, actor="dana").goal("G-2").parent == "G-1"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid
-from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, parse_target
+from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, ROLLUPS, parse_target
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import _
 
@@ -55,7 +55,8 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
 
 
 def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
-    fields: dict = {"owner": args.owner, "parent": args.parent, "metric": args.metric, "unit": args.unit,
+    fields: dict = {"owner": args.owner, "parent": args.parent, "rollup": args.rollup,
+                    "metric": args.metric, "unit": args.unit,
                     "direction": args.direction, "description": args.description,
                     "start": cli_date(board, args.start, "start"),
                     "deadline": cli_date(board, args.deadline, "deadline")}
@@ -199,6 +200,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     def goal_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--owner", metavar="U")
         sub.add_argument("--parent", metavar="G", help="the goal it contributes to (a rep's part of a team goal)")
+        sub.add_argument("--rollup", choices=ROLLUPS,
+                         help="where its progress comes from: its own check-ins (none), or the sum or "
+                              "average of the goals that contribute to it (same metric and unit)")
         sub.add_argument("--metric", help="a diagnosis KPI (revenue, win_rate, ...) or your own")
         for name in ("region", "product-line", "channel", "segment"):
             sub.add_argument(f"--{name}", metavar="NAME", help=f"scope: the {name.replace('-', ' ')} (all for every one)")

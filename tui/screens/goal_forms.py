@@ -17,6 +17,7 @@ from sales.goals import (
     DIRECTION_LABELS,
     DIRECTIONS,
     KNOWN_METRICS,
+    ROLLUPS,
     SCOPE_FIELDS,
     Goal,
     Strategy,
@@ -25,13 +26,16 @@ from sales.goals import (
 )
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.number_text import form_number
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, text_area, text_input
 
 DATE_HINT = "YYYY-MM-DD, +6w, fri"
 PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
+#: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices.
+ROLLUP_CHOICES = {"none": N_("own check-ins"), "sum": N_("sum of contributors"),
+                  "average": N_("average of contributors")}
 
 
 def _target_text(goal: Goal | None) -> str:
@@ -82,7 +86,9 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
          ("target", _("Target"), text_input(_target_text(goal), placeholder=_("1.38M or +15%"))),
          ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder=_("$, %, customers")))),
         (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
-         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT))),
+         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT)),
+         ("rollup", _("Progress"), Select([(plain_rich(_(ROLLUP_CHOICES[r])), r) for r in ROLLUPS],
+                                          allow_blank=False, value=(goal.rollup if goal else None) or "none"))),
         ("subtargets", _("Sub-targets (one per line)"), text_area(
             "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
         ("description", _("Description"), text_area(goal.description if goal else "", soft_wrap=True)),
@@ -113,6 +119,7 @@ def _subtargets(text: str, old: Goal | None) -> list[dict]:
 def goal_fields(board, values: dict, old: Goal | None) -> dict:
     """The form's text as goal fields (None clears one); numbers and dates parsed, errors named."""
     fields: dict = {"title": values["title"], "owner": values["owner"] or None, "parent": values["parent"] or None,
+                    "rollup": values["rollup"],
                     "metric": values["metric"], "unit": values["unit"], "direction": values["direction"],
                     "description": values["description"],
                     "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},

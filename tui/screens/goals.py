@@ -27,6 +27,7 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
+from sales.rollup import ROLLUP_MARKS
 from sales.smart import NAMES
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
@@ -78,9 +79,40 @@ def pace_text(pace) -> str:
         expected=percent(pace.expected), progress=percent(pace.progress))
 
 
-def at_text(pace) -> str:
-    """How far a goal has come, as the table's At column says it."""
-    return "–" if pace.progress is None else percent(pace.progress)
+def at_text(pace, rollup: str | None = None) -> str:
+    """How far a goal has come, as the table's At column says it (marked Σ or μ when rolled up)."""
+    return ("–" if pace.progress is None else percent(pace.progress)) + ROLLUP_MARKS.get(rollup, "")
+
+
+def rollup_text(current, unit: str) -> str:
+    """Where a rolled-up goal's value comes from: each contributor's value, and who is left out."""
+    parts = ", ".join(" ".join(filter(None, (c.goal, c.owner, describe_value(c.value, unit))))
+                      for c in current.counted) or _("no contributor has a value yet")
+    template = _("sum of {parts}") if current.rollup == "sum" else _("average of {parts}")
+    text = template.format(parts=parts)
+    if current.left_out:
+        text += " · " + _("left out (no check-in or baseline yet): {ids}").format(
+            ids=", ".join(c.goal for c in current.left_out))
+    return text
+
+
+def checkins_text(report) -> str:
+    """The goal's last check-in; a rolled-up goal's value is its contributors', so it says that."""
+    goal, last = report.goal, report.checkins[-1] if report.checkins else None
+    if goal.rollup:
+        return _("It rolls up from its contributors: check in on those.")
+    if last is None:
+        return _("No check-ins yet: press c.")
+    return n_("{count} check-in; last {day} by {name}: {value}, {confidence}",
+              "{count} check-ins; last {day} by {name}: {value}, {confidence}", len(report.checkins)).format(
+        count=len(report.checkins), day=f"{last.at:%Y-%m-%d}", name=last.by,
+        value=describe_value(last.value, goal.unit), confidence=_(CONFIDENCE_LABELS[last.confidence])) + (
+        f" — {last.comment}" if last.comment else "")
+
+
+def _contributor_facts(goal, pace) -> list[str]:
+    """A contributing goal as the detail lists it: owner, value now, how far it has come."""
+    return [goal.owner or "–", describe_value(pace.current, goal.unit), at_text(pace, goal.rollup)]
 
 
 class GoalsScreen(BoardView):
@@ -137,7 +169,7 @@ class GoalsScreen(BoardView):
             report = board.report(goal)
             pace = report.pace
             table.add_row(plain_rich(goal.id), *(badge_cell(v) for v in report.verdicts),
-                          plain_rich(at_text(pace)),
+                          plain_rich(at_text(pace, goal.rollup)),
                           plain_rich("–" if pace.expected is None else percent(pace.expected)),
                           plain_rich(goal.owner or "–"), plain_rich(goal.parent or ""), plain_rich(goal.title),
                           key=goal.id)
@@ -183,12 +215,15 @@ class GoalsScreen(BoardView):
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
         if helping := contributors(goal.id, board.goals()):
             summary.append(_("contributing: {goals}").format(goals=", ".join(
-                f"{g.id} ({g.owner or '–'}, {at_text(board.report(g).pace)})" for g in helping)))
+                f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
             Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
         self.query_one("#goal-smart", Static).update(smart)
-        now = _("now {value}").format(value=describe_value(pace.current, goal.unit)) + f" · {pace_text(pace)}"
+        now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
+        if report.current.rollup:
+            now += f" ({rollup_text(report.current, goal.unit)})"
+        now += f" · {pace_text(pace)}"
         if pace.expected_value is not None:
             now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
         self.query_one("#goal-pace", Static).update(
@@ -196,14 +231,9 @@ class GoalsScreen(BoardView):
         values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
         sparkline = self.query_one("#goal-sparkline", Sparkline)
         sparkline.data = values
-        sparkline.display = len(values) >= 2  # (one value is no line: it drew as solid blocks)
-        last = report.checkins[-1] if report.checkins else None
-        self.query_one("#goal-last-checkin", Static).update(plain(
-            n_("{count} check-in; last {day} by {name}: {value}, {confidence}",
-               "{count} check-ins; last {day} by {name}: {value}, {confidence}", len(report.checkins)).format(
-                count=len(report.checkins), day=f"{last.at:%Y-%m-%d}", name=last.by,
-                value=describe_value(last.value, goal.unit), confidence=_(CONFIDENCE_LABELS[last.confidence]))
-            + (f" — {last.comment}" if last.comment else "") if last else _("No check-ins yet: press c.")))
+        # (one value is no line: it drew as solid blocks; a rolled-up goal's own check-ins are not its value)
+        sparkline.display = len(values) >= 2 and not goal.rollup
+        self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report)))
         strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}" for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
                 "delete": shown_key(self, "goals.delete_strategy")}
@@ -253,7 +283,10 @@ class GoalsScreen(BoardView):
         from tui.screens.goal_forms import checkin_form
 
         goal = self._selected_goal()
-        if goal:
+        if goal and goal.rollup:
+            tell(self, _("{id} rolls up from its contributors; check in on those, or set Progress to own check-ins.").format(
+                id=goal.id), "warning")
+        elif goal:
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
 
     def action_strategy(self) -> None:
