@@ -227,8 +227,9 @@ def last_checkin_day(goal_id: str, checkins: Sequence[CheckIn]) -> date | None:
 
 def checkin_due(goal: Goal, checkins: Sequence[CheckIn], today: date) -> bool:
     """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while its
-    deadline has not passed (a goal that is over asks for no more)."""
-    if goal.deadline is not None and goal.deadline < today:
+    deadline has not passed (a goal that is over asks for no more). A rolled-up goal asks for none:
+    its value is its contributors' (sales/rollup.py), who are asked instead."""
+    if goal.rollup is not None or (goal.deadline is not None and goal.deadline < today):
         return False
     last = last_checkin_day(goal.id, checkins)
     return last is None or (today - last).days >= CHECKIN_DAYS
