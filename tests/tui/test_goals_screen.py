@@ -487,3 +487,33 @@ async def test_a_goal_saved_unchanged_keeps_its_sub_targets_values_and_logs_noth
     assert [(s.text, s.value, s.unit) for s in goal.subtargets] == [
         ("new customers bring 30% of the growth", 30, "%"), ("no discount over 10%", None, ""), ("keep margin", None, "")]
     assert len(Board(team, actor="dana").history()) == logged + 1  # only the line added
+
+
+async def test_a_goal_rolls_up_from_its_contributors_from_the_form(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Team revenue", owner="dana", metric="revenue", unit="$", baseline=0, target=1_000_000)
+    lead.add_goal("ali: 300k", owner="ali", parent="G-1", metric="revenue", unit="$", baseline=0)
+    lead.add_goal("bea: 500k", owner="bea", parent="G-1", metric="revenue", unit="$", baseline=0)
+    lead.add_goal("chen: new", parent="G-1", metric="revenue", unit="$")  # no check-in, no baseline
+    lead.checkin("G-2", 300_000)
+    lead.checkin("G-3", 100_000)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))
+        await pilot.press("e")  # G-1
+        await fill(pilot, app, rollup="sum")
+        table = app.screen.query_one("#goals-table")
+        await until(pilot, lambda: str(table.get_row("G-1")[6]) == "40% Σ")  # (300,000 + 100,000) / 1,000,000
+        pace = text_of(app, "#goal-pace")
+        assert "now $400,000 (sum of G-2 ali $300,000, G-3 bea $100,000" in pace
+        assert "left out (no check-in or baseline yet): G-4" in pace
+        assert "contributing: G-2 (ali, $300,000, –), G-3 (bea, $100,000, –), G-4 (–, –, –)" in text_of(
+            app, "#goal-summary")  # (the parts set no target: no progress to show)
+        assert "rolls up from its contributors" in text_of(app, "#goal-last-checkin")
+        await pilot.press("c")  # no check-in form: it says why
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+    assert Board(team, actor="dana").goal("G-1").rollup == "sum"
+    assert len(Board(team, actor="dana").checkins("G-1")) == 0
