@@ -33,9 +33,9 @@ from tui.user_text import plain, plain_rich, text_area, text_input
 
 DATE_HINT = "YYYY-MM-DD, +6w, fri"
 PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
-#: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices.
-ROLLUP_CHOICES = {"none": N_("own check-ins"), "sum": N_("sum of contributors"),
-                  "average": N_("average of contributors")}
+#: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices, short enough
+#: for the closed box at 80 columns (the parts: the goals that contribute to it).
+ROLLUP_CHOICES = {"none": N_("own check-ins"), "sum": N_("sum of parts"), "average": N_("mean of parts")}
 
 
 def _target_text(goal: Goal | None) -> str:
