@@ -38,6 +38,13 @@ async def fill(pilot, app: UpliftApp, **values: str) -> None:
                 or any(str(e.render()).strip() for e in app.screen.query(".field-error")))
 
 
+async def open_goals(pilot, app: UpliftApp) -> None:
+    """Key 2, and wait until the goals table has the focus (mounted and ready)."""
+    await pilot.press("2")
+    await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                and app.focused is app.screen.query_one("#goals-table"))
+
+
 async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
@@ -499,9 +506,7 @@ async def test_a_goal_rolls_up_from_its_contributors_from_the_form(team) -> None
     lead.checkin("G-3", 100_000)
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))
+        await open_goals(pilot, app)
         await pilot.press("e")  # G-1
         await fill(pilot, app, rollup="sum")
         table = app.screen.query_one("#goals-table")
