@@ -53,22 +53,25 @@ class Current(msgspec.Struct, frozen=True):
         return [c for c in self.contributions if c.value is None]
 
 
-def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> dict[str, Current]:
-    """Every goal's current value, by id (contributors worked out before the goals they serve)."""
+def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
+                   only: Sequence[str] | None = None) -> dict[str, Current]:
+    """Each goal's current value by id (all, or those in `only` and what they roll up from):
+    contributors worked out before the goals they serve, each goal's check-ins found once."""
     by_id = {g.id: g for g in goals}
     children: dict[str, list[Goal]] = {}
     for goal in goals:
         if goal.parent in by_id:
             children.setdefault(goal.parent, []).append(goal)
+    history: dict[str, list[CheckIn]] = {}
+    for entry in checkins:
+        history.setdefault(entry.goal, []).append(entry)
     found: dict[str, Current] = {}
 
     def current(goal: Goal, seen: frozenset[str]) -> Current:
         if goal.id in found:
             return found[goal.id]
         if goal.rollup is None or goal.id in seen:
-            history = checkins_of(goal.id, checkins)
-            last = history[-1] if history else None
-            result = Current(last.value if last else goal.baseline, checkin=last)
+            result = own_value(goal, history.get(goal.id, []))
         else:
             parts = tuple(Contribution(c.id, c.owner, current(c, seen | {goal.id}).value)
                           for c in children.get(goal.id, []))
@@ -81,7 +84,15 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> dict[s
         found[goal.id] = result
         return result
 
-    return {goal.id: current(goal, frozenset()) for goal in goals}
+    wanted = goals if only is None else [by_id[i] for i in only if i in by_id]
+    return {goal.id: current(goal, frozenset()) for goal in wanted}
+
+
+def own_value(goal: Goal, checkins: Sequence[CheckIn]) -> Current:
+    """Where a goal stands by its own check-ins (any order, its own): the latest's value, else its baseline."""
+    history = checkins_of(goal.id, checkins)
+    last = history[-1] if history else None
+    return Current(last.value if last else goal.baseline, checkin=last)
 
 
 def mismatch(parent: Goal, contributor: Goal) -> str | None:

@@ -18,7 +18,7 @@ from sales.errors import Invalid, NotFound, Refused
 from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at
-from sales.rollup import Current, checkin_refusal, current_values, rollup_problem
+from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -71,9 +71,9 @@ class GoalChanges(BoardCore):
         history = self.goal_history(metric, scope)
         return history[-1] if history else None
 
-    def current_values(self) -> dict[str, Current]:
-        """Each goal's current value by id, rolled up from its contributors where it rolls up."""
-        return current_values(self.goals(), self.checkins())
+    def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
+        """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
+        return current_values(self.goals(), self.checkins(), only)
 
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
@@ -85,7 +85,8 @@ class GoalChanges(BoardCore):
         checkins = checkins_of(goal.id, self.checkins())
         verdicts = smart.check(goal, history=history, strategies=strategies,
                                period_start=start, period_end=end)
-        current = self.current_values().get(goal.id) or Current(goal.baseline)
+        current = (own_value(goal, checkins) if goal.rollup is None else
+                   self.current_values([goal.id])[goal.id])
         return GoalReport(goal, verdicts, pace_at(goal, current.value, self.today(), start), checkins,
                           [s for s in strategies if goal.id in s.goals], current)
 

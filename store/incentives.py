@@ -282,7 +282,7 @@ class ReviewChanges(BoardCore):
             from sales.goals import number
             from sales.rollup import describe_rollup
 
-            current = self.current_values()[goal.id]
+            current = self.current_values([goal.id])[goal.id]
             return (current.value if current.counted else None), describe_rollup(current, number)
         checkins = checkins_of(goal.id, self.checkins())
         if checkins:
