@@ -16,6 +16,13 @@ from tui.i18n import N_, _
 from tui.user_text import plain
 
 
+def help_key(screen: str) -> Binding:
+    """`?` on a dialog that lists its keys in its own footer: a modal screen stops the app's
+    bindings, so without it `?` did nothing there (while the footer of the screen beneath, still in
+    sight, promised it)."""
+    return Binding("question_mark", "app.help", N_("Help"), id=f"{screen}.help")
+
+
 class Confirm(ModalScreen[bool]):
     """Ask a yes/no question; y says yes, n or escape says no, enter presses the focused button.
 

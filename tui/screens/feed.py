@@ -18,7 +18,9 @@ from textual.widgets import DataTable, Input, Static
 from sales.activity import describe
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
+from tui.widgets.footer import Footer
 
 ITEM = re.compile(r"^[A-Za-z]-\d+$")
 KINDS = set(TOUCH_TYPES) | {"deal", "task", "goal", "strategy", "member", "touch", "coaching", "board",
@@ -40,7 +42,7 @@ def parse_filter(text: str) -> dict:
 
 
 class FeedScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close")]
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close"), help_key("feed")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog feed"):
@@ -48,6 +50,7 @@ class FeedScreen(ModalScreen[None]):
                          classes="dialog-question")
             yield text_input(placeholder=_("e.g. ali call   or   D-4"), id="feed-filter", max_length=100)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
+        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
