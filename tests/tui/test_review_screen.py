@@ -126,3 +126,28 @@ async def test_marking_paid_a_statement_changed_since_its_approval_says_so(board
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
     approval = Board(board_path, actor="dana").approvals()[0]
     assert approval.paid_at is not None and approval.paid_ref == ""
+
+
+async def test_a_rep_is_told_at_once_that_payouts_are_a_leads(board_path) -> None:
+    """A rep's a or p on a statement is refused before any question (no yes/no, no form)."""
+    from tui.screens.dialogs import Confirm
+
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead.approve_payouts("ali")
+    app = UpliftApp(Board(board_path, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        app.screen.query_one("#review-tabs").active = "tab-review-payouts"
+        await pilot.pause()
+        app.screen.query_one("#review-rep", Select).value = "ali"
+        await pilot.pause()
+        app.screen.query_one("#review-statement", DataTable).focus()
+        for key, words in (("a", "approve payout statements"), ("p", "mark payouts paid")):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, (Confirm, FieldsForm)), key
+            assert any(f"only a lead may {words}" in str(n.message) for n in app._notifications), key
+    assert Board(board_path, actor="dana").approvals()[0].paid_at is None
