@@ -16,12 +16,16 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from sales.activity import describe
+from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
 from tui.widgets.footer import Footer
 
+#: A changed value in the feed up to a title's length (the table scrolls sideways), not the 30
+#: characters of a one-line log: "title Call the second 24 target… → ..." said too little.
+FEED_VALUE = TITLE_MAX
 ITEM = re.compile(r"^[A-Za-z]-\d+$")
 KINDS = set(TOUCH_TYPES) | {"deal", "task", "goal", "strategy", "member", "touch", "coaching", "board",
                             "alert", "alerts", "pipeline"}
@@ -64,7 +68,7 @@ class FeedScreen(ModalScreen[None]):
         table.clear()
         for record in records:
             table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
-                          plain_rich(describe(record)))
+                          plain_rich(describe(record, limit=FEED_VALUE)))
 
     @on(Input.Changed, "#feed-filter")
     def _filter(self, event: Input.Changed) -> None:
