@@ -26,7 +26,7 @@ from textual.widgets.selection_list import Selection
 from textual_plotext import PlotextPlot
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
-from sales.diagnosis_report import FIRST_MARK
+from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.text import safe
@@ -126,7 +126,7 @@ def kpi_summary(d: Diagnosis) -> str:
                      + (" " + _("({change:+.1f}% on the {period} before)").format(change=change * 100, period=period)
                         if change is not None else "")
                      + (" " + _("(partial)") if last.partial else ""))
-    dropped = "; ".join(f"{n:,} {why}" for why, n in d.dropped.items()) or _("none")
+    dropped = row_counts(d.dropped) or _("none")
     lines.append(_("Dropped rows: {dropped}").format(dropped=dropped))
     return "\n".join(lines)
 
