@@ -402,3 +402,16 @@ async def test_the_feed_shows_a_changed_title_whole(team) -> None:
         what = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         assert "changed D-1: title Gamma expansion → Gamma expansion into the three northern plants " \
                "next year" in what
+
+
+async def test_a_rep_is_told_at_once_that_anothers_deal_is_not_theirs_to_edit(team) -> None:
+    Board(team, actor="dana").add_deal("Gamma expansion", owner="ali", value=2500)
+    app = UpliftApp(Board(team, actor="bea"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, DealForm)
+        assert any("a rep may only change their own deals; this one is ali's" in str(n.message)
+                   for n in app._notifications)

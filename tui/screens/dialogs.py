@@ -17,11 +17,12 @@ from tui.i18n import N_, _
 from tui.user_text import plain, tell
 
 
-def permitted(screen: Screen, action: str) -> bool:
-    """Whether the actor may do `action` (a lead's: a goal, a budget decision, a payout); if not,
-    the rule is said at once, before a form asks for answers its save would refuse."""
+def permitted(screen: Screen, action: str, owner: str | None = None) -> bool:
+    """Whether the actor may do `action` (a lead's: a goal, a budget decision, a payout), to an
+    item of `owner`'s that keeps its owner (a rep's own task or deal); if not, the rule is said
+    at once, before a form asks for answers its save would refuse."""
     try:
-        screen.app.board.require(action)
+        screen.app.board.require(action, owner, owner)
     except UpliftError as error:
         tell(screen, error, "error")
         return False

@@ -16,7 +16,7 @@ from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import display_width, fit
 from tui.i18n import N_, _
 from tui.keys import shown_key
-from tui.screens.dialogs import help_key
+from tui.screens.dialogs import help_key, permitted
 from tui.user_text import plain, tell, text_area
 from tui.widgets.footer import Footer
 
@@ -107,7 +107,8 @@ class TaskDetail(ModalScreen[None]):
             if task is not None:
                 self.show(task)
 
-        self.app.push_screen(TaskForm(self.task_shown), edited)
+        if permitted(self, "task.edit", self.task_shown.owner):
+            self.app.push_screen(TaskForm(self.task_shown), edited)
 
     def action_comment(self) -> None:
         def commented(task: Task | None) -> None:
