@@ -253,14 +253,14 @@ def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequ
     return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
 
 
-_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}  # 4.8万 as a Chinese team writes 48k
 #: Digits grouped in thousands by commas: 1,200,000 or -1,234.5.
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
 def parse_number(text: str) -> float:
-    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `31.5`, `31%` (31); ValueError
-    otherwise."""
+    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `4.8万`, `31.5`, `31%` (31);
+    ValueError otherwise."""
     word = text.strip().replace("_", "").replace(" ", "").lstrip("$€£").removesuffix("%")
     scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
     if scale != 1:
