@@ -548,9 +548,11 @@ class DiagnoseScreen(BoardView):
         self.app.push_screen(NoteForm(), self._note_saved)
 
     def action_edit_note(self) -> None:
+        from tui.screens.dialogs import permitted
+
         self._to_notes()
         note = self.current_note()
-        if note is not None:
+        if note is not None and permitted(self, "note.edit", note.author):
             self.app.push_screen(NoteForm(note), self._note_saved)
 
     def _note_saved(self, note: Note | None) -> None:
@@ -564,11 +566,11 @@ class DiagnoseScreen(BoardView):
         table.move_cursor(row=table.get_row_index(note.id))
 
     def action_tag_note(self) -> None:
-        from tui.screens.dialogs import Pick
+        from tui.screens.dialogs import Pick, permitted
 
         self._to_notes()
         note = self.current_note()
-        if note is None:
+        if note is None or not permitted(self, "note.edit", note.author):
             return
         choices = [(("✓ " if t in note.tags else "  ") + _(TAG_LABELS[t]), t) for t in NOTE_TAGS]
 
