@@ -29,14 +29,16 @@ class Activity(msgspec.Struct, kw_only=True, omit_defaults=True):
     ref: tuple[str, str, int] | None = None
 
 
-def describe(record: Activity) -> str:
-    """The record in a few plain words, e.g. `moved T-4 from To do to Doing`."""
+def describe(record: Activity, limit: int | None = 30) -> str:
+    """The record in a few plain words, e.g. `moved T-4 from To do to Doing`. A changed value
+    longer than `limit` characters is cut with `…` (None: never)."""
     for suffix in (".undo", ".redo"):  # the change put back (or made again), in its own words
         if record.action.endswith(suffix):
-            return f"{suffix[1:]}: " + describe(msgspec.structs.replace(record, action=record.action[:-len(suffix)]))
+            return f"{suffix[1:]}: " + describe(msgspec.structs.replace(
+                record, action=record.action[:-len(suffix)]), limit)
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
-    special = _pipeline_change(record, before, after) or _resource_change(
+    special = _pipeline_change(record, before, after, limit) or _resource_change(
         record.action, record.item, before, after)
     if special:
         return special
@@ -70,7 +72,7 @@ def describe(record: Activity) -> str:
                 f" to {STATUS_LABELS.get(after['status'], after['status'])}")
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
-    changes = ", ".join(f"{key} {_short(before.get(key))} → {_short(after.get(key))}" for key in after)
+    changes = ", ".join(f"{key} {_short(before.get(key), limit)} → {_short(after.get(key), limit)}" for key in after)
     return f"changed {record.item}: {changes}"
 
 
@@ -140,7 +142,7 @@ def _tick_change(item: str, before: dict, after: dict) -> str:
     return f"{'ticked' if ticked else 'unticked'} “{text}” on {where}"
 
 
-def _short(value: object) -> str:
+def _short(value: object, limit: int | None = 30) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, list):  # a list of ids reads as them (depends: T-3, T-5); others by count
@@ -153,8 +155,8 @@ def _short(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):  # an amount: 48,000 or 12.5
         return f"{value:,.2f}".rstrip("0").rstrip(".")
-    text = str(value)
-    return text if len(text) <= 30 else text[:29] + "…"
+    text = " ".join(str(value).split())  # a long text's lines, on the record's one line
+    return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _comment_change(item: str, before: list[dict], after: list[dict]) -> str:
@@ -175,19 +177,19 @@ def _step_change(item: str, before: list[dict], after: list[dict]) -> str:
     return f"changed the steps of {item}"
 
 
-def _pipeline_change(record: Activity, before: dict, after: dict) -> str:
+def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | None = 30) -> str:
     """Deal moves, snapshots and logged activities, in words ("" for other records)."""
     if record.action == "deal.move" and "stage" in after:
-        why = f" ({_short(after['lost_reason'])})" if after.get("lost_reason") else ""
+        why = f" ({_short(after['lost_reason'], limit)})" if after.get("lost_reason") else ""
         return f"moved {record.item} from {before.get('stage')} to {after['stage']}{why}"
     if record.action == "pipeline.snapshot":
         return f"pipeline snapshot for {record.item}"
     if record.action == "touch.log" and after:
         where = " ".join(part for part in (after.get("deal") or "", after.get("account") or "") if part)
-        note = _short(after.get("note")) if after.get("note") else ""
+        note = _short(after.get("note"), limit) if after.get("note") else ""
         return f"logged a {after.get('type')} on {where}" + (f": {note}" if note else "")
     if record.action == "coaching.add" and after:
         return f"added coaching note {record.item} for {after.get('rep')}"
     if record.action == "alert.snooze" and after:
-        return f"snoozed {record.item} until {after.get('until')}: {_short(after.get('reason'))}"
+        return f"snoozed {record.item} until {after.get('until')}: {_short(after.get('reason'), limit)}"
     return ""

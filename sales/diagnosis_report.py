@@ -26,6 +26,12 @@ def _signed(x: float | None) -> str:
 FIRST_MARK = "*"
 
 
+def row_counts(reasons: dict[str, int]) -> str:
+    """Rows counted by reason, each reason with its count: `open deal (neither won nor lost yet):
+    2,089; no date: 3` (the count before a reason read `2,089 open deal`)."""
+    return "; ".join(f"{reason}: {n:,}" for reason, n in reasons.items())
+
+
 def _new_customers(m: Metrics, mark: str = "") -> str:
     """`   new customers 12 of 40 (30.0%)`: the count beside its share, so neither reads as the other."""
     if m.new_customer_share is None:
@@ -91,9 +97,9 @@ def format_report(diagnosis: Diagnosis) -> str:
         out.append(f"  ... and {len(d.findings) - REPORT_FINDINGS} more (see --json)")
     out.append("")
     if d.dropped:
-        out.append("Dropped rows: " + "; ".join(f"{n:,} {reason}" for reason, n in d.dropped.items()))
+        out.append("Dropped rows: " + row_counts(d.dropped))
     else:
         out.append("Dropped rows: none")
-    for reason, n in d.partial.items():
-        out.append(f"Partly used rows: {n:,} {reason}")
+    if d.partial:
+        out.append("Partly used rows: " + row_counts(d.partial))
     return "\n".join(out) + "\n"

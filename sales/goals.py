@@ -6,6 +6,7 @@ a good goal is judged by sales/smart.py; how it is doing by sales/pace.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -260,18 +261,24 @@ def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequ
     return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
 
 
-_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}  # 4.8万 as a Chinese team writes 48k
+#: Digits grouped in thousands by commas: 1,200,000 or -1,234.5.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
 def parse_number(text: str) -> float:
-    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `31.5`, `31%` (31); ValueError
-    otherwise."""
-    word = text.strip().replace(",", "").replace("_", "").replace(" ", "").lstrip("$€£").removesuffix("%")
+    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `4.8万`, `31.5`, `31%` (31);
+    ValueError otherwise."""
+    word = text.strip().replace("_", "").replace(" ", "").lstrip("$€£").removesuffix("%")
     scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
     if scale != 1:
         word = word[:-1]
+    if "," in word and not _GROUPED.fullmatch(word):
+        # a comma that does not group thousands is a decimal comma (12,5) or a slip: never 125
+        raise ValueError(f"{text!r} is not a number: a comma only groups thousands (1,200,000); "
+                         f"write a decimal with a point (12.5)")
     try:
-        value = float(word) * scale
+        value = float(word.replace(",", "")) * scale
     except ValueError:
         raise ValueError(f"{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)") from None
     if value != value or abs(value) == float("inf"):

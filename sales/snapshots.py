@@ -73,9 +73,9 @@ def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[st
                    period: str | None = None) -> list[dict]:
     """[{"metric", "scope", "period", "value"}, ...] oldest period first.
 
-    Taken from the newest snapshot (of the `period` kind, month or quarter; by default the
-    newest snapshot's kind), filled in with older snapshots of the same file layout for periods
-    the newest one does not cover. Partial periods (the data covers too little of them) and
+    Taken from the newest snapshot that has the metric in the scope (of the `period` kind, month
+    or quarter; by default that snapshot's kind), filled in with older snapshots of the same file
+    layout for periods the newest one does not cover. Partial periods (the data covers too little of them) and
     periods with no value are left out. A scope names at most one dimension (snapshots break
     down one dimension at a time); a wider scope has no history.
     """
@@ -85,7 +85,12 @@ def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[st
     if unknown:
         raise ValueError(f"scope keys are {', '.join(SCOPE_KEYS)} (not {', '.join(sorted(unknown))})")
     candidates = [s for s in snapshots if period is None or s.diagnosis.period == period]
-    if not candidates or len(scope) > 1:
+    if len(scope) > 1:
+        return []
+    # a newer snapshot of other data (another team's file, a data set explored) that has no
+    # number for this metric in this scope does not take a goal's history away
+    candidates = [s for s in candidates if _values(s.diagnosis, metric, scope)]
+    if not candidates:
         return []
     newest = max(candidates, key=lambda s: (s.saved_at, _number(s.id)))
     same = sorted((s for s in candidates if s.signature == newest.signature

@@ -295,10 +295,15 @@ class BoardCore:
         """Whether the actor may do `action` (sales/permissions.py): what a screen asks before
         it offers something the store would refuse."""
         try:
-            self._check(action, owner, new_owner)
+            self.require(action, owner, new_owner)
         except Refused:
             return False
         return True
+
+    def require(self, action: str, owner: str | None = None, new_owner: str | None = None) -> None:
+        """Refused, naming the rule, unless the actor may do `action`: what a screen says before
+        it asks for a form's worth of answers that the store would refuse to save."""
+        self._check(action, owner, new_owner)
 
     def _check(self, action: str, owner: str | None = None, new_owner: str | None = None) -> None:
         members = self.members()

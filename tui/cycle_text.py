@@ -36,7 +36,8 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
             + (": " + d.first_finding if d.first_finding else "")]
     else:
         diagnose = [_("no diagnosis yet: run one on last year's sales (1, then o; or `uplift diagnose FILE`)")]
-    diagnose.append(_("notes {notes} ({pain} pain points) · checklist {checklist}").format(
+    diagnose.append(n_("notes {notes} ({pain} pain point) · checklist {checklist}",
+                       "notes {notes} ({pain} pain points) · checklist {checklist}", d.pain_points).format(
         notes=d.notes, pain=d.pain_points, checklist=_of(d.checklist)))
 
     goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",

@@ -67,6 +67,20 @@ def test_metric_history_prefers_the_newest_snapshot_and_skips_partial_periods(te
                        "2026-05": 0.0, "2026-06": 500.0}
 
 
+def test_a_newer_snapshot_without_the_scope_leaves_the_history_of_the_one_with_it(team, half_year, tmp_path) -> None:
+    """A lead diagnoses another data set (no North in it): North's history, and so a North goal's
+    "achievable" check, still comes from the snapshot that has North."""
+    board = Board(team, actor="dana", clock=frozen("2026-07-02T09:00:00"))
+    board.run_diagnosis([half_year], period="quarter")
+    other = tmp_path / "other.csv"
+    other.write_text("date,amount,region,stage,product\n2017-01-01,500,West,won,A\n"
+                     "2017-03-31,5,West,won,A\n2017-04-01,70,East,won,B\n2017-06-30,7,East,won,B\n",
+                     encoding="utf-8")
+    board.run_diagnosis([other], period="quarter")
+    assert [h["value"] for h in board.metric_history("revenue", {"region": "North"})] == [140.0, 10.0]
+    assert [h["period"][:4] for h in board.metric_history("revenue", {})] == ["2017"]  # the newest's
+
+
 def test_saving_is_a_leads_call_and_failures_save_nothing(team, half_year, tmp_path) -> None:
     rep = Board(team, actor="ali")
     before = snapshot_files(team)

@@ -457,3 +457,25 @@ async def test_tags_on_a_card_and_in_the_filter(team) -> None:
         await pilot.press("slash", *"+q4", "enter")
         await pilot.pause()
         assert column_ids(app)["todo"] == ["T-2"]
+
+
+async def test_a_rep_is_told_at_once_that_anothers_task_is_not_theirs_to_edit(team) -> None:
+    """e, enter, d and e in the task's details on ali's task, as bea: the rule at once, no form
+    to fill in nor a question to answer first (a comment stays open to anyone)."""
+    app = UpliftApp(Board(team, actor="bea"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.card.id == "T-1"
+        for key, rule in (("e", "a rep may only change their own tasks; this one is ali's"),
+                          ("enter", "a rep may only change their own tasks; this one is ali's"),
+                          ("d", "only a lead may delete tasks")):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, (TaskForm, Confirm)), key
+            assert any(rule in str(n.message) for n in app._notifications), key
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetail)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetail)

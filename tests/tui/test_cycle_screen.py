@@ -13,6 +13,7 @@ from tui.screens.pipeline import PipelineScreen
 
 async def test_the_five_phases_and_a_jump_to_one(team) -> None:
     Board(team, actor="dana").add_deal("Acme renewal", owner="ali", value=12000)
+    Board(team, actor="dana").add_note("Too dear", tags=["pain_point"])
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("C")
@@ -21,6 +22,7 @@ async def test_the_five_phases_and_a_jump_to_one(team) -> None:
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert [p.splitlines()[0] for p in prompts] == ["1 Diagnose", "2 Goals & strategy", "3 Plan & resources",
                                                         "4 Track", "5 Review & reward"]
+        assert "notes 1 (1 pain point) · checklist" in prompts[0]  # one: no plural
         assert "  2 tasks: 2 to do, 0 doing, 0 blocked, 0 done" in prompts[2]
         assert "  1 open deal: best case 0, weighted 0" in prompts[3]
         await pilot.press("C")  # already open: no second one

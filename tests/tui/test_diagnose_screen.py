@@ -99,6 +99,13 @@ async def test_a_note_with_a_tag_and_the_tag_filter(team) -> None:
         await until(pilot, lambda: "No diagnosis yet" in text_of(app, "#diagnose-status"))
         assert text_of(app, "#diagnose-status") == "No diagnosis yet · f diagnoses a file"
         assert "No diagnosis on this board yet. Press f" in text_of(app, "#kpis")
+        for key in ("e", "t"):  # dana's note: the rule at once, no form or list of tags first
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, DiagnoseScreen), key
+            assert any("a rep may only change their own notes; this one is dana's" in str(n.message)
+                       for n in app._notifications), key
         await pilot.press("n")
         assert isinstance(app.screen, NoteForm)
         await pilot.press(*"Acme moved to [b]Rival[/b]")
@@ -382,3 +389,15 @@ async def test_a_file_prompt_of_only_commas_and_quotes_asks_for_a_file(team) -> 
         await pilot.pause()
         assert isinstance(app.screen, DiagnoseFileForm)
         assert "name a file to diagnose" in text_of(app, "#error-path")
+
+
+async def test_dropped_rows_say_each_reason_and_its_count(team, tmp_path) -> None:
+    """`open deal (neither won nor lost yet): 2`, not `2 open deal (...)`."""
+    path = tmp_path / "open.csv"
+    path.write_text(DEALS + "X1,2026-02-02,500,North,prospecting\nX2,2026-02-03,600,East,proposal\n",
+                    encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await run_from_prompt(app, pilot, path, map="deal=order_id")
+        assert "Dropped rows: open deal (neither won nor lost yet): 2" in text_of(app, "#kpis")

@@ -97,3 +97,27 @@ async def test_every_column_of_the_reps_table_shows_at_120_columns(tmp_path) -> 
         table = app.screen.query_one("#forecast-reps", DataTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert table.max_scroll_x == 0
+
+
+async def test_the_pipelines_dialogs_show_their_own_keys_and_answer_help(tmp_path) -> None:
+    """A dialog stops the app's keys: its footer says what works there (not the pipeline's keys
+    beneath it), and `?` lists them."""
+    from tui.screens.help import Help
+    from tui.screens.weekly_review import WeeklyReviewScreen
+    from tui.screens.winloss import WinLossScreen
+    from tui.widgets.footer import Footer
+
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        for key, dialog in (("F", ForecastScreen), ("W", WinLossScreen), ("w", WeeklyReviewScreen)):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, dialog))
+            assert app.screen.query(Footer)  # its own footer, over the pipeline's
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, Help))
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, dialog))
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, PipelineScreen))

@@ -100,6 +100,9 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
         await fill(pilot, app, value="lots")
         assert isinstance(app.screen, FieldsForm)
         assert "not a number" in text_of(app, "#error-value")
+        await fill(pilot, app, value="12,5")  # a decimal comma is refused, never read as 125
+        assert isinstance(app.screen, FieldsForm)
+        assert "a comma only groups thousands" in text_of(app, "#error-value")
         app.screen.query_one("#field-comment").value = "slow November"
         await fill(pilot, app, value="1,286,400")
         assert isinstance(app.screen, GoalsScreen)
@@ -195,11 +198,14 @@ async def test_a_rep_is_told_they_may_not_approve(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
                     and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
         await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
         await pilot.pause()
-        await pilot.press("a")
-        await fill(pilot, app, reason="please")
-        assert "only a lead" in text_of(app, "#error-form")
-        await pilot.press("escape")
+        for key in ("a", "x", "t"):  # told at once, not after a form's worth of answers
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, BudgetScreen)
+            assert any("only a lead may" in str(n.message) for n in app._notifications)
     assert Board(team, actor="dana").budget_line("B-1").status == "requested"
 
 
@@ -358,12 +364,17 @@ async def test_a_rep_cannot_delete_a_goal(team) -> None:
         await pilot.press("2")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
                     and app.focused is app.screen.query_one("#goals-table"))
-        await pilot.press("d")
-        await until(pilot, lambda: isinstance(app.screen, Confirm))
-        await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("d")  # told at once: no question first
         await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
         assert any("only a lead may delete goals" in str(n.message) for n in app._notifications)
+        for key, words in (("n", "add goals"), ("e", "change goals"), ("s", "add strategies"),
+                           ("S", "change strategies"), ("D", "delete strategies")):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, GoalsScreen), key
+            assert any(f"only a lead may {words}" in str(n.message) for n in app._notifications), key
     assert [g.id for g in Board(team, actor="dana").goals()] == ["G-1"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from store.board import Board
+from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.alerts import AlertsScreen
 from tui.screens.deal_form import ActivityForm, DealForm
@@ -384,3 +385,33 @@ async def test_the_deal_form_names_the_product_completing_the_ones_the_board_kno
         await pilot.pause()
         assert isinstance(app.screen, PipelineScreen)
     assert Board(team, actor="dana").deal("D-2").product == "GTX Plus Pro"
+
+
+async def test_the_feed_shows_a_changed_title_whole(team) -> None:
+    """The one-line log cuts a value at 30 characters; the feed, which scrolls sideways, does not."""
+    board = Board(team, actor="dana")
+    board.add_deal("Gamma expansion", account="Gamma", value=2500)
+    board.update_deal("D-1", title="Gamma expansion into the three northern plants\nnext year")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedScreen))
+        table = app.screen.query_one("#feed-table")
+        what = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert "changed D-1: title Gamma expansion → Gamma expansion into the three northern plants " \
+               "next year" in what
+
+
+async def test_a_rep_is_told_at_once_that_anothers_deal_is_not_theirs_to_edit(team) -> None:
+    Board(team, actor="dana").add_deal("Gamma expansion", owner="ali", value=2500)
+    app = UpliftApp(Board(team, actor="bea"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, DealForm)
+        assert any("a rep may only change their own deals; this one is ali's" in str(n.message)
+                   for n in app._notifications)

@@ -21,6 +21,17 @@ def cells(app, table_id: str) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+async def open_statement(app, pilot, rep: str) -> None:
+    """The review screen (5), its Payouts tab, `rep`'s statement picked and focused."""
+    await pilot.press("5")
+    await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    app.screen.query_one("#review-tabs").active = "tab-review-payouts"
+    await pilot.pause()
+    app.screen.query_one("#review-rep", Select).value = rep
+    await pilot.pause()
+    app.screen.query_one("#review-statement", DataTable).focus()
+
+
 async def test_review_tabs_answer_and_tick(board_path) -> None:
     lead = Board(board_path, actor="dana")
     lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
@@ -108,13 +119,7 @@ async def test_marking_paid_a_statement_changed_since_its_approval_says_so(board
     change = statement.total - statement.approval.total
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-        app.screen.query_one("#review-tabs").active = "tab-review-payouts"
-        await pilot.pause()
-        app.screen.query_one("#review-rep", Select).value = "bea"
-        await pilot.pause()
-        app.screen.query_one("#review-statement", DataTable).focus()
+        await open_statement(app, pilot, "bea")
         await pilot.press("p")
         await until(pilot, lambda: isinstance(app.screen, FieldsForm))
         note = str(app.screen.query_one("#form-note").render())
@@ -126,3 +131,22 @@ async def test_marking_paid_a_statement_changed_since_its_approval_says_so(board
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
     approval = Board(board_path, actor="dana").approvals()[0]
     assert approval.paid_at is not None and approval.paid_ref == ""
+
+
+async def test_a_rep_is_told_at_once_that_payouts_are_a_leads(board_path) -> None:
+    """A rep's a or p on a statement is refused before any question (no yes/no, no form)."""
+    from tui.screens.dialogs import Confirm
+
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead.approve_payouts("ali")
+    app = UpliftApp(Board(board_path, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "ali")
+        for key, words in (("a", "approve payout statements"), ("p", "mark payouts paid")):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, (Confirm, FieldsForm)), key
+            assert any(f"only a lead may {words}" in str(n.message) for n in app._notifications), key
+    assert Board(board_path, actor="dana").approvals()[0].paid_at is None

@@ -14,7 +14,9 @@ from textual.widgets.option_list import Option
 from sales.errors import UpliftError
 from tui.agenda_text import alerts_line, heading, nothing_line, payouts_line, quota_line, sections
 from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 
 def hanging(item: str, line: str):
@@ -33,7 +35,7 @@ def hanging(item: str, line: str):
 class TodayScreen(ModalScreen[str | None]):
     """Returns the id of the chosen line's item (enter), or None (escape)."""
 
-    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="today.close")]
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="today.close"), help_key("today")]
 
     def __init__(self, who: str | None = None) -> None:
         super().__init__()
@@ -45,6 +47,7 @@ class TodayScreen(ModalScreen[str | None]):
             yield OptionList(id="today-list")
             yield Static(id="today-quota")
             yield Static(plain(_("enter jumps to the item · escape closes")), classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.show()

@@ -17,6 +17,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid
 from tui.i18n import N_, _
 from tui.keys import shown_key
+from tui.screens.dialogs import help_key
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
@@ -63,7 +64,7 @@ class AlertsScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape,q", "cancel", N_("Close"), id="alerts.close"),
         Binding("s", "snooze", N_("Snooze"), id="alerts.snooze"),
-        Binding("question_mark", "app.help", N_("Help"), id="alerts.help"),
+        help_key("alerts"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -188,10 +188,11 @@ class BoardScreen(BoardView):
         self.app.push_screen(TaskForm(), self._saved)
 
     def action_edit(self) -> None:
+        from tui.screens.dialogs import permitted
         from tui.screens.task_form import TaskForm
 
         task = self.focused_task()
-        if task:
+        if task and permitted(self, "task.edit", task.owner):
             self.app.push_screen(TaskForm(task), self._saved)
 
     def _saved(self, task: Task | None) -> None:
@@ -219,10 +220,10 @@ class BoardScreen(BoardView):
             self.app.push_screen(comment_form(self.app.board, task), lambda _: self.call_next(self._refocus, task.id))
 
     def action_delete(self) -> None:
-        from tui.screens.dialogs import Confirm
+        from tui.screens.dialogs import Confirm, permitted
 
         task = self.focused_task()
-        if task is None:
+        if task is None or not permitted(self, "task.delete", task.owner):
             return
 
         def answer(yes: bool | None) -> None:

@@ -21,7 +21,7 @@ from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
-from tui.screens.dialogs import Confirm
+from tui.screens.dialogs import Confirm, permitted
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
@@ -150,7 +150,7 @@ class BudgetScreen(BoardView):
     def _decide(self, approve: bool) -> None:
         board = self.app.board
         line_id = self._selected("#budget-lines", "budget.approve" if approve else "budget.reject")
-        if line_id is None:
+        if line_id is None or not permitted(self, "budget.edit"):
             return
         try:
             line = board.budget_line(line_id)
@@ -195,6 +195,8 @@ class BudgetScreen(BoardView):
         self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save))
 
     def action_training(self) -> None:
+        if not permitted(self, "training.add"):
+            return
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         rows = [("topic", _("Topic"), text_input("", max_length=TITLE_MAX)),
@@ -227,7 +229,7 @@ class BudgetScreen(BoardView):
 
     def action_training_delete(self) -> None:
         item_id = self._selected("#training-table", "budget.training_delete")
-        if item_id is None:
+        if item_id is None or not permitted(self, "training.delete"):
             return
         board = self.app.board
         item = next((t for t in board.training() if t.id == item_id), None)

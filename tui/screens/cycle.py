@@ -14,19 +14,22 @@ from textual.widgets.option_list import Option
 from sales.errors import UpliftError
 from tui.cycle_text import heading, phases
 from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, tell
+from tui.widgets.footer import Footer
 
 
 class CycleScreen(ModalScreen[str | None]):
     """Returns the mode (screen) of the chosen phase (enter), or None (escape)."""
 
-    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="cycle.close")]
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="cycle.close"), help_key("cycle")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog cycle"):
             yield Static(id="cycle-title", classes="dialog-question")
             yield OptionList(id="cycle-list")
             yield Static(plain(_("enter opens the phase's screen · escape closes")), classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.show()

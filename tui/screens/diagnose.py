@@ -26,7 +26,7 @@ from textual.widgets.selection_list import Selection
 from textual_plotext import PlotextPlot
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
-from sales.diagnosis_report import FIRST_MARK
+from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.text import safe
@@ -126,7 +126,7 @@ def kpi_summary(d: Diagnosis) -> str:
                      + (" " + _("({change:+.1f}% on the {period} before)").format(change=change * 100, period=period)
                         if change is not None else "")
                      + (" " + _("(partial)") if last.partial else ""))
-    dropped = "; ".join(f"{n:,} {why}" for why, n in d.dropped.items()) or _("none")
+    dropped = row_counts(d.dropped) or _("none")
     lines.append(_("Dropped rows: {dropped}").format(dropped=dropped))
     return "\n".join(lines)
 
@@ -548,9 +548,11 @@ class DiagnoseScreen(BoardView):
         self.app.push_screen(NoteForm(), self._note_saved)
 
     def action_edit_note(self) -> None:
+        from tui.screens.dialogs import permitted
+
         self._to_notes()
         note = self.current_note()
-        if note is not None:
+        if note is not None and permitted(self, "note.edit", note.author):
             self.app.push_screen(NoteForm(note), self._note_saved)
 
     def _note_saved(self, note: Note | None) -> None:
@@ -564,11 +566,11 @@ class DiagnoseScreen(BoardView):
         table.move_cursor(row=table.get_row_index(note.id))
 
     def action_tag_note(self) -> None:
-        from tui.screens.dialogs import Pick
+        from tui.screens.dialogs import Pick, permitted
 
         self._to_notes()
         note = self.current_note()
-        if note is None:
+        if note is None or not permitted(self, "note.edit", note.author):
             return
         choices = [(("✓ " if t in note.tags else "  ") + _(TAG_LABELS[t]), t) for t in NOTE_TAGS]
 

@@ -8,12 +8,32 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sales.errors import UpliftError
 from tui.i18n import N_, _
-from tui.user_text import plain
+from tui.user_text import plain, tell
+
+
+def permitted(screen: Screen, action: str, owner: str | None = None) -> bool:
+    """Whether the actor may do `action` (a lead's: a goal, a budget decision, a payout), to an
+    item of `owner`'s that keeps its owner (a rep's own task or deal); if not, the rule is said
+    at once, before a form asks for answers its save would refuse."""
+    try:
+        screen.app.board.require(action, owner, owner)
+    except UpliftError as error:
+        tell(screen, error, "error")
+        return False
+    return True
+
+
+def help_key(screen: str) -> Binding:
+    """`?` on a dialog that lists its keys in its own footer: a modal screen stops the app's
+    bindings, so without it `?` did nothing there (while the footer of the screen beneath, still in
+    sight, promised it)."""
+    return Binding("question_mark", "app.help", N_("Help"), id=f"{screen}.help")
 
 
 class Confirm(ModalScreen[bool]):

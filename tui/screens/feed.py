@@ -16,10 +16,16 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from sales.activity import describe
+from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
+from tui.widgets.footer import Footer
 
+#: A changed value in the feed up to a title's length (the table scrolls sideways), not the 30
+#: characters of a one-line log: "title Call the second 24 target… → ..." said too little.
+FEED_VALUE = TITLE_MAX
 ITEM = re.compile(r"^[A-Za-z]-\d+$")
 KINDS = set(TOUCH_TYPES) | {"deal", "task", "goal", "strategy", "member", "touch", "coaching", "board",
                             "alert", "alerts", "pipeline"}
@@ -40,7 +46,7 @@ def parse_filter(text: str) -> dict:
 
 
 class FeedScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close")]
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close"), help_key("feed")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog feed"):
@@ -48,6 +54,7 @@ class FeedScreen(ModalScreen[None]):
                          classes="dialog-question")
             yield text_input(placeholder=_("e.g. ali call   or   D-4"), id="feed-filter", max_length=100)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
+        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -61,7 +68,7 @@ class FeedScreen(ModalScreen[None]):
         table.clear()
         for record in records:
             table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
-                          plain_rich(describe(record)))
+                          plain_rich(describe(record, limit=FEED_VALUE)))
 
     @on(Input.Changed, "#feed-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -30,7 +30,9 @@ from tui.forecast_text import (
     trend_rows,
 )
 from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 
 def two_lines(heading: str, width: int = 8) -> str:
@@ -48,6 +50,7 @@ class ForecastScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "dismiss", N_("Close"), id="forecast.close"),
         Binding("c", "next_commit", N_("Commit threshold"), id="forecast.commit"),
+        help_key("forecast"),
     ]
 
     def __init__(self) -> None:
@@ -66,6 +69,7 @@ class ForecastScreen(ModalScreen[str | None]):
             yield Static(id="forecast-trend-note")
             yield Static(plain(_("c next commit threshold · enter show a rep's deals · tab the months and the "
                                  "weeks · escape close")), classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         for table_id, columns in (("#forecast-reps", REP_COLUMNS), ("#forecast-months", MONTH_COLUMNS),

@@ -32,7 +32,7 @@ from sales.smart import NAMES
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
-from tui.screens.dialogs import Confirm, Pick
+from tui.screens.dialogs import Confirm, Pick, permitted
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
@@ -270,13 +270,14 @@ class GoalsScreen(BoardView):
     def action_new(self) -> None:
         from tui.screens.goal_forms import goal_form
 
-        self.app.push_screen(goal_form(self.app.board), self._saved)
+        if permitted(self, "goal.add"):
+            self.app.push_screen(goal_form(self.app.board), self._saved)
 
     def action_edit(self) -> None:
         from tui.screens.goal_forms import goal_form
 
         goal = self._selected_goal()
-        if goal:
+        if goal and permitted(self, "goal.edit"):
             self.app.push_screen(goal_form(self.app.board, goal), self._saved)
 
     def action_checkin(self) -> None:
@@ -292,12 +293,13 @@ class GoalsScreen(BoardView):
     def action_strategy(self) -> None:
         from tui.screens.goal_forms import strategy_form
 
-        self.app.push_screen(strategy_form(self.app.board, self.selected_id()), self._saved)
+        if permitted(self, "strategy.add"):
+            self.app.push_screen(strategy_form(self.app.board, self.selected_id()), self._saved)
 
     def action_delete(self) -> None:
         board = self.app.board
         goal = self._selected_goal()
-        if goal is None:
+        if goal is None or not permitted(self, "goal.delete"):
             return
         links = board.links_to("goal", goal.id)
         checkins = sum(1 for kind, _item in links if kind == "checkin")
@@ -353,8 +355,9 @@ class GoalsScreen(BoardView):
     def action_edit_strategy(self) -> None:
         from tui.screens.goal_forms import strategy_form
 
-        self._pick_strategy(_("Edit which strategy?"), lambda strategy: self.app.push_screen(
-            strategy_form(self.app.board, None, strategy), self._saved))
+        if permitted(self, "strategy.edit"):
+            self._pick_strategy(_("Edit which strategy?"), lambda strategy: self.app.push_screen(
+                strategy_form(self.app.board, None, strategy), self._saved))
 
     def action_delete_strategy(self) -> None:
         board = self.app.board
@@ -367,7 +370,8 @@ class GoalsScreen(BoardView):
             self.app.push_screen(Confirm(question, destructive=True),
                                  lambda yes: yes and self._deleted(board.delete_strategy, strategy.id))
 
-        self._pick_strategy(_("Delete which strategy?"), confirm)
+        if permitted(self, "strategy.delete"):
+            self._pick_strategy(_("Delete which strategy?"), confirm)
 
     def action_budget(self) -> None:
         from tui.screens.budget import BudgetScreen

@@ -401,9 +401,10 @@ class PipelineScreen(BoardView):
 
     def action_edit(self) -> None:
         from tui.screens.deal_form import DealForm
+        from tui.screens.dialogs import permitted
 
         deal = self.focused_deal()
-        if deal:
+        if deal and permitted(self, "deal.edit", deal.owner):
             self.app.push_screen(DealForm(deal), self._saved)
 
     def _saved(self, deal: Deal | None) -> None:

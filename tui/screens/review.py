@@ -31,6 +31,7 @@ from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import approval_text
 from tui.screens.board_view import BoardView
+from tui.screens.dialogs import permitted
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
 
@@ -185,7 +186,7 @@ class ReviewScreen(BoardView):
     def action_approve(self) -> None:
         """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
         shown = self._shown_statement(_("Open the Payouts tab and pick a rep to approve their statement"))
-        if shown is None:
+        if shown is None or not permitted(self, "payout.approve"):
             return
         rep = shown.rep
 
@@ -206,6 +207,8 @@ class ReviewScreen(BoardView):
         if shown is None:
             return
         rep, approval = shown.rep, shown.approval
+        if not permitted(self, "payout.pay"):
+            return
         if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
                  "warning")

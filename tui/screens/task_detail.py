@@ -16,7 +16,9 @@ from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import display_width, fit
 from tui.i18n import N_, _
 from tui.keys import shown_key
+from tui.screens.dialogs import help_key, permitted
 from tui.user_text import plain, tell, text_area
+from tui.widgets.footer import Footer
 
 LABEL_CELLS = 10
 
@@ -26,6 +28,7 @@ class TaskDetail(ModalScreen[None]):
         Binding("escape,q", "dismiss", N_("Close"), id="detail.close"),
         Binding("e", "edit", N_("Edit"), id="detail.edit"),
         Binding("c", "comment", N_("Comment"), id="detail.comment"),
+        help_key("detail"),
     ]
 
     def __init__(self, task: Task) -> None:
@@ -41,6 +44,7 @@ class TaskDetail(ModalScreen[None]):
             yield Static(id="detail-comments")
             yield Static(plain(_("History")), classes="field-label")
             yield Static(id="detail-history")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.show(self.task_shown)
@@ -103,7 +107,8 @@ class TaskDetail(ModalScreen[None]):
             if task is not None:
                 self.show(task)
 
-        self.app.push_screen(TaskForm(self.task_shown), edited)
+        if permitted(self, "task.edit", self.task_shown.owner):
+            self.app.push_screen(TaskForm(self.task_shown), edited)
 
     def action_comment(self) -> None:
         def commented(task: Task | None) -> None:

@@ -19,7 +19,9 @@ from sales.deals import iso_week
 from sales.errors import UpliftError
 from tui.i18n import N_, _, language
 from tui.movement_text import COLUMNS, row_deals, step_lines, title, waterfall_rows
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 
 
 class WeeklyReviewScreen(ModalScreen[str | None]):
@@ -30,6 +32,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         Binding("space", "tick", N_("Tick"), id="weekly.tick"),
         Binding("left_square_bracket", "week(-1)", N_("Last week"), id="weekly.previous"),
         Binding("right_square_bracket", "week(1)", N_("Next week"), id="weekly.next"),
+        help_key("weekly"),
     ]
 
     def __init__(self, day: date | None = None) -> None:
@@ -47,6 +50,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
             yield Static(plain(_("enter/space tick · [ ] previous/next week · tab the pipeline, enter its biggest "
                                  "deal · escape close")),
                          classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         if self.day is None:

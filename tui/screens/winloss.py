@@ -17,7 +17,9 @@ from textual.widgets import DataTable, Static
 from sales.errors import UpliftError
 from sales.winloss import UNASSIGNED
 from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.footer import Footer
 from tui.winloss_text import (
     LOSS_COLUMNS,
     SPLIT_COLUMNS,
@@ -37,7 +39,7 @@ TABLES = (("winloss-reps", N_("Rep"), SPLIT_COLUMNS), ("winloss-products", N_("P
 class WinLossScreen(ModalScreen[str | None]):
     """Dismisses with what to show on the pipeline: `rep:NAME` or a deal id, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="winloss.close")]
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="winloss.close"), help_key("winloss")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog forecast winloss", can_focus=False):
@@ -48,6 +50,7 @@ class WinLossScreen(ModalScreen[str | None]):
             yield Static(id="forecast-notes")
             yield Static(plain(_("enter show a rep's deals, or a reason's or stage's biggest lost deal · "
                                  "tab the next table · escape close")), classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         for table_id, heading, columns in TABLES:
