@@ -32,6 +32,13 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
     "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
     "business": ("business", "dealtype", "opportunitytype", "businesstype", "商机类型", "商機類型"),
 }
+# a deal's dates by their own names (as `deal list --csv` and plan files write them), which the
+# engine's spellings of a sales record's date do not include; they win over the engine's guesses
+OWN_DATES: dict[str, tuple[str, ...]] = {
+    "close": ("close", "expectedclose", "expectedclosedate", "expectedclosingdate", "预计成交日期", "預計成交日期"),
+    "closed": ("closed", "closedon", "dateclosed"),
+    "opened": ("opened", "openedon", "dateopened"),
+}
 # the product sold: a field of its own, and the title when the file has no title column
 FROM_PRODUCT = "product"
 DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY, FROM_PRODUCT, "closed")
@@ -90,8 +97,8 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
         else:
             raise MappingError(f"--map {column}={field}: {field!r} is not a deal field "
                                f"(one of: {', '.join(DEAL_FIELDS)}, or - to ignore the column)")
-    for field, names in DEAL_ONLY.items():
-        if field in mapping.values():
+    for field, names in {**DEAL_ONLY, **OWN_DATES}.items():
+        if field in mapping.values() or FROM_SALES_FIELD.get(field) in engine_overrides.values():
             continue
         header = next((by_name[n] for n in names if n in by_name and by_name[n] not in mapping
                        and by_name[n] not in engine_overrides), None)
@@ -100,7 +107,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
             engine_overrides[header] = sales_fields.IGNORE
     found = sales_fields.map_columns(headers, engine_overrides).fields
     for deal_field, sales_field in FROM_SALES_FIELD.items():
-        if sales_field in found:
+        if sales_field in found and deal_field not in mapping.values():
             mapping[found[sales_field]] = deal_field
     if FROM_PRODUCT not in mapping.values() and "product" in found:
         mapping[found["product"]] = FROM_PRODUCT

@@ -283,3 +283,44 @@ def test_a_deal_says_whether_it_brings_a_new_customer(run, team, tmp_path) -> No
     sheet.write_text("Name,Stage,Owner,Deal Type\nE,Lead,ali,Hardware\n", encoding="utf-8")
     code, _, err = run("deal", "import", str(sheet))
     assert code == 2 and "row 2: business: 'Hardware' is not a deal type" in err
+
+
+def test_deal_import_reads_what_spreadsheets_write(run, team, tmp_path) -> None:
+    """Latin-1 (Excel on Windows), UTF-16 with its mark, semicolons (a European Excel), a workbook
+    named .xls, and a close date by its own name: each imported as written."""
+    import pandas as pd
+
+    files = {
+        "latin1.csv": ("title,stage,value,owner,close\nCafé Noir,Lead,500,ali,2026-12-01\n").encode("latin-1"),
+        "utf16.csv": ("title,stage,value,owner,close\nÜberall,Lead,500,ali,2026-12-01\n").encode("utf-16"),
+        "semi.csv": b"title;stage;value;owner;close\nSemi;Lead;500;ali;2026-12-01\n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    pd.DataFrame({"title": ["Sheet"], "stage": ["Lead"], "value": ["500"], "owner": ["ali"],
+                  "close": ["2026-12-01"]}).to_excel(tmp_path / "book.xls", index=False)  # an xlsx, misnamed
+    for name in [*files, "book.xls"]:
+        code, out, err = run("deal", "import", str(tmp_path / name), "--json")
+        assert (code, err) == (0, ""), name
+    deals = {d["title"]: d for d in json.loads(run("deal", "list", "--json")[1])}
+    assert set(deals) == {"Café Noir", "Überall", "Semi", "Sheet"}
+    assert {d["close"] for d in deals.values()} == {"2026-12-01"}
+    assert {d["value"] for d in deals.values()} == {500}
+
+
+def test_deal_import_names_the_row_pandas_would_misread(run, team, tmp_path) -> None:
+    """A row with more cells than the header (pandas shifted them into other columns), a header
+    naming a column twice, a quote never closed: exit 2, the row named, nothing written."""
+    cases = {
+        "long.csv": ("title,stage,value\nA,Lead,5\n\nB,Lead,5,extra,more\n", "row 3: 5 cells, but the header has 3"),
+        "twice.csv": ("title,title,stage\nA,B,Lead\n", "row 1: the column 'title' is there twice"),
+        "quote.csv": ('title,stage,value\nA,Lead,5\n"B,Lead,5\nC,Lead,5\n', 'row 3: a quote (") is opened and never'),
+        "date.csv": ("title,stage,close\nA,Lead,2026-12-01\nB,Lead,31/02/2026\n", "row 3: close: '31/02/2026' is not a date"),
+    }
+    before = snapshot_files(team)
+    for name, (text, message) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out, err = run("deal", "import", str(tmp_path / name))
+        assert (code, out) == (2, ""), name
+        assert message in err and name in err, (name, err)
+    assert snapshot_files(team) == before
