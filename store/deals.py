@@ -281,17 +281,18 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ import
 
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
-                     unowned: bool = False, dry_run: bool = False) -> dict:
+                     unowned: bool = False, dry_run: bool = False, name: str | None = None) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
         not members of a board that has members are an error too, unless `unowned`: then those
         deals come in without an owner (and the report counts them). A row whose source id (e.g.
         opportunity_id) is already on the board is an error: importing twice adds nothing twice.
+        Messages name the file as `name` when given (a file that came through standard input).
         """
         from store.deal_files import read_rows
 
-        headers, rows = read_rows(path)
+        headers, rows = read_rows(path, name)
         try:
             mapping = map_columns(headers, overrides)
         except MappingError as error:
@@ -357,7 +358,7 @@ class DealChanges(BoardCore):
                                 f"owner (--unowned)")
             if problems:
                 more = len(problems) - MAX_REPORTED
-                raise Invalid(str(path), f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported:\n  " + "\n  ".join(
+                raise Invalid(name or str(path), f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported:\n  " + "\n  ".join(
                     problems[:MAX_REPORTED]) + (f"\n  … and {more} more" if more > 0 else ""))
             for owner in {d.owner for d in deals}:
                 self._check("deal.add", new_owner=owner)

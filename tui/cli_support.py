@@ -117,14 +117,18 @@ def add_output_flags(parser: argparse.ArgumentParser) -> None:
 
 #: Where a parser keeps the names of its arguments that name files (add_path).
 PATHS = "_paths"
+NO_STDIN = "_no_stdin"  # a command whose files cannot come through standard input or output
 
 
-def add_path(parser: argparse.ArgumentParser, *flags: str, **options) -> argparse.Action:
+def add_path(parser: argparse.ArgumentParser, *flags: str, stdin: bool = True, **options) -> argparse.Action:
     """An argument that names a file on this machine (to read or write). Every such argument is
     declared this way, so that the command line refuses them all in a session over `uplift
-    serve ssh` before any command runs (named_paths, tui.remote.refuse_paths)."""
+    serve ssh` before any command runs (named_paths, tui.remote.refuse_paths). `stdin=False`:
+    the command has no `-` for standard input or output, so the refusal does not offer it."""
     action = parser.add_argument(*flags, **options)
     parser.set_defaults(**{PATHS: [*(parser.get_default(PATHS) or []), action.dest]})
+    if not stdin:
+        parser.set_defaults(**{NO_STDIN: True})
     return action
 
 

@@ -285,3 +285,34 @@ def test_the_input_budget_passes_a_burst_then_a_rate():
     assert budget.allow(500) == 50      # half a second at 100 bytes a second
     now[0] = 100.0
     assert budget.allow(5000) == 1000   # never more than a burst saved up
+
+
+def test_a_remote_lead_imports_deals_through_stdin(team, capsys, monkeypatch):
+    """`deal import -` reads the file from standard input (the refusal of a path offers `-`):
+    its problems name <stdin> and the row, and nothing is written; a good file imports."""
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    bad = "title,stage,value,owner\nAcme,Lead,1200,ali\nBeta,Someday,800,bea\n".encode("latin-1")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bad)))
+    assert main(["deal", "import", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "<stdin>: 1 problem, nothing imported" in err and "row 3: stage: 'Someday' is not a stage" in err
+    assert Board(team, actor="dana").deals() == []
+    good = "title,stage,value,owner\nCafé Nord,Lead,1200,ali\nBeta,Won,800,bea\n".encode("latin-1")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(good)))
+    assert main(["deal", "import", "-"]) == 0
+    deals = sorted((d.title, d.stage, d.value, d.owner) for d in Board(team, actor="dana").deals())
+    assert deals == [("Beta", "Won", 800, "bea"), ("Café Nord", "Lead", 1200, "ali")]
+
+
+def test_a_remote_diagnosis_of_a_file_is_not_offered_stdin(team, capsys, monkeypatch):
+    """diagnose reads files only: refused over SSH, it says where to run it, not to use `-`."""
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["diagnose", "sales.csv"]) == 1
+    err = capsys.readouterr().err
+    assert "diagnose cannot read standard input" in err and "(`-`)" not in err
+    assert main(["deal", "import", "deals.csv"]) == 1
+    assert "use standard input or output (`-`) instead" in capsys.readouterr().err
