@@ -331,8 +331,10 @@ class Session(asyncssh.SSHServerSession):
             self._to_terminal(data[:allowed])
         elif self.proc is not None:
             self._to_stdin(data)
-        elif len(self.early) < self.limits.input_burst:
-            self.early += data[:self.limits.input_burst - len(self.early)]
+        else:  # before the process: a verb's standard input is kept whole (up to its cap, as
+            # _to_stdin keeps it), a terminal's up to a burst
+            cap = self.limits.exec_input if self.argv else self.limits.input_burst
+            self.early += data[:max(cap - len(self.early), 0)]
 
     def _to_terminal(self, data: bytes) -> None:
         room = self.limits.input_burst - len(self.pending)
