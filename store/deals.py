@@ -104,7 +104,10 @@ class DealChanges(BoardCore):
         return {week.week: dict(week.counts) for week in weeks}
 
     def funnel(self, weeks: int = 12) -> list[FunnelRow]:
-        """The funnel per stage, each row with its weekly counts over the last `weeks` weeks."""
+        """The funnel per stage, each row with its weekly counts over the last `weeks` weeks
+        (1 to 520, ten years: 0 or fewer, or a number too big for a date, was a crash)."""
+        if not 1 <= weeks <= 520:
+            raise Invalid("weeks", f"a trend of 1 to 520 weeks, not {weeks}")
         stages = self.stages()
         rows = funnel(self.deals(), stages)
         series = weekly_series(self.pipeline_snapshots(), stages, self.today(), weeks)

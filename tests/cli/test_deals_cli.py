@@ -324,3 +324,14 @@ def test_deal_import_names_the_row_pandas_would_misread(run, team, tmp_path) -> 
         assert (code, out) == (2, ""), name
         assert message in err and name in err, (name, err)
     assert snapshot_files(team) == before
+
+
+def test_funnel_weeks_out_of_range_is_bad_input_not_a_crash(run) -> None:
+    """`funnel --weeks 0`, a negative or a huge number crashed (exit 3: IndexError,
+    OverflowError); they are bad input now, as `forecast --weeks` is."""
+    for weeks in ("0", "-1", "521", "99999999999999999999"):
+        code, out, err = run("funnel", "--weeks", weeks)
+        assert (code, out) == (2, ""), weeks
+        assert f"weeks: a trend of 1 to 520 weeks, not {weeks}" in err
+    code, out, _ = run("funnel", "--weeks", "520", "--json")
+    assert code == 0 and all(len(row["trend"]) == 520 for row in json.loads(out)["stages"])
