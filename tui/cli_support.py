@@ -108,6 +108,20 @@ def status_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (a port, a count of sessions)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("{value!r} is not a whole number from {low} to {high}").format(
+                value=text, low=low, high=high))
+        return value
+    return parse
+
+
 def add_output_flags(parser: argparse.ArgumentParser) -> None:
     """--json (for scripts) or --csv (for a spreadsheet), not both."""
     formats = parser.add_mutually_exclusive_group()

@@ -316,3 +316,30 @@ def test_a_remote_diagnosis_of_a_file_is_not_offered_stdin(team, capsys, monkeyp
     assert "diagnose cannot read standard input" in err and "(`-`)" not in err
     assert main(["deal", "import", "deals.csv"]) == 1
     assert "use standard input or output (`-`) instead" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["serve", "ssh", "--port", "99999999"], "argument --port: '99999999' is not a whole number from 0 to 65535"),
+    (["serve", "ssh", "--port", "-5"], "argument --port: '-5' is not a whole number from 0 to 65535"),
+    (["serve", "ssh", "--max-sessions", "0"], "argument --max-sessions: '0' is not a whole number from 1 to"),
+    (["serve", "ssh", "--cpu-seconds", "-1"], "argument --cpu-seconds: '-1' is not a whole number from 1 to"),
+    (["serve", "web", "--as", "dana", "--port", "70000"], "argument --port: '70000' is not a whole number"),
+])
+def test_serve_refuses_numbers_it_cannot_use(team, capsys, monkeypatch, args, says):
+    """A port past 65535 or below 0 crashed the server (exit 3: OverflowError in bind, after it
+    had made a host key); no sessions at all was accepted. Now they are bad usage (exit 2)."""
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(team / "config"))
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2 and says in capsys.readouterr().err
+    assert not (team / "config").exists()
+
+
+def test_serve_ssh_with_a_public_key_as_host_key_is_bad_input(team, ali_pub, capsys, monkeypatch):
+    """--host-key naming a public key (or any file that is not a private key) was a crash (exit 3:
+    KeyImportError); it is bad input (exit 2) naming the file."""
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["serve", "ssh", "--port", "0", "--host-key", str(ali_pub)]) == 2
+    assert f"--host-key: {ali_pub}: not a private key without a passphrase" in capsys.readouterr().err
