@@ -15,6 +15,7 @@ from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Stage, find_stage
+from sales.goals import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
 
@@ -123,11 +124,11 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
 
 
 def parse_money(text: str) -> float:
-    cleaned = text.strip().replace(",", "").replace("$", "").replace("€", "").replace("¥", "")
+    cleaned = text.strip().replace("$", "").replace("€", "").replace("¥", "")
     if not cleaned:
         return 0.0
     try:
-        value = float(cleaned)
+        value = float(decimal_point(cleaned))
     except ValueError:
         raise ValueError(f"{text!r} is not an amount") from None
     if value < 0 or value != value:

@@ -335,3 +335,25 @@ def test_funnel_weeks_out_of_range_is_bad_input_not_a_crash(run) -> None:
         assert f"weeks: a trend of 1 to 520 weeks, not {weeks}" in err
     code, out, _ = run("funnel", "--weeks", "520", "--json")
     assert code == 0 and all(len(row["trend"]) == 520 for row in json.loads(out)["stages"])
+
+
+def test_a_decimal_comma_is_read_as_one_not_dropped(run, team, tmp_path) -> None:
+    """Commas were all dropped: `--value 1,5M` made a deal of 15,000,000, `12,50` one of 1,250,
+    and a semicolon file's `1.234,56` came in as 1.23. A comma groups thousands (1,200,000) or
+    comes before decimals (1,5M; 1.234,56); anything else is bad input."""
+    for typed, value in (("1,5M", 1_500_000), ("12,50", 12.5), ("1,234,567", 1_234_567), ("1.234,56", 1234.56)):
+        code, out, err = run("deal", "add", f"Deal {typed}", "--value", typed, "--owner", "ali")
+        assert code == 0, err
+        assert json.loads(run("deal", "show", out.strip(), "--json")[1])["deal"]["value"] == value, typed
+    before = snapshot_files(team)
+    code, out, err = run("deal", "add", "Unclear", "--value", "12,3456")
+    assert (code, out) == (2, "") and "'12,3456' is not a number" in err
+    assert snapshot_files(team) == before
+    (tmp_path / "eu.csv").write_text("title;stage;value;owner\nMunich;Lead;1.234,56;ali\nLyon;Won;980,5;bea\n",
+                                     encoding="utf-8")
+    assert run("deal", "import", str(tmp_path / "eu.csv"))[0] == 0
+    deals = {d["title"]: d["value"] for d in json.loads(run("deal", "list", "--json")[1])}
+    assert (deals["Munich"], deals["Lyon"]) == (1234.56, 980.5)
+    (tmp_path / "odd.csv").write_text("title,stage,value\nA,Lead,\"12,3456\"\n", encoding="utf-8")
+    code, _, err = run("deal", "import", str(tmp_path / "odd.csv"))
+    assert code == 2 and "row 2: value: '12,3456' is not an amount" in err
