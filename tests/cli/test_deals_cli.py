@@ -357,3 +357,24 @@ def test_a_decimal_comma_is_read_as_one_not_dropped(run, team, tmp_path) -> None
     (tmp_path / "odd.csv").write_text("title,stage,value\nA,Lead,\"12,3456\"\n", encoding="utf-8")
     code, _, err = run("deal", "import", str(tmp_path / "odd.csv"))
     assert code == 2 and "row 2: value: '12,3456' is not an amount" in err
+
+
+def test_a_rep_snoozes_only_alerts_about_their_own_work(run, team) -> None:
+    """A snooze silences an alert for the whole team, lead included: a rep could silence the alert
+    on another rep's overdue task or stuck deal, or a WIP limit. Now only their own (exit 1
+    otherwise, naming whose it is); a lead snoozes any."""
+    run("task", "edit", "T-1", "--due", "2020-01-01")  # ali's, overdue
+    run("task", "edit", "T-2", "--due", "2020-01-02")  # bea's, overdue
+    run("wip", "todo", "1")
+    keys = {a["key"] for a in json.loads(run("alerts", "--json")[1])}
+    assert {"overdue:T-1", "overdue:T-2", "wip:column:todo"} <= keys
+    before = snapshot_files(team)
+    for key, whose in (("overdue:T-2", "bea's"), ("wip:column:todo", "about the whole team")):
+        code, out, err = run("alerts", "snooze", key, "--until", "+2d", "--reason", "hide it", user="ali")
+        assert (code, out) == (1, ""), key
+        assert f"a rep may only snooze alerts about their own tasks, deals and goals; this one is {whose}" in err
+    assert snapshot_files(team) == before
+    assert run("alerts", "snooze", "overdue:T-1", "--until", "+2d", "--reason", "on it", user="ali")[0] == 0
+    assert run("alerts", "snooze", "overdue:T-2", "--until", "+2d", "--reason", "bea is away")[0] == 0
+    snoozed = {a["key"]: a["snoozed_until"] is not None for a in json.loads(run("alerts", "--all", "--json")[1])}
+    assert snoozed == {"overdue:T-1": True, "overdue:T-2": True, "wip:column:todo": False}
