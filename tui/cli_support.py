@@ -44,6 +44,16 @@ def os_reason(error: OSError) -> str:
     return f"{error.filename}: {reason}"
 
 
+def write_output(path: str, data: bytes) -> None:
+    """Write a command's -o file. The machine refusing it (no such folder, no space, no
+    permission) is an OSError naming the file, which the command line reports with exit 1."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), path) from None
+
+
 def bug_report(what: str, error: BaseException) -> str:
     """The one line a user sees for a bug: what failed, the error, how to see the traceback."""
     return (f"uplift: {what} failed: {one_line(error)}. This is a bug in Uplift; "
