@@ -217,10 +217,16 @@ def test_every_argument_that_names_a_file_is_refused_over_ssh() -> None:
     assert len(found) >= 11, found
 
 
-def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, monkeypatch):
+@pytest.fixture
+def remote_lead(team, monkeypatch) -> Path:
+    """A session of dana, the lead, over `uplift serve ssh` (UPLIFT_REMOTE=1) on the team board."""
     monkeypatch.setenv("UPLIFT_REMOTE", "1")
     monkeypatch.setenv("UPLIFT_BOARD", str(team))
     monkeypatch.setenv("UPLIFT_USER", "dana")
+    return team
+
+
+def test_a_remote_session_moves_plans_through_stdin_and_stdout(remote_lead, team, capsys, monkeypatch):
     assert main(["plan", "export"]) == 0
     text = capsys.readouterr().out
     assert "Call Acme" in text
@@ -229,10 +235,7 @@ def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, mon
     assert Board(team, actor="dana").task("T-1").title == "Call Acme Inc"
 
 
-def test_a_remote_lead_sets_an_incentive_plan_through_stdin(team, capsys, monkeypatch):
-    monkeypatch.setenv("UPLIFT_REMOTE", "1")
-    monkeypatch.setenv("UPLIFT_BOARD", str(team))
-    monkeypatch.setenv("UPLIFT_USER", "dana")
+def test_a_remote_lead_sets_an_incentive_plan_through_stdin(remote_lead, team, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"name: Spiff\nquota: 10000\ncap: lots\n")))
     assert main(["incentive", "set", "-"]) == 2
     assert "<stdin>:3: incentives[0].cap: expected a number or nothing, got the text 'lots'" in capsys.readouterr().err
@@ -287,12 +290,9 @@ def test_the_input_budget_passes_a_burst_then_a_rate():
     assert budget.allow(5000) == 1000   # never more than a burst saved up
 
 
-def test_a_remote_lead_imports_deals_through_stdin(team, capsys, monkeypatch):
+def test_a_remote_lead_imports_deals_through_stdin(remote_lead, team, capsys, monkeypatch):
     """`deal import -` reads the file from standard input (the refusal of a path offers `-`):
     its problems name <stdin> and the row, and nothing is written; a good file imports."""
-    monkeypatch.setenv("UPLIFT_REMOTE", "1")
-    monkeypatch.setenv("UPLIFT_BOARD", str(team))
-    monkeypatch.setenv("UPLIFT_USER", "dana")
     bad = "title,stage,value,owner\nAcme,Lead,1200,ali\nBeta,Someday,800,bea\n".encode("latin-1")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bad)))
     assert main(["deal", "import", "-"]) == 2
@@ -306,11 +306,8 @@ def test_a_remote_lead_imports_deals_through_stdin(team, capsys, monkeypatch):
     assert deals == [("Beta", "Won", 800, "bea"), ("Café Nord", "Lead", 1200, "ali")]
 
 
-def test_a_remote_diagnosis_of_a_file_is_not_offered_stdin(team, capsys, monkeypatch):
+def test_a_remote_diagnosis_of_a_file_is_not_offered_stdin(remote_lead, team, capsys, monkeypatch):
     """diagnose reads files only: refused over SSH, it says where to run it, not to use `-`."""
-    monkeypatch.setenv("UPLIFT_REMOTE", "1")
-    monkeypatch.setenv("UPLIFT_BOARD", str(team))
-    monkeypatch.setenv("UPLIFT_USER", "dana")
     assert main(["diagnose", "sales.csv"]) == 1
     err = capsys.readouterr().err
     assert "diagnose cannot read standard input" in err and "(`-`)" not in err
