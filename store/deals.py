@@ -39,7 +39,7 @@ from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
 from sales.splits import Split, read_splits, split_rep_problem
-from sales.text import formula_unguarded
+from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
@@ -304,6 +304,9 @@ class DealChanges(BoardCore):
         cell = formula_unguarded if is_export(headers) else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
                    for number, row in rows]
+        # a board's own export names its deals by id: imported back into that board, each would
+        # be added a second time (its won value and pay counted twice)
+        exported_ids = {number: row.get("id", "") for number, row in rows} if is_export(headers) else {}
 
         def build(tx: Transaction) -> dict:
             stages = self.stages()
@@ -311,6 +314,7 @@ class DealChanges(BoardCore):
             roles = {m.name: m.role for m in self.members()}
             members = set(roles)
             known = {d.source for d in self.deals() if d.source}
+            on_board = {d.id: d for d in self.deals()} if exported_ids else {}
             now = self.clock().replace(microsecond=0)
             zone = now.tzinfo
             problems: list[str] = []
@@ -323,6 +327,11 @@ class DealChanges(BoardCore):
                     fields = row_fields(record, stages, opened_stage, now, zone)
                 except ValueError as error:
                     problems.append(f"row {number}: {error}")
+                    continue
+                here = on_board.get(exported_ids.get(number, ""))
+                if here is not None and here.title == clean_line(fields["title"]):
+                    problems.append(f"row {number}: id: {here.id} {here.title!r} is on this board already; importing "
+                                    f"it would add it a second time (change deals with `deal edit` or a plan file)")
                     continue
                 source = fields["source"]
                 if source and source in known:

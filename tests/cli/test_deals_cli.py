@@ -378,3 +378,27 @@ def test_a_rep_snoozes_only_alerts_about_their_own_work(run, team) -> None:
     assert run("alerts", "snooze", "overdue:T-2", "--until", "+2d", "--reason", "bea is away")[0] == 0
     snoozed = {a["key"]: a["snoozed_until"] is not None for a in json.loads(run("alerts", "--all", "--json")[1])}
     assert snoozed == {"overdue:T-1": True, "overdue:T-2": True, "wip:column:todo": False}
+
+
+def test_a_boards_own_deal_list_imported_back_is_refused(run, team, tmp_path) -> None:
+    """`deal list --csv`, edited in a spreadsheet and imported back into the same board, added
+    every deal a second time: the won value, the forecast and the payouts counted twice. Rows
+    whose id and title are a deal of this board are refused (exit 2, nothing written); the same
+    file imports into another board (test_a_deals_list_imports_back_as_it_was)."""
+    import csv
+    import io
+
+    run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "30000", "--stage", "Won")
+    run("deal", "add", "Betasol pilot", "--owner", "bea", "--value", "12000")
+    code, out, _ = run("deal", "list", "--csv")
+    path = tmp_path / "deals.csv"
+    path.write_text(out, encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 2: id: D-1 'Acme renewal' is on this board already; importing it would add it a second time" in err
+    assert "row 3: id: D-2 'Betasol pilot' is on this board already" in err
+    assert snapshot_files(team) == before
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert [(r["id"], r["title"], r["value"]) for r in rows] == [("D-1", "Acme renewal", "30000"),
+                                                                   ("D-2", "Betasol pilot", "12000")]
