@@ -15,6 +15,7 @@ from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Stage, find_stage
+from sales.goals import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
 
@@ -31,6 +32,13 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "forecastcategory", "预测类别", "預測類別"),
     "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
     "business": ("business", "dealtype", "opportunitytype", "businesstype", "商机类型", "商機類型"),
+}
+# a deal's dates by their own names (as `deal list --csv` and plan files write them), which the
+# engine's spellings of a sales record's date do not include; they win over the engine's guesses
+OWN_DATES: dict[str, tuple[str, ...]] = {
+    "close": ("close", "expectedclose", "expectedclosedate", "expectedclosingdate", "预计成交日期", "預計成交日期"),
+    "closed": ("closed", "closedon", "dateclosed"),
+    "opened": ("opened", "openedon", "dateopened"),
 }
 # the product sold: a field of its own, and the title when the file has no title column
 FROM_PRODUCT = "product"
@@ -90,8 +98,8 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
         else:
             raise MappingError(f"--map {column}={field}: {field!r} is not a deal field "
                                f"(one of: {', '.join(DEAL_FIELDS)}, or - to ignore the column)")
-    for field, names in DEAL_ONLY.items():
-        if field in mapping.values():
+    for field, names in {**DEAL_ONLY, **OWN_DATES}.items():
+        if field in mapping.values() or FROM_SALES_FIELD.get(field) in engine_overrides.values():
             continue
         header = next((by_name[n] for n in names if n in by_name and by_name[n] not in mapping
                        and by_name[n] not in engine_overrides), None)
@@ -100,7 +108,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
             engine_overrides[header] = sales_fields.IGNORE
     found = sales_fields.map_columns(headers, engine_overrides).fields
     for deal_field, sales_field in FROM_SALES_FIELD.items():
-        if sales_field in found:
+        if sales_field in found and deal_field not in mapping.values():
             mapping[found[sales_field]] = deal_field
     if FROM_PRODUCT not in mapping.values() and "product" in found:
         mapping[found["product"]] = FROM_PRODUCT
@@ -116,11 +124,11 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
 
 
 def parse_money(text: str) -> float:
-    cleaned = text.strip().replace(",", "").replace("$", "").replace("€", "").replace("¥", "")
+    cleaned = text.strip().replace("$", "").replace("€", "").replace("¥", "")
     if not cleaned:
         return 0.0
     try:
-        value = float(cleaned)
+        value = float(decimal_point(cleaned))
     except ValueError:
         raise ValueError(f"{text!r} is not an amount") from None
     if value < 0 or value != value:

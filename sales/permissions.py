@@ -8,7 +8,8 @@ rest. Anyone who is not a member may only read.
 
 Resources: anyone on the board may request a budget line (in their own name); only a lead
 approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
-rep may record spending only on a line they requested. Goals and strategies are set by leads;
+rep may record spending only on a line they requested. A snooze silences an alert for everyone,
+so a rep may snooze only the alerts about their own tasks, deals and goals. Goals and strategies are set by leads;
 check-ins on any goal are open to reps (the people closest to the numbers).
 
 Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
@@ -27,7 +28,7 @@ REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "
 REP_CREATE_OWN = {"task.add", "deal.add"}
 # Anyone on the team may write down what they heard and tick the diagnosis checklist; saving
 # a diagnosis snapshot or a column mapping (diagnosis.save, mapping.save) is a lead's call.
-REP_ANY = {"activity.log", "goal.checkin", "alert.snooze", "pipeline.snapshot", "budget.request",
+REP_ANY = {"activity.log", "goal.checkin", "pipeline.snapshot", "budget.request",
            "note.add", "checklist.tick", "task.comment", "change.undo", "change.redo"}
 
 
@@ -45,6 +46,11 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
     noun = action.split(".")[0]
     if action in REP_ANY:
         return
+    if action == "alert.snooze":  # a snooze silences the alert for the whole team
+        if owner == actor:
+            return
+        raise Refused("a rep may only snooze alerts about their own tasks, deals and goals; this one is "
+                      + (f"{owner}'s" if owner else "about the whole team"))
     if action in REP_CREATE_OWN:
         if new_owner == actor:
             return

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from sales.errors import Invalid
+from sales.dates import year_problem
 from sales.ids import loop_path
 from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multiline
 
@@ -149,18 +149,22 @@ def _step(day: date, every: str, times: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def next_occurrence(task: Task, today: date) -> dict:
+def next_occurrence(task: Task, today: date) -> dict | None:
     """The fields of a repeating task's next occurrence, made when it is done: the same work
     (steps unticked, no comments), due one step after its due date, or the first step on or
-    after `today` when it was done later than that; its start moves by as much."""
+    after `today` when it was done later than that; its start moves by as much. None when that
+    date would be past the last year a plan holds (dates.LAST_YEAR): the task is done, and its
+    repeats end there (before, the task could not be done at all)."""
     times = 1
     try:
         while _step(task.due, task.every, times) < today:
             times += 1
         due = _step(task.due, task.every, times)
         start = task.start + (due - task.due) if task.start else None
-    except (OverflowError, ValueError):  # (a date from before dates were checked: 9999-12-31)
-        raise Invalid("due", f"{task.due} has no next {task.every} date; give the task an earlier due date") from None
+    except (OverflowError, ValueError):  # (past 9999-12-31)
+        return None
+    if year_problem(due) or (start and year_problem(start)):
+        return None
     return {"title": task.title, "owner": task.owner, "priority": task.priority, "start": start, "due": due,
             "goal": task.goal, "strategy": task.strategy, "deal": task.deal, "tags": list(task.tags),
             "steps": [{"text": s.text} for s in task.steps],

@@ -12,7 +12,11 @@ import re
 # C0 controls except TAB and LF, DEL, C1 controls, bidi embedding/override/isolate controls,
 # and the line/paragraph separators that some terminals treat as newlines.
 _UNSAFE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# One line (titles, names, accounts) also loses the invisible characters that make two equal-looking
+# names different (zero-width space, word joiner, byte-order mark) and the bidi marks (LRM, RLM,
+# ALM): "Acme" and "Acme\u200b" would be two customers. ZWJ and ZWNJ stay: scripts and emoji need them.
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+                          "\u200b\u200e\u200f\u061c\u2060\ufeff]")
 
 TITLE_MAX = 200
 NAME_MAX = 40

@@ -20,7 +20,7 @@ from sales.alerts import (
     stuck_deals,
     wip_over_limit,
 )
-from sales.errors import Invalid
+from sales.errors import Invalid, NotFound
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -54,9 +54,9 @@ class AlertChanges(BoardCore):
     def snooze(self, key: str, until: date | str, reason: str) -> Snooze:
         """Silence the alert `key` (e.g. `quiet:D-4`) until a date, inclusive, for a reason."""
         def build(tx: Transaction) -> Snooze:
-            self._check("alert.snooze")
             if key.split(":", 1)[0] not in KINDS or ":" not in key:
                 raise Invalid("alert", f"{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)")
+            self._check("alert.snooze", owner=self.alert_owner(key), new_owner=self.alert_owner(key))
             snooze = convert({"key": key, "until": until, "reason": reason.strip(), "by": self.actor},
                              Snooze, "snooze")
             if not snooze.reason:
@@ -70,6 +70,16 @@ class AlertChanges(BoardCore):
             tx.put("alert.snooze", key, "deals", "snoozes", doc_id, before, msgspec.to_builtins(snooze))
             return snooze
         return self._transact(build)
+
+    def alert_owner(self, key: str) -> str | None:
+        """Who owns what the alert `key` is about (a task, deal or goal); None for an alert about
+        the whole team (a stage's conversion, a WIP limit) or an item the board does not have."""
+        item = key.split(":", 1)[1]
+        kind = {"T": "task", "D": "deal", "G": "goal"}.get(item.split("-", 1)[0])
+        try:
+            return self._get(kind, item).owner if kind else None
+        except (NotFound, Invalid):
+            return None
 
     def goal_paces(self) -> list[tuple[str, float, float]]:
         """(goal id, % of the way expected by now, % covered) for goals whose pace can be judged."""

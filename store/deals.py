@@ -39,7 +39,7 @@ from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
 from sales.splits import Split, read_splits, split_rep_problem
-from sales.text import formula_unguarded
+from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
@@ -104,7 +104,10 @@ class DealChanges(BoardCore):
         return {week.week: dict(week.counts) for week in weeks}
 
     def funnel(self, weeks: int = 12) -> list[FunnelRow]:
-        """The funnel per stage, each row with its weekly counts over the last `weeks` weeks."""
+        """The funnel per stage, each row with its weekly counts over the last `weeks` weeks
+        (1 to 520, ten years: 0 or fewer, or a number too big for a date, was a crash)."""
+        if not 1 <= weeks <= 520:
+            raise Invalid("weeks", f"a trend of 1 to 520 weeks, not {weeks}")
         stages = self.stages()
         rows = funnel(self.deals(), stages)
         series = weekly_series(self.pipeline_snapshots(), stages, self.today(), weeks)
@@ -281,17 +284,18 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ import
 
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
-                     unowned: bool = False, dry_run: bool = False) -> dict:
+                     unowned: bool = False, dry_run: bool = False, name: str | None = None) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
         not members of a board that has members are an error too, unless `unowned`: then those
         deals come in without an owner (and the report counts them). A row whose source id (e.g.
         opportunity_id) is already on the board is an error: importing twice adds nothing twice.
+        Messages name the file as `name` when given (a file that came through standard input).
         """
         from store.deal_files import read_rows
 
-        headers, rows = read_rows(path)
+        headers, rows = read_rows(path, name)
         try:
             mapping = map_columns(headers, overrides)
         except MappingError as error:
@@ -300,6 +304,9 @@ class DealChanges(BoardCore):
         cell = formula_unguarded if is_export(headers) else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
                    for number, row in rows]
+        # a board's own export names its deals by id: imported back into that board, each would
+        # be added a second time (its won value and pay counted twice)
+        exported_ids = {number: row.get("id", "") for number, row in rows} if is_export(headers) else {}
 
         def build(tx: Transaction) -> dict:
             stages = self.stages()
@@ -307,6 +314,7 @@ class DealChanges(BoardCore):
             roles = {m.name: m.role for m in self.members()}
             members = set(roles)
             known = {d.source for d in self.deals() if d.source}
+            on_board = {d.id: d for d in self.deals()} if exported_ids else {}
             now = self.clock().replace(microsecond=0)
             zone = now.tzinfo
             problems: list[str] = []
@@ -319,6 +327,11 @@ class DealChanges(BoardCore):
                     fields = row_fields(record, stages, opened_stage, now, zone)
                 except ValueError as error:
                     problems.append(f"row {number}: {error}")
+                    continue
+                here = on_board.get(exported_ids.get(number, ""))
+                if here is not None and here.title == clean_line(fields["title"]):
+                    problems.append(f"row {number}: id: {here.id} {here.title!r} is on this board already; importing "
+                                    f"it would add it a second time (change deals with `deal edit` or a plan file)")
                     continue
                 source = fields["source"]
                 if source and source in known:
@@ -357,7 +370,7 @@ class DealChanges(BoardCore):
                                 f"owner (--unowned)")
             if problems:
                 more = len(problems) - MAX_REPORTED
-                raise Invalid(str(path), f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported:\n  " + "\n  ".join(
+                raise Invalid(name or str(path), f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported:\n  " + "\n  ".join(
                     problems[:MAX_REPORTED]) + (f"\n  … and {more} more" if more > 0 else ""))
             for owner in {d.owner for d in deals}:
                 self._check("deal.add", new_owner=owner)

@@ -285,10 +285,15 @@ def _decimal_comma(values: "pd.Index", delimiter: str) -> bool:
 
 def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str = ",") -> "pd.Series":
     """Numbers from a column that may hold text such as "1.234,56", "12,5" or "$1,200"."""
+    import numpy as np
     import pandas as pd
 
     if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
-        return column.astype("float64")
+        values = column.astype("float64")
+        infinite = np.isinf(values.to_numpy())
+        if infinite.any():  # 1e400 in the file: it would make every total infinite, shown as 0
+            raise RecordsError(file, "a number too big to add up (1e308 or more)", name, int(infinite.argmax()) + 2)
+        return values
     column = _as_category(column)
     cats = pd.Series(column.cat.categories.astype(str))
     cleaned = cats.str.replace(_CURRENCY, "", regex=True)
@@ -298,7 +303,7 @@ def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str =
     else:
         cleaned = cleaned.str.replace(",", "", regex=False)
     parsed = pd.to_numeric(cleaned, errors="coerce")
-    bad = parsed.isna().to_numpy()
+    bad = (parsed.isna() | np.isinf(parsed)).to_numpy()  # (1e400 is read as infinity)
     row = _first_bad_row(column, bad)
     if row is not None:
         value = cats[int(bad.argmax())] if bad.sum() == 1 else _value_at(column, row)

@@ -67,6 +67,8 @@ class TaskChanges(BoardCore):
         if self.next_of(done.id) is not None:
             return
         fields = next_occurrence(done, self.today())
+        if fields is None:
+            return  # its next date would be past the last year a plan holds: the repeats end
         self._check("task.add", new_owner=fields["owner"])
         task = self._validate_task(tx, {**{k: v for k, v in fields.items() if v is not None},
                                         "id": format_id("task", tx.nextnumber("task"))})

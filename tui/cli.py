@@ -28,6 +28,7 @@ from tui.cli_support import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_REFUSED,
+    NO_STDIN,
     BadInput,
     bug_report,
     debugging,
@@ -144,7 +145,8 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     if hasattr(args, "command"):
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
-        refuse_paths(running["command"] or "uplift", *named_paths(args))  # (over `uplift serve ssh`)
+        refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
+                     stdin=not getattr(args, NO_STDIN, False))
         return args.run(args)
     except (Invalid, BadInput) as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)

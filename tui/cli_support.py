@@ -44,6 +44,16 @@ def os_reason(error: OSError) -> str:
     return f"{error.filename}: {reason}"
 
 
+def write_output(path: str, data: bytes) -> None:
+    """Write a command's -o file. The machine refusing it (no such folder, no space, no
+    permission) is an OSError naming the file, which the command line reports with exit 1."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), path) from None
+
+
 def bug_report(what: str, error: BaseException) -> str:
     """The one line a user sees for a bug: what failed, the error, how to see the traceback."""
     return (f"uplift: {what} failed: {one_line(error)}. This is a bug in Uplift; "
@@ -108,6 +118,20 @@ def status_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (a port, a count of sessions)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("{value!r} is not a whole number from {low} to {high}").format(
+                value=text, low=low, high=high))
+        return value
+    return parse
+
+
 def add_output_flags(parser: argparse.ArgumentParser) -> None:
     """--json (for scripts) or --csv (for a spreadsheet), not both."""
     formats = parser.add_mutually_exclusive_group()
@@ -117,14 +141,18 @@ def add_output_flags(parser: argparse.ArgumentParser) -> None:
 
 #: Where a parser keeps the names of its arguments that name files (add_path).
 PATHS = "_paths"
+NO_STDIN = "_no_stdin"  # a command whose files cannot come through standard input or output
 
 
-def add_path(parser: argparse.ArgumentParser, *flags: str, **options) -> argparse.Action:
+def add_path(parser: argparse.ArgumentParser, *flags: str, stdin: bool = True, **options) -> argparse.Action:
     """An argument that names a file on this machine (to read or write). Every such argument is
     declared this way, so that the command line refuses them all in a session over `uplift
-    serve ssh` before any command runs (named_paths, tui.remote.refuse_paths)."""
+    serve ssh` before any command runs (named_paths, tui.remote.refuse_paths). `stdin=False`:
+    the command has no `-` for standard input or output, so the refusal does not offer it."""
     action = parser.add_argument(*flags, **options)
     parser.set_defaults(**{PATHS: [*(parser.get_default(PATHS) or []), action.dest]})
+    if not stdin:
+        parser.set_defaults(**{NO_STDIN: True})
     return action
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from sales.errors import Refused
+from tui.i18n import _
 
 REMOTE_ENV = "UPLIFT_REMOTE"
 
@@ -21,10 +22,15 @@ def is_remote() -> bool:
     return os.environ.get(REMOTE_ENV) == "1"
 
 
-def refuse_paths(what: str, *paths: str | None) -> None:
+def refuse_paths(what: str, *paths: str | None, stdin: bool = True) -> None:
     """Refused in a remote session if any of `paths` names a file (`-`, standard input or
-    output, and None are fine)."""
+    output, and None are fine). `stdin=False`: the command has no `-`, so the refusal says to
+    run it where the files are instead of offering one."""
     if is_remote() and any(p not in (None, "-") for p in paths):
+        if not stdin:
+            raise Refused(_("{what}: a session over `uplift serve ssh` cannot open the server's files, and "
+                            "{what} cannot read standard input; run it on a machine that has the board's "
+                            "folder (`uplift {what} FILE --board DIR`)").format(what=what))
         raise Refused(f"{what}: a session over `uplift serve ssh` cannot open the server's files; "
                       f"use standard input or output (`-`) instead")
 

@@ -217,10 +217,16 @@ def test_every_argument_that_names_a_file_is_refused_over_ssh() -> None:
     assert len(found) >= 11, found
 
 
-def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, monkeypatch):
+@pytest.fixture
+def remote_lead(team, monkeypatch) -> Path:
+    """A session of dana, the lead, over `uplift serve ssh` (UPLIFT_REMOTE=1) on the team board."""
     monkeypatch.setenv("UPLIFT_REMOTE", "1")
     monkeypatch.setenv("UPLIFT_BOARD", str(team))
     monkeypatch.setenv("UPLIFT_USER", "dana")
+    return team
+
+
+def test_a_remote_session_moves_plans_through_stdin_and_stdout(remote_lead, team, capsys, monkeypatch):
     assert main(["plan", "export"]) == 0
     text = capsys.readouterr().out
     assert "Call Acme" in text
@@ -229,10 +235,7 @@ def test_a_remote_session_moves_plans_through_stdin_and_stdout(team, capsys, mon
     assert Board(team, actor="dana").task("T-1").title == "Call Acme Inc"
 
 
-def test_a_remote_lead_sets_an_incentive_plan_through_stdin(team, capsys, monkeypatch):
-    monkeypatch.setenv("UPLIFT_REMOTE", "1")
-    monkeypatch.setenv("UPLIFT_BOARD", str(team))
-    monkeypatch.setenv("UPLIFT_USER", "dana")
+def test_a_remote_lead_sets_an_incentive_plan_through_stdin(remote_lead, team, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"name: Spiff\nquota: 10000\ncap: lots\n")))
     assert main(["incentive", "set", "-"]) == 2
     assert "<stdin>:3: incentives[0].cap: expected a number or nothing, got the text 'lots'" in capsys.readouterr().err
@@ -285,3 +288,55 @@ def test_the_input_budget_passes_a_burst_then_a_rate():
     assert budget.allow(500) == 50      # half a second at 100 bytes a second
     now[0] = 100.0
     assert budget.allow(5000) == 1000   # never more than a burst saved up
+
+
+def test_a_remote_lead_imports_deals_through_stdin(remote_lead, team, capsys, monkeypatch):
+    """`deal import -` reads the file from standard input (the refusal of a path offers `-`):
+    its problems name <stdin> and the row, and nothing is written; a good file imports."""
+    bad = "title,stage,value,owner\nAcme,Lead,1200,ali\nBeta,Someday,800,bea\n".encode("latin-1")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bad)))
+    assert main(["deal", "import", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "<stdin>: 1 problem, nothing imported" in err and "row 3: stage: 'Someday' is not a stage" in err
+    assert Board(team, actor="dana").deals() == []
+    good = "title,stage,value,owner\nCafé Nord,Lead,1200,ali\nBeta,Won,800,bea\n".encode("latin-1")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(good)))
+    assert main(["deal", "import", "-"]) == 0
+    deals = sorted((d.title, d.stage, d.value, d.owner) for d in Board(team, actor="dana").deals())
+    assert deals == [("Beta", "Won", 800, "bea"), ("Café Nord", "Lead", 1200, "ali")]
+
+
+def test_a_remote_diagnosis_of_a_file_is_not_offered_stdin(remote_lead, team, capsys, monkeypatch):
+    """diagnose reads files only: refused over SSH, it says where to run it, not to use `-`."""
+    assert main(["diagnose", "sales.csv"]) == 1
+    err = capsys.readouterr().err
+    assert "diagnose cannot read standard input" in err and "(`-`)" not in err
+    assert main(["deal", "import", "deals.csv"]) == 1
+    assert "use standard input or output (`-`) instead" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["serve", "ssh", "--port", "99999999"], "argument --port: '99999999' is not a whole number from 0 to 65535"),
+    (["serve", "ssh", "--port", "-5"], "argument --port: '-5' is not a whole number from 0 to 65535"),
+    (["serve", "ssh", "--max-sessions", "0"], "argument --max-sessions: '0' is not a whole number from 1 to"),
+    (["serve", "ssh", "--cpu-seconds", "-1"], "argument --cpu-seconds: '-1' is not a whole number from 1 to"),
+    (["serve", "web", "--as", "dana", "--port", "70000"], "argument --port: '70000' is not a whole number"),
+])
+def test_serve_refuses_numbers_it_cannot_use(team, capsys, monkeypatch, args, says):
+    """A port past 65535 or below 0 crashed the server (exit 3: OverflowError in bind, after it
+    had made a host key); no sessions at all was accepted. Now they are bad usage (exit 2)."""
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(team / "config"))
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2 and says in capsys.readouterr().err
+    assert not (team / "config").exists()
+
+
+def test_serve_ssh_with_a_public_key_as_host_key_is_bad_input(team, ali_pub, capsys, monkeypatch):
+    """--host-key naming a public key (or any file that is not a private key) was a crash (exit 3:
+    KeyImportError); it is bad input (exit 2) naming the file."""
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["serve", "ssh", "--port", "0", "--host-key", str(ali_pub)]) == 2
+    assert f"--host-key: {ali_pub}: not a private key without a passphrase" in capsys.readouterr().err

@@ -28,5 +28,10 @@ def test_calendar_refuses_what_it_cannot_answer(run, tmp_path) -> None:
     assert code == 2 and "nobody of that name" in err
     code, _, err = run("calendar", "--mine", "--for", "ali")
     assert code == 2 and "not both" in err
+    # the machine refusing the file is exit 1, naming it, as for plan export -o (it was 2 here)
     code, _, err = run("calendar", "-o", str(tmp_path / "missing" / "x.ics"))
-    assert code == 2 and "cannot write" in err
+    assert (code, err) == (1, f"uplift: {tmp_path / 'missing' / 'x.ics'}: No such file or directory\n")
+    code, _, err = run("review", "export", "-o", str(tmp_path))
+    assert (code, err) == (1, f"uplift: {tmp_path}: Is a directory\n")
+    code, _, err = run("plan", "export", "-o", str(tmp_path / "missing" / "plan.yaml"))
+    assert code == 1 and str(tmp_path / "missing") in err

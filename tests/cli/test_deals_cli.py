@@ -283,3 +283,122 @@ def test_a_deal_says_whether_it_brings_a_new_customer(run, team, tmp_path) -> No
     sheet.write_text("Name,Stage,Owner,Deal Type\nE,Lead,ali,Hardware\n", encoding="utf-8")
     code, _, err = run("deal", "import", str(sheet))
     assert code == 2 and "row 2: business: 'Hardware' is not a deal type" in err
+
+
+def test_deal_import_reads_what_spreadsheets_write(run, team, tmp_path) -> None:
+    """Latin-1 (Excel on Windows), UTF-16 with its mark, semicolons (a European Excel), a workbook
+    named .xls, and a close date by its own name: each imported as written."""
+    import pandas as pd
+
+    files = {
+        "latin1.csv": ("title,stage,value,owner,close\nCafé Noir,Lead,500,ali,2026-12-01\n").encode("latin-1"),
+        "utf16.csv": ("title,stage,value,owner,close\nÜberall,Lead,500,ali,2026-12-01\n").encode("utf-16"),
+        "semi.csv": b"title;stage;value;owner;close\nSemi;Lead;500;ali;2026-12-01\n",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    pd.DataFrame({"title": ["Sheet"], "stage": ["Lead"], "value": ["500"], "owner": ["ali"],
+                  "close": ["2026-12-01"]}).to_excel(tmp_path / "book.xls", index=False)  # an xlsx, misnamed
+    for name in [*files, "book.xls"]:
+        code, out, err = run("deal", "import", str(tmp_path / name), "--json")
+        assert (code, err) == (0, ""), name
+    deals = {d["title"]: d for d in json.loads(run("deal", "list", "--json")[1])}
+    assert set(deals) == {"Café Noir", "Überall", "Semi", "Sheet"}
+    assert {d["close"] for d in deals.values()} == {"2026-12-01"}
+    assert {d["value"] for d in deals.values()} == {500}
+
+
+def test_deal_import_names_the_row_pandas_would_misread(run, team, tmp_path) -> None:
+    """A row with more cells than the header (pandas shifted them into other columns), a header
+    naming a column twice, a quote never closed: exit 2, the row named, nothing written."""
+    cases = {
+        "long.csv": ("title,stage,value\nA,Lead,5\n\nB,Lead,5,extra,more\n", "row 3: 5 cells, but the header has 3"),
+        "twice.csv": ("title,title,stage\nA,B,Lead\n", "row 1: the column 'title' is there twice"),
+        "quote.csv": ('title,stage,value\nA,Lead,5\n"B,Lead,5\nC,Lead,5\n', 'row 3: a quote (") is opened and never'),
+        "date.csv": ("title,stage,close\nA,Lead,2026-12-01\nB,Lead,31/02/2026\n", "row 3: close: '31/02/2026' is not a date"),
+    }
+    before = snapshot_files(team)
+    for name, (text, message) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out, err = run("deal", "import", str(tmp_path / name))
+        assert (code, out) == (2, ""), name
+        assert message in err and name in err, (name, err)
+    assert snapshot_files(team) == before
+
+
+def test_funnel_weeks_out_of_range_is_bad_input_not_a_crash(run) -> None:
+    """`funnel --weeks 0`, a negative or a huge number crashed (exit 3: IndexError,
+    OverflowError); they are bad input now, as `forecast --weeks` is."""
+    for weeks in ("0", "-1", "521", "99999999999999999999"):
+        code, out, err = run("funnel", "--weeks", weeks)
+        assert (code, out) == (2, ""), weeks
+        assert f"weeks: a trend of 1 to 520 weeks, not {weeks}" in err
+    code, out, _ = run("funnel", "--weeks", "520", "--json")
+    assert code == 0 and all(len(row["trend"]) == 520 for row in json.loads(out)["stages"])
+
+
+def test_a_decimal_comma_is_read_as_one_not_dropped(run, team, tmp_path) -> None:
+    """Commas were all dropped: `--value 1,5M` made a deal of 15,000,000, `12,50` one of 1,250,
+    and a semicolon file's `1.234,56` came in as 1.23. A comma groups thousands (1,200,000) or
+    comes before decimals (1,5M; 1.234,56); anything else is bad input."""
+    for typed, value in (("1,5M", 1_500_000), ("12,50", 12.5), ("1,234,567", 1_234_567), ("1.234,56", 1234.56)):
+        code, out, err = run("deal", "add", f"Deal {typed}", "--value", typed, "--owner", "ali")
+        assert code == 0, err
+        assert json.loads(run("deal", "show", out.strip(), "--json")[1])["deal"]["value"] == value, typed
+    before = snapshot_files(team)
+    code, out, err = run("deal", "add", "Unclear", "--value", "12,3456")
+    assert (code, out) == (2, "") and "'12,3456' is not a number" in err
+    assert snapshot_files(team) == before
+    (tmp_path / "eu.csv").write_text("title;stage;value;owner\nMunich;Lead;1.234,56;ali\nLyon;Won;980,5;bea\n",
+                                     encoding="utf-8")
+    assert run("deal", "import", str(tmp_path / "eu.csv"))[0] == 0
+    deals = {d["title"]: d["value"] for d in json.loads(run("deal", "list", "--json")[1])}
+    assert (deals["Munich"], deals["Lyon"]) == (1234.56, 980.5)
+    (tmp_path / "odd.csv").write_text("title,stage,value\nA,Lead,\"12,3456\"\n", encoding="utf-8")
+    code, _, err = run("deal", "import", str(tmp_path / "odd.csv"))
+    assert code == 2 and "row 2: value: '12,3456' is not an amount" in err
+
+
+def test_a_rep_snoozes_only_alerts_about_their_own_work(run, team) -> None:
+    """A snooze silences an alert for the whole team, lead included: a rep could silence the alert
+    on another rep's overdue task or stuck deal, or a WIP limit. Now only their own (exit 1
+    otherwise, naming whose it is); a lead snoozes any."""
+    run("task", "edit", "T-1", "--due", "2020-01-01")  # ali's, overdue
+    run("task", "edit", "T-2", "--due", "2020-01-02")  # bea's, overdue
+    run("wip", "todo", "1")
+    keys = {a["key"] for a in json.loads(run("alerts", "--json")[1])}
+    assert {"overdue:T-1", "overdue:T-2", "wip:column:todo"} <= keys
+    before = snapshot_files(team)
+    for key, whose in (("overdue:T-2", "bea's"), ("wip:column:todo", "about the whole team")):
+        code, out, err = run("alerts", "snooze", key, "--until", "+2d", "--reason", "hide it", user="ali")
+        assert (code, out) == (1, ""), key
+        assert f"a rep may only snooze alerts about their own tasks, deals and goals; this one is {whose}" in err
+    assert snapshot_files(team) == before
+    assert run("alerts", "snooze", "overdue:T-1", "--until", "+2d", "--reason", "on it", user="ali")[0] == 0
+    assert run("alerts", "snooze", "overdue:T-2", "--until", "+2d", "--reason", "bea is away")[0] == 0
+    snoozed = {a["key"]: a["snoozed_until"] is not None for a in json.loads(run("alerts", "--all", "--json")[1])}
+    assert snoozed == {"overdue:T-1": True, "overdue:T-2": True, "wip:column:todo": False}
+
+
+def test_a_boards_own_deal_list_imported_back_is_refused(run, team, tmp_path) -> None:
+    """`deal list --csv`, edited in a spreadsheet and imported back into the same board, added
+    every deal a second time: the won value, the forecast and the payouts counted twice. Rows
+    whose id and title are a deal of this board are refused (exit 2, nothing written); the same
+    file imports into another board (test_a_deals_list_imports_back_as_it_was)."""
+    import csv
+    import io
+
+    run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "30000", "--stage", "Won")
+    run("deal", "add", "Betasol pilot", "--owner", "bea", "--value", "12000")
+    code, out, _ = run("deal", "list", "--csv")
+    path = tmp_path / "deals.csv"
+    path.write_text(out, encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 2: id: D-1 'Acme renewal' is on this board already; importing it would add it a second time" in err
+    assert "row 3: id: D-2 'Betasol pilot' is on this board already" in err
+    assert snapshot_files(team) == before
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert [(r["id"], r["title"], r["value"]) for r in rows] == [("D-1", "Acme renewal", "30000"),
+                                                                   ("D-2", "Betasol pilot", "12000")]

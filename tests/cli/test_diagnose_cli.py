@@ -120,6 +120,9 @@ def test_a_mapping_given_once_is_reused_for_files_with_the_same_columns(run, tea
     ("date,amount\n2026-01-05,10\n2026-02-30,5\n", "column 'date', row 3"),
     ("", "empty file"),
     ("date,region\n2026-01-05,North\n", "missing required column: an amount column"),
+    # 1e400 is infinity to a float: every total was infinite and shown as revenue 0.00, exit 0
+    ("date,amount\n2026-01-05,10\n2026-01-06,1e400\n", "column 'amount', row 3: a number too big to add up"),
+    ("date,amount\n2026-01-05,10\n2026-01-06,$1e400\n2026-01-07,$5\n", "column 'amount', row 3: cannot read '$1e400'"),
 ])
 def test_bad_input_names_column_and_row_and_saves_nothing(run, team, tmp_path, content, message) -> None:
     path = tmp_path / "bad.csv"

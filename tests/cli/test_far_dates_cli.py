@@ -44,10 +44,23 @@ def test_the_store_refuses_a_far_date_from_any_caller(team) -> None:
 
 def test_an_older_boards_far_date_neither_stops_the_calendar_nor_a_repeat() -> None:
     """Dates written before they were checked: the calendar still writes the day (an all-day
-    event needs no end), and finishing the task says why it has no next date."""
+    event needs no end), and the task can be finished: it has no next date."""
     task = Task(id="T-1", title="Renew", due=date(9999, 12, 25), every="monthly")
     text = ics(plan_events([task], [], [], [], ("Q4", date(2026, 12, 31))), "Board", "key",
                datetime(2026, 12, 1)).decode()
     assert "DTSTART;VALUE=DATE:99991225" in text
-    with pytest.raises(Invalid, match="9999-12-25 has no next monthly date"):
-        next_occurrence(task, date(2026, 12, 2))
+    assert next_occurrence(task, date(2026, 12, 2)) is None
+
+
+def test_a_repeating_task_due_in_the_last_year_can_be_done(run, team) -> None:
+    """A monthly task due 2999-12-31 (a date a plan may hold) is done; its repeats end there, as
+    its next date (3000-01-31) is past the last year, and the command says so. `task done` was
+    refused (exit 2, "due: 3000-01-31 is not a date"), so the task could never be finished."""
+    assert run("task", "add", "Close the millennium", "--due", "2999-12-31", "--every", "month")[:2] == (0, "T-3\n")
+    code, out, err = run("task", "done", "T-3")
+    assert (code, out) == (0, "T-3 → done\n")
+    assert "T-3 repeats no more: its next date would be after 2999" in err
+    tasks = Board(team, actor="dana").tasks()
+    assert [t.id for t in tasks if t.previous == "T-3"] == [] and len(tasks) == 3
+    assert run("task", "add", "Weekly", "--due", "2999-12-20", "--every", "week")[0] == 0
+    assert run("task", "done", "T-4")[:2] == (0, "T-4 → done\nnext: T-5 due 2999-12-27 (weekly)\n")

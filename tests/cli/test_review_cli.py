@@ -248,3 +248,17 @@ def test_a_leads_day_says_which_payouts_wait(run) -> None:
     assert "Payouts:" not in run("today", user="ali")[1]  # a rep's day: their own quota instead
     code, out, _ = run("today", "--json")
     assert json.loads(out)["payouts"] == [4, 0]
+
+
+def test_an_invisible_character_does_not_make_a_new_customer(run) -> None:
+    """A rep who writes an account the board has won as "Acme" plus a zero-width space (or a bidi
+    mark) gets the same account, not a new customer: it looked the same to the lead reviewing the
+    payout and counted towards a new-logo bonus."""
+    new_customers = json.loads(run("review", "--json")[1])["process"]["new_customers"]  # Acme among them
+    assert run("deal", "edit", "D-20", "--account", "Acme\u200b", user="ali")[0] == 0
+    assert run("deal", "edit", "D-14", "--account", "\u200eBetasol\u2060", user="ali")[0] == 0
+    for deal in ("D-20", "D-14"):
+        assert run("deal", "move", deal, "Won", user="ali")[0] == 0
+    deals = {d["id"]: d for d in json.loads(run("deal", "list", "--json")[1])}
+    assert (deals["D-20"]["account"], deals["D-14"]["account"]) == ("Acme", "Betasol")
+    assert json.loads(run("review", "--json")[1])["process"]["new_customers"] == new_customers

@@ -189,3 +189,16 @@ def test_files_travel_over_stdin_however_fast_their_end_arrives(served, keys):
     assert Board(served.board, actor="dana").task("T-1").title == "Call Acme Inc"
     result = served.run(keys["dana"], "incentive", "set", "-", stdin=b"name: Spiff\nquota: 10000\n")
     assert (result.returncode, result.stdout) == (0, b"I-1\n"), result.stderr
+
+
+def test_a_file_piped_in_before_the_verb_starts_arrives_whole(served, keys):
+    """A file bigger than a terminal's input burst (8 KB), all of it sent before the verb's
+    process has started, reaches the verb whole: it was cut at 8 KB, so a deals file lost its
+    last rows (or the cut row was an error) and a plan file its end."""
+    rows = [f"Deal number {n} with a long enough title to fill the line,Lead,{n},ali" for n in range(1, 401)]
+    data = ("title,stage,value,owner\n" + "\n".join(rows) + "\n").encode()
+    assert len(data) > 3 * 8192
+    result = served.run(keys["dana"], "deal", "import", "-", "--json", stdin=data)
+    assert result.returncode == 0, result.stderr
+    deals = Board(served.board, actor="dana").deals()
+    assert len(deals) == 400 and sum(d.value for d in deals) == 400 * 401 / 2

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, whole_number
 from tui.i18n import _
 from tui.remote import refuse_remote
 
@@ -86,19 +86,19 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     ssh = add_verb(serve, common, "ssh", cmd_serve_ssh,
                    "an SSH server for the board: members log in with their keys (uplift member key add)")
     ssh.add_argument("--host", default="127.0.0.1")
-    ssh.add_argument("--port", type=int, default=2222)
+    ssh.add_argument("--port", type=whole_number(0, 65535), default=2222)
     add_path(ssh, "--host-key", metavar="FILE",
                      help="the server's private host key (default: made once in ~/.config/uplift/)")
-    ssh.add_argument("--max-sessions", type=int, default=32, help="sessions open at once (default 32)")
-    ssh.add_argument("--memory-mb", type=int, default=2048,
+    ssh.add_argument("--max-sessions", type=whole_number(1, 10_000), default=32, help="sessions open at once (default 32)")
+    ssh.add_argument("--memory-mb", type=whole_number(256, 1 << 30), default=2048,
                      help="address space per session (default 2048 MB; pandas alone maps ~900)")
-    ssh.add_argument("--cpu-seconds", type=int, default=1800,
+    ssh.add_argument("--cpu-seconds", type=whole_number(1, 1 << 30), default=1800,
                      help="CPU time per session before it is ended (default 1800 s)")
     ssh.add_argument("--public", action="store_true", help="allow a --host other than loopback")
     web = add_verb(serve, common, "web", cmd_serve_web,
                    "the board in a browser tab (textual-serve), acting as one member")
     web.add_argument("--as", dest="as_member", required=True, metavar="NAME", help="the member the tab acts as")
     web.add_argument("--host", default="127.0.0.1")
-    web.add_argument("--port", type=int, default=8000)
+    web.add_argument("--port", type=whole_number(0, 65535), default=8000)
     web.add_argument("--public", action="store_true",
                      help="allow a --host other than loopback (anyone who reaches it acts as NAME)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, write_output
 from tui.i18n import _
 
 
@@ -31,11 +31,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    try:
-        with open(args.output, "wb") as handle:
-            handle.write(data)
-    except OSError as error:
-        raise BadInput(f"cannot write {args.output}: {error.strerror or error}") from None
+    write_output(args.output, data)
     print(_("wrote {count} events to {file}").format(count=len(events), file=args.output))
     return EXIT_OK
 

@@ -125,7 +125,10 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
     board = open_board(args, create=True)
-    result = board.import_deals(args.file, _overrides(args.map), unowned=args.unowned, dry_run=args.dry_run)
+    if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
+        result = _import_stdin(board, args)
+    else:
+        result = board.import_deals(args.file, _overrides(args.map), unowned=args.unowned, dry_run=args.dry_run)
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -144,6 +147,27 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     if "opened" in result["mapping"].values():
         print(f"won and lost deals with an opening date entered {result['closed_deals_opened_in']} on it")
     return EXIT_OK
+
+
+#: The most a deals file read from standard input may hold (`uplift serve ssh` caps a command's
+#: standard input lower, at 5 MB).
+MAX_STDIN_BYTES = 64 * 1024 * 1024
+
+
+def _import_stdin(board, args: argparse.Namespace) -> dict:
+    """Import the deals file piped in: kept in a temporary file while it is read, named
+    `<stdin>` in messages."""
+    import sys
+    import tempfile
+
+    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        raise BadInput(_("<stdin>: more than {mb} MB; import a file instead").format(mb=MAX_STDIN_BYTES >> 20))
+    with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
+        handle.write(data)
+        handle.flush()
+        return board.import_deals(handle.name, _overrides(args.map), unowned=args.unowned,
+                                  dry_run=args.dry_run, name="<stdin>")
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:
@@ -230,7 +254,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true")
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
                    "add the deals of a CSV, XLSX or XLS file (all or nothing)")
-    add_path(imp, "file")
+    add_path(imp, "file", help="the file, or - for standard input")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="which deal field a column holds (FIELD - ignores the column)")
     imp.add_argument("--unowned", action="store_true",

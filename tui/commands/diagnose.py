@@ -131,13 +131,13 @@ def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     run = add_verb(verbs, common, "diagnose", cmd_diagnose,
                    _("diagnose sales records (CSV, XLSX or XLS): KPIs, breakdowns, weak spots; keeps a snapshot"))
-    add_path(run, "files", nargs="+", metavar="FILE", help="one file, or several of the same layout")
+    add_path(run, "files", stdin=False, nargs="+", metavar="FILE", help="one file, or several of the same layout")
     run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="say which column holds a field (repeatable); saved for files with the same columns")
     run.add_argument("--period", choices=("month", "quarter"), default="month")
-    add_path(run, "--join", action="append", default=[], metavar="FILE:KEY",
-                     help="add the columns of FILE to each row with the same KEY (repeatable)")
-    add_path(run, "--costs", metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")
+    add_path(run, "--join", stdin=False, action="append", default=[], metavar="FILE:KEY",
+             help="add the columns of FILE to each row with the same KEY (repeatable)")
+    add_path(run, "--costs", stdin=False, metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")
     run.add_argument("--date-format", metavar="FMT",
                      help="dayfirst, monthfirst, iso, or a strftime format such as %%d.%%m.%%Y")
     run.add_argument("--json", action="store_true", help="print the whole diagnosis as JSON, nothing else")

@@ -8,7 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, open_board
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, open_board, write_output
 from tui.i18n import _, language
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -68,11 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
-    try:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise BadInput(f"cannot write {args.output}: {error.strerror or error}") from None
+    write_output(args.output, text.encode("utf-8"))
     print(f"wrote {args.output}")
     return EXIT_OK
 

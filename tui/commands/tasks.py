@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sales.dates import LAST_YEAR
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_ids, split_tags
 from sales.text import safe
 from tui.cli_support import (
@@ -152,8 +153,12 @@ def _warn_waiting(board, task) -> None:
 def _tell_next(board, task, was: str) -> None:
     """A repeating task just done (it was not before): say which task is its next occurrence,
     and when it is due."""
-    if task.every and task.status == "done" and was != "done" and (after := board.next_of(task.id)) is not None:
-        print(_("next: {id} due {due} ({every})").format(id=after.id, due=after.due, every=_(after.every)))
+    if task.every and task.status == "done" and was != "done":
+        if (after := board.next_of(task.id)) is not None:
+            print(_("next: {id} due {due} ({every})").format(id=after.id, due=after.due, every=_(after.every)))
+        else:  # its next date would be past the last year a plan holds
+            print(_("note: {id} repeats no more: its next date would be after {year}").format(
+                id=task.id, year=LAST_YEAR), file=sys.stderr)
 
 
 def cmd_task_show(args: argparse.Namespace) -> int:

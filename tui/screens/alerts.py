@@ -110,6 +110,10 @@ class AlertsScreen(ModalScreen[str | None]):
             tell(self, _("No alert to snooze."), "warning")
             return
         alert = self.alerts[index]
+        owner = self.app.board.alert_owner(alert.key)
+        if not self.app.board.may("alert.snooze", owner, owner):  # permission before questions
+            tell(self, _("Only a lead snoozes an alert about someone else's work or the whole team."), "warning")
+            return
 
         def snoozed(snooze) -> None:
             if snooze is not None:

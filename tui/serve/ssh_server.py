@@ -27,8 +27,10 @@ from pathlib import Path
 
 import asyncssh
 
+from sales.errors import Invalid
 from sales.text import safe
 from store.board import Board
+from tui.i18n import _
 from tui.serve.limits import InputBudget, Limits, demote
 from tui.serve.spawn import TerminalChild, WarmPool, child_argv, child_env, set_size
 
@@ -331,8 +333,10 @@ class Session(asyncssh.SSHServerSession):
             self._to_terminal(data[:allowed])
         elif self.proc is not None:
             self._to_stdin(data)
-        elif len(self.early) < self.limits.input_burst:
-            self.early += data[:self.limits.input_burst - len(self.early)]
+        else:  # before the process: a verb's standard input is kept whole (up to its cap, as
+            # _to_stdin keeps it), a terminal's up to a burst
+            cap = self.limits.exec_input if self.argv else self.limits.input_burst
+            self.early += data[:max(cap - len(self.early), 0)]
 
     def _to_terminal(self, data: bytes) -> None:
         room = self.limits.input_burst - len(self.pending)
@@ -413,7 +417,11 @@ def load_host_key(path: str | None, log) -> asyncssh.SSHKey:
     """The server's host key: the file named, else ~/.config/uplift/ssh_host_ed25519_key (made
     once, readable by its owner only)."""
     if path:
-        return asyncssh.read_private_key(path)
+        try:
+            return asyncssh.read_private_key(path)
+        except (asyncssh.KeyImportError, ValueError) as error:  # a public key, a passphrase, not a key
+            raise Invalid("--host-key", _("{path}: not a private key without a passphrase ({reason})").format(
+                path=path, reason=error)) from None
     home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "uplift"
     file = home / "ssh_host_ed25519_key"
     if not file.exists():
