@@ -48,17 +48,20 @@ _DATE_SHAPE = re.compile(
 class RecordsError(ValueError):
     """A record file that cannot be read; the message names file, column and row."""
 
-    def __init__(self, file: str | Path, reason: str, column: str | None = None, row: int | None = None):
+    def __init__(self, file: str | Path, reason: str, column: str | None = None, row: int | None = None,
+                 map_to: str | None = None):
         self.file = str(file)
         self.column = column
         self.row = row
-        self.reason = reason
+        self.map_to = map_to  # the field a column should be mapped to: the fix (told as the CLI's --map)
+        self.reason = reason + (f"; name one with --map COLUMN={map_to}" if map_to else "")
         where = [Path(self.file).name]
         if column is not None:
             where.append(f"column {column!r}")
         if row is not None:
             where.append(f"row {row}")
-        super().__init__(", ".join(where) + ": " + reason)
+        self.unmapped = ", ".join(where) + ": " + reason  # the message without the --map hint
+        super().__init__(", ".join(where) + ": " + self.reason)
 
 
 @dataclass
@@ -432,7 +435,7 @@ def parse_join(spec: str, main: str | Path) -> tuple[Path, str]:
     without a folder and is not in the current one."""
     file, sep, key = str(spec).rpartition(":")
     if not sep or not file or not key.strip():
-        raise MappingError(f"--join {spec!r}: expected FILE:KEY")
+        raise MappingError("expected FILE:KEY", repr(spec), option="--join")
     return _beside(Path(file), Path(main)), key.strip()
 
 
@@ -544,8 +547,8 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
             need = "an amount column (or quantity and unit price)"
         else:
             need = f"a {name} column ({FIELDS[name]})"
-        raise RecordsError(path, f"missing required column: {need}; columns are {', '.join(map(repr, columns))}; "
-                                 f"name one with --map COLUMN={name}", None)
+        raise RecordsError(path, f"missing required column: {need}; columns are {', '.join(map(repr, columns))}",
+                           None, map_to=name)
 
 
 def _used_columns(mapping: ColumnMapping) -> set[str]:
