@@ -292,6 +292,9 @@ def test_mapping_errors_name_the_map_option(run, tmp_path) -> None:
     assert code == 2 and "--map region=colour: unknown field 'colour'" in err
     code, _, err = run("diagnose", sales, "--join", "teams.csv")
     assert code == 2 and "--join 'teams.csv': expected FILE:KEY" in err
+    (tmp_path / "teams.csv").write_text("rep,team\nAnn,East\n", encoding="utf-8")
+    code, _, err = run("diagnose", sales, "--join", f"{tmp_path / 'teams.csv'}:rep")
+    assert code == 2 and "sales.csv, column 'rep': --join teams.csv:rep: no column 'rep' in the main file" in err
     (tmp_path / "dates.csv").write_text("date,region\n2026-01-05,North\n", encoding="utf-8")
     code, _, err = run("diagnose", tmp_path / "dates.csv")
     assert code == 2 and "missing required column: an amount column" in err and "name one with --map COLUMN=amount" in err

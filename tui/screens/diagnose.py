@@ -151,9 +151,12 @@ def in_form_words(error: object) -> object:
     if isinstance(error, MappingError) and error.item is not None:
         said = _("join {item}: {reason}") if error.option == "--join" else _("column mapping {item}: {reason}")
         return said.format(item=error.item, reason=error.reason)
-    if isinstance(error, RecordsError) and error.map_to:
-        return error.unmapped + "; " + _("name one in the column mapping (f): COLUMN={field}").format(field=error.map_to)
-    return error
+    if not isinstance(error, RecordsError) or not (error.map_to or error.join):
+        return error
+    reason = _("join {item}: {reason}").format(item=error.join, reason=error.bare) if error.join else error.bare
+    if error.map_to:
+        reason += "; " + _("name one in the column mapping (f): COLUMN={field}").format(field=error.map_to)
+    return f"{error.where}: {reason}"
 
 
 def findings_text(d: Diagnosis) -> str:
