@@ -18,7 +18,9 @@ at the end (e):
 - open at the start, not at the end: its value's change first, then won or lost at its end value,
   or *removed* (deleted) at its start value;
 - not there at the start, there at the end: *new* at its end value (and won or lost too, if it
-  closed within the window);
+  closed within the window); one still open at the end whose stage or close date moved since it
+  was created counts those moves as above (created in Lead, now in Proposal: new *and* advanced),
+  so a deal made and worked in the same week shows its progress;
 - closed at the start, open at the end: *reopened* at its end value.
 """
 
@@ -85,19 +87,24 @@ def wanted(start: datetime):
     return lambda doc: is_deal_record(doc.get("ref")) or _moment(doc["at"]) <= start
 
 
-def _undo(state: dict[str, dict], record: Activity) -> None:
-    """Take one record back off `state` (deal id -> the deal's fields)."""
+def _undo(state: dict[str, dict], record: Activity, born: dict[str, dict] | None = None) -> None:
+    """Take one record back off `state` (deal id -> the deal's fields); a deal whose creation is
+    taken back goes into `born` as it stood when it was made."""
     if record.after is None and record.before is not None:  # a deletion: the deal comes back
         state[record.item] = dict(record.before)
     elif record.before is None:  # a creation: the deal was not there
-        state.pop(record.item, None)
+        made = state.pop(record.item, None)
+        if born is not None and made is not None:
+            born[record.item] = made
     elif record.item in state:
         state[record.item] = {**state[record.item], **record.before}
 
 
-def states_at(now: dict[str, dict], records: Iterable[Activity], moments: Sequence[datetime]) -> list[dict[str, dict]]:
+def states_at(now: dict[str, dict], records: Iterable[Activity], moments: Sequence[datetime],
+              born: dict[str, dict] | None = None) -> list[dict[str, dict]]:
     """The deals as they stood at each of `moments`, from the deals `now` and the log's records
-    newest first (only the deals' own records are used; reading stops at the earliest moment)."""
+    newest first (only the deals' own records are used; reading stops at the earliest moment).
+    `born`, when given, gets the deals made after the earliest moment as each stood when made."""
     wanted_order = sorted(range(len(moments)), key=lambda i: moments[i], reverse=True)
     found: dict[int, dict[str, dict]] = {}
     state = {key: dict(value) for key, value in now.items()}
@@ -114,15 +121,15 @@ def states_at(now: dict[str, dict], records: Iterable[Activity], moments: Sequen
         if not pending:
             break
         if is_deal_record(record.ref):
-            _undo(state, record)
+            _undo(state, record, born)
     keep_until(None)
     return [found[i] for i in range(len(moments))]
 
 
 def movement(at_start: dict[str, dict], at_end: dict[str, dict], stages: Sequence[Stage], start: datetime,
-             end: datetime) -> Movement:
+             end: datetime, born: dict[str, dict] | None = None) -> Movement:
     """The waterfall of the open pipeline from `start` to `end` (see the module's definitions),
-    from the deals as they stood at each (states_at)."""
+    from the deals as they stood at each and those made in between as they were made (states_at)."""
     outcome = {s.name: s.outcome for s in stages}
     order = {s.name: index for index, s in enumerate(stages)}
 
@@ -155,6 +162,8 @@ def movement(at_start: dict[str, dict], at_end: dict[str, dict], stages: Sequenc
                 _closed(result, change, e, outcome, end_value)
         elif is_open(e):
             (result.new if s is None else result.reopened).append(change(end_value, e.get("stage", "")))
+            if s is None and deal_id in (born or {}):  # made in the window: its moves since
+                _steps(result, change, born[deal_id], e, order, end_value)
         elif s is None and e is not None and outcome.get(e.get("stage", "")) in ("won", "lost"):
             result.new.append(change(end_value, e.get("stage", "")))  # opened and closed in the window
             _closed(result, change, e, outcome, end_value)

@@ -97,7 +97,15 @@ _RANK: dict[str, tuple[str, int]] = {
 
 
 class MappingError(ValueError):
-    """An override that cannot be applied (unknown column or field, bad syntax)."""
+    """An override that cannot be applied (unknown column or field, bad syntax).
+
+    With `item` (the override as given, `Foo=bar`) the message is the command line's, `--map
+    Foo=bar: reason` (`option` names the flag); `item` and `reason` stay apart so that an
+    interface that takes the mapping another way can name it its own way."""
+
+    def __init__(self, reason: str, item: str | None = None, option: str = "--map") -> None:
+        self.reason, self.item, self.option = reason, item, option
+        super().__init__(reason if item is None else f"{option} {item}: {reason}")
 
 
 class ColumnMapping(msgspec.Struct, frozen=True):
@@ -138,14 +146,14 @@ def parse_overrides(items: Iterable[str] | Mapping[str, str] | None) -> dict[str
         for item in items:
             column, sep, field = str(item).rpartition("=")
             if not sep or not column.strip():
-                raise MappingError(f"--map {item!r}: expected COLUMN=FIELD")
+                raise MappingError("expected COLUMN=FIELD", repr(item))
             pairs.append((column, field))
     result: dict[str, str] = {}
     for column, field in pairs:
         field = field.strip().lower()
         if field not in FIELDS and field != IGNORE:
             known = ", ".join(FIELDS)
-            raise MappingError(f"--map {column}={field}: unknown field {field!r} (known: {known}, {IGNORE})")
+            raise MappingError(f"unknown field {field!r} (known: {known}, {IGNORE})", f"{column}={field}")
         result[column.strip()] = field
     return result
 
@@ -175,7 +183,7 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
     for wanted, field in parse_overrides(overrides).items():
         column = _find_column(columns, wanted)
         if column is None:
-            raise MappingError(f"--map {wanted}={field}: no column {wanted!r} (columns: {', '.join(columns)})")
+            raise MappingError(f"no column {wanted!r} (columns: {', '.join(columns)})", f"{wanted}={field}")
         taken.add(column)
         if field != IGNORE:
             fields[field] = column

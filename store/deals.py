@@ -167,17 +167,19 @@ class DealChanges(BoardCore):
         """Move a deal; `reason` says why, when the stage is the lost one."""
         return self.update_deal(deal_id, stage=stage, lost_reason=reason)
 
-    def deals_at(self, moments: Sequence[datetime]) -> list[dict[str, dict]]:
+    def deals_at(self, moments: Sequence[datetime], born: dict[str, dict] | None = None) -> list[dict[str, dict]]:
         """The deals (id -> fields) as they stood at each of `moments`, rebuilt from the deals now
-        and the activity log, read back no further than the earliest (sales.movement.states_at)."""
+        and the activity log, read back no further than the earliest (sales.movement.states_at;
+        `born` gets the deals made since, as they were made)."""
         now = {deal.id: msgspec.to_builtins(deal) for deal in self.deals()}
-        return states_at(now, self.log.newest_first(where=wanted(min(moments))), moments)
+        return states_at(now, self.log.newest_first(where=wanted(min(moments))), moments, born)
 
     def movement(self, start: datetime, end: datetime | None = None) -> Movement:
         """What changed in the pipeline from `start` to `end` (now), as a waterfall (sales/movement.py)."""
         end = end or self.clock()
-        at_start, at_end = self.deals_at([start, end])
-        return movement(at_start, at_end, self.stages(), start, end)
+        born: dict[str, dict] = {}
+        at_start, at_end = self.deals_at([start, end], born)
+        return movement(at_start, at_end, self.stages(), start, end, born)
 
     def week_movement(self, day: date) -> Movement:
         """What changed in the pipeline in the ISO week of `day`: from its Monday, midnight on the

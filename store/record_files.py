@@ -48,17 +48,25 @@ _DATE_SHAPE = re.compile(
 class RecordsError(ValueError):
     """A record file that cannot be read; the message names file, column and row."""
 
-    def __init__(self, file: str | Path, reason: str, column: str | None = None, row: int | None = None):
+    def __init__(self, file: str | Path, reason: str, column: str | None = None, row: int | None = None,
+                 map_to: str | None = None, join: str | None = None):
         self.file = str(file)
         self.column = column
         self.row = row
-        self.reason = reason
+        # named as the command line takes them in `reason` (`--map COLUMN=FIELD`, `--join FILE:KEY`),
+        # and kept apart (`bare`: the reason without them) for an interface that takes them otherwise
+        self.map_to = map_to  # the field a column should be mapped to: the fix
+        self.join = join  # the join (FILE:KEY) the reason is about
+        self.bare = reason
+        self.reason = (f"--join {join}: " if join else "") + reason + (
+            f"; name one with --map COLUMN={map_to}" if map_to else "")
         where = [Path(self.file).name]
         if column is not None:
             where.append(f"column {column!r}")
         if row is not None:
             where.append(f"row {row}")
-        super().__init__(", ".join(where) + ": " + reason)
+        self.where = ", ".join(where)
+        super().__init__(self.where + ": " + self.reason)
 
 
 @dataclass
@@ -432,7 +440,7 @@ def parse_join(spec: str, main: str | Path) -> tuple[Path, str]:
     without a folder and is not in the current one."""
     file, sep, key = str(spec).rpartition(":")
     if not sep or not file or not key.strip():
-        raise MappingError(f"--join {spec!r}: expected FILE:KEY")
+        raise MappingError("expected FILE:KEY", repr(spec), option="--join")
     return _beside(Path(file), Path(main)), key.strip()
 
 
@@ -455,7 +463,7 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
     import pandas as pd
 
     if key not in frame.columns:
-        raise RecordsError(main, f"--join {join_path.name}:{key}: no column {key!r} in the main file", key)
+        raise RecordsError(main, f"no column {key!r} in the main file", key, join=f"{join_path.name}:{key}")
     if key not in table.columns:
         raise RecordsError(join_path, f"no join key column {key!r}", key)
     right = table.copy()
@@ -544,8 +552,8 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
             need = "an amount column (or quantity and unit price)"
         else:
             need = f"a {name} column ({FIELDS[name]})"
-        raise RecordsError(path, f"missing required column: {need}; columns are {', '.join(map(repr, columns))}; "
-                                 f"name one with --map COLUMN={name}", None)
+        raise RecordsError(path, f"missing required column: {need}; columns are {', '.join(map(repr, columns))}",
+                           None, map_to=name)
 
 
 def _used_columns(mapping: ColumnMapping) -> set[str]:

@@ -104,6 +104,16 @@ def test_wip_limits(run) -> None:
     assert run("wip")[1] == "doing: 1\n"
 
 
+def test_wip_limits_as_json(run) -> None:
+    assert json.loads(run("wip", "--json")[1]) == {}
+    code, out, _ = run("wip", "blocked", "2", "--json")  # after setting one: the limits now
+    assert code == 0 and json.loads(out) == {"blocked": 2}
+    run("wip", "doing", "4")
+    code, out, _ = run("wip", "--json")
+    assert code == 0 and list(json.loads(out).items()) == [("doing", 4), ("blocked", 2)]  # the columns' order
+    assert run("wip", "doing", "off", "--json")[1] == '{"blocked":2}\n'
+
+
 def test_reading_a_board_that_does_not_exist_is_exit_1(tmp_path, capsys) -> None:
     code = main(["task", "list", "--board", str(tmp_path / "nowhere")])
     assert code == 1 and "no board at" in capsys.readouterr().err
@@ -178,6 +188,12 @@ def test_undo_takes_back_your_last_change(run, team) -> None:
     code, out, _ = run("undo", "--dry-run", user="ali")
     assert code == 0 and out.splitlines()[1:] == ["  moved T-1 from To do to Doing"]
     assert snapshot_files(team) == before  # a dry run writes nothing
+    code, out, _ = run("undo", "--dry-run", "--json", user="ali")
+    shown = json.loads(out)
+    assert code == 0 and (shown["verb"], shown["dry_run"]) == ("undo", True)
+    assert [(r["action"], r["item"], r["actor"], r["before"]["status"], r["after"]["status"]) for r in shown["records"]] \
+        == [("task.move", "T-1", "ali", "todo", "doing")]
+    assert snapshot_files(team) == before
     code, out, _ = run("undo", user="ali")
     assert code == 0 and out.startswith("undid (") and "  moved T-1 from To do to Doing" in out
     assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["status"] == "todo"
@@ -185,6 +201,10 @@ def test_undo_takes_back_your_last_change(run, team) -> None:
     assert code == 1 and "nothing of ali's to undo" in err
     code, out, _ = run("redo", "--dry-run", user="ali")
     assert code == 0 and out.splitlines()[1:] == ["  moved T-1 from To do to Doing"]
+    shown = json.loads(run("redo", "--dry-run", "--json", user="ali")[1])  # the change as it is made again
+    assert (shown["verb"], shown["dry_run"]) == ("redo", True)
+    assert [(r["action"], r["item"], r["before"]["status"], r["after"]["status"]) for r in shown["records"]] \
+        == [("task.move", "T-1", "todo", "doing")]
     assert run("redo", user="ali")[0] == 0
     assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["status"] == "doing"
     code, _, err = run("redo", user="ali")

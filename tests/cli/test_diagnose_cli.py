@@ -279,3 +279,22 @@ def test_the_first_period_mark_goes_when_the_first_period_is_not_shown(run, tmp_
     assert [line.split()[0] for line in lines] == ["2026-03", "2026-04", "2026-05", "2026-06"]
     assert all("new customers 0 of 1 (0.0%)" in line and "*" not in line for line in lines)
     assert "first month" not in out
+
+
+def test_mapping_errors_name_the_map_option(run, tmp_path) -> None:
+    """The command line names a bad mapping by its --map (the Diagnose screen names it by its
+    form: tests/tui/test_diagnose_screen.py)."""
+    sales = tmp_path / "sales.csv"
+    sales.write_text("date,amount,region\n2026-01-05,100,North\n", encoding="utf-8")
+    code, _, err = run("diagnose", sales, "--map", "Foo=amount")
+    assert code == 2 and "--map Foo=amount: no column 'Foo' (columns: date, amount, region)" in err
+    code, _, err = run("diagnose", sales, "--map", "region=colour")
+    assert code == 2 and "--map region=colour: unknown field 'colour'" in err
+    code, _, err = run("diagnose", sales, "--join", "teams.csv")
+    assert code == 2 and "--join 'teams.csv': expected FILE:KEY" in err
+    (tmp_path / "teams.csv").write_text("rep,team\nAnn,East\n", encoding="utf-8")
+    code, _, err = run("diagnose", sales, "--join", f"{tmp_path / 'teams.csv'}:rep")
+    assert code == 2 and "sales.csv, column 'rep': --join teams.csv:rep: no column 'rep' in the main file" in err
+    (tmp_path / "dates.csv").write_text("date,region\n2026-01-05,North\n", encoding="utf-8")
+    code, _, err = run("diagnose", tmp_path / "dates.csv")
+    assert code == 2 and "missing required column: an amount column" in err and "name one with --map COLUMN=amount" in err

@@ -69,3 +69,19 @@ def test_the_weeks_pipeline_under_the_checklist(run) -> None:
     code, out, _ = run("weekly", "--json")
     pipeline = json.loads(out)["pipeline"]
     assert pipeline["open_end"] == [1, 1200] and [c["id"] for c in pipeline["won"]] == ["D-2"]
+
+
+def test_a_deal_made_and_moved_on_this_week_is_new_and_advanced(run) -> None:
+    # made in the first stage (Lead) and moved to Proposal the same week: nothing was open at
+    # the week's start, so it is new at its value, and its move since it was made is an advance
+    run("deal", "add", "Acme", "--account", "Acme AB", "--value", "10k", "--owner", "ali")
+    assert run("deal", "move", "D-1", "Proposal")[0] == 0
+    code, out, _ = run("weekly")
+    lines = out.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("The pipeline from ")))
+    assert code == 0 and lines[start + 3].split() == ["+", "new", "1", "10,000", "D-1"]
+    assert lines[start + 4].split() == ["open", "at", "the", "end", "1", "10,000", "net", "+10,000"]
+    assert lines[start + 5] == "Advanced: D-1 (Lead → Proposal)"
+    pipeline = json.loads(run("weekly", "--json")[1])["pipeline"]
+    assert [(c["id"], c["amount"], c["detail"]) for c in pipeline["new"]] == [("D-1", 10000, "Proposal")]
+    assert [(c["id"], c["detail"]) for c in pipeline["advanced"]] == [("D-1", "Lead → Proposal")]

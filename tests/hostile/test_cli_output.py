@@ -33,7 +33,7 @@ COMMANDS = [
 ]
 JSON_COMMANDS = [["task", "list", "--json"], ["deal", "list", "--json"], ["goal", "list", "--json"],
                  ["log", "--json"], ["diagnosis", "show", "--json"], ["forecast", "--json"], ["winloss", "--json"], ["today", "--json"],
-                 ["cycle", "--json"]]
+                 ["cycle", "--json"], ["wip", "--json"], ["undo", "--dry-run", "--json"]]
 
 
 @pytest.fixture

@@ -289,6 +289,31 @@ async def test_a_failed_run_says_which_diagnosis_is_still_shown(team, deals, tmp
         assert f"Revenue {WON_REVENUE:,}" in text_of(app, "#kpis")
 
 
+async def test_a_mapping_error_names_the_mapping_as_the_prompt_takes_it(team, deals, tmp_path) -> None:
+    """The prompt (f) takes the mapping in its "Column mapping" field, not as `--map`: the error
+    says so in those words, and nothing is saved."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        before = snapshot_files(team)
+        status = await run_from_prompt(app, pilot, deals, map="Foo=amount")
+        assert "column mapping Foo=amount: no column 'Foo' (columns: deal, date, amount, region, stage)" in status
+        status = await run_from_prompt(app, pilot, deals, map="region=colour")
+        assert "column mapping region=colour: unknown field 'colour'" in status
+        status = await run_from_prompt(app, pilot, deals, map="", join="teams.csv")
+        assert "join 'teams.csv': expected FILE:KEY" in status
+        (tmp_path / "teams.csv").write_text("rep,team\nAnn,East\n", encoding="utf-8")
+        status = await run_from_prompt(app, pilot, deals, join=f"{tmp_path / 'teams.csv'}:rep")
+        assert "deals.csv, column 'rep': join teams.csv:rep: no column 'rep' in the main file" in status
+        assert "--join" not in status
+        no_amount = tmp_path / "no-amount.csv"
+        no_amount.write_text("date,region\n2026-01-05,North\n", encoding="utf-8")
+        status = await run_from_prompt(app, pilot, no_amount, join="")
+        assert "no-amount.csv: missing required column: an amount column" in status
+        assert status.endswith("name one in the column mapping (f): COLUMN=amount") and "--map" not in status
+        assert snapshot_files(team) == before
+
+
 async def test_the_notes_table_names_the_kind_as_the_note_does(team) -> None:
     Board(team, actor="dana").add_note("Price is too high", kind="feedback")
     app = UpliftApp(Board(team, actor="dana"))

@@ -74,12 +74,18 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from sales.activity import redone, summary
     from sales.text import safe
 
+    from tui.cli_output import print_json
+
     board = open_board(args)
     verb = args.verb
     records = board.undo(args.dry_run) if verb == "undo" else board.redo(args.dry_run)
+    changes = records if verb == "undo" else [redone(r) for r in records]  # as the change it makes again
+    if args.json:  # the records in the log's shape (`uplift log --json`)
+        print_json({"verb": verb, "dry_run": args.dry_run, "records": changes})
+        return EXIT_OK
     done = f"would {verb}" if args.dry_run else f"{verb[:-1]}id"  # undid, redid
     print(safe(f"{done} ({records[0].at[:16].replace('T', ' ')}):"))
-    for line in summary(records if verb == "undo" else [redone(r) for r in records], 20):
+    for line in summary(changes, 20):
         print(safe(f"  {line}"))
     return EXIT_OK
 
@@ -107,9 +113,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     undo = add_verb(verbs, common, "undo", cmd_undo,
                     _("take back your own last change (again: the one before); refused if anyone changed it since"))
-    undo.add_argument("--dry-run", action="store_true", help="only say what would be undone")
-    undo.set_defaults(verb="undo")
     redo = add_verb(verbs, common, "redo", cmd_undo,
                     _("take back your own last undo, while you have made no change since"))
-    redo.add_argument("--dry-run", action="store_true", help="only say what would be redone")
-    redo.set_defaults(verb="redo")
+    for parser, verb, dry_help in ((undo, "undo", "only say what would be undone"),
+                                   (redo, "redo", "only say what would be redone")):
+        parser.add_argument("--dry-run", action="store_true", help=dry_help)
+        parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
+        parser.set_defaults(verb=verb)

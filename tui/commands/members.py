@@ -140,16 +140,23 @@ def cmd_key_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_wip(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+
     board = open_board(args, create=True)
-    if args.status is None:
-        limits = board.wip_limits()
-        print("\n".join(f"{s}: {limits[s]}" for s in STATUSES if s in limits) or "No WIP limits set.")
-        return EXIT_OK
-    if args.limit is None:
-        raise BadInput("give a limit (a whole number) or `off`")
-    limit = None if args.limit.lower() in ("off", "none", "0") else _positive(args.limit)
-    board.set_wip_limit(args.status, limit)
-    print(f"{args.status}: {limit if limit else 'no limit'}")
+    if args.status is not None:
+        if args.limit is None:
+            raise BadInput("give a limit (a whole number) or `off`")
+        limit = None if args.limit.lower() in ("off", "none", "0") else _positive(args.limit)
+        board.set_wip_limit(args.status, limit)
+        if not args.json:
+            print(f"{args.status}: {limit if limit else 'no limit'}")
+            return EXIT_OK
+    limits = board.wip_limits()
+    shown = {s: limits[s] for s in STATUSES if s in limits}  # in the board's column order
+    if args.json:  # (after setting one: the limits now)
+        print_json(shown)
+    else:
+        print("\n".join(f"{s}: {n}" for s, n in shown.items()) or "No WIP limits set.")
     return EXIT_OK
 
 
@@ -193,3 +200,4 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
     wip.add_argument("status", nargs="?", type=status_arg)
     wip.add_argument("limit", nargs="?")
+    wip.add_argument("--json", action="store_true", help=_("machine-readable output"))

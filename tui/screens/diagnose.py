@@ -142,6 +142,23 @@ def mapping_text(d: Diagnosis) -> str:
     return "\n".join(lines)
 
 
+def in_form_words(error: object) -> object:
+    """A mapping or join error named as the file prompt (f) takes them, not as the command line's
+    `--map COLUMN=FIELD` / `--join FILE:KEY`; other errors as they are."""
+    from sales.sales_fields import MappingError
+    from store.record_files import RecordsError
+
+    if isinstance(error, MappingError) and error.item is not None:
+        said = _("join {item}: {reason}") if error.option == "--join" else _("column mapping {item}: {reason}")
+        return said.format(item=error.item, reason=error.reason)
+    if not isinstance(error, RecordsError) or not (error.map_to or error.join):
+        return error
+    reason = _("join {item}: {reason}").format(item=error.join, reason=error.bare) if error.join else error.bare
+    if error.map_to:
+        reason += "; " + _("name one in the column mapping (f): COLUMN={field}").format(field=error.map_to)
+    return f"{error.where}: {reason}"
+
+
 def findings_text(d: Diagnosis) -> str:
     if not d.findings:
         return _("Weak spots: none above the thresholds.")
@@ -454,7 +471,7 @@ class DiagnoseScreen(BoardView):
 
     def failed(self, error: object) -> None:
         self.running = False
-        message = _("Not diagnosed, nothing saved: {error}").format(error=error)
+        message = _("Not diagnosed, nothing saved: {error}").format(error=in_form_words(error))
         tell(self, message, "error")
         if self.shown is not None:  # say what the numbers below still are
             message += " · " + (_("still showing {id}").format(id=self.shown_id) if self.shown_id
