@@ -15,7 +15,7 @@ from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Stage, find_stage
-from sales.goals import decimal_point
+from sales.numbers import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
 

@@ -6,7 +6,6 @@ a good goal is judged by sales/smart.py; how it is doing by sales/pace.py.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -14,6 +13,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.ids import in_order, loop_path
+from sales.numbers import parse_number
 from sales.tasks import LongText, Ref, Task, Title
 from sales.text import clean_line, clean_multiline
 
@@ -259,45 +259,6 @@ def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequ
     """What the plan is missing: goals no strategy serves (nor contribute to a goal), strategies no
     task carries out."""
     return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
-
-
-_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}  # 4.8万 as a Chinese team writes 48k
-
-
-# A comma in a number: thousands when it groups threes (1,234,567.5), else a decimal comma as
-# much of Europe writes it (1.234.567,5 or 12,5 and 1,5M: one or two digits after it). Anything
-# else (12,3456) says nothing certain. Commas were all dropped, so 1,5M was 15M and 1.234,56 was 1.23.
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
-_DECIMAL_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+(,\d+)?|\d+,\d{1,2})")
-
-
-def decimal_point(word: str) -> str:
-    """`word` (a sign, digits and separators) with no thousands separators and a point for
-    decimals, for float(); ValueError when its commas are neither thousands nor decimals."""
-    word = word.replace("_", "").replace(" ", "").replace("\u00a0", "")
-    if "," not in word:
-        return word
-    if _THOUSANDS.fullmatch(word):
-        return word.replace(",", "")
-    if _DECIMAL_COMMA.fullmatch(word):
-        return word.replace(".", "").replace(",", ".")
-    raise ValueError(f"{word!r}: a comma groups thousands (1,200,000) or comes before decimals (1,5)")
-
-
-def parse_number(text: str) -> float:
-    """A number as people type it: `1,200,000`, `1.2M`, `250k`, `4.8万`, `31.5`, `31%` (31), `1,5M` (a
-    decimal comma); ValueError otherwise."""
-    word = text.strip().replace("_", "").replace(" ", "").lstrip("$€£").removesuffix("%")
-    scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
-    if scale != 1:
-        word = word[:-1]
-    try:
-        value = float(decimal_point(word)) * scale
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)") from None
-    if value != value or abs(value) == float("inf"):
-        raise ValueError(f"{text!r} is not a number")
-    return value
 
 
 def parse_target(text: str) -> tuple[float, str]:

@@ -97,7 +97,7 @@ def cli_date(board, text: str | None, field: str) -> str | None:
 
 def cli_number(text: str | None, field: str) -> float | None:
     """A typed amount (`48000`, `48k`, `1.2M`, `1,000`) as a number; None when not given."""
-    from sales.goals import parse_number
+    from sales.numbers import parse_number
 
     if text is None:
         return None

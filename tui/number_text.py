@@ -32,7 +32,7 @@ def gap_or_dash(gap: float | None, unit: str = "") -> str:
 
 
 def form_number(value: float, sign: bool = False) -> str:
-    """A number in a form's box as a person types it, which sales.goals.parse_number reads back
+    """A number in a form's box as a person types it, which sales.numbers.parse_number reads back
     exactly: `1,200,000`, `2,500.75`, `+15` with `sign`. (`:g` wrote `1.2e+06` and kept six digits,
     so that saving a form unchanged could change the number.)"""
     from decimal import Decimal

@@ -1,12 +1,12 @@
 """A number a form puts in its box (tui.number_text.form_number) is read back by the form's parser
-(sales.goals.parse_number) as the same number, whatever its size: no exponent, no rounding."""
+(sales.numbers.parse_number) as the same number, whatever its size: no exponent, no rounding."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sales.goals import parse_number
+from sales.numbers import parse_number
 from tests.property.strategies import FUZZ
 from tui.number_text import form_number
 

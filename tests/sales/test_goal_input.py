@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sales.goals import parse_number, parse_target
+from sales.goals import parse_target
+from sales.numbers import parse_number
 
 
 @pytest.mark.parametrize("text, value", [

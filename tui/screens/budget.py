@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, Select, Static
 from sales.budget import CATEGORIES, money, spent_on
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
-from sales.goals import parse_number
+from sales.numbers import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import shown_key

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
-from sales.goals import parse_number
+from sales.numbers import parse_number
 from sales.splits import parse_splits, read_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES

@@ -21,9 +21,9 @@ from sales.goals import (
     SCOPE_FIELDS,
     Goal,
     Strategy,
-    parse_number,
     parse_target,
 )
+from sales.numbers import parse_number
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
