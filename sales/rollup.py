@@ -126,12 +126,18 @@ def checkin_refusal(goal: Goal, goals: Sequence[Goal]) -> str:
             f"check in on those, or set rollup none")
 
 
-def describe_rollup(current: Current, number) -> str:
-    """`sum of G-3 ali 300,000, G-4 bea 540,000; left out (no value yet): G-5`; `number` writes a value."""
+#: How describe_rollup words a roll-up's source; an interface in another language passes its own.
+WORDS = {"sum": "sum of {parts}", "average": "average of {parts}",
+         "nobody": "no contributor with a value yet", "left_out": "; left out (no check-in or baseline yet): {ids}"}
+
+
+def describe_rollup(current: Current, number, words: dict[str, str] = WORDS) -> str:
+    """`sum of G-3 ali 300,000, G-4 bea 540,000; left out (no check-in or baseline yet): G-5`;
+    `number` writes a value, `words` holds the phrases (WORDS' keys)."""
     parts = ", ".join(" ".join(filter(None, (c.goal, c.owner, number(c.value)))) for c in current.counted)
-    text = f"{current.rollup} of {parts}" if parts else f"{current.rollup} of no contributor with a value yet"
+    text = words[current.rollup or "sum"].format(parts=parts or words["nobody"])
     if current.left_out:
-        text += f"; left out (no check-in or baseline yet): {', '.join(c.goal for c in current.left_out)}"
+        text += words["left_out"].format(ids=", ".join(c.goal for c in current.left_out))
     return text
 
 

@@ -56,7 +56,8 @@ class AlertChanges(BoardCore):
         def build(tx: Transaction) -> Snooze:
             if key.split(":", 1)[0] not in KINDS or ":" not in key:
                 raise Invalid("alert", f"{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)")
-            self._check("alert.snooze", owner=self.alert_owner(key), new_owner=self.alert_owner(key))
+            owner = self.alert_owner(key)
+            self._check("alert.snooze", owner=owner, new_owner=owner)
             snooze = convert({"key": key, "until": until, "reason": reason.strip(), "by": self.actor},
                              Snooze, "snooze")
             if not snooze.reason:

@@ -25,16 +25,16 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     """
     import pandas as pd
 
-    from store.record_files import _WORKBOOKS, RecordsError, _sniff
+    from store.record_files import WORKBOOKS, RecordsError, sniff
 
     path = Path(path)
     shown = name or str(path)
     if not path.is_file():
         raise Invalid("file", f"{shown}: no such file")
     try:
-        sniffed = _sniff(path)
+        sniffed = sniff(path)
         if sniffed.kind != "csv":
-            frame = pd.read_excel(path, sheet_name=0, engine=_WORKBOOKS[sniffed.kind], dtype=str,
+            frame = pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[sniffed.kind], dtype=str,
                                   nrows=MAX_ROWS + 1)
         else:
             _check_rows(path, shown, sniffed.encoding, sniffed.delimiter)

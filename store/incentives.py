@@ -20,6 +20,7 @@ from sales.errors import Invalid, NotFound
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import Goal, checkins_of
+from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, plan_for
 from sales.payout import Statement, recognitions, statement
@@ -35,6 +36,7 @@ from sales.review import (
     rep_results,
 )
 from sales.review_report import ReviewData, findings
+from sales.rollup import describe_rollup
 from sales.snapshots import period_start
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
@@ -275,15 +277,12 @@ class ReviewChanges(BoardCore):
         return [goal_result(goal, *self._actual(goal)) for goal in self.goals()]
 
     def _actual(self, goal: Goal) -> tuple[float | None, str]:
-        """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in, else the latest diagnosis snapshot of its metric
-        in its scope, else (revenue, new customers, win rate) the deals won in the cycle, or (activities)
+        """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in,
+        else the latest diagnosis snapshot of its metric in its scope, else (revenue, new customers, win rate) the deals won in the cycle, or (activities)
         the calls, visits, meetings and emails logged in it."""
         if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
-            from sales.goals import number
-            from sales.rollup import describe_rollup
-
             current = self.current_values([goal.id])[goal.id]
-            return (current.value if current.counted else None), describe_rollup(current, number)
+            return (current.value if current.counted else None), describe_rollup(current, written_number)
         checkins = checkins_of(goal.id, self.checkins())
         if checkins:
             last = checkins[-1]

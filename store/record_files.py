@@ -82,7 +82,7 @@ class Records:
 
 
 @dataclass(frozen=True)
-class _Sniffed:
+class Sniffed:
     kind: str  # "csv", "xlsx" or "xls" (the old binary Excel)
     encoding: str = "utf-8"
     delimiter: str = ","
@@ -91,7 +91,7 @@ class _Sniffed:
 # ---------------------------------------------------------------- sniffing and raw reading
 
 
-def _sniff(path: Path) -> _Sniffed:
+def sniff(path: Path) -> Sniffed:
     """Kind, encoding and delimiter of a file, from its first 64 KB (cached per file state)."""
     try:
         stat = path.stat()
@@ -101,7 +101,7 @@ def _sniff(path: Path) -> _Sniffed:
 
 
 @lru_cache(maxsize=64)
-def _sniff_cached(path: Path, size: int, mtime_ns: int) -> _Sniffed:
+def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -110,9 +110,9 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> _Sniffed:
     if not head.strip():
         raise RecordsError(path, "empty file (no header, no rows)")
     if head.startswith(_XLSX_MAGIC):
-        return _Sniffed("xlsx")
+        return Sniffed("xlsx")
     if head.startswith(_OLE_MAGIC):
-        return _Sniffed("xls")
+        return Sniffed("xls")
     encoding = "utf-8-sig"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
@@ -133,7 +133,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> _Sniffed:
     assert text is not None  # latin-1 decodes anything
     if len(_CONTROL.findall(text)) > len(text) // 100 + 2:
         raise RecordsError(path, "not a text table (binary data); expected CSV or XLSX")
-    return _Sniffed("csv", encoding, _sniff_delimiter(path, text))
+    return Sniffed("csv", encoding, _sniff_delimiter(path, text))
 
 
 def _sniff_delimiter(path: Path, text: str) -> str:
@@ -157,8 +157,8 @@ def _sniff_delimiter(path: Path, text: str) -> str:
 def read_header(path: str | Path) -> list[str]:
     """The column names of a record file, without reading its rows."""
     path = Path(path)
-    sniffed = _sniff(path)
-    if sniffed.kind in _WORKBOOKS:
+    sniffed = sniff(path)
+    if sniffed.kind in WORKBOOKS:
         return [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
@@ -167,14 +167,14 @@ def read_header(path: str | Path) -> list[str]:
 
 #: The reader pandas uses for each kind of workbook (the first sheet is read): openpyxl for
 #: .xlsx, calamine for the old binary .xls that ERPs still export.
-_WORKBOOKS = {"xlsx": "openpyxl", "xls": "calamine"}
+WORKBOOKS = {"xlsx": "openpyxl", "xls": "calamine"}
 
 
 def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: list[str] | None = None) -> "pd.DataFrame":
     import pandas as pd
 
     try:
-        return pd.read_excel(path, sheet_name=0, engine=_WORKBOOKS[kind], nrows=nrows, usecols=usecols)
+        return pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[kind], nrows=nrows, usecols=usecols)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
         reason = first_line(exc) or type(exc).__name__
         raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {reason}") from exc
@@ -189,9 +189,9 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
     import pandas as pd
 
     path = Path(path)
-    sniffed = _sniff(path)
+    sniffed = sniff(path)
     usecols = list(columns) if columns is not None else None
-    if sniffed.kind in _WORKBOOKS:
+    if sniffed.kind in WORKBOOKS:
         frame = _read_workbook(path, sniffed.kind, usecols=usecols)
         frame.columns = [str(c).strip() for c in frame.columns]
     else:
@@ -228,12 +228,12 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
     return frame
 
 
-def _raw_header(path: Path, sniffed: _Sniffed) -> list[str]:
+def _raw_header(path: Path, sniffed: Sniffed) -> list[str]:
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         return next(csv.reader(handle, delimiter=sniffed.delimiter), [])
 
 
-def _raise_if_ragged(path: Path, sniffed: _Sniffed) -> None:
+def _raise_if_ragged(path: Path, sniffed: Sniffed) -> None:
     """Name the first row whose number of fields differs from the header's."""
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         reader = csv.reader(handle, delimiter=sniffed.delimiter)
@@ -523,7 +523,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         rows_read += len(frame)
         for jp, key, table in join_tables:
             frame = _apply_join(frame, path, jp, key, table, notes)
-        sniffed = _sniff(path)
+        sniffed = sniff(path)
         frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, date_formats))
     assert mapping is not None
     combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)

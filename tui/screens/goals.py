@@ -27,7 +27,7 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS
+from sales.rollup import ROLLUP_MARKS, describe_rollup
 from sales.smart import NAMES
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
@@ -86,14 +86,10 @@ def at_text(pace, rollup: str | None = None) -> str:
 
 def rollup_text(current, unit: str) -> str:
     """Where a rolled-up goal's value comes from: each contributor's value, and who is left out."""
-    parts = ", ".join(" ".join(filter(None, (c.goal, c.owner, describe_value(c.value, unit))))
-                      for c in current.counted) or _("no contributor has a value yet")
-    template = _("sum of {parts}") if current.rollup == "sum" else _("average of {parts}")
-    text = template.format(parts=parts)
-    if current.left_out:
-        text += " · " + _("left out (no check-in or baseline yet): {ids}").format(
-            ids=", ".join(c.goal for c in current.left_out))
-    return text
+    words = {"sum": _("sum of {parts}"), "average": _("average of {parts}"),
+             "nobody": _("no contributor with a value yet"),
+             "left_out": " · " + _("left out (no check-in or baseline yet): {ids}")}
+    return describe_rollup(current, lambda value: describe_value(value, unit), words)
 
 
 def checkins_text(report) -> str:
