@@ -32,6 +32,8 @@ def test_goal_add_list_show_and_checkin(run) -> None:
     assert "  about     Q3 closed at $1.20M.\n            Most of the gap is mid-market.\n" in out
     code, out, _ = run("goal", "list")
     assert out.splitlines()[1].split()[:6] == ["G-1", "S", "M", "·", "R", "T"]
+    code, out, _ = run("goal", "checkin", "G-1", "1.305.000,5", user="ali")  # a decimal comma
+    assert code == 0 and out.startswith("C-2: G-1 at $1,305,000.5;")  # said as it was read, not as typed
 
 
 def test_goal_changes_by_a_rep_are_refused(run) -> None:

@@ -6,6 +6,7 @@ import argparse
 
 from sales.errors import Invalid
 from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, ROLLUPS, parse_target
+from sales.pace import describe_value
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import _
 
@@ -109,7 +110,8 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"checkin": entry, "goal": report_json(report)})
     else:
-        print(f"{entry.id}: {entry.goal} at {args.value}; {report.pace.describe()}")
+        # the value as read, not as typed: `12,5` is shown as the 12.5 it was taken for
+        print(f"{entry.id}: {entry.goal} at {describe_value(entry.value, report.goal.unit)}; {report.pace.describe()}")
     return EXIT_OK
 
 
