@@ -2,7 +2,9 @@
 
 As HubSpot, Pipedrive and Salesforce make you transfer a departing user's records, a member's
 open work goes to someone who is still on the team: every open deal (won and lost ones stay with
-their owner: their credit, payouts and history are theirs) and every unfinished task. A receiver
+their owner: their credit, payouts and history are theirs), every unfinished task, and every goal
+still running (its deadline not passed), so that someone is asked for its check-ins (Lattice moves
+a leaver's goals the same way); the check-ins made so far stay as they were, by whom. A receiver
 who held a split of a deal they receive is its owner now: the split folds into the ownership (an
 owner is credited with what the splits leave, and may not also hold one: sales/splits.py).
 """
@@ -10,11 +12,13 @@ owner is credited with what the splits leave, and may not also hold one: sales/s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import msgspec
 
 from sales.deals import Deal, Stage
 from sales.errors import Refused
+from sales.goals import Goal
 from sales.tasks import Task
 
 
@@ -25,20 +29,24 @@ class Handover(msgspec.Struct):
     receiver: str | None
     deals: list[Deal] = []
     tasks: list[Task] = []
+    goals: list[Goal] = []
     dry_run: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.deals or self.tasks)
+        return bool(self.deals or self.tasks or self.goals)
 
 
 class OpenWork(Refused):
     """A member cannot leave while they own open work; the counts let a screen say it its way."""
 
-    def __init__(self, name: str, deals: int, tasks: int) -> None:
-        super().__init__(f"{name} still owns {deals} open deal{'s' if deals != 1 else ''} and {tasks} "
-                         f"unfinished task{'s' if tasks != 1 else ''}; hand them over first: "
+    def __init__(self, name: str, deals: int, tasks: int, goals: int = 0) -> None:
+        parts = [f"{deals} open deal{'s' if deals != 1 else ''}", f"{tasks} unfinished task{'s' if tasks != 1 else ''}"]
+        if goals:
+            parts.append(f"{goals} running goal{'s' if goals != 1 else ''}")
+        owned = ", ".join(parts[:-1]) + " and " + parts[-1]
+        super().__init__(f"{name} still owns {owned}; hand them over first: "
                          f"uplift member remove {name} --to NAME (or uplift member handover {name} --to NAME)")
-        self.name, self.deals, self.tasks = name, deals, tasks
+        self.name, self.deals, self.tasks, self.goals = name, deals, tasks, goals
 
 
 def open_deals(deals: Iterable[Deal], stages: Iterable[Stage], owner: str) -> list[Deal]:
@@ -52,6 +60,11 @@ def unfinished_tasks(tasks: Iterable[Task], owner: str) -> list[Task]:
     return [task for task in tasks if task.owner == owner and task.status != "done"]
 
 
+def running_goals(goals: Iterable[Goal], owner: str, today: date) -> list[Goal]:
+    """`owner`'s goals whose deadline has not passed (or that have none)."""
+    return [goal for goal in goals if goal.owner == owner and (goal.deadline is None or goal.deadline >= today)]
+
+
 def handed_deal(deal: Deal, receiver: str) -> Deal:
     """`deal` owned by `receiver`, their split (if they held one) folded into the ownership."""
     return msgspec.structs.replace(deal, owner=receiver,
@@ -60,3 +73,7 @@ def handed_deal(deal: Deal, receiver: str) -> Deal:
 
 def handed_task(task: Task, receiver: str) -> Task:
     return msgspec.structs.replace(task, owner=receiver)
+
+
+def handed_goal(goal: Goal, receiver: str) -> Goal:
+    return msgspec.structs.replace(goal, owner=receiver)

@@ -1,7 +1,7 @@
 """Handing a member's open work to another, and removing a member without leaving orphans.
 
-A hand-over is one transaction (one undo takes it all back): each deal and task that moves gets
-its own activity record (`deal.handover`, `task.handover`), so the feed and each item's history
+A hand-over is one transaction (one undo takes it all back): each deal, task and goal that moves
+gets its own activity record (`deal.handover`, `task.handover`, `goal.handover`), so the feed and each item's history
 say who had it. Removing a member who still owns open work is refused, unless it is handed over
 in the same step (sales/handover.py says what counts as open, and how splits fold).
 """
@@ -9,7 +9,8 @@ in the same step (sales/handover.py says what counts as open, and how splits fol
 from __future__ import annotations
 
 from sales.errors import Invalid, NotFound
-from sales.handover import Handover, OpenWork, handed_deal, handed_task, open_deals, unfinished_tasks
+from sales.handover import (Handover, OpenWork, handed_deal, handed_goal, handed_task, open_deals, running_goals,
+                            unfinished_tasks)
 from sales.members import Member
 from store.board_core import BoardCore, Transaction
 
@@ -19,14 +20,15 @@ class HandoverChanges(BoardCore):
 
     def open_work(self, name: str) -> Handover:
         """What `name` owns that is still open (the deals and tasks as they are now)."""
-        return Handover(name, None, open_deals(self.deals(), self.stages(), name), unfinished_tasks(self.tasks(), name))
+        return Handover(name, None, open_deals(self.deals(), self.stages(), name), unfinished_tasks(self.tasks(), name),
+                        running_goals(self.goals(), name, self.today()))
 
-    def hand_over(self, giver: str, receiver: str, *, deals: bool = True, tasks: bool = True,
+    def hand_over(self, giver: str, receiver: str, *, deals: bool = True, tasks: bool = True, goals: bool = True,
                   dry_run: bool = False) -> Handover:
-        """Give `receiver` every open deal and unfinished task of `giver` (a lead's call); what
-        moved. With `dry_run`, checked as if, and nothing written."""
+        """Give `receiver` every open deal, unfinished task and running goal of `giver` (a lead's
+        call); what moved. With `dry_run`, checked as if, and nothing written."""
         def build(tx: Transaction) -> Handover:
-            moved = self._put_hand_over(tx, giver, receiver, deals=deals, tasks=tasks)
+            moved = self._put_hand_over(tx, giver, receiver, deals=deals, tasks=tasks, goals=goals)
             if not moved and giver not in {m.name for m in self.members()} and self.members():
                 raise NotFound(f"{giver} is not a member of this board and owns no open work")
             if dry_run:
@@ -43,12 +45,12 @@ class HandoverChanges(BoardCore):
             if to is not None:
                 self._put_hand_over(tx, name, to)
             elif work := self.open_work(name):
-                raise OpenWork(name, len(work.deals), len(work.tasks))
+                raise OpenWork(name, len(work.deals), len(work.tasks), len(work.goals))
             return member
         return self._transact(build)
 
     def _put_hand_over(self, tx: Transaction, giver: str, receiver: str, *, deals: bool = True,
-                       tasks: bool = True) -> Handover:
+                       tasks: bool = True, goals: bool = True) -> Handover:
         self._check("member.handover")
         if receiver == giver:
             raise Invalid("to", f"{giver} cannot hand work over to themselves")
@@ -63,4 +65,8 @@ class HandoverChanges(BoardCore):
             moved.tasks = [handed_task(task, receiver) for task in work.tasks]
             for old, new in zip(work.tasks, moved.tasks):
                 self._put_update(tx, "task.handover", "task", old, new)
+        if goals:
+            moved.goals = [handed_goal(goal, receiver) for goal in work.goals]
+            for old, new in zip(work.goals, moved.goals):
+                self._put_update(tx, "goal.handover", "goal", old, new)
         return moved

@@ -45,6 +45,18 @@ def test_a_dry_run_says_what_would_move_and_writes_nothing(desk, team, run) -> N
     assert snapshot_files(team) == files
 
 
+def test_a_running_goal_is_handed_over_and_said(desk, team, run, monkeypatch) -> None:
+    Board(team, actor="dana").add_goal("Ali's calls", owner="ali", metric="calls", target=300)  # G-1, no deadline
+    code, out, _ = run("member", "handover", "ali", "--to", "bea", "--dry-run")
+    assert code == 0 and "G-1  Ali's calls" in out
+    assert out.splitlines()[-1] == ("would hand 1 open deal, 1 unfinished task and 1 running goal from ali to bea "
+                                    "(dry run: nothing written)")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("member", "remove", "ali", "--to", "bea")
+    assert code == 0 and "已把 ali 的 1 个进行中的商机、1 个未完成的任务和 1 个进行中的目标移交给 bea" in out
+    assert Board(team, actor="dana").goal("G-1").owner == "bea"
+
+
 def test_handover_json(desk, run) -> None:
     code, out, _ = run("member", "handover", "ali", "--to", "bea", "--json")
     data = json.loads(out)

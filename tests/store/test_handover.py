@@ -146,3 +146,40 @@ def test_work_left_by_someone_already_gone_can_still_be_handed_over(team) -> Non
     lead.move_task("T-1", "todo")  # reopened: an orphan, as boards had before this rule
     moved = lead.hand_over("ali", "bea")
     assert [t.id for t in moved.tasks] == ["T-1"] and owners(lead)["T-1"] == "bea"
+
+
+def test_running_goals_move_and_finished_ones_stay_with_their_check_ins(team) -> None:
+    """A goal whose deadline has passed is ali's record; one still running needs someone to check
+    in on it. Check-ins already made stay ali's."""
+    from datetime import datetime
+
+    lead = Board(team, actor="dana", clock=lambda: datetime(2026, 12, 3, 9, 0))
+    lead.add_goal("Ali's Q4 revenue", owner="ali", metric="revenue", target=100, deadline="2026-12-31")  # G-1
+    lead.add_goal("Ali's Q3 revenue", owner="ali", metric="revenue", target=90, deadline="2026-09-30")   # G-2
+    lead.add_goal("Ali's calls", owner="ali", metric="calls", target=300)                                 # G-3: no deadline
+    lead.add_goal("Ali's last day", owner="ali", metric="calls", target=5, deadline="2026-12-03")         # G-4: today
+    lead.add_goal("Bea's Q4 revenue", owner="bea", metric="revenue", target=80, deadline="2026-12-31")  # G-5
+    Board(team, actor="ali", clock=lambda: datetime(2026, 12, 1, 9, 0)).checkin("G-1", 40)
+
+    assert sorted(g.id for g in lead.open_work("ali").goals) == ["G-1", "G-3", "G-4"]
+    moved = lead.hand_over("ali", "bea")
+    assert sorted(g.id for g in moved.goals) == ["G-1", "G-3", "G-4"]
+    assert {g.id: g.owner for g in lead.goals()} == {"G-1": "bea", "G-2": "ali", "G-3": "bea", "G-4": "bea",
+                                                    "G-5": "bea"}
+    [checkin] = lead.checkins()
+    assert (checkin.goal, checkin.by, checkin.value) == ("G-1", "ali", 40)
+    assert {r.item for r in lead.history(limit=4) if r.action == "goal.handover"} == {"G-1", "G-3", "G-4"}
+    lead.undo()
+    assert {g.id: g.owner for g in lead.goals()}["G-1"] == "ali"
+
+
+def test_a_running_goal_alone_keeps_a_member_on_the_board(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.move_task("T-1", "done")
+    lead.add_goal("Ali's calls", owner="ali", metric="calls", target=300)
+    with pytest.raises(OpenWork) as refused:
+        lead.remove_member("ali")
+    assert (refused.value.deals, refused.value.tasks, refused.value.goals) == (0, 0, 1)
+    assert "ali still owns 0 open deals, 0 unfinished tasks and 1 running goal" in str(refused.value)
+    lead.remove_member("ali", to="bea")
+    assert lead.goal("G-1").owner == "bea"

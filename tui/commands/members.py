@@ -35,11 +35,17 @@ def cmd_member_remove(args: argparse.Namespace) -> int:
 
 def open_work_refusal(error) -> str:
     """The store's OpenWork in the interface's language, with the counts it carries."""
-    deals = n_("{count} open deal", "{count} open deals", error.deals).format(count=error.deals)
-    tasks = n_("{count} unfinished task", "{count} unfinished tasks", error.tasks).format(count=error.tasks)
-    return _("{name} still owns {deals} and {tasks}; hand them over first: uplift member remove {name} "
-             "--to NAME (or uplift member handover {name} --to NAME)").format(name=error.name, deals=deals,
-                                                                              tasks=tasks)
+    return _("{name} still owns {work}; hand them over first: uplift member remove {name} "
+             "--to NAME (or uplift member handover {name} --to NAME)").format(
+                 name=error.name, work=work_counts(error.deals, error.tasks, error.goals))
+
+
+def work_counts(deals: int, tasks: int, goals: int) -> str:
+    """`1 open deal and 2 unfinished tasks`, or `…, 2 unfinished tasks and 1 running goal`."""
+    words = {"deals": n_("{count} open deal", "{count} open deals", deals).format(count=deals),
+             "tasks": n_("{count} unfinished task", "{count} unfinished tasks", tasks).format(count=tasks),
+             "goals": n_("{count} running goal", "{count} running goals", goals).format(count=goals)}
+    return (_("{deals}, {tasks} and {goals}") if goals else _("{deals} and {tasks}")).format(**words)
 
 
 def cmd_member_handover(args: argparse.Namespace) -> int:
@@ -50,20 +56,20 @@ def cmd_member_handover(args: argparse.Namespace) -> int:
         print_json(moved)
         return EXIT_OK
     if not moved:
-        print(_("{name} has no open deals and no unfinished tasks: nothing to hand over").format(name=args.name))
+        print(_("{name} has no open deals, unfinished tasks or running goals: nothing to hand over").format(
+            name=args.name))
         return EXIT_OK
-    print(table(["ID", _("TITLE")], [[item.id, item.title] for item in [*moved.deals, *moved.tasks]]))
+    print(table(["ID", _("TITLE")], [[item.id, item.title] for item in [*moved.deals, *moved.tasks, *moved.goals]]))
     print(handed_text(moved, args.to))
     return EXIT_OK
 
 
 def handed_text(moved, receiver: str) -> str:
     """`handed 2 open deals and 3 unfinished tasks from ali to bea` (or `would hand`, dry)."""
-    deals = n_("{count} open deal", "{count} open deals", len(moved.deals)).format(count=len(moved.deals))
-    tasks = n_("{count} unfinished task", "{count} unfinished tasks", len(moved.tasks)).format(count=len(moved.tasks))
-    said = (_("would hand {deals} and {tasks} from {giver} to {receiver} (dry run: nothing written)")
-            if moved.dry_run else _("handed {deals} and {tasks} from {giver} to {receiver}"))
-    return said.format(deals=deals, tasks=tasks, giver=moved.giver, receiver=receiver)
+    work = work_counts(len(moved.deals), len(moved.tasks), len(moved.goals))
+    said = (_("would hand {work} from {giver} to {receiver} (dry run: nothing written)")
+            if moved.dry_run else _("handed {work} from {giver} to {receiver}"))
+    return said.format(work=work, giver=moved.giver, receiver=receiver)
 
 
 def cmd_member_list(args: argparse.Namespace) -> int:
@@ -175,9 +181,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")
-    mrem.add_argument("--to", metavar="NAME", help=_("hand their open deals and unfinished tasks to NAME first"))
+    mrem.add_argument("--to", metavar="NAME", help=_("hand their open deals, unfinished tasks and running goals to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,
-                     _("hand a member's open deals and unfinished tasks to another member"))
+                     _("hand a member's open deals, unfinished tasks and running goals to another member"))
     mhand.add_argument("name")
     mhand.add_argument("--to", metavar="NAME", required=True, help=_("the member who takes them over"))
     mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
