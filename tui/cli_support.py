@@ -132,6 +132,21 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def item_number(text: str) -> int:
+    """An argparse type: the number of an item in a list (a step, a checklist item, a question),
+    counted from 1 as the list shows them. A word, 0 or a negative number is bad input (exit 2);
+    a number past the end of the list is "not found" (exit 1), said by the command that knows
+    the list (how many there are)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < 1:
+        raise argparse.ArgumentTypeError(_("{value!r} is not a number from 1 up (as the list numbers its items)").format(
+            value=text))
+    return value
+
+
 def add_output_flags(parser: argparse.ArgumentParser) -> None:
     """--json (for scripts) or --csv (for a spreadsheet), not both."""
     formats = parser.add_mutually_exclusive_group()

@@ -261,7 +261,7 @@ def test_steps_are_ticked_from_the_command_line_and_an_edit_keeps_their_ticks(ru
     assert run("task", "tick", "T-1", "1", user="ali")[:2] == (0, "T-1 1. [x] list them  (1/2)\n")
     assert run("task", "tick", "T-1", "1", user="ali")[:2] == (0, "T-1 1. [x] list them  (1/2)\n")  # (already)
     code, _, err = run("task", "tick", "T-1", "3", user="ali")
-    assert code == 2 and "T-1 has no step 3 (it has 2)" in err
+    assert code == 1 and "T-1 has no step 3 (it has 2)" in err  # not found
     assert run("task", "tick", "T-1", "2", user="bea")[0] == 1  # not bea's task
     assert "    1. [x] list them\n    2. [ ] call\n" in run("task", "show", "T-1")[1]
     assert run("task", "edit", "T-1", "--step", "list them", "--step", "call", "--step", "send the deck")[0] == 0

@@ -8,7 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, open_board, write_output
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
 from tui.i18n import _, language
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -235,10 +235,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     review.add_argument("--json", action="store_true")
     sub = review.add_subparsers(title="review commands", metavar="VERB")
     answer = add_verb(sub, common, "answer", cmd_answer, "answer gap-analysis question N (lead)")
-    answer.add_argument("number", type=int, metavar="N")
+    answer.add_argument("number", type=item_number, metavar="N")
     answer.add_argument("text")
     tick = add_verb(sub, common, "tick", cmd_tick, "list the end-of-cycle checklist, or tick item N (lead)")
-    tick.add_argument("number", type=int, nargs="?", metavar="N")
+    tick.add_argument("number", type=item_number, nargs="?", metavar="N")
     tick.add_argument("--undo", action="store_true", help="untick it")
     tick.add_argument("--toggle", action="store_true", help="toggle it")
     export = add_verb(sub, common, "export", cmd_export, "write the review report as Markdown")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.cli_support import EXIT_OK, add_verb, item_number, open_board
 from tui.i18n import _, language
 
 
@@ -63,7 +63,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     weekly = add_verb(verbs, common, "weekly", cmd_weekly,
                       "the weekly review: this week's checklist and what changed in the pipeline, "
                       "or tick item N (lead)")
-    weekly.add_argument("number", type=int, nargs="?", metavar="N")
+    weekly.add_argument("number", type=item_number, nargs="?", metavar="N")
     weekly.add_argument("--week", metavar="WEEK",
                         help="another week: last, 2026-W47, or a date in it")
     weekly.add_argument("--undo", action="store_true", help="untick it")
