@@ -52,6 +52,19 @@ def test_a_lead_adds_lists_and_removes_a_members_key(team, ali_pub, capsys, monk
     assert Board(team, actor="dana").member_keys() == []
 
 
+def test_keys_that_are_not_there_are_not_found(team, ali_pub, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(ali_pub)]) == 0
+    capsys.readouterr()
+    for args, says in ((["remove", "ali", "SHA256:nope"], "ali has no key SHA256:nope on this board"),
+                       (["remove", "bea"], "bea has no keys on this board"),
+                       (["list", "zed"], "'zed' is not a member of this board (members: ali, bea, dana)")):
+        assert main(["--board", str(team), "member", "key", *args]) == 1
+        assert capsys.readouterr() == ("", f"uplift: {says}\n")
+    assert main(["--board", str(team), "member", "key", "list", "bea"]) == 0  # a member, no key yet
+    assert "No SSH keys yet" in capsys.readouterr().out
+
+
 @pytest.mark.skipif(not KEYGEN, reason="ssh-keygen (openssh-client) is not installed")
 def test_the_fingerprint_is_the_one_ssh_keygen_prints(team, tmp_path, monkeypatch):
     monkeypatch.setenv("UPLIFT_USER", "dana")

@@ -104,6 +104,14 @@ def test_wip_limits(run) -> None:
     assert run("wip")[1] == "doing: 1\n"
 
 
+def test_a_wip_limit_that_is_not_one_says_what_one_is(run) -> None:
+    for typed in ("-1", "abc", "2.5"):
+        code, out, err = run("wip", "doing", typed)
+        assert (code, out) == (2, "")
+        assert err == f"uplift: limit: {typed!r} is not a WIP limit: give a whole number from 1 to 999, or off\n"
+    assert json.loads(run("wip", "--json")[1]) == {}  # nothing written
+
+
 def test_wip_limits_as_json(run) -> None:
     assert json.loads(run("wip", "--json")[1]) == {}
     code, out, _ = run("wip", "blocked", "2", "--json")  # after setting one: the limits now
