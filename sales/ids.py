@@ -30,10 +30,11 @@ def parse_id(text: str, kind: str) -> int:
     """
     match = _ID.match(text)
     prefix = PREFIXES[kind]
+    a = "an" if kind[0] in "aeiou" else "a"  # an incentive id, an answer id
     if not match or (match.group(1) and match.group(1).upper() != prefix):
-        raise ValueError(f"{text!r} is not a {kind} id (expected {prefix}-12)")
+        raise ValueError(f"{text!r} is not {a} {kind} id (expected {prefix}-12)")
     if int(match.group(2)) < 1:
-        raise ValueError(f"{text!r} is not a {kind} id (they are numbered from {prefix}-1)")
+        raise ValueError(f"{text!r} is not {a} {kind} id (they are numbered from {prefix}-1)")
     return int(match.group(2))
 
 
