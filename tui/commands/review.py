@@ -36,7 +36,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
-        print(safe(f"   {answer.answer}") if answer else f"   (not answered: uplift review answer {n} TEXT)")
+        print(safe(f"   {answer.answer}") if answer and answer.answer else f"   (not answered: uplift review answer {n} TEXT)")
     return EXIT_OK
 
 
@@ -50,6 +50,9 @@ def cmd_answer(args: argparse.Namespace) -> int:
 def cmd_tick(args: argparse.Namespace) -> int:
     from sales.text import safe
 
+    if args.number is None and (args.undo or args.toggle):
+        raise BadInput(f"{'--undo' if args.undo else '--toggle'} needs the item's number: uplift review tick N "
+                       f"{'--undo' if args.undo else '--toggle'}")
     board = open_board(args)
     if args.number is None:
         for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
@@ -239,8 +242,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     answer.add_argument("text")
     tick = add_verb(sub, common, "tick", cmd_tick, "list the end-of-cycle checklist, or tick item N (lead)")
     tick.add_argument("number", type=item_number, nargs="?", metavar="N")
-    tick.add_argument("--undo", action="store_true", help="untick it")
-    tick.add_argument("--toggle", action="store_true", help="toggle it")
+    how = tick.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help="untick it")
+    how.add_argument("--toggle", action="store_true", help="toggle it")
     export = add_verb(sub, common, "export", cmd_export, "write the review report as Markdown")
     add_path(export, "-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
 
