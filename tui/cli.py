@@ -136,6 +136,29 @@ def joined_minus_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _verb_parser(parser: argparse.ArgumentParser, prog: str) -> argparse.ArgumentParser | None:
+    """The sub-command parser whose prog is `prog` (`uplift review tick`), however deep."""
+    if parser.prog == prog:
+        return parser
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for sub in action.choices.values():
+            if prog.startswith(sub.prog) and (found := _verb_parser(sub, prog)) is not None:
+                return found
+    return None
+
+
+def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`uplift review --json tick 3`: argparse takes the --json of `review` (which prints the
+    review as JSON) and runs `review tick`, which prints no JSON; a script would read text where
+    it asked for JSON. Bad usage, said before anything runs."""
+    verb = _verb_parser(parser, args.command)
+    for flag in ("--json", "--csv"):
+        if getattr(args, flag[2:], None) is True and verb is not None and flag not in verb._option_string_actions:
+            command = args.command.removeprefix(parser.prog).strip()
+            owner = command.rsplit(" ", 1)[0]
+            raise BadInput(f"{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)")
+
+
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
@@ -145,6 +168,8 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     if hasattr(args, "command"):
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
+        if hasattr(args, "command"):
+            refuse_stray_formats(parser, args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
                      stdin=not getattr(args, NO_STDIN, False))
         return args.run(args)
