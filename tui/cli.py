@@ -29,9 +29,11 @@ from tui.cli_support import (
     EXIT_OK,
     EXIT_REFUSED,
     NO_STDIN,
+    NEW_BOARDS,
     BadInput,
     bug_report,
     debugging,
+    discard_new_boards,
     named_paths,
     os_reason,
 )
@@ -172,7 +174,15 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
             refuse_stray_formats(parser, args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
                      stdin=not getattr(args, NO_STDIN, False))
-        return args.run(args)
+        try:
+            code = args.run(args)
+        except BaseException:
+            discard_new_boards()  # a failed command leaves no new board behind
+            raise
+        if code != EXIT_OK:
+            discard_new_boards()
+        NEW_BOARDS.clear()
+        return code
     except (Invalid, BadInput) as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT

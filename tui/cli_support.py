@@ -80,7 +80,24 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
     if args.board and is_remote():
         raise Refused("--board: in a session over `uplift serve ssh` the server chooses the board")
     path = Path(args.board) if args.board else default_board_path()
+    if create and not path.expanduser().joinpath("board.json").exists():  # a new board: taken away
+        NEW_BOARDS.append((path, [p for p in (path.expanduser(), *path.expanduser().parents) if not p.exists()]))
     return Board(path, create=create)
+
+
+#: The boards this run created (each with the folders made for it), so that a command that then
+#: fails leaves no board behind ("nothing written"): `uplift --board typo task add x --due 2026-13-40`
+#: used to leave an empty board at `typo`.
+NEW_BOARDS: list[tuple[Path, list[Path]]] = []
+
+
+def discard_new_boards() -> None:
+    """Take away the boards this run made, if nothing was written in them (the command failed)."""
+    from store.board_core import BoardCore
+
+    while NEW_BOARDS:
+        path, made = NEW_BOARDS.pop()
+        BoardCore.discard_new(path, made)
 
 
 def cli_date(board, text: str | None, field: str) -> str | None:
