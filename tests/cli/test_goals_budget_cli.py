@@ -70,6 +70,9 @@ def test_budget_request_approve_reject_spend(run) -> None:
     assert run("budget", "approve", "B-1", "--reason", "one booth", "--amount", "6000")[:2] == \
         (0, "B-1 approved for 6,000\n")
     assert run("budget", "reject", "B-2", "--reason", "video calls")[:2] == (0, "B-2 rejected\n")
+    # deciding again is refused (exit 1), not a wrong reason (it said `reason: ...`, exit 2)
+    assert run("budget", "approve", "B-2", "--reason", "after all") == (
+        1, "", "uplift: B-2 was already rejected by dana; a line is approved or rejected once\n")
     assert run("budget", "total", "6500")[:2] == (0, "plan budget 6,500\n")
     code, out, err = run("budget", "spend", "B-1", "6200", "--note", "deposit", user="ali")
     assert (code, out) == (0, "E-1\n") and "200 over" in err
