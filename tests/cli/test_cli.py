@@ -283,3 +283,16 @@ def test_done_twice_says_it_was_done_already_and_logs_nothing_more(run) -> None:
     logged = run("log", "--json")[1]
     assert run("task", "done", "T-1")[:2] == (0, "T-1 was already done\n")
     assert run("log", "--json")[1] == logged
+
+
+def test_coaching_notes_from_the_command_line(run) -> None:
+    """`coach ali TEXT --json` printed the bare id where a script asked for JSON."""
+    assert run("coach", "ali", "Ask", "for", "the", "next", "step") == (0, "K-1\n", "")
+    code, out, err = run("coach", "ali", "Close on price last", "--json")
+    assert (code, err) == (0, "")
+    note = json.loads(out)
+    assert (note["id"], note["rep"], note["by"], note["note"]) == ("K-2", "ali", "dana", "Close on price last")
+    listed = json.loads(run("coach", "ali", "--json")[1])
+    assert [n["id"] for n in listed] == ["K-1", "K-2"] and listed[1] == note
+    code, out, err = run("coach", "bea", "Be quicker", user="ali")
+    assert (code, out) == (1, "") and "only a lead may add coaching notes" in err
