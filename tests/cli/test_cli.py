@@ -296,3 +296,10 @@ def test_coaching_notes_from_the_command_line(run) -> None:
     assert [n["id"] for n in listed] == ["K-1", "K-2"] and listed[1] == note
     code, out, err = run("coach", "bea", "Be quicker", user="ali")
     assert (code, out) == (1, "") and "only a lead may add coaching notes" in err
+
+
+def test_a_rep_changing_a_task_with_no_owner_is_told_so_plainly(run) -> None:
+    assert run("task", "edit", "T-1", "--owner", "")[0] == 0  # (a lead clears it)
+    code, out, err = run("task", "move", "T-1", "doing", user="ali")
+    assert (code, out) == (1, "")
+    assert err == "uplift: a rep may only change their own tasks; this one is nobody's (a lead gives it an owner)\n"
