@@ -37,7 +37,7 @@ import msgspec
 from sales import permissions
 from sales.activity import Activity
 from sales.errors import Invalid, NotFound, Refused
-from sales.ids import format_id, parse_id
+from sales.ids import format_id, name_of, parse_id
 from store.activity_log import ActivityLog
 from store.files import (
     LOCK_NAME,
@@ -297,7 +297,7 @@ class BoardCore:
             raise NotFound(str(error)) from None
         doc = self._doc(file, table, number)
         if doc is None:
-            raise NotFound(f"no {kind} {format_id(kind, number)} on this board")
+            raise NotFound(f"no {name_of(kind)} {format_id(kind, number)} on this board")
         try:
             return msgspec.convert(doc, model)
         except msgspec.ValidationError as error:

@@ -303,3 +303,14 @@ def test_a_rep_changing_a_task_with_no_owner_is_told_so_plainly(run) -> None:
     code, out, err = run("task", "move", "T-1", "doing", user="ali")
     assert (code, out) == (1, "")
     assert err == "uplift: a rep may only change their own tasks; this one is nobody's (a lead gives it an owner)\n"
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("diagnosis", "show", "X-9"), "no diagnosis X-9 on this board"),  # (was "no snapshot X-9")
+    (("diagnosis", "delete", "foo"), "'foo' is not a diagnosis id (expected X-12)"),
+    (("budget", "approve", "B-9", "--reason", "x"), "no budget line B-9 on this board"),
+    (("training", "done", "L-9"), "no training item L-9 on this board"),
+    (("incentive", "show", "T-1"), "'T-1' is not an incentive plan id (expected I-12)"),
+])
+def test_what_is_not_found_is_named_as_the_command_names_it(run, args, says) -> None:
+    assert run(*args) == (1, "", f"uplift: {says}\n")
