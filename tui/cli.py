@@ -161,6 +161,23 @@ def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespa
             raise BadInput(f"{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)")
 
 
+#: A model's field as the command line names it (`deal edit --next`: `next_step` is the model's).
+#: Only where the two differ; a command that reads a file names its fields as the file does.
+_TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
+          "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount"}
+_SPLIT = re.compile(r"^splits\[\d+\]\.share$")
+
+
+def as_typed(error: Exception, args: argparse.Namespace) -> str:
+    """An Invalid's message with its field named as it was typed (`next: too long`, not
+    `next_step: too long`), for a command that reads no file."""
+    field = getattr(error, "field", None)
+    if field is None or named_paths(args) or str(error) != f"{field}: {error.reason}":
+        return str(error)
+    typed = _TYPED.get(field) or ("split" if _SPLIT.match(field) else None)
+    return f"{typed}: {error.reason}" if typed else str(error)
+
+
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
@@ -184,7 +201,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         NEW_BOARDS.clear()
         return code
     except (Invalid, BadInput) as error:
-        print(f"uplift: {safe(error)}", file=sys.stderr)
+        print(f"uplift: {safe(as_typed(error, args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UpliftError as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)
