@@ -360,3 +360,27 @@ def test_serve_ssh_with_a_public_key_as_host_key_is_bad_input(team, ali_pub, cap
     monkeypatch.setenv("UPLIFT_USER", "dana")
     assert main(["serve", "ssh", "--port", "0", "--host-key", str(ali_pub)]) == 2
     assert f"--host-key: {ali_pub}: not a private key without a passphrase" in capsys.readouterr().err
+
+
+def test_a_session_that_fails_on_the_server_ends_as_a_bug(team):
+    """It ended with exit status 1, which a script reads as "refused or not found"."""
+    import asyncio
+    import types
+
+    from tui.serve.ssh_server import Session
+
+    said, ended, logged = [], [], []
+    service = types.SimpleNamespace(limits=types.SimpleNamespace(input_rate=1, input_burst=1, exec_input=1),
+                                    log=logged.append, sessions=set())
+    session = Session(service, "ali")
+    session.chan = types.SimpleNamespace(write_stderr=said.append, exit=ended.append)
+    session.argv = ["task", "list"]
+
+    async def broken() -> None:
+        raise RuntimeError("the child could not start")
+
+    session._run_verb = broken
+    asyncio.run(session._run())
+    assert ended == [3]
+    assert said == [b"uplift: the session failed on the server: this is a bug in Uplift (the server's log says more)\n"]
+    assert logged[-1] == "ali: session failed: the child could not start"

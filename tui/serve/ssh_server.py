@@ -256,7 +256,9 @@ class Session(asyncssh.SSHServerSession):
                 await self._run_terminal()
         except Exception as error:  # never let one session take the server down
             self.service.log(f"{self.member}: session failed: {safe(error)}")
-            self._fail("the session failed on the server")
+            # a bug, as the command line says of one (exit 3), not a refusal (1)
+            self._fail("the session failed on the server: this is a bug in Uplift (the server's log "
+                       "says more)", 3)
         finally:
             self._end_child()
             self.service.sessions.discard(self)
