@@ -165,7 +165,6 @@ def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespa
 #: Only where the two differ; a command that reads a file names its fields as the file does.
 _TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
           "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount"}
-_SPLIT = re.compile(r"^splits\[\d+\]\.share$")
 
 
 def as_typed(error: Exception, args: argparse.Namespace) -> str:
@@ -174,7 +173,7 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
     field = getattr(error, "field", None)
     if field is None or named_paths(args) or str(error) != f"{field}: {error.reason}":
         return str(error)
-    typed = _TYPED.get(field) or ("split" if _SPLIT.match(field) else None)
+    typed = _TYPED.get(field)  # (`splits[1].share` stays: it says which of several --split)
     return f"{typed}: {error.reason}" if typed else str(error)
 
 
