@@ -16,6 +16,19 @@ PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A"
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
             "note": "N", "mapping": "M", "checklist": "H", "incentive": "I", "answer": "R",
             "approval": "P"}
+#: What a person calls a kind whose key is not its everyday name (`uplift diagnosis show X-3`
+#: names a kept diagnosis, which the store keeps as a snapshot).
+NAMES = {"snapshot": "diagnosis", "touch": "activity", "coaching": "coaching note", "checkin": "check-in",
+         "spend": "spending", "answer": "review answer", "approval": "payout approval",
+         "mapping": "column mapping", "budget": "budget line", "training": "training item",
+         "incentive": "incentive plan"}
+
+
+def name_of(kind: str) -> str:
+    """`snapshot` as a person says it: `diagnosis`."""
+    return NAMES.get(kind, kind)
+
+
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 
@@ -30,10 +43,12 @@ def parse_id(text: str, kind: str) -> int:
     """
     match = _ID.match(text)
     prefix = PREFIXES[kind]
+    name = name_of(kind)
+    a = "an" if name[0] in "aeiou" else "a"  # an activity id, an incentive plan id
     if not match or (match.group(1) and match.group(1).upper() != prefix):
-        raise ValueError(f"{text!r} is not a {kind} id (expected {prefix}-12)")
+        raise ValueError(f"{text!r} is not {a} {name} id (expected {prefix}-12)")
     if int(match.group(2)) < 1:
-        raise ValueError(f"{text!r} is not a {kind} id (they are numbered from {prefix}-1)")
+        raise ValueError(f"{text!r} is not {a} {name} id (they are numbered from {prefix}-1)")
     return int(match.group(2))
 
 

@@ -57,7 +57,8 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
         raise Refused(f"a rep may only create {noun}s they own ({actor} tried for {new_owner or 'nobody'})")
     if action in REP_ON_OWN:
         if owner != actor:
-            raise Refused(f"a rep may only change their own {noun}s; this one is {owner or 'unowned'}'s")
+            raise Refused(f"a rep may only change their own {noun}s; this one is "
+                          + (f"{owner}'s" if owner else "nobody's (a lead gives it an owner)"))
         if new_owner != actor:
             raise Refused(f"only a lead may hand a {noun} to someone else")
         return
@@ -68,6 +69,7 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
 _SAID = {"deal.split": "split a deal's credit among reps", "alerts.settings": "change the alert rules",
          "board.settings": "change the board's settings", "pipeline.settings": "change the pipeline's stages",
          "budget.total": "set the plan's budget", "budget.edit": "decide on budget lines",
+         "budget.approve": "approve budget lines", "budget.reject": "reject budget lines",
          "payout.approve": "approve payout statements", "payout.pay": "mark payouts paid",
          "member.role": "change members' roles", "member.handover": "hand members' work over to others",
          "member.key_add": "add members' keys",

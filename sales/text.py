@@ -18,6 +18,12 @@ _UNSAFE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 _UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
                           "\u200b\u200e\u200f\u061c\u2060\ufeff]")
 
+# A lone surrogate: how Python hands over bytes that are not UTF-8 (a word typed in a Latin-1
+# terminal, a raw 0x9b byte on the command line: os.fsdecode's surrogateescape). No file can hold
+# one and no terminal can show one, so it becomes U+FFFD, the sign of a character lost in
+# transit, on the way in and on the way out (it used to end a command in an encoding error).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 TITLE_MAX = 200
 NAME_MAX = 40
 TEXT_MAX = 4000
@@ -26,17 +32,22 @@ LINE_MAX = 400  # any other one-line box (reasons, notes, comments, paths)
 
 def clean_line(text: str) -> str:
     """Text for one line (titles, names): every control character removed, tabs become spaces."""
-    return _UNSAFE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
+    return _UNSAFE_LINE.sub("", _whole(text).replace("\t", " ").replace("\n", " ")).strip()
 
 
 def clean_multiline(text: str) -> str:
     """Longer text (notes, expected results): keeps newlines and tabs, drops other controls."""
-    return _UNSAFE_MULTILINE.sub("", text.replace("\r\n", "\n")).strip()
+    return _UNSAFE_MULTILINE.sub("", _whole(text).replace("\r\n", "\n")).strip()
 
 
 def safe(text: object) -> str:
     """Any value about to be written to a terminal, made harmless (the way-out half)."""
-    return _UNSAFE_MULTILINE.sub("", str(text))
+    return _UNSAFE_MULTILINE.sub("", _whole(str(text)))
+
+
+def _whole(text: str) -> str:
+    """`text` with each lone surrogate (a byte that was not UTF-8) as U+FFFD."""
+    return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -25,6 +25,8 @@ from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
 KINDS = ("conversion", "quiet", "slipped", "stuck", "overdue", "wip", "pace")
+# What each kind of alert is about: an item of the board, or a stage or column (sales/alerts.py).
+ITEM_OF = {"quiet": "deal", "slipped": "deal", "stuck": "deal", "overdue": "task", "pace": "goal"}
 
 
 class AlertChanges(BoardCore):
@@ -54,23 +56,52 @@ class AlertChanges(BoardCore):
     def snooze(self, key: str, until: date | str, reason: str) -> Snooze:
         """Silence the alert `key` (e.g. `quiet:D-4`) until a date, inclusive, for a reason."""
         def build(tx: Transaction) -> Snooze:
-            if key.split(":", 1)[0] not in KINDS or ":" not in key:
-                raise Invalid("alert", f"{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)")
-            owner = self.alert_owner(key)
+            key_ = self._alert_key(key)
+            owner = self.alert_owner(key_)
             self._check("alert.snooze", owner=owner, new_owner=owner)
-            snooze = convert({"key": key, "until": until, "reason": reason.strip(), "by": self.actor},
+            snooze = convert({"key": key_, "until": until, "reason": reason.strip(), "by": self.actor},
                              Snooze, "snooze")
             if not snooze.reason:
                 raise Invalid("reason", "say why the alert is snoozed")
             if snooze.until < self.today():
                 raise Invalid("until", f"{snooze.until} is in the past")
             raw = self._docs("deals", "snoozes")
-            doc_id = next((int(k) for k, d in raw.items() if d["key"] == key), None)
+            doc_id = next((int(k) for k, d in raw.items() if d["key"] == key_), None)
             before = raw.get(str(doc_id)) if doc_id else None
             doc_id = doc_id or max((int(k) for k in raw), default=0) + 1
-            tx.put("alert.snooze", key, "deals", "snoozes", doc_id, before, msgspec.to_builtins(snooze))
+            tx.put("alert.snooze", key_, "deals", "snoozes", doc_id, before, msgspec.to_builtins(snooze))
             return snooze
         return self._transact(build)
+
+    def _alert_key(self, key: str) -> str:
+        """`key` as the alerts name it (`quiet:d-4` is `quiet:D-4`), once what it is about is
+        found on the board: a snooze of an alert that can never fire would be kept for nothing
+        (and, about a deal not on the board, refused to a rep as "about the whole team")."""
+        kind, _, item = key.strip().partition(":")
+        if kind not in KINDS or not item:
+            raise Invalid("alert", f"{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)")
+        if kind in ITEM_OF:
+            from sales.ids import parse_id
+
+            try:
+                parse_id(item, ITEM_OF[kind])
+            except ValueError as error:
+                raise Invalid("alert", f"{key!r} is not an alert key: {error}") from None
+            return f"{kind}:{self._get(ITEM_OF[kind], item).id}"  # NotFound: no such item
+        place, _, name = item.partition(":")
+        if kind == "conversion" and place == "stage":
+            if (stage := next((s.name for s in self.stages() if s.name.casefold() == name.casefold()), None)):
+                return f"conversion:stage:{stage}"
+            raise NotFound(f"no stage {name!r} on this board (stages: {', '.join(s.name for s in self.stages())})")
+        if kind == "wip" and place == "column":
+            from sales.tasks import normalize_status
+
+            try:
+                return f"wip:column:{normalize_status(name)}"
+            except ValueError as error:
+                raise NotFound(f"no column {name!r} on this board ({error})") from None
+        example = {"conversion": "conversion:stage:Proposal", "wip": "wip:column:doing"}[kind]
+        raise Invalid("alert", f"{key!r} is not an alert key (a {kind} alert's key is like {example})")
 
     def alert_owner(self, key: str) -> str | None:
         """Who owns what the alert `key` is about (a task, deal or goal); None for an alert about

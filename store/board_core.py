@@ -37,9 +37,10 @@ import msgspec
 from sales import permissions
 from sales.activity import Activity
 from sales.errors import Invalid, NotFound, Refused
-from sales.ids import format_id, parse_id
+from sales.ids import format_id, name_of, parse_id
 from store.activity_log import ActivityLog
 from store.files import (
+    LOCK_NAME,
     BoardDamaged,
     exclusive_lock,
     make_folder,
@@ -189,6 +190,28 @@ class BoardCore:
             storage.write({"meta": {"1": {"schema": SCHEMA_VERSION, "name": self.path.name,
                                           "wip": {}}}, "members": {}, "_meta": {"1": {"next": {}}}})
 
+    @staticmethod
+    def discard_new(path: str | Path, made: Iterable[Path] = ()) -> bool:
+        """Take away a board `_create` made for a command that then failed ("nothing written"),
+        with the folders made for it (`made`, deepest first), if nothing has been written in it
+        since: only its first board file and the lock, no member, no id given. True if it went."""
+        path = Path(path).expanduser()
+        board_file = path / FILES["board"]
+        try:
+            with exclusive_lock(path, PRIVATE):
+                names = {p.name for p in path.iterdir()}
+                data = msgspec.json.decode(board_file.read_bytes())
+                if not names <= {FILES["board"], LOCK_NAME} or data.get("members") or \
+                        data.get("_meta", {}).get("1", {}).get("next"):
+                    return False
+                board_file.unlink()
+            (path / LOCK_NAME).unlink(missing_ok=True)
+            for folder in made:
+                folder.rmdir()  # (only if empty: OSError otherwise)
+        except (OSError, msgspec.DecodeError, AttributeError):
+            return False
+        return True
+
     def _migrate(self, found: int) -> None:
         """Bring an older board up to this version, under the lock (see BoardFiles.rewrite)."""
         with exclusive_lock(self.path, self.mode):
@@ -274,7 +297,7 @@ class BoardCore:
             raise NotFound(str(error)) from None
         doc = self._doc(file, table, number)
         if doc is None:
-            raise NotFound(f"no {kind} {format_id(kind, number)} on this board")
+            raise NotFound(f"no {name_of(kind)} {format_id(kind, number)} on this board")
         try:
             return msgspec.convert(doc, model)
         except msgspec.ValidationError as error:

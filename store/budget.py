@@ -13,7 +13,7 @@ import msgspec
 
 from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
-from sales.errors import Invalid
+from sales.errors import Invalid, Refused
 from sales.ids import format_id, in_order
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
@@ -95,6 +95,9 @@ class BudgetChanges(BoardCore):
         def build(tx: Transaction) -> BudgetLine:
             old = self.budget_line(line_id)
             self._check(action)
+            if old.status != "requested":  # refused (exit 1), not a wrong reason: it was decided
+                raise Refused(f"{old.id} was already {old.status}" + (f" by {old.decided_by}" if old.decided_by else "")
+                              + f"; a line is approved or rejected once")
             try:
                 new = rules.decide(old, approve, reason, self.actor, amount)
             except ValueError as error:

@@ -100,7 +100,7 @@ class ReviewChanges(BoardCore):
         """Write (or rewrite) the answer to question `number` (1-based)."""
         questions = self.review_questions()
         if not 1 <= number <= len(questions):
-            raise NotFound(f"there is no question {number} (there are {len(questions)})")
+            raise NotFound(f"the gap analysis has no question {number} (it has {len(questions)})")
         question = questions[number - 1]
 
         def build(tx: Transaction) -> ReviewAnswer:

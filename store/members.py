@@ -110,8 +110,8 @@ class MemberChanges(BoardCore):
             self._check("member.key_remove")
             removed = self._drop_keys(tx, name, fingerprint_)
             if not removed:
-                which = f"a key {fingerprint_}" if fingerprint_ else "any key"
-                raise NotFound(f"{name} has no {which} on this board")
+                which = f"no key {fingerprint_}" if fingerprint_ else "no keys"
+                raise NotFound(f"{name} has {which} on this board")
             return removed
         return self._transact(build)
 

@@ -29,9 +29,11 @@ from tui.cli_support import (
     EXIT_OK,
     EXIT_REFUSED,
     NO_STDIN,
+    NEW_BOARDS,
     BadInput,
     bug_report,
     debugging,
+    discard_new_boards,
     named_paths,
     os_reason,
 )
@@ -136,6 +138,45 @@ def joined_minus_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _verb_parser(parser: argparse.ArgumentParser, prog: str) -> argparse.ArgumentParser | None:
+    """The sub-command parser whose prog is `prog` (`uplift review tick`), however deep."""
+    if parser.prog == prog:
+        return parser
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for sub in action.choices.values():
+            if prog.startswith(sub.prog) and (found := _verb_parser(sub, prog)) is not None:
+                return found
+    return None
+
+
+def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`uplift review --json tick 3`: argparse takes the --json of `review` (which prints the
+    review as JSON) and runs `review tick`, which prints no JSON; a script would read text where
+    it asked for JSON. Bad usage, said before anything runs."""
+    verb = _verb_parser(parser, args.command)
+    for flag in ("--json", "--csv"):
+        if getattr(args, flag[2:], None) is True and verb is not None and flag not in verb._option_string_actions:
+            command = args.command.removeprefix(parser.prog).strip()
+            owner = command.rsplit(" ", 1)[0]
+            raise BadInput(f"{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)")
+
+
+#: A model's field as the command line names it (`deal edit --next`: `next_step` is the model's).
+#: Only where the two differ; a command that reads a file names its fields as the file does.
+_TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
+          "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount"}
+
+
+def as_typed(error: Exception, args: argparse.Namespace) -> str:
+    """An Invalid's message with its field named as it was typed (`next: too long`, not
+    `next_step: too long`), for a command that reads no file."""
+    field = getattr(error, "field", None)
+    if field is None or named_paths(args) or str(error) != f"{field}: {error.reason}":
+        return str(error)
+    typed = _TYPED.get(field)  # (`splits[1].share` stays: it says which of several --split)
+    return f"{typed}: {error.reason}" if typed else str(error)
+
+
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
@@ -145,11 +186,21 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     if hasattr(args, "command"):
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
+        if hasattr(args, "command"):
+            refuse_stray_formats(parser, args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
                      stdin=not getattr(args, NO_STDIN, False))
-        return args.run(args)
+        try:
+            code = args.run(args)
+        except BaseException:
+            discard_new_boards()  # a failed command leaves no new board behind
+            raise
+        if code != EXIT_OK:
+            discard_new_boards()
+        NEW_BOARDS.clear()
+        return code
     except (Invalid, BadInput) as error:
-        print(f"uplift: {safe(error)}", file=sys.stderr)
+        print(f"uplift: {safe(as_typed(error, args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UpliftError as error:
         print(f"uplift: {safe(error)}", file=sys.stderr)

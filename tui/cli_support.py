@@ -80,7 +80,24 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
     if args.board and is_remote():
         raise Refused("--board: in a session over `uplift serve ssh` the server chooses the board")
     path = Path(args.board) if args.board else default_board_path()
+    if create and not path.expanduser().joinpath("board.json").exists():  # a new board: taken away
+        NEW_BOARDS.append((path, [p for p in (path.expanduser(), *path.expanduser().parents) if not p.exists()]))
     return Board(path, create=create)
+
+
+#: The boards this run created (each with the folders made for it), so that a command that then
+#: fails leaves no board behind ("nothing written"): `uplift --board typo task add x --due 2026-13-40`
+#: used to leave an empty board at `typo`.
+NEW_BOARDS: list[tuple[Path, list[Path]]] = []
+
+
+def discard_new_boards() -> None:
+    """Take away the boards this run made, if nothing was written in them (the command failed)."""
+    from store.board_core import BoardCore
+
+    while NEW_BOARDS:
+        path, made = NEW_BOARDS.pop()
+        BoardCore.discard_new(path, made)
 
 
 def cli_date(board, text: str | None, field: str) -> str | None:
@@ -130,6 +147,21 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
                 value=text, low=low, high=high))
         return value
     return parse
+
+
+def item_number(text: str) -> int:
+    """An argparse type: the number of an item in a list (a step, a checklist item, a question),
+    counted from 1 as the list shows them. A word, 0 or a negative number is bad input (exit 2);
+    a number past the end of the list is "not found" (exit 1), said by the command that knows
+    the list (how many there are)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < 1:
+        raise argparse.ArgumentTypeError(_("{value!r} is not a number from 1 up (as the list numbers its items)").format(
+            value=text))
+    return value
 
 
 def add_output_flags(parser: argparse.ArgumentParser) -> None:

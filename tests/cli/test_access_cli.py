@@ -52,6 +52,19 @@ def test_a_lead_adds_lists_and_removes_a_members_key(team, ali_pub, capsys, monk
     assert Board(team, actor="dana").member_keys() == []
 
 
+def test_keys_that_are_not_there_are_not_found(team, ali_pub, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    assert main(["--board", str(team), "member", "key", "add", "ali", str(ali_pub)]) == 0
+    capsys.readouterr()
+    for args, says in ((["remove", "ali", "SHA256:nope"], "ali has no key SHA256:nope on this board"),
+                       (["remove", "bea"], "bea has no keys on this board"),
+                       (["list", "zed"], "'zed' is not a member of this board (members: ali, bea, dana)")):
+        assert main(["--board", str(team), "member", "key", *args]) == 1
+        assert capsys.readouterr() == ("", f"uplift: {says}\n")
+    assert main(["--board", str(team), "member", "key", "list", "bea"]) == 0  # a member, no key yet
+    assert "No SSH keys yet" in capsys.readouterr().out
+
+
 @pytest.mark.skipif(not KEYGEN, reason="ssh-keygen (openssh-client) is not installed")
 def test_the_fingerprint_is_the_one_ssh_keygen_prints(team, tmp_path, monkeypatch):
     monkeypatch.setenv("UPLIFT_USER", "dana")
@@ -271,10 +284,17 @@ def test_only_uplift_verbs_pass_the_command_filter():
     assert parse_command("task done T-4", verbs, 4096) == ["task", "done", "T-4"]
     assert parse_command("uplift task add 'Call Acme; now'", verbs, 4096) == ["task", "add", "Call Acme; now"]
     assert parse_command("", verbs, 4096) == []
-    for bad in ("sh -c id", "bash", "demo", "serve ssh", "init --shared", "task list --board /tmp",
-                "task list --board=/tmp", "task 'unclosed", "x" * 5000):
-        with pytest.raises(CommandRefused):
+    # bad usage (exit 2, as `uplift` itself says of such a line): no Uplift command, or unreadable
+    for bad in ("sh -c id", "bash", "task 'unclosed", 'task add "oops', "task add oops\\"):
+        with pytest.raises(CommandRefused) as refused:
             parse_command(bad, verbs, 4096)
+        assert refused.value.code == 2, bad
+    # refused (exit 1): what runs only on the board's machine, another board, a line too long
+    for bad in ("demo", "serve ssh", "init --shared", "task list --board /tmp", "task list --board=/tmp",
+                "x" * 5000):
+        with pytest.raises(CommandRefused) as refused:
+            parse_command(bad, verbs, 4096)
+        assert refused.value.code == 1, bad
 
 
 def test_the_input_budget_passes_a_burst_then_a_rate():
@@ -340,3 +360,27 @@ def test_serve_ssh_with_a_public_key_as_host_key_is_bad_input(team, ali_pub, cap
     monkeypatch.setenv("UPLIFT_USER", "dana")
     assert main(["serve", "ssh", "--port", "0", "--host-key", str(ali_pub)]) == 2
     assert f"--host-key: {ali_pub}: not a private key without a passphrase" in capsys.readouterr().err
+
+
+def test_a_session_that_fails_on_the_server_ends_as_a_bug(team):
+    """It ended with exit status 1, which a script reads as "refused or not found"."""
+    import asyncio
+    import types
+
+    from tui.serve.ssh_server import Session
+
+    said, ended, logged = [], [], []
+    service = types.SimpleNamespace(limits=types.SimpleNamespace(input_rate=1, input_burst=1, exec_input=1),
+                                    log=logged.append, sessions=set())
+    session = Session(service, "ali")
+    session.chan = types.SimpleNamespace(write_stderr=said.append, exit=ended.append)
+    session.argv = ["task", "list"]
+
+    async def broken() -> None:
+        raise RuntimeError("the child could not start")
+
+    session._run_verb = broken
+    asyncio.run(session._run())
+    assert ended == [3]
+    assert said == [b"uplift: the session failed on the server: this is a bug in Uplift (the server's log says more)\n"]
+    assert logged[-1] == "ali: session failed: the child could not start"

@@ -104,6 +104,14 @@ def test_wip_limits(run) -> None:
     assert run("wip")[1] == "doing: 1\n"
 
 
+def test_a_wip_limit_that_is_not_one_says_what_one_is(run) -> None:
+    for typed in ("-1", "abc", "2.5"):
+        code, out, err = run("wip", "doing", typed)
+        assert (code, out) == (2, "")
+        assert err == f"uplift: limit: {typed!r} is not a WIP limit: give a whole number from 1 to 999, or off\n"
+    assert json.loads(run("wip", "--json")[1]) == {}  # nothing written
+
+
 def test_wip_limits_as_json(run) -> None:
     assert json.loads(run("wip", "--json")[1]) == {}
     code, out, _ = run("wip", "blocked", "2", "--json")  # after setting one: the limits now
@@ -261,7 +269,7 @@ def test_steps_are_ticked_from_the_command_line_and_an_edit_keeps_their_ticks(ru
     assert run("task", "tick", "T-1", "1", user="ali")[:2] == (0, "T-1 1. [x] list them  (1/2)\n")
     assert run("task", "tick", "T-1", "1", user="ali")[:2] == (0, "T-1 1. [x] list them  (1/2)\n")  # (already)
     code, _, err = run("task", "tick", "T-1", "3", user="ali")
-    assert code == 2 and "T-1 has no step 3 (it has 2)" in err
+    assert code == 1 and "T-1 has no step 3 (it has 2)" in err  # not found
     assert run("task", "tick", "T-1", "2", user="bea")[0] == 1  # not bea's task
     assert "    1. [x] list them\n    2. [ ] call\n" in run("task", "show", "T-1")[1]
     assert run("task", "edit", "T-1", "--step", "list them", "--step", "call", "--step", "send the deck")[0] == 0
@@ -275,3 +283,34 @@ def test_done_twice_says_it_was_done_already_and_logs_nothing_more(run) -> None:
     logged = run("log", "--json")[1]
     assert run("task", "done", "T-1")[:2] == (0, "T-1 was already done\n")
     assert run("log", "--json")[1] == logged
+
+
+def test_coaching_notes_from_the_command_line(run) -> None:
+    """`coach ali TEXT --json` printed the bare id where a script asked for JSON."""
+    assert run("coach", "ali", "Ask", "for", "the", "next", "step") == (0, "K-1\n", "")
+    code, out, err = run("coach", "ali", "Close on price last", "--json")
+    assert (code, err) == (0, "")
+    note = json.loads(out)
+    assert (note["id"], note["rep"], note["by"], note["note"]) == ("K-2", "ali", "dana", "Close on price last")
+    listed = json.loads(run("coach", "ali", "--json")[1])
+    assert [n["id"] for n in listed] == ["K-1", "K-2"] and listed[1] == note
+    code, out, err = run("coach", "bea", "Be quicker", user="ali")
+    assert (code, out) == (1, "") and "only a lead may add coaching notes" in err
+
+
+def test_a_rep_changing_a_task_with_no_owner_is_told_so_plainly(run) -> None:
+    assert run("task", "edit", "T-1", "--owner", "")[0] == 0  # (a lead clears it)
+    code, out, err = run("task", "move", "T-1", "doing", user="ali")
+    assert (code, out) == (1, "")
+    assert err == "uplift: a rep may only change their own tasks; this one is nobody's (a lead gives it an owner)\n"
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("diagnosis", "show", "X-9"), "no diagnosis X-9 on this board"),  # (was "no snapshot X-9")
+    (("diagnosis", "delete", "foo"), "'foo' is not a diagnosis id (expected X-12)"),
+    (("budget", "approve", "B-9", "--reason", "x"), "no budget line B-9 on this board"),
+    (("training", "done", "L-9"), "no training item L-9 on this board"),
+    (("incentive", "show", "T-1"), "'T-1' is not an incentive plan id (expected I-12)"),
+])
+def test_what_is_not_found_is_named_as_the_command_names_it(run, args, says) -> None:
+    assert run(*args) == (1, "", f"uplift: {says}\n")

@@ -380,6 +380,31 @@ def test_a_rep_snoozes_only_alerts_about_their_own_work(run, team) -> None:
     assert snoozed == {"overdue:T-1": True, "overdue:T-2": True, "wip:column:todo": False}
 
 
+def test_a_snooze_names_something_on_the_board(run, team) -> None:
+    """`alerts snooze quiet:foo` and `overdue:T-99` were kept (exit 0) for alerts that can never
+    fire. What an alert is about must be on the board (not found: exit 1); a key of the wrong
+    shape is bad input (exit 2); a key typed in another case is kept as the alerts name it."""
+    before = snapshot_files(team)
+    for key, code, says in (
+            ("overdue:T-99", 1, "no task T-99 on this board"),
+            ("quiet:D-9", 1, "no deal D-9 on this board"),
+            ("pace:G-4", 1, "no goal G-4 on this board"),
+            ("conversion:stage:Nope", 1, "no stage 'Nope' on this board (stages: Lead, Qualified, Proposal, "
+                                         "Negotiation, Won, Lost)"),
+            ("wip:column:nope", 1, "no column 'nope' on this board"),
+            ("quiet:foo", 2, "alert: 'quiet:foo' is not an alert key: 'foo' is not a deal id"),
+            ("overdue:D-1", 2, "alert: 'overdue:D-1' is not an alert key: 'D-1' is not a task id"),
+            ("wip:todo", 2, "alert: 'wip:todo' is not an alert key (a wip alert's key is like wip:column:doing)")):
+        result = run("alerts", "snooze", key, "--until", "+2d", "--reason", "x")
+        assert result[:2] == (code, ""), key
+        assert result[2].startswith(f"uplift: {says}"), result[2]
+    code, out, _ = run("alerts", "snooze", "overdue:t-1", "--until", "+2d", "--reason", "x", user="ali")
+    assert (code, out.split()[0]) == (0, "overdue:T-1")
+    code, out, _ = run("alerts", "snooze", "conversion:stage:proposal", "--until", "+2d", "--reason", "x")
+    assert (code, out.split()[0]) == (0, "conversion:stage:Proposal")
+    assert snapshot_files(team) != before
+
+
 def test_a_boards_own_deal_list_imported_back_is_refused(run, team, tmp_path) -> None:
     """`deal list --csv`, edited in a spreadsheet and imported back into the same board, added
     every deal a second time: the won value, the forecast and the payouts counted twice. Rows

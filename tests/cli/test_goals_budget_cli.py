@@ -64,12 +64,17 @@ def test_budget_request_approve_reject_spend(run) -> None:
                user="ali")[:2] == (0, "B-1\n")
     assert run("budget", "request", "Travel", "500", "--task", "T-2", user="bea")[:2] == (0, "B-2\n")
     code, _, err = run("budget", "approve", "B-1", "--reason", "go", user="ali")
-    assert code == 1 and "only a lead" in err
+    assert (code, err) == (1, "uplift: only a lead may approve budget lines (you are a rep)\n")  # not "do budget.approve"
+    code, _, err = run("budget", "reject", "B-1", "--reason", "no", user="ali")
+    assert (code, err) == (1, "uplift: only a lead may reject budget lines (you are a rep)\n")
     code, _, err = run("budget", "reject", "B-2")
     assert code == 2  # --reason is required
     assert run("budget", "approve", "B-1", "--reason", "one booth", "--amount", "6000")[:2] == \
         (0, "B-1 approved for 6,000\n")
     assert run("budget", "reject", "B-2", "--reason", "video calls")[:2] == (0, "B-2 rejected\n")
+    # deciding again is refused (exit 1), not a wrong reason (it said `reason: ...`, exit 2)
+    assert run("budget", "approve", "B-2", "--reason", "after all") == (
+        1, "", "uplift: B-2 was already rejected by dana; a line is approved or rejected once\n")
     assert run("budget", "total", "6500")[:2] == (0, "plan budget 6,500\n")
     code, out, err = run("budget", "spend", "B-1", "6200", "--note", "deposit", user="ali")
     assert (code, out) == (0, "E-1\n") and "200 over" in err

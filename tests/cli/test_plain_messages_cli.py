@@ -20,6 +20,22 @@ def test_a_rule_across_fields_is_said_plainly_and_an_emptied_field_is_named(run)
     assert code == 2 and "e.g. `bo 40` or `bo=40`" in err
 
 
+def test_a_field_is_named_as_its_option_is_typed(run, team) -> None:
+    """`deal edit --next` said `next_step: too long`, `task comment` `comment.text: ...`, `budget
+    total -5` `plan.budget: ...`: the model's names, not what was typed."""  # (splits[1].share stays)
+    assert run("deal", "add", "Acme", "--owner", "ali")[0] == 0
+    long = "x" * 4001
+    before = snapshot_files(team)
+    for args, says in ((("deal", "edit", "D-1", "--next", long), "next: too long: at most 4000 characters"),
+                       (("task", "edit", "T-1", "--expected", long), "expected: too long: at most 4000 characters"),
+                       (("task", "comment", "T-1", long), "comment: too long: at most 4000 characters"),
+                       (("note", "add", ""), "note: must not be empty"),
+                       (("review", "answer", "1", long), "answer: too long: at most 4000 characters"),
+                       (("budget", "total", "-5"), "amount: must be at least 0")):
+        assert run(*args) == (2, "", f"uplift: {says}\n"), args
+    assert snapshot_files(team) == before
+
+
 def test_the_log_says_when_a_filter_matches_nothing_and_refuses_a_limit_below_one(run) -> None:
     assert run("log", "--actor", "nobody")[1] == "Nothing in the log matches.\n"
     code, _, err = run("log", "--limit", "0")

@@ -47,6 +47,15 @@ def test_review_and_leaderboard(run) -> None:
     assert [r["rep"] for r in json.loads(out)] == ["bea", "chen", "ali", "dev", "emma"]
 
 
+def test_an_answer_cleared_reads_as_not_answered(run) -> None:
+    """An empty answer (the app's box emptied, or `review answer 2 ""`) printed a blank line."""
+    assert run("review", "answer", "2", "Follow-ups were slow")[0] == 0
+    assert "2. Was the execution good enough (activities, follow-up, skills)?\n   Follow-ups were slow\n" in run("review")[1]
+    assert run("review", "answer", "2", "")[0] == 0
+    assert ("2. Was the execution good enough (activities, follow-up, skills)?\n"
+            "   (not answered: uplift review answer 2 TEXT)\n") in run("review")[1]
+
+
 def test_answers_ticks_and_incentive_plans_are_a_leads(run, tmp_path) -> None:
     assert run("review", "answer", "1", "x", user="ali")[0] == 1
     assert run("review", "tick", "1", user="ali")[0] == 1

@@ -85,3 +85,32 @@ def test_a_deal_made_and_moved_on_this_week_is_new_and_advanced(run) -> None:
     pipeline = json.loads(run("weekly", "--json")[1])["pipeline"]
     assert [(c["id"], c["amount"], c["detail"]) for c in pipeline["new"]] == [("D-1", 10000, "Proposal")]
     assert [(c["id"], c["detail"]) for c in pipeline["advanced"]] == [("D-1", "Lead → Proposal")]
+
+
+def test_ticking_with_json_prints_the_item_as_json(run) -> None:
+    """`weekly 3 --json` printed "ticked 3 for 2026-W49": --json prints JSON and nothing else."""
+    week, _ = this_and_last_week()
+    code, out, err = run("weekly", "3", "--json")
+    assert (code, err) == (0, "")
+    item = json.loads(out)
+    assert {k: item[k] for k in ("week", "number", "text", "done", "by")} == {
+        "week": week, "number": 3, "text": "Compare each stage's conversion with last week", "done": True, "by": "dana"}
+    item = json.loads(run("weekly", "3", "--undo", "--json")[1])
+    assert (item["done"], item["by"], item["at"]) == (False, None, None)
+
+
+def test_undo_or_toggle_without_a_number_is_bad_usage(run, team) -> None:
+    """They were ignored: `weekly --undo` listed the week as if nothing had been asked."""
+    from tests.conftest import snapshot_files
+
+    run("weekly", "2")
+    run("review", "tick", "2")
+    before = snapshot_files(team)
+    for args, says in ((("weekly", "--undo"), "--undo needs the item's number: uplift weekly N --undo"),
+                       (("weekly", "--toggle"), "--toggle needs the item's number: uplift weekly N --toggle"),
+                       (("review", "tick", "--undo"), "--undo needs the item's number: uplift review tick N --undo")):
+        assert run(*args) == (2, "", f"uplift: {says}\n")
+    for args in (("weekly", "2", "--undo", "--toggle"), ("review", "tick", "2", "--undo", "--toggle")):
+        code, out, err = run(*args)
+        assert (code, out) == (2, "") and "argument --toggle: not allowed with argument --undo" in err
+    assert snapshot_files(team) == before

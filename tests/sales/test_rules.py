@@ -35,6 +35,10 @@ def test_ids_accept_the_usual_spellings() -> None:
     assert parse_id("T-12", "task") == parse_id("t12", "task") == parse_id("12", "task") == 12
     with pytest.raises(ValueError, match="expected T-12"):
         parse_id("G-3", "task")
+    with pytest.raises(ValueError, match="^'T-1' is not an incentive plan id \\(expected I-12\\)$"):
+        parse_id("T-1", "incentive")
+    with pytest.raises(ValueError, match="^'foo' is not a diagnosis id \\(expected X-12\\)$"):
+        parse_id("foo", "snapshot")  # (the store keeps a diagnosis as a snapshot; people say diagnosis)
 
 
 def test_sanitizer_strips_escapes_and_bidi_but_keeps_text() -> None:

@@ -69,13 +69,29 @@ def test_the_client_environment_cannot_change_the_member(served, keys):
 
 def test_only_uplift_verbs_run_never_a_shell(served, keys, tmp_path):
     marker = tmp_path / "pwned"
-    for command in (f"touch {marker}", f"$(touch {marker})", "sh", "demo", "serve ssh"):
+    for command in (f"touch {marker}", f"$(touch {marker})", "sh"):  # bad usage, as `uplift sh` is
+        result = served.run(keys["ali"], command)
+        assert result.returncode == 2, command
+        assert b"is not an Uplift command" in result.stderr
+    for command in ("demo", "serve ssh"):  # Uplift's, but not over SSH: refused
         result = served.run(keys["ali"], command)
         assert result.returncode == 1, command
-        assert b"is not an Uplift command" in result.stderr
+        assert b"runs on the board's machine, not over SSH" in result.stderr
     # shell syntax after a verb is only words to the verb (argparse says it is bad usage: 2)
     assert served.run(keys["ali"], f"task list; touch {marker}").returncode == 2
     assert not marker.exists()
+
+
+def test_a_command_line_that_cannot_be_read_is_bad_usage(served, keys):
+    before = Board(served.board, actor="dana").tasks()
+    for command, reason in (("task add \"oops", b"a quote is opened and never closed"),
+                            ("task add 'oops", b"a quote is opened and never closed"),
+                            ("task add oops\\", b"it ends with a lone backslash")):
+        result = served.run(keys["ali"], command)
+        assert result.returncode == 2, command
+        assert result.stderr.startswith(b"uplift: cannot read the command line: " + reason), result.stderr
+        assert result.stdout == b""
+    assert Board(served.board, actor="dana").tasks() == before
 
 
 def test_no_other_board_and_no_server_files(served, keys, tmp_path):

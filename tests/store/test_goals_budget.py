@@ -165,8 +165,8 @@ def test_budget_requests_decisions_and_spending_follow_the_roles(plan) -> None:
         lead.approve_budget("B-1", "")
     approved = lead.approve_budget("B-1", "one booth only", 6000)
     assert (approved.status, approved.approved, approved.decided_by) == ("approved", 6000, "dana")
-    with pytest.raises(Invalid, match="already approved"):
-        lead.reject_budget("B-1", "changed my mind")
+    with pytest.raises(Refused, match="^B-1 was already approved by dana; a line is approved or rejected once$"):
+        lead.reject_budget("B-1", "changed my mind")  # (it said `reason: ...`, exit 2)
     rep.record_spend("B-1", 6500, "2026-11-20", "deposit and stand")
     with pytest.raises(Refused, match="own"):
         other.record_spend("B-1", 10)

@@ -58,7 +58,11 @@ def cmd_coach(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     if args.note:
-        print(board.add_coaching_note(args.rep, " ".join(args.note)).id)
+        note = board.add_coaching_note(args.rep, " ".join(args.note))
+        if args.json:  # the note as the listing's --json gives each (it printed the bare id)
+            print_json(note)
+        else:
+            print(note.id)
         return EXIT_OK
     notes = board.coaching_notes(args.rep)
     if args.json:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sales.errors import NotFound
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, write_output
 from tui.i18n import _
 
@@ -19,9 +20,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         raise BadInput("give --mine or --for, not both")
     board = open_board(args)
     who = board.actor if args.mine else args.who
-    if who is not None and who not in {m.name for m in board.members()} | {d.owner for d in board.deals()} | {
-            t.owner for t in board.tasks()}:
-        raise BadInput(f"--for {who}: nobody of that name is on this board")
+    members = [m.name for m in board.members()]
+    if who is not None and who not in {*members} | {d.owner for d in board.deals()} | {t.owner for t in board.tasks()}:
+        # not found (exit 1), as `today --for` and `winloss --rep` say of such a name
+        raise NotFound(f"{who!r} is not a member of this board and owns no task or deal"
+                       + (f" (members: {', '.join(members)})" if members else ""))
     name = board.plan_info()["name"]
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)

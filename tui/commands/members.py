@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.errors import Refused
+from sales.errors import NotFound, Refused
 from sales.tasks import STATUSES
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
 from tui.i18n import _, n_
@@ -127,7 +127,11 @@ def _key_text(raw: bytes) -> str:
 def cmd_key_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
-    keys = open_board(args).member_keys(args.name)
+    board = open_board(args)
+    keys = board.member_keys(args.name)
+    names = [m.name for m in board.members()]
+    if args.name is not None and not keys and args.name not in names:
+        raise NotFound(f"{args.name!r} is not a member of this board (members: {', '.join(names) or 'none yet'})")
     if args.json:
         print_json(keys)
     elif keys:
@@ -168,7 +172,7 @@ def cmd_wip(args: argparse.Namespace) -> int:
 
 def _positive(text: str) -> int:
     if not text.isdigit():
-        raise BadInput(f"limit: {text!r} is not a whole number")
+        raise BadInput(f"limit: {text!r} is not a WIP limit: give a whole number from 1 to 999, or off")
     return int(text)
 
 

@@ -8,7 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, open_board, write_output
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
 from tui.i18n import _, language
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -36,7 +36,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
-        print(safe(f"   {answer.answer}") if answer else f"   (not answered: uplift review answer {n} TEXT)")
+        print(safe(f"   {answer.answer}") if answer and answer.answer else f"   (not answered: uplift review answer {n} TEXT)")
     return EXIT_OK
 
 
@@ -50,6 +50,9 @@ def cmd_answer(args: argparse.Namespace) -> int:
 def cmd_tick(args: argparse.Namespace) -> int:
     from sales.text import safe
 
+    if args.number is None and (args.undo or args.toggle):
+        raise BadInput(f"{'--undo' if args.undo else '--toggle'} needs the item's number: uplift review tick N "
+                       f"{'--undo' if args.undo else '--toggle'}")
     board = open_board(args)
     if args.number is None:
         for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
@@ -235,12 +238,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     review.add_argument("--json", action="store_true")
     sub = review.add_subparsers(title="review commands", metavar="VERB")
     answer = add_verb(sub, common, "answer", cmd_answer, "answer gap-analysis question N (lead)")
-    answer.add_argument("number", type=int, metavar="N")
+    answer.add_argument("number", type=item_number, metavar="N")
     answer.add_argument("text")
     tick = add_verb(sub, common, "tick", cmd_tick, "list the end-of-cycle checklist, or tick item N (lead)")
-    tick.add_argument("number", type=int, nargs="?", metavar="N")
-    tick.add_argument("--undo", action="store_true", help="untick it")
-    tick.add_argument("--toggle", action="store_true", help="toggle it")
+    tick.add_argument("number", type=item_number, nargs="?", metavar="N")
+    how = tick.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help="untick it")
+    how.add_argument("--toggle", action="store_true", help="toggle it")
     export = add_verb(sub, common, "export", cmd_export, "write the review report as Markdown")
     add_path(export, "-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from sales.dates import LAST_YEAR
+from sales.errors import NotFound
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_ids, split_tags
 from sales.text import safe
 from tui.cli_support import (
@@ -14,6 +15,7 @@ from tui.cli_support import (
     add_output_flags,
     add_verb,
     cli_date,
+    item_number,
     open_board,
     status_arg,
 )
@@ -129,7 +131,7 @@ def cmd_task_tick(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
     if not 1 <= args.step <= len(task.steps):
-        raise BadInput(_("{id} has no step {n} (it has {count})").format(id=task.id, n=args.step, count=len(task.steps)))
+        raise NotFound(_("{id} has no step {n} (it has {count})").format(id=task.id, n=args.step, count=len(task.steps)))
     if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
         task = board.toggle_step(task.id, args.step - 1)
     step = task.steps[args.step - 1]
@@ -244,7 +246,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     done.add_argument("id")
     tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
     tick.add_argument("id")
-    tick.add_argument("step", type=int, metavar="N", help=_("the step's number, as `task show` lists them"))
+    tick.add_argument("step", type=item_number, metavar="N", help=_("the step's number, as `task show` lists them"))
     tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, item_number, open_board
 from tui.i18n import _, language
 
 
@@ -26,11 +26,19 @@ def cmd_weekly(args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.cli_output import print_json
 
+    if args.number is None and (args.undo or args.toggle):
+        raise BadInput(f"{'--undo' if args.undo else '--toggle'} needs the item's number: uplift weekly N "
+                       f"{'--undo' if args.undo else '--toggle'}")
     board = open_board(args)
     day = _week(board, args.week)
     if args.number is not None:
         done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo,
                                     which="weekly", day=day)
+        if args.json:  # what the item is now, as the listing's items say it
+            text, tick = board.checklist("weekly", day, lang=language())[args.number - 1]
+            print_json({"week": iso_week(day), "number": args.number, "text": text, "done": done,
+                        "by": tick.by if tick else None, "at": tick.at if tick else None})
+            return EXIT_OK
         print((_("ticked {n} for {week}") if done else _("unticked {n} for {week}")).format(
             n=args.number, week=iso_week(day)))
         return EXIT_OK
@@ -63,9 +71,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     weekly = add_verb(verbs, common, "weekly", cmd_weekly,
                       "the weekly review: this week's checklist and what changed in the pipeline, "
                       "or tick item N (lead)")
-    weekly.add_argument("number", type=int, nargs="?", metavar="N")
+    weekly.add_argument("number", type=item_number, nargs="?", metavar="N")
     weekly.add_argument("--week", metavar="WEEK",
                         help="another week: last, 2026-W47, or a date in it")
-    weekly.add_argument("--undo", action="store_true", help="untick it")
-    weekly.add_argument("--toggle", action="store_true", help="toggle it")
+    how = weekly.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help="untick it")
+    how.add_argument("--toggle", action="store_true", help="toggle it")
     weekly.add_argument("--json", action="store_true")

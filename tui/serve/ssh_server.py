@@ -39,7 +39,13 @@ SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and t
 
 
 class CommandRefused(Exception):
-    pass
+    """A command line the server does not run, with the exit status it ends with: 2 when it is
+    bad usage (it cannot be read, or names no Uplift command: what `uplift` itself says of such
+    a line), 1 when the server refuses what would run on the board's machine."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def allowed_verbs() -> set[str]:
@@ -53,6 +59,12 @@ def allowed_verbs() -> set[str]:
     return (verbs - NOT_OVER_SSH) | {"-h", "--help"}
 
 
+#: What shlex's errors mean, said for someone who typed the line.
+_UNREADABLE = {"No closing quotation": "a quote is opened and never closed",
+               "No escaped character": "it ends with a lone backslash"}
+_HELP = "`ssh ... uplift --help` lists them"  # (ssh itself would take a bare `--help`)
+
+
 def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
     """The Uplift arguments of `ssh host COMMAND` (never run by a shell); CommandRefused if it is
     anything else."""
@@ -61,14 +73,18 @@ def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
     try:
         argv = shlex.split(command)
     except ValueError as error:
-        raise CommandRefused(f"cannot read the command: {error}") from None
+        reason = _UNREADABLE.get(str(error), str(error))
+        raise CommandRefused(f"cannot read the command line: {reason} (words are quoted as in a shell: "
+                             f"task add 'Call Acme')", code=2) from None
     if argv[:1] == ["uplift"]:
         argv = argv[1:]
     if not argv:
         return argv
+    if argv[0] in NOT_OVER_SSH:
+        raise CommandRefused(f"`uplift {argv[0]}` runs on the board's machine, not over SSH")
     if argv[0] not in verbs:
         raise CommandRefused(f"{safe(argv[0])!r} is not an Uplift command; this server runs only "
-                             f"Uplift verbs (`ssh ... --help` lists them)")
+                             f"Uplift verbs ({_HELP})", code=2)
     if any(a == "--board" or a.startswith("--board=") for a in argv):
         raise CommandRefused("--board is not allowed: this server serves one board")
     return argv
@@ -183,7 +199,7 @@ class Session(asyncssh.SSHServerSession):
         self.term: str | None = None
         self.size = (80, 24)
         self.argv: list[str] = []
-        self.refusal: str | None = None
+        self.refusal: CommandRefused | None = None
         self.child: TerminalChild | None = None
         self.proc: asyncio.subprocess.Process | None = None
         self.budget = InputBudget(self.limits.input_rate, self.limits.input_burst)
@@ -214,8 +230,8 @@ class Session(asyncssh.SSHServerSession):
         try:
             self.argv = parse_command(command, self.service.verbs, self.limits.command_bytes)
         except CommandRefused as error:
-            self.refusal = str(error)
-        return True  # accepted so that the refusal can be told, with exit status 1
+            self.refusal = error
+        return True  # accepted so that the refusal can be told, with its exit status
 
     def subsystem_requested(self, subsystem: str) -> bool:
         return False  # no SFTP, no anything
@@ -228,7 +244,7 @@ class Session(asyncssh.SSHServerSession):
     async def _run(self) -> None:
         try:
             if self.refusal:
-                self._fail(self.refusal)
+                self._fail(str(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
                 await self._run_verb()
@@ -240,16 +256,18 @@ class Session(asyncssh.SSHServerSession):
                 await self._run_terminal()
         except Exception as error:  # never let one session take the server down
             self.service.log(f"{self.member}: session failed: {safe(error)}")
-            self._fail("the session failed on the server")
+            # a bug, as the command line says of one (exit 3), not a refusal (1)
+            self._fail("the session failed on the server: this is a bug in Uplift (the server's log "
+                       "says more)", 3)
         finally:
             self._end_child()
             self.service.sessions.discard(self)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, code: int = 1) -> None:
         end = "\r\n" if self.term else "\n"
         with contextlib.suppress(Exception):
             self.chan.write_stderr(f"uplift: {message}{end}".encode())
-            self.chan.exit(1)
+            self.chan.exit(code)
 
     async def _run_terminal(self) -> None:
         loop = asyncio.get_running_loop()
