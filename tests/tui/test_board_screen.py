@@ -520,4 +520,11 @@ async def test_a_dialog_over_the_board_shows_its_own_keys_and_its_heading(team) 
         await pilot.pause()
         assert footer_keys() == {"Cancel": "esc"}
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, Help)
+        await pilot.pause()
+        assert footer_keys() == {"Close": "esc"}
+        await pilot.press("escape")
     assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["[b]x[/b]"]
