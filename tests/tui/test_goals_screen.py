@@ -567,3 +567,26 @@ async def test_a_rolled_up_goal_draws_its_contributors_check_ins(team) -> None:
         await pilot.press("down")  # G-6, an ordinary goal: its baseline, no check-in: no line
         await until(pilot, lambda: list(sparkline.data) == [30])
         assert not sparkline.display
+
+
+async def test_a_rep_spending_on_anothers_budget_line_is_told_before_the_form(team) -> None:
+    """p on bea's line: the rule is said at once (the store refuses the spend), not after the
+    amount is typed; on ali's own line the form opens and records it."""
+    Board(team, actor="dana").add_strategy("Fairs")
+    Board(team, actor="bea").request_budget("Booth", 8000, strategy="S-1")  # B-1, bea's
+    Board(team, actor="ali").request_budget("Travel", 900, strategy="S-1")  # B-2, ali's
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and app.focused is app.screen.query_one("#budget-lines"))
+        await pilot.press("p")  # B-1 under the cursor
+        await pilot.pause()
+        assert isinstance(app.screen, BudgetScreen)
+        assert any("this one is bea's" in str(n.message) for n in app._notifications)
+        await pilot.press("down", "p")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await fill(pilot, app, amount="120")
+        assert isinstance(app.screen, BudgetScreen)
+    assert [(e.line, e.amount) for e in Board(team, actor="dana").spending()] == [("B-2", 120)]
