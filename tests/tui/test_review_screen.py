@@ -182,3 +182,24 @@ async def test_empty_tabs_say_what_fills_them(board_path) -> None:
         await pilot.pause()
         assert not shown("review-goals-empty") and not shown("review-statement-empty")
         assert not shown("review-leaderboard-empty")
+
+
+async def test_a_rep_picking_a_question_is_told_at_once_that_answers_are_a_leads(board_path) -> None:
+    """Enter on a gap-analysis question: a rep is told the rule then, the answer box is not
+    handed to them to type into and be refused on enter; a lead gets the box."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    for actor, may in (("ali", False), ("dana", True)):
+        app = UpliftApp(Board(board_path, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("5")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            app.screen.query_one("#review-tabs").active = "tab-review-gaps"
+            await pilot.pause()
+            app.screen.query_one("#review-questions", DataTable).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            box = app.screen.query_one("#review-answer", Input)
+            assert (app.focused is box) is may, actor
+            assert any("only a lead may add review answers" in str(n.message)
+                       for n in app._notifications) is not may, actor

@@ -245,6 +245,8 @@ class ReviewScreen(BoardView):
     def question_picked(self, event: DataTable.RowSelected) -> None:
         self.question = int(event.row_key.value)
         answer = dict(enumerate((a for _, a in self.board.answers_by_question()), 1)).get(self.question)
+        if not permitted(self, "answer.edit" if answer else "answer.add"):
+            return  # (a rep hears it now, not once the answer is typed)
         box = self.query_one("#review-answer", Input)
         box.value = answer.answer if answer else ""
         box.focus()
