@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import msgspec
 
 from sales.goals import CheckIn, Goal, checkins_of, contributors
+from sales.ids import in_order
 
 
 #: The mark beside a rolled-up goal's progress: Σ sums its contributors, μ averages them.
@@ -86,6 +87,27 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
 
     wanted = goals if only is None else [by_id[i] for i in only if i in by_id]
     return {goal.id: current(goal, frozenset()) for goal in wanted}
+
+
+def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> list[float]:
+    """A rolled-up goal's value before any check-in on its contributors (however deep), then after
+    each of them, oldest first: the line its own check-ins draw for any other goal, worked out by
+    current_values' rule at each step. Steps where it has no value yet are left out."""
+    by_parent: dict[str, list[str]] = {}
+    for goal in goals:
+        if goal.parent:
+            by_parent.setdefault(goal.parent, []).append(goal.id)
+    below: set[str] = set()
+    waiting = list(by_parent.get(goal_id, []))
+    while waiting:
+        found = waiting.pop()
+        if found not in below and found != goal_id:
+            below.add(found)
+            waiting.extend(by_parent.get(found, []))
+    steps = sorted((c for c in checkins if c.goal in below), key=lambda c: (c.at, in_order(c.id)))
+    values = [current_values(goals, steps[:count], only=[goal_id])[goal_id].value
+              for count in range(len(steps) + 1)]
+    return [v for v in values if v is not None]
 
 
 def own_value(goal: Goal, checkins: Sequence[CheckIn]) -> Current:

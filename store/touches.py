@@ -7,6 +7,7 @@ coaching note, and only leads and the rep it is about read it back through this 
 from __future__ import annotations
 
 from sales.activity import Activity
+from sales.deals import Deal
 from sales.errors import Invalid, Refused
 from sales.ids import format_id, in_order
 from sales.touches import TOUCH_TYPES, CoachingNote, Touch
@@ -19,6 +20,14 @@ class TouchChanges(BoardCore):
         """Logged activities, oldest first."""
         return self._models("touches", "touches", Touch, key=lambda t: (t.at, int(t.id.split("-")[1])))
 
+    def require_activity_on(self, deal: Deal) -> None:
+        """Refused unless the actor may log an activity on `deal` (a rep: on their own deals):
+        what the pipeline asks before its form, so a rep is not refused only once it is filled."""
+        self._check("activity.log")
+        if self.members() and self.role == "rep" and deal.owner != self.actor:
+            raise Refused(f"a rep may log activities on their own deals or on any account; "
+                          f"{deal.id} is {deal.owner or 'unowned'}'s")
+
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
                      account: str | None = None) -> Touch:
         """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account."""
@@ -27,9 +36,8 @@ class TouchChanges(BoardCore):
             if kind not in TOUCH_TYPES:
                 raise Invalid("type", f"{kind!r} is not an activity type (one of: {', '.join(TOUCH_TYPES)})")
             linked = self.deal(deal) if deal else None
-            if linked and self.members() and self.role == "rep" and linked.owner != self.actor:
-                raise Refused(f"a rep may log activities on their own deals or on any account; "
-                              f"{linked.id} is {linked.owner or 'unowned'}'s")
+            if linked:
+                self.require_activity_on(linked)
             touch = convert({"id": format_id("touch", tx.nextnumber("touch")), "type": kind,
                              "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
                              "deal": linked.id if linked else None,

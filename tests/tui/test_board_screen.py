@@ -479,3 +479,52 @@ async def test_a_rep_is_told_at_once_that_anothers_task_is_not_theirs_to_edit(te
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, TaskDetail)
+
+
+async def test_a_dialog_over_the_board_shows_its_own_keys_and_its_heading(team) -> None:
+    """A form, a yes/no question, a pick: each shows its own keys in its footer (the board's
+    keys beneath do nothing there). The comment form keeps its heading, which says how to save,
+    in view (a text box used to fill the dialog, scrolling the heading away); after saving, the
+    focus is back on the card."""
+    from tui.screens.dialogs import Pick
+    from tui.screens.fields_form import FieldsForm
+    from tui.widgets.footer import Footer
+
+    def footer_keys() -> dict[str, str]:
+        return {k.description: k.key_display for k in app.screen.query_one(Footer).keys}
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsForm)
+        await pilot.pause()
+        assert footer_keys() == {"Save": "^s", "Cancel": "esc"}
+        heading = app.screen.query_one(".dialog-question")
+        dialog = app.screen.query_one(".dialog")
+        assert "Comment on T-1" in str(heading.render()) and "saves" in str(heading.render())
+        assert dialog.scrollable_content_region.contains_region(heading.region), (heading.region, dialog.region)
+        await pilot.press(*"[b]x[/b]", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsForm) and app.focused.card.id == "T-1"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.pause()
+        assert footer_keys() == {"Yes": "y", "No": "n"}
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("o")  # one owner's tasks: a pick
+        await pilot.pause()
+        assert isinstance(app.screen, Pick)
+        await pilot.pause()
+        assert footer_keys() == {"Cancel": "esc"}
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, Help)
+        await pilot.pause()
+        assert footer_keys() == {"Close": "esc"}
+        await pilot.press("escape")
+    assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["[b]x[/b]"]

@@ -121,3 +121,22 @@ async def test_the_pipelines_dialogs_show_their_own_keys_and_answer_help(tmp_pat
             await until(pilot, lambda: isinstance(app.screen, dialog))
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+
+
+async def test_the_whole_history_is_reached_from_the_keyboard(tmp_path) -> None:
+    """At the README's 120×40 and at 80×24 the history does not fit under the reps and the months:
+    tab (as the dialog's hint says) brings its eight weeks, now and its note into view."""
+    from textual.containers import VerticalScroll
+
+    for size in ((120, 40), (80, 24)):
+        app = UpliftApp(sample(tmp_path / f"{size[0]}"))
+        async with app.run_test(size=size) as pilot:
+            await open_forecast(app, pilot)
+            await pilot.press("tab", "tab")
+            await until(pilot, lambda: app.focused is app.screen.query_one("#forecast-trend"))
+            await pilot.pause()
+            view = app.screen.query_one(VerticalScroll).scrollable_content_region
+            trend = app.screen.query_one("#forecast-trend", DataTable)
+            assert trend.row_count == 9 and str(trend.get_row_at(8)[0]) == "now"
+            for widget in (trend, app.screen.query_one("#forecast-trend-note")):
+                assert view.contains_region(widget.region), (size, widget.id, widget.region, view)

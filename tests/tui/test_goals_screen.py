@@ -533,3 +533,60 @@ async def test_a_goal_rolls_up_from_its_contributors_from_the_form(team) -> None
         assert isinstance(app.screen, GoalsScreen)
     assert Board(team, actor="dana").goal("G-1").rollup == "sum"
     assert len(Board(team, actor="dana").checkins("G-1")) == 0
+
+
+async def test_a_rolled_up_goal_draws_its_contributors_check_ins(team) -> None:
+    """Σ and μ goals: the line starts where the roll-up stood before any check-in below it (the
+    contributors' baselines), and moves with each check-in on a contributor, however deep; a
+    check-in elsewhere draws no point."""
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    revenue = {"metric": "revenue", "unit": "$"}
+    lead.add_goal("Team revenue", owner="dana", baseline=0, target=1_000_000, rollup="sum", **revenue)  # G-1
+    lead.add_goal("ali", owner="ali", parent="G-1", baseline=100_000, **revenue)  # G-2
+    lead.add_goal("East", owner="bea", parent="G-1", rollup="sum", **revenue)  # G-3, itself a roll-up
+    lead.add_goal("bea", owner="bea", parent="G-3", baseline=50_000, **revenue)  # G-4
+    lead.add_goal("Win rate", metric="win_rate", unit="%", baseline=25, target=40, rollup="average")  # G-5
+    lead.add_goal("ali's rate", parent="G-5", metric="win_rate", unit="%", baseline=30)  # G-6
+    lead.add_goal("bea's rate", parent="G-5", metric="win_rate", unit="%")  # G-7: no baseline, left out
+    lead.add_goal("Unrelated", metric="calls", baseline=1, target=9)  # G-8
+    lead.checkin("G-2", 150_000)
+    lead.checkin("G-8", 5)
+    lead.checkin("G-4", 80_000)
+    lead.checkin("G-7", 40)
+    lead.checkin("G-2", 170_000)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)  # G-1 first
+        sparkline = app.screen.query_one("#goal-sparkline")
+        # 100k + 50k; ali 150k; bea 80k; ali 170k (G-8's and G-7's check-ins are not G-1's)
+        await until(pilot, lambda: list(sparkline.data) == [150_000, 200_000, 230_000, 250_000])
+        assert sparkline.display
+        await pilot.press("down", "down", "down", "down")  # G-5: 30 alone, then the mean of 30 and 40
+        await until(pilot, lambda: list(sparkline.data) == [30, 35])
+        assert sparkline.display
+        await pilot.press("down")  # G-6, an ordinary goal: its baseline, no check-in: no line
+        await until(pilot, lambda: list(sparkline.data) == [30])
+        assert not sparkline.display
+
+
+async def test_a_rep_spending_on_anothers_budget_line_is_told_before_the_form(team) -> None:
+    """p on bea's line: the rule is said at once (the store refuses the spend), not after the
+    amount is typed; on ali's own line the form opens and records it."""
+    Board(team, actor="dana").add_strategy("Fairs")
+    Board(team, actor="bea").request_budget("Booth", 8000, strategy="S-1")  # B-1, bea's
+    Board(team, actor="ali").request_budget("Travel", 900, strategy="S-1")  # B-2, ali's
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and app.focused is app.screen.query_one("#budget-lines"))
+        await pilot.press("p")  # B-1 under the cursor
+        await pilot.pause()
+        assert isinstance(app.screen, BudgetScreen)
+        assert any("this one is bea's" in str(n.message) for n in app._notifications)
+        await pilot.press("down", "p")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await fill(pilot, app, amount="120")
+        assert isinstance(app.screen, BudgetScreen)
+    assert [(e.line, e.amount) for e in Board(team, actor="dana").spending()] == [("B-2", 120)]

@@ -415,3 +415,26 @@ async def test_a_rep_is_told_at_once_that_anothers_deal_is_not_theirs_to_edit(te
         assert not isinstance(app.screen, DealForm)
         assert any("a rep may only change their own deals; this one is ali's" in str(n.message)
                    for n in app._notifications)
+
+
+async def test_a_rep_logging_an_activity_on_anothers_deal_is_refused_before_the_form(team) -> None:
+    """The rule is said when `a` is pressed, not once the note is typed; on their own deal the
+    form opens and logs."""
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    lead.add_deal("Beta pilot", owner="bea", value=400)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await app.screen.focus_item("D-2")
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActivityForm)
+        assert any("D-2 is bea's" in n.message for n in app._notifications)
+        await app.screen.focus_item("D-1")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ActivityForm))
+        await pilot.press(*"called", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+    assert [(t.type, t.deal, t.by) for t in Board(team, actor="dana").touches()] == [("call", "D-1", "ali")]

@@ -150,3 +150,56 @@ async def test_a_rep_is_told_at_once_that_payouts_are_a_leads(board_path) -> Non
             assert not isinstance(app.screen, (Confirm, FieldsForm)), key
             assert any(f"only a lead may {words}" in str(n.message) for n in app._notifications), key
     assert Board(board_path, actor="dana").approvals()[0].paid_at is None
+
+
+async def test_empty_tabs_say_what_fills_them(board_path) -> None:
+    """A new board: the Goals, Payouts and Leaderboard tabs say why they are empty and what to
+    do, rather than show bare headings; once there is a goal and a rep, the hints go."""
+    from textual.widgets import Static
+
+    def shown(hint: str) -> bool:
+        return app.screen.query_one(f"#{hint}", Static).display
+
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.pause()
+        assert shown("review-goals-empty") and "set them on Goals (key 2)" in str(
+            app.screen.query_one("#review-goals-empty", Static).render())
+        for tab, hint in (("tab-review-payouts", "review-statement-empty"),
+                          ("tab-review-leaders", "review-leaderboard-empty")):
+            app.screen.query_one("#review-tabs").active = tab
+            await pilot.pause()
+            hint_widget = app.screen.query_one(f"#{hint}", Static)
+            assert shown(hint) and "uplift member add NAME --role rep" in str(hint_widget.render())
+            assert hint_widget.region.height > 0  # in view, not under the table
+        lead = Board(board_path, actor="dana")
+        lead.add_member("dana", "lead")
+        lead.add_member("ali", "rep")
+        lead.add_goal("Grow revenue", metric="revenue", baseline=100, target=120, owner="dana")
+        await app.screen.refresh_board()
+        await pilot.pause()
+        assert not shown("review-goals-empty") and not shown("review-statement-empty")
+        assert not shown("review-leaderboard-empty")
+
+
+async def test_a_rep_picking_a_question_is_told_at_once_that_answers_are_a_leads(board_path) -> None:
+    """Enter on a gap-analysis question: a rep is told the rule then, the answer box is not
+    handed to them to type into and be refused on enter; a lead gets the box."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    for actor, may in (("ali", False), ("dana", True)):
+        app = UpliftApp(Board(board_path, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("5")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            app.screen.query_one("#review-tabs").active = "tab-review-gaps"
+            await pilot.pause()
+            app.screen.query_one("#review-questions", DataTable).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            box = app.screen.query_one("#review-answer", Input)
+            assert (app.focused is box) is may, actor
+            assert any("only a lead may add review answers" in str(n.message)
+                       for n in app._notifications) is not may, actor

@@ -181,6 +181,13 @@ class BudgetScreen(BoardView):
         line_id = self._selected("#budget-lines", "budget.spend")
         if line_id is None:
             return
+        try:  # a rep spends on their own lines: said now, not once the amount is typed
+            owner = board.budget_line(line_id).requested_by
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        if not permitted(self, "budget.spend", owner):
+            return
         rows = [(("amount", _("Amount spent"), text_input("")),
                  ("on", _("On"), text_input("", placeholder="today"))),
                 ("note", _("Note"), text_input(""))]

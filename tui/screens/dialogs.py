@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from sales.errors import UpliftError
 from tui.i18n import N_, _
 from tui.user_text import plain, tell
+from tui.widgets.footer import Footer
 
 
 def permitted(screen: Screen, action: str, owner: str | None = None) -> bool:
@@ -59,6 +60,7 @@ class Confirm(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Yes (y)"), id="yes", variant="error" if self.destructive else "primary")
                 yield Button(_("No (n)"), id="no")
+        yield Footer()  # y and n: the footer beneath, still in sight, promised its screen's keys
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.destructive else "#yes", Button).focus()
@@ -86,6 +88,7 @@ class Pick(ModalScreen[str | None]):
             yield Static(plain(self.title_text), classes="dialog-question")
             yield OptionList(*(Option(plain(label), id=str(index))
                                for index, (label, _) in enumerate(self.choices)))
+        yield Footer()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

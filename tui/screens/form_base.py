@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,6 +18,7 @@ from sales.errors import Invalid, UpliftError
 from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.user_text import plain
+from tui.widgets.footer import Footer
 
 
 class FieldErrors(UpliftError):
@@ -59,6 +60,12 @@ class FormBase(ModalScreen):
         Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
     ]
     field_names: tuple[str, ...] = ()
+
+    @on(events.Mount)
+    def _own_footer(self) -> None:
+        """Its own keys in a footer (save, cancel): a modal form stops the keys of the screen
+        beneath, whose footer, still in sight, promised them."""
+        self.mount(Footer())
 
     def _field(self, name: str, label: str, widget) -> ComposeResult:
         with Vertical(classes=f"field field-{name}"):

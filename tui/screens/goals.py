@@ -27,7 +27,7 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS, describe_rollup
+from sales.rollup import ROLLUP_MARKS, describe_rollup, rollup_history
 from sales.smart import NAMES
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
@@ -224,11 +224,12 @@ class GoalsScreen(BoardView):
             now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
         self.query_one("#goal-pace", Static).update(
             plain(now).stylize("bold red") if pace.behind else plain(now))
-        values = ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins]
+        # a rolled-up goal's own check-ins are not its value: its line follows its contributors'
+        values = (rollup_history(goal.id, board.goals(), board.checkins()) if goal.rollup else
+                  ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins])
         sparkline = self.query_one("#goal-sparkline", Sparkline)
         sparkline.data = values
-        # (one value is no line: it drew as solid blocks; a rolled-up goal's own check-ins are not its value)
-        sparkline.display = len(values) >= 2 and not goal.rollup
+        sparkline.display = len(values) >= 2  # (one value is no line: it drew as solid blocks)
         self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report)))
         strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}" for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),

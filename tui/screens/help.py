@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from tui.i18n import N_, _
 from tui.user_text import plain, plain_rich
+from tui.widgets.footer import Footer
 
 
 class Help(ModalScreen[None]):
@@ -27,6 +28,7 @@ class Help(ModalScreen[None]):
             for key, description, where in self.rows:
                 table.add_row(plain_rich(key), plain_rich(description), plain_rich(where))
             yield table
+        yield Footer()  # its own key (close): the keys of the screen beneath do nothing here
 
 
 def binding_rows(app) -> list[tuple[str, str, str]]:

@@ -447,6 +447,11 @@ class PipelineScreen(BoardView):
         if deal is None:
             tell(self, _("Focus a deal to log an activity on it"), "warning")
             return
+        try:  # a rep on someone else's deal hears so now, not once the form is filled in
+            self.app.board.require_activity_on(deal)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
 
         def logged(touch) -> None:
             if touch is not None:

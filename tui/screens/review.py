@@ -36,6 +36,11 @@ from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
 
 
+#: What an empty tab says (an empty table alone does not say why, nor what fills it).
+NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show here.")
+NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
+
+
 def _table(table_id: str, *columns: str) -> DataTable:
     table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
     for name in columns:
@@ -53,6 +58,7 @@ class ReviewScreen(BoardView):
             with TabPane(_("Goals"), id="tab-review-goals"):
                 yield _table("review-goals", N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"),
                              N_("Source"), N_("Title"))
+                yield Static(plain(_(NO_GOALS)), id="review-goals-empty", classes="review-empty")
                 yield Static(id="review-process")
             with TabPane(_("Gap analysis"), id="tab-review-gaps"):
                 yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"))
@@ -63,9 +69,11 @@ class ReviewScreen(BoardView):
             with TabPane(_("Payouts"), id="tab-review-payouts"):
                 yield Select([], prompt=_("Rep"), id="review-rep", allow_blank=True)
                 yield _table("review-statement", N_("Line"), N_("Amount"))
+                yield Static(plain(_(NO_REPS)), id="review-statement-empty", classes="review-empty")
             with TabPane(_("Leaderboard"), id="tab-review-leaders"):
                 yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
                              N_("Activities"))
+                yield Static(plain(_(NO_REPS)), id="review-leaderboard-empty", classes="review-empty")
             with TabPane(_("Checklist"), id="tab-review-checklist"):
                 yield _table("review-checklist", N_("Done"), N_("Item"), N_("By"))
         yield Footer()
@@ -98,6 +106,7 @@ class ReviewScreen(BoardView):
             cells = (g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
                      gap_or_dash(g.gap, g.unit), g.source, g.title)
             table.add_row(*(plain_rich(x) for x in cells), key=g.goal)
+        self.query_one("#review-goals-empty").display = not table.row_count
         p = self.board.process_metrics()
         csat = f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else _("not recorded")
         self.query_one("#review-process", Static).update(plain(
@@ -127,6 +136,7 @@ class ReviewScreen(BoardView):
         table = self.query_one("#review-statement", DataTable)
         table.clear()
         rep = self.query_one("#review-rep", Select).value
+        self.query_one("#review-statement-empty").display = not self.board.reps()
         if not isinstance(rep, str):
             return
         for made in self.board.payouts(rep):
@@ -142,6 +152,7 @@ class ReviewScreen(BoardView):
         for r in self.board.leaderboard():
             table.add_row(*(plain_rich(x) for x in (r.rank, r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value),
                                                      r.activities)), key=r.rep)
+        self.query_one("#review-leaderboard-empty").display = not table.row_count
 
     def _show_checklist(self) -> None:
         table = self.query_one("#review-checklist", DataTable)
@@ -234,6 +245,8 @@ class ReviewScreen(BoardView):
     def question_picked(self, event: DataTable.RowSelected) -> None:
         self.question = int(event.row_key.value)
         answer = dict(enumerate((a for _, a in self.board.answers_by_question()), 1)).get(self.question)
+        if not permitted(self, "answer.edit" if answer else "answer.add"):
+            return  # (a rep hears it now, not once the answer is typed)
         box = self.query_one("#review-answer", Input)
         box.value = answer.answer if answer else ""
         box.focus()
