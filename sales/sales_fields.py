@@ -211,11 +211,25 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
     return ColumnMapping(fields=ordered, ignored=ignored, overridden=overridden, derived=derived)
 
 
-def explain_mapping(mapping: ColumnMapping) -> list[str]:
-    """Plain sentences saying which column became which field and which were ignored."""
+#: Where the overrides of a run were given -> how the explanation says so ("set by --map").
+GIVEN_BY = {"--map": "set by --map", "screen": "set in the Diagnose screen's column mapping"}
+SAVED_BY = "from the mapping saved on the board for files with these columns"
+
+
+def explain_mapping(mapping: ColumnMapping, given_by: str = "--map",
+                    saved_fields: Iterable[str] = ()) -> list[str]:
+    """Plain sentences saying which column became which field and which were ignored.
+
+    An overridden field says where its override came from, since a snapshot keeps these
+    sentences: given in this run (`given_by`, a key of GIVEN_BY) or, for `saved_fields`,
+    reused from the mapping the board saved for this layout."""
+    saved = set(saved_fields)
     lines = []
     for field, column in mapping.fields.items():
-        how = "set by --map" if field in mapping.overridden else "guessed from the header"
+        if field not in mapping.overridden:
+            how = "guessed from the header"
+        else:
+            how = SAVED_BY if field in saved else GIVEN_BY[given_by]
         lines.append(f"{column!r} -> {field} ({FIELDS[field]}; {how})")
     for field, formula in mapping.derived.items():
         lines.append(f"{field} = {formula} (no {field} column)")
