@@ -149,13 +149,30 @@ def parse_overrides(items: Iterable[str] | Mapping[str, str] | None) -> dict[str
                 raise MappingError("expected COLUMN=FIELD", repr(item))
             pairs.append((column, field))
     result: dict[str, str] = {}
+    seen: dict[str, str] = {}  # normalised column -> the column as given
     for column, field in pairs:
         field = field.strip().lower()
         if field not in FIELDS and field != IGNORE:
             known = ", ".join(FIELDS)
             raise MappingError(f"unknown field {field!r} (known: {known}, {IGNORE})", f"{column}={field}")
-        result[column.strip()] = field
+        column = column.strip()
+        if not isinstance(items, Mapping):  # as typed; a saved mapping made before this check is kept
+            _check_once(result, seen, column, field)
+        result[column] = field
     return result
+
+
+def _check_once(result: Mapping[str, str], seen: dict[str, str], column: str, field: str) -> None:
+    """MappingError for a mapping that says two things: one column given two fields, or one field
+    given two columns (whichever came last would silently win)."""
+    first = seen.setdefault(normalise_header(column) or column, column)
+    if first in result and result[first] != field:
+        raise MappingError(f"the column {first!r} is already mapped to {result[first]}; map each column once",
+                           f"{column}={field}")
+    other = next((c for c, f in result.items() if f == field and f != IGNORE and c != first), None)
+    if other is not None:
+        raise MappingError(f"{field} is already mapped to the column {other!r}; a field takes one column",
+                           f"{column}={field}")
 
 
 def _find_column(columns: list[str], wanted: str) -> str | None:

@@ -124,7 +124,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
             text = head.decode(candidate)
         except UnicodeDecodeError as exc:
             # The sample may end in the middle of a multi-byte character.
-            if candidate.startswith("utf") and exc.start >= len(head) - 4:
+            if candidate.startswith("utf") and len(head) == _SNIFF_BYTES and exc.start >= len(head) - 4:
                 text = head[: exc.start].decode(candidate)
             else:
                 continue
@@ -217,6 +217,7 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
                 frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
         except Exception:
             _raise_if_ragged(path, sniffed)
+            raise_if_undecodable(path, sniffed)
             # Slower C parser: copes with what pyarrow refuses (some encodings, odd quoting).
             try:
                 frame = pd.read_csv(path, engine="c", usecols=raw_usecols, **options)
@@ -231,6 +232,33 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
 def _raw_header(path: Path, sniffed: Sniffed) -> list[str]:
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         return next(csv.reader(handle, delimiter=sniffed.delimiter), [])
+
+
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030"}
+
+
+def raise_if_undecodable(path: Path, sniffed: Sniffed) -> None:
+    """Name the first row (and its column) holding bytes that are not text in the encoding the
+    file's start was read in: a UTF-8 file with a row pasted in from Windows-1252 or GBK."""
+    if sniffed.encoding not in _ENCODING_NAMES:  # UTF-16 lines do not split on b"\n"; Latin-1 reads any byte
+        return
+    header = read_header(path)
+    row = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            if not line.strip():
+                continue  # blank lines are not rows
+            row += 1
+            try:
+                line.decode(sniffed.encoding)
+            except UnicodeDecodeError as exc:
+                before = line[:exc.start].decode(sniffed.encoding)
+                cells = next(csv.reader([before], delimiter=sniffed.delimiter), [""])
+                index = max(len(cells) - 1, 0)
+                column = header[index] if index < len(header) and row > 1 else None
+                raise RecordsError(path, f"not {_ENCODING_NAMES[sniffed.encoding]} text (byte "
+                                         f"0x{line[exc.start]:02x}) though the rows before it are; "
+                                         f"save the whole file as UTF-8 (in Excel: CSV UTF-8)", column, row) from None
 
 
 def _raise_if_ragged(path: Path, sniffed: Sniffed) -> None:

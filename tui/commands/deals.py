@@ -117,7 +117,11 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
         column, sep, field = pair.partition("=")
         if not sep or not column.strip():
             raise BadInput(f"--map {pair}: write COLUMN=FIELD (e.g. --map sales_agent=owner)")
-        overrides[column.strip()] = field.strip()
+        column, field = column.strip(), field.strip()
+        if overrides.get(column, field) != field:  # the last would silently win
+            raise BadInput(f"--map {pair}: the column {column!r} is already mapped to {overrides[column]}; "
+                           f"map each column once")
+        overrides[column] = field
     return overrides
 
 
