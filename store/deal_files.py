@@ -25,7 +25,7 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     """
     import pandas as pd
 
-    from store.record_files import WORKBOOKS, RecordsError, raise_if_undecodable, sniff
+    from store.record_files import EMPTY_SHEET, WORKBOOKS, RecordsError, raise_if_undecodable, sniff
 
     path = Path(path)
     shown = name or str(path)
@@ -52,7 +52,8 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     except Exception as error:  # noqa: BLE001 - the readers raise many kinds for a damaged file
         raise Invalid("file", f"{shown}: cannot be read ({first_line(error) or type(error).__name__})") from None
     if len(frame) == 0:  # as a diagnosis says it: an import of nothing is a wrong file, not a success
-        raise Invalid("file", f"{shown}: empty file: a header but no data rows")
+        empty = "empty file: a header but no data rows" if len(frame.columns) else EMPTY_SHEET
+        raise Invalid("file", f"{shown}: {empty}")
     if len(frame) > MAX_ROWS:
         raise Invalid("file", f"{shown}: more than {MAX_ROWS} rows; split the file")
     frame = frame.fillna("")

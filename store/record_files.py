@@ -159,11 +159,16 @@ def read_header(path: str | Path) -> list[str]:
     path = Path(path)
     sniffed = sniff(path)
     if sniffed.kind in WORKBOOKS:
-        return [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
+        columns = [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
+        if not columns:
+            raise RecordsError(path, EMPTY_SHEET)
+        return columns
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
     return [h.strip() for h in header]
 
+
+EMPTY_SHEET = "empty file: the workbook's first sheet has no header and no rows"
 
 #: The reader pandas uses for each kind of workbook (the first sheet is read): openpyxl for
 #: .xlsx, calamine for the old binary .xls that ERPs still export.

@@ -337,8 +337,13 @@ def test_deal_import_refuses_what_it_could_only_guess_at(run, team, tmp_path) ->
     rows = "".join(f"Deal {i},Lead,{i},ali\n" for i in range(3000)).encode()
     mixed = tmp_path / "mixed.csv"
     mixed.write_bytes(b"title,stage,value,owner\n" + rows + "Café,Lead,5,ali\n".encode("cp1252"))
+    import openpyxl
+
+    blank = tmp_path / "blank.xlsx"
+    openpyxl.Workbook().save(blank)  # said "a header but no data rows" of a sheet with no header
     cases = [
         ([str(header)], "header.csv: empty file: a header but no data rows"),
+        ([str(blank)], "blank.xlsx: empty file: the workbook's first sheet has no header and no rows"),
         ([str(deals), "--map", "title=title", "--map", "name=title"],
          "--map name=title: title is already mapped to the column 'title'"),
         ([str(deals), "--map", "name=title", "--map", "name=account"],

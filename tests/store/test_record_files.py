@@ -264,3 +264,12 @@ def test_a_small_file_ending_in_a_bad_byte_is_not_taken_for_a_cut_off_sample(tmp
     path.write_bytes(b"date,amount\n2024-01-05,\xff10\n")
     err = error_of(path)
     assert (err.column, err.row) == ("amount", 2) and "codec" not in str(err)
+
+
+def test_a_workbook_with_nothing_on_its_first_sheet_says_it_is_empty(tmp_path: Path) -> None:
+    """It said "missing required column: a date column ...; columns are ; name one with --map"."""
+    import openpyxl
+
+    path = tmp_path / "blank.xlsx"
+    openpyxl.Workbook().save(path)
+    assert str(error_of(path)) == "blank.xlsx: empty file: the workbook's first sheet has no header and no rows"
