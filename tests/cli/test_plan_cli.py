@@ -89,6 +89,13 @@ BAD_FILES = {
     "control character": (edited(6, "  title: Call \x01Acme"), 6, "yaml", "character #x0001 is not allowed"),
     "a number for an optional text": (edited(7, "  owner: 0"), 7, "tasks[0].owner",
                                       "expected text or nothing, got the number 0"),
+    # msgspec's own words, "invalid RFC3339 encoded datetime", did not say what to write
+    "bad date and time": (edited(9, "  comments:\n  - at: yesterday\n    by: ali\n    text: x", insert=True), 10,
+                          "tasks[0].comments[0].at",
+                          "'yesterday' is not a date and time: write it as YYYY-MM-DDTHH:MM:SSZ"),
+    "impossible date and time": (edited(9, "  comments:\n  - at: '2026-02-30T10:00:00Z'\n    by: ali\n    text: x",
+                                        insert=True), 10, "tasks[0].comments[0].at",
+                                 "'2026-02-30T10:00:00Z' is not a date and time"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
 }
