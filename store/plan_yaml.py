@@ -119,7 +119,10 @@ def read_plan_file(path: str | Path) -> PlanText:
 
 
 def _too_big(name: str, size: int) -> PlanInvalid:
-    return PlanInvalid([Problem("file", f"the file is {size / 1024 / 1024:.1f} MB; "
+    # "5.0 MB; at most 5 MB" read as no reason at all: a size that rounds to the cap is "more than"
+    said = f"{size / 1024 / 1024:.1f} MB"
+    said = f"more than {MAX_BYTES // 1024 // 1024} MB" if said == f"{MAX_BYTES / 1024 / 1024:.1f} MB" else said
+    return PlanInvalid([Problem("file", f"the file is {said}; "
                                         f"a plan file may be at most {MAX_BYTES // 1024 // 1024} MB", 1)])
 
 

@@ -85,6 +85,9 @@ BAD_FILES = {
     "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "file", "binary file"),
     "not utf-8": (b"plan:\n  name: caf\xe9\n", 2, "file", "not UTF-8 text"),
     "over the cap": (b"# padding\n" + b"#" * (5 * 1024 * 1024), 1, "file", "at most 5 MB"),
+    # it said "the file is 5.0 MB; a plan file may be at most 5 MB"
+    "just over the cap": (b"#" * (5 * 1024 * 1024 + 1), 1, "file",
+                          "the file is more than 5 MB; a plan file may be at most 5 MB"),
     # found by tests/property: the first two crashed with a traceback, the third spread over lines
     "control character": (edited(6, "  title: Call \x01Acme"), 6, "yaml", "character #x0001 is not allowed"),
     "a number for an optional text": (edited(7, "  owner: 0"), 7, "tasks[0].owner",
