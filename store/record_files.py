@@ -532,6 +532,12 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     paths = [Path(p) for p in paths]
     if not paths:
         raise MappingError("no record file given")
+    seen: dict[Path, Path] = {}
+    for path in paths:  # a glob and a name, or a file given twice: its rows would count twice
+        first = seen.setdefault(path.resolve(), path)
+        if first is not path:
+            also = f" (as {first} too)" if str(first) != str(path) else ""
+            raise RecordsError(path, f"the same file is given twice{also}; its rows would count twice")
     join_specs = [parse_join(spec, paths[0]) for spec in joins]
     join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
     frames, notes, date_formats = [], [], {}

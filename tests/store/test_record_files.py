@@ -273,3 +273,16 @@ def test_a_workbook_with_nothing_on_its_first_sheet_says_it_is_empty(tmp_path: P
     path = tmp_path / "blank.xlsx"
     openpyxl.Workbook().save(path)
     assert str(error_of(path)) == "blank.xlsx: empty file: the workbook's first sheet has no header and no rows"
+
+
+def test_the_same_file_given_twice_is_refused(tmp_path: Path) -> None:
+    """`diagnose jan.csv ./jan.csv` (a glob and a name) read the rows twice: revenue doubled."""
+    path = write_text(tmp_path / "jan.csv", "date,amount\n2024-01-05,10\n")
+    (tmp_path / "link.csv").symlink_to(path)
+    with pytest.raises(RecordsError) as caught:
+        diagnose([path, tmp_path / "." / "jan.csv"])
+    assert str(caught.value) == "jan.csv: the same file is given twice; its rows would count twice"
+    with pytest.raises(RecordsError) as caught:
+        diagnose([path, tmp_path / "link.csv"])
+    assert "link.csv: the same file is given twice (as " in str(caught.value)
+    assert diagnose([path]).total.revenue == 10
