@@ -130,6 +130,9 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
     """Bytes of a plan file as a document with lines, or PlanInvalid (every problem, with lines)."""
     if len(data) > MAX_BYTES:
         raise _too_big(name, len(data))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": not binary, but not UTF-8 either
+        raise PlanInvalid([Problem("file", "this is UTF-16 text; a plan file is UTF-8 YAML: save it "
+                                           "as UTF-8", 1)])
     if b"\x00" in data:
         line = data[:data.index(b"\x00")].count(b"\n") + 1
         raise PlanInvalid([Problem("file", "this is a binary file (it holds NUL bytes), "

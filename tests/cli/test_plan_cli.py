@@ -83,6 +83,8 @@ BAD_FILES = {
     "comments only": ("# nothing here\n\n", 1, "file", "the file is empty"),
     "not a mapping": ("- just\n- a list\n", 1, "file", "a plan file is a mapping of sections"),
     "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "file", "binary file"),
+    # it said "this is a binary file (it holds NUL bytes)" of what Notepad saves as "Unicode"
+    "utf-16": ("\ufeffplan:\n  name: board\n".encode("utf-16-le"), 1, "file", "this is UTF-16 text"),
     "not utf-8": (b"plan:\n  name: caf\xe9\n", 2, "file", "not UTF-8 text"),
     "over the cap": (b"# padding\n" + b"#" * (5 * 1024 * 1024), 1, "file", "at most 5 MB"),
     # it said "the file is 5.0 MB; a plan file may be at most 5 MB"
