@@ -83,6 +83,31 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
     return Board(path, create=create)
 
 
+def into_board(args: argparse.Namespace, attempt, dry_run: bool):
+    """`attempt(board, dry_run)` on the board an import goes to, and what it returns. When there
+    is no board there yet, the import is first tried, as a dry run, on an empty board in a
+    temporary folder: bad input, or a dry run, leaves no board behind (nothing written), and the
+    board is made only for a file that imports."""
+    import tempfile
+
+    from sales.errors import NotFound
+    from store.board import Board
+
+    try:
+        board = open_board(args)
+    except NotFound:
+        from store.location import default_board_path
+
+        if (Path(args.board) if args.board else default_board_path()).expanduser().is_file():
+            raise  # a file where the board should be: said as it is
+        with tempfile.TemporaryDirectory(prefix="uplift-import-") as scratch:
+            result = attempt(Board(Path(scratch) / "board"), True)
+        if dry_run:
+            return result
+        board = open_board(args, create=True)
+    return attempt(board, dry_run)
+
+
 def cli_date(board, text: str | None, field: str) -> str | None:
     """A typed date as ISO; "" (clear the field) for an empty value or `none`."""
     if text is None:

@@ -362,6 +362,32 @@ def test_deal_import_refuses_what_it_could_only_guess_at(run, team, tmp_path) ->
     assert [d["title"] for d in json.loads(run("deal", "list", "--json")[1])] == ["Alpha"]
 
 
+def test_a_deal_import_into_a_board_not_made_yet_makes_it_only_for_a_file_that_imports(
+        tmp_path, capsys, monkeypatch) -> None:
+    """A bad file, or a dry run, made the board folder all the same ("nothing imported")."""
+    import io
+
+    from tests.cli.conftest import run_uplift
+
+    board = tmp_path / "new-board"
+    run = run_uplift(board, capsys, monkeypatch)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("title,stage,value\nA,Lead,10\nB,Lead,lots\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text("title,stage,value\nA,Lead,10\nB,Won,20\n", encoding="utf-8")
+    code, out, err = run("deal", "import", bad)
+    assert (code, out) == (2, "") and "row 3: value: 'lots' is not an amount" in err
+    code, out, _ = run("deal", "import", good, "--dry-run")
+    assert code == 0 and out.startswith("would import 2 deals")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(good.read_bytes())))
+    code, out, _ = run("deal", "import", "-", "--dry-run")
+    assert code == 0 and out.startswith("would import 2 deals")
+    assert not board.exists()
+    code, out, _ = run("deal", "import", good, "--json")
+    assert code == 0 and json.loads(out)["imported"] == 2
+    assert [d["title"] for d in json.loads(run("deal", "list", "--json")[1])] == ["B", "A"]
+
+
 def test_funnel_weeks_out_of_range_is_bad_input_not_a_crash(run) -> None:
     """`funnel --weeks 0`, a negative or a huge number crashed (exit 3: IndexError,
     OverflowError); they are bad input now, as `forecast --weeks` is."""

@@ -240,3 +240,28 @@ def test_a_payout_approval_is_a_record_no_file_rewrites(run, team, tmp_path) -> 
     code, err = _import_edited(run, tmp_path, "dana", inflate)
     assert code == 1 and "approvals[0].total: P-1 is a record of what was approved" in err, err
     assert snapshot_files(team) == before
+
+
+def test_an_import_into_a_board_not_made_yet_makes_it_only_for_a_file_that_imports(
+        tmp_path, capsys, monkeypatch) -> None:
+    """A refused file, or any dry run, made the board folder (board.json, .lock) all the same:
+    "nothing was written" was not true, and a mistyped --board left a stray board behind."""
+    from tests.cli.conftest import run_uplift
+
+    board = tmp_path / "new-board"
+    run = run_uplift(board, capsys, monkeypatch)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("strategies:\n- title: A\n  dimension: market\n  goals: [G-9]\n")
+    code, out, err = run("plan", "import", bad)
+    assert (code, out) == (2, "") and f"{bad}:4: strategies[0].goals[0]: G-9 is not a goal" in err
+    assert not board.exists()
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD)
+    code, out, _ = run("plan", "import", good, "--dry-run")
+    assert code == 0 and "Would create 2:\n  T-1  Call Acme\n" in out and "Nothing was written." in out
+    code, out, _ = run("plan", "new", "--from", "weekly-review", "--dry-run")
+    assert code == 0 and "Nothing was written." in out
+    assert not board.exists()
+    code, out, _ = run("plan", "import", good)
+    assert code == 0 and "Created 2:" in out
+    assert [t["id"] for t in yaml.safe_load(run("plan", "export")[1])["tasks"]] == ["T-1", "T-2"]
