@@ -395,7 +395,11 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     column = _as_category(column)
     cats = [str(c) for c in column.cat.categories]
     if date_format and "%" in date_format:
-        parsed = pd.to_datetime(pd.Series(cats), format=date_format, errors="coerce")
+        try:
+            parsed = pd.to_datetime(pd.Series(cats), format=date_format, errors="coerce")
+        except ValueError as exc:  # a format strptime cannot use (%Q, a stray %): the format's fault
+            raise RecordsError(file, f"cannot use the date format {date_format!r}: {first_line(exc)} "
+                                     f"(use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name) from None
         how = f"format {date_format!r} (given)"
     else:
         forced = _ORDER_WORDS.get((date_format or "").strip().lower())

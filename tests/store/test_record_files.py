@@ -286,3 +286,12 @@ def test_the_same_file_given_twice_is_refused(tmp_path: Path) -> None:
         diagnose([path, tmp_path / "link.csv"])
     assert "link.csv: the same file is given twice (as " in str(caught.value)
     assert diagnose([path]).total.revenue == 10
+
+
+@pytest.mark.parametrize("fmt, why", [("%Q", "'Q' is a bad directive"), ("%d/%m/%Y %", "stray %")])
+def test_a_date_format_strptime_cannot_use_is_bad_input_not_a_crash(tmp_path: Path, fmt, why) -> None:
+    """`--date-format %Q` ended in "diagnose failed: ValueError ... This is a bug in Uplift" (exit 3)."""
+    path = write_text(tmp_path / "jan.csv", "date,amount\n05/01/2024,10\n")
+    err = error_of(path, date_format=fmt)
+    assert (err.column, err.row) == ("date", None)
+    assert f"cannot use the date format {fmt!r}: " in str(err) and why in str(err)
