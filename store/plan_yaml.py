@@ -259,4 +259,7 @@ def dump_plan(plan: Plan) -> str:
 
 
 def write_plan_file(path: str | Path, text: str) -> None:
-    Path(path).write_text(text, encoding="utf-8")
+    """Write an exported plan whole or not at all (store.files.write_export)."""
+    from store.files import write_export
+
+    write_export(path, text.encode("utf-8"))

@@ -47,9 +47,10 @@ def os_reason(error: OSError) -> str:
 def write_output(path: str, data: bytes) -> None:
     """Write a command's -o file. The machine refusing it (no such folder, no space, no
     permission) is an OSError naming the file, which the command line reports with exit 1."""
+    from store.files import write_export
+
     try:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        write_export(path, data)  # whole or not at all: a failed write leaves the file that was there
     except OSError as error:
         raise OSError(error.errno, error.strerror or str(error), path) from None
 

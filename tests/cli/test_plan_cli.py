@@ -265,3 +265,39 @@ def test_an_import_into_a_board_not_made_yet_makes_it_only_for_a_file_that_impor
     code, out, _ = run("plan", "import", good)
     assert code == 0 and "Created 2:" in out
     assert [t["id"] for t in yaml.safe_load(run("plan", "export")[1])["tasks"]] == ["T-1", "T-2"]
+
+
+def test_an_export_that_fails_midway_leaves_the_file_that_was_there(run, tmp_path, monkeypatch) -> None:
+    """`plan export -o plan.yaml` (and review export, calendar) opened the file for writing
+    first: a full disk midway left half a plan where yesterday's whole one had been."""
+    import errno
+    import os
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "plan.yaml"
+    assert run("plan", "export", "-o", target)[0] == 0
+    yesterday = target.read_bytes()
+    target.chmod(0o640)
+    assert run("task", "add", "One more task", "--owner", "ali")[0] == 0
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    for args in (["plan", "export", "-o", target], ["review", "export", "-o", target],
+                 ["calendar", "-o", target]):
+        code, out, err = run(*args)
+        assert (code, out) == (1, "") and err == f"uplift: {target}: No space left on device\n", args
+        assert target.read_bytes() == yesterday
+    assert sorted(p.name for p in folder.iterdir()) == ["plan.yaml"]  # no temporary file left
+    monkeypatch.undo()
+    assert run("plan", "export", "-o", target)[0] == 0
+    assert b"One more task" in target.read_bytes() and oct(target.stat().st_mode & 0o777) == "0o640"
+    fresh = folder / "fresh.yaml"  # a new file: the mode any new file gets, not the temporary's 0600
+    umask = os.umask(0o022)
+    try:
+        assert run("plan", "export", "-o", fresh)[0] == 0
+    finally:
+        os.umask(umask)
+    assert oct(fresh.stat().st_mode & 0o777) == "0o644"
