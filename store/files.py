@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from sales.errors import UpliftError
+from sales.errors import Refused, UpliftError
 
 TEMP_MARK = ".tmp-"
 LOCK_NAME = ".lock"
@@ -61,12 +61,19 @@ def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
     return signature(path)
 
 
-def write_export(path: str | Path, data: bytes) -> None:
+def write_export(path: str | Path, data: bytes, board: Path | None = None) -> None:
     """Write a file a person asked for (`plan export -o`, `review export -o`, `calendar -o`)
     whole or not at all: a full disk or a kill midway leaves the file that was there, not half
     of the new one. A file already there keeps its mode; a symbolic link's target is written;
-    what is not a regular file (a pipe, /dev/stdout) is written to as it is."""
+    what is not a regular file (a pipe, /dev/stdout) is written to as it is. Never into the
+    `board` folder: an export written over plan.json would leave the board damaged."""
     import stat
+
+    if board is not None:
+        inside = Path(os.path.realpath(board))
+        if inside in Path(os.path.realpath(path)).parents:
+            raise Refused(f"{path}: that is inside the board's folder, where an export would write over "
+                          f"the board's own files; write it somewhere else")
 
     try:
         st = os.stat(path)

@@ -258,8 +258,9 @@ def dump_plan(plan: Plan) -> str:
     return header() + body
 
 
-def write_plan_file(path: str | Path, text: str) -> None:
-    """Write an exported plan whole or not at all (store.files.write_export)."""
+def write_plan_file(path: str | Path, text: str, board: Path | None = None) -> None:
+    """Write an exported plan whole or not at all, never into the `board` folder
+    (store.files.write_export)."""
     from store.files import write_export
 
-    write_export(path, text.encode("utf-8"))
+    write_export(path, text.encode("utf-8"), board)

@@ -44,13 +44,14 @@ def os_reason(error: OSError) -> str:
     return f"{error.filename}: {reason}"
 
 
-def write_output(path: str, data: bytes) -> None:
+def write_output(path: str, data: bytes, board=None) -> None:
     """Write a command's -o file. The machine refusing it (no such folder, no space, no
     permission) is an OSError naming the file, which the command line reports with exit 1."""
     from store.files import write_export
 
     try:
-        write_export(path, data)  # whole or not at all: a failed write leaves the file that was there
+        # whole or not at all (a failed write leaves the file that was there); never into the board
+        write_export(path, data, board.path if board is not None else None)
     except OSError as error:
         raise OSError(error.errno, error.strerror or str(error), path) from None
 

@@ -301,3 +301,16 @@ def test_an_export_that_fails_midway_leaves_the_file_that_was_there(run, tmp_pat
     finally:
         os.umask(umask)
     assert oct(fresh.stat().st_mode & 0o777) == "0o644"
+
+
+def test_an_export_into_the_boards_own_folder_is_refused(run, team) -> None:
+    """`calendar -o BOARD/plan.json` wrote the calendar over the board's plan file: the next
+    command said "damaged board file"."""
+    before = snapshot_files(team)
+    for args in (["plan", "export", "-o", team / "plan.json"], ["review", "export", "-o", team / "board.json"],
+                 ["calendar", "-o", team / "plan.json"], ["plan", "export", "-o", team / "sub" / ".." / "x.yaml"]):
+        code, out, err = run(*args)
+        assert (code, out) == (1, ""), args
+        assert err.startswith(f"uplift: {args[-1]}: that is inside the board's folder"), err
+    assert snapshot_files(team) == before
+    assert run("task", "list")[0] == 0

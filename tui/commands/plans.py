@@ -27,7 +27,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
                        f"(a board holds one plan; choose another with --board DIR)")
     text = dump_plan(board.export_plan())
     if args.output and args.output != "-":
-        write_plan_file(args.output, text)
+        write_plan_file(args.output, text, board.path)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -68,7 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
-    write_output(args.output, text.encode("utf-8"))
+    write_output(args.output, text.encode("utf-8"), board)
     print(f"wrote {args.output}")
     return EXIT_OK
 
