@@ -185,9 +185,11 @@ def test_a_plan_file_cannot_forge_what_happened(run, team, tmp_path) -> None:
 
     from store.board import Board
 
-    now = datetime.now(timezone.utc).replace(microsecond=0)
     assert run("deal", "add", "Acme", "--owner", "ali", "--value", "5000", "--stage", "Proposal")[0] == 0
     assert run("task", "comment", "T-1", "called, no answer", user="ali")[0] == 0
+    # taken after the deal entered its stage: taken before, a second could tick in between (a
+    # loaded machine), and the move "made now" came before the entry it follows (exit 2)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
 
     def deal(document):
         return next(d for d in document["deals"] if d["id"] == "D-1")
