@@ -88,6 +88,11 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
             raise MappingError(f"--map {column}={field}: the file has no column {column!r} "
                                f"(columns: {', '.join(headers)})")
         field = field.strip().lower()
+        other = next((h for h, f in mapping.items() if f == field), None) or next(
+            (h for h, f in engine_overrides.items() if f == FROM_SALES_FIELD.get(field)), None)
+        if other is not None and other != header:  # which column the deals take would be a guess
+            raise MappingError(f"--map {column}={field}: {field} is already mapped to the column "
+                               f"{other!r}; a field takes one column")
         if field in IGNORE:
             engine_overrides[header] = sales_fields.IGNORE
         elif field in FROM_SALES_FIELD:

@@ -160,6 +160,7 @@ class Strategy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.description = clean_multiline(self.description)
         if not self.title:
             raise ValueError("a strategy needs a title")
+        self.goals = list(dict.fromkeys(self.goals))  # a plan file's [G-1, G-1] serves G-1 once
 
 
 def target_value(goal: Goal) -> float | None:

@@ -16,7 +16,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import msgspec
 
@@ -318,6 +318,9 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
     if base is date:
         message = (f"{value!r} is not a date: write it as YYYY-MM-DD" if isinstance(value, str)
                    else f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+    elif base is datetime:  # msgspec says "invalid RFC3339 encoded datetime"
+        message = (f"{value!r} is not a date and time: write it as {_AT_EXAMPLE}" if isinstance(value, str)
+                   else f"expected a date and time ({_AT_EXAMPLE}), got {_describe(value)}")
     elif typing.get_origin(base) is typing.Literal and not isinstance(value, (list, dict)):
         message = f"{value!r} is not one of: {', '.join(map(str, typing.get_args(base)))}"
     elif message.startswith("expected `"):
@@ -330,6 +333,7 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
     return _FAILED
 
 
+_AT_EXAMPLE = "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T09:30:00Z"
 _TYPE_WORDS = {"str": "text", "int": "a whole number", "bool": "true or false", "array": "a list",
                "object": "a mapping", "float": "a number", "null": "nothing"}
 

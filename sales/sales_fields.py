@@ -149,13 +149,30 @@ def parse_overrides(items: Iterable[str] | Mapping[str, str] | None) -> dict[str
                 raise MappingError("expected COLUMN=FIELD", repr(item))
             pairs.append((column, field))
     result: dict[str, str] = {}
+    seen: dict[str, str] = {}  # normalised column -> the column as given
     for column, field in pairs:
         field = field.strip().lower()
         if field not in FIELDS and field != IGNORE:
             known = ", ".join(FIELDS)
             raise MappingError(f"unknown field {field!r} (known: {known}, {IGNORE})", f"{column}={field}")
-        result[column.strip()] = field
+        column = column.strip()
+        if not isinstance(items, Mapping):  # as typed; a saved mapping made before this check is kept
+            _check_once(result, seen, column, field)
+        result[column] = field
     return result
+
+
+def _check_once(result: Mapping[str, str], seen: dict[str, str], column: str, field: str) -> None:
+    """MappingError for a mapping that says two things: one column given two fields, or one field
+    given two columns (whichever came last would silently win)."""
+    first = seen.setdefault(normalise_header(column) or column, column)
+    if first in result and result[first] != field:
+        raise MappingError(f"the column {first!r} is already mapped to {result[first]}; map each column once",
+                           f"{column}={field}")
+    other = next((c for c, f in result.items() if f == field and f != IGNORE and c != first), None)
+    if other is not None:
+        raise MappingError(f"{field} is already mapped to the column {other!r}; a field takes one column",
+                           f"{column}={field}")
 
 
 def _find_column(columns: list[str], wanted: str) -> str | None:
@@ -211,11 +228,25 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
     return ColumnMapping(fields=ordered, ignored=ignored, overridden=overridden, derived=derived)
 
 
-def explain_mapping(mapping: ColumnMapping) -> list[str]:
-    """Plain sentences saying which column became which field and which were ignored."""
+#: Where the overrides of a run were given -> how the explanation says so ("set by --map").
+GIVEN_BY = {"--map": "set by --map", "screen": "set in the Diagnose screen's column mapping"}
+SAVED_BY = "from the mapping saved on the board for files with these columns"
+
+
+def explain_mapping(mapping: ColumnMapping, given_by: str = "--map",
+                    saved_fields: Iterable[str] = ()) -> list[str]:
+    """Plain sentences saying which column became which field and which were ignored.
+
+    An overridden field says where its override came from, since a snapshot keeps these
+    sentences: given in this run (`given_by`, a key of GIVEN_BY) or, for `saved_fields`,
+    reused from the mapping the board saved for this layout."""
+    saved = set(saved_fields)
     lines = []
     for field, column in mapping.fields.items():
-        how = "set by --map" if field in mapping.overridden else "guessed from the header"
+        if field not in mapping.overridden:
+            how = "guessed from the header"
+        else:
+            how = SAVED_BY if field in saved else GIVEN_BY[given_by]
         lines.append(f"{column!r} -> {field} ({FIELDS[field]}; {how})")
     for field, formula in mapping.derived.items():
         lines.append(f"{field} = {formula} (no {field} column)")

@@ -99,6 +99,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         if self.every and self.due is None:
             raise ValueError("a repeating task needs a due date to repeat from")
         self.tags = normalize_tags(self.tags)
+        self.depends = list(dict.fromkeys(self.depends))  # a plan file's [T-2, T-2] waits for T-2 once
 
 
 def normalize_status(text: str) -> str:

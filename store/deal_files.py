@@ -25,7 +25,7 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     """
     import pandas as pd
 
-    from store.record_files import WORKBOOKS, RecordsError, sniff
+    from store.record_files import EMPTY_SHEET, WORKBOOKS, RecordsError, raise_if_undecodable, sniff
 
     path = Path(path)
     shown = name or str(path)
@@ -38,14 +38,22 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
                                   nrows=MAX_ROWS + 1)
         else:
             _check_rows(path, shown, sniffed.encoding, sniffed.delimiter)
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=sniffed.encoding,
-                                sep=sniffed.delimiter, index_col=False, nrows=MAX_ROWS + 1)
+            try:
+                frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=sniffed.encoding,
+                                    sep=sniffed.delimiter, index_col=False, nrows=MAX_ROWS + 1)
+            except UnicodeDecodeError:
+                raise_if_undecodable(path, sniffed)
+                raise
     except Invalid:
         raise
     except RecordsError as error:
-        raise Invalid("file", f"{shown}: {error.reason}") from None
+        where = [f"row {error.row}"] * (error.row is not None) + [f"column {error.column!r}"] * (error.column is not None)
+        raise Invalid("file", ": ".join([shown, ", ".join(where), error.reason] if where else [shown, error.reason])) from None
     except Exception as error:  # noqa: BLE001 - the readers raise many kinds for a damaged file
         raise Invalid("file", f"{shown}: cannot be read ({first_line(error) or type(error).__name__})") from None
+    if len(frame) == 0:  # as a diagnosis says it: an import of nothing is a wrong file, not a success
+        empty = "empty file: a header but no data rows" if len(frame.columns) else EMPTY_SHEET
+        raise Invalid("file", f"{shown}: {empty}")
     if len(frame) > MAX_ROWS:
         raise Invalid("file", f"{shown}: more than {MAX_ROWS} rows; split the file")
     frame = frame.fillna("")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, SourceInfo, compute_diagnosis
 from sales.record_rules import drop_non_sales
-from sales.sales_fields import explain_mapping, map_columns
+from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
 from store.record_files import RecordsError, load_records, read_table, to_number
 
 
@@ -39,13 +39,16 @@ def read_costs(path: str | Path) -> dict[str, dict[str, float]]:
 
 def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] | Mapping[str, str] | None = None,
              period: str = "month", joins: Sequence[str] = (), date_format: str | None = None,
-             costs: str | Path | None = None, now: datetime | None = None) -> Diagnosis:
+             costs: str | Path | None = None, now: datetime | None = None,
+             reused: Mapping[str, str] | None = None, given_by: str = "--map") -> Diagnosis:
     """Diagnose sales record files.
 
     paths: one CSV/XLSX file or several of the same layout. overrides: ["COLUMN=FIELD", ...]
     (as after ``--map``). period: "month" or "quarter". joins: ["FILE:KEY", ...] files whose
     columns are added to each row by matching KEY. date_format: strftime format or "dayfirst" /
     "monthfirst" / "iso" for every date column. costs: optional cost file (see read_costs).
+    reused: the overrides (among `overrides`) that came from the board's saved mapping, and
+    given_by: where the others were given ("--map" or "screen"), for the explanation's words.
     Raises RecordsError (bad file: names file, column, row) or MappingError (bad --map/--join).
     """
     if period not in ("month", "quarter"):
@@ -58,8 +61,13 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     cost_table = read_costs(costs) if costs is not None else None
     mapping = records.mapping
     source = SourceInfo(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
-                        ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping),
+                        ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
                         date_formats=records.date_formats, notes=records.notes)
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
                              dropped=dropped, partial=partial, costs=cost_table, created_at=stamp)
+
+
+def _fields(overrides: Mapping[str, str] | None) -> set[str]:
+    """The fields some overrides set (a column left out sets none)."""
+    return {f for f in parse_overrides(overrides).values() if f != IGNORE}

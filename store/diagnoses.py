@@ -82,13 +82,16 @@ def file_signature(paths: Sequence[str | Path], joins: Sequence[str] = ()) -> tu
 
 def compute_diagnosis(paths: Sequence[str | Path], overrides: Mapping[str, str], *, period: str = "month",
                       joins: Sequence[str] = (), date_format: str | None = None,
-                      costs: str | Path | None = None, now=None) -> Diagnosis:
+                      costs: str | Path | None = None, now=None, reused: Mapping[str, str] | None = None,
+                      given_by: str = "--map") -> Diagnosis:
     """The engine (store/diagnose.py), imported here so that pandas loads only when a run starts.
-    Safe to call from a worker thread: it touches no board."""
+    Safe to call from a worker thread: it touches no board. reused / given_by: where the
+    overrides came from (the board's saved mapping, or "--map" / "screen"), as the kept
+    explanation says it."""
     from store.diagnose import diagnose
 
     return diagnose(list(paths), dict(overrides), period=period, joins=joins, date_format=date_format,
-                    costs=costs, now=now)
+                    costs=costs, now=now, reused=reused, given_by=given_by)
 
 
 @lru_cache(maxsize=16)
@@ -150,7 +153,7 @@ class DiagnosisChanges(BoardCore):
         saved = self.saved_mapping(signature)
         reused = dict(saved.overrides) if saved else {}
         effective = merge_overrides(reused, given_overrides)
-        reused = {c: f for c, f in reused.items() if effective.get(c) == f}
+        reused = {c: f for c, f in reused.items() if effective.get(c) == f and c not in given_overrides}
         return signature, effective, reused
 
     def run_diagnosis(self, paths: Sequence[str | Path], overrides: Iterable[str] | Mapping[str, str] | None = None,
@@ -162,7 +165,7 @@ class DiagnosisChanges(BoardCore):
             self._check("diagnosis.save")  # before a second of work that could not be kept
         signature, effective, reused = self.prepare_run(paths, overrides, joins)
         diagnosis = compute_diagnosis(paths, effective, period=period, joins=joins,
-                                      date_format=date_format, costs=costs, now=self.clock())
+                                      date_format=date_format, costs=costs, now=self.clock(), reused=reused)
         run = DiagnosisRun(diagnosis, signature, effective, reused)
         if save:
             run.snapshot = self.save_diagnosis(diagnosis, signature, effective)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from sales.errors import UpliftError
+from sales.errors import Refused, UpliftError
 
 TEMP_MARK = ".tmp-"
 LOCK_NAME = ".lock"
@@ -40,15 +40,17 @@ def signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def atomic_write(path: Path, data: bytes, mode: int) -> Signature:
-    """Replace `path` with `data` so that any reader sees the old or the new file, never half."""
-    fd, temp = _temporary_beside(path)
+def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
+    """Replace `path` with `data` so that any reader sees the old or the new file, never half.
+    mode None: a new file's usual mode (0666 less the umask)."""
+    fd, temp = _temporary_beside(path, 0o600 if mode is not None else 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        if mode is not None:
+            os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -59,13 +61,41 @@ def atomic_write(path: Path, data: bytes, mode: int) -> Signature:
     return signature(path)
 
 
-def _temporary_beside(path: Path) -> tuple[int, Path]:
+def write_export(path: str | Path, data: bytes, board: Path | None = None) -> None:
+    """Write a file a person asked for (`plan export -o`, `review export -o`, `calendar -o`)
+    whole or not at all: a full disk or a kill midway leaves the file that was there, not half
+    of the new one. A file already there keeps its mode; a symbolic link's target is written;
+    what is not a regular file (a pipe, /dev/stdout) is written to as it is. Never into the
+    `board` folder: an export written over plan.json would leave the board damaged."""
+    import stat
+
+    if board is not None:
+        inside = Path(os.path.realpath(board))
+        if inside in Path(os.path.realpath(path)).parents:
+            raise Refused(f"{path}: that is inside the board's folder, where an export would write over "
+                          f"the board's own files; write it somewhere else")
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    try:
+        atomic_write(Path(os.path.realpath(path)), data, None if st is None else stat.S_IMODE(st.st_mode))
+    except OSError as error:  # named as the person named it, not as the temporary file beside it
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
+
+
+def _temporary_beside(path: Path, mode: int = 0o600) -> tuple[int, Path]:
     """A new file next to `path`, named so that remove_stale_temps finds it (what mkstemp does,
     without importing tempfile and random for it)."""
     while True:
         temp = path.parent / f".{path.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
         try:
-            return os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), temp
+            return os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode), temp
         except FileExistsError:
             continue
 

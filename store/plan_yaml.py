@@ -119,7 +119,10 @@ def read_plan_file(path: str | Path) -> PlanText:
 
 
 def _too_big(name: str, size: int) -> PlanInvalid:
-    return PlanInvalid([Problem("file", f"the file is {size / 1024 / 1024:.1f} MB; "
+    # "5.0 MB; at most 5 MB" read as no reason at all: a size that rounds to the cap is "more than"
+    said = f"{size / 1024 / 1024:.1f} MB"
+    said = f"more than {MAX_BYTES // 1024 // 1024} MB" if said == f"{MAX_BYTES / 1024 / 1024:.1f} MB" else said
+    return PlanInvalid([Problem("file", f"the file is {said}; "
                                         f"a plan file may be at most {MAX_BYTES // 1024 // 1024} MB", 1)])
 
 
@@ -127,6 +130,9 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
     """Bytes of a plan file as a document with lines, or PlanInvalid (every problem, with lines)."""
     if len(data) > MAX_BYTES:
         raise _too_big(name, len(data))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": not binary, but not UTF-8 either
+        raise PlanInvalid([Problem("file", "this is UTF-16 text; a plan file is UTF-8 YAML: save it "
+                                           "as UTF-8", 1)])
     if b"\x00" in data:
         line = data[:data.index(b"\x00")].count(b"\n") + 1
         raise PlanInvalid([Problem("file", "this is a binary file (it holds NUL bytes), "
@@ -252,5 +258,9 @@ def dump_plan(plan: Plan) -> str:
     return header() + body
 
 
-def write_plan_file(path: str | Path, text: str) -> None:
-    Path(path).write_text(text, encoding="utf-8")
+def write_plan_file(path: str | Path, text: str, board: Path | None = None) -> None:
+    """Write an exported plan whole or not at all, never into the `board` folder
+    (store.files.write_export)."""
+    from store.files import write_export
+
+    write_export(path, text.encode("utf-8"), board)

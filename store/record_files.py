@@ -124,7 +124,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
             text = head.decode(candidate)
         except UnicodeDecodeError as exc:
             # The sample may end in the middle of a multi-byte character.
-            if candidate.startswith("utf") and exc.start >= len(head) - 4:
+            if candidate.startswith("utf") and len(head) == _SNIFF_BYTES and exc.start >= len(head) - 4:
                 text = head[: exc.start].decode(candidate)
             else:
                 continue
@@ -159,11 +159,16 @@ def read_header(path: str | Path) -> list[str]:
     path = Path(path)
     sniffed = sniff(path)
     if sniffed.kind in WORKBOOKS:
-        return [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
+        columns = [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
+        if not columns:
+            raise RecordsError(path, EMPTY_SHEET)
+        return columns
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
     return [h.strip() for h in header]
 
+
+EMPTY_SHEET = "empty file: the workbook's first sheet has no header and no rows"
 
 #: The reader pandas uses for each kind of workbook (the first sheet is read): openpyxl for
 #: .xlsx, calamine for the old binary .xls that ERPs still export.
@@ -217,6 +222,7 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
                 frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
         except Exception:
             _raise_if_ragged(path, sniffed)
+            raise_if_undecodable(path, sniffed)
             # Slower C parser: copes with what pyarrow refuses (some encodings, odd quoting).
             try:
                 frame = pd.read_csv(path, engine="c", usecols=raw_usecols, **options)
@@ -231,6 +237,33 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
 def _raw_header(path: Path, sniffed: Sniffed) -> list[str]:
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         return next(csv.reader(handle, delimiter=sniffed.delimiter), [])
+
+
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030"}
+
+
+def raise_if_undecodable(path: Path, sniffed: Sniffed) -> None:
+    """Name the first row (and its column) holding bytes that are not text in the encoding the
+    file's start was read in: a UTF-8 file with a row pasted in from Windows-1252 or GBK."""
+    if sniffed.encoding not in _ENCODING_NAMES:  # UTF-16 lines do not split on b"\n"; Latin-1 reads any byte
+        return
+    header = read_header(path)
+    row = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            if not line.strip():
+                continue  # blank lines are not rows
+            row += 1
+            try:
+                line.decode(sniffed.encoding)
+            except UnicodeDecodeError as exc:
+                before = line[:exc.start].decode(sniffed.encoding)
+                cells = next(csv.reader([before], delimiter=sniffed.delimiter), [""])
+                index = max(len(cells) - 1, 0)
+                column = header[index] if index < len(header) and row > 1 else None
+                raise RecordsError(path, f"not {_ENCODING_NAMES[sniffed.encoding]} text (byte "
+                                         f"0x{line[exc.start]:02x}) though the rows before it are; "
+                                         f"save the whole file as UTF-8 (in Excel: CSV UTF-8)", column, row) from None
 
 
 def _raise_if_ragged(path: Path, sniffed: Sniffed) -> None:
@@ -362,7 +395,11 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     column = _as_category(column)
     cats = [str(c) for c in column.cat.categories]
     if date_format and "%" in date_format:
-        parsed = pd.to_datetime(pd.Series(cats), format=date_format, errors="coerce")
+        try:
+            parsed = pd.to_datetime(pd.Series(cats), format=date_format, errors="coerce")
+        except ValueError as exc:  # a format strptime cannot use (%Q, a stray %): the format's fault
+            raise RecordsError(file, f"cannot use the date format {date_format!r}: {first_line(exc)} "
+                                     f"(use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name) from None
         how = f"format {date_format!r} (given)"
     else:
         forced = _ORDER_WORDS.get((date_format or "").strip().lower())
@@ -499,6 +536,12 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     paths = [Path(p) for p in paths]
     if not paths:
         raise MappingError("no record file given")
+    seen: dict[Path, Path] = {}
+    for path in paths:  # a glob and a name, or a file given twice: its rows would count twice
+        first = seen.setdefault(path.resolve(), path)
+        if first is not path:
+            also = f" (as {first} too)" if str(first) != str(path) else ""
+            raise RecordsError(path, f"the same file is given twice{also}; its rows would count twice")
     join_specs = [parse_join(spec, paths[0]) for spec in joins]
     join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
     frames, notes, date_formats = [], [], {}

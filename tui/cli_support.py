@@ -44,12 +44,14 @@ def os_reason(error: OSError) -> str:
     return f"{error.filename}: {reason}"
 
 
-def write_output(path: str, data: bytes) -> None:
+def write_output(path: str, data: bytes, board=None) -> None:
     """Write a command's -o file. The machine refusing it (no such folder, no space, no
     permission) is an OSError naming the file, which the command line reports with exit 1."""
+    from store.files import write_export
+
     try:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        # whole or not at all (a failed write leaves the file that was there); never into the board
+        write_export(path, data, board.path if board is not None else None)
     except OSError as error:
         raise OSError(error.errno, error.strerror or str(error), path) from None
 
@@ -98,6 +100,31 @@ def discard_new_boards() -> None:
     while NEW_BOARDS:
         path, made = NEW_BOARDS.pop()
         BoardCore.discard_new(path, made)
+
+
+def into_board(args: argparse.Namespace, attempt, dry_run: bool):
+    """`attempt(board, dry_run)` on the board an import goes to, and what it returns. When there
+    is no board there yet, the import is first tried, as a dry run, on an empty board in a
+    temporary folder: bad input, or a dry run, leaves no board behind (nothing written), and the
+    board is made only for a file that imports."""
+    import tempfile
+
+    from sales.errors import NotFound
+    from store.board import Board
+
+    try:
+        board = open_board(args)
+    except NotFound:
+        from store.location import default_board_path
+
+        if (Path(args.board) if args.board else default_board_path()).expanduser().is_file():
+            raise  # a file where the board should be: said as it is
+        with tempfile.TemporaryDirectory(prefix="uplift-import-") as scratch:
+            result = attempt(Board(Path(scratch) / "board"), True)
+        if dry_run:
+            return result
+        board = open_board(args, create=True)
+    return attempt(board, dry_run)
 
 
 def cli_date(board, text: str | None, field: str) -> str | None:

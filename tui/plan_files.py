@@ -62,7 +62,7 @@ class PlanFileCommands:
 
     def _write_export(self, target: Path) -> None:
         try:
-            write_plan_file(target, dump_plan(self.board.export_plan()))
+            write_plan_file(target, dump_plan(self.board.export_plan()), self.board.path)
         except OSError as error:
             tell(self.screen, _("Could not write {file}: {error}").format(file=target, error=error.strerror or error),
                  "error")

@@ -326,6 +326,68 @@ def test_deal_import_names_the_row_pandas_would_misread(run, team, tmp_path) -> 
     assert snapshot_files(team) == before
 
 
+def test_deal_import_refuses_what_it_could_only_guess_at(run, team, tmp_path) -> None:
+    """A header with no rows (it said "would import 0 deals", exit 0), a column or a field named
+    twice in --map (the last silently won), a row in another encoding further down than the
+    sniffed start (pandas' codec error, with a byte offset, no row): exit 2, nothing written."""
+    deals = tmp_path / "deals.csv"
+    deals.write_text("title,name,stage,value,owner\nA,Alpha,Lead,10,ali\n", encoding="utf-8")
+    header = tmp_path / "header.csv"
+    header.write_text("title,stage,value,owner\n\n", encoding="utf-8")
+    rows = "".join(f"Deal {i},Lead,{i},ali\n" for i in range(3000)).encode()
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes(b"title,stage,value,owner\n" + rows + "Café,Lead,5,ali\n".encode("cp1252"))
+    import openpyxl
+
+    blank = tmp_path / "blank.xlsx"
+    openpyxl.Workbook().save(blank)  # said "a header but no data rows" of a sheet with no header
+    cases = [
+        ([str(header)], "header.csv: empty file: a header but no data rows"),
+        ([str(blank)], "blank.xlsx: empty file: the workbook's first sheet has no header and no rows"),
+        ([str(deals), "--map", "title=title", "--map", "name=title"],
+         "--map name=title: title is already mapped to the column 'title'"),
+        ([str(deals), "--map", "name=title", "--map", "name=account"],
+         "--map name=account: the column 'name' is already mapped to title"),
+        ([str(mixed)], "mixed.csv: row 3002, column 'title': not UTF-8 text (byte 0xe9)"),
+    ]
+    before = snapshot_files(team)
+    for args, message in cases:
+        for dry in ([], ["--dry-run"]):
+            code, out, err = run("deal", "import", *args, *dry)
+            assert (code, out) == (2, ""), (args, err)
+            assert message in err, (message, err)
+    assert snapshot_files(team) == before
+    code, out, _ = run("deal", "import", str(deals), "--map", "name=title", "--map", "title=-", "--json")
+    assert code == 0 and json.loads(out)["imported"] == 1
+    assert [d["title"] for d in json.loads(run("deal", "list", "--json")[1])] == ["Alpha"]
+
+
+def test_a_deal_import_into_a_board_not_made_yet_makes_it_only_for_a_file_that_imports(
+        tmp_path, capsys, monkeypatch) -> None:
+    """A bad file, or a dry run, made the board folder all the same ("nothing imported")."""
+    import io
+
+    from tests.cli.conftest import run_uplift
+
+    board = tmp_path / "new-board"
+    run = run_uplift(board, capsys, monkeypatch)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("title,stage,value\nA,Lead,10\nB,Lead,lots\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text("title,stage,value\nA,Lead,10\nB,Won,20\n", encoding="utf-8")
+    code, out, err = run("deal", "import", bad)
+    assert (code, out) == (2, "") and "row 3: value: 'lots' is not an amount" in err
+    code, out, _ = run("deal", "import", good, "--dry-run")
+    assert code == 0 and out.startswith("would import 2 deals")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(good.read_bytes())))
+    code, out, _ = run("deal", "import", "-", "--dry-run")
+    assert code == 0 and out.startswith("would import 2 deals")
+    assert not board.exists()
+    code, out, _ = run("deal", "import", good, "--json")
+    assert code == 0 and json.loads(out)["imported"] == 2
+    assert [d["title"] for d in json.loads(run("deal", "list", "--json")[1])] == ["B", "A"]
+
+
 def test_funnel_weeks_out_of_range_is_bad_input_not_a_crash(run) -> None:
     """`funnel --weeks 0`, a negative or a huge number crashed (exit 3: IndexError,
     OverflowError); they are bad input now, as `forecast --weeks` is."""

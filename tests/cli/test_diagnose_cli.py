@@ -115,6 +115,45 @@ def test_a_mapping_given_once_is_reused_for_files_with_the_same_columns(run, tea
     assert saved.overrides == {"when": "date", "total": "amount", "area": "ignore"}
 
 
+def test_a_kept_diagnosis_says_where_each_mapping_came_from(run, team, tmp_path) -> None:
+    """A snapshot's explanation is kept: a mapping reused from the board's saved one must not
+    read "set by --map" when no --map was given on that run."""
+    first = tmp_path / "jan.csv"
+    first.write_text(ODD, encoding="utf-8")
+    assert run("diagnose", first, "--map", "when=date", "--map", "total=amount")[0] == 0
+    # the same file again: the saved mapping for 'when' and 'total', a new --map for 'area'
+    code, _, err = run("diagnose", first, "--map", "area=region")
+    assert code == 0, err
+    given, reused = Board(team, actor="dana").snapshots()
+    assert "'when' -> date (order / invoice / close date; set by --map)" in given.diagnosis.source.explanation[0]
+    lines = reused.diagnosis.source.explanation
+    saved = "from the mapping saved on the board for files with these columns"
+    assert f"'when' -> date (order / invoice / close date; {saved})" in lines
+    assert any(line.startswith("'total' -> amount") and line.endswith(f"; {saved})") for line in lines)
+    assert any(line.startswith("'area' -> region") and line.endswith("; set by --map)") for line in lines)
+    code, out, _ = run("diagnosis", "show", reused.id)
+    assert code == 0 and saved in out
+
+
+@pytest.mark.parametrize("maps, message", [
+    # the last --map used to win silently: 'rev' became the amount, 'total' was dropped
+    (["total=amount", "rev=amount"], "--map rev=amount: amount is already mapped to the column 'total'"),
+    # ... and here the amount vanished, and the error blamed the file ("missing required column")
+    (["total=amount", "Total=region"], "--map Total=region: the column 'total' is already mapped to amount"),
+])
+def test_a_mapping_that_says_two_things_is_refused(run, team, tmp_path, maps, message) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("when,total,rev\n2026-01-05,10,20\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("diagnose", path, "--map", "when=date", *[a for m in maps for a in ("--map", m)])
+    assert (code, out) == (2, "") and message in err and "nothing was saved" in err
+    assert snapshot_files(team) == before
+    # the same pair given twice says one thing
+    code, _, err = run("diagnose", path, "--map", "when=date", "--map", "total=amount", "--map", "total=amount",
+                       "--json")
+    assert code == 0 and json.loads(_)["total"]["revenue"] == 10
+
+
 @pytest.mark.parametrize("content, message", [
     ("date,amount\n2026-01-05,10\n2026-01-06,ten\n", "column 'amount', row 3"),
     ("date,amount\n2026-01-05,10\n2026-02-30,5\n", "column 'date', row 3"),

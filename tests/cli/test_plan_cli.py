@@ -83,12 +83,24 @@ BAD_FILES = {
     "comments only": ("# nothing here\n\n", 1, "file", "the file is empty"),
     "not a mapping": ("- just\n- a list\n", 1, "file", "a plan file is a mapping of sections"),
     "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "file", "binary file"),
+    # it said "this is a binary file (it holds NUL bytes)" of what Notepad saves as "Unicode"
+    "utf-16": ("\ufeffplan:\n  name: board\n".encode("utf-16-le"), 1, "file", "this is UTF-16 text"),
     "not utf-8": (b"plan:\n  name: caf\xe9\n", 2, "file", "not UTF-8 text"),
     "over the cap": (b"# padding\n" + b"#" * (5 * 1024 * 1024), 1, "file", "at most 5 MB"),
+    # it said "the file is 5.0 MB; a plan file may be at most 5 MB"
+    "just over the cap": (b"#" * (5 * 1024 * 1024 + 1), 1, "file",
+                          "the file is more than 5 MB; a plan file may be at most 5 MB"),
     # found by tests/property: the first two crashed with a traceback, the third spread over lines
     "control character": (edited(6, "  title: Call \x01Acme"), 6, "yaml", "character #x0001 is not allowed"),
     "a number for an optional text": (edited(7, "  owner: 0"), 7, "tasks[0].owner",
                                       "expected text or nothing, got the number 0"),
+    # msgspec's own words, "invalid RFC3339 encoded datetime", did not say what to write
+    "bad date and time": (edited(9, "  comments:\n  - at: yesterday\n    by: ali\n    text: x", insert=True), 10,
+                          "tasks[0].comments[0].at",
+                          "'yesterday' is not a date and time: write it as YYYY-MM-DDTHH:MM:SSZ"),
+    "impossible date and time": (edited(9, "  comments:\n  - at: '2026-02-30T10:00:00Z'\n    by: ali\n    text: x",
+                                        insert=True), 10, "tasks[0].comments[0].at",
+                                 "'2026-02-30T10:00:00Z' is not a date and time"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
 }
@@ -173,9 +185,11 @@ def test_a_plan_file_cannot_forge_what_happened(run, team, tmp_path) -> None:
 
     from store.board import Board
 
-    now = datetime.now(timezone.utc).replace(microsecond=0)
     assert run("deal", "add", "Acme", "--owner", "ali", "--value", "5000", "--stage", "Proposal")[0] == 0
     assert run("task", "comment", "T-1", "called, no answer", user="ali")[0] == 0
+    # taken after the deal entered its stage: taken before, a second could tick in between (a
+    # loaded machine), and the move "made now" came before the entry it follows (exit 2)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
 
     def deal(document):
         return next(d for d in document["deals"] if d["id"] == "D-1")
@@ -228,3 +242,77 @@ def test_a_payout_approval_is_a_record_no_file_rewrites(run, team, tmp_path) -> 
     code, err = _import_edited(run, tmp_path, "dana", inflate)
     assert code == 1 and "approvals[0].total: P-1 is a record of what was approved" in err, err
     assert snapshot_files(team) == before
+
+
+def test_an_import_into_a_board_not_made_yet_makes_it_only_for_a_file_that_imports(
+        tmp_path, capsys, monkeypatch) -> None:
+    """A refused file, or any dry run, made the board folder (board.json, .lock) all the same:
+    "nothing was written" was not true, and a mistyped --board left a stray board behind."""
+    from tests.cli.conftest import run_uplift
+
+    board = tmp_path / "new-board"
+    run = run_uplift(board, capsys, monkeypatch)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("strategies:\n- title: A\n  dimension: market\n  goals: [G-9]\n")
+    code, out, err = run("plan", "import", bad)
+    assert (code, out) == (2, "") and f"{bad}:4: strategies[0].goals[0]: G-9 is not a goal" in err
+    assert not board.exists()
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD)
+    code, out, _ = run("plan", "import", good, "--dry-run")
+    assert code == 0 and "Would create 2:\n  T-1  Call Acme\n" in out and "Nothing was written." in out
+    code, out, _ = run("plan", "new", "--from", "weekly-review", "--dry-run")
+    assert code == 0 and "Nothing was written." in out
+    assert not board.exists()
+    code, out, _ = run("plan", "import", good)
+    assert code == 0 and "Created 2:" in out
+    assert [t["id"] for t in yaml.safe_load(run("plan", "export")[1])["tasks"]] == ["T-1", "T-2"]
+
+
+def test_an_export_that_fails_midway_leaves_the_file_that_was_there(run, tmp_path, monkeypatch) -> None:
+    """`plan export -o plan.yaml` (and review export, calendar) opened the file for writing
+    first: a full disk midway left half a plan where yesterday's whole one had been."""
+    import errno
+    import os
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "plan.yaml"
+    assert run("plan", "export", "-o", target)[0] == 0
+    yesterday = target.read_bytes()
+    target.chmod(0o640)
+    assert run("task", "add", "One more task", "--owner", "ali")[0] == 0
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    for args in (["plan", "export", "-o", target], ["review", "export", "-o", target],
+                 ["calendar", "-o", target]):
+        code, out, err = run(*args)
+        assert (code, out) == (1, "") and err == f"uplift: {target}: No space left on device\n", args
+        assert target.read_bytes() == yesterday
+    assert sorted(p.name for p in folder.iterdir()) == ["plan.yaml"]  # no temporary file left
+    monkeypatch.undo()
+    assert run("plan", "export", "-o", target)[0] == 0
+    assert b"One more task" in target.read_bytes() and oct(target.stat().st_mode & 0o777) == "0o640"
+    fresh = folder / "fresh.yaml"  # a new file: the mode any new file gets, not the temporary's 0600
+    umask = os.umask(0o022)
+    try:
+        assert run("plan", "export", "-o", fresh)[0] == 0
+    finally:
+        os.umask(umask)
+    assert oct(fresh.stat().st_mode & 0o777) == "0o644"
+
+
+def test_an_export_into_the_boards_own_folder_is_refused(run, team) -> None:
+    """`calendar -o BOARD/plan.json` wrote the calendar over the board's plan file: the next
+    command said "damaged board file"."""
+    before = snapshot_files(team)
+    for args in (["plan", "export", "-o", team / "plan.json"], ["review", "export", "-o", team / "board.json"],
+                 ["calendar", "-o", team / "plan.json"], ["plan", "export", "-o", team / "sub" / ".." / "x.yaml"]):
+        code, out, err = run(*args)
+        assert (code, out) == (1, ""), args
+        assert err.startswith(f"uplift: {args[-1]}: that is inside the board's folder"), err
+    assert snapshot_files(team) == before
+    assert run("task", "list")[0] == 0

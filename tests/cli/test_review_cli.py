@@ -74,6 +74,10 @@ def test_answers_ticks_and_incentive_plans_are_a_leads(run, tmp_path) -> None:
     shown.write_text(run("incentive", "show", "I-1")[1])
     code, out, _ = run("incentive", "set", str(shown))
     assert (code, out.strip()) == (0, "I-1")
+    # a file that is no plan at all is named as every other plan-file problem: FILE:LINE: path: what
+    plan.write_text("just some words\n")
+    code, out, err = run("incentive", "set", str(plan))
+    assert (code, out) == (2, "") and err.startswith(f"uplift: {plan}:1: file: expected an incentive plan")
 
 
 def test_the_markdown_report(run, tmp_path) -> None:

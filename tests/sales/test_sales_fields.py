@@ -47,6 +47,11 @@ def test_overrides_beat_the_guess_and_can_ignore() -> None:
     assert "Sales" in mapping.ignored and "Region" in mapping.ignored
     text = "\n".join(explain_mapping(mapping))
     assert "'Datum' -> date" in text and "set by --map" in text and "ignored columns" in text
+    by_screen = explain_mapping(mapping, "screen", saved_fields=["amount"])
+    assert "'Datum' -> date (order / invoice / close date; set in the Diagnose screen's column mapping)" in by_screen
+    assert [line for line in by_screen if line.startswith("'Umsatz'")][0].endswith(
+        "; from the mapping saved on the board for files with these columns)")
+    assert "--map" not in "\n".join(by_screen)
 
 
 def test_amount_derived_from_quantity_and_price() -> None:

@@ -67,6 +67,21 @@ def test_an_edited_copy_applies_only_its_edits_each_logged_under_the_importer(te
     assert lead.task("T-2").title == "Visit Betasoloin"
 
 
+def test_a_reference_named_twice_is_kept_once(tmp_path) -> None:
+    """`depends: [T-1, T-1]` and `goals: [G-1, G-1]` were kept as written (the board's own
+    task add/edit keeps a dependency once): exported twice, waited for or served twice."""
+    plan = (b"members:\n- name: dana\n  role: lead\n"
+            b"goals:\n- id: G-1\n  title: Grow\n  owner: dana\n"
+            b"strategies:\n- id: S-1\n  title: Target\n  dimension: market\n  goals: [G-1, G-1]\n"
+            b"tasks:\n- id: T-1\n  title: First\n  owner: dana\n"
+            b"- id: T-2\n  title: Then\n  owner: dana\n  depends: [T-1, T-1]\n")
+    board, _ = imported(tmp_path / "a", plan)
+    assert board.task("T-2").depends == ["T-1"]
+    assert board.strategy("S-1").goals == ["G-1"]
+    exported = dump_plan(board.export_plan())
+    assert "  depends: [T-1]\n" in exported and "  goals: [G-1]\n" in exported
+
+
 def test_a_reps_forbidden_edit_refuses_the_whole_import(team) -> None:
     text = dump_plan(Board(team, actor="dana").export_plan())
     edited = (text.replace("title: Call Acme", "title: Call Acme today")       # ali's own: allowed

@@ -244,3 +244,54 @@ def test_a_joined_file_named_alone_is_found_beside_the_main_file(tmp_path: Path,
     d = diagnose(deals, joins=["teams.csv:agent"])
     assert [r.value for r in d.breakdowns["region"]] == ["East"]
 
+
+
+def test_a_row_in_another_encoding_after_utf8_rows_names_its_row_and_column(tmp_path: Path) -> None:
+    """The encoding is sniffed from the first 64 KB; a Windows-1252 row further down used to give
+    pandas' "'utf-8' codec can't decode byte 0xe9 in position 147818", with no row or column."""
+    rows = "".join(f"2024-01-{1 + i % 28:02d},{i},Customer {i}\n" for i in range(4000)).encode()
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"date,amount,customer\n" + rows + "2024-01-05,10,Café\n".encode("cp1252") + rows)
+    err = error_of(path)
+    assert (err.column, err.row) == ("customer", 4002)  # the header is row 1, then 4,000 good rows
+    assert "not UTF-8 text (byte 0xe9)" in str(err) and "save the whole file as UTF-8" in str(err)
+
+
+def test_a_small_file_ending_in_a_bad_byte_is_not_taken_for_a_cut_off_sample(tmp_path: Path) -> None:
+    """Only a 64 KB sample can end in the middle of a character: a short file whose last bytes
+    are not UTF-8 is read in another encoding, and its bad value named, not a codec error."""
+    path = tmp_path / "short.csv"
+    path.write_bytes(b"date,amount\n2024-01-05,\xff10\n")
+    err = error_of(path)
+    assert (err.column, err.row) == ("amount", 2) and "codec" not in str(err)
+
+
+def test_a_workbook_with_nothing_on_its_first_sheet_says_it_is_empty(tmp_path: Path) -> None:
+    """It said "missing required column: a date column ...; columns are ; name one with --map"."""
+    import openpyxl
+
+    path = tmp_path / "blank.xlsx"
+    openpyxl.Workbook().save(path)
+    assert str(error_of(path)) == "blank.xlsx: empty file: the workbook's first sheet has no header and no rows"
+
+
+def test_the_same_file_given_twice_is_refused(tmp_path: Path) -> None:
+    """`diagnose jan.csv ./jan.csv` (a glob and a name) read the rows twice: revenue doubled."""
+    path = write_text(tmp_path / "jan.csv", "date,amount\n2024-01-05,10\n")
+    (tmp_path / "link.csv").symlink_to(path)
+    with pytest.raises(RecordsError) as caught:
+        diagnose([path, tmp_path / "." / "jan.csv"])
+    assert str(caught.value) == "jan.csv: the same file is given twice; its rows would count twice"
+    with pytest.raises(RecordsError) as caught:
+        diagnose([path, tmp_path / "link.csv"])
+    assert "link.csv: the same file is given twice (as " in str(caught.value)
+    assert diagnose([path]).total.revenue == 10
+
+
+@pytest.mark.parametrize("fmt, why", [("%Q", "'Q' is a bad directive"), ("%d/%m/%Y %", "stray %")])
+def test_a_date_format_strptime_cannot_use_is_bad_input_not_a_crash(tmp_path: Path, fmt, why) -> None:
+    """`--date-format %Q` ended in "diagnose failed: ValueError ... This is a bug in Uplift" (exit 3)."""
+    path = write_text(tmp_path / "jan.csv", "date,amount\n05/01/2024,10\n")
+    err = error_of(path, date_format=fmt)
+    assert (err.column, err.row) == ("date", None)
+    assert f"cannot use the date format {fmt!r}: " in str(err) and why in str(err)

@@ -148,6 +148,23 @@ async def test_a_run_from_the_file_prompt_is_kept_and_shown(team, deals) -> None
     [snapshot] = board.snapshots()
     assert snapshot.diagnosis.source.files == [str(deals)]
     assert board.saved_mapping(snapshot.signature).overrides == {"deal": "order_id"}
+    # the kept explanation names the screen, not the command line's --map
+    [line] = [line for line in snapshot.diagnosis.source.explanation if line.startswith("'deal' -> order_id")]
+    assert line.endswith("; set in the Diagnose screen's column mapping)") and "--map" not in line
+
+
+async def test_a_run_reusing_the_saved_mapping_says_so_in_the_kept_explanation(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals], ["deal=order_id"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        status = await run_from_prompt(app, pilot, deals)
+        assert "X-2 · just saved" in status and "reused the saved mapping deal=order_id" in status
+        assert "from the mapping saved on the board" in text_of(app, "#mapping")
+    first, second = Board(team, actor="dana").snapshots()
+    assert any(line.endswith("; set by --map)") for line in first.diagnosis.source.explanation)
+    [line] = [line for line in second.diagnosis.source.explanation if line.startswith("'deal' -> order_id")]
+    assert line.endswith("; from the mapping saved on the board for files with these columns)")
 
 
 async def test_a_bad_file_says_which_column_and_row_and_saves_nothing(team, tmp_path) -> None:

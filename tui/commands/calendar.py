@@ -34,7 +34,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    write_output(args.output, data)
+    write_output(args.output, data, board)
     print(_("wrote {count} events to {file}").format(count=len(events), file=args.output))
     return EXIT_OK
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 import argparse
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
-from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, cli_date, cli_number, open_board
+from tui.cli_support import (
+    EXIT_OK,
+    BadInput,
+    add_output_flags,
+    add_path,
+    add_verb,
+    cli_date,
+    cli_number,
+    into_board,
+    open_board,
+)
 from sales.text import safe
 from tui.i18n import _
 
@@ -117,18 +127,23 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
         column, sep, field = pair.partition("=")
         if not sep or not column.strip():
             raise BadInput(f"--map {pair}: write COLUMN=FIELD (e.g. --map sales_agent=owner)")
-        overrides[column.strip()] = field.strip()
+        column, field = column.strip(), field.strip()
+        if overrides.get(column, field) != field:  # the last would silently win
+            raise BadInput(f"--map {pair}: the column {column!r} is already mapped to {overrides[column]}; "
+                           f"map each column once")
+        overrides[column] = field
     return overrides
 
 
 def cmd_deal_import(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
-    board = open_board(args, create=True)
+    overrides = _overrides(args.map)
     if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
-        result = _import_stdin(board, args)
+        result = _import_stdin(args, overrides)
     else:
-        result = board.import_deals(args.file, _overrides(args.map), unowned=args.unowned, dry_run=args.dry_run)
+        result = into_board(args, lambda board, dry_run: board.import_deals(
+            args.file, overrides, unowned=args.unowned, dry_run=dry_run), args.dry_run)
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -154,7 +169,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
 MAX_STDIN_BYTES = 64 * 1024 * 1024
 
 
-def _import_stdin(board, args: argparse.Namespace) -> dict:
+def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     """Import the deals file piped in: kept in a temporary file while it is read, named
     `<stdin>` in messages."""
     import sys
@@ -166,8 +181,8 @@ def _import_stdin(board, args: argparse.Namespace) -> dict:
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
-        return board.import_deals(handle.name, _overrides(args.map), unowned=args.unowned,
-                                  dry_run=args.dry_run, name="<stdin>")
+        return into_board(args, lambda board, dry_run: board.import_deals(
+            handle.name, overrides, unowned=args.unowned, dry_run=dry_run, name="<stdin>"), args.dry_run)
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:

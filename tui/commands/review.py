@@ -71,7 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
-    write_output(args.output, text.encode("utf-8"))
+    write_output(args.output, text.encode("utf-8"), board)
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -220,7 +220,7 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
     elif isinstance(document, dict):
         text = text.within("incentives", 0)
     else:
-        raise BadInput(f"{text.name}: expected an incentive plan (a mapping), a list of them "
+        raise BadInput(f"{text.name}:1: file: expected an incentive plan (a mapping), a list of them "
                        f"(as `uplift incentive show` prints one) or a plan file with `incentives:`")
 
     def report(summary) -> None:

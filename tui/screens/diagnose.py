@@ -459,7 +459,7 @@ class DiagnoseScreen(BoardView):
 
         try:
             d = compute_diagnosis(request.paths, overrides, period=request.period, joins=request.joins,
-                                  date_format=request.date_format, now=now)
+                                  date_format=request.date_format, now=now, reused=reused, given_by="screen")
         except (RecordsError, MappingError, UpliftError) as error:
             self.app.call_from_thread(self.failed, error)
             return
