@@ -163,7 +163,8 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise ValueError("a deal needs a title")
         check_splits(self.owner, self.splits)
         if paid_on(self) > self.value:
-            raise ValueError(f"its payments add up to {paid_on(self):,.2f}, more than its value ({self.value:,.2f})")
+            raise ValueError(f"the payments add up to {paid_on(self):,.2f}, more than the deal's value "
+                             f"({self.value:,.2f})")
         if self.history and self.history[-1].stage != self.stage:
             raise ValueError(f"the deal is in {self.stage} but its history ends in {self.history[-1].stage}")
 

@@ -125,7 +125,7 @@ def test_who_may_record_a_payment_and_what(tmp_path) -> None:
     with pytest.raises(Invalid, match="10,000.01 is more than is left to pay on D-1: 10,000.00 of 60,000.00"):
         board.record_payment("D-1", 10_000.01)
     assert [p.amount for p in board.deal("D-1").payments] == [50_000]
-    with pytest.raises(Invalid, match="more than its value"):  # a deal cannot be worth less than was paid
+    with pytest.raises(Invalid, match="more than the deal's value"):  # a deal cannot be worth less than was paid
         board.update_deal("D-1", value=40_000)
 
 
