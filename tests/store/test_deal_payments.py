@@ -164,3 +164,22 @@ def test_a_rep_may_not_add_payments_through_a_plan_file(tmp_path) -> None:
     with pytest.raises(PlanRefused, match="deals\\[0\\].payments"):
         Board(board.path, actor="ali", clock=lambda: NOW).import_plan(document)
     assert board.deal("D-1").payments == []
+
+
+def test_a_split_deal_releases_each_reps_share_as_the_whole_deal_is_paid(tmp_path) -> None:
+    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
+    board.import_plan({
+        "plan": {"name": "Q4", "period": {"start": "2026-10-01", "end": "2026-12-31"}},
+        "members": [{"name": "dana", "role": "lead"}, {"name": "ali", "role": "rep"}, {"name": "bea", "role": "rep"}],
+        "deals": [_won("D-1", 60_000, 2, product="GTX Pro", splits=[{"rep": "bea", "share": 50}])],
+        "incentives": [{"id": "I-1", "name": "Q4", "quota": 100_000, "tiers": TIERS, "release": "paid",
+                        "product_rates": [{"product": "GTX Pro", "rate": 2}]}],
+    })
+    board.record_payment("D-1", 15_000)
+    # each rep is credited 30,000: 30% of quota, in the 0% tier; GTX Pro 2% of 30,000 = 600
+    # earned each. The customer paid 15,000 of the whole 60,000 (25%): 150 payable, 450 held.
+    for rep in ("ali", "bea"):
+        statement = board.payouts(rep)[0]
+        assert [(d.deal, d.value, d.paid, d.earned, d.payable, d.held) for d in statement.deals] == [
+            ("D-1", 60_000, 15_000, 600, 150, 450)], rep
+        assert (statement.earned, statement.total, statement.held) == (600, 150, 450)
