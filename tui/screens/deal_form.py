@@ -274,6 +274,10 @@ class PaymentForm(FormBase):
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
 
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
     def action_save(self) -> None:
         self.submit(self._record)
 
