@@ -170,6 +170,16 @@ def _comment_change(item: str, before: list[dict], after: list[dict]) -> str:
     return f"{verb}: {text if len(text) <= 60 else text[:59] + '…'}" if text else verb
 
 
+def _payment_change(item: str, before: list[dict], after: list[dict], limit: int | None) -> str:
+    """`recorded a payment of 12,000 on D-7 (2026-12-01, INV-88)`: what a customer paid."""
+    added = [p for p in after if p not in before] or [p for p in before if p not in after]
+    if not added:
+        return f"changed the payments of {item}"
+    payment = added[-1]
+    note = f", {_short(payment['note'], limit)}" if payment.get("note") else ""
+    return f"recorded a payment of {_amount(payment.get('amount'))} on {item} ({payment.get('on')}{note})"
+
+
 def _step_change(item: str, before: list[dict], after: list[dict]) -> str:
     for old, new in zip(before, after):
         if old.get("done") != new.get("done"):
@@ -182,6 +192,8 @@ def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | N
     if record.action == "deal.move" and "stage" in after:
         why = f" ({_short(after['lost_reason'], limit)})" if after.get("lost_reason") else ""
         return f"moved {record.item} from {before.get('stage')} to {after['stage']}{why}"
+    if record.action == "deal.paid":
+        return _payment_change(record.item, before.get("payments") or [], after.get("payments") or [], limit)
     if record.action == "pipeline.snapshot":
         return f"pipeline snapshot for {record.item}"
     if record.action == "touch.log" and after:

@@ -39,6 +39,7 @@ BUSINESS_KINDS: tuple[str, ...] = ("auto", "new", "existing")
 FORECAST_CATEGORIES: tuple[str, ...] = ("auto", "commit", "best_case", "omit")
 Money = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
 Probability = Annotated[int, msgspec.Meta(ge=0, le=100)]
+PAYMENTS_MAX = 1000  # payments on one deal (instalments: a monthly invoice for years is far fewer)
 StageName = Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
 
 
@@ -116,6 +117,21 @@ class StageEntry(msgspec.Struct, forbid_unknown_fields=True):
     at: datetime
 
 
+class Payment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Money the customer paid on a won deal (one invoice, one instalment): an incentive plan
+    that releases commission on payment (`release: paid`, sales/payout.py) pays in proportion."""
+
+    amount: Money
+    on: date
+    note: LongText = ""  # the invoice or the payment's reference
+
+    def __post_init__(self) -> None:
+        self.amount = round(self.amount, 2)  # money is kept to the cent
+        self.note = clean_line(self.note)
+        if self.amount <= 0:
+            raise ValueError(f"a payment is more than 0, not {self.amount:g}")
+
+
 class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     title: Title
@@ -132,6 +148,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     lost_reason: Ref = ""  # why it was lost (sales/winloss.py); only a deal in a lost stage has one
     source: Ref = ""
     splits: Annotated[list[Split], msgspec.Meta(max_length=SPLITS_MAX)] = []  # others credited (sales/splits.py)
+    payments: Annotated[list[Payment], msgspec.Meta(max_length=PAYMENTS_MAX)] = []  # what the customer paid
     history: list[StageEntry] = []
 
     def __post_init__(self) -> None:
@@ -145,8 +162,21 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         if not self.title:
             raise ValueError("a deal needs a title")
         check_splits(self.owner, self.splits)
+        if paid_on(self) > self.value:
+            raise ValueError(f"the payments add up to {paid_on(self):,.2f}, more than the deal's value "
+                             f"({self.value:,.2f})")
         if self.history and self.history[-1].stage != self.stage:
             raise ValueError(f"the deal is in {self.stage} but its history ends in {self.history[-1].stage}")
+
+
+def paid_on(deal: Deal) -> float:
+    """What the customer has paid on the deal so far (to the cent)."""
+    return round(sum(p.amount for p in deal.payments), 2)
+
+
+def paid_share(deal: Deal) -> float:
+    """The part of the deal's value paid, from 0 to 1 (a deal of no value has nothing to wait for)."""
+    return min(paid_on(deal) / deal.value, 1.0) if deal.value else 1.0
 
 
 def deal_number(deal: Deal) -> int:

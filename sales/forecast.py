@@ -20,6 +20,9 @@ Definitions (the README repeats them):
 - the *payouts*: the payout statement's total now, if the commit deals close, and if every
   counted deal closes (the best case), each as payouts compute it (tiers, product rates,
   bonuses, cap, clawbacks), with each deal won on its close date (today, for a slipped one).
+  Under a plan that releases commission as customers pay (`release: paid`) these are what the
+  rep EARNS (the statement's `earned`: nothing held back), as the forecast is about landing the
+  cycle, and a deal about to close has not been paid yet.
 """
 
 from __future__ import annotations
@@ -125,7 +128,7 @@ def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages:
             touches: Sequence[Touch], start: date | None, end: date | None) -> float | None:
     if plan is None:
         return None
-    return statement(plan, rep_results(rep, deals, stages, touches, start, end)).total
+    return statement(plan, rep_results(rep, deals, stages, touches, start, end)).earned
 
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],

@@ -15,7 +15,12 @@ A plan is data on the board (and in plan files, section `incentives`):
   (attainment %, won value, won deals, new customers, activities); paid on top of the cap;
 - `recognition`: something that is not money (a title, a place on a training course), given to
   every rep who reaches a threshold or, without a threshold, to the rep who leads on a measure;
-- `clawback`: the commission counted on a deal that was won and then lost is taken back.
+- `clawback`: the commission counted on a deal that was won and then lost is taken back;
+- `release`: when commission is paid out. `won` (the default): as soon as the deal is won.
+  `paid` ("pay on collection", as QuotaPath and Xactly call it): commission is still EARNED when
+  the deal is won (attainment and tiers count won value), but each deal's commission is payable
+  only in proportion to what the customer has paid on it (a deal's `payments`); the rest is held
+  until the customer pays. Bonuses and recognition are not held.
 
 How a statement is computed, line by line, is in sales/payout.py.
 """
@@ -33,6 +38,8 @@ Money = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
 Rate = Annotated[float, msgspec.Meta(ge=0, le=100)]  # percent
 Percent = Annotated[float, msgspec.Meta(ge=0, le=10_000)]  # attainment %
 
+Release = Literal["won", "paid"]
+RELEASES: tuple[str, ...] = ("won", "paid")
 Measure = Literal["attainment", "won_value", "won_deals", "new_customers", "activities"]
 MEASURES: tuple[str, ...] = ("attainment", "won_value", "won_deals", "new_customers", "activities")
 MEASURE_LABELS = {"attainment": "attainment %", "won_value": "won value", "won_deals": "deals won",
@@ -109,6 +116,7 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     bonuses: list[Bonus] = []
     recognition: list[Recognition] = []
     clawback: bool = True
+    release: Release = "won"  # when commission is paid: once the deal is won, or as the customer pays
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)

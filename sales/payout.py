@@ -11,8 +11,23 @@ Order of the lines (and of the arithmetic):
      was counted, i.e. the tiered commission of the slice it occupied then (the rep's won value
      counted before it, up to that plus its value) plus its product rate; taken back whole (the
      cap is not re-applied to it);
-  7. the total: the sum of the lines above, each rounded to cents. It may be negative (the rep
-     owes a clawback that this cycle's commission does not cover).
+  7. under a plan that releases commission as customers pay (`release: paid`): one line per won
+     deal with a commission, saying what it earned, what the customer has paid of the deal, what
+     of its commission is payable now and what is held until the customer pays (a negative
+     amount: the held part), then a note with the statement's earned, payable and held sums;
+  8. the total: the sum of the lines above, each rounded to cents. It may be negative (the rep
+     owes a clawback that this cycle's commission does not cover). Under `release: paid` it is
+     what is payable now: what approvals sign off and payroll pays.
+
+Release on payment (sales/incentives.py, `release: paid`). A deal's commission is the tiered
+slice of won value it occupies (the deals in the order they were won, the rep's won value before
+it up to that plus its value: the same slice a clawback takes back) plus its product rate; the
+slices add up to the tier lines. When the cap cut the commission, each deal's is cut in the same
+proportion. Of a deal's commission, the part the customer has paid of the deal (paid / value) is
+payable; the rest is held (each rounded to the cent). Attainment and tiers still count won value
+(commission is earned at booking; only its release waits); bonuses are not held. A deal lost
+after it was won takes back only what was released of its commission: its commission times the
+part of it that had been paid.
 """
 
 from __future__ import annotations
@@ -25,15 +40,27 @@ import msgspec
 from sales.approvals import Approval
 from sales.goals import number
 from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
-from sales.review import RepResults
+from sales.review import RepResults, WonDeal
 
-LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "total", "note"]
+LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "total", "note"]
 
 
 class Line(msgspec.Struct):
     kind: LineKind
     text: str
     amount: float | None = None  # what the line adds to the payout (None: an explanation)
+
+
+class DealRelease(msgspec.Struct):
+    """One won deal's commission under `release: paid`: earned, payable now, held until paid."""
+
+    deal: str
+    value: float  # the deal's whole value (a split share's deal, not the share)
+    paid: float  # what the customer has paid on it
+    paid_pct: float  # of the deal's value the customer has paid
+    earned: float
+    payable: float
+    held: float
 
 
 class Statement(msgspec.Struct):
@@ -50,6 +77,10 @@ class Statement(msgspec.Struct):
     recognition: list[str] = []
     approval: Approval | None = None  # the lead's latest sign-off for the cycle (store: payouts())
     paid: float | None = None  # paid for the cycle so far (sales.approvals.paid_so_far)
+    release: str = "won"  # the plan's release: "won", or "paid" (commission released as customers pay)
+    earned: float = 0.0  # the total were nothing held; the total is what is payable now
+    held: float = 0.0  # commission held until customers pay (release "paid")
+    deals: list[DealRelease] = []  # per won deal with commission (release "paid")
 
 
 def money(value: float) -> str:
@@ -119,9 +150,11 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             lines.append(Line("product", f"won {number(deal.value)} on {deal.product} at {rate:g}% "
                                          f"({deal.id}) = {money(amount)}", amount))
     commission = sum(line.amount for line in lines if line.amount is not None)
+    cut_to = 1.0  # the share of each deal's commission the cap leaves
     if plan.cap is not None and commission > plan.cap:
         cut = round(plan.cap - commission, 2)
         lines.append(Line("cap", f"cap {number(plan.cap)} applied: {money(cut)}", cut))
+        cut_to = plan.cap / commission
         commission = plan.cap
     bonuses = 0.0
     for bonus in plan.bonuses:
@@ -132,20 +165,60 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
                                        f"{number(round(value, 1))} ≥ {number(bonus.at_least)} "
                                        f"= {money(bonus.amount)}", bonus.amount))
     clawback = 0.0
+    on_payment = plan.release == "paid"
     if plan.clawback:
         for deal in results.lost_after_won:
             before = results.counted_before.get(deal.id, 0.0)
-            earned = tiered(before + deal.value, quota, plan.tiers) - tiered(before, quota, plan.tiers) \
-                if quota else 0.0
-            earned += deal.value * (plan.product_rate(deal.product) or 0) / 100
+            earned = _deal_commission(plan, quota, before, deal)
+            released = ""
+            if on_payment:  # only what was released of it (the part paid) was the rep's
+                earned *= deal.collected
+                released = f", {pct(deal.collected * 100)} of it released as paid"
             amount = -round(earned, 2) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             lines.append(Line("clawback", f"clawback {deal.id} lost after won (commission counted on "
-                                          f"{number(deal.value)}): {money(amount)}", amount))
+                                          f"{number(deal.value)}{released}): {money(amount)}", amount))
+    releases = _releases(plan, quota, results, cut_to) if on_payment else []
+    held = round(sum(r.held for r in releases), 2)
+    for release in releases:
+        lines.append(Line("held", f"{release.deal}: commission {money(release.earned)} earned; customer paid "
+                                  f"{number(release.paid)} of {number(release.value)} "
+                                  f"({pct(release.paid_pct)}): {money(release.payable)} payable, "
+                                  f"{money(release.held)} held until paid",
+                          -release.held if release.held else None))
     total = round(sum(line.amount for line in lines if line.amount is not None), 2)
-    lines.append(Line("total", f"total payout = {money(total)}", total))
+    if on_payment:
+        lines.append(Line("note", f"released as customers pay: earned {money(total + held)}; payable "
+                                  f"{money(total)}; held {money(held)} until customers pay"))
+        lines.append(Line("total", f"total payable now = {money(total)}", total))
+    else:
+        lines.append(Line("total", f"total payout = {money(total)}", total))
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, round(commission, 2),
-                     bonuses, round(clawback, 2), total, lines)
+                     bonuses, round(clawback, 2), total, lines, release=plan.release,
+                     earned=round(total + held, 2), held=held, deals=releases)
+
+
+def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, deal: WonDeal) -> float:
+    """The commission one won deal earned, unrounded: the tiered slice it occupies on top of the
+    rep's won value counted `before` it, plus its product rate."""
+    earned = tiered(before + deal.value, quota, plan.tiers) - tiered(before, quota, plan.tiers) if quota else 0.0
+    return earned + deal.value * (plan.product_rate(deal.product) or 0) / 100
+
+
+def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut_to: float) -> list[DealRelease]:
+    """Each won deal's commission (cut as the cap cut the whole) split into what the customer's
+    payments release and what is held (sales/incentives.py `release: paid`)."""
+    releases, before = [], 0.0
+    for deal in results.won:  # (in the order they were won: each fills the tiers after the last)
+        earned = round(_deal_commission(plan, quota, before, deal) * cut_to, 2)
+        before += deal.value
+        if not earned:
+            continue
+        held = round(earned * (1 - deal.collected), 2) + 0.0
+        whole = deal.whole if deal.whole is not None else deal.value
+        releases.append(DealRelease(deal.id, whole, round(whole * deal.collected, 2), round(deal.collected * 100, 2),
+                                    earned, round(earned - held, 2), held))
+    return releases
 
 
 def recognitions(plan: IncentivePlan, results: Sequence[RepResults]) -> dict[str, list[str]]:

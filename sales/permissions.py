@@ -16,7 +16,8 @@ Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answ
 (`answer.add/edit`), the end-of-cycle checklist (`review.tick`), approving payout statements
 (`payout.approve`) and marking them paid (`payout.pay`) are a lead's; reps read their payout
 statements and the leaderboard like everything else. How a deal's credit is split among reps
-(`deal.split`, sales/splits.py) is a lead's call too: it moves pay.
+(`deal.split`, sales/splits.py) is a lead's call too: it moves pay; and so is recording what a
+customer has paid on a won deal (`deal.paid`): it releases commission under `release: paid`.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
 
 
 #: Lead-only actions whose name does not say it plainly.
-_SAID = {"deal.split": "split a deal's credit among reps", "alerts.settings": "change the alert rules",
+_SAID = {"deal.split": "split a deal's credit among reps",
+         "deal.paid": "record what customers have paid on deals", "alerts.settings": "change the alert rules",
          "board.settings": "change the board's settings", "pipeline.settings": "change the pipeline's stages",
          "budget.total": "set the plan's budget", "budget.edit": "decide on budget lines",
          "budget.approve": "approve budget lines", "budget.reject": "reject budget lines",

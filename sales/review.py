@@ -25,7 +25,7 @@ from datetime import date, datetime
 
 import msgspec
 
-from sales.deals import Deal, Stage
+from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
 from sales.splits import share_of
 from sales.tasks import LongText, Ref, Title
@@ -43,6 +43,7 @@ class WonDeal(msgspec.Struct, frozen=True):
     share: float = 1.0  # the rep's fraction of the deal (value is that much of it: sales/splits.py)
     whole: float | None = None  # the deal's whole value, when the rep has only a share of it
     owned: bool = True  # the rep owns the deal: it counts as a deal won (and a customer) for them
+    collected: float = 0.0  # the part of the deal's value the customer has paid, 0 to 1 (sales.deals.paid_share)
 
 
 class RepResults(msgspec.Struct):
@@ -138,9 +139,10 @@ def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datet
 
 def _won(deal: Deal, at: datetime, share: float = 1.0, owned: bool = True) -> WonDeal:
     if share >= 1.0:
-        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned)
+        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
+                       collected=paid_share(deal))
     return WonDeal(deal.id, deal.title, round(deal.value * share, 2), deal.product, at, deal.account, share,
-                   deal.value, owned)
+                   deal.value, owned, paid_share(deal))
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],

@@ -10,6 +10,7 @@ a week (no snapshot yet) and `uplift snapshot` count every deal.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -28,13 +29,14 @@ from sales.deals import (
     check_stages,
     find_stage,
     funnel,
+    paid_on,
     iso_week,
     pipeline_order,
     stranded,
     week_doc_id,
     weekly_series,
 )
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Refused
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
@@ -160,6 +162,33 @@ class DealChanges(BoardCore):
                 return old
             action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS else "deal.edit"
             self._put_update(tx, action, "deal", old, new)
+            return new
+        return self._transact(build)
+
+    def record_payment(self, deal_id: str, amount: float, on: date | None = None, note: str = "") -> Deal:
+        """Record money the customer paid on a won deal (`deal.paid`: a lead's, as it releases
+        commission under `release: paid`). Several payments add up, to the deal's value at most."""
+        def build(tx: Transaction) -> Deal:
+            old = self.deal(deal_id)
+            self._check("deal.paid", owner=old.owner, new_owner=old.owner)
+            outcome = {s.name: s.outcome for s in self.stages()}.get(old.stage)
+            if outcome != "won":
+                raise Refused(f"{old.id} is in {old.stage}, not won: a payment is recorded on a won deal")
+            try:
+                paid = float(amount)
+            except (TypeError, ValueError):
+                raise Invalid("amount", f"{amount!r} is not an amount") from None
+            if not math.isfinite(paid) or round(paid, 2) <= 0:
+                raise Invalid("amount", f"a payment is more than 0, not {paid:g}")
+            paid = round(paid, 2)
+            left = round(old.value - paid_on(old), 2)
+            if paid > left:
+                raise Invalid("amount", f"{paid:,.2f} is more than is left to pay on {old.id}: "
+                                        f"{left:,.2f} of {old.value:,.2f}")
+            payment = {"amount": paid, "on": (on or self.today()).isoformat(), "note": note}
+            new = self._validate_deal({**msgspec.to_builtins(old),
+                                       "payments": [*msgspec.to_builtins(old.payments), payment]}, old)
+            self._put_update(tx, "deal.paid", "deal", old, new)
             return new
         return self._transact(build)
 

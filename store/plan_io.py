@@ -207,6 +207,8 @@ class _Import:
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
             if "splits" in keys:
                 self.allowed(f"{path}.splits", "deal.split")
+            if "payments" in keys:
+                self.allowed(f"{path}.payments", "deal.paid")
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
@@ -218,6 +220,8 @@ class _Import:
         self.records(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
+        if getattr(item, "payments", None):
+            self.allowed(f"{path}.payments", "deal.paid")
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
 

@@ -184,6 +184,15 @@ def when(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
+def payment_text(deal) -> str:
+    """What the customer has paid on a deal: `12,000.00 of 30,000.00 (40%)`."""
+    from sales.deals import paid_on
+    from sales.payout import pct
+
+    paid = paid_on(deal)
+    return f"{paid:,.2f} of {deal.value:,.2f}" + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")
+
+
 def deal_detail(deal, stages, touches, tasks=()) -> str:
     from sales.deals import closed_on, stints, weighted_value
     from sales.splits import credit_text
@@ -207,6 +216,8 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
                                        f"{deal.forecast.replace('_', ' ')} (called by its owner)"))
     if deal.source:
         lines.append(f"  source    {deal.source}")
+    if deal.payments or outcome == "won":
+        lines.append(f"  paid      {payment_text(deal)}")
     lines.append("  stages")
     for stint in stints(deal):
         days = ((stint.end or stint.start) - stint.start).total_seconds() / 86400
@@ -216,6 +227,9 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
         lines.append("  tasks")
         lines += [f"    {t.id}  {STATUS_LABELS[t.status]:<8}{'  due ' + str(t.due) if t.due else ''}  {t.title}"
                   for t in tasks]
+    if deal.payments:
+        lines.append("  payments")
+        lines += [f"    {p.on}  {p.amount:>14,.2f}  {p.note}".rstrip() for p in deal.payments]
     if touches:
         lines.append("  activities")
         lines += [f"    {when(t.at.isoformat())}  {t.by}  {t.type}  {t.note}".rstrip() for t in touches]

@@ -438,3 +438,53 @@ async def test_a_rep_logging_an_activity_on_anothers_deal_is_refused_before_the_
         await pilot.press(*"called", "enter")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
     assert [(t.type, t.deal, t.by) for t in Board(team, actor="dana").touches()] == [("call", "D-1", "ali")]
+
+
+async def test_recording_what_a_customer_paid_on_a_won_deal(team) -> None:
+    """`$` on a won deal: a small form (a lead's); the deal form then lists the payments."""
+    from sales.deals import paid_on
+    from tui.screens.deal_form import PaymentForm
+
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=30_000, stage="Won")
+    lead.add_deal("Beta pilot", owner="ali", value=400)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:  # ali, a rep: refused before any form opens
+        await pilot.press("4")
+        await pilot.pause()
+        await app.screen.focus_item("D-1")
+        await pilot.press("dollar_sign")
+        await pilot.pause()
+        assert not isinstance(app.screen, PaymentForm)
+        assert any("only a lead may record what customers have paid" in n.message for n in app._notifications)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await app.screen.focus_item("D-2")  # open: nothing to record
+        await pilot.press("dollar_sign")
+        await pilot.pause()
+        assert not isinstance(app.screen, PaymentForm)
+        await app.screen.focus_item("D-1")
+        await pilot.press("dollar_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, PaymentForm)
+        await pilot.press(*"40000", "ctrl+s")  # more than the deal's 30,000: said, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, PaymentForm)
+        assert "more than is left to pay" in str(app.screen.query_one("#error-amount").render())
+        app.screen.query_one("#amount").value = "12k"
+        app.screen.query_one("#on").value = "2026-12-01"
+        app.screen.query_one("#note").value = "INV-88"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PaymentForm)
+        assert any("D-1: customer paid 12,000.00 of 30,000.00" in n.message for n in app._notifications)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, DealForm)
+        shown = str(app.screen.query_one("#deal-payments").render())
+        assert "Customer paid 12,000.00 of 30,000.00 (40%)" in shown and "2026-12-01  12,000.00  INV-88" in shown
+        await pilot.press("escape")
+    deal = Board(team, actor="dana").deal("D-1")
+    assert paid_on(deal) == 12_000 and [p.note for p in deal.payments] == ["INV-88"]

@@ -203,3 +203,23 @@ async def test_a_rep_picking_a_question_is_told_at_once_that_answers_are_a_leads
             assert (app.focused is box) is may, actor
             assert any("only a lead may add review answers" in str(n.message)
                        for n in app._notifications) is not may, actor
+
+
+async def test_the_payouts_tab_says_what_is_held_until_customers_pay(board_path) -> None:
+    """The sample's I-1 released as customers pay; chen's D-8 (40,000) half paid. chen: quota
+    45,000, won 40,000: 5% of the 17,500 above 50% = 875.00 earned, 437.50 payable, 437.50 held."""
+    import msgspec
+
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead.save_incentive_plan({**msgspec.to_builtins(lead.incentive_plan("I-1")), "release": "paid"})
+    lead.record_payment("D-8", 20_000)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "chen")
+        shown = cells(app, "#review-statement")
+        assert ["D-8: commission 875.00 earned; customer paid 20,000 of 40,000 (50%): 437.50 payable, "
+                "437.50 held until paid", "-437.50"] in shown
+        assert ["released as customers pay: earned 875.00; payable 437.50; held 437.50 until customers pay",
+                ""] in shown
+        assert ["total payable now = 437.50", "437.50"] in shown

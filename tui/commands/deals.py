@@ -115,9 +115,29 @@ def cmd_deal_show(args: argparse.Namespace) -> int:
     touches = [t for t in board.touches() if t.deal == deal.id]
     tasks = board.tasks_for(deal.id)
     if args.json:
-        print_json({"deal": deal, "activities": touches, "tasks": tasks})
+        from sales.deals import paid_on
+
+        print_json({"deal": deal, "paid": paid_on(deal), "activities": touches, "tasks": tasks})
     else:
         print(deal_detail(deal, board.stages(), touches, tasks))
+    return EXIT_OK
+
+
+def cmd_deal_paid(args: argparse.Namespace) -> int:
+    """Record money a customer paid on a won deal (a lead's): under an incentive plan with
+    `release: paid` it releases that part of the deal's commission."""
+    from datetime import date
+
+    from sales.deals import paid_on
+    from sales.payout import pct
+
+    board = open_board(args)
+    amount = cli_number(args.amount, "amount")
+    day = cli_date(board, args.on, "on")
+    deal = board.record_payment(args.id, amount, date.fromisoformat(day) if day else None, args.note or "")
+    paid = paid_on(deal)
+    print(safe(f"{deal.id}: paid {paid:,.2f} of {deal.value:,.2f}"
+               + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
     return EXIT_OK
 
 
@@ -222,7 +242,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    deal = verbs.add_parser("deal", help=_("the deal pipeline: list, add, edit, move, show, import"))
+    deal = verbs.add_parser("deal", help=_("the deal pipeline: list, add, edit, move, show, paid, import"))
     deal_verbs = deal.add_subparsers(title="deal commands", metavar="VERB", required=True)
 
     listing = add_verb(deal_verbs, common, "list", cmd_deal_list, "list deals (biggest first)")
@@ -267,6 +287,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show = add_verb(deal_verbs, common, "show", cmd_deal_show, "a deal, its stage history and activities")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
+    paid = add_verb(deal_verbs, common, "paid", cmd_deal_paid,
+                    "record what the customer paid on a won deal (lead); payments add up")
+    paid.add_argument("id")
+    paid.add_argument("amount", metavar="AMOUNT", help="12000, 12k")
+    paid.add_argument("--on", metavar="DATE", help="when it was paid (default: today)")
+    paid.add_argument("--note", metavar="TEXT", help="the invoice or payment reference")
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
                    "add the deals of a CSV, XLSX or XLS file (all or nothing)")
     add_path(imp, "file", help="the file, or - for standard input")

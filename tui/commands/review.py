@@ -106,12 +106,14 @@ def cmd_payout(args: argparse.Namespace) -> int:
 
 PAYROLL_COLUMNS = ("rep", "plan", "cycle_start", "cycle_end", "quota", "won_value", "attainment_pct", "commission",
                    "bonuses", "clawback", "total", "approval", "approved_by", "approved_at", "approved_total",
-                   "changed_since_approval", "paid_so_far", "to_pay", "paid_at", "paid_ref")
+                   "changed_since_approval", "paid_so_far", "to_pay", "paid_at", "paid_ref", "release", "earned", "held")
 
 
 def _payroll_csv(statements, start, end) -> None:
     """One row per rep, as payroll takes it: the statement's sums and its sign-off (whether the
-    statement still says what was approved)."""
+    statement still says what was approved). `total` is what is payable now; under an incentive
+    plan with `release: paid`, `earned` is the total were nothing held and `held` waits for
+    customers to pay (release `won`: earned = total, held 0)."""
     from sales.approvals import same_as_approved, to_pay
     from tui.cli_output import print_csv
 
@@ -123,7 +125,7 @@ def _payroll_csv(statements, start, end) -> None:
                      s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
                      a and a.total, None if a is None else not same_as_approved(a, s),
                      s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
-                     a and a.paid_ref])
+                     a and a.paid_ref, s.release, s.earned, s.held])
     print_csv(PAYROLL_COLUMNS, rows)
 
 

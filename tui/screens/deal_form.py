@@ -1,4 +1,5 @@
-"""Forms of the pipeline: create or edit a deal, and log an activity on one."""
+"""Forms of the pipeline: create or edit a deal, log an activity on one, and record what its
+customer paid (a lead's: under an incentive plan with `release: paid` it releases commission)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,8 @@ class DealForm(FormBase):
                 id="splits", disabled=not splitter))
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
+            if deal is not None and (deal.payments or _is_won(board, deal)):
+                yield Static(plain(payments_text(deal)), classes="dialog-hint", id="deal-payments")
             yield from self._buttons()
 
     def on_mount(self) -> None:
@@ -135,6 +138,23 @@ class DealForm(FormBase):
             title = fields.pop("title")
             return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
         return board.update_deal(self.deal.id, **fields)
+
+
+def _is_won(board, deal: Deal) -> bool:
+    return any(s.name == deal.stage and s.outcome == "won" for s in board.stages())
+
+
+def payments_text(deal: Deal) -> str:
+    """What the customer has paid on the deal, and each payment (`$` on the pipeline adds one)."""
+    from sales.deals import paid_on
+    from sales.payout import money, pct
+
+    paid = paid_on(deal)
+    said = _("Customer paid {paid} of {value}").format(paid=money(paid), value=money(deal.value))
+    if deal.value:
+        said += f" ({pct(paid / deal.value * 100)})"
+    lines = [said] + [f"  {p.on}  {money(p.amount)}" + (f"  {p.note}" if p.note else "") for p in deal.payments]
+    return "\n".join(lines)
 
 
 def known_products(board) -> list[str]:
@@ -228,3 +248,54 @@ class ActivityForm(FormBase):
         self.submit(lambda: self.app.board.log_activity(
             self.query_one("#type", Select).value, self.query_one("#note", Input).value,
             deal=self.deal.id))
+
+
+class PaymentForm(FormBase):
+    """Record money the customer paid on a won deal: amount, day (today unless given), and the
+    invoice or reference. A lead's (it releases commission under `release: paid`)."""
+
+    field_names = ("amount", "on", "note")
+
+    def __init__(self, deal: Deal) -> None:
+        super().__init__(classes="dialog-screen")
+        self.deal = deal
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Static(plain(_("What has the customer paid on {id} {title}?").format(
+                id=self.deal.id, title=self.deal.title)), classes="dialog-question")
+            yield Static(plain(payments_text(self.deal)), classes="dialog-hint")
+            yield Static(classes="field-error", id="error-form")
+            yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))
+            yield from self._field("on", _("Paid on"), text_input(placeholder=DATE_HINT, id="on"))
+            yield from self._field("note", _("Invoice or reference"), text_input(id="note", max_length=NAME_MAX))
+            yield from self._buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.submit(self._record)
+
+    def _record(self) -> Deal:
+        board = self.app.board
+        reading = Reading()
+        amount = day = None
+        text = self.query_one("#amount", Input).value.strip()
+        with reading.field():
+            try:
+                amount = parse_number(text)
+            except ValueError:
+                raise Invalid("amount", _("{text!r} is not an amount").format(text=text)) from None
+        text = self.query_one("#on", Input).value.strip()
+        with reading.field():
+            try:
+                day = parse_date(text, board.today()) if text else None
+            except DateError as error:
+                raise Invalid("on", str(error)) from None
+        reading.done()
+        return board.record_payment(self.deal.id, amount, day, self.query_one("#note", Input).value)

@@ -229,6 +229,7 @@ class PipelineScreen(BoardView):
         Binding("a", "log_activity", N_("Log activity"), id="pipeline.log"),
         Binding("t", "follow_up", N_("Follow-up task"), id="pipeline.follow_up"),
         Binding("x", "mark_lost", N_("Lost"), id="pipeline.lost"),
+        Binding("dollar_sign", "record_payment", N_("Customer paid"), show=False, id="pipeline.paid"),
         Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
         Binding("m", "mine", N_("Mine"), id="pipeline.mine"),
         Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
@@ -439,6 +440,31 @@ class PipelineScreen(BoardView):
             tell(self, _("{id} is lost already").format(id=deal.id), "warning")
             return
         await self.move(deal.id, lost)
+
+    def action_record_payment(self) -> None:
+        """Record what the customer paid on the focused won deal (a lead's), in a small form."""
+        from tui.screens.deal_form import PaymentForm
+        from tui.screens.dialogs import permitted
+
+        deal = self.focused_deal()
+        if deal is None:
+            tell(self, _("Focus a won deal to record what its customer paid"), "warning")
+            return
+        if not any(s.name == deal.stage and s.outcome == "won" for s in self.stages):
+            tell(self, _("{id} is not won: payments are recorded on won deals").format(id=deal.id), "warning")
+            return
+        if not permitted(self, "deal.paid", deal.owner):
+            return
+
+        def recorded(saved) -> None:
+            if saved is not None:
+                from sales.deals import paid_on
+                from sales.payout import money
+
+                tell(self, _("{id}: customer paid {paid} of {value}").format(
+                    id=saved.id, paid=money(paid_on(saved)), value=money(saved.value)))
+
+        self.app.push_screen(PaymentForm(deal), recorded)
 
     def action_log_activity(self) -> None:
         from tui.screens.deal_form import ActivityForm
