@@ -384,3 +384,49 @@ def test_a_session_that_fails_on_the_server_ends_as_a_bug(team):
     assert ended == [3]
     assert said == [b"uplift: the session failed on the server: this is a bug in Uplift (the server's log says more)\n"]
     assert logged[-1] == "ali: session failed: the child could not start"
+
+
+def test_serve_ssh_makes_the_host_key_it_is_told_to_use_once(team, tmp_path):
+    """--host-key naming a file not there yet: the server makes the key there (owner-only, as it
+    does in ~/.config/uplift/), says so with its fingerprint, and takes the same key next time.
+    It used to stop with '[Errno 2] No such file or directory'."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    key = tmp_path / "keys" / "host_ed25519"
+    key.parent.mkdir()
+
+    def start() -> list[str]:
+        env = {**os.environ, "PYTHONPATH": str(root), "UPLIFT_USER": "dana"}
+        env.pop("UPLIFT_REMOTE", None)
+        process = subprocess.Popen(
+            [sys.executable, "-P", "-m", "tui.cli", "--board", str(team), "serve", "ssh", "--port", "0",
+             "--host-key", str(key)], cwd=root, env=env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        said = []
+        try:
+            for line in process.stderr:
+                said.append(line.rstrip())
+                if "over SSH on" in line:
+                    break
+        finally:
+            process.kill()
+            process.wait(10)
+        return said
+
+    first = start()
+    assert f"uplift: made a host key: {key}" in first
+    assert key.stat().st_mode & 0o777 == 0o600
+    second = start()
+    assert not any("made a host key" in line for line in second)
+    fingerprint = [re.search(r"host key (SHA256:\S+)\)", line) for line in (first[-1], second[-1])]
+    assert fingerprint[0] and fingerprint[1] and fingerprint[0].group(1) == fingerprint[1].group(1)
+
+
+def test_serve_ssh_host_key_in_a_folder_that_is_not_there_is_bad_input(team, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    missing = tmp_path / "nowhere" / "host_key"
+    assert main(["serve", "ssh", "--port", "0", "--host-key", str(missing)]) == 2
+    assert f"--host-key: {missing}: there is no folder {missing.parent} to make the key in" in capsys.readouterr().err
+    assert not missing.parent.exists()

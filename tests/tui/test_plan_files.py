@@ -123,3 +123,27 @@ async def test_the_command_palette_offers_export_and_import(team, tmp_path) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AskPath)
+
+
+async def test_plan_file_dialogs_show_their_own_keys(team, tmp_path) -> None:
+    """The path box, the import preview and the problems list each show the keys that work in
+    them, not the board's keys beneath, which do nothing while they are open."""
+    from tui.widgets.footer import Footer
+
+    def footer_keys() -> dict[str, str]:
+        return {k.description: k.key_display for k in app.screen.query_one(Footer).keys}
+
+    plan, bad = tmp_path / "plan.yaml", tmp_path / "bad.yaml"
+    plan.write_text(dump_plan(Board(team, actor="dana").export_plan()).replace("Call Acme", "Call Acme twice"))
+    bad.write_text("tasks: 3\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert footer_keys() == {"Cancel": "esc"}
+        await answer_path(app, pilot, plan)
+        assert isinstance(app.screen, ImportPreview) and footer_keys() == {"Import": "y", "Cancel": "n"}
+        await pilot.press("n", "i")
+        await pilot.pause()
+        await answer_path(app, pilot, bad)
+        assert isinstance(app.screen, PlanProblems) and footer_keys() == {"Close": "esc"}

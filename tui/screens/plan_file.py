@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 from tui.i18n import N_, _
 from tui.screens.dialogs import Confirm
 from tui.user_text import plain, text_input
+from tui.widgets.footer import Footer
 
 
 class AskPath(ModalScreen[str | None]):
@@ -31,6 +32,7 @@ class AskPath(ModalScreen[str | None]):
             yield Static(plain(self.question), classes="dialog-question")
             yield text_input(self.default, placeholder=_("path/to/plan.yaml"), id="path", max_length=4096)
             yield Static(plain(_("enter: go · escape: cancel")), classes="dialog-hint")
+        yield Footer()  # its own keys, not the board's beneath, which do nothing while it is open
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -59,6 +61,7 @@ class PlanProblems(ModalScreen[None]):
             with VerticalScroll(classes="dialog-body"):
                 yield Static(plain("\n".join(self.lines)), id="problem-lines")
             yield Static(plain(_("Nothing was written. escape closes.")), classes="dialog-hint")
+        yield Footer()
 
 
 class ImportPreview(Confirm, inherit_bindings=False):
@@ -83,3 +86,4 @@ class ImportPreview(Confirm, inherit_bindings=False):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Import (y)"), id="yes", variant="primary")
                 yield Button(_("Cancel (n)"), id="no")
+        yield Footer()

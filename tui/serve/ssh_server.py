@@ -432,11 +432,17 @@ class Session(asyncssh.SSHServerSession):
 # ---------------------------------------------------------------------- the server
 
 def load_host_key(path: str | None, log) -> asyncssh.SSHKey:
-    """The server's host key: the file named, else ~/.config/uplift/ssh_host_ed25519_key (made
-    once, readable by its owner only)."""
+    """The server's host key: the file named, made there on first start if it is not there yet,
+    else ~/.config/uplift/ssh_host_ed25519_key (made once); a key made here is its owner's only."""
     if path:
+        file = Path(path).expanduser()
+        if not file.exists():
+            if not file.parent.is_dir():
+                raise Invalid("--host-key", _("{path}: there is no folder {folder} to make the key in").format(
+                    path=path, folder=file.parent))
+            return _made_host_key(file, log)
         try:
-            return asyncssh.read_private_key(path)
+            return asyncssh.read_private_key(str(file))
         except (asyncssh.KeyImportError, ValueError) as error:  # a public key, a passphrase, not a key
             raise Invalid("--host-key", _("{path}: not a private key without a passphrase ({reason})").format(
                 path=path, reason=error)) from None
@@ -444,12 +450,18 @@ def load_host_key(path: str | None, log) -> asyncssh.SSHKey:
     file = home / "ssh_host_ed25519_key"
     if not file.exists():
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = asyncssh.generate_private_key("ssh-ed25519")
-        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key.export_private_key())
-        log(f"made a host key: {file}")
+        return _made_host_key(file, log)
     return asyncssh.read_private_key(str(file))
+
+
+def _made_host_key(file: Path, log) -> asyncssh.SSHKey:
+    """A new ed25519 host key, written to `file` (mode 0600, never over another file)."""
+    key = asyncssh.generate_private_key("ssh-ed25519")
+    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key.export_private_key())
+    log(f"made a host key: {file}")
+    return key
 
 
 async def start(board_path: Path, host: str, port: int, *, host_key_file: str | None,
