@@ -7,17 +7,22 @@ import pytest
 from tui.cli import main
 
 
+def invoke(capsys, *args: str) -> tuple[int, str, str]:
+    """`uplift ARGS` as the environment says (user, board): (code, stdout, stderr)."""
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def run_uplift(board, capsys, monkeypatch):
     """A function that runs `uplift ARGS` on `board` as USER and returns (code, stdout, stderr)."""
     def runner(*args: str, user: str = "dana"):
         monkeypatch.setenv("UPLIFT_USER", user)
         monkeypatch.setenv("UPLIFT_BOARD", str(board))
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
+        return invoke(capsys, *args)
     return runner
 
 

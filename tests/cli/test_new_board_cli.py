@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.cli import main
-
-
-def uplift(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.conftest import invoke as uplift
 
 
 @pytest.fixture(autouse=True)
