@@ -193,9 +193,9 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         try:
             code = args.run(args)
         except BaseException:
-            discard_new_boards()  # a failed command leaves no new board behind
+            discard_new_boards()  # a failed command (or a dry run) leaves no new board behind
             raise
-        if code != EXIT_OK:
+        if code != EXIT_OK or getattr(args, "dry_run", False):
             discard_new_boards()
         NEW_BOARDS.clear()
         return code

@@ -88,43 +88,20 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
 
 
 #: The boards this run created (each with the folders made for it), so that a command that then
-#: fails leaves no board behind ("nothing written"): `uplift --board typo task add x --due 2026-13-40`
-#: used to leave an empty board at `typo`.
+#: fails, or was a dry run, leaves no board behind ("nothing written"): `uplift --board typo task
+#: add x --due 2026-13-40` used to leave an empty board at `typo`, and `plan import --dry-run` one
+#: wherever it was pointed.
 NEW_BOARDS: list[tuple[Path, list[Path]]] = []
 
 
 def discard_new_boards() -> None:
-    """Take away the boards this run made, if nothing was written in them (the command failed)."""
+    """Take away the boards this run made, if nothing was written in them (the command failed,
+    or only said what it would do)."""
     from store.board_core import BoardCore
 
     while NEW_BOARDS:
         path, made = NEW_BOARDS.pop()
         BoardCore.discard_new(path, made)
-
-
-def into_board(args: argparse.Namespace, attempt, dry_run: bool):
-    """`attempt(board, dry_run)` on the board an import goes to, and what it returns. When there
-    is no board there yet, the import is first tried, as a dry run, on an empty board in a
-    temporary folder: bad input, or a dry run, leaves no board behind (nothing written), and the
-    board is made only for a file that imports."""
-    import tempfile
-
-    from sales.errors import NotFound
-    from store.board import Board
-
-    try:
-        board = open_board(args)
-    except NotFound:
-        from store.location import default_board_path
-
-        if (Path(args.board) if args.board else default_board_path()).expanduser().is_file():
-            raise  # a file where the board should be: said as it is
-        with tempfile.TemporaryDirectory(prefix="uplift-import-") as scratch:
-            result = attempt(Board(Path(scratch) / "board"), True)
-        if dry_run:
-            return result
-        board = open_board(args, create=True)
-    return attempt(board, dry_run)
 
 
 def cli_date(board, text: str | None, field: str) -> str | None:

@@ -13,7 +13,6 @@ from tui.cli_support import (
     add_verb,
     cli_date,
     cli_number,
-    into_board,
     open_board,
 )
 from sales.text import safe
@@ -162,8 +161,8 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
         result = _import_stdin(args, overrides)
     else:
-        result = into_board(args, lambda board, dry_run: board.import_deals(
-            args.file, overrides, unowned=args.unowned, dry_run=dry_run), args.dry_run)
+        result = open_board(args, create=True).import_deals(args.file, overrides, unowned=args.unowned,
+                                                            dry_run=args.dry_run)
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -201,8 +200,8 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
-        return into_board(args, lambda board, dry_run: board.import_deals(
-            handle.name, overrides, unowned=args.unowned, dry_run=dry_run, name="<stdin>"), args.dry_run)
+        return open_board(args, create=True).import_deals(handle.name, overrides, unowned=args.unowned,
+                                                          dry_run=args.dry_run, name="<stdin>")
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:

@@ -12,7 +12,6 @@ from tui.cli_support import (
     BadInput,
     add_path,
     add_verb,
-    into_board,
     open_board,
 )
 from tui.i18n import _, language
@@ -38,7 +37,7 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     text = read_plan_argument(args.file)
     if text is None:
         return EXIT_BAD_INPUT
-    return apply_plan(args, text, dry_run=args.dry_run)
+    return apply_plan(open_board(args, create=True), text, dry_run=args.dry_run)
 
 
 def cmd_plan_templates(args: argparse.Namespace) -> int:
@@ -61,7 +60,7 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     except PlanInvalid as error:
         print_problems(name, error, None)
         return EXIT_BAD_INPUT
-    return apply_plan(args, text, dry_run=args.dry_run, create_only=True)
+    return apply_plan(open_board(args, create=True), text, dry_run=args.dry_run, create_only=True)
 
 
 def read_plan_argument(path: str):
@@ -80,18 +79,11 @@ def read_plan_argument(path: str):
 
 def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=None) -> int:
     """Import a read plan file; the exit code. What it did is printed (by `report(summary)`
-    when given), or its problems or refusals, each with its line. `board` may be the command's
-    arguments instead: a board that does not exist yet is then made only if the file imports."""
+    when given), or its problems or refusals, each with its line."""
     from sales.plan_check import PlanInvalid, PlanRefused
 
-    def attempt(target, dry: bool):
-        return target.import_plan(text.document, dry_run=dry, create_only=create_only)
-
     try:
-        if isinstance(board, argparse.Namespace):
-            summary = into_board(board, attempt, dry_run)
-        else:
-            summary = attempt(board, dry_run)
+        summary = board.import_plan(text.document, dry_run=dry_run, create_only=create_only)
     except PlanInvalid as error:
         print_problems(text.name, error, text)
         return EXIT_BAD_INPUT
