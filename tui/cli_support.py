@@ -45,15 +45,12 @@ def os_reason(error: OSError) -> str:
 
 
 def write_output(path: str, data: bytes, board=None) -> None:
-    """Write a command's -o file. The machine refusing it (no such folder, no space, no
+    """Write a command's -o file, whole or not at all and never into the board's folder
+    (store.files.write_export). The machine refusing it (no such folder, no space, no
     permission) is an OSError naming the file, which the command line reports with exit 1."""
     from store.files import write_export
 
-    try:
-        # whole or not at all (a failed write leaves the file that was there); never into the board
-        write_export(path, data, board.path if board is not None else None)
-    except OSError as error:
-        raise OSError(error.errno, error.strerror or str(error), path) from None
+    write_export(path, data, board.path if board is not None else None)
 
 
 def bug_report(what: str, error: BaseException) -> str:
