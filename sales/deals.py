@@ -169,6 +169,11 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise ValueError(f"the deal is in {self.stage} but its history ends in {self.history[-1].stage}")
 
 
+def outcome_of(deal: Deal, stages: Iterable[Stage]) -> str | None:
+    """Whether the deal is "open", "won" or "lost", by its stage (None: a stage the board lacks)."""
+    return next((stage.outcome for stage in stages if stage.name == deal.stage), None)
+
+
 def paid_on(deal: Deal) -> float:
     """What the customer has paid on the deal so far (to the cent)."""
     return round(sum(p.amount for p in deal.payments), 2)

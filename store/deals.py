@@ -29,6 +29,7 @@ from sales.deals import (
     check_stages,
     find_stage,
     funnel,
+    outcome_of,
     paid_on,
     iso_week,
     pipeline_order,
@@ -171,8 +172,7 @@ class DealChanges(BoardCore):
         def build(tx: Transaction) -> Deal:
             old = self.deal(deal_id)
             self._check("deal.paid", owner=old.owner, new_owner=old.owner)
-            outcome = {s.name: s.outcome for s in self.stages()}.get(old.stage)
-            if outcome != "won":
+            if outcome_of(old, self.stages()) != "won":
                 raise Refused(f"{old.id} is in {old.stage}, not won: a payment is recorded on a won deal")
             try:
                 paid = float(amount)

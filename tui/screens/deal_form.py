@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, Static
 
 from sales.dates import DateError, parse_date
-from sales.deals import Deal
+from sales.deals import Deal, outcome_of
 from sales.errors import Invalid
 from sales.numbers import parse_number
 from sales.splits import parse_splits, read_splits, splits_text
@@ -86,7 +86,7 @@ class DealForm(FormBase):
                 id="splits", disabled=not splitter))
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
-            if deal is not None and (deal.payments or _is_won(board, deal)):
+            if deal is not None and (deal.payments or outcome_of(deal, board.stages()) == "won"):
                 yield Static(plain(payments_text(deal)), classes="dialog-hint", id="deal-payments")
             yield from self._buttons()
 
@@ -138,10 +138,6 @@ class DealForm(FormBase):
             title = fields.pop("title")
             return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
         return board.update_deal(self.deal.id, **fields)
-
-
-def _is_won(board, deal: Deal) -> bool:
-    return any(s.name == deal.stage and s.outcome == "won" for s in board.stages())
 
 
 def payments_text(deal: Deal) -> str:

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from sales.alerts import days_stuck
-from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped
+from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped, outcome_of
 from sales.errors import UpliftError
 from sales.text import display_width
 from tui.i18n import N_, _
@@ -450,7 +450,7 @@ class PipelineScreen(BoardView):
         if deal is None:
             tell(self, _("Focus a won deal to record what its customer paid"), "warning")
             return
-        if not any(s.name == deal.stage and s.outcome == "won" for s in self.stages):
+        if outcome_of(deal, self.stages) != "won":
             tell(self, _("{id} is not won: payments are recorded on won deals").format(id=deal.id), "warning")
             return
         if not permitted(self, "deal.paid", deal.owner):
