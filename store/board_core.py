@@ -304,6 +304,11 @@ class BoardCore:
             raise BoardDamaged(f"{self.files.home(file, table, number).path}: table {table}: {error}; "
                                f"the file was left as it is") from None
 
+    def id_of(self, kind: str, item_id: str) -> str:
+        """The id of the `kind` item that `item_id` names (`t12`: `T-12`), or NotFound: what the
+        command line asks of an option that names another item (tui/cli_refs.py)."""
+        return self._get(kind, item_id).id
+
     # ------------------------------------------------------------------ the one way in
 
     def _check_link(self, kind: str, item_id: str, field: str | None = None) -> str:

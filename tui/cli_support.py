@@ -64,7 +64,8 @@ class BadInput(UpliftError):
 
 
 def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool = False):
-    """The board named by --board (or UPLIFT_BOARD, or the default), acting as the current user.
+    """The board named by --board (or UPLIFT_BOARD, or the default), acting as the current user,
+    once the options that name records on it are checked (tui/cli_refs.py).
 
     `tasks_only` opens it as a TaskBoard, which does not import the other kinds' code (the
     task verbs are what a rep types over SSH, so they must start fast)."""
@@ -81,7 +82,11 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
     path = Path(args.board) if args.board else default_board_path()
     if create and not path.expanduser().joinpath("board.json").exists():  # a new board: taken away
         NEW_BOARDS.append((path, [p for p in (path.expanduser(), *path.expanduser().parents) if not p.exists()]))
-    return Board(path, create=create)
+    board = Board(path, create=create)
+    from tui.cli_refs import check_refs
+
+    check_refs(board, args)  # --deal D-4, --owner ali, ...: each names a record on this board
+    return board
 
 
 #: The boards this run created (each with the folders made for it), so that a command that then

@@ -25,7 +25,7 @@ def test_a_reps_calendar_and_the_whole_boards(run, tmp_path) -> None:
 
 def test_calendar_refuses_what_it_cannot_answer(run, tmp_path) -> None:
     code, _, err = run("calendar", "--for", "zed")  # not found, as `today --for zed` says
-    assert (code, err) == (1, "uplift: 'zed' is not a member of this board and owns no task or deal "
+    assert (code, err) == (1, "uplift: --for zed: not a member of this board and owns no task or deal "
                               "(members: ali, bea, dana)\n")
     code, _, err = run("calendar", "--mine", "--for", "ali")
     assert code == 2 and "not both" in err

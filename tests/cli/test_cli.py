@@ -63,7 +63,7 @@ def test_not_found_is_exit_1(run) -> None:
 
 @pytest.mark.parametrize("args, message", [
     (("task", "add", "x", "--due", "someday"), "due"),
-    (("task", "add", "x", "--owner", "zed"), "not a member"),
+    (("task", "add", "x", "--owner", "z d"), "--owner: 'z d' is not a member name"),
     (("task", "add", ""), "title"),
     (("task", "move", "T-1", "sideways"), "not a status"),
     (("task", "list", "--bogus"), "unrecognized"),
@@ -244,7 +244,9 @@ def test_task_list_by_goal_and_strategy(run) -> None:
     for option, value in (("--goal", "g-1"), ("--strategy", "S-1")):
         code, out, _ = run("task", "list", option, value, "--json")
         assert code == 0 and [t["id"] for t in json.loads(out)] == ["T-2"]
-    assert "No tasks match." in run("task", "list", "--goal", "G-9")[1]
+    run("goal", "add", "Keep margins")
+    assert "No tasks match." in run("task", "list", "--goal", "G-2")[1]
+    assert run("task", "list", "--goal", "G-9")[::2] == (1, "uplift: --goal G-9: no such goal on this board\n")
 
 
 def test_a_date_in_the_past_can_follow_its_option(run) -> None:

@@ -46,8 +46,10 @@ def test_serve_web_answers_on_loopback_as_the_member(team):
 
 
 def test_serve_web_refuses_a_non_member(team, capsys):
-    assert main(["--board", str(team), "serve", "web", "--as", "zoe"]) == 2
-    assert "zoe: not a member" in capsys.readouterr().err
+    assert main(["--board", str(team), "serve", "web", "--as", "zoe"]) == 1  # not found
+    assert "--as zoe: no such member on this board" in capsys.readouterr().err
+    assert main(["--board", str(team), "serve", "web", "--as", "zoe!"]) == 2  # not a name at all
+    assert "--as: 'zoe!' is not a member name" in capsys.readouterr().err
 
 
 def test_serves_loopback_only_unless_told(team, capsys):

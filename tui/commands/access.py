@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, whole_number
 from tui.i18n import _
 from tui.remote import refuse_remote
@@ -53,12 +54,7 @@ def cmd_serve_web(args: argparse.Namespace) -> int:
     from tui.serve.web import serve_web
 
     refuse_remote("uplift serve")
-    board = open_board(args)
-    from sales.members import valid_name
-
-    if not valid_name(args.as_member) or board.role_of(args.as_member) is None:
-        raise BadInput(f"--as {args.as_member}: not a member of this board "
-                       f"(members: {', '.join(m.name for m in board.members())})")
+    board = open_board(args)  # (which checks --as: a member of the board)
     _check_host(args.host, args.public)
     serve_web(board.path, args.as_member, args.host, args.port)
     return EXIT_OK
@@ -97,7 +93,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     ssh.add_argument("--public", action="store_true", help="allow a --host other than loopback")
     web = add_verb(serve, common, "web", cmd_serve_web,
                    "the board in a browser tab (textual-serve), acting as one member")
-    web.add_argument("--as", dest="as_member", required=True, metavar="NAME", help="the member the tab acts as")
+    add_ref(web, "--as", dest="as_member", kind="member", required=True, metavar="NAME", help="the member the tab acts as")
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--port", type=whole_number(0, 65535), default=8000)
     web.add_argument("--public", action="store_true",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_refs import ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _
 
@@ -45,7 +46,8 @@ def cmd_log_add(args: argparse.Namespace) -> int:
         args.board = extra.board
     args.json = extra.json
     board = open_board(args)
-    touch = board.log_activity(args.type, " ".join(extra.note), deal=extra.deal, account=extra.account)
+    deal = ref(board, "--deal", "deal", extra.deal) if extra.deal else extra.deal
+    touch = board.log_activity(args.type, " ".join(extra.note), deal=deal, account=extra.account)
     if args.json:
         print_json(touch)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, add_verb, open_board
 from tui.i18n import _
 
@@ -40,6 +41,6 @@ def cmd_today(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     today = add_verb(verbs, common, "today", cmd_today,
                      _("what needs you now: overdue and due work, slipping deals, goals, your quota"))
-    today.add_argument("--for", dest="who", metavar="U", help=_("someone else's day (a member's name)"))
+    add_ref(today, "--for", dest="who", kind="member", metavar="U", help=_("someone else's day (a member's name)"))
     today.add_argument("--days", type=int, default=7, metavar="N", help=_("how far ahead counts as soon (default 7)"))
     today.add_argument("--json", action="store_true")

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from sales.budget import CATEGORIES, money
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import _
 
@@ -140,8 +141,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     request.add_argument("title")
     request.add_argument("amount")
     request.add_argument("--category", choices=CATEGORIES, default="other")
-    request.add_argument("--strategy", metavar="S", help="the strategy it serves (this or --task)")
-    request.add_argument("--task", metavar="T", help="the task it pays for")
+    add_ref(request, "--strategy", kind="strategy", metavar="S", help="the strategy it serves (this or --task)")
+    add_ref(request, "--task", kind="task", metavar="T", help="the task it pays for")
     request.add_argument("--note", metavar="TEXT")
     approve = add_verb(budget, common, "approve", cmd_budget_approve, "approve a request (leads only)")
     approve.add_argument("id")
@@ -155,8 +156,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     edit.add_argument("id")
     edit.add_argument("--title")
     edit.add_argument("--category", choices=CATEGORIES)
-    edit.add_argument("--strategy", metavar="S")
-    edit.add_argument("--task", metavar="T")
+    add_ref(edit, "--strategy", kind="strategy", metavar="S")
+    add_ref(edit, "--task", kind="task", metavar="T")
     edit.add_argument("--note", metavar="TEXT")
     spend = add_verb(budget, common, "spend", cmd_budget_spend, "record money spent on a line")
     spend.add_argument("id")
@@ -174,7 +175,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tadd.add_argument("topic")
     tadd.add_argument("--audience", metavar="WHO", default="")
     tadd.add_argument("--on", metavar="DATE")
-    tadd.add_argument("--strategy", metavar="S")
+    add_ref(tadd, "--strategy", kind="strategy", metavar="S")
     tdone = add_verb(training, common, "done", cmd_training_done, "mark a training item done")
     tdone.add_argument("id")
     tdone.add_argument("--undo", action="store_true", help="mark it not done")

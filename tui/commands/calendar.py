@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.errors import NotFound
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, write_output
 from tui.i18n import _
 
@@ -20,11 +20,6 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         raise BadInput("give --mine or --for, not both")
     board = open_board(args)
     who = board.actor if args.mine else args.who
-    members = [m.name for m in board.members()]
-    if who is not None and who not in {*members} | {d.owner for d in board.deals()} | {t.owner for t in board.tasks()}:
-        # not found (exit 1), as `today --for` and `winloss --rep` say of such a name
-        raise NotFound(f"{who!r} is not a member of this board and owns no task or deal"
-                       + (f" (members: {', '.join(members)})" if members else ""))
     name = board.plan_info()["name"]
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
@@ -43,5 +38,5 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     calendar = add_verb(verbs, common, "calendar", cmd_calendar,
                         _("the plan's dates (tasks due, deals closing, goal deadlines) as a calendar file"))
     calendar.add_argument("--mine", action="store_true", help="only your own tasks, deals and goals")
-    calendar.add_argument("--for", dest="who", metavar="U", help="only this person's")
+    add_ref(calendar, "--for", dest="who", kind="member", owns=("tasks", "deals"), metavar="U", help="only this person's")
     add_path(calendar, "-o", "--output", metavar="FILE.ics", help="the file to write (default: print it)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
+from tui.cli_refs import add_ref, ref
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -62,12 +63,13 @@ def _fields(board, args: argparse.Namespace) -> dict:
     if args.key is not None:
         fields["key_account"] = args.key
     if args.split is not None:
-        fields["splits"] = _splits(args.split)
+        fields["splits"] = _splits(board, args.split)
     return {k: v for k, v in fields.items() if v is not None}
 
 
-def _splits(given: list[str]) -> list[dict]:
-    """The splits of every --split (`bo=40`, `bo 40, cy 10`; `none` clears them)."""
+def _splits(board, given: list[str]) -> list[dict]:
+    """The splits of every --split (`bo=40`, `bo 40, cy 10`; `none` clears them), each naming a
+    member (tui/cli_refs.py: someone not on the board is "not found")."""
     from sales.splits import parse_splits
 
     if len(given) > 1 and any(text.strip().lower() in ("none", "-", "") for text in given):
@@ -78,6 +80,8 @@ def _splits(given: list[str]) -> list[dict]:
             splits += parse_splits(text)
         except ValueError as error:
             raise BadInput(f"--split {text}: {error}") from None
+    for split in splits:
+        split["rep"] = ref(board, "--split", "member", split["rep"])
     return splits
 
 
@@ -246,16 +250,16 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     listing = add_verb(deal_verbs, common, "list", cmd_deal_list, "list deals (biggest first)")
     listing.add_argument("--stage")
-    listing.add_argument("--owner", metavar="U")
+    add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U")
     listing.add_argument("--mine", action="store_true")
     add_output_flags(listing)
 
-    def deal_fields(parser: argparse.ArgumentParser) -> None:
+    def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
         parser.add_argument("--account")
         parser.add_argument("--product", help="what is sold (an incentive plan may pay a rate per product)")
         parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None,
                             help="a key account (--no-key to clear)")
-        parser.add_argument("--owner", metavar="U")
+        add_ref(parser, "--owner", kind="member", owns=owns, metavar="U")
         parser.add_argument("--stage")
         parser.add_argument("--value", metavar="AMOUNT", help="48000, 48k, 1.2M")
         parser.add_argument("--close", metavar="DATE", help="expected close date")
@@ -277,7 +281,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     edit = add_verb(deal_verbs, common, "edit", cmd_deal_edit, "change a deal's fields")
     edit.add_argument("id")
     edit.add_argument("--title")
-    deal_fields(edit)
+    deal_fields(edit, owns=("deals",))  # (a deal keeps an owner who has left, until handed on)
     move = add_verb(deal_verbs, common, "move", cmd_deal_move, "move a deal to a stage")
     move.add_argument("id")
     move.add_argument("stage")

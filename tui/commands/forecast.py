@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _
 
@@ -57,7 +58,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     forecast = add_verb(verbs, common, "forecast", cmd_forecast,
                         _("where each rep and the team will land this cycle, and the payouts if deals close"))
-    forecast.add_argument("--rep", metavar="U", help="only this rep's forecast")
+    add_ref(forecast, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's forecast")
     forecast.add_argument("--mine", action="store_true", help="only your own forecast")
     forecast.add_argument("--commit", type=int, default=75, metavar="PCT",
                           help="the stage probability from which an open deal is commit (default 75)")

@@ -7,6 +7,7 @@ import argparse
 from sales.errors import Invalid
 from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, ROLLUPS, parse_target
 from sales.pace import describe_value
+from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import _
 
@@ -196,12 +197,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     goal = verbs.add_parser("goal", help=_("SMART goals and their check-ins")).add_subparsers(
         title="goal commands", metavar="VERB", required=True)
     lst = add_verb(goal, common, "list", cmd_goal_list, "list goals with their SMART badges and pace")
-    lst.add_argument("--owner", metavar="U")
+    add_ref(lst, "--owner", kind="member", owns=("goals",), metavar="U")
     lst.add_argument("--json", action="store_true")
 
-    def goal_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--owner", metavar="U")
-        sub.add_argument("--parent", metavar="G", help="the goal it contributes to (a rep's part of a team goal)")
+    def goal_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
+        add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
+        add_ref(sub, "--parent", kind="goal", metavar="G", help="the goal it contributes to (a rep's part of a team goal)")
         sub.add_argument("--rollup", choices=ROLLUPS,
                          help="where its progress comes from: its own check-ins (none), or the sum or "
                               "average of the goals that contribute to it (same metric and unit)")
@@ -224,7 +225,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     edit = add_verb(goal, common, "edit", cmd_goal_edit, "change fields of a goal (an empty value clears one)")
     edit.add_argument("id")
     edit.add_argument("--title")
-    goal_options(edit)
+    goal_options(edit, owns=("goals",))  # (a goal keeps an owner who has left, until handed on)
     show = add_verb(goal, common, "show", cmd_goal_show, "a goal with its SMART check, pace and check-ins")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
@@ -241,18 +242,18 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(
         title="strategy commands", metavar="VERB", required=True)
     slist = add_verb(strategy, common, "list", cmd_strategy_list, "list strategies with their goals and task counts")
-    slist.add_argument("--goal", metavar="G", help="only strategies serving this goal")
+    add_ref(slist, "--goal", kind="goal", metavar="G", help="only strategies serving this goal")
     slist.add_argument("--json", action="store_true")
     sadd = add_verb(strategy, common, "add", cmd_strategy_add, "add a strategy and print its id")
     sadd.add_argument("title")
     sadd.add_argument("--dimension", choices=DIMENSIONS, default="market")
-    sadd.add_argument("--goal", action="append", metavar="G", help="a goal it serves (repeatable)")
+    add_ref(sadd, "--goal", kind="goal", how=REPEATED, action="append", metavar="G", help="a goal it serves (repeatable)")
     sadd.add_argument("--description", metavar="TEXT")
     sedit = add_verb(strategy, common, "edit", cmd_strategy_edit, "change a strategy (leads only)")
     sedit.add_argument("id")
     sedit.add_argument("--title")
     sedit.add_argument("--dimension", choices=DIMENSIONS)
-    sedit.add_argument("--goal", action="append", metavar="G",
+    add_ref(sedit, "--goal", kind="goal", how=REPEATED, action="append", metavar="G",
                        help="a goal it serves (repeatable; replaces the list; --goal '' for none)")
     sedit.add_argument("--description", metavar="TEXT")
     sdelete = add_verb(strategy, common, "delete", cmd_strategy_delete,

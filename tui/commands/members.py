@@ -7,6 +7,7 @@ import sys
 
 from sales.errors import NotFound, Refused
 from sales.tasks import STATUSES
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
 from tui.i18n import _, n_
 
@@ -185,11 +186,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")
-    mrem.add_argument("--to", metavar="NAME", help=_("hand their open deals, unfinished tasks and running goals to NAME first"))
+    add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks and running goals to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,
                      _("hand a member's open deals, unfinished tasks and running goals to another member"))
     mhand.add_argument("name")
-    mhand.add_argument("--to", metavar="NAME", required=True, help=_("the member who takes them over"))
+    add_ref(mhand, "--to", kind="member", metavar="NAME", required=True, help=_("the member who takes them over"))
     mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
     mhand.add_argument("--json", action="store_true", help=_("machine-readable output"))
     mlist = add_verb(member, common, "list", cmd_member_list, "list members")

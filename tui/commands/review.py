@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
 from tui.i18n import _, language
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
@@ -251,16 +252,16 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_path(export, "-o", "--output", metavar="FILE.md", help="the file to write (default: print it)")
 
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
-    payout.add_argument("--rep", metavar="U", help="only this rep's statement")
+    add_ref(payout, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's statement")
     add_output_flags(payout)
     payout_verbs = payout.add_subparsers(title="payout commands", metavar="VERB")
     approve = add_verb(payout_verbs, common, "approve", cmd_payout_approve,
                        "sign off the statements as they stand, for the cycle (lead); a change later shows")
-    approve.add_argument("--rep", metavar="U", help="only this rep's statement")
+    add_ref(approve, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's statement")
     approve.add_argument("--note", metavar="TEXT", help="why, or for whom (payroll run, ...)")
     paid = add_verb(payout_verbs, common, "paid", cmd_payout_paid,
                     "record that payroll paid the approved statements (lead)")
-    paid.add_argument("--rep", metavar="U", help="only this rep's statement")
+    add_ref(paid, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's statement")
     paid.add_argument("--ref", metavar="TEXT", help="the payroll run's reference")
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))

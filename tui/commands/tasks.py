@@ -9,6 +9,7 @@ from sales.dates import LAST_YEAR
 from sales.errors import NotFound
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_ids, split_tags
 from sales.text import safe
+from tui.cli_refs import COMMAS, add_ref
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -205,22 +206,22 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
     lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
     lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))
-    lst.add_argument("--owner", metavar="U", help=_("only this owner's tasks"))
-    lst.add_argument("--goal", metavar="G", help=_("only the tasks serving this goal"))
-    lst.add_argument("--strategy", metavar="S", help=_("only the tasks serving this strategy"))
-    lst.add_argument("--deal", metavar="D", help=_("only the tasks moving this deal forward"))
+    add_ref(lst, "--owner", kind="member", owns=("tasks",), metavar="U", help=_("only this owner's tasks"))
+    add_ref(lst, "--goal", kind="goal", metavar="G", help=_("only the tasks serving this goal"))
+    add_ref(lst, "--strategy", kind="strategy", metavar="S", help=_("only the tasks serving this strategy"))
+    add_ref(lst, "--deal", kind="deal", metavar="D", help=_("only the tasks moving this deal forward"))
     lst.add_argument("--tag", metavar="TAG", help=_("only the tasks with this tag"))
     add_output_flags(lst)
 
-    def task_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--owner", metavar="U")
+    def task_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
+        add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
         sub.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, +3d, fri")
         sub.add_argument("--start", metavar="DATE")
         sub.add_argument("--priority", choices=PRIORITIES)
-        sub.add_argument("--goal", metavar="G")
-        sub.add_argument("--strategy", metavar="S")
-        sub.add_argument("--deal", metavar="D", help=_("the deal this work moves forward"))
-        sub.add_argument("--depends", metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
+        add_ref(sub, "--goal", kind="goal", metavar="G")
+        add_ref(sub, "--strategy", kind="strategy", metavar="S")
+        add_ref(sub, "--deal", kind="deal", metavar="D", help=_("the deal this work moves forward"))
+        add_ref(sub, "--depends", kind="task", how=COMMAS, metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
         sub.add_argument("--tags", metavar="TAG,TAG", help=_("its tags, e.g. call,q4 (\"\" clears)"))
         sub.add_argument("--status", type=status_arg)
         sub.add_argument("--step", action="append", metavar="TEXT",
@@ -238,7 +239,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"))
     edit.add_argument("id")
     edit.add_argument("--title")
-    task_options(edit)
+    task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
     move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
     move.add_argument("id")
     move.add_argument("status", type=status_arg)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 
@@ -68,6 +69,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                        _("won and lost deals: win rate by rep and product, why deals were lost and where"))
     winloss.add_argument("--since", metavar="DATE", help="deals closed on or after this day (default: the cycle's start)")
     winloss.add_argument("--until", metavar="DATE", help="deals closed on or before this day (default: the cycle's end)")
-    winloss.add_argument("--rep", metavar="U", help="only this rep's deals")
+    add_ref(winloss, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's deals")
     winloss.add_argument("--mine", action="store_true", help="only your own deals")
     winloss.add_argument("--json", action="store_true")

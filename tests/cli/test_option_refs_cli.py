@@ -1,0 +1,92 @@
+"""Options that name another record (`--deal D-4`, `--owner ali`): a well-formed id or name that
+names nothing is "not found" (exit 1), one that is no id or name at all is bad input (exit 2);
+both said in one line naming the option and the value, and nothing written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import snapshot_files
+
+# each: the command, the option and its value that names nothing, and one that is no id at all
+CASES = [
+    (("task", "add", "x"), "--deal", "D-999", "banana"),
+    (("task", "add", "x"), "--goal", "G-999", "banana"),
+    (("task", "add", "x"), "--strategy", "S-999", "banana"),
+    (("task", "add", "x"), "--owner", "zed", "z d"),
+    (("task", "add", "x"), "--depends", "T-999", "banana"),
+    (("task", "edit", "T-1"), "--deal", "D-999", "D-x"),
+    (("task", "edit", "T-1"), "--depends", "T-2,T-999", "T-2,nine"),
+    (("task", "list"), "--goal", "G-999", "banana"),
+    (("task", "list"), "--deal", "D-999", "G-1"),
+    (("task", "list"), "--owner", "zed", "z@d"),
+    (("log", "add", "call", "a note"), "--deal", "D-999", "banana"),
+    (("budget", "request", "Fair", "100"), "--task", "T-999", "banana"),
+    (("budget", "request", "Fair", "100"), "--strategy", "S-999", "banana"),
+    (("training", "add", "Demo skills"), "--strategy", "S-999", "S-0"),
+    (("deal", "add", "Acme"), "--owner", "zed", "z d"),
+    (("deal", "add", "Acme"), "--split", "zed=10", "z d=10"),
+    (("deal", "list"), "--owner", "zed", "z d"),
+    (("goal", "add", "Grow"), "--parent", "G-999", "banana"),
+    (("goal", "add", "Grow"), "--owner", "zed", "z d"),
+    (("strategy", "add", "Referrals"), "--goal", "G-999", "banana"),
+    (("strategy", "list",), "--goal", "G-999", "banana"),
+    (("member", "handover", "ali"), "--to", "zed", "z d"),
+    (("member", "remove", "ali"), "--to", "zed", "z d"),
+    (("today",), "--for", "zed", "z d"),
+    (("calendar",), "--for", "zed", "z d"),
+    (("forecast",), "--rep", "zed", "z d"),
+    (("winloss",), "--rep", "zed", "z d"),
+    (("payout",), "--rep", "zed", "z d"),
+]
+
+
+@pytest.mark.parametrize("command, option, missing, malformed", CASES,
+                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else v)
+def test_an_option_naming_nothing_is_not_found_and_a_non_id_is_bad_input(
+        run, team, command, option, missing, malformed) -> None:
+    run("deal", "add", "Acme renewal", "--owner", "ali")  # D-1, so that a deal id alone is not the test
+    before = snapshot_files(team)
+    code, out, err = run(*command, option, missing)
+    name = missing.split(",")[-1].split("=")[0]
+    assert (code, out, len(err.splitlines())) == (1, "", 1), err
+    assert err.startswith(f"uplift: {option} {name}: "), err
+    code, out, err = run(*command, option, malformed)
+    assert (code, out, len(err.splitlines())) == (2, "", 1), err
+    assert err.startswith(f"uplift: {option}"), err
+    assert snapshot_files(team) == before  # nothing written either way
+
+
+def test_the_messages_say_what_was_not_found_or_wrong(run) -> None:
+    assert run("task", "add", "x", "--deal", "D-999")[::2] == (1, "uplift: --deal D-999: no such deal on this board\n")
+    assert run("log", "add", "call", "--deal", "D-999", "note")[::2] == (
+        1, "uplift: --deal D-999: no such deal on this board\n")
+    assert run("task", "add", "x", "--deal", "banana")[::2] == (
+        2, "uplift: --deal: 'banana' is not a deal id (expected D-12)\n")
+    assert run("task", "add", "x", "--owner", "zed")[::2] == (
+        1, "uplift: --owner zed: no such member on this board (members: ali, bea, dana)\n")
+
+
+def test_an_id_is_taken_as_typed_and_kept_as_the_board_writes_it(run) -> None:
+    run("deal", "add", "Acme renewal", "--owner", "ali")
+    code, out, _ = run("task", "add", "Send the quote", "--deal", "d1", "--depends", "t1, 2")
+    assert (code, out) == (0, "T-3\n")
+    task = json.loads(run("task", "show", "T-3", "--json")[1])["task"]
+    assert (task["deal"], task["depends"]) == ("D-1", ["T-1", "T-2"])
+    code, out, _ = run("task", "list", "--deal", "1", "--json")
+    assert [t["id"] for t in json.loads(out)] == ["T-3"]
+    assert run("task", "edit", "T-3", "--deal", "")[0] == 0  # an empty value still clears the link
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["deal"] is None
+
+
+def test_someone_who_left_can_still_be_listed_by_what_they_own(run) -> None:
+    assert run("task", "done", "T-1")[0] == 0  # ali's only task, done: ali may leave
+    assert run("member", "remove", "ali")[0] == 0
+    code, out, _ = run("task", "list", "--owner", "ali", "--json")
+    assert code == 0 and [t["id"] for t in json.loads(out)] == ["T-1"]
+    code, _, err = run("deal", "list", "--owner", "ali")  # owns no deal: named nowhere
+    assert code == 1 and "--owner ali: not a member of this board and owns no deal" in err
+    code, _, err = run("task", "add", "x", "--owner", "ali")  # no new work for someone who left
+    assert code == 1 and "--owner ali: no such member on this board" in err

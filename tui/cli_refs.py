@@ -1,0 +1,82 @@
+"""Options that name another record (`--deal D-4`, `--goal G-1`, `--depends T-1,T-2`, `--owner
+ali`): one rule for all of them, as for an item's number in a list. A value that is not such an
+id or name at all (`--deal banana`) is bad input (exit 2); a well-formed one that names nothing on
+the board (`--deal D-999`, `--owner nobody`) is "not found" (exit 1). Both are said, naming the
+option and the value, before the command changes anything.
+
+Each such option is declared with `add_ref`; `open_board` checks them all once the board is
+open (`check_refs`), and puts each id back as the board writes it (`t12` -> `T-12`).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sales.errors import NotFound
+from sales.ids import name_of, parse_id
+
+#: Where a parser keeps its options that name records: (dest, flag, kind, how, owns).
+REFS = "_refs"
+
+#: How many records one option names: one; several, separated by commas (`--depends T-1,T-2`);
+#: or one each time the option is given (`--goal G-1 --goal G-2`, action="append").
+ONE, COMMAS, REPEATED = "one", "commas", "repeated"
+
+
+def add_ref(parser: argparse.ArgumentParser, *flags: str, kind: str, how: str = ONE,
+            owns: tuple[str, ...] = (), **options) -> argparse.Action:
+    """An option that names a record of `kind` (a PREFIXES kind of sales/ids.py, or `member`).
+    `owns`: for a person, the board's lists (`tasks`, `deals`, `goals`) in which someone no
+    longer a member may still own items, and so still be named (until their work is handed on)."""
+    action = parser.add_argument(*flags, **options)
+    flag = next((f for f in flags if f.startswith("--")), flags[0])
+    parser.set_defaults(**{REFS: [*(parser.get_default(REFS) or []), (action.dest, flag, kind, how, owns)]})
+    return action
+
+
+def check_refs(board, args: argparse.Namespace) -> None:
+    """Every add_ref option given in `args`, checked against `board` (see the module's doc)."""
+    for dest, flag, kind, how, owns in getattr(args, REFS, None) or ():
+        value = getattr(args, dest, None)
+        if value is None:
+            continue
+        if how == REPEATED:
+            setattr(args, dest, [ref(board, flag, kind, text, owns) if text.strip() else text for text in value])
+        elif how == COMMAS:
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            setattr(args, dest, ",".join(ref(board, flag, kind, part, owns) for part in parts))
+        elif value.strip():  # "" clears the link
+            setattr(args, dest, ref(board, flag, kind, value, owns))
+
+
+def ref(board, flag: str, kind: str, text: str, owns: tuple[str, ...] = ()) -> str:
+    """The id (or member name) `text` names, given to option `flag`: BadInput (exit 2) when it
+    is not one at all, NotFound (exit 1) when the board has no such record."""
+    from tui.cli_support import BadInput
+
+    if kind == "member":
+        return _member(board, flag, text.strip(), owns)
+    try:
+        number = parse_id(text, kind)
+    except ValueError as error:
+        raise BadInput(f"{flag}: {error}") from None
+    try:
+        return board.id_of(kind, str(number))
+    except NotFound:
+        raise NotFound(f"{flag} {text.strip()}: no such {name_of(kind)} on this board") from None
+
+
+def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
+    from sales.members import valid_name
+    from tui.cli_support import BadInput
+
+    if not valid_name(name):
+        raise BadInput(f"{flag}: {name!r} is not a member name (letters, digits, '.', '_' or '-', at most 40)")
+    names = [m.name for m in board.members()]
+    if not names or name in names:  # a board without members takes any name
+        return name
+    if any(item.owner == name for items in owns for item in getattr(board, items)()):
+        return name  # someone who left still owns some: they can be listed
+    owning = f" and owns no {' or '.join(items.removesuffix('s') for items in owns)}" if owns else ""
+    reason = f"not a member of this board{owning}" if owning else "no such member on this board"
+    raise NotFound(f"{flag} {name}: {reason} (members: {', '.join(names)})")
