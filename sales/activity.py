@@ -9,6 +9,16 @@ from sales.splits import splits_text
 from sales.tasks import STATUS_LABELS
 
 
+#: The kinds of item the log records changes to: the first word of a record's action (`deal.move`,
+#: `checkin.add` from a plan file, `weekly.tick`), which the feed filters by besides an activity
+#: type (store/touches.py). `pipeline` also holds the weekly snapshots, left out unless asked for.
+#: A test sees that every action the store writes is of one of these.
+ITEM_KINDS: tuple[str, ...] = (
+    "task", "deal", "goal", "checkin", "strategy", "budget", "spend", "training", "touch", "coaching",
+    "note", "diagnosis", "mapping", "checklist", "review", "weekly", "incentive", "answer", "payout",
+    "approval", "member", "board", "pipeline", "alerts", "alert")
+
+
 class Activity(msgspec.Struct, kw_only=True, omit_defaults=True):
     """One entry of a board's activity log.
 

@@ -97,13 +97,14 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
+    from sales.activity import ITEM_KINDS
     from sales.touches import TOUCH_TYPES
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N")
     log.add_argument("--item", metavar="ID", help="only records about this item (T-4, D-2, ali)")
     log.add_argument("--actor", metavar="U", help="only records by this person")
-    log.add_argument("--type", metavar="TYPE",
+    log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),
                      help="only this activity type (call, visit, ...) or kind of item (deal, task, ...; pipeline: the weekly snapshots)")
     log.add_argument("--json", action="store_true")
     more = log.add_subparsers(title="log commands", metavar="VERB")
