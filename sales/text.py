@@ -63,19 +63,28 @@ def safe_json(data: bytes) -> bytes:
     return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text).encode()
 
 
-#: What a spreadsheet would run as a formula at the start of a cell: a CSV the board writes puts
-#: such text behind a `'` (tui.cli_output.csv_cell), and reading its own file back takes it off.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet would run as a formula at the start of a cell (OWASP's CSV injection list:
+#: = + - @, a tab, a carriage return; and the full-width ＝ ＋ － ＠, which some spreadsheets' locales
+#: read as their ASCII forms): a CSV the board writes puts such text behind a `'`
+#: (tui.cli_output.csv_cell), and reading its own file back takes it off.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _formula_like(text: str) -> bool:
+    """Whether `text` starts like a formula, or is such text behind one or more `'` of its own
+    (which must be guarded too, or reading the cell back would take the person's `'` off)."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
 
 
 def formula_guarded(text: str) -> str:
-    """`text` as a CSV cell a spreadsheet will not run: behind a `'` if it starts like a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """`text` as a CSV cell a spreadsheet will not run: behind a `'` if it starts like a formula.
+    (Numbers are not text: a cell for the number -12.5 is written as it is, by the CSV writer.)"""
+    return "'" + text if _formula_like(text) else text
 
 
 def formula_unguarded(text: str) -> str:
-    """What formula_guarded() was given: a cell of the board's own CSV, read back."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+    """What formula_guarded() was given, exactly: a cell of the board's own CSV, read back."""
+    return text[1:] if text.startswith("'") and _formula_like(text[1:]) else text
 
 
 def display_width(text: str) -> int:
