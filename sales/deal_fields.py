@@ -10,11 +10,12 @@ matched here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
-from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Stage, find_stage
+from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Payment, Stage, find_stage
 from sales.numbers import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
@@ -32,6 +33,7 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "forecastcategory", "预测类别", "預測類別"),
     "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
     "business": ("business", "dealtype", "opportunitytype", "businesstype", "商机类型", "商機類型"),
+    "payments": ("payments", "收款记录", "收款記錄"),
 }
 # a deal's dates by their own names (as `deal list --csv` and plan files write them), which the
 # engine's spellings of a sales record's date do not include; they win over the engine's guesses
@@ -50,13 +52,13 @@ REQUIRED = ("stage",)
 #: board works out (outcome, weighted value, the day a deal closed).
 EXPORT_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
                   "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits",
-                  "business")
+                  "business", "payments")
 #: The columns only the board's own export has: a file with them all is read by its names.
 _EXPORT_MARKS = ("id", "title", "stage", "outcome", "weighted", "closed", "forecast")
 #: What such a file brings back, each from the column of its name. `id`, `outcome` and
 #: `weighted` are the board's own doing and not read back (deals get ids of the board they join).
 EXPORT_READ_BACK = ("title", "account", "key_account", "owner", "product", "stage", "value", "close", "closed",
-                    "forecast", "lost_reason", "next_step", "source", "splits", "business")
+                    "forecast", "lost_reason", "next_step", "source", "splits", "business", "payments")
 #: Forecast categories as CRMs name them (Salesforce's Pipeline, Best Case, Commit, Closed,
 #: Omitted), normalised as headers are, with the board's own names.
 _FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": "auto", "pipeline": "auto",
@@ -151,6 +153,44 @@ def parse_day(text: str) -> date | None:
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+#: Where one payment of a payments cell ends: a `;` before the next one's date.
+_NEXT_PAYMENT = re.compile(r";\s*(?=\d{4}-\d{2}-\d{2}\s)")
+
+
+def payments_text(payments: Sequence[Payment]) -> str:
+    """A deal's payments in one cell, oldest first as recorded: `2026-11-03 12000.00 INV-1;
+    2026-11-20 3000.00` (the day, the amount to the cent, the note if any). parse_payments
+    reads it back."""
+    return "; ".join(f"{p.on.isoformat()} {p.amount:.2f}" + (f" {p.note}" if p.note else "") for p in payments)
+
+
+def parse_payments(text: str) -> list[dict]:
+    """A payments cell as payments_text writes it (blank: none). ValueError names the payment
+    that is wrong. A note runs to the next `;` that comes before a date."""
+    found = []
+    for number, part in enumerate((p.strip() for p in _NEXT_PAYMENT.split(text.strip()) if p.strip()), 1):
+        day, _, rest = part.partition(" ")
+        amount, _, note = rest.strip().partition(" ")
+        which = f"payment {number} ({part!r})"
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise ValueError(f"{which}: {day!r} is not a date (write each payment as YYYY-MM-DD AMOUNT [NOTE], "
+                             f"separated by `;`)")
+        try:
+            on = date.fromisoformat(day)
+        except ValueError:
+            raise ValueError(f"{which}: {day!r} is not a date (YYYY-MM-DD)") from None
+        if not amount:
+            raise ValueError(f"{which}: no amount (write each payment as YYYY-MM-DD AMOUNT [NOTE])")
+        try:
+            paid = parse_money(amount)
+        except ValueError as error:
+            raise ValueError(f"{which}: {error}") from None
+        if round(paid, 2) <= 0:
+            raise ValueError(f"{which}: a payment is more than 0, not {paid:g}")
+        found.append({"amount": round(paid, 2), "on": on, "note": note.strip()})
+    return found
+
+
 def parse_flag(text: str) -> bool:
     return text.strip().lower() in ("1", "y", "yes", "true", "x", "key")
 
@@ -214,7 +254,7 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
     stage on `opened` (or now, without it); a won or lost deal entered `opened_stage` on `opened`
     and its outcome on `closed` (the day an export says it closed), else on `close` (or now). A
     deal with an outcome and no `opened` has one entry. Splits are as typed (parse_splits), for
-    the board to check against its members.
+    the board to check against its members; payments (parse_payments) only on a won deal.
     """
     def fail(field: str, error: Exception) -> ValueError:
         return ValueError(f"{field}: {error}")
@@ -225,7 +265,8 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
         raise fail("stage", error) from None
     values = {}
     for field, parse in (("value", parse_money), ("close", parse_day), ("closed", parse_day), ("opened", parse_day),
-                         ("forecast", parse_forecast), ("splits", parse_splits), ("business", parse_business)):
+                         ("forecast", parse_forecast), ("splits", parse_splits), ("business", parse_business),
+                         ("payments", parse_payments)):
         try:
             values[field] = parse(row.get(field, ""))
         except ValueError as error:
@@ -257,6 +298,15 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
               "lost_reason": row.get("lost_reason", "").strip() if stage.outcome == "lost" else ""}
     if values["splits"]:
         fields["splits"] = values["splits"]
+    if values["payments"]:
+        if stage.outcome != "won":  # as `deal paid` refuses a payment on a deal that is not won
+            raise fail("payments", ValueError(f"the deal is in {stage.name}, not won: a payment is recorded "
+                                              f"on a won deal"))
+        paid = round(sum(p["amount"] for p in values["payments"]), 2)
+        if paid > round(values["value"], 2):  # as `deal paid` refuses more than is left to pay
+            raise fail("payments", ValueError(f"they add up to {paid:,.2f}, more than the deal's value "
+                                              f"({values['value']:,.2f})"))
+        fields["payments"] = values["payments"]
     owner = row.get("owner", "").strip()
     if owner:
         fields["owner"] = owner

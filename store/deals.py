@@ -407,6 +407,8 @@ class DealChanges(BoardCore):
                 self._check("deal.add", new_owner=owner)
             if any(d.splits for d in deals):
                 self._check("deal.split")
+            if any(d.payments for d in deals):  # (what customers paid releases commission)
+                self._check("deal.paid")
             ids = []
             if not dry_run:
                 for deal in deals:

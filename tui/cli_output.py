@@ -109,13 +109,15 @@ def task_cells(task: Task) -> list[object]:
 
 
 def deal_cells(deal, stages) -> list[object]:
+    from sales.deal_fields import payments_text
     from sales.deals import closed_on, weighted_value
     from sales.splits import splits_text
 
     outcome = next((s.outcome for s in stages if s.name == deal.stage), "open")
     return [deal.id, deal.title, deal.account, deal.key_account, deal.owner, deal.product, deal.stage, outcome,
             deal.value, weighted_value(deal, stages), deal.close, closed_on(deal, outcome), deal.forecast,
-            deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits), deal.business]
+            deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits), deal.business,
+            payments_text(deal.payments)]
 
 
 def task_rows(tasks: Sequence[Task], today) -> str:
