@@ -15,6 +15,12 @@ class NotFound(UpliftError):
     """No such item on this board."""
 
 
+class NotAnId(NotFound):
+    """Text given for an item's id that is no such id at all (`banana` for a task): nothing is
+    found, as for any NotFound, but where a person typed it, it is bad input, not an id that
+    names nothing (the command line exits 2 for it, 1 for `T-999`)."""
+
+
 class Invalid(UpliftError):
     """A value is wrong; `field` says which one, the message says why."""
 

@@ -36,7 +36,7 @@ import msgspec
 
 from sales import permissions
 from sales.activity import Activity
-from sales.errors import Invalid, NotFound, Refused
+from sales.errors import Invalid, NotAnId, NotFound, Refused
 from sales.ids import format_id, name_of, parse_id
 from store.activity_log import ActivityLog
 from store.files import (
@@ -294,7 +294,7 @@ class BoardCore:
         try:
             number = parse_id(item_id, kind)
         except ValueError as error:
-            raise NotFound(str(error)) from None
+            raise NotAnId(str(error)) from None
         doc = self._doc(file, table, number)
         if doc is None:
             raise NotFound(f"no {name_of(kind)} {format_id(kind, number)} on this board")

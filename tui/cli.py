@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Sequence
 
-from sales.errors import Invalid, UpliftError
+from sales.errors import Invalid, NotAnId, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
 from tui.cli_support import (
@@ -199,7 +199,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
             discard_new_boards()
         NEW_BOARDS.clear()
         return code
-    except (Invalid, BadInput) as error:
+    except (Invalid, BadInput, NotAnId) as error:  # (`task show banana`: no id at all)
         print(f"uplift: {safe(as_typed(error, args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UpliftError as error:

@@ -309,10 +309,20 @@ def test_a_rep_changing_a_task_with_no_owner_is_told_so_plainly(run) -> None:
 
 @pytest.mark.parametrize(("args", "says"), [
     (("diagnosis", "show", "X-9"), "no diagnosis X-9 on this board"),  # (was "no snapshot X-9")
-    (("diagnosis", "delete", "foo"), "'foo' is not a diagnosis id (expected X-12)"),
     (("budget", "approve", "B-9", "--reason", "x"), "no budget line B-9 on this board"),
     (("training", "done", "L-9"), "no training item L-9 on this board"),
-    (("incentive", "show", "T-1"), "'T-1' is not an incentive plan id (expected I-12)"),
 ])
 def test_what_is_not_found_is_named_as_the_command_names_it(run, args, says) -> None:
     assert run(*args) == (1, "", f"uplift: {says}\n")
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("diagnosis", "delete", "foo"), "'foo' is not a diagnosis id (expected X-12)"),
+    (("incentive", "show", "T-1"), "'T-1' is not an incentive plan id (expected I-12)"),
+    (("task", "show", "banana"), "'banana' is not a task id (expected T-12)"),
+    (("deal", "paid", "D-0", "5"), "'D-0' is not a deal id (they are numbered from D-1)"),
+])
+def test_what_is_no_id_at_all_is_bad_input(run, team, args, says) -> None:
+    before = snapshot_files(team)
+    assert run(*args) == (2, "", f"uplift: {says}\n")  # (an id that names nothing: exit 1, above)
+    assert snapshot_files(team) == before

@@ -45,7 +45,7 @@ def test_text_with_bytes_that_are_not_utf8_is_kept_with_a_replacement(run, args)
 
 def test_a_bad_byte_in_an_id_or_a_word_is_said_not_crashed_on(run) -> None:
     code, out, err = run("task", "show", f"T-{RAW_CSI}")
-    assert code == 1 and "is not a task id" in err and "\udc9b" not in err
+    assert code == 2 and "is not a task id" in err and "\udc9b" not in err
     code, out, err = run("task", "move", "T-1", RAW_CSI)
     assert code == 2 and "is not a status" in err
     code, out, err = run("task", "list", "--owner", LATIN1)  # no name has such a byte
