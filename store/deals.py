@@ -346,6 +346,9 @@ class DealChanges(BoardCore):
             members = set(roles)
             known = {d.source for d in self.deals() if d.source}
             on_board = {d.id: d for d in self.deals()} if exported_ids else {}
+            # a board's export imported a second time where it went (the ids there are new): each
+            # row the same as a deal already on the board would add it, and its payments, again
+            same = {_sameness(d): d for d in self.deals()} if exported_ids else {}
             now = self.clock().replace(microsecond=0)
             zone = now.tzinfo
             problems: list[str] = []
@@ -389,9 +392,16 @@ class DealChanges(BoardCore):
                 try:
                     if fields.get("splits"):
                         fields["splits"] = self._imported_splits(fields.get("owner"), fields["splits"], roles)
-                    deals.append(convert({**fields, "id": "D-0"}, Deal))
+                    deal = convert({**fields, "id": "D-0"}, Deal)
                 except Invalid as error:
                     problems.append(f"row {number}: {error}")
+                    continue
+                if (twin := same.get(_sameness(deal))) is not None:
+                    problems.append(f"row {number}: {twin.id} {twin.title!r} is on this board already (the same title, "
+                                    f"account, owner, stage, value and payments); importing it would add it a second "
+                                    f"time (change deals with `deal edit` or a plan file)")
+                    continue
+                deals.append(deal)
             for owner, numbers in strangers.items():
                 shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
                 problems.append(f"owner {owner!r} (rows {shown}) is not a member of this board; "
@@ -433,6 +443,13 @@ class DealChanges(BoardCore):
             if (why := split_rep_problem(split.rep, roles)) is not None:
                 raise Invalid("splits", why)
         return checked
+
+
+def _sameness(deal: Deal) -> tuple:
+    """What makes a row of a board's export the same deal as one on the board: all it says of
+    the deal but the id, which a board gives anew."""
+    return (deal.title, deal.account, deal.owner, deal.stage, deal.value, deal.close, deal.product,
+            tuple((p.on, p.amount, p.note) for p in deal.payments))
 
 
 def _moves_a_deal(op) -> bool:

@@ -64,6 +64,9 @@ def test_the_csv_says_what_was_paid_and_imports_it_back(board, fresh, tmp_path) 
 
 
 def test_importing_the_same_file_again_adds_no_payment_twice(board, fresh, tmp_path) -> None:
+    # the biggest first: Cobalt (D-3), Acme (D-1), Betasol (D-2); on a fresh board they are D-1, D-2,
+    # D-3, so no row's id and title name the same deal there
+    assert board("deal", "add", "Cobalt", "--owner", "ali", "--value", "90000")[0] == 0
     path = tmp_path / "deals.csv"
     path.write_text(board("deal", "list", "--csv")[1])
     before = snapshot_files(tmp_path / "board")
@@ -74,7 +77,8 @@ def test_importing_the_same_file_again_adds_no_payment_twice(board, fresh, tmp_p
     assert fresh("deal", "import", str(path))[0] == 0
     kept = snapshot_files(tmp_path / "fresh")
     code, _, err = fresh("deal", "import", str(path))  # the same file again, where it went
-    assert code == 2 and "is on this board already" in err
+    assert code == 2 and "3 problems, nothing imported" in err
+    assert "row 3: D-2 'Acme' is on this board already (the same title, account, owner, stage, value and payments)" in err
     assert snapshot_files(tmp_path / "fresh") == kept
     acme = next(d["id"] for d in json.loads(fresh("deal", "list", "--json")[1]) if d["title"] == "Acme")
     assert len(payments(fresh, acme)) == 2
