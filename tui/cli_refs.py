@@ -70,10 +70,12 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     from sales.members import valid_name
     from tui.cli_support import BadInput
 
+    names = [m.name for m in board.members()]
+    if not names:  # a board without members (one person's) takes any name, as its store does
+        return name
     if not valid_name(name):
         raise BadInput(f"{flag}: {name!r} is not a member name (letters, digits, '.', '_' or '-', at most 40)")
-    names = [m.name for m in board.members()]
-    if not names or name in names:  # a board without members takes any name
+    if name in names:
         return name
     if any(item.owner == name for items in owns for item in getattr(board, items)()):
         return name  # someone who left still owns some: they can be listed

@@ -90,3 +90,12 @@ def test_someone_who_left_can_still_be_listed_by_what_they_own(run) -> None:
     assert code == 1 and "--owner ali: not a member of this board and owns no deal" in err
     code, _, err = run("task", "add", "x", "--owner", "ali")  # no new work for someone who left
     assert code == 1 and "--owner ali: no such member on this board" in err
+
+
+def test_a_board_without_members_takes_any_owner(tmp_path, capsys, monkeypatch) -> None:
+    from tests.cli.conftest import run_uplift
+
+    solo = run_uplift(tmp_path / "solo", capsys, monkeypatch)
+    assert solo("task", "add", "Call Acme", "--owner", "Acme Corp")[:2] == (0, "T-1\n")
+    code, out, _ = solo("task", "list", "--owner", "Acme Corp", "--json")
+    assert code == 0 and [t["id"] for t in json.loads(out)] == ["T-1"]
