@@ -275,3 +275,13 @@ def test_an_invisible_character_does_not_make_a_new_customer(run) -> None:
     deals = {d["id"]: d for d in json.loads(run("deal", "list", "--json")[1])}
     assert (deals["D-20"]["account"], deals["D-14"]["account"]) == ("Acme", "Betasol")
     assert json.loads(run("review", "--json")[1])["process"]["new_customers"] == new_customers
+
+
+def test_an_answer_taken_back_to_nothing_is_not_counted_as_answered(run) -> None:
+    """An empty answer (the screen's way to clear one, and `review answer N ""`) reads as none
+    everywhere: the review says "not answered", so the cycle at a glance does not count it."""
+    assert run("review", "answer", "1", "Mostly: the mid-market part worked")[0] == 0
+    assert run("review", "answer", "2", "Too few calls")[0] == 0
+    assert run("review", "answer", "2", "")[0] == 0
+    code, out, _ = run("cycle", "--json")
+    assert code == 0 and json.loads(out)["review"]["answered"] == [1, 5]
