@@ -173,7 +173,8 @@ def test_split_credit_from_the_command_line(run, team) -> None:
                          (["--split", "zed 10"], "'zed' is not a member"),
                          (["--split", "bea 70", "--split", "dana 40"], "splits: the splits give 110%"),
                          (["--split", "dana 10"], "splits: dana is a lead: a deal's credit is split among reps"),
-                         (["--split", "bea 0"], "splits[0].share: must be more than 0"),
+                         (["--split", "bea 0"], "--split bea 0: 'bea 0': a share is a percent above 0, at most 100"),
+                         (["--split", "bea=140"], "--split bea=140: 'bea=140': a share is a percent above 0, at most 100"),
                          (["--split", "none", "--split", "bea 10"], "--split none clears the splits: give it alone"),
                          (["--split", "ali 10"], "splits: ali has a 10% split of the deal and cannot also own it")):
         code, _, err = run("deal", "edit", "D-1", *bad)
