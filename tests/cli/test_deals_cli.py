@@ -52,6 +52,19 @@ def test_log_add_and_the_feed(run) -> None:
     assert run("log", "add", "fax", "--deal", "D-1")[0] == 2
 
 
+def test_an_activity_on_a_deal_is_on_that_deals_account(run, team) -> None:
+    """`--deal D-1 --account Other` would count a call on Acme's deal as Other's activity (and
+    keep Other's quiet key account from alerting): bad input, nothing written."""
+    run("deal", "add", "Acme", "--owner", "ali", "--account", "Acme")
+    before = snapshot_files(team)
+    code, out, err = run("log", "add", "call", "--deal", "D-1", "--account", "Globex", "hello", user="ali")
+    assert (code, out) == (2, "")
+    assert err == "uplift: account: D-1 is Acme's deal, not Globex's: give --deal alone, or --account alone\n"
+    assert snapshot_files(team) == before
+    code, out, _ = run("log", "add", "call", "--deal", "D-1", "--account", " acme ", "--json", "hi", user="ali")
+    assert code == 0 and json.loads(out)["account"] == "Acme"
+
+
 def test_alerts_json_and_snooze(run) -> None:
     run("task", "edit", "T-1", "--due", "2020-01-01")
     code, out, _ = run("alerts", "--json")
