@@ -150,6 +150,18 @@ def test_the_command_line_does_not_import_textual_or_pandas(team) -> None:
     assert result.stdout.splitlines()[-1] == "0 []"
 
 
+def test_a_demo_with_a_theme_that_does_not_exist_makes_no_board(tmp_path, capsys, monkeypatch) -> None:
+    """`uplift demo --theme nope` seeded a board and then stopped (exit 2) leaving it behind, and
+    with --no-open took the name without a word; the name is checked first, nothing made."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for opening in ([], ["--no-open"]):
+        code = main(["demo", "--board", str(tmp_path / "demo"), "--theme", "nope", *opening])
+        out, err = capsys.readouterr()
+        assert (code, out) == (2, "") and err.startswith("uplift: there is no theme named 'nope'; themes: ")
+        assert "uplift-light" in err and list(tmp_path.iterdir()) == []
+    assert main(["demo", "--board", str(tmp_path / "demo"), "--theme", "uplift-light", "--no-open"]) == 0
+
+
 def test_demo_seeds_a_quarter_with_history(tmp_path, capsys) -> None:
     path = tmp_path / "demo"
     assert main(["demo", "--board", str(path), "--no-open"]) == 0
