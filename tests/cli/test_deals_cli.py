@@ -89,6 +89,15 @@ def test_a_bad_import_exits_2_and_writes_nothing(run, team, tmp_path) -> None:
     assert code == 0 and json.loads(out)["imported"] == 2
 
 
+def test_an_owner_who_is_not_a_member_is_named_with_their_row_or_rows(run, tmp_path) -> None:
+    deals = tmp_path / "deals.csv"
+    deals.write_text("title,stage,owner\nA,Lead,Moses Frase\nB,Lead,ali\nC,Lead,zoe\nD,Lead,zoe\n", encoding="utf-8")
+    code, _, err = run("deal", "import", str(deals))
+    assert code == 2
+    assert "owner 'Moses Frase' (row 2) is not a member" in err  # it said "(rows 2)"
+    assert "owner 'zoe' (rows 4, 5) is not a member" in err
+
+
 def test_a_closed_deal_shows_the_day_it_closed(run) -> None:
     run("deal", "add", "Acme renewal", "--value", "12000", "--owner", "ali", "--close", "2030-06-30")
     run("deal", "add", "Beta pilot", "--value", "500", "--owner", "ali", "--close", "2030-07-31")
