@@ -164,7 +164,8 @@ def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespa
 #: A model's field as the command line names it (`deal edit --next`: `next_step` is the model's).
 #: Only where the two differ; a command that reads a file names its fields as the file does.
 _TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
-          "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount"}
+          "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount",
+          "requested": "amount"}
 
 
 def as_typed(error: Exception, args: argparse.Namespace) -> str:

@@ -97,6 +97,13 @@ def test_budget_request_approve_reject_spend(run) -> None:
     assert err == "warning: approved 9,000 of the plan's 6,500 budget (2,500 over)\n"
 
 
+def test_a_negative_request_is_said_as_the_amount_typed(run) -> None:
+    run("strategy", "add", "Fairs")
+    # the command's argument is the amount (`budget request TITLE AMOUNT`); it said "requested: ..."
+    assert run("budget", "request", "Booth", "-5", "--strategy", "S-1") == (
+        2, "", "uplift: amount: must be at least 0\n")
+
+
 def test_training_items(run) -> None:
     assert run("training", "add", "Pricing rules", "--audience", "all reps", "--on", "2026-12-01")[:2] == \
         (0, "L-1\n")
