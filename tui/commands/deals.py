@@ -303,7 +303,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--json", action="store_true")
 
     funnel = add_verb(verbs, common, "funnel", cmd_funnel, _("the funnel: per stage deals, value, conversion, trend"))
-    funnel.add_argument("--weeks", type=int, default=12)
+    funnel.add_argument("--weeks", type=int, default=12, metavar="N",
+                        help="the weeks each stage's trend shows (default 12)")
     funnel.add_argument("--json", action="store_true")
     snap = add_verb(verbs, common, "snapshot", cmd_snapshot, _("record this week's pipeline counts (for cron)"))
     snap.add_argument("--json", action="store_true")
