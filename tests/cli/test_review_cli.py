@@ -285,3 +285,12 @@ def test_an_answer_taken_back_to_nothing_is_not_counted_as_answered(run) -> None
     assert run("review", "answer", "2", "")[0] == 0
     code, out, _ = run("cycle", "--json")
     assert code == 0 and json.loads(out)["review"]["answered"] == [1, 5]
+
+
+def test_a_leaderboard_with_no_reps_says_how_to_add_one(tmp_path, capsys, monkeypatch) -> None:
+    """It printed its header and nothing under it; payout says there are no reps."""
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    assert run("member", "add", "dana", "--role", "lead")[0] == 0
+    assert run("leaderboard") == (0, "No reps on this board yet: add one with "
+                                     "`uplift member add NAME --role rep`.\n", "")
+    assert run("leaderboard", "--json") == (0, "[]\n", "")

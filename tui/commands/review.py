@@ -166,6 +166,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     rows = board.leaderboard()
     if args.json:
         print_json(rows)
+    elif not rows:
+        print("No reps on this board yet: add one with `uplift member add NAME --role rep`.")
     else:
         print(table(["RANK", "REP", "ATTAINMENT", "WON VALUE", "ACTIVITIES"], [
             [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
