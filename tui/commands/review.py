@@ -133,10 +133,13 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
     from sales.text import safe
 
     board = open_board(args)
+    before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
+        paid = before.get(approval.rep)
         print(safe(f"{approval.id} {approval.rep}: {approval.total:,.2f} paid"
-                   + (f" ({approval.paid_ref})" if approval.paid_ref else "")))
+                   + (f" ({approval.paid_ref})" if approval.paid_ref else "")
+                   + (f"; {paid:,.2f} of it paid before, so {approval.total - paid:,.2f} now" if paid else "")))
     if not marked:
         raise Refused("nothing to mark paid: no approved statement is waiting for payment "
                       "(uplift payout approve first)")
