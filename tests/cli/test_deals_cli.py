@@ -183,6 +183,21 @@ def test_stuck_deals_alert_and_their_limits_per_stage(run, team) -> None:
     assert "Deals stuck" not in run("today", "--for", "ali")[1]
 
 
+def test_alert_settings_out_of_range_are_said_by_the_option_typed(run, team) -> None:
+    """They were said by the settings' own names, three at once ("min_left, default_quiet_days
+    and default_stuck_days are at least 1" for --default-stuck 0)."""
+    before = snapshot_files(team)
+    for args, says in ((["--drop", "-5"], "--drop: -5 is not a number of points above 0, at most 100"),
+                       (["--drop", "120"], "--drop: 120 is not a number of points above 0, at most 100"),
+                       (["--min-left", "0"], "--min-left: at least 1, not 0"),
+                       (["--default-quiet", "0"], "--default-quiet: at least 1 day, not 0"),
+                       (["--default-stuck", "-2"], "--default-stuck: at least 1 day, not -2"),
+                       (["--stuck", "Proposal=0"], "--stuck Proposal=0: at least 1 day, not 0"),
+                       (["--quiet", "Lead=0"], "--quiet Lead=0: at least 1 day, not 0")):
+        assert run("alerts", "config", *args) == (2, "", f"uplift: {says}\n"), args
+    assert snapshot_files(team) == before
+
+
 def test_split_credit_from_the_command_line(run, team) -> None:
     import csv
     import io
