@@ -294,3 +294,14 @@ def test_a_leaderboard_with_no_reps_says_how_to_add_one(tmp_path, capsys, monkey
     assert run("leaderboard") == (0, "No reps on this board yet: add one with "
                                      "`uplift member add NAME --role rep`.\n", "")
     assert run("leaderboard", "--json") == (0, "[]\n", "")
+
+
+def test_an_answer_and_a_note_may_come_unquoted_as_a_comment_may(run) -> None:
+    """`review answer 3 The market shrank` stopped on "unrecognized arguments: market shrank"
+    under the top-level usage; `task comment` and `coach` take their words unquoted."""
+    assert run("review", "answer", "3", "The", "market", "shrank", "5%")[0] == 0
+    assert json.loads(run("review", "--json")[1])["answers"][2]["answer"] == "The market shrank 5%"
+    code, out, _ = run("note", "add", "Reps", "lose", "deals", "on", "price", "--tag", "pain_point")
+    assert (code, out) == (0, "N-1\n")
+    notes = json.loads(run("note", "list", "--json")[1])
+    assert [(n["text"], n["tags"]) for n in notes] == [("Reps lose deals on price", ["pain_point"])]

@@ -42,7 +42,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_answer(args: argparse.Namespace) -> int:
     board = open_board(args)
-    answer = board.answer_question(args.number, args.text)
+    answer = board.answer_question(args.number, " ".join(args.text))
     print(answer.id)
     return EXIT_OK
 
@@ -246,7 +246,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     sub = review.add_subparsers(title="review commands", metavar="VERB")
     answer = add_verb(sub, common, "answer", cmd_answer, "answer gap-analysis question N (lead)")
     answer.add_argument("number", type=item_number, metavar="N")
-    answer.add_argument("text")
+    answer.add_argument("text", nargs="+", help="the answer (the words may come unquoted)")
     tick = add_verb(sub, common, "tick", cmd_tick, "list the end-of-cycle checklist, or tick item N (lead)")
     tick.add_argument("number", type=item_number, nargs="?", metavar="N")
     how = tick.add_mutually_exclusive_group()
