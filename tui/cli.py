@@ -181,7 +181,10 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
-    args = parser.parse_args(joined_minus_values(argv))
+    args, extra = parser.parse_known_args(joined_minus_values(argv))
+    if extra:  # said by the verb they were given to, with its usage (argparse's own says `uplift`'s)
+        verb = _verb_parser(parser, args.command) if hasattr(args, "command") else None
+        (verb or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not hasattr(args, "board"):
         args.board = None
     if hasattr(args, "command"):

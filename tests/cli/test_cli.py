@@ -77,6 +77,15 @@ def test_bad_input_is_exit_2_and_writes_nothing(run, team, args, message) -> Non
     assert snapshot_files(team) == before
 
 
+def test_an_unknown_option_is_said_by_the_command_it_was_given_to(run) -> None:
+    """`deal edit D-1 --splits bea=40` showed the top-level usage ("uplift [-h] [--board DIR]
+    ... COMMAND ...") and "uplift: error: unrecognized arguments", not the verb's."""
+    code, out, err = run("task", "edit", "T-1", "--titel", "x")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: uplift task edit ")
+    assert err.endswith("uplift task edit: error: unrecognized arguments: --titel x\n")
+
+
 def test_log_lists_newest_first_and_as_json(run) -> None:
     run("task", "move", "T-1", "doing")
     code, out, _ = run("log", "--limit", "2", "--json")
