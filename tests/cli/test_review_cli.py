@@ -154,8 +154,9 @@ def test_forecast_history_by_week(run) -> None:
     assert [p["won"] for p in trend] == [0, 152400] and trend[1]["quota"] == 255000
     assert [p["deals"] for p in trend] == [0, 20]
     assert "trend" not in json.loads(run("forecast", "--json")[1])
-    code, _, err = run("forecast", "--weeks", "53")
-    assert code == 2 and "1 to 52 weeks" in err
+    for weeks in ("53", "-1"):  # (0, the default, is none: it said "1 to 52" and took 0)
+        assert run("forecast", "--weeks", weeks) == (
+            2, "", f"uplift: weeks: a history of 0 (none) to 52 weeks, not {weeks}\n")
 
 
 def test_forecast_refuses_what_it_cannot_answer(run) -> None:
