@@ -112,6 +112,17 @@ def test_training_items(run) -> None:
     assert json.loads(out)[0]["done"] is True
 
 
+def test_an_empty_baseline_or_target_clears_it_as_goal_edit_says(run) -> None:
+    """`goal edit --help`: "an empty value clears one"; --target "" said "'' is not a number"."""
+    run("goal", "add", "Grow revenue", "--metric", "revenue", "--baseline", "1.2M", "--target", "+15%")
+    assert run("goal", "edit", "G-1", "--target", "")[:2] == (0, "G-1\n")
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["baseline"], goal["target"], goal["target_kind"]) == (1_200_000, None, "absolute")
+    assert run("goal", "edit", "G-1", "--baseline", " ")[:2] == (0, "G-1\n")
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["baseline"], goal["baseline_source"], goal["smart"]["M"]["passed"]) == (None, "", False)
+
+
 def test_editing_and_deleting_goals_strategies_budget_lines_and_training(run) -> None:
     run("goal", "add", "Grow revenue")  # G-1
     run("goal", "add", "Win new logos")  # G-2
