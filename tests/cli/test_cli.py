@@ -299,6 +299,17 @@ def test_steps_are_ticked_from_the_command_line_and_an_edit_keeps_their_ticks(ru
     assert run("task", "tick", "T-1", "1", "--undo", user="ali")[:2] == (0, "T-1 1. [ ] list them  (0/3)\n")
 
 
+def test_an_empty_step_alone_clears_the_checklist_and_among_others_is_named(run, team) -> None:
+    """`--step ""` said "steps[0].text: must not be empty"; an empty value clears a field."""
+    assert run("task", "edit", "T-1", "--step", "list them", "--step", "call")[0] == 0
+    before = snapshot_files(team)
+    assert run("task", "edit", "T-1", "--step", "list them", "--step", " ") == (
+        2, "", "uplift: --step: step 2 is empty (a step needs some text; --step \"\" alone clears them)\n")
+    assert snapshot_files(team) == before
+    assert run("task", "edit", "T-1", "--step", "")[:2] == (0, "T-1\n")
+    assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["steps"] == []
+
+
 def test_done_twice_says_it_was_done_already_and_logs_nothing_more(run) -> None:
     assert run("task", "done", "T-1")[:2] == (0, "T-1 → done\n")
     logged = run("log", "--json")[1]
