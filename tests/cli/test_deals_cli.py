@@ -98,6 +98,15 @@ def test_an_owner_who_is_not_a_member_is_named_with_their_row_or_rows(run, tmp_p
     assert "owner 'zoe' (rows 4, 5) is not a member" in err
 
 
+def test_a_folder_given_as_the_deals_file_is_said_to_be_a_folder(run, tmp_path) -> None:
+    """It said "no such file" of a folder that is there."""
+    (tmp_path / "deals.csv").mkdir()
+    assert run("deal", "import", str(tmp_path / "deals.csv")) == (
+        2, "", f"uplift: file: {tmp_path / 'deals.csv'}: is a folder, not a file\n")
+    assert run("deal", "import", str(tmp_path / "none.csv")) == (
+        2, "", f"uplift: file: {tmp_path / 'none.csv'}: no such file\n")
+
+
 def test_a_closed_deal_shows_the_day_it_closed(run) -> None:
     run("deal", "add", "Acme renewal", "--value", "12000", "--owner", "ali", "--close", "2030-06-30")
     run("deal", "add", "Beta pilot", "--value", "500", "--owner", "ali", "--close", "2030-07-31")
