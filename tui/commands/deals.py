@@ -167,7 +167,8 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         print_json(result)
         return EXIT_OK
     verb = "would import" if args.dry_run else "imported"
-    span = f" ({result['first']} … {result['last']})" if result["first"] else ""
+    span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
+        f" ({result['first']} … {result['last']})"
     print(f"{verb} {result['rows']} deal{'s' if result['rows'] != 1 else ''}{span}: " +
           ", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items()))
     print("columns: " + ", ".join(f"{c} → {f}" for c, f in result["mapping"].items()))
