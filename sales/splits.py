@@ -119,8 +119,10 @@ def parse_splits(text: str) -> list[dict]:
         match = _PART.match(part)
         if not match:
             raise ValueError(f"{part!r} is not a split: write the rep and their share, e.g. `bo 40` or `bo=40`")
-        splits.append({"rep": match.group("rep"),
-                       "share": float(match.group("share"))})
+        share = float(match.group("share"))
+        if not 0 < share <= 100:  # (said here, with what was typed, not as the model's splits[0].share)
+            raise ValueError(f"{part!r}: a share is a percent above 0, at most 100")
+        splits.append({"rep": match.group("rep"), "share": share})
     return splits
 
 

@@ -139,28 +139,50 @@ def normalize_repeat(text: str) -> str | None:
     return _REPEAT_ALIASES[wanted]
 
 
-def _step(day: date, every: str, times: int) -> date:
-    """`day` moved `times` steps of `every`; a month step keeps the day of the month where the
-    month has it (Jan 31 monthly: Feb 28, Mar 31), counted from `day` so it does not drift."""
+def _step(day: date, every: str, times: int, keep: int | None = None) -> date:
+    """`day` moved `times` steps of `every`; a month step keeps the day of the month (`keep`,
+    else `day`'s) where the month has it (Jan 31 monthly: Feb 28, Mar 31), counted from `day` so
+    it does not drift."""
     days, months = _REPEAT_STEP[every]
     if not months:
         return day + timedelta(days=days * times)
     total = day.month - 1 + months * times
     year, month = day.year + total // 12, total % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(keep or day.day, calendar.monthrange(year, month)[1]))
 
 
-def next_occurrence(task: Task, today: date) -> dict | None:
+def _month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def repeat_day(task: Task, by_id: Mapping[str, Task]) -> int | None:
+    """The day of the month a repeating task's occurrences keep: its due date's, unless that is
+    a month's last day cut short from the occurrences it follows (Feb 28 after Jan 31: the 31st,
+    so that March is back on the 31st). A due date a person moved off a month's end keeps its own."""
+    if task.due is None:
+        return None
+    day, seen, current = task.due.day, {task.id}, task
+    while _month_end(current.due) and current.previous in by_id and current.previous not in seen:
+        current = by_id[current.previous]
+        if current.due is None or current.every != task.every:
+            break
+        seen.add(current.id)
+        day = max(day, current.due.day)
+    return day
+
+
+def next_occurrence(task: Task, today: date, day: int | None = None) -> dict | None:
     """The fields of a repeating task's next occurrence, made when it is done: the same work
-    (steps unticked, no comments), due one step after its due date, or the first step on or
-    after `today` when it was done later than that; its start moves by as much. None when that
-    date would be past the last year a plan holds (dates.LAST_YEAR): the task is done, and its
-    repeats end there (before, the task could not be done at all)."""
+    (steps unticked, no comments), due one step after its due date (a month step on `day` of the
+    month, repeat_day's), or the first step on or after `today` when it was done later than that;
+    its start moves by as much. None when that date would be past the last year a plan holds
+    (dates.LAST_YEAR): the task is done, and its repeats end there (before, the task could not be
+    done at all)."""
     times = 1
     try:
-        while _step(task.due, task.every, times) < today:
+        while _step(task.due, task.every, times, day) < today:
             times += 1
-        due = _step(task.due, task.every, times)
+        due = _step(task.due, task.every, times, day)
         start = task.start + (due - task.due) if task.start else None
     except (OverflowError, ValueError):  # (past 9999-12-31)
         return None

@@ -29,6 +29,8 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
 
     path = Path(path)
     shown = name or str(path)
+    if path.is_dir():
+        raise Invalid("file", f"{shown}: is a folder, not a file")
     if not path.is_file():
         raise Invalid("file", f"{shown}: no such file")
     try:

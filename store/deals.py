@@ -404,7 +404,8 @@ class DealChanges(BoardCore):
                 deals.append(deal)
             for owner, numbers in strangers.items():
                 shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
-                problems.append(f"owner {owner!r} (rows {shown}) is not a member of this board; "
+                rows = "row" if len(numbers) == 1 else "rows"
+                problems.append(f"owner {owner!r} ({rows} {shown}) is not a member of this board; "
                                 f"add them (`uplift member add {name_for(owner)} --role rep`: a "
                                 f"member's name matches however the file spells it), map another "
                                 f"column with --map COLUMN=owner, or import such deals without an "

@@ -92,8 +92,9 @@ class ReviewChanges(BoardCore):
         return self._models("plan", "review_answers", ReviewAnswer, key=lambda a: int(a.id.split("-")[1]))
 
     def answers_by_question(self, lang: str = "en") -> list[tuple[str, ReviewAnswer | None]]:
-        """Each gap-analysis question (in `lang`) with its answer (or None)."""
-        answers = {a.question: a for a in self.review_answers()}
+        """Each gap-analysis question (in `lang`) with its answer (or None: an answer emptied, the
+        app's way to take one back, is none, so the cycle does not count it as answered)."""
+        answers = {a.question: a for a in self.review_answers() if a.answer.strip()}
         return [(shown, answers.get(q)) for q, shown in zip(self.review_questions(), self.review_questions(lang))]
 
     def answer_question(self, number: int, text: str) -> ReviewAnswer:

@@ -16,6 +16,7 @@ from sales.tasks import (
     dependency_loop,
     next_occurrence,
     normalize_status,
+    repeat_day,
 )
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
@@ -66,7 +67,7 @@ class TaskChanges(BoardCore):
         takes both back). Done again after a reopen, it makes no second one."""
         if self.next_of(done.id) is not None:
             return
-        fields = next_occurrence(done, self.today())
+        fields = next_occurrence(done, self.today(), repeat_day(done, {t.id: t for t in self.tasks()}))
         if fields is None:
             return  # its next date would be past the last year a plan holds: the repeats end
         self._check("task.add", new_owner=fields["owner"])

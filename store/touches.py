@@ -38,10 +38,18 @@ class TouchChanges(BoardCore):
             linked = self.deal(deal) if deal else None
             if linked:
                 self.require_activity_on(linked)
+            named, on_account = (account or "").strip(), account
+            if linked and linked.account:
+                # an activity on a deal is on its account: another one would keep that account's
+                # quiet key-account alert silent with a call made elsewhere
+                if named and named.casefold() != linked.account.casefold():
+                    raise Invalid("account", f"{linked.id} is {linked.account}'s deal, not {named}'s: "
+                                             "give --deal alone, or --account alone")
+                on_account = linked.account
             touch = convert({"id": format_id("touch", tx.nextnumber("touch")), "type": kind,
                              "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
                              "deal": linked.id if linked else None,
-                             "account": account if account is not None else (linked.account if linked else "")},
+                             "account": on_account if on_account is not None else ""},
                             Touch)
             self._put_new(tx, "touch.log", "touch", touch)
             return touch

@@ -352,6 +352,19 @@ def _screen(module: str, name: str) -> Screen:
     return screen
 
 
+def check_theme(theme: str) -> None:
+    """Refuse (BadInput) a theme name that is neither a theme file (shipped or the user's) nor
+    one of Textual's, before anything is made for it (`uplift demo --theme` seeds a board)."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.cli_support import BadInput
+
+    files = load_themes().names
+    if theme not in files and theme not in BUILTIN_THEMES:
+        raise BadInput(f"there is no theme named {theme!r}; themes: {', '.join(files)} "
+                       f"(and Textual's: {', '.join(n for n in BUILTIN_THEMES if n not in files)})")
+
+
 def run_app(board: Board, theme: str | None = None) -> int:
     """Run the app on this board until it is quit; the command's exit code: 0, or once it
     stopped on an error (already reported on stderr) 1 for one of Uplift's own (a board file
@@ -363,8 +376,8 @@ def run_app(board: Board, theme: str | None = None) -> int:
 
     app = UpliftApp(board, theme=theme)
     if theme and app.theme != theme:
-        raise BadInput(f"there is no theme named {theme!r}; themes: {', '.join(app.theme_files)} "
-                       f"(and Textual's: {', '.join(n for n in app.available_themes if n not in app.theme_files)})")
+        check_theme(theme)  # (says why)
+        raise BadInput(f"theme: {theme!r} could not be used")
     for problem in app.startup_problems:
         print(f"uplift: {safe(problem)}", file=sys.stderr)
     app.run()

@@ -164,7 +164,8 @@ def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespa
 #: A model's field as the command line names it (`deal edit --next`: `next_step` is the model's).
 #: Only where the two differ; a command that reads a file names its fields as the file does.
 _TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
-          "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount"}
+          "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount",
+          "requested": "amount"}
 
 
 def as_typed(error: Exception, args: argparse.Namespace) -> str:
@@ -180,7 +181,10 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
-    args = parser.parse_args(joined_minus_values(argv))
+    args, extra = parser.parse_known_args(joined_minus_values(argv))
+    if extra:  # said by the verb they were given to, with its usage (argparse's own says `uplift`'s)
+        verb = _verb_parser(parser, args.command) if hasattr(args, "command") else None
+        (verb or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not hasattr(args, "board"):
         args.board = None
     if hasattr(args, "command"):

@@ -77,6 +77,15 @@ def test_bad_input_is_exit_2_and_writes_nothing(run, team, args, message) -> Non
     assert snapshot_files(team) == before
 
 
+def test_an_unknown_option_is_said_by_the_command_it_was_given_to(run) -> None:
+    """`deal edit D-1 --splits bea=40` showed the top-level usage ("uplift [-h] [--board DIR]
+    ... COMMAND ...") and "uplift: error: unrecognized arguments", not the verb's."""
+    code, out, err = run("task", "edit", "T-1", "--titel", "x")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: uplift task edit ")
+    assert err.endswith("uplift task edit: error: unrecognized arguments: --titel x\n")
+
+
 def test_log_lists_newest_first_and_as_json(run) -> None:
     run("task", "move", "T-1", "doing")
     code, out, _ = run("log", "--limit", "2", "--json")
@@ -148,6 +157,18 @@ def test_the_command_line_does_not_import_textual_or_pandas(team) -> None:
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "0 []"
+
+
+def test_a_demo_with_a_theme_that_does_not_exist_makes_no_board(tmp_path, capsys, monkeypatch) -> None:
+    """`uplift demo --theme nope` seeded a board and then stopped (exit 2) leaving it behind, and
+    with --no-open took the name without a word; the name is checked first, nothing made."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for opening in ([], ["--no-open"]):
+        code = main(["demo", "--board", str(tmp_path / "demo"), "--theme", "nope", *opening])
+        out, err = capsys.readouterr()
+        assert (code, out) == (2, "") and err.startswith("uplift: there is no theme named 'nope'; themes: ")
+        assert "uplift-light" in err and list(tmp_path.iterdir()) == []
+    assert main(["demo", "--board", str(tmp_path / "demo"), "--theme", "uplift-light", "--no-open"]) == 0
 
 
 def test_demo_seeds_a_quarter_with_history(tmp_path, capsys) -> None:
@@ -278,6 +299,17 @@ def test_steps_are_ticked_from_the_command_line_and_an_edit_keeps_their_ticks(ru
     steps = json.loads(run("task", "show", "T-1", "--json")[1])["task"]["steps"]
     assert [(s["text"], s["done"]) for s in steps] == [("list them", True), ("call", False), ("send the deck", False)]
     assert run("task", "tick", "T-1", "1", "--undo", user="ali")[:2] == (0, "T-1 1. [ ] list them  (0/3)\n")
+
+
+def test_an_empty_step_alone_clears_the_checklist_and_among_others_is_named(run, team) -> None:
+    """`--step ""` said "steps[0].text: must not be empty"; an empty value clears a field."""
+    assert run("task", "edit", "T-1", "--step", "list them", "--step", "call")[0] == 0
+    before = snapshot_files(team)
+    assert run("task", "edit", "T-1", "--step", "list them", "--step", " ") == (
+        2, "", "uplift: --step: step 2 is empty (a step needs some text; --step \"\" alone clears them)\n")
+    assert snapshot_files(team) == before
+    assert run("task", "edit", "T-1", "--step", "")[:2] == (0, "T-1\n")
+    assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["steps"] == []
 
 
 def test_done_twice_says_it_was_done_already_and_logs_nothing_more(run) -> None:

@@ -92,6 +92,17 @@ def test_an_approved_statement_shows_a_later_payment_as_changed(run) -> None:
     assert "250.00 paid before; 100.00 to pay" in out
 
 
+def test_paying_a_statement_approved_again_says_the_difference_payroll_pays(run) -> None:
+    """It said "P-2 ali: 350.00 paid", as if payroll paid 350 again: 250 had been paid before."""
+    run("deal", "paid", "D-1", "30000", "--on", "2026-12-01")
+    run("payout", "approve")
+    assert run("payout", "paid", "--ref", "DEC")[:2] == (0, "P-1 ali: 250.00 paid (DEC)\n")
+    run("deal", "paid", "D-1", "12000", "--on", "2026-12-20")
+    run("payout", "approve")
+    assert run("payout", "paid", "--ref", "JAN")[:2] == (
+        0, "P-2 ali: 350.00 paid (JAN); 250.00 of it paid before, so 100.00 now\n")
+
+
 def test_what_is_refused_and_what_is_bad_input(run) -> None:
     code, _, err = run("deal", "paid", "D-1", "100", user="ali")  # ali owns D-1: still a lead's call
     assert code == 1 and "only a lead may record what customers have paid" in err

@@ -52,6 +52,19 @@ def test_log_add_and_the_feed(run) -> None:
     assert run("log", "add", "fax", "--deal", "D-1")[0] == 2
 
 
+def test_an_activity_on_a_deal_is_on_that_deals_account(run, team) -> None:
+    """`--deal D-1 --account Other` would count a call on Acme's deal as Other's activity (and
+    keep Other's quiet key account from alerting): bad input, nothing written."""
+    run("deal", "add", "Acme", "--owner", "ali", "--account", "Acme")
+    before = snapshot_files(team)
+    code, out, err = run("log", "add", "call", "--deal", "D-1", "--account", "Globex", "hello", user="ali")
+    assert (code, out) == (2, "")
+    assert err == "uplift: account: D-1 is Acme's deal, not Globex's: give --deal alone, or --account alone\n"
+    assert snapshot_files(team) == before
+    code, out, _ = run("log", "add", "call", "--deal", "D-1", "--account", " acme ", "--json", "hi", user="ali")
+    assert code == 0 and json.loads(out)["account"] == "Acme"
+
+
 def test_alerts_json_and_snooze(run) -> None:
     run("task", "edit", "T-1", "--due", "2020-01-01")
     code, out, _ = run("alerts", "--json")
@@ -74,6 +87,24 @@ def test_a_bad_import_exits_2_and_writes_nothing(run, team, tmp_path) -> None:
     good.write_text("title,stage,value,owner\nA,Lead,10,ali\nB,Won,20,bea\n", encoding="utf-8")
     code, out, _ = run("deal", "import", str(good), "--json")
     assert code == 0 and json.loads(out)["imported"] == 2
+
+
+def test_an_owner_who_is_not_a_member_is_named_with_their_row_or_rows(run, tmp_path) -> None:
+    deals = tmp_path / "deals.csv"
+    deals.write_text("title,stage,owner\nA,Lead,Moses Frase\nB,Lead,ali\nC,Lead,zoe\nD,Lead,zoe\n", encoding="utf-8")
+    code, _, err = run("deal", "import", str(deals))
+    assert code == 2
+    assert "owner 'Moses Frase' (row 2) is not a member" in err  # it said "(rows 2)"
+    assert "owner 'zoe' (rows 4, 5) is not a member" in err
+
+
+def test_a_folder_given_as_the_deals_file_is_said_to_be_a_folder(run, tmp_path) -> None:
+    """It said "no such file" of a folder that is there."""
+    (tmp_path / "deals.csv").mkdir()
+    assert run("deal", "import", str(tmp_path / "deals.csv")) == (
+        2, "", f"uplift: file: {tmp_path / 'deals.csv'}: is a folder, not a file\n")
+    assert run("deal", "import", str(tmp_path / "none.csv")) == (
+        2, "", f"uplift: file: {tmp_path / 'none.csv'}: no such file\n")
 
 
 def test_a_closed_deal_shows_the_day_it_closed(run) -> None:
@@ -161,6 +192,21 @@ def test_stuck_deals_alert_and_their_limits_per_stage(run, team) -> None:
     assert "Deals stuck" not in run("today", "--for", "ali")[1]
 
 
+def test_alert_settings_out_of_range_are_said_by_the_option_typed(run, team) -> None:
+    """They were said by the settings' own names, three at once ("min_left, default_quiet_days
+    and default_stuck_days are at least 1" for --default-stuck 0)."""
+    before = snapshot_files(team)
+    for args, says in ((["--drop", "-5"], "--drop: -5 is not a number of points above 0, at most 100"),
+                       (["--drop", "120"], "--drop: 120 is not a number of points above 0, at most 100"),
+                       (["--min-left", "0"], "--min-left: at least 1, not 0"),
+                       (["--default-quiet", "0"], "--default-quiet: at least 1 day, not 0"),
+                       (["--default-stuck", "-2"], "--default-stuck: at least 1 day, not -2"),
+                       (["--stuck", "Proposal=0"], "--stuck Proposal=0: at least 1 day, not 0"),
+                       (["--quiet", "Lead=0"], "--quiet Lead=0: at least 1 day, not 0")):
+        assert run("alerts", "config", *args) == (2, "", f"uplift: {says}\n"), args
+    assert snapshot_files(team) == before
+
+
 def test_split_credit_from_the_command_line(run, team) -> None:
     import csv
     import io
@@ -172,7 +218,8 @@ def test_split_credit_from_the_command_line(run, team) -> None:
     for bad, message in ((["--split", "bea forty"], "--split bea forty: 'bea forty' is not a split"),
                          (["--split", "bea 70", "--split", "dana 40"], "splits: the splits give 110%"),
                          (["--split", "dana 10"], "splits: dana is a lead: a deal's credit is split among reps"),
-                         (["--split", "bea 0"], "splits[0].share: must be more than 0"),
+                         (["--split", "bea 0"], "--split bea 0: 'bea 0': a share is a percent above 0, at most 100"),
+                         (["--split", "bea=140"], "--split bea=140: 'bea=140': a share is a percent above 0, at most 100"),
                          (["--split", "none", "--split", "bea 10"], "--split none clears the splits: give it alone"),
                          (["--split", "ali 10"], "splits: ali has a 10% split of the deal and cannot also own it")):
         code, _, err = run("deal", "edit", "D-1", *bad)

@@ -97,12 +97,30 @@ def test_budget_request_approve_reject_spend(run) -> None:
     assert err == "warning: approved 9,000 of the plan's 6,500 budget (2,500 over)\n"
 
 
+def test_a_negative_request_is_said_as_the_amount_typed(run) -> None:
+    run("strategy", "add", "Fairs")
+    # the command's argument is the amount (`budget request TITLE AMOUNT`); it said "requested: ..."
+    assert run("budget", "request", "Booth", "-5", "--strategy", "S-1") == (
+        2, "", "uplift: amount: must be at least 0\n")
+
+
 def test_training_items(run) -> None:
     assert run("training", "add", "Pricing rules", "--audience", "all reps", "--on", "2026-12-01")[:2] == \
         (0, "L-1\n")
     assert run("training", "done", "L-1")[:2] == (0, "L-1 done\n")
     code, out, _ = run("training", "list", "--json")
     assert json.loads(out)[0]["done"] is True
+
+
+def test_an_empty_baseline_or_target_clears_it_as_goal_edit_says(run) -> None:
+    """`goal edit --help`: "an empty value clears one"; --target "" said "'' is not a number"."""
+    run("goal", "add", "Grow revenue", "--metric", "revenue", "--baseline", "1.2M", "--target", "+15%")
+    assert run("goal", "edit", "G-1", "--target", "")[:2] == (0, "G-1\n")
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["baseline"], goal["target"], goal["target_kind"]) == (1_200_000, None, "absolute")
+    assert run("goal", "edit", "G-1", "--baseline", " ")[:2] == (0, "G-1\n")
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["baseline"], goal["baseline_source"], goal["smart"]["M"]["passed"]) == (None, "", False)
 
 
 def test_editing_and_deleting_goals_strategies_budget_lines_and_training(run) -> None:

@@ -44,3 +44,14 @@ def test_a_folder_that_was_there_stays_and_a_board_with_work_is_kept(tmp_path, c
     assert uplift(capsys, "--board", board, "task", "add", "")[0] == 2
     assert uplift(capsys, "--board", board, "task", "list", "--json")[0] == 0
     assert "Call Acme" in uplift(capsys, "--board", board, "task", "list")[1]
+
+
+@pytest.mark.parametrize("args", [("wip",), ("wip", "--json")], ids=" ".join)
+def test_showing_the_wip_limits_reads_and_makes_no_board(tmp_path, capsys, args) -> None:
+    """`uplift wip` only shows: on a typo it made an empty board and said "No WIP limits set"."""
+    board = tmp_path / "typo" / "board"
+    code, out, err = uplift(capsys, "--board", board, *args)
+    assert (code, out) == (1, "") and f"no board at {board}" in err
+    assert list(tmp_path.iterdir()) == []
+    assert uplift(capsys, "--board", board, "wip", "doing", "4")[:2] == (0, "doing: 4\n")  # setting one makes it
+    assert uplift(capsys, "--board", board, "wip", "--json")[:2] == (0, '{"doing":4}\n')

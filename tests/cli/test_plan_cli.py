@@ -56,6 +56,13 @@ def test_export_writes_the_plan_to_stdout_or_a_file(run, tmp_path) -> None:
     assert "- id: T-1\n  title: Call Acme\n  owner: ali\n  status: todo\n  priority: normal\n  due: 2026-12-01\n" in out
     code, _, _ = run("plan", "export", "-o", str(tmp_path / "out.yaml"))
     assert code == 0 and (tmp_path / "out.yaml").read_text() == out
+    assert run("plan", "export", "board")[:2] == (0, out)  # (the board's plan named)
+
+
+def test_exporting_a_plan_the_board_does_not_hold_is_not_found(run) -> None:
+    """A plan named that the board does not hold is not found (exit 1), as an id is; it said 2."""
+    assert run("plan", "export", "Q3 plan") == (1, "", "uplift: this board holds the plan 'board', not "
+                                                       "'Q3 plan' (a board holds one plan; choose another with --board DIR)\n")
 
 
 BAD_FILES = {

@@ -55,3 +55,23 @@ def test_tags(run) -> None:
     assert "  tags  " not in run("task", "show", "T-3")[1]
     code, _, err = run("task", "add", "x", "--tags", "+")
     assert code == 2 and "a tag needs a word" in err
+
+
+def test_a_monthly_task_on_the_31st_comes_back_to_the_31st(run) -> None:
+    """Jan 31 monthly falls on Feb 28 and then Mar 31 (the README's promise); each occurrence
+    was counted from the one before, so it stayed on the 28th from March on."""
+    assert run("task", "add", "Month-end close", "--due", "2031-01-31", "--every", "month")[:2] == (0, "T-3\n")
+    dues = []
+    for number in range(3, 8):
+        code, out, _ = run("task", "done", f"T-{number}")
+        dues.append(out.splitlines()[1].split(" due ")[1])
+    assert dues == ["2031-02-28 (monthly)", "2031-03-31 (monthly)", "2031-04-30 (monthly)",
+                    "2031-05-31 (monthly)", "2031-06-30 (monthly)"]
+    # a quarterly one from Aug 31 passes two short months (Nov 30, Feb 29) and comes back to May 31
+    assert run("task", "add", "Quarter close", "--due", "2031-08-31", "--every", "quarter")[:2] == (0, "T-9\n")
+    dues = [run("task", "done", f"T-{n}")[1].splitlines()[1].split(" due ")[1] for n in (9, 10, 11)]
+    assert dues == ["2031-11-30 (quarterly)", "2032-02-29 (quarterly)", "2032-05-31 (quarterly)"]
+    # a date a person moves keeps its own day: Jan 30 monthly is Feb 28, then Mar 30
+    assert run("task", "add", "Report", "--due", "2031-01-30", "--every", "month")[:2] == (0, "T-13\n")
+    dues = [run("task", "done", f"T-{n}")[1].splitlines()[1].split(" due ")[1] for n in (13, 14)]
+    assert dues == ["2031-02-28 (monthly)", "2031-03-30 (monthly)"]

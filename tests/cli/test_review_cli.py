@@ -156,8 +156,9 @@ def test_forecast_history_by_week(run) -> None:
     assert [p["won"] for p in trend] == [0, 152400] and trend[1]["quota"] == 255000
     assert [p["deals"] for p in trend] == [0, 20]
     assert "trend" not in json.loads(run("forecast", "--json")[1])
-    code, _, err = run("forecast", "--weeks", "53")
-    assert code == 2 and "1 to 52 weeks" in err
+    for weeks in ("53", "-1"):  # (0, the default, is none: it said "1 to 52" and took 0)
+        assert run("forecast", "--weeks", weeks) == (
+            2, "", f"uplift: weeks: a history of 0 (none) to 52 weeks, not {weeks}\n")
 
 
 def test_forecast_refuses_what_it_cannot_answer(run) -> None:
@@ -279,3 +280,33 @@ def test_an_invisible_character_does_not_make_a_new_customer(run) -> None:
     deals = {d["id"]: d for d in json.loads(run("deal", "list", "--json")[1])}
     assert (deals["D-20"]["account"], deals["D-14"]["account"]) == ("Acme", "Betasol")
     assert json.loads(run("review", "--json")[1])["process"]["new_customers"] == new_customers
+
+
+def test_an_answer_taken_back_to_nothing_is_not_counted_as_answered(run) -> None:
+    """An empty answer (the screen's way to clear one, and `review answer N ""`) reads as none
+    everywhere: the review says "not answered", so the cycle at a glance does not count it."""
+    assert run("review", "answer", "1", "Mostly: the mid-market part worked")[0] == 0
+    assert run("review", "answer", "2", "Too few calls")[0] == 0
+    assert run("review", "answer", "2", "")[0] == 0
+    code, out, _ = run("cycle", "--json")
+    assert code == 0 and json.loads(out)["review"]["answered"] == [1, 5]
+
+
+def test_a_leaderboard_with_no_reps_says_how_to_add_one(tmp_path, capsys, monkeypatch) -> None:
+    """It printed its header and nothing under it; payout says there are no reps."""
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    assert run("member", "add", "dana", "--role", "lead")[0] == 0
+    assert run("leaderboard") == (0, "No reps on this board yet: add one with "
+                                     "`uplift member add NAME --role rep`.\n", "")
+    assert run("leaderboard", "--json") == (0, "[]\n", "")
+
+
+def test_an_answer_and_a_note_may_come_unquoted_as_a_comment_may(run) -> None:
+    """`review answer 3 The market shrank` stopped on "unrecognized arguments: market shrank"
+    under the top-level usage; `task comment` and `coach` take their words unquoted."""
+    assert run("review", "answer", "3", "The", "market", "shrank", "5%")[0] == 0
+    assert json.loads(run("review", "--json")[1])["answers"][2]["answer"] == "The market shrank 5%"
+    code, out, _ = run("note", "add", "Reps", "lose", "deals", "on", "price", "--tag", "pain_point")
+    assert (code, out) == (0, "N-1\n")
+    notes = json.loads(run("note", "list", "--json")[1])
+    assert [(n["text"], n["tags"]) for n in notes] == [("Reps lose deals on price", ["pain_point"])]

@@ -41,6 +41,13 @@ def cmd_config(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     changes: dict = {}
+    # each value is judged here, by the option typed (the settings' own check names its fields)
+    if args.drop is not None and not 0 < args.drop <= 100:
+        raise BadInput(f"--drop: {args.drop:g} is not a number of points above 0, at most 100")
+    for option, value, unit in (("--min-left", args.min_left, ""), ("--default-quiet", args.default_quiet, " day"),
+                                ("--default-stuck", args.default_stuck, " day")):
+        if value is not None and value < 1:
+            raise BadInput(f"{option}: at least 1{unit}, not {value}")
     if args.drop is not None:
         changes["conversion_drop"] = args.drop
     if args.min_left is not None:
@@ -56,6 +63,8 @@ def cmd_config(args: argparse.Namespace) -> int:
                 stage, sep, days = pair.partition("=")
                 if not sep or not days.strip().isdigit():
                     raise BadInput(f"{option} {pair}: write STAGE=DAYS (e.g. {option} Proposal=7)")
+                if int(days) < 1:
+                    raise BadInput(f"{option} {pair}: at least 1 day, not {int(days)}")
                 per_stage[stage.strip()] = int(days)
             changes[key] = per_stage
     settings = board.set_alert_settings(**changes) if changes else board.alert_settings()

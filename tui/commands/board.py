@@ -25,6 +25,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from store.board import Board
     from store.demo import seed_demo
 
+    if args.theme:  # a name that is not a theme is said before a board (or its folder) is made for it
+        from tui.app import check_theme
+
+        check_theme(args.theme)
     path = Path(args.board) if args.board else Path(tempfile.mkdtemp(prefix="uplift-demo-")) / "board"
     if (path / "board.json").exists():
         raise BadInput(f"{path} already holds a board; the demo needs a new folder")

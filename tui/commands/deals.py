@@ -171,7 +171,8 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         print_json(result)
         return EXIT_OK
     verb = "would import" if args.dry_run else "imported"
-    span = f" ({result['first']} … {result['last']})" if result["first"] else ""
+    span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
+        f" ({result['first']} … {result['last']})"
     print(f"{verb} {result['rows']} deal{'s' if result['rows'] != 1 else ''}{span}: " +
           ", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items()))
     print("columns: " + ", ".join(f"{c} → {f}" for c, f in result["mapping"].items()))
@@ -307,7 +308,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--json", action="store_true")
 
     funnel = add_verb(verbs, common, "funnel", cmd_funnel, _("the funnel: per stage deals, value, conversion, trend"))
-    funnel.add_argument("--weeks", type=int, default=12)
+    funnel.add_argument("--weeks", type=int, default=12, metavar="N",
+                        help="the weeks each stage's trend shows (default 12)")
     funnel.add_argument("--json", action="store_true")
     snap = add_verb(verbs, common, "snapshot", cmd_snapshot, _("record this week's pipeline counts (for cron)"))
     snap.add_argument("--json", action="store_true")

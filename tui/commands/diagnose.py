@@ -134,7 +134,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_path(run, "files", stdin=False, nargs="+", metavar="FILE", help="one file, or several of the same layout")
     run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help="say which column holds a field (repeatable); saved for files with the same columns")
-    run.add_argument("--period", choices=("month", "quarter"), default="month")
+    run.add_argument("--period", choices=("month", "quarter"), default="month",
+                     help="the periods the report compares (default month)")
     add_path(run, "--join", stdin=False, action="append", default=[], metavar="FILE:KEY",
              help="add the columns of FILE to each row with the same KEY (repeatable)")
     add_path(run, "--costs", stdin=False, metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")

@@ -62,12 +62,16 @@ def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
                     "direction": args.direction, "description": args.description,
                     "start": cli_date(board, args.start, "start"),
                     "deadline": cli_date(board, args.deadline, "deadline")}
-    if args.baseline is not None:
+    if args.baseline is not None and not args.baseline.strip():
+        fields["baseline"] = fields["baseline_source"] = ""  # (cleared, below)
+    elif args.baseline is not None:
         word = args.baseline.strip().lower()
         fields["baseline"] = word if word in ("snapshot", "latest") else cli_number(args.baseline, "baseline")
         if not isinstance(fields["baseline"], str):
             fields["baseline_source"] = ""
-    if args.target is not None:
+    if args.target is not None and not args.target.strip():
+        fields["target"] = fields["target_kind"] = ""  # (cleared, below)
+    elif args.target is not None:
         try:
             fields["target"], fields["target_kind"] = parse_target(args.target)
         except ValueError as error:

@@ -153,7 +153,7 @@ def cmd_key_remove(args: argparse.Namespace) -> int:
 def cmd_wip(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
-    board = open_board(args, create=True)
+    board = open_board(args, create=args.status is not None)  # (showing them reads: no board made)
     if args.status is not None:
         if args.limit is None:
             raise BadInput("give a limit (a whole number) or `off`")

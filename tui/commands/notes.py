@@ -19,7 +19,7 @@ def _note_rows(notes) -> str:
 
 def cmd_note_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
-    note = board.add_note(args.text, kind=args.kind, tags=args.tag, source=args.source or "")
+    note = board.add_note(" ".join(args.text), kind=args.kind, tags=args.tag, source=args.source or "")
     print(note.id)
     return EXIT_OK
 
@@ -64,7 +64,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title="note commands", metavar="VERB", required=True)
     tags = f"tag: {', '.join(NOTE_TAGS)} (repeatable)"
     add = add_verb(note, common, "add", cmd_note_add, "add a note and print its id")
-    add.add_argument("text")
+    add.add_argument("text", nargs="+", help="the note (the words may come unquoted)")
     add.add_argument("--kind", choices=NOTE_KINDS, default="interview")
     add.add_argument("--tag", action="append", default=[], metavar="TAG", help=tags)
     add.add_argument("--source", metavar="NAME", help="who said it (a rep, a customer)")

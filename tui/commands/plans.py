@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sales.errors import NotFound
 from tui.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -21,8 +22,8 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     from store.plan_yaml import dump_plan, write_plan_file
 
     board = open_board(args)
-    if args.plan and args.plan != board.name:
-        raise BadInput(f"this board holds the plan {board.name!r}, not {args.plan!r} "
+    if args.plan and args.plan != board.name:  # (not found, as an id would be)
+        raise NotFound(f"this board holds the plan {board.name!r}, not {args.plan!r} "
                        f"(a board holds one plan; choose another with --board DIR)")
     text = dump_plan(board.export_plan())
     if args.output and args.output != "-":

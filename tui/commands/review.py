@@ -43,7 +43,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_answer(args: argparse.Namespace) -> int:
     board = open_board(args)
-    answer = board.answer_question(args.number, args.text)
+    answer = board.answer_question(args.number, " ".join(args.text))
     print(answer.id)
     return EXIT_OK
 
@@ -134,10 +134,13 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
     from sales.text import safe
 
     board = open_board(args)
+    before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
+        paid = before.get(approval.rep)
         print(safe(f"{approval.id} {approval.rep}: {approval.total:,.2f} paid"
-                   + (f" ({approval.paid_ref})" if approval.paid_ref else "")))
+                   + (f" ({approval.paid_ref})" if approval.paid_ref else "")
+                   + (f"; {paid:,.2f} of it paid before, so {approval.total - paid:,.2f} now" if paid else "")))
     if not marked:
         raise Refused("nothing to mark paid: no approved statement is waiting for payment "
                       "(uplift payout approve first)")
@@ -167,6 +170,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     rows = board.leaderboard()
     if args.json:
         print_json(rows)
+    elif not rows:
+        print("No reps on this board yet: add one with `uplift member add NAME --role rep`.")
     else:
         print(table(["RANK", "REP", "ATTAINMENT", "WON VALUE", "ACTIVITIES"], [
             [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
@@ -242,7 +247,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     sub = review.add_subparsers(title="review commands", metavar="VERB")
     answer = add_verb(sub, common, "answer", cmd_answer, "answer gap-analysis question N (lead)")
     answer.add_argument("number", type=item_number, metavar="N")
-    answer.add_argument("text")
+    answer.add_argument("text", nargs="+", help="the answer (the words may come unquoted)")
     tick = add_verb(sub, common, "tick", cmd_tick, "list the end-of-cycle checklist, or tick item N (lead)")
     tick.add_argument("number", type=item_number, nargs="?", metavar="N")
     how = tick.add_mutually_exclusive_group()

@@ -54,6 +54,11 @@ def cmd_task_list(args: argparse.Namespace) -> int:
 
 def _steps(board, args: argparse.Namespace) -> list[dict]:
     """The steps --step gives; on an edit, a step the task has already keeps its tick."""
+    if len(args.step) == 1 and not args.step[0].strip():
+        return []  # `--step ""` alone: no steps (an empty value clears a field)
+    for number, text in enumerate(args.step, 1):
+        if not text.strip():
+            raise BadInput(f"--step: step {number} is empty (a step needs some text; --step \"\" alone clears them)")
     ticked = {step.text for step in board.task(args.id).steps if step.done} if getattr(args, "id", None) else set()
     return [{"text": text, "done": text.strip() in ticked} for text in args.step]
 

@@ -71,7 +71,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     weekly = add_verb(verbs, common, "weekly", cmd_weekly,
                       "the weekly review: this week's checklist and what changed in the pipeline, "
                       "or tick item N (lead)")
-    weekly.add_argument("number", type=item_number, nargs="?", metavar="N")
+    weekly.add_argument("number", type=item_number, nargs="?", metavar="N",
+                        help="tick this item of the checklist (numbered as the list shows it)")
     weekly.add_argument("--week", metavar="WEEK",
                         help="another week: last, 2026-W47, or a date in it")
     how = weekly.add_mutually_exclusive_group()
