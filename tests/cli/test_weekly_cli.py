@@ -114,3 +114,20 @@ def test_undo_or_toggle_without_a_number_is_bad_usage(run, team) -> None:
         code, out, err = run(*args)
         assert (code, out) == (2, "") and "argument --toggle: not allowed with argument --undo" in err
     assert snapshot_files(team) == before
+
+
+def test_ticking_what_is_already_ticked_says_so_and_logs_nothing(run) -> None:
+    week, _ = this_and_last_week()
+    assert run("weekly", "2")[0] == 0
+    before = run("log", "--limit", "100")[1]
+    code, out, _ = run("weekly", "2")  # again: no change
+    assert code == 0 and out.strip() == f"2 for {week} was already ticked"
+    code, out, _ = run("weekly", "5", "--undo")  # never ticked
+    assert code == 0 and out.strip() == f"5 for {week} was not ticked"
+    assert run("log", "--limit", "100")[1] == before
+    code, out, _ = run("review", "tick", "1")
+    assert code == 0 and out.strip() == "ticked 1"
+    code, out, _ = run("review", "tick", "1")
+    assert code == 0 and out.strip() == "1 was already ticked"
+    code, out, _ = run("review", "tick", "2", "--undo")
+    assert code == 0 and out.strip() == "2 was not ticked"

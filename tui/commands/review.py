@@ -59,8 +59,13 @@ def cmd_tick(args: argparse.Namespace) -> int:
         for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
             print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
         return EXIT_OK
+    before = board.checklist("review", lang=language())
+    was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
     done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
-    print(f"{'ticked' if done else 'unticked'} {args.number}")
+    if was == done:  # nothing changed (and nothing was logged)
+        print(f"{args.number} was already ticked" if done else f"{args.number} was not ticked")
+    else:
+        print(f"{'ticked' if done else 'unticked'} {args.number}")
     return EXIT_OK
 
 

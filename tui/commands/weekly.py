@@ -32,6 +32,8 @@ def cmd_weekly(args: argparse.Namespace) -> int:
     board = open_board(args)
     day = _week(board, args.week)
     if args.number is not None:
+        before = board.checklist("weekly", day, lang=language())
+        was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
         done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo,
                                     which="weekly", day=day)
         if args.json:  # what the item is now, as the listing's items say it
@@ -39,8 +41,11 @@ def cmd_weekly(args: argparse.Namespace) -> int:
             print_json({"week": iso_week(day), "number": args.number, "text": text, "done": done,
                         "by": tick.by if tick else None, "at": tick.at if tick else None})
             return EXIT_OK
-        print((_("ticked {n} for {week}") if done else _("unticked {n} for {week}")).format(
-            n=args.number, week=iso_week(day)))
+        if was == done:  # nothing changed (and nothing was logged): said so, as `task done` does
+            said = _("{n} for {week} was already ticked") if done else _("{n} for {week} was not ticked")
+        else:
+            said = _("ticked {n} for {week}") if done else _("unticked {n} for {week}")
+        print(said.format(n=args.number, week=iso_week(day)))
         return EXIT_OK
     items = board.checklist("weekly", day, lang=language())
     moved = board.week_movement(day)
