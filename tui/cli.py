@@ -159,6 +159,10 @@ def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespa
             command = args.command.removeprefix(parser.prog).strip()
             owner = command.rsplit(" ", 1)[0]
             raise BadInput(f"{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)")
+    if getattr(args, "theme", None) and verb is not None and "--theme" not in verb._option_string_actions:
+        command = args.command.removeprefix(parser.prog).strip()  # (a theme a script named went unused)
+        raise BadInput(f"{command}: it draws no screen, so it takes no --theme "
+                       f"(--theme goes with `uplift` alone, which opens the app, and `uplift demo`)")
 
 
 #: A model's field as the command line names it (`deal edit --next`: `next_step` is the model's).

@@ -33,3 +33,20 @@ def test_the_group_and_the_verbs_own_flags_still_work(run) -> None:
     assert run("payout", "--csv")[1].startswith("rep,plan,")
     assert isinstance(json.loads(run("alerts", "--json")[1]), list)
     assert json.loads(run("task", "list", "--json")[1])[0]["id"] == "T-1"
+
+
+@pytest.mark.parametrize("theme", ["nord", "nope"])
+def test_a_theme_given_to_a_verb_that_draws_no_screen_is_bad_usage(run, team, theme) -> None:
+    before = snapshot_files(team)
+    code, out, err = run("--theme", theme, "task", "list")
+    assert (code, out) == (2, "")
+    assert err.startswith("uplift: task list: it draws no screen, so it takes no --theme")
+    assert snapshot_files(team) == before
+
+
+def test_an_unknown_theme_makes_no_board(tmp_path, capsys) -> None:
+    from tui.cli import main
+
+    assert main(["--board", str(tmp_path / "new"), "--theme", "nope"]) == 2
+    assert "there is no theme named 'nope'" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()

@@ -12,6 +12,10 @@ from tui.i18n import _, language
 def cmd_open(args: argparse.Namespace) -> int:
     from tui.app import run_app
 
+    from tui.app import check_theme
+
+    if getattr(args, "theme", None):  # said before a board (or its folder) is made for it
+        check_theme(args.theme)
     board = open_board(args, create=True)
     return run_app(board, theme=getattr(args, "theme", None))
 
