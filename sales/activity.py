@@ -66,7 +66,7 @@ def describe(record: Activity, limit: int | None = 30) -> str:
         return f"{verb} an SSH key of {record.item} ({key.get('fingerprint', '?')})"
     if record.before is None and record.after is not None:
         title = after.get("title") or after.get("topic") or ""
-        if record.action == "member.add":
+        if record.action in ("member.add", "member.remove"):  # (a removal undone adds them back)
             return f"added {record.item} as {after.get('role')}"
         if record.action == "payout.approve":
             return f"approved {after.get('rep')}'s payout statement {record.item}: {after.get('total', 0):,.2f}"
@@ -74,7 +74,8 @@ def describe(record: Activity, limit: int | None = 30) -> str:
             return _CREATED[record.action].format(item=record.item)
         return f"created {record.item}" + (f" “{title}”" if title else "")
     if record.after is None:
-        return f"removed member {record.item}" if record.action == "member.remove" else f"deleted {record.item}"
+        return (f"removed member {record.item}" if record.action in ("member.remove", "member.add")
+                else f"deleted {record.item}")
     if record.action == "payout.pay":
         return f"marked payout approval {record.item} paid" + (f" ({after['paid_ref']})" if after.get("paid_ref") else "")
     if set(after) == {"status"}:

@@ -138,3 +138,14 @@ def test_a_redo_that_would_overwrite_someone_else_is_refused(team) -> None:
     with pytest.raises(Refused) as refused:
         ali.redo()
     assert "T-1 has changed since (dana at" in str(refused.value) and "redoing would overwrite" in str(refused.value)
+
+
+def test_an_undone_member_change_says_what_the_undo_did(team) -> None:
+    lead = as_(team, "dana")
+    lead.add_member("chen", "rep")
+    lead.undo()  # takes chen off again
+    assert describe(lead.history(item="chen", limit=1)[0]) == "undo: removed member chen"
+    lead.add_member("dev", "rep")
+    lead.remove_member("dev")
+    lead.undo()  # puts dev back
+    assert describe(lead.history(item="dev", limit=1)[0]) == "undo: added dev as rep"
