@@ -255,14 +255,15 @@ def _months(deals: Sequence[tuple[Deal, float]], stage_of: dict[str, Stage], sta
             today: date, commit_pct: int) -> list[MonthRow]:
     """Month by month, from the first with a deal won in the cycle or expected to close, to the
     last: won value by the month it was won, open dated deals by the month they are expected to
-    close (a slipped deal: this month)."""
+    close (a slipped deal: this month). The month the cycle ends in has a second row for the
+    deals expected after its last day, as every later month is (they are not counted)."""
     stages = list(stage_of.values())
-    months: dict[str, MonthRow] = {}
+    months: dict[tuple[str, bool], MonthRow] = {}
 
     def row(day: date) -> MonthRow:
-        key = f"{day.year}-{day.month:02d}"
+        key = (f"{day.year}-{day.month:02d}", end is not None and day > end)
         if key not in months:
-            months[key] = MonthRow(key, 0.0, 0, 0.0, 0.0, 0.0, end is not None and day.replace(day=1) > end)
+            months[key] = MonthRow(*key[:1], 0.0, 0, 0.0, 0.0, 0.0, key[1])
         return months[key]
 
     for deal, share in deals:

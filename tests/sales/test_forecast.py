@@ -147,3 +147,14 @@ def test_an_owner_calls_a_deal_commit_or_leaves_it_out() -> None:
     months = {m.month: m for m in forecast(called, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END,
                                            NOW).months}
     assert months["2026-11"].commit == 30000 and months["2026-12"].value == 50000 + 10000  # D-7, D-8; not D-3
+
+
+def test_the_month_the_cycle_ends_in_keeps_the_deals_after_its_last_day_apart() -> None:
+    # a cycle to 2026-12-15: D-3 (12-10) is in it; D-7 (12-20) closes after it, in the same month
+    result = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, date(2026, 12, 15), NOW)
+    rows = [(m.month, m.after_cycle, m.deals, m.value) for m in result.months]
+    assert rows == [("2026-11", False, 1, 30000), ("2026-12", False, 2, 30000), ("2026-12", True, 1, 50000),
+                    ("2027-01", True, 1, 40000)]
+    # the rows in the cycle add up to the team's best case, as the rows after it to what is left out
+    assert sum(m.value for m in result.months if not m.after_cycle) == result.team.best_case == 60000
+    assert sum(m.value for m in result.months if m.after_cycle) == result.team.later == 90000
