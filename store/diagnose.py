@@ -60,6 +60,11 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
         raise RecordsError(records.sources[0], f"no sales rows left after dropping: {reasons}")
     cost_table = read_costs(costs) if costs is not None else None
     mapping = records.mapping
+    for dimension in cost_table or ():  # (its costs would weigh on revenue they were not spent on)
+        if not mapping.has(dimension):
+            label = dimension.replace("_", " ")
+            raise RecordsError(records.sources[0], f"the cost file {Path(costs).name} gives costs by {label}, "
+                                                   f"but the sales records have no {label} column", map_to=dimension)
     source = SourceInfo(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
                         ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
                         date_formats=records.date_formats, notes=records.notes)

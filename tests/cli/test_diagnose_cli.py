@@ -337,3 +337,21 @@ def test_mapping_errors_name_the_map_option(run, tmp_path) -> None:
     (tmp_path / "dates.csv").write_text("date,region\n2026-01-05,North\n", encoding="utf-8")
     code, _, err = run("diagnose", tmp_path / "dates.csv")
     assert code == 2 and "missing required column: an amount column" in err and "name one with --map COLUMN=amount" in err
+
+
+def test_costs_by_a_dimension_the_records_lack_are_refused(run, team, tmp_path) -> None:
+    # costs by region on records with no region were set against all the revenue (ROI -0.99)
+    sales, costs = tmp_path / "sales.csv", tmp_path / "costs.csv"
+    sales.write_text("date,customer,amount\n2026-01-05,A,100\n2026-01-06,B,200\n", encoding="utf-8")
+    costs.write_text("region,cost\nNorth,5000\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("diagnose", sales, "--costs", costs)
+    assert (code, out) == (2, "") and snapshot_files(team) == before
+    assert ("sales.csv: the cost file costs.csv gives costs by region, but the sales records have no region "
+            "column; name one with --map COLUMN=region") in err
+    # with the column, the same cost file gives each region's ROI: North (100 - 5000) / 5000
+    sales.write_text("date,customer,amount,area\n2026-01-05,A,100,North\n2026-01-06,B,200,South\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--map", "area=region", "--json")
+    assert code == 0, err
+    north = next(r for r in json.loads(out)["breakdowns"]["region"] if r["value"] == "North")
+    assert north["metrics"]["roi"] == pytest.approx((100 - 5000) / 5000)
