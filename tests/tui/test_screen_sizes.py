@@ -240,3 +240,59 @@ async def test_the_inputs_of_a_form_row_stay_aligned(demo, size, lang) -> None:
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, (TaskForm, FieldsForm))
                         and not app.screen.query(".field-row"))
+
+
+def cut_texts(app: UpliftApp) -> list[tuple[str, str, int]]:
+    """What the open form cuts: a label of a row of fields wider than its field (a row's labels
+    are one line), and a box's placeholder wider than the box, as (what, text, room)."""
+    from rich.cells import cell_len
+    from textual.widgets import Input, Static
+
+    cut = []
+    for label in app.screen.query(".field-row .field-label").results(Static):
+        text = str(label.content)
+        if cell_len(text) > label.content_region.width:
+            cut.append(("label", text, label.content_region.width))
+    for box in app.screen.query(Input):
+        room = box.content_region.width - 1  # the cursor's cell
+        if box.placeholder and cell_len(str(box.placeholder)) > room:
+            cut.append(("placeholder", str(box.placeholder), room))
+    return cut
+
+
+def form_text(app: UpliftApp) -> str:
+    from textual.widgets import Input, Static
+
+    return " ".join([str(s.content) for s in app.screen.query(Static).results(Static)]
+                    + [str(box.placeholder) for box in app.screen.query(Input)])
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang) -> None:
+    """The task form's Start and Due say how to write a date, and the check-in says the last
+    value, in full at 80 columns too (a box a third of the form wide cut `YYYY-MM-DD, today, +3d,
+    fri`; the check-in's one-line label cut the last value)."""
+    from tui.i18n import set_language
+    from tui.screens.fields_form import FieldsForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, TaskForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            assert not cut_texts(app)
+            assert "+3d" in form_text(app) and "fri" in form_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, TaskForm))
+            await pilot.press("2")
+            await pilot.pause(0.2)
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            assert not cut_texts(app)
+            assert "1,262,000" in form_text(app)  # G-1's last check-in
+    finally:
+        set_language("en")

@@ -20,8 +20,13 @@ from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain
 
+class Hint(str):
+    """A row that is a muted line of how to fill the row above it (dates, amounts): the boxes of
+    a row are too narrow at 80 columns for placeholders that say it all."""
+
+
 Field = tuple[str, str, Widget]
-Row = Union[Field, tuple[Field, ...]]
+Row = Union[Field, tuple[Field, ...], Hint]
 
 
 def widget_value(widget: Widget) -> Any:
@@ -56,7 +61,9 @@ class FieldsForm(FormBase):
                 yield Static(plain(self.note), classes="form-note", id="form-note")
             yield Static(classes="field-error", id="error-form")
             for row in self.rows:
-                if isinstance(row[0], tuple):
+                if isinstance(row, Hint):
+                    yield from self._hint(row)
+                elif isinstance(row[0], tuple):
                     with Horizontal(classes="field-row"):
                         for field in row:
                             yield from self._field(*field)

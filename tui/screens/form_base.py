@@ -73,6 +73,11 @@ class FormBase(ModalScreen):
             yield widget
             yield Static(classes="field-error", id=f"error-{name}")
 
+    def _hint(self, text: str) -> ComposeResult:
+        """A muted line under a row of fields saying how to fill them: a box beside others is
+        too narrow at 80 columns for a placeholder that says it all (it would be cut)."""
+        yield Static(plain(text), classes="field-hint")
+
     def _buttons(self, label: str | None = None) -> ComposeResult:
         """Save and Cancel; `label` names the save button otherwise (a form that runs something)."""
         with Horizontal(classes="dialog-buttons"):

@@ -28,7 +28,7 @@ from sales.pace import describe_value
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.number_text import form_number
-from tui.screens.fields_form import FieldsForm
+from tui.screens.fields_form import FieldsForm, Hint
 from tui.user_text import plain, plain_rich, text_area, text_input
 
 DATE_HINT = "YYYY-MM-DD, +6w, fri"
@@ -163,11 +163,12 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     last = board.checkins(goal.id)[-1:] or None
     now = last[0].value if last else goal.baseline
     rows = [
-        (("value", _("Value of {metric} now (last: {value})").format(
-            metric=goal.metric or _("the metric"), value=describe_value(now, goal.unit)),
+        (("value", _("Value of {metric} now").format(metric=goal.metric or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
                                                 allow_blank=False, value="on_track"))),
+        # under the row: a label beside another is one line, and the last value would be cut
+        Hint(_("Last: {value}").format(value=describe_value(now, goal.unit))),
         ("comment", _("Comment"), text_input("", placeholder=_("what moved it, what is in the way"))),
     ]
 

@@ -16,7 +16,10 @@ from tui.keys import save_hint
 from tui.screens.form_base import FormBase, Reading
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
-DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
+#: A date box's placeholder, short enough for a box a third of the form wide at 80 columns;
+#: the other ways to write a date are in the hint under the row.
+DATE_PLACEHOLDER = "YYYY-MM-DD"
+DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)")
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "deal", "depends",
           "tags", "steps", "expected_result", "measure")
 #: The repeats as the form offers them (sales.tasks.REPEATS), marked for translation.
@@ -85,12 +88,13 @@ class TaskForm(FormBase):
                     value=task.priority if task else "normal"))
             with Horizontal(classes="field-row"):
                 yield from self._field("start", _("Start"), text_input(
-                    str(task.start or "") if task else "", placeholder=DATE_HINT, id="start"))
+                    str(task.start or "") if task else "", placeholder=DATE_PLACEHOLDER, id="start"))
                 yield from self._field("due", _("Due"), text_input(
-                    str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
+                    str(task.due or "") if task else "", placeholder=DATE_PLACEHOLDER, id="due"))
                 yield from self._field("every", _("Repeats"), Select(
                     [(plain_rich(_(name)), name) for name in REPEAT_NAMES], id="every",
                     prompt=_("never"), value=task.every if task and task.every else Select.NULL))
+            yield from self._hint(_(DATE_HINT))
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", _("Goal"), Select(
                     with_current(goals, task and task.goal), id="goal", prompt=_("no goal"),
