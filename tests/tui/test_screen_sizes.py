@@ -272,8 +272,9 @@ def form_text(app: UpliftApp) -> str:
 async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang) -> None:
     """The task form's Start and Due say how to write a date, and the check-in says the last
     value, in full at 80 columns too (a box a third of the form wide cut `YYYY-MM-DD, today, +3d,
-    fri`; the check-in's one-line label cut the last value)."""
+    fri`; the check-in's one-line label cut the last value); so do the goal's and the deal's dates."""
     from tui.i18n import set_language
+    from tui.screens.deal_form import DealForm
     from tui.screens.fields_form import FieldsForm
 
     set_language(lang)
@@ -294,5 +295,18 @@ async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang
             await pilot.pause()
             assert not cut_texts(app)
             assert "1,262,000" in form_text(app)  # G-1's last check-in
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+            for screen_key, form_key, form in (("2", "n", FieldsForm), ("4", "n", DealForm)):
+                await pilot.press(screen_key)
+                await pilot.pause(0.2)
+                await pilot.press(form_key)
+                await until(pilot, lambda: isinstance(app.screen, form) and app.screen.query(".field-row"))
+                await pilot.pause()
+                dates = [cut for cut in cut_texts(app) if "YYYY" in cut[1]]
+                assert not dates, (form, dates)
+                assert "+3d" in form_text(app) and "fri" in form_text(app)
+                await pilot.press("escape")
+                await until(pilot, lambda: not isinstance(app.screen, form))
     finally:
         set_language("en")

@@ -19,10 +19,11 @@ from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.number_text import form_number
-from tui.screens.form_base import FormBase, Reading
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
 from tui.user_text import plain, plain_rich, text_input, with_current
 
-DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
+#: The payment form's day box is the form's width: its placeholder says it all.
+PAID_ON_HINT = "YYYY-MM-DD, today, -3d, fri"
 FIELDS = ("title", "account", "product", "key_account", "owner", "stage", "business", "value", "close", "forecast",
           "next_step", "splits", "lost_reason")
 #: Whether winning the deal brings a new customer (sales.deals.BUSINESS_KINDS), as the form offers it.
@@ -74,10 +75,11 @@ class DealForm(FormBase):
                 yield from self._field("value", _("Value"), text_input(
                     form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
                 yield from self._field("close", _("Expected close"), text_input(
-                    str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
+                    str(deal.close or "") if deal else "", placeholder=DATE_PLACEHOLDER, id="close"))
                 yield from self._field("forecast", _("Forecast"), Select(
                     [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
                     allow_blank=False, value=deal.forecast if deal else "auto"))
+            yield from self._hint(_(DATE_HINT))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
             splitter = board.may("deal.split")
             yield from self._field("splits", _("Split credit (other reps' shares; the owner keeps the rest)") + (
@@ -263,7 +265,7 @@ class PaymentForm(FormBase):
             yield Static(plain(payments_text(self.deal)), classes="dialog-hint")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))
-            yield from self._field("on", _("Paid on"), text_input(placeholder=DATE_HINT, id="on"))
+            yield from self._field("on", _("Paid on"), text_input(placeholder=PAID_ON_HINT, id="on"))
             yield from self._field("note", _("Invoice or reference"), text_input(id="note", max_length=NAME_MAX))
             yield from self._buttons()
 

@@ -20,6 +20,11 @@ from tui.keys import shown_key
 from tui.user_text import plain
 from tui.widgets.footer import Footer
 
+#: A date box's placeholder, short enough for a box a third of a form wide at 80 columns;
+#: the other ways to write a date are in a hint under the row (FormBase._hint).
+DATE_PLACEHOLDER = "YYYY-MM-DD"
+DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)")
+
 
 class FieldErrors(UpliftError):
     """Several fields a form could not read at once (dates, amounts): each is shown next to

@@ -29,9 +29,9 @@ from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.number_text import form_number
 from tui.screens.fields_form import FieldsForm, Hint
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
 from tui.user_text import plain, plain_rich, text_area, text_input
 
-DATE_HINT = "YYYY-MM-DD, +6w, fri"
 PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
 #: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices, short enough
 #: for the closed box at 80 columns (the parts: the goals that contribute to it).
@@ -85,10 +85,11 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
                                               allow_blank=False, value=goal.direction if goal else "increase")),
          ("target", _("Target"), text_input(_target_text(goal), placeholder=_("1.38M or +15%"))),
          ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder=_("$, %, customers")))),
-        (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
-         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT)),
+        (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
+         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
          ("rollup", _("Progress"), Select([(plain_rich(_(ROLLUP_CHOICES[r])), r) for r in ROLLUPS],
                                           allow_blank=False, value=(goal.rollup if goal else None) or "none"))),
+        Hint(_(DATE_HINT)),
         ("subtargets", _("Sub-targets (one per line)"), text_area(
             "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
         ("description", _("Description"), text_area(goal.description if goal else "", soft_wrap=True)),

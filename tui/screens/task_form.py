@@ -13,13 +13,9 @@ from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_ids, sp
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
-from tui.screens.form_base import FormBase, Reading
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
-#: A date box's placeholder, short enough for a box a third of the form wide at 80 columns;
-#: the other ways to write a date are in the hint under the row.
-DATE_PLACEHOLDER = "YYYY-MM-DD"
-DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)")
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "deal", "depends",
           "tags", "steps", "expected_result", "measure")
 #: The repeats as the form offers them (sales.tasks.REPEATS), marked for translation.
