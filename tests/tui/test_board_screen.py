@@ -528,3 +528,39 @@ async def test_a_dialog_over_the_board_shows_its_own_keys_and_its_heading(team) 
         assert footer_keys() == {"Close": "esc"}
         await pilot.press("escape")
     assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["[b]x[/b]"]
+
+
+def owner_choices(app: UpliftApp) -> tuple[bool, list[str]]:
+    """Whether the open form's Owner box can be changed, and the names it offers."""
+    from textual.widgets import Select
+
+    owner = app.screen.query_one("#owner", Select)
+    return not owner.disabled, [value for _label, value in owner._options if value != Select.NULL]
+
+
+async def test_a_reps_task_and_deal_forms_offer_only_themselves_as_owner(team) -> None:
+    """A rep may not give work to someone else: the form says so before it is filled in (the Owner
+    box fixed at them), rather than offering everyone and refusing the save. A lead picks anyone."""
+    from tui.screens.deal_form import DealForm
+
+    for actor, expected in (("ali", (False, ["ali"])), ("dana", (True, ["ali", "bea", "dana"]))):
+        app = UpliftApp(Board(team, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, TaskForm)
+            choices = owner_choices(app)
+            assert (choices[0], sorted(choices[1])) == expected, actor
+            app.screen.query_one("#title").value = f"{actor}'s own task"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, TaskForm)
+            await pilot.press("4")
+            await pilot.pause(0.2)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, DealForm)
+            choices = owner_choices(app)
+            assert (choices[0], sorted(choices[1])) == expected, actor
+    owners = {t.title: t.owner for t in Board(team, actor="dana").tasks()}
+    assert (owners["ali's own task"], owners["dana's own task"]) == ("ali", "dana")

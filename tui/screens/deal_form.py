@@ -44,7 +44,6 @@ class DealForm(FormBase):
     def compose(self) -> ComposeResult:
         board = self.app.board
         deal = self.deal
-        members = [(plain_rich(m.name), m.name) for m in board.members()]
         stages = [(plain_rich(f"{s.name} ({s.probability}%)"), s.name) for s in board.stages()]
         with VerticalScroll(classes="dialog form"):
             yield Static(plain((_("Edit {id}").format(id=deal.id) if deal else _("New deal")) + "   " + save_hint(self)),
@@ -59,13 +58,8 @@ class DealForm(FormBase):
                 yield from self._field("key_account", _("Key account"), Checkbox(
                     _("key account"), deal.key_account if deal else False, id="key_account"))
             with Horizontal(classes="field-row"):
-                if members:
-                    owner = deal.owner if deal else board.actor
-                    yield from self._field("owner", _("Owner"), Select(
-                        members, id="owner", prompt=_("nobody"),
-                        value=owner if owner in {m.name for m in board.members()} else Select.NULL))
-                else:
-                    yield from self._field("owner", _("Owner"), text_input(deal.owner or "" if deal else "", id="owner"))
+                yield from self._owner_field("deal.edit" if deal else "deal.add",
+                                             deal.owner if deal else board.actor, say_why=False)
                 yield from self._field("stage", _("Stage"), Select(
                     with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
                 yield from self._field("business", _("Customer"), Select(

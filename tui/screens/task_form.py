@@ -55,7 +55,6 @@ class TaskForm(FormBase):
         board = self.app.board
         task = self.task_being_edited
         heading = _("Edit {id}").format(id=task.id) if task else _("New task")
-        members = [(plain_rich(m.name), m.name) for m in board.members()]
         goals = [(plain_rich(f"{g.id}  {g.title}"), g.id) for g in board.goals()]
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         outcome = {s.name: s.outcome for s in board.stages()}
@@ -66,15 +65,10 @@ class TaskForm(FormBase):
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
-            if members:
-                # a follow-up is the deal owner's, when the actor may give work to others (a lead)
-                for_owner = self.for_deal.owner if self.for_deal and board.role_of(board.actor) == "lead" else None
-                owner = task.owner if task else for_owner or board.actor
-                yield from self._field("owner", _("Owner"), Select(
-                    members, id="owner", prompt=_("nobody"),
-                    value=owner if owner in {m.name for m in board.members()} else Select.NULL))
-            else:
-                yield from self._field("owner", _("Owner"), text_input(task.owner or "" if task else "", id="owner"))
+            # a follow-up is the deal owner's, when the actor may give work to others (a lead)
+            for_owner = self.for_deal.owner if self.for_deal and board.role_of(board.actor) == "lead" else None
+            yield from self._owner_field("task.edit" if task else "task.add",
+                                         task.owner if task else for_owner or board.actor)
             with Horizontal(classes="field-row"):
                 yield from self._field("status", _("Status"), Select(
                     [(plain_rich(_(STATUS_LABELS[s])), s) for s in STATUSES], id="status",
