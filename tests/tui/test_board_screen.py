@@ -564,3 +564,38 @@ async def test_a_reps_task_and_deal_forms_offer_only_themselves_as_owner(team) -
             assert (choices[0], sorted(choices[1])) == expected, actor
     owners = {t.title: t.owner for t in Board(team, actor="dana").tasks()}
     assert (owners["ali's own task"], owners["dana's own task"]) == ("ali", "dana")
+
+
+async def test_someone_who_may_only_read_hears_so_before_any_form(team) -> None:
+    """Someone not on the team may only read: each key that makes something (a task, a comment, a
+    deal, a follow-up, a check-in, a budget request, a note) says so at once, instead of a form
+    whose save is refused. A rep's `$` names the rule (a lead's), not the deal's stage."""
+    from textual.screen import ModalScreen
+
+    lead = Board(team, actor="dana")
+    lead.add_goal("Grow revenue", owner="dana")
+    lead.add_deal("Acme pilot", account="Acme", owner="ali", value=1000)
+    for actor, screen, key, rule in (
+            ("zed", "3", "n", "not a member"), ("zed", "3", "c", "not a member"),
+            ("zed", "4", "n", "not a member"), ("zed", "4", "t", "not a member"),
+            ("zed", "2", "c", "not a member"), ("zed", "1", "n", "not a member"),
+            ("ali", "4", "dollar_sign", "only a lead may record")):
+        app = UpliftApp(Board(team, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(screen)
+            await pilot.pause(0.3)
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert not isinstance(app.screen, ModalScreen), (actor, screen, key, app.screen)
+            assert any(rule in str(n.message) for n in app._notifications), (actor, screen, key)
+    app = UpliftApp(Board(team, actor="zed"))
+    async with app.run_test(size=SIZE) as pilot:  # the budget screen's request
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        await pilot.press("b")
+        await pilot.pause(0.3)
+        screen = app.screen
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        assert app.screen is screen
+        assert any("not a member" in str(n.message) for n in app._notifications)

@@ -183,9 +183,11 @@ class BoardScreen(BoardView):
         return None
 
     def action_new(self) -> None:
+        from tui.screens.dialogs import permitted
         from tui.screens.task_form import TaskForm
 
-        self.app.push_screen(TaskForm(), self._saved)
+        if permitted(self, "task.add", self.app.board.actor):
+            self.app.push_screen(TaskForm(), self._saved)
 
     def action_edit(self) -> None:
         from tui.screens.dialogs import permitted
@@ -213,10 +215,11 @@ class BoardScreen(BoardView):
             self.app.push_screen(TaskDetail(task), lambda _: self.call_next(self._refocus, task.id))
 
     def action_comment(self) -> None:
+        from tui.screens.dialogs import permitted
         from tui.screens.task_detail import comment_form
 
         task = self.focused_task()
-        if task:
+        if task and permitted(self, "task.comment"):
             self.app.push_screen(comment_form(self.app.board, task), lambda _: self.call_next(self._refocus, task.id))
 
     def action_delete(self) -> None:

@@ -126,6 +126,8 @@ class BudgetScreen(BoardView):
     # ------------------------------------------------------------------ actions
 
     def action_request(self) -> None:
+        if not permitted(self, "budget.request"):
+            return
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         tasks = [(plain_rich(f"{t.id}  {t.title}"), t.id) for t in board.tasks()]

@@ -115,7 +115,8 @@ class TaskDetail(ModalScreen[None]):
             if task is not None:
                 self.show(task)
 
-        self.app.push_screen(comment_form(self.app.board, self.task_shown), commented)
+        if permitted(self, "task.comment"):
+            self.app.push_screen(comment_form(self.app.board, self.task_shown), commented)
 
 
 def comment_form(board, task: Task):
