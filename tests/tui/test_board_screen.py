@@ -599,3 +599,31 @@ async def test_someone_who_may_only_read_hears_so_before_any_form(team) -> None:
         await pilot.pause(0.3)
         assert app.screen is screen
         assert any("not a member" in str(n.message) for n in app._notifications)
+
+
+async def test_a_due_date_before_the_start_is_refused_next_to_due(team) -> None:
+    """The task's own rules about its dates are said next to Due, where the fix is typed (they
+    were said at the top of the form, above the fold of a long form), and nothing is saved."""
+    from textual.widgets import Select, Static
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#title").value = "Plan the trade fair"
+        form.query_one("#start").value = "2026-12-10"
+        form.query_one("#due").value = "2026-12-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#error-due", Static).content) == "due 2026-12-01 is before start 2026-12-10"
+        assert str(form.query_one("#error-form", Static).content) == ""
+        form.query_one("#start").value = form.query_one("#due").value = ""
+        form.query_one("#every", Select).value = "weekly"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#error-due", Static).content) == "a repeating task needs a due date to repeat from"
+        assert str(form.query_one("#error-form", Static).content) == ""
+    assert [t.title for t in Board(team, actor="dana").tasks()] == ["Call Acme", "Visit Betasoloin"]
