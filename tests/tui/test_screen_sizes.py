@@ -310,3 +310,48 @@ async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang
                 await until(pilot, lambda: not isinstance(app.screen, form))
     finally:
         set_language("en")
+
+
+def uneven_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
+    """The rows of the open form whose boxes are not all as tall (a closed choice box whose
+    choice wraps is a line taller than its neighbours), as (field, height) pairs."""
+    rows = []
+    for row in app.screen.query(".field-row"):
+        heights = [(sorted(field.classes)[-1], field.children[1].region.height) for field in row.query(".field")]
+        if len({height for _name, height in heights}) > 1:
+            rows.append(heights)
+    return rows
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_goal_form_cuts_no_label_or_hint(demo, size, lang) -> None:
+    """The goal form at 80 columns: rows of four boxes a quarter of the form wide cut `Scope:
+    product l…`, `1.2M, or` (snapshot), `1.38M or +15` (%), and wrapped `increase to` over two
+    lines; what a box cannot say is in a line under its row."""
+    from textual.widgets import Select
+
+    from tui.i18n import set_language
+    from tui.screens.fields_form import FieldsForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("2")
+            await pilot.pause(0.2)
+            for key in ("n", "e"):
+                await pilot.press(key)
+                await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+                await pilot.pause()
+                for direction in ("increase", "decrease", "above", "below"):
+                    app.screen.query_one("#field-direction", Select).value = direction
+                    await pilot.pause()
+                    assert not cut_texts(app), (key, direction)
+                    assert not uneven_rows(app), (key, direction)
+                text = form_text(app)
+                assert "snapshot" in text and "+15%" in text and "fri" in text
+                await pilot.press("escape")
+                await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+    finally:
+        set_language("en")

@@ -14,7 +14,6 @@ from sales.goals import (
     CONFIDENCES,
     DIMENSION_LABELS,
     DIMENSIONS,
-    DIRECTION_LABELS,
     DIRECTIONS,
     KNOWN_METRICS,
     ROLLUPS,
@@ -36,6 +35,10 @@ PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
 #: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices, short enough
 #: for the closed box at 80 columns (the parts: the goals that contribute to it).
 ROLLUP_CHOICES = {"none": N_("own check-ins"), "sum": N_("sum of parts"), "average": N_("mean of parts")}
+#: The Direction box's choices (sales.goals.DIRECTIONS), short enough for the closed box a quarter
+#: of the form wide at 80 columns ("increase to" wrapped it over two lines, out of line with its row).
+DIRECTION_CHOICES = {"increase": N_("increase"), "decrease": N_("decrease"), "above": N_("stay above"),
+                     "below": N_("stay below")}
 
 
 def _target_text(goal: Goal | None) -> str:
@@ -73,18 +76,22 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
         (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else board.actor)),
          ("parent", _("Contributes to"), _parent_widget(board, goal)),
          ("metric", _("Metric"), text_input(
-             goal.metric if goal else "", placeholder=_("revenue… or your own"),
+             goal.metric if goal else "", placeholder=_("revenue…"),
              suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
-        tuple((name, _("Scope: {field}").format(field=_(name.replace('_', ' '))),
-               text_input(scope.get(name, ""), placeholder="all"))
+        # the boxes of a row are a quarter of the form wide at 80 columns: their labels and
+        # placeholders say little, and the line under the row says the rest
+        tuple((name, _(name.replace('_', ' ')).capitalize(), text_input(scope.get(name, ""), placeholder=_("any")))
               for name in SCOPE_FIELDS),
+        Hint(_("Scope: the goal counts only the sales of these (blank: any)")),
         (("baseline", _("Baseline"), text_input(
             "" if goal is None or goal.baseline is None else form_number(goal.baseline),
-            placeholder="1.2M, or snapshot")),
-         ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_LABELS[d])), d) for d in DIRECTIONS],
+            placeholder="1.2M")),
+         ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_CHOICES[d])), d) for d in DIRECTIONS],
                                               allow_blank=False, value=goal.direction if goal else "increase")),
-         ("target", _("Target"), text_input(_target_text(goal), placeholder=_("1.38M or +15%"))),
-         ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder=_("$, %, customers")))),
+         ("target", _("Target"), text_input(_target_text(goal), placeholder="+15%")),
+         ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder="$"))),
+        Hint(_("Baseline: a number, or `snapshot` for the latest diagnosis; target: a number (1.38M) "
+               "or a change (+15%); unit: $, %, customers …")),
         (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
          ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
          ("rollup", _("Progress"), Select([(plain_rich(_(ROLLUP_CHOICES[r])), r) for r in ROLLUPS],
