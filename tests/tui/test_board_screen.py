@@ -627,3 +627,14 @@ async def test_a_due_date_before_the_start_is_refused_next_to_due(team) -> None:
         assert str(form.query_one("#error-due", Static).content) == "a repeating task needs a due date to repeat from"
         assert str(form.query_one("#error-form", Static).content) == ""
     assert [t.title for t in Board(team, actor="dana").tasks()] == ["Call Acme", "Visit Betasoloin"]
+
+
+async def test_keys_that_act_on_a_task_say_so_when_none_is_shown(board_path) -> None:
+    """On an empty board (or a filter that shows no card) e, v, c and d said nothing at all."""
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("e", "v", "c", "d"):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert [str(n.message) for n in app._notifications] == ["No task selected: press n to add one."], key

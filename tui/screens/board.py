@@ -174,12 +174,16 @@ class BoardScreen(BoardView):
     # ------------------------------------------------------------------ actions
 
     def focused_task(self) -> Task | None:
+        """The task of the focused card, for a key that acts on one (e, v, c, d); with no card
+        (an empty board, or a filter that shows none) it says so, as the other screens do."""
         card = self.kanban.focused_card
-        if card is not None:
-            try:
-                return self.app.board.task(card.id)
-            except UpliftError as error:
-                tell(self, error, "error")
+        if card is None:
+            tell(self, _("No task selected: press n to add one."), "warning")
+            return None
+        try:
+            return self.app.board.task(card.id)
+        except UpliftError as error:
+            tell(self, error, "error")
         return None
 
     def action_new(self) -> None:
