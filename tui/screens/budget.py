@@ -159,6 +159,10 @@ class BudgetScreen(BoardView):
         except UpliftError as error:
             tell(self, error, "error")
             return
+        if line.status != "requested":  # decided once: said now, not after the reason is typed
+            tell(self, _("{id} is already {status}: a line is approved or rejected once").format(
+                id=line.id, status=_(line.status)), "warning")
+            return
         rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
             rows.append(("amount", _("Amount (requested {amount})").format(amount=money(line.requested)),
