@@ -147,7 +147,7 @@ class BudgetScreen(BoardView):
             return board.request_budget(values["title"], _amount(values["amount"]), category=values["category"],
                                         strategy=values["strategy"], task=values["task"], note=values["note"])
 
-        self._open(FieldsForm(_("Request budget"), rows, save))
+        self._open(FieldsForm(_("Request budget"), rows, save, required=("title",)))
 
     def _decide(self, approve: bool) -> None:
         board = self.app.board
@@ -205,7 +205,7 @@ class BudgetScreen(BoardView):
                 raise Invalid("on", str(error)) from None
             return board.record_spend(line_id, _amount(values["amount"]), on, values["note"])
 
-        self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save))
+        self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save, required=("amount",)))
 
     def action_training(self) -> None:
         if not permitted(self, "training.add"):
@@ -225,7 +225,7 @@ class BudgetScreen(BoardView):
             return board.add_training(values["topic"], audience=values["audience"], on=on,
                                       strategy=values["strategy"])
 
-        self._open(FieldsForm(_("New training item"), rows, save))
+        self._open(FieldsForm(_("New training item"), rows, save, required=("topic",)))
 
     async def action_training_done(self) -> None:
         item_id = self._selected("#training-table", "budget.training_done")

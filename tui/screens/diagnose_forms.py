@@ -150,6 +150,9 @@ class NoteForm(FormBase):
                   "kind": self.query_one("#kind", Select).value,
                   "source": self.query_one("#source", Input).value,
                   "tags": list(self.query_one("#tags", SelectionList).selected)}
+        if not fields["text"].strip():  # in the interface's language (the store says it in English)
+            self.show_error("form", _("a note needs some text"))
+            return
         if self.note is None:
             text = fields.pop("text")
             self.submit(lambda: board.add_note(text, **fields))

@@ -43,15 +43,18 @@ def widget_value(widget: Widget) -> Any:
 class FieldsForm(FormBase):
 
     def __init__(self, heading: str, rows: Sequence[Row], save: Callable[[dict], Any], *,
-                 note: str = "", action: str | None = None) -> None:
+                 note: str = "", action: str | None = None, required: Sequence[str] = ()) -> None:
         """`note`: a warning under the heading, to read before saving; `action`: what the save
-        button says instead of Save (a form that does something: "Mark paid")."""
+        button says instead of Save (a form that does something: "Mark paid"); `required`: the
+        fields a save needs filled in, said next to each in the interface's language (the store
+        says it too, but in English, and for a number as "'' is not a number")."""
         super().__init__(classes="dialog-screen")
         self.heading = heading
         self.rows = rows
         self.save = save
         self.note = note
         self.action = action
+        self.required = tuple(required)
         self.names: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -99,7 +102,12 @@ class FieldsForm(FormBase):
         return self.field(name)
 
     def action_save(self) -> None:
-        self.submit(lambda: self.save(self.values()))
+        values = self.values()
+        empty = [(name, _("must not be empty")) for name in self.required if not str(values[name] or "").strip()]
+        if empty:
+            self.show_errors(empty)
+            return
+        self.submit(lambda: self.save(values))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

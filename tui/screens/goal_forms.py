@@ -108,7 +108,7 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
             return board.add_goal(fields.pop("title"), **fields)
         return board.update_goal(goal.id, **fields)
 
-    return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save)
+    return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save, required=("title",))
 
 
 def _subtargets(text: str, old: Goal | None) -> list[dict]:
@@ -208,4 +208,4 @@ def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) 
         return board.add_strategy(values["title"], **fields)
 
     title = _("Edit {id}").format(id=strategy.id) if strategy else _("New strategy")
-    return FieldsForm(title, rows, save)
+    return FieldsForm(title, rows, save, required=("title",))

@@ -125,7 +125,7 @@ def comment_form(board, task: Task):
 
     return FieldsForm(_("Comment on {id}  {title}").format(id=task.id, title=task.title),
                       [("comment", _("What happened"), text_area(""))],
-                      lambda values: board.comment_task(task.id, values["comment"]))
+                      lambda values: board.comment_task(task.id, values["comment"]), required=("comment",))
 
 
 def label(text: str) -> str:
