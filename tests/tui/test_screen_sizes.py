@@ -355,3 +355,32 @@ async def test_the_goal_form_cuts_no_label_or_hint(demo, size, lang) -> None:
                 await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_deal_forms_choices_stay_on_one_line(demo, size, lang) -> None:
+    """The deal form's Customer box at 80 columns: `new if its first win` wrapped over two lines,
+    a line taller than Owner and Stage beside it."""
+    from textual.widgets import Select
+
+    from tui.i18n import set_language
+    from tui.screens.deal_form import BUSINESS_CHOICES, FORECAST_CHOICES, DealForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("4")
+            await pilot.pause(0.2)
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, DealForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            for (business, _label), (forecast, _words) in zip(BUSINESS_CHOICES, FORECAST_CHOICES + FORECAST_CHOICES):
+                app.screen.query_one("#business", Select).value = business
+                app.screen.query_one("#forecast", Select).value = forecast
+                await pilot.pause()
+                assert not uneven_rows(app), (business, forecast)
+                assert not cut_texts(app), (business, forecast)
+    finally:
+        set_language("en")
