@@ -384,3 +384,20 @@ async def test_the_deal_forms_choices_stay_on_one_line(demo, size, lang) -> None
                 assert not cut_texts(app), (business, forecast)
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+async def test_a_long_goal_or_strategy_title_keeps_its_box_on_one_line(demo, size) -> None:
+    """Editing T-24 (for G-1 and S-1, long titles): the closed Goal and Strategy boxes wrapped
+    their titles over two and three lines, out of line with each other."""
+    from textual.widgets import Select
+
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("e")  # the first card, T-24
+        await until(pilot, lambda: isinstance(app.screen, TaskForm) and app.screen.query(".field-row"))
+        await pilot.pause()
+        assert app.screen.query_one("#goal", Select).value == "G-1"
+        assert app.screen.query_one("#strategy", Select).value == "S-1"
+        assert not uneven_rows(app)
+        assert app.screen.query_one("#goal", Select).region.height == 3
