@@ -612,3 +612,20 @@ async def test_approving_a_line_already_decided_is_refused_before_the_form(team)
             assert isinstance(app.screen, BudgetScreen), key
             assert [str(n.message) for n in app._notifications] == [
                 "B-1 is already approved: a line is approved or rejected once"], key
+
+
+async def test_an_empty_training_table_says_what_fills_it(team) -> None:
+    """The budget lines say `press r to request one` when there are none; the training table was
+    a bare header. With one item it is the table's usual heading again."""
+    from textual.widgets import Static
+
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.pause()
+        heading = app.screen.query_one("#training-heading", Static)
+        assert str(heading.content) == "Training: none yet, press t to add one"
+        Board(team, actor="dana").add_training("Objection handling")  # another session
+        await until(pilot, lambda: str(heading.content) == "Training (d ticks one done)")

@@ -55,7 +55,7 @@ class BudgetScreen(BoardView):
         yield Static(id="budget-totals")
         yield Static(id="budget-flags")
         yield self._table("budget-lines", LINE_COLUMNS)
-        yield Static(plain(_("Training (d ticks one done)")), classes="field-label")
+        yield Static(plain(_("Training (d ticks one done)")), classes="field-label", id="training-heading")
         yield self._table("training-table", TRAINING_COLUMNS)
         yield Footer()
 
@@ -98,7 +98,11 @@ class BudgetScreen(BoardView):
         box.display = bool(flags)
         training = self.query_one("#training-table", DataTable)
         training.clear()
-        for item in board.training():
+        items = board.training()
+        self.query_one("#training-heading", Static).update(plain(  # empty: what fills it, as the lines say
+            _("Training (d ticks one done)") if items else _("Training: none yet, press {key} to add one").format(
+                key=shown_key(self, "budget.training"))))
+        for item in items:
             training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
 
