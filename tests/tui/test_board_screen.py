@@ -528,3 +528,113 @@ async def test_a_dialog_over_the_board_shows_its_own_keys_and_its_heading(team) 
         assert footer_keys() == {"Close": "esc"}
         await pilot.press("escape")
     assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["[b]x[/b]"]
+
+
+def owner_choices(app: UpliftApp) -> tuple[bool, list[str]]:
+    """Whether the open form's Owner box can be changed, and the names it offers."""
+    from textual.widgets import Select
+
+    owner = app.screen.query_one("#owner", Select)
+    return not owner.disabled, [value for _label, value in owner._options if value != Select.NULL]
+
+
+async def test_a_reps_task_and_deal_forms_offer_only_themselves_as_owner(team) -> None:
+    """A rep may not give work to someone else: the form says so before it is filled in (the Owner
+    box fixed at them), rather than offering everyone and refusing the save. A lead picks anyone."""
+    from tui.screens.deal_form import DealForm
+
+    for actor, expected in (("ali", (False, ["ali"])), ("dana", (True, ["ali", "bea", "dana"]))):
+        app = UpliftApp(Board(team, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, TaskForm)
+            choices = owner_choices(app)
+            assert (choices[0], sorted(choices[1])) == expected, actor
+            app.screen.query_one("#title").value = f"{actor}'s own task"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, TaskForm)
+            await pilot.press("4")
+            await pilot.pause(0.2)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, DealForm)
+            choices = owner_choices(app)
+            assert (choices[0], sorted(choices[1])) == expected, actor
+    owners = {t.title: t.owner for t in Board(team, actor="dana").tasks()}
+    assert (owners["ali's own task"], owners["dana's own task"]) == ("ali", "dana")
+
+
+async def test_someone_who_may_only_read_hears_so_before_any_form(team) -> None:
+    """Someone not on the team may only read: each key that makes something (a task, a comment, a
+    deal, a follow-up, a check-in, a budget request, a note) says so at once, instead of a form
+    whose save is refused. A rep's `$` names the rule (a lead's), not the deal's stage."""
+    from textual.screen import ModalScreen
+
+    lead = Board(team, actor="dana")
+    lead.add_goal("Grow revenue", owner="dana")
+    lead.add_deal("Acme pilot", account="Acme", owner="ali", value=1000)
+    for actor, screen, key, rule in (
+            ("zed", "3", "n", "not a member"), ("zed", "3", "c", "not a member"),
+            ("zed", "4", "n", "not a member"), ("zed", "4", "t", "not a member"),
+            ("zed", "2", "c", "not a member"), ("zed", "1", "n", "not a member"),
+            ("ali", "4", "dollar_sign", "only a lead may record")):
+        app = UpliftApp(Board(team, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(screen)
+            await pilot.pause(0.3)
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert not isinstance(app.screen, ModalScreen), (actor, screen, key, app.screen)
+            assert any(rule in str(n.message) for n in app._notifications), (actor, screen, key)
+    app = UpliftApp(Board(team, actor="zed"))
+    async with app.run_test(size=SIZE) as pilot:  # the budget screen's request
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        await pilot.press("b")
+        await pilot.pause(0.3)
+        screen = app.screen
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        assert app.screen is screen
+        assert any("not a member" in str(n.message) for n in app._notifications)
+
+
+async def test_a_due_date_before_the_start_is_refused_next_to_due(team) -> None:
+    """The task's own rules about its dates are said next to Due, where the fix is typed (they
+    were said at the top of the form, above the fold of a long form), and nothing is saved."""
+    from textual.widgets import Select, Static
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#title").value = "Plan the trade fair"
+        form.query_one("#start").value = "2026-12-10"
+        form.query_one("#due").value = "2026-12-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#error-due", Static).content) == "due 2026-12-01 is before start 2026-12-10"
+        assert str(form.query_one("#error-form", Static).content) == ""
+        form.query_one("#start").value = form.query_one("#due").value = ""
+        form.query_one("#every", Select).value = "weekly"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#error-due", Static).content) == "a repeating task needs a due date to repeat from"
+        assert str(form.query_one("#error-form", Static).content) == ""
+    assert [t.title for t in Board(team, actor="dana").tasks()] == ["Call Acme", "Visit Betasoloin"]
+
+
+async def test_keys_that_act_on_a_task_say_so_when_none_is_shown(board_path) -> None:
+    """On an empty board (or a filter that shows no card) e, v, c and d said nothing at all."""
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("e", "v", "c", "d"):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert [str(n.message) for n in app._notifications] == ["No task selected: press n to add one."], key

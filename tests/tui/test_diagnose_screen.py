@@ -443,3 +443,22 @@ async def test_dropped_rows_say_each_reason_and_its_count(team, tmp_path) -> Non
         await pilot.press("1")
         await run_from_prompt(app, pilot, path, map="deal=order_id")
         assert "Dropped rows: open deal (neither won nor lost yet): 2" in text_of(app, "#kpis")
+
+
+async def test_the_file_forms_footer_says_its_save_key_runs(team) -> None:
+    """The heading says enter runs and the button `Run (enter)`: the footer said `^s Save`."""
+    from tui.widgets.footer import Footer
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        await pilot.press("f")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, DiagnoseFileForm)
+        footer = app.screen.query_one(Footer)
+        for _ in range(20):
+            if footer.keys:
+                break
+            await pilot.pause(0.05)
+        assert [(k.key_display, k.description) for k in footer.keys][:2] == [("^s", "Run"), ("esc", "Cancel")]

@@ -590,3 +590,42 @@ async def test_a_rep_spending_on_anothers_budget_line_is_told_before_the_form(te
         await fill(pilot, app, amount="120")
         assert isinstance(app.screen, BudgetScreen)
     assert [(e.line, e.amount) for e in Board(team, actor="dana").spending()] == [("B-2", 120)]
+
+
+async def test_approving_a_line_already_decided_is_refused_before_the_form(team) -> None:
+    """a or x on a line already approved or rejected says so at once: the form asked for a reason
+    (and an amount) and only then said that a line is decided once."""
+    lead = Board(team, actor="dana")
+    lead.add_strategy("Fairs")
+    lead.request_budget("Booth", 8000, strategy="S-1")
+    lead.approve_budget("B-1", "one booth")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and app.focused is app.screen.query_one("#budget-lines"))
+        for key in ("a", "x"):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, BudgetScreen), key
+            assert [str(n.message) for n in app._notifications] == [
+                "B-1 is already approved: a line is approved or rejected once"], key
+
+
+async def test_an_empty_training_table_says_what_fills_it(team) -> None:
+    """The budget lines say `press r to request one` when there are none; the training table was
+    a bare header. With one item it is the table's usual heading again."""
+    from textual.widgets import Static
+
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.pause()
+        heading = app.screen.query_one("#training-heading", Static)
+        assert str(heading.content) == "Training: none yet, press t to add one"
+        Board(team, actor="dana").add_training("Objection handling")  # another session
+        await until(pilot, lambda: str(heading.content) == "Training (d ticks one done)")

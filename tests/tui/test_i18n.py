@@ -191,3 +191,46 @@ def test_sentences_run_together_as_each_language_writes_them() -> None:
 
     assert sentences("Delete G-1?", "", "Its check-ins (2) go with it.") == "Delete G-1? Its check-ins (2) go with it."
     assert sentences("删除 G-1？", "它的 2 条进展记录一并删除。", "保留。") == "删除 G-1？它的 2 条进展记录一并删除。保留。"
+
+
+async def test_an_empty_required_field_is_said_in_chinese_next_to_it(team, monkeypatch) -> None:
+    """A comment, a goal's or a strategy's title, a training topic, an amount spent, a note left
+    empty: `不能为空` next to the field (the store's English reason, or "'' is not a number", came
+    through before), and nothing is saved."""
+    from textual.widgets import Static
+
+    from store.board import Board
+    from tests.tui.waiting import until
+    from tui.app import UpliftApp
+    from tui.screens.diagnose_forms import NoteForm
+    from tui.screens.fields_form import FieldsForm
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    lead = Board(team, actor="dana")
+    lead.add_goal("Grow revenue", owner="dana")
+    lead.add_strategy("Fairs", goals=["G-1"])
+    lead.request_budget("Booth", 8000, strategy="S-1")
+    before = (len(lead.goals()), len(lead.strategies()), lead.task("T-1").comments, lead.spending(), lead.notes())
+    for keys, field in ((("3", "c"), "comment"), (("2", "n"), "title"), (("2", "s"), "title"),
+                        (("2", "b", "t"), "topic"), (("2", "b", "p"), "amount")):
+        app = UpliftApp(Board(team, actor="dana"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            for key in keys:
+                await pilot.pause(0.3)
+                await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, FieldsForm), keys
+            assert str(app.screen.query_one(f"#error-{field}", Static).content) == "不能为空", keys
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NoteForm))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(app.screen.query_one("#error-form", Static).content) == "笔记需要内容"
+    lead = Board(team, actor="dana")
+    assert (len(lead.goals()), len(lead.strategies()), lead.task("T-1").comments, lead.spending(), lead.notes()) == before

@@ -223,3 +223,20 @@ async def test_the_payouts_tab_says_what_is_held_until_customers_pay(board_path)
         assert ["released as customers pay: earned 875.00; payable 437.50; held 437.50 until customers pay",
                 ""] in shown
         assert ["total payable now = 437.50", "437.50"] in shown
+
+
+async def test_a_rep_on_another_tab_hears_the_rule_not_where_to_go(board_path) -> None:
+    """A rep's a or p on the Goals tab said "Open the Payouts tab and pick a rep", and only there
+    that payouts are a lead's: the rule comes first, wherever the rep is."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    app = UpliftApp(Board(board_path, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.pause()
+        for key, words in (("a", "approve payout statements"), ("p", "mark payouts paid")):
+            app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert [str(n.message) for n in app._notifications] == [f"only a lead may {words} (you are a rep)"], key

@@ -240,3 +240,164 @@ async def test_the_inputs_of_a_form_row_stay_aligned(demo, size, lang) -> None:
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, (TaskForm, FieldsForm))
                         and not app.screen.query(".field-row"))
+
+
+def cut_texts(app: UpliftApp) -> list[tuple[str, str, int]]:
+    """What the open form cuts: a label of a row of fields wider than its field (a row's labels
+    are one line), and a box's placeholder wider than the box, as (what, text, room)."""
+    from rich.cells import cell_len
+    from textual.widgets import Input, Static
+
+    cut = []
+    for label in app.screen.query(".field-row .field-label").results(Static):
+        text = str(label.content)
+        if cell_len(text) > label.content_region.width:
+            cut.append(("label", text, label.content_region.width))
+    for box in app.screen.query(Input):
+        room = box.content_region.width - 1  # the cursor's cell
+        if box.placeholder and cell_len(str(box.placeholder)) > room:
+            cut.append(("placeholder", str(box.placeholder), room))
+    return cut
+
+
+def form_text(app: UpliftApp) -> str:
+    from textual.widgets import Input, Static
+
+    return " ".join([str(s.content) for s in app.screen.query(Static).results(Static)]
+                    + [str(box.placeholder) for box in app.screen.query(Input)])
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang) -> None:
+    """The task form's Start and Due say how to write a date, and the check-in says the last
+    value, in full at 80 columns too (a box a third of the form wide cut `YYYY-MM-DD, today, +3d,
+    fri`; the check-in's one-line label cut the last value); so do the goal's and the deal's dates."""
+    from tui.i18n import set_language
+    from tui.screens.deal_form import DealForm
+    from tui.screens.fields_form import FieldsForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, TaskForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            assert not cut_texts(app)
+            assert "+3d" in form_text(app) and "fri" in form_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, TaskForm))
+            await pilot.press("2")
+            await pilot.pause(0.2)
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            assert not cut_texts(app)
+            assert "1,262,000" in form_text(app)  # G-1's last check-in
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+            for screen_key, form_key, form in (("2", "n", FieldsForm), ("4", "n", DealForm)):
+                await pilot.press(screen_key)
+                await pilot.pause(0.2)
+                await pilot.press(form_key)
+                await until(pilot, lambda: isinstance(app.screen, form) and app.screen.query(".field-row"))
+                await pilot.pause()
+                dates = [cut for cut in cut_texts(app) if "YYYY" in cut[1]]
+                assert not dates, (form, dates)
+                assert "+3d" in form_text(app) and "fri" in form_text(app)
+                await pilot.press("escape")
+                await until(pilot, lambda: not isinstance(app.screen, form))
+    finally:
+        set_language("en")
+
+
+def uneven_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
+    """The rows of the open form whose boxes are not all as tall (a closed choice box whose
+    choice wraps is a line taller than its neighbours), as (field, height) pairs."""
+    rows = []
+    for row in app.screen.query(".field-row"):
+        heights = [(sorted(field.classes)[-1], field.children[1].region.height) for field in row.query(".field")]
+        if len({height for _name, height in heights}) > 1:
+            rows.append(heights)
+    return rows
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_goal_form_cuts_no_label_or_hint(demo, size, lang) -> None:
+    """The goal form at 80 columns: rows of four boxes a quarter of the form wide cut `Scope:
+    product l…`, `1.2M, or` (snapshot), `1.38M or +15` (%), and wrapped `increase to` over two
+    lines; what a box cannot say is in a line under its row."""
+    from textual.widgets import Select
+
+    from tui.i18n import set_language
+    from tui.screens.fields_form import FieldsForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("2")
+            await pilot.pause(0.2)
+            for key in ("n", "e"):
+                await pilot.press(key)
+                await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+                await pilot.pause()
+                for direction in ("increase", "decrease", "above", "below"):
+                    app.screen.query_one("#field-direction", Select).value = direction
+                    await pilot.pause()
+                    assert not cut_texts(app), (key, direction)
+                    assert not uneven_rows(app), (key, direction)
+                text = form_text(app)
+                assert "snapshot" in text and "+15%" in text and "fri" in text
+                await pilot.press("escape")
+                await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_deal_forms_choices_stay_on_one_line(demo, size, lang) -> None:
+    """The deal form's Customer box at 80 columns: `new if its first win` wrapped over two lines,
+    a line taller than Owner and Stage beside it."""
+    from textual.widgets import Select
+
+    from tui.i18n import set_language
+    from tui.screens.deal_form import BUSINESS_CHOICES, FORECAST_CHOICES, DealForm
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("4")
+            await pilot.pause(0.2)
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, DealForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            for (business, _label), (forecast, _words) in zip(BUSINESS_CHOICES, FORECAST_CHOICES + FORECAST_CHOICES):
+                app.screen.query_one("#business", Select).value = business
+                app.screen.query_one("#forecast", Select).value = forecast
+                await pilot.pause()
+                assert not uneven_rows(app), (business, forecast)
+                assert not cut_texts(app), (business, forecast)
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+async def test_a_long_goal_or_strategy_title_keeps_its_box_on_one_line(demo, size) -> None:
+    """Editing T-24 (for G-1 and S-1, long titles): the closed Goal and Strategy boxes wrapped
+    their titles over two and three lines, out of line with each other."""
+    from textual.widgets import Select
+
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("e")  # the first card, T-24
+        await until(pilot, lambda: isinstance(app.screen, TaskForm) and app.screen.query(".field-row"))
+        await pilot.pause()
+        assert app.screen.query_one("#goal", Select).value == "G-1"
+        assert app.screen.query_one("#strategy", Select).value == "S-1"
+        assert not uneven_rows(app)
+        assert app.screen.query_one("#goal", Select).region.height == 3

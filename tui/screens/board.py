@@ -174,18 +174,24 @@ class BoardScreen(BoardView):
     # ------------------------------------------------------------------ actions
 
     def focused_task(self) -> Task | None:
+        """The task of the focused card, for a key that acts on one (e, v, c, d); with no card
+        (an empty board, or a filter that shows none) it says so, as the other screens do."""
         card = self.kanban.focused_card
-        if card is not None:
-            try:
-                return self.app.board.task(card.id)
-            except UpliftError as error:
-                tell(self, error, "error")
+        if card is None:
+            tell(self, _("No task selected: press n to add one."), "warning")
+            return None
+        try:
+            return self.app.board.task(card.id)
+        except UpliftError as error:
+            tell(self, error, "error")
         return None
 
     def action_new(self) -> None:
+        from tui.screens.dialogs import permitted
         from tui.screens.task_form import TaskForm
 
-        self.app.push_screen(TaskForm(), self._saved)
+        if permitted(self, "task.add", self.app.board.actor):
+            self.app.push_screen(TaskForm(), self._saved)
 
     def action_edit(self) -> None:
         from tui.screens.dialogs import permitted
@@ -213,10 +219,11 @@ class BoardScreen(BoardView):
             self.app.push_screen(TaskDetail(task), lambda _: self.call_next(self._refocus, task.id))
 
     def action_comment(self) -> None:
+        from tui.screens.dialogs import permitted
         from tui.screens.task_detail import comment_form
 
         task = self.focused_task()
-        if task:
+        if task and permitted(self, "task.comment"):
             self.app.push_screen(comment_form(self.app.board, task), lambda _: self.call_next(self._refocus, task.id))
 
     def action_delete(self) -> None:

@@ -55,7 +55,7 @@ class BudgetScreen(BoardView):
         yield Static(id="budget-totals")
         yield Static(id="budget-flags")
         yield self._table("budget-lines", LINE_COLUMNS)
-        yield Static(plain(_("Training (d ticks one done)")), classes="field-label")
+        yield Static(plain(_("Training (d ticks one done)")), classes="field-label", id="training-heading")
         yield self._table("training-table", TRAINING_COLUMNS)
         yield Footer()
 
@@ -98,7 +98,11 @@ class BudgetScreen(BoardView):
         box.display = bool(flags)
         training = self.query_one("#training-table", DataTable)
         training.clear()
-        for item in board.training():
+        items = board.training()
+        self.query_one("#training-heading", Static).update(plain(  # empty: what fills it, as the lines say
+            _("Training (d ticks one done)") if items else _("Training: none yet, press {key} to add one").format(
+                key=shown_key(self, "budget.training"))))
+        for item in items:
             training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
 
@@ -126,6 +130,8 @@ class BudgetScreen(BoardView):
     # ------------------------------------------------------------------ actions
 
     def action_request(self) -> None:
+        if not permitted(self, "budget.request"):
+            return
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         tasks = [(plain_rich(f"{t.id}  {t.title}"), t.id) for t in board.tasks()]
@@ -145,7 +151,7 @@ class BudgetScreen(BoardView):
             return board.request_budget(values["title"], _amount(values["amount"]), category=values["category"],
                                         strategy=values["strategy"], task=values["task"], note=values["note"])
 
-        self._open(FieldsForm(_("Request budget"), rows, save))
+        self._open(FieldsForm(_("Request budget"), rows, save, required=("title",)))
 
     def _decide(self, approve: bool) -> None:
         board = self.app.board
@@ -156,6 +162,10 @@ class BudgetScreen(BoardView):
             line = board.budget_line(line_id)
         except UpliftError as error:
             tell(self, error, "error")
+            return
+        if line.status != "requested":  # decided once: said now, not after the reason is typed
+            tell(self, _("{id} is already {status}: a line is approved or rejected once").format(
+                id=line.id, status=_(line.status)), "warning")
             return
         rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
@@ -199,7 +209,7 @@ class BudgetScreen(BoardView):
                 raise Invalid("on", str(error)) from None
             return board.record_spend(line_id, _amount(values["amount"]), on, values["note"])
 
-        self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save))
+        self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save, required=("amount",)))
 
     def action_training(self) -> None:
         if not permitted(self, "training.add"):
@@ -219,7 +229,7 @@ class BudgetScreen(BoardView):
             return board.add_training(values["topic"], audience=values["audience"], on=on,
                                       strategy=values["strategy"])
 
-        self._open(FieldsForm(_("New training item"), rows, save))
+        self._open(FieldsForm(_("New training item"), rows, save, required=("topic",)))
 
     async def action_training_done(self) -> None:
         item_id = self._selected("#training-table", "budget.training_done")

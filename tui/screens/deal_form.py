@@ -19,15 +19,18 @@ from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.number_text import form_number
-from tui.screens.form_base import FormBase, Reading
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
 from tui.user_text import plain, plain_rich, text_input, with_current
 
-DATE_HINT = "YYYY-MM-DD, today, +30d, fri"
+#: The payment form's day box is the form's width: its placeholder says it all.
+PAID_ON_HINT = "YYYY-MM-DD, today, -3d, fri"
 FIELDS = ("title", "account", "product", "key_account", "owner", "stage", "business", "value", "close", "forecast",
           "next_step", "splits", "lost_reason")
 #: Whether winning the deal brings a new customer (sales.deals.BUSINESS_KINDS), as the form offers it.
-BUSINESS_CHOICES = (("auto", N_("new if its first win")), ("new", N_("new customer")),
-                    ("existing", N_("existing customer")))
+#: Short enough for the closed box a third of the form wide at 80 columns (`new if its first win`
+#: and `existing customer` wrapped it over two lines); "by first win" as the Forecast box's "by stage".
+BUSINESS_CHOICES = (("auto", N_("by first win")), ("new", N_("new customer")),
+                    ("existing", N_("existing")))
 #: How a deal counts in the forecast (sales.deals.FORECAST_CATEGORIES), as the form offers them.
 FORECAST_CHOICES = (("auto", N_("by stage")), ("commit", N_("commit")), ("best_case", N_("best case")),
                     ("omit", N_("left out")))
@@ -43,7 +46,6 @@ class DealForm(FormBase):
     def compose(self) -> ComposeResult:
         board = self.app.board
         deal = self.deal
-        members = [(plain_rich(m.name), m.name) for m in board.members()]
         stages = [(plain_rich(f"{s.name} ({s.probability}%)"), s.name) for s in board.stages()]
         with VerticalScroll(classes="dialog form"):
             yield Static(plain((_("Edit {id}").format(id=deal.id) if deal else _("New deal")) + "   " + save_hint(self)),
@@ -58,13 +60,8 @@ class DealForm(FormBase):
                 yield from self._field("key_account", _("Key account"), Checkbox(
                     _("key account"), deal.key_account if deal else False, id="key_account"))
             with Horizontal(classes="field-row"):
-                if members:
-                    owner = deal.owner if deal else board.actor
-                    yield from self._field("owner", _("Owner"), Select(
-                        members, id="owner", prompt=_("nobody"),
-                        value=owner if owner in {m.name for m in board.members()} else Select.NULL))
-                else:
-                    yield from self._field("owner", _("Owner"), text_input(deal.owner or "" if deal else "", id="owner"))
+                yield from self._owner_field("deal.edit" if deal else "deal.add",
+                                             deal.owner if deal else board.actor, say_why=False)
                 yield from self._field("stage", _("Stage"), Select(
                     with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
                 yield from self._field("business", _("Customer"), Select(
@@ -74,10 +71,11 @@ class DealForm(FormBase):
                 yield from self._field("value", _("Value"), text_input(
                     form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
                 yield from self._field("close", _("Expected close"), text_input(
-                    str(deal.close or "") if deal else "", placeholder=DATE_HINT, id="close"))
+                    str(deal.close or "") if deal else "", placeholder=DATE_PLACEHOLDER, id="close"))
                 yield from self._field("forecast", _("Forecast"), Select(
                     [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
                     allow_blank=False, value=deal.forecast if deal else "auto"))
+            yield from self._hint(_(DATE_HINT))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
             splitter = board.may("deal.split")
             yield from self._field("splits", _("Split credit (other reps' shares; the owner keeps the rest)") + (
@@ -263,7 +261,7 @@ class PaymentForm(FormBase):
             yield Static(plain(payments_text(self.deal)), classes="dialog-hint")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))
-            yield from self._field("on", _("Paid on"), text_input(placeholder=DATE_HINT, id="on"))
+            yield from self._field("on", _("Paid on"), text_input(placeholder=PAID_ON_HINT, id="on"))
             yield from self._field("note", _("Invoice or reference"), text_input(id="note", max_length=NAME_MAX))
             yield from self._buttons()
 

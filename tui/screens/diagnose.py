@@ -561,8 +561,11 @@ class DiagnoseScreen(BoardView):
         self.query_one("#notes", DataTable).focus()
 
     def action_new_note(self) -> None:
+        from tui.screens.dialogs import permitted
+
         self._to_notes()
-        self.app.push_screen(NoteForm(), self._note_saved)
+        if permitted(self, "note.add"):
+            self.app.push_screen(NoteForm(), self._note_saved)
 
     def action_edit_note(self) -> None:
         from tui.screens.dialogs import permitted

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input
@@ -64,6 +65,8 @@ class DiagnoseFileForm(FormBase):
     key) runs it."""
 
     field_names = ("path", "map", "join", "period", "date_format")
+    # its save key runs the file, as its heading and button say (the footer said "Save")
+    BINDINGS = [Binding("ctrl+s", "save", N_("Run"), id="form.save")]
 
     def __init__(self, last: RunRequest | None = None) -> None:
         super().__init__(classes="dialog-screen")
@@ -150,6 +153,9 @@ class NoteForm(FormBase):
                   "kind": self.query_one("#kind", Select).value,
                   "source": self.query_one("#source", Input).value,
                   "tags": list(self.query_one("#tags", SelectionList).selected)}
+        if not fields["text"].strip():  # in the interface's language (the store says it in English)
+            self.show_error("form", _("a note needs some text"))
+            return
         if self.note is None:
             text = fields.pop("text")
             self.submit(lambda: board.add_note(text, **fields))

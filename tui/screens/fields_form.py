@@ -20,8 +20,13 @@ from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain
 
+class Hint(str):
+    """A row that is a muted line of how to fill the row above it (dates, amounts): the boxes of
+    a row are too narrow at 80 columns for placeholders that say it all."""
+
+
 Field = tuple[str, str, Widget]
-Row = Union[Field, tuple[Field, ...]]
+Row = Union[Field, tuple[Field, ...], Hint]
 
 
 def widget_value(widget: Widget) -> Any:
@@ -38,15 +43,18 @@ def widget_value(widget: Widget) -> Any:
 class FieldsForm(FormBase):
 
     def __init__(self, heading: str, rows: Sequence[Row], save: Callable[[dict], Any], *,
-                 note: str = "", action: str | None = None) -> None:
+                 note: str = "", action: str | None = None, required: Sequence[str] = ()) -> None:
         """`note`: a warning under the heading, to read before saving; `action`: what the save
-        button says instead of Save (a form that does something: "Mark paid")."""
+        button says instead of Save (a form that does something: "Mark paid"); `required`: the
+        fields a save needs filled in, said next to each in the interface's language (the store
+        says it too, but in English, and for a number as "'' is not a number")."""
         super().__init__(classes="dialog-screen")
         self.heading = heading
         self.rows = rows
         self.save = save
         self.note = note
         self.action = action
+        self.required = tuple(required)
         self.names: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -56,7 +64,9 @@ class FieldsForm(FormBase):
                 yield Static(plain(self.note), classes="form-note", id="form-note")
             yield Static(classes="field-error", id="error-form")
             for row in self.rows:
-                if isinstance(row[0], tuple):
+                if isinstance(row, Hint):
+                    yield from self._hint(row)
+                elif isinstance(row[0], tuple):
                     with Horizontal(classes="field-row"):
                         for field in row:
                             yield from self._field(*field)
@@ -92,7 +102,12 @@ class FieldsForm(FormBase):
         return self.field(name)
 
     def action_save(self) -> None:
-        self.submit(lambda: self.save(self.values()))
+        values = self.values()
+        empty = [(name, _("must not be empty")) for name in self.required if not str(values[name] or "").strip()]
+        if empty:
+            self.show_errors(empty)
+            return
+        self.submit(lambda: self.save(values))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

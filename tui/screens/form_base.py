@@ -20,6 +20,11 @@ from tui.keys import shown_key
 from tui.user_text import plain
 from tui.widgets.footer import Footer
 
+#: A date box's placeholder, short enough for a box a third of a form wide at 80 columns;
+#: the other ways to write a date are in a hint under the row (FormBase._hint).
+DATE_PLACEHOLDER = "YYYY-MM-DD"
+DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)")
+
 
 class FieldErrors(UpliftError):
     """Several fields a form could not read at once (dates, amounts): each is shown next to
@@ -72,6 +77,36 @@ class FormBase(ModalScreen):
             yield Static(plain(label), classes="field-label")
             yield widget
             yield Static(classes="field-error", id=f"error-{name}")
+
+    def _owner_field(self, action: str, owner: str | None, *, say_why: bool = True) -> ComposeResult:
+        """The Owner box of a task or a deal (`action`: task.add, deal.edit …): every member for
+        whoever may give work to others; a rep, who may not, sees it fixed at themselves (the
+        store would refuse another owner only after the whole form was filled in). `say_why`:
+        the label says it is a lead's to change (a label in a row of fields has no room)."""
+        from textual.widgets import Select
+
+        from tui.user_text import plain_rich, text_input
+
+        board = self.app.board
+        names = [m.name for m in board.members()]
+        if not names:
+            yield from self._field("owner", _("Owner"), text_input(owner or "", id="owner"))
+            return
+        others = [name for name in names if name != board.actor]
+        if not others or board.may(action, owner=board.actor, new_owner=others[0]):
+            yield from self._field("owner", _("Owner"), Select(
+                [(plain_rich(name), name) for name in names], id="owner", prompt=_("nobody"),
+                value=owner if owner in names else Select.NULL))
+            return
+        label = _("Owner") + (" · " + _("a lead's to change") if say_why else "")
+        yield from self._field("owner", label, Select(
+            [(plain_rich(board.actor), board.actor)], id="owner", allow_blank=False, value=board.actor,
+            disabled=True))
+
+    def _hint(self, text: str) -> ComposeResult:
+        """A muted line under a row of fields saying how to fill them: a box beside others is
+        too narrow at 80 columns for a placeholder that says it all (it would be cut)."""
+        yield Static(plain(text), classes="field-hint")
 
     def _buttons(self, label: str | None = None) -> ComposeResult:
         """Save and Cancel; `label` names the save button otherwise (a form that runs something)."""

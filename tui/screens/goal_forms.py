@@ -14,7 +14,6 @@ from sales.goals import (
     CONFIDENCES,
     DIMENSION_LABELS,
     DIMENSIONS,
-    DIRECTION_LABELS,
     DIRECTIONS,
     KNOWN_METRICS,
     ROLLUPS,
@@ -28,14 +27,18 @@ from sales.pace import describe_value
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.number_text import form_number
-from tui.screens.fields_form import FieldsForm
+from tui.screens.fields_form import FieldsForm, Hint
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
 from tui.user_text import plain, plain_rich, text_area, text_input
 
-DATE_HINT = "YYYY-MM-DD, +6w, fri"
 PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
 #: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices, short enough
 #: for the closed box at 80 columns (the parts: the goals that contribute to it).
 ROLLUP_CHOICES = {"none": N_("own check-ins"), "sum": N_("sum of parts"), "average": N_("mean of parts")}
+#: The Direction box's choices (sales.goals.DIRECTIONS), short enough for the closed box a quarter
+#: of the form wide at 80 columns ("increase to" wrapped it over two lines, out of line with its row).
+DIRECTION_CHOICES = {"increase": N_("increase"), "decrease": N_("decrease"), "above": N_("stay above"),
+                     "below": N_("stay below")}
 
 
 def _target_text(goal: Goal | None) -> str:
@@ -73,22 +76,27 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
         (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else board.actor)),
          ("parent", _("Contributes to"), _parent_widget(board, goal)),
          ("metric", _("Metric"), text_input(
-             goal.metric if goal else "", placeholder=_("revenue… or your own"),
+             goal.metric if goal else "", placeholder=_("revenue…"),
              suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
-        tuple((name, _("Scope: {field}").format(field=_(name.replace('_', ' '))),
-               text_input(scope.get(name, ""), placeholder="all"))
+        # the boxes of a row are a quarter of the form wide at 80 columns: their labels and
+        # placeholders say little, and the line under the row says the rest
+        tuple((name, _(name.replace('_', ' ')).capitalize(), text_input(scope.get(name, ""), placeholder=_("any")))
               for name in SCOPE_FIELDS),
+        Hint(_("Scope: the goal counts only the sales of these (blank: any)")),
         (("baseline", _("Baseline"), text_input(
             "" if goal is None or goal.baseline is None else form_number(goal.baseline),
-            placeholder="1.2M, or snapshot")),
-         ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_LABELS[d])), d) for d in DIRECTIONS],
+            placeholder="1.2M")),
+         ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_CHOICES[d])), d) for d in DIRECTIONS],
                                               allow_blank=False, value=goal.direction if goal else "increase")),
-         ("target", _("Target"), text_input(_target_text(goal), placeholder=_("1.38M or +15%"))),
-         ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder=_("$, %, customers")))),
-        (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_HINT)),
-         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_HINT)),
+         ("target", _("Target"), text_input(_target_text(goal), placeholder="+15%")),
+         ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder="$"))),
+        Hint(_("Baseline: a number, or `snapshot` for the latest diagnosis; target: a number (1.38M) "
+               "or a change (+15%); unit: $, %, customers …")),
+        (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
+         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
          ("rollup", _("Progress"), Select([(plain_rich(_(ROLLUP_CHOICES[r])), r) for r in ROLLUPS],
                                           allow_blank=False, value=(goal.rollup if goal else None) or "none"))),
+        Hint(_(DATE_HINT)),
         ("subtargets", _("Sub-targets (one per line)"), text_area(
             "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
         ("description", _("Description"), text_area(goal.description if goal else "", soft_wrap=True)),
@@ -100,7 +108,7 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
             return board.add_goal(fields.pop("title"), **fields)
         return board.update_goal(goal.id, **fields)
 
-    return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save)
+    return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save, required=("title",))
 
 
 def _subtargets(text: str, old: Goal | None) -> list[dict]:
@@ -163,11 +171,12 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     last = board.checkins(goal.id)[-1:] or None
     now = last[0].value if last else goal.baseline
     rows = [
-        (("value", _("Value of {metric} now (last: {value})").format(
-            metric=goal.metric or _("the metric"), value=describe_value(now, goal.unit)),
+        (("value", _("Value of {metric} now").format(metric=goal.metric or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
                                                 allow_blank=False, value="on_track"))),
+        # under the row: a label beside another is one line, and the last value would be cut
+        Hint(_("Last: {value}").format(value=describe_value(now, goal.unit))),
         ("comment", _("Comment"), text_input("", placeholder=_("what moved it, what is in the way"))),
     ]
 
@@ -199,4 +208,4 @@ def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) 
         return board.add_strategy(values["title"], **fields)
 
     title = _("Edit {id}").format(id=strategy.id) if strategy else _("New strategy")
-    return FieldsForm(title, rows, save)
+    return FieldsForm(title, rows, save, required=("title",))

@@ -284,7 +284,7 @@ class GoalsScreen(BoardView):
         if goal and goal.rollup:
             tell(self, _("{id} rolls up from its contributors; check in on those, or set Progress to own check-ins.").format(
                 id=goal.id), "warning")
-        elif goal:
+        elif goal and permitted(self, "goal.checkin"):
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
 
     def action_strategy(self) -> None:

@@ -397,8 +397,10 @@ class PipelineScreen(BoardView):
 
     def action_new(self) -> None:
         from tui.screens.deal_form import DealForm
+        from tui.screens.dialogs import permitted
 
-        self.app.push_screen(DealForm(), self._saved)
+        if permitted(self, "deal.add", self.app.board.actor):
+            self.app.push_screen(DealForm(), self._saved)
 
     def action_edit(self) -> None:
         from tui.screens.deal_form import DealForm
@@ -415,11 +417,14 @@ class PipelineScreen(BoardView):
 
     def action_follow_up(self) -> None:
         """A new task that moves the focused deal forward (its owner's, linked to it)."""
+        from tui.screens.dialogs import permitted
         from tui.screens.task_form import TaskForm
 
         deal = self.focused_deal()
         if deal is None:
             tell(self, _("Focus a deal to plan its next step"), "warning")
+            return
+        if not permitted(self, "task.add", self.app.board.actor):
             return
 
         def saved(task) -> None:
@@ -450,10 +455,10 @@ class PipelineScreen(BoardView):
         if deal is None:
             tell(self, _("Focus a won deal to record what its customer paid"), "warning")
             return
+        if not permitted(self, "deal.paid", deal.owner):  # the rule first: a rep may pay on no deal
+            return
         if outcome_of(deal, self.stages) != "won":
             tell(self, _("{id} is not won: payments are recorded on won deals").format(id=deal.id), "warning")
-            return
-        if not permitted(self, "deal.paid", deal.owner):
             return
 
         def recorded(saved) -> None:

@@ -196,8 +196,10 @@ class ReviewScreen(BoardView):
 
     def action_approve(self) -> None:
         """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
+        if not permitted(self, "payout.approve"):  # the rule first: a rep is not sent to the Payouts tab
+            return
         shown = self._shown_statement(_("Open the Payouts tab and pick a rep to approve their statement"))
-        if shown is None or not permitted(self, "payout.approve"):
+        if shown is None:
             return
         rep = shown.rep
 
@@ -214,12 +216,12 @@ class ReviewScreen(BoardView):
         reference if given: a small form that says first whether the statement changed since."""
         from tui.screens.review_forms import paid_form
 
+        if not permitted(self, "payout.pay"):  # the rule first, as for a
+            return
         shown = self._shown_statement(_("Open the Payouts tab and pick a rep to mark their statement paid"))
         if shown is None:
             return
         rep, approval = shown.rep, shown.approval
-        if not permitted(self, "payout.pay"):
-            return
         if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
                  "warning")

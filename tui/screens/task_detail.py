@@ -115,7 +115,8 @@ class TaskDetail(ModalScreen[None]):
             if task is not None:
                 self.show(task)
 
-        self.app.push_screen(comment_form(self.app.board, self.task_shown), commented)
+        if permitted(self, "task.comment"):
+            self.app.push_screen(comment_form(self.app.board, self.task_shown), commented)
 
 
 def comment_form(board, task: Task):
@@ -124,7 +125,7 @@ def comment_form(board, task: Task):
 
     return FieldsForm(_("Comment on {id}  {title}").format(id=task.id, title=task.title),
                       [("comment", _("What happened"), text_area(""))],
-                      lambda values: board.comment_task(task.id, values["comment"]))
+                      lambda values: board.comment_task(task.id, values["comment"]), required=("comment",))
 
 
 def label(text: str) -> str:

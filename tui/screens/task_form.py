@@ -13,10 +13,9 @@ from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_ids, sp
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
-from tui.screens.form_base import FormBase, Reading
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
 from tui.user_text import plain, plain_rich, text_area, text_input, with_current
 
-DATE_HINT = "YYYY-MM-DD, today, +3d, fri"
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "deal", "depends",
           "tags", "steps", "expected_result", "measure")
 #: The repeats as the form offers them (sales.tasks.REPEATS), marked for translation.
@@ -56,7 +55,6 @@ class TaskForm(FormBase):
         board = self.app.board
         task = self.task_being_edited
         heading = _("Edit {id}").format(id=task.id) if task else _("New task")
-        members = [(plain_rich(m.name), m.name) for m in board.members()]
         goals = [(plain_rich(f"{g.id}  {g.title}"), g.id) for g in board.goals()]
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
         outcome = {s.name: s.outcome for s in board.stages()}
@@ -67,15 +65,10 @@ class TaskForm(FormBase):
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
-            if members:
-                # a follow-up is the deal owner's, when the actor may give work to others (a lead)
-                for_owner = self.for_deal.owner if self.for_deal and board.role_of(board.actor) == "lead" else None
-                owner = task.owner if task else for_owner or board.actor
-                yield from self._field("owner", _("Owner"), Select(
-                    members, id="owner", prompt=_("nobody"),
-                    value=owner if owner in {m.name for m in board.members()} else Select.NULL))
-            else:
-                yield from self._field("owner", _("Owner"), text_input(task.owner or "" if task else "", id="owner"))
+            # a follow-up is the deal owner's, when the actor may give work to others (a lead)
+            for_owner = self.for_deal.owner if self.for_deal and board.role_of(board.actor) == "lead" else None
+            yield from self._owner_field("task.edit" if task else "task.add",
+                                         task.owner if task else for_owner or board.actor)
             with Horizontal(classes="field-row"):
                 yield from self._field("status", _("Status"), Select(
                     [(plain_rich(_(STATUS_LABELS[s])), s) for s in STATUSES], id="status",
@@ -85,12 +78,13 @@ class TaskForm(FormBase):
                     value=task.priority if task else "normal"))
             with Horizontal(classes="field-row"):
                 yield from self._field("start", _("Start"), text_input(
-                    str(task.start or "") if task else "", placeholder=DATE_HINT, id="start"))
+                    str(task.start or "") if task else "", placeholder=DATE_PLACEHOLDER, id="start"))
                 yield from self._field("due", _("Due"), text_input(
-                    str(task.due or "") if task else "", placeholder=DATE_HINT, id="due"))
+                    str(task.due or "") if task else "", placeholder=DATE_PLACEHOLDER, id="due"))
                 yield from self._field("every", _("Repeats"), Select(
                     [(plain_rich(_(name)), name) for name in REPEAT_NAMES], id="every",
                     prompt=_("never"), value=task.every if task and task.every else Select.NULL))
+            yield from self._hint(_(DATE_HINT))
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", _("Goal"), Select(
                     with_current(goals, task and task.goal), id="goal", prompt=_("no goal"),
@@ -135,6 +129,11 @@ class TaskForm(FormBase):
                     fields[name] = parse_date(text, board.today()).isoformat() if text else None
                 except DateError as error:
                     raise Invalid(name, str(error)) from None
+        with reading.field():  # the task's own rules, next to the field they are about (not at the top)
+            if fields.get("start") and fields.get("due") and fields["due"] < fields["start"]:
+                raise Invalid("due", _("due {due} is before start {start}").format(due=fields["due"], start=fields["start"]))
+            if fields["every"] and not fields.get("due") and "due" in fields:
+                raise Invalid("due", _("a repeating task needs a due date to repeat from"))
         reading.done()
         fields["depends"] = split_ids(self.query_one("#depends", Input).value)
         fields["tags"] = split_tags(self.query_one("#tags", Input).value)
