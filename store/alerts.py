@@ -42,8 +42,13 @@ class AlertChanges(BoardCore):
             current = msgspec.to_builtins(self.alert_settings())
             for key in ("quiet_days", "stuck_days"):
                 if key in changes:
+                    stages = [self.stage(name) for name in changes[key]]
+                    for stage in stages:  # (no deal stays, or goes quiet, in a closed stage)
+                        if stage.outcome != "open":
+                            raise Invalid(key, f"{stage.name} is a closed stage ({stage.outcome}): "
+                                               f"days are set for the open stages")
                     changes[key] = {**current.get(key, {}),
-                                    **{self.stage(name).name: days for name, days in changes[key].items()}}
+                                    **{stage.name: days for stage, days in zip(stages, changes[key].values())}}
             settings = convert({**current, **changes}, AlertSettings, "alerts")
             tx.put("alerts.settings", "board", "board", "meta", 1, old,
                    {**old, "alerts": msgspec.to_builtins(settings)})

@@ -176,7 +176,7 @@ def test_stuck_deals_alert_and_their_limits_per_stage(run, team) -> None:
     code, out, _ = run("alerts", "--json")
     stuck = [a for a in json.loads(out) if a["kind"] == "stuck"]
     assert [a["item"] for a in stuck] == ["D-1"] and "in Proposal for 20 days" in stuck[0]["message"]
-    code, out, _ = run("alerts", "config", "--stuck", "proposal=30", "--default-stuck", "10")
+    code, out, _ = run("alerts", "config", "--stuck", "proposal=30", "--default-stuck", "10", "--json")
     settings = json.loads(out)
     assert code == 0 and settings["stuck_days"] == {"Proposal": 30} and settings["default_stuck_days"] == 10
     code, out, _ = run("alerts", "--json")
@@ -537,3 +537,27 @@ def test_a_boards_own_deal_list_imported_back_is_refused(run, team, tmp_path) ->
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert [(r["id"], r["title"], r["value"]) for r in rows] == [("D-1", "Acme renewal", "30000"),
                                                                    ("D-2", "Betasol pilot", "12000")]
+
+
+def test_alert_settings_in_words_per_stage_values_kept_and_closed_stages_refused(run, team) -> None:
+    code, out, _ = run("alerts", "config")
+    assert code == 0 and out.splitlines() == [
+        "Alerts fire when",
+        "  conversion  a stage's conversion falls 10 points below its four-week mean (once 3 deals have left it in the week)",
+        "  quiet       a key account has had no activity for 14 days",
+        "  stuck       an open deal has stayed in its stage for 14 days"]
+    assert run("alerts", "config", "--stuck", "Proposal=7")[0] == 0
+    code, out, _ = run("alerts", "config", "--stuck", "lead=3", "--quiet", "Negotiation=5")  # adds to Proposal's
+    assert code == 0
+    assert "  quiet       a key account has had no activity for 14 days (in Negotiation 5)" in out.splitlines()
+    assert "  stuck       an open deal has stayed in its stage for 14 days (in Proposal 7, Lead 3)" in out.splitlines()
+    for args in (["alerts", "config", "--json"], ["alerts", "--json", "config"]):
+        code, out, _ = run(*args)
+        settings = json.loads(out)
+        assert settings["stuck_days"] == {"Proposal": 7, "Lead": 3} and settings["quiet_days"] == {"Negotiation": 5}
+    before = snapshot_files(team)
+    assert run("alerts", "config", "--stuck", "Won=5") == (
+        2, "", "uplift: --stuck Won=5: Won is a closed stage (won); days are set for the open stages\n")
+    code, _, err = run("alerts", "config", "--quiet", "Nowhere=5")
+    assert code == 2 and err.startswith("uplift: --quiet Nowhere=5: 'Nowhere' is not a stage")
+    assert snapshot_files(team) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from sales.errors import Invalid
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 
@@ -65,11 +66,39 @@ def cmd_config(args: argparse.Namespace) -> int:
                     raise BadInput(f"{option} {pair}: write STAGE=DAYS (e.g. {option} Proposal=7)")
                 if int(days) < 1:
                     raise BadInput(f"{option} {pair}: at least 1 day, not {int(days)}")
+                try:
+                    named = board.stage(stage.strip())
+                except Invalid as error:
+                    raise BadInput(f"{option} {pair}: {error.reason}") from None
+                if named.outcome != "open":  # (no deal stays, or goes quiet, in a closed stage)
+                    raise BadInput(f"{option} {pair}: {named.name} is a closed stage ({named.outcome}); "
+                                   f"days are set for the open stages")
                 per_stage[stage.strip()] = int(days)
             changes[key] = per_stage
     settings = board.set_alert_settings(**changes) if changes else board.alert_settings()
-    print_json(settings)
+    if args.json:
+        print_json(settings)
+    else:
+        print(settings_text(settings))
     return EXIT_OK
+
+
+def settings_text(settings) -> str:
+    """What makes alerts fire, in words (each stage's own days after the default)."""
+    from sales.text import safe
+
+    def days(default: int, per_stage: dict[str, int]) -> str:
+        own = ", ".join(f"{stage} {n}" for stage, n in per_stage.items())
+        return f"{default} days" + (f" (in {own})" if own else "")
+
+    return safe("\n".join([
+        "Alerts fire when",
+        f"  conversion  a stage's conversion falls {settings.conversion_drop:g} points below its four-week mean "
+        f"(once {settings.min_left} deals have left it in the week)",
+        f"  quiet       a key account has had no activity for "
+        f"{days(settings.default_quiet_days, settings.quiet_days)}",
+        f"  stuck       an open deal has stayed in its stage for {days(settings.default_stuck_days, settings.stuck_days)}",
+    ]))
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
@@ -88,7 +117,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     config.add_argument("--min-left", type=int, help="deals that must have left a stage this week")
     config.add_argument("--quiet", action="append", metavar="STAGE=DAYS",
                         help="days without activity before a key account alerts, per stage")
-    config.add_argument("--default-quiet", type=int, metavar="DAYS")
+    config.add_argument("--default-quiet", type=int, metavar="DAYS",
+                        help="days without activity before a key account alerts, in a stage without its own")
     config.add_argument("--stuck", action="append", metavar="STAGE=DAYS",
                         help="days in one stage before an open deal is stuck, per stage")
-    config.add_argument("--default-stuck", type=int, metavar="DAYS")
+    config.add_argument("--default-stuck", type=int, metavar="DAYS",
+                        help="days in one stage before an open deal is stuck, in a stage without its own")
+    config.add_argument("--json", action="store_true", default=argparse.SUPPRESS,  # (`alerts --json config` too)
+                        help="print the settings as JSON")
