@@ -528,3 +528,19 @@ async def test_a_dialog_over_the_board_shows_its_own_keys_and_its_heading(team) 
         assert footer_keys() == {"Close": "esc"}
         await pilot.press("escape")
     assert [c.text for c in Board(team, actor="dana").task("T-1").comments] == ["[b]x[/b]"]
+
+
+async def test_saving_the_task_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
+    """ali edits the title while dana, elsewhere, sets the due date and adds a tag: ali's save
+    changes the title only."""
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskForm)
+        Board(team, actor="dana").update_task("T-1", due="2026-12-20", tags=["visit"])
+        app.screen.query_one("#title").value = "Call Acme about the renewal"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    task = Board(team, actor="dana").task("T-1")
+    assert (task.title, str(task.due), task.tags) == ("Call Acme about the renewal", "2026-12-20", ["visit"])
