@@ -94,6 +94,20 @@ def test_a_command_line_that_cannot_be_read_is_bad_usage(served, keys):
     assert Board(served.board, actor="dana").tasks() == before
 
 
+def test_a_command_line_that_is_not_utf8_is_read_as_the_local_command_line_reads_it(served, keys):
+    """A word typed in a Latin-1 terminal (`café` as its one byte 0xe9) is the word with U+FFFD,
+    as `uplift` says of it locally, and not an exec request the server refuses unread (which
+    the client only reports as `exec request failed on channel 0`, exit 255)."""
+    added = served.run(keys["ali"], b"task add 'Caf\xe9 visit'")
+    assert added.returncode == 0, added.stderr
+    lead = Board(served.board, actor="dana")
+    assert lead.task(added.stdout.decode().strip()).title == "Caf\ufffd visit"
+    lead.delete_task(added.stdout.decode().strip())  # (the board is the module's)
+    bad = served.run(keys["ali"], b"task list --status caf\xe9")
+    assert bad.returncode == 2, bad.stderr
+    assert "caf\ufffd" in bad.stderr.decode()
+
+
 def test_no_other_board_and_no_server_files(served, keys, tmp_path):
     other = served.run(keys["ali"], "task", "list", "--boa", str(tmp_path))  # an abbreviation
     assert other.returncode == 1

@@ -23,6 +23,7 @@ import os
 import shlex
 import signal
 import sys
+import types
 from pathlib import Path
 
 import asyncssh
@@ -126,6 +127,16 @@ class Service:
             return None
 
 
+def _read_any_command(channel: asyncssh.SSHServerChannel, packet) -> bool:
+    """A session channel's exec request, whatever bytes its command holds. asyncssh refuses a
+    command that is not UTF-8 unread, and the client says only `exec request failed on channel 0`
+    (exit 255): a word typed in a Latin-1 terminal would end there. Its bytes become U+FFFD
+    instead, as they do on the local command line, and the line is read as any other."""
+    command = packet.get_string()
+    packet.check_end()
+    return channel._start_session(command=command.decode("utf-8", "replace"))
+
+
 class Connection(asyncssh.SSHServer):
     """One client: authenticates by public key only, then opens sessions as its member."""
 
@@ -136,6 +147,7 @@ class Connection(asyncssh.SSHServer):
         self.peer = "?"
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
         peer = conn.get_extra_info("peername") or ("?", 0)
         self.peer = f"{peer[0]}:{peer[1]}"
 
@@ -173,7 +185,9 @@ class Connection(asyncssh.SSHServer):
             return False
         session = Session(self.service, self.member)
         self.service.sessions.add(session)
-        return session
+        channel = self.conn.create_server_channel()
+        channel._process_exec_request = types.MethodType(_read_any_command, channel)
+        return channel, session
 
     # forwarding of any kind: the defaults already refuse; said here so that nobody wonders
     def connection_requested(self, dest_host, dest_port, orig_host, orig_port):
