@@ -217,7 +217,9 @@ def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | N
     if record.action == "touch.log" and after:
         where = " ".join(part for part in (after.get("deal") or "", after.get("account") or "") if part)
         note = _short(after.get("note"), limit) if after.get("note") else ""
-        return f"logged a {after.get('type')} on {where}" + (f": {note}" if note else "")
+        kind = str(after.get("type"))
+        article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"  # an email; a call, a visit
+        return f"logged {article} {kind} on {where}" + (f": {note}" if note else "")
     if record.action == "coaching.add" and after:
         return f"added coaching note {record.item} for {after.get('rep')}"
     if record.action == "alert.snooze" and after:
