@@ -108,6 +108,27 @@ def test_a_command_line_that_is_not_utf8_is_read_as_the_local_command_line_reads
     assert "caf\ufffd" in bad.stderr.decode()
 
 
+def test_a_verb_on_a_terminal_echoes_what_is_typed_and_ctrl_c_interrupts_it(served, keys):
+    """`ssh -t host plan import -` runs the verb on a terminal, as sshd would: what is typed is
+    echoed, and Ctrl-C interrupts the verb (exit 130, nothing written) instead of going into its
+    input as a byte, which left the member stuck until ssh's own `~.`."""
+    before = Board(served.board, actor="dana").tasks()
+    started = len([line for line in served.lines if "dana: plan import -" in line])
+    terminal = Terminal(served, keys["dana"], command=("plan", "import", "-"))
+    try:
+        deadline = time.monotonic() + 20  # until the server runs it (the client's terminal is raw by then)
+        while len([line for line in served.lines if "dana: plan import -" in line]) == started:
+            assert time.monotonic() < deadline, served.lines[-5:]
+            terminal.read(0.05)
+        terminal.send(b"tasks:\r")
+        terminal.wait_for(b"tasks:", 20)
+        terminal.send(b"\x03")
+        assert terminal.exit_status() == 130, terminal.seen
+    finally:
+        terminal.close()
+    assert Board(served.board, actor="dana").tasks() == before
+
+
 def test_no_other_board_and_no_server_files(served, keys, tmp_path):
     other = served.run(keys["ali"], "task", "list", "--boa", str(tmp_path))  # an abbreviation
     assert other.returncode == 1

@@ -33,7 +33,8 @@ from sales.text import safe
 from store.board import Board
 from tui.i18n import _
 from tui.serve.limits import InputBudget, Limits, demote
-from tui.serve.spawn import TerminalChild, WarmPool, child_argv, child_env, set_size
+from tui.serve.spawn import (TerminalChild, WarmPool, child_argv, child_env, set_size,
+                             start_verb_on_terminal)
 
 NOT_OVER_SSH = {"demo", "serve", "init"}
 SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and their keys)
@@ -261,7 +262,10 @@ class Session(asyncssh.SSHServerSession):
                 self._fail(str(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
-                await self._run_verb()
+                if self.term is None:
+                    await self._run_verb()
+                else:  # `ssh -t host COMMAND`: the verb on a terminal, as sshd would run it
+                    await self._run_terminal(verb=True)
             elif self.term is None:
                 self._fail("the board needs a terminal: `ssh -t ...`; or give a command, "
                            "e.g. `ssh ... task list`")
@@ -283,10 +287,14 @@ class Session(asyncssh.SSHServerSession):
             self.chan.write_stderr(f"uplift: {message}{end}".encode())
             self.chan.exit(code)
 
-    async def _run_terminal(self) -> None:
+    async def _run_terminal(self, verb: bool = False) -> None:
         loop = asyncio.get_running_loop()
-        self.child = child = self.service.pool.take()
-        child.start(self.member, self.term, *self.size)
+        if verb:
+            self.child = child = start_verb_on_terminal(self.service.board_path, self.limits, self.member,
+                                                        *self.size, self.argv)
+        else:
+            self.child = child = self.service.pool.take()
+            child.start(self.member, self.term, *self.size)
         ended = loop.create_future()
 
         def readable() -> None:
@@ -316,7 +324,6 @@ class Session(asyncssh.SSHServerSession):
         self._exit(code)
 
     async def _run_verb(self) -> None:
-        pty = self.term is not None
         self.proc = proc = await asyncio.create_subprocess_exec(
             *child_argv(self.limits, "--", *self.argv), stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -330,7 +337,7 @@ class Session(asyncssh.SSHServerSession):
 
         async def pump(stream: asyncio.StreamReader, write) -> None:
             while chunk := await stream.read(65536):
-                write(chunk.replace(b"\n", b"\r\n") if pty else chunk)
+                write(chunk)
 
         await asyncio.gather(pump(proc.stdout, self.chan.write), pump(proc.stderr, self.chan.write_stderr))
         self._exit(await proc.wait())
@@ -367,7 +374,7 @@ class Session(asyncssh.SSHServerSession):
             self._to_stdin(data)
         else:  # before the process: a verb's standard input is kept whole (up to its cap, as
             # _to_stdin keeps it), a terminal's up to a burst
-            cap = self.limits.exec_input if self.argv else self.limits.input_burst
+            cap = self.limits.exec_input if self.argv and self.term is None else self.limits.input_burst
             self.early += data[:max(cap - len(self.early), 0)]
 
     def _to_terminal(self, data: bytes) -> None:
