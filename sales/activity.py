@@ -42,6 +42,10 @@ class Activity(msgspec.Struct, kw_only=True, omit_defaults=True):
 def describe(record: Activity, limit: int | None = 30) -> str:
     """The record in a few plain words, e.g. `moved T-4 from To do to Doing`. A changed value
     longer than `limit` characters is cut with `…` (None: never)."""
+    if record.action.removesuffix(".undo") in _SAID_AS_MADE and record.action.endswith(".undo"):
+        # an undone check-in or budget decision is named by what it took back: its words read the
+        # change's own fields, which an undo holds in `before`
+        return "undo: " + describe(redone(record), limit)
     for suffix in (".undo", ".redo"):  # the change put back (or made again), in its own words
         if record.action.endswith(suffix):
             return f"{suffix[1:]}: " + describe(msgspec.structs.replace(
@@ -112,6 +116,10 @@ def _unlinked(item: str, before: dict, after: dict) -> str:
             kept = new if isinstance(new, list) else [new]
             gone += [v for v in (old if isinstance(old, list) else [old]) if v and v not in kept]
     return f"unlinked {item} from {', '.join(gone)}"
+
+
+#: Changes whose words (`_resource_change`) say what was done, read from the fields it made.
+_SAID_AS_MADE = {"goal.checkin", "budget.request", "budget.approve", "budget.reject", "budget.spend"}
 
 
 def _resource_change(action: str, item: str, before: dict, after: dict) -> str | None:
@@ -210,7 +218,9 @@ def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | N
     if record.action == "touch.log" and after:
         where = " ".join(part for part in (after.get("deal") or "", after.get("account") or "") if part)
         note = _short(after.get("note"), limit) if after.get("note") else ""
-        return f"logged a {after.get('type')} on {where}" + (f": {note}" if note else "")
+        kind = str(after.get("type"))
+        article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"  # an email; a call, a visit
+        return f"logged {article} {kind} on {where}" + (f": {note}" if note else "")
     if record.action == "coaching.add" and after:
         return f"added coaching note {record.item} for {after.get('rep')}"
     if record.action == "alert.snooze" and after:

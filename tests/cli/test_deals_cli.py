@@ -65,6 +65,13 @@ def test_an_activity_on_a_deal_is_on_that_deals_account(run, team) -> None:
     assert code == 0 and json.loads(out)["account"] == "Acme"
 
 
+def test_the_feed_says_an_email(run) -> None:
+    run("deal", "add", "Acme", "--owner", "ali", "--account", "Acme")
+    assert run("log", "add", "email", "--deal", "D-1", "sent the quote", user="ali")[0] == 0
+    code, out, _ = run("log", "--type", "email")
+    assert code == 0 and "logged an email on D-1 Acme: sent the quote" in out
+
+
 def test_alerts_json_and_snooze(run) -> None:
     run("task", "edit", "T-1", "--due", "2020-01-01")
     code, out, _ = run("alerts", "--json")

@@ -110,13 +110,14 @@ class Server:
 class Terminal:
     """`ssh -tt` on a pseudo-terminal of ours: what a member sees, and their keyboard."""
 
-    def __init__(self, server: Server, key: Path, cols: int = 120, rows: int = 36) -> None:
+    def __init__(self, server: Server, key: Path, cols: int = 120, rows: int = 36,
+                 command: tuple[str, ...] = ()) -> None:
         self.started = time.monotonic()
         self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: become ssh
+        if self.pid == 0:  # the child: become ssh (`ssh -t host COMMAND` when given one)
             os.environ["TERM"] = "xterm-256color"
             args = server.ssh_args(key)
-            os.execv(SSH, [SSH, "-tt", *args[1:]])
+            os.execv(SSH, [SSH, "-tt", *args[1:], *command])
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.seen = b""
 
@@ -147,10 +148,22 @@ class Terminal:
     def send(self, data: bytes) -> None:
         os.write(self.fd, data)
 
+    def exit_status(self, timeout: float = 20) -> int:
+        """The ssh client's exit status (the session's), once it ends."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.read(0.05)  # (keep the pty drained)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.pid = 0
+                return os.waitstatus_to_exitcode(status)
+        raise AssertionError(f"the session never ended; the terminal got {self.seen[-400:]!r}")
+
     def close(self) -> None:
         try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            if self.pid:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(self.fd)

@@ -94,6 +94,41 @@ def test_a_command_line_that_cannot_be_read_is_bad_usage(served, keys):
     assert Board(served.board, actor="dana").tasks() == before
 
 
+def test_a_command_line_that_is_not_utf8_is_read_as_the_local_command_line_reads_it(served, keys):
+    """A word typed in a Latin-1 terminal (`café` as its one byte 0xe9) is the word with U+FFFD,
+    as `uplift` says of it locally, and not an exec request the server refuses unread (which
+    the client only reports as `exec request failed on channel 0`, exit 255)."""
+    added = served.run(keys["ali"], b"task add 'Caf\xe9 visit'")
+    assert added.returncode == 0, added.stderr
+    lead = Board(served.board, actor="dana")
+    assert lead.task(added.stdout.decode().strip()).title == "Caf\ufffd visit"
+    lead.delete_task(added.stdout.decode().strip())  # (the board is the module's)
+    bad = served.run(keys["ali"], b"task list --status caf\xe9")
+    assert bad.returncode == 2, bad.stderr
+    assert "caf\ufffd" in bad.stderr.decode()
+
+
+def test_a_verb_on_a_terminal_echoes_what_is_typed_and_ctrl_c_interrupts_it(served, keys):
+    """`ssh -t host plan import -` runs the verb on a terminal, as sshd would: what is typed is
+    echoed, and Ctrl-C interrupts the verb (exit 130, nothing written) instead of going into its
+    input as a byte, which left the member stuck until ssh's own `~.`."""
+    before = Board(served.board, actor="dana").tasks()
+    started = len([line for line in served.lines if "dana: plan import -" in line])
+    terminal = Terminal(served, keys["dana"], command=("plan", "import", "-"))
+    try:
+        deadline = time.monotonic() + 20  # until the server runs it (the client's terminal is raw by then)
+        while len([line for line in served.lines if "dana: plan import -" in line]) == started:
+            assert time.monotonic() < deadline, served.lines[-5:]
+            terminal.read(0.05)
+        terminal.send(b"tasks:\r")
+        terminal.wait_for(b"tasks:", 20)
+        terminal.send(b"\x03")
+        assert terminal.exit_status() == 130, terminal.seen
+    finally:
+        terminal.close()
+    assert Board(served.board, actor="dana").tasks() == before
+
+
 def test_no_other_board_and_no_server_files(served, keys, tmp_path):
     other = served.run(keys["ali"], "task", "list", "--boa", str(tmp_path))  # an abbreviation
     assert other.returncode == 1

@@ -149,3 +149,24 @@ def test_an_undone_member_change_says_what_the_undo_did(team) -> None:
     lead.remove_member("dev")
     lead.undo()  # puts dev back
     assert describe(lead.history(item="dev", limit=1)[0]) == "undo: added dev as rep"
+
+
+def test_an_undone_check_in_or_budget_decision_is_described_by_what_it_took_back(team) -> None:
+    """The feed's line for an undo names the change it took back (not "checked in on None")."""
+    lead, ali = as_(team, "dana"), as_(team, "ali")
+    lead.add_goal("Grow revenue", metric="revenue", target=10)
+    lead.request_budget("Booth", 500, category="marketing", task="T-1")
+    ali.checkin("G-1", 4, confidence="at_risk")
+    ali.request_budget("Trip to the North", 1200, category="travel", task="T-1")
+    ali.undo()
+    ali.undo()
+    lead.approve_budget("B-1", "worth it", 400)
+    lead.record_spend("B-1", 150)
+    lead.undo()
+    lead.undo()
+    lead.reject_budget("B-1", "not now")
+    lead.undo()
+    said = [describe(r) for r in lead.history(limit=20) if r.action.endswith(".undo")]
+    assert said == ["undo: rejected B-1: not now", "undo: approved B-1 for 400: worth it",
+                    "undo: spent 150 on B-1", "undo: checked in on G-1: 4 (at risk)",
+                    "undo: requested B-2 “Trip to the North” (1,200)"]

@@ -638,3 +638,19 @@ async def test_keys_that_act_on_a_task_say_so_when_none_is_shown(board_path) -> 
             await pilot.press(key)
             await pilot.pause()
             assert [str(n.message) for n in app._notifications] == ["No task selected: press n to add one."], key
+
+
+async def test_saving_the_task_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
+    """ali edits the title while dana, elsewhere, sets the due date and adds a tag: ali's save
+    changes the title only."""
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskForm)
+        Board(team, actor="dana").update_task("T-1", due="2026-12-20", tags=["visit"])
+        app.screen.query_one("#title").value = "Call Acme about the renewal"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    task = Board(team, actor="dana").task("T-1")
+    assert (task.title, str(task.due), task.tags) == ("Call Acme about the renewal", "2026-12-20", ["visit"])

@@ -488,3 +488,22 @@ async def test_recording_what_a_customer_paid_on_a_won_deal(team) -> None:
         await pilot.press("escape")
     deal = Board(team, actor="dana").deal("D-1")
     assert paid_on(deal) == 12_000 and [p.note for p in deal.payments] == ["INV-88"]
+
+
+async def test_saving_the_deal_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
+    """ali edits the title while dana, elsewhere, changes the value and the next step: ali's
+    save changes the title only, and dana's change stays."""
+    from textual.widgets import Input
+
+    Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000, next_step="call")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "e")
+        assert isinstance(app.screen, DealForm)
+        Board(team, actor="dana").update_deal("D-1", value=25000, next_step="send the quote")
+        app.screen.query_one("#title", Input).value = "Isdom pilot, phase 1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+    deal = Board(team, actor="dana").deal("D-1")
+    assert (deal.title, deal.value, deal.next_step) == ("Isdom pilot, phase 1", 25000, "send the quote")

@@ -90,6 +90,8 @@ class DealForm(FormBase):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        if self.deal is not None:
+            self.remember_opened()
 
     def values(self) -> dict:
         board = self.app.board
@@ -135,7 +137,7 @@ class DealForm(FormBase):
         if self.deal is None:
             title = fields.pop("title")
             return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
-        return board.update_deal(self.deal.id, **fields)
+        return board.update_deal(self.deal.id, **self.changed_here(fields))
 
 
 def payments_text(deal: Deal) -> str:

@@ -115,6 +115,22 @@ class FormBase(ModalScreen):
             yield Button(plain(label), id="save", variant="primary")
             yield Button(_("Cancel (esc)"), id="cancel")
 
+    def remember_opened(self) -> None:
+        """Keep what the fields hold as the form opens, read as a save reads them, so that a save
+        sends only what was changed here (`changed_here`): what someone else changed meanwhile
+        (a rep over SSH, a script, the lead in another terminal) is not written back over."""
+        try:
+            self.opened: dict | None = self.values()
+        except UpliftError:  # an item that does not read back whole: a save sends every field
+            self.opened = None
+
+    def changed_here(self, fields: dict) -> dict:
+        """The fields whose values differ from those the form opened with."""
+        opened = getattr(self, "opened", None)
+        if opened is None:
+            return fields
+        return {name: value for name, value in fields.items() if name not in opened or opened[name] != value}
+
     def show_error(self, field: str, message: str) -> None:
         self.show_errors([(field, message)])
 

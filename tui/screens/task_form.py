@@ -109,6 +109,8 @@ class TaskForm(FormBase):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        if self.task_being_edited is not None:
+            self.remember_opened()
 
     def values(self) -> dict:
         """The form's content as task fields; dates are parsed here (errors name the field)."""
@@ -150,4 +152,4 @@ class TaskForm(FormBase):
         fields = self.values()
         if self.task_being_edited is None:
             return board.add_task(fields.pop("title"), **fields)
-        return board.update_task(self.task_being_edited.id, **fields)
+        return board.update_task(self.task_being_edited.id, **self.changed_here(fields))

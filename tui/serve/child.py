@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 
 from tui.serve.limits import apply_limits
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         from tui.cli import main as cli_main
 
         verb = opts.verb[1:] if opts.verb[:1] == ["--"] else opts.verb
+        # a verb on a terminal starts with SIGINT held (spawn.start_verb_on_terminal): a Ctrl-C
+        # typed meanwhile arrives now, as KeyboardInterrupt (exit 130, quietly)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         return cli_main(verb)
     return _run_tui(opts.wait_fd)
 
@@ -98,4 +102,7 @@ def _warm_up():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C on a verb's terminal before the command line took it over
+        sys.exit(130)

@@ -57,7 +57,7 @@ class TerminalChild:
 
     process: subprocess.Popen
     master: int
-    control: socket.socket
+    control: socket.socket | None  # None: a verb on a terminal (start_verb_on_terminal)
     used: bool = field(default=False)
     ready: bool = field(default=False)
 
@@ -79,7 +79,8 @@ class TerminalChild:
 
     def stop(self) -> None:
         """End the child (its whole session: it is a session leader) and free the pty."""
-        self.control.close()
+        if self.control is not None:
+            self.control.close()
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGHUP)
         with contextlib.suppress(OSError):
@@ -112,6 +113,36 @@ def start_terminal_child(board: Path, limits: Limits) -> TerminalChild:
     os.set_blocking(master, False)
     ours.setblocking(False)
     return TerminalChild(process, master, ours)
+
+
+def start_verb_on_terminal(board: Path, limits: Limits, member: str, cols: int, rows: int,
+                           argv: list[str]) -> TerminalChild:
+    """One verb on a pty of its own, as sshd runs `ssh -t host COMMAND`: the terminal echoes what
+    is typed, ends the input at Ctrl-D and turns Ctrl-C into SIGINT for the verb (exit 130).
+    On pipes, those keys would reach the verb as bytes of its input, and the member would be
+    stuck until ssh's own `~.`. The pty is the child's controlling terminal before it starts, so
+    a Ctrl-C typed at once reaches it too."""
+    master, slave = os.openpty()
+    try:
+        set_size(master, cols, rows)
+        process = subprocess.Popen(child_argv(limits, "--", *argv), stdin=slave, stdout=slave, stderr=slave,
+                                   env=child_env(board, member), cwd=board, start_new_session=True,
+                                   close_fds=True, preexec_fn=_take_the_terminal)
+    except BaseException:
+        os.close(master)
+        raise
+    finally:
+        os.close(slave)
+    os.set_blocking(master, False)
+    return TerminalChild(process, master, None, used=True)
+
+
+def _take_the_terminal() -> None:
+    """(In the child, after setsid, before exec.) Its pty becomes its controlling terminal, and
+    SIGINT is held (blocked, kept pending) until the child is ready for it (tui/serve/child.py):
+    a Ctrl-C while Python starts would end it with a fatal error's traceback on the screen."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
 
 class WarmPool:

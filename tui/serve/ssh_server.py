@@ -23,6 +23,7 @@ import os
 import shlex
 import signal
 import sys
+import types
 from pathlib import Path
 
 import asyncssh
@@ -32,7 +33,8 @@ from sales.text import safe
 from store.board import Board
 from tui.i18n import _
 from tui.serve.limits import InputBudget, Limits, demote
-from tui.serve.spawn import TerminalChild, WarmPool, child_argv, child_env, set_size
+from tui.serve.spawn import (TerminalChild, WarmPool, child_argv, child_env, set_size,
+                             start_verb_on_terminal)
 
 NOT_OVER_SSH = {"demo", "serve", "init"}
 SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and their keys)
@@ -126,6 +128,16 @@ class Service:
             return None
 
 
+def _read_any_command(channel: asyncssh.SSHServerChannel, packet) -> bool:
+    """A session channel's exec request, whatever bytes its command holds. asyncssh refuses a
+    command that is not UTF-8 unread, and the client says only `exec request failed on channel 0`
+    (exit 255): a word typed in a Latin-1 terminal would end there. Its bytes become U+FFFD
+    instead, as they do on the local command line, and the line is read as any other."""
+    command = packet.get_string()
+    packet.check_end()
+    return channel._start_session(command=command.decode("utf-8", "replace"))
+
+
 class Connection(asyncssh.SSHServer):
     """One client: authenticates by public key only, then opens sessions as its member."""
 
@@ -136,6 +148,7 @@ class Connection(asyncssh.SSHServer):
         self.peer = "?"
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
         peer = conn.get_extra_info("peername") or ("?", 0)
         self.peer = f"{peer[0]}:{peer[1]}"
 
@@ -173,7 +186,9 @@ class Connection(asyncssh.SSHServer):
             return False
         session = Session(self.service, self.member)
         self.service.sessions.add(session)
-        return session
+        channel = self.conn.create_server_channel()
+        channel._process_exec_request = types.MethodType(_read_any_command, channel)
+        return channel, session
 
     # forwarding of any kind: the defaults already refuse; said here so that nobody wonders
     def connection_requested(self, dest_host, dest_port, orig_host, orig_port):
@@ -247,7 +262,10 @@ class Session(asyncssh.SSHServerSession):
                 self._fail(str(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
-                await self._run_verb()
+                if self.term is None:
+                    await self._run_verb()
+                else:  # `ssh -t host COMMAND`: the verb on a terminal, as sshd would run it
+                    await self._run_terminal(verb=True)
             elif self.term is None:
                 self._fail("the board needs a terminal: `ssh -t ...`; or give a command, "
                            "e.g. `ssh ... task list`")
@@ -269,10 +287,14 @@ class Session(asyncssh.SSHServerSession):
             self.chan.write_stderr(f"uplift: {message}{end}".encode())
             self.chan.exit(code)
 
-    async def _run_terminal(self) -> None:
+    async def _run_terminal(self, verb: bool = False) -> None:
         loop = asyncio.get_running_loop()
-        self.child = child = self.service.pool.take()
-        child.start(self.member, self.term, *self.size)
+        if verb:
+            self.child = child = start_verb_on_terminal(self.service.board_path, self.limits, self.member,
+                                                        *self.size, self.argv)
+        else:
+            self.child = child = self.service.pool.take()
+            child.start(self.member, self.term, *self.size)
         ended = loop.create_future()
 
         def readable() -> None:
@@ -302,7 +324,6 @@ class Session(asyncssh.SSHServerSession):
         self._exit(code)
 
     async def _run_verb(self) -> None:
-        pty = self.term is not None
         self.proc = proc = await asyncio.create_subprocess_exec(
             *child_argv(self.limits, "--", *self.argv), stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -316,7 +337,7 @@ class Session(asyncssh.SSHServerSession):
 
         async def pump(stream: asyncio.StreamReader, write) -> None:
             while chunk := await stream.read(65536):
-                write(chunk.replace(b"\n", b"\r\n") if pty else chunk)
+                write(chunk)
 
         await asyncio.gather(pump(proc.stdout, self.chan.write), pump(proc.stderr, self.chan.write_stderr))
         self._exit(await proc.wait())
@@ -353,7 +374,7 @@ class Session(asyncssh.SSHServerSession):
             self._to_stdin(data)
         else:  # before the process: a verb's standard input is kept whole (up to its cap, as
             # _to_stdin keeps it), a terminal's up to a burst
-            cap = self.limits.exec_input if self.argv else self.limits.input_burst
+            cap = self.limits.exec_input if self.argv and self.term is None else self.limits.input_burst
             self.early += data[:max(cap - len(self.early), 0)]
 
     def _to_terminal(self, data: bytes) -> None:
