@@ -187,7 +187,9 @@ class Connection(asyncssh.SSHServer):
         session = Session(self.service, self.member)
         self.service.sessions.add(session)
         channel = self.conn.create_server_channel()
-        channel._process_exec_request = types.MethodType(_read_any_command, channel)
+        if hasattr(channel, "_process_exec_request") and hasattr(channel, "_start_session"):
+            # (asyncssh's private hook: where a later asyncssh lacks it, its own strict reading stays)
+            channel._process_exec_request = types.MethodType(_read_any_command, channel)
         return channel, session
 
     # forwarding of any kind: the defaults already refuse; said here so that nobody wonders
