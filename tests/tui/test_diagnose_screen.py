@@ -462,3 +462,20 @@ async def test_the_file_forms_footer_says_its_save_key_runs(team) -> None:
                 break
             await pilot.pause(0.05)
         assert [(k.key_display, k.description) for k in footer.keys][:2] == [("^s", "Run"), ("esc", "Cancel")]
+
+
+async def test_saving_a_note_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
+    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: "No diagnosis yet" in text_of(app, "#diagnose-status"))
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, NoteForm))
+        Board(team, actor="dana").update_note("N-1", tags=["pain_point", "unmet_need"], source="Ali's calls")
+        app.screen.query_one("#note-text-input").text = "Reps say the demo kit is two years old"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+    note = Board(team, actor="dana").note("N-1")
+    assert (note.text, note.source, note.tags) == ("Reps say the demo kit is two years old", "Ali's calls",
+                                                   ["pain_point", "unmet_need"])

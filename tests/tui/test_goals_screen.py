@@ -629,3 +629,30 @@ async def test_an_empty_training_table_says_what_fills_it(team) -> None:
         assert str(heading.content) == "Training: none yet, press t to add one"
         Board(team, actor="dana").add_training("Objection handling")  # another session
         await until(pilot, lambda: str(heading.content) == "Training (d ticks one done)")
+
+
+async def test_saving_a_goal_or_strategy_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
+    """dana edits a title while another lead, elsewhere, changes the goal's target and the
+    strategy's description: the save changes the title only."""
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue", metric="revenue", target=100000)  # G-1
+    lead.add_strategy("Mid-market", goals=["G-1"], description="the 50-200 seat firms")  # S-1
+    lead.add_member("eve", "lead")
+    other = Board(team, actor="eve", clock=lambda: NOW)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-title"))
+        other.update_goal("G-1", target=120000, description="from the board meeting")
+        await fill(pilot, app, title="Grow revenue in the north")
+        assert not isinstance(app.screen, FieldsForm)
+        await pilot.press("S")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-title"))
+        other.update_strategy("S-1", description="the 20-200 seat firms")
+        await fill(pilot, app, title="Mid-market push")
+        assert not isinstance(app.screen, FieldsForm)
+    board = Board(team, actor="dana")
+    goal, strategy = board.goal("G-1"), board.strategy("S-1")
+    assert (goal.title, goal.target, goal.description) == ("Grow revenue in the north", 120000, "from the board meeting")
+    assert (strategy.title, strategy.description) == ("Mid-market push", "the 20-200 seat firms")

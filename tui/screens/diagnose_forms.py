@@ -146,13 +146,18 @@ class NoteForm(FormBase):
 
     def on_mount(self) -> None:
         self.query_one("#note-text-input", TextArea).focus()
+        if self.note is not None:
+            self.remember_opened()
+
+    def values(self) -> dict:
+        return {"text": self.query_one("#note-text-input", TextArea).text,
+                "kind": self.query_one("#kind", Select).value,
+                "source": self.query_one("#source", Input).value,
+                "tags": list(self.query_one("#tags", SelectionList).selected)}
 
     def action_save(self) -> None:
         board = self.app.board
-        fields = {"text": self.query_one("#note-text-input", TextArea).text,
-                  "kind": self.query_one("#kind", Select).value,
-                  "source": self.query_one("#source", Input).value,
-                  "tags": list(self.query_one("#tags", SelectionList).selected)}
+        fields = self.values()
         if not fields["text"].strip():  # in the interface's language (the store says it in English)
             self.show_error("form", _("a note needs some text"))
             return
@@ -160,4 +165,4 @@ class NoteForm(FormBase):
             text = fields.pop("text")
             self.submit(lambda: board.add_note(text, **fields))
         else:
-            self.submit(lambda: board.update_note(self.note.id, **fields))
+            self.submit(lambda: board.update_note(self.note.id, **self.changed_here(fields)))

@@ -86,6 +86,7 @@ class FieldsForm(FormBase):
     def on_mount(self) -> None:
         if self.names:
             self.field(self.names[0]).focus()
+        self.remember_opened()  # (an edit sends only what was changed here: changed_here)
 
     def field(self, name: str) -> Widget:
         return self.query_one(f"#field-{name}")

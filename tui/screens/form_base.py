@@ -124,9 +124,15 @@ class FormBase(ModalScreen):
         except UpliftError:  # an item that does not read back whole: a save sends every field
             self.opened = None
 
-    def changed_here(self, fields: dict) -> dict:
-        """The fields whose values differ from those the form opened with."""
+    def changed_here(self, fields: dict, read: Callable[[dict], dict] | None = None) -> dict:
+        """The fields whose values differ from those the form opened with; `read`: how the form's
+        values become the item's fields (a form that keeps its widgets' values as they are)."""
         opened = getattr(self, "opened", None)
+        if opened is not None and read is not None:
+            try:
+                opened = read(opened)
+            except UpliftError:
+                opened = None
         if opened is None:
             return fields
         return {name: value for name, value in fields.items() if name not in opened or opened[name] != value}

@@ -106,9 +106,10 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
         fields = goal_fields(board, values, goal)
         if goal is None:
             return board.add_goal(fields.pop("title"), **fields)
-        return board.update_goal(goal.id, **fields)
+        return board.update_goal(goal.id, **form.changed_here(fields, lambda was: goal_fields(board, was, goal)))
 
-    return FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save, required=("title",))
+    form = FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save, required=("title",))
+    return form
 
 
 def _subtargets(text: str, old: Goal | None) -> list[dict]:
@@ -204,8 +205,9 @@ def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) 
     def save(values: dict):
         fields = {"dimension": values["dimension"], "goals": values["goals"], "description": values["description"]}
         if strategy is not None:
-            return board.update_strategy(strategy.id, title=values["title"], **fields)
+            return board.update_strategy(strategy.id, **form.changed_here({"title": values["title"], **fields}))
         return board.add_strategy(values["title"], **fields)
 
     title = _("Edit {id}").format(id=strategy.id) if strategy else _("New strategy")
-    return FieldsForm(title, rows, save, required=("title",))
+    form = FieldsForm(title, rows, save, required=("title",))
+    return form
