@@ -401,3 +401,32 @@ async def test_a_long_goal_or_strategy_title_keeps_its_box_on_one_line(demo, siz
         assert app.screen.query_one("#strategy", Select).value == "S-1"
         assert not uneven_rows(app)
         assert app.screen.query_one("#goal", Select).region.height == 3
+
+
+def header_lines(column) -> list[str]:
+    """A kanban column's header as drawn: its lines down to the first card's edge."""
+    lines = []
+    for y in range(column.region.height):
+        text = column.render_line(y).text.strip()
+        if text.startswith("▎"):
+            break
+        lines.append(text)
+    return lines
+
+
+async def test_the_pipeline_headers_at_80_columns_read_whole(demo) -> None:
+    """Six stages at 80 columns: each stage's name whole (`Negotiation`, not `Negotiat…`), and its
+    count, value and weighted value in whole parts (`w 30.0k`, not `· w` / `30.0k`)."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban) and len(app.screen.query_one(Kanban).columns) == 6)
+        await pilot.pause()
+        headers = {column.key: header_lines(column) for column in app.screen.query_one(Kanban).columns}
+        by_name = {lines[0].split("  ")[0]: lines for lines in headers.values()}
+        assert set(by_name) == {"Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"}
+        # in negotiation: the sample's 22,000 and 18,000 and the test board's 7,200, weighted at 75%
+        assert by_name["Negotiation"] == ["Negotiation", "3  47.2k", "w 35.4k"]
+        for lines in headers.values():
+            assert not any(line.startswith("·") or line.endswith("·") for line in lines), lines
+            assert any(line.startswith("w ") and line[2].isdigit() for line in lines), lines
