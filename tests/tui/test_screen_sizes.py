@@ -430,3 +430,19 @@ async def test_the_pipeline_headers_at_80_columns_read_whole(demo) -> None:
         for lines in headers.values():
             assert not any(line.startswith("·") or line.endswith("·") for line in lines), lines
             assert any(line.startswith("w ") and line[2].isdigit() for line in lines), lines
+
+
+async def test_the_activity_form_says_how_to_save_and_cancel_at_80_columns(demo) -> None:
+    """Like every other form, the activity form's heading tells its keys, in view at 80x24."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Kanban).card is not None)
+        await pilot.press("a")
+        await until(pilot, lambda: type(app.screen).__name__ == "ActivityForm")
+        await pilot.pause()
+        heading = app.screen.query_one(".dialog-question")
+        assert inside_screen(app, heading)
+        shown = " ".join(heading.render_line(y).text.strip() for y in range(heading.region.height))
+        assert shown.startswith("Log an activity on ")
+        assert shown.endswith("(^s saves, esc cancels)")
