@@ -446,3 +446,31 @@ async def test_the_activity_form_says_how_to_save_and_cancel_at_80_columns(demo)
         shown = " ".join(heading.render_line(y).text.strip() for y in range(heading.region.height))
         assert shown.startswith("Log an activity on ")
         assert shown.endswith("(^s saves, esc cancels)")
+
+
+def table_lines(table: DataTable) -> list[str]:
+    return [table.render_line(y).text.rstrip() for y in range(table.region.height)]
+
+
+@pytest.mark.parametrize("keys, table_id, heading, row", [
+    (["2"], "#goals-table", "Goal", "G-1"),
+    (["2", "b"], "#budget-lines", "Title", "B-1"),
+    (["5"], "#review-goals", "Title", "G-1"),
+], ids=["goals", "budget", "review"])
+async def test_tables_at_80_columns_give_their_text_the_room_left(demo, keys, table_id, heading, row) -> None:
+    """A table's text columns (goal and line titles, a result's source) share the room the other
+    columns leave: the table fits the screen, no column runs past its edge, and a text cut short
+    ends with `…`."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await until(pilot, lambda: app.screen.query(table_id) and app.screen.query_one(table_id).row_count)
+        await pilot.pause()
+        table = app.screen.query_one(table_id, DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        lines = table_lines(table)
+        assert lines[0].endswith(heading)
+        line = next(line for line in lines if line.strip().startswith(row))
+        assert line.endswith("…") and len(line) <= table.scrollable_content_region.width
