@@ -474,3 +474,38 @@ async def test_tables_at_80_columns_give_their_text_the_room_left(demo, keys, ta
         assert lines[0].endswith(heading)
         line = next(line for line in lines if line.strip().startswith(row))
         assert line.endswith("…") and len(line) <= table.scrollable_content_region.width
+
+
+def shown_text(widget) -> str:
+    """What a widget shows on screen, its wrapped lines joined."""
+    return " ".join(widget.render_line(y).text.strip() for y in range(widget.region.height))
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+async def test_the_forecast_says_which_columns_are_out_of_view(demo, size) -> None:
+    """Twelve columns do not fit 80 cells: under the reps' table, the forecast names the columns
+    out of view and says ← → scroll to them; scrolled right, it names those now off on the left.
+    At 120 columns all fit, and it says nothing."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await pilot.press("F")
+        await until(pilot, lambda: app.screen.query("#forecast-more"))
+        await pilot.pause(0.2)
+        more = app.screen.query_one("#forecast-more")
+        if size == SMALL:
+            assert inside_screen(app, more)
+            text = shown_text(more)
+            assert text.startswith("Out of view, ← → scroll sideways:")
+            assert "Coverage" in text and "Payout" in text and "If best case" in text and "Quota" not in text
+            table = app.screen.query_one("#forecast-reps", DataTable)
+            for _ in range(200):  # (a cell at a time)
+                if table.scroll_x >= table.max_scroll_x:
+                    break
+                await pilot.press("right")
+                await pilot.pause()
+            await until(pilot, lambda: "If best case" not in shown_text(more))
+            assert "Quota" in shown_text(more)
+        else:
+            assert not more.display
