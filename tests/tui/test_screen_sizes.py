@@ -401,3 +401,111 @@ async def test_a_long_goal_or_strategy_title_keeps_its_box_on_one_line(demo, siz
         assert app.screen.query_one("#strategy", Select).value == "S-1"
         assert not uneven_rows(app)
         assert app.screen.query_one("#goal", Select).region.height == 3
+
+
+def header_lines(column) -> list[str]:
+    """A kanban column's header as drawn: its lines down to the first card's edge."""
+    lines = []
+    for y in range(column.region.height):
+        text = column.render_line(y).text.strip()
+        if text.startswith("▎"):
+            break
+        lines.append(text)
+    return lines
+
+
+async def test_the_pipeline_headers_at_80_columns_read_whole(demo) -> None:
+    """Six stages at 80 columns: each stage's name whole (`Negotiation`, not `Negotiat…`), and its
+    count, value and weighted value in whole parts (`w 30.0k`, not `· w` / `30.0k`)."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban) and len(app.screen.query_one(Kanban).columns) == 6)
+        await pilot.pause()
+        headers = {column.key: header_lines(column) for column in app.screen.query_one(Kanban).columns}
+        by_name = {lines[0].split("  ")[0]: lines for lines in headers.values()}
+        assert set(by_name) == {"Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"}
+        # in negotiation: the sample's 22,000 and 18,000 and the test board's 7,200, weighted at 75%
+        assert by_name["Negotiation"] == ["Negotiation", "3  47.2k", "w 35.4k"]
+        for lines in headers.values():
+            assert not any(line.startswith("·") or line.endswith("·") for line in lines), lines
+            assert any(line.startswith("w ") and line[2].isdigit() for line in lines), lines
+
+
+async def test_the_activity_form_says_how_to_save_and_cancel_at_80_columns(demo) -> None:
+    """Like every other form, the activity form's heading tells its keys, in view at 80x24."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Kanban).card is not None)
+        await pilot.press("a")
+        await until(pilot, lambda: type(app.screen).__name__ == "ActivityForm")
+        await pilot.pause()
+        heading = app.screen.query_one(".dialog-question")
+        assert inside_screen(app, heading)
+        shown = " ".join(heading.render_line(y).text.strip() for y in range(heading.region.height))
+        assert shown.startswith("Log an activity on ")
+        assert shown.endswith("(^s saves, esc cancels)")
+
+
+def table_lines(table: DataTable) -> list[str]:
+    return [table.render_line(y).text.rstrip() for y in range(table.region.height)]
+
+
+@pytest.mark.parametrize("keys, table_id, heading, row", [
+    (["2"], "#goals-table", "Goal", "G-1"),
+    (["2", "b"], "#budget-lines", "Title", "B-1"),
+    (["5"], "#review-goals", "Title", "G-1"),
+], ids=["goals", "budget", "review"])
+async def test_tables_at_80_columns_give_their_text_the_room_left(demo, keys, table_id, heading, row) -> None:
+    """A table's text columns (goal and line titles, a result's source) share the room the other
+    columns leave: the table fits the screen, no column runs past its edge, and a text cut short
+    ends with `…`."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await until(pilot, lambda: app.screen.query(table_id) and app.screen.query_one(table_id).row_count)
+        await pilot.pause()
+        table = app.screen.query_one(table_id, DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        lines = table_lines(table)
+        assert lines[0].endswith(heading)
+        line = next(line for line in lines if line.strip().startswith(row))
+        assert line.endswith("…") and len(line) <= table.scrollable_content_region.width
+
+
+def shown_text(widget) -> str:
+    """What a widget shows on screen, its wrapped lines joined."""
+    return " ".join(widget.render_line(y).text.strip() for y in range(widget.region.height))
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+async def test_the_forecast_says_which_columns_are_out_of_view(demo, size) -> None:
+    """Twelve columns do not fit 80 cells: under the reps' table, the forecast names the columns
+    out of view and says ← → scroll to them; scrolled right, it names those now off on the left.
+    At 120 columns all fit, and it says nothing."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await pilot.press("F")
+        await until(pilot, lambda: app.screen.query("#forecast-more"))
+        await pilot.pause(0.2)
+        more = app.screen.query_one("#forecast-more")
+        if size == SMALL:
+            assert inside_screen(app, more)
+            text = shown_text(more)
+            assert text.startswith("Out of view, ← → scroll sideways:")
+            assert "Coverage" in text and "Payout" in text and "If best case" in text and "Quota" not in text
+            table = app.screen.query_one("#forecast-reps", DataTable)
+            for _ in range(200):  # (a cell at a time)
+                if table.scroll_x >= table.max_scroll_x:
+                    break
+                await pilot.press("right")
+                await pilot.pause()
+            await until(pilot, lambda: "If best case" not in shown_text(more))
+            assert "Quota" in shown_text(more)
+        else:
+            assert not more.display

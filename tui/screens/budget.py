@@ -24,11 +24,13 @@ from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm, permitted
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
+from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
 LINE_COLUMNS = ("ID", N_("Status"), N_("Category"), N_("Requested"), N_("Approved"), N_("Spent"), N_("For"),
                 N_("By"), N_("Title"))
 TRAINING_COLUMNS = ("ID", N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
+TEXT_COLUMNS = ("Title", "Audience", "Topic")  # they share the room the others leave
 
 
 def _amount(text: str, field: str = "amount") -> float:
@@ -61,7 +63,7 @@ class BudgetScreen(BoardView):
 
     @staticmethod
     def _table(table_id: str, columns: tuple[str, ...]) -> DataTable:
-        table: DataTable = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
+        table: DataTable = FillTable(id=table_id, cursor_type="row", zebra_stripes=True, fill=TEXT_COLUMNS)
         for name in columns:
             table.add_column(plain_rich(_(name)), key=name)
         return table

@@ -225,8 +225,8 @@ class ActivityForm(FormBase):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(plain(_("Log an activity on {id} {title}").format(id=self.deal.id, title=self.deal.title)),
-                         classes="dialog-question")
+            yield Static(plain(_("Log an activity on {id} {title}").format(id=self.deal.id, title=self.deal.title)
+                               + "   " + save_hint(self)), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("type", _("Type"), Select(
                 [(plain_rich(_(t)), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
@@ -259,7 +259,7 @@ class PaymentForm(FormBase):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
             yield Static(plain(_("What has the customer paid on {id} {title}?").format(
-                id=self.deal.id, title=self.deal.title)), classes="dialog-question")
+                id=self.deal.id, title=self.deal.title) + "   " + save_hint(self)), classes="dialog-question")
             yield Static(plain(payments_text(self.deal)), classes="dialog-hint")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))

@@ -44,6 +44,23 @@ def two_lines(heading: str, width: int = 8) -> str:
     return f"{head}\n{tail}"
 
 
+def out_of_view(table: DataTable) -> list[str]:
+    """The headings (on one line) of the table's columns not wholly in view, as it is scrolled."""
+    view = table.scrollable_content_region.width
+    if view <= 0 or table.virtual_size.width <= view:
+        return []
+    columns = table.ordered_columns
+    fixed = sum(column.get_render_width(table) for column in columns[: table.fixed_columns])
+    left, right = table.scroll_x + fixed, table.scroll_x + view
+    hidden, x = [], fixed
+    for column in columns[table.fixed_columns:]:
+        width = column.get_render_width(table)
+        if x < left or x + width > right:
+            hidden.append(" ".join(column.label.plain.split()))
+        x += width
+    return hidden
+
+
 class ForecastScreen(ModalScreen[str | None]):
     """Dismisses with the rep whose deals to show on the pipeline, or None."""
 
@@ -62,6 +79,7 @@ class ForecastScreen(ModalScreen[str | None]):
         with VerticalScroll(classes="dialog forecast", can_focus=False):
             yield Static(id="forecast-title", classes="dialog-question")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-reps")
+            yield Static(id="forecast-more", classes="dialog-hint")
             yield Static(id="forecast-notes")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
             yield Static(plain(_("The team's forecast as each week began:")), id="forecast-trend-title")
@@ -82,7 +100,10 @@ class ForecastScreen(ModalScreen[str | None]):
             else:
                 table.add_columns(*(plain_rich(_(name)) for name in columns))
         self.show()
-        self.query_one("#forecast-reps", DataTable).focus(scroll_visible=False)
+        reps = self.query_one("#forecast-reps", DataTable)
+        reps.focus(scroll_visible=False)
+        for attribute in ("scroll_x", "virtual_size"):
+            self.watch(reps, attribute, self._later)
         # the title first (placing the table's cursor scrolls the dialog down to it)
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
@@ -115,6 +136,22 @@ class ForecastScreen(ModalScreen[str | None]):
         note = trend_note(points)
         self.query_one("#forecast-trend-note", Static).update(plain(note or ""))
         self.query_one("#forecast-trend-note", Static).display = note is not None
+
+    def _later(self) -> None:
+        self.call_after_refresh(self._say_what_is_out_of_view)  # (once the table is laid out)
+
+    def on_resize(self) -> None:
+        self._later()
+
+    def _say_what_is_out_of_view(self) -> None:
+        """Under the reps' table when a narrow terminal cannot show all twelve columns: which are
+        out of view, and that ← → scroll to them (a DataTable cut at its edge does not tell)."""
+        reps = self.query_one("#forecast-reps", DataTable)
+        more = self.query_one("#forecast-more", Static)
+        hidden = out_of_view(reps)
+        more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
+            columns=", ".join(hidden)) if hidden else ""))
+        more.display = bool(hidden)
 
     async def refresh_board(self) -> None:
         """Another process changed the board: show the new numbers."""

@@ -34,6 +34,7 @@ from tui.keys import shown_key
 from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm, Pick, permitted
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
 EMPTY = N_("No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter).")
@@ -126,7 +127,7 @@ class GoalsScreen(BoardView):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="goals-status")
-        table: DataTable = DataTable(id="goals-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable = FillTable(id="goals-table", cursor_type="row", zebra_stripes=True, fill=("Goal",))
         for name in COLUMNS:
             table.add_column(plain_rich(_(name)), key=name)
         yield table

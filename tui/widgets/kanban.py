@@ -11,6 +11,7 @@ moving the focus from widget to widget restyles both and rebuilds the footer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -405,22 +406,42 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
         """`Name  count · WIP limit  summary` on one line when it fits (the count `1 of 8` when a
-        filter hides some of the column's cards). Else the name on a line of its own (cut with …
-        only when it is wider than the column: never broken inside a word), then the count and
-        the summary, wrapped."""
+        filter hides some of the column's cards). Else the name on a line of its own (given the
+        header's padding too when it needs it; cut with … only when it is wider than the column),
+        then the count and the summary in lines of whole parts (`40.0k` / `w 30.0k`, never
+        `40.0k · w` / `30.0k`): a narrow column (80 cells, six stages) reads as well as a wide one."""
         shown = len(data.cards)
         tally = f"{shown}" if data.held == shown else _("{shown} of {total}").format(shown=shown, total=data.held)
         if data.limit:
             tally += " · " + _("WIP {limit}").format(limit=data.limit)
         padding = self.get_component_styles("column--header").padding
         inner = max(1, width - padding.left - padding.right)
-        lines = [f"{data.title}  {tally}", data.summary] if data.summary else [f"{data.title}  {tally}"]
-        if display_width("  ".join(lines)) <= inner:
-            lines = ["  ".join(lines)]
-        elif display_width(lines[0]) > inner:
-            name = data.title if display_width(data.title) <= inner else fit(data.title, inner).rstrip()
-            lines = [name, "  ".join([tally, data.summary]) if data.summary else tally]
-        return [strip for line in lines for strip in self._text_strips(plain(line), width, "column--header")]
+        first = f"{data.title}  {tally}"
+        rest = "  ".join([tally, data.summary]) if data.summary else tally
+        if display_width(f"{first}  {data.summary}" if data.summary else first) <= inner:
+            return self._text_strips(plain(f"{first}  {data.summary}" if data.summary else first),
+                                     width, "column--header")
+        if display_width(first) <= inner:
+            title, rest = [], data.summary
+            lines = [first]
+        else:
+            title, lines = self._title_strips(data.title, width, padding.left, padding.right), []
+        lines += whole_parts(rest, inner) if rest else []
+        return title + [strip for line in lines for strip in self._text_strips(plain(line), width, "column--header")]
+
+    def _title_strips(self, title: str, width: int, left: int, right: int) -> list[Strip]:
+        """A column's name on its own line: with the header's padding where it fits, else with
+        less of it (`Negotiation` whole in a column 11 cells wide), cut with … only past that."""
+        for pad_left, pad_right in ((left, right), (left, 0), (0, 0)):
+            if display_width(title) <= width - pad_left - pad_right:
+                break
+        else:
+            title = fit(title, width).rstrip()
+        style = self.get_visual_style("column--header")
+        rich = style.rich_style
+        line = plain(title)
+        return [Strip([Segment(" " * pad_left, rich), *line.render_segments(style)])
+                .adjust_cell_length(width, rich)]
 
     def _text_strips(self, text: Content, width: int, part: str) -> list[Strip]:
         """A line of text across the column, padded and wrapped (or not) as its part is styled."""
@@ -457,6 +478,21 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                 strips.append(Strip([edge_segment, Segment(" " * padding.left, fill),
                                      *line.render_segments(style)]).adjust_cell_length(width, fill))
         return strips
+
+
+def whole_parts(text: str, width: int) -> list[str]:
+    """`text` (parts two spaces or ` · ` apart: `2  40.0k · w 30.0k`) in lines of `width`, each
+    part kept whole where it fits, and no line starting or ending with a separator."""
+    pieces = re.split(r"(  | · )", text)
+    lines: list[str] = []
+    current = pieces[0]
+    for separator, part in zip(pieces[1::2], pieces[2::2]):
+        if display_width(current + separator + part) <= width:
+            current += separator + part
+        else:
+            lines.append(current)
+            current = part
+    return [*lines, current]
 
 
 def flag_lines(flag: str, width: int) -> list[str]:
