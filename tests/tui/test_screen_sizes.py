@@ -208,16 +208,21 @@ async def test_the_diagnose_screen_shows_the_kpis_and_findings(demo, size) -> No
         await help_in_footer(app, pilot)
 
 
-def misaligned_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
-    """The rows of the open form whose fields' inputs do not start on the same line (a label
-    that wraps pushes its input down), as (field, y) pairs."""
+def uneven_form_rows(app: UpliftApp, measure: str) -> list[list[tuple[str, int]]]:
+    """The rows of the open form whose fields' boxes differ in `measure` of their region (`y`:
+    a label that wraps pushes its box down; `height`: a closed choice box whose choice wraps is
+    a line taller than its neighbours), as (field, measure) pairs."""
     rows = []
     for row in app.screen.query(".field-row"):
-        tops = [(field.classes and sorted(field.classes)[-1], field.children[1].region.y)
-                for field in row.query(".field")]
-        if len({y for _name, y in tops}) > 1:
-            rows.append(tops)
+        sizes = [(sorted(field.classes)[-1], getattr(field.children[1].region, measure))
+                 for field in row.query(".field")]
+        if len({size for _name, size in sizes}) > 1:
+            rows.append(sizes)
     return rows
+
+
+def misaligned_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
+    return uneven_form_rows(app, "y")
 
 
 @pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
@@ -313,14 +318,7 @@ async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang
 
 
 def uneven_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
-    """The rows of the open form whose boxes are not all as tall (a closed choice box whose
-    choice wraps is a line taller than its neighbours), as (field, height) pairs."""
-    rows = []
-    for row in app.screen.query(".field-row"):
-        heights = [(sorted(field.classes)[-1], field.children[1].region.height) for field in row.query(".field")]
-        if len({height for _name, height in heights}) > 1:
-            rows.append(heights)
-    return rows
+    return uneven_form_rows(app, "height")
 
 
 @pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
