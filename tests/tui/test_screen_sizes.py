@@ -5,6 +5,7 @@ that scroll to their last field, the funnel that never squeezes the pipeline."""
 from __future__ import annotations
 
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,20 @@ def demo(tmp_path_factory) -> Path:
         path = build_demo(tmp_path_factory.mktemp("layout"))
     time.tzset()
     return path
+
+
+@asynccontextmanager
+async def demo_app_in(demo: Path, size: tuple[int, int], lang: str):
+    """The app on the demo board at `size`, in the language `lang` (English again after)."""
+    from tui.i18n import set_language
+
+    set_language(lang)
+    app = UpliftApp(demo_board(demo))
+    try:
+        async with app.run_test(size=size) as pilot:
+            yield app, pilot
+    finally:
+        set_language("en")
 
 
 def inside_screen(app: UpliftApp, widget) -> bool:
@@ -229,12 +244,9 @@ def misaligned_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_the_inputs_of_a_form_row_stay_aligned(demo, size, lang) -> None:
     """Goal, task and deal forms: no label wraps its input onto a line below its neighbours'."""
-    from tui.i18n import set_language
     from tui.screens.fields_form import FieldsForm
 
-    set_language(lang)
-    app = UpliftApp(demo_board(demo))
-    async with app.run_test(size=size) as pilot:
+    async with demo_app_in(demo, size, lang) as (app, pilot):
         for screen_key, form_key in (("2", "n"), ("2", "e"), ("3", "n"), ("4", "n")):
             await pilot.press(screen_key)
             await pilot.pause(0.2)
@@ -278,43 +290,37 @@ async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang
     """The task form's Start and Due say how to write a date, and the check-in says the last
     value, in full at 80 columns too (a box a third of the form wide cut `YYYY-MM-DD, today, +3d,
     fri`; the check-in's one-line label cut the last value); so do the goal's and the deal's dates."""
-    from tui.i18n import set_language
     from tui.screens.deal_form import DealForm
     from tui.screens.fields_form import FieldsForm
 
-    set_language(lang)
-    app = UpliftApp(demo_board(demo))
-    try:
-        async with app.run_test(size=size) as pilot:
-            await pilot.press("n")
-            await until(pilot, lambda: isinstance(app.screen, TaskForm) and app.screen.query(".field-row"))
+    async with demo_app_in(demo, size, lang) as (app, pilot):
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm) and app.screen.query(".field-row"))
+        await pilot.pause()
+        assert not cut_texts(app)
+        assert "+3d" in form_text(app) and "fri" in form_text(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, TaskForm))
+        await pilot.press("2")
+        await pilot.pause(0.2)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+        await pilot.pause()
+        assert not cut_texts(app)
+        assert "1,262,000" in form_text(app)  # G-1's last check-in
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+        for screen_key, form_key, form in (("2", "n", FieldsForm), ("4", "n", DealForm)):
+            await pilot.press(screen_key)
+            await pilot.pause(0.2)
+            await pilot.press(form_key)
+            await until(pilot, lambda: isinstance(app.screen, form) and app.screen.query(".field-row"))
             await pilot.pause()
-            assert not cut_texts(app)
+            dates = [cut for cut in cut_texts(app) if "YYYY" in cut[1]]
+            assert not dates, (form, dates)
             assert "+3d" in form_text(app) and "fri" in form_text(app)
             await pilot.press("escape")
-            await until(pilot, lambda: not isinstance(app.screen, TaskForm))
-            await pilot.press("2")
-            await pilot.pause(0.2)
-            await pilot.press("c")
-            await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
-            await pilot.pause()
-            assert not cut_texts(app)
-            assert "1,262,000" in form_text(app)  # G-1's last check-in
-            await pilot.press("escape")
-            await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
-            for screen_key, form_key, form in (("2", "n", FieldsForm), ("4", "n", DealForm)):
-                await pilot.press(screen_key)
-                await pilot.pause(0.2)
-                await pilot.press(form_key)
-                await until(pilot, lambda: isinstance(app.screen, form) and app.screen.query(".field-row"))
-                await pilot.pause()
-                dates = [cut for cut in cut_texts(app) if "YYYY" in cut[1]]
-                assert not dates, (form, dates)
-                assert "+3d" in form_text(app) and "fri" in form_text(app)
-                await pilot.press("escape")
-                await until(pilot, lambda: not isinstance(app.screen, form))
-    finally:
-        set_language("en")
+            await until(pilot, lambda: not isinstance(app.screen, form))
 
 
 def uneven_rows(app: UpliftApp) -> list[list[tuple[str, int]]]:
@@ -329,30 +335,24 @@ async def test_the_goal_form_cuts_no_label_or_hint(demo, size, lang) -> None:
     lines; what a box cannot say is in a line under its row."""
     from textual.widgets import Select
 
-    from tui.i18n import set_language
     from tui.screens.fields_form import FieldsForm
 
-    set_language(lang)
-    app = UpliftApp(demo_board(demo))
-    try:
-        async with app.run_test(size=size) as pilot:
-            await pilot.press("2")
-            await pilot.pause(0.2)
-            for key in ("n", "e"):
-                await pilot.press(key)
-                await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+    async with demo_app_in(demo, size, lang) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause(0.2)
+        for key in ("n", "e"):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
+            await pilot.pause()
+            for direction in ("increase", "decrease", "above", "below"):
+                app.screen.query_one("#field-direction", Select).value = direction
                 await pilot.pause()
-                for direction in ("increase", "decrease", "above", "below"):
-                    app.screen.query_one("#field-direction", Select).value = direction
-                    await pilot.pause()
-                    assert not cut_texts(app), (key, direction)
-                    assert not uneven_rows(app), (key, direction)
-                text = form_text(app)
-                assert "snapshot" in text and "+15%" in text and "fri" in text
-                await pilot.press("escape")
-                await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
-    finally:
-        set_language("en")
+                assert not cut_texts(app), (key, direction)
+                assert not uneven_rows(app), (key, direction)
+            text = form_text(app)
+            assert "snapshot" in text and "+15%" in text and "fri" in text
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
 
 
 @pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
@@ -362,26 +362,20 @@ async def test_the_deal_forms_choices_stay_on_one_line(demo, size, lang) -> None
     a line taller than Owner and Stage beside it."""
     from textual.widgets import Select
 
-    from tui.i18n import set_language
     from tui.screens.deal_form import BUSINESS_CHOICES, FORECAST_CHOICES, DealForm
 
-    set_language(lang)
-    app = UpliftApp(demo_board(demo))
-    try:
-        async with app.run_test(size=size) as pilot:
-            await pilot.press("4")
-            await pilot.pause(0.2)
-            await pilot.press("n")
-            await until(pilot, lambda: isinstance(app.screen, DealForm) and app.screen.query(".field-row"))
+    async with demo_app_in(demo, size, lang) as (app, pilot):
+        await pilot.press("4")
+        await pilot.pause(0.2)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, DealForm) and app.screen.query(".field-row"))
+        await pilot.pause()
+        for (business, _label), (forecast, _words) in zip(BUSINESS_CHOICES, FORECAST_CHOICES + FORECAST_CHOICES):
+            app.screen.query_one("#business", Select).value = business
+            app.screen.query_one("#forecast", Select).value = forecast
             await pilot.pause()
-            for (business, _label), (forecast, _words) in zip(BUSINESS_CHOICES, FORECAST_CHOICES + FORECAST_CHOICES):
-                app.screen.query_one("#business", Select).value = business
-                app.screen.query_one("#forecast", Select).value = forecast
-                await pilot.pause()
-                assert not uneven_rows(app), (business, forecast)
-                assert not cut_texts(app), (business, forecast)
-    finally:
-        set_language("en")
+            assert not uneven_rows(app), (business, forecast)
+            assert not cut_texts(app), (business, forecast)
 
 
 @pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
