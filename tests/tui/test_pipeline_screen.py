@@ -14,6 +14,20 @@ from tui.widgets.kanban import Kanban
 SIZE = (160, 45)
 
 
+def ali_and_beas_deals(team) -> None:
+    """D-1 Acme renewal, ali's (1,000), and D-2 Beta pilot, bea's (400), both in Lead."""
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    lead.add_deal("Beta pilot", owner="bea", value=400)
+
+
+async def key_on_deal(pilot, app: UpliftApp, deal_id: str, key: str) -> None:
+    """`key` pressed on deal `deal_id` of the pipeline, and what it opens or says let happen."""
+    await app.screen.focus_item(deal_id)
+    await pilot.press(key)
+    await pilot.pause()
+
+
 def columns(app: UpliftApp) -> dict[str, list[str]]:
     screen = app.screen
     kanban = screen.query_one(Kanban)
@@ -29,9 +43,7 @@ def sparkline(app: UpliftApp, index: int) -> list[float]:
 
 
 async def test_moving_a_deal_moves_the_funnel(team) -> None:
-    lead = Board(team, actor="dana")
-    lead.add_deal("Acme renewal", owner="ali", value=1000)
-    lead.add_deal("Beta pilot", owner="bea", value=400)
+    ali_and_beas_deals(team)
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
@@ -60,21 +72,15 @@ async def test_moving_a_deal_moves_the_funnel(team) -> None:
 async def test_a_rep_marking_anothers_deal_lost_is_refused_before_being_asked_why(team) -> None:
     from tui.screens.deal_form import LostReasonForm
 
-    lead = Board(team, actor="dana")
-    lead.add_deal("Acme renewal", owner="ali", value=1000)
-    lead.add_deal("Beta pilot", owner="bea", value=400)
+    ali_and_beas_deals(team)
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
-        await app.screen.focus_item("D-2")
-        await pilot.press("x")
-        await pilot.pause()
+        await key_on_deal(pilot, app, "D-2", "x")
         assert not isinstance(app.screen, LostReasonForm)
         assert any("only change their own" in n.message for n in app._notifications)
-        await app.screen.focus_item("D-1")  # ali's own: asked why
-        await pilot.press("x")
-        await pilot.pause()
+        await key_on_deal(pilot, app, "D-1", "x")  # ali's own: asked why
         assert isinstance(app.screen, LostReasonForm)
         await pilot.press("escape")
     assert [d.stage for d in Board(team, actor="dana").deals()] == ["Lead", "Lead"]
@@ -420,16 +426,12 @@ async def test_a_rep_is_told_at_once_that_anothers_deal_is_not_theirs_to_edit(te
 async def test_a_rep_logging_an_activity_on_anothers_deal_is_refused_before_the_form(team) -> None:
     """The rule is said when `a` is pressed, not once the note is typed; on their own deal the
     form opens and logs."""
-    lead = Board(team, actor="dana")
-    lead.add_deal("Acme renewal", owner="ali", value=1000)
-    lead.add_deal("Beta pilot", owner="bea", value=400)
+    ali_and_beas_deals(team)
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
-        await app.screen.focus_item("D-2")
-        await pilot.press("a")
-        await pilot.pause()
+        await key_on_deal(pilot, app, "D-2", "a")
         assert not isinstance(app.screen, ActivityForm)
         assert any("D-2 is bea's" in n.message for n in app._notifications)
         await app.screen.focus_item("D-1")
@@ -452,22 +454,16 @@ async def test_recording_what_a_customer_paid_on_a_won_deal(team) -> None:
     async with app.run_test(size=SIZE) as pilot:  # ali, a rep: refused before any form opens
         await pilot.press("4")
         await pilot.pause()
-        await app.screen.focus_item("D-1")
-        await pilot.press("dollar_sign")
-        await pilot.pause()
+        await key_on_deal(pilot, app, "D-1", "dollar_sign")
         assert not isinstance(app.screen, PaymentForm)
         assert any("only a lead may record what customers have paid" in n.message for n in app._notifications)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
-        await app.screen.focus_item("D-2")  # open: nothing to record
-        await pilot.press("dollar_sign")
-        await pilot.pause()
+        await key_on_deal(pilot, app, "D-2", "dollar_sign")  # open: nothing to record
         assert not isinstance(app.screen, PaymentForm)
-        await app.screen.focus_item("D-1")
-        await pilot.press("dollar_sign")
-        await pilot.pause()
+        await key_on_deal(pilot, app, "D-1", "dollar_sign")
         assert isinstance(app.screen, PaymentForm)
         await pilot.press(*"40000", "ctrl+s")  # more than the deal's 30,000: said, nothing saved
         await pilot.pause()
