@@ -31,6 +31,17 @@ def text_of(app: UpliftApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def danas_note(team) -> None:
+    """N-1, dana's: "Reps say the demo kit is outdated", a pain point."""
+    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point"])
+
+
+async def open_undiagnosed(pilot, app: UpliftApp) -> None:
+    """Key 1 on a board with no diagnosis yet, once the screen says so."""
+    await pilot.press("1")
+    await until(pilot, lambda: "No diagnosis yet" in text_of(app, "#diagnose-status"))
+
+
 def rows_of(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
@@ -92,11 +103,10 @@ async def test_the_kept_diagnosis_shows_kpis_findings_and_sortable_tables(team, 
 
 
 async def test_a_note_with_a_tag_and_the_tag_filter(team) -> None:
-    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point"])
+    danas_note(team)
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1")
-        await until(pilot, lambda: "No diagnosis yet" in text_of(app, "#diagnose-status"))
+        await open_undiagnosed(pilot, app)
         assert text_of(app, "#diagnose-status") == "No diagnosis yet · f diagnoses a file"
         assert "No diagnosis on this board yet. Press f" in text_of(app, "#kpis")
         for key in ("e", "t"):  # dana's note: the rule at once, no form or list of tags first
@@ -465,11 +475,10 @@ async def test_the_file_forms_footer_says_its_save_key_runs(team) -> None:
 
 
 async def test_saving_a_note_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
-    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point"])
+    danas_note(team)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1")
-        await until(pilot, lambda: "No diagnosis yet" in text_of(app, "#diagnose-status"))
+        await open_undiagnosed(pilot, app)
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, NoteForm))
         Board(team, actor="dana").update_note("N-1", tags=["pain_point", "unmet_need"], source="Ali's calls")
