@@ -149,18 +149,20 @@ def _verb_parser(parser: argparse.ArgumentParser, prog: str) -> argparse.Argumen
     return None
 
 
-def refuse_stray_formats(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """`uplift review --json tick 3`: argparse takes the --json of `review` (which prints the
-    review as JSON) and runs `review tick`, which prints no JSON; a script would read text where
-    it asked for JSON. Bad usage, said before anything runs."""
+def refuse_stray_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """An option of a group given to a verb that does not take it, which argparse lets through:
+    `uplift review --json tick 3` runs `review tick`, which prints no JSON (a script would read
+    text where it asked for JSON); `uplift --theme nord task list` draws no screen (the theme went
+    unused). Bad usage, said before anything runs."""
     verb = _verb_parser(parser, args.command)
+    if verb is None:
+        return
+    command = args.command.removeprefix(parser.prog).strip()
     for flag in ("--json", "--csv"):
-        if getattr(args, flag[2:], None) is True and verb is not None and flag not in verb._option_string_actions:
-            command = args.command.removeprefix(parser.prog).strip()
+        if getattr(args, flag[2:], None) is True and flag not in verb._option_string_actions:
             owner = command.rsplit(" ", 1)[0]
             raise BadInput(f"{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)")
-    if getattr(args, "theme", None) and verb is not None and "--theme" not in verb._option_string_actions:
-        command = args.command.removeprefix(parser.prog).strip()  # (a theme a script named went unused)
+    if getattr(args, "theme", None) and "--theme" not in verb._option_string_actions:
         raise BadInput(f"{command}: it draws no screen, so it takes no --theme "
                        f"(--theme goes with `uplift` alone, which opens the app, and `uplift demo`)")
 
@@ -195,7 +197,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
         if hasattr(args, "command"):
-            refuse_stray_formats(parser, args)
+            refuse_stray_options(parser, args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
                      stdin=not getattr(args, NO_STDIN, False))
         try:
