@@ -261,10 +261,10 @@ def _months(deals: Sequence[tuple[Deal, float]], stage_of: dict[str, Stage], sta
     months: dict[tuple[str, bool], MonthRow] = {}
 
     def row(day: date) -> MonthRow:
-        key = (f"{day.year}-{day.month:02d}", end is not None and day > end)
-        if key not in months:
-            months[key] = MonthRow(*key[:1], 0.0, 0, 0.0, 0.0, 0.0, key[1])
-        return months[key]
+        month, after_cycle = f"{day.year}-{day.month:02d}", end is not None and day > end
+        if (month, after_cycle) not in months:
+            months[month, after_cycle] = MonthRow(month, 0.0, 0, 0.0, 0.0, 0.0, after_cycle)
+        return months[month, after_cycle]
 
     for deal, share in deals:
         stage = stage_of.get(deal.stage)
