@@ -1,10 +1,66 @@
-"""The three ways a change can fail, shared by the store, the command line and the screens."""
+"""The ways a change can fail, shared by the store, the command line and the screens.
+
+A message is a template and its values, kept apart, so that the interface can say it in its
+own language: `Refused("only a lead may {action}", action=Word("approve budget lines"))`. str()
+of the error is the English, the template filled in; tui.i18n.said() is the same message in the
+interface's language, the template looked up in its catalogue and the values put in. A value
+that is a Word (an English word the code chose: a kind of item, a role) is translated with it;
+any other value (a name, a title, a number, a date: data) goes in as it is. A message without
+values is used as it is, braces and all; with values, a literal brace is written twice.
+
+An error can be given another error as its message: it then says that error's message (`raise
+Invalid("tag", error) from None` for a Reason a sales function raised), still translatable.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
-class UpliftError(Exception):
+
+class Word(str):
+    """An English word or phrase chosen by the code (not typed by a person) that goes into a
+    message as a value and is translated with it: "task", "lead", "approve budget lines"."""
+
+    __slots__ = ()
+
+
+class Said:
+    """A message as a template and its values (see the module's docstring)."""
+
+    template: str
+    params: Mapping[str, object]
+
+    def _take(self, message: object, params: dict[str, object]) -> str:
+        """Keep `message` (a template, or an error whose message to say) and `params`; the
+        English, filled in."""
+        if isinstance(message, Said):
+            self.template, self.params = message.template, {**message.params, **params}
+        elif isinstance(message, BaseException):  # a library's error: its text, as data
+            self.template, self.params = "{text}", {"text": first_line(message) or type(message).__name__}
+        else:
+            self.template, self.params = str(message), params
+        return fill(self.template, self.params)
+
+
+def fill(template: str, params: Mapping[str, object]) -> str:
+    """`template` with `params` put in (as it is when there are none)."""
+    return template.format(**params) if params else template
+
+
+class UpliftError(Said, Exception):
     """Base of the errors a person is meant to read; str() is the one-line reason."""
+
+    def __init__(self, message: object = "", /, **params: object) -> None:
+        super().__init__(self._take(message, params))
+
+
+class Reason(Said, ValueError):
+    """A ValueError a person is meant to read, raised by the domain's parsers and checks (a
+    date, an amount, a mapping), with its message as a template; a caller that knows the field
+    wraps it: `Invalid("due", error)`."""
+
+    def __init__(self, message: object = "", /, **params: object) -> None:
+        super().__init__(self._take(message, params))
 
 
 class Refused(UpliftError):
@@ -22,14 +78,17 @@ class NotAnId(NotFound):
 
 
 class Invalid(UpliftError):
-    """A value is wrong; `field` says which one, the message says why."""
+    """A value is wrong; `field` says which one, the message says why (`reason`, in English;
+    the template and values are the reason's)."""
 
-    def __init__(self, field: str, message: str, *, whole: bool = False) -> None:
+    def __init__(self, field: str, message: object, /, *, whole: bool = False, **params: object) -> None:
         """`whole`: the item as a whole is wrong (a rule across its fields): the message is
         said without the field, which then only names the kind of item."""
-        super().__init__(message if whole else f"{field}: {message}")
+        reason = self._take(message, params)
+        Exception.__init__(self, reason if whole else f"{field}: {reason}")
         self.field = field
-        self.reason = message
+        self.reason = reason
+        self.whole = whole
 
 
 def first_line(error: BaseException) -> str:

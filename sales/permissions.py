@@ -22,7 +22,7 @@ customer has paid on a won deal (`deal.paid`): it releases commission under `rel
 
 from __future__ import annotations
 
-from sales.errors import Refused
+from sales.errors import Refused, Word
 
 REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "budget.spend",
               "note.edit", "note.delete"}
@@ -42,54 +42,81 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
     if single_user or role == "lead":
         return
     if role is None:
-        raise Refused(f"{actor} is not a member of this board, so may only read it "
-                      f"(a lead adds members with `uplift member add NAME --role rep`)")
+        raise Refused("{actor} is not a member of this board, so may only read it "
+                      "(a lead adds members with `uplift member add NAME --role rep`)", actor=actor)
     noun = action.split(".")[0]
     if action in REP_ANY:
         return
     if action == "alert.snooze":  # a snooze silences the alert for the whole team
         if owner == actor:
             return
-        raise Refused("a rep may only snooze alerts about their own tasks, deals and goals; this one is "
-                      + (f"{owner}'s" if owner else "about the whole team"))
+        if owner:
+            raise Refused("a rep may only snooze alerts about their own tasks, deals and goals; "
+                          "this one is {owner}'s", owner=owner)
+        raise Refused("a rep may only snooze alerts about their own tasks, deals and goals; "
+                      "this one is about the whole team")
     if action in REP_CREATE_OWN:
         if new_owner == actor:
             return
-        raise Refused(f"a rep may only create {noun}s they own ({actor} tried for {new_owner or 'nobody'})")
+        raise Refused("a rep may only create {things} they own ({actor} tried for {owner})",
+                      things=things(noun), actor=actor, owner=new_owner or Word("nobody"))
     if action in REP_ON_OWN:
         if owner != actor:
-            raise Refused(f"a rep may only change their own {noun}s; this one is "
-                          + (f"{owner}'s" if owner else "nobody's (a lead gives it an owner)"))
+            if owner:
+                raise Refused("a rep may only change their own {things}; this one is {owner}'s",
+                              things=things(noun), owner=owner)
+            raise Refused("a rep may only change their own {things}; this one is nobody's "
+                          "(a lead gives it an owner)", things=things(noun))
         if new_owner != actor:
-            raise Refused(f"only a lead may hand a {noun} to someone else")
+            raise Refused("only a lead may hand a {thing} to someone else", thing=_ONE.get(noun, noun))
         return
-    raise Refused(f"only a lead may {said(action)} (you are a rep)")
+    if action in _SAID:
+        raise Refused("only a lead may {action} (you are a rep)", action=_SAID[action])
+    noun, _, verb = action.partition(".")
+    if verb in _VERBS:
+        raise Refused("only a lead may {verb} {things} (you are a rep)", verb=_VERBS[verb], things=things(noun))
+    raise Refused("only a lead may do {action} (you are a rep)", action=action)
 
 
 #: Lead-only actions whose name does not say it plainly.
-_SAID = {"deal.split": "split a deal's credit among reps",
-         "deal.paid": "record what customers have paid on deals", "alerts.settings": "change the alert rules",
-         "board.settings": "change the board's settings", "pipeline.settings": "change the pipeline's stages",
-         "budget.total": "set the plan's budget", "budget.edit": "decide on budget lines",
-         "budget.approve": "approve budget lines", "budget.reject": "reject budget lines",
-         "payout.approve": "approve payout statements", "payout.pay": "mark payouts paid",
-         "member.role": "change members' roles", "member.handover": "hand members' work over to others",
-         "member.key_add": "add members' keys",
-         "member.key_remove": "remove members' keys", "diagnosis.save": "keep diagnoses and column mappings",
-         "mapping.save": "keep column mappings", "review.tick": "tick the end-of-cycle review",
-         "weekly.tick": "tick the weekly review", "wip.set": "set WIP limits"}
-_NOUNS = {"strategy": "strategies", "budget": "budget lines", "spend": "spending", "training": "training items",
-          "checkin": "check-ins", "answer": "review answers", "approval": "payout approvals",
-          "incentive": "incentive plans", "coaching": "coaching notes", "diagnosis": "diagnoses"}
-_VERBS = {"add": "add", "edit": "change", "delete": "delete", "move": "move", "remove": "remove",
-          "step": "tick the steps of"}
+_SAID = {"deal.split": Word("split a deal's credit among reps"),
+         "deal.paid": Word("record what customers have paid on deals"),
+         "alerts.settings": Word("change the alert rules"),
+         "board.settings": Word("change the board's settings"),
+         "pipeline.settings": Word("change the pipeline's stages"),
+         "budget.total": Word("set the plan's budget"), "budget.edit": Word("decide on budget lines"),
+         "budget.approve": Word("approve budget lines"), "budget.reject": Word("reject budget lines"),
+         "payout.approve": Word("approve payout statements"), "payout.pay": Word("mark payouts paid"),
+         "member.role": Word("change members' roles"),
+         "member.handover": Word("hand members' work over to others"),
+         "member.key_add": Word("add members' keys"), "member.key_remove": Word("remove members' keys"),
+         "diagnosis.save": Word("keep diagnoses and column mappings"),
+         "mapping.save": Word("keep column mappings"), "review.tick": Word("tick the end-of-cycle review"),
+         "weekly.tick": Word("tick the weekly review"), "wip.set": Word("set WIP limits")}
+#: The kinds of item actions are on, as their plurals.
+_NOUNS = {"task": Word("tasks"), "deal": Word("deals"), "goal": Word("goals"), "note": Word("notes"),
+          "member": Word("members"), "strategy": Word("strategies"), "budget": Word("budget lines"),
+          "spend": Word("spending"), "training": Word("training items"), "checkin": Word("check-ins"),
+          "answer": Word("review answers"), "approval": Word("payout approvals"),
+          "incentive": Word("incentive plans"), "coaching": Word("coaching notes"),
+          "diagnosis": Word("diagnoses"), "touch": Word("account touches"), "activity": Word("activities")}
+#: The kinds of item a rep may own, as one of them.
+_ONE = {"task": Word("task"), "deal": Word("deal"), "budget": Word("budget line"), "note": Word("note")}
+_VERBS = {"add": Word("add"), "edit": Word("change"), "delete": Word("delete"), "move": Word("move"),
+          "remove": Word("remove"), "step": Word("tick the steps of"), "handover": Word("hand over"),
+          "import": Word("import")}
+
+
+def things(noun: str) -> str:
+    """The plural of a kind of item, as a message says it: `goal` is "goals"."""
+    return _NOUNS.get(noun, noun + "s")
 
 
 def said(action: str) -> str:
-    """An action as a person says it: `goal.add` is "add goals"."""
+    """An action as a person says it, in English: `goal.add` is "add goals"."""
     if action in _SAID:
         return _SAID[action]
     noun, _, verb = action.partition(".")
     if verb in _VERBS:
-        return f"{_VERBS[verb]} {_NOUNS.get(noun, noun + 's')}"
+        return f"{_VERBS[verb]} {things(noun)}"
     return f"do {action}"

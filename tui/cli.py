@@ -37,7 +37,7 @@ from tui.cli_support import (
     named_paths,
     os_reason,
 )
-from tui.i18n import _, set_language
+from tui.i18n import _, said, said_reason, set_language
 from tui.remote import refuse_paths
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
@@ -179,9 +179,9 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
     `next_step: too long`), for a command that reads no file."""
     field = getattr(error, "field", None)
     if field is None or named_paths(args) or str(error) != f"{field}: {error.reason}":
-        return str(error)
+        return said(error)
     typed = _TYPED.get(field)  # (`splits[1].share` stays: it says which of several --split)
-    return f"{typed}: {error.reason}" if typed else str(error)
+    return f"{typed}: {said_reason(error)}" if typed else said(error)
 
 
 def _run(argv: list[str], running: dict[str, str]) -> int:
@@ -213,7 +213,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         print(f"uplift: {safe(as_typed(error, args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UpliftError as error:
-        print(f"uplift: {safe(error)}", file=sys.stderr)
+        print(f"uplift: {safe(said(error))}", file=sys.stderr)
         return EXIT_REFUSED
 
 

@@ -15,11 +15,13 @@ and is translated where it is shown (the footer, the help screen, a table's head
 
 A catalogue is a JSON file, tui/locales/LANG.json, {"English": "translation"}, read the first
 time a lookup needs it: the command line pays nothing in English and one small JSON parse in
-Chinese (no YAML, no Textual). This module imports only the standard library.
+Chinese (no YAML, no Textual). This module imports only the standard library and sales.errors.
 
-Only the interface's own words are translated. Board data (task titles, names, stage names,
-notes) is shown as typed, and so is text the domain composes (SMART reasons, alert messages,
-activity descriptions): see the README's "Language" section.
+Errors are said in the interface's language too: `said(error)` looks up the error's template
+(sales.errors) and puts its values in, translating those that are Words. Board data (task
+titles, names, stage names, notes) is shown as typed, and so is the other text the domain
+composes (SMART reasons, alert messages, activity descriptions): see the README's "Language"
+section.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from sales.errors import Invalid, Said, Word
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -114,3 +118,29 @@ def sentences(*parts: str) -> str:
     for part in filter(None, parts):
         text += part if not text or text.endswith(("。", "？", "！", "）")) else " " + part
     return text
+
+
+def said(error: BaseException) -> str:
+    """What went wrong, in the interface's language: an error of ours (sales.errors) by its
+    template, with the field first for an Invalid (`due: ...`); any other error as str() says it."""
+    if isinstance(error, Invalid) and not error.whole:
+        return f"{error.field}: {said_reason(error)}"
+    return said_reason(error)
+
+
+def said_reason(error: BaseException) -> str:
+    """An error's message in the interface's language, without the field an Invalid names."""
+    if not isinstance(error, Said):
+        return str(error)
+    if not error.params:
+        return _(error.template)
+    return _(error.template).format(**{name: _value(value) for name, value in error.params.items()})
+
+
+def _value(value: object) -> object:
+    """A message's value as it goes in: a Word translated, an error said, anything else as is."""
+    if isinstance(value, Word):
+        return _(value)
+    if isinstance(value, BaseException):
+        return said(value)
+    return value

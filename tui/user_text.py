@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from sales.text import LINE_MAX, safe
-from tui.i18n import _
+from tui.i18n import _, said
 
 
 def plain(value: object) -> Content:
@@ -29,8 +29,9 @@ def plain_rich(value: object) -> Text:
 
 
 def tell(widget, message: object, severity: str = "information") -> None:
-    """A notification whose text is shown literally."""
-    widget.app.notify(safe(message), severity=severity, markup=False)
+    """A notification whose text is shown literally; an error is said in the interface's language."""
+    widget.app.notify(safe(said(message) if isinstance(message, BaseException) else message),
+                      severity=severity, markup=False)
 
 
 def text_input(value: object = "", *, max_length: int = LINE_MAX, **options) -> Input:

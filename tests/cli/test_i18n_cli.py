@@ -87,3 +87,16 @@ def test_the_task_verbs_stay_light_in_chinese(team) -> None:
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "0 []"
+
+
+def test_a_refusal_is_said_in_the_interfaces_language(run, monkeypatch) -> None:
+    """The rule a rep runs into is the store's, said in Chinese under UPLIFT_LANG=zh, with the
+    names it holds as they are; in English it is the same rule in English."""
+    code, out, err = run("coach", "bea", "Be quicker", user="ali")
+    assert (code, out, err) == (1, "", "uplift: only a lead may add coaching notes (you are a rep)\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("coach", "bea", "Be quicker", user="ali")
+    assert (code, out, err) == (1, "", "uplift: 只有主管可以添加辅导记录（你是销售代表）\n")
+    assert run("task", "edit", "T-1", "--owner", "bea")[0] == 0
+    code, out, err = run("task", "move", "T-1", "doing", user="ali")
+    assert (code, out, err) == (1, "", "uplift: 销售代表只能修改自己的任务；这一项属于 bea\n")

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from sales.errors import Invalid, UpliftError
-from tui.i18n import N_, _
+from tui.i18n import N_, _, said, said_reason
 from tui.keys import shown_key
 from tui.user_text import plain
 from tui.widgets.footer import Footer
@@ -181,12 +181,12 @@ class FormBase(ModalScreen):
         try:
             result = save()
         except FieldErrors as errors:
-            self.show_errors([(error.field, error.reason) for error in errors.errors])
+            self.show_errors([(error.field, said_reason(error)) for error in errors.errors])
             return
         except Invalid as error:
-            self.show_error(error.field, error.reason)
+            self.show_error(error.field, said_reason(error))
             return
         except UpliftError as error:
-            self.show_error("form", str(error))
+            self.show_error("form", said(error))
             return
         self.dismiss(result)
