@@ -14,9 +14,14 @@ from typing import Annotated
 import msgspec
 
 from sales.deals import Deal, Stage, conversions, is_slipped
+from sales.errors import Word
+from sales.phrases import Phrase, days as _days
 from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import LINE_MAX, clean_line
 from sales.touches import Touch
+
+#: An item with no owner, as an alert says it.
+UNASSIGNED = Word("unassigned")
 
 
 class Alert(msgspec.Struct, kw_only=True):
@@ -86,11 +91,11 @@ def conversion_drops(deals: Sequence[Deal], stages: Sequence[Stage], now: dateti
         mean = sum(rates) / len(rates)
         if mean - this_week.rate > settings.conversion_drop:
             weeks = ", ".join(f"{r:.0f}%" for r in rates)
-            alerts.append(Alert(kind="conversion", item=f"stage:{stage}", message=(
-                f"{stage}: {this_week.rate:.0f}% advanced in the last 7 days "
-                f"({this_week.advanced} of {this_week.left}) vs {mean:.0f}% trailing four-week mean "
-                f"({weeks}); a drop of {mean - this_week.rate:.0f} points "
-                f"(limit {settings.conversion_drop:g})")))
+            alerts.append(Alert(kind="conversion", item=f"stage:{stage}", message=Phrase(
+                "{stage}: {rate:.0f}% advanced in the last 7 days ({advanced} of {left}) vs {mean:.0f}% "
+                "trailing four-week mean ({weeks}); a drop of {drop:.0f} points (limit {limit:g})",
+                stage=stage, rate=this_week.rate, advanced=this_week.advanced, left=this_week.left,
+                mean=mean, weeks=weeks, drop=mean - this_week.rate, limit=settings.conversion_drop)))
     return alerts
 
 
@@ -117,18 +122,20 @@ def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: 
         evidence: list[tuple[datetime, str]] = []
         if deal.history:
             entry = deal.history[-1]
-            evidence.append((entry.at, f"entered {entry.stage}"))
+            evidence.append((entry.at, Phrase("entered {stage}", stage=entry.stage)))
         for touch in (by_deal.get(deal.id), by_account.get(deal.account.casefold()) if deal.account else None):
             if touch is not None:
-                evidence.append((touch.at, f"{touch.type} by {touch.by} ({touch.id})"))
+                evidence.append((touch.at, Phrase("{type} by {name} ({id})", type=Word(touch.type),
+                                                  name=touch.by, id=touch.id)))
         if not evidence:
             continue
         last_at, what = max(evidence, key=lambda e: e[0])
         days = (now - last_at).days
         if days > limit:
-            alerts.append(Alert(kind="quiet", item=deal.id, message=(
-                f"key account {deal.account or deal.title} ({deal.id}, {deal.stage}): no activity for "
-                f"{_days(days)}; last: {what} on {last_at.date()}; the limit in {deal.stage} is {limit} days")))
+            alerts.append(Alert(kind="quiet", item=deal.id, message=Phrase(
+                "key account {account} ({id}, {stage}): no activity for {days}; last: {what} on {day}; "
+                "the limit in {stage} is {limit} days", account=deal.account or deal.title, id=deal.id,
+                stage=deal.stage, days=_days(days), what=what, day=last_at.date(), limit=limit)))
     return alerts
 
 
@@ -152,18 +159,19 @@ def stuck_deals(deals: Iterable[Deal], stages: Sequence[Stage], now: datetime,
         days = days_stuck(deal, deal.stage in open_names, now.date(), settings)
         if days is not None:
             entered = deal.history[-1].at
-            alerts.append(Alert(kind="stuck", item=deal.id, message=(
-                f"{deal.id} “{deal.title}” ({deal.owner or 'unassigned'}, {deal.value:,.0f}) has been in "
-                f"{deal.stage} for {_days(days)}, since {entered.date()}; the limit there is "
-                f"{settings.stuck_limit(deal.stage)} days: "
-                f"move it on, plan its next step, or close it")))
+            alerts.append(Alert(kind="stuck", item=deal.id, message=Phrase(
+                "{id} “{title}” ({owner}, {value:,.0f}) has been in {stage} for {days}, since {day}; the "
+                "limit there is {limit} days: move it on, plan its next step, or close it", id=deal.id,
+                title=deal.title, owner=deal.owner or UNASSIGNED, value=deal.value, stage=deal.stage,
+                days=_days(days), day=entered.date(), limit=settings.stuck_limit(deal.stage))))
     return alerts
 
 
 def overdue_tasks(tasks: Iterable[Task], today: date) -> list[Alert]:
-    return [Alert(kind="overdue", item=task.id, message=(
-        f"{task.id} “{task.title}” ({task.owner or 'unassigned'}) was due {task.due}, "
-        f"{_days((today - task.due).days)} ago, and is {STATUS_LABELS[task.status]}"))
+    return [Alert(kind="overdue", item=task.id, message=Phrase(
+        "{id} “{title}” ({owner}) was due {due}, {days} ago, and is {status}", id=task.id, title=task.title,
+        owner=task.owner or UNASSIGNED, due=task.due, days=_days((today - task.due).days),
+        status=Word(STATUS_LABELS[task.status])))
         for task in tasks if is_overdue(task, today)]
 
 
@@ -171,10 +179,11 @@ def slipped_deals(deals: Iterable[Deal], stages: Sequence[Stage], today: date) -
     """An open deal whose expected close date has passed: the forecast still counts it, so the
     date should be made true (a new date, or the deal closed)."""
     outcome = {s.name: s.outcome for s in stages}
-    return [Alert(kind="slipped", item=deal.id, message=(
-        f"{deal.id} “{deal.title}” ({deal.owner or 'unassigned'}, {deal.stage}, {deal.value:,.0f}) was expected "
-        f"to close {deal.close}, {_days((today - deal.close).days)} ago, and is still open: give it a new "
-        f"close date or close it"))
+    return [Alert(kind="slipped", item=deal.id, message=Phrase(
+        "{id} “{title}” ({owner}, {stage}, {value:,.0f}) was expected to close {close}, {days} ago, and is "
+        "still open: give it a new close date or close it", id=deal.id, title=deal.title,
+        owner=deal.owner or UNASSIGNED, stage=deal.stage, value=deal.value, close=deal.close,
+        days=_days((today - deal.close).days)))
         for deal in deals if is_slipped(deal, outcome.get(deal.stage, ""), today)]
 
 
@@ -186,9 +195,10 @@ def wip_over_limit(tasks: Iterable[Task], limits: dict[str, int]) -> list[Alert]
     for status, limit in limits.items():
         ids = counts.get(status, [])
         if len(ids) > limit:
-            alerts.append(Alert(kind="wip", item=f"column:{status}", message=(
-                f"{STATUS_LABELS.get(status, status)} holds {len(ids)} tasks, over its WIP limit of "
-                f"{limit} ({', '.join(ids[:8])}{'…' if len(ids) > 8 else ''})")))
+            alerts.append(Alert(kind="wip", item=f"column:{status}", message=Phrase(
+                "{status} holds {count} tasks, over its WIP limit of {limit} ({ids})",
+                status=Word(STATUS_LABELS.get(status, status)), count=len(ids), limit=limit,
+                ids=", ".join(ids[:8]) + ("…" if len(ids) > 8 else ""))))
     return alerts
 
 
@@ -201,9 +211,10 @@ def goal_behind_pace(goal_id: str, expected: float, actual: float, tolerance: fl
     """
     if actual >= expected - tolerance:
         return None
-    return Alert(kind="pace", item=goal_id, message=(
-        f"{goal_id} is behind its pace: {actual:g}{unit} by now where {expected:g}{unit} was expected "
-        f"({expected - actual:g}{unit} short)"))
+    return Alert(kind="pace", item=goal_id, message=Phrase(
+        "{goal} is behind its pace: {actual:g}{unit} by now where {expected:g}{unit} was expected "
+        "({short:g}{unit} short)", goal=goal_id, actual=actual, unit=unit, expected=expected,
+        short=expected - actual))
 
 
 def apply_snoozes(alerts: list[Alert], snoozes: Iterable[Snooze], today: date) -> list[Alert]:
@@ -214,7 +225,3 @@ def apply_snoozes(alerts: list[Alert], snoozes: Iterable[Snooze], today: date) -
         if snooze:
             alert.snoozed_until, alert.snooze_reason = snooze.until, snooze.reason
     return alerts
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sales.agenda import Agenda, Entry
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 SECTIONS = (
@@ -57,7 +57,7 @@ def _when(entry: Entry) -> str:
     if entry.kind == "checkin":
         return _("last check-in {day}, {days} ago").format(day=entry.day, days=days(entry.days)) \
             if entry.day else _("no check-in yet")
-    return entry.message
+    return say(entry.message)
 
 
 def entry_line(entry: Entry) -> str:

@@ -82,7 +82,15 @@ def write_json(data: bytes) -> None:
 
 
 def print_json(value: object) -> None:
-    write_json(msgspec.json.encode(msgspec.to_builtins(value)))
+    write_json(msgspec.json.encode(msgspec.to_builtins(value, enc_hook=_plain_text)))
+
+
+def _plain_text(value: object) -> str:
+    """A str of a kind of our own (sales.phrases.Phrase, sales.errors.Word) as the text it is:
+    scripts get the English. Anything else msgspec cannot encode is a bug, and still raises."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:

@@ -15,7 +15,7 @@ and is translated where it is shown (the footer, the help screen, a table's head
 
 A catalogue is a JSON file, tui/locales/LANG.json, {"English": "translation"}, read the first
 time a lookup needs it: the command line pays nothing in English and one small JSON parse in
-Chinese (no YAML, no Textual). This module imports only the standard library and sales.errors.
+Chinese (no YAML, no Textual). This module imports only the standard library, sales.errors and sales.phrases.
 
 Errors are said in the interface's language too: `said(error)` looks up the error's template
 (sales.errors) and puts its values in, translating those that are Words. Board data (task
@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sales.errors import Invalid, Said, Word
+from sales.phrases import Phrase
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -137,10 +138,23 @@ def said_reason(error: BaseException) -> str:
     return _(error.template).format(**{name: _value(value) for name, value in error.params.items()})
 
 
+def say(text: str) -> str:
+    """Text the domain composed (a sales.phrases.Phrase) in the interface's language; any other
+    text as it is."""
+    if not isinstance(text, Phrase):
+        return text
+    if not text.values:
+        return _(text.template)
+    return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
+
+
 def _value(value: object) -> object:
-    """A message's value as it goes in: a Word translated, an error said, anything else as is."""
+    """A message's value as it goes in: a Word translated, an error or a Phrase said, anything
+    else as is."""
     if isinstance(value, Word):
         return _(value)
     if isinstance(value, BaseException):
         return said(value)
+    if isinstance(value, Phrase):
+        return say(value)
     return value

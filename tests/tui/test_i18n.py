@@ -24,7 +24,7 @@ LOOKUPS = {"_": 1, "N_": 1, "n_": 2}  # function -> how many leading arguments a
 SOURCES = ("sales", "store", "tui")  # where messages are written
 # errors whose message is a template (sales.errors), and Word: class -> where its template is
 TEMPLATES = {"UpliftError": 0, "Refused": 0, "NotFound": 0, "NotAnId": 0, "Reason": 0, "BadInput": 0,
-             "Invalid": 1, "Word": 0}
+             "Invalid": 1, "Word": 0, "Phrase": 0}
 
 
 def called(node: ast.Call) -> str | None:

@@ -6,7 +6,7 @@ import argparse
 
 from sales.errors import Invalid
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
-from tui.i18n import _
+from tui.i18n import _, say
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
@@ -19,11 +19,11 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if args.json:
         print_json(alerts)
     elif alerts:
-        print(table(["ALERT", "ITEM", "WHAT"], [
-            [a.kind + (f" (snoozed to {a.snoozed_until})" if a.snoozed_until else ""), a.item, a.message]
+        print(table([_("ALERT"), _("ITEM"), _("WHAT")], [
+            [a.kind + (f" (snoozed to {a.snoozed_until})" if a.snoozed_until else ""), a.item, say(a.message)]
             for a in alerts], max_last=140))
     else:
-        print("No alerts.")
+        print(_("No alerts."))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from sales.alerts import Alert
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid
-from tui.i18n import N_, _
+from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.screens.fields_form import FieldsForm
@@ -34,7 +34,7 @@ def alert_heading(alert: Alert) -> str:
 
 
 def alert_text(alert: Alert) -> str:
-    text = f"{alert_heading(alert)}\n  {alert.message}"
+    text = f"{alert_heading(alert)}\n  {say(alert.message)}"
     if alert.snoozed_until:
         text += "\n  " + _("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason)
     return text

@@ -1,0 +1,29 @@
+"""The alerts list (`!`) in Chinese: the alert's words in the interface's language, the data
+in them (ids, titles, names, dates) as typed."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.i18n import set_language
+from tui.screens.alerts import AlertsScreen
+
+
+async def test_an_overdue_task_is_said_in_chinese_on_the_alerts_list(team, monkeypatch) -> None:
+    Board(team, actor="dana").update_task("T-2", due="2026-11-20")  # bea's "Visit Betasoloin"
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    now = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)  # six days after it was due
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("4", "exclamation_mark")
+            await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and app.screen.alerts)
+            listed = app.screen.query_one("#alert-list")
+            shown = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+            assert any("T-2“Visit Betasoloin”（bea）于 2026-11-20 到期，已过 6 天，状态为待办" in s for s in shown), shown
+    finally:
+        monkeypatch.delenv("UPLIFT_LANG")
+        set_language()
