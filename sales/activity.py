@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import msgspec
 
+from sales.errors import Word
 from sales.goals import number
+from sales.phrases import Phrase
 from sales.splits import splits_text
 from sales.tasks import STATUS_LABELS
 
@@ -39,17 +41,18 @@ class Activity(msgspec.Struct, kw_only=True, omit_defaults=True):
     ref: tuple[str, str, int] | None = None
 
 
-def describe(record: Activity, limit: int | None = 30) -> str:
-    """The record in a few plain words, e.g. `moved T-4 from To do to Doing`. A changed value
-    longer than `limit` characters is cut with `…` (None: never)."""
+def describe(record: Activity, limit: int | None = 30) -> Phrase:
+    """The record in a few plain words, e.g. `moved T-4 from To do to Doing`, as a Phrase (the
+    interface says it in its language). A changed value longer than `limit` characters is cut
+    with `…` (None: never)."""
     if record.action.removesuffix(".undo") in _SAID_AS_MADE and record.action.endswith(".undo"):
         # an undone check-in or budget decision is named by what it took back: its words read the
         # change's own fields, which an undo holds in `before`
-        return "undo: " + describe(redone(record), limit)
-    for suffix in (".undo", ".redo"):  # the change put back (or made again), in its own words
-        if record.action.endswith(suffix):
-            return f"{suffix[1:]}: " + describe(msgspec.structs.replace(
-                record, action=record.action[:-len(suffix)]), limit)
+        return Phrase("undo: {change}", change=describe(redone(record), limit))
+    for suffix in (".undo", ".redo"):
+        if record.action.endswith(suffix):  # the change put back (or made again), in its own words
+            return Phrase("undo: {change}" if suffix == ".undo" else "redo: {change}", change=describe(
+                msgspec.structs.replace(record, action=record.action[:-len(suffix)]), limit))
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
     special = _pipeline_change(record, before, after, limit) or _resource_change(
@@ -63,32 +66,44 @@ def describe(record: Activity, limit: int | None = 30) -> str:
     if verb == "delete" and record.before is not None and record.after is not None:
         return _unlinked(record.item, before, after)
     if verb == "handover" and "owner" in after:
-        return f"handed {record.item} from {before.get('owner') or 'nobody'} to {after['owner']}"
+        return Phrase("handed {item} from {giver} to {taker}", item=record.item,
+                      giver=before.get("owner") or Word("nobody"), taker=after["owner"])
     if record.action.startswith("member.key_"):
         key = after or before
-        verb = "added" if record.action == "member.key_add" else "removed"
-        return f"{verb} an SSH key of {record.item} ({key.get('fingerprint', '?')})"
+        return Phrase("added an SSH key of {name} ({fingerprint})" if record.action == "member.key_add"
+                      else "removed an SSH key of {name} ({fingerprint})",
+                      name=record.item, fingerprint=key.get("fingerprint", "?"))
     if record.before is None and record.after is not None:
         title = after.get("title") or after.get("topic") or ""
         if record.action in ("member.add", "member.remove"):  # (a removal undone adds them back)
-            return f"added {record.item} as {after.get('role')}"
+            return Phrase("added {name} as {role}", name=record.item, role=Word(str(after.get("role"))))
         if record.action == "payout.approve":
-            return f"approved {after.get('rep')}'s payout statement {record.item}: {after.get('total', 0):,.2f}"
-        if record.action in _CREATED:
-            return _CREATED[record.action].format(item=record.item)
-        return f"created {record.item}" + (f" “{title}”" if title else "")
+            return Phrase("approved {rep}'s payout statement {item}: {total:,.2f}", rep=after.get("rep"),
+                          item=record.item, total=after.get("total", 0))
+        if (made := _created(record.action, record.item)) is not None:
+            return made
+        if title:
+            return Phrase("created {item} “{title}”", item=record.item, title=title)
+        return Phrase("created {item}", item=record.item)
     if record.after is None:
-        return (f"removed member {record.item}" if record.action in ("member.remove", "member.add")
-                else f"deleted {record.item}")
+        return (Phrase("removed member {name}", name=record.item) if record.action in ("member.remove", "member.add")
+                else Phrase("deleted {item}", item=record.item))
     if record.action == "payout.pay":
-        return f"marked payout approval {record.item} paid" + (f" ({after['paid_ref']})" if after.get("paid_ref") else "")
+        if after.get("paid_ref"):
+            return Phrase("marked payout approval {item} paid ({ref})", item=record.item, ref=after["paid_ref"])
+        return Phrase("marked payout approval {item} paid", item=record.item)
     if set(after) == {"status"}:
-        return (f"moved {record.item} from {STATUS_LABELS.get(before.get('status'), before.get('status'))}"
-                f" to {STATUS_LABELS.get(after['status'], after['status'])}")
+        return Phrase("moved {item} from {old} to {new}", item=record.item,
+                      old=_status(before.get("status")), new=_status(after["status"]))
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     changes = ", ".join(f"{key} {_short(before.get(key), limit)} → {_short(after.get(key), limit)}" for key in after)
-    return f"changed {record.item}: {changes}"
+    return Phrase("changed {item}: {changes}", item=record.item, changes=changes)
+
+
+def _status(status: object) -> object:
+    """A task's status as the log says it: its label, translated with the line."""
+    return Word(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 def redone(record: Activity) -> Activity:
@@ -98,16 +113,16 @@ def redone(record: Activity) -> Activity:
     return msgspec.structs.replace(record, action=action, before=record.after, after=record.before)
 
 
-def summary(records: list[Activity], most: int = 10) -> list[str]:
+def summary(records: list[Activity], most: int = 10) -> list[Phrase]:
     """A change of many records (a plan import) in at most `most` lines: the first ones
     described, then how many more."""
     lines = [describe(r) for r in records[:most if len(records) <= most else most - 1]]
     if len(records) > len(lines):
-        lines.append(f"… and {len(records) - len(lines)} more")
+        lines.append(Phrase("… and {count} more", count=len(records) - len(lines)))
     return lines
 
 
-def _unlinked(item: str, before: dict, after: dict) -> str:
+def _unlinked(item: str, before: dict, after: dict) -> Phrase:
     """An item that named a deleted one, with the link taken off (`unlinked T-3 from G-1`)."""
     gone: list[str] = []
     for key in after:
@@ -115,26 +130,29 @@ def _unlinked(item: str, before: dict, after: dict) -> str:
         if old != new:
             kept = new if isinstance(new, list) else [new]
             gone += [v for v in (old if isinstance(old, list) else [old]) if v and v not in kept]
-    return f"unlinked {item} from {', '.join(gone)}"
+    return Phrase("unlinked {item} from {ids}", item=item, ids=", ".join(gone))
 
 
 #: Changes whose words (`_resource_change`) say what was done, read from the fields it made.
 _SAID_AS_MADE = {"goal.checkin", "budget.request", "budget.approve", "budget.reject", "budget.spend"}
 
 
-def _resource_change(action: str, item: str, before: dict, after: dict) -> str | None:
+def _resource_change(action: str, item: str, before: dict, after: dict) -> Phrase | None:
     """Check-ins and budget decisions in their own words (`approved B-2 for 5,000: booth`)."""
     if action == "goal.checkin":
         confidence = str(after.get("confidence", "")).replace("_", " ")
-        return f"checked in on {after.get('goal')}: {_amount(after.get('value'))} ({confidence})"
+        return Phrase("checked in on {goal}: {value} ({confidence})", goal=after.get("goal"),
+                      value=_amount(after.get("value")), confidence=Word(confidence))
     if action == "budget.request":
-        return f"requested {item} “{after.get('title', '')}” ({_amount(after.get('requested'))})"
+        return Phrase("requested {item} “{title}” ({amount})", item=item, title=after.get("title", ""),
+                      amount=_amount(after.get("requested")))
     if action == "budget.approve":
-        return f"approved {item} for {_amount(after.get('approved'))}: {after.get('reason', '')}"
+        return Phrase("approved {item} for {amount}: {reason}", item=item, amount=_amount(after.get("approved")),
+                      reason=after.get("reason", ""))
     if action == "budget.reject":
-        return f"rejected {item}: {after.get('reason', '')}"
+        return Phrase("rejected {item}: {reason}", item=item, reason=after.get("reason", ""))
     if action == "budget.spend":
-        return f"spent {_amount(after.get('amount'))} on {after.get('line')}"
+        return Phrase("spent {amount} on {line}", amount=_amount(after.get("amount")), line=after.get("line"))
     return None
 
 
@@ -142,23 +160,33 @@ def _amount(value: object) -> str:
     return number(value) if isinstance(value, (int, float)) else _short(value)
 
 
-_CREATED = {"diagnosis.save": "kept diagnosis {item}", "mapping.save": "saved column mapping {item}",
-            "note.add": "added note {item}"}
+def _created(action: str, item: str) -> Phrase | None:
+    """Creations said in their own words rather than as `created ITEM`."""
+    if action == "diagnosis.save":
+        return Phrase("kept diagnosis {item}", item=item)
+    if action == "mapping.save":
+        return Phrase("saved column mapping {item}", item=item)
+    if action == "note.add":
+        return Phrase("added note {item}", item=item)
+    return None
 
 
 # A checklist's item in the log -> its name in words; a weekly one adds its week ("checklist:weekly 2026-W48").
-_CHECKLIST_NAMES = {"checklist": "the diagnosis checklist", "checklist:review": "the end-of-cycle checklist",
-                    "checklist:weekly": "the weekly review"}
+_CHECKLIST_NAMES = {"checklist": Word("the diagnosis checklist"), "checklist:review": Word("the end-of-cycle checklist"),
+                    "checklist:weekly": Word("the weekly review")}
 
 
-def _tick_change(item: str, before: dict, after: dict) -> str:
+def _tick_change(item: str, before: dict, after: dict) -> Phrase:
     """`ticked “Walk the pipeline” on the weekly review 2026-W48`: which item, on which list."""
     old = {t.get("text") for t in before.get("ticks") or []}
     new = {t.get("text") for t in after.get("ticks") or []}
     ticked, text = (True, next(iter(new - old))) if new - old else (False, next(iter(old - new), ""))
     list_item, _, week = item.partition(" ")
-    where = " ".join(filter(None, (_CHECKLIST_NAMES.get(list_item, item), week)))
-    return f"{'ticked' if ticked else 'unticked'} “{text}” on {where}"
+    where = _CHECKLIST_NAMES.get(list_item, item)
+    if week:
+        return Phrase("ticked “{text}” on {where} {week}" if ticked else "unticked “{text}” on {where} {week}",
+                      text=text, where=where, week=week)
+    return Phrase("ticked “{text}” on {where}" if ticked else "unticked “{text}” on {where}", text=text, where=where)
 
 
 def _short(value: object, limit: int | None = 30) -> str:
@@ -171,58 +199,71 @@ def _short(value: object, limit: int | None = 30) -> str:
             return splits_text(value)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
     if isinstance(value, bool):  # a flag (a training item done, a key account): yes or no
-        return "yes" if value else "no"
+        return "yes" if value else "no"  # (inside the list of changes, which is said as data)
     if isinstance(value, float):  # an amount: 48,000 or 12.5
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     text = " ".join(str(value).split())  # a long text's lines, on the record's one line
     return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _comment_change(item: str, before: list[dict], after: list[dict]) -> str:
+def _comment_change(item: str, before: list[dict], after: list[dict]) -> Phrase:
     """`commented on T-12: sent the quote…` (or, undone, `removed the comment on T-12: …`)."""
     added = [c for c in after if c not in before]
     gone = [c for c in before if c not in after]
-    verb, comment = (f"commented on {item}", added[-1]) if added else \
-        (f"removed the comment on {item}", gone[-1]) if gone else (f"changed the comments on {item}", {})
-    lines = str(comment.get("text", "")).splitlines()
+    if not added and not gone:
+        return Phrase("changed the comments on {item}", item=item)
+    lines = str((added or gone)[-1].get("text", "")).splitlines()
     text = lines[0] if lines else ""
-    return f"{verb}: {text if len(text) <= 60 else text[:59] + '…'}" if text else verb
+    if not text:
+        return Phrase("commented on {item}" if added else "removed the comment on {item}", item=item)
+    return Phrase("commented on {item}: {text}" if added else "removed the comment on {item}: {text}",
+                  item=item, text=text if len(text) <= 60 else text[:59] + "…")
 
 
-def _payment_change(item: str, before: list[dict], after: list[dict], limit: int | None) -> str:
+def _payment_change(item: str, before: list[dict], after: list[dict], limit: int | None) -> Phrase:
     """`recorded a payment of 12,000 on D-7 (2026-12-01, INV-88)`: what a customer paid."""
     added = [p for p in after if p not in before] or [p for p in before if p not in after]
     if not added:
-        return f"changed the payments of {item}"
+        return Phrase("changed the payments of {item}", item=item)
     payment = added[-1]
-    note = f", {_short(payment['note'], limit)}" if payment.get("note") else ""
-    return f"recorded a payment of {_amount(payment.get('amount'))} on {item} ({payment.get('on')}{note})"
+    if payment.get("note"):
+        return Phrase("recorded a payment of {amount} on {item} ({day}, {note})", amount=_amount(payment.get("amount")),
+                      item=item, day=payment.get("on"), note=_short(payment["note"], limit))
+    return Phrase("recorded a payment of {amount} on {item} ({day})", amount=_amount(payment.get("amount")),
+                  item=item, day=payment.get("on"))
 
 
-def _step_change(item: str, before: list[dict], after: list[dict]) -> str:
+def _step_change(item: str, before: list[dict], after: list[dict]) -> Phrase:
     for old, new in zip(before, after):
         if old.get("done") != new.get("done"):
-            return f"{'ticked' if new.get('done') else 'unticked'} “{new.get('text', '')}” on {item}"
-    return f"changed the steps of {item}"
+            return Phrase("ticked “{text}” on {where}" if new.get("done") else "unticked “{text}” on {where}",
+                          text=new.get("text", ""), where=item)
+    return Phrase("changed the steps of {item}", item=item)
 
 
-def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | None = 30) -> str:
-    """Deal moves, snapshots and logged activities, in words ("" for other records)."""
+def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | None = 30) -> Phrase | None:
+    """Deal moves, snapshots and logged activities, in words (None for other records)."""
     if record.action == "deal.move" and "stage" in after:
-        why = f" ({_short(after['lost_reason'], limit)})" if after.get("lost_reason") else ""
-        return f"moved {record.item} from {before.get('stage')} to {after['stage']}{why}"
+        if after.get("lost_reason"):
+            return Phrase("moved {item} from {old} to {new} ({why})", item=record.item, old=before.get("stage"),
+                          new=after["stage"], why=_short(after["lost_reason"], limit))
+        return Phrase("moved {item} from {old} to {new}", item=record.item, old=before.get("stage"), new=after["stage"])
     if record.action == "deal.paid":
         return _payment_change(record.item, before.get("payments") or [], after.get("payments") or [], limit)
     if record.action == "pipeline.snapshot":
-        return f"pipeline snapshot for {record.item}"
+        return Phrase("pipeline snapshot for {week}", week=record.item)
     if record.action == "touch.log" and after:
         where = " ".join(part for part in (after.get("deal") or "", after.get("account") or "") if part)
         note = _short(after.get("note"), limit) if after.get("note") else ""
         kind = str(after.get("type"))
-        article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"  # an email; a call, a visit
-        return f"logged {article} {kind} on {where}" + (f": {note}" if note else "")
+        an = kind[:1] in ("a", "e", "i", "o", "u")  # an email; a call, a visit
+        if note:
+            return Phrase("logged an {kind} on {where}: {note}" if an else "logged a {kind} on {where}: {note}",
+                          kind=Word(kind), where=where, note=note)
+        return Phrase("logged an {kind} on {where}" if an else "logged a {kind} on {where}", kind=Word(kind), where=where)
     if record.action == "coaching.add" and after:
-        return f"added coaching note {record.item} for {after.get('rep')}"
+        return Phrase("added coaching note {item} for {rep}", item=record.item, rep=after.get("rep"))
     if record.action == "alert.snooze" and after:
-        return f"snoozed {record.item} until {after.get('until')}: {_short(after.get('reason'), limit)}"
-    return ""
+        return Phrase("snoozed {key} until {day}: {reason}", key=record.item, day=after.get("until"),
+                      reason=_short(after.get("reason"), limit))
+    return None

@@ -21,7 +21,7 @@ from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
-from tui.i18n import N_, _, set_language
+from tui.i18n import N_, _, say, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
@@ -255,11 +255,11 @@ class UpliftApp(PlanFileCommands, App):
                 tell(self, error, "error")
                 return
             done = _("Undone: {change}") if undo else _("Redone: {change}")
-            tell(self, done.format(change=describe(changes[0]))
+            tell(self, done.format(change=say(describe(changes[0])))
                  + (f" (+{len(changes) - 1})" if len(changes) > 1 else ""))
             await self.refresh_screens()
 
-        self.push_screen(Confirm(question + "\n" + "\n".join("  " + line for line in summary(changes))), answer)
+        self.push_screen(Confirm(question + "\n" + "\n".join("  " + say(line) for line in summary(changes))), answer)
 
     def action_weekly_review(self) -> None:
         from tui.screens.weekly_review import WeeklyReviewScreen

@@ -18,7 +18,7 @@ from sales.activity import Activity, describe
 from sales.deal_fields import EXPORT_COLUMNS
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
-from tui.i18n import _
+from tui.i18n import _, say
 
 
 class SafeStream:
@@ -181,12 +181,13 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
             lines += [f"      {line}" for line in more]
     if history:
         lines.append("  " + _("history"))
-        lines += [f"    {when(r.at)}  {r.actor}  {describe(r)}" for r in history]
+        lines += [f"    {when(r.at)}  {r.actor}  {say(describe(r))}" for r in history]
     return safe("\n".join(lines))
 
 
 def log_rows(records: Sequence[Activity]) -> str:
-    return table(["WHEN", "WHO", "WHAT"], [[when(r.at), r.actor, describe(r)] for r in records], max_last=100)
+    return table([_("WHEN"), _("WHO"), _("WHAT")], [[when(r.at), r.actor, say(describe(r))] for r in records],
+                 max_last=100)
 
 
 def when(stamp: str) -> str:

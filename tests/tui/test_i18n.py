@@ -34,6 +34,13 @@ def called(node: ast.Call) -> str | None:
     return node.func.attr if isinstance(node.func, ast.Attribute) else None
 
 
+def literals(node: ast.AST) -> list[str]:
+    """The texts a template argument may be: a literal, or either branch of `a if c else b`."""
+    if isinstance(node, ast.IfExp):
+        return literals(node.body) + literals(node.orelse)
+    return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value else []
+
+
 def source_files():
     for folder in SOURCES:
         yield from sorted((ROOT / folder).rglob("*.py"))
@@ -56,8 +63,8 @@ def looked_up_in_source() -> dict[str, str]:
             else:
                 continue
             for arg in args:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
-                    found.setdefault(arg.value, str(path.relative_to(ROOT)))
+                for text in literals(arg):
+                    found.setdefault(text, str(path.relative_to(ROOT)))
     return found
 
 

@@ -7,7 +7,7 @@ import argparse
 
 from tui.cli_refs import ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
-from tui.i18n import _
+from tui.i18n import _, say
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -89,10 +89,11 @@ def cmd_undo(args: argparse.Namespace) -> int:
     if args.json:  # the records in the log's shape (`uplift log --json`)
         print_json({"verb": verb, "dry_run": args.dry_run, "records": changes})
         return EXIT_OK
-    done = f"would {verb}" if args.dry_run else f"{verb[:-1]}id"  # undid, redid
-    print(safe(f"{done} ({records[0].at[:16].replace('T', ' ')}):"))
+    done = (_("would undo ({when}):") if args.dry_run else _("undid ({when}):")) if verb == "undo" \
+        else (_("would redo ({when}):") if args.dry_run else _("redid ({when}):"))
+    print(safe(done.format(when=records[0].at[:16].replace("T", " "))))
     for line in summary(changes, 20):
-        print(safe(f"  {line}"))
+        print(safe(f"  {say(line)}"))
     return EXIT_OK
 
 

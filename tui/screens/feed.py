@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Static
 from sales.activity import describe
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.i18n import N_, _
+from tui.i18n import N_, _, say
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
 from tui.widgets.footer import Footer
@@ -68,7 +68,7 @@ class FeedScreen(ModalScreen[None]):
         table.clear()
         for record in records:
             table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
-                          plain_rich(describe(record, limit=FEED_VALUE)))
+                          plain_rich(say(describe(record, limit=FEED_VALUE))))
 
     @on(Input.Changed, "#feed-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -14,7 +14,7 @@ from sales.activity import describe
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import display_width, fit
-from tui.i18n import N_, _
+from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.user_text import plain, tell, text_area
@@ -87,7 +87,7 @@ class TaskDetail(ModalScreen[None]):
             or _("No comments yet: press {key}.").format(key=shown_key(self, "detail.comment"))))
         history = board.history(item=task.id)
         self.query_one("#detail-history", Static).update(plain(
-            "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {describe(r)}" for r in history)
+            "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {say(describe(r))}" for r in history)
             or _("No changes recorded.")))
 
     @on(SelectionList.SelectionToggled)

@@ -1,5 +1,5 @@
-"""The alerts list (`!`) in Chinese: the alert's words in the interface's language, the data
-in them (ids, titles, names, dates) as typed."""
+"""Text the domain composes, in Chinese on the screens: the alerts list (`!`) and the activity
+feed (`f` on the pipeline), their words in the interface's language, the data in them as typed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,26 @@ async def test_an_overdue_task_is_said_in_chinese_on_the_alerts_list(team, monke
             listed = app.screen.query_one("#alert-list")
             shown = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
             assert any("T-2“Visit Betasoloin”（bea）于 2026-11-20 到期，已过 6 天，状态为待办" in s for s in shown), shown
+    finally:
+        monkeypatch.delenv("UPLIFT_LANG")
+        set_language()
+
+
+async def test_the_activity_feed_says_each_change_in_chinese(team, monkeypatch) -> None:
+    from textual.widgets import DataTable
+
+    from tui.screens.feed import FeedScreen
+
+    Board(team, actor="dana").move_task("T-1", "doing")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("4", "f")
+            await until(pilot, lambda: isinstance(app.screen, FeedScreen) and app.screen.query_one(DataTable).row_count)
+            table = app.screen.query_one(DataTable)
+            said = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+            assert said[0] == "把 T-1 从 待办 移到 进行中", said
     finally:
         monkeypatch.delenv("UPLIFT_LANG")
         set_language()

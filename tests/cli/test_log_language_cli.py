@@ -1,0 +1,24 @@
+"""The activity log and undo in the interface's language: each change's words in Chinese under
+UPLIFT_LANG=zh, with its ids, names and status labels as the interface says them; --json as
+it is in English."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_the_log_and_an_undo_say_the_change_in_chinese(run, monkeypatch) -> None:
+    assert run("task", "move", "T-1", "doing")[0] == 0
+    code, out, err = run("log", "--item", "T-1")
+    assert code == 0 and out.splitlines()[1].endswith("dana  moved T-1 from To do to Doing")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("log", "--item", "T-1")
+    header, newest, *_ = out.splitlines()
+    assert header.split() == ["时间", "人员", "说明"]
+    assert newest.endswith("dana  把 T-1 从 待办 移到 进行中")
+    code, out, err = run("undo")
+    assert code == 0 and out.startswith("已撤销（") and out.splitlines()[1] == "  把 T-1 从 待办 移到 进行中"
+    code, out, err = run("log", "--item", "T-1")
+    assert out.splitlines()[1].endswith("dana  撤销：把 T-1 从 进行中 移到 待办")  # (the move it made)
+    code, out, err = run("log", "--item", "T-1", "--json")
+    assert json.loads(out)[0]["action"] == "task.move.undo"  # scripts read the records, not the words
