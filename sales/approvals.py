@@ -52,7 +52,7 @@ class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 def approval_fields(statement: "Statement", start: date | None, end: date | None) -> dict:
     """What an approval of `statement` keeps (without its id, approver and time)."""
     return {"rep": statement.rep, "plan": statement.plan, "start": start, "end": end, "total": statement.total,
-            "lines": [{"text": line.text, "amount": line.amount} for line in statement.lines]}
+            "lines": [{"text": str(line.text), "amount": line.amount} for line in statement.lines]}  # (the English)
 
 
 def paid_so_far(approvals: list[Approval]) -> float | None:

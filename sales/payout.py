@@ -41,6 +41,8 @@ from sales.approvals import Approval
 from sales.goals import number
 from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
 from sales.review import RepResults, WonDeal
+from sales.errors import Word
+from sales.phrases import Phrase
 
 LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "total", "note"]
 
@@ -115,45 +117,63 @@ def measure(results: RepResults, name: str, quota: float | None) -> float | None
             "new_customers": results.new_customers, "activities": results.activities}[name]
 
 
-def _tier_text(tier: Tier, rate_base: float) -> str:
-    what = f"accelerator above {tier.from_pct:g}%" if tier.from_pct >= 100 and tier.to_pct is None \
-        else f"tier {band(tier)}"
-    return f"{what}: {tier.rate:g}% of {number(rate_base)}"
+def _tier_line(tier: Tier, rate_base: float, amount: float) -> Phrase:
+    """`tier 0–100%: 2% of 42,400 = 848.00`, or an accelerator's line."""
+    if tier.from_pct >= 100 and tier.to_pct is None:
+        return Phrase("accelerator above {low:g}%: {rate:g}% of {base} = {amount}", low=tier.from_pct,
+                      rate=tier.rate, base=number(rate_base), amount=money(amount))
+    return Phrase("tier {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
+                  base=number(rate_base), amount=money(amount))
+
+
+def _won_line(deal: WonDeal) -> Phrase:
+    """`won 12,000 on D-7 Nordmill new line (GTX), a 50% split of 24,000`: a deal the rep won."""
+    values = {"value": number(deal.value), "id": deal.id, "title": deal.title}
+    if deal.whole is not None:
+        values |= {"share": f"{deal.share * 100:.4g}", "whole": number(deal.whole)}
+        if deal.product:
+            return Phrase("won {value} on {id} {title} ({product}), a {share}% split of {whole}",
+                          product=deal.product, **values)
+        return Phrase("won {value} on {id} {title}, a {share}% split of {whole}", **values)
+    if deal.product:
+        return Phrase("won {value} on {id} {title} ({product})", product=deal.product, **values)
+    return Phrase("won {value} on {id} {title}", **values)
 
 
 def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     """The payout statement of one rep under `plan` (None: the rep is on no incentive plan)."""
     lines: list[Line] = []
     for deal in results.won:
-        product = f" ({deal.product})" if deal.product else ""
-        shared = f", a {deal.share * 100:.4g}% split of {number(deal.whole)}" if deal.whole is not None else ""
-        lines.append(Line("won", f"won {number(deal.value)} on {deal.id} {deal.title}{product}{shared}"))
+        lines.append(Line("won", _won_line(deal)))
     if plan is None:
-        lines.append(Line("note", f"{results.rep} is on no incentive plan: nothing to pay"))
+        lines.append(Line("note", Phrase("{rep} is on no incentive plan: nothing to pay", rep=results.rep)))
         return Statement(results.rep, None, None, results.won_value, None, 0, 0, 0, 0, lines)
     quota = plan.quota_of(results.rep)
     attainment = results.won_value / quota * 100 if quota else None
     if quota:
-        lines.append(Line("attainment", f"won value {number(results.won_value)} of quota {number(quota)}"
-                                        f" = attainment {pct(attainment)}"))
+        lines.append(Line("attainment", Phrase("won value {won} of quota {quota} = attainment {pct}",
+                                               won=number(results.won_value), quota=number(quota),
+                                               pct=pct(attainment))))
         for tier, part in tier_slices(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
             amount = round(part * tier.rate / 100, 2)
-            lines.append(Line("tier", f"{_tier_text(tier, part)} = {money(amount)}", amount))
+            lines.append(Line("tier", _tier_line(tier, part, amount), amount))
     else:
-        lines.append(Line("note", f"no quota for {results.rep} in {plan.id}: tiers not applied"))
+        lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
+                                         plan=plan.id)))
     for deal in results.won:
         rate = plan.product_rate(deal.product)
         if rate:
             amount = round(deal.value * rate / 100, 2)
-            lines.append(Line("product", f"won {number(deal.value)} on {deal.product} at {rate:g}% "
-                                         f"({deal.id}) = {money(amount)}", amount))
+            lines.append(Line("product", Phrase("won {value} on {product} at {rate:g}% ({id}) = {amount}",
+                                                value=number(deal.value), product=deal.product, rate=rate,
+                                                id=deal.id, amount=money(amount)), amount))
     commission = sum(line.amount for line in lines if line.amount is not None)
     cut_to = 1.0  # the share of each deal's commission the cap leaves
     if plan.cap is not None and commission > plan.cap:
         cut = round(plan.cap - commission, 2)
-        lines.append(Line("cap", f"cap {number(plan.cap)} applied: {money(cut)}", cut))
+        lines.append(Line("cap", Phrase("cap {cap} applied: {cut}", cap=number(plan.cap), cut=money(cut)), cut))
         cut_to = plan.cap / commission
         commission = plan.cap
     bonuses = 0.0
@@ -161,38 +181,43 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         value = measure(results, bonus.measure, quota)
         if value is not None and value >= bonus.at_least:
             bonuses += bonus.amount
-            lines.append(Line("bonus", f"bonus “{bonus.name}”: {MEASURE_LABELS[bonus.measure]} "
-                                       f"{number(round(value, 1))} ≥ {number(bonus.at_least)} "
-                                       f"= {money(bonus.amount)}", bonus.amount))
+            lines.append(Line("bonus", Phrase("bonus “{name}”: {measure} {value} ≥ {least} = {amount}",
+                                              name=bonus.name, measure=Word(MEASURE_LABELS[bonus.measure]),
+                                              value=number(round(value, 1)), least=number(bonus.at_least),
+                                              amount=money(bonus.amount)), bonus.amount))
     clawback = 0.0
     on_payment = plan.release == "paid"
     if plan.clawback:
         for deal in results.lost_after_won:
             before = results.counted_before.get(deal.id, 0.0)
             earned = _deal_commission(plan, quota, before, deal)
-            released = ""
             if on_payment:  # only what was released of it (the part paid) was the rep's
                 earned *= deal.collected
-                released = f", {pct(deal.collected * 100)} of it released as paid"
             amount = -round(earned, 2) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
-            lines.append(Line("clawback", f"clawback {deal.id} lost after won (commission counted on "
-                                          f"{number(deal.value)}{released}): {money(amount)}", amount))
+            said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
+                          "as paid): {amount}", id=deal.id, value=number(deal.value), pct=pct(deal.collected * 100),
+                          amount=money(amount)) if on_payment else \
+                Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", id=deal.id,
+                       value=number(deal.value), amount=money(amount))
+            lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to) if on_payment else []
     held = round(sum(r.held for r in releases), 2)
     for release in releases:
-        lines.append(Line("held", f"{release.deal}: commission {money(release.earned)} earned; customer paid "
-                                  f"{number(release.paid)} of {number(release.value)} "
-                                  f"({pct(release.paid_pct)}): {money(release.payable)} payable, "
-                                  f"{money(release.held)} held until paid",
+        lines.append(Line("held", Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
+                                         "{payable} payable, {held} held until paid", id=release.deal,
+                                         earned=money(release.earned), paid=number(release.paid),
+                                         value=number(release.value), pct=pct(release.paid_pct),
+                                         payable=money(release.payable), held=money(release.held)),
                           -release.held if release.held else None))
     total = round(sum(line.amount for line in lines if line.amount is not None), 2)
     if on_payment:
-        lines.append(Line("note", f"released as customers pay: earned {money(total + held)}; payable "
-                                  f"{money(total)}; held {money(held)} until customers pay"))
-        lines.append(Line("total", f"total payable now = {money(total)}", total))
+        lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
+                                         "until customers pay", earned=money(total + held), total=money(total),
+                                         held=money(held))))
+        lines.append(Line("total", Phrase("total payable now = {total}", total=money(total)), total))
     else:
-        lines.append(Line("total", f"total payout = {money(total)}", total))
+        lines.append(Line("total", Phrase("total payout = {total}", total=money(total)), total))
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, round(commission, 2),
                      bonuses, round(clawback, 2), total, lines, release=plan.release,
                      earned=round(total + held, 2), held=held, deals=releases)

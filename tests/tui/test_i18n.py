@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sales import budget, goals, notes, smart, tasks, touches
+from sales import budget, goals, incentives, notes, smart, tasks, touches
 from tui.i18n import N_, _, choose_language, n_, set_language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +78,7 @@ def domain_words() -> set[str]:
     words |= set(budget.CATEGORIES) | {"requested", "approved", "rejected"}
     words |= set(touches.TOUCH_TYPES) | {"lead", "rep", "reader", "month", "quarter"}
     words |= set(smart.MESSAGES) | {"; ", ", "} | {goals.GAP_NO_STRATEGY, goals.GAP_NO_TASKS}
+    words |= set(incentives.MEASURE_LABELS.values())  # (a bonus's measure, in its payout line)
     return words
 
 

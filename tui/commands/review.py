@@ -10,7 +10,7 @@ import sys
 from sales.errors import Refused
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
-from tui.i18n import _, language
+from tui.i18n import _, language, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
 
@@ -99,14 +99,15 @@ def cmd_payout(args: argparse.Namespace) -> int:
     for index, s in enumerate(statements):
         if index:
             print()
-        print(safe(f"{s.rep} ({s.plan or 'no incentive plan'}): {money(s.total)}"))
+        print(safe(_("{rep} ({plan}): {total}").format(rep=s.rep, plan=s.plan or _("no incentive plan"),
+                                                       total=money(s.total))))
         for line in s.lines:
-            print(safe(f"  {line.text}"))
+            print(safe(f"  {say(line.text)}"))
         for award in s.recognition:
-            print(safe(f"  recognition: {award}"))
+            print(safe("  " + _("recognition: {award}").format(award=award)))
         print(safe("  " + approval_text(s, "uplift payout approve")))
     if not statements:
-        print("No reps on this board.")
+        print(_("No reps on this board."))
     return EXIT_OK
 
 

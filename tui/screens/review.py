@@ -26,7 +26,7 @@ from textual.widgets import (
 from sales.errors import UpliftError
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
-from tui.i18n import N_, _, language
+from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import approval_text
@@ -142,7 +142,7 @@ class ReviewScreen(BoardView):
             return
         for made in self.board.payouts(rep):
             for line in made.lines:
-                table.add_row(plain_rich(line.text), plain_rich("" if line.amount is None else money(line.amount)))
+                table.add_row(plain_rich(say(line.text)), plain_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
                 table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
             table.add_row(plain_rich(approval_text(made, _("a on this tab"))), plain_rich(""))

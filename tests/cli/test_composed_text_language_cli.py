@@ -1,4 +1,4 @@
-"""The activity log and undo in the interface's language: each change's words in Chinese under
+"""The activity log, undo and payout statements in the interface's language: their words in Chinese under
 UPLIFT_LANG=zh, with its ids, names and status labels as the interface says them; --json as
 it is in English."""
 
@@ -22,3 +22,14 @@ def test_the_log_and_an_undo_say_the_change_in_chinese(run, monkeypatch) -> None
     assert out.splitlines()[1].endswith("dana  撤销：把 T-1 从 进行中 移到 待办")  # (the move it made)
     code, out, err = run("log", "--item", "T-1", "--json")
     assert json.loads(out)[0]["action"] == "task.move.undo"  # scripts read the records, not the words
+
+
+def test_a_payout_statement_is_said_in_chinese(run, monkeypatch) -> None:
+    code, out, err = run("payout", "--rep", "ali")
+    assert (code, err) == (0, "") and out.splitlines()[:2] == [
+        "ali (no incentive plan): 0.00", "  ali is on no incentive plan: nothing to pay"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("payout", "--rep", "ali")
+    assert (code, err) == (0, "") and out.splitlines()[:2] == ["ali（没有激励方案）：0.00", "  ali 没有参加激励方案：无需发放"]
+    code, out, err = run("payout", "--rep", "ali", "--json")
+    assert json.loads(out)[0]["lines"][0]["text"] == "ali is on no incentive plan: nothing to pay"
