@@ -84,7 +84,8 @@ def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[st
         raise Reason("{metric!r} is not a metric (one of: {metrics})", metric=metric, metrics=", ".join(METRICS))
     unknown = set(scope) - set(SCOPE_KEYS)
     if unknown:
-        raise Reason("scope keys are {keys} (not {unknown})", keys=", ".join(SCOPE_KEYS), unknown=", ".join(sorted(unknown)))
+        raise Reason("scope keys are {keys} (not {unknown})", keys=", ".join(SCOPE_KEYS),
+                     unknown=", ".join(sorted(unknown)))
     candidates = [s for s in snapshots if period is None or s.diagnosis.period == period]
     if len(scope) > 1:
         return []

@@ -252,7 +252,8 @@ class DiagnosisChanges(BoardCore):
             if "tags" in changes:
                 changes["tags"] = [self._tag(t) for t in changes["tags"]]
             if "kind" in changes and changes["kind"] not in NOTE_KINDS:
-                raise Invalid("kind", "{kind!r} is not a kind of note ({kinds})", kind=changes["kind"], kinds=", ".join(NOTE_KINDS))
+                raise Invalid("kind", "{kind!r} is not a kind of note ({kinds})", kind=changes["kind"],
+                              kinds=", ".join(NOTE_KINDS))
             new = convert({**msgspec.to_builtins(old), **changes}, Note, "note")
             if new != old:
                 self._put_update(tx, "note.edit", "note", old, new)

@@ -73,7 +73,8 @@ class RecordsError(Reason):
 def _with_fix(reason: Reason, join: str | None, map_to: str | None) -> Reason:
     """The reason as the command line says it: the join it is about first, the fix after."""
     if join and map_to:
-        return Reason("--join {join}: {reason}; name one with --map COLUMN={field}", join=join, reason=reason, field=map_to)
+        return Reason("--join {join}: {reason}; name one with --map COLUMN={field}",
+                      join=join, reason=reason, field=map_to)
     if join:
         return Reason("--join {join}: {reason}", join=join, reason=reason)
     if map_to:
@@ -413,7 +414,7 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
 
     if pd.api.types.is_datetime64_any_dtype(column):
         if not date_format:
-            return column.astype("datetime64[ns]"), "ISO dates (read as dates by the CSV reader)"  # (not an error's: not said)
+            return column.astype("datetime64[ns]"), "ISO dates (read as dates by the CSV reader)"
         # the reader took them for ISO dates; a format given says how to read the text instead
         column = column.dt.strftime("%Y-%m-%d %H:%M:%S").str.removesuffix(" 00:00:00").astype("category")
     column = _as_category(column)
@@ -429,8 +430,8 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     else:
         forced = _ORDER_WORDS.get((date_format or "").strip().lower())
         if date_format and forced is None:
-            raise RecordsError(file, "unknown date format {format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name,
-                              format=date_format)
+            raise RecordsError(file, "unknown date format {format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)",
+                               name, format=date_format)
         shapes = [_DATE_SHAPE.match(c) for c in cats]
         day_first, how = _decide_order(shapes, forced)
         formats = []
@@ -456,7 +457,8 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     bad = parsed.isna().to_numpy()
     row = _first_bad_row(column, bad)
     if row is not None:
-        raise RecordsError(file, "cannot read {value!r} as a date ({how})", name, row, value=_value_at(column, row), how=how)
+        raise RecordsError(file, "cannot read {value!r} as a date ({how})", name, row,
+                           value=_value_at(column, row), how=how)
     codes = column.cat.codes.to_numpy()
     if not len(parsed):  # an empty column: every value missing
         return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), str(how)
