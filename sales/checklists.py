@@ -10,6 +10,7 @@ from typing import Literal
 
 import msgspec
 
+from sales.errors import Reason
 from sales.tasks import LongText, Step, Title
 from sales.text import clean_line, clean_multiline
 
@@ -28,4 +29,4 @@ class Checklist(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.title = clean_line(self.title)
         self.description = clean_multiline(self.description)
         if not self.title:
-            raise ValueError("a checklist needs a title")
+            raise Reason("a checklist needs a title")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from sales import kpis
+from sales.errors import Reason
 from sales.kpis import COUNT_METRICS, METRICS, RATE_METRICS
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     from sales.findings import find_weak_spots
 
     if period not in ("month", "quarter"):
-        raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+        raise Reason("period must be 'month' or 'quarter', not {period!r}", period=period)
     costs = costs or {}
     has = {name: name in frame for name in ("quantity", "customer", "stage")}
     data = kpis.prepare(frame, period)

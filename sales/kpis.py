@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sales.errors import Reason
+
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
@@ -81,7 +83,7 @@ def period_index(dates: "pd.Series", period: str) -> "pd.Series":
     import pandas as pd
 
     if period not in ("month", "quarter"):
-        raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+        raise Reason("period must be 'month' or 'quarter', not {period!r}", period=period)
     months = _months(dates.to_numpy())
     return pd.Series(months if period == "month" else months // 3, index=dates.index)
 

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.errors import Reason
 from sales.tasks import Ref, Title
 from sales.text import NAME_MAX, TEXT_MAX, clean_line, clean_multiline
 
@@ -44,7 +45,7 @@ class Note(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_multiline(self.text)
         if not self.text:
-            raise ValueError("a note needs some text")
+            raise Reason("a note needs some text")
         self.source = clean_line(self.source)
         self.tags = [t for t in NOTE_TAGS if t in set(self.tags)]
 
@@ -62,7 +63,7 @@ def normalize_tag(text: str) -> str:
         return key
     tag = _TAG_ALIASES.get(key.replace("_", ""))
     if tag is None:
-        raise ValueError(f"{text!r} is not a tag (one of: {', '.join(NOTE_TAGS)})")
+        raise Reason("{text!r} is not a tag (one of: {tags})", text=text, tags=", ".join(NOTE_TAGS))
     return tag
 
 
@@ -78,7 +79,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_line(self.text)
         if not self.text:
-            raise ValueError("a checklist item needs some text")
+            raise Reason("a checklist item needs some text")
 
 
 class ChecklistTemplate(msgspec.Struct, forbid_unknown_fields=True):

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 
 import msgspec
 
+from sales.errors import Reason
+
 #: Canonical field -> what it holds (shown in explanations and help).
 FIELDS: dict[str, str] = {
     "order_id": "order, invoice or deal id",
@@ -96,16 +98,23 @@ _RANK: dict[str, tuple[str, int]] = {
 }
 
 
-class MappingError(ValueError):
+class MappingError(Reason):
     """An override that cannot be applied (unknown column or field, bad syntax).
 
     With `item` (the override as given, `Foo=bar`) the message is the command line's, `--map
     Foo=bar: reason` (`option` names the flag); `item` and `reason` stay apart so that an
-    interface that takes the mapping another way can name it its own way."""
+    interface that takes the mapping another way can name it its own way. The reason is a
+    template and its `values` (sales.errors): `reason` is its English, `reason_said` the Reason
+    to say it in the interface's language."""
 
-    def __init__(self, reason: str, item: str | None = None, option: str = "--map") -> None:
-        self.reason, self.item, self.option = reason, item, option
-        super().__init__(reason if item is None else f"{option} {item}: {reason}")
+    def __init__(self, reason: object, item: str | None = None, option: str = "--map", **values: object) -> None:
+        self.item, self.option = item, option
+        self.reason_said = Reason(reason, **values)
+        self.reason = str(self.reason_said)
+        if item is None:
+            super().__init__(self.reason_said)
+        else:
+            super().__init__(Reason("{option} {item}: {reason}", option=option, item=item, reason=self.reason_said))
 
 
 class ColumnMapping(msgspec.Struct, frozen=True):
@@ -154,7 +163,8 @@ def parse_overrides(items: Iterable[str] | Mapping[str, str] | None) -> dict[str
         field = field.strip().lower()
         if field not in FIELDS and field != IGNORE:
             known = ", ".join(FIELDS)
-            raise MappingError(f"unknown field {field!r} (known: {known}, {IGNORE})", f"{column}={field}")
+            raise MappingError("unknown field {field!r} (known: {known}, {ignore})", f"{column}={field}",
+                               field=field, known=known, ignore=IGNORE)
         column = column.strip()
         if not isinstance(items, Mapping):  # as typed; a saved mapping made before this check is kept
             _check_once(result, seen, column, field)
@@ -167,12 +177,12 @@ def _check_once(result: Mapping[str, str], seen: dict[str, str], column: str, fi
     given two columns (whichever came last would silently win)."""
     first = seen.setdefault(normalise_header(column) or column, column)
     if first in result and result[first] != field:
-        raise MappingError(f"the column {first!r} is already mapped to {result[first]}; map each column once",
-                           f"{column}={field}")
+        raise MappingError("the column {first!r} is already mapped to {field}; map each column once",
+                           f"{column}={field}", first=first, field=result[first])
     other = next((c for c, f in result.items() if f == field and f != IGNORE and c != first), None)
     if other is not None:
-        raise MappingError(f"{field} is already mapped to the column {other!r}; a field takes one column",
-                           f"{column}={field}")
+        raise MappingError("{field} is already mapped to the column {other!r}; a field takes one column",
+                           f"{column}={field}", field=field, other=other)
 
 
 def _find_column(columns: list[str], wanted: str) -> str | None:
@@ -200,7 +210,8 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
     for wanted, field in parse_overrides(overrides).items():
         column = _find_column(columns, wanted)
         if column is None:
-            raise MappingError(f"no column {wanted!r} (columns: {', '.join(columns)})", f"{wanted}={field}")
+            raise MappingError("no column {wanted!r} (columns: {columns})", f"{wanted}={field}",
+                               wanted=wanted, columns=", ".join(columns))
         taken.add(column)
         if field != IGNORE:
             fields[field] = column

@@ -13,6 +13,7 @@ from datetime import date
 import msgspec
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, Metrics
+from sales.errors import Reason
 from sales.kpis import METRICS
 from sales.sales_fields import IGNORE, normalise_header
 
@@ -80,10 +81,11 @@ def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[st
     down one dimension at a time); a wider scope has no history.
     """
     if metric not in METRICS:
-        raise ValueError(f"{metric!r} is not a metric (one of: {', '.join(METRICS)})")
+        raise Reason("{metric!r} is not a metric (one of: {metrics})", metric=metric, metrics=", ".join(METRICS))
     unknown = set(scope) - set(SCOPE_KEYS)
     if unknown:
-        raise ValueError(f"scope keys are {', '.join(SCOPE_KEYS)} (not {', '.join(sorted(unknown))})")
+        raise Reason("scope keys are {keys} (not {unknown})", keys=", ".join(SCOPE_KEYS),
+                     unknown=", ".join(sorted(unknown)))
     candidates = [s for s in snapshots if period is None or s.diagnosis.period == period]
     if len(scope) > 1:
         return []

@@ -8,8 +8,12 @@ After the merge with the diagnosis, store/record_files.py can take this job over
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sales.errors import Invalid, first_line
+
+if TYPE_CHECKING:
+    from store.record_files import RecordsError
 
 MAX_ROWS = 200_000
 
@@ -25,14 +29,14 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     """
     import pandas as pd
 
-    from store.record_files import EMPTY_SHEET, WORKBOOKS, RecordsError, raise_if_undecodable, sniff
+    from store.record_files import EMPTY_SHEET, NO_ROWS, WORKBOOKS, RecordsError, raise_if_undecodable, sniff
 
     path = Path(path)
     shown = name or str(path)
     if path.is_dir():
-        raise Invalid("file", f"{shown}: is a folder, not a file")
+        raise Invalid("file", "{file}: is a folder, not a file", file=shown)
     if not path.is_file():
-        raise Invalid("file", f"{shown}: no such file")
+        raise Invalid("file", "{file}: no such file", file=shown)
     try:
         sniffed = sniff(path)
         if sniffed.kind != "csv":
@@ -49,20 +53,32 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     except Invalid:
         raise
     except RecordsError as error:
-        where = [f"row {error.row}"] * (error.row is not None) + [f"column {error.column!r}"] * (error.column is not None)
-        raise Invalid("file", ": ".join([shown, ", ".join(where), error.reason] if where else [shown, error.reason])) from None
+        raise _file_error(shown, error) from None
     except Exception as error:  # noqa: BLE001 - the readers raise many kinds for a damaged file
-        raise Invalid("file", f"{shown}: cannot be read ({first_line(error) or type(error).__name__})") from None
+        raise Invalid("file", "{file}: cannot be read ({cause})", file=shown,
+                      cause=first_line(error) or type(error).__name__) from None
     if len(frame) == 0:  # as a diagnosis says it: an import of nothing is a wrong file, not a success
-        empty = "empty file: a header but no data rows" if len(frame.columns) else EMPTY_SHEET
-        raise Invalid("file", f"{shown}: {empty}")
+        raise Invalid("file", "{file}: {reason}", file=shown, reason=NO_ROWS if len(frame.columns) else EMPTY_SHEET)
     if len(frame) > MAX_ROWS:
-        raise Invalid("file", f"{shown}: more than {MAX_ROWS} rows; split the file")
+        raise Invalid("file", "{file}: more than {rows} rows; split the file", file=shown, rows=MAX_ROWS)
     frame = frame.fillna("")
     headers = [str(h) for h in frame.columns]
     rows = [(index + 2, dict(zip(headers, (str(v) for v in values))))
             for index, values in enumerate(frame.itertuples(index=False, name=None))]
     return headers, rows
+
+
+def _file_error(shown: str, error: RecordsError) -> Invalid:
+    """A reader's RecordsError as the import says it: the file as `shown`, then the row and column."""
+    if error.row is not None and error.column is not None:
+        return Invalid("file", "{file}: row {row}, column {column!r}: {reason}", file=shown, row=error.row,
+                       column=error.column, reason=error.reason_said)
+    if error.row is not None:
+        return Invalid("file", "{file}: row {row}: {reason}", file=shown, row=error.row, reason=error.reason_said)
+    if error.column is not None:
+        return Invalid("file", "{file}: column {column!r}: {reason}", file=shown, column=error.column,
+                       reason=error.reason_said)
+    return Invalid("file", "{file}: {reason}", file=shown, reason=error.reason_said)
 
 
 def _check_rows(path: Path, shown: str, encoding: str, delimiter: str) -> None:
@@ -79,7 +95,7 @@ def _check_rows(path: Path, shown: str, encoding: str, delimiter: str) -> None:
             seen: set[str] = set()
             for name in (h.strip() for h in header):
                 if name and name in seen:
-                    raise Invalid("file", f"{shown}: row 1: the column {name!r} is there twice")
+                    raise Invalid("file", "{file}: row 1: the column {name!r} is there twice", file=shown, name=name)
                 seen.add(name)
             row = 1
             for cells in reader:
@@ -87,10 +103,10 @@ def _check_rows(path: Path, shown: str, encoding: str, delimiter: str) -> None:
                     continue  # blank lines are skipped, and not counted, as the import does
                 row = ended = row + 1
                 if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-                    raise Invalid("file", f"{shown}: row {row}: {len(cells)} cells, "
-                                          f"but the header has {len(header)} columns")
+                    raise Invalid("file", "{file}: row {row}: {cells} cells, but the header has {columns} columns",
+                                  file=shown, row=row, cells=len(cells), columns=len(header))
         except csv.Error as error:
             if "end of data" not in str(error):
                 return  # odd quoting pandas reads as it always did
-            raise Invalid("file", f"{shown}: row {ended + 1}: a quote (\") is opened and never "
-                                  f"closed") from None
+            raise Invalid("file", "{file}: row {row}: a quote (\") is opened and never closed",
+                          file=shown, row=ended + 1) from None

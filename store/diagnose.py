@@ -10,9 +10,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, SourceInfo, compute_diagnosis
+from sales.errors import Reason, Word
 from sales.record_rules import drop_non_sales
 from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
 from store.record_files import RecordsError, load_records, read_table, to_number
+
+#: A dimension of costs as a message names it.
+DIMENSION_WORDS = {"region": Word("region"), "channel": Word("channel"), "rep": Word("rep"),
+                   "product_line": Word("product line")}
 
 
 def read_costs(path: str | Path) -> dict[str, dict[str, float]]:
@@ -27,8 +32,11 @@ def read_costs(path: str | Path) -> dict[str, dict[str, float]]:
         raise RecordsError(path, "missing required column: a cost column (e.g. 'cost', '成本')")
     dimensions = [d for d in DIMENSIONS if mapping.has(d)]
     if len(dimensions) != 1:
+        if not dimensions:
+            raise RecordsError(path, "a cost file needs exactly one of these columns: region, channel, rep, "
+                                     "product line (found none)")
         raise RecordsError(path, "a cost file needs exactly one of these columns: region, channel, rep, "
-                                 f"product line (found {', '.join(dimensions) or 'none'})")
+                                 "product line (found {found})", found=", ".join(dimensions))
     key_column = mapping.fields[dimensions[0]]
     costs = to_number(table[cost_column], path, cost_column)
     keys = table[key_column].astype("string").str.strip()
@@ -52,19 +60,19 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     Raises RecordsError (bad file: names file, column, row) or MappingError (bad --map/--join).
     """
     if period not in ("month", "quarter"):
-        raise ValueError(f"period must be 'month' or 'quarter', not {period!r}")
+        raise Reason("period must be 'month' or 'quarter', not {period!r}", period=period)
     records = load_records(paths, overrides, joins, date_format)
     frame, dropped, partial = drop_non_sales(records.frame)
     if len(frame) == 0:
         reasons = "; ".join(f"{n} {why}" for why, n in dropped.items())
-        raise RecordsError(records.sources[0], f"no sales rows left after dropping: {reasons}")
+        raise RecordsError(records.sources[0], "no sales rows left after dropping: {reasons}", reasons=reasons)
     cost_table = read_costs(costs) if costs is not None else None
     mapping = records.mapping
     for dimension in cost_table or ():  # (its costs would weigh on revenue they were not spent on)
         if not mapping.has(dimension):
-            label = dimension.replace("_", " ")
-            raise RecordsError(records.sources[0], f"the cost file {Path(costs).name} gives costs by {label}, "
-                                                   f"but the sales records have no {label} column", map_to=dimension)
+            raise RecordsError(records.sources[0], "the cost file {name} gives costs by {label}, "
+                                                   "but the sales records have no {label} column", map_to=dimension,
+                               name=Path(costs).name, label=DIMENSION_WORDS[dimension])
     source = SourceInfo(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
                         ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
                         date_formats=records.date_formats, notes=records.notes)

@@ -20,7 +20,7 @@ import msgspec
 
 from sales.deals import iso_week, week_doc_id
 from sales.diagnosis import Diagnosis
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Word
 from sales.ids import format_id
 from sales.notes import (
     NOTE_KINDS,
@@ -52,6 +52,8 @@ CHECKLISTS = {"diagnosis": (CHECKLIST_FILE, "diagnosis", "checklist", "checklist
               "review": ("end-of-cycle-review.yaml", "plan", "review_checklist", "review.tick"),
               "weekly": ("weekly-review.yaml", "plan", "weekly_review", "weekly.tick")}
 WEEKLY = {"weekly"}
+#: A checklist as a message names it.
+CHECKLIST_WORDS = {"diagnosis": Word("diagnosis"), "review": Word("review"), "weekly": Word("weekly")}
 _TEMPLATE_MAX_BYTES = 64 * 1024
 
 
@@ -106,7 +108,7 @@ def checklist_template(name: str = CHECKLIST_FILE, lang: str = "en") -> Checklis
     name = template_file(name, lang)
     text = files("plans").joinpath(name).read_text(encoding="utf-8")
     if len(text.encode("utf-8")) > _TEMPLATE_MAX_BYTES:
-        raise Invalid(name, f"a checklist template is at most {_TEMPLATE_MAX_BYTES // 1024} KB")
+        raise Invalid(name, "a checklist template is at most {size} KB", size=_TEMPLATE_MAX_BYTES // 1024)
     checklist = (yaml.safe_load(text).get("checklists") or [{}])[0]
     return convert({"title": checklist.get("title", ""),
                     "items": [{"text": step.get("text")} for step in checklist.get("steps", [])]},
@@ -215,7 +217,7 @@ class DiagnosisChanges(BoardCore):
         try:
             return metric_history(self.snapshots(), metric, dict(scope or {}), period)
         except ValueError as error:
-            raise Invalid("metric" if "metric" in str(error) else "scope", str(error)) from None
+            raise Invalid("metric" if "metric" in str(error) else "scope", error) from None
 
     # ------------------------------------------------------------------ notes
 
@@ -250,7 +252,8 @@ class DiagnosisChanges(BoardCore):
             if "tags" in changes:
                 changes["tags"] = [self._tag(t) for t in changes["tags"]]
             if "kind" in changes and changes["kind"] not in NOTE_KINDS:
-                raise Invalid("kind", f"{changes['kind']!r} is not a kind of note ({', '.join(NOTE_KINDS)})")
+                raise Invalid("kind", "{kind!r} is not a kind of note ({kinds})", kind=changes["kind"],
+                              kinds=", ".join(NOTE_KINDS))
             new = convert({**msgspec.to_builtins(old), **changes}, Note, "note")
             if new != old:
                 self._put_update(tx, "note.edit", "note", old, new)
@@ -276,7 +279,7 @@ class DiagnosisChanges(BoardCore):
         try:
             return normalize_tag(text)
         except ValueError as error:
-            raise Invalid("tag", str(error)) from None
+            raise Invalid("tag", error) from None
 
     # ------------------------------------------------------------------ the checklists
 
@@ -296,10 +299,11 @@ class DiagnosisChanges(BoardCore):
         template, file, table, action = CHECKLISTS[which]
         items = checklist_template(template).items
         if not 0 <= index < len(items):
-            raise NotFound(f"the {which} checklist has no item {index + 1} (it has {len(items)})")
+            raise NotFound("the {which} checklist has no item {number} (it has {count})", which=CHECKLIST_WORDS[which],
+                           number=index + 1, count=len(items))
         text = items[index].text
         if which in WEEKLY and day is not None and iso_week(day) > iso_week(self.today()):
-            raise Invalid("week", f"{iso_week(day)} has not begun: a week's review is ticked in it or after")
+            raise Invalid("week", "{week} has not begun: a week's review is ticked in it or after", week=iso_week(day))
         doc_id = self._checklist_doc(which, day)
         name = f"{which} {iso_week(day or self.clock().date())}" if which in WEEKLY else which
 

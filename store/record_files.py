@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sales.errors import first_line
+from sales.errors import Reason, first_line
 from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
 
@@ -45,11 +45,17 @@ _DATE_SHAPE = re.compile(
 )
 
 
-class RecordsError(ValueError):
-    """A record file that cannot be read; the message names file, column and row."""
+class RecordsError(Reason):
+    """A record file that cannot be read; the message names file, column and row.
 
-    def __init__(self, file: str | Path, reason: str, column: str | None = None, row: int | None = None,
-                 map_to: str | None = None, join: str | None = None):
+    `reason` is a template and `values` its values (sales.errors), said in the interface's
+    language like any Reason. The parts stay apart for an interface that says them its own way:
+    `where_said` (file, column, row), `bare_said` (the reason alone) and `reason_said` (with the
+    command line's `--join FILE:KEY` / `--map COLUMN=FIELD`); `where`, `bare` and `reason` are
+    their English."""
+
+    def __init__(self, file: str | Path, reason: object, column: str | None = None, row: int | None = None,
+                 map_to: str | None = None, join: str | None = None, **values: object):
         self.file = str(file)
         self.column = column
         self.row = row
@@ -57,16 +63,34 @@ class RecordsError(ValueError):
         # and kept apart (`bare`: the reason without them) for an interface that takes them otherwise
         self.map_to = map_to  # the field a column should be mapped to: the fix
         self.join = join  # the join (FILE:KEY) the reason is about
-        self.bare = reason
-        self.reason = (f"--join {join}: " if join else "") + reason + (
-            f"; name one with --map COLUMN={map_to}" if map_to else "")
-        where = [Path(self.file).name]
-        if column is not None:
-            where.append(f"column {column!r}")
-        if row is not None:
-            where.append(f"row {row}")
-        self.where = ", ".join(where)
-        super().__init__(self.where + ": " + self.reason)
+        self.bare_said = Reason(reason, **values)
+        self.reason_said = _with_fix(self.bare_said, join, map_to)
+        self.where_said = _where(Path(self.file).name, column, row)
+        self.bare, self.reason, self.where = str(self.bare_said), str(self.reason_said), str(self.where_said)
+        super().__init__(Reason("{where}: {reason}", where=self.where_said, reason=self.reason_said))
+
+
+def _with_fix(reason: Reason, join: str | None, map_to: str | None) -> Reason:
+    """The reason as the command line says it: the join it is about first, the fix after."""
+    if join and map_to:
+        return Reason("--join {join}: {reason}; name one with --map COLUMN={field}",
+                      join=join, reason=reason, field=map_to)
+    if join:
+        return Reason("--join {join}: {reason}", join=join, reason=reason)
+    if map_to:
+        return Reason("{reason}; name one with --map COLUMN={field}", reason=reason, field=map_to)
+    return reason
+
+
+def _where(file: str, column: str | None, row: int | None) -> Reason:
+    """`sales.csv, column 'Amount', row 5`: as much of it as is known."""
+    if column is not None and row is not None:
+        return Reason("{file}, column {column!r}, row {row}", file=file, column=column, row=row)
+    if column is not None:
+        return Reason("{file}, column {column!r}", file=file, column=column)
+    if row is not None:
+        return Reason("{file}, row {row}", file=file, row=row)
+    return Reason("{file}", file=file)
 
 
 @dataclass
@@ -96,7 +120,7 @@ def sniff(path: Path) -> Sniffed:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise RecordsError(path, f"cannot open: {exc.strerror or exc}") from exc
+        raise RecordsError(path, "cannot open: {cause}", cause=exc.strerror or exc) from exc
     return _sniff_cached(path, stat.st_size, stat.st_mtime_ns)
 
 
@@ -106,7 +130,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError as exc:
-        raise RecordsError(path, f"cannot open: {exc.strerror or exc}") from exc
+        raise RecordsError(path, "cannot open: {cause}", cause=exc.strerror or exc) from exc
     if not head.strip():
         raise RecordsError(path, "empty file (no header, no rows)")
     if head.startswith(_XLSX_MAGIC):
@@ -168,7 +192,8 @@ def read_header(path: str | Path) -> list[str]:
     return [h.strip() for h in header]
 
 
-EMPTY_SHEET = "empty file: the workbook's first sheet has no header and no rows"
+EMPTY_SHEET = Reason("empty file: the workbook's first sheet has no header and no rows")
+NO_ROWS = Reason("empty file: a header but no data rows")
 
 #: The reader pandas uses for each kind of workbook (the first sheet is read): openpyxl for
 #: .xlsx, calamine for the old binary .xls that ERPs still export.
@@ -182,7 +207,7 @@ def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: lis
         return pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[kind], nrows=nrows, usecols=usecols)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
         reason = first_line(exc) or type(exc).__name__
-        raise RecordsError(path, f"cannot read as an Excel workbook (.{kind}): {reason}") from exc
+        raise RecordsError(path, "cannot read as an Excel workbook (.{kind}): {cause}", kind=kind, cause=reason) from exc
 
 
 def read_table(path: str | Path, columns: Sequence[str] | None = None,
@@ -227,10 +252,10 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
             try:
                 frame = pd.read_csv(path, engine="c", usecols=raw_usecols, **options)
             except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-                raise RecordsError(path, f"cannot read as CSV: {exc}") from exc
+                raise RecordsError(path, "cannot read as CSV: {error}", error=exc) from exc
         frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame) == 0:
-        raise RecordsError(path, "empty file: a header but no data rows")
+        raise RecordsError(path, NO_ROWS)
     return frame
 
 
@@ -261,9 +286,9 @@ def raise_if_undecodable(path: Path, sniffed: Sniffed) -> None:
                 cells = next(csv.reader([before], delimiter=sniffed.delimiter), [""])
                 index = max(len(cells) - 1, 0)
                 column = header[index] if index < len(header) and row > 1 else None
-                raise RecordsError(path, f"not {_ENCODING_NAMES[sniffed.encoding]} text (byte "
-                                         f"0x{line[exc.start]:02x}) though the rows before it are; "
-                                         f"save the whole file as UTF-8 (in Excel: CSV UTF-8)", column, row) from None
+                raise RecordsError(path, "not {encoding} text (byte 0x{byte:02x}) though the rows before it are; "
+                                         "save the whole file as UTF-8 (in Excel: CSV UTF-8)", column, row,
+                                   encoding=_ENCODING_NAMES[sniffed.encoding], byte=line[exc.start]) from None
 
 
 def _raise_if_ragged(path: Path, sniffed: Sniffed) -> None:
@@ -277,8 +302,8 @@ def _raise_if_ragged(path: Path, sniffed: Sniffed) -> None:
                 continue  # blank lines are not rows
             row += 1
             if len(fields) != width:
-                raise RecordsError(path, f"not a consistent table: {len(fields)} fields where the header has {width}",
-                                   None, row)
+                raise RecordsError(path, "not a consistent table: {fields} fields where the header has {width}",
+                                   None, row, fields=len(fields), width=width)
 
 
 # ---------------------------------------------------------------- value conversion
@@ -348,7 +373,7 @@ def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str =
     row = _first_bad_row(column, bad)
     if row is not None:
         value = cats[int(bad.argmax())] if bad.sum() == 1 else _value_at(column, row)
-        raise RecordsError(file, f"cannot read {value!r} as a number", name, row)
+        raise RecordsError(file, "cannot read {value!r} as a number", name, row, value=value)
     codes = column.cat.codes.to_numpy()
     if not len(parsed):  # every cell empty: no category to look up
         return pd.Series(float("nan"), index=column.index, name=column.name, dtype="float64")
@@ -398,13 +423,15 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         try:
             parsed = pd.to_datetime(pd.Series(cats), format=date_format, errors="coerce")
         except ValueError as exc:  # a format strptime cannot use (%Q, a stray %): the format's fault
-            raise RecordsError(file, f"cannot use the date format {date_format!r}: {first_line(exc)} "
-                                     f"(use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name) from None
-        how = f"format {date_format!r} (given)"
+            raise RecordsError(file, "cannot use the date format {format!r}: {error} "
+                                     "(use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name,
+                                  format=date_format, error=first_line(exc)) from None
+        how = Reason("format {format!r} (given)", format=date_format)
     else:
         forced = _ORDER_WORDS.get((date_format or "").strip().lower())
         if date_format and forced is None:
-            raise RecordsError(file, f"unknown date format {date_format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)", name)
+            raise RecordsError(file, "unknown date format {format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)",
+                               name, format=date_format)
         shapes = [_DATE_SHAPE.match(c) for c in cats]
         day_first, how = _decide_order(shapes, forced)
         formats = []
@@ -430,12 +457,13 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
     bad = parsed.isna().to_numpy()
     row = _first_bad_row(column, bad)
     if row is not None:
-        raise RecordsError(file, f"cannot read {_value_at(column, row)!r} as a date ({how})", name, row)
+        raise RecordsError(file, "cannot read {value!r} as a date ({how})", name, row,
+                           value=_value_at(column, row), how=how)
     codes = column.cat.codes.to_numpy()
     if not len(parsed):  # an empty column: every value missing
-        return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how
+        return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), str(how)
     values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
-    return pd.Series(values, index=column.index, name=column.name, copy=False), how
+    return pd.Series(values, index=column.index, name=column.name, copy=False), str(how)
 
 
 def _representable(parsed: "pd.Series") -> "np.ndarray":
@@ -450,23 +478,24 @@ def _representable(parsed: "pd.Series") -> "np.ndarray":
     return values
 
 
-def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tuple[bool, str]:
-    """(day_first, explanation) for the D/M vs M/D dates of one column."""
+def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tuple[bool, Reason]:
+    """(day_first, explanation) for the D/M vs M/D dates of one column; the explanation goes
+    into a bad date's message too, so it is a template to say in the interface's language."""
     if forced == "day-first":
-        return True, "day-first (DD/MM, given)"
+        return True, Reason("day-first (DD/MM, given)")
     if forced == "month-first":
-        return False, "month-first (MM/DD, given)"
+        return False, Reason("month-first (MM/DD, given)")
     short = [m for m in shapes if m is not None and len(m.group(1)) <= 2]
     if not short:
-        return False, "ISO (year-month-day)"
+        return False, Reason("ISO (year-month-day)")
     for m in short:
         if int(m.group(1)) > 12:
-            return True, f"day-first (DD/MM): {m.group(0).strip()!r} has a first part above 12"
+            return True, Reason("day-first (DD/MM): {date!r} has a first part above 12", date=m.group(0).strip())
     for m in short:
         if int(m.group(3)) > 12:
-            return False, f"month-first (MM/DD): {m.group(0).strip()!r} has a second part above 12"
-    return False, ("month-first (MM/DD) assumed: no part above 12 settles it; to read them day-first, "
-                   "give the date format dayfirst (--date-format dayfirst)")
+            return False, Reason("month-first (MM/DD): {date!r} has a second part above 12", date=m.group(0).strip())
+    return False, Reason("month-first (MM/DD) assumed: no part above 12 settles it; to read them day-first, "
+                         "give the date format dayfirst (--date-format dayfirst)")
 
 
 # ---------------------------------------------------------------- joins and the whole load
@@ -500,15 +529,16 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
     import pandas as pd
 
     if key not in frame.columns:
-        raise RecordsError(main, f"no column {key!r} in the main file", key, join=f"{join_path.name}:{key}")
+        raise RecordsError(main, "no column {key!r} in the main file", key, join=f"{join_path.name}:{key}", key=key)
     if key not in table.columns:
-        raise RecordsError(join_path, f"no join key column {key!r}", key)
+        raise RecordsError(join_path, "no join key column {key!r}", key, key=key)
     right = table.copy()
     right["__key"] = _join_key(right[key])
     duplicated = right["__key"].duplicated() & right["__key"].notna()
     if duplicated.any():
         row = int(duplicated.to_numpy().argmax()) + 2
-        raise RecordsError(join_path, f"join key {right[key].iloc[row - 2]!r} appears twice; a join needs one row per key", key, row)
+        raise RecordsError(join_path, "join key {value!r} appears twice; a join needs one row per key", key, row,
+                               value=right[key].iloc[row - 2])
     right = right.drop(columns=[key])
     right.columns = [c if c == "__key" or c not in frame.columns else f"{c} ({join_path.stem})" for c in right.columns]
     left = frame.assign(__key=_join_key(frame[key]))
@@ -540,8 +570,10 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     for path in paths:  # a glob and a name, or a file given twice: its rows would count twice
         first = seen.setdefault(path.resolve(), path)
         if first is not path:
-            also = f" (as {first} too)" if str(first) != str(path) else ""
-            raise RecordsError(path, f"the same file is given twice{also}; its rows would count twice")
+            if str(first) != str(path):
+                raise RecordsError(path, "the same file is given twice (as {first} too); its rows would count twice",
+                                   first=str(first))
+            raise RecordsError(path, "the same file is given twice; its rows would count twice")
     join_specs = [parse_join(spec, paths[0]) for spec in joins]
     join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
     frames, notes, date_formats = [], [], {}
@@ -582,8 +614,9 @@ def _check_unique(path: Path, header: list[str], used: set[str]) -> None:
     seen: dict[str, int] = {}
     for position, name in enumerate(header, start=1):
         if name in used and name in seen:
-            raise RecordsError(path, f"two columns are named {name!r} (columns {seen[name]} and {position}); "
-                                     "rename one of them so that each name is unique", name, 1)
+            raise RecordsError(path, "two columns are named {name!r} (columns {first} and {second}); "
+                                     "rename one of them so that each name is unique", name, 1,
+                               name=name, first=seen[name], second=position)
         seen.setdefault(name, position)
 
 
@@ -591,12 +624,15 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
     for name in required:
         if mapping.has(name):
             continue
+        listed = ", ".join(map(repr, columns))
         if name == "amount":
-            need = "an amount column (or quantity and unit price)"
-        else:
-            need = f"a {name} column ({FIELDS[name]})"
-        raise RecordsError(path, f"missing required column: {need}; columns are {', '.join(map(repr, columns))}",
-                           None, map_to=name)
+            raise RecordsError(path, "missing required column: an amount column (or quantity and unit price); "
+                                     "columns are {columns}", None, map_to=name, columns=listed)
+        if name == "date":
+            raise RecordsError(path, "missing required column: a date column (order / invoice / close date); "
+                                     "columns are {columns}", None, map_to=name, columns=listed)
+        raise RecordsError(path, "missing required column: a {field} column ({meaning}); columns are {columns}",
+                           None, map_to=name, field=name, meaning=FIELDS[name], columns=listed)
 
 
 def _used_columns(mapping: ColumnMapping) -> set[str]:

@@ -117,3 +117,36 @@ def test_notes_and_the_checklist(team) -> None:
     assert bea.tick_checklist(0) is False
     with pytest.raises(Exception, match="no item 99"):
         rep.tick_checklist(98)
+
+
+def test_notes_checklist_and_history_errors_are_said_in_chinese(team, monkeypatch) -> None:
+    """The store's refusals for notes, the checklist and a KPI's history carry templates: the
+    interface says them in Chinese, the English unchanged."""
+    from sales.errors import NotFound
+    from tui.i18n import said, set_language
+
+    rep = Board(team, actor="ali")
+    rep.add_note("Buyers ask for monthly billing")
+    errors = []
+    for attempt in (lambda: rep.add_note("x", tags=["rumour"]), lambda: rep.update_note("N-1", kind="gossip"),
+                    lambda: rep.tick_checklist(98), lambda: rep.metric_history("happiness", {})):
+        with pytest.raises((Invalid, NotFound)) as caught:
+            attempt()
+        errors.append(caught.value)
+    items = len(rep.checklist())
+    assert [str(e) for e in errors[:3]] == [
+        "tag: 'rumour' is not a tag (one of: pain_point, unmet_need, competitor, praise)",
+        "kind: 'gossip' is not a kind of note (interview, feedback)",
+        f"the diagnosis checklist has no item 99 (it has {items})"]
+    assert str(errors[3]).startswith("metric: 'happiness' is not a metric (one of: revenue, ")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    set_language()
+    try:
+        assert [said(e) for e in errors[:3]] == [
+            "tag: 'rumour' 不是标签（可选：pain_point, unmet_need, competitor, praise）",
+            "kind: 'gossip' 不是笔记类型（interview, feedback）",
+            f"诊断清单没有第 99 项（共 {items} 项）"]
+        assert said(errors[3]).startswith("metric: 'happiness' 不是指标（可选：revenue, ")
+    finally:
+        monkeypatch.setenv("UPLIFT_LANG", "en")
+        set_language()

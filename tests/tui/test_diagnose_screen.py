@@ -488,3 +488,28 @@ async def test_saving_a_note_form_keeps_what_someone_else_changed_while_it_was_o
     note = Board(team, actor="dana").note("N-1")
     assert (note.text, note.source, note.tags) == ("Reps say the demo kit is two years old", "Ali's calls",
                                                    ["pain_point", "unmet_need"])
+
+
+async def test_a_bad_file_and_a_bad_mapping_are_said_in_chinese(team, deals, tmp_path, monkeypatch) -> None:
+    """Under UPLIFT_LANG=zh the status line says what the file prompt's run could not read in
+    Chinese, naming the file, column and row, and the mapping as the prompt takes it."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    lines = ["date,amount", "2026-01-05,10", "2026-01-06,12", "2026-01-07,lots"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    row = lines.index("2026-01-07,lots") + 1
+    no_amount = tmp_path / "no-amount.csv"
+    no_amount.write_text("date,region\n2026-01-05,North\n", encoding="utf-8")
+    before = snapshot_files(team)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: "尚无诊断" in text_of(app, "#diagnose-status"))
+        status = await run_from_prompt(app, pilot, bad)
+        assert status.startswith(f"未能诊断，未保存任何内容：bad.csv，列 'amount'，第 {row} 行：无法将 'lots' 读作数字")
+        status = await run_from_prompt(app, pilot, deals, map="Foo=amount")
+        assert "列映射 Foo=amount：没有列 'Foo'（现有的列：deal, date, amount, region, stage）" in status
+        status = await run_from_prompt(app, pilot, no_amount, map="")
+        assert "no-amount.csv：缺少必需的列：金额列（或数量和单价）；现有的列为 'date', 'region'" in status
+        assert status.endswith("请在列映射中指定一列（按 f）：COLUMN=amount") and "--map" not in status
+    assert snapshot_files(team) == before

@@ -149,11 +149,11 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         column, sep, field = pair.partition("=")
         if not sep or not column.strip():
-            raise BadInput(f"--map {pair}: write COLUMN=FIELD (e.g. --map sales_agent=owner)")
+            raise BadInput("--map {pair}: write COLUMN=FIELD (e.g. --map sales_agent=owner)", pair=pair)
         column, field = column.strip(), field.strip()
         if overrides.get(column, field) != field:  # the last would silently win
-            raise BadInput(f"--map {pair}: the column {column!r} is already mapped to {overrides[column]}; "
-                           f"map each column once")
+            raise BadInput("--map {pair}: the column {column!r} is already mapped to {field}; map each column once",
+                           pair=pair, column=column, field=overrides[column])
         overrides[column] = field
     return overrides
 
@@ -201,7 +201,7 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
 
     data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
     if len(data) > MAX_STDIN_BYTES:
-        raise BadInput(_("<stdin>: more than {mb} MB; import a file instead").format(mb=MAX_STDIN_BYTES >> 20))
+        raise BadInput("<stdin>: more than {mb} MB; import a file instead", mb=MAX_STDIN_BYTES >> 20)
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()

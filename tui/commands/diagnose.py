@@ -40,9 +40,9 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
                                       date_format=args.date_format, costs=args.costs, save=not args.no_save)
             diagnosis = run.diagnosis
     except (RecordsError, MappingError) as error:
-        raise BadInput(f"{error} (nothing was saved)") from None
+        raise BadInput("{error} (nothing was saved)", error=error) from None
     except Refused as error:
-        raise Refused(f"{error}; add --no-save to diagnose without keeping a snapshot") from None
+        raise Refused("{error}; add --no-save to diagnose without keeping a snapshot", error=error) from None
     if run and run.reused:
         used = ", ".join(f"{c}={f}" for c, f in run.reused.items())
         print(safe(f"uplift: reused the column mapping saved for files with these columns: {used} "

@@ -30,7 +30,7 @@ from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.text import safe
-from tui.i18n import N_, _, language, n_
+from tui.i18n import N_, _, language, n_, said
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
@@ -142,21 +142,23 @@ def mapping_text(d: Diagnosis) -> str:
     return "\n".join(lines)
 
 
-def in_form_words(error: object) -> object:
-    """A mapping or join error named as the file prompt (f) takes them, not as the command line's
-    `--map COLUMN=FIELD` / `--join FILE:KEY`; other errors as they are."""
+def in_form_words(error: object) -> str:
+    """An error in the interface's language, a mapping or join error named as the file prompt
+    (f) takes them, not as the command line's `--map COLUMN=FIELD` / `--join FILE:KEY`."""
     from sales.sales_fields import MappingError
     from store.record_files import RecordsError
 
     if isinstance(error, MappingError) and error.item is not None:
-        said = _("join {item}: {reason}") if error.option == "--join" else _("column mapping {item}: {reason}")
-        return said.format(item=error.item, reason=error.reason)
+        said_as = _("join {item}: {reason}") if error.option == "--join" else _("column mapping {item}: {reason}")
+        return said_as.format(item=error.item, reason=said(error.reason_said))
     if not isinstance(error, RecordsError) or not (error.map_to or error.join):
-        return error
-    reason = _("join {item}: {reason}").format(item=error.join, reason=error.bare) if error.join else error.bare
+        return said(error) if isinstance(error, BaseException) else str(error)
+    reason = said(error.bare_said)
+    if error.join:
+        reason = _("join {item}: {reason}").format(item=error.join, reason=reason)
     if error.map_to:
-        reason += "; " + _("name one in the column mapping (f): COLUMN={field}").format(field=error.map_to)
-    return f"{error.where}: {reason}"
+        reason = _("{reason}; name one in the column mapping (f): COLUMN={field}").format(reason=reason, field=error.map_to)
+    return _("{where}: {reason}").format(where=said(error.where_said), reason=reason)
 
 
 def findings_text(d: Diagnosis) -> str:
@@ -438,8 +440,8 @@ class DiagnoseScreen(BoardView):
 
         board = self.app.board
         if is_remote():
-            self.failed(Refused(_("over SSH the server's files are out of reach: "
-                                  "run `uplift diagnose FILE` on your own machine against the board")))
+            self.failed(Refused("over SSH the server's files are out of reach: "
+                                "run `uplift diagnose FILE` on your own machine against the board"))
             return
         try:
             signature, overrides, reused = board.prepare_run(request.paths, request.overrides, request.joins)
@@ -487,11 +489,11 @@ class DiagnoseScreen(BoardView):
             snapshot = self.app.board.save_diagnosis(d, signature, overrides)
         except Refused as error:
             self.shown_id = None
-            self.show_diagnosis(d, _("Not kept on the board ({error})").format(error=error) + note)
+            self.show_diagnosis(d, _("Not kept on the board ({error})").format(error=said(error)) + note)
             return
         except UpliftError as error:
             self.shown_id = None
-            self.show_diagnosis(d, _("Not kept on the board: {error}").format(error=error) + note)
+            self.show_diagnosis(d, _("Not kept on the board: {error}").format(error=said(error)) + note)
             return
         self.latest_seen = self.shown_id = snapshot.id
         self.show_diagnosis(d, _("{id} · just saved").format(id=snapshot.id) + note)

@@ -1,0 +1,84 @@
+"""A sales or deals file the command line cannot read is said in the interface's language
+(UPLIFT_LANG=zh), naming the file, the column and the row as the English does; nothing is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def written(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def sales_lines(bad_at: int) -> tuple[list[str], int]:
+    """A sales file whose amount cannot be read on one line, and that line's row (the header is row 1)."""
+    lines = ["Order Date,Region,Amount"] + [f"2024-01-{day:02d},North,{day * 10}" for day in range(1, 9)]
+    lines.insert(bad_at, "2024-01-20,South,twelve")
+    return lines, lines.index("2024-01-20,South,twelve") + 1
+
+
+@pytest.mark.parametrize("bad_at", [1, 6])
+def test_an_unreadable_amount_is_said_in_chinese_with_its_file_column_and_row(run, team, tmp_path, monkeypatch,
+                                                                              bad_at) -> None:
+    lines, row = sales_lines(bad_at)
+    path = written(tmp_path / "sales.csv", lines)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("diagnose", path)
+    assert (code, out) == (2, "")
+    assert err == f"uplift: sales.csv，列 'Amount'，第 {row} 行：无法将 'twelve' 读作数字（未保存任何内容）\n"
+    assert not (team / "diagnosis.json").exists() or "X-1" not in (team / "diagnosis.json").read_text()
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert run("diagnose", path)[2] == (f"uplift: sales.csv, column 'Amount', row {row}: cannot read 'twelve' "
+                                        f"as a number (nothing was saved)\n")
+
+
+def test_a_missing_required_column_is_said_in_chinese_with_the_fix(run, tmp_path, monkeypatch) -> None:
+    path = written(tmp_path / "no-date.csv", ["Region,Amount", "North,10"])
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, _, err = run("diagnose", path, "--no-save")
+    assert code == 2
+    assert err == ("uplift: no-date.csv：缺少必需的列：日期列（订单 / 发票 / 成交日期）；现有的列为 'Region', 'Amount'；"
+                   "请用 --map COLUMN=date 指定一列（未保存任何内容）\n")
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert run("diagnose", path, "--no-save")[2] == (
+        "uplift: no-date.csv: missing required column: a date column (order / invoice / close date); columns are "
+        "'Region', 'Amount'; name one with --map COLUMN=date (nothing was saved)\n")
+
+
+def test_an_empty_file_and_a_bad_mapping_are_said_in_chinese(run, tmp_path, monkeypatch) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    header_only = written(tmp_path / "header.csv", ["Order Date,Region,Amount"])
+    sales = written(tmp_path / "sales.csv", sales_lines(3)[0])
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("diagnose", empty, "--no-save") == (2, "", "uplift: empty.csv：空文件（没有表头，也没有数据行）（未保存任何内容）\n")
+    assert run("diagnose", header_only, "--no-save")[2] == "uplift: header.csv：空文件：只有表头，没有数据行（未保存任何内容）\n"
+    assert run("diagnose", sales, "--map", "Total=amount", "--no-save")[2] == (
+        "uplift: --map Total=amount：没有列 'Total'（现有的列：Order Date, Region, Amount）（未保存任何内容）\n")
+    assert run("diagnose", sales, "--map", "Amount=price", "--no-save")[2].startswith(
+        "uplift: --map Amount=price：未知的字段 'price'（已知：order_id, date,")
+
+
+def test_a_date_read_the_wrong_way_says_how_it_was_read_in_chinese(run, tmp_path, monkeypatch) -> None:
+    path = written(tmp_path / "dates.csv", ["Order Date,Amount", "25/01/2024,10", "02/13/2024,20"])
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("diagnose", path, "--no-save")[2] == (
+        "uplift: dates.csv，列 'Order Date'，第 3 行：无法将 '02/13/2024' 读作日期"
+        "（日在前（DD/MM）：'25/01/2024' 的第一部分大于 12）（未保存任何内容）\n")
+
+
+def test_a_bad_row_of_a_deals_file_is_said_in_chinese_and_nothing_is_imported(run, team, tmp_path, monkeypatch) -> None:
+    lines = ["title,account,value", "Renewal,Acme,100", "Upsell,Birch,200,oops", "New,Cedar,300"]
+    path = written(tmp_path / "deals.csv", lines)
+    row = lines.index("Upsell,Birch,200,oops") + 1
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("deal", "import", path) == (2, "", f"uplift: file: {path}：第 {row} 行：有 4 个单元格，但表头只有 3 列\n")
+    quote = written(tmp_path / "quote.csv", ["title,account,value", 'Renewal,"Acme,100', "New,Cedar,300"])
+    assert run("deal", "import", quote)[2] == f"uplift: file: {quote}：第 2 行：引号（\"）没有闭合\n"
+    assert run("deal", "import", tmp_path / "none.csv")[2] == f"uplift: file: {tmp_path / 'none.csv'}：没有这个文件\n"
+    assert run("deal", "list", "--json")[1].strip() == "[]"
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert run("deal", "import", path)[2] == f"uplift: file: {path}: row {row}: 4 cells, but the header has 3 columns\n"
