@@ -78,6 +78,9 @@ class Finding(msgspec.Struct):
     reference_label: str
     severity: float
     text: str
+    said: dict | None = None
+    """`text` kept with its template (sales.phrases.as_builtins), so that it is said in the
+    interface's language (None in diagnoses kept before there was one: `text` is said as it is)"""
 
 
 class SourceInfo(msgspec.Struct):

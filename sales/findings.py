@@ -11,7 +11,9 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from sales.diagnosis import Finding, GroupRow, Metrics, PeriodRow
+from sales.errors import Word
 from sales.kpis import RATE_METRICS
+from sales.phrases import Phrase, as_builtins
 
 if TYPE_CHECKING:
     from sales.diagnosis import Diagnosis
@@ -43,7 +45,6 @@ REP_REVENUE_FRACTION = 0.50
 #: A rep needs this many won+lost deals before their win rate is judged.
 MIN_REP_DEALS = 20
 
-_LABEL = {"region": "region", "channel": "channel", "product_line": "product line", "rep": "rep"}
 
 
 def _severity(value: float, reference: float) -> float:
@@ -62,8 +63,22 @@ def _money(x: float | None) -> str:
     return "n/a" if x is None else f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
 
 
-def _subject(dimension: str, value: str) -> str:
-    return f"{value} {_LABEL[dimension]}" if dimension == "region" else f"{_LABEL[dimension].capitalize()} {value}"
+def _subject(dimension: str, value: str) -> Phrase:
+    """`West region`, `Channel Online`, `Product line Bikes`, `Rep Ali`: what a finding is about."""
+    if dimension == "region":
+        return Phrase("{value} region", value=value)
+    if dimension == "channel":
+        return Phrase("Channel {value}", value=value)
+    if dimension == "product_line":
+        return Phrase("Product line {value}", value=value)
+    return Phrase("Rep {value}", value=value)
+
+
+def _found(kind: str, subject: str, metric: str, value: float | None, reference: float | None,
+           reference_label: str, severity: float, text: Phrase) -> Finding:
+    """A Finding whose text is kept with its template, to be said in any language later."""
+    return Finding(kind, str(subject), metric, value, reference, str(reference_label), severity, str(text),
+                   said=as_builtins(text))
 
 
 def _win_rate_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> list[Finding]:
@@ -80,10 +95,11 @@ def _win_rate_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> list
         elsewhere = (total.won - m.won) / rest_decided
         if elsewhere - m.win_rate >= WIN_RATE_GAP:
             subject = _subject(dimension, row.value)
-            found.append(Finding("win_rate_gap", subject, "win_rate", m.win_rate, elsewhere, "elsewhere",
-                                 _severity(m.win_rate, elsewhere),
-                                 f"{subject}: win rate {_pct(m.win_rate)} vs {_pct(elsewhere)} elsewhere "
-                                 f"({m.won:,} won of {m.won + m.lost:,} decided deals)"))
+            found.append(_found("win_rate_gap", subject, "win_rate", m.win_rate, elsewhere, "elsewhere",
+                                _severity(m.win_rate, elsewhere), Phrase(
+                                    "{subject}: win rate {rate} vs {elsewhere} elsewhere ({won:,} won of "
+                                    "{decided:,} decided deals)", subject=subject, rate=_pct(m.win_rate),
+                                    elsewhere=_pct(elsewhere), won=m.won, decided=m.won + m.lost)))
     return found
 
 
@@ -101,10 +117,11 @@ def _order_value_gaps(dimension: str, rows: list[GroupRow], total: Metrics) -> l
         elsewhere = (total.revenue - m.revenue) / rest_orders
         if m.average_order_value < AOV_FRACTION * elsewhere:
             subject = _subject(dimension, row.value)
-            found.append(Finding("order_value_gap", subject, "average_order_value", m.average_order_value,
-                                 elsewhere, "elsewhere", _severity(m.average_order_value, elsewhere),
-                                 f"{subject}: average order value {_money(m.average_order_value)} vs "
-                                 f"{_money(elsewhere)} elsewhere ({m.orders:,} orders)"))
+            found.append(_found("order_value_gap", subject, "average_order_value", m.average_order_value,
+                                elsewhere, "elsewhere", _severity(m.average_order_value, elsewhere), Phrase(
+                                    "{subject}: average order value {value} vs {elsewhere} elsewhere "
+                                    "({orders:,} orders)", subject=subject, value=_money(m.average_order_value),
+                                    elsewhere=_money(elsewhere), orders=m.orders)))
     return found
 
 
@@ -117,10 +134,11 @@ def _windows(periods: list[PeriodRow], period: str) -> tuple[list[PeriodRow], li
     return full[-2 * size:-size], full[-size:]
 
 
-def _window_label(recent: list[PeriodRow], period: str) -> str:
-    unit = "month" if period == "month" else "quarter"
+def _window_label(recent: list[PeriodRow], period: str) -> Phrase:
     n = len(recent)
-    return f"last {unit} vs the one before" if n == 1 else f"last {n} {unit}s vs the {n} before"
+    if period == "month":
+        return Phrase("last month vs the one before") if n == 1 else Phrase("last {n} months vs the {n} before", n=n)
+    return Phrase("last quarter vs the one before") if n == 1 else Phrase("last {n} quarters vs the {n} before", n=n)
 
 
 def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
@@ -133,18 +151,20 @@ def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], peri
         share = row.metrics.revenue_share
         subject = _subject("product_line", row.value)
         if share is not None and share < SMALL_SHARE:
-            found.append(Finding("small_product_line", subject, "revenue_share", share, fair,
-                                 f"an even split over {len(rows)} lines", _severity(share, fair),
-                                 f"{subject}: {_pct(share)} of revenue ({_money(row.metrics.revenue)}); "
-                                 f"an even split over {len(rows)} lines would be {_pct(fair)}"))
+            found.append(_found("small_product_line", subject, "revenue_share", share, fair,
+                                f"an even split over {len(rows)} lines", _severity(share, fair), Phrase(
+                                    "{subject}: {share} of revenue ({revenue}); an even split over {lines} lines "
+                                    "would be {fair}", subject=subject, share=_pct(share),
+                                    revenue=_money(row.metrics.revenue), lines=len(rows), fair=_pct(fair))))
         if earlier and recent:
             before = _window_share(row, earlier)
             now = _window_share(row, recent)
             if before and now is not None and now <= before * (1 - FALL_FRACTION) and before - now >= MIN_RATE_DROP:
                 label = _window_label(recent, period)
-                found.append(Finding("falling_share", subject, "revenue_share", now, before, label,
-                                     _severity(now, before),
-                                     f"{subject}: revenue share fell from {_pct(before)} to {_pct(now)} ({label})"))
+                found.append(_found("falling_share", subject, "revenue_share", now, before, label,
+                                    _severity(now, before), Phrase(
+                                        "{subject}: revenue share fell from {before} to {now} ({window})",
+                                        subject=subject, before=_pct(before), now=_pct(now), window=label)))
     return found
 
 
@@ -178,11 +198,11 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
         return sum(r * c for r, c in pairs) / sum(c for _, c in pairs)
 
     checks = [
-        ("revenue", "revenue", lambda w: sum(p.metrics.revenue for p in w), _money),
-        ("win_rate", "win rate", _win, _pct),
-        ("repurchase_rate", "repurchase rate", repeat_rate, _pct),
-        ("new_customer_share", "new-customer share", lambda w: ratio(w, "new_customers", "customers"), _pct),
-        ("average_order_value", "average order value", lambda w: ratio(w, "revenue", "orders"), _money),
+        ("revenue", Word("revenue"), lambda w: sum(p.metrics.revenue for p in w), _money),
+        ("win_rate", Word("win rate"), _win, _pct),
+        ("repurchase_rate", Word("repurchase rate"), repeat_rate, _pct),
+        ("new_customer_share", Word("new-customer share"), lambda w: ratio(w, "new_customers", "customers"), _pct),
+        ("average_order_value", Word("average order value"), lambda w: ratio(w, "revenue", "orders"), _money),
     ]
     warmed_up = periods.index(earlier[0]) >= NEW_CUSTOMER_WARMUP[period]
     for metric, words, measure, fmt in checks:
@@ -193,8 +213,9 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
             continue
         is_rate = metric in RATE_METRICS
         if now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP):
-            found.append(Finding("falling_trend", "All sales", metric, now, before, label, _severity(now, before),
-                                 f"All sales: {words} fell from {fmt(before)} to {fmt(now)} ({label})"))
+            found.append(_found("falling_trend", "All sales", metric, now, before, label, _severity(now, before),
+                                Phrase("All sales: {what} fell from {before} to {now} ({window})", what=words,
+                                       before=fmt(before), now=fmt(now), window=label)))
     return found
 
 
@@ -218,16 +239,19 @@ def _reps_below_median(rows: list[GroupRow]) -> list[Finding]:
             rate = r.metrics.win_rate
             assert rate is not None
             if rate < REP_WIN_RATE_FRACTION * mid:
-                found.append(Finding("rep_below_median", f"Rep {r.value}", "win_rate", rate, mid, "median rep",
-                                     _severity(rate, mid),
-                                     f"Rep {r.value}: win rate {_pct(rate)} vs median rep {_pct(mid)}"))
+                subject = _subject("rep", r.value)
+                found.append(_found("rep_below_median", subject, "win_rate", rate, mid, "median rep",
+                                    _severity(rate, mid), Phrase("{subject}: win rate {rate} vs median rep {median}",
+                                                                 subject=subject, rate=_pct(rate), median=_pct(mid))))
     if len(rows) >= 3:
         mid = median(r.metrics.revenue for r in rows)
         for r in rows:
             if mid > 0 and r.metrics.revenue < REP_REVENUE_FRACTION * mid:
-                found.append(Finding("rep_below_median", f"Rep {r.value}", "revenue", r.metrics.revenue, mid,
-                                     "median rep", _severity(r.metrics.revenue, mid),
-                                     f"Rep {r.value}: revenue {_money(r.metrics.revenue)} vs median rep {_money(mid)}"))
+                subject = _subject("rep", r.value)
+                found.append(_found("rep_below_median", subject, "revenue", r.metrics.revenue, mid,
+                                    "median rep", _severity(r.metrics.revenue, mid), Phrase(
+                                        "{subject}: revenue {revenue} vs median rep {median}", subject=subject,
+                                        revenue=_money(r.metrics.revenue), median=_money(mid))))
     return found
 
 
@@ -244,9 +268,10 @@ def _lowest_roi(rows: list[GroupRow], total: Metrics) -> list[Finding]:
     roi = worst.metrics.roi
     assert roi is not None
     subject = _subject("region", worst.value)
-    return [Finding("lowest_roi", subject, "roi", roi, elsewhere, "elsewhere", _severity(roi, elsewhere),
-                    f"{subject}: lowest ROI {roi:.2f} vs {elsewhere:.2f} elsewhere "
-                    f"(revenue {_money(worst.metrics.revenue)}, cost {_money(worst.metrics.cost)})")]
+    return [_found("lowest_roi", subject, "roi", roi, elsewhere, "elsewhere", _severity(roi, elsewhere), Phrase(
+        "{subject}: lowest ROI {roi:.2f} vs {elsewhere:.2f} elsewhere (revenue {revenue}, cost {cost})",
+        subject=subject, roi=roi, elsewhere=elsewhere, revenue=_money(worst.metrics.revenue),
+        cost=_money(worst.metrics.cost)))]
 
 
 def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:

@@ -33,3 +33,27 @@ def _phrase(template: str, values: dict[str, Any]) -> Phrase:
 def days(count: int) -> Phrase:
     """A number of days, as a sentence says it."""
     return Phrase("{count} day" if count == 1 else "{count} days", count=count)
+
+
+def as_builtins(text: object) -> object:
+    """`text` as plain data to keep in a file (a diagnosis's findings): a Phrase as {"template",
+    "values"}, a Word as {"word"}, its values likewise; anything else as it is. `from_builtins`
+    makes it again, so text kept on a board is said in whatever language reads it later."""
+    from sales.errors import Word
+
+    if isinstance(text, Phrase):
+        return {"template": text.template, "values": {k: as_builtins(v) for k, v in text.values.items()}}
+    if isinstance(text, Word):
+        return {"word": str(text)}
+    return text
+
+
+def from_builtins(data: object) -> object:
+    """The Phrase (or Word, or value) that `as_builtins` kept."""
+    from sales.errors import Word
+
+    if isinstance(data, dict) and set(data) == {"template", "values"}:
+        return Phrase(data["template"], **{k: from_builtins(v) for k, v in data["values"].items()})
+    if isinstance(data, dict) and set(data) == {"word"}:
+        return Word(data["word"])
+    return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sales.cycle import Cycle, Diagnose, Goals, Plan, Review, Track, paces, task_counts, ticked
 from sales.goals import checkin_due
+from sales.phrases import Phrase, from_builtins
 from store.board_core import BoardCore
 
 
@@ -25,7 +26,7 @@ class CycleQueries(BoardCore):
             snapshot=latest.id if latest else None, saved_at=latest.saved_at if latest else None,
             files=list(latest.diagnosis.source.files) if latest else [],
             revenue=latest.diagnosis.total.revenue if latest else None, findings=len(found),
-            first_finding=found[0].text if found else None, notes=len(notes),
+            first_finding=_first(found), notes=len(notes),
             pain_points=sum(1 for n in notes if "pain_point" in n.tags), checklist=ticked(self.checklist("diagnosis")))
 
     def _goals_phase(self, today) -> Goals:
@@ -62,3 +63,12 @@ class CycleQueries(BoardCore):
                       checklist=ticked(self.checklist("review")),
                       closed=(outcomes.total.won, outcomes.total.closed),
                       top_reason=(top.name, round(top.share, 1)) if top else None)
+
+
+def _first(findings) -> str | None:
+    """The most severe finding's text, as a Phrase where its template was kept (the cycle view
+    says it in the interface's language)."""
+    if not findings:
+        return None
+    kept = from_builtins(findings[0].said) if findings[0].said else None
+    return kept if isinstance(kept, Phrase) else findings[0].text

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from sales.cycle import Cycle
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
-from tui.i18n import _, n_
+from tui.i18n import _, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 
@@ -33,7 +33,7 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
         diagnose = [_("latest diagnosis {id}, {day} ({source}): revenue {revenue}").format(
             id=d.snapshot, day=(d.saved_at or "")[:10], source=source, revenue=num_or_dash(d.revenue)),
             n_("{count} weak spot", "{count} weak spots", d.findings).format(count=d.findings)
-            + (": " + d.first_finding if d.first_finding else "")]
+            + (": " + say(d.first_finding) if d.first_finding else "")]
     else:
         diagnose = [_("no diagnosis yet: run one on last year's sales (1, then o; or `uplift diagnose FILE`)")]
     diagnose.append(n_("notes {notes} ({pain} pain point) · checklist {checklist}",

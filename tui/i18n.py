@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sales.errors import Invalid, Said, Word
-from sales.phrases import Phrase
+from sales.phrases import Phrase, from_builtins
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -146,6 +146,15 @@ def say(text: str) -> str:
     if not text.values:
         return _(text.template)
     return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
+
+
+def say_kept(said: object, english: str) -> str:
+    """Text kept on the board with its template (sales.phrases.as_builtins: a finding of a kept
+    diagnosis) in the interface's language; `english` where none was kept."""
+    if said is None:
+        return english
+    text = from_builtins(said)
+    return say(text) if isinstance(text, Phrase) else english
 
 
 def _value(value: object) -> object:

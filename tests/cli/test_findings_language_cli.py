@@ -1,0 +1,30 @@
+"""A diagnosis's weak spots are kept with their templates: the cycle view says a kept finding
+in the language of whoever reads it later, not the one it was found in."""
+
+from __future__ import annotations
+
+import json
+
+
+def sales_file(tmp_path):
+    """Three reps; C sold 100 where the median rep sold 1,000: under half the median."""
+    rows = ["order,date,customer,amount,rep"]
+    for n, (rep, amount) in enumerate([("A", 600), ("A", 400), ("B", 1000), ("C", 100)], 1):
+        rows.append(f"O-{n},2026-0{n}-15,Cust {n},{amount},{rep}")
+    path = tmp_path / "sales.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_kept_finding_is_said_in_the_language_it_is_read_in(run, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")  # found in Chinese...
+    code, out, err = run("diagnose", sales_file(tmp_path))
+    assert code == 0, err
+    monkeypatch.setenv("UPLIFT_LANG", "en")  # ...read in English
+    code, out, err = run("cycle")
+    assert "1 weak spot: Rep C: revenue 100 vs median rep 1,000" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("cycle")
+    assert "销售代表 C：收入 100，销售代表中位数为 1,000" in out
+    code, out, err = run("diagnosis", "list", "--json")
+    assert json.loads(out)[0]["findings"][0]["text"] == "Rep C: revenue 100 vs median rep 1,000"
