@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 import msgspec
 
 from sales.activity import Activity, describe
-from sales.errors import Invalid, NotFound, Reason, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused, Said
 from store.board_core import HOMES, BoardCore, Transaction, fields_hold, with_fields
 
 UNDO, REDO = ".undo", ".redo"
@@ -154,4 +154,5 @@ def _check_model(kind: str, doc: dict, item: str) -> None:
     try:
         msgspec.convert(doc, model_of(kind))
     except msgspec.ValidationError as error:
-        raise Invalid("undo", "{item} could not be put back as it was: {error}", item=item, error=error) from None
+        why = error.__cause__ if isinstance(error.__cause__, Said) else error  # (the model's own rule, as a template)
+        raise Invalid("undo", "{item} could not be put back as it was: {error}", item=item, error=why) from None
