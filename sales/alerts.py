@@ -14,7 +14,7 @@ from typing import Annotated
 import msgspec
 
 from sales.deals import Deal, Stage, conversions, is_slipped
-from sales.errors import Word
+from sales.errors import Reason, Word
 from sales.phrases import Phrase, days as _days
 from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import LINE_MAX, clean_line
@@ -48,11 +48,11 @@ class AlertSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if not 0 < self.conversion_drop <= 100:
-            raise ValueError("conversion_drop is in points, from 1 to 100")
+            raise Reason("conversion_drop is in points, from 1 to 100")
         if self.min_left < 1 or self.default_quiet_days < 1 or self.default_stuck_days < 1:
-            raise ValueError("min_left, default_quiet_days and default_stuck_days are at least 1")
+            raise Reason("min_left, default_quiet_days and default_stuck_days are at least 1")
         if any(days < 1 for days in (*self.quiet_days.values(), *self.stuck_days.values())):
-            raise ValueError("quiet and stuck days are at least 1")
+            raise Reason("quiet and stuck days are at least 1")
 
     def stuck_limit(self, stage: str) -> int:
         """The days a deal may sit in `stage` before it is stuck."""

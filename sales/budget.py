@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.errors import Reason, Word
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
 
@@ -21,7 +22,7 @@ Category = Literal["marketing", "travel", "tools", "headcount", "training", "oth
 CATEGORIES: tuple[str, ...] = ("marketing", "travel", "tools", "headcount", "training", "other")
 LineStatus = Literal["requested", "approved", "rejected"]
 Amount = Annotated[float, msgspec.Meta(ge=0, le=1e12)]
-Reason = Annotated[str, msgspec.Meta(max_length=400)]
+ShortText = Annotated[str, msgspec.Meta(max_length=400)]  # a reason, a note, an audience
 
 
 class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -35,7 +36,7 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     status: LineStatus = "requested"
     approved: Amount = 0.0
     decided_by: Ref | None = None
-    reason: Reason = ""
+    reason: ShortText = ""
     note: LongText = ""
 
     def __post_init__(self) -> None:
@@ -43,11 +44,11 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.reason = clean_line(self.reason)
         self.note = clean_multiline(self.note)
         if not self.title:
-            raise ValueError("a budget line needs a title")
+            raise Reason("a budget line needs a title")
         if not (self.strategy or self.task):
-            raise ValueError("a budget line is for a strategy or a task: give one")
+            raise Reason("a budget line is for a strategy or a task: give one")
         if self.status != "approved" and self.approved:
-            raise ValueError(f"a {self.status} line has no approved amount")
+            raise Reason("a {status} line has no approved amount", status=Word(self.status))
 
 
 class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -55,7 +56,7 @@ class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     line: Ref
     amount: Annotated[float, msgspec.Meta(gt=0, le=1e12)]
     on: date
-    note: Reason = ""
+    note: ShortText = ""
     by: Ref
     at: datetime
 
@@ -66,7 +67,7 @@ class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     topic: Title
-    audience: Reason = ""
+    audience: ShortText = ""
     on: date | None = None
     done: bool = False
     strategy: Ref | None = None
@@ -75,7 +76,7 @@ class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.topic = clean_line(self.topic)
         self.audience = clean_line(self.audience)
         if not self.topic:
-            raise ValueError("a training item needs a topic")
+            raise Reason("a training item needs a topic")
 
 
 def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float | None = None) -> BudgetLine:
@@ -86,15 +87,16 @@ def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float 
     """
     reason = clean_line(reason)
     if line.status != "requested":
-        raise ValueError(f"{line.id} was already {line.status}"
-                         + (f" by {line.decided_by}" if line.decided_by else ""))
+        if line.decided_by:
+            raise Reason("{id} was already {status} by {name}", id=line.id, status=Word(line.status), name=line.decided_by)
+        raise Reason("{id} was already {status}", id=line.id, status=Word(line.status))
     if not reason:
-        raise ValueError(f"say why you {'approve' if approve else 'reject'} {line.id}")
+        raise Reason("say why you approve {id}" if approve else "say why you reject {id}", id=line.id)
     if not approve:
         return msgspec.structs.replace(line, status="rejected", approved=0.0, decided_by=by, reason=reason)
     granted = line.requested if amount is None else amount
     if granted < 0 or granted > line.requested:
-        raise ValueError(f"approve between 0 and the {money(line.requested)} requested")
+        raise Reason("approve between 0 and the {amount} requested", amount=money(line.requested))
     return msgspec.structs.replace(line, status="approved", approved=granted, decided_by=by, reason=reason)
 
 

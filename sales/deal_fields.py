@@ -16,6 +16,7 @@ from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Payment, Stage, find_stage
+from sales.errors import Reason
 from sales.numbers import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
@@ -87,14 +88,16 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     for column, field in (overrides or {}).items():
         header = column if column in headers else by_name.get(normalise_header(column))
         if header is None:
-            raise MappingError(f"--map {column}={field}: the file has no column {column!r} "
-                               f"(columns: {', '.join(headers)})")
+            why = Reason("the file has no column {column!r} (columns: {columns})", column=column,
+                         columns=", ".join(headers))
+            raise MappingError(why, f"{column}={field}")
         field = field.strip().lower()
         other = next((h for h, f in mapping.items() if f == field), None) or next(
             (h for h, f in engine_overrides.items() if f == FROM_SALES_FIELD.get(field)), None)
         if other is not None and other != header:  # which column the deals take would be a guess
-            raise MappingError(f"--map {column}={field}: {field} is already mapped to the column "
-                               f"{other!r}; a field takes one column")
+            why = Reason("{field} is already mapped to the column {other!r}; a field takes one column",
+                         field=field, other=other)
+            raise MappingError(why, f"{column}={field}")
         if field in IGNORE:
             engine_overrides[header] = sales_fields.IGNORE
         elif field in FROM_SALES_FIELD:
@@ -103,8 +106,9 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
             mapping[header] = field
             engine_overrides[header] = sales_fields.IGNORE
         else:
-            raise MappingError(f"--map {column}={field}: {field!r} is not a deal field "
-                               f"(one of: {', '.join(DEAL_FIELDS)}, or - to ignore the column)")
+            why = Reason("{field!r} is not a deal field (one of: {fields}, or - to ignore the column)",
+                         field=field, fields=", ".join(DEAL_FIELDS))
+            raise MappingError(why, f"{column}={field}")
     for field, names in {**DEAL_ONLY, **OWN_DATES}.items():
         if field in mapping.values() or FROM_SALES_FIELD.get(field) in engine_overrides.values():
             continue
@@ -122,11 +126,13 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     taken = set(mapping.values())
     for field in REQUIRED:
         if field not in taken:
-            raise MappingError(f"no column holds the deal's {field} (columns: {', '.join(headers)}); "
-                               f"name it with --map COLUMN={field}")
+            why = Reason("no column holds the deal's {field} (columns: {columns}); name it with --map COLUMN={field}",
+                         field=field, columns=", ".join(headers))
+            raise MappingError(why)
     if not taken & {"title", "account", FROM_PRODUCT}:
-        raise MappingError(f"no column holds a title or an account (columns: {', '.join(headers)}); "
-                           f"name one with --map COLUMN=title")
+        why = Reason("no column holds a title or an account (columns: {columns}); name one with --map COLUMN=title",
+                     columns=", ".join(headers))
+        raise MappingError(why)
     return mapping
 
 
@@ -137,9 +143,9 @@ def parse_money(text: str) -> float:
     try:
         value = float(decimal_point(cleaned))
     except ValueError:
-        raise ValueError(f"{text!r} is not an amount") from None
+        raise Reason("{text!r} is not an amount", text=text) from None
     if value < 0 or value != value:
-        raise ValueError(f"{text!r} is not an amount of zero or more")
+        raise Reason("{text!r} is not an amount of zero or more", text=text)
     return value
 
 
@@ -150,7 +156,7 @@ def parse_day(text: str) -> date | None:
     try:
         return date.fromisoformat(cleaned[:10].replace("/", "-"))
     except ValueError:
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise Reason("{text!r} is not a date (YYYY-MM-DD)", text=text) from None
 
 
 #: Where one payment of a payments cell ends: a `;` before the next one's date.
@@ -171,22 +177,24 @@ def parse_payments(text: str) -> list[dict]:
     for number, part in enumerate((p.strip() for p in _NEXT_PAYMENT.split(text.strip()) if p.strip()), 1):
         day, _, rest = part.partition(" ")
         amount, _, note = rest.strip().partition(" ")
-        which = f"payment {number} ({part!r})"
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-            raise ValueError(f"{which}: {day!r} is not a date (write each payment as YYYY-MM-DD AMOUNT [NOTE], "
-                             f"separated by `;`)")
+            raise Reason("payment {number} ({part!r}): {day!r} is not a date (write each payment as "
+                         "YYYY-MM-DD AMOUNT [NOTE], separated by `;`)", number=number, part=part, day=day)
         try:
             on = date.fromisoformat(day)
         except ValueError:
-            raise ValueError(f"{which}: {day!r} is not a date (YYYY-MM-DD)") from None
+            raise Reason("payment {number} ({part!r}): {day!r} is not a date (YYYY-MM-DD)",
+                         number=number, part=part, day=day) from None
         if not amount:
-            raise ValueError(f"{which}: no amount (write each payment as YYYY-MM-DD AMOUNT [NOTE])")
+            raise Reason("payment {number} ({part!r}): no amount (write each payment as YYYY-MM-DD AMOUNT [NOTE])",
+                         number=number, part=part)
         try:
             paid = parse_money(amount)
         except ValueError as error:
-            raise ValueError(f"{which}: {error}") from None
+            raise Reason("payment {number} ({part!r}): {error}", number=number, part=part, error=error) from None
         if round(paid, 2) <= 0:
-            raise ValueError(f"{which}: a payment is more than 0, not {paid:g}")
+            raise Reason("payment {number} ({part!r}): a payment is more than 0, not {paid:g}",
+                         number=number, part=part, paid=paid)
         found.append({"amount": round(paid, 2), "on": on, "note": note.strip()})
     return found
 
@@ -210,8 +218,8 @@ def parse_business(text: str) -> str:
     found = _BUSINESS_NAMES.get(wanted) or next(
         (kind for name, kind in _BUSINESS_NAMES.items() if name and wanted.startswith(name)), None)
     if found is None:
-        raise ValueError(f"{text.strip()!r} is not a deal type (one of: {', '.join(BUSINESS_KINDS)}, or New "
-                         f"Business, Existing Business, Renewal; --map COLUMN=- leaves the column out)")
+        raise Reason("{text!r} is not a deal type (one of: {kinds}, or New Business, Existing Business, Renewal; "
+                     "--map COLUMN=- leaves the column out)", text=text.strip(), kinds=", ".join(BUSINESS_KINDS))
     return found
 
 
@@ -220,8 +228,9 @@ def parse_forecast(text: str) -> str:
     `Pipeline` and `Omitted`); blank is auto."""
     category = _FORECAST_NAMES.get(normalise_header(text))
     if category is None:
-        raise ValueError(f"{text.strip()!r} is not a forecast category (one of: {', '.join(FORECAST_CATEGORIES)}, "
-                         f"or Pipeline, Best Case, Commit, Closed, Omitted; --map COLUMN=- leaves the column out)")
+        raise Reason("{text!r} is not a forecast category (one of: {categories}, or Pipeline, Best Case, Commit, "
+                     "Closed, Omitted; --map COLUMN=- leaves the column out)",
+                     text=text.strip(), categories=", ".join(FORECAST_CATEGORIES))
     return category
 
 
@@ -257,7 +266,7 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
     the board to check against its members; payments (parse_payments) only on a won deal.
     """
     def fail(field: str, error: Exception) -> ValueError:
-        return ValueError(f"{field}: {error}")
+        return Reason("{field}: {error}", field=field, error=error)
 
     try:
         stage = find_stage(stages, row.get("stage", ""))
@@ -282,7 +291,7 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
         history = [{"stage": stage.name, "at": moment(opened)}]
     elif opened and opened_stage != stage.name:
         if ended and ended < opened:
-            raise fail(ended_field, ValueError(f"{ended} is before the deal opened ({opened})"))
+            raise fail(ended_field, Reason("{ended} is before the deal opened ({opened})", ended=ended, opened=opened))
         history = [{"stage": opened_stage, "at": moment(opened)}, {"stage": stage.name, "at": moment(ended)}]
     else:
         history = [{"stage": stage.name, "at": moment(ended)}]
@@ -300,12 +309,12 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
         fields["splits"] = values["splits"]
     if values["payments"]:
         if stage.outcome != "won":  # as `deal paid` refuses a payment on a deal that is not won
-            raise fail("payments", ValueError(f"the deal is in {stage.name}, not won: a payment is recorded "
-                                              f"on a won deal"))
+            raise fail("payments", Reason("the deal is in {stage}, not won: a payment is recorded on a won deal",
+                                          stage=stage.name))
         paid = round(sum(p["amount"] for p in values["payments"]), 2)
         if paid > round(values["value"], 2):  # as `deal paid` refuses more than is left to pay
-            raise fail("payments", ValueError(f"they add up to {paid:,.2f}, more than the deal's value "
-                                              f"({values['value']:,.2f})"))
+            raise fail("payments", Reason("they add up to {paid:,.2f}, more than the deal's value ({value:,.2f})",
+                                          paid=paid, value=values["value"]))
         fields["payments"] = values["payments"]
     owner = row.get("owner", "").strip()
     if owner:

@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.errors import Reason
 from sales.splits import SPLITS_MAX, Split, check_splits
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
@@ -53,7 +54,7 @@ class Stage(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
         if not self.name:
-            raise ValueError("a stage needs a name")
+            raise Reason("a stage needs a name")
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
@@ -79,12 +80,12 @@ def check_stages(stages: Sequence[Stage]) -> list[Stage]:
     """
     names = [s.name.casefold() for s in stages]
     if len(set(names)) != len(names):
-        raise ValueError("stage names must differ (ignoring case)")
+        raise Reason("stage names must differ (ignoring case)")
     outcomes = [s.outcome for s in stages]
     if outcomes.count("won") != 1 or outcomes.count("lost") != 1 or "open" not in outcomes:
-        raise ValueError("a pipeline needs open stages, one won stage and one lost stage")
+        raise Reason("a pipeline needs open stages, one won stage and one lost stage")
     if outcomes[-2:] != ["won", "lost"]:
-        raise ValueError("the won and the lost stage come last, in that order")
+        raise Reason("the won and the lost stage come last, in that order")
     return list(stages)
 
 
@@ -107,7 +108,7 @@ def find_stage(stages: Sequence[Stage], text: str) -> Stage:
         for stage in stages:
             if stage.name == alias or stage.outcome == OUTCOME_ALIASES.get(alias):
                 return stage
-    raise ValueError(f"{text!r} is not a stage (one of: {', '.join(s.name for s in stages)})")
+    raise Reason("{text!r} is not a stage (one of: {stages})", text=text, stages=", ".join(s.name for s in stages))
 
 
 class StageEntry(msgspec.Struct, forbid_unknown_fields=True):
@@ -129,7 +130,7 @@ class Payment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_def
         self.amount = round(self.amount, 2)  # money is kept to the cent
         self.note = clean_line(self.note)
         if self.amount <= 0:
-            raise ValueError(f"a payment is more than 0, not {self.amount:g}")
+            raise Reason("a payment is more than 0, not {paid:g}", paid=self.amount)
 
 
 class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -160,13 +161,13 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.source = clean_line(self.source)
         self.value = round(self.value, 2)  # money is kept to the cent
         if not self.title:
-            raise ValueError("a deal needs a title")
+            raise Reason("a deal needs a title")
         check_splits(self.owner, self.splits)
         if paid_on(self) > self.value:
-            raise ValueError(f"the payments add up to {paid_on(self):,.2f}, more than the deal's value "
-                             f"({self.value:,.2f})")
+            raise Reason("the payments add up to {paid:,.2f}, more than the deal's value ({value:,.2f})",
+                         paid=paid_on(self), value=self.value)
         if self.history and self.history[-1].stage != self.stage:
-            raise ValueError(f"the deal is in {self.stage} but its history ends in {self.history[-1].stage}")
+            raise Reason("the deal is in {stage} but its history ends in {last}", stage=self.stage, last=self.history[-1].stage)
 
 
 def outcome_of(deal: Deal, stages: Iterable[Stage]) -> str | None:

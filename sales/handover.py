@@ -17,7 +17,7 @@ from datetime import date
 import msgspec
 
 from sales.deals import Deal, Stage
-from sales.errors import Refused
+from sales.errors import Reason, Refused
 from sales.goals import Goal
 from sales.tasks import Task
 
@@ -40,12 +40,12 @@ class OpenWork(Refused):
     """A member cannot leave while they own open work; the counts let a screen say it its way."""
 
     def __init__(self, name: str, deals: int, tasks: int, goals: int = 0) -> None:
-        parts = [f"{deals} open deal{'s' if deals != 1 else ''}", f"{tasks} unfinished task{'s' if tasks != 1 else ''}"]
-        if goals:
-            parts.append(f"{goals} running goal{'s' if goals != 1 else ''}")
-        owned = ", ".join(parts[:-1]) + " and " + parts[-1]
-        super().__init__(f"{name} still owns {owned}; hand them over first: "
-                         f"uplift member remove {name} --to NAME (or uplift member handover {name} --to NAME)")
+        counts = {"deals": Reason("{count} open deal" if deals == 1 else "{count} open deals", count=deals),
+                  "tasks": Reason("{count} unfinished task" if tasks == 1 else "{count} unfinished tasks", count=tasks),
+                  "goals": Reason("{count} running goal" if goals == 1 else "{count} running goals", count=goals)}
+        owned = Reason("{deals}, {tasks} and {goals}" if goals else "{deals} and {tasks}", **counts)
+        super().__init__("{name} still owns {work}; hand them over first: uplift member remove {name} "
+                         "--to NAME (or uplift member handover {name} --to NAME)", name=name, work=owned)
         self.name, self.deals, self.tasks, self.goals = name, deals, tasks, goals
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.dates import year_problem
+from sales.errors import Reason
 from sales.ids import loop_path
 from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multiline
 
@@ -45,7 +46,7 @@ class Step(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_line(self.text)
         if not self.text:
-            raise ValueError("a step needs some text")
+            raise Reason("a step needs some text")
 
 
 class Comment(msgspec.Struct, forbid_unknown_fields=True):
@@ -59,7 +60,7 @@ class Comment(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_multiline(self.text).strip()
         if not self.text:
-            raise ValueError("a comment needs some text")
+            raise Reason("a comment needs some text")
 
 
 #: Comments a task keeps (the oldest go first past this): a task is one document, read whole.
@@ -91,13 +92,13 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
         if not self.title:
-            raise ValueError("a task needs a title")
+            raise Reason("a task needs a title")
         self.expected_result = clean_multiline(self.expected_result)
         self.measure = clean_multiline(self.measure)
         if self.start and self.due and self.due < self.start:
-            raise ValueError(f"due {self.due} is before start {self.start}")
+            raise Reason("due {due} is before start {start}", due=self.due, start=self.start)
         if self.every and self.due is None:
-            raise ValueError("a repeating task needs a due date to repeat from")
+            raise Reason("a repeating task needs a due date to repeat from")
         self.tags = normalize_tags(self.tags)
         self.depends = list(dict.fromkeys(self.depends))  # a plan file's [T-2, T-2] waits for T-2 once
 
@@ -106,7 +107,7 @@ def normalize_status(text: str) -> str:
     """A status from what a person typed (`Doing`, `in progress`, `wip`) or ValueError."""
     status = _STATUS_ALIASES.get(" ".join(text.strip().lower().replace("_", " ").split()))
     if status is None:
-        raise ValueError(f"{text!r} is not a status (one of: {', '.join(STATUSES)})")
+        raise Reason("{text!r} is not a status (one of: {statuses})", text=text, statuses=", ".join(STATUSES))
     return status
 
 
@@ -117,7 +118,7 @@ def normalize_tags(tags: Sequence[str]) -> list[str]:
     for tag in tags:
         word = "-".join(clean_line(tag).strip().lstrip("+").lower().split())
         if not word:
-            raise ValueError("a tag needs a word")
+            raise Reason("a tag needs a word")
         if word not in seen:
             seen.append(word)
     return seen
@@ -135,7 +136,7 @@ def normalize_repeat(text: str) -> str | None:
     if wanted in ("", "none", "never", "no", "off"):
         return None
     if wanted not in _REPEAT_ALIASES:
-        raise ValueError(f"{text!r} is not a repeat (one of: {', '.join(REPEATS)}, or none)")
+        raise Reason("{text!r} is not a repeat (one of: {repeats}, or none)", text=text, repeats=", ".join(REPEATS))
     return _REPEAT_ALIASES[wanted]
 
 
@@ -200,12 +201,18 @@ def waiting_on(task: Task, by_id: Mapping[str, Task]) -> list[str]:
     return [other for other in task.depends if other in by_id and by_id[other].status != "done"]
 
 
-def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Sequence[str]]) -> str | None:
+def waiting_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Sequence[str]]) -> Reason | None:
     """Why `task_id` may not wait for `depends`, given what each other task waits for (`graph`):
     the loop it would close ("T-3 would wait for itself (T-3 → T-5 → T-3)"), or None. Work that
     waits for itself never starts."""
     path = loop_path(task_id, depends, graph)
-    return f"{task_id} would wait for itself ({' → '.join(path)})" if path else None
+    return Reason("{id} would wait for itself ({loop})", id=task_id, loop=" → ".join(path)) if path else None
+
+
+def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Sequence[str]]) -> str | None:
+    """waiting_loop's reason as text, for a plan file's problems (sales/plan_check.py keeps text)."""
+    loop = waiting_loop(task_id, depends, graph)
+    return None if loop is None else str(loop)
 
 
 def split_ids(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Literal
 
 import msgspec
 
+from sales.errors import Reason
 from sales.tasks import LongText, Ref
 from sales.text import clean_line, clean_multiline
 
@@ -35,7 +36,7 @@ class Touch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.account = clean_line(self.account)
         self.note = clean_multiline(self.note)
         if not self.deal and not self.account:
-            raise ValueError("an activity is logged against a deal or an account")
+            raise Reason("an activity is logged against a deal or an account")
 
 
 class CoachingNote(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -50,7 +51,7 @@ class CoachingNote(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.note = clean_multiline(self.note)
         if not self.note:
-            raise ValueError("a coaching note needs some text")
+            raise Reason("a coaching note needs some text")
 
 
 def per_rep_week(touches: Iterable[Touch]) -> dict[str, dict[str, int]]:

@@ -13,11 +13,11 @@ class AgendaQueries(BoardCore):
         """What needs `who` (default: the actor) today and in the next `horizon` days. Reading
         anyone's is open to everyone on the board, as the board itself is."""
         if not 0 <= horizon <= 366:
-            raise Invalid("days", f"look from 0 to 366 days ahead, not {horizon}")
+            raise Invalid("days", "look from 0 to 366 days ahead, not {horizon}", horizon=horizon)
         who = who or self.actor
         names = [m.name for m in self.members()]
         if names and who not in names:
-            raise NotFound(f"{who!r} is not a member of this board (members: {', '.join(names)})")
+            raise NotFound("{who!r} is not a member of this board (members: {members})", who=who, members=", ".join(names))
         paces = self.goal_paces()
         forecast = None
         if who in self.reps():

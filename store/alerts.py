@@ -20,7 +20,7 @@ from sales.alerts import (
     stuck_deals,
     wip_over_limit,
 )
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Word
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -45,8 +45,8 @@ class AlertChanges(BoardCore):
                     stages = [self.stage(name) for name in changes[key]]
                     for stage in stages:  # (no deal stays, or goes quiet, in a closed stage)
                         if stage.outcome != "open":
-                            raise Invalid(key, f"{stage.name} is a closed stage ({stage.outcome}): "
-                                               f"days are set for the open stages")
+                            raise Invalid(key, "{stage} is a closed stage ({outcome}): days are set for the open stages",
+                                          stage=stage.name, outcome=Word("won") if stage.outcome == "won" else Word("lost"))
                     changes[key] = {**current.get(key, {}),
                                     **{stage.name: days for stage, days in zip(stages, changes[key].values())}}
             settings = convert({**current, **changes}, AlertSettings, "alerts")
@@ -69,7 +69,7 @@ class AlertChanges(BoardCore):
             if not snooze.reason:
                 raise Invalid("reason", "say why the alert is snoozed")
             if snooze.until < self.today():
-                raise Invalid("until", f"{snooze.until} is in the past")
+                raise Invalid("until", "{day} is in the past", day=snooze.until)
             raw = self._docs("deals", "snoozes")
             doc_id = next((int(k) for k, d in raw.items() if d["key"] == key_), None)
             before = raw.get(str(doc_id)) if doc_id else None
@@ -84,29 +84,31 @@ class AlertChanges(BoardCore):
         (and, about a deal not on the board, refused to a rep as "about the whole team")."""
         kind, _, item = key.strip().partition(":")
         if kind not in KINDS or not item:
-            raise Invalid("alert", f"{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)")
+            raise Invalid("alert", "{key!r} is not an alert key (KIND:ITEM, e.g. quiet:D-4)", key=key)
         if kind in ITEM_OF:
             from sales.ids import parse_id
 
             try:
                 parse_id(item, ITEM_OF[kind])
             except ValueError as error:
-                raise Invalid("alert", f"{key!r} is not an alert key: {error}") from None
+                raise Invalid("alert", "{key!r} is not an alert key: {error}", key=key, error=error) from None
             return f"{kind}:{self._get(ITEM_OF[kind], item).id}"  # NotFound: no such item
         place, _, name = item.partition(":")
         if kind == "conversion" and place == "stage":
             if (stage := next((s.name for s in self.stages() if s.name.casefold() == name.casefold()), None)):
                 return f"conversion:stage:{stage}"
-            raise NotFound(f"no stage {name!r} on this board (stages: {', '.join(s.name for s in self.stages())})")
+            raise NotFound("no stage {name!r} on this board (stages: {stages})", name=name,
+                           stages=", ".join(s.name for s in self.stages()))
         if kind == "wip" and place == "column":
             from sales.tasks import normalize_status
 
             try:
                 return f"wip:column:{normalize_status(name)}"
             except ValueError as error:
-                raise NotFound(f"no column {name!r} on this board ({error})") from None
+                raise NotFound("no column {name!r} on this board ({error})", name=name, error=error) from None
         example = {"conversion": "conversion:stage:Proposal", "wip": "wip:column:doing"}[kind]
-        raise Invalid("alert", f"{key!r} is not an alert key (a {kind} alert's key is like {example})")
+        raise Invalid("alert", "{key!r} is not an alert key (a {kind} alert's key is like {example})",
+                      key=key, kind=kind, example=example)
 
     def alert_owner(self, key: str) -> str | None:
         """Who owns what the alert `key` is about (a task, deal or goal); None for an alert about

@@ -36,7 +36,7 @@ import msgspec
 
 from sales import permissions
 from sales.activity import Activity
-from sales.errors import Invalid, NotAnId, NotFound, Refused
+from sales.errors import Invalid, NotAnId, NotFound, Refused, Said, Word
 from sales.ids import format_id, name_of, parse_id
 from store.activity_log import ActivityLog
 from store.files import (
@@ -162,10 +162,10 @@ class BoardCore:
         self.clock = clock or (lambda: datetime.now().astimezone())
         board_file = self.path / FILES["board"]
         if self.path.exists() and not self.path.is_dir():
-            raise NotFound(f"{self.path} is a file, not a board folder (give --board a folder)")
+            raise NotFound("{path} is a file, not a board folder (give --board a folder)", path=self.path)
         if not board_file.exists():
             if not create:
-                raise NotFound(f"no board at {self.path} (create one with `uplift --board {self.path}`)")
+                raise NotFound("no board at {path} (create one with `uplift --board {path}`)", path=self.path)
             self._create(SHARED if shared else PRIVATE)
         self.mode = os.stat(board_file).st_mode & 0o777
         self.files = BoardFiles(self.path, self.mode)
@@ -245,7 +245,7 @@ class BoardCore:
     def meta(self) -> dict:
         meta = self._doc("board", "meta", 1)
         if meta is None:
-            raise BoardDamaged(f"{self.path / FILES['board']}: no meta document; not a board file")
+            raise BoardDamaged("{file}: no meta document; not a board file", file=self.path / FILES["board"])
         return dict(meta)
 
     def history(self, item: str | None = None, limit: int | None = None,
@@ -280,10 +280,12 @@ class BoardCore:
                 try:
                     return msgspec.convert(docs, list[model])
                 except msgspec.ValidationError as error:
-                    newer = "; a newer Uplift may have written it: upgrade this one" \
-                        if "unknown field" in str(error) else ""
-                    raise BoardDamaged(f"{storage.path}: table {table}: {error}{newer}; "
-                                       f"the file was left as it is") from None
+                    if "unknown field" in str(error):
+                        raise BoardDamaged("{file}: table {table}: {error}; a newer Uplift may have written it: "
+                                           "upgrade this one; the file was left as it is",
+                                           file=storage.path, table=table, error=error) from None
+                    raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
+                                       file=storage.path, table=table, error=error) from None
             cached = self._cache[cache_key] = TableModels(convert, key)
         parts = self.files.parts(file, table)
         return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
@@ -294,15 +296,15 @@ class BoardCore:
         try:
             number = parse_id(item_id, kind)
         except ValueError as error:
-            raise NotAnId(str(error)) from None
+            raise NotAnId(error) from None
         doc = self._doc(file, table, number)
         if doc is None:
-            raise NotFound(f"no {name_of(kind)} {format_id(kind, number)} on this board")
+            raise NotFound("no {kind} {id} on this board", kind=Word(name_of(kind)), id=format_id(kind, number))
         try:
             return msgspec.convert(doc, model)
         except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{self.files.home(file, table, number).path}: table {table}: {error}; "
-                               f"the file was left as it is") from None
+            raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
+                               file=self.files.home(file, table, number).path, table=table, error=error) from None
 
     def id_of(self, kind: str, item_id: str) -> str:
         """The id of the `kind` item that `item_id` names (`t12`: `T-12`), or NotFound: what the
@@ -317,7 +319,7 @@ class BoardCore:
         try:
             return self._get(kind, item_id).id
         except NotFound as error:
-            raise Invalid(field or kind, str(error)) from None
+            raise Invalid(field or kind, error) from None
 
     def may(self, action: str, owner: str | None = None, new_owner: str | None = None) -> bool:
         """Whether the actor may do `action` (sales/permissions.py): what a screen asks before
@@ -391,9 +393,11 @@ class BoardCore:
             try:  # an item that cannot do without the link (a budget line needs a strategy or a task)
                 msgspec.convert(unlinked, section.model)
             except msgspec.ValidationError as error:
-                reason = str(error).split(" - at ")[0]
-                raise Refused(f"{model.id} cannot be deleted while {doc['id']} needs it ({reason}); point "
-                              f"{doc['id']} elsewhere first (`uplift {section.kind} edit {doc['id']} ...`)") from None
+                # (the model's own rule, as a template, where it raised one)
+                reason = error.__cause__ if isinstance(error.__cause__, Said) else str(error).split(" - at ")[0]
+                raise Refused("{id} cannot be deleted while {other} needs it ({reason}); point {other} elsewhere "
+                              "first (`uplift {kind} edit {other} ...`)",
+                              id=model.id, other=doc["id"], reason=reason, kind=section.kind) from None
             tx.put(action, doc["id"], file, table, int(doc_id), doc, unlinked)
         self._put_delete(tx, action, kind, model)
 

@@ -13,7 +13,7 @@ import msgspec
 
 from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
-from sales.errors import Invalid, Refused
+from sales.errors import Invalid, Refused, Word
 from sales.ids import format_id, in_order
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
@@ -96,12 +96,15 @@ class BudgetChanges(BoardCore):
             old = self.budget_line(line_id)
             self._check(action)
             if old.status != "requested":  # refused (exit 1), not a wrong reason: it was decided
-                raise Refused(f"{old.id} was already {old.status}" + (f" by {old.decided_by}" if old.decided_by else "")
-                              + f"; a line is approved or rejected once")
+                if old.decided_by:
+                    raise Refused("{id} was already {status} by {name}; a line is approved or rejected once",
+                                  id=old.id, status=Word(old.status), name=old.decided_by)
+                raise Refused("{id} was already {status}; a line is approved or rejected once",
+                              id=old.id, status=Word(old.status))
             try:
                 new = rules.decide(old, approve, reason, self.actor, amount)
             except ValueError as error:
-                raise Invalid("amount" if "between" in str(error) else "reason", str(error)) from None
+                raise Invalid("amount" if "between" in str(error) else "reason", error) from None
             self._put_update(tx, action, "budget", old, new)
             return new
         return self._transact(build)

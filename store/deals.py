@@ -37,7 +37,7 @@ from sales.deals import (
     week_doc_id,
     weekly_series,
 )
-from sales.errors import Invalid, NotFound, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
@@ -77,9 +77,9 @@ class DealChanges(BoardCore):
             try:
                 check_stages(new)
             except ValueError as error:
-                raise Invalid("stages", str(error)) from None
+                raise Invalid("stages", error) from None
             if held := stranded(self.deals(), new):
-                raise Invalid("stages", f"deals are still in {held}; move them first")
+                raise Invalid("stages", "deals are still in {held}; move them first", held=held)
             old = self.meta()
             tx.put("pipeline.stages", "board", "board", "meta", 1, old,
                    {**old, "stages": msgspec.to_builtins(new)})
@@ -90,7 +90,7 @@ class DealChanges(BoardCore):
         try:
             return find_stage(self.stages(), text)
         except ValueError as error:
-            raise Invalid("stage", str(error)) from None
+            raise Invalid("stage", error) from None
 
     # ------------------------------------------------------------------ reading
 
@@ -110,7 +110,7 @@ class DealChanges(BoardCore):
         """The funnel per stage, each row with its weekly counts over the last `weeks` weeks
         (1 to 520, ten years: 0 or fewer, or a number too big for a date, was a crash)."""
         if not 1 <= weeks <= 520:
-            raise Invalid("weeks", f"a trend of 1 to 520 weeks, not {weeks}")
+            raise Invalid("weeks", "a trend of 1 to 520 weeks, not {weeks}", weeks=weeks)
         stages = self.stages()
         rows = funnel(self.deals(), stages)
         series = weekly_series(self.pipeline_snapshots(), stages, self.today(), weeks)
@@ -173,18 +173,18 @@ class DealChanges(BoardCore):
             old = self.deal(deal_id)
             self._check("deal.paid", owner=old.owner, new_owner=old.owner)
             if outcome_of(old, self.stages()) != "won":
-                raise Refused(f"{old.id} is in {old.stage}, not won: a payment is recorded on a won deal")
+                raise Refused("{id} is in {stage}, not won: a payment is recorded on a won deal", id=old.id, stage=old.stage)
             try:
                 paid = float(amount)
             except (TypeError, ValueError):
-                raise Invalid("amount", f"{amount!r} is not an amount") from None
+                raise Invalid("amount", "{amount!r} is not an amount", amount=amount) from None
             if not math.isfinite(paid) or round(paid, 2) <= 0:
-                raise Invalid("amount", f"a payment is more than 0, not {paid:g}")
+                raise Invalid("amount", "a payment is more than 0, not {paid:g}", paid=paid)
             paid = round(paid, 2)
             left = round(old.value - paid_on(old), 2)
             if paid > left:
-                raise Invalid("amount", f"{paid:,.2f} is more than is left to pay on {old.id}: "
-                                        f"{left:,.2f} of {old.value:,.2f}")
+                raise Invalid("amount", "{paid:,.2f} is more than is left to pay on {id}: {left:,.2f} of {value:,.2f}",
+                              paid=paid, id=old.id, left=left, value=old.value)
             payment = {"amount": paid, "on": (on or self.today()).isoformat(), "note": note}
             new = self._validate_deal({**msgspec.to_builtins(old),
                                        "payments": [*msgspec.to_builtins(old.payments), payment]}, old)
@@ -227,10 +227,10 @@ class DealChanges(BoardCore):
         if start is None and end is None:
             start, end = self.period()
         if start and end and end < start:
-            raise Invalid("until", f"{end} is before {start}")
+            raise Invalid("until", "{end} is before {start}", end=end, start=start)
         deals = self.deals()
         if owner is not None and owner not in {m.name for m in self.members()} | {d.owner for d in deals}:
-            raise NotFound(f"{owner!r} is not a member of this board and owns no deal")
+            raise NotFound("{owner!r} is not a member of this board and owns no deal", owner=owner)
         return win_loss(deals, self.stages(), start, end, owner)
 
     def delete_deal(self, deal_id: str) -> Deal:
@@ -265,9 +265,9 @@ class DealChanges(BoardCore):
                 raise Invalid("splits", why)
         outcomes = {s.name: s.outcome for s in self.stages()}
         if deal.stage not in outcomes:
-            raise Invalid("stage", f"{deal.stage!r} is not a stage of this pipeline")
+            raise Invalid("stage", "{stage!r} is not a stage of this pipeline", stage=deal.stage)
         if deal.lost_reason and outcomes[deal.stage] != "lost":
-            raise Invalid("lost_reason", f"only a lost deal has a lost reason ({deal.id} is in {deal.stage})")
+            raise Invalid("lost_reason", "only a lost deal has a lost reason ({id} is in {stage})", id=deal.id, stage=deal.stage)
         return deal
 
     @before_commit
@@ -330,7 +330,7 @@ class DealChanges(BoardCore):
         try:
             mapping = map_columns(headers, overrides)
         except MappingError as error:
-            raise Invalid("columns", str(error)) from None
+            raise Invalid("columns", error) from None
         # the board's own `deal list --csv` put text that starts like a formula behind a `'`
         cell = formula_unguarded if is_export(headers) else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
@@ -351,7 +351,7 @@ class DealChanges(BoardCore):
             same = {_sameness(d): d for d in self.deals()} if exported_ids else {}
             now = self.clock().replace(microsecond=0)
             zone = now.tzinfo
-            problems: list[str] = []
+            problems: list[Reason] = []
             strangers: dict[str, list[int]] = {}
             seen: dict[str, int] = {}
             deals: list[Deal] = []
@@ -360,19 +360,22 @@ class DealChanges(BoardCore):
                 try:
                     fields = row_fields(record, stages, opened_stage, now, zone)
                 except ValueError as error:
-                    problems.append(f"row {number}: {error}")
+                    problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
                 here = on_board.get(exported_ids.get(number, ""))
                 if here is not None and here.title == clean_line(fields["title"]):
-                    problems.append(f"row {number}: id: {here.id} {here.title!r} is on this board already; importing "
-                                    f"it would add it a second time (change deals with `deal edit` or a plan file)")
+                    problems.append(Reason("row {number}: id: {id} {title!r} is on this board already; importing it "
+                                           "would add it a second time (change deals with `deal edit` or a plan file)",
+                                           number=number, id=here.id, title=here.title))
                     continue
                 source = fields["source"]
                 if source and source in known:
-                    problems.append(f"row {number}: source: {source} is already on this board")
+                    problems.append(Reason("row {number}: source: {source} is already on this board",
+                                           number=number, source=source))
                     continue
                 if source and source in seen:
-                    problems.append(f"row {number}: source: {source} repeats row {seen[source]}")
+                    problems.append(Reason("row {number}: source: {source} repeats row {first}",
+                                           number=number, source=source, first=seen[source]))
                     continue
                 if source:
                     seen[source] = number
@@ -394,26 +397,32 @@ class DealChanges(BoardCore):
                         fields["splits"] = self._imported_splits(fields.get("owner"), fields["splits"], roles)
                     deal = convert({**fields, "id": "D-0"}, Deal)
                 except Invalid as error:
-                    problems.append(f"row {number}: {error}")
+                    problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
                 if (twin := same.get(_sameness(deal))) is not None:
-                    problems.append(f"row {number}: {twin.id} {twin.title!r} is on this board already (the same title, "
-                                    f"account, owner, stage, value and payments); importing it would add it a second "
-                                    f"time (change deals with `deal edit` or a plan file)")
+                    problems.append(Reason("row {number}: {id} {title!r} is on this board already (the same title, "
+                                           "account, owner, stage, value and payments); importing it would add it a "
+                                           "second time (change deals with `deal edit` or a plan file)",
+                                           number=number, id=twin.id, title=twin.title))
                     continue
                 deals.append(deal)
             for owner, numbers in strangers.items():
                 shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
-                rows = "row" if len(numbers) == 1 else "rows"
-                problems.append(f"owner {owner!r} ({rows} {shown}) is not a member of this board; "
-                                f"add them (`uplift member add {name_for(owner)} --role rep`: a "
-                                f"member's name matches however the file spells it), map another "
-                                f"column with --map COLUMN=owner, or import such deals without an "
-                                f"owner (--unowned)")
+                problems.append(Reason(
+                    "owner {owner!r} (row {rows}) is not a member of this board; add them (`uplift member add "
+                    "{name} --role rep`: a member's name matches however the file spells it), map another column "
+                    "with --map COLUMN=owner, or import such deals without an owner (--unowned)" if len(numbers) == 1
+                    else "owner {owner!r} (rows {rows}) is not a member of this board; add them (`uplift member add "
+                    "{name} --role rep`: a member's name matches however the file spells it), map another column "
+                    "with --map COLUMN=owner, or import such deals without an owner (--unowned)",
+                    owner=owner, rows=shown, name=name_for(owner)))
             if problems:
-                more = len(problems) - MAX_REPORTED
-                raise Invalid(name or str(path), f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported:\n  " + "\n  ".join(
-                    problems[:MAX_REPORTED]) + (f"\n  … and {more} more" if more > 0 else ""))
+                shown = problems[:MAX_REPORTED]
+                if (more := len(problems) - MAX_REPORTED) > 0:
+                    shown.append(Reason("… and {more} more", more=more))
+                raise Invalid(name or str(path), "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
+                              else "{count} problems, nothing imported:\n  {problems}",
+                              count=len(problems), problems=_lines(shown))
             for owner in {d.owner for d in deals}:
                 self._check("deal.add", new_owner=owner)
             if any(d.splits for d in deals):
@@ -444,6 +453,13 @@ class DealChanges(BoardCore):
             if (why := split_rep_problem(split.rep, roles)) is not None:
                 raise Invalid("splits", why)
         return checked
+
+
+def _lines(problems: list[Reason]) -> Reason:
+    """Problems one to a line (indented as the first is), each said in the interface's language:
+    the template holds only where each goes, so it reads the same in every language."""
+    template = "\n  ".join(f"{{p{index}}}" for index in range(len(problems)))
+    return Reason(template, **{f"p{index}": problem for index, problem in enumerate(problems)})
 
 
 def _sameness(deal: Deal) -> tuple:

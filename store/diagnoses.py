@@ -337,5 +337,5 @@ class DiagnosisChanges(BoardCore):
         try:
             return msgspec.convert(doc, ChecklistState)
         except msgspec.ValidationError as error:
-            raise BoardDamaged(f"{self.files.home(file, table, doc_id).path}: table {table}: {error}; "
-                               f"the file was left as it is") from None
+            raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
+                               file=self.files.home(file, table, doc_id).path, table=table, error=error) from None

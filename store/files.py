@@ -72,8 +72,8 @@ def write_export(path: str | Path, data: bytes, board: Path | None = None) -> No
     if board is not None:
         inside = Path(os.path.realpath(board))
         if inside in Path(os.path.realpath(path)).parents:
-            raise Refused(f"{path}: that is inside the board's folder, where an export would write over "
-                          f"the board's own files; write it somewhere else")
+            raise Refused("{path}: that is inside the board's folder, where an export would write over "
+                          "the board's own files; write it somewhere else", path=path)
 
     try:
         st = os.stat(path)
@@ -126,8 +126,8 @@ def exclusive_lock(folder: Path, mode: int, timeout: float = 15.0) -> Iterator[N
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise BoardBusy(f"{folder}: another process has held the board's lock for "
-                                    f"{timeout:.0f} s; try again") from None
+                    raise BoardBusy("{folder}: another process has held the board's lock for {seconds:.0f} s; "
+                                    "try again", folder=folder, seconds=timeout) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.02)
         yield

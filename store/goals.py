@@ -14,7 +14,7 @@ from typing import Any
 import msgspec
 
 from sales import smart
-from sales.errors import Invalid, NotFound, Refused
+from sales.errors import Invalid, NotFound, Refused, Word
 from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at
@@ -120,7 +120,8 @@ class GoalChanges(BoardCore):
             goal = self.goal(goal_id)
             self._check("goal.checkin")
             if goal.rollup is not None:
-                raise Refused(checkin_refusal(goal, self.goals()))
+                why = checkin_refusal(goal, self.goals())  # (sales/rollup.py words it)
+                raise Refused(why)
             entry = convert({"id": format_id("checkin", tx.nextnumber("checkin")), "goal": goal.id,
                              "value": value, "confidence": confidence, "comment": comment,
                              "at": self.clock().isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
@@ -181,7 +182,7 @@ class GoalChanges(BoardCore):
             try:
                 goal.parent = self._get("goal", goal.parent).id
             except NotFound as error:
-                raise Invalid("parent", str(error)) from None
+                raise Invalid("parent", error) from None
             parents = {g.id: g.parent for g in self.goals()}
             if loop := alignment_loop(goal.id, goal.parent, parents):
                 raise Invalid("parent", loop)
@@ -191,15 +192,15 @@ class GoalChanges(BoardCore):
 
     def _baseline_from_snapshot(self, data: dict) -> dict:
         if data["baseline"].strip().lower() not in ("snapshot", "latest"):
-            raise Invalid("baseline", f"{data['baseline']!r} is not a number (or `snapshot`, "
-                                      f"to take the latest diagnosis value)")
+            raise Invalid("baseline", "{value!r} is not a number (or `snapshot`, to take the latest diagnosis value)",
+                          value=data["baseline"])
         metric = data.get("metric") or ""
         scope = convert(data.get("scope") or {}, Scope, "scope").given()
         latest = self.latest_kpi(metric, scope) if metric else None
         if latest is None:
-            where = ", ".join(f"{k} {v}" for k, v in scope.items()) or "no scope"
-            raise Invalid("baseline", f"no diagnosis snapshot of {metric or 'an unnamed metric'} "
-                                      f"({where}) to take a baseline from")
+            where = ", ".join(f"{k} {v}" for k, v in scope.items()) or Word("no scope")
+            raise Invalid("baseline", "no diagnosis snapshot of {metric} ({where}) to take a baseline from",
+                          metric=metric or Word("an unnamed metric"), where=where)
         return {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[0]}"}
 
     def _check_goals(self, goal_ids: list[str]) -> list[str]:

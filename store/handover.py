@@ -30,7 +30,7 @@ class HandoverChanges(BoardCore):
         def build(tx: Transaction) -> Handover:
             moved = self._put_hand_over(tx, giver, receiver, deals=deals, tasks=tasks, goals=goals)
             if not moved and giver not in {m.name for m in self.members()} and self.members():
-                raise NotFound(f"{giver} is not a member of this board and owns no open work")
+                raise NotFound("{name} is not a member of this board and owns no open work", name=giver)
             if dry_run:
                 tx.ops.clear()
                 moved.dry_run = True
@@ -53,7 +53,7 @@ class HandoverChanges(BoardCore):
                        tasks: bool = True, goals: bool = True) -> Handover:
         self._check("member.handover")
         if receiver == giver:
-            raise Invalid("to", f"{giver} cannot hand work over to themselves")
+            raise Invalid("to", "{name} cannot hand work over to themselves", name=giver)
         self._check_member(receiver, "to")
         work = self.open_work(giver)
         moved = Handover(giver, receiver)

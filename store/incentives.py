@@ -16,7 +16,7 @@ import msgspec
 
 from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
 from sales.dates import week_start
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import Goal, checkins_of
@@ -101,7 +101,7 @@ class ReviewChanges(BoardCore):
         """Write (or rewrite) the answer to question `number` (1-based)."""
         questions = self.review_questions()
         if not 1 <= number <= len(questions):
-            raise NotFound(f"the gap analysis has no question {number} (it has {len(questions)})")
+            raise NotFound("the gap analysis has no question {number} (it has {count})", number=number, count=len(questions))
         question = questions[number - 1]
 
         def build(tx: Transaction) -> ReviewAnswer:
@@ -138,7 +138,7 @@ class ReviewChanges(BoardCore):
         """The reps, after checking that `rep` (if given) is one of them."""
         reps = self.reps()
         if rep is not None and rep not in reps:
-            raise NotFound(f"{rep!r} is not a rep of this board (reps: {', '.join(reps) or 'none'})")
+            raise NotFound("{rep!r} is not a rep of this board (reps: {reps})", rep=rep, reps=", ".join(reps) or Word("none"))
         return reps
 
     def rep_results(self, rep: str | None = None) -> list[RepResults]:
@@ -224,7 +224,7 @@ class ReviewChanges(BoardCore):
         """Where each rep (or only `rep`) and the team will land by the cycle's end, and what
         each would be paid (sales/forecast.py). Reading it is open to everyone on the board."""
         if not 0 <= commit_pct <= 100:
-            raise Invalid("commit", f"the commit threshold is a probability from 0 to 100, not {commit_pct}")
+            raise Invalid("commit", "the commit threshold is a probability from 0 to 100, not {commit}", commit=commit_pct)
         reps = self._reps_with(rep)
         start, end = self.period()
         return forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
@@ -236,7 +236,7 @@ class ReviewChanges(BoardCore):
         (Monday, midnight) and now, oldest first, each from the deals as they stood then
         (rebuilt from the log)."""
         if not 1 <= weeks <= 52:
-            raise Invalid("weeks", f"a trend of 1 to 52 weeks, not {weeks}")
+            raise Invalid("weeks", "a trend of 1 to 52 weeks, not {weeks}", weeks=weeks)
         reps = self._reps_with(rep)
         now = self.clock()
         monday = week_start(now)

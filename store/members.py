@@ -36,11 +36,11 @@ class MemberChanges(BoardCore):
     def add_member(self, name: str, role: str = "rep") -> Member:
         def build(tx: Transaction) -> Member:
             if role not in ROLES:
-                raise Invalid("role", f"{role!r} is not a role (lead or rep)")
+                raise Invalid("role", "{role!r} is not a role (lead or rep)", role=role)
             member = convert({"name": name, "role": role}, Member, "member")
             members = self.members()
             if any(m.name == member.name for m in members):
-                raise Invalid("member", f"{member.name} is already a member")
+                raise Invalid("member", "{name} is already a member", name=member.name)
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
             self._check("member.add")
@@ -56,11 +56,11 @@ class MemberChanges(BoardCore):
         raw = self._docs("board", "members")
         doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
         if doc_id is None:
-            raise NotFound(f"{name} is not a member of this board")
+            raise NotFound("{name} is not a member of this board", name=name)
         member = msgspec.convert(raw[str(doc_id)], Member)
         leads = [doc for doc in raw.values() if doc["role"] == "lead"]
         if member.role == "lead" and len(leads) == 1 and len(raw) > 1:
-            raise Refused(f"{name} is the board's only lead; make someone else lead first")
+            raise Refused("{name} is the board's only lead; make someone else lead first", name=name)
         self._check("member.remove")
         tx.put("member.remove", name, "board", "members", doc_id, msgspec.to_builtins(member), None)
         self._drop_keys(tx, name, None)
@@ -89,16 +89,16 @@ class MemberChanges(BoardCore):
             try:
                 kind, blob, comment = parse_public_key(text)
             except NotAKey as error:
-                raise Invalid("key", str(error)) from None
+                raise Invalid("key", error) from None
             if name not in {m.name for m in self.members()}:
-                raise NotFound(f"{name} is not a member of this board (add them first)")
+                raise NotFound("{name} is not a member of this board (add them first)", name=name)
             self._check("member.key_add")
             key = convert({"member": name, "type": kind, "blob": blob, "comment": comment,
                            "fingerprint": fingerprint(blob)}, MemberKey, "key")
             raw = self._docs("board", "keys")
             holder = next((doc["member"] for doc in raw.values() if doc["blob"] == blob), None)
             if holder is not None:
-                raise Invalid("key", f"this key already lets {holder} in; one key, one member")
+                raise Invalid("key", "this key already lets {holder} in; one key, one member", holder=holder)
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.key_add", name, "board", "keys", doc_id, None, msgspec.to_builtins(key))
             return key
@@ -110,8 +110,9 @@ class MemberChanges(BoardCore):
             self._check("member.key_remove")
             removed = self._drop_keys(tx, name, fingerprint_)
             if not removed:
-                which = f"no key {fingerprint_}" if fingerprint_ else "no keys"
-                raise NotFound(f"{name} has {which} on this board")
+                if fingerprint_:
+                    raise NotFound("{name} has no key {fingerprint} on this board", name=name, fingerprint=fingerprint_)
+                raise NotFound("{name} has no keys on this board", name=name)
             return removed
         return self._transact(build)
 
@@ -128,5 +129,5 @@ class MemberChanges(BoardCore):
     def _check_member(self, name: str, field: str) -> None:
         members = self.members()
         if members and name not in {m.name for m in members}:
-            raise Invalid(field, f"{name!r} is not a member of this board "
-                                 f"(members: {', '.join(m.name for m in members)})")
+            raise Invalid(field, "{name!r} is not a member of this board (members: {members})",
+                          name=name, members=", ".join(m.name for m in members))

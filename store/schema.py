@@ -31,14 +31,14 @@ def check_version(found: object, where: str) -> bool:
     """True if the board needs migrating; BoardTooNew if it is newer than this program, and
     BoardDamaged if its version is not a number or one no migration starts from."""
     if isinstance(found, bool) or not isinstance(found, int):
-        raise BoardDamaged(f"{where}: the schema version {found!r} is not a number; "
-                           f"the file was left as it is")
+        raise BoardDamaged("{file}: the schema version {found!r} is not a number; the file was left as it is",
+                           file=where, found=found)
     if found > SCHEMA_VERSION:
-        raise BoardTooNew(f"{where}: this board has schema version {found}, newer than the "
-                          f"{SCHEMA_VERSION} this Uplift reads; upgrade Uplift to open it")
+        raise BoardTooNew("{file}: this board has schema version {found}, newer than the {reads} this Uplift "
+                          "reads; upgrade Uplift to open it", file=where, found=found, reads=SCHEMA_VERSION)
     if any(version not in MIGRATIONS for version in range(found, SCHEMA_VERSION)):
-        raise BoardDamaged(f"{where}: schema version {found} is not one any Uplift wrote "
-                           f"(versions start at 1); the file was left as it is")
+        raise BoardDamaged("{file}: schema version {found} is not one any Uplift wrote (versions start at 1); "
+                           "the file was left as it is", file=where, found=found)
     return found < SCHEMA_VERSION
 
 

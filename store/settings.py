@@ -63,7 +63,7 @@ class SettingsChanges(BoardCore):
             try:
                 key = normalize_status(status)
             except ValueError as error:
-                raise Invalid("status", str(error)) from None
+                raise Invalid("status", error) from None
             if limit is not None and not 0 < limit <= 999:
                 raise Invalid("limit", "a WIP limit is a whole number from 1 to 999")
             self._check("board.settings")

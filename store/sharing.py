@@ -55,4 +55,4 @@ def _group_id(group: str) -> int:
     except KeyError:
         if group.isdigit():
             return int(group)
-        raise Invalid("group", f"no Unix group named {group!r} (see `getent group`)") from None
+        raise Invalid("group", "no Unix group named {group!r} (see `getent group`)", group=group) from None

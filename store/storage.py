@@ -41,11 +41,11 @@ class SharedJSONStorage:
             try:
                 data = _decoder.decode(self.path.read_bytes())
             except (msgspec.DecodeError, UnicodeDecodeError) as error:
-                raise BoardDamaged(f"{self.path}: damaged board file ({error}); "
-                                   f"it was left as it is") from None
+                raise BoardDamaged("{file}: damaged board file ({error}); it was left as it is",
+                                   file=self.path, error=error) from None
             if not isinstance(data, dict):
-                raise BoardDamaged(f"{self.path}: damaged board file (not a JSON object); "
-                                   f"it was left as it is")
+                raise BoardDamaged("{file}: damaged board file (not a JSON object); it was left as it is",
+                                   file=self.path)
             self._data, self._signature = data, current
             self.version += 1
             if self.on_reload:

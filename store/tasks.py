@@ -13,10 +13,10 @@ from sales.tasks import (
     Comment,
     Task,
     board_order,
-    dependency_loop,
     next_occurrence,
     normalize_status,
     repeat_day,
+    waiting_loop,
 )
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
@@ -79,14 +79,14 @@ class TaskChanges(BoardCore):
         try:
             status = normalize_status(status)
         except ValueError as error:
-            raise Invalid("status", str(error)) from None
+            raise Invalid("status", error) from None
         return self.update_task(task_id, status=status)
 
     def toggle_step(self, task_id: str, index: int) -> Task:
         def build(tx: Transaction) -> Task:
             old = self.task(task_id)
             if not 0 <= index < len(old.steps):
-                raise NotFound(f"{old.id} has no step {index + 1} (it has {len(old.steps)})")
+                raise NotFound("{id} has no step {number} (it has {count})", id=old.id, number=index + 1, count=len(old.steps))
             steps = [msgspec.structs.replace(s) for s in old.steps]
             steps[index].done = not steps[index].done
             new = msgspec.structs.replace(old, steps=steps)
@@ -132,6 +132,6 @@ class TaskChanges(BoardCore):
         if task.depends:
             task.depends = list(dict.fromkeys(self._check_link("task", other, "depends") for other in task.depends))
             graph = {t.id: t.depends for t in self.tasks() if t.id != task.id}
-            if loop := dependency_loop(task.id, task.depends, graph):
+            if loop := waiting_loop(task.id, task.depends, graph):
                 raise Invalid("depends", loop)
         return task

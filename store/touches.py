@@ -25,8 +25,11 @@ class TouchChanges(BoardCore):
         what the pipeline asks before its form, so a rep is not refused only once it is filled."""
         self._check("activity.log")
         if self.members() and self.role == "rep" and deal.owner != self.actor:
-            raise Refused(f"a rep may log activities on their own deals or on any account; "
-                          f"{deal.id} is {deal.owner or 'unowned'}'s")
+            if deal.owner:
+                raise Refused("a rep may log activities on their own deals or on any account; {id} is {owner}'s",
+                              id=deal.id, owner=deal.owner)
+            raise Refused("a rep may log activities on their own deals or on any account; {id} is unowned's",
+                          id=deal.id)
 
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
                      account: str | None = None) -> Touch:
@@ -34,7 +37,8 @@ class TouchChanges(BoardCore):
         def build(tx: Transaction) -> Touch:
             self._check("activity.log")
             if kind not in TOUCH_TYPES:
-                raise Invalid("type", f"{kind!r} is not an activity type (one of: {', '.join(TOUCH_TYPES)})")
+                raise Invalid("type", "{kind!r} is not an activity type (one of: {types})", kind=kind,
+                              types=", ".join(TOUCH_TYPES))
             linked = self.deal(deal) if deal else None
             if linked:
                 self.require_activity_on(linked)
@@ -43,8 +47,8 @@ class TouchChanges(BoardCore):
                 # an activity on a deal is on its account: another one would keep that account's
                 # quiet key-account alert silent with a call made elsewhere
                 if named and named.casefold() != linked.account.casefold():
-                    raise Invalid("account", f"{linked.id} is {linked.account}'s deal, not {named}'s: "
-                                             "give --deal alone, or --account alone")
+                    raise Invalid("account", "{id} is {account}'s deal, not {named}'s: give --deal alone, or "
+                                  "--account alone", id=linked.id, account=linked.account, named=named)
                 on_account = linked.account
             touch = convert({"id": format_id("touch", tx.nextnumber("touch")), "type": kind,
                              "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
@@ -68,7 +72,7 @@ class TouchChanges(BoardCore):
             self._check("coaching.add")
             members = {m.name: m.role for m in self.members()}
             if members and members.get(rep) != "rep":
-                raise Invalid("rep", f"{rep!r} is not a rep of this board")
+                raise Invalid("rep", "{rep!r} is not a rep of this board", rep=rep)
             made = convert({"id": format_id("coaching", tx.nextnumber("coaching")), "rep": rep,
                             "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note}, CoachingNote)
             self._put_new(tx, "coaching.add", "coaching", made)

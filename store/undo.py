@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 import msgspec
 
 from sales.activity import Activity, describe
-from sales.errors import Invalid, NotFound, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused, Said
 from store.board_core import HOMES, BoardCore, Transaction, fields_hold, with_fields
 
 UNDO, REDO = ".undo", ".redo"
@@ -79,17 +79,20 @@ class UndoChanges(BoardCore):
             self._check(f"change.{verb}")  # (only the actor's own changes are ever found)
             records = find()
             if not records:
-                raise NotFound(f"nothing of {self.actor}'s to {verb} on this board")
+                raise NotFound("nothing of {name}'s to undo on this board" if verb == "undo"
+                               else "nothing of {name}'s to redo on this board", name=self.actor)
             docs: dict[tuple[str, str, int], dict | None] = {}
             for record in reversed(records):  # newest first, each onto what the later ones left
                 if record.ref is None:
-                    raise Invalid(verb, f"{describe(record)} was logged without where it lives; "
-                                        f"it cannot be {verb}ne")
+                    raise Invalid(verb, "{change} was logged without where it lives; it cannot be undone"
+                                  if verb == "undo" else "{change} was logged without where it lives; it cannot be "
+                                  "redone", change=describe(record))
                 file, table, doc_id = ref = tuple(record.ref)
                 current = docs[ref] if ref in docs else self._doc(file, table, doc_id)
                 if not _as_left(record, current):
-                    raise Refused(f"{verb}: {record.item} has changed since ({self._last_change(record)}); "
-                                  f"{verb}ing would overwrite that")
+                    raise Refused("undo: {item} has changed since ({change}); undoing would overwrite that"
+                                  if verb == "undo" else "redo: {item} has changed since ({change}); redoing would "
+                                  "overwrite that", item=record.item, change=self._last_change(record))
                 docs[ref] = restored = _restored(record, current)
                 if restored is not None and (file, table) in _MODELS:
                     _check_model(_MODELS[(file, table)], restored, record.item)
@@ -99,11 +102,12 @@ class UndoChanges(BoardCore):
             return records
         return self._transact(build)
 
-    def _last_change(self, record: Activity) -> str:
+    def _last_change(self, record: Activity) -> Reason:
         newest = self.log.records(item=record.item, limit=1)
         if not newest or newest[0].seq == record.seq:
-            return "by hand, outside Uplift"
-        return f"{newest[0].actor} at {newest[0].at[:16].replace('T', ' ')}: {describe(newest[0])}"
+            return Reason("by hand, outside Uplift")
+        return Reason("{actor} at {at}: {change}", actor=newest[0].actor, at=newest[0].at[:16].replace("T", " "),
+                      change=describe(newest[0]))
 
 
 def _kind(records: list[Activity]) -> str:
@@ -150,4 +154,5 @@ def _check_model(kind: str, doc: dict, item: str) -> None:
     try:
         msgspec.convert(doc, model_of(kind))
     except msgspec.ValidationError as error:
-        raise Invalid("undo", f"{item} could not be put back as it was: {error}") from None
+        why = error.__cause__ if isinstance(error.__cause__, Said) else error  # (the model's own rule, as a template)
+        raise Invalid("undo", "{item} could not be put back as it was: {error}", item=item, error=why) from None
