@@ -24,7 +24,7 @@ LOOKUPS = {"_": 1, "N_": 1, "n_": 2}  # function -> how many leading arguments a
 SOURCES = ("sales", "store", "tui")  # where messages are written
 # errors whose message is a template (sales.errors), and Word: class -> where its template is
 TEMPLATES = {"UpliftError": 0, "Refused": 0, "NotFound": 0, "NotAnId": 0, "Reason": 0, "BadInput": 0,
-             "Invalid": 1, "Word": 0}
+             "Invalid": 1, "Word": 0, "DateError": 0, "NotAKey": 0, "Problem": 1}
 
 
 def called(node: ast.Call) -> str | None:
@@ -287,8 +287,6 @@ def spelled_out_messages() -> dict[str, list[str]]:
 
 # Files whose errors are not yet all templates (the conversion is under way; this set only shrinks).
 NOT_YET: set[str] = {
-    "sales/splits.py",
-    "sales/validation.py",
     "store/agenda.py",
     "store/alerts.py",
     "store/board_core.py",
@@ -304,7 +302,6 @@ NOT_YET: set[str] = {
     "store/settings.py",
     "store/sharing.py",
     "store/tasks.py",
-    "store/templates.py",
     "store/touches.py",
     "store/undo.py",
     "tui/app.py",
@@ -320,7 +317,6 @@ NOT_YET: set[str] = {
     "tui/commands/forecast.py",
     "tui/commands/goals.py",
     "tui/commands/members.py",
-    "tui/commands/plans.py",
     "tui/commands/review.py",
     "tui/commands/tasks.py",
     "tui/commands/weekly.py",
