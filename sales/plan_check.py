@@ -47,7 +47,8 @@ class Problem(Said):
         return Problem(self.path, self, line)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Problem) and (self.path, self.message, self.line) == (other.path, other.message, other.line)
+        return isinstance(other, Problem) and \
+            (self.path, self.message, self.line) == (other.path, other.message, other.line)
 
     def __hash__(self) -> int:
         return hash((self.path, self.message, self.line))
@@ -197,7 +198,8 @@ def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardF
         outcome = pipeline.get(stage)
         if outcome is None:
             problems.append(Problem(f"deals[{index}].stage", "{stage!r} is not a stage of this pipeline "
-                                                             "(one of: {stages})", stage=stage, stages=", ".join(pipeline)))
+                                                             "(one of: {stages})",
+                                    stage=stage, stages=", ".join(pipeline)))
         elif deal is not _FAILED and deal.lost_reason and outcome != "lost":
             problems.append(Problem(f"deals[{index}].lost_reason",
                                     "only a lost deal has a lost reason (this one is in {stage})", stage=deal.stage))

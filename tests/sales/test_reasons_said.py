@@ -83,7 +83,8 @@ def test_a_models_own_rule_and_msgspecs_limits_are_said_in_chinese_at_their_fiel
 
 def test_a_roll_up_of_unlike_goals_is_said_in_chinese(monkeypatch) -> None:
     why = mismatch(goal(rollup="sum"), goal(id="G-2", metric="units", unit=""))
-    assert str(why) == "G-1 rolls up revenue ($) but G-2 measures units (no unit); only the same metric in the same unit adds up"
+    assert str(why) == ("G-1 rolls up revenue ($) but G-2 measures units (no unit); only the same metric in "
+                        "the same unit adds up")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     set_language()
     assert said(why) == "G-1 汇总的是revenue（$），但 G-2 衡量的是units（无单位）；只有相同指标、相同单位才能相加"
