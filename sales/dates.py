@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from sales.errors import Reason
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
          "fri": "friday", "sat": "saturday", "sun": "sunday"}
 _OFFSET = re.compile(r"^([+-])(\d{1,4})([dwm])$")
 
 
-class DateError(ValueError):
-    """The text is not a date this module understands; the message says what is accepted."""
+class DateError(Reason):
+    """The text is not a date this module understands; the message (a template and its values,
+    sales.errors) says what is accepted."""
 
 
 #: The years a plan's dates may fall in. A due date in 9999 is a typo, and a day after it does
@@ -20,11 +23,12 @@ class DateError(ValueError):
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
-def year_problem(day: date) -> str | None:
-    """Why `day` is not a date a plan may hold, or None."""
+def year_problem(day: date) -> DateError | None:
+    """Why `day` is not a date a plan may hold (str() of it in English), or None."""
     if FIRST_YEAR <= day.year <= LAST_YEAR:
         return None
-    return f"{day.isoformat()} is not a date between {FIRST_YEAR} and {LAST_YEAR}"
+    return DateError("{day} is not a date between {first} and {last}", day=day.isoformat(),
+                     first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def parse_date(text: str, today: date) -> date:
@@ -52,9 +56,8 @@ def parse_date(text: str, today: date) -> date:
     try:
         day = date.fromisoformat(word)
     except ValueError:
-        raise DateError(
-            f"{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)"
-        ) from None
+        raise DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)",
+                        text=text) from None
     if (why := year_problem(day)) is not None:
         raise DateError(why)
     return day
@@ -78,8 +81,8 @@ def parse_week(text: str, today: date) -> date:
         try:
             return date.fromisocalendar(year, week, 1)
         except ValueError:
-            raise DateError(f"{text!r} is not a week of {year} (weeks run 1 to "
-                            f"{date(year, 12, 28).isocalendar()[1]})") from None
+            raise DateError("{text!r} is not a week of {year} (weeks run 1 to {last})", text=text, year=year,
+                            last=date(year, 12, 28).isocalendar()[1]) from None
     day = parse_date(text, today)
     return day - timedelta(days=day.weekday())
 

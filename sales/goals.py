@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.errors import Reason
 from sales.ids import in_order, loop_path
 from sales.numbers import parse_number
 from sales.tasks import LongText, Ref, Task, Title
@@ -82,7 +83,7 @@ class SubTarget(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_d
         self.text = clean_line(self.text)
         self.unit = clean_line(self.unit)
         if not self.text:
-            raise ValueError("a sub-target needs some text")
+            raise Reason("a sub-target needs some text")
 
 
 class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -115,9 +116,9 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.unit = clean_line(self.unit)
         self.baseline_source = clean_line(self.baseline_source)
         if not self.title:
-            raise ValueError("a goal needs a title")
+            raise Reason("a goal needs a title")
         if self.start and self.deadline and self.deadline < self.start:
-            raise ValueError(f"the deadline {self.deadline} is before the start {self.start}")
+            raise Reason("the deadline {deadline} is before the start {start}", deadline=self.deadline, start=self.start)
 
 
 class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -135,12 +136,12 @@ class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.comment = clean_multiline(self.comment)
 
 
-def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> str | None:
+def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> Reason | None:
     """Why `goal_id` may not contribute to `parent`, given what each other goal contributes to:
     itself, or the loop it would close ("G-1 would contribute to itself (G-1 → G-3 → G-1)")."""
     links = {goal: [up] for goal, up in parents.items() if up}
     path = loop_path(goal_id, [parent] if parent else [], links)
-    return f"{goal_id} would contribute to itself ({' → '.join(path)})" if path else None
+    return Reason("{goal} would contribute to itself ({path})", goal=goal_id, path=" → ".join(path)) if path else None
 
 
 def contributors(goal_id: str, goals: Sequence["Goal"]) -> list["Goal"]:
@@ -159,7 +160,7 @@ class Strategy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.title = clean_line(self.title)
         self.description = clean_multiline(self.description)
         if not self.title:
-            raise ValueError("a strategy needs a title")
+            raise Reason("a strategy needs a title")
         self.goals = list(dict.fromkeys(self.goals))  # a plan file's [G-1, G-1] serves G-1 once
 
 

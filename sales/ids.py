@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from sales.errors import Reason, Word
+
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
             "note": "N", "mapping": "M", "checklist": "H", "incentive": "I", "answer": "R",
@@ -29,6 +31,20 @@ def name_of(kind: str) -> str:
     return NAMES.get(kind, kind)
 
 
+#: Each kind as a message says it (name_of), translated with the message (sales.errors.Word).
+KIND_WORDS = {"task": Word("task"), "goal": Word("goal"), "strategy": Word("strategy"), "deal": Word("deal"),
+              "touch": Word("activity"), "coaching": Word("coaching note"), "checkin": Word("check-in"),
+              "budget": Word("budget line"), "spend": Word("spending"), "training": Word("training item"),
+              "snapshot": Word("diagnosis"), "note": Word("note"), "mapping": Word("column mapping"),
+              "checklist": Word("checklist"), "incentive": Word("incentive plan"),
+              "answer": Word("review answer"), "approval": Word("payout approval")}
+
+
+def kind_word(kind: str) -> Word:
+    """`checkin` as a message says it, translatable: Word("check-in")."""
+    return KIND_WORDS.get(kind) or Word(name_of(kind))
+
+
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
 
 
@@ -39,16 +55,21 @@ def format_id(kind: str, number: int) -> str:
 def parse_id(text: str, kind: str) -> int:
     """The number inside an id of `kind`: `T-12`, `t12` and `12` all give 12 for a task.
 
-    Raises ValueError naming the expected form when the text is not such an id.
+    Raises a Reason (a ValueError) naming the expected form when the text is not such an id.
     """
     match = _ID.match(text)
     prefix = PREFIXES[kind]
     name = name_of(kind)
-    a = "an" if name[0] in "aeiou" else "a"  # an activity id, an incentive plan id
+    said = {"text": text, "kind": kind_word(kind), "prefix": prefix}
+    an = name[0] in "aeiou"  # an activity id, an incentive plan id
     if not match or (match.group(1) and match.group(1).upper() != prefix):
-        raise ValueError(f"{text!r} is not {a} {name} id (expected {prefix}-12)")
+        if an:
+            raise Reason("{text!r} is not an {kind} id (expected {prefix}-12)", **said)
+        raise Reason("{text!r} is not a {kind} id (expected {prefix}-12)", **said)
     if int(match.group(2)) < 1:
-        raise ValueError(f"{text!r} is not {a} {name} id (they are numbered from {prefix}-1)")
+        if an:
+            raise Reason("{text!r} is not an {kind} id (they are numbered from {prefix}-1)", **said)
+        raise Reason("{text!r} is not a {kind} id (they are numbered from {prefix}-1)", **said)
     return int(match.group(2))
 
 

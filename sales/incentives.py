@@ -31,6 +31,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from sales.errors import Reason
 from sales.tasks import Ref, Title
 from sales.text import clean_line
 
@@ -55,7 +56,8 @@ class Tier(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaul
 
     def __post_init__(self) -> None:
         if self.to_pct is not None and self.to_pct <= self.from_pct:
-            raise ValueError(f"a tier ends ({self.to_pct:g}%) where or before it starts ({self.from_pct:g}%)")
+            raise Reason("a tier ends ({end:g}%) where or before it starts ({start:g}%)", end=self.to_pct,
+                         start=self.from_pct)
 
 
 class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
@@ -65,7 +67,7 @@ class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.product = clean_line(self.product)
         if not self.product:
-            raise ValueError("a product rate needs a product")
+            raise Reason("a product rate needs a product")
 
 
 class Quota(msgspec.Struct, forbid_unknown_fields=True):
@@ -74,7 +76,7 @@ class Quota(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if self.amount <= 0:
-            raise ValueError(f"{self.rep}'s quota must be more than 0")
+            raise Reason("{rep}'s quota must be more than 0", rep=self.rep)
 
 
 class Bonus(msgspec.Struct, forbid_unknown_fields=True):
@@ -88,7 +90,7 @@ class Bonus(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
         if not self.name:
-            raise ValueError("a bonus needs a name")
+            raise Reason("a bonus needs a name")
 
 
 class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -102,7 +104,7 @@ class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True
     def __post_init__(self) -> None:
         self.award = clean_line(self.award)
         if not self.award:
-            raise ValueError("a recognition needs an award")
+            raise Reason("a recognition needs an award")
 
 
 class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -121,17 +123,17 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
         if not self.name:
-            raise ValueError("an incentive plan needs a name")
+            raise Reason("an incentive plan needs a name")
         self.tiers = sorted(self.tiers, key=lambda t: t.from_pct)
         for before, after in zip(self.tiers, self.tiers[1:]):
             if before.to_pct is None or before.to_pct > after.from_pct:
-                raise ValueError(f"tiers overlap: {band(before)} and {band(after)}")
+                raise Reason("tiers overlap: {one} and {other}", one=band(before), other=band(after))
         reps = [q.rep for q in self.quotas]
         if len(set(reps)) != len(reps):
-            raise ValueError("a rep has two quotas")
+            raise Reason("a rep has two quotas")
         products = [p.product.casefold() for p in self.product_rates]
         if len(set(products)) != len(products):
-            raise ValueError("a product has two rates")
+            raise Reason("a product has two rates")
 
     def quota_of(self, rep: str) -> float | None:
         return next((q.amount for q in self.quotas if q.rep == rep), self.quota)

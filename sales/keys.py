@@ -16,6 +16,7 @@ import struct
 
 import msgspec
 
+from sales.errors import Reason
 from sales.members import valid_name
 from sales.text import clean_line
 
@@ -26,8 +27,8 @@ MAX_KEY_FILE = 16_384
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 
 
-class NotAKey(ValueError):
-    """Not a usable public key (the message says why)."""
+class NotAKey(Reason):
+    """Not a usable public key (the message, a template and its values, says why)."""
 
 
 class MemberKey(msgspec.Struct, forbid_unknown_fields=True):
@@ -39,12 +40,12 @@ class MemberKey(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if not valid_name(self.member):
-            raise ValueError(f"{self.member!r} is not a member name")
+            raise Reason("{name!r} is not a member name", name=self.member)
         self.comment = clean_line(self.comment)[:100]
         if self.type not in KEY_TYPES:
-            raise ValueError(f"{self.type!r} is not an SSH public key type ({', '.join(KEY_TYPES)})")
+            raise Reason("{type!r} is not an SSH public key type ({types})", type=self.type, types=", ".join(KEY_TYPES))
         if fingerprint(self.blob) != self.fingerprint:
-            raise ValueError("the fingerprint does not match the key")
+            raise Reason("the fingerprint does not match the key")
 
     def line(self) -> str:
         return f"{self.type} {self.blob}" + (f" {self.comment}" if self.comment else "")
@@ -53,7 +54,7 @@ class MemberKey(msgspec.Struct, forbid_unknown_fields=True):
 def parse_public_key(text: str) -> tuple[str, str, str]:
     """(type, base64 blob, comment) of the first key line of a `.pub` file; NotAKey if none."""
     if len(text) > MAX_KEY_FILE:
-        raise NotAKey(f"too long for a public key file ({len(text)} characters)")
+        raise NotAKey("too long for a public key file ({count} characters)", count=len(text))
     if "PRIVATE KEY" in text:
         raise NotAKey("this is a PRIVATE key: never hand it over; give the matching .pub file")
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -72,7 +73,7 @@ def parse_public_key(text: str) -> tuple[str, str, str]:
     except (binascii.Error, struct.error, UnicodeDecodeError):
         raise NotAKey("the key's data is damaged") from None
     if embedded != kind:
-        raise NotAKey(f"the key's data says {embedded!r} but the line says {kind!r}")
+        raise NotAKey("the key's data says {embedded!r} but the line says {kind!r}", embedded=embedded, kind=kind)
     return kind, blob, parts[2] if len(parts) > 2 else ""
 
 

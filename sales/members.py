@@ -8,6 +8,8 @@ from typing import Literal
 
 import msgspec
 
+from sales.errors import Reason
+
 Role = Literal["lead", "rep"]
 ROLES: tuple[str, ...] = ("lead", "rep")
 _NAME = re.compile(r"^\w[\w.\-]{0,39}$")
@@ -19,9 +21,7 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
-            raise ValueError(
-                f"{self.name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40"
-            )
+            raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40", name=self.name)
 
 
 def valid_name(name: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from sales.errors import Reason
+
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}  # 4.8万 as a Chinese team writes 48k
 
 
@@ -28,7 +30,7 @@ def decimal_point(word: str) -> str:
         return word.replace(",", "")
     if _DECIMAL_COMMA.fullmatch(word):
         return word.replace(".", "").replace(",", ".")
-    raise ValueError(f"{word!r}: a comma groups thousands (1,200,000) or comes before decimals (1,5)")
+    raise Reason("{word!r}: a comma groups thousands (1,200,000) or comes before decimals (1,5)", word=word)
 
 
 def parse_number(text: str) -> float:
@@ -41,7 +43,7 @@ def parse_number(text: str) -> float:
     try:
         value = float(decimal_point(word)) * scale
     except ValueError:
-        raise ValueError(f"{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)") from None
+        raise Reason("{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)", text=text) from None
     if value != value or abs(value) == float("inf"):
-        raise ValueError(f"{text!r} is not a number")
+        raise Reason("{text!r} is not a number", text=text)
     return value

@@ -22,7 +22,7 @@ import msgspec
 
 from sales.dates import year_problem
 from sales.deals import check_stages
-from sales.errors import Invalid, Refused
+from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop
 from sales.rollup import rollup_problem
 from sales.ids import format_id, parse_id
@@ -33,33 +33,53 @@ from sales.tasks import dependency_loop
 WIP_MAX = 999
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a plan file: where (a path, and a line when the reader knows it) and what."""
+class Problem(Said):
+    """One thing wrong with a plan file: where (a path, and a line when the reader knows it) and
+    what (`message`, the English; a template and its values, or a Reason, like any error's, so
+    that tui.i18n.said_reason says it in the interface's language)."""
 
-    path: str
-    message: str
-    line: int | None = None
+    def __init__(self, path: str, message: object, line: int | None = None, /, **values: object) -> None:
+        self.path, self.line = path, line
+        self.message = self._take(message, values)
+
+    def at(self, line: int) -> "Problem":
+        """The same problem, said to be at `line`."""
+        return Problem(self.path, self, line)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and \
+            (self.path, self.message, self.line) == (other.path, other.message, other.line)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.message, self.line))
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.message!r}, {self.line!r})"
 
 
 class PlanInvalid(Invalid):
-    """A plan file that may not be imported; `problems` lists everything found wrong."""
+    """A plan file that may not be imported; `problems` lists everything found wrong (str() says
+    each on its line, in English; the interface says each with tui.i18n.said_reason)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0]
-        super().__init__(first.path or "file", first.message)
+        super().__init__(first.path or "file", first)
 
     def __str__(self) -> str:
         return "\n".join(f"{p.path or 'file'}: {p.message}" for p in self.problems)
 
 
 class PlanRefused(Refused):
-    """The importer may not make some of the file's changes; none of them were made."""
+    """The importer may not make some of the file's changes; none of them were made (`problems`
+    lists them; the error itself says the first)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(f"{p.path}: {p.message}" for p in problems))
+        super().__init__(problems[0])
+
+    def __str__(self) -> str:
+        return "\n".join(f"{p.path}: {p.message}" for p in self.problems)
 
 
 @dataclass
@@ -113,13 +133,13 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
         return None, [Problem("file", "the file is empty; a plan file holds at least a `plan:` "
                                       "or one section (members, goals, strategies, tasks, checklists)")]
     if not isinstance(document, dict):
-        return None, [Problem("file", f"a plan file is a mapping of sections (plan:, tasks:, ...), "
-                                      f"not {_describe(document)}")]
+        return None, [Problem("file", "a plan file is a mapping of sections (plan:, tasks:, ...), not {got}",
+                              got=_describe(document))]
     known = msgspec.structs.fields(Plan)
     names = [f.encode_name for f in known]
     for key in document:
         if key not in names:
-            problems.append(Problem(str(key), f"unknown section (expected one of: {', '.join(names)})"))
+            problems.append(Problem(str(key), "unknown section (expected one of: {names})", names=", ".join(names)))
     parts: dict[str, object] = {}
     for info in known:
         if info.encode_name not in document:
@@ -133,8 +153,8 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
         else:
             parts[info.encode_name] = _check_value(value, info.type, info.encode_name, problems)
     if isinstance(parts.get("schema"), int) and parts["schema"] > PLAN_SCHEMA:
-        problems.append(Problem("schema", f"this file has plan schema {parts['schema']}, newer than "
-                                          f"the {PLAN_SCHEMA} this Uplift reads; upgrade Uplift"))
+        problems.append(Problem("schema", "this file has plan schema {schema}, newer than the {known} this "
+                                          "Uplift reads; upgrade Uplift", schema=parts["schema"], known=PLAN_SCHEMA))
     _check_wip(parts.get("wip"), problems)
     members = _check_members(parts.get("members"), facts, problems)
     for section in SECTIONS:
@@ -166,7 +186,7 @@ def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardF
         try:
             check_stages(stages)
         except ValueError as error:
-            problems.append(Problem("stages", str(error)))
+            problems.append(Problem("stages", error))
             return
         pipeline = {s.name: s.outcome for s in stages}
     if not isinstance(deals, list) or not pipeline:
@@ -177,11 +197,12 @@ def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardF
             continue  # missing, or of the wrong type (reported already)
         outcome = pipeline.get(stage)
         if outcome is None:
-            problems.append(Problem(f"deals[{index}].stage", f"{stage!r} is not a stage of this pipeline "
-                                                             f"(one of: {', '.join(pipeline)})"))
+            problems.append(Problem(f"deals[{index}].stage", "{stage!r} is not a stage of this pipeline "
+                                                             "(one of: {stages})",
+                                    stage=stage, stages=", ".join(pipeline)))
         elif deal is not _FAILED and deal.lost_reason and outcome != "lost":
             problems.append(Problem(f"deals[{index}].lost_reason",
-                                    f"only a lost deal has a lost reason (this one is in {deal.stage})"))
+                                    "only a lost deal has a lost reason (this one is in {stage})", stage=deal.stage))
 
 
 def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem]) -> None:
@@ -256,14 +277,14 @@ def _check_value(value: object, typ: object, path: str, problems: list[Problem])
     origin = typing.get_origin(base)
     if origin is list and value is not None:
         if not isinstance(value, list):
-            problems.append(Problem(path, f"expected a list, got {_describe(value)}"))
+            problems.append(Problem(path, "expected a list, got {got}", got=_describe(value)))
             return _FAILED
         (inner,) = typing.get_args(base)
         items = [_check_value(v, inner, f"{path}[{i}]", problems) for i, v in enumerate(value)]
         return _FAILED if any(i is _FAILED for i in items) else items
     if origin is dict and value is not None:
         if not isinstance(value, dict):
-            problems.append(Problem(path, f"expected a mapping, got {_describe(value)}"))
+            problems.append(Problem(path, "expected a mapping, got {got}", got=_describe(value)))
             return _FAILED
         key_type, value_type = typing.get_args(base)
         out, failed = {}, False
@@ -281,16 +302,17 @@ def _check_value(value: object, typ: object, path: str, problems: list[Problem])
 def _check_struct(value: object, model: type, path: str, problems: list[Problem]) -> object:
     fields = {f.encode_name: f for f in msgspec.structs.fields(model)}
     if not isinstance(value, dict):
-        problems.append(Problem(path, f"expected a mapping with {', '.join(fields)}; got {_describe(value)}"))
+        problems.append(Problem(path, "expected a mapping with {fields}; got {got}", fields=", ".join(fields),
+                                got=_describe(value)))
         return _FAILED
     before = len(problems)
     for key in value:
         if key not in fields:
-            problems.append(Problem(_join(path, str(key)),
-                                    f"unknown key (expected one of: {', '.join(fields)})"))
+            problems.append(Problem(_join(path, str(key)), "unknown key (expected one of: {fields})",
+                                    fields=", ".join(fields)))
     for name, info in fields.items():
         if info.required and name not in value:
-            problems.append(Problem(path, f"`{name}` is missing"))
+            problems.append(Problem(path, "`{name}` is missing", name=name))
     for key, item in value.items():
         if key in fields:
             _check_value(item, fields[key].type, _join(path, key), problems)
@@ -299,7 +321,7 @@ def _check_struct(value: object, model: type, path: str, problems: list[Problem]
     try:
         return msgspec.convert(value, model)
     except msgspec.ValidationError as error:  # rules across fields (__post_init__)
-        message, where = _split(str(error))
+        message, where = _split(error)
         problems.append(Problem(_join(path, where), message))
         return _FAILED
 
@@ -309,33 +331,50 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
     try:
         converted = msgspec.convert(value, typ)
     except msgspec.ValidationError as error:
-        message, where = _split(str(error))
+        message, where = _split(error)
     else:
         if not isinstance(converted, date) or (why := year_problem(converted)) is None:
             return converted
         problems.append(Problem(path, why))
         return _FAILED
     if base is date:
-        message = (f"{value!r} is not a date: write it as YYYY-MM-DD" if isinstance(value, str)
-                   else f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+        message = (Reason("{value!r} is not a date: write it as YYYY-MM-DD", value=value) if isinstance(value, str)
+                   else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
     elif base is datetime:  # msgspec says "invalid RFC3339 encoded datetime"
-        message = (f"{value!r} is not a date and time: write it as {_AT_EXAMPLE}" if isinstance(value, str)
-                   else f"expected a date and time ({_AT_EXAMPLE}), got {_describe(value)}")
+        message = (Reason("{value!r} is not a date and time: write it as {example}", value=value, example=_AT_EXAMPLE)
+                   if isinstance(value, str)
+                   else Reason("expected a date and time ({example}), got {got}", example=_AT_EXAMPLE,
+                               got=_describe(value)))
     elif typing.get_origin(base) is typing.Literal and not isinstance(value, (list, dict)):
-        message = f"{value!r} is not one of: {', '.join(map(str, typing.get_args(base)))}"
-    elif message.startswith("expected `"):
+        message = Reason("{value!r} is not one of: {choices}", value=value,
+                         choices=", ".join(map(str, typing.get_args(base))))
+    elif str(message).startswith("expected `"):
+        message = str(message)
         wanted = re.match(r"expected `([^`]+)`", message).group(1)  # `str`, `str | null`
         rest = message.split(", got ", 1)[0]
         extra = rest[len(f"expected `{wanted}`"):]
-        words = " or ".join(_TYPE_WORDS.get(part, part) for part in wanted.split(" | "))
-        message = f"expected {words}{extra}, got {_describe(value)}"
+        words = _either([_TYPE_WORDS.get(part, part) for part in wanted.split(" | ")])
+        if (cap := re.fullmatch(r" of length <= (\d+)", extra)) is not None:
+            message = Reason("expected {wanted} of length <= {count}, got {got}", wanted=words,
+                             count=int(cap.group(1)), got=_describe(value))
+        else:  # (what msgspec adds, ` >= 0.0`, is said as it is)
+            message = Reason("expected {wanted}{extra}, got {got}", wanted=words, extra=extra, got=_describe(value))
     problems.append(Problem(_join(path, where), message))
     return _FAILED
 
 
 _AT_EXAMPLE = "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T09:30:00Z"
-_TYPE_WORDS = {"str": "text", "int": "a whole number", "bool": "true or false", "array": "a list",
-               "object": "a mapping", "float": "a number", "null": "nothing"}
+_TYPE_WORDS = {"str": Word("text"), "int": Word("a whole number"), "bool": Word("true or false"),
+               "array": Word("a list"), "object": Word("a mapping"), "float": Word("a number"),
+               "null": Word("nothing")}
+
+
+def _either(words: list[str]) -> object:
+    """`text or nothing`: the kinds of value a field takes, said together."""
+    said: object = words[-1]
+    for word in reversed(words[:-1]):
+        said = Reason("{one} or {other}", one=word, other=said)
+    return said
 
 
 def _unwrap(typ: object) -> tuple[object, bool]:
@@ -358,10 +397,13 @@ def _unwrap(typ: object) -> tuple[object, bool]:
 _AT = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
 
 
-def _split(text: str) -> tuple[str, str]:
-    """msgspec's `Message - at `$.a[0].b`` as (message, `a[0].b`)."""
-    message, where = _AT.match(text).groups()
-    message = message[0].lower() + message[1:] if message else "invalid"
+def _split(error: msgspec.ValidationError) -> tuple[object, str]:
+    """msgspec's `Message - at `$.a[0].b`` as (message, `a[0].b`); the message is the Reason a
+    model's own rule raised (its __post_init__), else msgspec's words (data)."""
+    message, where = _AT.match(str(error)).groups()
+    if isinstance(error.__cause__, Said):
+        return Reason(error.__cause__), (where or "").lstrip(".")
+    message = message[0].lower() + message[1:] if message else Reason("invalid")
     return message, (where or "").lstrip(".")
 
 
@@ -373,20 +415,22 @@ def _join(path: str, key: str) -> str:
     return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Reason:
+    """What a file gives where it should give something else, said as a value of a message."""
     if value is None:
-        return "nothing (null)"
+        return Reason("nothing (null)")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return Reason("{value} (true/false)", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return Reason("the number {value}", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) <= 40 else "text"
+        return Reason("the text {value!r}", value=value) if len(value) <= 40 else Reason("text")
     if isinstance(value, list):
-        return "a list"
+        return Reason("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Reason("a mapping")
+    name = type(value).__name__
+    return Reason(name)
 
 
 # ---------------------------------------------------------------------- rules across items
@@ -395,7 +439,7 @@ def _check_wip(wip: object, problems: list[Problem]) -> None:
     if isinstance(wip, dict):
         for status, limit in wip.items():
             if isinstance(limit, int) and not 0 < limit <= WIP_MAX:
-                problems.append(Problem(f"wip.{status}", f"a WIP limit is a whole number from 1 to {WIP_MAX}"))
+                problems.append(Problem(f"wip.{status}", "a WIP limit is a whole number from 1 to {most}", most=WIP_MAX))
 
 
 def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) -> dict[str, str]:
@@ -407,8 +451,8 @@ def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) 
             if member is _FAILED:
                 continue
             if member.name in seen:
-                problems.append(Problem(f"members[{index}].name",
-                                        f"{member.name} is listed twice (also members[{seen[member.name]}])"))
+                problems.append(Problem(f"members[{index}].name", "{name} is listed twice (also {also})",
+                                        name=member.name, also=f"members[{seen[member.name]}]"))
             seen[member.name] = index
             roles[member.name] = member.role
         if roles and "lead" not in roles.values():
@@ -430,14 +474,15 @@ def _check_ids(section: Section, items: list, raw: object, problems: list[Proble
         try:
             found = format_id(section.kind, parse_id(text, section.kind))
         except ValueError as error:
-            problems.append(Problem(path, str(error)))
+            problems.append(Problem(path, error))
             if not failed:
                 item.id = ""
             continue
         if not failed:
             item.id = found
         if found in seen:
-            problems.append(Problem(path, f"duplicate id {found} (also {section.key}[{seen[found]}])"))
+            problems.append(Problem(path, "duplicate id {id} (also {also})", id=found,
+                                    also=f"{section.key}[{seen[found]}]"))
         else:
             seen[found] = index
 
@@ -465,17 +510,18 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                 if kind == "member":
                     kept = facts.people.get(_raw_id(item, raw), set())
                     if members and ref not in members and ref not in kept:
-                        problems.append(Problem(path, f"{ref!r} is not a member "
-                                                      f"(members: {', '.join(sorted(members))})"))
+                        problems.append(Problem(path, "{ref!r} is not a member (members: {members})", ref=ref,
+                                                members=", ".join(sorted(members))))
                     fixed.append(ref)
                     continue
                 try:
                     ref = format_id(kind, parse_id(ref, kind))
                 except ValueError as error:
-                    problems.append(Problem(path, str(error)))
+                    problems.append(Problem(path, error))
                     continue
                 if ref not in known[kind]:
-                    problems.append(Problem(path, f"{ref} is not a {kind} in this file or on the board"))
+                    problems.append(Problem(path, "{ref} is not a {kind} in this file or on the board", ref=ref,
+                                            kind=Word(kind)))
                 fixed.append(ref)
             if fixed and item is not _FAILED:
                 setattr(item, name, fixed if many else fixed[0])

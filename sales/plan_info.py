@@ -11,6 +11,7 @@ from datetime import date
 import msgspec
 
 from sales.budget import Amount
+from sales.errors import Reason
 from sales.tasks import Title
 
 
@@ -20,7 +21,7 @@ class Period(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise Reason("the period ends ({end}) before it starts ({start})", end=self.end, start=self.start)
 
 
 class PlanInfo(msgspec.Struct, forbid_unknown_fields=True):

@@ -14,7 +14,7 @@ forge them. These rules say, for one item of a file against the board's, what is
 - a payout approval is never changed by a file, except for the payment marks on it (approve
   again instead).
 
-Each rule gives (path within the item, message, refused): refused problems are permissions
+Each rule gives (path within the item, message as a Reason, refused): refused problems are permissions
 (exit 1), the others mistakes in the file (exit 2).
 """
 
@@ -23,10 +23,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sales.errors import Reason
+
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
 APPROVAL_PAYMENT = frozenset({"paid_at", "paid_by", "paid_ref"})
 
-Problem = tuple[str, str, bool]  # (path within the item, message, refused)
+Problem = tuple[str, Reason, bool]  # (path within the item, message, refused)
 
 
 def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date) -> list[Problem]:
@@ -47,40 +49,42 @@ def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem
     entries = new.history
     for index in range(1, len(entries)):
         if entries[index].at < entries[index - 1].at:
-            return [(f"history[{index}].at", f"{entries[index].at:%Y-%m-%d %H:%M} is before the stage "
-                                             f"before it ({entries[index - 1].at:%Y-%m-%d %H:%M}): a "
-                                             f"history runs forward in time", False)]
+            return [(f"history[{index}].at", Reason("{at:%Y-%m-%d %H:%M} is before the stage before it "
+                                                    "({before:%Y-%m-%d %H:%M}): a history runs forward in time",
+                                                    at=entries[index].at, before=entries[index - 1].at), False)]
     if lead:
         return []
     kept = list(old.history) if old is not None else []
     if entries[:len(kept)] != kept:
-        return [("history", "only a lead may change the stages a deal has been through; "
-                            "a move adds to them", True)]
+        return [("history", Reason("only a lead may change the stages a deal has been through; "
+                                   "a move adds to them"), True)]
     for index in range(len(kept), len(entries)):
         if abs((entries[index].at.date() - today).days) > 1:
-            return [(f"history[{index}].at", f"a move is dated when it is made ({today}); only a lead "
-                                             f"may date one {entries[index].at.date()}", True)]
+            return [(f"history[{index}].at", Reason("a move is dated when it is made ({today}); only a lead "
+                                                    "may date one {day}", today=today, day=entries[index].at.date()),
+                     True)]
     return []
 
 
 def _comments(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]:
     kept = list(old.comments) if old is not None else []
     if not lead and new.comments[:len(kept)] != kept:
-        return [("comments", "only a lead may change or remove comments already made; add a new one", True)]
+        return [("comments", Reason("only a lead may change or remove comments already made; add a new one"), True)]
     known = {(c.at, c.by, c.text) for c in kept}
     for index, comment in enumerate(new.comments):
         if (comment.at, comment.by, comment.text) in known:
             continue
         if comment.by != actor and not (lead and old is None):
-            return [(f"comments[{index}].by", f"a new comment is {actor}'s own, not {comment.by}'s", True)]
+            return [(f"comments[{index}].by", Reason("a new comment is {actor}'s own, not {by}'s", actor=actor,
+                                                     by=comment.by), True)]
     return []
 
 
 def _checkin(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]:
     if old is not None and (old.by, old.at) != (new.by, new.at):
-        return [("by" if old.by != new.by else "at", "who checked in and when stay as they were", True)]
+        return [("by" if old.by != new.by else "at", Reason("who checked in and when stay as they were"), True)]
     if old is None and not lead and new.by != actor:
-        return [("by", f"a new check-in is {actor}'s own, not {new.by}'s", True)]
+        return [("by", Reason("a new check-in is {actor}'s own, not {by}'s", actor=actor, by=new.by), True)]
     return []
 
 
@@ -91,6 +95,6 @@ def _approval(old: Any, new: Any) -> list[Problem]:
     changed = sorted(key for key in set(before) | set(after)
                      if key not in APPROVAL_PAYMENT and before.get(key) != after.get(key))
     if changed:
-        return [(changed[0], f"{old.id} is a record of what was approved: it cannot be changed "
-                             f"(approve the statement again: `uplift payout approve`)", True)]
+        return [(changed[0], Reason("{id} is a record of what was approved: it cannot be changed "
+                                    "(approve the statement again: `uplift payout approve`)", id=old.id), True)]
     return []

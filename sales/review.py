@@ -25,6 +25,7 @@ from datetime import date, datetime
 
 import msgspec
 
+from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
 from sales.splits import share_of
@@ -238,4 +239,4 @@ class ReviewAnswer(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.question = clean_line(self.question)
         self.answer = clean_multiline(self.answer)
         if not self.question:
-            raise ValueError("an answer needs its question")
+            raise Reason("an answer needs its question")

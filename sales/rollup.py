@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 import msgspec
 
+from sales.errors import Reason, Word
 from sales.goals import CheckIn, Goal, checkins_of, contributors
 from sales.ids import in_order
 
@@ -117,15 +118,16 @@ def own_value(goal: Goal, checkins: Sequence[CheckIn]) -> Current:
     return Current(last.value if last else goal.baseline, checkin=last)
 
 
-def mismatch(parent: Goal, contributor: Goal) -> str | None:
+def mismatch(parent: Goal, contributor: Goal) -> Reason | None:
     """Why `contributor` cannot roll up into `parent`: a different metric or unit."""
     if _same(parent.metric, contributor.metric) and parent.unit == contributor.unit:
         return None
-    return (f"{parent.id} rolls up {_measure(parent)} but {contributor.id} measures "
-            f"{_measure(contributor)}; only the same metric in the same unit adds up")
+    return Reason("{parent} rolls up {measure} but {contributor} measures {other}; only the same metric in "
+                  "the same unit adds up", parent=parent.id, measure=_measure(parent), contributor=contributor.id,
+                  other=_measure(contributor))
 
 
-def rollup_problem(goal: Goal, goals: Sequence[Goal]) -> tuple[str, str] | None:
+def rollup_problem(goal: Goal, goals: Sequence[Goal]) -> tuple[str, Reason] | None:
     """(field, why) if `goal`, with the board's other `goals`, would roll up unlike values: it rolls
     up from a contributor that measures something else, or it measures something else than the
     rolled-up goal it contributes to."""
@@ -140,12 +142,15 @@ def rollup_problem(goal: Goal, goals: Sequence[Goal]) -> tuple[str, str] | None:
     return None
 
 
-def checkin_refusal(goal: Goal, goals: Sequence[Goal]) -> str:
+def checkin_refusal(goal: Goal, goals: Sequence[Goal]) -> Reason:
     """Why a rolled-up goal takes no check-in: its value is its contributors' (a check-in has a
     value, so even a comment-only one would say a number the goal does not stand at)."""
-    ids = ", ".join(g.id for g in contributors(goal.id, goals)) or "no goal yet"
-    return (f"{goal.id} rolls up from its contributors ({goal.rollup} of {ids}); "
-            f"check in on those, or set rollup none")
+    ids = ", ".join(g.id for g in contributors(goal.id, goals)) or Word("no goal yet")
+    if goal.rollup == "average":
+        return Reason("{id} rolls up from its contributors (average of {ids}); check in on those, or set "
+                      "rollup none", id=goal.id, ids=ids)
+    return Reason("{id} rolls up from its contributors (sum of {ids}); check in on those, or set rollup none",
+                  id=goal.id, ids=ids)
 
 
 #: How describe_rollup words a roll-up's source; an interface in another language passes its own.
@@ -167,5 +172,12 @@ def _same(a: str, b: str) -> bool:
     return "_".join(a.casefold().split()) == "_".join(b.casefold().split())
 
 
-def _measure(goal: Goal) -> str:
-    return (goal.metric or "no metric") + (f" ({goal.unit})" if goal.unit else " (no unit)")
+def _measure(goal: Goal) -> Reason:
+    """`revenue ($)`, `revenue (no unit)`, `no metric ($)`: what a goal measures, as a message says it."""
+    if goal.metric and goal.unit:
+        return Reason("{metric} ({unit})", metric=goal.metric, unit=goal.unit)
+    if goal.metric:
+        return Reason("{metric} (no unit)", metric=goal.metric)
+    if goal.unit:
+        return Reason("no metric ({unit})", unit=goal.unit)
+    return Reason("no metric (no unit)")

@@ -16,7 +16,7 @@ from typing import Annotated
 
 import msgspec
 
-from sales.errors import Invalid
+from sales.errors import Invalid, Reason, Word
 from sales.text import NAME_MAX, clean_line
 from sales.validation import convert
 
@@ -33,7 +33,7 @@ class Split(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.rep = clean_line(self.rep).strip()
         if not self.rep:
-            raise ValueError("a split needs a rep")
+            raise Reason("a split needs a rep")
         self.share = round(self.share, 2)
 
 
@@ -43,14 +43,14 @@ def check_splits(owner: str | None, splits: Sequence[Split]) -> None:
     seen: set[str] = set()
     for split in splits:
         if split.rep == owner:
-            raise ValueError(f"{split.rep} has a {split.share:g}% split of the deal and cannot also own it: "
-                             f"the owner is credited with what the splits leave")
+            raise Reason("{rep} has a {share:g}% split of the deal and cannot also own it: "
+                         "the owner is credited with what the splits leave", rep=split.rep, share=split.share)
         if split.rep in seen:
-            raise ValueError(f"{split.rep} has two splits of the deal: give them one share")
+            raise Reason("{rep} has two splits of the deal: give them one share", rep=split.rep)
         seen.add(split.rep)
     total = sum(split.share for split in splits)
     if total > 100 + 1e-9:
-        raise ValueError(f"the splits give {total:g}% of the deal; at most 100% can be shared")
+        raise Reason("the splits give {total:g}% of the deal; at most 100% can be shared", total=total)
 
 
 def read_splits(owner: str | None, raw: object) -> list[Split]:
@@ -61,19 +61,19 @@ def read_splits(owner: str | None, raw: object) -> list[Split]:
     try:
         check_splits(owner, splits)
     except ValueError as error:
-        raise Invalid("splits", str(error)) from None
+        raise Invalid("splits", error) from None
     return splits
 
 
-def split_rep_problem(rep: str, roles: Mapping[str, str]) -> str | None:
+def split_rep_problem(rep: str, roles: Mapping[str, str]) -> Reason | None:
     """Why `rep` may not hold a split on a board with these members (name -> role), or None:
     a split is a rep's (a lead's part would be credited to nobody's quota)."""
     if not roles:
         return None  # single-user mode: names are free
     if rep not in roles:
-        return f"{rep!r} is not a member (members: {', '.join(sorted(roles))})"
+        return Reason("{ref!r} is not a member (members: {members})", ref=rep, members=", ".join(sorted(roles)))
     if roles[rep] != "rep":
-        return f"{rep} is a {roles[rep]}: a deal's credit is split among reps"
+        return Reason("{rep} is a {role}: a deal's credit is split among reps", rep=rep, role=Word(roles[rep]))
     return None
 
 
@@ -113,15 +113,15 @@ def parse_splits(text: str) -> list[dict]:
         return []
     parts = [part.strip() for part in re.split(r"[,;，；]", wanted) if part.strip()]
     if len(parts) > SPLITS_MAX:
-        raise ValueError(f"at most {SPLITS_MAX} splits on a deal")
+        raise Reason("at most {most} splits on a deal", most=SPLITS_MAX)
     splits = []
     for part in parts:
         match = _PART.match(part)
         if not match:
-            raise ValueError(f"{part!r} is not a split: write the rep and their share, e.g. `bo 40` or `bo=40`")
+            raise Reason("{part!r} is not a split: write the rep and their share, e.g. `bo 40` or `bo=40`", part=part)
         share = float(match.group("share"))
         if not 0 < share <= 100:  # (said here, with what was typed, not as the model's splits[0].share)
-            raise ValueError(f"{part!r}: a share is a percent above 0, at most 100")
+            raise Reason("{part!r}: a share is a percent above 0, at most 100", part=part)
         splits.append({"rep": match.group("rep"), "share": share})
     return splits
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 import msgspec
 
 from sales.dates import year_problem
-from sales.errors import Invalid
+from sales.errors import Invalid, Reason, Said
 
 T = TypeVar("T")
 _AT = re.compile(r"^(.*?)(?: - at `\$\.?(.*)`)?$", re.S)
@@ -22,11 +22,11 @@ def convert(data: object, model: type[T], field: str = "") -> T:
         converted = msgspec.convert(data, model)
     except msgspec.ValidationError as error:
         message, path = _AT.match(str(error)).groups()
-        if (missing := _MISSING.match(message or "")) is not None:  # `Object missing required field `title``
-            path, message = _joined(path or "", missing.group(1)), "must not be empty"
+        reason = plainly(message or "", error.__cause__)
+        if _MISSING.match(message or "") is not None:  # `Object missing required field `title``
+            path, reason = _joined(path or "", _MISSING.match(message).group(1)), Reason("must not be empty")
         where = _joined(field, path)
-        raise Invalid(where or model.__name__.lower(), _plainly(message) if message else "invalid",
-                      whole=not where) from None
+        raise Invalid(where or model.__name__.lower(), reason, whole=not where) from None
     _check_years(converted, field)
     return converted
 
@@ -67,9 +67,40 @@ def _number(text: str) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:g}"
 
 
+def plainly(message: str, cause: BaseException | None = None) -> Reason:
+    """msgspec's message as a person reads it, in words the interface can translate: `too long:
+    at most 200 characters` for a length cap, `must be at least 0` for a bound, `must not be
+    empty` for an empty text; a model's own rule (`cause`, the Reason its __post_init__ raised)
+    as it said it. Any other message is msgspec's words, first letter lowered."""
+    if isinstance(cause, Said):
+        return Reason(cause)
+    if not message:
+        return Reason("invalid")
+    if (long := _TOO_LONG.fullmatch(message)) is not None:
+        if long.group(1) == "str":
+            return Reason("too long: at most {count} characters", count=int(long.group(2)))
+        return Reason("too long: at most {count} items", count=int(long.group(2)))
+    if _TOO_SHORT.fullmatch(message) is not None:
+        return Reason("must not be empty")
+    if (bound := _BOUND.fullmatch(message)) is not None:
+        return _bounded(bound.group(1), _number(bound.group(2)))
+    words = _plainly(message)  # (msgspec's words: data, said as they are)
+    return Reason(words)
+
+
+def _bounded(sign: str, bound: str) -> Reason:
+    """`must be at least 0` for msgspec's `>= 0`."""
+    if sign == ">=":
+        return Reason("must be at least {bound}", bound=bound)
+    if sign == ">":
+        return Reason("must be more than {bound}", bound=bound)
+    if sign == "<=":
+        return Reason("must be at most {bound}", bound=bound)
+    return Reason("must be less than {bound}", bound=bound)
+
+
 def _plainly(message: str) -> str:
-    """msgspec's message as a person reads it: `too long: at most 200 characters` for a length
-    cap, `must be at least 0` for a bound, `must not be empty` for an empty text."""
+    """msgspec's message with its length caps and bounds in words, first letter lowered."""
     message = _TOO_LONG.sub(
         lambda m: f"too long: at most {m.group(2)} {'characters' if m.group(1) == 'str' else 'items'}", message)
     message = _TOO_SHORT.sub("must not be empty", message)

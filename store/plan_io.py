@@ -12,7 +12,7 @@ from __future__ import annotations
 import msgspec
 
 from sales.deals import stranded
-from sales.errors import Refused
+from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
 from sales.members import Member
 from sales.plan import SECTIONS, Plan, PlanInfo, Section
@@ -111,7 +111,7 @@ class _Import:
         try:
             self.board._check(action, owner=owner, new_owner=new_owner)
         except Refused as error:
-            self.refusals.append(Problem(path, str(error)))
+            self.refusals.append(Problem(path, error))
 
     def records(self, section: Section, old, item, path: str) -> None:
         """The records the item carries (a deal's history, comments...) checked against the
@@ -120,10 +120,11 @@ class _Import:
                                                        self.board.today()):
             (self.refusals if refused else self.conflicts).append(Problem(f"{path}.{where}", message))
 
-    def changing(self, path: str, item: str) -> None:
+    def changing(self, path: str, item: object) -> None:
+        """`item` (an id, or a Word or Reason naming what would change) may not change when starting from a template."""
         if self.create_only:
-            self.conflicts.append(Problem(path, f"{item} is already on this board; starting from a "
-                                              f"template only adds (use `uplift plan import` to change it)"))
+            self.conflicts.append(Problem(path, "{item} is already on this board; starting from a template "
+                                                "only adds (use `uplift plan import` to change it)", item=item))
 
     def settings(self, plan: Plan, deals: dict) -> None:
         meta = self.board.meta()
@@ -144,10 +145,10 @@ class _Import:
                 self.summary.unchanged.append("plan")
             return
         if meta.get("period") is not None and keys != ["stages"]:
-            self.changing("plan", "the plan's name, period and WIP limits")
+            self.changing("plan", Word("the plan's name, period and WIP limits"))
         if "stages" in keys:
             if meta.get("stages") or deals:
-                self.changing("stages", "the pipeline's stages")
+                self.changing("stages", Word("the pipeline's stages"))
             self.allowed("stages", "pipeline.settings")
         if keys != ["stages"]:  # (said at the first setting that changed: `wip.doing` for a WIP limit)
             changed_wip = [status for status in plan.wip if plan.wip[status] != meta.get("wip", {}).get(status)]
@@ -161,8 +162,8 @@ class _Import:
         """A stage the file leaves out may not hold a deal the file does not move elsewhere."""
         in_file = {d.id for d in plan.deals if d.id}
         if held := stranded([d for d in deals.values() if d.id not in in_file], plan.stages):
-            self.conflicts.append(Problem("stages", f"deals on the board are still in {held}, "
-                                                    f"which the file's stages leave out"))
+            self.conflicts.append(Problem("stages", "deals on the board are still in {held}, "
+                                                    "which the file's stages leave out", held=held))
 
     def members(self, members: list[Member], roles: dict[str, str]) -> None:
         raw = self.board._docs("board", "members")
@@ -177,7 +178,7 @@ class _Import:
                 next_id += 1
                 self.summary.created.append((f"member {member.name}", member.role))
             elif roles[member.name] != member.role:
-                self.changing(path, f"member {member.name}")
+                self.changing(path, Reason("member {name}", name=member.name))
                 self.allowed(path, "member.role")
                 doc_id = doc_ids[member.name]
                 self.tx.put("member.role", member.name, "board", "members", doc_id, raw[str(doc_id)], after)

@@ -16,6 +16,7 @@ anchors.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ import msgspec
 import yaml
 from yaml.events import AliasEvent
 
+from sales.errors import Reason
 from sales.plan import PLAN_SCHEMA, Plan
 from sales.plan_check import PlanInvalid, Problem
 
@@ -62,22 +64,25 @@ class PlanText:
 
     def located(self, problems: list[Problem]) -> list[Problem]:
         """The problems with their lines, in the order of the file."""
-        placed = [p if p.line else Problem(p.path, p.message, self.line_of(p.path)) for p in problems]
+        placed = [p if p.line else p.at(self.line_of(p.path)) for p in problems]
         return sorted(placed, key=lambda p: p.line)
 
 
-def format_problem(name: str, problem: Problem) -> str:
-    """`FILE:LINE: path.to.field: what is wrong`, on one line whatever the file's keys hold."""
-    text = f"{name}:{problem.line or 1}: {problem.path or 'file'}: {problem.message}"
+def format_problem(name: str, problem: Problem, say: Callable[[Problem], str] | None = None) -> str:
+    """`FILE:LINE: path.to.field: what is wrong`, on one line whatever the file's keys hold;
+    what is wrong as `say(problem)` says it (the interface passes tui.i18n.said_reason), else
+    in English."""
+    what = say(problem) if say is not None else problem.message
+    text = f"{name}:{problem.line or 1}: {problem.path or 'file'}: {what}"
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 # ---------------------------------------------------------------------- reading
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line, self.message = line, message
+    def __init__(self, line: int, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.line, self.reason = line, reason
 
 
 class PlanLoader(yaml.SafeLoader):
@@ -92,10 +97,10 @@ class PlanLoader(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise _Refused(event.start_mark.line + 1,
-                           f"aliases (*{event.anchor}) are not allowed in a plan file")
+                           Reason("aliases (*{anchor}) are not allowed in a plan file", anchor=event.anchor))
         if getattr(event, "anchor", None):
             raise _Refused(event.start_mark.line + 1,
-                           f"anchors (&{event.anchor}) are not allowed in a plan file")
+                           Reason("anchors (&{anchor}) are not allowed in a plan file", anchor=event.anchor))
         return super().compose_node(parent, index)
 
 
@@ -114,16 +119,18 @@ def read_plan_file(path: str | Path) -> PlanText:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise PlanInvalid([Problem("file", f"cannot read it: {error.strerror or error}", 1)]) from None
+        raise PlanInvalid([Problem("file", "cannot read it: {why}", 1, why=error.strerror or str(error))]) from None
     return parse_plan_text(data, name)
 
 
 def _too_big(name: str, size: int) -> PlanInvalid:
     # "5.0 MB; at most 5 MB" read as no reason at all: a size that rounds to the cap is "more than"
-    said = f"{size / 1024 / 1024:.1f} MB"
-    said = f"more than {MAX_BYTES // 1024 // 1024} MB" if said == f"{MAX_BYTES / 1024 / 1024:.1f} MB" else said
-    return PlanInvalid([Problem("file", f"the file is {said}; "
-                                        f"a plan file may be at most {MAX_BYTES // 1024 // 1024} MB", 1)])
+    cap = MAX_BYTES // 1024 // 1024
+    if f"{size / 1024 / 1024:.1f}" == f"{MAX_BYTES / 1024 / 1024:.1f}":
+        return PlanInvalid([Problem("file", "the file is more than {cap} MB; a plan file may be at most {cap} MB",
+                                    1, cap=cap)])
+    return PlanInvalid([Problem("file", "the file is {size:.1f} MB; a plan file may be at most {cap} MB",
+                                1, size=size / 1024 / 1024, cap=cap)])
 
 
 def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
@@ -141,14 +148,14 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise PlanInvalid([Problem("file", f"not UTF-8 text (byte 0x{data[error.start]:02x}); "
-                                           f"a plan file is UTF-8 YAML", line)]) from None
+        raise PlanInvalid([Problem("file", "not UTF-8 text (byte 0x{byte:02x}); a plan file is UTF-8 YAML",
+                                   line, byte=data[error.start])]) from None
     try:
         loader = PlanLoader(text)  # refuses control characters YAML does not allow, at once
     except yaml.reader.ReaderError as error:
         line = text[:error.position].count("\n") + 1
-        raise PlanInvalid([Problem("yaml", f"character #x{error.character:04x} is not allowed in "
-                                           f"YAML (a control character); remove it", line)]) from None
+        raise PlanInvalid([Problem("yaml", "character #x{code:04x} is not allowed in YAML (a control "
+                                           "character); remove it", line, code=error.character)]) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -161,13 +168,13 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
             raise PlanInvalid(problems)
         document = loader.construct_document(node)
     except _Refused as refused:
-        raise PlanInvalid([Problem("yaml", refused.message, refused.line)]) from None
+        raise PlanInvalid([Problem("yaml", refused.reason, refused.line)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = " ".join(part for part in (error.context, error.problem) if part)  # (the parser's words)
         raise PlanInvalid([Problem("yaml", message, mark.line + 1 if mark else 1)]) from None
     except yaml.YAMLError as error:
-        raise PlanInvalid([Problem("yaml", str(error), 1)]) from None
+        raise PlanInvalid([Problem("yaml", error, 1)]) from None
     except RecursionError:
         raise PlanInvalid([Problem("yaml", "the file is nested too deeply", 1)]) from None
     finally:
@@ -178,9 +185,8 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], problems: list[Problem]) -> None:
     """Record the line of each path; refuse tags beyond plain YAML, duplicate and complex keys."""
     if node.tag not in PLAIN_TAGS:
-        problems.append(Problem(path or "file", f"the tag {node.tag.replace(_YAML, '!!')} is not "
-                                                f"allowed in a plan file (only plain YAML)",
-                                node.start_mark.line + 1))
+        problems.append(Problem(path or "file", "the tag {tag} is not allowed in a plan file (only plain YAML)",
+                                node.start_mark.line + 1, tag=node.tag.replace(_YAML, "!!")))
         return
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -192,7 +198,7 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], problems: list[Prob
             key = key_node.value
             child = f"{path}.{key}" if path else key
             if key in seen:
-                problems.append(Problem(child, f"duplicate key (first at line {seen[key]})", line))
+                problems.append(Problem(child, "duplicate key (first at line {first})", line, first=seen[key]))
                 continue
             seen[key] = line
             lines[child] = line

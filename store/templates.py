@@ -84,6 +84,6 @@ def template_text(name: str, lang: str = ENGLISH) -> tuple[bytes, str]:
     if stem not in files_of and base in files_of and named_lang in files_of[base]:
         stem, lang = base, named_lang
     if stem not in files_of:
-        raise NotFound(f"no template {name!r} (templates: {', '.join(sorted(files_of))})")
+        raise NotFound("no template {name!r} (templates: {names})", name=name, names=", ".join(sorted(files_of)))
     file_name = template_file(stem, lang)
     return _folder().joinpath(file_name).read_bytes(), file_name

@@ -23,7 +23,7 @@ from store.plan_yaml import (
     read_plan_file,
     write_plan_file,
 )
-from tui.i18n import N_, _
+from tui.i18n import N_, _, said_reason
 from tui.remote import is_remote
 from tui.user_text import tell
 
@@ -126,7 +126,7 @@ class PlanFileCommands:
         verb = _("{file} may not be imported by you ({count})") if isinstance(error, PlanRefused) \
             else _("{file} has problems ({count})")
         title = verb.format(file=name, count=len(problems))
-        self.push_screen(PlanProblems(title, [format_problem(name, p) for p in problems]))
+        self.push_screen(PlanProblems(title, [format_problem(name, p, said_reason) for p in problems]))
 
     async def _refresh_screens(self) -> None:
         for screen in self.screen_stack:

@@ -19,7 +19,7 @@ from typing import Annotated
 
 import msgspec
 
-from sales.errors import Invalid
+from sales.errors import Invalid, Reason
 from sales.plan_check import PlanInvalid, Problem
 from sales.validation import convert
 from store.plan_yaml import read_plan_file
@@ -100,14 +100,14 @@ def read_theme(path: Path) -> ThemeFile:
         theme = convert(text.document, ThemeFile)
     except Invalid as error:
         field_ = "file" if error.field == "themefile" else error.field
-        raise PlanInvalid(text.located([Problem(field_, error.reason)])) from None
+        raise PlanInvalid(text.located([Problem(field_, error)])) from None
     problems = [Problem(where, message) for where, message in colour_problems(theme)]
     if problems:
         raise PlanInvalid(text.located(problems))
     return theme
 
 
-def colour_problems(theme: ThemeFile) -> list[tuple[str, str]]:
+def colour_problems(theme: ThemeFile) -> list[tuple[str, Reason]]:
     """(field, what is wrong) for each value Textual could not use."""
     from textual.color import Color, ColorParseError
 
@@ -129,13 +129,14 @@ def colour_problems(theme: ThemeFile) -> list[tuple[str, str]]:
     for name in msgspec.structs.fields(ThemeFile):
         value = getattr(theme, name.name)
         if isinstance(value, str) and name.name != "name" and not is_colour(value):
-            problems.append((name.name, f"{value!r} is not a colour (like \"#1f5fbf\" or \"white\")"))
+            problems.append((name.name, Reason("{value!r} is not a colour (like \"#1f5fbf\" or \"white\")", value=value)))
     for key, value in theme.variables.items():
         if key.endswith("-text-style"):
             if not set(value.split()) <= TEXT_STYLES:
-                problems.append((f"variables.{key}", f"{value!r} is not a text style (like \"bold\")"))
+                problems.append((f"variables.{key}", Reason("{value!r} is not a text style (like \"bold\")", value=value)))
         elif not is_colour(value):
-            problems.append((f"variables.{key}", f"{value!r} is not a colour (like \"#ffff00\" or \"#ffff00 40%\")"))
+            problems.append((f"variables.{key}", Reason("{value!r} is not a colour (like \"#ffff00\" or \"#ffff00 40%\")",
+                                                        value=value)))
     return problems
 
 

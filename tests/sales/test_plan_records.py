@@ -19,9 +19,9 @@ def checkin(**fields) -> CheckIn:
 def test_a_check_in_keeps_its_author_and_time_and_a_new_one_is_ones_own() -> None:
     old = checkin()
     assert record_problems("checkin", old, checkin(value=12.0), "ali", False, TODAY) == []  # its value may be put right
-    assert record_problems("checkin", old, checkin(by="bea"), "dana", True, TODAY)[0][:2] == (
-        "by", "who checked in and when stay as they were")
-    assert record_problems("checkin", None, checkin(by="bea"), "ali", False, TODAY)[0][1] == \
+    where, message, _ = record_problems("checkin", old, checkin(by="bea"), "dana", True, TODAY)[0]
+    assert (where, str(message)) == ("by", "who checked in and when stay as they were")
+    assert str(record_problems("checkin", None, checkin(by="bea"), "ali", False, TODAY)[0][1]) == \
         "a new check-in is ali's own, not bea's"
     assert record_problems("checkin", None, checkin(by="bea"), "dana", True, TODAY) == []  # a lead's file
 

@@ -25,7 +25,7 @@ SOURCES = ("sales", "store", "tui")  # where messages are written
 # errors whose message is a template (sales.errors), and Word: class -> where its template is
 TEMPLATES = {"UpliftError": 0, "Refused": 0, "NotFound": 0, "NotAnId": 0, "Reason": 0, "BadInput": 0,
              "Invalid": 1, "Word": 0, "Phrase": 0, "MappingError": 0, "RecordsError": 1,
-             "BoardBusy": 0, "BoardDamaged": 0, "BoardTooNew": 0}
+             "BoardBusy": 0, "BoardDamaged": 0, "BoardTooNew": 0, "DateError": 0, "NotAKey": 0, "Problem": 1}
 
 
 def called(node: ast.Call) -> str | None:
@@ -322,9 +322,6 @@ def spelled_out_messages() -> dict[str, list[str]]:
 
 # Files whose errors are not yet all templates (the conversion is under way; this set only shrinks).
 NOT_YET: set[str] = {
-    "sales/splits.py",
-    "sales/validation.py",
-    "store/templates.py",
     "tui/app.py",
     "tui/cli.py",
     "tui/cli_refs.py",
@@ -337,7 +334,6 @@ NOT_YET: set[str] = {
     "tui/commands/forecast.py",
     "tui/commands/goals.py",
     "tui/commands/members.py",
-    "tui/commands/plans.py",
     "tui/commands/review.py",
     "tui/commands/tasks.py",
     "tui/commands/weekly.py",

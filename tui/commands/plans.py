@@ -15,7 +15,7 @@ from tui.cli_support import (
     add_verb,
     open_board,
 )
-from tui.i18n import _, language
+from tui.i18n import _, language, n_
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
@@ -23,8 +23,8 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     if args.plan and args.plan != board.name:  # (not found, as an id would be)
-        raise NotFound(f"this board holds the plan {board.name!r}, not {args.plan!r} "
-                       f"(a board holds one plan; choose another with --board DIR)")
+        raise NotFound("this board holds the plan {board!r}, not {plan!r} (a board holds one plan; choose "
+                       "another with --board DIR)", board=board.name, plan=args.plan)
     text = dump_plan(board.export_plan())
     if args.output and args.output != "-":
         write_plan_file(args.output, text, board.path)
@@ -103,12 +103,14 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
 def print_problems(name: str, error, text) -> None:
     from sales.text import safe
     from store.plan_yaml import format_problem
+    from tui.i18n import said_reason
 
     problems = text.located(error.problems) if text is not None else error.problems
     for problem in problems:
-        print(safe(format_problem(name, problem)), file=sys.stderr)
+        print(safe(format_problem(name, problem, said_reason)), file=sys.stderr)
     count = len(problems)
-    print(f"uplift: {count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+    print("uplift: " + n_("{count} problem; nothing was written", "{count} problems; nothing was written",
+                          count).format(count=count), file=sys.stderr)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:

@@ -1,0 +1,94 @@
+"""Plan files, value checks and typed values refused in the interface's language (UPLIFT_LANG=zh):
+each problem of a plan file with its path and line, a value too long or out of bounds, a bad
+date; nothing is written, and the English says the same as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import snapshot_files
+
+BAD_PLAN = """\
+plan:
+  name: board
+tasks:
+- id: T-1
+  title: [Call, Acme]
+  owner: zoe
+  due: 2026-13-45
+  colour: red
+- id: t1
+  title: Visit Betasoloin
+  goal: G-9
+  start: 3000-01-01
+"""
+
+
+def test_a_bad_plan_file_is_said_in_chinese_problem_by_problem_with_its_lines(run, team, tmp_path,
+                                                                               monkeypatch) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BAD_PLAN, encoding="utf-8")
+    before = snapshot_files(team)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("plan", "import", str(plan))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"{plan}:5: tasks[0].title: 应为文本，实际是列表",
+        f"{plan}:6: tasks[0].owner: 'zoe' 不是成员（成员：ali, bea, dana）",
+        f"{plan}:7: tasks[0].due: '2026-13-45' 不是日期：请写成 YYYY-MM-DD",
+        f"{plan}:8: tasks[0].colour: 未知的键（应为以下之一：id, title, owner, status, priority, start, due, goal, "
+        "strategy, deal, depends, tags, steps, expected_result, measure, comments, every, previous）",
+        f"{plan}:9: tasks[1].id: 编号 T-1 重复（tasks[0] 也用了它）",
+        f"{plan}:11: tasks[1].goal: G-9 不是此文件或看板上的目标",
+        f"{plan}:12: tasks[1].start: 3000-01-01 不是 1900 到 2999 年之间的日期",
+        "uplift: 7 个问题；未写入任何内容",
+    ]
+    assert snapshot_files(team) == before
+    monkeypatch.setenv("UPLIFT_LANG", "en")  # the same problems, in the English they always had
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 2 and err.splitlines()[0] == f"{plan}:5: tasks[0].title: expected text, got a list"
+    assert err.splitlines()[-2:] == [f"{plan}:12: tasks[1].start: 3000-01-01 is not a date between 1900 and 2999",
+                                     "uplift: 7 problems; nothing was written"]
+
+
+def test_a_file_that_is_not_yaml_and_a_refused_import_are_said_in_chinese(run, team, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    binary, aliased, theirs = tmp_path / "plan.png", tmp_path / "alias.yaml", tmp_path / "theirs.yaml"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    aliased.write_text("plan:\n  name: board\ntasks:\n- id: T-1\n  owner: *someone\n")
+    theirs.write_text("tasks:\n- id: T-2\n  title: Visit Betasoloin today\n  owner: bea\n")
+    assert run("plan", "import", str(binary))[2] == (f"{binary}:3: file: 这是二进制文件（含 NUL 字节），不是 YAML 计划\n"
+                                                     "uplift: 1 个问题；未写入任何内容\n")
+    assert run("plan", "import", str(aliased))[2].startswith(f"{aliased}:5: yaml: 计划文件中不允许使用别名（*someone）\n")
+    # a rep's file that changes bea's task: a refusal (exit 1), said with the permission's own words
+    assert run("plan", "import", str(theirs), user="ali") == (
+        1, "", f"{theirs}:2: tasks[0]: 销售代表只能修改自己的任务；这一项属于 bea\nuplift: 1 个问题；未写入任何内容\n")
+
+
+def test_a_plan_or_template_that_is_not_there_is_said_in_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("plan", "export", "Q3 plan") == (
+        1, "", "uplift: 此看板上的计划是 'board'，不是 'Q3 plan'（一个看板只有一份计划；用 --board DIR 选择其他看板）\n")
+    code, _, err = run("plan", "new", "--from", "nope")
+    assert code == 1 and err.startswith("uplift: 没有模板 'nope'（模板：blank, diagnosis, ")
+
+
+def test_a_value_too_long_or_out_of_bounds_is_said_in_chinese(run, team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    before = snapshot_files(team)
+    assert run("task", "add", "x" * 300) == (2, "", "uplift: title: 太长：最多 200 个字符\n")
+    assert run("task", "add", "") == (2, "", "uplift: title: 不能为空\n")
+    assert run("budget", "total", "-5") == (2, "", "uplift: amount: 必须至少为 0\n")
+    assert snapshot_files(team) == before
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert run("task", "add", "x" * 300) == (2, "", "uplift: title: too long: at most 200 characters\n")
+
+
+@pytest.mark.xfail(strict=True, reason="tui/cli_support.cli_date gives Invalid str(error), not the DateError "
+                                       "itself (errs-tui's file; fixed on branch errs-tui): remove this mark")
+def test_a_bad_date_on_the_command_line_is_said_in_chinese(run, team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (
+        2, "", "uplift: due: '31/31/2026' 不是日期：请用 YYYY-MM-DD、today、tomorrow、+3d、-1w 或星期几（fri）\n")
+    assert run("task", "add", "Call Acme", "--due", "3000-01-01") == (
+        2, "", "uplift: due: 3000-01-01 不是 1900 到 2999 年之间的日期\n")
