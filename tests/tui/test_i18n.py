@@ -24,7 +24,7 @@ LOOKUPS = {"_": 1, "N_": 1, "n_": 2}  # function -> how many leading arguments a
 SOURCES = ("sales", "store", "tui")  # where messages are written
 # errors whose message is a template (sales.errors), and Word: class -> where its template is
 TEMPLATES = {"UpliftError": 0, "Refused": 0, "NotFound": 0, "NotAnId": 0, "Reason": 0, "BadInput": 0,
-             "Invalid": 1, "Word": 0}
+             "Invalid": 1, "Word": 0, "CommandRefused": 0}
 
 
 def called(node: ast.Call) -> str | None:
@@ -307,31 +307,10 @@ NOT_YET: set[str] = {
     "store/templates.py",
     "store/touches.py",
     "store/undo.py",
-    "tui/app.py",
-    "tui/cli.py",
-    "tui/cli_refs.py",
-    "tui/cli_support.py",
-    "tui/commands/access.py",
-    "tui/commands/activity.py",
-    "tui/commands/alerts.py",
-    "tui/commands/board.py",
     "tui/commands/deals.py",
     "tui/commands/diagnose.py",
-    "tui/commands/forecast.py",
-    "tui/commands/goals.py",
-    "tui/commands/members.py",
     "tui/commands/plans.py",
-    "tui/commands/review.py",
-    "tui/commands/tasks.py",
-    "tui/commands/weekly.py",
-    "tui/remote.py",
-    "tui/screens/alerts.py",
-    "tui/screens/budget.py",
-    "tui/screens/deal_form.py",
     "tui/screens/diagnose.py",
-    "tui/screens/goal_forms.py",
-    "tui/screens/task_form.py",
-    "tui/serve/ssh_server.py",
 }
 
 
