@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sales.text import display_width
 from store.board import Board
 
@@ -100,3 +102,45 @@ def test_a_refusal_is_said_in_the_interfaces_language(run, monkeypatch) -> None:
     assert run("task", "edit", "T-1", "--owner", "bea")[0] == 0
     code, out, err = run("task", "move", "T-1", "doing", user="ali")
     assert (code, out, err) == (1, "", "uplift: 销售代表只能修改自己的任务；这一项属于 bea\n")
+
+
+def _the_domain_says_its_parsers_errors_as_templates() -> bool:
+    """sales/ids.py and sales/numbers.py raise Reasons (their conversion is another change): only
+    then can `--deal banana` and `--value abc` be said in Chinese whole."""
+    from sales.errors import Reason
+    from sales.ids import parse_id
+    from sales.numbers import parse_number
+
+    raised = []
+    for parse in (lambda: parse_id("banana", "deal"), lambda: parse_number("abc")):
+        try:
+            parse()
+        except ValueError as error:
+            raised.append(isinstance(error, Reason))
+    return all(raised)
+
+
+def test_an_option_naming_nothing_on_the_board_is_said_in_the_interfaces_language(run, monkeypatch) -> None:
+    """The option and the value as typed, the rest in Chinese; nothing is written."""
+    code, out, err = run("task", "list", "--goal", "G-9")
+    assert (code, out, err) == (1, "", "uplift: --goal G-9: no such goal on this board\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("task", "list", "--goal", "G-9")
+    assert (code, out, err) == (1, "", "uplift: --goal G-9：此看板上没有这个目标\n")
+    code, out, err = run("task", "list", "--owner", "zed")
+    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali, bea, dana）\n")
+    code, out, err = run("task", "add", "Call", "--owner", "z d")
+    assert (code, out, err) == (2, "", "uplift: --owner: 'z d' 不是成员名（字母、数字、'.'、'_' 或 '-'，最多 40 个）\n")
+
+
+@pytest.mark.xfail(not _the_domain_says_its_parsers_errors_as_templates(), strict=True,
+                   reason="sales/ids.py and sales/numbers.py still raise English ValueErrors")
+def test_a_malformed_id_and_a_bad_number_are_said_in_the_interfaces_language(run, team, monkeypatch) -> None:
+    """Bad input (exit 2), said in Chinese: the domain's reason (which id, which number) with the
+    option or field it was given to; no deal is added."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("task", "list", "--deal", "banana")
+    assert (code, out, err) == (2, "", "uplift: --deal: 'banana' 不是商机编号（应为 D-12 这样）\n")
+    code, out, err = run("deal", "add", "X", "--value", "abc")
+    assert (code, out, err) == (2, "", "uplift: value: 'abc' 不是数字（如 1200000、1.2M、250k、31.5）\n")
+    assert Board(team, actor="dana").deals() == []

@@ -262,6 +262,42 @@ async def test_an_empty_required_field_is_said_in_chinese_next_to_it(team, monke
     assert (len(lead.goals()), len(lead.strategies()), lead.task("T-1").comments, lead.spending(), lead.notes()) == before
 
 
+async def test_in_chinese_a_reps_refusal_and_a_forms_bad_number_are_said_in_chinese(team, monkeypatch) -> None:
+    """A rep pressing a lead's key (d, delete, on a task on the board) is told the rule in
+    Chinese, and nothing is deleted; a deal form's value that is no amount is said next to it."""
+    from textual.widgets import Input, Static
+
+    from store.board import Board
+    from tests.tui.waiting import until
+    from tui.app import UpliftApp
+    from tui.screens.deal_form import DealForm
+    from tui.widgets.kanban import Kanban
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.screen.query_one(Kanban).columns[0].data is not None)
+        assert app.focused.card.id == "T-1"  # ali's own task: a rep still may not delete it
+        await pilot.press("d")
+        await until(pilot, lambda: app._notifications)
+        assert [n.message for n in app._notifications] == ["只有主管可以删除任务（你是销售代表）"]
+    assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]
+
+    Board(team, actor="dana").add_deal("Isdom pilot", owner="ali", value=18000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, DealForm))
+        app.screen.query_one("#value", Input).value = "12abc"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: str(app.screen.query_one("#error-value", Static).content))
+        assert isinstance(app.screen, DealForm)
+        assert str(app.screen.query_one("#error-value", Static).content) == "'12abc' 不是金额"
+    assert Board(team, actor="dana").deal("D-1").value == 18000
+
+
 # ------------------------------------------------------------------ errors are said, not spelled out
 
 def a_template(node: ast.AST) -> bool:
