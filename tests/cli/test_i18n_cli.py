@@ -144,3 +144,19 @@ def test_a_malformed_id_and_a_bad_number_are_said_in_the_interfaces_language(run
     code, out, err = run("deal", "add", "X", "--value", "abc")
     assert (code, out, err) == (2, "", "uplift: value: 'abc' 不是数字（如 1200000、1.2M、250k、31.5）\n")
     assert Board(team, actor="dana").deals() == []
+
+
+def test_argparses_own_usage_errors_are_said_in_the_interfaces_language(run, monkeypatch) -> None:
+    """A value of the wrong type, a missing argument, a word that is no choice, a stray option:
+    argparse's messages, in Chinese (exit 2, the usage first, as in English)."""
+    code, out, err = run("log", "--limit", "abc")
+    assert (code, err.splitlines()[-1]) == (2, "uplift log: error: argument --limit: invalid int value: 'abc'")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    for args, said in ((("log", "--limit", "abc"), "uplift log：错误：参数 --limit：'abc' 不是有效的值（应为 int）"),
+                       (("task", "add"), "uplift task add：错误：缺少以下必需参数：title"),
+                       (("task", "edit", "T-1", "--priority", "zzz"),
+                        "uplift task edit：错误：参数 --priority：无效的选择：'zzz'（可选：'low', 'normal', 'high', 'urgent'）"),
+                       (("task", "list", "--bogus"), "uplift task list：错误：无法识别的参数：--bogus")):
+        code, out, err = run(*args)
+        assert (code, out, err.splitlines()[-1]) == (2, "", said), args
+        assert err.startswith("用法：")
