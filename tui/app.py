@@ -21,7 +21,7 @@ from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
-from tui.i18n import N_, _, say, set_language
+from tui.i18n import N_, _, said, say, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
@@ -76,8 +76,10 @@ class UpliftApp(PlanFileCommands, App):
         self.requested_theme = theme
         chosen = theme or self.config.theme or DEFAULT_THEME
         if chosen not in self.available_themes:
-            self.startup_problems.append(f"{config_path()}: theme: there is no theme named {chosen!r} "
-                                         f"(themes: {', '.join(self.theme_files)}); using {DEFAULT_THEME}")
+            self.startup_problems.append(_("{file}: theme: there is no theme named {theme!r} (themes: {themes}); "
+                                           "using {default}").format(file=config_path(), theme=chosen,
+                                                                     themes=", ".join(self.theme_files),
+                                                                     default=DEFAULT_THEME))
             chosen, self.requested_theme = DEFAULT_THEME, None
         self.theme = chosen
         # The stylesheet was made with Textual's default theme, and setting ours queues a refresh
@@ -101,8 +103,8 @@ class UpliftApp(PlanFileCommands, App):
                 keymap[ident] = value
             else:
                 self.startup_problems.append(
-                    f"{self.config.where.get(ident, config_path())}: keys.{ident}: "
-                    f"no key binding has this id (ignored; press ? to see the keys)")
+                    _("{file}: keys.{id}: no key binding has this id (ignored; press ? to see the keys)").format(
+                        file=self.config.where.get(ident, config_path()), id=ident))
         self.startup_problems += [f"{config_path()}: {line}" for line in keys.clashes(type(self), keymap)]
         return keymap
 
@@ -164,9 +166,9 @@ class UpliftApp(PlanFileCommands, App):
             return
         self._exit_renderables.clear()
         if isinstance(self._crash, UpliftError):  # e.g. a board file damaged (or newer) under it
-            print(safe("uplift: " + " ".join(str(self._crash).split())), file=sys.stderr)
+            print(safe("uplift: " + " ".join(said(self._crash).split())), file=sys.stderr)
             return
-        print(safe(bug_report("the board", self._crash)), file=sys.stderr)
+        print(safe(bug_report(_("the board"), self._crash)), file=sys.stderr)
 
     def _remember_theme(self, theme) -> None:
         if theme.name == self.config.theme:
@@ -361,8 +363,9 @@ def check_theme(theme: str) -> None:
 
     files = load_themes().names
     if theme not in files and theme not in BUILTIN_THEMES:
-        raise BadInput(f"there is no theme named {theme!r}; themes: {', '.join(files)} "
-                       f"(and Textual's: {', '.join(n for n in BUILTIN_THEMES if n not in files)})")
+        raise BadInput("there is no theme named {theme!r}; themes: {themes} (and Textual's: {textual})",
+                       theme=theme, themes=", ".join(files),
+                       textual=", ".join(n for n in BUILTIN_THEMES if n not in files))
 
 
 def run_app(board: Board, theme: str | None = None) -> int:
@@ -377,7 +380,7 @@ def run_app(board: Board, theme: str | None = None) -> int:
     app = UpliftApp(board, theme=theme)
     if theme and app.theme != theme:
         check_theme(theme)  # (says why)
-        raise BadInput(f"theme: {theme!r} could not be used")
+        raise BadInput("theme: {theme!r} could not be used", theme=theme)
     for problem in app.startup_problems:
         print(f"uplift: {safe(problem)}", file=sys.stderr)
     app.run()

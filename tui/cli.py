@@ -58,8 +58,10 @@ COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with a known `command`, only that command's group is registered."""
+    from tui.argparse_words import speak
     from tui.commands import board
 
+    speak()  # argparse's own messages in the interface's language
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--board", metavar="DIR", default=argparse.SUPPRESS,
                         help=_("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
@@ -117,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:  # the last resort: no traceback reaches a user
             if debugging():
                 raise
-            print(bug_report(running['command'] or 'opening the board', error), file=sys.stderr)
+            print(bug_report(running['command'] or _('opening the board'), error), file=sys.stderr)
             return EXIT_BUG
 
 
@@ -161,10 +163,11 @@ def refuse_stray_options(parser: argparse.ArgumentParser, args: argparse.Namespa
     for flag in ("--json", "--csv"):
         if getattr(args, flag[2:], None) is True and flag not in verb._option_string_actions:
             owner = command.rsplit(" ", 1)[0]
-            raise BadInput(f"{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)")
+            raise BadInput("{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)",
+                           command=command, flag=flag, owner=owner)
     if getattr(args, "theme", None) and "--theme" not in verb._option_string_actions:
-        raise BadInput(f"{command}: it draws no screen, so it takes no --theme "
-                       f"(--theme goes with `uplift` alone, which opens the app, and `uplift demo`)")
+        raise BadInput("{command}: it draws no screen, so it takes no --theme "
+                       "(--theme goes with `uplift` alone, which opens the app, and `uplift demo`)", command=command)
 
 
 #: A model's field as the command line names it (`deal edit --next`: `next_step` is the model's).
@@ -190,7 +193,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     args, extra = parser.parse_known_args(joined_minus_values(argv))
     if extra:  # said by the verb they were given to, with its usage (argparse's own says `uplift`'s)
         verb = _verb_parser(parser, args.command) if hasattr(args, "command") else None
-        (verb or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+        (verb or parser).error(_("unrecognized arguments: %s") % " ".join(extra))
     if not hasattr(args, "board"):
         args.board = None
     if hasattr(args, "command"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from sales.errors import NotFound
+from sales.errors import NotFound, Word
 from sales.ids import name_of, parse_id
 
 #: Where a parser keeps its options that name records: (dest, flag, kind, how, owns).
@@ -59,11 +59,19 @@ def ref(board, flag: str, kind: str, text: str, owns: tuple[str, ...] = ()) -> s
     try:
         number = parse_id(text, kind)
     except ValueError as error:
-        raise BadInput(f"{flag}: {error}") from None
+        raise BadInput("{flag}: {error}", flag=flag, error=error) from None
     try:
         return board.id_of(kind, str(number))
     except NotFound:
-        raise NotFound(f"{flag} {text.strip()}: no such {name_of(kind)} on this board") from None
+        raise NotFound("{flag} {text}: no such {thing} on this board", flag=flag, text=text.strip(),
+                       thing=_KINDS.get(kind) or Word(name_of(kind))) from None
+
+
+#: The kinds an option names, as a message says them (translated with it).
+_KINDS = {"task": Word("task"), "goal": Word("goal"), "strategy": Word("strategy"), "deal": Word("deal")}
+#: What someone who left may still own (add_ref's `owns`), as a message says it.
+_OWNED = {("tasks", "deals"): Word("task or deal"), ("deals",): Word("deal"), ("goals",): Word("goal"),
+          ("tasks",): Word("task")}
 
 
 def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
@@ -74,11 +82,16 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     if not names:  # a board without members (one person's) takes any name, as its store does
         return name
     if not valid_name(name):
-        raise BadInput(f"{flag}: {name!r} is not a member name (letters, digits, '.', '_' or '-', at most 40)")
+        raise BadInput("{flag}: {name!r} is not a member name (letters, digits, '.', '_' or '-', at most 40)",
+                       flag=flag, name=name)
     if name in names:
         return name
     if any(item.owner == name for items in owns for item in getattr(board, items)()):
         return name  # someone who left still owns some: they can be listed
-    owning = f" and owns no {' or '.join(items.removesuffix('s') for items in owns)}" if owns else ""
-    reason = f"not a member of this board{owning}" if owning else "no such member on this board"
-    raise NotFound(f"{flag} {name}: {reason} (members: {', '.join(names)})")
+    members = ", ".join(names)
+    if owns:
+        owned = _OWNED.get(owns) or Word(" or ".join(items.removesuffix("s") for items in owns))
+        raise NotFound("{flag} {name}: not a member of this board and owns no {things} (members: {members})",
+                       flag=flag, name=name, things=owned, members=members)
+    raise NotFound("{flag} {name}: no such member on this board (members: {members})",
+                   flag=flag, name=name, members=members)

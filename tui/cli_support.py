@@ -9,7 +9,7 @@ from pathlib import Path
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, Refused, UpliftError, first_line
 from sales.tasks import STATUS_LABELS, normalize_status
-from tui.i18n import _
+from tui.i18n import _, said
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BUG = 3            # an unexpected error: a bug in Uplift (see tui/cli.py's main)
@@ -55,8 +55,8 @@ def write_output(path: str, data: bytes, board=None) -> None:
 
 def bug_report(what: str, error: BaseException) -> str:
     """The one line a user sees for a bug: what failed, the error, how to see the traceback."""
-    return (f"uplift: {what} failed: {one_line(error)}. This is a bug in Uplift; "
-            f"run it again with {DEBUG_VARIABLE}=1 to see the traceback.")
+    return _("uplift: {what} failed: {error}. This is a bug in Uplift; run it again with {variable}=1 "
+             "to see the traceback.").format(what=what, error=one_line(error), variable=DEBUG_VARIABLE)
 
 
 class BadInput(UpliftError):
@@ -115,7 +115,7 @@ def cli_date(board, text: str | None, field: str) -> str | None:
     try:
         return parse_date(text, board.today()).isoformat()
     except DateError as error:
-        raise Invalid(field, str(error)) from None
+        raise Invalid(field, error) from None
 
 
 def cli_number(text: str | None, field: str) -> float | None:
@@ -127,7 +127,7 @@ def cli_number(text: str | None, field: str) -> float | None:
     try:
         return parse_number(text)
     except ValueError as error:
-        raise Invalid(field, str(error)) from None
+        raise Invalid(field, error) from None
 
 
 def status_arg(text: str) -> str:
@@ -138,7 +138,7 @@ def status_arg(text: str) -> str:
         shown = {_(label).casefold(): status for status, label in STATUS_LABELS.items()}
         if text.strip().casefold() in shown:
             return shown[text.strip().casefold()]
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(said(error)) from None
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int]:

@@ -96,9 +96,14 @@ def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
             if mark in seen:
                 continue
             seen.add(mark)
-            names = " and ".join(f"{ident} ({b.description or b.action})" for ident, b in holders.items())
-            where = "everywhere" if context.where == "everywhere" else f"on {context.where}"
-            lines.append(f"key clash {where}: {key} is bound to {names}")
+            names = [_("{id} ({description})").format(id=ident, description=_(b.description) if b.description
+                                                      else b.action) for ident, b in holders.items()]
+            names = _("{first} and {second}").format(first=_(", ").join(names[:-1]), second=names[-1])
+            if context.where == "everywhere":
+                lines.append(_("key clash everywhere: {key} is bound to {names}").format(key=key, names=names))
+            else:
+                lines.append(_("key clash on {screen}: {key} is bound to {names}").format(
+                    screen=context.where, key=key, names=names))
     return lines
 
 

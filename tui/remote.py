@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 
 from sales.errors import Refused
-from tui.i18n import _
 
 REMOTE_ENV = "UPLIFT_REMOTE"
 
@@ -28,13 +27,13 @@ def refuse_paths(what: str, *paths: str | None, stdin: bool = True) -> None:
     run it where the files are instead of offering one."""
     if is_remote() and any(p not in (None, "-") for p in paths):
         if not stdin:
-            raise Refused(_("{what}: a session over `uplift serve ssh` cannot open the server's files, and "
-                            "{what} cannot read standard input; run it on a machine that has the board's "
-                            "folder (`uplift {what} FILE --board DIR`)").format(what=what))
-        raise Refused(f"{what}: a session over `uplift serve ssh` cannot open the server's files; "
-                      f"use standard input or output (`-`) instead")
+            raise Refused("{what}: a session over `uplift serve ssh` cannot open the server's files, and "
+                          "{what} cannot read standard input; run it on a machine that has the board's "
+                          "folder (`uplift {what} FILE --board DIR`)", what=what)
+        raise Refused("{what}: a session over `uplift serve ssh` cannot open the server's files; "
+                      "use standard input or output (`-`) instead", what=what)
 
 
 def refuse_remote(what: str) -> None:
     if is_remote():
-        raise Refused(f"{what} is not available in a session over `uplift serve ssh`")
+        raise Refused("{what} is not available in a session over `uplift serve ssh`", what=what)

@@ -24,6 +24,7 @@ import msgspec
 
 from sales.plan_check import PlanInvalid
 from store.plan_yaml import PlanText, format_problem, read_plan_file
+from tui.i18n import _
 
 CONFIG_NAME = "config.yaml"
 THEME_NAME = r"^[a-z0-9][a-z0-9_-]{0,39}$"
@@ -77,35 +78,39 @@ def load_config(path: Path | None = None) -> UserConfig:
     try:
         text = read_plan_file(path)
     except PlanInvalid as error:
-        config.problems += [f"{line} (the whole file was ignored)" for line in problem_lines(name, error)]
+        config.problems += [_("{problem} (the whole file was ignored)").format(problem=line)
+                            for line in problem_lines(name, error)]
         return config
     document = text.document
     if not isinstance(document, dict):
-        config.problems.append(f"{name}:1: file: a config file is a mapping (`theme:`, `keys:`); "
-                               f"the whole file was ignored")
+        config.problems.append(_("{file}:1: file: a config file is a mapping (`theme:`, `keys:`); "
+                                 "the whole file was ignored").format(file=name))
         return config
 
     def drop(path_: str, message: str) -> None:
-        config.problems.append(f"{name}:{text.line_of(path_)}: {path_}: {message} (ignored)")
+        config.problems.append(_("{file}:{line}: {field}: {message} (ignored)").format(
+            file=name, line=text.line_of(path_), field=path_, message=message))
 
     for key in document:
         if key not in ("theme", "keys"):
-            drop(str(key), "unknown setting; a config file holds `theme` and `keys`")
+            drop(str(key), _("unknown setting; a config file holds `theme` and `keys`"))
     if "theme" in document:
         try:
             config.theme = msgspec.convert(document["theme"], ThemeName)
         except msgspec.ValidationError:
-            drop("theme", f"{document['theme']!r} is not a theme name (letters, digits and dashes)")
+            drop("theme", _("{value!r} is not a theme name (letters, digits and dashes)").format(
+                value=document["theme"]))
     keys = document.get("keys")
     if keys is not None and not isinstance(keys, dict):
-        drop("keys", "should be a mapping of binding ids to keys (`board.new: a`)")
+        drop("keys", _("should be a mapping of binding ids to keys (`board.new: a`)"))
     elif keys:
         for binding_id, value in keys.items():
             try:
                 config.keys[str(binding_id)] = msgspec.convert(value, KeyList)
                 config.where[str(binding_id)] = f"{name}:{text.line_of(f'keys.{binding_id}')}"
             except msgspec.ValidationError:
-                drop(f"keys.{binding_id}", f"{value!r} is not a key list (like `a` or `ctrl+n,f2`)")
+                drop(f"keys.{binding_id}", _("{value!r} is not a key list (like `a` or `ctrl+n,f2`)").format(
+                    value=value))
     return config
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+
 from sales.text import display_width
 from store.board import Board
 
@@ -100,3 +101,43 @@ def test_a_refusal_is_said_in_the_interfaces_language(run, monkeypatch) -> None:
     assert run("task", "edit", "T-1", "--owner", "bea")[0] == 0
     code, out, err = run("task", "move", "T-1", "doing", user="ali")
     assert (code, out, err) == (1, "", "uplift: 销售代表只能修改自己的任务；这一项属于 bea\n")
+
+
+def test_an_option_naming_nothing_on_the_board_is_said_in_the_interfaces_language(run, monkeypatch) -> None:
+    """The option and the value as typed, the rest in Chinese; nothing is written."""
+    code, out, err = run("task", "list", "--goal", "G-9")
+    assert (code, out, err) == (1, "", "uplift: --goal G-9: no such goal on this board\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("task", "list", "--goal", "G-9")
+    assert (code, out, err) == (1, "", "uplift: --goal G-9：此看板上没有这个目标\n")
+    code, out, err = run("task", "list", "--owner", "zed")
+    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali, bea, dana）\n")
+    code, out, err = run("task", "add", "Call", "--owner", "z d")
+    assert (code, out, err) == (2, "", "uplift: --owner: 'z d' 不是成员名（字母、数字、'.'、'_' 或 '-'，最多 40 个）\n")
+
+
+def test_a_malformed_id_and_a_bad_number_are_said_in_the_interfaces_language(run, team, monkeypatch) -> None:
+    """Bad input (exit 2), said in Chinese: the domain's reason (which id, which number) with the
+    option or field it was given to; no deal is added."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("task", "list", "--deal", "banana")
+    assert (code, out, err) == (2, "", "uplift: --deal: 'banana' 不是商机编号（应为 D-12 这样）\n")
+    code, out, err = run("deal", "add", "X", "--value", "abc")
+    assert (code, out, err) == (2, "", "uplift: value: 'abc' 不是数字（如 1200000、1.2M、250k、31.5）\n")
+    assert Board(team, actor="dana").deals() == []
+
+
+def test_argparses_own_usage_errors_are_said_in_the_interfaces_language(run, monkeypatch) -> None:
+    """A value of the wrong type, a missing argument, a word that is no choice, a stray option:
+    argparse's messages, in Chinese (exit 2, the usage first, as in English)."""
+    code, out, err = run("log", "--limit", "abc")
+    assert (code, err.splitlines()[-1]) == (2, "uplift log: error: argument --limit: invalid int value: 'abc'")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    for args, said in ((("log", "--limit", "abc"), "uplift log：错误：参数 --limit：'abc' 不是有效的值（应为 int）"),
+                       (("task", "add"), "uplift task add：错误：缺少以下必需参数：title"),
+                       (("task", "edit", "T-1", "--priority", "zzz"),
+                        "uplift task edit：错误：参数 --priority：无效的选择：'zzz'（可选：'low', 'normal', 'high', 'urgent'）"),
+                       (("task", "list", "--bogus"), "uplift task list：错误：无法识别的参数：--bogus")):
+        code, out, err = run(*args)
+        assert (code, out, err.splitlines()[-1]) == (2, "", said), args
+        assert err.startswith("用法：")

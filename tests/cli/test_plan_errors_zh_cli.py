@@ -4,7 +4,6 @@ date; nothing is written, and the English says the same as before."""
 
 from __future__ import annotations
 
-import pytest
 
 from tests.conftest import snapshot_files
 
@@ -84,8 +83,6 @@ def test_a_value_too_long_or_out_of_bounds_is_said_in_chinese(run, team, monkeyp
     assert run("task", "add", "x" * 300) == (2, "", "uplift: title: too long: at most 200 characters\n")
 
 
-@pytest.mark.xfail(strict=True, reason="tui/cli_support.cli_date gives Invalid str(error), not the DateError "
-                                       "itself (errs-tui's file; fixed on branch errs-tui): remove this mark")
 def test_a_bad_date_on_the_command_line_is_said_in_chinese(run, team, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (

@@ -43,10 +43,11 @@ def make_key(folder: Path, name: str) -> Path:
 class Server:
     """`uplift serve ssh` in a subprocess; its log lines are collected as they come."""
 
-    def __init__(self, board: Path, folder: Path) -> None:
+    def __init__(self, board: Path, folder: Path, env: dict[str, str] | None = None) -> None:
+        """`env`: more of the server's environment (its language: UPLIFT_LANG)."""
         self.board, self.folder = board, folder
         host_key = make_key(folder, "host_key")
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "UPLIFT_USER": "dana"}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "UPLIFT_USER": "dana", **(env or {})}
         env.pop("UPLIFT_REMOTE", None)
         self.process = subprocess.Popen(
             [sys.executable, "-P", "-m", "tui.cli", "--board", str(board), "serve", "ssh",

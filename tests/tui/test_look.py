@@ -137,6 +137,21 @@ async def test_a_key_clash_an_unknown_id_and_a_bad_entry_are_reported(team, own_
         assert any("key clash on BoardScreen" in message for message in shown)
 
 
+def test_in_chinese_the_configs_problems_are_said_in_chinese(team, own_config_dir: Path, monkeypatch) -> None:
+    """The same problems in the Chinese interface: the file, its lines, the ids and the keys as
+    they are, the rest in Chinese."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    config = write(own_config_dir, "config.yaml",
+                   "keys:\n  board.new: e\n  board.nwe: z\n  board.mine: [m]\ncolour: red\n")
+    problems = UpliftApp(Board(team, actor="dana")).startup_problems
+    assert sorted(problems) == sorted([
+        f"{config}:4: keys.board.mine: ['m'] 不是按键列表（例如 `a` 或 `ctrl+n,f2`）（已忽略）",
+        f"{config}:5: colour: 未知的设置；配置文件只包含 `theme` 和 `keys`（已忽略）",
+        f"{config}:3: keys.board.nwe: 没有这个 id 的按键绑定（已忽略；按 ? 查看按键）",
+        f"{config}: 按键冲突（BoardScreen）：e 同时绑定到 board.new（新建） 和 board.edit（编辑）",
+    ])
+
+
 async def test_a_config_that_is_not_yaml_is_ignored_with_its_line(team, own_config_dir: Path) -> None:
     config = write(own_config_dir, "config.yaml", "theme: uplift-light\nkeys: [unclosed\n")
     app = UpliftApp(Board(team, actor="dana"))

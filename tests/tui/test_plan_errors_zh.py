@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from store.board import Board
 from tests.conftest import snapshot_files
@@ -34,8 +33,6 @@ async def test_a_plan_files_problems_are_listed_in_chinese_with_their_lines(team
     assert snapshot_files(team) == before
 
 
-@pytest.mark.xfail(strict=True, reason="tui/screens/task_form.py gives Invalid str(error), not the DateError "
-                                       "itself (errs-tui's file; fixed on branch errs-tui): remove this mark")
 async def test_the_task_forms_bad_date_is_said_in_chinese_next_to_it(team, monkeypatch) -> None:
     from tui.screens.task_form import TaskForm
 

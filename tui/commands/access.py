@@ -62,8 +62,8 @@ def cmd_serve_web(args: argparse.Namespace) -> int:
 
 def _check_host(host: str, public: bool) -> None:
     if host not in LOOPBACK and not public:
-        raise BadInput(f"--host {host} is reachable from other machines; add --public if that is "
-                       f"what you want (see 'Giving a team access' in the README)")
+        raise BadInput("--host {host} is reachable from other machines; add --public if that is "
+                       "what you want (see 'Giving a team access' in the README)", host=host)
     if host not in LOOPBACK:
         print(f"uplift: serving on {host}: reachable from the network", file=sys.stderr)
 

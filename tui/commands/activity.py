@@ -14,7 +14,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     from tui.cli_output import log_rows, print_json
 
     if args.limit < 1:
-        raise BadInput(f"--limit: {args.limit} is not a number of records (1 or more)")
+        raise BadInput("--limit: {limit} is not a number of records (1 or more)", limit=args.limit)
     board = open_board(args)
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)

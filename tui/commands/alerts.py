@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sales.errors import Invalid
+from sales.errors import Invalid, Reason, Word
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _, say
 
@@ -44,11 +44,12 @@ def cmd_config(args: argparse.Namespace) -> int:
     changes: dict = {}
     # each value is judged here, by the option typed (the settings' own check names its fields)
     if args.drop is not None and not 0 < args.drop <= 100:
-        raise BadInput(f"--drop: {args.drop:g} is not a number of points above 0, at most 100")
-    for option, value, unit in (("--min-left", args.min_left, ""), ("--default-quiet", args.default_quiet, " day"),
-                                ("--default-stuck", args.default_stuck, " day")):
+        raise BadInput("--drop: {drop:g} is not a number of points above 0, at most 100", drop=args.drop)
+    if args.min_left is not None and args.min_left < 1:
+        raise BadInput("{option}: at least 1, not {value}", option="--min-left", value=args.min_left)
+    for option, value in (("--default-quiet", args.default_quiet), ("--default-stuck", args.default_stuck)):
         if value is not None and value < 1:
-            raise BadInput(f"{option}: at least 1{unit}, not {value}")
+            raise BadInput("{option}: at least 1 day, not {value}", option=option, value=value)
     if args.drop is not None:
         changes["conversion_drop"] = args.drop
     if args.min_left is not None:
@@ -63,16 +64,17 @@ def cmd_config(args: argparse.Namespace) -> int:
             for pair in pairs:
                 stage, sep, days = pair.partition("=")
                 if not sep or not days.strip().isdigit():
-                    raise BadInput(f"{option} {pair}: write STAGE=DAYS (e.g. {option} Proposal=7)")
+                    raise BadInput("{option} {pair}: write STAGE=DAYS (e.g. {option} Proposal=7)", option=option, pair=pair)
                 if int(days) < 1:
-                    raise BadInput(f"{option} {pair}: at least 1 day, not {int(days)}")
+                    raise BadInput("{option} {pair}: at least 1 day, not {days}", option=option, pair=pair, days=int(days))
                 try:
                     named = board.stage(stage.strip())
                 except Invalid as error:
-                    raise BadInput(f"{option} {pair}: {error.reason}") from None
+                    raise BadInput("{option} {pair}: {reason}", option=option, pair=pair,
+                                   reason=Reason(error)) from None
                 if named.outcome != "open":  # (no deal stays, or goes quiet, in a closed stage)
-                    raise BadInput(f"{option} {pair}: {named.name} is a closed stage ({named.outcome}); "
-                                   f"days are set for the open stages")
+                    raise BadInput("{option} {pair}: {stage} is a closed stage ({outcome}); days are set for the open stages",
+                                   option=option, pair=pair, stage=named.name, outcome=Word(named.outcome))
                 per_stage[stage.strip()] = int(days)
             changes[key] = per_stage
     settings = board.set_alert_settings(**changes) if changes else board.alert_settings()

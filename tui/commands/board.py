@@ -35,7 +35,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         check_theme(args.theme)
     path = Path(args.board) if args.board else Path(tempfile.mkdtemp(prefix="uplift-demo-")) / "board"
     if (path / "board.json").exists():
-        raise BadInput(f"{path} already holds a board; the demo needs a new folder")
+        raise BadInput("{path} already holds a board; the demo needs a new folder", path=path)
     lead = seed_demo(path, lang=language()).actor
     if args.no_open:
         print(path)

@@ -79,7 +79,7 @@ def _splits(board, given: list[str]) -> list[dict]:
         try:
             splits += parse_splits(text)
         except ValueError as error:
-            raise BadInput(f"--split {text}: {error}") from None
+            raise BadInput("--split {text}: {error}", text=text, error=error) from None
     for split in splits:
         split["rep"] = ref(board, "--split", "member", split["rep"])
     return splits

@@ -30,7 +30,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     if args.mine and args.rep:
         raise BadInput("give --mine or --rep, not both")
     if not 0 <= args.weeks <= 52:
-        raise BadInput(f"weeks: a history of 0 (none) to 52 weeks, not {args.weeks}")
+        raise BadInput("weeks: a history of 0 (none) to 52 weeks, not {weeks}", weeks=args.weeks)
     board = open_board(args)
     rep = board.actor if args.mine else args.rep
     result = board.forecast(rep, args.commit)

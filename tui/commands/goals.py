@@ -75,7 +75,7 @@ def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
         try:
             fields["target"], fields["target_kind"] = parse_target(args.target)
         except ValueError as error:
-            raise Invalid("target", str(error)) from None
+            raise Invalid("target", error) from None
     scope = {name: getattr(args, name) for name in ("region", "product_line", "channel", "segment")
              if getattr(args, name) is not None}
     if scope:

@@ -27,18 +27,18 @@ def cmd_member_remove(args: argparse.Namespace) -> int:
     try:
         member = board.remove_member(args.name, to=args.to)
     except OpenWork as error:
-        raise Refused(open_work_refusal(error)) from None
+        raise open_work_refusal(error) from None
     if work:
         print(handed_text(work, args.to))
     print(_("removed {name}").format(name=member.name))
     return EXIT_OK
 
 
-def open_work_refusal(error) -> str:
-    """The store's OpenWork in the interface's language, with the counts it carries."""
-    return _("{name} still owns {work}; hand them over first: uplift member remove {name} "
-             "--to NAME (or uplift member handover {name} --to NAME)").format(
-                 name=error.name, work=work_counts(error.deals, error.tasks, error.goals))
+def open_work_refusal(error) -> Refused:
+    """The store's OpenWork as a template, with the counts it carries said in the interface's language."""
+    return Refused("{name} still owns {work}; hand them over first: uplift member remove {name} "
+                   "--to NAME (or uplift member handover {name} --to NAME)",
+                   name=error.name, work=work_counts(error.deals, error.tasks, error.goals))
 
 
 def work_counts(deals: int, tasks: int, goals: int) -> str:
@@ -98,7 +98,7 @@ def cmd_key_add(args: argparse.Namespace) -> int:
             with open(args.keyfile, "rb") as handle:
                 raw = handle.read(MAX_KEY_FILE + 1)
     except OSError as error:
-        raise BadInput(f"{args.keyfile}: cannot read it: {error.strerror or error}") from None
+        raise BadInput("{file}: cannot read it: {reason}", file=args.keyfile, reason=error.strerror or error) from None
     text = _key_text(raw)
     board = open_board(args)
     key = board.add_member_key(args.name, text)
@@ -118,10 +118,8 @@ def _key_text(raw: bytes) -> str:
         asyncssh.import_public_key(text)
     except UnicodeDecodeError:
         raise BadInput("not a public key file (it is not plain text)") from None
-    except NotAKey as error:
-        raise BadInput(f"not a usable public key: {error}") from None
-    except (asyncssh.KeyImportError, ValueError) as error:
-        raise BadInput(f"not a usable public key: {error}") from None
+    except (NotAKey, asyncssh.KeyImportError, ValueError) as error:
+        raise BadInput("not a usable public key: {reason}", reason=error) from None
     return text
 
 
@@ -132,7 +130,10 @@ def cmd_key_list(args: argparse.Namespace) -> int:
     keys = board.member_keys(args.name)
     names = [m.name for m in board.members()]
     if args.name is not None and not keys and args.name not in names:
-        raise NotFound(f"{args.name!r} is not a member of this board (members: {', '.join(names) or 'none yet'})")
+        if names:
+            raise NotFound("{name!r} is not a member of this board (members: {members})",
+                           name=args.name, members=", ".join(names))
+        raise NotFound("{name!r} is not a member of this board (members: none yet)", name=args.name)
     if args.json:
         print_json(keys)
     elif keys:
@@ -173,7 +174,7 @@ def cmd_wip(args: argparse.Namespace) -> int:
 
 def _positive(text: str) -> int:
     if not text.isdigit():
-        raise BadInput(f"limit: {text!r} is not a WIP limit: give a whole number from 1 to 999, or off")
+        raise BadInput("limit: {text!r} is not a WIP limit: give a whole number from 1 to 999, or off", text=text)
     return int(text)
 
 

@@ -52,8 +52,8 @@ def cmd_tick(args: argparse.Namespace) -> int:
     from sales.text import safe
 
     if args.number is None and (args.undo or args.toggle):
-        raise BadInput(f"{'--undo' if args.undo else '--toggle'} needs the item's number: uplift review tick N "
-                       f"{'--undo' if args.undo else '--toggle'}")
+        raise BadInput("{flag} needs the item's number: uplift review tick N {flag}",
+                       flag="--undo" if args.undo else "--toggle")
     board = open_board(args)
     if args.number is None:
         for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
@@ -234,8 +234,8 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
     elif isinstance(document, dict):
         text = text.within("incentives", 0)
     else:
-        raise BadInput(f"{text.name}:1: file: expected an incentive plan (a mapping), a list of them "
-                       f"(as `uplift incentive show` prints one) or a plan file with `incentives:`")
+        raise BadInput("{file}:1: file: expected an incentive plan (a mapping), a list of them "
+                       "(as `uplift incentive show` prints one) or a plan file with `incentives:`", file=text.name)
 
     def report(summary) -> None:
         for item in [item for item, _title in summary.created] + [item for item, _keys in summary.changed] \

@@ -58,7 +58,8 @@ def _steps(board, args: argparse.Namespace) -> list[dict]:
         return []  # `--step ""` alone: no steps (an empty value clears a field)
     for number, text in enumerate(args.step, 1):
         if not text.strip():
-            raise BadInput(f"--step: step {number} is empty (a step needs some text; --step \"\" alone clears them)")
+            raise BadInput("--step: step {number} is empty (a step needs some text; --step \"\" alone clears them)",
+                           number=number)
     ticked = {step.text for step in board.task(args.id).steps if step.done} if getattr(args, "id", None) else set()
     return [{"text": text, "done": text.strip() in ticked} for text in args.step]
 
@@ -87,7 +88,7 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
         try:
             fields["every"] = normalize_repeat(args.every) or ""  # "" (none) clears it
         except ValueError as error:
-            raise BadInput(f"--every: {error}") from None
+            raise BadInput("--every: {error}", error=error) from None
     # an empty value clears a field when editing
     return {k: (None if v == "" else v) for k, v in fields.items() if v is not None}
 
@@ -137,7 +138,7 @@ def cmd_task_tick(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
     if not 1 <= args.step <= len(task.steps):
-        raise NotFound(_("{id} has no step {n} (it has {count})").format(id=task.id, n=args.step, count=len(task.steps)))
+        raise NotFound("{id} has no step {n} (it has {count})", id=task.id, n=args.step, count=len(task.steps))
     if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
         task = board.toggle_step(task.id, args.step - 1)
     step = task.steps[args.step - 1]

@@ -18,7 +18,7 @@ def _week(board, text: str | None):
     try:
         return parse_week(text, board.today())
     except DateError as error:
-        raise Invalid("--week", str(error)) from None
+        raise Invalid("--week", error) from None
 
 
 def cmd_weekly(args: argparse.Namespace) -> int:
@@ -27,8 +27,8 @@ def cmd_weekly(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
     if args.number is None and (args.undo or args.toggle):
-        raise BadInput(f"{'--undo' if args.undo else '--toggle'} needs the item's number: uplift weekly N "
-                       f"{'--undo' if args.undo else '--toggle'}")
+        raise BadInput("{flag} needs the item's number: uplift weekly N {flag}",
+                       flag="--undo" if args.undo else "--toggle")
     board = open_board(args)
     day = _week(board, args.week)
     if args.number is not None:

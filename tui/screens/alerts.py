@@ -48,11 +48,11 @@ def snooze_form(board, alert: Alert) -> FieldsForm:
     def save(values: dict):
         text = values["until"].strip()
         if not text:
-            raise Invalid("until", _("until when? (e.g. {dates})").format(dates=DATE_HINT))
+            raise Invalid("until", "until when? (e.g. {dates})", dates=DATE_HINT)
         try:
             until = parse_date(text, board.today())
         except DateError as error:
-            raise Invalid("until", str(error)) from None
+            raise Invalid("until", error) from None
         return board.snooze(alert.key, until, values["reason"])
 
     return FieldsForm(_("Snooze: {alert}").format(alert=alert_heading(alert)), rows, save)

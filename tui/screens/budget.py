@@ -37,7 +37,7 @@ def _amount(text: str, field: str = "amount") -> float:
     try:
         return parse_number(text)
     except ValueError as error:
-        raise Invalid(field, str(error)) from None
+        raise Invalid(field, error) from None
 
 
 class BudgetScreen(BoardView):
@@ -149,7 +149,7 @@ class BudgetScreen(BoardView):
 
         def save(values: dict):
             if not values["amount"].strip():
-                raise Invalid("amount", _("how much is needed?"))
+                raise Invalid("amount", "how much is needed?")
             return board.request_budget(values["title"], _amount(values["amount"]), category=values["category"],
                                         strategy=values["strategy"], task=values["task"], note=values["note"])
 
@@ -208,7 +208,7 @@ class BudgetScreen(BoardView):
             try:
                 on = parse_date(values["on"], board.today()) if values["on"].strip() else None
             except DateError as error:
-                raise Invalid("on", str(error)) from None
+                raise Invalid("on", error) from None
             return board.record_spend(line_id, _amount(values["amount"]), on, values["note"])
 
         self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save, required=("amount",)))
@@ -227,7 +227,7 @@ class BudgetScreen(BoardView):
             try:
                 on = parse_date(values["on"], board.today()) if values["on"].strip() else None
             except DateError as error:
-                raise Invalid("on", str(error)) from None
+                raise Invalid("on", error) from None
             return board.add_training(values["topic"], audience=values["audience"], on=on,
                                       strategy=values["strategy"])
 

@@ -106,25 +106,25 @@ class DealForm(FormBase):
         reading = Reading()
         with reading.field():
             if not fields["title"].strip():
-                raise Invalid("title", _("a deal needs a title"))
+                raise Invalid("title", "a deal needs a title")
         with reading.field():
             try:
                 fields["splits"] = parse_splits(self.query_one("#splits", Input).value)
             except ValueError as error:
-                raise Invalid("splits", str(error)) from None
+                raise Invalid("splits", error) from None
             read_splits(fields["owner"], fields["splits"])  # (with the other fields' problems)
         text = self.query_one("#value", Input).value.strip()
         with reading.field():
             try:
                 fields["value"] = parse_number(text) if text else 0.0
             except ValueError:
-                raise Invalid("value", _("{text!r} is not an amount").format(text=text)) from None
+                raise Invalid("value", "{text!r} is not an amount", text=text) from None
         text = self.query_one("#close", Input).value.strip()
         with reading.field():
             try:
                 fields["close"] = parse_date(text, board.today()).isoformat() if text else ""
             except DateError as error:
-                raise Invalid("close", str(error)) from None
+                raise Invalid("close", error) from None
         reading.done()
         return fields
 
@@ -286,12 +286,12 @@ class PaymentForm(FormBase):
             try:
                 amount = parse_number(text)
             except ValueError:
-                raise Invalid("amount", _("{text!r} is not an amount").format(text=text)) from None
+                raise Invalid("amount", "{text!r} is not an amount", text=text) from None
         text = self.query_one("#on", Input).value.strip()
         with reading.field():
             try:
                 day = parse_date(text, board.today()) if text else None
             except DateError as error:
-                raise Invalid("on", str(error)) from None
+                raise Invalid("on", error) from None
         reading.done()
         return board.record_payment(self.deal.id, amount, day, self.query_one("#note", Input).value)

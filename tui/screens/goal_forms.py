@@ -147,7 +147,7 @@ def goal_fields(board, values: dict, old: Goal | None) -> dict:
         try:
             fields["target"], fields["target_kind"] = parse_target(target)
         except ValueError as error:
-            raise Invalid("target", str(error)) from None
+            raise Invalid("target", error) from None
     else:
         fields["target"] = fields["target_kind"] = None
     for name in ("start", "deadline"):
@@ -155,7 +155,7 @@ def goal_fields(board, values: dict, old: Goal | None) -> dict:
         try:
             fields[name] = parse_date(text, board.today()).isoformat() if text else None
         except DateError as error:
-            raise Invalid(name, str(error)) from None
+            raise Invalid(name, error) from None
     if old is None:
         return {k: v for k, v in fields.items() if v is not None}
     return fields
@@ -165,7 +165,7 @@ def _number(text: str, field: str) -> float:
     try:
         return parse_number(text)
     except ValueError as error:
-        raise Invalid(field, str(error)) from None
+        raise Invalid(field, error) from None
 
 
 def checkin_form(board, goal: Goal) -> FieldsForm:
@@ -183,7 +183,7 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
 
     def save(values: dict):
         if not values["value"].strip():
-            raise Invalid("value", _("give the metric's value now"))
+            raise Invalid("value", "give the metric's value now")
         return board.checkin(goal.id, _number(values["value"], "value"), values["confidence"], values["comment"])
 
     return FieldsForm(_("Check in on {id}  {title}").format(id=goal.id, title=goal.title), rows, save)

@@ -123,19 +123,19 @@ class TaskForm(FormBase):
         reading = Reading()
         with reading.field():
             if not fields["title"].strip():
-                raise Invalid("title", _("a task needs a title"))
+                raise Invalid("title", "a task needs a title")
         for name in ("start", "due"):
             text = self.query_one(f"#{name}", Input).value.strip()
             with reading.field():
                 try:
                     fields[name] = parse_date(text, board.today()).isoformat() if text else None
                 except DateError as error:
-                    raise Invalid(name, str(error)) from None
+                    raise Invalid(name, error) from None
         with reading.field():  # the task's own rules, next to the field they are about (not at the top)
             if fields.get("start") and fields.get("due") and fields["due"] < fields["start"]:
-                raise Invalid("due", _("due {due} is before start {start}").format(due=fields["due"], start=fields["start"]))
+                raise Invalid("due", "due {due} is before start {start}", due=fields["due"], start=fields["start"])
             if fields["every"] and not fields.get("due") and "due" in fields:
-                raise Invalid("due", _("a repeating task needs a due date to repeat from"))
+                raise Invalid("due", "a repeating task needs a due date to repeat from")
         reading.done()
         fields["depends"] = split_ids(self.query_one("#depends", Input).value)
         fields["tags"] = split_tags(self.query_one("#tags", Input).value)

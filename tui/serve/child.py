@@ -52,12 +52,13 @@ def _run_tui(wait_fd: int | None) -> int:
 
     from sales.errors import UpliftError
     from sales.text import safe
+    from tui.i18n import said
 
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)  # the pty becomes our terminal: resizes reach us
     try:
         board = _warm_up()
     except UpliftError as error:
-        print(f"uplift: {safe(error)}", file=sys.stderr)
+        print(f"uplift: {safe(said(error))}", file=sys.stderr)
         return 1
     if wait_fd is None:
         raise SystemExit("uplift-session: --tui needs --wait-fd")
@@ -76,7 +77,7 @@ def _run_tui(wait_fd: int | None) -> int:
     try:
         return EXIT_BUG if run_app(board) else 0
     except UpliftError as error:
-        print(f"uplift: {safe(error)}", file=sys.stderr)
+        print(f"uplift: {safe(said(error))}", file=sys.stderr)
         return 1
 
 

@@ -28,10 +28,10 @@ from pathlib import Path
 
 import asyncssh
 
-from sales.errors import Invalid
+from sales.errors import Invalid, Refused, Word
 from sales.text import safe
 from store.board import Board
-from tui.i18n import _
+from tui.i18n import _, said
 from tui.serve.limits import InputBudget, Limits, demote
 from tui.serve.spawn import (TerminalChild, WarmPool, child_argv, child_env, set_size,
                              start_verb_on_terminal)
@@ -40,13 +40,14 @@ NOT_OVER_SSH = {"demo", "serve", "init"}
 SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and their keys)
 
 
-class CommandRefused(Exception):
+class CommandRefused(Refused):
     """A command line the server does not run, with the exit status it ends with: 2 when it is
     bad usage (it cannot be read, or names no Uplift command: what `uplift` itself says of such
-    a line), 1 when the server refuses what would run on the board's machine."""
+    a line), 1 when the server refuses what would run on the board's machine. Its message is a
+    template (sales.errors), said in the server's language."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, message: object, /, *, code: int = 1, **params: object) -> None:
+        super().__init__(message, **params)
         self.code = code
 
 
@@ -62,31 +63,30 @@ def allowed_verbs() -> set[str]:
 
 
 #: What shlex's errors mean, said for someone who typed the line.
-_UNREADABLE = {"No closing quotation": "a quote is opened and never closed",
-               "No escaped character": "it ends with a lone backslash"}
-_HELP = "`ssh ... uplift --help` lists them"  # (ssh itself would take a bare `--help`)
+_UNREADABLE = {"No closing quotation": Word("a quote is opened and never closed"),
+               "No escaped character": Word("it ends with a lone backslash")}
 
 
 def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
     """The Uplift arguments of `ssh host COMMAND` (never run by a shell); CommandRefused if it is
     anything else."""
     if len(command.encode("utf-8", "replace")) > limit:
-        raise CommandRefused(f"the command is longer than {limit} bytes")
+        raise CommandRefused("the command is longer than {limit} bytes", limit=limit)
     try:
         argv = shlex.split(command)
     except ValueError as error:
-        reason = _UNREADABLE.get(str(error), str(error))
-        raise CommandRefused(f"cannot read the command line: {reason} (words are quoted as in a shell: "
-                             f"task add 'Call Acme')", code=2) from None
+        raise CommandRefused("cannot read the command line: {reason} (words are quoted as in a shell: "
+                             "task add 'Call Acme')", reason=_UNREADABLE.get(str(error), error), code=2) from None
     if argv[:1] == ["uplift"]:
         argv = argv[1:]
     if not argv:
         return argv
     if argv[0] in NOT_OVER_SSH:
-        raise CommandRefused(f"`uplift {argv[0]}` runs on the board's machine, not over SSH")
+        raise CommandRefused("`uplift {verb}` runs on the board's machine, not over SSH", verb=argv[0])
     if argv[0] not in verbs:
-        raise CommandRefused(f"{safe(argv[0])!r} is not an Uplift command; this server runs only "
-                             f"Uplift verbs ({_HELP})", code=2)
+        # (`ssh ... uplift --help`: ssh itself would take a bare `--help`)
+        raise CommandRefused("{word!r} is not an Uplift command; this server runs only Uplift verbs "
+                             "(`ssh ... uplift --help` lists them)", word=safe(argv[0]), code=2)
     if any(a == "--board" or a.startswith("--board=") for a in argv):
         raise CommandRefused("--board is not allowed: this server serves one board")
     return argv
@@ -261,7 +261,7 @@ class Session(asyncssh.SSHServerSession):
     async def _run(self) -> None:
         try:
             if self.refusal:
-                self._fail(str(self.refusal), self.refusal.code)
+                self._fail(said(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
                 if self.term is None:
@@ -269,16 +269,16 @@ class Session(asyncssh.SSHServerSession):
                 else:  # `ssh -t host COMMAND`: the verb on a terminal, as sshd would run it
                     await self._run_terminal(verb=True)
             elif self.term is None:
-                self._fail("the board needs a terminal: `ssh -t ...`; or give a command, "
-                           "e.g. `ssh ... task list`")
+                self._fail(_("the board needs a terminal: `ssh -t ...`; or give a command, "
+                             "e.g. `ssh ... task list`"))
             else:
                 self.service.log(f"{self.member}: board on a terminal ({safe(self.term)} {self.size[0]}x{self.size[1]})")
                 await self._run_terminal()
         except Exception as error:  # never let one session take the server down
             self.service.log(f"{self.member}: session failed: {safe(error)}")
             # a bug, as the command line says of one (exit 3), not a refusal (1)
-            self._fail("the session failed on the server: this is a bug in Uplift (the server's log "
-                       "says more)", 3)
+            self._fail(_("the session failed on the server: this is a bug in Uplift (the server's log "
+                         "says more)"), 3)
         finally:
             self._end_child()
             self.service.sessions.discard(self)
@@ -461,14 +461,14 @@ def load_host_key(path: str | None, log) -> asyncssh.SSHKey:
         file = Path(path).expanduser()
         if not file.exists():
             if not file.parent.is_dir():
-                raise Invalid("--host-key", _("{path}: there is no folder {folder} to make the key in").format(
-                    path=path, folder=file.parent))
+                raise Invalid("--host-key", "{path}: there is no folder {folder} to make the key in",
+                              path=path, folder=file.parent)
             return _made_host_key(file, log)
         try:
             return asyncssh.read_private_key(str(file))
         except (asyncssh.KeyImportError, ValueError) as error:  # a public key, a passphrase, not a key
-            raise Invalid("--host-key", _("{path}: not a private key without a passphrase ({reason})").format(
-                path=path, reason=error)) from None
+            raise Invalid("--host-key", "{path}: not a private key without a passphrase ({reason})",
+                          path=path, reason=error) from None
     home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "uplift"
     file = home / "ssh_host_ed25519_key"
     if not file.exists():

@@ -1,0 +1,32 @@
+"""argparse's own words (its usage errors and help headings), said in the interface's language.
+
+argparse looks its messages up through gettext (`argparse._`, `argparse.ngettext`), which Uplift
+does not use: `speak()` points those two at tui.i18n's lookups, so that "the following arguments
+are required", "invalid choice", "unrecognized arguments" and the rest come out in Chinese under
+UPLIFT_LANG=zh like Uplift's own errors (an English key the catalogue lacks stays English). The
+list below is there for the catalogue check (tests/tui/test_i18n.py reads the `N_("...")` calls
+in tui/): the messages argparse can give a person typing a command.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.i18n import N_, _, n_
+
+MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"), N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"), N_("expected one argument"), N_("expected at most one argument"),
+    N_("expected at least one argument"), N_("expected %s argument"), N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+)
+
+
+def speak() -> None:
+    """Let argparse say its messages through the interface's catalogue (idempotent)."""
+    argparse._ = _
+    argparse.ngettext = n_
