@@ -79,6 +79,9 @@ class Wrapped:
     def plain(self) -> str:
         return self.text.plain
 
+    def __str__(self) -> str:
+        return self.text.plain
+
     def lines(self, width: int, console: Console) -> list[Text]:
         return list(self.text.wrap(console, max(1, width), overflow="fold"))
 
