@@ -474,6 +474,21 @@ async def test_the_weighted_value_in_chinese_stays_whole_at_80_columns(demo) -> 
         assert [line for line in negotiation if line][-1] == "加权 35.4k", negotiation
 
 
+@pytest.mark.parametrize("lang, label", [("en", "w"), ("zh", "加权")])
+async def test_the_funnels_weighted_values_stay_whole_at_120_columns(demo, lang, label) -> None:
+    """The funnel beside the pipeline wraps a stage's line between whole parts: `w 9.8k`, never
+    `w` at a line's end and `9.8k` at the next one's start."""
+    async with demo_app_in(demo, (120, 40), lang) as (app, pilot):
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query("#funnel") and app.screen.query_one("#funnel").lines)
+        await pilot.pause()
+        funnel = app.screen.query_one("#funnel")
+        lines = [funnel.render_line(y).text.strip() for y in range(funnel.region.height)]
+        weighted = [line for line in lines if re.search(rf"(^| ){label}( |$)", line)]
+        assert len(weighted) >= 6, lines  # a stage each
+        assert all(re.search(rf"(^| ){label} [0-9]", line) for line in weighted), weighted
+
+
 def cell_columns(line: str) -> list[str]:
     """A line's characters a cell each (a wide character's second cell empty)."""
     from rich.cells import cell_len
