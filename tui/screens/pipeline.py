@@ -32,7 +32,7 @@ from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
-from tui.widgets.kanban import CardData, ColumnData, Kanban
+from tui.widgets.kanban import CardData, ColumnData, Kanban, whole_parts
 
 CARDS_SHOWN = 8
 COMPACT_WIDTH = 60  # a funnel this wide, too short for its lines, puts each stage on one line
@@ -171,8 +171,10 @@ class FunnelPanel(ScrollView, can_focus=False):
         key = (part, text, width, gap)
         if (strips := drawn.get(key)) is None:
             style = self.get_visual_style(part)
+            # in whole parts, as a column's header: `w 3.8k · conv 94%`, not `· w` / `3.8k`
+            lines = [line for whole in whole_parts(text, width) for line in plain(whole).wrap(width)]
             strips = [Strip(line.render_segments(style)).adjust_cell_length(width, self.visual_style.rich_style)
-                      for line in plain(text).wrap(width)] + (self._gap(part, width) if gap else [])
+                      for line in lines] + (self._gap(part, width) if gap else [])
         self._parts[key] = strips
         return strips
 

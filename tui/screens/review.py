@@ -42,8 +42,8 @@ NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show 
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
-def _table(table_id: str, *columns: str, fill: tuple[str, ...] = ()) -> DataTable:
-    table: DataTable = FillTable(id=table_id, cursor_type="row", zebra_stripes=True, fill=fill)
+def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int = 1) -> DataTable:
+    table: DataTable = FillTable(id=table_id, cursor_type="row", zebra_stripes=True, fill=fill, lines=lines)
     for name in columns:
         table.add_column(plain_rich(_(name)), key=name)
     return table
@@ -58,7 +58,7 @@ class ReviewScreen(BoardView):
         with TabbedContent(id="review-tabs"):
             with TabPane(_("Goals"), id="tab-review-goals"):
                 yield _table("review-goals", N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"),
-                             N_("Source"), N_("Title"), fill=("Source", "Title"))
+                             N_("Source"), N_("Title"), fill=("Source", "Title"), lines=2)
                 yield Static(plain(_(NO_GOALS)), id="review-goals-empty", classes="review-empty")
                 yield Static(id="review-process")
             with TabPane(_("Gap analysis"), id="tab-review-gaps"):

@@ -5,12 +5,20 @@ edge, cut mid-word with nothing telling it. Here the text columns (`fill`) share
 narrow columns (ids, amounts, dates) leave: each keeps its full width when all fit, else the
 widest give way first, down to `MINIMUM`, their cells cut with `…`. Past that the table scrolls
 sideways, as any DataTable does.
+
+A table made with `lines=2` lets a row take two lines where one would cut its text: first the
+text columns wrap (`check-in C-5` / `(2026-11-13)` whole in 12 cells, where one line showed
+`check-in C…`), then, if that is still too tight, the other columns too, between words only
+(`25` / `customers`: a number is never broken). Rows whose cells all fit keep one line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
@@ -35,6 +43,23 @@ def share(natural: Sequence[int], room: int, minimum: int = MINIMUM) -> list[int
     return widths
 
 
+def share_above(natural: Sequence[int], least: Sequence[int], room: int) -> list[int]:
+    """As `share`, each column given at least its own `least` (what it needs to read whole on
+    two lines): the widest cut to a common cap, never below their `least`."""
+    if sum(natural) <= room:
+        return list(natural)
+    cap = max([*least, *natural], default=0)
+    while cap > min(least, default=0) and sum(max(low, min(n, cap)) for low, n in zip(least, natural)) > room:
+        cap -= 1
+    widths = [max(low, min(n, cap)) for low, n in zip(least, natural)]
+    spare = room - sum(widths)
+    for index, n in enumerate(natural):
+        if spare > 0 and n > widths[index]:
+            widths[index] += 1
+            spare -= 1
+    return widths
+
+
 def cut_with_ellipsis(cell: object) -> object:
     """A Text cell drawn on one line, ending in … when its column is too narrow for it."""
     if isinstance(cell, Text):
@@ -43,18 +68,66 @@ def cut_with_ellipsis(cell: object) -> object:
     return cell
 
 
-class FillTable(DataTable):
-    """A DataTable whose columns named in `fill` (keys) share the room left by the others."""
+class Wrapped:
+    """A Text cell wrapped between words to the row's height, its last line ending in … when
+    the text needs more lines than the row has."""
 
-    def __init__(self, *args, fill: Sequence[str] = (), **kwargs) -> None:
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def lines(self, width: int, console: Console) -> list[Text]:
+        return list(self.text.wrap(console, max(1, width), overflow="fold"))
+
+    def lines_at(self, width: int, console: Console) -> int:
+        return len(self.lines(width, console))
+
+    def least_width(self, lines: int, console: Console) -> int:
+        """The fewest cells it takes to read whole in `lines` lines (a word is never broken)."""
+        widest = cell_len(self.text.plain)
+        low = max((cell_len(word) for word in self.text.plain.split()), default=0)
+        while low < widest and self.lines_at(low, console) > lines:
+            low += 1
+        return low
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, cell_len(self.text.plain))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width, height = options.max_width, options.height or 1
+        lines = self.lines(width, console)
+        if len(lines) > height:
+            rest = Text(" ".join(line.plain.strip() for line in lines[height - 1:]), style=lines[height - 1].style)
+            rest.truncate(width, overflow="ellipsis")
+            lines = [*lines[:height - 1], rest]
+        yield Text("\n").join(lines)
+
+
+class FillTable(DataTable):
+    """A DataTable whose columns named in `fill` (keys) share the room left by the others; with
+    `lines=2`, its rows take two lines where one would cut their text."""
+
+    def __init__(self, *args, fill: Sequence[str] = (), lines: int = 1, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fill = tuple(fill)
+        self.lines = lines
+
+    def _cell(self, cell: object) -> object:
+        if self.lines > 1 and isinstance(cell, Text):
+            return Wrapped(cell)
+        return cut_with_ellipsis(cell)
 
     def add_row(self, *cells, **kwargs):
-        return super().add_row(*(cut_with_ellipsis(cell) for cell in cells), **kwargs)
+        return super().add_row(*(self._cell(cell) for cell in cells), **kwargs)
 
     def update_cell(self, row_key, column_key, value, **kwargs):
-        return super().update_cell(row_key, column_key, cut_with_ellipsis(value), **kwargs)
+        return super().update_cell(row_key, column_key, self._cell(value), **kwargs)
 
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize(event)
@@ -74,11 +147,52 @@ class FillTable(DataTable):
         if not columns or width <= 0:
             return False
         padding = 2 * self.cell_padding
-        others = sum(column.get_render_width(self) for column in self.columns.values() if column not in columns)
-        room = width - others - self._row_label_column_width - padding * len(columns)
-        widths = share([max(1, column.content_width) for column in columns], room)
+        others = [column for column in self.columns.values() if column.key.value not in self.fill]
+        room = width - self._row_label_column_width - padding * len(self.columns)
+        natural = {column.key: max(1, column.content_width) for column in self.columns.values()}
+        widths = {column.key: natural[column.key] for column in others}
+        fill_room = room - sum(widths.values())
+        wanted = [natural[column.key] for column in columns]
+        if self.lines > 1 and sum(wanted) > fill_room:
+            # two lines a row: the text columns' need first, then the others' if still too tight
+            least = {column.key: self._least(column) for column in self.columns.values()}
+            needs = [max(MINIMUM, least[column.key]) for column in columns]
+            if sum(needs) > fill_room:
+                widths = {column.key: least[column.key] for column in others}
+                fill_room = room - sum(widths.values())
+            shared = share_above(wanted, needs, fill_room) if sum(needs) <= fill_room else share(needs, fill_room)
+        else:
+            shared = share(wanted, fill_room)
+        widths.update((column.key, new) for column, new in zip(columns, shared))
         changed = False
-        for column, new in zip(columns, widths):
-            if column.auto_width or column.width != new:
+        for column in self.columns.values():
+            new = widths[column.key]
+            if column.key.value not in self.fill and new == natural[column.key]:
+                if not column.auto_width:
+                    column.auto_width, changed = True, True
+            elif column.auto_width or column.width != new:
                 column.auto_width, column.width, changed = False, new, True
+        return self._set_heights(widths) or changed
+
+    def _least(self, column) -> int:
+        """The fewest cells a column takes with its cells on two lines at most (its label on one)."""
+        console = self.app.console
+        cells = [cell.least_width(self.lines, console) for cell in self.get_column(column.key)
+                 if isinstance(cell, Wrapped)]
+        others = [cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
+                  for cell in self.get_column(column.key) if not isinstance(cell, Wrapped)]
+        return max([cell_len(column.label.plain), *cells, *others])
+
+    def _set_heights(self, widths: dict) -> bool:
+        """Each row as tall as its tallest cell at `widths` (up to `lines`); whether one changed."""
+        if self.lines <= 1:
+            return False
+        console = self.app.console
+        changed = False
+        for key, row in self.rows.items():
+            cells = self.get_row(key)
+            height = max([1, *(min(self.lines, cell.lines_at(widths[column], console))
+                               for cell, column in zip(cells, self.columns) if isinstance(cell, Wrapped))])
+            if row.height != height:
+                row.height, changed = height, True
         return changed

@@ -114,6 +114,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.cursor = 0
         self.lit = False
         self._drawn: _Drawn | None = None
+        self._header: tuple[ColumnData, int, list[Strip]] | None = None  # (data, width, its lines)
         # each card's lines, by card, focus and width, drawn with the styles of _cards_drawn_with
         self._card_cache: dict[tuple[CardData, bool, int], list[Strip]] = {}
         self._cards_drawn_with: tuple | None = None
@@ -218,6 +219,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._drawn = None  # (the cards' lines are kept while their styles stay the same)
+        self._header = None
 
     def _on_bar(self, event: events.MouseEvent) -> int | None:
         """The body line in view under the mouse if it is on the scrollbar."""
@@ -327,13 +329,15 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if content.width <= 0 or self.data is None:
             return None
         drawn = self._drawn
-        if drawn is None or (drawn.width, drawn.height) != (content.width, content.height):
+        header_height = self._header_height()
+        if drawn is None or (drawn.width, drawn.height, len(drawn.header)) != (content.width, content.height,
+                                                                              header_height):
             width, narrow = content.width, max(1, content.width - SCROLLBAR)
             if self._narrow is None:  # a first guess: the least height the cards can wrap to
                 self._narrow = self._least_height(width) > content.height
-            drawn = self._draw_at(width, content.height, narrow if self._narrow else width)
+            drawn = self._draw_at(width, content.height, narrow if self._narrow else width, header_height)
             if (len(drawn.body) > drawn.window) != drawn.scrolls and narrow < width:
-                drawn = self._draw_at(width, content.height, width if drawn.scrolls else narrow)
+                drawn = self._draw_at(width, content.height, width if drawn.scrolls else narrow, header_height)
             self._narrow = drawn.scrolls
             self._drawn = drawn
             virtual = Size(width, len(drawn.header) + len(drawn.body) if drawn.scrolls else content.height)
@@ -343,6 +347,23 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                 self.set_reactive(ScrollView.virtual_size, virtual)
                 self.scroll_y = self.validate_scroll_y(self.scroll_y)
         return drawn
+
+    def header_lines(self) -> list[Strip]:
+        """The header's own lines at the column's present width (none before it is laid out)."""
+        width = self.region.shrink(self.styles.gutter).width
+        if width <= 0 or self.data is None:
+            return []
+        if self._header is None or self._header[0] is not self.data or self._header[1] != width:
+            self._header = (self.data, width, self._header_strips(self.data, width))
+        return self._header[2]
+
+    def _header_height(self) -> int:
+        """How many lines the header takes: those of the tallest header on the board, so that the
+        first cards of all columns line up (`Blocked` / `3 · WIP 4` beside `Doing  8 · WIP 8`)."""
+        kanban = self.parent
+        if isinstance(kanban, Kanban):
+            return kanban.header_height()
+        return len(self.header_lines())
 
     def _least_height(self, width: int) -> int:
         inner = max(1, width - 3)  # the edge and the padding
@@ -378,7 +399,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                                         bgcolor=fill.background.rich_color)
         return styles
 
-    def _draw_at(self, width: int, height: int, body_width: int) -> _Drawn:
+    def _draw_at(self, width: int, height: int, body_width: int, header_height: int) -> _Drawn:
         data = self.data
         assert data is not None
         styles = self._styles()
@@ -386,7 +407,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if signature != self._cards_drawn_with:
             self._card_cache.clear()
             self._cards_drawn_with = signature
-        header = self._header_strips(data, width)
+        header = list(self.header_lines())
+        if len(header) < header_height:  # the header's background down to the board's tallest
+            header += self._text_strips(Content(""), width, "column--header") * (header_height - len(header))
         blank_style = self.visual_style.rich_style
         blank = Strip.blank(body_width, blank_style)
         body: list[Strip] = []
@@ -427,11 +450,21 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         else:
             title, lines = self._title_strips(data.title, width, padding.left, padding.right), []
         lines += whole_parts(rest, inner) if rest else []
-        return title + [strip for line in lines for strip in self._text_strips(plain(line), width, "column--header")]
+        return title + [strip for line in lines for strip in self._part_strips(line, width, padding.left, padding.right)]
+
+    def _part_strips(self, part: str, width: int, left: int, right: int) -> list[Strip]:
+        """A line of the header's count and summary: a part wider than the header's padding
+        leaves is given less of the padding before it is wrapped, so that a value stays whole
+        (`加权 30.0k` in a column 11 cells wide, not `加权` / `30.0k`); past that it breaks
+        between its label and its value, never inside the value."""
+        if display_width(part) > width - left - right and display_width(part) <= width:
+            return self._title_strips(part, width, left, right)
+        return self._text_strips(plain(part), width, "column--header")
 
     def _title_strips(self, title: str, width: int, left: int, right: int) -> list[Strip]:
-        """A column's name on its own line: with the header's padding where it fits, else with
-        less of it (`Negotiation` whole in a column 11 cells wide), cut with … only past that."""
+        """A column's name (or a part of its summary) on its own line: with the header's padding
+        where it fits, else with less of it (`Negotiation` whole in a column 11 cells wide), cut
+        with … only past that."""
         for pad_left, pad_right in ((left, right), (left, 0), (0, 0)):
             if display_width(title) <= width - pad_left - pad_right:
                 break
@@ -580,6 +613,7 @@ class Kanban(Horizontal, can_focus=True):
     async def sync(self, columns: Sequence[ColumnData]) -> None:
         for column, data in zip(self.columns, columns):
             await column.sync(data)
+        self._align_headers()
         focused = self.screen.focused
         card = self.card
         if self.focused_id and (focused is None or focused is self) and (card is None or card.id != self.focused_id):
@@ -631,6 +665,20 @@ class Kanban(Horizontal, can_focus=True):
         columns = self.columns
         if 0 <= self.cursor_column < len(columns):
             self.call_after_refresh(columns[self.cursor_column].scroll_to_cursor)
+        self.call_after_refresh(self._align_headers)
+
+    def header_height(self) -> int:
+        """The lines of the tallest column header: every column's header takes as many."""
+        return max((len(column.header_lines()) for column in self.columns), default=0)
+
+    def _align_headers(self) -> None:
+        """Repaint the columns drawn with headers of another height than the board's tallest now
+        (a column's count or width changed its header, and so the others')."""
+        height = self.header_height()
+        for column in self.columns:
+            drawn = column._drawn
+            if drawn is not None and len(drawn.header) != height:
+                column._redraw()
 
     def on_blur(self) -> None:
         for column in self.columns:
