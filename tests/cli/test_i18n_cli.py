@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from sales.text import display_width
 from store.board import Board
 

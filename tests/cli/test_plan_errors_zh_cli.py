@@ -4,7 +4,6 @@ date; nothing is written, and the English says the same as before."""
 
 from __future__ import annotations
 
-
 from tests.conftest import snapshot_files
 
 BAD_PLAN = """\

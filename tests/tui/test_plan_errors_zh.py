@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-
 from store.board import Board
 from tests.conftest import snapshot_files
+from tests.tui.test_plan_files import answer_path
 from tui.app import UpliftApp
-from tui.screens.plan_file import AskPath, PlanProblems
+from tui.screens.plan_file import PlanProblems
 
 SIZE = (120, 40)
 
@@ -20,10 +20,7 @@ async def test_a_plan_files_problems_are_listed_in_chinese_with_their_lines(team
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
         await pilot.pause()
-        assert isinstance(app.screen, AskPath)
-        app.screen.query_one("#path").value = str(plan)
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer_path(app, pilot, plan)
         assert isinstance(app.screen, PlanProblems)
         assert str(app.screen.query_one("#problem-lines").render()).splitlines() == [
             f"{plan}:4: tasks[0].status: 'finished' 不在可选值中：todo, doing, blocked, done",

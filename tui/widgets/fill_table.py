@@ -29,23 +29,13 @@ MINIMUM = 8  # cells: the least a text column is given before the table scrolls 
 def share(natural: Sequence[int], room: int, minimum: int = MINIMUM) -> list[int]:
     """Widths for columns wanting `natural` in `room`: all of it when they fit, else the widest
     cut to a common cap (the room's last cells to the first capped), none below `minimum`."""
-    if sum(natural) <= room:
-        return list(natural)
-    cap = max(minimum, max(natural))
-    while cap > minimum and sum(min(n, cap) for n in natural) > room:
-        cap -= 1
-    widths = [max(minimum, min(n, cap)) for n in natural]
-    spare = room - sum(widths)
-    for index, n in enumerate(natural):
-        if spare > 0 and n > widths[index]:
-            widths[index] += 1
-            spare -= 1
-    return widths
+    return share_above(natural, [minimum] * len(natural), room)
 
 
 def share_above(natural: Sequence[int], least: Sequence[int], room: int) -> list[int]:
-    """As `share`, each column given at least its own `least` (what it needs to read whole on
-    two lines): the widest cut to a common cap, never below their `least`."""
+    """Widths for columns wanting `natural` in `room`, each given at least its own `least` (what
+    it needs to read whole on two lines): all of it when they fit, else the widest cut to a
+    common cap (the room's last cells to the first capped), never below their `least`."""
     if sum(natural) <= room:
         return list(natural)
     cap = max([*least, *natural], default=0)
