@@ -255,27 +255,21 @@ def test_a_file_piped_in_before_the_verb_starts_arrives_whole(served, keys):
     assert len(deals) == 400 and sum(d.value for d in deals) == 400 * 401 / 2
 
 
-def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(tmp_path, keys):
+def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, tmp_path, keys):
     """The server's language (UPLIFT_LANG=zh where it was started) is its sessions' too: the
     server's own refusal (a command that runs only on the board's machine) and the board's rule
     a rep runs into, both in Chinese, with the same exit statuses as in English."""
     from tests.serve.sshkit import Server
 
-    board_path = tmp_path / "board"
-    lead = Board(board_path, actor="dana")
-    lead.add_member("dana", "lead")
-    lead.add_member("ali", "rep")
-    lead.add_member("bea", "rep")
-    lead.add_task("Visit Beta", owner="bea")
-    lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
-    server = Server(board_path, tmp_path, env={"UPLIFT_LANG": "zh"})
+    Board(team, actor="dana").add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path, env={"UPLIFT_LANG": "zh"})  # (T-2 is bea's)
     try:
         result = server.run(keys["ali"], "demo")
         assert (result.returncode, result.stdout) == (1, b"")
         assert result.stderr.decode() == "uplift: `uplift demo` 只能在存放看板的机器上运行，不能通过 SSH 运行\n"
-        result = server.run(keys["ali"], "task", "move", "T-1", "doing")
+        result = server.run(keys["ali"], "task", "move", "T-2", "doing")
         assert (result.returncode, result.stdout) == (1, b"")
         assert result.stderr.decode() == "uplift: 销售代表只能修改自己的任务；这一项属于 bea\n"
     finally:
         server.stop()
-    assert Board(board_path, actor="dana").task("T-1").status == "todo"
+    assert Board(team, actor="dana").task("T-2").status == "todo"
