@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sales.errors import Word
+
 
 class Phrase(str):
     """English text composed from `template` and `values` (str.format), that knows both."""
@@ -39,8 +41,6 @@ def as_builtins(text: object) -> object:
     """`text` as plain data to keep in a file (a diagnosis's findings): a Phrase as {"template",
     "values"}, a Word as {"word"}, its values likewise; anything else as it is. `from_builtins`
     makes it again, so text kept on a board is said in whatever language reads it later."""
-    from sales.errors import Word
-
     if isinstance(text, Phrase):
         return {"template": text.template, "values": {k: as_builtins(v) for k, v in text.values.items()}}
     if isinstance(text, Word):
@@ -50,8 +50,6 @@ def as_builtins(text: object) -> object:
 
 def from_builtins(data: object) -> object:
     """The Phrase (or Word, or value) that `as_builtins` kept."""
-    from sales.errors import Word
-
     if isinstance(data, dict) and set(data) == {"template", "values"}:
         return Phrase(data["template"], **{k: from_builtins(v) for k, v in data["values"].items()})
     if isinstance(data, dict) and set(data) == {"word"}:

@@ -15,7 +15,8 @@ and is translated where it is shown (the footer, the help screen, a table's head
 
 A catalogue is a JSON file, tui/locales/LANG.json, {"English": "translation"}, read the first
 time a lookup needs it: the command line pays nothing in English and one small JSON parse in
-Chinese (no YAML, no Textual). This module imports only the standard library, sales.errors and sales.phrases.
+Chinese (no YAML, no Textual). This module imports only the standard library, sales.errors
+and sales.phrases.
 
 Errors are said in the interface's language too: `said(error)` looks up the error's template
 (sales.errors) and puts its values in, translating those that are Words. Board data (task
@@ -131,21 +132,20 @@ def said(error: BaseException) -> str:
 
 def said_reason(error: BaseException) -> str:
     """An error's message in the interface's language, without the field an Invalid names."""
-    if not isinstance(error, Said):
-        return str(error)
-    if not error.params:
-        return _(error.template)
-    return _(error.template).format(**{name: _value(value) for name, value in error.params.items()})
+    return _filled(error.template, error.params) if isinstance(error, Said) else str(error)
 
 
 def say(text: str) -> str:
     """Text the domain composed (a sales.phrases.Phrase) in the interface's language; any other
     text as it is."""
-    if not isinstance(text, Phrase):
-        return text
-    if not text.values:
-        return _(text.template)
-    return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
+    return _filled(text.template, text.values) if isinstance(text, Phrase) else text
+
+
+def _filled(template: str, values: Mapping[str, object]) -> str:
+    """`template` looked up and its values put in, each as it is said (`_value`)."""
+    if not values:
+        return _(template)
+    return _(template).format(**{name: _value(value) for name, value in values.items()})
 
 
 def say_kept(said: object, english: str) -> str:
