@@ -20,7 +20,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         print_json(alerts)
     elif alerts:
         print(table([_("ALERT"), _("ITEM"), _("WHAT")], [
-            [a.kind + (f" (snoozed to {a.snoozed_until})" if a.snoozed_until else ""), a.item, say(a.message)]
+            [_("{kind} (snoozed to {day})").format(kind=a.kind, day=a.snoozed_until) if a.snoozed_until else a.kind,
+             a.item, say(a.message)]
             for a in alerts], max_last=140))
     else:
         print(_("No alerts."))
@@ -33,7 +34,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     if not until:
         raise BadInput("--until needs a date")
     snooze = board.snooze(args.key, until, args.reason)
-    print(f"{snooze.key} snoozed until {snooze.until}")
+    print(_("{key} snoozed until {day}").format(key=snooze.key, day=snooze.until))
     return EXIT_OK
 
 
@@ -91,15 +92,17 @@ def settings_text(settings) -> str:
 
     def days(default: int, per_stage: dict[str, int]) -> str:
         own = ", ".join(f"{stage} {n}" for stage, n in per_stage.items())
-        return f"{default} days" + (f" (in {own})" if own else "")
+        return (_("{count} days (in {stages})") if own else _("{count} days")).format(count=default, stages=own)
 
     return safe("\n".join([
-        "Alerts fire when",
-        f"  conversion  a stage's conversion falls {settings.conversion_drop:g} points below its four-week mean "
-        f"(once {settings.min_left} deals have left it in the week)",
-        f"  quiet       a key account has had no activity for "
-        f"{days(settings.default_quiet_days, settings.quiet_days)}",
-        f"  stuck       an open deal has stayed in its stage for {days(settings.default_stuck_days, settings.stuck_days)}",
+        _("Alerts fire when"),
+        "  conversion  " + _("a stage's conversion falls {drop} points below its four-week mean "
+                             "(once {count} deals have left it in the week)").format(
+            drop=f"{settings.conversion_drop:g}", count=settings.min_left),
+        "  quiet       " + _("a key account has had no activity for {days}").format(
+            days=days(settings.default_quiet_days, settings.quiet_days)),
+        "  stuck       " + _("an open deal has stayed in its stage for {days}").format(
+            days=days(settings.default_stuck_days, settings.stuck_days)),
     ]))
 
 

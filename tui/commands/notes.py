@@ -13,7 +13,7 @@ def _note_rows(notes) -> str:
     from tui.cli_output import table, when
 
     return table(["ID", _("KIND"), _("WHEN"), _("FROM"), _("TAGS"), _("TEXT")],
-                 [[n.id, n.kind, when(n.created), said_by(n), ", ".join(n.tags),
+                 [[n.id, _(n.kind), when(n.created), said_by(n), ", ".join(n.tags),
                    n.text.replace("\n", " ")] for n in notes], max_last=70)
 
 

@@ -92,11 +92,12 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
         print_problems(text.name, error, text)
         return EXIT_REFUSED
     from sales.text import safe
+    from tui.i18n import say
 
     if report is not None:
         report(summary)
     else:
-        print(safe("\n".join(summary.lines())))
+        print(safe("\n".join(say(line) for line in summary.lines())))
     return EXIT_OK
 
 
