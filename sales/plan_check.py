@@ -26,6 +26,7 @@ from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop
 from sales.rollup import rollup_problem
 from sales.ids import format_id, parse_id
+from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.splits import split_rep_problem
 from sales.tasks import dependency_loop
@@ -109,16 +110,25 @@ class ImportSummary:
     applied: bool = False
 
     def lines(self) -> list[str]:
-        verb = ("Created", "Changed") if self.applied else ("Would create", "Would change")
-        out = [f"{verb[0]} {len(self.created)}" + (":" if self.created else "")]
+        """What it did, line by line: the counts as Phrases (said in the interface's language),
+        the items as they are."""
+        created, changed, left = len(self.created), len(self.changed), len(self.left_alone)
+        if self.applied:
+            out = [Phrase("Created {count}:" if created else "Created {count}", count=created)]
+        else:
+            out = [Phrase("Would create {count}:" if created else "Would create {count}", count=created)]
         out += [f"  {item}  {title}".rstrip() for item, title in self.created]
-        out.append(f"{verb[1]} {len(self.changed)}" + (":" if self.changed else ""))
+        if self.applied:
+            out.append(Phrase("Changed {count}:" if changed else "Changed {count}", count=changed))
+        else:
+            out.append(Phrase("Would change {count}:" if changed else "Would change {count}", count=changed))
         out += [f"  {item}  ({', '.join(keys)})" for item, keys in self.changed]
-        out.append(f"Unchanged {len(self.unchanged)}")
-        out.append(f"Left alone (on the board, not in the file) {len(self.left_alone)}"
-                   + (": " + ", ".join(self.left_alone) if self.left_alone else ""))
+        out.append(Phrase("Unchanged {count}", count=len(self.unchanged)))
+        out.append(Phrase("Left alone (on the board, not in the file) {count}: {items}", count=left,
+                          items=", ".join(self.left_alone)) if left else
+                   Phrase("Left alone (on the board, not in the file) {count}", count=left))
         if not self.applied:
-            out.append("Nothing was written.")
+            out.append(Phrase("Nothing was written."))
         return out
 
     @property

@@ -6,9 +6,9 @@ This module must stay light: it imports neither Textual nor pandas (a rep on a s
 `uplift task done T-4`); the TUI is imported only when a board is opened. Each group of verbs
 lives in its own module under tui/commands/.
 
-The help of the top-level command and of the task verbs, and what the task verbs print for
-people, are in the interface's language (tui/i18n.py: UPLIFT_LANG or the locale); errors, the
-other verbs' help and everything `--json` prints stay in English.
+The verbs' help, what they print for people and the errors are in the interface's language
+(tui/i18n.py: UPLIFT_LANG or the locale; the README's "Language" says which verbs are not yet);
+everything `--json` prints stays in English.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from sales.activity import Activity, describe
 from sales.deal_fields import EXPORT_COLUMNS
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
-from tui.i18n import _, say
+from tui.i18n import N_, _, say
 
 
 class SafeStream:
@@ -201,7 +201,21 @@ def payment_text(deal) -> str:
     from sales.payout import pct
 
     paid = paid_on(deal)
-    return f"{paid:,.2f} of {deal.value:,.2f}" + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")
+    text = _("{paid} of {value}").format(paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
+    return text + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")
+
+
+#: The day a deal closed, with how (its stage's outcome), as `deal show` says it.
+CLOSED_WORDS = {"won": N_("{day} (won)"), "lost": N_("{day} (lost)")}
+#: A forecast category its owner called, and a customer kind set by hand, as `deal show` says them.
+FORECAST_WORDS = {"commit": N_("commit (called by its owner)"), "best_case": N_("best case (called by its owner)"),
+                  "omit": N_("omit (called by its owner)")}
+BUSINESS_WORDS = {"new": N_("new (set by hand)"), "existing": N_("existing (set by hand)")}
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal cells (never cut)."""
+    return text + " " * max(0, width - display_width(text))
 
 
 def deal_detail(deal, stages, touches, tasks=()) -> str:
@@ -211,37 +225,41 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
     outcome = next((stage.outcome for stage in stages if stage.name == deal.stage), "open")
     closed = closed_on(deal, outcome)
     lines = [f"{deal.id}  {deal.title}",
-             f"  account   {deal.account or '–'}" + ("  (key account)" if deal.key_account else ""),
-             *([f"  product   {deal.product}"] if deal.product else []),
-             *([f"  customer  {deal.business} (set by hand)"] if deal.business != "auto" else []),
-             f"  owner     {deal.owner or '–'}",
-             *([f"  credit    {credit_text(deal.owner, deal.splits)}"] if deal.splits else []),
-             f"  stage     {deal.stage}",
-             f"  value     {deal.value:,.0f} (weighted {weighted_value(deal, stages):,.0f})",
-             f"  closed    {closed} ({outcome})" if closed else f"  close     {deal.close or '–'}",
-             f"  next step {deal.next_step or '–'}"]
+             f"  {label(_('account'))}{deal.account or '–'}" + (_("  (key account)") if deal.key_account else ""),
+             *([f"  {label(_('product'))}{deal.product}"] if deal.product else []),
+             *([f"  {label(_('customer'))}{_(BUSINESS_WORDS[deal.business])}"]
+               if deal.business != "auto" else []),
+             f"  {label(_('owner'))}{deal.owner or '–'}",
+             *([f"  {label(_('credit'))}{credit_text(deal.owner, deal.splits)}"] if deal.splits else []),
+             f"  {label(_('stage'))}{deal.stage}",
+             f"  {label(_('value'))}" + _("{value} (weighted {weighted})").format(
+                 value=f"{deal.value:,.0f}", weighted=f"{weighted_value(deal, stages):,.0f}"),
+             f"  {label(_('closed'))}" + _(CLOSED_WORDS[outcome]).format(day=closed) if closed
+             else f"  {label(_('close'))}{deal.close or '–'}",
+             f"  {label(_('next step'))}{deal.next_step or '–'}"]
     if outcome == "lost":
-        lines.append(f"  lost for  {deal.lost_reason or '– (no reason given)'}")
+        lines.append(f"  {label(_('lost for'))}{deal.lost_reason or _('– (no reason given)')}")
     if outcome == "open":
-        lines.append("  forecast  " + ("by its stage (auto)" if deal.forecast == "auto" else
-                                       f"{deal.forecast.replace('_', ' ')} (called by its owner)"))
+        lines.append(f"  {label(_('forecast'))}" + (_("by its stage (auto)") if deal.forecast == "auto" else
+                                                   _(FORECAST_WORDS[deal.forecast])))
     if deal.source:
-        lines.append(f"  source    {deal.source}")
+        lines.append(f"  {label(_('source'))}{deal.source}")
     if deal.payments or outcome == "won":
-        lines.append(f"  paid      {payment_text(deal)}")
-    lines.append("  stages")
+        lines.append(f"  {label(_('paid'))}{payment_text(deal)}")
+    lines.append("  " + _("stages"))
     for stint in stints(deal):
         days = ((stint.end or stint.start) - stint.start).total_seconds() / 86400
-        lines.append(f"    {when(stint.start.isoformat())}  {stint.stage}"
-                     + (f"  ({days:.1f} days)" if stint.end else "  (now)"))
+        lines.append(f"    {when(stint.start.isoformat())}  {stint.stage}  "
+                     + (_("({days} days)").format(days=f"{days:.1f}") if stint.end else _("(now)")))
     if tasks:
-        lines.append("  tasks")
-        lines += [f"    {t.id}  {STATUS_LABELS[t.status]:<8}{'  due ' + str(t.due) if t.due else ''}  {t.title}"
+        lines.append("  " + _("tasks"))
+        lines += [f"    {t.id}  {pad(_(STATUS_LABELS[t.status]), 8)}"
+                  + ("  " + _("due {due}").format(due=t.due) if t.due else "") + f"  {t.title}"
                   for t in tasks]
     if deal.payments:
-        lines.append("  payments")
+        lines.append("  " + _("payments"))
         lines += [f"    {p.on}  {p.amount:>14,.2f}  {p.note}".rstrip() for p in deal.payments]
     if touches:
-        lines.append("  activities")
-        lines += [f"    {when(t.at.isoformat())}  {t.by}  {t.type}  {t.note}".rstrip() for t in touches]
+        lines.append("  " + _("activities"))
+        lines += [f"    {when(t.at.isoformat())}  {t.by}  {_(t.type)}  {t.note}".rstrip() for t in touches]
     return safe("\n".join(lines))

@@ -23,7 +23,7 @@ from store.plan_yaml import (
     read_plan_file,
     write_plan_file,
 )
-from tui.i18n import N_, _, said_reason
+from tui.i18n import N_, _, said_reason, say
 from tui.remote import is_remote
 from tui.user_text import tell
 
@@ -99,7 +99,7 @@ class PlanFileCommands:
         if summary.empty:
             tell(self.screen, _("{file} changes nothing on this board").format(file=name))
             return
-        self.push_screen(ImportPreview(_("Import {file}?").format(file=name), summary.lines()),
+        self.push_screen(ImportPreview(_("Import {file}?").format(file=name), [say(line) for line in summary.lines()]),
                          lambda yes: yes and self._apply_import(text))
 
     def _apply_import(self, text: PlanText) -> None:

@@ -72,7 +72,7 @@ def test_a_chinese_task_list_is_aligned_by_cells_and_accepts_chinese_statuses(tm
         task = tasks[row.split()[0]]
         assert columns_start(row, [row.split()[1], task.owner, task.title]) == [status_col, owner_col, title_col]
     code, out, err = run("--board", str(path), "task", "move", "T-6", "进行中", user="王芳")
-    assert code == 0 and out.strip() == "T-6 → doing"
+    assert code == 0 and out.strip() == "T-6 → 进行中"  # the status as the list names it
     assert "警告：进行中 有 9 个任务，超过了在制品上限 8" in err
     code, out, _ = run("--board", str(path), "task", "show", "T-6", user="王芳")
     assert "  状态      进行中" in out
@@ -140,3 +140,146 @@ def test_argparses_own_usage_errors_are_said_in_the_interfaces_language(run, mon
         code, out, err = run(*args)
         assert (code, out, err.splitlines()[-1]) == (2, "", said), args
         assert err.startswith("用法：")
+
+
+def test_deal_list_speaks_chinese_aligned_by_cells_and_english_is_unchanged(run, monkeypatch) -> None:
+    """The headers in the interface's language; the deals' own words (stage, account, title) as
+    typed; every column starts at the same terminal cell on every row, CJK taking two."""
+    assert run("deal", "add", "伊斯多姆扩容", "--account", "伊斯多姆", "--value", "48k", "--owner", "ali",
+               "--close", "2026-12-22")[1] == "D-1\n"
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "12000", "--key")[1] == "D-2\n"
+    code, out, _ = run("deal", "list")
+    header, *rows = out.splitlines()
+    assert code == 0 and header.split() == ["ID", "STAGE", "VALUE", "CLOSE", "OWNER", "ACCOUNT", "TITLE"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("deal", "list")
+    header, *rows = out.splitlines()
+    assert code == 0 and header.split() == ["ID", "阶段", "金额", "成交日", "负责人", "客户", "标题"]
+    assert [row.split()[0] for row in rows] == ["D-1", "D-2"]  # biggest first
+    heads = columns_start(header, ["阶段", "金额", "负责人", "客户", "标题"])
+    assert columns_start(rows[0], ["Lead", "48,000", "ali", "伊斯多姆", "伊斯多姆扩容"]) == heads
+    assert columns_start(rows[1], ["Lead", "12,000", "Acme ★", "Acme renewal"]) == [heads[0], heads[1], heads[3], heads[4]]
+
+
+def test_an_empty_deal_list_and_deal_show_speak_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("deal", "list")
+    assert (code, out) == (0, "还没有商机：用 `uplift deal add \"Acme renewal\" --account Acme --value 12000` 添加一个。\n")
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "12k", "--key", "--close", "2026-12-22")[0] == 0
+    code, out, _ = run("deal", "list", "--stage", "Won")
+    assert (code, out) == (0, "没有符合条件的商机。\n")
+    code, out, _ = run("deal", "show", "D-1")
+    lines = out.splitlines()
+    assert lines[:7] == ["D-1  Acme renewal",
+                         "  客户      Acme  （重点客户）",
+                         "  负责人    dana",
+                         "  阶段      Lead",
+                         "  金额      12,000（加权 1,200）",  # Lead: 10%
+                         "  预计成交  2026-12-22",
+                         "  下一步    –"]
+    assert lines[7] == "  预测      按阶段（自动）" and lines[8] == "  阶段历史"
+    assert lines[9].endswith("  Lead  （至今）")
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    code, out, _ = run("deal", "show", "D-1")
+    assert out.splitlines()[1:9] == ["  account   Acme  (key account)", "  owner     dana", "  stage     Lead",
+                                     "  value     12,000 (weighted 1,200)", "  close     2026-12-22",
+                                     "  next step –", "  forecast  by its stage (auto)", "  stages"]
+
+
+def test_a_closed_deal_shows_how_it_closed_and_what_was_paid_in_chinese(run, monkeypatch) -> None:
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "30000")[0] == 0
+    assert run("deal", "move", "D-1", "Won")[1] == "D-1 → Won\n"
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("deal", "paid", "D-1", "12k")
+    assert (code, out) == (0, "D-1：已回款 12,000.00，共 30,000.00 (40%)\n")
+    code, out, _ = run("deal", "show", "D-1")
+    assert "  已回款    12,000.00，共 30,000.00 (40%)" in out.splitlines()
+    assert any(line.startswith("  成交于    ") and line.endswith("（赢单）") for line in out.splitlines())
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    code, out, _ = run("deal", "show", "D-1")
+    assert "  paid      12,000.00 of 30,000.00 (40%)" in out.splitlines()
+    assert any(line.startswith("  closed    ") and line.endswith(" (won)") for line in out.splitlines())
+
+
+def test_task_move_names_the_status_in_the_interfaces_language(run, monkeypatch) -> None:
+    code, out, _ = run("task", "move", "T-1", "doing")
+    assert (code, out) == (0, "T-1 → doing\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("task", "move", "T-1", "blocked")
+    assert (code, out) == (0, "T-1 → 受阻\n")
+    code, out, _ = run("task", "done", "T-1")
+    assert (code, out) == (0, "T-1 → 已完成\n")
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    code, out, _ = run("task", "move", "T-2", "todo")
+    assert (code, out) == (0, "T-2 → todo\n")
+
+
+def test_member_list_and_wip_speak_chinese(run, monkeypatch) -> None:
+    code, out, _ = run("member", "list")
+    assert (code, out) == (0, "NAME  ROLE\nali   rep\nbea   rep\ndana  lead\n")
+    assert run("wip", "doing", "3")[1] == "doing: 3\n"
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("member", "list")
+    assert (code, out) == (0, "名称  角色\nali   销售代表\nbea   销售代表\ndana  主管\n")
+    assert run("member", "add", "cy", "--role", "rep")[1] == "cy（销售代表）\n"
+    assert run("wip")[1] == "进行中：3\n"
+    assert run("wip", "doing", "off")[1] == "进行中：无上限\n"
+    assert run("wip")[1] == "尚未设置在制品上限。\n"
+
+
+def test_weekly_speaks_chinese_and_its_help_too(run, monkeypatch) -> None:
+    code, out, _ = run("weekly", "--help")
+    assert code == 0 and "  --undo       untick it\n" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("weekly")
+    assert code == 0 and out.splitlines()[0].startswith("每周复盘 ") and "：已完成 0/" in out.splitlines()[0]
+    code, out, _ = run("weekly", "--help")
+    assert code == 0
+    assert "\n每周复盘：本周清单与商机管道的变化，或勾选第 N 项（主管）\n" in out
+    assert "  --undo       取消勾选\n" in out and "  --toggle     切换勾选状态\n" in out
+    assert "  N            勾选清单中的这一项（编号与清单显示的一致）\n" in out
+
+
+def test_a_verbs_help_and_its_group_speak_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("deal", "add", "--help")
+    assert code == 0 and "\n添加商机并打印其编号\n" in out
+    assert "  --close DATE          预计成交日期\n" in out
+    assert "  --value AMOUNT        48000, 48k, 1.2M\n" in out  # (examples of what to type stay)
+    code, out, _ = run("deal", "--help")
+    assert "商机子命令:" in out and "    list      列出商机（金额大的在前）\n" in out
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    code, out, _ = run("deal", "add", "--help")
+    assert "\nadd a deal; prints its id\n" in out and "  --close DATE          expected close date\n" in out
+
+
+def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("note", "list")[1] == ("还没有记录：用 `uplift note add \"Reps lose deals on price\" --tag pain_point` "
+                                      "添加一条。\n")
+    assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
+    assert run("log", "--actor", "zed")[1] == "日志中没有符合条件的记录。\n"
+    assert run("note", "add", "Reps", "lose", "on", "price", "--kind", "feedback")[1] == "N-1\n"
+    header, row = run("note", "list")[1].splitlines()
+    assert header.split() == ["ID", "类型", "时间", "来源", "标签", "内容"]
+    assert row.split()[:2] == ["N-1", "反馈"]
+    assert run("note", "delete", "N-1")[1] == "已删除 N-1\n"
+
+
+def test_plan_import_says_what_it_would_do_in_chinese(run, monkeypatch, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("tasks:\n  - id: T-1\n    title: Call Acme today\n    owner: ali\n    due: 2026-12-01\n  - title: A new one\n", encoding="utf-8")
+    code, out, _ = run("plan", "import", str(plan), "--dry-run")
+    assert code == 0 and out.splitlines()[0] == "Would create 1:" and out.splitlines()[-1] == "Nothing was written."
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("plan", "import", str(plan), "--dry-run")
+    assert code == 0
+    assert out.splitlines() == ["将创建 1 项：", "  T-3  A new one", "将修改 1 项：", "  T-1  (title)", "未改变 0 项",
+                                "保持不动（在看板上、不在文件中）1 项：T-2", "没有写入任何内容。"]
+
+
+def test_alert_settings_speak_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("alerts", "config", "--default-quiet", "10")
+    assert code == 0 and out.splitlines()[0] == "预警在以下情况触发"
+    assert "  quiet       重点客户已有 10 天没有活动" in out.splitlines()

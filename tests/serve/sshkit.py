@@ -56,7 +56,7 @@ class Server:
             stderr=subprocess.PIPE, start_new_session=True)
         self.lines: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
-        match = self.wait_for(r"over SSH on 127\.0\.0\.1:(\d+)", 20)
+        match = self.wait_for(r"(?:over SSH on|通过 SSH 在) 127\.0\.0\.1:(\d+)", 20)  # (English or Chinese)
         self.port = int(match.group(1))
 
     def _collect(self) -> None:

@@ -32,8 +32,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.shared or (existed and args.private):
         set_board_access(board.path, shared=args.shared, group=args.group)
     mode = board_mode(board.path)
-    kind = "shared with its group" if mode & 0o060 else "private"
-    print(f"{'board at' if existed else 'new board at'} {board.path}: {kind} (files {mode:04o})")
+    if mode & 0o060:
+        said = _("board at {path}: shared with its group (files {mode})") if existed else \
+            _("new board at {path}: shared with its group (files {mode})")
+    else:
+        said = _("board at {path}: private (files {mode})") if existed else _("new board at {path}: private (files {mode})")
+    print(said.format(path=board.path, mode=f"{mode:04o}"))
     return EXIT_OK
 
 
@@ -65,7 +69,7 @@ def _check_host(host: str, public: bool) -> None:
         raise BadInput("--host {host} is reachable from other machines; add --public if that is "
                        "what you want (see 'Giving a team access' in the README)", host=host)
     if host not in LOOPBACK:
-        print(f"uplift: serving on {host}: reachable from the network", file=sys.stderr)
+        print(_("uplift: serving on {host}: reachable from the network").format(host=host), file=sys.stderr)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
@@ -73,28 +77,28 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                     _("create a board (private by default), or set one up for a team: --shared --group G"))
     which = init.add_mutually_exclusive_group()
     which.add_argument("--shared", action="store_true",
-                       help="files 0660 and folders 2770: for reps with their own Unix accounts")
-    which.add_argument("--private", action="store_true", help="files 0600 and folders 0700 (the default)")
-    init.add_argument("--group", help="the Unix group that shares the board (with --shared)")
+                       help=_("files 0660 and folders 2770: for reps with their own Unix accounts"))
+    which.add_argument("--private", action="store_true", help=_("files 0600 and folders 0700 (the default)"))
+    init.add_argument("--group", help=_("the Unix group that shares the board (with --shared)"))
 
     serve = verbs.add_parser("serve", help=_("give a team access: over SSH, or in a browser")).add_subparsers(
-        title="serve commands", metavar="VERB", required=True)
+        title=_("serve commands"), metavar="VERB", required=True)
     ssh = add_verb(serve, common, "ssh", cmd_serve_ssh,
-                   "an SSH server for the board: members log in with their keys (uplift member key add)")
+                   _("an SSH server for the board: members log in with their keys (uplift member key add)"))
     ssh.add_argument("--host", default="127.0.0.1")
     ssh.add_argument("--port", type=whole_number(0, 65535), default=2222)
     add_path(ssh, "--host-key", metavar="FILE",
-                     help="the server's private host key (default: made once in ~/.config/uplift/)")
-    ssh.add_argument("--max-sessions", type=whole_number(1, 10_000), default=32, help="sessions open at once (default 32)")
+                     help=_("the server's private host key (default: made once in ~/.config/uplift/)"))
+    ssh.add_argument("--max-sessions", type=whole_number(1, 10_000), default=32, help=_("sessions open at once (default 32)"))
     ssh.add_argument("--memory-mb", type=whole_number(256, 1 << 30), default=2048,
-                     help="address space per session (default 2048 MB; pandas alone maps ~900)")
+                     help=_("address space per session (default 2048 MB; pandas alone maps ~900)"))
     ssh.add_argument("--cpu-seconds", type=whole_number(1, 1 << 30), default=1800,
-                     help="CPU time per session before it is ended (default 1800 s)")
-    ssh.add_argument("--public", action="store_true", help="allow a --host other than loopback")
+                     help=_("CPU time per session before it is ended (default 1800 s)"))
+    ssh.add_argument("--public", action="store_true", help=_("allow a --host other than loopback"))
     web = add_verb(serve, common, "web", cmd_serve_web,
-                   "the board in a browser tab (textual-serve), acting as one member")
-    add_ref(web, "--as", dest="as_member", kind="member", required=True, metavar="NAME", help="the member the tab acts as")
+                   _("the board in a browser tab (textual-serve), acting as one member"))
+    add_ref(web, "--as", dest="as_member", kind="member", required=True, metavar="NAME", help=_("the member the tab acts as"))
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--port", type=whole_number(0, 65535), default=8000)
     web.add_argument("--public", action="store_true",
-                     help="allow a --host other than loopback (anyone who reaches it acts as NAME)")
+                     help=_("allow a --host other than loopback (anyone who reaches it acts as NAME)"))

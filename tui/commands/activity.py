@@ -23,7 +23,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         print_json(records)
     else:
         filtered = args.actor or args.type or args.item
-        print(log_rows(records) if records else "Nothing in the log matches." if filtered else "No activity yet.")
+        print(log_rows(records) if records else _("Nothing in the log matches.") if filtered else _("No activity yet."))
     return EXIT_OK
 
 
@@ -70,8 +70,8 @@ def cmd_coach(args: argparse.Namespace) -> int:
     if args.json:
         print_json(notes)
     else:
-        print(table(["ID", "WHEN", "BY", "NOTE"], [[n.id, when(n.at.isoformat()), n.by, n.note] for n in notes])
-              if notes else "No coaching notes you may read.")
+        print(table(["ID", _("WHEN"), _("BY"), _("NOTE")], [[n.id, when(n.at.isoformat()), n.by, n.note] for n in notes])
+              if notes else _("No coaching notes you may read."))
     return EXIT_OK
 
 
@@ -103,28 +103,28 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N")
-    log.add_argument("--item", metavar="ID", help="only records about this item (T-4, D-2, ali)")
-    log.add_argument("--actor", metavar="U", help="only records by this person")
+    log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
+    log.add_argument("--actor", metavar="U", help=_("only records by this person"))
     log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),
-                     help="only this activity type (call, visit, ...) or kind of item (deal, task, ...; pipeline: the weekly snapshots)")
+                     help=_("only this activity type (call, visit, ...) or kind of item (deal, task, ...; pipeline: the weekly snapshots)"))
     log.add_argument("--json", action="store_true")
-    more = log.add_subparsers(title="log commands", metavar="VERB")
-    add = add_verb(more, common, "add", cmd_log_add, "log a call, visit, meeting or email: "
-                   "TYPE [--deal ID] [--account NAME] [--json] NOTE...")
+    more = log.add_subparsers(title=_("log commands"), metavar="VERB")
+    add = add_verb(more, common, "add", cmd_log_add, _("log a call, visit, meeting or email: "
+                   "TYPE [--deal ID] [--account NAME] [--json] NOTE..."))
     add.add_argument("type", choices=TOUCH_TYPES)
     add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE")
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
     coach.add_argument("rep")
-    coach.add_argument("note", nargs="*", help="the note to add (none: list the rep's notes)")
+    coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--json", action="store_true")
 
     undo = add_verb(verbs, common, "undo", cmd_undo,
                     _("take back your own last change (again: the one before); refused if anyone changed it since"))
     redo = add_verb(verbs, common, "redo", cmd_undo,
                     _("take back your own last undo, while you have made no change since"))
-    for parser, verb, dry_help in ((undo, "undo", "only say what would be undone"),
-                                   (redo, "redo", "only say what would be redone")):
+    for parser, verb, dry_help in ((undo, "undo", _("only say what would be undone")),
+                                   (redo, "redo", _("only say what would be redone"))):
         parser.add_argument("--dry-run", action="store_true", help=dry_help)
         parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
         parser.set_defaults(verb=verb)

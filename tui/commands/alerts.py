@@ -20,7 +20,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         print_json(alerts)
     elif alerts:
         print(table([_("ALERT"), _("ITEM"), _("WHAT")], [
-            [a.kind + (f" (snoozed to {a.snoozed_until})" if a.snoozed_until else ""), a.item, say(a.message)]
+            [_("{kind} (snoozed to {day})").format(kind=a.kind, day=a.snoozed_until) if a.snoozed_until else a.kind,
+             a.item, say(a.message)]
             for a in alerts], max_last=140))
     else:
         print(_("No alerts."))
@@ -33,7 +34,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     if not until:
         raise BadInput("--until needs a date")
     snooze = board.snooze(args.key, until, args.reason)
-    print(f"{snooze.key} snoozed until {snooze.until}")
+    print(_("{key} snoozed until {day}").format(key=snooze.key, day=snooze.until))
     return EXIT_OK
 
 
@@ -91,15 +92,17 @@ def settings_text(settings) -> str:
 
     def days(default: int, per_stage: dict[str, int]) -> str:
         own = ", ".join(f"{stage} {n}" for stage, n in per_stage.items())
-        return f"{default} days" + (f" (in {own})" if own else "")
+        return (_("{count} days (in {stages})") if own else _("{count} days")).format(count=default, stages=own)
 
     return safe("\n".join([
-        "Alerts fire when",
-        f"  conversion  a stage's conversion falls {settings.conversion_drop:g} points below its four-week mean "
-        f"(once {settings.min_left} deals have left it in the week)",
-        f"  quiet       a key account has had no activity for "
-        f"{days(settings.default_quiet_days, settings.quiet_days)}",
-        f"  stuck       an open deal has stayed in its stage for {days(settings.default_stuck_days, settings.stuck_days)}",
+        _("Alerts fire when"),
+        "  conversion  " + _("a stage's conversion falls {drop} points below its four-week mean "
+                             "(once {count} deals have left it in the week)").format(
+            drop=f"{settings.conversion_drop:g}", count=settings.min_left),
+        "  quiet       " + _("a key account has had no activity for {days}").format(
+            days=days(settings.default_quiet_days, settings.quiet_days)),
+        "  stuck       " + _("an open deal has stayed in its stage for {days}").format(
+            days=days(settings.default_stuck_days, settings.stuck_days)),
     ]))
 
 
@@ -108,22 +111,22 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                       _("alerts: conversion drops, quiet key accounts, deals past their close date or stuck "
                         "in a stage, overdue tasks, WIP over limit"))
     alerts.add_argument("--json", action="store_true")
-    alerts.add_argument("--all", action="store_true", help="include snoozed alerts")
-    more = alerts.add_subparsers(title="alert commands", metavar="VERB")
-    snooze = add_verb(more, common, "snooze", cmd_snooze, "silence an alert until a date, with a reason")
-    snooze.add_argument("key", help="the alert's key, e.g. quiet:D-4 (see `uplift alerts --json`)")
+    alerts.add_argument("--all", action="store_true", help=_("include snoozed alerts"))
+    more = alerts.add_subparsers(title=_("alert commands"), metavar="VERB")
+    snooze = add_verb(more, common, "snooze", cmd_snooze, _("silence an alert until a date, with a reason"))
+    snooze.add_argument("key", help=_("the alert's key, e.g. quiet:D-4 (see `uplift alerts --json`)"))
     snooze.add_argument("--until", required=True, metavar="DATE")
     snooze.add_argument("--reason", required=True)
-    config = add_verb(more, common, "config", cmd_config, "show or change what makes alerts fire (lead)")
-    config.add_argument("--drop", type=float, help="conversion points below the four-week mean")
-    config.add_argument("--min-left", type=int, help="deals that must have left a stage this week")
+    config = add_verb(more, common, "config", cmd_config, _("show or change what makes alerts fire (lead)"))
+    config.add_argument("--drop", type=float, help=_("conversion points below the four-week mean"))
+    config.add_argument("--min-left", type=int, help=_("deals that must have left a stage this week"))
     config.add_argument("--quiet", action="append", metavar="STAGE=DAYS",
-                        help="days without activity before a key account alerts, per stage")
+                        help=_("days without activity before a key account alerts, per stage"))
     config.add_argument("--default-quiet", type=int, metavar="DAYS",
-                        help="days without activity before a key account alerts, in a stage without its own")
+                        help=_("days without activity before a key account alerts, in a stage without its own"))
     config.add_argument("--stuck", action="append", metavar="STAGE=DAYS",
-                        help="days in one stage before an open deal is stuck, per stage")
+                        help=_("days in one stage before an open deal is stuck, per stage"))
     config.add_argument("--default-stuck", type=int, metavar="DAYS",
-                        help="days in one stage before an open deal is stuck, in a stage without its own")
+                        help=_("days in one stage before an open deal is stuck, in a stage without its own"))
     config.add_argument("--json", action="store_true", default=argparse.SUPPRESS,  # (`alerts --json config` too)
-                        help="print the settings as JSON")
+                        help=_("print the settings as JSON"))

@@ -17,7 +17,7 @@ from tui.cli_support import (
     open_board,
 )
 from sales.text import safe
-from tui.i18n import _
+from tui.i18n import _, n_
 
 
 def _money(value: float) -> str:
@@ -47,12 +47,12 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 
         # CLOSE: the expected close date of an open deal, the day a won or lost one closed
         outcomes = {stage.name: stage.outcome for stage in board.stages()}
-        print(table(["ID", "STAGE", "VALUE", "CLOSE", "OWNER", "ACCOUNT", "TITLE"],
+        print(table(["ID", _("STAGE"), _("VALUE"), _("CLOSE"), _("OWNER"), _("ACCOUNT"), _("TITLE")],
                     [[d.id, d.stage, _money(d.value), str(closed_on(d, outcomes.get(d.stage, "open")) or d.close or ""),
                       d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
     else:
-        print("No deals match." if board.deals() else
-              "No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`.")
+        print(_("No deals match.") if board.deals() else
+              _("No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`."))
     return EXIT_OK
 
 
@@ -139,7 +139,7 @@ def cmd_deal_paid(args: argparse.Namespace) -> int:
     day = cli_date(board, args.on, "on")
     deal = board.record_payment(args.id, amount, date.fromisoformat(day) if day else None, args.note or "")
     paid = paid_on(deal)
-    print(safe(f"{deal.id}: paid {paid:,.2f} of {deal.value:,.2f}"
+    print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
                + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
     return EXIT_OK
 
@@ -170,21 +170,24 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return EXIT_OK
-    verb = "would import" if args.dry_run else "imported"
+    rows = result["rows"]
+    said = (n_("would import {count} deal{span}: {stages}", "would import {count} deals{span}: {stages}", rows)
+            if args.dry_run else n_("imported {count} deal{span}: {stages}", "imported {count} deals{span}: {stages}", rows))
     span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
         f" ({result['first']} … {result['last']})"
-    print(f"{verb} {result['rows']} deal{'s' if result['rows'] != 1 else ''}{span}: " +
-          ", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items()))
-    print("columns: " + ", ".join(f"{c} → {f}" for c, f in result["mapping"].items()))
-    if result["without_account"]:
-        count = result["without_account"]
-        print(f"{count} deal{'s have' if count != 1 else ' has'} no account" +
-              ("" if "title" in result["mapping"].values() else " (its title is the product or id)"))
-    if result["without_owner"]:
-        count = result["without_owner"]
-        print(f"{count} deal{'s have' if count != 1 else ' has'} no owner (not a member; --unowned)")
+    print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
+    print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in result["mapping"].items())))
+    if count := result["without_account"]:
+        print((n_("{count} deal has no account", "{count} deals have no account", count)
+               if "title" in result["mapping"].values() else
+               n_("{count} deal has no account (its title is the product or id)",
+                  "{count} deals have no account (its title is the product or id)", count)).format(count=count))
+    if count := result["without_owner"]:
+        print(n_("{count} deal has no owner (not a member; --unowned)",
+                 "{count} deals have no owner (not a member; --unowned)", count).format(count=count))
     if "opened" in result["mapping"].values():
-        print(f"won and lost deals with an opening date entered {result['closed_deals_opened_in']} on it")
+        print(_("won and lost deals with an opening date entered {stage} on it").format(
+            stage=result["closed_deals_opened_in"]))
     return EXIT_OK
 
 
@@ -224,12 +227,13 @@ def cmd_funnel(args: argparse.Namespace) -> int:
         top = max(values) or 1
         return "".join(bars[round(v / top * 8)] for v in values)
 
-    print(table(["STAGE", "PROB", "DEALS", "VALUE", "WEIGHTED", "CONVERSION", "DAYS", f"LAST {args.weeks} WEEKS"],
+    print(table([_("STAGE"), _("PROB"), _("DEALS"), _("VALUE"), _("WEIGHTED"), _("CONVERSION"), _("DAYS"),
+                 _("LAST {weeks} WEEKS").format(weeks=args.weeks)],
                 [[r.stage, f"{r.probability}%", str(r.count), _money(r.value), _money(r.weighted),
                   "" if r.outcome != "open" else ("–" if r.conversion is None else
                                                   f"{r.conversion:.0f}% ({r.advanced}/{r.left})"),
                   "" if r.days is None else f"{r.days:.1f}", spark(r.trend)] for r in rows]))
-    print(f"weighted pipeline (open deals): {_money(weighted_pipeline(board.deals(), board.stages()))}")
+    print(_("weighted pipeline (open deals): {value}").format(value=_money(weighted_pipeline(board.deals(), board.stages()))))
     return EXIT_OK
 
 
@@ -247,9 +251,9 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     deal = verbs.add_parser("deal", help=_("the deal pipeline: list, add, edit, move, show, paid, import"))
-    deal_verbs = deal.add_subparsers(title="deal commands", metavar="VERB", required=True)
+    deal_verbs = deal.add_subparsers(title=_("deal commands"), metavar="VERB", required=True)
 
-    listing = add_verb(deal_verbs, common, "list", cmd_deal_list, "list deals (biggest first)")
+    listing = add_verb(deal_verbs, common, "list", cmd_deal_list, _("list deals (biggest first)"))
     listing.add_argument("--stage")
     add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U")
     listing.add_argument("--mine", action="store_true")
@@ -257,59 +261,59 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
         parser.add_argument("--account")
-        parser.add_argument("--product", help="what is sold (an incentive plan may pay a rate per product)")
+        parser.add_argument("--product", help=_("what is sold (an incentive plan may pay a rate per product)"))
         parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None,
-                            help="a key account (--no-key to clear)")
+                            help=_("a key account (--no-key to clear)"))
         add_ref(parser, "--owner", kind="member", owns=owns, metavar="U")
         parser.add_argument("--stage")
         parser.add_argument("--value", metavar="AMOUNT", help="48000, 48k, 1.2M")
-        parser.add_argument("--close", metavar="DATE", help="expected close date")
-        parser.add_argument("--next", metavar="STEP", help="the next step")
+        parser.add_argument("--close", metavar="DATE", help=_("expected close date"))
+        parser.add_argument("--next", metavar="STEP", help=_("the next step"))
         parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,
-                            help="how it counts in the forecast: auto (by its stage), commit, best_case or omit")
+                            help=_("how it counts in the forecast: auto (by its stage), commit, best_case or omit"))
         parser.add_argument("--business", choices=BUSINESS_KINDS,
-                            help="whether winning it brings a new customer (for new-logo bonuses): new, existing "
-                                 "(a renewal, an upsell), or auto (new when its account has won nothing before)")
+                            help=_("whether winning it brings a new customer (for new-logo bonuses): new, existing "
+                                 "(a renewal, an upsell), or auto (new when its account has won nothing before)"))
         parser.add_argument("--lost-reason", metavar="TEXT",
-                            help='why a lost deal was lost ("" clears it); see `uplift winloss`')
+                            help=_('why a lost deal was lost ("" clears it); see `uplift winloss`'))
         parser.add_argument("--split", action="append", metavar="REP=PCT",
-                            help="credit another rep with a share of the deal (again for more; the owner "
-                                 "keeps the rest; `none` clears them; a lead's)")
+                            help=_("credit another rep with a share of the deal (again for more; the owner "
+                                 "keeps the rest; `none` clears them; a lead's)"))
 
-    add = add_verb(deal_verbs, common, "add", cmd_deal_add, "add a deal; prints its id")
+    add = add_verb(deal_verbs, common, "add", cmd_deal_add, _("add a deal; prints its id"))
     add.add_argument("title")
     deal_fields(add)
-    edit = add_verb(deal_verbs, common, "edit", cmd_deal_edit, "change a deal's fields")
+    edit = add_verb(deal_verbs, common, "edit", cmd_deal_edit, _("change a deal's fields"))
     edit.add_argument("id")
     edit.add_argument("--title")
     deal_fields(edit, owns=("deals",))  # (a deal keeps an owner who has left, until handed on)
-    move = add_verb(deal_verbs, common, "move", cmd_deal_move, "move a deal to a stage")
+    move = add_verb(deal_verbs, common, "move", cmd_deal_move, _("move a deal to a stage"))
     move.add_argument("id")
     move.add_argument("stage")
     move.add_argument("--reason", metavar="TEXT",
-                      help='why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)')
-    show = add_verb(deal_verbs, common, "show", cmd_deal_show, "a deal, its stage history and activities")
+                      help=_('why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)'))
+    show = add_verb(deal_verbs, common, "show", cmd_deal_show, _("a deal, its stage history and activities"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     paid = add_verb(deal_verbs, common, "paid", cmd_deal_paid,
-                    "record what the customer paid on a won deal (lead); payments add up")
+                    _("record what the customer paid on a won deal (lead); payments add up"))
     paid.add_argument("id")
     paid.add_argument("amount", metavar="AMOUNT", help="12000, 12k")
-    paid.add_argument("--on", metavar="DATE", help="when it was paid (default: today)")
-    paid.add_argument("--note", metavar="TEXT", help="the invoice or payment reference")
+    paid.add_argument("--on", metavar="DATE", help=_("when it was paid (default: today)"))
+    paid.add_argument("--note", metavar="TEXT", help=_("the invoice or payment reference"))
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
-                   "add the deals of a CSV, XLSX or XLS file (all or nothing)")
-    add_path(imp, "file", help="the file, or - for standard input")
+                   _("add the deals of a CSV, XLSX or XLS file (all or nothing)"))
+    add_path(imp, "file", help=_("the file, or - for standard input"))
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                     help="which deal field a column holds (FIELD - ignores the column)")
+                     help=_("which deal field a column holds (FIELD - ignores the column)"))
     imp.add_argument("--unowned", action="store_true",
-                     help="import deals whose owner is not a member without an owner")
-    imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+                     help=_("import deals whose owner is not a member without an owner"))
+    imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     imp.add_argument("--json", action="store_true")
 
     funnel = add_verb(verbs, common, "funnel", cmd_funnel, _("the funnel: per stage deals, value, conversion, trend"))
     funnel.add_argument("--weeks", type=int, default=12, metavar="N",
-                        help="the weeks each stage's trend shows (default 12)")
+                        help=_("the weeks each stage's trend shows (default 12)"))
     funnel.add_argument("--json", action="store_true")
     snap = add_verb(verbs, common, "snapshot", cmd_snapshot, _("record this week's pipeline counts (for cron)"))
     snap.add_argument("--json", action="store_true")

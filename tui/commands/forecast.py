@@ -60,10 +60,10 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     forecast = add_verb(verbs, common, "forecast", cmd_forecast,
                         _("where each rep and the team will land this cycle, and the payouts if deals close"))
-    add_ref(forecast, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's forecast")
-    forecast.add_argument("--mine", action="store_true", help="only your own forecast")
+    add_ref(forecast, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's forecast"))
+    forecast.add_argument("--mine", action="store_true", help=_("only your own forecast"))
     forecast.add_argument("--commit", type=int, default=75, metavar="PCT",
-                          help="the stage probability from which an open deal is commit (default 75)")
+                          help=_("the stage probability from which an open deal is commit (default 75)"))
     forecast.add_argument("--weeks", type=int, default=0, metavar="N",
-                          help="also the team's forecast as each of the last N weeks began (its history)")
+                          help=_("also the team's forecast as each of the last N weeks began (its history)"))
     forecast.add_argument("--json", action="store_true")

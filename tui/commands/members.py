@@ -9,13 +9,16 @@ from sales.errors import NotFound, Refused
 from sales.tasks import STATUSES
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
-from tui.i18n import _, n_
+from tui.i18n import N_, _, n_
+
+#: A member's role as the command line shows it (the role typed is `lead` or `rep`).
+ROLE_WORDS = {"lead": N_("lead"), "rep": N_("rep")}
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
     member = board.add_member(args.name, args.role)
-    print(f"{member.name} ({member.role})")
+    print(_("{name} ({role})").format(name=member.name, role=_(ROLE_WORDS[member.role])))
     return EXIT_OK
 
 
@@ -81,10 +84,10 @@ def cmd_member_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(members)
     elif members:
-        print(table(["NAME", "ROLE"], [[m.name, m.role] for m in members]))
+        print(table([_("NAME"), _("ROLE")], [[m.name, _(ROLE_WORDS[m.role])] for m in members]))
     else:
-        print("No members: the board is in single-user mode (everyone is a lead). "
-              "Add the lead first: `uplift member add NAME --role lead`.")
+        print(_("No members: the board is in single-user mode (everyone is a lead). "
+                "Add the lead first: `uplift member add NAME --role lead`."))
     return EXIT_OK
 
 
@@ -137,17 +140,17 @@ def cmd_key_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(keys)
     elif keys:
-        print(table(["MEMBER", "TYPE", "FINGERPRINT", "COMMENT"],
+        print(table([_("MEMBER"), _("TYPE"), _("FINGERPRINT"), _("COMMENT")],
                     [[k.member, k.type, k.fingerprint, k.comment] for k in keys]))
     else:
-        print("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`.")
+        print(_("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`."))
     return EXIT_OK
 
 
 def cmd_key_remove(args: argparse.Namespace) -> int:
     removed = open_board(args).remove_member_key(args.name, args.fingerprint)
     for key in removed:
-        print(f"removed {key.member}: {key.fingerprint}")
+        print(_("removed {member}: {fingerprint}").format(member=key.member, fingerprint=key.fingerprint))
     return EXIT_OK
 
 
@@ -161,14 +164,16 @@ def cmd_wip(args: argparse.Namespace) -> int:
         limit = None if args.limit.lower() in ("off", "none", "0") else _positive(args.limit)
         board.set_wip_limit(args.status, limit)
         if not args.json:
-            print(f"{args.status}: {limit if limit else 'no limit'}")
+            print((_("{status}: {limit}") if limit else _("{status}: no limit")).format(
+                status=_(args.status), limit=limit))
             return EXIT_OK
     limits = board.wip_limits()
     shown = {s: limits[s] for s in STATUSES if s in limits}  # in the board's column order
     if args.json:  # (after setting one: the limits now)
         print_json(shown)
     else:
-        print("\n".join(f"{s}: {n}" for s, n in shown.items()) or "No WIP limits set.")
+        print("\n".join(_("{status}: {limit}").format(status=_(s), limit=n) for s, n in shown.items())
+              or _("No WIP limits set."))
     return EXIT_OK
 
 
@@ -180,8 +185,8 @@ def _positive(text: str) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     member = verbs.add_parser("member", help=_("the board's members and roles")).add_subparsers(
-        title="member commands", metavar="VERB", required=True)
-    madd = add_verb(member, common, "add", cmd_member_add, "add a member (the first must be a lead)")
+        title=_("member commands"), metavar="VERB", required=True)
+    madd = add_verb(member, common, "add", cmd_member_add, _("add a member (the first must be a lead)"))
     madd.add_argument("name")
     madd.add_argument("--role", choices=("lead", "rep"), required=True)
     mrem = add_verb(member, common, "remove", cmd_member_remove,
@@ -194,20 +199,20 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(mhand, "--to", kind="member", metavar="NAME", required=True, help=_("the member who takes them over"))
     mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
     mhand.add_argument("--json", action="store_true", help=_("machine-readable output"))
-    mlist = add_verb(member, common, "list", cmd_member_list, "list members")
+    mlist = add_verb(member, common, "list", cmd_member_list, _("list members"))
     mlist.add_argument("--json", action="store_true")
-    key = member.add_parser("key", help="members' SSH public keys (for `uplift serve ssh`)").add_subparsers(
-        title="member key commands", metavar="VERB", required=True)
+    key = member.add_parser("key", help=_("members' SSH public keys (for `uplift serve ssh`)")).add_subparsers(
+        title=_("member key commands"), metavar="VERB", required=True)
     kadd = add_verb(key, common, "add", cmd_key_add,
-                    "let a member in over `uplift serve ssh` with their public key (a lead does this)")
+                    _("let a member in over `uplift serve ssh` with their public key (a lead does this)"))
     kadd.add_argument("name")
-    add_path(kadd, "keyfile", metavar="KEYFILE", help="their .pub file, or - for standard input")
-    klist = add_verb(key, common, "list", cmd_key_list, "list the keys (of one member, or all)")
+    add_path(kadd, "keyfile", metavar="KEYFILE", help=_("their .pub file, or - for standard input"))
+    klist = add_verb(key, common, "list", cmd_key_list, _("list the keys (of one member, or all)"))
     klist.add_argument("name", nargs="?")
     klist.add_argument("--json", action="store_true")
-    krem = add_verb(key, common, "remove", cmd_key_remove, "remove a member's keys (or one, by fingerprint)")
+    krem = add_verb(key, common, "remove", cmd_key_remove, _("remove a member's keys (or one, by fingerprint)"))
     krem.add_argument("name")
-    krem.add_argument("fingerprint", nargs="?", help="SHA256:... as `member key list` shows it")
+    krem.add_argument("fingerprint", nargs="?", help=_("SHA256:... as `member key list` shows it"))
 
     wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
     wip.add_argument("status", nargs="?", type=status_arg)

@@ -12,8 +12,8 @@ from tui.i18n import _
 def _note_rows(notes) -> str:
     from tui.cli_output import table, when
 
-    return table(["ID", "KIND", "WHEN", "FROM", "TAGS", "TEXT"],
-                 [[n.id, n.kind, when(n.created), said_by(n), ", ".join(n.tags),
+    return table(["ID", _("KIND"), _("WHEN"), _("FROM"), _("TAGS"), _("TEXT")],
+                 [[n.id, _(n.kind), when(n.created), said_by(n), ", ".join(n.tags),
                    n.text.replace("\n", " ")] for n in notes], max_last=70)
 
 
@@ -34,8 +34,8 @@ def cmd_note_list(args: argparse.Namespace) -> int:
     elif notes:
         print(_note_rows(notes))
     else:
-        print("No notes match." if board.notes() else
-              "No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`.")
+        print(_("No notes match.") if board.notes() else
+              _("No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`."))
     return EXIT_OK
 
 
@@ -55,28 +55,28 @@ def cmd_note_edit(args: argparse.Namespace) -> int:
 def cmd_note_delete(args: argparse.Namespace) -> int:
     board = open_board(args)
     note = board.delete_note(args.id)
-    print(f"deleted {note.id}")
+    print(_("deleted {id}").format(id=note.id))
     return EXIT_OK
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     note = verbs.add_parser("note", help=_("interview notes and customer feedback")).add_subparsers(
-        title="note commands", metavar="VERB", required=True)
-    tags = f"tag: {', '.join(NOTE_TAGS)} (repeatable)"
-    add = add_verb(note, common, "add", cmd_note_add, "add a note and print its id")
-    add.add_argument("text", nargs="+", help="the note (the words may come unquoted)")
+        title=_("note commands"), metavar="VERB", required=True)
+    tags = _("tag: {tags} (repeatable)").format(tags=", ".join(NOTE_TAGS))
+    add = add_verb(note, common, "add", cmd_note_add, _("add a note and print its id"))
+    add.add_argument("text", nargs="+", help=_("the note (the words may come unquoted)"))
     add.add_argument("--kind", choices=NOTE_KINDS, default="interview")
     add.add_argument("--tag", action="append", default=[], metavar="TAG", help=tags)
-    add.add_argument("--source", metavar="NAME", help="who said it (a rep, a customer)")
-    lst = add_verb(note, common, "list", cmd_note_list, "list notes, newest first")
-    lst.add_argument("--tag", metavar="TAG", help="only notes with this tag")
+    add.add_argument("--source", metavar="NAME", help=_("who said it (a rep, a customer)"))
+    lst = add_verb(note, common, "list", cmd_note_list, _("list notes, newest first"))
+    lst.add_argument("--tag", metavar="TAG", help=_("only notes with this tag"))
     lst.add_argument("--kind", choices=NOTE_KINDS)
     lst.add_argument("--json", action="store_true")
-    edit = add_verb(note, common, "edit", cmd_note_edit, "change a note (--tag replaces its tags; --tag none clears)")
+    edit = add_verb(note, common, "edit", cmd_note_edit, _("change a note (--tag replaces its tags; --tag none clears)"))
     edit.add_argument("id")
     edit.add_argument("--text")
     edit.add_argument("--kind", choices=NOTE_KINDS)
     edit.add_argument("--source", metavar="NAME")
     edit.add_argument("--tag", action="append", metavar="TAG", help=tags)
-    delete = add_verb(note, common, "delete", cmd_note_delete, "delete a note (its author or a lead)")
+    delete = add_verb(note, common, "delete", cmd_note_delete, _("delete a note (its author or a lead)"))
     delete.add_argument("id")

@@ -28,7 +28,7 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
     text = dump_plan(board.export_plan())
     if args.output and args.output != "-":
         write_plan_file(args.output, text, board.path)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(_("wrote {file}").format(file=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -92,11 +92,12 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
         print_problems(text.name, error, text)
         return EXIT_REFUSED
     from sales.text import safe
+    from tui.i18n import say
 
     if report is not None:
         report(summary)
     else:
-        print(safe("\n".join(summary.lines())))
+        print(safe("\n".join(say(line) for line in summary.lines())))
     return EXIT_OK
 
 
@@ -115,19 +116,19 @@ def print_problems(name: str, error, text) -> None:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     plan = verbs.add_parser("plan", help=_("export, import and start plans as YAML")).add_subparsers(
-        title="plan commands", metavar="VERB", required=True)
+        title=_("plan commands"), metavar="VERB", required=True)
     export = add_verb(plan, common, "export", cmd_plan_export,
-                      "write the whole plan as YAML (standard output unless -o)")
-    export.add_argument("plan", nargs="?", help="the plan's name (a board holds one plan)")
-    add_path(export, "-o", "--output", metavar="FILE", help="write to FILE instead")
+                      _("write the whole plan as YAML (standard output unless -o)"))
+    export.add_argument("plan", nargs="?", help=_("the plan's name (a board holds one plan)"))
+    add_path(export, "-o", "--output", metavar="FILE", help=_("write to FILE instead"))
     imp = add_verb(plan, common, "import", cmd_plan_import,
-                   "apply a plan file: create and change what it says, leave the rest alone")
+                   _("apply a plan file: create and change what it says, leave the rest alone"))
     add_path(imp, "file")
-    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    imp.add_argument("--dry-run", action="store_true", help=_("say what would change; write nothing"))
     add_verb(plan, common, "templates", cmd_plan_templates,
              _("list the plan and checklist templates, and the languages each comes in"))
     new = add_verb(plan, common, "new", cmd_plan_new,
                    _("start a plan (or add a checklist) from a template, in the interface's language if it has one"))
     new.add_argument("--from", dest="template", required=True, metavar="NAME",
                      help=_("a template name (see `uplift plan templates`); NAME.zh picks the Chinese one"))
-    new.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
+    new.add_argument("--dry-run", action="store_true", help=_("say what would be added; write nothing"))

@@ -117,7 +117,7 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, args.status)
-    print(f"{task.id} → {task.status}")
+    print(f"{task.id} → {_(task.status)}")
     _tell_next(board, task, was)
     _warn_waiting(board, task)
     _warn_wip(board, task.status)
@@ -128,7 +128,7 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, "done")
-    print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → done")
+    print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
     _tell_next(board, task, was)
     _warn_waiting(board, task)
     return EXIT_OK
@@ -208,7 +208,7 @@ def _warn_wip(board, status: str) -> None:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     task = verbs.add_parser("task", help=_("list, add, move and show tasks")).add_subparsers(
-        title="task commands", metavar="VERB", required=True)
+        title=_("task commands"), metavar="VERB", required=True)
     lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
     lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
     lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))

@@ -74,13 +74,13 @@ def cmd_weekly(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     weekly = add_verb(verbs, common, "weekly", cmd_weekly,
-                      "the weekly review: this week's checklist and what changed in the pipeline, "
-                      "or tick item N (lead)")
+                      _("the weekly review: this week's checklist and what changed in the pipeline, "
+                      "or tick item N (lead)"))
     weekly.add_argument("number", type=item_number, nargs="?", metavar="N",
-                        help="tick this item of the checklist (numbered as the list shows it)")
+                        help=_("tick this item of the checklist (numbered as the list shows it)"))
     weekly.add_argument("--week", metavar="WEEK",
-                        help="another week: last, 2026-W47, or a date in it")
+                        help=_("another week: last, 2026-W47, or a date in it"))
     how = weekly.add_mutually_exclusive_group()
-    how.add_argument("--undo", action="store_true", help="untick it")
-    how.add_argument("--toggle", action="store_true", help="toggle it")
+    how.add_argument("--undo", action="store_true", help=_("untick it"))
+    how.add_argument("--toggle", action="store_true", help=_("toggle it"))
     weekly.add_argument("--json", action="store_true")

@@ -67,8 +67,8 @@ def cmd_winloss(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     winloss = add_verb(verbs, common, "winloss", cmd_winloss,
                        _("won and lost deals: win rate by rep and product, why deals were lost and where"))
-    winloss.add_argument("--since", metavar="DATE", help="deals closed on or after this day (default: the cycle's start)")
-    winloss.add_argument("--until", metavar="DATE", help="deals closed on or before this day (default: the cycle's end)")
-    add_ref(winloss, "--rep", kind="member", owns=("deals",), metavar="U", help="only this rep's deals")
-    winloss.add_argument("--mine", action="store_true", help="only your own deals")
+    winloss.add_argument("--since", metavar="DATE", help=_("deals closed on or after this day (default: the cycle's start)"))
+    winloss.add_argument("--until", metavar="DATE", help=_("deals closed on or before this day (default: the cycle's end)"))
+    add_ref(winloss, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's deals"))
+    winloss.add_argument("--mine", action="store_true", help=_("only your own deals"))
     winloss.add_argument("--json", action="store_true")

@@ -483,7 +483,7 @@ def _made_host_key(file: Path, log) -> asyncssh.SSHKey:
     fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(key.export_private_key())
-    log(f"made a host key: {file}")
+    log(_("made a host key: {file}").format(file=file))
     return key
 
 
@@ -500,7 +500,8 @@ async def start(board_path: Path, host: str, port: int, *, host_key_file: str | 
         sftp_factory=None, login_timeout=30, keepalive_interval=60)
     actual = server.sockets[0].getsockname()[1]
     fingerprint = key.convert_to_public().get_fingerprint("sha256")
-    service.log(f"serving {board_path} over SSH on {host}:{actual} (host key {fingerprint})")
+    service.log(_("serving {board} over SSH on {host}:{port} (host key {fingerprint})").format(
+        board=board_path, host=host, port=actual, fingerprint=fingerprint))
     return server, service
 
 
@@ -521,6 +522,6 @@ def serve_ssh(board_path: Path, host: str, port: int, *, host_key: str | None, l
             service.pool.close()
             for session in list(service.sessions):
                 session._end_child()
-            service.log("stopped")
+            service.log(_("stopped"))
 
     asyncio.run(main())

@@ -13,6 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from tui.i18n import _
 from tui.serve.spawn import CODE_ROOT
 
 
@@ -27,5 +28,6 @@ def serve_web(board_path: Path, member: str, host: str, port: int) -> None:
     os.environ["UPLIFT_USER"] = member  # textual-serve hands its environment to each tab
     os.environ.pop("UPLIFT_REMOTE", None)
     os.environ["PYTHONPATH"] = CODE_ROOT
-    print(f"uplift: serving {board_path} as {member} on http://{host}:{port}", file=sys.stderr, flush=True)
+    print(_("uplift: serving {board} as {member} on {url}").format(board=board_path, member=member, url=f"http://{host}:{port}"),
+          file=sys.stderr, flush=True)
     Server(web_command(board_path), host=host, port=port, title=f"Uplift · {member}").serve()
