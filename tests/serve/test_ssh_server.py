@@ -264,7 +264,7 @@ def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, t
     Board(team, actor="dana").add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
     server = Server(team, tmp_path, env={"UPLIFT_LANG": "zh"})  # (T-2 is bea's)
     try:
-        assert f"uplift: 正在通过 SSH 在 127.0.0.1:{server.port} 上提供看板 {board_path}（主机密钥 SHA256:" in "\n".join(server.lines)
+        assert f"uplift: 正在通过 SSH 在 127.0.0.1:{server.port} 上提供看板 {team}（主机密钥 SHA256:" in "\n".join(server.lines)
         result = server.run(keys["ali"], "demo")
         assert (result.returncode, result.stdout) == (1, b"")
         assert result.stderr.decode() == "uplift: `uplift demo` 只能在存放看板的机器上运行，不能通过 SSH 运行\n"
