@@ -45,7 +45,7 @@ from sales.splits import Split, read_splits, split_rep_problem
 from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
-from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
+from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
             "lost_reason", "splits", "business")
@@ -121,10 +121,11 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ changes
 
     def add_deal(self, title: str, **fields: Any) -> Deal:
-        """A new deal, in the first stage unless given; its owner is the actor unless given."""
+        """A new deal, in the first stage unless given; its owner is the actor unless given
+        (`owner` left out or None), nobody when `owner=""` (`deal add --owner ""`)."""
         def build(tx: Transaction) -> Deal:
             data = {"title": title, **given({k: v for k, v in fields.items() if k in EDITABLE})}
-            data.setdefault("owner", self.actor if self.members() else None)
+            data["owner"] = owner_or_actor(self, data.get("owner"))
             self._check("deal.add", new_owner=data["owner"])
             if data.get("splits"):
                 self._check("deal.split")

@@ -87,8 +87,8 @@ def _splits(board, given: list[str]) -> list[dict]:
 
 def cmd_deal_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
-    fields = _fields(board, args)
-    print(board.add_deal(args.title, **{k: v for k, v in fields.items() if v != ""}).id)
+    fields = _fields(board, args)  # (--owner "": nobody's, where left out: the actor's)
+    print(board.add_deal(args.title, **{k: v for k, v in fields.items() if v != "" or k == "owner"}).id)
     return EXIT_OK
 
 

@@ -136,7 +136,8 @@ class DealForm(FormBase):
         fields = self.values()
         if self.deal is None:
             title = fields.pop("title")
-            return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
+            fields["owner"] = fields["owner"] or ""  # "nobody": nobody's, not the actor's
+            return board.add_deal(title, **{k: v for k, v in fields.items() if v != "" or k == "owner"})
         return board.update_deal(self.deal.id, **self.changed_here(fields))
 
 
