@@ -132,6 +132,8 @@ class DealChanges(BoardCore):
             stages = self.stages()
             stage = self.stage(data["stage"]) if data.get("stage") else stages[0]
             data["stage"] = stage.name
+            if stage.outcome == "won" and not data.get("close"):
+                data["close"] = self.today().isoformat()  # won as it is made: it closed today
             data["history"] = [{"stage": stage.name, "at": self.clock().replace(microsecond=0)}]
             deal = self._validate_deal({**data, "id": format_id("deal", tx.nextnumber("deal"))})
             self._put_new(tx, "deal.add", "deal", deal)
@@ -152,9 +154,14 @@ class DealChanges(BoardCore):
                 if "lost_reason" not in changes:
                     data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
             data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
+            # won without an expected close date: it closed today (part of the move, not an edit)
+            closes = data["stage"] != old.stage and not data.get("close") and self.stage(data["stage"]).outcome == "won"
+            if closes:
+                data["close"] = self.today().isoformat()
+            moves = MOVE_KEYS | ({"close"} if closes else set())
             before = msgspec.to_builtins(old)
             touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
-            self._check("deal.move" if "stage" in touched and touched <= MOVE_KEYS else "deal.edit",
+            self._check("deal.move" if "stage" in touched and touched <= moves else "deal.edit",
                         owner=old.owner, new_owner=data.get("owner"))
             if "splits" in touched:
                 self._check("deal.split")
@@ -162,7 +169,7 @@ class DealChanges(BoardCore):
             keys = changed_keys(old, new)
             if not keys:
                 return old
-            action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS else "deal.edit"
+            action = "deal.move" if "stage" in keys and keys <= moves else "deal.edit"
             self._put_update(tx, action, "deal", old, new)
             return new
         return self._transact(build)

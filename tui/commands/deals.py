@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from tui.cli_refs import add_ref, ref
@@ -99,15 +100,30 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
         fields["title"] = args.title
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --account, --value, ...")
-    print(board.update_deal(args.id, **fields).id)
+    old = board.deal(args.id)
+    deal = board.update_deal(args.id, **fields)
+    print(deal.id)
+    _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
 
 def cmd_deal_move(args: argparse.Namespace) -> int:
     board = open_board(args)
+    old = board.deal(args.id)
     deal = board.move_deal(args.id, args.stage, args.reason)
     print(safe(f"{deal.id} → {deal.stage}" + (f" ({deal.lost_reason})" if deal.lost_reason else "")))
+    _tell_payments_kept(board, old, deal)
     return EXIT_OK
+
+
+def _tell_payments_kept(board, old, deal) -> None:
+    """A note on stderr when a deal its customer paid on leaves won (sales.deals.payments_kept)."""
+    from sales.deals import payments_kept
+    from tui.i18n import say
+
+    note = payments_kept(old, deal, board.stages())
+    if note:
+        print(safe(say(note)), file=sys.stderr)
 
 
 def cmd_deal_show(args: argparse.Namespace) -> int:
