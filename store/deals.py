@@ -250,12 +250,18 @@ class DealChanges(BoardCore):
         return self._transact(build)
 
     def take_snapshot(self) -> dict:
-        """This week's counts per stage, written now (`uplift snapshot`, e.g. from cron)."""
+        """This week's counts per stage, written now (`uplift snapshot`, e.g. from cron);
+        `written` is False when this week's snapshot already held them (nothing written, nor
+        logged: a cron job run every hour adds nothing to the log while nothing moves)."""
         def build(tx: Transaction) -> dict:
             self._check("pipeline.snapshot")
             counts = self._counts_after(tx, recount=True)
-            self._put_snapshot(tx, counts, force=True)
-            return {"week": iso_week(self.today()), "counts": counts}
+            week = iso_week(self.today())
+            kept = self._doc("deals", "weeks", week_doc_id(self.today())) or {}
+            written = (kept.get("week"), kept.get("counts")) != (week, counts)
+            if written:
+                self._put_snapshot(tx, counts, force=True)
+            return {"week": week, "counts": counts, "written": written}
         return self._transact(build)
 
     def _validate_deal(self, data: dict, old: Deal | None = None) -> Deal:

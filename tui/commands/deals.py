@@ -258,6 +258,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         print_json(taken)
     else:
         print(f"{taken['week']}: " + ", ".join(f"{k} {v}" for k, v in taken["counts"].items()))
+        if not taken["written"]:
+            print(_("(this week's snapshot already holds these counts: nothing written)"))
     return EXIT_OK
 
 
