@@ -159,22 +159,51 @@ def parse_day(text: str) -> date | None:
         raise Reason("{text!r} is not a date (YYYY-MM-DD)", text=text) from None
 
 
-#: Where one payment of a payments cell ends: a `;` before the next one's date.
-_NEXT_PAYMENT = re.compile(r";\s*(?=\d{4}-\d{2}-\d{2}\s)")
+#: What follows a `;` that ends one payment of a payments cell: the next one's date.
+_NEXT_PAYMENT = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s")
 
 
 def payments_text(payments: Sequence[Payment]) -> str:
     """A deal's payments in one cell, oldest first as recorded: `2026-11-03 12000.00 INV-1;
-    2026-11-20 3000.00` (the day, the amount to the cent, the note if any). parse_payments
+    2026-11-20 3000.00` (the day, the amount to the cent, the note if any; a `;` or `\\` in a
+    note written `\\;`, `\\\\`, so that no note can end its payment early). parse_payments
     reads it back."""
-    return "; ".join(f"{p.on.isoformat()} {p.amount:.2f}" + (f" {p.note}" if p.note else "") for p in payments)
+    return "; ".join(f"{p.on.isoformat()} {p.amount:.2f}" + (f" {_escaped(p.note)}" if p.note else "")
+                     for p in payments)
+
+
+def _escaped(note: str) -> str:
+    return note.replace("\\", "\\\\").replace(";", "\\;")
+
+
+def _payment_parts(text: str) -> list[str]:
+    """The payments of a cell, each unescaped: a payment ends at a `;` (not `\\;`) that comes
+    before a date (so a hand-written note may hold a plain `;`); `\\;` and `\\\\` are a `;` and
+    a `\\`, any other backslash is itself."""
+    parts: list[str] = []
+    current: list[str] = []
+    at = 0
+    while at < len(text):
+        char = text[at]
+        if char == "\\" and text[at + 1:at + 2] in ("\\", ";"):
+            current.append(text[at + 1])
+            at += 2
+            continue
+        if char == ";" and _NEXT_PAYMENT.match(text, at + 1):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        at += 1
+    parts.append("".join(current))
+    return parts
 
 
 def parse_payments(text: str) -> list[dict]:
     """A payments cell as payments_text writes it (blank: none). ValueError names the payment
     that is wrong. A note runs to the next `;` that comes before a date."""
     found = []
-    for number, part in enumerate((p.strip() for p in _NEXT_PAYMENT.split(text.strip()) if p.strip()), 1):
+    for number, part in enumerate((p.strip() for p in _payment_parts(text.strip()) if p.strip()), 1):
         day, _, rest = part.partition(" ")
         amount, _, note = rest.strip().partition(" ")
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):

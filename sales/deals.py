@@ -24,6 +24,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.errors import Reason
+from sales.phrases import Phrase
 from sales.splits import SPLITS_MAX, Split, check_splits
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
@@ -183,6 +184,21 @@ def paid_on(deal: Deal) -> float:
 def paid_share(deal: Deal) -> float:
     """The part of the deal's value paid, from 0 to 1 (a deal of no value has nothing to wait for)."""
     return min(paid_on(deal) / deal.value, 1.0) if deal.value else 1.0
+
+
+def payments_kept(old: Deal, new: Deal, stages: Iterable[Stage]) -> Phrase | None:
+    """What to tell a person who moved a deal its customer has paid on out of won (None for any
+    other change). The move is allowed, as a CRM reopens a won deal, and the payments stay: money
+    received is a record (a lead corrects one with `undo` or a plan file); reopened, they count
+    again once it is won, lost, they say what of its commission was released and is taken back."""
+    stages = list(stages)
+    if not new.payments or outcome_of(old, stages) != "won" or outcome_of(new, stages) == "won":
+        return None
+    if outcome_of(new, stages) == "lost":
+        return Phrase("{id} is lost and keeps the {paid:,.2f} its customer paid, for the record",
+                      id=new.id, paid=paid_on(new))
+    return Phrase("{id} is open again and keeps the {paid:,.2f} its customer paid, for the record: "
+                  "it counts again once the deal is won", id=new.id, paid=paid_on(new))
 
 
 def deal_number(deal: Deal) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sales.diagnosis import Diagnosis, Metrics
+from sales.numbers import rounded
 
 #: How many findings and groups the text report shows (the JSON has them all).
 REPORT_FINDINGS = 10
@@ -10,15 +11,15 @@ REPORT_GROUPS = 8
 
 
 def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{x * 100:.1f}%"
+    return "-" if x is None else f"{rounded(x, 1, percent=True)}%"
 
 
 def _num(x: float | None, digits: int = 0) -> str:
-    return "-" if x is None else f"{x:,.{digits}f}"
+    return "-" if x is None else rounded(x, digits)
 
 
 def _signed(x: float | None) -> str:
-    return "" if x is None else f" ({x * 100:+.1f}%)"
+    return "" if x is None else f" ({rounded(x, 1, sign=True, percent=True)}%)"
 
 
 #: Marks the first period's new customers: no one can have bought before the data starts, so

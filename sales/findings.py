@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sales.diagnosis import Finding, GroupRow, Metrics, PeriodRow
 from sales.errors import Word
 from sales.kpis import RATE_METRICS
+from sales.numbers import rounded
 from sales.phrases import Phrase, as_builtins
 
 if TYPE_CHECKING:
@@ -56,11 +57,11 @@ def _severity(value: float, reference: float) -> float:
 def _pct(x: float | None) -> str:
     if x is None:
         return "n/a"
-    return f"{x * 100:.1f}%" if abs(x) < 0.1 else f"{x * 100:.0f}%"
+    return f"{rounded(x, 1, percent=True)}%" if abs(x) < 0.1 else f"{rounded(x, percent=True)}%"
 
 
 def _money(x: float | None) -> str:
-    return "n/a" if x is None else f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+    return "n/a" if x is None else rounded(x) if abs(x) >= 100 else rounded(x, 2)
 
 
 def _subject(dimension: str, value: str) -> Phrase:
@@ -269,8 +270,8 @@ def _lowest_roi(rows: list[GroupRow], total: Metrics) -> list[Finding]:
     assert roi is not None
     subject = _subject("region", worst.value)
     return [_found("lowest_roi", subject, "roi", roi, elsewhere, "elsewhere", _severity(roi, elsewhere), Phrase(
-        "{subject}: lowest ROI {roi:.2f} vs {elsewhere:.2f} elsewhere (revenue {revenue}, cost {cost})",
-        subject=subject, roi=roi, elsewhere=elsewhere, revenue=_money(worst.metrics.revenue),
+        "{subject}: lowest ROI {roi} vs {elsewhere} elsewhere (revenue {revenue}, cost {cost})",
+        subject=subject, roi=rounded(roi, 2), elsewhere=rounded(elsewhere, 2), revenue=_money(worst.metrics.revenue),
         cost=_money(worst.metrics.cost)))]
 
 

@@ -6,7 +6,9 @@ so the same text never means two amounts in two places.
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from sales.errors import Reason
 
@@ -47,3 +49,23 @@ def parse_number(text: str) -> float:
     if value != value or abs(value) == float("inf"):
         raise Reason("{text!r} is not a number", text=text)
     return value
+
+
+#: Room for any float's digits (1e308) and decimals, so that quantize never runs out of precision.
+_WIDE = Context(prec=400)
+
+
+def rounded(x: float, digits: int = 0, *, sign: bool = False, grouped: bool = True, percent: bool = False) -> str:
+    """`x` to `digits` decimals as a person rounds it, half up (0.125 → 0.13, 2.5 → 3), grouped in
+    thousands unless `grouped` is False; `sign`: with + before a positive number; `percent`: x
+    times 100 (a rate of 0.00125 is 0.13%: multiplied in decimal, not as a float, which could
+    land a hair below the half). Python's own formatting rounds the binary float half to even
+    (0.125 → 0.12, 2.5 → 2), which a reader takes for a mistake. The number is rounded as it is
+    written (its shortest repr), so 2.675 is 2.68 although the float is a hair below it. Not
+    finite: as Python writes it."""
+    spec = ("+" if sign else "") + ("," if grouped else "") + f".{digits}f"
+    if not math.isfinite(x):
+        return format(x * 100 if percent else x, spec)
+    value = Decimal(repr(float(x))).scaleb(2 if percent else 0, context=_WIDE)
+    value = value.quantize(Decimal(1).scaleb(-digits), context=_WIDE, rounding=ROUND_HALF_UP)
+    return format(value.copy_abs() if value.is_zero() else value, spec)

@@ -520,6 +520,15 @@ def given(fields: dict) -> dict:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+def owner_or_actor(board: Any, owner: str | None) -> str | None:
+    """A new item's owner: `owner` when named; nobody when it is "" (said so: `--owner ""`, a
+    form's "nobody"); the actor when not given (None), on a board with members (a board without
+    members has no one to own things)."""
+    if owner is None:
+        return board.actor if board.members() else None
+    return owner if owner.strip() else None
+
+
 #: (kind of item, kind deleted): the field of the deleted item that the item takes on when it
 #: loses its link and would be left with none: a budget line is for a strategy or a task, so a
 #: line for a task that goes is then for the task's strategy.

@@ -40,6 +40,10 @@ class BudgetChanges(BoardCore):
         return self._models("budget", "training", TrainingItem,
                             key=lambda t: (t.on or date.max, in_order(t.id)))
 
+    def training_item(self, item_id: str) -> TrainingItem:
+        """One training item (NotFound, saying so, when there is no such item: deleted since)."""
+        return self._get("training", item_id)
+
     def budget_totals(self) -> rules.Totals:
         return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
 

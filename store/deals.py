@@ -45,7 +45,7 @@ from sales.splits import Split, read_splits, split_rep_problem
 from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
-from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given
+from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
             "lost_reason", "splits", "business")
@@ -121,16 +121,19 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ changes
 
     def add_deal(self, title: str, **fields: Any) -> Deal:
-        """A new deal, in the first stage unless given; its owner is the actor unless given."""
+        """A new deal, in the first stage unless given; its owner is the actor unless given
+        (`owner` left out or None), nobody when `owner=""` (`deal add --owner ""`)."""
         def build(tx: Transaction) -> Deal:
             data = {"title": title, **given({k: v for k, v in fields.items() if k in EDITABLE})}
-            data.setdefault("owner", self.actor if self.members() else None)
+            data["owner"] = owner_or_actor(self, data.get("owner"))
             self._check("deal.add", new_owner=data["owner"])
             if data.get("splits"):
                 self._check("deal.split")
             stages = self.stages()
             stage = self.stage(data["stage"]) if data.get("stage") else stages[0]
             data["stage"] = stage.name
+            if stage.outcome == "won" and not data.get("close"):
+                data["close"] = self.today().isoformat()  # won as it is made: it closed today
             data["history"] = [{"stage": stage.name, "at": self.clock().replace(microsecond=0)}]
             deal = self._validate_deal({**data, "id": format_id("deal", tx.nextnumber("deal"))})
             self._put_new(tx, "deal.add", "deal", deal)
@@ -151,9 +154,14 @@ class DealChanges(BoardCore):
                 if "lost_reason" not in changes:
                     data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
             data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
+            # won without an expected close date: it closed today (part of the move, not an edit)
+            closes = data["stage"] != old.stage and not data.get("close") and self.stage(data["stage"]).outcome == "won"
+            if closes:
+                data["close"] = self.today().isoformat()
+            moves = MOVE_KEYS | ({"close"} if closes else set())
             before = msgspec.to_builtins(old)
             touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
-            self._check("deal.move" if "stage" in touched and touched <= MOVE_KEYS else "deal.edit",
+            self._check("deal.move" if "stage" in touched and touched <= moves else "deal.edit",
                         owner=old.owner, new_owner=data.get("owner"))
             if "splits" in touched:
                 self._check("deal.split")
@@ -161,7 +169,7 @@ class DealChanges(BoardCore):
             keys = changed_keys(old, new)
             if not keys:
                 return old
-            action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS else "deal.edit"
+            action = "deal.move" if "stage" in keys and keys <= moves else "deal.edit"
             self._put_update(tx, action, "deal", old, new)
             return new
         return self._transact(build)
@@ -242,12 +250,18 @@ class DealChanges(BoardCore):
         return self._transact(build)
 
     def take_snapshot(self) -> dict:
-        """This week's counts per stage, written now (`uplift snapshot`, e.g. from cron)."""
+        """This week's counts per stage, written now (`uplift snapshot`, e.g. from cron);
+        `written` is False when this week's snapshot already held them (nothing written, nor
+        logged: a cron job run every hour adds nothing to the log while nothing moves)."""
         def build(tx: Transaction) -> dict:
             self._check("pipeline.snapshot")
             counts = self._counts_after(tx, recount=True)
-            self._put_snapshot(tx, counts, force=True)
-            return {"week": iso_week(self.today()), "counts": counts}
+            week = iso_week(self.today())
+            kept = self._doc("deals", "weeks", week_doc_id(self.today())) or {}
+            written = (kept.get("week"), kept.get("counts")) != (week, counts)
+            if written:
+                self._put_snapshot(tx, counts, force=True)
+            return {"week": week, "counts": counts, "written": written}
         return self._transact(build)
 
     def _validate_deal(self, data: dict, old: Deal | None = None) -> Deal:

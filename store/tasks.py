@@ -19,7 +19,7 @@ from sales.tasks import (
     waiting_loop,
 )
 from sales.validation import convert
-from store.board_core import BoardCore, Transaction, changed_keys, given
+from store.board_core import BoardCore, Transaction, changed_keys, given, owner_or_actor
 
 
 class TaskChanges(BoardCore):
@@ -30,10 +30,11 @@ class TaskChanges(BoardCore):
         return self._get("task", task_id)
 
     def add_task(self, title: str, **fields: Any) -> Task:
-        """A new task; unless given, its owner is the actor. Returns it with its new id."""
+        """A new task; its owner is the actor unless given (`owner` left out or None), nobody
+        when `owner=""` (`task add --owner ""`). Returns it with its new id."""
         def build(tx: Transaction) -> Task:
             data = {"title": title, **given(fields)}
-            data.setdefault("owner", self.actor if self.members() else None)
+            data["owner"] = owner_or_actor(self, data.get("owner"))
             self._check("task.add", new_owner=data["owner"])
             task = self._validate_task(tx, {**data, "id": format_id("task", tx.nextnumber("task"))})
             self._put_new(tx, "task.add", "task", task)

@@ -23,7 +23,8 @@ def board(tmp_path, capsys, monkeypatch):
     assert runner("member", "add", "ali", "--role", "rep")[0] == 0
     assert runner("deal", "add", "Acme", "--owner", "ali", "--value", "60000", "--stage", "won")[0] == 0
     assert runner("deal", "add", "Betasol", "--owner", "ali", "--value", "10000")[0] == 0
-    assert runner("deal", "paid", "D-1", "12000", "--on", "2026-11-03", "--note", "INV-1; first half")[0] == 0
+    assert runner("deal", "paid", "D-1", "12000", "--on", "2026-11-03",
+                  "--note", "INV-1; first half; 2026-11-20 3000.50 promised")[0] == 0
     assert runner("deal", "paid", "D-1", "3000.5", "--on", "2026-11-20")[0] == 0
     return runner
 
@@ -48,14 +49,16 @@ def payments(runner, deal_id: str) -> list[dict]:
 def test_the_csv_says_what_was_paid_and_imports_it_back(board, fresh, tmp_path) -> None:
     code, exported, _ = board("deal", "list", "--csv")
     assert code == 0
-    assert rows(exported)["Acme"]["payments"] == "2026-11-03 12000.00 INV-1; first half; 2026-11-20 3000.50"
+    assert rows(exported)["Acme"]["payments"] == \
+        "2026-11-03 12000.00 INV-1\\; first half\\; 2026-11-20 3000.50 promised; 2026-11-20 3000.50"
     assert rows(exported)["Betasol"]["payments"] == ""
     path = tmp_path / "deals.csv"
     path.write_text(exported)
     code, out, err = fresh("deal", "import", str(path))
     assert (code, err) == (0, "") and "payments → payments" in out
     acme = next(d for d in json.loads(fresh("deal", "list", "--json")[1]) if d["title"] == "Acme")
-    assert payments(fresh, acme["id"]) == [{"amount": 12000, "on": "2026-11-03", "note": "INV-1; first half"},
+    assert payments(fresh, acme["id"]) == [{"amount": 12000, "on": "2026-11-03",
+                                            "note": "INV-1; first half; 2026-11-20 3000.50 promised"},
                                            {"amount": 3000.5, "on": "2026-11-20"}]
     def without_ids(text: str) -> dict[str, dict]:
         return {title: {k: v for k, v in row.items() if k != "id"} for title, row in rows(text).items()}

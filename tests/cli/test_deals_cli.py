@@ -568,3 +568,13 @@ def test_alert_settings_in_words_per_stage_values_kept_and_closed_stages_refused
     code, _, err = run("alerts", "config", "--quiet", "Nowhere=5")
     assert code == 2 and err.startswith("uplift: --quiet Nowhere=5: 'Nowhere' is not a stage")
     assert snapshot_files(team) == before
+
+
+def test_a_repeat_snapshot_says_it_wrote_nothing(run) -> None:
+    code, out, _ = run("snapshot", "--json")
+    assert code == 0
+    taken = json.loads(out)
+    code, out, err = run("snapshot")
+    counts = ", ".join(f"{stage} {count}" for stage, count in taken["counts"].items())
+    assert (code, err) == (0, "")
+    assert out == f"{taken['week']}: {counts}\n(this week's snapshot already holds these counts: nothing written)\n"

@@ -355,3 +355,14 @@ def test_costs_by_a_dimension_the_records_lack_are_refused(run, team, tmp_path) 
     assert code == 0, err
     north = next(r for r in json.loads(out)["breakdowns"]["region"] if r["value"] == "North")
     assert north["metrics"]["roi"] == pytest.approx((100 - 5000) / 5000)
+
+
+def test_figures_are_rounded_half_up(run, tmp_path) -> None:
+    """Eight orders of 0.125: the average order value 0.125 reads 0.13, as a person rounds it."""
+    path = tmp_path / "orders.csv"
+    path.write_text("Order ID,Order Date,Sales,Customer ID\n"
+                    + "".join(f"O-{n},2026-01-0{n},0.125,C-{n}\n" for n in range(1, 9)))
+    code, out, err = run("diagnose", path)
+    assert code == 0, err
+    assert "  average order value  0.13\n" in out
+    assert "  revenue              1.00\n" in out

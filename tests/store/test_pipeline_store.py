@@ -83,6 +83,22 @@ def test_a_snapshot_is_taken_whenever_the_pipeline_changes(team, clock) -> None:
     assert as_(team, "ali", clock).take_snapshot()["counts"]["Proposal"] == 1  # a rep (cron) may
 
 
+def test_a_repeat_snapshot_with_nothing_changed_writes_nothing(team, clock) -> None:
+    lead = as_(team, "dana", clock)
+    lead.add_deal("A", owner="ali")
+    clock.moment += timedelta(days=7)  # a new week: its first snapshot is written
+    first = lead.take_snapshot()
+    assert (first["week"], first["counts"]["Lead"], first["written"]) == ("2026-W46", 1, True)
+    logged = len(lead.history())
+    before = snapshot_files(team)
+    clock.moment += timedelta(hours=1)
+    again = lead.take_snapshot()
+    assert (again["counts"], again["written"]) == (first["counts"], False)
+    assert len(lead.history()) == logged and snapshot_files(team) == before
+    lead.add_deal("B", owner="bea")  # (a move writes this week's snapshot itself)
+    assert lead.take_snapshot()["written"] is False and lead.pipeline_snapshots()["2026-W46"]["Lead"] == 2
+
+
 def test_stages_are_configurable_by_the_lead_only(team) -> None:
     lead = as_(team, "dana")
     lead.add_deal("A", owner="ali", stage="Negotiation")

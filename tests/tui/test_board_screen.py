@@ -654,3 +654,18 @@ async def test_saving_the_task_form_keeps_what_someone_else_changed_while_it_was
         assert not isinstance(app.screen, TaskForm)
     task = Board(team, actor="dana").task("T-1")
     assert (task.title, str(task.due), task.tags) == ("Call Acme about the renewal", "2026-12-20", ["visit"])
+
+
+async def test_a_new_task_for_nobody_is_nobodys(team) -> None:
+    from textual.widgets import Select
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, TaskForm)
+        await pilot.press(*"Tidy the CRM")
+        app.screen.query_one("#owner", Select).value = Select.NULL  # "nobody"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    assert Board(team, actor="dana").task("T-3").owner is None

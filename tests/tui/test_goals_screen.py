@@ -445,6 +445,32 @@ async def test_budget_keys_act_on_the_table_that_has_the_focus(team) -> None:
     assert [t.id for t in Board(team, actor="dana").training()] == ["L-1"]
 
 
+async def test_a_training_item_gone_since_the_table_was_drawn_is_said_so(team, monkeypatch) -> None:
+    """Deleted elsewhere while the screen shows it: d (done) and delete say it is not there,
+    rather than an empty notification."""
+    monkeypatch.setattr("tui.app.POLL_SECONDS", 3600)  # the table is not redrawn before the keys
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_training("Pricing rules")
+    app = app_for(team)
+
+    def told(words: str) -> bool:
+        return any(str(n.message) == words and n.severity == "error" for n in app._notifications)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        app.screen.query_one("#training-table").focus()
+        lead.delete_training("L-1")
+        await pilot.press("d")
+        await until(pilot, lambda: told("no training item L-1 on this board"))
+        app.clear_notifications()
+        await pilot.press("delete")
+        await until(pilot, lambda: told("no training item L-1 on this board"))
+        assert isinstance(app.screen, BudgetScreen)
+
+
 async def test_a_goal_contributes_to_another_from_the_form(team) -> None:
     lead = Board(team, actor="dana", clock=lambda: NOW)
     lead.add_goal("Grow Q4 revenue", owner="dana")

@@ -503,3 +503,33 @@ async def test_saving_the_deal_form_keeps_what_someone_else_changed_while_it_was
         assert isinstance(app.screen, PipelineScreen)
     deal = Board(team, actor="dana").deal("D-1")
     assert (deal.title, deal.value, deal.next_step) == ("Isdom pilot, phase 1", 25000, "send the quote")
+
+
+async def test_a_new_deal_for_nobody_is_nobodys(team) -> None:
+    from textual.widgets import Select
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_pipeline_press(pilot, "n")
+        assert isinstance(app.screen, DealForm)
+        assert app.screen.query_one("#owner", Select).value == "dana"
+        await pilot.press(*"Open tender")
+        app.screen.query_one("#owner", Select).value = Select.NULL  # "nobody"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+    assert Board(team, actor="dana").deal("D-1").owner is None
+
+
+async def test_a_paid_won_deal_moved_back_says_its_payments_stay(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000, stage="Won")
+    lead.record_payment("D-1", 250)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+        await key_on_deal(pilot, app, "D-1", "shift+left")
+        await until(pilot, lambda: any(
+            str(n.message) == "D-1 is open again and keeps the 250.00 its customer paid, for the record: "
+                              "it counts again once the deal is won" for n in app._notifications))
+    assert Board(team, actor="dana").deal("D-1").stage == "Negotiation"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from tui.cli_refs import add_ref, ref
@@ -87,8 +88,8 @@ def _splits(board, given: list[str]) -> list[dict]:
 
 def cmd_deal_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
-    fields = _fields(board, args)
-    print(board.add_deal(args.title, **{k: v for k, v in fields.items() if v != ""}).id)
+    fields = _fields(board, args)  # (--owner "": nobody's, where left out: the actor's)
+    print(board.add_deal(args.title, **{k: v for k, v in fields.items() if v != "" or k == "owner"}).id)
     return EXIT_OK
 
 
@@ -99,15 +100,30 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
         fields["title"] = args.title
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --account, --value, ...")
-    print(board.update_deal(args.id, **fields).id)
+    old = board.deal(args.id)
+    deal = board.update_deal(args.id, **fields)
+    print(deal.id)
+    _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
 
 def cmd_deal_move(args: argparse.Namespace) -> int:
     board = open_board(args)
+    old = board.deal(args.id)
     deal = board.move_deal(args.id, args.stage, args.reason)
     print(safe(f"{deal.id} → {deal.stage}" + (f" ({deal.lost_reason})" if deal.lost_reason else "")))
+    _tell_payments_kept(board, old, deal)
     return EXIT_OK
+
+
+def _tell_payments_kept(board, old, deal) -> None:
+    """A note on stderr when a deal its customer paid on leaves won (sales.deals.payments_kept)."""
+    from sales.deals import payments_kept
+    from tui.i18n import say
+
+    note = payments_kept(old, deal, board.stages())
+    if note:
+        print(safe(say(note)), file=sys.stderr)
 
 
 def cmd_deal_show(args: argparse.Namespace) -> int:
@@ -246,6 +262,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         print_json(taken)
     else:
         print(f"{taken['week']}: " + ", ".join(f"{k} {v}" for k, v in taken["counts"].items()))
+        if not taken["written"]:
+            print(_("(this week's snapshot already holds these counts: nothing written)"))
     return EXIT_OK
 
 

@@ -95,7 +95,10 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
 
 def cmd_task_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True, tasks_only=True)
-    task = board.add_task(args.title, **_task_fields(board, args))
+    fields = _task_fields(board, args)
+    if args.owner == "":  # nobody's (left out: the actor's)
+        fields["owner"] = ""
+    task = board.add_task(args.title, **fields)
     print(task.id)
     _warn_wip(board, task.status)
     return EXIT_OK

@@ -238,10 +238,9 @@ class BudgetScreen(BoardView):
         if item_id is None:
             return
         board = self.app.board
-        try:
-            item = next(t for t in board.training() if t.id == item_id)
-            board.set_training_done(item_id, not item.done)
-        except (UpliftError, StopIteration) as error:
+        try:  # (the item may have gone since the table was drawn: NotFound says so)
+            board.set_training_done(item_id, not board.training_item(item_id).done)
+        except UpliftError as error:
             tell(self, error, "error")
             return
         await self.refresh_board()
@@ -251,8 +250,10 @@ class BudgetScreen(BoardView):
         if item_id is None or not permitted(self, "training.delete"):
             return
         board = self.app.board
-        item = next((t for t in board.training() if t.id == item_id), None)
-        if item is None:
+        try:
+            item = board.training_item(item_id)
+        except UpliftError as error:  # gone since the table was drawn
+            tell(self, error, "error")
             return
 
         async def answer(yes: bool | None) -> None:

@@ -20,7 +20,7 @@ from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.number_text import form_number
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
-from tui.user_text import plain, plain_rich, text_input, with_current
+from tui.user_text import plain, plain_rich, tell, text_input, with_current
 
 #: The payment form's day box is the form's width: its placeholder says it all.
 PAID_ON_HINT = "YYYY-MM-DD, today, -3d, fri"
@@ -136,8 +136,11 @@ class DealForm(FormBase):
         fields = self.values()
         if self.deal is None:
             title = fields.pop("title")
-            return board.add_deal(title, **{k: v for k, v in fields.items() if v != ""})
-        return board.update_deal(self.deal.id, **self.changed_here(fields))
+            fields["owner"] = fields["owner"] or ""  # "nobody": nobody's, not the actor's
+            return board.add_deal(title, **{k: v for k, v in fields.items() if v != "" or k == "owner"})
+        deal = board.update_deal(self.deal.id, **self.changed_here(fields))
+        tell_payments_kept(self, self.deal, deal)
+        return deal
 
 
 def payments_text(deal: Deal) -> str:
@@ -211,7 +214,11 @@ class LostReasonForm(FormBase):
 
     def action_save(self) -> None:
         reason = self.query_one("#lost_reason", Input).value.strip()
-        self.submit(lambda: self.app.board.move_deal(self.deal.id, self.stage, reason))
+        def move():
+            deal = self.app.board.move_deal(self.deal.id, self.stage, reason)
+            tell_payments_kept(self, self.deal, deal)
+            return deal
+        self.submit(move)
 
 
 class ActivityForm(FormBase):
@@ -295,3 +302,13 @@ class PaymentForm(FormBase):
                 raise Invalid("on", error) from None
         reading.done()
         return board.record_payment(self.deal.id, amount, day, self.query_one("#note", Input).value)
+
+
+def tell_payments_kept(widget, old: Deal, deal: Deal) -> None:
+    """A notification when a deal its customer paid on leaves won (sales.deals.payments_kept)."""
+    from sales.deals import payments_kept
+    from tui.i18n import say
+
+    note = payments_kept(old, deal, widget.app.board.stages())
+    if note:
+        tell(widget, say(note))

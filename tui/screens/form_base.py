@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from sales.errors import Invalid, UpliftError
+from sales.errors import Invalid, Reason, UpliftError
 from tui.i18n import N_, _, said, said_reason
 from tui.keys import shown_key
 from tui.user_text import plain
@@ -28,10 +28,14 @@ DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)"
 
 class FieldErrors(UpliftError):
     """Several fields a form could not read at once (dates, amounts): each is shown next to
-    its field, so that one save names every one of them."""
+    its field, so that one save names every one of them (FormBase.submit). Its own message, for
+    anything else that says an UpliftError, is the first of them with a count of the others,
+    said in the interface's language as any error is."""
 
     def __init__(self, errors: list[Invalid]) -> None:
-        super().__init__("; ".join(str(error) for error in errors))
+        first, *others = errors
+        super().__init__(Reason("{error} (and {count} more)", error=first, count=len(others)) if others
+                         else Reason("{error}", error=first))
         self.errors = errors
 
 

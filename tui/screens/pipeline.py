@@ -357,7 +357,10 @@ class PipelineScreen(BoardView):
                     self.app.push_screen(LostReasonForm(deal, stage), lambda moved: moved and self.call_next(
                         self.show_moved, deal_id))
                     return
-            board.move_deal(deal_id, stage)
+            from tui.screens.deal_form import tell_payments_kept
+
+            old = board.deal(deal_id)
+            tell_payments_kept(self, old, board.move_deal(deal_id, stage))
         except UpliftError as error:
             tell(self, error, "error")
             return

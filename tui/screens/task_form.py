@@ -150,6 +150,6 @@ class TaskForm(FormBase):
     def _save_task(self) -> Task:
         board = self.app.board
         fields = self.values()
-        if self.task_being_edited is None:
-            return board.add_task(fields.pop("title"), **fields)
+        if self.task_being_edited is None:  # (owner "nobody": nobody's, not the actor's)
+            return board.add_task(fields.pop("title"), **{**fields, "owner": fields["owner"] or ""})
         return board.update_task(self.task_being_edited.id, **self.changed_here(fields))
