@@ -21,6 +21,11 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, describe_rollup
 from sales.text import safe
 from tui.cli_output import table, when
+from tui.i18n import N_, _
+
+#: `budget list`'s columns after ID.
+BUDGET_COLUMNS = (N_("Status"), N_("Category"), N_("Requested"), N_("Approved"), N_("Spent"), N_("For"), N_("By"),
+                  N_("Title"))
 
 
 def badges(verdicts) -> str:
@@ -105,17 +110,18 @@ def line_json(line: BudgetLine, entries: Sequence[SpendEntry]) -> dict:
 
 
 def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry]) -> str:
-    rows = [[line.id, line.status, line.category, money(line.requested),
+    rows = [[line.id, _(line.status), _(line.category), money(line.requested),
              money(line.approved) if line.status == "approved" else "–",
              money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
              line.title] for line in lines]
-    return table(["ID", "STATUS", "CATEGORY", "REQUESTED", "APPROVED", "SPENT", "FOR", "BY", "TITLE"], rows)
+    return table(["ID"] + [_(name).upper() for name in BUDGET_COLUMNS], rows)
 
 
 def totals_line(totals: Totals) -> str:
-    budget = "no plan budget set" if totals.budget is None else f"plan budget {money(totals.budget)}"
-    text = (f"{budget} · approved {money(totals.approved)} · spent {money(totals.spent)}"
-            f" · waiting {money(totals.requested)}")
+    budget = _("no plan budget set") if totals.budget is None else _("plan budget {amount}").format(
+        amount=money(totals.budget))
+    text = budget + " · " + _("approved {approved} · spent {spent} · waiting {waiting}").format(
+        approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
     if totals.left is not None:
-        text += f" · {money(totals.left)} left to approve"
+        text += " · " + _("{amount} left to approve").format(amount=money(totals.left))
     return text
