@@ -10,8 +10,13 @@ import sys
 from sales.errors import Refused
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
-from tui.i18n import _, language, say
+from tui.i18n import N_, _, language, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
+
+
+#: `uplift review`'s tables (upper-cased, as `uplift forecast`'s are).
+GOAL_COLUMNS = (N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
+PROCESS_COLUMNS = (N_("Process metric"), N_("value"))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -23,21 +28,23 @@ def cmd_review(args: argparse.Namespace) -> int:
         print_json(board.review())
         return EXIT_OK
     goals = board.goal_results()
-    print(table(["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"], [
+    print(table([_(name).upper() for name in GOAL_COLUMNS], [
         [g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-         gap_or_dash(g.gap, g.unit), g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
+         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], max_last=60)
+          if goals else _("No goals yet."))
     p = board.process_metrics()
     print()
-    print(table(["PROCESS METRIC", "VALUE"], [
-        ["won value", num_or_dash(p.won_value)], ["deals won", str(p.won_deals)],
-        ["new customers", str(p.new_customers)], ["activities", str(p.activities)],
-        ["win rate", pct_or_dash(p.win_rate)],
-        ["customer satisfaction",
-         f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
+    print(table([_(name).upper() for name in PROCESS_COLUMNS], [
+        [_("won value"), num_or_dash(p.won_value)], [_("deals won"), str(p.won_deals)],
+        [_("new customers"), str(p.new_customers)], [_("activities"), str(p.activities)],
+        [_("win rate"), pct_or_dash(p.win_rate)],
+        [_("customer satisfaction"),
+         f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")]]))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
-        print(safe(f"   {answer.answer}") if answer and answer.answer else f"   (not answered: uplift review answer {n} TEXT)")
+        print(safe(f"   {answer.answer}") if answer and answer.answer
+              else "   " + _("(not answered: uplift review answer {number} TEXT)").format(number=n))
     return EXIT_OK
 
 
@@ -63,9 +70,9 @@ def cmd_tick(args: argparse.Namespace) -> int:
     was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
     done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
     if was == done:  # nothing changed (and nothing was logged)
-        print(f"{args.number} was already ticked" if done else f"{args.number} was not ticked")
+        print((_("{number} was already ticked") if done else _("{number} was not ticked")).format(number=args.number))
     else:
-        print(f"{'ticked' if done else 'unticked'} {args.number}")
+        print((_("ticked {number}") if done else _("unticked {number}")).format(number=args.number))
     return EXIT_OK
 
 
