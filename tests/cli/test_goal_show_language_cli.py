@@ -56,3 +56,21 @@ def test_goal_show_in_english_is_unchanged(run, monkeypatch) -> None:
     assert "  target    increase to $1,200,000" in lines
     assert "  strategies none" in lines
     assert "    T FAIL  no deadline" in lines
+
+
+def test_goal_checkin_and_delete_say_what_they_did_in_chinese(run, monkeypatch) -> None:
+    team_goal(run)
+    run("strategy", "add", "Fairs", "--dimension", "market", "--goal", "G-3")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("goal", "checkin", "G-3", "50k", user="bea")
+    assert out == "C-2：G-3 现为 $50,000；无法衡量进展（需要基线和目标值）\n"
+    code, out, err = run("goal", "delete", "G-3")
+    assert out == "已删除 G-3；连同其 1 条进展记录；S-1 保留，已解除关联\n"
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    run("goal", "checkin", "G-2", "310k", user="ali")
+    assert run("goal", "delete", "G-2")[1] == "deleted G-2; its 2 check-ins with it\n"
+
+
+def test_the_leaderboard_headers_in_chinese(run, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("leaderboard")[1].splitlines()[0].split() == ["名次", "销售代表", "达成率", "赢单金额", "活动"]
