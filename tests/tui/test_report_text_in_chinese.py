@@ -53,7 +53,7 @@ async def test_review_says_where_each_actual_comes_from_in_chinese(team, monkeyp
                         and app.screen.query_one("#review-goals", DataTable).row_count == 2)
             table = app.screen.query_one("#review-goals", DataTable)
             sources = [str(table.get_row_at(i)[5]) for i in range(table.row_count)]
-            assert sources == [f"进展记录 {checkin.id}（{checkin.at.date().isoformat()}）", "无数据"]
+            assert sources == [f"{checkin.at.date().isoformat()} 的进展记录 {checkin.id}", "无数据"]
     finally:
         monkeypatch.delenv("UPLIFT_LANG")
         set_language()
