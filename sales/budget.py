@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.errors import Reason, Word
+from sales.phrases import Phrase
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
 
@@ -123,24 +124,27 @@ def totals(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: f
                   sum(e.amount for e in entries))
 
 
-def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> list[str]:
-    """Plain-words warnings: unapproved spending, lines overspent, the plan over its budget."""
+def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> list[Phrase]:
+    """Plain-words warnings: unapproved spending, lines overspent, the plan over its budget (Phrases,
+    said in the interface's language where they are shown)."""
     found = []
     for line in lines:
         spent = spent_on(line.id, entries)
         if spent and line.status != "approved":
-            found.append(f"{line.id} “{line.title}”: {money(spent)} spent but the line is {line.status}")
+            found.append(Phrase("{id} “{title}”: {spent} spent but the line is {status}", id=line.id,
+                                title=line.title, spent=money(spent), status=Word(line.status)))
         elif spent > line.approved:
-            found.append(f"{line.id} “{line.title}”: {money(spent)} spent of {money(line.approved)} "
-                         f"approved ({money(spent - line.approved)} over)")
+            found.append(Phrase("{id} “{title}”: {spent} spent of {approved} approved ({over} over)", id=line.id,
+                                title=line.title, spent=money(spent), approved=money(line.approved),
+                                over=money(spent - line.approved)))
     sums = totals(lines, entries, budget)
     if budget is not None:
         if sums.approved > budget:
-            found.append(f"approved {money(sums.approved)} of the plan's {money(budget)} budget "
-                         f"({money(sums.approved - budget)} over)")
+            found.append(Phrase("approved {approved} of the plan's {budget} budget ({over} over)",
+                                approved=money(sums.approved), budget=money(budget), over=money(sums.approved - budget)))
         if sums.spent > budget:
-            found.append(f"spent {money(sums.spent)} of the plan's {money(budget)} budget "
-                         f"({money(sums.spent - budget)} over)")
+            found.append(Phrase("spent {spent} of the plan's {budget} budget ({over} over)",
+                                spent=money(sums.spent), budget=money(budget), over=money(sums.spent - budget)))
     return found
 
 

@@ -1,13 +1,44 @@
-"""The plain-text summary of a diagnosis, for the command line (``uplift diagnose``)."""
+"""The plain-text summary of a diagnosis, for the command line (``uplift diagnose``).
+
+Every line is composed from Phrases (sales.phrases) and said through the `say` the caller gives
+(tui.i18n.say on the command line; the default, `str`, gives the English), and columns are
+padded by terminal cells (sales.text.display_width), so the report reads the same in Chinese.
+How the columns and dates were read (SourceInfo.explanation, date_formats, notes) is kept in a
+diagnosis as English text, and is printed as kept."""
 
 from __future__ import annotations
 
-from sales.diagnosis import Diagnosis, Metrics
+from collections.abc import Callable
+
+from sales.diagnosis import Diagnosis, Finding, Metrics
+from sales.errors import Word
 from sales.numbers import rounded
+from sales.phrases import Phrase, from_builtins
+from sales.record_rules import (
+    DROP_CANCELLED,
+    DROP_NO_AMOUNT,
+    DROP_NO_DATE,
+    DROP_NOT_PRODUCT,
+    DROP_OPEN,
+    PARTIAL_NO_CUSTOMER,
+)
+from sales.text import display_width
 
 #: How many findings and groups the text report shows (the JSON has them all).
 REPORT_FINDINGS = 10
 REPORT_GROUPS = 8
+
+Say = Callable[[str], str]
+
+#: Why rows were dropped (or partly used), as the report says them (the diagnosis keeps the English).
+REASONS: dict[str, Phrase] = {
+    DROP_OPEN: Phrase("open deal (neither won nor lost yet)"),
+    DROP_CANCELLED: Phrase("cancellation or return (invoice 'C...', negative quantity or amount)"),
+    DROP_NOT_PRODUCT: Phrase("not a product (stock code such as POST, D, M, DOT, BANK CHARGES)"),
+    DROP_NO_DATE: Phrase("no date"),
+    DROP_NO_AMOUNT: Phrase("no amount"),
+    PARTIAL_NO_CUSTOMER: Phrase("no customer (kept for revenue, left out of customer metrics)"),
+}
 
 
 def _pct(x: float | None) -> str:
@@ -22,85 +53,132 @@ def _signed(x: float | None) -> str:
     return "" if x is None else f" ({rounded(x, 1, sign=True, percent=True)}%)"
 
 
+def _pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal cells (at least one space after it)."""
+    return text + " " * max(1, width - display_width(text))
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` cut to at most `width` terminal cells, then padded to exactly that many."""
+    out, used = [], 0
+    for char in text:
+        cells = display_width(char)
+        if used + cells > width:
+            break
+        out.append(char)
+        used += cells
+    return "".join(out) + " " * (width - used)
+
+
 #: Marks the first period's new customers: no one can have bought before the data starts, so
 #: every customer in it is new (100%) by construction.
 FIRST_MARK = "*"
 
 
-def row_counts(reasons: dict[str, int]) -> str:
+def row_counts(reasons: dict[str, int], say: Say = str) -> str:
     """Rows counted by reason, each reason with its count: `open deal (neither won nor lost yet):
     2,089; no date: 3` (the count before a reason read `2,089 open deal`)."""
-    return "; ".join(f"{reason}: {n:,}" for reason, n in reasons.items())
+    return say(Phrase("; ")).join(say(Phrase("{reason}: {count}", reason=REASONS.get(reason, reason), count=f"{n:,}"))
+                                  for reason, n in reasons.items())
 
 
-def _new_customers(m: Metrics, mark: str = "") -> str:
+def said_finding(finding: Finding, say: Say = str) -> str:
+    """A weak spot by its kept template (as tui.i18n.say_kept says it), else its English."""
+    text = from_builtins(finding.said) if finding.said is not None else None
+    return say(text) if isinstance(text, Phrase) else finding.text
+
+
+def _new_customers(m: Metrics, say: Say, mark: str = "") -> str:
     """`   new customers 12 of 40 (30.0%)`: the count beside its share, so neither reads as the other."""
     if m.new_customer_share is None:
         return ""
     if m.new_customers is None or m.customers is None:
-        return f"   new-customer share {_pct(m.new_customer_share)}{mark}"
-    return f"   new customers {_num(m.new_customers)} of {_num(m.customers)} ({_pct(m.new_customer_share)}){mark}"
+        return "   " + say(Phrase("new-customer share {share}", share=_pct(m.new_customer_share))) + mark
+    return "   " + say(Phrase("new customers {new} of {customers} ({share})", new=_num(m.new_customers),
+                              customers=_num(m.customers), share=_pct(m.new_customer_share))) + mark
 
 
-def _kpi_lines(m: Metrics) -> list[str]:
-    lines = [
-        f"  revenue              {_num(m.revenue, 2)}",
-        f"  orders               {_num(m.orders)}   lines {_num(m.lines)}   units {_num(m.units)}",
-        f"  average order value  {_num(m.average_order_value, 2)}",
-    ]
+def _kpi_lines(m: Metrics, say: Say) -> list[str]:
+    def row(label: Phrase, value: str, *more: Phrase) -> str:
+        return "  " + _pad(say(label), 21) + "   ".join([value, *(say(p) for p in more)])
+
+    lines = [row(Phrase("revenue"), _num(m.revenue, 2)),
+             row(Phrase("orders"), _num(m.orders), Phrase("lines {count}", count=_num(m.lines)),
+                 Phrase("units {count}", count=_num(m.units))),
+             row(Phrase("average order value"), _num(m.average_order_value, 2))]
     if m.customers is not None:
-        lines.append(f"  customers            {_num(m.customers)}   repurchase rate {_pct(m.repurchase_rate)}"
-                     f"   (bought 2+ times: {_num(m.customers and round((m.repurchase_rate or 0) * m.customers))})")
+        lines.append(row(Phrase("customers"), _num(m.customers),
+                         Phrase("repurchase rate {rate}", rate=_pct(m.repurchase_rate)),
+                         Phrase("(bought 2+ times: {count})",
+                                count=_num(m.customers and round((m.repurchase_rate or 0) * m.customers)))))
     if m.win_rate is not None:
-        lines.append(f"  win rate             {_pct(m.win_rate)}   ({_num(m.won)} won, {_num(m.lost)} lost)")
+        lines.append(row(Phrase("win rate"), _pct(m.win_rate),
+                         Phrase("({won} won, {lost} lost)", won=_num(m.won), lost=_num(m.lost))))
     if m.sales_cycle_days is not None:
-        lines.append(f"  sales cycle          {_num(m.sales_cycle_days, 1)} days (won deals)")
+        lines.append(row(Phrase("sales cycle"), say(Phrase("{days} days (won deals)", days=_num(m.sales_cycle_days, 1)))))
     if m.roi is not None:
-        lines.append(f"  cost                 {_num(m.cost, 2)}   ROI {m.roi:.2f}")
+        lines.append(row(Phrase("cost"), _num(m.cost, 2), Phrase("ROI {roi}", roi=_num(m.roi, 2))))
     return lines
 
 
-def format_report(diagnosis: Diagnosis) -> str:
-    """KPI block, latest periods, breakdowns, findings and what was dropped, as plain text."""
+def _breakdown_heading(dimension: str, shown: int, count: int) -> Phrase:
+    return Phrase("By {dimension} (top {shown} of {count} by revenue)",
+                  dimension=Word(dimension.replace("_", " ")), shown=shown, count=count)
+
+
+def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
+    """KPI block, latest periods, breakdowns, findings and what was dropped, as plain text, each
+    line said by `say` (default: English)."""
     d = diagnosis
-    out = [f"Diagnosis of {', '.join(d.source.files)}",
-           f"  {d.first_date} to {d.last_date}, by {d.period}; {d.rows_used:,} of {d.rows_read:,} rows used", ""]
-    out.append("Mapping")
+    span = dict(first=d.first_date, last=d.last_date, used=f"{d.rows_used:,}", read=f"{d.rows_read:,}")
+    out = [say(Phrase("Diagnosis of {files}", files=", ".join(d.source.files))),
+           "  " + say(Phrase("{first} to {last}, by quarter; {used} of {read} rows used", **span)
+                      if d.period == "quarter" else
+                      Phrase("{first} to {last}, by month; {used} of {read} rows used", **span)), ""]
+    out.append(say(Phrase("Mapping")))
     out += [f"  {line}" for line in d.source.explanation]
     for column, how in d.source.date_formats.items():
-        out.append(f"  dates in {column!r}: {how}")
+        out.append("  " + say(Phrase("dates in {column}: {how}", column=repr(column), how=how)))
     out += [f"  {note}" for note in d.source.notes]
-    out += ["", "Whole data"] + _kpi_lines(d.total)
+    out += ["", say(Phrase("Whole data"))] + _kpi_lines(d.total, say)
     if d.periods:
-        out += ["", f"Latest {d.period}s (change from the previous {d.period})"]
+        out += ["", say(Phrase("Latest quarters (change from the previous quarter)") if d.period == "quarter"
+                        else Phrase("Latest months (change from the previous month)"))]
         first = d.periods[0]
         for row in d.periods[-4:]:
             m = row.metrics
-            flag = "  (partial)" if row.partial else ""
-            extra = f"   win {_pct(m.win_rate)}" if m.win_rate is not None else ""
-            extra += _new_customers(m, FIRST_MARK if row is first else "")
-            out.append(f"  {row.period:8} revenue {_num(m.revenue, 0)}{_signed(row.change.get('revenue'))}"
-                       f"   orders {_num(m.orders)}{extra}{flag}")
+            cells = [say(Phrase("revenue {revenue}{change}", revenue=_num(m.revenue, 0), change=_signed(row.change.get("revenue")))),
+                     say(Phrase("orders {orders}", orders=_num(m.orders)))]
+            if m.win_rate is not None:
+                cells.append(say(Phrase("win {rate}", rate=_pct(m.win_rate))))
+            flag = "  " + say(Phrase("(partial)")) if row.partial else ""
+            out.append(f"  {row.period:8} " + "   ".join(cells)
+                       + _new_customers(m, say, FIRST_MARK if row is first else "") + flag)
         if first in d.periods[-4:] and first.metrics.new_customer_share is not None:
-            out.append(f"  {FIRST_MARK} first {d.period} of the data: every customer is new")
+            out.append(f"  {FIRST_MARK} " + say(Phrase("first {period} of the data: every customer is new",
+                                                        period=Word(d.period))))
     for dimension, rows in d.breakdowns.items():
-        out += ["", f"By {dimension.replace('_', ' ')} (top {min(len(rows), REPORT_GROUPS)} of {len(rows)} by revenue)"]
+        out += ["", say(_breakdown_heading(dimension, min(len(rows), REPORT_GROUPS), len(rows)))]
         for row in rows[:REPORT_GROUPS]:
             m = row.metrics
-            extra = f"   win {_pct(m.win_rate)}" if m.win_rate is not None else ""
-            extra += f"   ROI {m.roi:.2f}" if m.roi is not None else ""
-            out.append(f"  {row.value[:24]:24} revenue {_num(m.revenue, 0):>14} ({_pct(m.revenue_share)})"
-                       f"   AOV {_num(m.average_order_value, 2)}{extra}")
-    out += ["", "Weak spots" if d.findings else "Weak spots: none above the thresholds"]
+            cells = [say(Phrase("revenue {revenue} ({share})", revenue=f"{_num(m.revenue, 0):>14}",
+                                share=_pct(m.revenue_share))),
+                     say(Phrase("AOV {aov}", aov=_num(m.average_order_value, 2)))]
+            if m.win_rate is not None:
+                cells.append(say(Phrase("win {rate}", rate=_pct(m.win_rate))))
+            if m.roi is not None:
+                cells.append(say(Phrase("ROI {roi}", roi=_num(m.roi, 2))))
+            out.append(f"  {_cut(row.value, 24)} " + "   ".join(cells))
+    out += ["", say(Phrase("Weak spots") if d.findings else Phrase("Weak spots: none above the thresholds"))]
     for i, finding in enumerate(d.findings[:REPORT_FINDINGS], 1):
-        out.append(f"  {i}. {finding.text}")
+        out.append(f"  {i}. {said_finding(finding, say)}")
     if len(d.findings) > REPORT_FINDINGS:
-        out.append(f"  ... and {len(d.findings) - REPORT_FINDINGS} more (see --json)")
+        out.append("  " + say(Phrase("... and {count} more (see --json)", count=len(d.findings) - REPORT_FINDINGS)))
     out.append("")
     if d.dropped:
-        out.append("Dropped rows: " + row_counts(d.dropped))
+        out.append(say(Phrase("Dropped rows: {reasons}", reasons=row_counts(d.dropped, say))))
     else:
-        out.append("Dropped rows: none")
+        out.append(say(Phrase("Dropped rows: none")))
     if d.partial:
-        out.append("Partly used rows: " + row_counts(d.partial))
+        out.append(say(Phrase("Partly used rows: {reasons}", reasons=row_counts(d.partial, say))))
     return "\n".join(out) + "\n"

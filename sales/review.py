@@ -28,6 +28,7 @@ import msgspec
 from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
+from sales.phrases import Phrase
 from sales.splits import share_of
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
@@ -91,7 +92,7 @@ class GoalResult(msgspec.Struct):
     direction: str
     target: float | None
     actual: float | None
-    source: str  # where the actual came from, e.g. "check-in C-5 (2026-11-13)"
+    source: str  # where the actual came from, e.g. "check-in C-5 (2026-11-13)" (a Phrase: said where shown)
     attainment: float | None
     gap: float | None
 
@@ -206,7 +207,7 @@ def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:
         elif not upward and actual:
             attainment = target / actual * 100
     return GoalResult(goal.id, goal.title, goal.metric, goal.unit, goal.direction, target, actual,
-                      source if actual is not None else "no data", attainment, gap)
+                      source if actual is not None else Phrase("no data"), attainment, gap)
 
 
 def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) -> list[LeaderRow]:

@@ -15,6 +15,7 @@ from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.errors import Invalid, Refused, Word
 from sales.ids import format_id, in_order
+from sales.phrases import Phrase
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -47,7 +48,7 @@ class BudgetChanges(BoardCore):
     def budget_totals(self) -> rules.Totals:
         return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
 
-    def budget_flags(self) -> list[str]:
+    def budget_flags(self) -> list[Phrase]:
         return rules.flags(self.budget_lines(), self.spending(), self.meta().get("budget"))
 
     # ------------------------------------------------------------------ changing

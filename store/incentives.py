@@ -36,7 +36,8 @@ from sales.review import (
     rep_results,
 )
 from sales.review_report import ReviewData, findings
-from sales.rollup import describe_rollup
+from sales.phrases import Phrase
+from sales.rollup import Current
 from sales.snapshots import period_start
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
@@ -271,7 +272,7 @@ class ReviewChanges(BoardCore):
             if _metric(goal) in CSAT_METRICS:
                 found = self._actual(goal)
                 if found[0] is not None:
-                    csat = (found[0], f"{goal.id} {found[1]}")
+                    csat = (found[0], Phrase("{goal} {source}", goal=goal.id, source=found[1]))
         return process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
 
     def goal_results(self) -> list[GoalResult]:
@@ -280,30 +281,31 @@ class ReviewChanges(BoardCore):
     def _actual(self, goal: Goal) -> tuple[float | None, str]:
         """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in,
         else the latest diagnosis snapshot of its metric in its scope, else (revenue, new customers, win rate) the deals won in the cycle, or (activities)
-        the calls, visits, meetings and emails logged in it."""
+        the calls, visits, meetings and emails logged in it. Its source is a Phrase (said where
+        it is shown; `review --json` writes its English)."""
         if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
             current = self.current_values([goal.id])[goal.id]
-            return (current.value if current.counted else None), describe_rollup(current, written_number)
+            return (current.value if current.counted else None), _rollup_source(current)
         checkins = checkins_of(goal.id, self.checkins())
         if checkins:
             last = checkins[-1]
-            return last.value, f"check-in {last.id} ({last.at.date().isoformat()})"
+            return last.value, Phrase("check-in {id} ({day})", id=last.id, day=last.at.date().isoformat())
         metric = _metric(goal)
         if metric:
             latest = self.latest_kpi(metric, goal.scope.given())
             since = goal.start or self.period()[0]
             # a snapshot of sales from before the goal began is its baseline, not its actual
             if latest is not None and (since is None or period_start(latest[0]) >= since.replace(day=1)):
-                return latest[1], f"diagnosis {latest[0]}"
+                return latest[1], Phrase("diagnosis {period}", period=latest[0])
         if metric in REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}:
             start, end = self.period()
             team = process_metrics([], self.deals(), self.stages(), self.touches(), start, end)
             if metric in ACTIVITY_METRICS:
-                return float(team.activities), "activities logged in the cycle (calls, visits, meetings, emails)"
+                return float(team.activities), Phrase("activities logged in the cycle (calls, visits, meetings, emails)")
             value = {"new_customers": team.new_customers, "win_rate": team.win_rate}.get(metric, team.won_value)
             if value is not None:
-                return float(value), "deals won in the cycle (all scopes)"
-        return None, "no data"
+                return float(value), Phrase("deals won in the cycle (all scopes)")
+        return None, Phrase("no data")
 
     def review_data(self) -> ReviewData:
         """Everything the Markdown report says (sales/review_report.py)."""
@@ -320,12 +322,25 @@ class ReviewChanges(BoardCore):
         """Everything `uplift review --json` prints."""
         start, end = self.period()
         return {"period": {"start": start, "end": end},
-                "goals": msgspec.to_builtins(self.goal_results()),
-                "process": msgspec.to_builtins(self.process_metrics()),
+                "goals": msgspec.to_builtins(self.goal_results(), enc_hook=str),  # a source: its English
+                "process": msgspec.to_builtins(self.process_metrics(), enc_hook=str),
                 "win_loss": msgspec.to_builtins(self.win_loss()),
                 "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                             for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                 "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+def _rollup_source(current: Current) -> Phrase:
+    """Where a rolled-up goal's actual comes from, as sales.rollup.describe_rollup says it in
+    English: `sum of G-3 ali 300,000, G-4 bea 540,000; left out (no check-in or baseline yet): G-5`."""
+    parts = ", ".join(" ".join(filter(None, (c.goal, c.owner, written_number(c.value)))) for c in current.counted)
+    said = parts or Phrase("no contributor with a value yet")
+    ids = ", ".join(c.goal for c in current.left_out)
+    if current.rollup == "average":
+        return (Phrase("average of {parts}; left out (no check-in or baseline yet): {ids}", parts=said, ids=ids)
+                if ids else Phrase("average of {parts}", parts=said))
+    return (Phrase("sum of {parts}; left out (no check-in or baseline yet): {ids}", parts=said, ids=ids)
+            if ids else Phrase("sum of {parts}", parts=said))
 
 
 def _metric(goal: Goal) -> str:

@@ -13,14 +13,21 @@ from sales.budget import BudgetLine, SpendEntry, Totals, money, spent_on
 from sales.goals import (
     CONFIDENCE_LABELS,
     DIMENSION_LABELS,
+    DIRECTION_LABELS,
     Strategy,
     describe_target,
     number,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS, describe_rollup
-from sales.text import safe
+from sales.rollup import ROLLUP_MARKS
+from sales.text import display_width, safe
 from tui.cli_output import table, when
+from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
+from tui.i18n import N_, _, say
+
+#: `budget list`'s columns after ID.
+BUDGET_COLUMNS = (N_("Status"), N_("Category"), N_("Requested"), N_("Approved"), N_("Spent"), N_("For"), N_("By"),
+                  N_("Title"))
 
 
 def badges(verdicts) -> str:
@@ -39,6 +46,11 @@ def report_json(report) -> dict:
             "checkins": msgspec.to_builtins(report.checkins)}
 
 
+#: `goal list`'s columns after ID and SMART; `strategy list`'s after ID.
+GOAL_COLUMNS = (N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Title"))
+STRATEGY_COLUMNS = (N_("Dimension"), N_("Goals"), N_("Tasks"), N_("Title"))
+
+
 def goal_rows(reports: Sequence) -> str:
     rows = []
     for r in reports:
@@ -46,58 +58,68 @@ def goal_rows(reports: Sequence) -> str:
         expected = "" if r.pace.expected is None else percent(r.pace.expected)
         rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.parent or "",
                      r.goal.title])
-    return table(["ID", "SMART", "AT", "EXPECTED", "OWNER", "FOR", "TITLE"], rows)
+    return table(["ID", "SMART"] + [_(name).upper() for name in GOAL_COLUMNS], rows)
+
+
+def _label(name: str) -> str:
+    """`  owner     `: a detail line's label in the interface's language, in a column 10 cells wide."""
+    text = _(name)
+    return "  " + text + " " * max(1, 10 - display_width(text))
 
 
 def goal_detail(report, history, contributing=()) -> str:
-    """A goal in full; `contributing`: the reports of the goals that contribute to it."""
+    """A goal in full, in the interface's language (its data as typed); `contributing`: the
+    reports of the goals that contribute to it."""
     goal, pace = report.goal, report.pace
+    verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
     lines = [f"{goal.id}  {goal.title}",
-             f"  owner     {goal.owner or '–'}"]
+             _label(N_("owner")) + (goal.owner or "–")]
     if goal.parent:
-        lines.append(f"  for       {goal.parent} (it contributes to that goal)")
-    lines += [f"  metric    {goal.metric or '–'}" + (f" ({goal.unit})" if goal.unit else ""),
-              f"  scope     {goal.scope.describe() or '–'}",
-              f"  baseline  {describe_value(goal.baseline, goal.unit)}"
+        lines.append(_label(N_("for")) + _("{goal} (it contributes to that goal)").format(goal=goal.parent))
+    lines += [_label(N_("metric")) + (goal.metric or "–") + (f" ({goal.unit})" if goal.unit else ""),
+              _label(N_("scope")) + (scope_text(goal.scope) or "–"),
+              _label(N_("baseline")) + describe_value(goal.baseline, goal.unit)
               + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),
-              f"  target    {describe_target(goal)}",
-              f"  period    {goal.start or '–'} → {goal.deadline or '–'}"]
-    lines += [f"  sub-target  {s.text}" for s in goal.subtargets]
+              _label(N_("target")) + describe_target(goal, verbs),
+              _label(N_("period")) + f"{goal.start or '–'} → {goal.deadline or '–'}"]
+    lines += ["  " + _("sub-target") + f"  {s.text}" for s in goal.subtargets]
     if goal.description:
         first, *rest = goal.description.strip().splitlines()
-        lines.append(f"  about     {first}")
+        lines.append(_label(N_("about")) + first)
         lines += [f"            {line}" for line in rest]
     lines.append("  SMART")
-    lines += [f"    {v.letter} {'pass' if v.passed else 'FAIL'}  {v.reason}" for v in report.verdicts]
+    lines += [f"    {v.letter} {_('pass') if v.passed else _('FAIL')}  {reason_text(v, goal)}" for v in report.verdicts]
     if contributing:
-        lines.append("  contributing")
+        lines.append("  " + _("contributing"))
         for r in contributing:
             at = "–" if r.pace.progress is None else percent(r.pace.progress)
-            lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}"
-                         f"  at {at}  {r.goal.title}")
-    source = f" ({describe_rollup(report.current, number)})" if report.current.rollup else ""
-    lines.append(f"  now       {describe_value(pace.current, goal.unit)}{source}; {pace.describe()}")
+            lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}  "
+                         + _("at {progress}").format(progress=at) + f"  {r.goal.title}")
+    source = f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else ""
+    lines.append(_label(N_("now")) + f"{describe_value(pace.current, goal.unit)}{source}{_('; ')}{pace_text(pace)}")
     if pace.expected_value is not None:
-        lines.append(f"  by now    should be {describe_expected(pace.expected_value, goal.unit)} at a steady pace")
+        lines.append(_label(N_("by now")) + _("should be {value} at a steady pace").format(
+            value=describe_expected(pace.expected_value, goal.unit)))
     # one per line: a strategy's title may hold commas of its own
-    lines.append("  strategies" + ("".join(f"\n    {s.id}  {s.title}" for s in report.strategies) or " none"))
+    lines.append("  " + _("strategies") + ("".join(f"\n    {s.id}  {s.title}" for s in report.strategies)
+                                          or " " + _("none")))
     if report.checkins:
-        lines.append("  check-ins")
+        lines.append("  " + _("check-ins"))
         lines += [f"    {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "
-                  f"{CONFIDENCE_LABELS[c.confidence]}" + (f"  {c.comment}" if c.comment else "")
+                  f"{_(CONFIDENCE_LABELS[c.confidence])}" + (f"  {c.comment}" if c.comment else "")
                   for c in report.checkins]
     if history:
         from sales.activity import describe
 
-        lines.append("  history")
-        lines += [f"    {when(r.at)}  {r.actor}  {describe(r)}" for r in history]
+        lines.append("  " + _("history"))
+        lines += [f"    {when(r.at)}  {r.actor}  {say(describe(r))}" for r in history]
     return safe("\n".join(lines))
 
 
 def strategy_rows(strategies: Sequence[Strategy], tasks_by_strategy: dict[str, int]) -> str:
-    rows = [[s.id, DIMENSION_LABELS[s.dimension], ", ".join(s.goals) or "–",
+    rows = [[s.id, _(DIMENSION_LABELS[s.dimension]), ", ".join(s.goals) or "–",
              str(tasks_by_strategy.get(s.id, 0)), s.title] for s in strategies]
-    return table(["ID", "DIMENSION", "GOALS", "TASKS", "TITLE"], rows)
+    return table(["ID"] + [_(name).upper() for name in STRATEGY_COLUMNS], rows)
 
 
 def line_json(line: BudgetLine, entries: Sequence[SpendEntry]) -> dict:
@@ -105,17 +127,18 @@ def line_json(line: BudgetLine, entries: Sequence[SpendEntry]) -> dict:
 
 
 def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry]) -> str:
-    rows = [[line.id, line.status, line.category, money(line.requested),
+    rows = [[line.id, _(line.status), _(line.category), money(line.requested),
              money(line.approved) if line.status == "approved" else "–",
              money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
              line.title] for line in lines]
-    return table(["ID", "STATUS", "CATEGORY", "REQUESTED", "APPROVED", "SPENT", "FOR", "BY", "TITLE"], rows)
+    return table(["ID"] + [_(name).upper() for name in BUDGET_COLUMNS], rows)
 
 
 def totals_line(totals: Totals) -> str:
-    budget = "no plan budget set" if totals.budget is None else f"plan budget {money(totals.budget)}"
-    text = (f"{budget} · approved {money(totals.approved)} · spent {money(totals.spent)}"
-            f" · waiting {money(totals.requested)}")
+    budget = _("no plan budget set") if totals.budget is None else _("plan budget {amount}").format(
+        amount=money(totals.budget))
+    text = budget + " · " + _("approved {approved} · spent {spent} · waiting {waiting}").format(
+        approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
     if totals.left is not None:
-        text += f" · {money(totals.left)} left to approve"
+        text += " · " + _("{amount} left to approve").format(amount=money(totals.left))
     return text

@@ -103,6 +103,15 @@ def _(text: str) -> str:
     return _table.get(text, text)
 
 
+def p_(context: str, text: str) -> str:
+    """`text` as it is said in `context`, for an English word two places translate differently
+    (a deal's "value" is an amount, a process metric's a number): the catalogue's key is
+    "context|text", and the English is `text` itself."""
+    if _current is None:
+        set_language()
+    return _table.get(f"{context}|{text}", text)
+
+
 def N_(text: str) -> str:
     """Marks `text` for translation where it is defined; `_()` translates it where it is shown."""
     return text

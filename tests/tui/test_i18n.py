@@ -58,6 +58,10 @@ def looked_up_in_source() -> dict[str, str]:
             if not isinstance(node, ast.Call):
                 continue
             name = called(node)
+            if in_tui and isinstance(node.func, ast.Name) and name == "p_":  # (context, text): "context|text"
+                if all(isinstance(a, ast.Constant) for a in node.args[:2]):
+                    found.setdefault(f"{node.args[0].value}|{node.args[1].value}", str(path.relative_to(ROOT)))
+                continue
             if in_tui and isinstance(node.func, ast.Name) and name in LOOKUPS:
                 args = node.args[: LOOKUPS[name]]
             elif name in TEMPLATES:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from tests.tui.demo_board import build_demo, demo_board
 from tests.tui.waiting import until
 from tui.app import UpliftApp
+from tui.i18n import say
 from tui.screens.task_form import TaskForm
 from tui.widgets.footer import Footer
 from tui.widgets.kanban import Kanban
@@ -534,8 +535,8 @@ async def test_the_review_goals_show_their_source_whole_at_80_columns(demo, lang
         rows = {row[next(iter(row))]: list(row.values()) for row in table_rows(table)}
         sources = {g.goal: g.source for g in app.board.goal_results()}
         assert set(rows) == set(sources) == {"G-1", "G-2", "G-3"}
-        for goal, source in sources.items():
-            assert source.startswith("check-in C-") and rows[goal][5] == source, rows[goal]
+        for goal, source in sources.items():  # (said in the interface's language: 2026-11-20 的进展记录 C-5)
+            assert source.startswith("check-in C-") and rows[goal][5] == say(source), rows[goal]
         # the sample plan's targets, and their actuals: 9 new customers against 25 is 36%
         assert rows["G-1"][:5] == ["G-1", "$1,380,000", "$1,262,000", "91.4%", "$118,000"]
         assert rows["G-3"][:5] == ["G-3", "25 customers", "9 customers", "36%", "16 customers"]

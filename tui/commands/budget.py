@@ -12,7 +12,10 @@ import sys
 from sales.budget import CATEGORIES, money
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
-from tui.i18n import _
+from tui.i18n import N_, _, say
+
+#: `training list`'s columns after ID.
+TRAINING_COLUMNS = (N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
 
 
 def cmd_budget_list(args: argparse.Namespace) -> int:
@@ -33,11 +36,11 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     if lines:
         print(budget_rows(lines, entries))
     else:
-        print("No budget lines yet: request one with "
-              "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`.")
+        print(_("No budget lines yet: request one with "
+                "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
     print(totals_line(totals))
     for flag in flags:
-        print(f"! {flag}")
+        print(f"! {say(flag)}")
     return EXIT_OK
 
 
@@ -52,17 +55,17 @@ def cmd_budget_request(args: argparse.Namespace) -> int:
 def cmd_budget_approve(args: argparse.Namespace) -> int:
     board = open_board(args)
     line = board.approve_budget(args.id, args.reason, cli_number(args.amount, "amount"))
-    print(f"{line.id} approved for {money(line.approved)}")
+    print(_("{id} approved for {amount}").format(id=line.id, amount=money(line.approved)))
     for flag in board.budget_flags():  # approving past the plan's budget is allowed, and said
-        if flag.startswith("approved ") and "plan's" in flag:
-            print(f"warning: {flag}", file=sys.stderr)
+        if flag.template.startswith("approved ") and "plan's" in flag.template:
+            print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_budget_reject(args: argparse.Namespace) -> int:
     board = open_board(args)
     line = board.reject_budget(args.id, args.reason)
-    print(f"{line.id} rejected")
+    print(_("{id} rejected").format(id=line.id))
     return EXIT_OK
 
 
@@ -82,8 +85,8 @@ def cmd_budget_spend(args: argparse.Namespace) -> int:
                                args.note or "")
     print(entry.id)
     for flag in board.budget_flags():
-        if flag.startswith(f"{entry.line} ") or "plan's" in flag:
-            print(f"warning: {flag}", file=sys.stderr)
+        if flag.values.get("id") == entry.line or "plan's" in flag.template:
+            print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -91,7 +94,7 @@ def cmd_budget_total(args: argparse.Namespace) -> int:
     board = open_board(args)
     word = args.amount.strip().lower()
     total = board.set_plan_budget(None if word in ("none", "-") else cli_number(args.amount, "amount"))
-    print("no plan budget" if total is None else f"plan budget {money(total)}")
+    print(_("no plan budget") if total is None else _("plan budget {amount}").format(amount=money(total)))
     return EXIT_OK
 
 
@@ -103,10 +106,10 @@ def cmd_training_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(items)
     elif items:
-        print(table(["ID", "DATE", "DONE", "AUDIENCE", "TOPIC"],
-                    [[t.id, str(t.on or ""), "yes" if t.done else "", t.audience, t.topic] for t in items]))
+        print(table(["ID"] + [_(name).upper() for name in TRAINING_COLUMNS],
+                    [[t.id, str(t.on or ""), _("yes") if t.done else "", t.audience, t.topic] for t in items]))
     else:
-        print("No training items yet: add one with `uplift training add \"Pricing rules\" --on fri`.")
+        print(_("No training items yet: add one with `uplift training add \"Pricing rules\" --on fri`."))
     return EXIT_OK
 
 
@@ -121,13 +124,13 @@ def cmd_training_add(args: argparse.Namespace) -> int:
 def cmd_training_done(args: argparse.Namespace) -> int:
     board = open_board(args)
     item = board.set_training_done(args.id, not args.undo)
-    print(f"{item.id} {'done' if item.done else 'not done'}")
+    print((_("{id} done") if item.done else _("{id} not done")).format(id=item.id))
     return EXIT_OK
 
 
 def cmd_training_delete(args: argparse.Namespace) -> int:
     board = open_board(args)
-    print(f"deleted {board.delete_training(args.id).id}")
+    print(_("deleted {id}").format(id=board.delete_training(args.id).id))
     return EXIT_OK
 
 

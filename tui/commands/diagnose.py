@@ -13,7 +13,10 @@ from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
-from tui.i18n import _
+from tui.i18n import N_, _, say
+
+#: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
+LIST_COLUMNS = (N_("Saved"), N_("By"), N_("Period"), N_("Dates"), N_("Revenue"), N_("Findings"), N_("Files"))
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
@@ -45,15 +48,15 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         raise Refused("{error}; add --no-save to diagnose without keeping a snapshot", error=error) from None
     if run and run.reused:
         used = ", ".join(f"{c}={f}" for c, f in run.reused.items())
-        print(safe(f"uplift: reused the column mapping saved for files with these columns: {used} "
-                   f"(--map COLUMN=FIELD changes it)"), file=sys.stderr)
+        print(safe("uplift: " + _("reused the column mapping saved for files with these columns: {used} "
+                                  "(--map COLUMN=FIELD changes it)").format(used=used)), file=sys.stderr)
     if args.json:
         write_json(diagnosis.to_json())
     else:
-        sys.stdout.write(safe(format_report(diagnosis)))
+        sys.stdout.write(safe(format_report(diagnosis, say)))
     if run and run.snapshot:
         where = sys.stderr if args.json else sys.stdout
-        print(f"Kept as {run.snapshot.id} (see `uplift diagnosis list`).", file=where)
+        print(_("Kept as {id} (see `uplift diagnosis list`).").format(id=run.snapshot.id), file=where)
     return EXIT_OK
 
 
@@ -79,11 +82,11 @@ def cmd_diagnosis_list(args: argparse.Namespace) -> int:
         rows = []
         for s in reversed(snapshots):
             d = s.diagnosis
-            rows.append([s.id, when(s.saved_at), s.saved_by, d.period, f"{d.first_date} – {d.last_date}",
+            rows.append([s.id, when(s.saved_at), s.saved_by, _(d.period), f"{d.first_date} – {d.last_date}",
                          f"{d.total.revenue:,.0f}", str(len(d.findings)), ", ".join(_names(d.source.files))])
-        print(table(["ID", "SAVED", "BY", "PERIOD", "DATES", "REVENUE", "FINDINGS", "FILES"], rows))
+        print(table(["ID"] + [_(name).upper() for name in LIST_COLUMNS], rows))
     else:
-        print("No diagnosis kept yet: run `uplift diagnose FILE.csv`.")
+        print(_("No diagnosis kept yet: run `uplift diagnose FILE.csv`."))
     return EXIT_OK
 
 
@@ -116,15 +119,16 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     if args.json:
         write_json(snapshot.diagnosis.to_json())
     else:
-        print(f"{snapshot.id}, saved {snapshot.saved_at[:16].replace('T', ' ')} by {safe(snapshot.saved_by)}")
-        sys.stdout.write(safe(format_report(snapshot.diagnosis)))
+        print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=snapshot.saved_at[:16].replace("T", " "),
+                                                     name=safe(snapshot.saved_by)))
+        sys.stdout.write(safe(format_report(snapshot.diagnosis, say)))
     return EXIT_OK
 
 
 def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
     board = open_board(args)
     snapshot = board.delete_snapshot(args.id)
-    print(f"deleted {snapshot.id}")
+    print(_("deleted {id}").format(id=snapshot.id))
     return EXIT_OK
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid
-from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, ROLLUPS, parse_target
+from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, ROLLUPS, parse_target
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
-from tui.i18n import _
+from tui.goal_text import pace_text
+from tui.i18n import _, n_
 
 
 def cmd_goal_list(args: argparse.Namespace) -> int:
@@ -23,20 +24,22 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
         print_json([report_json(r) for r in reports])
     elif reports:
         print(goal_rows(reports))
-        _print_gaps(board, "has no strategy")
+        _print_gaps(board, GAP_NO_STRATEGY)
     else:
-        print("No goals match." if board.goals() else
-              "No goals yet: add one with `uplift goal add \"Grow revenue 15%\" --metric revenue ...`.")
+        print(_("No goals match.") if board.goals() else
+              _("No goals yet: add one with `uplift goal add \"Grow revenue 15%\" --metric revenue ...`."))
     return EXIT_OK
 
 
-def _print_gaps(board, only: str) -> None:
-    from sales.goals import plan_gaps
+def _print_gaps(board, only: str | None = None) -> None:
+    """The plan's gaps (sales.goals.plan_gap_parts) in the interface's language; `only`: those of
+    one template."""
+    from sales.goals import plan_gap_parts
     from sales.text import safe
 
-    for gap in plan_gaps(board.goals(), board.strategies(), board.tasks()):
-        if only in gap:
-            print(safe(f"! {gap}"))
+    for template, values in plan_gap_parts(board.goals(), board.strategies(), board.tasks()):
+        if only in (None, template):
+            print(safe("! " + _(template).format(**values)))
 
 
 def cmd_goal_show(args: argparse.Namespace) -> int:
@@ -116,21 +119,22 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
         print_json({"checkin": entry, "goal": report_json(report)})
     else:
         # the value as read, not as typed: `12,5` is shown as the 12.5 it was taken for
-        print(f"{entry.id}: {entry.goal} at {describe_value(entry.value, report.goal.unit)}; {report.pace.describe()}")
+        print(_("{id}: {goal} at {value}; {pace}").format(id=entry.id, goal=entry.goal, pace=pace_text(report.pace),
+                                                          value=describe_value(entry.value, report.goal.unit)))
     return EXIT_OK
 
 
-def deletion_note(deleted: str, links: list[tuple[str, str]], owned: str = "", noun: str = "") -> str:
+def deletion_note(deleted: str, links: list[tuple[str, str]], owned: str = "") -> str:
     """`deleted G-3; its 2 check-ins with it; S-1, T-4 stay, unlinked`: what a delete touched
-    (links: board.links_to before it; owned: the kind that went with it, called `noun`)."""
+    (links: board.links_to before it; owned: the kind that went with it: check-ins)."""
     gone = [item for kind, item in links if kind == owned]
     kept = [item for kind, item in links if kind != owned]
-    parts = [f"deleted {deleted}"]
-    if gone:
-        parts.append(f"its {len(gone)} {noun}{'s' if len(gone) > 1 else ''} with it")
+    parts = [_("deleted {id}").format(id=deleted)]
+    if gone:  # (only check-ins go with what they belong to)
+        parts.append(n_("its {count} check-in with it", "its {count} check-ins with it", len(gone)).format(count=len(gone)))
     if kept:
-        parts.append(f"{', '.join(kept)} {'stays' if len(kept) == 1 else 'stay'}, unlinked")
-    return "; ".join(parts)
+        parts.append(n_("{ids} stays, unlinked", "{ids} stay, unlinked", len(kept)).format(ids=", ".join(kept)))
+    return _("; ").join(parts)
 
 
 def cmd_goal_delete(args: argparse.Namespace) -> int:
@@ -138,7 +142,7 @@ def cmd_goal_delete(args: argparse.Namespace) -> int:
     goal = board.goal(args.id)
     links = board.links_to("goal", goal.id)
     board.delete_goal(goal.id)
-    print(deletion_note(goal.id, links, owned="checkin", noun="check-in"))
+    print(deletion_note(goal.id, links, owned="checkin"))
     return EXIT_OK
 
 
@@ -161,10 +165,10 @@ def cmd_strategy_list(args: argparse.Namespace) -> int:
         print_json([{**msgspec.to_builtins(s), "tasks": counts.get(s.id, 0)} for s in strategies])
     elif strategies:
         print(strategy_rows(strategies, counts))
-        _print_gaps(board, "")
+        _print_gaps(board)
     else:
-        print("No strategies match." if board.strategies() else
-              "No strategies yet: add one with `uplift strategy add \"Target mid-market\" --goal G-1`.")
+        print(_("No strategies match.") if board.strategies() else
+              _("No strategies yet: add one with `uplift strategy add \"Target mid-market\" --goal G-1`."))
     return EXIT_OK
 
 

@@ -10,8 +10,15 @@ import sys
 from sales.errors import Refused
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
-from tui.i18n import _, language, say
+from tui.i18n import N_, _, language, p_, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
+
+
+#: `uplift review`'s tables (upper-cased, as `uplift forecast`'s are).
+GOAL_COLUMNS = (N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
+PROCESS_COLUMNS = (N_("Process metric"),)
+LEADERBOARD_COLUMNS = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"))
+INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Name"))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -23,21 +30,23 @@ def cmd_review(args: argparse.Namespace) -> int:
         print_json(board.review())
         return EXIT_OK
     goals = board.goal_results()
-    print(table(["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"], [
+    print(table([_(name).upper() for name in GOAL_COLUMNS], [
         [g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-         gap_or_dash(g.gap, g.unit), g.source, g.title] for g in goals], max_last=60) if goals else "No goals yet.")
+         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], max_last=60)
+          if goals else _("No goals yet."))
     p = board.process_metrics()
     print()
-    print(table(["PROCESS METRIC", "VALUE"], [
-        ["won value", num_or_dash(p.won_value)], ["deals won", str(p.won_deals)],
-        ["new customers", str(p.new_customers)], ["activities", str(p.activities)],
-        ["win rate", pct_or_dash(p.win_rate)],
-        ["customer satisfaction",
-         f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else "not recorded"]]))
+    print(table([*(_(name).upper() for name in PROCESS_COLUMNS), p_("process metric", "value").upper()], [
+        [_("won value"), num_or_dash(p.won_value)], [_("deals won"), str(p.won_deals)],
+        [_("new customers"), str(p.new_customers)], [_("activities"), str(p.activities)],
+        [_("win rate"), pct_or_dash(p.win_rate)],
+        [_("customer satisfaction"),
+         f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")]]))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
-        print(safe(f"   {answer.answer}") if answer and answer.answer else f"   (not answered: uplift review answer {n} TEXT)")
+        print(safe(f"   {answer.answer}") if answer and answer.answer
+              else "   " + _("(not answered: uplift review answer {number} TEXT)").format(number=n))
     return EXIT_OK
 
 
@@ -63,9 +72,9 @@ def cmd_tick(args: argparse.Namespace) -> int:
     was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
     done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
     if was == done:  # nothing changed (and nothing was logged)
-        print(f"{args.number} was already ticked" if done else f"{args.number} was not ticked")
+        print((_("{number} was already ticked") if done else _("{number} was not ticked")).format(number=args.number))
     else:
-        print(f"{'ticked' if done else 'unticked'} {args.number}")
+        print((_("ticked {number}") if done else _("unticked {number}")).format(number=args.number))
     return EXIT_OK
 
 
@@ -78,7 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     write_output(args.output, text.encode("utf-8"), board)
-    print(f"wrote {args.output}")
+    print(_("wrote {path}").format(path=args.output))
     return EXIT_OK
 
 
@@ -144,9 +153,13 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
         paid = before.get(approval.rep)
-        print(safe(f"{approval.id} {approval.rep}: {approval.total:,.2f} paid"
-                   + (f" ({approval.paid_ref})" if approval.paid_ref else "")
-                   + (f"; {paid:,.2f} of it paid before, so {approval.total - paid:,.2f} now" if paid else "")))
+        values = dict(id=approval.id, rep=approval.rep, total=f"{approval.total:,.2f}", ref=approval.paid_ref,
+                      before=f"{paid or 0:,.2f}", now=f"{approval.total - (paid or 0):,.2f}")
+        said = ((_("{id} {rep}: {total} paid ({ref}); {before} of it paid before, so {now} now") if paid else
+                 _("{id} {rep}: {total} paid ({ref})")) if approval.paid_ref else
+                (_("{id} {rep}: {total} paid; {before} of it paid before, so {now} now") if paid else
+                 _("{id} {rep}: {total} paid")))
+        print(safe(said.format(**values)))
     if not marked:
         raise Refused("nothing to mark paid: no approved statement is waiting for payment "
                       "(uplift payout approve first)")
@@ -160,12 +173,12 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
         print(f"{approval.id} {approval.rep}: {approval.total:,.2f}")
     end = board.period()[1]
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
-        print(f"note: the cycle runs to {end}: these statements are approved as they stand today; "
-              f"a deal that moves later changes them, and they show as changed since", file=sys.stderr)
+        print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
+                "a deal that moves later changes them, and they show as changed since").format(end=end), file=sys.stderr)
     if not made and not any(s.plan for s in board.payouts(args.rep)):
-        print("Nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml).")
+        print(_("Nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)."))
     elif not made:
-        print("Nothing to approve: every statement says what its approval says.")
+        print(_("Nothing to approve: every statement says what its approval says."))
     return EXIT_OK
 
 
@@ -177,9 +190,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif not rows:
-        print("No reps on this board yet: add one with `uplift member add NAME --role rep`.")
+        print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     else:
-        print(table(["RANK", "REP", "ATTAINMENT", "WON VALUE", "ACTIVITIES"], [
+        print(table([_(name).upper() for name in LEADERBOARD_COLUMNS], [
             [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
             for r in rows]))
     return EXIT_OK
@@ -193,10 +206,10 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(plans)
     elif plans:
-        print(table(["ID", "QUOTA", "TIERS", "CAP", "NAME"], [
+        print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
             [p.id, num_or_dash(p.quota), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
     else:
-        print("No incentive plans: add one with `uplift incentive set FILE.yaml`.")
+        print(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.numbers import parse_number
 from sales.text import TITLE_MAX
-from tui.i18n import N_, _
+from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
@@ -96,7 +96,7 @@ class BudgetScreen(BoardView):
         self.query_one("#budget-totals", Static).update(plain(summary))
         flags = board.budget_flags()
         box = self.query_one("#budget-flags", Static)
-        box.update(plain("\n".join(f"! {flag}" for flag in flags)))
+        box.update(plain("\n".join(f"! {say(flag)}" for flag in flags)))
         box.display = bool(flags)
         training = self.query_one("#training-table", DataTable)
         training.clear()

@@ -30,7 +30,7 @@ from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.text import safe
-from tui.i18n import N_, _, language, n_, said, say_kept
+from tui.i18n import N_, _, language, n_, said, say, say_kept
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
@@ -126,7 +126,7 @@ def kpi_summary(d: Diagnosis) -> str:
                      + (" " + _("({change:+.1f}% on the {period} before)").format(change=change * 100, period=period)
                         if change is not None else "")
                      + (" " + _("(partial)") if last.partial else ""))
-    dropped = row_counts(d.dropped) or _("none")
+    dropped = row_counts(d.dropped, say) or _("none")
     lines.append(_("Dropped rows: {dropped}").format(dropped=dropped))
     return "\n".join(lines)
 

@@ -27,8 +27,9 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS, describe_rollup, rollup_history
+from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
+from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
@@ -54,43 +55,9 @@ def badge_cell(verdict) -> Text:
                 style="bold green" if verdict.passed else "bold red")
 
 
-def scope_text(scope) -> str:
-    """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
-    return ", ".join(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
-
-
-def reason_text(verdict, goal) -> str:
-    """A SMART verdict's reason in the interface's language: its templates translated, its values
-    (numbers, dates, ids, names) as they are, the goal's scope with its fields' names translated."""
-    if not verdict.parts:
-        return verdict.reason
-    return _(verdict.sep).join(
-        _(template).format(**{**values, "scope": scope_text(goal.scope)} if "scope" in values else values)
-        for template, values in verdict.parts)
-
-
-def pace_text(pace) -> str:
-    """Where a goal stands against its pace (sales.pace.Pace.describe, in the interface's language)."""
-    if pace.progress is None:
-        return _("no progress to measure (needs a baseline and a target)")
-    if pace.expected is None:
-        return _("{progress} of the way from baseline to target (needs a start and a deadline to judge the pace)").format(
-            progress=percent(pace.progress))
-    return _("{progress} of the way from baseline to target, {expected} expected by now").format(
-        expected=percent(pace.expected), progress=percent(pace.progress))
-
-
 def at_text(pace, rollup: str | None = None) -> str:
     """How far a goal has come, as the table's At column says it (marked Σ or μ when rolled up)."""
     return ("–" if pace.progress is None else percent(pace.progress)) + ROLLUP_MARKS.get(rollup, "")
-
-
-def rollup_text(current, unit: str) -> str:
-    """Where a rolled-up goal's value comes from: each contributor's value, and who is left out."""
-    words = {"sum": _("sum of {parts}"), "average": _("average of {parts}"),
-             "nobody": _("no contributor with a value yet"),
-             "left_out": " · " + _("left out (no check-in or baseline yet): {ids}")}
-    return describe_rollup(current, lambda value: describe_value(value, unit), words)
 
 
 def checkins_text(report) -> str:

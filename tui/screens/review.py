@@ -105,11 +105,11 @@ class ReviewScreen(BoardView):
         table.clear()
         for g in self.board.goal_results():
             cells = (g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-                     gap_or_dash(g.gap, g.unit), g.source, g.title)
+                     gap_or_dash(g.gap, g.unit), say(g.source), g.title)
             table.add_row(*(plain_rich(x) for x in cells), key=g.goal)
         self.query_one("#review-goals-empty").display = not table.row_count
         p = self.board.process_metrics()
-        csat = f"{num_or_dash(p.csat)} ({p.csat_source})" if p.csat is not None else _("not recorded")
+        csat = f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")
         self.query_one("#review-process", Static).update(plain(
             _("Process metrics: won value {won} · deals won {deals} · new customers {new} · activities "
               "{activities} · win rate {rate} · customer satisfaction {csat}").format(

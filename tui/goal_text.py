@@ -1,0 +1,45 @@
+"""A goal in words, in the interface's language: its SMART reasons, scope, pace and rolled-up
+value, as the Goals screen and `uplift goal show` say them (no Textual: the command line uses it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sales.pace import describe_value, percent
+from sales.rollup import describe_rollup
+from tui.i18n import _
+
+
+def scope_text(scope) -> str:
+    """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
+    return ", ".join(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
+
+
+def reason_text(verdict, goal) -> str:
+    """A SMART verdict's reason in the interface's language: its templates translated, its values
+    (numbers, dates, ids, names) as they are, the goal's scope with its fields' names translated."""
+    if not verdict.parts:
+        return verdict.reason
+    return _(verdict.sep).join(
+        _(template).format(**{**values, "scope": scope_text(goal.scope)} if "scope" in values else values)
+        for template, values in verdict.parts)
+
+
+def pace_text(pace) -> str:
+    """Where a goal stands against its pace (sales.pace.Pace.describe, in the interface's language)."""
+    if pace.progress is None:
+        return _("no progress to measure (needs a baseline and a target)")
+    if pace.expected is None:
+        return _("{progress} of the way from baseline to target (needs a start and a deadline to judge the pace)").format(
+            progress=percent(pace.progress))
+    return _("{progress} of the way from baseline to target, {expected} expected by now").format(
+        expected=percent(pace.expected), progress=percent(pace.progress))
+
+
+def rollup_text(current, unit: str, write: Callable[[float | None], str] | None = None, then: str = " · ") -> str:
+    """Where a rolled-up goal's value comes from: each contributor's value (written by `write`,
+    default with the goal's unit), then (after `then`) who is left out."""
+    words = {"sum": _("sum of {parts}"), "average": _("average of {parts}"),
+             "nobody": _("no contributor with a value yet"),
+             "left_out": then + _("left out (no check-in or baseline yet): {ids}")}
+    return describe_rollup(current, write or (lambda value: describe_value(value, unit)), words)
