@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sales.diagnosis import Diagnosis, Finding, Metrics
 from sales.errors import Word
 from sales.numbers import rounded
-from sales.phrases import Phrase, from_builtins
+from sales.phrases import Phrase, kept
 from sales.record_rules import (
     DROP_CANCELLED,
     DROP_NO_AMOUNT,
@@ -83,9 +83,8 @@ def row_counts(reasons: dict[str, int], say: Say = str) -> str:
 
 
 def said_finding(finding: Finding, say: Say = str) -> str:
-    """A weak spot by its kept template (as tui.i18n.say_kept says it), else its English."""
-    text = from_builtins(finding.said) if finding.said is not None else None
-    return say(text) if isinstance(text, Phrase) else finding.text
+    """A weak spot by its kept template, else its English."""
+    return say(kept(finding.said, finding.text))
 
 
 def _new_customers(m: Metrics, say: Say, mark: str = "") -> str:

@@ -55,3 +55,10 @@ def from_builtins(data: object) -> object:
     if isinstance(data, dict) and set(data) == {"word"}:
         return Word(data["word"])
     return data
+
+
+def kept(said: object, english: str) -> str:
+    """Text kept in a file with its template (`as_builtins`, e.g. a Finding's `said`) as the
+    Phrase it was, or `english` where none was kept (a file written before there was one)."""
+    text = from_builtins(said) if said is not None else None
+    return text if isinstance(text, Phrase) else english

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sales.cycle import Cycle, Diagnose, Goals, Plan, Review, Track, paces, task_counts, ticked
 from sales.goals import checkin_due
-from sales.phrases import Phrase, from_builtins
+from sales.phrases import kept
 from store.board_core import BoardCore
 
 
@@ -68,7 +68,4 @@ class CycleQueries(BoardCore):
 def _first(findings) -> str | None:
     """The most severe finding's text, as a Phrase where its template was kept (the cycle view
     says it in the interface's language)."""
-    if not findings:
-        return None
-    kept = from_builtins(findings[0].said) if findings[0].said else None
-    return kept if isinstance(kept, Phrase) else findings[0].text
+    return kept(findings[0].said, findings[0].text) if findings else None

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sales.errors import Invalid, Said, Word
-from sales.phrases import Phrase, from_builtins
+from sales.phrases import Phrase
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -146,8 +146,13 @@ def said_reason(error: BaseException) -> str:
 
 def say(text: str) -> str:
     """Text the domain composed (a sales.phrases.Phrase) in the interface's language; any other
-    text as it is."""
-    return _filled(text.template, text.values) if isinstance(text, Phrase) else text
+    text as it is. A Phrase whose template the catalogue lacks (one kept in a file by an earlier
+    version) is said in its English whole, not half in each language."""
+    if not isinstance(text, Phrase):
+        return text
+    if text.template not in _table and language() != ENGLISH:
+        return str(text)  # (kept by a version whose words the catalogue no longer has: as written)
+    return _filled(text.template, text.values)
 
 
 def _filled(template: str, values: Mapping[str, object]) -> str:
@@ -155,15 +160,6 @@ def _filled(template: str, values: Mapping[str, object]) -> str:
     if not values:
         return _(template)
     return _(template).format(**{name: _value(value) for name, value in values.items()})
-
-
-def say_kept(said: object, english: str) -> str:
-    """Text kept on the board with its template (sales.phrases.as_builtins: a finding of a kept
-    diagnosis) in the interface's language; `english` where none was kept."""
-    if said is None:
-        return english
-    text = from_builtins(said)
-    return say(text) if isinstance(text, Phrase) else english
 
 
 def _value(value: object) -> object:

@@ -28,3 +28,22 @@ def test_a_kept_finding_is_said_in_the_language_it_is_read_in(run, monkeypatch, 
     assert "销售代表 C：收入 100，销售代表中位数为 1,000" in out
     code, out, err = run("diagnosis", "list", "--json")
     assert json.loads(out)[0]["findings"][0]["text"] == "Rep C: revenue 100 vs median rep 1,000"
+
+
+def test_kept_text_in_words_the_catalogue_no_longer_has_is_said_in_its_english_whole(monkeypatch) -> None:
+    """A finding kept by an earlier version, whose template this catalogue lacks, reads as it
+    was written, not with its subject in Chinese and the rest in English."""
+    from sales.phrases import Phrase, as_builtins, kept
+    from tui.i18n import say, set_language
+
+    old = as_builtins(Phrase("{subject}: lowest ROI {roi:.2f} of all", subject=Phrase("{value} region", value="West"),
+                             roi=0.5))
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    set_language()
+    try:
+        assert say(kept(old, "West region: lowest ROI 0.50 of all")) == "West region: lowest ROI 0.50 of all"
+        assert say(kept(None, "as it was written")) == "as it was written"
+        assert say(kept(as_builtins(Phrase("{value} region", value="West")), "West region")) == "West 区域"
+    finally:
+        monkeypatch.delenv("UPLIFT_LANG")
+        set_language()

@@ -29,8 +29,9 @@ from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
 from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
+from sales.phrases import kept
 from sales.text import safe
-from tui.i18n import N_, _, language, n_, said, say, say_kept
+from tui.i18n import N_, _, language, n_, said, say
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
@@ -164,7 +165,7 @@ def in_form_words(error: object) -> str:
 def findings_text(d: Diagnosis) -> str:
     if not d.findings:
         return _("Weak spots: none above the thresholds.")
-    return _("Weak spots") + "\n" + "\n".join(f"{i}. {say_kept(f.said, f.text)}" for i, f in enumerate(d.findings, 1))
+    return _("Weak spots") + "\n" + "\n".join(f"{i}. {say(kept(f.said, f.text))}" for i, f in enumerate(d.findings, 1))
 
 
 class DiagnoseScreen(BoardView):
