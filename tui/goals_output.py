@@ -139,6 +139,8 @@ def totals_line(totals: Totals) -> str:
         amount=money(totals.budget))
     text = budget + " · " + _("approved {approved} · spent {spent} · waiting {waiting}").format(
         approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
-    if totals.left is not None:
+    if totals.left is not None and totals.left < 0:  # more approved than the plan's budget
+        text += " · " + _("{amount} over the plan's budget").format(amount=money(-totals.left))
+    elif totals.left is not None:
         text += " · " + _("{amount} left to approve").format(amount=money(totals.left))
     return text

@@ -26,7 +26,7 @@ def test_budget_flags_and_words_are_said_in_chinese(spent, run, monkeypatch) -> 
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "状态", "类别", "申请", "批准", "已支出", "用于", "由", "标题"]
     assert lines[1].split()[:3] == ["B-1", "已批准", "其他"]
-    assert lines[3] == "计划预算 500 · 已批准 800 · 已支出 950 · 待审批 200 · 还可批准 -300"
+    assert lines[3] == "计划预算 500 · 已批准 800 · 已支出 950 · 待审批 200 · 超出计划预算 300"
     assert lines[4:] == ["! B-1“Booth”：已批准 800，已支出 900（超出 100）",
                          "! B-2“Fair”：已支出 50，但该预算项的状态是已申请",
                          "! 已批准 800，计划预算为 500（超出 300）",
@@ -44,6 +44,7 @@ def test_budget_flags_and_words_are_said_in_chinese(spent, run, monkeypatch) -> 
 def test_budget_flags_stay_english_in_english_and_in_json(spent, run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, out, err = run("budget", "list")
+    assert out.splitlines()[3] == "plan budget 500 · approved 800 · spent 950 · waiting 200 · 300 over the plan's budget"
     assert out.splitlines()[4:] == ["! B-1 “Booth”: 900 spent of 800 approved (100 over)",
                                     "! B-2 “Fair”: 50 spent but the line is requested",
                                     "! approved 800 of the plan's 500 budget (300 over)",
@@ -52,3 +53,14 @@ def test_budget_flags_stay_english_in_english_and_in_json(spent, run, monkeypatc
     code, out, err = run("budget", "list", "--json")
     import json
     assert json.loads(out)["flags"][1] == "B-2 “Fair”: 50 spent but the line is requested"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "200 left to approve"), ("zh", "还可批准 200")])
+def test_the_totals_say_what_is_left_to_approve_within_the_budget(team, run, monkeypatch, lang, said) -> None:
+    board = Board(team, actor="dana")
+    board.approve_budget(board.request_budget("Booth", 800, task="T-1").id, "ok", 800)
+    board.set_plan_budget(1000)  # 1000 - 800 approved
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    code, out, err = run("budget", "list")
+    assert code == 0, err
+    assert out.splitlines()[2].endswith(" · " + said)

@@ -135,25 +135,25 @@ def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     run = add_verb(verbs, common, "diagnose", cmd_diagnose,
                    _("diagnose sales records (CSV, XLSX or XLS): KPIs, breakdowns, weak spots; keeps a snapshot"))
-    add_path(run, "files", stdin=False, nargs="+", metavar="FILE", help="one file, or several of the same layout")
+    add_path(run, "files", stdin=False, nargs="+", metavar="FILE", help=_("one file, or several of the same layout"))
     run.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                     help="say which column holds a field (repeatable); saved for files with the same columns")
+                     help=_("say which column holds a field (repeatable); saved for files with the same columns"))
     run.add_argument("--period", choices=("month", "quarter"), default="month",
-                     help="the periods the report compares (default month)")
+                     help=_("the periods the report compares (default month)"))
     add_path(run, "--join", stdin=False, action="append", default=[], metavar="FILE:KEY",
-             help="add the columns of FILE to each row with the same KEY (repeatable)")
-    add_path(run, "--costs", stdin=False, metavar="FILE", help="costs per region, channel, rep or product line (for ROI)")
+             help=_("add the columns of FILE to each row with the same KEY (repeatable)"))
+    add_path(run, "--costs", stdin=False, metavar="FILE", help=_("costs per region, channel, rep or product line (for ROI)"))
     run.add_argument("--date-format", metavar="FMT",
-                     help="dayfirst, monthfirst, iso, or a strftime format such as %%d.%%m.%%Y")
-    run.add_argument("--json", action="store_true", help="print the whole diagnosis as JSON, nothing else")
-    run.add_argument("--no-save", action="store_true", help="don't keep a snapshot or the mapping on the board")
+                     help=_("dayfirst, monthfirst, iso, or a strftime format such as %%d.%%m.%%Y"))
+    run.add_argument("--json", action="store_true", help=_("print the whole diagnosis as JSON, nothing else"))
+    run.add_argument("--no-save", action="store_true", help=_("don't keep a snapshot or the mapping on the board"))
 
     group = verbs.add_parser("diagnosis", help=_("the diagnoses kept on the board")).add_subparsers(
-        title="diagnosis commands", metavar="VERB", required=True)
-    lst = add_verb(group, common, "list", cmd_diagnosis_list, "list kept diagnoses, newest first")
+        title=_("diagnosis commands"), metavar="VERB", required=True)
+    lst = add_verb(group, common, "list", cmd_diagnosis_list, _("list kept diagnoses, newest first"))
     lst.add_argument("--json", action="store_true")
-    show = add_verb(group, common, "show", cmd_diagnosis_show, "print a kept diagnosis (default: the newest)")
+    show = add_verb(group, common, "show", cmd_diagnosis_show, _("print a kept diagnosis (default: the newest)"))
     show.add_argument("id", nargs="?", metavar="ID")
     show.add_argument("--json", action="store_true")
-    delete = add_verb(group, common, "delete", cmd_diagnosis_delete, "delete a kept diagnosis (leads only)")
+    delete = add_verb(group, common, "delete", cmd_diagnosis_delete, _("delete a kept diagnosis (leads only)"))
     delete.add_argument("id")

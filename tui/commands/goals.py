@@ -203,44 +203,47 @@ def cmd_strategy_delete(args: argparse.Namespace) -> int:
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
     goal = verbs.add_parser("goal", help=_("SMART goals and their check-ins")).add_subparsers(
-        title="goal commands", metavar="VERB", required=True)
-    lst = add_verb(goal, common, "list", cmd_goal_list, "list goals with their SMART badges and pace")
+        title=_("goal commands"), metavar="VERB", required=True)
+    lst = add_verb(goal, common, "list", cmd_goal_list, _("list goals with their SMART badges and pace"))
     add_ref(lst, "--owner", kind="member", owns=("goals",), metavar="U")
     lst.add_argument("--json", action="store_true")
 
     def goal_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
         add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
-        add_ref(sub, "--parent", kind="goal", metavar="G", help="the goal it contributes to (a rep's part of a team goal)")
+        add_ref(sub, "--parent", kind="goal", metavar="G", help=_("the goal it contributes to (a rep's part of a team goal)"))
         sub.add_argument("--rollup", choices=ROLLUPS,
-                         help="where its progress comes from: its own check-ins (none), or the sum or "
-                              "average of the goals that contribute to it (same metric and unit)")
-        sub.add_argument("--metric", help="a diagnosis KPI (revenue, win_rate, ...) or your own")
-        for name in ("region", "product-line", "channel", "segment"):
-            sub.add_argument(f"--{name}", metavar="NAME", help=f"scope: the {name.replace('-', ' ')} (all for every one)")
-        sub.add_argument("--baseline", metavar="N", help="where it starts: a number, or `snapshot` for the latest diagnosis value")
-        sub.add_argument("--target", metavar="N", help="an absolute value (1.38M) or a change (+15%%)")
-        sub.add_argument("--unit", help="$, %%, customers, ...")
-        sub.add_argument("--direction", choices=DIRECTIONS, help="increase to, decrease to, stay above, stay below")
+                         help=_("where its progress comes from: its own check-ins (none), or the sum or "
+                              "average of the goals that contribute to it (same metric and unit)"))
+        sub.add_argument("--metric", help=_("a diagnosis KPI (revenue, win_rate, ...) or your own"))
+        for name, scope_help in (("region", _("scope: the region (all for every one)")),
+                                 ("product-line", _("scope: the product line (all for every one)")),
+                                 ("channel", _("scope: the channel (all for every one)")),
+                                 ("segment", _("scope: the segment (all for every one)"))):
+            sub.add_argument(f"--{name}", metavar="NAME", help=scope_help)
+        sub.add_argument("--baseline", metavar="N", help=_("where it starts: a number, or `snapshot` for the latest diagnosis value"))
+        sub.add_argument("--target", metavar="N", help=_("an absolute value (1.38M) or a change (+15%%)"))
+        sub.add_argument("--unit", help=_("$, %%, customers, ..."))
+        sub.add_argument("--direction", choices=DIRECTIONS, help=_("increase to, decrease to, stay above, stay below"))
         sub.add_argument("--start", metavar="DATE")
         sub.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD, +6w, ...")
         sub.add_argument("--subtarget", action="append", metavar="TEXT",
-                         help="e.g. \"new customers >= 30%% of the growth\" (repeatable)")
+                         help=_("e.g. \"new customers >= 30%% of the growth\" (repeatable)"))
         sub.add_argument("--description", metavar="TEXT")
 
-    add = add_verb(goal, common, "add", cmd_goal_add, "add a goal and print its id")
+    add = add_verb(goal, common, "add", cmd_goal_add, _("add a goal and print its id"))
     add.add_argument("title")
     goal_options(add)
-    edit = add_verb(goal, common, "edit", cmd_goal_edit, "change fields of a goal (an empty value clears one)")
+    edit = add_verb(goal, common, "edit", cmd_goal_edit, _("change fields of a goal (an empty value clears one)"))
     edit.add_argument("id")
     edit.add_argument("--title")
     goal_options(edit, owns=("goals",))  # (a goal keeps an owner who has left, until handed on)
-    show = add_verb(goal, common, "show", cmd_goal_show, "a goal with its SMART check, pace and check-ins")
+    show = add_verb(goal, common, "show", cmd_goal_show, _("a goal with its SMART check, pace and check-ins"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     delete = add_verb(goal, common, "delete", cmd_goal_delete,
-                      "delete a goal and its check-ins; what serves it stays, unlinked (leads only)")
+                      _("delete a goal and its check-ins; what serves it stays, unlinked (leads only)"))
     delete.add_argument("id")
-    checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, "record where a goal's metric stands now")
+    checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
     checkin.add_argument("id")
     checkin.add_argument("value")
     checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track")
@@ -248,22 +251,22 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("--json", action="store_true")
 
     strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(
-        title="strategy commands", metavar="VERB", required=True)
-    slist = add_verb(strategy, common, "list", cmd_strategy_list, "list strategies with their goals and task counts")
-    add_ref(slist, "--goal", kind="goal", metavar="G", help="only strategies serving this goal")
+        title=_("strategy commands"), metavar="VERB", required=True)
+    slist = add_verb(strategy, common, "list", cmd_strategy_list, _("list strategies with their goals and task counts"))
+    add_ref(slist, "--goal", kind="goal", metavar="G", help=_("only strategies serving this goal"))
     slist.add_argument("--json", action="store_true")
-    sadd = add_verb(strategy, common, "add", cmd_strategy_add, "add a strategy and print its id")
+    sadd = add_verb(strategy, common, "add", cmd_strategy_add, _("add a strategy and print its id"))
     sadd.add_argument("title")
     sadd.add_argument("--dimension", choices=DIMENSIONS, default="market")
-    add_ref(sadd, "--goal", kind="goal", how=REPEATED, action="append", metavar="G", help="a goal it serves (repeatable)")
+    add_ref(sadd, "--goal", kind="goal", how=REPEATED, action="append", metavar="G", help=_("a goal it serves (repeatable)"))
     sadd.add_argument("--description", metavar="TEXT")
-    sedit = add_verb(strategy, common, "edit", cmd_strategy_edit, "change a strategy (leads only)")
+    sedit = add_verb(strategy, common, "edit", cmd_strategy_edit, _("change a strategy (leads only)"))
     sedit.add_argument("id")
     sedit.add_argument("--title")
     sedit.add_argument("--dimension", choices=DIMENSIONS)
     add_ref(sedit, "--goal", kind="goal", how=REPEATED, action="append", metavar="G",
-                       help="a goal it serves (repeatable; replaces the list; --goal '' for none)")
+                       help=_("a goal it serves (repeatable; replaces the list; --goal '' for none)"))
     sedit.add_argument("--description", metavar="TEXT")
     sdelete = add_verb(strategy, common, "delete", cmd_strategy_delete,
-                       "delete a strategy; its tasks, budget lines and training stay, unlinked (leads only)")
+                       _("delete a strategy; its tasks, budget lines and training stay, unlinked (leads only)"))
     sdelete.add_argument("id")

@@ -10,7 +10,6 @@ from tui.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_REFUSED,
-    BadInput,
     add_path,
     add_verb,
     open_board,
