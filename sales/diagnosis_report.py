@@ -22,7 +22,7 @@ from sales.record_rules import (
     DROP_OPEN,
     PARTIAL_NO_CUSTOMER,
 )
-from sales.text import display_width
+from sales.text import cut, display_width
 
 #: How many findings and groups the text report shows (the JSON has them all).
 REPORT_FINDINGS = 10
@@ -60,14 +60,8 @@ def _pad(text: str, width: int) -> str:
 
 def _cut(text: str, width: int) -> str:
     """`text` cut to at most `width` terminal cells, then padded to exactly that many."""
-    out, used = [], 0
-    for char in text:
-        cells = display_width(char)
-        if used + cells > width:
-            break
-        out.append(char)
-        used += cells
-    return "".join(out) + " " * (width - used)
+    start = cut(text, width)
+    return start + " " * (width - display_width(start))
 
 
 #: Marks the first period's new customers: no one can have bought before the data starts, so

@@ -99,16 +99,22 @@ def display_width(text: str) -> int:
     return width
 
 
+def cut(text: str, width: int) -> str:
+    """The start of `text` that fits in `width` cells (a wide character that would straddle
+    the edge is left out)."""
+    out, used = [], 0
+    for char in text:
+        cells = display_width(char)
+        if used + cells > width:
+            break
+        out.append(char)
+        used += cells
+    return "".join(out)
+
+
 def fit(text: str, width: int) -> str:
     """`text` cut (with …) or padded with spaces to exactly `width` cells."""
-    out, used = [], 0
     if display_width(text) > width:
-        width -= 1
-        for char in text:
-            cells = display_width(char)
-            if used + cells > width:
-                break
-            out.append(char)
-            used += cells
-        return "".join(out) + "…" + " " * (width - used)
+        start = cut(text, width - 1)
+        return start + "…" + " " * (width - 1 - display_width(start))
     return text + " " * (width - display_width(text))

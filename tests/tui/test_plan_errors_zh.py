@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store.board import Board
 from tests.conftest import snapshot_files
-from tests.tui.test_plan_files import answer_path
+from tests.tui.test_plan_files import import_file, shown_text
 from tui.app import UpliftApp
 from tui.screens.plan_file import PlanProblems
 
@@ -18,11 +18,9 @@ async def test_a_plan_files_problems_are_listed_in_chinese_with_their_lines(team
     before = snapshot_files(team)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
-        await pilot.pause()
-        await answer_path(app, pilot, plan)
+        await import_file(app, pilot, plan)
         assert isinstance(app.screen, PlanProblems)
-        assert str(app.screen.query_one("#problem-lines").render()).splitlines() == [
+        assert shown_text(app, "#problem-lines").splitlines() == [
             f"{plan}:4: tasks[0].status: 'finished' 不在可选值中：todo, doing, blocked, done",
             f"{plan}:5: tasks[0].due: '2026-02-30' 不是日期：请写成 YYYY-MM-DD",
             f"{plan}:6: tasks[0].tags: 应为列表，实际是数字 3",

@@ -19,6 +19,13 @@ async def answer_path(app, pilot, path) -> None:
     await pilot.pause()
 
 
+async def import_file(app, pilot, path) -> None:
+    """`i`, and the path typed into its prompt."""
+    await pilot.press("i")
+    await pilot.pause()
+    await answer_path(app, pilot, path)
+
+
 def shown_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
@@ -61,17 +68,13 @@ async def test_import_shows_the_dry_run_and_applies_only_on_yes(team, tmp_path) 
     before = snapshot_files(team)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
-        await pilot.pause()
-        await answer_path(app, pilot, plan)
+        await import_file(app, pilot, plan)
         assert isinstance(app.screen, ImportPreview)
         assert "Would change 1:\n  T-1  (title)" in shown_text(app, "#preview-lines")
         await pilot.press("n")
         await pilot.pause()
         assert snapshot_files(team) == before
-        await pilot.press("i")
-        await pilot.pause()
-        await answer_path(app, pilot, plan)
+        await import_file(app, pilot, plan)
         await pilot.press("y")
         await pilot.pause()
         assert app.board.task("T-1").title == "Call Acme twice"
@@ -84,9 +87,7 @@ async def test_import_problems_are_listed_with_their_lines_as_plain_text(team, t
     before = snapshot_files(team)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
-        await pilot.pause()
-        await answer_path(app, pilot, plan)
+        await import_file(app, pilot, plan)
         assert isinstance(app.screen, PlanProblems)
         assert shown_text(app, "#problem-lines").splitlines() == [
             f"{plan}:4: tasks[0].status: '[b]done[/b]' is not one of: todo, doing, blocked, done",
@@ -103,9 +104,7 @@ async def test_a_reps_refused_import_lists_the_refusal(team, tmp_path) -> None:
     plan.write_text("tasks:\n- id: T-2\n  title: Visit Betasoloin today\n  owner: bea\n")
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
-        await pilot.pause()
-        await answer_path(app, pilot, plan)
+        await import_file(app, pilot, plan)
         assert isinstance(app.screen, PlanProblems)
         assert shown_text(app, "#problem-lines") == (
             f"{plan}:2: tasks[0]: a rep may only change their own tasks; this one is bea's")
