@@ -30,10 +30,10 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
     d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
     if d.snapshot:
         source = ", ".join(PurePath(f).name for f in d.files) or "?"
+        spots = n_("{count} weak spot", "{count} weak spots", d.findings).format(count=d.findings)
         diagnose = [_("latest diagnosis {id}, {day} ({source}): revenue {revenue}").format(
             id=d.snapshot, day=(d.saved_at or "")[:10], source=source, revenue=num_or_dash(d.revenue)),
-            n_("{count} weak spot", "{count} weak spots", d.findings).format(count=d.findings)
-            + (": " + say(d.first_finding) if d.first_finding else "")]
+            _("{spots}: {first}").format(spots=spots, first=say(d.first_finding)) if d.first_finding else spots]
     else:
         diagnose = [_("no diagnosis yet: run one on last year's sales (1, then o; or `uplift diagnose FILE`)")]
     diagnose.append(n_("notes {notes} ({pain} pain point) · checklist {checklist}",
