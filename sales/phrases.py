@@ -4,7 +4,7 @@ so that the interface can say it in its language, as it says errors (sales/error
 A Phrase is a str: the English, the template filled in, which is what scripts, files and
 comparisons see. The interface says it through tui.i18n.say(): the template looked up in its
 catalogue and the values put in, Words (sales.errors.Word) and Phrases among them said too.
-Encoders that only know plain str are given `str` for it (tui.cli_output.print_json)."""
+Encoders that only know plain str are given its English (`english`, msgspec's enc_hook)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ class Phrase(str):
 
 def _phrase(template: str, values: dict[str, Any]) -> Phrase:
     return Phrase(template, **values)
+
+
+def english(value: object) -> str:
+    """msgspec's `enc_hook` for data that may hold Phrases or Words: each as the English it is
+    (scripts and files get the English). Anything else msgspec cannot encode is a bug, and raises."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def days(count: int) -> Phrase:

@@ -36,7 +36,7 @@ from sales.review import (
     rep_results,
 )
 from sales.review_report import ReviewData, findings
-from sales.phrases import Phrase
+from sales.phrases import Phrase, english
 from sales.rollup import Current
 from sales.snapshots import period_start
 from sales.validation import convert
@@ -322,8 +322,8 @@ class ReviewChanges(BoardCore):
         """Everything `uplift review --json` prints."""
         start, end = self.period()
         return {"period": {"start": start, "end": end},
-                "goals": msgspec.to_builtins(self.goal_results(), enc_hook=str),  # a source: its English
-                "process": msgspec.to_builtins(self.process_metrics(), enc_hook=str),
+                "goals": msgspec.to_builtins(self.goal_results(), enc_hook=english),  # a source: its English
+                "process": msgspec.to_builtins(self.process_metrics(), enc_hook=english),
                 "win_loss": msgspec.to_builtins(self.win_loss()),
                 "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                             for n, (q, a) in enumerate(self.answers_by_question(), 1)],

@@ -16,6 +16,7 @@ import msgspec
 
 from sales.activity import Activity, describe
 from sales.deal_fields import EXPORT_COLUMNS
+from sales.phrases import english
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.i18n import N_, _, say
@@ -82,15 +83,7 @@ def write_json(data: bytes) -> None:
 
 
 def print_json(value: object) -> None:
-    write_json(msgspec.json.encode(msgspec.to_builtins(value, enc_hook=_plain_text)))
-
-
-def _plain_text(value: object) -> str:
-    """A str of a kind of our own (sales.phrases.Phrase, sales.errors.Word) as the text it is:
-    scripts get the English. Anything else msgspec cannot encode is a bug, and still raises."""
-    if isinstance(value, str):
-        return str.__str__(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    write_json(msgspec.json.encode(msgspec.to_builtins(value, enc_hook=english)))  # (a Phrase: its English)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
