@@ -104,13 +104,12 @@ class MappingError(Reason):
     With `item` (the override as given, `Foo=bar`) the message is the command line's, `--map
     Foo=bar: reason` (`option` names the flag); `item` and `reason` stay apart so that an
     interface that takes the mapping another way can name it its own way. The reason is a
-    template and its `values` (sales.errors): `reason` is its English, `reason_said` the Reason
-    to say it in the interface's language."""
+    template and its `values` (sales.errors), kept as `reason_said`, the Reason to say it in the
+    interface's language (str() of it is the English)."""
 
     def __init__(self, reason: object, item: str | None = None, option: str = "--map", **values: object) -> None:
         self.item, self.option = item, option
         self.reason_said = Reason(reason, **values)
-        self.reason = str(self.reason_said)
         if item is None:
             super().__init__(self.reason_said)
         else:

@@ -51,8 +51,7 @@ class RecordsError(Reason):
     `reason` is a template and `values` its values (sales.errors), said in the interface's
     language like any Reason. The parts stay apart for an interface that says them its own way:
     `where_said` (file, column, row), `bare_said` (the reason alone) and `reason_said` (with the
-    command line's `--join FILE:KEY` / `--map COLUMN=FIELD`); `where`, `bare` and `reason` are
-    their English."""
+    command line's `--join FILE:KEY` / `--map COLUMN=FIELD`); str() of each is its English."""
 
     def __init__(self, file: str | Path, reason: object, column: str | None = None, row: int | None = None,
                  map_to: str | None = None, join: str | None = None, **values: object):
@@ -66,7 +65,6 @@ class RecordsError(Reason):
         self.bare_said = Reason(reason, **values)
         self.reason_said = _with_fix(self.bare_said, join, map_to)
         self.where_said = _where(Path(self.file).name, column, row)
-        self.bare, self.reason, self.where = str(self.bare_said), str(self.reason_said), str(self.where_said)
         super().__init__(Reason("{where}: {reason}", where=self.where_said, reason=self.reason_said))
 
 
