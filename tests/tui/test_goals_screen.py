@@ -45,6 +45,13 @@ async def open_goals(pilot, app: UpliftApp) -> None:
                 and app.focused is app.screen.query_one("#goals-table"))
 
 
+async def open_budget(pilot, app: UpliftApp) -> None:
+    """The Goals screen, then b: the budget screen."""
+    await open_goals(pilot, app)
+    await pilot.press("b")
+    await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+
+
 async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
@@ -194,11 +201,7 @@ async def test_a_rep_is_told_they_may_not_approve(team) -> None:
     Board(team, actor="ali").request_budget("Booth", 8000, strategy="S-1")
     app = app_for(team, actor="ali")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
-        await pilot.press("b")
-        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await open_budget(pilot, app)
         await pilot.pause()
         for key in ("a", "x", "t"):  # told at once, not after a form's worth of answers
             app._notifications.clear()
@@ -386,10 +389,7 @@ async def test_a_training_item_is_deleted_from_the_budget_screen(team) -> None:
     lead.add_training("Objection handling")
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
-        await pilot.press("b")
-        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await open_budget(pilot, app)
         app.screen.query_one("#training-table").focus()
         await pilot.press("down", "delete")
         await until(pilot, lambda: isinstance(app.screen, Confirm))
@@ -457,10 +457,7 @@ async def test_a_training_item_gone_since_the_table_was_drawn_is_said_so(team, m
         return any(str(n.message) == words and n.severity == "error" for n in app._notifications)
 
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
-        await pilot.press("b")
-        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await open_budget(pilot, app)
         app.screen.query_one("#training-table").focus()
         lead.delete_training("L-1")
         await pilot.press("d")
@@ -647,9 +644,7 @@ async def test_an_empty_training_table_says_what_fills_it(team) -> None:
 
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await open_goals(pilot, app)
-        await pilot.press("b")
-        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await open_budget(pilot, app)
         await pilot.pause()
         heading = app.screen.query_one("#training-heading", Static)
         assert str(heading.content) == "Training: none yet, press t to add one"
