@@ -10,41 +10,36 @@ values is used as it is, braces and all; with values, a literal brace is written
 
 An error can be given another error as its message: it then says that error's message (`raise
 Invalid("tag", error) from None` for a Reason a sales function raised), still translatable.
+
+The message is kept as a Phrase (sales.phrases), the same shape as any text the domain composes
+for a person, and said by the same function (tui.i18n.say).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from sales.phrases import Phrase, Word
 
-
-class Word(str):
-    """An English word or phrase chosen by the code (not typed by a person) that goes into a
-    message as a value and is translated with it: "task", "lead", "approve budget lines"."""
-
-    __slots__ = ()
+__all__ = ["Invalid", "NotAnId", "NotFound", "Reason", "Refused", "Said", "UpliftError", "Word", "first_line"]
 
 
 class Said:
-    """A message as a template and its values (see the module's docstring)."""
+    """An error whose message is a Phrase: its template and values (see the module's docstring)."""
 
-    template: str
-    params: Mapping[str, object]
+    said: Phrase
 
-    def _take(self, message: object, params: dict[str, object]) -> str:
-        """Keep `message` (a template, or an error whose message to say) and `params`; the
-        English, filled in."""
+    def _take(self, message: object, params: dict[str, object]) -> Phrase:
+        """Keep `message` (a template, or an error whose message to say) with `params` as the
+        error's Phrase, which is also its English."""
         if isinstance(message, Said):
-            self.template, self.params = message.template, {**message.params, **params}
-        elif isinstance(message, BaseException):  # a library's error: its text, as data
-            self.template, self.params = "{text}", {"text": first_line(message) or type(message).__name__}
+            message = message.said
+        if isinstance(message, Phrase):
+            template, params = message.template, {**message.values, **params}
+        elif isinstance(message, BaseException):  # a library's error: its text, as it says it
+            template, params = first_line(message) or type(message).__name__, {}
         else:
-            self.template, self.params = str(message), params
-        return fill(self.template, self.params)
-
-
-def fill(template: str, params: Mapping[str, object]) -> str:
-    """`template` with `params` put in (as it is when there are none)."""
-    return template.format(**params) if params else template
+            template = str(message)
+        self.said = Phrase(template, **params)
+        return self.said
 
 
 class UpliftError(Said, Exception):

@@ -3,14 +3,21 @@ so that the interface can say it in its language, as it says errors (sales/error
 
 A Phrase is a str: the English, the template filled in, which is what scripts, files and
 comparisons see. The interface says it through tui.i18n.say(): the template looked up in its
-catalogue and the values put in, Words (sales.errors.Word) and Phrases among them said too.
+catalogue and the values put in, Words and Phrases among them said too. An error's message
+(sales.errors) is a Phrase too.
 Encoders that only know plain str are given its English (`english`, msgspec's enc_hook)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sales.errors import Word
+
+
+class Word(str):
+    """An English word or phrase chosen by the code (not typed by a person) that goes into a
+    message as a value and is translated with it: "task", "lead", "approve budget lines"."""
+
+    __slots__ = ()
 
 
 class Phrase(str):

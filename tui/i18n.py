@@ -18,8 +18,8 @@ time a lookup needs it: the command line pays nothing in English and one small J
 Chinese (no YAML, no Textual). This module imports only the standard library, sales.errors
 and sales.phrases.
 
-Errors are said in the interface's language too: `said(error)` looks up the error's template
-(sales.errors) and puts its values in, translating those that are Words. Board data (task
+Errors are said in the interface's language too: an error's message is a Phrase (sales.errors),
+and `said(error)` says it as `say()` says any Phrase. Board data (task
 titles, names, stage names, notes) is shown as typed, and so is the other text the domain
 composes (SMART reasons, alert messages, activity descriptions): see the README's "Language"
 section.
@@ -31,8 +31,8 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sales.errors import Invalid, Said, Word
-from sales.phrases import Phrase
+from sales.errors import Invalid, Said
+from sales.phrases import Phrase, Word
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -141,7 +141,7 @@ def said(error: BaseException) -> str:
 
 def said_reason(error: BaseException) -> str:
     """An error's message in the interface's language, without the field an Invalid names."""
-    return _filled(error.template, error.params) if isinstance(error, Said) else str(error)
+    return say(error.said) if isinstance(error, Said) else str(error)
 
 
 def say(text: str) -> str:
@@ -152,14 +152,9 @@ def say(text: str) -> str:
         return text
     if text.template not in _table and language() != ENGLISH:
         return str(text)  # (kept by a version whose words the catalogue no longer has: as written)
-    return _filled(text.template, text.values)
-
-
-def _filled(template: str, values: Mapping[str, object]) -> str:
-    """`template` looked up and its values put in, each as it is said (`_value`)."""
-    if not values:
-        return _(template)
-    return _(template).format(**{name: _value(value) for name, value in values.items()})
+    if not text.values:
+        return _(text.template)
+    return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
 
 
 def _value(value: object) -> object:
