@@ -361,14 +361,7 @@ def spelled_out_messages() -> dict[str, list[str]]:
     return found
 
 
-# Files whose errors are not yet all templates (the conversion is under way; this set only shrinks).
-NOT_YET: set[str] = {
-    "tui/commands/deals.py",
-}
-
-
 def test_every_error_is_given_its_message_as_a_template() -> None:
     """`Refused("only a lead may {action}", action=...)`, not `Refused(f"only a lead may {action}")`:
     the interface translates the template and puts the values in (tui.i18n.said)."""
-    offenders = {file: lines for file, lines in spelled_out_messages().items() if file not in NOT_YET}
-    assert offenders == {}
+    assert spelled_out_messages() == {}
