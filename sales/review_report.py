@@ -8,17 +8,20 @@ table cell, a leading `#` make a heading, `[x](y)` a link, `<b>` HTML, `*x*` emp
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sales.goals import number, with_unit
 from sales.payout import Statement, money, pct
+from sales.phrases import Phrase
 from sales.review import GoalResult, LeaderRow, ProcessMetrics
 from sales.text import clean_line
-from sales.winloss import WinLoss
+from sales.winloss import WinLoss, stage_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ORDERED = re.compile(r"^(\d+)([.)])")  # `1. ` would start an ordered list
+
+Say = Callable[[str], str]
 
 
 def md(text: object) -> str:
@@ -53,101 +56,127 @@ class ReviewData:
     win_loss: WinLoss | None = None
 
 
-def _approval(s: Statement) -> str:
-    """The statement's sign-off, in the report's words (English, as the report is)."""
+def _approval(s: Statement, say: Say) -> str:
+    """The statement's sign-off, in the report's words."""
     from sales.approvals import same_as_approved, to_pay
 
     a = s.approval
     if s.plan is None:
-        return "no incentive plan: nothing to approve"
+        return say(Phrase("no incentive plan: nothing to approve"))
     if a is None:
-        return "**not approved yet**"
-    said = f"approved by {md(a.by)} on {a.at:%Y-%m-%d} ({a.id}): {money(a.total)}"
+        return "**" + say(Phrase("not approved yet")) + "**"
+    given = dict(by=md(a.by), day=f"{a.at:%Y-%m-%d}", id=a.id, total=money(a.total))
     if a.paid_at is not None:
-        said += f"; paid on {a.paid_at:%Y-%m-%d}" + (f" ({md(a.paid_ref)})" if a.paid_ref else "")
+        paid = dict(given, paid=f"{a.paid_at:%Y-%m-%d}")
+        said = say(Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid} ({ref})",
+                          ref=md(a.paid_ref), **paid) if a.paid_ref else
+                   Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid}", **paid))
     elif s.paid is not None:
-        said += f"; {money(s.paid)} paid before, {money(to_pay(a, s.paid) or 0)} to pay"
+        said = say(Phrase("approved by {by} on {day} ({id}): {total}; {before} paid before, {rest} to pay",
+                          before=money(s.paid), rest=money(to_pay(a, s.paid) or 0), **given))
     else:
-        said += "; not paid yet"
-    return said if same_as_approved(a, s) else f"{said}; **changed since**: {money(s.total)} now"
+        said = say(Phrase("approved by {by} on {day} ({id}): {total}; not paid yet", **given))
+    if same_as_approved(a, s):
+        return said
+    return say(Phrase("{approval}; **changed since**: {total} now", approval=said, total=money(s.total)))
 
 
-def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss | None = None) -> list[str]:
+def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss | None = None) -> list[Phrase]:
     """Plain-words findings: which goals were met, missed or have no data; what most was lost to."""
     lines = []
     for g in goals:
         if g.target is None:
-            lines.append(f"{g.goal} has no target to measure against.")
+            lines.append(Phrase("{goal} has no target to measure against.", goal=g.goal))
         elif g.actual is None:
-            lines.append(f"{g.goal} has no actual to compare with its target ({g.source}).")
+            lines.append(Phrase("{goal} has no actual to compare with its target ({source}).",
+                                goal=g.goal, source=g.source))
         elif g.gap is not None and g.gap <= 0:
-            lines.append(f"{g.goal} met its target ({_attained(g.attainment)}).")
+            lines.append(Phrase("{goal} met its target ({attained}).", goal=g.goal, attained=_attained(g.attainment)))
         else:
-            short = f"{number(round(g.gap, 2))} points" if g.unit == "%" else _num(g.gap, g.unit)
-            lines.append(f"{g.goal} missed its target by {short} ({_attained(g.attainment)}).")
+            short = Phrase("{gap} points", gap=number(round(g.gap, 2))) if g.unit == "%" else _num(g.gap, g.unit)
+            lines.append(Phrase("{goal} missed its target by {short} ({attained}).",
+                                goal=g.goal, short=short, attained=_attained(g.attainment)))
     if process.win_rate is not None:
-        lines.append(f"Win rate over the cycle: {pct(process.win_rate)}.")
+        lines.append(Phrase("Win rate over the cycle: {rate}.", rate=pct(process.win_rate)))
     if lost is not None and lost.reasons:
         top = lost.reasons[0]
-        lines.append(f"Most of the value lost went to {top.name}: {pct(round(top.share, 1))} "
-                     f"({', '.join(top.deals)}).")
+        lines.append(Phrase("Most of the value lost went to {reason}: {share} ({deals}).",
+                            reason=top.name, share=pct(round(top.share, 1)), deals=", ".join(top.deals)))
     return lines
 
 
-def _attained(attainment: float | None) -> str:
+def _attained(attainment: float | None) -> Phrase:
     """`86.3% attained`; a goal whose actual and target have opposite signs (or are zero) has
     no share of its target to say."""
-    return "attainment not measurable" if attainment is None else f"{pct(attainment)} attained"
+    if attainment is None:
+        return Phrase("attainment not measurable")
+    return Phrase("{share} attained", share=pct(attainment))
 
 
-def _lost(result: WinLoss | None) -> list[str]:
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _head(say: Say, *names: Phrase) -> str:
+    """A table's header row, each name said."""
+    return _row(*map(say, names))
+
+
+def _lost(result: WinLoss | None, say: Say) -> list[str]:
     """Why deals were lost in the cycle, and at which stage (sales/winloss.py)."""
     if result is None or not result.total.lost:
         return []
-    out = ["", "## Why deals were lost", "", "| Reason | Deals | Value lost | Share |", "|---|---|---:|---:|"]
-    out += [f"| {md(r.name)} | {', '.join(r.deals)} | {_num(r.value)} | {pct(r.share)} |" for r in result.reasons]
+    out = ["", "## " + say(Phrase("Why deals were lost")), "",
+           _head(say, Phrase("Reason"), Phrase("Deals"), Phrase("Value lost"), Phrase("Share")), "|---|---|---:|---:|"]
+    out += [_row(md(r.name), ", ".join(r.deals), _num(r.value), pct(r.share)) for r in result.reasons]
     if result.no_reason:
-        out.append(f"| no reason given | {', '.join(result.no_reason)} | "
-                   f"{_num(result.total.lost_value - sum(r.value for r in result.reasons))} | |")
-    where = ", ".join(f"{md(r.name)} {len(r.deals)}" for r in result.lost_at)
-    return [*out, "", f"Lost at (the stage before): {where}."]
+        out.append(_row(say(Phrase("no reason given")), ", ".join(result.no_reason),
+                        _num(result.total.lost_value - sum(r.value for r in result.reasons))) + " |")  # (no share)
+    where = ", ".join(f"{md(say(stage_label(r.name)))} {len(r.deals)}" for r in result.lost_at)
+    return [*out, "", say(Phrase("Lost at (the stage before): {where}.", where=where))]
 
 
-def render(data: ReviewData) -> str:
-    out = [f"# Review: {md(data.title)}", ""]
+def render(data: ReviewData, say: Say = str) -> str:
+    """The report, each of its own words said by `say` (default: English); user text as typed."""
+    out = ["# " + say(Phrase("Review: {title}", title=md(data.title))), ""]
     if data.period:
-        out += [f"Period: {md(data.period)}", ""]
-    out += ["## Goals: target and actual", "",
-            "| Goal | Metric | Target | Actual | Attainment | Gap | Source |",
+        out += [say(Phrase("Period: {period}", period=md(say(data.period)))), ""]
+    out += ["## " + say(Phrase("Goals: target and actual")), "",
+            _head(say, Phrase("Goal"), Phrase("Metric"), Phrase("Target"), Phrase("Actual"), Phrase("Attainment"),
+                  Phrase("Gap"), Phrase("Source")),
             "|---|---|---:|---:|---:|---:|---|"]
     for g in data.goals:
-        out.append(f"| {md(g.goal)} {md(g.title)} | {md(g.metric) or '–'} | {_num(g.target, g.unit)} | "
-                   f"{_num(g.actual, g.unit)} | {_pct(g.attainment)} | {_num(g.gap, g.unit)} | {md(g.source)} |")
+        out.append(_row(f"{md(g.goal)} {md(g.title)}", md(g.metric) or "–", _num(g.target, g.unit),
+                        _num(g.actual, g.unit), _pct(g.attainment), _num(g.gap, g.unit), md(say(g.source))))
     p = data.process
-    out += ["", "## Process metrics", "", "| Metric | Value |", "|---|---:|",
-            f"| Won value | {_num(p.won_value)} |", f"| Deals won | {p.won_deals} |",
-            f"| New customers | {p.new_customers} |", f"| Activities | {p.activities} |",
-            f"| Win rate | {_pct(p.win_rate)} |",
-            f"| Customer satisfaction | {_num(p.csat) + ' (' + md(p.csat_source) + ')' if p.csat is not None else 'not recorded'} |",
-            "", "## Findings", ""]
-    out += [f"- {md(line)}" for line in data.findings] or ["- None."]
-    out += _lost(data.win_loss)
-    out += ["", "## Gap analysis", ""]
+    csat = f"{_num(p.csat)} ({md(say(p.csat_source))})" if p.csat is not None else say(Phrase("not recorded"))
+    metrics = [(Phrase("Won value"), _num(p.won_value)), (Phrase("Deals won"), str(p.won_deals)),
+               (Phrase("New customers"), str(p.new_customers)), (Phrase("Activities"), str(p.activities)),
+               (Phrase("Win rate"), _pct(p.win_rate)), (Phrase("Customer satisfaction"), csat)]
+    out += ["", "## " + say(Phrase("Process metrics")), "", _head(say, Phrase("Metric"), Phrase("This cycle")), "|---|---:|"]
+    out += [_row(say(name), value) for name, value in metrics]
+    out += ["", "## " + say(Phrase("Findings")), ""]
+    out += [f"- {md(say(line))}" for line in data.findings] or ["- " + say(Phrase("None."))]
+    out += _lost(data.win_loss, say)
+    out += ["", "## " + say(Phrase("Gap analysis")), ""]
     for n, (question, answer) in enumerate(data.answers, 1):
-        out += [f"{n}. **{md(question)}**", f"   {md(answer) if answer else '_Not answered._'}"]
-    out += ["", "## Leaderboard", "", "| Rank | Rep | Attainment | Won value | Activities |", "|---:|---|---:|---:|---:|"]
-    out += [f"| {r.rank} | {md(r.rep)} | {_pct(r.attainment)} | {_num(r.won_value)} | {r.activities} |"
+        out += [f"{n}. **{md(say(question))}**",
+                f"   {md(answer) if answer else '_' + say(Phrase('Not answered.')) + '_'}"]
+    out += ["", "## " + say(Phrase("Leaderboard")), "",
+            _head(say, Phrase("Rank"), Phrase("Rep"), Phrase("Attainment"), Phrase("Won value"),
+                  Phrase("Activities")), "|---:|---|---:|---:|---:|"]
+    out += [_row(str(r.rank), md(r.rep), _pct(r.attainment), _num(r.won_value), str(r.activities))
             for r in data.leaderboard]
-    out += ["", "## Payouts", ""]
+    out += ["", "## " + say(Phrase("Payouts")), ""]
     for s in data.payouts:
-        out += [f"### {md(s.rep)}: {money(s.total)}", ""]
-        out += [f"- {md(line.text)}" for line in s.lines]
+        out += ["### " + say(Phrase("{rep}: {total}", rep=md(s.rep), total=money(s.total))), ""]
+        out += [f"- {md(say(line.text))}" for line in s.lines]
         if s.recognition:
-            out.append(f"- recognition: {', '.join(md(r) for r in s.recognition)}")
-        out.append(f"- {_approval(s)}")
+            out.append("- " + say(Phrase("recognition: {names}", names=", ".join(md(r) for r in s.recognition))))
+        out.append(f"- {_approval(s, say)}")
         out.append("")
     if data.checklist:
-        out += ["## End-of-cycle checklist", ""]
-        out += [f"- [{'x' if done else ' '}] {md(text)}" for text, done in data.checklist]
+        out += ["## " + say(Phrase("End-of-cycle checklist")), ""]
+        out += [f"- [{'x' if done else ' '}] {md(say(text))}" for text, done in data.checklist]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -24,6 +24,7 @@ from datetime import date
 from statistics import median
 
 from sales.deals import Deal, Stage, closed_on
+from sales.phrases import Phrase
 
 #: Reasons a lost deal is offered when its board has given none yet (Pipedrive's and HubSpot's
 #: usual list). A reason is free text: these only start the list.
@@ -32,6 +33,14 @@ NO_STAGE = "–"
 AFTER_WON = "after won"
 NO_PRODUCT = "–"
 UNASSIGNED = "–"
+
+
+def stage_label(name: str) -> str:
+    """A lost-at stage as a person reads it: a stage's name as the board calls it, or what the
+    two stand-ins mean (a Phrase, said in the reader's language)."""
+    if name == AFTER_WON:
+        return Phrase("after won")
+    return Phrase("(entered lost first)") if name == NO_STAGE else name
 
 
 def reason_key(reason: str) -> str:

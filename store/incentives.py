@@ -307,16 +307,17 @@ class ReviewChanges(BoardCore):
                 return float(value), Phrase("deals won in the cycle (all scopes)")
         return None, Phrase("no data")
 
-    def review_data(self) -> ReviewData:
-        """Everything the Markdown report says (sales/review_report.py)."""
+    def review_data(self, lang: str = "en") -> ReviewData:
+        """Everything the Markdown report says (sales/review_report.py); the gap-analysis
+        questions and the checklist in `lang`."""
         start, end = self.period()
         goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
-        period = f"{start.isoformat()} to {end.isoformat()}" if start and end else ""
+        period = Phrase("{start} to {end}", start=start.isoformat(), end=end.isoformat()) if start and end else ""
         return ReviewData(title=self.meta().get("name", self.path.name), period=period, goals=goals,
                           process=process, findings=findings(goals, process, lost), win_loss=lost,
-                          answers=[(q, a.answer if a else "") for q, a in self.answers_by_question()],
+                          answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
                           payouts=self.payouts(), leaderboard=self.leaderboard(),
-                          checklist=[(text, tick is not None) for text, tick in self.checklist("review")])
+                          checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
 
     def review(self) -> dict[str, Any]:
         """Everything `uplift review --json` prints."""

@@ -3,8 +3,8 @@ win/loss screen: the title, the summary, the rows of its tables and the notes.""
 
 from __future__ import annotations
 
-from sales.winloss import AFTER_WON, NO_PRODUCT, NO_STAGE, UNASSIGNED, LossRow, WinLoss, WinLossRow
-from tui.i18n import N_, _, n_
+from sales.winloss import NO_PRODUCT, UNASSIGNED, LossRow, WinLoss, WinLossRow, stage_label
+from tui.i18n import N_, _, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 #: The reasons a lost deal is offered when a board has none yet, in the reader's language
@@ -59,7 +59,7 @@ def split_cells(row: WinLossRow, name: str | None = None) -> list[str]:
 
 
 def stage_name(name: str) -> str:
-    return _("after won") if name == AFTER_WON else _("(entered lost first)") if name == NO_STAGE else name
+    return say(stage_label(name))
 
 
 def loss_cells(row: LossRow, name: str) -> list[str]:

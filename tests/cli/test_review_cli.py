@@ -23,6 +23,29 @@ def run(tmp_path, capsys, monkeypatch):
     return runner
 
 
+def test_the_markdown_report_in_chinese(run, monkeypatch) -> None:
+    """A lead working in Chinese sends a report in Chinese: headings, table headers, findings,
+    payout lines, sign-offs, the questions and the checklist; user text and numbers as typed."""
+    assert run("review", "answer", "1", "Mostly | yes")[0] == 0
+    assert run("deal", "move", "D-15", "lost", "--reason", "price")[0] == 0
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, text, err = run("review", "export")
+    assert code == 0, err
+    assert text.startswith("# 复盘：North team, Q4 2026\n\n周期：2026-10-01 至 2026-12-31\n\n## 目标：目标值与实际\n")
+    assert "| 目标 | 指标 | 目标值 | 实际 | 达成率 | 差距 | 来源 |" in text
+    assert "| 指标 | 本周期 |\n|---|---:|\n| 赢单金额 | 152,400 |\n| 赢单数 | 7 |\n| 新客户数 | 7 |" in text
+    assert "| 客户满意度 | 未记录 |" in text
+    assert "- G-1 未达目标值，差 $118,000（达成 91.4%）。" in text
+    assert "## 输单原因\n\n| 理由 | 商机数 | 输单金额 | 占比 |" in text
+    assert "输在阶段（输单前所在阶段）：" in text and "赢单后 1" in text  # D-4, lost after it was won
+    assert "1. **策略是否正确？**\n   Mostly \\| yes\n" in text
+    assert "2. **执行是否到位（活动量、跟进、技能）？**\n   _未回答。_" in text
+    assert "### bea：3,430.00\n\n- 赢单 22,000：D-5 Polar Tech onboarding bundle（GTX Pro）\n" in text
+    assert "- **尚未批准**" in text
+    assert "## 周期末复盘清单\n\n- [ ] 把每个目标的目标值与实际值并排列出" in text
+    assert not any(word in text for word in ("Review:", "Period:", "not approved", "Not answered", "after won"))
+
+
 def test_payout_prints_each_line_of_the_derivation(run) -> None:
     code, out, _ = run("payout", "--rep", "bea")
     assert code == 0

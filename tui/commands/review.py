@@ -80,9 +80,10 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sales.review_report import render
+    from tui.i18n import say
 
     board = open_board(args)
-    text = render(board.review_data())
+    text = render(board.review_data(language()), say)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
