@@ -14,6 +14,7 @@ import msgspec
 
 from sales import kpis
 from sales.errors import Reason
+from sales.phrases import Phrase, as_builtins, kept
 from sales.kpis import COUNT_METRICS, METRICS, RATE_METRICS
 
 if TYPE_CHECKING:
@@ -93,6 +94,40 @@ class SourceInfo(msgspec.Struct):
     explanation: list[str]
     date_formats: dict[str, str]
     notes: list[str]
+    said: dict | None = None
+    """The three above kept with their templates (`read_as`), so that they are said in the
+    interface's language (None in diagnoses kept before there was one: said as written)"""
+
+
+def read_as(files: list[str], mapping: dict[str, str], derived: dict[str, str], ignored_columns: list[str],
+            explanation: list[str], date_formats: dict[str, str], notes: list[str]) -> SourceInfo:
+    """How the records were read, to keep: each sentence as its English, and with its template
+    where it is a Phrase (`said`), so that `source_lines` says it in the reader's language."""
+    return SourceInfo(files=files, mapping=mapping, derived=derived, ignored_columns=ignored_columns,
+                      explanation=[str(line) for line in explanation],
+                      date_formats={column: str(how) for column, how in date_formats.items()},
+                      notes=[str(note) for note in notes],
+                      said={"explanation": [as_builtins(line) for line in explanation],
+                            "date_formats": {column: as_builtins(how) for column, how in date_formats.items()},
+                            "notes": [as_builtins(note) for note in notes]})
+
+
+def source_lines(source: SourceInfo) -> list[str]:
+    """How the records were read, a sentence a line: which column became which field, how each
+    date column was read, what joins found; Phrases where the diagnosis kept their templates."""
+    said = source.said or {}
+
+    def each(key: str, english: list[str]) -> list[str]:
+        templates = said.get(key)
+        if not isinstance(templates, list) or len(templates) != len(english):
+            templates = [None] * len(english)
+        return [kept(template, text) for template, text in zip(templates, english)]
+
+    dates = said.get("date_formats") if isinstance(said.get("date_formats"), dict) else {}
+    return [*each("explanation", source.explanation),
+            *(Phrase("dates in {column}: {how}", column=repr(column), how=kept(dates.get(column), how))
+              for column, how in source.date_formats.items()),
+            *each("notes", source.notes)]
 
 
 class Diagnosis(msgspec.Struct):

@@ -3,14 +3,14 @@
 Every line is composed from Phrases (sales.phrases) and said through the `say` the caller gives
 (tui.i18n.say on the command line; the default, `str`, gives the English), and columns are
 padded by terminal cells (sales.text.display_width), so the report reads the same in Chinese.
-How the columns and dates were read (SourceInfo.explanation, date_formats, notes) is kept in a
-diagnosis as English text, and is printed as kept."""
+How the columns and dates were read is kept in a diagnosis with its templates too
+(sales.diagnosis.source_lines), so it is said in the reader's language."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sales.diagnosis import Diagnosis, Finding, Metrics
+from sales.diagnosis import Diagnosis, Finding, Metrics, source_lines
 from sales.errors import Word
 from sales.numbers import rounded
 from sales.phrases import Phrase, kept
@@ -129,10 +129,7 @@ def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
                       if d.period == "quarter" else
                       Phrase("{first} to {last}, by month; {used} of {read} rows used", **span)), ""]
     out.append(say(Phrase("Mapping")))
-    out += [f"  {line}" for line in d.source.explanation]
-    for column, how in d.source.date_formats.items():
-        out.append("  " + say(Phrase("dates in {column}: {how}", column=repr(column), how=how)))
-    out += [f"  {note}" for note in d.source.notes]
+    out += ["  " + say(line) for line in source_lines(d.source)]
     out += ["", say(Phrase("Whole data"))] + _kpi_lines(d.total, say)
     if d.periods:
         out += ["", say(Phrase("Latest quarters (change from the previous quarter)") if d.period == "quarter"

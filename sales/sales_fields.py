@@ -14,23 +14,24 @@ from collections.abc import Iterable, Mapping
 import msgspec
 
 from sales.errors import Reason
+from sales.phrases import Phrase, Word
 
-#: Canonical field -> what it holds (shown in explanations and help).
+#: Canonical field -> what it holds (shown in explanations and help; said in the reader's language).
 FIELDS: dict[str, str] = {
-    "order_id": "order, invoice or deal id",
-    "date": "order / invoice / close date",
-    "customer": "customer or account",
-    "product": "product or stock code",
-    "product_line": "product line or category",
-    "region": "region, regional office or country",
-    "channel": "sales channel",
-    "rep": "sales rep / agent",
-    "quantity": "units sold",
-    "amount": "revenue of the line or deal value",
-    "stage": "deal stage (won / lost / open)",
-    "created": "date the deal was created or engaged",
-    "cost": "cost attributed to the line",
-    "unit_price": "price of one unit",
+    "order_id": Word("order, invoice or deal id"),
+    "date": Word("order / invoice / close date"),
+    "customer": Word("customer or account"),
+    "product": Word("product or stock code"),
+    "product_line": Word("product line or category"),
+    "region": Word("region, regional office or country"),
+    "channel": Word("sales channel"),
+    "rep": Word("sales rep / agent"),
+    "quantity": Word("units sold"),
+    "amount": Word("revenue of the line or deal value"),
+    "stage": Word("deal stage (won / lost / open)"),
+    "created": Word("date the deal was created or engaged"),
+    "cost": Word("cost attributed to the line"),
+    "unit_price": Word("price of one unit"),
 }
 
 #: Overrides may name this instead of a field to keep a column out of the mapping.
@@ -239,12 +240,12 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
 
 
 #: Where the overrides of a run were given -> how the explanation says so ("set by --map").
-GIVEN_BY = {"--map": "set by --map", "screen": "set in the Diagnose screen's column mapping"}
-SAVED_BY = "from the mapping saved on the board for files with these columns"
+GIVEN_BY = {"--map": Word("set by --map"), "screen": Word("set in the Diagnose screen's column mapping")}
+SAVED_BY = Word("from the mapping saved on the board for files with these columns")
 
 
 def explain_mapping(mapping: ColumnMapping, given_by: str = "--map",
-                    saved_fields: Iterable[str] = ()) -> list[str]:
+                    saved_fields: Iterable[str] = ()) -> list[Phrase]:
     """Plain sentences saying which column became which field and which were ignored.
 
     An overridden field says where its override came from, since a snapshot keeps these
@@ -254,15 +255,16 @@ def explain_mapping(mapping: ColumnMapping, given_by: str = "--map",
     lines = []
     for field, column in mapping.fields.items():
         if field not in mapping.overridden:
-            how = "guessed from the header"
+            how = Word("guessed from the header")
         else:
             how = SAVED_BY if field in saved else GIVEN_BY[given_by]
-        lines.append(f"{column!r} -> {field} ({FIELDS[field]}; {how})")
+        lines.append(Phrase("{column} -> {field} ({holds}; {how})", column=repr(column), field=field,
+                            holds=FIELDS[field], how=how))
     for field, formula in mapping.derived.items():
-        lines.append(f"{field} = {formula} (no {field} column)")
+        lines.append(Phrase("{field} = {formula} (no {field} column)", field=field, formula=formula))
     missing = [f for f in FIELDS if not mapping.has(f)]
     if missing:
-        lines.append("not found: " + ", ".join(missing))
+        lines.append(Phrase("not found: {fields}", fields=", ".join(missing)))
     if mapping.ignored:
-        lines.append("ignored columns: " + ", ".join(repr(c) for c in mapping.ignored))
+        lines.append(Phrase("ignored columns: {columns}", columns=", ".join(repr(c) for c in mapping.ignored)))
     return lines

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sales.diagnosis import DIMENSIONS, Diagnosis, SourceInfo, compute_diagnosis
+from sales.diagnosis import DIMENSIONS, Diagnosis, compute_diagnosis, read_as
 from sales.errors import Reason, Word
 from sales.record_rules import drop_non_sales
 from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
@@ -73,9 +73,9 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
             raise RecordsError(records.sources[0], "the cost file {name} gives costs by {label}, "
                                                    "but the sales records have no {label} column", map_to=dimension,
                                name=Path(costs).name, label=DIMENSION_WORDS[dimension])
-    source = SourceInfo(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
-                        ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
-                        date_formats=records.date_formats, notes=records.notes)
+    source = read_as(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
+                     ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
+                     date_formats=records.date_formats, notes=records.notes)
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
                              dropped=dropped, partial=partial, costs=cost_table, created_at=stamp)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sales.errors import Reason, first_line
+from sales.phrases import Phrase
 from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
 
@@ -99,8 +100,8 @@ class Records:
     mapping: ColumnMapping
     sources: list[str]
     rows_read: int
-    date_formats: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    date_formats: dict[str, str] = field(default_factory=dict)  # column -> how its dates were read (a Phrase)
+    notes: list[str] = field(default_factory=list)  # what else was done (a join), as Phrases
 
 
 @dataclass(frozen=True)
@@ -399,8 +400,9 @@ _ORDER_WORDS = {
 }
 
 
-def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str | None = None) -> tuple["pd.Series", str]:
-    """Dates from a column, with a sentence saying how they were read.
+def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str | None = None) -> tuple["pd.Series", Phrase]:
+    """Dates from a column, with a sentence saying how they were read (a Phrase: it is said in
+    the reader's language, now and from a kept diagnosis).
 
     ISO dates (2011-10-06, 2011-10-06 16:20:00) are read as such. For DD/MM/YY versus M/D/YYYY
     the column decides: a first part above 12 means day-first, a second part above 12 means
@@ -412,7 +414,7 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
 
     if pd.api.types.is_datetime64_any_dtype(column):
         if not date_format:
-            return column.astype("datetime64[ns]"), "ISO dates (read as dates by the CSV reader)"
+            return column.astype("datetime64[ns]"), Phrase("ISO dates (read as dates by the CSV reader)")
         # the reader took them for ISO dates; a format given says how to read the text instead
         column = column.dt.strftime("%Y-%m-%d %H:%M:%S").str.removesuffix(" 00:00:00").astype("category")
     column = _as_category(column)
@@ -459,9 +461,9 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
                            value=_value_at(column, row), how=how)
     codes = column.cat.codes.to_numpy()
     if not len(parsed):  # an empty column: every value missing
-        return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), str(how)
+        return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how.said
     values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
-    return pd.Series(values, index=column.index, name=column.name, copy=False), str(how)
+    return pd.Series(values, index=column.index, name=column.name, copy=False), how.said
 
 
 def _representable(parsed: "pd.Series") -> "np.ndarray":
@@ -542,8 +544,10 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
     left = frame.assign(__key=_join_key(frame[key]))
     merged = left.merge(right, on="__key", how="left", validate="many_to_one").drop(columns="__key")
     unmatched = int(merged[right.columns.drop("__key")].isna().all(axis=1).sum()) if len(right.columns) > 1 else 0
-    notes.append(f"joined {join_path.name} on {key!r} (keys compared without case, spaces or punctuation)"
-                 + (f"; {unmatched} rows found no match" if unmatched else ""))
+    said = dict(file=join_path.name, key=repr(key))
+    notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); "
+                        "{unmatched} rows found no match", unmatched=unmatched, **said) if unmatched else
+                 Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation)", **said))
     for column in right.columns.drop("__key"):
         if merged[column].dtype == object or pd.api.types.is_string_dtype(merged[column]):
             merged[column] = merged[column].astype("category")

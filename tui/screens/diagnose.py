@@ -25,7 +25,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 from textual_plotext import PlotextPlot
 
-from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics
+from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics, source_lines
 from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
@@ -136,10 +136,7 @@ def mapping_text(d: Diagnosis) -> str:
     """How the file was read: which column became which field, how its dates were read, and
     what joins found (as `uplift diagnose` prints it), so a wrong guess shows on the screen."""
     lines = ["", _("How the file was read (f, then a mapping, changes it)")]
-    lines += [f"  {line}" for line in d.source.explanation]
-    lines += ["  " + _("dates in {column}: {how}").format(column=repr(column), how=how)
-              for column, how in d.source.date_formats.items()]
-    lines += [f"  {note}" for note in d.source.notes]
+    lines += ["  " + say(line) for line in source_lines(d.source)]
     return "\n".join(lines)
 
 
