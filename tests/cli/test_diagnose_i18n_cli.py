@@ -82,3 +82,35 @@ def test_a_bad_row_of_a_deals_file_is_said_in_chinese_and_nothing_is_imported(ru
     assert run("deal", "list", "--json")[1].strip() == "[]"
     monkeypatch.setenv("UPLIFT_LANG", "en")
     assert run("deal", "import", path)[2] == f"uplift: file: {path}: row {row}: 4 cells, but the header has 3 columns\n"
+
+
+def test_how_the_file_was_read_is_said_in_chinese_now_and_from_the_kept_diagnosis(run, team, tmp_path,
+                                                                                 monkeypatch) -> None:
+    """The Mapping lines (which column became which field and why, how the dates were read) are
+    said in the reader's language: in the report as it runs, and from the kept diagnosis later,
+    whichever language wrote it; a diagnosis kept before their templates were kept says them as
+    written."""
+    import json
+
+    path = written(tmp_path / "sales.csv", ["Order Date,Region,Amount,Colour", "13/01/2024,North,10,red",
+                                            "14/01/2024,South,20,blue"])
+    code, out, err = run("diagnose", path)  # kept in English
+    assert code == 0, err
+    assert "  'Order Date' -> date (order / invoice / close date; guessed from the header)" in out.splitlines()
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("diagnosis", "show")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "列映射" in lines
+    assert "  'Order Date' -> date（订单 / 发票 / 成交日期；根据表头推断）" in lines
+    assert "  忽略的列：'Colour'" in lines
+    assert "  'Order Date' 中的日期：日在前（DD/MM）：'13/01/2024' 的第一部分大于 12" in lines
+    assert not any("guessed" in line or "ignored" in line for line in lines)
+
+    kept = json.loads((team / "diagnosis.json").read_text(encoding="utf-8"))
+    for snapshot in kept["snapshots"].values():
+        del snapshot["diagnosis"]["source"]["said"]  # as an earlier version kept it
+    (team / "diagnosis.json").write_text(json.dumps(kept), encoding="utf-8")
+    lines = run("diagnosis", "show")[1].splitlines()
+    assert "  'Order Date' -> date (order / invoice / close date; guessed from the header)" in lines
+    assert "  'Order Date' 中的日期：day-first (DD/MM): '13/01/2024' has a first part above 12" in lines
