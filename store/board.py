@@ -7,6 +7,7 @@ from store.alerts import AlertChanges
 from store.board_core import BoardCore
 from store.cycle import CycleQueries
 from store.budget import BudgetChanges
+from store.burnup import BurnUpQueries
 from store.deals import DealChanges
 from store.diagnoses import DiagnosisChanges
 from store.goals import GoalChanges
@@ -22,5 +23,5 @@ from store.undo import UndoChanges
 
 class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
             DiagnosisChanges, ReviewChanges, HandoverChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
-            AgendaQueries, CycleQueries, BoardCore):
+            AgendaQueries, CycleQueries, BurnUpQueries, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -135,19 +135,20 @@ def seed_demo(path: Path, today: date | None = None, lang: str = "en") -> Board:
         for comment in task.comments:  # (the plan's dates shifted with the rest)
             events.append((comment.at + (moved(plan.plan.period.start) - plan.plan.period.start),
                            comment.by, task.id, ("comment", comment.text)))
-    for moment, actor, task_id, what in sorted(events, key=lambda e: e[0]):
-        clock.moment = min(moment, now)
-        board = as_(actor)
+    def task_change(task_id: str, what: object) -> Callable[[Board], object]:
         if isinstance(what, int):
-            board.toggle_step(task_id, what)
-        elif isinstance(what, tuple):
-            board.comment_task(task_id, what[1])
-        else:
-            board.move_task(task_id, what)
-    for moment, actor, change in sorted(_resource_events(plan, moved, at, demo_lead), key=lambda e: e[0]):
-        if moment <= now:
-            clock.moment = moment
-            change(as_(actor))
+            return lambda board: board.toggle_step(task_id, what)
+        if isinstance(what, tuple):
+            return lambda board: board.comment_task(task_id, what[1])
+        return lambda board: board.move_task(task_id, what)
+
+    # One timeline, replayed in time order, so that the log is in the order a real one is (the
+    # pipeline's and the burn-up's history read it back newest first).
+    timeline = [(min(moment, now), actor, task_change(task_id, what)) for moment, actor, task_id, what in events]
+    timeline += [event for event in _resource_events(plan, moved, at, demo_lead) if event[0] <= now]
+    for moment, actor, change in sorted(timeline, key=lambda e: e[0]):
+        clock.moment = moment
+        change(as_(actor))
     return Board(path, actor=demo_lead)
 
 

@@ -288,6 +288,11 @@ class UpliftApp(PlanFileCommands, App):
 
         self.push_screen(ForecastScreen(), lambda rep: rep and self.call_next(show_deals, rep))
 
+    def action_burn_up(self) -> None:
+        from tui.screens.burnup import BurnUpScreen
+
+        self.push_screen(BurnUpScreen())
+
     def action_win_loss(self) -> None:
         from tui.screens.winloss import WinLossScreen
 

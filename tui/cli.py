@@ -44,9 +44,9 @@ from tui.remote import refuse_paths
 # registers its verbs. COMMANDS says which module registers each top-level command, so that
 # `uplift task done T-4` builds (and imports) only the task group: argparse spends a few
 # milliseconds per sub-command, and there are dozens.
-COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "diagnose", "notes", "goals", "budget", "deals", "forecast", "winloss", "calendar", "alerts",
+COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "burnup", "diagnose", "notes", "goals", "budget", "deals", "forecast", "winloss", "calendar", "alerts",
                   "activity", "members", "plans", "review", "weekly", "access")
-COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks", "diagnose": "diagnose", "diagnosis": "diagnose",
+COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks", "burnup": "burnup", "diagnose": "diagnose", "diagnosis": "diagnose",
             "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
             "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals", "forecast": "forecast",
             "winloss": "winloss", "calendar": "calendar",

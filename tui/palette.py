@@ -66,6 +66,8 @@ class UpliftCommands(Provider):
                                             "your quota (key T)"), app.action_today))
         entries.append(Entry(_("Forecast"), _("Where each rep and the team will land this cycle, and the payouts "
                                               "if deals close (key F on the pipeline)"), app.action_forecast))
+        entries.append(Entry(_("Burn-up"), _("The cycle's tasks and those done, day by day, and when the open "
+                                             "ones will be done (key b on the task board)"), app.action_burn_up))
         entries.append(Entry(_("Win/loss"), _("Won and lost deals by rep and product, why deals were lost and "
                                               "where (key W on the pipeline)"), app.action_win_loss))
         entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),

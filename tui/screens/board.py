@@ -55,6 +55,7 @@ class BoardScreen(BoardView):
         Binding("slash", "filter", N_("Filter"), id="board.filter"),
         Binding("m", "mine", N_("Mine"), id="board.mine"),
         Binding("o", "owner", N_("Owner"), id="board.owner"),
+        Binding("b", "app.burn_up", N_("Burn-up"), id="board.burnup"),
         Binding("x", "app.export_plan", N_("Export"), id="board.export"),
         Binding("i", "app.import_plan", N_("Import"), id="board.import"),
         Binding("escape", "clear_filters", N_("Clear filters"), show=False, id="board.clear"),

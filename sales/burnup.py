@@ -1,0 +1,130 @@
+"""The cycle's burn-up: how many tasks the plan held and how many were done, day by day, and when
+the open ones will be done at the pace the team keeps (taskwarrior's burndown, Jira's burn-up).
+
+A burn-up rather than a burn-down: plans grow (a repeating task adds its next occurrence, a lead
+adds work), and a burn-down hides that growth as slow progress. Two lines: the plan's tasks (its
+scope) and those done; a third, the even pace, is what would be done by each day if the tasks on
+the board that day were done evenly over the cycle.
+
+The days are rebuilt from the tasks as they are now and the activity log, newest first, as the
+pipeline's history is (sales/movement.py): each change to a task keeps what it changed from, so
+taking back the records after a moment gives the tasks as they stood then. No snapshot is kept.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sales.activity import Activity
+
+TASK_HOME = ("tasks", "tasks")  # where a task's records say it lives (Activity.ref)
+PACE_DAYS = 14  # the pace is what was done in the last two weeks
+
+
+@dataclass(frozen=True)
+class BurnDay:
+    day: date
+    scope: int  # the tasks on the board at the day's end
+    done: int  # of them, those done
+
+    @property
+    def open(self) -> int:
+        return self.scope - self.done
+
+
+@dataclass(frozen=True)
+class BurnUp:
+    start: date  # the cycle's first day
+    end: date  # its last day
+    owner: str | None  # whose tasks (None: everyone's)
+    days: list[BurnDay]  # from `start` to today (or `end`, when the cycle is over), one a day
+    cycle: bool = True  # False: the board has no cycle dates; `start` to `end` is a window to today
+
+    @property
+    def today(self) -> BurnDay:
+        return self.days[-1]
+
+    def even_pace(self, day: BurnDay) -> float:
+        """What would be done by `day` had that day's tasks been done evenly over the cycle."""
+        length = (self.end - self.start).days + 1
+        return day.scope * min(1.0, ((day.day - self.start).days + 1) / length)
+
+    @property
+    def pace(self) -> float:
+        """Tasks done a day over the last PACE_DAYS days (fewer, early in the cycle)."""
+        back = min(PACE_DAYS, len(self.days) - 1)
+        if back <= 0:
+            return 0.0
+        return max(0, self.today.done - self.days[-1 - back].done) / back
+
+    def as_dict(self) -> dict:
+        """What `uplift burnup --json` prints: every day, the pace and when the open tasks are done."""
+        return {"start": self.start, "end": self.end, "cycle": self.cycle, "owner": self.owner,
+                "days": [{"day": d.day, "scope": d.scope, "done": d.done, "open": d.open,
+                          "even_pace": round(self.even_pace(d), 2) if self.cycle else None} for d in self.days],
+                "pace_per_day": round(self.pace, 3), "pace_days": PACE_DAYS, "done_by": self.done_by}
+
+    @property
+    def done_by(self) -> date | None:
+        """When the open tasks are done at that pace: None when nothing is open or nothing was
+        done lately (no pace to go by)."""
+        if not self.today.open or self.pace <= 0:
+            return None
+        return self.today.day + timedelta(days=math.ceil(self.today.open / self.pace))
+
+    def weekly(self) -> list[BurnDay]:
+        """A day a week, from the first, and today's."""
+        rows = self.days[::7]
+        return rows if rows[-1] is self.today else [*rows, self.today]
+
+
+def is_task_record(ref: Sequence | None) -> bool:
+    return ref is not None and tuple(ref[:2]) == TASK_HOME
+
+
+def wanted(first_end: datetime):
+    """A filter for the log's raw records: a task's, or the first one before `first_end` (the
+    reader stops there), so that other records are not converted."""
+    return lambda doc: is_task_record(doc.get("ref")) or datetime.fromisoformat(doc["at"]) < first_end
+
+
+def _take_back(state: dict[str, dict], record: Activity) -> None:
+    """One task record taken off `state` (id -> {"status", "owner"})."""
+    if record.before is None:  # made by this record: not there before it
+        state.pop(record.item, None)
+    elif record.after is None:  # deleted by it: there before, as it was
+        state[record.item] = {"status": record.before.get("status"), "owner": record.before.get("owner")}
+    elif record.item in state:
+        state[record.item].update({k: record.before[k] for k in ("status", "owner") if k in record.before})
+
+
+def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
+            day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True) -> BurnUp:
+    """The burn-up from `start` to today (no later than `end`): `now` is every task's status
+    and owner (id -> {"status", "owner"}), `records` the log newest first, `day_ends[i]` the
+    moment day i ends (midnight on the board's clock), one for each day from `start`."""
+    state = {key: dict(value) for key, value in now.items()}
+    counts: list[tuple[int, int]] = []
+    pending = list(reversed(day_ends))  # the latest first, as the records come
+
+    def count() -> tuple[int, int]:
+        mine = [t for t in state.values() if owner is None or t.get("owner") == owner]
+        return len(mine), sum(1 for t in mine if t.get("status") == "done")
+
+    for record in records:
+        moment = datetime.fromisoformat(record.at)
+        while pending and moment < pending[0]:  # every record after that day's end is taken back
+            pending.pop(0)
+            counts.append(count())
+        if not pending:
+            break
+        if is_task_record(record.ref):
+            _take_back(state, record)
+    for _ in pending:
+        counts.append(count())
+    counts.reverse()
+    days = [BurnDay(start + timedelta(days=i), scope, done) for i, (scope, done) in enumerate(counts)]
+    return BurnUp(start=start, end=end, owner=owner, days=days, cycle=cycle)

@@ -1,0 +1,29 @@
+"""The cycle's burn-up on a board (sales/burnup.py): the tasks and the log read back to the
+cycle's first day."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from sales.burnup import BurnUp, burn_up, wanted
+from store.board_core import BoardCore
+
+UNDATED_DAYS = 56  # a board without a cycle: the last eight weeks
+
+
+class BurnUpQueries(BoardCore):
+    def burn_up(self, owner: str | None = None) -> BurnUp:
+        """Tasks on the board and done, day by day, from the cycle's first day to today (the
+        last eight weeks on a board without a cycle); `owner`: only that person's tasks, as
+        owned on each day. Open to everyone on the board."""
+        now = self.clock()
+        today = now.date()
+        start, end = self.period()
+        cycle = start is not None and end is not None and start <= today
+        if not cycle:
+            start, end = today - timedelta(days=UNDATED_DAYS - 1), today
+        last = min(today, end)
+        ends = [datetime.combine(start + timedelta(days=i + 1), time(0), tzinfo=now.tzinfo)
+                for i in range((last - start).days + 1)]
+        tasks = {t.id: {"status": t.status, "owner": t.owner} for t in self.tasks()}
+        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle)

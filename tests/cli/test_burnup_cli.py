@@ -1,0 +1,76 @@
+"""`uplift burnup`: week by week the tasks and those done, the even pace, and when the open ones
+are done at the last two weeks' pace; --mine / --owner; --json; in Chinese."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from store.board import Board
+
+
+@pytest.fixture
+def worked(team):
+    """A cycle of 30 days that began 14 days ago on the team board (two tasks, ali's and bea's):
+    six tasks more on its first day; on day 7 two are done, on day 10 one more (ali's T-1)."""
+    now = datetime.now().astimezone()
+    begun = now.date() - timedelta(days=14)
+    moment = [datetime.combine(begun, datetime.min.time(), now.tzinfo) + timedelta(hours=9)]
+    lead = Board(team, actor="dana", clock=lambda: moment[0])
+    lead.set_plan_info("Thirty days", begun, begun + timedelta(days=29))
+    for n in range(6):
+        lead.add_task(f"More work {n}")
+    moment[0] += timedelta(days=7)
+    lead.move_task("T-3", "done")
+    lead.move_task("T-4", "done")
+    moment[0] += timedelta(days=3)
+    lead.move_task("T-1", "done")
+    return begun
+
+
+def test_the_weeks_the_summary_and_when_the_open_tasks_are_done(run, worked) -> None:
+    code, out, err = run("burnup")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == f"Burn-up {worked} to {worked + timedelta(days=29)}: day 15 of 30"
+    rows = [line.split() for line in lines[3:6]]
+    # even pace: 8 tasks x (days so far / 30), rounded
+    assert rows == [[str(worked), "8", "0", "8", "0"],
+                    [str(worked + timedelta(days=7)), "8", "2", "6", "2"],
+                    [str(worked + timedelta(days=14)), "8", "3", "5", "4"]]
+    # 3 done in the last 14 days (none on day 0): 3/14 a day; 5 open take ceil(5 / (3/14)) = 24 days
+    done_by = worked + timedelta(days=14 + 24)
+    assert lines[-2] == "8 tasks, 3 done (38%), 5 open. At an even pace 4 would be done by now."
+    assert lines[-1] == (f"At the last 14 days' pace (0.2 a day), the open tasks are done by {done_by}, "
+                         f"9 days after the cycle ends.")
+
+
+def test_one_persons_burn_up_and_the_json(run, worked) -> None:
+    code, out, _ = run("burnup", "--mine", user="ali")
+    assert code == 0 and out.splitlines()[0].endswith("· ali's tasks")
+    assert "1 task, 1 done (100%), 0 open." in out and "Every task is done." in out
+    code, out, _ = run("burnup", "--owner", "bea", "--json")
+    data = json.loads(out)
+    assert (data["owner"], data["cycle"], len(data["days"])) == ("bea", True, 15)
+    assert data["days"][-1] == {"day": str(worked + timedelta(days=14)), "scope": 1, "done": 0, "open": 1,
+                                "even_pace": 0.5}
+    assert data["done_by"] is None and data["pace_per_day"] == 0
+
+
+def test_bad_options(run, worked) -> None:
+    code, out, err = run("burnup", "--mine", "--owner", "ali")
+    assert (code, out) == (2, "") and "give --mine or --owner, not both" in err
+    code, _, err = run("burnup", "--owner", "zed")
+    assert code == 1 and "--owner zed" in err
+
+
+def test_said_in_chinese(run, worked, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("burnup")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[2].split() == ["周起始", "任务", "完成", "未完成", "均匀进度"]
+    assert lines[-2] == "共 8 个任务，已完成 3 个（38%），未完成 5 个。按均匀进度，现在应完成 4 个。"
+    assert lines[-1].startswith("按最近 14 天的进度（每天 0.2 个），未完成的任务将在 ")

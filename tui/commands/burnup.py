@@ -1,0 +1,39 @@
+"""`uplift burnup`: the cycle's tasks and those done, week by week, and when the open ones will
+be done at the team's recent pace (sales/burnup.py)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_refs import add_ref
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.i18n import _
+
+
+def cmd_burnup(args: argparse.Namespace) -> int:
+    from sales.text import safe
+    from tui.burnup_text import COLUMNS, rows, summary, title
+    from tui.cli_output import print_json, table
+
+    if args.mine and args.owner:
+        raise BadInput("give --mine or --owner, not both")
+    board = open_board(args)
+    result = board.burn_up(board.actor if args.mine else args.owner)
+    if args.json:
+        print_json(result.as_dict())
+        return EXIT_OK
+    print(safe(title(result)))
+    print()
+    print(table([_(name).upper() for name in COLUMNS], rows(result)))
+    print()
+    for line in summary(result):
+        print(safe(line))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    burnup = add_verb(verbs, common, "burnup", cmd_burnup,
+                      _("the cycle's tasks and those done, week by week, and when the open ones will be done"))
+    add_ref(burnup, "--owner", kind="member", owns=("tasks",), metavar="U", help=_("only this person's tasks"))
+    burnup.add_argument("--mine", action="store_true", help=_("only your own tasks"))
+    burnup.add_argument("--json", action="store_true")

@@ -1,0 +1,75 @@
+"""The burn-up (key b on the task board): the plan's tasks and those done, day by day over the
+cycle, against an even pace, and when the open ones will be done at the recent pace
+(sales/burnup.py). m shows only your tasks (again: everyone's)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual_plotext import PlotextPlot
+
+from sales.burnup import BurnUp
+from sales.errors import UpliftError
+from tui.burnup_text import summary, title
+from tui.i18n import N_, _
+from tui.screens.dialogs import help_key
+from tui.user_text import plain, tell
+from tui.widgets.footer import Footer
+
+
+class BurnUpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="burnup.close"),
+                Binding("m", "mine", N_("Mine"), id="burnup.mine"), help_key("burnup")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mine = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog forecast burnup"):
+            yield Static(id="burnup-title", classes="dialog-question")
+            yield PlotextPlot(id="burnup-chart", classes="chart")
+            yield Static(id="burnup-summary")
+            yield Static(plain(_("m only my tasks (again: everyone's) · escape close")), classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def action_mine(self) -> None:
+        self.mine = not self.mine
+        self.show()
+
+    def show(self) -> None:
+        try:
+            result = self.app.board.burn_up(self.app.board.actor if self.mine else None)
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        self.query_one("#burnup-title", Static).update(plain(title(result)))
+        self.query_one("#burnup-summary", Static).update(plain("\n".join(summary(result))))
+        self.draw(result)
+
+    def draw(self, result: BurnUp) -> None:
+        chart = self.query_one("#burnup-chart", PlotextPlot)
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        xs = list(range(1, len(result.days) + 1))
+        plt.plot(xs, [d.scope for d in result.days], label=_("Tasks"), marker="braille")
+        plt.plot(xs, [d.done for d in result.days], label=_("Done"), marker="braille")
+        if result.cycle:
+            plt.plot(xs, [result.even_pace(d) for d in result.days], label=_("Even pace"), marker="braille")
+            plt.xlim(1, (result.end - result.start).days + 1)  # the days left show as room to go
+        top = max([d.scope for d in result.days] + [1])
+        plt.ylim(0, top)
+        length = (result.end - result.start).days + 1
+        weeks = list(range(1, length + 1, 7))
+        plt.xticks(weeks, [(result.start + timedelta(days=x - 1)).strftime("%m-%d") for x in weeks])
+        plt.xlabel(_("day of the cycle") if result.cycle else "")
+        chart.refresh()
