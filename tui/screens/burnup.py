@@ -8,7 +8,9 @@ from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.color import Color
+from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
@@ -31,9 +33,10 @@ class BurnUpScreen(ModalScreen[None]):
         self.mine = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog forecast burnup"):
+        with Vertical(classes="dialog forecast burnup"):
             yield Static(id="burnup-title", classes="dialog-question")
-            yield PlotextPlot(id="burnup-chart", classes="chart")
+            yield PlotextPlot(id="burnup-chart")
+            yield Static(id="burnup-legend")
             yield Static(id="burnup-summary")
             yield Static(plain(_("m only my tasks (again: everyone's) · escape close")), classes="dialog-hint")
         yield Footer()
@@ -55,21 +58,35 @@ class BurnUpScreen(ModalScreen[None]):
         self.query_one("#burnup-summary", Static).update(plain("\n".join(summary(result))))
         self.draw(result)
 
+    def line_colours(self) -> list[tuple[int, int, int]]:
+        """The three lines' colours, from the theme (plotext is given them as RGB): the tasks in
+        the primary colour, those done in the success colour, the even pace in the warning one."""
+        theme = self.app.current_theme
+        return [Color.parse(value or "white").rgb for value in (theme.primary, theme.success, theme.warning)]
+
     def draw(self, result: BurnUp) -> None:
+        """The chart; its legend is a line of its own under it (plotext counts a CJK character as
+        one cell, so a Chinese legend drawn inside the chart would shift its lines)."""
         chart = self.query_one("#burnup-chart", PlotextPlot)
         plt = chart.plt
         plt.clear_data()
         plt.clear_figure()
+        colours = self.line_colours()
+        names = [_("Tasks"), _("Done")] + ([_("Even pace")] if result.cycle else [])
         xs = list(range(1, len(result.days) + 1))
-        plt.plot(xs, [d.scope for d in result.days], label=_("Tasks"), marker="braille")
-        plt.plot(xs, [d.done for d in result.days], label=_("Done"), marker="braille")
-        if result.cycle:
-            plt.plot(xs, [result.even_pace(d) for d in result.days], label=_("Even pace"), marker="braille")
-            plt.xlim(1, (result.end - result.start).days + 1)  # the days left show as room to go
-        top = max([d.scope for d in result.days] + [1])
-        plt.ylim(0, top)
+        series = [[d.scope for d in result.days], [d.done for d in result.days],
+                  [result.even_pace(d) for d in result.days]]
+        for values, colour, _name in zip(series, colours, names):
+            plt.plot(xs, values, marker="braille", color=colour)
         length = (result.end - result.start).days + 1
+        plt.xlim(1, length)  # the days left show as room to go
+        top = max([d.scope for d in result.days] + [1])
+        step = -(-top // 5)  # whole tasks on the axis, five steps or so
+        plt.ylim(0, top)
+        plt.yticks(list(range(0, top + 1, step)))
         weeks = list(range(1, length + 1, 7))
         plt.xticks(weeks, [(result.start + timedelta(days=x - 1)).strftime("%m-%d") for x in weeks])
-        plt.xlabel(_("day of the cycle") if result.cycle else "")
         chart.refresh()
+        legend = Content("   ").join(Content.assemble(("━━ ", f"rgb({r},{g},{b})"), name)
+                                      for (r, g, b), name in zip(colours, names))
+        self.query_one("#burnup-legend", Static).update(legend)
