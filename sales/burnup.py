@@ -40,8 +40,14 @@ class BurnUp:
     start: date  # the cycle's first day
     end: date  # its last day
     owner: str | None  # whose tasks (None: everyone's)
-    days: list[BurnDay]  # from `start` to today (or `end`, when the cycle is over), one a day
+    days: list[BurnDay]  # from `start` (or later: Board.burn_up's last_days) to today or `end`, one a day
     cycle: bool = True  # False: the board has no cycle dates; `start` to `end` is a window to today
+    as_of: date | None = None  # the board's today (after `end` once the cycle is over)
+
+    @property
+    def over(self) -> bool:
+        """The cycle has ended (its last day has passed)."""
+        return self.cycle and self.as_of is not None and self.as_of > self.end
 
     @property
     def today(self) -> BurnDay:
@@ -71,7 +77,7 @@ class BurnUp:
     def done_by(self) -> date | None:
         """When the open tasks are done at that pace: None when nothing is open or nothing was
         done lately (no pace to go by)."""
-        if not self.today.open or self.pace <= 0:
+        if not self.today.open or self.pace <= 0 or self.over:
             return None
         return self.today.day + timedelta(days=math.ceil(self.today.open / self.pace))
 
@@ -102,10 +108,12 @@ def _take_back(state: dict[str, dict], record: Activity) -> None:
 
 
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
-            day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True) -> BurnUp:
-    """The burn-up from `start` to today (no later than `end`): `now` is every task's status
-    and owner (id -> {"status", "owner"}), `records` the log newest first, `day_ends[i]` the
-    moment day i ends (midnight on the board's clock), one for each day from `start`."""
+            day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True,
+            first: date | None = None, as_of: date | None = None) -> BurnUp:
+    """The burn-up of the cycle from `start` to `end`, its days from `first` (default `start`) to
+    today or `end`: `now` is every task's status and owner (id -> {"status", "owner"}),
+    `records` the log newest first, `day_ends[i]` the moment day i ends (midnight on the board's
+    clock), one for each day from `first`."""
     state = {key: dict(value) for key, value in now.items()}
     counts: list[tuple[int, int]] = []
     pending = list(reversed(day_ends))  # the latest first, as the records come
@@ -126,5 +134,6 @@ def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end:
     for _ in pending:
         counts.append(count())
     counts.reverse()
-    days = [BurnDay(start + timedelta(days=i), scope, done) for i, (scope, done) in enumerate(counts)]
-    return BurnUp(start=start, end=end, owner=owner, days=days, cycle=cycle)
+    first = first or start
+    days = [BurnDay(first + timedelta(days=i), scope, done) for i, (scope, done) in enumerate(counts)]
+    return BurnUp(start=start, end=end, owner=owner, days=days, cycle=cycle, as_of=as_of or days[-1].day)

@@ -45,6 +45,10 @@ class Plan(msgspec.Struct):
     requested: float  # still waiting for a decision
     spent: float
     training: tuple[int, int]  # done, items
+    pace: float = 0.0  # tasks done a day over the last `pace_days` days (sales/burnup.py)
+    pace_days: int = 0
+    done_by: date | None = None  # when the open tasks are done at that pace (None: no pace, or none open)
+    over: bool = False  # the cycle has ended
 
 
 class Track(msgspec.Struct):

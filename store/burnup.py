@@ -12,10 +12,11 @@ UNDATED_DAYS = 56  # a board without a cycle: the last eight weeks
 
 
 class BurnUpQueries(BoardCore):
-    def burn_up(self, owner: str | None = None) -> BurnUp:
+    def burn_up(self, owner: str | None = None, last_days: int | None = None) -> BurnUp:
         """Tasks on the board and done, day by day, from the cycle's first day to today (the
         last eight weeks on a board without a cycle); `owner`: only that person's tasks, as
-        owned on each day. Open to everyone on the board."""
+        owned on each day; `last_days`: only that many days back (the pace needs no more, and
+        the log is read back no further). Open to everyone on the board."""
         now = self.clock()
         today = now.date()
         start, end = self.period()
@@ -23,7 +24,8 @@ class BurnUpQueries(BoardCore):
         if not cycle:
             start, end = today - timedelta(days=UNDATED_DAYS - 1), today
         last = min(today, end)
-        ends = [datetime.combine(start + timedelta(days=i + 1), time(0), tzinfo=now.tzinfo)
-                for i in range((last - start).days + 1)]
+        first = start if last_days is None else max(start, last - timedelta(days=last_days - 1))
+        ends = [datetime.combine(first + timedelta(days=i + 1), time(0), tzinfo=now.tzinfo)
+                for i in range((last - first).days + 1)]
         tasks = {t.id: {"status": t.status, "owner": t.owner} for t in self.tasks()}
-        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle)
+        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today)

@@ -3,6 +3,7 @@ numbers its screen shows."""
 
 from __future__ import annotations
 
+from sales.burnup import PACE_DAYS
 from sales.cycle import Cycle, Diagnose, Goals, Plan, Review, Track, paces, task_counts, ticked
 from sales.goals import checkin_due
 from sales.phrases import kept
@@ -39,8 +40,10 @@ class CycleQueries(BoardCore):
         counts, overdue = task_counts(self.tasks(), today)
         money = self.budget_totals()
         training = self.training()
+        burn = self.burn_up(last_days=PACE_DAYS + 1)  # (the pace needs no more of the log)
         return Plan(counts, overdue, money.budget, money.approved, money.requested, money.spent,
-                    (sum(1 for t in training if t.done), len(training)))
+                    (sum(1 for t in training if t.done), len(training)), pace=burn.pace,
+                    pace_days=min(PACE_DAYS, len(burn.days) - 1), done_by=burn.done_by, over=burn.over)
 
     def _track_phase(self) -> Track:
         team = self.forecast().team

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sales.burnup import PACE_DAYS, BurnDay, BurnUp
 from tui.i18n import N_, _, n_, sentences
 
@@ -13,7 +15,8 @@ def title(b: BurnUp) -> str:
         said = _("Burn-up of the last {weeks} weeks (the board has no cycle dates)").format(weeks=len(b.days) // 7)
     else:
         said = _("Burn-up {start} to {end}: day {day} of {days}").format(
-            start=b.start.isoformat(), end=b.end.isoformat(), day=len(b.days), days=(b.end - b.start).days + 1)
+            start=b.start.isoformat(), end=b.end.isoformat(), day=(b.today.day - b.start).days + 1,
+            days=(b.end - b.start).days + 1)
     return said + (" · " + _("{owner}'s tasks").format(owner=b.owner) if b.owner else "")
 
 
@@ -38,27 +41,31 @@ def summary(b: BurnUp) -> list[str]:
     if b.cycle:
         lines[0] = sentences(lines[0], _("At an even pace {even} would be done by now.").format(
             even=f"{b.even_pace(now):,.0f}"))
-    if not now.open:
-        lines.append(_("Every task is done."))
-    elif b.cycle and now.day >= b.end:
-        lines.append(_("The cycle ended on {end} with {open} tasks open.").format(end=b.end.isoformat(), open=now.open))
-    elif b.pace <= 0:
-        lines.append(_("Nothing was done in the last {days} days: there is no pace yet to say when the open tasks will be done.")
-                     .format(days=min(PACE_DAYS, len(b.days) - 1)))
-    else:
-        said = dict(days=min(PACE_DAYS, len(b.days) - 1), pace=f"{b.pace:.1f}", day=b.done_by.isoformat())
-        gap = (b.end - b.done_by).days
-        if not b.cycle:
-            pace = _("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}.").format(**said)
-        elif gap >= 0:
-            pace = n_("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
-                      "{count} day before the cycle ends.",
-                      "At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
-                      "{count} days before the cycle ends.", gap).format(count=gap, **said)
-        else:
-            pace = n_("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
-                      "{count} day after the cycle ends.",
-                      "At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
-                      "{count} days after the cycle ends.", -gap).format(count=-gap, **said)
-        lines.append(pace)
+    lines.append(when_done(now.open, b.pace, b.done_by, b.end if b.cycle else None, b.over,
+                           min(PACE_DAYS, len(b.days) - 1)))
     return lines
+
+
+def when_done(open_: int, pace: float, done_by: date | None, end: date | None, over: bool, days: int) -> str:
+    """When the open tasks are done at the pace of the last `days` days, against the cycle's
+    `end` (None: a board without cycle dates; `over`: it has ended)."""
+    if not open_:
+        return _("Every task is done.")
+    if end is not None and over:
+        return _("The cycle ended on {end} with {open} tasks open.").format(end=end.isoformat(), open=open_)
+    if pace <= 0 or done_by is None:
+        return _("Nothing was done in the last {days} days: there is no pace yet to say when the open tasks "
+                 "will be done.").format(days=days)
+    said = dict(days=days, pace=f"{pace:.1f}", day=done_by.isoformat())
+    if end is None:
+        return _("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}.").format(**said)
+    gap = (end - done_by).days
+    if gap >= 0:
+        return n_("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
+                  "{count} day before the cycle ends.",
+                  "At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
+                  "{count} days before the cycle ends.", gap).format(count=gap, **said)
+    return n_("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
+              "{count} day after the cycle ends.",
+              "At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
+              "{count} days after the cycle ends.", -gap).format(count=-gap, **said)

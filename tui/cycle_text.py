@@ -8,6 +8,7 @@ from pathlib import PurePath
 from sales.cycle import Cycle
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
+from tui.burnup_text import when_done
 from tui.i18n import _, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
@@ -56,6 +57,8 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
         count=tasks, statuses=statuses, overdue=p.overdue),
         _("budget {budget}, spent {spent}, {waiting} waiting for a decision · training {training} done").format(
             budget=budget, spent=num_or_dash(p.spent), waiting=num_or_dash(p.requested), training=_of(p.training))]
+    if tasks:
+        plan.insert(1, when_done(tasks - p.tasks.get("done", 0), p.pace, p.done_by, cycle.end, p.over, p.pace_days))
 
     track = [n_("{count} open deal: best case {best}, weighted {weighted} · {slipped} past their close date",
                 "{count} open deals: best case {best}, weighted {weighted} · {slipped} past their close date",

@@ -74,3 +74,13 @@ def test_said_in_chinese(run, worked, monkeypatch) -> None:
     assert lines[2].split() == ["周起始", "任务", "完成", "未完成", "均匀进度"]
     assert lines[-2] == "共 8 个任务，已完成 3 个（38%），未完成 5 个。按均匀进度，现在应完成 4 个。"
     assert lines[-1].startswith("按最近 14 天的进度（每天 0.2 个），未完成的任务将在 ")
+
+
+def test_the_cycle_says_when_the_open_tasks_are_done(run, worked) -> None:
+    code, out, err = run("cycle")
+    assert code == 0, err
+    done_by = worked + timedelta(days=14 + 24)
+    assert (f"  At the last 14 days' pace (0.2 a day), the open tasks are done by {done_by}, "
+            f"9 days after the cycle ends.") in out.splitlines()
+    plan = json.loads(run("cycle", "--json")[1])["plan"]
+    assert (plan["pace"], plan["pace_days"], plan["done_by"], plan["over"]) == (3 / 14, 14, str(done_by), False)
