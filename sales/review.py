@@ -28,6 +28,7 @@ import msgspec
 from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
+from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.splits import share_of
 from sales.tasks import LongText, Ref, Title
@@ -143,7 +144,7 @@ def _won(deal: Deal, at: datetime, share: float = 1.0, owned: bool = True) -> Wo
     if share >= 1.0:
         return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
                        collected=paid_share(deal))
-    return WonDeal(deal.id, deal.title, round(deal.value * share, 2), deal.product, at, deal.account, share,
+    return WonDeal(deal.id, deal.title, cents(deal.value * share), deal.product, at, deal.account, share,
                    deal.value, owned, paid_share(deal))
 
 

@@ -32,7 +32,7 @@ def md(text: object) -> str:
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    return with_unit(number(round(value, 2)), md(unit))
+    return with_unit(number(value), md(unit))
 
 
 def _pct(value: float | None) -> str:
@@ -83,13 +83,13 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         elif g.gap is not None and g.gap <= 0:
             lines.append(f"{g.goal} met its target ({_attained(g.attainment)}).")
         else:
-            short = f"{number(round(g.gap, 2))} points" if g.unit == "%" else _num(g.gap, g.unit)
+            short = f"{number(g.gap)} points" if g.unit == "%" else _num(g.gap, g.unit)
             lines.append(f"{g.goal} missed its target by {short} ({_attained(g.attainment)}).")
     if process.win_rate is not None:
         lines.append(f"Win rate over the cycle: {pct(process.win_rate)}.")
     if lost is not None and lost.reasons:
         top = lost.reasons[0]
-        lines.append(f"Most of the value lost went to {top.name}: {pct(round(top.share, 1))} "
+        lines.append(f"Most of the value lost went to {top.name}: {pct(top.share)} "
                      f"({', '.join(top.deals)}).")
     return lines
 

@@ -146,6 +146,7 @@ def _payroll_csv(statements, start, end) -> None:
 
 
 def cmd_payout_paid(args: argparse.Namespace) -> int:
+    from sales.payout import money
     from sales.text import safe
 
     board = open_board(args)
@@ -153,8 +154,8 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
         paid = before.get(approval.rep)
-        values = dict(id=approval.id, rep=approval.rep, total=f"{approval.total:,.2f}", ref=approval.paid_ref,
-                      before=f"{paid or 0:,.2f}", now=f"{approval.total - (paid or 0):,.2f}")
+        values = dict(id=approval.id, rep=approval.rep, total=money(approval.total), ref=approval.paid_ref,
+                      before=money(paid or 0), now=money(approval.total - (paid or 0)))
         said = ((_("{id} {rep}: {total} paid ({ref}); {before} of it paid before, so {now} now") if paid else
                  _("{id} {rep}: {total} paid ({ref})")) if approval.paid_ref else
                 (_("{id} {rep}: {total} paid; {before} of it paid before, so {now} now") if paid else
@@ -167,10 +168,12 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
 
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
+    from sales.payout import money
+
     board = open_board(args)
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
-        print(f"{approval.id} {approval.rep}: {approval.total:,.2f}")
+        print(f"{approval.id} {approval.rep}: {money(approval.total)}")
     end = board.period()[1]
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
