@@ -162,6 +162,12 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
                  _("{id} {rep}: {total} paid")))
         print(safe(said.format(**values)))
     if not marked:
+        from sales.approvals import same_as_approved
+
+        on_plan = [s for s in board.payouts(args.rep) if s.plan]
+        if on_plan and all(s.approval and s.approval.paid_at and same_as_approved(s.approval, s) for s in on_plan):
+            print(_("Nothing to mark paid: every statement is paid as approved."))  # done already: a repeat
+            return EXIT_OK
         raise Refused("nothing to mark paid: no approved statement is waiting for payment "
                       "(uplift payout approve first)")
     return EXIT_OK
@@ -178,9 +184,12 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
                 "a deal that moves later changes them, and they show as changed since").format(end=end), file=sys.stderr)
-    if not made and not any(s.plan for s in board.payouts(args.rep)):
-        print(_("Nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)."))
-    elif not made:
+    if not made and not any(s.plan for s in board.payouts(args.rep)):  # nothing there to approve: refused
+        if args.rep:
+            raise Refused("nothing to approve: {rep} is on no incentive plan (uplift incentive set FILE.yaml)",
+                          rep=args.rep)
+        raise Refused("nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)")
+    if not made:  # approved as they stand already: a repeat, done
         print(_("Nothing to approve: every statement says what its approval says."))
     return EXIT_OK
 
