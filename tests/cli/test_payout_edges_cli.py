@@ -124,3 +124,26 @@ def test_a_half_cent_and_a_half_tenth_of_a_percent_round_up(tmp_path, capsys, mo
     assert "  won value 1,001 of quota 2,000 = attainment 50.1%" in out.splitlines()
     assert "  tier 0%+: 0.5% of 1,001 = 5.01" in out.splitlines()
     assert out.startswith("ali (I-1): 5.01\n")
+
+
+def test_a_rep_who_left_keeps_the_statement_of_what_they_earned(run) -> None:
+    # eve won D-10 (8,000 of her 40,000 quota: 20%, 2% of it = 160.00) and then left the board
+    code, out, _ = run("payout", "approve", "--rep", "eve")
+    assert code == 0 and out == "P-1 eve: 160.00\n"
+    assert run("member", "remove", "eve")[0] == 0
+    code, out, _ = run("payout", "--rep", "eve")
+    assert code == 0 and out.splitlines()[:5] == [
+        "eve (I-1): 160.00", "  won 8,000 on D-10 Leaver", "  won value 8,000 of quota 40,000 = attainment 20%",
+        "  tier 0–50%: 2% of 8,000 = 160.00", "  total payout = 160.00"]
+    assert out.splitlines()[-1].endswith("(P-1): 160.00; not paid yet")  # as approved: not changed by leaving
+    code, out, _ = run("payout", "--csv")
+    assert [row.split(",")[0] for row in out.splitlines()[1:]] == ["ali", "bea", "cy", "dee", "eve"]
+    assert run("payout", "paid", "--rep", "eve")[1] == "P-1 eve: 160.00 paid\n"
+    code, out, _ = run("leaderboard")  # the team's ranking is of the reps on it
+    assert "eve" not in out
+    # a lead who leaves is no rep: their won deals earn no statement
+    assert run("member", "add", "fay", "--role", "lead")[0] == 0
+    assert run("deal", "add", "Fay's", "--owner", "fay", "--value", "100", "--stage", "won")[0] == 0
+    assert run("member", "remove", "fay")[0] == 0
+    code, _, err = run("payout", "--rep", "fay")
+    assert code == 1 and "'fay' is not a rep of this board" in err

@@ -125,7 +125,7 @@ class ReviewScreen(BoardView):
 
     def _show_reps(self) -> None:
         select = self.query_one("#review-rep", Select)
-        reps = self.board.reps()
+        reps = self.board.reps() + self.board.former_reps()  # (one who left: what they earned before)
         current = select.value
         select.set_options([(plain_rich(rep), rep) for rep in reps])
         if current in reps:
