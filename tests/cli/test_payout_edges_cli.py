@@ -124,6 +124,8 @@ def test_a_half_cent_and_a_half_tenth_of_a_percent_round_up(tmp_path, capsys, mo
     assert "  won value 1,001 of quota 2,000 = attainment 50.1%" in out.splitlines()
     assert "  tier 0%+: 0.5% of 1,001 = 5.01" in out.splitlines()
     assert out.startswith("ali (I-1): 5.01\n")
+    row = next(csv.DictReader(io.StringIO(run("payout", "--csv")[1])))
+    assert (row["attainment_pct"], row["commission"], row["total"]) == ("50.1", "5.01", "5.01")  # for payroll too
 
 
 def test_a_rep_who_left_keeps_the_statement_of_what_they_earned(run) -> None:

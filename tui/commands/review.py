@@ -131,13 +131,14 @@ def _payroll_csv(statements, start, end) -> None:
     plan with `release: paid`, `earned` is the total were nothing held and `held` waits for
     customers to pay (release `won`: earned = total, held 0)."""
     from sales.approvals import same_as_approved, to_pay
+    from sales.numbers import half_up
     from tui.cli_output import print_csv
 
     rows = []
     for s in statements:
         a = s.approval
         rows.append([s.rep, s.plan, start, end, s.quota, s.won_value,
-                     None if s.attainment is None else round(s.attainment, 1), s.commission, s.bonuses,
+                     None if s.attainment is None else half_up(s.attainment, 1), s.commission, s.bonuses,
                      s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
                      a and a.total, None if a is None else not same_as_approved(a, s),
                      s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
