@@ -38,3 +38,21 @@ def test_approving_or_paying_again_what_is_done_is_done(run, tmp_path) -> None:
     run("deal", "add", "Betasol", "--owner", "ali", "--value", "100", "--stage", "won")
     code, _, err = run("payout", "paid")  # changed since it was paid: to approve again before paying
     assert code == 1 and "uplift payout approve first" in err
+
+
+def test_approval_and_payment_are_said_in_chinese_whole(run, tmp_path, monkeypatch) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    run("incentive", "set", str(plan))
+    run("deal", "add", "Acme", "--owner", "ali", "--value", "500", "--stage", "won")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("payout", "approve")[1] == "P-1 ali：50.00\n"
+    run("payout", "paid", "--ref", "PAY-12")
+    run("deal", "add", "Betasol", "--owner", "ali", "--value", "100", "--stage", "won")
+    last = run("payout", "--rep", "ali")[1].splitlines()[-1]
+    assert last.startswith("  dana 于 ") and last.endswith(
+        "批准（P-1）：50.00；已于 " + last.split("已于 ")[1].split(" ")[0] + " 发放（PAY-12）；此后已变化：现在为 60.00（+10.00）")
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    last = run("payout", "--rep", "ali")[1].splitlines()[-1]
+    assert last.endswith("(P-1): 50.00; paid on " + last.split("paid on ")[1].split(" ")[0]
+                         + " (PAY-12); CHANGED since: 60.00 now (+10.00)")

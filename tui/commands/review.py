@@ -180,7 +180,7 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
     board = open_board(args)
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
-        print(f"{approval.id} {approval.rep}: {money(approval.total)}")
+        print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
     end = board.period()[1]
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
