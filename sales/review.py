@@ -10,7 +10,7 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
 - a deal whose credit is split (sales/splits.py) counts at each rep's share of its value
-  (rounded to the cent) in their won value; its counts (a deal won or lost, a new customer, the
+  (rounded to the cent; the owner's is what the others' leave, so they add up to the deal) in their won value; its counts (a deal won or lost, a new customer, the
   win rate) are its owner's alone, so a small share earns no whole-deal or new-logo bonus; the
   team's figures count every deal once, whole;
 - *attainment* of a goal is actual / target (for `increase` and `stay above`) or target / actual
@@ -144,8 +144,11 @@ def _won(deal: Deal, at: datetime, share: float = 1.0, owned: bool = True) -> Wo
     if share >= 1.0:
         return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
                        collected=paid_share(deal))
-    return WonDeal(deal.id, deal.title, cents(deal.value * share), deal.product, at, deal.account, share,
-                   deal.value, owned, paid_share(deal))
+    value = cents(deal.value * share)
+    if owned and share > 0:  # the owner is credited with what the splits leave, to the cent: the shares add up
+        value = max(0.0, cents(deal.value - sum(cents(deal.value * split.share / 100) for split in deal.splits)))
+    return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned,
+                   paid_share(deal))
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],

@@ -149,3 +149,17 @@ def test_a_rep_who_left_keeps_the_statement_of_what_they_earned(run) -> None:
     assert run("member", "remove", "fay")[0] == 0
     code, _, err = run("payout", "--rep", "fay")
     assert code == 1 and "'fay' is not a rep of this board" in err
+
+
+def test_split_shares_add_up_to_the_deal_to_the_cent(tmp_path, capsys, monkeypatch) -> None:
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    for name, role in (("dana", "lead"), ("ali", "rep"), ("bea", "rep"), ("cy", "rep")):
+        run("member", "add", name, "--role", role)
+    run("deal", "add", "Acme", "--owner", "ali", "--value", "3000.03", "--stage", "won", "--split", "bea 50")
+    run("deal", "add", "Betasol", "--owner", "ali", "--value", "100", "--stage", "won", "--split", "bea 33.33, cy 33.33")
+    rows = {row["rep"]: row for row in csv.DictReader(io.StringIO(run("payout", "--csv")[1]))}
+    # D-1: bea 50% of 3,000.03 = 1,500.015, 1,500.02 half up; ali the rest, 1,500.01 (not 1,500.02 too).
+    # D-2: bea and cy 33.33 each, ali the 33.34 left. In all ali 1,533.35, bea 1,533.35, cy 33.33:
+    # 3,100.03, the two deals to the cent.
+    assert (rows["ali"]["won_value"], rows["bea"]["won_value"], rows["cy"]["won_value"]) == (
+        "1533.35", "1533.35", "33.33")
