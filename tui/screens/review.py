@@ -203,6 +203,9 @@ class ReviewScreen(BoardView):
         if shown is None:
             return
         rep = shown.rep
+        if shown.plan is None:  # nothing there to approve (as `uplift payout approve --rep` refuses it)
+            tell(self, _("{rep} is on no incentive plan: nothing to approve").format(rep=rep), "warning")
+            return
 
         def approve() -> str:
             made = self.board.approve_payouts(rep)
