@@ -163,3 +163,15 @@ def test_split_shares_add_up_to_the_deal_to_the_cent(tmp_path, capsys, monkeypat
     # 3,100.03, the two deals to the cent.
     assert (rows["ali"]["won_value"], rows["bea"]["won_value"], rows["cy"]["won_value"]) == (
         "1533.35", "1533.35", "33.33")
+
+
+def test_incentive_list_says_a_plans_quotas_are_set_per_rep(run, tmp_path, monkeypatch) -> None:
+    plan = tmp_path / "both.yaml"
+    plan.write_text("id: I-2\nname: Both\nquota: 50000\nquotas: [{rep: dee, amount: 30000}]\n")
+    run("incentive", "set", str(plan))
+    code, out, _ = run("incentive", "list")
+    # I-1 has only the four reps' own quotas (it read `–`, as a plan without any); I-2 has both
+    assert code == 0 and [line[:26].rstrip() for line in out.splitlines()] == [
+        "ID   QUOTA", "I-1  4 set per rep", "I-2  50,000; 1 set per rep"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "I-1  4 人单独设定" in run("incentive", "list")[1]

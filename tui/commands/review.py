@@ -220,10 +220,20 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print_json(plans)
     elif plans:
         print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
-            [p.id, num_or_dash(p.quota), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
+            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
     else:
         print(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK
+
+
+def _quota_cell(plan) -> str:
+    """The plan's quota for every rep, and how many reps have one of their own (`50,000; 2 set per
+    rep`): a plan of per-rep quotas alone read `–`, as if it had none."""
+    if not plan.quotas:
+        return num_or_dash(plan.quota)
+    if plan.quota is None:
+        return _("{count} set per rep").format(count=len(plan.quotas))
+    return _("{quota}; {count} set per rep").format(quota=num_or_dash(plan.quota), count=len(plan.quotas))
 
 
 def cmd_incentive_show(args: argparse.Namespace) -> int:
