@@ -128,7 +128,7 @@ def test_a_half_cent_and_a_half_tenth_of_a_percent_round_up(tmp_path, capsys, mo
     assert (row["attainment_pct"], row["commission"], row["total"]) == ("50.1", "5.01", "5.01")  # for payroll too
 
 
-def test_a_rep_who_left_keeps_the_statement_of_what_they_earned(run) -> None:
+def test_a_rep_who_left_keeps_the_statement_of_what_they_earned(run, tmp_path) -> None:
     # eve won D-10 (8,000 of her 40,000 quota: 20%, 2% of it = 160.00) and then left the board
     code, out, _ = run("payout", "approve", "--rep", "eve")
     assert code == 0 and out == "P-1 eve: 160.00\n"
@@ -143,6 +143,18 @@ def test_a_rep_who_left_keeps_the_statement_of_what_they_earned(run) -> None:
     assert run("payout", "paid", "--rep", "eve")[1] == "P-1 eve: 160.00 paid\n"
     code, out, _ = run("leaderboard")  # the team's ranking is of the reps on it
     assert "eve" not in out
+    # one who left holding only a split of a deal won in the cycle (10% of D-1's 60,000): 6,000 of
+    # their 20,000 quota, 30%: 2% of it = 120.00
+    plan = tmp_path / "i1.yaml"
+    plan.write_text(run("incentive", "show", "I-1")[1].replace("  - rep: eve\n", "  - rep: gus\n    amount: 20000\n  - rep: eve\n"))
+    assert run("member", "add", "gus", "--role", "rep")[0] == 0 and run("incentive", "set", str(plan))[0] == 0
+    assert run("deal", "edit", "D-1", "--split", "gus 10")[0] == 0
+    assert run("member", "remove", "gus")[0] == 0
+    code, out, _ = run("payout", "--rep", "gus")
+    assert code == 0 and out.splitlines()[:5] == [
+        "gus (I-1): 120.00", "  won 6,000 on D-1 First day, a 10% split of 60,000",
+        "  won value 6,000 of quota 20,000 = attainment 30%", "  tier 0–50%: 2% of 6,000 = 120.00",
+        "  total payout = 120.00"]
     # a lead who leaves is no rep: their won deals earn no statement
     assert run("member", "add", "fay", "--role", "lead")[0] == 0
     assert run("deal", "add", "Fay's", "--owner", "fay", "--value", "100", "--stage", "won")[0] == 0
