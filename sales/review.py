@@ -173,7 +173,10 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
     counted = won + clawed
-    before = {d.id: sum(o.value for o in counted if (o.won_at, o.id) < (d.won_at, d.id)) for d in clawed}
+    # what the rep's won value was in this cycle when each was counted: the deals won in the cycle
+    # before it (one won in an earlier cycle was never part of this cycle's won value)
+    before = {d.id: sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id))
+              for d in clawed}
     business = {deal.id: deal.business for deal in deals}
     new = {d.account.casefold() for d in won if d.owned and d.account and business[d.id] != "existing"
            and (business[d.id] == "new" or d.account.casefold() not in known)}

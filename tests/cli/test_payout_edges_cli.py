@@ -187,3 +187,21 @@ def test_incentive_list_says_a_plans_quotas_are_set_per_rep(run, tmp_path, monke
         "ID   QUOTA", "I-1  4 set per rep", "I-2  50,000; 1 set per rep"]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert "I-1  4 人单独设定" in run("incentive", "list")[1]
+
+
+def test_a_deal_won_before_the_cycle_does_not_change_what_a_later_clawback_takes(run, tmp_path) -> None:
+    earlier = tmp_path / "q3.yaml"
+    earlier.write_text("deals:\n- {id: D-20, title: Q3 win, owner: cy, stage: Lost, value: 50000, lost_reason: cancelled,\n"
+                       "   history: [{stage: Won, at: '2026-09-10T10:00:00Z'}, {stage: Lost, at: '2026-11-25T10:00:00Z'}]}\n")
+    assert run("plan", "import", str(earlier))[0] == 0
+    code, out, _ = run("payout", "--rep", "cy")
+    # D-20 was won in September, before the cycle, and lost in it: the earlier cycle's won value
+    # before it is not on record, so its slice starts at the bottom of the tiers: 2% of 40,000 +
+    # 5% of 10,000 = 1,300. D-7, won on 20 October, was still counted on nothing of cy's in this
+    # cycle: 800, as without D-20 (D-20's 50,000 was never part of this cycle's won value; it took
+    # 2,500). 199.98 - 1,300 - 800 = -1,900.02.
+    assert out.splitlines()[:6] == [
+        "cy (I-1): -1,900.02", "  won 9,999 on D-5 Three ways, a 33.33% split of 30,000",
+        "  won value 9,999 of quota 80,000 = attainment 12.5%", "  tier 0–50%: 2% of 9,999 = 199.98",
+        "  clawback D-20 lost after won (commission counted on 50,000): -1,300.00",
+        "  clawback D-7 lost after won (commission counted on 40,000): -800.00"]
