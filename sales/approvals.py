@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import msgspec
 
+from sales.numbers import cents
 from sales.tasks import LongText, Ref
 from sales.text import TEXT_MAX, clean_multiline
 
@@ -66,7 +67,7 @@ def to_pay(approval: Approval | None, paid: float | None) -> float | None:
     """What is left to pay of the latest approval, given what was paid; None without approval."""
     if approval is None:
         return None
-    return round(approval.total - (paid or 0.0), 2)
+    return cents(approval.total - (paid or 0.0))
 
 
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:

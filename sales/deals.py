@@ -24,6 +24,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.errors import Reason
+from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.splits import SPLITS_MAX, Split, check_splits
 from sales.tasks import LongText, Ref, Title
@@ -128,7 +129,7 @@ class Payment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_def
     note: LongText = ""  # the invoice or the payment's reference
 
     def __post_init__(self) -> None:
-        self.amount = round(self.amount, 2)  # money is kept to the cent
+        self.amount = cents(self.amount)  # money is kept to the cent (half up)
         self.note = clean_line(self.note)
         if self.amount <= 0:
             raise Reason("a payment is more than 0, not {paid:g}", paid=self.amount)
@@ -160,7 +161,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.next_step = clean_multiline(self.next_step)
         self.lost_reason = clean_line(self.lost_reason)
         self.source = clean_line(self.source)
-        self.value = round(self.value, 2)  # money is kept to the cent
+        self.value = cents(self.value)  # money is kept to the cent (half up)
         if not self.title:
             raise Reason("a deal needs a title")
         check_splits(self.owner, self.splits)
@@ -178,7 +179,7 @@ def outcome_of(deal: Deal, stages: Iterable[Stage]) -> str | None:
 
 def paid_on(deal: Deal) -> float:
     """What the customer has paid on the deal so far (to the cent)."""
-    return round(sum(p.amount for p in deal.payments), 2)
+    return cents(sum(p.amount for p in deal.payments))
 
 
 def paid_share(deal: Deal) -> float:

@@ -34,6 +34,7 @@ import msgspec
 
 from sales.deals import Deal, Stage, StageEntry, is_slipped
 from sales.incentives import IncentivePlan, plan_for
+from sales.numbers import cents
 from sales.payout import statement
 from sales.review import in_period, rep_results, won_at
 from sales.splits import credit_among
@@ -234,7 +235,7 @@ def _team(rows: list[RepForecast]) -> RepForecast:
 
     def total(field: str) -> float | None:
         values = [getattr(r, field) for r in rows if getattr(r, field) is not None]
-        return round(sum(values), 2) if values else None
+        return cents(sum(values)) if values else None
 
     return RepForecast(
         rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,

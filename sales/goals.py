@@ -14,7 +14,7 @@ import msgspec
 
 from sales.errors import Reason
 from sales.ids import in_order, loop_path
-from sales.numbers import parse_number
+from sales.numbers import half_up, parse_number, rounded
 from sales.tasks import LongText, Ref, Task, Title
 from sales.text import clean_line, clean_multiline
 
@@ -191,10 +191,11 @@ def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> 
 
 
 def number(value: float) -> str:
-    """A metric value as people read it: thousands separated, no needless decimals."""
+    """A metric value as people read it: thousands separated, no needless decimals, at most two
+    (rounded half up, as a person rounds: 2.675 is 2.68; sales.numbers.half_up)."""
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return rounded(half_up(value, 2), 2).rstrip("0").rstrip(".")
 
 
 #: Units written before the number, with no space ($1,200,000), and after it with none (40%).

@@ -69,3 +69,26 @@ def rounded(x: float, digits: int = 0, *, sign: bool = False, grouped: bool = Tr
     value = Decimal(repr(float(x))).scaleb(2 if percent else 0, context=_WIDE)
     value = value.quantize(Decimal(1).scaleb(-digits), context=_WIDE, rounding=ROUND_HALF_UP)
     return format(value.copy_abs() if value.is_zero() else value, spec)
+
+
+def half_up(x: float, digits: int = 0) -> float:
+    """`x` to `digits` decimals, half up as a person (and payroll) rounds: 5.005 → 5.01, 2.5 → 3,
+    -2.5 → -3. Python's round() rounds the binary float, half to even (round(5.005, 2) is 5.0,
+    round(2.5) is 2), which reads as a lost cent. The number is taken as it is written (its
+    shortest repr), after arithmetic's last-digit noise is dropped (1.1 * 3 is 3.3000000000000003;
+    0.285 * 100 is 28.499999999999996): a float's 12 significant digits decide, as no amount or
+    rate needs more. Not finite: unchanged."""
+    if not math.isfinite(x):
+        return x
+    value = Decimal(repr(float(x)))
+    if value:
+        value = value.quantize(Decimal(1).scaleb(min(-digits - 1, value.adjusted() - 11)), context=_WIDE,
+                               rounding=ROUND_HALF_UP)  # (the noise)
+    value = value.quantize(Decimal(1).scaleb(-digits), context=_WIDE, rounding=ROUND_HALF_UP)
+    return float(value) + 0.0
+
+
+def cents(x: float) -> float:
+    """An amount of money to the cent, half up (half_up(x, 2)): how every amount a payout adds
+    up is kept."""
+    return half_up(x, 2)

@@ -15,6 +15,7 @@ import msgspec
 
 from sales.goals import CheckIn, Goal, number, target_value, with_unit
 from sales.ids import in_order
+from sales.numbers import half_up, rounded
 
 
 class Pace(msgspec.Struct, frozen=True):
@@ -78,7 +79,7 @@ def pace_at(goal: Goal, current: float | None, today: date, period_start: date |
 
 
 def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    return f"{rounded(share, percent=True, grouped=False)}%"
 
 
 def describe_value(value: float | None, unit: str = "") -> str:
@@ -90,4 +91,4 @@ def describe_expected(value: float | None, unit: str = "") -> str:
     not 11.48)."""
     if value is None:
         return "–"
-    return with_unit(number(round(value) if abs(value) >= 100 else round(value, 1)), unit)
+    return with_unit(number(half_up(value) if abs(value) >= 100 else half_up(value, 1)), unit)

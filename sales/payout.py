@@ -39,6 +39,7 @@ import msgspec
 
 from sales.approvals import Approval
 from sales.goals import number
+from sales.numbers import cents, half_up, rounded
 from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
 from sales.review import RepResults, WonDeal
 from sales.errors import Word
@@ -86,13 +87,14 @@ class Statement(msgspec.Struct):
 
 
 def money(value: float) -> str:
-    """An amount paid: always two decimals, thousands separated (`1,120.00`, `-620.00`)."""
-    return f"{value:,.2f}"
+    """An amount paid: always two decimals, thousands separated (`1,120.00`, `-620.00`), rounded
+    half up as payroll rounds (sales.numbers.rounded: 0.125 is 0.13, not 0.12)."""
+    return rounded(cents(value), 2)
 
 
 def pct(value: float) -> str:
-    """`12.5%`, `80%`; a value that rounds to nothing is 0%, not -0%."""
-    return f"{round(value, 1) + 0.0:.1f}%".replace(".0%", "%")
+    """`12.5%`, `80%`, rounded half up (70.65 is 70.7%); a value that rounds to nothing is 0%, not -0%."""
+    return f"{rounded(half_up(value, 1), 1, grouped=False)}%".replace(".0%", "%")
 
 
 def tier_slices(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float]]:
@@ -157,7 +159,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         for tier, part in tier_slices(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
-            amount = round(part * tier.rate / 100, 2)
+            amount = cents(part * tier.rate / 100)
             lines.append(Line("tier", _tier_line(tier, part, amount), amount))
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
@@ -165,14 +167,14 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     for deal in results.won:
         rate = plan.product_rate(deal.product)
         if rate:
-            amount = round(deal.value * rate / 100, 2)
+            amount = cents(deal.value * rate / 100)
             lines.append(Line("product", Phrase("won {value} on {product} at {rate:g}% ({id}) = {amount}",
                                                 value=number(deal.value), product=deal.product, rate=rate,
                                                 id=deal.id, amount=money(amount)), amount))
     commission = sum(line.amount for line in lines if line.amount is not None)
     cut_to = 1.0  # the share of each deal's commission the cap leaves
     if plan.cap is not None and commission > plan.cap:
-        cut = round(plan.cap - commission, 2)
+        cut = cents(plan.cap - commission)
         lines.append(Line("cap", Phrase("cap {cap} applied: {cut}", cap=number(plan.cap), cut=money(cut)), cut))
         cut_to = plan.cap / commission
         commission = plan.cap
@@ -183,7 +185,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             bonuses += bonus.amount
             lines.append(Line("bonus", Phrase("bonus “{name}”: {measure} {value} ≥ {least} = {amount}",
                                               name=bonus.name, measure=Word(MEASURE_LABELS[bonus.measure]),
-                                              value=number(round(value, 1)), least=number(bonus.at_least),
+                                              value=number(half_up(value, 1)), least=number(bonus.at_least),
                                               amount=money(bonus.amount)), bonus.amount))
     clawback = 0.0
     on_payment = plan.release == "paid"
@@ -193,7 +195,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             earned = _deal_commission(plan, quota, before, deal)
             if on_payment:  # only what was released of it (the part paid) was the rep's
                 earned *= deal.collected
-            amount = -round(earned, 2) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
+            amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
                           "as paid): {amount}", id=deal.id, value=number(deal.value), pct=pct(deal.collected * 100),
@@ -202,7 +204,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
                        value=number(deal.value), amount=money(amount))
             lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to) if on_payment else []
-    held = round(sum(r.held for r in releases), 2)
+    held = cents(sum(r.held for r in releases))
     for release in releases:
         lines.append(Line("held", Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
                                          "{payable} payable, {held} held until paid", id=release.deal,
@@ -210,7 +212,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
                                          value=number(release.value), pct=pct(release.paid_pct),
                                          payable=money(release.payable), held=money(release.held)),
                           -release.held if release.held else None))
-    total = round(sum(line.amount for line in lines if line.amount is not None), 2)
+    total = cents(sum(line.amount for line in lines if line.amount is not None))
     if on_payment:
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
                                          "until customers pay", earned=money(total + held), total=money(total),
@@ -218,9 +220,9 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         lines.append(Line("total", Phrase("total payable now = {total}", total=money(total)), total))
     else:
         lines.append(Line("total", Phrase("total payout = {total}", total=money(total)), total))
-    return Statement(results.rep, plan.id, quota, results.won_value, attainment, round(commission, 2),
-                     bonuses, round(clawback, 2), total, lines, release=plan.release,
-                     earned=round(total + held, 2), held=held, deals=releases)
+    return Statement(results.rep, plan.id, quota, results.won_value, attainment, cents(commission),
+                     bonuses, cents(clawback), total, lines, release=plan.release,
+                     earned=cents(total + held), held=held, deals=releases)
 
 
 def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, deal: WonDeal) -> float:
@@ -235,14 +237,14 @@ def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut
     payments release and what is held (sales/incentives.py `release: paid`)."""
     releases, before = [], 0.0
     for deal in results.won:  # (in the order they were won: each fills the tiers after the last)
-        earned = round(_deal_commission(plan, quota, before, deal) * cut_to, 2)
+        earned = cents(_deal_commission(plan, quota, before, deal) * cut_to)
         before += deal.value
         if not earned:
             continue
-        held = round(earned * (1 - deal.collected), 2) + 0.0
+        held = cents(earned * (1 - deal.collected)) + 0.0
         whole = deal.whole if deal.whole is not None else deal.value
-        releases.append(DealRelease(deal.id, whole, round(whole * deal.collected, 2), round(deal.collected * 100, 2),
-                                    earned, round(earned - held, 2), held))
+        releases.append(DealRelease(deal.id, whole, cents(whole * deal.collected), cents(deal.collected * 100),
+                                    earned, cents(earned - held), held))
     return releases
 
 

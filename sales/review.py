@@ -10,7 +10,7 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
 - a deal whose credit is split (sales/splits.py) counts at each rep's share of its value
-  (rounded to the cent) in their won value; its counts (a deal won or lost, a new customer, the
+  (rounded to the cent; the owner's is what the others' leave, so they add up to the deal) in their won value; its counts (a deal won or lost, a new customer, the
   win rate) are its owner's alone, so a small share earns no whole-deal or new-logo bonus; the
   team's figures count every deal once, whole;
 - *attainment* of a goal is actual / target (for `increase` and `stay above`) or target / actual
@@ -28,6 +28,7 @@ import msgspec
 from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
+from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.splits import share_of
 from sales.tasks import LongText, Ref, Title
@@ -143,8 +144,11 @@ def _won(deal: Deal, at: datetime, share: float = 1.0, owned: bool = True) -> Wo
     if share >= 1.0:
         return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
                        collected=paid_share(deal))
-    return WonDeal(deal.id, deal.title, round(deal.value * share, 2), deal.product, at, deal.account, share,
-                   deal.value, owned, paid_share(deal))
+    value = cents(deal.value * share)
+    if owned and share > 0:  # the owner is credited with what the splits leave, to the cent: the shares add up
+        value = max(0.0, cents(deal.value - sum(cents(deal.value * split.share / 100) for split in deal.splits)))
+    return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned,
+                   paid_share(deal))
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
@@ -169,7 +173,10 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
     counted = won + clawed
-    before = {d.id: sum(o.value for o in counted if (o.won_at, o.id) < (d.won_at, d.id)) for d in clawed}
+    # what the rep's won value was in this cycle when each was counted: the deals won in the cycle
+    # before it (one won in an earlier cycle was never part of this cycle's won value)
+    before = {d.id: sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id))
+              for d in clawed}
     business = {deal.id: deal.business for deal in deals}
     new = {d.account.casefold() for d in won if d.owned and d.account and business[d.id] != "existing"
            and (business[d.id] == "new" or d.account.casefold() not in known)}

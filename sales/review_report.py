@@ -35,7 +35,7 @@ def md(text: object) -> str:
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    return with_unit(number(round(value, 2)), md(unit))
+    return with_unit(number(value), md(unit))
 
 
 def _pct(value: float | None) -> str:
@@ -93,7 +93,7 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         elif g.gap is not None and g.gap <= 0:
             lines.append(Phrase("{goal} met its target ({attained}).", goal=g.goal, attained=_attained(g.attainment)))
         else:
-            short = Phrase("{gap} points", gap=number(round(g.gap, 2))) if g.unit == "%" else _num(g.gap, g.unit)
+            short = Phrase("{gap} points", gap=number(g.gap)) if g.unit == "%" else _num(g.gap, g.unit)
             lines.append(Phrase("{goal} missed its target by {short} ({attained}).",
                                 goal=g.goal, short=short, attained=_attained(g.attainment)))
     if process.win_rate is not None:
@@ -101,7 +101,7 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
     if lost is not None and lost.reasons:
         top = lost.reasons[0]
         lines.append(Phrase("Most of the value lost went to {reason}: {share} ({deals}).",
-                            reason=top.name, share=pct(round(top.share, 1)), deals=", ".join(top.deals)))
+                            reason=top.name, share=pct(top.share), deals=", ".join(top.deals)))
     return lines
 
 

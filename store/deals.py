@@ -370,6 +370,8 @@ class DealChanges(BoardCore):
             seen: dict[str, int] = {}
             deals: list[Deal] = []
             dropped_owner = no_account = 0
+            won_today: list[tuple[int, Deal]] = []  # won deals the file gives no close date: won now
+            outcome = {s.name: s.outcome for s in stages}
             for number, record in records:
                 try:
                     fields = row_fields(record, stages, opened_stage, now, zone)
@@ -420,6 +422,8 @@ class DealChanges(BoardCore):
                                            number=number, id=twin.id, title=twin.title))
                     continue
                 deals.append(deal)
+                if outcome.get(deal.stage) == "won" and deal.history[-1].at == now:
+                    won_today.append((number, deal))
             for owner, numbers in strangers.items():
                 shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
                 problems.append(Reason(
@@ -453,7 +457,9 @@ class DealChanges(BoardCore):
                     "first": ids[0] if ids else None, "last": ids[-1] if ids else None,
                     "mapping": mapping, "closed_deals_opened_in": opened_stage,
                     "without_owner": dropped_owner, "without_account": no_account,
-                    "by_stage": dict(Counter(d.stage for d in deals))}
+                    "by_stage": dict(Counter(d.stage for d in deals)),
+                    # won with no close date in the file: won today, so in this cycle's payouts
+                    "won_today": [{"row": number, "id": None if dry_run else deal.id} for number, deal in won_today]}
         return self._transact(build)
 
     @staticmethod

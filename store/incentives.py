@@ -31,9 +31,12 @@ from sales.review import (
     RepResults,
     ReviewAnswer,
     goal_result,
+    in_period,
     leaderboard,
+    lost_after_won,
     process_metrics,
     rep_results,
+    won_at,
 )
 from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
@@ -148,15 +151,44 @@ class ReviewChanges(BoardCore):
         reps = [rep] if rep else self.reps()
         return [rep_results(r, deals, stages, touches, start, end) for r in reps]
 
+    def former_reps(self) -> list[str]:
+        """Reps who have left the board (`member remove`) but are credited with a deal won, or
+        lost after it was won, in the cycle: what they earned (or owe) before they left is still
+        to be paid, so they keep a payout statement for the cycle."""
+        members = {m.name for m in self.members()}
+        if not members:
+            return []
+        start, end = self.period()
+        stages = self.stages()
+        credited: set[str] = set()
+        for deal in self.deals():
+            names = {deal.owner, *(split.rep for split in deal.splits)} - members - {None, ""}
+            if not names:
+                continue
+            at, pair = won_at(deal, stages), lost_after_won(deal, stages)
+            if (at is not None and in_period(at, start, end)) or (pair and in_period(pair[1], start, end)):
+                credited |= names
+        former = []
+        for name in sorted(credited):  # a rep when they left, as the log's record of it says
+            removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
+            if removed and (removed[0].before or {}).get("role") == "rep":
+                former.append(name)
+        return former
+
     def payouts(self, rep: str | None = None) -> list[Statement]:
-        """Each rep's payout statement (one rep's with `rep`), with the recognition earned."""
-        self._reps_with(rep)
+        """Each rep's payout statement (one rep's with `rep`), with the recognition earned; a rep
+        who has left the board keeps one for the cycle they earned in (former_reps: recognition
+        is for the team's reps)."""
+        former = self.former_reps()
+        if rep not in former:
+            self._reps_with(rep)
         plans = self.incentive_plans()
         every = self.rep_results()
         awards: dict[str, list[str]] = {}
         for plan in plans:
             for name, earned in recognitions(plan, [r for r in every if plan_for(plans, r.rep) is plan]).items():
                 awards.setdefault(name, []).extend(earned)
+        every += [self.rep_results(name)[0] for name in former]
         statements = []
         cycle = self._cycle_approvals()
         for results in every:

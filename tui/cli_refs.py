@@ -86,8 +86,9 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
                        flag=flag, name=name)
     if name in names:
         return name
-    if any(item.owner == name for items in owns for item in getattr(board, items)()):
-        return name  # someone who left still owns some: they can be listed
+    if any(item.owner == name or any(split.rep == name for split in getattr(item, "splits", ()))
+           for items in owns for item in getattr(board, items)()):
+        return name  # someone who left still owns some, or holds a split of a deal: they can be listed
     members = ", ".join(names)
     if owns:
         owned = _OWNED.get(owns) or Word(" or ".join(items.removesuffix("s") for items in owns))

@@ -62,7 +62,7 @@ def trend_rows(points: list[TrendPoint]) -> list[list[str]]:
         when = _("now") if index == len(points) - 1 else f"{p.at:%Y-%m-%d}"
         share = p.forecast / p.quota * 100 if p.quota else None
         rows.append([when, num_or_dash(p.won), num_or_dash(p.commit), num_or_dash(p.best_case),
-                     num_or_dash(p.weighted), num_or_dash(p.forecast), pct_or_dash(None if share is None else round(share, 1))])
+                     num_or_dash(p.weighted), num_or_dash(p.forecast), pct_or_dash(share)])
     return rows
 
 

@@ -18,7 +18,7 @@ def num_or_dash(value: float | None, unit: str = "") -> str:
 
     if value is None:
         return "–"
-    return with_unit(number(round(value, 2)), unit)
+    return with_unit(number(value), unit)
 
 
 def gap_or_dash(gap: float | None, unit: str = "") -> str:
@@ -28,7 +28,7 @@ def gap_or_dash(gap: float | None, unit: str = "") -> str:
 
     if gap is None or unit != "%":
         return num_or_dash(gap, unit)
-    return _("{n} pts").format(n=number(round(gap, 2)))
+    return _("{n} pts").format(n=number(gap))
 
 
 def form_number(value: float, sign: bool = False) -> str:

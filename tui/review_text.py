@@ -12,8 +12,9 @@ def paid_text(statement: Statement) -> str:
     """Whether payroll has paid the approved statement: when, or what is left to pay."""
     approval = statement.approval
     if approval is not None and approval.paid_at is not None:
-        return _("paid on {day}").format(day=f"{approval.paid_at:%Y-%m-%d}") + (
-            f" ({approval.paid_ref})" if approval.paid_ref else "")
+        day = f"{approval.paid_at:%Y-%m-%d}"
+        return (_("paid on {day} ({ref})").format(day=day, ref=approval.paid_ref) if approval.paid_ref
+                else _("paid on {day}").format(day=day))
     left = to_pay(approval, statement.paid)
     if statement.paid is None:
         return _("not paid yet")
@@ -30,11 +31,11 @@ def approval_text(statement: Statement, how: str) -> str:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(
         by=approval.by, at=f"{approval.at:%Y-%m-%d %H:%M}", id=approval.id, total=money(approval.total))
-    said += "; " + paid_text(statement)
+    said = _("{said}; {more}").format(said=said, more=paid_text(statement))  # (zh：a full-width semicolon)
     if same_as_approved(approval, statement):
         return said
-    return said + "; " + _("CHANGED since: {now} now ({change})").format(
-        now=money(statement.total), change=change_text(statement))
+    return _("{said}; {more}").format(said=said, more=_("CHANGED since: {now} now ({change})").format(
+        now=money(statement.total), change=change_text(statement)))
 
 
 def change_text(statement: Statement) -> str:

@@ -176,6 +176,6 @@ def test_review_findings_say_what_each_goal_lacks_or_missed_by() -> None:
                      goal("G-3", "", 10, None, None, None, "no data"), goal("G-4", "$", 100, -0.04, -0.04, 100.04)],
                     ProcessMetrics(0, 0, 0, 0, None, None))
     assert said == ["G-1 has no target to measure against.",
-                    "G-2 missed its target by 5.5 points (86.2% attained).",
+                    "G-2 missed its target by 5.5 points (86.3% attained).",  # 86.25: half up
                     "G-3 has no actual to compare with its target (no data).",
                     "G-4 missed its target by $100.04 (0% attained)."]

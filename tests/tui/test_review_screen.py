@@ -240,3 +240,26 @@ async def test_a_rep_on_another_tab_hears_the_rule_not_where_to_go(board_path) -
             await pilot.press(key)
             await pilot.pause()
             assert [str(n.message) for n in app._notifications] == [f"only a lead may {words} (you are a rep)"], key
+
+
+async def test_approving_a_rep_on_no_plan_says_there_is_nothing_to_approve(board_path) -> None:
+    """a on the statement of a rep on no incentive plan: no question and no "approved as it
+    stands", but why there is nothing to approve (as `uplift payout approve --rep` says)."""
+    from tui.screens.dialogs import Confirm
+
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead.add_member("fay", "rep")
+    import msgspec
+
+    plan = lead.incentive_plans()[0]  # its quota for everyone taken away: fay is on no plan
+    lead.import_plan({"incentives": [msgspec.to_builtins(msgspec.structs.replace(plan, quota=None))]})
+    assert lead.payouts("fay")[0].plan is None
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "fay")
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert any("fay is on no incentive plan: nothing to approve" in str(n.message) for n in app._notifications)
+    assert Board(board_path, actor="dana").approvals() == []

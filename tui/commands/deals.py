@@ -201,6 +201,20 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     if count := result["without_owner"]:
         print(n_("{count} deal has no owner (not a member; --unowned)",
                  "{count} deals have no owner (not a member; --unowned)", count).format(count=count))
+    if won_today := result["won_today"]:  # won today: this cycle's payouts count them (README "Paid by the customer")
+        which = ", ".join(_("row {row}").format(row=w["row"]) if w["id"] is None else
+                          _("{id} (row {row})").format(id=w["id"], row=w["row"]) for w in won_today)
+        count = len(won_today)
+        print((n_("{count} won deal would have no close date, so it would count as won today, in this cycle's "
+                  "payouts: {which}; if it was won earlier, give the file a close column",
+                  "{count} won deals would have no close date, so they would count as won today, in this cycle's "
+                  "payouts: {which}; if they were won earlier, give the file a close column", count)
+               if args.dry_run else
+               n_("{count} won deal has no close date, so it counts as won today, in this cycle's payouts: "
+                  "{which}; if it was won earlier, `uplift undo` and import the file with a close column",
+                  "{count} won deals have no close date, so they count as won today, in this cycle's payouts: "
+                  "{which}; if they were won earlier, `uplift undo` and import the file with a close column", count)
+               ).format(count=count, which=which))
     if "opened" in result["mapping"].values():
         print(_("won and lost deals with an opening date entered {stage} on it").format(
             stage=result["closed_deals_opened_in"]))

@@ -132,13 +132,14 @@ def _payroll_csv(statements, start, end) -> None:
     plan with `release: paid`, `earned` is the total were nothing held and `held` waits for
     customers to pay (release `won`: earned = total, held 0)."""
     from sales.approvals import same_as_approved, to_pay
+    from sales.numbers import half_up
     from tui.cli_output import print_csv
 
     rows = []
     for s in statements:
         a = s.approval
         rows.append([s.rep, s.plan, start, end, s.quota, s.won_value,
-                     None if s.attainment is None else round(s.attainment, 1), s.commission, s.bonuses,
+                     None if s.attainment is None else half_up(s.attainment, 1), s.commission, s.bonuses,
                      s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
                      a and a.total, None if a is None else not same_as_approved(a, s),
                      s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
@@ -147,6 +148,7 @@ def _payroll_csv(statements, start, end) -> None:
 
 
 def cmd_payout_paid(args: argparse.Namespace) -> int:
+    from sales.payout import money
     from sales.text import safe
 
     board = open_board(args)
@@ -154,31 +156,42 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
         paid = before.get(approval.rep)
-        values = dict(id=approval.id, rep=approval.rep, total=f"{approval.total:,.2f}", ref=approval.paid_ref,
-                      before=f"{paid or 0:,.2f}", now=f"{approval.total - (paid or 0):,.2f}")
+        values = dict(id=approval.id, rep=approval.rep, total=money(approval.total), ref=approval.paid_ref,
+                      before=money(paid or 0), now=money(approval.total - (paid or 0)))
         said = ((_("{id} {rep}: {total} paid ({ref}); {before} of it paid before, so {now} now") if paid else
                  _("{id} {rep}: {total} paid ({ref})")) if approval.paid_ref else
                 (_("{id} {rep}: {total} paid; {before} of it paid before, so {now} now") if paid else
                  _("{id} {rep}: {total} paid")))
         print(safe(said.format(**values)))
     if not marked:
+        from sales.approvals import same_as_approved
+
+        on_plan = [s for s in board.payouts(args.rep) if s.plan]
+        if on_plan and all(s.approval and s.approval.paid_at and same_as_approved(s.approval, s) for s in on_plan):
+            print(_("Nothing to mark paid: every statement is paid as approved."))  # done already: a repeat
+            return EXIT_OK
         raise Refused("nothing to mark paid: no approved statement is waiting for payment "
                       "(uplift payout approve first)")
     return EXIT_OK
 
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
+    from sales.payout import money
+
     board = open_board(args)
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
-        print(f"{approval.id} {approval.rep}: {approval.total:,.2f}")
+        print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
     end = board.period()[1]
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
                 "a deal that moves later changes them, and they show as changed since").format(end=end), file=sys.stderr)
-    if not made and not any(s.plan for s in board.payouts(args.rep)):
-        print(_("Nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)."))
-    elif not made:
+    if not made and not any(s.plan for s in board.payouts(args.rep)):  # nothing there to approve: refused
+        if args.rep:
+            raise Refused("nothing to approve: {rep} is on no incentive plan (uplift incentive set FILE.yaml)",
+                          rep=args.rep)
+        raise Refused("nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)")
+    if not made:  # approved as they stand already: a repeat, done
         print(_("Nothing to approve: every statement says what its approval says."))
     return EXIT_OK
 
@@ -208,10 +221,20 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print_json(plans)
     elif plans:
         print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
-            [p.id, num_or_dash(p.quota), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
+            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
     else:
         print(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK
+
+
+def _quota_cell(plan) -> str:
+    """The plan's quota for every rep, and how many reps have one of their own (`50,000; 2 set per
+    rep`): a plan of per-rep quotas alone read `–`, as if it had none."""
+    if not plan.quotas:
+        return num_or_dash(plan.quota)
+    if plan.quota is None:
+        return _("{count} set per rep").format(count=len(plan.quotas))
+    return _("{quota}; {count} set per rep").format(quota=num_or_dash(plan.quota), count=len(plan.quotas))
 
 
 def cmd_incentive_show(args: argparse.Namespace) -> int:

@@ -125,7 +125,7 @@ class ReviewScreen(BoardView):
 
     def _show_reps(self) -> None:
         select = self.query_one("#review-rep", Select)
-        reps = self.board.reps()
+        reps = self.board.reps() + self.board.former_reps()  # (one who left: what they earned before)
         current = select.value
         select.set_options([(plain_rich(rep), rep) for rep in reps])
         if current in reps:
@@ -203,6 +203,9 @@ class ReviewScreen(BoardView):
         if shown is None:
             return
         rep = shown.rep
+        if shown.plan is None:  # nothing there to approve (as `uplift payout approve --rep` refuses it)
+            tell(self, _("{rep} is on no incentive plan: nothing to approve").format(rep=rep), "warning")
+            return
 
         def approve() -> str:
             made = self.board.approve_payouts(rep)
