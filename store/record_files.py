@@ -163,6 +163,8 @@ def _sniff_delimiter(path: Path, text: str) -> str:
     lines = text.splitlines()[:50]
     if len(lines) > 1 and not text.endswith(("\n", "\r")):
         lines = lines[:-1]  # the sample may cut the last line short
+    _refuse_title_rows(path, *(list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+                               for delim in _DELIMITERS))
     best, best_score = ",", (0, 0)
     for delim in _DELIMITERS:
         counts = [len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim) if r]
@@ -177,6 +179,39 @@ def _sniff_delimiter(path: Path, text: str) -> str:
     return best
 
 
+def _filled(cells: Sequence[object]) -> list[str]:
+    """The non-empty cells of a row, as text."""
+    return [str(c).strip() for c in cells if c is not None and c == c and str(c).strip()]
+
+
+def _refuse_title_rows(path: Path, *readings: Sequence[Sequence[object]]) -> None:
+    """Refuse a table whose column names are not its first row: a report's title (and perhaps
+    a date or a blank row) above them, as many exports have. `readings`: the rows as each
+    delimiter splits them (one reading for a workbook). The first row with at least two values
+    and as many cells as most rows below it is where the column names seem to be. (Rows count
+    as a spreadsheet shows them: blank ones too.)"""
+    from collections import Counter
+
+    found = None
+    for rows in readings:
+        filled = [_filled(row) for row in rows]
+        first = next((i for i, cells in enumerate(filled) if cells), None)
+        if first is None or len(filled[first]) >= 2:
+            return  # the first row holds column names (or there is nothing)
+        tabular = [i for i in range(first + 1, len(rows)) if len(filled[i]) >= 2]
+        if len(tabular) >= 2 and (found is None or len(tabular) > found[0]):  # a header and a row under it
+            width = Counter(len(rows[i]) for i in tabular).most_common(1)[0][0]
+            start = next(i for i in tabular if len(rows[i]) == width)
+            found = (len(tabular), first, filled[first], start, filled[start])
+    if found is None:
+        return
+    _, first, title, start, header = found
+    raise RecordsError(path, "not the column names ({first}): they seem to start on row {start} ({header}); "
+                             "delete the rows above them, so that the column names come first",
+                       None, first + 1, first=", ".join(map(repr, title)), start=start + 1,
+                       header=", ".join(header[:4]) + (", …" if len(header) > 4 else ""))
+
+
 def read_header(path: str | Path) -> list[str]:
     """The column names of a record file, without reading its rows."""
     path = Path(path)
@@ -185,6 +220,9 @@ def read_header(path: str | Path) -> list[str]:
         columns = [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
         if not columns:
             raise RecordsError(path, EMPTY_SHEET)
+        if sum(not c.startswith("Unnamed: ") for c in columns) < 2:  # (pandas' name for an empty header cell)
+            top = _read_workbook(path, sniffed.kind, nrows=50, header=None)
+            _refuse_title_rows(path, list(top.itertuples(index=False, name=None)))
         return columns
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
@@ -199,11 +237,12 @@ NO_ROWS = Reason("empty file: a header but no data rows")
 WORKBOOKS = {"xlsx": "openpyxl", "xls": "calamine"}
 
 
-def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: list[str] | None = None) -> "pd.DataFrame":
+def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: list[str] | None = None,
+                   header: int | None = 0) -> "pd.DataFrame":
     import pandas as pd
 
     try:
-        return pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[kind], nrows=nrows, usecols=usecols)
+        return pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[kind], nrows=nrows, usecols=usecols, header=header)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
         reason = first_line(exc) or type(exc).__name__
         raise RecordsError(path, "cannot read as an Excel workbook (.{kind}): {cause}", kind=kind, cause=reason) from exc
