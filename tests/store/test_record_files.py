@@ -295,3 +295,21 @@ def test_a_date_format_strptime_cannot_use_is_bad_input_not_a_crash(tmp_path: Pa
     err = error_of(path, date_format=fmt)
     assert (err.column, err.row) == ("date", None)
     assert f"cannot use the date format {fmt!r}: " in str(err) and why in str(err)
+
+
+def test_blank_rows_and_a_totals_row_under_the_data_are_named_for_what_they_are(tmp_path: Path) -> None:
+    """A sheet saved as CSV keeps rows of empty cells and its totals row; they were counted as
+    "no date: 3", which says nothing of why, and reads as if dates were missing."""
+    text = ("Order,Date,Customer,Amount\n"
+            "O1,2026-01-05,Acme,100.50\n"
+            "O2,2026-01-06,Beta,20\n"
+            ",,,\n"
+            ",,,\n"
+            "Total:,,,120.50\n"
+            "O3,,Gamma,5\n")  # a sale that lacks its date is still "no date"
+    d = diagnose(write_text(tmp_path / "sheet.csv", text))
+    assert d.total.revenue == 120.5 and d.rows_read == 6
+    assert d.dropped == {"empty row (no value in any column read)": 2, "totals row ('Total' or '合计', no date)": 1,
+                         "no date": 1}
+    chinese = "订单号,日期,客户,销售额\nA1,2026-01-05,甲,10\n合计,,,10\n"
+    assert diagnose(write_text(tmp_path / "zh.csv", chinese)).dropped == {"totals row ('Total' or '合计', no date)": 1}
