@@ -471,8 +471,13 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         if date_format and forced is None:
             raise RecordsError(file, "unknown date format {format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)",
                                name, format=date_format)
-        shapes = [_DATE_SHAPE.match(c) for c in cats]
-        day_first, how = _decide_order(shapes, forced)
+        serials = _excel_serials(cats) if forced is None else None
+        if serials is not None:
+            parsed, how = serials, Reason("Excel day numbers (days since 1899-12-30: 46027 is 2026-01-05)")
+            shapes = []
+        else:
+            shapes = [_DATE_SHAPE.match(c) for c in cats]
+            day_first, how = _decide_order(shapes, forced)
         formats = []
         for match in shapes:
             if match is None:
@@ -486,7 +491,8 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
             else:
                 fmt = _date_format_for(day_first, sep, len(last), time)
             formats.append(fmt)
-        parsed = pd.Series(pd.NaT, index=range(len(cats)), dtype="datetime64[ns]")
+        if serials is None:
+            parsed = pd.Series(pd.NaT, index=range(len(cats)), dtype="datetime64[ns]")
         fmt_series = pd.Series(formats, dtype=object)
         for fmt in fmt_series.dropna().unique():
             mask = (fmt_series == fmt).to_numpy()
@@ -503,6 +509,24 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how.said
     values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
     return pd.Series(values, index=column.index, name=column.name, copy=False), how.said
+
+
+#: An Excel date as the number a sheet keeps it as (days since 1899-12-30), when the cell lost its
+#: date format on the way to a CSV: five digits, perhaps a fraction of a day (1954 to 2119).
+_SERIAL = re.compile(r"^\s*\d{5}(?:\.\d+)?\s*$")
+_SERIAL_RANGE = (20000, 80000)
+
+
+def _excel_serials(cats: list[str]) -> "pd.Series | None":
+    """The dates of a column whose every value is a number of five digits, as Excel day numbers
+    (one outside 1954 to 2119 is no date: NaT), else None."""
+    import pandas as pd
+
+    if not cats or not all(_SERIAL.match(c) for c in cats):
+        return None
+    days = pd.Series([float(c) for c in cats])
+    days = days.where(days.between(*_SERIAL_RANGE))
+    return pd.to_datetime(days, unit="D", origin="1899-12-30").dt.round("s").astype("datetime64[ns]")
 
 
 def _representable(parsed: "pd.Series") -> "np.ndarray":

@@ -313,3 +313,18 @@ def test_blank_rows_and_a_totals_row_under_the_data_are_named_for_what_they_are(
                          "no date": 1}
     chinese = "订单号,日期,客户,销售额\nA1,2026-01-05,甲,10\n合计,,,10\n"
     assert diagnose(write_text(tmp_path / "zh.csv", chinese)).dropped == {"totals row ('Total' or '合计', no date)": 1}
+
+
+def test_excel_day_numbers_are_read_as_the_dates_they_are(tmp_path: Path) -> None:
+    """A date cell that lost its format on the way to CSV is Excel's day number (46027): it was
+    refused as "cannot read '46027' as a date"."""
+    from datetime import date, timedelta
+
+    days = [date(2026, 1, 5), date(2026, 2, 28), date(2026, 3, 1)]
+    lines = [f"O{i},{(d - date(1899, 12, 30)).days}{'.5' if i == 2 else ''},10" for i, d in enumerate(days)]
+    records = load_records(write_text(tmp_path / "serial.csv", "Order,Date,Amount\n" + "\n".join(lines) + "\n"))
+    got = [ts.to_pydatetime() for ts in records.frame["date"]]
+    assert [g.date() for g in got] == days and got[2] - got[0] == timedelta(days=55, hours=12)
+    assert records.date_formats["Date"].startswith("Excel day numbers")
+    err = error_of(write_text(tmp_path / "ids.csv", "Order,Date,Amount\nO1,46027,10\nO2,12345,10\n"))
+    assert (err.column, err.row) == ("Date", 3) and "'12345' as a date" in str(err)
