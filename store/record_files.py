@@ -39,7 +39,7 @@ _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t", "|")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-_CURRENCY = re.compile(r"[\s\u00a0'$€£¥₹]|RMB|CNY|USD|EUR|元")
+_CURRENCY = re.compile(r"[\s\u00a0'$€£¥￥₹]|RMB|CNY|USD|EUR|GBP|JPY|CHF|元")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _DATE_SHAPE = re.compile(
     r"^\s*(\d{1,4})([/.\-年])(\d{1,2})[/.\-月](\d{1,4})日?(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?\s*$"
@@ -402,6 +402,8 @@ def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str =
     cats = pd.Series(column.cat.categories.astype(str))
     cleaned = cats.str.replace(_CURRENCY, "", regex=True)
     cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # (12.50) is negative
+    cleaned = cleaned.str.replace("\u2212", "-", regex=False)  # the minus sign (−12.50) some sheets write
+    cleaned = cleaned.str.replace(r"^(\d[\d.,]*)-$", r"-\1", regex=True)  # 12.50- (SAP and other ERPs)
     if _decimal_comma(pd.Index(cleaned), delimiter):
         cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:

@@ -328,3 +328,16 @@ def test_excel_day_numbers_are_read_as_the_dates_they_are(tmp_path: Path) -> Non
     assert records.date_formats["Date"].startswith("Excel day numbers")
     err = error_of(write_text(tmp_path / "ids.csv", "Order,Date,Amount\nO1,46027,10\nO2,12345,10\n"))
     assert (err.column, err.row) == ("Date", 3) and "'12345' as a date" in str(err)
+
+
+def test_amounts_as_chinese_swiss_and_erp_exports_write_them(tmp_path: Path) -> None:
+    """'￥1,234.50' (the full-width sign of a Chinese sheet's currency format), '1'234.50 CHF',
+    '150.00-' (SAP's trailing minus) and '−150.00' (a minus sign) were refused as not numbers."""
+    text = ("Date,Amount\n"
+            "2026-01-05,\"￥1,234.50\"\n"
+            "2026-01-06,1'234.50 CHF\n"
+            "2026-01-07,150.00-\n"
+            "2026-01-08,−150.00\n"
+            "2026-01-09,GBP 20\n")
+    amounts = load_records(write_text(tmp_path / "mixed.csv", text)).frame["amount"].tolist()
+    assert amounts == [1234.5, 1234.5, -150.0, -150.0, 20.0]
