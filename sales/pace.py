@@ -78,7 +78,8 @@ def pace_at(goal: Goal, current: float | None, today: date, period_start: date |
 
 
 def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    """`34%`; a goal that has not moved is at `0%`, never `-0%` (a decrease's 0 / -10 is -0.0)."""
+    return f"{round(share * 100)}%"
 
 
 def describe_value(value: float | None, unit: str = "") -> str:

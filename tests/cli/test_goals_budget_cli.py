@@ -180,3 +180,14 @@ def test_a_goal_that_contributes_to_another(run) -> None:
     assert code == 2 and "G-1 would contribute to itself (G-1 → G-2 → G-1)" in err
     assert run("goal", "edit", "G-2", "--parent", "")[0] == 0
     assert json.loads(run("goal", "show", "G-2", "--json")[1])["goal"]["parent"] is None
+
+
+def test_a_decrease_goal_that_has_not_moved_is_at_0_percent_not_minus_0(run) -> None:
+    """(50 - 50) / (40 - 50) is -0.0: the goals table and `goal show` said "-0%"."""
+    run("goal", "add", "Shorter cycle", "--owner", "dana", "--metric", "sales cycle", "--baseline", "50",
+        "--target", "40", "--direction", "decrease", "--start", "2026-10-01", "--deadline", "2026-12-31")
+    out = run("goal", "show", "G-1")[1]
+    assert "now       50; 0% of the way from baseline to target" in out and "-0%" not in out
+    assert "-0%" not in run("goal", "list")[1]
+    run("goal", "checkin", "G-1", "52")  # going the wrong way is below 0 all the same
+    assert "now       52; -20% of the way" in run("goal", "show", "G-1")[1]
