@@ -39,6 +39,10 @@ def read_costs(path: str | Path) -> dict[str, dict[str, float]]:
                                  "product line (found {found})", found=", ".join(dimensions))
     key_column = mapping.fields[dimensions[0]]
     costs = to_number(table[cost_column], path, cost_column)
+    if (costs < 0).any():  # ROI against a negative cost means nothing (and a total of them hides the rest)
+        row = int((costs < 0).to_numpy().argmax())
+        raise RecordsError(path, "a cost cannot be negative ({value})", cost_column, row + 2,
+                           value=str(table[cost_column].iloc[row]))
     keys = table[key_column].astype("string").str.strip()
     if keys.isna().any():
         raise RecordsError(path, "empty group name", key_column, int(keys.isna().to_numpy().argmax()) + 2)
