@@ -591,6 +591,7 @@ def _join_key(values: "pd.Series") -> "pd.Series":
 
 def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
                 table: "pd.DataFrame", notes: list[str]) -> "pd.DataFrame":
+    import numpy as np
     import pandas as pd
 
     if key not in frame.columns:
@@ -608,11 +609,23 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
     right.columns = [c if c == "__key" or c not in frame.columns else f"{c} ({join_path.stem})" for c in right.columns]
     left = frame.assign(__key=_join_key(frame[key]))
     merged = left.merge(right, on="__key", how="left", validate="many_to_one").drop(columns="__key")
-    unmatched = int(merged[right.columns.drop("__key")].isna().all(axis=1).sum()) if len(right.columns) > 1 else 0
-    said = dict(file=join_path.name, key=repr(key))
-    notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); "
-                        "{unmatched} rows found no match", unmatched=unmatched, **said) if unmatched else
-                 Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation)", **said))
+    missed = (merged[right.columns.drop("__key")].isna().all(axis=1).to_numpy() if len(right.columns) > 1
+              else np.zeros(len(merged), dtype=bool))
+    keyless = left["__key"].isna().to_numpy()  # nothing to look up: not a key the file lacks
+    unmatched, empty = int((missed & ~keyless).sum()), int((missed & keyless).sum())
+    said = dict(file=join_path.name, key=repr(key), unmatched=unmatched, empty=empty,
+                first=repr(str(frame[key].iloc[int((missed & ~keyless).argmax())])) if unmatched else "")
+    if unmatched and empty:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
+                            "rows found no match (the first: {first}); {empty} rows have no {key} to look up", **said))
+    elif unmatched:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
+                            "rows found no match (the first: {first})", **said))
+    elif empty:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {empty} "
+                            "rows have no {key} to look up", **said))
+    else:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation)", **said))
     for column in right.columns.drop("__key"):
         if merged[column].dtype == object or pd.api.types.is_string_dtype(merged[column]):
             merged[column] = merged[column].astype("category")

@@ -341,3 +341,14 @@ def test_amounts_as_chinese_swiss_and_erp_exports_write_them(tmp_path: Path) -> 
             "2026-01-09,GBP 20\n")
     amounts = load_records(write_text(tmp_path / "mixed.csv", text)).frame["amount"].tolist()
     assert amounts == [1234.5, 1234.5, -150.0, -150.0, 20.0]
+
+
+def test_a_join_tells_keys_it_did_not_find_from_rows_with_no_key(tmp_path: Path) -> None:
+    """CRM's open deals have no account: "1425 rows found no match" read as if 1,425 accounts
+    were missing from accounts.csv; and which key was not found was not said."""
+    deals = write_text(tmp_path / "deals.csv", "id,account,close_date,close_value,deal_stage\n"
+                                                "1,Acme,2024-01-02,10,Won\n2,,2024-01-03,0,Lost\n"
+                                                "3,Initech,2024-01-04,5,Won\n4,,2024-01-05,0,Lost\n")
+    accounts = write_text(tmp_path / "accounts.csv", "account,sector\nacme,retail\n")
+    [note] = diagnose(deals, joins=[f"{accounts}:account"]).source.notes
+    assert note.endswith("; 1 rows found no match (the first: 'Initech'); 2 rows have no 'account' to look up")
