@@ -659,6 +659,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     frames, notes, date_formats = [], [], {}
     mapping: ColumnMapping | None = None
     rows_read = 0
+    raw: list[tuple] = []  # several files: each as read, to read its dates again (_one_date_order)
     for path in paths:
         header = read_header(path)
         extra = [c for jp, key, t in join_tables for c in t.columns if c != key and c not in header]
@@ -679,13 +680,47 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         for jp, key, table in join_tables:
             frame = _apply_join(frame, path, jp, key, table, notes)
         sniffed = sniff(path)
-        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, date_formats))
+        read_as: dict[str, str] = {}
+        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, read_as))
+        date_formats.update(read_as)
+        if date_format is None and len(paths) > 1:
+            raw.append((path, frame, file_mapping, sniffed.delimiter, read_as))
     assert mapping is not None
+    if raw:
+        _one_date_order(raw, frames, date_formats)
     combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     for name in TEXT_FIELDS:
         if name in combined and combined[name].dtype != "category":
             combined[name] = combined[name].astype("category")
     return Records(combined, mapping, [str(p) for p in paths], rows_read, date_formats, notes)
+
+
+_DAY_FIRST, _MONTH_FIRST, _ASSUMED = "day-first (DD/MM): ", "month-first (MM/DD): ", "month-first (MM/DD) assumed"
+
+
+def _one_date_order(raw: list[tuple], frames: list, date_formats: dict[str, str]) -> None:
+    """Files of one export read their D/M dates one way. A file whose every date could be either
+    (03/02/2026) was read month-first, as assumed, while another file of the same export showed
+    them day-first (13/01/2026): read it day-first too. Files that show opposite orders are
+    refused: which is meant cannot be told."""
+    columns = {column for *_, read_as in raw for column in read_as}
+    for column in sorted(columns):
+        hows = [(i, read_as.get(column, "")) for i, (*_, read_as) in enumerate(raw)]
+        day = [(i, how) for i, how in hows if how.startswith(_DAY_FIRST)]
+        month = [(i, how) for i, how in hows if how.startswith(_MONTH_FIRST)]
+        if day and month:
+            (d, day_how), (m, month_how) = day[0], month[0]
+            raise RecordsError(raw[m][0], "the files disagree on the order of day and month: here {month}; in "
+                                          "{other} {day}; give the date format (--date-format dayfirst or monthfirst)",
+                               column, other=Path(raw[d][0]).name, month=month_how, day=day_how)
+        if day or month:
+            date_formats[column] = (day or month)[0][1]
+        if not day:
+            continue
+        for i, how in hows:
+            if how.startswith(_ASSUMED):
+                path, frame, mapping, delimiter, read_as = raw[i]
+                frames[i] = _canonical(frame, mapping, path, delimiter, "dayfirst", {})
 
 
 def _check_unique(path: Path, header: list[str], used: set[str]) -> None:

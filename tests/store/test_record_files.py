@@ -352,3 +352,19 @@ def test_a_join_tells_keys_it_did_not_find_from_rows_with_no_key(tmp_path: Path)
     accounts = write_text(tmp_path / "accounts.csv", "account,sector\nacme,retail\n")
     [note] = diagnose(deals, joins=[f"{accounts}:account"]).source.notes
     assert note.endswith("; 1 rows found no match (the first: 'Initech'); 2 rows have no 'account' to look up")
+
+
+def test_files_of_one_export_read_their_dates_in_one_order(tmp_path: Path) -> None:
+    """January's file shows day-first dates (13/01); February's could be read either way
+    (03/02, 04/02) and was read month-first, alone: as 2 March and 2 April."""
+    january = write_text(tmp_path / "jan.csv", "Date,Amount\n13/01/2026,10\n20/01/2026,10\n")
+    february = write_text(tmp_path / "feb.csv", "Date,Amount\n03/02/2026,5\n04/02/2026,5\n")
+    for paths in ([january, february], [february, january]):
+        records = load_records(paths)
+        assert sorted(str(d.date()) for d in records.frame["date"]) == ["2026-01-13", "2026-01-20",
+                                                                      "2026-02-03", "2026-02-04"]
+        assert records.date_formats["Date"] == "day-first (DD/MM): '13/01/2026' has a first part above 12"
+    assert [d.month for d in load_records(february).frame["date"]] == [3, 4]  # alone: month-first, and said so
+    us = write_text(tmp_path / "us.csv", "Date,Amount\n02/13/2026,5\n")
+    err = error_of([january, us])
+    assert (err.file, err.column) == (str(us), "Date") and "disagree on the order of day and month" in str(err)
