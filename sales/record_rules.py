@@ -106,7 +106,8 @@ def drop_non_sales(frame: "pd.DataFrame") -> tuple["pd.DataFrame", dict[str, int
     undated = frame["date"].isna().to_numpy()
     if undated.any():  # (both have no date: only the few rows without one are looked at)
         empty = np.zeros(n, dtype=bool)
-        empty[undated] = frame[undated].isna().all(axis=1).to_numpy()
+        # (an empty stage reads as an open deal: a row with nothing else is empty all the same)
+        empty[undated] = frame[undated].drop(columns=["stage"], errors="ignore").isna().all(axis=1).to_numpy()
         drop(DROP_EMPTY, empty)
         totals = np.zeros(n, dtype=bool)
         for name in frame.columns:

@@ -155,3 +155,19 @@ def test_a_workbook_with_a_title_above_the_column_names_is_refused_the_same_way(
 def test_a_one_line_title_and_prose_are_still_no_table(run, tmp_path) -> None:
     code, _, err = run("diagnose", written(tmp_path / "notes.csv", ["Dear team", "please find it attached"]), "--no-save")
     assert code == 2 and "does not look like a table" in err
+
+
+def test_a_file_with_no_sales_left_says_why_by_reason_in_chinese(run, tmp_path, monkeypatch) -> None:
+    """The reasons went into the message in English, counted as "2 open deal (...)"; and a row
+    of empty cells, whose empty stage reads as open, was counted as an open deal."""
+    path = written(tmp_path / "pipeline.csv", ["Date,Amount,Stage", "2026-01-01,5,Prospecting", ",,",
+                                               "2026-01-02,-3,Won"])
+    code, out, err = run("diagnose", path, "--no-save")
+    assert (code, out) == (2, "")
+    assert err == ("uplift: pipeline.csv: no sales rows left after dropping: empty row (no value in any column "
+                   "read): 1; open deal (neither won nor lost yet): 1; cancellation or return (invoice 'C...', "
+                   "negative quantity or amount): 1 (nothing was saved)\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("diagnose", path, "--no-save")[2] == (
+        "uplift: pipeline.csv：剔除后没有剩下销售行：空行（读取的各列均无值）：1；未结商机（既未赢单也未丢单）：1；"
+        "取消或退货（发票号 'C...'，数量或金额为负）：1（未保存任何内容）\n")
