@@ -368,3 +368,18 @@ def test_files_of_one_export_read_their_dates_in_one_order(tmp_path: Path) -> No
     us = write_text(tmp_path / "us.csv", "Date,Amount\n02/13/2026,5\n")
     err = error_of([january, us])
     assert (err.file, err.column) == (str(us), "Date") and "disagree on the order of day and month" in str(err)
+
+
+@pytest.mark.parametrize("text, mapping", [
+    # a shop's order export (Simplified): refused, "missing required column: a date column"
+    ("单据编号,下单时间,买家,商品名称,件数,实付金额\nA1,2024-01-05,x,y,2,10\n",
+     {"order_id": "单据编号", "date": "下单时间", "customer": "买家", "product": "商品名称", "quantity": "件数",
+      "amount": "实付金额"}),
+    # an ERP's invoice list (Traditional)
+    ("單據號,開票日期,客戶簡稱,物料編碼,價稅合計\nA1,2024-01-05,x,y,10\n",
+     {"order_id": "單據號", "date": "開票日期", "customer": "客戶簡稱", "product": "物料編碼", "amount": "價稅合計"}),
+    ("单号,时间,金额合计,备注\nA1,2024-01-05,10,x\n", {"order_id": "单号", "date": "时间", "amount": "金额合计"}),
+])
+def test_the_headers_chinese_shop_and_erp_exports_use_map_without_overrides(tmp_path: Path, text, mapping) -> None:
+    d = diagnose(write_text(tmp_path / "export.csv", text))
+    assert d.source.mapping == mapping and d.total.revenue == 10
