@@ -65,9 +65,9 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         return _comment_change(record.item, before.get("comments") or [], after.get("comments") or [])
     if verb == "delete" and record.before is not None and record.after is not None:
         return _unlinked(record.item, before, after)
-    if verb == "handover" and "owner" in after:
+    if verb == "handover" and (owner := "owner" if "owner" in after else "requested_by") in after:
         return Phrase("handed {item} from {giver} to {taker}", item=record.item,
-                      giver=before.get("owner") or Word("nobody"), taker=after["owner"])
+                      giver=before.get(owner) or Word("nobody"), taker=after[owner])
     if record.action.startswith("member.key_"):
         key = after or before
         return Phrase("added an SSH key of {name} ({fingerprint})" if record.action == "member.key_add"

@@ -16,10 +16,12 @@ from sales.numbers import rounded
 from sales.phrases import Phrase, kept
 from sales.record_rules import (
     DROP_CANCELLED,
+    DROP_EMPTY,
     DROP_NO_AMOUNT,
     DROP_NO_DATE,
     DROP_NOT_PRODUCT,
     DROP_OPEN,
+    DROP_TOTALS,
     PARTIAL_NO_CUSTOMER,
 )
 from sales.text import cut, display_width
@@ -32,6 +34,8 @@ Say = Callable[[str], str]
 
 #: Why rows were dropped (or partly used), as the report says them (the diagnosis keeps the English).
 REASONS: dict[str, Phrase] = {
+    DROP_EMPTY: Phrase("empty row (no value in any column read)"),
+    DROP_TOTALS: Phrase("totals row ('Total' or '合计', no date)"),
     DROP_OPEN: Phrase("open deal (neither won nor lost yet)"),
     DROP_CANCELLED: Phrase("cancellation or return (invoice 'C...', negative quantity or amount)"),
     DROP_NOT_PRODUCT: Phrase("not a product (stock code such as POST, D, M, DOT, BANK CHARGES)"),

@@ -4,19 +4,23 @@ As HubSpot, Pipedrive and Salesforce make you transfer a departing user's record
 open work goes to someone who is still on the team: every open deal (won and lost ones stay with
 their owner: their credit, payouts and history are theirs), every unfinished task, and every goal
 still running (its deadline not passed), so that someone is asked for its check-ins (Lattice moves
-a leaver's goals the same way); the check-ins made so far stay as they were, by whom. A receiver
+a leaver's goals the same way); the check-ins made so far stay as they were, by whom. Budget lines
+belong to whoever requested them (a rep may record spending only on a line they requested), so the
+open ones move too: a request not yet decided, and an approved line with money left to spend;
+rejected and spent lines stay with their requester (their history). A receiver
 who held a split of a deal they receive is its owner now: the split folds into the ownership (an
 owner is credited with what the splits leave, and may not also hold one: sales/splits.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import msgspec
 
 from sales.deals import Deal, Stage
+from sales.budget import BudgetLine, SpendEntry, spent_on
 from sales.errors import Reason, Refused
 from sales.goals import Goal
 from sales.tasks import Task
@@ -31,9 +35,10 @@ class Handover(msgspec.Struct):
     tasks: list[Task] = []
     goals: list[Goal] = []
     dry_run: bool = False
+    budget: list[BudgetLine] = []
 
     def __bool__(self) -> bool:
-        return bool(self.deals or self.tasks or self.goals)
+        return bool(self.deals or self.tasks or self.goals or self.budget)
 
 
 class OpenWork(Refused):
@@ -65,6 +70,13 @@ def running_goals(goals: Iterable[Goal], owner: str, today: date) -> list[Goal]:
     return [goal for goal in goals if goal.owner == owner and (goal.deadline is None or goal.deadline >= today)]
 
 
+def open_budget_lines(lines: Iterable[BudgetLine], entries: Sequence[SpendEntry], owner: str) -> list[BudgetLine]:
+    """`owner`'s budget lines still in play: requested and not yet decided, or approved with
+    money left to spend (the ones spending is still recorded on)."""
+    return [line for line in lines if line.requested_by == owner and (
+        line.status == "requested" or (line.status == "approved" and spent_on(line.id, entries) < line.approved))]
+
+
 def handed_deal(deal: Deal, receiver: str) -> Deal:
     """`deal` owned by `receiver`, their split (if they held one) folded into the ownership."""
     return msgspec.structs.replace(deal, owner=receiver,
@@ -77,3 +89,7 @@ def handed_task(task: Task, receiver: str) -> Task:
 
 def handed_goal(goal: Goal, receiver: str) -> Goal:
     return msgspec.structs.replace(goal, owner=receiver)
+
+
+def handed_line(line: BudgetLine, receiver: str) -> BudgetLine:
+    return msgspec.structs.replace(line, requested_by=receiver)

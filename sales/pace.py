@@ -79,6 +79,7 @@ def pace_at(goal: Goal, current: float | None, today: date, period_start: date |
 
 
 def percent(share: float) -> str:
+    """`34%`, half up; a goal that has not moved is at `0%`, never `-0%` (a decrease's 0 / -10 is -0.0)."""
     return f"{rounded(share, percent=True, grouped=False)}%"
 
 

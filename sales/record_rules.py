@@ -31,10 +31,19 @@ NON_PRODUCT_CODES = frozenset({
     "ADJUST", "ADJUST2", "TEST001", "TEST002",
 })
 
+#: What a spreadsheet's totals row says in its first cells (normalised as stages are), in English
+#: and Chinese: such a row has no date and adds up the rows above it.
+TOTAL_WORDS = frozenset({
+    "total", "totals", "grandtotal", "subtotal", "sum", "合计", "合計", "总计", "總計", "小计", "小計",
+    "总额", "總額", "总和", "總和",
+})
+
 #: A cancelled invoice number: "C" then digits ("C536379"), as in the UCI Online Retail data.
 CANCELLED_ORDER = re.compile(r"^[Cc]\d+$")
 
 # Drop reasons, in the order they are tested: a row is counted under the first that applies.
+DROP_EMPTY = "empty row (no value in any column read)"
+DROP_TOTALS = "totals row ('Total' or '合计', no date)"
 DROP_OPEN = "open deal (neither won nor lost yet)"
 DROP_CANCELLED = "cancellation or return (invoice 'C...', negative quantity or amount)"
 DROP_NOT_PRODUCT = "not a product (stock code such as POST, D, M, DOT, BANK CHARGES)"
@@ -44,9 +53,14 @@ DROP_NO_AMOUNT = "no amount"
 PARTIAL_NO_CUSTOMER = "no customer (kept for revenue, left out of customer metrics)"
 
 
+def _normal(value: object) -> str:
+    """Case-folded, letters and digits only: "Closed Won" -> "closedwon", "Total:" -> "total"."""
+    return "".join(ch for ch in str(value).casefold() if ch.isalnum())
+
+
 def normalise_stage(value: object) -> str:
     """A stage as written in a file -> WON, LOST or OPEN."""
-    key = "".join(ch for ch in str(value).casefold() if ch.isalnum())
+    key = _normal(value)
     if key in WON_STAGES:
         return WON
     if key in LOST_STAGES:
@@ -87,6 +101,19 @@ def drop_non_sales(frame: "pd.DataFrame") -> tuple["pd.DataFrame", dict[str, int
             dropped[reason] = count
             keep[mask] = False
 
+    # rows a spreadsheet left behind: blank ones (cells once formatted) and a totals row under the
+    # data; they are not sales, and "no date" would not say why they were left out
+    undated = frame["date"].isna().to_numpy()
+    if undated.any():  # (both have no date: only the few rows without one are looked at)
+        empty = np.zeros(n, dtype=bool)
+        # (an empty stage reads as an open deal: a row with nothing else is empty all the same)
+        empty[undated] = frame[undated].drop(columns=["stage"], errors="ignore").isna().all(axis=1).to_numpy()
+        drop(DROP_EMPTY, empty)
+        totals = np.zeros(n, dtype=bool)
+        for name in frame.columns:
+            if frame[name].dtype == "category":
+                totals |= _category_mask(frame[name], lambda s: _normal(s) in TOTAL_WORDS)
+        drop(DROP_TOTALS, totals & undated)
     if "stage" in frame:
         drop(DROP_OPEN, (frame["stage"] == OPEN).to_numpy())
     cancelled = np.zeros(n, dtype=bool)

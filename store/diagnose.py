@@ -10,7 +10,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, compute_diagnosis, read_as
+from sales.diagnosis_report import REASONS
 from sales.errors import Reason, Word
+from sales.phrases import Phrase
 from sales.record_rules import drop_non_sales
 from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
 from store.record_files import RecordsError, load_records, read_table, to_number
@@ -39,6 +41,10 @@ def read_costs(path: str | Path) -> dict[str, dict[str, float]]:
                                  "product line (found {found})", found=", ".join(dimensions))
     key_column = mapping.fields[dimensions[0]]
     costs = to_number(table[cost_column], path, cost_column)
+    if (costs < 0).any():  # ROI against a negative cost means nothing (and a total of them hides the rest)
+        row = int((costs < 0).to_numpy().argmax())
+        raise RecordsError(path, "a cost cannot be negative ({value})", cost_column, row + 2,
+                           value=str(table[cost_column].iloc[row]))
     keys = table[key_column].astype("string").str.strip()
     if keys.isna().any():
         raise RecordsError(path, "empty group name", key_column, int(keys.isna().to_numpy().argmax()) + 2)
@@ -64,8 +70,8 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     records = load_records(paths, overrides, joins, date_format)
     frame, dropped, partial = drop_non_sales(records.frame)
     if len(frame) == 0:
-        reasons = "; ".join(f"{n} {why}" for why, n in dropped.items())
-        raise RecordsError(records.sources[0], "no sales rows left after dropping: {reasons}", reasons=reasons)
+        raise RecordsError(records.sources[0], "no sales rows left after dropping: {reasons}",
+                           reasons=_dropped_said(dropped))
     cost_table = read_costs(costs) if costs is not None else None
     mapping = records.mapping
     for dimension in cost_table or ():  # (its costs would weigh on revenue they were not spent on)
@@ -79,6 +85,16 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
                              dropped=dropped, partial=partial, costs=cost_table, created_at=stamp)
+
+
+def _dropped_said(dropped: Mapping[str, int]) -> Phrase:
+    """`open deal (...): 2; cancellation or return (...): 1`, as the report's "Dropped rows" line
+    says it, and said in the interface's language with the error (the reasons are Phrases)."""
+    parts = [Phrase("{reason}: {count}", reason=REASONS.get(why, why), count=f"{n:,}") for why, n in dropped.items()]
+    said = parts[-1]
+    for part in reversed(parts[:-1]):
+        said = Phrase("{first}; {rest}", first=part, rest=said)
+    return said
 
 
 def _fields(overrides: Mapping[str, str] | None) -> set[str]:

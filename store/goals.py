@@ -199,9 +199,15 @@ class GoalChanges(BoardCore):
         latest = self.latest_kpi(metric, scope) if metric else None
         if latest is None:
             where = ", ".join(f"{k} {v}" for k, v in scope.items()) or Word("no scope")
-            raise Invalid("baseline", "no diagnosis snapshot of {metric} ({where}) to take a baseline from",
+            raise Invalid("baseline", "no diagnosis snapshot has a whole period of {metric} ({where}) to take a "
+                                      "baseline from (a month or quarter the data covers only in part does not count)",
                           metric=metric or Word("an unnamed metric"), where=where)
-        return {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[0]}"}
+        taken = {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[0]}"}
+        from sales.kpis import RATE_METRICS
+
+        if "_".join(metric.casefold().split()) in RATE_METRICS and not data.get("unit"):
+            taken["unit"] = "%"  # a rate comes in percent (goal_history): 31 is 31%, not 31 of something
+        return taken
 
     def _check_goals(self, goal_ids: list[str]) -> list[str]:
         linked = [self._check_link("goal", g) for g in goal_ids]

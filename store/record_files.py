@@ -39,7 +39,7 @@ _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t", "|")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-_CURRENCY = re.compile(r"[\s\u00a0'$€£¥₹]|RMB|CNY|USD|EUR|元")
+_CURRENCY = re.compile(r"[\s\u00a0'$€£¥￥₹]|RMB|CNY|USD|EUR|GBP|JPY|CHF|元")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _DATE_SHAPE = re.compile(
     r"^\s*(\d{1,4})([/.\-年])(\d{1,2})[/.\-月](\d{1,4})日?(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?\s*$"
@@ -163,6 +163,8 @@ def _sniff_delimiter(path: Path, text: str) -> str:
     lines = text.splitlines()[:50]
     if len(lines) > 1 and not text.endswith(("\n", "\r")):
         lines = lines[:-1]  # the sample may cut the last line short
+    _refuse_title_rows(path, *(list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+                               for delim in _DELIMITERS))
     best, best_score = ",", (0, 0)
     for delim in _DELIMITERS:
         counts = [len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delim) if r]
@@ -177,6 +179,39 @@ def _sniff_delimiter(path: Path, text: str) -> str:
     return best
 
 
+def _filled(cells: Sequence[object]) -> list[str]:
+    """The non-empty cells of a row, as text."""
+    return [str(c).strip() for c in cells if c is not None and c == c and str(c).strip()]
+
+
+def _refuse_title_rows(path: Path, *readings: Sequence[Sequence[object]]) -> None:
+    """Refuse a table whose column names are not its first row: a report's title (and perhaps
+    a date or a blank row) above them, as many exports have. `readings`: the rows as each
+    delimiter splits them (one reading for a workbook). The first row with at least two values
+    and as many cells as most rows below it is where the column names seem to be. (Rows count
+    as a spreadsheet shows them: blank ones too.)"""
+    from collections import Counter
+
+    found = None
+    for rows in readings:
+        filled = [_filled(row) for row in rows]
+        first = next((i for i, cells in enumerate(filled) if cells), None)
+        if first is None or len(filled[first]) >= 2:
+            return  # the first row holds column names (or there is nothing)
+        tabular = [i for i in range(first + 1, len(rows)) if len(filled[i]) >= 2]
+        if len(tabular) >= 2 and (found is None or len(tabular) > found[0]):  # a header and a row under it
+            width = Counter(len(rows[i]) for i in tabular).most_common(1)[0][0]
+            start = next(i for i in tabular if len(rows[i]) == width)
+            found = (len(tabular), first, filled[first], start, filled[start])
+    if found is None:
+        return
+    _, first, title, start, header = found
+    raise RecordsError(path, "not the column names ({first}): they seem to start on row {start} ({header}); "
+                             "delete the rows above them, so that the column names come first",
+                       None, first + 1, first=", ".join(map(repr, title)), start=start + 1,
+                       header=", ".join(header[:4]) + (", …" if len(header) > 4 else ""))
+
+
 def read_header(path: str | Path) -> list[str]:
     """The column names of a record file, without reading its rows."""
     path = Path(path)
@@ -185,6 +220,9 @@ def read_header(path: str | Path) -> list[str]:
         columns = [str(c) for c in _read_workbook(path, sniffed.kind, nrows=0).columns]
         if not columns:
             raise RecordsError(path, EMPTY_SHEET)
+        if sum(not c.startswith("Unnamed: ") for c in columns) < 2:  # (pandas' name for an empty header cell)
+            top = _read_workbook(path, sniffed.kind, nrows=50, header=None)
+            _refuse_title_rows(path, list(top.itertuples(index=False, name=None)))
         return columns
     with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
@@ -199,11 +237,12 @@ NO_ROWS = Reason("empty file: a header but no data rows")
 WORKBOOKS = {"xlsx": "openpyxl", "xls": "calamine"}
 
 
-def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: list[str] | None = None) -> "pd.DataFrame":
+def _read_workbook(path: Path, kind: str, nrows: int | None = None, usecols: list[str] | None = None,
+                   header: int | None = 0) -> "pd.DataFrame":
     import pandas as pd
 
     try:
-        return pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[kind], nrows=nrows, usecols=usecols)
+        return pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[kind], nrows=nrows, usecols=usecols, header=header)
     except Exception as exc:  # the readers raise many kinds for a damaged workbook
         reason = first_line(exc) or type(exc).__name__
         raise RecordsError(path, "cannot read as an Excel workbook (.{kind}): {cause}", kind=kind, cause=reason) from exc
@@ -363,6 +402,8 @@ def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str =
     cats = pd.Series(column.cat.categories.astype(str))
     cleaned = cats.str.replace(_CURRENCY, "", regex=True)
     cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # (12.50) is negative
+    cleaned = cleaned.str.replace("\u2212", "-", regex=False)  # the minus sign (−12.50) some sheets write
+    cleaned = cleaned.str.replace(r"^(\d[\d.,]*)-$", r"-\1", regex=True)  # 12.50- (SAP and other ERPs)
     if _decimal_comma(pd.Index(cleaned), delimiter):
         cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
@@ -432,8 +473,13 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         if date_format and forced is None:
             raise RecordsError(file, "unknown date format {format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)",
                                name, format=date_format)
-        shapes = [_DATE_SHAPE.match(c) for c in cats]
-        day_first, how = _decide_order(shapes, forced)
+        serials = _excel_serials(cats) if forced is None else None
+        if serials is not None:
+            parsed, how = serials, Reason("Excel day numbers (days since 1899-12-30: 46027 is 2026-01-05)")
+            shapes = []
+        else:
+            shapes = [_DATE_SHAPE.match(c) for c in cats]
+            day_first, how = _decide_order(shapes, forced)
         formats = []
         for match in shapes:
             if match is None:
@@ -447,7 +493,8 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
             else:
                 fmt = _date_format_for(day_first, sep, len(last), time)
             formats.append(fmt)
-        parsed = pd.Series(pd.NaT, index=range(len(cats)), dtype="datetime64[ns]")
+        if serials is None:
+            parsed = pd.Series(pd.NaT, index=range(len(cats)), dtype="datetime64[ns]")
         fmt_series = pd.Series(formats, dtype=object)
         for fmt in fmt_series.dropna().unique():
             mask = (fmt_series == fmt).to_numpy()
@@ -464,6 +511,24 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how.said
     values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
     return pd.Series(values, index=column.index, name=column.name, copy=False), how.said
+
+
+#: An Excel date as the number a sheet keeps it as (days since 1899-12-30), when the cell lost its
+#: date format on the way to a CSV: five digits, perhaps a fraction of a day (1954 to 2119).
+_SERIAL = re.compile(r"^\s*\d{5}(?:\.\d+)?\s*$")
+_SERIAL_RANGE = (20000, 80000)
+
+
+def _excel_serials(cats: list[str]) -> "pd.Series | None":
+    """The dates of a column whose every value is a number of five digits, as Excel day numbers
+    (one outside 1954 to 2119 is no date: NaT), else None."""
+    import pandas as pd
+
+    if not cats or not all(_SERIAL.match(c) for c in cats):
+        return None
+    days = pd.Series([float(c) for c in cats])
+    days = days.where(days.between(*_SERIAL_RANGE))
+    return pd.to_datetime(days, unit="D", origin="1899-12-30").dt.round("s").astype("datetime64[ns]")
 
 
 def _representable(parsed: "pd.Series") -> "np.ndarray":
@@ -526,6 +591,7 @@ def _join_key(values: "pd.Series") -> "pd.Series":
 
 def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
                 table: "pd.DataFrame", notes: list[str]) -> "pd.DataFrame":
+    import numpy as np
     import pandas as pd
 
     if key not in frame.columns:
@@ -543,11 +609,23 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
     right.columns = [c if c == "__key" or c not in frame.columns else f"{c} ({join_path.stem})" for c in right.columns]
     left = frame.assign(__key=_join_key(frame[key]))
     merged = left.merge(right, on="__key", how="left", validate="many_to_one").drop(columns="__key")
-    unmatched = int(merged[right.columns.drop("__key")].isna().all(axis=1).sum()) if len(right.columns) > 1 else 0
-    said = dict(file=join_path.name, key=repr(key))
-    notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); "
-                        "{unmatched} rows found no match", unmatched=unmatched, **said) if unmatched else
-                 Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation)", **said))
+    missed = (merged[right.columns.drop("__key")].isna().all(axis=1).to_numpy() if len(right.columns) > 1
+              else np.zeros(len(merged), dtype=bool))
+    keyless = left["__key"].isna().to_numpy()  # nothing to look up: not a key the file lacks
+    unmatched, empty = int((missed & ~keyless).sum()), int((missed & keyless).sum())
+    said = dict(file=join_path.name, key=repr(key), unmatched=unmatched, empty=empty,
+                first=repr(str(frame[key].iloc[int((missed & ~keyless).argmax())])) if unmatched else "")
+    if unmatched and empty:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
+                            "rows found no match (the first: {first}); {empty} rows have no {key} to look up", **said))
+    elif unmatched:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
+                            "rows found no match (the first: {first})", **said))
+    elif empty:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {empty} "
+                            "rows have no {key} to look up", **said))
+    else:
+        notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation)", **said))
     for column in right.columns.drop("__key"):
         if merged[column].dtype == object or pd.api.types.is_string_dtype(merged[column]):
             merged[column] = merged[column].astype("category")
@@ -581,6 +659,7 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     frames, notes, date_formats = [], [], {}
     mapping: ColumnMapping | None = None
     rows_read = 0
+    raw: list[tuple] = []  # several files: each as read, to read its dates again (_one_date_order)
     for path in paths:
         header = read_header(path)
         extra = [c for jp, key, t in join_tables for c in t.columns if c != key and c not in header]
@@ -601,13 +680,47 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         for jp, key, table in join_tables:
             frame = _apply_join(frame, path, jp, key, table, notes)
         sniffed = sniff(path)
-        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, date_formats))
+        read_as: dict[str, str] = {}
+        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, read_as))
+        date_formats.update(read_as)
+        if date_format is None and len(paths) > 1:
+            raw.append((path, frame, file_mapping, sniffed.delimiter, read_as))
     assert mapping is not None
+    if raw:
+        _one_date_order(raw, frames, date_formats)
     combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     for name in TEXT_FIELDS:
         if name in combined and combined[name].dtype != "category":
             combined[name] = combined[name].astype("category")
     return Records(combined, mapping, [str(p) for p in paths], rows_read, date_formats, notes)
+
+
+_DAY_FIRST, _MONTH_FIRST, _ASSUMED = "day-first (DD/MM): ", "month-first (MM/DD): ", "month-first (MM/DD) assumed"
+
+
+def _one_date_order(raw: list[tuple], frames: list, date_formats: dict[str, str]) -> None:
+    """Files of one export read their D/M dates one way. A file whose every date could be either
+    (03/02/2026) was read month-first, as assumed, while another file of the same export showed
+    them day-first (13/01/2026): read it day-first too. Files that show opposite orders are
+    refused: which is meant cannot be told."""
+    columns = {column for *_, read_as in raw for column in read_as}
+    for column in sorted(columns):
+        hows = [(i, read_as.get(column, "")) for i, (*_, read_as) in enumerate(raw)]
+        day = [(i, how) for i, how in hows if how.startswith(_DAY_FIRST)]
+        month = [(i, how) for i, how in hows if how.startswith(_MONTH_FIRST)]
+        if day and month:
+            (d, day_how), (m, month_how) = day[0], month[0]
+            raise RecordsError(raw[m][0], "the files disagree on the order of day and month: here {month}; in "
+                                          "{other} {day}; give the date format (--date-format dayfirst or monthfirst)",
+                               column, other=Path(raw[d][0]).name, month=month_how, day=day_how)
+        if day or month:
+            date_formats[column] = (day or month)[0][1]
+        if not day:
+            continue
+        for i, how in hows:
+            if how.startswith(_ASSUMED):
+                path, frame, mapping, delimiter, read_as = raw[i]
+                frames[i] = _canonical(frame, mapping, path, delimiter, "dayfirst", {})
 
 
 def _check_unique(path: Path, header: list[str], used: set[str]) -> None:

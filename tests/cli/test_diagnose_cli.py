@@ -366,3 +366,18 @@ def test_figures_are_rounded_half_up(run, tmp_path) -> None:
     assert code == 0, err
     assert "  average order value  0.13\n" in out
     assert "  revenue              1.00\n" in out
+
+
+def test_a_negative_cost_is_refused_naming_its_row(run, team, tmp_path) -> None:
+    """A cost of -100 was taken as it was: the region's ROI vanished and the whole data's cost
+    line with it (the costs added up to below zero), without a word."""
+    sales, costs = tmp_path / "sales.csv", tmp_path / "costs.csv"
+    sales.write_text("date,region,amount\n2026-01-05,North,100\n2026-01-06,South,50\n", encoding="utf-8")
+    costs.write_text("region,cost\nSouth,10\nNorth,-100\n", encoding="utf-8")
+    files = snapshot_files(team)
+    code, out, err = run("diagnose", sales, "--costs", costs)
+    assert (code, out) == (2, "")
+    assert err == "uplift: costs.csv, column 'cost', row 3: a cost cannot be negative (-100) (nothing was saved)\n"
+    assert snapshot_files(team) == files
+    costs.write_text("region,cost\nSouth,10\nNorth,0\n", encoding="utf-8")  # a cost of nothing is a cost
+    assert run("diagnose", sales, "--costs", costs, "--no-save")[0] == 0

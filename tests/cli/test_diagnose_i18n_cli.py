@@ -114,3 +114,60 @@ def test_how_the_file_was_read_is_said_in_chinese_now_and_from_the_kept_diagnosi
     lines = run("diagnosis", "show")[1].splitlines()
     assert "  'Order Date' -> date (order / invoice / close date; guessed from the header)" in lines
     assert "  'Order Date' 中的日期：day-first (DD/MM): '13/01/2024' has a first part above 12" in lines
+
+
+@pytest.mark.parametrize("title", [["Sales report Q1 2026", "Exported 2026-04-01,,", ""],  # as typed
+                                   ["Sales report Q1 2026,,,", ",,,"]])  # as Excel saves a sheet
+def test_a_title_above_the_column_names_is_refused_naming_the_row_they_start_on(run, team, tmp_path, monkeypatch,
+                                                                                  title) -> None:
+    """A report's title above the header was read as the header ("no delimiter found in the
+    header", or "missing required column ... columns are 'Sales report Q1 2026', 'Unnamed: 1'")."""
+    path = written(tmp_path / "report.csv", title + ["Order,Date,Amount,Customer", "O1,2026-01-05,10,Acme"])
+    before = sorted(p.name for p in team.rglob("*"))
+    code, out, err = run("diagnose", path)
+    start = len(title) + 1
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: report.csv, row 1: not the column names ('Sales report Q1 2026'): they seem to start on "
+                   f"row {start} (Order, Date, Amount, Customer); delete the rows above them, so that the column "
+                   f"names come first (nothing was saved)\n")
+    assert sorted(p.name for p in team.rglob("*")) == before
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("diagnose", path)[2] == (
+        f"uplift: report.csv，第 1 行：不是列名（'Sales report Q1 2026'）：列名似乎从第 {start} 行开始"
+        f"（Order, Date, Amount, Customer）；请删除其上方的行，让列名位于第一行（未保存任何内容）\n")
+
+
+def test_a_workbook_with_a_title_above_the_column_names_is_refused_the_same_way(run, tmp_path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["Quarterly export"], [], ["Order", "Date", "Customer", "Product", "Amount"],
+                ["O1", "2026-01-05", "Acme", "Widget", 10]):
+        book.active.append(row)
+    book.save(tmp_path / "export.xlsx")
+    code, out, err = run("diagnose", tmp_path / "export.xlsx", "--no-save")
+    assert (code, out) == (2, "")
+    assert err == ("uplift: export.xlsx, row 1: not the column names ('Quarterly export'): they seem to start on "
+                   "row 3 (Order, Date, Customer, Product, …); delete the rows above them, so that the column "
+                   "names come first (nothing was saved)\n")
+
+
+def test_a_one_line_title_and_prose_are_still_no_table(run, tmp_path) -> None:
+    code, _, err = run("diagnose", written(tmp_path / "notes.csv", ["Dear team", "please find it attached"]), "--no-save")
+    assert code == 2 and "does not look like a table" in err
+
+
+def test_a_file_with_no_sales_left_says_why_by_reason_in_chinese(run, tmp_path, monkeypatch) -> None:
+    """The reasons went into the message in English, counted as "2 open deal (...)"; and a row
+    of empty cells, whose empty stage reads as open, was counted as an open deal."""
+    path = written(tmp_path / "pipeline.csv", ["Date,Amount,Stage", "2026-01-01,5,Prospecting", ",,",
+                                               "2026-01-02,-3,Won"])
+    code, out, err = run("diagnose", path, "--no-save")
+    assert (code, out) == (2, "")
+    assert err == ("uplift: pipeline.csv: no sales rows left after dropping: empty row (no value in any column "
+                   "read): 1; open deal (neither won nor lost yet): 1; cancellation or return (invoice 'C...', "
+                   "negative quantity or amount): 1 (nothing was saved)\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("diagnose", path, "--no-save")[2] == (
+        "uplift: pipeline.csv：剔除后没有剩下销售行：空行（读取的各列均无值）：1；未结商机（既未赢单也未丢单）：1；"
+        "取消或退货（发票号 'C...'，数量或金额为负）：1（未保存任何内容）\n")

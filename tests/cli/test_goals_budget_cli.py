@@ -180,3 +180,34 @@ def test_a_goal_that_contributes_to_another(run) -> None:
     assert code == 2 and "G-1 would contribute to itself (G-1 → G-2 → G-1)" in err
     assert run("goal", "edit", "G-2", "--parent", "")[0] == 0
     assert json.loads(run("goal", "show", "G-2", "--json")[1])["goal"]["parent"] is None
+
+
+def test_a_decrease_goal_that_has_not_moved_is_at_0_percent_not_minus_0(run) -> None:
+    """(50 - 50) / (40 - 50) is -0.0: the goals table and `goal show` said "-0%"."""
+    run("goal", "add", "Shorter cycle", "--owner", "dana", "--metric", "sales cycle", "--baseline", "50",
+        "--target", "40", "--direction", "decrease", "--start", "2026-10-01", "--deadline", "2026-12-31")
+    out = run("goal", "show", "G-1")[1]
+    assert "now       50; 0% of the way from baseline to target" in out and "-0%" not in out
+    assert "-0%" not in run("goal", "list")[1]
+    run("goal", "checkin", "G-1", "52")  # going the wrong way is below 0 all the same
+    assert "now       52; -20% of the way" in run("goal", "show", "G-1")[1]
+
+
+def test_a_rate_baseline_taken_from_a_snapshot_is_in_percent_and_says_so(run, tmp_path) -> None:
+    """The baseline came in percent (50 for 50%) but the goal had no unit: "baseline 50"; and a
+    snapshot whose only month is partial was said to be no snapshot at all."""
+    sales = tmp_path / "sales.csv"
+    # January, whole: A buys twice, B once: a repurchase rate of 1 / 2 = 50%
+    sales.write_text("date,order,customer,amount\n2026-01-01,O1,A,10\n2026-01-20,O2,A,10\n2026-01-31,O3,B,10\n",
+                     encoding="utf-8")
+    assert run("diagnose", sales)[0] == 0
+    run("goal", "add", "Bring them back", "--metric", "repurchase rate", "--baseline", "snapshot", "--target", "60")
+    [goal] = json.loads(run("goal", "list", "--json")[1])
+    assert (goal["baseline"], goal["unit"]) == (50, "%")
+    assert "baseline  50%  [snapshot 2026-01]" in run("goal", "show", "G-1")[1]
+    run("goal", "add", "Revenue", "--metric", "revenue", "--baseline", "snapshot")  # an amount stays as it is
+    assert json.loads(run("goal", "show", "G-2", "--json")[1])["goal"]["unit"] == ""
+    sales.write_text("date,order,customer,amount\n2026-02-05,O4,A,10\n2026-02-20,O5,B,10\n", encoding="utf-8")
+    assert run("diagnose", sales)[0] == 0  # only part of February: no whole period, and other data than January's
+    code, _, err = run("goal", "add", "Again", "--metric", "revenue", "--baseline", "snapshot", "--region", "North")
+    assert code == 2 and "no diagnosis snapshot has a whole period of revenue (region North)" in err

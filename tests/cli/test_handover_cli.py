@@ -115,3 +115,41 @@ def test_the_refusal_speaks_chinese(desk, run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, _, err = run("member", "remove", "ali")
     assert code == 1 and "ali 仍负责 1 个进行中的商机和 1 个未完成的任务" in err
+
+
+def test_open_budget_lines_go_with_their_requester_and_finished_ones_stay(desk, team, run, monkeypatch) -> None:
+    """A rep may record spending only on a line they requested: one left in a leaver's name could
+    be spent on by no rep again (`member handover` moved deals, tasks and goals, not lines)."""
+    lead, ali = Board(team, actor="dana"), Board(team, actor="ali")
+    lead.add_strategy("Trade fairs", dimension="channel")                                   # S-1
+    ali.request_budget("Booth", 8000, strategy="S-1")                                       # B-1: undecided
+    ali.request_budget("Flyers", 500, strategy="S-1")                                       # B-2: money left
+    ali.request_budget("Stand", 300, strategy="S-1")                                        # B-3: all spent
+    ali.request_budget("Yacht", 90000, strategy="S-1")                                      # B-4: rejected
+    lead.approve_budget("B-2", "ok")
+    lead.approve_budget("B-3", "ok")
+    lead.reject_budget("B-4", "no")
+    ali.record_spend("B-2", 200)
+    ali.record_spend("B-3", 300)
+    code, out, err = run("member", "handover", "ali", "--to", "bea")
+    assert (code, err) == (0, "")
+    assert "B-1  Booth" in out and "B-2  Flyers" in out and "Stand" not in out and "Yacht" not in out
+    assert out.splitlines()[-1] == "handed 1 open deal, 1 unfinished task and 2 open budget lines from ali to bea"
+    requesters = {line.id: line.requested_by for line in Board(team, actor="dana").budget_lines()}
+    assert requesters == {"B-1": "bea", "B-2": "bea", "B-3": "ali", "B-4": "ali"}
+    assert "handed B-2 from ali to bea" in run("log")[1]
+    Board(team, actor="bea").record_spend("B-2", 100)  # bea may spend on it now
+    assert Board(team, actor="dana").undo()  # one undo takes the whole hand-over back
+    requesters = {line.id: line.requested_by for line in Board(team, actor="dana").budget_lines()}
+    assert requesters == {"B-1": "ali", "B-2": "ali", "B-3": "ali", "B-4": "ali"}
+
+
+def test_budget_lines_alone_do_not_hold_a_removal_and_are_said_in_chinese(team, run, monkeypatch) -> None:
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", owner="bea")
+    lead.add_strategy("Trade fairs", dimension="channel")
+    Board(team, actor="ali").request_budget("Booth", 8000, strategy="S-1")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("member", "remove", "ali", "--to", "bea")
+    assert code == 0 and "已把 ali 的 0 个进行中的商机、0 个未完成的任务和 1 个未结的预算项移交给 bea" in out
+    assert Board(team, actor="dana").budget_line("B-1").requested_by == "bea"

@@ -131,7 +131,7 @@ def test_history_comes_from_the_diagnosis_snapshots(plan, tmp_path) -> None:
     assert goal.baseline == pytest.approx(1_150_000.0)
     assert goal.baseline_source == "snapshot 2026-Q3"
     assert lead.goal_history("revenue", {"segment": "SMB"}) == []  # not a dimension the diagnosis keeps
-    with pytest.raises(Invalid, match="no diagnosis snapshot of units"):
+    with pytest.raises(Invalid, match="no diagnosis snapshot has a whole period of units"):
         lead.add_goal("No data", metric="units", scope={"region": "Atlantis"}, baseline="snapshot")
 
 

@@ -295,3 +295,91 @@ def test_a_date_format_strptime_cannot_use_is_bad_input_not_a_crash(tmp_path: Pa
     err = error_of(path, date_format=fmt)
     assert (err.column, err.row) == ("date", None)
     assert f"cannot use the date format {fmt!r}: " in str(err) and why in str(err)
+
+
+def test_blank_rows_and_a_totals_row_under_the_data_are_named_for_what_they_are(tmp_path: Path) -> None:
+    """A sheet saved as CSV keeps rows of empty cells and its totals row; they were counted as
+    "no date: 3", which says nothing of why, and reads as if dates were missing."""
+    text = ("Order,Date,Customer,Amount\n"
+            "O1,2026-01-05,Acme,100.50\n"
+            "O2,2026-01-06,Beta,20\n"
+            ",,,\n"
+            ",,,\n"
+            "Total:,,,120.50\n"
+            "O3,,Gamma,5\n")  # a sale that lacks its date is still "no date"
+    d = diagnose(write_text(tmp_path / "sheet.csv", text))
+    assert d.total.revenue == 120.5 and d.rows_read == 6
+    assert d.dropped == {"empty row (no value in any column read)": 2, "totals row ('Total' or '合计', no date)": 1,
+                         "no date": 1}
+    chinese = "订单号,日期,客户,销售额\nA1,2026-01-05,甲,10\n合计,,,10\n"
+    assert diagnose(write_text(tmp_path / "zh.csv", chinese)).dropped == {"totals row ('Total' or '合计', no date)": 1}
+
+
+def test_excel_day_numbers_are_read_as_the_dates_they_are(tmp_path: Path) -> None:
+    """A date cell that lost its format on the way to CSV is Excel's day number (46027): it was
+    refused as "cannot read '46027' as a date"."""
+    from datetime import date, timedelta
+
+    days = [date(2026, 1, 5), date(2026, 2, 28), date(2026, 3, 1)]
+    lines = [f"O{i},{(d - date(1899, 12, 30)).days}{'.5' if i == 2 else ''},10" for i, d in enumerate(days)]
+    records = load_records(write_text(tmp_path / "serial.csv", "Order,Date,Amount\n" + "\n".join(lines) + "\n"))
+    got = [ts.to_pydatetime() for ts in records.frame["date"]]
+    assert [g.date() for g in got] == days and got[2] - got[0] == timedelta(days=55, hours=12)
+    assert records.date_formats["Date"].startswith("Excel day numbers")
+    err = error_of(write_text(tmp_path / "ids.csv", "Order,Date,Amount\nO1,46027,10\nO2,12345,10\n"))
+    assert (err.column, err.row) == ("Date", 3) and "'12345' as a date" in str(err)
+
+
+def test_amounts_as_chinese_swiss_and_erp_exports_write_them(tmp_path: Path) -> None:
+    """'￥1,234.50' (the full-width sign of a Chinese sheet's currency format), '1'234.50 CHF',
+    '150.00-' (SAP's trailing minus) and '−150.00' (a minus sign) were refused as not numbers."""
+    text = ("Date,Amount\n"
+            "2026-01-05,\"￥1,234.50\"\n"
+            "2026-01-06,1'234.50 CHF\n"
+            "2026-01-07,150.00-\n"
+            "2026-01-08,−150.00\n"
+            "2026-01-09,GBP 20\n")
+    amounts = load_records(write_text(tmp_path / "mixed.csv", text)).frame["amount"].tolist()
+    assert amounts == [1234.5, 1234.5, -150.0, -150.0, 20.0]
+
+
+def test_a_join_tells_keys_it_did_not_find_from_rows_with_no_key(tmp_path: Path) -> None:
+    """CRM's open deals have no account: "1425 rows found no match" read as if 1,425 accounts
+    were missing from accounts.csv; and which key was not found was not said."""
+    deals = write_text(tmp_path / "deals.csv", "id,account,close_date,close_value,deal_stage\n"
+                                                "1,Acme,2024-01-02,10,Won\n2,,2024-01-03,0,Lost\n"
+                                                "3,Initech,2024-01-04,5,Won\n4,,2024-01-05,0,Lost\n")
+    accounts = write_text(tmp_path / "accounts.csv", "account,sector\nacme,retail\n")
+    [note] = diagnose(deals, joins=[f"{accounts}:account"]).source.notes
+    assert note.endswith("; 1 rows found no match (the first: 'Initech'); 2 rows have no 'account' to look up")
+
+
+def test_files_of_one_export_read_their_dates_in_one_order(tmp_path: Path) -> None:
+    """January's file shows day-first dates (13/01); February's could be read either way
+    (03/02, 04/02) and was read month-first, alone: as 2 March and 2 April."""
+    january = write_text(tmp_path / "jan.csv", "Date,Amount\n13/01/2026,10\n20/01/2026,10\n")
+    february = write_text(tmp_path / "feb.csv", "Date,Amount\n03/02/2026,5\n04/02/2026,5\n")
+    for paths in ([january, february], [february, january]):
+        records = load_records(paths)
+        assert sorted(str(d.date()) for d in records.frame["date"]) == ["2026-01-13", "2026-01-20",
+                                                                      "2026-02-03", "2026-02-04"]
+        assert records.date_formats["Date"] == "day-first (DD/MM): '13/01/2026' has a first part above 12"
+    assert [d.month for d in load_records(february).frame["date"]] == [3, 4]  # alone: month-first, and said so
+    us = write_text(tmp_path / "us.csv", "Date,Amount\n02/13/2026,5\n")
+    err = error_of([january, us])
+    assert (err.file, err.column) == (str(us), "Date") and "disagree on the order of day and month" in str(err)
+
+
+@pytest.mark.parametrize("text, mapping", [
+    # a shop's order export (Simplified): refused, "missing required column: a date column"
+    ("单据编号,下单时间,买家,商品名称,件数,实付金额\nA1,2024-01-05,x,y,2,10\n",
+     {"order_id": "单据编号", "date": "下单时间", "customer": "买家", "product": "商品名称", "quantity": "件数",
+      "amount": "实付金额"}),
+    # an ERP's invoice list (Traditional)
+    ("單據號,開票日期,客戶簡稱,物料編碼,價稅合計\nA1,2024-01-05,x,y,10\n",
+     {"order_id": "單據號", "date": "開票日期", "customer": "客戶簡稱", "product": "物料編碼", "amount": "價稅合計"}),
+    ("单号,时间,金额合计,备注\nA1,2024-01-05,10,x\n", {"order_id": "单号", "date": "时间", "amount": "金额合计"}),
+])
+def test_the_headers_chinese_shop_and_erp_exports_use_map_without_overrides(tmp_path: Path, text, mapping) -> None:
+    d = diagnose(write_text(tmp_path / "export.csv", text))
+    assert d.source.mapping == mapping and d.total.revenue == 10

@@ -44,11 +44,15 @@ def open_work_refusal(error) -> Refused:
                    name=error.name, work=work_counts(error.deals, error.tasks, error.goals))
 
 
-def work_counts(deals: int, tasks: int, goals: int) -> str:
-    """`1 open deal and 2 unfinished tasks`, or `…, 2 unfinished tasks and 1 running goal`."""
+def work_counts(deals: int, tasks: int, goals: int, lines: int = 0) -> str:
+    """`1 open deal and 2 unfinished tasks`, or `…, 2 unfinished tasks and 1 running goal`
+    (`…, 1 running goal and 1 open budget line`)."""
     words = {"deals": n_("{count} open deal", "{count} open deals", deals).format(count=deals),
              "tasks": n_("{count} unfinished task", "{count} unfinished tasks", tasks).format(count=tasks),
-             "goals": n_("{count} running goal", "{count} running goals", goals).format(count=goals)}
+             "goals": n_("{count} running goal", "{count} running goals", goals).format(count=goals),
+             "lines": n_("{count} open budget line", "{count} open budget lines", lines).format(count=lines)}
+    if lines:
+        return (_("{deals}, {tasks}, {goals} and {lines}") if goals else _("{deals}, {tasks} and {lines}")).format(**words)
     return (_("{deals}, {tasks} and {goals}") if goals else _("{deals} and {tasks}")).format(**words)
 
 
@@ -63,14 +67,15 @@ def cmd_member_handover(args: argparse.Namespace) -> int:
         print(_("{name} has no open deals, unfinished tasks or running goals: nothing to hand over").format(
             name=args.name))
         return EXIT_OK
-    print(table(["ID", _("TITLE")], [[item.id, item.title] for item in [*moved.deals, *moved.tasks, *moved.goals]]))
+    print(table(["ID", _("TITLE")], [[item.id, item.title]
+                                      for item in [*moved.deals, *moved.tasks, *moved.goals, *moved.budget]]))
     print(handed_text(moved, args.to))
     return EXIT_OK
 
 
 def handed_text(moved, receiver: str) -> str:
     """`handed 2 open deals and 3 unfinished tasks from ali to bea` (or `would hand`, dry)."""
-    work = work_counts(len(moved.deals), len(moved.tasks), len(moved.goals))
+    work = work_counts(len(moved.deals), len(moved.tasks), len(moved.goals), len(moved.budget))
     said = (_("would hand {work} from {giver} to {receiver} (dry run: nothing written)")
             if moved.dry_run else _("handed {work} from {giver} to {receiver}"))
     return said.format(work=work, giver=moved.giver, receiver=receiver)
@@ -192,9 +197,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")
-    add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks and running goals to NAME first"))
+    add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks, running goals and open budget lines to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,
-                     _("hand a member's open deals, unfinished tasks and running goals to another member"))
+                     _("hand a member's open deals, unfinished tasks, running goals and open budget lines to another member"))
     mhand.add_argument("name")
     add_ref(mhand, "--to", kind="member", metavar="NAME", required=True, help=_("the member who takes them over"))
     mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
