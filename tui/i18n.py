@@ -28,6 +28,7 @@ section.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -150,11 +151,20 @@ def say(text: str) -> str:
     version) is said in its English whole, not half in each language."""
     if not isinstance(text, Phrase):
         return text
-    if text.template not in _table and language() != ENGLISH:
+    if text.template not in _table and language() != ENGLISH and _has_words(text.template):
         return str(text)  # (kept by a version whose words the catalogue no longer has: as written)
     if not text.values:
         return _(text.template)
     return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
+
+
+def _has_words(template: str) -> bool:
+    """Whether a template says anything of its own: one that only places its values ("{p0}\n
+    {p1}", problems a line each) is the same in every language, and its values are still said."""
+    return any(ch.isalpha() for ch in _PLACEHOLDER.sub("", template))
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def _value(value: object) -> object:
