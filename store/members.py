@@ -39,11 +39,12 @@ class MemberChanges(BoardCore):
                 raise Invalid("role", "{role!r} is not a role (lead or rep)", role=role)
             member = convert({"name": name, "role": role}, Member, "member")
             members = self.members()
-            if any(m.name == member.name for m in members):
-                raise Invalid("member", "{name} is already a member", name=member.name)
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
             self._check("member.add")
+            # what the board already holds refuses it (exit 1), as an id that names nothing does
+            if any(m.name == member.name for m in members):
+                raise Refused("{name} is already a member", name=member.name)
             raw = self._docs("board", "members")
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.add", member.name, "board", "members", doc_id, None, msgspec.to_builtins(member))
@@ -97,8 +98,10 @@ class MemberChanges(BoardCore):
                            "fingerprint": fingerprint(blob)}, MemberKey, "key")
             raw = self._docs("board", "keys")
             holder = next((doc["member"] for doc in raw.values() if doc["blob"] == blob), None)
+            if holder == name:
+                raise Refused("{name} already has this key", name=name)
             if holder is not None:
-                raise Invalid("key", "this key already lets {holder} in; one key, one member", holder=holder)
+                raise Refused("this key already lets {holder} in; one key, one member", holder=holder)
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.key_add", name, "board", "keys", doc_id, None, msgspec.to_builtins(key))
             return key
