@@ -285,7 +285,8 @@ def test_only_uplift_verbs_pass_the_command_filter():
     assert parse_command("uplift task add 'Call Acme; now'", verbs, 4096) == ["task", "add", "Call Acme; now"]
     assert parse_command("", verbs, 4096) == []
     # bad usage (exit 2, as `uplift` itself says of such a line): no Uplift command, or unreadable
-    for bad in ("sh -c id", "bash", "task 'unclosed", 'task add "oops', "task add oops\\", "x" * 5000):
+    for bad in ("sh -c id", "bash", "task 'unclosed", 'task add "oops', "task add oops\\", "x" * 5000,
+                "task add 'a\x00b'"):
         with pytest.raises(CommandRefused) as refused:
             parse_command(bad, verbs, 4096)
         assert refused.value.code == 2, bad

@@ -109,6 +109,27 @@ def test_a_command_line_too_long_is_bad_input_that_says_the_limit(served, keys):
     assert served.run(keys["ali"], "task comment T-1 " + "报" * 1300).returncode == 0  # 3,917 bytes
 
 
+def test_a_command_line_holding_a_nul_is_bad_input_not_a_bug(served, keys):
+    """A NUL cannot be put in a process's arguments: the server ran the verb anyway and said the
+    session failed, a bug in Uplift (exit 3). It is bad input (exit 2), and nothing runs. (The
+    OpenSSH client cannot send one: its own arguments cannot hold it; asyncssh's can.)"""
+    import asyncio
+
+    import asyncssh
+
+    async def run(command: str):
+        async with asyncssh.connect("127.0.0.1", port=served.port, username="ali", known_hosts=None,
+                                    client_keys=[str(keys["ali"])], agent_path=None) as conn:
+            return await conn.run(command, check=False)
+
+    before = Board(served.board, actor="dana").tasks()
+    for command in ("task add 'Call\x00Acme'", "task list \x00", "\x00"):
+        result = asyncio.run(run(command))
+        assert (result.exit_status, result.stdout) == (2, ""), command
+        assert result.stderr == "uplift: the command holds a NUL character (\\0), which no command line can carry\n"
+    assert Board(served.board, actor="dana").tasks() == before
+
+
 def test_a_command_line_that_is_not_utf8_is_read_as_the_local_command_line_reads_it(served, keys):
     """A word typed in a Latin-1 terminal (`café` as its one byte 0xe9) is the word with U+FFFD,
     as `uplift` says of it locally, and not an exec request the server refuses unread (which

@@ -74,6 +74,8 @@ def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
     if size > limit:
         raise CommandRefused("the command is too long: at most {limit} bytes, and this one has {size}",
                              limit=limit, size=size, code=2)
+    if "\x00" in command:  # no process can be given it in its arguments (exec would fail: a bug's exit 3)
+        raise CommandRefused("the command holds a NUL character (\\0), which no command line can carry", code=2)
     try:
         argv = shlex.split(command)
     except ValueError as error:
