@@ -17,3 +17,31 @@ def test_a_day_the_calendar_lacks_says_why(run, team, monkeypatch, lang, says):
     before = snapshot_files(team)
     assert run("task", "edit", "T-1", "--due", "2026-02-30", user="ali") == (2, "", says)
     assert snapshot_files(team) == before
+
+
+@pytest.fixture
+def deal(run):
+    """D-1, ali's, in Proposal."""
+    code, out, _ = run("deal", "add", "Acme renewal", "--owner", "ali", "--stage", "Proposal", "--value", "5000")
+    assert (code, out) == (0, "D-1\n")
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "uplift: --reason says why a deal was lost: give it with a move to Lost, not to Won\n"),
+    ("zh", "uplift: --reason 说明商机为何输单：只在移到 Lost 时给出，移到 Won 时不用\n"),
+])
+def test_a_reason_given_with_a_move_that_is_not_lost_says_so(run, team, deal, monkeypatch, lang, says):
+    """It said "lost-reason: only a lost deal has a lost reason (D-1 is in Won)": an option not
+    typed, and a stage the deal is not in."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    before = snapshot_files(team)
+    assert run("deal", "move", "D-1", "won", "--reason", "price", user="ali") == (2, "", says)
+    assert snapshot_files(team) == before
+
+
+def test_a_move_to_lost_names_the_reason_as_typed(run, team, deal):
+    before = snapshot_files(team)
+    assert run("deal", "move", "D-1", "lost", "--reason", "x" * 41, user="ali") == (
+        2, "", "uplift: reason: too long: at most 40 characters\n")
+    assert snapshot_files(team) == before
+    assert run("deal", "move", "D-1", "lost", "--reason", "price", user="ali") == (0, "D-1 → Lost (price)\n", "")
