@@ -45,3 +45,15 @@ def test_a_move_to_lost_names_the_reason_as_typed(run, team, deal):
         2, "", "uplift: reason: too long: at most 40 characters\n")
     assert snapshot_files(team) == before
     assert run("deal", "move", "D-1", "lost", "--reason", "price", user="ali") == (0, "D-1 → Lost (price)\n", "")
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "uplift: T-1 has no checklist steps (`task edit T-1 --step TEXT` gives it some)\n"),
+    ("zh", "uplift: T-1 没有步骤（可用 `task edit T-1 --step TEXT` 添加）\n"),
+])
+def test_ticking_a_task_without_steps_says_how_to_give_it_some(run, monkeypatch, lang, says):
+    """Not found (exit 1), as a step past the end is; it said "T-1 has no step 1 (it has 0)"."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    assert run("task", "tick", "T-1", "1", user="ali") == (1, "", says)
+    assert run("task", "edit", "T-1", "--step", "Call", user="ali")[0] == 0
+    assert run("task", "tick", "T-1", "1", user="ali") == (0, "T-1 1. [x] Call  (1/1)\n", "")

@@ -140,6 +140,8 @@ def cmd_task_done(args: argparse.Namespace) -> int:
 def cmd_task_tick(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
+    if not task.steps:  # ("it has 0" would leave a person wondering how to give it some)
+        raise NotFound("{id} has no checklist steps (`task edit {id} --step TEXT` gives it some)", id=task.id)
     if not 1 <= args.step <= len(task.steps):
         raise NotFound("{id} has no step {n} (it has {count})", id=task.id, n=args.step, count=len(task.steps))
     if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
