@@ -57,3 +57,14 @@ def test_ticking_a_task_without_steps_says_how_to_give_it_some(run, monkeypatch,
     assert run("task", "tick", "T-1", "1", user="ali") == (1, "", says)
     assert run("task", "edit", "T-1", "--step", "Call", user="ali")[0] == 0
     assert run("task", "tick", "T-1", "1", user="ali") == (0, "T-1 1. [x] Call  (1/1)\n", "")
+
+
+def test_a_move_to_lost_and_what_a_task_waits_for_are_said_with_chinese_brackets(run, deal, monkeypatch):
+    """In Chinese the brackets around a reason or a status are full-width, as the log's are."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("deal", "move", "D-1", "lost", "--reason", "价格", user="ali") == (0, "D-1 → Lost（价格）\n", "")
+    assert run("task", "edit", "T-1", "--depends", "T-2")[0] == 0
+    out = run("task", "show", "T-1")[1]
+    assert "  等待      T-2（待办）\n" in out
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert "  waits for T-2 (To do)\n" in run("task", "show", "T-1")[1]

@@ -121,7 +121,8 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         if error.field != "lost_reason":
             raise
         raise Invalid("reason", error) from None
-    print(safe(f"{deal.id} → {deal.stage}" + (f" ({deal.lost_reason})" if deal.lost_reason else "")))
+    print(safe(_("{id} → {stage} ({reason})").format(id=deal.id, stage=deal.stage, reason=deal.lost_reason)
+               if deal.lost_reason else f"{deal.id} → {deal.stage}"))
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
