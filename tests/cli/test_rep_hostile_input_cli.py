@@ -3,6 +3,8 @@ interface's language, and nothing is written."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import snapshot_files
@@ -68,3 +70,20 @@ def test_a_move_to_lost_and_what_a_task_waits_for_are_said_with_chinese_brackets
     assert "  等待      T-2（待办）\n" in out
     monkeypatch.setenv("UPLIFT_LANG", "en")
     assert "  waits for T-2 (To do)\n" in run("task", "show", "T-1")[1]
+
+
+@pytest.mark.parametrize("lang, typed, priority", [("en", "High", "high"), ("en", " URGENT ", "urgent"),
+                                                   ("zh", "高", "high"), ("zh", "Low", "low")])
+def test_a_priority_is_read_as_a_status_is_in_any_case_or_in_the_interfaces_language(run, monkeypatch, lang,
+                                                                                     typed, priority):
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    assert run("task", "edit", "T-1", "--priority", typed, user="ali") == (0, "T-1\n", "")
+    tasks = json.loads(run("task", "list", "--json")[1])
+    assert next(t["priority"] for t in tasks if t["id"] == "T-1") == priority
+
+
+def test_a_priority_that_is_none_is_still_refused_naming_the_choices(run):
+    code, out, err = run("task", "edit", "T-1", "--priority", "H", user="ali")
+    assert (code, out) == (2, "")
+    assert err.endswith("uplift task edit: error: argument --priority: invalid choice: 'H' "
+                        "(choose from 'low', 'normal', 'high', 'urgent')\n")

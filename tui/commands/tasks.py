@@ -18,6 +18,7 @@ from tui.cli_support import (
     cli_date,
     item_number,
     open_board,
+    priority_arg,
     status_arg,
 )
 from tui.i18n import _
@@ -228,7 +229,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
         sub.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, +3d, fri")
         sub.add_argument("--start", metavar="DATE")
-        sub.add_argument("--priority", choices=PRIORITIES)
+        sub.add_argument("--priority", type=priority_arg, choices=PRIORITIES)
         add_ref(sub, "--goal", kind="goal", metavar="G")
         add_ref(sub, "--strategy", kind="strategy", metavar="S")
         add_ref(sub, "--deal", kind="deal", metavar="D", help=_("the deal this work moves forward"))
