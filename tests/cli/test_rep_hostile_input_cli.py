@@ -87,3 +87,14 @@ def test_a_priority_that_is_none_is_still_refused_naming_the_choices(run):
     assert (code, out) == (2, "")
     assert err.endswith("uplift task edit: error: argument --priority: invalid choice: 'H' "
                         "(choose from 'low', 'normal', 'high', 'urgent')\n")
+
+
+@pytest.mark.parametrize("lang, says", [("en", "uplift: give --mine or --owner, not both\n"),
+                                        ("zh", "uplift: --mine 和 --owner 只能给一个\n")])
+@pytest.mark.parametrize("kind", ["task", "deal"])
+def test_mine_and_an_owner_together_are_bad_usage_as_calendar_says(run, deal, monkeypatch, lang, says, kind):
+    """`deal list --mine --owner bea` listed ali's deals, dropping --owner unsaid; `task list`
+    listed nothing. Either way one of the two was not what was meant."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    assert run(kind, "list", "--mine", "--owner", "bea", user="ali") == (2, "", says)
+    assert run(kind, "list", "--owner", "ali", user="ali")[0] == 0

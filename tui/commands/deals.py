@@ -29,6 +29,8 @@ def _money(value: float) -> str:
 def cmd_deal_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
+    if args.mine and args.owner is not None:  # (it took --mine and dropped --owner unsaid)
+        raise BadInput("give --mine or --owner, not both")
     board = open_board(args)
     deals = board.deals()
     if args.stage:

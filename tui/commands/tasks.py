@@ -27,6 +27,8 @@ from tui.i18n import _
 def cmd_task_list(args: argparse.Namespace) -> int:
     from tui.cli_output import TASK_COLUMNS, print_csv, print_json, task_cells, task_rows
 
+    if args.mine and args.owner is not None:  # (both: nobody's tasks but when they name you)
+        raise BadInput("give --mine or --owner, not both")
     board = open_board(args, tasks_only=True)
     tasks = board.tasks()
     if args.mine:
