@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from sales.errors import Invalid, NotFound, Refused
-from sales.members import ROLES, Member
+from sales.members import ROLES, Member, member_for
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -45,6 +45,10 @@ class MemberChanges(BoardCore):
             # what the board already holds refuses it (exit 1), as an id that names nothing does
             if any(m.name == member.name for m in members):
                 raise Refused("{name} is already a member", name=member.name)
+            if (like := member_for(member.name, [m.name for m in members])) is not None:
+                # (a CRM's `Ali` or a split's `ALI` is read as ali: two such members, and it is read as nobody)
+                raise Refused("{name} would be the same person as {other}, already a member: names that differ "
+                              "only in case or punctuation are one person", name=member.name, other=like)
             raw = self._docs("board", "members")
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.add", member.name, "board", "members", doc_id, None, msgspec.to_builtins(member))

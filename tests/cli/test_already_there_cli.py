@@ -56,3 +56,18 @@ def test_a_demo_in_a_folder_that_holds_a_board_is_refused(team, capsys):
 def test_doing_again_what_is_done_is_no_refusal(run):
     assert run("task", "done", "T-1", user="ali")[0] == 0
     assert run("task", "done", "T-1", user="ali") == (0, "T-1 was already done\n", "")
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "uplift: Ali would be the same person as ali, already a member: names that differ only in case or "
+           "punctuation are one person\n"),
+    ("zh", "uplift: Ali 会被当作已是成员的 ali：只在大小写或标点上不同的名字是同一个人\n"),
+])
+def test_a_name_that_differs_only_in_case_is_the_member_already_there(run, team, monkeypatch, lang, says):
+    """A deals file's owner `Ali` is read as ali (sales.members.member_for); with both on the
+    board it would be read as nobody."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    before = snapshot_files(team)
+    assert run("member", "add", "Ali", "--role", "rep") == (1, "", says)
+    assert snapshot_files(team) == before
+    assert run("member", "add", "alison", "--role", "rep")[0] == 0
