@@ -98,3 +98,15 @@ def test_mine_and_an_owner_together_are_bad_usage_as_calendar_says(run, deal, mo
     monkeypatch.setenv("UPLIFT_LANG", lang)
     assert run(kind, "list", "--mine", "--owner", "bea", user="ali") == (2, "", says)
     assert run(kind, "list", "--owner", "ali", user="ali")[0] == 0
+
+
+def test_help_over_ssh_offers_no_board_option(capsys, monkeypatch):
+    """Over `uplift serve ssh` (UPLIFT_REMOTE=1) --board is refused: help does not offer it."""
+    from tests.cli.conftest import invoke
+
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    code, out, _ = invoke(capsys, "task", "list", "--help")
+    assert code == 0 and out.startswith("usage: uplift task list [-h] [--mine] ") and "--board" not in out
+    monkeypatch.delenv("UPLIFT_REMOTE")
+    code, out, _ = invoke(capsys, "task", "list", "--help")
+    assert code == 0 and "--board DIR" in out
