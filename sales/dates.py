@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -11,6 +12,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
          "fri": "friday", "sat": "saturday", "sun": "sunday"}
 _OFFSET = re.compile(r"^([+-])(\d{1,4})([dwm])$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 class DateError(Reason):
@@ -29,6 +31,26 @@ def year_problem(day: date) -> DateError | None:
         return None
     return DateError("{day} is not a date between {first} and {last}", day=day.isoformat(),
                      first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def no_such_day(text: str) -> DateError | None:
+    """Why `text`, written as YYYY-MM-DD, names no day (2026-02-30, 2026-13-01), or None when it
+    names one or is written otherwise. Telling someone who wrote YYYY-MM-DD to "use YYYY-MM-DD"
+    would not say what is wrong."""
+    match = _ISO_DAY.match(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return DateError("{day} is not a date between {first} and {last}", day=text.strip(),
+                         first=FIRST_YEAR, last=LAST_YEAR)
+    if not 1 <= month <= 12:
+        return DateError("{text!r} is not a date: months run 01 to 12", text=text.strip())
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return DateError("{text!r} is not a date: the days of {month} run 01 to {days}", text=text.strip(),
+                         month=f"{year}-{month:02d}", days=days)
+    return None
 
 
 def parse_date(text: str, today: date) -> date:
@@ -56,8 +78,8 @@ def parse_date(text: str, today: date) -> date:
     try:
         day = date.fromisoformat(word)
     except ValueError:
-        raise DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)",
-                        text=text) from None
+        raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w "
+                                             "or a weekday (fri)", text=text) from None
     if (why := year_problem(day)) is not None:
         raise DateError(why)
     return day

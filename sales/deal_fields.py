@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
 from sales import sales_fields
+from sales.dates import no_such_day
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Payment, Stage, find_stage
 from sales.errors import Reason
 from sales.numbers import decimal_point
@@ -153,10 +154,11 @@ def parse_day(text: str) -> date | None:
     cleaned = text.strip()
     if not cleaned:
         return None
+    day = cleaned[:10].replace("/", "-")
     try:
-        return date.fromisoformat(cleaned[:10].replace("/", "-"))
+        return date.fromisoformat(day)
     except ValueError:
-        raise Reason("{text!r} is not a date (YYYY-MM-DD)", text=text) from None
+        raise no_such_day(day) or Reason("{text!r} is not a date (YYYY-MM-DD)", text=text) from None
 
 
 #: What follows a `;` that ends one payment of a payments cell: the next one's date.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from sales.errors import Invalid, NotFound, Refused
-from sales.members import ROLES, Member
+from sales.members import ROLES, Member, member_for
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -39,11 +39,16 @@ class MemberChanges(BoardCore):
                 raise Invalid("role", "{role!r} is not a role (lead or rep)", role=role)
             member = convert({"name": name, "role": role}, Member, "member")
             members = self.members()
-            if any(m.name == member.name for m in members):
-                raise Invalid("member", "{name} is already a member", name=member.name)
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
             self._check("member.add")
+            # what the board already holds refuses it (exit 1), as an id that names nothing does
+            if any(m.name == member.name for m in members):
+                raise Refused("{name} is already a member", name=member.name)
+            if (like := member_for(member.name, [m.name for m in members])) is not None:
+                # (a CRM's `Ali` or a split's `ALI` is read as ali: two such members, and it is read as nobody)
+                raise Refused("{name} would be the same person as {other}, already a member: names that differ "
+                              "only in case or punctuation are one person", name=member.name, other=like)
             raw = self._docs("board", "members")
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.add", member.name, "board", "members", doc_id, None, msgspec.to_builtins(member))
@@ -97,8 +102,10 @@ class MemberChanges(BoardCore):
                            "fingerprint": fingerprint(blob)}, MemberKey, "key")
             raw = self._docs("board", "keys")
             holder = next((doc["member"] for doc in raw.values() if doc["blob"] == blob), None)
+            if holder == name:
+                raise Refused("{name} already has this key", name=name)
             if holder is not None:
-                raise Invalid("key", "this key already lets {holder} in; one key, one member", holder=holder)
+                raise Refused("this key already lets {holder} in; one key, one member", holder=holder)
             doc_id = max((int(k) for k in raw), default=0) + 1
             tx.put("member.key_add", name, "board", "keys", doc_id, None, msgspec.to_builtins(key))
             return key

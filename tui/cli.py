@@ -38,7 +38,7 @@ from tui.cli_support import (
     os_reason,
 )
 from tui.i18n import _, said, said_reason, set_language
-from tui.remote import refuse_paths
+from tui.remote import is_remote, refuse_paths
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
 # registers its verbs. COMMANDS says which module registers each top-level command, so that
@@ -64,7 +64,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     speak()  # argparse's own messages in the interface's language
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--board", metavar="DIR", default=argparse.SUPPRESS,
-                        help=_("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
+                        # (over `uplift serve ssh` the server chooses the board: help offers no --board)
+                        help=argparse.SUPPRESS if is_remote() else
+                        _("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
     parser = argparse.ArgumentParser(prog="uplift", parents=[common], formatter_class=Formatter,
                                      description=_("A planning board for a sales team's improvement cycle."))
     parser.add_argument("--theme", metavar="NAME", default=None,

@@ -153,7 +153,8 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
         lines.append(f"  {label(_('tags'))}" + " ".join(f"+{tag}" for tag in task.tags))
     if task.depends:
         lines.append(f"  {label(_('waits for'))}" + ", ".join(
-            f"{other} ({_(STATUS_LABELS[others[other].status])})" if others and other in others else other
+            _("{id} ({status})").format(id=other, status=_(STATUS_LABELS[others[other].status]))
+            if others and other in others else other
             for other in task.depends))
     if task.every:
         lines.append(f"  {label(_('repeats'))}{_(task.every)}")

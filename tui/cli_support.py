@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, Refused, UpliftError, first_line
-from sales.tasks import STATUS_LABELS, normalize_status
+from sales.tasks import PRIORITIES, STATUS_LABELS, normalize_status
 from tui.i18n import _, said
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
@@ -139,6 +139,13 @@ def status_arg(text: str) -> str:
         if text.strip().casefold() in shown:
             return shown[text.strip().casefold()]
         raise argparse.ArgumentTypeError(said(error)) from None
+
+
+def priority_arg(text: str) -> str:
+    """A priority as typed: its key in any case (`High`), or its name in the interface's
+    language (`高`), as a status is read; anything else is left for argparse's choices to refuse."""
+    word = text.strip().casefold()
+    return next((p for p in PRIORITIES if word in (p, _(p).casefold())), text)
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int]:

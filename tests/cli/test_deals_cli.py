@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import snapshot_files
 
 
@@ -94,6 +96,21 @@ def test_a_bad_import_exits_2_and_writes_nothing(run, team, tmp_path) -> None:
     good.write_text("title,stage,value,owner\nA,Lead,10,ali\nB,Won,20,bea\n", encoding="utf-8")
     code, out, _ = run("deal", "import", str(good), "--json")
     assert code == 0 and json.loads(out)["imported"] == 2
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "  row 2: close: '2026-02-30' is not a date: the days of 2026-02 run 01 to 28\n"),
+    ("zh", "  第 2 行：close: '2026-02-30' 不是日期：2026-02 的日期为 01 到 28\n"),
+])
+def test_an_imported_day_the_calendar_lacks_says_why(run, team, tmp_path, monkeypatch, lang, says) -> None:
+    """It said "is not a date (YYYY-MM-DD)" of a date written YYYY-MM-DD."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    deals = tmp_path / "deals.csv"
+    deals.write_text("title,stage,value,close\nA,Lead,10,2026-02-30\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(deals))
+    assert (code, out) == (2, "") and err.endswith(says)
+    assert snapshot_files(team) == before
 
 
 def test_an_owner_who_is_not_a_member_is_named_with_their_row_or_rows(run, tmp_path) -> None:

@@ -58,7 +58,7 @@ def test_reasons_are_shown_edited_and_refused_where_they_do_not_belong(closed, t
     code, _, err = closed("deal", "edit", "D-1", "--lost-reason", "price")
     assert code == 2 and "only a lost deal has a lost reason (D-1 is in Won)" in err
     code, _, err = closed("deal", "move", "D-1", "Proposal", "--reason", "price")
-    assert code == 2 and "only a lost deal" in err
+    assert code == 2 and "--reason says why a deal was lost: give it with a move to Lost, not to Proposal" in err
     assert snapshot_files(team) == before
 
 

@@ -25,10 +25,28 @@ def test_dates_as_people_type_them(text: str, expected: date) -> None:
     assert parse_date(text, THURSDAY) == expected
 
 
-@pytest.mark.parametrize("text", ["frisbee", "2026-13-01", "+3x", "", "next week"])
+@pytest.mark.parametrize("text", ["frisbee", "2026-2-3", "+3x", "", "next week"])
 def test_bad_dates_say_what_is_accepted(text: str) -> None:
     with pytest.raises(DateError, match="YYYY-MM-DD"):
         parse_date(text, THURSDAY)
+
+
+@pytest.mark.parametrize("text, says", [
+    ("2026-02-30", "'2026-02-30' is not a date: the days of 2026-02 run 01 to 28"),
+    ("2026-02-29", "'2026-02-29' is not a date: the days of 2026-02 run 01 to 28"),
+    ("2028-02-30", "'2028-02-30' is not a date: the days of 2028-02 run 01 to 29"),
+    ("2026-04-31", "'2026-04-31' is not a date: the days of 2026-04 run 01 to 30"),
+    ("2026-01-00", "'2026-01-00' is not a date: the days of 2026-01 run 01 to 31"),
+    ("2026-13-01", "'2026-13-01' is not a date: months run 01 to 12"),
+    ("2026-00-10", "'2026-00-10' is not a date: months run 01 to 12"),
+    ("0000-01-01", "0000-01-01 is not a date between 1900 and 2999"),
+])
+def test_a_day_written_as_yyyy_mm_dd_that_the_calendar_lacks_says_why(text: str, says: str) -> None:
+    """Someone who wrote YYYY-MM-DD is told what is wrong with the day, not to write YYYY-MM-DD."""
+    with pytest.raises(DateError) as error:
+        parse_date(text, THURSDAY)
+    assert str(error.value) == says
+    assert parse_date("2028-02-29", THURSDAY) == date(2028, 2, 29)
 
 
 def test_ids_accept_the_usual_spellings() -> None:

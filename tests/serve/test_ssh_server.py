@@ -94,6 +94,42 @@ def test_a_command_line_that_cannot_be_read_is_bad_usage(served, keys):
     assert Board(served.board, actor="dana").tasks() == before
 
 
+def test_a_command_line_too_long_is_bad_input_that_says_the_limit(served, keys):
+    """A line over the server's 4,096 bytes (a pasted essay as a comment) is bad input, exit 2,
+    saying the limit and the line's size in bytes (a CJK character is three), and runs nothing."""
+    before = Board(served.board, actor="dana").task("T-1")
+    title = "报" * 1400  # 4,200 bytes: 1,400 characters, under the title's cap in characters
+    command = f"task comment T-1 {title}"
+    result = served.run(keys["ali"], command)
+    assert (result.returncode, result.stdout) == (2, b"")
+    size = len("task comment T-1 ".encode()) + 3 * 1400
+    assert result.stderr.decode() == (f"uplift: the command is too long: at most 4096 bytes, and this one "
+                                      f"has {size}\n")
+    assert Board(served.board, actor="dana").task("T-1") == before
+    assert served.run(keys["ali"], "task comment T-1 " + "报" * 1300).returncode == 0  # 3,917 bytes
+
+
+def test_a_command_line_holding_a_nul_is_bad_input_not_a_bug(served, keys):
+    """A NUL cannot be put in a process's arguments: the server ran the verb anyway and said the
+    session failed, a bug in Uplift (exit 3). It is bad input (exit 2), and nothing runs. (The
+    OpenSSH client cannot send one: its own arguments cannot hold it; asyncssh's can.)"""
+    import asyncio
+
+    import asyncssh
+
+    async def run(command: str):
+        async with asyncssh.connect("127.0.0.1", port=served.port, username="ali", known_hosts=None,
+                                    client_keys=[str(keys["ali"])], agent_path=None) as conn:
+            return await conn.run(command, check=False)
+
+    before = Board(served.board, actor="dana").tasks()
+    for command in ("task add 'Call\x00Acme'", "task list \x00", "\x00"):
+        result = asyncio.run(run(command))
+        assert (result.exit_status, result.stdout) == (2, ""), command
+        assert result.stderr == "uplift: the command holds a NUL character (\\0), which no command line can carry\n"
+    assert Board(served.board, actor="dana").tasks() == before
+
+
 def test_a_command_line_that_is_not_utf8_is_read_as_the_local_command_line_reads_it(served, keys):
     """A word typed in a Latin-1 terminal (`café` as its one byte 0xe9) is the word with U+FFFD,
     as `uplift` says of it locally, and not an exec request the server refuses unread (which
@@ -271,6 +307,9 @@ def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, t
         result = server.run(keys["ali"], "task", "move", "T-2", "doing")
         assert (result.returncode, result.stdout) == (1, b"")
         assert result.stderr.decode() == "uplift: 销售代表只能修改自己的任务；这一项属于 bea\n"
+        result = server.run(keys["ali"], "task comment T-2 " + "x" * 5000)
+        assert (result.returncode, result.stdout) == (2, b"")
+        assert result.stderr.decode() == "uplift: 命令太长：最多 4096 字节，这条有 5017 字节\n"
     finally:
         server.stop()
     assert Board(team, actor="dana").task("T-2").status == "todo"

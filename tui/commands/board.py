@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, add_verb, open_board
 from tui.i18n import _, language
 
 
@@ -34,8 +34,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
         check_theme(args.theme)
     path = Path(args.board) if args.board else Path(tempfile.mkdtemp(prefix="uplift-demo-")) / "board"
-    if (path / "board.json").exists():
-        raise BadInput("{path} already holds a board; the demo needs a new folder", path=path)
+    if (path / "board.json").exists():  # refused by what is there (exit 1), as `member add ali` twice is
+        from sales.errors import Refused
+
+        raise Refused("{path} already holds a board; the demo needs a new folder", path=path)
     lead = seed_demo(path, lang=language()).actor
     if args.no_open:
         print(path)

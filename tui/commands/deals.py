@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
+from sales.errors import Invalid
 from tui.cli_refs import add_ref, ref
 from tui.cli_support import (
     EXIT_OK,
@@ -28,6 +29,8 @@ def _money(value: float) -> str:
 def cmd_deal_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
+    if args.mine and args.owner is not None:  # (it took --mine and dropped --owner unsaid)
+        raise BadInput("give --mine or --owner, not both")
     board = open_board(args)
     deals = board.deals()
     if args.stage:
@@ -110,8 +113,18 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
 def cmd_deal_move(args: argparse.Namespace) -> int:
     board = open_board(args)
     old = board.deal(args.id)
-    deal = board.move_deal(args.id, args.stage, args.reason)
-    print(safe(f"{deal.id} → {deal.stage}" + (f" ({deal.lost_reason})" if deal.lost_reason else "")))
+    if args.reason and (stage := board.stage(args.stage)).outcome != "lost":
+        lost = next((s.name for s in board.stages() if s.outcome == "lost"), "Lost")
+        raise BadInput("--reason says why a deal was lost: give it with a move to {lost}, not to {stage}",
+                       lost=lost, stage=stage.name)
+    try:
+        deal = board.move_deal(args.id, args.stage, args.reason)
+    except Invalid as error:  # the option is --reason here (--lost-reason is deal edit's)
+        if error.field != "lost_reason":
+            raise
+        raise Invalid("reason", error) from None
+    print(safe(_("{id} → {stage} ({reason})").format(id=deal.id, stage=deal.stage, reason=deal.lost_reason)
+               if deal.lost_reason else f"{deal.id} → {deal.stage}"))
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 

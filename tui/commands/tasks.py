@@ -18,6 +18,7 @@ from tui.cli_support import (
     cli_date,
     item_number,
     open_board,
+    priority_arg,
     status_arg,
 )
 from tui.i18n import _
@@ -26,6 +27,8 @@ from tui.i18n import _
 def cmd_task_list(args: argparse.Namespace) -> int:
     from tui.cli_output import TASK_COLUMNS, print_csv, print_json, task_cells, task_rows
 
+    if args.mine and args.owner is not None:  # (both: nobody's tasks but when they name you)
+        raise BadInput("give --mine or --owner, not both")
     board = open_board(args, tasks_only=True)
     tasks = board.tasks()
     if args.mine:
@@ -140,6 +143,8 @@ def cmd_task_done(args: argparse.Namespace) -> int:
 def cmd_task_tick(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
+    if not task.steps:  # ("it has 0" would leave a person wondering how to give it some)
+        raise NotFound("{id} has no checklist steps (`task edit {id} --step TEXT` gives it some)", id=task.id)
     if not 1 <= args.step <= len(task.steps):
         raise NotFound("{id} has no step {n} (it has {count})", id=task.id, n=args.step, count=len(task.steps))
     if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
@@ -226,7 +231,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
         sub.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, +3d, fri")
         sub.add_argument("--start", metavar="DATE")
-        sub.add_argument("--priority", choices=PRIORITIES)
+        sub.add_argument("--priority", type=priority_arg, choices=PRIORITIES)
         add_ref(sub, "--goal", kind="goal", metavar="G")
         add_ref(sub, "--strategy", kind="strategy", metavar="S")
         add_ref(sub, "--deal", kind="deal", metavar="D", help=_("the deal this work moves forward"))

@@ -42,9 +42,9 @@ SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and t
 
 class CommandRefused(Refused):
     """A command line the server does not run, with the exit status it ends with: 2 when it is
-    bad usage (it cannot be read, or names no Uplift command: what `uplift` itself says of such
-    a line), 1 when the server refuses what would run on the board's machine. Its message is a
-    template (sales.errors), said in the server's language."""
+    bad usage (it cannot be read, is too long, or names no Uplift command: what `uplift` itself
+    says of such a line), 1 when the server refuses what would run on the board's machine. Its
+    message is a template (sales.errors), said in the server's language."""
 
     def __init__(self, message: object, /, *, code: int = 1, **params: object) -> None:
         super().__init__(message, **params)
@@ -70,8 +70,12 @@ _UNREADABLE = {"No closing quotation": Word("a quote is opened and never closed"
 def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
     """The Uplift arguments of `ssh host COMMAND` (never run by a shell); CommandRefused if it is
     anything else."""
-    if len(command.encode("utf-8", "replace")) > limit:
-        raise CommandRefused("the command is longer than {limit} bytes", limit=limit)
+    size = len(command.encode("utf-8", "replace"))
+    if size > limit:
+        raise CommandRefused("the command is too long: at most {limit} bytes, and this one has {size}",
+                             limit=limit, size=size, code=2)
+    if "\x00" in command:  # no process can be given it in its arguments (exec would fail: a bug's exit 3)
+        raise CommandRefused("the command holds a NUL character (\\0), which no command line can carry", code=2)
     try:
         argv = shlex.split(command)
     except ValueError as error:
