@@ -474,9 +474,13 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
             raise RecordsError(file, "unknown date format {format!r} (use e.g. %d/%m/%Y, dayfirst, monthfirst, iso)",
                                name, format=date_format)
         serials = _excel_serials(cats) if forced is None else None
+        named = _month_names(cats) if forced is None and serials is None else None
         if serials is not None:
             parsed, how = serials, Reason("Excel day numbers (days since 1899-12-30: 46027 is 2026-01-05)")
             shapes = []
+        elif named is not None:
+            (parsed, fmt), serials = named, named[0]  # (read already, as serials are)
+            how, shapes = Reason("with the month's name ({format})", format=fmt), []
         else:
             shapes = [_DATE_SHAPE.match(c) for c in cats]
             day_first, how = _decide_order(shapes, forced)
@@ -511,6 +515,27 @@ def to_dates(column: "pd.Series", file: str | Path, name: str, date_format: str 
         return pd.Series(pd.NaT, index=column.index, name=column.name, dtype="datetime64[ns]"), how.said
     values = np.take(np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns")), codes)  # -1: NaT
     return pd.Series(values, index=column.index, name=column.name, copy=False), how.said
+
+
+#: Dates written with the month's name, as many exports and English sheets do: 05-Jan-2026,
+#: 5 Jan 2026, Jan 5, 2026, January 5, 2026 (strptime reads %b and %B in English).
+_MONTH_NAME_FORMATS = ("%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%B-%Y")
+
+
+def _month_names(cats: list[str]) -> "tuple[pd.Series, str] | None":
+    """(dates, format) of a column whose values have the month's name in one of the formats
+    above (most of them: the others are NaT, bad dates to name by their row), else None."""
+    import pandas as pd
+
+    if not cats or not any(c[:1].isalpha() or c[2:4].strip("-/ ").isalpha() for c in cats[:20]):
+        return None
+    values = pd.Series(cats).str.strip()
+    best, best_count = None, 0
+    for fmt in _MONTH_NAME_FORMATS:
+        parsed = pd.to_datetime(values, format=fmt, errors="coerce")
+        if (count := int(parsed.notna().sum())) > best_count:
+            best, best_count = (pd.Series(_representable(parsed), dtype="datetime64[ns]"), fmt), count
+    return best if best_count * 2 > len(cats) else None
 
 
 #: An Excel date as the number a sheet keeps it as (days since 1899-12-30), when the cell lost its

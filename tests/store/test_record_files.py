@@ -383,3 +383,17 @@ def test_files_of_one_export_read_their_dates_in_one_order(tmp_path: Path) -> No
 def test_the_headers_chinese_shop_and_erp_exports_use_map_without_overrides(tmp_path: Path, text, mapping) -> None:
     d = diagnose(write_text(tmp_path / "export.csv", text))
     assert d.source.mapping == mapping and d.total.revenue == 10
+
+
+@pytest.mark.parametrize("written, fmt", [("05-Jan-2026|28-Feb-2026|01-Mar-2026", "%d-%b-%Y"),
+                                          ("Jan 5, 2026|Feb 28, 2026|Mar 1, 2026", "%b %d, %Y"),
+                                          ("5 January 2026|28 February 2026|1 March 2026", "%d %B %Y")])
+def test_dates_with_the_months_name_are_read(tmp_path: Path, written, fmt) -> None:
+    """'05-Jan-2026' (many exports) and 'Jan 5, 2026' (an English sheet) were refused."""
+    lines = [f'"{day}",10' for day in written.split("|")]
+    records = load_records(write_text(tmp_path / "named.csv", "Date,Amount\n" + "\n".join(lines) + "\n"))
+    assert [str(d.date()) for d in records.frame["date"]] == ["2026-01-05", "2026-02-28", "2026-03-01"]
+    assert records.date_formats["Date"] == f"with the month's name ({fmt})"
+    typo = write_text(tmp_path / "typo.csv", "Date,Amount\n" + "\n".join(lines[:2]) + '\n"31 Febuary 2026",1\n')
+    err = error_of(typo)
+    assert (err.column, err.row) == ("Date", 4) and "'31 Febuary 2026'" in str(err)
