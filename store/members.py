@@ -43,6 +43,10 @@ class MemberChanges(BoardCore):
                 raise Invalid("member", "{name} is already a member", name=member.name)
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
+            if not members and member.name != self.actor:  # (once it has members, only they may change it)
+                raise Refused("add yourself first (`uplift member add {actor} --role lead`), or set the board "
+                              "up as {name} (UPLIFT_USER={name}): once {name} is its only member, you ({actor}) "
+                              "could only read it", actor=self.actor, name=member.name)
             self._check("member.add")
             raw = self._docs("board", "members")
             doc_id = max((int(k) for k in raw), default=0) + 1

@@ -171,6 +171,13 @@ class _Import:
                                                     "which the file's stages leave out", held=held))
 
     def members(self, members: list[Member], roles: dict[str, str]) -> None:
+        actor = self.board.actor
+        if members and not roles and not any(m.name == actor and m.role == "lead" for m in members):
+            # a board with no members lets anyone lead; once it has them, only they may change it
+            self.refusals.append(Problem("members", "the file's leads leave you ({actor}) out, so you could only "
+                                                    "read the board after it: add `- name: {actor}` with "
+                                                    "`role: lead` to members, or import as one of its leads "
+                                                    "(UPLIFT_USER=NAME)", actor=actor))
         raw = self.board._docs("board", "members")
         doc_ids = {doc["name"]: int(key) for key, doc in raw.items()}
         next_id = max(doc_ids.values(), default=0) + 1

@@ -85,6 +85,23 @@ def test_the_plans_budget_goes_out_and_comes_back_in(tmp_path, team) -> None:
     assert lead.plan_budget() == 25000
 
 
+def test_a_file_whose_leads_leave_the_importer_out_is_refused_on_a_board_without_members(tmp_path) -> None:
+    """Imported by lee into a board with no members, the sample's team (dana and her reps) left
+    lee a reader of the board lee had just set up."""
+    board = Board(tmp_path / "a", actor="lee")
+    with pytest.raises(PlanRefused) as refused:
+        board.import_plan(parse_plan_text(SAMPLE).document)
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        ("members", "the file's leads leave you (lee) out, so you could only read the board after it: add "
+                    "`- name: lee` with `role: lead` to members, or import as one of its leads (UPLIFT_USER=NAME)")]
+    assert board.members() == [] and board.tasks() == []
+    team = b"members:\n- name: lee\n  role: lead\n- name: ali\n  role: rep\n"
+    board.import_plan(parse_plan_text(team).document)
+    assert [m.name for m in board.members()] == ["ali", "lee"]
+    board.import_plan(parse_plan_text(b"members:\n- name: bea\n  role: rep\n").document)  # lee is on it now
+    assert [m.name for m in board.members()] == ["ali", "bea", "lee"]
+
+
 def test_a_reference_named_twice_is_kept_once(tmp_path) -> None:
     """`depends: [T-1, T-1]` and `goals: [G-1, G-1]` were kept as written (the board's own
     task add/edit keeps a dependency once): exported twice, waited for or served twice."""
