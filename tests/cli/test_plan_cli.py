@@ -108,6 +108,11 @@ BAD_FILES = {
     "impossible date and time": (edited(9, "  comments:\n  - at: '2026-02-30T10:00:00Z'\n    by: ali\n    text: x",
                                         insert=True), 10, "tasks[0].comments[0].at",
                                  "'2026-02-30T10:00:00Z' is not a date and time"),
+    # it said "expected text of length <= 200, got text", where the command line says this
+    "a title too long": (edited(6, "  title: " + "Call Acme " * 30), 6, "tasks[0].title",
+                         "too long: at most 200 characters"),
+    "too many tags": (edited(9, "  tags: [" + ", ".join(f"t{n}" for n in range(21)) + "]", insert=True), 9,
+                      "tasks[0].tags", "too long: at most 20 items"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
 }
