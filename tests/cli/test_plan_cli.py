@@ -113,6 +113,12 @@ BAD_FILES = {
                          "too long: at most 200 characters"),
     "too many tags": (edited(9, "  tags: [" + ", ".join(f"t{n}" for n in range(21)) + "]", insert=True), 9,
                       "tasks[0].tags", "too long: at most 20 items"),
+    # the parser's words alone did not say what to fix
+    "a tab for indentation": (edited(7, "\towner: ali"), 7, "yaml", "YAML indents with spaces, not tabs"),
+    "a colon in a title": (edited(6, "  title: Call: Acme"), 6, "yaml",
+                           "a value with ': ' in it needs quotes (title: 'Call: Acme'), or the line is indented"),
+    "a line indented too little": (edited(8, " due: 2026-12-01"), 8, "yaml",
+                                   "the line is indented differently from the lines before it"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
 }
