@@ -186,6 +186,29 @@ def test_templates_are_listed_and_a_plan_starts_from_one(run, tmp_path) -> None:
     assert code == 1 and "no template 'nonesuch'" in err
 
 
+def test_a_template_is_written_out_to_fill_in_and_then_imported(run, tmp_path, monkeypatch) -> None:
+    """The blank ("start here": its comments explain each field) could only be applied as it was,
+    which set the plan's name to "New plan": a lead never saw the comments without digging
+    through the installed package."""
+    fresh, target = tmp_path / "fresh", tmp_path / "q1.yaml"
+    code, out, err = run("--board", str(fresh), "plan", "new", "--from", "blank", "-o", str(target))
+    assert (code, out, err) == (0, "", f"wrote {target}; edit it, then `uplift plan import {target}`\n")
+    assert target.read_bytes() == (ROOT / "plans" / "blank.yaml").read_bytes()
+    assert not fresh.exists()  # nothing applied, no board made
+    assert run("plan", "new", "--from", "weekly-review", "-o", "-")[1] == (
+        ROOT / "plans" / "weekly-review.yaml").read_text(encoding="utf-8")
+    filled = target.read_text().replace("members: []\n# - name: dana\n#   role: lead\n",
+                                        "members:\n- name: dana\n  role: lead\n")
+    target.write_text(filled.replace("  # budget: 40000 ", "  budget: 40000 "))
+    code, out, _ = run("--board", str(fresh), "plan", "import", str(target))
+    assert code == 0 and "  member dana  lead\n" in out
+    assert "plan budget 40,000" in run("--board", str(fresh), "budget", "list")[1]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("plan", "new", "--from", "blank", "-o", str(tmp_path / "zh.yaml"))[2] == (
+        f"已写入 {tmp_path / 'zh.yaml'}；编辑后运行 `uplift plan import {tmp_path / 'zh.yaml'}`\n")
+    assert (tmp_path / "zh.yaml").read_bytes() == (ROOT / "plans" / "blank.zh.yaml").read_bytes()
+
+
 def _import_edited(run, tmp_path, user: str, edit) -> tuple[int, str]:
     """Export the plan, let `edit` change the document, import it as `user`: (code, stderr)."""
     document = yaml.safe_load(run("plan", "export")[1])
