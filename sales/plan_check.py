@@ -288,7 +288,13 @@ def _check_value(value: object, typ: object, path: str, problems: list[Problem])
     origin = typing.get_origin(base)
     if origin is list and value is not None:
         if not isinstance(value, list):
-            problems.append(Problem(path, "expected a list, got {got}", got=_describe(value)))
+            inner, _ = _unwrap(typing.get_args(base)[0])
+            if (isinstance(value, str) and value.strip() and not set(value) & set("[]{}\n:")  # `tags: call, q4`
+                    and not (isinstance(inner, type) and issubclass(inner, msgspec.Struct))):  # (not `steps: x`)
+                problems.append(Problem(path, "expected a list, got the text {value!r}: write it as [{items}]",
+                                        value=value, items=", ".join(v.strip() for v in value.split(","))))
+            else:
+                problems.append(Problem(path, "expected a list, got {got}", got=_describe(value)))
             return _FAILED
         (inner,) = typing.get_args(base)
         items = [_check_value(v, inner, f"{path}[{i}]", problems) for i, v in enumerate(value)]

@@ -119,6 +119,9 @@ BAD_FILES = {
                            "a value with ': ' in it needs quotes (title: 'Call: Acme'), or the line is indented"),
     "a line indented too little": (edited(8, " due: 2026-12-01"), 8, "yaml",
                                    "the line is indented differently from the lines before it"),
+    # it said "expected a list, got the text 'call, q4'" and left the lead to guess the brackets
+    "a list written as text": (edited(9, "  tags: call, q4", insert=True), 9, "tasks[0].tags",
+                               "expected a list, got the text 'call, q4': write it as [call, q4]"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
 }
