@@ -197,7 +197,13 @@ def _short(value: object, limit: int | None = 30) -> str:
             return "–"
         if all(isinstance(v, dict) and set(v) == {"rep", "share"} for v in value):  # a deal's splits
             return splits_text(value)
+        if all(isinstance(v, dict) and "text" in v and "done" in v for v in value):  # a task's steps, as the form
+            return _short("; ".join(("[x] " if v["done"] else "") + str(v["text"]) for v in value), limit)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
+    if isinstance(value, dict):  # a board setting: wip {"doing": 3} reads `doing 3`, a period its two days
+        if set(value) == {"start", "end"}:
+            return f"{value['start']}–{value['end']}"
+        return _short(", ".join(f"{key} {_short(item, None)}" for key, item in value.items()), limit) if value else "–"
     if isinstance(value, bool):  # a flag (a training item done, a key account): yes or no
         return "yes" if value else "no"  # (inside the list of changes, which is said as data)
     if isinstance(value, float):  # an amount: 48,000 or 12.5

@@ -30,6 +30,7 @@ from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.splits import split_rep_problem
 from sales.tasks import dependency_loop
+from sales.validation import plainly
 
 WIP_MAX = 999
 
@@ -287,7 +288,13 @@ def _check_value(value: object, typ: object, path: str, problems: list[Problem])
     origin = typing.get_origin(base)
     if origin is list and value is not None:
         if not isinstance(value, list):
-            problems.append(Problem(path, "expected a list, got {got}", got=_describe(value)))
+            inner, _ = _unwrap(typing.get_args(base)[0])
+            if (isinstance(value, str) and value.strip() and not set(value) & set("[]{}\n:")  # `tags: call, q4`
+                    and not (isinstance(inner, type) and issubclass(inner, msgspec.Struct))):  # (not `steps: x`)
+                problems.append(Problem(path, "expected a list, got the text {value!r}: write it as [{items}]",
+                                        value=value, items=", ".join(v.strip() for v in value.split(","))))
+            else:
+                problems.append(Problem(path, "expected a list, got {got}", got=_describe(value)))
             return _FAILED
         (inner,) = typing.get_args(base)
         items = [_check_value(v, inner, f"{path}[{i}]", problems) for i, v in enumerate(value)]
@@ -330,8 +337,10 @@ def _check_struct(value: object, model: type, path: str, problems: list[Problem]
         return _FAILED
     try:
         return msgspec.convert(value, model)
-    except msgspec.ValidationError as error:  # rules across fields (__post_init__)
+    except msgspec.ValidationError as error:  # rules across fields (__post_init__), and a list's length
         message, where = _split(error)
+        if isinstance(message, str):  # msgspec's words: `expected `array` of length <= 20` said plainly
+            message = plainly(str(error).split(" - at `", 1)[0], error.__cause__)
         problems.append(Problem(_join(path, where), message))
         return _FAILED
 
@@ -365,8 +374,9 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
         extra = rest[len(f"expected `{wanted}`"):]
         words = _either([_TYPE_WORDS.get(part, part) for part in wanted.split(" | ")])
         if (cap := re.fullmatch(r" of length <= (\d+)", extra)) is not None:
-            message = Reason("expected {wanted} of length <= {count}, got {got}", wanted=words,
-                             count=int(cap.group(1)), got=_describe(value))
+            # (only a text or a list too long gets here: a value of another kind has no length)
+            message = Reason("too long: at most {count} characters" if isinstance(value, str)
+                             else "too long: at most {count} items", count=int(cap.group(1)))
         else:  # (what msgspec adds, ` >= 0.0`, is said as it is)
             message = Reason("expected {wanted}{extra}, got {got}", wanted=words, extra=extra, got=_describe(value))
     problems.append(Problem(_join(path, where), message))

@@ -41,6 +41,10 @@ class MemberChanges(BoardCore):
             members = self.members()
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
+            if not members and member.name != self.actor:  # (once it has members, only they may change it)
+                raise Refused("add yourself first (`uplift member add {actor} --role lead`), or set the board "
+                              "up as {name} (UPLIFT_USER={name}): once {name} is its only member, you ({actor}) "
+                              "could only read it", actor=self.actor, name=member.name)
             self._check("member.add")
             # what the board already holds refuses it (exit 1), as an id that names nothing does
             if any(m.name == member.name for m in members):

@@ -48,7 +48,8 @@ class PlanTransfer(BoardCore):
         """The whole board as a plan document (members in the order they joined)."""
         meta = self.meta()
         period = meta.get("period")
-        info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period}, PlanInfo)
+        info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period,
+                                "budget": meta.get("budget")}, PlanInfo)
         wip = meta.get("wip", {})
         return Plan(plan=info, members=self._members_in_order(),
                     wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(),
@@ -135,26 +136,30 @@ class _Import:
         if plan.plan is not None:
             info = msgspec.to_builtins(plan.plan)
             new["name"] = info["name"]
-            if info.get("period") is not None:
-                new["period"] = info["period"]
+            for key in ("period", "budget"):  # (left out of the file: left as they are)
+                if info.get(key) is not None:
+                    new[key] = info[key]
         if plan.wip:
             new["wip"] = {**meta.get("wip", {}), **plan.wip}
-        keys = [k for k in ("name", "period", "wip", "stages") if new.get(k) != meta.get(k)]
+        keys = [k for k in ("name", "period", "budget", "wip", "stages") if new.get(k) != meta.get(k)]
         if not keys:
             if plan.plan is not None or plan.wip or plan.stages:
                 self.summary.unchanged.append("plan")
             return
-        if meta.get("period") is not None and keys != ["stages"]:
+        if (meta.get("period") is not None or meta.get("budget") is not None) and keys != ["stages"]:
             self.changing("plan", Word("the plan's name, period and WIP limits"))
         if "stages" in keys:
             if meta.get("stages") or deals:
                 self.changing("stages", Word("the pipeline's stages"))
             self.allowed("stages", "pipeline.settings")
-        if keys != ["stages"]:  # (said at the first setting that changed: `wip.doing` for a WIP limit)
+        if "budget" in keys:
+            self.allowed("plan.budget", "budget.total")
+        if set(keys) - {"budget", "stages"}:  # (said at the first setting that changed: `wip.doing` for a WIP limit)
             changed_wip = [status for status in plan.wip if plan.wip[status] != meta.get("wip", {}).get(status)]
-            where = "plan" if set(keys) - {"wip", "stages"} or not changed_wip else f"wip.{changed_wip[0]}"
+            where = "plan" if set(keys) - {"wip", "stages", "budget"} or not changed_wip else f"wip.{changed_wip[0]}"
             self.allowed(where, "board.settings")
-        action = ("board.wip" if keys == ["wip"] else "pipeline.stages" if keys == ["stages"] else "board.plan")
+        action = ("board.wip" if keys == ["wip"] else "pipeline.stages" if keys == ["stages"]
+                  else "board.budget" if keys == ["budget"] else "board.plan")
         self.tx.put(action, "board", "board", "meta", 1, meta, new)
         self.summary.changed.append(("plan", keys))
 
@@ -166,6 +171,13 @@ class _Import:
                                                     "which the file's stages leave out", held=held))
 
     def members(self, members: list[Member], roles: dict[str, str]) -> None:
+        actor = self.board.actor
+        if members and not roles and not any(m.name == actor and m.role == "lead" for m in members):
+            # a board with no members lets anyone lead; once it has them, only they may change it
+            self.refusals.append(Problem("members", "the file's leads leave you ({actor}) out, so you could only "
+                                                    "read the board after it: add `- name: {actor}` with "
+                                                    "`role: lead` to members, or import as one of its leads "
+                                                    "(UPLIFT_USER=NAME)", actor=actor))
         raw = self.board._docs("board", "members")
         doc_ids = {doc["name"]: int(key) for key, doc in raw.items()}
         next_id = max(doc_ids.values(), default=0) + 1

@@ -171,7 +171,8 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
         raise PlanInvalid([Problem("yaml", refused.reason, refused.line)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)  # (the parser's words)
+        words = " ".join(part for part in (error.context, error.problem) if part)  # (the parser's words)
+        message = _hinted(error.problem or "", words)
         raise PlanInvalid([Problem("yaml", message, mark.line + 1 if mark else 1)]) from None
     except yaml.YAMLError as error:
         raise PlanInvalid([Problem("yaml", error, 1)]) from None
@@ -180,6 +181,20 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
     finally:
         loader.dispose()
     return PlanText(name, document, lines)
+
+
+def _hinted(problem: str, said: str) -> object:
+    """The parser's words, and what a person editing a plan by hand most likely did where those
+    words do not say it (a tab, a colon in a title, a line indented one space off)."""
+    if problem.startswith("found character '\\t'"):
+        return Reason("{parser}: YAML indents with spaces, not tabs", parser=said)
+    if problem == "mapping values are not allowed here":
+        return Reason("{parser}: a value with ': ' in it needs quotes (title: 'Call: Acme'), "
+                      "or the line is indented too far", parser=said)
+    if problem.startswith("expected <block end>, but found '<block"):
+        return Reason("{parser}: the line is indented differently from the lines before it "
+                      "(each level by the same number of spaces)", parser=said)
+    return said
 
 
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], problems: list[Problem]) -> None:

@@ -39,11 +39,20 @@ class PlanFileCommands:
 
     # ------------------------------------------------------------------ export
 
+    #: the plan file last written or read in this session: the next export or import offers it
+    _plan_file: str | None = None
+
+    def _plan_file_default(self) -> str:
+        """The file last used, else the plan's name as a file (`north-team-q4-2026.yaml`): an
+        import right after an export offers the file just written, not some other name."""
+        if self._plan_file:
+            return self._plan_file
+        return (re.sub(r"[^a-z0-9]+", "-", self.board.name.lower()).strip("-") or "plan") + ".yaml"
+
     def action_export_plan(self) -> None:
         from tui.screens.plan_file import AskPath
 
-        default = re.sub(r"[^a-z0-9]+", "-", self.board.name.lower()).strip("-") or "plan"
-        self.push_screen(AskPath(_("Export the plan to which file?"), f"{default}.yaml"), self._export_to)
+        self.push_screen(AskPath(_("Export the plan to which file?"), self._plan_file_default()), self._export_to)
 
     def _export_to(self, path: str | None) -> None:
         if not path:
@@ -70,6 +79,7 @@ class PlanFileCommands:
         except UpliftError as error:
             tell(self.screen, error, "error")
             return
+        self._plan_file = str(target)
         tell(self.screen, _("Wrote the plan to {file}").format(file=target))
 
     # ------------------------------------------------------------------ import
@@ -77,7 +87,7 @@ class PlanFileCommands:
     def action_import_plan(self) -> None:
         from tui.screens.plan_file import AskPath
 
-        self.push_screen(AskPath(_("Import a plan from which file?"), "plan.yaml"), self._import_from)
+        self.push_screen(AskPath(_("Import a plan from which file?"), self._plan_file_default()), self._import_from)
 
     def _import_from(self, path: str | None) -> None:
         from tui.screens.plan_file import ImportPreview
@@ -88,6 +98,7 @@ class PlanFileCommands:
             tell(self.screen, _("Over SSH a plan is imported with `ssh ... plan import - < FILE.yaml`"), "error")
             return
         name = str(Path(path).expanduser())
+        self._plan_file = name  # (offered again after fixing what it says)
         try:
             text = read_plan_file(name)
         except PlanInvalid as error:

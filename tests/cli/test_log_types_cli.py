@@ -56,3 +56,23 @@ def test_every_action_the_store_writes_is_of_a_kind_the_log_takes() -> None:
     actions |= {f"{section.kind}.add" for section in SECTIONS}  # what a plan file adds
     assert len(actions) > 40  # (the scan found them)
     assert {action.split(".")[0] for action in actions} <= set(ITEM_KINDS)
+
+
+def test_a_changed_setting_or_list_of_steps_says_what_it_held(run, tmp_path) -> None:
+    """The feed said `changed board: wip {} → {'doing': 3}` (Python's dicts) and, for steps
+    edited in the task form, `changed T-1: steps [1] → [1]` (how many, not which)."""
+    assert run("wip", "doing", "3")[0] == 0
+    assert run("wip", "doing", "2")[0] == 0
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("plan:\n  name: board\n  period:\n    start: 2026-10-01\n    end: 2026-12-31\n")
+    assert run("plan", "import", str(plan))[0] == 0
+    assert run("task", "edit", "T-1", "--step", "price it", "--step", "send it")[0] == 0
+    assert run("task", "tick", "T-1", "2")[0] == 0
+    assert run("task", "edit", "T-1", "--step", "price it")[0] == 0
+    lines = [line.split("  dana  ", 1)[1] for line in run("log", "--limit", "6")[1].splitlines()[1:]]
+    assert lines == ["changed T-1: steps price it; [x] send it → price it",
+                     "ticked “send it” on T-1",
+                     "changed T-1: steps – → price it; send it",
+                     "changed board: period – → 2026-10-01–2026-12-31",
+                     "changed board: wip doing 3 → doing 2",
+                     "changed board: wip – → doing 3"]

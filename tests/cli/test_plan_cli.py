@@ -108,6 +108,20 @@ BAD_FILES = {
     "impossible date and time": (edited(9, "  comments:\n  - at: '2026-02-30T10:00:00Z'\n    by: ali\n    text: x",
                                         insert=True), 10, "tasks[0].comments[0].at",
                                  "'2026-02-30T10:00:00Z' is not a date and time"),
+    # it said "expected text of length <= 200, got text", where the command line says this
+    "a title too long": (edited(6, "  title: " + "Call Acme " * 30), 6, "tasks[0].title",
+                         "too long: at most 200 characters"),
+    "too many tags": (edited(9, "  tags: [" + ", ".join(f"t{n}" for n in range(21)) + "]", insert=True), 9,
+                      "tasks[0].tags", "too long: at most 20 items"),
+    # the parser's words alone did not say what to fix
+    "a tab for indentation": (edited(7, "\towner: ali"), 7, "yaml", "YAML indents with spaces, not tabs"),
+    "a colon in a title": (edited(6, "  title: Call: Acme"), 6, "yaml",
+                           "a value with ': ' in it needs quotes (title: 'Call: Acme'), or the line is indented"),
+    "a line indented too little": (edited(8, " due: 2026-12-01"), 8, "yaml",
+                                   "the line is indented differently from the lines before it"),
+    # it said "expected a list, got the text 'call, q4'" and left the lead to guess the brackets
+    "a list written as text": (edited(9, "  tags: call, q4", insert=True), 9, "tasks[0].tags",
+                               "expected a list, got the text 'call, q4': write it as [call, q4]"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
 }
@@ -173,6 +187,29 @@ def test_templates_are_listed_and_a_plan_starts_from_one(run, tmp_path) -> None:
     assert code == 0 and "  H-1  Weekly review" in out
     code, _, err = run("plan", "new", "--from", "nonesuch")
     assert code == 1 and "no template 'nonesuch'" in err
+
+
+def test_a_template_is_written_out_to_fill_in_and_then_imported(run, tmp_path, monkeypatch) -> None:
+    """The blank ("start here": its comments explain each field) could only be applied as it was,
+    which set the plan's name to "New plan": a lead never saw the comments without digging
+    through the installed package."""
+    fresh, target = tmp_path / "fresh", tmp_path / "q1.yaml"
+    code, out, err = run("--board", str(fresh), "plan", "new", "--from", "blank", "-o", str(target))
+    assert (code, out, err) == (0, "", f"wrote {target}; edit it, then `uplift plan import {target}`\n")
+    assert target.read_bytes() == (ROOT / "plans" / "blank.yaml").read_bytes()
+    assert not fresh.exists()  # nothing applied, no board made
+    assert run("plan", "new", "--from", "weekly-review", "-o", "-")[1] == (
+        ROOT / "plans" / "weekly-review.yaml").read_text(encoding="utf-8")
+    filled = target.read_text().replace("members: []\n# - name: dana\n#   role: lead\n",
+                                        "members:\n- name: dana\n  role: lead\n")
+    target.write_text(filled.replace("  # budget: 40000 ", "  budget: 40000 "))
+    code, out, _ = run("--board", str(fresh), "plan", "import", str(target))
+    assert code == 0 and "  member dana  lead\n" in out
+    assert "plan budget 40,000" in run("--board", str(fresh), "budget", "list")[1]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("plan", "new", "--from", "blank", "-o", str(tmp_path / "zh.yaml"))[2] == (
+        f"已写入 {tmp_path / 'zh.yaml'}；编辑后运行 `uplift plan import {tmp_path / 'zh.yaml'}`\n")
+    assert (tmp_path / "zh.yaml").read_bytes() == (ROOT / "plans" / "blank.zh.yaml").read_bytes()
 
 
 def _import_edited(run, tmp_path, user: str, edit) -> tuple[int, str]:

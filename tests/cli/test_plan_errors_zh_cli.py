@@ -63,6 +63,20 @@ def test_a_file_that_is_not_yaml_and_a_refused_import_are_said_in_chinese(run, t
         1, "", f"{theirs}:2: tasks[0]: 销售代表只能修改自己的任务；这一项属于 bea\nuplift: 1 个问题；未写入任何内容\n")
 
 
+def test_what_to_fix_in_a_yaml_mistake_is_said_in_chinese_beside_the_parsers_own_words(
+        run, team, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    tabbed, colon = tmp_path / "tab.yaml", tmp_path / "colon.yaml"
+    tabbed.write_text("tasks:\n- id: T-1\n\ttitle: Call Acme\n")
+    colon.write_text("tasks:\n- id: T-1\n  title: Call: Acme\n")
+    assert run("plan", "import", str(tabbed))[2].startswith(
+        f"{tabbed}:3: yaml: while scanning for the next token found character '\\t' that cannot start any token："
+        "YAML 用空格缩进，不能用制表符\n")
+    assert run("plan", "import", str(colon))[2].startswith(
+        f"{colon}:3: yaml: mapping values are not allowed here：含有 ': ' 的值需要加引号（title: 'Call: Acme'），"
+        "或者这一行缩进过多\n")
+
+
 def test_a_plan_or_template_that_is_not_there_is_said_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("plan", "export", "Q3 plan") == (

@@ -84,6 +84,20 @@ def test_first_member_must_be_a_lead_and_the_last_lead_stays(board_path) -> None
         board.remove_member("dana")
 
 
+def test_the_first_member_must_be_the_one_adding_them(board_path) -> None:
+    """lee, setting up a board, added dana as its first lead: from then on lee was no member,
+    so could not add the reps, nor undo the mistake (only the board's files could)."""
+    board = Board(board_path, actor="lee")
+    with pytest.raises(Refused) as refused:
+        board.add_member("dana", "lead")
+    assert str(refused.value) == ("add yourself first (`uplift member add lee --role lead`), or set the board up as "
+                                  "dana (UPLIFT_USER=dana): once dana is its only member, you (lee) could only read it")
+    assert board.members() == []
+    board.add_member("lee", "lead")
+    board.add_member("dana", "lead")  # once lee is on the board, lee adds whoever
+    assert [(m.name, m.role) for m in board.members()] == [("dana", "lead"), ("lee", "lead")]
+
+
 @pytest.mark.parametrize("fields, field", [
     ({"title": ""}, "title"),
     ({"title": "x" * 201}, "title"),

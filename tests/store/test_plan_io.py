@@ -67,6 +67,41 @@ def test_an_edited_copy_applies_only_its_edits_each_logged_under_the_importer(te
     assert lead.task("T-2").title == "Visit Betasoloin"
 
 
+def test_the_plans_budget_goes_out_and_comes_back_in(tmp_path, team) -> None:
+    """`plan: budget:` (the sample's 40000) was read and then dropped: the board had no plan
+    budget after the import, and an export left it out, so a round trip lost it."""
+    board, _ = imported(tmp_path / "a", SAMPLE)
+    assert board.plan_budget() == 40000
+    assert "\n  budget: 40000.0\nmembers:\n" in dump_plan(board.export_plan())
+    lead = Board(team, actor="dana")
+    lead.import_plan(parse_plan_text(b"plan:\n  name: North\n  budget: 25000\n").document)
+    assert lead.plan_budget() == 25000
+    lead.import_plan(parse_plan_text(b"plan:\n  name: North\n").document)  # left out: left alone
+    assert lead.plan_budget() == 25000
+    with pytest.raises(PlanRefused) as refused:
+        Board(team, actor="ali").import_plan(parse_plan_text(b"plan:\n  name: North\n  budget: 90000\n").document)
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        ("plan.budget", "only a lead may set the plan's budget (you are a rep)")]
+    assert lead.plan_budget() == 25000
+
+
+def test_a_file_whose_leads_leave_the_importer_out_is_refused_on_a_board_without_members(tmp_path) -> None:
+    """Imported by lee into a board with no members, the sample's team (dana and her reps) left
+    lee a reader of the board lee had just set up."""
+    board = Board(tmp_path / "a", actor="lee")
+    with pytest.raises(PlanRefused) as refused:
+        board.import_plan(parse_plan_text(SAMPLE).document)
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        ("members", "the file's leads leave you (lee) out, so you could only read the board after it: add "
+                    "`- name: lee` with `role: lead` to members, or import as one of its leads (UPLIFT_USER=NAME)")]
+    assert board.members() == [] and board.tasks() == []
+    team = b"members:\n- name: lee\n  role: lead\n- name: ali\n  role: rep\n"
+    board.import_plan(parse_plan_text(team).document)
+    assert [m.name for m in board.members()] == ["ali", "lee"]
+    board.import_plan(parse_plan_text(b"members:\n- name: bea\n  role: rep\n").document)  # lee is on it now
+    assert [m.name for m in board.members()] == ["ali", "bea", "lee"]
+
+
 def test_a_reference_named_twice_is_kept_once(tmp_path) -> None:
     """`depends: [T-1, T-1]` and `goals: [G-1, G-1]` were kept as written (the board's own
     task add/edit keeps a dependency once): exported twice, waited for or served twice."""

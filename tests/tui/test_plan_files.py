@@ -146,3 +146,24 @@ async def test_plan_file_dialogs_show_their_own_keys(team, tmp_path) -> None:
         await pilot.pause()
         await answer_path(app, pilot, bad)
         assert isinstance(app.screen, PlanProblems) and footer_keys() == {"Close": "esc"}
+
+
+async def test_an_import_offers_the_file_the_export_wrote(team, tmp_path, monkeypatch) -> None:
+    """`x` offered `board.yaml` (the plan's name) and `i` then offered `plan.yaml`: a lead who
+    exported, edited the file and pressed `i` was told it could not be read."""
+    monkeypatch.chdir(tmp_path)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.query_one("#path").value == "board.yaml"  # nothing used yet: the plan's name
+        await pilot.press("escape")
+        await pilot.press("x")
+        await pilot.pause()
+        await answer_path(app, pilot, tmp_path / "q4.yaml")
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.query_one("#path").value == str(tmp_path / "q4.yaml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "changes nothing on this board" in " ".join(str(n.message) for n in app._notifications)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from sales.errors import NotFound
 from tui.cli_support import (
@@ -55,12 +56,29 @@ def cmd_plan_new(args: argparse.Namespace) -> int:
     from store.templates import template_text
 
     data, name = template_text(args.template, language())
+    if args.output:  # the template itself, its comments and all, to fill in and then import
+        return _write_template(args, data)
     try:
         text = parse_plan_text(data, name)
     except PlanInvalid as error:
         print_problems(name, error, None)
         return EXIT_BAD_INPUT
     return apply_plan(open_board(args, create=True), text, dry_run=args.dry_run, create_only=True)
+
+
+def _write_template(args: argparse.Namespace, data: bytes) -> int:
+    """`plan new --from blank -o FILE`: the template written out for a lead to edit (the blank's
+    comments explain each field), never into the board's folder; the board is not touched."""
+    from store.location import default_board_path
+    from store.plan_yaml import write_plan_file
+
+    if args.output == "-":
+        sys.stdout.write(data.decode("utf-8"))
+        return EXIT_OK
+    board = Path(args.board) if args.board else default_board_path()
+    write_plan_file(args.output, data.decode("utf-8"), board.expanduser())
+    print(_("wrote {file}; edit it, then `uplift plan import {file}`").format(file=args.output), file=sys.stderr)
+    return EXIT_OK
 
 
 def read_plan_argument(path: str):
@@ -131,3 +149,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     new.add_argument("--from", dest="template", required=True, metavar="NAME",
                      help=_("a template name (see `uplift plan templates`); NAME.zh picks the Chinese one"))
     new.add_argument("--dry-run", action="store_true", help=_("say what would be added; write nothing"))
+    add_path(new, "-o", "--output", metavar="FILE",
+             help=_("write the template to FILE (- for standard output) to edit and then import, "
+                    "instead of applying it"))
