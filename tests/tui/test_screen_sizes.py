@@ -619,3 +619,28 @@ async def test_the_forecast_says_which_columns_are_out_of_view(demo, size) -> No
             assert "Quota" in shown_text(more)
         else:
             assert not more.display
+
+
+def card_lines(app: UpliftApp) -> list[str]:
+    """Every card line the kanban's columns draw (the edge `▎` and scrollbar taken off)."""
+    lines = []
+    for column in app.screen.query_one(Kanban).columns:
+        for y in range(column.region.height):
+            text = column.render_line(y).text
+            if text.lstrip().startswith("▎"):
+                lines.append(text.strip().lstrip("▎").rstrip("▁▂▃▄▅▆▇█").strip())
+    return lines
+
+
+@pytest.mark.parametrize("lang, count, word", [("en", "1", "comment"), ("zh", "1", "条评论")])
+async def test_a_cards_details_wrap_between_whole_parts_at_80_columns(demo, lang, count, word) -> None:
+    """`ali · high · 1 comment` in a column 18 cells wide wraps as `ali · high` / `1 comment`, not
+    `ali · high · 1` / `comment`; and `steps 1/2` stays whole too."""
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Kanban).card is not None)
+        await pilot.pause()
+        lines = card_lines(app)
+        assert any(line.startswith(f"{count} {word}") for line in lines), lines
+        assert not any(line == word or line.startswith(f"{word} ") for line in lines), lines
+        assert not any(line.endswith((" ·", f" {count}")) for line in lines), lines
+

@@ -500,7 +500,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         padding = styles["padding"]
         inner = max(1, width - 1 - padding.left - padding.right)
         fill = parts["fill"].rich_style
-        lines = [(f"{card.id}  {card.title}", "title"), (card.details, "muted")]
+        # the details' parts (`ali · high · 1 comment`) kept whole where they fit, never `1` / `comment`
+        lines = [(f"{card.id}  {card.title}", "title"),
+                 *[(line, "muted") for line in whole_parts(card.details, inner)]]
         if card.flag:
             flag_part = "alarm" if "overdue" in card.classes else "muted"
             lines += [(line, flag_part) for line in flag_lines(card.flag, inner)]
