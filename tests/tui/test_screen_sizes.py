@@ -644,3 +644,26 @@ async def test_a_cards_details_wrap_between_whole_parts_at_80_columns(demo, lang
         assert not any(line == word or line.startswith(f"{word} ") for line in lines), lines
         assert not any(line.endswith((" ·", f" {count}")) for line in lines), lines
 
+
+async def test_help_on_the_pipeline_at_80x24_scrolls_to_its_last_key(demo) -> None:
+    """The pipeline has more keys than 24 lines hold: `?` shows them in a table that fits inside its
+    dialog and scrolls, so that its last row can be brought into view."""
+    from tui.screens.help import Help
+
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        dialog = app.screen.query_one(".dialog")
+        assert table.row_count > table.region.height
+        assert dialog.content_region.contains_region(table.region), (table.region, dialog.content_region)
+        for _ in range(table.row_count):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1
+        last = table.get_row_at(table.row_count - 1)
+        assert str(last[0]) in shown_text(table)
