@@ -667,3 +667,35 @@ async def test_help_on_the_pipeline_at_80x24_scrolls_to_its_last_key(demo) -> No
         assert table.cursor_row == table.row_count - 1
         last = table.get_row_at(table.row_count - 1)
         assert str(last[0]) in shown_text(table)
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("keys, list_id, last", [
+    (("C",), "#cycle-list", "enter opens the phase's screen · escape closes"),
+    (("T",), "#today-list", "enter jumps to the item · escape closes"),
+    (("exclamation_mark",), "#alert-list", None),
+    (("4", "f"), "#feed-table", None),
+], ids=["cycle", "today", "alerts", "feed"])
+async def test_a_dialogs_list_scrolls_inside_it_and_its_hints_stay_in_view(demo, size, keys, list_id, last) -> None:
+    """The cycle, your day, the alerts and the feed: the list (or table) is never cut by the
+    dialog's edge (where its last lines could not be reached), the hint under it stays in view, and
+    the dialog sits in the middle of a wide terminal, as every dialog does."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await until(pilot, lambda: app.screen.query(list_id))
+        await pilot.pause()
+        dialog, widget = app.screen.query_one(".dialog"), app.screen.query_one(list_id)
+        inside = dialog.content_region
+        assert inside.contains_region(widget.region), (widget.region, inside)
+        for child in dialog.query("Static"):
+            if child.region.height:
+                assert inside.contains_region(child.region), (child, child.region, inside)
+        if last:
+            assert last in shown_text(dialog.query(".dialog-hint").last())
+        if size != SMALL:
+            screen = app.screen.region
+            assert abs((dialog.region.x - screen.x) - (screen.right - dialog.region.right)) <= 1
