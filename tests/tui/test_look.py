@@ -332,3 +332,32 @@ async def test_the_palette_offers_undo(team) -> None:
         await pilot.press("y")
         await until(pilot, lambda: not isinstance(app.screen, Confirm))
     assert Board(team, actor="dana").task("T-1").status == "todo"
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two colours (#RRGGBB): 1 (the same) to 21 (black on white)."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted([luminance(one), luminance(other)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["uplift-dark", "uplift-light", "uplift-high-contrast"])
+async def test_a_focused_cards_overdue_date_is_readable_in_every_theme(team, theme) -> None:
+    """The error colour on the focus colour was 3.3:1 on the high-contrast theme (red on yellow),
+    3.7:1 on the light one: on a focused card the overdue date is a badge of the error colour, as
+    readable as the error colour on the background (WCAG AA asks 4.5:1)."""
+    Board(team, actor="dana").update_task("T-1", due="2020-01-06")
+    app = UpliftApp(Board(team, actor="dana"), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban = app.focused
+        assert kanban.card.id == "T-1"
+        column = kanban.columns[kanban.cursor_column]
+        lines = [column.render_line(y) for y in range(column.size.height)]
+        overdue = next(segment for line in lines for segment in line if "OVERDUE" in segment.text)
+        colour, background = (c.get_truecolor().hex.upper() for c in (overdue.style.color, overdue.style.bgcolor))
+        assert contrast(colour, background) >= 4.5, (colour, background)
+        assert app.theme_variables["error"].upper() in (colour, background)
