@@ -182,8 +182,12 @@ class UpliftApp(PlanFileCommands, App):
         self.config.theme = theme.name
 
     def get_system_commands(self, screen):
-        """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider)."""
+        """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider),
+        and its "Keys" opens our help (`?`): Textual's key panel squeezed the board and said every
+        key in English."""
         for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                command = command._replace(callback=self.action_help)
             if command.title != "Theme":
                 yield command._replace(title=_(command.title), help=_(command.help))
 

@@ -361,3 +361,26 @@ async def test_a_focused_cards_overdue_date_is_readable_in_every_theme(team, the
         colour, background = (c.get_truecolor().hex.upper() for c in (overdue.style.color, overdue.style.bgcolor))
         assert contrast(colour, background) >= 4.5, (colour, background)
         assert app.theme_variables["error"].upper() in (colour, background)
+
+
+@pytest.mark.parametrize("lang, title, new", [("en", "Keys", "New"), ("zh", "按键", "新建")])
+async def test_the_palettes_keys_command_opens_the_help_in_the_interfaces_language(team, monkeypatch, lang, title, new) -> None:
+    """Textual's "Keys" opened its own key panel beside the board, squeezing the columns to a
+    word, with every key described in English; it opens Uplift's help (`?`) instead."""
+    from tui.i18n import set_language
+
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    set_language(lang)
+    try:
+        app = UpliftApp(Board(team, actor="dana"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            hits = await palette_hits(pilot, app, title)
+            assert hits[0] == title
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, Help))
+            rows = {ident: description for _key, description, ident in app.screen.rows}
+            assert rows["board.new"] == new
+            assert not app.query("HelpPanel")
+    finally:
+        set_language("en")
