@@ -669,3 +669,26 @@ async def test_a_new_task_for_nobody_is_nobodys(team) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, TaskForm)
     assert Board(team, actor="dana").task("T-3").owner is None
+
+
+async def test_escape_keeps_the_focused_card_with_or_without_a_filter(team) -> None:
+    """escape clears the filters; the card under the cursor keeps the focus. With no filter on it
+    sent the focus back to the first card, and a stray escape lost your place on the board."""
+    lead = Board(team, actor="dana")
+    lead.add_task("Quote Cobalt", owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.focused.card.id == "T-3"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused.card.id == "T-3"
+        await pilot.press("slash", *"Cobalt", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-3"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3"]
+        assert app.focused.card.id == "T-3"
