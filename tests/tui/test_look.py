@@ -415,3 +415,55 @@ async def test_the_palettes_screenshot_is_saved_where_there_is_no_downloads_fold
             assert "<svg" in shot.read_text(encoding="utf-8")
     finally:
         set_language("en")
+
+
+def faint_text(app: UpliftApp) -> list[tuple[float, str]]:
+    """Every piece of text on the screen as drawn whose colour on its background is under WCAG's
+    4.5:1 (blocks, borders and scrollbars aside)."""
+    faint = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            text, style = segment.text.strip(), segment.style
+            if not text or style is None or style.color is None or style.bgcolor is None:
+                continue
+            if all(ch in "▔▁▎▊▏▕▌▐█▀▄━╸╺─│╭╮╰╯┌┐└┘┬┴┤├▂▃▅▆▇⭘" for ch in text):
+                continue
+            colour, background = (c.get_truecolor().hex.upper() for c in (style.color, style.bgcolor))
+            if style.reverse:
+                colour, background = background, colour
+            ratio = contrast(colour, background)
+            if ratio < 4.5:
+                faint.append((round(ratio, 2), text))
+    return faint
+
+
+@pytest.mark.parametrize("theme", ["uplift-dark", "uplift-light", "uplift-high-contrast"])
+async def test_every_screens_text_is_readable_in_every_theme(tmp_path, theme) -> None:
+    """The five screens of the demo board, their text, footer and tabs at 4.5:1 or more: the
+    SMART badges and a goal behind pace were a fixed green and red (3.6:1 on the dark theme, 3.8:1
+    on the light), the footer's keys on the light theme 4.0:1, a tab not chosen 3.2:1 on the light
+    theme."""
+    from tests.tui.demo_board import build_demo, demo_board
+
+    app = UpliftApp(demo_board(build_demo(tmp_path)), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("3", "4", "2", "1", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # (the Diagnose screen reads its diagnosis in one)
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            assert faint_text(app) == [], (key, theme)
+
+
+async def test_the_high_contrast_themes_buttons_are_black_on_their_colour(team) -> None:
+    """A primary button was white on yellow (1.1:1) on the high-contrast theme."""
+    from textual.widgets import Button
+
+    app = UpliftApp(Board(team, actor="dana"), theme="uplift-high-contrast")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+        save = app.screen.query_one("#save", Button)
+        style = save.rich_style
+        assert contrast(style.color.get_truecolor().hex, style.bgcolor.get_truecolor().hex) >= 4.5
