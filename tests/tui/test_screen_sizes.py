@@ -699,3 +699,28 @@ async def test_a_dialogs_list_scrolls_inside_it_and_its_hints_stay_in_view(demo,
         if size != SMALL:
             screen = app.screen.region
             assert abs((dialog.region.x - screen.x) - (screen.right - dialog.region.right)) <= 1
+
+
+@pytest.mark.parametrize("kind", ["problems", "preview"])
+async def test_a_long_plan_import_dialog_keeps_its_hint_and_buttons_in_view_at_80x24(demo, kind) -> None:
+    """Sixty lines of a plan file's problems (or of what an import would do) scroll inside the
+    dialog; its closing hint (its Import and Cancel buttons) stay in view under them. The lines'
+    box was 20 lines high in a dialog of 16 at 80x24: the hint and the buttons were cut off."""
+    from textual.widgets import Button
+
+    from tui.screens.plan_file import ImportPreview, PlanProblems
+
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        lines = [f"tasks[{n}].due: not a date" for n in range(60)]
+        app.push_screen(PlanProblems("plan.yaml was not imported", lines) if kind == "problems"
+                        else ImportPreview("Import plan.yaml?", lines))
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        inside = dialog.content_region
+        body = app.screen.query_one(".dialog-body")
+        assert inside.contains_region(body.region), (body.region, inside)
+        last = app.screen.query_one(".dialog-hint") if kind == "problems" else app.screen.query_one("#yes", Button)
+        assert last.region.height and inside.contains_region(last.region), (last.region, inside)
