@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import importlib
 from importlib.resources import files
+from pathlib import Path
 
+from textual import events
 from textual.app import App, active_app
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -182,8 +184,12 @@ class UpliftApp(PlanFileCommands, App):
         self.config.theme = theme.name
 
     def get_system_commands(self, screen):
-        """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider)."""
+        """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider),
+        and its "Keys" opens our help (`?`): Textual's key panel squeezed the board and said every
+        key in English."""
         for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                command = command._replace(callback=self.action_help)
             if command.title != "Theme":
                 yield command._replace(title=_(command.title), help=_(command.help))
 
@@ -339,6 +345,31 @@ class UpliftApp(PlanFileCommands, App):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Textual saves the screen (the palette's "Screenshot") to the Downloads folder, and fails
+        where there is none (a server, a fresh account): then to the folder Uplift was started in."""
+        if path is None:
+            from platformdirs import user_downloads_path
+
+            downloads = user_downloads_path()
+            path = str(downloads if downloads.is_dir() else Path.cwd())
+        return super().deliver_screenshot(filename, path, time_format)
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Where the screenshot went, in the interface's language (Textual's own says it in English)."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            tell(self, _("Saved a screenshot to {file}").format(file=event.path) if event.path
+                 else _("Saved a screenshot"))
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            error = event.exception
+            tell(self, _("Could not save a screenshot: {error}").format(
+                error=getattr(error, "strerror", None) or error), "error")
 
     def action_help(self) -> None:
         from tui.screens.help import Help, binding_rows

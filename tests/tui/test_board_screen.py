@@ -669,3 +669,50 @@ async def test_a_new_task_for_nobody_is_nobodys(team) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, TaskForm)
     assert Board(team, actor="dana").task("T-3").owner is None
+
+
+async def test_escape_keeps_the_focused_card_with_or_without_a_filter(team) -> None:
+    """escape clears the filters; the card under the cursor keeps the focus. With no filter on it
+    sent the focus back to the first card, and a stray escape lost your place on the board."""
+    lead = Board(team, actor="dana")
+    lead.add_task("Quote Cobalt", owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.focused.card.id == "T-3"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused.card.id == "T-3"
+        await pilot.press("slash", *"Cobalt", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-3"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3"]
+        assert app.focused.card.id == "T-3"
+
+
+async def test_a_long_pick_list_scrolls_inside_its_dialog_at_80x24(team) -> None:
+    """`o` with thirty owners: the list ran two lines past the dialog's edge (under its question),
+    its last owner out of reach; it scrolls inside the dialog and the last one can be chosen."""
+    from textual.widgets import OptionList
+
+    from tui.screens.dialogs import Pick
+
+    lead = Board(team, actor="dana")
+    for n in range(30):
+        lead.add_member(f"rep{n:02d}", "rep")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, Pick)
+        listing = app.screen.query_one(OptionList)
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.content_region.contains_region(listing.region), (listing.region, dialog.content_region)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, Pick)

@@ -332,3 +332,138 @@ async def test_the_palette_offers_undo(team) -> None:
         await pilot.press("y")
         await until(pilot, lambda: not isinstance(app.screen, Confirm))
     assert Board(team, actor="dana").task("T-1").status == "todo"
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two colours (#RRGGBB): 1 (the same) to 21 (black on white)."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted([luminance(one), luminance(other)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["uplift-dark", "uplift-light", "uplift-high-contrast"])
+async def test_a_focused_cards_overdue_date_is_readable_in_every_theme(team, theme) -> None:
+    """The error colour on the focus colour was 3.3:1 on the high-contrast theme (red on yellow),
+    3.7:1 on the light one: on a focused card the overdue date is a badge of the error colour, as
+    readable as the error colour on the background (WCAG AA asks 4.5:1)."""
+    Board(team, actor="dana").update_task("T-1", due="2020-01-06")
+    app = UpliftApp(Board(team, actor="dana"), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban = app.focused
+        assert kanban.card.id == "T-1"
+        column = kanban.columns[kanban.cursor_column]
+        lines = [column.render_line(y) for y in range(column.size.height)]
+        overdue = next(segment for line in lines for segment in line if "OVERDUE" in segment.text)
+        colour, background = (c.get_truecolor().hex.upper() for c in (overdue.style.color, overdue.style.bgcolor))
+        assert contrast(colour, background) >= 4.5, (colour, background)
+        assert app.theme_variables["error"].upper() in (colour, background)
+
+
+@pytest.mark.parametrize("lang, title, new", [("en", "Keys", "New"), ("zh", "按键", "新建")])
+async def test_the_palettes_keys_command_opens_the_help_in_the_interfaces_language(team, monkeypatch, lang, title, new) -> None:
+    """Textual's "Keys" opened its own key panel beside the board, squeezing the columns to a
+    word, with every key described in English; it opens Uplift's help (`?`) instead."""
+    from tui.i18n import set_language
+
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    set_language(lang)
+    try:
+        app = UpliftApp(Board(team, actor="dana"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            hits = await palette_hits(pilot, app, title)
+            assert hits[0] == title
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, Help))
+            rows = {ident: description for _key, description, ident in app.screen.rows}
+            assert rows["board.new"] == new
+            assert not app.query("HelpPanel")
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("lang, saved", [("en", "Saved a screenshot to {file}"), ("zh", "截图已保存到 {file}")])
+async def test_the_palettes_screenshot_is_saved_where_there_is_no_downloads_folder(team, tmp_path, monkeypatch, lang, saved) -> None:
+    """Textual saves a screenshot to ~/Downloads and said "Failed to save screenshot" (in English)
+    where there is none: it goes to the folder Uplift was started in, and says where."""
+    from tui.i18n import set_language
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir()
+    here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOWNLOAD_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    set_language(lang)
+    try:
+        app = UpliftApp(Board(team, actor="dana"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            hits = await palette_hits(pilot, app, "截图" if lang == "zh" else "Screenshot")
+            assert hits[0] in ("Screenshot", "截图")
+            await pilot.press("enter")
+            await until(pilot, lambda: list(here.glob("*.svg")))
+            await until(pilot, lambda: any("svg" in str(n.message) for n in app._notifications))
+            shot = next(here.glob("*.svg"))
+            assert [str(n.message) for n in app._notifications] == [saved.format(file=shot)]
+            assert "<svg" in shot.read_text(encoding="utf-8")
+    finally:
+        set_language("en")
+
+
+def faint_text(app: UpliftApp) -> list[tuple[float, str]]:
+    """Every piece of text on the screen as drawn whose colour on its background is under WCAG's
+    4.5:1 (blocks, borders and scrollbars aside)."""
+    faint = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            text, style = segment.text.strip(), segment.style
+            if not text or style is None or style.color is None or style.bgcolor is None:
+                continue
+            if all(ch in "▔▁▎▊▏▕▌▐█▀▄━╸╺─│╭╮╰╯┌┐└┘┬┴┤├▂▃▅▆▇⭘" for ch in text):
+                continue
+            colour, background = (c.get_truecolor().hex.upper() for c in (style.color, style.bgcolor))
+            if style.reverse:
+                colour, background = background, colour
+            ratio = contrast(colour, background)
+            if ratio < 4.5:
+                faint.append((round(ratio, 2), text))
+    return faint
+
+
+@pytest.mark.parametrize("theme", ["uplift-dark", "uplift-light", "uplift-high-contrast"])
+async def test_every_screens_text_is_readable_in_every_theme(tmp_path, theme) -> None:
+    """The five screens of the demo board, their text, footer and tabs at 4.5:1 or more: the
+    SMART badges and a goal behind pace were a fixed green and red (3.6:1 on the dark theme, 3.8:1
+    on the light), the footer's keys on the light theme 4.0:1, a tab not chosen 3.2:1 on the light
+    theme."""
+    from tests.tui.demo_board import build_demo, demo_board
+
+    app = UpliftApp(demo_board(build_demo(tmp_path)), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("3", "4", "2", "1", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # (the Diagnose screen reads its diagnosis in one)
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            assert faint_text(app) == [], (key, theme)
+
+
+async def test_the_high_contrast_themes_buttons_are_black_on_their_colour(team) -> None:
+    """A primary button was white on yellow (1.1:1) on the high-contrast theme."""
+    from textual.widgets import Button
+
+    app = UpliftApp(Board(team, actor="dana"), theme="uplift-high-contrast")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+        save = app.screen.query_one("#save", Button)
+        style = save.rich_style
+        assert contrast(style.color.get_truecolor().hex, style.bgcolor.get_truecolor().hex) >= 4.5

@@ -619,3 +619,108 @@ async def test_the_forecast_says_which_columns_are_out_of_view(demo, size) -> No
             assert "Quota" in shown_text(more)
         else:
             assert not more.display
+
+
+def card_lines(app: UpliftApp) -> list[str]:
+    """Every card line the kanban's columns draw (the edge `▎` and scrollbar taken off)."""
+    lines = []
+    for column in app.screen.query_one(Kanban).columns:
+        for y in range(column.region.height):
+            text = column.render_line(y).text
+            if text.lstrip().startswith("▎"):
+                lines.append(text.strip().lstrip("▎").rstrip("▁▂▃▄▅▆▇█").strip())
+    return lines
+
+
+@pytest.mark.parametrize("lang, count, word", [("en", "1", "comment"), ("zh", "1", "条评论")])
+async def test_a_cards_details_wrap_between_whole_parts_at_80_columns(demo, lang, count, word) -> None:
+    """`ali · high · 1 comment` in a column 18 cells wide wraps as `ali · high` / `1 comment`, not
+    `ali · high · 1` / `comment`; and `steps 1/2` stays whole too."""
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Kanban).card is not None)
+        await pilot.pause()
+        lines = card_lines(app)
+        assert any(line.startswith(f"{count} {word}") for line in lines), lines
+        assert not any(line == word or line.startswith(f"{word} ") for line in lines), lines
+        assert not any(line.endswith((" ·", f" {count}")) for line in lines), lines
+
+
+async def test_help_on_the_pipeline_at_80x24_scrolls_to_its_last_key(demo) -> None:
+    """The pipeline has more keys than 24 lines hold: `?` shows them in a table that fits inside its
+    dialog and scrolls, so that its last row can be brought into view."""
+    from tui.screens.help import Help
+
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        dialog = app.screen.query_one(".dialog")
+        assert table.row_count > table.region.height
+        assert dialog.content_region.contains_region(table.region), (table.region, dialog.content_region)
+        for _ in range(table.row_count):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1
+        last = table.get_row_at(table.row_count - 1)
+        assert str(last[0]) in shown_text(table)
+
+
+@pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("keys, list_id, last", [
+    (("C",), "#cycle-list", "enter opens the phase's screen · escape closes"),
+    (("T",), "#today-list", "enter jumps to the item · escape closes"),
+    (("exclamation_mark",), "#alert-list", None),
+    (("4", "f"), "#feed-table", None),
+], ids=["cycle", "today", "alerts", "feed"])
+async def test_a_dialogs_list_scrolls_inside_it_and_its_hints_stay_in_view(demo, size, keys, list_id, last) -> None:
+    """The cycle, your day, the alerts and the feed: the list (or table) is never cut by the
+    dialog's edge (where its last lines could not be reached), the hint under it stays in view, and
+    the dialog sits in the middle of a wide terminal, as every dialog does."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await until(pilot, lambda: app.screen.query(list_id))
+        await pilot.pause()
+        dialog, widget = app.screen.query_one(".dialog"), app.screen.query_one(list_id)
+        inside = dialog.content_region
+        assert inside.contains_region(widget.region), (widget.region, inside)
+        for child in dialog.query("Static"):
+            if child.region.height:
+                assert inside.contains_region(child.region), (child, child.region, inside)
+        if last:
+            assert last in shown_text(dialog.query(".dialog-hint").last())
+        if size != SMALL:
+            screen = app.screen.region
+            assert abs((dialog.region.x - screen.x) - (screen.right - dialog.region.right)) <= 1
+
+
+@pytest.mark.parametrize("kind", ["problems", "preview"])
+async def test_a_long_plan_import_dialog_keeps_its_hint_and_buttons_in_view_at_80x24(demo, kind) -> None:
+    """Sixty lines of a plan file's problems (or of what an import would do) scroll inside the
+    dialog; its closing hint (its Import and Cancel buttons) stay in view under them. The lines'
+    box was 20 lines high in a dialog of 16 at 80x24: the hint and the buttons were cut off."""
+    from textual.widgets import Button
+
+    from tui.screens.plan_file import ImportPreview, PlanProblems
+
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        lines = [f"tasks[{n}].due: not a date" for n in range(60)]
+        app.push_screen(PlanProblems("plan.yaml was not imported", lines) if kind == "problems"
+                        else ImportPreview("Import plan.yaml?", lines))
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        inside = dialog.content_region
+        body = app.screen.query_one(".dialog-body")
+        assert inside.contains_region(body.region), (body.region, inside)
+        last = app.screen.query_one(".dialog-hint") if kind == "problems" else app.screen.query_one("#yes", Button)
+        assert last.region.height and inside.contains_region(last.region), (last.region, inside)

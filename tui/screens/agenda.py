@@ -35,6 +35,8 @@ def hanging(item: str, line: str):
 class TodayScreen(ModalScreen[str | None]):
     """Returns the id of the chosen line's item (enter), or None (escape)."""
 
+    DEFAULT_CLASSES = "dialog-screen"  # centred, as every dialog
+
     BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="today.close"), help_key("today")]
 
     def __init__(self, who: str | None = None) -> None:
@@ -45,8 +47,9 @@ class TodayScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog today"):
             yield Static(id="today-title", classes="dialog-question")
             yield OptionList(id="today-list")
-            yield Static(id="today-quota")
-            yield Static(plain(_("enter jumps to the item · escape closes")), classes="dialog-hint")
+            with Vertical(classes="dialog-foot"):  # under the list, which scrolls in what is left
+                yield Static(id="today-quota")
+                yield Static(plain(_("enter jumps to the item · escape closes")), classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:

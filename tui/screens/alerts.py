@@ -61,6 +61,8 @@ def snooze_form(board, alert: Alert) -> FieldsForm:
 class AlertsScreen(ModalScreen[str | None]):
     """Returns the item of the chosen alert (enter), or None (escape)."""
 
+    DEFAULT_CLASSES = "dialog-screen"  # centred, as every dialog
+
     BINDINGS = [
         Binding("escape,q", "cancel", N_("Close"), id="alerts.close"),
         Binding("s", "snooze", N_("Snooze"), id="alerts.snooze"),

@@ -265,12 +265,14 @@ class BoardScreen(BoardView):
         self.kanban.focus_first()
 
     async def action_clear_filters(self) -> None:
+        """Everyone's tasks again, the card under the cursor keeping the focus (escape pressed with
+        no filter on sent the focus back to the board's first card)."""
+        card = self.kanban.card
         for box in self.query("#filter").results(Input):
             box.value = ""
             box.display = False
         self.text_filter, self.owner_filter = "", None
-        await self.refresh_board()
-        self.kanban.focus_first()
+        await self._refocus(card.id if card else None)
 
     async def action_mine(self) -> None:
         me = self.app.board.actor

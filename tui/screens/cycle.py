@@ -22,6 +22,8 @@ from tui.widgets.footer import Footer
 class CycleScreen(ModalScreen[str | None]):
     """Returns the mode (screen) of the chosen phase (enter), or None (escape)."""
 
+    DEFAULT_CLASSES = "dialog-screen"  # centred, as every dialog
+
     BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="cycle.close"), help_key("cycle")]
 
     def compose(self) -> ComposeResult:

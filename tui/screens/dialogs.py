@@ -84,7 +84,7 @@ class Pick(ModalScreen[str | None]):
         self.choices = list(choices)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog pick"):
             yield Static(plain(self.title_text), classes="dialog-question")
             yield OptionList(*(Option(plain(label), id=str(index))
                                for index, (label, _) in enumerate(self.choices)))

@@ -46,13 +46,16 @@ def parse_filter(text: str) -> dict:
 
 
 class FeedScreen(ModalScreen[None]):
+    DEFAULT_CLASSES = "dialog-screen"  # centred, as every dialog
+
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close"), help_key("feed")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog feed"):
-            yield Static(plain(_("Activity feed · filter by person, type (call, deal…) or item (D-4)")),
-                         classes="dialog-question")
-            yield text_input(placeholder=_("e.g. ali call   or   D-4"), id="feed-filter", max_length=100)
+            with Vertical(classes="dialog-head"):  # over the table, which scrolls in what is left
+                yield Static(plain(_("Activity feed · filter by person, type (call, deal…) or item (D-4)")),
+                             classes="dialog-question")
+                yield text_input(placeholder=_("e.g. ali call   or   D-4"), id="feed-filter", max_length=100)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
         yield Footer()
 

@@ -43,16 +43,18 @@ COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"),
 
 
 def badge(verdict) -> Content:
-    """One SMART letter with its mark: green "S ✓" when it passes, red "S ✗" when it fails."""
+    """One SMART letter with its mark: "S ✓" in the theme's success colour when it passes, "S ✗" in
+    its error colour when it fails (fixed green and red were faint on the light and dark themes)."""
     if verdict.passed:
-        return Content.styled(f"{verdict.letter} ✓", "bold green")
-    return Content.styled(f"{verdict.letter} ✗", "bold red")
+        return Content.styled(f"{verdict.letter} ✓", "bold $success")
+    return Content.styled(f"{verdict.letter} ✗", "bold $error")
 
 
-def badge_cell(verdict) -> Text:
-    """The badge for a table cell (a DataTable sizes its columns by their cells' Rich width)."""
+def badge_cell(verdict, colours: dict[str, str]) -> Text:
+    """The badge for a table cell (a DataTable sizes its columns by their cells' Rich width), in
+    the theme's `colours` (App.theme_variables)."""
     return Text(f"{verdict.letter} {'✓' if verdict.passed else '✗'}",
-                style="bold green" if verdict.passed else "bold red")
+                style=f"bold {colours['success'] if verdict.passed else colours['error']}")
 
 
 def at_text(pace, rollup: str | None = None) -> str:
@@ -132,7 +134,7 @@ class GoalsScreen(BoardView):
         for goal in goals:
             report = board.report(goal)
             pace = report.pace
-            table.add_row(plain_rich(goal.id), *(badge_cell(v) for v in report.verdicts),
+            table.add_row(plain_rich(goal.id), *(badge_cell(v, self.app.theme_variables) for v in report.verdicts),
                           plain_rich(at_text(pace, goal.rollup)),
                           plain_rich("–" if pace.expected is None else percent(pace.expected)),
                           plain_rich(goal.owner or "–"), plain_rich(goal.parent or ""), plain_rich(goal.title),
@@ -191,7 +193,7 @@ class GoalsScreen(BoardView):
         if pace.expected_value is not None:
             now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
         self.query_one("#goal-pace", Static).update(
-            plain(now).stylize("bold red") if pace.behind else plain(now))
+            plain(now).stylize("bold $error") if pace.behind else plain(now))
         # a rolled-up goal's own check-ins are not its value: its line follows its contributors'
         values = (rollup_history(goal.id, board.goals(), board.checkins()) if goal.rollup else
                   ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins])

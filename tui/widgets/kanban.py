@@ -101,7 +101,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     WINDOW = 8
     COMPONENT_CLASSES = {"column--header", "column--more", "card", "card--focus", "card--title",
-                         "card--muted", "card--alarm", *EDGE_CLASSES}
+                         "card--muted", "card--alarm", "card--focus-alarm", *EDGE_CLASSES}
     # It draws its own scrollbar, beside the cards only (as the header stays in place): one
     # widget less per column, and no second layout when a column fills up.
     DEFAULT_CSS = "KanbanColumn { overflow-x: hidden; overflow-y: hidden; }"
@@ -390,7 +390,10 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         for focused, base in ((False, ("card",)), (True, ("card", "card--focus"))):
             fill = get(*base)
             parts = styles[focused] = {
-                "fill": fill, "title": get(*base, "card--title"), "alarm": get(*base, "card--alarm"),
+                "fill": fill, "title": get(*base, "card--title"),
+                # the error colour on a focused card's own background can be too faint to read
+                # (red on the high-contrast theme's yellow): there it is a badge of its own
+                "alarm": get(*base, "card--focus-alarm" if focused else "card--alarm"),
                 # a focused card's muted lines take its focus colour
                 "muted": get("card", "card--muted", *base[1:])}
             for edge in ("", *EDGE_CLASSES):
@@ -500,7 +503,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         padding = styles["padding"]
         inner = max(1, width - 1 - padding.left - padding.right)
         fill = parts["fill"].rich_style
-        lines = [(f"{card.id}  {card.title}", "title"), (card.details, "muted")]
+        # the details' parts (`ali · high · 1 comment`) kept whole where they fit, never `1` / `comment`
+        lines = [(f"{card.id}  {card.title}", "title"),
+                 *[(line, "muted") for line in whole_parts(card.details, inner)]]
         if card.flag:
             flag_part = "alarm" if "overdue" in card.classes else "muted"
             lines += [(line, flag_part) for line in flag_lines(card.flag, inner)]
