@@ -183,10 +183,12 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         value = measure(results, bonus.measure, quota)
         if value is not None and value >= bonus.at_least:
             bonuses += bonus.amount
-            lines.append(Line("bonus", Phrase("bonus “{name}”: {measure} {value} ≥ {least} = {amount}",
-                                              name=bonus.name, measure=Word(MEASURE_LABELS[bonus.measure]),
-                                              value=number(half_up(value, 1)), least=number(bonus.at_least),
-                                              amount=money(bonus.amount)), bonus.amount))
+            said = dict(name=bonus.name, value=number(half_up(value, 1)), least=number(bonus.at_least),
+                        amount=money(bonus.amount))
+            lines.append(Line("bonus", Phrase("bonus “{name}”: attainment {value}% ≥ {least}% = {amount}", **said)
+                              if bonus.measure == "attainment" else
+                              Phrase("bonus “{name}”: {measure} {value} ≥ {least} = {amount}",
+                                     measure=Word(MEASURE_LABELS[bonus.measure]), **said), bonus.amount))
     clawback = 0.0
     on_payment = plan.release == "paid"
     if plan.clawback:

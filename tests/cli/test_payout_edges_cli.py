@@ -84,7 +84,7 @@ def test_every_reps_statement_as_worked_out_by_hand(run) -> None:
         "won 45,000.56 on D-2 Last day (Widget)", "won value 114,999.56 of quota 100,000 = attainment 115%",
         "tier 0–50%: 2% of 50,000 = 1,000.00", "tier 50–100%: 5% of 50,000 = 2,500.00",
         "accelerator above 100%: 10% of 14,999.56 = 1,499.96", "won 45,000.56 on Widget at 1% (D-2) = 450.01",
-        "bonus “Club”: attainment % 115 ≥ 100 = 1,000.00", "total payout = 6,449.97",
+        "bonus “Club”: attainment 115% ≥ 100% = 1,000.00", "total payout = 6,449.97",
         "not approved yet (a lead: uplift payout approve)"]
     # bea owns D-5 with the 33.34% the splits leave (10,002) and won D-8 (200,000, its product
     # spelled "widget"): 210,002 of 50,000 = 420.004%. Tiers 500 + 1,250 + 10% of 160,002 =

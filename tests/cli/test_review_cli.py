@@ -42,6 +42,7 @@ def test_the_markdown_report_in_chinese(run, monkeypatch) -> None:
     assert "2. **执行是否到位（活动量、跟进、技能）？**\n   _未回答。_" in text
     assert "### bea：3,430.00\n\n- 赢单 22,000：D-5 Polar Tech onboarding bundle（GTX Pro）\n" in text
     assert "- **尚未批准**" in text
+    assert "- 奖金“Quota club”：达成率 106% ≥ 100% = 1,000.00\n" in text
     assert "## 周期末复盘清单\n\n- [ ] 把每个目标的目标值与实际值并排列出" in text
     assert not any(word in text for word in ("Review:", "Period:", "not approved", "Not answered", "after won"))
 

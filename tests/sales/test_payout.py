@@ -86,7 +86,7 @@ def test_a_cap_brings_the_commission_down_but_not_a_bonus() -> None:
     made = pay([won(1, 120000)], cap=3000, bonuses=bonus)
     lines = amounts(made)
     assert lines["cap 3,000 applied: -1,100.00"] == -1100.0  # 4,100 earned, 3,000 paid
-    assert lines["bonus “Quota club”: attainment % 120 ≥ 100 = 1,000.00"] == 1000.0
+    assert lines["bonus “Quota club”: attainment 120% ≥ 100% = 1,000.00"] == 1000.0
     assert made.commission == 3000 and made.total == 4000.0
 
 
