@@ -52,6 +52,11 @@ def days(count: int) -> Phrase:
     return Phrase("{count} day" if count == 1 else "{count} days", count=count)
 
 
+def rows(count: int) -> Phrase:
+    """A number of rows (of a file), as a sentence says it."""
+    return Phrase("{count} row" if count == 1 else "{count} rows", count=count)
+
+
 def as_builtins(text: object) -> object:
     """`text` as plain data to keep in a file (a diagnosis's findings): a Phrase as {"template",
     "values"}, a Word as {"word"}, its values likewise; anything else as it is. `from_builtins`

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sales.errors import Reason, first_line
-from sales.phrases import Phrase
+from sales.phrases import Phrase, rows
 from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
 
@@ -638,17 +638,17 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
               else np.zeros(len(merged), dtype=bool))
     keyless = left["__key"].isna().to_numpy()  # nothing to look up: not a key the file lacks
     unmatched, empty = int((missed & ~keyless).sum()), int((missed & keyless).sum())
-    said = dict(file=join_path.name, key=repr(key), unmatched=unmatched, empty=empty,
+    said = dict(file=join_path.name, key=repr(key), unmatched=rows(unmatched), empty=rows(empty),
                 first=repr(str(frame[key].iloc[int((missed & ~keyless).argmax())])) if unmatched else "")
     if unmatched and empty:
         notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
-                            "rows found no match (the first: {first}); {empty} rows have no {key} to look up", **said))
+                            "found no match (the first: {first}); {empty} have no {key} to look up", **said))
     elif unmatched:
         notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
-                            "rows found no match (the first: {first})", **said))
+                            "found no match (the first: {first})", **said))
     elif empty:
         notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {empty} "
-                            "rows have no {key} to look up", **said))
+                            "have no {key} to look up", **said))
     else:
         notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation)", **said))
     for column in right.columns.drop("__key"):

@@ -210,7 +210,7 @@ def test_joins(tmp_path: Path) -> None:
     teams = write_text(tmp_path / "teams.csv", "agent,regional_office\nann,East\nBob,West\n")
     d = diagnose(deals, joins=[f"{teams}:agent"])
     assert {r.value: r.metrics.revenue for r in d.breakdowns["region"]} == {"East": 10.0, "West": 0.0}
-    assert any("1 rows found no match" in note for note in d.source.notes)
+    assert any("1 row found no match" in note for note in d.source.notes)
     dup = write_text(tmp_path / "dup.csv", "agent,regional_office\nAnn,East\nBob,West\nann,North\n")
     with pytest.raises(RecordsError, match=r"dup.csv, column 'agent', row 4: join key 'ann' appears twice"):
         diagnose(deals, joins=[f"{dup}:agent"])
@@ -351,7 +351,7 @@ def test_a_join_tells_keys_it_did_not_find_from_rows_with_no_key(tmp_path: Path)
                                                 "3,Initech,2024-01-04,5,Won\n4,,2024-01-05,0,Lost\n")
     accounts = write_text(tmp_path / "accounts.csv", "account,sector\nacme,retail\n")
     [note] = diagnose(deals, joins=[f"{accounts}:account"]).source.notes
-    assert note.endswith("; 1 rows found no match (the first: 'Initech'); 2 rows have no 'account' to look up")
+    assert note.endswith("; 1 row found no match (the first: 'Initech'); 2 rows have no 'account' to look up")
 
 
 def test_files_of_one_export_read_their_dates_in_one_order(tmp_path: Path) -> None:
