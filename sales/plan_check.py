@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 import msgspec
 
-from sales.dates import year_problem
+from sales.dates import no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop
@@ -357,8 +357,8 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
         problems.append(Problem(path, why))
         return _FAILED
     if base is date:
-        message = (Reason("{value!r} is not a date: write it as YYYY-MM-DD", value=value) if isinstance(value, str)
-                   else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
+        message = ((no_such_day(value) or Reason("{value!r} is not a date: write it as YYYY-MM-DD", value=value))
+                   if isinstance(value, str) else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
     elif base is datetime:  # msgspec says "invalid RFC3339 encoded datetime"
         message = (Reason("{value!r} is not a date and time: write it as {example}", value=value, example=_AT_EXAMPLE)
                    if isinstance(value, str)

@@ -175,7 +175,7 @@ def test_every_problem_is_reported_with_its_path_and_nothing_written(team) -> No
     assert found == [
         (4, "tasks[0].owner", "'zoe' is not a member (members: ali, bea, dana)"),
         (5, "tasks[0].status", "'finished' is not one of: todo, doing, blocked, done"),
-        (6, "tasks[0].due", "'2026-02-30' is not a date: write it as YYYY-MM-DD"),
+        (6, "tasks[0].due", "'2026-02-30' is not a date: the days of 2026-02 run 01 to 28"),
         (7, "tasks[0].goal", "G-4 is not a goal in this file or on the board"),
     ]
     assert snapshot_files(team) == before
@@ -196,7 +196,7 @@ def test_problems_of_every_kind_come_in_one_report(team) -> None:
     with pytest.raises(PlanInvalid) as invalid:
         Board(team, actor="dana").import_plan(plan_text.document)
     found = [(p.path, p.message) for p in invalid.value.problems]
-    assert ("tasks[0].due", "'2026-02-30' is not a date: write it as YYYY-MM-DD") in found
+    assert ("tasks[0].due", "'2026-02-30' is not a date: the days of 2026-02 run 01 to 28") in found
     assert ("deals[0].value", "expected a number >= 0.0, got the number -5") in found
     assert ("tasks[1].id", "duplicate id T-70 (also tasks[0])") in found
     assert ("deals[0].stage", "'Nowhere' is not a stage of this pipeline "

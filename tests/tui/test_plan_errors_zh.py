@@ -22,7 +22,7 @@ async def test_a_plan_files_problems_are_listed_in_chinese_with_their_lines(team
         assert isinstance(app.screen, PlanProblems)
         assert shown_text(app, "#problem-lines").splitlines() == [
             f"{plan}:4: tasks[0].status: 'finished' 不在可选值中：todo, doing, blocked, done",
-            f"{plan}:5: tasks[0].due: '2026-02-30' 不是日期：请写成 YYYY-MM-DD",
+            f"{plan}:5: tasks[0].due: '2026-02-30' 不是日期：2026-02 的日期为 01 到 28",
             f"{plan}:6: tasks[0].tags: 应为列表，实际是数字 3",
         ]
     assert snapshot_files(team) == before

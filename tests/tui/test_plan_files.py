@@ -91,7 +91,7 @@ async def test_import_problems_are_listed_with_their_lines_as_plain_text(team, t
         assert isinstance(app.screen, PlanProblems)
         assert shown_text(app, "#problem-lines").splitlines() == [
             f"{plan}:4: tasks[0].status: '[b]done[/b]' is not one of: todo, doing, blocked, done",
-            f"{plan}:5: tasks[0].due: '2026-02-30' is not a date: write it as YYYY-MM-DD",
+            f"{plan}:5: tasks[0].due: '2026-02-30' is not a date: the days of 2026-02 run 01 to 28",
         ]
         await pilot.press("escape")
         await pilot.pause()
