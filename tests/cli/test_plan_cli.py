@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -364,3 +366,29 @@ def test_an_export_into_the_boards_own_folder_is_refused(run, team) -> None:
         assert err.startswith(f"uplift: {args[-1]}: that is inside the board's folder"), err
     assert snapshot_files(team) == before
     assert run("task", "list")[0] == 0
+
+
+def test_plan_info_shows_and_a_lead_sets_the_name_and_the_cycle(run, monkeypatch) -> None:
+    """Without a plan file a lead names the plan and sets its cycle (the burn-up, the cycle at a
+    glance and the payouts go by it); a rep reads it; one end alone is bad input; undo takes it back."""
+    code, out, _ = run("plan", "info")
+    assert code == 0 and out.splitlines()[1:] == ["cycle  none set (uplift plan info --start DATE --end DATE)",
+                                                  "budget none set (uplift budget total AMOUNT)"]
+    code, out, err = run("plan", "info", "--name", "Q1 push", "--start", "2027-01-04", "--end", "2027-03-31")
+    assert code == 0, err
+    assert out.splitlines() == ["plan   Q1 push", "cycle  2027-01-04 to 2027-03-31", "budget none set (uplift budget total AMOUNT)"]
+    assert run("plan", "info", "--end", "2027-04-30")[1].splitlines()[1] == "cycle  2027-01-04 to 2027-04-30"
+    assert json.loads(run("plan", "info", "--json")[1]) == {
+        "name": "Q1 push", "period": {"start": "2027-01-04", "end": "2027-04-30"}, "budget": None}
+    code, out, err = run("plan", "info", "--name", "Mine now", user="ali")
+    assert (code, out) == (1, "") and "only a lead may change the board's settings" in err
+    code, out, err = run("plan", "info", "--start", "none")
+    assert (code, out) == (2, "") and "a cycle has a first and a last day" in err
+    code, _, err = run("plan", "info", "--start", "2027-05-01")
+    assert code == 2 and "ends (2027-04-30) before it starts (2027-05-01)" in err
+    assert run("undo")[0] == 0  # the end moved to April 30 comes back to March 31
+    assert run("plan", "info")[1].splitlines()[1] == "cycle  2027-01-04 to 2027-03-31"
+    assert run("plan", "info", "--start", "none", "--end", "none")[1].splitlines()[1].startswith("cycle  none set")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("plan", "info")[1].splitlines() == ["计划   Q1 push", "周期   未设置（uplift plan info --start DATE --end DATE）",
+                                                   "预算   未设置（uplift budget total AMOUNT）"]

@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 
 from sales.errors import NotFound
+from sales.text import safe
 from tui.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_REFUSED,
+    BadInput,
     add_path,
     add_verb,
+    cli_date,
     open_board,
 )
 from tui.i18n import _, language, n_
@@ -118,6 +121,34 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
     return EXIT_OK
 
 
+def cmd_plan_info(args: argparse.Namespace) -> int:
+    """The plan's name, cycle and budget; with --name, --start or --end (a lead), changes them."""
+    from tui.cli_output import print_json
+
+    board = open_board(args)
+    if args.name is not None or args.start is not None or args.end is not None:
+        info = board.plan_info()
+        period = info.get("period") or {}
+        start = cli_date(board, args.start, "start") if args.start is not None else period.get("start")
+        end = cli_date(board, args.end, "end") if args.end is not None else period.get("end")
+        if bool(start) != bool(end):  # (a cycle has both ends, or none)
+            raise BadInput("a cycle has a first and a last day: give --start and --end (--start none --end none: "
+                           "no cycle)")
+        board.set_plan_info(args.name if args.name is not None else info["name"], start or None, end or None)
+    info = board.plan_info()
+    if args.json:
+        print_json(info)
+        return EXIT_OK
+    period = info.get("period") or {}
+    print(_("plan   {name}").format(name=safe(info["name"])))
+    print(_("cycle  {start} to {end}").format(start=period["start"], end=period["end"]) if period
+          else _("cycle  none set (uplift plan info --start DATE --end DATE)"))
+    budget = info.get("budget")
+    print(_("budget {budget}").format(budget=f"{budget:,.2f}".removesuffix(".00")) if budget is not None
+          else _("budget none set (uplift budget total AMOUNT)"))
+    return EXIT_OK
+
+
 def print_problems(name: str, error, text) -> None:
     from sales.text import safe
     from store.plan_yaml import format_problem
@@ -142,6 +173,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                    _("apply a plan file: create and change what it says, leave the rest alone"))
     add_path(imp, "file")
     imp.add_argument("--dry-run", action="store_true", help=_("say what would change; write nothing"))
+    info = add_verb(plan, common, "info", cmd_plan_info,
+                    _("the plan's name, cycle dates and budget; a lead changes the name and the cycle with the options"))
+    info.add_argument("--name", help=_("the plan's name"))
+    info.add_argument("--start", metavar="DATE", help=_("the cycle's first day (none: no cycle)"))
+    info.add_argument("--end", metavar="DATE", help=_("the cycle's last day (none: no cycle)"))
+    info.add_argument("--json", action="store_true")
     add_verb(plan, common, "templates", cmd_plan_templates,
              _("list the plan and checklist templates, and the languages each comes in"))
     new = add_verb(plan, common, "new", cmd_plan_new,
