@@ -16,8 +16,9 @@ from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
 
-EMPTY_BOARD = N_("This board has no tasks yet. Press n to add the first one "
-                 "(or run `uplift demo` to see a sample quarter). Press ? for all keys.")
+EMPTY_BOARD = N_("This board has no tasks yet. Press n to add the first one, or write a whole plan to fill in "
+                 "(`uplift plan new --from blank -o plan.yaml`, then `uplift plan import plan.yaml`); "
+                 "`uplift demo` shows a sample quarter. Press ? for all keys.")
 
 
 def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
