@@ -716,3 +716,18 @@ async def test_a_long_pick_list_scrolls_inside_its_dialog_at_80x24(team) -> None
         await pilot.press("end", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, Pick)
+
+
+async def test_a_move_into_a_column_over_its_limit_says_over(team) -> None:
+    """Doing already holds two where one is the limit: the question says over, not at."""
+    lead = Board(team, actor="dana")
+    lead.add_task("Doing one", owner="dana", status="doing")
+    lead.add_task("Doing two", owner="dana", status="doing")
+    lead.set_wip_limit("doing", 1)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+right")  # T-1
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Doing is over its WIP limit (2/1). Move T-1 there anyway?" in app.screen.question
+        await pilot.press("n")

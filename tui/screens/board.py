@@ -143,7 +143,8 @@ class BoardScreen(BoardView):
         if limit is not None and count >= limit and self._may_move(event.card_id):
             from tui.screens.dialogs import Confirm
 
-            question = _("{column} is at its WIP limit ({count}/{limit}). Move {id} there anyway?").format(
+            question = (_("{column} is at its WIP limit ({count}/{limit}). Move {id} there anyway?") if count == limit
+                        else _("{column} is over its WIP limit ({count}/{limit}). Move {id} there anyway?")).format(
                 column=_(STATUS_LABELS[event.target]), count=count, limit=limit, id=event.card_id)
             self.app.push_screen(Confirm(question), lambda yes: yes and self.call_next(
                 self.move, event.card_id, event.target))
