@@ -367,31 +367,23 @@ async def test_a_focused_cards_overdue_date_is_readable_in_every_theme(team, the
 async def test_the_palettes_keys_command_opens_the_help_in_the_interfaces_language(team, monkeypatch, lang, title, new) -> None:
     """Textual's "Keys" opened its own key panel beside the board, squeezing the columns to a
     word, with every key described in English; it opens Uplift's help (`?`) instead."""
-    from tui.i18n import set_language
-
-    monkeypatch.setenv("UPLIFT_LANG", lang)
-    set_language(lang)
-    try:
-        app = UpliftApp(Board(team, actor="dana"))
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            hits = await palette_hits(pilot, app, title)
-            assert hits[0] == title
-            await pilot.press("enter")
-            await until(pilot, lambda: isinstance(app.screen, Help))
-            rows = {ident: description for _key, description, ident in app.screen.rows}
-            assert rows["board.new"] == new
-            assert not app.query("HelpPanel")
-    finally:
-        set_language("en")
+    monkeypatch.setenv("UPLIFT_LANG", lang)  # (the app speaks it from when it is made)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hits = await palette_hits(pilot, app, title)
+        assert hits[0] == title
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        rows = {ident: description for _key, description, ident in app.screen.rows}
+        assert rows["board.new"] == new
+        assert not app.query("HelpPanel")
 
 
 @pytest.mark.parametrize("lang, saved", [("en", "Saved a screenshot to {file}"), ("zh", "截图已保存到 {file}")])
 async def test_the_palettes_screenshot_is_saved_where_there_is_no_downloads_folder(team, tmp_path, monkeypatch, lang, saved) -> None:
     """Textual saves a screenshot to ~/Downloads and said "Failed to save screenshot" (in English)
     where there is none: it goes to the folder Uplift was started in, and says where."""
-    from tui.i18n import set_language
-
     home, here = tmp_path / "home", tmp_path / "here"
     home.mkdir()
     here.mkdir()
@@ -399,22 +391,18 @@ async def test_the_palettes_screenshot_is_saved_where_there_is_no_downloads_fold
     monkeypatch.delenv("XDG_DOWNLOAD_DIR", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.chdir(here)
-    monkeypatch.setenv("UPLIFT_LANG", lang)
-    set_language(lang)
-    try:
-        app = UpliftApp(Board(team, actor="dana"))
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            hits = await palette_hits(pilot, app, "截图" if lang == "zh" else "Screenshot")
-            assert hits[0] in ("Screenshot", "截图")
-            await pilot.press("enter")
-            await until(pilot, lambda: list(here.glob("*.svg")))
-            await until(pilot, lambda: any("svg" in str(n.message) for n in app._notifications))
-            shot = next(here.glob("*.svg"))
-            assert [str(n.message) for n in app._notifications] == [saved.format(file=shot)]
-            assert "<svg" in shot.read_text(encoding="utf-8")
-    finally:
-        set_language("en")
+    monkeypatch.setenv("UPLIFT_LANG", lang)  # (the app speaks it from when it is made)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hits = await palette_hits(pilot, app, "截图" if lang == "zh" else "Screenshot")
+        assert hits[0] in ("Screenshot", "截图")
+        await pilot.press("enter")
+        await until(pilot, lambda: list(here.glob("*.svg")))
+        await until(pilot, lambda: any("svg" in str(n.message) for n in app._notifications))
+        shot = next(here.glob("*.svg"))
+        assert [str(n.message) for n in app._notifications] == [saved.format(file=shot)]
+        assert "<svg" in shot.read_text(encoding="utf-8")
 
 
 def faint_text(app: UpliftApp) -> list[tuple[float, str]]:
