@@ -360,9 +360,11 @@ class DealChanges(BoardCore):
             members = set(roles)
             known = {d.source for d in self.deals() if d.source}
             on_board = {d.id: d for d in self.deals()} if exported_ids else {}
-            # a board's export imported a second time where it went (the ids there are new): each
-            # row the same as a deal already on the board would add it, and its payments, again
-            same = {_sameness(d): d for d in self.deals()} if exported_ids else {}
+            # a file imported a second time (a board's export where it went, whose ids are new
+            # there, or a CRM's file without ids): each row the same as a deal already on the board
+            # (title, account, owner, stage, value, close, product, payments) would add it, its
+            # won value and its payments again
+            same = {_sameness(d): d for d in self.deals()}
             now = self.clock().replace(microsecond=0)
             zone = now.tzinfo
             problems: list[Reason] = []

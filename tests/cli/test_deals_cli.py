@@ -595,3 +595,20 @@ def test_a_repeat_snapshot_says_it_wrote_nothing(run) -> None:
     counts = ", ".join(f"{stage} {count}" for stage, count in taken["counts"].items())
     assert (code, err) == (0, "")
     assert out == f"{taken['week']}: {counts}\n(this week's snapshot already holds these counts: nothing written)\n"
+
+
+def test_a_plain_deals_file_imported_twice_is_refused_the_second_time(run, tmp_path) -> None:
+    """A CRM's file without ids or source ids, imported again by mistake, would add every deal (its
+    won value, its pay) a second time: each row the same as a deal on the board is refused, naming
+    it, and nothing is imported; a row that differs in any field is a deal of its own."""
+    path = tmp_path / "crm.csv"
+    path.write_text("title,account,owner,stage,value\nAcme renewal,Acme,ali,Won,10000\nBeta pilot,Beta,bea,Lead,500\n")
+    assert run("deal", "import", str(path))[0] == 0
+    code, out, err = run("deal", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 2: D-1 'Acme renewal' is on this board already (the same title, account, owner, stage, value" in err
+    assert "row 3: D-2 'Beta pilot' is on this board already" in err
+    assert len(json.loads(run("deal", "list", "--json")[1])) == 2
+    path.write_text("title,account,owner,stage,value\nAcme renewal,Acme,ali,Won,12000\n")  # another deal
+    assert run("deal", "import", str(path))[0] == 0
+    assert len(json.loads(run("deal", "list", "--json")[1])) == 3

@@ -29,5 +29,6 @@ def test_the_import_names_the_won_deals_it_dates_today(run, tmp_path, monkeypatc
     assert code == 0 and ("1 个赢单商机没有成交日期，因此算作今天赢单，计入本周期的提成：D-5（第 2 行）；如果它更早赢单，"
                           "请运行 `uplift undo`，再导入带成交日期（close）列的文件") in out.splitlines()
     assert "won_today" not in out
+    path.write_text("title,owner,stage,value\nNewer win,ali,Won,2000\n")  # (the same file again is refused)
     code, out, _ = run("deal", "import", str(path), "--json", "--dry-run")
     assert json.loads(out)["won_today"] == [{"row": 2, "id": None}]
