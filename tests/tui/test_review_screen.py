@@ -263,3 +263,31 @@ async def test_approving_a_rep_on_no_plan_says_there_is_nothing_to_approve(board
         assert not isinstance(app.screen, Confirm)
         assert any("fay is on no incentive plan: nothing to approve" in str(n.message) for n in app._notifications)
     assert Board(board_path, actor="dana").approvals() == []
+
+
+async def test_brackets_step_through_the_tabs_wherever_the_focus_is(board_path) -> None:
+    """With a table focused the arrows move its cursor, so the tab bar's left/right do not reach
+    the tabs: ] and [ do, on Review as on Diagnose."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        tabs = app.screen.query_one("#review-tabs")
+        app.screen.query_one("#review-goals", DataTable).focus()
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-gaps")
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-leaders")
+        await pilot.press("left_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-payouts")
+        await pilot.press("question_mark")  # `?` lists them (the footer keeps the screen's own keys)
+        await until(pilot, lambda: hasattr(app.screen, "rows"))
+        assert {"review.previous_tab", "review.next_tab"} <= {ident for _key, _what, ident in app.screen.rows}
+        await pilot.press("escape")
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.query("#diagnose-tabs"))
+        outer = app.screen.query_one("#diagnose-tabs")
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: outer.active == "tab-breakdowns")

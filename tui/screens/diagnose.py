@@ -34,6 +34,7 @@ from sales.text import safe
 from tui.i18n import N_, _, language, n_, said, say
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
+from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
@@ -165,7 +166,7 @@ def findings_text(d: Diagnosis) -> str:
     return _("Weak spots") + "\n" + "\n".join(f"{i}. {say(kept(f.said, f.text))}" for i, f in enumerate(d.findings, 1))
 
 
-class DiagnoseScreen(BoardView):
+class DiagnoseScreen(TabKeys, BoardView):
     BINDINGS = [
         Binding("f,o", "open_file", N_("Diagnose file"), id="diagnose.open"),
         Binding("s", "sort", N_("Sort"), id="diagnose.sort"),
@@ -175,6 +176,7 @@ class DiagnoseScreen(BoardView):
         Binding("t", "tag_note", N_("Tag"), id="diagnose.tag"),
         Binding("slash", "filter_tag", N_("Filter tag"), id="diagnose.filter"),
         Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="diagnose.clear"),
+        *tab_bindings("diagnose"),
     ]
 
     def __init__(self) -> None:

@@ -31,6 +31,7 @@ from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import approval_text
 from tui.screens.board_view import BoardView
+from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.fill_table import FillTable
@@ -49,9 +50,9 @@ def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int 
     return table
 
 
-class ReviewScreen(BoardView):
+class ReviewScreen(TabKeys, BoardView):
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
-                Binding("p", "mark_paid", N_("Mark paid"), id="review.paid")]
+                Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"), *tab_bindings("review")]
 
     def compose(self) -> ComposeResult:
         yield Header()
