@@ -8,12 +8,10 @@ How the columns and dates were read is kept in a diagnosis with its templates to
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sales.diagnosis import Diagnosis, Finding, Metrics, source_lines
 from sales.errors import Word
 from sales.numbers import rounded
-from sales.phrases import Phrase, kept
+from sales.phrases import Phrase, Say, kept
 from sales.record_rules import (
     DROP_CANCELLED,
     DROP_EMPTY,
@@ -30,7 +28,6 @@ from sales.text import cut, display_width
 REPORT_FINDINGS = 10
 REPORT_GROUPS = 8
 
-Say = Callable[[str], str]
 
 #: Why rows were dropped (or partly used), as the report says them (the diagnosis keeps the English).
 REASONS: dict[str, Phrase] = {

@@ -9,8 +9,14 @@ Encoders that only know plain str are given its English (`english`, msgspec's en
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+
+
+#: How a caller says text in its language (tui.i18n.say; `str` gives the English): the reports in
+#: sales/ are composed of Phrases and said through one.
+Say = Callable[[str], str]
 
 
 class Word(str):

@@ -8,12 +8,12 @@ table cell, a leading `#` make a heading, `[x](y)` a link, `<b>` HTML, `*x*` emp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sales.goals import number, with_unit
 from sales.payout import Statement, money, pct
-from sales.phrases import Phrase
+from sales.phrases import Phrase, Say
 from sales.review import GoalResult, LeaderRow, ProcessMetrics
 from sales.text import clean_line
 from sales.winloss import WinLoss, stage_label
@@ -21,7 +21,6 @@ from sales.winloss import WinLoss, stage_label
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ORDERED = re.compile(r"^(\d+)([.)])")  # `1. ` would start an ordered list
 
-Say = Callable[[str], str]
 
 
 def md(text: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sales.burnup import PACE_DAYS, BurnDay, BurnUp
+from sales.numbers import rounded
 from tui.i18n import N_, _, n_, sentences
 
 COLUMNS = (N_("Week of"), N_("Tasks"), N_("Done"), N_("Open"), N_("Even pace"))
@@ -21,7 +22,7 @@ def title(b: BurnUp) -> str:
 
 
 def cells(b: BurnUp, day: BurnDay) -> list[str]:
-    even = f"{b.even_pace(day):,.0f}" if b.cycle else "–"
+    even = rounded(b.even_pace(day)) if b.cycle else "–"
     return [day.day.isoformat(), f"{day.scope:,}", f"{day.done:,}", f"{day.open:,}", even]
 
 
@@ -35,12 +36,12 @@ def summary(b: BurnUp) -> list[str]:
     now = b.today
     if not now.scope:
         return [_("No tasks yet.")]
-    share = f"{now.done / now.scope:.0%}"
+    share = rounded(now.done / now.scope, percent=True) + "%"
     lines = [n_("{scope} task, {done} done ({share}), {open} open.", "{scope} tasks, {done} done ({share}), {open} open.",
                 now.scope).format(scope=now.scope, done=now.done, share=share, open=now.open)]
     if b.cycle:
         lines[0] = sentences(lines[0], _("At an even pace {even} would be done by now.").format(
-            even=f"{b.even_pace(now):,.0f}"))
+            even=rounded(b.even_pace(now))))
     lines.append(when_done(now.open, b.pace, b.done_by, b.end if b.cycle else None, b.over,
                            min(PACE_DAYS, len(b.days) - 1)))
     return lines
@@ -56,7 +57,7 @@ def when_done(open_: int, pace: float, done_by: date | None, end: date | None, o
     if pace <= 0 or done_by is None:
         return _("Nothing was done in the last {days} days: there is no pace yet to say when the open tasks "
                  "will be done.").format(days=days)
-    said = dict(days=days, pace=f"{pace:.1f}", day=done_by.isoformat())
+    said = dict(days=days, pace=rounded(pace, 1), day=done_by.isoformat())
     if end is None:
         return _("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}.").format(**said)
     gap = (end - done_by).days

@@ -123,6 +123,7 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
 
 def cmd_plan_info(args: argparse.Namespace) -> int:
     """The plan's name, cycle and budget; with --name, --start or --end (a lead), changes them."""
+    from sales.goals import number
     from tui.cli_output import print_json
 
     board = open_board(args)
@@ -144,7 +145,7 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
     print(_("cycle  {start} to {end}").format(start=period["start"], end=period["end"]) if period
           else _("cycle  none set (uplift plan info --start DATE --end DATE)"))
     budget = info.get("budget")
-    print(_("budget {budget}").format(budget=f"{budget:,.2f}".removesuffix(".00")) if budget is not None
+    print(_("budget {budget}").format(budget=number(budget)) if budget is not None
           else _("budget none set (uplift budget total AMOUNT)"))
     return EXIT_OK
 
