@@ -59,6 +59,10 @@ def test_one_persons_burn_up_and_the_json(run, worked) -> None:
     assert data["done_by"] is None and data["pace_per_day"] == 0
 
 
+def test_an_empty_owner_is_everyones_as_in_task_list(run, worked) -> None:
+    assert run("burnup", "--owner", "")[1] == run("burnup")[1]
+
+
 def test_bad_options(run, worked) -> None:
     code, out, err = run("burnup", "--mine", "--owner", "ali")
     assert (code, out) == (2, "") and "give --mine or --owner, not both" in err

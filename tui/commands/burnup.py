@@ -18,7 +18,7 @@ def cmd_burnup(args: argparse.Namespace) -> int:
     if args.mine and args.owner:
         raise BadInput("give --mine or --owner, not both")
     board = open_board(args)
-    result = board.burn_up(board.actor if args.mine else args.owner)
+    result = board.burn_up(board.actor if args.mine else args.owner or None)  # ("": everyone's, as task list)
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK
