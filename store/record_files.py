@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sales.errors import Reason, first_line
-from sales.phrases import Phrase, rows
+from sales.phrases import Phrase
+from sales.phrases import rows as row_count  # (`rows` is a reading's rows below)
 from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
 
@@ -638,7 +639,7 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
               else np.zeros(len(merged), dtype=bool))
     keyless = left["__key"].isna().to_numpy()  # nothing to look up: not a key the file lacks
     unmatched, empty = int((missed & ~keyless).sum()), int((missed & keyless).sum())
-    said = dict(file=join_path.name, key=repr(key), unmatched=rows(unmatched), empty=rows(empty),
+    said = dict(file=join_path.name, key=repr(key), unmatched=row_count(unmatched), empty=row_count(empty),
                 first=repr(str(frame[key].iloc[int((missed & ~keyless).argmax())])) if unmatched else "")
     if unmatched and empty:
         notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
