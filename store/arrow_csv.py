@@ -29,11 +29,12 @@ _ALL_DISTINCT = 2**31 - 1  # dictionary-encode every text column, however many v
 
 
 def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Sequence[str],
-                         categorical: Sequence[str], unsorted: Sequence[str] = ()) -> "pd.DataFrame | None":
+                         categorical: Sequence[str], unsorted: Sequence[str] = (), skip: int = 0) -> "pd.DataFrame | None":
     """``columns`` (raw header names, no duplicates) of a CSV file, ``categorical`` ones as
     categoricals; None when pyarrow refuses the file or a column needs pandas' own handling.
     ``unsorted``: categorical columns whose categories may come in any order (ids that are
-    counted, never listed): they keep the order the reader met them in, unsorted."""
+    counted, never listed): they keep the order the reader met them in, unsorted. ``skip``: lines
+    above the column names that are not rows (Excel's `sep=` line)."""
     import pandas as pd
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -47,7 +48,7 @@ def read_csv_categorical(path: Path, encoding: str, delimiter: str, columns: Seq
     try:
         table = pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(encoding=encoding),
+            read_options=pacsv.ReadOptions(encoding=encoding, skip_rows=skip),
             parse_options=pacsv.ParseOptions(delimiter=delimiter),
             convert_options=pacsv.ConvertOptions(
                 include_columns=list(columns), null_values=list(NA_VALUES), strings_can_be_null=True,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sales.errors import Invalid, first_line
 
 if TYPE_CHECKING:
-    from store.record_files import RecordsError
+    from store.record_files import RecordsError, Sniffed
 
 MAX_ROWS = 200_000
 
@@ -43,10 +43,11 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
             frame = pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[sniffed.kind], dtype=str,
                                   nrows=MAX_ROWS + 1)
         else:
-            _check_rows(path, shown, sniffed.encoding, sniffed.delimiter)
+            _check_rows(path, shown, sniffed)
             try:
                 frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=sniffed.encoding,
-                                    sep=sniffed.delimiter, index_col=False, nrows=MAX_ROWS + 1)
+                                    sep=sniffed.delimiter, index_col=False, nrows=MAX_ROWS + 1,
+                                    skiprows=sniffed.skip)
             except UnicodeDecodeError:
                 raise_if_undecodable(path, sniffed)
                 raise
@@ -81,13 +82,15 @@ def _file_error(shown: str, error: RecordsError) -> Invalid:
     return Invalid("file", "{file}: {reason}", file=shown, reason=error.reason_said)
 
 
-def _check_rows(path: Path, shown: str, encoding: str, delimiter: str) -> None:
+def _check_rows(path: Path, shown: str, sniffed: Sniffed) -> None:
     """Invalid naming the row, for what pandas would read wrong or name by its own count: a
     header naming a column twice, a row with more cells than the header, a quote never closed."""
     import csv
 
-    with path.open(encoding=encoding, errors="replace", newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    from store.record_files import open_text
+
+    with open_text(path, sniffed) as handle:
+        reader = csv.reader(handle, delimiter=sniffed.delimiter, strict=True)
         ended = 0  # the last whole row read (row 1: the header), numbered as the import numbers rows
         try:
             header = next(reader, [])

@@ -38,6 +38,9 @@ _COUNTED_FIELDS = ("order_id", "customer", "product")
 
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t", "|")
+#: Excel's delimiter line (`sep=;`), which some exports write above the column names so that
+#: Excel splits the file right whatever the reader's locale; Excel shows it as no row at all.
+_SEP_LINE = re.compile(r"\Asep=([^\r\n\"])[ \t]*(?:\r\n|\r|\n|\Z)", re.IGNORECASE)
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _CURRENCY = re.compile(r"[\s\u00a0'$€£¥￥₹]|RMB|CNY|USD|EUR|GBP|JPY|CHF|元")
@@ -110,6 +113,16 @@ class Sniffed:
     kind: str  # "csv", "xlsx" or "xls" (the old binary Excel)
     encoding: str = "utf-8"
     delimiter: str = ","
+    skip: int = 0  # lines before the column names that are not rows: Excel's `sep=;` line
+
+
+def open_text(path: Path, sniffed: Sniffed) -> io.TextIOWrapper:
+    """A CSV file open as text, past the lines that are not rows (Excel's `sep=` line), so that
+    its first line is the column names: row 1, as the spreadsheet that reads it shows it."""
+    handle = path.open(encoding=sniffed.encoding, errors="replace", newline="")
+    for _ in range(sniffed.skip):
+        handle.readline()
+    return handle
 
 
 # ---------------------------------------------------------------- sniffing and raw reading
@@ -157,7 +170,14 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
     assert text is not None  # latin-1 decodes anything
     if len(_CONTROL.findall(text)) > len(text) // 100 + 2:
         raise RecordsError(path, "not a text table (binary data); expected CSV or XLSX")
-    return Sniffed("csv", encoding, _sniff_delimiter(path, text))
+    hint = _SEP_LINE.match(text)
+    if hint is None:
+        return Sniffed("csv", encoding, _sniff_delimiter(path, text))
+    body = text[hint.end():]
+    if not body.strip():
+        raise RecordsError(path, "empty file (no header, no rows)")
+    _refuse_title_rows(path, list(csv.reader(io.StringIO(body), delimiter=hint[1])))
+    return Sniffed("csv", encoding, hint[1], skip=1)
 
 
 def _sniff_delimiter(path: Path, text: str) -> str:
@@ -225,7 +245,7 @@ def read_header(path: str | Path) -> list[str]:
             top = _read_workbook(path, sniffed.kind, nrows=50, header=None)
             _refuse_title_rows(path, list(top.itertuples(index=False, name=None)))
         return columns
-    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+    with open_text(path, sniffed) as handle:
         header = next(csv.reader(handle, delimiter=sniffed.delimiter), [])
     return [h.strip() for h in header]
 
@@ -266,7 +286,8 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
     else:
         header = read_header(path)
         dtype = {c: "category" for c in categorical if c in header}
-        options: dict[str, Any] = dict(sep=sniffed.delimiter, encoding=sniffed.encoding, dtype=dtype)
+        options: dict[str, Any] = dict(sep=sniffed.delimiter, encoding=sniffed.encoding, dtype=dtype,
+                                       skiprows=sniffed.skip)
         raw_usecols = None
         if usecols is not None:
             # pandas matches usecols against the raw (unstripped) header
@@ -280,7 +301,7 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
 
             raw_unsorted = [raw[header.index(c)] for c in unsorted if c in header]
             frame = read_csv_categorical(path, sniffed.encoding, sniffed.delimiter, raw_usecols, list(dtype),
-                                         raw_unsorted)
+                                         raw_unsorted, skip=sniffed.skip)
         try:
             if frame is None:
                 frame = pd.read_csv(path, engine="pyarrow", usecols=raw_usecols, **options)
@@ -299,7 +320,7 @@ def read_table(path: str | Path, columns: Sequence[str] | None = None,
 
 
 def _raw_header(path: Path, sniffed: Sniffed) -> list[str]:
-    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+    with open_text(path, sniffed) as handle:
         return next(csv.reader(handle, delimiter=sniffed.delimiter), [])
 
 
@@ -314,6 +335,8 @@ def raise_if_undecodable(path: Path, sniffed: Sniffed) -> None:
     header = read_header(path)
     row = 0
     with path.open("rb") as handle:
+        for _ in range(sniffed.skip):
+            handle.readline()
         for line in handle:
             if not line.strip():
                 continue  # blank lines are not rows
@@ -332,7 +355,7 @@ def raise_if_undecodable(path: Path, sniffed: Sniffed) -> None:
 
 def _raise_if_ragged(path: Path, sniffed: Sniffed) -> None:
     """Name the first row whose number of fields differs from the header's."""
-    with path.open(encoding=sniffed.encoding, errors="replace", newline="") as handle:
+    with open_text(path, sniffed) as handle:
         reader = csv.reader(handle, delimiter=sniffed.delimiter)
         width = len(next(reader, []))
         row = 1

@@ -380,6 +380,24 @@ def test_deal_import_reads_what_spreadsheets_write(run, team, tmp_path) -> None:
     assert {d["value"] for d in deals.values()} == {500}
 
 
+def test_deal_import_reads_excels_delimiter_line_and_numbers_rows_as_excel_shows_them(run, team, tmp_path) -> None:
+    """`sep=;` above the column names (written for Excel, which shows it as no row): the file is
+    split on it, and a bad value is named by the row Excel shows (the header is row 1)."""
+    good = tmp_path / "good.csv"
+    good.write_bytes(b"sep=;\r\ntitle;stage;value;owner\r\nSep deal;Lead;1.200,50;ali\r\n")
+    code, out, err = run("deal", "import", str(good), "--json")
+    assert (code, err) == (0, "")
+    deals = {d["title"]: d for d in json.loads(run("deal", "list", "--json")[1])}
+    assert deals["Sep deal"]["value"] == 1200.5
+    bad = tmp_path / "bad.csv"
+    bad.write_text("SEP=,\ntitle,stage,value\nA,Lead,5\nB,Lead,five\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(bad))
+    assert (code, out) == (2, "")
+    assert "row 3: value: 'five'" in err
+    assert snapshot_files(team) == before
+
+
 def test_deal_import_names_the_row_pandas_would_misread(run, team, tmp_path) -> None:
     """A row with more cells than the header (pandas shifted them into other columns), a header
     naming a column twice, a quote never closed: exit 2, the row named, nothing written."""

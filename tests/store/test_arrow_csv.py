@@ -88,7 +88,7 @@ def test_read_table_is_the_same_with_or_without_the_fast_path(tmp_path: Path, mo
     path.write_text(MESSY, encoding="utf-8")
     columns = MESSY.splitlines()[0].split(",")
     fast = read_table(path, columns, categorical=CATEGORICAL)
-    monkeypatch.setattr("store.arrow_csv.read_csv_categorical", lambda *args: None)
+    monkeypatch.setattr("store.arrow_csv.read_csv_categorical", lambda *args, **kwargs: None)
     careful = read_table(path, columns, categorical=CATEGORICAL)
     same_frame(fast, careful)
 

@@ -397,3 +397,28 @@ def test_dates_with_the_months_name_are_read(tmp_path: Path, written, fmt) -> No
     typo = write_text(tmp_path / "typo.csv", "Date,Amount\n" + "\n".join(lines[:2]) + '\n"31 Febuary 2026",1\n')
     err = error_of(typo)
     assert (err.column, err.row) == ("Date", 4) and "'31 Febuary 2026'" in str(err)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_excels_delimiter_line_sets_the_delimiter_and_is_no_row(tmp_path: Path, newline: str) -> None:
+    """`sep=;` (some exports write it so that Excel splits the file whatever its locale): the
+    file is split on it, it is not a row, and rows are numbered as Excel shows them (it hides
+    that line: the column names are row 1)."""
+    lines = ["sep=;", "Order ID;Date;Customer;Region;Amount", "1;2024-01-05;Acme;North;1.234,50",
+             "2;2024-01-06;Beta;South;10"]
+    path = write_text(tmp_path / "sep.csv", "\ufeff" + newline.join(lines) + newline)
+    assert read_header(path) == ["Order ID", "Date", "Customer", "Region", "Amount"]
+    records = load_records(path)
+    assert records.frame["amount"].tolist() == [1234.5, 10.0]
+    assert list(records.frame["region"].astype(str)) == ["North", "South"]
+    assert records.rows_read == 2
+    bad = write_text(tmp_path / "bad.csv", newline.join([*lines[:3], "2;2024-01-06;Beta;South;ten"]) + newline)
+    with pytest.raises(RecordsError) as caught:
+        load_records(bad)
+    assert (caught.value.column, caught.value.row) == ("Amount", 3)
+    ragged = write_text(tmp_path / "ragged.csv", newline.join([*lines, "3;2024-01-07;Cee"]) + newline)
+    with pytest.raises(RecordsError) as caught:
+        load_records(ragged)
+    assert caught.value.row == 4
+    with pytest.raises(RecordsError, match="empty file"):
+        load_records(write_text(tmp_path / "only.csv", "sep=;" + newline))
