@@ -9,6 +9,10 @@ one-line box has a length cap (a text area's text is capped by its model when it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, TextArea
@@ -26,6 +30,41 @@ def plain_rich(value: object) -> Text:
     """The same, for widgets that take Rich renderables: Select options and DataTable cells and
     headers (DataTable measures a column by its cells' Rich width; Content would make it 1 wide)."""
     return Text(safe(value))
+
+
+class Hanging:
+    """Lines that wrap under their own text, not back at the margin, where a wrapped part would
+    read as a heading of its own: each row a lead (an id, `1.`, or "" for a plain indent) and a
+    text, `gap` cells apart, under an optional heading. Plain text, never markup; str() is the
+    text as it reads unwrapped."""
+
+    def __init__(self, rows: Sequence[tuple[object, object]], heading: object | None = None, gap: int = 2) -> None:
+        self.rows = [(safe(lead), safe(text)) for lead, text in rows]
+        self.heading = None if heading is None else safe(heading)
+        self.gap = gap
+
+    def _renderable(self) -> RenderableType:
+        from rich.console import Group
+        from rich.table import Table
+
+        if not self.rows:
+            return Text(self.heading or "")
+        grid = Table.grid(padding=(0, self.gap, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for lead, text in self.rows:
+            grid.add_row(Text(lead), Text(text))
+        return grid if self.heading is None else Group(Text(self.heading), grid)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._renderable()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._renderable())
+
+    def __str__(self) -> str:
+        lines = [lead + " " * self.gap + text for lead, text in self.rows]
+        return "\n".join(lines if self.heading is None else [self.heading, *lines])
 
 
 def tell(widget, message: object, severity: str = "information") -> None:

@@ -28,7 +28,8 @@ BY_REVENUE = ["East", "North", "South"]  # North 36 x 100 + 630, East 30 x 100 +
 
 
 def text_of(app: UpliftApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+    """What a Static shows, as text (`content`: what it was given, whatever its kind)."""
+    return str(app.screen.query_one(selector, Static).content)
 
 
 def danas_note(team) -> None:

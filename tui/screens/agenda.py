@@ -15,21 +15,13 @@ from sales.errors import UpliftError
 from tui.agenda_text import alerts_line, heading, nothing_line, payouts_line, quota_line, sections
 from tui.i18n import N_, _
 from tui.screens.dialogs import help_key
-from tui.user_text import plain, plain_rich, tell
+from tui.user_text import Hanging, plain, tell
 from tui.widgets.footer import Footer
 
 
-def hanging(item: str, line: str):
-    """A line of the day under its item's id, so that a wrapped line goes on under the text and
-    not back at the margin, where it would read as a heading."""
-    from rich.table import Table
-
-    text = line.removeprefix(f"{item}  ")
-    grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(plain_rich("  " + item), plain_rich(text))
-    return grid
+def day_line(item: str, line: str) -> Hanging:
+    """A line of the day under its item's id, wrapping under its text."""
+    return Hanging([("  " + item, line.removeprefix(f"{item}  "))])
 
 
 class TodayScreen(ModalScreen[str | None]):
@@ -68,7 +60,7 @@ class TodayScreen(ModalScreen[str | None]):
             if options:
                 options.append(None)
             options.append(Option(plain(title), disabled=True))
-            options += [Option(hanging(item, line), id=f"{n}:{item}") for n, (item, line) in
+            options += [Option(day_line(item, line), id=f"{n}:{item}") for n, (item, line) in
                         enumerate(lines, len(options))]
         if not options:
             options.append(Option(plain(nothing_line()), disabled=True))

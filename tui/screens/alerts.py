@@ -19,7 +19,7 @@ from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.screens.fields_form import FieldsForm
-from tui.user_text import plain, tell, text_input
+from tui.user_text import Hanging, plain, tell, text_input
 from tui.widgets.footer import Footer
 
 KIND_LABELS = {"conversion": N_("Conversion drop"), "quiet": N_("Quiet key account"),
@@ -33,11 +33,12 @@ def alert_heading(alert: Alert) -> str:
     return f"{_(KIND_LABELS.get(alert.kind, alert.kind))} · {alert.item}"
 
 
-def alert_text(alert: Alert) -> str:
-    text = f"{alert_heading(alert)}\n  {say(alert.message)}"
+def alert_text(alert: Alert) -> Hanging:
+    """The alert's kind and item, and under them what it says (and its snooze), wrapping under itself."""
+    lines = [say(alert.message)]
     if alert.snoozed_until:
-        text += "\n  " + _("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason)
-    return text
+        lines.append(_("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason))
+    return Hanging([("", line) for line in lines], heading=alert_heading(alert))
 
 
 def snooze_form(board, alert: Alert) -> FieldsForm:
@@ -91,7 +92,7 @@ class AlertsScreen(ModalScreen[str | None]):
         options = self.query_one("#alert-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(plain(alert_text(a)), id=str(i)) for i, a in enumerate(self.alerts)])
+        options.add_options([Option(alert_text(a), id=str(i)) for i, a in enumerate(self.alerts)])
         if self.alerts:
             options.highlighted = min(highlighted or 0, len(self.alerts) - 1)
 

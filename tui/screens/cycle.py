@@ -15,7 +15,7 @@ from sales.errors import UpliftError
 from tui.cycle_text import heading, phases
 from tui.i18n import N_, _
 from tui.screens.dialogs import help_key
-from tui.user_text import plain, tell
+from tui.user_text import Hanging, plain, tell
 from tui.widgets.footer import Footer
 
 
@@ -50,7 +50,7 @@ class CycleScreen(ModalScreen[str | None]):
         for mode, title, lines in phases(cycle):
             if options:
                 options.append(None)
-            options.append(Option(plain("\n".join([title, *("  " + line for line in lines)])), id=mode))
+            options.append(Option(Hanging([("", line) for line in lines], heading=title), id=mode))
         listing.set_options(options)
         listing.highlighted = highlighted if highlighted is not None else 0
 

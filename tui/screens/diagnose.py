@@ -36,7 +36,7 @@ from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
-from tui.user_text import plain, plain_rich, tell
+from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
 HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
@@ -133,12 +133,11 @@ def kpi_summary(d: Diagnosis) -> str:
     return "\n".join(lines)
 
 
-def mapping_text(d: Diagnosis) -> str:
+def mapping_text(d: Diagnosis) -> Hanging:
     """How the file was read: which column became which field, how its dates were read, and
     what joins found (as `uplift diagnose` prints it), so a wrong guess shows on the screen."""
-    lines = ["", _("How the file was read (f, then a mapping, changes it)")]
-    lines += ["  " + say(line) for line in source_lines(d.source)]
-    return "\n".join(lines)
+    return Hanging([("", say(line)) for line in source_lines(d.source)],
+                   heading="\n" + _("How the file was read (f, then a mapping, changes it)"))
 
 
 def in_form_words(error: object) -> str:
@@ -160,10 +159,12 @@ def in_form_words(error: object) -> str:
     return _("{where}: {reason}").format(where=said(error.where_said), reason=reason)
 
 
-def findings_text(d: Diagnosis) -> str:
+def findings_text(d: Diagnosis) -> Hanging:
+    """The weak spots, numbered, each wrapping under its own text."""
     if not d.findings:
-        return _("Weak spots: none above the thresholds.")
-    return _("Weak spots") + "\n" + "\n".join(f"{i}. {say(kept(f.said, f.text))}" for i, f in enumerate(d.findings, 1))
+        return Hanging([], heading=_("Weak spots: none above the thresholds."))
+    return Hanging([(f"{i}.", say(kept(f.said, f.text))) for i, f in enumerate(d.findings, 1)],
+                   heading=_("Weak spots"), gap=1)
 
 
 class DiagnoseScreen(TabKeys, BoardView):
@@ -256,8 +257,8 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.shown = d
         self.set_status(status)
         self.query_one("#kpis", Static).update(plain(kpi_summary(d)))
-        self.query_one("#findings", Static).update(plain(findings_text(d)))
-        self.query_one("#mapping", Static).update(plain(mapping_text(d)))
+        self.query_one("#findings", Static).update(findings_text(d))
+        self.query_one("#mapping", Static).update(mapping_text(d))
         tabs = self.query_one("#breakdown-tabs", TabbedContent)
         for dimension in DIMENSIONS:
             if dimension in d.breakdowns:

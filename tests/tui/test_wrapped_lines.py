@@ -1,0 +1,55 @@
+"""Lines that wrap on a narrow screen go on under their own text, not back at the margin, where a
+wrapped part would read as a heading of its own: the alerts, the cycle at a glance, the weak spots."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.geometry import Region
+from textual.widgets import OptionList
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.alerts import AlertsScreen
+from tui.screens.cycle import CycleScreen
+
+
+def shown_lines(widget) -> list[str]:
+    """The widget's lines as the terminal shows them, the scroll bar and the border cut off."""
+    size = widget.content_region.size
+    strips = widget.render_lines(Region(0, 0, size.width, size.height))
+    lines = [strip.text.removeprefix("▊").rstrip(" ▎▅▃") for strip in strips]
+    return [line for line in lines if line.strip("▔▁")]
+
+
+async def test_a_long_alert_wraps_under_its_text(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_deal("A deal with a rather long name for a narrow screen", owner="ali", value=5500,
+                  close=lead.today() - timedelta(days=6))
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and app.screen.alerts)
+        await pilot.pause()
+        lines = shown_lines(app.screen.query_one(OptionList))
+        at = lines.index(" Deal past its close date · D-1")
+        end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("   "))
+        message = lines[at + 1:end]
+        assert len(message) >= 3, lines  # it wraps at 60 columns...
+        assert "close it" in message[-1]  # ... and all of it is under the text, none at the margin
+
+
+async def test_the_cycles_lines_wrap_under_their_text(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_task("Call " + "every account in the region " * 3, owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(50, 40)) as pilot:
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        await pilot.pause()
+        lines = shown_lines(app.screen.query_one(OptionList))
+        assert sum(line.startswith("   ") for line in lines) > 10  # phases' lines, wrapped at 50 columns
+        at_margin = [line.strip() for line in lines if line.strip(" ─") and not line.startswith("   ")]
+        assert at_margin == ["1 Diagnose", "2 Goals & strategy", "3 Plan & resources",
+                             "4 Track", "5 Review & reward"][:len(at_margin)] and len(at_margin) >= 3, lines
