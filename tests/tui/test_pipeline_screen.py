@@ -533,3 +533,16 @@ async def test_a_paid_won_deal_moved_back_says_its_payments_stay(team) -> None:
             str(n.message) == "D-1 is open again and keeps the 250.00 its customer paid, for the record: "
                               "it counts again once the deal is won" for n in app._notifications))
     assert Board(team, actor="dana").deal("D-1").stage == "Negotiation"
+
+
+async def test_a_card_leaves_out_the_account_its_title_names(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_deal("Polar Tech renewal", owner="ali", value=22000, account="Polar Tech")
+    lead.add_deal("Pilot", owner="bea", value=400, account="Orrin Labs")
+    lead.add_deal("Walk-in", owner="bea", value=90)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.query(Kanban))
+        cards = {c.id: c.details for c in app.screen.query_one(Kanban).columns[0].cards}
+        assert cards == {"D-1": "ali · 22.0k", "D-2": "Orrin Labs · bea · 400", "D-3": "– · bea · 90"}
