@@ -65,6 +65,7 @@ class RepForecast(msgspec.Struct):
     payout_commit: float | None = None
     payout_best_case: float | None = None
     later_ids: list[str] = []  # ids of the open deals closing after the cycle
+    left: bool = False  # a rep who has left the board but earned in the cycle (store: former_reps)
 
 
 class TrendPoint(msgspec.Struct):
@@ -134,10 +135,13 @@ def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages:
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
-             now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None) -> Forecast:
+             now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
+             former: Sequence[str] = ()) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
-    rep's (their row is the team's, and the months are their deals')."""
+    rep's (their row is the team's, and the months are their deals'). ``former``: those of
+    ``reps`` who have left the board (their rows say so; their won value and payout are the
+    team's as any rep's are)."""
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
@@ -153,6 +157,8 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
         mine = [(d, shares[rep]) for d, shares in zip(deals, credits, strict=True) if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct))
+        if rep in former:  # nothing left to close: no gap or coverage of their own (the team's counts them)
+            rows[-1].left, rows[-1].gap, rows[-1].coverage = True, None, None
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
     team = _team(rows)
     if only is None:  # a shared deal is in several rows: the team counts it once
