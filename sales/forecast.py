@@ -12,7 +12,8 @@ Definitions (the README repeats them):
   or that their owner has called commit (a deal's `forecast`: commit, best_case or omit overrides
   its stage; an omitted deal is left out of every figure); *best case*: the value of every counted
   deal; *weighted*: their value times their stage's probability;
-- *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short);
+- *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short;
+  none for a quota of 0, which sets no target);
 - *coverage* = best case / (quota - won): how many times the open pipeline covers what is left
   of the quota (sales teams read 3x as healthy). None once the quota is reached;
 - a deal shared among reps (sales/splits.py) counts in each one's row at their share; the
@@ -226,8 +227,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
 
 
 def _against_quota(quota: float | None, won: float, weighted: float, best_case: float) -> dict:
-    """The gap (quota - forecast) and the coverage (best case / what is left of the quota)."""
-    return {"gap": quota - (won + weighted) if quota is not None else None,
+    """The gap (quota - forecast) and the coverage (best case / what is left of the quota);
+    neither for a quota of 0 (a plan's `quota: 0`: no target, as payouts apply no tiers then)."""
+    return {"gap": quota - (won + weighted) if quota else None,
             "coverage": best_case / (quota - won) if quota is not None and quota > won else None}
 
 

@@ -92,6 +92,8 @@ def notes(result: Forecast) -> list[str]:
     if team.later:
         found.append(_("Closing after the cycle (not counted): {ids}, worth {value} in all").format(
             value=num_or_dash(team.later), ids=some(team.later_ids)))
+    if zero := [r.rep for r in result.reps if r.quota == 0]:
+        found.append(_("A quota of 0 sets no target, so no to go or coverage: {reps}").format(reps=", ".join(zero)))
     if any(r.left for r in result.reps):
         found.append(_("(left): left the board during the cycle; what they won and earned in it is still theirs, "
                        "and the team's"))
