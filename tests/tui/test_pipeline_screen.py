@@ -570,4 +570,3 @@ async def test_a_paid_won_deal_moved_back_says_its_payments_stay(team) -> None:
             str(n.message) == "D-1 is open again and keeps the 250.00 its customer paid, for the record: "
                               "it counts again once the deal is won" for n in app._notifications))
     assert Board(team, actor="dana").deal("D-1").stage == "Negotiation"
-
