@@ -12,7 +12,8 @@ Definitions (the README repeats them):
   or that their owner has called commit (a deal's `forecast`: commit, best_case or omit overrides
   its stage; an omitted deal is left out of every figure); *best case*: the value of every counted
   deal; *weighted*: their value times their stage's probability;
-- *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short);
+- *forecast* = won + weighted; *gap* = quota - forecast (above zero: the forecast falls short;
+  none for a quota of 0, which sets no target);
 - *coverage* = best case / (quota - won): how many times the open pipeline covers what is left
   of the quota (sales teams read 3x as healthy). None once the quota is reached;
 - a deal shared among reps (sales/splits.py) counts in each one's row at their share; the
@@ -65,6 +66,7 @@ class RepForecast(msgspec.Struct):
     payout_commit: float | None = None
     payout_best_case: float | None = None
     later_ids: list[str] = []  # ids of the open deals closing after the cycle
+    left: bool = False  # a rep who has left the board but earned in the cycle (store: former_reps)
 
 
 class TrendPoint(msgspec.Struct):
@@ -134,10 +136,13 @@ def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages:
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
-             now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None) -> Forecast:
+             now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
+             former: Sequence[str] = ()) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
-    rep's (their row is the team's, and the months are their deals')."""
+    rep's (their row is the team's, and the months are their deals'). ``former``: those of
+    ``reps`` who have left the board (their rows say so; their won value and payout are the
+    team's as any rep's are)."""
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
@@ -153,6 +158,8 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
         mine = [(d, shares[rep]) for d, shares in zip(deals, credits, strict=True) if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct))
+        if rep in former:  # nothing left to close: no gap or coverage of their own (the team's counts them)
+            rows[-1].left, rows[-1].gap, rows[-1].coverage = True, None, None
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
     team = _team(rows)
     if only is None:  # a shared deal is in several rows: the team counts it once
@@ -220,8 +227,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
 
 
 def _against_quota(quota: float | None, won: float, weighted: float, best_case: float) -> dict:
-    """The gap (quota - forecast) and the coverage (best case / what is left of the quota)."""
-    return {"gap": quota - (won + weighted) if quota is not None else None,
+    """The gap (quota - forecast) and the coverage (best case / what is left of the quota);
+    neither for a quota of 0 (a plan's `quota: 0`: no target, as payouts apply no tiers then)."""
+    return {"gap": quota - (won + weighted) if quota else None,
             "coverage": best_case / (quota - won) if quota is not None and quota > won else None}
 
 

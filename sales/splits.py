@@ -17,6 +17,7 @@ from typing import Annotated
 import msgspec
 
 from sales.errors import Invalid, Reason, Word
+from sales.numbers import cents
 from sales.text import NAME_MAX, clean_line
 from sales.validation import convert
 
@@ -94,6 +95,19 @@ def credit_among(owner: str | None, splits: Sequence[Split], reps: Sequence[str]
         key = who if who is not None and who in reps else others
         found[key] = found.get(key, 0.0) + fraction
     return found
+
+
+def credited_values(value: float, owner: str | None, splits: Sequence[Split]) -> dict[str | None, float]:
+    """Who is credited with how much of a deal of `value`, as payouts count it: each split rep
+    their share to the cent (half up), the owner what the splits leave, so the parts add up to
+    the deal (of 3,000.03 split 50%: the rep 1,500.02, the owner 1,500.01)."""
+    if not splits:
+        return {owner: value}
+    parts: dict[str | None, float] = {split.rep: cents(value * split.share / 100) for split in splits}
+    rest = cents(value - sum(parts.values()))
+    if rest > 0:
+        parts[owner] = parts.get(owner, 0.0) + rest
+    return parts
 
 
 def share_of(owner: str | None, splits: Sequence[Split], rep: str) -> float:

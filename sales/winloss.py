@@ -12,7 +12,11 @@ Definitions:
   for a deal lost after it was won; `–` for one that entered the lost stage first, as an
   imported deal may);
 - *days to close* is the median of the days from a deal's first stage entry to its close;
-- lost reasons are grouped regardless of case and spacing, under their most used spelling.
+- lost reasons are grouped regardless of case and spacing, under their most used spelling;
+- a deal whose credit is split (sales/splits.py) counts in each rep's value columns at their
+  share, as payouts and the leaderboard count it; the deal itself (won, lost, the win rate by
+  count, days to close) is its owner's alone, as the leaderboard's deals won are. One rep's
+  win/loss (`owner`) takes the deals they own or share, each at their share of the value.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from statistics import median
 
 from sales.deals import Deal, Stage, closed_on
 from sales.phrases import Phrase
+from sales.splits import credited_values
 
 #: Reasons a lost deal is offered when its board has given none yet (Pipedrive's and HubSpot's
 #: usual list). A reason is free text: these only start the list.
@@ -65,14 +70,16 @@ class WinLossRow:
     def closed(self) -> int:
         return self.won + self.lost
 
-    def add(self, outcome: str, value: float) -> None:
+    def add(self, outcome: str, value: float, count: bool = True) -> None:
+        """A deal won or lost: `value` (the row's part of it) in the value columns, and the deal
+        in the counts unless `count` is False (a share of someone else's deal)."""
         if outcome == "won":
-            self.won += 1
+            self.won += count
             self.won_value += value
         else:
-            self.lost += 1
+            self.lost += count
             self.lost_value += value
-        self.win_rate = 100 * self.won / self.closed
+        self.win_rate = 100 * self.won / self.closed if self.closed else None
         total = self.won_value + self.lost_value
         self.value_win_rate = 100 * self.won_value / total if total else None
 
@@ -132,7 +139,8 @@ def win_loss(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None 
         day = closed_on(deal, outcome)
         if day is None or (start and day < start) or (end and day > end):
             continue
-        if owner is not None and deal.owner != owner:
+        if owner is not None and deal.owner != owner and owner not in credited_values(deal.value, deal.owner,
+                                                                                     deal.splits):
             continue
         closed.append((deal, outcome, day))
     closed.sort(key=lambda c: (-c[0].value, c[0].id))
@@ -146,12 +154,19 @@ def win_loss(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None 
     no_reason: list[str] = []
     days: dict[str, list[int]] = {"won": [], "lost": []}
     for deal, outcome, day in closed:
-        total.add(outcome, deal.value)
-        rep = deal.owner or UNASSIGNED
-        reps.setdefault(rep, WinLossRow(rep)).add(outcome, deal.value)
+        parts = credited_values(deal.value, deal.owner, deal.splits)
+        parts.setdefault(deal.owner, 0.0)  # (a deal split 100% away is still its owner's to count)
+        value = deal.value if owner is None else parts.get(owner, 0.0)
+        owned = owner is None or deal.owner == owner
+        total.add(outcome, value, owned)
+        for who, part in parts.items():
+            if owner is None or who == owner:
+                rep = who or UNASSIGNED
+                reps.setdefault(rep, WinLossRow(rep)).add(outcome, part, who == deal.owner)
         product = deal.product or NO_PRODUCT
-        products.setdefault(product, WinLossRow(product)).add(outcome, deal.value)
-        days[outcome].append((day - deal.history[0].at.date()).days)
+        products.setdefault(product, WinLossRow(product)).add(outcome, value, owned)
+        if owned:
+            days[outcome].append((day - deal.history[0].at.date()).days)
         if outcome != "lost":
             continue
         if deal.lost_reason:
@@ -165,7 +180,7 @@ def win_loss(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None 
         for into in (row, stages_lost.setdefault(stage, LossRow(stage))):
             if into is not None:
                 into.deals.append(deal.id)
-                into.value += deal.value
+                into.value += value
     for key, row in reasons.items():
         row.name = spellings[key].most_common(1)[0][0]
     order = [s.name for s in stages]

@@ -258,10 +258,19 @@ class ReviewChanges(BoardCore):
         each would be paid (sales/forecast.py). Reading it is open to everyone on the board."""
         if not 0 <= commit_pct <= 100:
             raise Invalid("commit", "the commit threshold is a probability from 0 to 100, not {commit}", commit=commit_pct)
-        reps = self._reps_with(rep)
+        reps, former = self._forecast_reps(rep)
         start, end = self.period()
         return forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
-                        start, end, self.clock(), commit_pct, only=rep)
+                        start, end, self.clock(), commit_pct, only=rep, former=former)
+
+    def _forecast_reps(self, rep: str | None) -> tuple[list[str], list[str]]:
+        """The reps a forecast has rows for, and which of them have left: a rep who left the
+        board but earned in the cycle (former_reps) keeps a row, as they keep a payout statement,
+        so that the team's won value, quota and payouts are all of the same people's."""
+        former = self.former_reps()
+        if rep is None or rep not in former:
+            self._reps_with(rep)
+        return [*self.reps(), *former], former
 
     def forecast_trend(self, weeks: int = 8, commit_pct: int = DEFAULT_COMMIT,
                        rep: str | None = None) -> list[TrendPoint]:
@@ -270,7 +279,7 @@ class ReviewChanges(BoardCore):
         (rebuilt from the log)."""
         if not 1 <= weeks <= 52:
             raise Invalid("weeks", "a trend of 1 to 52 weeks, not {weeks}", weeks=weeks)
-        reps = self._reps_with(rep)
+        reps, former = self._forecast_reps(rep)
         now = self.clock()
         monday = week_start(now)
         moments = [monday - timedelta(weeks=k) for k in range(weeks - 1, -1, -1)] + [now]
@@ -286,7 +295,7 @@ class ReviewChanges(BoardCore):
                 except msgspec.ValidationError:
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
-                                                 commit_pct, only=rep), moment, len(deals)))
+                                                 commit_pct, only=rep, former=former), moment, len(deals)))
         return points
 
     def leaderboard(self) -> list[LeaderRow]:

@@ -212,7 +212,7 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def deal_detail(deal, stages, touches, tasks=()) -> str:
+def deal_detail(deal, stages, touches, tasks=(), now=None) -> str:
     from sales.deals import closed_on, stints, weighted_value
     from sales.splits import credit_text
 
@@ -241,10 +241,12 @@ def deal_detail(deal, stages, touches, tasks=()) -> str:
     if deal.payments or outcome == "won":
         lines.append(f"  {label(_('paid'))}{payment_text(deal)}")
     lines.append("  " + _("stages"))
-    for stint in stints(deal):
-        days = ((stint.end or stint.start) - stint.start).total_seconds() / 86400
+    for stint in stints(deal):  # the stage it is in now: how long so far (Pipedrive's and HubSpot's days in stage)
+        days = ((stint.end or now or stint.start) - stint.start).total_seconds() / 86400
         lines.append(f"    {when(stint.start.isoformat())}  {stint.stage}  "
-                     + (_("({days} days)").format(days=f"{days:.1f}") if stint.end else _("(now)")))
+                     + (_("({days} days)").format(days=f"{days:.1f}") if stint.end
+                        else _("(now, {days} days so far)").format(days=f"{days:.1f}") if now and days >= 0
+                        else _("(now)")))
     if tasks:
         lines.append("  " + _("tasks"))
         lines += [f"    {t.id}  {pad(_(STATUS_LABELS[t.status]), 8)}"

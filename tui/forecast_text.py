@@ -30,7 +30,8 @@ def _money_or_dash(value: float | None) -> str:
 
 
 def rep_cells(row: RepForecast, team: bool = False) -> list[str]:
-    name = _("team") if team else _("others") if row.rep == OTHERS else row.rep
+    name = (_("team") if team else _("others") if row.rep == OTHERS
+            else _("{rep} (left)").format(rep=row.rep) if row.left else row.rep)
     return [name, num_or_dash(row.quota), num_or_dash(row.won), num_or_dash(row.commit), num_or_dash(row.best_case),
             num_or_dash(row.weighted), num_or_dash(row.forecast), short_or_met(row.gap, _("met")),
             times_or_dash(row.coverage), _money_or_dash(row.payout), _money_or_dash(row.payout_commit),
@@ -91,6 +92,11 @@ def notes(result: Forecast) -> list[str]:
     if team.later:
         found.append(_("Closing after the cycle (not counted): {ids}, worth {value} in all").format(
             value=num_or_dash(team.later), ids=some(team.later_ids)))
+    if zero := [r.rep for r in result.reps if r.quota == 0]:
+        found.append(_("A quota of 0 sets no target, so no to go or coverage: {reps}").format(reps=", ".join(zero)))
+    if any(r.left for r in result.reps):
+        found.append(_("(left): left the board during the cycle; what they won and earned in it is still theirs, "
+                       "and the team's"))
     if any(r.rep == OTHERS for r in result.reps):
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
     return found

@@ -630,3 +630,16 @@ def test_a_plain_deals_file_imported_twice_is_refused_the_second_time(run, tmp_p
     path.write_text("title,account,owner,stage,value\nAcme renewal,Acme,ali,Won,12000\n")  # another deal
     assert run("deal", "import", str(path))[0] == 0
     assert len(json.loads(run("deal", "list", "--json")[1])) == 3
+
+
+def test_deal_show_says_how_long_the_deal_has_been_in_its_stage(team, run, monkeypatch) -> None:
+    from datetime import datetime, timedelta
+
+    from store.board import Board
+
+    made = datetime.now().astimezone() - timedelta(days=3, hours=12)
+    Board(team, actor="dana", clock=lambda: made).add_deal("Acme pilot", owner="ali", value=1000)  # D-1
+    code, out, _ = run("deal", "show", "D-1")
+    assert code == 0 and "  Lead  (now, 3.5 days so far)" in out  # Pipedrive's and HubSpot's days in stage
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "  Lead  （至今，已 3.5 天）" in run("deal", "show", "D-1")[1]

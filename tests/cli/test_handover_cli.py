@@ -153,3 +153,20 @@ def test_budget_lines_alone_do_not_hold_a_removal_and_are_said_in_chinese(team, 
     code, out, _ = run("member", "remove", "ali", "--to", "bea")
     assert code == 0 and "已把 ali 的 0 个进行中的商机、0 个未完成的任务和 1 个未结的预算项移交给 bea" in out
     assert Board(team, actor="dana").budget_line("B-1").requested_by == "bea"
+
+
+def test_the_forecast_keeps_a_row_for_a_rep_who_left_and_counts_their_payout(team, run, monkeypatch) -> None:
+    lead = Board(team, actor="dana")
+    lead.save_incentive_plan({"name": "Flat", "quota": 10000, "tiers": [{"from_pct": 0, "rate": 10}]})
+    lead.add_deal("Acme", owner="ali", value=5000, stage="Won")  # D-1: ali's 10% of 5,000 = 500.00
+    assert run("member", "remove", "ali", "--to", "bea")[0] == 0
+    code, out, err = run("forecast")
+    assert (code, err) == (0, "")
+    rows = {line.split("  ")[0]: line.split() for line in out.splitlines()[2:4]}
+    assert rows["ali (left)"][2:4] == ["10,000", "5,000"] and rows["ali (left)"][-3:] == ["500.00"] * 3
+    team_row = next(line.split() for line in out.splitlines() if line.startswith("team"))
+    assert team_row[1:3] == ["20,000", "5,000"] and team_row[-3:] == ["500.00"] * 3  # ali's quota and pay too
+    assert "(left): left the board during the cycle; what they won and earned in it is still theirs" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("forecast")
+    assert code == 0 and "ali（已离开）" in out and "（已离开）：本周期内离开了看板" in out

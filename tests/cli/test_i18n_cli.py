@@ -178,7 +178,7 @@ def test_an_empty_deal_list_and_deal_show_speak_chinese(run, monkeypatch) -> Non
                          "  预计成交  2026-12-22",
                          "  下一步    –"]
     assert lines[7] == "  预测      按阶段（自动）" and lines[8] == "  阶段历史"
-    assert lines[9].endswith("  Lead  （至今）")
+    assert lines[9].endswith("  Lead  （至今，已 0.0 天）")  # made just now
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, out, _ = run("deal", "show", "D-1")
     assert out.splitlines()[1:9] == ["  account   Acme  (key account)", "  owner     dana", "  stage     Lead",

@@ -131,3 +131,14 @@ def test_ticking_what_is_already_ticked_says_so_and_logs_nothing(run) -> None:
     assert code == 0 and out.strip() == "1 was already ticked"
     code, out, _ = run("review", "tick", "2", "--undo")
     assert code == 0 and out.strip() == "2 was not ticked"
+
+
+def test_weekly_json_is_english_in_the_chinese_interface(run, monkeypatch) -> None:
+    """`uplift weekly --json` under UPLIFT_LANG=zh gave the items' Chinese text: a script reading it
+    saw another text in each language."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("weekly")[1].splitlines()[1] == "[ ] 1. 逐个阶段过一遍商机管道"  # a person reads Chinese
+    data = json.loads(run("weekly", "--json")[1])
+    assert data["items"][0]["text"] == "Walk the deal pipeline stage by stage"
+    item = json.loads(run("weekly", "3", "--json")[1])
+    assert (item["text"], item["done"]) == ("Compare each stage's conversion with last week", True)

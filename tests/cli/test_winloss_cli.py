@@ -83,3 +83,16 @@ def test_lost_deals_without_value_are_said_to_be_so(run) -> None:
     first = run("winloss")[1].splitlines()[1]
     assert first.startswith("Won 1 of 2 (50%) · 10,000 of 10,000 by value (100%)")
     assert first.endswith("the lost deals carry no value, so by value says little")
+
+
+def test_a_split_won_deal_counts_each_reps_share_in_value_and_the_deal_to_its_owner(closed) -> None:
+    # D-1 (ali, won 10,000) split bea=40: ali 6,000 and bea 4,000, as their payouts count it
+    assert closed("deal", "edit", "D-1", "--split", "bea=40")[0] == 0
+    code, out, _ = closed("winloss")
+    assert code == 0
+    assert "ali  1    1     50%       6,000      4,000       60%" in out  # 6,000 of 10,000 closed
+    assert "bea  0    2     0%        4,000      8,000       33.3%" in out  # 4,000 of 12,000
+    assert "all  1    3     25%       10,000     12,000      45.5%" in out  # the team: every deal once, whole
+    code, out, _ = closed("winloss", "--mine", "--json", user="bea")
+    total = json.loads(out)["total"]
+    assert (total["won"], total["lost"], total["won_value"], total["lost_value"]) == (0, 2, 4000, 8000)

@@ -109,3 +109,42 @@ def test_reasons_offered_the_boards_own_first_then_the_usual_ones() -> None:
     assert offered[:2] == ["Price", "competitor"]  # price twice (first spelling seen), then competitor
     assert offered[2:] == [r for r in LOST_REASONS if r not in ("price", "competitor")]
     assert known_reasons([], ["preis", "Wettbewerb"]) == ["preis", "Wettbewerb"]
+
+
+def split(deal_: Deal, **shares: float) -> Deal:
+    from sales.splits import Split
+
+    return Deal(**{**{f: getattr(deal_, f) for f in deal_.__struct_fields__},
+                   "splits": [Split(rep, share) for rep, share in shares.items()]})
+
+
+# D-11 ali won 10,000 split bea=40 (ali 6,000, bea 4,000); D-12 bea lost 3,000.03 split ali=50
+# (ali 1,500.02, bea 1,500.01: the owner gets what the split leaves, to the cent);
+# D-13 chen won 2,000 split dev=100 (chen keeps the deal, dev all its value).
+SPLIT = [
+    split(deal(11, "ali", "GTX", 10000, ("Lead", at(10, 1)), ("Won", at(10, 11))), bea=40),
+    split(deal(12, "bea", "GTX", 3000.03, ("Lead", at(10, 1)), ("Lost", at(10, 21)), reason="price"), ali=50),
+    split(deal(13, "chen", "Pro", 2000, ("Lead", at(10, 1)), ("Won", at(10, 31))), dev=100),
+]
+
+
+def test_a_split_deal_counts_each_reps_share_of_its_value_and_the_deal_to_its_owner() -> None:
+    result = win_loss(SPLIT, DEFAULT_STAGES, START, END)
+    reps = {r.name: (r.won, r.lost, r.won_value, r.lost_value, r.win_rate) for r in result.by_rep}
+    assert reps == {"ali": (1, 0, 6000, 1500.02, 100.0), "bea": (0, 1, 4000, 1500.01, 0.0),
+                    "chen": (1, 0, 0, 0, 100.0), "dev": (0, 0, 2000, 0, None)}
+    ali = next(r for r in result.by_rep if r.name == "ali")
+    assert ali.value_win_rate == pytest.approx(100 * 6000 / 7500.02)
+    total = result.total  # the team counts every deal once, whole
+    assert (total.won, total.lost, total.won_value, total.lost_value) == (2, 1, 12000, 3000.03)
+    assert sum(r.won_value for r in result.by_rep) == total.won_value
+
+
+def test_one_reps_win_loss_takes_the_deals_they_share_at_their_share() -> None:
+    bea = win_loss(SPLIT, DEFAULT_STAGES, START, END, owner="bea")
+    assert [(r.name, r.won, r.lost, r.won_value, r.lost_value) for r in bea.by_rep] == [("bea", 0, 1, 4000, 1500.01)]
+    assert (bea.total.won, bea.total.lost, bea.total.won_value, bea.total.lost_value) == (0, 1, 4000, 1500.01)
+    assert [(r.name, r.deals, r.value) for r in bea.reasons] == [("price", ["D-12"], 1500.01)]
+    assert bea.days_to_win is None and bea.days_to_lose == 20  # D-12 is hers: Lead 10-01 to Lost 10-21
+    dev = win_loss(SPLIT, DEFAULT_STAGES, START, END, owner="dev")
+    assert (dev.total.won, dev.total.won_value, [p.name for p in dev.by_product]) == (0, 2000, ["Pro"])

@@ -172,3 +172,20 @@ def test_an_activity_goal_is_measured_by_the_activity_log(tmp_path) -> None:
     result = next(r for r in board.goal_results() if r.goal == goal.id)
     assert (result.actual, result.attainment) == (3, 7.5)
     assert result.source == "activities logged in the cycle (calls, visits, meetings, emails)"
+
+
+def test_a_rep_who_left_keeps_a_forecast_row_and_the_teams_payout_counts_them(tmp_path) -> None:
+    board = Board(tmp_path / "fl", actor="dana", clock=lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
+    board.import_plan(parse_plan_text(SAMPLE).document)
+    before = board.forecast().team
+    board.remove_member("ali", to="bea")  # ali's open deals go to bea; his wins (42,400, paid 918) stay his
+    result = board.forecast()
+    ali = next(r for r in result.reps if r.rep == "ali")
+    assert (ali.left, ali.quota, ali.won, ali.payout, ali.best_case) == (True, 60000, 42400, 918, 0)
+    assert ali.gap is None and ali.coverage is None  # nothing left for him to close
+    assert not any(r.left for r in result.reps if r.rep != "ali") and "" not in [r.rep for r in result.reps]
+    team = result.team  # the same people's won value, quota and payouts as before he left
+    assert (team.won, team.quota, team.payout) == (before.won, before.quota, before.payout)
+    assert team.payout == sum(s.total for s in board.payouts())
+    assert board.forecast("ali").reps[0].payout == 918  # his own, by name
+    assert board.forecast_trend(1)[-1].quota == before.quota

@@ -187,6 +187,43 @@ async def test_closed_deals_show_the_day_they_closed(team) -> None:
     assert flags == {"D-1": "won Nov 9", "D-2": "lost Nov 12", "D-3": "no close date  STUCK 18d"}
 
 
+async def test_s_sorts_the_cards_of_each_stage_by_close_date_then_by_time_in_stage(team, monkeypatch) -> None:
+    """Pipedrive sorts a pipeline's deals within their stages; so does `s`: biggest first (as the
+    board opens), by close date (soonest first, none last; a closed deal by the day it closed),
+    longest in the stage, and back."""
+    from datetime import date, datetime, timezone
+
+    def at(day: int):
+        return lambda: datetime(2026, 11, day, 9, tzinfo=timezone.utc)
+
+    Board(team, actor="dana", clock=at(2)).add_deal("Big", owner="ali", value=9000, close=date(2026, 12, 20))   # D-1
+    Board(team, actor="dana", clock=at(1)).add_deal("Mid", owner="ali", value=5000)                            # D-2
+    Board(team, actor="dana", clock=at(5)).add_deal("Small", owner="bea", value=100, close=date(2026, 12, 1))  # D-3
+    Board(team, actor="dana", clock=at(1)).add_deal("Lost big", owner="bea", value=800)                        # D-4
+    Board(team, actor="dana", clock=at(1)).add_deal("Lost small", owner="bea", value=300)                      # D-5
+    Board(team, actor="dana", clock=at(12)).move_deal("D-4", "Lost")
+    Board(team, actor="dana", clock=at(10)).move_deal("D-5", "Lost")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana", clock=at(20)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert columns(app)["Lead"] == ["D-1", "D-2", "D-3"]  # biggest first
+        status = app.screen.query_one("#pipeline-status")
+        assert not status.display
+        await pilot.press("s")
+        await pilot.pause()
+        assert columns(app)["Lead"] == ["D-3", "D-1", "D-2"]  # Dec 1, Dec 20, none
+        assert columns(app)["Lost"] == ["D-5", "D-4"]  # lost Nov 10, Nov 12 (the day on their cards)
+        assert status.display and str(status.content) == "排序：按成交日期 · 按 s 换一种排序"
+        await pilot.press("s")
+        await pilot.pause()
+        assert columns(app)["Lead"] == ["D-2", "D-1", "D-3"]  # in Lead since Nov 1, 2, 5
+        assert str(status.content) == "排序：在阶段中停留最久的在前 · 按 s 换一种排序"
+        await pilot.press("s")
+        await pilot.pause()
+        assert columns(app)["Lead"] == ["D-1", "D-2", "D-3"] and not status.display
+
 async def test_in_chinese_an_open_card_says_expected_close_and_a_closed_one_won_or_lost(team, monkeypatch) -> None:
     """成交 alone reads as closed (won): an open deal's date is when it is expected to close."""
     from datetime import date, datetime, timezone

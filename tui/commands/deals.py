@@ -151,7 +151,7 @@ def cmd_deal_show(args: argparse.Namespace) -> int:
 
         print_json({"deal": deal, "paid": paid_on(deal), "activities": touches, "tasks": tasks})
     else:
-        print(deal_detail(deal, board.stages(), touches, tasks))
+        print(deal_detail(deal, board.stages(), touches, tasks, board.clock()))
     return EXIT_OK
 
 

@@ -31,13 +31,14 @@ def cmd_weekly(args: argparse.Namespace) -> int:
                        flag="--undo" if args.undo else "--toggle")
     board = open_board(args)
     day = _week(board, args.week)
+    lang = "en" if args.json else language()  # --json is English in every language, as scripts read it
     if args.number is not None:
         before = board.checklist("weekly", day, lang=language())
         was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
         done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo,
                                     which="weekly", day=day)
         if args.json:  # what the item is now, as the listing's items say it
-            text, tick = board.checklist("weekly", day, lang=language())[args.number - 1]
+            text, tick = board.checklist("weekly", day, lang=lang)[args.number - 1]
             print_json({"week": iso_week(day), "number": args.number, "text": text, "done": done,
                         "by": tick.by if tick else None, "at": tick.at if tick else None})
             return EXIT_OK
@@ -47,7 +48,7 @@ def cmd_weekly(args: argparse.Namespace) -> int:
             said = _("ticked {n} for {week}") if done else _("unticked {n} for {week}")
         print(said.format(n=args.number, week=iso_week(day)))
         return EXIT_OK
-    items = board.checklist("weekly", day, lang=language())
+    items = board.checklist("weekly", day, lang=lang)
     moved = board.week_movement(day)
     if args.json:
         print_json({"week": iso_week(day), "items": [

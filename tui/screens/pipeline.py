@@ -37,6 +37,11 @@ from tui.widgets.kanban import CardData, ColumnData, Kanban, whole_parts
 CARDS_SHOWN = 8
 COMPACT_WIDTH = 60  # a funnel this wide, too short for its lines, puts each stage on one line
 COMPACT_SPARK = 8  # the least sparkline worth drawing beside a stage's numbers
+#: The orders cards take within a stage, `s` stepping through them (Pipedrive's sort of the
+#: pipeline view): the biggest deals first (the board's order), by the date on the card (the
+#: soonest expected close first, none last; a closed deal's closing day), or those longest in
+#: their stage first (the ones rotting).
+SORTS = (("value", N_("biggest first")), ("close", N_("by close date")), ("age", N_("longest in stage")))
 EMPTY_PIPELINE = N_("No deals yet. Press n to add one, or import a file with "
                     "`uplift deal import FILE.csv`. Press ? for all keys.")
 
@@ -47,6 +52,19 @@ def money(value: float) -> str:
         if abs(value) >= limit:
             return f"{value / limit:.1f}{suffix}"
     return f"{value:.0f}"
+
+
+def sorted_cards(deals: list[Deal], order: str, outcome: str = "open") -> list[Deal]:
+    """A stage's deals in `order` (SORTS; they come biggest first, which ties keep). By close
+    date is by the date the card shows: an open deal's expected close (none last), a closed
+    one's closing day."""
+    if order == "close":
+        def day(deal: Deal) -> date | None:
+            return deal.close if outcome == "open" else closed_on(deal, outcome)
+        return sorted(deals, key=lambda d: (day(d) is None, day(d) or date.max))
+    if order == "age":  # entered the stage it is in longest ago
+        return sorted(deals, key=lambda d: d.history[-1].at.timestamp() if d.history else float("inf"))
+    return deals
 
 
 def deal_card(deal: Deal, outcome: str, today: date, stuck: int | None = None) -> CardData:
@@ -240,6 +258,7 @@ class PipelineScreen(BoardView):
         Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
         Binding("m", "mine", N_("Mine"), id="pipeline.mine"),
         Binding("u", "toggle_funnel", N_("Funnel"), id="pipeline.funnel"),
+        Binding("s", "sort", N_("Sort"), show=False, id="pipeline.sort"),
         Binding("w", "app.weekly_review", N_("Weekly review"), id="pipeline.weekly"),
         Binding("F", "app.forecast", N_("Forecast"), id="pipeline.forecast"),
         Binding("W", "app.win_loss", N_("Win/loss"), id="pipeline.winloss"),
@@ -249,6 +268,7 @@ class PipelineScreen(BoardView):
         super().__init__()
         self.stages: list[Stage] = []
         self.owner_filter: str | None = None
+        self.sort_by = SORTS[0][0]
         self.funnel_rows: list[FunnelRow] = []
         self._redrawing = asyncio.Lock()
 
@@ -311,7 +331,7 @@ class PipelineScreen(BoardView):
                 in_stage.append(deal)
         columns = []
         for stage in stages:
-            in_stage = by_stage[stage.name]
+            in_stage = sorted_cards(by_stage[stage.name], self.sort_by, stage.outcome)
             cards = in_stage[:CARDS_SHOWN]
             if focused and all(d.id != focused for d in cards):
                 cards += [d for d in in_stage[CARDS_SHOWN:] if d.id == focused]
@@ -336,11 +356,16 @@ class PipelineScreen(BoardView):
 
     def show_status(self, total: int) -> None:
         status = self.query_one("#pipeline-status", Static)
+        said = []
+        if self.owner_filter:
+            said.append(_("Deals of {name} · m shows everyone's").format(name=self.owner_filter))
+        if self.sort_by != SORTS[0][0]:
+            said.append(_("Sorted: {order} · s sorts again").format(order=_(dict(SORTS)[self.sort_by])))
         if total == 0:
             update(status, _(EMPTY_PIPELINE))
-        elif self.owner_filter:
-            update(status, _("Deals of {name} · m shows everyone's").format(name=self.owner_filter))
-        status.display = total == 0 or bool(self.owner_filter)
+        elif said:
+            update(status, " · ".join(said))
+        status.display = total == 0 or bool(said)
 
     # ------------------------------------------------------------------ moving
 
@@ -507,6 +532,13 @@ class PipelineScreen(BoardView):
         self.app.push_screen(FeedScreen())
         if deal is not None:
             tell(self, _("type {id} in the filter to see only that deal").format(id=deal.id))
+
+    async def action_sort(self) -> None:
+        """The next order of the cards within each stage (SORTS), the focused card kept."""
+        names = [name for name, _words in SORTS]
+        self.sort_by = names[(names.index(self.sort_by) + 1) % len(names)]
+        await self.refresh_board()
+        tell(self, _("Cards sorted: {order}").format(order=_(dict(SORTS)[self.sort_by])))
 
     async def action_mine(self) -> None:
         """My deals; again (or on anyone's, as the forecast shows them): everyone's, as the
