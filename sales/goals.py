@@ -175,6 +175,29 @@ def target_value(goal: Goal) -> float | None:
     return goal.baseline * (1 + goal.target / 100)
 
 
+def settle_direction(goal: Goal, said: bool) -> None:
+    """Read a goal's way from its numbers, as Lattice and Tability do: a target below the baseline
+    is a decrease (churn from 12% to 8%), one above it an increase. An increase or decrease not
+    said follows them; one said against them is refused (a Reason), rather than kept to make every
+    progress and pace read backwards. "Stay above/below" is kept as said (either can hold from
+    either side); so is the way of a goal without both numbers, or with a target equal to its
+    baseline."""
+    target = target_value(goal)
+    if goal.direction not in ("increase", "decrease") or goal.baseline is None or target is None \
+            or target == goal.baseline:
+        return
+    way = "decrease" if target < goal.baseline else "increase"
+    if way != goal.direction:
+        if said:
+            raise Reason("the target {target} is below the baseline {baseline}: an increase needs a higher target "
+                         "(leave the direction out and a lower target is taken as a decrease)"
+                         if goal.direction == "increase" else
+                         "the target {target} is above the baseline {baseline}: a decrease needs a lower target "
+                         "(leave the direction out and a higher target is taken as an increase)",
+                         target=number(target), baseline=number(goal.baseline))
+        goal.direction = way
+
+
 def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> str:
     """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet. `verbs` are the
     directions' words (the interface passes them translated)."""

@@ -14,8 +14,8 @@ from typing import Any
 import msgspec
 
 from sales import smart
-from sales.errors import Invalid, NotFound, Refused, Word
-from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
+from sales.errors import Invalid, NotFound, Reason, Refused, Word
+from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, settle_direction
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
@@ -97,7 +97,7 @@ class GoalChanges(BoardCore):
         def build(tx: Transaction) -> Goal:
             self._check("goal.add")
             data = {"title": title, **given(fields), "id": format_id("goal", tx.nextnumber("goal"))}
-            goal = self._validate_goal(data)
+            goal = self._validate_goal(data, said=fields.get("direction") is not None)
             self._put_new(tx, "goal.add", "goal", goal)
             return goal
         return self._transact(build)
@@ -108,7 +108,8 @@ class GoalChanges(BoardCore):
             old = self.goal(goal_id)
             self._check("goal.edit")
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
-            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None},
+                                      said=fields.get("direction") is not None)
             if changed_keys(old, new):
                 self._put_update(tx, "goal.edit", "goal", old, new)
             return new
@@ -170,12 +171,18 @@ class GoalChanges(BoardCore):
             return old
         return self._transact(build)
 
-    def _validate_goal(self, data: dict) -> Goal:
+    def _validate_goal(self, data: dict, said: bool = False) -> Goal:
+        """`said`: the direction was given in this change (else it follows baseline and target:
+        sales.goals.settle_direction)."""
         if isinstance(data.get("baseline"), str):
             data = self._baseline_from_snapshot(data)
         if not (data.get("parent") or "").strip():
             data = {**data, "parent": None}  # "" clears it
         goal = convert(data, Goal)
+        try:
+            settle_direction(goal, said)
+        except Reason as error:
+            raise Invalid("direction", error) from None
         if goal.owner:
             self._check_member(goal.owner, "owner")
         if goal.parent:

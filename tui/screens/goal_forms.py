@@ -105,6 +105,8 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
     def save(values: dict) -> Goal:
         fields = goal_fields(board, values, goal)
         if goal is None:
+            if fields.get("direction") == "increase":  # the box as it opened: the numbers say the way
+                del fields["direction"]  # (a target below the baseline is a decrease: settle_direction)
             return board.add_goal(fields.pop("title"), **fields)
         return board.update_goal(goal.id, **form.changed_here(fields, lambda was: goal_fields(board, was, goal)))
 
