@@ -287,6 +287,16 @@ def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequ
     return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
 
 
+def percent_refusal(text: str, unit: str) -> Reason | None:
+    """Why a value typed with `%` cannot be taken for a goal measured in `unit`: `50%` is 50 of a
+    goal in %, but of one in $ or customers it is a share of something unsaid, and taking it as 50
+    would put the goal at $50. None when it can (no `%`, a goal in %, or one with no unit)."""
+    if not text.strip().endswith("%") or not unit or unit == "%":
+        return None
+    return Reason("{value!r} is a percentage, but the goal is measured in {unit}: give its value in {unit}",
+                  value=text.strip(), unit=unit)
+
+
 def parse_target(text: str) -> tuple[float, str]:
     """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline."""
     word = text.strip()

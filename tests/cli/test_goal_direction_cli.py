@@ -76,3 +76,17 @@ def test_a_plan_file_without_a_direction_takes_it_from_the_numbers(run, tmp_path
     plan.write_text("goals:\n- title: Cut churn\n  baseline: 12\n  target: 8\n" + said)
     assert run("plan", "import", plan)[0] == 0
     assert _goal(run)["direction"] == expected
+
+
+def test_a_percentage_is_no_value_for_a_goal_measured_in_dollars(run, monkeypatch) -> None:
+    """`50%` was taken as 50: a revenue goal at $50."""
+    run("goal", "add", "Grow revenue", "--metric", "revenue", "--unit", "$", "--baseline", "1.2M", "--target", "1.38M")
+    run("goal", "add", "Win rate", "--metric", "win_rate", "--unit", "%", "--baseline", "31", "--target", "40")
+    code, out, err = run("goal", "checkin", "G-1", "50%", user="ali")
+    assert (code, out) == (2, "")
+    assert err == "uplift: value: '50%' is a percentage, but the goal is measured in $: give its value in $\n"
+    assert json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]["checkins"] == []
+    code, out, _ = run("goal", "checkin", "G-2", "36%", user="ali")  # a rate is given in %
+    assert code == 0 and "at 36%; 56% of the way" in out  # 5 of 9 points
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("goal", "checkin", "G-1", "50%")[2] == "uplift: value: '50%' 是百分比，但该目标以 $ 计量：请以 $ 填写数值\n"

@@ -698,3 +698,19 @@ async def test_a_new_goal_with_a_target_below_its_baseline_is_a_decrease(team) -
         assert "the target 8 is below the baseline 12" in text_of(app, "#error-direction")
         await pilot.press("escape")
     assert Board(team, actor="dana").goal("G-1").direction == "decrease"
+
+
+async def test_a_percentage_checked_in_on_a_goal_in_dollars_is_refused_beside_the_value(team) -> None:
+    Board(team, actor="dana", clock=lambda: NOW).add_goal(
+        "Grow revenue", owner="dana", metric="revenue", unit="$", baseline=1_200_000, target=1_380_000)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await pilot.press("c")
+        await fill(pilot, app, value="50%")
+        assert isinstance(app.screen, FieldsForm)
+        assert "'50%' is a percentage, but the goal is measured in $" in text_of(app, "#error-value")
+        await pilot.press("escape")
+    assert Board(team, actor="dana").checkins("G-1") == []

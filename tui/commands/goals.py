@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid
-from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, ROLLUPS, parse_target
+from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, ROLLUPS, parse_target, percent_refusal
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
@@ -113,7 +113,10 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     from tui.goals_output import report_json
 
     board = open_board(args)
-    entry = board.checkin(args.id, cli_number(args.value, "value"), args.confidence, args.comment or "")
+    value = cli_number(args.value, "value")
+    if why := percent_refusal(args.value, board.goal(args.id).unit):
+        raise Invalid("value", why)
+    entry = board.checkin(args.id, value, args.confidence, args.comment or "")
     report = board.report(entry.goal)
     if args.json:
         print_json({"checkin": entry, "goal": report_json(report)})

@@ -21,6 +21,7 @@ from sales.goals import (
     Goal,
     Strategy,
     parse_target,
+    percent_refusal,
 )
 from sales.numbers import parse_number
 from sales.pace import describe_value
@@ -186,7 +187,10 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     def save(values: dict):
         if not values["value"].strip():
             raise Invalid("value", "give the metric's value now")
-        return board.checkin(goal.id, _number(values["value"], "value"), values["confidence"], values["comment"])
+        value = _number(values["value"], "value")
+        if why := percent_refusal(values["value"], goal.unit):
+            raise Invalid("value", why)
+        return board.checkin(goal.id, value, values["confidence"], values["comment"])
 
     return FieldsForm(_("Check in on {id}  {title}").format(id=goal.id, title=goal.title), rows, save)
 
