@@ -57,11 +57,13 @@ class GoalChanges(BoardCore):
     def goal_history(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float]]:
         """(period, value) points of `metric` in exactly `scope`, oldest first, from diagnoses.
         Rates (win rate, repurchase rate, shares) come in percent, as goals state them (a
-        diagnosis keeps them as fractions: 0.31 is a goal's 31%)."""
+        diagnosis keeps them as fractions: 0.31 is a goal's 31%). A scope field of `all` narrows nothing."""
         from sales.kpis import RATE_METRICS
 
         name = "_".join(metric.casefold().split())
         scale = 100.0 if name in RATE_METRICS else 1.0
+        # `all` in a field is the whole of it (every region): the diagnosis's whole-data numbers
+        scope = {key: value for key, value in scope.items() if value.casefold() != "all"}
         try:
             return [(h["period"], round(h["value"] * scale, 6)) for h in self.metric_history(name, scope)]
         except Invalid:
