@@ -8,7 +8,7 @@ and the goal is told "no history to judge by".
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 import msgspec
@@ -117,17 +117,25 @@ class GoalChanges(BoardCore):
             return new
         return self._transact(build)
 
-    def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "") -> CheckIn:
-        """Record where a goal's metric stands now, as the actor, at the board's clock."""
+    def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "",
+                on: date | str | None = None) -> CheckIn:
+        """Record where a goal's metric stands now, as the actor, at the board's clock; `on`: where
+        it stood on a past day (a check-in forgotten last week, as Tability lets one be dated), at
+        noon of that day. It joins the history in its place: the latest check-in still counts."""
         def build(tx: Transaction) -> CheckIn:
             goal = self.goal(goal_id)
             self._check("goal.checkin")
             if goal.rollup is not None:
                 why = checkin_refusal(goal, self.goals())  # (sales/rollup.py words it)
                 raise Refused(why)
+            now = self.clock()
+            day = _day(on)
+            if day is not None and day > now.date():
+                raise Invalid("date", "a check-in says where the metric stood; {date} is still to come", date=day)
+            at = now if day is None or day == now.date() else datetime.combine(day, time(12), now.tzinfo)
             entry = convert({"id": format_id("checkin", tx.nextnumber("checkin")), "goal": goal.id,
                              "value": value, "confidence": confidence, "comment": comment,
-                             "at": self.clock().isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
+                             "at": at.isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
             self._put_new(tx, "goal.checkin", "checkin", entry)
             return entry
         return self._transact(build)
@@ -223,6 +231,15 @@ class GoalChanges(BoardCore):
         return list(dict.fromkeys(linked))
 
 
+
+
+def _day(on: date | str | None) -> date | None:
+    if on is None or isinstance(on, date):
+        return on
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise Invalid("date", "{value!r} is not a date: write it as YYYY-MM-DD", value=on) from None
 
 
 def _date(text: str | None) -> date | None:

@@ -714,3 +714,23 @@ async def test_a_percentage_checked_in_on_a_goal_in_dollars_is_refused_beside_th
         assert "'50%' is a percentage, but the goal is measured in $" in text_of(app, "#error-value")
         await pilot.press("escape")
     assert Board(team, actor="dana").checkins("G-1") == []
+
+
+async def test_a_check_in_is_dated_in_the_past_from_the_form_and_a_future_day_is_refused(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue", owner="dana", metric="revenue", baseline=100, target=200)
+    lead.checkin("G-1", 130)  # today (2026-11-26)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await pilot.press("c")
+        await fill(pilot, app, value="140", date="tomorrow")
+        assert isinstance(app.screen, FieldsForm)
+        assert "2026-11-27 is still to come" in text_of(app, "#error-date")
+        await fill(pilot, app, value="120", date="-1w")
+        assert isinstance(app.screen, GoalsScreen)
+        assert "30% of the way" in text_of(app, "#goal-pace")  # today's 130 still counts
+    first, second = Board(team, actor="dana").checkins("G-1")
+    assert (first.value, str(first.at), second.value) == (120, "2026-11-19 12:00:00+00:00", 130)

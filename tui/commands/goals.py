@@ -116,14 +116,19 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     value = cli_number(args.value, "value")
     if why := percent_refusal(args.value, board.goal(args.id).unit):
         raise Invalid("value", why)
-    entry = board.checkin(args.id, value, args.confidence, args.comment or "")
+    entry = board.checkin(args.id, value, args.confidence, args.comment or "",
+                          on=cli_date(board, args.date, "date") or None)
     report = board.report(entry.goal)
     if args.json:
         print_json({"checkin": entry, "goal": report_json(report)})
     else:
         # the value as read, not as typed: `12,5` is shown as the 12.5 it was taken for
-        print(_("{id}: {goal} at {value}; {pace}").format(id=entry.id, goal=entry.goal, pace=pace_text(report.pace),
-                                                          value=describe_value(entry.value, report.goal.unit)))
+        said = dict(id=entry.id, goal=entry.goal, pace=pace_text(report.pace),
+                    value=describe_value(entry.value, report.goal.unit))
+        if args.date is None:
+            print(_("{id}: {goal} at {value}; {pace}").format(**said))
+        else:  # (a past day's value, which counts only if no later one does: the pace says the latest's)
+            print(_("{id}: {goal} at {value} on {date}; {pace}").format(date=entry.at.date(), **said))
     return EXIT_OK
 
 
@@ -251,6 +256,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("value")
     checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track")
     checkin.add_argument("--comment", metavar="TEXT")
+    checkin.add_argument("--date", metavar="DATE", help=_("where it stood on a past day (YYYY-MM-DD, yesterday, -1w; default now)"))
     checkin.add_argument("--json", action="store_true")
 
     strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(

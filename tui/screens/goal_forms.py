@@ -178,9 +178,12 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
         (("value", _("Value of {metric} now").format(metric=goal.metric or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
-                                                allow_blank=False, value="on_track"))),
+                                                allow_blank=False, value="on_track")),
+         ("date", _("Date"), text_input("", placeholder=DATE_PLACEHOLDER))),
         # under the row: a label beside another is one line, and the last value would be cut
-        Hint(_("Last: {value}").format(value=describe_value(now, goal.unit))),
+        # (one line with the date's: at 80×24 a line more pushes the comment out of sight)
+        Hint(_("Last: {value}").format(value=describe_value(now, goal.unit)) + "  ·  "
+             + _("Date: empty for now, or a past day (yesterday, -1w)")),
         ("comment", _("Comment"), text_input("", placeholder=_("what moved it, what is in the way"))),
     ]
 
@@ -190,7 +193,12 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
         value = _number(values["value"], "value")
         if why := percent_refusal(values["value"], goal.unit):
             raise Invalid("value", why)
-        return board.checkin(goal.id, value, values["confidence"], values["comment"])
+        day = values["date"].strip()
+        try:
+            on = parse_date(day, board.today()) if day else None
+        except DateError as error:
+            raise Invalid("date", error) from None
+        return board.checkin(goal.id, value, values["confidence"], values["comment"], on=on)
 
     return FieldsForm(_("Check in on {id}  {title}").format(id=goal.id, title=goal.title), rows, save)
 
