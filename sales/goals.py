@@ -115,6 +115,10 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.metric = clean_line(self.metric)
         self.unit = clean_line(self.unit)
         self.baseline_source = clean_line(self.baseline_source)
+        if self.baseline is not None:
+            self.baseline += 0.0  # a typed `-0` is 0 (JSON said -0.0)
+        if self.target is not None:
+            self.target += 0.0
         if not self.title:
             raise Reason("a goal needs a title")
         if self.start and self.deadline and self.deadline < self.start:
@@ -134,6 +138,7 @@ class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         self.comment = clean_multiline(self.comment)
+        self.value += 0.0  # a typed `-0` is 0 (JSON said -0.0)
 
 
 def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> Reason | None:

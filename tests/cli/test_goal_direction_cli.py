@@ -90,3 +90,10 @@ def test_a_percentage_is_no_value_for_a_goal_measured_in_dollars(run, monkeypatc
     assert code == 0 and "at 36%; 56% of the way" in out  # 5 of 9 points
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("goal", "checkin", "G-1", "50%")[2] == "uplift: value: '50%' 是百分比，但该目标以 $ 计量：请以 $ 填写数值\n"
+
+
+def test_minus_zero_is_zero(run) -> None:
+    """`-0` was kept as -0.0: `--json` said "value":-0.0, "baseline":-0.0."""
+    run("goal", "add", "New customers", "--baseline", "-0", "--target", "10")
+    out = run("goal", "checkin", "G-1", "-0", "--json")[1]
+    assert '"value":0.0' in out and '"baseline":0.0' in out and "-0.0" not in out
