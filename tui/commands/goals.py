@@ -132,6 +132,16 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_goal_uncheck(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    entry = board.delete_checkin(args.id)
+    report = board.report(entry.goal)
+    print(_("deleted {id} ({value} on {goal}); {goal} now {now}; {pace}").format(
+        id=entry.id, value=describe_value(entry.value, report.goal.unit), goal=entry.goal,
+        now=describe_value(report.pace.current, report.goal.unit), pace=pace_text(report.pace)))
+    return EXIT_OK
+
+
 def deletion_note(deleted: str, links: list[tuple[str, str]], owned: str = "") -> str:
     """`deleted G-3; its 2 check-ins with it; S-1, T-4 stay, unlinked`: what a delete touched
     (links: board.links_to before it; owned: the kind that went with it: check-ins)."""
@@ -258,6 +268,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("--comment", metavar="TEXT")
     checkin.add_argument("--date", metavar="DATE", help=_("where it stood on a past day (YYYY-MM-DD, yesterday, -1w; default now)"))
     checkin.add_argument("--json", action="store_true")
+    uncheck = add_verb(goal, common, "uncheck", cmd_goal_uncheck,
+                       _("delete a check-in (a lead's, or the rep's who made it)"))
+    uncheck.add_argument("id", help=_("the check-in, as `goal show` lists it (C-12)"))
 
     strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(
         title=_("strategy commands"), metavar="VERB", required=True)
