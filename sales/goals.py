@@ -306,5 +306,11 @@ def parse_target(text: str) -> tuple[float, str]:
     """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline."""
     word = text.strip()
     if word.endswith("%"):
-        return parse_number(word[:-1]), "percent"
+        change = word[:-1]
+        try:
+            if change.rstrip().endswith("%"):  # `50%%` is no change anyone means
+                raise ValueError
+            return parse_number(change), "percent"
+        except ValueError:  # (said as typed: `abc%`, not `abc`)
+            raise Reason("{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)", text=text) from None
     return parse_number(word), "absolute"

@@ -97,3 +97,11 @@ def test_minus_zero_is_zero(run) -> None:
     run("goal", "add", "New customers", "--baseline", "-0", "--target", "10")
     out = run("goal", "checkin", "G-1", "-0", "--json")[1]
     assert '"value":0.0' in out and '"baseline":0.0' in out and "-0.0" not in out
+
+
+@pytest.mark.parametrize("typed", ["abc%", "50%%", "nan%"])
+def test_a_bad_change_is_said_as_typed(run, typed) -> None:
+    """`abc%` was said as 'abc' is not a number; `50%%` was taken as +50%."""
+    code, out, err = run("goal", "add", "X", "--baseline", "100", "--target", typed)
+    assert (code, out) == (2, "")
+    assert err == f"uplift: target: {typed!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)\n"
