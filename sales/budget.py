@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.errors import Reason, Word
+from sales.numbers import cents, rounded
 from sales.phrases import Phrase
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
@@ -102,7 +103,9 @@ def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float 
 
 
 def spent_on(line_id: str, entries: Sequence[SpendEntry]) -> float:
-    return sum(e.amount for e in entries if e.line == line_id)
+    """What a line has spent, to the cent: float sums carry noise (0.10 + 0.20 is 0.30000000000000004),
+    which flagged a line spent to its last cent as over it ("0.30 spent of 0.30 approved")."""
+    return cents(sum(e.amount for e in entries if e.line == line_id))
 
 
 class Totals(msgspec.Struct, frozen=True):
@@ -119,9 +122,9 @@ class Totals(msgspec.Struct, frozen=True):
 
 def totals(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> Totals:
     return Totals(budget,
-                  sum(line.requested for line in lines if line.status == "requested"),
-                  sum(line.approved for line in lines if line.status == "approved"),
-                  sum(e.amount for e in entries))
+                  cents(sum(line.requested for line in lines if line.status == "requested")),
+                  cents(sum(line.approved for line in lines if line.status == "approved")),
+                  cents(sum(e.amount for e in entries)))
 
 
 def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> list[Phrase]:
@@ -149,4 +152,6 @@ def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: fl
 
 
 def money(amount: float) -> str:
-    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    """`1,200`, or `2.68` to the cent, rounded half up as a person rounds (0.125 is 0.13, not
+    Python's half-to-even 0.12: sales.numbers.rounded)."""
+    return f"{amount:,.0f}" if amount == int(amount) else rounded(amount, 2)

@@ -115,6 +115,10 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.metric = clean_line(self.metric)
         self.unit = clean_line(self.unit)
         self.baseline_source = clean_line(self.baseline_source)
+        if self.baseline is not None:
+            self.baseline += 0.0  # a typed `-0` is 0 (JSON said -0.0)
+        if self.target is not None:
+            self.target += 0.0
         if not self.title:
             raise Reason("a goal needs a title")
         if self.start and self.deadline and self.deadline < self.start:
@@ -134,6 +138,7 @@ class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         self.comment = clean_multiline(self.comment)
+        self.value += 0.0  # a typed `-0` is 0 (JSON said -0.0)
 
 
 def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> Reason | None:
@@ -173,6 +178,29 @@ def target_value(goal: Goal) -> float | None:
     if goal.baseline is None:
         return None
     return goal.baseline * (1 + goal.target / 100)
+
+
+def settle_direction(goal: Goal, said: bool) -> None:
+    """Read a goal's way from its numbers, as Lattice and Tability do: a target below the baseline
+    is a decrease (churn from 12% to 8%), one above it an increase. An increase or decrease not
+    said follows them; one said against them is refused (a Reason), rather than kept to make every
+    progress and pace read backwards. "Stay above/below" is kept as said (either can hold from
+    either side); so is the way of a goal without both numbers, or with a target equal to its
+    baseline."""
+    target = target_value(goal)
+    if goal.direction not in ("increase", "decrease") or goal.baseline is None or target is None \
+            or target == goal.baseline:
+        return
+    way = "decrease" if target < goal.baseline else "increase"
+    if way != goal.direction:
+        if said:
+            raise Reason("the target {target} is below the baseline {baseline}: an increase needs a higher target "
+                         "(leave the direction out and a lower target is taken as a decrease)"
+                         if goal.direction == "increase" else
+                         "the target {target} is above the baseline {baseline}: a decrease needs a lower target "
+                         "(leave the direction out and a higher target is taken as an increase)",
+                         target=number(target), baseline=number(goal.baseline))
+        goal.direction = way
 
 
 def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> str:
@@ -264,9 +292,25 @@ def plan_gaps(goals: Sequence[Goal], strategies: Sequence[Strategy], tasks: Sequ
     return [template.format(**values) for template, values in plan_gap_parts(goals, strategies, tasks)]
 
 
+def percent_refusal(text: str, unit: str) -> Reason | None:
+    """Why a value typed with `%` cannot be taken for a goal measured in `unit`: `50%` is 50 of a
+    goal in %, but of one in $ or customers it is a share of something unsaid, and taking it as 50
+    would put the goal at $50. None when it can (no `%`, a goal in %, or one with no unit)."""
+    if not text.strip().endswith("%") or not unit or unit == "%":
+        return None
+    return Reason("{value!r} is a percentage, but the goal is measured in {unit}: give its value in {unit}",
+                  value=text.strip(), unit=unit)
+
+
 def parse_target(text: str) -> tuple[float, str]:
     """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline."""
     word = text.strip()
     if word.endswith("%"):
-        return parse_number(word[:-1]), "percent"
+        change = word[:-1]
+        try:
+            if change.rstrip().endswith("%"):  # `50%%` is no change anyone means
+                raise ValueError
+            return parse_number(change), "percent"
+        except ValueError:  # (said as typed: `abc%`, not `abc`)
+            raise Reason("{text!r} is not a number (e.g. 1200000, 1.2M, 250k, 31.5)", text=text) from None
     return parse_number(word), "absolute"

@@ -75,7 +75,19 @@ def pace_at(goal: Goal, current: float | None, today: date, period_start: date |
     else:
         expected = time_share(start, goal.deadline, today)
         expected_value = goal.baseline + expected * (target - goal.baseline)
-    return Pace(current, done, expected, expected_value, done + 1e-9 < expected)
+    return Pace(current, done, expected, expected_value, short_of(done, expected))
+
+
+def in_points(share: float) -> float:
+    """A share as the percentage every pace message says (34.4: one decimal, half up)."""
+    return half_up(share * 100, 1)
+
+
+def short_of(done: float, expected: float) -> bool:
+    """Behind pace, judged on the percentages as said (in_points): the goals table's mark, `today`,
+    the cycle and the off-pace alert agree (the mark once showed where the alert, comparing
+    61.5% with 61.5%, said nothing)."""
+    return in_points(done) < in_points(expected)
 
 
 def percent(share: float) -> str:

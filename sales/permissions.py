@@ -10,7 +10,8 @@ Resources: anyone on the board may request a budget line (in their own name); on
 approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
 rep may record spending only on a line they requested. A snooze silences an alert for everyone,
 so a rep may snooze only the alerts about their own tasks, deals and goals. Goals and strategies are set by leads;
-check-ins on any goal are open to reps (the people closest to the numbers).
+check-ins on any goal are open to reps (the people closest to the numbers); a check-in is deleted
+by a lead or by the rep who made it.
 
 Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
 (`answer.add/edit`), the end-of-cycle checklist (`review.tick`), approving payout statements
@@ -25,7 +26,7 @@ from __future__ import annotations
 from sales.errors import Refused, Word
 
 REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "budget.spend",
-              "note.edit", "note.delete"}
+              "note.edit", "note.delete", "checkin.delete"}
 REP_CREATE_OWN = {"task.add", "deal.add"}
 # Anyone on the team may write down what they heard and tick the diagnosis checklist; saving
 # a diagnosis snapshot or a column mapping (diagnosis.save, mapping.save) is a lead's call.

@@ -23,7 +23,7 @@ import msgspec
 from sales.dates import no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
-from sales.goals import Goal, alignment_loop
+from sales.goals import Goal, alignment_loop, settle_direction
 from sales.rollup import rollup_problem
 from sales.ids import format_id, parse_id
 from sales.phrases import Phrase
@@ -182,6 +182,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
     _check_rollups(parts.get("goals"), facts, problems)
+    _settle_directions(parts.get("goals"), document.get("goals"))
     if problems:
         return None, problems
     return Plan(**parts), []
@@ -239,6 +240,17 @@ def _check_rollups(goals: object, facts: BoardFacts, problems: list[Problem]) ->
     for index, goal in enumerate(goals):
         if goal is not _FAILED and goal.id and (problem := rollup_problem(goal, merged)):
             problems.append(Problem(f"goals[{index}].{problem[0]}", problem[1]))
+
+
+def _settle_directions(goals: object, raw: object) -> None:
+    """A goal whose file says no `direction:` takes it from its numbers (a target below the
+    baseline is a decrease), as `goal add` does; one said is kept as said (a board's own export
+    says every goal's, and must read back as it was)."""
+    if not isinstance(goals, list) or not isinstance(raw, list):
+        return
+    for goal, item in zip(goals, raw):
+        if goal is not _FAILED and isinstance(item, dict) and "direction" not in item:
+            settle_direction(goal, said=False)
 
 
 def _check_alignment(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:

@@ -21,6 +21,7 @@ from sales.alerts import (
     wip_over_limit,
 )
 from sales.errors import Invalid, NotFound, Word
+from sales.pace import in_points
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -126,7 +127,7 @@ class AlertChanges(BoardCore):
         for goal in self.goals():
             pace = self.report(goal).pace
             if pace.expected is not None and pace.progress is not None:
-                paces.append((goal.id, round(pace.expected * 100, 1), round(pace.progress * 100, 1)))
+                paces.append((goal.id, in_points(pace.expected), in_points(pace.progress)))
         return paces
 
     def alerts(self, now: datetime | None = None,

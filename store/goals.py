@@ -8,14 +8,14 @@ and the goal is told "no history to judge by".
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 import msgspec
 
 from sales import smart
-from sales.errors import Invalid, NotFound, Refused, Word
-from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of
+from sales.errors import Invalid, NotFound, Reason, Refused, Word
+from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, settle_direction
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
@@ -57,11 +57,13 @@ class GoalChanges(BoardCore):
     def goal_history(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float]]:
         """(period, value) points of `metric` in exactly `scope`, oldest first, from diagnoses.
         Rates (win rate, repurchase rate, shares) come in percent, as goals state them (a
-        diagnosis keeps them as fractions: 0.31 is a goal's 31%)."""
+        diagnosis keeps them as fractions: 0.31 is a goal's 31%). A scope field of `all` narrows nothing."""
         from sales.kpis import RATE_METRICS
 
         name = "_".join(metric.casefold().split())
         scale = 100.0 if name in RATE_METRICS else 1.0
+        # `all` in a field is the whole of it (every region): the diagnosis's whole-data numbers
+        scope = {key: value for key, value in scope.items() if value.casefold() != "all"}
         try:
             return [(h["period"], round(h["value"] * scale, 6)) for h in self.metric_history(name, scope)]
         except Invalid:
@@ -97,7 +99,7 @@ class GoalChanges(BoardCore):
         def build(tx: Transaction) -> Goal:
             self._check("goal.add")
             data = {"title": title, **given(fields), "id": format_id("goal", tx.nextnumber("goal"))}
-            goal = self._validate_goal(data)
+            goal = self._validate_goal(data, said=fields.get("direction") is not None)
             self._put_new(tx, "goal.add", "goal", goal)
             return goal
         return self._transact(build)
@@ -108,25 +110,45 @@ class GoalChanges(BoardCore):
             old = self.goal(goal_id)
             self._check("goal.edit")
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
-            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None},
+                                      said=fields.get("direction") is not None)
             if changed_keys(old, new):
                 self._put_update(tx, "goal.edit", "goal", old, new)
             return new
         return self._transact(build)
 
-    def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "") -> CheckIn:
-        """Record where a goal's metric stands now, as the actor, at the board's clock."""
+    def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "",
+                on: date | str | None = None) -> CheckIn:
+        """Record where a goal's metric stands now, as the actor, at the board's clock; `on`: where
+        it stood on a past day (a check-in forgotten last week, as Tability lets one be dated), at
+        noon of that day. It joins the history in its place: the latest check-in still counts."""
         def build(tx: Transaction) -> CheckIn:
             goal = self.goal(goal_id)
             self._check("goal.checkin")
             if goal.rollup is not None:
                 why = checkin_refusal(goal, self.goals())  # (sales/rollup.py words it)
                 raise Refused(why)
+            now = self.clock()
+            day = _day(on)
+            if day is not None and day > now.date():
+                raise Invalid("date", "a check-in says where the metric stood; {date} is still to come", date=day)
+            at = now if day is None or day == now.date() else datetime.combine(day, time(12), now.tzinfo)
             entry = convert({"id": format_id("checkin", tx.nextnumber("checkin")), "goal": goal.id,
                              "value": value, "confidence": confidence, "comment": comment,
-                             "at": self.clock().isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
+                             "at": at.isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
             self._put_new(tx, "goal.checkin", "checkin", entry)
             return entry
+        return self._transact(build)
+
+    def delete_checkin(self, checkin_id: str) -> CheckIn:
+        """Take a check-in out of its goal's history (a value typed wrong, a check-in on the wrong
+        goal, as Tability and Lattice let one be deleted): a lead's, or its author's. The goal
+        stands at the latest of those left, else at its baseline."""
+        def build(tx: Transaction) -> CheckIn:
+            old = self._get("checkin", checkin_id)
+            self._check("checkin.delete", owner=old.by, new_owner=old.by)
+            self._put_delete(tx, "checkin.delete", "checkin", old)
+            return old
         return self._transact(build)
 
     def add_strategy(self, title: str, **fields: Any) -> Strategy:
@@ -170,12 +192,18 @@ class GoalChanges(BoardCore):
             return old
         return self._transact(build)
 
-    def _validate_goal(self, data: dict) -> Goal:
+    def _validate_goal(self, data: dict, said: bool = False) -> Goal:
+        """`said`: the direction was given in this change (else it follows baseline and target:
+        sales.goals.settle_direction)."""
         if isinstance(data.get("baseline"), str):
             data = self._baseline_from_snapshot(data)
         if not (data.get("parent") or "").strip():
             data = {**data, "parent": None}  # "" clears it
         goal = convert(data, Goal)
+        try:
+            settle_direction(goal, said)
+        except Reason as error:
+            raise Invalid("direction", error) from None
         if goal.owner:
             self._check_member(goal.owner, "owner")
         if goal.parent:
@@ -214,6 +242,15 @@ class GoalChanges(BoardCore):
         return list(dict.fromkeys(linked))
 
 
+
+
+def _day(on: date | str | None) -> date | None:
+    if on is None or isinstance(on, date):
+        return on
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise Invalid("date", "{value!r} is not a date: write it as YYYY-MM-DD", value=on) from None
 
 
 def _date(text: str | None) -> date | None:

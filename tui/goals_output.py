@@ -105,7 +105,7 @@ def goal_detail(report, history, contributing=()) -> str:
                                           or " " + _("none")))
     if report.checkins:
         lines.append("  " + _("check-ins"))
-        lines += [f"    {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "
+        lines += [f"    {c.id}  {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "
                   f"{_(CONFIDENCE_LABELS[c.confidence])}" + (f"  {c.comment}" if c.comment else "")
                   for c in report.checkins]
     if history:

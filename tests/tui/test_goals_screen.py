@@ -677,3 +677,60 @@ async def test_saving_a_goal_or_strategy_form_keeps_what_someone_else_changed_wh
     goal, strategy = board.goal("G-1"), board.strategy("S-1")
     assert (goal.title, goal.target, goal.description) == ("Grow revenue in the north", 120000, "from the board meeting")
     assert (strategy.title, strategy.description) == ("Mid-market push", "the 20-200 seat firms")
+
+
+async def test_a_new_goal_with_a_target_below_its_baseline_is_a_decrease(team) -> None:
+    """The form's Direction opens at "increase to": left so, the numbers say the way (churn
+    from 12% to 8% is a decrease); chosen against them on an edit, it is refused beside its box."""
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await pilot.press("n")
+        await fill(pilot, app, title="Cut churn", metric="churn", baseline="12", target="8", unit="%")
+        assert isinstance(app.screen, GoalsScreen)
+        assert Board(team, actor="dana").goal("G-1").direction == "decrease"
+        assert badges(app, "G-1")[1] == "M ✓"
+        await pilot.press("e")
+        await fill(pilot, app, direction="increase")
+        assert isinstance(app.screen, FieldsForm)
+        assert "the target 8 is below the baseline 12" in text_of(app, "#error-direction")
+        await pilot.press("escape")
+    assert Board(team, actor="dana").goal("G-1").direction == "decrease"
+
+
+async def test_a_percentage_checked_in_on_a_goal_in_dollars_is_refused_beside_the_value(team) -> None:
+    Board(team, actor="dana", clock=lambda: NOW).add_goal(
+        "Grow revenue", owner="dana", metric="revenue", unit="$", baseline=1_200_000, target=1_380_000)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await pilot.press("c")
+        await fill(pilot, app, value="50%")
+        assert isinstance(app.screen, FieldsForm)
+        assert "'50%' is a percentage, but the goal is measured in $" in text_of(app, "#error-value")
+        await pilot.press("escape")
+    assert Board(team, actor="dana").checkins("G-1") == []
+
+
+async def test_a_check_in_is_dated_in_the_past_from_the_form_and_a_future_day_is_refused(team) -> None:
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue", owner="dana", metric="revenue", baseline=100, target=200)
+    lead.checkin("G-1", 130)  # today (2026-11-26)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await pilot.press("c")
+        await fill(pilot, app, value="140", date="tomorrow")
+        assert isinstance(app.screen, FieldsForm)
+        assert "2026-11-27 is still to come" in text_of(app, "#error-date")
+        await fill(pilot, app, value="120", date="-1w")
+        assert isinstance(app.screen, GoalsScreen)
+        assert "30% of the way" in text_of(app, "#goal-pace")  # today's 130 still counts
+    first, second = Board(team, actor="dana").checkins("G-1")
+    assert (first.value, str(first.at), second.value) == (120, "2026-11-19 12:00:00+00:00", 130)

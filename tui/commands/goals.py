@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid
-from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, ROLLUPS, parse_target
+from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, ROLLUPS, parse_target, percent_refusal
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
@@ -113,14 +113,32 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     from tui.goals_output import report_json
 
     board = open_board(args)
-    entry = board.checkin(args.id, cli_number(args.value, "value"), args.confidence, args.comment or "")
+    value = cli_number(args.value, "value")
+    if why := percent_refusal(args.value, board.goal(args.id).unit):
+        raise Invalid("value", why)
+    entry = board.checkin(args.id, value, args.confidence, args.comment or "",
+                          on=cli_date(board, args.date, "date") or None)
     report = board.report(entry.goal)
     if args.json:
         print_json({"checkin": entry, "goal": report_json(report)})
     else:
         # the value as read, not as typed: `12,5` is shown as the 12.5 it was taken for
-        print(_("{id}: {goal} at {value}; {pace}").format(id=entry.id, goal=entry.goal, pace=pace_text(report.pace),
-                                                          value=describe_value(entry.value, report.goal.unit)))
+        said = dict(id=entry.id, goal=entry.goal, pace=pace_text(report.pace),
+                    value=describe_value(entry.value, report.goal.unit))
+        if args.date is None:
+            print(_("{id}: {goal} at {value}; {pace}").format(**said))
+        else:  # (a past day's value, which counts only if no later one does: the pace says the latest's)
+            print(_("{id}: {goal} at {value} on {date}; {pace}").format(date=entry.at.date(), **said))
+    return EXIT_OK
+
+
+def cmd_goal_uncheck(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    entry = board.delete_checkin(args.id)
+    report = board.report(entry.goal)
+    print(_("deleted {id} ({value} on {goal}); {goal} now {now}; {pace}").format(
+        id=entry.id, value=describe_value(entry.value, report.goal.unit), goal=entry.goal,
+        now=describe_value(report.pace.current, report.goal.unit), pace=pace_text(report.pace)))
     return EXIT_OK
 
 
@@ -248,7 +266,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("value")
     checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track")
     checkin.add_argument("--comment", metavar="TEXT")
+    checkin.add_argument("--date", metavar="DATE", help=_("where it stood on a past day (YYYY-MM-DD, yesterday, -1w; default now)"))
     checkin.add_argument("--json", action="store_true")
+    uncheck = add_verb(goal, common, "uncheck", cmd_goal_uncheck,
+                       _("delete a check-in (a lead's, or the rep's who made it)"))
+    uncheck.add_argument("id", help=_("the check-in, as `goal show` lists it (C-12)"))
 
     strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(
         title=_("strategy commands"), metavar="VERB", required=True)

@@ -91,6 +91,8 @@ class BudgetScreen(BoardView):
             amount=money(totals.budget))
         summary = budget + " · " + _("approved {approved} · spent {spent} · waiting for a decision {waiting}").format(
             approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
+        if totals.left is not None and totals.left >= 0:  # (more approved than the budget: a flag says so)
+            summary += " · " + _("{amount} left to approve").format(amount=money(totals.left))
         if not lines:
             summary += " · " + _("no budget lines yet: press r to request one")
         self.query_one("#budget-totals", Static).update(plain(summary))

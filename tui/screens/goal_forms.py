@@ -21,6 +21,7 @@ from sales.goals import (
     Goal,
     Strategy,
     parse_target,
+    percent_refusal,
 )
 from sales.numbers import parse_number
 from sales.pace import describe_value
@@ -105,6 +106,8 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
     def save(values: dict) -> Goal:
         fields = goal_fields(board, values, goal)
         if goal is None:
+            if fields.get("direction") == "increase":  # the box as it opened: the numbers say the way
+                del fields["direction"]  # (a target below the baseline is a decrease: settle_direction)
             return board.add_goal(fields.pop("title"), **fields)
         return board.update_goal(goal.id, **form.changed_here(fields, lambda was: goal_fields(board, was, goal)))
 
@@ -175,16 +178,27 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
         (("value", _("Value of {metric} now").format(metric=goal.metric or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
-                                                allow_blank=False, value="on_track"))),
+                                                allow_blank=False, value="on_track")),
+         ("date", _("Date"), text_input("", placeholder=DATE_PLACEHOLDER))),
         # under the row: a label beside another is one line, and the last value would be cut
-        Hint(_("Last: {value}").format(value=describe_value(now, goal.unit))),
+        # (one line with the date's: at 80×24 a line more pushes the comment out of sight)
+        Hint(_("Last: {value}").format(value=describe_value(now, goal.unit)) + "  ·  "
+             + _("Date: empty for now, or a past day (yesterday, -1w)")),
         ("comment", _("Comment"), text_input("", placeholder=_("what moved it, what is in the way"))),
     ]
 
     def save(values: dict):
         if not values["value"].strip():
             raise Invalid("value", "give the metric's value now")
-        return board.checkin(goal.id, _number(values["value"], "value"), values["confidence"], values["comment"])
+        value = _number(values["value"], "value")
+        if why := percent_refusal(values["value"], goal.unit):
+            raise Invalid("value", why)
+        day = values["date"].strip()
+        try:
+            on = parse_date(day, board.today()) if day else None
+        except DateError as error:
+            raise Invalid("date", error) from None
+        return board.checkin(goal.id, value, values["confidence"], values["comment"], on=on)
 
     return FieldsForm(_("Check in on {id}  {title}").format(id=goal.id, title=goal.title), rows, save)
 
