@@ -132,9 +132,12 @@ _MINUS_VALUE = re.compile(r"^-\d")
 
 def joined_minus_values(argv: list[str]) -> list[str]:
     """`--due -1w` as `--due=-1w`, so that such a value reaches its option (argparse refuses a
-    value that looks like an option: `expected one argument`) and is judged there."""
+    value that looks like an option: `expected one argument`) and is judged there. Words after
+    a lone `--` are left as they are: they are values however they look (`budget spend B-1 -- -5`)."""
     out: list[str] = []
-    for word in argv:
+    for at, word in enumerate(argv):
+        if word == "--":
+            return out + argv[at:]
         if out and _MINUS_VALUE.match(word) and out[-1].startswith("--") and "=" not in out[-1]:
             out[-1] = f"{out[-1]}={word}"
         else:

@@ -286,6 +286,18 @@ def test_a_date_in_the_past_can_follow_its_option(run) -> None:
     assert code == 2 and "value: must be at least 0" in err
 
 
+def test_values_after_a_lone_double_dash_are_values_however_they_look(run) -> None:
+    """`--` ends the options, as everywhere: a title or a number after it that starts with a
+    minus reaches its argument and is judged there (it was read as `--=-5`, an unknown option)."""
+    code, out, err = run("task", "add", "--", "-5k discount for Acme")
+    assert (code, err) == (0, "")
+    assert json.loads(run("task", "show", out.strip(), "--json")[1])["task"]["title"] == "-5k discount for Acme"
+    run("goal", "add", "Net adds", "--metric", "net customers", "--target", "10")
+    code, out, err = run("goal", "checkin", "G-1", "--", "-5")
+    assert (code, err) == (0, "")
+    assert json.loads(run("goal", "list", "--json")[1])[0]["current"] == -5
+
+
 
 def test_steps_are_ticked_from_the_command_line_and_an_edit_keeps_their_ticks(run) -> None:
     assert run("task", "edit", "T-1", "--step", "list them", "--step", "call")[0] == 0
