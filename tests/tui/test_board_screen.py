@@ -7,6 +7,7 @@ import asyncio
 from textual.containers import VerticalScroll
 
 from store.board import Board
+from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.dialogs import Confirm
 from tui.screens.help import Help
@@ -327,6 +328,27 @@ async def test_detail_ticks_steps_and_shows_history(team) -> None:
         assert "ticked “find the number” on T-1" in history
         assert "created T-1" in history
     assert Board(team, actor="dana").task("T-1").steps[0].done
+
+
+async def test_open_details_show_what_another_process_changes(team) -> None:
+    """The lead reads T-1's details while ali comments on it and moves it over SSH: they show
+    at the next poll; when the lead deletes it elsewhere, the details close, saying so."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, TaskDetail)
+        ali = Board(team, actor="ali")
+        ali.comment_task("T-1", "Acme wants a call on Monday")
+        ali.move_task("T-1", "doing")
+        await app.watch_board()  # (the half-second poll, at once)
+        await pilot.pause()
+        assert "ali  Acme wants a call on Monday" in str(app.screen.query_one("#detail-comments").render())
+        assert "Doing" in str(app.screen.query_one("#detail-fields").render())
+        assert "ali  moved T-1 from To do to Doing" in str(app.screen.query_one("#detail-history").render())
+        Board(team, actor="dana").delete_task("T-1")
+        await app.watch_board()
+        await until(pilot, lambda: not isinstance(app.screen, TaskDetail))
+        await until(pilot, lambda: any("no task T-1 on this board" in n.message for n in app._notifications))
 
 
 async def test_help_lists_the_bindings(team) -> None:

@@ -533,3 +533,24 @@ async def test_a_paid_won_deal_moved_back_says_its_payments_stay(team) -> None:
             str(n.message) == "D-1 is open again and keeps the 250.00 its customer paid, for the record: "
                               "it counts again once the deal is won" for n in app._notifications))
     assert Board(team, actor="dana").deal("D-1").stage == "Negotiation"
+
+
+async def test_the_open_feed_shows_a_change_another_process_makes(team) -> None:
+    """The lead has the feed open; a rep logs a call from the command line: it comes in at the
+    top at the next poll, and the cursor stays on the record it was on."""
+    board = Board(team, actor="dana")
+    board.add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedScreen))
+        table = app.screen.query_one("#feed-table")
+        before = table.row_count
+        on = str(table.get_row_at(table.cursor_row)[2])
+        Board(team, actor="ali").log_activity("call", "spoke to the buyer", deal="D-1")
+        await app.watch_board()  # (the half-second poll, at once)
+        await until(pilot, lambda: table.row_count == before + 1)
+        assert [str(c) for c in table.get_row_at(0)[1:]] == ["ali", "logged a call on D-1 Gamma: spoke to the buyer"]
+        assert str(table.get_row_at(table.cursor_row)[2]) == on
