@@ -351,6 +351,48 @@ async def test_open_details_show_what_another_process_changes(team) -> None:
         await until(pilot, lambda: any("no task T-1 on this board" in n.message for n in app._notifications))
 
 
+async def test_a_form_asks_before_saving_over_a_field_someone_changed_meanwhile(team) -> None:
+    """The lead edits T-1's title while ali, over SSH, changes its priority and then its title.
+    The priority alone is no clash (the save keeps it); the title is: the first ctrl+s says who
+    changed it and saves nothing, the second saves the lead's over it."""
+    from textual.widgets import Input, Static
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskForm)
+        app.screen.query_one("#title", Input).value = "Call Acme about the renewal"
+        ali = Board(team, actor="ali")
+        ali.update_task("T-1", priority="high")
+        ali.update_task("T-1", title="Call Acme on Monday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        assert str(app.screen.query_one("#error-form", Static).render()) == (
+            "ali changed T-1 since this form opened: ^s again saves yours over theirs, escape cancels")
+        assert Board(team, actor="dana").task("T-1").title == "Call Acme on Monday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    task = Board(team, actor="dana").task("T-1")
+    assert (task.title, task.priority) == ("Call Acme about the renewal", "high")
+
+
+async def test_a_form_saves_at_once_when_others_changed_only_other_fields(team) -> None:
+    from textual.widgets import Input
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#title", Input).value = "Call Acme about the renewal"
+        Board(team, actor="ali").move_task("T-1", "doing")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    task = Board(team, actor="dana").task("T-1")
+    assert (task.title, task.status) == ("Call Acme about the renewal", "doing")
+
+
 async def test_help_lists_the_bindings(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:

@@ -554,3 +554,29 @@ async def test_the_open_feed_shows_a_change_another_process_makes(team) -> None:
         await until(pilot, lambda: table.row_count == before + 1)
         assert [str(c) for c in table.get_row_at(0)[1:]] == ["ali", "logged a call on D-1 Gamma: spoke to the buyer"]
         assert str(table.get_row_at(table.cursor_row)[2]) == on
+
+
+async def test_the_deal_form_asks_before_saving_over_a_change_made_meanwhile_in_chinese(team, monkeypatch) -> None:
+    from textual.widgets import Input, Static
+
+    from tui.i18n import set_language
+
+    Board(team, actor="dana").add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    set_language()
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, DealForm))
+        app.screen.query_one("#value", Input).value = "3000"
+        Board(team, actor="ali").update_deal("D-1", value=2800)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(app.screen.query_one("#error-form", Static).render()) == (
+            "此表单打开后，ali 修改了 D-1：再按 ^s 将用你的内容覆盖对方的修改，按 escape 取消")
+        assert Board(team, actor="dana").deal("D-1").value == 2800
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, DealForm))
+    assert Board(team, actor="dana").deal("D-1").value == 3000
