@@ -457,6 +457,27 @@ async def test_ctrl_z_undoes_and_ctrl_y_redoes_after_asking(team) -> None:
     assert Board(team, actor="dana").task("T-1").status == "todo"
 
 
+async def test_an_undo_asked_about_is_not_swapped_for_a_change_made_meanwhile(team) -> None:
+    """The lead asks to undo moving T-1; before answering, she moves T-2 from another terminal.
+    Yes then undoes nothing (her last change is no longer the one she was asked about) and says
+    so; asked again, the question is about T-2."""
+    Board(team, actor="dana").move_task("T-1", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "moved T-1 from To do to Doing" in app.screen.question
+        Board(team, actor="dana").move_task("T-2", "doing")  # (the other terminal)
+        await pilot.press("y")
+        await until(pilot, lambda: any("Nothing undone: your last change is another now" in str(n.message)
+                                       for n in app._notifications))
+        board = Board(team, actor="dana")
+        assert (board.task("T-1").status, board.task("T-2").status) == ("doing", "doing")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "moved T-2 from To do to Doing" in app.screen.question
+
+
 async def test_a_comment_from_the_board_shows_on_the_card_and_in_the_details(team) -> None:
     from tui.screens.fields_form import FieldsForm
 
