@@ -17,6 +17,8 @@ def heading(cycle: Cycle) -> str:
     text = cycle.name
     if cycle.start or cycle.end:
         text += " · " + _("{start} to {end}").format(start=cycle.start or "…", end=cycle.end or "…")
+    else:  # what the day of the cycle, the burn-up, the forecast and the payouts go by
+        text += " · " + _("no cycle dates yet: `uplift plan info --start D --end D`")
     if (day := cycle.day) is not None:
         text += " · " + _("day {day} of {days}").format(day=day[0], days=day[1])
     elif cycle.end is not None and cycle.today > cycle.end:

@@ -358,3 +358,6 @@ def test_the_cycle_at_a_glance_says_when_it_ended_and_what_next(run, monkeypatch
     assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0
     lines = run("cycle")[1].splitlines()
     assert lines[0] == f"North team, Q4 2026 · {start} to {end} · starts in 1 day" and nudge not in lines
+    assert run("plan", "info", "--start", "none", "--end", "none")[0] == 0
+    assert run("cycle")[1].splitlines()[0] == \
+        "North team, Q4 2026 · no cycle dates yet: `uplift plan info --start D --end D`"
