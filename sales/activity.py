@@ -102,7 +102,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     # one phrase of the changes whose template only places them (`{p0}, {p1}`): each is said
     # in the interface's language, and the whole is the same in every one (tui.i18n._has_words)
     placed = ", ".join(f"{{p{index}}}" for index in range(len(changes)))
-    return Phrase("changed {item}: {changes}", item=record.item,
+    return Phrase("changed {item}: {changes}", item=Word("board") if record.item == "board" else record.item,
                   changes=Phrase(placed, **{f"p{index}": change for index, change in enumerate(changes)}))
 
 
@@ -120,6 +120,7 @@ _FIELD_WORDS = {
     "metric": Word("metric"), "scope": Word("scope"), "baseline": Word("baseline"), "target": Word("target"),
     "unit": Word("unit"), "deadline": Word("deadline"), "subtargets": Word("subtargets"),
     "rollup": Word("rollup"), "dimension": Word("dimension"), "goals": Word("goals"), "text": Word("text"),
+    "name": Word("name"), "wip": Word("wip"), "budget": Word("budget"), "role": Word("role"),
 }
 
 

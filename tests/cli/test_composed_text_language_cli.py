@@ -47,3 +47,10 @@ def test_a_changed_item_names_its_fields_in_chinese(run, monkeypatch) -> None:
         "ali   修改了 T-1：标题 Call Acme → Call Acme today, 状态 待办 → 进行中, 优先级 普通 → 高")
     code, out, _ = run("log", "--item", "T-1", "--json")
     assert json.loads(out)[0]["after"]["priority"] == "high"
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert run("plan", "info", "--name", "Q1")[0] == 0
+    english = run("log", "--limit", "1")[1].splitlines()[1]
+    assert "dana  changed board: name " in english and english.endswith(" → Q1")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    chinese = run("log", "--limit", "1")[1].splitlines()[1]
+    assert "dana  修改了 看板：名称 " in chinese and chinese.endswith(" → Q1")
