@@ -369,7 +369,7 @@ async def test_a_form_asks_before_saving_over_a_field_someone_changed_meanwhile(
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
         assert str(app.screen.query_one("#error-form", Static).render()) == (
-            "ali changed T-1 since this form opened: ^s again saves yours over theirs, escape cancels")
+            "ali changed T-1 since this form opened: ^s again saves yours over theirs, esc cancels")
         assert Board(team, actor="dana").task("T-1").title == "Call Acme on Monday"
         await pilot.press("ctrl+s")
         await pilot.pause()

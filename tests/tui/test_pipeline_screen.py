@@ -575,7 +575,7 @@ async def test_the_deal_form_asks_before_saving_over_a_change_made_meanwhile_in_
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert str(app.screen.query_one("#error-form", Static).render()) == (
-            "此表单打开后，ali 修改了 D-1：再按 ^s 将用你的内容覆盖对方的修改，按 escape 取消")
+            "此表单打开后，ali 修改了 D-1：再按 ^s 将用你的内容覆盖对方的修改，按 esc 取消")
         assert Board(team, actor="dana").deal("D-1").value == 2800
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, DealForm))

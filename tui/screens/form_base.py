@@ -168,7 +168,7 @@ class FormBase(ModalScreen):
             self.seen_change = since[0].seq  # said once: the next save puts this form's values
             people = ", ".join(sorted({r.actor for r in since}))
             raise Refused("{people} changed {item} since this form opened: {key} again saves yours over "
-                          "theirs, escape cancels", people=people, item=self.item, key=shown_key(self, "form.save"))
+                          "theirs, esc cancels", people=people, item=self.item, key=shown_key(self, "form.save"))
 
     def show_error(self, field: str, message: str) -> None:
         self.show_errors([(field, message)])
