@@ -478,6 +478,22 @@ async def test_an_undo_asked_about_is_not_swapped_for_a_change_made_meanwhile(te
         assert "moved T-2 from To do to Doing" in app.screen.question
 
 
+async def test_a_card_moved_elsewhere_since_the_last_poll_is_not_moved_from_where_it_was(team) -> None:
+    """ali finishes T-1 a moment before the lead, whose board still shows it in To do, presses
+    shift+right: the move would have taken it from Done back to Doing. It is said instead, and
+    the board shows where the card is."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.card.id == "T-1"
+        Board(team, actor="ali").move_task("T-1", "done")
+        # shift+right as pressed before the app's next poll: from To do, the column drawn
+        app.screen.query_one(Kanban).post_message(Kanban.MoveRequested("T-1", "todo", "doing"))
+        await until(pilot, lambda: "T-1" in column_ids(app)["done"])
+        await until(pilot, lambda: any("T-1 was moved meanwhile, to Done" in str(n.message)
+                                       for n in app._notifications))
+        assert Board(team, actor="dana").task("T-1").status == "done"
+
+
 async def test_a_comment_from_the_board_shows_on_the_card_and_in_the_details(team) -> None:
     from tui.screens.fields_form import FieldsForm
 

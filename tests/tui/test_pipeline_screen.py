@@ -580,3 +580,21 @@ async def test_the_deal_form_asks_before_saving_over_a_change_made_meanwhile_in_
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, DealForm))
     assert Board(team, actor="dana").deal("D-1").value == 3000
+
+
+async def test_a_deal_moved_elsewhere_since_the_last_poll_is_not_moved_from_where_it_was(team) -> None:
+    """ali moves D-1 on to Proposal a moment before the lead, whose pipeline still shows it in
+    Lead, presses shift+right: that would have taken it back to Qualified. It is said instead."""
+    Board(team, actor="dana").add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        assert app.focused.card.id == "D-1"
+        Board(team, actor="ali").move_deal("D-1", "Proposal")
+        screen = app.screen  # shift+right as pressed before the app's next poll: from Lead, the column drawn
+        screen.kanban.post_message(Kanban.MoveRequested("D-1", screen.stage_key("Lead"), screen.stage_key("Qualified")))
+        await until(pilot, lambda: any("D-1 was moved meanwhile, to Proposal" in str(n.message)
+                                       for n in app._notifications))
+        await until(pilot, lambda: columns(app)["Proposal"] == ["D-1"])
+    assert Board(team, actor="dana").deal("D-1").stage == "Proposal"
