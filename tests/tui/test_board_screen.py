@@ -832,3 +832,25 @@ async def test_a_move_into_a_column_over_its_limit_says_over(team) -> None:
         assert isinstance(app.screen, Confirm)
         assert "Doing is over its WIP limit (2/1). Move T-1 there anyway?" in app.screen.question
         await pilot.press("n")
+
+
+async def test_the_words_for_changes_made_meanwhile_in_chinese(team, monkeypatch) -> None:
+    """A card moved elsewhere since the last poll, and an undo asked about that a change made
+    meanwhile has replaced, are said in Chinese."""
+    from tui.i18n import set_language
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    set_language()
+    Board(team, actor="dana").move_task("T-2", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        Board(team, actor="ali").move_task("T-1", "done")
+        app.screen.query_one(Kanban).post_message(Kanban.MoveRequested("T-1", "todo", "doing"))
+        await until(pilot, lambda: any("T-1 刚被移到了 完成：现已显示在那里；如仍要移动，请再移一次" == str(n.message)
+                                       for n in app._notifications))
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        Board(team, actor="dana").move_task("T-2", "blocked")
+        await pilot.press("y")
+        await until(pilot, lambda: any(str(n.message).startswith("未撤销任何内容：") for n in app._notifications))
+    assert Board(team, actor="dana").task("T-2").status == "blocked"
