@@ -8,7 +8,7 @@ from sales.errors import Word
 from sales.goals import number
 from sales.phrases import Phrase
 from sales.splits import splits_text
-from sales.tasks import STATUS_LABELS
+from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES
 
 
 #: The kinds of item the log records changes to: the first word of a record's action (`deal.move`,
@@ -97,8 +97,41 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
                       old=_status(before.get("status")), new=_status(after["status"]))
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
-    changes = ", ".join(f"{key} {_short(before.get(key), limit)} → {_short(after.get(key), limit)}" for key in after)
-    return Phrase("changed {item}: {changes}", item=record.item, changes=changes)
+    changes = [Phrase("{field} {old} → {new}", field=_FIELD_WORDS.get(key, key),
+                      old=_value(key, before.get(key), limit), new=_value(key, after.get(key), limit))
+               for key in after]
+    # one phrase of the changes whose template only places them (`{p0}, {p1}`): each is said
+    # in the interface's language, and the whole is the same in every one (tui.i18n._has_words)
+    placed = ", ".join(f"{{p{index}}}" for index in range(len(changes)))
+    return Phrase("changed {item}: {changes}", item=Word("board") if record.item == "board" else record.item,
+                  changes=Phrase(placed, **{f"p{index}": change for index, change in enumerate(changes)}))
+
+
+#: A changed field as a log line names it (`changed T-4: priority normal → high`), translated with
+#: the line; a field not here is named as the store names it.
+_FIELD_WORDS = {
+    "title": Word("title"), "owner": Word("owner"), "status": Word("status"), "priority": Word("priority"),
+    "start": Word("start"), "due": Word("due"), "goal": Word("goal"), "strategy": Word("strategy"),
+    "deal": Word("deal"), "depends": Word("depends"), "tags": Word("tags"), "steps": Word("steps"),
+    "expected_result": Word("expected_result"), "measure": Word("measure"), "every": Word("every"),
+    "account": Word("account"), "product": Word("product"), "key_account": Word("key_account"),
+    "stage": Word("stage"), "value": Word("value"), "close": Word("close"), "next_step": Word("next_step"),
+    "forecast": Word("forecast"), "business": Word("business"), "lost_reason": Word("lost_reason"),
+    "splits": Word("splits"), "parent": Word("parent"), "description": Word("description"),
+    "metric": Word("metric"), "scope": Word("scope"), "baseline": Word("baseline"), "target": Word("target"),
+    "unit": Word("unit"), "deadline": Word("deadline"), "subtargets": Word("subtargets"),
+    "rollup": Word("rollup"), "dimension": Word("dimension"), "goals": Word("goals"), "text": Word("text"),
+    "name": Word("name"), "wip": Word("wip"), "budget": Word("budget"), "role": Word("role"),
+}
+
+
+def _value(key: str, value: object, limit: int | None) -> object:
+    """A changed value as a log line says it: a status or a priority as the word it is stored as
+    (`todo`, `high`: the English stays as it was), translated with the line; anything else as
+    `_short` writes it."""
+    if (key == "status" and value in STATUSES) or (key == "priority" and value in PRIORITIES):
+        return Word(str(value))
+    return _short(value, limit)
 
 
 def _status(status: object) -> object:

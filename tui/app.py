@@ -257,8 +257,19 @@ class UpliftApp(PlanFileCommands, App):
         async def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
+            try:  # the change asked about, still: one made since, in another terminal or over
+                # SSH, would be taken back in its place (and said as the one asked about)
+                now = self.board.undo(dry_run=True) if undo else self.board.redo(dry_run=True)
+                if [r.seq for r in now] != [r.seq for r in records]:
+                    tell(self, _("Nothing undone: your last change is another now, made since you were asked. "
+                                 "Ask again to see it.") if undo else
+                         _("Nothing redone: what you would redo is another now, changed since you were asked. "
+                           "Ask again to see it."), "warning")
+                    return
                 self.board.undo() if undo else self.board.redo()
+            except NotFound:
+                tell(self, _("Nothing of yours to undo.") if undo else _("Nothing of yours to redo."), "warning")
+                return
             except UpliftError as error:
                 tell(self, error, "error")
                 return

@@ -17,8 +17,16 @@ def heading(cycle: Cycle) -> str:
     text = cycle.name
     if cycle.start or cycle.end:
         text += " · " + _("{start} to {end}").format(start=cycle.start or "…", end=cycle.end or "…")
+    else:  # what the day of the cycle, the burn-up, the forecast and the payouts go by
+        text += " · " + _("no cycle dates yet: `uplift plan info --start D --end D`")
     if (day := cycle.day) is not None:
         text += " · " + _("day {day} of {days}").format(day=day[0], days=day[1])
+    elif cycle.end is not None and cycle.today > cycle.end:
+        ago = (cycle.today - cycle.end).days
+        text += " · " + n_("ended {count} day ago", "ended {count} days ago", ago).format(count=ago)
+    elif cycle.start is not None and cycle.today < cycle.start:
+        ahead = (cycle.start - cycle.today).days
+        text += " · " + n_("starts in {count} day", "starts in {count} days", ahead).format(count=ahead)
     return text
 
 
@@ -77,6 +85,9 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
         won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),
         _("gap analysis {answered} answered · end-of-cycle checklist {checklist}").format(
             answered=_of(r.answered), checklist=_of(r.checklist))]
+    if cycle.end is not None and cycle.today > cycle.end:  # what a lead does now, said where they look
+        review.append(_("the cycle is over: review it, then start the next with "
+                        "`uplift plan info --name N --start D --end D`"))
     if r.closed[1]:
         review.insert(1, _("win rate {rate} ({won} of {closed} closed)").format(
             rate=pct_or_dash(100 * r.closed[0] / r.closed[1]), won=r.closed[0], closed=r.closed[1])

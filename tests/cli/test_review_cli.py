@@ -334,3 +334,30 @@ def test_an_answer_and_a_note_may_come_unquoted_as_a_comment_may(run) -> None:
     assert (code, out) == (0, "N-1\n")
     notes = json.loads(run("note", "list", "--json")[1])
     assert [(n["text"], n["tags"]) for n in notes] == [("Reps lose deals on price", ["pain_point"])]
+
+
+def test_the_cycle_at_a_glance_says_when_it_ended_and_what_next(run, monkeypatch) -> None:
+    """Past its last day the heading says how long ago it ended (no day of the cycle to say),
+    and the review phase says how to start the next; before its first day, when it starts."""
+    from datetime import date, timedelta
+
+    today = date.today()
+    start, end = today - timedelta(days=40), today - timedelta(days=3)
+    assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0
+    code, out, _ = run("cycle")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == f"North team, Q4 2026 · {start} to {end} · ended 3 days ago"
+    nudge = "  the cycle is over: review it, then start the next with `uplift plan info --name N --start D --end D`"
+    assert lines[-1] == nudge
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    lines = run("cycle")[1].splitlines()
+    assert lines[0] == f"North team, Q4 2026 · {start} 至 {end} · 已于 3 天前结束"
+    assert lines[-1] == "  本周期已结束：先复盘，再用 `uplift plan info --name N --start D --end D` 开始下一个周期"
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    start, end = today + timedelta(days=1), today + timedelta(days=90)
+    assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0
+    lines = run("cycle")[1].splitlines()
+    assert lines[0] == f"North team, Q4 2026 · {start} to {end} · starts in 1 day" and nudge not in lines
+    assert run("plan", "info", "--start", "none", "--end", "none")[0] == 0
+    assert run("cycle")[1].splitlines()[0] == \
+        "North team, Q4 2026 · no cycle dates yet: `uplift plan info --start D --end D`"

@@ -58,3 +58,21 @@ def test_serves_loopback_only_unless_told(team, capsys):
     assert main(["--board", str(team), "serve", "ssh", "--host", "0.0.0.0"]) == 2
 
 
+
+
+def test_a_port_in_use_is_said_before_anything_starts(team, capsys, monkeypatch):
+    """Another server holds the port: both servers say so in one line and exit 1, before
+    announcing that they serve (and, in Chinese, in Chinese)."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        for verb in (["web", "--as", "dana"], ["ssh", "--host-key", str(team.parent / "host_key")]):
+            assert main(["--board", str(team), "serve", *verb, "--port", str(port)]) == 1
+            err = capsys.readouterr().err
+            assert err == f"uplift: 127.0.0.1:{port} is in use (another server listens there): " \
+                          "choose another port with --port\n", verb
+        assert not (team.parent / "host_key").exists()  # nothing made either
+        monkeypatch.setenv("UPLIFT_LANG", "zh")
+        assert main(["--board", str(team), "serve", "web", "--as", "dana", "--port", str(port)]) == 1
+        assert capsys.readouterr().err == f"uplift: 127.0.0.1:{port} 已被占用（另有服务器在监听）：请用 --port 另选端口\n"

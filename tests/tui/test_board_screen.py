@@ -7,6 +7,7 @@ import asyncio
 from textual.containers import VerticalScroll
 
 from store.board import Board
+from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.dialogs import Confirm
 from tui.screens.help import Help
@@ -329,6 +330,69 @@ async def test_detail_ticks_steps_and_shows_history(team) -> None:
     assert Board(team, actor="dana").task("T-1").steps[0].done
 
 
+async def test_open_details_show_what_another_process_changes(team) -> None:
+    """The lead reads T-1's details while ali comments on it and moves it over SSH: they show
+    at the next poll; when the lead deletes it elsewhere, the details close, saying so."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, TaskDetail)
+        ali = Board(team, actor="ali")
+        ali.comment_task("T-1", "Acme wants a call on Monday")
+        ali.move_task("T-1", "doing")
+        await app.watch_board()  # (the half-second poll, at once)
+        await pilot.pause()
+        assert "ali  Acme wants a call on Monday" in str(app.screen.query_one("#detail-comments").render())
+        assert "Doing" in str(app.screen.query_one("#detail-fields").render())
+        assert "ali  moved T-1 from To do to Doing" in str(app.screen.query_one("#detail-history").render())
+        Board(team, actor="dana").delete_task("T-1")
+        await app.watch_board()
+        await until(pilot, lambda: not isinstance(app.screen, TaskDetail))
+        await until(pilot, lambda: any("no task T-1 on this board" in n.message for n in app._notifications))
+
+
+async def test_a_form_asks_before_saving_over_a_field_someone_changed_meanwhile(team) -> None:
+    """The lead edits T-1's title while ali, over SSH, changes its priority and then its title.
+    The priority alone is no clash (the save keeps it); the title is: the first ctrl+s says who
+    changed it and saves nothing, the second saves the lead's over it."""
+    from textual.widgets import Input, Static
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskForm)
+        app.screen.query_one("#title", Input).value = "Call Acme about the renewal"
+        ali = Board(team, actor="ali")
+        ali.update_task("T-1", priority="high")
+        ali.update_task("T-1", title="Call Acme on Monday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        assert str(app.screen.query_one("#error-form", Static).render()) == (
+            "ali changed T-1 since this form opened: ^s again saves yours over theirs, esc cancels")
+        assert Board(team, actor="dana").task("T-1").title == "Call Acme on Monday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    task = Board(team, actor="dana").task("T-1")
+    assert (task.title, task.priority) == ("Call Acme about the renewal", "high")
+
+
+async def test_a_form_saves_at_once_when_others_changed_only_other_fields(team) -> None:
+    from textual.widgets import Input
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#title", Input).value = "Call Acme about the renewal"
+        Board(team, actor="ali").move_task("T-1", "doing")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, TaskForm)
+    task = Board(team, actor="dana").task("T-1")
+    assert (task.title, task.status) == ("Call Acme about the renewal", "doing")
+
+
 async def test_help_lists_the_bindings(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -391,6 +455,43 @@ async def test_ctrl_z_undoes_and_ctrl_y_redoes_after_asking(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
     assert Board(team, actor="dana").task("T-1").status == "todo"
+
+
+async def test_an_undo_asked_about_is_not_swapped_for_a_change_made_meanwhile(team) -> None:
+    """The lead asks to undo moving T-1; before answering, she moves T-2 from another terminal.
+    Yes then undoes nothing (her last change is no longer the one she was asked about) and says
+    so; asked again, the question is about T-2."""
+    Board(team, actor="dana").move_task("T-1", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "moved T-1 from To do to Doing" in app.screen.question
+        Board(team, actor="dana").move_task("T-2", "doing")  # (the other terminal)
+        await pilot.press("y")
+        await until(pilot, lambda: any("Nothing undone: your last change is another now" in str(n.message)
+                                       for n in app._notifications))
+        board = Board(team, actor="dana")
+        assert (board.task("T-1").status, board.task("T-2").status) == ("doing", "doing")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "moved T-2 from To do to Doing" in app.screen.question
+
+
+async def test_a_card_moved_elsewhere_since_the_last_poll_is_not_moved_from_where_it_was(team) -> None:
+    """ali finishes T-1 a moment before the lead, whose board still shows it in To do, presses
+    shift+right: the move would have taken it from Done back to Doing. It is said instead, and
+    the board shows where the card is."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.card.id == "T-1"
+        Board(team, actor="ali").move_task("T-1", "done")
+        # shift+right as pressed before the app's next poll: from To do, the column drawn
+        app.screen.query_one(Kanban).post_message(Kanban.MoveRequested("T-1", "todo", "doing"))
+        await until(pilot, lambda: "T-1" in column_ids(app)["done"])
+        await until(pilot, lambda: any("T-1 was moved meanwhile, to Done" in str(n.message)
+                                       for n in app._notifications))
+        assert Board(team, actor="dana").task("T-1").status == "done"
 
 
 async def test_a_comment_from_the_board_shows_on_the_card_and_in_the_details(team) -> None:
@@ -731,3 +832,25 @@ async def test_a_move_into_a_column_over_its_limit_says_over(team) -> None:
         assert isinstance(app.screen, Confirm)
         assert "Doing is over its WIP limit (2/1). Move T-1 there anyway?" in app.screen.question
         await pilot.press("n")
+
+
+async def test_the_words_for_changes_made_meanwhile_in_chinese(team, monkeypatch) -> None:
+    """A card moved elsewhere since the last poll, and an undo asked about that a change made
+    meanwhile has replaced, are said in Chinese."""
+    from tui.i18n import set_language
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    set_language()
+    Board(team, actor="dana").move_task("T-2", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        Board(team, actor="ali").move_task("T-1", "done")
+        app.screen.query_one(Kanban).post_message(Kanban.MoveRequested("T-1", "todo", "doing"))
+        await until(pilot, lambda: any("T-1 刚被移到了 完成：现已显示在那里；如仍要移动，请再移一次" == str(n.message)
+                                       for n in app._notifications))
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        Board(team, actor="dana").move_task("T-2", "blocked")
+        await pilot.press("y")
+        await until(pilot, lambda: any(str(n.message).startswith("未撤销任何内容：") for n in app._notifications))
+    assert Board(team, actor="dana").task("T-2").status == "blocked"

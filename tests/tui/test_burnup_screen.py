@@ -37,3 +37,18 @@ async def test_the_burn_up_from_the_task_board(tmp_path) -> None:
         assert f"{len(mine)} tasks, {sum(t.status == 'done' for t in mine)} done" in text(app, "#burnup-summary")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, BoardScreen))
+
+
+async def test_the_open_burn_up_shows_a_task_done_elsewhere(team) -> None:
+    """ali finishes T-1 from the command line while the lead has the burn-up open: it counts
+    at the next poll."""
+    from store.board import Board
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BurnUpScreen) and text(app, "#burnup-summary"))
+        assert text(app, "#burnup-summary").startswith("2 tasks, 0 done (0%), 2 open.")
+        Board(team, actor="ali").move_task("T-1", "done")
+        await app.watch_board()  # (the half-second poll, at once)
+        await until(pilot, lambda: text(app, "#burnup-summary").startswith("2 tasks, 1 done (50%), 1 open."))

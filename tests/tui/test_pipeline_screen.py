@@ -583,3 +583,68 @@ async def test_a_card_leaves_out_the_account_its_title_names(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.query(Kanban))
         cards = {c.id: c.details for c in app.screen.query_one(Kanban).columns[0].cards}
         assert cards == {"D-1": "ali · 22.0k", "D-2": "Orrin Labs · bea · 400", "D-3": "– · bea · 90"}
+
+
+async def test_the_open_feed_shows_a_change_another_process_makes(team) -> None:
+    """The lead has the feed open; a rep logs a call from the command line: it comes in at the
+    top at the next poll, and the cursor stays on the record it was on."""
+    board = Board(team, actor="dana")
+    board.add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedScreen))
+        table = app.screen.query_one("#feed-table")
+        before = table.row_count
+        on = str(table.get_row_at(table.cursor_row)[2])
+        Board(team, actor="ali").log_activity("call", "spoke to the buyer", deal="D-1")
+        await app.watch_board()  # (the half-second poll, at once)
+        await until(pilot, lambda: table.row_count == before + 1)
+        assert [str(c) for c in table.get_row_at(0)[1:]] == ["ali", "logged a call on D-1 Gamma: spoke to the buyer"]
+        assert str(table.get_row_at(table.cursor_row)[2]) == on
+
+
+async def test_the_deal_form_asks_before_saving_over_a_change_made_meanwhile_in_chinese(team, monkeypatch) -> None:
+    from textual.widgets import Input, Static
+
+    from tui.i18n import set_language
+
+    Board(team, actor="dana").add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    set_language()
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, DealForm))
+        app.screen.query_one("#value", Input).value = "3000"
+        Board(team, actor="ali").update_deal("D-1", value=2800)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(app.screen.query_one("#error-form", Static).render()) == (
+            "此表单打开后，ali 修改了 D-1：再按 ^s 将用你的内容覆盖对方的修改，按 esc 取消")
+        assert Board(team, actor="dana").deal("D-1").value == 2800
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, DealForm))
+    assert Board(team, actor="dana").deal("D-1").value == 3000
+
+
+async def test_a_deal_moved_elsewhere_since_the_last_poll_is_not_moved_from_where_it_was(team) -> None:
+    """ali moves D-1 on to Proposal a moment before the lead, whose pipeline still shows it in
+    Lead, presses shift+right: that would have taken it back to Qualified. It is said instead."""
+    Board(team, actor="dana").add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        assert app.focused.card.id == "D-1"
+        Board(team, actor="ali").move_deal("D-1", "Proposal")
+        screen = app.screen  # shift+right as pressed before the app's next poll: from Lead, the column drawn
+        screen.kanban.post_message(Kanban.MoveRequested("D-1", screen.stage_key("Lead"), screen.stage_key("Qualified")))
+        await until(pilot, lambda: any("D-1 was moved meanwhile, to Proposal" in str(n.message)
+                                       for n in app._notifications))
+        await until(pilot, lambda: columns(app)["Proposal"] == ["D-1"])
+    assert Board(team, actor="dana").deal("D-1").stage == "Proposal"

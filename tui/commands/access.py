@@ -43,11 +43,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_serve_ssh(args: argparse.Namespace) -> int:
     from tui.serve.limits import Limits
+    from tui.serve.ports import check_listen
     from tui.serve.ssh_server import serve_ssh
 
     refuse_remote("uplift serve")
     board = open_board(args)
     _check_host(args.host, args.public)
+    check_listen(args.host, args.port)
     limits = Limits(memory_mb=args.memory_mb, cpu_seconds=args.cpu_seconds)
     serve_ssh(board.path, args.host, args.port, host_key=args.host_key, limits=limits,
               max_sessions=args.max_sessions)
@@ -55,11 +57,13 @@ def cmd_serve_ssh(args: argparse.Namespace) -> int:
 
 
 def cmd_serve_web(args: argparse.Namespace) -> int:
+    from tui.serve.ports import check_listen
     from tui.serve.web import serve_web
 
     refuse_remote("uplift serve")
     board = open_board(args)  # (which checks --as: a member of the board)
     _check_host(args.host, args.public)
+    check_listen(args.host, args.port)
     serve_web(board.path, args.as_member, args.host, args.port)
     return EXIT_OK
 

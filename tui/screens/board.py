@@ -138,6 +138,15 @@ class BoardScreen(BoardView):
         not make (a rep, another's task) is tried at once, for the store's refusal: no question
         about the limit first."""
         board = self.app.board
+        try:
+            now = board.task(event.card_id).status
+        except UpliftError:
+            now = event.source  # gone meanwhile: the move itself says so
+        if now != event.source and self.moved_by_another(event.card_id):  # since this screen last drew it
+            tell(self, _("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
+                         "still mean to").format(id=event.card_id, column=_(STATUS_LABELS[now])), "warning")
+            self.call_next(self.refresh_board)
+            return
         limit = board.wip_limits().get(event.target)
         count = sum(1 for t in board.tasks() if t.status == event.target)
         if limit is not None and count >= limit and self._may_move(event.card_id):

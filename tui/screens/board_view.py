@@ -25,3 +25,11 @@ class BoardView(Screen):
 
     async def refresh_board(self) -> None:
         """Show the board as it is now (each screen its own way)."""
+
+    def moved_by_another(self, item: str) -> bool:
+        """Whether `item`'s newest change is someone else's: a card this screen drew in one
+        column that is now in another was then moved by them since the last poll (and a move of
+        it from here would start from where it no longer is), not by this person's own keys a
+        moment ago, whose redraw is on its way."""
+        newest = self.app.board.history(item=item, limit=1)
+        return bool(newest) and newest[0].actor != self.app.board.actor

@@ -44,6 +44,11 @@ class BurnUpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.show()
 
+    async def refresh_board(self) -> None:
+        """A task done by someone else while the chart is open (over SSH, a script) shows, as the
+        board beneath shows it (the app's poll)."""
+        self.show()
+
     def action_mine(self) -> None:
         self.mine = not self.mine
         self.show()

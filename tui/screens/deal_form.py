@@ -91,6 +91,7 @@ class DealForm(FormBase):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
         if self.deal is not None:
+            self.item = self.deal.id
             self.remember_opened()
 
     def values(self) -> dict:

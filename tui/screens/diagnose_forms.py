@@ -147,6 +147,7 @@ class NoteForm(FormBase):
     def on_mount(self) -> None:
         self.query_one("#note-text-input", TextArea).focus()
         if self.note is not None:
+            self.item = self.note.id
             self.remember_opened()
 
     def values(self) -> dict:

@@ -66,12 +66,22 @@ class FeedScreen(ModalScreen[None]):
         self.query_one(Input).focus()
 
     def show(self, text: str) -> None:
+        """The records the filter `text` picks, newest first; the cursor stays on the record it
+        was on (a change made meanwhile comes in above it), else on the first row."""
         records = self.app.board.feed(limit=LIMIT, **parse_filter(text))
         table = self.query_one(DataTable)
+        was = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear()
         for record in records:
             table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
-                          plain_rich(say(describe(record, limit=FEED_VALUE))))
+                          plain_rich(say(describe(record, limit=FEED_VALUE))), key=str(record.seq))
+        if was is not None and was in table.rows:
+            table.move_cursor(row=table.get_row_index(was), animate=False)
+
+    async def refresh_board(self) -> None:
+        """Someone's change (a rep over SSH, a script, this app's other screens) comes in as it
+        is made, as the screens beneath show it (the app's poll)."""
+        self.show(self.query_one("#feed-filter", Input).value)
 
     @on(Input.Changed, "#feed-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from sales.errors import Invalid, Reason, UpliftError
+from sales.errors import Invalid, Reason, Refused, UpliftError
 from tui.i18n import N_, _, said, said_reason
 from tui.keys import shown_key
 from tui.user_text import plain
@@ -119,14 +119,23 @@ class FormBase(ModalScreen):
             yield Button(plain(label), id="save", variant="primary")
             yield Button(_("Cancel (esc)"), id="cancel")
 
+    #: The id of the item the form edits (T-4, D-2, G-1 ...), for a save to see who changed it
+    #: since the form opened (`changed_here`); None for a form that makes one.
+    item: str | None = None
+
     def remember_opened(self) -> None:
         """Keep what the fields hold as the form opens, read as a save reads them, so that a save
         sends only what was changed here (`changed_here`): what someone else changed meanwhile
-        (a rep over SSH, a script, the lead in another terminal) is not written back over."""
+        (a rep over SSH, a script, the lead in another terminal) is not written back over. And
+        the item's newest change then, so that a save can see whether a field changed here was
+        also changed since by someone (`changed_here` then asks first)."""
         try:
             self.opened: dict | None = self.values()
         except UpliftError:  # an item that does not read back whole: a save sends every field
             self.opened = None
+        if self.item is not None:
+            newest = self.app.board.history(item=self.item, limit=1)
+            self.seen_change = newest[0].seq if newest else 0
 
     def changed_here(self, fields: dict, read: Callable[[dict], dict] | None = None) -> dict:
         """The fields whose values differ from those the form opened with; `read`: how the form's
@@ -137,9 +146,29 @@ class FormBase(ModalScreen):
                 opened = read(opened)
             except UpliftError:
                 opened = None
-        if opened is None:
-            return fields
-        return {name: value for name, value in fields.items() if name not in opened or opened[name] != value}
+        changed = fields if opened is None else {
+            name: value for name, value in fields.items() if name not in opened or opened[name] != value}
+        self._not_over_others(changed)
+        return changed
+
+    def _not_over_others(self, changed: dict) -> None:
+        """Refused, once, when a field changed here was changed by someone since the form opened
+        (ali moved the task over SSH while the lead edited its status): saving would put the
+        lead's value over theirs unseen. The form says who; saving again goes ahead."""
+        seen = getattr(self, "seen_change", None)
+        if self.item is None or seen is None or not changed:
+            return
+        since = []
+        for record in self.app.board.history(item=self.item):  # (newest first)
+            if record.seq <= seen:
+                break
+            if set(record.after or {}) & set(changed):
+                since.append(record)
+        if since:
+            self.seen_change = since[0].seq  # said once: the next save puts this form's values
+            people = ", ".join(sorted({r.actor for r in since}))
+            raise Refused("{people} changed {item} since this form opened: {key} again saves yours over "
+                          "theirs, esc cancels", people=people, item=self.item, key=shown_key(self, "form.save"))
 
     def show_error(self, field: str, message: str) -> None:
         self.show_errors([(field, message)])

@@ -112,6 +112,7 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
         return board.update_goal(goal.id, **form.changed_here(fields, lambda was: goal_fields(board, was, goal)))
 
     form = FieldsForm(_("Edit {id}").format(id=goal.id) if goal else _("New goal"), rows, save, required=("title",))
+    form.item = goal.id if goal else None
     return form
 
 
@@ -224,4 +225,5 @@ def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) 
 
     title = _("Edit {id}").format(id=strategy.id) if strategy else _("New strategy")
     form = FieldsForm(title, rows, save, required=("title",))
+    form.item = strategy.id if strategy else None
     return form

@@ -372,6 +372,15 @@ class PipelineScreen(BoardView):
     @on(Kanban.MoveRequested)
     def _move_requested(self, event: Kanban.MoveRequested) -> None:
         event.stop()
+        try:
+            now = self.app.board.deal(event.card_id).stage
+        except UpliftError:
+            now = self.stage_name(event.source)  # gone meanwhile: the move itself says so
+        if now != self.stage_name(event.source) and self.moved_by_another(event.card_id):  # since last drawn
+            tell(self, _("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
+                         "still mean to").format(id=event.card_id, column=now), "warning")
+            self.call_next(self.refresh_board)
+            return
         self.call_next(self.move, event.card_id, self.stage_name(event.target))
 
     async def move(self, deal_id: str, stage: str) -> None:

@@ -90,6 +90,18 @@ class TaskDetail(ModalScreen[None]):
             "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {say(describe(r))}" for r in history)
             or _("No changes recorded.")))
 
+    async def refresh_board(self) -> None:
+        """Someone's change to the task (a comment, a move, a step ticked over SSH) shows as it
+        is made; a task deleted meanwhile closes the view, saying so."""
+        try:
+            task = self.app.board.task(self.task_shown.id)
+        except UpliftError as error:
+            if self.app.screen is self:  # (under a form of its own, the form's save says so)
+                tell(self, error, "warning")
+                self.dismiss(None)
+            return
+        self.show(task)
+
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
         index = event.selection.value

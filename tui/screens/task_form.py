@@ -110,6 +110,7 @@ class TaskForm(FormBase):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
         if self.task_being_edited is not None:
+            self.item = self.task_being_edited.id
             self.remember_opened()
 
     def values(self) -> dict:
