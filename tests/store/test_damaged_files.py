@@ -31,6 +31,11 @@ DAMAGE = {
     "truncated": b'{"tasks": {"1": {"id": "T-1", "title"',
     "not json": b"\x00\x01binary\xff",
     "not an object": b"[1, 2, 3]",
+    # valid JSON, not in TinyDB's layout (a hand edit): named, not failing later as a bug
+    "a table not an object": b'{"tasks": [1, 2], "members": [], "goals": "x"}',
+    "a document not an object": b'{"t": {"1": "text"}}',
+    "a document under a name": b'{"t": {"abc": {}}}',
+    "counters not numbers": b'{"_meta": {"1": {"next": {"tasks": "x"}}}}',
     "a bad document": None,  # valid JSON whose documents do not fit the model
 }
 
@@ -132,10 +137,12 @@ def test_a_board_from_a_newer_or_unknown_schema_is_refused_and_left_alone(board_
     assert snapshot_files(board_path) == before
 
 
-def test_a_damaged_log_segment_is_named_and_left_alone(board_path) -> None:
+@pytest.mark.parametrize("damage", [b'{"activity": {"1": ', b'{"activity": [1]}', b'{"activity": {"1": 7}}',
+                                    b'{"activity": {"last": {}}}'])
+def test_a_damaged_log_segment_is_named_and_left_alone(board_path, damage) -> None:
     _fill(board_path)
     segment = sorted((board_path / "log").glob("*.json"))[-1]
-    segment.write_bytes(b'{"activity": {"1": ')
+    segment.write_bytes(damage)
     before = snapshot_files(board_path)
     board = Board(board_path, actor="dana")
     with pytest.raises(BoardDamaged, match=segment.name):
