@@ -52,9 +52,11 @@ def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
         if mode is not None:
             os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if isinstance(error, OSError):  # (a full disk names no file; a folder we may not write names the temporary)
+            raise OSError(error.errno, error.strerror or str(error), str(path)) from None
         raise
     # The folder is not fsynced after the rename: a killed process loses nothing either way, and
     # on power loss journalling filesystems commit a rename-over after the data it points to.
