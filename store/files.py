@@ -43,7 +43,10 @@ def signature(path: Path) -> Signature | None:
 def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
     """Replace `path` with `data` so that any reader sees the old or the new file, never half.
     mode None: a new file's usual mode (0666 less the umask)."""
-    fd, temp = _temporary_beside(path, 0o600 if mode is not None else 0o666)
+    try:
+        fd, temp = _temporary_beside(path, 0o600 if mode is not None else 0o666)
+    except OSError as error:  # (a folder we may not write: named as the file, not its temporary)
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -55,7 +58,7 @@ def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
     except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
-        if isinstance(error, OSError):  # (a full disk names no file; a folder we may not write names the temporary)
+        if isinstance(error, OSError):  # (a full disk names no file)
             raise OSError(error.errno, error.strerror or str(error), str(path)) from None
         raise
     # The folder is not fsynced after the rename: a killed process loses nothing either way, and
