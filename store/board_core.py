@@ -161,8 +161,11 @@ class BoardCore:
         self.actor = actor or current_actor()
         self.clock = clock or (lambda: datetime.now().astimezone())
         board_file = self.path / FILES["board"]
-        if self.path.exists() and not self.path.is_dir():
-            raise NotFound("{path} is a file, not a board folder (give --board a folder)", path=self.path)
+        for folder in (self.path, *self.path.parents):  # (`afile/board`: not "afile: File exists")
+            if folder.exists():
+                if not folder.is_dir():
+                    raise NotFound("{path} is a file, not a board folder (give --board a folder)", path=folder)
+                break
         if not board_file.exists():
             if not create:
                 raise NotFound("no board at {path} (create one with `uplift --board {path}`)", path=self.path)
