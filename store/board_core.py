@@ -282,13 +282,12 @@ class BoardCore:
             def convert(storage: SharedJSONStorage, docs: list[dict]) -> list[T]:
                 try:
                     return msgspec.convert(docs, list[model])
-                except msgspec.ValidationError as error:
-                    if "unknown field" in str(error):
-                        raise BoardDamaged("{file}: table {table}: {error}; a newer Uplift may have written it: "
-                                           "upgrade this one; the file was left as it is",
-                                           file=storage.path, table=table, error=error) from None
-                    raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
-                                       file=storage.path, table=table, error=error) from None
+                except msgspec.ValidationError:
+                    stored = (storage.read() or {}).get(table, {})
+                    for doc in docs:  # (the error's `$[3]` counts the documents converted, not their numbers)
+                        key = next((key for key, one in stored.items() if one is doc), "?")
+                        _convert_stored(doc, model, storage.path, table, key)
+                    raise
             cached = self._cache[cache_key] = TableModels(convert, key)
         parts = self.files.parts(file, table)
         return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
@@ -303,11 +302,7 @@ class BoardCore:
         doc = self._doc(file, table, number)
         if doc is None:
             raise NotFound("no {kind} {id} on this board", kind=Word(name_of(kind)), id=format_id(kind, number))
-        try:
-            return msgspec.convert(doc, model)
-        except msgspec.ValidationError as error:
-            raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
-                               file=self.files.home(file, table, number).path, table=table, error=error) from None
+        return _convert_stored(doc, model, self.files.home(file, table, number).path, table, str(number))
 
     def id_of(self, kind: str, item_id: str) -> str:
         """The id of the `kind` item that `item_id` names (`t12`: `T-12`), or NotFound: what the
@@ -485,6 +480,20 @@ class BoardCore:
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
         if ops:
             self._apply(ops)
+
+
+def _convert_stored(doc: dict, model: type[T], path: Path, table: str, key: str) -> T:
+    """A stored document as its model, or BoardDamaged naming the file, the table, the document's
+    number and the field that does not fit (`document 7: Expected `str`, got `array` - at `$.title``)."""
+    try:
+        return msgspec.convert(doc, model)
+    except msgspec.ValidationError as error:
+        if "unknown field" in str(error):
+            raise BoardDamaged("{file}: table {table}, document {key}: {error}; a newer Uplift may have written it: "
+                               "upgrade this one; the file was left as it is",
+                               file=path, table=table, key=key, error=error) from None
+        raise BoardDamaged("{file}: table {table}, document {key}: {error}; the file was left as it is",
+                           file=path, table=table, key=key, error=error) from None
 
 
 def _pending(record: Activity, current: dict | None) -> bool:

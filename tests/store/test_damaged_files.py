@@ -163,3 +163,20 @@ def test_a_hand_edit_of_the_last_changed_document_is_not_undone_by_the_next_writ
     tasks_file.write_text(json.dumps(data))
     Board(board_path, actor="dana").add_goal("the next change")
     assert Board(board_path, actor="dana").task("T-1").title == "fixed by hand"
+
+
+def test_a_document_that_does_not_fit_is_named_by_its_number_and_field(board_path) -> None:
+    """(It was said as `at $[0].title`: its place among the documents being read, not its number.)"""
+    board = _fill(board_path)
+    for n in range(6):
+        board.add_task(f"task {n}")
+    shard = board_path / "tasks" / "0000.json"
+    data = json.loads(shard.read_text())
+    data["tasks"]["5"]["title"] = ["not", "text"]
+    shard.write_text(json.dumps(data))
+    board = Board(board_path, actor="dana")
+    for read in (lambda: board.tasks(), lambda: board.task("T-5")):
+        with pytest.raises(BoardDamaged) as damaged:
+            read()
+        assert str(damaged.value) == (f"{shard}: table tasks, document 5: Expected `str`, got `array` - at "
+                                      "`$.title`; the file was left as it is")
