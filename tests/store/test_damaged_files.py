@@ -180,3 +180,21 @@ def test_a_document_that_does_not_fit_is_named_by_its_number_and_field(board_pat
             read()
         assert str(damaged.value) == (f"{shard}: table tasks, document 5: Expected `str`, got `array` - at "
                                       "`$.title`; the file was left as it is")
+
+
+@pytest.mark.parametrize("edit", [{"seq": "x"}, {"txn": None}, {"ref": "tasks"}, {"at": 5}])
+def test_a_log_record_that_does_not_fit_is_named_and_left_alone(board_path, edit) -> None:
+    """Every change reads the newest record (its number, the journal's last transaction): one
+    edited by hand failed as a bug (KeyError, ValidationError; exit 3)."""
+    _fill(board_path)
+    segment = sorted((board_path / "log").glob("*.json"))[-1]
+    data = json.loads(segment.read_text())
+    last = max(data["activity"], key=int)
+    data["activity"][last].update(edit)
+    segment.write_text(json.dumps(data))
+    before = snapshot_files(board_path)
+    board = Board(board_path, actor="dana")
+    for change in (lambda: board.add_task("after the damage"), lambda: board.undo(dry_run=True)):
+        with pytest.raises(BoardDamaged, match=f"{segment.name}: table activity, document {last}: "):
+            change()
+    assert snapshot_files(board_path) == before
