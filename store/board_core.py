@@ -85,6 +85,11 @@ def model_of(kind: str) -> type:
 
 
 PRIVATE, SHARED = 0o600, 0o660
+# The board's settings in its meta document (board.json), checked as each read of the file is
+# first used (the schema version has its own words: store/schema.py); stages and alert settings
+# are then read as their models by their own mixins, through BoardCore.setting.
+_SETTINGS: dict[str, Any] = {"name": str, "wip": dict[str, int], "period": dict[str, str] | None,
+                             "budget": float | None, "stages": list[dict] | None, "alerts": dict}
 
 
 def before_commit(rule: Callable) -> Callable:
@@ -172,6 +177,7 @@ class BoardCore:
             self._create(SHARED if shared else PRIVATE)
         self.mode = os.stat(board_file).st_mode & 0o777
         self.files = BoardFiles(self.path, self.mode)
+        self._meta_checked: int | None = None  # the version of board.json whose settings were checked
         self.log = ActivityLog(self.path, self.mode)
         self._cache: dict[tuple[str, str, Any], TableModels] = {}  # (file, table, order) -> models
         #: Goes up with every change this process sees, its own (a commit) or another's
@@ -249,7 +255,27 @@ class BoardCore:
         meta = self._doc("board", "meta", 1)
         if meta is None:
             raise BoardDamaged("{file}: no meta document; not a board file", file=self.path / FILES["board"])
+        version = self.files.main["board"].version
+        # once per read of board.json, and of this version's settings (an older or newer board's
+        # schema is said first, on open: store/schema.py)
+        if self._meta_checked != version and meta.get("schema") == SCHEMA_VERSION:
+            for key, kind in _SETTINGS.items():
+                if key in meta:
+                    self._as_setting(key, meta[key], kind)
+            self._meta_checked = version
         return dict(meta)
+
+    def setting(self, key: str, kind: Any, default: Any = None) -> Any:
+        """A setting of the board's meta document as `kind` (a model, a type), or BoardDamaged
+        naming board.json and the setting: a hand edit of the wrong shape, not a bug later."""
+        return self._as_setting(key, self.meta().get(key, default), kind)
+
+    def _as_setting(self, key: str, value: Any, kind: Any) -> Any:
+        try:
+            return msgspec.convert(value, kind)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged("{file}: table meta, document 1, {setting}: {error}; the file was left as it is",
+                               file=self.path / FILES["board"], setting=key, error=error) from None
 
     def history(self, item: str | None = None, limit: int | None = None,
                 actor: str | None = None) -> list[Activity]:

@@ -198,3 +198,36 @@ def test_a_log_record_that_does_not_fit_is_named_and_left_alone(board_path, edit
         with pytest.raises(BoardDamaged, match=f"{segment.name}: table activity, document {last}: "):
             change()
     assert snapshot_files(board_path) == before
+
+
+@pytest.mark.parametrize(("setting", "value", "said"), [
+    ("wip", "zzz", "wip: Expected `object`, got `str`"),
+    ("name", [1], "name: Expected `str`, got `array`"),
+    ("budget", "lots", "budget: Expected `float | null`, got `str`"),
+    ("stages", [{"name": 5}], "stages: Expected `str`, got `int` - at `$[0].name`"),
+    ("alerts", {"min_left": "x"}, "alerts: Expected `int`, got `str` - at `$.min_left`"),
+])
+def test_a_board_setting_of_the_wrong_shape_is_named_and_left_alone(board_path, setting, value, said) -> None:
+    """board.json's settings edited by hand: `task add` wrote its task and then failed as a bug
+    (a WIP limit that was text), and the deal list or the alerts failed (exit 3)."""
+    _fill(board_path)
+    board_file = board_path / "board.json"
+    data = json.loads(board_file.read_text())
+    data["meta"]["1"][setting] = value
+    board_file.write_text(json.dumps(data))
+    message = f"{board_file}: table meta, document 1, {said}; the file was left as it is"
+    try:
+        board = Board(board_path, actor="dana")
+        board.deals()
+        board.alerts()
+    except BoardDamaged as error:
+        assert str(error) == message
+    else:
+        pytest.fail("a damaged setting was read without a word")
+    for change in (lambda b: b.add_task("after the damage"), lambda b: b.add_deal("after", value=1),
+                   lambda b: b.set_alert_settings(min_left=3)):
+        try:
+            change(Board(board_path, actor="dana"))
+        except BoardDamaged as error:
+            assert str(error) == message
+    assert json.loads(board_file.read_text())["meta"]["1"][setting] == value  # kept for a person to repair
