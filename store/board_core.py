@@ -42,6 +42,7 @@ from store.activity_log import ActivityLog
 from store.files import (
     LOCK_NAME,
     BoardDamaged,
+    MachineRefused,
     exclusive_lock,
     make_folder,
     remove_stale_temps,
@@ -427,6 +428,12 @@ class BoardCore:
 
     def _transact(self, build: Callable[[Transaction], T]) -> T:
         """Lock, recover, build the change (checks and validation), log it, apply it."""
+        try:
+            return self._transact_locked(build)
+        except OSError as error:  # (a board folder that may not be written, a full disk)
+            raise MachineRefused.of(error, self.path) from None
+
+    def _transact_locked(self, build: Callable[[Transaction], T]) -> T:
         with exclusive_lock(self.path, self.mode):
             remove_stale_temps(self.path)
             for folder in (self.log.folder, *self.files.shard_folders()):

@@ -28,6 +28,15 @@ class BoardDamaged(UpliftError):
     """A board file could not be read; it is named and left untouched."""
 
 
+class MachineRefused(UpliftError):
+    """The machine refused a board file (a permission, a full disk): said with the file, like
+    any refusal (exit 1; a notification in the app, which goes on), not as a bug."""
+
+    @classmethod
+    def of(cls, error: OSError, where: object) -> MachineRefused:
+        return cls("{file}: {reason}", file=error.filename or where, reason=error.strerror or str(error))
+
+
 Signature = tuple[int, int, int]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import msgspec
 
-from store.files import BoardDamaged, Signature, atomic_write, signature
+from store.files import BoardDamaged, MachineRefused, Signature, atomic_write, signature
 
 _decoder = msgspec.json.Decoder()
 _encoder = msgspec.json.Encoder()
@@ -40,6 +40,8 @@ class SharedJSONStorage:
         if current != self._signature:
             try:
                 data = _decoder.decode(self.path.read_bytes())
+            except PermissionError as error:  # (a file only its owner may read, on a shared board)
+                raise MachineRefused.of(error, self.path) from None
             except (msgspec.DecodeError, UnicodeDecodeError) as error:
                 raise BoardDamaged("{file}: damaged board file ({error}); it was left as it is",
                                    file=self.path, error=error) from None
