@@ -19,6 +19,9 @@ import msgspec
 from store.files import BoardDamaged, MachineRefused, Signature, atomic_write, signature
 
 _decoder = msgspec.json.Decoder()
+# Windows editors (Notepad) save UTF-8 with a byte-order mark: a board file fixed by hand there
+# is still read (and written back without it), not refused as damaged
+BOM = b"\xef\xbb\xbf"
 _encoder = msgspec.json.Encoder()
 
 
@@ -39,7 +42,7 @@ class SharedJSONStorage:
             return None
         if current != self._signature:
             try:
-                data = _decoder.decode(self.path.read_bytes())
+                data = _decoder.decode(self.path.read_bytes().removeprefix(BOM))
             except PermissionError as error:  # (a file only its owner may read, on a shared board)
                 raise MachineRefused.of(error, self.path) from None
             except (msgspec.DecodeError, UnicodeDecodeError) as error:

@@ -231,3 +231,16 @@ def test_a_board_setting_of_the_wrong_shape_is_named_and_left_alone(board_path, 
         except BoardDamaged as error:
             assert str(error) == message
     assert json.loads(board_file.read_text())["meta"]["1"][setting] == value  # kept for a person to repair
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(board_path) -> None:
+    """A hand edit saved by a Windows editor starts with a UTF-8 byte-order mark: it was
+    refused as damaged ("JSON is malformed: invalid character (byte 0)")."""
+    _fill(board_path)
+    for name in ("board.json", "tasks/0000.json"):
+        path = board_path / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    board = Board(board_path, actor="dana")
+    assert [t.title for t in board.tasks()] == ["t"]
+    board.add_task("after the edit")
+    assert [t.title for t in Board(board_path, actor="dana").tasks()] == ["t", "after the edit"]
