@@ -31,3 +31,14 @@ def test_a_long_column_name_is_cut_in_the_list(run, team, tmp_path) -> None:
     code, out, err = run("deal", "import", long)
     assert (code, err) == (2, f"uplift: columns: no column holds the deal's stage (columns: title, {'x' * 39}…); "
                               "name it with --map COLUMN=stage\n")
+
+
+def test_a_device_or_a_pipe_is_not_said_to_be_missing(run, team, monkeypatch) -> None:
+    """`deal import /dev/null` (or `<(...)`, a pipe) said "no such file" of a file that is there."""
+    before = snapshot_files(team)
+    said = "not a regular file (a device or a pipe); give a file, or - to read standard input"
+    assert run("deal", "import", "/dev/null") == (2, "", f"uplift: file: /dev/null: {said}\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("deal", "import", "/dev/null") == (
+        2, "", "uplift: file: /dev/null：不是普通文件（是设备或管道）；请给出一个文件，或用 - 读取标准输入\n")
+    assert snapshot_files(team) == before
