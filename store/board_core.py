@@ -173,6 +173,12 @@ class BoardCore:
                     raise NotFound("{path} is a file, not a board folder (give --board a folder)", path=folder)
                 break
         if not board_file.exists():
+            others = sorted(name for name in [*FILES.values(), "tasks", "deals", "log"]
+                            if name != FILES["board"] and (self.path / name).exists())
+            if others:  # (a new board.json would make everyone lead of the rest, its members gone)
+                raise BoardDamaged("{file} is missing, but the folder holds the rest of a board ({found}); "
+                                   "restore board.json (from a backup) rather than start a new board over it",
+                                   file=board_file, found=", ".join(others))
             if not create:
                 raise NotFound("no board at {path} (create one with `uplift --board {path}`)", path=self.path)
             self._create(SHARED if shared else PRIVATE)

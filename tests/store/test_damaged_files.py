@@ -244,3 +244,15 @@ def test_a_file_saved_with_a_byte_order_mark_is_read(board_path) -> None:
     assert [t.title for t in board.tasks()] == ["t"]
     board.add_task("after the edit")
     assert [t.title for t in Board(board_path, actor="dana").tasks()] == ["t", "after the edit"]
+
+
+def test_a_board_without_its_board_file_is_not_started_again_over_the_rest(board_path) -> None:
+    """board.json lost (a bad copy, a sync conflict): the next `task add` made a new one, with no
+    members (everyone lead) and none of the plan's settings, over the board's tasks and deals."""
+    _fill(board_path)
+    (board_path / "board.json").unlink()
+    before = snapshot_files(board_path)
+    for create in (True, False):
+        with pytest.raises(BoardDamaged, match="board.json is missing, but the folder holds the rest of a board"):
+            Board(board_path, actor="dana", create=create)
+    assert snapshot_files(board_path) == before
