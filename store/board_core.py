@@ -467,8 +467,15 @@ class BoardCore:
         self.log.append(records)
         try:
             self._apply(tx.ops)
-        except BaseException:
-            self.log.remove(records)
+        except BaseException as error:
+            try:
+                self.log.remove(records)
+            except OSError as refused:  # (a full disk: the log can be neither finished nor taken back)
+                cause = error if isinstance(error, OSError) else refused
+                raise MachineRefused("{file}: {reason}; the change is in the activity log but not on the board "
+                                     "yet: the next change to the board makes it (undo then takes it back)",
+                                     file=cause.filename or self.path,
+                                     reason=cause.strerror or str(cause)) from None
             raise
         self.generation += 1
 
