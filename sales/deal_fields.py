@@ -21,6 +21,7 @@ from sales.errors import Reason
 from sales.numbers import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
+from sales.text import listed
 
 # deal field <- the diagnosis engine's field it is read from
 FROM_SALES_FIELD = {"source": "order_id", "account": "customer", "owner": "rep", "stage": "stage",
@@ -90,7 +91,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
         header = column if column in headers else by_name.get(normalise_header(column))
         if header is None:
             why = Reason("the file has no column {column!r} (columns: {columns})", column=column,
-                         columns=", ".join(headers))
+                         columns=listed(headers))
             raise MappingError(why, f"{column}={field}")
         field = field.strip().lower()
         other = next((h for h, f in mapping.items() if f == field), None) or next(
@@ -128,11 +129,11 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     for field in REQUIRED:
         if field not in taken:
             why = Reason("no column holds the deal's {field} (columns: {columns}); name it with --map COLUMN={field}",
-                         field=field, columns=", ".join(headers))
+                         field=field, columns=listed(headers))
             raise MappingError(why)
     if not taken & {"title", "account", FROM_PRODUCT}:
         why = Reason("no column holds a title or an account (columns: {columns}); name one with --map COLUMN=title",
-                     columns=", ".join(headers))
+                     columns=listed(headers))
         raise MappingError(why)
     return mapping
 

@@ -12,6 +12,7 @@ the file leaves out takes the model's default). An item without an `id` is new.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -328,8 +329,16 @@ def _check_value(value: object, typ: object, path: str, problems: list[Problem])
     return _leaf(value, typ, path, problems)
 
 
+@functools.cache
+def _fields_of(model: type) -> dict[str, msgspec.structs.FieldInfo]:
+    """A model's fields by the name a file gives them, worked out once per model: msgspec
+    evaluates every annotation again on each call, which was more than half of what importing a
+    plan of 60,000 tasks cost (about 25 s of 47 s here)."""
+    return {f.encode_name: f for f in msgspec.structs.fields(model)}
+
+
 def _check_struct(value: object, model: type, path: str, problems: list[Problem]) -> object:
-    fields = {f.encode_name: f for f in msgspec.structs.fields(model)}
+    fields = _fields_of(model)
     if not isinstance(value, dict):
         problems.append(Problem(path, "expected a mapping with {fields}; got {got}", fields=", ".join(fields),
                                 got=_describe(value)))

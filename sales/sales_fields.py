@@ -15,6 +15,7 @@ import msgspec
 
 from sales.errors import Reason
 from sales.phrases import Phrase, Word
+from sales.text import listed
 
 #: Canonical field -> what it holds (shown in explanations and help; said in the reader's language).
 FIELDS: dict[str, str] = {
@@ -218,7 +219,7 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
         column = _find_column(columns, wanted)
         if column is None:
             raise MappingError("no column {wanted!r} (columns: {columns})", f"{wanted}={field}",
-                               wanted=wanted, columns=", ".join(columns))
+                               wanted=wanted, columns=listed(columns))
         taken.add(column)
         if field != IGNORE:
             fields[field] = column

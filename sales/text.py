@@ -8,6 +8,7 @@ make text read differently from what it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # C0 controls except TAB and LF, DEL, C1 controls, bidi embedding/override/isolate controls,
 # and the line/paragraph separators that some terminals treat as newlines.
@@ -118,3 +119,12 @@ def fit(text: str, width: int) -> str:
         start = cut(text, width - 1)
         return start + "…" + " " * (width - 1 - display_width(start))
     return text + " " * (width - display_width(text))
+
+
+def listed(names: Iterable[str], at_most: int = 30, width: int = 40) -> str:
+    """Names for a message, comma-separated: at most `at_most` of them, each cut to `width`
+    cells, then `…`. A file's columns are listed when one is missing, and a hostile file with
+    100,000 columns (or a 20 MB header) made that one line of stderr half a megabyte."""
+    names = list(names)
+    shown = [name if display_width(name) <= width else fit(name, width) for name in names[:at_most]]
+    return ", ".join(shown + (["…"] if len(names) > at_most else []))

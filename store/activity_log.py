@@ -17,7 +17,7 @@ from pathlib import Path
 import msgspec
 
 from sales.activity import Activity
-from store.files import make_folder
+from store.files import BoardDamaged, make_folder
 from store.storage import SharedJSONStorage
 
 SEGMENT_SIZE = 1000
@@ -54,8 +54,9 @@ class ActivityLog:
         raw = self._raw(names[-1])
         if not raw:
             return 0, 0
-        last = raw[max(raw, key=int)]
-        return last["seq"], last["txn"]
+        key = max(raw, key=int)
+        last = self._record(names[-1], key, raw[key])
+        return last.seq, last.txn
 
     def last_transaction(self) -> list[Activity]:
         """The records of the newest transaction, oldest first."""
@@ -65,9 +66,19 @@ class ActivityLog:
         raw = self._raw(names[-1])
         if not raw:
             return []
-        txn = raw[max(raw, key=int)]["txn"]
-        docs = [doc for _, doc in sorted(raw.items(), key=lambda kv: int(kv[0])) if doc["txn"] == txn]
-        return msgspec.convert(docs, list[Activity])
+        key = max(raw, key=int)
+        txn = self._record(names[-1], key, raw[key]).txn
+        return [self._record(names[-1], key, doc) for key, doc in sorted(raw.items(), key=lambda kv: int(kv[0]))
+                if doc.get("txn") == txn]
+
+    def _record(self, name: str, key: str, doc: dict) -> Activity:
+        """A stored record, or BoardDamaged naming its segment and number (a hand edit gone wrong:
+        every change reads the newest record, and must not fail on it as a bug)."""
+        try:
+            return msgspec.convert(doc, Activity)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged("{file}: table {table}, document {key}: {error}; the file was left as it is",
+                               file=self.folder / name, table=TABLE, key=key, error=error) from None
 
     def append(self, records: list[Activity]) -> None:
         """Write `records` durably (atomic replace of the newest segment, or a new segment)."""
@@ -118,9 +129,9 @@ class ActivityLog:
             raw = self._raw(name)
             for key in sorted(raw, key=int, reverse=True):
                 doc = raw[key]
-                if ((item is None or doc["item"] == item) and (actor is None or doc["actor"] == actor)
+                if ((item is None or doc.get("item") == item) and (actor is None or doc.get("actor") == actor)
                         and (where is None or where(doc))):
-                    yield msgspec.convert(doc, Activity)
+                    yield self._record(name, key, doc)
 
     def changed(self) -> bool:
         names = self.segment_names()

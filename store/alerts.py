@@ -32,7 +32,7 @@ ITEM_OF = {"quiet": "deal", "slipped": "deal", "stuck": "deal", "overdue": "task
 
 class AlertChanges(BoardCore):
     def alert_settings(self) -> AlertSettings:
-        return msgspec.convert(self.meta().get("alerts", {}), AlertSettings)
+        return self.setting("alerts", AlertSettings, {})
 
     def set_alert_settings(self, **changes) -> AlertSettings:
         """Change some settings (lead only): conversion_drop, min_left, quiet_days, default_quiet_days,

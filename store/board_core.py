@@ -42,6 +42,7 @@ from store.activity_log import ActivityLog
 from store.files import (
     LOCK_NAME,
     BoardDamaged,
+    MachineRefused,
     exclusive_lock,
     make_folder,
     remove_stale_temps,
@@ -85,6 +86,11 @@ def model_of(kind: str) -> type:
 
 
 PRIVATE, SHARED = 0o600, 0o660
+# The board's settings in its meta document (board.json), checked as each read of the file is
+# first used (the schema version has its own words: store/schema.py); stages and alert settings
+# are then read as their models by their own mixins, through BoardCore.setting.
+_SETTINGS: dict[str, Any] = {"name": str, "wip": dict[str, int], "period": dict[str, str] | None,
+                             "budget": float | None, "stages": list[dict] | None, "alerts": dict}
 
 
 def before_commit(rule: Callable) -> Callable:
@@ -161,14 +167,24 @@ class BoardCore:
         self.actor = actor or current_actor()
         self.clock = clock or (lambda: datetime.now().astimezone())
         board_file = self.path / FILES["board"]
-        if self.path.exists() and not self.path.is_dir():
-            raise NotFound("{path} is a file, not a board folder (give --board a folder)", path=self.path)
+        for folder in (self.path, *self.path.parents):  # (`afile/board`: not "afile: File exists")
+            if folder.exists():
+                if not folder.is_dir():
+                    raise NotFound("{path} is a file, not a board folder (give --board a folder)", path=folder)
+                break
         if not board_file.exists():
+            others = sorted(name for name in [*FILES.values(), "tasks", "deals", "log"]
+                            if name != FILES["board"] and (self.path / name).exists())
+            if others:  # (a new board.json would make everyone lead of the rest, its members gone)
+                raise BoardDamaged("{file} is missing, but the folder holds the rest of a board ({found}); "
+                                   "restore board.json (from a backup) rather than start a new board over it",
+                                   file=board_file, found=", ".join(others))
             if not create:
                 raise NotFound("no board at {path} (create one with `uplift --board {path}`)", path=self.path)
             self._create(SHARED if shared else PRIVATE)
         self.mode = os.stat(board_file).st_mode & 0o777
         self.files = BoardFiles(self.path, self.mode)
+        self._meta_checked: int | None = None  # the version of board.json whose settings were checked
         self.log = ActivityLog(self.path, self.mode)
         self._cache: dict[tuple[str, str, Any], TableModels] = {}  # (file, table, order) -> models
         #: Goes up with every change this process sees, its own (a commit) or another's
@@ -246,7 +262,27 @@ class BoardCore:
         meta = self._doc("board", "meta", 1)
         if meta is None:
             raise BoardDamaged("{file}: no meta document; not a board file", file=self.path / FILES["board"])
+        version = self.files.main["board"].version
+        # once per read of board.json, and of this version's settings (an older or newer board's
+        # schema is said first, on open: store/schema.py)
+        if self._meta_checked != version and meta.get("schema") == SCHEMA_VERSION:
+            for key, kind in _SETTINGS.items():
+                if key in meta:
+                    self._as_setting(key, meta[key], kind)
+            self._meta_checked = version
         return dict(meta)
+
+    def setting(self, key: str, kind: Any, default: Any = None) -> Any:
+        """A setting of the board's meta document as `kind` (a model, a type), or BoardDamaged
+        naming board.json and the setting: a hand edit of the wrong shape, not a bug later."""
+        return self._as_setting(key, self.meta().get(key, default), kind)
+
+    def _as_setting(self, key: str, value: Any, kind: Any) -> Any:
+        try:
+            return msgspec.convert(value, kind)
+        except msgspec.ValidationError as error:
+            raise BoardDamaged("{file}: table meta, document 1, {setting}: {error}; the file was left as it is",
+                               file=self.path / FILES["board"], setting=key, error=error) from None
 
     def history(self, item: str | None = None, limit: int | None = None,
                 actor: str | None = None) -> list[Activity]:
@@ -279,13 +315,12 @@ class BoardCore:
             def convert(storage: SharedJSONStorage, docs: list[dict]) -> list[T]:
                 try:
                     return msgspec.convert(docs, list[model])
-                except msgspec.ValidationError as error:
-                    if "unknown field" in str(error):
-                        raise BoardDamaged("{file}: table {table}: {error}; a newer Uplift may have written it: "
-                                           "upgrade this one; the file was left as it is",
-                                           file=storage.path, table=table, error=error) from None
-                    raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
-                                       file=storage.path, table=table, error=error) from None
+                except msgspec.ValidationError:
+                    stored = (storage.read() or {}).get(table, {})
+                    for doc in docs:  # (the error's `$[3]` counts the documents converted, not their numbers)
+                        key = next((key for key, one in stored.items() if one is doc), "?")
+                        _convert_stored(doc, model, storage.path, table, key)
+                    raise
             cached = self._cache[cache_key] = TableModels(convert, key)
         parts = self.files.parts(file, table)
         return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
@@ -300,11 +335,7 @@ class BoardCore:
         doc = self._doc(file, table, number)
         if doc is None:
             raise NotFound("no {kind} {id} on this board", kind=Word(name_of(kind)), id=format_id(kind, number))
-        try:
-            return msgspec.convert(doc, model)
-        except msgspec.ValidationError as error:
-            raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
-                               file=self.files.home(file, table, number).path, table=table, error=error) from None
+        return _convert_stored(doc, model, self.files.home(file, table, number).path, table, str(number))
 
     def id_of(self, kind: str, item_id: str) -> str:
         """The id of the `kind` item that `item_id` names (`t12`: `T-12`), or NotFound: what the
@@ -403,6 +434,12 @@ class BoardCore:
 
     def _transact(self, build: Callable[[Transaction], T]) -> T:
         """Lock, recover, build the change (checks and validation), log it, apply it."""
+        try:
+            return self._transact_locked(build)
+        except OSError as error:  # (a board folder that may not be written, a full disk)
+            raise MachineRefused.of(error, self.path) from None
+
+    def _transact_locked(self, build: Callable[[Transaction], T]) -> T:
         with exclusive_lock(self.path, self.mode):
             remove_stale_temps(self.path)
             for folder in (self.log.folder, *self.files.shard_folders()):
@@ -430,8 +467,15 @@ class BoardCore:
         self.log.append(records)
         try:
             self._apply(tx.ops)
-        except BaseException:
-            self.log.remove(records)
+        except BaseException as error:
+            try:
+                self.log.remove(records)
+            except OSError as refused:  # (a full disk: the log can be neither finished nor taken back)
+                cause = error if isinstance(error, OSError) else refused
+                raise MachineRefused("{file}: {reason}; the change is in the activity log but not on the board "
+                                     "yet: the next change to the board makes it (undo then takes it back)",
+                                     file=cause.filename or self.path,
+                                     reason=cause.strerror or str(cause)) from None
             raise
         self.generation += 1
 
@@ -482,6 +526,20 @@ class BoardCore:
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
         if ops:
             self._apply(ops)
+
+
+def _convert_stored(doc: dict, model: type[T], path: Path, table: str, key: str) -> T:
+    """A stored document as its model, or BoardDamaged naming the file, the table, the document's
+    number and the field that does not fit (`document 7: Expected `str`, got `array` - at `$.title``)."""
+    try:
+        return msgspec.convert(doc, model)
+    except msgspec.ValidationError as error:
+        if "unknown field" in str(error):
+            raise BoardDamaged("{file}: table {table}, document {key}: {error}; a newer Uplift may have written it: "
+                               "upgrade this one; the file was left as it is",
+                               file=path, table=table, key=key, error=error) from None
+        raise BoardDamaged("{file}: table {table}, document {key}: {error}; the file was left as it is",
+                           file=path, table=table, key=key, error=error) from None
 
 
 def _pending(record: Activity, current: dict | None) -> bool:

@@ -35,8 +35,11 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     shown = name or str(path)
     if path.is_dir():
         raise Invalid("file", "{file}: is a folder, not a file", file=shown)
-    if not path.is_file():
+    if not path.exists():
         raise Invalid("file", "{file}: no such file", file=shown)
+    if not path.is_file():  # (read more than once: sniffed, counted, parsed)
+        raise Invalid("file", "{file}: not a regular file (a device or a pipe); give a file, or - to read "
+                              "standard input", file=shown)
     try:
         sniffed = sniff(path)
         if sniffed.kind != "csv":

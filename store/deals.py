@@ -67,7 +67,7 @@ class DealChanges(BoardCore):
         configured = self.meta().get("stages")
         if not configured:
             return list(DEFAULT_STAGES)
-        return msgspec.convert(configured, list[Stage])
+        return self.setting("stages", list[Stage])
 
     def set_stages(self, stages: list[dict | Stage]) -> list[Stage]:
         """Replace the pipeline's stages (lead only). A stage that holds deals must stay."""

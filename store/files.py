@@ -28,6 +28,15 @@ class BoardDamaged(UpliftError):
     """A board file could not be read; it is named and left untouched."""
 
 
+class MachineRefused(UpliftError):
+    """The machine refused a board file (a permission, a full disk): said with the file, like
+    any refusal (exit 1; a notification in the app, which goes on), not as a bug."""
+
+    @classmethod
+    def of(cls, error: OSError, where: object) -> MachineRefused:
+        return cls("{file}: {reason}", file=error.filename or where, reason=error.strerror or str(error))
+
+
 Signature = tuple[int, int, int]
 
 
@@ -43,7 +52,10 @@ def signature(path: Path) -> Signature | None:
 def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
     """Replace `path` with `data` so that any reader sees the old or the new file, never half.
     mode None: a new file's usual mode (0666 less the umask)."""
-    fd, temp = _temporary_beside(path, 0o600 if mode is not None else 0o666)
+    try:
+        fd, temp = _temporary_beside(path, 0o600 if mode is not None else 0o666)
+    except OSError as error:  # (a folder we may not write: named as the file, not its temporary)
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -52,9 +64,11 @@ def atomic_write(path: Path, data: bytes, mode: int | None) -> Signature:
         if mode is not None:
             os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if isinstance(error, OSError):  # (a full disk names no file)
+            raise OSError(error.errno, error.strerror or str(error), str(path)) from None
         raise
     # The folder is not fsynced after the rename: a killed process loses nothing either way, and
     # on power loss journalling filesystems commit a rename-over after the data it points to.

@@ -86,10 +86,13 @@ class _Refused(Exception):
 
 
 class PlanLoader(yaml.SafeLoader):
-    """SafeLoader without aliases, anchors, timestamps, or yes/no/on/off booleans."""
+    """SafeLoader without aliases, anchors, timestamps, yes/no/on/off booleans, or YAML 1.1's
+    other numbers: a leading zero (`0123`, octal: 83), hex (`0x1F`) and base 60 (`1:30`, 90)
+    stay text as written, so a value of 0123 is said as `0123`, not taken for 83."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag not in (_YAML + "timestamp", _YAML + "bool")]
+        first: [(tag, rx) for tag, rx in resolvers
+                if tag not in (_YAML + "timestamp", _YAML + "bool", _YAML + "int", _YAML + "float")]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
@@ -106,6 +109,12 @@ class PlanLoader(yaml.SafeLoader):
 
 PlanLoader.add_implicit_resolver(_YAML + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                                  list("tTfF"))
+PlanLoader.add_implicit_resolver(_YAML + "int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789"))
+PlanLoader.add_implicit_resolver(  # YAML 1.1's floats but base 60 (`1.5`, `1.0e+20`, `.inf`, `.nan`)
+    _YAML + "float", re.compile(r"""^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?
+                                    |\.[0-9_]+(?:[eE][-+][0-9]+)?
+                                    |[-+]?\.(?:inf|Inf|INF)
+                                    |\.(?:nan|NaN|NAN))$""", re.X), list("-+0123456789."))
 
 
 def read_plan_file(path: str | Path) -> PlanText:

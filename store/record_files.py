@@ -24,6 +24,7 @@ from sales.phrases import Phrase
 from sales.phrases import rows as row_count  # (`rows` is a reading's rows below)
 from sales.record_rules import normalise_stage
 from sales.sales_fields import FIELDS, ColumnMapping, MappingError, map_columns
+from sales.text import listed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -788,15 +789,15 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
     for name in required:
         if mapping.has(name):
             continue
-        listed = ", ".join(map(repr, columns))
+        shown = listed([repr(column) for column in columns])
         if name == "amount":
             raise RecordsError(path, "missing required column: an amount column (or quantity and unit price); "
-                                     "columns are {columns}", None, map_to=name, columns=listed)
+                                     "columns are {columns}", None, map_to=name, columns=shown)
         if name == "date":
             raise RecordsError(path, "missing required column: a date column (order / invoice / close date); "
-                                     "columns are {columns}", None, map_to=name, columns=listed)
+                                     "columns are {columns}", None, map_to=name, columns=shown)
         raise RecordsError(path, "missing required column: a {field} column ({meaning}); columns are {columns}",
-                           None, map_to=name, field=name, meaning=FIELDS[name], columns=listed)
+                           None, map_to=name, field=name, meaning=FIELDS[name], columns=shown)
 
 
 def _used_columns(mapping: ColumnMapping) -> set[str]:

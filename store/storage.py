@@ -16,9 +16,12 @@ from pathlib import Path
 
 import msgspec
 
-from store.files import BoardDamaged, Signature, atomic_write, signature
+from store.files import BoardDamaged, MachineRefused, Signature, atomic_write, signature
 
 _decoder = msgspec.json.Decoder()
+# Windows editors (Notepad) save UTF-8 with a byte-order mark: a board file fixed by hand there
+# is still read (and written back without it), not refused as damaged
+BOM = b"\xef\xbb\xbf"
 _encoder = msgspec.json.Encoder()
 
 
@@ -39,13 +42,16 @@ class SharedJSONStorage:
             return None
         if current != self._signature:
             try:
-                data = _decoder.decode(self.path.read_bytes())
+                data = _decoder.decode(self.path.read_bytes().removeprefix(BOM))
+            except PermissionError as error:  # (a file only its owner may read, on a shared board)
+                raise MachineRefused.of(error, self.path) from None
             except (msgspec.DecodeError, UnicodeDecodeError) as error:
                 raise BoardDamaged("{file}: damaged board file ({error}); it was left as it is",
                                    file=self.path, error=error) from None
             if not isinstance(data, dict):
                 raise BoardDamaged("{file}: damaged board file (not a JSON object); it was left as it is",
                                    file=self.path)
+            _check_layout(self.path, data)
             self._data, self._signature = data, current
             self.version += 1
             if self.on_reload:
@@ -81,3 +87,24 @@ class SharedJSONStorage:
         """Drop the cached content so that the next read parses the file again."""
         self._data, self._signature = None, None
         self.version += 1
+
+
+def _check_layout(path: Path, data: dict) -> None:
+    """BoardDamaged unless `data` is in TinyDB's layout ({table: {doc_id: document}}, doc ids
+    whole numbers, the `_meta` counters whole numbers): what every reader and writer of a board
+    file relies on, checked once per parse so that a hand edit of the wrong shape is named
+    rather than failing somewhere later as a bug (a table that is a list, a document that is text)."""
+    for table, docs in data.items():
+        if not isinstance(docs, dict):
+            raise BoardDamaged("{file}: damaged board file (table {table} is not a JSON object); "
+                               "it was left as it is", file=path, table=table)
+        for key, doc in docs.items():
+            if not (key.isascii() and key.isdigit()) or not isinstance(doc, dict):
+                raise BoardDamaged("{file}: damaged board file (table {table}, document {key!r}: a document is "
+                                   "a JSON object under its number); it was left as it is",
+                                   file=path, table=table, key=key)
+    counters = data.get("_meta", {}).get("1", {}).get("next", {})
+    if not isinstance(counters, dict) or not all(
+            type(number) is int for number in counters.values()):  # (not a bool)
+        raise BoardDamaged("{file}: damaged board file (_meta: the next numbers are not whole numbers); "
+                           "it was left as it is", file=path)

@@ -68,6 +68,7 @@ class UpliftApp(PlanFileCommands, App):
         set_language()  # UPLIFT_LANG or the locale, as it is now
         super().__init__()
         self.board = board
+        self._board_trouble: str | None = None  # what watch_board last said was wrong, said once
         self.config = load_config()
         themes = load_themes()
         for spec in themes.themes.values():
@@ -205,9 +206,12 @@ class UpliftApp(PlanFileCommands, App):
         """Show other people's changes: a stat per file twice a second, a re-read only on change."""
         try:
             changed = self.board.changed()
-        except UpliftError as error:
-            tell(self, error, "error")
+        except UpliftError as error:  # (a damaged file: said once, not twice a second until repaired)
+            if str(error) != self._board_trouble:
+                self._board_trouble = str(error)
+                tell(self, error, "error")
             return
+        self._board_trouble = None
         if changed:
             await self.refresh_screens()
 

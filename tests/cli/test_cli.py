@@ -140,6 +140,8 @@ def test_reading_a_board_that_does_not_exist_is_exit_1(tmp_path, capsys) -> None
     for args in (["task", "list"], ["task", "add", "x"]):
         code = main([*args, "--board", str(afile)])
         assert code == 1 and "notes.txt is a file, not a board folder" in capsys.readouterr().err
+        code = main([*args, "--board", str(afile / "q4" / "board")])  # (was "notes.txt: File exists")
+        assert code == 1 and f"{afile} is a file, not a board folder" in capsys.readouterr().err
     assert afile.read_text() == "not a board\n"
 
 

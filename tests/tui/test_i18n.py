@@ -26,7 +26,7 @@ SOURCES = ("sales", "store", "tui")  # where messages are written
 TEMPLATES = {"UpliftError": 0, "Refused": 0, "NotFound": 0, "NotAnId": 0, "Reason": 0, "BadInput": 0,
              "Invalid": 1, "Word": 0, "Phrase": 0, "MappingError": 0, "RecordsError": 1,
              "BoardBusy": 0, "BoardDamaged": 0, "BoardTooNew": 0, "DateError": 0, "NotAKey": 0, "Problem": 1,
-             "CommandRefused": 0}
+             "CommandRefused": 0, "MachineRefused": 0}
 
 
 def called(node: ast.Call) -> str | None:
