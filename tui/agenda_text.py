@@ -91,13 +91,17 @@ def sections(agenda: Agenda, cli: bool = False) -> list[tuple[str, list[tuple[st
 def quota_line(agenda: Agenda) -> str | None:
     """Where the person stands against their quota, and what closing their commit deals pays."""
     f = agenda.forecast
-    if f is None or not f.quota:
+    if f is None:
         return None
-    line = _("Quota: won {won} of {quota} ({pct}) · forecast {forecast}").format(
-        won=num_or_dash(f.won), quota=num_or_dash(f.quota), pct=pct_or_dash(f.won / f.quota * 100),
-        forecast=num_or_dash(f.forecast))
-    line += " · " + (_("{amount} to go").format(amount=num_or_dash(f.gap)) if f.gap is not None and f.gap > 0
-                     else _("on track to meet it"))
+    if not f.quota:  # a plan's `quota: 0`: no target, but what is won and what it pays still count
+        line = _("Won {won} · forecast {forecast} (no quota set)").format(
+            won=num_or_dash(f.won), forecast=num_or_dash(f.forecast))
+    else:
+        line = _("Quota: won {won} of {quota} ({pct}) · forecast {forecast}").format(
+            won=num_or_dash(f.won), quota=num_or_dash(f.quota), pct=pct_or_dash(f.won / f.quota * 100),
+            forecast=num_or_dash(f.forecast))
+        line += " · " + (_("{amount} to go").format(amount=num_or_dash(f.gap)) if f.gap is not None and f.gap > 0
+                         else _("on track to meet it"))
     if f.payout is not None and f.payout_commit is not None and f.payout_commit != f.payout:
         line += " · " + _("payout {now}, {then} if your commit deals close").format(
             now=money(f.payout), then=money(f.payout_commit))

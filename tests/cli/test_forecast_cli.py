@@ -1,7 +1,7 @@
 """`uplift forecast` edge cases a lead meets: a plan's quota of 0 (no target).
 
 The team board: dana leads, ali and bea are reps. Plan "Flat": 10% of everything won, bea's own
-quota 8,000 and `quota: 0` for everyone else (ali). ali won D-1 5,000 (pays 500.00); bea has D-2
+quota 8,000 and `quota: 0` for everyone else (ali). ali won D-1 5,000 (with no quota no tier applies: it pays 0.00); bea has D-2
 open in Negotiation (75%), 4,000, closing in the cycle."""
 
 from __future__ import annotations
@@ -38,3 +38,14 @@ def test_a_quota_of_0_sets_no_target_no_gap_no_coverage_and_says_so(flat, monkey
         ("ali", 0, None, None), ("bea", 8000, 5000, 0.5)]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert "配额为 0 即未设目标，因此没有尚差和覆盖率：ali" in flat("forecast")[1]
+
+
+def test_a_reps_day_with_a_quota_of_0_says_what_is_won_and_what_it_pays(flat, monkeypatch) -> None:
+    """`uplift today` for ali (quota 0): no target to measure against, but the won value, the
+    forecast and the payout (0.00: no tier applies without a quota) are still where ali stands;
+    the line was left out."""
+    code, out, err = flat("today", user="ali")
+    assert (code, err) == (0, "")
+    assert "Won 5,000 · forecast 5,000 (no quota set) · payout 0.00" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "已赢单 5,000 · 预测 5,000（未设配额）" in flat("today", user="ali")[1]
