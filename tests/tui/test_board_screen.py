@@ -795,6 +795,38 @@ async def test_escape_keeps_the_focused_card_with_or_without_a_filter(team) -> N
         assert app.focused.card.id == "T-3"
 
 
+async def test_m_and_o_keep_the_focused_card_while_it_is_still_shown(team) -> None:
+    """Turning "only mine" off (m again), or picking everyone (o), shows more cards: the card you
+    were on keeps the focus (it went back to the board's first card); a card the filter hides
+    gives the focus to the first one shown."""
+    lead = Board(team, actor="dana")
+    lead.add_task("Plan the kickoff", owner="dana")  # T-3
+    lead.add_task("Review the pipeline", owner="dana")  # T-4
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused.card.id == "T-1"  # ali's
+        await pilot.press("m")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-3", "T-4"] and app.focused.card.id == "T-3"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused.card.id == "T-4"
+        await pilot.press("m")  # everyone's again
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3", "T-4"] and app.focused.card.id == "T-4"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # everyone, ali, bea, dana
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-3", "T-4"] and app.focused.card.id == "T-4"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("home", "enter")  # everyone
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3", "T-4"] and app.focused.card.id == "T-4"
+
+
 async def test_a_long_pick_list_scrolls_inside_its_dialog_at_80x24(team) -> None:
     """`o` with thirty owners: the list ran two lines past the dialog's edge (under its question),
     its last owner out of reach; it scrolls inside the dialog and the last one can be chosen."""

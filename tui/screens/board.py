@@ -286,10 +286,12 @@ class BoardScreen(BoardView):
         await self._refocus(card.id if card else None)
 
     async def action_mine(self) -> None:
+        """Only my tasks, or (again) everyone's; the focused card keeps the focus while it is
+        still shown (turning the filter off sent it back to the board's first card)."""
         me = self.app.board.actor
+        card = self.kanban.card
         self.owner_filter = None if self.owner_filter == me else me
-        await self.refresh_board()
-        self.kanban.focus_first()
+        await self._refocus(card.id if card else None)
 
     def action_owner(self) -> None:
         from tui.screens.dialogs import Pick
@@ -298,10 +300,12 @@ class BoardScreen(BoardView):
         owners = sorted({m.name for m in board.members()} | {t.owner for t in board.tasks() if t.owner})
         choices = [(_("everyone"), "")] + [(name, name) for name in owners]
 
+        card = self.kanban.card
+
         def picked(name: str | None) -> None:
             if name is None:
                 return
             self.owner_filter = name or None
-            self.call_next(self._refocus, None)
+            self.call_next(self._refocus, card.id if card else None)  # (the first card, if it is not shown)
 
         self.app.push_screen(Pick(_("Show whose tasks?"), choices), picked)
