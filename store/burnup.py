@@ -21,13 +21,15 @@ class BurnUpQueries(BoardCore):
         today = now.date()
         start, end = self.period()
         cycle = start is not None and end is not None and start <= today
+        upcoming = start if start is not None and end is not None and start > today else None
         if not cycle:
             start, end = today - timedelta(days=UNDATED_DAYS - 1), today
         last = min(today, end)
         first = start if last_days is None else max(start, last - timedelta(days=last_days - 1))
         ends = [midnight(first + timedelta(days=i + 1), now) for i in range((last - first).days + 1)]
         tasks = {t.id: {"status": t.status, "owner": t.owner} for t in self.tasks()}
-        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today)
+        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today,
+                       upcoming)
 
 
 def midnight(day: date, now: datetime) -> datetime:
