@@ -393,6 +393,25 @@ async def test_a_form_saves_at_once_when_others_changed_only_other_fields(team) 
     assert (task.title, task.status) == ("Call Acme about the renewal", "doing")
 
 
+async def test_the_details_put_priority_and_due_in_one_column(team, monkeypatch) -> None:
+    """Status and Start are values of different widths (To do, 2026-11-02; 待办): Priority and Due,
+    beside them, start in the same column, in English and in Chinese (a CJK character takes two cells)."""
+    from sales.text import display_width
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", start="2026-11-02", due="2030-12-01")
+    for language, (priority, due) in (("en", ("Priority", "Due")), ("zh", ("优先级", "截止"))):
+        monkeypatch.setenv("UPLIFT_LANG", language)
+        app = UpliftApp(Board(team, actor="dana"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("v")
+            await pilot.pause()
+            lines = str(app.screen.query_one("#detail-fields").render()).splitlines()
+            first = next(line for line in lines if priority in line)
+            second = next(line for line in lines if due in line and "2030-12-01" in line)
+            assert display_width(first[:first.index(priority)]) == display_width(second[:second.index(due)])
+
+
 async def test_help_lists_the_bindings(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
