@@ -258,6 +258,30 @@ async def test_moving_into_a_full_column_asks_first(team) -> None:
         assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
 
 
+async def test_the_form_putting_a_task_in_a_full_column_says_it_is_over_its_limit(team) -> None:
+    """A card moved into a full column asks first; a status chosen in the form is saved, then said
+    to be over the limit (as `uplift task move` warns). An edit that keeps the status says nothing."""
+    Board(team, actor="dana").set_wip_limit("doing", 1)
+    Board(team, actor="dana").move_task("T-2", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # T-1, To do
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter", "down", "enter")  # (title, owner,) status: Doing
+        await pilot.pause()
+        assert app.screen.query_one("#status").value == "doing"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
+        said = [str(n.message) for n in app._notifications]
+        assert said[-2:] == ["Saved T-1", "Doing now holds 2 tasks, over its WIP limit of 1"]
+        await pilot.press("e")  # T-1 again, in Doing: saved as it is
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications][len(said):] == ["Saved T-1"]
+
+
 async def test_a_reps_move_of_anothers_task_into_a_full_column_is_refused_without_asking(team) -> None:
     """The permission comes first: no question about the WIP limit for a move that is refused."""
     lead = Board(team, actor="dana")

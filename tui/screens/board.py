@@ -211,12 +211,21 @@ class BoardScreen(BoardView):
 
         task = self.focused_task()
         if task and permitted(self, "task.edit", task.owner):
-            self.app.push_screen(TaskForm(task), self._saved)
+            self.app.push_screen(TaskForm(task), lambda saved: self._saved(saved, was=task.status))
 
-    def _saved(self, task: Task | None) -> None:
-        if task is not None:
-            tell(self, _("Saved {id}").format(id=task.id))
-            self.call_next(self._refocus, task.id)
+    def _saved(self, task: Task | None, was: str | None = None) -> None:
+        """Saved from the form: said, focused, and, when the form put it in a column now over its
+        WIP limit (a card moved there would have asked first), said so, as the command line does."""
+        if task is None:
+            return
+        tell(self, _("Saved {id}").format(id=task.id))
+        limit = self.app.board.wip_limits().get(task.status)
+        if limit is not None and task.status != was:
+            count = sum(1 for t in self.app.board.tasks() if t.status == task.status)
+            if count > limit:
+                tell(self, _("{column} now holds {count} tasks, over its WIP limit of {limit}").format(
+                    column=_(STATUS_LABELS[task.status]), count=count, limit=limit), "warning")
+        self.call_next(self._refocus, task.id)
 
     async def _refocus(self, task_id: str | None) -> None:
         await self.refresh_board()
