@@ -282,6 +282,23 @@ async def test_the_form_putting_a_task_in_a_full_column_says_it_is_over_its_limi
         assert [str(n.message) for n in app._notifications][len(said):] == ["Saved T-1"]
 
 
+async def test_a_repeating_task_done_in_the_form_names_its_next(team) -> None:
+    """Done through the form's Status, as through a move to Done: the next occurrence is named."""
+    Board(team, actor="dana").update_task("T-1", every="weekly")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # T-1, due 2026-12-01 (the fixture's), weekly
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter", "end", "enter")  # (title, owner,) status: Done
+        await pilot.pause()
+        assert app.screen.query_one("#status").value == "done"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["done"] and "T-3" in column_ids(app)["todo"]
+        due = Board(team, actor="dana").task("T-3").due
+        assert f"T-1 repeats weekly: T-3 is the next, due {due}" in [str(n.message) for n in app._notifications]
+
+
 async def test_a_reps_move_of_anothers_task_into_a_full_column_is_refused_without_asking(team) -> None:
     """The permission comes first: no question about the WIP limit for a move that is refused."""
     lead = Board(team, actor="dana")

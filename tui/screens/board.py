@@ -214,11 +214,16 @@ class BoardScreen(BoardView):
             self.app.push_screen(TaskForm(task), lambda saved: self._saved(saved, was=task.status))
 
     def _saved(self, task: Task | None, was: str | None = None) -> None:
-        """Saved from the form: said, focused, and, when the form put it in a column now over its
-        WIP limit (a card moved there would have asked first), said so, as the command line does."""
+        """Saved from the form: said, focused, the next occurrence of a repeating task it marked
+        done named, and, when the form put it in a column now over its WIP limit (a card moved
+        there would have asked first), said so, as the command line does."""
         if task is None:
             return
         tell(self, _("Saved {id}").format(id=task.id))
+        if task.every and task.status == "done" and was != "done" and (
+                after := self.app.board.next_of(task.id)) is not None:  # (as a card moved to Done says)
+            tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
+                id=task.id, every=_(task.every), next=after.id, due=after.due))
         limit = self.app.board.wip_limits().get(task.status)
         if limit is not None and task.status != was:
             count = sum(1 for t in self.app.board.tasks() if t.status == task.status)
