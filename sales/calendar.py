@@ -37,12 +37,13 @@ class Event:
     categories: list[str] = field(default_factory=list)
 
 
-def as_lines(parts: Sequence[str], between: str = "\n") -> str:
-    """Lines of a description as one text (or, with `between`, parts of a line): a Phrase that
-    only places them (as store.deals' problems are), so that each is still said in the
-    interface's language."""
-    template = between.join(f"{{p{index}}}" for index in range(len(parts)))
-    return Phrase(template, **{f"p{index}": part for index, part in enumerate(parts)})
+def as_lines(parts: Sequence[str], between: Phrase | None = None) -> str:
+    """Lines of a description as one text (or, `between` them, parts of a line: `, `, which
+    Chinese writes `，`): a Phrase that only places them (as store.deals' problems are), so that
+    each is still said in the interface's language."""
+    values = {f"p{index}": part for index, part in enumerate(parts)}
+    template = ("\n" if between is None else "{between}").join(f"{{p{index}}}" for index in range(len(parts)))
+    return Phrase(template, **values) if between is None else Phrase(template, between=between, **values)
 
 
 def _owner(name: str) -> str:
@@ -62,7 +63,7 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
         links = ([Phrase("goal {id}", id=task.goal)] if task.goal else []) + \
             ([Phrase("strategy {id}", id=task.strategy)] if task.strategy else []) + \
             ([Phrase("deal {id}", id=task.deal)] if task.deal else [])
-        details += [as_lines(links, ", ")] if links else []
+        details += [as_lines(links, Phrase(", "))] if links else []
         details += [Phrase("expected: {text}", text=task.expected_result)] if task.expected_result else []
         events.append(Event(f"{task.id}-due", task.due, f"{task.id} {task.title}", as_lines(details),
                             [Phrase("task"), *task.tags]))
