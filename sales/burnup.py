@@ -43,6 +43,7 @@ class BurnUp:
     days: list[BurnDay]  # from `start` (or later: Board.burn_up's last_days) to today or `end`, one a day
     cycle: bool = True  # False: the board has no cycle dates; `start` to `end` is a window to today
     as_of: date | None = None  # the board's today (after `end` once the cycle is over)
+    upcoming: date | None = None  # a cycle yet to begin: its first day (`start` to `end` is then a window to today)
 
     @property
     def over(self) -> bool:
@@ -109,7 +110,7 @@ def _take_back(state: dict[str, dict], record: Activity) -> None:
 
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
             day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True,
-            first: date | None = None, as_of: date | None = None) -> BurnUp:
+            first: date | None = None, as_of: date | None = None, upcoming: date | None = None) -> BurnUp:
     """The burn-up of the cycle from `start` to `end`, its days from `first` (default `start`) to
     today or `end`: `now` is every task's status and owner (id -> {"status", "owner"}),
     `records` the log newest first, `day_ends[i]` the moment day i ends (midnight on the board's
@@ -136,4 +137,5 @@ def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end:
     counts.reverse()
     first = first or start
     days = [BurnDay(first + timedelta(days=i), scope, done) for i, (scope, done) in enumerate(counts)]
-    return BurnUp(start=start, end=end, owner=owner, days=days, cycle=cycle, as_of=as_of or days[-1].day)
+    return BurnUp(start=start, end=end, owner=owner, days=days, cycle=cycle, as_of=as_of or days[-1].day,
+                  upcoming=upcoming)

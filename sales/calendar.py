@@ -8,6 +8,9 @@ the board's), so importing a newer file updates the events instead of adding the
 
 The text is the board's: control characters are dropped, and `\\`, `;`, `,` and line breaks are
 escaped as the format requires, so a title cannot add a property or an event of its own.
+What the file says around the board's text ("closes:", "owner", a status) is a Phrase, so that
+`uplift calendar` writes it in the interface's language (`ics(..., say=tui.i18n.say)`); without
+`say`, the English.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sales.deals import Deal, Stage
 from sales.goals import Goal
+from sales.phrases import Phrase, Say, Word
 from sales.tasks import STATUS_LABELS, Task
 from sales.text import clean_multiline
 
@@ -28,9 +32,22 @@ LINE_OCTETS = 75  # a content line's longest, before it is folded
 class Event:
     uid: str  # the item's id and what the date is, unique on the board: T-12-due
     day: date
-    summary: str
-    description: str = ""
+    summary: str  # (a Phrase where the file adds words of its own, as all the text below)
+    description: str = ""  # its lines joined by line breaks (`as_lines`)
     categories: list[str] = field(default_factory=list)
+
+
+def as_lines(parts: Sequence[str], between: Phrase | None = None) -> str:
+    """Lines of a description as one text (or, `between` them, parts of a line: `, `, which
+    Chinese writes `，`): a Phrase that only places them (as store.deals' problems are), so that
+    each is still said in the interface's language."""
+    values = {f"p{index}": part for index, part in enumerate(parts)}
+    template = ("\n" if between is None else "{between}").join(f"{{p{index}}}" for index in range(len(parts)))
+    return Phrase(template, **values) if between is None else Phrase(template, between=between, **values)
+
+
+def _owner(name: str) -> str:
+    return name or Word("nobody")
 
 
 def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Goal], stages: Sequence[Stage],
@@ -41,29 +58,35 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
     for task in tasks:
         if task.due is None or task.status == "done" or (who is not None and task.owner != who):
             continue
-        links = [f"{name} {value}" for name, value in (("goal", task.goal), ("strategy", task.strategy),
-                                                        ("deal", task.deal)) if value]
-        details = [f"{STATUS_LABELS[task.status]}, {task.priority} priority, owner {task.owner or 'nobody'}"]
-        details += [", ".join(links)] if links else []
-        details += [f"expected: {task.expected_result}"] if task.expected_result else []
-        events.append(Event(f"{task.id}-due", task.due, f"{task.id} {task.title}", "\n".join(details),
-                            ["task", *task.tags]))
+        details = [Phrase("{status}, {priority} priority, owner {owner}", status=Word(STATUS_LABELS[task.status]),
+                          priority=Word(task.priority), owner=_owner(task.owner))]
+        links = ([Phrase("goal {id}", id=task.goal)] if task.goal else []) + \
+            ([Phrase("strategy {id}", id=task.strategy)] if task.strategy else []) + \
+            ([Phrase("deal {id}", id=task.deal)] if task.deal else [])
+        details += [as_lines(links, Phrase(", "))] if links else []
+        details += [Phrase("expected: {text}", text=task.expected_result)] if task.expected_result else []
+        events.append(Event(f"{task.id}-due", task.due, f"{task.id} {task.title}", as_lines(details),
+                            [Phrase("task"), *task.tags]))
     for deal in deals:
         if deal.close is None or outcome.get(deal.stage) != "open" or (who is not None and deal.owner != who):
             continue
-        details = [f"{deal.stage}, {deal.value:,.0f}, owner {deal.owner or 'nobody'}"
-                   + (f", account {deal.account}" if deal.account else "")]
-        details += [f"next step: {deal.next_step}"] if deal.next_step else []
-        events.append(Event(f"{deal.id}-close", deal.close, f"{deal.id} closes: {deal.title} ({deal.value:,.0f})",
-                            "\n".join(details), ["deal"]))
+        details = [Phrase("{stage}, {value:,.0f}, owner {owner}, account {account}", stage=deal.stage,
+                          value=deal.value, owner=_owner(deal.owner), account=deal.account) if deal.account else
+                   Phrase("{stage}, {value:,.0f}, owner {owner}", stage=deal.stage, value=deal.value,
+                          owner=_owner(deal.owner))]
+        details += [Phrase("next step: {text}", text=deal.next_step)] if deal.next_step else []
+        events.append(Event(f"{deal.id}-close", deal.close, Phrase("{id} closes: {title} ({value:,.0f})", id=deal.id,
+                                                                   title=deal.title, value=deal.value),
+                            as_lines(details), [Phrase("deal")]))
     for goal in goals:
         if goal.deadline is None or (who is not None and goal.owner != who):
             continue
-        events.append(Event(f"{goal.id}-deadline", goal.deadline, f"{goal.id} deadline: {goal.title}",
-                            f"owner {goal.owner or 'nobody'}", ["goal"]))
+        events.append(Event(f"{goal.id}-deadline", goal.deadline, Phrase("{id} deadline: {title}", id=goal.id,
+                                                                          title=goal.title),
+                            Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")]))
     name, end = cycle
     if end is not None:
-        events.append(Event("cycle-end", end, f"Cycle ends: {name}", "", ["cycle"]))
+        events.append(Event("cycle-end", end, Phrase("Cycle ends: {name}", name=name), "", [Phrase("cycle")]))
     return sorted(events, key=lambda e: (e.day, e.uid))
 
 
@@ -86,8 +109,9 @@ def fold(line: str) -> bytes:
     return b"\r\n".join(out) + b"\r\n"
 
 
-def ics(events: Sequence[Event], name: str, board_key: str, stamp: datetime) -> bytes:
-    """The calendar file: one all-day VEVENT per event, each with a UID stable across exports."""
+def ics(events: Sequence[Event], name: str, board_key: str, stamp: datetime, say: Say = str) -> bytes:
+    """The calendar file: one all-day VEVENT per event, each with a UID stable across exports;
+    its words said by `say` (the interface's language; `str`, the English)."""
     when = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Uplift//Sales plan//EN", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}"]
@@ -95,11 +119,11 @@ def ics(events: Sequence[Event], name: str, board_key: str, stamp: datetime) -> 
         lines += ["BEGIN:VEVENT", f"UID:{escape(event.uid)}@{board_key}.uplift", f"DTSTAMP:{when}",
                   f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
                   *([f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}"] if event.day < date.max else []),
-                  f"SUMMARY:{escape(event.summary)}", "TRANSP:TRANSPARENT"]
+                  f"SUMMARY:{escape(say(event.summary))}", "TRANSP:TRANSPARENT"]
         if event.description:
-            lines.append(f"DESCRIPTION:{escape(event.description)}")
+            lines.append(f"DESCRIPTION:{escape(say(event.description))}")
         if event.categories:
-            lines.append("CATEGORIES:" + ",".join(escape(c) for c in event.categories))
+            lines.append("CATEGORIES:" + ",".join(escape(say(c)) for c in event.categories))
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return b"".join(fold(line) for line in lines)

@@ -1,4 +1,4 @@
-"""Dates as people type them: ISO, `today`, `tomorrow`, `+3d`, `-2w`, `fri`."""
+"""Dates as people type them: ISO, `today`, `tomorrow`, `+3d`, `-2w`, `+1m`, `fri`."""
 
 from __future__ import annotations
 
@@ -53,6 +53,16 @@ def no_such_day(text: str) -> DateError | None:
     return None
 
 
+def months_later(day: date, months: int) -> date:
+    """`day` moved by whole calendar months (back, when negative), on the same day of the month
+    or the month's last where it is shorter (Jan 31 + 1 month: Feb 28)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    if year < 1:
+        year = 1  # (past any plan's first year: the caller's year check refuses it)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def parse_date(text: str, today: date) -> date:
     """A date from what a person typed, relative to `today` where the text is relative.
 
@@ -69,7 +79,9 @@ def parse_date(text: str, today: date) -> date:
     match = _OFFSET.match(word)
     if match:
         sign, count, unit = match.groups()
-        days = int(count) * {"d": 1, "w": 7, "m": 30}[unit]
+        if unit == "m":  # calendar months, as a person means them (it was 30 days: +1m from Dec 3, Jan 2)
+            return months_later(today, int(count) if sign == "+" else -int(count))
+        days = int(count) * {"d": 1, "w": 7}[unit]
         return today + timedelta(days=days if sign == "+" else -days)
     for index, name in enumerate(WEEKDAYS):
         if len(word) >= 3 and _FULL[name].startswith(word):

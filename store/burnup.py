@@ -3,7 +3,7 @@ cycle's first day."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from sales.burnup import BurnUp, burn_up, wanted
 from store.board_core import BoardCore
@@ -21,11 +21,23 @@ class BurnUpQueries(BoardCore):
         today = now.date()
         start, end = self.period()
         cycle = start is not None and end is not None and start <= today
+        upcoming = start if start is not None and end is not None and start > today else None
         if not cycle:
             start, end = today - timedelta(days=UNDATED_DAYS - 1), today
         last = min(today, end)
         first = start if last_days is None else max(start, last - timedelta(days=last_days - 1))
-        ends = [datetime.combine(first + timedelta(days=i + 1), time(0), tzinfo=now.tzinfo)
-                for i in range((last - first).days + 1)]
+        ends = [midnight(first + timedelta(days=i + 1), now) for i in range((last - first).days + 1)]
         tasks = {t.id: {"status": t.status, "owner": t.owner} for t in self.tasks()}
-        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today)
+        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today,
+                       upcoming)
+
+
+def midnight(day: date, now: datetime) -> datetime:
+    """The moment `day` begins on the board's clock. The default clock (the system's, as a fixed
+    offset: `datetime.now().astimezone()`) gives each day its own offset by the system's rules,
+    so that a day of summer time ends at its own midnight and not an hour off (a task done at
+    00:30 in October read as done the day before, seen from December). Any other clock is
+    taken as it is."""
+    if isinstance(now.tzinfo, timezone) and now.utcoffset() == now.astimezone().utcoffset():
+        return datetime.combine(day, time(0)).astimezone()
+    return datetime.combine(day, time(0), tzinfo=now.tzinfo)

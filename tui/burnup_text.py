@@ -12,7 +12,10 @@ COLUMNS = (N_("Week of"), N_("Tasks"), N_("Done"), N_("Open"), N_("Even pace"))
 
 
 def title(b: BurnUp) -> str:
-    if not b.cycle:
+    if not b.cycle and b.upcoming is not None:
+        said = _("Burn-up of the last {weeks} weeks (the cycle begins on {start})").format(
+            weeks=len(b.days) // 7, start=b.upcoming.isoformat())
+    elif not b.cycle:
         said = _("Burn-up of the last {weeks} weeks (the board has no cycle dates)").format(weeks=len(b.days) // 7)
     else:
         said = _("Burn-up {start} to {end}: day {day} of {days}").format(
@@ -54,10 +57,16 @@ def when_done(open_: int, pace: float, done_by: date | None, end: date | None, o
         return _("Every task is done.")
     if end is not None and over:
         return _("The cycle ended on {end} with {open} tasks open.").format(end=end.isoformat(), open=open_)
+    if days == 0:  # (the cycle's first day: no day before it to measure a pace from)
+        return _("The cycle began today: there is no pace yet to say when the open tasks will be done.")
     if pace <= 0 or done_by is None:
+        if days == 1:
+            return _("Nothing was done today: there is no pace yet to say when the open tasks will be done.")
         return _("Nothing was done in the last {days} days: there is no pace yet to say when the open tasks "
                  "will be done.").format(days=days)
     said = dict(days=days, pace=rounded(pace, 1), day=done_by.isoformat())
+    if days == 1:  # (the cycle's second day: the pace is today's)
+        return todays_pace(said, end)
     if end is None:
         return _("At the last {days} days' pace ({pace} a day), the open tasks are done by {day}.").format(**said)
     gap = (end - done_by).days
@@ -70,3 +79,18 @@ def when_done(open_: int, pace: float, done_by: date | None, end: date | None, o
               "{count} day after the cycle ends.",
               "At the last {days} days' pace ({pace} a day), the open tasks are done by {day}, "
               "{count} days after the cycle ends.", -gap).format(count=-gap, **said)
+
+
+def todays_pace(said: dict, end: date | None) -> str:
+    """When the open tasks are done at the pace of one day, today (`the last 1 days'` was no
+    English): `said` holds the pace and the day, `end` the cycle's last day."""
+    if end is None:
+        return _("At today's pace ({pace} a day), the open tasks are done by {day}.").format(**said)
+    gap = (end - date.fromisoformat(said["day"])).days
+    if gap >= 0:
+        return n_("At today's pace ({pace} a day), the open tasks are done by {day}, {count} day before the cycle ends.",
+                  "At today's pace ({pace} a day), the open tasks are done by {day}, {count} days before the cycle "
+                  "ends.", gap).format(count=gap, **said)
+    return n_("At today's pace ({pace} a day), the open tasks are done by {day}, {count} day after the cycle ends.",
+              "At today's pace ({pace} a day), the open tasks are done by {day}, {count} days after the cycle ends.",
+              -gap).format(count=-gap, **said)

@@ -148,6 +148,18 @@ def priority_arg(text: str) -> str:
     return next((p for p in PRIORITIES if word in (p, _(p).casefold())), text)
 
 
+def repeat_arg(text: str) -> str | None:
+    """A repeat as typed: a name or an alias (`week`, `2w`: sales.tasks.normalize_repeat), or its
+    name in the interface's language as a card shows it (`每周`; `不重复` stops it), as a status
+    and a priority are read. None: no repeat; ValueError for anything else."""
+    from sales.tasks import REPEATS, normalize_repeat
+
+    word = text.strip().casefold()
+    if word and word == _("never").casefold():
+        return None
+    return next((r for r in REPEATS if word == _(r).casefold()), None) or normalize_repeat(text)
+
+
 def whole_number(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a whole number from `low` to `high` (a port, a count of sessions)."""
     def parse(text: str) -> int:

@@ -35,8 +35,9 @@ def plain_rich(value: object) -> Text:
 class Hanging:
     """Lines that wrap under their own text, not back at the margin, where a wrapped part would
     read as a heading of its own: each row a lead (an id, `1.`, or "" for a plain indent) and a
-    text, `gap` cells apart, under an optional heading. Plain text, never markup; str() is the
-    text as it reads unwrapped."""
+    text, `gap` cells apart, under an optional heading. A word wider than its line (Chinese has
+    no spaces to break at) goes on onto the next line whole. Plain text, never markup; str() is
+    the text as it reads unwrapped."""
 
     def __init__(self, rows: Sequence[tuple[object, object]], heading: object | None = None, gap: int = 2) -> None:
         self.rows = [(safe(lead), safe(text)) for lead, text in rows]
@@ -51,7 +52,7 @@ class Hanging:
             return Text(self.heading or "")
         grid = Table.grid(padding=(0, self.gap, 0, 0))
         grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")  # (a word wider than the line folds: never cut with …)
         for lead, text in self.rows:
             grid.add_row(Text(lead), Text(text))
         return grid if self.heading is None else Group(Text(self.heading), grid)

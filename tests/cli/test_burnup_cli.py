@@ -88,3 +88,37 @@ def test_the_cycle_says_when_the_open_tasks_are_done(run, worked) -> None:
             f"9 days after the cycle ends.") in out.splitlines()
     plan = json.loads(run("cycle", "--json")[1])["plan"]
     assert (plan["pace"], plan["pace_days"], plan["done_by"], plan["over"]) == (3 / 14, 14, str(done_by), False)
+
+
+def test_the_first_days_of_a_cycle_and_one_yet_to_begin(run, team) -> None:
+    """On a cycle's first day there is no day before to take a pace from, and on its second the
+    pace is today's: each is said so ("the last 0 days", "the last 1 days' pace" were said). A
+    cycle that begins later is named as such, not as a board without cycle dates."""
+    today = Board(team, actor="dana").today()
+    run("plan", "info", "--start", str(today), "--end", str(today + timedelta(days=29)))
+    code, out, _ = run("burnup")
+    assert code == 0 and out.splitlines()[-1] == (
+        "The cycle began today: there is no pace yet to say when the open tasks will be done.")
+    run("plan", "info", "--start", str(today - timedelta(days=1)), "--end", str(today + timedelta(days=28)))
+    code, out, _ = run("burnup")
+    assert out.splitlines()[-1] == "Nothing was done today: there is no pace yet to say when the open tasks will be done."
+    run("task", "done", "T-1")  # 1 done today, 1 open: done tomorrow at 1 a day, 27 days before the cycle's end
+    code, out, _ = run("burnup")
+    assert out.splitlines()[-1] == (f"At today's pace (1.0 a day), the open tasks are done by {today + timedelta(days=1)}, "
+                                    "27 days before the cycle ends.")
+    run("plan", "info", "--start", str(today + timedelta(days=3)), "--end", str(today + timedelta(days=90)))
+    code, out, _ = run("burnup")
+    assert out.splitlines()[0] == f"Burn-up of the last 8 weeks (the cycle begins on {today + timedelta(days=3)})"
+
+
+def test_the_first_days_of_a_cycle_in_chinese(run, team, monkeypatch) -> None:
+    today = Board(team, actor="dana").today()
+    run("plan", "info", "--start", str(today - timedelta(days=1)), "--end", str(today + timedelta(days=28)))
+    run("task", "done", "T-1")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("burnup")
+    assert out.splitlines()[-1] == (f"按今天的进度（每天 1.0 个），未完成的任务将在 {today + timedelta(days=1)} 完成，"
+                                    "比周期结束早 27 天。")
+    run("plan", "info", "--start", str(today + timedelta(days=3)), "--end", str(today + timedelta(days=90)))
+    code, out, _ = run("burnup")
+    assert out.splitlines()[0] == f"最近 8 周的燃起图（周期从 {today + timedelta(days=3)} 开始）"

@@ -36,3 +36,38 @@ def test_calendar_refuses_what_it_cannot_answer(run, tmp_path) -> None:
     assert (code, err) == (1, f"uplift: {tmp_path}: Is a directory\n")
     code, _, err = run("plan", "export", "-o", str(tmp_path / "missing" / "plan.yaml"))
     assert code == 1 and str(tmp_path / "missing") in err
+
+
+def calendar_lines(data: str) -> list[str]:
+    return data.replace("\r\n ", "").split("\r\n")
+
+
+def test_the_calendar_speaks_the_interfaces_language(run, monkeypatch) -> None:
+    """What the file says around the board's text (a deal "closes", its owner, a task's status
+    and priority, the cycle's end) is in the interface's language; ids and the text typed stay."""
+    run("plan", "info", "--start", "2030-01-01", "--end", "2030-03-31")
+    run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "1200", "--close", "2030-01-15",
+        "--account", "Acme", "--next", "Send the quote")
+    run("goal", "add", "Grow Acme", "--owner", "ali")
+    run("task", "add", "Quote Acme", "--owner", "ali", "--due", "2030-01-10", "--priority", "high",
+        "--goal", "G-1", "--deal", "D-1", "--expected", "a signed quote")
+    code, english, _ = run("calendar")
+    assert code == 0
+    lines = calendar_lines(english)
+    assert "SUMMARY:D-1 closes: Acme renewal (1\\,200)" in lines
+    assert "DESCRIPTION:To do\\, high priority\\, owner ali\\ngoal G-1\\, deal D-1\\nexpected: a signed quote" in lines
+    assert "DESCRIPTION:Lead\\, 1\\,200\\, owner ali\\, account Acme\\nnext step: Send the quote" in lines
+    assert "CATEGORIES:task" in lines and "CATEGORIES:deal" in lines
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, chinese, _ = run("calendar")
+    assert code == 0
+    lines = calendar_lines(chinese)
+    assert "SUMMARY:T-1 Call Acme" in lines  # a title is data
+    assert "SUMMARY:D-1 成交：Acme renewal（1\\,200）" in lines
+    assert "DESCRIPTION:待办\\，高优先级\\，负责人 ali\\n目标 G-1\\，商机 D-1\\n预期结果：a signed quote" not in lines  # (， is no separator)
+    assert "DESCRIPTION:待办，高优先级，负责人 ali\\n目标 G-1，商机 D-1\\n预期结果：a signed quote" in lines
+    assert "DESCRIPTION:Lead，1\\,200，负责人 ali，客户 Acme\\n下一步：Send the quote" in lines
+    assert "SUMMARY:周期结束：" + lines[5].removeprefix("X-WR-CALNAME:") in lines
+    assert "CATEGORIES:任务" in lines and "CATEGORIES:商机" in lines
+    assert [line for line in lines if line.startswith("UID:")] == [
+        line for line in calendar_lines(english) if line.startswith("UID:")]

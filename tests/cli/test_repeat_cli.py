@@ -75,3 +75,20 @@ def test_a_monthly_task_on_the_31st_comes_back_to_the_31st(run) -> None:
     assert run("task", "add", "Report", "--due", "2031-01-30", "--every", "month")[:2] == (0, "T-13\n")
     dues = [run("task", "done", f"T-{n}")[1].splitlines()[1].split(" due ")[1] for n in (13, 14)]
     assert dues == ["2031-02-28 (monthly)", "2031-03-30 (monthly)"]
+
+
+def test_a_repeat_is_typed_as_the_chinese_interface_names_it(run, team, monkeypatch) -> None:
+    """In Chinese a card says ↻ 每周 and `task show` 重复 每周: `--every 每周` is read as weekly (as
+    `--priority 高` is read as high), and 不重复 (the form's "never") stops it."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("task", "add", "Weekly pipeline call", "--due", "fri", "--every", "每周", user="ali")
+    assert (code, out.strip()) == (0, "T-3") and Board(team, actor="dana").task("T-3").every == "weekly"
+    code, _, _ = run("task", "edit", "T-3", "--every", "每季度", user="ali")
+    assert code == 0 and Board(team, actor="dana").task("T-3").every == "quarterly"
+    code, _, _ = run("task", "edit", "T-3", "--every", "不重复", user="ali")
+    assert code == 0 and Board(team, actor="dana").task("T-3").every is None
+    code, _, err = run("task", "edit", "T-3", "--every", "有时", user="ali")
+    assert code == 2 and "--every: '有时' 不是重复周期" in err
+    monkeypatch.setenv("UPLIFT_LANG", "en")  # English reads English names only
+    code, _, err = run("task", "edit", "T-3", "--every", "每周", user="ali")
+    assert code == 2 and "--every: '每周' is not a repeat" in err

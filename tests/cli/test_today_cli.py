@@ -43,3 +43,25 @@ def test_nothing_to_do_says_so(run) -> None:
     code, out, _ = run("today", user="dana")
     assert code == 0 and "Nothing needs you" in out
 
+
+
+def test_a_reps_day_in_chinese_reads_as_chinese(run, team, monkeypatch) -> None:
+    """The headings' "in the next 7 days" is 未来 7 天内 (no space inside the word 天内), a
+    stuck deal's stage, typed in any language, stands apart from the words around it, and a
+    check-in is 进展记录, as everywhere else."""
+    from datetime import datetime
+
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    earlier = Board(team, actor="dana", clock=lambda: datetime.now().astimezone() - timedelta(days=40))
+    earlier.add_deal("Acme renewal", owner="ali", value=12000, close=today + timedelta(days=2), stage="Negotiation")
+    lead.update_task("T-1", due=today + timedelta(days=3))
+    lead.add_goal("Win 5 deals", owner="ali")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("today", user="ali")
+    assert code == 0
+    assert f"未来 7 天内到期\n  T-1  Call Acme · {today + timedelta(days=3)} 到期，还有 3 天 · 待办" in out
+    assert "未来 7 天内成交的商机\n  D-1  Acme renewal · Negotiation · 12,000 · " in out
+    entered = today - timedelta(days=40)
+    assert f"停滞在当前阶段的商机\n  D-1  Acme renewal · 12,000 · 自 {entered} 起处于 Negotiation 阶段，已 40 天" in out
+    assert "等待进展记录的目标\n  G-1  Win 5 deals · 还没有进展记录" in out

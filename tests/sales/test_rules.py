@@ -25,6 +25,17 @@ def test_dates_as_people_type_them(text: str, expected: date) -> None:
     assert parse_date(text, THURSDAY) == expected
 
 
+@pytest.mark.parametrize("text, today, expected", [
+    ("+1m", date(2026, 12, 3), date(2027, 1, 3)), ("+1m", date(2027, 1, 31), date(2027, 2, 28)),
+    ("+1m", date(2028, 1, 31), date(2028, 2, 29)), ("-1m", date(2026, 3, 31), date(2026, 2, 28)),
+    ("+3m", date(2026, 11, 30), date(2027, 2, 28)), ("+12m", date(2026, 12, 3), date(2027, 12, 3)),
+    ("-2m", date(2026, 1, 15), date(2025, 11, 15)),
+])
+def test_months_are_calendar_months(text: str, today: date, expected: date) -> None:
+    """`+1m` is the same day next month (the month's last when it is shorter), not 30 days."""
+    assert parse_date(text, today) == expected
+
+
 @pytest.mark.parametrize("text", ["frisbee", "2026-2-3", "+3x", "", "next week"])
 def test_bad_dates_say_what_is_accepted(text: str) -> None:
     with pytest.raises(DateError, match="YYYY-MM-DD"):

@@ -4,7 +4,9 @@ tasks are done at it. The expected days are worked out by hand from the changes 
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -88,3 +90,34 @@ def test_a_board_without_cycle_dates_looks_back_eight_weeks(board_path) -> None:
     assert not result.cycle and len(result.days) == 56 and result.end == clock.moment.date()
     assert [(d.scope, d.done) for d in result.days] == [(1, 0)] * 55 + [(2, 0)]
     assert result.done_by is None  # nothing done: no pace to go by
+
+
+@pytest.fixture
+def new_york(monkeypatch):
+    """The machine's clock in New York, where summer time ends on 2026-11-01."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield ZoneInfo("America/New_York")
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_day_of_summer_time_ends_at_its_own_midnight(board_path, new_york) -> None:
+    """Seen from December (UTC-5), a task done at 00:30 on 20 October (summer time, UTC-4) was
+    done on the 20th: the days end at their own midnight, not at December's offset."""
+    moment = datetime(2026, 10, 1, 9, tzinfo=new_york)
+
+    def clock() -> datetime:  # as the default clock gives the time: the machine's offset that day
+        return moment.astimezone()
+
+    lead = Board(board_path, actor="dana", clock=clock)
+    lead.add_member("dana", "lead")
+    lead.set_plan_info("Q4", date(2026, 10, 1), date(2026, 12, 31))
+    lead.add_task("Task 1")
+    lead.add_task("Task 2")
+    moment = datetime(2026, 10, 20, 0, 30, tzinfo=new_york)
+    lead.move_task("T-1", "done")
+    moment = datetime(2026, 12, 3, 12, tzinfo=new_york)
+    assert clock().utcoffset() == timedelta(hours=-5)
+    done = {d.day: d.done for d in lead.burn_up().days}
+    assert (done[date(2026, 10, 19)], done[date(2026, 10, 20)], done[date(2026, 12, 3)]) == (0, 1, 1)

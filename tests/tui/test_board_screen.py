@@ -258,6 +258,47 @@ async def test_moving_into_a_full_column_asks_first(team) -> None:
         assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
 
 
+async def test_the_form_putting_a_task_in_a_full_column_says_it_is_over_its_limit(team) -> None:
+    """A card moved into a full column asks first; a status chosen in the form is saved, then said
+    to be over the limit (as `uplift task move` warns). An edit that keeps the status says nothing."""
+    Board(team, actor="dana").set_wip_limit("doing", 1)
+    Board(team, actor="dana").move_task("T-2", "doing")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # T-1, To do
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter", "down", "enter")  # (title, owner,) status: Doing
+        await pilot.pause()
+        assert app.screen.query_one("#status").value == "doing"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sorted(column_ids(app)["doing"]) == ["T-1", "T-2"]
+        said = [str(n.message) for n in app._notifications]
+        assert said[-2:] == ["Saved T-1", "Doing now holds 2 tasks, over its WIP limit of 1"]
+        await pilot.press("e")  # T-1 again, in Doing: saved as it is
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications][len(said):] == ["Saved T-1"]
+
+
+async def test_a_repeating_task_done_in_the_form_names_its_next(team) -> None:
+    """Done through the form's Status, as through a move to Done: the next occurrence is named."""
+    Board(team, actor="dana").update_task("T-1", every="weekly")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # T-1, due 2026-12-01 (the fixture's), weekly
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter", "end", "enter")  # (title, owner,) status: Done
+        await pilot.pause()
+        assert app.screen.query_one("#status").value == "done"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "T-1" in column_ids(app)["done"] and "T-3" in column_ids(app)["todo"]
+        due = Board(team, actor="dana").task("T-3").due
+        assert f"T-1 repeats weekly: T-3 is the next, due {due}" in [str(n.message) for n in app._notifications]
+
+
 async def test_a_reps_move_of_anothers_task_into_a_full_column_is_refused_without_asking(team) -> None:
     """The permission comes first: no question about the WIP limit for a move that is refused."""
     lead = Board(team, actor="dana")
@@ -391,6 +432,25 @@ async def test_a_form_saves_at_once_when_others_changed_only_other_fields(team) 
         assert not isinstance(app.screen, TaskForm)
     task = Board(team, actor="dana").task("T-1")
     assert (task.title, task.status) == ("Call Acme about the renewal", "doing")
+
+
+async def test_the_details_put_priority_and_due_in_one_column(team, monkeypatch) -> None:
+    """Status and Start are values of different widths (To do, 2026-11-02; 待办): Priority and Due,
+    beside them, start in the same column, in English and in Chinese (a CJK character takes two cells)."""
+    from sales.text import display_width
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", start="2026-11-02", due="2030-12-01")
+    for language, (priority, due) in (("en", ("Priority", "Due")), ("zh", ("优先级", "截止"))):
+        monkeypatch.setenv("UPLIFT_LANG", language)
+        app = UpliftApp(Board(team, actor="dana"))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("v")
+            await pilot.pause()
+            lines = str(app.screen.query_one("#detail-fields").render()).splitlines()
+            first = next(line for line in lines if priority in line)
+            second = next(line for line in lines if due in line and "2030-12-01" in line)
+            assert display_width(first[:first.index(priority)]) == display_width(second[:second.index(due)])
 
 
 async def test_help_lists_the_bindings(team) -> None:
@@ -793,6 +853,38 @@ async def test_escape_keeps_the_focused_card_with_or_without_a_filter(team) -> N
         await pilot.pause()
         assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3"]
         assert app.focused.card.id == "T-3"
+
+
+async def test_m_and_o_keep_the_focused_card_while_it_is_still_shown(team) -> None:
+    """Turning "only mine" off (m again), or picking everyone (o), shows more cards: the card you
+    were on keeps the focus (it went back to the board's first card); a card the filter hides
+    gives the focus to the first one shown."""
+    lead = Board(team, actor="dana")
+    lead.add_task("Plan the kickoff", owner="dana")  # T-3
+    lead.add_task("Review the pipeline", owner="dana")  # T-4
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused.card.id == "T-1"  # ali's
+        await pilot.press("m")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-3", "T-4"] and app.focused.card.id == "T-3"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused.card.id == "T-4"
+        await pilot.press("m")  # everyone's again
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3", "T-4"] and app.focused.card.id == "T-4"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # everyone, ali, bea, dana
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-3", "T-4"] and app.focused.card.id == "T-4"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("home", "enter")  # everyone
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1", "T-2", "T-3", "T-4"] and app.focused.card.id == "T-4"
 
 
 async def test_a_long_pick_list_scrolls_inside_its_dialog_at_80x24(team) -> None:

@@ -52,3 +52,15 @@ async def test_the_open_burn_up_shows_a_task_done_elsewhere(team) -> None:
         Board(team, actor="ali").move_task("T-1", "done")
         await app.watch_board()  # (the half-second poll, at once)
         await until(pilot, lambda: text(app, "#burnup-summary").startswith("2 tasks, 1 done (50%), 1 open."))
+
+
+async def test_q_closes_the_burn_up_as_it_closes_my_day_and_the_details(team) -> None:
+    from store.board import Board
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BurnUpScreen))
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        assert app.is_running

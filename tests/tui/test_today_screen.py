@@ -45,3 +45,20 @@ async def test_the_day_and_a_jump_to_a_task(team) -> None:
         await pilot.press("enter")  # the first line: T-1
         await until(pilot, lambda: app.current_mode == "plan" and not isinstance(app.screen, TodayScreen))
         await until(pilot, lambda: getattr(app.focused, "card", None) is not None and app.focused.card.id == "T-1")
+
+
+async def test_a_long_title_without_spaces_is_shown_whole(team) -> None:
+    """A Chinese title has no spaces to wrap at: wider than the line, it goes on under itself
+    rather than being cut short with an ellipsis."""
+    from tests.tui.test_screen_sizes import shown_text
+
+    title = "拜访北区五家最大客户并确认续约折扣条款和预算冻结前的报价单还有更多的中文字符来测试折行是否正确"
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", title=title, due=lead.today() - timedelta(days=2))
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.pause()
+        text = shown_text(app.screen.query_one(OptionList)).replace(" ", "")
+        assert title in text and "…" not in text

@@ -8,7 +8,7 @@ import sys
 
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, write_output
-from tui.i18n import _
+from tui.i18n import _, say
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
     key = hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
-    data = ics(events, name + (f" · {who}" if who else ""), key, board.clock())
+    data = ics(events, name + (f" · {who}" if who else ""), key, board.clock(), say)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -7,7 +7,7 @@ import sys
 
 from sales.dates import LAST_YEAR
 from sales.errors import NotFound
-from sales.tasks import PRIORITIES, REPEATS, STATUSES, normalize_repeat, split_ids, split_tags
+from sales.tasks import PRIORITIES, REPEATS, STATUSES, split_ids, split_tags
 from sales.text import safe
 from tui.cli_refs import COMMAS, add_ref
 from tui.cli_support import (
@@ -19,6 +19,7 @@ from tui.cli_support import (
     item_number,
     open_board,
     priority_arg,
+    repeat_arg,
     status_arg,
 )
 from tui.i18n import _
@@ -89,7 +90,7 @@ def _task_fields(board, args: argparse.Namespace) -> dict:
         fields["depends"] = split_ids(args.depends) or ""
     if getattr(args, "every", None) is not None:
         try:
-            fields["every"] = normalize_repeat(args.every) or ""  # "" (none) clears it
+            fields["every"] = repeat_arg(args.every) or ""  # "" (none) clears it
         except ValueError as error:
             raise BadInput("--every: {error}", error=error) from None
     # an empty value clears a field when editing

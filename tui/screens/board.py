@@ -211,12 +211,26 @@ class BoardScreen(BoardView):
 
         task = self.focused_task()
         if task and permitted(self, "task.edit", task.owner):
-            self.app.push_screen(TaskForm(task), self._saved)
+            self.app.push_screen(TaskForm(task), lambda saved: self._saved(saved, was=task.status))
 
-    def _saved(self, task: Task | None) -> None:
-        if task is not None:
-            tell(self, _("Saved {id}").format(id=task.id))
-            self.call_next(self._refocus, task.id)
+    def _saved(self, task: Task | None, was: str | None = None) -> None:
+        """Saved from the form: said, focused, the next occurrence of a repeating task it marked
+        done named, and, when the form put it in a column now over its WIP limit (a card moved
+        there would have asked first), said so, as the command line does."""
+        if task is None:
+            return
+        tell(self, _("Saved {id}").format(id=task.id))
+        if task.every and task.status == "done" and was != "done" and (
+                after := self.app.board.next_of(task.id)) is not None:  # (as a card moved to Done says)
+            tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
+                id=task.id, every=_(task.every), next=after.id, due=after.due))
+        limit = self.app.board.wip_limits().get(task.status)
+        if limit is not None and task.status != was:
+            count = sum(1 for t in self.app.board.tasks() if t.status == task.status)
+            if count > limit:
+                tell(self, _("{column} now holds {count} tasks, over its WIP limit of {limit}").format(
+                    column=_(STATUS_LABELS[task.status]), count=count, limit=limit), "warning")
+        self.call_next(self._refocus, task.id)
 
     async def _refocus(self, task_id: str | None) -> None:
         await self.refresh_board()
@@ -286,10 +300,12 @@ class BoardScreen(BoardView):
         await self._refocus(card.id if card else None)
 
     async def action_mine(self) -> None:
+        """Only my tasks, or (again) everyone's; the focused card keeps the focus while it is
+        still shown (turning the filter off sent it back to the board's first card)."""
         me = self.app.board.actor
+        card = self.kanban.card
         self.owner_filter = None if self.owner_filter == me else me
-        await self.refresh_board()
-        self.kanban.focus_first()
+        await self._refocus(card.id if card else None)
 
     def action_owner(self) -> None:
         from tui.screens.dialogs import Pick
@@ -298,10 +314,12 @@ class BoardScreen(BoardView):
         owners = sorted({m.name for m in board.members()} | {t.owner for t in board.tasks() if t.owner})
         choices = [(_("everyone"), "")] + [(name, name) for name in owners]
 
+        card = self.kanban.card
+
         def picked(name: str | None) -> None:
             if name is None:
                 return
             self.owner_filter = name or None
-            self.call_next(self._refocus, None)
+            self.call_next(self._refocus, card.id if card else None)  # (the first card, if it is not shown)
 
         self.app.push_screen(Pick(_("Show whose tasks?"), choices), picked)

@@ -25,7 +25,7 @@ from tui.widgets.footer import Footer
 
 
 class BurnUpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="burnup.close"),
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Close"), id="burnup.close"),
                 Binding("m", "mine", N_("Mine"), id="burnup.mine"), help_key("burnup")]
 
     def __init__(self) -> None:

@@ -56,12 +56,14 @@ class TaskDetail(ModalScreen[None]):
         self.task_shown = task
         board = self.app.board
         due = f"{task.due}" + ("  " + _("(overdue)") if is_overdue(task, board.today()) else "") if task.due else "–"
+        status, start = _(STATUS_LABELS[task.status]), str(task.start or "–")
+        left = max(display_width(status), display_width(start)) + 4  # Priority and Due start in one column
         lines = [
             f"{task.id}  {task.title}",
             "",
-            f"{label(_('Status'))}{_(STATUS_LABELS[task.status])}        {label(_('Priority'))}{_(task.priority)}",
+            f"{label(_('Status'))}{fit(status, left)}{label(_('Priority'))}{_(task.priority)}",
             f"{label(_('Owner'))}{task.owner or '–'}",
-            f"{label(_('Start'))}{task.start or '–'}        {_('Due')}  {due}",
+            f"{label(_('Start'))}{fit(start, left)}{label(_('Due'))}{due}",
             f"{label(_('Goal'))}{_linked(board, 'goal', task.goal)}",
             f"{label(_('Strategy'))}{_linked(board, 'strategy', task.strategy)}",
             *([f"{label(_('Deal'))}{_linked(board, 'deal', task.deal)}"] if task.deal else []),
