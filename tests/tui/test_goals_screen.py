@@ -55,9 +55,7 @@ async def open_budget(pilot, app: UpliftApp) -> None:
 async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         assert isinstance(app.screen, GoalsScreen)
         assert "No goals yet" in text_of(app, "#goals-status")
 
@@ -99,9 +97,7 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
                   baseline=1_200_000, target=1_380_000, start="2026-10-01", deadline="2026-12-31")
     app = app_for(team, actor="ali")  # reps may check in
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         assert "0% of the way from baseline to target, 62% expected by now" in text_of(app, "#goal-pace")  # 56 of 91 days
         await pilot.press("c")
         await fill(pilot, app, value="lots")
@@ -124,9 +120,7 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
 async def test_a_bad_target_is_refused_next_to_its_field(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Something")
@@ -147,9 +141,7 @@ async def test_forms_show_numbers_as_typed_and_read_them_back_unchanged(team) ->
     lead.request_budget("Booth", 1234567.5, strategy="S-1")
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))
+        await open_goals(pilot, app)
         shown = []
         for _goal in ("G-1", "G-2"):
             await pilot.press("e")
@@ -175,9 +167,7 @@ async def test_budget_from_the_keyboard(team) -> None:
     Board(team, actor="ali").request_budget("Booth", 8000, strategy="S-1")
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, BudgetScreen)
@@ -216,9 +206,7 @@ async def test_hostile_goal_text_is_shown_literally(team) -> None:
     Board(team, actor="dana").add_goal("[b]bold[/b] [@click=app.quit]x", owner="dana")
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await until(pilot, lambda: app.screen.query_one("#goals-table").row_count == 1
                     and "[@click=app.quit]x" in text_of(app, "#goal-summary"))
         assert app.screen.query_one("#goals-table").get_row("G-1")[10].plain == "[b]bold[/b] [@click=app.quit]x"
@@ -228,9 +216,7 @@ async def test_hostile_goal_text_is_shown_literally(team) -> None:
 async def test_3_returns_to_the_task_board(team) -> None:
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await pilot.press("3")
         await pilot.pause()
         assert app.current_mode == "plan"
@@ -251,9 +237,7 @@ async def test_edit_and_delete_strategies_and_goals_from_the_screen(team) -> Non
     lead.checkin("G-1", 3)
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))
+        await open_goals(pilot, app)
         assert "S edits one, D deletes one" in text_of(app, "#goal-strategies")
 
         # S on G-1 (two strategies): pick S-2; the form holds its title and both its goals ticked
@@ -310,9 +294,7 @@ async def test_a_strategy_serving_no_goal_is_reached_from_s_and_d(team) -> None:
     lead.delete_goal("G-2")  # S-2 serves no goal now
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))
+        await open_goals(pilot, app)
         assert "S-2, S-3 serve no goal (S edits one, D deletes one)" in text_of(app, "#goals-status")
         await pilot.press("S")
         await until(pilot, lambda: isinstance(app.screen, Pick))
@@ -364,9 +346,7 @@ async def test_a_rep_cannot_delete_a_goal(team) -> None:
     Board(team, actor="dana", clock=lambda: NOW).add_goal("Grow revenue")
     app = app_for(team, actor="ali")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))
+        await open_goals(pilot, app)
         await pilot.press("d")  # told at once: no question first
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
@@ -474,9 +454,7 @@ async def test_a_goal_contributes_to_another_from_the_form(team) -> None:
     lead.add_goal("ali: 300k of it", owner="ali")
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))
+        await open_goals(pilot, app)
         await pilot.press("down", "e")  # G-2
         await fill(pilot, app, parent="G-1")
         assert badges(app, "G-2")[3] == "R ✓"  # relevant: it contributes to G-1
@@ -684,9 +662,7 @@ async def test_a_new_goal_with_a_target_below_its_baseline_is_a_decrease(team) -
     from 12% to 8% is a decrease); chosen against them on an edit, it is refused beside its box."""
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await pilot.press("n")
         await fill(pilot, app, title="Cut churn", metric="churn", baseline="12", target="8", unit="%")
         assert isinstance(app.screen, GoalsScreen)
@@ -705,9 +681,7 @@ async def test_a_percentage_checked_in_on_a_goal_in_dollars_is_refused_beside_th
         "Grow revenue", owner="dana", metric="revenue", unit="$", baseline=1_200_000, target=1_380_000)
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await pilot.press("c")
         await fill(pilot, app, value="50%")
         assert isinstance(app.screen, FieldsForm)
@@ -722,9 +696,7 @@ async def test_a_check_in_is_dated_in_the_past_from_the_form_and_a_future_day_is
     lead.checkin("G-1", 130)  # today (2026-11-26)
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
-                    and app.focused is app.screen.query_one("#goals-table"))  # mounted and ready
+        await open_goals(pilot, app)
         await pilot.press("c")
         await fill(pilot, app, value="140", date="tomorrow")
         assert isinstance(app.screen, FieldsForm)

@@ -21,6 +21,15 @@ def ali_and_beas_deals(team) -> None:
     lead.add_deal("Beta pilot", owner="bea", value=400)
 
 
+async def open_feed(pilot, app: UpliftApp):
+    """The pipeline (4), then its feed (f): the feed's table."""
+    await pilot.press("4")
+    await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+    await pilot.press("f")
+    await until(pilot, lambda: isinstance(app.screen, FeedScreen))
+    return app.screen.query_one("#feed-table")
+
+
 async def key_on_deal(pilot, app: UpliftApp, deal_id: str, key: str) -> None:
     """`key` pressed on deal `deal_id` of the pipeline, and what it opens or says let happen."""
     await app.screen.focus_item(deal_id)
@@ -437,11 +446,7 @@ async def test_the_feed_shows_a_changed_title_whole(team) -> None:
     board.update_deal("D-1", title="Gamma expansion into the three northern plants\nnext year")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, FeedScreen))
-        table = app.screen.query_one("#feed-table")
+        table = await open_feed(pilot, app)
         what = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         assert "changed D-1: title Gamma expansion → Gamma expansion into the three northern plants " \
                "next year" in what
@@ -592,11 +597,7 @@ async def test_the_open_feed_shows_a_change_another_process_makes(team) -> None:
     board.add_deal("Gamma expansion", account="Gamma", value=2500, owner="ali")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, FeedScreen))
-        table = app.screen.query_one("#feed-table")
+        table = await open_feed(pilot, app)
         before = table.row_count
         on = str(table.get_row_at(table.cursor_row)[2])
         Board(team, actor="ali").log_activity("call", "spoke to the buyer", deal="D-1")
