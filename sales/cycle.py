@@ -61,6 +61,7 @@ class Track(msgspec.Struct):
     alerts: int
     weekly: tuple[int, int]  # this week's review: done, items
     week: tuple[int, int, int, float] = (0, 0, 0, 0.0)  # this week's pipeline: new, won, lost, net change
+    counted: int | None = None  # the open deals the forecast counts (closing in the cycle, dated); None: all
 
 
 class Review(msgspec.Struct):

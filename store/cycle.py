@@ -54,7 +54,7 @@ class CycleQueries(BoardCore):
                      forecast=team.forecast, quota=team.quota, slipped=len(team.slipped),
                      alerts=sum(1 for a in self.alerts() if a.snoozed_until is None),
                      weekly=ticked(self.checklist("weekly")),
-                     week=(len(moved.new), len(moved.won), len(moved.lost), moved.net))
+                     week=(len(moved.new), len(moved.won), len(moved.lost), moved.net), counted=team.counted)
 
     def _review_phase(self) -> Review:
         plans = self.incentive_plans()

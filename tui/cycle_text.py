@@ -68,10 +68,17 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
     if tasks:
         plan.insert(1, when_done(tasks - p.tasks.get("done", 0), p.pace, p.done_by, cycle.end, p.over, p.pace_days))
 
-    track = [n_("{count} open deal: best case {best}, weighted {weighted} · {slipped} past their close date",
-                "{count} open deals: best case {best}, weighted {weighted} · {slipped} past their close date",
-                t.open_deals).format(
-        count=t.open_deals, best=num_or_dash(t.best_case), weighted=num_or_dash(t.weighted), slipped=t.slipped)]
+    if t.counted is None or t.counted == t.open_deals:
+        deals = n_("{count} open deal: best case {best}, weighted {weighted} · {slipped} past their close date",
+                   "{count} open deals: best case {best}, weighted {weighted} · {slipped} past their close date",
+                   t.open_deals)
+    else:  # the figures are the forecast's: of the deals closing in the cycle (and dated), not of them all
+        deals = n_("{count} open deal, {counted} in the forecast: best case {best}, weighted {weighted} · "
+                   "{slipped} past their close date",
+                   "{count} open deals, {counted} in the forecast: best case {best}, weighted {weighted} · "
+                   "{slipped} past their close date", t.open_deals)
+    track = [deals.format(count=t.open_deals, counted=t.counted, best=num_or_dash(t.best_case),
+                          weighted=num_or_dash(t.weighted), slipped=t.slipped)]
     if t.quota:
         track.append(_("forecast {forecast} of the team's quota {quota} ({pct})").format(
             forecast=num_or_dash(t.forecast), quota=num_or_dash(t.quota), pct=pct_or_dash(t.forecast / t.quota * 100)))

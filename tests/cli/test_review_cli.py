@@ -210,9 +210,20 @@ def test_the_cycle_at_a_glance(run) -> None:
     open_value = sum(d["value"] for d in sample["deals"] if d["stage"] not in ("Won", "Lost"))
     assert f"  this week: 20 new, 7 won, 3 lost · the open pipeline +{open_value:,.0f}" in lines
     assert "  win rate 70% (7 of 10 closed) · lost most to price (47.6% of the value lost)" in lines
+    # the best case and weighted value are the forecast's: of the open deals closing in the cycle,
+    # and the line says how many of the open deals those are
+    end = sample["plan"]["period"]["end"]
+    chance = {s["name"]: s["probability"] for s in sample["stages"]}
+    counted = [d for d in sample["deals"] if d["stage"] not in ("Won", "Lost") and d["close"] <= end]
+    best = sum(d["value"] for d in counted)
+    weighted = sum(d["value"] * chance[d["stage"]] / 100 for d in counted)
+    deals_line = next(line for line in lines if "open deals" in line)
+    assert deals_line.startswith(f"  10 open deals, {len(counted)} in the forecast: best case {best:,.0f}, "
+                                 f"weighted {weighted:,.0f} · "), deals_line
     code, out, _ = run("cycle", "--json", user="ali")  # a rep reads it too
     data = json.loads(out)
     assert code == 0 and data["review"]["won"] == 152400 and data["track"]["open_deals"] == 10
+    assert data["track"]["counted"] == len(counted)
 
 
 def test_payout_approval(run) -> None:

@@ -24,7 +24,7 @@ async def test_the_five_phases_and_a_jump_to_one(team) -> None:
                                                         "4 Track", "5 Review & reward"]
         assert "notes 1 (1 pain point) · checklist" in prompts[0]  # one: no plural
         assert "  2 tasks: 2 to do, 0 doing, 0 blocked, 0 done" in prompts[2]
-        assert "  1 open deal: best case 0, weighted 0" in prompts[3]
+        assert "  1 open deal, 0 in the forecast: best case 0, weighted 0" in prompts[3]  # (no close date)
         await pilot.press("C")  # already open: no second one
         assert len([s for s in app.screen_stack if isinstance(s, CycleScreen)]) == 1
         await pilot.press("down", "down", "down", "enter")
