@@ -24,6 +24,10 @@ SECTIONS = (
 )
 
 
+#: The headings that look ahead, as they read when the horizon is today alone (`today --days 0`).
+TODAY_ONLY = {"due": N_("Due today"), "closing": N_("Deals closing today")}
+
+
 def days(count: int) -> str:
     return n_("{count} day", "{count} days", count).format(count=count)
 
@@ -82,6 +86,8 @@ def sections(agenda: Agenda, cli: bool = False) -> list[tuple[str, list[tuple[st
     found = []
     for kind, heading in SECTIONS:
         entries = agenda.of(kind)
+        if agenda.horizon == 0:  # `--days 0`: today only, not "in the next 0 days"
+            heading = TODAY_ONLY.get(kind, heading)
         if entries:
             found.append((_(heading).format(days=days(agenda.horizon), how=how),
                           [(e.item, entry_line(e)) for e in entries]))

@@ -65,3 +65,19 @@ def test_a_reps_day_in_chinese_reads_as_chinese(run, team, monkeypatch) -> None:
     entered = today - timedelta(days=40)
     assert f"停滞在当前阶段的商机\n  D-1  Acme renewal · 12,000 · 自 {entered} 起处于 Negotiation 阶段，已 40 天" in out
     assert "等待进展记录的目标\n  G-1  Win 5 deals · 还没有进展记录" in out
+
+
+def test_days_0_is_today_alone(run, team, monkeypatch) -> None:
+    """`--days 0` looks at today only, and says so (it said "Due in the next 0 days")."""
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    lead.update_task("T-1", due=today)
+    lead.add_task("Send the quote", owner="ali", due=today + timedelta(days=1))
+    lead.add_deal("Acme renewal", owner="ali", value=12000, close=today)
+    code, out, _ = run("today", "--days", "0", user="ali")
+    assert code == 0 and "next 0 days" not in out
+    assert "Due today\n  T-1  Call Acme · due today · To do\n" in out and "T-3" not in out
+    assert "Deals closing today\n  D-1  Acme renewal · Lead · 12,000 · closes today" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    out = run("today", "--days", "0", user="ali")[1]
+    assert "今天到期\n" in out and "今天预计成交的商机\n" in out
