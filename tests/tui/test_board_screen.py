@@ -161,6 +161,29 @@ async def test_filters_by_text_and_owner(team) -> None:
         assert column_ids(app)["todo"] == ["T-1"]
 
 
+async def test_escape_while_filtering_comes_back_to_the_card_you_were_on(team) -> None:
+    """As the filter narrows, the cursor lands on the first match; escape while typing clears
+    the filter and comes back to the card focused when `/` was pressed (it stayed on the match).
+    A filter that matches nothing, kept with enter, leaves the board's keys to the board."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.query_one(Kanban).card.id == "T-2"
+        await pilot.press("slash", *"call")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-1"]
+        await pilot.press("escape")
+        await until(pilot, lambda: column_ids(app)["todo"] == ["T-1", "T-2"])
+        assert app.focused is app.screen.query_one(Kanban) and app.focused.card.id == "T-2"
+        await pilot.press("slash", *"nothing like it", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == [] and app.focused is app.screen.query_one(Kanban)
+        await pilot.press("question_mark")  # a board key, not a character typed into the filter
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        assert app.screen_stack[-2].query_one("#filter").value == "nothing like it"
+
+
 async def test_a_filtered_column_header_says_shown_of_total_and_the_wip_limit(team) -> None:
     """`To do  1 of 2 · WIP 2`: what the filter shows, what the column holds, its limit; the
     column is outlined as full by what it holds, whatever the filter shows."""

@@ -66,6 +66,7 @@ class BoardScreen(BoardView):
         super().__init__()
         self.text_filter = ""
         self.owner_filter: str | None = None
+        self.before_filter: str | None = None  # the card focused when the filter box was opened
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -275,6 +276,10 @@ class BoardScreen(BoardView):
 
     async def action_filter(self) -> None:
         box = await self.filter_box()
+        card = self.kanban.card
+        # the card to come back to if the filter is cleared (escape) while it is typed: as it
+        # narrows, the cursor lands on the first match
+        self.before_filter = card.id if card else None
         box.display = True
         box.focus()
 
@@ -288,16 +293,20 @@ class BoardScreen(BoardView):
         box = self.query_one("#filter", Input)
         box.display = bool(self.text_filter)
         self.kanban.focus_first()
+        if self.focused is box:  # nothing matches: the board's keys still go to the board, not into the box
+            self.kanban.focus()
 
     async def action_clear_filters(self) -> None:
         """Everyone's tasks again, the card under the cursor keeping the focus (escape pressed with
         no filter on sent the focus back to the board's first card)."""
         card = self.kanban.card
+        typing = any(box.has_focus for box in self.query("#filter").results(Input))
+        back_to = self.before_filter if typing else card.id if card else None
         for box in self.query("#filter").results(Input):
             box.value = ""
             box.display = False
         self.text_filter, self.owner_filter = "", None
-        await self._refocus(card.id if card else None)
+        await self._refocus(back_to)
 
     async def action_mine(self) -> None:
         """Only my tasks, or (again) everyone's; the focused card keeps the focus while it is
