@@ -113,6 +113,21 @@ def test_wip_limits(run) -> None:
     assert run("wip")[1] == "doing: 1\n"
 
 
+def test_a_status_changed_by_task_edit_is_said_as_task_move_says_it(run) -> None:
+    """`task edit --status` is a move by another name: over the WIP limit it warns, and a
+    repeating task done there names its next occurrence (it said neither)."""
+    run("wip", "doing", "1")
+    run("task", "move", "T-1", "doing")
+    code, out, err = run("task", "edit", "T-2", "--status", "doing")
+    assert (code, out) == (0, "T-2\n")
+    assert err == "warning: doing holds 2 tasks, over its WIP limit of 1\n"
+    code, out, err = run("task", "edit", "T-2", "--title", "Visit Betasoloin again")
+    assert (code, err) == (0, "")  # no move, nothing to warn of
+    new = run("task", "add", "Weekly pipeline call", "--due", "2026-12-07", "--every", "week")[1].strip()
+    code, out, err = run("task", "edit", new, "--status", "done")
+    assert code == 0 and out.splitlines()[1].startswith("next: T-4 due 2026-12-14")
+
+
 def test_a_wip_limit_that_is_not_one_says_what_one_is(run) -> None:
     for typed in ("-1", "abc", "2.5"):
         code, out, err = run("wip", "doing", typed)

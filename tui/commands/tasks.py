@@ -115,8 +115,13 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
         fields["title"] = args.title
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --owner, --due, ...")
+    was = board.task(args.id).status
     task = board.update_task(args.id, **fields)
     print(task.id)
+    if task.status != was:  # a move by another name: said as `task move` says it
+        _tell_next(board, task, was)
+        _warn_waiting(board, task)
+        _warn_wip(board, task.status)
     return EXIT_OK
 
 
