@@ -28,9 +28,8 @@ import msgspec
 from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
-from sales.numbers import cents
 from sales.phrases import Phrase
-from sales.splits import share_of
+from sales.splits import credited_values, share_of
 from sales.tasks import LongText, Ref, Title
 from sales.text import clean_line, clean_multiline
 from sales.touches import Touch
@@ -140,13 +139,12 @@ def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datet
     return pair
 
 
-def _won(deal: Deal, at: datetime, share: float = 1.0, owned: bool = True) -> WonDeal:
+def _won(deal: Deal, at: datetime, rep: str, share: float = 1.0, owned: bool = True) -> WonDeal:
     if share >= 1.0:
         return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
                        collected=paid_share(deal))
-    value = cents(deal.value * share)
-    if owned and share > 0:  # the owner is credited with what the splits leave, to the cent: the shares add up
-        value = max(0.0, cents(deal.value - sum(cents(deal.value * split.share / 100) for split in deal.splits)))
+    # each split rep's share to the cent, the owner what they leave: the parts add up to the deal
+    value = credited_values(deal.value, deal.owner, deal.splits).get(rep, 0.0)
     return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned,
                    paid_share(deal))
 
@@ -164,11 +162,11 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
             continue
         at = won_at(deal, stages)
         if at is not None and in_period(at, start, end):
-            won.append(_won(deal, at, share, owned))
+            won.append(_won(deal, at, rep, share, owned))
             continue
         pair = lost_after_won(deal, stages)
         if pair and in_period(pair[1], start, end) and share:
-            clawed.append(_won(deal, pair[0], share, owned))
+            clawed.append(_won(deal, pair[0], rep, share, owned))
         if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
