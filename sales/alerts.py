@@ -187,6 +187,15 @@ def slipped_deals(deals: Iterable[Deal], stages: Sequence[Stage], today: date) -
         for deal in deals if is_slipped(deal, outcome.get(deal.stage, ""), today)]
 
 
+def column_load(tasks: Iterable[Task], limits: dict[str, int], status: str) -> tuple[int, int] | None:
+    """(the tasks in column `status`, its WIP limit), or None when it has no limit: what a move
+    there asks about, and what a change that put a task there warns of."""
+    limit = limits.get(status)
+    if limit is None:
+        return None
+    return sum(1 for task in tasks if task.status == status), limit
+
+
 def wip_over_limit(tasks: Iterable[Task], limits: dict[str, int]) -> list[Alert]:
     counts: dict[str, list[str]] = {}
     for task in tasks:

@@ -212,12 +212,12 @@ def cmd_task_delete(args: argparse.Namespace) -> int:
 
 
 def _warn_wip(board, status: str) -> None:
-    limit = board.wip_limits().get(status)
-    if limit is not None:
-        count = sum(1 for t in board.tasks() if t.status == status)
-        if count > limit:
-            print(_("warning: {status} holds {count} tasks, over its WIP limit of {limit}").format(
-                status=_(status), count=count, limit=limit), file=sys.stderr)
+    from sales.alerts import column_load  # (here: `task done`, which needs none of it, starts without it)
+
+    load = column_load(board.tasks(), board.wip_limits(), status)
+    if load is not None and load[0] > load[1]:
+        print(_("warning: {status} holds {count} tasks, over its WIP limit of {limit}").format(
+            status=_(status), count=load[0], limit=load[1]), file=sys.stderr)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
+from sales.alerts import column_load
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
 from tui.i18n import N_, _, n_
@@ -148,8 +149,7 @@ class BoardScreen(BoardView):
                          "still mean to").format(id=event.card_id, column=_(STATUS_LABELS[now])), "warning")
             self.call_next(self.refresh_board)
             return
-        limit = board.wip_limits().get(event.target)
-        count = sum(1 for t in board.tasks() if t.status == event.target)
+        count, limit = column_load(board.tasks(), board.wip_limits(), event.target) or (0, None)
         if limit is not None and count >= limit and self._may_move(event.card_id):
             from tui.screens.dialogs import Confirm
 
@@ -175,12 +175,7 @@ class BoardScreen(BoardView):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        if task.depends and task.status in ("doing", "done") and (
-                waiting := waiting_on(task, {t.id: t for t in self.app.board.tasks()})):
-            tell(self, _("{id} waits for {ids}, not done yet").format(id=task.id, ids=", ".join(waiting)), "warning")
-        if task.every and task.status == "done" and (after := self.app.board.next_of(task.id)) is not None:
-            tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
-                id=task.id, every=_(task.every), next=after.id, due=after.due))
+        self._said_moved(task, was=None)
         await self.refresh_board()
         await self.kanban.focus_card(task_id)
 
@@ -215,23 +210,30 @@ class BoardScreen(BoardView):
             self.app.push_screen(TaskForm(task), lambda saved: self._saved(saved, was=task.status))
 
     def _saved(self, task: Task | None, was: str | None = None) -> None:
-        """Saved from the form: said, focused, the next occurrence of a repeating task it marked
-        done named, and, when the form put it in a column now over its WIP limit (a card moved
-        there would have asked first), said so, as the command line does."""
+        """Saved from the form: said and focused, and a status it changed said as a move says it."""
         if task is None:
             return
         tell(self, _("Saved {id}").format(id=task.id))
-        if task.every and task.status == "done" and was != "done" and (
-                after := self.app.board.next_of(task.id)) is not None:  # (as a card moved to Done says)
+        if task.status != was:
+            self._said_moved(task, was, form=True)
+        self.call_next(self._refocus, task.id)
+
+    def _said_moved(self, task: Task, was: str | None, form: bool = False) -> None:
+        """What a task's new status says, from a card moved or the form: a task waiting on others
+        not done yet, the next occurrence of a repeating task done, and (from the form, since a
+        card moved into a full column asked first) a column now over its WIP limit, as the
+        command line says them."""
+        board = self.app.board
+        if task.depends and task.status in ("doing", "done") and (
+                waiting := waiting_on(task, {t.id: t for t in board.tasks()})):
+            tell(self, _("{id} waits for {ids}, not done yet").format(id=task.id, ids=", ".join(waiting)), "warning")
+        if task.every and task.status == "done" and was != "done" and (after := board.next_of(task.id)) is not None:
             tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
                 id=task.id, every=_(task.every), next=after.id, due=after.due))
-        limit = self.app.board.wip_limits().get(task.status)
-        if limit is not None and task.status != was:
-            count = sum(1 for t in self.app.board.tasks() if t.status == task.status)
-            if count > limit:
-                tell(self, _("{column} now holds {count} tasks, over its WIP limit of {limit}").format(
-                    column=_(STATUS_LABELS[task.status]), count=count, limit=limit), "warning")
-        self.call_next(self._refocus, task.id)
+        load = column_load(board.tasks(), board.wip_limits(), task.status) if form else None
+        if load is not None and load[0] > load[1]:
+            tell(self, _("{column} now holds {count} tasks, over its WIP limit of {limit}").format(
+                column=_(STATUS_LABELS[task.status]), count=load[0], limit=load[1]), "warning")
 
     async def _refocus(self, task_id: str | None) -> None:
         await self.refresh_board()
