@@ -31,6 +31,7 @@ class Alert(msgspec.Struct, kw_only=True):
     key: str = ""
     snoozed_until: date | None = None
     snooze_reason: str = ""
+    snoozed_by: str = ""
 
     def __post_init__(self) -> None:
         self.key = self.key or f"{self.kind}:{self.item}"
@@ -232,5 +233,5 @@ def apply_snoozes(alerts: list[Alert], snoozes: Iterable[Snooze], today: date) -
     for alert in alerts:
         snooze = active.get(alert.key)
         if snooze:
-            alert.snoozed_until, alert.snooze_reason = snooze.until, snooze.reason
+            alert.snoozed_until, alert.snooze_reason, alert.snoozed_by = snooze.until, snooze.reason, snooze.by
     return alerts

@@ -9,7 +9,9 @@ rest. Anyone who is not a member may only read.
 Resources: anyone on the board may request a budget line (in their own name); only a lead
 approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
 rep may record spending only on a line they requested. A snooze silences an alert for everyone,
-so a rep may snooze only the alerts about their own tasks, deals and goals. Goals and strategies are set by leads;
+so a rep may snooze only the alerts about their own tasks, deals and goals, and may not change
+a snooze that is still running and someone else set (a lead's "until the contract is signed"
+is not a rep's to shorten; `alert.resnooze`, with the snooze's author as the owner). Goals and strategies are set by leads;
 check-ins on any goal are open to reps (the people closest to the numbers); a check-in is deleted
 by a lead or by the rep who made it.
 
@@ -56,6 +58,11 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
                           "this one is {owner}'s", owner=owner)
         raise Refused("a rep may only snooze alerts about their own tasks, deals and goals; "
                       "this one is about the whole team")
+    if action == "alert.resnooze":
+        if owner == actor:
+            return
+        raise Refused("{owner} snoozed this alert; a rep may not change someone else's snooze "
+                      "(ask a lead)", owner=owner)
     if action in REP_CREATE_OWN:
         if new_owner == actor:
             return

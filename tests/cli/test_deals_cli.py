@@ -532,6 +532,29 @@ def test_a_rep_snoozes_only_alerts_about_their_own_work(run, team) -> None:
     assert snoozed == {"overdue:T-1": True, "overdue:T-2": True, "wip:column:todo": False}
 
 
+def test_a_rep_does_not_change_a_snooze_someone_else_set(run, team) -> None:
+    """The lead snoozed the alert on ali's overdue task for a month ("until the contract is
+    signed"); ali could snooze it again for two days, and the lead's snooze was gone. A running
+    snooze set by someone else is not a rep's to change (exit 1, nothing written); their own is,
+    a lead changes any, and one that has run out is anyone's who may snooze the alert."""
+    run("task", "edit", "T-1", "--due", "2020-01-01")  # ali's, overdue
+    assert run("alerts", "snooze", "overdue:T-1", "--until", "+30d", "--reason", "until the contract is signed")[0] == 0
+    before = snapshot_files(team)
+    code, out, err = run("alerts", "snooze", "overdue:T-1", "--until", "+2d", "--reason", "mine", user="ali")
+    assert (code, out) == (1, "")
+    assert "dana snoozed this alert; a rep may not change someone else's snooze (ask a lead)" in err
+    assert snapshot_files(team) == before
+    listed = json.loads(run("alerts", "--all", "--json")[1])
+    assert [(a["snooze_reason"], a["snoozed_by"]) for a in listed if a["key"] == "overdue:T-1"] == [
+        ("until the contract is signed", "dana")]
+    code, out, _ = run("alerts", "--all")
+    assert code == 0
+    assert run("alerts", "snooze", "overdue:T-1", "--until", "+3d", "--reason", "signed early")[0] == 0  # the lead
+    run("task", "edit", "T-2", "--due", "2020-01-01", "--owner", "ali")
+    assert run("alerts", "snooze", "overdue:T-2", "--until", "+3d", "--reason", "a", user="ali")[0] == 0
+    assert run("alerts", "snooze", "overdue:T-2", "--until", "+5d", "--reason", "b", user="ali")[0] == 0
+
+
 def test_a_snooze_names_something_on_the_board(run, team) -> None:
     """`alerts snooze quiet:foo` and `overdue:T-99` were kept (exit 0) for alerts that can never
     fire. What an alert is about must be on the board (not found: exit 1); a key of the wrong

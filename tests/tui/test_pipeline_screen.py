@@ -164,7 +164,7 @@ async def test_s_snoozes_an_alert_until_a_date_for_a_reason(team) -> None:
         await until(pilot, lambda: app.screen is alerts and alerts.alerts[-1].snoozed_until is not None)
         assert "Alerts: 1 (1 snoozed)" in str(alerts.query_one("#alerts-heading").render())
         listed = alerts.query_one("#alert-list")
-        assert "snoozed until" in str(listed.get_option_at_index(1).prompt)
+        assert "snoozed by dana until" in str(listed.get_option_at_index(1).prompt)
         assert "waiting for [b]legal[/b]" in str(listed.get_option_at_index(1).prompt)  # as typed
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, Help))
@@ -173,6 +173,31 @@ async def test_s_snoozes_an_alert_until_a_date_for_a_reason(team) -> None:
     snoozed = [a for a in board.alerts() if a.snoozed_until]
     assert [(a.key, a.snoozed_until, a.snooze_reason) for a in snoozed] == [
         ("overdue:T-2", board.today() + timedelta(days=3), "waiting for [b]legal[/b]")]
+
+
+async def test_a_rep_is_told_before_the_form_that_a_leads_snooze_is_not_theirs_to_change(team) -> None:
+    """A lead snoozed the alert on ali's own overdue task until the contract is signed; `s` on it
+    as ali says who snoozed it and asks no questions the store would refuse."""
+    from datetime import timedelta
+
+    from tests.tui.waiting import until
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", due="2020-01-02")  # ali's
+    lead.snooze("overdue:T-1", lead.today() + timedelta(days=30), "until the contract is signed")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and app.screen.alerts)
+        alerts = app.screen
+        index = next(i for i, a in enumerate(alerts.alerts) if a.key == "overdue:T-1")
+        alerts.query_one("#alert-list").highlighted = index
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is alerts and not isinstance(app.screen, FieldsForm)
+        assert any("dana snoozed this alert; only they or a lead may change it." in str(n.message)
+                   for n in app._notifications)
 
 
 async def test_closed_deals_show_the_day_they_closed(team) -> None:

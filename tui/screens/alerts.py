@@ -37,7 +37,9 @@ def alert_text(alert: Alert) -> Hanging:
     """The alert's kind and item, and under them what it says (and its snooze), wrapping under itself."""
     lines = [say(alert.message)]
     if alert.snoozed_until:
-        lines.append(_("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason))
+        lines.append(_("snoozed by {who} until {day}: {reason}").format(
+            who=alert.snoozed_by, day=alert.snoozed_until, reason=alert.snooze_reason) if alert.snoozed_by else
+            _("snoozed until {day}: {reason}").format(day=alert.snoozed_until, reason=alert.snooze_reason))
     return Hanging([("", line) for line in lines], heading=alert_heading(alert))
 
 
@@ -116,6 +118,10 @@ class AlertsScreen(ModalScreen[str | None]):
         owner = self.app.board.alert_owner(alert.key)
         if not self.app.board.may("alert.snooze", owner, owner):  # permission before questions
             tell(self, _("Only a lead snoozes an alert about someone else's work or the whole team."), "warning")
+            return
+        by = alert.snoozed_by
+        if alert.snoozed_until and by and not self.app.board.may("alert.resnooze", by, by):
+            tell(self, _("{who} snoozed this alert; only they or a lead may change it.").format(who=by), "warning")
             return
 
         def snoozed(snooze) -> None:
