@@ -6,7 +6,9 @@ Definitions (the README repeats them):
 - an open deal *counts* for the cycle when its expected close date is on or before the cycle's
   last day. An open deal with no close date is *undated* and one closing after the cycle is
   *later*: neither counts. A counted deal whose close date has passed is *slipped* (it still
-  counts: it is open, and overdue);
+  counts while the cycle runs: it is open, and overdue, and may close today). Once the cycle's
+  last day has passed no open deal can close in it: every dated one is *later*, and the
+  forecast is what was won;
 - *won*: the value won in the cycle (as payouts count it, sales/review.py);
 - *commit*: the value of the counted deals in a stage with at least ``commit_pct`` probability,
   or that their owner has called commit (a deal's `forecast`: commit, best_case or omit overrides
@@ -163,16 +165,17 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
     team = _team(rows)
     if only is None:  # a shared deal is in several rows: the team counts it once
-        team.counted = sum(1 for d in deals if _kind(d, stage_of, end) == "counted")
+        team.counted = sum(1 for d in deals if _kind(d, stage_of, end, today) == "counted")
     mine_only = [(d, 1.0) for d in deals] if only is None else \
         [(d, shares[only]) for d, shares in zip(deals, credits, strict=True) if shares.get(only)]
     months = _months(mine_only, stage_of, start, end, today, commit_pct)
     return Forecast(start, end, today, commit_pct, shown, team, months)
 
 
-def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None) -> str | None:
+def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date) -> str | None:
     """How an open deal stands in the forecast: counted, omitted, undated or later (None:
-    not open)."""
+    not open). Later: expected to close (its close date, or today once that has passed) after
+    the cycle's last day."""
     stage = stage_of.get(deal.stage)
     if stage is None or stage.outcome != "open":
         return None
@@ -180,7 +183,7 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None) -> str | Non
         return "omitted"
     if deal.close is None:
         return "undated"
-    return "later" if end is not None and deal.close > end else "counted"
+    return "later" if end is not None and _expected(deal, today) > end else "counted"
 
 
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
@@ -190,7 +193,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
     today = now.date()
     counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
     for deal, share in mine:
-        kind = _kind(deal, stage_of, end)
+        kind = _kind(deal, stage_of, end, today)
         if kind == "omitted":
             omitted.append(deal.id)
         elif kind == "undated":

@@ -112,6 +112,10 @@ class GoalChanges(BoardCore):
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
             new = self._validate_goal({k: v for k, v in data.items() if v is not None},
                                       said=fields.get("direction") is not None)
+            if new.direction != old.direction and fields.get("direction") is None \
+                    and None not in (old.baseline, old.target) \
+                    and (new.target, new.target_kind) == (old.target, old.target_kind):
+                raise _flipped(new)
             if changed_keys(old, new):
                 self._put_update(tx, "goal.edit", "goal", old, new)
             return new
@@ -242,6 +246,20 @@ class GoalChanges(BoardCore):
         return list(dict.fromkeys(linked))
 
 
+
+
+def _flipped(goal: Goal) -> Invalid:
+    """A new baseline alone (a newer snapshot taken) that lies past the target would turn the
+    goal's way round unsaid: revenue to grow to 120,000 from a baseline now 130,000 is not a goal
+    to shrink it. The lead gives a new target with it, or says the way."""
+    from sales.goals import number, target_value
+
+    values = {"baseline": number(goal.baseline), "target": number(target_value(goal))}
+    if goal.direction == "decrease":  # it was an increase
+        return Invalid("baseline", "the baseline {baseline} is above the target {target}: the increase would "
+                                   "become a decrease; give a new target with it, or say the direction", **values)
+    return Invalid("baseline", "the baseline {baseline} is below the target {target}: the decrease would "
+                               "become an increase; give a new target with it, or say the direction", **values)
 
 
 def _day(on: date | str | None) -> date | None:

@@ -60,6 +60,29 @@ def test_the_direction_follows_the_numbers_when_they_change(run) -> None:
     assert _goal(run, "G-3")["direction"] == "above"
 
 
+def test_a_new_baseline_alone_past_the_target_does_not_turn_the_goal_round(run) -> None:
+    """Revenue to grow from 100,000 to 120,000; a newer diagnosis says 130,000 and the lead sets
+    it as the baseline. The goal silently became "decrease to 120,000". A baseline alone that
+    would turn the way is refused (exit 2, nothing written); with a new target, or the direction
+    said, it is taken. A goal that had no baseline yet takes its way from the first one."""
+    run("goal", "add", "Revenue", "--baseline", "100000", "--target", "120000")
+    code, out, err = run("goal", "edit", "G-1", "--baseline", "130000")
+    assert (code, out) == (2, "")
+    assert err == ("uplift: baseline: the baseline 130,000 is above the target 120,000: the increase would become "
+                   "a decrease; give a new target with it, or say the direction\n")
+    assert (_goal(run)["baseline"], _goal(run)["direction"]) == (100000, "increase")
+    assert run("goal", "edit", "G-1", "--baseline", "110000")[0] == 0  # still below the target: fine
+    assert run("goal", "edit", "G-1", "--baseline", "130000", "--target", "150000")[0] == 0
+    assert (_goal(run)["baseline"], _goal(run)["direction"]) == (130000, "increase")
+    run("goal", "add", "Churn", "--baseline", "12", "--target", "8")
+    code, _, err = run("goal", "edit", "G-2", "--baseline", "6")
+    assert code == 2 and "the baseline 6 is below the target 8: the decrease would become an increase" in err
+    assert run("goal", "edit", "G-2", "--baseline", "6", "--direction", "increase")[0] == 0
+    run("goal", "add", "Cycle days", "--target", "45")
+    assert run("goal", "edit", "G-3", "--baseline", "60")[0] == 0
+    assert _goal(run, "G-3")["direction"] == "decrease"
+
+
 def test_the_refusal_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, _, err = run("goal", "add", "降低流失", "--baseline", "12", "--target", "8", "--direction", "increase")

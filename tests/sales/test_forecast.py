@@ -129,9 +129,25 @@ def test_no_cycle_end_counts_every_dated_deal() -> None:
 
 def test_a_deal_expected_after_the_cycle_ended_pays_nothing_more() -> None:
     late = datetime(2027, 1, 10, 9, tzinfo=timezone.utc)  # the cycle is over; D-3 is still open
-    ali = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali"], START, END, late).reps[0]
-    assert ali.slipped == ["D-3", "D-4"]
+    result = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END, late)
+    ali = result.reps[0]
     assert ali.payout_best_case == ali.payout
+
+
+def test_once_the_cycle_has_ended_no_open_deal_counts_in_it() -> None:
+    """On 10 January the Q4 cycle is over: D-3 (due 10 Dec), D-4 (15 Nov), bea's D-7 (20 Dec)
+    and D-8 (1 Dec) are still open and can only close now, after it. They were counted as
+    slipped, adding their weighted value to a quarter that had ended. The forecast is what was
+    won (ali 60,000; bea 0); every dated open deal is later."""
+    late = datetime(2027, 1, 10, 9, tzinfo=timezone.utc)
+    result = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END, late)
+    ali, bea = result.reps[:2]
+    assert (ali.counted, ali.best_case, ali.weighted, ali.commit, ali.slipped) == (0, 0, 0, 0, [])
+    assert (ali.forecast, ali.later, ali.later_ids) == (60000, 20000 + 30000 + 40000, ["D-3", "D-4", "D-5"])
+    assert (bea.counted, bea.forecast, bea.later) == (0, 0, 50000)
+    assert (result.team.counted, result.team.forecast) == (0, 60000)
+    during = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], START, END, NOW)
+    assert during.reps[0].slipped == ["D-4"] and during.reps[0].counted == 2  # while it runs, D-4 counts
 
 
 def test_an_owner_calls_a_deal_commit_or_leaves_it_out() -> None:
