@@ -62,6 +62,8 @@ class UpliftApp(PlanFileCommands, App):
     COMMANDS = App.COMMANDS | {UpliftCommands}
     # Screens get the class -narrow, -normal or -wide by the terminal's width (layout in uplift.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
+    # ... and -low under 32 lines (80x24 and the like): a chart's dialog takes the whole height.
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (32, "-high")]
 
     def __init__(self, board: Board, theme: str | None = None) -> None:
         """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered."""

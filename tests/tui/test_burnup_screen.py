@@ -64,3 +64,31 @@ async def test_q_closes_the_burn_up_as_it_closes_my_day_and_the_details(team) ->
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert app.is_running
+
+
+async def test_at_80x24_the_chart_takes_the_height_and_its_weeks_are_even(tmp_path) -> None:
+    """At 80x24 the chart had four rows in a dialog of blank lines, and plotext dropped some of
+    the fourteen weekly labels that did not fit (10-15, 10-22, 11-05, ...: uneven). The dialog now
+    takes every line and the labels come every other week, all of them."""
+    import re
+    from datetime import date
+
+    from textual_plotext import PlotextPlot
+
+    app = UpliftApp(demo_board(build_demo(tmp_path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.is_mounted)
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BurnUpScreen) and text(app, "#burnup-title"))
+        await pilot.pause()
+        chart = app.screen.query_one("#burnup-chart", PlotextPlot)
+        assert chart.size.height >= 12
+        drawn = chart.plt.build().splitlines()
+        axis = next(i for i, line in enumerate(drawn) if "└" in line)
+        labels = re.findall(r"\d\d-\d\d", drawn[axis + 1])
+        start = app.board.period()[0]
+        days = [(date(start.year + (int(m) < start.month), int(m), int(d)) - start).days
+                for m, d in (label.split("-") for label in labels)]
+        assert len(days) >= 6 and days[0] == 0
+        assert {b - a for a, b in zip(days, days[1:])} == {14}

@@ -49,6 +49,10 @@ class BurnUpScreen(ModalScreen[None]):
         board beneath shows it (the app's poll)."""
         self.show()
 
+    def on_resize(self) -> None:
+        """The week labels are spaced for the width (see draw)."""
+        self.show()
+
     def action_mine(self) -> None:
         self.mine = not self.mine
         self.show()
@@ -89,7 +93,11 @@ class BurnUpScreen(ModalScreen[None]):
         step = -(-top // 5)  # whole tasks on the axis, five steps or so
         plt.ylim(0, top)
         plt.yticks(list(range(0, top + 1, step)))
-        weeks = list(range(1, length + 1, 7))
+        # a label a week, or every other week or more where the weeks' labels would not fit
+        # (plotext then left out some of them, and the weeks shown were uneven)
+        room = max(min(self.app.size.width, 150) - 12, 8)
+        every = max(1, -(-(-(-length // 7)) // (room // 7)))
+        weeks = list(range(1, length + 1, 7 * every))
         plt.xticks(weeks, [(result.start + timedelta(days=x - 1)).strftime("%m-%d") for x in weeks])
         chart.refresh()
         legend = Content("   ").join(Content.assemble(("━━ ", f"rgb({r},{g},{b})"), name)
