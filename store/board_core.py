@@ -154,6 +154,9 @@ class BoardCore:
     """
 
     _commit_rules: tuple[Callable, ...] = ()  # the mixins' @before_commit methods
+    #: Seconds a change waits for another writer's lock before BoardBusy. A command can wait out a
+    #: long import; the app sets less, as its screen stands still while it waits.
+    lock_wait: float = 15.0
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -440,7 +443,7 @@ class BoardCore:
             raise MachineRefused.of(error, self.path) from None
 
     def _transact_locked(self, build: Callable[[Transaction], T]) -> T:
-        with exclusive_lock(self.path, self.mode):
+        with exclusive_lock(self.path, self.mode, self.lock_wait):
             remove_stale_temps(self.path)
             for folder in (self.log.folder, *self.files.shard_folders()):
                 if folder.exists():

@@ -33,6 +33,11 @@ from tui.user_text import tell
 POLL_SECONDS = 0.5
 
 
+#: Seconds a change made on screen waits for another writer's lock (a command's 15 would freeze
+#: the screen that long): then it says the board is busy and nothing is written.
+APP_LOCK_WAIT = 2.0
+
+
 class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
@@ -70,6 +75,7 @@ class UpliftApp(PlanFileCommands, App):
         set_language()  # UPLIFT_LANG or the locale, as it is now
         super().__init__()
         self.board = board
+        board.lock_wait = APP_LOCK_WAIT
         self._board_trouble: str | None = None  # what watch_board last said was wrong, said once
         self.config = load_config()
         themes = load_themes()

@@ -969,3 +969,24 @@ async def test_the_words_for_changes_made_meanwhile_in_chinese(team, monkeypatch
         await pilot.press("y")
         await until(pilot, lambda: any(str(n.message).startswith("未撤销任何内容：") for n in app._notifications))
     assert Board(team, actor="dana").task("T-2").status == "blocked"
+
+
+async def test_a_move_while_another_process_holds_the_lock_says_the_board_is_busy_soon(team) -> None:
+    """A long import in another process holds the board's lock. The app waited a command's 15 s
+    for it, its screen frozen; it now waits the app's shorter time and says so, and nothing moves."""
+    import os
+
+    from store.files import exclusive_lock
+    from tui.app import APP_LOCK_WAIT
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.card.id == "T-1"
+        with exclusive_lock(team, os.stat(team / "board.json").st_mode & 0o777):
+            await pilot.press("shift+right")
+            await pilot.pause()
+        busy = [n.message for n in app._notifications if "held the board's lock" in str(n.message)]
+        assert busy == [f"{team}: another process has held the board's lock for {APP_LOCK_WAIT:.0f} s; try again"]
+        assert APP_LOCK_WAIT < 15
+        assert column_ids(app)["todo"] == ["T-1", "T-2"]
+    assert Board(team, actor="dana").task("T-1").status == "todo"
