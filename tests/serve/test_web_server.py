@@ -25,8 +25,9 @@ def test_serve_web_answers_on_loopback_as_the_member(team):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-P", "-m", "tui.cli", "--board", str(team), "serve", "web",
                                "--as", "dana", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               start_new_session=True)
+    said = None
     try:
         deadline = time.monotonic() + 20
         page = None
@@ -42,7 +43,12 @@ def test_serve_web_answers_on_loopback_as_the_member(team):
         assert "Uplift · dana" in page
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(10)
+        said = [stream.decode() for stream in server.communicate(timeout=10)]
+    # what the person serving reads: our line, not textual-serve's logo and the command each tab
+    # runs (this machine's Python and paths)
+    out, err = said
+    assert err.startswith(f"uplift: serving {team} as dana on http://127.0.0.1:{port} (ctrl+c stops it)\n")
+    assert sys.executable not in out + err and "Serving" not in out + err
 
 
 def test_serve_web_refuses_a_non_member(team, capsys):

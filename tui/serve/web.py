@@ -28,6 +28,13 @@ def serve_web(board_path: Path, member: str, host: str, port: int) -> None:
     os.environ["UPLIFT_USER"] = member  # textual-serve hands its environment to each tab
     os.environ.pop("UPLIFT_REMOTE", None)
     os.environ["PYTHONPATH"] = CODE_ROOT
+    class Quiet(Server):
+        """textual-serve's own start lines (its logo, and the command each tab runs: this
+        machine's Python and paths) are not for the person serving; our line says what is."""
+
+        async def on_startup(self, app) -> None:
+            return None
+
     print(_("uplift: serving {board} as {member} on {url}").format(board=board_path, member=member, url=f"http://{host}:{port}"),
-          file=sys.stderr, flush=True)
-    Server(web_command(board_path), host=host, port=port, title=f"Uplift · {member}").serve()
+          _("(ctrl+c stops it)"), file=sys.stderr, flush=True)
+    Quiet(web_command(board_path), host=host, port=port, title=f"Uplift · {member}").serve()
