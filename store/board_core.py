@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -206,8 +207,10 @@ class BoardCore:
             if board_file.exists():
                 return
             storage = SharedJSONStorage(board_file, mode)
-            storage.write({"meta": {"1": {"schema": SCHEMA_VERSION, "name": self.path.name,
-                                          "wip": {}}}, "members": {}, "_meta": {"1": {"next": {}}}})
+            # `key`: who the board is wherever its folder goes (a calendar's event UIDs)
+            storage.write({"meta": {"1": {"schema": SCHEMA_VERSION, "name": self.path.name, "wip": {},
+                                          "key": secrets.token_hex(6)}},
+                           "members": {}, "_meta": {"1": {"next": {}}}})
 
     @staticmethod
     def discard_new(path: str | Path, made: Iterable[Path] = ()) -> bool:

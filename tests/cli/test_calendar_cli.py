@@ -71,3 +71,31 @@ def test_the_calendar_speaks_the_interfaces_language(run, monkeypatch) -> None:
     assert "CATEGORIES:任务" in lines and "CATEGORIES:商机" in lines
     assert [line for line in lines if line.startswith("UID:")] == [
         line for line in calendar_lines(english) if line.startswith("UID:")]
+
+
+def uids(data: str) -> list[str]:
+    return [line.removeprefix("UID:") for line in data.replace("\r\n ", "").split("\r\n") if line.startswith("UID:")]
+
+
+def test_a_board_moved_to_another_folder_keeps_its_events_uids(run, team, tmp_path, capsys, monkeypatch) -> None:
+    """The UIDs were made from the board folder's path: a board moved, or reached by another path
+    (a rep's mount, the SSH server's), gave every event new UIDs and a subscribed calendar showed
+    each one twice. A board keeps a key of its own from its making; two boards' keys differ."""
+    import json
+    import shutil
+
+    from tests.cli.conftest import run_uplift
+
+    first = uids(run("calendar")[1])
+    assert first and all(uid.startswith("T-") for uid in first)
+    moved = tmp_path / "elsewhere" / "board"
+    shutil.copytree(team, moved)
+    assert uids(run_uplift(moved, capsys, monkeypatch)("calendar")[1]) == first
+    other = run_uplift(tmp_path / "other", capsys, monkeypatch)
+    other("task", "add", "Call Acme", "--due", "2026-12-01")
+    assert uids(other("calendar")[1])[0].split("@")[1] != first[0].split("@")[1]
+    # a board made before boards had keys: its folder's path, as before (its UIDs unchanged)
+    data = json.loads((moved / "board.json").read_text())
+    del data["meta"]["1"]["key"]
+    (moved / "board.json").write_text(json.dumps(data))
+    assert uids(run_uplift(moved, capsys, monkeypatch)("calendar")[1]) != first

@@ -23,7 +23,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     name = board.plan_info()["name"]
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
-    key = hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
+    # the board's own key (a board made before it had one: its folder's path), so that a board
+    # moved or reached by another path keeps its events' UIDs, and a calendar does not double them
+    key = board.meta().get("key") or hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
     data = ics(events, name + (f" · {who}" if who else ""), key, board.clock(), say)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
