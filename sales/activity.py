@@ -110,7 +110,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
 #: A changed field as a log line names it (`changed T-4: priority normal → high`), translated with
 #: the line; a field not here is named as the store names it.
 _FIELD_WORDS = {
-    "title": Word("title"), "owner": Word("owner"), "status": Word("status"), "priority": Word("priority"),
+    "zone": Word("time zone"), "title": Word("title"), "owner": Word("owner"), "status": Word("status"), "priority": Word("priority"),
     "start": Word("start"), "due": Word("due"), "goal": Word("goal"), "strategy": Word("strategy"),
     "deal": Word("deal"), "depends": Word("depends"), "tags": Word("tags"), "steps": Word("steps"),
     "expected_result": Word("expected_result"), "measure": Word("measure"), "every": Word("every"),

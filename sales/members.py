@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Literal
+from datetime import tzinfo
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -18,10 +19,27 @@ _NAME = re.compile(r"^\w[\w.\-]{0,39}$")
 class Member(msgspec.Struct, forbid_unknown_fields=True):
     name: str
     role: Role = "rep"
+    #: Their time zone (an IANA name; "" is the machine's): what "today" and "overdue" are for
+    #: them, wherever the board is served from (a rep in Shanghai on a server in Frankfurt).
+    zone: Annotated[str, msgspec.Meta(max_length=64)] = ""
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
             raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40", name=self.name)
+        self.zone = self.zone.strip()
+        if self.zone:
+            time_zone(self.zone)
+
+
+def time_zone(name: str) -> tzinfo:
+    """The time zone an IANA name (Europe/Berlin, Asia/Shanghai, UTC) names, or a Reason."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise Reason("{zone!r} is not a time zone (an IANA name, such as Europe/Berlin, Asia/Shanghai or UTC)",
+                     zone=name) from None
 
 
 def valid_name(name: str) -> bool:

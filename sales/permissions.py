@@ -63,6 +63,10 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
             return
         raise Refused("{owner} snoozed this alert; a rep may not change someone else's snooze "
                       "(ask a lead)", owner=owner)
+    if action == "member.zone":  # one's own time zone is one's own business
+        if owner == actor:
+            return
+        raise Refused("a rep may set only their own time zone; {owner}'s is theirs or a lead's to set", owner=owner)
     if action in REP_CREATE_OWN:
         if new_owner == actor:
             return

@@ -37,7 +37,7 @@ import msgspec
 
 from sales import permissions
 from sales.activity import Activity
-from sales.errors import Invalid, NotAnId, NotFound, Refused, Said, Word
+from sales.errors import Invalid, NotAnId, NotFound, Refused, Said, UpliftError, Word
 from sales.ids import format_id, name_of, parse_id
 from store.activity_log import ActivityLog
 from store.files import (
@@ -169,7 +169,7 @@ class BoardCore:
                  clock: Callable[[], datetime] | None = None, shared: bool = False) -> None:
         self.path = Path(path).expanduser()
         self.actor = actor or current_actor()
-        self.clock = clock or (lambda: datetime.now().astimezone())
+        self.clock = clock or self._now
         board_file = self.path / FILES["board"]
         for folder in (self.path, *self.path.parents):  # (`afile/board`: not "afile: File exists")
             if folder.exists():
@@ -263,6 +263,16 @@ class BoardCore:
 
     def today(self) -> date:
         return self.clock().date()
+
+    def _now(self) -> datetime:
+        """Now on the actor's clock: in their time zone where they have set one (`uplift member
+        zone`), else the machine's; a damaged zone is the machine's (the members' file says it)."""
+        zone_of = getattr(self, "zone_of", None)
+        try:
+            zone = zone_of(self.actor) if zone_of else None
+        except UpliftError:
+            zone = None
+        return datetime.now(zone) if zone else datetime.now().astimezone()
 
     def meta(self) -> dict:
         meta = self._doc("board", "meta", 1)

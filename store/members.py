@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused
 from sales.members import ROLES, Member, member_for
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from sales.keys import MemberKey
 
 
@@ -33,11 +35,11 @@ class MemberChanges(BoardCore):
     def role(self) -> str | None:
         return self.role_of(self.actor)
 
-    def add_member(self, name: str, role: str = "rep") -> Member:
+    def add_member(self, name: str, role: str = "rep", zone: str = "") -> Member:
         def build(tx: Transaction) -> Member:
             if role not in ROLES:
                 raise Invalid("role", "{role!r} is not a role (lead or rep)", role=role)
-            member = convert({"name": name, "role": role}, Member, "member")
+            member = convert({"name": name, "role": role, "zone": _zone(zone)}, Member, "member")
             members = self.members()
             if not members and role != "lead":
                 raise Refused("the first member must be a lead, or nobody could manage the board")
@@ -58,6 +60,27 @@ class MemberChanges(BoardCore):
             tx.put("member.add", member.name, "board", "members", doc_id, None, msgspec.to_builtins(member))
             return member
         return self._transact(build)
+
+    def set_member_zone(self, name: str, zone: str) -> Member:
+        """Give `name` a time zone ("" or "local": the machine's again): a rep their own, a lead anyone's."""
+        def build(tx: Transaction) -> Member:
+            raw = self._docs("board", "members")
+            doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
+            if doc_id is None:
+                raise NotFound("{name} is not a member of this board", name=name)
+            self._check("member.zone", owner=name, new_owner=name)
+            old = raw[str(doc_id)]
+            member = convert({**old, "zone": _zone(zone)}, Member, "member")
+            tx.put("member.zone", name, "board", "members", doc_id, old, msgspec.to_builtins(member))
+            return member
+        return self._transact(build)
+
+    def zone_of(self, name: str) -> tzinfo | None:
+        """`name`'s time zone, None where they have none (or are no member): the machine's."""
+        from sales.members import time_zone
+
+        zone = next((m.zone for m in self.members() if m.name == name), "")
+        return time_zone(zone) if zone else None
 
     def _put_member_removal(self, tx: Transaction, name: str) -> Member:
         """Take `name` off the board, with their SSH keys (store/handover.py's remove_member
@@ -142,3 +165,18 @@ class MemberChanges(BoardCore):
         if members and name not in {m.name for m in members}:
             raise Invalid(field, "{name!r} is not a member of this board (members: {members})",
                           name=name, members=", ".join(m.name for m in members))
+
+
+def _zone(typed: str) -> str:
+    """A typed time zone as kept: "" (or `local`) for the machine's; else an IANA name, checked
+    here so that the message names the field."""
+    from sales.members import time_zone
+
+    typed = typed.strip()
+    if typed.casefold() in ("", "local"):
+        return ""
+    try:
+        time_zone(typed)
+    except Reason as error:
+        raise Invalid("zone", error) from None
+    return typed

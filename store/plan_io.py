@@ -189,12 +189,20 @@ class _Import:
                 self.tx.put("member.add", member.name, "board", "members", next_id, None, after)
                 next_id += 1
                 self.summary.created.append((f"member {member.name}", member.role))
-            elif roles[member.name] != member.role:
+            elif roles[member.name] != member.role or (member.zone and member.zone != raw[
+                    str(doc_ids[member.name])].get("zone", "")):  # (a zone left out is left alone)
                 self.changing(path, Reason("member {name}", name=member.name))
-                self.allowed(path, "member.role")
                 doc_id = doc_ids[member.name]
-                self.tx.put("member.role", member.name, "board", "members", doc_id, raw[str(doc_id)], after)
-                self.summary.changed.append((f"member {member.name}", ["role"]))
+                before = raw[str(doc_id)]
+                fields = [f for f in ("role", "zone") if getattr(member, f) and getattr(member, f) != before.get(f, "")]
+                if "role" in fields:
+                    self.allowed(path, "member.role")
+                if "zone" in fields:
+                    self.allowed(path, "member.zone", owner=member.name, new_owner=member.name)
+                after = {**before, **{f: getattr(member, f) for f in fields}}
+                self.tx.put("member.role" if "role" in fields else "member.zone", member.name, "board", "members",
+                            doc_id, before, after)
+                self.summary.changed.append((f"member {member.name}", fields))
             else:
                 self.summary.unchanged.append(f"member {member.name}")
 

@@ -26,6 +26,7 @@ from tui import keys
 from tui.i18n import N_, _, said, say, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
+from tui.time_text import show_times_for, when
 from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
 from tui.user_config import config_path, load_config, remember_theme
 from tui.user_text import tell
@@ -76,6 +77,7 @@ class UpliftApp(PlanFileCommands, App):
         super().__init__()
         self.board = board
         board.lock_wait = APP_LOCK_WAIT
+        show_times_for(board)
         self._board_trouble: str | None = None  # what watch_board last said was wrong, said once
         self.config = load_config()
         themes = load_themes()
@@ -263,7 +265,7 @@ class UpliftApp(PlanFileCommands, App):
             tell(self, error, "error")
             return
         changes = records if undo else [redone(r) for r in records]
-        at = records[0].at[:16].replace("T", " ")
+        at = when(records[0].at)
         question = (_("Undo your last change ({at})?") if undo else _("Redo what you undid ({at})?")).format(at=at)
 
         async def answer(yes: bool | None) -> None:

@@ -20,6 +20,7 @@ from sales.phrases import english
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.i18n import N_, _, say
+from tui.time_text import when
 
 
 class SafeStream:
@@ -182,11 +183,6 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
 def log_rows(records: Sequence[Activity]) -> str:
     return table([_("WHEN"), _("WHO"), _("WHAT")], [[when(r.at), r.actor, say(describe(r))] for r in records],
                  max_last=100)
-
-
-def when(stamp: str) -> str:
-    """An activity time as people read it: `2026-11-19 14:05`."""
-    return stamp[:16].replace("T", " ")
 
 
 def payment_text(deal) -> str:

@@ -86,6 +86,9 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
     from tui.cli_refs import check_refs
 
     check_refs(board, args)  # --deal D-4, --owner ali, ...: each names a record on this board
+    from tui.time_text import show_times_for
+
+    show_times_for(board)
     return board
 
 

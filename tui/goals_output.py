@@ -21,9 +21,10 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
-from tui.cli_output import table, when
+from tui.cli_output import table
 from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
 from tui.i18n import N_, _, say
+from tui.time_text import when
 
 #: `budget list`'s columns after ID.
 BUDGET_COLUMNS = (N_("Status"), N_("Category"), N_("Requested"), N_("Approved"), N_("Spent"), N_("For"), N_("By"),

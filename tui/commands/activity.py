@@ -8,6 +8,7 @@ import argparse
 from tui.cli_refs import ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _, say
+from tui.time_text import when
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -56,7 +57,7 @@ def cmd_log_add(args: argparse.Namespace) -> int:
 
 
 def cmd_coach(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, table, when
+    from tui.cli_output import print_json, table
 
     board = open_board(args)
     if args.note:
@@ -91,7 +92,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
         return EXIT_OK
     done = (_("would undo ({when}):") if args.dry_run else _("undid ({when}):")) if verb == "undo" \
         else (_("would redo ({when}):") if args.dry_run else _("redid ({when}):"))
-    print(safe(done.format(when=records[0].at[:16].replace("T", " "))))
+    print(safe(done.format(when=when(records[0].at))))
     for line in summary(changes, 20):
         print(safe(f"  {say(line)}"))
     return EXIT_OK

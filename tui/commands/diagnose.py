@@ -72,7 +72,8 @@ def _board_for(args: argparse.Namespace):
 
 
 def cmd_diagnosis_list(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, table, when
+    from tui.cli_output import print_json, table
+    from tui.time_text import when
 
     board = open_board(args)
     snapshots = board.snapshots()

@@ -17,8 +17,20 @@ ROLE_WORDS = {"lead": N_("lead"), "rep": N_("rep")}
 
 def cmd_member_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
-    member = board.add_member(args.name, args.role)
+    member = board.add_member(args.name, args.role, args.zone or "")
     print(_("{name} ({role})").format(name=member.name, role=_(ROLE_WORDS[member.role])))
+    return EXIT_OK
+
+
+def cmd_member_zone(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    if args.zone is None:  # what it is now
+        member = next((m for m in board.members() if m.name == args.name), None)
+        if member is None:
+            raise NotFound("{name} is not a member of this board", name=args.name)
+    else:
+        member = board.set_member_zone(args.name, args.zone)
+    print(_("{name}: {zone}").format(name=member.name, zone=member.zone or _("the machine's time zone")))
     return EXIT_OK
 
 
@@ -89,7 +101,9 @@ def cmd_member_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(members)
     elif members:
-        print(table([_("NAME"), _("ROLE")], [[m.name, _(ROLE_WORDS[m.role])] for m in members]))
+        zones = any(m.zone for m in members)
+        print(table([_("NAME"), _("ROLE")] + ([_("TIME ZONE")] if zones else []),
+                    [[m.name, _(ROLE_WORDS[m.role])] + ([m.zone or "–"] if zones else []) for m in members]))
     else:
         print(_("No members: the board is in single-user mode (everyone is a lead). "
                 "Add the lead first: `uplift member add NAME --role lead`."))
@@ -194,6 +208,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     madd = add_verb(member, common, "add", cmd_member_add, _("add a member (the first must be a lead)"))
     madd.add_argument("name")
     madd.add_argument("--role", choices=("lead", "rep"), required=True)
+    madd.add_argument("--zone", metavar="ZONE", help=_("their time zone, e.g. Asia/Shanghai (what today is for them)"))
+    mzone = add_verb(member, common, "zone", cmd_member_zone,
+                     _("a member's time zone: what today and overdue are for them (a rep sets their own)"))
+    mzone.add_argument("name")
+    mzone.add_argument("zone", nargs="?", help=_("an IANA name such as Europe/Berlin; local: the machine's"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")

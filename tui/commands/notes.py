@@ -10,7 +10,8 @@ from tui.i18n import _
 
 
 def _note_rows(notes) -> str:
-    from tui.cli_output import table, when
+    from tui.cli_output import table
+    from tui.time_text import when
 
     return table(["ID", _("KIND"), _("WHEN"), _("FROM"), _("TAGS"), _("TEXT")],
                  [[n.id, _(n.kind), when(n.created), said_by(n), ", ".join(n.tags),

@@ -22,6 +22,7 @@ from tui.i18n import N_, _, say
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
 from tui.widgets.footer import Footer
+from tui.time_text import when
 
 #: A changed value in the feed up to a title's length (the table scrolls sideways), not the 30
 #: characters of a one-line log: "title Call the second 24 target… → ..." said too little.
@@ -73,7 +74,7 @@ class FeedScreen(ModalScreen[None]):
         was = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear()
         for record in records:
-            table.add_row(plain_rich(record.at[:16].replace("T", " ")), plain_rich(record.actor),
+            table.add_row(plain_rich(when(record.at)), plain_rich(record.actor),
                           plain_rich(say(describe(record, limit=FEED_VALUE))), key=str(record.seq))
         if was is not None and was in table.rows:
             table.move_cursor(row=table.get_row_index(was), animate=False)

@@ -19,6 +19,7 @@ from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.user_text import plain, tell, text_area
 from tui.widgets.footer import Footer
+from tui.time_text import when
 
 LABEL_CELLS = 10
 
@@ -85,11 +86,11 @@ class TaskDetail(ModalScreen[None]):
             steps.highlighted = min(highlighted or 0, steps.option_count - 1)
         steps.display = self.query_one("#detail-steps-label").display = bool(task.steps)
         self.query_one("#detail-comments", Static).update(plain(
-            "\n".join(f"{c.at:%Y-%m-%d %H:%M}  {c.by}  " + c.text.replace("\n", "\n    ") for c in task.comments)
+            "\n".join(f"{when(c.at.isoformat())}  {c.by}  " + c.text.replace("\n", "\n    ") for c in task.comments)
             or _("No comments yet: press {key}.").format(key=shown_key(self, "detail.comment"))))
         history = board.history(item=task.id)
         self.query_one("#detail-history", Static).update(plain(
-            "\n".join(f"{r.at[:16].replace('T', ' ')}  {r.actor}  {say(describe(r))}" for r in history)
+            "\n".join(f"{when(r.at)}  {r.actor}  {say(describe(r))}" for r in history)
             or _("No changes recorded.")))
 
     async def refresh_board(self) -> None:

@@ -22,6 +22,7 @@ from tui.movement_text import COLUMNS, row_deals, step_lines, title, waterfall_r
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
+from tui.time_text import when
 
 
 class WeeklyReviewScreen(ModalScreen[str | None]):
@@ -76,7 +77,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         for n, (text, tick) in enumerate(items):
             table.add_row(plain_rich("[x]" if tick else "[ ]"), plain_rich(text),
                           plain_rich(tick.by if tick else ""),
-                          plain_rich(tick.at[:16].replace("T", " ") if tick else ""), key=str(n))
+                          plain_rich(when(tick.at) if tick else ""), key=str(n))
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.show_pipeline()

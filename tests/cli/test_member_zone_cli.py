@@ -1,0 +1,81 @@
+"""A member's time zone (`uplift member zone`): what today and overdue are for them, wherever
+the board is served from, and the log's times on the reader's clock."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tests.conftest import snapshot_files
+
+EAST, WEST = "Etc/GMT-14", "Etc/GMT+12"  # UTC+14 and UTC-12: their dates always differ
+
+
+def test_today_is_the_members_own(run) -> None:
+    assert run("member", "zone", "ali", EAST)[:2] == (0, f"ali: {EAST}\n")
+    assert run("member", "zone", "bea", WEST, user="bea")[:2] == (0, f"bea: {WEST}\n")  # a rep, their own
+    east, west = (datetime.now(ZoneInfo(zone)).date() for zone in (EAST, WEST))
+    assert east > west
+    assert json.loads(run("today", "--json", user="ali")[1])["today"] == str(east)
+    assert json.loads(run("today", "--json", user="bea")[1])["today"] == str(west)
+    # due on bea's today: overdue for ali (a day or two ahead), not for bea
+    run("task", "add", "Call", "--owner", "ali", "--due", str(west))
+    run("task", "add", "Visit", "--owner", "bea", "--due", str(west))
+    kinds = {who: {e["title"]: e["kind"] for e in json.loads(run("today", "--json", user=who)[1])["entries"]}
+             for who in ("ali", "bea")}
+    assert kinds["ali"]["Call"] == "overdue" and kinds["bea"]["Visit"] != "overdue"
+    listed = json.loads(run("member", "list", "--json")[1])
+    assert {m["name"]: m["zone"] for m in listed} == {"ali": EAST, "bea": WEST, "dana": ""}
+    code, out, _ = run("member", "list")
+    assert code == 0 and out.splitlines()[0].split() == ["NAME", "ROLE", "TIME", "ZONE"]
+    assert run("member", "zone", "ali", "local")[:2] == (0, "ali: the machine's time zone\n")
+
+
+def test_who_may_set_a_zone_and_what_is_a_zone(run, team) -> None:
+    before = snapshot_files(team)
+    code, out, err = run("member", "zone", "bea", "UTC", user="ali")
+    assert (code, out) == (1, "") and err == "uplift: a rep may set only their own time zone; bea's is theirs or a " \
+                                             "lead's to set\n"
+    for typed in ("Mars/Base", "../../etc/passwd", "Europe/"):
+        code, out, err = run("member", "zone", "ali", typed)
+        assert (code, out) == (2, ""), typed
+        assert err == f"uplift: zone: {typed!r} is not a time zone (an IANA name, such as Europe/Berlin, " \
+                      "Asia/Shanghai or UTC)\n"
+    assert run("member", "zone", "zed", "UTC")[0] == 1
+    assert run("member", "add", "cy", "--role", "rep", "--zone", "Nope")[0] == 2
+    assert snapshot_files(team) == before
+    assert run("member", "add", "cy", "--role", "rep", "--zone", "Asia/Shanghai")[0] == 0
+    assert run("member", "zone", "cy")[1] == "cy: Asia/Shanghai\n"
+
+
+def test_the_log_is_read_on_the_readers_clock(run) -> None:
+    """ali (UTC+14) makes a change; dana (UTC-12) reads it 26 hours earlier on her clock, and
+    ali at his. Without zones the log shows times as written (the machine's)."""
+    run("member", "zone", "ali", EAST)
+    run("member", "zone", "dana", WEST)
+    run("task", "add", "Call", "--owner", "ali", user="ali")
+    stamp = json.loads(run("log", "--json")[1])[0]["at"]
+    at = datetime.fromisoformat(stamp)
+    seen = {}
+    for who in ("ali", "dana"):
+        first = run("log", user=who)[1].splitlines()[1]
+        seen[who] = datetime.strptime(first[:16], "%Y-%m-%d %H:%M")
+    assert seen["ali"] == at.astimezone(ZoneInfo(EAST)).replace(tzinfo=None, second=0, microsecond=0)
+    assert seen["ali"] - seen["dana"] == timedelta(hours=26)
+
+
+def test_a_zone_goes_out_and_comes_back_in_a_plan_file(run, tmp_path) -> None:
+    run("member", "zone", "ali", "Asia/Shanghai")
+    plan = tmp_path / "plan.yaml"
+    assert run("plan", "export", "-o", plan)[0] == 0
+    text = plan.read_text()
+    assert "- name: ali\n  role: rep\n  zone: Asia/Shanghai\n" in text and text.count("zone:") == 1
+    plan.write_text(text.replace("zone: Asia/Shanghai", "zone: Europe/Berlin"))
+    code, out, _ = run("plan", "import", plan)
+    assert code == 0 and "member ali  (zone)" in out
+    assert run("member", "zone", "ali")[1] == "ali: Europe/Berlin\n"
+    plan.write_text(text.replace("zone: Asia/Shanghai", "zone: Mars/X"))
+    code, _, err = run("plan", "import", plan)
+    assert code == 2 and f"{plan}:" in err and "'Mars/X' is not a time zone" in err
+    assert run("member", "zone", "ali")[1] == "ali: Europe/Berlin\n"
