@@ -95,6 +95,8 @@ class GoalResult(msgspec.Struct):
     source: str  # where the actual came from, e.g. "check-in C-5 (2026-11-13)" (a Phrase: said where shown)
     attainment: float | None
     gap: float | None
+    baseline: float | None = None  # where the goal started (the diagnosis it came from: baseline_source)
+    baseline_source: str = ""  # e.g. "diagnosis 2026-Q3"
 
 
 class LeaderRow(msgspec.Struct):
@@ -212,7 +214,8 @@ def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:
         elif not upward and actual:
             attainment = target / actual * 100
     return GoalResult(goal.id, goal.title, goal.metric, goal.unit, goal.direction, target, actual,
-                      source if actual is not None else Phrase("no data"), attainment, gap)
+                      source if actual is not None else Phrase("no data"), attainment, gap,
+                      goal.baseline, goal.baseline_source)
 
 
 def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) -> list[LeaderRow]:

@@ -393,6 +393,7 @@ class ReviewChanges(BoardCore):
                           process=process, findings=findings(goals, process, lost), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
                           payouts=self.payouts(), leaderboard=self.leaderboard(),
+                          written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
                           checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
 
     def review(self) -> dict[str, Any]:
