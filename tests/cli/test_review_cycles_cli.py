@@ -141,3 +141,16 @@ def test_in_chinese(run, monkeypatch) -> None:
     assert run("review", *Q4)[1].startswith("周期   2026-10-01 至 2026-12-31\n")
     code, _, err = run("review", "--start", "2026-10-01")
     assert code == 2 and err == "uplift: 周期有第一天和最后一天：请同时给出 --start 和 --end\n"
+
+
+def test_a_plan_file_carries_each_answers_cycle(run, tmp_path, capsys, monkeypatch) -> None:
+    assert run("review", "answer", "3", "Prices fell")[0] == 0
+    assert run("plan", "info", *Q1)[0] == 0
+    assert run("review", "answer", "3", "Prices held")[0] == 0
+    plan = tmp_path / "plan.yaml"
+    assert run("plan", "export", "-o", str(plan))[0] == 0
+    other = run_uplift(tmp_path / "other", capsys, monkeypatch)
+    code, _, err = other("plan", "import", str(plan))
+    assert code == 0, err
+    assert _answers(other("review", "--json")[1])[2] == "Prices held"
+    assert _answers(other("review", "--json", *Q4)[1])[2] == "Prices fell"
