@@ -389,12 +389,28 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
         period = Phrase("{start} to {end}", start=start.isoformat(), end=end.isoformat()) if start and end else ""
-        return ReviewData(title=self.meta().get("name", self.path.name), period=period, goals=goals,
+        return ReviewData(title=self._cycle_name(), period=period, goals=goals,
                           process=process, findings=findings(goals, process, lost), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
                           payouts=self.payouts(), leaderboard=self.leaderboard(),
                           written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
                           checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
+
+    def _cycle_name(self) -> str:
+        """The plan's name in the cycle read: its name now, or for an earlier cycle the name it
+        had then (the log's record of the change that left that cycle, or of the next renaming),
+        so that a past cycle's report is not titled with the next cycle's name."""
+        name = self.meta().get("name", self.path.name)
+        if self._cycle_read is None:
+            return name
+        start, end = self._cycle_read
+        cycle = {"start": start.isoformat(), "end": end.isoformat()}
+        changes = self.log.records(item="board")  # (`plan info` and a plan file's import)
+        left = next((i for i, r in enumerate(changes) if (r.before or {}).get("period") == cycle), None)
+        if left is None:
+            return name
+        # the first renaming from the moment the board left that cycle on (the records are newest first)
+        return next((str(r.before["name"]) for r in reversed(changes[:left + 1]) if "name" in (r.before or {})), name)
 
     def review(self) -> dict[str, Any]:
         """Everything `uplift review --json` prints."""

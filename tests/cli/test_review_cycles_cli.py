@@ -58,7 +58,9 @@ def test_the_next_cycle_starts_blank_and_the_last_one_is_still_read(run, tmp_pat
     target = tmp_path / "q4.md"
     assert run("review", "export", "-o", str(target), *Q4)[0] == 0
     report = target.read_text()
-    assert "Period: 2026-10-01 to 2026-12-31" in report and "   A competitor cut prices by 10%\n" in report
+    # titled with the plan's name in that cycle, not the next one's
+    assert report.startswith("# Review: North team, Q4 2026\n\nPeriod: 2026-10-01 to 2026-12-31\n")
+    assert run("review", "export")[1].startswith("# Review: North team, Q1 2027\n\nPeriod: 2027-01-01 to") and "   A competitor cut prices by 10%\n" in report
     assert "- [x] Put target and actual side by side for every goal\n- [ ] Review the process" in report
     assert "| 1 | bea | 106% | 53,000 |" in report
 
