@@ -15,7 +15,7 @@ from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
 
 #: `uplift review`'s tables (upper-cased, as `uplift forecast`'s are).
-GOAL_COLUMNS = (N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
+GOAL_COLUMNS = (N_("Goal"), N_("Baseline"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
 PROCESS_COLUMNS = (N_("Process metric"),)
 LEADERBOARD_COLUMNS = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"))
 INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Name"))
@@ -59,7 +59,7 @@ def _print_review(board, args: argparse.Namespace) -> int:
         print()
     goals = board.goal_results()
     print(table([_(name).upper() for name in GOAL_COLUMNS], [
-        [g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
+        [g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
          gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], max_last=60)
           if goals else _("No goals yet."))
     p = board.process_metrics()
