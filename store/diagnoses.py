@@ -19,7 +19,6 @@ from typing import Any
 import msgspec
 
 from sales.deals import iso_week, week_doc_id
-from sales.review import cycle_doc_id, given_day, given_in
 from sales.diagnosis import Diagnosis
 from sales.errors import Invalid, NotFound, Word
 from sales.ids import format_id
@@ -32,6 +31,7 @@ from sales.notes import (
     normalize_tag,
     note_matches,
 )
+from sales.review import cycle_doc_id, given_day, given_in
 from sales.sales_fields import parse_overrides
 from sales.snapshots import (
     SavedMapping,
@@ -364,4 +364,3 @@ class DiagnosisChanges(BoardCore):
         except msgspec.ValidationError as error:
             raise BoardDamaged("{file}: table {table}: {error}; the file was left as it is",
                                file=self.files.home(file, table, doc_id).path, table=table, error=error) from None
-
