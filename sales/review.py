@@ -95,6 +95,8 @@ class GoalResult(msgspec.Struct):
     source: str  # where the actual came from, e.g. "check-in C-5 (2026-11-13)" (a Phrase: said where shown)
     attainment: float | None
     gap: float | None
+    baseline: float | None = None  # where the goal started (the diagnosis it came from: baseline_source)
+    baseline_source: str = ""  # e.g. "diagnosis 2026-Q3"
 
 
 class LeaderRow(msgspec.Struct):
@@ -212,7 +214,8 @@ def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:
         elif not upward and actual:
             attainment = target / actual * 100
     return GoalResult(goal.id, goal.title, goal.metric, goal.unit, goal.direction, target, actual,
-                      source if actual is not None else Phrase("no data"), attainment, gap)
+                      source if actual is not None else Phrase("no data"), attainment, gap,
+                      goal.baseline, goal.baseline_source)
 
 
 def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) -> list[LeaderRow]:
@@ -233,16 +236,52 @@ def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) 
 
 class ReviewAnswer(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """The team's answer to one gap-analysis question (kept by the question's text, so a
-    reworded question starts unanswered)."""
+    reworded question starts unanswered) in one cycle (`start`, `end`: the plan's period when it
+    was given, so the next cycle starts unanswered; see given_in)."""
 
     id: str
     question: Title
     answer: LongText = ""
     by: Ref | None = None
     at: str = ""
+    start: date | None = None
+    end: date | None = None
 
     def __post_init__(self) -> None:
         self.question = clean_line(self.question)
         self.answer = clean_multiline(self.answer)
         if not self.question:
             raise Reason("an answer needs its question")
+
+
+Cycle = tuple[date | None, date | None]
+
+
+def given_in(kept: Cycle, day: date, cycle: Cycle, now: Cycle) -> bool:
+    """Whether a gap-analysis answer or an end-of-cycle tick, given on `day` in the cycle `kept`,
+    belongs to `cycle` (start, end), the board's cycle being `now`. One kept with its cycle's
+    dates belongs to that cycle alone. One kept without (given on a board with no dates, or
+    before they were kept per cycle) belongs to the cycle whose days it was given in: to the
+    cycle now from its first day on (a review is written after its cycle's last day, before
+    the next cycle's dates are set), to an earlier one from its first day until the cycle now
+    began."""
+    if kept[0] is not None and kept[1] is not None:
+        return kept == cycle
+    if cycle[0] is not None and day < cycle[0]:
+        return False
+    return cycle == now or now[0] is None or day < now[0]
+
+
+def cycle_doc_id(cycle: Cycle) -> int | None:
+    """A document id per cycle (2026-10-01 to 2026-12-31 -> 2026100120261231) for what is
+    kept per cycle; None for a board without the cycle's dates."""
+    start, end = cycle
+    return int(f"{start:%Y%m%d}{end:%Y%m%d}") if start is not None and end is not None else None
+
+
+def given_day(at: str) -> date:
+    """The day an answer or a tick was given (`at`, ISO); one without reads as long ago."""
+    try:
+        return datetime.fromisoformat(at).date()
+    except ValueError:
+        return date.min

@@ -37,6 +37,23 @@ def _num(value: float | None, unit: str = "") -> str:
     return with_unit(number(value), md(unit))
 
 
+def _baseline(g: GoalResult) -> str:
+    """Where the goal started, and from what (`$1,200,000 (diagnosis 2026-Q3)`): the cycle's
+    result read against the diagnosis it began from."""
+    if g.baseline is None:
+        return "–"
+    said = _num(g.baseline, g.unit)
+    return f"{said} ({md(g.baseline_source)})" if g.baseline_source else said
+
+
+def _gap(g: GoalResult, say: Say) -> str:
+    """A goal's gap in its unit; for a goal in percent, in points (`5.5 pts`: 34.5% against 40%
+    is 5.5 points short, not 5.5% short), as `uplift review` says it."""
+    if g.gap is None or g.unit != "%":
+        return _num(g.gap, g.unit)
+    return say(Phrase("{n} pts", n=number(g.gap)))
+
+
 def _pct(value: float | None) -> str:
     return "–" if value is None else pct(value)
 
@@ -53,6 +70,7 @@ class ReviewData:
     leaderboard: Sequence[LeaderRow]
     checklist: Sequence[tuple[str, bool]] = field(default_factory=list)
     win_loss: WinLoss | None = None
+    written: str = ""  # when and by whom (a Phrase)
 
 
 def _approval(s: Statement, say: Say) -> str:
@@ -140,13 +158,16 @@ def render(data: ReviewData, say: Say = str) -> str:
     out = ["# " + say(Phrase("Review: {title}", title=md(data.title))), ""]
     if data.period:
         out += [say(Phrase("Period: {period}", period=md(say(data.period)))), ""]
+    if data.written:
+        out += [md(say(data.written)), ""]
     out += ["## " + say(Phrase("Goals: target and actual")), "",
-            _head(say, Phrase("Goal"), Phrase("Metric"), Phrase("Target"), Phrase("Actual"), Phrase("Attainment"),
-                  Phrase("Gap"), Phrase("Source")),
-            "|---|---|---:|---:|---:|---:|---|"]
+            _head(say, Phrase("Goal"), Phrase("Metric"), Phrase("Baseline"), Phrase("Target"), Phrase("Actual"),
+                  Phrase("Attainment"), Phrase("Gap"), Phrase("Source")),
+            "|---|---|---:|---:|---:|---:|---:|---|"]
     for g in data.goals:
-        out.append(_row(f"{md(g.goal)} {md(g.title)}", md(g.metric) or "–", _num(g.target, g.unit),
-                        _num(g.actual, g.unit), _pct(g.attainment), _num(g.gap, g.unit), md(say(g.source))))
+        out.append(_row(f"{md(g.goal)} {md(g.title)}", md(g.metric.replace("_", " ")) or "–", _baseline(g),
+                        _num(g.target, g.unit), _num(g.actual, g.unit), _pct(g.attainment), _gap(g, say),
+                        md(say(g.source))))
     p = data.process
     csat = f"{_num(p.csat)} ({md(say(p.csat_source))})" if p.csat is not None else say(Phrase("not recorded"))
     metrics = [(Phrase("Won value"), _num(p.won_value)), (Phrase("Deals won"), str(p.won_deals)),

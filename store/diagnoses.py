@@ -31,6 +31,7 @@ from sales.notes import (
     normalize_tag,
     note_matches,
 )
+from sales.review import cycle_doc_id, given_day, given_in
 from sales.sales_fields import parse_overrides
 from sales.snapshots import (
     SavedMapping,
@@ -52,6 +53,8 @@ CHECKLISTS = {"diagnosis": (CHECKLIST_FILE, "diagnosis", "checklist", "checklist
               "review": ("end-of-cycle-review.yaml", "plan", "review_checklist", "review.tick"),
               "weekly": ("weekly-review.yaml", "plan", "weekly_review", "weekly.tick")}
 WEEKLY = {"weekly"}
+# The end-of-cycle review is ticked afresh each cycle: its ticks are kept per cycle (the plan's period).
+PER_CYCLE = {"review"}
 #: A checklist as a message names it.
 CHECKLIST_WORDS = {"diagnosis": Word("diagnosis"), "review": Word("review"), "weekly": Word("weekly")}
 _TEMPLATE_MAX_BYTES = 64 * 1024
@@ -305,7 +308,7 @@ class DiagnosisChanges(BoardCore):
         if which in WEEKLY and day is not None and iso_week(day) > iso_week(self.today()):
             raise Invalid("week", "{week} has not begun: a week's review is ticked in it or after", week=iso_week(day))
         doc_id = self._checklist_doc(which, day)
-        name = f"{which} {iso_week(day or self.clock().date())}" if which in WEEKLY else which
+        name = self._checklist_name(which, day)
 
         def build(tx: Transaction) -> bool:
             self._check(action)
@@ -318,19 +321,41 @@ class DiagnosisChanges(BoardCore):
             if want:
                 ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
             new = ChecklistState(name=name, ticks=ticks)
-            exists = bool(self._doc(file, table, doc_id))
+            exists = bool(self._doc(file, table, doc_id))  # (a new cycle's: its first tick)
             tx.put(action, f"checklist:{name}" if which != "diagnosis" else "checklist", file, table,
                    doc_id, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
             return want
         return self._transact(build)
 
     def _checklist_doc(self, which: str, day: date | None) -> int:
-        """Document 1 for a one-off checklist; one document per ISO week (202648) for a weekly one."""
-        return week_doc_id(day or self.clock().date()) if which in WEEKLY else CHECKLIST_DOC
+        """Document 1 for a one-off checklist; one document per ISO week (202648) for a weekly
+        one; one per cycle for the end-of-cycle review (on a board with the cycle's dates)."""
+        if which in WEEKLY:
+            return week_doc_id(day or self.clock().date())
+        if which in PER_CYCLE:
+            return cycle_doc_id(self.period()) or CHECKLIST_DOC
+        return CHECKLIST_DOC
+
+    def _checklist_name(self, which: str, day: date | None) -> str:
+        """The checklist as the log names it: `weekly 2026-W48`, `review 2026-10-01..2026-12-31`."""
+        if which in WEEKLY:
+            return f"{which} {iso_week(day or self.clock().date())}"
+        start, end = self.period() if which in PER_CYCLE else (None, None)
+        return f"{which} {start}..{end}" if start and end else which
 
     def _checklist_state(self, which: str = "diagnosis", day: date | None = None) -> ChecklistState:
         _, file, table, _ = CHECKLISTS[which]
         doc_id = self._checklist_doc(which, day)
+        doc = self._doc(file, table, doc_id)
+        if not doc and which in PER_CYCLE and doc_id != CHECKLIST_DOC:
+            # a cycle not ticked in yet: the ticks kept before they were kept per cycle, of its days
+            kept = self._checklist_state_of(file, table, CHECKLIST_DOC, which)
+            cycle, now = self.period(), self.plan_period()
+            return ChecklistState(name=self._checklist_name(which, day), ticks=[
+                t for t in kept.ticks if given_in((None, None), given_day(t.at), cycle, now)])
+        return self._checklist_state_of(file, table, doc_id, which)
+
+    def _checklist_state_of(self, file: str, table: str, doc_id: int, which: str) -> ChecklistState:
         doc = self._doc(file, table, doc_id)
         if not doc:
             return ChecklistState(name=which)

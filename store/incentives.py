@@ -9,6 +9,8 @@ sales/payout.py); nothing computed is stored.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,6 +32,8 @@ from sales.review import (
     ProcessMetrics,
     RepResults,
     ReviewAnswer,
+    given_day,
+    given_in,
     goal_result,
     in_period,
     leaderboard,
@@ -54,6 +58,8 @@ ACTIVITY_METRICS = {"activities", "activity", "touches", "calls_and_meetings"}
 
 
 class ReviewChanges(BoardCore):
+    _cycle_read: tuple[date, date] | None = None  # reading_cycle's dates, while it reads
+
     # ------------------------------------------------------------------ incentive plans
 
     def incentive_plans(self) -> list[IncentivePlan]:
@@ -95,10 +101,17 @@ class ReviewChanges(BoardCore):
     def review_answers(self) -> list[ReviewAnswer]:
         return self._models("plan", "review_answers", ReviewAnswer, key=lambda a: int(a.id.split("-")[1]))
 
+    def cycle_answers(self) -> list[ReviewAnswer]:
+        """The gap-analysis answers given in the cycle (the one read: period()), oldest first."""
+        cycle, now = self.period(), self.plan_period()
+        return [a for a in self.review_answers()
+                if given_in((a.start, a.end), given_day(a.at), cycle, now)]
+
     def answers_by_question(self, lang: str = "en") -> list[tuple[str, ReviewAnswer | None]]:
-        """Each gap-analysis question (in `lang`) with its answer (or None: an answer emptied, the
-        app's way to take one back, is none, so the cycle does not count it as answered)."""
-        answers = {a.question: a for a in self.review_answers() if a.answer.strip()}
+        """Each gap-analysis question (in `lang`) with its answer in the cycle (or None: an answer
+        emptied, the app's way to take one back, is none, so the cycle does not count it as
+        answered)."""
+        answers = {a.question: a for a in self.cycle_answers() if a.answer.strip()}
         return [(shown, answers.get(q)) for q, shown in zip(self.review_questions(), self.review_questions(lang))]
 
     def answer_question(self, number: int, text: str) -> ReviewAnswer:
@@ -109,15 +122,16 @@ class ReviewChanges(BoardCore):
         question = questions[number - 1]
 
         def build(tx: Transaction) -> ReviewAnswer:
-            old = next((a for a in self.review_answers() if a.question == question), None)
+            old = next((a for a in self.cycle_answers() if a.question == question), None)
             self._check("answer.edit" if old else "answer.add")
+            start, end = self.period()
             data = {"question": question, "answer": text, "by": self.actor,
-                    "at": self.clock().isoformat(timespec="seconds"),
+                    "at": self.clock().isoformat(timespec="seconds"), "start": start, "end": end,
                     "id": old.id if old else format_id("answer", tx.nextnumber("answer"))}
             new = convert(data, ReviewAnswer, "answer")
             if old is None:
                 self._put_new(tx, "answer.add", "answer", new)
-            elif old.answer != new.answer:
+            elif (old.answer, old.start, old.end) != (new.answer, new.start, new.end):
                 self._put_update(tx, "answer.edit", "answer", old, new)
             else:
                 return old
@@ -127,9 +141,28 @@ class ReviewChanges(BoardCore):
     # ------------------------------------------------------------------ the numbers
 
     def period(self) -> tuple[date | None, date | None]:
+        """The cycle the review reads: the plan's period, or another cycle's (reading_cycle)."""
+        return self._cycle_read or self.plan_period()
+
+    def plan_period(self) -> tuple[date | None, date | None]:
+        """The plan's period: the cycle the board is in now."""
         period = self.meta().get("period") or {}
         start, end = period.get("start"), period.get("end")
         return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
+
+    @contextmanager
+    def reading_cycle(self, start: date, end: date) -> Iterator[None]:
+        """The review of another cycle (`uplift review --start --end`): its won deals, payouts
+        and approvals, leaderboard, gap-analysis answers and checklist ticks, and each goal's
+        actual as it stood at the cycle's end; an answer given or an item ticked in it is that
+        cycle's (a review written after the plan moved on to the next)."""
+        if end < start:
+            raise Invalid("end", "the period ends ({end}) before it starts ({start})", start=start, end=end)
+        self._cycle_read = (start, end)
+        try:
+            yield
+        finally:
+            self._cycle_read = None
 
     def reps(self) -> list[str]:
         """The reps of the board (members with the rep role), else everyone who owns a deal or
@@ -328,6 +361,8 @@ class ReviewChanges(BoardCore):
             current = self.current_values([goal.id])[goal.id]
             return (current.value if current.counted else None), _rollup_source(current)
         checkins = checkins_of(goal.id, self.checkins())
+        if self._cycle_read is not None:  # another cycle's review: the check-ins made by its end
+            checkins = [c for c in checkins if c.at.date() <= self._cycle_read[1]]
         if checkins:
             last = checkins[-1]
             return last.value, Phrase("check-in {id} ({day})", id=last.id, day=last.at.date().isoformat())
@@ -354,11 +389,28 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
         period = Phrase("{start} to {end}", start=start.isoformat(), end=end.isoformat()) if start and end else ""
-        return ReviewData(title=self.meta().get("name", self.path.name), period=period, goals=goals,
+        return ReviewData(title=self._cycle_name(), period=period, goals=goals,
                           process=process, findings=findings(goals, process, lost), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
                           payouts=self.payouts(), leaderboard=self.leaderboard(),
+                          written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
                           checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
+
+    def _cycle_name(self) -> str:
+        """The plan's name in the cycle read: its name now, or for an earlier cycle the name it
+        had then (the log's record of the change that left that cycle, or of the next renaming),
+        so that a past cycle's report is not titled with the next cycle's name."""
+        name = self.meta().get("name", self.path.name)
+        if self._cycle_read is None:
+            return name
+        start, end = self._cycle_read
+        cycle = {"start": start.isoformat(), "end": end.isoformat()}
+        changes = self.log.records(item="board")  # (`plan info` and a plan file's import)
+        left = next((i for i, r in enumerate(changes) if (r.before or {}).get("period") == cycle), None)
+        if left is None:
+            return name
+        # the first renaming from the moment the board left that cycle on (the records are newest first)
+        return next((str(r.before["name"]) for r in reversed(changes[:left + 1]) if "name" in (r.before or {})), name)
 
     def review(self) -> dict[str, Any]:
         """Everything `uplift review --json` prints."""

@@ -31,8 +31,12 @@ def test_the_markdown_report_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, text, err = run("review", "export")
     assert code == 0, err
-    assert text.startswith("# 复盘：North team, Q4 2026\n\n周期：2026-10-01 至 2026-12-31\n\n## 目标：目标值与实际\n")
-    assert "| 目标 | 指标 | 目标值 | 实际 | 达成率 | 差距 | 来源 |" in text
+    from datetime import date
+
+    assert text.startswith("# 复盘：North team, Q4 2026\n\n周期：2026-10-01 至 2026-12-31\n\n"
+                           f"dana 撰写于 {date.today().isoformat()}。\n\n## 目标：目标值与实际\n")
+    assert "| 目标 | 指标 | 基线 | 目标值 | 实际 | 达成率 | 差距 | 来源 |" in text
+    assert "| 31% | 40% | 34.5% | 86.3% | 5.5 个百分点 |" in text
     assert "| 指标 | 本周期 |\n|---|---:|\n| 赢单金额 | 152,400 |\n| 赢单数 | 7 |\n| 新客户数 | 7 |" in text
     assert "| 客户满意度 | 未记录 |" in text
     assert "- G-1 未达目标值，差 $118,000（达成 91.4%）。" in text
@@ -65,7 +69,11 @@ def test_payout_prints_each_line_of_the_derivation(run) -> None:
 
 def test_review_and_leaderboard(run) -> None:
     code, out, _ = run("review")
-    assert code == 0 and "G-1   $1,380,000    $1,262,000   91.4%" in out and "win rate               70%" in out
+    assert code == 0 and "win rate               70%" in out
+    # each goal from its baseline (where the diagnosis left it) to its target, and where it is
+    assert out.splitlines()[2].split()[:6] == ["GOAL", "BASELINE", "TARGET", "ACTUAL", "ATTAINED", "GAP"]
+    assert "G-1   $1,200,000   $1,380,000    $1,262,000   91.4%     $118,000" in out
+    assert "G-2   31%          40%           34.5%        86.3%     5.5 pts" in out
     code, out, _ = run("review", "--json")
     data = json.loads(out)
     assert data["process"]["won_value"] == 152400 and data["goals"][2]["gap"] == 16
@@ -115,9 +123,16 @@ def test_the_markdown_report(run, tmp_path) -> None:
     assert code == 0 and out.strip() == f"wrote {target}"
     text = target.read_text()
     assert text.startswith("# Review: North team, Q4 2026\n\nPeriod: 2026-10-01 to 2026-12-31\n")
-    assert ("| G-1 Grow quarterly revenue from $1.20M to $1.38M (+15%) | revenue | $1,380,000 | $1,262,000 "
-            "| 91.4% | $118,000 | check-in C-5 (2026-11-13) |") in text
-    assert "| G-3 Win 25 new mid-market customers | new\\_customers | 25 customers | 9 customers | 36% |" in text
+    from datetime import date
+
+    assert f"\n\nWritten on {date.today().isoformat()} by dana.\n\n## Goals: target and actual\n" in text
+    # each goal against the diagnosis it started from (its baseline and where that came from);
+    # a metric in words; a gap in percent in points (34.5% against 40% is 5.5 points short)
+    assert ("| G-1 Grow quarterly revenue from $1.20M to $1.38M (+15%) | revenue | $1,200,000 (diagnosis 2026-Q3) "
+            "| $1,380,000 | $1,262,000 | 91.4% | $118,000 | check-in C-5 (2026-11-13) |") in text
+    assert ("| G-2 Raise win rate on qualified deals from 31% to 40% | win rate | 31% | 40% | 34.5% | 86.3% "
+            "| 5.5 pts |") in text
+    assert "| G-3 Win 25 new mid-market customers | new customers | 0 customers | 25 customers | 9 customers | 36% |" in text
     assert "| Won value | 152,400 |\n| Deals won | 7 |\n| New customers | 7 |" in text
     assert "| Customer satisfaction | not recorded |" in text
     assert "- G-1 missed its target by $118,000 (91.4% attained)." in text

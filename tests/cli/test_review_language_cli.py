@@ -27,7 +27,7 @@ def test_review_says_its_headers_and_sources_in_chinese(run, monkeypatch) -> Non
     code, out, err = run("review")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].split() == ["目标", "目标值", "实际", "达成率", "差距", "来源", "标题"]
+    assert lines[0].split() == ["目标", "基线", "目标值", "实际", "达成率", "差距", "来源", "标题"]
     found = rows(out)
     assert "300,000 之和；未计入（尚无进展记录或基线）：G-3" in found["G-1"]  # G-2 ali 300,000
     assert "的进展记录 C-1" in found["G-2"]
@@ -41,7 +41,7 @@ def test_review_in_english_and_json_keep_the_english_sources(run, monkeypatch) -
     goals(run)
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, out, err = run("review")
-    assert out.splitlines()[0].split() == ["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"]
+    assert out.splitlines()[0].split() == ["GOAL", "BASELINE", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"]
     assert "sum of G-2 ali 300,000; left out (no check-in or baseline yet): G-3" in rows(out)["G-1"]
     assert "PROCESS METRIC         VALUE" in out.splitlines()
     monkeypatch.setenv("UPLIFT_LANG", "zh")

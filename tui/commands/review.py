@@ -15,23 +15,51 @@ from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
 
 #: `uplift review`'s tables (upper-cased, as `uplift forecast`'s are).
-GOAL_COLUMNS = (N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
+GOAL_COLUMNS = (N_("Goal"), N_("Baseline"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
 PROCESS_COLUMNS = (N_("Process metric"),)
 LEADERBOARD_COLUMNS = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"))
 INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Name"))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    with _reading(board, args):
+        return _print_review(board, args)
+
+
+def _reading(board, args: argparse.Namespace):
+    """The cycle `--start` and `--end` name (read as it was: its numbers, answers and ticks),
+    else the plan's cycle now."""
+    from contextlib import nullcontext
+
+    from tui.cli_support import cli_date
+
+    given = getattr(args, "start", None), getattr(args, "end", None)
+    if given == (None, None):
+        return nullcontext()
+    start, end = (cli_date(board, text, field) if text is not None else None
+                  for text, field in zip(given, ("start", "end")))
+    if not start or not end:
+        raise BadInput("a cycle has a first and a last day: give --start and --end")
+    from datetime import date
+
+    return board.reading_cycle(date.fromisoformat(start), date.fromisoformat(end))
+
+
+def _print_review(board, args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.cli_output import print_json, table
 
-    board = open_board(args)
     if args.json:
         print_json(board.review())
         return EXIT_OK
+    start, end = board.period()
+    if start and end:  # (which cycle: this one, or the one --start and --end named)
+        print(_("cycle  {start} to {end}").format(start=start, end=end))
+        print()
     goals = board.goal_results()
     print(table([_(name).upper() for name in GOAL_COLUMNS], [
-        [g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
+        [g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
          gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], max_last=60)
           if goals else _("No goals yet."))
     p = board.process_metrics()
@@ -52,7 +80,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_answer(args: argparse.Namespace) -> int:
     board = open_board(args)
-    answer = board.answer_question(args.number, " ".join(args.text))
+    with _reading(board, args):
+        answer = board.answer_question(args.number, " ".join(args.text))
     print(answer.id)
     return EXIT_OK
 
@@ -64,13 +93,14 @@ def cmd_tick(args: argparse.Namespace) -> int:
         raise BadInput("{flag} needs the item's number: uplift review tick N {flag}",
                        flag="--undo" if args.undo else "--toggle")
     board = open_board(args)
-    if args.number is None:
-        for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
-            print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
-        return EXIT_OK
-    before = board.checklist("review", lang=language())
-    was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
-    done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
+    with _reading(board, args):
+        if args.number is None:
+            for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
+                print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
+            return EXIT_OK
+        before = board.checklist("review", lang=language())
+        was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
+        done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo, which="review")
     if was == done:  # nothing changed (and nothing was logged)
         print((_("{number} was already ticked") if done else _("{number} was not ticked")).format(number=args.number))
     else:
@@ -83,7 +113,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.i18n import say
 
     board = open_board(args)
-    text = render(board.review_data(language()), say)
+    with _reading(board, args):
+        text = render(board.review_data(language()), say)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
@@ -282,22 +313,35 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
     return apply_plan(open_board(args), text, dry_run=False, report=report)
 
 
+def _add_cycle(parser: argparse.ArgumentParser, verb: bool = True) -> None:
+    """--start and --end: another cycle's review. On a verb, given after it or before it
+    (`review --start D --end D answer 3 ...`): the verb's default does not hide the group's."""
+    default = argparse.SUPPRESS if verb else None
+    parser.add_argument("--start", metavar="DATE", default=default,
+                        help=_("with --end: an earlier cycle's review, by its dates"))
+    parser.add_argument("--end", metavar="DATE", default=default, help=_("the last day of that cycle"))
+
+
 def register(verbs, common: argparse.ArgumentParser) -> None:
     review = verbs.add_parser("review", parents=[common], help=_("the end-of-cycle review: goals, process metrics, gap analysis"),
                               description=_("Target against actual per goal, the process metrics and the gap-analysis answers."))
     review.set_defaults(run=cmd_review)
     review.add_argument("--json", action="store_true")
+    _add_cycle(review, verb=False)
     sub = review.add_subparsers(title=_("review commands"), metavar="VERB")
     answer = add_verb(sub, common, "answer", cmd_answer, _("answer gap-analysis question N (lead)"))
     answer.add_argument("number", type=item_number, metavar="N")
     answer.add_argument("text", nargs="+", help=_("the answer (the words may come unquoted)"))
+    _add_cycle(answer)
     tick = add_verb(sub, common, "tick", cmd_tick, _("list the end-of-cycle checklist, or tick item N (lead)"))
     tick.add_argument("number", type=item_number, nargs="?", metavar="N")
     how = tick.add_mutually_exclusive_group()
     how.add_argument("--undo", action="store_true", help=_("untick it"))
     how.add_argument("--toggle", action="store_true", help=_("toggle it"))
+    _add_cycle(tick)
     export = add_verb(sub, common, "export", cmd_export, _("write the review report as Markdown"))
     add_path(export, "-o", "--output", metavar="FILE.md", help=_("the file to write (default: print it)"))
+    _add_cycle(export)
 
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     add_ref(payout, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
