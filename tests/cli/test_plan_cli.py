@@ -218,6 +218,51 @@ def test_a_template_is_written_out_to_fill_in_and_then_imported(run, tmp_path, m
     assert (tmp_path / "zh.yaml").read_bytes() == (ROOT / "plans" / "blank.zh.yaml").read_bytes()
 
 
+def _uncommented(template: str) -> str:
+    """The template with every commented example taken in, as a lead filling it in would: each
+    `key: []` (or `{}`) followed by its example loses the `[]`, and the example its `# `."""
+    import re
+
+    out, inside = [], False
+    for line in template.splitlines():
+        if re.fullmatch(r"(\w+): (\[\]|\{\})", line):
+            out.append(line.split(":")[0] + ":")
+            inside = True
+        elif line.startswith("  # ") and line[4:5].isalpha():
+            out.append("  " + line[4:])
+        elif inside and re.match(r"# ( |-)", line):
+            out.append(line[2:])
+        else:
+            inside = inside and line.startswith("#") and not line.startswith("# ")
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_blank_filled_in_with_its_examples_imports_into_a_fresh_board(run, tmp_path, monkeypatch,
+                                                                           language) -> None:
+    """The blank's examples named G-1 and S-1, which had no ids: taken in as they were, the file
+    was refused ("G-1 is not a goal in this file or on the board"), and its goal had no metric,
+    baseline, target or deadline for the SMART check."""
+    monkeypatch.setenv("UPLIFT_LANG", language)
+    fresh, target = tmp_path / "fresh", tmp_path / "q1.yaml"
+    assert run("--board", str(fresh), "plan", "new", "--from", "blank", "-o", str(target))[0] == 0
+    filled = _uncommented(target.read_text(encoding="utf-8"))
+    assert "\n- id: G-1\n" in filled and "\n  goal: G-1\n  strategy: S-1\n" in filled
+    target.write_text(filled, encoding="utf-8")
+    lead = "dana" if language == "en" else "王芳"  # (the members of the example)
+    code, out, err = run("--board", str(fresh), "plan", "import", str(target), user=lead)
+    assert (code, err) == (0, ""), err
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    goal = json.loads(run("--board", str(fresh), "goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["metric"], goal["baseline"], goal["target"], goal["deadline"]) == (
+        "revenue", 1200000.0, 1380000.0, "2027-03-31")
+    task = json.loads(run("--board", str(fresh), "task", "show", "T-1", "--json")[1])["task"]
+    assert (task["goal"], task["strategy"]) == ("G-1", "S-1")
+    deals = json.loads(run("--board", str(fresh), "deal", "list", "--json")[1])
+    assert [(d["id"], d["value"], d["close"]) for d in deals] == [("D-1", 30000.0, "2027-02-26")]
+
+
 def _import_edited(run, tmp_path, user: str, edit) -> tuple[int, str]:
     """Export the plan, let `edit` change the document, import it as `user`: (code, stderr)."""
     document = yaml.safe_load(run("plan", "export")[1])
