@@ -221,6 +221,8 @@ def _read(text: str, name: str, loader_class: type) -> PlanText:
         raise PlanInvalid([Problem("yaml", refused.reason, refused.line)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.problem == "could not find expected ':'" and error.context_mark:
+            mark = error.context_mark  # (the key without its colon; the problem is found a line on)
         words = " ".join(part for part in (error.context, error.problem) if part)  # (the parser's words)
         message = _hinted(error.problem or "", words)
         raise PlanInvalid([Problem("yaml", message, mark.line + 1 if mark else 1)]) from None
@@ -241,6 +243,8 @@ def _hinted(problem: str, said: str) -> object:
     if problem == "mapping values are not allowed here":
         return Reason("{parser}: a value with ': ' in it needs quotes (title: 'Call: Acme'), "
                       "or the line is indented too far", parser=said)
+    if problem == "could not find expected ':'":
+        return Reason("{parser}: a key needs a colon and a space after it (priority: high)", parser=said)
     if problem.startswith("expected <block end>, but found '<block"):
         return Reason("{parser}: the line is indented differently from the lines before it "
                       "(each level by the same number of spaces)", parser=said)

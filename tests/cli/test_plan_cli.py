@@ -130,6 +130,21 @@ BAD_FILES = {
                                "expected a list, got the text 'call, q4': write it as [call, q4]"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
+    # a lead's slips by hand: the line after the colon-less key was named, and nothing said what to fix
+    "a key without its colon": (edited(7, "  owner ali"), 7, "yaml",
+                                "could not find expected ':': a key needs a colon and a space after it (priority: high)"),
+    "the last key without its colon": (edited(11, "  owner bea"), 11, "yaml", "a key needs a colon and a space"),
+    # the day it can only mean, and the number without its comma (YAML keeps 48,000 as text)
+    "a date written day first": (edited(8, "  due: 31/12/2026"), 8, "tasks[0].due",
+                                 "'31/12/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
+    "a date that reads two ways": (edited(8, "  due: 03/04/2026"), 8, "tasks[0].due",
+                                   "'03/04/2026' is not a date: write it as YYYY-MM-DD"),
+    "a number with a thousands comma": ("plan:\n  name: board\n  budget: 40,000\n", 3, "plan.budget",
+                                        "'40,000' is not a number: write it without thousands commas (40000)"),
+    "an owner's name mistyped": (edited(11, "  owner: baa"), 11, "tasks[1].owner",
+                                 "'baa' is not a member; did you mean 'bea'? (members: ali, bea, dana)"),
+    "an owner's name with a capital": (edited(11, "  owner: Bea"), 11, "tasks[1].owner",
+                                       "'Bea' is not a member; did you mean 'bea'? (members: ali, bea, dana)"),
 }
 
 
