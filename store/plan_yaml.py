@@ -12,12 +12,12 @@ model's defaults on import, which are never anything but empty for optional fiel
 text with line breaks as `|` block strings, lists of ids on one line, no line wrapping, no
 anchors.
 
-Where PyYAML has libyaml (its C scanner and emitter), a plan is read and written with it, about
-four times as fast at 5,000 tasks, with the same results: a file that reads with a problem is
-read again by the pure-Python reader, whose words and lines the messages quote (so is a file with
-a tab in it: libyaml takes `key:<tab>value`, which PyYAML refuses), and a document
-holding text that libyaml writes otherwise (see `_C_WRITES_OTHERWISE`) is written by the
-pure-Python writer.
+Where PyYAML has libyaml (its C scanner and emitter), a plan is read and written with it, two
+to three times as fast at 5,000 tasks (README, Benchmarks), with the same results: a file that
+reads with a problem is read again by the pure-Python reader, whose words and lines the messages
+quote (so is a file with a tab in it: libyaml takes `key:<tab>value`, which PyYAML refuses), and
+a document holding text that libyaml writes otherwise (`_C_WRITES_OTHERWISE`) is written by the
+pure-Python writer. (libyaml also reads a few things PyYAML refuses, such as `[G?-2]`.)
 """
 
 from __future__ import annotations
