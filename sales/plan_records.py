@@ -20,7 +20,8 @@ Each rule gives (path within the item, message as a Reason, refused): refused pr
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Collection
+from datetime import date, datetime
 from typing import Any
 
 from sales.errors import Reason
@@ -43,6 +44,25 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "approval" and old is not None:
         return _approval(old, new)
     return []
+
+
+def moves_dated(document: object, stages: Collection[str], now: datetime) -> object:
+    """The plan document (as read from a file) with each deal moved by its `stage` alone given
+    the stage entry `uplift deal move` would make, dated `now`: a person moves a deal in a file
+    as on the board, by its stage, and its history records the move. Only a move from a stage
+    the pipeline still has (`stages`): a stage renamed in the file alone is no move, and is said
+    as before ("the deal is in X but its history ends in Y"). The document is not changed."""
+    if not isinstance(document, dict) or not isinstance(document.get("deals"), list):
+        return document
+    deals = []
+    for deal in document["deals"]:
+        history = deal.get("history") if isinstance(deal, dict) else None
+        if (isinstance(history, list) and history and isinstance(history[-1], dict)
+                and isinstance(deal.get("stage"), str) and deal["stage"] in stages
+                and history[-1].get("stage") != deal["stage"] and history[-1].get("stage") in stages):
+            deal = {**deal, "history": [*history, {"stage": deal["stage"], "at": now}]}
+        deals.append(deal)
+    return {**document, "deals": deals}
 
 
 def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:

@@ -24,7 +24,7 @@ from sales.plan_check import (
     Problem,
     check_plan,
 )
-from sales.plan_records import record_problems
+from sales.plan_records import moves_dated, record_problems
 from sales.tasks import STATUSES
 from store.board_core import (
     HOMES,
@@ -68,10 +68,12 @@ class PlanTransfer(BoardCore):
             roles = {m.name: m.role for m in self._members_in_order()}
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
             stages = {s.name: s.outcome for s in self.stages()}
+            moved = moves_dated(document, _stage_names(document) or set(stages),
+                                self.clock().replace(microsecond=0))
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
             people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
                       for items in current.values() for item in items.values()}
-            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
+            plan, problems = check_plan(moved, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
                                                              stages, parents, people, current["goal"]))
             if problems:
                 raise PlanInvalid(problems)
@@ -248,6 +250,13 @@ class _Import:
 #: A file's item and the store's verb for it, where they differ: a rep who may check in with
 #: `goal checkin` may add their own check-in in a file too (sales.plan_records: their own).
 _STORE_ACTIONS = {"checkin.add": "goal.checkin"}
+
+
+def _stage_names(document: object) -> set[str]:
+    """The names of the stages a plan document gives (none: the board's stay)."""
+    stages = document.get("stages") if isinstance(document, dict) else None
+    return {s["name"] for s in stages if isinstance(s, dict) and isinstance(s.get("name"), str)} \
+        if isinstance(stages, list) else set()
 
 
 def _owner(item) -> str | None:

@@ -452,3 +452,33 @@ def test_plan_info_shows_and_a_lead_sets_the_name_and_the_cycle(run, monkeypatch
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("plan", "info")[1].splitlines() == ["计划   Q1 push", "周期   未设置（uplift plan info --start DATE --end DATE）",
                                                    "预算   未设置（uplift budget total AMOUNT）"]
+
+
+def test_a_deal_moved_by_its_stage_alone_in_a_file_records_the_move(run, team, tmp_path) -> None:
+    """A lead or the deal's rep changed `stage:` in the plan file, as they move it on the board:
+    the import refused it ("the deal is in Proposal but its history ends in Lead") until they
+    wrote a history entry with the time by hand. Now the import records the move, dated now."""
+    from datetime import datetime, timezone
+
+    assert run("deal", "add", "Acme", "--owner", "ali", "--value", "5000", "--stage", "Lead")[0] == 0
+    exported = run("plan", "export")[1]
+    assert "  stage: Lead\n" in exported
+    plan = tmp_path / "moved.yaml"
+    plan.write_text(exported.replace("  stage: Lead\n", "  stage: Proposal\n"), encoding="utf-8")
+    code, out, err = run("plan", "import", str(plan), "--dry-run", user="ali")
+    assert (code, err) == (0, "") and "  D-1  (stage, history)\n" in out
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    assert run("plan", "import", str(plan), user="ali")[0] == 0
+    deal = json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]
+    assert deal["stage"] == "Proposal"
+    assert [entry["stage"] for entry in deal["history"]] == ["Lead", "Proposal"]
+    moved = datetime.fromisoformat(deal["history"][1]["at"].replace("Z", "+00:00"))
+    assert before <= moved <= datetime.now(timezone.utc)
+    # a stage renamed in `stages` and the deal, not in its history, is no move: said as before
+    renamed = run("plan", "export")[1].replace("name: Proposal\n", "name: Quote\n").replace(
+        "  stage: Proposal\n  value", "  stage: Quote\n  value")
+    plan.write_text(renamed, encoding="utf-8")
+    before_files = snapshot_files(team)
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 2 and "the deal is in Quote but its history ends in Proposal" in err
+    assert snapshot_files(team) == before_files
