@@ -46,21 +46,27 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     return []
 
 
-def moves_dated(document: object, stages: Collection[str], now: datetime) -> object:
-    """The plan document (as read from a file) with each deal moved by its `stage` alone given
-    the stage entry `uplift deal move` would make, dated `now`: a person moves a deal in a file
-    as on the board, by its stage, and its history records the move. Only a move from a stage
-    the pipeline still has (`stages`): a stage renamed in the file alone is no move, and is said
-    as before ("the deal is in X but its history ends in Y"). The document is not changed."""
+def moves_dated(document: object, stages: Collection[str], now: datetime, known: Collection[str] = ()) -> object:
+    """The plan document (as read from a file) with the stage entries `uplift deal add` and
+    `deal move` would make, dated `now`: a new deal (its id not in `known`, the board's) written
+    without a history enters its stage now, and a deal moved by its `stage` alone (a person moves
+    a deal in a file as on the board) has the move recorded. Only a move from a stage the
+    pipeline still has (`stages`): a stage renamed in the file alone is no move, and is said as
+    before ("the deal is in X but its history ends in Y"). The document itself is not changed."""
     if not isinstance(document, dict) or not isinstance(document.get("deals"), list):
         return document
     deals = []
     for deal in document["deals"]:
-        history = deal.get("history") if isinstance(deal, dict) else None
-        if (isinstance(history, list) and history and isinstance(history[-1], dict)
-                and isinstance(deal.get("stage"), str) and deal["stage"] in stages
+        if not isinstance(deal, dict) or not isinstance(deal.get("stage"), str) or deal["stage"] not in stages:
+            deals.append(deal)
+            continue
+        history = deal.get("history")
+        entered = {"stage": deal["stage"], "at": now}
+        if history in (None, []) and deal.get("id") not in known:
+            deal = {**deal, "history": [entered]}
+        elif (isinstance(history, list) and history and isinstance(history[-1], dict)
                 and history[-1].get("stage") != deal["stage"] and history[-1].get("stage") in stages):
-            deal = {**deal, "history": [*history, {"stage": deal["stage"], "at": now}]}
+            deal = {**deal, "history": [*history, entered]}
         deals.append(deal)
     return {**document, "deals": deals}
 

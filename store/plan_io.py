@@ -69,7 +69,7 @@ class PlanTransfer(BoardCore):
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
             stages = {s.name: s.outcome for s in self.stages()}
             moved = moves_dated(document, _stage_names(document) or set(stages),
-                                self.clock().replace(microsecond=0))
+                                self.clock().replace(microsecond=0), current["deal"])
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
             people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
                       for items in current.values() for item in items.values()}

@@ -457,7 +457,8 @@ def test_plan_info_shows_and_a_lead_sets_the_name_and_the_cycle(run, monkeypatch
 def test_a_deal_moved_by_its_stage_alone_in_a_file_records_the_move(run, team, tmp_path) -> None:
     """A lead or the deal's rep changed `stage:` in the plan file, as they move it on the board:
     the import refused it ("the deal is in Proposal but its history ends in Lead") until they
-    wrote a history entry with the time by hand. Now the import records the move, dated now."""
+    wrote a history entry with the time by hand. Now the import records the move, dated now; and
+    a new deal written without a history (the blank's example) had none: no time in its stage."""
     from datetime import datetime, timezone
 
     assert run("deal", "add", "Acme", "--owner", "ali", "--value", "5000", "--stage", "Lead")[0] == 0
@@ -474,6 +475,13 @@ def test_a_deal_moved_by_its_stage_alone_in_a_file_records_the_move(run, team, t
     assert [entry["stage"] for entry in deal["history"]] == ["Lead", "Proposal"]
     moved = datetime.fromisoformat(deal["history"][1]["at"].replace("Z", "+00:00"))
     assert before <= moved <= datetime.now(timezone.utc)
+    # a new deal written without a history enters its stage now, as `deal add` makes it
+    plan.write_text("deals:\n- title: Borg renewal\n  owner: ali\n  stage: Qualified\n  value: 1200\n",
+                    encoding="utf-8")
+    assert run("plan", "import", str(plan), user="ali")[0] == 0
+    deal = json.loads(run("deal", "show", "D-2", "--json")[1])["deal"]
+    assert [entry["stage"] for entry in deal["history"]] == ["Qualified"]
+    assert before <= datetime.fromisoformat(deal["history"][0]["at"].replace("Z", "+00:00"))
     # a stage renamed in `stages` and the deal, not in its history, is no move: said as before
     renamed = run("plan", "export")[1].replace("name: Proposal\n", "name: Quote\n").replace(
         "  stage: Proposal\n  value", "  stage: Quote\n  value")
