@@ -149,7 +149,7 @@ class _Import:
                 self.summary.unchanged.append("plan")
             return
         if (meta.get("period") is not None or meta.get("budget") is not None) and keys != ["stages"]:
-            self.changing("plan", Word("the plan's name, period and WIP limits"))
+            self.changing("plan", Word("the plan (its name, period and WIP limits)"))
         if "stages" in keys:
             if meta.get("stages") or deals:
                 self.changing("stages", Word("the pipeline's stages"))

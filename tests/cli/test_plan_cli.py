@@ -490,3 +490,17 @@ def test_a_deal_moved_by_its_stage_alone_in_a_file_records_the_move(run, team, t
     code, _, err = run("plan", "import", str(plan))
     assert code == 2 and "the deal is in Quote but its history ends in Proposal" in err
     assert snapshot_files(team) == before_files
+
+
+def test_a_template_over_a_plan_already_set_says_so_in_a_sentence(run, monkeypatch) -> None:
+    """It said "the plan's name, period and WIP limits is already on this board"."""
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    code, _, err = run("plan", "new", "--from", "sample-quarter", "--dry-run")
+    assert code == 2 and err.splitlines()[0] == (
+        "sample-quarter.yaml:3: plan: the plan (its name, period and WIP limits) is already on this board; "
+        "starting from a template only adds (use `uplift plan import` to change it)")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, _, err = run("plan", "new", "--from", "sample-quarter", "--dry-run")
+    assert code == 2 and err.splitlines()[0] == (
+        "sample-quarter.zh.yaml:4: plan: 计划（其名称、周期和在制品上限） 已在此看板上；从模板开始只会添加"
+        "（要修改请用 `uplift plan import`）")
