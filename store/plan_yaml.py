@@ -245,6 +245,12 @@ def _hinted(problem: str, said: str) -> object:
                       "or the line is indented too far", parser=said)
     if problem == "could not find expected ':'":
         return Reason("{parser}: a key needs a colon and a space after it (priority: high)", parser=said)
+    if problem == "expected <block end>, but found '<scalar>'":
+        return Reason("{parser}: the text goes on after its closing quote: a quote inside quoted text is "
+                      "written twice ('Don''t call'), or the text is put in the other kind of quotes", parser=said)
+    if problem == "expected <block end>, but found '-'":
+        return Reason("{parser}: a list item (- ) that does not line up with the items of its list "
+                      "(each item's dash at the same column)", parser=said)
     if problem.startswith("expected <block end>, but found '<block"):
         return Reason("{parser}: the line is indented differently from the lines before it "
                       "(each level by the same number of spaces)", parser=said)

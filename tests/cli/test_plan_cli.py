@@ -135,6 +135,12 @@ BAD_FILES = {
                                 "could not find expected ':': a key needs a colon and a space after it (priority: high)"),
     "the last key without its colon": (edited(11, "  owner bea"), 11, "yaml", "a key needs a colon and a space"),
     # the day it can only mean, and the number without its comma (YAML keeps 48,000 as text)
+    # an apostrophe in a title in single quotes, a new item indented under the one before
+    "a quote inside quoted text": (edited(6, "  title: 'Don't call Acme'"), 6, "yaml",
+                                   "expected <block end>, but found '<scalar>': the text goes on after its closing "
+                                   "quote: a quote inside quoted text is written twice ('Don''t call')"),
+    "a list item indented under the item before": (edited(9, "  - id: T-2"), 9, "yaml",
+                                                   "a list item (- ) that does not line up with the items of its list"),
     "a date written day first": (edited(8, "  due: 31/12/2026"), 8, "tasks[0].due",
                                  "'31/12/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
     "a date that reads two ways": (edited(8, "  due: 03/04/2026"), 8, "tasks[0].due",

@@ -95,6 +95,14 @@ def test_a_hand_edits_slips_are_said_in_chinese_with_what_to_write(run, team, tm
     assert run("plan", "import", str(colon)) == (2, "", (
         f"{colon}:3: yaml: while scanning a simple key could not find expected ':'：键后面要有一个冒号和一个空格"
         "（priority: high）\nuplift: 1 个问题；未写入任何内容\n"))
+    colon.write_text("tasks:\n- id: T-1\n  title: 'Don't call Acme'\n", encoding="utf-8")
+    assert run("plan", "import", str(colon))[2].splitlines()[0] == (
+        f"{colon}:3: yaml: while parsing a block mapping expected <block end>, but found '<scalar>'："
+        "文字在结束引号之后还有内容：引号内的同种引号要写两次（'Don''t call'），或者改用另一种引号把整段文字括起来")
+    colon.write_text("tasks:\n- id: T-1\n  title: Call Acme\n  - id: T-2\n", encoding="utf-8")
+    assert run("plan", "import", str(colon))[2].splitlines()[0] == (
+        f"{colon}:4: yaml: while parsing a block mapping expected <block end>, but found '-'："
+        "这个列表项（- ）没有和同一列表的其他项对齐（每一项的短横线应在同一列）")
     assert snapshot_files(team) == before
 
 
