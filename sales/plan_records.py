@@ -20,7 +20,7 @@ Each rule gives (path within the item, message as a Reason, refused): refused pr
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -46,13 +46,14 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     return []
 
 
-def moves_dated(document: object, stages: Collection[str], now: datetime, known: Collection[str] = ()) -> object:
+def moves_dated(document: object, stages: Mapping[str, str], now: datetime, known: Collection[str] = ()) -> object:
     """The plan document (as read from a file) with the stage entries `uplift deal add` and
     `deal move` would make, dated `now`: a new deal (its id not in `known`, the board's) written
     without a history enters its stage now, and a deal moved by its `stage` alone (a person moves
-    a deal in a file as on the board) has the move recorded. Only a move from a stage the
-    pipeline still has (`stages`): a stage renamed in the file alone is no move, and is said as
-    before ("the deal is in X but its history ends in Y"). The document itself is not changed."""
+    a deal in a file as on the board) has the move recorded; won so without a close date, it
+    closed today, as on the board. Only a move from a stage the pipeline still has (`stages`:
+    name -> outcome): a stage renamed in the file alone is no move, and is said as before ("the
+    deal is in X but its history ends in Y"). The document itself is not changed."""
     if not isinstance(document, dict) or not isinstance(document.get("deals"), list):
         return document
     deals = []
@@ -67,6 +68,11 @@ def moves_dated(document: object, stages: Collection[str], now: datetime, known:
         elif (isinstance(history, list) and history and isinstance(history[-1], dict)
                 and history[-1].get("stage") != deal["stage"] and history[-1].get("stage") in stages):
             deal = {**deal, "history": [*history, entered]}
+        else:
+            deals.append(deal)
+            continue
+        if stages[deal["stage"]] == "won" and not deal.get("close"):
+            deal["close"] = now.date().isoformat()  # (won as it is moved: it closed today)
         deals.append(deal)
     return {**document, "deals": deals}
 

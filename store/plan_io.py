@@ -68,8 +68,8 @@ class PlanTransfer(BoardCore):
             roles = {m.name: m.role for m in self._members_in_order()}
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
             stages = {s.name: s.outcome for s in self.stages()}
-            moved = moves_dated(document, _stage_names(document) or set(stages),
-                                self.clock().replace(microsecond=0), current["deal"])
+            moved = moves_dated(document, _stage_outcomes(document) or stages, self.clock().replace(microsecond=0),
+                                current["deal"])
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
             people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
                       for items in current.values() for item in items.values()}
@@ -252,11 +252,11 @@ class _Import:
 _STORE_ACTIONS = {"checkin.add": "goal.checkin"}
 
 
-def _stage_names(document: object) -> set[str]:
-    """The names of the stages a plan document gives (none: the board's stay)."""
+def _stage_outcomes(document: object) -> dict[str, str]:
+    """The stages a plan document gives, name -> outcome (none: the board's stay)."""
     stages = document.get("stages") if isinstance(document, dict) else None
-    return {s["name"] for s in stages if isinstance(s, dict) and isinstance(s.get("name"), str)} \
-        if isinstance(stages, list) else set()
+    return {s["name"]: s.get("outcome", "open") for s in stages if isinstance(s, dict) and isinstance(s.get("name"), str)} \
+        if isinstance(stages, list) else {}
 
 
 def _owner(item) -> str | None:

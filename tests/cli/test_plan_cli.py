@@ -481,6 +481,13 @@ def test_a_deal_moved_by_its_stage_alone_in_a_file_records_the_move(run, team, t
     assert [entry["stage"] for entry in deal["history"]] == ["Lead", "Proposal"]
     moved = datetime.fromisoformat(deal["history"][1]["at"].replace("Z", "+00:00"))
     assert before <= moved <= datetime.now(timezone.utc)
+    # won so, without a close date: it closed today, as `deal move` says
+    plan.write_text(run("plan", "export")[1].replace("  stage: Proposal\n", "  stage: Won\n"), encoding="utf-8")
+    assert run("plan", "import", str(plan))[0] == 0
+    deal = json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]
+    assert [entry["stage"] for entry in deal["history"]] == ["Lead", "Proposal", "Won"]
+    assert deal["close"] == datetime.now().astimezone().date().isoformat()
+    assert run("deal", "move", "D-1", "Proposal")[0] == 0
     # a new deal written without a history enters its stage now, as `deal add` makes it
     plan.write_text("deals:\n- title: Borg renewal\n  owner: ali\n  stage: Qualified\n  value: 1200\n",
                     encoding="utf-8")
