@@ -61,12 +61,13 @@ def moves_dated(document: object, stages: Mapping[str, str], now: datetime, know
         if not isinstance(deal, dict) or not isinstance(deal.get("stage"), str) or deal["stage"] not in stages:
             deals.append(deal)
             continue
-        history = deal.get("history")
+        history, ident = deal.get("history"), deal.get("id")
+        last = history[-1].get("stage") if isinstance(history, list) and history and isinstance(history[-1], dict) \
+            else None
         entered = {"stage": deal["stage"], "at": now}
-        if history in (None, []) and deal.get("id") not in known:
+        if history in (None, []) and (ident is None or isinstance(ident, str) and ident not in known):
             deal = {**deal, "history": [entered]}
-        elif (isinstance(history, list) and history and isinstance(history[-1], dict)
-                and history[-1].get("stage") != deal["stage"] and history[-1].get("stage") in stages):
+        elif isinstance(last, str) and last != deal["stage"] and last in stages:
             deal = {**deal, "history": [*history, entered]}
         else:
             deals.append(deal)
