@@ -135,6 +135,12 @@ BAD_FILES = {
                                 "could not find expected ':': a key needs a colon and a space after it (priority: high)"),
     "the last key without its colon": (edited(11, "  owner bea"), 11, "yaml", "a key needs a colon and a space"),
     # the day it can only mean, and the number without its comma (YAML keeps 48,000 as text)
+    # a list where a deal's id or a stage of its history goes (the import dates a deal's moves)
+    "a deal's id as a list": ("deals:\n- id: [1]\n  title: X\n  stage: Lead\n", 2, "deals[0].id",
+                              "expected text, got a list"),
+    "a stage in a deal's history as a list": ("deals:\n- title: Y\n  stage: Lead\n  history:\n  - stage: [Lead]\n"
+                                              "    at: 2026-12-01T10:00:00Z\n", 5, "deals[0].history[0].stage",
+                                              "expected text, got a list"),
     # an apostrophe in a title in single quotes, a new item indented under the one before
     "a quote inside quoted text": (edited(6, "  title: 'Don't call Acme'"), 6, "yaml",
                                    "expected <block end>, but found '<scalar>': the text goes on after its closing "
