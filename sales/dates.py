@@ -53,6 +53,30 @@ def no_such_day(text: str) -> DateError | None:
     return None
 
 
+_OTHER_ORDER = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 31/12/2026, 12/31/2026, 31.12.2026
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/12/31, 2026-1-5
+
+
+def meant_day(text: str) -> date | None:
+    """The one day a date written another way than YYYY-MM-DD can mean (31/12/2026: 2026-12-31),
+    or None: not such a date, or one that reads two ways (03/04/2026: 3 April or March 4)."""
+    text = text.strip()
+    if (match := _YEAR_FIRST.match(text)) is not None:
+        readings = [tuple(int(part) for part in match.groups())]
+    elif (match := _OTHER_ORDER.match(text)) is not None:
+        first, second, year = (int(part) for part in match.groups())
+        readings = [(year, second, first), (year, first, second)]
+    else:
+        return None
+    days = set()
+    for year, month, day in readings:
+        try:
+            days.add(date(year, month, day))
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 and year_problem(next(iter(days))) is None else None
+
+
 def months_later(day: date, months: int) -> date:
     """`day` moved by whole calendar months (back, when negative), on the same day of the month
     or the month's last where it is shorter (Jan 31 + 1 month: Feb 28)."""

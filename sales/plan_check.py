@@ -12,6 +12,7 @@ the file leaves out takes the model's default). An item without an `id` is new.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import types
@@ -21,7 +22,7 @@ from datetime import date, datetime
 
 import msgspec
 
-from sales.dates import no_such_day, year_problem
+from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop, settle_direction
@@ -378,7 +379,7 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
         problems.append(Problem(path, why))
         return _FAILED
     if base is date:
-        message = ((no_such_day(value) or Reason("{value!r} is not a date: write it as YYYY-MM-DD", value=value))
+        message = ((no_such_day(value) or _not_a_date(value))
                    if isinstance(value, str) else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
     elif base is datetime:  # msgspec says "invalid RFC3339 encoded datetime"
         message = (Reason("{value!r} is not a date and time: write it as {example}", value=value, example=_AT_EXAMPLE)
@@ -398,6 +399,10 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
             # (only a text or a list too long gets here: a value of another kind has no length)
             message = Reason("too long: at most {count} characters" if isinstance(value, str)
                              else "too long: at most {count} items", count=int(cap.group(1)))
+        elif (isinstance(value, str) and {"float", "int"} & set(wanted.split(" | "))
+              and _THOUSANDS.fullmatch(value.strip())):  # 48,000: the comma a person types, which YAML keeps as text
+            message = Reason("{value!r} is not a number: write it without thousands commas ({number})",
+                             value=value, number=value.strip().replace(",", ""))
         else:  # (what msgspec adds, ` >= 0.0`, is said as it is)
             message = Reason("expected {wanted}{extra}, got {got}", wanted=words, extra=extra, got=_describe(value))
     problems.append(Problem(_join(path, where), message))
@@ -405,6 +410,15 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
 
 
 _AT_EXAMPLE = "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T09:30:00Z"
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def _not_a_date(value: str) -> Reason:
+    """A date written otherwise, with the day it means when only one can be meant (31/12/2026)."""
+    day = meant_day(value)
+    if day is None:
+        return Reason("{value!r} is not a date: write it as YYYY-MM-DD", value=value)
+    return Reason("{value!r} is not a date: write it as YYYY-MM-DD ({day})", value=value, day=day.isoformat())
 _TYPE_WORDS = {"str": Word("text"), "int": Word("a whole number"), "bool": Word("true or false"),
                "array": Word("a list"), "object": Word("a mapping"), "float": Word("a number"),
                "null": Word("nothing")}
@@ -551,8 +565,7 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                 if kind == "member":
                     kept = facts.people.get(_raw_id(item, raw), set())
                     if members and ref not in members and ref not in kept:
-                        problems.append(Problem(path, "{ref!r} is not a member (members: {members})", ref=ref,
-                                                members=", ".join(sorted(members))))
+                        problems.append(_not_a_member(path, ref, members))
                     fixed.append(ref)
                     continue
                 try:
@@ -566,6 +579,18 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                 fixed.append(ref)
             if fixed and item is not _FAILED:
                 setattr(item, name, fixed if many else fixed[0])
+
+
+def _not_a_member(path: str, ref: str, members: set[str]) -> Problem:
+    """`ref` is no member: with the member whose name is nearest (a typo, `alli`; a capital,
+    `Ali`), when one is near enough."""
+    names = sorted(members)
+    near = difflib.get_close_matches(ref.lower(), [n.lower() for n in names], n=1, cutoff=0.6)
+    if not near:
+        return Problem(path, "{ref!r} is not a member (members: {members})", ref=ref, members=", ".join(names))
+    name = next(n for n in names if n.lower() == near[0])
+    return Problem(path, "{ref!r} is not a member; did you mean {name!r}? (members: {members})", ref=ref,
+                   name=name, members=", ".join(names))
 
 
 def _pairs(items: object, raw: object) -> list[tuple[object, dict]]:

@@ -20,7 +20,8 @@ Each rule gives (path within the item, message as a Reason, refused): refused pr
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Collection, Mapping
+from datetime import date, datetime
 from typing import Any
 
 from sales.errors import Reason
@@ -43,6 +44,38 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "approval" and old is not None:
         return _approval(old, new)
     return []
+
+
+def moves_dated(document: object, stages: Mapping[str, str], now: datetime, known: Collection[str] = ()) -> object:
+    """The plan document (as read from a file) with the stage entries `uplift deal add` and
+    `deal move` would make, dated `now`: a new deal (its id not in `known`, the board's) written
+    without a history enters its stage now, and a deal moved by its `stage` alone (a person moves
+    a deal in a file as on the board) has the move recorded; won so without a close date, it
+    closed today, as on the board. Only a move from a stage the pipeline still has (`stages`:
+    name -> outcome): a stage renamed in the file alone is no move, and is said as before ("the
+    deal is in X but its history ends in Y"). The document itself is not changed."""
+    if not isinstance(document, dict) or not isinstance(document.get("deals"), list):
+        return document
+    deals = []
+    for deal in document["deals"]:
+        if not isinstance(deal, dict) or not isinstance(deal.get("stage"), str) or deal["stage"] not in stages:
+            deals.append(deal)
+            continue
+        history, ident = deal.get("history"), deal.get("id")
+        last = history[-1].get("stage") if isinstance(history, list) and history and isinstance(history[-1], dict) \
+            else None
+        entered = {"stage": deal["stage"], "at": now}
+        if history in (None, []) and (ident is None or isinstance(ident, str) and ident not in known):
+            deal = {**deal, "history": [entered]}
+        elif isinstance(last, str) and last != deal["stage"] and last in stages:
+            deal = {**deal, "history": [*history, entered]}
+        else:
+            deals.append(deal)
+            continue
+        if stages[deal["stage"]] == "won" and not deal.get("close"):
+            deal["close"] = now.date().isoformat()  # (won as it is moved: it closed today)
+        deals.append(deal)
+    return {**document, "deals": deals}
 
 
 def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:

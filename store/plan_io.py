@@ -24,7 +24,7 @@ from sales.plan_check import (
     Problem,
     check_plan,
 )
-from sales.plan_records import record_problems
+from sales.plan_records import moves_dated, record_problems
 from sales.tasks import STATUSES
 from store.board_core import (
     HOMES,
@@ -68,10 +68,12 @@ class PlanTransfer(BoardCore):
             roles = {m.name: m.role for m in self._members_in_order()}
             waits = {task.id: list(task.depends) for task in current["task"].values() if task.depends}
             stages = {s.name: s.outcome for s in self.stages()}
+            moved = moves_dated(document, _stage_outcomes(document) or stages, self.clock().replace(microsecond=0),
+                                current["deal"])
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
             people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
                       for items in current.values() for item in items.values()}
-            plan, problems = check_plan(document, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
+            plan, problems = check_plan(moved, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
                                                              stages, parents, people, current["goal"]))
             if problems:
                 raise PlanInvalid(problems)
@@ -147,7 +149,7 @@ class _Import:
                 self.summary.unchanged.append("plan")
             return
         if (meta.get("period") is not None or meta.get("budget") is not None) and keys != ["stages"]:
-            self.changing("plan", Word("the plan's name, period and WIP limits"))
+            self.changing("plan", Word("the plan (its name, period and WIP limits)"))
         if "stages" in keys:
             if meta.get("stages") or deals:
                 self.changing("stages", Word("the pipeline's stages"))
@@ -256,6 +258,13 @@ class _Import:
 #: A file's item and the store's verb for it, where they differ: a rep who may check in with
 #: `goal checkin` may add their own check-in in a file too (sales.plan_records: their own).
 _STORE_ACTIONS = {"checkin.add": "goal.checkin"}
+
+
+def _stage_outcomes(document: object) -> dict[str, str]:
+    """The stages a plan document gives, name -> outcome (none: the board's stay)."""
+    stages = document.get("stages") if isinstance(document, dict) else None
+    return {s["name"]: s.get("outcome", "open") for s in stages if isinstance(s, dict) and isinstance(s.get("name"), str)} \
+        if isinstance(stages, list) else {}
 
 
 def _owner(item) -> str | None:

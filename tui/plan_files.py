@@ -110,7 +110,9 @@ class PlanFileCommands:
         if summary.empty:
             tell(self.screen, _("{file} changes nothing on this board").format(file=name))
             return
-        self.push_screen(ImportPreview(_("Import {file}?").format(file=name), [say(line) for line in summary.lines()]),
+        # (the dry run's last line, "Nothing was written.", read as if y had done nothing)
+        lines = [say(line) for line in summary.lines() if line != "Nothing was written."]
+        self.push_screen(ImportPreview(_("Import {file}?").format(file=name), lines),
                          lambda yes: yes and self._apply_import(text))
 
     def _apply_import(self, text: PlanText) -> None:

@@ -130,6 +130,33 @@ BAD_FILES = {
                                "expected a list, got the text 'call, q4': write it as [call, q4]"),
     "a key with a line break": (edited(9, '  "col\\nour": red', insert=True), 9, "tasks[0].col\\nour",
                                 "unknown key"),
+    # a lead's slips by hand: the line after the colon-less key was named, and nothing said what to fix
+    "a key without its colon": (edited(7, "  owner ali"), 7, "yaml",
+                                "could not find expected ':': a key needs a colon and a space after it (priority: high)"),
+    "the last key without its colon": (edited(11, "  owner bea"), 11, "yaml", "a key needs a colon and a space"),
+    # the day it can only mean, and the number without its comma (YAML keeps 48,000 as text)
+    # a list where a deal's id or a stage of its history goes (the import dates a deal's moves)
+    "a deal's id as a list": ("deals:\n- id: [1]\n  title: X\n  stage: Lead\n", 2, "deals[0].id",
+                              "expected text, got a list"),
+    "a stage in a deal's history as a list": ("deals:\n- title: Y\n  stage: Lead\n  history:\n  - stage: [Lead]\n"
+                                              "    at: 2026-12-01T10:00:00Z\n", 5, "deals[0].history[0].stage",
+                                              "expected text, got a list"),
+    # an apostrophe in a title in single quotes, a new item indented under the one before
+    "a quote inside quoted text": (edited(6, "  title: 'Don't call Acme'"), 6, "yaml",
+                                   "expected <block end>, but found '<scalar>': the text goes on after its closing "
+                                   "quote: a quote inside quoted text is written twice ('Don''t call')"),
+    "a list item indented under the item before": (edited(9, "  - id: T-2"), 9, "yaml",
+                                                   "a list item (- ) that does not line up with the items of its list"),
+    "a date written day first": (edited(8, "  due: 31/12/2026"), 8, "tasks[0].due",
+                                 "'31/12/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
+    "a date that reads two ways": (edited(8, "  due: 03/04/2026"), 8, "tasks[0].due",
+                                   "'03/04/2026' is not a date: write it as YYYY-MM-DD"),
+    "a number with a thousands comma": ("plan:\n  name: board\n  budget: 40,000\n", 3, "plan.budget",
+                                        "'40,000' is not a number: write it without thousands commas (40000)"),
+    "an owner's name mistyped": (edited(11, "  owner: baa"), 11, "tasks[1].owner",
+                                 "'baa' is not a member; did you mean 'bea'? (members: ali, bea, dana)"),
+    "an owner's name with a capital": (edited(11, "  owner: Bea"), 11, "tasks[1].owner",
+                                       "'Bea' is not a member; did you mean 'bea'? (members: ali, bea, dana)"),
 }
 
 
@@ -216,6 +243,51 @@ def test_a_template_is_written_out_to_fill_in_and_then_imported(run, tmp_path, m
     assert run("plan", "new", "--from", "blank", "-o", str(tmp_path / "zh.yaml"))[2] == (
         f"已写入 {tmp_path / 'zh.yaml'}；编辑后运行 `uplift plan import {tmp_path / 'zh.yaml'}`\n")
     assert (tmp_path / "zh.yaml").read_bytes() == (ROOT / "plans" / "blank.zh.yaml").read_bytes()
+
+
+def _uncommented(template: str) -> str:
+    """The template with every commented example taken in, as a lead filling it in would: each
+    `key: []` (or `{}`) followed by its example loses the `[]`, and the example its `# `."""
+    import re
+
+    out, inside = [], False
+    for line in template.splitlines():
+        if re.fullmatch(r"(\w+): (\[\]|\{\})", line):
+            out.append(line.split(":")[0] + ":")
+            inside = True
+        elif line.startswith("  # ") and line[4:5].isalpha():
+            out.append("  " + line[4:])
+        elif inside and re.match(r"# ( |-)", line):
+            out.append(line[2:])
+        else:
+            inside = inside and line.startswith("#") and not line.startswith("# ")
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_blank_filled_in_with_its_examples_imports_into_a_fresh_board(run, tmp_path, monkeypatch,
+                                                                           language) -> None:
+    """The blank's examples named G-1 and S-1, which had no ids: taken in as they were, the file
+    was refused ("G-1 is not a goal in this file or on the board"), and its goal had no metric,
+    baseline, target or deadline for the SMART check."""
+    monkeypatch.setenv("UPLIFT_LANG", language)
+    fresh, target = tmp_path / "fresh", tmp_path / "q1.yaml"
+    assert run("--board", str(fresh), "plan", "new", "--from", "blank", "-o", str(target))[0] == 0
+    filled = _uncommented(target.read_text(encoding="utf-8"))
+    assert "\n- id: G-1\n" in filled and "\n  goal: G-1\n  strategy: S-1\n" in filled
+    target.write_text(filled, encoding="utf-8")
+    lead = "dana" if language == "en" else "王芳"  # (the members of the example)
+    code, out, err = run("--board", str(fresh), "plan", "import", str(target), user=lead)
+    assert (code, err) == (0, ""), err
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    goal = json.loads(run("--board", str(fresh), "goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["metric"], goal["baseline"], goal["target"], goal["deadline"]) == (
+        "revenue", 1200000.0, 1380000.0, "2027-03-31")
+    task = json.loads(run("--board", str(fresh), "task", "show", "T-1", "--json")[1])["task"]
+    assert (task["goal"], task["strategy"]) == ("G-1", "S-1")
+    deals = json.loads(run("--board", str(fresh), "deal", "list", "--json")[1])
+    assert [(d["id"], d["value"], d["close"]) for d in deals] == [("D-1", 30000.0, "2027-02-26")]
 
 
 def _import_edited(run, tmp_path, user: str, edit) -> tuple[int, str]:
@@ -392,3 +464,62 @@ def test_plan_info_shows_and_a_lead_sets_the_name_and_the_cycle(run, monkeypatch
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("plan", "info")[1].splitlines() == ["计划   Q1 push", "周期   未设置（uplift plan info --start DATE --end DATE）",
                                                    "预算   未设置（uplift budget total AMOUNT）"]
+
+
+def test_a_deal_moved_by_its_stage_alone_in_a_file_records_the_move(run, team, tmp_path) -> None:
+    """A lead or the deal's rep changed `stage:` in the plan file, as they move it on the board:
+    the import refused it ("the deal is in Proposal but its history ends in Lead") until they
+    wrote a history entry with the time by hand. Now the import records the move, dated now; and
+    a new deal written without a history (the blank's example) had none: no time in its stage."""
+    from datetime import datetime, timezone
+
+    assert run("deal", "add", "Acme", "--owner", "ali", "--value", "5000", "--stage", "Lead")[0] == 0
+    exported = run("plan", "export")[1]
+    assert "  stage: Lead\n" in exported
+    plan = tmp_path / "moved.yaml"
+    plan.write_text(exported.replace("  stage: Lead\n", "  stage: Proposal\n"), encoding="utf-8")
+    code, out, err = run("plan", "import", str(plan), "--dry-run", user="ali")
+    assert (code, err) == (0, "") and "  D-1  (stage, history)\n" in out
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    assert run("plan", "import", str(plan), user="ali")[0] == 0
+    deal = json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]
+    assert deal["stage"] == "Proposal"
+    assert [entry["stage"] for entry in deal["history"]] == ["Lead", "Proposal"]
+    moved = datetime.fromisoformat(deal["history"][1]["at"].replace("Z", "+00:00"))
+    assert before <= moved <= datetime.now(timezone.utc)
+    # won so, without a close date: it closed today, as `deal move` says
+    plan.write_text(run("plan", "export")[1].replace("  stage: Proposal\n", "  stage: Won\n"), encoding="utf-8")
+    assert run("plan", "import", str(plan))[0] == 0
+    deal = json.loads(run("deal", "show", "D-1", "--json")[1])["deal"]
+    assert [entry["stage"] for entry in deal["history"]] == ["Lead", "Proposal", "Won"]
+    assert deal["close"] == datetime.now().astimezone().date().isoformat()
+    assert run("deal", "move", "D-1", "Proposal")[0] == 0
+    # a new deal written without a history enters its stage now, as `deal add` makes it
+    plan.write_text("deals:\n- title: Borg renewal\n  owner: ali\n  stage: Qualified\n  value: 1200\n",
+                    encoding="utf-8")
+    assert run("plan", "import", str(plan), user="ali")[0] == 0
+    deal = json.loads(run("deal", "show", "D-2", "--json")[1])["deal"]
+    assert [entry["stage"] for entry in deal["history"]] == ["Qualified"]
+    assert before <= datetime.fromisoformat(deal["history"][0]["at"].replace("Z", "+00:00"))
+    # a stage renamed in `stages` and the deal, not in its history, is no move: said as before
+    renamed = run("plan", "export")[1].replace("name: Proposal\n", "name: Quote\n").replace(
+        "  stage: Proposal\n  value", "  stage: Quote\n  value")
+    plan.write_text(renamed, encoding="utf-8")
+    before_files = snapshot_files(team)
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 2 and "the deal is in Quote but its history ends in Proposal" in err
+    assert snapshot_files(team) == before_files
+
+
+def test_a_template_over_a_plan_already_set_says_so_in_a_sentence(run, monkeypatch) -> None:
+    """It said "the plan's name, period and WIP limits is already on this board"."""
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    code, _, err = run("plan", "new", "--from", "sample-quarter", "--dry-run")
+    assert code == 2 and err.splitlines()[0] == (
+        "sample-quarter.yaml:3: plan: the plan (its name, period and WIP limits) is already on this board; "
+        "starting from a template only adds (use `uplift plan import` to change it)")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, _, err = run("plan", "new", "--from", "sample-quarter", "--dry-run")
+    assert code == 2 and err.splitlines()[0] == (
+        "sample-quarter.zh.yaml:4: plan: 计划（其名称、周期和在制品上限） 已在此看板上；从模板开始只会添加"
+        "（要修改请用 `uplift plan import`）")

@@ -77,6 +77,35 @@ def test_what_to_fix_in_a_yaml_mistake_is_said_in_chinese_beside_the_parsers_own
         "或者这一行缩进过多\n")
 
 
+def test_a_hand_edits_slips_are_said_in_chinese_with_what_to_write(run, team, tmp_path, monkeypatch) -> None:
+    """A key without its colon, a day-first date, a thousands comma and a mistyped owner: what
+    to write instead, in the interface's language; the English is tested in test_plan_cli."""
+    plan = tmp_path / "slips.yaml"
+    plan.write_text("plan:\n  name: board\n  budget: 40,000\ntasks:\n- id: T-1\n  title: Call Acme\n"
+                    "  owner: alli\n  due: 31/12/2026\n", encoding="utf-8")
+    colon = tmp_path / "colon.yaml"
+    colon.write_text("tasks:\n- id: T-1\n  title Call Acme\n  owner: ali\n", encoding="utf-8")
+    before = snapshot_files(team)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("plan", "import", str(plan)) == (2, "", (
+        f"{plan}:3: plan.budget: '40,000' 不是数字：请去掉千位分隔逗号（40000）\n"
+        f"{plan}:7: tasks[0].owner: 'alli' 不是成员；是不是指 'ali'？（成员：ali, bea, dana）\n"
+        f"{plan}:8: tasks[0].due: '31/12/2026' 不是日期：请写成 YYYY-MM-DD（2026-12-31）\n"
+        "uplift: 3 个问题；未写入任何内容\n"))
+    assert run("plan", "import", str(colon)) == (2, "", (
+        f"{colon}:3: yaml: while scanning a simple key could not find expected ':'：键后面要有一个冒号和一个空格"
+        "（priority: high）\nuplift: 1 个问题；未写入任何内容\n"))
+    colon.write_text("tasks:\n- id: T-1\n  title: 'Don't call Acme'\n", encoding="utf-8")
+    assert run("plan", "import", str(colon))[2].splitlines()[0] == (
+        f"{colon}:3: yaml: while parsing a block mapping expected <block end>, but found '<scalar>'："
+        "文字在结束引号之后还有内容：引号内的同种引号要写两次（'Don''t call'），或者改用另一种引号把整段文字括起来")
+    colon.write_text("tasks:\n- id: T-1\n  title: Call Acme\n  - id: T-2\n", encoding="utf-8")
+    assert run("plan", "import", str(colon))[2].splitlines()[0] == (
+        f"{colon}:4: yaml: while parsing a block mapping expected <block end>, but found '-'："
+        "这个列表项（- ）没有和同一列表的其他项对齐（每一项的短横线应在同一列）")
+    assert snapshot_files(team) == before
+
+
 def test_a_plan_or_template_that_is_not_there_is_said_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("plan", "export", "Q3 plan") == (

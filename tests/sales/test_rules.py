@@ -112,3 +112,20 @@ def test_rep_may_change_own_task_only() -> None:
 def test_outsider_may_only_read() -> None:
     with pytest.raises(Refused, match="not a member"):
         check("task.add", "mallory", None, single_user=False, new_owner="mallory")
+
+
+def test_a_date_written_another_way_means_a_day_only_when_it_reads_one_way() -> None:
+    from datetime import date
+
+    from sales.dates import meant_day
+
+    assert meant_day("31/12/2026") == date(2026, 12, 31)   # day first: 31 is no month
+    assert meant_day("12/31/2026") == date(2026, 12, 31)   # month first: 31 is no month either
+    assert meant_day("31.12.2026") == date(2026, 12, 31)
+    assert meant_day("2026/12/1") == date(2026, 12, 1)
+    assert meant_day("2026-1-5") == date(2026, 1, 5)
+    assert meant_day("05/05/2026") == date(2026, 5, 5)     # both readings are the same day
+    assert meant_day("03/04/2026") is None                 # 3 April or March 4
+    assert meant_day("31/02/2026") is None                 # no such day either way
+    assert meant_day("31/12/9999") is None                 # outside the years a plan may hold
+    assert meant_day("next friday") is None

@@ -276,3 +276,24 @@ def test_a_big_plan_looks_up_each_models_fields_once(team, monkeypatch) -> None:
     Board(team, actor="dana").import_plan(parse_plan_text(text).document)
     assert len(Board(team, actor="dana").tasks()) == 302
     assert len(calls) == len(set(calls)) < 10
+
+
+def test_a_change_on_the_board_is_only_its_own_lines_in_the_next_export(team) -> None:
+    """A lead keeps the plan in git: between two exports, a task moved is its status line, a
+    check-in the lines of one item added; nothing else moves or is re-dated."""
+    import difflib
+
+    lead = Board(team, actor="dana")
+    goal = lead.add_goal("Win 25 new customers", owner="dana")
+    before = dump_plan(lead.export_plan()).splitlines()
+    lead.move_task("T-2", "doing")
+    after_move = dump_plan(lead.export_plan()).splitlines()
+    changed = [line for line in difflib.unified_diff(before, after_move, lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-  status: todo", "+  status: doing"]
+    lead.checkin(goal.id, 14)
+    after_checkin = dump_plan(lead.export_plan()).splitlines()
+    changed = [line for line in difflib.unified_diff(after_move, after_checkin, lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert [line for line in changed if line.startswith("-")] == []
+    assert changed[:4] == ["+checkins:", "+- id: C-1", f"+  goal: {goal.id}", "+  value: 14.0"]

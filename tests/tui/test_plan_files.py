@@ -71,6 +71,8 @@ async def test_import_shows_the_dry_run_and_applies_only_on_yes(team, tmp_path) 
         await import_file(app, pilot, plan)
         assert isinstance(app.screen, ImportPreview)
         assert "Would change 1:\n  T-1  (title)" in shown_text(app, "#preview-lines")
+        # asked before anything is written: the dry run's "Nothing was written." read as y's outcome
+        assert shown_text(app, "#preview-lines").endswith("Left alone (on the board, not in the file) 0")
         await pilot.press("n")
         await pilot.pause()
         assert snapshot_files(team) == before
