@@ -347,6 +347,8 @@ def _pruned(value: object) -> object:
         return {key: item for key, item in out.items() if item not in (None, "", [], {})}
     if isinstance(value, list):
         return [_pruned(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)  # `target: 15`, as a person writes it (15.0 changed every hand-written number line)
     return value
 
 

@@ -131,15 +131,15 @@ def test_payments_in_a_plan_file_round_trip_and_are_checked(run, tmp_path) -> No
     exported = tmp_path / "plan-out.yaml"
     assert run("plan", "export", "-o", exported)[0] == 0
     text = exported.read_text()
-    assert "  payments:\n  - amount: 12000.0\n    'on': 2026-12-01\n    note: INV-88\n" in text
+    assert "  payments:\n  - amount: 12000\n    'on': 2026-12-01\n    note: INV-88\n" in text
     assert "  release: paid\n" in text
     bad = tmp_path / "bad.yaml"
-    bad.write_text(text.replace("  - amount: 12000.0\n", "  - amount: -5\n"))
+    bad.write_text(text.replace("  - amount: 12000\n", "  - amount: -5\n"))
     line = bad.read_text().splitlines().index("  - amount: -5") + 1
     code, _, err = run("plan", "import", bad)
     assert code == 2 and f"{bad}:{line}: deals[0].payments[0].amount: " in err
     over = tmp_path / "over.yaml"
-    over.write_text(text.replace("  - amount: 12000.0\n", "  - amount: 70000\n"))
+    over.write_text(text.replace("  - amount: 12000\n", "  - amount: 70000\n"))
     code, _, err = run("plan", "import", over)
     assert code == 2 and "deals[0]" in err and "more than the deal's value" in err
     fresh = tmp_path / "fresh"

@@ -147,7 +147,7 @@ def test_payments_and_the_release_travel_in_plan_files(tmp_path) -> None:
     board = _board(tmp_path / "b")
     board.record_payment("D-1", 12_000, date(2026, 12, 1), "INV-88")
     text = dump_plan(board.export_plan())
-    assert "  payments:\n  - amount: 12000.0\n    'on': 2026-12-01\n    note: INV-88\n" in text
+    assert "  payments:\n  - amount: 12000\n    'on': 2026-12-01\n    note: INV-88\n" in text
     assert "  release: paid\n" in text
     other = Board(tmp_path / "other", actor="dana", clock=lambda: NOW)
     other.import_plan(parse_plan_text(text.encode()).document)

@@ -72,7 +72,7 @@ def test_the_plans_budget_goes_out_and_comes_back_in(tmp_path, team) -> None:
     budget after the import, and an export left it out, so a round trip lost it."""
     board, _ = imported(tmp_path / "a", SAMPLE)
     assert board.plan_budget() == 40000
-    assert "\n  budget: 40000.0\nmembers:\n" in dump_plan(board.export_plan())
+    assert "\n  budget: 40000\nmembers:\n" in dump_plan(board.export_plan())
     lead = Board(team, actor="dana")
     lead.import_plan(parse_plan_text(b"plan:\n  name: North\n  budget: 25000\n").document)
     assert lead.plan_budget() == 25000
@@ -296,4 +296,18 @@ def test_a_change_on_the_board_is_only_its_own_lines_in_the_next_export(team) ->
     changed = [line for line in difflib.unified_diff(after_move, after_checkin, lineterm="", n=0)
                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert [line for line in changed if line.startswith("-")] == []
-    assert changed[:4] == ["+checkins:", "+- id: C-1", f"+  goal: {goal.id}", "+  value: 14.0"]
+    assert changed[:4] == ["+checkins:", "+- id: C-1", f"+  goal: {goal.id}", "+  value: 14"]
+
+
+def test_whole_numbers_are_written_as_a_person_writes_them(board_path) -> None:
+    """A target of 15 was exported as `target: 15.0` and a budget as `40000.0`: the first export
+    after a hand-written file changed every number line in git. Whole numbers go out whole, and
+    come back the same."""
+    from store.board import Board
+
+    board = Board(board_path, actor="dana")
+    board.add_goal("Revenue", metric="revenue", baseline=1200000, target=1380000.5)
+    board.add_goal("Win rate", metric="win_rate", unit="%", baseline=31, target=40)
+    text = dump_plan(board.export_plan())
+    assert "  baseline: 1200000\n  target: 1380000.5\n" in text and "  baseline: 31\n  target: 40\n" in text
+    assert ".0\n" not in text
