@@ -58,7 +58,7 @@ COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with a known `command`, only that command's group is registered."""
-    from tui.argparse_words import speak
+    from tui.argparse_words import Parser, speak
     from tui.commands import board
 
     speak()  # argparse's own messages in the interface's language
@@ -67,7 +67,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         # (over `uplift serve ssh` the server chooses the board: help offers no --board)
                         help=argparse.SUPPRESS if is_remote() else
                         _("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
-    parser = argparse.ArgumentParser(prog="uplift", parents=[common], formatter_class=Formatter,
+    parser = Parser(prog="uplift", parents=[common], formatter_class=Formatter,
                                      description=_("A planning board for a sales team's improvement cycle."))
     parser.add_argument("--theme", metavar="NAME", default=None,
                         help=_("the colour theme for the app (remembered in your config for next time)"))
