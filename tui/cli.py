@@ -59,6 +59,7 @@ COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with a known `command`, only that command's group is registered."""
     from tui.argparse_words import Parser, speak
+    from tui.cli_help import explain
     from tui.commands import board
 
     speak()  # argparse's own messages in the interface's language
@@ -80,6 +81,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     groups = [COMMANDS[command]] if command in COMMANDS else COMMAND_GROUPS
     for group in groups:
         importlib.import_module(f"tui.commands.{group}").register(verbs, common)
+    explain(parser)  # the help the verbs share (an id, --json), where a verb gives none
     return parser
 
 

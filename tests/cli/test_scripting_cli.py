@@ -29,3 +29,49 @@ def test_a_word_near_no_choice_is_refused_as_before(run):
     code, out, err = run("xyzzy")
     assert (code, out) == (2, "")
     assert "invalid choice: 'xyzzy' (choose from 'demo'," in err and "maybe" not in err
+
+
+def _help(run, *verb: str) -> str:
+    code, out, err = run(*verb, "--help")
+    assert (code, err) == (0, "")
+    return " ".join(out.split())  # (argparse wraps to the terminal's width)
+
+
+def test_every_argument_of_a_verb_says_what_it_is_in_its_help(run):
+    import argparse
+
+    from tui.cli import build_parser
+
+    def verbs(parser):
+        for action in parser._subparsers._group_actions if parser._subparsers else ():
+            for sub in action.choices.values():
+                yield sub
+                yield from verbs(sub)
+
+    silent = [f"{sub.prog} {action.option_strings or action.dest}" for sub in verbs(build_parser())
+              for action in sub._actions
+              if action.help is None and not isinstance(action, argparse._SubParsersAction)]
+    assert silent == []
+
+
+@pytest.mark.parametrize("lang, verb, says", [
+    ("en", ("task", "show"), ["id the task's id, e.g. T-12", "--json machine-readable output"]),
+    ("en", ("deal", "move"), ["id the deal's id, e.g. D-40", "stage the stage to move it to, as the pipeline names them"]),
+    ("en", ("task", "add"), ['--owner U who does it (on add, you unless given; "" for nobody)',
+                             "--status STATUS its status (todo, doing, blocked, done)"]),
+    ("en", ("serve", "web"), ["--port PORT the port to listen on (default 8000)"]),
+    ("zh", ("task", "show"), ["id 任务编号，例如 T-12", "--json 机器可读的输出"]),
+    ("zh", ("goal", "checkin"), ["value 指标当前的值（1.26M、31.5、12%）", "--confidence {on_track,at_risk,off_track} 你对达成目标有多大把握（默认 on_track）"]),
+])
+def test_a_verbs_help_says_what_its_id_and_json_are(run, monkeypatch, lang, verb, says):
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    text = _help(run, *verb)
+    for line in says:
+        assert line in text
+
+
+@pytest.mark.parametrize("lang, says", [("en", "usage: uplift task [-h] VERB ... list, add, move and show tasks "),
+                                        ("zh", "用法：uplift task [-h] VERB ... 列出、添加、移动和查看任务 ")])
+def test_a_group_of_verbs_says_what_it_is_for_as_uplift_help_does(run, monkeypatch, lang, says):
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    assert _help(run, "task").startswith(says)

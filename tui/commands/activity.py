@@ -102,7 +102,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     from sales.touches import TOUCH_TYPES
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
-    log.add_argument("--limit", type=int, default=50, metavar="N")
+    log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
     log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
     log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),
@@ -111,11 +111,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     more = log.add_subparsers(title=_("log commands"), metavar="VERB")
     add = add_verb(more, common, "add", cmd_log_add, _("log a call, visit, meeting or email: "
                    "TYPE [--deal ID] [--account NAME] [--json] NOTE..."))
-    add.add_argument("type", choices=TOUCH_TYPES)
-    add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE")
+    add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
+    add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
+                     help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
-    coach.add_argument("rep")
+    coach.add_argument("rep", help=_("the rep the notes are about"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--json", action="store_true")
 

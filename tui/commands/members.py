@@ -193,7 +193,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("member commands"), metavar="VERB", required=True)
     madd = add_verb(member, common, "add", cmd_member_add, _("add a member (the first must be a lead)"))
     madd.add_argument("name")
-    madd.add_argument("--role", choices=("lead", "rep"), required=True)
+    madd.add_argument("--role", choices=("lead", "rep"), required=True,
+                      help=_("lead (may change everything) or rep (their own work)"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")
@@ -220,6 +221,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     krem.add_argument("fingerprint", nargs="?", help=_("SHA256:... as `member key list` shows it"))
 
     wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
-    wip.add_argument("status", nargs="?", type=status_arg)
-    wip.add_argument("limit", nargs="?")
+    wip.add_argument("status", nargs="?", type=status_arg, help=_("the status whose limit to set"))
+    wip.add_argument("limit", nargs="?", help=_("the most tasks it may hold, or off"))
     wip.add_argument("--json", action="store_true", help=_("machine-readable output"))

@@ -289,10 +289,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     review.add_argument("--json", action="store_true")
     sub = review.add_subparsers(title=_("review commands"), metavar="VERB")
     answer = add_verb(sub, common, "answer", cmd_answer, _("answer gap-analysis question N (lead)"))
-    answer.add_argument("number", type=item_number, metavar="N")
+    answer.add_argument("number", type=item_number, metavar="N", help=_("the question's number, as `uplift review` lists them"))
     answer.add_argument("text", nargs="+", help=_("the answer (the words may come unquoted)"))
     tick = add_verb(sub, common, "tick", cmd_tick, _("list the end-of-cycle checklist, or tick item N (lead)"))
-    tick.add_argument("number", type=item_number, nargs="?", metavar="N")
+    tick.add_argument("number", type=item_number, nargs="?", metavar="N", help=_("the item's number, as the list shows them"))
     how = tick.add_mutually_exclusive_group()
     how.add_argument("--undo", action="store_true", help=_("untick it"))
     how.add_argument("--toggle", action="store_true", help=_("toggle it"))
@@ -324,4 +324,4 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true")
     put = add_verb(incentive, common, "set", cmd_incentive_set,
                    _("add or replace incentive plans from a YAML file (lead); prints their ids"))
-    add_path(put, "file", metavar="FILE.yaml")
+    add_path(put, "file", metavar="FILE.yaml", help=_("the incentive plans, as `incentive show` writes one"))
