@@ -75,3 +75,22 @@ def test_a_verbs_help_says_what_its_id_and_json_are(run, monkeypatch, lang, verb
 def test_a_group_of_verbs_says_what_it_is_for_as_uplift_help_does(run, monkeypatch, lang, says):
     monkeypatch.setenv("UPLIFT_LANG", lang)
     assert _help(run, "task").startswith(says)
+
+
+@pytest.mark.parametrize("note", [(), ("Ask for the next step",)])
+def test_coaching_notes_on_someone_not_on_the_board_are_not_found_rather_than_none(run, team, note):
+    from tests.conftest import snapshot_files
+
+    before = snapshot_files(team)
+    code, out, err = run("coach", "zed", *note, "--json")
+    assert (code, out) == (1, "")
+    assert err == "uplift: coach zed: no such member on this board (members: ali, bea, dana)\n"
+    assert snapshot_files(team) == before
+    assert run("coach", "ali", "--json") == (0, "[]\n", "")  # a member without notes has none
+
+
+def test_a_former_reps_coaching_notes_stay_readable_by_their_name(run):
+    assert run("coach", "bea", "Be quicker")[0] == 0
+    assert run("member", "remove", "bea", "--to", "ali")[0] == 0
+    code, out, err = run("coach", "bea")
+    assert (code, err) == (0, "") and "Be quicker" in out

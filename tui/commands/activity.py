@@ -59,6 +59,11 @@ def cmd_coach(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table, when
 
     board = open_board(args)
+    notes = None if args.note else board.coaching_notes(args.rep)
+    if not notes:  # `coach zde`: no such person (rather than "no notes"); one who left keeps theirs
+        from tui.cli_refs import ref
+
+        ref(board, "coach", "member", args.rep)
     if args.note:
         note = board.add_coaching_note(args.rep, " ".join(args.note))
         if args.json:  # the note as the listing's --json gives each (it printed the bare id)
@@ -66,7 +71,6 @@ def cmd_coach(args: argparse.Namespace) -> int:
         else:
             print(note.id)
         return EXIT_OK
-    notes = board.coaching_notes(args.rep)
     if args.json:
         print_json(notes)
     else:
