@@ -87,12 +87,26 @@ def print_json(value: object) -> None:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
+    """Aligned columns for a person. On a terminal the last column (a title, a message) is cut
+    with … to what the terminal leaves it, but to no fewer than `max_last` cells; written to a
+    pipe or a file (`uplift task list | grep`), nothing is cut: a script sees every word."""
     cells = [[safe(c) for c in row] for row in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    widths[-1] = min(widths[-1], max_last)
+    if _on_terminal():
+        import shutil
+
+        room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+        widths[-1] = min(widths[-1], max(max_last, room))
     lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # (a closed or odd stream: as a pipe)
+        return False
 
 
 # The columns of `task list --csv` and `deal list --csv`: the stored fields by their plan-file

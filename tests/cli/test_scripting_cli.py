@@ -94,3 +94,16 @@ def test_a_former_reps_coaching_notes_stay_readable_by_their_name(run):
     assert run("member", "remove", "bea", "--to", "ali")[0] == 0
     code, out, err = run("coach", "bea")
     assert (code, err) == (0, "") and "Be quicker" in out
+
+
+def test_a_list_written_to_a_pipe_keeps_every_word_of_a_long_title(run):
+    """`uplift task list | grep "onboarding plan"` finds the task: cutting a title to 60 cells
+    (for a terminal) hid its end from a pipe."""
+    title = "Prepare the renewal proposal for Isdom with pricing tiers, legal terms and the onboarding plan"
+    assert run("task", "add", title, "--owner", "ali")[0] == 0
+    assert run("deal", "add", title, "--owner", "ali", "--value", "1000")[0] == 0
+    assert run("note", "add", title)[0] == 0
+    for verb in (("task", "list"), ("deal", "list"), ("note", "list")):
+        code, out, err = run(*verb)
+        assert (code, err) == (0, "")
+        assert "…" not in out and any(line.endswith(title) for line in out.splitlines()), verb
