@@ -36,6 +36,7 @@ from tui.cli_support import (
     discard_new_boards,
     named_paths,
     os_reason,
+    refuse_empty_board,
 )
 from tui.i18n import _, said, said_reason, set_language
 from tui.remote import is_remote, refuse_paths
@@ -206,6 +207,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     if hasattr(args, "command"):
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
+        refuse_empty_board(args.board)
         if hasattr(args, "command"):
             refuse_stray_options(parser, args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)

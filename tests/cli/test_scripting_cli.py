@@ -107,3 +107,20 @@ def test_a_list_written_to_a_pipe_keeps_every_word_of_a_long_title(run):
         code, out, err = run(*verb)
         assert (code, err) == (0, "")
         assert "…" not in out and any(line.endswith(title) for line in out.splitlines()), verb
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "uplift: --board '' names no folder: give one, or leave --board out for $UPLIFT_BOARD or the default board\n"),
+    ("zh", "uplift: --board '' 没有指明文件夹：请给出一个，或不写 --board 以使用 $UPLIFT_BOARD 或默认看板\n")])
+@pytest.mark.parametrize("verb", [("task", "add", "Call Isdom"), ("task", "list"), ("log", "add", "call", "Talked"),
+                                  ("demo", "--no-open"), ()])
+def test_an_empty_board_folder_is_bad_usage_not_the_default_board(run, team, monkeypatch, lang, says, verb):
+    """`uplift --board "$BOARD" task add ...` with BOARD unset acted on $UPLIFT_BOARD's board."""
+    from tests.conftest import snapshot_files
+
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    before = snapshot_files(team)
+    board = ("--board", "") if verb[:2] != ("log", "add") else ()
+    code, out, err = run(*board, *verb, *(("--board", "") if not board else ()))
+    assert (code, out, err) == (2, "", says)
+    assert snapshot_files(team) == before

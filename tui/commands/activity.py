@@ -42,7 +42,7 @@ def cmd_log_add(args: argparse.Namespace) -> int:
         extra = rest.parse_intermixed_args(args.rest)
     except SystemExit:
         raise BadInput("usage: uplift log add TYPE [--deal ID] [--account NAME] [--json] NOTE") from None
-    if extra.board:
+    if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
     board = open_board(args)
