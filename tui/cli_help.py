@@ -43,6 +43,42 @@ SHARED_HELP = {
 }
 
 
+#: What to type, as the README's examples show it, by verb (`uplift task add --help` ends with
+#: them, as `gh` and `git` help does). Commands, so not translated (the README's "Language").
+EXAMPLES = {
+    "uplift task list": ("uplift task list --mine --status doing",
+                         "uplift task list --tag visit --json"),
+    "uplift task add": ('uplift task add "Quote the Isdom expansion" --owner chen --due fri --priority high --step "price it"',
+                        'uplift task add "Tidy the CRM" --owner ""',
+                        'uplift task add "Weekly pipeline call" --due mon --every week',
+                        'uplift task add "Send the Isdom quote" --deal D-15 --due +2d'),
+    "uplift task edit": ("uplift task edit T-16 --depends T-15",
+                         "uplift task edit T-24 --tags visit,q4",
+                         'uplift task edit T-12 --due +1w --expected "8 meetings booked"'),
+    "uplift task move": ("uplift task move T-12 doing",),
+    "uplift deal add": ('uplift deal add "Isdom expansion" --account Isdom --value 48k --owner chen --close +3w',
+                        'uplift deal add "Vik renewal" --account Vik --key --stage Qualified --next "Send the terms"'),
+    "uplift deal move": ("uplift deal move D-4 Proposal", "uplift deal move D-7 lost --reason price"),
+    "uplift goal add": ("uplift goal add \"Grow revenue\" --metric revenue --region North --baseline 1.2M --target +15% "
+                        "--unit '$' --start 2026-10-01 --deadline 2026-12-31 --owner dana",),
+    "uplift goal checkin": ('uplift goal checkin G-1 1286400 --confidence at_risk --comment "..." --date -1w',),
+    "uplift log add": ('uplift log add call --deal D-4 "Walked through the proposal"',
+                       'uplift log add visit --account Acme "Met their new buyer"'),
+    "uplift diagnose": ('uplift diagnose sales.csv --map "Umsatz=amount" --period quarter',
+                        "uplift diagnose sales_pipeline.csv --join sales_teams.csv:sales_agent",
+                        "uplift diagnose sales.csv --costs costs.csv"),
+}
+
+
+class KeepLines(argparse.HelpFormatter):
+    """argparse's help, but an epilog of several lines (the examples) keeps its lines."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 def explain(parser: argparse.ArgumentParser, group: str = "") -> None:
     """Fill in the help that `parser`'s verbs (however deep) leave out."""
     for choices in parser._subparsers._group_actions if parser._subparsers else ():
@@ -50,6 +86,9 @@ def explain(parser: argparse.ArgumentParser, group: str = "") -> None:
         for name, sub in choices.choices.items():
             if sub.description is None and shown.get(name):
                 sub.description = shown[name]
+            if sub.prog in EXAMPLES and sub.epilog is None:
+                sub.epilog = "\n".join([_("examples:"), *("  " + line for line in EXAMPLES[sub.prog])])
+                sub.formatter_class = KeepLines
             kind = group or name
             for action in sub._actions:
                 if action.help is None:

@@ -29,7 +29,16 @@ class SafeStream:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._stream.write(safe(text))
+        try:
+            return self._stream.write(safe(text))
+        except OSError as error:
+            raise named(error, self._stream)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise named(error, self._stream)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -39,15 +48,31 @@ class SafeStream:
         return getattr(self._stream, name)
 
 
+def named(error: OSError, stream) -> OSError:
+    """The machine refusing the output (`uplift task list > /dev/full`) says which: the line is
+    `uplift: <stdout>: No space left on device`, not the reason alone."""
+    if error.filename is None and not isinstance(error, BrokenPipeError):
+        error.filename = getattr(stream, "name", None)
+    return error
+
+
 @contextmanager
 def safe_output() -> Iterator[None]:
     """stdout and stderr made safe for as long as a command runs."""
+    import os
+
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    # (a stream closed by the caller, `uplift task done T-4 >&-` in a cron job, is None here:
+    # what would be printed to it goes nowhere, as to /dev/null, and the command still runs)
+    closed = [open(os.devnull, "w", encoding="utf-8") for stream in saved if stream is None]
+    nowhere = iter(closed)
+    sys.stdout, sys.stderr = (SafeStream(stream if stream is not None else next(nowhere)) for stream in saved)
     try:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+        for stream in closed:
+            stream.close()
 
 
 def csv_cell(value: object) -> object:
@@ -78,7 +103,10 @@ def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
 
 def write_json(data: bytes) -> None:
     """Encoded JSON to stdout, its raw C1 and bidi controls escaped (the data stays the same)."""
-    sys.stdout.buffer.write(safe_json(data) + b"\n")
+    try:
+        sys.stdout.buffer.write(safe_json(data) + b"\n")
+    except OSError as error:
+        raise named(error, sys.stdout) from None
     sys.stdout.flush()
 
 

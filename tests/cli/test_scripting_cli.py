@@ -124,3 +124,65 @@ def test_an_empty_board_folder_is_bad_usage_not_the_default_board(run, team, mon
     code, out, err = run(*board, *verb, *(("--board", "") if not board else ()))
     assert (code, out, err) == (2, "", says)
     assert snapshot_files(team) == before
+
+
+class FullStream:
+    """Standard output on a full disk (`uplift task list > /dev/full`)."""
+
+    name = "<stdout>"
+
+    def __init__(self) -> None:
+        self.buffer = self  # (JSON is written to stdout's buffer)
+
+    def write(self, data) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("listing", [("task", "list"), ("task", "list", "--json"), ("task", "list", "--csv")])
+def test_output_the_machine_refuses_names_standard_output(team, capsys, monkeypatch, listing):
+    import sys
+
+    from tui.cli import main
+
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setattr(sys, "stdout", FullStream())
+    assert main(list(listing)) == 1
+    assert capsys.readouterr().err == "uplift: <stdout>: No space left on device\n"
+
+
+def test_a_command_run_with_its_output_closed_still_runs_and_is_no_bug(run, team, capsys, monkeypatch):
+    """`uplift task add ... >&- 2>&-` (a cron job's closed streams): Python's sys.stdout is None;
+    the task is added, what would be printed goes nowhere, and the exit is 0, not 3 (a bug)."""
+    import sys
+
+    from tui.cli import main
+
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    monkeypatch.setenv("UPLIFT_BOARD", str(team))
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["task", "add", "Call Isdom"]) == 0
+    assert main(["task", "show", "T-99"]) == 1
+    monkeypatch.undo()
+    assert "Call Isdom" in run("task", "list")[1]
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "examples:"), ("zh", "示例：")])
+def test_a_verbs_help_ends_with_the_readmes_examples_each_on_its_line(run, monkeypatch, lang, heading):
+    from pathlib import Path
+
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    code, out, err = run("task", "add", "--help")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    examples = lines[lines.index(heading) + 1:]
+    assert examples[1] == '  uplift task add "Tidy the CRM" --owner ""'
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for example in examples:  # (the same words as the README)
+        assert example.strip() in readme
