@@ -44,26 +44,27 @@ SHARED_HELP = {
 
 
 #: What to type, as the README's examples show it, by verb (`uplift task add --help` ends with
-#: them, as `gh` and `git` help does). Commands, so not translated (the README's "Language").
+#: them, as `gh` and `git` help does). The commands stay as typed; where an example holds data
+#: (a title, a stage), the Chinese one holds Chinese data, as the Chinese sample board does.
 EXAMPLES = {
     "uplift task list": ("uplift task list --mine --status doing",
                          "uplift task list --tag visit --json"),
-    "uplift task add": ('uplift task add "Quote the Isdom expansion" --owner chen --due fri --priority high --step "price it"',
-                        'uplift task add "Tidy the CRM" --owner ""',
-                        'uplift task add "Weekly pipeline call" --due mon --every week',
-                        'uplift task add "Send the Isdom quote" --deal D-15 --due +2d'),
+    "uplift task add": (N_('uplift task add "Quote the Isdom expansion" --owner chen --due fri --priority high --step "price it"'),
+                        N_('uplift task add "Tidy the CRM" --owner ""'),
+                        N_('uplift task add "Weekly pipeline call" --due mon --every week'),
+                        N_('uplift task add "Send the Isdom quote" --deal D-15 --due +2d')),
     "uplift task edit": ("uplift task edit T-16 --depends T-15",
                          "uplift task edit T-24 --tags visit,q4",
-                         'uplift task edit T-12 --due +1w --expected "8 meetings booked"'),
+                         N_('uplift task edit T-12 --due +1w --expected "8 meetings booked"')),
     "uplift task move": ("uplift task move T-12 doing",),
-    "uplift deal add": ('uplift deal add "Isdom expansion" --account Isdom --value 48k --owner chen --close +3w',
-                        'uplift deal add "Vik renewal" --account Vik --key --stage Qualified --next "Send the terms"'),
-    "uplift deal move": ("uplift deal move D-4 Proposal", "uplift deal move D-7 lost --reason price"),
-    "uplift goal add": ("uplift goal add \"Grow revenue\" --metric revenue --region North --baseline 1.2M --target +15% "
-                        "--unit '$' --start 2026-10-01 --deadline 2026-12-31 --owner dana",),
+    "uplift deal add": (N_('uplift deal add "Isdom expansion" --account Isdom --value 48k --owner chen --close +3w'),
+                        N_('uplift deal add "Vik renewal" --account Vik --key --stage Qualified --next "Send the terms"')),
+    "uplift deal move": (N_("uplift deal move D-4 Proposal"), N_("uplift deal move D-7 lost --reason price")),
+    "uplift goal add": (N_("uplift goal add \"Grow revenue\" --metric revenue --region North --baseline 1.2M --target +15% "
+                           "--unit '$' --start 2026-10-01 --deadline 2026-12-31 --owner dana"),),
     "uplift goal checkin": ('uplift goal checkin G-1 1286400 --confidence at_risk --comment "..." --date -1w',),
-    "uplift log add": ('uplift log add call --deal D-4 "Walked through the proposal"',
-                       'uplift log add visit --account Acme "Met their new buyer"'),
+    "uplift log add": (N_('uplift log add call --deal D-4 "Walked through the proposal"'),
+                       N_('uplift log add visit --account Acme "Met their new buyer"')),
     "uplift diagnose": ('uplift diagnose sales.csv --map "Umsatz=amount" --period quarter',
                         "uplift diagnose sales_pipeline.csv --join sales_teams.csv:sales_agent",
                         "uplift diagnose sales.csv --costs costs.csv"),
@@ -87,7 +88,7 @@ def explain(parser: argparse.ArgumentParser, group: str = "") -> None:
             if sub.description is None and shown.get(name):
                 sub.description = shown[name]
             if sub.prog in EXAMPLES and sub.epilog is None:
-                sub.epilog = "\n".join([_("examples:"), *("  " + line for line in EXAMPLES[sub.prog])])
+                sub.epilog = "\n".join([_("examples:"), *("  " + _(line) for line in EXAMPLES[sub.prog])])
                 sub.formatter_class = KeepLines
             kind = group or name
             for action in sub._actions:

@@ -173,16 +173,25 @@ def test_a_command_run_with_its_output_closed_still_runs_and_is_no_bug(run, team
     assert "Call Isdom" in run("task", "list")[1]
 
 
-@pytest.mark.parametrize("lang, heading", [("en", "examples:"), ("zh", "示例：")])
-def test_a_verbs_help_ends_with_the_readmes_examples_each_on_its_line(run, monkeypatch, lang, heading):
-    from pathlib import Path
-
-    monkeypatch.setenv("UPLIFT_LANG", lang)
-    code, out, err = run("task", "add", "--help")
+def _examples(run, *verb: str, heading: str) -> list[str]:
+    code, out, err = run(*verb, "--help")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    examples = lines[lines.index(heading) + 1:]
+    return lines[lines.index(heading) + 1:]
+
+
+def test_a_verbs_help_ends_with_the_readmes_examples_each_on_its_line(run):
+    from pathlib import Path
+
+    examples = _examples(run, "task", "add", heading="examples:")
     assert examples[1] == '  uplift task add "Tidy the CRM" --owner ""'
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for example in examples:  # (the same words as the README)
         assert example.strip() in readme
+
+
+def test_the_chinese_examples_hold_chinese_data_in_the_same_commands(run, monkeypatch):
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert _examples(run, "deal", "move", heading="示例：") == ["  uplift deal move D-4 方案",
+                                                                "  uplift deal move D-7 输单 --reason price"]
+    assert _examples(run, "task", "add", heading="示例：")[1] == '  uplift task add "整理 CRM" --owner ""'
