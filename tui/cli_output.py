@@ -111,7 +111,20 @@ def write_json(data: bytes) -> None:
 
 
 def print_json(value: object) -> None:
-    write_json(msgspec.json.encode(msgspec.to_builtins(value, enc_hook=english)))  # (a Phrase: its English)
+    write_json(msgspec.json.encode(msgspec.to_builtins(whole_records(value), enc_hook=english)))  # (a Phrase: its English)
+
+
+def whole_records(value: object) -> object:
+    """`value` with each activity record as a dict of all its fields: the log keeps a record
+    without a `before` (a creation) or an `after` (a deletion) to stay small, but a script reading
+    `uplift log --json` with jq or pandas gets the same keys on every record (null where none)."""
+    if isinstance(value, Activity):
+        return {field: getattr(value, field) for field in value.__struct_fields__}
+    if isinstance(value, (list, tuple)) and any(isinstance(item, (Activity, dict, list, tuple)) for item in value):
+        return [whole_records(item) for item in value]
+    if isinstance(value, dict):
+        return {key: whole_records(item) for key, item in value.items()}
+    return value
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:

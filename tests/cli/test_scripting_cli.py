@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -195,3 +197,19 @@ def test_the_chinese_examples_hold_chinese_data_in_the_same_commands(run, monkey
     assert _examples(run, "deal", "move", heading="示例：") == ["  uplift deal move D-4 方案",
                                                                 "  uplift deal move D-7 输单 --reason price"]
     assert _examples(run, "task", "add", heading="示例：")[1] == '  uplift task add "整理 CRM" --owner ""'
+
+
+def test_every_record_of_the_log_as_json_has_the_same_keys(run):
+    """A creation has no `before`; it was left out of `log --json`, so `jq .before` and a pandas
+    frame saw a different shape per record. Now it is null, in the log, a task's history and undo."""
+    assert run("task", "add", "Call Isdom")[0] == 0
+    assert run("task", "move", "T-3", "doing")[0] == 0
+    keys = ["action", "actor", "after", "at", "before", "item", "ref", "seq", "txn"]
+    records = json.loads(run("log", "--json")[1])
+    assert [sorted(r) for r in records] == [keys] * len(records)
+    created = next(r for r in records if r["item"] == "T-3" and r["action"] == "task.add")
+    assert created["before"] is None and created["after"]["title"] == "Call Isdom"
+    history = json.loads(run("task", "show", "T-3", "--json")[1])["history"]
+    assert [sorted(r) for r in history] == [keys] * 2
+    undone = json.loads(run("undo", "--dry-run", "--json")[1])["records"]
+    assert [sorted(r) for r in undone] == [keys]
