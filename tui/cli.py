@@ -73,6 +73,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                                      description=_("A planning board for a sales team's improvement cycle."))
     parser.add_argument("--theme", metavar="NAME", default=None,
                         help=_("the colour theme for the app (remembered in your config for next time)"))
+    parser.add_argument("--version", action=PrintVersion, help=_("print Uplift's version and exit"))
     parser.set_defaults(run=board.cmd_open)
     parser._optionals.title = _("options")
     for action in parser._actions:
@@ -84,6 +85,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         importlib.import_module(f"tui.commands.{group}").register(verbs, common)
     explain(parser)  # the help the verbs share (an id, --json), where a verb gives none
     return parser
+
+
+class PrintVersion(argparse.Action):
+    """`uplift --version`: `uplift 0.1.0` (the installed package's), exit 0, as gh and task say
+    theirs. Looked up only when asked (reading the package's metadata costs a start)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("uplift")
+        except PackageNotFoundError:
+            number = "unknown"
+        print(f"uplift {number}")
+        parser.exit()
 
 
 class Formatter(argparse.HelpFormatter):

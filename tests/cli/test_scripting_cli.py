@@ -213,3 +213,9 @@ def test_every_record_of_the_log_as_json_has_the_same_keys(run):
     assert [sorted(r) for r in history] == [keys] * 2
     undone = json.loads(run("undo", "--dry-run", "--json")[1])["records"]
     assert [sorted(r) for r in undone] == [keys]
+
+
+def test_uplift_version_says_the_installed_version_and_exits_0(run):
+    from importlib.metadata import version
+
+    assert run("--version") == (0, f"uplift {version('uplift')}\n", "")
