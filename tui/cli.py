@@ -14,6 +14,7 @@ everything `--json` prints stays in English.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import re
 import sys
@@ -220,6 +221,16 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     args, extra = parser.parse_known_args(joined_minus_values(argv))
     if extra:  # said by the verb they were given to, with its usage (argparse's own says `uplift`'s)
         verb = _verb_parser(parser, args.command) if hasattr(args, "command") else None
+        early = [word for word in extra if verb and word.split("=")[0] in verb._option_string_actions]
+        if early:  # `uplift --json task list`: the verb takes it, but after its name
+            verb.error(_("{option} goes after the command's name: `{command} {option}`").format(
+                option=early[0].split("=")[0], command=verb.prog))
+        options = list((verb or parser)._option_string_actions)
+        near = next((close for word in extra if word.startswith("--")
+                     for close in difflib.get_close_matches(word.split("=")[0], options, n=1)), None)
+        if near:  # `task list --jsn`
+            (verb or parser).error(_("unrecognized arguments: {words}; maybe you meant {option}?").format(
+                words=" ".join(extra), option=near))
         (verb or parser).error(_("unrecognized arguments: %s") % " ".join(extra))
     if not hasattr(args, "board"):
         args.board = None

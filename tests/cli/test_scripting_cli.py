@@ -219,3 +219,24 @@ def test_uplift_version_says_the_installed_version_and_exits_0(run):
     from importlib.metadata import version
 
     assert run("--version") == (0, f"uplift {version('uplift')}\n", "")
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "uplift task list: error: --json goes after the command's name: `uplift task list --json`\n"),
+    ("zh", "uplift task list：错误：--json 应写在命令名之后：`uplift task list --json`\n")])
+def test_an_option_given_before_the_verb_that_takes_it_says_where_it_goes(run, monkeypatch, lang, says):
+    """(argparse said "unrecognized arguments: --json" of a verb that takes --json.)"""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    for words in (("--json", "task", "list"), ("task", "--json", "list")):
+        code, out, err = run(*words)
+        assert (code, out) == (2, "") and err.endswith(says)
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "uplift task list: error: unrecognized arguments: --onwer ali; maybe you meant --owner?\n"),
+    ("zh", "uplift task list：错误：无法识别的参数：--onwer ali；你是不是想输入 --owner？\n")])
+def test_a_mistyped_option_names_the_one_it_was_near(run, monkeypatch, lang, says):
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    code, out, err = run("task", "list", "--onwer", "ali")
+    assert (code, out) == (2, "") and err.endswith(says)
+    assert run("task", "list", "--xyz")[2].endswith("error: unrecognized arguments: --xyz\n") == (lang == "en")
