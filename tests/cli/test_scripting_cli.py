@@ -240,3 +240,25 @@ def test_a_mistyped_option_names_the_one_it_was_near(run, monkeypatch, lang, say
     code, out, err = run("task", "list", "--onwer", "ali")
     assert (code, out) == (2, "") and err.endswith(says)
     assert run("task", "list", "--xyz")[2].endswith("error: unrecognized arguments: --xyz\n") == (lang == "en")
+
+
+@pytest.mark.parametrize("lang, set_says, login_says", [
+    ("en", "uplift: $UPLIFT_USER is zed, who is not a member of this board, so may only read it "
+           "(a lead adds members with `uplift member add NAME --role rep`)\n",
+     "uplift: you are zoe (your login name; $UPLIFT_USER is not set), who is not a member of this board, so may "
+     "only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
+     "`uplift member add NAME --role rep`)\n"),
+    ("zh", "uplift: $UPLIFT_USER 为 zed，不是此看板的成员，只能查看（主管可用 `uplift member add NAME --role rep` 添加成员）\n",
+     "uplift: 你是 zoe（登录名；未设置 $UPLIFT_USER），不是此看板的成员，只能查看（请把 $UPLIFT_USER 设为你在看板上的名字，"
+     "或由主管用 `uplift member add NAME --role rep` 添加你）\n")])
+def test_someone_not_on_the_board_is_told_where_their_name_came_from(run, team, monkeypatch, lang, set_says,
+                                                                    login_says):
+    """`root is not a member of this board` left a person who never set UPLIFT_USER wondering."""
+    from tests.conftest import snapshot_files
+
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    before = snapshot_files(team)
+    assert run("task", "add", "Call Isdom", user="zed") == (1, "", set_says)
+    monkeypatch.setenv("LOGNAME", "zoe")
+    assert run("task", "add", "Call Isdom", user="") == (1, "", login_says)
+    assert snapshot_files(team) == before
