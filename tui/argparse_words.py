@@ -5,7 +5,9 @@ does not use: `speak()` points those two at tui.i18n's lookups, so that "the fol
 are required", "invalid choice", "unrecognized arguments" and the rest come out in Chinese under
 UPLIFT_LANG=zh like Uplift's own errors (an English key the catalogue lacks stays English). The
 list below is there for the catalogue check (tests/tui/test_i18n.py reads the `N_("...")` calls
-in tui/): the messages argparse can give a person typing a command.
+in tui/): the messages argparse can give a person typing a command. `Parser` adds one:
+the choice a typo was near (`uplift tsak list`: maybe you meant 'task'?), as git and Python
+3.14's argparse say it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,23 @@ MESSAGES = (
     N_("ambiguous option: %(option)s could match %(matches)s"), N_("invalid %(type)s value: %(value)r"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
 )
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose "invalid choice" also names the choice the typed word was near
+    (argparse does so only from Python 3.14; Uplift runs on 3.11). Its sub-commands' parsers are
+    made of the same class (argparse's add_subparsers), so every verb and option has it."""
+
+    def _check_value(self, action: argparse.Action, value) -> None:
+        import difflib
+
+        if action.choices is not None and isinstance(value, str) and value not in action.choices:
+            close = difflib.get_close_matches(value.casefold(), [c for c in action.choices if isinstance(c, str)], n=1)
+            if close:
+                raise argparse.ArgumentError(action, _(
+                    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)") % {
+                    "value": value, "closest": close[0], "choices": ", ".join(map(repr, action.choices))})
+        super()._check_value(action, value)
 
 
 def speak() -> None:

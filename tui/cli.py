@@ -14,6 +14,7 @@ everything `--json` prints stays in English.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import re
 import sys
@@ -36,6 +37,7 @@ from tui.cli_support import (
     discard_new_boards,
     named_paths,
     os_reason,
+    refuse_empty_board,
 )
 from tui.i18n import _, said, said_reason, set_language
 from tui.remote import is_remote, refuse_paths
@@ -58,7 +60,8 @@ COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with a known `command`, only that command's group is registered."""
-    from tui.argparse_words import speak
+    from tui.argparse_words import Parser, speak
+    from tui.cli_help import explain
     from tui.commands import board
 
     speak()  # argparse's own messages in the interface's language
@@ -67,10 +70,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         # (over `uplift serve ssh` the server chooses the board: help offers no --board)
                         help=argparse.SUPPRESS if is_remote() else
                         _("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
-    parser = argparse.ArgumentParser(prog="uplift", parents=[common], formatter_class=Formatter,
+    parser = Parser(prog="uplift", parents=[common], formatter_class=Formatter,
                                      description=_("A planning board for a sales team's improvement cycle."))
     parser.add_argument("--theme", metavar="NAME", default=None,
                         help=_("the colour theme for the app (remembered in your config for next time)"))
+    parser.add_argument("--version", action=PrintVersion, help=_("print Uplift's version and exit"))
     parser.set_defaults(run=board.cmd_open)
     parser._optionals.title = _("options")
     for action in parser._actions:
@@ -80,7 +84,26 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     groups = [COMMANDS[command]] if command in COMMANDS else COMMAND_GROUPS
     for group in groups:
         importlib.import_module(f"tui.commands.{group}").register(verbs, common)
+    explain(parser)  # the help the verbs share (an id, --json), where a verb gives none
     return parser
+
+
+class PrintVersion(argparse.Action):
+    """`uplift --version`: `uplift 0.1.0` (the installed package's), exit 0, as gh and task say
+    theirs. Looked up only when asked (reading the package's metadata costs a start)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("uplift")
+        except PackageNotFoundError:
+            number = "unknown"
+        print(f"uplift {number}")
+        parser.exit()
 
 
 class Formatter(argparse.HelpFormatter):
@@ -192,18 +215,50 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
     return f"{typed}: {said_reason(error)}" if typed else said(error)
 
 
+#: The refusal of someone not on the board (sales/permissions.py), which the command line says
+#: with where the name came from: someone who never set UPLIFT_USER read `root is not a member`.
+NOT_A_MEMBER = ("{actor} is not a member of this board, so may only read it "
+                "(a lead adds members with `uplift member add NAME --role rep`)")
+
+
+def said_who(error: UpliftError) -> str:
+    """The error in the interface's language; the refusal of a non-member names its source."""
+    import os
+
+    if error.said.template != NOT_A_MEMBER:
+        return said(error)
+    actor = error.said.values["actor"]
+    if os.environ.get("UPLIFT_USER", "").strip():
+        return _("$UPLIFT_USER is {actor}, who is not a member of this board, so may only read it "
+                 "(a lead adds members with `uplift member add NAME --role rep`)").format(actor=actor)
+    return _("you are {actor} (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
+             "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
+             "`uplift member add NAME --role rep`)").format(actor=actor)
+
+
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
     args, extra = parser.parse_known_args(joined_minus_values(argv))
     if extra:  # said by the verb they were given to, with its usage (argparse's own says `uplift`'s)
         verb = _verb_parser(parser, args.command) if hasattr(args, "command") else None
+        early = [word for word in extra if verb and word.split("=")[0] in verb._option_string_actions]
+        if early:  # `uplift --json task list`: the verb takes it, but after its name
+            verb.error(_("{option} goes after the command's name: `{command} {option}`").format(
+                option=early[0].split("=")[0], command=verb.prog))
+        options = list((verb or parser)._option_string_actions)
+        near = next((close for word in extra if word.startswith("--")
+                     for close in difflib.get_close_matches(word.split("=")[0], options, n=1)), None)
+        if near:  # `task list --jsn`
+            (verb or parser).error(_("unrecognized arguments: {words}; maybe you meant {option}?").format(
+                words=" ".join(extra), option=near))
         (verb or parser).error(_("unrecognized arguments: %s") % " ".join(extra))
     if not hasattr(args, "board"):
         args.board = None
     if hasattr(args, "command"):
         running["command"] = args.command.removeprefix(parser.prog).strip()  # `task add`
     try:
+        refuse_empty_board(args.board)
         if hasattr(args, "command"):
             refuse_stray_options(parser, args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
@@ -221,7 +276,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         print(f"uplift: {safe(as_typed(error, args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UpliftError as error:
-        print(f"uplift: {safe(said(error))}", file=sys.stderr)
+        print(f"uplift: {safe(said_who(error))}", file=sys.stderr)
         return EXIT_REFUSED
 
 

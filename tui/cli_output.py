@@ -30,7 +30,16 @@ class SafeStream:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._stream.write(safe(text))
+        try:
+            return self._stream.write(safe(text))
+        except OSError as error:
+            raise named(error, self._stream)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise named(error, self._stream)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -40,15 +49,31 @@ class SafeStream:
         return getattr(self._stream, name)
 
 
+def named(error: OSError, stream) -> OSError:
+    """The machine refusing the output (`uplift task list > /dev/full`) says which: the line is
+    `uplift: <stdout>: No space left on device`, not the reason alone."""
+    if error.filename is None and not isinstance(error, BrokenPipeError):
+        error.filename = getattr(stream, "name", None)
+    return error
+
+
 @contextmanager
 def safe_output() -> Iterator[None]:
     """stdout and stderr made safe for as long as a command runs."""
+    import os
+
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    # (a stream closed by the caller, `uplift task done T-4 >&-` in a cron job, is None here:
+    # what would be printed to it goes nowhere, as to /dev/null, and the command still runs)
+    closed = [open(os.devnull, "w", encoding="utf-8") for stream in saved if stream is None]
+    nowhere = iter(closed)
+    sys.stdout, sys.stderr = (SafeStream(stream if stream is not None else next(nowhere)) for stream in saved)
     try:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+        for stream in closed:
+            stream.close()
 
 
 def csv_cell(value: object) -> object:
@@ -79,21 +104,51 @@ def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
 
 def write_json(data: bytes) -> None:
     """Encoded JSON to stdout, its raw C1 and bidi controls escaped (the data stays the same)."""
-    sys.stdout.buffer.write(safe_json(data) + b"\n")
+    try:
+        sys.stdout.buffer.write(safe_json(data) + b"\n")
+    except OSError as error:
+        raise named(error, sys.stdout) from None
     sys.stdout.flush()
 
 
 def print_json(value: object) -> None:
-    write_json(msgspec.json.encode(msgspec.to_builtins(value, enc_hook=english)))  # (a Phrase: its English)
+    write_json(msgspec.json.encode(msgspec.to_builtins(whole_records(value), enc_hook=english)))  # (a Phrase: its English)
+
+
+def whole_records(value: object) -> object:
+    """`value` with each activity record as a dict of all its fields: the log keeps a record
+    without a `before` (a creation) or an `after` (a deletion) to stay small, but a script reading
+    `uplift log --json` with jq or pandas gets the same keys on every record (null where none)."""
+    if isinstance(value, Activity):
+        return {field: getattr(value, field) for field in value.__struct_fields__}
+    if isinstance(value, (list, tuple)) and any(isinstance(item, (Activity, dict, list, tuple)) for item in value):
+        return [whole_records(item) for item in value]
+    if isinstance(value, dict):
+        return {key: whole_records(item) for key, item in value.items()}
+    return value
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
+    """Aligned columns for a person. On a terminal the last column (a title, a message) is cut
+    with … to what the terminal leaves it, but to no fewer than `max_last` cells; written to a
+    pipe or a file (`uplift task list | grep`), nothing is cut: a script sees every word."""
     cells = [[safe(c) for c in row] for row in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    widths[-1] = min(widths[-1], max_last)
+    if _on_terminal():
+        import shutil
+
+        room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+        widths[-1] = min(widths[-1], max(max_last, room))
     lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # (a closed or odd stream: as a pipe)
+        return False
 
 
 # The columns of `task list --csv` and `deal list --csv`: the stored fields by their plan-file

@@ -77,6 +77,7 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
         from store.board import Board
     from tui.remote import is_remote
 
+    refuse_empty_board(args.board)
     if args.board and is_remote():
         raise Refused("--board: in a session over `uplift serve ssh` the server chooses the board")
     path = Path(args.board) if args.board else default_board_path()
@@ -90,6 +91,14 @@ def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool 
 
     show_times_for(board)
     return board
+
+
+def refuse_empty_board(board: str | None) -> None:
+    """`--board ""` (a script's `--board "$BOARD"` with BOARD unset) is bad usage: taken as "no
+    --board", it would act on $UPLIFT_BOARD's or the default board, which the script did not name."""
+    if board is not None and not board.strip():
+        raise BadInput("--board {value!r} names no folder: give one, or leave --board out "
+                       "for $UPLIFT_BOARD or the default board", value=board)
 
 
 #: The boards this run created (each with the folders made for it), so that a command that then

@@ -83,7 +83,7 @@ def test_an_unknown_option_is_said_by_the_command_it_was_given_to(run) -> None:
     code, out, err = run("task", "edit", "T-1", "--titel", "x")
     assert (code, out) == (2, "")
     assert err.startswith("usage: uplift task edit ")
-    assert err.endswith("uplift task edit: error: unrecognized arguments: --titel x\n")
+    assert err.endswith("uplift task edit: error: unrecognized arguments: --titel x; maybe you meant --title?\n")
 
 
 def test_log_lists_newest_first_and_as_json(run) -> None:

@@ -381,3 +381,21 @@ def test_a_negative_cost_is_refused_naming_its_row(run, team, tmp_path) -> None:
     assert snapshot_files(team) == files
     costs.write_text("region,cost\nSouth,10\nNorth,0\n", encoding="utf-8")  # a cost of nothing is a cost
     assert run("diagnose", sales, "--costs", costs, "--no-save")[0] == 0
+
+
+@needs_data
+def test_a_kept_diagnosis_shown_as_json_is_named_as_the_list_names_it(run) -> None:
+    """`diagnosis show X-1 --json` is the item `diagnosis list --json` lists, with every table:
+    its id, when and by whom it was kept, and the same figures."""
+    code, whole, err = run("diagnose", SUPERSTORE, "--json")
+    assert code == 0, err
+    [kept] = json.loads(run("diagnosis", "list", "--json")[1])
+    code, out, err = run("diagnosis", "show", "X-1", "--json")
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert (shown["id"], shown["saved_by"], shown["saved_at"]) == ("X-1", "dana", kept["saved_at"])
+    assert shown["overrides"] == kept["overrides"]
+    for key in ("period", "first_date", "last_date", "rows_read", "rows_used", "dropped", "total", "findings"):
+        assert shown[key] == kept[key]
+    assert {key: value for key, value in shown.items() if key not in ("id", "saved_at", "saved_by", "overrides")} \
+        == json.loads(whole)

@@ -43,7 +43,7 @@ def cmd_log_add(args: argparse.Namespace) -> int:
         extra = rest.parse_intermixed_args(args.rest)
     except SystemExit:
         raise BadInput("usage: uplift log add TYPE [--deal ID] [--account NAME] [--json] NOTE") from None
-    if extra.board:
+    if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
     board = open_board(args)
@@ -60,6 +60,11 @@ def cmd_coach(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
     board = open_board(args)
+    notes = None if args.note else board.coaching_notes(args.rep)
+    if not notes:  # `coach zde`: no such person (rather than "no notes"); one who left keeps theirs
+        from tui.cli_refs import ref
+
+        ref(board, "coach", "member", args.rep)
     if args.note:
         note = board.add_coaching_note(args.rep, " ".join(args.note))
         if args.json:  # the note as the listing's --json gives each (it printed the bare id)
@@ -67,7 +72,6 @@ def cmd_coach(args: argparse.Namespace) -> int:
         else:
             print(note.id)
         return EXIT_OK
-    notes = board.coaching_notes(args.rep)
     if args.json:
         print_json(notes)
     else:
@@ -103,7 +107,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     from sales.touches import TOUCH_TYPES
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
-    log.add_argument("--limit", type=int, default=50, metavar="N")
+    log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
     log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
     log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),
@@ -112,11 +116,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     more = log.add_subparsers(title=_("log commands"), metavar="VERB")
     add = add_verb(more, common, "add", cmd_log_add, _("log a call, visit, meeting or email: "
                    "TYPE [--deal ID] [--account NAME] [--json] NOTE..."))
-    add.add_argument("type", choices=TOUCH_TYPES)
-    add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE")
+    add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
+    add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
+                     help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
-    coach.add_argument("rep")
+    coach.add_argument("rep", help=_("the rep the notes are about"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--json", action="store_true")
 

@@ -299,9 +299,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     deal_verbs = deal.add_subparsers(title=_("deal commands"), metavar="VERB", required=True)
 
     listing = add_verb(deal_verbs, common, "list", cmd_deal_list, _("list deals (biggest first)"))
-    listing.add_argument("--stage")
-    add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U")
-    listing.add_argument("--mine", action="store_true")
+    listing.add_argument("--stage", help=_("only deals in this stage"))
+    add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U", help=_("only this owner's deals"))
+    listing.add_argument("--mine", action="store_true", help=_("only my deals"))
     add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
@@ -309,8 +309,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         parser.add_argument("--product", help=_("what is sold (an incentive plan may pay a rate per product)"))
         parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None,
                             help=_("a key account (--no-key to clear)"))
-        add_ref(parser, "--owner", kind="member", owns=owns, metavar="U")
-        parser.add_argument("--stage")
+        add_ref(parser, "--owner", kind="member", owns=owns, metavar="U",
+                help=_("who owns it (on add, you unless given; \"\" for nobody)"))
+        parser.add_argument("--stage", help=_("its stage, as the pipeline names them"))
         parser.add_argument("--value", metavar="AMOUNT", help="48000, 48k, 1.2M")
         parser.add_argument("--close", metavar="DATE", help=_("expected close date"))
         parser.add_argument("--next", metavar="STEP", help=_("the next step"))
@@ -334,7 +335,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     deal_fields(edit, owns=("deals",))  # (a deal keeps an owner who has left, until handed on)
     move = add_verb(deal_verbs, common, "move", cmd_deal_move, _("move a deal to a stage"))
     move.add_argument("id")
-    move.add_argument("stage")
+    move.add_argument("stage", help=_("the stage to move it to, as the pipeline names them"))
     move.add_argument("--reason", metavar="TEXT",
                       help=_('why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)'))
     show = add_verb(deal_verbs, common, "show", cmd_deal_show, _("a deal, its stage history and activities"))

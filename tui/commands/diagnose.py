@@ -117,8 +117,13 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     snapshot = board.snapshot(args.id) if args.id else board.latest_snapshot()
     if snapshot is None:
         raise NotFound("no diagnosis kept on this board yet (run `uplift diagnose FILE.csv`)")
-    if args.json:
-        write_json(snapshot.diagnosis.to_json())
+    if args.json:  # the whole diagnosis, named as `diagnosis list --json` names the snapshot
+        import msgspec
+
+        from tui.cli_output import print_json
+
+        print_json({"id": snapshot.id, "saved_at": snapshot.saved_at, "saved_by": snapshot.saved_by,
+                    "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)})
     else:
         print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=snapshot.saved_at[:16].replace("T", " "),
                                                      name=safe(snapshot.saved_by)))

@@ -223,11 +223,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     goal = verbs.add_parser("goal", help=_("SMART goals and their check-ins")).add_subparsers(
         title=_("goal commands"), metavar="VERB", required=True)
     lst = add_verb(goal, common, "list", cmd_goal_list, _("list goals with their SMART badges and pace"))
-    add_ref(lst, "--owner", kind="member", owns=("goals",), metavar="U")
+    add_ref(lst, "--owner", kind="member", owns=("goals",), metavar="U", help=_("only this owner's goals"))
     lst.add_argument("--json", action="store_true")
 
     def goal_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
-        add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
+        add_ref(sub, "--owner", kind="member", owns=owns, metavar="U", help=_("who owns it (on add, you unless given)"))
         add_ref(sub, "--parent", kind="goal", metavar="G", help=_("the goal it contributes to (a rep's part of a team goal)"))
         sub.add_argument("--rollup", choices=ROLLUPS,
                          help=_("where its progress comes from: its own check-ins (none), or the sum or "
@@ -263,8 +263,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     delete.add_argument("id")
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
     checkin.add_argument("id")
-    checkin.add_argument("value")
-    checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track")
+    checkin.add_argument("value", help=_("where the metric stands now (1.26M, 31.5, 12%%)"))
+    checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track",
+                         help=_("how sure you are that the goal will be met (default on_track)"))
     checkin.add_argument("--comment", metavar="TEXT")
     checkin.add_argument("--date", metavar="DATE", help=_("where it stood on a past day (YYYY-MM-DD, yesterday, -1w; default now)"))
     checkin.add_argument("--json", action="store_true")
@@ -279,13 +280,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     slist.add_argument("--json", action="store_true")
     sadd = add_verb(strategy, common, "add", cmd_strategy_add, _("add a strategy and print its id"))
     sadd.add_argument("title")
-    sadd.add_argument("--dimension", choices=DIMENSIONS, default="market")
+    sadd.add_argument("--dimension", choices=DIMENSIONS, default="market", help=_("what it works on (default market)"))
     add_ref(sadd, "--goal", kind="goal", how=REPEATED, action="append", metavar="G", help=_("a goal it serves (repeatable)"))
     sadd.add_argument("--description", metavar="TEXT")
     sedit = add_verb(strategy, common, "edit", cmd_strategy_edit, _("change a strategy (leads only)"))
     sedit.add_argument("id")
     sedit.add_argument("--title")
-    sedit.add_argument("--dimension", choices=DIMENSIONS)
+    sedit.add_argument("--dimension", choices=DIMENSIONS, help=_("what it works on"))
     add_ref(sedit, "--goal", kind="goal", how=REPEATED, action="append", metavar="G",
                        help=_("a goal it serves (repeatable; replaces the list; --goal '' for none)"))
     sedit.add_argument("--description", metavar="TEXT")

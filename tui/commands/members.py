@@ -207,7 +207,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("member commands"), metavar="VERB", required=True)
     madd = add_verb(member, common, "add", cmd_member_add, _("add a member (the first must be a lead)"))
     madd.add_argument("name")
-    madd.add_argument("--role", choices=("lead", "rep"), required=True)
+    madd.add_argument("--role", choices=("lead", "rep"), required=True,
+                      help=_("lead (may change everything) or rep (their own work)"))
     madd.add_argument("--zone", metavar="ZONE", help=_("their time zone, e.g. Asia/Shanghai (what today is for them)"))
     mzone = add_verb(member, common, "zone", cmd_member_zone,
                      _("a member's time zone: what today and overdue are for them (a rep sets their own)"))
@@ -239,6 +240,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     krem.add_argument("fingerprint", nargs="?", help=_("SHA256:... as `member key list` shows it"))
 
     wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
-    wip.add_argument("status", nargs="?", type=status_arg)
-    wip.add_argument("limit", nargs="?")
+    wip.add_argument("status", nargs="?", type=status_arg, help=_("the status whose limit to set"))
+    wip.add_argument("limit", nargs="?", help=_("the most tasks it may hold, or off"))
     wip.add_argument("--json", action="store_true", help=_("machine-readable output"))

@@ -172,7 +172,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_path(export, "-o", "--output", metavar="FILE", help=_("write to FILE instead"))
     imp = add_verb(plan, common, "import", cmd_plan_import,
                    _("apply a plan file: create and change what it says, leave the rest alone"))
-    add_path(imp, "file")
+    add_path(imp, "file", help=_("the plan file (YAML; - reads standard input)"))
     imp.add_argument("--dry-run", action="store_true", help=_("say what would change; write nothing"))
     info = add_verb(plan, common, "info", cmd_plan_info,
                     _("the plan's name, cycle dates and budget; a lead changes the name and the cycle with the options"))

@@ -234,7 +234,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_output_flags(lst)
 
     def task_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
-        add_ref(sub, "--owner", kind="member", owns=owns, metavar="U")
+        add_ref(sub, "--owner", kind="member", owns=owns, metavar="U",
+                help=_("who does it (on add, you unless given; \"\" for nobody)"))
         sub.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, +3d, fri")
         sub.add_argument("--start", metavar="DATE")
         sub.add_argument("--priority", type=priority_arg, choices=PRIORITIES)
@@ -243,7 +244,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         add_ref(sub, "--deal", kind="deal", metavar="D", help=_("the deal this work moves forward"))
         add_ref(sub, "--depends", kind="task", how=COMMAS, metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
         sub.add_argument("--tags", metavar="TAG,TAG", help=_("its tags, e.g. call,q4 (\"\" clears)"))
-        sub.add_argument("--status", type=status_arg)
+        sub.add_argument("--status", type=status_arg, help=_("its status ({statuses})").format(statuses=', '.join(STATUSES)))
         sub.add_argument("--step", action="append", metavar="TEXT",
                          help=_("a checklist step (again for more); on edit, the steps become these, and "
                                 "one the task has keeps its tick (tick with `task tick`)"))
@@ -262,7 +263,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
     move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
     move.add_argument("id")
-    move.add_argument("status", type=status_arg)
+    move.add_argument("status", type=status_arg,
+                      help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES)))
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
     done.add_argument("id")
     tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
