@@ -207,6 +207,7 @@ async def test_a_card_without_the_focus_is_drawn_in_the_themes_text_colour(team,
 def test_uplift_theme_sets_the_theme_and_broken_themes_go_to_stderr(team, own_config_dir: Path, monkeypatch, capsys) -> None:
     ran: list[str] = []
     monkeypatch.setattr(UpliftApp, "run", lambda self: ran.append(self.theme))
+    monkeypatch.setattr("tui.commands.board.has_terminal", lambda: True)
     write(own_config_dir / "themes", "bad.yaml", "name: Bad Name\nprimary: red\n")
     assert main(["--board", str(team), "--theme", "uplift-light"]) == 0
     assert ran == ["uplift-light"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli_support import EXIT_OK, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _, language
 
 
@@ -16,8 +16,20 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     if getattr(args, "theme", None):  # said before a board (or its folder) is made for it
         check_theme(args.theme)
+    if not has_terminal():  # (cron, a pipe: the app would write its screen there and wait for keys)
+        raise BadInput("the board's screen needs a terminal (standard input and output are not one); "
+                       "give a verb for a script, such as `uplift task list` or `uplift today`")
     board = open_board(args, create=True)
     return run_app(board, theme=getattr(args, "theme", None))
+
+
+def has_terminal() -> bool:
+    """Whether the app has a terminal to draw on and read keys from: a tty, or a driver of
+    Textual's that stands for one (textual-serve's browser tab sets TEXTUAL_DRIVER)."""
+    import os
+    import sys
+
+    return (sys.stdin.isatty() and sys.stdout.isatty()) or bool(os.environ.get("TEXTUAL_DRIVER"))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -33,6 +45,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from tui.app import check_theme
 
         check_theme(args.theme)
+    if not args.no_open and not has_terminal():
+        raise BadInput("the board's screen needs a terminal (standard input and output are not one); "
+                       "add --no-open to make the demo board alone")
     path = Path(args.board) if args.board else Path(tempfile.mkdtemp(prefix="uplift-demo-")) / "board"
     if (path / "board.json").exists():  # refused by what is there (exit 1), as `member add ali` twice is
         from sales.errors import Refused
