@@ -38,7 +38,7 @@ def test_superstore_json_numbers_and_the_kept_snapshot(run, team) -> None:
     assert d["total"]["orders"] == len({r["Order ID"] for r in lines})
     regions = {g["value"]: g["metrics"]["revenue"] for g in d["breakdowns"]["region"]}
     assert regions == pytest.approx(dict(by_region))
-    assert "Kept as X-1" in err
+    assert "Kept as X-1" in err and d["id"] == "X-1"  # (a script needs the id, not stderr's words)
 
     code, out, _ = run("diagnosis", "list", "--json")
     [kept] = json.loads(out)
@@ -194,6 +194,8 @@ def test_a_rep_may_diagnose_but_not_keep_a_snapshot(run, team, tmp_path) -> None
     assert code == 1 and "only a lead" in err and "--no-save" in err
     code, out, err = run("diagnose", path, "--no-save", user="ali")
     assert code == 0 and "revenue" in out and "Kept as" not in out
+    code, out, err = run("diagnose", path, "--no-save", "--json", user="ali")
+    assert code == 0 and json.loads(out)["id"] is None and json.loads(out)["total"]["revenue"] == 10
     assert snapshot_files(team) == before
 
 
@@ -397,5 +399,5 @@ def test_a_kept_diagnosis_shown_as_json_is_named_as_the_list_names_it(run) -> No
     assert shown["overrides"] == kept["overrides"]
     for key in ("period", "first_date", "last_date", "rows_read", "rows_used", "dropped", "total", "findings"):
         assert shown[key] == kept[key]
-    assert {key: value for key, value in shown.items() if key not in ("id", "saved_at", "saved_by", "overrides")} \
+    assert {key: value for key, value in shown.items() if key not in ("saved_at", "saved_by", "overrides")} \
         == json.loads(whole)
