@@ -35,6 +35,10 @@ FALL_FRACTION = 0.10
 MIN_RATE_DROP = 0.02
 #: Periods per window when comparing recent periods with the ones before (fewer if data is short).
 TREND_WINDOW = {"month": 3, "quarter": 2}
+#: Periods in a year: a fall from the periods before that the same periods a year earlier do not
+#: confirm (sales as high or higher then than now) is the season's, not a weak spot: January
+#: after a December rush.
+PERIODS_PER_YEAR = {"month": 12, "quarter": 4}
 #: Periods after the start of the data before a new-customer share is judged: at the start of
 #: any export every customer looks new, so the share always falls there.
 NEW_CUSTOMER_WARMUP = {"month": 6, "quarter": 2}
@@ -135,6 +139,19 @@ def _windows(periods: list[PeriodRow], period: str) -> tuple[list[PeriodRow], li
     return full[-2 * size:-size], full[-size:]
 
 
+def _year_earlier(periods: list[PeriodRow], window: list[PeriodRow], period: str) -> list[PeriodRow]:
+    """The same periods a year before `window`, when the data holds all of them whole; else []."""
+    positions = [periods.index(p) - PERIODS_PER_YEAR[period] for p in window]
+    if not positions or positions[0] < 0 or any(periods[i].partial for i in positions):
+        return []
+    return [periods[i] for i in positions]
+
+
+def _fell(before: float, now: float, is_rate: bool) -> bool:
+    """Whether `now` is far enough below `before` to be worth saying."""
+    return now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP)
+
+
 def _window_label(recent: list[PeriodRow], period: str) -> Phrase:
     n = len(recent)
     if period == "month":
@@ -148,6 +165,7 @@ def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], peri
         return found
     fair = 1.0 / len(rows)
     earlier, recent = _windows(periods, period)
+    year_earlier = _year_earlier(periods, recent, period) if recent else []
     for row in rows:
         share = row.metrics.revenue_share
         subject = _subject("product_line", row.value)
@@ -160,12 +178,18 @@ def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], peri
         if earlier and recent:
             before = _window_share(row, earlier)
             now = _window_share(row, recent)
-            if before and now is not None and now <= before * (1 - FALL_FRACTION) and before - now >= MIN_RATE_DROP:
+            if before and now is not None and _fell(before, now, is_rate=True):
+                ago = _window_share(row, year_earlier) if year_earlier else None
+                if ago and not _fell(ago, now, is_rate=True):
+                    continue  # the season's: the same periods a year earlier had no more of it
                 label = _window_label(recent, period)
+                text = Phrase(
+                    "{subject}: revenue share fell from {before} to {now} ({window})",
+                    subject=subject, before=_pct(before), now=_pct(now), window=label) if not ago else Phrase(
+                    "{subject}: revenue share fell from {before} to {now} ({window}); a year earlier it was {ago}",
+                    subject=subject, before=_pct(before), now=_pct(now), window=label, ago=_pct(ago))
                 found.append(_found("falling_share", subject, "revenue_share", now, before, label,
-                                    _severity(now, before), Phrase(
-                                        "{subject}: revenue share fell from {before} to {now} ({window})",
-                                        subject=subject, before=_pct(before), now=_pct(now), window=label)))
+                                    _severity(now, before), text))
     return found
 
 
@@ -183,6 +207,7 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
     if not earlier:
         return []
     label = _window_label(recent, period)
+    year_earlier = _year_earlier(periods, recent, period)
     found = []
 
     def ratio(window: list[PeriodRow], top: str, bottom: str) -> float | None:
@@ -213,10 +238,16 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
         if before is None or now is None or before <= 0:
             continue
         is_rate = metric in RATE_METRICS
-        if now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP):
-            found.append(_found("falling_trend", "All sales", metric, now, before, label, _severity(now, before),
-                                Phrase("All sales: {what} fell from {before} to {now} ({window})", what=words,
-                                       before=fmt(before), now=fmt(now), window=label)))
+        if not _fell(before, now, is_rate):
+            continue
+        ago = measure(year_earlier) if year_earlier else None
+        if ago is not None and ago > 0 and not _fell(ago, now, is_rate):
+            continue  # the season's: the same periods a year earlier were no higher
+        text = Phrase("All sales: {what} fell from {before} to {now} ({window})", what=words,
+                      before=fmt(before), now=fmt(now), window=label) if ago is None or ago <= 0 else Phrase(
+            "All sales: {what} fell from {before} to {now} ({window}); a year earlier it was {ago}", what=words,
+            before=fmt(before), now=fmt(now), window=label, ago=fmt(ago))
+        found.append(_found("falling_trend", "All sales", metric, now, before, label, _severity(now, before), text))
     return found
 
 

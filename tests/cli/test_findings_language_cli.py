@@ -47,3 +47,20 @@ def test_kept_text_in_words_the_catalogue_no_longer_has_is_said_in_its_english_w
     finally:
         monkeypatch.delenv("UPLIFT_LANG")
         set_language()
+
+
+def test_a_fall_confirmed_by_the_year_before_is_said_in_chinese(run, monkeypatch, tmp_path) -> None:
+    """January to March 2024 sell 100 a month, October to December 2023 200, and January to
+    March 2023 150: a fall from the months before that the year before confirms."""
+    rows = ["order,date,amount"]
+    for year, month in [(2023, m) for m in range(1, 13)] + [(2024, m) for m in (1, 2, 3)]:
+        amount = 200 if month >= 10 else 100 if year == 2024 else 150
+        rows += [f"O{year}{month}a,{year}-{month:02d}-01,{amount / 2}", f"O{year}{month}b,{year}-{month:02d}-28,{amount / 2}"]
+    path = tmp_path / "seasons.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run("diagnose", path, "--no-save")
+    assert code == 0, err
+    assert "All sales: revenue fell from 600 to 300 (last 3 months vs the 3 before); a year earlier it was 450" in out
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("diagnose", path, "--no-save")
+    assert "全部销售：收入从 600 降至 300（最近 3 个月对比之前 3 个月）；一年前同期为 450" in out

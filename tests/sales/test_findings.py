@@ -74,3 +74,30 @@ def test_nothing_flagged_on_even_data(tmp_path: Path) -> None:
 
 def test_thresholds_are_named_constants() -> None:
     assert 0 < findings.WIN_RATE_GAP < 1 and findings.MIN_DEALS > 0 and 0 < findings.SMALL_SHARE < 1
+
+
+def seasonal(tmp_path: Path, first_quarter_a_year_earlier: int) -> Path:
+    """Monthly revenue, 2023-01 to 2024-03: each October to December sells 200 a month, the
+    following January to March 100 a month (January after a December rush)."""
+    rows = []
+    for year, month in [(2023, m) for m in range(1, 13)] + [(2024, m) for m in (1, 2, 3)]:
+        amount = first_quarter_a_year_earlier if (year, month) < (2023, 4) else 200 if month >= 10 else \
+            100 if year == 2024 else 150
+        for day in (1, 28):  # every month fully covered
+            rows.append([f"O{len(rows)}", f"{year}-{month:02d}-{day:02d}", amount / 2])
+    return write(tmp_path / "seasonal.csv", ["Order ID", "Order Date", "Sales"], rows)
+
+
+def test_a_fall_the_same_months_a_year_earlier_show_too_is_not_a_weak_spot(tmp_path: Path) -> None:
+    # January to March 2024 sell half of October to December 2023, but more than January to
+    # March 2023 did (90 a month): the season, not a decline
+    d = diagnose(seasonal(tmp_path, first_quarter_a_year_earlier=90))
+    assert [f for f in d.findings if f.metric == "revenue"] == []
+
+
+def test_a_fall_below_the_same_months_a_year_earlier_is_one_and_says_so(tmp_path: Path) -> None:
+    d = diagnose(seasonal(tmp_path, first_quarter_a_year_earlier=150))
+    [falling] = [f for f in d.findings if f.metric == "revenue"]
+    assert falling.value == pytest.approx(300) and falling.reference == pytest.approx(600)
+    assert falling.text == ("All sales: revenue fell from 600 to 300 (last 3 months vs the 3 before); "
+                            "a year earlier it was 450")
