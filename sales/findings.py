@@ -152,11 +152,13 @@ def _fell(before: float, now: float, is_rate: bool) -> bool:
     return now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP)
 
 
-def _window_label(recent: list[PeriodRow], period: str) -> Phrase:
-    n = len(recent)
-    if period == "month":
-        return Phrase("last month vs the one before") if n == 1 else Phrase("last {n} months vs the {n} before", n=n)
-    return Phrase("last quarter vs the one before") if n == 1 else Phrase("last {n} quarters vs the {n} before", n=n)
+def _window_label(earlier: list[PeriodRow], recent: list[PeriodRow]) -> Phrase:
+    """Which periods a fall compares, by name: the last periods of the data may not be among them
+    (a month it covers only in part is left out), so "the last 3 months" would not say."""
+    if len(recent) == 1:
+        return Phrase("{now} vs {before}", now=recent[0].period, before=earlier[0].period)
+    return Phrase("{first} to {last} vs {before_first} to {before_last}", first=recent[0].period,
+                  last=recent[-1].period, before_first=earlier[0].period, before_last=earlier[-1].period)
 
 
 def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
@@ -182,7 +184,7 @@ def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], peri
                 ago = _window_share(row, year_earlier) if year_earlier else None
                 if ago and not _fell(ago, now, is_rate=True):
                     continue  # the season's: the same periods a year earlier had no more of it
-                label = _window_label(recent, period)
+                label = _window_label(earlier, recent)
                 text = Phrase(
                     "{subject}: revenue share fell from {before} to {now} ({window})",
                     subject=subject, before=_pct(before), now=_pct(now), window=label) if not ago else Phrase(
@@ -206,7 +208,7 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
     earlier, recent = _windows(periods, period)
     if not earlier:
         return []
-    label = _window_label(recent, period)
+    label = _window_label(earlier, recent)
     year_earlier = _year_earlier(periods, recent, period)
     found = []
 

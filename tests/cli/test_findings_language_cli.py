@@ -60,7 +60,7 @@ def test_a_fall_confirmed_by_the_year_before_is_said_in_chinese(run, monkeypatch
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, out, err = run("diagnose", path, "--no-save")
     assert code == 0, err
-    assert "All sales: revenue fell from 600 to 300 (last 3 months vs the 3 before); a year earlier it was 450" in out
+    assert "All sales: revenue fell from 600 to 300 (2024-01 to 2024-03 vs 2023-10 to 2023-12); a year earlier it was 450" in out
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, err = run("diagnose", path, "--no-save")
-    assert "全部销售：收入从 600 降至 300（最近 3 个月对比之前 3 个月）；一年前同期为 450" in out
+    assert "全部销售：收入从 600 降至 300（2024-01 至 2024-03 对比 2023-10 至 2023-12）；一年前同期为 450" in out

@@ -63,7 +63,7 @@ def test_small_product_line_and_falling_repurchase(tmp_path: Path) -> None:
     assert ("small_product_line", "Product line Tiny", "revenue_share") in kinds
     [falling] = [f for f in d.findings if f.kind == "falling_trend" and f.metric == "repurchase_rate"]
     assert falling.reference == pytest.approx(1.0) and falling.value == pytest.approx(1 / 20)
-    assert "last 3 months vs the 3 before" in falling.text
+    assert "(2024-04 to 2024-06 vs 2024-01 to 2024-03)" in falling.text
 
 
 def test_nothing_flagged_on_even_data(tmp_path: Path) -> None:
@@ -99,5 +99,15 @@ def test_a_fall_below_the_same_months_a_year_earlier_is_one_and_says_so(tmp_path
     d = diagnose(seasonal(tmp_path, first_quarter_a_year_earlier=150))
     [falling] = [f for f in d.findings if f.metric == "revenue"]
     assert falling.value == pytest.approx(300) and falling.reference == pytest.approx(600)
-    assert falling.text == ("All sales: revenue fell from 600 to 300 (last 3 months vs the 3 before); "
+    assert falling.text == ("All sales: revenue fell from 600 to 300 (2024-01 to 2024-03 vs 2023-10 to 2023-12); "
                             "a year earlier it was 450")
+
+
+def test_a_fall_names_the_months_it_compares_not_the_part_month_at_the_end(tmp_path: Path) -> None:
+    """January and February sell 200 a month, March and April 100; the data ends on 10 May, a
+    month it covers only in part, which is left out: the fall is April's, and says so."""
+    rows = [[f"O{month}{day}", f"2024-{month:02d}-{day:02d}", (200 if month <= 2 else 100) / 2]
+            for month in (1, 2, 3, 4) for day in (1, 28)] + [["O5", "2024-05-10", 10]]
+    d = diagnose(write(tmp_path / "part.csv", ["Order ID", "Order Date", "Sales"], rows))
+    [falling] = [f for f in d.findings if f.metric == "revenue"]
+    assert falling.text == "All sales: revenue fell from 400 to 200 (2024-03 to 2024-04 vs 2024-01 to 2024-02)"
