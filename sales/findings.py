@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 #: A group needs this many won+lost deals before its win rate is judged.
 MIN_DEALS = 30
-#: ...and this many orders before its average order value is judged.
+#: ...and this many orders before its average order value, or (over the two windows compared) its
+#: falling share of revenue, is judged.
 MIN_ORDERS = 30
 #: Win rate this many points (0.05 = 5 points) below the rest of the data is a weak spot.
 WIN_RATE_GAP = 0.05
@@ -161,13 +162,11 @@ def _window_label(earlier: list[PeriodRow], recent: list[PeriodRow]) -> Phrase:
                   last=recent[-1].period, before_first=earlier[0].period, before_last=earlier[-1].period)
 
 
-def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
+def _small_lines(rows: list[GroupRow]) -> list[Finding]:
     found = []
     if len(rows) < 2:
         return found
     fair = 1.0 / len(rows)
-    earlier, recent = _windows(periods, period)
-    year_earlier = _year_earlier(periods, recent, period) if recent else []
     for row in rows:
         share = row.metrics.revenue_share
         subject = _subject("product_line", row.value)
@@ -177,21 +176,36 @@ def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], peri
                                     "{subject}: {share} of revenue ({revenue}); an even split over {lines} lines "
                                     "would be {fair}", subject=subject, share=_pct(share),
                                     revenue=_money(row.metrics.revenue), lines=len(rows), fair=_pct(fair))))
-        if earlier and recent:
-            before = _window_share(row, earlier)
-            now = _window_share(row, recent)
-            if before and now is not None and _fell(before, now, is_rate=True):
-                ago = _window_share(row, year_earlier) if year_earlier else None
-                if ago and not _fell(ago, now, is_rate=True):
-                    continue  # the season's: the same periods a year earlier had no more of it
-                label = _window_label(earlier, recent)
-                text = Phrase(
-                    "{subject}: revenue share fell from {before} to {now} ({window})",
-                    subject=subject, before=_pct(before), now=_pct(now), window=label) if not ago else Phrase(
-                    "{subject}: revenue share fell from {before} to {now} ({window}); a year earlier it was {ago}",
-                    subject=subject, before=_pct(before), now=_pct(now), window=label, ago=_pct(ago))
-                found.append(_found("falling_share", subject, "revenue_share", now, before, label,
-                                    _severity(now, before), text))
+    return found
+
+
+def _falling_shares(dimension: str, rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
+    """A region, channel, product line or rep whose share of revenue fell over the last periods:
+    one that sells less while the rest sell more shows here before anywhere else."""
+    found: list[Finding] = []
+    earlier, recent = _windows(periods, period)
+    if len(rows) < 2 or not earlier:
+        return found
+    year_earlier = _year_earlier(periods, recent, period)
+    for row in rows:
+        orders = sum(row.periods[p.period].orders or 0 for p in earlier + recent if p.period in row.periods)
+        if orders < MIN_ORDERS:
+            continue  # one big order more or less swings a small group's share
+        subject = _subject(dimension, row.value)
+        before = _window_share(row, earlier)
+        now = _window_share(row, recent)
+        if before and now is not None and _fell(before, now, is_rate=True):
+            ago = _window_share(row, year_earlier) if year_earlier else None
+            if ago and not _fell(ago, now, is_rate=True):
+                continue  # the season's: the same periods a year earlier had no more of it
+            label = _window_label(earlier, recent)
+            text = Phrase(
+                "{subject}: revenue share fell from {before} to {now} ({window})",
+                subject=subject, before=_pct(before), now=_pct(now), window=label) if not ago else Phrase(
+                "{subject}: revenue share fell from {before} to {now} ({window}); a year earlier it was {ago}",
+                subject=subject, before=_pct(before), now=_pct(now), window=label, ago=_pct(ago))
+            found.append(_found("falling_share", subject, "revenue_share", now, before, label,
+                                _severity(now, before), text))
     return found
 
 
@@ -317,8 +331,9 @@ def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
             found += _win_rate_gaps(dimension, rows, total)
         if dimension in ("region", "channel"):
             found += _order_value_gaps(dimension, rows, total)
+        found += _falling_shares(dimension, rows, diagnosis.periods, diagnosis.period)
     if "product_line" in diagnosis.breakdowns:
-        found += _small_or_falling_lines(diagnosis.breakdowns["product_line"], diagnosis.periods, diagnosis.period)
+        found += _small_lines(diagnosis.breakdowns["product_line"])
     if "rep" in diagnosis.breakdowns:
         found += _reps_below_median(diagnosis.breakdowns["rep"])
     if "region" in diagnosis.breakdowns:

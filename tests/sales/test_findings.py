@@ -111,3 +111,27 @@ def test_a_fall_names_the_months_it_compares_not_the_part_month_at_the_end(tmp_p
     d = diagnose(write(tmp_path / "part.csv", ["Order ID", "Order Date", "Sales"], rows))
     [falling] = [f for f in d.findings if f.metric == "revenue"]
     assert falling.text == "All sales: revenue fell from 400 to 200 (2024-03 to 2024-04 vs 2024-01 to 2024-02)"
+
+
+def regions(tmp_path: Path, west_orders_a_month: int) -> Path:
+    """Six months; East sells 10 orders of 100 a month throughout, West its orders of 100 a month
+    in January to March and a third of their value from April."""
+    rows = []
+    for month in range(1, 7):
+        for region, count, amount in [("East", 10, 100), ("West", west_orders_a_month, 100 if month <= 3 else 100 / 3)]:
+            for n in range(count):
+                rows.append([f"O{len(rows)}", f"2024-{month:02d}-{1 + 27 * (n % 2):02d}", region, amount])
+    return write(tmp_path / "regions.csv", ["Order ID", "Order Date", "Region", "Sales"], rows)
+
+
+def test_a_region_losing_its_share_of_revenue_is_a_weak_spot(tmp_path: Path) -> None:
+    d = diagnose(regions(tmp_path, west_orders_a_month=10))
+    [falling] = [f for f in d.findings if f.kind == "falling_share"]
+    # West: 3,000 of 6,000 in January to March, 1,000 of 4,000 in April to June
+    assert falling.subject == "West region" and falling.value == pytest.approx(0.25)
+    assert falling.text == "West region: revenue share fell from 50% to 25% (2024-04 to 2024-06 vs 2024-01 to 2024-03)"
+
+
+def test_a_group_of_a_few_orders_is_not_judged_on_its_share(tmp_path: Path) -> None:
+    d = diagnose(regions(tmp_path, west_orders_a_month=2))  # 12 orders in six months
+    assert [f for f in d.findings if f.kind == "falling_share"] == []
