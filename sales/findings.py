@@ -50,6 +50,8 @@ REP_WIN_RATE_FRACTION = 0.80
 REP_REVENUE_FRACTION = 0.50
 #: A rep needs this many won+lost deals before their win rate is judged.
 MIN_REP_DEALS = 20
+#: ...and the median rep this many orders (won deals) before reps' revenue is judged.
+MIN_REP_ORDERS = 20
 
 
 
@@ -291,7 +293,9 @@ def _reps_below_median(rows: list[GroupRow]) -> list[Finding]:
                 found.append(_found("rep_below_median", subject, "win_rate", rate, mid, "median rep",
                                     _severity(rate, mid), Phrase("{subject}: win rate {rate} vs median rep {median}",
                                                                  subject=subject, rate=_pct(rate), median=_pct(mid))))
-    if len(rows) >= 3:
+    # Revenue is judged once the median rep has a fair number of orders: on a few orders each, one
+    # deal more or less makes a rep look far below the rest (a rep with none still is).
+    if len(rows) >= 3 and median(r.metrics.orders or r.metrics.lines for r in rows) >= MIN_REP_ORDERS:
         mid = median(r.metrics.revenue for r in rows)
         for r in rows:
             if mid > 0 and r.metrics.revenue < REP_REVENUE_FRACTION * mid:
