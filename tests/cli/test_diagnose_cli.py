@@ -381,3 +381,22 @@ def test_a_negative_cost_is_refused_naming_its_row(run, team, tmp_path) -> None:
     assert snapshot_files(team) == files
     costs.write_text("region,cost\nSouth,10\nNorth,0\n", encoding="utf-8")  # a cost of nothing is a cost
     assert run("diagnose", sales, "--costs", costs, "--no-save")[0] == 0
+
+
+def test_a_cost_file_matches_groups_as_a_join_does_and_says_what_matched_nothing(run, monkeypatch, tmp_path) -> None:
+    """A cost file's 'NORTH' is the sales' North (it got no ROI), and its 'Nort' (a typo) and the
+    sales' South with no cost were dropped without a word."""
+    sales, costs = tmp_path / "sales.csv", tmp_path / "costs.csv"
+    sales.write_text("date,region,amount\n2026-01-05,North,300\n2026-01-06,South,50\n", encoding="utf-8")
+    costs.write_text("region,cost\nNORTH,100\nNort,7\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
+    assert code == 0, err
+    assert "  costs from costs.csv by region; no sales for 'Nort'; no cost for 'South'" in out.splitlines()
+    assert "  North                    revenue            300 (85.7%)   AOV 300.00   ROI 2.00" in out.splitlines()
+    costs.write_text("region,cost\nnorth,100\nSouth,25\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
+    assert "  costs from costs.csv by region" in out.splitlines()
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    costs.write_text("region,cost\nNort,7\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
+    assert "  成本来自 costs.csv，按区域；'Nort' 没有销售；'North', 'South' 没有成本" in out.splitlines()
