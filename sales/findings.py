@@ -21,15 +21,18 @@ if TYPE_CHECKING:
 
 #: A group needs this many won+lost deals before its win rate is judged.
 MIN_DEALS = 30
-#: ...and this many orders before its average order value, or (over the two windows compared) its
-#: falling share of revenue, is judged.
+#: ...and this many orders before its average order value, or (in each of the two windows
+#: compared) its falling share of revenue, is judged.
 MIN_ORDERS = 30
 #: Win rate this many points (0.05 = 5 points) below the rest of the data is a weak spot.
 WIN_RATE_GAP = 0.05
 #: Average order value below this fraction of the rest of the data is a weak spot.
 AOV_FRACTION = 0.80
-#: A product line with less than this share of revenue is flagged as small.
+#: A product line with less than this share of revenue is flagged as small...
 SMALL_SHARE = 0.05
+#: ...when that is also under this fraction of an even split: of 19 lines, each has 5.3% on an
+#: even split, and one with 4.5% is an ordinary line, not one that never took off.
+SMALL_OF_EVEN = 0.5
 #: A share, rate or revenue falling by at least this fraction (recent window vs the one before).
 FALL_FRACTION = 0.10
 #: ...and, for shares and rates, by at least this many points (0.02 = 2 percentage points).
@@ -172,7 +175,7 @@ def _small_lines(rows: list[GroupRow]) -> list[Finding]:
     for row in rows:
         share = row.metrics.revenue_share
         subject = _subject("product_line", row.value)
-        if share is not None and share < SMALL_SHARE:
+        if share is not None and share < SMALL_SHARE and share < SMALL_OF_EVEN * fair:
             found.append(_found("small_product_line", subject, "revenue_share", share, fair,
                                 f"an even split over {len(rows)} lines", _severity(share, fair), Phrase(
                                     "{subject}: {share} of revenue ({revenue}); an even split over {lines} lines "
@@ -190,8 +193,8 @@ def _falling_shares(dimension: str, rows: list[GroupRow], periods: list[PeriodRo
         return found
     year_earlier = _year_earlier(periods, recent, period)
     for row in rows:
-        orders = sum(row.periods[p.period].orders or 0 for p in earlier + recent if p.period in row.periods)
-        if orders < MIN_ORDERS:
+        if any(sum(row.periods[p.period].orders or 0 for p in window if p.period in row.periods) < MIN_ORDERS
+               for window in (earlier, recent)):
             continue  # one big order more or less swings a small group's share
         subject = _subject(dimension, row.value)
         before = _window_share(row, earlier)

@@ -135,3 +135,14 @@ def test_a_region_losing_its_share_of_revenue_is_a_weak_spot(tmp_path: Path) -> 
 def test_a_group_of_a_few_orders_is_not_judged_on_its_share(tmp_path: Path) -> None:
     d = diagnose(regions(tmp_path, west_orders_a_month=2))  # 12 orders in six months
     assert [f for f in d.findings if f.kind == "falling_share"] == []
+
+
+def test_a_small_line_is_small_against_an_even_split_of_many_lines(tmp_path: Path) -> None:
+    """Twenty product lines, an even split 5% each: Small's 4.5% is an ordinary line's, Tiny's 1%
+    is one that never took off."""
+    amounts = {"Tiny": 100, "Small": 450, **{f"Line {n:02d}": 525 for n in range(18)}}
+    rows = [[f"O{i}", "2024-01-15", line, amount] for i, (line, amount) in enumerate(amounts.items())]
+    d = diagnose(write(tmp_path / "lines.csv", ["Order ID", "Order Date", "Category", "Sales"], rows))
+    small = [f for f in d.findings if f.kind == "small_product_line"]
+    assert [f.subject for f in small] == ["Product line Tiny"]
+    assert small[0].text == "Product line Tiny: 1.0% of revenue (100); an even split over 20 lines would be 5.0%"
