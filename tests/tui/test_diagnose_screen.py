@@ -355,6 +355,23 @@ async def test_a_year_of_months_at_80_columns_labels_every_other_month(team, tmp
         assert labels == ["2026-01", "2026-03", "2026-05", "2026-07", "2026-09", "2026-11"]
 
 
+async def test_a_file_of_lost_deals_only_leaves_the_revenue_chart_out(team, tmp_path) -> None:
+    """No revenue in any month: the Charts tab ended the board (ZeroDivisionError in plotext)."""
+    path = tmp_path / "lost.csv"
+    path.write_text("deal,date,amount,stage,region\nD1,2026-01-05,100,Lost,North\nD2,2026-01-06,0,Lost,South\n",
+                    encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-charts"
+        await pilot.pause()
+        assert not app.screen.query_one("#chart-revenue").display
+        assert text_of(app, "#charts-missing") == (
+            "Not in this data: Revenue by month; Contribution by product line (% of revenue)")
+        assert "0.0%" in str(app.screen.query_one("#chart-win").render())
+
+
 async def test_a_failed_run_says_which_diagnosis_is_still_shown(team, deals, tmp_path) -> None:
     Board(team, actor="dana").run_diagnosis([deals])
     bad = tmp_path / "bad.csv"

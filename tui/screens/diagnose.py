@@ -389,9 +389,12 @@ class DiagnoseScreen(TabKeys, BoardView):
         if any(p.partial for p in d.periods):  # a short first or last period is not a slump
             title += "   " + _("* partial: the data covers only part of it")
         plt.title(title)
-        if labels:
+        values = [p.metrics.revenue for p in d.periods]
+        # no revenue at all (a file of lost deals): nothing to draw, and plotext divides by the
+        # axis's height, 0 here (the board failed with ZeroDivisionError)
+        revenue.display = bool(values) and max(values) > 0
+        if revenue.display:
             xs = list(range(len(labels)))
-            values = [p.metrics.revenue for p in d.periods]
             plt.bar(xs, values)
             # as many labels as fit the width (plotext drops the ones that would overlap, which
             # left uneven gaps: 2025-01, 2025-03, 2025-04 at 80 columns)
@@ -403,6 +406,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             plt.yticks(ticks, [short_number(t) for t in ticks])
         revenue.refresh()
         missing = [title for title, shown in (
+            (_("Revenue by {period}").format(period=_(d.period)), revenue.display),
             (_("Contribution by product line (% of revenue)"), self._bar_chart(
                 "#chart-lines", _("Contribution by product line (% of revenue)"), "product_line",
                 lambda m: None if m.revenue_share is None else m.revenue_share * 100)),
