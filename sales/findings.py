@@ -251,7 +251,9 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
         ("new_customer_share", Word("new-customer share"), lambda w: ratio(w, "new_customers", "customers"), _pct),
         ("average_order_value", Word("average order value"), lambda w: ratio(w, "revenue", "orders"), _money),
     ]
-    warmed_up = periods.index(earlier[0]) >= NEW_CUSTOMER_WARMUP[period]
+    # whole periods since the start: data from mid-December has no whole quarter of warming up
+    # in its first, partial one (the quarter's view judged what the month's waited for)
+    warmed_up = periods.index(earlier[0]) - periods[0].partial >= NEW_CUSTOMER_WARMUP[period]
     for metric, words, measure, fmt in checks:
         if metric == "new_customer_share" and not warmed_up:
             continue

@@ -146,3 +146,19 @@ def test_a_small_line_is_small_against_an_even_split_of_many_lines(tmp_path: Pat
     small = [f for f in d.findings if f.kind == "small_product_line"]
     assert [f.subject for f in small] == ["Product line Tiny"]
     assert small[0].text == "Product line Tiny: 1.0% of revenue (100); an even split over 20 lines would be 5.0%"
+
+
+def test_a_partial_first_quarter_does_not_count_toward_the_new_customer_warm_up(tmp_path: Path) -> None:
+    """Data from 15 February: the first quarter is partial, so the third quarter is only the
+    second whole one, too early to judge the new-customer share (every customer looks new at
+    the start of an export), as the monthly view would not judge it either."""
+    rows = []
+    for customer in range(10):
+        rows.append([f"Q1-{customer}", "2024-02-15", f"C{customer}", 100])
+        rows.append([f"Q2-{customer}", "2024-05-15", f"C{customer}", 100])
+    for customer in range(20):  # ten who bought before, ten new
+        rows.append([f"Q3-{customer}", "2024-08-15", f"C{customer}", 100])
+    for customer in range(22):  # twenty who bought before, two new
+        rows.append([f"Q4-{customer}", "2024-12-28", f"C{customer}", 100])
+    path = write(tmp_path / "quarters.csv", ["Order ID", "Order Date", "Customer", "Sales"], rows)
+    assert [f for f in diagnose(path, period="quarter").findings if f.metric == "new_customer_share"] == []
