@@ -393,6 +393,9 @@ def test_a_cost_file_matches_groups_as_a_join_does_and_says_what_matched_nothing
     assert code == 0, err
     assert "  costs from costs.csv by region; no sales for 'Nort'; no cost for 'South'" in out.splitlines()
     assert "  North                    revenue            300 (85.7%)   AOV 300.00   ROI 2.00" in out.splitlines()
+    # the whole data's ROI where the cost is known: North's 300 against the 107 spent (South's 50
+    # has no cost: set against the rest's it made 2.27)
+    assert "  cost                 107.00   ROI 1.80" in out.splitlines()
     costs.write_text("region,cost\nnorth,100\nSouth,25\n", encoding="utf-8")
     code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
     assert "  costs from costs.csv by region" in out.splitlines()
