@@ -14,7 +14,7 @@ from sales.diagnosis import DIMENSIONS, Diagnosis, compute_diagnosis, read_as
 from sales.diagnosis_report import REASONS
 from sales.errors import Reason, Word
 from sales.phrases import Phrase
-from sales.record_rules import drop_non_sales
+from sales.record_rules import DROP_REPEATED, drop_non_sales
 from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
 from sales.text import listed
 from store.record_files import RecordsError, _join_key, load_records, read_table, to_number
@@ -74,6 +74,8 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
         raise Reason("period must be 'month' or 'quarter', not {period!r}", period=period)
     records = load_records(paths, overrides, joins, date_format)
     frame, dropped, partial = drop_non_sales(records.frame)
+    if records.repeated:
+        dropped = {DROP_REPEATED: records.repeated, **dropped}
     if len(frame) == 0:
         raise RecordsError(records.sources[0], "no sales rows left after dropping: {reasons}",
                            reasons=_dropped_said(dropped))
