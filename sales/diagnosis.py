@@ -316,6 +316,8 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
         if by_line is not None:
             breakdowns["product_line"] = by_line.result()
     breakdowns = {dimension: breakdowns[dimension] for dimension in DIMENSIONS if dimension in breakdowns}
+    if total_cost is not None and total.roi is not None:
+        total.roi = _known_roi(breakdowns.get(next(iter(costs))), total_cost, total.roi)
 
     diagnosis = Diagnosis(
         created_at=created_at, period=period, source=source, rows_read=rows_read,
@@ -326,6 +328,16 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     )
     diagnosis.findings = find_weak_spots(diagnosis)
     return diagnosis
+
+
+def _known_roi(rows: list[GroupRow] | None, cost: float, roi: float) -> float | None:
+    """The whole data's ROI where its cost is known: a cost file that names three regions of four
+    says nothing of the fourth's cost, and its revenue set against the other three's cost made
+    an ROI of 3.65 out of 0.48 and a missing cost. Sales with no group count as uncosted too."""
+    if rows is None or cost <= 0:
+        return roi
+    costed = sum(r.metrics.revenue for r in rows if r.metrics.cost is not None)
+    return (costed - cost) / cost
 
 
 def _breakdown(dimension: str, data: "pd.DataFrame", orders: "pd.DataFrame | None", period: str,

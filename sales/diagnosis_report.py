@@ -16,6 +16,7 @@ from sales.record_rules import (
     DROP_CANCELLED,
     DROP_EMPTY,
     DROP_NO_AMOUNT,
+    DROP_REPEATED,
     DROP_NO_DATE,
     DROP_NOT_PRODUCT,
     DROP_OPEN,
@@ -38,6 +39,7 @@ REASONS: dict[str, Phrase] = {
     DROP_NOT_PRODUCT: Phrase("not a product (stock code such as POST, D, M, DOT, BANK CHARGES)"),
     DROP_NO_DATE: Phrase("no date"),
     DROP_NO_AMOUNT: Phrase("no amount"),
+    DROP_REPEATED: Phrase("the same row in an earlier file (files that overlap)"),
     PARTIAL_NO_CUSTOMER: Phrase("no customer (kept for revenue, left out of customer metrics)"),
 }
 

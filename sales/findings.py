@@ -21,20 +21,28 @@ if TYPE_CHECKING:
 
 #: A group needs this many won+lost deals before its win rate is judged.
 MIN_DEALS = 30
-#: ...and this many orders before its average order value is judged.
+#: ...and this many orders before its average order value, or (in each of the two windows
+#: compared) its falling share of revenue, is judged.
 MIN_ORDERS = 30
 #: Win rate this many points (0.05 = 5 points) below the rest of the data is a weak spot.
 WIN_RATE_GAP = 0.05
 #: Average order value below this fraction of the rest of the data is a weak spot.
 AOV_FRACTION = 0.80
-#: A product line with less than this share of revenue is flagged as small.
+#: A product line with less than this share of revenue is flagged as small...
 SMALL_SHARE = 0.05
+#: ...when that is also under this fraction of an even split: of 19 lines, each has 5.3% on an
+#: even split, and one with 4.5% is an ordinary line, not one that never took off.
+SMALL_OF_EVEN = 0.5
 #: A share, rate or revenue falling by at least this fraction (recent window vs the one before).
 FALL_FRACTION = 0.10
 #: ...and, for shares and rates, by at least this many points (0.02 = 2 percentage points).
 MIN_RATE_DROP = 0.02
 #: Periods per window when comparing recent periods with the ones before (fewer if data is short).
 TREND_WINDOW = {"month": 3, "quarter": 2}
+#: Periods in a year: a fall from the periods before that the same periods a year earlier do not
+#: confirm (sales as high or higher then than now) is the season's, not a weak spot: January
+#: after a December rush.
+PERIODS_PER_YEAR = {"month": 12, "quarter": 4}
 #: Periods after the start of the data before a new-customer share is judged: at the start of
 #: any export every customer looks new, so the share always falls there.
 NEW_CUSTOMER_WARMUP = {"month": 6, "quarter": 2}
@@ -45,6 +53,8 @@ REP_WIN_RATE_FRACTION = 0.80
 REP_REVENUE_FRACTION = 0.50
 #: A rep needs this many won+lost deals before their win rate is judged.
 MIN_REP_DEALS = 20
+#: ...and the median rep this many orders (won deals) before reps' revenue is judged.
+MIN_REP_ORDERS = 20
 
 
 
@@ -135,37 +145,72 @@ def _windows(periods: list[PeriodRow], period: str) -> tuple[list[PeriodRow], li
     return full[-2 * size:-size], full[-size:]
 
 
-def _window_label(recent: list[PeriodRow], period: str) -> Phrase:
-    n = len(recent)
-    if period == "month":
-        return Phrase("last month vs the one before") if n == 1 else Phrase("last {n} months vs the {n} before", n=n)
-    return Phrase("last quarter vs the one before") if n == 1 else Phrase("last {n} quarters vs the {n} before", n=n)
+def _year_earlier(periods: list[PeriodRow], window: list[PeriodRow], period: str) -> list[PeriodRow]:
+    """The same periods a year before `window`, when the data holds all of them whole; else []."""
+    positions = [periods.index(p) - PERIODS_PER_YEAR[period] for p in window]
+    if not positions or positions[0] < 0 or any(periods[i].partial for i in positions):
+        return []
+    return [periods[i] for i in positions]
 
 
-def _small_or_falling_lines(rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
+def _fell(before: float, now: float, is_rate: bool) -> bool:
+    """Whether `now` is far enough below `before` to be worth saying."""
+    return now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP)
+
+
+def _window_label(earlier: list[PeriodRow], recent: list[PeriodRow]) -> Phrase:
+    """Which periods a fall compares, by name: the last periods of the data may not be among them
+    (a month it covers only in part is left out), so "the last 3 months" would not say."""
+    if len(recent) == 1:
+        return Phrase("{now} vs {before}", now=recent[0].period, before=earlier[0].period)
+    return Phrase("{first} to {last} vs {before_first} to {before_last}", first=recent[0].period,
+                  last=recent[-1].period, before_first=earlier[0].period, before_last=earlier[-1].period)
+
+
+def _small_lines(rows: list[GroupRow]) -> list[Finding]:
     found = []
     if len(rows) < 2:
         return found
     fair = 1.0 / len(rows)
-    earlier, recent = _windows(periods, period)
     for row in rows:
         share = row.metrics.revenue_share
         subject = _subject("product_line", row.value)
-        if share is not None and share < SMALL_SHARE:
+        if share is not None and share < SMALL_SHARE and share < SMALL_OF_EVEN * fair:
             found.append(_found("small_product_line", subject, "revenue_share", share, fair,
                                 f"an even split over {len(rows)} lines", _severity(share, fair), Phrase(
                                     "{subject}: {share} of revenue ({revenue}); an even split over {lines} lines "
                                     "would be {fair}", subject=subject, share=_pct(share),
                                     revenue=_money(row.metrics.revenue), lines=len(rows), fair=_pct(fair))))
-        if earlier and recent:
-            before = _window_share(row, earlier)
-            now = _window_share(row, recent)
-            if before and now is not None and now <= before * (1 - FALL_FRACTION) and before - now >= MIN_RATE_DROP:
-                label = _window_label(recent, period)
-                found.append(_found("falling_share", subject, "revenue_share", now, before, label,
-                                    _severity(now, before), Phrase(
-                                        "{subject}: revenue share fell from {before} to {now} ({window})",
-                                        subject=subject, before=_pct(before), now=_pct(now), window=label)))
+    return found
+
+
+def _falling_shares(dimension: str, rows: list[GroupRow], periods: list[PeriodRow], period: str) -> list[Finding]:
+    """A region, channel, product line or rep whose share of revenue fell over the last periods:
+    one that sells less while the rest sell more shows here before anywhere else."""
+    found: list[Finding] = []
+    earlier, recent = _windows(periods, period)
+    if len(rows) < 2 or not earlier:
+        return found
+    year_earlier = _year_earlier(periods, recent, period)
+    for row in rows:
+        if any(sum(row.periods[p.period].orders or 0 for p in window if p.period in row.periods) < MIN_ORDERS
+               for window in (earlier, recent)):
+            continue  # one big order more or less swings a small group's share
+        subject = _subject(dimension, row.value)
+        before = _window_share(row, earlier)
+        now = _window_share(row, recent)
+        if before and now is not None and _fell(before, now, is_rate=True):
+            ago = _window_share(row, year_earlier) if year_earlier else None
+            if ago and not _fell(ago, now, is_rate=True):
+                continue  # the season's: the same periods a year earlier had no more of it
+            label = _window_label(earlier, recent)
+            text = Phrase(
+                "{subject}: revenue share fell from {before} to {now} ({window})",
+                subject=subject, before=_pct(before), now=_pct(now), window=label) if not ago else Phrase(
+                "{subject}: revenue share fell from {before} to {now} ({window}); a year earlier it was {ago}",
+                subject=subject, before=_pct(before), now=_pct(now), window=label, ago=_pct(ago))
+            found.append(_found("falling_share", subject, "revenue_share", now, before, label,
+                                _severity(now, before), text))
     return found
 
 
@@ -182,7 +227,8 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
     earlier, recent = _windows(periods, period)
     if not earlier:
         return []
-    label = _window_label(recent, period)
+    label = _window_label(earlier, recent)
+    year_earlier = _year_earlier(periods, recent, period)
     found = []
 
     def ratio(window: list[PeriodRow], top: str, bottom: str) -> float | None:
@@ -205,7 +251,9 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
         ("new_customer_share", Word("new-customer share"), lambda w: ratio(w, "new_customers", "customers"), _pct),
         ("average_order_value", Word("average order value"), lambda w: ratio(w, "revenue", "orders"), _money),
     ]
-    warmed_up = periods.index(earlier[0]) >= NEW_CUSTOMER_WARMUP[period]
+    # whole periods since the start: data from mid-December has no whole quarter of warming up
+    # in its first, partial one (the quarter's view judged what the month's waited for)
+    warmed_up = periods.index(earlier[0]) - periods[0].partial >= NEW_CUSTOMER_WARMUP[period]
     for metric, words, measure, fmt in checks:
         if metric == "new_customer_share" and not warmed_up:
             continue
@@ -213,10 +261,16 @@ def _falling_trends(periods: list[PeriodRow], period: str) -> list[Finding]:
         if before is None or now is None or before <= 0:
             continue
         is_rate = metric in RATE_METRICS
-        if now <= before * (1 - FALL_FRACTION) and (not is_rate or before - now >= MIN_RATE_DROP):
-            found.append(_found("falling_trend", "All sales", metric, now, before, label, _severity(now, before),
-                                Phrase("All sales: {what} fell from {before} to {now} ({window})", what=words,
-                                       before=fmt(before), now=fmt(now), window=label)))
+        if not _fell(before, now, is_rate):
+            continue
+        ago = measure(year_earlier) if year_earlier else None
+        if ago is not None and ago > 0 and not _fell(ago, now, is_rate):
+            continue  # the season's: the same periods a year earlier were no higher
+        text = Phrase("All sales: {what} fell from {before} to {now} ({window})", what=words,
+                      before=fmt(before), now=fmt(now), window=label) if ago is None or ago <= 0 else Phrase(
+            "All sales: {what} fell from {before} to {now} ({window}); a year earlier it was {ago}", what=words,
+            before=fmt(before), now=fmt(now), window=label, ago=fmt(ago))
+        found.append(_found("falling_trend", "All sales", metric, now, before, label, _severity(now, before), text))
     return found
 
 
@@ -244,7 +298,9 @@ def _reps_below_median(rows: list[GroupRow]) -> list[Finding]:
                 found.append(_found("rep_below_median", subject, "win_rate", rate, mid, "median rep",
                                     _severity(rate, mid), Phrase("{subject}: win rate {rate} vs median rep {median}",
                                                                  subject=subject, rate=_pct(rate), median=_pct(mid))))
-    if len(rows) >= 3:
+    # Revenue is judged once the median rep has a fair number of orders: on a few orders each, one
+    # deal more or less makes a rep look far below the rest (a rep with none still is).
+    if len(rows) >= 3 and median(r.metrics.orders or r.metrics.lines for r in rows) >= MIN_REP_ORDERS:
         mid = median(r.metrics.revenue for r in rows)
         for r in rows:
             if mid > 0 and r.metrics.revenue < REP_REVENUE_FRACTION * mid:
@@ -284,8 +340,9 @@ def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
             found += _win_rate_gaps(dimension, rows, total)
         if dimension in ("region", "channel"):
             found += _order_value_gaps(dimension, rows, total)
+        found += _falling_shares(dimension, rows, diagnosis.periods, diagnosis.period)
     if "product_line" in diagnosis.breakdowns:
-        found += _small_or_falling_lines(diagnosis.breakdowns["product_line"], diagnosis.periods, diagnosis.period)
+        found += _small_lines(diagnosis.breakdowns["product_line"])
     if "rep" in diagnosis.breakdowns:
         found += _reps_below_median(diagnosis.breakdowns["rep"])
     if "region" in diagnosis.breakdowns:

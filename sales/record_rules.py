@@ -49,6 +49,7 @@ DROP_CANCELLED = "cancellation or return (invoice 'C...', negative quantity or a
 DROP_NOT_PRODUCT = "not a product (stock code such as POST, D, M, DOT, BANK CHARGES)"
 DROP_NO_DATE = "no date"
 DROP_NO_AMOUNT = "no amount"
+DROP_REPEATED = "the same row in an earlier file (files that overlap)"
 #: Kept for revenue, left out of customer-based metrics.
 PARTIAL_NO_CUSTOMER = "no customer (kept for revenue, left out of customer metrics)"
 

@@ -8,14 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, compute_diagnosis, read_as
 from sales.diagnosis_report import REASONS
 from sales.errors import Reason, Word
 from sales.phrases import Phrase
-from sales.record_rules import drop_non_sales
+from sales.record_rules import DROP_REPEATED, drop_non_sales
 from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
-from store.record_files import RecordsError, load_records, read_table, to_number
+from sales.text import listed
+from store.record_files import RecordsError, _join_key, load_records, read_table, to_number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: A dimension of costs as a message names it.
 DIMENSION_WORDS = {"region": Word("region"), "channel": Word("channel"), "rep": Word("rep"),
@@ -69,6 +74,8 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
         raise Reason("period must be 'month' or 'quarter', not {period!r}", period=period)
     records = load_records(paths, overrides, joins, date_format)
     frame, dropped, partial = drop_non_sales(records.frame)
+    if records.repeated:
+        dropped = {DROP_REPEATED: records.repeated, **dropped}
     if len(frame) == 0:
         raise RecordsError(records.sources[0], "no sales rows left after dropping: {reasons}",
                            reasons=_dropped_said(dropped))
@@ -79,12 +86,49 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
             raise RecordsError(records.sources[0], "the cost file {name} gives costs by {label}, "
                                                    "but the sales records have no {label} column", map_to=dimension,
                                name=Path(costs).name, label=DIMENSION_WORDS[dimension])
+    notes = list(records.notes)
+    if cost_table is not None:
+        cost_table, said = _matched_costs(cost_table, frame, Path(costs).name)  # type: ignore[arg-type]
+        notes.append(said)
     source = read_as(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
                      ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
-                     date_formats=records.date_formats, notes=records.notes)
+                     date_formats=records.date_formats, notes=notes)
     stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
                              dropped=dropped, partial=partial, costs=cost_table, created_at=stamp)
+
+
+def _matched_costs(costs: dict[str, dict[str, float]], frame: "pd.DataFrame",
+                   name: str) -> tuple[dict[str, dict[str, float]], Phrase]:
+    """The cost file's groups in the records' spelling, matched as a join's keys are (without
+    case, spaces or punctuation: "WEST" is West), and what "how the file was read" says of it:
+    a group of the cost file that no sales have (a typo: "Westt") and a group of the sales that
+    has no cost each get no ROI, and would otherwise go unnoticed."""
+    import pandas as pd
+
+    [(dimension, by_group)] = costs.items()
+    sold = frame[dimension].dropna().astype("string").str.strip()
+    spelled = dict(zip(_join_key(sold), sold))
+    matched: dict[str, float] = {}
+    unsold = []
+    for (group, cost), key in zip(by_group.items(), _join_key(pd.Series(list(by_group), dtype="string"))):
+        if key in spelled:
+            matched[spelled[key]] = matched.get(spelled[key], 0.0) + cost
+        else:
+            matched[group] = cost
+            unsold.append(group)
+    uncosted = sorted({g for g in spelled.values() if g not in matched})
+    said = dict(file=name, label=DIMENSION_WORDS[dimension], unsold=listed(map(repr, unsold), 5),
+                uncosted=listed(map(repr, uncosted), 5))
+    if unsold and uncosted:
+        text = Phrase("costs from {file} by {label}; no sales for {unsold}; no cost for {uncosted}", **said)
+    elif unsold:
+        text = Phrase("costs from {file} by {label}; no sales for {unsold}", **said)
+    elif uncosted:
+        text = Phrase("costs from {file} by {label}; no cost for {uncosted}", **said)
+    else:
+        text = Phrase("costs from {file} by {label}", **said)
+    return {dimension: matched}, text
 
 
 def _dropped_said(dropped: Mapping[str, int]) -> Phrase:

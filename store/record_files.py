@@ -107,6 +107,7 @@ class Records:
     rows_read: int
     date_formats: dict[str, str] = field(default_factory=dict)  # column -> how its dates were read (a Phrase)
     notes: list[str] = field(default_factory=list)  # what else was done (a join), as Phrases
+    repeated: int = 0  # rows of a later file that an earlier one holds too (exports that overlap), left out
 
 
 @dataclass(frozen=True)
@@ -739,10 +740,35 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
     if raw:
         _one_date_order(raw, frames, date_formats)
     combined = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    repeated = 0
+    if len(frames) > 1:
+        combined, repeated = _without_repeats(combined, [len(f) for f in frames])
     for name in TEXT_FIELDS:
         if name in combined and combined[name].dtype != "category":
             combined[name] = combined[name].astype("category")
-    return Records(combined, mapping, [str(p) for p in paths], rows_read, date_formats, notes)
+    return Records(combined, mapping, [str(p) for p in paths], rows_read, date_formats, notes, repeated)
+
+
+def _without_repeats(combined: "pd.DataFrame", sizes: list[int]) -> tuple["pd.DataFrame", int]:
+    """The rows of several files without those of a later file that an earlier file holds too,
+    every column the same: two exports that overlap (January-February and February-March) counted
+    February twice. A row repeated within one file stays (two like lines of one order are two)."""
+    import numpy as np
+
+    source = np.repeat(np.arange(len(sizes)), sizes)
+    columns = list(combined.columns)
+    plain = combined.astype({c: "object" for c in columns if combined[c].dtype == "category"})
+    keyed = plain.assign(__file=source)
+    first_in_file = ~keyed.duplicated(subset=columns + ["__file"])  # one of each row per file
+    seen_before = np.zeros(len(combined), dtype=bool)
+    seen_before[first_in_file.to_numpy()] = plain[first_in_file.to_numpy()].duplicated(subset=columns).to_numpy()
+    if not seen_before.any():
+        return combined, 0
+    # every copy in that later file goes: its first copy was seen in an earlier file
+    repeated_rows = keyed[seen_before][columns + ["__file"]].drop_duplicates()
+    marked = keyed.merge(repeated_rows.assign(__drop=True), on=columns + ["__file"], how="left")["__drop"]
+    drop = marked.fillna(False).to_numpy(dtype=bool)
+    return combined[~drop].reset_index(drop=True), int(drop.sum())
 
 
 _DAY_FIRST, _MONTH_FIRST, _ASSUMED = "day-first (DD/MM): ", "month-first (MM/DD): ", "month-first (MM/DD) assumed"

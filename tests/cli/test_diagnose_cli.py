@@ -401,3 +401,41 @@ def test_a_kept_diagnosis_shown_as_json_is_named_as_the_list_names_it(run) -> No
         assert shown[key] == kept[key]
     assert {key: value for key, value in shown.items() if key not in ("saved_at", "saved_by", "overrides")} \
         == json.loads(whole)
+
+
+def test_a_cost_file_matches_groups_as_a_join_does_and_says_what_matched_nothing(run, monkeypatch, tmp_path) -> None:
+    """A cost file's 'NORTH' is the sales' North (it got no ROI), and its 'Nort' (a typo) and the
+    sales' South with no cost were dropped without a word."""
+    sales, costs = tmp_path / "sales.csv", tmp_path / "costs.csv"
+    sales.write_text("date,region,amount\n2026-01-05,North,300\n2026-01-06,South,50\n", encoding="utf-8")
+    costs.write_text("region,cost\nNORTH,100\nNort,7\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
+    assert code == 0, err
+    assert "  costs from costs.csv by region; no sales for 'Nort'; no cost for 'South'" in out.splitlines()
+    assert "  North                    revenue            300 (85.7%)   AOV 300.00   ROI 2.00" in out.splitlines()
+    # the whole data's ROI where the cost is known: North's 300 against the 107 spent (South's 50
+    # has no cost: set against the rest's it made 2.27)
+    assert "  cost                 107.00   ROI 1.80" in out.splitlines()
+    costs.write_text("region,cost\nnorth,100\nSouth,25\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
+    assert "  costs from costs.csv by region" in out.splitlines()
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    costs.write_text("region,cost\nNort,7\n", encoding="utf-8")
+    code, out, err = run("diagnose", sales, "--costs", costs, "--no-save")
+    assert "  成本来自 costs.csv，按区域；'Nort' 没有销售；'North', 'South' 没有成本" in out.splitlines()
+
+
+def test_rows_two_overlapping_exports_both_hold_count_once(run, monkeypatch, tmp_path) -> None:
+    """January-February and February-March: February's rows counted twice, 900 of revenue for 600,
+    without a word. A row repeated within one file is two lines and stays."""
+    first, second = tmp_path / "jan-feb.csv", tmp_path / "feb-mar.csv"
+    first.write_text("order,date,amount\nO1,2026-01-10,100\nO1,2026-01-10,100\nO2,2026-02-10,300\n", encoding="utf-8")
+    second.write_text("order,date,amount\nO2,2026-02-10,300\nO3,2026-03-10,100\n", encoding="utf-8")
+    code, out, err = run("diagnose", first, second, "--no-save")
+    assert code == 0, err
+    assert "  revenue              600.00" in out.splitlines()
+    assert "  2026-01-10 to 2026-03-10, by month; 4 of 5 rows used" in out.splitlines()
+    assert out.splitlines()[-1] == "Dropped rows: the same row in an earlier file (files that overlap): 1"
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("diagnose", first, second, "--no-save")
+    assert out.splitlines()[-1] == "丢弃的行：与前一个文件中的某行完全相同（文件有重叠）：1"

@@ -63,7 +63,7 @@ def test_small_product_line_and_falling_repurchase(tmp_path: Path) -> None:
     assert ("small_product_line", "Product line Tiny", "revenue_share") in kinds
     [falling] = [f for f in d.findings if f.kind == "falling_trend" and f.metric == "repurchase_rate"]
     assert falling.reference == pytest.approx(1.0) and falling.value == pytest.approx(1 / 20)
-    assert "last 3 months vs the 3 before" in falling.text
+    assert "(2024-04 to 2024-06 vs 2024-01 to 2024-03)" in falling.text
 
 
 def test_nothing_flagged_on_even_data(tmp_path: Path) -> None:
@@ -74,3 +74,91 @@ def test_nothing_flagged_on_even_data(tmp_path: Path) -> None:
 
 def test_thresholds_are_named_constants() -> None:
     assert 0 < findings.WIN_RATE_GAP < 1 and findings.MIN_DEALS > 0 and 0 < findings.SMALL_SHARE < 1
+
+
+def seasonal(tmp_path: Path, first_quarter_a_year_earlier: int) -> Path:
+    """Monthly revenue, 2023-01 to 2024-03: each October to December sells 200 a month, the
+    following January to March 100 a month (January after a December rush)."""
+    rows = []
+    for year, month in [(2023, m) for m in range(1, 13)] + [(2024, m) for m in (1, 2, 3)]:
+        amount = first_quarter_a_year_earlier if (year, month) < (2023, 4) else 200 if month >= 10 else \
+            100 if year == 2024 else 150
+        for day in (1, 28):  # every month fully covered
+            rows.append([f"O{len(rows)}", f"{year}-{month:02d}-{day:02d}", amount / 2])
+    return write(tmp_path / "seasonal.csv", ["Order ID", "Order Date", "Sales"], rows)
+
+
+def test_a_fall_the_same_months_a_year_earlier_show_too_is_not_a_weak_spot(tmp_path: Path) -> None:
+    # January to March 2024 sell half of October to December 2023, but more than January to
+    # March 2023 did (90 a month): the season, not a decline
+    d = diagnose(seasonal(tmp_path, first_quarter_a_year_earlier=90))
+    assert [f for f in d.findings if f.metric == "revenue"] == []
+
+
+def test_a_fall_below_the_same_months_a_year_earlier_is_one_and_says_so(tmp_path: Path) -> None:
+    d = diagnose(seasonal(tmp_path, first_quarter_a_year_earlier=150))
+    [falling] = [f for f in d.findings if f.metric == "revenue"]
+    assert falling.value == pytest.approx(300) and falling.reference == pytest.approx(600)
+    assert falling.text == ("All sales: revenue fell from 600 to 300 (2024-01 to 2024-03 vs 2023-10 to 2023-12); "
+                            "a year earlier it was 450")
+
+
+def test_a_fall_names_the_months_it_compares_not_the_part_month_at_the_end(tmp_path: Path) -> None:
+    """January and February sell 200 a month, March and April 100; the data ends on 10 May, a
+    month it covers only in part, which is left out: the fall is April's, and says so."""
+    rows = [[f"O{month}{day}", f"2024-{month:02d}-{day:02d}", (200 if month <= 2 else 100) / 2]
+            for month in (1, 2, 3, 4) for day in (1, 28)] + [["O5", "2024-05-10", 10]]
+    d = diagnose(write(tmp_path / "part.csv", ["Order ID", "Order Date", "Sales"], rows))
+    [falling] = [f for f in d.findings if f.metric == "revenue"]
+    assert falling.text == "All sales: revenue fell from 400 to 200 (2024-03 to 2024-04 vs 2024-01 to 2024-02)"
+
+
+def regions(tmp_path: Path, west_orders_a_month: int) -> Path:
+    """Six months; East sells 10 orders of 100 a month throughout, West its orders of 100 a month
+    in January to March and a third of their value from April."""
+    rows = []
+    for month in range(1, 7):
+        for region, count, amount in [("East", 10, 100), ("West", west_orders_a_month, 100 if month <= 3 else 100 / 3)]:
+            for n in range(count):
+                rows.append([f"O{len(rows)}", f"2024-{month:02d}-{1 + 27 * (n % 2):02d}", region, amount])
+    return write(tmp_path / "regions.csv", ["Order ID", "Order Date", "Region", "Sales"], rows)
+
+
+def test_a_region_losing_its_share_of_revenue_is_a_weak_spot(tmp_path: Path) -> None:
+    d = diagnose(regions(tmp_path, west_orders_a_month=10))
+    [falling] = [f for f in d.findings if f.kind == "falling_share"]
+    # West: 3,000 of 6,000 in January to March, 1,000 of 4,000 in April to June
+    assert falling.subject == "West region" and falling.value == pytest.approx(0.25)
+    assert falling.text == "West region: revenue share fell from 50% to 25% (2024-04 to 2024-06 vs 2024-01 to 2024-03)"
+
+
+def test_a_group_of_a_few_orders_is_not_judged_on_its_share(tmp_path: Path) -> None:
+    d = diagnose(regions(tmp_path, west_orders_a_month=2))  # 12 orders in six months
+    assert [f for f in d.findings if f.kind == "falling_share"] == []
+
+
+def test_a_small_line_is_small_against_an_even_split_of_many_lines(tmp_path: Path) -> None:
+    """Twenty product lines, an even split 5% each: Small's 4.5% is an ordinary line's, Tiny's 1%
+    is one that never took off."""
+    amounts = {"Tiny": 100, "Small": 450, **{f"Line {n:02d}": 525 for n in range(18)}}
+    rows = [[f"O{i}", "2024-01-15", line, amount] for i, (line, amount) in enumerate(amounts.items())]
+    d = diagnose(write(tmp_path / "lines.csv", ["Order ID", "Order Date", "Category", "Sales"], rows))
+    small = [f for f in d.findings if f.kind == "small_product_line"]
+    assert [f.subject for f in small] == ["Product line Tiny"]
+    assert small[0].text == "Product line Tiny: 1.0% of revenue (100); an even split over 20 lines would be 5.0%"
+
+
+def test_a_partial_first_quarter_does_not_count_toward_the_new_customer_warm_up(tmp_path: Path) -> None:
+    """Data from 15 February: the first quarter is partial, so the third quarter is only the
+    second whole one, too early to judge the new-customer share (every customer looks new at
+    the start of an export), as the monthly view would not judge it either."""
+    rows = []
+    for customer in range(10):
+        rows.append([f"Q1-{customer}", "2024-02-15", f"C{customer}", 100])
+        rows.append([f"Q2-{customer}", "2024-05-15", f"C{customer}", 100])
+    for customer in range(20):  # ten who bought before, ten new
+        rows.append([f"Q3-{customer}", "2024-08-15", f"C{customer}", 100])
+    for customer in range(22):  # twenty who bought before, two new
+        rows.append([f"Q4-{customer}", "2024-12-28", f"C{customer}", 100])
+    path = write(tmp_path / "quarters.csv", ["Order ID", "Order Date", "Customer", "Sales"], rows)
+    assert [f for f in diagnose(path, period="quarter").findings if f.metric == "new_customer_share"] == []

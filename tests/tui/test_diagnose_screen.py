@@ -305,6 +305,73 @@ async def test_charts_have_readable_axes_and_a_chart_without_data_is_left_out(te
         assert "Not in this data: Contribution by product line" in text_of(app, "#charts-missing")
 
 
+async def test_bar_charts_keep_long_and_chinese_names_apart_and_aligned(team, tmp_path, monkeypatch) -> None:
+    """Fourteen product lines whose names differ past their 14th character, and a Chinese region
+    name, at 80 columns in Chinese: plotext cut every name to "Product line n" and pushed the
+    Chinese one's row two cells right, past the chart's edge."""
+    from sales.text import display_width
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    lines = [f"Product line number {n:02d} with a long name" for n in range(1, 14)] + ["办公用品"]
+    rows = "".join(f"D{i},2026-01-{1 + i % 28:02d},{100 + i},{lines[i % 14]},{['华南', 'EMEA'][i % 2]},"
+                   f"{'won' if i % 3 else 'lost'}\n" for i in range(140))
+    path = tmp_path / "lines.csv"
+    path.write_text("deal,date,amount,product line,region,stage\n" + rows, encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-charts"
+        await pilot.pause()
+        chart = str(app.screen.query_one("#chart-lines").render()).splitlines()
+        assert chart[0].strip() == "各产品线贡献（占收入 %）（按收入排名前 12，共 14）"
+        bars = chart[1:-1]
+        assert len(bars) == 12 and all(display_width(line) <= 78 for line in chart)
+        names = [line[:line.index(" █")] for line in bars]
+        assert len(set(names)) == 12 and all(name.endswith("…") for name in names if name.startswith("Product"))
+        assert len({display_width(name) for name in names}) == 1
+        win = str(app.screen.query_one("#chart-win").render()).splitlines()
+        # every bar starts at the same cell, whatever the name's script; each ends with its value
+        starts = {display_width(line[:line.index("█")]) for line in win[1:-1]}
+        assert len(starts) == 1 and win[1].endswith("%") and "100%" in win[-1]
+        south = next(line for line in win if line.startswith("华南"))
+        assert south.endswith(f"{100 * 46 / 70:.1f}%")  # 华南: deals 0, 2, ..., 138; won unless a multiple of 3
+
+
+async def test_a_year_of_months_at_80_columns_labels_every_other_month(team, tmp_path) -> None:
+    """Twelve month labels do not fit 80 columns: plotext dropped the ones that would overlap,
+    which left 2025-01, 2025-03, 2025-04, 2025-06... under the bars."""
+    path = tmp_path / "year.csv"
+    path.write_text("order,date,amount\n" + "".join(f"O{m}{d},2026-{m:02d}-{d},{100 * m}\n" for m in range(1, 13) for d in (1, 28)),
+                    encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-charts"
+        await pilot.pause()
+        revenue = str(app.screen.query_one("#chart-revenue").render()).splitlines()
+        labels = next(line for line in reversed(revenue) if "2026-" in line).split()
+        assert labels == ["2026-01", "2026-03", "2026-05", "2026-07", "2026-09", "2026-11"]
+
+
+async def test_a_file_of_lost_deals_only_leaves_the_revenue_chart_out(team, tmp_path) -> None:
+    """No revenue in any month: the Charts tab ended the board (ZeroDivisionError in plotext)."""
+    path = tmp_path / "lost.csv"
+    path.write_text("deal,date,amount,stage,region\nD1,2026-01-05,100,Lost,North\nD2,2026-01-06,0,Lost,South\n",
+                    encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-charts"
+        await pilot.pause()
+        assert not app.screen.query_one("#chart-revenue").display
+        assert text_of(app, "#charts-missing") == (
+            "Not in this data: Revenue by month; Contribution by product line (% of revenue)")
+        assert "0.0%" in str(app.screen.query_one("#chart-win").render())
+
+
 async def test_a_failed_run_says_which_diagnosis_is_still_shown(team, deals, tmp_path) -> None:
     Board(team, actor="dana").run_diagnosis([deals])
     bad = tmp_path / "bad.csv"

@@ -38,6 +38,7 @@ from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
+from tui.widgets.percent_bars import PercentBars
 
 HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
                   "or run `uplift diagnose FILE.csv`.")
@@ -72,6 +73,10 @@ def show_number(metric: str, value: float | None) -> str:
     if metric == "sales_cycle_days":
         return f"{value:.1f}"
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.2f}"
+
+
+#: Groups a bar chart shows: the ones with the most revenue.
+CHART_GROUPS = 12
 
 
 def short_number(value: float) -> str:
@@ -212,8 +217,8 @@ class DiagnoseScreen(TabKeys, BoardView):
                 with VerticalScroll():
                     yield Static(id="charts-missing")
                     yield PlotextPlot(id="chart-revenue", classes="chart")
-                    yield PlotextPlot(id="chart-lines", classes="chart")
-                    yield PlotextPlot(id="chart-win", classes="chart")
+                    yield PercentBars(id="chart-lines")
+                    yield PercentBars(id="chart-win")
             with TabPane(_("Notes"), id="tab-notes"):
                 yield Static(id="notes-status")
                 yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
@@ -384,17 +389,24 @@ class DiagnoseScreen(TabKeys, BoardView):
         if any(p.partial for p in d.periods):  # a short first or last period is not a slump
             title += "   " + _("* partial: the data covers only part of it")
         plt.title(title)
-        if labels:
+        values = [p.metrics.revenue for p in d.periods]
+        # no revenue at all (a file of lost deals): nothing to draw, and plotext divides by the
+        # axis's height, 0 here (the board failed with ZeroDivisionError)
+        revenue.display = bool(values) and max(values) > 0
+        if revenue.display:
             xs = list(range(len(labels)))
-            values = [p.metrics.revenue for p in d.periods]
             plt.bar(xs, values)
-            step = max(1, len(labels) // 8)
+            # as many labels as fit the width (plotext drops the ones that would overlap, which
+            # left uneven gaps: 2025-01, 2025-03, 2025-04 at 80 columns)
+            fit_labels = max(1, (self.app.size.width - 8) // (max(map(len, labels)) + 3))
+            step = math.ceil(len(labels) / fit_labels)
             plt.xticks(xs[::step], labels[::step])
             ticks = axis_ticks(max(values))
             plt.ylim(0, ticks[-1])
             plt.yticks(ticks, [short_number(t) for t in ticks])
         revenue.refresh()
         missing = [title for title, shown in (
+            (_("Revenue by {period}").format(period=_(d.period)), revenue.display),
             (_("Contribution by product line (% of revenue)"), self._bar_chart(
                 "#chart-lines", _("Contribution by product line (% of revenue)"), "product_line",
                 lambda m: None if m.revenue_share is None else m.revenue_share * 100)),
@@ -406,22 +418,18 @@ class DiagnoseScreen(TabKeys, BoardView):
         note.display = bool(missing)
 
     def _bar_chart(self, selector: str, title: str, dimension: str, value) -> bool:
-        """A horizontal bar chart of a percentage per group, on a 0-100 scale; hidden (False)
-        when the data has no such numbers."""
-        chart = self.query_one(selector, PlotextPlot)
-        plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
-        groups: list[GroupRow] = self.shown.breakdowns.get(dimension, [])[:12]
-        points = [(safe(g.value)[:14], value(g.metrics)) for g in groups]
+        """A horizontal bar chart of a percentage per group, on a 0-100 scale (the twelve with
+        the most revenue, and the title says so when there are more); hidden (False) when the
+        data has no such numbers."""
+        chart = self.query_one(selector, PercentBars)
+        rows: list[GroupRow] = self.shown.breakdowns.get(dimension, [])
+        points = [(safe(g.value), value(g.metrics)) for g in rows[:CHART_GROUPS]]
         points = [(name, v) for name, v in points if v is not None]
+        if len(rows) > CHART_GROUPS:
+            title = _("{chart}, top {shown} of {count} by revenue").format(
+                chart=title, shown=CHART_GROUPS, count=len(rows))
         chart.display = bool(points)
-        if points:
-            plt.title(title)
-            plt.bar([n for n, _ in points], [v for _, v in points], orientation="horizontal")
-            plt.xlim(0, 100)
-            plt.xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-        chart.refresh()
+        chart.show(title, points)
         return bool(points)
 
     # ------------------------------------------------------------------ running a diagnosis
