@@ -72,7 +72,8 @@ SCOPE_KEYS = DIMENSIONS
 
 def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[str, str],
                    period: str | None = None) -> list[dict]:
-    """[{"metric", "scope", "period", "value"}, ...] oldest period first.
+    """[{"metric", "scope", "period", "value", "snapshot"}, ...] oldest period first (`snapshot`:
+    the id of the snapshot the value was taken from).
 
     Taken from the newest snapshot that has the metric in the scope (of the `period` kind, month
     or quarter; by default that snapshot's kind), filled in with older snapshots of the same file
@@ -98,11 +99,11 @@ def metric_history(snapshots: Sequence[Snapshot], metric: str, scope: Mapping[st
     same = sorted((s for s in candidates if s.signature == newest.signature
                    and s.diagnosis.period == newest.diagnosis.period),
                   key=lambda s: (s.saved_at, _number(s.id)))
-    values: dict[str, float] = {}
+    values: dict[str, tuple[float, str]] = {}
     for snapshot in same:  # oldest first: newer snapshots overwrite the periods they cover
-        values.update(_values(snapshot.diagnosis, metric, scope))
-    return [{"metric": metric, "scope": dict(scope), "period": period_name(label), "value": value}
-            for label, value in sorted(values.items())]
+        values.update({label: (value, snapshot.id) for label, value in _values(snapshot.diagnosis, metric, scope).items()})
+    return [{"metric": metric, "scope": dict(scope), "period": period_name(label), "value": value, "snapshot": kept}
+            for label, (value, kept) in sorted(values.items())]
 
 
 def _values(diagnosis: Diagnosis, metric: str, scope: Mapping[str, str]) -> dict[str, float]:

@@ -58,6 +58,10 @@ class GoalChanges(BoardCore):
         """(period, value) points of `metric` in exactly `scope`, oldest first, from diagnoses.
         Rates (win rate, repurchase rate, shares) come in percent, as goals state them (a
         diagnosis keeps them as fractions: 0.31 is a goal's 31%). A scope field of `all` narrows nothing."""
+        return [(period, value) for period, value, _kept in self._kpi_points(metric, scope)]
+
+    def _kpi_points(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float, str]]:
+        """goal_history's points, each with the id of the snapshot it was taken from."""
         from sales.kpis import RATE_METRICS
 
         name = "_".join(metric.casefold().split())
@@ -65,12 +69,14 @@ class GoalChanges(BoardCore):
         # `all` in a field is the whole of it (every region): the diagnosis's whole-data numbers
         scope = {key: value for key, value in scope.items() if value.casefold() != "all"}
         try:
-            return [(h["period"], round(h["value"] * scale, 6)) for h in self.metric_history(name, scope)]
+            return [(h["period"], round(h["value"] * scale, 6), h["snapshot"])
+                    for h in self.metric_history(name, scope)]
         except Invalid:
             return []  # a metric or scope the diagnosis does not break down
 
-    def latest_kpi(self, metric: str, scope: dict[str, str]) -> tuple[str, float] | None:
-        history = self.goal_history(metric, scope)
+    def latest_kpi(self, metric: str, scope: dict[str, str]) -> tuple[str, float, str] | None:
+        """(period, value, snapshot id) of the newest whole period of `metric` in `scope`."""
+        history = self._kpi_points(metric, scope)
         return history[-1] if history else None
 
     def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
@@ -234,7 +240,8 @@ class GoalChanges(BoardCore):
             raise Invalid("baseline", "no diagnosis snapshot has a whole period of {metric} ({where}) to take a "
                                       "baseline from (a month or quarter the data covers only in part does not count)",
                           metric=metric or Word("an unnamed metric"), where=where)
-        taken = {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[0]}"}
+        # which run, and which period of it: two files diagnosed give two snapshots of one period
+        taken = {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[2]}, {latest[0]}"}
         from sales.kpis import RATE_METRICS
 
         if "_".join(metric.casefold().split()) in RATE_METRICS and not data.get("unit"):

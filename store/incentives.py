@@ -372,7 +372,7 @@ class ReviewChanges(BoardCore):
             since = goal.start or self.period()[0]
             # a snapshot of sales from before the goal began is its baseline, not its actual
             if latest is not None and (since is None or period_start(latest[0]) >= since.replace(day=1)):
-                return latest[1], Phrase("diagnosis {period}", period=latest[0])
+                return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
         if metric in REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}:
             start, end = self.period()
             team = process_metrics([], self.deals(), self.stages(), self.touches(), start, end)

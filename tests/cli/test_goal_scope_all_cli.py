@@ -17,7 +17,7 @@ def test_a_baseline_from_a_snapshot_with_region_all_is_the_whole_datas(run, tmp_
                          "--baseline", "snapshot", "--target", "120")
     assert (code, err) == (0, "")
     goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
-    assert (goal["baseline"], goal["baseline_source"]) == (90, "snapshot 2026-02")
+    assert (goal["baseline"], goal["baseline_source"]) == (90, "snapshot X-1, 2026-02")
     # judged against the whole data's months: +50% was seen (60 → 90), +33.3% is asked (90 → 120)
     assert goal["smart"]["A"] == {"passed": True, "reason": "asks for +33.3%; the best change seen was +50.0%"}
     run("goal", "add", "North", "--metric", "revenue", "--region", "North", "--baseline", "snapshot")

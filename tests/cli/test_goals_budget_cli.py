@@ -204,7 +204,7 @@ def test_a_rate_baseline_taken_from_a_snapshot_is_in_percent_and_says_so(run, tm
     run("goal", "add", "Bring them back", "--metric", "repurchase rate", "--baseline", "snapshot", "--target", "60")
     [goal] = json.loads(run("goal", "list", "--json")[1])
     assert (goal["baseline"], goal["unit"]) == (50, "%")
-    assert "baseline  50%  [snapshot 2026-01]" in run("goal", "show", "G-1")[1]
+    assert "baseline  50%  [snapshot X-1, 2026-01]" in run("goal", "show", "G-1")[1]
     run("goal", "add", "Revenue", "--metric", "revenue", "--baseline", "snapshot")  # an amount stays as it is
     assert json.loads(run("goal", "show", "G-2", "--json")[1])["goal"]["unit"] == ""
     sales.write_text("date,order,customer,amount\n2026-02-05,O4,A,10\n2026-02-20,O5,B,10\n", encoding="utf-8")

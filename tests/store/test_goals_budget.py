@@ -129,7 +129,7 @@ def test_history_comes_from_the_diagnosis_snapshots(plan, tmp_path) -> None:
     assert achievable.reason == "asks for +15.0% where the best change seen was +9.2% (5.8 points more)"
     goal = lead.add_goal("From the snapshot", metric="revenue", scope={"region": "North"}, baseline="snapshot")
     assert goal.baseline == pytest.approx(1_150_000.0)
-    assert goal.baseline_source == "snapshot 2026-Q3"
+    assert goal.baseline_source == "snapshot X-1, 2026-Q3"
     assert lead.goal_history("revenue", {"segment": "SMB"}) == []  # not a dimension the diagnosis keeps
     with pytest.raises(Invalid, match="no diagnosis snapshot has a whole period of units"):
         lead.add_goal("No data", metric="units", scope={"region": "Atlantis"}, baseline="snapshot")
@@ -150,7 +150,18 @@ def test_a_rate_from_a_snapshot_is_in_percent_as_goals_state_rates(plan, tmp_pat
     assert lead.goal_history("win_rate", {"region": "West"}) == [("2026-Q1", 75.0), ("2026-Q2", 80.0)]
     goal = lead.add_goal("West win rate", metric="win_rate", scope={"region": "West"}, baseline="snapshot",
                          target=85, unit="%")
-    assert (goal.baseline, goal.baseline_source) == (80.0, "snapshot 2026-Q2")
+    assert (goal.baseline, goal.baseline_source) == (80.0, "snapshot X-1, 2026-Q2")
+    # a later run of another file with no deal stages (no win rate): the baseline still comes
+    # from the first run, and says so by its id (it said "snapshot 2026-Q2": which run?)
+    orders = tmp_path / "orders.csv"
+    orders.write_text("order,date,region,amount\n"
+                      + "".join(f"O{m},2026-{m:02d}-10,West,50\n" for m in range(1, 8)))
+    lead.run_diagnosis([orders], period="quarter")
+    again = lead.add_goal("West win rate again", metric="win_rate", scope={"region": "West"}, baseline="snapshot",
+                          target=85, unit="%")
+    assert (again.baseline, again.baseline_source) == (80.0, "snapshot X-1, 2026-Q2")
+    revenue = lead.add_goal("West revenue", metric="revenue", scope={"region": "West"}, baseline="snapshot")
+    assert revenue.baseline_source == "snapshot X-2, 2026-Q2"  # the orders file's run
 
 
 def test_budget_requests_decisions_and_spending_follow_the_roles(plan) -> None:
@@ -325,4 +336,4 @@ def test_a_snapshot_from_before_a_goal_began_is_not_its_actual(plan, tmp_path) -
         f"R{d},2026-10-{d:02d},West,500\n" for d in range(1, 32)))
     lead.run_diagnosis([recent])
     result = next(r for r in lead.goal_results() if r.goal == goal.id)
-    assert (result.actual, result.source) == (15500, "diagnosis 2026-10")
+    assert (result.actual, result.source) == (15500, "diagnosis X-2, 2026-10")  # the second run, recent.csv
