@@ -4,6 +4,7 @@ cycle, against an even pace, and when the open ones will be done at the recent p
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual_plotext import PlotextPlot
 from sales.burnup import BurnUp
 from sales.errors import UpliftError
 from tui.burnup_text import summary, title
+from tui.chart_labels import label_step
 from tui.i18n import N_, _
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, tell
@@ -94,9 +96,7 @@ class BurnUpScreen(ModalScreen[None]):
         plt.ylim(0, top)
         plt.yticks(list(range(0, top + 1, step)))
         # a label a week, or every other week or more where the weeks' labels would not fit
-        # (plotext then left out some of them, and the weeks shown were uneven)
-        room = max(min(self.app.size.width, 150) - 12, 8)
-        every = max(1, -(-(-(-length // 7)) // (room // 7)))
+        every = label_step(math.ceil(length / 7), len("12-31"), min(self.app.size.width, 150) - 12)
         weeks = list(range(1, length + 1, 7 * every))
         plt.xticks(weeks, [(result.start + timedelta(days=x - 1)).strftime("%m-%d") for x in weeks])
         chart.refresh()

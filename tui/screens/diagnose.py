@@ -31,6 +31,7 @@ from sales.errors import Refused, UpliftError
 from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.phrases import kept
 from sales.text import safe
+from tui.chart_labels import label_step
 from tui.i18n import N_, _, language, n_, said, say
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
@@ -398,8 +399,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             plt.bar(xs, values)
             # as many labels as fit the width (plotext drops the ones that would overlap, which
             # left uneven gaps: 2025-01, 2025-03, 2025-04 at 80 columns)
-            fit_labels = max(1, (self.app.size.width - 8) // (max(map(len, labels)) + 3))
-            step = math.ceil(len(labels) / fit_labels)
+            step = label_step(len(labels), max(map(len, labels)), self.app.size.width - 8, gap=3)
             plt.xticks(xs[::step], labels[::step])
             ticks = axis_ticks(max(values))
             plt.ylim(0, ticks[-1])
