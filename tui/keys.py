@@ -107,6 +107,34 @@ def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
     return lines
 
 
+def shipped_rank(node) -> dict[str, int]:
+    """Where each of `node`'s bindings stands in its class's own list, by id (or, without one, by
+    action): Textual's keymap moves a remapped binding to the end of the node's bindings, and the
+    footer and `?` would then show it last (a remapped `New` fell off an 80-column footer)."""
+    rank: dict[str, int] = {}
+    for index, binding in enumerate(bindings_of(type(node))):
+        rank.setdefault(binding.id or binding.action, index)
+    return rank
+
+
+def in_shipped_order(items: list, node_of, binding_of) -> list:
+    """`items` (each with a node and a binding) grouped by node as they come, and within a node
+    in the order its class lists its bindings, remapped or not."""
+    ranks: dict[int, dict[str, int]] = {}
+    groups: dict[int, int] = {}
+    for item in items:
+        groups.setdefault(id(node_of(item)), len(groups))
+
+    def place(item) -> tuple[int, int]:
+        node, binding = node_of(item), binding_of(item)
+        rank = ranks.get(id(node))
+        if rank is None:
+            rank = ranks[id(node)] = shipped_rank(node)
+        return groups[id(node)], rank.get(binding.id or binding.action, len(rank))
+
+    return sorted(items, key=place)
+
+
 def shown_key(node, binding_id: str) -> str:
     """How the key of `binding_id` (one of `node`'s own bindings) is written today: the user's
     key if remapped, else the shipped one, as the footer writes it (for hints in text)."""

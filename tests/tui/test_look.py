@@ -455,3 +455,19 @@ async def test_the_high_contrast_themes_buttons_are_black_on_their_colour(team) 
         save = app.screen.query_one("#save", Button)
         style = save.rich_style
         assert contrast(style.color.get_truecolor().hex, style.bgcolor.get_truecolor().hex) >= 4.5
+
+
+async def test_a_remapped_key_keeps_its_place_in_the_footer_and_in_help(team, own_config_dir: Path) -> None:
+    """Textual's keymap puts a remapped binding last: `a New` fell off the end of the footer (past
+    its `…` on 80 or 120 columns) and to the foot of `?`'s list."""
+    write(own_config_dir, "config.yaml", "keys:\n  board.new: a\n  board.mine: M\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        shown = list(await footer_keys(app, pilot))
+        assert shown[:6] == ["Help", "Quit", "Move left", "Move right", "New", "Edit"]
+        assert shown.index("Mine") == shown.index("Filter") + 1
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        ours = [ident for _keys, _does, ident in app.screen.rows if ident.startswith("board.")]
+        assert ours[:2] == ["board.new", "board.edit"]
+        assert ours.index("board.mine") == ours.index("board.filter") + 1
