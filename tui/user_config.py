@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
 import msgspec
+from textual.keys import KEY_ALIASES, KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys
 
 from sales.plan_check import PlanInvalid
 from store.plan_yaml import PlanText, format_problem, read_plan_file
@@ -34,6 +36,28 @@ KEY_LIST = r"^[^\s,]+(\s*,\s*[^\s,]+)*$"
 
 ThemeName = Annotated[str, msgspec.Meta(pattern=THEME_NAME)]
 KeyList = Annotated[str, msgspec.Meta(pattern=KEY_LIST, max_length=200)]
+
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+NAMED_KEYS = frozenset({key.value.rpartition("+")[2] for key in Keys} | set(REPLACED_KEYS) | set(KEY_ALIASES))
+
+
+def is_key_name(key: str) -> bool:
+    """Whether Textual could ever report this key: modifiers, then a character, a named key
+    (`f2`, `escape`, `pageup`) or a character's Unicode name (`question_mark`). `F2` or `ctrl+foo`
+    are not, and a binding remapped to one could never be pressed."""
+    if len(key) == 1:  # the character itself: `?`, `+`
+        return True
+    *modifiers, base = key.split("+")
+    if not base or any(modifier not in MODIFIERS for modifier in modifiers):
+        return False
+    if len(base) == 1 or base in NAMED_KEYS:
+        return True
+    try:
+        unicodedata.lookup(KEY_TO_UNICODE_NAME.get(base, base).replace("_", " "))
+    except KeyError:
+        return False
+    return True
 
 
 def config_dir() -> Path:
@@ -106,11 +130,18 @@ def load_config(path: Path | None = None) -> UserConfig:
     elif keys:
         for binding_id, value in keys.items():
             try:
-                config.keys[str(binding_id)] = msgspec.convert(value, KeyList)
-                config.where[str(binding_id)] = f"{name}:{text.line_of(f'keys.{binding_id}')}"
+                key_list = msgspec.convert(value, KeyList)
             except msgspec.ValidationError:
                 drop(f"keys.{binding_id}", _("{value!r} is not a key list (like `a` or `ctrl+n,f2`)").format(
                     value=value))
+                continue
+            unknown = [key for key in (part.strip() for part in key_list.split(",")) if not is_key_name(key)]
+            if unknown:  # a key no terminal sends would leave the binding with no key at all
+                drop(f"keys.{binding_id}", _("{key!r} is not a key name (like `a`, `ctrl+n`, `f2`, `escape` "
+                                             "or `question_mark`)").format(key=unknown[0]))
+                continue
+            config.keys[str(binding_id)] = key_list
+            config.where[str(binding_id)] = f"{name}:{text.line_of(f'keys.{binding_id}')}"
     return config
 
 

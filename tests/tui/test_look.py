@@ -471,3 +471,24 @@ async def test_a_remapped_key_keeps_its_place_in_the_footer_and_in_help(team, ow
         ours = [ident for _keys, _does, ident in app.screen.rows if ident.startswith("board.")]
         assert ours[:2] == ["board.new", "board.edit"]
         assert ours.index("board.mine") == ours.index("board.filter") + 1
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "'F2' is not a key name (like `a`, `ctrl+n`, `f2`, `escape` or `question_mark`) (ignored)"),
+    ("zh", "'F2' 不是按键名（例如 `a`、`ctrl+n`、`f2`、`escape` 或 `question_mark`）（已忽略）"),
+])
+async def test_a_key_name_textual_does_not_know_is_reported_and_the_key_stays(team, own_config_dir: Path,
+                                                                             monkeypatch, lang, said) -> None:
+    """`F2` (Textual's is `f2`) or `ctrl+foo` was taken as it was: the binding then had a key no
+    terminal sends, and nothing said why New no longer opened."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    config = write(own_config_dir, "config.yaml", "keys:\n  board.new: F2\n  board.mine: M, ctrl+foo\n"
+                                                  "  app.help: f1,?\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    problems = app.startup_problems
+    assert f"{config}:2: keys.board.new: {said}" in problems
+    assert any(line.startswith(f"{config}:3: keys.board.mine: 'ctrl+foo' ") for line in problems)
+    assert len(problems) == 2  # f1 and ? are keys
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # the shipped key stays
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
