@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
 import msgspec
-from textual.keys import KEY_ALIASES, KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys
 
 from sales.plan_check import PlanInvalid
 from store.plan_yaml import PlanText, format_problem, read_plan_file
 from tui.i18n import _
+from tui.keys import is_key_name
 
 CONFIG_NAME = "config.yaml"
 THEME_NAME = r"^[a-z0-9][a-z0-9_-]{0,39}$"
@@ -36,28 +35,6 @@ KEY_LIST = r"^[^\s,]+(\s*,\s*[^\s,]+)*$"
 
 ThemeName = Annotated[str, msgspec.Meta(pattern=THEME_NAME)]
 KeyList = Annotated[str, msgspec.Meta(pattern=KEY_LIST, max_length=200)]
-
-
-MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-NAMED_KEYS = frozenset({key.value.rpartition("+")[2] for key in Keys} | set(REPLACED_KEYS) | set(KEY_ALIASES))
-
-
-def is_key_name(key: str) -> bool:
-    """Whether Textual could ever report this key: modifiers, then a character, a named key
-    (`f2`, `escape`, `pageup`) or a character's Unicode name (`question_mark`). `F2` or `ctrl+foo`
-    are not, and a binding remapped to one could never be pressed."""
-    if len(key) == 1:  # the character itself: `?`, `+`
-        return True
-    *modifiers, base = key.split("+")
-    if not base or any(modifier not in MODIFIERS for modifier in modifiers):
-        return False
-    if len(base) == 1 or base in NAMED_KEYS:
-        return True
-    try:
-        unicodedata.lookup(KEY_TO_UNICODE_NAME.get(base, base).replace("_", " "))
-    except KeyError:
-        return False
-    return True
 
 
 def config_dir() -> Path:

@@ -492,3 +492,22 @@ async def test_a_key_name_textual_does_not_know_is_reported_and_the_key_stays(te
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")  # the shipped key stays
         await until(pilot, lambda: isinstance(app.screen, TaskForm))
+
+
+async def test_a_forms_key_remapped_onto_a_text_boxs_own_key_or_a_letter_is_a_clash(team, own_config_dir: Path) -> None:
+    """form.save on ctrl+w passed the clash check, but in a form a text box has the focus and its
+    ctrl+w (delete a word) ran instead: ^w Save was missing from the form's footer and never
+    saved. A letter is typed into the boxes the same way."""
+    config = write(own_config_dir, "config.yaml", "keys:\n  form.save: ctrl+w\n  form.cancel: q\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    problems = app.startup_problems
+    assert (f"{config}: key clash on ActivityForm: ctrl+w is bound to form.save (Save) and "
+            "Input.delete_left_word (Delete left to start of word)") in problems
+    typed = [line for line in problems if "is typed into" in line]
+    assert len(typed) == 1
+    assert typed[0].startswith(f"{config}: key clash on ")
+    assert "TaskForm" in typed[0] and "DealForm" in typed[0]
+    assert typed[0].endswith(": q is typed into its text boxes, so form.cancel (Cancel) does not run there")
+    async with app.run_test(size=SIZE) as pilot:  # and the app runs
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
