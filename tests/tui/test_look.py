@@ -511,3 +511,43 @@ async def test_a_forms_key_remapped_onto_a_text_boxs_own_key_or_a_letter_is_a_cl
     async with app.run_test(size=SIZE) as pilot:  # and the app runs
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, TaskForm))
+
+
+async def test_the_palette_jumps_to_an_item_from_over_a_dialog(team) -> None:
+    """Over a dialog of the phase it jumps to (the cycle at a glance on the board, the forecast on
+    the pipeline, the budget on Goals), the palette's jump ended the app: it asked the dialog for
+    the board's filters. The dialog closes, as choosing an item in it does; a form stays open."""
+    from tui.screens.budget import BudgetScreen
+    from tui.screens.cycle import CycleScreen
+    from tui.screens.forecast import ForecastScreen
+
+    lead = Board(team, actor="dana")
+    lead.add_goal("Grow revenue in the North", owner="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        await palette_hits(pilot, app, "T-2")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen_stack[-1] is app.screen and len(app.screen_stack) == 1
+                    and getattr(app.focused, "card", None) is not None and app.focused.card.id == "T-2")
+        await pilot.press("4", "F")
+        await until(pilot, lambda: isinstance(app.screen, ForecastScreen))
+        await palette_hits(pilot, app, "D-1")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen)
+                    and getattr(app.focused, "card", None) is not None and app.focused.card.id == "D-1")
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await palette_hits(pilot, app, "G-1")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("3", "n", *"Half typed")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+        await palette_hits(pilot, app, "T-1")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("save or cancel it first (^s saves, esc cancels)" in n.message
+                                       for n in app._notifications))
+        assert isinstance(app.screen, TaskForm)
+        assert app.screen.query_one("#title").value == "Half typed"
