@@ -377,8 +377,18 @@ class UpliftApp(PlanFileCommands, App):
         """Textual's palette, with its prompt in the interface's language."""
         from textual.command import CommandPalette
 
+        from tui.palette import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+            self.push_screen(Palette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme search ("Change theme"), in the interface's language."""
+        from textual.theme import ThemeProvider
+
+        from tui.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:

@@ -12,8 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.widgets.option_list import Option
 
 from sales.tasks import STATUS_LABELS
 from tui.i18n import N_, _
@@ -25,6 +28,25 @@ SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), 
 #: The score of a hit whose id is the query: above any fuzzy score (Textual's are not capped at
 #: 1: a title that holds the query scores more), so that enter on `D-1` opens D-1, not D-15.
 EXACT_ID = float("inf")
+
+
+class Palette(CommandPalette):
+    """Textual's palette, saying that nothing matched in the interface's language (Textual's
+    own "No matches found" is English, drawn by this method, which is copied from it)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(_("No matches found"), style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:  # (discovery: nothing to say)
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 @dataclass(frozen=True)

@@ -551,3 +551,24 @@ async def test_the_palette_jumps_to_an_item_from_over_a_dialog(team) -> None:
                                        for n in app._notifications))
         assert isinstance(app.screen, TaskForm)
         assert app.screen.query_one("#title").value == "Half typed"
+
+
+@pytest.mark.parametrize("lang, nothing, themes", [("en", "No matches found", "Search for themes…"),
+                                                   ("zh", "没有匹配项", "搜索主题…")])
+async def test_the_palette_says_nothing_matched_in_the_interfaces_language(team, monkeypatch, lang, nothing,
+                                                                           themes) -> None:
+    """Textual's palette said "No matches found", and the theme search "Search for themes…", in
+    English in the Chinese interface."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"qqzzx")
+        palette = app.screen
+        await until(pilot, lambda: palette.query("CommandList") and palette.query_one("CommandList").option_count
+                    and palette.query_one("CommandList").get_option_at_index(0).id == "--no-matches")
+        shown = palette.query_one("CommandList").get_option_at_index(0).prompt.renderable
+        assert shown.plain == nothing
+        await pilot.press("escape")
+        app.search_themes()
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette) and app.screen.query("CommandInput"))
+        assert str(app.screen.query_one("CommandInput").placeholder) == themes
