@@ -556,7 +556,10 @@ class PipelineScreen(BoardView):
         await self.show_owner(None if self.owner_filter is not None else me)
 
     async def show_owner(self, owner: str | None) -> None:
-        """Show only `owner`'s deals (None: everyone's)."""
+        """Show only `owner`'s deals (None: everyone's); the focused card keeps the focus while
+        it is shown (as on the task board: `m` twice sent it to the first card)."""
+        was = self.kanban.focused_id
         self.owner_filter = owner
         await self.refresh_board()
-        self.kanban.focus_first()
+        if not (was and await self.kanban.focus_card(was)):
+            self.kanban.focus_first()
