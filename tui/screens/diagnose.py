@@ -358,7 +358,11 @@ class DiagnoseScreen(TabKeys, BoardView):
         """Sort the breakdown shown by its next column."""
         table = self._current_table()
         if table is None:
-            self.query_one("#diagnose-tabs", TabbedContent).active = "tab-breakdowns"
+            tabs = self.query_one("#diagnose-tabs", TabbedContent)
+            in_pane = self.pane_has_focus(tabs)
+            tabs.active = "tab-breakdowns"
+            if in_pane:
+                self.call_after_refresh(self.focus_pane, tabs)
             return
         column, _ = self.sorting.get(table.id, (1, True))
         self._resort(table.id, (column + 1) % len(table.columns))
