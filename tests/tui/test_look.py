@@ -572,3 +572,30 @@ async def test_the_palette_says_nothing_matched_in_the_interfaces_language(team,
         app.search_themes()
         await until(pilot, lambda: isinstance(app.screen, CommandPalette) and app.screen.query("CommandInput"))
         assert str(app.screen.query_one("CommandInput").placeholder) == themes
+
+
+async def test_the_focused_card_shows_without_colour(team, monkeypatch) -> None:
+    """Under NO_COLOR (Textual draws in greys) the focused card's background was a grey a shade
+    off the others' and its edge the same bar: nothing told which card had the focus. Its edge is
+    a wider bar, on every line of it, and only on it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    Board(team, actor="dana").update_task("T-2", status="todo")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban = app.focused
+        column = kanban.columns[kanban.cursor_column]
+
+        def edges() -> list[str]:
+            texts = ["".join(segment.text for segment in column.render_line(y)) for y in range(column.size.height)]
+            return [text.lstrip()[:1] for text in texts if text.lstrip()[:1] in ("▎", "▌")]
+
+        await until(pilot, lambda: kanban.card is not None and kanban.card.id == "T-1")
+        shown = edges()
+        assert "▌" in shown and "▎" in shown
+        assert shown == sorted(shown, key="▌▎".index)  # T-1's lines, then T-2's
+        await pilot.press("down")
+        await until(pilot, lambda: kanban.card.id == "T-2")
+        await pilot.pause()
+        now = edges()
+        assert now[0] == "▎" and now[-1] == "▌" and now == sorted(now, key="▎▌".index)
