@@ -599,3 +599,27 @@ async def test_the_focused_card_shows_without_colour(team, monkeypatch) -> None:
         await pilot.pause()
         now = edges()
         assert now[0] == "▎" and now[-1] == "▌" and now == sorted(now, key="▎▌".index)
+
+
+@pytest.mark.parametrize("lang, error, warning", [("en", "Error", "Warning"), ("zh", "错误", "警告")])
+async def test_an_error_and_a_warning_are_titled_not_told_by_colour_alone(team, monkeypatch, lang, error,
+                                                                          warning) -> None:
+    """Toasts differed only by the colour of their edge: without colour (NO_COLOR, a monochrome
+    terminal) or to a colour-blind reader a refusal looked like news."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")  # a rep may not delete a task
+        await until(pilot, lambda: app._notifications)
+        refusal = list(app._notifications)[-1]
+        assert (refusal.severity, refusal.title) == ("error", error)
+        await pilot.press("ctrl+y")  # nothing to redo: a warning
+        await until(pilot, lambda: len(app._notifications) == 2)
+        nothing = list(app._notifications)[-1]
+        assert (nothing.severity, nothing.title) == ("warning", warning)
+        from tui.user_text import tell
+
+        tell(app, "news")  # information: untitled
+        await until(pilot, lambda: len(app._notifications) == 3)
+        assert [n.title for n in app._notifications if n.message == "news"] == [""]
