@@ -209,5 +209,12 @@ def shown_key(node, binding_id: str) -> str:
     return app.get_key_display(Binding(keys.split(",")[0], ""))
 
 
+def shown_key_of(app, binding_id: str, shipped: str) -> str:
+    """As shown_key, for a binding of a screen that need not be shown (the palette's hints):
+    the user's key if remapped, else `shipped`."""
+    keys = app._keymap.get(binding_id) or shipped
+    return app.get_key_display(Binding(keys.split(",")[0], ""))
+
+
 def save_hint(node, save: str = "form.save", cancel: str = "form.cancel") -> str:
     return _("({save} saves, {cancel} cancels)").format(save=shown_key(node, save), cancel=shown_key(node, cancel))

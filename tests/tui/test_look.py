@@ -623,3 +623,32 @@ async def test_an_error_and_a_warning_are_titled_not_told_by_colour_alone(team, 
         tell(app, "news")  # information: untitled
         await until(pilot, lambda: len(app._notifications) == 3)
         assert [n.title for n in app._notifications if n.message == "news"] == [""]
+
+
+async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_dir: Path) -> None:
+    """`Press n to add the first one`, `No goal selected: press n`, the palette's `(key w on the
+    pipeline)`: the hints named the shipped keys after the user had remapped them."""
+    write(own_config_dir, "config.yaml", "keys:\n  board.new: a\n  app.help: f1\n  goals.new: g\n"
+                                         "  pipeline.weekly: ctrl+w\n  app.cycle: f9\n")
+    Board(board_path, actor="dana").add_member("dana", "lead")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.startup_problems == []
+        status = app.screen.query_one("#board-status")
+        await until(pilot, lambda: "no tasks yet" in str(status.render()))
+        said = str(status.render())
+        assert "Press a to add the first one" in said and "Press f1 for all keys." in said
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await until(pilot, lambda: "No goals yet. Press g to set the first one" in str(
+            app.screen.query_one("#goals-status").render()))
+        await pilot.press("e")  # no goal to edit
+        await until(pilot, lambda: any(n.message == "No goal selected: press g to add one."
+                                       for n in app._notifications))
+        await pilot.press("ctrl+p", *"Weekly review")
+        palette = app.screen
+        await until(pilot, lambda: palette.query("CommandList") and palette.query_one("CommandList").option_count
+                    and not any(w.is_running for w in palette.workers))
+        hits = palette.query_one("CommandList")
+        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert any("This week's review checklist (key ^w on the pipeline)" in prompt for prompt in prompts)

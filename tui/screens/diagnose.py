@@ -32,6 +32,7 @@ from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
 from sales.phrases import kept
 from sales.text import safe
 from tui.i18n import N_, _, language, n_, said, say
+from tui.keys import shown_key
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
@@ -39,7 +40,7 @@ from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 
-HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
+HOW_TO_START = N_("No diagnosis on this board yet. Press {open} to diagnose a sales export (CSV, XLSX or XLS), "
                   "or run `uplift diagnose FILE.csv`.")
 DIMENSION_LABELS = {"region": N_("Region"), "channel": N_("Channel"), "product_line": N_("Product line"),
                     "rep": N_("Rep")}
@@ -244,7 +245,8 @@ class DiagnoseScreen(TabKeys, BoardView):
             self.latest_seen = self.shown_id = latest.id
         elif latest is None and self.shown is None:
             self.set_status(_("No diagnosis yet · f diagnoses a file"))
-            self.query_one("#kpis", Static).update(plain(_(HOW_TO_START)))
+            self.query_one("#kpis", Static).update(plain(_(HOW_TO_START).format(
+                open=shown_key(self, "diagnose.open"))))
         self.show_notes()
         self.show_checklist()
 
@@ -527,7 +529,8 @@ class DiagnoseScreen(TabKeys, BoardView):
             status = n_("{count} note · n adds, e edits, t tags, / filters by tag",
                         "{count} notes · n adds, e edits, t tags, / filters by tag", len(notes)).format(count=len(notes))
         else:
-            status = _("No notes yet: press n to write down what a rep or a customer said.")
+            status = _("No notes yet: press {new} to write down what a rep or a customer said.").format(
+                new=shown_key(self, "diagnose.note"))
         self.query_one("#notes-status", Static).update(plain(status))
         self.show_note_text()
 

@@ -27,6 +27,7 @@ from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped, outcome_o
 from sales.errors import UpliftError
 from sales.text import display_width
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.number_text import short_day
 from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell
@@ -42,8 +43,8 @@ COMPACT_SPARK = 8  # the least sparkline worth drawing beside a stage's numbers
 #: soonest expected close first, none last; a closed deal's closing day), or those longest in
 #: their stage first (the ones rotting).
 SORTS = (("value", N_("biggest first")), ("close", N_("by close date")), ("age", N_("longest in stage")))
-EMPTY_PIPELINE = N_("No deals yet. Press n to add one, or import a file with "
-                    "`uplift deal import FILE.csv`. Press ? for all keys.")
+EMPTY_PIPELINE = N_("No deals yet. Press {new} to add one, or import a file with "
+                    "`uplift deal import FILE.csv`. Press {help} for all keys.")
 
 
 def money(value: float) -> str:
@@ -362,7 +363,8 @@ class PipelineScreen(BoardView):
         if self.sort_by != SORTS[0][0]:
             said.append(_("Sorted: {order} · s sorts again").format(order=_(dict(SORTS)[self.sort_by])))
         if total == 0:
-            update(status, _(EMPTY_PIPELINE))
+            update(status, _(EMPTY_PIPELINE).format(new=shown_key(self, "pipeline.new"),
+                                                     help=shown_key(self.app, "app.help")))
         elif said:
             update(status, " · ".join(said))
         status.display = total == 0 or bool(said)
