@@ -629,7 +629,8 @@ async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_
     """`Press n to add the first one`, `No goal selected: press n`, the palette's `(key w on the
     pipeline)`: the hints named the shipped keys after the user had remapped them."""
     write(own_config_dir, "config.yaml", "keys:\n  board.new: a\n  app.help: f1\n  goals.new: g\n"
-                                         "  pipeline.weekly: ctrl+w\n  app.cycle: f9\n")
+                                         "  pipeline.weekly: ctrl+w\n  app.cycle: f9\n  pipeline.mine: M\n"
+                                         "  pipeline.sort: O\n")
     Board(board_path, actor="dana").add_member("dana", "lead")
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -652,3 +653,12 @@ async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_
         hits = palette.query_one("CommandList")
         prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
         assert any("This week's review checklist (key ^w on the pipeline)" in prompt for prompt in prompts)
+        await pilot.press("escape")
+        Board(board_path, actor="dana").add_deal("Acme renewal", owner="dana", value=1000)
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.kanban.card is not None)
+        await pilot.press("M", "O")
+        status = app.screen.query_one("#pipeline-status")
+        await until(pilot, lambda: "Deals of dana · M shows everyone's" in str(status.render())
+                    and "sorts again" in str(status.render()))
+        assert " · O sorts again" in str(status.render())

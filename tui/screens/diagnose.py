@@ -240,11 +240,11 @@ class DiagnoseScreen(TabKeys, BoardView):
         board = self.app.board
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
-            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · f diagnoses another file").format(
-                id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
+            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
+                key=shown_key(self, "diagnose.open"), id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
             self.latest_seen = self.shown_id = latest.id
         elif latest is None and self.shown is None:
-            self.set_status(_("No diagnosis yet · f diagnoses a file"))
+            self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
             self.query_one("#kpis", Static).update(plain(_(HOW_TO_START).format(
                 open=shown_key(self, "diagnose.open"))))
         self.show_notes()

@@ -359,9 +359,11 @@ class PipelineScreen(BoardView):
         status = self.query_one("#pipeline-status", Static)
         said = []
         if self.owner_filter:
-            said.append(_("Deals of {name} · m shows everyone's").format(name=self.owner_filter))
+            said.append(_("Deals of {name} · {key} shows everyone's").format(
+                name=self.owner_filter, key=shown_key(self, "pipeline.mine")))
         if self.sort_by != SORTS[0][0]:
-            said.append(_("Sorted: {order} · s sorts again").format(order=_(dict(SORTS)[self.sort_by])))
+            said.append(_("Sorted: {order} · {key} sorts again").format(
+                order=_(dict(SORTS)[self.sort_by]), key=shown_key(self, "pipeline.sort")))
         if total == 0:
             update(status, _(EMPTY_PIPELINE).format(new=shown_key(self, "pipeline.new"),
                                                      help=shown_key(self.app, "app.help")))
