@@ -10,6 +10,7 @@ screen by screen, so that a mistake is reported once at start rather than found 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -176,8 +177,13 @@ def shipped_rank(node) -> dict[str, int]:
     """Where each of `node`'s bindings stands in its class's own list, by id (or, without one, by
     action): Textual's keymap moves a remapped binding to the end of the node's bindings, and the
     footer and `?` would then show it last (a remapped `New` fell off an 80-column footer)."""
+    return _rank_of(type(node))
+
+
+@functools.cache
+def _rank_of(cls: type) -> dict[str, int]:  # (the footer reads it on every move of the focus)
     rank: dict[str, int] = {}
-    for index, binding in enumerate(bindings_of(type(node))):
+    for index, binding in enumerate(bindings_of(cls)):
         rank.setdefault(binding.id or binding.action, index)
     return rank
 
