@@ -345,14 +345,17 @@ class UpliftApp(PlanFileCommands, App):
         """Show an item (from an alert or the palette): a deal or stage on the pipeline, a task or
         column on the board (with its filters cleared, so the task is there), a goal on Goals."""
         if item.startswith("G-"):
-            await self.switch_mode("goals")
+            if not await self._to_phase("goals"):
+                return
             await self.screen.refresh_board(select=item)
             self.screen.table.focus()
         elif item.startswith(("D-", "stage:")):
-            await self.switch_mode("pipeline")
+            if not await self._to_phase("pipeline"):
+                return
             await self.screen.focus_item(item)
         elif item.startswith(("T-", "column:")):
-            await self.switch_mode("plan")
+            if not await self._to_phase("plan"):
+                return
             screen = self.screen
             if item.startswith("T-") and (screen.text_filter or screen.owner_filter):
                 await screen.action_clear_filters()
@@ -364,12 +367,38 @@ class UpliftApp(PlanFileCommands, App):
         else:
             tell(self, _("{item} has no screen to jump to yet").format(item=item))
 
+    async def _to_phase(self, mode: str) -> bool:
+        """Show a phase's own screen: the dialogs left open over it (the palette reaches over
+        them: the forecast, the budget, my day) close, as choosing an item in one closes it; a
+        form, whose typing would be lost, stays, and the jump is said to wait for it."""
+        from tui.keys import save_hint
+        from tui.screens.form_base import FormBase
+
+        await self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, FormBase):
+            await self.pop_screen()
+        if len(self.screen_stack) > 1:
+            tell(self, _("A form is open there: save or cancel it first {hint}").format(
+                hint=save_hint(self.screen)), "warning")
+            return False
+        return True
+
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the interface's language."""
         from textual.command import CommandPalette
 
+        from tui.palette import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+            self.push_screen(Palette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme search ("Change theme"), in the interface's language."""
+        from textual.theme import ThemeProvider
+
+        from tui.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:

@@ -10,16 +10,40 @@ screen by screen, so that a mistake is reported once at start rather than found 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
+import unicodedata
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.keys import _normalize_key_list
+from textual.keys import KEY_ALIASES, KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, _normalize_key_list
 from textual.screen import ModalScreen, Screen
 
 from tui.i18n import _
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+NAMED_KEYS = frozenset({key.value.rpartition("+")[2] for key in Keys} | set(REPLACED_KEYS) | set(KEY_ALIASES))
+
+
+def is_key_name(key: str) -> bool:
+    """Whether Textual could ever report this key: modifiers, then a character, a named key
+    (`f2`, `escape`, `pageup`) or a character's Unicode name (`question_mark`). `F2` or `ctrl+foo`
+    are not, and a binding remapped to one could never be pressed."""
+    if len(key) == 1:  # the character itself: `?`, `+`
+        return True
+    *modifiers, base = key.split("+")
+    if not base or any(modifier not in MODIFIERS for modifier in modifiers):
+        return False
+    if len(base) == 1 or base in NAMED_KEYS:
+        return True
+    try:
+        unicodedata.lookup(KEY_TO_UNICODE_NAME.get(base, base).replace("_", " "))
+    except KeyError:
+        return False
+    return True
+
 
 # Widgets of ours with their own bindings, by the screens that show them.
 WIDGETS_ON: dict[str, tuple[str, ...]] = {
@@ -28,12 +52,27 @@ WIDGETS_ON: dict[str, tuple[str, ...]] = {
 }
 
 
+# The text boxes on a dialog: while one has the focus, its own keys run before the dialog's
+# (ctrl+w deletes a word rather than saving, if form.save is remapped to it) and a printable key
+# is typed into it. By the dialog class (or the nearest of its bases) that holds them.
+INPUT, TEXT_AREA = "textual.widgets:Input", "textual.widgets:TextArea"
+TEXT_BOXES_ON: dict[str, tuple[str, ...]] = {
+    "FormBase": (INPUT,), "AskPath": (INPUT,),
+    "TaskForm": (INPUT, TEXT_AREA), "FieldsForm": (INPUT, TEXT_AREA), "NoteForm": (INPUT, TEXT_AREA),
+}
+
+
+def text_boxes_on(screen: type) -> tuple[str, ...]:
+    return next((TEXT_BOXES_ON[cls.__name__] for cls in screen.__mro__ if cls.__name__ in TEXT_BOXES_ON), ())
+
+
 @dataclass(frozen=True)
 class Context:
     """Bindings that are active together: where (a screen's name) and the classes they come from."""
 
     where: str
     classes: tuple[type, ...]
+    typing: bool = False  # a text box of it takes printable keys
 
 
 def screen_classes() -> list[type[Screen]]:
@@ -57,9 +96,10 @@ def _load(spec: str) -> type:
 def contexts(app_class: type) -> list[Context]:
     result = [Context("everywhere", (app_class,))]
     for screen in screen_classes():
-        widgets = tuple(_load(spec) for spec in WIDGETS_ON.get(screen.__name__, ()))
+        boxes = text_boxes_on(screen)
+        widgets = tuple(_load(spec) for spec in (*WIDGETS_ON.get(screen.__name__, ()), *boxes))
         app = () if issubclass(screen, ModalScreen) else (app_class,)
-        result.append(Context(screen.__name__, (screen, *widgets, *app)))
+        result.append(Context(screen.__name__, (screen, *widgets, *app), typing=bool(boxes)))
     return result
 
 
@@ -81,11 +121,14 @@ def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
     keymap = normalized(keymap)
     lines: list[str] = []
     seen: set[tuple[str, frozenset[str]]] = set()
+    typed: dict[tuple[str, str, str], list[str]] = {}
     for context in contexts(app_class):
         by_key: dict[str, dict[str, Binding]] = {}
         for cls in context.classes:
             for binding in bindings_of(cls):
-                ident = binding.id or binding.action
+                # Textual's own (a text box's) have no id: named by their widget and action
+                ident = binding.id or (f"{cls.__name__}.{binding.action}" if cls.__module__.startswith("textual.")
+                                       else binding.action)
                 keys = keymap[binding.id] if binding.id in keymap else binding.key
                 for key in keys.split(","):
                     by_key.setdefault(key.strip(), {}).setdefault(ident, binding)
@@ -104,7 +147,63 @@ def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
             else:
                 lines.append(_("key clash on {screen}: {key} is bound to {names}").format(
                     screen=context.where, key=key, names=names))
+        if context.typing:
+            for key, holders in by_key.items():
+                for ident, b in holders.items():
+                    if ident in keymap and is_typed(key):
+                        typed.setdefault((key, ident, b.description), []).append(context.where)
+    # said once a key, with every dialog it is typed on (form.save is on all the forms)
+    lines += [typed_over(_(", ").join(screens), key, ident, description)
+              for (key, ident, description), screens in typed.items()]
     return lines
+
+
+def is_typed(key: str) -> bool:
+    """A key a text box types: a character with no ctrl or alt, as Textual names it (`a`, `A`,
+    `question_mark`, `space`)."""
+    if key == "space" or len(key) == 1:
+        return True
+    if "+" in key or key in NAMED_KEYS:
+        return False
+    return is_key_name(key)
+
+
+def typed_over(where: str, key: str, ident: str, description: str) -> str:
+    return _("key clash on {screen}: {key} is typed into its text boxes, so {id} ({description}) "
+             "does not run there").format(screen=where, key=key, id=ident, description=_(description))
+
+
+def shipped_rank(node) -> dict[str, int]:
+    """Where each of `node`'s bindings stands in its class's own list, by id (or, without one, by
+    action): Textual's keymap moves a remapped binding to the end of the node's bindings, and the
+    footer and `?` would then show it last (a remapped `New` fell off an 80-column footer)."""
+    return _rank_of(type(node))
+
+
+@functools.cache
+def _rank_of(cls: type) -> dict[str, int]:  # (the footer reads it on every move of the focus)
+    rank: dict[str, int] = {}
+    for index, binding in enumerate(bindings_of(cls)):
+        rank.setdefault(binding.id or binding.action, index)
+    return rank
+
+
+def in_shipped_order(items: list, node_of, binding_of) -> list:
+    """`items` (each with a node and a binding) grouped by node as they come, and within a node
+    in the order its class lists its bindings, remapped or not."""
+    ranks: dict[int, dict[str, int]] = {}
+    groups: dict[int, int] = {}
+    for item in items:
+        groups.setdefault(id(node_of(item)), len(groups))
+
+    def place(item) -> tuple[int, int]:
+        node, binding = node_of(item), binding_of(item)
+        rank = ranks.get(id(node))
+        if rank is None:
+            rank = ranks[id(node)] = shipped_rank(node)
+        return groups[id(node)], rank.get(binding.id or binding.action, len(rank))
+
+    return sorted(items, key=place)
 
 
 def shown_key(node, binding_id: str) -> str:
@@ -113,6 +212,13 @@ def shown_key(node, binding_id: str) -> str:
     app = node.app
     keys = app._keymap.get(binding_id) or next(
         (b.key for b in bindings_of(type(node)) if b.id == binding_id), binding_id)
+    return app.get_key_display(Binding(keys.split(",")[0], ""))
+
+
+def shown_key_of(app, binding_id: str, shipped: str) -> str:
+    """As shown_key, for a binding of a screen that need not be shown (the palette's hints):
+    the user's key if remapped, else `shipped`."""
+    keys = app._keymap.get(binding_id) or shipped
     return app.get_key_display(Binding(keys.split(",")[0], ""))
 
 

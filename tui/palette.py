@@ -12,11 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.markup import escape
+from textual.widgets.option_list import Option
 
 from sales.tasks import STATUS_LABELS
 from tui.i18n import N_, _
+from tui.keys import shown_key_of
 from tui.user_text import plain
 
 SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), "2"),
@@ -25,6 +30,25 @@ SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), 
 #: The score of a hit whose id is the query: above any fuzzy score (Textual's are not capped at
 #: 1: a title that holds the query scores more), so that enter on `D-1` opens D-1, not D-15.
 EXACT_ID = float("inf")
+
+
+class Palette(CommandPalette):
+    """Textual's palette, saying that nothing matched in the interface's language (Textual's
+    own "No matches found" is English, drawn by this method, which is copied from it)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(_("No matches found"), style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:  # (discovery: nothing to say)
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 @dataclass(frozen=True)
@@ -52,29 +76,42 @@ class UpliftCommands(Provider):
 
     def fixed_entries(self) -> list[Entry]:
         app = self.app
+
+        def key_of(binding_id: str, shipped: str) -> str:  # (help is markup: a key `[` is not)
+            return escape(shown_key_of(app, binding_id, shipped))
+
         entries = [Entry(_("Go to {screen}").format(screen=_(title)),
-                         _("Switch to the {screen} screen (key {key})").format(screen=_(title), key=key),
+                         _("Switch to the {screen} screen (key {key})").format(
+                             screen=_(title), key=key_of(f"app.{mode}", key)),
                          partial(app.run_action, f"switch_mode('{mode}')"))
                    for mode, title, key in SCREENS]
         entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV, XLSX or XLS file on the Diagnose screen"),
                              app.open_diagnosis))
-        entries.append(Entry(_("Weekly review"), _("This week's review checklist (key w on the pipeline)"),
+        entries.append(Entry(_("Weekly review"), _("This week's review checklist (key {key} on the pipeline)").format(
+                                 key=key_of("pipeline.weekly", "w")),
                              app.action_weekly_review))
-        entries.append(Entry(_("The cycle at a glance"), _("Where each of the five phases stands (key C)"),
+        entries.append(Entry(_("The cycle at a glance"), _("Where each of the five phases stands (key {key})").format(
+                                 key=key_of("app.cycle", "C")),
                              app.action_cycle))
         entries.append(Entry(_("My day"), _("What needs you now: overdue and due work, slipping deals, goals, "
-                                            "your quota (key T)"), app.action_today))
+                                            "your quota (key {key})").format(key=key_of("app.today", "T")),
+                             app.action_today))
         entries.append(Entry(_("Forecast"), _("Where each rep and the team will land this cycle, and the payouts "
-                                              "if deals close (key F on the pipeline)"), app.action_forecast))
+                                              "if deals close (key {key} on the pipeline)").format(
+                                 key=key_of("pipeline.forecast", "F")), app.action_forecast))
         entries.append(Entry(_("Burn-up"), _("The cycle's tasks and those done, day by day, and when the open "
-                                             "ones will be done (key b on the task board)"), app.action_burn_up))
+                                             "ones will be done (key {key} on the task board)").format(
+                                 key=key_of("board.burnup", "b")), app.action_burn_up))
         entries.append(Entry(_("Win/loss"), _("Won and lost deals by rep and product, why deals were lost and "
-                                              "where (key W on the pipeline)"), app.action_win_loss))
+                                              "where (key {key} on the pipeline)").format(
+                                 key=key_of("pipeline.winloss", "W")), app.action_win_loss))
         entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),
                              app.search_themes))
-        entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back (ctrl+z)"),
+        entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back ({key})").format(
+                                 key=key_of("app.undo", "ctrl+z")),
                              app.action_undo))
-        entries.append(Entry(_("Redo what I undid"), _("Make the change you undid again (ctrl+y)"),
+        entries.append(Entry(_("Redo what I undid"), _("Make the change you undid again ({key})").format(
+                                 key=key_of("app.redo", "ctrl+y")),
                              app.action_redo))
         return entries
 

@@ -25,6 +25,7 @@ import msgspec
 from sales.plan_check import PlanInvalid
 from store.plan_yaml import PlanText, format_problem, read_plan_file
 from tui.i18n import _
+from tui.keys import is_key_name
 
 CONFIG_NAME = "config.yaml"
 THEME_NAME = r"^[a-z0-9][a-z0-9_-]{0,39}$"
@@ -106,11 +107,18 @@ def load_config(path: Path | None = None) -> UserConfig:
     elif keys:
         for binding_id, value in keys.items():
             try:
-                config.keys[str(binding_id)] = msgspec.convert(value, KeyList)
-                config.where[str(binding_id)] = f"{name}:{text.line_of(f'keys.{binding_id}')}"
+                key_list = msgspec.convert(value, KeyList)
             except msgspec.ValidationError:
                 drop(f"keys.{binding_id}", _("{value!r} is not a key list (like `a` or `ctrl+n,f2`)").format(
                     value=value))
+                continue
+            unknown = [key for key in (part.strip() for part in key_list.split(",")) if not is_key_name(key)]
+            if unknown:  # a key no terminal sends would leave the binding with no key at all
+                drop(f"keys.{binding_id}", _("{key!r} is not a key name (like `a`, `ctrl+n`, `f2`, `escape` "
+                                             "or `question_mark`)").format(key=unknown[0]))
+                continue
+            config.keys[str(binding_id)] = key_list
+            config.where[str(binding_id)] = f"{name}:{text.line_of(f'keys.{binding_id}')}"
     return config
 
 

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from sales.text import LINE_MAX, safe
-from tui.i18n import _, said
+from tui.i18n import N_, _, said
 
 
 def plain(value: object) -> Content:
@@ -68,10 +68,16 @@ class Hanging:
         return "\n".join(lines if self.heading is None else [self.heading, *lines])
 
 
+# A warning's or an error's toast is titled so, not told by its edge's colour alone (NO_COLOR,
+# a monochrome terminal, a colour-blind reader).
+SEVERITY_TITLES = {"warning": N_("Warning"), "error": N_("Error")}
+
+
 def tell(widget, message: object, severity: str = "information") -> None:
     """A notification whose text is shown literally; an error is said in the interface's language."""
+    title = SEVERITY_TITLES.get(severity)
     widget.app.notify(safe(said(message) if isinstance(message, BaseException) else message),
-                      severity=severity, markup=False)
+                      title=_(title) if title else "", severity=severity, markup=False)
 
 
 def text_input(value: object = "", *, max_length: int = LINE_MAX, **options) -> Input:

@@ -456,3 +456,210 @@ async def test_the_high_contrast_themes_buttons_are_black_on_their_colour(team) 
         save = app.screen.query_one("#save", Button)
         style = save.rich_style
         assert contrast(style.color.get_truecolor().hex, style.bgcolor.get_truecolor().hex) >= 4.5
+
+
+async def test_a_remapped_key_keeps_its_place_in_the_footer_and_in_help(team, own_config_dir: Path) -> None:
+    """Textual's keymap puts a remapped binding last: `a New` fell off the end of the footer (past
+    its `…` on 80 or 120 columns) and to the foot of `?`'s list."""
+    write(own_config_dir, "config.yaml", "keys:\n  board.new: a\n  board.mine: M\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        shown = list(await footer_keys(app, pilot))
+        assert shown[:6] == ["Help", "Quit", "Move left", "Move right", "New", "Edit"]
+        assert shown.index("Mine") == shown.index("Filter") + 1
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        ours = [ident for _keys, _does, ident in app.screen.rows if ident.startswith("board.")]
+        assert ours[:2] == ["board.new", "board.edit"]
+        assert ours.index("board.mine") == ours.index("board.filter") + 1
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "'F2' is not a key name (like `a`, `ctrl+n`, `f2`, `escape` or `question_mark`) (ignored)"),
+    ("zh", "'F2' 不是按键名（例如 `a`、`ctrl+n`、`f2`、`escape` 或 `question_mark`）（已忽略）"),
+])
+async def test_a_key_name_textual_does_not_know_is_reported_and_the_key_stays(team, own_config_dir: Path,
+                                                                             monkeypatch, lang, said) -> None:
+    """`F2` (Textual's is `f2`) or `ctrl+foo` was taken as it was: the binding then had a key no
+    terminal sends, and nothing said why New no longer opened."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    config = write(own_config_dir, "config.yaml", "keys:\n  board.new: F2\n  board.mine: M, ctrl+foo\n"
+                                                  "  app.help: f1,?\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    problems = app.startup_problems
+    assert f"{config}:2: keys.board.new: {said}" in problems
+    assert any(line.startswith(f"{config}:3: keys.board.mine: 'ctrl+foo' ") for line in problems)
+    assert len(problems) == 2  # f1 and ? are keys
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # the shipped key stays
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+
+
+async def test_a_forms_key_remapped_onto_a_text_boxs_own_key_or_a_letter_is_a_clash(team, own_config_dir: Path) -> None:
+    """form.save on ctrl+w passed the clash check, but in a form a text box has the focus and its
+    ctrl+w (delete a word) ran instead: ^w Save was missing from the form's footer and never
+    saved. A letter is typed into the boxes the same way."""
+    config = write(own_config_dir, "config.yaml", "keys:\n  form.save: ctrl+w\n  form.cancel: q\n")
+    app = UpliftApp(Board(team, actor="dana"))
+    problems = app.startup_problems
+    assert (f"{config}: key clash on ActivityForm: ctrl+w is bound to form.save (Save) and "
+            "Input.delete_left_word (Delete left to start of word)") in problems
+    typed = [line for line in problems if "is typed into" in line]
+    assert len(typed) == 1
+    assert typed[0].startswith(f"{config}: key clash on ")
+    assert "TaskForm" in typed[0] and "DealForm" in typed[0]
+    assert typed[0].endswith(": q is typed into its text boxes, so form.cancel (Cancel) does not run there")
+    async with app.run_test(size=SIZE) as pilot:  # and the app runs
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+
+
+async def test_the_palette_jumps_to_an_item_from_over_a_dialog(team) -> None:
+    """Over a dialog of the phase it jumps to (the cycle at a glance on the board, the forecast on
+    the pipeline, the budget on Goals), the palette's jump ended the app: it asked the dialog for
+    the board's filters. The dialog closes, as choosing an item in it does; a form stays open."""
+    from tui.screens.budget import BudgetScreen
+    from tui.screens.cycle import CycleScreen
+    from tui.screens.forecast import ForecastScreen
+
+    lead = Board(team, actor="dana")
+    lead.add_goal("Grow revenue in the North", owner="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        await palette_hits(pilot, app, "T-2")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen_stack[-1] is app.screen and len(app.screen_stack) == 1
+                    and getattr(app.focused, "card", None) is not None and app.focused.card.id == "T-2")
+        await pilot.press("4", "F")
+        await until(pilot, lambda: isinstance(app.screen, ForecastScreen))
+        await palette_hits(pilot, app, "D-1")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen)
+                    and getattr(app.focused, "card", None) is not None and app.focused.card.id == "D-1")
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await palette_hits(pilot, app, "G-1")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.press("3", "n", *"Half typed")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+        await palette_hits(pilot, app, "T-1")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("save or cancel it first (^s saves, esc cancels)" in n.message
+                                       for n in app._notifications))
+        assert isinstance(app.screen, TaskForm)
+        assert app.screen.query_one("#title").value == "Half typed"
+
+
+@pytest.mark.parametrize("lang, nothing, themes", [("en", "No matches found", "Search for themes…"),
+                                                   ("zh", "没有匹配项", "搜索主题…")])
+async def test_the_palette_says_nothing_matched_in_the_interfaces_language(team, monkeypatch, lang, nothing,
+                                                                           themes) -> None:
+    """Textual's palette said "No matches found", and the theme search "Search for themes…", in
+    English in the Chinese interface."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"qqzzx")
+        palette = app.screen
+        await until(pilot, lambda: palette.query("CommandList") and palette.query_one("CommandList").option_count
+                    and palette.query_one("CommandList").get_option_at_index(0).id == "--no-matches")
+        shown = palette.query_one("CommandList").get_option_at_index(0).prompt.renderable
+        assert shown.plain == nothing
+        await pilot.press("escape")
+        app.search_themes()
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette) and app.screen.query("CommandInput"))
+        assert str(app.screen.query_one("CommandInput").placeholder) == themes
+
+
+async def test_the_focused_card_shows_without_colour(team, monkeypatch) -> None:
+    """Under NO_COLOR (Textual draws in greys) the focused card's background was a grey a shade
+    off the others' and its edge the same bar: nothing told which card had the focus. Its edge is
+    a wider bar, on every line of it, and only on it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    Board(team, actor="dana").update_task("T-2", status="todo")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban = app.focused
+        column = kanban.columns[kanban.cursor_column]
+
+        def edges() -> list[str]:
+            texts = ["".join(segment.text for segment in column.render_line(y)) for y in range(column.size.height)]
+            return [text.lstrip()[:1] for text in texts if text.lstrip()[:1] in ("▎", "▌")]
+
+        await until(pilot, lambda: kanban.card is not None and kanban.card.id == "T-1")
+        shown = edges()
+        assert "▌" in shown and "▎" in shown
+        assert shown == sorted(shown, key="▌▎".index)  # T-1's lines, then T-2's
+        await pilot.press("down")
+        await until(pilot, lambda: kanban.card.id == "T-2")
+        await pilot.pause()
+        now = edges()
+        assert now[0] == "▎" and now[-1] == "▌" and now == sorted(now, key="▎▌".index)
+
+
+@pytest.mark.parametrize("lang, error, warning", [("en", "Error", "Warning"), ("zh", "错误", "警告")])
+async def test_an_error_and_a_warning_are_titled_not_told_by_colour_alone(team, monkeypatch, lang, error,
+                                                                          warning) -> None:
+    """Toasts differed only by the colour of their edge: without colour (NO_COLOR, a monochrome
+    terminal) or to a colour-blind reader a refusal looked like news."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")  # a rep may not delete a task
+        await until(pilot, lambda: app._notifications)
+        refusal = list(app._notifications)[-1]
+        assert (refusal.severity, refusal.title) == ("error", error)
+        await pilot.press("ctrl+y")  # nothing to redo: a warning
+        await until(pilot, lambda: len(app._notifications) == 2)
+        nothing = list(app._notifications)[-1]
+        assert (nothing.severity, nothing.title) == ("warning", warning)
+        from tui.user_text import tell
+
+        tell(app, "news")  # information: untitled
+        await until(pilot, lambda: len(app._notifications) == 3)
+        assert [n.title for n in app._notifications if n.message == "news"] == [""]
+
+
+async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_dir: Path) -> None:
+    """`Press n to add the first one`, `No goal selected: press n`, the palette's `(key w on the
+    pipeline)`: the hints named the shipped keys after the user had remapped them."""
+    write(own_config_dir, "config.yaml", "keys:\n  board.new: a\n  app.help: f1\n  goals.new: g\n"
+                                         "  pipeline.weekly: ctrl+w\n  app.cycle: f9\n  pipeline.mine: M\n"
+                                         "  pipeline.sort: O\n")
+    Board(board_path, actor="dana").add_member("dana", "lead")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.startup_problems == []
+        status = app.screen.query_one("#board-status")
+        await until(pilot, lambda: "no tasks yet" in str(status.render()))
+        said = str(status.render())
+        assert "Press a to add the first one" in said and "Press f1 for all keys." in said
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await until(pilot, lambda: "No goals yet. Press g to set the first one" in str(
+            app.screen.query_one("#goals-status").render()))
+        await pilot.press("e")  # no goal to edit
+        await until(pilot, lambda: any(n.message == "No goal selected: press g to add one."
+                                       for n in app._notifications))
+        await pilot.press("ctrl+p", *"Weekly review")
+        palette = app.screen
+        await until(pilot, lambda: palette.query("CommandList") and palette.query_one("CommandList").option_count
+                    and not any(w.is_running for w in palette.workers))
+        hits = palette.query_one("CommandList")
+        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert any("This week's review checklist (key ^w on the pipeline)" in prompt for prompt in prompts)
+        await pilot.press("escape")
+        Board(board_path, actor="dana").add_deal("Acme renewal", owner="dana", value=1000)
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.kanban.card is not None)
+        await pilot.press("M", "O")
+        status = app.screen.query_one("#pipeline-status")
+        await until(pilot, lambda: "Deals of dana · M shows everyone's" in str(status.render())
+                    and "sorts again" in str(status.render()))
+        assert " · O sorts again" in str(status.render())

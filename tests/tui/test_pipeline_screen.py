@@ -674,3 +674,22 @@ async def test_a_deal_moved_elsewhere_since_the_last_poll_is_not_moved_from_wher
                                        for n in app._notifications))
         await until(pilot, lambda: columns(app)["Proposal"] == ["D-1"])
     assert Board(team, actor="dana").deal("D-1").stage == "Proposal"
+
+
+async def test_mine_twice_keeps_the_deal_the_focus_was_on(team) -> None:
+    """`m` (a lead with no deals of her own: nothing shown), then `m` again (everyone's) sent the
+    focus to the first card: the person lost their place, as they did not on the task board."""
+    ali_and_beas_deals(team)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await app.screen.focus_item("D-2")
+        await pilot.press("m")
+        await until(pilot, lambda: app.screen.owner_filter == "dana")
+        assert app.screen.kanban.card is None  # dana owns none
+        await pilot.press("m")
+        await until(pilot, lambda: app.screen.owner_filter is None)
+        await until(pilot, lambda: app.screen.kanban.card is not None and app.screen.kanban.card.id == "D-2")
+        await app.screen.show_owner("bea")  # (as the forecast's rep does) the card still shown keeps it
+        assert app.screen.kanban.card.id == "D-2"

@@ -291,3 +291,38 @@ async def test_brackets_step_through_the_tabs_wherever_the_focus_is(board_path) 
         outer = app.screen.query_one("#diagnose-tabs")
         await pilot.press("right_square_bracket")
         await until(pilot, lambda: outer.active == "tab-breakdowns")
+
+
+async def test_a_bracket_pressed_in_a_tabs_table_takes_the_focus_into_the_next_tabs(board_path) -> None:
+    """The table the focus was on is hidden with its tab: ] left the focus nowhere, and the arrows
+    then did nothing until tab was pressed. It goes into the shown tab's first control (and stays on
+    the tab bar when it was there); Diagnose's `s`, which shows the breakdowns, does the same."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        tabs = app.screen.query_one("#review-tabs")
+        app.screen.query_one("#review-goals", DataTable).focus()
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-gaps"
+                    and app.focused is app.screen.query_one("#review-questions"))
+        await pilot.press("left_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-goals"
+                    and app.focused is app.screen.query_one("#review-goals"))
+        bar = app.screen.query_one("#review-tabs ContentTabs")
+        bar.focus()
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-gaps")
+        await pilot.pause()
+        assert app.focused is bar
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.query("#diagnose-tabs"))
+        outer = app.screen.query_one("#diagnose-tabs")
+        outer.active = "tab-notes"
+        await pilot.pause()
+        app.screen.query_one("#notes", DataTable).focus()
+        await pilot.press("s")
+        await until(pilot, lambda: outer.active == "tab-breakdowns" and app.focused is not None
+                    and outer.active_pane in app.focused.ancestors)

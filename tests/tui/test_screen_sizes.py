@@ -405,7 +405,7 @@ def header_lines(column) -> list[str]:
     lines = []
     for y in range(column.region.height):
         text = column.render_line(y).text.strip()
-        if text.startswith("▎"):
+        if text.startswith(("▎", "▌")):  # a card's edge (the focused card's is wider)
             break
         lines.append(text)
     return lines
@@ -431,7 +431,7 @@ async def test_the_pipeline_headers_at_80_columns_read_whole(demo) -> None:
 
 def first_card_line(column) -> int:
     """The line of a kanban column (inside its border) where its first card's edge is drawn."""
-    return next(y for y in range(column.region.height) if column.render_line(y).text.strip().startswith("▎"))
+    return next(y for y in range(column.region.height) if column.render_line(y).text.strip().startswith(("▎", "▌")))
 
 
 def first_card_lines(app: UpliftApp) -> dict[str, int]:
@@ -622,13 +622,13 @@ async def test_the_forecast_says_which_columns_are_out_of_view(demo, size) -> No
 
 
 def card_lines(app: UpliftApp) -> list[str]:
-    """Every card line the kanban's columns draw (the edge `▎` and scrollbar taken off)."""
+    """Every card line the kanban's columns draw (the edge `▎`, or the focused card's `▌`, and the scrollbar taken off)."""
     lines = []
     for column in app.screen.query_one(Kanban).columns:
         for y in range(column.region.height):
             text = column.render_line(y).text
-            if text.lstrip().startswith("▎"):
-                lines.append(text.strip().lstrip("▎").rstrip("▁▂▃▄▅▆▇█").strip())
+            if text.lstrip().startswith(("▎", "▌")):
+                lines.append(text.strip().lstrip("▎▌").rstrip("▁▂▃▄▅▆▇█").strip())
     return lines
 
 

@@ -11,15 +11,16 @@ from sales.alerts import column_load
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
 from tui.i18n import N_, _, n_
+from tui.keys import shown_key
 from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
 
-EMPTY_BOARD = N_("This board has no tasks yet. Press n to add the first one, or write a whole plan to fill in "
+EMPTY_BOARD = N_("This board has no tasks yet. Press {new} to add the first one, or write a whole plan to fill in "
                  "(`uplift plan new --from blank -o plan.yaml`, then `uplift plan import plan.yaml`); "
-                 "`uplift demo` shows a sample quarter. Press ? for all keys.")
+                 "`uplift demo` shows a sample quarter. Press {help} for all keys.")
 
 
 def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
@@ -124,7 +125,8 @@ class BoardScreen(BoardView):
         if self.owner_filter:
             parts.append(_("owner {name}").format(name=self.owner_filter))
         if total == 0:
-            status.update(plain(_(EMPTY_BOARD)))
+            status.update(plain(_(EMPTY_BOARD).format(new=shown_key(self, "board.new"),
+                                                             help=shown_key(self.app, "app.help"))))
         elif parts:
             status.update(plain(_("Showing {shown} of {total} tasks").format(shown=shown, total=total) + " · "
                                 + " · ".join(parts) + " · " + _("escape clears")))
@@ -186,7 +188,8 @@ class BoardScreen(BoardView):
         (an empty board, or a filter that shows none) it says so, as the other screens do."""
         card = self.kanban.focused_card
         if card is None:
-            tell(self, _("No task selected: press n to add one."), "warning")
+            tell(self, _("No task selected: press {new} to add one.").format(new=shown_key(self, "board.new")),
+                 "warning")
             return None
         try:
             return self.app.board.task(card.id)

@@ -57,7 +57,8 @@ class BudgetScreen(BoardView):
         yield Static(id="budget-totals")
         yield Static(id="budget-flags")
         yield self._table("budget-lines", LINE_COLUMNS)
-        yield Static(plain(_("Training (d ticks one done)")), classes="field-label", id="training-heading")
+        yield Static(plain(_("Training ({key} ticks one done)").format(key=shown_key(self, "budget.training_done"))),
+                     classes="field-label", id="training-heading")
         yield self._table("training-table", TRAINING_COLUMNS)
         yield Footer()
 
@@ -94,7 +95,8 @@ class BudgetScreen(BoardView):
         if totals.left is not None and totals.left >= 0:  # (more approved than the budget: a flag says so)
             summary += " · " + _("{amount} left to approve").format(amount=money(totals.left))
         if not lines:
-            summary += " · " + _("no budget lines yet: press r to request one")
+            summary += " · " + _("no budget lines yet: press {key} to request one").format(
+                key=shown_key(self, "budget.request"))
         self.query_one("#budget-totals", Static).update(plain(summary))
         flags = board.budget_flags()
         box = self.query_one("#budget-flags", Static)
@@ -104,7 +106,8 @@ class BudgetScreen(BoardView):
         training.clear()
         items = board.training()
         self.query_one("#training-heading", Static).update(plain(  # empty: what fills it, as the lines say
-            _("Training (d ticks one done)") if items else _("Training: none yet, press {key} to add one").format(
+            _("Training ({key} ticks one done)").format(key=shown_key(self, "budget.training_done")) if items
+            else _("Training: none yet, press {key} to add one").format(
                 key=shown_key(self, "budget.training"))))
         for item in items:
             training.add_row(*(plain_rich(cell) for cell in (

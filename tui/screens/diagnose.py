@@ -33,6 +33,7 @@ from sales.phrases import kept
 from sales.text import safe
 from tui.chart_labels import label_step
 from tui.i18n import N_, _, language, n_, said, say
+from tui.keys import shown_key
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
@@ -41,7 +42,7 @@ from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 from tui.widgets.percent_bars import PercentBars
 
-HOW_TO_START = N_("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
+HOW_TO_START = N_("No diagnosis on this board yet. Press {open} to diagnose a sales export (CSV, XLSX or XLS), "
                   "or run `uplift diagnose FILE.csv`.")
 DIMENSION_LABELS = {"region": N_("Region"), "channel": N_("Channel"), "product_line": N_("Product line"),
                     "rep": N_("Rep")}
@@ -245,12 +246,13 @@ class DiagnoseScreen(TabKeys, BoardView):
         board = self.app.board
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
-            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · f diagnoses another file").format(
-                id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
+            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
+                key=shown_key(self, "diagnose.open"), id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
             self.latest_seen = self.shown_id = latest.id
         elif latest is None and self.shown is None:
-            self.set_status(_("No diagnosis yet · f diagnoses a file"))
-            self.query_one("#kpis", Static).update(plain(_(HOW_TO_START)))
+            self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
+            self.query_one("#kpis", Static).update(plain(_(HOW_TO_START).format(
+                open=shown_key(self, "diagnose.open"))))
         self.show_notes()
         self.show_checklist()
 
@@ -364,7 +366,11 @@ class DiagnoseScreen(TabKeys, BoardView):
         """Sort the breakdown shown by its next column."""
         table = self._current_table()
         if table is None:
-            self.query_one("#diagnose-tabs", TabbedContent).active = "tab-breakdowns"
+            tabs = self.query_one("#diagnose-tabs", TabbedContent)
+            in_pane = self.pane_has_focus(tabs)
+            tabs.active = "tab-breakdowns"
+            if in_pane:
+                self.call_after_refresh(self.focus_pane, tabs)
             return
         column, _ = self.sorting.get(table.id, (1, True))
         self._resort(table.id, (column + 1) % len(table.columns))
@@ -531,7 +537,8 @@ class DiagnoseScreen(TabKeys, BoardView):
             status = n_("{count} note · n adds, e edits, t tags, / filters by tag",
                         "{count} notes · n adds, e edits, t tags, / filters by tag", len(notes)).format(count=len(notes))
         else:
-            status = _("No notes yet: press n to write down what a rep or a customer said.")
+            status = _("No notes yet: press {new} to write down what a rep or a customer said.").format(
+                new=shown_key(self, "diagnose.note"))
         self.query_one("#notes-status", Static).update(plain(status))
         self.show_note_text()
 

@@ -38,7 +38,7 @@ from tui.user_text import plain, plain_rich, tell
 from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
-EMPTY = N_("No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter).")
+EMPTY = N_("No goals yet. Press {new} to set the first one (or run `uplift demo` to see a sample quarter).")
 COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Goal"))
 
 
@@ -151,7 +151,7 @@ class GoalsScreen(BoardView):
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
         status = self.query_one("#goals-status", Static)
-        status.update(plain("  ·  ".join(([] if goals else [_(EMPTY)]) + gaps)))
+        status.update(plain("  ·  ".join(([] if goals else [_(EMPTY).format(new=shown_key(self, "goals.new"))]) + gaps)))
         status.display = not goals or bool(gaps)
         self.show_detail()
 
@@ -220,7 +220,8 @@ class GoalsScreen(BoardView):
     def _selected_goal(self):
         goal_id = self.selected_id()
         if goal_id is None:
-            tell(self, _("No goal selected: press n to add one."), "warning")
+            tell(self, _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new")),
+                 "warning")
             return None
         try:
             return self.app.board.goal(goal_id)
@@ -307,7 +308,8 @@ class GoalsScreen(BoardView):
         unaligned = self._unaligned_strategies()
         if not own and not unaligned:
             if goal is None:
-                tell(self, _("No goal selected: press n to add one."), "warning")
+                tell(self, _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new")),
+                     "warning")
             else:
                 tell(self, _("No strategy serves this goal yet: press {new}.").format(
                     new=shown_key(self, "goals.strategy")), "warning")

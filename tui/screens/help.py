@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.i18n import N_, _
+from tui.keys import in_shipped_order
 from tui.user_text import plain, plain_rich
 from tui.widgets.footer import Footer
 
@@ -54,7 +55,8 @@ def binding_rows(app) -> list[tuple[str, str, str]]:
     rows: dict[str, tuple[list[str], str, str]] = {}
     for node, bindings in chain:
         where = "app" if node is app else type(node).__name__
-        for key, binding in bindings:
+        # as the node's class lists them, not as a remap left them (last)
+        for key, binding in in_shipped_order(list(bindings), lambda _held: node, lambda held: held[1]):
             if not binding.description or runs.get(key, binding) is not binding:
                 continue
             ident = binding.id or f"{where}:{binding.action}"

@@ -27,6 +27,7 @@ from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped, outcome_o
 from sales.errors import UpliftError
 from sales.text import display_width
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.number_text import short_day
 from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell
@@ -42,8 +43,8 @@ COMPACT_SPARK = 8  # the least sparkline worth drawing beside a stage's numbers
 #: soonest expected close first, none last; a closed deal's closing day), or those longest in
 #: their stage first (the ones rotting).
 SORTS = (("value", N_("biggest first")), ("close", N_("by close date")), ("age", N_("longest in stage")))
-EMPTY_PIPELINE = N_("No deals yet. Press n to add one, or import a file with "
-                    "`uplift deal import FILE.csv`. Press ? for all keys.")
+EMPTY_PIPELINE = N_("No deals yet. Press {new} to add one, or import a file with "
+                    "`uplift deal import FILE.csv`. Press {help} for all keys.")
 
 
 def money(value: float) -> str:
@@ -358,11 +359,14 @@ class PipelineScreen(BoardView):
         status = self.query_one("#pipeline-status", Static)
         said = []
         if self.owner_filter:
-            said.append(_("Deals of {name} · m shows everyone's").format(name=self.owner_filter))
+            said.append(_("Deals of {name} · {key} shows everyone's").format(
+                name=self.owner_filter, key=shown_key(self, "pipeline.mine")))
         if self.sort_by != SORTS[0][0]:
-            said.append(_("Sorted: {order} · s sorts again").format(order=_(dict(SORTS)[self.sort_by])))
+            said.append(_("Sorted: {order} · {key} sorts again").format(
+                order=_(dict(SORTS)[self.sort_by]), key=shown_key(self, "pipeline.sort")))
         if total == 0:
-            update(status, _(EMPTY_PIPELINE))
+            update(status, _(EMPTY_PIPELINE).format(new=shown_key(self, "pipeline.new"),
+                                                     help=shown_key(self.app, "app.help")))
         elif said:
             update(status, " · ".join(said))
         status.display = total == 0 or bool(said)
@@ -556,7 +560,10 @@ class PipelineScreen(BoardView):
         await self.show_owner(None if self.owner_filter is not None else me)
 
     async def show_owner(self, owner: str | None) -> None:
-        """Show only `owner`'s deals (None: everyone's)."""
+        """Show only `owner`'s deals (None: everyone's); the focused card keeps the focus while
+        it is shown (as on the task board: `m` twice sent it to the first card)."""
+        was = self.kanban.focused_id
         self.owner_filter = owner
         await self.refresh_board()
-        self.kanban.focus_first()
+        if not (was and await self.kanban.focus_card(was)):
+            self.kanban.focus_first()

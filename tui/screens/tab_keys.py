@@ -20,5 +20,22 @@ class TabKeys:
     """The action behind tab_bindings: the screen's first (outermost) set of tabs moves on."""
 
     def action_step_tab(self, step: int) -> None:
-        tabs = self.query_one(TabbedContent).query(Tabs).first()
+        content = self.query_one(TabbedContent)
+        tabs = content.query(Tabs).first()
+        in_pane = self.pane_has_focus(content)
         (tabs.action_next_tab if step > 0 else tabs.action_previous_tab)()
+        if in_pane:
+            self.call_after_refresh(self.focus_pane, content)
+
+    def pane_has_focus(self, content: TabbedContent) -> bool:
+        """Whether the focus is in a tab's content (a table, a list), not on the tab bar."""
+        focused = self.focused
+        return focused is not None and focused is not content.query(Tabs).first() and content in focused.ancestors
+
+    def focus_pane(self, content: TabbedContent) -> None:
+        """The focus into the shown tab's content (its first control), or else onto the tab bar:
+        the control it was on is hidden with its tab, which left the focus nowhere (the arrows
+        then did nothing)."""
+        pane = content.active_pane
+        target = next((w for w in pane.query("*") if w.focusable), None) if pane is not None else None
+        (target or content.query(Tabs).first()).focus()

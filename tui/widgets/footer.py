@@ -26,6 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.i18n import _
+from tui.keys import in_shipped_order
 
 COMPACT_BELOW = 120
 FIRST_OF_ALL = ("help", "quit")  # the app's keys before the screen's; its others after them
@@ -119,6 +120,8 @@ class Footer(Widget, can_focus=False):
     def _read_keys(self, screen) -> None:
         app = self.app
         active = screen.active_bindings
+        # as the screen's classes list them, not as a remap left them (last)
+        ordered = in_shipped_order(list(active.values()), lambda held: held[0], lambda held: held[1])
 
         def item(binding: Binding, enabled: bool, tooltip: str, translate: bool = True) -> FooterItem:
             # descriptions are defined in English (marked N_) and shown in the interface's language
@@ -127,14 +130,14 @@ class Footer(Widget, can_focus=False):
                               binding.action, enabled, words(tooltip) if tooltip else "")
 
         everywhere: dict[str, FooterItem] = {}
-        for node, binding, enabled, tooltip in active.values():
+        for node, binding, enabled, tooltip in ordered:
             if node is app and binding.show and binding.action not in everywhere:
                 everywhere[binding.action] = item(binding, enabled, tooltip)
         first = sorted((key for key in everywhere.values() if key.action in FIRST_OF_ALL),
                        key=lambda key: FIRST_OF_ALL.index(key.action))
         keys = list(first)
         shown = set(everywhere)
-        for _node, binding, enabled, tooltip in active.values():
+        for _node, binding, enabled, tooltip in ordered:
             if binding.show and binding.action not in shown:  # one key per action, as Textual's
                 shown.add(binding.action)
                 keys.append(item(binding, enabled, tooltip))

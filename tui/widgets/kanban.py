@@ -34,6 +34,9 @@ from tui.user_text import plain
 
 # the left edge of a card: Textual's `wide` border, one cell, coloured by the card's classes
 EDGE = "▎"
+# the focused card's: twice as wide, so that the focus shows without colour (NO_COLOR, a
+# monochrome terminal, where its background is a grey a shade off the others')
+FOCUS_EDGE = "▌"
 SCROLLBAR = 1  # cells
 EDGE_CLASSES = ("card--priority-urgent", "card--priority-high")
 
@@ -499,7 +502,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         edge = parts[""]
         for name in sorted(card.classes):
             edge = parts.get(f"card--{name}", edge)
-        edge_segment = Segment(EDGE, edge)
+        edge_segment = Segment(FOCUS_EDGE if focused else EDGE, edge)
         padding = styles["padding"]
         inner = max(1, width - 1 - padding.left - padding.right)
         fill = parts["fill"].rich_style
