@@ -38,12 +38,12 @@ def test_metric_history_has_the_shape_goals_read(team, half_year) -> None:
     board = Board(team, actor="dana", clock=frozen("2026-07-02T09:00:00"))
     board.run_diagnosis([half_year], period="quarter")
     assert board.metric_history("revenue", {}) == [
-        {"metric": "revenue", "scope": {}, "period": "2026-Q1", "value": 200.0},
-        {"metric": "revenue", "scope": {}, "period": "2026-Q2", "value": 100.0},
+        {"metric": "revenue", "scope": {}, "period": "2026-Q1", "value": 200.0, "snapshot": "X-1"},
+        {"metric": "revenue", "scope": {}, "period": "2026-Q2", "value": 100.0, "snapshot": "X-1"},
     ]
     assert board.metric_history("win_rate", {"region": "north"}) == [
-        {"metric": "win_rate", "scope": {"region": "north"}, "period": "2026-Q1", "value": 1.0},
-        {"metric": "win_rate", "scope": {"region": "north"}, "period": "2026-Q2", "value": 0.5},
+        {"metric": "win_rate", "scope": {"region": "north"}, "period": "2026-Q1", "value": 1.0, "snapshot": "X-1"},
+        {"metric": "win_rate", "scope": {"region": "north"}, "period": "2026-Q2", "value": 0.5, "snapshot": "X-1"},
     ]
     assert [h["value"] for h in board.metric_history("win_rate", {"region": "South"})] == [0.5, 1.0]
     assert board.metric_history("revenue", {"region": "Atlantis"}) == []
@@ -65,6 +65,9 @@ def test_metric_history_prefers_the_newest_snapshot_and_skips_partial_periods(te
     # June from the newer snapshot; July covers too little of the month to count
     assert history == {"2026-01": 100.0, "2026-02": 40.0, "2026-03": 60.0, "2026-04": 10.0,
                        "2026-05": 0.0, "2026-06": 500.0}
+    taken = {h["period"]: h["snapshot"] for h in board.metric_history("revenue", {})}
+    assert taken == {"2026-01": "X-1", "2026-02": "X-1", "2026-03": "X-1", "2026-04": "X-1",
+                     "2026-05": "X-1", "2026-06": "X-2"}  # each value names the run it came from
 
 
 def test_a_newer_snapshot_without_the_scope_leaves_the_history_of_the_one_with_it(team, half_year, tmp_path) -> None:
