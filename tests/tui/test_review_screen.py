@@ -16,6 +16,13 @@ from tui.screens.review import ReviewScreen
 SIZE = (140, 45)
 
 
+def sample_quarter(board_path) -> Board:
+    """The sample quarter's plan on a new board, as its lead dana."""
+    lead = Board(board_path, actor="dana")
+    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    return lead
+
+
 def cells(app, table_id: str) -> list[list[str]]:
     table = app.screen.query_one(table_id, DataTable)
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
@@ -33,8 +40,7 @@ async def open_statement(app, pilot, rep: str) -> None:
 
 
 async def test_review_tabs_answer_and_tick(board_path) -> None:
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead = sample_quarter(board_path)
     lead.answer_question(2, "[ @click=app.quit]x")
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -107,8 +113,7 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
 async def test_marking_paid_a_statement_changed_since_its_approval_says_so(board_path) -> None:
     """A deal won after the approval: the form says what was approved against what the statement
     says now, before the lead records payroll's payment (of what was approved)."""
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead = sample_quarter(board_path)
     lead.approve_payouts("bea")
     won = next(s.name for s in lead.stages() if s.outcome == "won")
     open_stages = {s.name for s in lead.stages() if s.outcome == "open"}
@@ -137,8 +142,7 @@ async def test_a_rep_is_told_at_once_that_payouts_are_a_leads(board_path) -> Non
     """A rep's a or p on a statement is refused before any question (no yes/no, no form)."""
     from tui.screens.dialogs import Confirm
 
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead = sample_quarter(board_path)
     lead.approve_payouts("ali")
     app = UpliftApp(Board(board_path, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
@@ -187,8 +191,7 @@ async def test_empty_tabs_say_what_fills_them(board_path) -> None:
 async def test_a_rep_picking_a_question_is_told_at_once_that_answers_are_a_leads(board_path) -> None:
     """Enter on a gap-analysis question: a rep is told the rule then, the answer box is not
     handed to them to type into and be refused on enter; a lead gets the box."""
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    sample_quarter(board_path)
     for actor, may in (("ali", False), ("dana", True)):
         app = UpliftApp(Board(board_path, actor=actor))
         async with app.run_test(size=SIZE) as pilot:
@@ -210,8 +213,7 @@ async def test_the_payouts_tab_says_what_is_held_until_customers_pay(board_path)
     45,000, won 40,000: 5% of the 17,500 above 50% = 875.00 earned, 437.50 payable, 437.50 held."""
     import msgspec
 
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead = sample_quarter(board_path)
     lead.save_incentive_plan({**msgspec.to_builtins(lead.incentive_plan("I-1")), "release": "paid"})
     lead.record_payment("D-8", 20_000)
     app = UpliftApp(Board(board_path, actor="dana"))
@@ -228,8 +230,7 @@ async def test_the_payouts_tab_says_what_is_held_until_customers_pay(board_path)
 async def test_a_rep_on_another_tab_hears_the_rule_not_where_to_go(board_path) -> None:
     """A rep's a or p on the Goals tab said "Open the Payouts tab and pick a rep", and only there
     that payouts are a lead's: the rule comes first, wherever the rep is."""
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    sample_quarter(board_path)
     app = UpliftApp(Board(board_path, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
@@ -247,8 +248,7 @@ async def test_approving_a_rep_on_no_plan_says_there_is_nothing_to_approve(board
     stands", but why there is nothing to approve (as `uplift payout approve --rep` says)."""
     from tui.screens.dialogs import Confirm
 
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    lead = sample_quarter(board_path)
     lead.add_member("fay", "rep")
     import msgspec
 
@@ -268,8 +268,7 @@ async def test_approving_a_rep_on_no_plan_says_there_is_nothing_to_approve(board
 async def test_brackets_step_through_the_tabs_wherever_the_focus_is(board_path) -> None:
     """With a table focused the arrows move its cursor, so the tab bar's left/right do not reach
     the tabs: ] and [ do, on Review as on Diagnose."""
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    sample_quarter(board_path)
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
@@ -297,8 +296,7 @@ async def test_a_bracket_pressed_in_a_tabs_table_takes_the_focus_into_the_next_t
     """The table the focus was on is hidden with its tab: ] left the focus nowhere, and the arrows
     then did nothing until tab was pressed. It goes into the shown tab's first control (and stays on
     the tab bar when it was there); Diagnose's `s`, which shows the breakdowns, does the same."""
-    lead = Board(board_path, actor="dana")
-    lead.import_plan(parse_plan_text(files("plans").joinpath("sample-quarter.yaml").read_bytes()).document)
+    sample_quarter(board_path)
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
