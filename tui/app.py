@@ -297,17 +297,23 @@ class UpliftApp(PlanFileCommands, App):
     def action_weekly_review(self) -> None:
         from tui.screens.weekly_review import WeeklyReviewScreen
 
-        self.push_screen(WeeklyReviewScreen(), lambda deal: deal and self.call_next(self.jump_to, deal))
+        self._push_once(WeeklyReviewScreen, lambda deal: deal and self.call_next(self.jump_to, deal))
+
+    def _push_once(self, dialog: type[Screen], callback=None) -> None:
+        """Show a dialog, unless it is the one on top already: the palette (or its key over it)
+        asked for it again, and a second copy stacked on it came back after escape."""
+        if type(self.screen) is not dialog:
+            self.push_screen(dialog(), callback)
 
     def action_today(self) -> None:
         from tui.screens.agenda import TodayScreen
 
-        self.push_screen(TodayScreen(), lambda item: item and self.call_next(self.jump_to, item))
+        self._push_once(TodayScreen, lambda item: item and self.call_next(self.jump_to, item))
 
     def action_cycle(self) -> None:
         from tui.screens.cycle import CycleScreen
 
-        self.push_screen(CycleScreen(), lambda mode: mode and self.call_next(self.switch_mode, mode))
+        self._push_once(CycleScreen, lambda mode: mode and self.call_next(self.switch_mode, mode))
 
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen
@@ -317,12 +323,12 @@ class UpliftApp(PlanFileCommands, App):
                 await self.switch_mode("pipeline")
                 await self.screen.show_owner(rep)
 
-        self.push_screen(ForecastScreen(), lambda rep: rep and self.call_next(show_deals, rep))
+        self._push_once(ForecastScreen, lambda rep: rep and self.call_next(show_deals, rep))
 
     def action_burn_up(self) -> None:
         from tui.screens.burnup import BurnUpScreen
 
-        self.push_screen(BurnUpScreen())
+        self._push_once(BurnUpScreen)
 
     def action_win_loss(self) -> None:
         from tui.screens.winloss import WinLossScreen
@@ -334,12 +340,12 @@ class UpliftApp(PlanFileCommands, App):
             else:
                 await self.jump_to(picked)
 
-        self.push_screen(WinLossScreen(), lambda picked: picked and self.call_next(show, picked))
+        self._push_once(WinLossScreen, lambda picked: picked and self.call_next(show, picked))
 
     def action_alerts(self) -> None:
         from tui.screens.alerts import AlertsScreen
 
-        self.push_screen(AlertsScreen(), lambda item: item and self.call_next(self.jump_to, item))
+        self._push_once(AlertsScreen, lambda item: item and self.call_next(self.jump_to, item))
 
     async def jump_to(self, item: str) -> None:
         """Show an item (from an alert or the palette): a deal or stage on the pipeline, a task or

@@ -29,3 +29,21 @@ async def test_the_five_phases_and_a_jump_to_one(team) -> None:
         assert len([s for s in app.screen_stack if isinstance(s, CycleScreen)]) == 1
         await pilot.press("down", "down", "down", "enter")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+
+
+async def test_a_dialog_asked_for_again_while_it_is_open_is_not_stacked_twice(team) -> None:
+    """The palette's "The cycle at a glance" over the open cycle, or `T` over My day, put a second
+    copy on top: escape then showed the same dialog again."""
+    from tui.screens.agenda import TodayScreen
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, kind in (("C", CycleScreen), ("T", TodayScreen)):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, kind))
+            depth = len(app.screen_stack)
+            getattr(app, "action_" + {"C": "cycle", "T": "today"}[key])()  # as the palette asks for it
+            await pilot.pause()
+            assert len(app.screen_stack) == depth and isinstance(app.screen, kind)
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, kind))
