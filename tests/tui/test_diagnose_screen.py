@@ -581,3 +581,20 @@ async def test_a_bad_file_and_a_bad_mapping_are_said_in_chinese(team, deals, tmp
         assert "no-amount.csv：缺少必需的列：金额列（或数量和单价）；现有的列为 'date', 'region'" in status
         assert status.endswith("请在列映射中指定一列（按 f）：COLUMN=amount") and "--map" not in status
     assert snapshot_files(team) == before
+
+
+async def test_the_notes_status_names_the_keys_as_remapped(team, own_config_dir) -> None:
+    """With the note keys remapped, the notes' line still said "n adds, e edits, t tags, / filters
+    by tag" (keys that now did nothing)."""
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text(
+        "keys:\n  diagnose.note: N\n  diagnose.edit_note: E\n  diagnose.tag: ctrl+t\n  diagnose.filter: F\n",
+        encoding="utf-8")
+    danas_note(team)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_undiagnosed(pilot, app)
+        assert text_of(app, "#notes-status") == "1 note · N adds, E edits, ^t tags, F filters by tag"
+        app.screen.tag_filter = "pain_point"
+        app.screen.show_notes()
+        assert text_of(app, "#notes-status") == "Notes tagged pain point: 1 of 1 (F changes the filter, esc clears)"

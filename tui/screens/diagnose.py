@@ -530,12 +530,17 @@ class DiagnoseScreen(TabKeys, BoardView):
         if current in {n.id for n in notes}:
             table.move_cursor(row=table.get_row_index(current))
         total = len(board.notes()) if self.tag_filter else len(notes)
+        # the keys as the person has them, remapped or not
+        keys = {f"{name}_key": shown_key(self, f"diagnose.{name}")
+                for name in ("note", "edit_note", "tag", "filter", "clear")}
         if self.tag_filter:
-            status = _("Notes tagged {tag}: {count} of {total} (/ changes the filter, escape clears)").format(
-                tag=_(TAG_LABELS[self.tag_filter]), count=len(notes), total=total)
+            status = _("Notes tagged {tag}: {count} of {total} ({filter_key} changes the filter, {clear_key} clears)"
+                       ).format(tag=_(TAG_LABELS[self.tag_filter]), count=len(notes), total=total, **keys)
         elif notes:
-            status = n_("{count} note · n adds, e edits, t tags, / filters by tag",
-                        "{count} notes · n adds, e edits, t tags, / filters by tag", len(notes)).format(count=len(notes))
+            status = n_("{count} note · {note_key} adds, {edit_note_key} edits, {tag_key} tags, "
+                        "{filter_key} filters by tag",
+                        "{count} notes · {note_key} adds, {edit_note_key} edits, {tag_key} tags, "
+                        "{filter_key} filters by tag", len(notes)).format(count=len(notes), **keys)
         else:
             status = _("No notes yet: press {new} to write down what a rep or a customer said.").format(
                 new=shown_key(self, "diagnose.note"))
