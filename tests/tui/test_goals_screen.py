@@ -706,3 +706,15 @@ async def test_a_check_in_is_dated_in_the_past_from_the_form_and_a_future_day_is
         assert "30% of the way" in text_of(app, "#goal-pace")  # today's 130 still counts
     first, second = Board(team, actor="dana").checkins("G-1")
     assert (first.value, str(first.at), second.value) == (120, "2026-11-19 12:00:00+00:00", 130)
+
+
+async def test_no_check_ins_yet_names_the_check_in_key_as_remapped(board_path, own_config_dir) -> None:
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text("keys:\n  goals.checkin: k\n", encoding="utf-8")
+    Board(board_path, actor="dana", clock=lambda: NOW).add_goal("Win 25 new customers", target=25, owner="dana")
+    app = app_for(board_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and "No check-ins yet" in text_of(
+            app, "#goal-last-checkin"))
+        assert text_of(app, "#goal-last-checkin") == "No check-ins yet: press k."

@@ -62,13 +62,14 @@ def at_text(pace, rollup: str | None = None) -> str:
     return ("–" if pace.progress is None else percent(pace.progress)) + ROLLUP_MARKS.get(rollup, "")
 
 
-def checkins_text(report) -> str:
-    """The goal's last check-in; a rolled-up goal's value is its contributors', so it says that."""
+def checkins_text(report, checkin_key: str = "c") -> str:
+    """The goal's last check-in; a rolled-up goal's value is its contributors', so it says that.
+    `checkin_key`: the check-in key as the person has it (remapped or not)."""
     goal, last = report.goal, report.checkins[-1] if report.checkins else None
     if goal.rollup:
         return _("It rolls up from its contributors: check in on those.")
     if last is None:
-        return _("No check-ins yet: press c.")
+        return _("No check-ins yet: press {key}.").format(key=checkin_key)
     return n_("{count} check-in; last {day} by {name}: {value}, {confidence}",
               "{count} check-ins; last {day} by {name}: {value}, {confidence}", len(report.checkins)).format(
         count=len(report.checkins), day=f"{last.at:%Y-%m-%d}", name=last.by,
@@ -200,7 +201,7 @@ class GoalsScreen(BoardView):
         sparkline = self.query_one("#goal-sparkline", Sparkline)
         sparkline.data = values
         sparkline.display = len(values) >= 2  # (one value is no line: it drew as solid blocks)
-        self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report)))
+        self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report, shown_key(self, "goals.checkin"))))
         strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}" for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
                 "delete": shown_key(self, "goals.delete_strategy")}
