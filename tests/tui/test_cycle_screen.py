@@ -47,3 +47,24 @@ async def test_a_dialog_asked_for_again_while_it_is_open_is_not_stacked_twice(te
             assert len(app.screen_stack) == depth and isinstance(app.screen, kind)
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, kind))
+
+
+async def test_the_dialogs_hints_name_their_keys_as_remapped(team, own_config_dir) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.agenda import TodayScreen
+    from tui.screens.burnup import BurnUpScreen
+
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text(
+        "keys:\n  cycle.close: x\n  today.close: x\n  burnup.close: x\n  burnup.mine: M\n", encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, kind, hint in (("C", CycleScreen, "enter opens the phase's screen · x closes"),
+                                ("T", TodayScreen, "enter jumps to the item · x closes"),
+                                ("b", BurnUpScreen, "M only my tasks (again: everyone's) · x closes")):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, kind))
+            assert str(app.screen.query_one(".dialog-hint", Static).render()) == hint
+            await pilot.press("x")
+            await until(pilot, lambda: not isinstance(app.screen, kind))

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from sales.errors import UpliftError
 from tui.agenda_text import alerts_line, heading, nothing_line, payouts_line, quota_line, sections
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import Hanging, plain, tell
 from tui.widgets.footer import Footer
@@ -41,7 +42,8 @@ class TodayScreen(ModalScreen[str | None]):
             yield OptionList(id="today-list")
             with Vertical(classes="dialog-foot"):  # under the list, which scrolls in what is left
                 yield Static(id="today-quota")
-                yield Static(plain(_("enter jumps to the item · escape closes")), classes="dialog-hint")
+                yield Static(plain(_("enter jumps to the item · {close} closes").format(
+                    close=shown_key(self, "today.close"))), classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -21,6 +21,7 @@ from sales.errors import UpliftError
 from tui.burnup_text import summary, title
 from tui.chart_labels import label_step
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
@@ -40,7 +41,8 @@ class BurnUpScreen(ModalScreen[None]):
             yield PlotextPlot(id="burnup-chart")
             yield Static(id="burnup-legend")
             yield Static(id="burnup-summary")
-            yield Static(plain(_("m only my tasks (again: everyone's) · escape close")), classes="dialog-hint")
+            yield Static(plain(_("{mine} only my tasks (again: everyone's) · {close} closes").format(
+                mine=shown_key(self, "burnup.mine"), close=shown_key(self, "burnup.close"))), classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:

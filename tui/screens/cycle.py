@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from sales.errors import UpliftError
 from tui.cycle_text import heading, phases
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import Hanging, plain, tell
 from tui.widgets.footer import Footer
@@ -30,7 +31,8 @@ class CycleScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog cycle"):
             yield Static(id="cycle-title", classes="dialog-question")
             yield OptionList(id="cycle-list")
-            yield Static(plain(_("enter opens the phase's screen · escape closes")), classes="dialog-hint")
+            yield Static(plain(_("enter opens the phase's screen · {close} closes").format(
+                close=shown_key(self, "cycle.close"))), classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:
