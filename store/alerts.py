@@ -74,8 +74,9 @@ class AlertChanges(BoardCore):
             raw = self._docs("deals", "snoozes")
             doc_id = next((int(k) for k, d in raw.items() if d["key"] == key_), None)
             before = raw.get(str(doc_id)) if doc_id else None
-            if before and before.get("by") != self.actor and str(before.get("until")) >= str(self.today()):
-                self._check("alert.resnooze", owner=before.get("by"), new_owner=before.get("by"))
+            running = msgspec.convert(before, Snooze) if before else None
+            if running and running.by != self.actor and running.until >= self.today():
+                self._check("alert.resnooze", owner=running.by, new_owner=running.by)
             doc_id = doc_id or max((int(k) for k in raw), default=0) + 1
             tx.put("alert.snooze", key_, "deals", "snoozes", doc_id, before, msgspec.to_builtins(snooze))
             return snooze

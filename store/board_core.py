@@ -266,10 +266,10 @@ class BoardCore:
 
     def _now(self) -> datetime:
         """Now on the actor's clock: in their time zone where they have set one (`uplift member
-        zone`), else the machine's; a damaged zone is the machine's (the members' file says it)."""
-        zone_of = getattr(self, "zone_of", None)
+        zone`, store/members.py, as `_check` reads the members), else the machine's; a damaged
+        zone is the machine's (the members' file says it where it is read)."""
         try:
-            zone = zone_of(self.actor) if zone_of else None
+            zone = self.zone_of(self.actor)
         except UpliftError:
             zone = None
         return datetime.now(zone) if zone else datetime.now().astimezone()

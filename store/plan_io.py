@@ -191,12 +191,11 @@ class _Import:
                 self.tx.put("member.add", member.name, "board", "members", next_id, None, after)
                 next_id += 1
                 self.summary.created.append((f"member {member.name}", member.role))
-            elif roles[member.name] != member.role or (member.zone and member.zone != raw[
-                    str(doc_ids[member.name])].get("zone", "")):  # (a zone left out is left alone)
+            elif fields := [f for f in ("role", "zone")  # (a zone left out is left alone)
+                            if getattr(member, f) and getattr(member, f) != raw[str(doc_ids[member.name])].get(f, "")]:
                 self.changing(path, Reason("member {name}", name=member.name))
                 doc_id = doc_ids[member.name]
                 before = raw[str(doc_id)]
-                fields = [f for f in ("role", "zone") if getattr(member, f) and getattr(member, f) != before.get(f, "")]
                 if "role" in fields:
                     self.allowed(path, "member.role")
                 if "zone" in fields:

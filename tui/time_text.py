@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from sales.errors import UpliftError
+
 _reader: list[tzinfo | None] = [None]  # None: each stamp as written
 
 
@@ -17,7 +19,7 @@ def show_times_for(board) -> None:
     """Show stamps on `board`'s actor's clock when any member of it has a time zone."""
     try:
         zoned = any(m.zone for m in board.members())
-    except Exception:  # (a damaged members file is said where it is read; here, as written)
+    except UpliftError:  # (a damaged members file is said where it is read; here, as written)
         zoned = False
     _reader[0] = board.clock().tzinfo if zoned else None
 

@@ -51,7 +51,9 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         print(safe("uplift: " + _("reused the column mapping saved for files with these columns: {used} "
                                   "(--map COLUMN=FIELD changes it)").format(used=used)), file=sys.stderr)
     if args.json:  # the kept snapshot's id first, as `diagnosis show --json` names it (null with --no-save)
-        kept = (b'"%s"' % run.snapshot.id.encode()) if run and run.snapshot else b"null"
+        import msgspec
+
+        kept = msgspec.json.encode(run.snapshot.id if run and run.snapshot else None)
         write_json(b'{"id":' + kept + b"," + diagnosis.to_json()[1:])
     else:
         sys.stdout.write(safe(format_report(diagnosis, say)))
