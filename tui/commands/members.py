@@ -28,6 +28,8 @@ def cmd_member_zone(args: argparse.Namespace) -> int:
         member = next((m for m in board.members() if m.name == args.name), None)
         if member is None:
             raise NotFound("{name} is not a member of this board", name=args.name)
+    elif not args.zone.strip():  # (a script's unset "$ZONE" would clear it unsaid)
+        raise BadInput("zone: empty; give an IANA name such as Europe/Berlin, or local for the machine's")
     else:
         member = board.set_member_zone(args.name, args.zone)
     print(_("{name}: {zone}").format(name=member.name, zone=member.zone or _("the machine's time zone")))
