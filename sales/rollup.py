@@ -19,7 +19,7 @@ The rules, as a lead reads them:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import msgspec
 
@@ -27,6 +27,9 @@ from sales.errors import Reason, Word
 from sales.goals import CheckIn, Goal, checkins_of, contributors
 from sales.ids import in_order
 
+
+#: What the board measures of a goal with no check-in: (value, source), or None.
+Measure = Callable[[Goal], "tuple[float, str] | None"]
 
 #: The mark beside a rolled-up goal's progress: Σ sums its contributors, μ averages them.
 ROLLUP_MARKS = {"sum": " Σ", "average": " μ"}
@@ -45,6 +48,7 @@ class Current(msgspec.Struct, frozen=True):
     rollup: str | None = None  # "sum" | "average" when rolled up
     contributions: tuple[Contribution, ...] = ()
     checkin: CheckIn | None = None  # the check-in it stands at (own values only)
+    measured: str = ""  # with no check-in: where the board measured it (store/goal_measures.py)
 
     @property
     def counted(self) -> list[Contribution]:
@@ -56,9 +60,10 @@ class Current(msgspec.Struct, frozen=True):
 
 
 def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
-                   only: Sequence[str] | None = None) -> dict[str, Current]:
+                   only: Sequence[str] | None = None, measure: Measure | None = None) -> dict[str, Current]:
     """Each goal's current value by id (all, or those in `only` and what they roll up from):
-    contributors worked out before the goals they serve, each goal's check-ins found once."""
+    contributors worked out before the goals they serve, each goal's check-ins found once;
+    `measure`: what the board measures of a goal with no check-in (own_value)."""
     by_id = {g.id: g for g in goals}
     children: dict[str, list[Goal]] = {}
     for goal in goals:
@@ -73,7 +78,7 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
         if goal.id in found:
             return found[goal.id]
         if goal.rollup is None or goal.id in seen:
-            result = own_value(goal, history.get(goal.id, []))
+            result = own_value(goal, history.get(goal.id, []), measure)
         else:
             parts = tuple(Contribution(c.id, c.owner, current(c, seen | {goal.id}).value)
                           for c in children.get(goal.id, []))
@@ -111,11 +116,14 @@ def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[Check
     return [v for v in values if v is not None]
 
 
-def own_value(goal: Goal, checkins: Sequence[CheckIn]) -> Current:
-    """Where a goal stands by its own check-ins (any order, its own): the latest's value, else its baseline."""
+def own_value(goal: Goal, checkins: Sequence[CheckIn], measure: Measure | None = None) -> Current:
+    """Where a goal stands by its own check-ins (any order, its own): the latest's value, else
+    what `measure` finds of it (a snapshot, the deals), else its baseline."""
     history = checkins_of(goal.id, checkins)
-    last = history[-1] if history else None
-    return Current(last.value if last else goal.baseline, checkin=last)
+    if history:
+        return Current(history[-1].value, checkin=history[-1])
+    found = measure(goal) if measure else None
+    return Current(found[0], measured=found[1]) if found else Current(goal.baseline)
 
 
 def mismatch(parent: Goal, contributor: Goal) -> Reason | None:

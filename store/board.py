@@ -10,6 +10,7 @@ from store.budget import BudgetChanges
 from store.burnup import BurnUpQueries
 from store.deals import DealChanges
 from store.diagnoses import DiagnosisChanges
+from store.goal_measures import GoalMeasures
 from store.goals import GoalChanges
 from store.handover import HandoverChanges
 from store.incentives import ReviewChanges
@@ -21,7 +22,7 @@ from store.touches import TouchChanges
 from store.undo import UndoChanges
 
 
-class Board(TaskChanges, GoalChanges, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
+class Board(TaskChanges, GoalChanges, GoalMeasures, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
             DiagnosisChanges, ReviewChanges, HandoverChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
             AgendaQueries, CycleQueries, BurnUpQueries, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

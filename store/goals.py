@@ -81,7 +81,7 @@ class GoalChanges(BoardCore):
 
     def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
-        return current_values(self.goals(), self.checkins(), only)
+        return current_values(self.goals(), self.checkins(), only, self.measurer())
 
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
@@ -93,7 +93,7 @@ class GoalChanges(BoardCore):
         checkins = checkins_of(goal.id, self.checkins())
         verdicts = smart.check(goal, history=history, strategies=strategies,
                                period_start=start, period_end=end)
-        current = (own_value(goal, checkins) if goal.rollup is None else
+        current = (own_value(goal, checkins, self.measurer()) if goal.rollup is None else
                    self.current_values([goal.id])[goal.id])
         return GoalReport(goal, verdicts, pace_at(goal, current.value, self.today(), start), checkins,
                           [s for s in strategies if goal.id in s.goals], current)

@@ -45,16 +45,13 @@ from sales.review import (
 from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
 from sales.rollup import Current
-from sales.snapshots import period_start
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
+from store.goal_measures import Measure, metric_key
 from store.diagnoses import checklist_template, translated
 
 QUESTIONS_FILE = "gap-analysis.yaml"  # a plan template holding the questions as one checklist
-REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
 CSAT_METRICS = {"csat", "customer_satisfaction", "satisfaction", "nps"}
-#: A goal on the team's activity (Tability's and Lattice's activity goals) is measured by the log.
-ACTIVITY_METRICS = {"activities", "activity", "touches", "calls_and_meetings"}
 
 
 class ReviewChanges(BoardCore):
@@ -343,20 +340,20 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         csat = None
         for goal in self.goals():
-            if _metric(goal) in CSAT_METRICS:
+            if metric_key(goal) in CSAT_METRICS:
                 found = self._actual(goal)
                 if found[0] is not None:
                     csat = (found[0], Phrase("{goal} {source}", goal=goal.id, source=found[1]))
         return process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
 
     def goal_results(self) -> list[GoalResult]:
-        return [goal_result(goal, *self._actual(goal)) for goal in self.goals()]
+        measure = self.measurer(totals=True)
+        return [goal_result(goal, *self._actual(goal, measure)) for goal in self.goals()]
 
-    def _actual(self, goal: Goal) -> tuple[float | None, str]:
+    def _actual(self, goal: Goal, measure: Measure | None = None) -> tuple[float | None, str]:
         """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in,
-        else the latest diagnosis snapshot of its metric in its scope, else (revenue, new customers, win rate) the deals won in the cycle, or (activities)
-        the calls, visits, meetings and emails logged in it. Its source is a Phrase (said where
-        it is shown; `review --json` writes its English)."""
+        else what the board measures of it with the cycle's totals (store/goal_measures.py).
+        Its source is a Phrase (said where it is shown; `review --json` writes its English)."""
         if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
             current = self.current_values([goal.id])[goal.id]
             return (current.value if current.counted else None), _rollup_source(current)
@@ -366,22 +363,8 @@ class ReviewChanges(BoardCore):
         if checkins:
             last = checkins[-1]
             return last.value, Phrase("check-in {id} ({day})", id=last.id, day=last.at.date().isoformat())
-        metric = _metric(goal)
-        if metric:
-            latest = self.latest_kpi(metric, goal.scope.given())
-            since = goal.start or self.period()[0]
-            # a snapshot of sales from before the goal began is its baseline, not its actual
-            if latest is not None and (since is None or period_start(latest[0]) >= since.replace(day=1)):
-                return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
-        if metric in REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}:
-            start, end = self.period()
-            team = process_metrics([], self.deals(), self.stages(), self.touches(), start, end)
-            if metric in ACTIVITY_METRICS:
-                return float(team.activities), Phrase("activities logged in the cycle (calls, visits, meetings, emails)")
-            value = {"new_customers": team.new_customers, "win_rate": team.win_rate}.get(metric, team.won_value)
-            if value is not None:
-                return float(value), Phrase("deals won in the cycle (all scopes)")
-        return None, Phrase("no data")
+        found = (measure or self.measurer(totals=True))(goal)
+        return found if found is not None else (None, Phrase("no data"))
 
     def review_data(self, lang: str = "en") -> ReviewData:
         """Everything the Markdown report says (sales/review_report.py); the gap-analysis
@@ -437,5 +420,3 @@ def _rollup_source(current: Current) -> Phrase:
             if ids else Phrase("sum of {parts}", parts=said))
 
 
-def _metric(goal: Goal) -> str:
-    return "_".join(goal.metric.casefold().split())

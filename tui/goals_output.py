@@ -44,6 +44,7 @@ def report_json(report) -> dict:
             "expected_value": pace.expected_value, "behind": pace.behind,
             "strategies": [s.id for s in report.strategies],
             "contributions": msgspec.to_builtins(report.current.contributions),
+            "measured": str(report.current.measured) or None,  # with no check-in: the snapshot it stands at
             "checkins": msgspec.to_builtins(report.checkins)}
 
 
@@ -96,7 +97,8 @@ def goal_detail(report, history, contributing=()) -> str:
             at = "–" if r.pace.progress is None else percent(r.pace.progress)
             lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}  "
                          + _("at {progress}").format(progress=at) + f"  {r.goal.title}")
-    source = f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else ""
+    source = (f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else
+              f" ({say(report.current.measured)})" if report.current.measured else "")
     lines.append(_label(N_("now")) + f"{describe_value(pace.current, goal.unit)}{source}{_('; ')}{pace_text(pace)}")
     if pace.expected_value is not None:
         lines.append(_label(N_("by now")) + _("should be {value} at a steady pace").format(

@@ -317,8 +317,8 @@ def test_training_items_can_be_deleted_by_a_lead(plan) -> None:
 
 
 def test_a_snapshot_from_before_a_goal_began_is_not_its_actual(plan, tmp_path) -> None:
-    """Sales of 2017 are a baseline for a goal of 2026, not what it reached: the review reads
-    the deals won in the cycle instead, until a diagnosis of the goal's own time says more."""
+    """Sales of 2017 are a baseline for a goal of 2026, not what it reached. The deals won in the cycle are not it either (deals carry no region: they would be the whole
+    team's), so it has no data until a diagnosis of the goal's own time says more."""
     from datetime import date
 
     records = tmp_path / "old.csv"
@@ -330,10 +330,12 @@ def test_a_snapshot_from_before_a_goal_began_is_not_its_actual(plan, tmp_path) -
                          target=20, target_kind="percent", start="2026-10-01", deadline="2026-12-31")
     assert goal.baseline == 11000 and goal.start == date(2026, 10, 1)  # Nov 2017 (Dec: partly covered)
     result = next(r for r in lead.goal_results() if r.goal == goal.id)
-    assert (result.actual, result.source) == (0, "deals won in the cycle (all scopes)")  # none won yet
+    assert (result.actual, result.source) == (None, "no data")
+    assert lead.report(goal).pace.current == 11000  # the Goals screen: at its baseline still
     recent = tmp_path / "recent.csv"
     recent.write_text("order,date,region,amount\n" + "".join(
         f"R{d},2026-10-{d:02d},West,500\n" for d in range(1, 32)))
     lead.run_diagnosis([recent])
     result = next(r for r in lead.goal_results() if r.goal == goal.id)
     assert (result.actual, result.source) == (15500, "diagnosis X-2, 2026-10")  # the second run, recent.csv
+    assert lead.report(goal).pace.current == 15500  # the Goals screen reads the same

@@ -718,3 +718,21 @@ async def test_no_check_ins_yet_names_the_check_in_key_as_remapped(board_path, o
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and "No check-ins yet" in text_of(
             app, "#goal-last-checkin"))
         assert text_of(app, "#goal-last-checkin") == "No check-ins yet: press k."
+
+
+async def test_a_goal_without_check_ins_stands_at_a_snapshot_of_its_own_time_and_says_so(team, tmp_path) -> None:
+    """The review's actual and the screen's value are one: a diagnosis of the goal's own months."""
+    records = tmp_path / "west.csv"
+    records.write_text("order,date,region,amount\n" + "".join(
+        f"W{d},2026-10-{d:02d},West,250\n" for d in range(1, 32)))  # October in the West: 7,750
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("West revenue", owner="dana", metric="revenue", unit="$", scope={"region": "West"},
+                  baseline=5_000, target=10_000, start="2026-10-01", deadline="2026-12-31")
+    lead.run_diagnosis([records])
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        # 7,750 is 55% of the way from 5,000 to 10,000
+        await until(pilot, lambda: str(app.screen.query_one("#goals-table").get_row("G-1")[6]).startswith("55%"))
+        assert "now $7,750 (diagnosis X-1, 2026-10)" in text_of(app, "#goal-pace")
+    assert next(r for r in lead.goal_results() if r.goal == "G-1").actual == 7_750

@@ -30,7 +30,7 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
 from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
-from tui.i18n import N_, _, n_, sentences
+from tui.i18n import N_, _, n_, say, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm, Pick, permitted
@@ -190,6 +190,8 @@ class GoalsScreen(BoardView):
         now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
         if report.current.rollup:
             now += f" ({rollup_text(report.current, goal.unit)})"
+        elif report.current.measured:
+            now += f" ({say(report.current.measured)})"
         now += f" · {pace_text(pace)}"
         if pace.expected_value is not None:
             now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))

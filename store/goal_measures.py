@@ -1,0 +1,94 @@
+"""What the board itself measures of a goal nobody has checked in on, so the Goals screen,
+`uplift goal`, the rollups and the review read one value where they can (a check-in, when there
+is one, is what the goal's owner says and comes first).
+
+The rule, in order:
+
+1. The newest diagnosis snapshot of the goal's metric in the goal's scope, of sales from the
+   goal's start (or the cycle's) on: older sales are its baseline, not its progress. A snapshot
+   measures a whole period, as the baseline does, so it is where the goal stands on every view.
+2. The review only (`totals`): revenue, new customers, win rate or activities from the board's
+   own deals and logged activities in the cycle: the whole team's for a goal that is the team's
+   (no scope, not a contributor), a rep's own for a contributor the rep owns. These are the
+   cycle's totals so far: against a target for the cycle they say what was reached, but not how
+   far the goal has come from a baseline of a whole period (a quarter's revenue so far is not the
+   quarter's run-rate), so the Goals screen's progress and pace do not read them.
+3. Nothing: the goal stands at its baseline on the Goals screen, and at "no data" in the review.
+
+A contributor that shares its parent's scope is one person's part of it: the whole scope's
+snapshot or deals are not its value (added up, they would count the team once per contributor),
+and deals carry no region, product line, channel or segment, so a scoped goal has no deal total.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sales.goals import Goal
+from sales.phrases import Phrase
+from sales.review import process_metrics
+from sales.rollup import Measure
+from sales.snapshots import period_start
+from store.board_core import BoardCore
+
+REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
+ACTIVITY_METRICS = {"activities", "activity", "touches", "calls_and_meetings"}
+DEAL_METRICS = REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}
+
+
+def metric_key(goal: Goal) -> str:
+    """The goal's metric as the sets above spell it ("Won value" is won_value)."""
+    return "_".join(goal.metric.casefold().split())
+
+
+class GoalMeasures(BoardCore):
+    def measurer(self, totals: bool = False) -> Measure:
+        """A function from a goal to its measured (value, source), or None; with `totals` (the
+        review) the cycle's deal and activity totals too, worked out once however many goals
+        it is asked about."""
+        by_id = {g.id: g for g in self.goals()}
+        team: list[Any] = []
+        reps: dict[str, Any] = {}
+
+        def team_figures() -> Any:
+            if not team:
+                start, end = self.period()
+                team.append(process_metrics([], self.deals(), self.stages(), self.touches(),
+                                            start, end))
+            return team[0]
+
+        def rep_figures(rep: str) -> Any:
+            if not reps:
+                reps.update((r.rep, r) for r in self.rep_results())
+            return reps.get(rep)
+
+        def measure(goal: Goal) -> tuple[float, Phrase] | None:
+            if goal.rollup is not None:
+                return None
+            metric = metric_key(goal)
+            parent = by_id.get(goal.parent or "")
+            shares_scope = parent is not None and parent.scope.given() == goal.scope.given()
+            if metric and not shares_scope:
+                latest = self.latest_kpi(metric, goal.scope.given())
+                since = goal.start or self.period()[0]
+                if latest is not None and (since is None or period_start(latest[0]) >= since.replace(day=1)):
+                    return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
+            if not totals or metric not in DEAL_METRICS or goal.scope.given():
+                return None
+            if parent is None:
+                figures = team_figures()
+                if metric in ACTIVITY_METRICS:
+                    return float(figures.activities), Phrase(
+                        "activities logged in the cycle (calls, visits, meetings, emails)")
+                value = {"new_customers": figures.new_customers, "win_rate": figures.win_rate}.get(
+                    metric, figures.won_value)
+                return (float(value), Phrase("deals won in the cycle (all scopes)")) if value is not None else None
+            if goal.owner and (own := rep_figures(goal.owner)) is not None:
+                if metric in ACTIVITY_METRICS:
+                    return float(own.activities), Phrase("{rep}'s activities logged in the cycle", rep=goal.owner)
+                value = {"new_customers": own.new_customers, "win_rate": own.win_rate}.get(metric, own.won_value)
+                return (float(value), Phrase("{rep}'s deals won in the cycle", rep=goal.owner)) \
+                    if value is not None else None
+            return None
+
+        return measure
