@@ -52,7 +52,7 @@ async def test_review_says_where_each_actual_comes_from_in_chinese(team, monkeyp
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
                         and app.screen.query_one("#review-goals", DataTable).row_count == 2)
             table = app.screen.query_one("#review-goals", DataTable)
-            sources = [str(table.get_row_at(i)[5]) for i in range(table.row_count)]
+            sources = [str(table.get_cell(row, "Source")) for row in table.rows]
             assert sources == [f"{checkin.at.date().isoformat()} 的进展记录 {checkin.id}", "无数据"]
     finally:
         monkeypatch.delenv("UPLIFT_LANG")

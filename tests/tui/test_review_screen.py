@@ -49,7 +49,8 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         goals = cells(app, "#review-goals")
-        assert [row[:5] for row in goals][0] == ["G-1", "$1,380,000", "$1,262,000", "91.4%", "$118,000"]
+        # the sample's G-1: from $1.2M to $1.38M; C-5 says $1,262,000: 1,262,000 / 1,380,000 = 91.4%
+        assert [row[:6] for row in goals][0] == ["G-1", "$1,200,000", "$1,380,000", "$1,262,000", "91.4%", "$118,000"]
         questions = cells(app, "#review-questions")
         assert questions[1][2] == "[ @click=app.quit]x"  # shown literally
         tabs = app.screen.query_one("#review-tabs")
@@ -324,3 +325,23 @@ async def test_a_bracket_pressed_in_a_tabs_table_takes_the_focus_into_the_next_t
         await pilot.press("s")
         await until(pilot, lambda: outer.active == "tab-breakdowns" and app.focused is not None
                     and outer.active_pane in app.focused.ancestors)
+
+
+async def test_the_baseline_column_shows_where_there_is_room_for_it(board_path) -> None:
+    """At 80 columns a Baseline column would cut the source and the title to a few letters:
+    it comes and goes with the terminal's width."""
+    sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        table = app.screen.query_one("#review-goals", DataTable)
+        await until(pilot, lambda: table.row_count == 3)
+        assert [str(c.label) for c in table.columns.values()][:3] == ["Goal", "Target", "Actual"]
+        assert "check-in C-5" in cells(app, "#review-goals")[0][5]  # the source is read whole (two lines)
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: "Baseline" in [str(c.label) for c in table.columns.values()])
+        assert cells(app, "#review-goals")[0][:3] == ["G-1", "$1,200,000", "$1,380,000"]
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: "Baseline" not in [str(c.label) for c in table.columns.values()])
+        assert table.row_count == 3

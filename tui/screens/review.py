@@ -43,6 +43,12 @@ NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show 
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
+#: The Goals tab's columns; Baseline only where the terminal has room for it beside the source
+#: and the title (at 80 columns they would be cut to a few letters; `uplift review` has it).
+GOAL_COLUMNS = (N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
+BASELINE_WIDTH = 100
+
+
 def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int = 1) -> DataTable:
     table: DataTable = FillTable(id=table_id, cursor_type="row", zebra_stripes=True, fill=fill, lines=lines)
     for name in columns:
@@ -58,8 +64,7 @@ class ReviewScreen(TabKeys, BoardView):
         yield Header()
         with TabbedContent(id="review-tabs"):
             with TabPane(_("Goals"), id="tab-review-goals"):
-                yield _table("review-goals", N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"),
-                             N_("Source"), N_("Title"), fill=("Source", "Title"), lines=2)
+                yield _table("review-goals", *GOAL_COLUMNS, fill=("Source", "Title"), lines=2)
                 yield Static(plain(_(NO_GOALS)), id="review-goals-empty", classes="review-empty")
                 yield Static(id="review-process")
             with TabPane(_("Gap analysis"), id="tab-review-gaps"):
@@ -101,11 +106,23 @@ class ReviewScreen(TabKeys, BoardView):
 
     # ------------------------------------------------------------------ tabs
 
+    def on_resize(self) -> None:
+        if self.is_mounted and self._wants_baseline() != ("Baseline" in self.query_one("#review-goals", DataTable).columns):
+            self._show_goals()
+
+    def _wants_baseline(self) -> bool:
+        return self.app.size.width >= BASELINE_WIDTH
+
     def _show_goals(self) -> None:
         table = self.query_one("#review-goals", DataTable)
+        baseline = self._wants_baseline()
+        if baseline != ("Baseline" in table.columns):
+            table.clear(columns=True)
+            for name in GOAL_COLUMNS[:1] + (N_("Baseline"),) * baseline + GOAL_COLUMNS[1:]:
+                table.add_column(plain_rich(_(name)), key=name)
         table.clear()
         for g in self.board.goal_results():
-            cells = (g.goal, num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
+            cells = (g.goal, *([num_or_dash(g.baseline, g.unit)] * baseline), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
                      gap_or_dash(g.gap, g.unit), say(g.source), g.title)
             table.add_row(*(plain_rich(x) for x in cells), key=g.goal)
         self.query_one("#review-goals-empty").display = not table.row_count
