@@ -87,7 +87,8 @@ class BoardScreen(BoardView):
         found = self.query("#filter")
         if found:
             return found.first(Input)
-        box = text_input(placeholder=_("filter by id, title or owner (enter keeps it, escape clears)"),
+        box = text_input(placeholder=_("filter by id, title or owner (enter keeps it, {clear} clears)").format(
+            clear=shown_key(self, "board.clear")),
                     id="filter", max_length=100)
         await self.mount(box, before="#board-status")
         return box
@@ -129,7 +130,7 @@ class BoardScreen(BoardView):
                                                              help=shown_key(self.app, "app.help"))))
         elif parts:
             status.update(plain(_("Showing {shown} of {total} tasks").format(shown=shown, total=total) + " · "
-                                + " · ".join(parts) + " · " + _("escape clears")))
+                                + " · ".join(parts) + " · " + _("{clear} clears").format(clear=shown_key(self, "board.clear"))))
         else:
             status.update("")
         status.display = bool(total == 0 or parts)

@@ -15,7 +15,7 @@ from textual.widgets.selection_list import Selection
 
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
 from tui.i18n import N_, _
-from tui.keys import save_hint
+from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input
 
@@ -75,7 +75,8 @@ class DiagnoseFileForm(FormBase):
     def compose(self) -> ComposeResult:
         last = self.last or RunRequest([])
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(_("Diagnose sales records   (enter runs, escape cancels)")), classes="dialog-question")
+            yield Static(plain(_("Diagnose sales records   (enter runs, {cancel} cancels)").format(
+                cancel=shown_key(self, "form.cancel"))), classes="dialog-question")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("path", _("File (CSV, XLSX or XLS)"), text_input(
                 join_list(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))

@@ -30,6 +30,7 @@ from tui.forecast_text import (
     trend_rows,
 )
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
@@ -85,8 +86,10 @@ class ForecastScreen(ModalScreen[str | None]):
             yield Static(plain(_("The team's forecast as each week began:")), id="forecast-trend-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-trend")
             yield Static(id="forecast-trend-note")
-            yield Static(plain(_("c next commit threshold · enter show a rep's deals · tab the months and the "
-                                 "weeks · escape close")), classes="dialog-hint")
+            yield Static(plain(_("{commit} next commit threshold · enter show a rep's deals · tab the months and "
+                                 "the weeks · {close} close").format(commit=shown_key(self, "forecast.commit"),
+                                                                     close=shown_key(self, "forecast.close"))),
+                         classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -117,7 +117,7 @@ class FormBase(ModalScreen):
         with Horizontal(classes="dialog-buttons"):
             label = label or _("Save ({key})").format(key=shown_key(self, 'form.save'))
             yield Button(plain(label), id="save", variant="primary")
-            yield Button(_("Cancel (esc)"), id="cancel")
+            yield Button(_("Cancel ({key})").format(key=shown_key(self, "form.cancel")), id="cancel")
 
     #: The id of the item the form edits (T-4, D-2, G-1 ...), for a save to see who changed it
     #: since the form opened (`changed_here`); None for a form that makes one.

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.i18n import N_, _
-from tui.keys import in_shipped_order
+from tui.keys import in_shipped_order, shown_key
 from tui.user_text import plain, plain_rich
 from tui.widgets.footer import Footer
 
@@ -23,7 +23,7 @@ class Help(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            yield Static(plain(_("Keys (escape closes)")), classes="dialog-question")
+            yield Static(plain(_("Keys ({close} closes)").format(close=shown_key(self, "help.close"))), classes="dialog-question")
             table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns(plain_rich(_("Key")), plain_rich(_("Does")), plain_rich(_("Id (to remap it)")))
             for key, description, where in self.rows:

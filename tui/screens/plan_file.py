@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import Confirm
 from tui.user_text import plain, text_input
 from tui.widgets.footer import Footer
@@ -31,7 +32,7 @@ class AskPath(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), classes="dialog-question")
             yield text_input(self.default, placeholder=_("path/to/plan.yaml"), id="path", max_length=4096)
-            yield Static(plain(_("enter: go · escape: cancel")), classes="dialog-hint")
+            yield Static(plain(_("enter: go · {cancel}: cancel").format(cancel=shown_key(self, "path.cancel"))), classes="dialog-hint")
         yield Footer()  # its own keys, not the board's beneath, which do nothing while it is open
 
     def on_mount(self) -> None:
@@ -60,7 +61,7 @@ class PlanProblems(ModalScreen[None]):
             yield Static(plain(self.title_text), classes="dialog-question")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(plain("\n".join(self.lines)), id="problem-lines")
-            yield Static(plain(_("Nothing was written. escape closes.")), classes="dialog-hint")
+            yield Static(plain(_("Nothing was written. {close} closes.").format(close=shown_key(self, "problems.close"))), classes="dialog-hint")
         yield Footer()
 
 

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 from sales.deals import iso_week
 from sales.errors import UpliftError
 from tui.i18n import N_, _, language
+from tui.keys import shown_key
 from tui.movement_text import COLUMNS, row_deals, step_lines, title, waterfall_rows
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
@@ -48,8 +49,10 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
             yield Static(id="weekly-pipeline-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-pipeline")
             yield Static(id="weekly-pipeline-steps")
-            yield Static(plain(_("enter/space tick · [ ] previous/next week · tab the pipeline, enter its biggest "
-                                 "deal · escape close")),
+            yield Static(plain(_("enter/{tick} tick · {previous} {next} previous/next week · tab the pipeline, enter "
+                                 "its biggest deal · {close} close").format(
+                tick=shown_key(self, "weekly.tick"), previous=shown_key(self, "weekly.previous"),
+                next=shown_key(self, "weekly.next"), close=shown_key(self, "weekly.close"))),
                          classes="dialog-hint")
         yield Footer()
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from sales.errors import UpliftError
 from sales.winloss import UNASSIGNED
 from tui.i18n import N_, _
+from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
@@ -49,7 +50,8 @@ class WinLossScreen(ModalScreen[str | None]):
                 yield DataTable(cursor_type="row", zebra_stripes=True, id=table_id)
             yield Static(id="forecast-notes")
             yield Static(plain(_("enter show a rep's deals, or a reason's or stage's biggest lost deal · "
-                                 "tab the next table · escape close")), classes="dialog-hint")
+                                 "tab the next table · {close} close").format(close=shown_key(self, "winloss.close"))),
+                         classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:
