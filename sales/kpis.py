@@ -61,6 +61,9 @@ METRICS = ("revenue", "units", "lines", "orders", "average_order_value", "custom
            "new_customers", "returning_customers", "new_customer_share", "repurchase_rate",
            "won", "lost", "win_rate", "sales_cycle_days", "revenue_share", "cost", "roi")
 RATE_METRICS = frozenset({"win_rate", "repurchase_rate", "new_customer_share", "revenue_share"})
+#: Metrics whose periods add up to a longer period's (a quarter's revenue is its months'); the
+#: others (customers, rates, averages, days) do not: a customer buys in two months but is one.
+SUMMABLE_METRICS = frozenset({"revenue", "units", "lines", "orders", "new_customers", "won", "lost", "cost"})
 COUNT_METRICS = ("lines", "orders", "customers", "new_customers", "returning_customers", "won", "lost")
 
 #: Grouping columns added by prepare(): a constant for "all", and the period index.

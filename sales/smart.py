@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import msgspec
 
 from sales.goals import Goal, Strategy, number, strategies_of, target_value
+from sales.snapshots import periods_spanned
 
 LETTERS = ("S", "M", "A", "R", "T")
 NAMES = {"S": "specific", "M": "measurable", "A": "achievable", "R": "relevant", "T": "time-bound"}
@@ -127,13 +128,10 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
 
 
 def _periods_in(goal: Goal, label: str) -> int:
-    """How many of the history's periods (months `2026-07`, or quarters `2026-Q3`) the goal's
-    own time spans, at least 1: a quarter's goal is judged by the changes seen over three
-    months, not from one month to the next (a single month's swing says little of a quarter)."""
-    if goal.start is None or goal.deadline is None or goal.deadline <= goal.start:
-        return 1
-    months = (goal.deadline - goal.start).days / 30.44
-    return max(1, round(months / (3 if "Q" in label else 1)))
+    """How many of the history's periods the goal's own time spans: a quarter's goal is judged
+    by the changes seen over three months, not from one month to the next (a single month's
+    swing says little of a quarter)."""
+    return periods_spanned(goal.start, goal.deadline, label)
 
 
 def relevant(goal: Goal, strategies: Sequence[Strategy]) -> Verdict:

@@ -67,6 +67,30 @@ def period_start(name: str) -> date:
     return date(int(year), int(part), 1)
 
 
+def periods_spanned(start: date | None, end: date | None, label: str) -> int:
+    """How many periods like `label` (months `2026-07`, quarters `2026-Q3`) the days from `start`
+    to `end` span, at least 1: a quarter's goal spans three months, or one quarter."""
+    if start is None or end is None or end <= start:
+        return 1
+    months = (end - start).days / 30.44
+    return max(1, round(months / (3 if "Q" in label else 1)))
+
+
+def next_period(label: str) -> str:
+    """The period after `label`: 2026-12 -> 2027-01, 2026-Q4 -> 2027-Q1."""
+    year, _, part = label.partition("-")
+    if part.startswith("Q"):
+        quarter = int(part[1:])
+        return f"{int(year) + quarter // 4}-Q{quarter % 4 + 1}"
+    month = int(part)
+    return f"{int(year) + month // 12}-{month % 12 + 1:02d}"
+
+
+def in_a_row(labels: Sequence[str]) -> bool:
+    """Whether the periods follow each other with none missing."""
+    return all(next_period(a) == b for a, b in zip(labels, labels[1:]))
+
+
 SCOPE_KEYS = DIMENSIONS
 
 

@@ -6,7 +6,10 @@ The rule, in order:
 
 1. The newest diagnosis snapshot of the goal's metric in the goal's scope, of sales from the
    goal's start (or the cycle's) on: older sales are its baseline, not its progress. A snapshot
-   measures a whole period, as the baseline does, so it is where the goal stands on every view.
+   measures whole periods, as the baseline does, so it is where the goal stands on every view;
+   a metric that adds up (revenue) over a goal spanning several of its periods (a quarter's goal,
+   monthly snapshots) only once they are all there, added up, as its baseline was
+   (`span_kpi`): one month of a quarter is not where a quarter's goal stands.
 2. The review only (`totals`): revenue, new customers, win rate or activities from the board's
    own deals and logged activities in the cycle: the whole team's for a goal that is the team's
    (no scope, not a contributor), a rep's own for a contributor the rep owns. These are the
@@ -28,7 +31,6 @@ from sales.goals import Goal
 from sales.phrases import Phrase
 from sales.review import process_metrics
 from sales.rollup import Measure
-from sales.snapshots import period_start
 from store.board_core import BoardCore
 
 REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
@@ -69,9 +71,11 @@ class GoalMeasures(BoardCore):
             parent = by_id.get(goal.parent or "")
             shares_scope = parent is not None and parent.scope.given() == goal.scope.given()
             if metric and not shares_scope:
-                latest = self.latest_kpi(metric, goal.scope.given())
-                since = goal.start or self.period()[0]
-                if latest is not None and (since is None or period_start(latest[0]) >= since.replace(day=1)):
+                start, end = self.period()
+                # of sales from the goal's start on (older ones are its baseline), over its own time
+                latest = self.span_kpi(metric, goal.scope.given(), goal.start or start, goal.deadline or end,
+                                       since=goal.start or start)
+                if latest is not None:
                     return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
             if not totals or metric not in DEAL_METRICS or goal.scope.given():
                 return None

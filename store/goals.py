@@ -19,6 +19,7 @@ from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
+from sales.snapshots import in_a_row, period_start, periods_spanned
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
@@ -78,6 +79,30 @@ class GoalChanges(BoardCore):
         """(period, value, snapshot id) of the newest whole period of `metric` in `scope`."""
         history = self._kpi_points(metric, scope)
         return history[-1] if history else None
+
+    def span_kpi(self, metric: str, scope: dict[str, str], start: date | None, end: date | None,
+                 since: date | None = None) -> tuple[str, float, str] | None:
+        """(period, value, snapshot ids) of `metric` in `scope` over a goal's own time, from
+        `start` to `end`: a metric that adds up over time (revenue, units, orders, new
+        customers) spanning several of the snapshots' periods (a quarter's goal, monthly
+        snapshots) is the sum of the newest that many whole periods in a row ("2026-07 to
+        2026-09"), or None when they are not all there; any other, the newest period. `since`:
+        only periods from its month on (what a goal reached, not its baseline)."""
+        from sales.kpis import SUMMABLE_METRICS
+
+        points = self._kpi_points(metric, scope)
+        if since is not None:
+            points = [p for p in points if period_start(p[0]) >= since.replace(day=1)]
+        if not points:
+            return None
+        count = periods_spanned(start, end, points[-1][0])
+        if count == 1 or "_".join(metric.casefold().split()) not in SUMMABLE_METRICS:
+            return points[-1]
+        run = points[-count:]
+        if len(run) < count or not in_a_row([p[0] for p in run]):
+            return None
+        return (f"{run[0][0]} to {run[-1][0]}", round(sum(p[1] for p in run), 6),
+                ", ".join(dict.fromkeys(p[2] for p in run)))
 
     def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
@@ -234,9 +259,18 @@ class GoalChanges(BoardCore):
                           value=data["baseline"])
         metric = data.get("metric") or ""
         scope = convert(data.get("scope") or {}, Scope, "scope").given()
-        latest = self.latest_kpi(metric, scope) if metric else None
+        start, end = self.plan_period()
+        start, end = _day_or_none(data.get("start")) or start, _day_or_none(data.get("deadline")) or end
+        latest = self.span_kpi(metric, scope, start, end) if metric else None
+        where = ", ".join(f"{k} {v}" for k, v in scope.items()) or Word("no scope")
+        if latest is None and metric and (newest := self.latest_kpi(metric, scope)) is not None:
+            count = periods_spanned(start, end, newest[0])
+            raise Invalid("baseline", "the goal's time spans {count} {periods} but no diagnosis snapshot has {count} "
+                                      "whole ones in a row of {metric} ({where}) to add up for a baseline; give the "
+                                      "number, or diagnose records that cover them",
+                          count=count, periods=Word("quarters" if "Q" in newest[0] else "months"),
+                          metric=metric, where=where)
         if latest is None:
-            where = ", ".join(f"{k} {v}" for k, v in scope.items()) or Word("no scope")
             raise Invalid("baseline", "no diagnosis snapshot has a whole period of {metric} ({where}) to take a "
                                       "baseline from (a month or quarter the data covers only in part does not count)",
                           metric=metric or Word("an unnamed metric"), where=where)
@@ -276,6 +310,16 @@ def _day(on: date | str | None) -> date | None:
         return date.fromisoformat(on)
     except ValueError:
         raise Invalid("date", "{value!r} is not a date: write it as YYYY-MM-DD", value=on) from None
+
+
+def _day_or_none(value: Any) -> date | None:
+    """A date given as a date or ISO text; None for anything else (the goal's own check says why)."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _date(text: str | None) -> date | None:

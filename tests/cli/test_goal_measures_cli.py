@@ -15,7 +15,7 @@ def _west(tmp_path):
 
 def test_goal_show_names_the_snapshot_it_stands_at(run, tmp_path) -> None:
     run("goal", "add", "West revenue", "--metric", "revenue", "--region", "West", "--target", "9000",
-        "--start", "2026-11-01", "--deadline", "2026-12-31")
+        "--start", "2026-11-01", "--deadline", "2026-11-30")
     assert run("diagnose", _west(tmp_path))[0] == 0
     code, out, err = run("goal", "show", "G-1")
     assert (code, err) == (0, "")
@@ -28,7 +28,7 @@ def test_goal_show_names_the_snapshot_it_stands_at(run, tmp_path) -> None:
 
 def test_goal_show_says_it_in_chinese(run, tmp_path, monkeypatch) -> None:
     run("goal", "add", "West revenue", "--metric", "revenue", "--region", "West", "--target", "9000",
-        "--start", "2026-11-01", "--deadline", "2026-12-31")
+        "--start", "2026-11-01", "--deadline", "2026-11-30")
     run("diagnose", _west(tmp_path))
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert "7,500 (诊断 X-1，2026-11)" in run("goal", "show", "G-1")[1]

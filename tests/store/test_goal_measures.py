@@ -98,14 +98,68 @@ def test_a_check_in_comes_before_any_measure_on_both(lead) -> None:
 
 
 def test_a_snapshot_of_the_goals_own_time_is_its_value_on_both(lead, tmp_path) -> None:
+    """G-4 is the quarter's (no dates of its own: the plan's October to December). One month
+    of it is not where it stands; once the three are diagnosed, their sum is."""
     records = tmp_path / "west.csv"
     # October 2026 in the West: 31 orders of 250 = 7,750
     records.write_text("order,date,region,amount\n" + "".join(
         f"W{d},2026-10-{d:02d},West,250\n" for d in range(1, 32)))
     lead.run_diagnosis([records])
-    assert _results(lead)["G-4"] == (7_750, "diagnosis X-1, 2026-10")
+    assert _results(lead)["G-4"] == (None, "no data")
+    assert lead.report("G-4").current.measured == ""
+    # November 30 x 100 = 3,000 and December 31 x 10 = 310 more: 7,750 + 3,000 + 310 = 11,060
+    with records.open("a") as out:
+        out.write("".join(f"N{d},2026-11-{d:02d},West,100\n" for d in range(1, 31)))
+        out.write("".join(f"D{d},2026-12-{d:02d},West,10\n" for d in range(1, 32)))
+    lead.run_diagnosis([records])
+    assert _results(lead)["G-4"] == (11_060, "diagnosis X-2, 2026-10 to 2026-12")
     report = lead.report("G-4")
-    assert (report.pace.current, str(report.current.measured)) == (7_750, "diagnosis X-1, 2026-10")
+    assert (report.pace.current, str(report.current.measured)) == (11_060, "diagnosis X-2, 2026-10 to 2026-12")
+
+
+def test_a_months_goal_stands_at_its_month(lead, tmp_path) -> None:
+    records = tmp_path / "west.csv"
+    records.write_text("order,date,region,amount\n" + "".join(
+        f"W{d},2026-10-{d:02d},West,250\n" for d in range(1, 32)))  # October: 7,750
+    lead.update_goal("G-4", start="2026-10-01", deadline="2026-10-31")
+    lead.run_diagnosis([records])
+    assert _results(lead)["G-4"] == (7_750, "diagnosis X-1, 2026-10")
+    assert lead.report("G-4").pace.current == 7_750
+
+
+def test_a_quarters_baseline_adds_up_its_months_and_a_rate_takes_the_newest(lead, tmp_path) -> None:
+    records = tmp_path / "past.csv"
+    # July 10 x 100 = 1,000; August 20 x 100 = 2,000; September 30 x 100 = 3,000 (all in the West)
+    records.write_text("order,date,region,amount,customer\n" + "".join(
+        f"P{m}{d},2026-{m:02d}-{d:02d},West,100,C{d}\n" for m, days in ((7, 10), (8, 20), (9, 30))
+        for d in range(1, days + 1)))
+    lead.run_diagnosis([records])
+    goal = lead.add_goal("West Q4", metric="revenue", scope={"region": "West"}, baseline="snapshot", target=8000,
+                         start="2026-10-01", deadline="2026-12-31")
+    assert (goal.baseline, goal.baseline_source) == (6_000, "snapshot X-1, 2026-07 to 2026-09")
+    month = lead.add_goal("West October", metric="revenue", scope={"region": "West"}, baseline="snapshot",
+                          target=3500, start="2026-10-01", deadline="2026-10-31")
+    assert (month.baseline, month.baseline_source) == (3_000, "snapshot X-1, 2026-09")
+    # customers do not add up (C1 bought in all three months): the newest month's 30
+    customers = lead.add_goal("West buyers", metric="customers", scope={"region": "West"}, baseline="snapshot",
+                              target=40, start="2026-10-01", deadline="2026-12-31")
+    assert (customers.baseline, customers.baseline_source) == (30, "snapshot X-1, 2026-09")
+
+
+def test_a_baseline_the_snapshots_cannot_add_up_to_is_refused_with_what_to_do(lead, tmp_path) -> None:
+    from sales.errors import Invalid
+
+    records = tmp_path / "past.csv"
+    records.write_text("order,date,region,amount\n" + "".join(
+        f"P{d},2026-09-{d:02d},West,100\n" for d in range(1, 31)))  # September alone
+    lead.run_diagnosis([records])
+    with pytest.raises(Invalid) as refused:
+        lead.add_goal("West Q4", metric="revenue", scope={"region": "West"}, baseline="snapshot", target=8000,
+                      start="2026-10-01", deadline="2026-12-31")
+    assert str(refused.value) == (
+        "baseline: the goal's time spans 3 months but no diagnosis snapshot has 3 whole ones in a row of revenue "
+        "(region West) to add up for a baseline; give the number, or diagnose records that cover them")
+    assert [g.id for g in lead.goals()] == ["G-1", "G-2", "G-3", "G-4"]
 
 
 def test_a_contributor_sharing_its_parents_scope_is_not_the_whole_snapshot(lead, tmp_path) -> None:
@@ -113,9 +167,9 @@ def test_a_contributor_sharing_its_parents_scope_is_not_the_whole_snapshot(lead,
     contributors it would count the team twice."""
     records = tmp_path / "all.csv"
     records.write_text("order,date,region,amount\n" + "".join(
-        f"A{d},2026-10-{d:02d},West,100\n" for d in range(1, 32)))  # October: 3,100
+        f"A{m}{d},2026-{m}-{d:02d},West,100\n" for m in (10, 11, 12) for d in range(1, 31)))  # 3 x 3,000
     lead.run_diagnosis([records])
-    assert lead.report("G-1").pace.current == 3_100  # the team's goal: the snapshot
-    assert _results(lead)["G-1"] == (3_100, "diagnosis X-1, 2026-10")
+    assert lead.report("G-1").pace.current == 9_000  # the team's goal (the quarter's): the snapshot
+    assert _results(lead)["G-1"] == (9_000, "diagnosis X-1, 2026-10 to 2026-12")
     assert lead.report("G-2").current.measured == ""  # ann's part: her baseline still
     assert _results(lead)["G-2"] == (6_000, "ann's deals won in the cycle")

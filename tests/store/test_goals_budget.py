@@ -327,7 +327,7 @@ def test_a_snapshot_from_before_a_goal_began_is_not_its_actual(plan, tmp_path) -
     lead = as_(plan, "dana")
     lead.run_diagnosis([records])
     goal = lead.add_goal("West revenue", metric="revenue", scope={"region": "West"}, baseline="snapshot",
-                         target=20, target_kind="percent", start="2026-10-01", deadline="2026-12-31")
+                         target=20, target_kind="percent", start="2026-10-01", deadline="2026-10-31")
     assert goal.baseline == 11000 and goal.start == date(2026, 10, 1)  # Nov 2017 (Dec: partly covered)
     result = next(r for r in lead.goal_results() if r.goal == goal.id)
     assert (result.actual, result.source) == (None, "no data")

@@ -727,12 +727,12 @@ async def test_a_goal_without_check_ins_stands_at_a_snapshot_of_its_own_time_and
         f"W{d},2026-10-{d:02d},West,250\n" for d in range(1, 32)))  # October in the West: 7,750
     lead = Board(team, actor="dana", clock=lambda: NOW)
     lead.add_goal("West revenue", owner="dana", metric="revenue", unit="$", scope={"region": "West"},
-                  baseline=5_000, target=10_000, start="2026-10-01", deadline="2026-12-31")
+                  baseline=5_000, target=10_000, start="2026-10-01", deadline="2026-10-31")
     lead.run_diagnosis([records])
     app = app_for(team)
     async with app.run_test(size=SIZE) as pilot:
         await open_goals(pilot, app)
-        # 7,750 is 55% of the way from 5,000 to 10,000
+        # October's goal: 7,750 is 55% of the way from 5,000 to 10,000
         await until(pilot, lambda: str(app.screen.query_one("#goals-table").get_row("G-1")[6]).startswith("55%"))
         assert "now $7,750 (diagnosis X-1, 2026-10)" in text_of(app, "#goal-pace")
     assert next(r for r in lead.goal_results() if r.goal == "G-1").actual == 7_750
