@@ -28,6 +28,9 @@ MIN_ORDERS = 30
 WIN_RATE_GAP = 0.05
 #: Average order value below this fraction of the rest of the data is a weak spot.
 AOV_FRACTION = 0.80
+#: The lowest-ROI region is a weak spot when its ROI is below this share of the rest's (0.80: a
+#: fifth below), or loses money where the rest earns: the lowest of a few close ROIs is none.
+ROI_FRACTION = 0.80
 #: A product line with less than this share of revenue is flagged as small...
 SMALL_SHARE = 0.05
 #: ...when that is also under this fraction of an even split: of 19 lines, each has 5.3% on an
@@ -324,6 +327,8 @@ def _lowest_roi(rows: list[GroupRow], total: Metrics) -> list[Finding]:
     elsewhere = (sum(r.metrics.revenue for r in others) - cost) / cost
     roi = worst.metrics.roi
     assert roi is not None
+    if not (roi < ROI_FRACTION * elsewhere if elsewhere > 0 else roi < elsewhere):
+        return []
     subject = _subject("region", worst.value)
     return [_found("lowest_roi", subject, "roi", roi, elsewhere, "elsewhere", _severity(roi, elsewhere), Phrase(
         "{subject}: lowest ROI {roi} vs {elsewhere} elsewhere (revenue {revenue}, cost {cost})",

@@ -154,6 +154,26 @@ def test_superstore_roi_from_a_cost_file(tmp_path: Path, superstore: Diagnosis) 
     assert d.total.roi == pytest.approx((sum(revenue.values()) - sum(costs.values())) / sum(costs.values()))
 
 
+def test_superstore_close_rois_make_no_weak_spot(tmp_path: Path) -> None:
+    """The lowest of four ROIs within a few points of each other is no weak spot (it was one
+    whatever the gap); a region far below the rest still is."""
+    revenue: dict[str, float] = defaultdict(float)
+    for r in rows(SUPERSTORE):
+        revenue[r["Region"]] += float(r["Sales"])
+    close = {"West": 0.50, "East": 0.48, "Central": 0.46, "South": 0.45}
+    cost_file = tmp_path / "costs.csv"
+    cost_file.write_text("Region,Cost\n" + "".join(f"{k},{revenue[k] / (1 + r)}\n" for k, r in close.items()),
+                         encoding="utf-8")
+    d = diagnose(SUPERSTORE, costs=cost_file)
+    assert group(d, "region")["South"].roi == pytest.approx(0.45)
+    assert [f for f in d.findings if f.kind == "lowest_roi"] == []
+    far = {**close, "South": 0.20}  # 0.20 against about 0.48 elsewhere: well under 80% of it
+    cost_file.write_text("Region,Cost\n" + "".join(f"{k},{revenue[k] / (1 + r)}\n" for k, r in far.items()),
+                         encoding="utf-8")
+    [finding] = [f for f in diagnose(SUPERSTORE, costs=cost_file).findings if f.kind == "lowest_roi"]
+    assert finding.subject == "South region" and finding.value == pytest.approx(0.20)
+
+
 # ------------------------------------------------------------------ online retail
 
 NOT_PRODUCTS = {"POST", "D", "M", "C2", "DOT", "AMAZONFEE", "CRUK", "S", "BANK CHARGES", "PADS", "B"}
