@@ -80,8 +80,8 @@ def file_signature(paths: Sequence[str | Path], joins: Sequence[str] = ()) -> tu
 
     columns = list(read_header(paths[0]))
     for spec in joins:
-        join_path, key = parse_join(spec, paths[0])
-        columns += [c for c in read_header(join_path) if c != key and c not in columns]
+        join_path, _key, joined_key = parse_join(spec, paths[0])
+        columns += [c for c in read_header(join_path) if c != joined_key and c not in columns]
     return header_signature(columns), columns
 
 

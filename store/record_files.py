@@ -617,13 +617,16 @@ def _decide_order(shapes: list[re.Match[str] | None], forced: str | None) -> tup
 # ---------------------------------------------------------------- joins and the whole load
 
 
-def parse_join(spec: str, main: str | Path) -> tuple[Path, str]:
-    """``"FILE:KEY"`` -> (file, key column); FILE found beside the `main` file when it is named
-    without a folder and is not in the current one."""
+def parse_join(spec: str, main: str | Path) -> tuple[Path, str, str]:
+    """``"FILE:KEY"`` -> (file, key column, the same); ``"FILE:KEY=OTHER"`` -> (file, the main
+    file's key column, the joined file's) when the two files name the key differently (`Sales
+    Rep` in the deals, `agent` in the teams file). FILE is found beside the `main` file when it is
+    named without a folder and is not in the current one."""
     file, sep, key = str(spec).rpartition(":")
-    if not sep or not file or not key.strip():
-        raise MappingError("expected FILE:KEY", repr(spec), option="--join")
-    return _beside(Path(file), Path(main)), key.strip()
+    own, equals, other = key.partition("=")
+    if not sep or not file or not own.strip() or (equals and not other.strip()):
+        raise MappingError("expected FILE:KEY or FILE:KEY=JOINED_KEY", repr(spec), option="--join")
+    return _beside(Path(file), Path(main)), own.strip(), (other if equals else own).strip()
 
 
 def _beside(join_path: Path, main: Path) -> Path:
@@ -640,23 +643,25 @@ def _join_key(values: "pd.Series") -> "pd.Series":
     return values.astype("string").str.casefold().str.replace(r"[\W_]+", "", regex=True)
 
 
-def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
+def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str, joined_key: str,
                 table: "pd.DataFrame", notes: list[str]) -> "pd.DataFrame":
+    """`frame` with `table`'s columns where its `key` matches the table's `joined_key`."""
     import numpy as np
     import pandas as pd
 
+    named = key if joined_key == key else f"{key}={joined_key}"
     if key not in frame.columns:
-        raise RecordsError(main, "no column {key!r} in the main file", key, join=f"{join_path.name}:{key}", key=key)
-    if key not in table.columns:
-        raise RecordsError(join_path, "no join key column {key!r}", key, key=key)
+        raise RecordsError(main, "no column {key!r} in the main file", key, join=f"{join_path.name}:{named}", key=key)
+    if joined_key not in table.columns:
+        raise RecordsError(join_path, "no join key column {key!r}", joined_key, key=joined_key)
     right = table.copy()
-    right["__key"] = _join_key(right[key])
+    right["__key"] = _join_key(right[joined_key])
     duplicated = right["__key"].duplicated() & right["__key"].notna()
     if duplicated.any():
         row = int(duplicated.to_numpy().argmax()) + 2
-        raise RecordsError(join_path, "join key {value!r} appears twice; a join needs one row per key", key, row,
-                               value=right[key].iloc[row - 2])
-    right = right.drop(columns=[key])
+        raise RecordsError(join_path, "join key {value!r} appears twice; a join needs one row per key", joined_key, row,
+                               value=right[joined_key].iloc[row - 2])
+    right = right.drop(columns=[joined_key])
     right.columns = [c if c == "__key" or c not in frame.columns else f"{c} ({join_path.stem})" for c in right.columns]
     left = frame.assign(__key=_join_key(frame[key]))
     merged = left.merge(right, on="__key", how="left", validate="many_to_one").drop(columns="__key")
@@ -664,7 +669,7 @@ def _apply_join(frame: "pd.DataFrame", main: Path, join_path: Path, key: str,
               else np.zeros(len(merged), dtype=bool))
     keyless = left["__key"].isna().to_numpy()  # nothing to look up: not a key the file lacks
     unmatched, empty = int((missed & ~keyless).sum()), int((missed & keyless).sum())
-    said = dict(file=join_path.name, key=repr(key), unmatched=row_count(unmatched), empty=row_count(empty),
+    said = dict(file=join_path.name, key=repr(named), unmatched=row_count(unmatched), empty=row_count(empty),
                 first=repr(str(frame[key].iloc[int((missed & ~keyless).argmax())])) if unmatched else "")
     if unmatched and empty:
         notes.append(Phrase("joined {file} on {key} (keys compared without case, spaces or punctuation); {unmatched} "
@@ -706,20 +711,20 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
                                    first=str(first))
             raise RecordsError(path, "the same file is given twice; its rows would count twice")
     join_specs = [parse_join(spec, paths[0]) for spec in joins]
-    join_tables = [(jp, key, read_table(jp)) for jp, key in join_specs]
+    join_tables = [(jp, key, joined_key, read_table(jp)) for jp, key, joined_key in join_specs]
     frames, notes, date_formats = [], [], {}
     mapping: ColumnMapping | None = None
     rows_read = 0
     raw: list[tuple] = []  # several files: each as read, to read its dates again (_one_date_order)
     for path in paths:
         header = read_header(path)
-        extra = [c for jp, key, t in join_tables for c in t.columns if c != key and c not in header]
+        extra = [c for jp, key, joined_key, t in join_tables for c in t.columns if c != joined_key and c not in header]
         file_mapping = map_columns(header + extra, overrides, primary=header)
         if mapping is not None and file_mapping.fields != mapping.fields:
             raise RecordsError(path, "columns differ from the first file; import files of the same layout together")
         mapping = file_mapping
         _check_required(path, file_mapping, required, header + extra)
-        keys = [key for _, key, _ in join_tables]
+        keys = [key for _, key, _, _ in join_tables]
         used = _used_columns(file_mapping)
         _check_unique(path, header, used | set(keys))
         wanted = [c for c in header if c in used or c in keys]
@@ -728,8 +733,8 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
         ids = [file_mapping.fields[f] for f in _COUNTED_FIELDS if f in file_mapping.fields]
         frame = read_table(path, wanted, categorical=text_columns + keys, unsorted=[c for c in ids if c not in keys])
         rows_read += len(frame)
-        for jp, key, table in join_tables:
-            frame = _apply_join(frame, path, jp, key, table, notes)
+        for jp, key, joined_key, table in join_tables:
+            frame = _apply_join(frame, path, jp, key, joined_key, table, notes)
         sniffed = sniff(path)
         read_as: dict[str, str] = {}
         frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, read_as))

@@ -84,6 +84,27 @@ def test_a_joined_file_named_alone_is_found_beside_the_main_file(run, tmp_path, 
     assert {g["value"] for g in json.loads(out)["breakdowns"]["region"]} == set(office.values())
 
 
+@needs_data
+def test_a_join_key_named_differently_in_each_file(run, tmp_path) -> None:
+    """`--join teams.csv:sales_agent=agent`: the teams file calls its key `agent`. Won revenue
+    per regional office, worked out here from the two files, is the region breakdown's."""
+    office = {r["sales_agent"]: r["regional_office"] for r in rows(TEAMS)}
+    teams = tmp_path / "teams.csv"
+    teams.write_text("agent,regional_office\n" + "".join(f"{a},{o}\n" for a, o in office.items()), encoding="utf-8")
+    won: dict[str, float] = {}
+    for r in rows(CRM):
+        if r["deal_stage"] == "Won":
+            won[office[r["sales_agent"]]] = won.get(office[r["sales_agent"]], 0) + float(r["close_value"])
+    code, out, err = run("diagnose", CRM, "--join", f"{teams}:sales_agent=agent", "--json", "--no-save")
+    assert code == 0, err
+    assert {g["value"]: g["metrics"]["revenue"] for g in json.loads(out)["breakdowns"]["region"]} == \
+        pytest.approx(won)
+    code, _, err = run("diagnose", CRM, "--join", f"{teams}:sales_agent=", "--no-save")
+    assert code == 2 and "expected FILE:KEY or FILE:KEY=JOINED_KEY" in err
+    code, _, err = run("diagnose", CRM, "--join", f"{teams}:sales_agent=nobody", "--no-save")
+    assert code == 2 and "no join key column 'nobody'" in err and "teams.csv" in err
+
+
 ODD = "when,total,area,notes\n2026-01-05,100,North,a\n2026-01-20,50,South,b\n2026-02-03,30,North,c\n"
 
 
@@ -332,7 +353,7 @@ def test_mapping_errors_name_the_map_option(run, tmp_path) -> None:
     code, _, err = run("diagnose", sales, "--map", "region=colour")
     assert code == 2 and "--map region=colour: unknown field 'colour'" in err
     code, _, err = run("diagnose", sales, "--join", "teams.csv")
-    assert code == 2 and "--join 'teams.csv': expected FILE:KEY" in err
+    assert code == 2 and "--join 'teams.csv': expected FILE:KEY or FILE:KEY=JOINED_KEY" in err
     (tmp_path / "teams.csv").write_text("rep,team\nAnn,East\n", encoding="utf-8")
     code, _, err = run("diagnose", sales, "--join", f"{tmp_path / 'teams.csv'}:rep")
     assert code == 2 and "sales.csv, column 'rep': --join teams.csv:rep: no column 'rep' in the main file" in err

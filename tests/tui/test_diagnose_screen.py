@@ -396,7 +396,7 @@ async def test_a_mapping_error_names_the_mapping_as_the_prompt_takes_it(team, de
         status = await run_from_prompt(app, pilot, deals, map="region=colour")
         assert "column mapping region=colour: unknown field 'colour'" in status
         status = await run_from_prompt(app, pilot, deals, map="", join="teams.csv")
-        assert "join 'teams.csv': expected FILE:KEY" in status
+        assert "join 'teams.csv': expected FILE:KEY or FILE:KEY=JOINED_KEY" in status
         (tmp_path / "teams.csv").write_text("rep,team\nAnn,East\n", encoding="utf-8")
         status = await run_from_prompt(app, pilot, deals, join=f"{tmp_path / 'teams.csv'}:rep")
         assert "deals.csv, column 'rep': join teams.csv:rep: no column 'rep' in the main file" in status
