@@ -84,7 +84,7 @@ class DiagnoseFileForm(FormBase):
                                             "(the board remembers it for files with the same columns)"),
                                    text_input(join_list(last.overrides), placeholder="Umsatz=amount, Datum=date",
                                               id="map"))
-            yield from self._field("join", _("Join, optional: FILE:KEY, ..."), text_input(
+            yield from self._field("join", _("Join, optional: FILE:KEY (or FILE:KEY=ITS_KEY), ..."), text_input(
                 join_list(last.joins), placeholder="sales_teams.csv:sales_agent", id="join"))
             yield from self._field("period", _("Period"), Select(
                 [(plain_rich(_("month")), "month"), (plain_rich(_("quarter")), "quarter")],
