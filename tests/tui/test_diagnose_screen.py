@@ -598,3 +598,28 @@ async def test_the_notes_status_names_the_keys_as_remapped(team, own_config_dir)
         app.screen.tag_filter = "pain_point"
         app.screen.show_notes()
         assert text_of(app, "#notes-status") == "Notes tagged pain point: 1 of 1 (F changes the filter, esc clears)"
+
+
+async def test_down_from_the_tab_bar_goes_into_the_charts_and_scrolls_them(team, deals) -> None:
+    """At 80x24 the charts run past the screen: from the tab bar (where `]` leaves the focus) down
+    goes into the tab and the arrows scroll it; before, down did nothing until tab was pressed."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Tabs
+
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+        tabs = app.screen.query_one("#diagnose-tabs", TabbedContent)
+        tabs.query_one(Tabs).focus()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-charts")
+        scroll = app.screen.query_one("#tab-charts").query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0  # there is more to see
+        await pilot.press("down")
+        await until(pilot, lambda: app.focused is not None and scroll in (app.focused, *app.focused.ancestors))
+        await pilot.press("down", "down", "down")
+        await until(pilot, lambda: scroll.scroll_y > 0)
+        await pilot.press("pagedown")
+        await until(pilot, lambda: scroll.scroll_y >= 3)

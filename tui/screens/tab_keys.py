@@ -13,7 +13,8 @@ from tui.i18n import N_
 def tab_bindings(screen: str) -> list[Binding]:
     """The two keys, listed by `?` and left out of the footer (which keeps the screen's own keys)."""
     return [Binding("left_square_bracket", "step_tab(-1)", N_("Previous tab"), show=False, id=f"{screen}.previous_tab"),
-            Binding("right_square_bracket", "step_tab(1)", N_("Next tab"), show=False, id=f"{screen}.next_tab")]
+            Binding("right_square_bracket", "step_tab(1)", N_("Next tab"), show=False, id=f"{screen}.next_tab"),
+            Binding("down", "into_tab", N_("Into the tab (from the tab bar)"), show=False, id=f"{screen}.into_tab")]
 
 
 class TabKeys:
@@ -26,6 +27,14 @@ class TabKeys:
         (tabs.action_next_tab if step > 0 else tabs.action_previous_tab)()
         if in_pane:
             self.call_after_refresh(self.focus_pane, content)
+
+    def action_into_tab(self) -> None:
+        """From the tab bar, down goes into the shown tab (a chart's scroll, a table), as in a
+        browser's or lazygit's panes: the bar keeps only left and right, so down did nothing and
+        a tab of charts could not be scrolled without tab."""
+        content = self.query_one(TabbedContent)
+        if self.focused is content.query(Tabs).first():
+            self.focus_pane(content)
 
     def pane_has_focus(self, content: TabbedContent) -> bool:
         """Whether the focus is in a tab's content (a table, a list), not on the tab bar."""
