@@ -80,3 +80,27 @@ def test_a_zone_goes_out_and_comes_back_in_a_plan_file(run, tmp_path) -> None:
     code, _, err = run("plan", "import", plan)
     assert code == 2 and f"{plan}:" in err and "'Mars/X' is not a time zone" in err
     assert run("member", "zone", "ali")[1] == "ali: Europe/Berlin\n"
+
+
+def test_a_zone_spelled_in_the_wrong_case_names_the_right_spelling(run, team, monkeypatch) -> None:
+    before = snapshot_files(team)
+    for typed, right in (("utc", "UTC"), ("Asia/shanghai", "Asia/Shanghai"), ("europe/berlin", "Europe/Berlin")):
+        code, out, err = run("member", "zone", "ali", typed)
+        assert (code, out) == (2, "") and err == f"uplift: zone: {typed!r} is not a time zone; the name is " \
+                                                 f"written {right}\n"
+    code, _, err = run("member", "zone", "ali", "CET+1")  # nothing like it: the general message
+    assert code == 2 and "an IANA name, such as Europe/Berlin" in err
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("member", "zone", "ali", "utc")[2] == "uplift: zone: 'utc' 不是时区；名称应写作 UTC\n"
+    assert snapshot_files(team) == before
+
+
+def test_member_add_with_an_empty_zone_is_bad_usage(run, team) -> None:
+    """A script's unset "$ZONE" in `member add --zone "$ZONE"` adds nobody, as `member zone` clears nothing."""
+    before = snapshot_files(team)
+    code, out, err = run("member", "add", "cy", "--role", "rep", "--zone", "")
+    assert (code, out) == (2, "") and err == "uplift: zone: empty; give an IANA name such as Europe/Berlin, or " \
+                                             "local for the machine's\n"
+    assert snapshot_files(team) == before
+    assert run("member", "add", "cy", "--role", "rep", "--zone", "local")[0] == 0
+    assert run("member", "zone", "cy")[1] == "cy: the machine's time zone\n"
