@@ -104,3 +104,18 @@ def test_member_add_with_an_empty_zone_is_bad_usage(run, team) -> None:
     assert snapshot_files(team) == before
     assert run("member", "add", "cy", "--role", "rep", "--zone", "local")[0] == 0
     assert run("member", "zone", "cy")[1] == "cy: the machine's time zone\n"
+
+
+def test_a_lead_reads_a_reps_day_on_the_reps_clock(run) -> None:
+    """`today --for ali` is ali's day: the one ali is living (UTC+14), not the reader's (UTC-12),
+    so what is overdue for ali is said so to the lead as to ali."""
+    run("member", "zone", "ali", EAST)
+    run("member", "zone", "dana", WEST)
+    east, west = (datetime.now(ZoneInfo(zone)).date() for zone in (EAST, WEST))
+    run("task", "add", "Call", "--owner", "ali", "--due", str(west))
+    for reader in ("ali", "dana"):
+        day = json.loads(run("today", "--for", "ali", "--json", user=reader)[1])
+        assert day["today"] == str(east), reader
+        assert {e["title"]: e["kind"] for e in day["entries"]}["Call"] == "overdue", reader
+    assert json.loads(run("today", "--for", "dana", "--json", user="ali")[1])["today"] == str(west)
+    assert json.loads(run("today", "--for", "bea", "--json", user="ali")[1])["today"] == str(datetime.now().date())
