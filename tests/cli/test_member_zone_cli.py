@@ -119,3 +119,17 @@ def test_a_lead_reads_a_reps_day_on_the_reps_clock(run) -> None:
         assert {e["title"]: e["kind"] for e in day["entries"]}["Call"] == "overdue", reader
     assert json.loads(run("today", "--for", "dana", "--json", user="ali")[1])["today"] == str(west)
     assert json.loads(run("today", "--for", "bea", "--json", user="ali")[1])["today"] == str(datetime.now().date())
+
+
+def test_undo_says_the_change_made_since_on_the_readers_clock(run) -> None:
+    """dana (UTC-12) cannot undo her change that ali (UTC+14) changed since: the refusal says
+    when on dana's clock, as `uplift log` shows it to her, not on ali's (26 hours apart)."""
+    run("member", "zone", "ali", EAST)
+    run("member", "zone", "dana", WEST)
+    task = run("task", "add", "Call", "--owner", "ali")[1].strip()
+    assert run("task", "move", task, "doing", user="ali")[0] == 0
+    stamp = json.loads(run("log", "--json")[1])[0]["at"]
+    seen = datetime.fromisoformat(stamp).astimezone(ZoneInfo(WEST)).strftime("%Y-%m-%d %H:%M")
+    code, _, err = run("undo")
+    assert code == 1 and f"(ali at {seen}: moved {task} from To do to Doing)" in err
+    assert run("log", user="dana")[1].splitlines()[1].startswith(seen)
