@@ -133,3 +133,16 @@ def test_undo_says_the_change_made_since_on_the_readers_clock(run) -> None:
     code, _, err = run("undo")
     assert code == 1 and f"(ali at {seen}: moved {task} from To do to Doing)" in err
     assert run("log", user="dana")[1].splitlines()[1].startswith(seen)
+
+
+def test_the_day_of_a_tick_is_the_readers(run) -> None:
+    """dana (UTC-12) ticks the weekly review; ali (UTC+14) reads the tick's day on his own clock,
+    as the log shows him its time (a day or two later than dana's)."""
+    run("member", "zone", "ali", EAST)
+    run("member", "zone", "dana", WEST)
+    assert run("weekly", "3")[0] == 0
+    review = json.loads(run("weekly", "--json")[1])
+    at = datetime.fromisoformat(review["items"][2]["at"])
+    for who, zone in (("ali", EAST), ("dana", WEST)):
+        out = run("weekly", "--week", review["week"], user=who)[1]
+        assert f"  (dana, {at.astimezone(ZoneInfo(zone)).date()})" in out.splitlines()[3], who
