@@ -137,14 +137,14 @@ def parse_date(text: str, today: date) -> date:
     return day
 
 
-_RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1}
+_RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1, "本周": 0, "这周": 0, "上周": -1, "下周": 1}
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 
 
 def parse_week(text: str, today: date) -> date:
     """The Monday of the ISO week a person named: `2026-W48`, or any date `parse_date` reads
     (`today`, `-1w`, `2026-11-20`) meaning the week that holds it; `this`, `last` and `next`
-    (optionally followed by `week`) too."""
+    (optionally followed by `week`) too, and 本周, 上周 and 下周."""
     word = text.strip().lower().removesuffix("week").strip()
     if word in _RELATIVE_WEEKS:
         monday = today - timedelta(days=today.weekday())
