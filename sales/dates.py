@@ -1,4 +1,4 @@
-"""Dates as people type them: ISO, `today`, `tomorrow`, `+3d`, `-2w`, `+1m`, `fri`."""
+"""Dates as people type them: ISO, `today`, `tomorrow`, `+3d`, `-2w`, `+1m`, `fri` (and 明天, 周五, +3天)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
          "fri": "friday", "sat": "saturday", "sun": "sunday"}
 _OFFSET = re.compile(r"^([+-])(\d{1,4})([dwm])$")
+#: The same words in Chinese, for a team that types them (今天, 明天, 周五, 星期五, +3天): taken
+#: whatever the interface's language, as the English ones are.
+_CHINESE_DAYS = {"今天": 0, "明天": 1, "后天": 2, "昨天": -1}
+_CHINESE_WEEKDAYS = {**{f"{p}{d}": i for p in ("周", "星期", "礼拜") for i, d in enumerate("一二三四五六日")},
+                     "周天": 6, "星期天": 6, "礼拜天": 6}
+_CHINESE_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "个月": "m", "月": "m"}
+_CHINESE_OFFSET = re.compile(r"^([+-])(\d{1,4})(天|日|周|星期|个月|月)$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -94,6 +101,12 @@ def parse_date(text: str, today: date) -> date:
     a week later).
     """
     word = text.strip().lower()
+    if word in _CHINESE_DAYS:
+        return today + timedelta(days=_CHINESE_DAYS[word])
+    if word in _CHINESE_WEEKDAYS:
+        word = WEEKDAYS[_CHINESE_WEEKDAYS[word]]
+    elif (chinese := _CHINESE_OFFSET.match(word)) is not None:
+        word = chinese.group(1) + chinese.group(2) + _CHINESE_UNITS[chinese.group(3)]
     if word in ("today", "now"):
         return today
     if word == "tomorrow":
@@ -114,6 +127,9 @@ def parse_date(text: str, today: date) -> date:
     try:
         day = date.fromisoformat(word)
     except ValueError:
+        if (meant := meant_day(word)) is not None:  # 31/12/2026: say the day it means, written as it is taken
+            raise DateError("{value!r} is not a date: write it as YYYY-MM-DD ({day})", value=text.strip(),
+                            day=meant.isoformat()) from None
         raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w "
                                              "or a weekday (fri)", text=text) from None
     if (why := year_problem(day)) is not None:
@@ -121,14 +137,14 @@ def parse_date(text: str, today: date) -> date:
     return day
 
 
-_RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1}
+_RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1, "本周": 0, "这周": 0, "上周": -1, "下周": 1}
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 
 
 def parse_week(text: str, today: date) -> date:
     """The Monday of the ISO week a person named: `2026-W48`, or any date `parse_date` reads
     (`today`, `-1w`, `2026-11-20`) meaning the week that holds it; `this`, `last` and `next`
-    (optionally followed by `week`) too."""
+    (optionally followed by `week`) too, and 本周, 上周 and 下周."""
     word = text.strip().lower().removesuffix("week").strip()
     if word in _RELATIVE_WEEKS:
         monday = today - timedelta(days=today.weekday())

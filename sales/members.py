@@ -38,8 +38,19 @@ def time_zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
+        if (like := _spelled_otherwise(name)) is not None:  # `utc`, `Asia/shanghai`: the names are case-sensitive
+            raise Reason("{zone!r} is not a time zone; the name is written {like}", zone=name, like=like) from None
         raise Reason("{zone!r} is not a time zone (an IANA name, such as Europe/Berlin, Asia/Shanghai or UTC)",
                      zone=name) from None
+
+
+def _spelled_otherwise(name: str) -> str | None:
+    """The one IANA name that is `name` but for case (`utc`: UTC), or None."""
+    from zoneinfo import available_timezones
+
+    wanted = name.strip().casefold()
+    found = [zone for zone in available_timezones() if zone.casefold() == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def valid_name(name: str) -> bool:

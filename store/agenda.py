@@ -23,7 +23,7 @@ class AgendaQueries(BoardCore):
         if who in self.reps():
             row = self.forecast(who).reps[0]
             forecast = row if row.quota is not None else None
-        day = agenda(who, self.today(), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
+        day = agenda(who, self.today_of(who), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
                      paces, self.alerts(paces=paces), forecast, horizon)
         if self.role_of(who) == "lead":  # the commissions waiting for a lead
             statements = self.payouts()

@@ -13,13 +13,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from sales.dates import week_start
 from sales.deal_fields import MappingError, entry_stage, is_export, map_columns, row_fields
 from sales.deals import (
     DEFAULT_STAGES,
@@ -221,9 +220,11 @@ class DealChanges(BoardCore):
     def week_movement(self, day: date) -> Movement:
         """What changed in the pipeline in the ISO week of `day`: from its Monday, midnight on the
         board's clock, to the next Monday (or now, for this week)."""
+        from store.burnup import midnight  # (each Monday at its own offset, summer time or not)
+
         now = self.clock()
-        monday = week_start(datetime.combine(day, time(0), tzinfo=now.tzinfo))
-        return self.movement(monday, min(now, monday + timedelta(days=7)))
+        monday = day - timedelta(days=day.weekday())
+        return self.movement(midnight(monday, now), min(now, midnight(monday + timedelta(days=7), now)))
 
     def lost_reasons(self, usual: Sequence[str] = LOST_REASONS) -> list[str]:
         """The reasons to offer for a lost deal: the board's own, most used first, then `usual`."""

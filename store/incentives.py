@@ -310,9 +310,11 @@ class ReviewChanges(BoardCore):
         if not 1 <= weeks <= 52:
             raise Invalid("weeks", "a trend of 1 to 52 weeks, not {weeks}", weeks=weeks)
         reps, former = self._forecast_reps(rep)
+        from store.burnup import midnight  # (each Monday at its own offset, summer time or not)
+
         now = self.clock()
-        monday = week_start(now)
-        moments = [monday - timedelta(weeks=k) for k in range(weeks - 1, -1, -1)] + [now]
+        monday = week_start(now).date()
+        moments = [midnight(monday - timedelta(weeks=k), now) for k in range(weeks - 1, -1, -1)] + [now]
         past = self.deals_at(moments)
         stages, touches, plans = self.stages(), self.touches(), self.incentive_plans()
         start, end = self.period()

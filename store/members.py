@@ -5,11 +5,12 @@ opens a TaskBoard, which has these methods, and must not pay for it."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Reason, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused, UpliftError
 from sales.members import ROLES, Member, member_for
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -81,6 +82,21 @@ class MemberChanges(BoardCore):
 
         zone = next((m.zone for m in self.members() if m.name == name), "")
         return time_zone(zone) if zone else None
+
+    def today_of(self, name: str) -> date:
+        """What day it is for `name` now: on their clock (their zone, else the machine's), as
+        `today()` is the actor's. A lead reading ali's day (`uplift today --for ali`) reads the
+        day ali is living, not their own; on a board where neither has a zone, the same day."""
+        if name == self.actor:
+            return self.today()
+        try:
+            zone, own = self.zone_of(name), self.zone_of(self.actor)
+        except UpliftError:  # (a damaged zone: the machine's, as for the actor's clock)
+            zone, own = None, None
+        if zone is None and own is None:
+            return self.today()
+        now = self.clock()
+        return (now.astimezone(zone) if zone is not None else now.astimezone()).date()
 
     def _put_member_removal(self, tx: Transaction, name: str) -> Member:
         """Take `name` off the board, with their SSH keys (store/handover.py's remove_member

@@ -13,11 +13,12 @@ naming the item and who changed it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 import msgspec
 
 from sales.activity import Activity, describe
-from sales.errors import Invalid, NotFound, Reason, Refused, Said
+from sales.errors import Invalid, NotFound, Reason, Refused, Said, UpliftError
 from store.board_core import HOMES, BoardCore, Transaction, fields_hold, with_fields
 
 UNDO, REDO = ".undo", ".redo"
@@ -106,8 +107,21 @@ class UndoChanges(BoardCore):
         newest = self.log.records(item=record.item, limit=1)
         if not newest or newest[0].seq == record.seq:
             return Reason("by hand, outside Uplift")
-        return Reason("{actor} at {at}: {change}", actor=newest[0].actor, at=newest[0].at[:16].replace("T", " "),
+        return Reason("{actor} at {at}: {change}", actor=newest[0].actor, at=self._stamp_read(newest[0].at),
                       change=describe(newest[0]))
+
+    def _stamp_read(self, stamp: str) -> str:
+        """A change's stamp as the reader reads the log (tui/time_text.py): on their clock once
+        anyone on the board has a time zone, else as written (bea's 12:30 in New York is dana's
+        18:30 in Berlin, as the log shows it to her)."""
+        try:
+            zoned = any(m.zone for m in self.members())
+            at = datetime.fromisoformat(stamp)
+        except (UpliftError, ValueError):
+            zoned, at = False, None
+        if zoned and at is not None and at.tzinfo is not None:
+            return at.astimezone(self.clock().tzinfo).strftime("%Y-%m-%d %H:%M")
+        return stamp[:16].replace("T", " ")
 
 
 def _kind(records: list[Activity]) -> str:

@@ -11,6 +11,7 @@ from sales.tasks import STATUS_LABELS
 from tui.burnup_text import when_done
 from tui.i18n import _, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
+from tui.time_text import day_of
 
 
 def heading(cycle: Cycle) -> str:
@@ -41,7 +42,7 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
         source = ", ".join(PurePath(f).name for f in d.files) or "?"
         spots = n_("{count} weak spot", "{count} weak spots", d.findings).format(count=d.findings)
         diagnose = [_("latest diagnosis {id}, {day} ({source}): revenue {revenue}").format(
-            id=d.snapshot, day=(d.saved_at or "")[:10], source=source, revenue=num_or_dash(d.revenue)),
+            id=d.snapshot, day=day_of(d.saved_at or ""), source=source, revenue=num_or_dash(d.revenue)),
             _("{spots}: {first}").format(spots=spots, first=say(d.first_finding)) if d.first_finding else spots]
     else:
         diagnose = [_("no diagnosis yet: run one on last year's sales (1, then o; or `uplift diagnose FILE`)")]

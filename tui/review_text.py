@@ -6,6 +6,7 @@ from __future__ import annotations
 from sales.approvals import same_as_approved, to_pay
 from sales.payout import Statement, money
 from tui.i18n import _
+from tui.time_text import when
 
 
 def paid_text(statement: Statement) -> str:
@@ -30,7 +31,7 @@ def approval_text(statement: Statement, how: str) -> str:
     if approval is None:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(
-        by=approval.by, at=f"{approval.at:%Y-%m-%d %H:%M}", id=approval.id, total=money(approval.total))
+        by=approval.by, at=when(approval.at.isoformat()), id=approval.id, total=money(approval.total))
     said = _("{said}; {more}").format(said=said, more=paid_text(statement))  # (zh：a full-width semicolon)
     if same_as_approved(approval, statement):
         return said

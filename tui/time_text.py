@@ -24,6 +24,11 @@ def show_times_for(board) -> None:
     _reader[0] = board.clock().tzinfo if zoned else None
 
 
+def day_of(stamp: str) -> str:
+    """The day of a stamp as people read it (`2026-11-19`), on the reader's clock (see above)."""
+    return when(stamp)[:10]
+
+
 def when(stamp: str) -> str:
     """A stamp as people read it: `2026-11-19 14:05`, on the reader's clock (see above)."""
     zone = _reader[0]

@@ -99,3 +99,33 @@ def test_a_board_moved_to_another_folder_keeps_its_events_uids(run, team, tmp_pa
     del data["meta"]["1"]["key"]
     (moved / "board.json").write_text(json.dumps(data))
     assert uids(run_uplift(moved, capsys, monkeypatch)("calendar")[1]) != first
+
+
+def test_a_calendar_app_reads_the_file_back_as_written(run, tmp_path) -> None:
+    """The file as a calendar app reads it (icalendar, an independent RFC 5545 parser): lines of
+    at most 75 octets ending in CRLF, folded between whole UTF-8 characters; `,;\\` and line breaks
+    in a Chinese title come back as typed; all-day events with DTSTAMP in UTC and a UID each."""
+    from datetime import date
+
+    from icalendar import Calendar
+
+    title = "拜访上海客户，讨论年度合同续约；价格\\折扣, 以及 a; b, c：用于测试七十五个八位字节处的折行是否完整"
+    run("task", "add", title, "--owner", "ali", "--due", "2030-02-28", "--expected", "第一行\n第二行, done;",
+        "--tags", "年度,key")
+    run("deal", "add", "深圳, 年度续约", "--owner", "ali", "--value", "12000", "--close", "2030-03-01")
+    target = tmp_path / "ali.ics"
+    assert run("calendar", "--mine", "-o", str(target), user="ali")[0] == 0
+    data = target.read_bytes()
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    lines = data.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines) and any(line.startswith(b" ") for line in lines)
+    assert all(line.decode() for line in lines)  # (each physical line whole UTF-8: no character cut in two)
+    found = {str(e["UID"]).split("@")[0]: e for e in Calendar.from_ical(data).walk("VEVENT")}
+    task, deal = found["T-3-due"], found["D-1-close"]
+    assert str(task["SUMMARY"]) == f"T-3 {title}"
+    assert str(task["DESCRIPTION"]) == "To do, normal priority, owner ali\nexpected: 第一行\n第二行, done;"
+    assert task["CATEGORIES"].cats == ["task", "年度", "key"]
+    assert (task["DTSTART"].dt, task["DTEND"].dt) == (date(2030, 2, 28), date(2030, 3, 1))
+    assert task["DTSTART"].params["VALUE"] == "DATE" and task["DTSTAMP"].dt.utcoffset().total_seconds() == 0
+    assert str(deal["SUMMARY"]) == "D-1 closes: 深圳, 年度续约 (12,000)"
+    assert deal["DTSTART"].dt == date(2030, 3, 1)

@@ -128,6 +128,19 @@ def test_a_value_too_long_or_out_of_bounds_is_said_in_chinese(run, team, monkeyp
 def test_a_bad_date_on_the_command_line_is_said_in_chinese(run, team, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (
-        2, "", "uplift: due: '31/31/2026' 不是日期：请用 YYYY-MM-DD、today、tomorrow、+3d、-1w 或星期几（fri）\n")
+        2, "", "uplift: due: '31/31/2026' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周 或星期几（fri/周五）\n")
     assert run("task", "add", "Call Acme", "--due", "3000-01-01") == (
         2, "", "uplift: due: 3000-01-01 不是 1900 到 2999 年之间的日期\n")
+
+
+def test_a_due_date_typed_in_chinese_or_day_first(run, team, monkeypatch) -> None:
+    import json
+    from datetime import date, timedelta
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("task", "add", "Call Acme", "--due", "明天")
+    assert code == 0
+    shown = json.loads(run("task", "show", out.strip(), "--json")[1])
+    assert shown["task"]["due"] == str(date.today() + timedelta(days=1))  # (no zones on this board: the machine's day)
+    assert run("task", "add", "Call Acme", "--due", "31/12/2026") == (
+        2, "", "uplift: due: '31/12/2026' 不是日期：请写成 YYYY-MM-DD（2026-12-31）\n")

@@ -387,3 +387,19 @@ def test_the_cycle_at_a_glance_says_when_it_ended_and_what_next(run, monkeypatch
     assert run("plan", "info", "--start", "none", "--end", "none")[0] == 0
     assert run("cycle")[1].splitlines()[0] == \
         "North team, Q4 2026 · no cycle dates yet: `uplift plan info --start D --end D`"
+
+
+def test_an_approval_is_said_at_the_readers_time(run) -> None:
+    """Once members have time zones, a statement's approval time is on the reader's clock, as
+    the log's: chen (UTC+14) reads dana's (UTC-12) approval 26 hours later than she made it."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    assert run("member", "zone", "dana", "Etc/GMT+12")[0] == 0
+    assert run("member", "zone", "chen", "Etc/GMT-14")[0] == 0
+    assert run("payout", "approve", "--rep", "chen")[0] == 0
+    at = datetime.fromisoformat(json.loads(run("payout", "--rep", "chen", "--json")[1])[0]["approval"]["at"])
+    for who, zone in (("chen", "Etc/GMT-14"), ("dana", "Etc/GMT+12")):
+        seen = at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+        last = run("payout", "--rep", "chen", user=who)[1].splitlines()[-1]
+        assert last.startswith(f"  approved by dana on {seen} (P-1)"), who

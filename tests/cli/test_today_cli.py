@@ -81,3 +81,30 @@ def test_days_0_is_today_alone(run, team, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     out = run("today", "--days", "0", user="ali")[1]
     assert "今天到期\n" in out and "今天预计成交的商机\n" in out
+
+
+def test_task_list_due_by_a_day(run, team) -> None:
+    """`task list --due-by fri` (taskwarrior's `due.before:`): what is left to do by then, overdue
+    work included, done work and undated work not."""
+    import json
+    from datetime import date, timedelta
+
+    from tests.conftest import snapshot_files
+
+    today = date.today()  # (the team board has no time zones: the machine's day)
+    ids = {}
+    for title, days in (("Late", -1), ("Soon", 2), ("Later", 10), ("Finished", 1)):
+        ids[title] = run("task", "add", title, "--owner", "ali", "--due", str(today + timedelta(days=days)))[1].strip()
+    run("task", "done", ids["Finished"])
+    code, out, _ = run("task", "list", "--due-by", "+3d", "--json")
+    assert code == 0
+    # T-1 Call Acme is due 2026-12-01 and not done: on or before any day from then on
+    expected = {"Late", "Soon"} | ({"Call Acme"} if date(2026, 12, 1) <= today + timedelta(days=3) else set())
+    assert {t["title"] for t in json.loads(out)} == expected
+    assert {t["title"] for t in json.loads(run("task", "list", "--due-by", str(today), "--json")[1])} == \
+        expected - {"Soon"}
+    before = snapshot_files(team)
+    for typed in ("", "someday"):
+        code, out, err = run("task", "list", "--due-by", typed)
+        assert (code, out) == (2, "") and err.startswith(("uplift: --due-by: give a day", "uplift: due-by: 'someday'"))
+    assert snapshot_files(team) == before

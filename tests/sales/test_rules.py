@@ -25,6 +25,31 @@ def test_dates_as_people_type_them(text: str, expected: date) -> None:
     assert parse_date(text, THURSDAY) == expected
 
 
+@pytest.mark.parametrize("text, expected", [  # THURSDAY 2026-11-26, counted on a calendar
+    ("今天", date(2026, 11, 26)), ("明天", date(2026, 11, 27)), ("后天", date(2026, 11, 28)),
+    ("昨天", date(2026, 11, 25)), ("周五", date(2026, 11, 27)), ("星期五", date(2026, 11, 27)),
+    ("周四", date(2026, 12, 3)), ("周日", date(2026, 11, 29)), ("星期天", date(2026, 11, 29)),
+    ("礼拜一", date(2026, 11, 30)), ("+3天", date(2026, 11, 29)), ("-1周", date(2026, 11, 19)),
+    ("+2星期", date(2026, 12, 10)), ("+1个月", date(2026, 12, 26)), (" 明天 ", date(2026, 11, 27)),
+])
+def test_dates_as_a_chinese_team_types_them(text: str, expected: date) -> None:
+    """The words a Chinese team types in a due-date box, whatever the interface's language."""
+    assert parse_date(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text, says", [
+    ("31/12/2026", "'31/12/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
+    ("2027/1/5", "'2027/1/5' is not a date: write it as YYYY-MM-DD (2027-01-05)"),
+    ("12/31/2026", "'12/31/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
+    ("03/04/2026", "'03/04/2026' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)"),
+])
+def test_a_date_written_another_way_names_the_day_it_means(text: str, says: str) -> None:
+    """One that reads only one way is named (as a plan file's is); one that reads two ways is not guessed."""
+    with pytest.raises(DateError) as error:
+        parse_date(text, THURSDAY)
+    assert str(error.value) == says
+
+
 @pytest.mark.parametrize("text, today, expected", [
     ("+1m", date(2026, 12, 3), date(2027, 1, 3)), ("+1m", date(2027, 1, 31), date(2027, 2, 28)),
     ("+1m", date(2028, 1, 31), date(2028, 2, 29)), ("-1m", date(2026, 3, 31), date(2026, 2, 28)),

@@ -15,6 +15,8 @@ TODAY = date(2026, 11, 26)  # a Thursday in 2026-W48; its Monday is the 23rd
     ("2026-W48", date(2026, 11, 23)), ("2026w1", date(2025, 12, 29)), ("2026-W53", date(2026, 12, 28)),
     ("this", date(2026, 11, 23)), ("last week", date(2026, 11, 16)), ("next", date(2026, 11, 30)),
     ("today", date(2026, 11, 23)), ("-1w", date(2026, 11, 16)), ("2026-11-29", date(2026, 11, 23)),
+    ("本周", date(2026, 11, 23)), ("上周", date(2026, 11, 16)), ("下周", date(2026, 11, 30)),
+    ("今天", date(2026, 11, 23)), ("-1周", date(2026, 11, 16)),
 ])
 def test_a_week_is_its_monday(text, monday) -> None:
     assert parse_week(text, TODAY) == monday

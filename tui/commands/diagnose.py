@@ -115,6 +115,7 @@ def _summary(snapshot) -> dict:
 def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     from sales.diagnosis_report import format_report
     from sales.errors import NotFound
+    from tui.time_text import when
 
     board = open_board(args)
     snapshot = board.snapshot(args.id) if args.id else board.latest_snapshot()
@@ -128,7 +129,7 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
         print_json({"id": snapshot.id, "saved_at": snapshot.saved_at, "saved_by": snapshot.saved_by,
                     "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)})
     else:
-        print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=snapshot.saved_at[:16].replace("T", " "),
+        print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
                                                      name=safe(snapshot.saved_by)))
         sys.stdout.write(safe(format_report(snapshot.diagnosis, say)))
     return EXIT_OK

@@ -16,6 +16,8 @@ ROLE_WORDS = {"lead": N_("lead"), "rep": N_("rep")}
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
+    if args.zone is not None and not args.zone.strip():  # (a script's unset "$ZONE": say so, as `member zone` does)
+        raise BadInput("zone: empty; give an IANA name such as Europe/Berlin, or local for the machine's")
     board = open_board(args, create=True)
     member = board.add_member(args.name, args.role, args.zone or "")
     print(_("{name} ({role})").format(name=member.name, role=_(ROLE_WORDS[member.role])))

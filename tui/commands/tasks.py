@@ -44,6 +44,11 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     for link in ("goal", "strategy", "deal"):  # the work serving one goal, strategy or deal
         if wanted := getattr(args, link):
             tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
+    if args.due_by is not None:  # taskwarrior's `due.before:fri`: what is left to do by then, overdue too
+        by = cli_date(board, args.due_by, "due-by")
+        if not by:
+            raise BadInput("--due-by: give a day (YYYY-MM-DD, today, fri, +1w)")
+        tasks = [t for t in tasks if t.due is not None and t.status != "done" and t.due.isoformat() <= by]
     if args.json:
         print_json(tasks)
     elif args.csv:
@@ -231,6 +236,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(lst, "--strategy", kind="strategy", metavar="S", help=_("only the tasks serving this strategy"))
     add_ref(lst, "--deal", kind="deal", metavar="D", help=_("only the tasks moving this deal forward"))
     lst.add_argument("--tag", metavar="TAG", help=_("only the tasks with this tag"))
+    lst.add_argument("--due-by", metavar="DATE",
+                     help=_("only the unfinished tasks due on or before this day (fri, +1w: overdue ones too)"))
     add_output_flags(lst)
 
     def task_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:

@@ -7,6 +7,7 @@ import argparse
 
 from tui.cli_support import EXIT_OK, BadInput, add_verb, item_number, open_board
 from tui.i18n import _, language
+from tui.time_text import day_of
 
 
 def _week(board, text: str | None):
@@ -63,7 +64,7 @@ def cmd_weekly(args: argparse.Namespace) -> int:
     print(_("Weekly review {week}: {done} of {count} done").format(week=iso_week(day), done=done,
                                                                      count=len(items)))
     for n, (text, tick) in enumerate(items, 1):
-        who = f"  ({tick.by}, {tick.at[:10]})" if tick else ""
+        who = f"  ({tick.by}, {day_of(tick.at)})" if tick else ""
         print(safe(f"[{'x' if tick else ' '}] {n}. {text}{who}"))
     print()
     print(safe(title(moved)))

@@ -38,6 +38,7 @@ from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
+from tui.time_text import day_of, when
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 from tui.widgets.percent_bars import PercentBars
@@ -247,7 +248,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
             self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
-                key=shown_key(self, "diagnose.open"), id=latest.id, when=latest.saved_at[:16].replace('T', ' '), name=latest.saved_by))
+                key=shown_key(self, "diagnose.open"), id=latest.id, when=when(latest.saved_at), name=latest.saved_by))
             self.latest_seen = self.shown_id = latest.id
         elif latest is None and self.shown is None:
             self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
@@ -572,7 +573,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             tags = ", ".join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
             text = (_("{id} · {kind} · from {source} · {tags} · written by {author} {day}").format(
                 id=note.id, kind=_(KIND_LABELS[note.kind]), source=said_by(note) or '–', tags=tags,
-                author=note.author or '–', day=note.created[:10]) + f"\n{note.text}")
+                author=note.author or '–', day=day_of(note.created)) + f"\n{note.text}")
         self.query_one("#note-text", Static).update(plain(text))
 
     @on(DataTable.RowHighlighted, "#notes")
@@ -660,7 +661,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options([
-            Selection(plain(text + ("  " + _("(ticked by {name}, {day})").format(name=tick.by, day=tick.at[:10])
+            Selection(plain(text + ("  " + _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at))
                                     if tick else "")), index, tick is not None)
             for index, (text, tick) in enumerate(items)])
         if items:  # a line is always under the cursor: space ticks it without a first ↓
