@@ -345,3 +345,41 @@ async def test_the_baseline_column_shows_where_there_is_room_for_it(board_path) 
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "Baseline" not in [str(c.label) for c in table.columns.values()])
         assert table.row_count == 3
+
+
+async def test_c_reads_a_past_cycles_review_and_its_payouts_are_not_approved_there(board_path) -> None:
+    """After the plan moved on to the next cycle, c picks the last one: its won deals and
+    leaderboard are that cycle's (the sample quarter's), the new cycle's are empty."""
+    from textual.widgets import Static
+
+    from tui.screens.dialogs import Pick
+
+    lead = sample_quarter(board_path)
+    quarter = lead.plan_period()
+    won = {r.rep: r.won_value for r in lead.leaderboard()}
+    assert any(won.values())
+    lead.set_plan_info("Next quarter", "2027-01-11", "2027-04-09")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        screen = app.screen
+        line = screen.query_one("#review-cycle", Static)
+        assert str(line.render()) == "This cycle: 2027-01-11 to 2027-04-09 · c another"
+        board = screen.query_one("#review-leaderboard", DataTable)
+        assert all(row[3] in ("0", "–") for row in cells(app, "#review-leaderboard"))  # nothing won yet
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        assert [label for label, _ in app.screen.choices] == [
+            "2027-01-11 to 2027-04-09 (now)", f"{quarter[0]} to {quarter[1]}"]
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: str(line.render()).startswith("A past cycle"))
+        assert str(line.render()) == f"A past cycle: {quarter[0]} to {quarter[1]} · c another"
+        shown = {str(board.get_cell(row, "Rep")): str(board.get_cell(row, "Won value")) for row in board.rows}
+        assert shown == {rep: f"{value:,.0f}" if value else "0" for rep, value in won.items()}
+        screen.query_one("#review-tabs").active = "tab-review-payouts"
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, Pick) and app.screen is screen  # no question asked
+    assert Board(board_path, actor="dana").approvals() == []

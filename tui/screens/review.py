@@ -9,6 +9,8 @@ line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -58,10 +60,15 @@ def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int 
 
 class ReviewScreen(TabKeys, BoardView):
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
-                Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"), *tab_bindings("review")]
+                Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"),
+                Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"), *tab_bindings("review")]
+
+    #: The cycle read (c): a past one's review, or None for the plan's cycle now.
+    cycle: tuple[date, date] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="review-cycle")
         with TabbedContent(id="review-tabs"):
             with TabPane(_("Goals"), id="tab-review-goals"):
                 yield _table("review-goals", *GOAL_COLUMNS, fill=("Source", "Title"), lines=2)
@@ -93,22 +100,41 @@ class ReviewScreen(TabKeys, BoardView):
     def board(self):
         return self.app.board
 
+    def reading(self) -> AbstractContextManager:
+        """The board as it reads the cycle shown: a past one's (`review --start --end`), or now."""
+        return self.board.reading_cycle(*self.cycle) if self.cycle else nullcontext()
+
     async def refresh_board(self) -> None:
         try:
-            self._show_goals()
-            self._show_questions()
-            self._show_reps()
-            self._show_statement()
-            self._show_leaderboard()
-            self._show_checklist()
+            with self.reading():
+                self._show_all()
         except UpliftError as error:
             tell(self, error, "error")
+
+    def _show_all(self) -> None:
+        self._show_cycle()
+        self._show_goals()
+        self._show_questions()
+        self._show_reps()
+        self._show_statement()
+        self._show_leaderboard()
+        self._show_checklist()
 
     # ------------------------------------------------------------------ tabs
 
     def on_resize(self) -> None:
         if self.is_mounted and self._wants_baseline() != ("Baseline" in self.query_one("#review-goals", DataTable).columns):
-            self._show_goals()
+            with self.reading():
+                self._show_goals()
+
+    def _show_cycle(self) -> None:
+        start, end = self.board.period()
+        line = self.query_one("#review-cycle", Static)
+        line.display = bool(start and end)
+        if start and end:
+            text = (_("A past cycle: {start} to {end} · {key} another") if self.cycle else
+                    _("This cycle: {start} to {end} · {key} another"))
+            line.update(plain(text.format(start=start, end=end, key=shown_key(self, "review.cycle"))))
 
     def _wants_baseline(self) -> bool:
         return self.app.size.width >= BASELINE_WIDTH
@@ -187,7 +213,12 @@ class ReviewScreen(TabKeys, BoardView):
 
     def _shown_statement(self, missing: str) -> Statement | None:
         """The payout statement of the rep picked on the Payouts tab; None (saying `missing`)
-        when that tab is not open or no rep is picked."""
+        when that tab is not open or no rep is picked, or a past cycle is shown (its payouts are
+        read here; they are approved and paid while the plan is in that cycle)."""
+        if self.cycle:
+            tell(self, _("A past cycle's payouts are read here, not approved or marked paid: {key} goes back to "
+                         "this cycle").format(key=shown_key(self, "review.cycle")), "warning")
+            return None
         rep = self.query_one("#review-rep", Select).value
         if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
             tell(self, missing, "warning")
@@ -212,6 +243,29 @@ class ReviewScreen(TabKeys, BoardView):
             await self.refresh_board()
 
         self.app.push_screen(Confirm(question), answer)
+
+    def action_pick_cycle(self) -> None:
+        """Read another cycle's review: the plan's cycle now, or one it had before (its won deals,
+        payouts, leaderboard, answers and ticks, and each goal's actual at its end)."""
+        from tui.screens.dialogs import Pick
+
+        cycles = self.board.cycles()
+        if not cycles:
+            tell(self, _("The plan has no cycle yet: give it one with `uplift plan info --start DATE --end DATE`"),
+                 "warning")
+            return
+        now = self.board.plan_period()
+        choices = [((_("{start} to {end} (now)") if cycle == now else _("{start} to {end}")).format(
+            start=cycle[0], end=cycle[1]), f"{cycle[0]}/{cycle[1]}") for cycle in cycles]
+
+        async def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            start, end = (date.fromisoformat(part) for part in value.split("/"))
+            self.cycle = None if (start, end) == now else (start, end)
+            await self.refresh_board()
+
+        self.app.push_screen(Pick(_("Which cycle's review?"), choices), chosen)
 
     def action_approve(self) -> None:
         """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
@@ -263,12 +317,14 @@ class ReviewScreen(TabKeys, BoardView):
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:
-        self._show_statement()
+        with self.reading():
+            self._show_statement()
 
     @on(DataTable.RowSelected, "#review-questions")
     def question_picked(self, event: DataTable.RowSelected) -> None:
         self.question = int(event.row_key.value)
-        answer = dict(enumerate((a for _, a in self.board.answers_by_question()), 1)).get(self.question)
+        with self.reading():
+            answer = dict(enumerate((a for _, a in self.board.answers_by_question()), 1)).get(self.question)
         if not permitted(self, "answer.edit" if answer else "answer.add"):
             return  # (a rep hears it now, not once the answer is typed)
         box = self.query_one("#review-answer", Input)
@@ -278,7 +334,8 @@ class ReviewScreen(TabKeys, BoardView):
     @on(Input.Submitted, "#review-answer")
     async def answer_given(self, event: Input.Submitted) -> None:
         try:
-            self.board.answer_question(self.question, event.value)
+            with self.reading():  # a past cycle's answer is that cycle's (`review answer --start --end`)
+                self.board.answer_question(self.question, event.value)
         except UpliftError as error:
             tell(self, error, "error")
             return
@@ -288,7 +345,8 @@ class ReviewScreen(TabKeys, BoardView):
     @on(DataTable.RowSelected, "#review-checklist")
     async def item_picked(self, event: DataTable.RowSelected) -> None:
         try:
-            self.board.tick_checklist(int(event.row_key.value), which="review")
+            with self.reading():
+                self.board.tick_checklist(int(event.row_key.value), which="review")
         except UpliftError as error:
             tell(self, error, "error")
             return
