@@ -40,7 +40,7 @@ TOUR = [
     ("n", None),
     ("o", b"Show whose tasks?"),                 # pick an owner
     (ESC, None),
-    ("?", b"Keys (escape closes)"),              # help
+    ("?", b"Keys (esc closes)"),                 # help
     (ESC, None),
     ("!", b"Alerts"),                            # alerts
     (ESC, None),
