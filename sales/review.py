@@ -155,7 +155,6 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
                 start: date | None = None, end: date | None = None) -> RepResults:
     deals = list(deals)
     outcome = _outcomes(stages)
-    known = _accounts_won_before(deals, stages, start)
     won, clawed, lost = [], [], 0
     for deal in deals:
         owned = deal.owner == rep
@@ -178,17 +177,22 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     before = {d.id: sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id))
               for d in clawed}
     business = {deal.id: deal.business for deal in deals}
-    new = {d.account.casefold() for d in won if d.owned and d.account and business[d.id] != "existing"
-           and (business[d.id] == "new" or d.account.casefold() not in known)}
+    maybe_new = [d for d in won if d.owned and d.account and business[d.id] != "existing"]
+    # (only the accounts this rep won are looked up: a forecast asks this of every rep, every week)
+    known = _accounts_won_before(deals, stages, start, {d.account.casefold() for d in maybe_new})
+    new = {d.account.casefold() for d in maybe_new
+           if business[d.id] == "new" or d.account.casefold() not in known}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
 
 
-def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None) -> set[str]:
-    if start is None:
+def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,
+                         among: set[str]) -> set[str]:
+    """Which of the accounts `among` (casefolded) had a deal won before `start`."""
+    if start is None or not among:
         return set()
     outcome = _outcomes(stages)
-    return {d.account.casefold() for d in deals if d.account
+    return {d.account.casefold() for d in deals if d.account and d.account.casefold() in among
             for e in d.history if outcome.get(e.stage) == "won" and e.at.date() < start}
 
 

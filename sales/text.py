@@ -90,6 +90,8 @@ def formula_unguarded(text: str) -> str:
 
 def display_width(text: str) -> int:
     """Terminal cells `text` takes: wide (CJK) characters take two, combining marks none."""
+    if text.isascii():  # (one cell a character: most text, and a long table's every cell)
+        return len(text)
     import unicodedata
 
     width = 0

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, TextArea
@@ -43,6 +45,34 @@ class Hanging:
         self.rows = [(safe(lead), safe(text)) for lead, text in rows]
         self.heading = None if heading is None else safe(heading)
         self.gap = gap
+        self._drawn: dict[int, list[Segment]] = {}  # the lines wrapped at a width, by width
+
+    def _wrapped(self, console: Console, options_width: int) -> list[Segment] | None:
+        """The lines as the grid below lays them out at `width`, wrapped once per width: a list
+        (an option list of 5,000 alerts) measures every option's height at every layout, and a
+        Rich table per option took seconds each time. None where the leads leave no room for the
+        text (the grid squeezes them then)."""
+        if options_width in self._drawn:
+            return self._drawn[options_width]
+        lead_width = max(cell_len(lead) for lead, _ in self.rows)
+        room = options_width - lead_width - self.gap
+        if room < 1:
+            return None
+        lines = [line.plain for line in Text(self.heading).wrap(console, options_width, overflow="fold")] \
+            if self.heading is not None else []
+        # (each line padded to the grid's width, as its cells are: the text's widest line, or the room)
+        width = lead_width + self.gap + min(room, max(cell_len(line) for _, text in self.rows
+                                                     for line in text.split("\n")))
+        for lead, text in self.rows:
+            indent = lead + " " * (lead_width - cell_len(lead) + self.gap)
+            for index, line in enumerate(Text(text).wrap(console, room, overflow="fold")):
+                line = (indent if index == 0 else " " * cell_len(indent)) + line.plain
+                lines.append(line + " " * (width - cell_len(line)))
+        drawn = [segment for line in lines for segment in ((Segment(line),) if line else ()) + (Segment.line(),)]
+        if len(self._drawn) > 3:  # (the widths a list is laid out at: a few, until a resize)
+            self._drawn.clear()
+        self._drawn[options_width] = drawn
+        return drawn
 
     def _renderable(self) -> RenderableType:
         from rich.console import Group
@@ -58,7 +88,11 @@ class Hanging:
         return grid if self.heading is None else Group(Text(self.heading), grid)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self._renderable()
+        drawn = self._wrapped(console, options.max_width) if self.rows else None
+        if drawn is None:
+            yield self._renderable()
+        else:
+            yield from drawn
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self._renderable())

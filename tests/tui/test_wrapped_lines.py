@@ -53,3 +53,29 @@ async def test_the_cycles_lines_wrap_under_their_text(team) -> None:
         at_margin = [line.strip() for line in lines if line.strip(" ─") and not line.startswith("   ")]
         assert at_margin == ["1 Diagnose", "2 Goals & strategy", "3 Plan & resources",
                              "4 Track", "5 Review & reward"][:len(at_margin)] and len(at_margin) >= 3, lines
+
+
+async def test_a_long_list_of_alerts_is_laid_out_once_per_width(team, monkeypatch) -> None:
+    """A lead's board with hundreds of overdue tasks: the alerts list measures every alert's height
+    at every layout; each alert's text is wrapped once for a width, not laid out again as a table
+    (at 5,000 alerts that took the list from twenty seconds to open down to two)."""
+    from rich.table import Table
+
+    lead = Board(team, actor="dana")
+    for n in range(150):
+        lead.add_task(f"Call account {n} about the renewal offer before the end of the quarter",
+                      owner="ali", due=lead.today() - timedelta(days=3))
+    tables = []
+    drawn = Table.__rich_console__
+    monkeypatch.setattr(Table, "__rich_console__", lambda *a: tables.append(1) or drawn(*a))
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and len(app.screen.alerts) >= 150)
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        lines = shown_lines(app.screen.query_one(OptionList))
+        assert any("Call account" in line for line in lines), lines  # the list's end, drawn
+        assert lines[-1].startswith("   "), lines  # the last alert's text, wrapped under itself
+        assert len(tables) < 150, len(tables)  # not a table per alert per layout
