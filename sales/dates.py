@@ -7,12 +7,14 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from sales.errors import Reason
+from sales.text import half_width
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
          "fri": "friday", "sat": "saturday", "sun": "sunday"}
 _OFFSET = re.compile(r"^([+-])(\d{1,4})([dwm])$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_CHINESE_DAY = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 2026年12月1日
 
 
 class DateError(Reason):
@@ -91,9 +93,13 @@ def parse_date(text: str, today: date) -> date:
     """A date from what a person typed, relative to `today` where the text is relative.
 
     A weekday name (`fri`, `friday`) means the next such day after today (`fri` on a Friday is
-    a week later).
+    a week later). Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
+    written the Chinese way (`2026年12月1日`) as that day.
     """
-    word = text.strip().lower()
+    word = half_width(text).strip().lower()  # (２０２６－１２－０１ typed in full-width mode)
+    if (chinese := _CHINESE_DAY.match(word)) is not None:
+        year, month, day_of_month = chinese.groups()
+        word = f"{year}-{int(month):02d}-{int(day_of_month):02d}"  # (a day that does not exist is said so below)
     if word in ("today", "now"):
         return today
     if word == "tomorrow":
@@ -133,7 +139,7 @@ def parse_week(text: str, today: date) -> date:
     if word in _RELATIVE_WEEKS:
         monday = today - timedelta(days=today.weekday())
         return monday + timedelta(weeks=_RELATIVE_WEEKS[word])
-    match = _ISO_WEEK.match(text.strip().lower())
+    match = _ISO_WEEK.match(half_width(text).strip().lower())
     if match:
         year, week = int(match.group(1)), int(match.group(2))
         try:

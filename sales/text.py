@@ -46,6 +46,24 @@ def safe(text: object) -> str:
     return _UNSAFE_MULTILINE.sub("", _whole(str(text)))
 
 
+#: The full-width forms of ASCII (U+FF01-U+FF5E: ０-９, －, ／, ，, ．) and the ideographic space and
+#: full stop (and ￥), as a Chinese or Japanese input method types them in full-width mode: `１２０００`,
+#: `２０２６－１２－０１`, `12，000`, `1。5万`. A person reads them as the ASCII ones.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: 0x2E, 0xFFE5: 0xA5}
+
+
+def half_width(text: str) -> str:
+    """`text` with full-width digits, letters and punctuation (and 。) as their ASCII forms: how a
+    number or a date typed with an input method in full-width mode is read."""
+    return text if text.isascii() else text.translate(_HALF_WIDTH)
+
+
+def list_commas(text: str) -> str:
+    """`text` with the Chinese commas that separate the items of a list (`，` and the enumeration
+    comma `、`, as an input method types them: `重点客户，第四季度`) as `,`."""
+    return text.replace("\uff0c", ",").replace("\u3001", ",")
+
+
 def _whole(text: str) -> str:
     """`text` with each lone surrogate (a byte that was not UTF-8) as U+FFFD."""
     return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
