@@ -718,3 +718,17 @@ async def test_no_check_ins_yet_names_the_check_in_key_as_remapped(board_path, o
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen) and "No check-ins yet" in text_of(
             app, "#goal-last-checkin"))
         assert text_of(app, "#goal-last-checkin") == "No check-ins yet: press k."
+
+
+async def test_in_chinese_a_known_metric_is_named_in_chinese_on_the_screen_and_in_the_check_in(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")  # (before the app is made)
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("新客户", owner="dana", metric="new_customers", baseline=0, target=25,
+                  start="2026-10-01", deadline="2026-12-31")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        assert text_of(app, "#goal-summary").splitlines()[1].startswith("新客户数 · ")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-label"))
+        assert str(app.screen.query(".field-label").first().render()) == "新客户数 的当前值"

@@ -29,7 +29,7 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
-from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
+from tui.goal_text import metric_text, pace_text, reason_text, rollup_text, scope_text
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
@@ -171,7 +171,7 @@ class GoalsScreen(BoardView):
         goal, pace = report.goal, report.pace
         verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
         summary = [f"{goal.id}  {goal.title}",
-                   f"{goal.metric or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
+                   f"{metric_text(goal.metric) or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
                    + _("owner {name}").format(name=goal.owner or '–'),
                    _("from {value}").format(value=describe_value(goal.baseline, goal.unit))
                    + (f" ({goal.baseline_source})" if goal.baseline_source else "")
