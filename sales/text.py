@@ -131,6 +131,39 @@ def cut(text: str, width: int) -> str:
     return "".join(out)
 
 
+#: One unit of text a line may break after: a run of spaces; a wide (CJK) character with the
+#: closing punctuation that must not start a line (，。、）” ...); or a run of other characters (a word).
+_WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3" \
+        "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
+_CLOSING = "，。、；：？！）」』》〉】〕”’…·．,.;:?!)"
+_UNITS = re.compile(f"\\s+|[{_WIDE}][{_CLOSING}]*|[^\\s{_WIDE}]+")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, as Chinese is set (and as a browser sets it): a
+    line may break between any two wide characters (never before a closing mark such as ，or 。)
+    and between words at a space; a word wider than a line is cut where the line ends. The
+    spaces at a break go."""
+    lines: list[str] = []
+    line, used = "", 0
+    for unit in _UNITS.findall(text):
+        cells = display_width(unit)
+        if unit.isspace():
+            if line:
+                line, used = line + unit, used + cells
+            continue
+        if line and used + cells > width:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        while cells > width:  # (a word wider than a line: cut where the line ends)
+            head = cut(unit, width) or unit[0]
+            lines.append(head)
+            unit = unit[len(head):]
+            cells = display_width(unit)
+        line, used = line + unit, used + cells
+    return [*lines, line.rstrip()] if line or not lines else lines
+
+
 def fit(text: str, width: int) -> str:
     """`text` cut (with …) or padded with spaces to exactly `width` cells."""
     if display_width(text) > width:
