@@ -17,6 +17,15 @@ def metric_text(metric: str) -> str:
     return _(metric) if metric in KNOWN_METRICS else metric
 
 
+def metric_key(text: str | None) -> str | None:
+    """A metric as typed: a KPI's key, or its name in the interface's language (赢单率: win_rate),
+    as a status is read; any other text as it is (a metric of the lead's own)."""
+    if text is None:
+        return None
+    word = text.strip().casefold()
+    return next((m for m in KNOWN_METRICS if word and word == _(m).casefold()), text)
+
+
 def scope_text(scope) -> str:
     """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
     return ", ".join(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())

@@ -25,3 +25,17 @@ def test_in_english_the_metric_is_as_typed(run) -> None:
     _goals(run)
     out = run("goal", "show", "G-1")[1]
     assert "  metric    win_rate (%)\n" in out and "    M pass  win_rate from 31 to 40\n" in out
+
+
+def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
+    """`--metric 复购率` is the KPI repurchase_rate (its baseline can come from a diagnosis), as
+    `task move T-6 进行中` is the status doing; a name of the lead's own is kept as typed."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("goal", "add", "提高复购", "--metric", "复购率", "--baseline", "30", "--target", "40") == (0, "G-1\n", "")
+    assert run("goal", "add", "客户满意", "--metric", "满意度", "--baseline", "7", "--target", "8")[0] == 0
+    assert run("goal", "edit", "G-2", "--metric", "赢单率")[0] == 0
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    assert "  metric    repurchase_rate\n" in run("goal", "show", "G-1")[1]
+    assert "  metric    win_rate\n" in run("goal", "show", "G-2")[1]
+    assert run("goal", "edit", "G-2", "--metric", "满意度")[0] == 0
+    assert "  metric    满意度\n" in run("goal", "show", "G-2")[1]
