@@ -185,7 +185,8 @@ class GoalsScreen(BoardView):
                 f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
-            Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
+            Content.assemble(badge(v), "  " + _("{name}: ").format(name=_(NAMES[v.letter])),  # (zh: a full-width ：)
+                             plain(reason_text(v, goal))) for v in report.verdicts)
         self.query_one("#goal-smart", Static).update(smart)
         now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
         if report.current.rollup:
