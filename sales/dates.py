@@ -61,8 +61,11 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/12/31
 
 def meant_day(text: str) -> date | None:
     """The one day a date written another way than YYYY-MM-DD can mean (31/12/2026: 2026-12-31),
-    or None: not such a date, or one that reads two ways (03/04/2026: 3 April or March 4)."""
-    text = text.strip()
+    or None: not such a date, or one that reads two ways (03/04/2026: 3 April or March 4). Typed
+    in full-width (２０２６－１２－２０) or the Chinese way (2026年12月20日), the day it names."""
+    text = half_width(text).strip()
+    if (chinese := _CHINESE_DAY.match(text)) is not None:
+        text = "-".join(chinese.groups())
     if (match := _YEAR_FIRST.match(text)) is not None:
         readings = [tuple(int(part) for part in match.groups())]
     elif (match := _OTHER_ORDER.match(text)) is not None:

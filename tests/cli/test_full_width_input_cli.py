@@ -51,3 +51,18 @@ def test_a_full_width_text_that_is_no_date_is_still_refused_as_typed(run, board_
     assert run("deal", "add", "续约", "--value", "一万二", "--owner", "ali") == (
         2, "", "uplift: value: '一万二' 不是数字（如 1200000、1.2M、250k、31.5）\n")
     assert snapshot_files(board_path) == before
+
+
+def test_a_plan_files_full_width_or_chinese_date_is_refused_with_the_day_it_means(run, board_path, tmp_path,
+                                                                                  monkeypatch) -> None:
+    """A plan file keeps YYYY-MM-DD (scripts write it), so such a date is refused, naming the day to write."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("tasks:\n- title: 新任务\n  due: ２０２６－１２－２０\n- title: 二\n  due: 2026年1月5日\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    before = snapshot_files(board_path)
+    code, out, err = run("plan", "import", plan)
+    assert (code, out) == (2, "")
+    assert f"{plan}:3: tasks[0].due: '２０２６－１２－２０' 不是日期：请写成 YYYY-MM-DD（2026-12-20）\n" in err
+    assert f"{plan}:5: tasks[1].due: '2026年1月5日' 不是日期：请写成 YYYY-MM-DD（2026-01-05）\n" in err
+    assert snapshot_files(board_path) == before
