@@ -40,7 +40,8 @@ def parse_number(text: str) -> float:
     """A number as people type it: `1,200,000`, `1.2M`, `250k`, `4.8万`, `31.5`, `31%` (31), `1,5M` (a
     decimal comma), full-width as an input method types it (`１２０００`, `12，000`), `¥12000`,
     `1.2万元`; ValueError otherwise."""
-    word = half_width(text).strip().replace("_", "").replace(" ", "").lstrip("$€£¥").removesuffix("%").removesuffix("元")
+    word = half_width(text).strip().replace("_", "").replace(" ", "")
+    word = word.lstrip("$€£¥").removesuffix("%").removesuffix("元")
     scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
     if scale != 1:
         word = word[:-1]
