@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from sales.errors import Reason
+from sales.text import half_width
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
@@ -20,6 +21,7 @@ _CHINESE_WEEKDAYS = {**{f"{p}{d}": i for p in ("周", "星期", "礼拜") for i,
 _CHINESE_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "个月": "m", "月": "m"}
 _CHINESE_OFFSET = re.compile(r"^([+-])(\d{1,4})(天|日|周|星期|个月|月)$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_CHINESE_DAY = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 2026年12月1日
 
 
 class DateError(Reason):
@@ -66,8 +68,11 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/12/31
 
 def meant_day(text: str) -> date | None:
     """The one day a date written another way than YYYY-MM-DD can mean (31/12/2026: 2026-12-31),
-    or None: not such a date, or one that reads two ways (03/04/2026: 3 April or March 4)."""
-    text = text.strip()
+    or None: not such a date, or one that reads two ways (03/04/2026: 3 April or March 4). Typed
+    in full-width (２０２６－１２－２０) or the Chinese way (2026年12月20日), the day it names."""
+    text = half_width(text).strip()
+    if (chinese := _CHINESE_DAY.match(text)) is not None:
+        text = "-".join(chinese.groups())
     if (match := _YEAR_FIRST.match(text)) is not None:
         readings = [tuple(int(part) for part in match.groups())]
     elif (match := _OTHER_ORDER.match(text)) is not None:
@@ -98,12 +103,16 @@ def parse_date(text: str, today: date) -> date:
     """A date from what a person typed, relative to `today` where the text is relative.
 
     A weekday name (`fri`, `friday`) means the next such day after today (`fri` on a Friday is
-    a week later).
+    a week later). Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
+    written the Chinese way (`2026年12月1日`) as that day.
     """
-    word = text.strip().lower()
-    if word in _CHINESE_DAYS:
+    word = half_width(text).strip().lower()  # (２０２６－１２－０１ typed in full-width mode)
+    if (chinese := _CHINESE_DAY.match(word)) is not None:
+        year, month, day_of_month = chinese.groups()
+        word = f"{year}-{int(month):02d}-{int(day_of_month):02d}"  # (a day that does not exist is said so below)
+    elif word in _CHINESE_DAYS:
         return today + timedelta(days=_CHINESE_DAYS[word])
-    if word in _CHINESE_WEEKDAYS:
+    elif word in _CHINESE_WEEKDAYS:
         word = WEEKDAYS[_CHINESE_WEEKDAYS[word]]
     elif (chinese := _CHINESE_OFFSET.match(word)) is not None:
         word = chinese.group(1) + chinese.group(2) + _CHINESE_UNITS[chinese.group(3)]
@@ -149,7 +158,7 @@ def parse_week(text: str, today: date) -> date:
     if word in _RELATIVE_WEEKS:
         monday = today - timedelta(days=today.weekday())
         return monday + timedelta(weeks=_RELATIVE_WEEKS[word])
-    match = _ISO_WEEK.match(text.strip().lower())
+    match = _ISO_WEEK.match(half_width(text).strip().lower())
     if match:
         year, week = int(match.group(1)), int(match.group(2))
         try:

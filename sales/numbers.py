@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from sales.errors import Reason
+from sales.text import half_width
 
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}  # 4.8万 as a Chinese team writes 48k
 
@@ -37,8 +38,10 @@ def decimal_point(word: str) -> str:
 
 def parse_number(text: str) -> float:
     """A number as people type it: `1,200,000`, `1.2M`, `250k`, `4.8万`, `31.5`, `31%` (31), `1,5M` (a
-    decimal comma); ValueError otherwise."""
-    word = text.strip().replace("_", "").replace(" ", "").lstrip("$€£").removesuffix("%")
+    decimal comma), full-width as an input method types it (`１２０００`, `12，000`), `¥12000`,
+    `1.2万元`; ValueError otherwise."""
+    word = half_width(text).strip().replace("_", "").replace(" ", "")
+    word = word.lstrip("$€£¥").removesuffix("%").removesuffix("元")
     scale = _SUFFIX.get(word[-1:].lower(), 1) if word else 1
     if scale != 1:
         word = word[:-1]

@@ -12,7 +12,7 @@ import msgspec
 from sales.dates import year_problem
 from sales.errors import Reason
 from sales.ids import loop_path
-from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multiline
+from sales.text import NAME_MAX, TEXT_MAX, TITLE_MAX, clean_line, clean_multiline, list_commas
 
 Status = Literal["todo", "doing", "blocked", "done"]
 Priority = Literal["low", "normal", "high", "urgent"]
@@ -125,7 +125,9 @@ def normalize_tags(tags: Sequence[str]) -> list[str]:
 
 
 def split_tags(text: str) -> list[str]:
-    """Tags as a person types them: separated by commas (`key account, q4`), else by spaces."""
+    """Tags as a person types them: separated by commas (`key account, q4`; Chinese ones too:
+    `重点客户，第四季度`), else by spaces."""
+    text = list_commas(text)
     return [part for part in (text.split(",") if "," in text else text.split()) if part.strip()]
 
 
@@ -216,8 +218,8 @@ def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Se
 
 
 def split_ids(text: str) -> list[str]:
-    """Task ids as a person types them, separated by commas (`T-3, T-5`)."""
-    return [part.strip() for part in text.split(",") if part.strip()]
+    """Task ids as a person types them, separated by commas (`T-3, T-5`; `T-3，T-5` too)."""
+    return [part.strip() for part in list_commas(text).split(",") if part.strip()]
 
 
 def filter_text(task: Task) -> str:

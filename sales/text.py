@@ -46,6 +46,24 @@ def safe(text: object) -> str:
     return _UNSAFE_MULTILINE.sub("", _whole(str(text)))
 
 
+#: The full-width forms of ASCII (U+FF01-U+FF5E: ０-９, －, ／, ，, ．) and the ideographic space and
+#: full stop (and ￥), as a Chinese or Japanese input method types them in full-width mode: `１２０００`,
+#: `２０２６－１２－０１`, `12，000`, `1。5万`. A person reads them as the ASCII ones.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: 0x2E, 0xFFE5: 0xA5}
+
+
+def half_width(text: str) -> str:
+    """`text` with full-width digits, letters and punctuation (and 。) as their ASCII forms: how a
+    number or a date typed with an input method in full-width mode is read."""
+    return text if text.isascii() else text.translate(_HALF_WIDTH)
+
+
+def list_commas(text: str) -> str:
+    """`text` with the Chinese commas that separate the items of a list (`，` and the enumeration
+    comma `、`, as an input method types them: `重点客户，第四季度`) as `,`."""
+    return text.replace("\uff0c", ",").replace("\u3001", ",")
+
+
 def _whole(text: str) -> str:
     """`text` with each lone surrogate (a byte that was not UTF-8) as U+FFFD."""
     return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
@@ -113,6 +131,39 @@ def cut(text: str, width: int) -> str:
         out.append(char)
         used += cells
     return "".join(out)
+
+
+#: One unit of text a line may break after: a run of spaces; a wide (CJK) character with the
+#: closing punctuation that must not start a line (，。、）” ...); or a run of other characters (a word).
+_WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3" \
+        "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
+_CLOSING = "，。、；：？！）」』》〉】〕”’…·．,.;:?!)"
+_UNITS = re.compile(f"\\s+|[{_WIDE}][{_CLOSING}]*|[^\\s{_WIDE}]+")
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, as Chinese is set (and as a browser sets it): a
+    line may break between any two wide characters (never before a closing mark such as ，or 。)
+    and between words at a space; a word wider than a line is cut where the line ends. The
+    spaces at a break go."""
+    lines: list[str] = []
+    line, used = "", 0
+    for unit in _UNITS.findall(text):
+        cells = display_width(unit)
+        if unit.isspace():
+            if line:
+                line, used = line + unit, used + cells
+            continue
+        if line and used + cells > width:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        while cells > width:  # (a word wider than a line: cut where the line ends)
+            head = cut(unit, width) or unit[0]
+            lines.append(head)
+            unit = unit[len(head):]
+            cells = display_width(unit)
+        line, used = line + unit, used + cells
+    return [*lines, line.rstrip()] if line or not lines else lines
 
 
 def fit(text: str, width: int) -> str:

@@ -105,7 +105,10 @@ def write_past_sales(path: Path, before: date, region: str = "North",
                              rng.choice(names), line, rng.choice(words.channels), quantity, f"{amount:.2f}",
                              f"{amount * rng.uniform(*cost_share):.2f}"])
     rows.sort(key=lambda row: (row[0], row[1]))
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    # utf-8-sig: behind a byte-order mark, as every CSV Uplift writes to a file for a spreadsheet
+    # (tui.cli_output.print_csv): Excel on Windows reads the Chinese sample's headers without it
+    # as mojibake. Uplift's own reader, pandas and csv with encoding="utf-8-sig" skip it.
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(words.headers)
         writer.writerows(rows)

@@ -93,13 +93,26 @@ def csv_cell(value: object) -> object:
     return formula_guarded(str(value))
 
 
-def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Rows as CSV on stdout (a header row first): for a spreadsheet, or payroll."""
+def print_csv(headers: Sequence[str], rows: Iterable[Sequence[object]], output: str | None = None,
+              board=None) -> None:
+    """Rows as CSV (a header row first): for a spreadsheet, or payroll. On stdout, plain UTF-8: a
+    script reading the pipe would take a byte-order mark for part of the first column's name
+    (`\ufeffrep`), and `>>` would put one in the middle of a file. To a file (`-o FILE`, not
+    inside `board`'s folder), behind a UTF-8 byte-order mark: without one, Excel on Windows reads
+    the file in the machine's code page and a Chinese name comes out as mojibake. pandas reads
+    both; Python's csv module reads the file with encoding="utf-8-sig"."""
     import csv
+    import io
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    stream = sys.stdout if output in (None, "-") else io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows([csv_cell(value) for value in row] for row in rows)
+    if stream is not sys.stdout:
+        from tui.cli_support import write_output
+
+        write_output(output, ("\ufeff" + safe(stream.getvalue())).encode("utf-8"), board)
+        print(_("wrote {file}").format(file=output), file=sys.stderr)
 
 
 def write_json(data: bytes) -> None:

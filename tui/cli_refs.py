@@ -14,6 +14,7 @@ import argparse
 
 from sales.errors import NotFound, Word
 from sales.ids import name_of, parse_id
+from sales.text import list_commas
 
 #: Where a parser keeps its options that name records: (dest, flag, kind, how, owns).
 REFS = "_refs"
@@ -43,7 +44,7 @@ def check_refs(board, args: argparse.Namespace) -> None:
         if how == REPEATED:
             setattr(args, dest, [ref(board, flag, kind, text, owns) if text.strip() else text for text in value])
         elif how == COMMAS:
-            parts = [part.strip() for part in value.split(",") if part.strip()]
+            parts = [part.strip() for part in list_commas(value).split(",") if part.strip()]
             setattr(args, dest, ",".join(ref(board, flag, kind, part, owns) for part in parts))
         elif value.strip():  # "" clears the link
             setattr(args, dest, ref(board, flag, kind, value, owns))

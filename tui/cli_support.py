@@ -202,10 +202,19 @@ def item_number(text: str) -> int:
 
 
 def add_output_flags(parser: argparse.ArgumentParser) -> None:
-    """--json (for scripts) or --csv (for a spreadsheet), not both."""
+    """--json (for scripts) or --csv (for a spreadsheet), not both; -o FILE for the CSV."""
     formats = parser.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help=_("machine-readable output"))
     formats.add_argument("--csv", action="store_true", help=_("CSV for a spreadsheet (a header row, then one row each)"))
+    add_path(parser, "-o", "--output", metavar="FILE.csv",
+             help=_("with --csv: write it to FILE.csv, with the byte-order mark Excel needs to read "
+                    "Chinese and other non-English text (standard output has none)"))
+
+
+def check_output_flags(args: argparse.Namespace) -> None:
+    """-o names the file the CSV goes to: without --csv there is nothing for it to write."""
+    if getattr(args, "output", None) is not None and not args.csv:
+        raise BadInput("-o writes the CSV to a file: give --csv too")
 
 
 #: Where a parser keeps the names of its arguments that name files (add_path).

@@ -5,9 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sales.goals import KNOWN_METRICS
 from sales.pace import describe_value, percent
 from sales.rollup import describe_rollup
 from tui.i18n import _
+
+
+def metric_text(metric: str) -> str:
+    """A goal's metric in the interface's language: a KPI the diagnosis computes (`win_rate`:
+    赢单率) by its name, like a status; any other metric as it was typed."""
+    return _(metric) if metric in KNOWN_METRICS else metric
+
+
+def metric_key(text: str | None) -> str | None:
+    """A metric as typed: a KPI's key, or its name in the interface's language (赢单率: win_rate),
+    as a status is read; any other text as it is (a metric of the lead's own)."""
+    if text is None:
+        return None
+    word = text.strip().casefold()
+    return next((m for m in KNOWN_METRICS if word and word == _(m).casefold()), text)
 
 
 def scope_text(scope) -> str:
@@ -20,9 +36,17 @@ def reason_text(verdict, goal) -> str:
     (numbers, dates, ids, names) as they are, the goal's scope with its fields' names translated."""
     if not verdict.parts:
         return verdict.reason
-    return _(verdict.sep).join(
-        _(template).format(**{**values, "scope": scope_text(goal.scope)} if "scope" in values else values)
-        for template, values in verdict.parts)
+    return _(verdict.sep).join(_(template).format(**_said_values(values, goal)) for template, values in verdict.parts)
+
+
+def _said_values(values: dict, goal) -> dict:
+    """A reason's values as the interface says them: the goal's scope and metric in its words."""
+    said = dict(values)
+    if "scope" in said:
+        said["scope"] = scope_text(goal.scope)
+    if "metric" in said:
+        said["metric"] = metric_text(said["metric"])
+    return said
 
 
 def pace_text(pace) -> str:

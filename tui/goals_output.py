@@ -22,7 +22,7 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
 from tui.cli_output import table
-from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
+from tui.goal_text import metric_text, pace_text, reason_text, rollup_text, scope_text
 from tui.i18n import N_, _, say
 from tui.time_text import when
 
@@ -78,7 +78,7 @@ def goal_detail(report, history, contributing=()) -> str:
              _label(N_("owner")) + (goal.owner or "–")]
     if goal.parent:
         lines.append(_label(N_("for")) + _("{goal} (it contributes to that goal)").format(goal=goal.parent))
-    lines += [_label(N_("metric")) + (goal.metric or "–") + (f" ({goal.unit})" if goal.unit else ""),
+    lines += [_label(N_("metric")) + (metric_text(goal.metric) or "–") + (f" ({goal.unit})" if goal.unit else ""),
               _label(N_("scope")) + (scope_text(goal.scope) or "–"),
               _label(N_("baseline")) + describe_value(goal.baseline, goal.unit)
               + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),

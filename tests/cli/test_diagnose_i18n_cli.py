@@ -169,5 +169,14 @@ def test_a_file_with_no_sales_left_says_why_by_reason_in_chinese(run, tmp_path, 
                    "negative quantity or amount): 1 (nothing was saved)\n")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("diagnose", path, "--no-save")[2] == (
-        "uplift: pipeline.csv：剔除后没有剩下销售行：空行（读取的各列均无值）：1；未结商机（既未赢单也未丢单）：1；"
+        "uplift: pipeline.csv：剔除后没有剩下销售行：空行（读取的各列均无值）：1；未结商机（既未赢单也未输单）：1；"
         "取消或退货（发票号 'C...'，数量或金额为负）：1（未保存任何内容）\n")
+
+
+def test_lost_deals_are_called_as_the_pipeline_calls_them(run, tmp_path, monkeypatch) -> None:
+    """A lost deal is 输单 throughout (the stage, the funnel, the review), not 丢单 in the diagnosis."""
+    path = written(tmp_path / "deals.csv", ["日期,区域,销售额,阶段", "2024-01-02,华北,100,Won", "2024-01-03,华北,200,Won",
+                                            "2024-01-04,华南,300,Lost"])
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = run("diagnose", path, "--no-save")
+    assert code == 0 and "（赢单 2，输单 1）" in out and "丢单" not in out

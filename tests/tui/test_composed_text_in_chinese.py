@@ -47,3 +47,32 @@ async def test_the_activity_feed_says_each_change_in_chinese(team, monkeypatch) 
     finally:
         monkeypatch.delenv("UPLIFT_LANG")
         set_language()
+
+
+async def test_the_feed_is_filtered_by_a_type_named_in_chinese(team, monkeypatch) -> None:
+    """The feed says `记录了一次电话`, so `ali 电话` picks ali's calls, as `ali call` does."""
+    from textual.widgets import DataTable, Input
+
+    from tui.screens.feed import FeedScreen
+
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    Board(team, actor="ali").log_activity("call", "intro", deal="D-1")
+    Board(team, actor="ali").log_activity("meeting", "demo", deal="D-1")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("4", "f")
+            await until(pilot, lambda: isinstance(app.screen, FeedScreen) and app.screen.query_one(DataTable).row_count)
+            placeholder = str(app.screen.query_one("#feed-filter", Input).placeholder)
+            assert placeholder == "例如 李雷 电话   或   D-4"
+            for typed in ("ali 电话", "ali call"):
+                app.screen.query_one("#feed-filter", Input).value = typed
+                await pilot.pause()
+                table = app.screen.query_one(DataTable)
+                said = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+                assert said == ["在 D-1 记录了一次电话：intro"], (typed, said)
+    finally:
+        monkeypatch.delenv("UPLIFT_LANG")
+        set_language()

@@ -623,3 +623,25 @@ async def test_down_from_the_tab_bar_goes_into_the_charts_and_scrolls_them(team,
         await until(pilot, lambda: scroll.scroll_y > 0)
         await pilot.press("pagedown")
         await until(pilot, lambda: scroll.scroll_y >= 3)
+
+
+async def test_in_chinese_the_prompts_mapping_takes_chinese_commas_and_shows_a_chinese_example(team, tmp_path,
+                                                                                                monkeypatch) -> None:
+    """A Chinese team's mapping, typed with an input method (`收款=amount，记账=date`), is two
+    items, as with `,`; the mapping box's example is a Chinese file's columns, not a German one's."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")  # (before the app is made)
+    path = tmp_path / "流水.csv"
+    path.write_text("记账,区域,收款\n2026-01-05,华北,100\n2026-02-05,华南,250\n", encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseFileForm))
+        assert str(app.screen.query_one("#map").placeholder) == "销售额=amount, 日期=date"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+        await run_from_prompt(app, pilot, path, map="收款=amount，记账=date")
+    board = Board(team, actor="dana")
+    [snapshot] = board.snapshots()
+    assert board.saved_mapping(snapshot.signature).overrides == {"收款": "amount", "记账": "date"}

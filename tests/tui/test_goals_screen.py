@@ -736,3 +736,18 @@ async def test_a_goal_without_check_ins_stands_at_a_snapshot_of_its_own_time_and
         await until(pilot, lambda: str(app.screen.query_one("#goals-table").get_row("G-1")[6]).startswith("55%"))
         assert "now $7,750 (diagnosis X-1, 2026-10)" in text_of(app, "#goal-pace")
     assert next(r for r in lead.goal_results() if r.goal == "G-1").actual == 7_750
+
+
+async def test_in_chinese_a_known_metric_is_named_in_chinese_on_the_screen_and_in_the_check_in(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")  # (before the app is made)
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("新客户", owner="dana", metric="new_customers", baseline=0, target=25,
+                  start="2026-10-01", deadline="2026-12-31")
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        assert text_of(app, "#goal-summary").splitlines()[1].startswith("新客户数 · ")
+        assert "  可衡量：新客户数 从 0 到 25\n" in text_of(app, "#goal-smart")  # (a Chinese colon)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-label"))
+        assert str(app.screen.query(".field-label").first().render()) == "新客户数 的当前值"

@@ -14,6 +14,7 @@ from tui.cli_support import (
     add_output_flags,
     add_path,
     add_verb,
+    check_output_flags,
     cli_date,
     cli_number,
     open_board,
@@ -31,6 +32,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 
     if args.mine and args.owner is not None:  # (it took --mine and dropped --owner unsaid)
         raise BadInput("give --mine or --owner, not both")
+    check_output_flags(args)
     board = open_board(args)
     deals = board.deals()
     if args.stage:
@@ -45,7 +47,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
         from tui.cli_output import DEAL_COLUMNS, deal_cells, print_csv
 
         stages = board.stages()
-        print_csv(DEAL_COLUMNS, [deal_cells(d, stages) for d in deals])
+        print_csv(DEAL_COLUMNS, [deal_cells(d, stages) for d in deals], args.output, board)
     elif deals:
         from sales.deals import closed_on
 

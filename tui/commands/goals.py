@@ -9,7 +9,7 @@ from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, RO
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
-from tui.goal_text import pace_text
+from tui.goal_text import metric_key, pace_text
 from tui.i18n import _, n_
 
 
@@ -61,7 +61,7 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
 
 def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
     fields: dict = {"owner": args.owner, "parent": args.parent, "rollup": args.rollup,
-                    "metric": args.metric, "unit": args.unit,
+                    "metric": metric_key(args.metric), "unit": args.unit,
                     "direction": args.direction, "description": args.description,
                     "start": cli_date(board, args.start, "start"),
                     "deadline": cli_date(board, args.deadline, "deadline")}

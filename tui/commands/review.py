@@ -9,7 +9,7 @@ import sys
 
 from sales.errors import Refused
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board, write_output
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, write_output
 from tui.i18n import N_, _, language, p_, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -129,13 +129,14 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
     from tui.review_text import approval_text
 
+    check_output_flags(args)
     board = open_board(args)
     statements = board.payouts(args.rep)
     if args.json:
         print_json(statements)
         return EXIT_OK
     if args.csv:
-        _payroll_csv(statements, *board.period())
+        _payroll_csv(statements, *board.period(), args.output, board)
         return EXIT_OK
     for index, s in enumerate(statements):
         if index:
@@ -157,7 +158,7 @@ PAYROLL_COLUMNS = ("rep", "plan", "cycle_start", "cycle_end", "quota", "won_valu
                    "changed_since_approval", "paid_so_far", "to_pay", "paid_at", "paid_ref", "release", "earned", "held")
 
 
-def _payroll_csv(statements, start, end) -> None:
+def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     """One row per rep, as payroll takes it: the statement's sums and its sign-off (whether the
     statement still says what was approved). `total` is what is payable now; under an incentive
     plan with `release: paid`, `earned` is the total were nothing held and `held` waits for
@@ -175,7 +176,7 @@ def _payroll_csv(statements, start, end) -> None:
                      a and a.total, None if a is None else not same_as_approved(a, s),
                      s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
                      a and a.paid_ref, s.release, s.earned, s.held])
-    print_csv(PAYROLL_COLUMNS, rows)
+    print_csv(PAYROLL_COLUMNS, rows, output, board)
 
 
 def cmd_payout_paid(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from tui.cli_support import (
     BadInput,
     add_output_flags,
     add_verb,
+    check_output_flags,
     cli_date,
     item_number,
     open_board,
@@ -30,6 +31,7 @@ def cmd_task_list(args: argparse.Namespace) -> int:
 
     if args.mine and args.owner is not None:  # (both: nobody's tasks but when they name you)
         raise BadInput("give --mine or --owner, not both")
+    check_output_flags(args)
     board = open_board(args, tasks_only=True)
     tasks = board.tasks()
     if args.mine:
@@ -52,7 +54,7 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(tasks)
     elif args.csv:
-        print_csv(TASK_COLUMNS, [task_cells(t) for t in tasks])
+        print_csv(TASK_COLUMNS, [task_cells(t) for t in tasks], args.output, board)
     elif tasks:
         print(task_rows(tasks, board.today()))
     else:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
+from sales.text import list_commas
 from tui.i18n import N_, _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
@@ -82,7 +83,7 @@ class DiagnoseFileForm(FormBase):
                 join_list(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))
             yield from self._field("map", _("Column mapping, optional: COLUMN=FIELD, COLUMN=FIELD "
                                             "(the board remembers it for files with the same columns)"),
-                                   text_input(join_list(last.overrides), placeholder="Umsatz=amount, Datum=date",
+                                   text_input(join_list(last.overrides), placeholder=_("Umsatz=amount, Datum=date"),
                                               id="map"))
             yield from self._field("join", _("Join, optional: FILE:KEY (or FILE:KEY=ITS_KEY), ..."), text_input(
                 join_list(last.joins), placeholder="sales_teams.csv:sales_agent", id="join"))
@@ -106,8 +107,9 @@ class DiagnoseFileForm(FormBase):
         if not paths:  # nothing but commas and quotes
             self.show_error("path", _("name a file to diagnose"))
             return
-        self.dismiss(RunRequest(paths, split_list(self.query_one("#map", Input).value),
-                                [expand_join(j) for j in split_list(self.query_one("#join", Input).value)],
+        # (a Chinese input method's ，and 、 part the mapping's and the joins' items too)
+        self.dismiss(RunRequest(paths, split_list(list_commas(self.query_one("#map", Input).value)),
+                                [expand_join(j) for j in split_list(list_commas(self.query_one("#join", Input).value))],
                                 self.query_one("#period", Select).value,
                                 self.query_one("#date_format", Input).value.strip() or None))
 

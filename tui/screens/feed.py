@@ -34,13 +34,17 @@ LIMIT = 200
 
 
 def parse_filter(text: str) -> dict:
-    """`ali call D-4` -> {"person": "ali", "kind": "call", "item": "D-4"}."""
+    """`ali call D-4` -> {"person": "ali", "kind": "call", "item": "D-4"}. A type may be named
+    as the feed says it, in the interface's language (`李雷 电话`: a call, as `记录了一次电话`)."""
+    said = {_(kind).lower(): kind for kind in KINDS}
     found: dict = {}
     for word in text.split():
         if ITEM.match(word):
             found["item"] = word.upper()
         elif word.lower() in KINDS:
             found["kind"] = word.lower()
+        elif word.lower() in said:
+            found["kind"] = said[word.lower()]
         else:
             found["person"] = word
     return found

@@ -26,6 +26,7 @@ from sales.goals import (
 from sales.numbers import parse_number
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
+from tui.goal_text import metric_key, metric_text
 from tui.i18n import N_, _
 from tui.number_text import form_number
 from tui.screens.fields_form import FieldsForm, Hint
@@ -78,7 +79,8 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
          ("parent", _("Contributes to"), _parent_widget(board, goal)),
          ("metric", _("Metric"), text_input(
              goal.metric if goal else "", placeholder=_("revenue…"),
-             suggester=SuggestFromList(KNOWN_METRICS, case_sensitive=False)))),
+             suggester=SuggestFromList(dict.fromkeys([*KNOWN_METRICS, *map(metric_text, KNOWN_METRICS)]),
+                                       case_sensitive=False)))),
         # the boxes of a row are a quarter of the form wide at 80 columns: their labels and
         # placeholders say little, and the line under the row says the rest
         tuple((name, _(name.replace('_', ' ')).capitalize(), text_input(scope.get(name, ""), placeholder=_("any")))
@@ -133,7 +135,7 @@ def goal_fields(board, values: dict, old: Goal | None) -> dict:
     """The form's text as goal fields (None clears one); numbers and dates parsed, errors named."""
     fields: dict = {"title": values["title"], "owner": values["owner"] or None, "parent": values["parent"] or None,
                     "rollup": values["rollup"],
-                    "metric": values["metric"], "unit": values["unit"], "direction": values["direction"],
+                    "metric": metric_key(values["metric"]), "unit": values["unit"], "direction": values["direction"],
                     "description": values["description"],
                     "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},
                     "subtargets": _subtargets(values["subtargets"], old)}
@@ -176,7 +178,7 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     last = board.checkins(goal.id)[-1:] or None
     now = last[0].value if last else goal.baseline
     rows = [
-        (("value", _("Value of {metric} now").format(metric=goal.metric or _("the metric")),
+        (("value", _("Value of {metric} now").format(metric=metric_text(goal.metric) or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
                                                 allow_blank=False, value="on_track")),

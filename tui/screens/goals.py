@@ -29,7 +29,7 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
-from tui.goal_text import pace_text, reason_text, rollup_text, scope_text
+from tui.goal_text import metric_text, pace_text, reason_text, rollup_text, scope_text
 from tui.i18n import N_, _, n_, say, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
@@ -171,7 +171,7 @@ class GoalsScreen(BoardView):
         goal, pace = report.goal, report.pace
         verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
         summary = [f"{goal.id}  {goal.title}",
-                   f"{goal.metric or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
+                   f"{metric_text(goal.metric) or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
                    + _("owner {name}").format(name=goal.owner or '–'),
                    _("from {value}").format(value=describe_value(goal.baseline, goal.unit))
                    + (f" ({goal.baseline_source})" if goal.baseline_source else "")
@@ -185,7 +185,8 @@ class GoalsScreen(BoardView):
                 f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
-            Content.assemble(badge(v), f"  {_(NAMES[v.letter])}: ", plain(reason_text(v, goal))) for v in report.verdicts)
+            Content.assemble(badge(v), "  " + _("{name}: ").format(name=_(NAMES[v.letter])),  # (zh: a full-width ：)
+                             plain(reason_text(v, goal))) for v in report.verdicts)
         self.query_one("#goal-smart", Static).update(smart)
         now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
         if report.current.rollup:

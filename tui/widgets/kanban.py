@@ -28,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
-from sales.text import display_width, fit
+from sales.text import display_width, fit, wrap_cells
 from tui.i18n import N_, _
 from tui.user_text import plain
 
@@ -515,10 +515,19 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         strips = []
         for text, part in lines:
             style = parts[part]
-            for line in plain(text).wrap(inner):
+            for line in wrapped(text, inner):
                 strips.append(Strip([edge_segment, Segment(" " * padding.left, fill),
                                      *line.render_segments(style)]).adjust_cell_length(width, fill))
         return strips
+
+
+def wrapped(text: str, width: int) -> list[Content]:
+    """A card's line in lines of `width` cells: text with wide (CJK) characters as Chinese is set,
+    breaking between any two of them (`T-16  向 40 家客户` / `发送…`, not `T-16  向 40` alone and
+    the title below it); other text as Textual wraps it, at spaces."""
+    if display_width(text) == len(text):
+        return plain(text).wrap(width)
+    return [plain(line) for line in wrap_cells(text, width)]
 
 
 def whole_parts(text: str, width: int) -> list[str]:

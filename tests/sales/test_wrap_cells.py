@@ -1,0 +1,20 @@
+"""sales.text.wrap_cells: lines of at most a width of terminal cells, broken as Chinese is set
+(between any two wide characters, never before a closing mark) and at spaces between words."""
+
+from __future__ import annotations
+
+import pytest
+
+from sales.text import wrap_cells
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("T-16  向 40 家客户发送提前续约优惠", 16, ["T-16  向 40 家客", "户发送提前续约优", "惠"]),
+    ("T-7  为 GTX Plus 上线服务套餐定价", 16, ["T-7  为 GTX Plus", "上线服务套餐定价"]),
+    ("签订推荐协议，并完成首单。", 12, ["签订推荐协", "议，并完成首", "单。"]),  # 议， stays together
+    ("Call Acme about the renewal", 12, ["Call Acme", "about the", "renewal"]),
+    ("abcdefghijklm", 5, ["abcde", "fghij", "klm"]),  # a word wider than a line: cut where it ends
+    ("", 5, [""]),
+])
+def test_lines_as_chinese_is_set(text, width, lines) -> None:
+    assert wrap_cells(text, width) == lines
