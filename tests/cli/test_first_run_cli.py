@@ -1,0 +1,55 @@
+"""A newcomer's first run: the board `uplift` makes is said with where it is, and the demo's
+"open it again" command opens it as someone who may change it."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.board import Board
+from tests.cli.conftest import invoke as uplift
+import tui.app
+import tui.commands.board
+
+
+@pytest.fixture
+def no_screen(monkeypatch):
+    """The app as if it ran in a terminal and was quit at once; who it was opened as."""
+    opened = []
+    monkeypatch.setattr(tui.commands.board, "has_terminal", lambda: True)
+    monkeypatch.setattr(tui.app.UpliftApp, "run", lambda app: opened.append(app.board.actor))
+    return opened
+
+
+def test_the_first_uplift_says_where_it_made_the_board(tmp_path, capsys, monkeypatch, no_screen) -> None:
+    monkeypatch.delenv("UPLIFT_USER", raising=False)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = uplift(capsys, "--board", "my board")
+    assert (code, err) == (0, "")
+    assert out == f"A new board was made at {tmp_path / 'my board'}\n"
+    assert (tmp_path / "my board" / "board.json").exists()
+    assert uplift(capsys, "--board", "my board") == (0, "", "")  # made once, said once
+
+
+def test_the_demos_open_it_again_command_opens_it_as_its_lead(tmp_path, capsys, monkeypatch, no_screen) -> None:
+    """`uplift --board PATH` alone opened it as the login name, who is no member: read only."""
+    monkeypatch.delenv("UPLIFT_USER", raising=False)
+    path = tmp_path / "demo"
+    code, out, err = uplift(capsys, "demo", "--board", path)
+    assert (code, err, no_screen) == (0, "", ["dana"])
+    assert out == (f"The demo board is kept at {path}; open it again with: "
+                   f"UPLIFT_USER=dana uplift --board {path}\n")
+    assert Board(path, actor="dana").role == "lead"
+
+
+def test_the_demo_run_as_a_member_says_that_member(tmp_path, capsys, monkeypatch, no_screen) -> None:
+    monkeypatch.setenv("UPLIFT_USER", "ali")
+    path = tmp_path / "demo"
+    code, out, _ = uplift(capsys, "demo", "--board", path)
+    assert code == 0 and no_screen == ["ali"]
+    assert out.endswith(f"open it again with: UPLIFT_USER=ali uplift --board {path}\n")
+
+
+def test_the_new_board_is_said_in_chinese(tmp_path, capsys, monkeypatch, no_screen) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = uplift(capsys, "--board", tmp_path / "b")
+    assert (code, out) == (0, f"已在 {tmp_path / 'b'} 新建看板\n")
