@@ -39,7 +39,7 @@ from tui.cli_support import (
     os_reason,
     refuse_empty_board,
 )
-from tui.i18n import _, said, said_reason, set_language
+from tui.i18n import _, said, said_reason, said_who, set_language
 from tui.remote import is_remote, refuse_paths
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
@@ -213,27 +213,6 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
         return said(error)
     typed = _TYPED.get(field)  # (`splits[1].share` stays: it says which of several --split)
     return f"{typed}: {said_reason(error)}" if typed else said(error)
-
-
-#: The refusal of someone not on the board (sales/permissions.py), which the command line says
-#: with where the name came from: someone who never set UPLIFT_USER read `root is not a member`.
-NOT_A_MEMBER = ("{actor} is not a member of this board, so may only read it "
-                "(a lead adds members with `uplift member add NAME --role rep`)")
-
-
-def said_who(error: UpliftError) -> str:
-    """The error in the interface's language; the refusal of a non-member names its source."""
-    import os
-
-    if error.said.template != NOT_A_MEMBER:
-        return said(error)
-    actor = error.said.values["actor"]
-    if os.environ.get("UPLIFT_USER", "").strip():
-        return _("$UPLIFT_USER is {actor}, who is not a member of this board, so may only read it "
-                 "(a lead adds members with `uplift member add NAME --role rep`)").format(actor=actor)
-    return _("you are {actor} (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
-             "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
-             "`uplift member add NAME --role rep`)").format(actor=actor)
 
 
 def _run(argv: list[str], running: dict[str, str]) -> int:

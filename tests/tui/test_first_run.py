@@ -19,3 +19,28 @@ async def test_a_board_that_was_there_is_not_said_new(tmp_path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not any("new board" in str(n.message) for n in app._notifications)
+
+
+async def test_someone_not_on_the_team_is_told_why_they_may_only_read(team, monkeypatch) -> None:
+    """`root (reader)` and "root is not a member" did not say that root is the login name, taken
+    because UPLIFT_USER is not set, nor that setting it is the way in (the command line says so)."""
+    monkeypatch.delenv("UPLIFT_USER", raising=False)
+    app = UpliftApp(Board(team, actor="root"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            "you are root (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
+            "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
+            "`uplift member add NAME --role rep`)"]
+
+
+async def test_a_wrong_uplift_user_is_named_as_such(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_USER", "dnaa")
+    app = UpliftApp(Board(team, actor="dnaa"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == [
+            "$UPLIFT_USER is dnaa, who is not a member of this board, so may only read it "
+            "(a lead adds members with `uplift member add NAME --role rep`)"]
