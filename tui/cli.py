@@ -71,7 +71,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         help=argparse.SUPPRESS if is_remote() else
                         _("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
     parser = Parser(prog="uplift", parents=[common], formatter_class=Formatter,
-                                     description=_("A planning board for a sales team's improvement cycle."))
+                                     description=_("A planning board for a sales team's improvement cycle."),
+                    # (the usage line reads as if a command were needed: say what none does, and where to start)
+                    epilog=None if is_remote() else _("With no command, uplift opens the board in the terminal (the first time, it makes one "
+                             "and says where). New here? `uplift demo` opens a sample quarter. Each command says "
+                             "more with --help: `uplift task --help`."))
     parser.add_argument("--theme", metavar="NAME", default=None,
                         help=_("the colour theme for the app (remembered in your config for next time)"))
     parser.add_argument("--version", action=PrintVersion, help=_("print Uplift's version and exit"))

@@ -53,3 +53,18 @@ def test_the_new_board_is_said_in_chinese(tmp_path, capsys, monkeypatch, no_scre
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = uplift(capsys, "--board", tmp_path / "b")
     assert (code, out) == (0, f"已在 {tmp_path / 'b'} 新建看板\n")
+
+
+def test_help_says_what_uplift_alone_does_and_where_to_start(capsys, monkeypatch) -> None:
+    """The usage line (`uplift ... COMMAND ...`) read as if a command were needed."""
+    code, out, _ = uplift(capsys, "--help")
+    assert code == 0
+    assert " ".join(out.split()).endswith(
+        "With no command, uplift opens the board in the terminal (the first time, it makes one and says "
+        "where). New here? `uplift demo` opens a sample quarter. Each command says more with --help: "
+        "`uplift task --help`.")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, _ = uplift(capsys, "--help")
+    assert "".join(out.split()).endswith("".join(
+        "不带命令时，uplift 在终端中打开看板（第一次运行时会新建一个并说明位置）。初次使用？`uplift demo` "
+        "打开一个示例季度。每个命令加 --help 可看详细说明：`uplift task --help`。".split()))
