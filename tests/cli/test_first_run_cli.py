@@ -68,3 +68,19 @@ def test_help_says_what_uplift_alone_does_and_where_to_start(capsys, monkeypatch
     assert "".join(out.split()).endswith("".join(
         "不带命令时，uplift 在终端中打开看板（第一次运行时会新建一个并说明位置）。初次使用？`uplift demo` "
         "打开一个示例季度。每个命令加 --help 可看详细说明：`uplift task --help`。".split()))
+
+
+def test_a_forecast_with_no_deals_says_what_fills_it(tmp_path, capsys, monkeypatch) -> None:
+    """It showed a team row of zeros, which reads as a forecast of nothing."""
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    board = tmp_path / "b"
+    assert uplift(capsys, "--board", board, "member", "add", "dana", "--role", "lead")[0] == 0
+    code, out, _ = uplift(capsys, "--board", board, "forecast")
+    assert code == 0 and out.splitlines()[-1] == (
+        "No deals yet, so nothing to forecast: add them on the pipeline or with `uplift deal add`; "
+        "each rep's quota comes from an incentive plan (`uplift incentive set FILE.yaml`).")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert uplift(capsys, "--board", board, "forecast")[1].splitlines()[-1].startswith("还没有商机，无可预测")
+    monkeypatch.delenv("UPLIFT_LANG")
+    assert uplift(capsys, "--board", board, "deal", "add", "Acme", "--value", "5000", "--close", "+1w")[0] == 0
+    assert "No deals yet" not in uplift(capsys, "--board", board, "forecast")[1]
