@@ -84,3 +84,17 @@ def test_a_forecast_with_no_deals_says_what_fills_it(tmp_path, capsys, monkeypat
     monkeypatch.delenv("UPLIFT_LANG")
     assert uplift(capsys, "--board", board, "deal", "add", "Acme", "--value", "5000", "--close", "+1w")[0] == 0
     assert "No deals yet" not in uplift(capsys, "--board", board, "forecast")[1]
+
+
+def test_the_command_that_makes_a_missing_board_can_be_pasted_with_a_space_in_its_path(tmp_path, capsys) -> None:
+    board = tmp_path / "my boards" / "q1"
+    code, out, err = uplift(capsys, "--board", board, "task", "list")
+    assert (code, out) == (1, "")
+    assert err == f"uplift: no board at {board} (create one with `uplift --board '{board}'`)\n"
+
+
+def test_the_demos_command_can_be_pasted_with_a_space_in_its_path(tmp_path, capsys, monkeypatch, no_screen) -> None:
+    monkeypatch.delenv("UPLIFT_USER", raising=False)
+    path = tmp_path / "my demo"
+    code, out, _ = uplift(capsys, "demo", "--board", path)
+    assert code == 0 and out.endswith(f"UPLIFT_USER=dana uplift --board '{path}'\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from tui.cli_support import EXIT_OK, NEW_BOARDS, BadInput, add_verb, open_board
@@ -62,8 +63,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     actor = _demo_actor(path, lead)
     code = run_app(Board(path, actor=actor), theme=args.theme)
     # as whom: `uplift --board` alone would open it as the login name, who is no member (read only)
-    print(_("The demo board is kept at {path}; open it again with: UPLIFT_USER={user} uplift --board {path}").format(
-        path=path, user=actor))
+    print(_("The demo board is kept at {path}; open it again with: UPLIFT_USER={user} uplift --board {typed}").format(
+        path=path, user=shlex.quote(actor), typed=shlex.quote(str(path))))
     return code
 
 
