@@ -29,6 +29,7 @@ from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
 from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
 from tui.user_config import config_path, load_config, remember_theme
+from tui.cli_support import made_at
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -466,11 +467,6 @@ def check_theme(theme: str) -> None:
         raise BadInput("there is no theme named {theme!r}; themes: {themes} (and Textual's: {textual})",
                        theme=theme, themes=", ".join(files),
                        textual=", ".join(n for n in BUILTIN_THEMES if n not in files))
-
-
-def made_at(path: Path) -> str:
-    """Where a board made just now is: said as the app starts and again when it is quit."""
-    return _("A new board was made at {path}").format(path=path.absolute())
 
 
 def run_app(board: Board, theme: str | None = None, *, made: bool = False) -> int:

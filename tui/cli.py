@@ -35,6 +35,7 @@ from tui.cli_support import (
     bug_report,
     debugging,
     discard_new_boards,
+    made_at,
     named_paths,
     os_reason,
     refuse_empty_board,
@@ -253,6 +254,9 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
             raise
         if code != EXIT_OK or getattr(args, "dry_run", False):
             discard_new_boards()
+        elif NEW_BOARDS and args.run.__name__ != "cmd_open":  # (the app says it itself)
+            # a first `uplift task add` (or a --board typo) made a board: said once, where (stdout stays the id)
+            print(f"uplift: {safe(made_at(NEW_BOARDS[0][0]))}", file=sys.stderr)
         NEW_BOARDS.clear()
         return code
     except (Invalid, BadInput, NotAnId) as error:  # (`task show banana`: no id at all)

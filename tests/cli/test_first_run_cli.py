@@ -98,3 +98,13 @@ def test_the_demos_command_can_be_pasted_with_a_space_in_its_path(tmp_path, caps
     path = tmp_path / "my demo"
     code, out, _ = uplift(capsys, "demo", "--board", path)
     assert code == 0 and out.endswith(f"UPLIFT_USER=dana uplift --board '{path}'\n")
+
+
+def test_a_command_that_makes_a_board_says_where_on_stderr(tmp_path, capsys, monkeypatch) -> None:
+    """A first `uplift task add` (or a --board typo) made a board and said only its task's id."""
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    board = tmp_path / "typo"
+    assert uplift(capsys, "--board", board, "task", "add", "Call Acme") == (
+        0, "T-1\n", f"uplift: A new board was made at {board}\n")
+    assert uplift(capsys, "--board", board, "task", "add", "Call Beta") == (0, "T-2\n", "")
+    assert uplift(capsys, "--board", tmp_path / "dry", "plan", "new", "--from", "blank", "--dry-run")[2] == ""
