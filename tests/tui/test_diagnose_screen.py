@@ -598,3 +598,18 @@ async def test_the_notes_status_names_the_keys_as_remapped(team, own_config_dir)
         app.screen.tag_filter = "pain_point"
         app.screen.show_notes()
         assert text_of(app, "#notes-status") == "Notes tagged pain point: 1 of 1 (F changes the filter, esc clears)"
+
+
+async def test_an_undiagnosed_boards_breakdowns_and_charts_say_how_to_start(team, deals) -> None:
+    """They showed an empty table and a blank chart's frame; the Summary alone said what fills them."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_undiagnosed(pilot, app)
+        how = ("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
+               "or run `uplift diagnose FILE.csv`.")
+        assert text_of(app, "#period-note") == how and text_of(app, "#charts-missing") == how
+        assert not app.screen.query_one("#chart-revenue").display
+        Board(team, actor="dana").run_diagnosis([deals])  # kept by another session: the tabs fill in
+        await until(pilot, lambda: "Revenue by month" not in text_of(app, "#charts-missing")
+                    and app.screen.query_one("#chart-revenue").display)
+        assert how not in text_of(app, "#charts-missing") and how not in text_of(app, "#period-note")
