@@ -108,3 +108,17 @@ def test_a_command_that_makes_a_board_says_where_on_stderr(tmp_path, capsys, mon
         0, "T-1\n", f"uplift: A new board was made at {board}\n")
     assert uplift(capsys, "--board", board, "task", "add", "Call Beta") == (0, "T-2\n", "")
     assert uplift(capsys, "--board", tmp_path / "dry", "plan", "new", "--from", "blank", "--dry-run")[2] == ""
+
+
+def test_a_burn_up_with_no_tasks_says_what_fills_it(tmp_path, capsys, monkeypatch) -> None:
+    """It drew two flat lines over "No tasks yet." and no word of how a task gets there."""
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    board = tmp_path / "b"
+    assert uplift(capsys, "--board", board, "member", "add", "dana", "--role", "lead")[0] == 0
+    code, out, _ = uplift(capsys, "--board", board, "burnup")
+    assert code == 0 and out.splitlines()[-1] == (
+        "No tasks yet: add one on the task board or with `uplift task add TITLE`.")
+    assert uplift(capsys, "--board", board, "burnup", "--mine")[1].splitlines()[-1] == "No tasks yet."
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert uplift(capsys, "--board", board, "burnup")[1].splitlines()[-1] == (
+        "还没有任务：在任务看板中或用 `uplift task add TITLE` 添加一个。")
