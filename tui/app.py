@@ -147,6 +147,11 @@ class UpliftApp(PlanFileCommands, App):
             self._remember_theme(self.current_theme)
         if self.made:  # nothing else says where a first `uplift` put the board
             tell(self, made_at(self.board.path))
+        if self.board.role is None:  # not on its team: said now, not at the first refused key
+            from sales.errors import Refused
+            from tui.i18n import NOT_A_MEMBER
+
+            tell(self, Refused(NOT_A_MEMBER, actor=self.board.actor), "warning")
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         self.board.changed()  # the baseline: the screens read the board as they mount
