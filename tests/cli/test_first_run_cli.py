@@ -122,3 +122,16 @@ def test_a_burn_up_with_no_tasks_says_what_fills_it(tmp_path, capsys, monkeypatc
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert uplift(capsys, "--board", board, "burnup")[1].splitlines()[-1] == (
         "还没有任务：在任务看板中或用 `uplift task add TITLE` 添加一个。")
+
+
+def test_init_says_what_to_do_next_on_a_new_board_and_it_works(tmp_path, capsys, monkeypatch) -> None:
+    """`uplift init` said where the board was and stopped: the first member (a lead: you) was
+    left for the newcomer to find."""
+    monkeypatch.setenv("UPLIFT_USER", "dana")
+    board = tmp_path / "team board"
+    code, out, _ = uplift(capsys, "--board", board, "init")
+    assert code == 0 and out.splitlines()[1] == (
+        f"next: `uplift --board '{board}' member add dana --role lead` makes you its lead, "
+        f"then `uplift --board '{board}'` opens it")
+    assert uplift(capsys, "--board", board, "member", "add", "dana", "--role", "lead")[:2] == (0, "dana (lead)\n")
+    assert len(uplift(capsys, "--board", board, "init")[1].splitlines()) == 1  # (there already: no next step)
