@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import os
 import secrets
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -184,7 +185,9 @@ class BoardCore:
                                    "restore board.json (from a backup) rather than start a new board over it",
                                    file=board_file, found=", ".join(others))
             if not create:
-                raise NotFound("no board at {path} (create one with `uplift --board {path}`)", path=self.path)
+                # (the command quoted as a shell needs it: a path with a space or a quote, pasted as said, made another)
+                raise NotFound("no board at {path} (create one with `uplift --board {typed}`)", path=self.path,
+                               typed=shlex.quote(str(self.path)))
             self._create(SHARED if shared else PRIVATE)
         self.mode = os.stat(board_file).st_mode & 0o777
         self.files = BoardFiles(self.path, self.mode)

@@ -29,6 +29,7 @@ from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
 from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
 from tui.user_config import config_path, load_config, remember_theme
+from tui.cli_support import made_at
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
@@ -71,8 +72,9 @@ class UpliftApp(PlanFileCommands, App):
     # ... and -low under 32 lines (80x24 and the like): a chart's dialog takes the whole height.
     VERTICAL_BREAKPOINTS = [(0, "-low"), (32, "-high")]
 
-    def __init__(self, board: Board, theme: str | None = None) -> None:
-        """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered."""
+    def __init__(self, board: Board, theme: str | None = None, *, made: bool = False) -> None:
+        """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered.
+        `made`: the board was made for this run (a first `uplift`), which the app says with where."""
         set_language()  # UPLIFT_LANG or the locale, as it is now
         super().__init__()
         self.board = board
@@ -85,6 +87,7 @@ class UpliftApp(PlanFileCommands, App):
             self.register_theme(to_textual(spec))
         self.theme_files = themes.names
         self.startup_problems = self.config.problems + themes.problems
+        self.made = made
         self.keymap = self._checked_keymap()
         self.requested_theme = theme
         chosen = theme or self.config.theme or DEFAULT_THEME
@@ -142,6 +145,13 @@ class UpliftApp(PlanFileCommands, App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.requested_theme:
             self._remember_theme(self.current_theme)
+        if self.made:  # nothing else says where a first `uplift` put the board
+            tell(self, made_at(self.board.path))
+        if self.board.role is None:  # not on its team: said now, not at the first refused key
+            from sales.errors import Refused
+            from tui.i18n import NOT_A_MEMBER
+
+            tell(self, Refused(NOT_A_MEMBER, actor=self.board.actor), "warning")
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         self.board.changed()  # the baseline: the screens read the board as they mount
@@ -464,7 +474,7 @@ def check_theme(theme: str) -> None:
                        textual=", ".join(n for n in BUILTIN_THEMES if n not in files))
 
 
-def run_app(board: Board, theme: str | None = None) -> int:
+def run_app(board: Board, theme: str | None = None, *, made: bool = False) -> int:
     """Run the app on this board until it is quit; the command's exit code: 0, or once it
     stopped on an error (already reported on stderr) 1 for one of Uplift's own (a board file
     damaged, or written by a newer Uplift, while it ran) and EXIT_BUG for a bug."""
@@ -473,7 +483,7 @@ def run_app(board: Board, theme: str | None = None) -> int:
     from sales.text import safe
     from tui.cli_support import EXIT_BUG, EXIT_REFUSED, BadInput
 
-    app = UpliftApp(board, theme=theme)
+    app = UpliftApp(board, theme=theme, made=made)
     if theme and app.theme != theme:
         check_theme(theme)  # (says why)
         raise BadInput("theme: {theme!r} could not be used", theme=theme)
@@ -481,5 +491,7 @@ def run_app(board: Board, theme: str | None = None) -> int:
         print(f"uplift: {safe(problem)}", file=sys.stderr)
     app.run()
     if not app.return_code:
+        if made:
+            print(safe(made_at(board.path)))
         return 0
     return EXIT_REFUSED if isinstance(app._crash, UpliftError) else EXIT_BUG

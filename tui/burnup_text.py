@@ -37,6 +37,8 @@ def rows(b: BurnUp) -> list[list[str]]:
 def summary(b: BurnUp) -> list[str]:
     """Where the work stands today and, at the recent pace, when the open tasks are done."""
     now = b.today
+    if not now.scope and b.owner is None:  # (a new board: say what fills the chart)
+        return [_("No tasks yet: add one on the task board or with `uplift task add TITLE`.")]
     if not now.scope:
         return [_("No tasks yet.")]
     share = rounded(now.done / now.scope, percent=True) + "%"

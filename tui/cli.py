@@ -35,11 +35,12 @@ from tui.cli_support import (
     bug_report,
     debugging,
     discard_new_boards,
+    made_at,
     named_paths,
     os_reason,
     refuse_empty_board,
 )
-from tui.i18n import _, said, said_reason, set_language
+from tui.i18n import _, said, said_reason, said_who, set_language
 from tui.remote import is_remote, refuse_paths
 
 # The command groups, in the order `uplift --help` lists them; each module under tui/commands
@@ -71,7 +72,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         help=argparse.SUPPRESS if is_remote() else
                         _("the board folder (default: $UPLIFT_BOARD, else the XDG data dir)"))
     parser = Parser(prog="uplift", parents=[common], formatter_class=Formatter,
-                                     description=_("A planning board for a sales team's improvement cycle."))
+                                     description=_("A planning board for a sales team's improvement cycle."),
+                    # (the usage line reads as if a command were needed: say what none does, and where to start)
+                    epilog=None if is_remote() else _("With no command, uplift opens the board in the terminal (the first time, it makes one "
+                             "and says where). New here? `uplift demo` opens a sample quarter. Each command says "
+                             "more with --help: `uplift task --help`."))
     parser.add_argument("--theme", metavar="NAME", default=None,
                         help=_("the colour theme for the app (remembered in your config for next time)"))
     parser.add_argument("--version", action=PrintVersion, help=_("print Uplift's version and exit"))
@@ -215,27 +220,6 @@ def as_typed(error: Exception, args: argparse.Namespace) -> str:
     return f"{typed}: {said_reason(error)}" if typed else said(error)
 
 
-#: The refusal of someone not on the board (sales/permissions.py), which the command line says
-#: with where the name came from: someone who never set UPLIFT_USER read `root is not a member`.
-NOT_A_MEMBER = ("{actor} is not a member of this board, so may only read it "
-                "(a lead adds members with `uplift member add NAME --role rep`)")
-
-
-def said_who(error: UpliftError) -> str:
-    """The error in the interface's language; the refusal of a non-member names its source."""
-    import os
-
-    if error.said.template != NOT_A_MEMBER:
-        return said(error)
-    actor = error.said.values["actor"]
-    if os.environ.get("UPLIFT_USER", "").strip():
-        return _("$UPLIFT_USER is {actor}, who is not a member of this board, so may only read it "
-                 "(a lead adds members with `uplift member add NAME --role rep`)").format(actor=actor)
-    return _("you are {actor} (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
-             "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
-             "`uplift member add NAME --role rep`)").format(actor=actor)
-
-
 def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
@@ -270,6 +254,9 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
             raise
         if code != EXIT_OK or getattr(args, "dry_run", False):
             discard_new_boards()
+        elif NEW_BOARDS and args.run.__name__ != "cmd_open":  # (the app says it itself)
+            # a first `uplift task add` (or a --board typo) made a board: said once, where (stdout stays the id)
+            print(f"uplift: {safe(made_at(NEW_BOARDS[0][0]))}", file=sys.stderr)
         NEW_BOARDS.clear()
         return code
     except (Invalid, BadInput, NotAnId) as error:  # (`task show banana`: no id at all)

@@ -108,6 +108,12 @@ def refuse_empty_board(board: str | None) -> None:
 NEW_BOARDS: list[tuple[Path, list[Path]]] = []
 
 
+def made_at(path: Path) -> str:
+    """Where a board made just now is (nothing else says it): as the app starts and when it is
+    quit, and after a command that made one."""
+    return _("A new board was made at {path}").format(path=path.expanduser().absolute())
+
+
 def discard_new_boards() -> None:
     """Take away the boards this run made, if nothing was written in them (the command failed,
     or only said what it would do)."""

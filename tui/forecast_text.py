@@ -82,6 +82,9 @@ def some(ids: list[str]) -> str:
 def notes(result: Forecast) -> list[str]:
     """What the tables leave out or need said: slipped, undated and later deals, the others."""
     team = result.team
+    if not result.reps:  # a new board: a row of zeros would read as a forecast of nothing
+        return [_("No deals yet, so nothing to forecast: add them on the pipeline or with `uplift deal add`; "
+                  "each rep's quota comes from an incentive plan (`uplift incentive set FILE.yaml`).")]
     found = []
     if team.slipped:
         found.append(_("Past their close date, still open (counted): {ids}").format(ids=some(team.slipped)))

@@ -145,6 +145,26 @@ def said_reason(error: BaseException) -> str:
     return say(error.said) if isinstance(error, Said) else str(error)
 
 
+#: The refusal of someone not on the board (sales/permissions.py), which the command line says
+#: with where the name came from: someone who never set UPLIFT_USER read `root is not a member`.
+NOT_A_MEMBER = ("{actor} is not a member of this board, so may only read it "
+                "(a lead adds members with `uplift member add NAME --role rep`)")
+
+
+def said_who(error: BaseException) -> str:
+    """The error in the interface's language; the refusal of a non-member names its source (the
+    command line's and the app's alike: `root (reader)` alone did not say why, nor what to do)."""
+    if not isinstance(error, Said) or error.said.template != NOT_A_MEMBER:
+        return said(error)
+    actor = error.said.values["actor"]
+    if os.environ.get("UPLIFT_USER", "").strip():
+        return _("$UPLIFT_USER is {actor}, who is not a member of this board, so may only read it "
+                 "(a lead adds members with `uplift member add NAME --role rep`)").format(actor=actor)
+    return _("you are {actor} (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
+             "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
+             "`uplift member add NAME --role rep`)").format(actor=actor)
+
+
 def say(text: str) -> str:
     """Text the domain composed (a sales.phrases.Phrase) in the interface's language; any other
     text as it is. A Phrase whose template the catalogue lacks (one kept in a file by an earlier

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widgets import Input, TextArea
 
 from sales.text import LINE_MAX, safe
-from tui.i18n import N_, _, said
+from tui.i18n import N_, _, said_who
 
 
 def plain(value: object) -> Content:
@@ -110,7 +110,7 @@ SEVERITY_TITLES = {"warning": N_("Warning"), "error": N_("Error")}
 def tell(widget, message: object, severity: str = "information") -> None:
     """A notification whose text is shown literally; an error is said in the interface's language."""
     title = SEVERITY_TITLES.get(severity)
-    widget.app.notify(safe(said(message) if isinstance(message, BaseException) else message),
+    widget.app.notify(safe(said_who(message) if isinstance(message, BaseException) else message),
                       title=_(title) if title else "", severity=severity, markup=False)
 
 

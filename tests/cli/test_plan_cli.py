@@ -279,7 +279,8 @@ def test_the_blank_filled_in_with_its_examples_imports_into_a_fresh_board(run, t
     target.write_text(filled, encoding="utf-8")
     lead = "dana" if language == "en" else "王芳"  # (the members of the example)
     code, out, err = run("--board", str(fresh), "plan", "import", str(target), user=lead)
-    assert (code, err) == (0, ""), err
+    made = f"A new board was made at {fresh}" if language == "en" else f"已在 {fresh} 新建看板"
+    assert (code, err) == (0, f"uplift: {made}\n"), err  # (the import made the board: said where, nothing else)
     monkeypatch.setenv("UPLIFT_LANG", "en")
     goal = json.loads(run("--board", str(fresh), "goal", "show", "G-1", "--json")[1])["goal"]
     assert (goal["metric"], goal["baseline"], goal["target"], goal["deadline"]) == (

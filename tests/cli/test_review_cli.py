@@ -351,6 +351,15 @@ def test_a_leaderboard_with_no_reps_says_how_to_add_one(tmp_path, capsys, monkey
     assert run("leaderboard", "--json") == (0, "[]\n", "")
 
 
+def test_payouts_with_no_reps_say_how_to_add_one(tmp_path, capsys, monkeypatch) -> None:
+    """It said "No reps on this board." and left a newcomer to guess what fills it."""
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    assert run("member", "add", "dana", "--role", "lead")[0] == 0
+    assert run("payout") == (0, "No reps on this board yet: add one with "
+                                "`uplift member add NAME --role rep`.\n", "")
+    assert run("payout", "--json") == (0, "[]\n", "")
+
+
 def test_an_answer_and_a_note_may_come_unquoted_as_a_comment_may(run) -> None:
     """`review answer 3 The market shrank` stopped on "unrecognized arguments: market shrank"
     under the top-level usage; `task comment` and `coach` take their words unquoted."""

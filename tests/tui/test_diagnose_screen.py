@@ -645,3 +645,18 @@ async def test_in_chinese_the_prompts_mapping_takes_chinese_commas_and_shows_a_c
     board = Board(team, actor="dana")
     [snapshot] = board.snapshots()
     assert board.saved_mapping(snapshot.signature).overrides == {"收款": "amount", "记账": "date"}
+
+
+async def test_an_undiagnosed_boards_breakdowns_and_charts_say_how_to_start(team, deals) -> None:
+    """They showed an empty table and a blank chart's frame; the Summary alone said what fills them."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_undiagnosed(pilot, app)
+        how = ("No diagnosis on this board yet. Press f to diagnose a sales export (CSV, XLSX or XLS), "
+               "or run `uplift diagnose FILE.csv`.")
+        assert text_of(app, "#period-note") == how and text_of(app, "#charts-missing") == how
+        assert not app.screen.query_one("#chart-revenue").display
+        Board(team, actor="dana").run_diagnosis([deals])  # kept by another session: the tabs fill in
+        await until(pilot, lambda: "Revenue by month" not in text_of(app, "#charts-missing")
+                    and app.screen.query_one("#chart-revenue").display)
+        assert how not in text_of(app, "#charts-missing") and how not in text_of(app, "#period-note")

@@ -38,6 +38,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         said = _("board at {path}: private (files {mode})") if existed else _("new board at {path}: private (files {mode})")
     print(said.format(path=board.path, mode=f"{mode:04o}"))
+    if not existed:  # what a newcomer does next (a board with no members lets everyone lead)
+        import shlex
+
+        on = f" --board {shlex.quote(str(path))}" if args.board else ""
+        print(_("next: `uplift{on} member add {actor} --role lead` makes you its lead, "
+                "then `uplift{on}` opens it").format(on=on, actor=shlex.quote(board.actor)))
     return EXIT_OK
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, NEW_BOARDS, BadInput, add_verb, open_board
 from tui.i18n import _, language
 
 
@@ -20,7 +21,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         raise BadInput("the board's screen needs a terminal (standard input and output are not one); "
                        "give a verb for a script, such as `uplift task list` or `uplift today`")
     board = open_board(args, create=True)
-    return run_app(board, theme=getattr(args, "theme", None))
+    return run_app(board, theme=getattr(args, "theme", None), made=bool(NEW_BOARDS))
 
 
 def has_terminal() -> bool:
@@ -59,8 +60,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     from tui.app import run_app
 
-    code = run_app(Board(path, actor=_demo_actor(path, lead)), theme=args.theme)
-    print(_("The demo board is kept at {path}; open it again with: uplift --board {path}").format(path=path))
+    actor = _demo_actor(path, lead)
+    code = run_app(Board(path, actor=actor), theme=args.theme)
+    # as whom: `uplift --board` alone would open it as the login name, who is no member (read only)
+    print(_("The demo board is kept at {path}; open it again with: UPLIFT_USER={user} uplift --board {typed}").format(
+        path=path, user=shlex.quote(actor), typed=shlex.quote(str(path))))
     return code
 
 

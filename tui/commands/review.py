@@ -148,8 +148,8 @@ def cmd_payout(args: argparse.Namespace) -> int:
         for award in s.recognition:
             print(safe("  " + _("recognition: {award}").format(award=award)))
         print(safe("  " + approval_text(s, "uplift payout approve")))
-    if not statements:
-        print(_("No reps on this board."))
+    if not statements:  # (a newcomer's board: say what fills it, as the leaderboard does)
+        print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     return EXIT_OK
 
 

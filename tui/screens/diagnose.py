@@ -252,8 +252,13 @@ class DiagnoseScreen(TabKeys, BoardView):
             self.latest_seen = self.shown_id = latest.id
         elif latest is None and self.shown is None:
             self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
-            self.query_one("#kpis", Static).update(plain(_(HOW_TO_START).format(
-                open=shown_key(self, "diagnose.open"))))
+            how = plain(_(HOW_TO_START).format(open=shown_key(self, "diagnose.open")))
+            self.query_one("#kpis", Static).update(how)
+            # the Breakdowns and Charts tabs say it too (they showed an empty table and a blank chart)
+            for where in ("#period-note", "#charts-missing"):
+                self.query_one(where, Static).update(how)
+                self.query_one(where, Static).display = True
+            self.query_one("#chart-revenue", PlotextPlot).display = False
         self.show_notes()
         self.show_checklist()
 

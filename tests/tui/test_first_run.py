@@ -1,0 +1,47 @@
+"""The app on a board made for this run says where the board is (nothing else does)."""
+
+from __future__ import annotations
+
+from store.board import Board
+from tui.app import UpliftApp
+
+
+async def test_a_board_made_now_is_said_with_its_path(tmp_path) -> None:
+    path = tmp_path / "b"
+    app = UpliftApp(Board(path, actor="dana", create=True), made=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert f"A new board was made at {path}" in [str(n.message) for n in app._notifications]
+
+
+async def test_a_board_that_was_there_is_not_said_new_and_a_member_is_told_nothing(team) -> None:
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not list(app._notifications)
+
+
+async def test_someone_not_on_the_team_is_told_why_they_may_only_read(team, monkeypatch) -> None:
+    """`root (reader)` and "root is not a member" did not say that root is the login name, taken
+    because UPLIFT_USER is not set, nor that setting it is the way in (the command line says so).
+    Said as the app starts, and again at a key that would change something."""
+    monkeypatch.delenv("UPLIFT_USER", raising=False)
+    app = UpliftApp(Board(team, actor="root"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == 2 * [
+            "you are root (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
+            "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
+            "`uplift member add NAME --role rep`)"]
+
+
+async def test_a_wrong_uplift_user_is_named_as_such(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_USER", "dnaa")
+    app = UpliftApp(Board(team, actor="dnaa"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == 2 * [
+            "$UPLIFT_USER is dnaa, who is not a member of this board, so may only read it "
+            "(a lead adds members with `uplift member add NAME --role rep`)"]
