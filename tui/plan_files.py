@@ -33,6 +33,8 @@ class PlanFileCommands:
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if is_remote():  # (the server's files: over SSH a plan travels through `plan export > FILE`)
+            return
         yield SystemCommand(N_("Export plan"), N_("Write the whole plan to a YAML file"), self.action_export_plan)
         yield SystemCommand(N_("Import plan"), N_("Read a YAML plan file: see what it changes, then apply it"),
                             self.action_import_plan)

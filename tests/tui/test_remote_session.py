@@ -57,3 +57,19 @@ async def test_on_the_lead_s_own_machine_the_same_keys_ask_for_a_file(team) -> N
         await pilot.pause()
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, AskPath))
+
+
+@pytest.mark.parametrize("over_ssh", [True, False])
+async def test_the_palette_offers_file_commands_only_where_files_can_be_opened(team, monkeypatch, over_ssh) -> None:
+    from tui.palette import UpliftCommands
+
+    if over_ssh:
+        monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        offered = {c.title for c in app.get_system_commands(app.screen)}
+        offered |= {e.text for e in UpliftCommands(app.screen).fixed_entries()}
+        files = {"Export plan", "Import plan", "Diagnose a sales file"}
+        assert offered & files == (set() if over_ssh else files)
+        assert "My day" in offered and "Undo my last change" in offered
