@@ -313,3 +313,18 @@ def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, t
     finally:
         server.stop()
     assert Board(team, actor="dana").task("T-2").status == "todo"
+
+
+def test_more_members_at_once_than_warm_spares_all_get_the_board(served, keys):
+    """Two spare sessions are kept warm; a third member arriving with them took a child still
+    warming up, which found the server's end of its control socket closed and showed the member
+    a BrokenPipeError traceback instead of the board (nine o'clock, the whole team logging in)."""
+    served.wait_warm()
+    terminals = [Terminal(served, keys[name]) for name in ("ali", "bea", "dana")]
+    try:
+        for terminal in terminals:
+            terminal.wait_for(FIRST_FRAME, 30)
+            assert b"Traceback" not in terminal.seen
+    finally:
+        for terminal in terminals:
+            terminal.close()
