@@ -328,3 +328,43 @@ def test_more_members_at_once_than_warm_spares_all_get_the_board(served, keys):
     finally:
         for terminal in terminals:
             terminal.close()
+
+
+def test_the_log_says_how_each_session_ended(served, keys):
+    """The server's log said who connected and what they ran, never how it ended: a lead could not
+    tell a failed import from a done one, nor a member who quit from a dropped connection."""
+    def new_line(text: str, seen: int) -> None:
+        deadline = time.monotonic() + 20
+        while sum(text in line for line in served.lines) == seen:
+            assert time.monotonic() < deadline, served.lines[-5:]
+            time.sleep(0.05)
+
+    def count(text: str) -> int:
+        return sum(text in line for line in served.lines)
+
+    refused = served.run(keys["bea"], "task", "move", "T-1", "blocked")  # ali's task
+    assert refused.returncode == 1
+    served.wait_for(r"^uplift: bea: task move T-1 blocked ended \(exit status 1\)$", 20)
+    assert served.run(keys["bea"], "nosuchverb").returncode == 2
+    served.wait_for(r"^uplift: bea: exit status 2: .*nosuchverb", 20)
+
+    served.wait_warm()
+    quits = count("ali: board ended (exit status 0)")
+    terminal = Terminal(served, keys["ali"])
+    try:
+        terminal.wait_for(FIRST_FRAME, 10)
+        terminal.send(b"q")
+        assert terminal.exit_status() == 0
+    finally:
+        terminal.close()
+    new_line("ali: board ended (exit status 0)", quits)
+
+    served.wait_warm()
+    drops = count("ali: connection lost; its session was ended")
+    terminal = Terminal(served, keys["ali"])
+    try:
+        terminal.wait_for(FIRST_FRAME, 10)
+    finally:
+        terminal.close()  # the client killed: the connection drops mid-session
+    new_line("ali: connection lost; its session was ended", drops)
+    assert count("ali: connection lost") == drops + 1  # (a member who quit is not said to have dropped)

@@ -231,6 +231,7 @@ class Session(asyncssh.SSHServerSession):
         self.flooding = False
         self.reading = False
         self.task: asyncio.Task | None = None
+        self.ended = False  # the session ended by itself (its exit status sent and logged)
 
     # ------------------------------------------------------------------ requests
 
@@ -288,6 +289,8 @@ class Session(asyncssh.SSHServerSession):
             self.service.sessions.discard(self)
 
     def _fail(self, message: str, code: int = 1) -> None:
+        self.ended = True
+        self.service.log(f"{self.member}: exit status {code}: {safe(message)[:200]}")
         end = "\r\n" if self.term else "\n"
         with contextlib.suppress(Exception):
             self.chan.write_stderr(f"uplift: {message}{end}".encode())
@@ -350,6 +353,9 @@ class Session(asyncssh.SSHServerSession):
 
     def _exit(self, code: int | None) -> None:
         code = 128 - code if code is not None and code < 0 else (code or 0)  # killed by a signal
+        self.ended = True  # (said, so that the lead reading the log knows how it went)
+        what = safe(shlex.join(self.argv))[:200] if self.argv else "board"
+        self.service.log(f"{self.member}: {what} ended (exit status {code})")
         with contextlib.suppress(Exception):
             self.chan.exit(code)
 
@@ -449,6 +455,8 @@ class Session(asyncssh.SSHServerSession):
         self.reading = False
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if not self.ended and self.task is not None:
+            self.service.log(f"{self.member}: connection lost; its session was ended")
         if self.task is not None and not self.task.done():
             self.task.cancel()
         else:
