@@ -83,6 +83,8 @@ def _contributor_facts(goal, pace) -> list[str]:
 
 
 class GoalsScreen(BoardView):
+    LEAD_KEYS = {"new": "goal.add", "edit": "goal.edit", "delete": "goal.delete", "strategy": "strategy.add",
+                 "edit_strategy": "strategy.edit", "delete_strategy": "strategy.delete"}
     BINDINGS = [
         Binding("n", "new", N_("New goal"), id="goals.new"),
         Binding("e", "edit", N_("Edit"), id="goals.edit"),
