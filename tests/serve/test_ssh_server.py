@@ -368,3 +368,31 @@ def test_the_log_says_how_each_session_ended(served, keys):
         terminal.close()  # the client killed: the connection drops mid-session
     new_line("ali: connection lost; its session was ended", drops)
     assert count("ali: connection lost") == drops + 1  # (a member who quit is not said to have dropped)
+
+
+def test_a_server_stopping_gives_the_members_terminal_back(team, tmp_path, keys):
+    """Stopped (ctrl+c, SIGTERM), the server ended the members' apps with SIGHUP: their terminals
+    stayed in the app's alternate screen, reporting every mouse move into the shell, until
+    `reset`. It now writes what the app writes on its way out, and says why."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path)
+    try:
+        server.wait_warm()
+        terminal = Terminal(server, keys["ali"])
+        try:
+            terminal.wait_for(FIRST_FRAME, 10)
+            server.stop()
+            assert terminal.exit_status() == 255
+            for _ in range(10):
+                terminal.read(0.05)  # (what came just before the end)
+            after = terminal.seen[terminal.seen.rindex(b"\x1b[?1049h"):]
+            for mode in (b"\x1b[?1049l", b"\x1b[?1003l", b"\x1b[?1000l", b"\x1b[?1006l", b"\x1b[?25h"):
+                assert mode in after, mode
+            assert b"uplift: the server was stopped" in after
+        finally:
+            terminal.close()
+    finally:
+        server.stop()

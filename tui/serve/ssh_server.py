@@ -210,6 +210,13 @@ class Connection(asyncssh.SSHServer):
         return False
 
 
+#: What the app writes on its way out (Textual's stop_application_mode): a session the server
+#: ends leaves the member's terminal as it found it, not in the app's alternate screen with every
+#: mouse move reported (typed into their shell as escape sequences, until they run `reset`).
+RESTORE_TERMINAL = (b"\x1b[?2004l\x1b[?7h\x1b[?2048l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"
+                    b"\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l")
+
+
 class Session(asyncssh.SSHServerSession):
     """One channel: the TUI on a pty, or one Uplift verb on pipes."""
 
@@ -358,6 +365,18 @@ class Session(asyncssh.SSHServerSession):
         self.service.log(f"{self.member}: {what} ended (exit status {code})")
         with contextlib.suppress(Exception):
             self.chan.exit(code)
+
+    def hang_up(self) -> None:
+        """End the session from the server's side (it is stopping): a terminal is given back as
+        it was, and the member is told why the board went away."""
+        self.ended = True  # (by the server: not a connection lost)
+        if self.child is not None and self.chan is not None:
+            self._stop_reading()
+            with contextlib.suppress(Exception):
+                self.chan.write(RESTORE_TERMINAL)
+                self.chan.write_stderr(("uplift: " + _("the server was stopped") + "\r\n").encode())
+                self.chan.exit(255)
+        self._end_child()
 
     def _end_child(self) -> None:
         if self.child is not None:
@@ -532,8 +551,12 @@ def serve_ssh(board_path: Path, host: str, port: int, *, host_key: str | None, l
             server.close()
             service.watcher.cancel()
             service.pool.close()
-            for session in list(service.sessions):
-                session._end_child()
+            sessions = list(service.sessions)
+            for session in sessions:
+                session.hang_up()
+            with contextlib.suppress(Exception):  # (what hang_up wrote, sent before the loop ends)
+                await asyncio.wait_for(asyncio.gather(*(session.chan.wait_closed() for session in sessions
+                                                        if session.chan)), 2)
             service.log(_("stopped"))
 
     asyncio.run(main())
