@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -396,3 +398,40 @@ def test_a_server_stopping_gives_the_members_terminal_back(team, tmp_path, keys)
             terminal.close()
     finally:
         server.stop()
+
+
+def test_an_app_killed_on_the_server_gives_the_members_terminal_back(team, tmp_path, keys):
+    """An app killed on the server (over its memory or CPU limit: the kernel's SIGKILL or SIGXCPU)
+    left the member's terminal in its alternate screen reporting mouse moves, with no word why."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path)
+    try:
+        server.wait_warm()
+        terminal = Terminal(server, keys["ali"])
+        try:
+            terminal.wait_for(FIRST_FRAME, 10)
+            children = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+                        and _parent(p) == server.process.pid]
+            for pid in children:  # the member's app and the spares (the pool starts new ones)
+                os.kill(pid, signal.SIGKILL)
+            assert terminal.exit_status() == 137
+            for _ in range(10):
+                terminal.read(0.05)
+            after = terminal.seen[terminal.seen.rindex(b"\x1b[?1049h"):]
+            for mode in (b"\x1b[?1049l", b"\x1b[?1003l", b"\x1b[?1000l", b"\x1b[?1006l", b"\x1b[?25h"):
+                assert mode in after, mode
+            assert b"uplift: the board's session was ended on the server (signal 9" in after
+        finally:
+            terminal.close()
+    finally:
+        server.stop()
+
+
+def _parent(proc: Path) -> int | None:
+    try:
+        return int((proc / "stat").read_text().rpartition(")")[2].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None

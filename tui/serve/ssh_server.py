@@ -337,6 +337,14 @@ class Session(asyncssh.SSHServerSession):
             self.early.clear()
         await ended
         code = await loop.run_in_executor(None, child.reap)
+        if code is not None and code < 0 and not verb:  # killed (a limit, the kernel, someone):
+            # the app could not leave the member's terminal as it found it, nor say why
+            with contextlib.suppress(Exception):
+                self.chan.write(RESTORE_TERMINAL)
+                self.chan.write_stderr(("uplift: " + _(
+                    "the board's session was ended on the server (signal {signal}: over its memory "
+                    "or CPU limit, or stopped by whoever runs the server); connect again").format(
+                        signal=-code) + "\r\n").encode())
         self._exit(code)
 
     async def _run_verb(self) -> None:
