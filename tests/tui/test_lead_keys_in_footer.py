@@ -59,3 +59,16 @@ async def test_a_key_left_out_still_says_the_rule_and_help_lists_it(team) -> Non
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert any("board.delete" in map(str, table.get_row_at(i)) for i in range(table.row_count))
+
+
+@pytest.mark.parametrize(("actor", "said"), [
+    ("ali", "No goals yet: a lead sets them; your check-ins go on them once they are here."),
+    ("dana", "No goals yet. Press n to set the first one (or run `uplift demo` to see a sample quarter)."),
+])
+async def test_goals_with_none_tell_a_rep_who_sets_them_not_a_key_they_may_not_use(team, actor, said) -> None:
+    app = UpliftApp(Board(team, actor=actor))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.current_mode == "goals"
+                    and str(app.screen.query_one("#goals-status").render()).strip())
+        assert str(app.screen.query_one("#goals-status").render()).strip() == said
