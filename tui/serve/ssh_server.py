@@ -273,6 +273,7 @@ class Session(asyncssh.SSHServerSession):
     async def _run(self) -> None:
         try:
             if self.refusal:
+                self.service.log(f"{self.member}: exit status {self.refusal.code}: {safe(said(self.refusal))[:200]}")
                 self._fail(said(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
@@ -297,7 +298,6 @@ class Session(asyncssh.SSHServerSession):
 
     def _fail(self, message: str, code: int = 1) -> None:
         self.ended = True
-        self.service.log(f"{self.member}: exit status {code}: {safe(message)[:200]}")
         end = "\r\n" if self.term else "\n"
         with contextlib.suppress(Exception):
             self.chan.write_stderr(f"uplift: {message}{end}".encode())
