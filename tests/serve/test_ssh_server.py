@@ -386,8 +386,11 @@ def test_a_server_stopping_gives_the_members_terminal_back(team, tmp_path, keys)
         terminal = Terminal(server, keys["ali"])
         try:
             terminal.wait_for(FIRST_FRAME, 10)
-            server.stop()
+            # (stopped from another thread: this one keeps reading the terminal, as a member's does)
+            stopping = threading.Thread(target=server.stop)
+            stopping.start()
             assert terminal.exit_status() == 255
+            stopping.join()
             for _ in range(10):
                 terminal.read(0.05)  # (what came just before the end)
             after = terminal.seen[terminal.seen.rindex(b"\x1b[?1049h"):]

@@ -558,13 +558,13 @@ def serve_ssh(board_path: Path, host: str, port: int, *, host_key: str | None, l
         finally:
             server.close()
             service.watcher.cancel()
-            service.pool.close()
             sessions = list(service.sessions)
-            for session in sessions:
+            for session in sessions:  # the members first: the spares can wait
                 session.hang_up()
             with contextlib.suppress(Exception):  # (what hang_up wrote, sent before the loop ends)
                 await asyncio.wait_for(asyncio.gather(*(session.chan.wait_closed() for session in sessions
-                                                        if session.chan)), 2)
+                                                        if session.chan)), 5)
+            service.pool.close()
             service.log(_("stopped"))
 
     asyncio.run(main())
