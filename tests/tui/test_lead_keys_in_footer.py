@@ -72,3 +72,16 @@ async def test_goals_with_none_tell_a_rep_who_sets_them_not_a_key_they_may_not_u
         await until(pilot, lambda: app.current_mode == "goals"
                     and str(app.screen.query_one("#goals-status").render()).strip())
         assert str(app.screen.query_one("#goals-status").render()).strip() == said
+
+
+@pytest.mark.parametrize("actor", ["ali", "dana"])
+async def test_the_weekly_review_offers_its_tick_to_leads_only(team, actor) -> None:
+    from tui.screens.weekly_review import WeeklyReviewScreen
+
+    app = UpliftApp(Board(team, actor=actor))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "w")
+        await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and app.screen.query_one(Footer).keys)
+        await pilot.pause()
+        assert ("tick" in offered(app)) == (actor == "dana")
+        assert "dismiss" in offered(app)
