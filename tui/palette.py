@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from sales.tasks import STATUS_LABELS
 from tui.i18n import N_, _
 from tui.keys import shown_key_of
+from tui.remote import is_remote
 from tui.user_text import plain
 
 SCREENS = (("diagnose", N_("Diagnose"), "1"), ("goals", N_("Goals & strategy"), "2"),
@@ -85,8 +86,9 @@ class UpliftCommands(Provider):
                              screen=_(title), key=key_of(f"app.{mode}", key)),
                          partial(app.run_action, f"switch_mode('{mode}')"))
                    for mode, title, key in SCREENS]
-        entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV, XLSX or XLS file on the Diagnose screen"),
-                             app.open_diagnosis))
+        if not is_remote():  # (over SSH the files would be the server's: `uplift diagnose` runs locally)
+            entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV, XLSX or XLS file on the Diagnose screen"),
+                                 app.open_diagnosis))
         entries.append(Entry(_("Weekly review"), _("This week's review checklist (key {key} on the pipeline)").format(
                                  key=key_of("pipeline.weekly", "w")),
                              app.action_weekly_review))

@@ -33,6 +33,8 @@ class PlanFileCommands:
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if is_remote():  # (the server's files: over SSH a plan travels through `plan export > FILE`)
+            return
         yield SystemCommand(N_("Export plan"), N_("Write the whole plan to a YAML file"), self.action_export_plan)
         yield SystemCommand(N_("Import plan"), N_("Read a YAML plan file: see what it changes, then apply it"),
                             self.action_import_plan)
@@ -52,13 +54,13 @@ class PlanFileCommands:
     def action_export_plan(self) -> None:
         from tui.screens.plan_file import AskPath
 
+        if is_remote():  # said before a file name is asked for, not after it is typed
+            tell(self.screen, _("Over SSH the plan is exported with `ssh ... plan export > FILE.yaml`"), "error")
+            return
         self.push_screen(AskPath(_("Export the plan to which file?"), self._plan_file_default()), self._export_to)
 
     def _export_to(self, path: str | None) -> None:
         if not path:
-            return
-        if is_remote():
-            tell(self.screen, _("Over SSH the plan is exported with `ssh ... plan export > FILE.yaml`"), "error")
             return
         target = Path(path).expanduser()
         if target.exists():
@@ -87,15 +89,15 @@ class PlanFileCommands:
     def action_import_plan(self) -> None:
         from tui.screens.plan_file import AskPath
 
+        if is_remote():
+            tell(self.screen, _("Over SSH a plan is imported with `ssh ... plan import - < FILE.yaml`"), "error")
+            return
         self.push_screen(AskPath(_("Import a plan from which file?"), self._plan_file_default()), self._import_from)
 
     def _import_from(self, path: str | None) -> None:
         from tui.screens.plan_file import ImportPreview
 
         if not path:
-            return
-        if is_remote():
-            tell(self.screen, _("Over SSH a plan is imported with `ssh ... plan import - < FILE.yaml`"), "error")
             return
         name = str(Path(path).expanduser())
         self._plan_file = name  # (offered again after fixing what it says)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -313,3 +315,126 @@ def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, t
     finally:
         server.stop()
     assert Board(team, actor="dana").task("T-2").status == "todo"
+
+
+def test_more_members_at_once_than_warm_spares_all_get_the_board(served, keys):
+    """Two spare sessions are kept warm; a third member arriving with them took a child still
+    warming up, which found the server's end of its control socket closed and showed the member
+    a BrokenPipeError traceback instead of the board (nine o'clock, the whole team logging in)."""
+    served.wait_warm()
+    terminals = [Terminal(served, keys[name]) for name in ("ali", "bea", "dana")]
+    try:
+        for terminal in terminals:
+            terminal.wait_for(FIRST_FRAME, 30)
+            assert b"Traceback" not in terminal.seen
+    finally:
+        for terminal in terminals:
+            terminal.close()
+
+
+def test_the_log_says_how_each_session_ended(served, keys):
+    """The server's log said who connected and what they ran, never how it ended: a lead could not
+    tell a failed import from a done one, nor a member who quit from a dropped connection."""
+    def new_line(text: str, seen: int) -> None:
+        deadline = time.monotonic() + 20
+        while sum(text in line for line in served.lines) == seen:
+            assert time.monotonic() < deadline, served.lines[-5:]
+            time.sleep(0.05)
+
+    def count(text: str) -> int:
+        return sum(text in line for line in served.lines)
+
+    refused = served.run(keys["bea"], "task", "move", "T-1", "blocked")  # ali's task
+    assert refused.returncode == 1
+    served.wait_for(r"^uplift: bea: task move T-1 blocked ended \(exit status 1\)$", 20)
+    assert served.run(keys["bea"], "nosuchverb").returncode == 2
+    served.wait_for(r"^uplift: bea: exit status 2: .*nosuchverb", 20)
+
+    served.wait_warm()
+    quits = count("ali: board ended (exit status 0)")
+    terminal = Terminal(served, keys["ali"])
+    try:
+        terminal.wait_for(FIRST_FRAME, 10)
+        terminal.send(b"q")
+        assert terminal.exit_status() == 0
+    finally:
+        terminal.close()
+    new_line("ali: board ended (exit status 0)", quits)
+
+    served.wait_warm()
+    drops = count("ali: connection lost; its session was ended")
+    terminal = Terminal(served, keys["ali"])
+    try:
+        terminal.wait_for(FIRST_FRAME, 10)
+    finally:
+        terminal.close()  # the client killed: the connection drops mid-session
+    new_line("ali: connection lost; its session was ended", drops)
+    assert count("ali: connection lost") == drops + 1  # (a member who quit is not said to have dropped)
+
+
+def test_a_server_stopping_gives_the_members_terminal_back(team, tmp_path, keys):
+    """Stopped (ctrl+c, SIGTERM), the server ended the members' apps with SIGHUP: their terminals
+    stayed in the app's alternate screen, reporting every mouse move into the shell, until
+    `reset`. It now writes what the app writes on its way out, and says why."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path)
+    try:
+        server.wait_warm()
+        terminal = Terminal(server, keys["ali"])
+        try:
+            terminal.wait_for(FIRST_FRAME, 10)
+            # (stopped from another thread: this one keeps reading the terminal, as a member's does)
+            stopping = threading.Thread(target=server.stop)
+            stopping.start()
+            assert terminal.exit_status() == 255
+            stopping.join()
+            for _ in range(10):
+                terminal.read(0.05)  # (what came just before the end)
+            after = terminal.seen[terminal.seen.rindex(b"\x1b[?1049h"):]
+            for mode in (b"\x1b[?1049l", b"\x1b[?1003l", b"\x1b[?1000l", b"\x1b[?1006l", b"\x1b[?25h"):
+                assert mode in after, mode
+            assert b"uplift: the server was stopped" in after
+        finally:
+            terminal.close()
+    finally:
+        server.stop()
+
+
+def test_an_app_killed_on_the_server_gives_the_members_terminal_back(team, tmp_path, keys):
+    """An app killed on the server (over its memory or CPU limit: the kernel's SIGKILL or SIGXCPU)
+    left the member's terminal in its alternate screen reporting mouse moves, with no word why."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path)
+    try:
+        server.wait_warm()
+        terminal = Terminal(server, keys["ali"])
+        try:
+            terminal.wait_for(FIRST_FRAME, 10)
+            children = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+                        and _parent(p) == server.process.pid]
+            for pid in children:  # the member's app and the spares (the pool starts new ones)
+                os.kill(pid, signal.SIGKILL)
+            assert terminal.exit_status() == 137
+            for _ in range(10):
+                terminal.read(0.05)
+            after = terminal.seen[terminal.seen.rindex(b"\x1b[?1049h"):]
+            for mode in (b"\x1b[?1049l", b"\x1b[?1003l", b"\x1b[?1000l", b"\x1b[?1006l", b"\x1b[?25h"):
+                assert mode in after, mode
+            assert b"uplift: the board's session was ended on the server (signal 9" in after
+        finally:
+            terminal.close()
+    finally:
+        server.stop()
+
+
+def _parent(proc: Path) -> int | None:
+    try:
+        return int((proc / "stat").read_text().rpartition(")")[2].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None

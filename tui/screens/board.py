@@ -49,6 +49,7 @@ class BoardScreen(BoardView):
     # Focus goes to a card (on_mount); never auto-focus the hidden filter box on an empty board,
     # where it would swallow the keys 1-5 and n.
     AUTO_FOCUS = "Kanban"
+    LEAD_KEYS = {"delete": "task.delete"}
     BINDINGS = [
         Binding("n", "new", N_("New"), id="board.new"),
         Binding("e,enter", "edit", N_("Edit"), id="board.edit"),

@@ -14,6 +14,15 @@ class BoardView(Screen):
     """A Screen with `refresh_board()`, kept current across mode switches."""
 
     _generation_left: int | None = None
+    #: The screen's keys whose change only a lead may make, by action, with the rule each asks
+    #: (sales/permissions.py). The footer leaves them out for anyone else; pressed, they still
+    #: say the rule, and `?` still lists them.
+    LEAD_KEYS: dict[str, str] = {}
+
+    def offers(self, action: str) -> bool:
+        """Whether the footer shows the key of `action` to this person."""
+        rule = self.LEAD_KEYS.get(action)
+        return rule is None or self.app.board.may(rule)
 
     def on_screen_suspend(self) -> None:
         self._generation_left = self.app.board.generation

@@ -41,6 +41,8 @@ def _amount(text: str, field: str = "amount") -> float:
 
 
 class BudgetScreen(BoardView):
+    LEAD_KEYS = {"approve": "budget.edit", "reject": "budget.edit", "training": "training.add",
+                 "training_done": "training.edit", "training_delete": "training.delete"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back"), id="budget.back"),
         Binding("r", "request", N_("Request"), id="budget.request"),

@@ -82,6 +82,12 @@ def show_number(metric: str, value: float | None) -> str:
 CHART_GROUPS = 12
 
 
+def out_of_reach() -> Refused:
+    """Why a session over `uplift serve ssh` diagnoses no file: the files are the server's."""
+    return Refused("over SSH the server's files are out of reach: "
+                   "run `uplift diagnose FILE` on your own machine against the board")
+
+
 def short_number(value: float) -> str:
     """An axis label a person reads at a glance: 1.25M, 800k, 45 (never 1338466.0)."""
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
@@ -447,6 +453,9 @@ class DiagnoseScreen(TabKeys, BoardView):
     # ------------------------------------------------------------------ running a diagnosis
 
     def action_open_file(self) -> None:
+        if is_remote():  # said before the form asks for files it could not open
+            self.failed(out_of_reach())
+            return
         self.app.push_screen(DiagnoseFileForm(self.last_request), self._requested)
 
     def _requested(self, request: RunRequest | None) -> None:
@@ -461,8 +470,7 @@ class DiagnoseScreen(TabKeys, BoardView):
 
         board = self.app.board
         if is_remote():
-            self.failed(Refused("over SSH the server's files are out of reach: "
-                                "run `uplift diagnose FILE` on your own machine against the board"))
+            self.failed(out_of_reach())
             return
         try:
             signature, overrides, reused = board.prepare_run(request.paths, request.overrides, request.joins)

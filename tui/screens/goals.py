@@ -39,6 +39,7 @@ from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
 EMPTY = N_("No goals yet. Press {new} to set the first one (or run `uplift demo` to see a sample quarter).")
+EMPTY_FOR_REP = N_("No goals yet: a lead sets them; your check-ins go on them once they are here.")
 COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Goal"))
 
 
@@ -83,6 +84,8 @@ def _contributor_facts(goal, pace) -> list[str]:
 
 
 class GoalsScreen(BoardView):
+    LEAD_KEYS = {"new": "goal.add", "edit": "goal.edit", "delete": "goal.delete", "strategy": "strategy.add",
+                 "edit_strategy": "strategy.edit", "delete_strategy": "strategy.delete"}
     BINDINGS = [
         Binding("n", "new", N_("New goal"), id="goals.new"),
         Binding("e", "edit", N_("Edit"), id="goals.edit"),
@@ -152,7 +155,8 @@ class GoalsScreen(BoardView):
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
         status = self.query_one("#goals-status", Static)
-        status.update(plain("  ·  ".join(([] if goals else [_(EMPTY).format(new=shown_key(self, "goals.new"))]) + gaps)))
+        empty = _(EMPTY).format(new=shown_key(self, "goals.new")) if self.offers("new") else _(EMPTY_FOR_REP)
+        status.update(plain("  ·  ".join(([] if goals else [empty]) + gaps)))
         status.display = not goals or bool(gaps)
         self.show_detail()
 

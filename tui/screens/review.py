@@ -59,6 +59,7 @@ def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int 
 
 
 class ReviewScreen(TabKeys, BoardView):
+    LEAD_KEYS = {"approve": "payout.approve", "mark_paid": "payout.pay"}
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
                 Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"),
                 Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"), *tab_bindings("review")]

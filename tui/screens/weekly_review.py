@@ -41,6 +41,11 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         super().__init__()
         self.day = day
 
+    def offers(self, action: str) -> bool:
+        """Whether the footer shows the key of `action`: ticking the review is a lead's (pressed by
+        a rep, space still says the rule)."""
+        return action != "tick" or self.app.board.may("weekly.tick")
+
     def compose(self) -> ComposeResult:
         # scrolls on a short terminal: focusing the pipeline's table (tab) brings it into view
         with VerticalScroll(classes="dialog weekly-review", can_focus=False):

@@ -13,6 +13,7 @@ second even when the machine is busy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -63,7 +64,10 @@ def _run_tui(wait_fd: int | None) -> int:
     if wait_fd is None:
         raise SystemExit("uplift-session: --tui needs --wait-fd")
     with socket.socket(fileno=wait_fd) as control:
-        control.sendall(b"ready\n")
+        # A child taken before it was warm (more members arriving at once than there are spares)
+        # finds its order already sent and the server's end closed: read the order all the same.
+        with contextlib.suppress(OSError):
+            control.sendall(b"ready\n")
         line = control.makefile("r").readline(4096)
     if not line:
         return 0  # the server let this spare child go unused

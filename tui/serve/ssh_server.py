@@ -210,6 +210,13 @@ class Connection(asyncssh.SSHServer):
         return False
 
 
+#: What the app writes on its way out (Textual's stop_application_mode): a session the server
+#: ends leaves the member's terminal as it found it, not in the app's alternate screen with every
+#: mouse move reported (typed into their shell as escape sequences, until they run `reset`).
+RESTORE_TERMINAL = (b"\x1b[?2004l\x1b[?7h\x1b[?2048l\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"
+                    b"\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l")
+
+
 class Session(asyncssh.SSHServerSession):
     """One channel: the TUI on a pty, or one Uplift verb on pipes."""
 
@@ -231,6 +238,7 @@ class Session(asyncssh.SSHServerSession):
         self.flooding = False
         self.reading = False
         self.task: asyncio.Task | None = None
+        self.ended = False  # the session ended by itself (its exit status sent and logged)
 
     # ------------------------------------------------------------------ requests
 
@@ -265,6 +273,7 @@ class Session(asyncssh.SSHServerSession):
     async def _run(self) -> None:
         try:
             if self.refusal:
+                self.service.log(f"{self.member}: exit status {self.refusal.code}: {safe(said(self.refusal))[:200]}")
                 self._fail(said(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
@@ -288,6 +297,7 @@ class Session(asyncssh.SSHServerSession):
             self.service.sessions.discard(self)
 
     def _fail(self, message: str, code: int = 1) -> None:
+        self.ended = True
         end = "\r\n" if self.term else "\n"
         with contextlib.suppress(Exception):
             self.chan.write_stderr(f"uplift: {message}{end}".encode())
@@ -327,6 +337,14 @@ class Session(asyncssh.SSHServerSession):
             self.early.clear()
         await ended
         code = await loop.run_in_executor(None, child.reap)
+        if code is not None and code < 0 and not verb:  # killed (a limit, the kernel, someone):
+            # the app could not leave the member's terminal as it found it, nor say why
+            with contextlib.suppress(Exception):
+                self.chan.write(RESTORE_TERMINAL)
+                self.chan.write_stderr(("uplift: " + _(
+                    "the board's session was ended on the server (signal {signal}: over its memory "
+                    "or CPU limit, or stopped by whoever runs the server); connect again").format(
+                        signal=-code) + "\r\n").encode())
         self._exit(code)
 
     async def _run_verb(self) -> None:
@@ -350,8 +368,23 @@ class Session(asyncssh.SSHServerSession):
 
     def _exit(self, code: int | None) -> None:
         code = 128 - code if code is not None and code < 0 else (code or 0)  # killed by a signal
+        self.ended = True  # (said, so that the lead reading the log knows how it went)
+        what = safe(shlex.join(self.argv))[:200] if self.argv else "board"
+        self.service.log(f"{self.member}: {what} ended (exit status {code})")
         with contextlib.suppress(Exception):
             self.chan.exit(code)
+
+    def hang_up(self) -> None:
+        """End the session from the server's side (it is stopping): a terminal is given back as
+        it was, and the member is told why the board went away."""
+        self.ended = True  # (by the server: not a connection lost)
+        if self.child is not None and self.chan is not None:
+            self._stop_reading()
+            with contextlib.suppress(Exception):
+                self.chan.write(RESTORE_TERMINAL)
+                self.chan.write_stderr(("uplift: " + _("the server was stopped") + "\r\n").encode())
+                self.chan.exit(255)
+        self._end_child()
 
     def _end_child(self) -> None:
         if self.child is not None:
@@ -449,6 +482,8 @@ class Session(asyncssh.SSHServerSession):
         self.reading = False
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if not self.ended and self.task is not None:
+            self.service.log(f"{self.member}: connection lost; its session was ended")
         if self.task is not None and not self.task.done():
             self.task.cancel()
         else:
@@ -523,9 +558,13 @@ def serve_ssh(board_path: Path, host: str, port: int, *, host_key: str | None, l
         finally:
             server.close()
             service.watcher.cancel()
+            sessions = list(service.sessions)
+            for session in sessions:  # the members first: the spares can wait
+                session.hang_up()
+            with contextlib.suppress(Exception):  # (what hang_up wrote, sent before the loop ends)
+                await asyncio.wait_for(asyncio.gather(*(session.chan.wait_closed() for session in sessions
+                                                        if session.chan)), 5)
             service.pool.close()
-            for session in list(service.sessions):
-                session._end_child()
             service.log(_("stopped"))
 
     asyncio.run(main())

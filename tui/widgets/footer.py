@@ -137,7 +137,10 @@ class Footer(Widget, can_focus=False):
                        key=lambda key: FIRST_OF_ALL.index(key.action))
         keys = list(first)
         shown = set(everywhere)
-        for _node, binding, enabled, tooltip in ordered:
+        offers = getattr(screen, "offers", None)  # (a lead's keys are not offered to a rep)
+        for node, binding, enabled, tooltip in ordered:
+            if node is screen and offers is not None and not offers(binding.action):
+                continue
             if binding.show and binding.action not in shown:  # one key per action, as Textual's
                 shown.add(binding.action)
                 keys.append(item(binding, enabled, tooltip))
