@@ -35,8 +35,9 @@ def _of(pair: tuple[int, int]) -> str:
     return _("{done} of {count}").format(done=pair[0], count=pair[1])
 
 
-def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
-    """(mode, title, lines) for each phase: mode is the app's screen for it."""
+def phases(cycle: Cycle, keys: tuple[str, str] = ("1", "f")) -> list[tuple[str, str, list[str]]]:
+    """(mode, title, lines) for each phase: mode is the app's screen for it; `keys`: the app's
+    keys to Diagnose and to open a file there, as the user has them (the screen's hint)."""
     d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
     if d.snapshot:
         source = ", ".join(PurePath(f).name for f in d.files) or "?"
@@ -45,7 +46,8 @@ def phases(cycle: Cycle) -> list[tuple[str, str, list[str]]]:
             id=d.snapshot, day=day_of(d.saved_at or ""), source=source, revenue=num_or_dash(d.revenue)),
             _("{spots}: {first}").format(spots=spots, first=say(d.first_finding)) if d.first_finding else spots]
     else:
-        diagnose = [_("no diagnosis yet: run one on last year's sales (1, then o; or `uplift diagnose FILE`)")]
+        diagnose = [_("no diagnosis yet: run one on last year's sales ({screen}, then {key}; or `uplift diagnose FILE`)")
+                    .format(screen=keys[0], key=keys[1])]
     diagnose.append(n_("notes {notes} ({pain} pain point) · checklist {checklist}",
                        "notes {notes} ({pain} pain points) · checklist {checklist}", d.pain_points).format(
         notes=d.notes, pain=d.pain_points, checklist=_of(d.checklist)))

@@ -23,6 +23,7 @@ async def test_the_five_phases_and_a_jump_to_one(team) -> None:
         assert [p.splitlines()[0] for p in prompts] == ["1 Diagnose", "2 Goals & strategy", "3 Plan & resources",
                                                         "4 Track", "5 Review & reward"]
         assert "notes 1 (1 pain point) · checklist" in prompts[0]  # one: no plural
+        assert "no diagnosis yet: run one on last year's sales (1, then f;" in prompts[0]  # f: Diagnose's footer
         assert "  2 tasks: 2 to do, 0 doing, 0 blocked, 0 done" in prompts[2]
         assert "  1 open deal, 0 in the forecast: best case 0, weighted 0" in prompts[3]  # (no close date)
         await pilot.press("C")  # already open: no second one
@@ -68,3 +69,15 @@ async def test_the_dialogs_hints_name_their_keys_as_remapped(team, own_config_di
             assert str(app.screen.query_one(".dialog-hint", Static).render()) == hint
             await pilot.press("x")
             await until(pilot, lambda: not isinstance(app.screen, kind))
+
+
+async def test_the_diagnose_hint_names_the_keys_as_remapped(team, own_config_dir) -> None:
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text("keys:\n  app.diagnose: f9\n  diagnose.open: ctrl+o\n",
+                                                  encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        listing = app.screen.query_one(OptionList)
+        assert "(f9, then ^o; or `uplift diagnose FILE`)" in str(listing.get_option_at_index(0).prompt)

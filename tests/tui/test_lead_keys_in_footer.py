@@ -74,6 +74,23 @@ async def test_goals_with_none_tell_a_rep_who_sets_them_not_a_key_they_may_not_u
         assert str(app.screen.query_one("#goals-status").render()).strip() == said
 
 
+@pytest.mark.parametrize(("actor", "said"), [
+    ("ali", "S-1 serves no goal"),
+    ("dana", "S-1 serves no goal (S edits it, D deletes it)"),
+])
+async def test_a_strategy_serving_no_goal_names_the_keys_to_a_lead_only(team, actor, said) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_goal("Revenue", metric="revenue", baseline=100, target=120)
+    lead.add_strategy("Loose end")
+    app = UpliftApp(Board(team, actor=actor))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.current_mode == "goals"
+                    and "serves no goal" in str(app.screen.query_one("#goals-status").render()))
+        status = str(app.screen.query_one("#goals-status").render())
+        assert status.endswith(said)
+
+
 @pytest.mark.parametrize("actor", ["ali", "dana"])
 async def test_the_weekly_review_offers_its_tick_to_leads_only(team, actor) -> None:
     from tui.screens.weekly_review import WeeklyReviewScreen
@@ -85,3 +102,8 @@ async def test_the_weekly_review_offers_its_tick_to_leads_only(team, actor) -> N
         await pilot.pause()
         assert ("tick" in offered(app)) == (actor == "dana")
         assert "dismiss" in offered(app)
+        from textual.widgets import Static
+
+        hint = str(app.screen.query_one(".dialog-hint", Static).render())
+        assert hint.startswith("enter/space tick · ") == (actor == "dana")  # the hint line alike
+        assert hint.endswith("tab the pipeline, enter its biggest deal · esc close")

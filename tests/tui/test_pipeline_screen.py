@@ -693,3 +693,19 @@ async def test_mine_twice_keeps_the_deal_the_focus_was_on(team) -> None:
         await until(pilot, lambda: app.screen.kanban.card is not None and app.screen.kanban.card.id == "D-2")
         await app.screen.show_owner("bea")  # (as the forecast's rep does) the card still shown keeps it
         assert app.screen.kanban.card.id == "D-2"
+
+
+async def test_a_stage_cut_to_its_top_cards_says_how_many_it_holds(team) -> None:
+    """Twelve deals in Lead: the column shows its top eight, and its header says "8 of 12" (it
+    said "8", as if eight were all, beside "top 8 shown")."""
+    lead = Board(team, actor="dana")
+    for n in range(12):
+        lead.add_deal(f"Deal {n}", owner="ali", value=1000 + n)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and columns(app).get("Lead"))
+        column = next(c for c in app.screen.query_one(Kanban).columns if app.screen.stage_name(c.key) == "Lead")
+        assert len(column.cards) == 8
+        header = " ".join(strip.text for strip in column.header_lines())
+        assert "8 of 12" in header and "top 8 shown" in header

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from sales.errors import UpliftError
 from tui.cycle_text import heading, phases
 from tui.i18n import N_, _
-from tui.keys import shown_key
+from tui.keys import shown_key, shown_key_of
 from tui.screens.dialogs import help_key
 from tui.user_text import Hanging, plain, tell
 from tui.widgets.footer import Footer
@@ -49,7 +49,8 @@ class CycleScreen(ModalScreen[str | None]):
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         options: list[Option | None] = []
-        for mode, title, lines in phases(cycle):
+        keys = (shown_key_of(self.app, "app.diagnose", "1"), shown_key_of(self.app, "diagnose.open", "f"))
+        for mode, title, lines in phases(cycle, keys):
             if options:
                 options.append(None)
             options.append(Option(Hanging([("", line) for line in lines], heading=title), id=mode))

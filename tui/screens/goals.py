@@ -149,7 +149,10 @@ class GoalsScreen(BoardView):
         strategies = board.strategies()
         gaps = [_(template).format(**values)
                 for template, values in plan_gap_parts(goals, strategies, board.tasks())]
-        if unaligned := [s.id for s in strategies if not s.goals]:
+        unaligned = [s.id for s in strategies if not s.goals]
+        if unaligned and not self.offers("edit_strategy"):  # a rep: what is wrong, not a lead's keys
+            gaps.append(n_("{ids} serves no goal", "{ids} serve no goal", len(unaligned)).format(ids=", ".join(unaligned)))
+        elif unaligned:
             gaps.append(n_("{ids} serves no goal ({edit} edits it, {delete} deletes it)",
                            "{ids} serve no goal ({edit} edits one, {delete} deletes one)", len(unaligned)).format(
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),

@@ -347,7 +347,9 @@ class PipelineScreen(BoardView):
             is_open = stage.outcome == "open"
             columns.append(ColumnData(self.stage_key(stage.name), stage.name, [
                 deal_card(d, stage.outcome, today, days_stuck(d, is_open, today, settings)) for d in cards],
-                None, summary, total=row.count if len(shown) != len(deals) else None))
+                # the count: of the stage's deals (all of them, or those the column cuts to its top)
+                None, summary, total=row.count if len(shown) != len(deals) else
+                (len(in_stage) if len(in_stage) > len(cards) else None)))
         await self.kanban.sync(columns)
         # the weighted pipeline (sales.deals.weighted_pipeline) from the funnel's open stages,
         # rather than another pass over every deal

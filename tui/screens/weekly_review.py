@@ -54,11 +54,12 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
             yield Static(id="weekly-pipeline-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-pipeline")
             yield Static(id="weekly-pipeline-steps")
-            yield Static(plain(_("enter/{tick} tick · {previous} {next} previous/next week · tab the pipeline, enter "
-                                 "its biggest deal · {close} close").format(
-                tick=shown_key(self, "weekly.tick"), previous=shown_key(self, "weekly.previous"),
-                next=shown_key(self, "weekly.next"), close=shown_key(self, "weekly.close"))),
-                         classes="dialog-hint")
+            keys = dict(tick=shown_key(self, "weekly.tick"), previous=shown_key(self, "weekly.previous"),
+                        next=shown_key(self, "weekly.next"), close=shown_key(self, "weekly.close"))
+            hint = (_("enter/{tick} tick · {previous} {next} previous/next week · tab the pipeline, enter its biggest "
+                      "deal · {close} close") if self.offers("tick") else  # (a rep reads; a lead ticks)
+                    _("{previous} {next} previous/next week · tab the pipeline, enter its biggest deal · {close} close"))
+            yield Static(plain(hint.format(**keys)), classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:
