@@ -28,14 +28,19 @@ KEYS = """keys:
 """
 
 
+def remapped_app(team, own_config_dir) -> UpliftApp:
+    """The lead's app with KEYS in the user's config."""
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text(KEYS, encoding="utf-8")
+    return UpliftApp(Board(team, actor="dana"))
+
+
 def hints(app: UpliftApp) -> list[str]:
     return [str(w.render()) for w in app.screen.query(".dialog-hint").results(Static)]
 
 
 async def test_the_pipelines_dialogs_name_their_keys_as_remapped(team, own_config_dir) -> None:
-    own_config_dir.mkdir(parents=True)
-    (own_config_dir / "config.yaml").write_text(KEYS, encoding="utf-8")
-    app = UpliftApp(Board(team, actor="dana"))
+    app = remapped_app(team, own_config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -54,9 +59,7 @@ async def test_the_pipelines_dialogs_name_their_keys_as_remapped(team, own_confi
 
 
 async def test_the_filter_help_and_a_forms_cancel_name_their_keys_as_remapped(team, own_config_dir) -> None:
-    own_config_dir.mkdir(parents=True)
-    (own_config_dir / "config.yaml").write_text(KEYS, encoding="utf-8")
-    app = UpliftApp(Board(team, actor="dana"))
+    app = remapped_app(team, own_config_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
