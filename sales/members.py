@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection
 from datetime import tzinfo
@@ -78,3 +79,11 @@ def name_for(text: str) -> str:
     """A member name for a person named elsewhere: `Daniell Hammack` -> `daniell.hammack`."""
     words = ["".join(ch for ch in word if ch.isalnum() or ch in "_-") for word in text.casefold().split()]
     return ".".join(word for word in words if word)[:40]
+
+
+def nearest_member(ref: str, names: Collection[str]) -> str | None:
+    """The member whose name is nearest `ref` when one is near enough (a typo, `alli`; a
+    capital, `Ali`): what a "did you mean" names."""
+    ordered = sorted(names)
+    near = difflib.get_close_matches(ref.lower(), [n.lower() for n in ordered], n=1, cutoff=0.6)
+    return next(n for n in ordered if n.lower() == near[0]) if near else None

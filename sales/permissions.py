@@ -37,13 +37,17 @@ REP_ANY = {"activity.log", "goal.checkin", "pipeline.snapshot", "budget.request"
 
 
 def check(action: str, actor: str, role: str | None, *, single_user: bool,
-          owner: str | None = None, new_owner: str | None = None) -> None:
+          owner: str | None = None, new_owner: str | None = None, near: str | None = None) -> None:
     """Raise Refused, naming the rule, unless `actor` (with `role`) may do `action`.
 
-    `owner` is the item's owner before the change, `new_owner` after it.
+    `owner` is the item's owner before the change, `new_owner` after it; `near`: the member
+    whose name is nearest a non-member's (a mistyped UPLIFT_USER), if any.
     """
     if single_user or role == "lead":
         return
+    if role is None and near:
+        raise Refused("{actor} is not a member of this board (did you mean {near}?), so may only read it "
+                      "(a lead adds members with `uplift member add NAME --role rep`)", actor=actor, near=near)
     if role is None:
         raise Refused("{actor} is not a member of this board, so may only read it "
                       "(a lead adds members with `uplift member add NAME --role rep`)", actor=actor)

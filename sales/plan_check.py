@@ -12,7 +12,6 @@ the file leaves out takes the model's default). An item without an `id` is new.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import types
@@ -26,6 +25,7 @@ from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop, settle_direction
+from sales.members import nearest_member
 from sales.rollup import rollup_problem
 from sales.ids import format_id, parse_id
 from sales.phrases import Phrase
@@ -585,10 +585,9 @@ def _not_a_member(path: str, ref: str, members: set[str]) -> Problem:
     """`ref` is no member: with the member whose name is nearest (a typo, `alli`; a capital,
     `Ali`), when one is near enough."""
     names = sorted(members)
-    near = difflib.get_close_matches(ref.lower(), [n.lower() for n in names], n=1, cutoff=0.6)
-    if not near:
+    name = nearest_member(ref, names)
+    if name is None:
         return Problem(path, "{ref!r} is not a member (members: {members})", ref=ref, members=", ".join(names))
-    name = next(n for n in names if n.lower() == near[0])
     return Problem(path, "{ref!r} is not a member; did you mean {name!r}? (members: {members})", ref=ref,
                    name=name, members=", ".join(names))
 

@@ -40,6 +40,7 @@ from sales import permissions
 from sales.activity import Activity
 from sales.errors import Invalid, NotAnId, NotFound, Refused, Said, UpliftError, Word
 from sales.ids import format_id, name_of, parse_id
+from sales.members import nearest_member
 from store.activity_log import ActivityLog
 from store.files import (
     LOCK_NAME,
@@ -387,8 +388,10 @@ class BoardCore:
 
     def _check(self, action: str, owner: str | None = None, new_owner: str | None = None) -> None:
         members = self.members()
-        permissions.check(action, self.actor, self.role_of(self.actor), single_user=not members,
-                          owner=owner, new_owner=new_owner)
+        role = self.role_of(self.actor)
+        near = nearest_member(self.actor, [m.name for m in members]) if members and role is None else None
+        permissions.check(action, self.actor, role, single_user=not members, owner=owner, new_owner=new_owner,
+                          near=near)
 
     def _put_new(self, tx: Transaction, action: str, kind: str, model: Any) -> None:
         file, table, _ = HOMES[kind]

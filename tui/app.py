@@ -149,9 +149,11 @@ class UpliftApp(PlanFileCommands, App):
             tell(self, made_at(self.board.path))
         if self.board.role is None:  # not on its team: said now, not at the first refused key
             from sales.errors import Refused
-            from tui.i18n import NOT_A_MEMBER
 
-            tell(self, Refused(NOT_A_MEMBER, actor=self.board.actor), "warning")
+            try:
+                self.board.require("task.add")  # (the store's refusal: with the member a typo was near)
+            except Refused as refused:
+                tell(self, refused, "warning")
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         self.board.changed()  # the baseline: the screens read the board as they mount

@@ -149,20 +149,25 @@ def said_reason(error: BaseException) -> str:
 #: with where the name came from: someone who never set UPLIFT_USER read `root is not a member`.
 NOT_A_MEMBER = ("{actor} is not a member of this board, so may only read it "
                 "(a lead adds members with `uplift member add NAME --role rep`)")
+NOT_A_MEMBER_NEAR = ("{actor} is not a member of this board (did you mean {near}?), so may only read it "
+                     "(a lead adds members with `uplift member add NAME --role rep`)")
 
 
 def said_who(error: BaseException) -> str:
     """The error in the interface's language; the refusal of a non-member names its source (the
     command line's and the app's alike: `root (reader)` alone did not say why, nor what to do)."""
-    if not isinstance(error, Said) or error.said.template != NOT_A_MEMBER:
+    if not isinstance(error, Said) or error.said.template not in (NOT_A_MEMBER, NOT_A_MEMBER_NEAR):
         return said(error)
-    actor = error.said.values["actor"]
+    actor, near = error.said.values["actor"], error.said.values.get("near")
     if os.environ.get("UPLIFT_USER", "").strip():
-        return _("$UPLIFT_USER is {actor}, who is not a member of this board, so may only read it "
+        told = _("$UPLIFT_USER is {actor}, who is not a member of this board, so may only read it "
                  "(a lead adds members with `uplift member add NAME --role rep`)").format(actor=actor)
-    return _("you are {actor} (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
-             "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
-             "`uplift member add NAME --role rep`)").format(actor=actor)
+    else:
+        told = _("you are {actor} (your login name; $UPLIFT_USER is not set), who is not a member of this board, "
+                 "so may only read it (set $UPLIFT_USER to your name on the board, or a lead adds you with "
+                 "`uplift member add NAME --role rep`)").format(actor=actor)
+    # a mistyped name (UPLIFT_USER=dnaa): the member it was near
+    return told + _(". Did you mean {name}?").format(name=near) if near else told
 
 
 def say(text: str) -> str:

@@ -430,3 +430,19 @@ def test_serve_ssh_host_key_in_a_folder_that_is_not_there_is_bad_input(team, tmp
     assert main(["serve", "ssh", "--port", "0", "--host-key", str(missing)]) == 2
     assert f"--host-key: {missing}: there is no folder {missing.parent} to make the key in" in capsys.readouterr().err
     assert not missing.parent.exists()
+
+
+def test_a_mistyped_uplift_user_is_told_the_member_it_was_near(run, team, monkeypatch) -> None:
+    """UPLIFT_USER=dnaa (dana, mistyped): refused as a reader, and told which member it was near;
+    a name near no member is told nothing more. Nothing is written."""
+    from tests.conftest import snapshot_files
+
+    before = snapshot_files(team)
+    code, out, err = run("task", "add", "Call Acme", user="dnaa")
+    assert (code, out) == (1, "")
+    assert err.strip().endswith("(a lead adds members with `uplift member add NAME --role rep`). Did you mean dana?")
+    code, _, err = run("task", "add", "Call Acme", user="zzzzzz")
+    assert code == 1 and "Did you mean" not in err
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("task", "add", "Call Acme", user="dnaa")[2].strip().endswith("。你是不是指 dana？")
+    assert snapshot_files(team) == before

@@ -44,4 +44,4 @@ async def test_a_wrong_uplift_user_is_named_as_such(team, monkeypatch) -> None:
         await pilot.pause()
         assert [str(n.message) for n in app._notifications] == 2 * [
             "$UPLIFT_USER is dnaa, who is not a member of this board, so may only read it "
-            "(a lead adds members with `uplift member add NAME --role rep`)"]
+            "(a lead adds members with `uplift member add NAME --role rep`). Did you mean dana?"]
