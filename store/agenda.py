@@ -9,15 +9,20 @@ from store.board_core import BoardCore
 
 
 class AgendaQueries(BoardCore):
+    def require_member(self, who: str) -> None:
+        """NotFound, naming the members, unless `who` is one (or the board has none yet): a
+        person's day or calendar is asked of a member, not of a name nobody holds."""
+        names = [m.name for m in self.members()]
+        if names and who not in names:
+            raise NotFound("{who!r} is not a member of this board (members: {members})", who=who, members=", ".join(names))
+
     def agenda(self, who: str | None = None, horizon: int = DEFAULT_HORIZON) -> Agenda:
         """What needs `who` (default: the actor) today and in the next `horizon` days. Reading
         anyone's is open to everyone on the board, as the board itself is."""
         if not 0 <= horizon <= 366:
             raise Invalid("days", "look from 0 to 366 days ahead, not {horizon}", horizon=horizon)
         who = who or self.actor
-        names = [m.name for m in self.members()]
-        if names and who not in names:
-            raise NotFound("{who!r} is not a member of this board (members: {members})", who=who, members=", ".join(names))
+        self.require_member(who)
         paces = self.goal_paces()
         forecast = None
         if who in self.reps():

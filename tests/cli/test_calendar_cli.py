@@ -129,3 +129,13 @@ def test_a_calendar_app_reads_the_file_back_as_written(run, tmp_path) -> None:
     assert task["DTSTART"].params["VALUE"] == "DATE" and task["DTSTAMP"].dt.utcoffset().total_seconds() == 0
     assert str(deal["SUMMARY"]) == "D-1 closes: 深圳, 年度续约 (12,000)"
     assert deal["DTSTART"].dt == date(2030, 3, 1)
+
+
+def test_a_calendar_for_no_member_is_refused(run) -> None:
+    """`calendar --mine` as someone not on the team printed a calendar of the cycle's end alone,
+    as if they had nothing due; `today` refuses them, and so does this (as `--for zed` was)."""
+    code, out, err = run("calendar", "--for", "zed")
+    assert (code, out) == (1, "") and "not a member of this board" in err
+    code, out, err = run("calendar", "--mine", user="nobody")
+    assert (code, out) == (1, "") and "'nobody' is not a member" in err
+    assert run("calendar", "--mine", user="ali")[0] == 0

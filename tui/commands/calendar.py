@@ -20,6 +20,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         raise BadInput("give --mine or --for, not both")
     board = open_board(args)
     who = board.actor if args.mine else args.who
+    if who:
+        board.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
     name = board.plan_info()["name"]
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
