@@ -141,6 +141,11 @@ class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.value += 0.0  # a typed `-0` is 0 (JSON said -0.0)
 
 
+def metric_name(text: str) -> str:
+    """A metric as the code spells it, whatever its case and spaces: "Won value" is won_value."""
+    return "_".join(text.casefold().split())
+
+
 def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> Reason | None:
     """Why `goal_id` may not contribute to `parent`, given what each other goal contributes to:
     itself, or the loop it would close ("G-1 would contribute to itself (G-1 → G-3 → G-1)")."""

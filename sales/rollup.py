@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from sales.errors import Reason, Word
-from sales.goals import CheckIn, Goal, checkins_of, contributors
+from sales.goals import CheckIn, Goal, checkins_of, contributors, metric_name
 from sales.ids import in_order
 
 
@@ -177,7 +177,7 @@ def describe_rollup(current: Current, number, words: dict[str, str] = WORDS) -> 
 
 
 def _same(a: str, b: str) -> bool:
-    return "_".join(a.casefold().split()) == "_".join(b.casefold().split())
+    return metric_name(a) == metric_name(b)
 
 
 def _measure(goal: Goal) -> Reason:

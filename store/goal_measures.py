@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sales.goals import Goal
+from sales.goals import Goal, metric_name
 from sales.phrases import Phrase
 from sales.review import process_metrics
 from sales.rollup import Measure
@@ -40,7 +40,7 @@ DEAL_METRICS = REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"
 
 def metric_key(goal: Goal) -> str:
     """The goal's metric as the sets above spell it ("Won value" is won_value)."""
-    return "_".join(goal.metric.casefold().split())
+    return metric_name(goal.metric)
 
 
 class GoalMeasures(BoardCore):

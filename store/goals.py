@@ -15,7 +15,8 @@ import msgspec
 
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
-from sales.goals import CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, settle_direction
+from sales.goals import (CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, metric_name,
+                         settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
@@ -65,7 +66,7 @@ class GoalChanges(BoardCore):
         """goal_history's points, each with the id of the snapshot it was taken from."""
         from sales.kpis import RATE_METRICS
 
-        name = "_".join(metric.casefold().split())
+        name = metric_name(metric)
         scale = 100.0 if name in RATE_METRICS else 1.0
         # `all` in a field is the whole of it (every region): the diagnosis's whole-data numbers
         scope = {key: value for key, value in scope.items() if value.casefold() != "all"}
@@ -96,7 +97,7 @@ class GoalChanges(BoardCore):
         if not points:
             return None
         count = periods_spanned(start, end, points[-1][0])
-        if count == 1 or "_".join(metric.casefold().split()) not in SUMMABLE_METRICS:
+        if count == 1 or metric_name(metric) not in SUMMABLE_METRICS:
             return points[-1]
         run = points[-count:]
         if len(run) < count or not in_a_row([p[0] for p in run]):
@@ -111,8 +112,7 @@ class GoalChanges(BoardCore):
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
             goal = self.goal(goal)
-        period = (self.meta().get("period") or {})
-        start, end = (_date(period.get("start")), _date(period.get("end")))
+        start, end = self.plan_period()
         strategies = self.strategies()
         history = self.goal_history(goal.metric, goal.scope.given()) if goal.metric else []
         checkins = checkins_of(goal.id, self.checkins())
@@ -278,7 +278,7 @@ class GoalChanges(BoardCore):
         taken = {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[2]}, {latest[0]}"}
         from sales.kpis import RATE_METRICS
 
-        if "_".join(metric.casefold().split()) in RATE_METRICS and not data.get("unit"):
+        if metric_name(metric) in RATE_METRICS and not data.get("unit"):
             taken["unit"] = "%"  # a rate comes in percent (goal_history): 31 is 31%, not 31 of something
         return taken
 
@@ -321,6 +321,3 @@ def _day_or_none(value: Any) -> date | None:
     except ValueError:
         return None
 
-
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
