@@ -44,7 +44,7 @@ from sales.review import (
 )
 from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
-from sales.rollup import Current
+from sales.rollup import Current, current_values
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
 from store.goal_measures import Measure, metric_key
@@ -374,12 +374,13 @@ class ReviewChanges(BoardCore):
         """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in,
         else what the board measures of it with the cycle's totals (store/goal_measures.py).
         Its source is a Phrase (said where it is shown; `review --json` writes its English)."""
-        if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
-            current = self.current_values([goal.id])[goal.id]
-            return (current.value if current.counted else None), _rollup_source(current)
-        checkins = checkins_of(goal.id, self.checkins())
+        made = self.checkins()
         if self._cycle_read is not None:  # another cycle's review: the check-ins made by its end
-            checkins = [c for c in checkins if c.at.date() <= self._cycle_read[1]]
+            made = [c for c in made if c.at.date() <= self._cycle_read[1]]
+        if goal.rollup is not None:  # its contributors' values, as its screen shows (sales/rollup.py)
+            current = current_values(self.goals(), made, [goal.id], self.measurer())[goal.id]
+            return (current.value if current.counted else None), _rollup_source(current)
+        checkins = checkins_of(goal.id, made)
         if checkins:
             last = checkins[-1]
             return last.value, Phrase("check-in {id} ({day})", id=last.id, day=last.at.date().isoformat())

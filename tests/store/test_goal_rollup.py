@@ -155,3 +155,26 @@ def test_a_plan_file_with_unlike_contributors_is_refused_with_the_field(lead) ->
         lead.import_plan({"goals": [{"id": "G-1", "title": "Team revenue 1.2M", "rollup": "median"}]})
     assert [p.path for p in error.value.problems] == ["goals[0].rollup"]
     assert snapshot_files(lead.path) == before
+
+
+def test_a_past_cycles_rolled_up_actual_counts_the_check_ins_made_by_its_end(team) -> None:
+    """Read after the plan moved on, a rolled-up goal's actual in the last cycle is its
+    contributors' check-ins made by that cycle's last day, as a goal of its own is; a check-in
+    made in the next cycle counted in the last one's review."""
+    from datetime import date
+
+    day = {"now": datetime(2026, 12, 20, 9, 0, tzinfo=timezone.utc)}
+    board = Board(team, actor="dana", clock=lambda: day["now"])
+    board.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    board.add_goal("Team revenue", owner="dana", baseline=0, target=1_000_000, rollup="sum", **REVENUE)
+    board.add_goal("ali", owner="ali", parent="G-1", baseline=0, **REVENUE)
+    board.add_goal("bea", owner="bea", parent="G-1", baseline=0, **REVENUE)
+    board.checkin("G-2", 300_000)
+    board.checkin("G-3", 200_000)
+    day["now"] = datetime(2027, 1, 15, 9, 0, tzinfo=timezone.utc)  # the next cycle
+    board.set_plan_info("Q1", "2027-01-01", "2027-03-31")
+    board.checkin("G-2", 50_000)
+    with board.reading_cycle(date(2026, 10, 1), date(2026, 12, 31)):
+        result = next(r for r in board.goal_results() if r.goal == "G-1")
+    assert result.actual == 500_000  # 300,000 + 200,000: ali's January check-in is the next cycle's
+    assert next(r for r in board.goal_results() if r.goal == "G-1").actual == 250_000  # now: 50,000 + 200,000
