@@ -215,6 +215,21 @@ def app_ms(path: Path, size: tuple[int, int]) -> list[tuple[str, str, float]]:
                 async def press(key=key) -> None:
                     app.simulate_key(key)
                 rows.append((key, what, await timing.painted_ms(pilot, press)))
+            # a card far down the longest column: filtered to alone, then the filter cleared
+            # (the focus stays on it, among all the column's cards)
+            from tui.widgets.kanban import Kanban
+            app.simulate_key("3")
+            await timing.settle(pilot)
+            column = max(app.screen.query_one(Kanban).columns, key=lambda c: len(c.data.cards))
+            last = column.data.cards[-1].id
+            for key in ("slash", *last, "enter"):
+                app.simulate_key(key)
+                await timing.settle(pilot)
+
+            async def clear() -> None:
+                app.simulate_key("escape")
+            rows.append(("escape", f"clear a filter that showed {last}, card {len(column.data.cards):,} "
+                         f"of {column.data.title}", await timing.painted_ms(pilot, clear)))
         return rows
 
     return asyncio.run(run())

@@ -990,3 +990,39 @@ async def test_a_move_while_another_process_holds_the_lock_says_the_board_is_bus
         assert APP_LOCK_WAIT < 15
         assert column_ids(app)["todo"] == ["T-1", "T-2"]
     assert Board(team, actor="dana").task("T-1").status == "todo"
+
+
+def column_words(column) -> str:
+    """What a column shows, its lines' words joined by single spaces (wrapped lines rejoined)."""
+    lines = ["".join(segment.text for segment in column.render_line(y)) for y in range(column.size.height)]
+    return " ".join(" ".join(line.strip(" ▎▌▐█▇▆▅▄▃▂▁") for line in lines).split())
+
+
+async def test_a_card_far_down_a_long_column_is_drawn_where_it_is(board_path) -> None:
+    """Clearing a filter that showed the 150th card of a column keeps the focus on it: the column
+    shows that card, whole, and the one above it, then `home` brings back its first card and
+    `end` its last. (The column works out every card's height but draws only those in view: a
+    deep jump among 1,600 cards took 2 s when it drew them all.)"""
+    lead = Board(board_path, actor="dana")
+    lead.add_member("dana", "lead")
+    for n in range(1, 151):
+        lead.add_task(f"Call customer number {n} about the renewal", owner="dana")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"number 150 ", "enter")
+        await pilot.pause()
+        assert column_ids(app)["todo"] == ["T-150"]
+        await pilot.press("escape")
+        await pilot.pause()
+        todo = app.screen.query_one(Kanban).columns[0]
+        assert len(column_ids(app)["todo"]) == 150 and app.focused.card.id == "T-150"
+        shown = column_words(todo)
+        assert "T-150 Call customer number 150 about the renewal dana · normal no due date" in shown
+        assert "T-149 Call customer number 149" in shown and "T-1 " not in shown
+        await pilot.press("home")
+        await pilot.pause()
+        shown = column_words(todo)
+        assert shown.startswith("To do 150 T-1 Call customer number 1 about the renewal") and "T-150" not in shown
+        await pilot.press("end")
+        await pilot.pause()
+        assert "T-150 Call customer number 150" in column_words(todo)

@@ -12,6 +12,7 @@ moving the focus from widget to widget restyles both and rebuilds the footer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -68,20 +69,64 @@ class ColumnData:
         return len(self.cards) if self.total is None else self.total
 
 
+class _Body:
+    """The lines below a column's header (cards, the gaps between them and the "more" line),
+    each card's turned into strips only when a line of it is asked for: a column of 1,600 cards
+    is laid out (every card wrapped, for its height and the scrollbar) but only the cards in view
+    are drawn. A card's strips are kept in the column's cache for the next frame."""
+
+    def __init__(self, column: KanbanColumn, cards: Sequence[CardData], layouts: list[list[tuple[Content, str]]],
+                 width: int, styles: dict, gap: Strip, more: list[Strip]) -> None:
+        self.column, self.cards, self.layouts = column, cards, layouts
+        self.width, self.styles, self.gap, self.more = width, styles, gap, more
+        self.tops: list[int] = []
+        self.heights: list[int] = []
+        top = 0
+        for lines in layouts:
+            self.tops.append(top)
+            self.heights.append(len(lines))
+            top += len(lines) + styles["gap"]
+        self.cards_end = top
+        self.length = top + len(more)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, line: int) -> Strip:
+        if line >= self.cards_end:
+            return self.more[line - self.cards_end]
+        index = bisect_right(self.tops, line) - 1
+        offset = line - self.tops[index]
+        if offset >= self.heights[index]:
+            return self.gap
+        return self.column.card_strips(self.cards[index], index, self.layouts[index], self.width, self.styles)[offset]
+
+
 @dataclass
 class _Drawn:
     """A column drawn at one size: the header's lines (across the column), and the lines below it
-    (cards, gaps and the "more" line), beside a scrollbar when they do not fit (`scrolls`)."""
+    (`body`), beside a scrollbar when they do not fit (`scrolls`)."""
 
     width: int  # inside the column's border
     height: int
     body_width: int  # the cards' width: one less beside the scrollbar
     header: list[Strip]
-    body: list[Strip]
-    tops: list[int]  # the first body line of each card
-    heights: list[int]
-    more: int  # the "more" line's height, at the end of the body
+    body: _Body
     blank_style: RichStyle
+
+    @property
+    def tops(self) -> list[int]:
+        """The first body line of each card."""
+        return self.body.tops
+
+    @property
+    def heights(self) -> list[int]:
+        return self.body.heights
+
+    @property
+    def more(self) -> int:
+        """The "more" line's height, at the end of the body."""
+        return len(self.body.more)
 
     @property
     def window(self) -> int:
@@ -118,7 +163,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.lit = False
         self._drawn: _Drawn | None = None
         self._header: tuple[ColumnData, int, list[Strip]] | None = None  # (data, width, its lines)
-        # each card's lines, by card, focus and width, drawn with the styles of _cards_drawn_with
+        # each card's lines: wrapped, by card and width, and drawn, by card, focus and width (with
+        # the styles of _cards_drawn_with); each kept while the card is in the column
+        self._wrap_cache: dict[tuple[CardData, int], list[tuple[Content, str]]] = {}
         self._card_cache: dict[tuple[CardData, bool, int], list[Strip]] = {}
         self._cards_drawn_with: tuple | None = None
         self._narrow: bool | None = None  # whether it was last drawn beside its scrollbar
@@ -171,6 +218,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self.window = index + 1
         count = len(data.cards)
         self.cursor = index if index is not None else max(0, min(self.cursor, min(count, self.window) - 1))
+        # guess again whether the cards need the scrollbar beside them: a filter cleared from one
+        # card to a thousand would otherwise draw them all at the width of one, then again
+        self._narrow = None
         # the limit is on what the column holds, whatever a filter shows of it
         self.set_class(data.limit is not None and data.held >= data.limit, "full")
         self.set_class(data.limit is not None and data.held > data.limit, "over")
@@ -411,27 +461,38 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         styles = self._styles()
         signature = (styles["padding"], styles["gap"], *styles[False].values(), *styles[True].values())
         if signature != self._cards_drawn_with:
+            if self._cards_drawn_with is None or self._cards_drawn_with[0] != signature[0]:
+                self._wrap_cache.clear()  # (the wrapping changes with the padding alone)
             self._card_cache.clear()
             self._cards_drawn_with = signature
         header = list(self.header_lines())
         if len(header) < header_height:  # the header's background down to the board's tallest
             header += self._text_strips(Content(""), width, "column--header") * (header_height - len(header))
         blank_style = self.visual_style.rich_style
-        blank = Strip.blank(body_width, blank_style)
-        body: list[Strip] = []
-        tops: list[int] = []
-        heights: list[int] = []
-        cached, self._card_cache = self._card_cache, {}  # (keeping only the cards drawn now)
-        for index, card in enumerate(self.cards):
-            key = (card, self.lit and index == self.cursor, body_width)
-            strips = self._card_cache[key] = cached.get(key) or self._card_strips(card, body_width, styles, key[1])
-            tops.append(len(body))
-            heights.append(len(strips))
-            body += strips
-            body += [blank] * styles["gap"]
+        cards = self.cards
+        padding = styles["padding"]
+        inner = max(1, body_width - 1 - padding.left - padding.right)
+        kept, self._wrap_cache = self._wrap_cache, {}  # (keeping only the cards shown now)
+        layouts = []
+        for card in cards:
+            key = (card, inner)
+            lines = self._wrap_cache[key] = kept.get(key) or self._card_layout(card, inner)
+            layouts.append(lines)
+        shown = set(cards)
+        self._card_cache = {key: strips for key, strips in self._card_cache.items() if key[0] in shown}
         more = self._text_strips(plain(_("↓ {count} more").format(count=self.hidden)), body_width, "column--more") if self.hidden else []
-        body += more
-        return _Drawn(width, height, body_width, header, body, tops, heights, len(more), blank_style)
+        body = _Body(self, cards, layouts, body_width, styles, Strip.blank(body_width, blank_style), more)
+        return _Drawn(width, height, body_width, header, body, blank_style)
+
+    def card_strips(self, card: CardData, index: int, lines: list[tuple[Content, str]], width: int,
+                    styles: dict) -> list[Strip]:
+        """The strips of a card shown (the `index`th), drawn from its wrapped `lines` (or kept)."""
+        focused = self.lit and index == self.cursor
+        key = (card, focused, width)
+        strips = self._card_cache.get(key)
+        if strips is None:
+            strips = self._card_cache[key] = self._card_strips(card, lines, width, styles, focused)
+        return strips
 
     def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
         """`Name  count · WIP limit  summary` on one line when it fits (the count `1 of 8` when a
@@ -497,36 +558,38 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                 .adjust_cell_length(width, rich) for line in lines]
 
     @staticmethod
-    def _card_strips(card: CardData, width: int, styles: dict, focused: bool) -> list[Strip]:
-        parts = styles[focused]
-        edge = parts[""]
-        for name in sorted(card.classes):
-            edge = parts.get(f"card--{name}", edge)
-        edge_segment = Segment(FOCUS_EDGE if focused else EDGE, edge)
-        padding = styles["padding"]
-        inner = max(1, width - 1 - padding.left - padding.right)
-        fill = parts["fill"].rich_style
+    def _card_layout(card: CardData, inner: int) -> list[tuple[Content, str]]:
+        """A card's lines wrapped to `inner` cells, each with the part that styles it: what its
+        height is made of, worked out for every card shown (drawing waits until it is in view)."""
         # the details' parts (`ali · high · 1 comment`) kept whole where they fit, never `1` / `comment`
         lines = [(f"{card.id}  {card.title}", "title"),
                  *[(line, "muted") for line in whole_parts(card.details, inner)]]
         if card.flag:
             flag_part = "alarm" if "overdue" in card.classes else "muted"
             lines += [(line, flag_part) for line in flag_lines(card.flag, inner)]
-        strips = []
-        for text, part in lines:
-            style = parts[part]
-            for line in wrapped(text, inner):
-                strips.append(Strip([edge_segment, Segment(" " * padding.left, fill),
-                                     *line.render_segments(style)]).adjust_cell_length(width, fill))
-        return strips
+        return [(line, part) for text, part in lines for line in wrapped(text, inner)]
+
+    @staticmethod
+    def _card_strips(card: CardData, lines: list[tuple[Content, str]], width: int, styles: dict,
+                     focused: bool) -> list[Strip]:
+        parts = styles[focused]
+        edge = parts[""]
+        for name in sorted(card.classes):
+            edge = parts.get(f"card--{name}", edge)
+        edge_segment = Segment(FOCUS_EDGE if focused else EDGE, edge)
+        padding = styles["padding"]
+        fill = parts["fill"].rich_style
+        return [Strip([edge_segment, Segment(" " * padding.left, fill), *line.render_segments(parts[part])])
+                .adjust_cell_length(width, fill) for line, part in lines]
 
 
 def wrapped(text: str, width: int) -> list[Content]:
-    """A card's line in lines of `width` cells: text with wide (CJK) characters as Chinese is set,
-    breaking between any two of them (`T-16  向 40 家客户` / `发送…`, not `T-16  向 40` alone and
-    the title below it); other text as Textual wraps it, at spaces."""
-    if display_width(text) == len(text):
-        return plain(text).wrap(width)
+    """A card's line in lines of `width` cells, broken at spaces and, as Chinese is set, between
+    any two wide (CJK) characters (`T-16  向 40 家客户` / `发送…`, not `T-16  向 40` alone and the
+    title below it); a word wider than the card is cut where the line ends. (Textual's own
+    wrapping took three times as long, and a long column is wrapped whole for its height.)"""
+    if len(text) <= width and "\n" not in text and display_width(text) == len(text):
+        return [plain(text)]  # (most lines fit)
     return [plain(line) for line in wrap_cells(text, width)]
 
 
