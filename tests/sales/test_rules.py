@@ -109,6 +109,17 @@ def test_width_counts_wide_characters_twice() -> None:
     assert fit("abc", 5) == "abc  "
 
 
+def test_width_of_text_mixing_latin_punctuation_and_wide_characters() -> None:
+    """Counted by hand: `·` `…` `↓` and accented letters take a cell each, a combining accent
+    none, CJK and full-width characters two, an emoji two."""
+    assert display_width("dana · normal") == 13
+    assert display_width("↓ 3 more…") == 9
+    assert display_width("café") == 4
+    assert display_width("cafe\u0301") == 4
+    assert display_width("ali · 销售 · ＡＢ") == 17
+    assert display_width("“Acme” — 🚀") == 11
+
+
 def test_statuses_from_what_people_type() -> None:
     assert normalize_status("In progress") == "doing"
     assert normalize_status("To do") == "todo"

@@ -292,6 +292,8 @@ class BoardScreen(BoardView):
 
     @on(Input.Changed, "#filter")
     async def _filter_changed(self, event: Input.Changed) -> None:
+        if event.value.strip() == self.text_filter:
+            return  # (the filter cleared by escape: the board is already drawn without it)
         self.text_filter = event.value.strip()
         await self.refresh_board()
 
