@@ -35,6 +35,28 @@ class Event:
     summary: str  # (a Phrase where the file adds words of its own, as all the text below)
     description: str = ""  # its lines joined by line breaks (`as_lines`)
     categories: list[str] = field(default_factory=list)
+    item: str = ""  # the task's, deal's or goal's id ("" for the cycle's end)
+    sequence: int = 0  # how many times the item was changed since it was made (RFC 5545 SEQUENCE)
+    modified: datetime | None = None  # when it last was (LAST-MODIFIED)
+
+
+def revised(events: list[Event], changes: Iterable[tuple[str, str]]) -> list[Event]:
+    """`events` with each item's SEQUENCE and LAST-MODIFIED, from the board's log (`changes`:
+    each record's item and time, in any order): a calendar that imports the file again takes a
+    moved due date as a newer version of the event, not as one it already has."""
+    wanted = {event.item for event in events if event.item}
+    counts: dict[str, int] = {}
+    newest: dict[str, datetime] = {}
+    for item, at in changes:
+        if item in wanted:
+            counts[item] = counts.get(item, 0) + 1
+            moment = datetime.fromisoformat(at)
+            if item not in newest or moment > newest[item]:
+                newest[item] = moment
+    for event in events:
+        if event.item in counts:
+            event.sequence, event.modified = counts[event.item] - 1, newest[event.item]
+    return events
 
 
 def as_lines(parts: Sequence[str], between: Phrase | None = None) -> str:
@@ -66,7 +88,7 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
         details += [as_lines(links, Phrase(", "))] if links else []
         details += [Phrase("expected: {text}", text=task.expected_result)] if task.expected_result else []
         events.append(Event(f"{task.id}-due", task.due, f"{task.id} {task.title}", as_lines(details),
-                            [Phrase("task"), *task.tags]))
+                            [Phrase("task"), *task.tags], item=task.id))
     for deal in deals:
         if deal.close is None or outcome.get(deal.stage) != "open" or (who is not None and deal.owner != who):
             continue
@@ -77,13 +99,13 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
         details += [Phrase("next step: {text}", text=deal.next_step)] if deal.next_step else []
         events.append(Event(f"{deal.id}-close", deal.close, Phrase("{id} closes: {title} ({value:,.0f})", id=deal.id,
                                                                    title=deal.title, value=deal.value),
-                            as_lines(details), [Phrase("deal")]))
+                            as_lines(details), [Phrase("deal")], item=deal.id))
     for goal in goals:
         if goal.deadline is None or (who is not None and goal.owner != who):
             continue
         events.append(Event(f"{goal.id}-deadline", goal.deadline, Phrase("{id} deadline: {title}", id=goal.id,
                                                                           title=goal.title),
-                            Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")]))
+                            Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id))
     name, end = cycle
     if end is not None:
         events.append(Event("cycle-end", end, Phrase("Cycle ends: {name}", name=name), "", [Phrase("cycle")]))
@@ -120,6 +142,9 @@ def ics(events: Sequence[Event], name: str, board_key: str, stamp: datetime, say
                   f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
                   *([f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}"] if event.day < date.max else []),
                   f"SUMMARY:{escape(say(event.summary))}", "TRANSP:TRANSPARENT"]
+        if event.modified is not None:
+            lines += [f"SEQUENCE:{event.sequence}",
+                      f"LAST-MODIFIED:{event.modified.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"]
         if event.description:
             lines.append(f"DESCRIPTION:{escape(say(event.description))}")
         if event.categories:

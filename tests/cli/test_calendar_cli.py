@@ -139,3 +139,32 @@ def test_a_calendar_for_no_member_is_refused(run) -> None:
     code, out, err = run("calendar", "--mine", user="nobody")
     assert (code, out) == (1, "") and "'nobody' is not a member" in err
     assert run("calendar", "--mine", user="ali")[0] == 0
+
+
+def test_a_changed_item_comes_back_as_a_newer_version_of_its_event(run, team, tmp_path) -> None:
+    """Each event says how many times its item was changed since it was made (SEQUENCE) and when
+    it last was (LAST-MODIFIED, UTC), so a calendar importing the file again takes the moved due
+    date as a newer version of the event; the cycle's end, no item's, says neither."""
+    from datetime import datetime, timezone
+
+    from icalendar import Calendar
+
+    from store.board import Board
+
+    def exported() -> dict:
+        target = tmp_path / "ali.ics"
+        assert run("calendar", "--mine", "-o", str(target), user="ali")[0] == 0
+        return {str(e["UID"]).split("@")[0]: e for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+
+    run("plan", "info", "--start", "2030-01-01", "--end", "2030-03-31")
+    run("task", "add", "Quote Acme", "--owner", "ali", "--due", "2030-01-10")
+    first = exported()["T-3-due"]
+    assert first["SEQUENCE"] == 0
+    run("task", "edit", "T-3", "--due", "2030-01-17")
+    run("task", "edit", "T-3", "--priority", "high")
+    found = exported()
+    task = found["T-3-due"]
+    newest = datetime.fromisoformat(Board(team, actor="dana").history(item="T-3")[0].at).astimezone(timezone.utc)
+    assert task["SEQUENCE"] == 2 and task["LAST-MODIFIED"].dt == newest.replace(microsecond=0)
+    assert task["LAST-MODIFIED"].dt >= first["LAST-MODIFIED"].dt
+    assert "SEQUENCE" not in found["cycle-end"] and "LAST-MODIFIED" not in found["cycle-end"]

@@ -14,7 +14,7 @@ from tui.i18n import _, say
 def cmd_calendar(args: argparse.Namespace) -> int:
     import hashlib
 
-    from sales.calendar import ics, plan_events
+    from sales.calendar import ics, plan_events, revised
 
     if args.mine and args.who:
         raise BadInput("give --mine or --for, not both")
@@ -25,6 +25,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     name = board.plan_info()["name"]
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
+    events = revised(events, ((record.item, record.at) for record in board.history()))
     # the board's own key (a board made before it had one: its folder's path), so that a board
     # moved or reached by another path keeps its events' UIDs, and a calendar does not double them
     key = board.meta().get("key") or hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
