@@ -120,6 +120,9 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> bytes:
     """One content line, folded into lines of at most 75 octets (never inside a character)."""
+    whole = line.encode()
+    if len(whole) <= LINE_OCTETS:
+        return whole + b"\r\n"  # (most lines: nothing to fold)
     out, current = [], b""
     for char in line:
         encoded = char.encode()

@@ -29,7 +29,7 @@ import importlib
 import os
 import secrets
 import shlex
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -308,6 +308,13 @@ class BoardCore:
                 actor: str | None = None) -> list[Activity]:
         """Activity records, newest first."""
         return self.log.records(item=item, limit=limit, actor=actor)
+
+    def item_changes(self, items: Collection[str]) -> Iterator[tuple[str, str]]:
+        """(item, time) of each logged change to one of `items`, newest first; the log's other
+        records are not converted (a rep's calendar reads a few of a floor's 30,000)."""
+        wanted = set(items)
+        for record in self.log.newest_first(where=lambda doc: doc.get("item") in wanted):
+            yield record.item, record.at
 
     def changed(self) -> bool:
         """Whether another process changed the board since we last looked (stats only).

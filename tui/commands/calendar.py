@@ -25,7 +25,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     name = board.plan_info()["name"]
     _start, end = board.period()
     events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
-    events = revised(events, ((record.item, record.at) for record in board.history()))
+    events = revised(events, board.item_changes({event.item for event in events}))
     # the board's own key (a board made before it had one: its folder's path), so that a board
     # moved or reached by another path keeps its events' UIDs, and a calendar does not double them
     key = board.meta().get("key") or hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
