@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from sales.errors import Reason
 from sales.text import half_width
@@ -175,3 +175,12 @@ def week_start(moment: datetime) -> datetime:
     day = moment.date()
     return datetime.combine(day - timedelta(days=day.weekday()), time(0), tzinfo=moment.tzinfo)
 
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as the board writes it down: RFC 3339 in UTC to the second (`2026-12-03T10:00:00Z`),
+    as msgspec writes a datetime, so that every time in a file or a `--json` answer reads alike
+    (the log's said `+00:00` where a deal's stage history said `Z`). A naive moment is taken as UTC."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

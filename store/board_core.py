@@ -41,6 +41,7 @@ from sales.activity import Activity
 from sales.errors import Invalid, NotAnId, NotFound, Refused, Said, UpliftError, Word
 from sales.ids import format_id, name_of, parse_id
 from sales.members import nearest_member
+from sales.dates import stamp
 from store.activity_log import ActivityLog
 from store.files import (
     LOCK_NAME,
@@ -485,7 +486,7 @@ class BoardCore:
 
     def _commit(self, tx: Transaction) -> None:
         seq, txn = self.log.last_seq()
-        at = self.clock().isoformat(timespec="seconds")
+        at = stamp(self.clock())
         records = []
         for op in tx.ops:
             seq += 1

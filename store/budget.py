@@ -17,6 +17,7 @@ from sales.errors import Invalid, Refused, Word
 from sales.ids import format_id, in_order
 from sales.phrases import Phrase
 from sales.validation import convert
+from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
 
@@ -122,7 +123,7 @@ class BudgetChanges(BoardCore):
             self._check("budget.spend", owner=line.requested_by, new_owner=line.requested_by)
             entry = convert({"id": format_id("spend", tx.nextnumber("spend")), "line": line.id,
                              "amount": amount, "on": on or self.today(), "note": note,
-                             "by": self.actor, "at": self.clock().isoformat(timespec="seconds")},
+                             "by": self.actor, "at": stamp(self.clock())},
                             SpendEntry)
             self._put_new(tx, "budget.spend", "spend", entry)
             return entry

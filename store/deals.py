@@ -44,6 +44,7 @@ from sales.splits import Split, read_splits, split_rep_problem
 from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
+from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
@@ -324,7 +325,7 @@ class DealChanges(BoardCore):
         before = self._doc("deals", "weeks", doc_id)
         if before and before.get("counts") == counts and not force:
             return
-        after = {"week": iso_week(today), "at": self.clock().isoformat(timespec="seconds"), "counts": counts}
+        after = {"week": iso_week(today), "at": stamp(self.clock()), "counts": counts}
         tx.put("pipeline.snapshot", iso_week(today), "deals", "weeks", doc_id, before, after)
 
     # ------------------------------------------------------------------ import

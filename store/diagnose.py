@@ -17,6 +17,7 @@ from sales.phrases import Phrase
 from sales.record_rules import DROP_REPEATED, drop_non_sales
 from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
 from sales.text import listed
+from sales.dates import stamp
 from store.record_files import RecordsError, _join_key, load_records, read_table, to_number
 
 if TYPE_CHECKING:
@@ -93,9 +94,9 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     source = read_as(files=records.sources, mapping=dict(mapping.fields), derived=dict(mapping.derived),
                      ignored_columns=list(mapping.ignored), explanation=explain_mapping(mapping, given_by, _fields(reused)),
                      date_formats=records.date_formats, notes=notes)
-    stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
-                             dropped=dropped, partial=partial, costs=cost_table, created_at=stamp)
+                             dropped=dropped, partial=partial, costs=cost_table,
+                             created_at=stamp(now or datetime.now(timezone.utc)))
 
 
 def _matched_costs(costs: dict[str, dict[str, float]], frame: "pd.DataFrame",

@@ -41,6 +41,7 @@ from sales.snapshots import (
     metric_history,
 )
 from sales.validation import convert
+from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, given
 from store.files import BoardDamaged
 
@@ -184,7 +185,7 @@ class DiagnosisChanges(BoardCore):
 
         def build(tx: Transaction) -> Snapshot:
             self._check("diagnosis.save")
-            now = self.clock().isoformat(timespec="seconds")
+            now = stamp(self.clock())
             snapshot = convert({"id": format_id("snapshot", tx.nextnumber("snapshot")), "saved_at": now,
                                 "saved_by": self.actor, "signature": signature, "overrides": overrides,
                                 "diagnosis": diagnosis.to_builtins()}, Snapshot, "snapshot")
@@ -241,7 +242,7 @@ class DiagnosisChanges(BoardCore):
             note = convert({"id": format_id("note", tx.nextnumber("note")), "text": text, "kind": kind,
                             "tags": [self._tag(t) for t in tags], "source": source,
                             "author": self.actor,
-                            "created": self.clock().isoformat(timespec="seconds")}, Note, "note")
+                            "created": stamp(self.clock())}, Note, "note")
             self._put_new(tx, "note.add", "note", note)
             return note
         return self._transact(build)
@@ -319,7 +320,7 @@ class DiagnosisChanges(BoardCore):
                 return ticked
             ticks = [t for t in old.ticks if t.text != text]
             if want:
-                ticks.append(Tick(text, self.actor, self.clock().isoformat(timespec="seconds")))
+                ticks.append(Tick(text, self.actor, stamp(self.clock())))
             new = ChecklistState(name=name, ticks=ticks)
             exists = bool(self._doc(file, table, doc_id))  # (a new cycle's: its first tick)
             tx.put(action, f"checklist:{name}" if which != "diagnosis" else "checklist", file, table,

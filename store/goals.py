@@ -22,6 +22,7 @@ from sales.pace import Pace, pace_at
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
 from sales.snapshots import in_a_row, period_start, periods_spanned
 from sales.validation import convert
+from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, changed_keys, given
 
 
@@ -170,7 +171,7 @@ class GoalChanges(BoardCore):
             at = now if day is None or day == now.date() else datetime.combine(day, time(12), now.tzinfo)
             entry = convert({"id": format_id("checkin", tx.nextnumber("checkin")), "goal": goal.id,
                              "value": value, "confidence": confidence, "comment": comment,
-                             "at": at.isoformat(timespec="seconds"), "by": self.actor}, CheckIn)
+                             "at": stamp(at), "by": self.actor}, CheckIn)
             self._put_new(tx, "goal.checkin", "checkin", entry)
             return entry
         return self._transact(build)

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 
 from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
-from sales.dates import week_start
+from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
@@ -123,7 +123,7 @@ class ReviewChanges(BoardCore):
             self._check("answer.edit" if old else "answer.add")
             start, end = self.period()
             data = {"question": question, "answer": text, "by": self.actor,
-                    "at": self.clock().isoformat(timespec="seconds"), "start": start, "end": end,
+                    "at": stamp(self.clock()), "start": start, "end": end,
                     "id": old.id if old else format_id("answer", tx.nextnumber("answer"))}
             new = convert(data, ReviewAnswer, "answer")
             if old is None:

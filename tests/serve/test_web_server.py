@@ -48,6 +48,7 @@ def test_serve_web_answers_on_loopback_as_the_member(team):
     # runs (this machine's Python and paths)
     out, err = said
     assert err.startswith(f"uplift: serving {team} as dana on http://127.0.0.1:{port} (ctrl+c stops it)\n")
+    assert err.endswith(f"uplift: stopped serving http://127.0.0.1:{port}\n")  # (it ended without a word)
     assert sys.executable not in out + err and "Serving" not in out + err
 
 

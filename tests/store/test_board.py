@@ -207,7 +207,7 @@ def test_times_come_from_the_clock(board_path) -> None:
     moment = datetime(2026, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
     board = Board(board_path, actor="dana", clock=lambda: moment)
     board.add_task("x")
-    assert board.history()[0].at == "2026-03-04T05:06:07+00:00"
+    assert board.history()[0].at == "2026-03-04T05:06:07Z"  # (RFC 3339 in UTC, as every time the board writes)
     assert board.today().isoformat() == "2026-03-04"
 
 

@@ -29,7 +29,7 @@ def test_the_items_come_from_the_template_unticked(lead) -> None:
 def test_ticks_belong_to_their_week(lead) -> None:
     assert lead.tick_checklist(1, which="weekly") is True
     this_week = lead.checklist("weekly")
-    assert this_week[1][1].by == "dana" and this_week[1][1].at == "2026-11-26T09:00:00+00:00"
+    assert this_week[1][1].by == "dana" and this_week[1][1].at == "2026-11-26T09:00:00Z"
     # Monday and Sunday of the same ISO week see the tick; the weeks either side do not.
     assert lead.checklist("weekly", date(2026, 11, 23))[1][1] is not None
     assert lead.checklist("weekly", date(2026, 11, 29))[1][1] is not None

@@ -38,3 +38,5 @@ def serve_web(board_path: Path, member: str, host: str, port: int) -> None:
     print(_("uplift: serving {board} as {member} on {url}").format(board=board_path, member=member, url=f"http://{host}:{port}"),
           _("(ctrl+c stops it)"), file=sys.stderr, flush=True)
     Quiet(web_command(board_path), host=host, port=port, title=f"Uplift · {member}").serve()
+    # (ctrl+c or a TERM from a service manager: said as `serve ssh` says it)
+    print(_("uplift: stopped serving {url}").format(url=f"http://{host}:{port}"), file=sys.stderr, flush=True)
