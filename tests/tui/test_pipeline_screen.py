@@ -709,3 +709,28 @@ async def test_a_stage_cut_to_its_top_cards_says_how_many_it_holds(team) -> None
         assert len(column.cards) == 8
         header = " ".join(strip.text for strip in column.header_lines())
         assert "8 of 12" in header and "top 8 shown" in header
+
+
+async def test_a_long_alerts_list_says_how_many_more_there_are(team, monkeypatch) -> None:
+    """Past MOST_SHOWN alerts the list says how many more and where they all are (a floor's 5,000
+    took 2 s to lay out at each change); the last one shown is still chosen with enter."""
+    from tests.tui.waiting import until
+    from tui.screens import alerts as alerts_screen
+
+    monkeypatch.setattr(alerts_screen, "MOST_SHOWN", 3)
+    lead = Board(team, actor="dana")
+    for n in range(5):
+        lead.add_task(f"Overdue call {n}", owner="ali", due=f"2020-01-0{n + 1}")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and app.screen.alerts)
+        screen = app.screen
+        assert len(screen.alerts) == 6  # T-1 (due 2026-12-01, before the board's today) and T-3 to T-7
+        listed = screen.query_one("#alert-list")
+        assert listed.option_count == 4
+        last = listed.get_option_at_index(3)
+        assert last.disabled and str(last.prompt) == "… and 3 more: `uplift alerts` lists them all"
+        await pilot.press("end", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, AlertsScreen))
+        assert app.focused.card.id == screen.alerts[2].item

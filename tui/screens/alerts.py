@@ -61,6 +61,12 @@ def snooze_form(board, alert: Alert) -> FieldsForm:
     return FieldsForm(_("Snooze: {alert}").format(alert=alert_heading(alert)), rows, save)
 
 
+#: The most alerts the list shows: a floor whose 5,000 overdue tasks each raise one took 2 s to
+#: lay the list out, again at each change anyone made; past these, one line says how many more
+#: there are and where they all are (`uplift alerts`).
+MOST_SHOWN = 300
+
+
 class AlertsScreen(ModalScreen[str | None]):
     """Returns the item of the chosen alert (enter), or None (escape)."""
 
@@ -94,9 +100,12 @@ class AlertsScreen(ModalScreen[str | None]):
         options = self.query_one("#alert-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(alert_text(a), id=str(i)) for i, a in enumerate(self.alerts)])
+        options.add_options([Option(alert_text(a), id=str(i)) for i, a in enumerate(self.alerts[:MOST_SHOWN])])
+        if len(self.alerts) > MOST_SHOWN:
+            options.add_option(Option(plain(_("… and {count} more: `uplift alerts` lists them all").format(
+                count=len(self.alerts) - MOST_SHOWN)), disabled=True))
         if self.alerts:
-            options.highlighted = min(highlighted or 0, len(self.alerts) - 1)
+            options.highlighted = min(highlighted or 0, len(self.alerts) - 1, MOST_SHOWN - 1)
 
     async def refresh_board(self) -> None:
         """The board changed (here, or in another session): show its alerts as they are now."""
