@@ -660,3 +660,23 @@ async def test_an_undiagnosed_boards_breakdowns_and_charts_say_how_to_start(team
         await until(pilot, lambda: "Revenue by month" not in text_of(app, "#charts-missing")
                     and app.screen.query_one("#chart-revenue").display)
         assert how not in text_of(app, "#charts-missing") and how not in text_of(app, "#period-note")
+
+
+async def test_down_from_the_breakdowns_own_tab_bar_goes_into_its_table(team, deals) -> None:
+    """Breakdowns holds a tab bar of its own (period, region, ...): down from it goes into the
+    shown breakdown's table, as down from the screen's bar goes into a tab (it did nothing)."""
+    from textual.widgets import DataTable, Tabs
+
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen))
+        outer = app.screen.query_one("#diagnose-tabs", TabbedContent)
+        outer.active = "tab-breakdowns"
+        outer.query(Tabs).first().focus()
+        await pilot.press("down")
+        inner = app.screen.query_one("#breakdown-tabs", TabbedContent)
+        await until(pilot, lambda: app.focused is inner.query(Tabs).first())
+        await pilot.press("down")
+        await until(pilot, lambda: isinstance(app.focused, DataTable) and inner.active_pane in app.focused.ancestors)

@@ -31,10 +31,11 @@ class TabKeys:
     def action_into_tab(self) -> None:
         """From the tab bar, down goes into the shown tab (a chart's scroll, a table), as in a
         browser's or lazygit's panes: the bar keeps only left and right, so down did nothing and
-        a tab of charts could not be scrolled without tab."""
-        content = self.query_one(TabbedContent)
-        if self.focused is content.query(Tabs).first():
-            self.focus_pane(content)
+        a tab of charts could not be scrolled without tab. A tab bar inside a tab (Diagnose's
+        breakdowns) goes into its own shown tab."""
+        focused = self.focused
+        if isinstance(focused, Tabs) and isinstance(focused.parent, TabbedContent):
+            self.focus_pane(focused.parent)
 
     def pane_has_focus(self, content: TabbedContent) -> bool:
         """Whether the focus is in a tab's content (a table, a list), not on the tab bar."""
