@@ -89,10 +89,14 @@ class GoalChanges(BoardCore):
         customers) spanning several of the snapshots' periods (a quarter's goal, monthly
         snapshots) is the sum of the newest that many whole periods in a row ("2026-07 to
         2026-09"), or None when they are not all there; any other, the newest period. `since`:
-        only periods from its month on (what a goal reached, not its baseline)."""
+        only periods from its month on (what a goal reached, not its baseline). Periods that
+        begin after `end` are not the goal's (records diagnosed after it ended, or a past
+        cycle's review)."""
         from sales.kpis import SUMMABLE_METRICS
 
         points = self._kpi_points(metric, scope)
+        if end is not None:
+            points = [p for p in points if period_start(p[0]) <= end]
         if since is not None:
             points = [p for p in points if period_start(p[0]) >= since.replace(day=1)]
         if not points:

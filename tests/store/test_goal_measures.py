@@ -127,6 +127,21 @@ def test_a_months_goal_stands_at_its_month(lead, tmp_path) -> None:
     assert lead.report("G-4").pace.current == 7_750
 
 
+def test_a_goal_that_ended_stands_at_its_own_months_not_the_ones_after(lead, tmp_path) -> None:
+    """G-4 ran October and November. Records diagnosed later hold December too: its value is
+    October and November's, 7,750 + 3,000 = 10,750 (it took the newest two months, November and
+    December: 3,310)."""
+    records = tmp_path / "west.csv"
+    records.write_text("order,date,region,amount\n" + "".join(
+        f"W{d},2026-10-{d:02d},West,250\n" for d in range(1, 32)) + "".join(
+        f"N{d},2026-11-{d:02d},West,100\n" for d in range(1, 31)) + "".join(
+        f"D{d},2026-12-{d:02d},West,10\n" for d in range(1, 32)))
+    lead.update_goal("G-4", start="2026-10-01", deadline="2026-11-30")
+    lead.run_diagnosis([records])
+    assert _results(lead)["G-4"] == (10_750, "diagnosis X-1, 2026-10 to 2026-11")
+    assert lead.report("G-4").pace.current == 10_750
+
+
 def test_a_quarters_baseline_adds_up_its_months_and_a_rate_takes_the_newest(lead, tmp_path) -> None:
     records = tmp_path / "past.csv"
     # July 10 x 100 = 1,000; August 20 x 100 = 2,000; September 30 x 100 = 3,000 (all in the West)
