@@ -40,6 +40,16 @@ POLL_SECONDS = 0.5
 APP_LOCK_WAIT = 2.0
 
 
+def plan_name(board: Board) -> str:
+    """The plan's name for the header. A board is named after its folder when it is made, but
+    the one made where none was named (`…/uplift/board`) is left unnamed: "board" said nothing."""
+    from store.location import default_board_path
+
+    if board.name == board.path.name and board.path.resolve() == default_board_path().resolve():
+        return ""
+    return board.name
+
+
 class UpliftApp(PlanFileCommands, App):
     CSS_PATH = str(files("themes").joinpath("uplift.tcss"))
     TITLE = "Uplift"
@@ -107,7 +117,8 @@ class UpliftApp(PlanFileCommands, App):
         # its first frame has the keys as remapped and the header's subtitle
         self.set_keymap(self.keymap)
         role = board.role or "reader"
-        self.sub_title = safe(f"{board.name} · {board.actor} ({_(role)})")
+        who = f"{board.actor} ({_(role)})"
+        self.sub_title = safe(f"{name} · {who}" if (name := plan_name(board)) else who)
 
     def _checked_keymap(self) -> dict[str, str]:
         if not self.config.keys:

@@ -45,3 +45,20 @@ async def test_a_wrong_uplift_user_is_named_as_such(team, monkeypatch) -> None:
         assert [str(n.message) for n in app._notifications] == 2 * [
             "$UPLIFT_USER is dnaa, who is not a member of this board, so may only read it "
             "(a lead adds members with `uplift member add NAME --role rep`). Did you mean dana?"]
+
+
+async def test_the_board_made_where_none_was_named_is_not_called_board(tmp_path, monkeypatch) -> None:
+    """`uplift` the first time makes …/uplift/board: the header said "Uplift — board · sam"; it
+    says who you are until the plan is named, and then its name. A board of a folder you named
+    keeps the folder's name until then."""
+    monkeypatch.delenv("UPLIFT_BOARD", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    board = Board(tmp_path / "data" / "uplift" / "board", actor="sam", create=True)
+    app = UpliftApp(board, made=True)
+    async with app.run_test(size=(120, 40)):
+        assert app.sub_title == "sam (lead)"
+    board.set_plan_info("North team, Q1")
+    async with UpliftApp(Board(board.path, actor="sam")).run_test(size=(120, 40)) as pilot:
+        assert pilot.app.sub_title == "North team, Q1 · sam (lead)"
+    async with UpliftApp(Board(tmp_path / "sales", actor="sam", create=True)).run_test(size=(120, 40)) as pilot:
+        assert pilot.app.sub_title == "sales · sam (lead)"
