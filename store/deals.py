@@ -11,6 +11,7 @@ a week (no snapshot yet) and `uplift snapshot` count every deal.
 from __future__ import annotations
 
 import math
+import shlex
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -19,7 +20,7 @@ from typing import Any
 
 import msgspec
 
-from sales.deal_fields import MappingError, entry_stage, is_export, map_columns, row_fields
+from sales.deal_fields import MappingError, day_first, entry_stage, is_export, map_columns, row_fields
 from sales.deals import (
     DEFAULT_STAGES,
     Deal,
@@ -330,7 +331,9 @@ class DealChanges(BoardCore):
     # ------------------------------------------------------------------ import
 
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
-                     unowned: bool = False, dry_run: bool = False, name: str | None = None) -> dict:
+                     unowned: bool = False, dry_run: bool = False, name: str | None = None,
+                     stage_names: dict[str, str] | None = None, owners: dict[str, str] | None = None,
+                     date_order: str | None = None) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
@@ -338,6 +341,10 @@ class DealChanges(BoardCore):
         deals come in without an owner (and the report counts them). A row whose source id (e.g.
         opportunity_id) is already on the board is an error: importing twice adds nothing twice.
         Messages name the file as `name` when given (a file that came through standard input).
+        `stage_names` (the file's stage -> the board's) reads a CRM's own stages, `owners` (the
+        file's owner -> a member) its people named otherwise (`Ali Khan` is ali); dates written
+        day and month first are read in the order each column shows, or `date_order` ("dayfirst"
+        or "monthfirst") gives.
         """
         from store.deal_files import read_rows
 
@@ -353,12 +360,33 @@ class DealChanges(BoardCore):
         # a board's own export names its deals by id: imported back into that board, each would
         # be added a second time (its won value and pay counted twice)
         exported_ids = {number: row.get("id", "") for number, row in rows} if is_export(headers) else {}
+        days_first: dict[str, bool] = {}
+        unsettled: list[str] = []  # the date columns read month-first for want of a day above 12
+        for field in ("close", "closed", "opened", "lost_time"):
+            column = next((h for h, f in mapping.items() if f == field), None)
+            if column is not None:
+                days_first[field], settled = day_first([r.get(field, "") for _, r in records])
+                if date_order:
+                    days_first[field] = date_order == "dayfirst"
+                elif not settled:
+                    unsettled.append(column)
 
         def build(tx: Transaction) -> dict:
             stages = self.stages()
-            opened_stage = entry_stage([r for _, r in records], stages)
+            for named, board_stage in (stage_names or {}).items():
+                try:
+                    find_stage(stages, board_stage)
+                except ValueError as error:
+                    raise Invalid("--stage", "--stage {pair}: {error}", whole=True, pair=f"{named}={board_stage}",
+                                  error=error) from None
+            opened_stage = entry_stage([r for _, r in records], stages, stage_names)
             roles = {m.name: m.role for m in self.members()}
             members = set(roles)
+            for named, member in (owners or {}).items():
+                if members and member not in members:
+                    raise NotFound("--owner {pair}: {member} is not a member of this board",
+                                   pair=f"{named}={member}", member=member)
+            owner_names = {k.strip().casefold(): v for k, v in (owners or {}).items()}
             known = {d.source for d in self.deals() if d.source}
             on_board = {d.id: d for d in self.deals()} if exported_ids else {}
             # a file imported a second time (a board's export where it went, whose ids are new
@@ -375,12 +403,28 @@ class DealChanges(BoardCore):
             dropped_owner = no_account = 0
             won_today: list[tuple[int, Deal]] = []  # won deals the file gives no close date: won now
             outcome = {s.name: s.outcome for s in stages}
+            currencies: dict[str, int] = {}  # currency -> the first row in it
+            stages_read: dict[str, str] = {}  # a stage the file names otherwise -> the board's
             for number, record in records:
+                if currency := record.get("currency", "").strip().upper():
+                    currencies.setdefault(currency, number)
+                    if (first := next(iter(currencies))) != currency:
+                        problems.append(Reason(
+                            "row {number}: currency: {currency}, where row {row} is in {first}; the board adds every "
+                            "deal's value as one currency (import each currency's deals on their own, their values "
+                            "converted)", number=number, currency=currency, row=currencies[first], first=first))
+                        continue
                 try:
-                    fields = row_fields(record, stages, opened_stage, now, zone)
+                    fields = row_fields(record, stages, opened_stage, now, zone, stage_names, days_first)
                 except ValueError as error:
                     problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
+                said = record.get("stage", "").strip()
+                from_stage = not record.get("status", "").strip() or outcome.get(fields["stage"]) == "open"
+                if said and from_stage and said.casefold() != fields["stage"].casefold():
+                    stages_read.setdefault(said, fields["stage"])
+                if (owner := fields.get("owner")) and owner.strip().casefold() in owner_names:
+                    fields["owner"] = owner_names[owner.strip().casefold()]
                 here = on_board.get(exported_ids.get(number, ""))
                 if here is not None and here.title == clean_line(fields["title"]):
                     problems.append(Reason("row {number}: id: {id} {title!r} is on this board already; importing it "
@@ -429,14 +473,19 @@ class DealChanges(BoardCore):
                     won_today.append((number, deal))
             for owner, numbers in strangers.items():
                 shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
+                # `Ali Khan` on a board whose ali is one member of that first name: say how to name him
+                first = [m for m in members if name_for(owner).split(".")[0] == m.casefold()]
                 problems.append(Reason(
-                    "owner {owner!r} (row {rows}) is not a member of this board; add them (`uplift member add "
-                    "{name} --role rep`: a member's name matches however the file spells it), map another column "
-                    "with --map COLUMN=owner, or import such deals without an owner (--unowned)" if len(numbers) == 1
-                    else "owner {owner!r} (rows {rows}) is not a member of this board; add them (`uplift member add "
-                    "{name} --role rep`: a member's name matches however the file spells it), map another column "
-                    "with --map COLUMN=owner, or import such deals without an owner (--unowned)",
-                    owner=owner, rows=shown, name=name_for(owner)))
+                    "owner {owner!r} (row {rows}) is not a member of this board; say which member they are "
+                    "({pair}), add them (`uplift member add {name} --role rep`: a member's name matches however "
+                    "the file spells it), map another column with --map COLUMN=owner, or import such deals without "
+                    "an owner (--unowned)" if len(numbers) == 1
+                    else "owner {owner!r} (rows {rows}) is not a member of this board; say which member they are "
+                    "({pair}), add them (`uplift member add {name} --role rep`: a member's name matches however "
+                    "the file spells it), map another column with --map COLUMN=owner, or import such deals without "
+                    "an owner (--unowned)",
+                    owner=owner, rows=shown, name=name_for(owner),
+                    pair="--owner " + shlex.quote(f"{owner}={first[0] if len(first) == 1 else 'MEMBER'}")))
             if problems:
                 shown = problems[:MAX_REPORTED]
                 if (more := len(problems) - MAX_REPORTED) > 0:
@@ -461,6 +510,7 @@ class DealChanges(BoardCore):
                     "mapping": mapping, "closed_deals_opened_in": opened_stage,
                     "without_owner": dropped_owner, "without_account": no_account,
                     "by_stage": dict(Counter(d.stage for d in deals)),
+                    "stages_read": stages_read, "dates_month_first": unsettled,
                     # won with no close date in the file: won today, so in this cycle's payouts
                     "won_today": [{"row": number, "id": None if dry_run else deal.id} for number, deal in won_today]}
         return self._transact(build)
