@@ -166,3 +166,18 @@ def test_hubspots_chinese_export_imports_and_is_said_in_chinese(run, tmp_path, m
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, _, err = run("deal", "import", str(path))
     assert code == 2 and "row 2: status: 'Deleted' is not a status (open, won or lost)" in err
+
+
+def test_a_salesforce_reports_footer_is_left_out_and_said(run, tmp_path) -> None:
+    """Salesforce ends a report's CSV with lines of its own under the rows (the report's name, its
+    copyright, "Confidential Information", who made it), each in the first column alone."""
+    path = tmp_path / "report.csv"
+    path.write_text('"Opportunity Owner","Opportunity Name","Stage","Amount"\n'
+                    '"ali","Acme renewal","Qualification","1,000.00"\n"bea","Globex pilot","Closed Won","2,000.00"\n'
+                    '\n"Opportunity Pipeline"\n"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\n'
+                    '"Confidential Information - Do Not Distribute"\n', encoding="utf-8")
+    code, out, err = run("deal", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert "left out the 3 lines under the deals, a report's footer: 'Opportunity Pipeline' …" in out
+    assert {t: (d["stage"], d["value"]) for t, d in _deals(run).items()} == {
+        "Acme renewal": ("Qualified", 1000), "Globex pilot": ("Won", 2000)}

@@ -225,6 +225,10 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         f" ({result['first']} … {result['last']})"
     print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
     print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in result["mapping"].items())))
+    if footer := result["footer"]:
+        print(n_("left out the line under the deals, a report's footer: {first!r}",
+                 "left out the {count} lines under the deals, a report's footer: {first!r} …", len(footer)).format(
+            count=len(footer), first=footer[0]))
     if result["stages_read"]:  # a CRM's stage names, read as the board's: said, so a wrong guess is seen
         print(_("stages: {stages} (--stage NAME=STAGE reads a stage otherwise)").format(
             stages=", ".join(f"{name} → {stage}" for name, stage in result["stages_read"].items())))
