@@ -181,3 +181,16 @@ def test_a_salesforce_reports_footer_is_left_out_and_said(run, tmp_path) -> None
     assert "left out the 3 lines under the deals, a report's footer: 'Opportunity Pipeline' …" in out
     assert {t: (d["stage"], d["value"]) for t, d in _deals(run).items()} == {
         "Acme renewal": ("Qualified", 1000), "Globex pilot": ("Won", 2000)}
+
+
+def test_an_owner_given_by_email_is_the_member_of_that_name(run, team, tmp_path) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_text("Deal Name,Deal Stage,Amount,Deal owner\nA,Lead,100,ali@acme.com\nB,Lead,100,Chen.Wu@acme.com\n",
+                    encoding="utf-8")
+    code, out, err = run("deal", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 2" not in err  # ali@acme.com is ali
+    assert "owner 'Chen.Wu@acme.com' (row 3) is not a member of this board; say which member they are " \
+           "(--owner Chen.Wu@acme.com=MEMBER), add them (`uplift member add chen.wu --role rep`" in err
+    assert run("deal", "import", str(path), "--owner", "chen.wu@acme.com=bea")[0] == 0
+    assert {t: d["owner"] for t, d in _deals(run).items()} == {"A": "ali", "B": "bea"}
