@@ -148,6 +148,9 @@ class TaskChanges(BoardCore):
             raise Invalid("file", "{file}: not UTF-8 text (`task export` writes UTF-8)", file=shown) from None
         except ValueError as error:
             raise Invalid("file", "{file}: {reason}", file=shown, reason=error) from None
+        if not items:  # as a deals file with no rows: an import of nothing is a wrong file
+            raise Invalid("file", "{file}: no tasks in it (`task export` writes every task, `task status:pending "
+                                  "export` the open ones)", file=shown)
 
         def build(tx: Transaction) -> dict:
             zone = self.clock().tzinfo

@@ -77,6 +77,10 @@ def test_a_bad_export_names_the_task_and_writes_nothing(run, team, tmp_path, mon
                    "  task 1 ('A'): priority: 'X' is not a taskwarrior priority (H, M or L)\n"
                    "  task 2 ('B'): due: 'tomorrow' is not a time (taskwarrior writes 20261220T090000Z)\n"
                    "  task 3 (''): description: a task needs one\n")
+    path.write_text("[]\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "") and err == f"uplift: {path}: no tasks in it (`task export` writes every task, " \
+                                            "`task status:pending export` the open ones)\n"
     path.write_text("title,due\nA,2026-12-01\n", encoding="utf-8")
     code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "") and "not a taskwarrior export (`task export` writes JSON)" in err

@@ -223,11 +223,12 @@ def cmd_task_import(args: argparse.Namespace) -> int:
     """Bring a taskwarrior task list in (`task export > tasks.json`), all or nothing."""
     import tempfile
 
+    from store.tasks import MAX_TASKS_FILE
     from tui.cli_output import print_json
 
     if args.file == "-":  # standard input: `task export | ssh host task import -`
         with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
-            handle.write(sys.stdin.buffer.read())
+            handle.write(sys.stdin.buffer.read(MAX_TASKS_FILE + 1))  # (more is refused as too big)
             handle.flush()
             result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
                                                                 name="<stdin>")
