@@ -138,19 +138,19 @@ class TaskChanges(BoardCore):
         try:
             data = Path(path).read_bytes()[:MAX_TASKS_FILE + 1]
         except OSError as error:
-            raise Invalid("file", "{file}: cannot be read ({cause})", file=shown,
+            raise Invalid("file", "{file}: cannot be read ({cause})", whole=True, file=shown,
                           cause=error.strerror or type(error).__name__) from None
         if len(data) > MAX_TASKS_FILE:
-            raise Invalid("file", "{file}: more than {mb} MB; split the file", file=shown, mb=MAX_TASKS_FILE >> 20)
+            raise Invalid("file", "{file}: more than {mb} MB; split the file", whole=True, file=shown, mb=MAX_TASKS_FILE >> 20)
         try:
             items = read_export(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            raise Invalid("file", "{file}: not UTF-8 text (`task export` writes UTF-8)", file=shown) from None
+            raise Invalid("file", "{file}: not UTF-8 text (`task export` writes UTF-8)", whole=True, file=shown) from None
         except ValueError as error:
-            raise Invalid("file", "{file}: {reason}", file=shown, reason=error) from None
+            raise Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=error) from None
         if not items:  # as a deals file with no rows: an import of nothing is a wrong file
             raise Invalid("file", "{file}: no tasks in it (`task export` writes every task, `task status:pending "
-                                  "export` the open ones)", file=shown)
+                                  "export` the open ones)", whole=True, file=shown)
 
         def build(tx: Transaction) -> dict:
             zone = self.clock().tzinfo
