@@ -11,6 +11,7 @@ matched here.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
@@ -374,8 +375,9 @@ def row_stage(row: dict[str, str], stages: Sequence[Stage], stage_names: dict[st
     named = {name.strip().casefold(): board for name, board in (stage_names or {}).items()}
     try:
         return find_stage(stages, named.get(text.casefold(), text))
-    except ValueError as error:
-        raise Reason("{field}: {error}", field="stage", error=error) from None
+    except ValueError as error:  # a CRM's own stage: say how to name the board's for it
+        raise Reason("{field}: {error}; read it as one of them with --stage {pair}", field="stage", error=error,
+                     pair=shlex.quote(f"{text}=STAGE")) from None
 
 
 def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage],

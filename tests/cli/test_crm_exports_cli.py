@@ -106,7 +106,9 @@ def test_a_crms_own_stages_are_read_as_the_board_says(run, team, tmp_path) -> No
     path.write_text("Deal Name,Deal Stage,Amount\nA,Discovery call,100\nB,Closed Won,200\n", encoding="utf-8")
     before = snapshot_files(team)
     code, out, err = run("deal", "import", str(path))
-    assert (code, out) == (2, "") and "row 2: stage: 'Discovery call' is not a stage" in err
+    assert (code, out) == (2, "")
+    assert ("row 2: stage: 'Discovery call' is not a stage (one of: Lead, Qualified, Proposal, Negotiation, Won, "
+            "Lost); read it as one of them with --stage 'Discovery call=STAGE'") in err
     code, out, err = run("deal", "import", str(path), "--stage", "Discovery call=Someday")
     assert (code, out) == (2, "")
     assert err.startswith("uplift: --stage Discovery call=Someday: 'Someday' is not a stage")
