@@ -196,3 +196,15 @@ def test_an_owner_given_by_email_is_the_member_of_that_name(run, team, tmp_path)
            "(--owner Chen.Wu@acme.com=MEMBER), add them (`uplift member add chen.wu --role rep`" in err
     assert run("deal", "import", str(path), "--owner", "chen.wu@acme.com=bea")[0] == 0
     assert {t: d["owner"] for t, d in _deals(run).items()} == {"A": "ali", "B": "bea"}
+
+
+def test_a_full_name_given_to_member_add_is_told_the_name_that_would_do(run, team, monkeypatch) -> None:
+    before = snapshot_files(team)
+    assert run("member", "add", "Chen Wu", "--role", "rep") == (
+        2, "", "uplift: member: 'Chen Wu' is not a member name: letters, digits, '.', '_' or '-', at most 40; "
+               "chen.wu would do (a deals file's 'Chen Wu' is then chen.wu)\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("member", "add", "chen.wu@acme.com", "--role", "rep")[2] == (
+        "uplift: member：'chen.wu@acme.com' 不是成员名：只能用字母、数字、'.'、'_' 或 '-'，最多 40 个；可以用 chen.wu"
+        "（这样商机文件中的 'chen.wu@acme.com' 就是 chen.wu）\n")
+    assert snapshot_files(team) == before
