@@ -42,7 +42,8 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
                  "交易类型", "交易類型"),
     "payments": ("payments", "收款记录", "收款記錄"),
     # the currency of the value: one file is in one currency (a board adds its values up)
-    "currency": ("currency", "dealcurrency", "currencyisocode", "币种", "幣種", "货币", "貨幣"),
+    "currency": ("currency", "dealcurrency", "currencyisocode", "amountcurrency", "opportunitycurrency", "币种",
+                 "幣種", "货币", "貨幣"),
 }
 # CRM exports' names for fields the diagnosis engine reads under other names (Pipedrive's
 # Organization and ID, HubSpot's Record ID and Associated Company, Salesforce's Opportunity
