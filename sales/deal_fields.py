@@ -369,7 +369,8 @@ def row_stage(row: dict[str, str], stages: Sequence[Stage], stage_names: dict[st
         outcome = _STATUS_NAMES.get(normalise_header(status))
         if outcome is None:
             raise Reason("{field}: {error}", field="status",
-                         error=Reason("{text!r} is not a status (open, won or lost)", text=status))
+                         error=Reason("{text!r} is not a status (open, won or lost; --map COLUMN=- leaves the column "
+                                      "out)", text=status))
         if outcome != "open":
             return next(s for s in stages if s.outcome == outcome)
     text = row.get("stage", "").strip()

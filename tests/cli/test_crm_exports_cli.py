@@ -164,10 +164,11 @@ def test_hubspots_chinese_export_imports_and_is_said_in_chinese(run, tmp_path, m
     code, _, err = run("deal", "import", str(path), "--stage", "x=Someday", "--dry-run")
     assert code == 2 and "--stage x=Someday：'Someday' 不是阶段" in err
     code, _, err = run("deal", "import", str(path))
-    assert code == 2 and "第 2 行：status: 'Deleted' 不是状态（open、won 或 lost）" in err
+    assert code == 2 and "第 2 行：status: 'Deleted' 不是状态（open、won 或 lost；--map COLUMN=- 可忽略该列）" in err
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, _, err = run("deal", "import", str(path))
-    assert code == 2 and "row 2: status: 'Deleted' is not a status (open, won or lost)" in err
+    assert code == 2
+    assert "row 2: status: 'Deleted' is not a status (open, won or lost; --map COLUMN=- leaves the column out)" in err
 
 
 def test_a_salesforce_reports_footer_is_left_out_and_said(run, tmp_path) -> None:
