@@ -102,3 +102,13 @@ def test_a_rep_imports_their_own_tasks_only(run, team, tmp_path, monkeypatch) ->
     code, out, err = run("task", "import", str(path), user="ali")
     assert (code, err) == (0, "") and out == "已导入 1 个任务 (T-3)：完成 1\n"
     assert _tasks(run)["Tidy the CRM"]["owner"] == "ali"
+
+
+def test_one_undo_takes_a_task_import_back(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT), encoding="utf-8")
+    before = sorted(_tasks(run))
+    assert run("task", "import", str(path))[0] == 0
+    assert len(_tasks(run)) == len(before) + 3
+    assert run("undo")[0] == 0
+    assert sorted(_tasks(run)) == before
