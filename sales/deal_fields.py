@@ -72,7 +72,7 @@ OWN_DATES: dict[str, tuple[str, ...]] = {
 }
 # the product sold: a field of its own, and the title when the file has no title column
 FROM_PRODUCT = "product"
-DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY, FROM_PRODUCT, "closed")
+DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY, FROM_PRODUCT, "closed", "status")
 IGNORE = ("-", "ignore", "none")
 REQUIRED = ("stage",)
 
@@ -111,8 +111,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
         return {field: field for field in EXPORT_READ_BACK if field in headers}
     bare = {_PREFIX.sub("", h) or h: h for h in headers}
     if len(bare) == len(headers) and any(b != h for b, h in bare.items()):  # Pipedrive's `Deal - Title`
-        named = {h: b for b, h in bare.items()}
-        found = _map_columns(list(bare), {named.get(c, c): f for c, f in (overrides or {}).items()})
+        found = _map_columns(list(bare), overrides)  # (an override may name a column either way)
         return {bare[column]: field for column, field in found.items()}
     return _map_columns(headers, overrides)
 
@@ -122,7 +121,8 @@ def _map_columns(headers: list[str], overrides: dict[str, str] | None) -> dict[s
     mapping: dict[str, str] = {}
     engine_overrides: dict[str, str] = {}
     for column, field in (overrides or {}).items():
-        header = column if column in headers else by_name.get(normalise_header(column))
+        header = column if column in headers else (by_name.get(normalise_header(column))
+                                                   or by_name.get(normalise_header(_PREFIX.sub("", column))))
         if header is None:
             why = Reason("the file has no column {column!r} (columns: {columns})", column=column,
                          columns=listed(headers))

@@ -32,7 +32,9 @@ def test_a_pipedrive_export_imports_with_its_status_won_and_lost_times(run, tmp_
         "2026-11-14 16:03:10,,,2026-09-20 11:00:00\n"
         "Initech upgrade,4500,USD,Initech,Peter,Ali Khan,Contact Made,Lost,2026-11-30,,2026-11-02 10:00:00,"
         "Went with competitor,2026-09-01 08:00:00\n", encoding="utf-8")
-    code, out, err = run("deal", "import", str(path), *OWNERS)
+    code, out, err = run("deal", "import", str(path), *OWNERS, "--map", "Deal - Title=colour")
+    assert code == 2 and "--map Deal - Title=colour: 'colour' is not a deal field" in err  # the column as typed
+    code, out, err = run("deal", "import", str(path), *OWNERS, "--map", "Deal - Contact person=-")
     assert (code, err) == (0, ""), err
     assert "stages: Proposal Made → Proposal (--stage NAME=STAGE reads a stage otherwise)" in out
     deals = _deals(run)
