@@ -11,6 +11,7 @@ matched here.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
@@ -18,6 +19,7 @@ from sales import sales_fields
 from sales.dates import no_such_day
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES, Payment, Stage, find_stage
 from sales.errors import Reason
+from sales.phrases import Word
 from sales.numbers import decimal_point
 from sales.sales_fields import MappingError, normalise_header
 from sales.splits import parse_splits
@@ -28,26 +30,49 @@ FROM_SALES_FIELD = {"source": "order_id", "account": "customer", "owner": "rep",
                     "value": "amount", "close": "date", "opened": "created"}
 # fields only deals have, with the header spellings that name them (compared normalised)
 DEAL_ONLY: dict[str, tuple[str, ...]] = {
-    "title": ("title", "dealname", "opportunityname", "name", "商机名称", "商機名稱", "标题", "標題"),
+    "title": ("title", "dealname", "opportunityname", "name", "商机名称", "商機名稱", "标题", "標題",
+              "交易名称", "交易名稱"),
     "key_account": ("keyaccount", "key", "strategic", "重点客户", "重點客戶", "大客户", "大客戶"),
     "next_step": ("nextstep", "nextaction", "下一步"),
     "lost_reason": ("lostreason", "lossreason", "closedlostreason", "reasonlost", "输单原因", "輸單原因",
-                    "丢单原因", "丟單原因", "失败原因", "失敗原因"),
+                    "丢单原因", "丟單原因", "失败原因", "失敗原因", "关闭失败原因", "關閉失敗原因"),
     "forecast": ("forecast", "forecastcategory", "预测类别", "預測類別"),
     "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
-    "business": ("business", "dealtype", "opportunitytype", "businesstype", "商机类型", "商機類型"),
+    "business": ("business", "dealtype", "opportunitytype", "businesstype", "type", "商机类型", "商機類型",
+                 "交易类型", "交易類型"),
     "payments": ("payments", "收款记录", "收款記錄"),
+    # the currency of the value: one file is in one currency (a board adds its values up)
+    "currency": ("currency", "dealcurrency", "currencyisocode", "amountcurrency", "opportunitycurrency", "币种",
+                 "幣種", "货币", "貨幣"),
 }
+# CRM exports' names for fields the diagnosis engine reads under other names (Pipedrive's
+# Organization and ID, HubSpot's Record ID and Associated Company, Salesforce's Opportunity
+# Owner, HubSpot's Chinese export); used for a field the engine found no column for
+CRM_NAMES: dict[str, tuple[str, ...]] = {
+    "source": ("id", "recordid", "记录id", "記錄id", "交易id"),
+    "account": ("organization", "organisation", "organizationname", "company", "companyname", "associatedcompany",
+                "公司", "公司名称", "公司名稱", "关联公司", "關聯公司"),
+    "owner": ("opportunityowner", "交易所有者", "商机所有者", "商機所有者", "所有者"),
+    "stage": ("交易阶段", "交易階段", "商机阶段", "商機階段", "销售阶段", "銷售階段"),
+    "value": ("交易金额", "交易金額", "商机金额", "商機金額"),
+    "opened": ("dealcreated", "addtime", "创建时间", "創建時間"),
+}
+# a deal's status beside its stage (Pipedrive's Open, Won, Lost): read when a stage column is there too
+STATUS_NAMES = ("status", "dealstatus", "状态", "狀態")
+# the prefix a Pipedrive export puts before each column (`Deal - Title`)
+_PREFIX = re.compile(r"^\s*deal\s*-\s*", re.IGNORECASE)
 # a deal's dates by their own names (as `deal list --csv` and plan files write them), which the
 # engine's spellings of a sales record's date do not include; they win over the engine's guesses
 OWN_DATES: dict[str, tuple[str, ...]] = {
     "close": ("close", "expectedclose", "expectedclosedate", "expectedclosingdate", "预计成交日期", "預計成交日期"),
-    "closed": ("closed", "closedon", "dateclosed"),
+    "closed": ("closed", "closedon", "dateclosed", "dealclosedon", "closetime", "wontime"),
     "opened": ("opened", "openedon", "dateopened"),
+    # Pipedrive's Lost time: the day a lost deal closed, where Won time is a won one's
+    "lost_time": ("losttime",),
 }
 # the product sold: a field of its own, and the title when the file has no title column
 FROM_PRODUCT = "product"
-DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY, FROM_PRODUCT, "closed")
+DEAL_FIELDS = (*FROM_SALES_FIELD, *DEAL_ONLY, FROM_PRODUCT, "closed", "status")
 IGNORE = ("-", "ignore", "none")
 REQUIRED = ("stage",)
 
@@ -84,11 +109,20 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     headers = [str(h) for h in headers]
     if is_export(headers) and not overrides:  # (an older export may lack the newer columns)
         return {field: field for field in EXPORT_READ_BACK if field in headers}
+    bare = {_PREFIX.sub("", h) or h: h for h in headers}
+    if len(bare) == len(headers) and any(b != h for b, h in bare.items()):  # Pipedrive's `Deal - Title`
+        found = _map_columns(list(bare), overrides)  # (an override may name a column either way)
+        return {bare[column]: field for column, field in found.items()}
+    return _map_columns(headers, overrides)
+
+
+def _map_columns(headers: list[str], overrides: dict[str, str] | None) -> dict[str, str]:
     by_name = {normalise_header(h): h for h in headers}
     mapping: dict[str, str] = {}
     engine_overrides: dict[str, str] = {}
     for column, field in (overrides or {}).items():
-        header = column if column in headers else by_name.get(normalise_header(column))
+        header = column if column in headers else (by_name.get(normalise_header(column))
+                                                   or by_name.get(normalise_header(_PREFIX.sub("", column))))
         if header is None:
             why = Reason("the file has no column {column!r} (columns: {columns})", column=column,
                          columns=listed(headers))
@@ -104,7 +138,7 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
             engine_overrides[header] = sales_fields.IGNORE
         elif field in FROM_SALES_FIELD:
             engine_overrides[header] = FROM_SALES_FIELD[field]
-        elif field in DEAL_ONLY or field in (FROM_PRODUCT, "closed"):
+        elif field in DEAL_ONLY or field in (FROM_PRODUCT, "closed", "status"):
             mapping[header] = field
             engine_overrides[header] = sales_fields.IGNORE
         else:
@@ -123,8 +157,19 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     for deal_field, sales_field in FROM_SALES_FIELD.items():
         if sales_field in found and deal_field not in mapping.values():
             mapping[found[sales_field]] = deal_field
+    for deal_field, names in CRM_NAMES.items():
+        if deal_field not in mapping.values() and (FROM_SALES_FIELD[deal_field] not in engine_overrides.values()):
+            header = next((by_name[n] for n in names if n in by_name and by_name[n] not in mapping
+                           and by_name[n] not in engine_overrides), None)
+            if header is not None:
+                mapping[header] = deal_field
     if FROM_PRODUCT not in mapping.values() and "product" in found:
         mapping[found["product"]] = FROM_PRODUCT
+    if "stage" in mapping.values() and "status" not in mapping.values():
+        header = next((by_name[n] for n in STATUS_NAMES if n in by_name and by_name[n] not in mapping
+                       and by_name[n] not in engine_overrides), None)
+        if header is not None:  # a won or lost deal keeps the stage it was last in: the status says where it is
+            mapping[header] = "status"
     taken = set(mapping.values())
     for field in REQUIRED:
         if field not in taken:
@@ -138,8 +183,12 @@ def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None)
     return mapping
 
 
+#: A currency's sign or code around an amount (Salesforce's `USD 12,500.00`, `12.500,00 €`).
+_CURRENCY = re.compile(r"[\s\u00a0$€£¥￥₹]|(?<![A-Za-z])(?i:USD|EUR|GBP|JPY|CHF|CNY|RMB|AUD|CAD|SEK|NOK|DKK|INR|HKD|SGD)(?![A-Za-z])|元")
+
+
 def parse_money(text: str) -> float:
-    cleaned = text.strip().replace("$", "").replace("€", "").replace("¥", "")
+    cleaned = _CURRENCY.sub("", text.strip())
     if not cleaned:
         return 0.0
     try:
@@ -151,10 +200,49 @@ def parse_money(text: str) -> float:
     return value
 
 
-def parse_day(text: str) -> date | None:
+#: A date written day and month first, as CRMs write them in their users' formats (Salesforce's
+#: 12/20/2026, Pipedrive's 20.12.2026), perhaps with a time after it (12/20/2026 3:04 PM).
+_SHORT_DATE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$")
+#: Dates with the month's name (Dec 20, 2026; 20-Dec-2026; 20 December 2026), read in English.
+_MONTH_NAME_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y")
+
+
+def day_first(texts: Sequence[str]) -> tuple[bool, bool]:
+    """(day first, settled) for a column of dates written day and month first: a first part
+    above 12 says day-first (20/12/2026), a second part above 12 month-first (12/20/2026), a `.`
+    between them day-first (20.12.2026: no one writes the month first so); with none of these,
+    month-first, as the US CRMs' exports write them, and not settled."""
+    shapes = [m for m in (_SHORT_DATE.match(t.strip()) for t in texts) if m is not None]
+    if any(int(m.group(1)) > 12 for m in shapes):
+        return True, True
+    if any(int(m.group(3)) > 12 for m in shapes):
+        return False, True
+    if any(m.group(2) == "." for m in shapes):
+        return True, True
+    return False, not shapes
+
+
+def parse_day(text: str, first_is_day: bool = False) -> date | None:
+    """A day as a file writes it: YYYY-MM-DD (a time after it is left out), 2026/12/20, day and
+    month first in the order `first_is_day` says (day_first() decides it for a column), or with
+    the month's name."""
     cleaned = text.strip()
     if not cleaned:
         return None
+    if (short := _SHORT_DATE.match(cleaned)) is not None:
+        first, _, second, year = short.groups()
+        day, month = (first, second) if first_is_day else (second, first)
+        iso = f"{int(year) + 2000 if len(year) == 2 else int(year):04d}-{int(month):02d}-{int(day):02d}"
+        try:
+            return date.fromisoformat(iso)
+        except ValueError:
+            raise Reason("{text!r} is not a date: read {order}, it is {iso}, a day the calendar lacks", text=text,
+                         order=Word("day first") if first_is_day else Word("month first"), iso=iso) from None
+    for fmt in _MONTH_NAME_FORMATS:
+        try:
+            return datetime.strptime(cleaned.split(" at ")[0], fmt).date()
+        except ValueError:
+            continue
     day = cleaned[:10].replace("/", "-")
     try:
         return date.fromisoformat(day)
@@ -266,7 +354,36 @@ def parse_forecast(text: str) -> str:
     return category
 
 
-def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage]) -> str:
+#: A deal's status as CRMs write it beside its stage (Pipedrive's Open, Won, Lost): a won or lost
+#: deal keeps there the stage it was last in, so the status says where it is.
+_STATUS_NAMES = {"open": "open", "won": "won", "lost": "lost", "closedwon": "won", "closedlost": "lost",
+                 "进行中": "open", "進行中": "open", "赢单": "won", "贏單": "won", "输单": "lost", "輸單": "lost"}
+
+
+def row_stage(row: dict[str, str], stages: Sequence[Stage], stage_names: dict[str, str] | None = None) -> Stage:
+    """The stage of a row: its status when that says won or lost (the board's won or lost stage),
+    else its stage, as `stage_names` (a file's stage name -> the board's, compared without case)
+    renames it or find_stage reads it. Reason when neither names a stage."""
+    status = row.get("status", "").strip()
+    if status:
+        outcome = _STATUS_NAMES.get(normalise_header(status))
+        if outcome is None:
+            raise Reason("{field}: {error}", field="status",
+                         error=Reason("{text!r} is not a status (open, won or lost; --map COLUMN=- leaves the column "
+                                      "out)", text=status))
+        if outcome != "open":
+            return next(s for s in stages if s.outcome == outcome)
+    text = row.get("stage", "").strip()
+    named = {name.strip().casefold(): board for name, board in (stage_names or {}).items()}
+    try:
+        return find_stage(stages, named.get(text.casefold(), text))
+    except ValueError as error:  # a CRM's own stage: say how to name the board's for it
+        raise Reason("{field}: {error}; read it as one of them with --stage {pair}", field="stage", error=error,
+                     pair=shlex.quote(f"{text}=STAGE")) from None
+
+
+def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage],
+                stage_names: dict[str, str] | None = None) -> str:
     """The stage a closed deal is taken to have entered on its `opened` date.
 
     The stage that most of the file's open, dated deals are in (in the CRM dataset: Engaging,
@@ -277,7 +394,7 @@ def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage]) -> str:
     for row in rows:
         if row.get("opened", "").strip() and row.get("stage", "").strip():
             try:
-                stage = find_stage(stages, row["stage"])
+                stage = row_stage(row, stages, stage_names)
             except ValueError:
                 continue
             if stage.outcome == "open":
@@ -288,7 +405,8 @@ def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage]) -> str:
 
 
 def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, now: datetime,
-               zone: tzinfo | None) -> dict:
+               zone: tzinfo | None, stage_names: dict[str, str] | None = None,
+               days_first: dict[str, bool] | None = None) -> dict:
     """One row (field -> text) as the fields of a new deal, with its stage history.
 
     ValueError("field: reason") on the first bad value. The history: an open deal entered its
@@ -300,22 +418,21 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
     def fail(field: str, error: Exception) -> ValueError:
         return Reason("{field}: {error}", field=field, error=error)
 
-    try:
-        stage = find_stage(stages, row.get("stage", ""))
-    except ValueError as error:
-        raise fail("stage", error) from None
+    stage = row_stage(row, stages, stage_names)
     values = {}
     for field, parse in (("value", parse_money), ("close", parse_day), ("closed", parse_day), ("opened", parse_day),
-                         ("forecast", parse_forecast), ("splits", parse_splits), ("business", parse_business),
+                         ("lost_time", parse_day), ("forecast", parse_forecast), ("splits", parse_splits), ("business", parse_business),
                          ("payments", parse_payments)):
         try:
-            values[field] = parse(row.get(field, ""))
+            values[field] = (parse_day(row.get(field, ""), (days_first or {}).get(field, False))
+                             if parse is parse_day else parse(row.get(field, "")))
         except ValueError as error:
             raise fail(field, error) from None
 
     def moment(day: date | None) -> datetime:
         return datetime.combine(day, time(0), tzinfo=zone) if day else now
 
+    values["closed"] = values["closed"] or values["lost_time"]  # (Pipedrive: Won time, else Lost time)
     opened, close = values["opened"], values["close"]
     # a closed deal's outcome is dated by its `closed` day (an export's), else by its close date
     ended, ended_field = (values["closed"], "closed") if values["closed"] else (close, "close")

@@ -70,7 +70,17 @@ STAGE_ALIASES = {"prospecting": "Lead", "prospect": "Lead", "new": "Lead",
                  "engaging": "Qualified", "qualification": "Qualified",
                  "closed won": "Won", "closed lost": "Lost",
                  "赢单": "Won", "贏單": "Won", "成交": "Won", "输单": "Lost", "輸單": "Lost", "丢单": "Lost",
-                 "丟單": "Lost"}
+                 "丟單": "Lost",
+                 # the default pipelines of Pipedrive, HubSpot and Salesforce, by what each stage means
+                 "contact made": "Qualified", "demo scheduled": "Qualified", "proposal made": "Proposal",
+                 "negotiations started": "Negotiation",
+                 "appointment scheduled": "Lead", "qualified to buy": "Qualified",
+                 "presentation scheduled": "Proposal", "decision maker bought-in": "Negotiation",
+                 "contract sent": "Negotiation",
+                 "needs analysis": "Qualified", "value proposition": "Proposal", "id. decision makers": "Proposal",
+                 "perception analysis": "Proposal", "proposal/price quote": "Proposal",
+                 "negotiation/review": "Negotiation",
+                 "won": "Won", "lost": "Lost"}
 OUTCOME_ALIASES = {"Won": "won", "Lost": "lost"}
 
 
@@ -99,13 +109,22 @@ def stranded(deals: Iterable[Deal], stages: Sequence[Stage]) -> str:
     return ", ".join(f"{name} ({n})" for name, n in sorted(held.items()))
 
 
+def _folded(name: str) -> str:
+    """A stage name with case, spaces and punctuation left out: HubSpot's internal `closedwon`,
+    `qualifiedtobuy` and Salesforce's `Proposal/Price Quote` spelled any way."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+_FOLDED_ALIASES = {_folded(name): alias for name, alias in STAGE_ALIASES.items()}
+
+
 def find_stage(stages: Sequence[Stage], text: str) -> Stage:
     """The stage a person or a file named (any case; a few other systems' names too)."""
     wanted = " ".join(text.strip().replace("_", " ").split()).casefold()
     for stage in stages:
         if stage.name.casefold() == wanted:
             return stage
-    alias = STAGE_ALIASES.get(wanted)
+    alias = STAGE_ALIASES.get(wanted) or _FOLDED_ALIASES.get(_folded(wanted))
     if alias:
         for stage in stages:
             if stage.name == alias or stage.outcome == OUTCOME_ALIASES.get(alias):

@@ -70,13 +70,18 @@ def member_for(name: str, members: Collection[str]) -> str | None:
     (`daniell.hammack`, `DaniellHammack`); None when there is none, or more than one."""
     if name in members:
         return name
+    if "@" in name:  # an owner's email (`ali.khan@acme.com`), as some CRMs export them: the name before the @
+        return member_for(name.split("@")[0], members)
     wanted = _folded(name)
     found = [member for member in members if wanted and _folded(member) == wanted]
     return found[0] if len(found) == 1 else None
 
 
 def name_for(text: str) -> str:
-    """A member name for a person named elsewhere: `Daniell Hammack` -> `daniell.hammack`."""
+    """A member name for a person named elsewhere: `Daniell Hammack` -> `daniell.hammack`; an
+    email, by the name before its @: `ali.khan@acme.com` -> `ali.khan`."""
+    if "@" in text:
+        text = text.split("@")[0].replace(".", " ").replace("_", " ")
     words = ["".join(ch for ch in word if ch.isalnum() or ch in "_-") for word in text.casefold().split()]
     return ".".join(word for word in words if word)[:40]
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from sales.errors import Invalid, NotFound
+from sales.errors import Invalid, NotFound, Reason
 from sales.ids import format_id
 from sales.tasks import (
     COMMENTS_MAX,
@@ -20,6 +22,10 @@ from sales.tasks import (
 )
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given, owner_or_actor
+
+
+#: The most a taskwarrior export may hold (a list of tens of thousands of tasks is a few MB).
+MAX_TASKS_FILE = 64 * 1024 * 1024
 
 
 class TaskChanges(BoardCore):
@@ -115,6 +121,102 @@ class TaskChanges(BoardCore):
             self._check("task.delete", owner=old.owner, new_owner=None)
             self._put_delete_linked(tx, "task.delete", "task", old)  # a budget line for it stays
             return old
+        return self._transact(build)
+
+    def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
+                     name: str | None = None) -> dict:
+        """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
+        nothing. Each is the importer's, or `owner`'s ("" for nobody); its annotations become its
+        comments, by the importer, dated as they were made; a dependency on a task of the file
+        links the two. Deleted tasks and repeating tasks' templates are left out, and counted.
+        A task the same as one on the board (title, owner, status, due) is an error: importing the
+        file twice adds nothing twice. Problems name the task by its place in the file (Invalid,
+        nothing written). Messages name the file as `name` when given (standard input)."""
+        from sales.taskwarrior import read_export, task_fields
+
+        shown = name or str(path)
+        try:
+            data = Path(path).read_bytes()[:MAX_TASKS_FILE + 1]
+        except OSError as error:
+            raise Invalid("file", "{file}: cannot be read ({cause})", whole=True, file=shown,
+                          cause=error.strerror or type(error).__name__) from None
+        if len(data) > MAX_TASKS_FILE:
+            raise Invalid("file", "{file}: more than {mb} MB; split the file", whole=True, file=shown, mb=MAX_TASKS_FILE >> 20)
+        try:
+            items = read_export(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise Invalid("file", "{file}: not UTF-8 text (`task export` writes UTF-8)", whole=True, file=shown) from None
+        except ValueError as error:
+            raise Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=error) from None
+        if not items:  # as a deals file with no rows: an import of nothing is a wrong file
+            raise Invalid("file", "{file}: no tasks in it (`task export` writes every task, `task status:pending "
+                                  "export` the open ones)", whole=True, file=shown)
+
+        def build(tx: Transaction) -> dict:
+            zone = self.clock().tzinfo
+            whose = owner_or_actor(self, owner)
+            self._check("task.add", new_owner=whose)
+            same = {(t.title, t.owner, t.status, t.due): t for t in self.tasks()}
+            problems: list[Reason] = []
+            read: list[tuple[int, dict]] = []
+            left_out: Counter[str] = Counter()
+            for number, item in enumerate(items, 1):
+                try:
+                    fields = task_fields(item, zone)
+                except ValueError as error:
+                    problems.append(Reason("task {number} ({title!r}): {error}", number=number,
+                                           title=str(item.get("description", ""))[:60], error=error))
+                    continue
+                if fields is None:
+                    left_out[str(item.get("status"))] += 1
+                    continue
+                read.append((number, fields))
+            numbers = [tx.nextnumber("task") for _ in read]  # (a dry run writes nothing: the numbers go unused)
+            first = numbers[0] if numbers else 0
+            ids = {fields["uuid"]: format_id("task", first + index)
+                   for index, (_, fields) in enumerate(read) if fields["uuid"]}
+            tasks: list[Task] = []
+            unlinked = 0
+            for index, (number, fields) in enumerate(read):
+                waits_for = fields.pop("depends")
+                depends = [ids[u] for u in waits_for if u in ids]
+                unlinked += len(waits_for) - len(depends)  # on a task not in the file (done long ago, deleted)
+                fields.pop("uuid")
+                comments = [{"at": c["at"], "by": self.actor, "text": c["text"]} for c in fields.pop("comments")]
+                try:
+                    task = self._validate_task(tx, {**fields, "owner": whose, "comments": comments,
+                                                    "id": format_id("task", first + index)})
+                except Invalid as error:
+                    problems.append(Reason("task {number} ({title!r}): {error}", number=number,
+                                           title=fields["title"][:60], error=error))
+                    continue
+                if (twin := same.get((task.title, task.owner, task.status, task.due))) is not None:
+                    problems.append(Reason("task {number} ({title!r}): {id} is on this board already (the same "
+                                           "title, owner, status and due date); importing it would add it a second "
+                                           "time", number=number, title=task.title, id=twin.id))
+                    continue
+                task.depends = depends
+                tasks.append(task)
+            graph = {t.id: t.depends for t in tasks}
+            for task in tasks:
+                if loop := waiting_loop(task.id, task.depends, graph):
+                    problems.append(Reason("{id}: {loop}", id=task.id, loop=loop))
+                    break
+            if problems:
+                listed = problems[:20] + ([Reason("… and {more} more", more=len(problems) - 20)]
+                                          if len(problems) > 20 else [])
+                template = "\n  ".join(f"{{p{i}}}" for i in range(len(listed)))
+                raise Invalid(shown, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
+                              else "{count} problems, nothing imported:\n  {problems}", count=len(problems),
+                              problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
+            if not dry_run:
+                for task in tasks:
+                    self._put_new(tx, "task.add", "task", task)
+            return {"imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
+                    "first": tasks[0].id if tasks and not dry_run else None,
+                    "last": tasks[-1].id if tasks and not dry_run else None,
+                    "by_status": dict(Counter(t.status for t in tasks)), "left_out": dict(left_out),
+                    "comments": sum(len(t.comments) for t in tasks), "depends_unlinked": unlinked}
         return self._transact(build)
 
     def _validate_task(self, tx: Transaction, data: dict, old: Task | None = None) -> Task:

@@ -68,12 +68,14 @@ def test_an_import_with_bad_rows_lists_them_in_chinese(decided, run, monkeypatch
     code, out, err = run("deal", "import", str(path))
     assert (code, out) == (2, "")
     assert err == (f"uplift: {path}: 2 problems, nothing imported:\n"
-                   "  row 3: stage: 'Nowhere' is not a stage (one of: Lead, Qualified, Proposal, Negotiation, Won, Lost)\n"
+                   "  row 3: stage: 'Nowhere' is not a stage (one of: Lead, Qualified, Proposal, Negotiation, Won, Lost); "
+                   "read it as one of them with --stage Nowhere=STAGE\n"
                    "  row 4: value: '-5' is not an amount of zero or more\n")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, err = run("deal", "import", str(path))
     assert (code, out) == (2, "")
     assert err == (f"uplift: {path}: 2 个问题，未导入任何内容：\n"
-                   "  第 3 行：stage: 'Nowhere' 不是阶段（可选：Lead, Qualified, Proposal, Negotiation, Won, Lost）\n"
+                   "  第 3 行：stage: 'Nowhere' 不是阶段（可选：Lead, Qualified, Proposal, Negotiation, Won, Lost）；"
+                   "可用 --stage Nowhere=STAGE 把它读作其中之一\n"
                    "  第 4 行：value: '-5' 不是大于等于 0 的金额\n")
     assert [d.id for d in Board(decided, actor="dana").deals()] == ["D-1"]

@@ -189,6 +189,24 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
+def _pairs(option: str, pairs: list[str]) -> dict[str, str]:
+    """`--stage` / `--owner` NAME=TARGET pairs as {name: target}; BadInput for one that is not."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        named, sep, target = pair.rpartition("=")
+        if not sep or not named.strip() or not target.strip():
+            raise BadInput("{option} {pair}: write NAME=TARGET (e.g. {example})", option=option, pair=pair,
+                           example="--stage 'Contract Sent=Negotiation'" if option == "--stage" else
+                           "--owner 'Ali Khan=ali'")
+        found[named.strip()] = target.strip()
+    return found
+
+
+def _import_options(args: argparse.Namespace) -> dict:
+    return {"unowned": args.unowned, "dry_run": args.dry_run, "stage_names": _pairs("--stage", args.stage),
+            "owners": _pairs("--owner", args.owner), "date_order": args.date_format}
+
+
 def cmd_deal_import(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
@@ -196,8 +214,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
         result = _import_stdin(args, overrides)
     else:
-        result = open_board(args, create=True).import_deals(args.file, overrides, unowned=args.unowned,
-                                                            dry_run=args.dry_run)
+        result = open_board(args, create=True).import_deals(args.file, overrides, **_import_options(args))
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -208,6 +225,16 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         f" ({result['first']} … {result['last']})"
     print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
     print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in result["mapping"].items())))
+    if footer := result["footer"]:
+        print(n_("left out the line under the deals, a report's footer: {first!r}",
+                 "left out the {count} lines under the deals, a report's footer: {first!r} …", len(footer)).format(
+            count=len(footer), first=footer[0]))
+    if result["stages_read"]:  # a CRM's stage names, read as the board's: said, so a wrong guess is seen
+        print(_("stages: {stages} (--stage NAME=STAGE reads a stage otherwise)").format(
+            stages=", ".join(f"{name} → {stage}" for name, stage in result["stages_read"].items())))
+    if result["dates_month_first"]:
+        print(_("dates in {columns} read month first (12/03/2026 is 3 December): no day above 12 says otherwise; "
+                "--date-format dayfirst reads them day first").format(columns=", ".join(result["dates_month_first"])))
     if count := result["without_account"]:
         print((n_("{count} deal has no account", "{count} deals have no account", count)
                if "title" in result["mapping"].values() else
@@ -253,8 +280,8 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
-        return open_board(args, create=True).import_deals(handle.name, overrides, unowned=args.unowned,
-                                                          dry_run=args.dry_run, name="<stdin>")
+        return open_board(args, create=True).import_deals(handle.name, overrides, name="<stdin>",
+                                                          **_import_options(args))
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:
@@ -354,6 +381,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_path(imp, "file", help=_("the file, or - for standard input"))
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help=_("which deal field a column holds (FIELD - ignores the column)"))
+    imp.add_argument("--stage", action="append", default=[], metavar="NAME=STAGE",
+                     help=_("read the file's stage NAME as the board's STAGE (again for more): a CRM's own stages"))
+    imp.add_argument("--owner", action="append", default=[], metavar="NAME=MEMBER",
+                     help=_("the file's owner NAME is the member MEMBER (again for more): Ali Khan=ali"))
+    imp.add_argument("--date-format", choices=("dayfirst", "monthfirst"),
+                     help=_("read dates such as 03/04/2026 day first or month first (by default, as the column "
+                            "shows: a part above 12; else month first)"))
     imp.add_argument("--unowned", action="store_true",
                      help=_("import deals whose owner is not a member without an owner"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))

@@ -18,6 +18,12 @@ ROLE_WORDS = {"lead": N_("lead"), "rep": N_("rep")}
 def cmd_member_add(args: argparse.Namespace) -> int:
     if args.zone is not None and not args.zone.strip():  # (a script's unset "$ZONE": say so, as `member zone` does)
         raise BadInput("zone: empty; give an IANA name such as Europe/Berlin, or local for the machine's")
+    from sales.members import name_for, valid_name
+
+    if not valid_name(args.name) and valid_name(like := name_for(args.name)):
+        # a person's full name or email, as a CRM names them: the member name a deals file matches them by
+        raise BadInput("member: {name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40; "
+                       "{like} would do (a deals file's {name!r} is then {like})", name=args.name, like=like)
     board = open_board(args, create=True)
     member = board.add_member(args.name, args.role, args.zone or "")
     print(_("{name} ({role})").format(name=member.name, role=_(ROLE_WORDS[member.role])))

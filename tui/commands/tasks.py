@@ -14,6 +14,7 @@ from tui.cli_support import (
     EXIT_OK,
     BadInput,
     add_output_flags,
+    add_path,
     add_verb,
     check_output_flags,
     cli_date,
@@ -23,7 +24,7 @@ from tui.cli_support import (
     repeat_arg,
     status_arg,
 )
-from tui.i18n import _
+from tui.i18n import _, n_
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
@@ -218,6 +219,47 @@ def cmd_task_delete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_task_import(args: argparse.Namespace) -> int:
+    """Bring a taskwarrior task list in (`task export > tasks.json`), all or nothing."""
+    import tempfile
+
+    from store.tasks import MAX_TASKS_FILE
+    from tui.cli_output import print_json
+
+    if args.file == "-":  # standard input: `task export | ssh host task import -`
+        with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
+            handle.write(sys.stdin.buffer.read(MAX_TASKS_FILE + 1))  # (more is refused as too big)
+            handle.flush()
+            result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
+                                                                name="<stdin>")
+    else:
+        result = open_board(args, create=True).import_tasks(args.file, owner=args.owner, dry_run=args.dry_run)
+    if args.json:
+        print_json(result)
+        return EXIT_OK
+    count = result["tasks"]
+    span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
+        f" ({result['first']} … {result['last']})"
+    from sales.tasks import STATUS_LABELS
+
+    statuses = ", ".join(f"{_(STATUS_LABELS[status])} {n}" for status, n in result["by_status"].items())
+    print((n_("would import {count} task{span}: {statuses}", "would import {count} tasks{span}: {statuses}", count)
+           if args.dry_run else
+           n_("imported {count} task{span}: {statuses}", "imported {count} tasks{span}: {statuses}", count)
+           ).format(count=count, span=span, statuses=statuses))
+    if comments := result["comments"]:
+        print(n_("{count} annotation became a comment", "{count} annotations became comments", comments).format(
+            count=comments))
+    if left := sum(result["left_out"].values()):
+        print(n_("left out {count} deleted task or repeating task's template (its occurrences are tasks of their own)",
+                 "left out {count} deleted tasks and repeating tasks' templates (their occurrences are tasks of "
+                 "their own)", left).format(count=left))
+    if unlinked := result["depends_unlinked"]:
+        print(n_("{count} dependency on a task not in the file was left out",
+                 "{count} dependencies on tasks not in the file were left out", unlinked).format(count=unlinked))
+    return EXIT_OK
+
+
 def _warn_wip(board, status: str) -> None:
     from sales.alerts import column_load  # (here: `task done`, which needs none of it, starts without it)
 
@@ -289,3 +331,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")
+    imp = add_verb(task, common, "import", cmd_task_import,
+                   _("add the tasks of a taskwarrior export (`task export > tasks.json`; all or nothing)"))
+    add_path(imp, "file", help=_("the file, or - for standard input"))
+    add_ref(imp, "--owner", kind="member", metavar="U", help=_("whose tasks they are (you unless given; \"\" for nobody)"))
+    imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
+    imp.add_argument("--json", action="store_true")

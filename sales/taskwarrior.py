@@ -1,0 +1,103 @@
+"""Tasks from taskwarrior's `task export` (JSON): a team moving its task list onto a board.
+
+Pure: the export's objects in, the board's task fields out, with what is left out counted, so
+that the import can say it. Taskwarrior keeps its times in UTC (`20261219T230000Z` is 20
+December to someone in Berlin): a day is read on the importer's clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timezone, tzinfo
+
+from sales.errors import Reason
+
+#: taskwarrior's status -> the board's; deleted tasks and a repeating task's template (its
+#: occurrences come as pending tasks of their own) are left out
+STATUSES = {"pending": "todo", "waiting": "todo", "completed": "done"}
+LEFT_OUT = ("deleted", "recurring")
+PRIORITIES = {"H": "high", "M": "normal", "L": "low", "": "normal"}
+_MOMENT = re.compile(r"^(\d{8})T(\d{6})Z$")  # 20261219T230000Z
+
+
+def read_export(text: str) -> list[dict]:
+    """The tasks of a `task export`: a JSON array (taskwarrior 2.6 and 3), or one object a line
+    (older ones). Reason when it is neither."""
+    text = text.strip()
+    try:
+        data = json.loads(text) if text.startswith("[") else [json.loads(line.rstrip(","))
+                                                               for line in text.splitlines() if line.strip()]
+    except ValueError as error:
+        raise Reason("not a taskwarrior export (`task export` writes JSON): {error}", error=error) from None
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise Reason("not a taskwarrior export: expected a list of tasks (`task export` writes one)")
+    return data
+
+
+def moment(text: object, zone: tzinfo | None) -> datetime:
+    """A taskwarrior time (`20261219T230000Z`, UTC; an ISO time too) on the importer's clock."""
+    match = _MOMENT.match(str(text))
+    try:
+        at = (datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc) if match
+              else datetime.fromisoformat(str(text)))
+    except ValueError:
+        raise Reason("{text!r} is not a time (taskwarrior writes 20261220T090000Z)", text=str(text)) from None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(zone)
+
+
+def _day(text: object, zone: tzinfo | None) -> date:
+    return moment(text, zone).date()
+
+
+def _uuids(value: object) -> list[str]:
+    """A task's `depends`: a list of uuids (taskwarrior 2.6, 3) or one string, comma-separated (2.5)."""
+    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def task_fields(item: dict, zone: tzinfo | None) -> dict | None:
+    """One exported task as the fields of a new task (None: left out, see LEFT_OUT), with its
+    taskwarrior `uuid` and the uuids it `depends` on, for the board to link. Reason naming the
+    field that is wrong."""
+    status = str(item.get("status", "pending"))
+    if status in LEFT_OUT:
+        return None
+    if status not in STATUSES:
+        raise Reason("status: {text!r} is not a taskwarrior status (pending, waiting, completed, deleted, recurring)",
+                     text=status)
+    title = str(item.get("description", "")).strip()
+    if not title:
+        raise Reason("description: a task needs one")
+    fields: dict = {"title": title, "status": STATUSES[status], "uuid": str(item.get("uuid", "")),
+                    "depends": _uuids(item.get("depends"))}
+    if status == "pending" and item.get("start"):  # started (`task start`): being done
+        fields["status"] = "doing"
+    priority = str(item.get("priority", ""))
+    if priority not in PRIORITIES:
+        raise Reason("priority: {text!r} is not a taskwarrior priority (H, M or L)", text=priority)
+    fields["priority"] = PRIORITIES[priority]
+    for field, own in (("due", "due"), ("scheduled", "start")):
+        if item.get(field):
+            try:
+                fields[own] = _day(item[field], zone)
+            except ValueError as error:
+                raise Reason("{field}: {error}", field=field, error=error) from None
+    if fields.get("start") and fields.get("due") and fields["start"] > fields["due"]:
+        del fields["start"]  # scheduled after it is due: the board's start comes before the due date
+    tags = [str(tag) for tag in item.get("tags", []) if str(tag).strip()] if isinstance(item.get("tags"), list) else []
+    if item.get("project"):  # a project (`Sales.Q4`) is a tag on the board: `sales.q4`
+        tags.insert(0, str(item["project"]))
+    fields["tags"] = tags
+    comments = []
+    for note in item.get("annotations", []) if isinstance(item.get("annotations"), list) else []:
+        if isinstance(note, dict) and str(note.get("description", "")).strip():
+            try:
+                at = moment(note.get("entry", ""), zone)
+            except ValueError as error:
+                raise Reason("{field}: {error}", field="annotations", error=error) from None
+            comments.append({"at": at, "text": str(note["description"]).strip()})
+    fields["comments"] = comments
+    return fields

@@ -1,0 +1,114 @@
+"""`uplift task import`: a task list moved from taskwarrior (`task export`), all or nothing."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import snapshot_files
+
+EXPORT = [
+    {"id": 1, "description": "Call Acme about the renewal", "due": "20261219T230000Z", "priority": "H",
+     "project": "Sales.Q4", "status": "pending", "tags": ["call", "Key account"],
+     "uuid": "11111111-1111-1111-1111-111111111111",
+     "annotations": [{"entry": "20261202T101500Z", "description": "left a voicemail"}]},
+    {"id": 2, "description": "Send the Acme quote", "start": "20261202T080000Z", "status": "pending",
+     "depends": ["11111111-1111-1111-1111-111111111111", "99999999-9999-9999-9999-999999999999"],
+     "uuid": "22222222-2222-2222-2222-222222222222", "priority": "L"},
+    {"id": 0, "description": "Tidy the CRM", "status": "completed", "end": "20261130T120000Z",
+     "uuid": "33333333-3333-3333-3333-333333333333"},
+    {"id": 0, "description": "Old thing", "status": "deleted", "uuid": "44444444-4444-4444-4444-444444444444"},
+    {"id": 0, "description": "Weekly pipeline call", "recur": "weekly", "due": "20261207T080000Z",
+     "status": "recurring", "uuid": "55555555-5555-5555-5555-555555555555"},
+]
+
+
+def _tasks(run) -> dict[str, dict]:
+    return {t["title"]: t for t in json.loads(run("task", "list", "--json")[1])}
+
+
+def test_a_taskwarrior_export_comes_in_as_it_was(run, team, tmp_path) -> None:
+    assert run("member", "zone", "dana", "Europe/Berlin")[0] == 0  # 23:00 UTC on the 19th is the 20th in Berlin
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT), encoding="utf-8")
+    code, out, err = run("task", "import", str(path), "--owner", "ali")
+    assert (code, err) == (0, ""), err
+    assert out == ("imported 3 tasks (T-3 … T-5): To do 1, Doing 1, Done 1\n"
+                   "1 annotation became a comment\n"
+                   "left out 2 deleted tasks and repeating tasks' templates (their occurrences are tasks of their own)\n"
+                   "1 dependency on a task not in the file was left out\n")
+    tasks = _tasks(run)
+    call, quote, tidy = tasks["Call Acme about the renewal"], tasks["Send the Acme quote"], tasks["Tidy the CRM"]
+    assert (call["id"], call["status"], call["priority"], call["due"], call["owner"], call["tags"]) == \
+        ("T-3", "todo", "high", "2026-12-20", "ali", ["sales.q4", "call", "key-account"])
+    assert [(c["by"], c["text"], c["at"][:16]) for c in call["comments"]] == \
+        [("dana", "left a voicemail", "2026-12-02T11:15")]  # 10:15 UTC, on dana's clock in Berlin
+    assert (quote["status"], quote["priority"], quote["depends"]) == ("doing", "low", ["T-3"])
+    assert tidy["status"] == "done"
+    assert "Old thing" not in tasks and "Weekly pipeline call" not in tasks
+
+
+def test_a_taskwarrior_export_imported_twice_adds_nothing_twice(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    # an older taskwarrior writes one task a line, and `depends` as one comma-separated string
+    path.write_text("\n".join(json.dumps(item) + "," for item in EXPORT[:2]).replace(
+        '["11111111-1111-1111-1111-111111111111", "99999999-9999-9999-9999-999999999999"]',
+        '"11111111-1111-1111-1111-111111111111"'), encoding="utf-8")
+    code, out, err = run("task", "import", str(path), "--dry-run")
+    assert (code, err) == (0, "") and out.startswith("would import 2 tasks: To do 1, Doing 1\n")
+    assert run("task", "import", str(path))[0] == 0
+    assert _tasks(run)["Send the Acme quote"]["depends"] == ["T-3"]
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "task 1 ('Call Acme about the renewal'): T-3 is on this board already (the same title, owner, status " \
+           "and due date)" in err
+    assert snapshot_files(team) == before
+
+
+def test_a_bad_export_names_the_task_and_writes_nothing(run, team, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "tasks.json"
+    before = snapshot_files(team)
+    path.write_text('[{"description": "A", "status": "pending", "priority": "X"}, '
+                    '{"description": "B", "status": "pending", "due": "tomorrow"}, {"status": "pending"}]',
+                    encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: {path}: 3 problems, nothing imported:\n"
+                   "  task 1 ('A'): priority: 'X' is not a taskwarrior priority (H, M or L)\n"
+                   "  task 2 ('B'): due: 'tomorrow' is not a time (taskwarrior writes 20261220T090000Z)\n"
+                   "  task 3 (''): description: a task needs one\n")
+    path.write_text("[]\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "") and err == f"uplift: {path}: no tasks in it (`task export` writes every task, " \
+                                            "`task status:pending export` the open ones)\n"
+    path.write_text("title,due\nA,2026-12-01\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "") and "not a taskwarrior export (`task export` writes JSON)" in err
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    path.write_text('[{"description": "A", "status": "pending", "priority": "X"}]', encoding="utf-8")
+    code, _, err = run("task", "import", str(path))
+    assert code == 2 and "第 1 个任务（'A'）：priority：'X' 不是 taskwarrior 的优先级（H、M 或 L）" in err
+    assert snapshot_files(team) == before
+
+
+def test_a_rep_imports_their_own_tasks_only(run, team, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[2:3]), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), "--owner", "bea", user="ali")
+    assert (code, out) == (1, "") and err
+    assert snapshot_files(team) == before
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, err) == (0, "") and out == "已导入 1 个任务 (T-3)：完成 1\n"
+    assert _tasks(run)["Tidy the CRM"]["owner"] == "ali"
+
+
+def test_one_undo_takes_a_task_import_back(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT), encoding="utf-8")
+    before = sorted(_tasks(run))
+    assert run("task", "import", str(path))[0] == 0
+    assert len(_tasks(run)) == len(before) + 3
+    assert run("undo")[0] == 0
+    assert sorted(_tasks(run)) == before
