@@ -85,11 +85,16 @@ class TouchChanges(BoardCore):
 
         `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
         task, goal, member, ...). `item` matches the item changed and the deal an activity was
-        logged on. Pipeline snapshots are left out unless `kind` is "pipeline".
+        logged on. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
+        records are read as its note is (`coaching_notes`): by a lead and by the rep it is about.
         """
+        role, actor = self.role, self.actor
+
         def wanted(doc: dict) -> bool:
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
+            if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
+                return False
             if item is not None and doc["item"] != item and after.get("deal") != item:
                 return False
             if kind is None:
