@@ -6,6 +6,8 @@ coaching note, and only leads and the rep it is about read it back through this 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sales.activity import Activity
 from sales.deals import Deal
 from sales.errors import Invalid, Refused
@@ -80,13 +82,14 @@ class TouchChanges(BoardCore):
         return self._transact(build)
 
     def feed(self, person: str | None = None, kind: str | None = None, item: str | None = None,
-             limit: int | None = 50) -> list[Activity]:
+             limit: int | None = 50, at: Callable[[str], bool] | None = None) -> list[Activity]:
         """The activity feed, newest first: logged activities and change records.
 
         `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
         task, goal, member, ...). `item` matches the item changed and the deal an activity was
         logged on. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
         records are read as its note is (`coaching_notes`): by a lead and by the rep it is about.
+        `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
         """
         role, actor = self.role, self.actor
 
@@ -94,6 +97,8 @@ class TouchChanges(BoardCore):
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
             if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
+                return False
+            if at is not None and not at(doc["at"]):
                 return False
             if item is not None and doc["item"] != item and after.get("deal") != item:
                 return False

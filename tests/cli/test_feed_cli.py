@@ -4,6 +4,9 @@ others' work, its filters and its words."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
+
+from store.board import Board
 
 
 def test_a_coaching_note_is_in_the_log_only_for_a_lead_and_its_rep(run) -> None:
@@ -18,3 +21,39 @@ def test_a_coaching_note_is_in_the_log_only_for_a_lead_and_its_rep(run) -> None:
         assert code == 0 and ("added coaching note K-1 for ali" in out) is seen, user
     code, out, err = run("log", "--type", "coaching", user="bea")
     assert (code, out) == (0, "Nothing in the log matches.\n")
+
+
+def _logged_on(team, moments) -> None:
+    """A call logged by ali at each of `moments` (UTC), on an account."""
+    for moment in moments:
+        Board(team, actor="ali", clock=lambda moment=moment: moment).log_activity("call", "ring", account="Acme")
+
+
+def test_the_log_since_and_until_a_day(run, team) -> None:
+    """`log --since/--until` keep the records of those days (HubSpot's date range), both ends
+    included, as the WHEN column shows their days; the other filters still apply."""
+    _logged_on(team, [datetime(2026, 11, day, 9, tzinfo=timezone.utc) for day in (2, 5, 9)])
+    code, out, err = run("log", "--type", "call", "--since", "2026-11-05", "--json")
+    assert code == 0 and [r["item"] for r in json.loads(out)] == ["A-3", "A-2"]
+    code, out, err = run("log", "--type", "call", "--since", "2026-11-01", "--until", "2026-11-05")
+    assert code == 0 and [line.split()[:4] for line in out.splitlines()[1:]] == [
+        ["2026-11-05", "09:00", "ali", "logged"], ["2026-11-02", "09:00", "ali", "logged"]]
+    assert run("log", "--until", "2026-11-01") == (0, "Nothing in the log matches.\n", "")
+    assert run("log", "--since", "2026-11-06", "--until", "2026-11-09", "--limit", "1", "--json")[1].count('"seq"') == 1
+
+
+def test_the_days_of_since_are_the_readers(run, team) -> None:
+    """20:00 UTC on 2 November is 3 November in Shanghai and still 2 November in Berlin."""
+    run("member", "zone", "ali", "Asia/Shanghai")
+    run("member", "zone", "dana", "Europe/Berlin")
+    _logged_on(team, [datetime(2026, 11, 2, 20, tzinfo=timezone.utc)])
+    assert json.loads(run("log", "--type", "call", "--since", "2026-11-03", "--json", user="ali")[1])[0]["item"] == "A-1"
+    assert run("log", "--type", "call", "--since", "2026-11-03", user="dana")[1] == "Nothing in the log matches.\n"
+    assert "2026-11-02 21:00  ali" in run("log", "--type", "call", "--until", "2026-11-02", user="dana")[1]
+
+
+def test_a_bad_since_or_until_is_bad_input(run) -> None:
+    code, out, err = run("log", "--since", "banana")
+    assert (code, out) == (2, "") and err.startswith("uplift: --since: 'banana' is not a date")
+    code, out, err = run("log", "--since", "2026-11-09", "--until", "2026-11-02")
+    assert (code, out, err) == (2, "", "uplift: --until: 2026-11-02 is before 2026-11-09\n")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 
+from sales.errors import Invalid
 from tui.cli_refs import ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _, say
-from tui.time_text import when
+from tui.time_text import day_of, when
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -17,13 +18,19 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise BadInput("--limit: {limit} is not a number of records (1 or more)", limit=args.limit)
     board = open_board(args)
+    since, until = (cli_date(board, text, name) or None for text, name in
+                    ((args.since, "--since"), (args.until, "--until")))
+    if since and until and since > until:
+        raise Invalid("--until", "{end} is before {start}", end=until, start=since)
+    # a record's day as the WHEN column shows it (on the reader's clock)
+    on_days = (lambda stamp: (since or "") <= day_of(stamp) <= (until or "9999")) if since or until else None
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)
-    records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit)
+    records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit, at=on_days)
     if args.json:
         print_json(records)
     else:
-        filtered = args.actor or args.type or args.item
+        filtered = args.actor or args.type or args.item or on_days
         print(log_rows(records) if records else _("Nothing in the log matches.") if filtered else _("No activity yet."))
     return EXIT_OK
 
@@ -110,6 +117,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
     log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
+    log.add_argument("--since", metavar="DATE", help=_("only records of this day or later (2026-11-01, today, --since=-7d)"))
+    log.add_argument("--until", metavar="DATE", help=_("only records of this day or earlier"))
     log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),
                      help=_("only this activity type (call, visit, ...) or kind of item (deal, task, ...; pipeline: the weekly snapshots)"))
     log.add_argument("--json", action="store_true")
