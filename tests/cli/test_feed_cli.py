@@ -57,3 +57,20 @@ def test_a_bad_since_or_until_is_bad_input(run) -> None:
     assert (code, out) == (2, "") and err.startswith("uplift: --since: 'banana' is not a date")
     code, out, err = run("log", "--since", "2026-11-09", "--until", "2026-11-02")
     assert (code, out, err) == (2, "", "uplift: --until: 2026-11-02 is before 2026-11-09\n")
+
+
+def test_a_notes_tags_are_named_and_typed_in_chinese(run, monkeypatch) -> None:
+    """`note list` names a tag as the Diagnose screen does (痛点) under UPLIFT_LANG=zh, and
+    `--tag 竞争对手` is read as `--tag competitor`, as `task move T-6 进行中` is; English as it was."""
+    assert run("note", "add", "Lost Isdom to Vik", "--tag", "competitor", "--tag", "pain_point")[0] == 0
+    assert run("note", "list")[1].splitlines()[1].split()[5:7] == ["pain_point,", "competitor"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("note", "add", "价格太高", "--tag", "未满足的需求", "--kind", "feedback")[1] == "N-2\n"
+    code, out, err = run("note", "list", "--tag", "竞争对手")
+    assert code == 0 and [row.split()[0] for row in out.splitlines()[1:]] == ["N-1"]
+    assert out.splitlines()[1].split()[5:7] == ["痛点,", "竞争对手"]
+    assert run("note", "edit", "N-1", "--tag", "好评")[0] == 0
+    assert json.loads(run("note", "list", "--json")[1])[1]["tags"] == ["praise"]  # (N-1, the older)
+    assert json.loads(run("note", "list", "--tag", "未满足的需求", "--json")[1])[0]["tags"] == ["unmet_need"]
+    code, out, err = run("note", "list", "--tag", "八卦")
+    assert (code, out) == (2, "") and "'八卦'" in err
