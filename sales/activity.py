@@ -92,6 +92,8 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         if after.get("paid_ref"):
             return Phrase("marked payout approval {item} paid ({ref})", item=record.item, ref=after["paid_ref"])
         return Phrase("marked payout approval {item} paid", item=record.item)
+    if record.action == "training.edit" and set(after) == {"done"}:  # `training done L-2 [--undo]`
+        return Phrase("marked {item} done" if after["done"] else "marked {item} not done", item=record.item)
     if set(after) == {"status"}:
         return Phrase("moved {item} from {old} to {new}", item=record.item,
                       old=_status(before.get("status")), new=_status(after["status"]))

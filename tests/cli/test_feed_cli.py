@@ -74,3 +74,16 @@ def test_a_notes_tags_are_named_and_typed_in_chinese(run, monkeypatch) -> None:
     assert json.loads(run("note", "list", "--tag", "未满足的需求", "--json")[1])[0]["tags"] == ["unmet_need"]
     code, out, err = run("note", "list", "--tag", "八卦")
     assert (code, out) == (2, "") and "'八卦'" in err
+
+
+def test_a_training_item_done_is_said_in_words_in_both_languages(run, monkeypatch) -> None:
+    """The log said `changed L-1: done no → yes` (and `done yes → no` in the Chinese one too)."""
+    assert run("strategy", "add", "Mid-market", "--dimension", "market")[0] == 0
+    assert run("training", "add", "Pricing rules", "--strategy", "S-1")[0] == 0
+    assert run("training", "done", "L-1")[0] == 0
+    assert run("undo")[0] == 0
+    lines = [line.split("  ")[-1] for line in run("log", "--item", "L-1")[1].splitlines()[1:3]]
+    assert lines == ["undo: marked L-1 not done", "marked L-1 done"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    lines = [line.split("  ")[-1] for line in run("log", "--item", "L-1")[1].splitlines()[1:3]]
+    assert lines == ["撤销：将 L-1 标记为未完成", "将 L-1 标记为已完成"]
