@@ -87,3 +87,20 @@ def test_a_training_item_done_is_said_in_words_in_both_languages(run, monkeypatc
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = [line.split("  ")[-1] for line in run("log", "--item", "L-1")[1].splitlines()[1:3]]
     assert lines == ["撤销：将 L-1 标记为未完成", "将 L-1 标记为已完成"]
+
+
+def test_a_ticked_checklist_item_is_named_in_chinese_in_the_log(run, monkeypatch) -> None:
+    """A tick is kept under the item's English text; the Chinese log and undo name the item as
+    the Chinese checklist does (they carried the English into every Chinese line)."""
+    from store.diagnoses import checklist_template
+
+    english, chinese = (checklist_template("weekly-review.yaml", lang).items[2].text for lang in ("en", "zh"))
+    assert english != chinese
+    assert run("weekly", "3")[0] == 0
+    assert f"“{english}”" in run("log", "--type", "weekly")[1]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("log", "--type", "weekly")
+    assert code == 0 and f"中的“{chinese}”" in out.splitlines()[1] and english not in out
+    code, out, err = run("undo")
+    assert code == 0 and out.splitlines()[1].endswith(f"中的“{chinese}”")
+    assert json.loads(run("log", "--json", "--limit", "1")[1])[0]["before"]["ticks"][0]["text"] == english

@@ -8,7 +8,7 @@ import argparse
 from sales.errors import Invalid
 from tui.cli_refs import ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
-from tui.i18n import _, say
+from tui.i18n import _
 from tui.time_text import day_of, when
 
 
@@ -92,6 +92,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from sales.activity import redone, summary
     from sales.text import safe
 
+    from tui.change_text import say_change
     from tui.cli_output import print_json
 
     board = open_board(args)
@@ -105,7 +106,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
         else (_("would redo ({when}):") if args.dry_run else _("redid ({when}):"))
     print(safe(done.format(when=when(records[0].at))))
     for line in summary(changes, 20):
-        print(safe(f"  {say(line)}"))
+        print(safe(f"  {say_change(line)}"))
     return EXIT_OK
 
 

@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Input, Static
 from sales.activity import describe
 from sales.text import TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.i18n import N_, _, say
+from tui.change_text import say_change
+from tui.i18n import N_, _
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
 from tui.widgets.footer import Footer
@@ -92,7 +93,7 @@ class FeedScreen(ModalScreen[None]):
         table.clear()
         for record in records:
             table.add_row(plain_rich(when(record.at)), plain_rich(record.actor),
-                          plain_rich(say(describe(record, limit=FEED_VALUE))), key=str(record.seq))
+                          plain_rich(say_change(describe(record, limit=FEED_VALUE))), key=str(record.seq))
         if was is not None and was in table.rows:
             table.move_cursor(row=table.get_row_index(was), animate=False)
 
