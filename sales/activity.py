@@ -6,6 +6,7 @@ import msgspec
 
 from sales.errors import Word
 from sales.goals import number
+from sales.notes import NOTE_KINDS
 from sales.phrases import Phrase
 from sales.splits import splits_text
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES
@@ -124,14 +125,18 @@ _FIELD_WORDS = {
     "unit": Word("unit"), "deadline": Word("deadline"), "subtargets": Word("subtargets"),
     "rollup": Word("rollup"), "dimension": Word("dimension"), "goals": Word("goals"), "text": Word("text"),
     "name": Word("name"), "wip": Word("wip"), "budget": Word("budget"), "role": Word("role"),
+    "target_kind": Word("target_kind"), "direction": Word("direction"), "kind": Word("kind"),
+    "source": Word("source"), "topic": Word("topic"), "audience": Word("audience"), "on": Word("on"),
+    "category": Word("category"), "note": Word("note"), "period": Word("period"), "alerts": Word("alerts"),
 }
 
 
 def _value(key: str, value: object, limit: int | None) -> object:
-    """A changed value as a log line says it: a status or a priority as the word it is stored as
+    """A changed value as a log line says it: a status, a priority or a note's kind as the word it is stored as
     (`todo`, `high`: the English stays as it was), translated with the line; anything else as
     `_short` writes it."""
-    if (key == "status" and value in STATUSES) or (key == "priority" and value in PRIORITIES):
+    if ((key == "status" and value in STATUSES) or (key == "priority" and value in PRIORITIES)
+            or (key == "kind" and value in NOTE_KINDS)):
         return Word(str(value))
     return _short(value, limit)
 

@@ -104,3 +104,14 @@ def test_a_ticked_checklist_item_is_named_in_chinese_in_the_log(run, monkeypatch
     code, out, err = run("undo")
     assert code == 0 and out.splitlines()[1].endswith(f"中的“{chinese}”")
     assert json.loads(run("log", "--json", "--limit", "1")[1])[0]["before"]["ticks"][0]["text"] == english
+
+
+def test_a_changed_notes_and_goals_fields_are_named_in_chinese(run, monkeypatch) -> None:
+    """`修改了 N-1：kind feedback → interview, source – → Acme` showed the field names (and a
+    note's kind) in English; now they are said as the note list and the forms say them."""
+    assert run("note", "add", "Too dear", "--kind", "feedback")[0] == 0
+    assert run("note", "edit", "N-1", "--kind", "interview", "--source", "Acme buyer")[0] == 0
+    assert run("log", "--limit", "1")[1].splitlines()[1].endswith(
+        "changed N-1: kind feedback → interview, source – → Acme buyer")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("log", "--limit", "1")[1].splitlines()[1].endswith("修改了 N-1：类型 反馈 → 访谈, 来源 – → Acme buyer")
