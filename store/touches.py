@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import msgspec
+
 from sales.activity import Activity
 from sales.deals import Deal
 from sales.errors import Invalid, Refused
@@ -79,6 +81,27 @@ class TouchChanges(BoardCore):
                             "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note}, CoachingNote)
             self._put_new(tx, "coaching.add", "coaching", made)
             return made
+        return self._transact(build)
+
+    def update_coaching_note(self, note_id: str, note: str) -> CoachingNote:
+        """A coaching note's words changed (a lead's, as writing one is): its rep, author and
+        time stay, for it is the same note said better."""
+        def build(tx: Transaction) -> CoachingNote:
+            old = self._get("coaching", note_id)
+            self._check("coaching.edit")
+            new = convert({**msgspec.to_builtins(old), "note": note}, CoachingNote)
+            if new != old:
+                self._put_update(tx, "coaching.edit", "coaching", old, new)
+            return new
+        return self._transact(build)
+
+    def delete_coaching_note(self, note_id: str) -> CoachingNote:
+        """A coaching note taken away (a lead's; `undo` brings it back)."""
+        def build(tx: Transaction) -> CoachingNote:
+            old = self._get("coaching", note_id)
+            self._check("coaching.delete")
+            self._put_delete(tx, "coaching.delete", "coaching", old)
+            return old
         return self._transact(build)
 
     def feed(self, person: str | None = None, kind: str | None = None, item: str | None = None,

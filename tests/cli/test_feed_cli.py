@@ -7,6 +7,7 @@ import json
 from datetime import datetime, timezone
 
 from store.board import Board
+from tests.conftest import snapshot_files
 
 
 def test_a_coaching_note_is_in_the_log_only_for_a_lead_and_its_rep(run) -> None:
@@ -115,3 +116,33 @@ def test_a_changed_notes_and_goals_fields_are_named_in_chinese(run, monkeypatch)
         "changed N-1: kind feedback → interview, source – → Acme buyer")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("log", "--limit", "1")[1].splitlines()[1].endswith("修改了 N-1：类型 反馈 → 访谈, 来源 – → Acme buyer")
+
+
+def test_a_lead_edits_and_deletes_a_coaching_note(run, team) -> None:
+    """A coaching note typed wrong was there for good (undo reaches only your newest change):
+    `coach ali --edit K-1 NOTE` and `--delete K-1`, a lead's, each logged and undone as any change."""
+    assert run("coach", "ali", "Ask for the next step")[0] == 0
+    assert run("coach", "bea", "Be quicker")[0] == 0
+    assert run("coach", "ali", "--edit", "K-1", "Ask", "for", "the", "next", "step,", "every", "call") == (0, "K-1\n", "")
+    listed = json.loads(run("coach", "ali", "--json", user="ali")[1])
+    assert [(n["id"], n["note"], n["by"]) for n in listed] == [("K-1", "Ask for the next step, every call", "dana")]
+    before = snapshot_files(team)
+    for args, user, code, said in (
+            (("coach", "ali", "--delete", "K-1"), "ali", 1, "uplift: only a lead may delete coaching notes (you are a rep)\n"),
+            (("coach", "ali", "--edit", "K-1", "mine now"), "ali", 1, "uplift: only a lead may change coaching notes (you are a rep)\n"),
+            (("coach", "ali", "--delete", "K-2"), "dana", 1, "uplift: K-2 is a coaching note on bea, not on ali\n"),
+            (("coach", "ali", "--delete", "K-9"), "dana", 1, "uplift: no coaching note K-9 on this board\n"),
+            (("coach", "ali", "--edit", "K-1"), "dana", 2, "uplift: --edit K-1 needs the note's new words\n"),
+            (("coach", "ali", "--edit", "K-1", ""), "dana", 2, "uplift: a coaching note needs some text\n"),
+            (("coach", "ali", "--delete", "K-1", "why"), "dana", 2,
+             "uplift: --delete K-1 takes no note (--edit K-1 NOTE changes one)\n"),
+            (("coach", "ali", "--edit", "K-1", "x", "--delete", "K-1"), "dana", 2,
+             "uplift: give --edit or --delete, not both\n")):
+        assert run(*args, user=user) == (code, "", said), args
+    assert snapshot_files(team) == before
+    assert run("coach", "ali", "--delete", "K-1") == (0, "deleted K-1\n", "")
+    assert run("coach", "ali")[1] == "No coaching notes you may read.\n"
+    assert run("log", "--item", "K-1", user="bea")[1] == "Nothing in the log matches.\n"  # (nor its words)
+    assert run("log", "--item", "K-1", user="ali")[1].splitlines()[1].endswith("dana  deleted K-1")
+    assert run("undo")[0] == 0  # it comes back
+    assert [n["note"] for n in json.loads(run("coach", "ali", "--json")[1])] == ["Ask for the next step, every call"]

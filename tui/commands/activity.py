@@ -63,10 +63,41 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _coach_change(args: argparse.Namespace, board) -> int:
+    """`coach ali --edit K-3 NOTE` or `coach ali --delete K-3`: a lead's, on a note about ali."""
+    from sales.errors import NotFound
+    from tui.cli_output import print_json
+
+    note_id = args.edit or args.delete
+    known = {n.id: n for n in board.coaching_notes()}
+    if note_id in known and known[note_id].rep != args.rep:
+        raise NotFound("{id} is a coaching note on {other}, not on {rep}", id=note_id, other=known[note_id].rep,
+                       rep=args.rep)
+    if args.delete:
+        note = board.delete_coaching_note(note_id)
+        if not args.json:
+            print(_("deleted {id}").format(id=note.id))
+    else:
+        note = board.update_coaching_note(note_id, " ".join(args.note))
+        if not args.json:
+            print(note.id)
+    if args.json:
+        print_json(note)
+    return EXIT_OK
+
+
 def cmd_coach(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
+    if args.edit and args.delete:
+        raise BadInput("give --edit or --delete, not both")
+    if args.delete and args.note:
+        raise BadInput("--delete {id} takes no note (--edit {id} NOTE changes one)", id=args.delete)
+    if args.edit and not args.note:
+        raise BadInput("--edit {id} needs the note's new words", id=args.edit)
     board = open_board(args)
+    if args.edit or args.delete:
+        return _coach_change(args, board)
     notes = None if args.note else board.coaching_notes(args.rep)
     if not notes:  # `coach zde`: no such person (rather than "no notes"); one who left keeps theirs
         from tui.cli_refs import ref
@@ -133,7 +164,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
     coach.add_argument("rep", help=_("the rep the notes are about"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
+    coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
+    coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))
     coach.add_argument("--json", action="store_true")
+    coach.set_defaults(words_anywhere="note")  # (the note's words before and after the options)
 
     undo = add_verb(verbs, common, "undo", cmd_undo,
                     _("take back your own last change (again: the one before); refused if anyone changed it since"))
