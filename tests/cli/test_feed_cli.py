@@ -146,3 +146,12 @@ def test_a_lead_edits_and_deletes_a_coaching_note(run, team) -> None:
     assert run("log", "--item", "K-1", user="ali")[1].splitlines()[1].endswith("dana  deleted K-1")
     assert run("undo")[0] == 0  # it comes back
     assert [n["note"] for n in json.loads(run("coach", "ali", "--json")[1])] == ["Ask for the next step, every call"]
+
+
+def test_log_add_with_a_wrong_option_says_which_once(run, team) -> None:
+    """argparse's error said what was wrong, then a second line repeated the usage without it."""
+    before = snapshot_files(team)
+    code, out, err = run("log", "add", "call", "--account", "Acme", "--foo", "rang them", user="ali")
+    assert (code, out) == (2, "") and err.endswith("uplift log add call: error: unrecognized arguments: --foo\n")
+    assert err.count("usage:") == 1 and "uplift: " not in err
+    assert snapshot_files(team) == before

@@ -46,10 +46,9 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     rest.add_argument("--json", action="store_true")
     rest.add_argument("--board", metavar="DIR")
     rest.add_argument("note", nargs="*")
-    try:
-        extra = rest.parse_intermixed_args(args.rest)
-    except SystemExit:
-        raise BadInput("usage: uplift log add TYPE [--deal ID] [--account NAME] [--json] NOTE") from None
+    # a bad option is said by argparse, with the usage (exit 2; it was said twice, the second
+    # time without what was wrong)
+    extra = rest.parse_intermixed_args(args.rest)
     if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
