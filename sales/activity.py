@@ -57,7 +57,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
     special = _pipeline_change(record, before, after, limit) or _resource_change(
-        record.action, record.item, before, after)
+        record.action, record.item, before, after) or _answer_change(record, before, after, limit)
     if special:
         return special
     if verb == "tick":
@@ -193,6 +193,18 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> Phras
         return Phrase("rejected {item}: {reason}", item=item, reason=after.get("reason", ""))
     if action == "budget.spend":
         return Phrase("spent {amount} on {line}", amount=_amount(after.get("amount")), line=after.get("line"))
+    return None
+
+
+def _answer_change(record: Activity, before: dict, after: dict, limit: int | None) -> Phrase | None:
+    """A gap-analysis answer in words (`answered “Was the target too high?”: yes, by 10%`),
+    rather than `created R-1`, or its edit's stamps as ISO text."""
+    if record.action == "answer.add" and record.before is None and after.get("question"):
+        return Phrase("answered “{question}”: {answer}", question=after["question"],
+                      answer=_short(after.get("answer"), limit))
+    if record.action == "answer.edit" and "answer" in after:
+        return Phrase("changed the answer {item}: {old} → {new}", item=record.item,
+                      old=_short(before.get("answer"), limit), new=_short(after["answer"], limit))
     return None
 
 

@@ -155,3 +155,17 @@ def test_log_add_with_a_wrong_option_says_which_once(run, team) -> None:
     assert (code, out) == (2, "") and err.endswith("uplift log add call: error: unrecognized arguments: --foo\n")
     assert err.count("usage:") == 1 and "uplift: " not in err
     assert snapshot_files(team) == before
+
+
+def test_a_gap_analysis_answer_is_said_in_words(run, monkeypatch) -> None:
+    """It said `created R-1`, and an edit `changed R-1: answer … → …, at 2026-…T…+00:00 → …`."""
+    from store.diagnoses import checklist_template
+
+    english, chinese = (checklist_template("gap-analysis.yaml", lang).items[0].text for lang in ("en", "zh"))
+    assert run("review", "answer", "1", "Mostly")[0] == 0
+    assert run("review", "answer", "1", "Mostly, late on pricing")[0] == 0
+    lines = [line.split("  dana  ")[-1] for line in run("log", "--item", "R-1")[1].splitlines()[1:]]
+    assert lines == ["changed the answer R-1: Mostly → Mostly, late on pricing", f"answered “{english}”: Mostly"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    lines = [line.split("  dana  ")[-1] for line in run("log", "--item", "R-1")[1].splitlines()[1:]]
+    assert lines == ["修改了回答 R-1：Mostly → Mostly, late on pricing", f"回答了“{chinese}”：Mostly"]
