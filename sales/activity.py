@@ -249,6 +249,8 @@ def _short(value: object, limit: int | None = 30) -> str:
             return "–"
         if all(isinstance(v, dict) and set(v) == {"rep", "share"} for v in value):  # a deal's splits
             return splits_text(value)
+        if all(isinstance(v, dict) and {"name", "probability"} <= set(v) for v in value):  # the pipeline's stages
+            return _short(", ".join(f"{v['name']} {v['probability']:g}%" for v in value), limit)
         if all(isinstance(v, dict) and "text" in v and "done" in v for v in value):  # a task's steps, as the form
             return _short("; ".join(("[x] " if v["done"] else "") + str(v["text"]) for v in value), limit)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"

@@ -169,3 +169,12 @@ def test_a_gap_analysis_answer_is_said_in_words(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = [line.split("  dana  ")[-1] for line in run("log", "--item", "R-1")[1].splitlines()[1:]]
     assert lines == ["修改了回答 R-1：Mostly → Mostly, late on pricing", f"回答了“{chinese}”：Mostly"]
+
+
+def test_the_pipelines_stages_changed_are_named_in_the_log(run, team) -> None:
+    """`changed board: stages – → [6]` said nothing of what the stages became."""
+    Board(team, actor="dana").set_stages([
+        {"name": "New", "probability": 10}, {"name": "Demo", "probability": 40},
+        {"name": "Won", "probability": 100, "outcome": "won"}, {"name": "Lost", "probability": 0, "outcome": "lost"}])
+    code, out, err = run("log", "--type", "pipeline", "--limit", "1")
+    assert out.splitlines()[1].endswith("changed board: stages – → New 10%, Demo 40%, Won 100%, …")  # (cut at 30)
