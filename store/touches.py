@@ -32,7 +32,7 @@ class TouchChanges(BoardCore):
             if deal.owner:
                 raise Refused("a rep may log activities on their own deals or on any account; {id} is {owner}'s",
                               id=deal.id, owner=deal.owner)
-            raise Refused("a rep may log activities on their own deals or on any account; {id} is unowned's",
+            raise Refused("a rep may log activities on their own deals or on any account; {id} has no owner",
                           id=deal.id)
 
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,

@@ -178,3 +178,14 @@ def test_the_pipelines_stages_changed_are_named_in_the_log(run, team) -> None:
         {"name": "Won", "probability": 100, "outcome": "won"}, {"name": "Lost", "probability": 0, "outcome": "lost"}])
     code, out, err = run("log", "--type", "pipeline", "--limit", "1")
     assert out.splitlines()[1].endswith("changed board: stages – → New 10%, Demo 40%, Won 100%, …")  # (cut at 30)
+
+
+def test_a_rep_logging_on_an_unowned_deal_is_told_so_in_plain_words(run, team) -> None:
+    """The refusal ended `D-1 is unowned's`."""
+    assert run("deal", "add", "Tidy-up", "--account", "Acme", "--owner", "")[0] == 0
+    before = snapshot_files(team)
+    code, out, err = run("log", "add", "call", "--deal", "D-1", "rang them", user="ali")
+    assert (code, out, err) == (1, "", "uplift: a rep may log activities on their own deals or on any account; "
+                                      "D-1 has no owner\n")
+    assert snapshot_files(team) == before
+    assert run("log", "add", "call", "--account", "Acme", "rang them", user="ali")[0] == 0  # (on its account: theirs to log)
