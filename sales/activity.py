@@ -6,6 +6,7 @@ import msgspec
 
 from sales.errors import Word
 from sales.goals import number
+from sales.notes import NOTE_KINDS
 from sales.phrases import Phrase
 from sales.splits import splits_text
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES
@@ -56,7 +57,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
     special = _pipeline_change(record, before, after, limit) or _resource_change(
-        record.action, record.item, before, after)
+        record.action, record.item, before, after) or _answer_change(record, before, after, limit)
     if special:
         return special
     if verb == "tick":
@@ -92,6 +93,8 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         if after.get("paid_ref"):
             return Phrase("marked payout approval {item} paid ({ref})", item=record.item, ref=after["paid_ref"])
         return Phrase("marked payout approval {item} paid", item=record.item)
+    if record.action == "training.edit" and set(after) == {"done"}:  # `training done L-2 [--undo]`
+        return Phrase("marked {item} done" if after["done"] else "marked {item} not done", item=record.item)
     if set(after) == {"status"}:
         return Phrase("moved {item} from {old} to {new}", item=record.item,
                       old=_status(before.get("status")), new=_status(after["status"]))
@@ -122,14 +125,18 @@ _FIELD_WORDS = {
     "unit": Word("unit"), "deadline": Word("deadline"), "subtargets": Word("subtargets"),
     "rollup": Word("rollup"), "dimension": Word("dimension"), "goals": Word("goals"), "text": Word("text"),
     "name": Word("name"), "wip": Word("wip"), "budget": Word("budget"), "role": Word("role"),
+    "target_kind": Word("target_kind"), "direction": Word("direction"), "kind": Word("kind"),
+    "source": Word("source"), "topic": Word("topic"), "audience": Word("audience"), "on": Word("on"),
+    "category": Word("category"), "note": Word("note"), "period": Word("period"), "alerts": Word("alerts"),
 }
 
 
 def _value(key: str, value: object, limit: int | None) -> object:
-    """A changed value as a log line says it: a status or a priority as the word it is stored as
+    """A changed value as a log line says it: a status, a priority or a note's kind as the word it is stored as
     (`todo`, `high`: the English stays as it was), translated with the line; anything else as
     `_short` writes it."""
-    if (key == "status" and value in STATUSES) or (key == "priority" and value in PRIORITIES):
+    if ((key == "status" and value in STATUSES) or (key == "priority" and value in PRIORITIES)
+            or (key == "kind" and value in NOTE_KINDS)):
         return Word(str(value))
     return _short(value, limit)
 
@@ -189,6 +196,18 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> Phras
     return None
 
 
+def _answer_change(record: Activity, before: dict, after: dict, limit: int | None) -> Phrase | None:
+    """A gap-analysis answer in words (`answered “Was the target too high?”: yes, by 10%`),
+    rather than `created R-1`, or its edit's stamps as ISO text."""
+    if record.action == "answer.add" and record.before is None and after.get("question"):
+        return Phrase("answered “{question}”: {answer}", question=after["question"],
+                      answer=_short(after.get("answer"), limit))
+    if record.action == "answer.edit" and "answer" in after:
+        return Phrase("changed the answer {item}: {old} → {new}", item=record.item,
+                      old=_short(before.get("answer"), limit), new=_short(after["answer"], limit))
+    return None
+
+
 def _amount(value: object) -> str:
     return number(value) if isinstance(value, (int, float)) else _short(value)
 
@@ -230,6 +249,8 @@ def _short(value: object, limit: int | None = 30) -> str:
             return "–"
         if all(isinstance(v, dict) and set(v) == {"rep", "share"} for v in value):  # a deal's splits
             return splits_text(value)
+        if all(isinstance(v, dict) and {"name", "probability"} <= set(v) for v in value):  # the pipeline's stages
+            return _short(", ".join(f"{v['name']} {v['probability']:g}%" for v in value), limit)
         if all(isinstance(v, dict) and "text" in v and "done" in v for v in value):  # a task's steps, as the form
             return _short("; ".join(("[x] " if v["done"] else "") + str(v["text"]) for v in value), limit)
         return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"

@@ -6,6 +6,10 @@ coaching note, and only leads and the rep it is about read it back through this 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import msgspec
+
 from sales.activity import Activity
 from sales.deals import Deal
 from sales.errors import Invalid, Refused
@@ -28,7 +32,7 @@ class TouchChanges(BoardCore):
             if deal.owner:
                 raise Refused("a rep may log activities on their own deals or on any account; {id} is {owner}'s",
                               id=deal.id, owner=deal.owner)
-            raise Refused("a rep may log activities on their own deals or on any account; {id} is unowned's",
+            raise Refused("a rep may log activities on their own deals or on any account; {id} has no owner",
                           id=deal.id)
 
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
@@ -79,17 +83,46 @@ class TouchChanges(BoardCore):
             return made
         return self._transact(build)
 
+    def update_coaching_note(self, note_id: str, note: str) -> CoachingNote:
+        """A coaching note's words changed (a lead's, as writing one is): its rep, author and
+        time stay, for it is the same note said better."""
+        def build(tx: Transaction) -> CoachingNote:
+            old = self._get("coaching", note_id)
+            self._check("coaching.edit")
+            new = convert({**msgspec.to_builtins(old), "note": note}, CoachingNote)
+            if new != old:
+                self._put_update(tx, "coaching.edit", "coaching", old, new)
+            return new
+        return self._transact(build)
+
+    def delete_coaching_note(self, note_id: str) -> CoachingNote:
+        """A coaching note taken away (a lead's; `undo` brings it back)."""
+        def build(tx: Transaction) -> CoachingNote:
+            old = self._get("coaching", note_id)
+            self._check("coaching.delete")
+            self._put_delete(tx, "coaching.delete", "coaching", old)
+            return old
+        return self._transact(build)
+
     def feed(self, person: str | None = None, kind: str | None = None, item: str | None = None,
-             limit: int | None = 50) -> list[Activity]:
+             limit: int | None = 50, at: Callable[[str], bool] | None = None) -> list[Activity]:
         """The activity feed, newest first: logged activities and change records.
 
         `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
         task, goal, member, ...). `item` matches the item changed and the deal an activity was
-        logged on. Pipeline snapshots are left out unless `kind` is "pipeline".
+        logged on. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
+        records are read as its note is (`coaching_notes`): by a lead and by the rep it is about.
+        `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
         """
+        role, actor = self.role, self.actor
+
         def wanted(doc: dict) -> bool:
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
+            if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
+                return False
+            if at is not None and not at(doc["at"]):
+                return False
             if item is not None and doc["item"] != item and after.get("deal") != item:
                 return False
             if kind is None:

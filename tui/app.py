@@ -23,7 +23,7 @@ from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
-from tui.i18n import N_, _, said, say, set_language
+from tui.i18n import N_, _, said, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
@@ -277,6 +277,7 @@ class UpliftApp(PlanFileCommands, App):
 
     def _take_back(self, undo: bool) -> None:
         from sales.activity import describe, redone, summary
+        from tui.change_text import say_change
         from tui.screens.dialogs import Confirm
 
         try:  # (checked as if first: a change someone made since is said now, not after asking)
@@ -311,11 +312,11 @@ class UpliftApp(PlanFileCommands, App):
                 tell(self, error, "error")
                 return
             done = _("Undone: {change}") if undo else _("Redone: {change}")
-            tell(self, done.format(change=say(describe(changes[0])))
+            tell(self, done.format(change=say_change(describe(changes[0])))
                  + (f" (+{len(changes) - 1})" if len(changes) > 1 else ""))
             await self.refresh_screens()
 
-        self.push_screen(Confirm(question + "\n" + "\n".join("  " + say(line) for line in summary(changes))), answer)
+        self.push_screen(Confirm(question + "\n" + "\n".join("  " + say_change(line) for line in summary(changes))), answer)
 
     def action_weekly_review(self) -> None:
         from tui.screens.weekly_review import WeeklyReviewScreen

@@ -224,6 +224,10 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
     set_language()  # UPLIFT_LANG or the locale, as they are for this run
     parser = build_parser(command_of(argv))
     args, extra = parser.parse_known_args(joined_minus_values(argv))
+    words = getattr(args, "words_anywhere", None)  # `coach ali --edit K-3 new words`: argparse ends
+    if extra and words and not any(word.startswith("-") for word in extra):  # a list at the first option
+        setattr(args, words, [*getattr(args, words), *extra])
+        extra = []
     if extra:  # said by the verb they were given to, with its usage (argparse's own says `uplift`'s)
         verb = _verb_parser(parser, args.command) if hasattr(args, "command") else None
         early = [word for word in extra if verb and word.split("=")[0] in verb._option_string_actions]

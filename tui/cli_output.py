@@ -249,7 +249,9 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
 
 
 def log_rows(records: Sequence[Activity]) -> str:
-    return table([_("WHEN"), _("WHO"), _("WHAT")], [[when(r.at), r.actor, say(describe(r))] for r in records],
+    from tui.change_text import say_change
+
+    return table([_("WHEN"), _("WHO"), _("WHAT")], [[when(r.at), r.actor, say_change(describe(r))] for r in records],
                  max_last=100)
 
 

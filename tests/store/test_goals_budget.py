@@ -214,7 +214,7 @@ def test_training_items_are_led(plan) -> None:
         as_(plan, "ali").set_training_done("L-1")
     assert lead.set_training_done("L-1").done
     assert [r.action for r in lead.history(item="L-1")] == ["training.edit", "training.add"]
-    assert describe(lead.history(item="L-1")[0]) == "changed L-1: done no → yes"  # not False → True
+    assert describe(lead.history(item="L-1")[0]) == "marked L-1 done"  # not "changed L-1: done no → yes"
 
 
 def test_the_sample_plan_loads_with_measurable_goals_and_resources() -> None:

@@ -734,3 +734,46 @@ async def test_a_long_alerts_list_says_how_many_more_there_are(team, monkeypatch
         await pilot.press("end", "enter")
         await until(pilot, lambda: not isinstance(app.screen, AlertsScreen))
         assert app.focused.card.id == screen.alerts[2].item
+
+
+async def test_the_feed_shows_older_records_as_the_cursor_reaches_its_last_row(team) -> None:
+    """A long log: the newest 200 first, then 200 more each time the cursor reaches the last row,
+    as a timeline scrolls on, until the oldest record is shown (the whole log was cut at 200)."""
+    ali = Board(team, actor="ali")
+    for number in range(1, 451):
+        ali.log_activity("call", f"call {number}", account="Acme")
+    total = len(Board(team, actor="dana").feed(limit=None))  # (the team's own records too)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_feed(pilot, app)
+        assert table.row_count == 200
+        for shown in (400, total):
+            table.focus()
+            table.move_cursor(row=table.row_count - 1)
+            await until(pilot, lambda shown=shown: table.row_count == shown)
+        assert str(table.get_row_at(total - 1)[2]).startswith("added")  # the board's first change
+        assert str(table.get_row_at(399)[2]) == f"logged a call on Acme: call {450 - 399}"
+        table.move_cursor(row=total - 1)
+        await pilot.pause()
+        assert table.row_count == total
+
+
+async def test_the_feed_is_filtered_by_day(team) -> None:
+    """A day in the filter keeps the records of that day and since; two days, those between."""
+    from datetime import datetime, timezone
+
+    from textual.widgets import Input
+
+    for day in (2, 5, 9):
+        Board(team, actor="ali", clock=lambda day=day: datetime(2026, 11, day, 9, tzinfo=timezone.utc)).log_activity(
+            "call", {2: "on the 2nd", 5: "on the 5th", 9: "on the 9th"}[day], account="Acme")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_feed(pilot, app)
+        for typed, said in (("call 2026-11-05", ["on the 9th", "on the 5th"]),
+                            ("2026-11-05 call 2026-11-01", ["on the 5th", "on the 2nd"]),
+                            ("ali 2026-11-09 2026-11-09", ["on the 9th"])):
+            app.screen.query_one("#feed-filter", Input).value = typed
+            await pilot.pause()
+            rows = [str(table.get_row_at(i)[2]).split(": ")[-1] for i in range(table.row_count)]
+            assert rows == said, typed

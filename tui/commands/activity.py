@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 
+from sales.errors import Invalid
 from tui.cli_refs import ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
-from tui.i18n import _, say
-from tui.time_text import when
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.i18n import _
+from tui.time_text import day_of, when
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -17,13 +18,19 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise BadInput("--limit: {limit} is not a number of records (1 or more)", limit=args.limit)
     board = open_board(args)
+    since, until = (cli_date(board, text, name) or None for text, name in
+                    ((args.since, "--since"), (args.until, "--until")))
+    if since and until and since > until:
+        raise Invalid("--until", "{end} is before {start}", end=until, start=since)
+    # a record's day as the WHEN column shows it (on the reader's clock)
+    on_days = (lambda stamp: (since or "") <= day_of(stamp) <= (until or "9999")) if since or until else None
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)
-    records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit)
+    records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit, at=on_days)
     if args.json:
         print_json(records)
     else:
-        filtered = args.actor or args.type or args.item
+        filtered = args.actor or args.type or args.item or on_days
         print(log_rows(records) if records else _("Nothing in the log matches.") if filtered else _("No activity yet."))
     return EXIT_OK
 
@@ -39,10 +46,9 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     rest.add_argument("--json", action="store_true")
     rest.add_argument("--board", metavar="DIR")
     rest.add_argument("note", nargs="*")
-    try:
-        extra = rest.parse_intermixed_args(args.rest)
-    except SystemExit:
-        raise BadInput("usage: uplift log add TYPE [--deal ID] [--account NAME] [--json] NOTE") from None
+    # a bad option is said by argparse, with the usage (exit 2; it was said twice, the second
+    # time without what was wrong)
+    extra = rest.parse_intermixed_args(args.rest)
     if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
@@ -56,10 +62,41 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _coach_change(args: argparse.Namespace, board) -> int:
+    """`coach ali --edit K-3 NOTE` or `coach ali --delete K-3`: a lead's, on a note about ali."""
+    from sales.errors import NotFound
+    from tui.cli_output import print_json
+
+    note_id = args.edit or args.delete
+    known = {n.id: n for n in board.coaching_notes()}
+    if note_id in known and known[note_id].rep != args.rep:
+        raise NotFound("{id} is a coaching note on {other}, not on {rep}", id=note_id, other=known[note_id].rep,
+                       rep=args.rep)
+    if args.delete:
+        note = board.delete_coaching_note(note_id)
+        if not args.json:
+            print(_("deleted {id}").format(id=note.id))
+    else:
+        note = board.update_coaching_note(note_id, " ".join(args.note))
+        if not args.json:
+            print(note.id)
+    if args.json:
+        print_json(note)
+    return EXIT_OK
+
+
 def cmd_coach(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
+    if args.edit and args.delete:
+        raise BadInput("give --edit or --delete, not both")
+    if args.delete and args.note:
+        raise BadInput("--delete {id} takes no note (--edit {id} NOTE changes one)", id=args.delete)
+    if args.edit and not args.note:
+        raise BadInput("--edit {id} needs the note's new words", id=args.edit)
     board = open_board(args)
+    if args.edit or args.delete:
+        return _coach_change(args, board)
     notes = None if args.note else board.coaching_notes(args.rep)
     if not notes:  # `coach zde`: no such person (rather than "no notes"); one who left keeps theirs
         from tui.cli_refs import ref
@@ -85,6 +122,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from sales.activity import redone, summary
     from sales.text import safe
 
+    from tui.change_text import say_change
     from tui.cli_output import print_json
 
     board = open_board(args)
@@ -98,7 +136,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
         else (_("would redo ({when}):") if args.dry_run else _("redid ({when}):"))
     print(safe(done.format(when=when(records[0].at))))
     for line in summary(changes, 20):
-        print(safe(f"  {say(line)}"))
+        print(safe(f"  {say_change(line)}"))
     return EXIT_OK
 
 
@@ -110,6 +148,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
     log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
+    log.add_argument("--since", metavar="DATE", help=_("only records of this day or later (2026-11-01, today, --since=-7d)"))
+    log.add_argument("--until", metavar="DATE", help=_("only records of this day or earlier"))
     log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),
                      help=_("only this activity type (call, visit, ...) or kind of item (deal, task, ...; pipeline: the weekly snapshots)"))
     log.add_argument("--json", action="store_true")
@@ -123,7 +163,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
     coach.add_argument("rep", help=_("the rep the notes are about"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
+    coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
+    coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))
     coach.add_argument("--json", action="store_true")
+    coach.set_defaults(words_anywhere="note")  # (the note's words before and after the options)
 
     undo = add_verb(verbs, common, "undo", cmd_undo,
                     _("take back your own last change (again: the one before); refused if anyone changed it since"))

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from sales.notes import NOTE_KINDS, NOTE_TAGS, said_by
+from sales.notes import NOTE_KINDS, NOTE_TAGS, TAG_LABELS, said_by
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _
+
+
+def _tag_said(tag: str) -> str:
+    """A tag as the list shows it: in English as it is typed (`pain_point`), in another language
+    by its name there (`痛点`), as the Diagnose screen names it."""
+    said = _(TAG_LABELS[tag])
+    return tag if said == TAG_LABELS[tag] else said
+
+
+def _tag_typed(text: str | None) -> str | None:
+    """A tag as typed: also its name in the interface's language (`--tag 痛点`), as a status is
+    read; anything else goes on to the store, which reads aliases or says what the tags are."""
+    if text is None:
+        return None
+    word = text.strip().casefold()
+    return next((t for t in NOTE_TAGS if word == _(TAG_LABELS[t]).casefold()), text)
 
 
 def _note_rows(notes) -> str:
@@ -14,13 +30,14 @@ def _note_rows(notes) -> str:
     from tui.time_text import when
 
     return table(["ID", _("KIND"), _("WHEN"), _("FROM"), _("TAGS"), _("TEXT")],
-                 [[n.id, _(n.kind), when(n.created), said_by(n), ", ".join(n.tags),
+                 [[n.id, _(n.kind), when(n.created), said_by(n), ", ".join(_tag_said(t) for t in n.tags),
                    n.text.replace("\n", " ")] for n in notes], max_last=70)
 
 
 def cmd_note_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
-    note = board.add_note(" ".join(args.text), kind=args.kind, tags=args.tag, source=args.source or "")
+    note = board.add_note(" ".join(args.text), kind=args.kind, tags=[_tag_typed(t) for t in args.tag],
+                          source=args.source or "")
     print(note.id)
     return EXIT_OK
 
@@ -29,7 +46,7 @@ def cmd_note_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
     board = open_board(args)
-    notes = board.notes(tag=args.tag, kind=args.kind)
+    notes = board.notes(tag=_tag_typed(args.tag), kind=args.kind)
     if args.json:
         print_json(notes)
     elif notes:
@@ -44,7 +61,7 @@ def cmd_note_edit(args: argparse.Namespace) -> int:
     board = open_board(args)
     fields = {"text": args.text, "kind": args.kind, "source": args.source}
     if args.tag is not None:
-        fields["tags"] = [t for t in args.tag if t.strip().lower() != "none"]
+        fields["tags"] = [_tag_typed(t) for t in args.tag if t.strip().lower() != "none"]
     fields = {k: v for k, v in fields.items() if v is not None}
     if not fields:
         raise BadInput("nothing to change: give at least one of --text, --kind, --source, --tag")
