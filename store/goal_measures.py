@@ -11,8 +11,9 @@ The rule, in order:
    monthly snapshots) only once they are all there, added up, as its baseline was
    (`span_kpi`): one month of a quarter is not where a quarter's goal stands.
 2. The review only (`totals`): revenue, new customers, win rate or activities from the board's
-   own deals and logged activities in the cycle: the whole team's for a goal that is the team's
-   (no scope, not a contributor), a rep's own for a contributor the rep owns. These are the
+   own deals and logged activities in the cycle: a rep's own for a goal a rep owns (a part of
+   the team's goal, or one of their own), else the whole team's for a goal that is the team's
+   (no scope, not a contributor). These are the
    cycle's totals so far: against a target for the cycle they say what was reached, but not how
    far the goal has come from a baseline of a whole period (a quarter's revenue so far is not the
    quarter's run-rate), so the Goals screen's progress and pace do not read them.
@@ -79,7 +80,10 @@ class GoalMeasures(BoardCore):
                     return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
             if not totals or metric not in DEAL_METRICS or goal.scope.given():
                 return None
-            if parent is None:
+            # a rep's goal is the rep's own, a part of another or not ("ali logs 40 calls"); a
+            # lead's goal with no parent is the team's
+            reps_goal = goal.owner is not None and any(m.name == goal.owner and m.role == "rep" for m in self.members())
+            if parent is None and not reps_goal:
                 figures = team_figures()
                 if metric in ACTIVITY_METRICS:
                     return float(figures.activities), Phrase(

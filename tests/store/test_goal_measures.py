@@ -83,6 +83,22 @@ def test_the_review_measures_the_teams_goal_by_the_team_and_a_reps_part_by_the_r
     assert results["G-4"] == (None, "no data")
 
 
+def test_a_reps_own_goal_is_measured_by_the_rep_and_a_leads_by_the_team(lead) -> None:
+    """A goal of ann's own (no parent) is hers: 60% of D-1's 10,000 = 6,000, as her part of G-1
+    is; it was measured by the team's 15,000. dana's is the team's; so are ann's activities:
+    she logged 2 of the team's 3."""
+    mine = lead.add_goal("ann sells 20k", owner="ann", metric="revenue", baseline=0, target=20_000)
+    calls = lead.add_goal("ann's calls", owner="ann", metric="activities", baseline=0, target=40)
+    team = lead.add_goal("Team calls", owner="dana", metric="activities", baseline=0, target=90)
+    Board(lead.path, actor="ann", clock=lambda: NOW).log_activity("call", "first", account="Acme")
+    Board(lead.path, actor="ann", clock=lambda: NOW).log_activity("visit", "second", account="Acme")
+    Board(lead.path, actor="bo", clock=lambda: NOW).log_activity("call", "third", account="Acme")
+    results = _results(lead)
+    assert results[mine.id] == (6_000, "ann's deals won in the cycle")
+    assert results[calls.id] == (2, "ann's activities logged in the cycle")
+    assert results[team.id] == (3, "activities logged in the cycle (calls, visits, meetings, emails)")
+
+
 def test_the_goals_screen_does_not_read_the_cycles_totals_as_progress_from_a_baseline(lead) -> None:
     """15,000 won so far this quarter is not a quarter's revenue against a baseline of 10,000:
     with no check-in and no snapshot, the goal stands at its baseline on its screen."""
