@@ -66,6 +66,14 @@ class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.note = clean_line(self.note)
 
 
+def check_spend_day(on: date, today: date) -> None:
+    """Spending is money gone: a day still to come is refused (as a check-in's is), for a spend
+    dated next month counted in every total now, as if spent. (A commitment not yet paid is an
+    approved amount, not a spend.)"""
+    if on > today:
+        raise Reason("a spend records money already spent; {date} is still to come", date=on)
+
+
 class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     topic: Title

@@ -124,6 +124,10 @@ class BudgetChanges(BoardCore):
                              "amount": amount, "on": on or self.today(), "note": note,
                              "by": self.actor, "at": self.clock().isoformat(timespec="seconds")},
                             SpendEntry)
+            try:
+                rules.check_spend_day(entry.on, self.today())
+            except ValueError as error:
+                raise Invalid("on", error) from None
             self._put_new(tx, "budget.spend", "spend", entry)
             return entry
         return self._transact(build)
