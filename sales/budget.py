@@ -105,9 +105,15 @@ def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float 
     if not approve:
         return msgspec.structs.replace(line, status="rejected", approved=0.0, decided_by=by, reason=reason)
     granted = line.requested if amount is None else amount
-    if granted < 0 or granted > line.requested:
-        raise Reason("approve between 0 and the {amount} requested", amount=money(line.requested))
+    check_granted(granted, line.requested)
     return msgspec.structs.replace(line, status="approved", approved=granted, decided_by=by, reason=reason)
+
+
+def check_granted(granted: float, requested: float) -> None:
+    """A lead approves at most what was asked (the rest is asked for in a new request); a plan
+    file's line is held to it too."""
+    if granted < 0 or granted > requested:
+        raise Reason("approve between 0 and the {amount} requested", amount=money(requested))
 
 
 def spent_on(line_id: str, entries: Sequence[SpendEntry]) -> float:
