@@ -28,7 +28,7 @@ from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop, settle_direction
 from sales.members import nearest_member
 from sales.rollup import rollup_problem
-from sales.ids import format_id, parse_id
+from sales.ids import format_id, kind_word, parse_id
 from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.splits import split_rep_problem
@@ -588,7 +588,7 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                     continue
                 if ref not in known[kind]:
                     problems.append(Problem(path, "{ref} is not a {kind} in this file or on the board", ref=ref,
-                                            kind=Word("budget line" if kind == "budget" else kind)))
+                                            kind=kind_word(kind)))
                 fixed.append(ref)
             if fixed and item is not _FAILED:
                 setattr(item, name, fixed if many else fixed[0])

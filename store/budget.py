@@ -132,6 +132,17 @@ class BudgetChanges(BoardCore):
             return entry
         return self._transact(build)
 
+    def delete_spend(self, entry_id: str) -> SpendEntry:
+        """Take a spend entry back (an amount typed wrong, put on the wrong line, a booth refunded:
+        record what was really spent again): a lead's, or the entry's author's. The activity log
+        keeps it, and `undo` brings it back."""
+        def build(tx: Transaction) -> SpendEntry:
+            old = self._get("spend", entry_id)
+            self._check("spend.delete", owner=old.by, new_owner=old.by)
+            self._put_delete(tx, "spend.delete", "spend", old)
+            return old
+        return self._transact(build)
+
     def add_training(self, topic: str, **fields: Any) -> TrainingItem:
         def build(tx: Transaction) -> TrainingItem:
             self._check("training.add")

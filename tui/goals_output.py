@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import msgspec
 
 from sales.budget import BudgetLine, SpendEntry, Totals, money, spent_on
+from sales.numbers import cents
 from sales.goals import (
     CONFIDENCE_LABELS,
     DIMENSION_LABELS,
@@ -135,6 +136,37 @@ def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry]) -> s
              money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
              line.title] for line in lines]
     return table(["ID"] + [_(name).upper() for name in BUDGET_COLUMNS], rows)
+
+
+def line_detail(line: BudgetLine, entries: Sequence[SpendEntry]) -> str:
+    """A budget line in full, with each spend on it (their ids, to take one back with
+    `budget unspend`) and what is left of what was approved."""
+    spent = spent_on(line.id, entries)
+    decided = {"approved": N_("approved by {name}: {reason}"), "rejected": N_("rejected by {name}: {reason}")}
+    status = _(decided[line.status]).format(name=line.decided_by or "–", reason=line.reason) \
+        if line.status in decided else _(line.status)
+    lines = [f"{line.id}  {line.title}",
+             _label(N_("status")) + status,
+             _label(N_("category")) + _(line.category),
+             _label(N_("for")) + (line.strategy or line.task or "–"),
+             _label(N_("requested")) + _("{amount} by {name}").format(amount=money(line.requested),
+                                                                        name=line.requested_by)]
+    if line.status == "approved":
+        lines.append(_label(N_("approved")) + money(line.approved))
+        left = cents(line.approved - spent)
+        lines.append(_label(N_("spent")) + (_("{spent} ({left} left)").format(spent=money(spent), left=money(left))
+                                            if left >= 0 else
+                                            _("{spent} ({over} over)").format(spent=money(spent), over=money(-left))))
+    else:
+        lines.append(_label(N_("spent")) + money(spent))
+    if line.note:
+        first, *rest = line.note.strip().splitlines()
+        lines.append(_label(N_("about")) + first)
+        lines += [f"            {text}" for text in rest]
+    mine = [e for e in entries if e.line == line.id]
+    lines.append("  " + _("spending") + ("" if mine else " " + _("none")))
+    lines += [f"    {e.id}  {e.on}  {money(e.amount)}  {e.by}" + (f"  {e.note}" if e.note else "") for e in mine]
+    return safe("\n".join(lines))
 
 
 def totals_line(totals: Totals) -> str:

@@ -51,3 +51,48 @@ def test_a_plan_file_adding_a_spend_dated_in_the_days_to_come_is_refused(line, r
     assert err.splitlines()[0] == (f"{plan}:{row}: spending[0].on: a spend records money already spent; "
                                    f"{NEXT_MONTH} is still to come")
     assert spent(run) == 300 and json.loads(run("budget", "list", "--json")[1])["lines"][0]["spent"] == 300
+
+
+def test_budget_show_lists_each_spend_and_what_is_left(line, run) -> None:
+    run("budget", "spend", "B-1", "300", "--on", "yesterday", "--note", "deposit")
+    run("budget", "spend", "B-1", "1,250.5", user="dana")
+    yesterday = date.today() - timedelta(days=1)
+    code, out, err = run("budget", "show", "B-1")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:7] == ["B-1  Booth", "  status    approved by dana: ok", "  category  other", "  for       T-1",
+                         "  requested 1,000 by dana", "  approved  1,000",
+                         "  spent     1,550.50 (550.50 over)"]  # 300 + 1,250.50 of 1,000
+    assert lines[7] == "  spending"
+    assert lines[8].split() == ["E-1", str(yesterday), "300", "dana", "deposit"]
+    assert lines[9].split()[::2] == ["E-2", "1,250.50"]
+    shown = json.loads(run("budget", "show", "B-1", "--json")[1])
+    assert shown["spent"] == 1550.5 and [e["id"] for e in shown["spending"]] == ["E-1", "E-2"]
+    assert run("budget", "show", "B-9")[0] == 1
+
+
+def test_a_spend_typed_wrong_is_taken_back_by_its_author_or_a_lead(team, run) -> None:
+    Board(team, actor="ali").request_budget("Fair", 2000, task="T-1")
+    run("budget", "approve", "B-1", "--reason", "ok")
+    assert run("budget", "spend", "B-1", "500", user="ali")[1] == "E-1\n"
+    assert run("budget", "spend", "B-1", "5000", user="ali")[1] == "E-2\n"  # meant 500
+    code, out, err = run("budget", "unspend", "E-2", user="bea")
+    assert (code, out) == (1, "") and err == "uplift: a rep may only change their own spending; this one is ali's\n"
+    assert run("budget", "unspend", "E-2", user="ali") == (0, "deleted E-2 (5,000 on B-1); B-1 now has 500 spent\n",
+                                                           "")
+    assert spent(run) == 500
+    assert run("budget", "unspend", "E-2")[:2] == (1, "")  # gone already
+    assert run("budget", "unspend", "E-1")[0] == 0  # a lead's too
+    assert spent(run) == 0
+    assert run("undo")[0] == 0 and spent(run) == 500  # the lead's taking back, undone
+
+
+def test_show_and_unspend_in_chinese(line, run, monkeypatch) -> None:
+    run("budget", "spend", "B-1", "300")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    out = run("budget", "show", "B-1")[1].splitlines()
+    assert out[1:7] == ["  状态      由 dana 批准：ok", "  类别      其他", "  服务于    T-1", "  已申请    1,000（dana）",
+                        "  已批准    1,000", "  已支出    300（剩余 700）"]
+    assert out[7] == "  支出"
+    assert run("budget", "unspend", "E-1")[1] == "已删除 E-1（B-1 上的 300）；B-1 现已支出 0\n"
+    assert run("budget", "show", "B-1")[1].splitlines()[7] == "  支出 无"

@@ -1,7 +1,7 @@
 """The budget screen (resources of phase 3): lines, totals against the plan's budget, flags, training.
 
-Keys: r request, a approve, x reject (leads; a reason is asked), p record spending,
-t add a training item, d tick the selected training item done, delete delete it, escape back to
+Keys: r request, a approve, x reject (leads; a reason is asked), p record spending, s the
+selected line's spending (enter on one takes it back: typed wrong, or refunded), t add a training item, d tick the selected training item done, delete delete it, escape back to
 the goals. A key that acts on a row acts on the table that has the focus: on the other one it
 says which table it is for, rather than reach for the row selected there.
 """
@@ -21,7 +21,7 @@ from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
-from tui.screens.dialogs import Confirm, permitted
+from tui.screens.dialogs import Confirm, Pick, permitted
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.fill_table import FillTable
@@ -49,6 +49,7 @@ class BudgetScreen(BoardView):
         Binding("a", "approve", N_("Approve"), id="budget.approve"),
         Binding("x", "reject", N_("Reject"), id="budget.reject"),
         Binding("p", "spend", N_("Spend"), id="budget.spend"),
+        Binding("s", "spending", N_("Spending"), id="budget.spending"),
         Binding("t", "training", N_("Training"), id="budget.training"),
         Binding("d", "training_done", N_("Done"), id="budget.training_done"),
         Binding("delete", "training_delete", N_("Delete training"), id="budget.training_delete"),
@@ -219,6 +220,50 @@ class BudgetScreen(BoardView):
             return board.record_spend(line_id, _amount(values["amount"]), on, values["note"])
 
         self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save, required=("amount",)))
+
+    def action_spending(self) -> None:
+        """The selected line's spend entries; enter on one takes it back (asked first): an
+        amount typed wrong, or refunded (record what was really spent again)."""
+        board = self.app.board
+        line_id = self._selected("#budget-lines", "budget.spending")
+        if line_id is None:
+            return
+        try:
+            entries = board.spending(line_id)
+        except UpliftError as error:  # gone since the table was drawn
+            tell(self, error, "error")
+            return
+        if not entries:
+            tell(self, _("Nothing spent on {id} yet: press {key} to record a spend.").format(
+                id=line_id, key=shown_key(self, "budget.spend")), "warning")
+            return
+        by_id = {e.id: e for e in entries}
+        choices = [(f"{e.id}  {e.on}  {money(e.amount)}  {e.by}" + (f"  {e.note}" if e.note else ""), e.id)
+                   for e in entries]
+
+        def picked(entry_id: str | None) -> None:
+            if entry_id is None:
+                return
+            entry = by_id[entry_id]
+            if not permitted(self, "spend.delete", entry.by):
+                return
+
+            async def answer(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    board.delete_spend(entry.id)
+                except UpliftError as error:
+                    tell(self, error, "error")
+                    return
+                tell(self, _("Took back {id} ({amount} on {line})").format(
+                    id=entry.id, amount=money(entry.amount), line=entry.line))
+                await self.refresh_board()
+
+            self.app.push_screen(Confirm(_("Take back {id}, {amount} spent on {line} on {date}?").format(
+                id=entry.id, amount=money(entry.amount), line=entry.line, date=entry.on), destructive=True), answer)
+
+        self.app.push_screen(Pick(_("Spending on {id} (enter takes one back)").format(id=line_id), choices), picked)
 
     def action_training(self) -> None:
         if not permitted(self, "training.add"):
