@@ -122,6 +122,22 @@ def spent_on(line_id: str, entries: Sequence[SpendEntry]) -> float:
     return cents(sum(e.amount for e in entries if e.line == line_id))
 
 
+def by_strategy(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry],
+                task_strategy: dict[str, str | None]) -> dict[str, tuple[float, float]]:
+    """What each strategy costs: (approved, spent) of the lines for it, a line for a task counting
+    for the strategy the task serves (`task_strategy`: task id -> its strategy). Spent counts
+    every line's spending, a rejected line's too: that money is gone all the same."""
+    money_of: dict[str, tuple[float, float]] = {}
+    for line in lines:
+        strategy = line.strategy or (task_strategy.get(line.task) if line.task else None)
+        if not strategy:
+            continue
+        approved, spent = money_of.get(strategy, (0.0, 0.0))
+        money_of[strategy] = (cents(approved + (line.approved if line.status == "approved" else 0.0)),
+                              cents(spent + spent_on(line.id, entries)))
+    return money_of
+
+
 class Totals(msgspec.Struct, frozen=True):
     budget: float | None  # the plan's budget, if one is set
     requested: float  # still waiting for a decision

@@ -48,6 +48,12 @@ class BudgetChanges(BoardCore):
     def budget_totals(self) -> rules.Totals:
         return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
 
+    def strategy_money(self) -> dict[str, tuple[float, float]]:
+        """Each strategy's (approved, spent), its tasks' lines with it (sales.budget.by_strategy);
+        a strategy with no line is left out."""
+        return rules.by_strategy(self.budget_lines(), self.spending(),
+                                 {task.id: task.strategy for task in self.tasks()})
+
     def budget_flags(self) -> list[Phrase]:
         return rules.flags(self.budget_lines(), self.spending(), self.meta().get("budget"))
 
