@@ -1,4 +1,5 @@
-"""The Goals screen puts under each strategy of the selected goal what it costs."""
+"""What the budget cost, beside what it got: under each strategy of a goal (Goals screen), and the cycle's
+spending per deal won (Review screen)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,21 @@ async def test_each_strategy_of_a_goal_says_what_it_costs(team, monkeypatch, lan
             "  S-1  " + ("Market & customer" if lang == "en" else "市场与客户") + ": Fairs",
             "       " + said,
             "  S-2  " + ("Product & solution" if lang == "en" else "产品与方案") + ": Bundle"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "budget spent 1,200 (1,200 per deal won)"),
+                                            ("zh", "预算支出 1,200（每个赢单 1,200）")])
+async def test_the_review_weighs_the_cycles_spending_against_its_wins(team, monkeypatch, lang, said) -> None:
+    from datetime import date, timedelta
+
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    lead = Board(team, actor="dana")
+    lead.set_plan_info("Q", start=date.today() - timedelta(days=10), end=date.today() + timedelta(days=10))
+    lead.add_deal("Acme", value=5000, owner="ali")
+    lead.move_deal("D-1", "Won")
+    lead.record_spend(lead.request_budget("Booth", 2000, task="T-1").id, 1200)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: str(app.screen.query_one("#review-process").render()).strip())
+        assert str(app.screen.query_one("#review-process").render()).replace("\n", " ").rstrip().endswith(said)
