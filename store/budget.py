@@ -160,6 +160,23 @@ class BudgetChanges(BoardCore):
             return item
         return self._transact(build)
 
+    def update_training(self, item_id: str, **fields: Any) -> TrainingItem:
+        """Reschedule a training item, change its topic or audience, or what strategy it serves
+        (a lead's): `on` / `strategy` None leave it, "" takes it off."""
+        def build(tx: Transaction) -> TrainingItem:
+            old = self._get("training", item_id)
+            self._check("training.edit")
+            changes = {k: v for k, v in fields.items() if k in ("topic", "audience", "on", "strategy") and v is not None}
+            data = {**msgspec.to_builtins(old), **{k: (None if v == "" and k in ("on", "strategy") else v)
+                                                   for k, v in changes.items()}}
+            new = convert(data, TrainingItem)
+            if changes.get("strategy") and new.strategy:
+                new.strategy = self._check_link("strategy", new.strategy)
+            if changed_keys(old, new):
+                self._put_update(tx, "training.edit", "training", old, new)
+            return new
+        return self._transact(build)
+
     def set_training_done(self, item_id: str, done: bool = True) -> TrainingItem:
         def build(tx: Transaction) -> TrainingItem:
             old = self._get("training", item_id)

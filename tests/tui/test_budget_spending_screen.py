@@ -90,3 +90,23 @@ async def test_a_line_with_nothing_spent_says_which_key_records_a_spend(team) ->
         await pilot.press("s")
         await until(pilot, lambda: app._notifications)
         assert [n.message for n in app._notifications] == ["Nothing spent on B-1 yet: press p to record a spend."]
+
+
+async def test_e_reschedules_the_selected_training_item(team) -> None:
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_training("Objection handling", audience="all reps", on="2026-12-17")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        app.screen.query_one("#training-table").focus()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-on"))
+        assert app.screen.query_one("#field-on").value == "2026-12-17"
+        app.screen.query_one("#field-on").value = "2027-01-12"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+    item = Board(team, actor="dana").training_item("L-1")
+    assert (str(item.on), item.audience, item.topic) == ("2027-01-12", "all reps", "Objection handling")

@@ -144,6 +144,17 @@ def cmd_training_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_training_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = {"topic": args.topic, "audience": args.audience, "on": cli_date(board, args.on, "on"),
+              "strategy": args.strategy}
+    if all(v is None for v in fields.values()):
+        raise BadInput("nothing to change: give at least one of --topic, --audience, --on, --strategy")
+    item = board.update_training(args.id, **fields)
+    print(_("{id} on {date}").format(id=item.id, date=item.on) if item.on else _("{id} has no date").format(id=item.id))
+    return EXIT_OK
+
+
 def cmd_training_done(args: argparse.Namespace) -> int:
     board = open_board(args)
     item = board.set_training_done(args.id, not args.undo)
@@ -208,6 +219,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tadd.add_argument("--audience", metavar="WHO", default="", help=_("who it is for"))
     tadd.add_argument("--on", metavar="DATE", help=_("when it takes place"))
     add_ref(tadd, "--strategy", kind="strategy", metavar="S")
+    tedit = add_verb(training, common, "edit", cmd_training_edit,
+                     _("reschedule a training item, or change its topic, audience or strategy (leads only)"))
+    tedit.add_argument("id")
+    tedit.add_argument("--topic", help=_("what the training is about"))
+    tedit.add_argument("--audience", metavar="WHO", help=_("who it is for"))
+    tedit.add_argument("--on", metavar="DATE", help=_("when it takes place (none: no date yet)"))
+    add_ref(tedit, "--strategy", kind="strategy", metavar="S")
     tdone = add_verb(training, common, "done", cmd_training_done, _("mark a training item done"))
     tdone.add_argument("id")
     tdone.add_argument("--undo", action="store_true", help=_("mark it not done"))

@@ -1,7 +1,7 @@
 """The budget screen (resources of phase 3): lines, totals against the plan's budget, flags, training.
 
 Keys: r request, a approve, x reject (leads; a reason is asked), p record spending, s the
-selected line's spending (enter on one takes it back: typed wrong, or refunded), t add a training item, d tick the selected training item done, delete delete it, escape back to
+selected line's spending (enter on one takes it back: typed wrong, or refunded), t add a training item, d tick the selected training item done, e change it (reschedule), delete delete it, escape back to
 the goals. A key that acts on a row acts on the table that has the focus: on the other one it
 says which table it is for, rather than reach for the row selected there.
 """
@@ -42,7 +42,8 @@ def _amount(text: str, field: str = "amount") -> float:
 
 class BudgetScreen(BoardView):
     LEAD_KEYS = {"approve": "budget.edit", "reject": "budget.edit", "training": "training.add",
-                 "training_done": "training.edit", "training_delete": "training.delete"}
+                 "training_done": "training.edit", "training_edit": "training.edit",
+                 "training_delete": "training.delete"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back"), id="budget.back"),
         Binding("r", "request", N_("Request"), id="budget.request"),
@@ -52,6 +53,7 @@ class BudgetScreen(BoardView):
         Binding("s", "spending", N_("Spending"), id="budget.spending"),
         Binding("t", "training", N_("Training"), id="budget.training"),
         Binding("d", "training_done", N_("Done"), id="budget.training_done"),
+        Binding("e", "training_edit", N_("Edit training"), id="budget.training_edit"),
         Binding("delete", "training_delete", N_("Delete training"), id="budget.training_delete"),
     ]
 
@@ -266,24 +268,46 @@ class BudgetScreen(BoardView):
         self.app.push_screen(Pick(_("Spending on {id} (enter takes one back)").format(id=line_id), choices), picked)
 
     def action_training(self) -> None:
-        if not permitted(self, "training.add"):
+        if permitted(self, "training.add"):
+            self._training_form(None)
+
+    def action_training_edit(self) -> None:
+        """Reschedule the selected training item, or change its topic, audience or strategy."""
+        item_id = self._selected("#training-table", "budget.training_edit")
+        if item_id is None or not permitted(self, "training.edit"):
             return
+        try:
+            item = self.app.board.training_item(item_id)
+        except UpliftError as error:  # gone since the table was drawn
+            tell(self, error, "error")
+            return
+        self._training_form(item)
+
+    def _training_form(self, item) -> None:
+        """The form of a new training item (`item` None), or of `item` to change."""
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
-        rows = [("topic", _("Topic"), text_input("", max_length=TITLE_MAX)),
-                (("audience", _("Audience"), text_input("", placeholder=_("all reps"))),
-                 ("on", _("Date"), text_input("", placeholder="YYYY-MM-DD, fri"))),
-                ("strategy", _("Strategy"), Select(strategies, prompt=_("no strategy")))]
+        known = {s.id for s in board.strategies()}
+        strategy = (Select(strategies, prompt=_("no strategy"), value=item.strategy)
+                    if item is not None and item.strategy in known else Select(strategies, prompt=_("no strategy")))
+        rows = [("topic", _("Topic"), text_input(item.topic if item else "", max_length=TITLE_MAX)),
+                (("audience", _("Audience"), text_input(item.audience if item else "", placeholder=_("all reps"))),
+                 ("on", _("Date"), text_input(str(item.on or "") if item else "", placeholder="YYYY-MM-DD, fri"))),
+                ("strategy", _("Strategy"), strategy)]
 
         def save(values: dict):
             try:
                 on = parse_date(values["on"], board.today()) if values["on"].strip() else None
             except DateError as error:
                 raise Invalid("on", error) from None
+            if item is not None:
+                return board.update_training(item.id, topic=values["topic"], audience=values["audience"],
+                                             on=on or "", strategy=values["strategy"] or "")
             return board.add_training(values["topic"], audience=values["audience"], on=on,
                                       strategy=values["strategy"])
 
-        self._open(FieldsForm(_("New training item"), rows, save, required=("topic",)))
+        title = _("New training item") if item is None else _("Edit {id}").format(id=item.id)
+        self._open(FieldsForm(title, rows, save, required=("topic",)))
 
     async def action_training_done(self) -> None:
         item_id = self._selected("#training-table", "budget.training_done")
