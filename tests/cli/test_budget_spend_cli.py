@@ -96,3 +96,15 @@ def test_show_and_unspend_in_chinese(line, run, monkeypatch) -> None:
     assert out[7] == "  支出"
     assert run("budget", "unspend", "E-1")[1] == "已删除 E-1（B-1 上的 300）；B-1 现已支出 0\n"
     assert run("budget", "show", "B-1")[1].splitlines()[7] == "  支出 无"
+
+
+@pytest.mark.parametrize(("lang", "said", "undone"), [
+    ("en", "took back E-1 (300 spent on B-1)", "undo: took back E-1 (300 spent on B-1)"),
+    ("zh", "撤回了 E-1（B-1 上支出的 300）", "撤销：撤回了 E-1（B-1 上支出的 300）")])
+def test_the_log_says_which_spend_was_taken_back(line, run, monkeypatch, lang, said, undone) -> None:
+    run("budget", "spend", "B-1", "300")
+    run("budget", "unspend", "E-1")
+    run("undo")
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    rows = run("log")[1].splitlines()
+    assert rows[1].endswith(undone) and rows[2].endswith(said)
