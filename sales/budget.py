@@ -42,6 +42,7 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     note: LongText = ""
 
     def __post_init__(self) -> None:
+        self.requested, self.approved = cents(self.requested), cents(self.approved)  # (see SpendEntry)
         self.title = clean_line(self.title)
         self.reason = clean_line(self.reason)
         self.note = clean_multiline(self.note)
@@ -63,6 +64,11 @@ class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     at: datetime
 
     def __post_init__(self) -> None:
+        # Money is kept to the cent, as it is shown: 0.125 kept as typed showed as 0.13 twice
+        # and added up to 0.25, a list that did not add up to its own total.
+        self.amount = cents(self.amount)
+        if not self.amount:
+            raise Reason("a spend is at least a cent")
         self.note = clean_line(self.note)
 
 

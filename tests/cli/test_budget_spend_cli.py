@@ -108,3 +108,15 @@ def test_the_log_says_which_spend_was_taken_back(line, run, monkeypatch, lang, s
     monkeypatch.setenv("UPLIFT_LANG", lang)
     rows = run("log")[1].splitlines()
     assert rows[1].endswith(undone) and rows[2].endswith(said)
+
+
+def test_amounts_are_kept_to_the_cent_so_the_entries_add_up_to_the_total(team, run) -> None:
+    Board(team, actor="dana").request_budget("Stamps", 10.555, task="T-1")
+    run("budget", "approve", "B-1", "--reason", "ok")
+    run("budget", "spend", "B-1", "0.125")
+    run("budget", "spend", "B-1", "0.125")
+    shown = run("budget", "show", "B-1")[1].splitlines()
+    assert shown[4:7] == ["  requested 10.56 by dana", "  approved  10.56", "  spent     0.26 (10.30 left)"]
+    assert [row.split()[2] for row in shown[8:]] == ["0.13", "0.13"]  # 0.13 + 0.13 is the 0.26 above
+    assert json.loads(run("budget", "list", "--json")[1])["totals"]["spent"] == 0.26
+    assert run("budget", "spend", "B-1", "0.004") == (2, "", "uplift: a spend is at least a cent\n")
