@@ -193,6 +193,10 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> Phras
         return Phrase("rejected {item}: {reason}", item=item, reason=after.get("reason", ""))
     if action == "budget.spend":
         return Phrase("spent {amount} on {line}", amount=_amount(after.get("amount")), line=after.get("line"))
+    if action == "spend.delete":  # (its undo holds the entry in `after`)
+        entry = before or after
+        return Phrase("took back {item} ({amount} spent on {line})", item=item, amount=_amount(entry.get("amount")),
+                      line=entry.get("line"))
     return None
 
 

@@ -51,6 +51,7 @@ class Agenda(msgspec.Struct):
     forecast: RepForecast | None = None  # None: no quota or not a rep
     team_alerts: int = 0  # live alerts on the whole board
     payouts: tuple[int, int] = (0, 0)  # a lead's: statements to approve (again), approved ones to pay
+    budget_requests: int = 0  # a lead's: budget lines waiting for a decision
 
     def of(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]

@@ -42,6 +42,7 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     note: LongText = ""
 
     def __post_init__(self) -> None:
+        self.requested, self.approved = cents(self.requested), cents(self.approved)  # (see SpendEntry)
         self.title = clean_line(self.title)
         self.reason = clean_line(self.reason)
         self.note = clean_multiline(self.note)
@@ -63,7 +64,20 @@ class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     at: datetime
 
     def __post_init__(self) -> None:
+        # Money is kept to the cent, as it is shown: 0.125 kept as typed showed as 0.13 twice
+        # and added up to 0.25, a list that did not add up to its own total.
+        self.amount = cents(self.amount)
+        if not self.amount:
+            raise Reason("a spend is at least a cent")
         self.note = clean_line(self.note)
+
+
+def check_spend_day(on: date, today: date) -> None:
+    """Spending is money gone: a day still to come is refused (as a check-in's is), for a spend
+    dated next month counted in every total now, as if spent. (A commitment not yet paid is an
+    approved amount, not a spend.)"""
+    if on > today:
+        raise Reason("a spend records money already spent; {date} is still to come", date=on)
 
 
 class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -97,15 +111,37 @@ def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float 
     if not approve:
         return msgspec.structs.replace(line, status="rejected", approved=0.0, decided_by=by, reason=reason)
     granted = line.requested if amount is None else amount
-    if granted < 0 or granted > line.requested:
-        raise Reason("approve between 0 and the {amount} requested", amount=money(line.requested))
+    check_granted(granted, line.requested)
     return msgspec.structs.replace(line, status="approved", approved=granted, decided_by=by, reason=reason)
+
+
+def check_granted(granted: float, requested: float) -> None:
+    """A lead approves at most what was asked (the rest is asked for in a new request); a plan
+    file's line is held to it too."""
+    if granted < 0 or granted > requested:
+        raise Reason("approve between 0 and the {amount} requested", amount=money(requested))
 
 
 def spent_on(line_id: str, entries: Sequence[SpendEntry]) -> float:
     """What a line has spent, to the cent: float sums carry noise (0.10 + 0.20 is 0.30000000000000004),
     which flagged a line spent to its last cent as over it ("0.30 spent of 0.30 approved")."""
     return cents(sum(e.amount for e in entries if e.line == line_id))
+
+
+def by_strategy(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry],
+                task_strategy: dict[str, str | None]) -> dict[str, tuple[float, float]]:
+    """What each strategy costs: (approved, spent) of the lines for it, a line for a task counting
+    for the strategy the task serves (`task_strategy`: task id -> its strategy). Spent counts
+    every line's spending, a rejected line's too: that money is gone all the same."""
+    money_of: dict[str, tuple[float, float]] = {}
+    for line in lines:
+        strategy = line.strategy or (task_strategy.get(line.task) if line.task else None)
+        if not strategy:
+            continue
+        approved, spent = money_of.get(strategy, (0.0, 0.0))
+        money_of[strategy] = (cents(approved + (line.approved if line.status == "approved" else 0.0)),
+                              cents(spent + spent_on(line.id, entries)))
+    return money_of
 
 
 class Totals(msgspec.Struct, frozen=True):

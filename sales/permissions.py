@@ -8,7 +8,8 @@ rest. Anyone who is not a member may only read.
 
 Resources: anyone on the board may request a budget line (in their own name); only a lead
 approves or rejects one (with a reason), sets the plan's budget, or manages training items; a
-rep may record spending only on a line they requested. A snooze silences an alert for everyone,
+rep may record spending only on a line they requested, and take back (delete) only a spend they
+recorded (a lead any). A snooze silences an alert for everyone,
 so a rep may snooze only the alerts about their own tasks, deals and goals, and may not change
 a snooze that is still running and someone else set (a lead's "until the contract is signed"
 is not a rep's to shorten; `alert.resnooze`, with the snooze's author as the owner). Goals and strategies are set by leads;
@@ -28,7 +29,7 @@ from __future__ import annotations
 from sales.errors import Refused, Word
 
 REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "budget.spend",
-              "note.edit", "note.delete", "checkin.delete"}
+              "note.edit", "note.delete", "checkin.delete", "spend.delete"}
 REP_CREATE_OWN = {"task.add", "deal.add"}
 # Anyone on the team may write down what they heard and tick the diagnosis checklist; saving
 # a diagnosis snapshot or a column mapping (diagnosis.save, mapping.save) is a lead's call.

@@ -21,13 +21,14 @@ from datetime import date, datetime
 
 import msgspec
 
+from sales.budget import check_granted
 from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import Goal, alignment_loop, settle_direction
 from sales.members import nearest_member
 from sales.rollup import rollup_problem
-from sales.ids import format_id, parse_id
+from sales.ids import format_id, kind_word, parse_id
 from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.splits import split_rep_problem
@@ -184,6 +185,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
     _check_rollups(parts.get("goals"), facts, problems)
+    _check_granted(parts.get("budget_lines"), problems)
     _settle_directions(parts.get("goals"), document.get("goals"))
     if problems:
         return None, problems
@@ -242,6 +244,17 @@ def _check_rollups(goals: object, facts: BoardFacts, problems: list[Problem]) ->
     for index, goal in enumerate(goals):
         if goal is not _FAILED and goal.id and (problem := rollup_problem(goal, merged)):
             problems.append(Problem(f"goals[{index}].{problem[0]}", problem[1]))
+
+
+def _check_granted(lines: object, problems: list[Problem]) -> None:
+    """No line is approved for more than was requested, as `budget approve` holds it."""
+    for index, line in enumerate(lines if isinstance(lines, list) else []):
+        if line is _FAILED:
+            continue
+        try:
+            check_granted(line.approved, line.requested)
+        except ValueError as error:
+            problems.append(Problem(f"budget_lines[{index}].approved", error))
 
 
 def _settle_directions(goals: object, raw: object) -> None:
@@ -575,7 +588,7 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                     continue
                 if ref not in known[kind]:
                     problems.append(Problem(path, "{ref} is not a {kind} in this file or on the board", ref=ref,
-                                            kind=Word(kind)))
+                                            kind=kind_word(kind)))
                 fixed.append(ref)
             if fixed and item is not _FAILED:
                 setattr(item, name, fixed if many else fixed[0])

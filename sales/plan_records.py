@@ -11,6 +11,7 @@ forge them. These rules say, for one item of a file against the board's, what is
   to them: the history and comments already there stay as they are;
 - what someone else adds must be theirs and now: a move is dated today, a comment or a
   check-in is their own;
+- a spend entry added or redated is money already spent: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
   again instead).
 
@@ -24,6 +25,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from sales.budget import check_spend_day
 from sales.errors import Reason
 
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
@@ -43,6 +45,8 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
         return _checkin(old, new, actor, lead)
     if kind == "approval" and old is not None:
         return _approval(old, new)
+    if kind == "spend":
+        return _spend(old, new, today)
     return []
 
 
@@ -118,6 +122,18 @@ def _checkin(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]
         return [("by" if old.by != new.by else "at", Reason("who checked in and when stay as they were"), True)]
     if old is None and not lead and new.by != actor:
         return [("by", Reason("a new check-in is {actor}'s own, not {by}'s", actor=actor, by=new.by), True)]
+    return []
+
+
+def _spend(old: Any | None, new: Any, today: date) -> list[Problem]:
+    """A spend entry the file adds or redates is money already spent, as `budget spend` says
+    (one kept as it was on the board stays, whatever its day)."""
+    if old is not None and old.on == new.on:
+        return []
+    try:
+        check_spend_day(new.on, today)
+    except Reason as error:
+        return [("on", error, False)]
     return []
 
 

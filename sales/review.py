@@ -28,6 +28,7 @@ import msgspec
 from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_share
 from sales.goals import Goal, target_value
+from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.splits import credited_values, share_of
 from sales.tasks import LongText, Ref, Title
@@ -82,6 +83,8 @@ class ProcessMetrics(msgspec.Struct):
     win_rate: float | None  # percent
     csat: float | None  # None: not recorded
     csat_source: str = ""
+    spent: float = 0.0  # the budget spent in the cycle (spend entries dated in it)
+    spent_per_won: float | None = None  # spent / deals won (None: none won, or nothing spent)
 
 
 class GoalResult(msgspec.Struct):
@@ -205,6 +208,13 @@ def process_metrics(results: Sequence[RepResults], deals: Sequence[Deal], stages
     return ProcessMetrics(won_value=team.won_value, won_deals=team.won_deals, new_customers=team.new_customers,
                           activities=team.activities, win_rate=team.win_rate,
                           csat=csat[0] if csat else None, csat_source=csat[1] if csat else "")
+
+
+def with_spending(metrics: ProcessMetrics, spent: float) -> ProcessMetrics:
+    """The metrics with what the cycle spent of its budget, and what that came to per deal won
+    (the cost of a won deal, which question 5 of the gap analysis, "were resources short?", weighs)."""
+    per = cents(spent / metrics.won_deals) if metrics.won_deals and spent else None
+    return msgspec.structs.replace(metrics, spent=spent, spent_per_won=per)
 
 
 def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:

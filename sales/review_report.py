@@ -172,7 +172,8 @@ def render(data: ReviewData, say: Say = str) -> str:
     csat = f"{_num(p.csat)} ({md(say(p.csat_source))})" if p.csat is not None else say(Phrase("not recorded"))
     metrics = [(Phrase("Won value"), _num(p.won_value)), (Phrase("Deals won"), str(p.won_deals)),
                (Phrase("New customers"), str(p.new_customers)), (Phrase("Activities"), str(p.activities)),
-               (Phrase("Win rate"), _pct(p.win_rate)), (Phrase("Customer satisfaction"), csat)]
+               (Phrase("Win rate"), _pct(p.win_rate)), (Phrase("Customer satisfaction"), csat),
+               (Phrase("Budget spent"), _num(p.spent)), (Phrase("Spent per deal won"), _num(p.spent_per_won))]
     out += ["", "## " + say(Phrase("Process metrics")), "", _head(say, Phrase("Metric"), Phrase("This cycle")), "|---|---:|"]
     out += [_row(say(name), value) for name, value in metrics]
     out += ["", "## " + say(Phrase("Findings")), ""]

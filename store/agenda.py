@@ -35,4 +35,5 @@ class AgendaQueries(BoardCore):
             day.payouts = (sum(1 for s in statements if s.plan is not None and (
                                s.approval is None or not same_as_approved(s.approval, s))),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
+            day.budget_requests = sum(1 for line in self.budget_lines() if line.status == "requested")
         return day

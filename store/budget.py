@@ -49,6 +49,12 @@ class BudgetChanges(BoardCore):
     def budget_totals(self) -> rules.Totals:
         return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
 
+    def strategy_money(self) -> dict[str, tuple[float, float]]:
+        """Each strategy's (approved, spent), its tasks' lines with it (sales.budget.by_strategy);
+        a strategy with no line is left out."""
+        return rules.by_strategy(self.budget_lines(), self.spending(),
+                                 {task.id: task.strategy for task in self.tasks()})
+
     def budget_flags(self) -> list[Phrase]:
         return rules.flags(self.budget_lines(), self.spending(), self.meta().get("budget"))
 
@@ -125,8 +131,23 @@ class BudgetChanges(BoardCore):
                              "amount": amount, "on": on or self.today(), "note": note,
                              "by": self.actor, "at": stamp(self.clock())},
                             SpendEntry)
+            try:
+                rules.check_spend_day(entry.on, self.today())
+            except ValueError as error:
+                raise Invalid("on", error) from None
             self._put_new(tx, "budget.spend", "spend", entry)
             return entry
+        return self._transact(build)
+
+    def delete_spend(self, entry_id: str) -> SpendEntry:
+        """Take a spend entry back (an amount typed wrong, put on the wrong line, a booth refunded:
+        record what was really spent again): a lead's, or the entry's author's. The activity log
+        keeps it, and `undo` brings it back."""
+        def build(tx: Transaction) -> SpendEntry:
+            old = self._get("spend", entry_id)
+            self._check("spend.delete", owner=old.by, new_owner=old.by)
+            self._put_delete(tx, "spend.delete", "spend", old)
+            return old
         return self._transact(build)
 
     def add_training(self, topic: str, **fields: Any) -> TrainingItem:
@@ -138,6 +159,23 @@ class BudgetChanges(BoardCore):
                 item.strategy = self._check_link("strategy", item.strategy)
             self._put_new(tx, "training.add", "training", item)
             return item
+        return self._transact(build)
+
+    def update_training(self, item_id: str, **fields: Any) -> TrainingItem:
+        """Reschedule a training item, change its topic or audience, or what strategy it serves
+        (a lead's): `on` / `strategy` None leave it, "" takes it off."""
+        def build(tx: Transaction) -> TrainingItem:
+            old = self._get("training", item_id)
+            self._check("training.edit")
+            changes = {k: v for k, v in fields.items() if k in ("topic", "audience", "on", "strategy") and v is not None}
+            data = {**msgspec.to_builtins(old), **{k: (None if v == "" and k in ("on", "strategy") else v)
+                                                   for k, v in changes.items()}}
+            new = convert(data, TrainingItem)
+            if changes.get("strategy") and new.strategy:
+                new.strategy = self._check_link("strategy", new.strategy)
+            if changed_keys(old, new):
+                self._put_update(tx, "training.edit", "training", old, new)
+            return new
         return self._transact(build)
 
     def set_training_done(self, item_id: str, done: bool = True) -> TrainingItem:

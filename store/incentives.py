@@ -25,6 +25,7 @@ from sales.goals import Goal, checkins_of
 from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, plan_for
+from sales.numbers import cents
 from sales.payout import Statement, recognitions, statement
 from sales.review import (
     GoalResult,
@@ -40,6 +41,7 @@ from sales.review import (
     lost_after_won,
     process_metrics,
     rep_results,
+    with_spending,
     won_at,
 )
 from sales.review_report import ReviewData, findings
@@ -364,7 +366,10 @@ class ReviewChanges(BoardCore):
                 found = self._actual(goal)
                 if found[0] is not None:
                     csat = (found[0], Phrase("{goal} {source}", goal=goal.id, source=found[1]))
-        return process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
+        metrics = process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
+        spent = sum(e.amount for e in self.spending()
+                    if (start is None or e.on >= start) and (end is None or e.on <= end))
+        return with_spending(metrics, cents(spent))
 
     def goal_results(self) -> list[GoalResult]:
         measure = self.measurer(totals=True)

@@ -126,6 +126,17 @@ def payouts_line(agenda: Agenda, cli: bool = False) -> str | None:
         approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))
 
 
+def budget_line(agenda: Agenda, cli: bool = False) -> str | None:
+    """A lead's budget requests waiting for a decision (as the payouts waiting are said), and
+    where to decide them."""
+    if not agenda.budget_requests:
+        return None
+    return n_("Budget: {count} request waiting for your decision ({where})",
+              "Budget: {count} requests waiting for your decision ({where})", agenda.budget_requests).format(
+        count=agenda.budget_requests,
+        where=_("`uplift budget list --status requested`") if cli else _("2 then b, the budget screen"))
+
+
 def heading(agenda: Agenda) -> str:
     return _("{who}'s day, {today}").format(who=agenda.who, today=agenda.today)
 

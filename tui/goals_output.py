@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import msgspec
 
 from sales.budget import BudgetLine, SpendEntry, Totals, money, spent_on
+from sales.numbers import cents
 from sales.goals import (
     CONFIDENCE_LABELS,
     DIMENSION_LABELS,
@@ -50,7 +51,7 @@ def report_json(report) -> dict:
 
 #: `goal list`'s columns after ID and SMART; `strategy list`'s after ID.
 GOAL_COLUMNS = (N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Title"))
-STRATEGY_COLUMNS = (N_("Dimension"), N_("Goals"), N_("Tasks"), N_("Title"))
+STRATEGY_COLUMNS = (N_("Dimension"), N_("Goals"), N_("Tasks"), N_("Approved"), N_("Spent"), N_("Title"))
 
 
 def goal_rows(reports: Sequence) -> str:
@@ -69,9 +70,18 @@ def _label(name: str) -> str:
     return "  " + text + " " * max(1, 10 - display_width(text))
 
 
-def goal_detail(report, history, contributing=()) -> str:
+def strategy_cost(strategy_id: str, money_of: dict[str, tuple[float, float]]) -> str:
+    """`budget 6,000 approved, 3,340 spent`, on the line under a strategy's title ("" with no
+    budget line: no line under it)."""
+    if strategy_id not in money_of:
+        return ""
+    approved, spent = money_of[strategy_id]
+    return _("budget {approved} approved, {spent} spent").format(approved=money(approved), spent=money(spent))
+
+
+def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[float, float]] | None = None) -> str:
     """A goal in full, in the interface's language (its data as typed); `contributing`: the
-    reports of the goals that contribute to it."""
+    reports of the goals that contribute to it; `money_of`: what each strategy costs."""
     goal, pace = report.goal, report.pace
     verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
     lines = [f"{goal.id}  {goal.title}",
@@ -104,7 +114,10 @@ def goal_detail(report, history, contributing=()) -> str:
         lines.append(_label(N_("by now")) + _("should be {value} at a steady pace").format(
             value=describe_expected(pace.expected_value, goal.unit)))
     # one per line: a strategy's title may hold commas of its own
-    lines.append("  " + _("strategies") + ("".join(f"\n    {s.id}  {s.title}" for s in report.strategies)
+    lines.append("  " + _("strategies") + ("".join(f"\n    {s.id}  {s.title}" + (f"\n{' ' * (6 + len(s.id))}{cost}"
+                                                                     if (cost := strategy_cost(s.id, money_of or {}))
+                                                                     else "")
+                                                   for s in report.strategies)
                                           or " " + _("none")))
     if report.checkins:
         lines.append("  " + _("check-ins"))
@@ -119,9 +132,14 @@ def goal_detail(report, history, contributing=()) -> str:
     return safe("\n".join(lines))
 
 
-def strategy_rows(strategies: Sequence[Strategy], tasks_by_strategy: dict[str, int]) -> str:
+def strategy_rows(strategies: Sequence[Strategy], tasks_by_strategy: dict[str, int],
+                  money_of: dict[str, tuple[float, float]]) -> str:
+    """`money_of`: each strategy's (approved, spent) budget (board.strategy_money); "–" for one
+    with no budget line."""
     rows = [[s.id, _(DIMENSION_LABELS[s.dimension]), ", ".join(s.goals) or "–",
-             str(tasks_by_strategy.get(s.id, 0)), s.title] for s in strategies]
+             str(tasks_by_strategy.get(s.id, 0)),
+             *((money(money_of[s.id][0]), money(money_of[s.id][1])) if s.id in money_of else ("–", "–")),
+             s.title] for s in strategies]
     return table(["ID"] + [_(name).upper() for name in STRATEGY_COLUMNS], rows)
 
 
@@ -135,6 +153,37 @@ def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry]) -> s
              money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
              line.title] for line in lines]
     return table(["ID"] + [_(name).upper() for name in BUDGET_COLUMNS], rows)
+
+
+def line_detail(line: BudgetLine, entries: Sequence[SpendEntry]) -> str:
+    """A budget line in full, with each spend on it (their ids, to take one back with
+    `budget unspend`) and what is left of what was approved."""
+    spent = spent_on(line.id, entries)
+    decided = {"approved": N_("approved by {name}: {reason}"), "rejected": N_("rejected by {name}: {reason}")}
+    status = _(decided[line.status]).format(name=line.decided_by or "–", reason=line.reason) \
+        if line.status in decided else _(line.status)
+    lines = [f"{line.id}  {line.title}",
+             _label(N_("status")) + status,
+             _label(N_("category")) + _(line.category),
+             _label(N_("for")) + (line.strategy or line.task or "–"),
+             _label(N_("requested")) + _("{amount} by {name}").format(amount=money(line.requested),
+                                                                        name=line.requested_by)]
+    if line.status == "approved":
+        lines.append(_label(N_("approved")) + money(line.approved))
+        left = cents(line.approved - spent)
+        lines.append(_label(N_("spent")) + (_("{spent} ({left} left)").format(spent=money(spent), left=money(left))
+                                            if left >= 0 else
+                                            _("{spent} ({over} over)").format(spent=money(spent), over=money(-left))))
+    else:
+        lines.append(_label(N_("spent")) + money(spent))
+    if line.note:
+        first, *rest = line.note.strip().splitlines()
+        lines.append(_label(N_("about")) + first)
+        lines += [f"            {text}" for text in rest]
+    mine = [e for e in entries if e.line == line.id]
+    lines.append("  " + _("spending") + ("" if mine else " " + _("none")))
+    lines += [f"    {e.id}  {e.on}  {money(e.amount)}  {e.by}" + (f"  {e.note}" if e.note else "") for e in mine]
+    return safe("\n".join(lines))
 
 
 def totals_line(totals: Totals) -> str:

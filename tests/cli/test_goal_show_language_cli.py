@@ -44,7 +44,7 @@ def test_goal_list_and_strategy_list_headers_in_chinese(run, monkeypatch) -> Non
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("goal", "list")[1].splitlines()[0].split() == ["ID", "SMART", "达成", "预期", "负责人", "用于", "标题"]
     out = run("strategy", "list")[1].splitlines()
-    assert out[0].split() == ["ID", "维度", "目标", "任务", "标题"]
+    assert out[0].split() == ["ID", "维度", "目标", "任务", "批准", "已支出", "标题"]
     assert out[1].split()[:2] == ["S-1", "市场与客户"]
 
 

@@ -32,8 +32,8 @@ def test_review_says_its_headers_and_sources_in_chinese(run, monkeypatch) -> Non
     assert "300,000 之和；未计入（尚无进展记录或基线）：G-3" in found["G-1"]  # G-2 ali 300,000
     assert "的进展记录 C-1" in found["G-2"]
     assert "无数据" in found["G-4"]
-    assert "过程指标    数值" in lines
-    assert "客户满意度  未记录" in lines
+    assert "过程指标        数值" in lines  # (as wide as 每个赢单的支出, spent per deal won)
+    assert "客户满意度      未记录" in lines
     assert "   （未回答：uplift review answer 1 TEXT）" in lines
 
 

@@ -244,6 +244,10 @@ def test_the_readmes_annotated_example_imports(tmp_path) -> None:
     assert [t.id for t in board.items("task")] == ["T-1", "T-2", "T-3"]
     assert board.task("T-2").title == "Call the first 24 accounts"
     assert (board.task("T-3").title, board.task("T-3").every) == ("Weekly deal review", "weekly")
+    line = board.budget_line("B-1")
+    assert (line.strategy, line.requested, line.status, line.approved) == ("S-1", 8000, "approved", 6000)
+    assert [(e.line, e.amount, str(e.on)) for e in board.spending()] == [("B-1", 3000, "2026-10-27")]
+    assert [(t.id, str(t.on), t.done) for t in board.training()] == [("L-1", "2026-10-29", True)]
 
 
 def test_numbers_are_read_as_written_not_as_yaml_1_1_octal_hex_or_base_60(team) -> None:

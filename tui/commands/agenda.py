@@ -12,7 +12,7 @@ from tui.i18n import _
 
 def cmd_today(args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.agenda_text import alerts_line, heading, nothing_line, payouts_line, quota_line, sections
+    from tui.agenda_text import alerts_line, budget_line, heading, nothing_line, payouts_line, quota_line, sections
     from tui.cli_output import print_json
 
     board = open_board(args)
@@ -29,8 +29,8 @@ def cmd_today(args: argparse.Namespace) -> int:
             print(safe(f"  {line}"))
     if not found:
         print(safe(nothing_line()))
-    extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), alerts_line(agenda, cli=True))
-             if line]
+    extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), budget_line(agenda, cli=True),
+                               alerts_line(agenda, cli=True)) if line]
     if extra:
         print()
         for line in extra:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.budget import CATEGORIES, money
+from sales.budget import CATEGORIES, money, spent_on
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import N_, _, say
@@ -41,6 +41,29 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     print(totals_line(totals))
     for flag in flags:
         print(f"! {say(flag)}")
+    return EXIT_OK
+
+
+def cmd_budget_show(args: argparse.Namespace) -> int:
+    from tui.cli_output import print_json
+    from tui.goals_output import line_detail, line_json
+
+    board = open_board(args)
+    line = board.budget_line(args.id)
+    entries = board.spending(line.id)
+    if args.json:
+        print_json({**line_json(line, entries), "spending": entries})
+    else:
+        print(line_detail(line, entries))
+    return EXIT_OK
+
+
+def cmd_budget_unspend(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    entry = board.delete_spend(args.id)
+    print(_("deleted {id} ({amount} on {line}); {line} now has {spent} spent").format(
+        id=entry.id, amount=money(entry.amount), line=entry.line,
+        spent=money(spent_on(entry.line, board.spending(entry.line)))))
     return EXIT_OK
 
 
@@ -121,6 +144,17 @@ def cmd_training_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_training_edit(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    fields = {"topic": args.topic, "audience": args.audience, "on": cli_date(board, args.on, "on"),
+              "strategy": args.strategy}
+    if all(v is None for v in fields.values()):
+        raise BadInput("nothing to change: give at least one of --topic, --audience, --on, --strategy")
+    item = board.update_training(args.id, **fields)
+    print(_("{id} on {date}").format(id=item.id, date=item.on) if item.on else _("{id} has no date").format(id=item.id))
+    return EXIT_OK
+
+
 def cmd_training_done(args: argparse.Namespace) -> int:
     board = open_board(args)
     item = board.set_training_done(args.id, not args.undo)
@@ -140,6 +174,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst = add_verb(budget, common, "list", cmd_budget_list, _("budget lines, totals against the plan, and flags"))
     lst.add_argument("--status", choices=("requested", "approved", "rejected"), help=_("only lines with this status"))
     lst.add_argument("--json", action="store_true")
+    show = add_verb(budget, common, "show", cmd_budget_show, _("a budget line in full, with each spend on it"))
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
     request = add_verb(budget, common, "request", cmd_budget_request, _("ask for money; prints the line's id"))
     request.add_argument("title")
     request.add_argument("amount")
@@ -167,6 +204,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     spend.add_argument("amount")
     spend.add_argument("--on", metavar="DATE", help=_("when it was spent (default today)"))
     spend.add_argument("--note", metavar="TEXT")
+    unspend = add_verb(budget, common, "unspend", cmd_budget_unspend,
+                       _("take back a spend typed wrong or refunded (a lead's, or whoever recorded it)"))
+    unspend.add_argument("id", help=_("the spend, as `budget show` lists it (E-3)"))
     total = add_verb(budget, common, "total", cmd_budget_total, _("set the plan's whole budget (leads only)"))
     total.add_argument("amount", help=_("a number, or none"))
 
@@ -179,6 +219,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tadd.add_argument("--audience", metavar="WHO", default="", help=_("who it is for"))
     tadd.add_argument("--on", metavar="DATE", help=_("when it takes place"))
     add_ref(tadd, "--strategy", kind="strategy", metavar="S")
+    tedit = add_verb(training, common, "edit", cmd_training_edit,
+                     _("reschedule a training item, or change its topic, audience or strategy (leads only)"))
+    tedit.add_argument("id")
+    tedit.add_argument("--topic", help=_("what the training is about"))
+    tedit.add_argument("--audience", metavar="WHO", help=_("who it is for"))
+    tedit.add_argument("--on", metavar="DATE", help=_("when it takes place (none: no date yet)"))
+    add_ref(tedit, "--strategy", kind="strategy", metavar="S")
     tdone = add_verb(training, common, "done", cmd_training_done, _("mark a training item done"))
     tdone.add_argument("id")
     tdone.add_argument("--undo", action="store_true", help=_("mark it not done"))

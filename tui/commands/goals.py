@@ -54,7 +54,8 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
     else:
         from sales.goals import contributors
 
-        print(goal_detail(report, history, [board.report(g) for g in contributors(report.goal.id, board.goals())]))
+        print(goal_detail(report, history, [board.report(g) for g in contributors(report.goal.id, board.goals())],
+                          board.strategy_money()))
     return EXIT_OK
 
 
@@ -177,12 +178,15 @@ def cmd_strategy_list(args: argparse.Namespace) -> int:
     for task in board.tasks():
         if task.strategy:
             counts[task.strategy] = counts.get(task.strategy, 0) + 1
+    money_of = board.strategy_money()
     if args.json:
         import msgspec
 
-        print_json([{**msgspec.to_builtins(s), "tasks": counts.get(s.id, 0)} for s in strategies])
+        print_json([{**msgspec.to_builtins(s), "tasks": counts.get(s.id, 0),
+                     "approved": money_of.get(s.id, (0.0, 0.0))[0], "spent": money_of.get(s.id, (0.0, 0.0))[1]}
+                    for s in strategies])
     elif strategies:
-        print(strategy_rows(strategies, counts))
+        print(strategy_rows(strategies, counts, money_of))
         _print_gaps(board)
     else:
         print(_("No strategies match.") if board.strategies() else

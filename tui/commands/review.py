@@ -69,7 +69,8 @@ def _print_review(board, args: argparse.Namespace) -> int:
         [_("new customers"), str(p.new_customers)], [_("activities"), str(p.activities)],
         [_("win rate"), pct_or_dash(p.win_rate)],
         [_("customer satisfaction"),
-         f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")]]))
+         f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")],
+        [_("budget spent"), num_or_dash(p.spent)], [_("spent per deal won"), num_or_dash(p.spent_per_won)]]))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))

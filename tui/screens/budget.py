@@ -1,7 +1,7 @@
 """The budget screen (resources of phase 3): lines, totals against the plan's budget, flags, training.
 
-Keys: r request, a approve, x reject (leads; a reason is asked), p record spending,
-t add a training item, d tick the selected training item done, delete delete it, escape back to
+Keys: r request, a approve, x reject (leads; a reason is asked), p record spending, s the
+selected line's spending (enter on one takes it back: typed wrong, or refunded), t add a training item, d tick the selected training item done, e change it (reschedule), delete delete it, escape back to
 the goals. A key that acts on a row acts on the table that has the focus: on the other one it
 says which table it is for, rather than reach for the row selected there.
 """
@@ -21,7 +21,7 @@ from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
-from tui.screens.dialogs import Confirm, permitted
+from tui.screens.dialogs import Confirm, Pick, permitted
 from tui.screens.fields_form import FieldsForm
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.fill_table import FillTable
@@ -42,15 +42,18 @@ def _amount(text: str, field: str = "amount") -> float:
 
 class BudgetScreen(BoardView):
     LEAD_KEYS = {"approve": "budget.edit", "reject": "budget.edit", "training": "training.add",
-                 "training_done": "training.edit", "training_delete": "training.delete"}
+                 "training_done": "training.edit", "training_edit": "training.edit",
+                 "training_delete": "training.delete"}
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back"), id="budget.back"),
         Binding("r", "request", N_("Request"), id="budget.request"),
         Binding("a", "approve", N_("Approve"), id="budget.approve"),
         Binding("x", "reject", N_("Reject"), id="budget.reject"),
         Binding("p", "spend", N_("Spend"), id="budget.spend"),
+        Binding("s", "spending", N_("Spending"), id="budget.spending"),
         Binding("t", "training", N_("Training"), id="budget.training"),
         Binding("d", "training_done", N_("Done"), id="budget.training_done"),
+        Binding("e", "training_edit", N_("Edit training"), id="budget.training_edit"),
         Binding("delete", "training_delete", N_("Delete training"), id="budget.training_delete"),
     ]
 
@@ -220,25 +223,91 @@ class BudgetScreen(BoardView):
 
         self._open(FieldsForm(_("Spending on {id}").format(id=line_id), rows, save, required=("amount",)))
 
-    def action_training(self) -> None:
-        if not permitted(self, "training.add"):
+    def action_spending(self) -> None:
+        """The selected line's spend entries; enter on one takes it back (asked first): an
+        amount typed wrong, or refunded (record what was really spent again)."""
+        board = self.app.board
+        line_id = self._selected("#budget-lines", "budget.spending")
+        if line_id is None:
             return
+        try:
+            entries = board.spending(line_id)
+        except UpliftError as error:  # gone since the table was drawn
+            tell(self, error, "error")
+            return
+        if not entries:
+            tell(self, _("Nothing spent on {id} yet: press {key} to record a spend.").format(
+                id=line_id, key=shown_key(self, "budget.spend")), "warning")
+            return
+        by_id = {e.id: e for e in entries}
+        choices = [(f"{e.id}  {e.on}  {money(e.amount)}  {e.by}" + (f"  {e.note}" if e.note else ""), e.id)
+                   for e in entries]
+
+        def picked(entry_id: str | None) -> None:
+            if entry_id is None:
+                return
+            entry = by_id[entry_id]
+            if not permitted(self, "spend.delete", entry.by):
+                return
+
+            async def answer(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    board.delete_spend(entry.id)
+                except UpliftError as error:
+                    tell(self, error, "error")
+                    return
+                tell(self, _("Took back {id} ({amount} on {line})").format(
+                    id=entry.id, amount=money(entry.amount), line=entry.line))
+                await self.refresh_board()
+
+            self.app.push_screen(Confirm(_("Take back {id}, {amount} spent on {line} on {date}?").format(
+                id=entry.id, amount=money(entry.amount), line=entry.line, date=entry.on), destructive=True), answer)
+
+        self.app.push_screen(Pick(_("Spending on {id} (enter takes one back)").format(id=line_id), choices), picked)
+
+    def action_training(self) -> None:
+        if permitted(self, "training.add"):
+            self._training_form(None)
+
+    def action_training_edit(self) -> None:
+        """Reschedule the selected training item, or change its topic, audience or strategy."""
+        item_id = self._selected("#training-table", "budget.training_edit")
+        if item_id is None or not permitted(self, "training.edit"):
+            return
+        try:
+            item = self.app.board.training_item(item_id)
+        except UpliftError as error:  # gone since the table was drawn
+            tell(self, error, "error")
+            return
+        self._training_form(item)
+
+    def _training_form(self, item) -> None:
+        """The form of a new training item (`item` None), or of `item` to change."""
         board = self.app.board
         strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
-        rows = [("topic", _("Topic"), text_input("", max_length=TITLE_MAX)),
-                (("audience", _("Audience"), text_input("", placeholder=_("all reps"))),
-                 ("on", _("Date"), text_input("", placeholder="YYYY-MM-DD, fri"))),
-                ("strategy", _("Strategy"), Select(strategies, prompt=_("no strategy")))]
+        known = {s.id for s in board.strategies()}
+        strategy = (Select(strategies, prompt=_("no strategy"), value=item.strategy)
+                    if item is not None and item.strategy in known else Select(strategies, prompt=_("no strategy")))
+        rows = [("topic", _("Topic"), text_input(item.topic if item else "", max_length=TITLE_MAX)),
+                (("audience", _("Audience"), text_input(item.audience if item else "", placeholder=_("all reps"))),
+                 ("on", _("Date"), text_input(str(item.on or "") if item else "", placeholder="YYYY-MM-DD, fri"))),
+                ("strategy", _("Strategy"), strategy)]
 
         def save(values: dict):
             try:
                 on = parse_date(values["on"], board.today()) if values["on"].strip() else None
             except DateError as error:
                 raise Invalid("on", error) from None
+            if item is not None:
+                return board.update_training(item.id, topic=values["topic"], audience=values["audience"],
+                                             on=on or "", strategy=values["strategy"] or "")
             return board.add_training(values["topic"], audience=values["audience"], on=on,
                                       strategy=values["strategy"])
 
-        self._open(FieldsForm(_("New training item"), rows, save, required=("topic",)))
+        title = _("New training item") if item is None else _("Edit {id}").format(id=item.id)
+        self._open(FieldsForm(title, rows, save, required=("topic",)))
 
     async def action_training_done(self) -> None:
         item_id = self._selected("#training-table", "budget.training_done")

@@ -30,6 +30,7 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
 from tui.goal_text import metric_text, pace_text, reason_text, rollup_text, scope_text
+from tui.goals_output import strategy_cost
 from tui.i18n import N_, _, n_, say, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
@@ -212,7 +213,10 @@ class GoalsScreen(BoardView):
         sparkline.data = values
         sparkline.display = len(values) >= 2  # (one value is no line: it drew as solid blocks)
         self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report, shown_key(self, "goals.checkin"))))
-        strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}" for s in report.strategies)
+        money_of = board.strategy_money()  # (what each costs, beside it)
+        strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}"
+                               + (f"\n{' ' * (4 + len(s.id))}{cost}" if (cost := strategy_cost(s.id, money_of)) else "")
+                               for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
                 "delete": shown_key(self, "goals.delete_strategy")}
         self.query_one("#goal-strategies", Static).update(plain(

@@ -159,7 +159,9 @@ class ReviewScreen(TabKeys, BoardView):
             _("Process metrics: won value {won} · deals won {deals} · new customers {new} · activities "
               "{activities} · win rate {rate} · customer satisfaction {csat}").format(
                 won=num_or_dash(p.won_value), deals=p.won_deals, new=p.new_customers, activities=p.activities,
-                rate=pct_or_dash(p.win_rate), csat=csat)))
+                rate=pct_or_dash(p.win_rate), csat=csat)
+            + " · " + (_("budget spent {spent} ({per} per deal won)") if p.spent_per_won is not None
+                       else _("budget spent {spent}")).format(spent=num_or_dash(p.spent), per=num_or_dash(p.spent_per_won))))
 
     def _show_questions(self) -> None:
         table = self.query_one("#review-questions", DataTable)

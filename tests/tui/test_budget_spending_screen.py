@@ -1,0 +1,112 @@
+"""The budget screen's `s`: the selected line's spending, and taking a spend back (a lead's, or
+its author's), as `uplift budget show` and `budget unspend` do."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from textual.widgets import OptionList
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.budget import BudgetScreen
+from tui.screens.dialogs import Confirm, Pick
+
+SIZE = (120, 40)
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def spent(team):
+    """B-1 (ali's) approved 1,000; ali spent 300 (E-1), then 250 (E-2) by mistake."""
+    Board(team, actor="ali", clock=lambda: NOW).request_budget("Booth", 1000, task="T-1")
+    Board(team, actor="dana", clock=lambda: NOW).approve_budget("B-1", "ok")
+    ali = Board(team, actor="ali", clock=lambda: NOW)
+    ali.record_spend("B-1", 300, date(2026, 11, 20), "deposit")
+    ali.record_spend("B-1", 250, None, "typed on the wrong line")
+    return team
+
+
+async def open_spending(pilot, app: UpliftApp) -> None:
+    await pilot.press("2", "b")
+    await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, Pick))
+
+
+def options(app: UpliftApp) -> list[str]:
+    listing = app.screen.query_one(OptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+@pytest.mark.parametrize("actor", ["dana", "ali"])
+async def test_a_spend_typed_wrong_is_taken_back_from_the_budget_screen(spent, actor) -> None:
+    app = UpliftApp(Board(spent, actor=actor, clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_spending(pilot, app)
+        assert str(app.screen.query_one(".dialog-question").render()) == "Spending on B-1 (enter takes one back)"
+        assert options(app) == ["E-1  2026-11-20  300  ali  deposit",
+                                "E-2  2026-11-26  250  ali  typed on the wrong line"]
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question == "Take back E-2, 250 spent on B-1 on 2026-11-26?"
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen)
+                    and "spent 300 ·" in str(app.screen.query_one("#budget-totals").render()))
+    assert [e.id for e in Board(spent, actor="dana").spending()] == ["E-1"]
+
+
+async def test_a_rep_may_not_take_back_someone_elses_spend(spent) -> None:
+    app = UpliftApp(Board(spent, actor="bea", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_spending(pilot, app)
+        await pilot.press("enter")
+        await until(pilot, lambda: app._notifications)
+        assert [n.message for n in app._notifications] == [
+            "a rep may only change their own spending; this one is ali's"]
+        assert not isinstance(app.screen, Confirm)
+    assert len(Board(spent, actor="dana").spending()) == 2
+
+
+async def test_the_spending_is_said_in_chinese(spent, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(spent, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_spending(pilot, app)
+        assert str(app.screen.query_one(".dialog-question").render()) == "B-1 的支出（回车撤回所选一笔）"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question == "撤回 E-1（2026-11-20 在 B-1 上支出的 300）？"
+
+
+async def test_a_line_with_nothing_spent_says_which_key_records_a_spend(team) -> None:
+    Board(team, actor="dana", clock=lambda: NOW).request_budget("Booth", 1000, task="T-1")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: app._notifications)
+        assert [n.message for n in app._notifications] == ["Nothing spent on B-1 yet: press p to record a spend."]
+
+
+async def test_e_reschedules_the_selected_training_item(team) -> None:
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_training("Objection handling", audience="all reps", on="2026-12-17")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        app.screen.query_one("#training-table").focus()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-on"))
+        assert app.screen.query_one("#field-on").value == "2026-12-17"
+        app.screen.query_one("#field-on").value = "2027-01-12"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+    item = Board(team, actor="dana").training_item("L-1")
+    assert (str(item.on), item.audience, item.topic) == ("2027-01-12", "all reps", "Objection handling")
