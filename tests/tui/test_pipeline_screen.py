@@ -112,8 +112,9 @@ async def test_new_deal_and_logging_an_activity(team) -> None:
         await pilot.pause()
         await pilot.press("f")
         assert isinstance(app.screen, FeedScreen)
-        await pilot.press(*"call")
+        await pilot.press(*" call")  # (after the focused deal's id, which the filter starts with)
         await pilot.pause()
+        assert app.screen.query_one("#feed-filter").value == "D-1 call"
         assert app.screen.query_one("#feed-table").row_count == 1
     board = Board(team, actor="dana")
     assert (board.deal("D-1").account, board.deal("D-1").value) == ("Gamma", 2500)
@@ -777,3 +778,26 @@ async def test_the_feed_is_filtered_by_day(team) -> None:
             await pilot.pause()
             rows = [str(table.get_row_at(i)[2]).split(": ")[-1] for i in range(table.row_count)]
             assert rows == said, typed
+
+
+async def test_f_on_a_deal_opens_the_feed_at_that_deals_records(team) -> None:
+    """The feed from a focused deal shows that deal's records (its timeline), its id in the
+    filter; clearing the filter shows everyone's. It opened the whole feed and said to type it."""
+    from textual.widgets import Input
+
+    lead = Board(team, actor="dana")
+    lead.add_deal("Acme renewal", owner="ali", value=1000)
+    lead.add_deal("Beta pilot", owner="bea", value=500)
+    Board(team, actor="ali").log_activity("call", "asked for the quote", deal="D-1")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await key_on_deal(pilot, app, "D-1", "f")
+        await until(pilot, lambda: isinstance(app.screen, FeedScreen))
+        box, table = app.screen.query_one("#feed-filter", Input), app.screen.query_one("#feed-table")
+        assert box.value == "D-1"
+        rows = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert rows == ["logged a call on D-1: asked for the quote", "created D-1 “Acme renewal”"]
+        box.value = ""
+        await until(pilot, lambda: table.row_count > 2)

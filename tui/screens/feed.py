@@ -65,6 +65,11 @@ class FeedScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="feed.close"), help_key("feed")]
 
+    def __init__(self, filter_text: str = "") -> None:
+        """`filter_text`: what the filter starts with (the pipeline's focused deal, `D-4`)."""
+        super().__init__()
+        self.filter_text = filter_text
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog feed"):
             with Vertical(classes="dialog-head"):  # over the table, which scrolls in what is left
@@ -78,8 +83,10 @@ class FeedScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(plain_rich(_("When")), plain_rich(_("Who")), plain_rich(_("What")))
-        self.show("")
-        self.query_one(Input).focus()
+        box = self.query_one(Input)
+        box.value = self.filter_text
+        self.show(self.filter_text)
+        box.focus()
 
     #: how many records are shown: LIMIT more each time the cursor reaches the last row
     limit = LIMIT

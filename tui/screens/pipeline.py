@@ -544,9 +544,9 @@ class PipelineScreen(BoardView):
         from tui.screens.feed import FeedScreen
 
         deal = self.focused_deal()
-        self.app.push_screen(FeedScreen())
-        if deal is not None:
-            tell(self, _("type {id} in the filter to see only that deal").format(id=deal.id))
+        # the focused deal's records (its timeline, as a CRM's deal page has); clearing the
+        # filter shows everyone's
+        self.app.push_screen(FeedScreen(deal.id if deal is not None else ""))
 
     async def action_sort(self) -> None:
         """The next order of the cards within each stage (SORTS), the focused card kept."""
