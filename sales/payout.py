@@ -33,6 +33,7 @@ part of it that had been paid.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Literal
 
 import msgspec
@@ -64,6 +65,8 @@ class DealRelease(msgspec.Struct):
     earned: float
     payable: float
     held: float
+    due: float = 0.0  # recorded as paid with a date after today: released from that day on
+    due_on: date | None = None  # the first of those dates
 
 
 class Statement(msgspec.Struct):
@@ -208,12 +211,15 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     releases = _releases(plan, quota, results, cut_to) if on_payment else []
     held = cents(sum(r.held for r in releases))
     for release in releases:
-        lines.append(Line("held", Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
-                                         "{payable} payable, {held} held until paid", id=release.deal,
-                                         earned=money(release.earned), paid=number(release.paid),
-                                         value=number(release.value), pct=pct(release.paid_pct),
-                                         payable=money(release.payable), held=money(release.held)),
-                          -release.held if release.held else None))
+        said = dict(id=release.deal, earned=money(release.earned), paid=number(release.paid),
+                    value=number(release.value), pct=pct(release.paid_pct), payable=money(release.payable),
+                    held=money(release.held))
+        text = Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}), and {due} "
+                      "dated {day}, counted from that day: {payable} payable, {held} held until paid",
+                      due=number(release.due), day=release.due_on.isoformat(), **said) if release.due_on else \
+            Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
+                   "{payable} payable, {held} held until paid", **said)
+        lines.append(Line("held", text, -release.held if release.held else None))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
     if on_payment:
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
@@ -246,7 +252,7 @@ def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut
         held = cents(earned * (1 - deal.collected)) + 0.0
         whole = deal.whole if deal.whole is not None else deal.value
         releases.append(DealRelease(deal.id, whole, cents(whole * deal.collected), cents(deal.collected * 100),
-                                    earned, cents(earned - held), held))
+                                    earned, cents(earned - held), held, deal.due, deal.due_on))
     return releases
 
 

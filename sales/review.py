@@ -26,7 +26,7 @@ from datetime import date, datetime
 import msgspec
 
 from sales.errors import Reason
-from sales.deals import Deal, Stage, paid_share
+from sales.deals import Deal, Stage, paid_after, paid_share
 from sales.goals import Goal, target_value
 from sales.phrases import Phrase
 from sales.splits import credited_values, share_of
@@ -46,6 +46,8 @@ class WonDeal(msgspec.Struct, frozen=True):
     whole: float | None = None  # the deal's whole value, when the rep has only a share of it
     owned: bool = True  # the rep owns the deal: it counts as a deal won (and a customer) for them
     collected: float = 0.0  # the part of the deal's value the customer has paid, 0 to 1 (sales.deals.paid_share)
+    due: float = 0.0  # of the deal, recorded as paid with a date after today: not received yet
+    due_on: date | None = None  # the first of those dates
 
 
 class RepResults(msgspec.Struct):
@@ -141,18 +143,24 @@ def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datet
     return pair
 
 
-def _won(deal: Deal, at: datetime, rep: str, share: float = 1.0, owned: bool = True) -> WonDeal:
+def _won(deal: Deal, at: datetime, rep: str, share: float = 1.0, owned: bool = True,
+         today: date | None = None) -> WonDeal:
+    """The deal as the rep won it; what its customer has paid counts the payments dated by
+    `today` (None: every payment recorded), one dated later is `due`."""
+    due, due_on = paid_after(deal, today) if today is not None else (0.0, None)
+    paid = {"collected": paid_share(deal, today), "due": due, "due_on": due_on}
     if share >= 1.0:
-        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
-                       collected=paid_share(deal))
+        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned, **paid)
     # each split rep's share to the cent, the owner what they leave: the parts add up to the deal
     value = credited_values(deal.value, deal.owner, deal.splits).get(rep, 0.0)
-    return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned,
-                   paid_share(deal))
+    return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned, **paid)
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
-                start: date | None = None, end: date | None = None) -> RepResults:
+                start: date | None = None, end: date | None = None, today: date | None = None) -> RepResults:
+    """What `rep` did in the cycle from `start` to `end`. `today`: the day customers' payments
+    are counted to (release on payment: a payment dated after it is not received yet); None
+    counts every payment recorded."""
     deals = list(deals)
     outcome = _outcomes(stages)
     won, clawed, lost = [], [], 0
@@ -163,11 +171,11 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
             continue
         at = won_at(deal, stages)
         if at is not None and in_period(at, start, end):
-            won.append(_won(deal, at, rep, share, owned))
+            won.append(_won(deal, at, rep, share, owned, today))
             continue
         pair = lost_after_won(deal, stages)
         if pair and in_period(pair[1], start, end) and share:
-            clawed.append(_won(deal, pair[0], rep, share, owned))
+            clawed.append(_won(deal, pair[0], rep, share, owned, today))
         if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
