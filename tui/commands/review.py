@@ -131,12 +131,14 @@ def cmd_payout(args: argparse.Namespace) -> int:
 
     check_output_flags(args)
     board = open_board(args)
-    statements = board.payouts(args.rep)
+    with _reading(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
+        statements = board.payouts(args.rep)
+        period = board.period()
     if args.json:
         print_json(statements)
         return EXIT_OK
     if args.csv:
-        _payroll_csv(statements, *board.period(), args.output, board)
+        _payroll_csv(statements, *period, args.output, board)
         return EXIT_OK
     for index, s in enumerate(statements):
         if index:
@@ -179,10 +181,23 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     print_csv(PAYROLL_COLUMNS, rows, output, board)
 
 
+def _now_only(args: argparse.Namespace, approving: bool) -> None:
+    """Refuse `payout --start --end approve|paid`: a past cycle's statements are read, not signed
+    off or paid (they are approved and paid while the plan is in that cycle, as on the Review screen)."""
+    if getattr(args, "start", None) is None and getattr(args, "end", None) is None:
+        return
+    if approving:
+        raise Refused("a past cycle's payouts are read, not approved: statements are approved in the plan's "
+                      "cycle now (uplift payout approve, without --start and --end)")
+    raise Refused("a past cycle's payouts are read, not marked paid: statements are marked paid in the plan's "
+                  "cycle now (uplift payout paid, without --start and --end)")
+
+
 def cmd_payout_paid(args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
 
+    _now_only(args, approving=False)
     board = open_board(args)
     before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
@@ -210,6 +225,7 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
 def cmd_payout_approve(args: argparse.Namespace) -> int:
     from sales.payout import money
 
+    _now_only(args, approving=True)
     board = open_board(args)
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
@@ -232,7 +248,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
     board = open_board(args)
-    rows = board.leaderboard()
+    with _reading(board, args):
+        rows = board.leaderboard()
     if args.json:
         print_json(rows)
     elif not rows:
@@ -347,6 +364,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     add_ref(payout, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     add_output_flags(payout)
+    _add_cycle(payout, verb=False)
     payout_verbs = payout.add_subparsers(title=_("payout commands"), metavar="VERB")
     approve = add_verb(payout_verbs, common, "approve", cmd_payout_approve,
                        _("sign off the statements as they stand, for the cycle (lead); a change later shows"))
@@ -359,6 +377,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")
+    _add_cycle(board, verb=False)
 
     incentive = verbs.add_parser("incentive", help=_("incentive plans (commission tiers, bonuses, recognition)")
                                  ).add_subparsers(title=_("incentive commands"), metavar="VERB", required=True)
