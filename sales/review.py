@@ -60,6 +60,7 @@ class RepResults(msgspec.Struct):
     new_customers: int
     activities: int
     lost: int
+    reopened: list[tuple[WonDeal, str]] = []  # (the deal as it was won in the cycle, its stage now): open again
 
     @property
     def won_value(self) -> float:
@@ -128,6 +129,16 @@ def won_at(deal: Deal, stages: Sequence[Stage]) -> datetime | None:
     return entries[-1] if entries else None
 
 
+def reopened_at(deal: Deal, stages: Sequence[Stage]) -> datetime | None:
+    """When a deal that is open now was last won (None: it is not open, or was never won): a won
+    deal moved back into the pipeline, whose commission is not counted while it is open."""
+    outcome = _outcomes(stages)
+    if outcome.get(deal.stage) != "open":
+        return None
+    entries = [e.at for e in deal.history if outcome.get(e.stage) == "won"]
+    return entries[-1] if entries else None
+
+
 def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datetime] | None:
     """(won time, lost time) of a deal that is lost now after it had been won, else None."""
     outcome = _outcomes(stages)
@@ -163,7 +174,7 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     counts every payment recorded."""
     deals = list(deals)
     outcome = _outcomes(stages)
-    won, clawed, lost = [], [], 0
+    won, clawed, lost, reopened = [], [], 0, []
     for deal in deals:
         owned = deal.owner == rep
         share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(owned)
@@ -173,6 +184,9 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
         if at is not None and in_period(at, start, end):
             won.append(_won(deal, at, rep, share, owned, today))
             continue
+        again = reopened_at(deal, stages)
+        if again is not None and in_period(again, start, end) and share:
+            reopened.append((_won(deal, again, rep, share, owned, today), deal.stage))
         pair = lost_after_won(deal, stages)
         if pair and in_period(pair[1], start, end) and share:
             clawed.append(_won(deal, pair[0], rep, share, owned, today))
@@ -191,7 +205,8 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     new = {d.account.casefold() for d in maybe_new
            if business[d.id] == "new" or d.account.casefold() not in known}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
-    return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
+    return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost,
+                      sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)))
 
 
 def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,

@@ -383,3 +383,24 @@ async def test_c_reads_a_past_cycles_review_and_its_payouts_are_not_approved_the
         await pilot.pause()
         assert not isinstance(app.screen, Pick) and app.screen is screen  # no question asked
     assert Board(board_path, actor="dana").approvals() == []
+
+
+async def test_a_statement_changed_since_its_approval_lists_what_moved(board_path) -> None:
+    """Below the approval, the Payouts tab lists what the statement no longer says of what was
+    approved and what it says now that was not (with their amounts)."""
+    lead = sample_quarter(board_path)
+    lead.approve_payouts("bea")
+    open_stages = [s.name for s in lead.stages() if s.outcome == "open"]
+    first = lead.payouts("bea")[0].lines[0].text  # `won 22,000 on D-2 ...`: bea's first deal won
+    won = lead.deal(first.split(" on ")[1].split()[0])
+    lead.move_deal(won.id, open_stages[0])  # reopened: no longer counted
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "bea")
+        lines = cells(app, "#review-statement")
+        at = next(i for i, row in enumerate(lines) if row[0].startswith("approved by dana on "))
+        changed = lines[at + 1:]
+        assert changed and all(row[0].startswith("  since P-1, ") for row in changed)
+        assert [f"  since P-1, no longer: {lead.approvals()[0].lines[0].text}", ""] in changed
+        assert any(row[0].startswith(f"  since P-1, new: {won.id} ") and "is open again" in row[0] for row in changed)
+        assert any(row[0].startswith("  since P-1, no longer: tier ") and row[1] for row in changed)

@@ -127,7 +127,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
     from tui.cli_output import print_json
-    from tui.review_text import approval_text
+    from tui.review_text import approval_text, changed_lines
 
     check_output_flags(args)
     board = open_board(args)
@@ -150,6 +150,8 @@ def cmd_payout(args: argparse.Namespace) -> int:
         for award in s.recognition:
             print(safe("  " + _("recognition: {award}").format(award=award)))
         print(safe("  " + approval_text(s, "uplift payout approve")))
+        for text, _amount in changed_lines(s):
+            print(safe(f"    {text}"))
     if not statements:  # (a newcomer's board: say what fills it, as the leaderboard does)
         print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     return EXIT_OK

@@ -31,7 +31,7 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
-from tui.review_text import approval_text
+from tui.review_text import approval_text, changed_lines
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
@@ -191,6 +191,8 @@ class ReviewScreen(TabKeys, BoardView):
             for award in made.recognition:
                 table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
             table.add_row(plain_rich(approval_text(made, _("a on this tab"))), plain_rich(""))
+            for text, amount in changed_lines(made):  # (why the figure moved since it was approved)
+                table.add_row(plain_rich("  " + text), plain_rich("" if amount is None else money(amount)))
 
     def _show_leaderboard(self) -> None:
         table = self.query_one("#review-leaderboard", DataTable)
