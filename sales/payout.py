@@ -151,9 +151,8 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
     for deal, stage in results.reopened:  # (a deal that left the list above says why)
-        lines.append(Line("note", Phrase("{id} {title} was won on {day} and is open again ({stage}): not counted "
-                                         "while it is open", id=deal.id, title=deal.title,
-                                         day=deal.won_at.date().isoformat(), stage=stage)))
+        lines.append(Line("note", Phrase("{id} was won on {day} and is open again ({stage}): not counted while "
+                                         "it is open", id=deal.id, day=deal.won_at.date().isoformat(), stage=stage)))
     if plan is None:
         lines.append(Line("note", Phrase("{rep} is on no incentive plan: nothing to pay", rep=results.rep)))
         return Statement(results.rep, None, None, results.won_value, None, 0, 0, 0, 0, lines)

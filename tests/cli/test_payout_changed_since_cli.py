@@ -28,7 +28,7 @@ def test_a_reopened_deal_and_a_value_edited_down_are_said_against_the_approval(r
     lines = run("payout", "--rep", "ali")[1].splitlines()
     won_on = next(line for line in lines if line.startswith("  D-2 ")).split("won on ")[1][:10]
     assert lines[lines.index("  won 50,000 on D-1 Acme") + 1] == \
-        f"  D-2 Betasol was won on {won_on} and is open again (Negotiation): not counted while it is open"
+        f"  D-2 was won on {won_on} and is open again (Negotiation): not counted while it is open"
     at = lines.index("  total payout = 0.00") + 1
     assert lines[at].endswith("(P-1): 2,000.00; not paid yet; CHANGED since: 0.00 now (-2,000.00)")
     assert lines[at + 1:] == [
@@ -37,12 +37,12 @@ def test_a_reopened_deal_and_a_value_edited_down_are_said_against_the_approval(r
         "    since P-1, no longer: won value 90,000 of quota 100,000 = attainment 90%",
         "    since P-1, no longer: tier 50–100%: 5% of 40,000 = 2,000.00",
         "    since P-1, new: won 50,000 on D-1 Acme",
-        f"    since P-1, new: D-2 Betasol was won on {won_on} and is open again (Negotiation): not counted while it is open",
+        f"    since P-1, new: D-2 was won on {won_on} and is open again (Negotiation): not counted while it is open",
         "    since P-1, new: won value 50,000 of quota 100,000 = attainment 50%",
     ]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = run("payout", "--rep", "ali")[1].splitlines()
-    assert f"  D-2 Betasol 于 {won_on} 赢单，现已重新打开（Negotiation）：重新打开期间不计入" in lines
+    assert f"  D-2 于 {won_on} 赢单，现已重新打开（Negotiation）：重新打开期间不计入" in lines
     assert lines[-7:-5] == ["    自 P-1 以来已不再计入：赢单 60,000：D-1 Acme", "    自 P-1 以来已不再计入：赢单 30,000：D-2 Betasol"]
     assert lines[-3] == "    自 P-1 以来新增：赢单 50,000：D-1 Acme"
     monkeypatch.setenv("UPLIFT_LANG", "en")
