@@ -211,7 +211,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
                 Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", id=deal.id,
                        value=number(deal.value), amount=money(amount))
             lines.append(Line("clawback", said, amount))
-    releases = _releases(plan, quota, results, cut_to) if on_payment else []
+    releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []
     held = cents(sum(r.held for r in releases))
     for release in releases:
         said = dict(id=release.deal, earned=money(release.earned), paid=number(release.paid),
@@ -243,13 +243,26 @@ def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, de
     return earned + deal.value * (plan.product_rate(deal.product) or 0) / 100
 
 
-def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut_to: float) -> list[DealRelease]:
+def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut_to: float,
+              commission: float) -> list[DealRelease]:
     """Each won deal's commission (cut as the cap cut the whole) split into what the customer's
-    payments release and what is held (sales/incentives.py `release: paid`)."""
-    releases, before = [], 0.0
+    payments release and what is held (sales/incentives.py `release: paid`). The deals' shares
+    are rounded so that they add up to `commission`, the statement's tier, product and cap lines
+    as written (each rounded on its own, they could miss it by a cent)."""
+    shares, before = [], 0.0
     for deal in results.won:  # (in the order they were won: each fills the tiers after the last)
-        earned = cents(_deal_commission(plan, quota, before, deal) * cut_to)
+        shares.append(_deal_commission(plan, quota, before, deal) * cut_to)
         before += deal.value
+    rounded_shares, running, said = [], 0.0, 0.0
+    for share in shares:  # each the cents its running sum adds (so they add up as the whole does)
+        running += share
+        rounded_shares.append(cents(cents(running) - said))
+        said = cents(running)
+    if rounded_shares and said != cents(commission):  # (the lines rounded one by one: the rest goes on the last)
+        last = max(i for i, share in enumerate(rounded_shares) if share or i == 0)
+        rounded_shares[last] = cents(rounded_shares[last] + cents(commission) - said)
+    releases = []
+    for deal, earned in zip(results.won, rounded_shares):
         if not earned:
             continue
         held = cents(earned * (1 - deal.collected)) + 0.0

@@ -23,3 +23,25 @@ def test_bonuses_of_half_a_cent_are_paid_as_written(run, tmp_path) -> None:
     row = next(csv.DictReader(io.StringIO(run("payout", "--csv")[1])))
     assert (row["commission"], row["bonuses"], row["total"]) == ("10", "0.02", "10.02")
     assert "cap: 500\n" in run("incentive", "show", "I-1")[1]
+
+
+def test_each_deals_commission_adds_up_to_the_tier_lines(run, tmp_path) -> None:
+    """Under release on payment each deal's share of the commission was rounded on its own:
+    1.81 + 11.73 = 13.54 beside a tier line of 13.53."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Paid\nquota: 1000\nrelease: paid\n"
+                    "tiers: [{from_pct: 0, to_pct: 50, rate: 0}, {from_pct: 50, to_pct: 100, rate: 5}]\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    run("deal", "add", "Acme", "--owner", "ali", "--value", "536.10", "--stage", "won")
+    run("deal", "add", "Betasol", "--owner", "ali", "--value", "234.50", "--stage", "won")
+    run("deal", "paid", "D-1", "536.10", "--on", "2026-11-01")
+    run("deal", "paid", "D-2", "234.50", "--on", "2026-11-01")
+    # 770.60 won: 5% of the 270.60 above 500 = 13.53. D-1 fills 500 to 536.10: 5% of 36.10 = 1.805,
+    # 1.81; D-2 the rest, 5% of 234.50 = 11.725, which with D-1's makes 13.53: 11.72
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    assert "  tier 50–100%: 5% of 270.6 = 13.53" in lines
+    assert ("  D-1: commission 1.81 earned; customer paid 536.1 of 536.1 (100%): 1.81 payable, 0.00 held until paid"
+            in lines)
+    assert ("  D-2: commission 11.72 earned; customer paid 234.5 of 234.5 (100%): 11.72 payable, 0.00 held until paid"
+            in lines)
+    assert "  total payable now = 13.53" in lines
