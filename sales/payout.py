@@ -122,11 +122,16 @@ def measure(results: RepResults, name: str, quota: float | None) -> float | None
             "new_customers": results.new_customers, "activities": results.activities}[name]
 
 
-def _tier_line(tier: Tier, rate_base: float, amount: float) -> Phrase:
-    """`tier 0–100%: 2% of 42,400 = 848.00`, or an accelerator's line."""
-    if tier.from_pct >= 100 and tier.to_pct is None:
-        return Phrase("accelerator above {low:g}%: {rate:g}% of {base} = {amount}", low=tier.from_pct,
-                      rate=tier.rate, base=number(rate_base), amount=money(amount))
+def _tier_line(tier: Tier, rate_base: float, amount: float, below: float = 0.0) -> Phrase:
+    """`tier 0–100%: 2% of 42,400 = 848.00`, or an accelerator's line: a tier from 100% of the
+    quota or above that pays more than any tier below 100% (`below`: their highest rate); one
+    that pays less (a decelerator, against overpaying on a windfall) is a tier like any other."""
+    if tier.from_pct >= 100 and tier.rate > below:
+        if tier.to_pct is None:
+            return Phrase("accelerator above {low:g}%: {rate:g}% of {base} = {amount}", low=tier.from_pct,
+                          rate=tier.rate, base=number(rate_base), amount=money(amount))
+        return Phrase("accelerator {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
+                      base=number(rate_base), amount=money(amount))
     return Phrase("tier {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
                   base=number(rate_base), amount=money(amount))
 
@@ -166,7 +171,8 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
             amount = cents(part * tier.rate / 100)
-            lines.append(Line("tier", _tier_line(tier, part, amount), amount))
+            below = max((t.rate for t in plan.tiers if t.from_pct < 100), default=0.0)
+            lines.append(Line("tier", _tier_line(tier, part, amount, below), amount))
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
                                          plan=plan.id)))

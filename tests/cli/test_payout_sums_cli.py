@@ -45,3 +45,20 @@ def test_each_deals_commission_adds_up_to_the_tier_lines(run, tmp_path) -> None:
     assert ("  D-2: commission 11.72 earned; customer paid 234.5 of 234.5 (100%): 11.72 payable, 0.00 held until paid"
             in lines)
     assert "  total payable now = 13.53" in lines
+
+
+def test_a_bounded_accelerator_and_a_decelerator_are_named_as_they_pay(run, tmp_path, monkeypatch) -> None:
+    """A 100–150% tier paying more than the tiers below quota is the accelerator (it read as a plain
+    tier); a tier above it paying less (a decelerator) is not called an accelerator."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Decel\nquota: 10000\ntiers: [{from_pct: 0, to_pct: 100, rate: 5}, "
+                    "{from_pct: 100, to_pct: 150, rate: 10}, {from_pct: 150, rate: 2}]\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    run("deal", "add", "Acme", "--owner", "ali", "--value", "20000", "--stage", "won")
+    # 5% of 10,000 = 500; 10% of 10,000 to 15,000 = 500; 2% of the 5,000 above 15,000 = 100: 1,100
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    assert lines[0] == "ali (I-1): 1,100.00"
+    assert lines[3:6] == ["  tier 0–100%: 5% of 10,000 = 500.00", "  accelerator 100–150%: 10% of 5,000 = 500.00",
+                          "  tier 150%+: 2% of 5,000 = 100.00"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "  加速档 100–150%：5,000 的 10% = 500.00" in run("payout", "--rep", "ali")[1].splitlines()
