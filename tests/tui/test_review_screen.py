@@ -347,9 +347,10 @@ async def test_the_baseline_column_shows_where_there_is_room_for_it(board_path) 
         assert table.row_count == 3
 
 
-async def test_c_reads_a_past_cycles_review_and_its_payouts_are_not_approved_there(board_path) -> None:
+async def test_c_reads_a_past_cycles_review_and_approves_its_payouts_for_it(board_path) -> None:
     """After the plan moved on to the next cycle, c picks the last one: its won deals and
-    leaderboard are that cycle's (the sample quarter's), the new cycle's are empty."""
+    leaderboard are that cycle's (the sample quarter's), the new cycle's are empty; a approves
+    a statement of it for that cycle (commission released after it ended is paid so), saying so."""
     from textual.widgets import Static
 
     from tui.screens.dialogs import Pick
@@ -379,10 +380,18 @@ async def test_c_reads_a_past_cycles_review_and_its_payouts_are_not_approved_the
         assert shown == {rep: f"{value:,.0f}" if value else "0" for rep, value in won.items()}
         screen.query_one("#review-tabs").active = "tab-review-payouts"
         await pilot.pause()
-        await pilot.press("a")
+        screen.query_one("#review-rep", Select).value = "bea"
         await pilot.pause()
-        assert not isinstance(app.screen, Pick) and app.screen is screen  # no question asked
-    assert Board(board_path, actor="dana").approvals() == []
+        total = next(row[1] for row in cells(app, "#review-statement") if row[0].startswith("total payout = "))
+        screen.query_one("#review-statement", DataTable).focus()
+        await pilot.press("a")
+        await until(pilot, lambda: app.screen is not screen)
+        assert (f"Approve bea's payout statement of {total} for the past cycle {quarter[0]} to {quarter[1]}?"
+                in str(app.screen.query_one(".dialog-question").render()))
+        await pilot.press("y")
+        await until(pilot, lambda: cells(app, "#review-statement")[-1][0].startswith("approved by dana"))
+    (approval,) = Board(board_path, actor="dana").approvals()
+    assert (approval.rep, approval.start, approval.end, f"{approval.total:,.2f}") == ("bea", *quarter, total)
 
 
 async def test_a_statement_changed_since_its_approval_lists_what_moved(board_path) -> None:

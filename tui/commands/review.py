@@ -183,24 +183,16 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     print_csv(PAYROLL_COLUMNS, rows, output, board)
 
 
-def _now_only(args: argparse.Namespace, approving: bool) -> None:
-    """Refuse `payout --start --end approve|paid`: a past cycle's statements are read, not signed
-    off or paid (they are approved and paid while the plan is in that cycle, as on the Review screen)."""
-    if getattr(args, "start", None) is None and getattr(args, "end", None) is None:
-        return
-    if approving:
-        raise Refused("a past cycle's payouts are read, not approved: statements are approved in the plan's "
-                      "cycle now (uplift payout approve, without --start and --end)")
-    raise Refused("a past cycle's payouts are read, not marked paid: statements are marked paid in the plan's "
-                  "cycle now (uplift payout paid, without --start and --end)")
-
-
 def cmd_payout_paid(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    with _reading(board, args):  # (a past cycle's: what was released since it ended, approved again)
+        return _mark_paid(board, args)
+
+
+def _mark_paid(board, args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
 
-    _now_only(args, approving=False)
-    board = open_board(args)
     before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
@@ -225,10 +217,14 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
 
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    with _reading(board, args):  # (a past cycle's: a deal moved or paid since it ended, approved again)
+        return _approve(board, args)
+
+
+def _approve(board, args: argparse.Namespace) -> int:
     from sales.payout import money
 
-    _now_only(args, approving=True)
-    board = open_board(args)
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
@@ -372,10 +368,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                        _("sign off the statements as they stand, for the cycle (lead); a change later shows"))
     add_ref(approve, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     approve.add_argument("--note", metavar="TEXT", help=_("why, or for whom (payroll run, ...)"))
+    _add_cycle(approve)
     paid = add_verb(payout_verbs, common, "paid", cmd_payout_paid,
                     _("record that payroll paid the approved statements (lead)"))
     add_ref(paid, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     paid.add_argument("--ref", metavar="TEXT", help=_("the payroll run's reference"))
+    _add_cycle(paid)
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")

@@ -215,18 +215,16 @@ class ReviewScreen(TabKeys, BoardView):
     # ------------------------------------------------------------------ actions
 
     def _shown_statement(self, missing: str) -> Statement | None:
-        """The payout statement of the rep picked on the Payouts tab; None (saying `missing`)
-        when that tab is not open or no rep is picked, or a past cycle is shown (its payouts are
-        read here; they are approved and paid while the plan is in that cycle)."""
-        if self.cycle:
-            tell(self, _("A past cycle's payouts are read here, not approved or marked paid: {key} goes back to "
-                         "this cycle").format(key=shown_key(self, "review.cycle")), "warning")
-            return None
+        """The payout statement of the rep picked on the Payouts tab, in the cycle shown; None
+        (saying `missing`) when that tab is not open or no rep is picked. A past cycle's is
+        approved and paid as this cycle's is: commission its customers paid after it ended (a plan
+        with `release: paid`), or a deal moved since, is approved and paid again for that cycle."""
         rep = self.query_one("#review-rep", Select).value
         if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
             tell(self, missing, "warning")
             return None
-        return self.board.payouts(rep)[0]
+        with self.reading():
+            return self.board.payouts(rep)[0]
 
     def _after_asking(self, question: str, change: Callable[[], str | None]) -> None:
         """Ask `question`; on yes, make `change` (it returns what to tell, if anything) and show
@@ -283,12 +281,15 @@ class ReviewScreen(TabKeys, BoardView):
             return
 
         def approve() -> str:
-            made = self.board.approve_payouts(rep)
+            with self.reading():
+                made = self.board.approve_payouts(rep)
             return (_("Approved {id}: {rep}, {total}").format(id=made[0].id, rep=rep, total=money(made[0].total))
                     if made else _("{rep}'s statement is approved as it stands").format(rep=rep))
 
-        self._after_asking(_("Approve {rep}'s payout statement of {total} for the cycle?").format(
-            rep=rep, total=money(shown.total)), approve)
+        question = (_("Approve {rep}'s payout statement of {total} for the past cycle {start} to {end}?").format(
+            rep=rep, total=money(shown.total), start=self.cycle[0], end=self.cycle[1]) if self.cycle else
+            _("Approve {rep}'s payout statement of {total} for the cycle?").format(rep=rep, total=money(shown.total)))
+        self._after_asking(question, approve)
 
     def action_mark_paid(self) -> None:
         """Record that payroll paid the shown rep's approved statement (a lead's), with the payroll's
@@ -316,7 +317,7 @@ class ReviewScreen(TabKeys, BoardView):
                     rep=rep), "warning")
             await self.refresh_board()
 
-        self.app.push_screen(paid_form(self.board, shown, shown_key(self, "review.approve")), marked)
+        self.app.push_screen(paid_form(self.board, shown, shown_key(self, "review.approve"), self.reading), marked)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:
