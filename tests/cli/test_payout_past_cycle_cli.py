@@ -8,7 +8,8 @@ import json
 from datetime import date, timedelta
 
 
-def test_a_past_cycles_commission_released_after_it_ended_is_approved_and_paid_for_it(run, tmp_path) -> None:
+def test_a_past_cycles_commission_released_after_it_ended_is_approved_and_paid_for_it(run, tmp_path,
+                                                                                      monkeypatch) -> None:
     today = date.today()
     start, end = (today - timedelta(days=10)).isoformat(), (today + timedelta(days=10)).isoformat()
     run("plan", "info", "--start", start, "--end", end)
@@ -37,6 +38,13 @@ def test_a_past_cycles_commission_released_after_it_ended_is_approved_and_paid_f
     assert row.startswith(f"ali,I-1,{start},{end},10000,4000,40,400,0,0,400,P-1,dana,")
     board = json.loads(run("leaderboard", "--json", "--start", start, "--end", end)[1])
     assert [(r["rep"], r["attainment"], r["won_value"]) for r in board] == [("ali", 40, 4000), ("bea", 0, 0)]
+    # the lead's day says so, until it is approved again
+    assert (f"Payouts of the cycle {start} to {end}: 1 statement approved then has changed since "
+            f"(`uplift payout --start {start} --end {end}`)") in run("today")[1].splitlines()
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert (f"{start} 至 {end} 周期的提成：1 份当时已批准的提成单此后已变化"
+            f"（`uplift payout --start {start} --end {end}`）") in run("today")[1].splitlines()
+    monkeypatch.setenv("UPLIFT_LANG", "en")
     # approved again for that cycle, payroll pays the difference (either way of giving the cycle)
     assert run("payout", "--start", start, "--end", end, "approve", "--rep", "ali")[1] == "P-2 ali: 400.00\n"
     assert run("payout", "paid", "--start", start, "--end", end, "--ref", "M2")[1] == \
@@ -44,3 +52,4 @@ def test_a_past_cycles_commission_released_after_it_ended_is_approved_and_paid_f
     approvals = json.loads(run("payout", "--rep", "ali", "--json", "--start", start, "--end", end)[1])[0]["approval"]
     assert (approvals["id"], approvals["start"], approvals["end"]) == ("P-2", start, end)
     assert run("payout", "--start", start)[0] == 2  # a cycle has both ends
+    assert "Payouts of the cycle" not in run("today")[1]
