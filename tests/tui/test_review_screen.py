@@ -413,3 +413,22 @@ async def test_a_statement_changed_since_its_approval_lists_what_moved(board_pat
         assert [f"  since P-1, no longer: {lead.approvals()[0].lines[0].text}", ""] in changed
         assert any(row[0].startswith(f"  since P-1, new: {won.id} ") and "is open again" in row[0] for row in changed)
         assert any(row[0].startswith("  since P-1, no longer: tier ") and row[1] for row in changed)
+
+
+async def test_a_long_statement_line_wraps_and_leaves_the_amounts_in_view(board_path) -> None:
+    """The approval's line (changed since) was wider than a 100-column terminal: the Amount column
+    went past the edge and "2,000.00" read "2,00". A long line now takes two lines."""
+    lead = sample_quarter(board_path)
+    lead.approve_payouts("bea")
+    won = next(s.name for s in lead.stages() if s.outcome == "won")
+    open_stages = {s.name for s in lead.stages() if s.outcome == "open"}
+    lead.move_deal(next(d for d in lead.deals() if d.owner == "bea" and d.stage in open_stages).id, won)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_statement(app, pilot, "bea")
+        table = app.screen.query_one("#review-statement", DataTable)
+        await pilot.pause()
+        assert any("CHANGED since" in row[0] for row in cells(app, "#review-statement"))
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        amount = table.columns[next(key for key in table.columns if key.value == "Amount")]
+        assert amount.get_render_width(table) - 2 * table.cell_padding >= len("1,250.00")

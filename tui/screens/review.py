@@ -83,7 +83,7 @@ class ReviewScreen(TabKeys, BoardView):
                                  max_length=TEXT_MAX)
             with TabPane(_("Payouts"), id="tab-review-payouts"):
                 yield Select([], prompt=_("Rep"), id="review-rep", allow_blank=True)
-                yield _table("review-statement", N_("Line"), N_("Amount"))
+                yield _table("review-statement", N_("Line"), N_("Amount"), fill=("Line",), lines=2)
                 yield Static(plain(_(NO_REPS)), id="review-statement-empty", classes="review-empty")
             with TabPane(_("Leaderboard"), id="tab-review-leaders"):
                 yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
