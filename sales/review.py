@@ -5,7 +5,9 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - a deal is *won in the cycle* when it is in the won stage now and entered it (last time) inside
   the cycle's period; its *won time* is that entry;
 - a deal *lost after it was won* has a won-stage entry followed by a lost-stage entry, is lost
-  now, and the lost entry lies inside the period;
+  now, and the lost entry lies inside the period; one won in a cycle and lost after that cycle
+  ended still counts as won in it (a past cycle's statement stands; the cycle it was lost in
+  claws its commission back, once);
 - a *new customer* is an account won in the cycle that no deal had won before the period began;
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
@@ -181,13 +183,15 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
         if not share and not owned:
             continue
         at = won_at(deal, stages)
+        pair = lost_after_won(deal, stages)
+        if at is None and pair and end is not None and pair[1].date() > end:
+            at = pair[0]  # lost after the cycle ended: the cycle counted it won (the later one claws it back)
         if at is not None and in_period(at, start, end):
             won.append(_won(deal, at, rep, share, owned, today))
             continue
         again = reopened_at(deal, stages)
         if again is not None and in_period(again, start, end) and share:
             reopened.append((_won(deal, again, rep, share, owned, today), deal.stage))
-        pair = lost_after_won(deal, stages)
         if pair and in_period(pair[1], start, end) and share:
             clawed.append(_won(deal, pair[0], rep, share, owned, today))
         if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
