@@ -7,8 +7,9 @@ Order of the lines (and of the arithmetic):
   3. one line per won deal of a product with a product rate (paid on top of the tiers);
   4. the cap, if the commission of 2 and 3 exceeds it (a negative line bringing it down);
   5. bonuses reached (not subject to the cap);
-  6. clawbacks: for each deal lost after it was counted as won, the commission it earned when it
-     was counted, i.e. the tiered commission of the slice it occupied then (the rep's won value
+  6. clawbacks: for each deal won in an earlier cycle and lost in this one, the commission it
+     earned when it was counted (one won and lost in this cycle is a note: it was never counted,
+     and a statement approved while it was won shows the change), i.e. the tiered commission of the slice it occupied then (the rep's won value
      counted before it, up to that plus its value) plus its product rate; taken back whole (the
      cap is not re-applied to it);
   7. under a plan that releases commission as customers pay (`release: paid`): one line per won
@@ -158,6 +159,10 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     for deal, stage in results.reopened:  # (a deal that left the list above says why)
         lines.append(Line("note", Phrase("{id} was won on {day} and is open again ({stage}): not counted while "
                                          "it is open", id=deal.id, day=deal.won_at.date().isoformat(), stage=stage)))
+    for deal, day in results.won_and_lost:
+        lines.append(Line("note", Phrase("{id} was won on {day} and lost on {lost}, in the cycle: not counted, "
+                                         "nothing to claw back", id=deal.id, day=deal.won_at.date().isoformat(),
+                                         lost=day.isoformat())))
     if plan is None:
         lines.append(Line("note", Phrase("{rep} is on no incentive plan: nothing to pay", rep=results.rep)))
         return Statement(results.rep, None, None, results.won_value, None, 0, 0, 0, 0, lines)

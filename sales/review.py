@@ -5,7 +5,8 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - a deal is *won in the cycle* when it is in the won stage now and entered it (last time) inside
   the cycle's period; its *won time* is that entry;
 - a deal *lost after it was won* has a won-stage entry followed by a lost-stage entry, is lost
-  now, and the lost entry lies inside the period; one won in a cycle and lost after that cycle
+  now, and the lost entry lies inside the period, the won entry before it (one won and lost in
+  the cycle was never part of what the cycle pays: nothing to claw back); one won in a cycle and lost after that cycle
   ended still counts as won in it (a past cycle's statement stands; the cycle it was lost in
   claws its commission back, once);
 - a *new customer* is an account won in the cycle that no deal had won before the period began;
@@ -63,6 +64,7 @@ class RepResults(msgspec.Struct):
     activities: int
     lost: int
     reopened: list[tuple[WonDeal, str]] = []  # (the deal as it was won in the cycle, its stage now): open again
+    won_and_lost: list[tuple[WonDeal, date]] = []  # won and then lost in the cycle (the day lost): not counted
 
     @property
     def won_value(self) -> float:
@@ -176,7 +178,7 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     counts every payment recorded."""
     deals = list(deals)
     outcome = _outcomes(stages)
-    won, clawed, lost, reopened = [], [], 0, []
+    won, clawed, lost, reopened, dropped = [], [], 0, [], []
     for deal in deals:
         owned = deal.owner == rep
         share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(owned)
@@ -193,7 +195,10 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
         if again is not None and in_period(again, start, end) and share:
             reopened.append((_won(deal, again, rep, share, owned, today), deal.stage))
         if pair and in_period(pair[1], start, end) and share:
-            clawed.append(_won(deal, pair[0], rep, share, owned, today))
+            if in_period(pair[0], start, end):  # won and lost in the cycle: never part of what it pays
+                dropped.append((_won(deal, pair[0], rep, share, owned, today), pair[1].date()))
+            else:
+                clawed.append(_won(deal, pair[0], rep, share, owned, today))
         if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
@@ -210,7 +215,8 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
            if business[d.id] == "new" or d.account.casefold() not in known}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost,
-                      sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)))
+                      sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)),
+                      sorted(dropped, key=lambda pair: (pair[0].won_at, pair[0].id)))
 
 
 def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,

@@ -51,3 +51,22 @@ def test_a_reopened_deal_and_a_value_edited_down_are_said_against_the_approval(r
     lines = run("payout", "--rep", "ali")[1].splitlines()
     assert lines[0] == "ali (I-1): 2,000.00" and not any("open again" in line for line in lines)
     assert not any(line.startswith("    since P-1") for line in lines)  # it says what was approved again
+
+
+def test_a_deal_paid_then_lost_in_the_cycle_is_taken_back_once(run, tmp_path) -> None:
+    """Approved and paid at 500, then lost: the statement said -500 (a clawback on top of the deal
+    leaving the won value), and payroll was told to take back 1,000 of the 500 paid."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    run("incentive", "set", str(plan))
+    run("deal", "add", "Acme", "--owner", "ali", "--value", "60000", "--stage", "won")
+    # 60,000 of 100,000: 5% of 10,000 = 500
+    assert run("payout", "approve", "--rep", "ali")[1] == "P-1 ali: 500.00\n"
+    run("payout", "paid", "--rep", "ali")
+    run("deal", "move", "D-1", "Lost", "--reason", "budget")
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    assert lines[0] == "ali (I-1): 0.00" and not any("clawback" in line for line in lines[:6])
+    assert lines[1].startswith("  D-1 was won on ") and lines[1].endswith(
+        ", in the cycle: not counted, nothing to claw back")
+    assert run("payout", "approve", "--rep", "ali")[1] == "P-2 ali: 0.00\n"
+    assert run("payout", "paid", "--rep", "ali")[1] == "P-2 ali: 0.00 paid; 500.00 of it paid before, so -500.00 now\n"
