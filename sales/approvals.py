@@ -29,11 +29,17 @@ if TYPE_CHECKING:
 class ApprovedLine(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     text: Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]
     amount: float | None = None
-    said: dict[str, Any] | None = None  # the line's template and values (sales.phrases.as_builtins): said in any language
+    #: the line's template and values (sales.phrases.as_builtins), so it is said in any language
+    said: dict[Annotated[str, msgspec.Meta(max_length=TEXT_MAX)], Any] | None = None
 
     def shown(self) -> str:
-        """The line as approved: the Phrase it was (said in the reader's language), else its English."""
-        return kept(self.said, self.text)
+        """The line as approved: the Phrase it was (said in the reader's language), else its
+        English (a `said` edited by hand that does not make that English is not believed)."""
+        try:
+            phrase = kept(self.said, self.text)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            return self.text
+        return phrase if str(phrase) == self.text else self.text
 
 
 class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
