@@ -52,6 +52,9 @@ class Agenda(msgspec.Struct):
     team_alerts: int = 0  # live alerts on the whole board
     payouts: tuple[int, int] = (0, 0)  # a lead's: statements to approve (again), approved ones to pay
     budget_requests: int = 0  # a lead's: budget lines waiting for a decision
+    #: a lead's: past cycles (start, end) with statements approved then that changed since (a
+    #: customer paid after the cycle ended, under `release: paid`, or a deal moved), and how many
+    past_payouts: list[tuple[date, date, int]] = []
 
     def of(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]

@@ -13,11 +13,12 @@ difference (above or below zero: a clawback) is left to pay.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import msgspec
 
 from sales.numbers import cents
+from sales.phrases import Phrase, as_builtins, kept
 from sales.tasks import LongText, Ref
 from sales.text import TEXT_MAX, clean_multiline
 
@@ -28,6 +29,17 @@ if TYPE_CHECKING:
 class ApprovedLine(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     text: Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]
     amount: float | None = None
+    #: the line's template and values (sales.phrases.as_builtins), so it is said in any language
+    said: dict[Annotated[str, msgspec.Meta(max_length=TEXT_MAX)], Any] | None = None
+
+    def shown(self) -> str:
+        """The line as approved: the Phrase it was (said in the reader's language), else its
+        English (a `said` edited by hand that does not make that English is not believed)."""
+        try:
+            phrase = kept(self.said, self.text)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            return self.text
+        return phrase if str(phrase) == self.text else self.text
 
 
 class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -53,7 +65,9 @@ class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 def approval_fields(statement: "Statement", start: date | None, end: date | None) -> dict:
     """What an approval of `statement` keeps (without its id, approver and time)."""
     return {"rep": statement.rep, "plan": statement.plan, "start": start, "end": end, "total": statement.total,
-            "lines": [{"text": str(line.text), "amount": line.amount} for line in statement.lines]}  # (the English)
+            "lines": [{"text": str(line.text), "amount": line.amount,  # (the English, and its template)
+                       "said": as_builtins(line.text) if isinstance(line.text, Phrase) else None}
+                      for line in statement.lines]}
 
 
 def paid_so_far(approvals: list[Approval]) -> float | None:
@@ -74,3 +88,26 @@ def same_as_approved(approval: Approval, statement: "Statement") -> bool:
     """Whether the statement still says what was approved, line for line."""
     return approval.total == statement.total and \
         [(line.text, line.amount) for line in approval.lines] == [(line.text, line.amount) for line in statement.lines]
+
+
+def changes_since(approval: Approval, statement: "Statement") -> tuple[list[ApprovedLine], list]:
+    """What the statement no longer says of what was approved, and what it says that was not
+    approved (its lines, the totals aside: the change of total is said on its own), each in the
+    order of its statement: what a rep reads to see why the figure moved."""
+    approved = [line for line in approval.lines if not line.text.startswith(("total payout = ", "total payable now = "))]
+    now = [line for line in statement.lines if line.kind != "total"]
+    left = [(line.text, line.amount) for line in now]
+    gone = []
+    for line in approved:
+        if (line.text, line.amount) in left:
+            left.remove((line.text, line.amount))
+        else:
+            gone.append(line)
+    was = [(line.text, line.amount) for line in approved]
+    new = []
+    for line in now:
+        if (str(line.text), line.amount) in was:
+            was.remove((str(line.text), line.amount))
+        else:
+            new.append(line)
+    return gone, new

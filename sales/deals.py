@@ -196,14 +196,23 @@ def outcome_of(deal: Deal, stages: Iterable[Stage]) -> str | None:
     return next((stage.outcome for stage in stages if stage.name == deal.stage), None)
 
 
-def paid_on(deal: Deal) -> float:
-    """What the customer has paid on the deal so far (to the cent)."""
-    return cents(sum(p.amount for p in deal.payments))
+def paid_on(deal: Deal, by: date | None = None) -> float:
+    """What the customer has paid on the deal (to the cent): every payment recorded, or with
+    `by` those dated on or before that day (a payment dated later is received from its day on)."""
+    return cents(sum(p.amount for p in deal.payments if by is None or p.on <= by))
 
 
-def paid_share(deal: Deal) -> float:
-    """The part of the deal's value paid, from 0 to 1 (a deal of no value has nothing to wait for)."""
-    return min(paid_on(deal) / deal.value, 1.0) if deal.value else 1.0
+def paid_share(deal: Deal, by: date | None = None) -> float:
+    """The part of the deal's value paid (by the day `by`, if given), from 0 to 1 (a deal of no
+    value has nothing to wait for). Commission is released as the customer pays, so a payment
+    dated after today releases nothing until its day."""
+    return min(paid_on(deal, by) / deal.value, 1.0) if deal.value else 1.0
+
+
+def paid_after(deal: Deal, day: date) -> tuple[float, date | None]:
+    """What is recorded as paid on the deal with a date after `day`, and the first such date."""
+    later = [p for p in deal.payments if p.on > day]
+    return cents(sum(p.amount for p in later)), min((p.on for p in later), default=None)
 
 
 def payments_kept(old: Deal, new: Deal, stages: Iterable[Stage]) -> Phrase | None:

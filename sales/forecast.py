@@ -130,10 +130,10 @@ def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
 
 
 def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
-            touches: Sequence[Touch], start: date | None, end: date | None) -> float | None:
+            touches: Sequence[Touch], start: date | None, end: date | None, today: date) -> float | None:
     if plan is None:
         return None
-    return statement(plan, rep_results(rep, deals, stages, touches, start, end)).earned
+    return statement(plan, rep_results(rep, deals, stages, touches, start, end, today)).earned
 
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
@@ -209,7 +209,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
     if rep == OTHERS:
         won = sum(d.value * s for d, s in mine if (at := won_at(d, stages)) is not None and in_period(at, start, end))
     else:
-        won = rep_results(rep, everyone, stages, touches, start, end).won_value
+        won = rep_results(rep, everyone, stages, touches, start, end, today).won_value
     quota = plan.quota_of(rep) if plan else None
     weighted = sum(d.value * s * p / 100 for d, s, p in counted)
     best_case = sum(d.value * s for d, s in best)
@@ -223,9 +223,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
             ids = {d.id for d, _ in chosen}
             return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
 
-        row.payout = _payout(plan, rep, everyone, stages, touches, start, end)
-        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end)
-        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end)
+        row.payout = _payout(plan, rep, everyone, stages, touches, start, end, today)
+        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end, today)
+        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end, today)
     return row
 
 

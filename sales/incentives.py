@@ -32,6 +32,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from sales.errors import Reason
+from sales.numbers import cents
 from sales.tasks import Ref, Title
 from sales.text import clean_line
 
@@ -89,6 +90,7 @@ class Bonus(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
+        self.amount = cents(self.amount)  # money paid is kept to the cent, so the total is the sum of the lines
         if not self.name:
             raise Reason("a bonus needs a name")
 
@@ -122,6 +124,8 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
+        if self.cap is not None:
+            self.cap = cents(self.cap)  # (the cap's line takes the commission down to it, to the cent)
         if not self.name:
             raise Reason("an incentive plan needs a name")
         self.tiers = sorted(self.tiers, key=lambda t: t.from_pct)

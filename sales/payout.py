@@ -7,8 +7,9 @@ Order of the lines (and of the arithmetic):
   3. one line per won deal of a product with a product rate (paid on top of the tiers);
   4. the cap, if the commission of 2 and 3 exceeds it (a negative line bringing it down);
   5. bonuses reached (not subject to the cap);
-  6. clawbacks: for each deal lost after it was counted as won, the commission it earned when it
-     was counted, i.e. the tiered commission of the slice it occupied then (the rep's won value
+  6. clawbacks: for each deal won in an earlier cycle and lost in this one, the commission it
+     earned when it was counted (one won and lost in this cycle is a note: it was never counted,
+     and a statement approved while it was won shows the change), i.e. the tiered commission of the slice it occupied then (the rep's won value
      counted before it, up to that plus its value) plus its product rate; taken back whole (the
      cap is not re-applied to it);
   7. under a plan that releases commission as customers pay (`release: paid`): one line per won
@@ -33,6 +34,7 @@ part of it that had been paid.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Literal
 
 import msgspec
@@ -64,6 +66,8 @@ class DealRelease(msgspec.Struct):
     earned: float
     payable: float
     held: float
+    due: float = 0.0  # recorded as paid with a date after today: released from that day on
+    due_on: date | None = None  # the first of those dates
 
 
 class Statement(msgspec.Struct):
@@ -119,11 +123,16 @@ def measure(results: RepResults, name: str, quota: float | None) -> float | None
             "new_customers": results.new_customers, "activities": results.activities}[name]
 
 
-def _tier_line(tier: Tier, rate_base: float, amount: float) -> Phrase:
-    """`tier 0–100%: 2% of 42,400 = 848.00`, or an accelerator's line."""
-    if tier.from_pct >= 100 and tier.to_pct is None:
-        return Phrase("accelerator above {low:g}%: {rate:g}% of {base} = {amount}", low=tier.from_pct,
-                      rate=tier.rate, base=number(rate_base), amount=money(amount))
+def _tier_line(tier: Tier, rate_base: float, amount: float, below: float = 0.0) -> Phrase:
+    """`tier 0–100%: 2% of 42,400 = 848.00`, or an accelerator's line: a tier from 100% of the
+    quota or above that pays more than any tier below 100% (`below`: their highest rate); one
+    that pays less (a decelerator, against overpaying on a windfall) is a tier like any other."""
+    if tier.from_pct >= 100 and tier.rate > below:
+        if tier.to_pct is None:
+            return Phrase("accelerator above {low:g}%: {rate:g}% of {base} = {amount}", low=tier.from_pct,
+                          rate=tier.rate, base=number(rate_base), amount=money(amount))
+        return Phrase("accelerator {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
+                      base=number(rate_base), amount=money(amount))
     return Phrase("tier {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
                   base=number(rate_base), amount=money(amount))
 
@@ -147,6 +156,13 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     lines: list[Line] = []
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
+    for deal, stage in results.reopened:  # (a deal that left the list above says why)
+        lines.append(Line("note", Phrase("{id} was won on {day} and is open again ({stage}): not counted while "
+                                         "it is open", id=deal.id, day=deal.won_at.date().isoformat(), stage=stage)))
+    for deal, day in results.won_and_lost:
+        lines.append(Line("note", Phrase("{id} was won on {day} and lost on {lost}, in the cycle: not counted, "
+                                         "nothing to claw back", id=deal.id, day=deal.won_at.date().isoformat(),
+                                         lost=day.isoformat())))
     if plan is None:
         lines.append(Line("note", Phrase("{rep} is on no incentive plan: nothing to pay", rep=results.rep)))
         return Statement(results.rep, None, None, results.won_value, None, 0, 0, 0, 0, lines)
@@ -160,7 +176,8 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
             amount = cents(part * tier.rate / 100)
-            lines.append(Line("tier", _tier_line(tier, part, amount), amount))
+            below = max((t.rate for t in plan.tiers if t.from_pct < 100), default=0.0)
+            lines.append(Line("tier", _tier_line(tier, part, amount, below), amount))
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
                                          plan=plan.id)))
@@ -205,15 +222,18 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
                 Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", id=deal.id,
                        value=number(deal.value), amount=money(amount))
             lines.append(Line("clawback", said, amount))
-    releases = _releases(plan, quota, results, cut_to) if on_payment else []
+    releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []
     held = cents(sum(r.held for r in releases))
     for release in releases:
-        lines.append(Line("held", Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
-                                         "{payable} payable, {held} held until paid", id=release.deal,
-                                         earned=money(release.earned), paid=number(release.paid),
-                                         value=number(release.value), pct=pct(release.paid_pct),
-                                         payable=money(release.payable), held=money(release.held)),
-                          -release.held if release.held else None))
+        said = dict(id=release.deal, earned=money(release.earned), paid=number(release.paid),
+                    value=number(release.value), pct=pct(release.paid_pct), payable=money(release.payable),
+                    held=money(release.held))
+        text = Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}), and {due} "
+                      "dated {day}, counted from that day: {payable} payable, {held} held until paid",
+                      due=number(release.due), day=release.due_on.isoformat(), **said) if release.due_on else \
+            Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
+                   "{payable} payable, {held} held until paid", **said)
+        lines.append(Line("held", text, -release.held if release.held else None))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
     if on_payment:
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
@@ -234,19 +254,32 @@ def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, de
     return earned + deal.value * (plan.product_rate(deal.product) or 0) / 100
 
 
-def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut_to: float) -> list[DealRelease]:
+def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut_to: float,
+              commission: float) -> list[DealRelease]:
     """Each won deal's commission (cut as the cap cut the whole) split into what the customer's
-    payments release and what is held (sales/incentives.py `release: paid`)."""
-    releases, before = [], 0.0
+    payments release and what is held (sales/incentives.py `release: paid`). The deals' shares
+    are rounded so that they add up to `commission`, the statement's tier, product and cap lines
+    as written (each rounded on its own, they could miss it by a cent)."""
+    shares, before = [], 0.0
     for deal in results.won:  # (in the order they were won: each fills the tiers after the last)
-        earned = cents(_deal_commission(plan, quota, before, deal) * cut_to)
+        shares.append(_deal_commission(plan, quota, before, deal) * cut_to)
         before += deal.value
+    rounded_shares, running, said = [], 0.0, 0.0
+    for share in shares:  # each the cents its running sum adds (so they add up as the whole does)
+        running += share
+        rounded_shares.append(cents(cents(running) - said))
+        said = cents(running)
+    if rounded_shares and said != cents(commission):  # (the lines rounded one by one: the rest goes on the last)
+        last = max(i for i, share in enumerate(rounded_shares) if share or i == 0)
+        rounded_shares[last] = cents(rounded_shares[last] + cents(commission) - said)
+    releases = []
+    for deal, earned in zip(results.won, rounded_shares):
         if not earned:
             continue
         held = cents(earned * (1 - deal.collected)) + 0.0
         whole = deal.whole if deal.whole is not None else deal.value
         releases.append(DealRelease(deal.id, whole, cents(whole * deal.collected), cents(deal.collected * 100),
-                                    earned, cents(earned - held), held))
+                                    earned, cents(earned - held), held, deal.due, deal.due_on))
     return releases
 
 

@@ -5,7 +5,10 @@ Definitions (the Review screen, `uplift review`, payouts and the report use the 
 - a deal is *won in the cycle* when it is in the won stage now and entered it (last time) inside
   the cycle's period; its *won time* is that entry;
 - a deal *lost after it was won* has a won-stage entry followed by a lost-stage entry, is lost
-  now, and the lost entry lies inside the period;
+  now, and the lost entry lies inside the period, the won entry before it (one won and lost in
+  the cycle was never part of what the cycle pays: nothing to claw back); one won in a cycle and lost after that cycle
+  ended still counts as won in it (a past cycle's statement stands; the cycle it was lost in
+  claws its commission back, once);
 - a *new customer* is an account won in the cycle that no deal had won before the period began;
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
@@ -26,7 +29,7 @@ from datetime import date, datetime
 import msgspec
 
 from sales.errors import Reason
-from sales.deals import Deal, Stage, paid_share
+from sales.deals import Deal, Stage, paid_after, paid_share
 from sales.goals import Goal, target_value
 from sales.numbers import cents
 from sales.phrases import Phrase
@@ -47,6 +50,8 @@ class WonDeal(msgspec.Struct, frozen=True):
     whole: float | None = None  # the deal's whole value, when the rep has only a share of it
     owned: bool = True  # the rep owns the deal: it counts as a deal won (and a customer) for them
     collected: float = 0.0  # the part of the deal's value the customer has paid, 0 to 1 (sales.deals.paid_share)
+    due: float = 0.0  # of the deal, recorded as paid with a date after today: not received yet
+    due_on: date | None = None  # the first of those dates
 
 
 class RepResults(msgspec.Struct):
@@ -59,6 +64,8 @@ class RepResults(msgspec.Struct):
     new_customers: int
     activities: int
     lost: int
+    reopened: list[tuple[WonDeal, str]] = []  # (the deal as it was won in the cycle, its stage now): open again
+    won_and_lost: list[tuple[WonDeal, date]] = []  # won and then lost in the cycle (the day lost): not counted
 
     @property
     def won_value(self) -> float:
@@ -129,6 +136,16 @@ def won_at(deal: Deal, stages: Sequence[Stage]) -> datetime | None:
     return entries[-1] if entries else None
 
 
+def reopened_at(deal: Deal, stages: Sequence[Stage]) -> datetime | None:
+    """When a deal that is open now was last won (None: it is not open, or was never won): a won
+    deal moved back into the pipeline, whose commission is not counted while it is open."""
+    outcome = _outcomes(stages)
+    if outcome.get(deal.stage) != "open":
+        return None
+    entries = [e.at for e in deal.history if outcome.get(e.stage) == "won"]
+    return entries[-1] if entries else None
+
+
 def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datetime] | None:
     """(won time, lost time) of a deal that is lost now after it had been won, else None."""
     outcome = _outcomes(stages)
@@ -144,33 +161,47 @@ def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datet
     return pair
 
 
-def _won(deal: Deal, at: datetime, rep: str, share: float = 1.0, owned: bool = True) -> WonDeal:
+def _won(deal: Deal, at: datetime, rep: str, share: float = 1.0, owned: bool = True,
+         today: date | None = None) -> WonDeal:
+    """The deal as the rep won it; what its customer has paid counts the payments dated by
+    `today` (None: every payment recorded), one dated later is `due`."""
+    due, due_on = paid_after(deal, today) if today is not None else (0.0, None)
+    paid = {"collected": paid_share(deal, today), "due": due, "due_on": due_on}
     if share >= 1.0:
-        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned,
-                       collected=paid_share(deal))
+        return WonDeal(deal.id, deal.title, deal.value, deal.product, at, deal.account, owned=owned, **paid)
     # each split rep's share to the cent, the owner what they leave: the parts add up to the deal
     value = credited_values(deal.value, deal.owner, deal.splits).get(rep, 0.0)
-    return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned,
-                   paid_share(deal))
+    return WonDeal(deal.id, deal.title, value, deal.product, at, deal.account, share, deal.value, owned, **paid)
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
-                start: date | None = None, end: date | None = None) -> RepResults:
+                start: date | None = None, end: date | None = None, today: date | None = None) -> RepResults:
+    """What `rep` did in the cycle from `start` to `end`. `today`: the day customers' payments
+    are counted to (release on payment: a payment dated after it is not received yet); None
+    counts every payment recorded."""
     deals = list(deals)
     outcome = _outcomes(stages)
-    won, clawed, lost = [], [], 0
+    won, clawed, lost, reopened, dropped = [], [], 0, [], []
     for deal in deals:
         owned = deal.owner == rep
         share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(owned)
         if not share and not owned:
             continue
         at = won_at(deal, stages)
-        if at is not None and in_period(at, start, end):
-            won.append(_won(deal, at, rep, share, owned))
-            continue
         pair = lost_after_won(deal, stages)
+        if at is None and pair and end is not None and pair[1].date() > end:
+            at = pair[0]  # lost after the cycle ended: the cycle counted it won (the later one claws it back)
+        if at is not None and in_period(at, start, end):
+            won.append(_won(deal, at, rep, share, owned, today))
+            continue
+        again = reopened_at(deal, stages)
+        if again is not None and in_period(again, start, end) and share:
+            reopened.append((_won(deal, again, rep, share, owned, today), deal.stage))
         if pair and in_period(pair[1], start, end) and share:
-            clawed.append(_won(deal, pair[0], rep, share, owned))
+            if in_period(pair[0], start, end):  # won and lost in the cycle: never part of what it pays
+                dropped.append((_won(deal, pair[0], rep, share, owned, today), pair[1].date()))
+            else:
+                clawed.append(_won(deal, pair[0], rep, share, owned, today))
         if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
@@ -186,7 +217,9 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     new = {d.account.casefold() for d in maybe_new
            if business[d.id] == "new" or d.account.casefold() not in known}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
-    return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost)
+    return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost,
+                      sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)),
+                      sorted(dropped, key=lambda pair: (pair[0].won_at, pair[0].id)))
 
 
 def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,

@@ -36,4 +36,17 @@ class AgendaQueries(BoardCore):
                                s.approval is None or not same_as_approved(s.approval, s))),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
             day.budget_requests = sum(1 for line in self.budget_lines() if line.status == "requested")
+            day.past_payouts = self._past_payouts_changed()
         return day
+
+    def _past_payouts_changed(self) -> list[tuple]:
+        """The plan's past cycles whose statements, approved in them, no longer say what was
+        approved (commission released after the cycle ended, a deal moved), with how many."""
+        cycles = {(a.start, a.end) for a in self.approvals() if a.start and a.end} - {self.plan_period()}
+        found = []
+        for start, end in sorted(cycles, reverse=True):
+            with self.reading_cycle(start, end):
+                changed = sum(1 for s in self.payouts() if s.approval and not same_as_approved(s.approval, s))
+            if changed:
+                found.append((start, end, changed))
+        return found

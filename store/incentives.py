@@ -199,7 +199,8 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         deals, stages, touches = self.deals(), self.stages(), self.touches()
         reps = [rep] if rep else self.reps()
-        return [rep_results(r, deals, stages, touches, start, end) for r in reps]
+        today = self.today()  # (customers' payments are received by their dates)
+        return [rep_results(r, deals, stages, touches, start, end, today) for r in reps]
 
     def former_reps(self) -> list[str]:
         """Reps who have left the board (`member remove`) but are credited with a deal won, or

@@ -120,10 +120,17 @@ def payouts_line(agenda: Agenda, cli: bool = False) -> str | None:
     """A lead's commissions waiting: statements to approve (new, or changed since), and approved
     ones payroll has not paid yet; where to see them, on the screen or the command line (`cli`)."""
     approve, pay = agenda.payouts
-    if not approve and not pay:
+    past = [n_("Payouts of the cycle {start} to {end}: {count} statement approved then has changed since ({where})",
+               "Payouts of the cycle {start} to {end}: {count} statements approved then have changed since ({where})",
+               count).format(start=start, end=end, count=count,
+                             where=f"`uplift payout --start {start} --end {end}`" if cli else _("5, c, the Payouts tab"))
+            for start, end, count in agenda.past_payouts]
+    if not approve and not pay and not past:
         return None
-    return _("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})").format(
-        approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))
+    said = [_("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})").format(
+        approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))] \
+        if approve or pay else []
+    return "\n".join(said + past)
 
 
 def budget_line(agenda: Agenda, cli: bool = False) -> str | None:

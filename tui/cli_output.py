@@ -320,7 +320,10 @@ def deal_detail(deal, stages, touches, tasks=(), now=None) -> str:
                   for t in tasks]
     if deal.payments:
         lines.append("  " + _("payments"))
-        lines += [f"    {p.on}  {p.amount:>14,.2f}  {p.note}".rstrip() for p in deal.payments]
+        later = now.date() if now else None  # (one dated after today is received from its day on)
+        lines += [(f"    {p.on}  {p.amount:>14,.2f}  {p.note}".rstrip()
+                   + ("  " + _("(after today: counts from that day)") if later and p.on > later else ""))
+                  for p in deal.payments]
     if touches:
         lines.append("  " + _("activities"))
         lines += [f"    {when(t.at.isoformat())}  {t.by}  {_(t.type)}  {t.note}".rstrip() for t in touches]

@@ -3,9 +3,9 @@ and whether it is paid."""
 
 from __future__ import annotations
 
-from sales.approvals import same_as_approved, to_pay
+from sales.approvals import changes_since, same_as_approved, to_pay
 from sales.payout import Statement, money
-from tui.i18n import _
+from tui.i18n import _, say
 from tui.time_text import when
 
 
@@ -56,3 +56,16 @@ def changed_since_paid_text(statement: Statement, approve_key: str) -> str:
              "Marking it paid records what was approved; approve it again ({key}) for the difference.").format(
         id=approval.id, approved=money(approval.total), now=money(statement.total),
         change=change_text(statement), key=approve_key)
+
+
+def changed_lines(statement: Statement) -> list[tuple[str, float | None]]:
+    """Under an approval the statement no longer matches: each line approved that it no longer
+    says, and each it says that was not approved (with its amount), so the rep sees why the
+    figure moved (a deal reopened, edited, lost, paid by its customer); [] when it matches."""
+    approval = statement.approval
+    if approval is None or same_as_approved(approval, statement):
+        return []
+    gone, new = changes_since(approval, statement)
+    return ([(_("since {id}, no longer: {line}").format(id=approval.id, line=say(line.shown())), line.amount)
+             for line in gone]
+            + [(_("since {id}, new: {line}").format(id=approval.id, line=say(line.text)), line.amount) for line in new])

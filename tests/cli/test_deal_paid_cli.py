@@ -40,18 +40,18 @@ def run(tmp_path, capsys, monkeypatch):
 def test_payments_add_up_and_show_on_the_deal(run) -> None:
     code, out, _ = run("deal", "paid", "D-1", "12000", "--on", "2026-12-01", "--note", "INV-88")
     assert (code, out) == (0, "D-1: paid 12,000.00 of 60,000.00 (20%)\n")
-    code, out, _ = run("deal", "paid", "D-1", "6k", "--on", "2026-12-15")
+    code, out, _ = run("deal", "paid", "D-1", "6k", "--on", "2026-11-15")
     assert (code, out) == (0, "D-1: paid 18,000.00 of 60,000.00 (30%)\n")
     code, out, _ = run("deal", "show", "D-1")
     assert "  paid      18,000.00 of 60,000.00 (30%)" in out.splitlines()
     assert "    2026-12-01       12,000.00  INV-88" in out.splitlines()
-    assert "    2026-12-15        6,000.00" in out.splitlines()
+    assert "    2026-11-15        6,000.00" in out.splitlines()
     data = json.loads(run("deal", "show", "D-1", "--json")[1])
     assert data["paid"] == 18000
     assert data["deal"]["payments"] == [{"amount": 12000, "on": "2026-12-01", "note": "INV-88"},
-                                        {"amount": 6000, "on": "2026-12-15"}]
+                                        {"amount": 6000, "on": "2026-11-15"}]
     code, out, _ = run("log", "--limit", "1")
-    assert "recorded a payment of 6,000 on D-1 (2026-12-15)" in out
+    assert "recorded a payment of 6,000 on D-1 (2026-11-15)" in out
 
 
 def test_the_statement_says_earned_payable_and_held(run) -> None:
@@ -70,7 +70,7 @@ def test_the_statement_says_earned_payable_and_held(run) -> None:
     (ali,) = json.loads(run("payout", "--rep", "ali", "--json")[1])
     assert (ali["release"], ali["earned"], ali["total"], ali["held"]) == ("paid", 500, 250, 250)
     assert ali["deals"] == [{"deal": "D-1", "value": 60000, "paid": 30000, "paid_pct": 50, "earned": 500,
-                             "payable": 250, "held": 250}]
+                             "payable": 250, "held": 250, "due": 0, "due_on": None}]
     row = next(csv.DictReader(io.StringIO(run("payout", "--csv")[1])))
     assert (row["rep"], row["total"], row["release"], row["earned"], row["held"]) == \
         ("ali", "250", "paid", "500", "250")
@@ -82,7 +82,7 @@ def test_an_approved_statement_shows_a_later_payment_as_changed(run) -> None:
     run("deal", "paid", "D-1", "30000", "--on", "2026-12-01")
     code, out, _ = run("payout", "approve")
     assert (code, out.splitlines()[0]) == (0, "P-1 ali: 250.00")
-    run("deal", "paid", "D-1", "12000", "--on", "2026-12-20")
+    run("deal", "paid", "D-1", "12000", "--on", "2026-11-20")
     # 42,000 of 60,000 paid (70%): 350 of the 500 payable, 100 more than approved
     code, out, _ = run("payout", "--rep", "ali")
     assert "CHANGED since: 350.00 now (+100.00)" in out
@@ -97,7 +97,7 @@ def test_paying_a_statement_approved_again_says_the_difference_payroll_pays(run)
     run("deal", "paid", "D-1", "30000", "--on", "2026-12-01")
     run("payout", "approve")
     assert run("payout", "paid", "--ref", "DEC")[:2] == (0, "P-1 ali: 250.00 paid (DEC)\n")
-    run("deal", "paid", "D-1", "12000", "--on", "2026-12-20")
+    run("deal", "paid", "D-1", "12000", "--on", "2026-11-20")
     run("payout", "approve")
     assert run("payout", "paid", "--ref", "JAN")[:2] == (
         0, "P-2 ali: 350.00 paid (JAN); 250.00 of it paid before, so 100.00 now\n")
@@ -146,3 +146,39 @@ def test_payments_in_a_plan_file_round_trip_and_are_checked(run, tmp_path) -> No
     code, _, _ = run("--board", fresh, "plan", "import", exported)
     assert code == 0
     assert run("--board", fresh, "payout", "--rep", "ali")[1].splitlines()[0] == "ali (I-1): 100.00"  # 500 × 20%
+
+
+def test_a_payment_dated_after_today_releases_commission_from_its_day(run, monkeypatch) -> None:
+    from datetime import date, timedelta
+
+    later = (date.today() + timedelta(days=30)).isoformat()
+    run("deal", "paid", "D-1", "30000", "--on", "2026-01-05")
+    code, out, err = run("deal", "paid", "D-1", "30000", "--on", later, "--note", "INV-9")
+    assert (code, out) == (0, "D-1: paid 60,000.00 of 60,000.00 (100%)\n")
+    assert err == f"note: {later} is after today: the payment counts, and releases commission, from that day\n"
+    assert f"    {later}       30,000.00  INV-9  (after today: counts from that day)" in run("deal", "show", "D-1")[1]
+    # earned 500 (5% of the 10,000 above 50% of 100,000); received by today: 30,000 of 60,000, so
+    # 250 payable and 250 held, however much more is recorded with a later date
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    assert lines[0] == "ali (I-1): 250.00"
+    assert (f"  D-1: commission 500.00 earned; customer paid 30,000 of 60,000 (50%), and 30,000 dated {later}, "
+            "counted from that day: 250.00 payable, 250.00 held until paid") in lines
+    (ali,) = json.loads(run("payout", "--rep", "ali", "--json")[1])
+    assert (ali["total"], ali["earned"], ali["held"]) == (250, 500, 250)
+    assert ali["deals"][0] == {"deal": "D-1", "value": 60000, "paid": 30000, "paid_pct": 50, "earned": 500,
+                                    "payable": 250, "held": 250, "due": 30000, "due_on": later}
+    row = next(csv.DictReader(io.StringIO(run("payout", "--csv")[1])))
+    assert (row["total"], row["earned"], row["held"]) == ("250", "500", "250")
+    assert "held 250.00 until customers pay" in run("review", "export")[1]
+    # the forecast says what the rep earns (nothing held), as before
+    (row,) = json.loads(run("forecast", "--rep", "ali", "--json")[1])["reps"]
+    assert row["payout"] == 500
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, out, err = run("deal", "paid", "D-2", "1", "--on", later)  # (D-2 is open: refused, nothing said of the day)
+    assert code == 1 and "注意" not in err
+    assert (f"  D-1：已赚取提成 500.00；客户已付 60,000 中的 30,000（50%），另有 30,000 付款日期为 {later}，"
+            "自当日起计入：可发放 250.00，250.00 待付款后发放") in run("payout", "--rep", "ali")[1].splitlines()
+    assert "（晚于今天：自当日起计入）" in run("deal", "show", "D-1")[1]
+    run("deal", "move", "D-2", "won")
+    code, _, err = run("deal", "paid", "D-2", "100", "--on", later)
+    assert (code, err) == (0, f"注意：{later} 晚于今天：这笔付款自当日起计入，并自当日起发放提成\n")

@@ -94,20 +94,20 @@ def test_every_reps_statement_as_worked_out_by_hand(run) -> None:
     assert "won 10,002 on D-5 Three ways, a 33.34% split of 30,000" in said["bea"]
     assert "cap 6,000 applied: -13,750.20" in said["bea"]
     # cy: a 33.33% share of D-5, 9,999 of 80,000 = 12.49875%, 12.5%; 2% of it = 199.98. D-7 was
-    # won on 20 October (nothing of cy's counted before it) and lost on 20 November: its tiered
-    # commission, 2% of 40,000 = 800, comes back. -600.02: the rep owes it.
+    # won on 20 October and lost on 20 November, both in the cycle: never part of what it pays,
+    # nothing to claw back (an approval made while it was won shows the change).
     assert said["cy"] == [
-        "cy (I-1): -600.02", "won 9,999 on D-5 Three ways, a 33.33% split of 30,000",
+        "cy (I-1): 199.98", "won 9,999 on D-5 Three ways, a 33.33% split of 30,000",
+        "D-7 was won on 2026-10-20 and lost on 2026-11-20, in the cycle: not counted, nothing to claw back",
         "won value 9,999 of quota 80,000 = attainment 12.5%", "tier 0–50%: 2% of 9,999 = 199.98",
-        "clawback D-7 lost after won (commission counted on 40,000): -800.00", "total payout = -600.02",
-        "not approved yet (a lead: uplift payout approve)"]
+        "total payout = 199.98", "not approved yet (a lead: uplift payout approve)"]
     # dee has no quota in I-1, and I-1 has none for everyone: on no plan
     assert said["dee"][:3] == ["dee (no incentive plan): 0.00", "won 5,000 on D-9 No plan",
                                "dee is on no incentive plan: nothing to pay"]
     # the three reps' shares of D-5 add up to the deal
     code, out, _ = run("payout", "--csv")
     rows = {row["rep"]: row for row in csv.DictReader(io.StringIO(out))}
-    assert (rows["ali"]["won_value"], rows["ali"]["total"], rows["cy"]["clawback"]) == ("114999.56", "6449.97", "-800")
+    assert (rows["ali"]["won_value"], rows["ali"]["total"], rows["cy"]["clawback"]) == ("114999.56", "6449.97", "0")
     assert 9999 + 10002 + 9999 == 30000
 
 
@@ -197,11 +197,10 @@ def test_a_deal_won_before_the_cycle_does_not_change_what_a_later_clawback_takes
     code, out, _ = run("payout", "--rep", "cy")
     # D-20 was won in September, before the cycle, and lost in it: the earlier cycle's won value
     # before it is not on record, so its slice starts at the bottom of the tiers: 2% of 40,000 +
-    # 5% of 10,000 = 1,300. D-7, won on 20 October, was still counted on nothing of cy's in this
-    # cycle: 800, as without D-20 (D-20's 50,000 was never part of this cycle's won value; it took
-    # 2,500). 199.98 - 1,300 - 800 = -1,900.02.
-    assert out.splitlines()[:6] == [
-        "cy (I-1): -1,900.02", "  won 9,999 on D-5 Three ways, a 33.33% split of 30,000",
+    # 5% of 10,000 = 1,300. D-7, won and lost in this cycle, is not counted and not clawed back.
+    # 199.98 - 1,300 = -1,100.02.
+    assert out.splitlines()[:7] == [
+        "cy (I-1): -1,100.02", "  won 9,999 on D-5 Three ways, a 33.33% split of 30,000",
+        "  D-7 was won on 2026-10-20 and lost on 2026-11-20, in the cycle: not counted, nothing to claw back",
         "  won value 9,999 of quota 80,000 = attainment 12.5%", "  tier 0–50%: 2% of 9,999 = 199.98",
-        "  clawback D-20 lost after won (commission counted on 50,000): -1,300.00",
-        "  clawback D-7 lost after won (commission counted on 40,000): -800.00"]
+        "  clawback D-20 lost after won (commission counted on 50,000): -1,300.00", "  total payout = -1,100.02"]

@@ -49,10 +49,12 @@ def test_approval_and_payment_are_said_in_chinese_whole(run, tmp_path, monkeypat
     assert run("payout", "approve")[1] == "P-1 ali：50.00\n"
     run("payout", "paid", "--ref", "PAY-12")
     run("deal", "add", "Betasol", "--owner", "ali", "--value", "100", "--stage", "won")
-    last = run("payout", "--rep", "ali")[1].splitlines()[-1]
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    last = next(line for line in reversed(lines) if not line.startswith("    "))  # (the lines changed since follow it)
     assert last.startswith("  dana 于 ") and last.endswith(
         "批准（P-1）：50.00；已于 " + last.split("已于 ")[1].split(" ")[0] + " 发放（PAY-12）；此后已变化：现在为 60.00（+10.00）")
     monkeypatch.setenv("UPLIFT_LANG", "en")
-    last = run("payout", "--rep", "ali")[1].splitlines()[-1]
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    last = next(line for line in reversed(lines) if not line.startswith("    "))
     assert last.endswith("(P-1): 50.00; paid on " + last.split("paid on ")[1].split(" ")[0]
                          + " (PAY-12); CHANGED since: 60.00 now (+10.00)")

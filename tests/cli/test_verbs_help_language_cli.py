@@ -45,7 +45,7 @@ def test_the_help_says_the_descriptions_options_and_groups_in_chinese(run, monke
     code, out, _ = run("budget", "--help")
     assert "预算子命令:" in out and "    total     设置计划的总预算（仅限主管）\n" in out
     code, out, _ = run("payout", "paid", "--help")
-    assert "  --ref TEXT   薪资批次的编号\n" in out
+    assert "  --ref TEXT    薪资批次的编号\n" in out  # (aligned with --start DATE, a past cycle's)
     code, out, _ = run("review", "--help")
     assert "\n每个目标的目标值与实际值、过程指标，以及差距分析的回答。\n" in out and "复盘子命令:" in out
     code, out, _ = run("diagnose", "--help")

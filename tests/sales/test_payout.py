@@ -105,31 +105,42 @@ def test_a_product_rate_is_paid_on_top_of_the_tiers() -> None:
     assert made.total == 2114.0
 
 
-def test_a_deal_lost_after_it_was_won_is_clawed_back_at_the_rate_it_earned() -> None:
-    # D-1 60,000 won on 11-10; D-2 10,000 won on 11-12 (counted from 60,000 to 70,000: 5% = 500),
-    # then lost on 11-20. D-3 lost without ever being won: no clawback.
+def test_a_deal_won_and_lost_in_the_cycle_is_not_counted_and_not_clawed_back() -> None:
+    # D-1 60,000 won on 11-10 (5% of 10,000 = 500); D-2 10,000 won on 11-12 and lost on 11-20: never
+    # part of what the cycle pays, so nothing to take back (it was taken twice: out of the won value
+    # and again as a clawback). D-3 lost without ever being won: nothing.
     deals = [won(1, 60000), deal(2, 10000, ("Lead", at(10, 2)), ("Won", at(11, 12)), ("Lost", at(11, 20))),
              deal(3, 8000, ("Lead", at(10, 2)), ("Lost", at(11, 5)))]
     made = pay(deals)
-    lines = amounts(made)
-    assert lines["tier 50–100%: 5% of 10,000 = 500.00"] == 500.0
-    assert lines["clawback D-2 lost after won (commission counted on 10,000): -500.00"] == -500.0
+    assert amounts(made)["tier 50–100%: 5% of 10,000 = 500.00"] == 500.0
+    assert "D-2 was won on 2026-11-12 and lost on 2026-11-20, in the cycle: not counted, nothing to claw back" in [
+        line.text for line in made.lines if line.kind == "note"]
+    assert made.clawback == 0 and made.total == 500.0
+    assert not [line for line in made.lines if line.kind == "clawback"]
+
+
+def test_a_deal_won_in_an_earlier_cycle_and_lost_in_this_one_is_clawed_back_from_the_bottom() -> None:
+    # D-2 60,000 won on 09-12 (the cycle before) and lost on 11-20: its slice from the bottom of the
+    # tiers, 0% of 50,000 and 5% of 10,000 = 500, is taken back in this cycle
+    deals = [won(1, 60000), deal(2, 60000, ("Lead", at(9, 2)), ("Won", at(9, 12)), ("Lost", at(11, 20)))]
+    made = pay(deals)
+    assert amounts(made)["clawback D-2 lost after won (commission counted on 60,000): -500.00"] == -500.0
     assert made.clawback == -500 and made.total == 0.0
-    assert len([line for line in made.lines if line.kind == "clawback"]) == 1
 
 
 def test_a_clawback_in_the_accelerator_band_and_with_a_product_rate() -> None:
-    # D-1 95,000 won first; D-2 10,000 GTX Pro won next: counted from 95,000 to 105,000 =
-    # 5% of 5,000 + 8% of 5,000 + 6% of 10,000 = 250 + 400 + 600 = 1,250.
-    deals = [won(1, 95000), deal(2, 10000, ("Lead", at(10, 2)), ("Won", at(11, 12)), ("Lost", at(11, 20)),
+    # D-2 105,000 of GTX Pro won in September, lost in November: from the bottom, 0% of 50,000 +
+    # 5% of 50,000 + 8% of 5,000 + 6% of 105,000 = 0 + 2,500 + 400 + 6,300 = 9,200 back.
+    # D-1 95,000 won in the cycle: 5% of 45,000 = 2,250.
+    deals = [won(1, 95000), deal(2, 105000, ("Lead", at(9, 2)), ("Won", at(9, 12)), ("Lost", at(11, 20)),
                                  product="GTX Pro")]
     made = pay(deals, product_rates=[{"product": "GTX Pro", "rate": 6}])
-    assert made.clawback == -1250.0
-    assert made.total == round(2250 - 1250, 2)  # 5% of 45,000 = 2,250 on D-1, minus the clawback
+    assert made.clawback == -9200.0
+    assert made.total == round(2250 - 9200, 2)
 
 
 def test_no_clawback_when_the_plan_says_so() -> None:
-    deals = [deal(2, 10000, ("Lead", at(10, 2)), ("Won", at(11, 12)), ("Lost", at(11, 20)))]
+    deals = [deal(2, 10000, ("Lead", at(9, 2)), ("Won", at(9, 12)), ("Lost", at(11, 20)))]
     assert pay(deals, clawback=False).total == 0 and pay(deals, clawback=False).clawback == 0
 
 

@@ -100,12 +100,13 @@ def test_the_cap_cuts_each_deals_commission_in_proportion(tmp_path) -> None:
 
 
 def test_a_deal_lost_after_won_takes_back_only_what_was_released(tmp_path) -> None:
-    board = _board(tmp_path / "b")
+    september = {"history": [{"stage": "Won", "at": "2026-09-20T10:00:00+00:00"}]}
+    board = _board(tmp_path / "b", deals=[_won("D-1", 60_000, 2) | september])  # won in the cycle before
     board.record_payment("D-1", 15_000)
     board.move_deal("D-1", "Lost", "price")
     ali = board.payouts("ali")[0]
-    # D-1 earned 500 when counted (5% of the 10,000 above 50,000); 15,000 of 60,000 (25%) paid,
-    # so 125 of it had been released: that is what is taken back; nothing is held any more
+    # D-1 earned 500 (from the bottom of the tiers: 5% of the 10,000 above 50,000); 15,000 of
+    # 60,000 (25%) paid, so 125 of it had been released: that is what is taken back
     assert ali.clawback == -125 and (ali.total, ali.held) == (-125, 0)
     assert any("25% of it released as paid" in line.text for line in ali.lines if line.kind == "clawback")
 

@@ -24,7 +24,7 @@ def sample(tmp_path) -> Board:
 
 def test_a_lead_approves_the_statements_as_they_stand(sample) -> None:
     made = sample.approve_payouts()
-    assert [(a.id, a.rep, a.total) for a in made] == [("P-1", "ali", 918), ("P-2", "bea", 3430), ("P-3", "chen", 875),
+    assert [(a.id, a.rep, a.total) for a in made] == [("P-1", "ali", 1368), ("P-2", "bea", 3430), ("P-3", "chen", 875),
                                                        ("P-4", "dev", 0), ("P-5", "emma", 0)]
     bea = made[1]
     assert (bea.by, bea.at, bea.plan, str(bea.start), str(bea.end)) == ("dana", NOW, "I-1", "2026-10-01", "2026-12-31")

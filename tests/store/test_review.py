@@ -46,9 +46,10 @@ def test_process_metrics_on_the_sample_plan(sample) -> None:
 def test_payouts_on_the_sample_plan(sample) -> None:
     pays = {s.rep: s for s in sample.payouts()}
     # ali: 42,400 of 60,000; 5% of 12,400 = 620; GTX Pro 2% of 12,400 = 248; two new logos 500;
-    # Corvid (9,000) won after 42,400 had been counted, then lost: 5% of 9,000 = 450 back
-    assert pays["ali"].total == 620 + 248 + 500 - 450
-    assert "clawback D-4 lost after won (commission counted on 9,000): -450.00" in [x.text for x in pays["ali"].lines]
+    # Corvid (9,000) won and then lost in the cycle: not counted, nothing to claw back
+    assert pays["ali"].total == 620 + 248 + 500
+    assert not [x for x in pays["ali"].lines if x.kind == "clawback"]
+    assert any(x.text.startswith("D-4 was won on ") for x in pays["ali"].lines)
     # bea: 53,000 of 50,000 = 106%: 5% of 25,000 + 8% of 3,000 + 2% of 22,000 + 1,000 + 500
     assert pays["bea"].total == 1250 + 240 + 440 + 1000 + 500
     assert pays["bea"].recognition == ["Rep of the quarter", "A place at the negotiation masterclass"]
@@ -69,10 +70,10 @@ def test_forecast_on_the_sample_plan(tmp_path) -> None:
     assert (ali.quota, ali.won, ali.commit, ali.best_case, ali.later) == (60000, 42400, 18000, 23500, 12000)
     assert ali.weighted == 18000 * 0.75 + 5500 * 0.5 and ali.gap == 60000 - 42400 - 16250
     # if D-3 closes: 60,400 = 100.7%: 5% of 30,000 + 8% of 400 + GTX Pro 2% of 12,400 + the
-    # quota club 1,000 + new logos 500 - the Corvid clawback 450
-    assert ali.payout == 918 and ali.payout_commit == 1500 + 32 + 248 + 1000 + 500 - 450
-    # and D-20 too (GTX Pro, 5,500): 65,900 = 109.8%: 1,500 + 8% of 5,900 + 2% of 17,900 + 1,500 - 450
-    assert ali.payout_best_case == 1500 + 472 + 358 + 1500 - 450
+    # quota club 1,000 + new logos 500 (Corvid, won and lost in the cycle, takes nothing back)
+    assert ali.payout == 1368 and ali.payout_commit == 1500 + 32 + 248 + 1000 + 500
+    # and D-20 too (GTX Pro, 5,500): 65,900 = 109.8%: 1,500 + 8% of 5,900 + 2% of 17,900 + 1,500
+    assert ali.payout_best_case == 1500 + 472 + 358 + 1500
     assert [r.rep for r in result.reps] == ["ali", "bea", "chen", "dev", "emma"]  # every deal is a rep's
     rep_view = Board(tmp_path / "fc", actor="ali", clock=lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
     assert rep_view.forecast("ali").reps[0].payout_commit == ali.payout_commit  # a rep reads it too
@@ -98,7 +99,7 @@ def test_the_cycle_at_a_glance_on_the_sample_plan(tmp_path) -> None:
     # the forecast's team row (tests above): best case 117,000 (D-20, slipped, counts), weighted 66,125
     assert (cycle.track.best_case, cycle.track.weighted, cycle.track.quota) == (117000, 66125, 255000)
     assert cycle.track.slipped == 1 and cycle.track.weekly == (0, 9)
-    assert cycle.review.won == 152400 and cycle.review.payouts == 918 + 3430 + 875 + 0 + 0
+    assert cycle.review.won == 152400 and cycle.review.payouts == 1368 + 3430 + 875 + 0 + 0
     assert cycle.diagnose.snapshot is None and cycle.diagnose.checklist[0] == 0
 
 
@@ -178,14 +179,14 @@ def test_a_rep_who_left_keeps_a_forecast_row_and_the_teams_payout_counts_them(tm
     board = Board(tmp_path / "fl", actor="dana", clock=lambda: datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
     board.import_plan(parse_plan_text(SAMPLE).document)
     before = board.forecast().team
-    board.remove_member("ali", to="bea")  # ali's open deals go to bea; his wins (42,400, paid 918) stay his
+    board.remove_member("ali", to="bea")  # ali's open deals go to bea; his wins (42,400, paid 1,368) stay his
     result = board.forecast()
     ali = next(r for r in result.reps if r.rep == "ali")
-    assert (ali.left, ali.quota, ali.won, ali.payout, ali.best_case) == (True, 60000, 42400, 918, 0)
+    assert (ali.left, ali.quota, ali.won, ali.payout, ali.best_case) == (True, 60000, 42400, 1368, 0)
     assert ali.gap is None and ali.coverage is None  # nothing left for him to close
     assert not any(r.left for r in result.reps if r.rep != "ali") and "" not in [r.rep for r in result.reps]
     team = result.team  # the same people's won value, quota and payouts as before he left
     assert (team.won, team.quota, team.payout) == (before.won, before.quota, before.payout)
     assert team.payout == sum(s.total for s in board.payouts())
-    assert board.forecast("ali").reps[0].payout == 918  # his own, by name
+    assert board.forecast("ali").reps[0].payout == 1368  # his own, by name
     assert board.forecast_trend(1)[-1].quota == before.quota

@@ -50,7 +50,7 @@ async def test_the_forecast_from_the_pipeline(tmp_path) -> None:
         assert "2026-10-01 to 2026-12-31" in title(app) and "75% or more" in title(app)
         ali = rows(app)[0]
         assert ali[:9] == ["ali", "60,000", "42,400", "18,000", "23,500", "16,250", "58,650", "1,350", "1.3×"]
-        assert ali[9:] == ["918.00", "2,830.00", "3,380.00"]
+        assert ali[9:] == ["1,368.00", "3,280.00", "3,830.00"]
         assert rows(app)[1][7] == "met" and rows(app)[5][0] == "team"
         trend = rows(app, "#forecast-trend")  # the plan came in just now: no deal as the weeks began
         assert len(trend) == 9 and trend[-1][:2] == ["now", "152,400"] and trend[0][1] == "0"

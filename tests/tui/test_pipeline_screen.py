@@ -554,6 +554,31 @@ async def test_recording_what_a_customer_paid_on_a_won_deal(team) -> None:
     assert paid_on(deal) == 12_000 and [p.note for p in deal.payments] == ["INV-88"]
 
 
+async def test_a_payment_dated_after_today_is_said_to_count_from_its_day(team) -> None:
+    from datetime import date, timedelta
+
+    from tui.screens.deal_form import PaymentForm
+
+    later = (date.today() + timedelta(days=20)).isoformat()
+    Board(team, actor="dana").add_deal("Acme renewal", owner="ali", value=30_000, stage="Won")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await key_on_deal(pilot, app, "D-1", "dollar_sign")
+        assert isinstance(app.screen, PaymentForm)
+        app.screen.query_one("#amount").value = "3000"
+        app.screen.query_one("#on").value = later
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, PaymentForm))
+        assert any(n.message == f"D-1: customer paid 3,000.00 of 30,000.00; the payment dated {later} counts from "
+                   "that day" for n in app._notifications)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, DealForm))
+        assert f"{later}  3,000.00  (after today: counts from that day)" in str(
+            app.screen.query_one("#deal-payments").render())
+
+
 async def test_saving_the_deal_form_keeps_what_someone_else_changed_while_it_was_open(team) -> None:
     """ali edits the title while dana, elsewhere, changes the value and the next step: ali's
     save changes the title only, and dana's change stays."""

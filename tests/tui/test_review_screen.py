@@ -347,9 +347,10 @@ async def test_the_baseline_column_shows_where_there_is_room_for_it(board_path) 
         assert table.row_count == 3
 
 
-async def test_c_reads_a_past_cycles_review_and_its_payouts_are_not_approved_there(board_path) -> None:
+async def test_c_reads_a_past_cycles_review_and_approves_its_payouts_for_it(board_path) -> None:
     """After the plan moved on to the next cycle, c picks the last one: its won deals and
-    leaderboard are that cycle's (the sample quarter's), the new cycle's are empty."""
+    leaderboard are that cycle's (the sample quarter's), the new cycle's are empty; a approves
+    a statement of it for that cycle (commission released after it ended is paid so), saying so."""
     from textual.widgets import Static
 
     from tui.screens.dialogs import Pick
@@ -379,7 +380,55 @@ async def test_c_reads_a_past_cycles_review_and_its_payouts_are_not_approved_the
         assert shown == {rep: f"{value:,.0f}" if value else "0" for rep, value in won.items()}
         screen.query_one("#review-tabs").active = "tab-review-payouts"
         await pilot.pause()
-        await pilot.press("a")
+        screen.query_one("#review-rep", Select).value = "bea"
         await pilot.pause()
-        assert not isinstance(app.screen, Pick) and app.screen is screen  # no question asked
-    assert Board(board_path, actor="dana").approvals() == []
+        total = next(row[1] for row in cells(app, "#review-statement") if row[0].startswith("total payout = "))
+        screen.query_one("#review-statement", DataTable).focus()
+        await pilot.press("a")
+        await until(pilot, lambda: app.screen is not screen)
+        assert (f"Approve bea's payout statement of {total} for the past cycle {quarter[0]} to {quarter[1]}?"
+                in str(app.screen.query_one(".dialog-question").render()))
+        await pilot.press("y")
+        await until(pilot, lambda: cells(app, "#review-statement")[-1][0].startswith("approved by dana"))
+    (approval,) = Board(board_path, actor="dana").approvals()
+    assert (approval.rep, approval.start, approval.end, f"{approval.total:,.2f}") == ("bea", *quarter, total)
+
+
+async def test_a_statement_changed_since_its_approval_lists_what_moved(board_path) -> None:
+    """Below the approval, the Payouts tab lists what the statement no longer says of what was
+    approved and what it says now that was not (with their amounts)."""
+    lead = sample_quarter(board_path)
+    lead.approve_payouts("bea")
+    open_stages = [s.name for s in lead.stages() if s.outcome == "open"]
+    first = lead.payouts("bea")[0].lines[0].text  # `won 22,000 on D-2 ...`: bea's first deal won
+    won = lead.deal(first.split(" on ")[1].split()[0])
+    lead.move_deal(won.id, open_stages[0])  # reopened: no longer counted
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "bea")
+        lines = cells(app, "#review-statement")
+        at = next(i for i, row in enumerate(lines) if row[0].startswith("approved by dana on "))
+        changed = lines[at + 1:]
+        assert changed and all(row[0].startswith("  since P-1, ") for row in changed)
+        assert [f"  since P-1, no longer: {lead.approvals()[0].lines[0].text}", ""] in changed
+        assert any(row[0].startswith(f"  since P-1, new: {won.id} ") and "is open again" in row[0] for row in changed)
+        assert any(row[0].startswith("  since P-1, no longer: tier ") and row[1] for row in changed)
+
+
+async def test_a_long_statement_line_wraps_and_leaves_the_amounts_in_view(board_path) -> None:
+    """The approval's line (changed since) was wider than a 100-column terminal: the Amount column
+    went past the edge and "2,000.00" read "2,00". A long line now takes two lines."""
+    lead = sample_quarter(board_path)
+    lead.approve_payouts("bea")
+    won = next(s.name for s in lead.stages() if s.outcome == "won")
+    open_stages = {s.name for s in lead.stages() if s.outcome == "open"}
+    lead.move_deal(next(d for d in lead.deals() if d.owner == "bea" and d.stage in open_stages).id, won)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_statement(app, pilot, "bea")
+        table = app.screen.query_one("#review-statement", DataTable)
+        await pilot.pause()
+        assert any("CHANGED since" in row[0] for row in cells(app, "#review-statement"))
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        amount = table.columns[next(key for key in table.columns if key.value == "Amount")]
+        assert amount.get_render_width(table) - 2 * table.cell_padding >= len("1,250.00")

@@ -172,6 +172,9 @@ def cmd_deal_paid(args: argparse.Namespace) -> int:
     paid = paid_on(deal)
     print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
                + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
+    if day and date.fromisoformat(day) > board.today():  # received from its day on (sales.deals.paid_share)
+        print(_("note: {day} is after today: the payment counts, and releases commission, from that day").format(
+            day=day), file=sys.stderr)
     return EXIT_OK
 
 

@@ -128,16 +128,18 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
     from tui.cli_output import print_json
-    from tui.review_text import approval_text
+    from tui.review_text import approval_text, changed_lines
 
     check_output_flags(args)
     board = open_board(args)
-    statements = board.payouts(args.rep)
+    with _reading(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
+        statements = board.payouts(args.rep)
+        period = board.period()
     if args.json:
         print_json(statements)
         return EXIT_OK
     if args.csv:
-        _payroll_csv(statements, *board.period(), args.output, board)
+        _payroll_csv(statements, *period, args.output, board)
         return EXIT_OK
     for index, s in enumerate(statements):
         if index:
@@ -149,6 +151,8 @@ def cmd_payout(args: argparse.Namespace) -> int:
         for award in s.recognition:
             print(safe("  " + _("recognition: {award}").format(award=award)))
         print(safe("  " + approval_text(s, "uplift payout approve")))
+        for text, _amount in changed_lines(s):
+            print(safe(f"    {text}"))
     if not statements:  # (a newcomer's board: say what fills it, as the leaderboard does)
         print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     return EXIT_OK
@@ -181,10 +185,15 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
 
 
 def cmd_payout_paid(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    with _reading(board, args):  # (a past cycle's: what was released since it ended, approved again)
+        return _mark_paid(board, args)
+
+
+def _mark_paid(board, args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
 
-    board = open_board(args)
     before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
@@ -209,9 +218,14 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
 
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    with _reading(board, args):  # (a past cycle's: a deal moved or paid since it ended, approved again)
+        return _approve(board, args)
+
+
+def _approve(board, args: argparse.Namespace) -> int:
     from sales.payout import money
 
-    board = open_board(args)
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
@@ -233,7 +247,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
     board = open_board(args)
-    rows = board.leaderboard()
+    with _reading(board, args):
+        rows = board.leaderboard()
     if args.json:
         print_json(rows)
     elif not rows:
@@ -348,18 +363,22 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     add_ref(payout, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     add_output_flags(payout)
+    _add_cycle(payout, verb=False)
     payout_verbs = payout.add_subparsers(title=_("payout commands"), metavar="VERB")
     approve = add_verb(payout_verbs, common, "approve", cmd_payout_approve,
                        _("sign off the statements as they stand, for the cycle (lead); a change later shows"))
     add_ref(approve, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     approve.add_argument("--note", metavar="TEXT", help=_("why, or for whom (payroll run, ...)"))
+    _add_cycle(approve)
     paid = add_verb(payout_verbs, common, "paid", cmd_payout_paid,
                     _("record that payroll paid the approved statements (lead)"))
     add_ref(paid, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     paid.add_argument("--ref", metavar="TEXT", help=_("the payroll run's reference"))
+    _add_cycle(paid)
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")
+    _add_cycle(board, verb=False)
 
     incentive = verbs.add_parser("incentive", help=_("incentive plans (commission tiers, bonuses, recognition)")
                                  ).add_subparsers(title=_("incentive commands"), metavar="VERB", required=True)

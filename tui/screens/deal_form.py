@@ -3,6 +3,8 @@ customer paid (a lead's: under an incentive plan with `release: paid` it release
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -85,7 +87,7 @@ class DealForm(FormBase):
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
             if deal is not None and (deal.payments or outcome_of(deal, board.stages()) == "won"):
-                yield Static(plain(payments_text(deal)), classes="dialog-hint", id="deal-payments")
+                yield Static(plain(payments_text(deal, board.today())), classes="dialog-hint", id="deal-payments")
             yield from self._buttons()
 
     def on_mount(self) -> None:
@@ -144,8 +146,9 @@ class DealForm(FormBase):
         return deal
 
 
-def payments_text(deal: Deal) -> str:
-    """What the customer has paid on the deal, and each payment (`$` on the pipeline adds one)."""
+def payments_text(deal: Deal, today: date | None = None) -> str:
+    """What the customer has paid on the deal, and each payment (`$` on the pipeline adds one);
+    one dated after `today` is marked: it is received, and releases commission, from its day."""
     from sales.deals import paid_on
     from sales.payout import money, pct
 
@@ -153,7 +156,9 @@ def payments_text(deal: Deal) -> str:
     said = _("Customer paid {paid} of {value}").format(paid=money(paid), value=money(deal.value))
     if deal.value:
         said += f" ({pct(paid / deal.value * 100)})"
-    lines = [said] + [f"  {p.on}  {money(p.amount)}" + (f"  {p.note}" if p.note else "") for p in deal.payments]
+    lines = [said] + [f"  {p.on}  {money(p.amount)}" + (f"  {p.note}" if p.note else "")
+                      + ("  " + _("(after today: counts from that day)") if today and p.on > today else "")
+                      for p in deal.payments]
     return "\n".join(lines)
 
 
@@ -268,7 +273,7 @@ class PaymentForm(FormBase):
         with Vertical(classes="dialog form"):
             yield Static(plain(_("What has the customer paid on {id} {title}?").format(
                 id=self.deal.id, title=self.deal.title) + "   " + save_hint(self)), classes="dialog-question")
-            yield Static(plain(payments_text(self.deal)), classes="dialog-hint")
+            yield Static(plain(payments_text(self.deal, self.app.board.today())), classes="dialog-hint")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))
             yield from self._field("on", _("Paid on"), text_input(placeholder=PAID_ON_HINT, id="on"))

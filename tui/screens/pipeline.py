@@ -516,6 +516,12 @@ class PipelineScreen(BoardView):
                 from sales.deals import paid_on
                 from sales.payout import money
 
+                day = saved.payments[-1].on if saved.payments else None
+                if day is not None and day > self.app.board.today():  # (received from its day on)
+                    tell(self, _("{id}: customer paid {paid} of {value}; the payment dated {day} counts from that "
+                                 "day").format(id=saved.id, paid=money(paid_on(saved)), value=money(saved.value),
+                                               day=day.isoformat()))
+                    return
                 tell(self, _("{id}: customer paid {paid} of {value}").format(
                     id=saved.id, paid=money(paid_on(saved)), value=money(saved.value)))
 

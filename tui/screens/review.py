@@ -31,7 +31,7 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
-from tui.review_text import approval_text
+from tui.review_text import approval_text, changed_lines
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
@@ -83,7 +83,7 @@ class ReviewScreen(TabKeys, BoardView):
                                  max_length=TEXT_MAX)
             with TabPane(_("Payouts"), id="tab-review-payouts"):
                 yield Select([], prompt=_("Rep"), id="review-rep", allow_blank=True)
-                yield _table("review-statement", N_("Line"), N_("Amount"))
+                yield _table("review-statement", N_("Line"), N_("Amount"), fill=("Line",), lines=2)
                 yield Static(plain(_(NO_REPS)), id="review-statement-empty", classes="review-empty")
             with TabPane(_("Leaderboard"), id="tab-review-leaders"):
                 yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
@@ -193,6 +193,8 @@ class ReviewScreen(TabKeys, BoardView):
             for award in made.recognition:
                 table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
             table.add_row(plain_rich(approval_text(made, _("a on this tab"))), plain_rich(""))
+            for text, amount in changed_lines(made):  # (why the figure moved since it was approved)
+                table.add_row(plain_rich("  " + text), plain_rich("" if amount is None else money(amount)))
 
     def _show_leaderboard(self) -> None:
         table = self.query_one("#review-leaderboard", DataTable)
@@ -215,18 +217,16 @@ class ReviewScreen(TabKeys, BoardView):
     # ------------------------------------------------------------------ actions
 
     def _shown_statement(self, missing: str) -> Statement | None:
-        """The payout statement of the rep picked on the Payouts tab; None (saying `missing`)
-        when that tab is not open or no rep is picked, or a past cycle is shown (its payouts are
-        read here; they are approved and paid while the plan is in that cycle)."""
-        if self.cycle:
-            tell(self, _("A past cycle's payouts are read here, not approved or marked paid: {key} goes back to "
-                         "this cycle").format(key=shown_key(self, "review.cycle")), "warning")
-            return None
+        """The payout statement of the rep picked on the Payouts tab, in the cycle shown; None
+        (saying `missing`) when that tab is not open or no rep is picked. A past cycle's is
+        approved and paid as this cycle's is: commission its customers paid after it ended (a plan
+        with `release: paid`), or a deal moved since, is approved and paid again for that cycle."""
         rep = self.query_one("#review-rep", Select).value
         if self.query_one(TabbedContent).active != "tab-review-payouts" or not isinstance(rep, str):
             tell(self, missing, "warning")
             return None
-        return self.board.payouts(rep)[0]
+        with self.reading():
+            return self.board.payouts(rep)[0]
 
     def _after_asking(self, question: str, change: Callable[[], str | None]) -> None:
         """Ask `question`; on yes, make `change` (it returns what to tell, if anything) and show
@@ -283,12 +283,15 @@ class ReviewScreen(TabKeys, BoardView):
             return
 
         def approve() -> str:
-            made = self.board.approve_payouts(rep)
+            with self.reading():
+                made = self.board.approve_payouts(rep)
             return (_("Approved {id}: {rep}, {total}").format(id=made[0].id, rep=rep, total=money(made[0].total))
                     if made else _("{rep}'s statement is approved as it stands").format(rep=rep))
 
-        self._after_asking(_("Approve {rep}'s payout statement of {total} for the cycle?").format(
-            rep=rep, total=money(shown.total)), approve)
+        question = (_("Approve {rep}'s payout statement of {total} for the past cycle {start} to {end}?").format(
+            rep=rep, total=money(shown.total), start=self.cycle[0], end=self.cycle[1]) if self.cycle else
+            _("Approve {rep}'s payout statement of {total} for the cycle?").format(rep=rep, total=money(shown.total)))
+        self._after_asking(question, approve)
 
     def action_mark_paid(self) -> None:
         """Record that payroll paid the shown rep's approved statement (a lead's), with the payroll's
@@ -316,7 +319,7 @@ class ReviewScreen(TabKeys, BoardView):
                     rep=rep), "warning")
             await self.refresh_board()
 
-        self.app.push_screen(paid_form(self.board, shown, shown_key(self, "review.approve")), marked)
+        self.app.push_screen(paid_form(self.board, shown, shown_key(self, "review.approve"), self.reading), marked)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:

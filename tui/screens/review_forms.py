@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+
 from sales.approvals import to_pay
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
@@ -11,10 +14,12 @@ from tui.screens.fields_form import FieldsForm
 from tui.user_text import text_input
 
 
-def paid_form(board, statement: Statement, approve_key: str) -> FieldsForm:
+def paid_form(board, statement: Statement, approve_key: str,
+              reading: Callable[[], AbstractContextManager] = nullcontext) -> FieldsForm:
     """Mark `statement`'s approval paid, with payroll's reference (optional). It says first when
     the statement changed since it was approved: the lead then knows the payment is for what was
-    approved, not for what the statement says now."""
+    approved, not for what the statement says now. `reading`: the board as it reads the cycle
+    the statement is of (a past one's, or now)."""
     approval = statement.approval
     heading = _("Mark {rep}'s approved statement {id} paid ({amount} to pay)?").format(
         rep=statement.rep, id=approval.id, amount=money(to_pay(approval, statement.paid) or 0))
@@ -22,7 +27,8 @@ def paid_form(board, statement: Statement, approve_key: str) -> FieldsForm:
              text_input("", max_length=TEXT_MAX, placeholder=_("the payroll run, e.g. 2026-12")))]
 
     def save(values: dict):
-        return board.mark_paid(statement.rep, values["ref"].strip())
+        with reading():
+            return board.mark_paid(statement.rep, values["ref"].strip())
 
     return FieldsForm(heading, rows, save, note=changed_since_paid_text(statement, approve_key),
                       action=_("Mark paid"))
