@@ -111,6 +111,8 @@ def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float 
     if not approve:
         return msgspec.structs.replace(line, status="rejected", approved=0.0, decided_by=by, reason=reason)
     granted = line.requested if amount is None else amount
+    if granted == 0:  # (approving nothing is saying no, which a rejection says with its reason)
+        raise Reason("approving {id} for 0 grants nothing: reject it to say no", id=line.id)
     check_granted(granted, line.requested)
     return msgspec.structs.replace(line, status="approved", approved=granted, decided_by=by, reason=reason)
 

@@ -64,6 +64,8 @@ class BudgetChanges(BoardCore):
         """A new budget line asking for `amount`, in the actor's name; linked to a strategy or task."""
         def build(tx: Transaction) -> BudgetLine:
             self._check("budget.request")
+            if isinstance(amount, (int, float)) and amount == 0:
+                raise Invalid("amount", "a request for 0 asks for nothing: say how much the line needs")
             line = convert({"title": title, "requested": amount, **given(fields),
                             "requested_by": self.actor, "status": "requested",
                             "id": format_id("budget", tx.nextnumber("budget"))}, BudgetLine)
@@ -116,7 +118,8 @@ class BudgetChanges(BoardCore):
             try:
                 new = rules.decide(old, approve, reason, self.actor, amount)
             except ValueError as error:
-                raise Invalid("amount" if "between" in str(error) else "reason", error) from None
+                raise Invalid("amount" if "between" in str(error) or "grants nothing" in str(error) else "reason",
+                              error) from None
             self._put_update(tx, action, "budget", old, new)
             return new
         return self._transact(build)

@@ -120,3 +120,20 @@ def test_amounts_are_kept_to_the_cent_so_the_entries_add_up_to_the_total(team, r
     assert [row.split()[2] for row in shown[8:]] == ["0.13", "0.13"]  # 0.13 + 0.13 is the 0.26 above
     assert json.loads(run("budget", "list", "--json")[1])["totals"]["spent"] == 0.26
     assert run("budget", "spend", "B-1", "0.004") == (2, "", "uplift: a spend is at least a cent\n")
+
+
+@pytest.mark.parametrize(("lang", "request_said", "approve_said"), [
+    ("en", "uplift: amount: a request for 0 asks for nothing: say how much the line needs\n",
+     "uplift: amount: approving B-2 for 0 grants nothing: reject it to say no\n"),
+    ("zh", "uplift: amount: 申请 0 等于什么都没申请：请写明该预算项需要多少\n",
+     "uplift: amount: 以 0 批准 B-2 等于什么都没批：要拒绝请直接驳回\n")])
+def test_a_request_or_an_approval_for_nothing_is_refused(line, run, monkeypatch, lang, request_said,
+                                                        approve_said) -> None:
+    """A request for 0 and an approval for 0 were taken: the second is a rejection without its
+    word. Both are bad input (exit 2), nothing written; a rejection is how a lead says no."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    assert run("budget", "request", "Nothing", "0", "--task", "T-1") == (2, "", request_said)
+    assert run("budget", "request", "Booth", "500", "--task", "T-1")[:2] == (0, "B-2\n")
+    assert run("budget", "approve", "B-2", "--amount", "0", "--reason", "fine") == (2, "", approve_said)
+    assert Board(line, actor="dana").budget_line("B-2").status == "requested"
+    assert run("budget", "reject", "B-2", "--reason", "not this quarter")[0] == 0
