@@ -96,6 +96,12 @@ def money(value: float) -> str:
     return rounded(cents(value), 2)
 
 
+def amount_of(value: float) -> str:
+    """A sum of money a statement names (a deal's value, what was paid, a tier's base): whole
+    ones as they are (`1,200`), others to the cent (`536.10`; it said `536.1`)."""
+    return number(value) if value == int(value) else rounded(cents(value), 2)
+
+
 def pct(value: float) -> str:
     """`12.5%`, `80%`, rounded half up (70.65 is 70.7%); a value that rounds to nothing is 0%, not -0%."""
     return f"{rounded(half_up(value, 1), 1, grouped=False)}%".replace(".0%", "%")
@@ -130,18 +136,18 @@ def _tier_line(tier: Tier, rate_base: float, amount: float, below: float = 0.0) 
     if tier.from_pct >= 100 and tier.rate > below:
         if tier.to_pct is None:
             return Phrase("accelerator above {low:g}%: {rate:g}% of {base} = {amount}", low=tier.from_pct,
-                          rate=tier.rate, base=number(rate_base), amount=money(amount))
+                          rate=tier.rate, base=amount_of(rate_base), amount=money(amount))
         return Phrase("accelerator {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
-                      base=number(rate_base), amount=money(amount))
+                      base=amount_of(rate_base), amount=money(amount))
     return Phrase("tier {band}: {rate:g}% of {base} = {amount}", band=band(tier), rate=tier.rate,
-                  base=number(rate_base), amount=money(amount))
+                  base=amount_of(rate_base), amount=money(amount))
 
 
 def _won_line(deal: WonDeal) -> Phrase:
     """`won 12,000 on D-7 Nordmill new line (GTX), a 50% split of 24,000`: a deal the rep won."""
-    values = {"value": number(deal.value), "id": deal.id, "title": deal.title}
+    values = {"value": amount_of(deal.value), "id": deal.id, "title": deal.title}
     if deal.whole is not None:
-        values |= {"share": f"{deal.share * 100:.4g}", "whole": number(deal.whole)}
+        values |= {"share": f"{deal.share * 100:.4g}", "whole": amount_of(deal.whole)}
         if deal.product:
             return Phrase("won {value} on {id} {title} ({product}), a {share}% split of {whole}",
                           product=deal.product, **values)
@@ -170,7 +176,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     attainment = results.won_value / quota * 100 if quota else None
     if quota:
         lines.append(Line("attainment", Phrase("won value {won} of quota {quota} = attainment {pct}",
-                                               won=number(results.won_value), quota=number(quota),
+                                               won=amount_of(results.won_value), quota=amount_of(quota),
                                                pct=pct(attainment))))
         for tier, part in tier_slices(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
@@ -186,13 +192,13 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         if rate:
             amount = cents(deal.value * rate / 100)
             lines.append(Line("product", Phrase("won {value} on {product} at {rate:g}% ({id}) = {amount}",
-                                                value=number(deal.value), product=deal.product, rate=rate,
+                                                value=amount_of(deal.value), product=deal.product, rate=rate,
                                                 id=deal.id, amount=money(amount)), amount))
     commission = sum(line.amount for line in lines if line.amount is not None)
     cut_to = 1.0  # the share of each deal's commission the cap leaves
     if plan.cap is not None and commission > plan.cap:
         cut = cents(plan.cap - commission)
-        lines.append(Line("cap", Phrase("cap {cap} applied: {cut}", cap=number(plan.cap), cut=money(cut)), cut))
+        lines.append(Line("cap", Phrase("cap {cap} applied: {cut}", cap=amount_of(plan.cap), cut=money(cut)), cut))
         cut_to = plan.cap / commission
         commission = plan.cap
     bonuses = 0.0
@@ -217,20 +223,20 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
-                          "as paid): {amount}", id=deal.id, value=number(deal.value), pct=pct(deal.collected * 100),
+                          "as paid): {amount}", id=deal.id, value=amount_of(deal.value), pct=pct(deal.collected * 100),
                           amount=money(amount)) if on_payment else \
                 Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", id=deal.id,
-                       value=number(deal.value), amount=money(amount))
+                       value=amount_of(deal.value), amount=money(amount))
             lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []
     held = cents(sum(r.held for r in releases))
     for release in releases:
-        said = dict(id=release.deal, earned=money(release.earned), paid=number(release.paid),
-                    value=number(release.value), pct=pct(release.paid_pct), payable=money(release.payable),
+        said = dict(id=release.deal, earned=money(release.earned), paid=amount_of(release.paid),
+                    value=amount_of(release.value), pct=pct(release.paid_pct), payable=money(release.payable),
                     held=money(release.held))
         text = Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}), and {due} "
                       "dated {day}, counted from that day: {payable} payable, {held} held until paid",
-                      due=number(release.due), day=release.due_on.isoformat(), **said) if release.due_on else \
+                      due=amount_of(release.due), day=release.due_on.isoformat(), **said) if release.due_on else \
             Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
                    "{payable} payable, {held} held until paid", **said)
         lines.append(Line("held", text, -release.held if release.held else None))

@@ -39,10 +39,10 @@ def test_each_deals_commission_adds_up_to_the_tier_lines(run, tmp_path) -> None:
     # 770.60 won: 5% of the 270.60 above 500 = 13.53. D-1 fills 500 to 536.10: 5% of 36.10 = 1.805,
     # 1.81; D-2 the rest, 5% of 234.50 = 11.725, which with D-1's makes 13.53: 11.72
     lines = run("payout", "--rep", "ali")[1].splitlines()
-    assert "  tier 50–100%: 5% of 270.6 = 13.53" in lines
-    assert ("  D-1: commission 1.81 earned; customer paid 536.1 of 536.1 (100%): 1.81 payable, 0.00 held until paid"
+    assert "  tier 50–100%: 5% of 270.60 = 13.53" in lines
+    assert ("  D-1: commission 1.81 earned; customer paid 536.10 of 536.10 (100%): 1.81 payable, 0.00 held until paid"
             in lines)
-    assert ("  D-2: commission 11.72 earned; customer paid 234.5 of 234.5 (100%): 11.72 payable, 0.00 held until paid"
+    assert ("  D-2: commission 11.72 earned; customer paid 234.50 of 234.50 (100%): 11.72 payable, 0.00 held until paid"
             in lines)
     assert "  total payable now = 13.53" in lines
 

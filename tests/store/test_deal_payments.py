@@ -184,3 +184,15 @@ def test_a_split_deal_releases_each_reps_share_as_the_whole_deal_is_paid(tmp_pat
         assert [(d.deal, d.value, d.paid, d.earned, d.payable, d.held) for d in statement.deals] == [
             ("D-1", 60_000, 15_000, 600, 150, 450)], rep
         assert (statement.earned, statement.total, statement.held) == (600, 150, 450)
+
+
+def test_sums_of_money_on_a_statement_are_written_to_the_cent(tmp_path) -> None:
+    """A deal of 60,536.10 half paid: its value, what was paid and the tier's base (the 10,536.10
+    between 50,000 and 100,000) are written to the cent, as money is (`60,536.1` before)."""
+    board = _board(tmp_path / "b", deals=[_won("D-1", 60_536.10, 2)])
+    board.record_payment("D-1", 30_268.05, date(2026, 11, 20))
+    ali = board.payouts("ali")[0]
+    texts = [line.text for line in ali.lines]
+    assert any("5% of 10,536.10" in text for text in texts), texts
+    held = next(line.text for line in ali.lines if line.kind == "held")
+    assert "customer paid 30,268.05 of 60,536.10 (50%)" in held, held
