@@ -8,14 +8,18 @@ an unticked one. Here an unticked box is drawn empty (`▐ ▌`), a ticked one k
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+Value = TypeVar("Value")
 
-class TickList(SelectionList):
+
+class TickList(SelectionList[Value]):
     """A SelectionList (the same messages and API) that draws its boxes without colour's help."""
 
     def render_line(self, y: int) -> Strip:
