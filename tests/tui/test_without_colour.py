@@ -35,3 +35,27 @@ async def test_a_ticked_checklist_item_differs_from_an_unticked_one_without_colo
         checklist.focus()
         await pilot.press("home", "space")  # ticks the first
         await until(pilot, lambda: boxes(checklist)[:3] == ["▐X▌", "▐X▌", "▐ ▌"])
+
+
+def screen_text(app: UpliftApp) -> str:
+    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+async def test_the_burn_ups_lines_are_told_apart_by_their_marks(tmp_path) -> None:
+    """The tasks, those done and the even pace were three braille lines told apart only by colour,
+    and the legend three `━━` in those colours."""
+    from tests.tui.demo_board import build_demo, demo_board
+    from tui.screens.burnup import BurnUpScreen
+
+    app = UpliftApp(demo_board(build_demo(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "b")
+        await until(pilot, lambda: isinstance(app.screen, BurnUpScreen)
+                    and str(app.screen.query_one("#burnup-legend").render()))
+        await pilot.pause()
+        legend = str(app.screen.query_one("#burnup-legend").render())
+        assert legend == "⠒⠒ Tasks   ▄▄ Done   •• Even pace"
+        drawn = screen_text(app)
+        assert any("\u2801" <= ch <= "\u28ff" for ch in drawn)  # braille: the tasks
+        assert any(ch in "▖▗▘▙▚▛▜▝▞▟" for ch in drawn)  # quarter blocks (not the frame's ▀ ▄): those done
+        assert "•" in drawn  # dots: the even pace
