@@ -441,8 +441,8 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         `40.0k · w` / `30.0k`): a narrow column (80 cells, six stages) reads as well as a wide one."""
         shown = len(data.cards)
         tally = f"{shown}" if data.held == shown else _("{shown} of {total}").format(shown=shown, total=data.held)
-        if data.limit:
-            tally += " · " + _("WIP {limit}").format(limit=data.limit)
+        if data.limit:  # over it is said as well as drawn in the error colour (NO_COLOR, a colour-blind reader)
+            tally += " · " + (_("over WIP {limit}") if data.held > data.limit else _("WIP {limit}")).format(limit=data.limit)
         padding = self.get_component_styles("column--header").padding
         inner = max(1, width - padding.left - padding.right)
         first = f"{data.title}  {tally}"

@@ -1,4 +1,4 @@
-"""A SelectionList whose unticked boxes are empty.
+"""A SelectionList and a Checkbox whose unticked boxes are empty.
 
 Textual draws every box with an X and tells a ticked one only by the X's colour (its success
 colour, against a shade of the panel when unticked): without colour (`NO_COLOR`, a monochrome
@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -35,3 +35,11 @@ class TickList(SelectionList[Value]):
             return strip  # (not the box Textual draws: left as it is)
         segments[1] = Segment(" " * len(ToggleButton.BUTTON_INNER), segments[1].style)
         return Strip(segments, strip.cell_length)
+
+
+class TickBox(Checkbox):
+    """A Checkbox drawn as the TickList's boxes are: `▐X▌` ticked, `▐ ▌` not."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name for it)
+        return "X" if self.value else " "
