@@ -362,7 +362,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _header_height(self) -> int:
         """How many lines the header takes: those of the tallest header on the board, so that the
-        first cards of all columns line up (`Blocked` / `3 · WIP 4` beside `Doing  8 · WIP 8`)."""
+        first cards of all columns line up (`Blocked` / `2 of 3 · WIP 4` beside `Doing  8 · WIP 8`)."""
         kanban = self.parent
         if isinstance(kanban, Kanban):
             return kanban.header_height()
@@ -435,7 +435,8 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
         """`Name  count · WIP limit  summary` on one line when it fits (the count `1 of 8` when a
-        filter hides some of the column's cards). Else the name on a line of its own (given the
+        filter hides some of the column's cards), or, without a summary, `Name count · WIP limit`
+        with one space and the right padding left out. Else the name on a line of its own (given the
         header's padding too when it needs it; cut with … only when it is wider than the column),
         then the count and the summary in lines of whole parts (`40.0k` / `w 30.0k`, never
         `40.0k · w` / `30.0k`): a narrow column (80 cells, six stages) reads as well as a wide one."""
@@ -450,6 +451,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if display_width(f"{first}  {data.summary}" if data.summary else first) <= inner:
             return self._text_strips(plain(f"{first}  {data.summary}" if data.summary else first),
                                      width, "column--header")
+        tight = f"{data.title} {tally}"  # one space, and no padding on the right: one line saved
+        if not data.summary and display_width(tight) <= width - padding.left:  # (`Blocked 3 · WIP 4` at 80)
+            return self._title_strips(tight, width, padding.left, padding.right)
         if display_width(first) <= inner:
             title, rest = [], data.summary
             lines = [first]
@@ -522,11 +526,11 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
 
 def wrapped(text: str, width: int) -> list[Content]:
-    """A card's line in lines of `width` cells: text with wide (CJK) characters as Chinese is set,
-    breaking between any two of them (`T-16  向 40 家客户` / `发送…`, not `T-16  向 40` alone and
-    the title below it); other text as Textual wraps it, at spaces."""
-    if display_width(text) == len(text):
-        return plain(text).wrap(width)
+    """A card's line in lines of `width` cells (sales.text.wrap_cells): at spaces, and text with
+    wide (CJK) characters as Chinese is set, breaking between any two of them (`T-16  向 40 家客户`
+    / `发送…`, not `T-16  向 40` alone and the title below it) but not inside `2027年` / `1月`; a word
+    wider than the column breaks after its hyphen or with one added (`Brightwa-` / `ter Foods`;
+    Textual's wrap cut it bare, `Brightwat` / `er Foods`, which read as two words)."""
     return [plain(line) for line in wrap_cells(text, width)]
 
 
