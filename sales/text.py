@@ -139,19 +139,21 @@ def cut(text: str, width: int) -> str:
     return "".join(out)
 
 
-#: One unit of text a line may break after: a run of spaces; a wide (CJK) character with the
+#: One unit of text a line may break after: a run of spaces; a number with the wide character
+#: that counts it (`2027年`, `1月`, `3天`: never `2027年1` / `月`); a wide (CJK) character with the
 #: closing punctuation that must not start a line (，。、）” ...); or a run of other characters (a word).
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3" \
         "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
 _CLOSING = "，。、；：？！）」』》〉】〕”’…·．,.;:?!)"
-_UNITS = re.compile(f"\\s+|[{_WIDE}][{_CLOSING}]*|[^\\s{_WIDE}]+")
+_UNITS = re.compile(f"\\s+|[0-9][0-9.,]*[{_WIDE}][{_CLOSING}]*|[{_WIDE}][{_CLOSING}]*|[^\\s{_WIDE}]+")
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, as Chinese is set (and as a browser sets it): a
     line may break between any two wide characters (never before a closing mark such as ，or 。)
-    and between words at a space; a word wider than a line is cut where the line ends. The
-    spaces at a break go."""
+    and between words at a space; a word wider than a line breaks after a hyphen of its own
+    (`three-` / `year`), else is cut with a hyphen where the line ends (`Brightwa-` / `ter`), so
+    that the cut reads as one. The spaces at a break go."""
     lines: list[str] = []
     line, used = "", 0
     for unit in _UNITS.findall(text):
@@ -164,12 +166,24 @@ def wrap_cells(text: str, width: int) -> list[str]:
             lines.append(line.rstrip())
             line, used = "", 0
         while cells > width:  # (a word wider than a line: cut where the line ends)
-            head = cut(unit, width) or unit[0]
+            head, unit = _word_head(unit, width)
             lines.append(head)
-            unit = unit[len(head):]
             cells = display_width(unit)
         line, used = line + unit, used + cells
     return [*lines, line.rstrip()] if line or not lines else lines
+
+
+def _word_head(word: str, width: int) -> tuple[str, str]:
+    """A `word` wider than `width` cells as (its first line, the rest): broken after a hyphen of
+    its own where one fits, else cut with a hyphen added (`Brightwa-`, `ter`); a line of three
+    cells or fewer, or a cut among wide characters, is cut bare."""
+    head = cut(word, width) or word[0]
+    hyphen = head.rfind("-")
+    if hyphen > 0:
+        return head[:hyphen + 1], word[hyphen + 1:]
+    if width <= 3 or display_width(head) != len(head):
+        return head, word[len(head):]
+    return head[:-1] + "-", word[len(head) - 1:]
 
 
 def fit(text: str, width: int) -> str:

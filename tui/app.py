@@ -16,6 +16,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App, active_app
 from textual.binding import Binding
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
@@ -27,7 +28,7 @@ from tui.i18n import N_, _, said, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
-from tui.themes import DEFAULT_THEME, load_themes, to_textual, variable_defaults
+from tui.themes import DEFAULT_THEME, load_themes, readable_footer_keys, to_textual, variable_defaults
 from tui.user_config import config_path, load_config, remember_theme
 from tui.cli_support import made_at
 from tui.user_text import tell
@@ -137,6 +138,22 @@ class UpliftApp(PlanFileCommands, App):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults(self.current_theme)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's, with the footer's keys made readable where one of Textual's own themes left
+        them faint (tui/themes.py: readable_footer_keys); a theme file's choice stands."""
+        variables = super().get_css_variables()
+        theme = self.current_theme
+        variables.update(readable_footer_keys(variables, theme.variables if theme.name in getattr(self, "theme_files", ()) else {}))
+        return variables
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """`Uplift — North team, Q4 2026 · dana (lead)`: the team and who you are in the header's
+        own colour, the title in bold; Textual dims them, which read at 2.7:1 on some of its
+        light themes."""
+        if not sub_title:
+            return Content.styled(title, "bold")
+        return Content.assemble((title, "bold"), " — ", Content(sub_title))  # (user text: never markup)
 
     def on_load(self) -> None:
         # The first screen (DEFAULT_MODE) is made and mounted before Textual styles the app

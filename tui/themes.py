@@ -160,3 +160,38 @@ def variable_defaults(theme) -> dict[str, str]:
         "uplift-card-edge": theme.panel or ("#444444" if theme.dark else "#cccccc"),
         "uplift-column-border": theme.panel or ("#444444" if theme.dark else "#cccccc"),
     }
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two colours as Textual writes them (`#rrggbb`, `#rrggbbaa`: the
+    alpha ignored): 1 (the same) to 21 (black on white)."""
+    from textual.color import Color
+
+    def luminance(colour: str) -> float:
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                   for c in (channel / 255 for channel in Color.parse(colour).rgb)]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted([luminance(one), luminance(other)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_footer_keys(variables: dict[str, str], own: dict[str, str]) -> dict[str, str]:
+    """The footer's keys in a colour that reads at 4.5:1 (WCAG AA) on the footer: a theme that
+    does not choose one itself (`own`: its variables) gets Textual's accent, which on some of
+    Textual's own light themes read at 1.9:1 (catppuccin-latte) or 2.9:1 (textual-light); there
+    the accent's shade for text is used, else the theme's foreground. An ANSI theme's colours
+    are the terminal's, and are left to it."""
+    from textual.color import Color
+
+    key, under = variables.get("footer-key-foreground"), variables.get("footer-background")
+    if "footer-key-foreground" in own or not key or not under:
+        return {}
+    if any(Color.parse(value).ansi is not None for value in (key, under)):
+        return {}
+    if contrast(key, under) >= 4.5:
+        return {}
+    for better in (variables.get("text-accent"), variables.get("foreground")):
+        if better and Color.parse(better).ansi is None and contrast(better, under) >= 4.5:
+            return {"footer-key-foreground": better}
+    return {}

@@ -111,4 +111,4 @@ async def test_a_column_header_never_breaks_a_name_inside_a_word(width) -> None:
         else:
             assert lines[0] == "Negotiation" or (lines[0].endswith("…") and "Negotiation".startswith(lines[0][:-1]))
             assert lines[1].startswith("1")  # the count, then the summary
-        assert kanban.columns[2].render_line(0).text.strip() in ("Lost  0", "Lost")
+        assert kanban.columns[2].render_line(0).text.strip() in ("Lost  0", "Lost 0", "Lost")  # (closed up when narrow)

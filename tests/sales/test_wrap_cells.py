@@ -13,7 +13,12 @@ from sales.text import wrap_cells
     ("T-7  为 GTX Plus 上线服务套餐定价", 16, ["T-7  为 GTX Plus", "上线服务套餐定价"]),
     ("签订推荐协议，并完成首单。", 12, ["签订推荐协", "议，并完成首", "单。"]),  # 议， stays together
     ("Call Acme about the renewal", 12, ["Call Acme", "about the", "renewal"]),
-    ("abcdefghijklm", 5, ["abcde", "fghij", "klm"]),  # a word wider than a line: cut where it ends
+    ("abcdefghijklm", 5, ["abcd-", "efgh-", "ijklm"]),  # a word wider than a line: cut with a hyphen
+    ("D-19  Brightwater Foods", 9, ["D-19", "Brightwa-", "ter Foods"]),  # (was `Brightwat` / `er Foods`)
+    ("Acme three-year contract", 9, ["Acme", "three-", "year", "contract"]),  # after its own hyphen
+    ("abcdefg", 3, ["abc", "def", "g"]),  # too narrow for a hyphen: cut bare
+    ("成交 2027年1月", 8, ["成交", "2027年", "1月"]),  # a number stays with what it counts (was `2027年1` / `月`)
+    ("超过 12 天", 4, ["超过", "12", "天"]),
     ("", 5, [""]),
 ])
 def test_lines_as_chinese_is_set(text, width, lines) -> None:

@@ -678,3 +678,28 @@ async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_
         await until(pilot, lambda: "Deals of dana · M shows everyone's" in str(status.render())
                     and "sorts again" in str(status.render()))
         assert " · O sorts again" in str(status.render())
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "catppuccin-latte"])
+async def test_the_header_and_the_footers_keys_read_on_textuals_light_themes(team, theme) -> None:
+    """The palette offers Textual's own themes too. On these the footer's keys read at 2.9:1 and
+    1.9:1 (Textual's accent on the footer), and the header's team and name at 2.7:1 (dimmed); a
+    theme file's own choice of key colour (uplift-light's) is left as it is."""
+    from tui.widgets.header import Header
+
+    app = UpliftApp(Board(team, actor="dana"), theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await footer_keys(app, pilot)
+        await pilot.pause()
+        drawn = [segment for widget in (app.screen.query_one(Header), app.screen.query_one(Footer))
+                 for segment in widget.render_line(0)
+                 if segment.text.strip() and segment.text.strip() not in ("…", "▏") and segment.style.bgcolor]
+        texts = "".join(segment.text for segment in drawn)
+        assert "dana (lead)" in texts and "Help" in texts
+        assert [(segment.text, round(contrast(segment.style.color.get_truecolor().hex,
+                                              segment.style.bgcolor.get_truecolor().hex), 1))
+                for segment in drawn if contrast(segment.style.color.get_truecolor().hex,
+                                                 segment.style.bgcolor.get_truecolor().hex) < 4.5] == []
+    app = UpliftApp(Board(team, actor="dana"), theme="uplift-light")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme_variables["footer-key-foreground"] == "#a8380a"

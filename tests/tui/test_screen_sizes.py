@@ -441,12 +441,15 @@ def first_card_lines(app: UpliftApp) -> dict[str, int]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("key", ["3", "4"], ids=["tasks", "pipeline"])
 async def test_the_first_cards_of_a_kanbans_columns_line_up(demo, key, lang) -> None:
-    """A column whose header wraps (`Blocked` / `3 · WIP 4` beside `Doing  8 · WIP 8` at 80
-    columns) does not push its cards a line lower than the others': every header takes the
-    tallest header's lines, at 80x24, at 120x40, and after a resize from one to the other."""
+    """A column whose header wraps (`Blocked` / `2 of 3 · WIP 4` beside `Doing  1 of 8 · WIP 8` at 80
+    columns, with a filter on) does not push its cards a line lower than the others': every header
+    takes the tallest header's lines, at 80x24, at 120x40, and after a resize from one to the other."""
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
         await pilot.press(key)
         await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Kanban).card is not None)
+        if key == "3":  # (T-1, T-10 to T-19: `Blocked  2 of 3 · WIP 4` is too wide for 80 columns)
+            await pilot.press("slash", *"T-1", "enter")
+            await until(pilot, lambda: app.screen.query_one(Kanban).card is not None)
         await pilot.pause()
         heights = {column.key: len(header_lines(column)) for column in app.screen.query_one(Kanban).columns}
         lines = first_card_lines(app)
@@ -458,6 +461,16 @@ async def test_the_first_cards_of_a_kanbans_columns_line_up(demo, key, lang) -> 
             await pilot.pause()
             lines = first_card_lines(app)
             assert len(set(lines.values())) == 1, (size, lines)
+
+
+async def test_the_task_boards_headers_take_one_line_at_80_columns(demo) -> None:
+    """`Blocked  3 · WIP 4` was two lines at 80 columns (`Blocked` / `3 · WIP 4`), and every
+    header with it: closed up to one space, it fits the column's 17 cells."""
+    async with demo_app_in(demo, SMALL, "en") as (app, pilot):
+        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Kanban).card is not None)
+        await pilot.pause()
+        headers = [header_lines(column) for column in app.screen.query_one(Kanban).columns]
+        assert headers == [["To do  9"], ["Doing  8 · WIP 8"], ["Blocked 3 · WIP 4"], ["Done  10"]]
 
 
 async def test_the_weighted_value_in_chinese_stays_whole_at_80_columns(demo) -> None:

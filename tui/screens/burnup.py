@@ -27,6 +27,13 @@ from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 
 
+#: Each line is drawn with a mark of its own, so that the lines are told apart without colour
+#: (NO_COLOR, a monochrome terminal, a colour-blind reader): the tasks a thin braille line, those
+#: done a line of blocks, the even pace a line of dots; the legend shows each mark.
+MARKERS = ("braille", "hd", "dot")
+SAMPLES = ("⠒⠒", "▄▄", "••")
+
+
 class BurnUpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", N_("Close"), id="burnup.close"),
                 Binding("m", "mine", N_("Mine"), id="burnup.mine"), help_key("burnup")]
@@ -73,9 +80,10 @@ class BurnUpScreen(ModalScreen[None]):
 
     def line_colours(self) -> list[tuple[int, int, int]]:
         """The three lines' colours, from the theme (plotext is given them as RGB): the tasks in
-        the primary colour, those done in the success colour, the even pace in the warning one."""
-        theme = self.app.current_theme
-        return [Color.parse(value or "white").rgb for value in (theme.primary, theme.success, theme.warning)]
+        the primary colour, those done in the success colour, the even pace in the warning one,
+        each in the theme's shade of it for text (Textual's light themes' warning was 1.4:1)."""
+        colours = self.app.theme_variables
+        return [Color.parse(colours.get(f"text-{name}") or "white").rgb for name in ("primary", "success", "warning")]
 
     def draw(self, result: BurnUp) -> None:
         """The chart; its legend is a line of its own under it (plotext counts a CJK character as
@@ -89,8 +97,8 @@ class BurnUpScreen(ModalScreen[None]):
         xs = list(range(1, len(result.days) + 1))
         series = [[d.scope for d in result.days], [d.done for d in result.days],
                   [result.even_pace(d) for d in result.days]]
-        for values, colour, _name in zip(series, colours, names):
-            plt.plot(xs, values, marker="braille", color=colour)
+        for values, colour, marker in zip(series, colours, MARKERS):
+            plt.plot(xs, values, marker=marker, color=colour)
         length = (result.end - result.start).days + 1
         plt.xlim(1, length)  # the days left show as room to go
         top = max([d.scope for d in result.days] + [1])
@@ -102,6 +110,6 @@ class BurnUpScreen(ModalScreen[None]):
         weeks = list(range(1, length + 1, 7 * every))
         plt.xticks(weeks, [(result.start + timedelta(days=x - 1)).strftime("%m-%d") for x in weeks])
         chart.refresh()
-        legend = Content("   ").join(Content.assemble(("━━ ", f"rgb({r},{g},{b})"), name)
-                                      for (r, g, b), name in zip(colours, names))
+        legend = Content("   ").join(Content.assemble((sample + " ", f"rgb({r},{g},{b})"), name)
+                                      for (r, g, b), sample, name in zip(colours, SAMPLES, names))
         self.query_one("#burnup-legend", Static).update(legend)

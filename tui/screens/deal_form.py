@@ -23,6 +23,7 @@ from tui.keys import save_hint
 from tui.number_text import form_number
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
 from tui.user_text import plain, plain_rich, tell, text_input, with_current
+from tui.widgets.tick_list import TickBox
 
 #: The payment form's day box is the form's width: its placeholder says it all.
 PAID_ON_HINT = "YYYY-MM-DD, today, -3d, fri"
@@ -59,7 +60,7 @@ class DealForm(FormBase):
                 yield from self._field("product", _("Product"), text_input(
                     deal.product if deal else "", id="product", max_length=NAME_MAX, suggester=SuggestFromList(known_products(board),
                                                                                           case_sensitive=False)))
-                yield from self._field("key_account", _("Key account"), Checkbox(
+                yield from self._field("key_account", _("Key account"), TickBox(
                     _("key account"), deal.key_account if deal else False, id="key_account"))
             with Horizontal(classes="field-row"):
                 yield from self._owner_field("deal.edit" if deal else "deal.add",

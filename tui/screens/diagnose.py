@@ -42,6 +42,7 @@ from tui.time_text import day_of, when
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 from tui.widgets.percent_bars import PercentBars
+from tui.widgets.tick_list import TickList
 
 HOW_TO_START = N_("No diagnosis on this board yet. Press {open} to diagnose a sales export (CSV, XLSX or XLS), "
                   "or run `uplift diagnose FILE.csv`.")
@@ -233,7 +234,7 @@ class DiagnoseScreen(TabKeys, BoardView):
                 yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
                 yield Static(id="note-text")
             with TabPane(_("Checklist"), id="tab-checklist"):
-                yield SelectionList(id="checklist")
+                yield TickList(id="checklist")
         yield Footer()
 
     async def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from tui.i18n import N_, _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input
+from tui.widgets.tick_list import TickList
 
 
 @dataclass
@@ -143,7 +144,7 @@ class NoteForm(FormBase):
                     yield Static(plain(_("From (who said it)")), classes="field-label")
                     yield text_input(note.source if note else "", max_length=80, id="source")
             yield Static(plain(_("Tags (space toggles)")), classes="field-label")
-            yield SelectionList(*(Selection(plain(_(TAG_LABELS[t])), t, bool(note and t in note.tags))
+            yield TickList(*(Selection(plain(_(TAG_LABELS[t])), t, bool(note and t in note.tags))
                                   for t in NOTE_TAGS), id="tags")
             yield from self._buttons()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 from textual.suggester import SuggestFromList
-from textual.widgets import Select, SelectionList
+from textual.widgets import Select
 from textual.widgets.selection_list import Selection
 
 from sales.dates import DateError, parse_date
@@ -32,6 +32,7 @@ from tui.number_text import form_number
 from tui.screens.fields_form import FieldsForm, Hint
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
 from tui.user_text import plain, plain_rich, text_area, text_input
+from tui.widgets.tick_list import TickList
 
 PARENT_LABEL = 18  # characters of "G-1 title" the Contributes-to box shows
 #: Where a goal's progress comes from (sales/rollup.py): the Progress box's choices, short enough
@@ -209,7 +210,7 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
 def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) -> FieldsForm:
     """A new strategy serving `goal_id` (ticked), or `strategy` edited."""
     serves = set(strategy.goals) if strategy else {goal_id}
-    goals = SelectionList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id in serves)
+    goals = TickList[str](*(Selection(plain(f"{g.id}  {g.title}"), g.id, g.id in serves)
                                  for g in board.goals()))
     rows = [
         ("title", _("Title"), text_input(strategy.title if strategy else "", max_length=TITLE_MAX)),

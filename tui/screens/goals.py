@@ -7,10 +7,12 @@ goal's strategies (or of those serving no goal, which no row leads to), b the bu
 
 from __future__ import annotations
 
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -46,17 +48,19 @@ COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"),
 
 def badge(verdict) -> Content:
     """One SMART letter with its mark: "S ✓" in the theme's success colour when it passes, "S ✗" in
-    its error colour when it fails (fixed green and red were faint on the light and dark themes)."""
+    its error colour when it fails (fixed green and red were faint on the light and dark themes),
+    each in the theme's shade of it for text (Textual's light theme's green was 1.5:1)."""
     if verdict.passed:
-        return Content.styled(f"{verdict.letter} ✓", "bold $success")
-    return Content.styled(f"{verdict.letter} ✗", "bold $error")
+        return Content.styled(f"{verdict.letter} ✓", "bold $text-success")
+    return Content.styled(f"{verdict.letter} ✗", "bold $text-error")
 
 
 def badge_cell(verdict, colours: dict[str, str]) -> Text:
     """The badge for a table cell (a DataTable sizes its columns by their cells' Rich width), in
-    the theme's `colours` (App.theme_variables)."""
-    return Text(f"{verdict.letter} {'✓' if verdict.passed else '✗'}",
-                style=f"bold {colours['success'] if verdict.passed else colours['error']}")
+    the theme's `colours` (App.theme_variables), read as Textual reads them: Rich could not parse
+    the ANSI themes' `ansi_green`, and the badge lost its colour and its bold there."""
+    colour = Color.parse(colours["text-success"] if verdict.passed else colours["text-error"])
+    return Text(f"{verdict.letter} {'✓' if verdict.passed else '✗'}", style=RichStyle(bold=True, color=colour.rich_color))
 
 
 def at_text(pace, rollup: str | None = None) -> str:
@@ -201,11 +205,12 @@ class GoalsScreen(BoardView):
             now += f" ({rollup_text(report.current, goal.unit)})"
         elif report.current.measured:
             now += f" ({say(report.current.measured)})"
-        now += f" · {pace_text(pace)}"
+        # behind its pace is said, not only drawn in the error colour (NO_COLOR, a colour-blind reader)
+        now += " · " + (_("behind pace: {pace}").format(pace=pace_text(pace)) if pace.behind else pace_text(pace))
         if pace.expected_value is not None:
             now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
         self.query_one("#goal-pace", Static).update(
-            plain(now).stylize("bold $error") if pace.behind else plain(now))
+            plain(now).stylize("bold $text-error") if pace.behind else plain(now))
         # a rolled-up goal's own check-ins are not its value: its line follows its contributors'
         values = (rollup_history(goal.id, board.goals(), board.checkins()) if goal.rollup else
                   ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins])

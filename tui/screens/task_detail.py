@@ -18,8 +18,9 @@ from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.user_text import plain, tell, text_area
-from tui.widgets.footer import Footer
 from tui.time_text import when
+from tui.widgets.footer import Footer
+from tui.widgets.tick_list import TickList
 
 LABEL_CELLS = 10
 
@@ -40,7 +41,7 @@ class TaskDetail(ModalScreen[None]):
         with VerticalScroll(classes="dialog detail"):
             yield Static(id="detail-fields")
             yield Static(plain(_("Steps (space ticks one)")), classes="field-label", id="detail-steps-label")
-            yield SelectionList[int](id="detail-steps")
+            yield TickList[int](id="detail-steps")
             yield Static(plain(_("Comments")), classes="field-label")
             yield Static(id="detail-comments")
             yield Static(plain(_("History")), classes="field-label")

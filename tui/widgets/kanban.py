@@ -412,7 +412,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _header_height(self) -> int:
         """How many lines the header takes: those of the tallest header on the board, so that the
-        first cards of all columns line up (`Blocked` / `3 · WIP 4` beside `Doing  8 · WIP 8`)."""
+        first cards of all columns line up (`Blocked` / `2 of 3 · WIP 4` beside `Doing  8 · WIP 8`)."""
         kanban = self.parent
         if isinstance(kanban, Kanban):
             return kanban.header_height()
@@ -496,14 +496,15 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
         """`Name  count · WIP limit  summary` on one line when it fits (the count `1 of 8` when a
-        filter hides some of the column's cards). Else the name on a line of its own (given the
+        filter hides some of the column's cards), or, without a summary, `Name count · WIP limit`
+        with one space and the right padding left out. Else the name on a line of its own (given the
         header's padding too when it needs it; cut with … only when it is wider than the column),
         then the count and the summary in lines of whole parts (`40.0k` / `w 30.0k`, never
         `40.0k · w` / `30.0k`): a narrow column (80 cells, six stages) reads as well as a wide one."""
         shown = len(data.cards)
         tally = f"{shown}" if data.held == shown else _("{shown} of {total}").format(shown=shown, total=data.held)
-        if data.limit:
-            tally += " · " + _("WIP {limit}").format(limit=data.limit)
+        if data.limit:  # over it is said as well as drawn in the error colour (NO_COLOR, a colour-blind reader)
+            tally += " · " + (_("over WIP {limit}") if data.held > data.limit else _("WIP {limit}")).format(limit=data.limit)
         padding = self.get_component_styles("column--header").padding
         inner = max(1, width - padding.left - padding.right)
         first = f"{data.title}  {tally}"
@@ -511,6 +512,9 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if display_width(f"{first}  {data.summary}" if data.summary else first) <= inner:
             return self._text_strips(plain(f"{first}  {data.summary}" if data.summary else first),
                                      width, "column--header")
+        tight = f"{data.title} {tally}"  # one space, and no padding on the right: one line saved
+        if not data.summary and display_width(tight) <= width - padding.left:  # (`Blocked 3 · WIP 4` at 80)
+            return self._title_strips(tight, width, padding.left, padding.right)
         if display_width(first) <= inner:
             title, rest = [], data.summary
             lines = [first]
@@ -584,10 +588,12 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
 
 def wrapped(text: str, width: int) -> list[Content]:
-    """A card's line in lines of `width` cells, broken at spaces and, as Chinese is set, between
-    any two wide (CJK) characters (`T-16  向 40 家客户` / `发送…`, not `T-16  向 40` alone and the
-    title below it); a word wider than the card is cut where the line ends. (Textual's own
-    wrapping took three times as long, and a long column is wrapped whole for its height.)"""
+    """A card's line in lines of `width` cells (sales.text.wrap_cells): at spaces, and text with
+    wide (CJK) characters as Chinese is set, breaking between any two of them (`T-16  向 40 家客户`
+    / `发送…`, not `T-16  向 40` alone and the title below it) but not inside `2027年` / `1月`; a word
+    wider than the column breaks after its hyphen or with one added (`Brightwa-` / `ter Foods`;
+    Textual's wrap cut it bare, `Brightwat` / `er Foods`, which read as two words, and took three
+    times as long: a long column is wrapped whole for its height)."""
     if len(text) <= width and "\n" not in text and display_width(text) == len(text):
         return [plain(text)]  # (most lines fit)
     return [plain(line) for line in wrap_cells(text, width)]
