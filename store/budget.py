@@ -64,11 +64,11 @@ class BudgetChanges(BoardCore):
         """A new budget line asking for `amount`, in the actor's name; linked to a strategy or task."""
         def build(tx: Transaction) -> BudgetLine:
             self._check("budget.request")
-            if isinstance(amount, (int, float)) and amount == 0:
-                raise Invalid("amount", "a request for 0 asks for nothing: say how much the line needs")
             line = convert({"title": title, "requested": amount, **given(fields),
                             "requested_by": self.actor, "status": "requested",
                             "id": format_id("budget", tx.nextnumber("budget"))}, BudgetLine)
+            if line.requested == 0:
+                raise Invalid("amount", "a request for 0 asks for nothing: say how much the line needs")
             if line.strategy:
                 line.strategy = self._check_link("strategy", line.strategy)
             if line.task:
