@@ -414,6 +414,16 @@ class BoardCore:
         file, table, _ = HOMES[kind]
         tx.put(action, model.id, file, table, number(model.id), msgspec.to_builtins(model), None)
 
+    def _delete_entry(self, kind: str, entry_id: str, action: str) -> Any:
+        """Take back an entry someone wrote down (a check-in, a spend): its author's or a lead's
+        (`action`'s rule). The activity log keeps it, and `undo` brings it back."""
+        def build(tx: Transaction) -> Any:
+            old = self._get(kind, entry_id)
+            self._check(action, owner=old.by, new_owner=old.by)
+            self._put_delete(tx, action, kind, old)
+            return old
+        return self._transact(build)
+
     def links_to(self, kind: str, item_id: str) -> list[tuple[str, str]]:
         """(kind, id) of every item that refers to the `kind` item `item_id` (a task serving a
         goal, a budget line for a strategy...): what deleting it touches. Plan-file order."""

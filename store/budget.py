@@ -146,12 +146,7 @@ class BudgetChanges(BoardCore):
         """Take a spend entry back (an amount typed wrong, put on the wrong line, a booth refunded:
         record what was really spent again): a lead's, or the entry's author's. The activity log
         keeps it, and `undo` brings it back."""
-        def build(tx: Transaction) -> SpendEntry:
-            old = self._get("spend", entry_id)
-            self._check("spend.delete", owner=old.by, new_owner=old.by)
-            self._put_delete(tx, "spend.delete", "spend", old)
-            return old
-        return self._transact(build)
+        return self._delete_entry("spend", entry_id, "spend.delete")
 
     def add_training(self, topic: str, **fields: Any) -> TrainingItem:
         def build(tx: Transaction) -> TrainingItem:

@@ -184,12 +184,7 @@ class GoalChanges(BoardCore):
         """Take a check-in out of its goal's history (a value typed wrong, a check-in on the wrong
         goal, as Tability and Lattice let one be deleted): a lead's, or its author's. The goal
         stands at the latest of those left, else at its baseline."""
-        def build(tx: Transaction) -> CheckIn:
-            old = self._get("checkin", checkin_id)
-            self._check("checkin.delete", owner=old.by, new_owner=old.by)
-            self._put_delete(tx, "checkin.delete", "checkin", old)
-            return old
-        return self._transact(build)
+        return self._delete_entry("checkin", checkin_id, "checkin.delete")
 
     def add_strategy(self, title: str, **fields: Any) -> Strategy:
         def build(tx: Transaction) -> Strategy:
