@@ -50,6 +50,7 @@ class GoalMeasures(BoardCore):
         review) the cycle's deal and activity totals too, worked out once however many goals
         it is asked about."""
         by_id = {g.id: g for g in self.goals()}
+        rep_members = {m.name for m in self.members() if m.role == "rep"}
         team: list[Any] = []
         reps: dict[str, Any] = {}
 
@@ -82,8 +83,7 @@ class GoalMeasures(BoardCore):
                 return None
             # a rep's goal is the rep's own, a part of another or not ("ali logs 40 calls"); a
             # lead's goal with no parent is the team's
-            reps_goal = goal.owner is not None and any(m.name == goal.owner and m.role == "rep" for m in self.members())
-            if parent is None and not reps_goal:
+            if parent is None and goal.owner not in rep_members:
                 figures = team_figures()
                 if metric in ACTIVITY_METRICS:
                     return float(figures.activities), Phrase(
