@@ -266,7 +266,9 @@ class UpliftApp(PlanFileCommands, App):
             await self.refresh_screens()
 
     async def refresh_screens(self) -> None:
-        """Every open screen shows the board as it is now."""
+        """Every open screen shows the board as it is now, times on the reader's clock as it is
+        now (a member's time zone set since the app opened, by anyone, counts at once)."""
+        show_times_for(self.board)
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_board", None)
             if refresh and screen.is_mounted:

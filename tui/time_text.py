@@ -4,7 +4,8 @@ A change is stamped on its author's clock: in their time zone where they have se
 member zone`), else the machine's. Where nobody on the board has a zone, every stamp is the
 machine's and is shown as written. Once somebody has one, a stamp is shown on the reader's clock,
 so that a rep in Shanghai and a lead in Berlin read one log in one order of hours. The process
-acts as one person, so the zone is set once, where the board is opened (`show_times_for`)."""
+acts as one person, so the zone is set where the board is opened (`show_times_for`), and again
+each time the app sees the board change (a zone set in another terminal)."""
 
 from __future__ import annotations
 
