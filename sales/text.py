@@ -109,29 +109,92 @@ def formula_unguarded(text: str) -> str:
 #: Text whose every character takes one cell: Latin, the general punctuation (`·` `…` `“”` `—`)
 #: and arrows (`↓` `↻`), which a card's or table's every line holds; measured a character at a
 #: time, a long column's lines took a third of its drawing.
-_ONE_CELL_EACH = re.compile("[\x00-\u02ff\u2000-\u2064\u2066-\u206f\u2190-\u21ff]*")
+_ONE_CELL_EACH = re.compile("[\x00-\u02ff\u2000-\u200a\u2010-\u2027\u202f-\u205f\u2190-\u21ff]*")
+
+#: Characters that take no cell of their own, as the terminal (and Rich, which draws the app)
+#: counts them: zero-width spaces and joiners, direction marks, line and paragraph separators,
+#: the byte-order mark. The soft hyphen and the Arabic and Kaithi number signs are format
+#: characters that do take a cell.
+_TAKES_A_CELL = frozenset("\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2"
+                          "\U000110bd\U000110cd")
+_ZWJ, _EMOJI_STYLE = "\u200d", "\ufe0f"
 
 
 def display_width(text: str) -> int:
-    """Terminal cells `text` takes: wide (CJK) characters take two, combining marks none."""
+    """Terminal cells `text` takes, as Rich (which draws the app) counts them: wide (CJK)
+    characters take two; combining marks, format characters and skin tones none; an emoji
+    sequence joined by zero-width joiners (👨‍👩‍👧) takes its first emoji's cells, and a symbol
+    given the emoji selector (❤️, 1️⃣) takes two."""
     if text.isascii() or _ONE_CELL_EACH.fullmatch(text):  # (most text, and a long table's every cell)
         return len(text)
+    if _ZWJ not in text and _EMOJI_STYLE not in text:
+        try:
+            return sum(map(_CELLS.__getitem__, text))
+        except KeyError:  # (a character not met before: measured once, then as above)
+            return sum(map(_cells_of, text))
+    width = 0
+    last = ""  # the character the emoji selector may widen
+    joined = False
+    for char in text:
+        if joined:  # the character after a joiner is drawn in its sequence's cells
+            joined = False
+        elif char == _ZWJ:
+            joined = True
+        elif char == _EMOJI_STYLE:
+            width += bool(last) and _emoji_capable(last)
+            last = ""
+        else:
+            cells = _cells_of(char)
+            width += cells
+            if cells:
+                last = char if cells == 1 else ""
+    return width
+
+
+#: Each character's cells, once worked out (a Chinese board's every line measures the same few
+#: thousand characters again and again).
+_CELLS: dict[str, int] = {}
+
+
+def _cells_of(char: str) -> int:
+    """The cells one character takes on its own (0, 1 or 2)."""
     import unicodedata
 
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    kind = unicodedata.category(char)
+    if kind in ("Mn", "Mc", "Me", "Zl", "Zp", "Cc") or (kind == "Cf" and char not in _TAKES_A_CELL) \
+            or "\u1160" <= char <= "\u11ff" or "\U0001f3fb" <= char <= "\U0001f3ff":
+        cells = 0
+    else:
+        cells = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    _CELLS[char] = cells
+    return cells
+
+
+def _emoji_capable(char: str) -> bool:
+    """Whether a one-cell symbol is drawn as a two-cell emoji when the emoji selector follows it
+    (digits, `#`, `*`, ©, ®, arrows, ☀, ❤ ...; not letters or ordinary punctuation)."""
+    return char in "#*0123456789\u00a9\u00ae\u203c\u2049\u2122\u2139\u24c2\u3030\u303d\u3297\u3299" \
+        or any(low <= char <= high for low, high in _EMOJI_BLOCKS)
+
+
+#: Where the symbols with an emoji form live: arrows, technical symbols, geometric shapes,
+#: miscellaneous symbols and dingbats, supplemental arrows, and the emoji planes.
+_EMOJI_BLOCKS = (("\u2194", "\u21aa"), ("\u2328", "\u23fa"), ("\u25aa", "\u25fe"), ("\u2600", "\u27bf"),
+                 ("\u2934", "\u2935"), ("\u2b05", "\u2b55"), ("\U0001f000", "\U0001faff"))
 
 
 def cut(text: str, width: int) -> str:
     """The start of `text` that fits in `width` cells (a wide character that would straddle
     the edge is left out)."""
     out, used = [], 0
+    joined = False  # (an emoji sequence is kept whole: what follows a joiner takes no more cells)
     for char in text:
-        cells = display_width(char)
+        if joined or char == _ZWJ:
+            cells, joined = 0, not joined
+        elif char == _EMOJI_STYLE:
+            cells = display_width("".join(out) + char) - used
+        else:
+            cells = display_width(char)
         if used + cells > width:
             break
         out.append(char)
@@ -181,13 +244,15 @@ def _word_head(word: str, width: int) -> tuple[str, str]:
     hyphen = head.rfind("-")
     if hyphen > 0:
         return head[:hyphen + 1], word[hyphen + 1:]
-    if width <= 3 or display_width(head) != len(head):
+    if width <= 3 or any(display_width(char) != 1 for char in head):
         return head, word[len(head):]
     return head[:-1] + "-", word[len(head) - 1:]
 
 
 def fit(text: str, width: int) -> str:
-    """`text` cut (with …) or padded with spaces to exactly `width` cells."""
+    """`text` cut (with …) or padded with spaces to exactly `width` cells (a joiner at its end,
+    which would join the padding to it, left off)."""
+    text = text.rstrip(_ZWJ)
     if display_width(text) > width:
         start = cut(text, width - 1)
         return start + "…" + " " * (width - 1 - display_width(start))

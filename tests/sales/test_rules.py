@@ -165,3 +165,16 @@ def test_a_date_written_another_way_means_a_day_only_when_it_reads_one_way() -> 
     assert meant_day("31/02/2026") is None                 # no such day either way
     assert meant_day("31/12/9999") is None                 # outside the years a plan may hold
     assert meant_day("next friday") is None
+
+
+def test_width_of_emoji_sequences_and_invisible_characters() -> None:
+    """Counted by hand, as a terminal (and Rich, which draws the app) shows them: a family joined
+    by zero-width joiners is one emoji of two cells; a skin tone adds none; the emoji selector
+    makes ❤ and a keycap two cells; zero-width spaces, direction marks and the byte-order mark
+    take none; the soft hyphen one."""
+    assert display_width("👨\u200d👩\u200d👧 team") == 7
+    assert display_width("👍🏽 ok") == 5
+    assert display_width("❤\ufe0f Acme") == 7
+    assert display_width("1\ufe0f\u20e3 first") == 8
+    assert display_width("a\u200bb\u200ec\u2060d\ufeff") == 4
+    assert display_width("co\u00adop") == 5
