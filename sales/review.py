@@ -232,12 +232,18 @@ def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: 
             for e in d.history if outcome.get(e.stage) == "won" and e.at.date() < start}
 
 
+def team_results(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
+                 start: date | None, end: date | None) -> RepResults:
+    """What the team did in the period, as one rep: every deal whole, every activity."""
+    return rep_results("", [msgspec.structs.replace(d, owner="", splits=[]) for d in deals], stages,
+                       [msgspec.structs.replace(t, by="") for t in touches], start, end)
+
+
 def process_metrics(results: Sequence[RepResults], deals: Sequence[Deal], stages: Sequence[Stage],
                     touches: Sequence[Touch], start: date | None, end: date | None,
                     csat: tuple[float, str] | None = None) -> ProcessMetrics:
     """The team's process metrics over the period (every deal, not only reps' own)."""
-    team = rep_results("", [msgspec.structs.replace(d, owner="", splits=[]) for d in deals], stages,
-                       [msgspec.structs.replace(t, by="") for t in touches], start, end)
+    team = team_results(deals, stages, touches, start, end)
     return ProcessMetrics(won_value=team.won_value, won_deals=team.won_deals, new_customers=team.new_customers,
                           activities=team.activities, win_rate=team.win_rate,
                           csat=csat[0] if csat else None, csat_source=csat[1] if csat else "")

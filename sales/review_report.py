@@ -15,6 +15,7 @@ from sales.goals import number, with_unit
 from sales.payout import Statement, money, pct
 from sales.phrases import Phrase, Say
 from sales.review import GoalResult, LeaderRow, ProcessMetrics
+from sales.strategy_results import StrategyResult, strategy_findings, times
 from sales.text import clean_line
 from sales.winloss import WinLoss, stage_label
 
@@ -69,6 +70,7 @@ class ReviewData:
     payouts: Sequence[Statement]
     leaderboard: Sequence[LeaderRow]
     checklist: Sequence[tuple[str, bool]] = field(default_factory=list)
+    strategies: Sequence[StrategyResult] = field(default_factory=list)
     win_loss: WinLoss | None = None
     written: str = ""  # when and by whom (a Phrase)
 
@@ -98,8 +100,10 @@ def _approval(s: Statement, say: Say) -> str:
     return say(Phrase("{approval}; **changed since**: {total} now", approval=said, total=money(s.total)))
 
 
-def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss | None = None) -> list[Phrase]:
-    """Plain-words findings: which goals were met, missed or have no data; what most was lost to."""
+def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss | None = None,
+             strategies: Sequence[StrategyResult] = ()) -> list[Phrase]:
+    """Plain-words findings: which goals were met, missed or have no data; what most was lost to;
+    which strategy brought the most for its money, and which spent with nothing won."""
     lines = []
     for g in goals:
         if g.target is None:
@@ -119,7 +123,7 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         top = lost.reasons[0]
         lines.append(Phrase("Most of the value lost went to {reason}: {share} ({deals}).",
                             reason=top.name, share=pct(top.share), deals=", ".join(top.deals)))
-    return lines
+    return lines + strategy_findings(strategies)
 
 
 def _attained(attainment: float | None) -> Phrase:
@@ -153,6 +157,18 @@ def _lost(result: WinLoss | None, say: Say) -> list[str]:
     return [*out, "", say(Phrase("Lost at (the stage before): {where}.", where=where))]
 
 
+def _strategies(results: Sequence[StrategyResult], say: Say) -> list[str]:
+    """What each strategy brought: the deals its tasks worked on that were won, against its spend."""
+    if not results:
+        return []
+    out = ["", "## " + say(Phrase("What each strategy brought")), "",
+           _head(say, Phrase("Strategy"), Phrase("Tasks done"), Phrase("Deals worked"), Phrase("Won"),
+                 Phrase("Won value"), Phrase("Spent"), Phrase("Return")), "|---|---:|---:|---|---:|---:|---:|"]
+    out += [_row(f"{md(r.strategy)} {md(r.title)}", f"{r.done} / {r.tasks}", str(len(r.deals)),
+                 ", ".join(r.won) or "–", _num(r.won_value), _num(r.spent), times(r.returned)) for r in results]
+    return [*out, "", say(Phrase("A deal counts for each strategy whose tasks worked on it (a task's deal)."))]
+
+
 def render(data: ReviewData, say: Say = str) -> str:
     """The report, each of its own words said by `say` (default: English); user text as typed."""
     out = ["# " + say(Phrase("Review: {title}", title=md(data.title))), ""]
@@ -176,6 +192,7 @@ def render(data: ReviewData, say: Say = str) -> str:
                (Phrase("Budget spent"), _num(p.spent)), (Phrase("Spent per deal won"), _num(p.spent_per_won))]
     out += ["", "## " + say(Phrase("Process metrics")), "", _head(say, Phrase("Metric"), Phrase("This cycle")), "|---|---:|"]
     out += [_row(say(name), value) for name, value in metrics]
+    out += _strategies(data.strategies, say)
     out += ["", "## " + say(Phrase("Findings")), ""]
     out += [f"- {md(say(line))}" for line in data.findings] or ["- " + say(Phrase("None."))]
     out += _lost(data.win_loss, say)

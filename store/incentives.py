@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 
 from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
+from sales.budget import SpendEntry, by_strategy
 from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
@@ -41,12 +42,14 @@ from sales.review import (
     lost_after_won,
     process_metrics,
     rep_results,
+    team_results,
     with_spending,
     won_at,
 )
 from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
 from sales.rollup import Current, current_values
+from sales.strategy_results import StrategyResult, strategy_results
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
 from store.goal_measures import Measure, metric_key
@@ -368,9 +371,21 @@ class ReviewChanges(BoardCore):
                 if found[0] is not None:
                     csat = (found[0], Phrase("{goal} {source}", goal=goal.id, source=found[1]))
         metrics = process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
-        spent = sum(e.amount for e in self.spending()
-                    if (start is None or e.on >= start) and (end is None or e.on <= end))
-        return with_spending(metrics, cents(spent))
+        return with_spending(metrics, cents(sum(e.amount for e in self._spent_in_cycle())))
+
+    def _spent_in_cycle(self) -> list[SpendEntry]:
+        """The spending dated in the cycle read."""
+        start, end = self.period()
+        return [e for e in self.spending() if (start is None or e.on >= start) and (end is None or e.on <= end)]
+
+    def strategy_results(self) -> list[StrategyResult]:
+        """What each strategy brought in the cycle: the deals its tasks worked on that were won,
+        against what was spent on it then (sales/strategy_results.py)."""
+        start, end = self.period()
+        tasks = self.tasks()
+        won = {d.id: d.value for d in team_results(self.deals(), self.stages(), [], start, end).won}
+        spent = by_strategy(self.budget_lines(), self._spent_in_cycle(), {t.id: t.strategy for t in tasks})
+        return strategy_results(self.strategies(), tasks, won, {s: money[1] for s, money in spent.items()})
 
     def goal_results(self) -> list[GoalResult]:
         measure = self.measurer(totals=True)
@@ -398,9 +413,10 @@ class ReviewChanges(BoardCore):
         questions and the checklist in `lang`."""
         start, end = self.period()
         goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
+        strategies = self.strategy_results()
         period = Phrase("{start} to {end}", start=start.isoformat(), end=end.isoformat()) if start and end else ""
-        return ReviewData(title=self._cycle_name(), period=period, goals=goals,
-                          process=process, findings=findings(goals, process, lost), win_loss=lost,
+        return ReviewData(title=self._cycle_name(), period=period, goals=goals, strategies=strategies,
+                          process=process, findings=findings(goals, process, lost, strategies), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
                           payouts=self.payouts(), leaderboard=self.leaderboard(),
                           written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
@@ -428,6 +444,7 @@ class ReviewChanges(BoardCore):
         return {"period": {"start": start, "end": end},
                 "goals": msgspec.to_builtins(self.goal_results(), enc_hook=english),  # a source: its English
                 "process": msgspec.to_builtins(self.process_metrics(), enc_hook=english),
+                "strategies": msgspec.to_builtins(self.strategy_results()),
                 "win_loss": msgspec.to_builtins(self.win_loss()),
                 "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                             for n, (q, a) in enumerate(self.answers_by_question(), 1)],

@@ -1,11 +1,15 @@
-"""The review's words shared by `uplift payout` and the Review screen: a statement's approval
-and whether it is paid."""
+"""The review's words shared by `uplift review`, `uplift payout` and the Review screen: a
+statement's approval and whether it is paid; what each strategy brought."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sales.approvals import changes_since, same_as_approved, to_pay
 from sales.payout import Statement, money
-from tui.i18n import _, say
+from sales.strategy_results import StrategyResult, times
+from tui.i18n import N_, _, say
+from tui.number_text import num_or_dash
 from tui.time_text import when
 
 
@@ -69,3 +73,15 @@ def changed_lines(statement: Statement) -> list[tuple[str, float | None]]:
     return ([(_("since {id}, no longer: {line}").format(id=approval.id, line=say(line.shown())), line.amount)
              for line in gone]
             + [(_("since {id}, new: {line}").format(id=approval.id, line=say(line.text)), line.amount) for line in new])
+
+
+#: What each strategy brought (sales/strategy_results.py): `uplift review`'s table and the Review
+#: screen's Strategies tab.
+STRATEGY_COLUMNS = (N_("Strategy"), N_("Tasks done"), N_("Deals worked"), N_("Won"), N_("Won value"), N_("Spent"),
+                    N_("Return"), N_("Title"))
+
+
+def strategy_rows(results: Sequence[StrategyResult]) -> list[list[str]]:
+    """Each strategy's cells, in STRATEGY_COLUMNS' order."""
+    return [[r.strategy, f"{r.done} / {r.tasks}", str(len(r.deals)), ", ".join(r.won) or "–",
+             num_or_dash(r.won_value), num_or_dash(r.spent), times(r.returned), r.title] for r in results]

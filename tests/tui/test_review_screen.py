@@ -432,3 +432,23 @@ async def test_a_long_statement_line_wraps_and_leaves_the_amounts_in_view(board_
         assert table.virtual_size.width <= table.scrollable_content_region.width
         amount = table.columns[next(key for key in table.columns if key.value == "Amount")]
         assert amount.get_render_width(table) - 2 * table.cell_padding >= len("1,250.00")
+
+
+async def test_the_strategies_tab_says_what_each_strategy_brought(board_path) -> None:
+    """The sample quarter: S-1's tasks T-3 and T-4 worked on D-2 (won, 12,400) and D-8 (won,
+    40,000); S-2's T-8 on D-5 (won, 22,000); the other strategies' tasks on no deal."""
+    sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        app.screen.query_one("#review-tabs").active = "tab-review-strategies"
+        await pilot.pause()
+        rows = {row[0]: row for row in cells(app, "#review-strategies")}
+        assert list(rows) == ["S-1", "S-2", "S-3", "S-4", "S-5"]
+        assert rows["S-1"][2:5] == ["2", "D-2, D-8", "52,400"]
+        assert rows["S-2"][2:5] == ["1", "D-5", "22,000"]
+        assert rows["S-3"][2:5] == ["0", "–", "0"]
+        note = app.screen.query_one("#review-strategies-note")
+        assert note.display and "the Deal field of a task" in str(note.render())
+        assert not app.screen.query_one("#review-strategies-empty").display

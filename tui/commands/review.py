@@ -71,6 +71,14 @@ def _print_review(board, args: argparse.Namespace) -> int:
         [_("customer satisfaction"),
          f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")],
         [_("budget spent"), num_or_dash(p.spent)], [_("spent per deal won"), num_or_dash(p.spent_per_won)]]))
+    strategies = board.strategy_results()
+    if strategies:
+        from tui.review_text import STRATEGY_COLUMNS, strategy_rows
+
+        print()
+        print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies), max_last=50))
+        print(_("A deal counts for each strategy whose tasks worked on it (a task's deal: "
+                "uplift task edit T-N --deal D-N)."))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))

@@ -1,5 +1,5 @@
-"""The review screen (phase 5, key 5): target against actual, gap analysis, payouts, leaderboard
-and the end-of-cycle checklist, one tab each.
+"""The review screen (phase 5, key 5): target against actual, gap analysis, payouts, leaderboard,
+what each strategy brought and the end-of-cycle checklist, one tab each.
 
 Gap analysis: pick a question (enter) and type its answer in the box below; enter saves it.
 Checklist: enter ticks or unticks the item under the cursor. Payouts: pick a rep to see each
@@ -31,7 +31,7 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
-from tui.review_text import approval_text, changed_lines
+from tui.review_text import STRATEGY_COLUMNS, approval_text, changed_lines, strategy_rows
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
@@ -42,6 +42,8 @@ from tui.widgets.footer import Footer
 
 #: What an empty tab says (an empty table alone does not say why, nor what fills it).
 NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show here.")
+STRATEGY_NOTE = N_("A deal counts for each strategy whose tasks worked on it (the Deal field of a task).")
+NO_STRATEGIES = N_("No strategies yet: add them on Goals (key 2, then s), and give their tasks the deals they work on.")
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
@@ -89,6 +91,10 @@ class ReviewScreen(TabKeys, BoardView):
                 yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
                              N_("Activities"))
                 yield Static(plain(_(NO_REPS)), id="review-leaderboard-empty", classes="review-empty")
+            with TabPane(_("Strategies"), id="tab-review-strategies"):
+                yield _table("review-strategies", *STRATEGY_COLUMNS, fill=("Title",), lines=2)
+                yield Static(plain(_(STRATEGY_NOTE)), id="review-strategies-note")
+                yield Static(plain(_(NO_STRATEGIES)), id="review-strategies-empty", classes="review-empty")
             with TabPane(_("Checklist"), id="tab-review-checklist"):
                 yield _table("review-checklist", N_("Done"), N_("Item"), N_("By"))
         yield Footer()
@@ -119,6 +125,7 @@ class ReviewScreen(TabKeys, BoardView):
         self._show_reps()
         self._show_statement()
         self._show_leaderboard()
+        self._show_strategies()
         self._show_checklist()
 
     # ------------------------------------------------------------------ tabs
@@ -195,6 +202,14 @@ class ReviewScreen(TabKeys, BoardView):
             table.add_row(plain_rich(approval_text(made, _("a on this tab"))), plain_rich(""))
             for text, amount in changed_lines(made):  # (why the figure moved since it was approved)
                 table.add_row(plain_rich("  " + text), plain_rich("" if amount is None else money(amount)))
+
+    def _show_strategies(self) -> None:
+        table = self.query_one("#review-strategies", DataTable)
+        table.clear()
+        for row in strategy_rows(self.board.strategy_results()):
+            table.add_row(*(plain_rich(cell) for cell in row), key=row[0])
+        self.query_one("#review-strategies-empty").display = not table.row_count
+        self.query_one("#review-strategies-note").display = bool(table.row_count)
 
     def _show_leaderboard(self) -> None:
         table = self.query_one("#review-leaderboard", DataTable)
