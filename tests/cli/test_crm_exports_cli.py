@@ -132,7 +132,7 @@ def test_a_file_in_two_currencies_is_refused(run, team, tmp_path) -> None:
     assert snapshot_files(team) == before
 
 
-def test_a_hubspot_export_with_record_ids_is_refused_the_second_time(run, tmp_path) -> None:
+def test_a_hubspot_export_with_record_ids_adds_nothing_the_second_time(run, team, tmp_path) -> None:
     path = tmp_path / "hubspot.csv"
     path.write_text("Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company,Create Date\n"
                     "1001,Acme renewal,Appointment Scheduled,2026-12-20 00:00,ali,12500,Acme Corp,2026-10-01 09:12\n"
@@ -142,8 +142,10 @@ def test_a_hubspot_export_with_record_ids_is_refused_the_second_time(run, tmp_pa
     deals = _deals(run)
     assert {t: (d["stage"], d["source"], d["account"]) for t, d in deals.items()} == {
         "Acme renewal": ("Lead", "1001", "Acme Corp"), "Globex pilot": ("Won", "1002", "Globex")}
-    code, out, err = run("deal", "import", str(path))
-    assert (code, out) == (2, "") and "row 2: source: 1001 is already on this board" in err
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path))  # (tests/cli/test_deal_reimport_cli.py: what changed)
+    assert (code, err) == (0, "") and out.startswith("no new deals\n2 deals already as the file has them\n")
+    assert snapshot_files(team) == before
 
 
 def test_hubspots_chinese_export_imports_and_is_said_in_chinese(run, tmp_path, monkeypatch) -> None:

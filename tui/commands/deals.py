@@ -226,7 +226,11 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
             if args.dry_run else n_("imported {count} deal{span}: {stages}", "imported {count} deals{span}: {stages}", rows))
     span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
         f" ({result['first']} … {result['last']})"
-    print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
+    if rows or not (result["updated"] or result["unchanged"] or result["kept"]):
+        print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
+    else:
+        print(_("no new deals"))
+    _print_updates(result, args.dry_run)
     print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in result["mapping"].items())))
     if footer := result["footer"]:
         print(n_("left out the line under the deals, a report's footer: {first!r}",
@@ -264,6 +268,42 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         print(_("won and lost deals with an opening date entered {stage} on it").format(
             stage=result["closed_deals_opened_in"]))
     return EXIT_OK
+
+
+#: The most deals an import's summary lists as updated or kept (`--json` has them all).
+MAX_LISTED = 20
+
+
+def _print_updates(result: dict, dry_run: bool) -> None:
+    """What an import did to the deals the file brought before (by their CRM id): each one it
+    changes, with its fields before and after; how many are as the file has them; each one the
+    board has won or lost that the file has elsewhere, left as it is, with the move that would
+    follow the file."""
+    import shlex
+
+    from sales.activity import Activity, describe
+    from tui.change_text import say_change
+
+    if updated := result["updated"]:
+        count = len(updated)
+        print((n_("would update {count} deal:", "would update {count} deals:", count) if dry_run
+               else n_("updated {count} deal:", "updated {count} deals:", count)).format(count=count))
+        for change in updated[:MAX_LISTED]:
+            record = Activity(seq=0, txn=0, at="", actor="", action="deal.edit", item=change["id"],
+                              before=change["before"], after=change["after"])
+            print("  " + safe(say_change(describe(record))))
+        if count > MAX_LISTED:
+            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+    if count := result["unchanged"]:
+        print(n_("{count} deal already as the file has it", "{count} deals already as the file has them",
+                 count).format(count=count))
+    for kept in result["kept"][:MAX_LISTED]:
+        print(safe(_("kept {id} {title!r} as the board has it, {stage}, where the file (row {row}) has it in "
+                     "{file_stage}: `{move}` follows the file").format(
+            id=kept["id"], title=kept["title"], stage=kept["stage"], row=kept["row"], file_stage=kept["file_stage"],
+            move=f"uplift deal move {kept['id']} {shlex.quote(kept['file_stage'])}")))
+    if (more := len(result["kept"]) - MAX_LISTED) > 0:
+        print(_("… and {more} more").format(more=more))
 
 
 #: The most a deals file read from standard input may hold (`uplift serve ssh` caps a command's
