@@ -361,8 +361,10 @@ class DealChanges(BoardCore):
             footer.insert(0, rows.pop()[1][headers[0]].strip())
         try:
             mapping = map_columns(headers, overrides)
-        except MappingError as error:
-            raise Invalid("columns", error) from None
+        except MappingError as error:  # (as a file's other problems: its name first; an option's: the option)
+            if error.item is not None:
+                raise Invalid("columns", error, whole=True) from None
+            raise Invalid(name or str(path), error) from None
         # the board's own `deal list --csv` put text that starts like a formula behind a `'`
         cell = formula_unguarded if is_export(headers) else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
