@@ -80,7 +80,15 @@ STAGE_ALIASES = {"prospecting": "Lead", "prospect": "Lead", "new": "Lead",
                  "needs analysis": "Qualified", "value proposition": "Proposal", "id. decision makers": "Proposal",
                  "perception analysis": "Proposal", "proposal/price quote": "Proposal",
                  "negotiation/review": "Negotiation",
-                 "won": "Won", "lost": "Lost"}
+                 "won": "Won", "lost": "Lost",
+                 # won and lost as German, French and Spanish exports of the three write them
+                 "abgeschlossen und gewonnen": "Won", "geschlossen und gewonnen": "Won", "gewonnen": "Won",
+                 "abgeschlossen und verloren": "Lost", "geschlossen und verloren": "Lost", "verloren": "Lost",
+                 "conclu gagné": "Won", "fermé gagné": "Won", "fermée gagnée": "Won", "gagné": "Won", "gagnée": "Won",
+                 "conclu perdu": "Lost", "fermé perdu": "Lost", "fermée perdue": "Lost", "perdu": "Lost",
+                 "perdue": "Lost", "cerrado ganado": "Won", "cerrada ganada": "Won", "ganado": "Won",
+                 "ganada": "Won", "cerrado perdido": "Lost", "cerrada perdida": "Lost", "perdido": "Lost",
+                 "perdida": "Lost"}
 OUTCOME_ALIASES = {"Won": "won", "Lost": "lost"}
 
 

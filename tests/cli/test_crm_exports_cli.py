@@ -213,3 +213,41 @@ def test_a_full_name_given_to_member_add_is_told_the_name_that_would_do(run, tea
         "uplift: member：'chen.wu@acme.com' 不是成员名：只能用字母、数字、'.'、'_' 或 '-'，最多 40 个；可以用 chen.wu"
         "（这样商机文件中的 'chen.wu@acme.com' 就是 chen.wu）\n")
     assert snapshot_files(team) == before
+
+
+def test_german_french_and_spanish_exports_import_by_their_own_column_names(run, tmp_path) -> None:
+    """HubSpot in German, Salesforce in French, Pipedrive in Spanish (its `Trato - ` prefix): each
+    column read as its English twin is, their won and lost said in their language; no --map."""
+    files = {
+        "de.csv": "Datensatz-ID,Dealname,Deal-Phase,Betrag,Abschlussdatum,Deal-Inhaber,Zugeordnetes Unternehmen,"
+                  "Erstelldatum\n"
+                  '1001,Acme Verlängerung,Contract Sent,"12.500,00",20.12.2026,ali,Acme GmbH,01.10.2026\n'
+                  "1002,Globex Pilot,Abgeschlossen und gewonnen,8000,14.11.2026,bea,Globex AG,20.09.2026\n",
+        "fr.csv": "Propriétaire de l'opportunité,Nom du compte,Nom de l'opportunité,Étape,Montant,Date de clôture,"
+                  "Date de création,Type\n"
+                  'ali,Acme SA,Renouvellement Acme,Proposal/Price Quote,"12 500,00 €",20/12/2026,01/10/2026,'
+                  "Renouvellement\n"
+                  "bea,Globex,Pilote Globex,Fermée gagnée,8000,14/11/2026,20/09/2026,Nouveau client\n",
+        "es.csv": "Trato - ID,Trato - Título,Trato - Valor,Trato - Moneda,Trato - Organización,Trato - Propietario,"
+                  "Trato - Etapa,Trato - Estado,Trato - Fecha de cierre prevista,Trato - Motivo de pérdida,"
+                  "Trato - Trato creado\n"
+                  "7,Renovación Acme,12500,EUR,Acme SL,ali,Proposal Made,Abierto,2026-12-20,,2026-10-01\n"
+                  "8,Piloto Globex,8000,EUR,Globex,bea,Negotiations Started,Perdido,2026-11-30,Precio,2026-09-20\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        code, out, err = run("deal", "import", str(path))
+        assert (code, err) == (0, ""), (name, err)
+    deals = _deals(run)
+    assert {t: (d["stage"], d["value"], d["close"], d["owner"], d["account"], d["source"]) for t, d in deals.items()} == {
+        "Acme Verlängerung": ("Negotiation", 12500, "2026-12-20", "ali", "Acme GmbH", "1001"),
+        "Globex Pilot": ("Won", 8000, "2026-11-14", "bea", "Globex AG", "1002"),
+        "Renouvellement Acme": ("Proposal", 12500, "2026-12-20", "ali", "Acme SA", ""),
+        "Pilote Globex": ("Won", 8000, "2026-11-14", "bea", "Globex", ""),
+        "Renovación Acme": ("Proposal", 12500, "2026-12-20", "ali", "Acme SL", "7"),
+        "Piloto Globex": ("Lost", 8000, "2026-11-30", "bea", "Globex", "8"),
+    }
+    assert (deals["Renouvellement Acme"]["business"], deals["Pilote Globex"]["business"]) == ("existing", "new")
+    assert deals["Piloto Globex"]["lost_reason"] == "Precio"
+    assert _history(deals["Globex Pilot"]) == [("Negotiation", "2026-09-20"), ("Won", "2026-11-14")]
