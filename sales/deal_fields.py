@@ -82,6 +82,9 @@ CRM_NAMES: dict[str, tuple[str, ...]] = {
 }
 # a deal's status beside its stage (Pipedrive's Open, Won, Lost): read when a stage column is there too
 STATUS_NAMES = ("status", "dealstatus", "状态", "狀態", "statut", "estado")
+# the column that says which of a CRM's pipelines a deal is in (Pipedrive's and HubSpot's Pipeline):
+# a board has one pipeline, so a file of several is said, or one of them taken (`--pipeline`)
+PIPELINE_NAMES = ("pipeline", "dealpipeline", "pipelinename", "交易管道", "销售管道", "銷售管道")
 # the prefix a Pipedrive export puts before each column (`Deal - Title`)
 _PREFIX = re.compile(r"^\s*(?:deal|affaire|trato|negocio)\s*-\s*", re.IGNORECASE)  # (French, Spanish exports)
 # a deal's dates by their own names (as `deal list --csv` and plan files write them), which the
@@ -122,6 +125,14 @@ _FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": 
 def is_export(headers: Sequence[str]) -> bool:
     """Whether a file has every column `deal list --csv` writes: then each is read by its name."""
     return set(_EXPORT_MARKS) <= {str(h) for h in headers}
+
+
+def pipeline_column(headers: Sequence[str], mapping: dict[str, str]) -> str | None:
+    """The column naming each deal's pipeline, if the file has one the mapping does not use."""
+    for header in headers:
+        if header not in mapping and normalise_header(_PREFIX.sub("", str(header)) or header) in PIPELINE_NAMES:
+            return str(header)
+    return None
 
 
 def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None) -> dict[str, str]:

@@ -20,7 +20,15 @@ from typing import Any
 
 import msgspec
 
-from sales.deal_fields import MappingError, day_first, entry_stage, is_export, map_columns, row_fields
+from sales.deal_fields import (
+    MappingError,
+    day_first,
+    entry_stage,
+    is_export,
+    map_columns,
+    pipeline_column,
+    row_fields,
+)
 from sales.deal_updates import updated_fields
 from sales.deals import (
     DEFAULT_STAGES,
@@ -43,7 +51,7 @@ from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
 from sales.splits import Split, read_splits, split_rep_problem
-from sales.text import clean_line, formula_unguarded
+from sales.text import clean_line, formula_unguarded, listed
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from sales.dates import stamp
@@ -335,7 +343,7 @@ class DealChanges(BoardCore):
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
                      unowned: bool = False, dry_run: bool = False, name: str | None = None,
                      stage_names: dict[str, str] | None = None, owners: dict[str, str] | None = None,
-                     date_order: str | None = None) -> dict:
+                     date_order: str | None = None, pipeline: str | None = None) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
@@ -349,7 +357,8 @@ class DealChanges(BoardCore):
         `stage_names` (the file's stage -> the board's) reads a CRM's own stages, `owners` (the
         file's owner -> a member) its people named otherwise (`Ali Khan` is ali); dates written
         day and month first are read in the order each column shows, or `date_order` ("dayfirst"
-        or "monthfirst") gives.
+        or "monthfirst") gives. A file whose pipeline column names several pipelines is
+        imported whole and said (`pipelines`), or, given `pipeline`, only that one's rows.
         """
         from store.deal_files import read_rows
 
@@ -365,6 +374,19 @@ class DealChanges(BoardCore):
             if error.item is not None:
                 raise Invalid("columns", error, whole=True) from None
             raise Invalid(name or str(path), error) from None
+        pipelines: dict[str, int] = {}  # pipeline -> its rows, when the file says
+        if (column := pipeline_column(headers, mapping)) is not None:
+            pipelines = dict(Counter(row[column].strip() for _, row in rows if row[column].strip()))
+        if pipeline is not None:
+            if column is None:
+                raise Invalid("--pipeline", "--pipeline {name}: the file has no pipeline column (columns: {columns})",
+                              whole=True, name=pipeline, columns=listed(headers))
+            named = {p.casefold(): p for p in pipelines}
+            if pipeline.strip().casefold() not in named:
+                raise Invalid("--pipeline", "--pipeline {name}: no deal of the file is in that pipeline (its pipelines: {pipelines})",
+                              whole=True, name=pipeline, pipelines=", ".join(pipelines) or "–")
+            pipeline = named[pipeline.strip().casefold()]
+            rows = [(number, row) for number, row in rows if row[column].strip() == pipeline]
         # the board's own `deal list --csv` put text that starts like a formula behind a `'`
         cell = formula_unguarded if is_export(headers) else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
@@ -571,7 +593,9 @@ class DealChanges(BoardCore):
                                   for number, deal in won_today],
                     # deals the file brought before (by their source, a CRM's id): changed, the same, or
                     # closed on the board and elsewhere in the file (left as they are)
-                    "updated": changes, "unchanged": unchanged, "kept": kept}
+                    "updated": changes, "unchanged": unchanged, "kept": kept,
+                    # the pipelines the file names (all of its rows), and the one imported (None: all)
+                    "pipelines": pipelines, "pipeline": pipeline}
         return self._transact(build)
 
     @staticmethod

@@ -251,3 +251,29 @@ def test_german_french_and_spanish_exports_import_by_their_own_column_names(run,
     assert (deals["Renouvellement Acme"]["business"], deals["Pilote Globex"]["business"]) == ("existing", "new")
     assert deals["Piloto Globex"]["lost_reason"] == "Precio"
     assert _history(deals["Globex Pilot"]) == [("Negotiation", "2026-09-20"), ("Won", "2026-11-14")]
+
+
+def test_a_file_of_several_pipelines_is_said_or_one_of_them_imported(run, team, tmp_path) -> None:
+    """A board has one pipeline; Pipedrive's export of all deals holds every pipeline's."""
+    path = tmp_path / "pipedrive.csv"
+    path.write_text("Deal - ID,Deal - Title,Deal - Value,Deal - Organization,Deal - Stage,Deal - Pipeline\n"
+                    "1,A,100,Acme,Proposal Made,Sales\n2,B,200,Beta,Qualified,Partners\n3,C,300,Gamma,Lead,Sales\n",
+                    encoding="utf-8")
+    code, out, err = run("deal", "import", str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    assert ("the file holds 2 pipelines (Sales 2, Partners 1), all read into the board's one; --pipeline NAME "
+            "imports one of them") in out
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path), "--pipeline", "Support")
+    assert (code, out, err) == (
+        2, "", "uplift: --pipeline Support: no deal of the file is in that pipeline (its pipelines: Sales, Partners)\n")
+    code, out, err = run("deal", "import", str(path).replace("pipedrive", "none"), "--pipeline", "Sales")
+    assert code == 2
+    assert snapshot_files(team) == before
+    code, out, err = run("deal", "import", str(path), "--pipeline", "sales")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == ["imported 2 deals (D-1 … D-2): Proposal 1, Lead 1",
+                                    "pipeline Sales only: left out Partners 1"]
+    assert sorted(_deals(run)) == ["A", "C"]
+    assert json.loads(run("deal", "import", str(path), "--pipeline", "Partners", "--json")[1])["pipelines"] == {
+        "Sales": 2, "Partners": 1}

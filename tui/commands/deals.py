@@ -207,7 +207,7 @@ def _pairs(option: str, pairs: list[str]) -> dict[str, str]:
 
 def _import_options(args: argparse.Namespace) -> dict:
     return {"unowned": args.unowned, "dry_run": args.dry_run, "stage_names": _pairs("--stage", args.stage),
-            "owners": _pairs("--owner", args.owner), "date_order": args.date_format}
+            "owners": _pairs("--owner", args.owner), "date_order": args.date_format, "pipeline": args.pipeline}
 
 
 def cmd_deal_import(args: argparse.Namespace) -> int:
@@ -231,6 +231,14 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     else:
         print(_("no new deals"))
     _print_updates(result, args.dry_run)
+    pipelines = result["pipelines"]
+    if result["pipeline"] is not None and len(pipelines) > 1:
+        print(_("pipeline {name} only: left out {others}").format(
+            name=result["pipeline"], others=", ".join(f"{p} {n}" for p, n in pipelines.items() if p != result["pipeline"])))
+    elif len(pipelines) > 1:  # their stages all read into the board's one pipeline: said, so it is seen
+        print(_("the file holds {count} pipelines ({pipelines}), all read into the board's one; --pipeline NAME "
+                "imports one of them").format(count=len(pipelines),
+                                               pipelines=", ".join(f"{p} {n}" for p, n in pipelines.items())))
     print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in result["mapping"].items())))
     if footer := result["footer"]:
         print(n_("left out the line under the deals, a report's footer: {first!r}",
@@ -420,7 +428,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     paid.add_argument("--on", metavar="DATE", help=_("when it was paid (default: today)"))
     paid.add_argument("--note", metavar="TEXT", help=_("the invoice or payment reference"))
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
-                   _("add the deals of a CSV, XLSX or XLS file (all or nothing)"))
+                   _("add the deals of a CSV, XLSX or XLS file, or update those it brought before (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help=_("which deal field a column holds (FIELD - ignores the column)"))
@@ -431,6 +439,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--date-format", choices=("dayfirst", "monthfirst"),
                      help=_("read dates such as 03/04/2026 day first or month first (by default, as the column "
                             "shows: a part above 12; else month first)"))
+    imp.add_argument("--pipeline", metavar="NAME",
+                     help=_("import only the deals of the file's pipeline NAME (a CRM's Pipeline column)"))
     imp.add_argument("--unowned", action="store_true",
                      help=_("import deals whose owner is not a member without an owner"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
