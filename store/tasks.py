@@ -128,11 +128,12 @@ class TaskChanges(BoardCore):
         """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
         nothing. Each is the importer's, or `owner`'s ("" for nobody); its annotations become its
         comments, by the importer, dated as they were made; a dependency on a task of the file
-        links the two. Deleted tasks and repeating tasks' templates are left out, and counted.
+        links the two. Deleted tasks and repeating tasks' templates are left out, and counted; of a
+        repeating task's open occurrences, the one due last repeats as the template says.
         A task the same as one on the board (title, owner, status, due) is an error: importing the
         file twice adds nothing twice. Problems name the task by its place in the file (Invalid,
         nothing written). Messages name the file as `name` when given (standard input)."""
-        from sales.taskwarrior import read_export, task_fields
+        from sales.taskwarrior import read_export, repeating, task_fields
 
         shown = name or str(path)
         try:
@@ -171,6 +172,7 @@ class TaskChanges(BoardCore):
                     left_out[str(item.get("status"))] += 1
                     continue
                 read.append((number, fields))
+            repeats, unrepeated = repeating([fields for _, fields in read])
             numbers = [tx.nextnumber("task") for _ in read]  # (a dry run writes nothing: the numbers go unused)
             first = numbers[0] if numbers else 0
             ids = {fields["uuid"]: format_id("task", first + index)
@@ -182,6 +184,10 @@ class TaskChanges(BoardCore):
                 depends = [ids[u] for u in waits_for if u in ids]
                 unlinked += len(waits_for) - len(depends)  # on a task not in the file (done long ago, deleted)
                 fields.pop("uuid")
+                for key in ("recur", "parent", "every"):
+                    fields.pop(key, None)
+                if index in repeats:
+                    fields["every"] = repeats[index]
                 comments = [{"at": c["at"], "by": self.actor, "text": c["text"]} for c in fields.pop("comments")]
                 try:
                     task = self._validate_task(tx, {**fields, "owner": whose, "comments": comments,
@@ -216,7 +222,10 @@ class TaskChanges(BoardCore):
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": dict(left_out),
-                    "comments": sum(len(t.comments) for t in tasks), "depends_unlinked": unlinked}
+                    "comments": sum(len(t.comments) for t in tasks), "depends_unlinked": unlinked,
+                    # repeating: the tasks that repeat (taskwarrior's recur), and the recurrences the
+                    # board has no repeat for (those tasks come once)
+                    "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated))}
         return self._transact(build)
 
     def _validate_task(self, tx: Transaction, data: dict, old: Task | None = None) -> Task:

@@ -254,6 +254,13 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         print(n_("left out {count} deleted task or repeating task's template (its occurrences are tasks of their own)",
                  "left out {count} deleted tasks and repeating tasks' templates (their occurrences are tasks of "
                  "their own)", left).format(count=left))
+    if repeating := result["repeating"]:
+        print(n_("{count} task repeats as it did in taskwarrior (done, it makes its next occurrence)",
+                 "{count} tasks repeat as they did in taskwarrior (done, each makes its next occurrence)",
+                 repeating).format(count=repeating))
+    if unread := result["repeats_unread"]:
+        print(_("the board repeats daily, weekly, fortnightly, monthly or quarterly: tasks that recur {recur} "
+                "come once").format(recur=", ".join(unread)))
     if unlinked := result["depends_unlinked"]:
         print(n_("{count} dependency on a task not in the file was left out",
                  "{count} dependencies on tasks not in the file were left out", unlinked).format(count=unlinked))
