@@ -247,6 +247,8 @@ def cmd_task_import(args: argparse.Namespace) -> int:
            if args.dry_run else
            n_("imported {count} task{span}: {statuses}", "imported {count} tasks{span}: {statuses}", count)
            ).format(count=count, span=span, statuses=statuses))
+    if mapping := result.get("mapping"):  # a spreadsheet's columns, as read: said, so a wrong guess is seen
+        print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())))
     if comments := result["comments"]:
         print(n_("{count} annotation became a comment", "{count} annotations became comments", comments).format(
             count=comments))
@@ -339,8 +341,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")
     imp = add_verb(task, common, "import", cmd_task_import,
-                   _("add the tasks of a taskwarrior export (`task export > tasks.json`; all or nothing)"))
+                   _("add the tasks of a taskwarrior export (`task export > tasks.json`) or a CSV or XLSX "
+                     "file, a row each (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))
-    add_ref(imp, "--owner", kind="member", metavar="U", help=_("whose tasks they are (you unless given; \"\" for nobody)"))
+    add_ref(imp, "--owner", kind="member", metavar="U",
+            help=_("whose tasks they are (you unless given; \"\" for nobody; a file's owner column says it per row)"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     imp.add_argument("--json", action="store_true")
