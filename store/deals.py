@@ -437,6 +437,7 @@ class DealChanges(BoardCore):
             strangers: dict[str, list[int]] = {}
             seen: dict[str, int] = {}
             deals: list[Deal] = []
+            rows_of: dict[str | None, int] = {}  # each owner of a new deal -> the first row of theirs
             updates: list[tuple[int, Deal, Deal]] = []  # (row, the deal, as the file changes it)
             kept: list[dict] = []  # deals closed on the board that the file has elsewhere: left as they are
             unchanged = 0
@@ -528,6 +529,7 @@ class DealChanges(BoardCore):
                                            number=number, id=twin.id, title=twin.title))
                     continue
                 deals.append(deal)
+                rows_of.setdefault(deal.owner, number)
                 if outcome.get(deal.stage) == "won" and deal.history[-1].at == now:
                     won_today.append((number, deal))
             for owner, numbers in strangers.items():
@@ -552,8 +554,12 @@ class DealChanges(BoardCore):
                 raise Invalid(name or str(path), "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
                               else "{count} problems, nothing imported:\n  {problems}",
                               count=len(problems), problems=_lines(shown))
-            for owner in {d.owner for d in deals}:
-                self._check("deal.add", new_owner=owner)
+            self._check("deal.add", new_owner=self.actor)  # (one who may only read: said once, not of a row)
+            for owner, number in rows_of.items():  # (the first row of each owner's: which of the file's deals)
+                try:
+                    self._check("deal.add", new_owner=owner)
+                except Refused as error:
+                    raise Refused("row {number}: {error}", number=number, error=error) from None
             if any(d.splits for d in deals):
                 self._check("deal.split")
             if any(d.payments for d in deals):  # (what customers paid releases commission)
