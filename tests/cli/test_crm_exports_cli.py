@@ -217,11 +217,12 @@ def test_a_full_name_given_to_member_add_is_told_the_name_that_would_do(run, tea
 
 def test_german_french_and_spanish_exports_import_by_their_own_column_names(run, tmp_path) -> None:
     """HubSpot in German, Salesforce in French, Pipedrive in Spanish (its `Trato - ` prefix): each
-    column read as its English twin is, their won and lost said in their language; no --map."""
+    column read as its English twin is, their default stages, won and lost said in their language;
+    no --map, no --stage."""
     files = {
         "de.csv": "Datensatz-ID,Dealname,Deal-Phase,Betrag,Abschlussdatum,Deal-Inhaber,Zugeordnetes Unternehmen,"
                   "Erstelldatum\n"
-                  '1001,Acme Verlängerung,Contract Sent,"12.500,00",20.12.2026,ali,Acme GmbH,01.10.2026\n'
+                  '1001,Acme Verlängerung,Vertrag gesendet,"12.500,00",20.12.2026,ali,Acme GmbH,01.10.2026\n'
                   "1002,Globex Pilot,Abgeschlossen und gewonnen,8000,14.11.2026,bea,Globex AG,20.09.2026\n",
         "fr.csv": "Propriétaire de l'opportunité,Nom du compte,Nom de l'opportunité,Étape,Montant,Date de clôture,"
                   "Date de création,Type\n"
@@ -231,7 +232,7 @@ def test_german_french_and_spanish_exports_import_by_their_own_column_names(run,
         "es.csv": "Trato - ID,Trato - Título,Trato - Valor,Trato - Moneda,Trato - Organización,Trato - Propietario,"
                   "Trato - Etapa,Trato - Estado,Trato - Fecha de cierre prevista,Trato - Motivo de pérdida,"
                   "Trato - Trato creado\n"
-                  "7,Renovación Acme,12500,EUR,Acme SL,ali,Proposal Made,Abierto,2026-12-20,,2026-10-01\n"
+                  "7,Renovación Acme,12500,EUR,Acme SL,ali,Propuesta realizada,Abierto,2026-12-20,,2026-10-01\n"
                   "8,Piloto Globex,8000,EUR,Globex,bea,Negotiations Started,Perdido,2026-11-30,Precio,2026-09-20\n",
     }
     for name, text in files.items():
