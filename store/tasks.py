@@ -27,7 +27,7 @@ from store.board_core import BoardCore, Transaction, changed_keys, given, owner_
 #: The most a taskwarrior export may hold (a list of tens of thousands of tasks is a few MB).
 MAX_TASKS_FILE = 64 * 1024 * 1024
 #: A task list in a spreadsheet, by its name's ending (one read from standard input: by what it holds)
-TABLES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".xlsm")
+TABLES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm")
 
 
 class TaskChanges(BoardCore):
