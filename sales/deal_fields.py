@@ -31,40 +31,69 @@ FROM_SALES_FIELD = {"source": "order_id", "account": "customer", "owner": "rep",
 # fields only deals have, with the header spellings that name them (compared normalised)
 DEAL_ONLY: dict[str, tuple[str, ...]] = {
     "title": ("title", "dealname", "opportunityname", "name", "商机名称", "商機名稱", "标题", "標題",
-              "交易名称", "交易名稱"),
+              "交易名称", "交易名稱",
+              # German, French and Spanish exports (Pipedrive's Titel, Titre, Título; HubSpot's Nom de la
+              # transaction, Nombre del negocio; Salesforce's Nom de l'opportunité, Nombre de la oportunidad)
+              "titel", "dealtitel", "titre", "nomdelatransaction", "nomdelaffaire", "nomdelopportunité",
+              "nomdelopportunite", "título", "titulo", "nombredelnegocio", "nombredeltrato",
+              "nombredelaoportunidad", "nombredeoportunidad"),
     "key_account": ("keyaccount", "key", "strategic", "重点客户", "重點客戶", "大客户", "大客戶"),
-    "next_step": ("nextstep", "nextaction", "下一步"),
+    "next_step": ("nextstep", "nextaction", "下一步", "nächsterschritt", "nachsterschritt", "prochaineétape",
+                  "prochaineetape", "siguientepaso", "próximopaso", "proximopaso"),
     "lost_reason": ("lostreason", "lossreason", "closedlostreason", "reasonlost", "输单原因", "輸單原因",
-                    "丢单原因", "丟單原因", "失败原因", "失敗原因", "关闭失败原因", "關閉失敗原因"),
+                    "丢单原因", "丟單原因", "失败原因", "失敗原因", "关闭失败原因", "關閉失敗原因",
+                    "verlustgrund", "grundfürverlust", "grundfurverlust", "raisondelaperte", "motifdelaperte",
+                    "motifdeperte", "motivodepérdida", "motivodeperdida", "razóndepérdida", "razondeperdida"),
     "forecast": ("forecast", "forecastcategory", "预测类别", "預測類別"),
     "splits": ("splits", "split", "creditsplits", "creditsplit", "分成"),
     "business": ("business", "dealtype", "opportunitytype", "businesstype", "type", "商机类型", "商機類型",
-                 "交易类型", "交易類型"),
+                 "交易类型", "交易類型", "typ", "dealtyp", "typedetransaction", "typedaffaire", "tipo",
+                 "tipodenegocio", "tipodeoportunidad"),
     "payments": ("payments", "收款记录", "收款記錄"),
     # the currency of the value: one file is in one currency (a board adds its values up)
     "currency": ("currency", "dealcurrency", "currencyisocode", "amountcurrency", "opportunitycurrency", "币种",
-                 "幣種", "货币", "貨幣"),
+                 "幣種", "货币", "貨幣", "währung", "wahrung", "devise", "moneda", "divisa"),
 }
 # CRM exports' names for fields the diagnosis engine reads under other names (Pipedrive's
 # Organization and ID, HubSpot's Record ID and Associated Company, Salesforce's Opportunity
 # Owner, HubSpot's Chinese export); used for a field the engine found no column for
 CRM_NAMES: dict[str, tuple[str, ...]] = {
-    "source": ("id", "recordid", "记录id", "記錄id", "交易id"),
+    "source": ("id", "recordid", "记录id", "記錄id", "交易id",
+               "datensatzid", "iddefichedinformations", "iddelenregistrement", "idderegistro", "iddelregistro"),
     "account": ("organization", "organisation", "organizationname", "company", "companyname", "associatedcompany",
-                "公司", "公司名称", "公司名稱", "关联公司", "關聯公司"),
-    "owner": ("opportunityowner", "交易所有者", "商机所有者", "商機所有者", "所有者"),
-    "stage": ("交易阶段", "交易階段", "商机阶段", "商機階段", "销售阶段", "銷售階段"),
-    "value": ("交易金额", "交易金額", "商机金额", "商機金額"),
-    "opened": ("dealcreated", "addtime", "创建时间", "創建時間"),
+                "公司", "公司名称", "公司名稱", "关联公司", "關聯公司",
+                "zugeordnetesunternehmen", "unternehmen", "firma", "kunde", "kundenname", "cliente", "organisationsname", "entrepriseassociée",
+                "entrepriseassociee", "entreprise", "nomducompte", "société", "societe", "empresaasociada",
+                "empresa", "organización", "organizacion", "nombredelacuenta"),
+    "owner": ("opportunityowner", "交易所有者", "商机所有者", "商機所有者", "所有者",
+              "dealinhaber", "opportunityinhaber", "inhaber", "besitzer", "propriétairedelatransaction",
+              "proprietairedelatransaction", "propriétairedelopportunité", "proprietairedelopportunite",
+              "propriétairedelaffaire", "proprietairedelaffaire", "propriétaire", "proprietaire",
+              "propietariodelnegocio", "propietariodelaoportunidad", "propietariodeoportunidad",
+              "propietariodeltrato", "propietario"),
+    "stage": ("交易阶段", "交易階段", "商机阶段", "商機階段", "销售阶段", "銷售階段",
+              "dealphase", "phase", "phasedelatransaction", "étapedelatransaction", "etapedelatransaction", "étape",
+              "etape", "etapadelnegocio", "etapadeltrato", "etapa", "fase"),
+    "value": ("交易金额", "交易金額", "商机金额", "商機金額", "betrag", "wert", "dealwert", "montant", "valeur",
+              "importe", "valor", "monto"),
+    "opened": ("dealcreated", "addtime", "创建时间", "創建時間", "dealerstellt", "erstelldatum", "erstellungsdatum",
+               "erstelltam", "affairecréée", "affairecreee", "datedecréation", "datedecreation", "tratocreado",
+               "negociocreado", "fechadecreación", "fechadecreacion"),
 }
 # a deal's status beside its stage (Pipedrive's Open, Won, Lost): read when a stage column is there too
-STATUS_NAMES = ("status", "dealstatus", "状态", "狀態")
+STATUS_NAMES = ("status", "dealstatus", "状态", "狀態", "statut", "estado")
+# the column that says which of a CRM's pipelines a deal is in (Pipedrive's and HubSpot's Pipeline):
+# a board has one pipeline, so a file of several is said, or one of them taken (`--pipeline`)
+PIPELINE_NAMES = ("pipeline", "dealpipeline", "pipelinename", "交易管道", "销售管道", "銷售管道")
 # the prefix a Pipedrive export puts before each column (`Deal - Title`)
-_PREFIX = re.compile(r"^\s*deal\s*-\s*", re.IGNORECASE)
+_PREFIX = re.compile(r"^\s*(?:deal|affaire|trato|negocio)\s*-\s*", re.IGNORECASE)  # (French, Spanish exports)
 # a deal's dates by their own names (as `deal list --csv` and plan files write them), which the
 # engine's spellings of a sales record's date do not include; they win over the engine's guesses
 OWN_DATES: dict[str, tuple[str, ...]] = {
-    "close": ("close", "expectedclose", "expectedclosedate", "expectedclosingdate", "预计成交日期", "預計成交日期"),
+    "close": ("close", "expectedclose", "expectedclosedate", "expectedclosingdate", "预计成交日期", "預計成交日期",
+              "abschlussdatum", "erwartetesabschlussdatum", "schlusstermin", "datedefermeture", "datedeclôture",
+              "datedecloture", "datedeclôtureprévue", "datedeclotureprevue", "fechadecierre",
+              "fechadecierreprevista", "fechaprevistadecierre"),
     "closed": ("closed", "closedon", "dateclosed", "dealclosedon", "closetime", "wontime"),
     "opened": ("opened", "openedon", "dateopened"),
     # Pipedrive's Lost time: the day a lost deal closed, where Won time is a won one's
@@ -96,6 +125,14 @@ _FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": 
 def is_export(headers: Sequence[str]) -> bool:
     """Whether a file has every column `deal list --csv` writes: then each is read by its name."""
     return set(_EXPORT_MARKS) <= {str(h) for h in headers}
+
+
+def pipeline_column(headers: Sequence[str], mapping: dict[str, str]) -> str | None:
+    """The column naming each deal's pipeline, if the file has one the mapping does not use."""
+    for header in headers:
+        if header not in mapping and normalise_header(_PREFIX.sub("", str(header)) or header) in PIPELINE_NAMES:
+            return str(header)
+    return None
 
 
 def map_columns(headers: Sequence[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
@@ -328,7 +365,14 @@ _BUSINESS_NAMES = {"": "auto", "auto": "auto", "new": "new", "newbusiness": "new
                    "newlogo": "new", "existing": "existing", "existingbusiness": "existing",
                    "existingcustomer": "existing", "renewal": "existing", "upsell": "existing",
                    "crosssell": "existing", "expansion": "existing", "新客户": "new", "老客户": "existing",
-                   "续约": "existing"}
+                   "续约": "existing",
+                   # German, French and Spanish
+                   "neugeschäft": "new", "neugeschaft": "new", "neukunde": "new", "bestandskunde": "existing",
+                   "bestandsgeschäft": "existing", "bestandsgeschaft": "existing", "verlängerung": "existing",
+                   "verlangerung": "existing", "nouveau": "new", "nouveauclient": "new", "nouvelleaffaire": "new",
+                   "existant": "existing", "clientexistant": "existing", "renouvellement": "existing",
+                   "nuevo": "new", "nuevocliente": "new", "nuevonegocio": "new", "existente": "existing",
+                   "clienteexistente": "existing", "renovación": "existing", "renovacion": "existing"}
 
 
 def parse_business(text: str) -> str:
@@ -357,6 +401,9 @@ def parse_forecast(text: str) -> str:
 #: A deal's status as CRMs write it beside its stage (Pipedrive's Open, Won, Lost): a won or lost
 #: deal keeps there the stage it was last in, so the status says where it is.
 _STATUS_NAMES = {"open": "open", "won": "won", "lost": "lost", "closedwon": "won", "closedlost": "lost",
+                 "offen": "open", "gewonnen": "won", "verloren": "lost", "ouvert": "open", "ouverte": "open",
+                 "gagné": "won", "gagnée": "won", "gagne": "won", "perdu": "lost", "perdue": "lost", "abierto": "open",
+                 "abierta": "open", "ganado": "won", "ganada": "won", "perdido": "lost", "perdida": "lost",
                  "进行中": "open", "進行中": "open", "赢单": "won", "贏單": "won", "输单": "lost", "輸單": "lost"}
 
 

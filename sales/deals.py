@@ -80,7 +80,28 @@ STAGE_ALIASES = {"prospecting": "Lead", "prospect": "Lead", "new": "Lead",
                  "needs analysis": "Qualified", "value proposition": "Proposal", "id. decision makers": "Proposal",
                  "perception analysis": "Proposal", "proposal/price quote": "Proposal",
                  "negotiation/review": "Negotiation",
-                 "won": "Won", "lost": "Lost"}
+                 "won": "Won", "lost": "Lost",
+                 # won and lost as German, French and Spanish exports of the three write them
+                 "abgeschlossen und gewonnen": "Won", "geschlossen und gewonnen": "Won", "gewonnen": "Won",
+                 "abgeschlossen und verloren": "Lost", "geschlossen und verloren": "Lost", "verloren": "Lost",
+                 "conclu gagné": "Won", "fermé gagné": "Won", "fermée gagnée": "Won", "gagné": "Won", "gagnée": "Won",
+                 "conclu perdu": "Lost", "fermé perdu": "Lost", "fermée perdue": "Lost", "perdu": "Lost",
+                 "perdue": "Lost", "cerrado ganado": "Won", "cerrada ganada": "Won", "ganado": "Won",
+                 "ganada": "Won", "cerrado perdido": "Lost", "cerrada perdida": "Lost", "perdido": "Lost",
+                 "perdida": "Lost",
+                 # Pipedrive's and HubSpot's default stages in their German, French and Spanish exports
+                 "kontakt hergestellt": "Qualified", "demo geplant": "Qualified", "angebot erstellt": "Proposal",
+                 "verhandlungen begonnen": "Negotiation", "termin vereinbart": "Lead",
+                 "qualifiziert für kauf": "Qualified", "präsentation geplant": "Proposal",
+                 "entscheidungsträger überzeugt": "Negotiation", "vertrag gesendet": "Negotiation",
+                 "contact établi": "Qualified", "démo programmée": "Qualified", "proposition faite": "Proposal",
+                 "négociations commencées": "Negotiation", "rendez-vous programmé": "Lead",
+                 "qualifié pour l'achat": "Qualified", "présentation programmée": "Proposal",
+                 "décideur convaincu": "Negotiation", "contrat envoyé": "Negotiation",
+                 "contacto realizado": "Qualified", "demo programada": "Qualified", "propuesta realizada": "Proposal",
+                 "negociaciones iniciadas": "Negotiation", "cita programada": "Lead",
+                 "calificado para comprar": "Qualified", "presentación programada": "Proposal",
+                 "responsable de la toma de decisiones convencido": "Negotiation", "contrato enviado": "Negotiation"}
 OUTCOME_ALIASES = {"Won": "won", "Lost": "lost"}
 
 

@@ -19,6 +19,15 @@ STATUSES = {"pending": "todo", "waiting": "todo", "completed": "done"}
 LEFT_OUT = ("deleted", "recurring")
 PRIORITIES = {"H": "high", "M": "normal", "L": "low", "": "normal"}
 _MOMENT = re.compile(r"^(\d{8})T(\d{6})Z$")  # 20261219T230000Z
+#: taskwarrior's `recur` (as typed: `weekly`, `2wk`; taskwarrior 3's ISO durations: `P7D`) -> the
+#: board's repeat; any other (yearly, weekdays, 3d) cannot repeat on the board: the task comes once
+REPEATS = {**{name: "daily" for name in ("daily", "day", "1d", "1day", "1days", "p1d")},
+           **{name: "weekly" for name in ("weekly", "week", "1w", "1wk", "1wks", "1week", "7d", "7days", "p1w",
+                                          "p7d")},
+           **{name: "fortnightly" for name in ("biweekly", "fortnight", "fortnightly", "2w", "2wk", "2wks",
+                                               "2weeks", "14d", "14days", "p2w", "p14d")},
+           **{name: "monthly" for name in ("monthly", "month", "1mo", "1mos", "1month", "mo", "p1m")},
+           **{name: "quarterly" for name in ("quarterly", "quarter", "3mo", "3mos", "3months", "1q", "1qtr", "p3m")}}
 
 
 def read_export(text: str) -> list[dict]:
@@ -100,4 +109,30 @@ def task_fields(item: dict, zone: tzinfo | None) -> dict | None:
                 raise Reason("{field}: {error}", field="annotations", error=error) from None
             comments.append({"at": at, "text": str(note["description"]).strip()})
     fields["comments"] = comments
+    if item.get("recur"):  # an occurrence of a repeating task (its template is left out)
+        fields["recur"] = str(item["recur"])
+        fields["parent"] = str(item.get("parent") or item.get("uuid", ""))
     return fields
+
+
+def repeating(read: list[dict]) -> tuple[dict[int, str], list[str]]:
+    """Which of the tasks read (task_fields) repeat on the board, by their place in `read`, and
+    the recurrences the board has no repeat for (`yearly`: each such task comes once).
+
+    Taskwarrior keeps a repeating task as a template with its occurrences, one or more of them
+    open at a time; the board keeps one open occurrence that, done, makes the next. So of each
+    series the open occurrence due last repeats, and the others come as tasks of their own."""
+    last: dict[str, int] = {}
+    unread: list[str] = []
+    for index, fields in enumerate(read):
+        recur = fields.get("recur")
+        if recur is None or fields["status"] == "done" or fields.get("due") is None:
+            continue
+        if (every := REPEATS.get(recur.strip().lower().replace(" ", ""))) is None:
+            unread.append(recur)
+            continue
+        fields["every"] = every
+        parent = fields["parent"]
+        if parent not in last or read[last[parent]]["due"] <= fields["due"]:
+            last[parent] = index
+    return {index: read[index]["every"] for index in last.values()}, unread

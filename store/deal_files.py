@@ -34,12 +34,12 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     path = Path(path)
     shown = name or str(path)
     if path.is_dir():
-        raise Invalid("file", "{file}: is a folder, not a file", file=shown)
+        raise Invalid("file", "{file}: is a folder, not a file", whole=True, file=shown)
     if not path.exists():
-        raise Invalid("file", "{file}: no such file", file=shown)
+        raise Invalid("file", "{file}: no such file", whole=True, file=shown)
     if not path.is_file():  # (read more than once: sniffed, counted, parsed)
         raise Invalid("file", "{file}: not a regular file (a device or a pipe); give a file, or - to read "
-                              "standard input", file=shown)
+                              "standard input", whole=True, file=shown)
     try:
         sniffed = sniff(path)
         if sniffed.kind != "csv":
@@ -59,12 +59,12 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     except RecordsError as error:
         raise _file_error(shown, error) from None
     except Exception as error:  # noqa: BLE001 - the readers raise many kinds for a damaged file
-        raise Invalid("file", "{file}: cannot be read ({cause})", file=shown,
+        raise Invalid("file", "{file}: cannot be read ({cause})", whole=True, file=shown,
                       cause=first_line(error) or type(error).__name__) from None
     if len(frame) == 0:  # as a diagnosis says it: an import of nothing is a wrong file, not a success
-        raise Invalid("file", "{file}: {reason}", file=shown, reason=NO_ROWS if len(frame.columns) else EMPTY_SHEET)
+        raise Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=NO_ROWS if len(frame.columns) else EMPTY_SHEET)
     if len(frame) > MAX_ROWS:
-        raise Invalid("file", "{file}: more than {rows} rows; split the file", file=shown, rows=MAX_ROWS)
+        raise Invalid("file", "{file}: more than {rows} rows; split the file", whole=True, file=shown, rows=MAX_ROWS)
     frame = frame.fillna("")
     headers = [str(h) for h in frame.columns]
     rows = [(index + 2, dict(zip(headers, (str(v) for v in values))))
@@ -75,14 +75,14 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
 def _file_error(shown: str, error: RecordsError) -> Invalid:
     """A reader's RecordsError as the import says it: the file as `shown`, then the row and column."""
     if error.row is not None and error.column is not None:
-        return Invalid("file", "{file}: row {row}, column {column!r}: {reason}", file=shown, row=error.row,
+        return Invalid("file", "{file}: row {row}, column {column!r}: {reason}", whole=True, file=shown, row=error.row,
                        column=error.column, reason=error.reason_said)
     if error.row is not None:
-        return Invalid("file", "{file}: row {row}: {reason}", file=shown, row=error.row, reason=error.reason_said)
+        return Invalid("file", "{file}: row {row}: {reason}", whole=True, file=shown, row=error.row, reason=error.reason_said)
     if error.column is not None:
-        return Invalid("file", "{file}: column {column!r}: {reason}", file=shown, column=error.column,
+        return Invalid("file", "{file}: column {column!r}: {reason}", whole=True, file=shown, column=error.column,
                        reason=error.reason_said)
-    return Invalid("file", "{file}: {reason}", file=shown, reason=error.reason_said)
+    return Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=error.reason_said)
 
 
 def _check_rows(path: Path, shown: str, sniffed: Sniffed) -> None:
@@ -101,7 +101,7 @@ def _check_rows(path: Path, shown: str, sniffed: Sniffed) -> None:
             seen: set[str] = set()
             for name in (h.strip() for h in header):
                 if name and name in seen:
-                    raise Invalid("file", "{file}: row 1: the column {name!r} is there twice", file=shown, name=name)
+                    raise Invalid("file", "{file}: row 1: the column {name!r} is there twice", whole=True, file=shown, name=name)
                 seen.add(name)
             row = 1
             for cells in reader:
@@ -110,9 +110,9 @@ def _check_rows(path: Path, shown: str, sniffed: Sniffed) -> None:
                 row = ended = row + 1
                 if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
                     raise Invalid("file", "{file}: row {row}: {cells} cells, but the header has {columns} columns",
-                                  file=shown, row=row, cells=len(cells), columns=len(header))
+                                  whole=True, file=shown, row=row, cells=len(cells), columns=len(header))
         except csv.Error as error:
             if "end of data" not in str(error):
                 return  # odd quoting pandas reads as it always did
             raise Invalid("file", "{file}: row {row}: a quote (\") is opened and never closed",
-                          file=shown, row=ended + 1) from None
+                          whole=True, file=shown, row=ended + 1) from None

@@ -20,7 +20,16 @@ from typing import Any
 
 import msgspec
 
-from sales.deal_fields import MappingError, day_first, entry_stage, is_export, map_columns, row_fields
+from sales.deal_fields import (
+    MappingError,
+    day_first,
+    entry_stage,
+    is_export,
+    map_columns,
+    pipeline_column,
+    row_fields,
+)
+from sales.deal_updates import updated_fields
 from sales.deals import (
     DEFAULT_STAGES,
     Deal,
@@ -42,7 +51,7 @@ from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
 from sales.splits import Split, read_splits, split_rep_problem
-from sales.text import clean_line, formula_unguarded
+from sales.text import clean_line, formula_unguarded, listed
 from sales.validation import convert
 from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from sales.dates import stamp
@@ -334,18 +343,22 @@ class DealChanges(BoardCore):
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
                      unowned: bool = False, dry_run: bool = False, name: str | None = None,
                      stage_names: dict[str, str] | None = None, owners: dict[str, str] | None = None,
-                     date_order: str | None = None) -> dict:
+                     date_order: str | None = None, pipeline: str | None = None) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
         not members of a board that has members are an error too, unless `unowned`: then those
-        deals come in without an owner (and the report counts them). A row whose source id (e.g.
-        opportunity_id) is already on the board is an error: importing twice adds nothing twice.
+        deals come in without an owner (and the report counts them), and a deal the board has
+        keeps its own. A row whose source id (a CRM's id: opportunity_id, HubSpot's Record ID) is
+        a deal's on the board updates that deal as sales.deal_updates says (`updated`,
+        `unchanged`, `kept` in the report), each change checked as `deal edit` checks it: a CRM's
+        weekly export imported again adds only its new deals.
         Messages name the file as `name` when given (a file that came through standard input).
         `stage_names` (the file's stage -> the board's) reads a CRM's own stages, `owners` (the
         file's owner -> a member) its people named otherwise (`Ali Khan` is ali); dates written
         day and month first are read in the order each column shows, or `date_order` ("dayfirst"
-        or "monthfirst") gives.
+        or "monthfirst") gives. A file whose pipeline column names several pipelines is
+        imported whole and said (`pipelines`), or, given `pipeline`, only that one's rows.
         """
         from store.deal_files import read_rows
 
@@ -357,8 +370,23 @@ class DealChanges(BoardCore):
             footer.insert(0, rows.pop()[1][headers[0]].strip())
         try:
             mapping = map_columns(headers, overrides)
-        except MappingError as error:
-            raise Invalid("columns", error) from None
+        except MappingError as error:  # (as a file's other problems: its name first; an option's: the option)
+            if error.item is not None:
+                raise Invalid("columns", error, whole=True) from None
+            raise Invalid(name or str(path), error) from None
+        pipelines: dict[str, int] = {}  # pipeline -> its rows, when the file says
+        if (column := pipeline_column(headers, mapping)) is not None:
+            pipelines = dict(Counter(row[column].strip() for _, row in rows if row[column].strip()))
+        if pipeline is not None:
+            if column is None:
+                raise Invalid("--pipeline", "--pipeline {name}: the file has no pipeline column (columns: {columns})",
+                              whole=True, name=pipeline, columns=listed(headers))
+            named = {p.casefold(): p for p in pipelines}
+            if pipeline.strip().casefold() not in named:
+                raise Invalid("--pipeline", "--pipeline {name}: no deal of the file is in that pipeline (its pipelines: {pipelines})",
+                              whole=True, name=pipeline, pipelines=", ".join(pipelines) or "–")
+            pipeline = named[pipeline.strip().casefold()]
+            rows = [(number, row) for number, row in rows if row[column].strip() == pipeline]
         # the board's own `deal list --csv` put text that starts like a formula behind a `'`
         cell = formula_unguarded if is_export(headers) else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()})
@@ -393,7 +421,10 @@ class DealChanges(BoardCore):
                     raise NotFound("--owner {pair}: {member} is not a member of this board",
                                    pair=f"{named}={member}", member=member)
             owner_names = {k.strip().casefold(): v for k, v in (owners or {}).items()}
-            known = {d.source for d in self.deals() if d.source}
+            known: dict[str, Deal] = {}  # the deals the board has by their source (a CRM's id)
+            for d in self.deals():
+                if d.source:
+                    known.setdefault(d.source, d)
             on_board = {d.id: d for d in self.deals()} if exported_ids else {}
             # a file imported a second time (a board's export where it went, whose ids are new
             # there, or a CRM's file without ids): each row the same as a deal already on the board
@@ -406,6 +437,10 @@ class DealChanges(BoardCore):
             strangers: dict[str, list[int]] = {}
             seen: dict[str, int] = {}
             deals: list[Deal] = []
+            rows_of: dict[str | None, int] = {}  # each owner of a new deal -> the first row of theirs
+            updates: list[tuple[int, Deal, Deal]] = []  # (row, the deal, as the file changes it)
+            kept: list[dict] = []  # deals closed on the board that the file has elsewhere: left as they are
+            unchanged = 0
             dropped_owner = no_account = 0
             won_today: list[tuple[int, Deal]] = []  # won deals the file gives no close date: won now
             outcome = {s.name: s.outcome for s in stages}
@@ -438,10 +473,6 @@ class DealChanges(BoardCore):
                                            number=number, id=here.id, title=here.title))
                     continue
                 source = fields["source"]
-                if source and source in known:
-                    problems.append(Reason("row {number}: source: {source} is already on this board",
-                                           number=number, source=source))
-                    continue
                 if source and source in seen:
                     problems.append(Reason("row {number}: source: {source} repeats row {first}",
                                            number=number, source=source, first=seen[source]))
@@ -451,6 +482,29 @@ class DealChanges(BoardCore):
                 owner = fields.get("owner")
                 if owner and members and (member := member_for(owner, members)) is not None:
                     fields["owner"] = owner = member  # `Daniell Hammack` is daniell.hammack
+                if (old := known.get(source) if source else None) is not None:
+                    # a deal the file brought before (a CRM's weekly export): the file's changes to it
+                    if owner and members and owner not in members:
+                        if not unowned:
+                            strangers.setdefault(owner, []).append(number)
+                            continue
+                        fields.pop("owner")  # its owner stays the board's
+                    if (found := updated_fields(old, record, fields, outcome, now)) is None:
+                        kept.append({"row": number, "id": old.id, "title": old.title, "stage": old.stage,
+                                     "file_stage": fields["stage"]})
+                        continue
+                    try:
+                        new = self._validate_deal(found[0], old)
+                    except Invalid as error:
+                        problems.append(Reason("row {number}: {error}", number=number, error=error))
+                        continue
+                    if not changed_keys(old, new):
+                        unchanged += 1
+                    else:
+                        updates.append((number, old, new))
+                        if found[1]:
+                            won_today.append((number, new))
+                    continue
                 if owner is None and members:
                     fields["owner"] = self.actor
                 elif owner and members and owner not in members:
@@ -475,6 +529,7 @@ class DealChanges(BoardCore):
                                            number=number, id=twin.id, title=twin.title))
                     continue
                 deals.append(deal)
+                rows_of.setdefault(deal.owner, number)
                 if outcome.get(deal.stage) == "won" and deal.history[-1].at == now:
                     won_today.append((number, deal))
             for owner, numbers in strangers.items():
@@ -499,12 +554,33 @@ class DealChanges(BoardCore):
                 raise Invalid(name or str(path), "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
                               else "{count} problems, nothing imported:\n  {problems}",
                               count=len(problems), problems=_lines(shown))
-            for owner in {d.owner for d in deals}:
-                self._check("deal.add", new_owner=owner)
+            self._check("deal.add", new_owner=self.actor)  # (one who may only read: said once, not of a row)
+            for owner, number in rows_of.items():  # (the first row of each owner's: which of the file's deals)
+                try:
+                    self._check("deal.add", new_owner=owner)
+                except Refused as error:
+                    raise Refused("row {number}: {error}", number=number, error=error) from None
             if any(d.splits for d in deals):
                 self._check("deal.split")
             if any(d.payments for d in deals):  # (what customers paid releases commission)
                 self._check("deal.paid")
+            changes = []
+            for number, old, new in updates:
+                keys = changed_keys(old, new)
+                closes = "close" in keys and not old.close and outcome.get(new.stage) == "won"
+                action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS | ({"close"} if closes else set()) \
+                    else "deal.edit"
+                try:
+                    self._check(action, owner=old.owner, new_owner=new.owner)
+                except Refused as error:  # (which of the file's deals)
+                    raise Refused("row {number}: {id}: {error}", number=number, id=old.id, error=error) from None
+                if not dry_run:
+                    self._put_update(tx, action, "deal", old, new)
+                before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
+                shown = [key for key in (*EDITABLE, *sorted(keys)) if key in keys and key != "history"]
+                changes.append({"row": number, "id": old.id, "title": new.title,
+                                "before": {key: before.get(key) for key in dict.fromkeys(shown)},
+                                "after": {key: after.get(key) for key in dict.fromkeys(shown)}})
             ids = []
             if not dry_run:
                 for deal in deals:
@@ -519,7 +595,13 @@ class DealChanges(BoardCore):
                     "stages_read": stages_read, "dates_month_first": unsettled,
                     "footer": [line for line in footer if line],
                     # won with no close date in the file: won today, so in this cycle's payouts
-                    "won_today": [{"row": number, "id": None if dry_run else deal.id} for number, deal in won_today]}
+                    "won_today": [{"row": number, "id": None if deal.id == "D-0" else deal.id}
+                                  for number, deal in won_today],
+                    # deals the file brought before (by their source, a CRM's id): changed, the same, or
+                    # closed on the board and elsewhere in the file (left as they are)
+                    "updated": changes, "unchanged": unchanged, "kept": kept,
+                    # the pipelines the file names (all of its rows), and the one imported (None: all)
+                    "pipelines": pipelines, "pipeline": pipeline}
         return self._transact(build)
 
     @staticmethod

@@ -26,6 +26,8 @@ from store.board_core import BoardCore, Transaction, changed_keys, given, owner_
 
 #: The most a taskwarrior export may hold (a list of tens of thousands of tasks is a few MB).
 MAX_TASKS_FILE = 64 * 1024 * 1024
+#: A task list in a spreadsheet, by its name's ending (one read from standard input: by what it holds)
+TABLES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm")
 
 
 class TaskChanges(BoardCore):
@@ -128,11 +130,12 @@ class TaskChanges(BoardCore):
         """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
         nothing. Each is the importer's, or `owner`'s ("" for nobody); its annotations become its
         comments, by the importer, dated as they were made; a dependency on a task of the file
-        links the two. Deleted tasks and repeating tasks' templates are left out, and counted.
+        links the two. Deleted tasks and repeating tasks' templates are left out, and counted; of a
+        repeating task's open occurrences, the one due last repeats as the template says.
         A task the same as one on the board (title, owner, status, due) is an error: importing the
         file twice adds nothing twice. Problems name the task by its place in the file (Invalid,
         nothing written). Messages name the file as `name` when given (standard input)."""
-        from sales.taskwarrior import read_export, task_fields
+        from sales.taskwarrior import read_export, repeating, task_fields
 
         shown = name or str(path)
         try:
@@ -142,6 +145,9 @@ class TaskChanges(BoardCore):
                           cause=error.strerror or type(error).__name__) from None
         if len(data) > MAX_TASKS_FILE:
             raise Invalid("file", "{file}: more than {mb} MB; split the file", whole=True, file=shown, mb=MAX_TASKS_FILE >> 20)
+        suffix = Path(shown).suffix.lower()
+        if suffix in TABLES or (suffix != ".json" and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"[", b"{"))):
+            return self._import_task_rows(path, name, owner, dry_run)
         try:
             items = read_export(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -171,6 +177,7 @@ class TaskChanges(BoardCore):
                     left_out[str(item.get("status"))] += 1
                     continue
                 read.append((number, fields))
+            repeats, unrepeated = repeating([fields for _, fields in read])
             numbers = [tx.nextnumber("task") for _ in read]  # (a dry run writes nothing: the numbers go unused)
             first = numbers[0] if numbers else 0
             ids = {fields["uuid"]: format_id("task", first + index)
@@ -182,6 +189,10 @@ class TaskChanges(BoardCore):
                 depends = [ids[u] for u in waits_for if u in ids]
                 unlinked += len(waits_for) - len(depends)  # on a task not in the file (done long ago, deleted)
                 fields.pop("uuid")
+                for key in ("recur", "parent", "every"):
+                    fields.pop(key, None)
+                if index in repeats:
+                    fields["every"] = repeats[index]
                 comments = [{"at": c["at"], "by": self.actor, "text": c["text"]} for c in fields.pop("comments")]
                 try:
                     task = self._validate_task(tx, {**fields, "owner": whose, "comments": comments,
@@ -216,7 +227,78 @@ class TaskChanges(BoardCore):
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": dict(left_out),
-                    "comments": sum(len(t.comments) for t in tasks), "depends_unlinked": unlinked}
+                    "comments": sum(len(t.comments) for t in tasks), "depends_unlinked": unlinked,
+                    # repeating: the tasks that repeat (taskwarrior's recur), and the recurrences the
+                    # board has no repeat for (those tasks come once)
+                    "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated))}
+        return self._transact(build)
+
+    def _import_task_rows(self, path: str | Path, name: str | None, owner: str | None, dry_run: bool) -> dict:
+        """Add the tasks of a spreadsheet (CSV, XLSX), a row each (sales/task_rows.py), in one
+        transaction as a taskwarrior export's are: each the row's owner's (a member, however the
+        file spells them), else `owner`'s, else the importer's; a row the same as a task on the
+        board is an error; problems name the row and the field."""
+        from sales.members import member_for
+        from sales.task_rows import days_first, row_task, task_columns
+        from store.deal_files import read_rows
+
+        shown = name or str(path)
+        headers, rows = read_rows(path, name)
+        try:
+            mapping = task_columns(headers)
+        except ValueError as error:
+            raise Invalid(shown, error) from None
+        records = [(number, {field: row[header] for header, field in mapping.items()}) for number, row in rows]
+        order = days_first([record for _, record in records])
+
+        def build(tx: Transaction) -> dict:
+            members = [m.name for m in self.members()]
+            whose = owner_or_actor(self, owner)
+            same = {(t.title, t.owner, t.status, t.due): t for t in self.tasks()}
+            problems: list[Reason] = []
+            tasks: list[Task] = []
+            for number, record in records:
+                try:
+                    fields = row_task(record, order)
+                except ValueError as error:
+                    problems.append(Reason("row {number}: {error}", number=number, error=error))
+                    continue
+                if (named := fields.pop("owner", None)) is not None and members:
+                    if (member := member_for(named, members)) is None:
+                        problems.append(Reason("row {number}: owner: {owner!r} is not a member of this board",
+                                               number=number, owner=named))
+                        continue
+                    named = member
+                try:
+                    task = self._validate_task(tx, {**fields, "owner": named or whose,
+                                                    "id": format_id("task", tx.nextnumber("task"))})
+                except Invalid as error:
+                    problems.append(Reason("row {number}: {error}", number=number, error=error))
+                    continue
+                if (twin := same.get((task.title, task.owner, task.status, task.due))) is not None:
+                    problems.append(Reason("row {number}: {id} is on this board already (the same title, owner, "
+                                           "status and due date); importing it would add it a second time",
+                                           number=number, id=twin.id))
+                    continue
+                same[(task.title, task.owner, task.status, task.due)] = task
+                tasks.append(task)
+            if problems:
+                listed = problems[:20] + ([Reason("… and {more} more", more=len(problems) - 20)]
+                                          if len(problems) > 20 else [])
+                template = "\n  ".join(f"{{p{i}}}" for i in range(len(listed)))
+                raise Invalid(shown, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
+                              else "{count} problems, nothing imported:\n  {problems}", count=len(problems),
+                              problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
+            for who in {t.owner for t in tasks}:
+                self._check("task.add", new_owner=who)
+            if not dry_run:
+                for task in tasks:
+                    self._put_new(tx, "task.add", "task", task)
+            return {"imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
+                    "first": tasks[0].id if tasks and not dry_run else None,
+                    "last": tasks[-1].id if tasks and not dry_run else None,
+                    "by_status": dict(Counter(t.status for t in tasks)), "left_out": {}, "comments": 0,
+                    "depends_unlinked": 0, "repeating": 0, "repeats_unread": [], "mapping": mapping}
         return self._transact(build)
 
     def _validate_task(self, tx: Transaction, data: dict, old: Task | None = None) -> Task:

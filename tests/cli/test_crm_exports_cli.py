@@ -132,7 +132,7 @@ def test_a_file_in_two_currencies_is_refused(run, team, tmp_path) -> None:
     assert snapshot_files(team) == before
 
 
-def test_a_hubspot_export_with_record_ids_is_refused_the_second_time(run, tmp_path) -> None:
+def test_a_hubspot_export_with_record_ids_adds_nothing_the_second_time(run, team, tmp_path) -> None:
     path = tmp_path / "hubspot.csv"
     path.write_text("Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Associated Company,Create Date\n"
                     "1001,Acme renewal,Appointment Scheduled,2026-12-20 00:00,ali,12500,Acme Corp,2026-10-01 09:12\n"
@@ -142,8 +142,10 @@ def test_a_hubspot_export_with_record_ids_is_refused_the_second_time(run, tmp_pa
     deals = _deals(run)
     assert {t: (d["stage"], d["source"], d["account"]) for t, d in deals.items()} == {
         "Acme renewal": ("Lead", "1001", "Acme Corp"), "Globex pilot": ("Won", "1002", "Globex")}
-    code, out, err = run("deal", "import", str(path))
-    assert (code, out) == (2, "") and "row 2: source: 1001 is already on this board" in err
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path))  # (tests/cli/test_deal_reimport_cli.py: what changed)
+    assert (code, err) == (0, "") and out.startswith("no new deals\n2 deals already as the file has them\n")
+    assert snapshot_files(team) == before
 
 
 def test_hubspots_chinese_export_imports_and_is_said_in_chinese(run, tmp_path, monkeypatch) -> None:
@@ -211,3 +213,68 @@ def test_a_full_name_given_to_member_add_is_told_the_name_that_would_do(run, tea
         "uplift: member：'chen.wu@acme.com' 不是成员名：只能用字母、数字、'.'、'_' 或 '-'，最多 40 个；可以用 chen.wu"
         "（这样商机文件中的 'chen.wu@acme.com' 就是 chen.wu）\n")
     assert snapshot_files(team) == before
+
+
+def test_german_french_and_spanish_exports_import_by_their_own_column_names(run, tmp_path) -> None:
+    """HubSpot in German, Salesforce in French, Pipedrive in Spanish (its `Trato - ` prefix): each
+    column read as its English twin is, their default stages, won and lost said in their language;
+    no --map, no --stage."""
+    files = {
+        "de.csv": "Datensatz-ID,Dealname,Deal-Phase,Betrag,Abschlussdatum,Deal-Inhaber,Zugeordnetes Unternehmen,"
+                  "Erstelldatum\n"
+                  '1001,Acme Verlängerung,Vertrag gesendet,"12.500,00",20.12.2026,ali,Acme GmbH,01.10.2026\n'
+                  "1002,Globex Pilot,Abgeschlossen und gewonnen,8000,14.11.2026,bea,Globex AG,20.09.2026\n",
+        "fr.csv": "Propriétaire de l'opportunité,Nom du compte,Nom de l'opportunité,Étape,Montant,Date de clôture,"
+                  "Date de création,Type\n"
+                  'ali,Acme SA,Renouvellement Acme,Proposal/Price Quote,"12 500,00 €",20/12/2026,01/10/2026,'
+                  "Renouvellement\n"
+                  "bea,Globex,Pilote Globex,Fermée gagnée,8000,14/11/2026,20/09/2026,Nouveau client\n",
+        "es.csv": "Trato - ID,Trato - Título,Trato - Valor,Trato - Moneda,Trato - Organización,Trato - Propietario,"
+                  "Trato - Etapa,Trato - Estado,Trato - Fecha de cierre prevista,Trato - Motivo de pérdida,"
+                  "Trato - Trato creado\n"
+                  "7,Renovación Acme,12500,EUR,Acme SL,ali,Propuesta realizada,Abierto,2026-12-20,,2026-10-01\n"
+                  "8,Piloto Globex,8000,EUR,Globex,bea,Negotiations Started,Perdido,2026-11-30,Precio,2026-09-20\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        code, out, err = run("deal", "import", str(path))
+        assert (code, err) == (0, ""), (name, err)
+    deals = _deals(run)
+    assert {t: (d["stage"], d["value"], d["close"], d["owner"], d["account"], d["source"]) for t, d in deals.items()} == {
+        "Acme Verlängerung": ("Negotiation", 12500, "2026-12-20", "ali", "Acme GmbH", "1001"),
+        "Globex Pilot": ("Won", 8000, "2026-11-14", "bea", "Globex AG", "1002"),
+        "Renouvellement Acme": ("Proposal", 12500, "2026-12-20", "ali", "Acme SA", ""),
+        "Pilote Globex": ("Won", 8000, "2026-11-14", "bea", "Globex", ""),
+        "Renovación Acme": ("Proposal", 12500, "2026-12-20", "ali", "Acme SL", "7"),
+        "Piloto Globex": ("Lost", 8000, "2026-11-30", "bea", "Globex", "8"),
+    }
+    assert (deals["Renouvellement Acme"]["business"], deals["Pilote Globex"]["business"]) == ("existing", "new")
+    assert deals["Piloto Globex"]["lost_reason"] == "Precio"
+    assert _history(deals["Globex Pilot"]) == [("Negotiation", "2026-09-20"), ("Won", "2026-11-14")]
+
+
+def test_a_file_of_several_pipelines_is_said_or_one_of_them_imported(run, team, tmp_path) -> None:
+    """A board has one pipeline; Pipedrive's export of all deals holds every pipeline's."""
+    path = tmp_path / "pipedrive.csv"
+    path.write_text("Deal - ID,Deal - Title,Deal - Value,Deal - Organization,Deal - Stage,Deal - Pipeline\n"
+                    "1,A,100,Acme,Proposal Made,Sales\n2,B,200,Beta,Qualified,Partners\n3,C,300,Gamma,Lead,Sales\n",
+                    encoding="utf-8")
+    code, out, err = run("deal", "import", str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    assert ("the file holds 2 pipelines (Sales 2, Partners 1), all read into the board's one; --pipeline NAME "
+            "imports one of them") in out
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path), "--pipeline", "Support")
+    assert (code, out, err) == (
+        2, "", "uplift: --pipeline Support: no deal of the file is in that pipeline (its pipelines: Sales, Partners)\n")
+    code, out, err = run("deal", "import", str(path).replace("pipedrive", "none"), "--pipeline", "Sales")
+    assert code == 2
+    assert snapshot_files(team) == before
+    code, out, err = run("deal", "import", str(path), "--pipeline", "sales")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == ["imported 2 deals (D-1 … D-2): Proposal 1, Lead 1",
+                                    "pipeline Sales only: left out Partners 1"]
+    assert sorted(_deals(run)) == ["A", "C"]
+    assert json.loads(run("deal", "import", str(path), "--pipeline", "Partners", "--json")[1])["pipelines"] == {
+        "Sales": 2, "Partners": 1}

@@ -126,9 +126,9 @@ def test_a_folder_given_as_the_deals_file_is_said_to_be_a_folder(run, tmp_path) 
     """It said "no such file" of a folder that is there."""
     (tmp_path / "deals.csv").mkdir()
     assert run("deal", "import", str(tmp_path / "deals.csv")) == (
-        2, "", f"uplift: file: {tmp_path / 'deals.csv'}: is a folder, not a file\n")
+        2, "", f"uplift: {tmp_path / 'deals.csv'}: is a folder, not a file\n")
     assert run("deal", "import", str(tmp_path / "none.csv")) == (
-        2, "", f"uplift: file: {tmp_path / 'none.csv'}: no such file\n")
+        2, "", f"uplift: {tmp_path / 'none.csv'}: no such file\n")
 
 
 def test_a_closed_deal_shows_the_day_it_closed(run) -> None:

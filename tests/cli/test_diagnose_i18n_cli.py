@@ -75,13 +75,13 @@ def test_a_bad_row_of_a_deals_file_is_said_in_chinese_and_nothing_is_imported(ru
     path = written(tmp_path / "deals.csv", lines)
     row = lines.index("Upsell,Birch,200,oops") + 1
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert run("deal", "import", path) == (2, "", f"uplift: file: {path}：第 {row} 行：有 4 个单元格，但表头只有 3 列\n")
+    assert run("deal", "import", path) == (2, "", f"uplift: {path}：第 {row} 行：有 4 个单元格，但表头只有 3 列\n")
     quote = written(tmp_path / "quote.csv", ["title,account,value", 'Renewal,"Acme,100', "New,Cedar,300"])
-    assert run("deal", "import", quote)[2] == f"uplift: file: {quote}：第 2 行：引号（\"）没有闭合\n"
-    assert run("deal", "import", tmp_path / "none.csv")[2] == f"uplift: file: {tmp_path / 'none.csv'}：没有这个文件\n"
+    assert run("deal", "import", quote)[2] == f"uplift: {quote}：第 2 行：引号（\"）没有闭合\n"
+    assert run("deal", "import", tmp_path / "none.csv")[2] == f"uplift: {tmp_path / 'none.csv'}：没有这个文件\n"
     assert run("deal", "list", "--json")[1].strip() == "[]"
     monkeypatch.setenv("UPLIFT_LANG", "en")
-    assert run("deal", "import", path)[2] == f"uplift: file: {path}: row {row}: 4 cells, but the header has 3 columns\n"
+    assert run("deal", "import", path)[2] == f"uplift: {path}: row {row}: 4 cells, but the header has 3 columns\n"
 
 
 def test_how_the_file_was_read_is_said_in_chinese_now_and_from_the_kept_diagnosis(run, team, tmp_path,

@@ -112,3 +112,90 @@ def test_one_undo_takes_a_task_import_back(run, team, tmp_path) -> None:
     assert len(_tasks(run)) == len(before) + 3
     assert run("undo")[0] == 0
     assert sorted(_tasks(run)) == before
+
+
+def test_a_repeating_tasks_open_occurrence_due_last_repeats_on_the_board(run, team, tmp_path) -> None:
+    """Taskwarrior keeps a template and its occurrences (two open at once when one is overdue);
+    the board keeps one open occurrence that, done, makes the next: the one due last repeats."""
+    series = {"recur": "weekly", "parent": "t1", "entry": "20261101T100000Z"}
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([
+        {"uuid": "t1", "description": "Weekly report", "status": "recurring", "recur": "weekly",
+         "due": "20261130T090000Z"},
+        {"uuid": "o0", "description": "Weekly report", "status": "completed", "due": "20261123T090000Z",
+         "end": "20261123T100000Z", **series},
+        {"uuid": "o2", "description": "Weekly report", "status": "pending", "due": "20261207T090000Z", **series},
+        {"uuid": "o1", "description": "Weekly report", "status": "pending", "due": "20261130T090000Z", **series},
+        {"uuid": "m1", "description": "Month close", "status": "pending", "recur": "P1M", "parent": "t8",
+         "due": "20261231T090000Z"},
+        {"uuid": "y1", "description": "Renew the domain", "status": "pending", "recur": "yearly", "parent": "t9",
+         "due": "20270101T090000Z"}]), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert ("2 tasks repeat as they did in taskwarrior (done, each makes its next occurrence)\n"
+            "the board repeats daily, weekly, fortnightly, monthly or quarterly: tasks that recur yearly come once\n"
+            ) in out
+    tasks = json.loads(run("task", "list", "--json")[1])
+    assert sorted((t["title"], t["status"], t["due"], t.get("every")) for t in tasks if t["id"] not in ("T-1", "T-2")) == [
+        ("Month close", "todo", "2026-12-31", "monthly"),
+        ("Renew the domain", "todo", "2027-01-01", None),
+        ("Weekly report", "done", "2026-11-23", None),
+        ("Weekly report", "todo", "2026-11-30", None),
+        ("Weekly report", "todo", "2026-12-07", "weekly")]
+    weekly = next(t for t in tasks if t.get("every") == "weekly")
+    code, out, err = run("task", "done", weekly["id"])
+    assert code == 0, err
+    assert ("Weekly report", "2026-12-14") in {(t["title"], t["due"]) for t in json.loads(run("task", "list", "--json")[1])}
+
+
+def test_a_spreadsheet_of_tasks_imports_a_row_each(run, team, tmp_path) -> None:
+    """A task list kept in a sheet (or another board's CSV): its columns read by their names,
+    its owners the members however spelled, its statuses as other boards name their columns."""
+    path = tmp_path / "tasks.csv"
+    path.write_text("Task,Assignee,Status,Priority,Due date,Labels\n"
+                    'Call Acme back,Ali,In progress,High,20/12/2026,"call, q4"\n'
+                    "Send the quote,BEA,Ready,,2026-12-21,\n"
+                    "Tidy the CRM,,Done,low,,\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert out == ("imported 3 tasks (T-3 … T-5): Doing 1, To do 1, Done 1\n"
+                   "columns: Task → title, Assignee → owner, Status → status, Priority → priority, Due date → due, "
+                   "Labels → tags\n")
+    tasks = _tasks(run)
+    assert {t: (d["id"], d["owner"], d["status"], d["priority"], d["due"], d["tags"]) for t, d in tasks.items()
+            if d["id"] not in ("T-1", "T-2")} == {
+        "Call Acme back": ("T-3", "ali", "doing", "high", "2026-12-20", ["call", "q4"]),
+        "Send the quote": ("T-4", "bea", "todo", "normal", "2026-12-21", []),
+        "Tidy the CRM": ("T-5", "dana", "done", "low", None, [])}
+    code, out, _ = run("undo")
+    assert code == 0 and sorted(_tasks(run)) == ["Call Acme", "Visit Betasoloin"]  # one change, one undo
+
+
+def test_a_spreadsheets_bad_rows_are_named_and_nothing_is_written(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    path.write_text("Task,Owner,Status,Priority,Due\nA,zed,,,\nB,,Someday,,\nC,,,Z,\nD,,,,2026-13-45\n,,,,\n",
+                    encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: {path}: 5 problems, nothing imported:\n"
+                   "  row 2: owner: 'zed' is not a member of this board\n"
+                   "  row 3: status: 'Someday' is not a status (one of: todo, doing, blocked, done)\n"
+                   "  row 4: priority: 'Z' is not a priority (one of: low, normal, high, urgent)\n"
+                   "  row 5: due: '2026-13-45' is not a date: months run 01 to 12\n"
+                   "  row 6: title: a task needs a title\n")
+    path.write_text("Name of it,When\nA,2026-12-01\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (2, f"uplift: {path}: no column holds the task's title (columns: Name of it, When); "
+                              "name that column title\n")
+    assert run("task", "import", str(path).replace("tasks", "none"))[0] == 2
+    assert snapshot_files(team) == before
+
+
+def test_a_rep_imports_a_spreadsheet_of_their_own_tasks_only(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    path.write_text("Title,Owner\nMine,ali\nHers,bea\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, out) == (1, "") and "a rep may only create tasks they own (ali tried for bea)" in err
+    assert snapshot_files(team) == before

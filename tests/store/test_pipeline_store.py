@@ -135,8 +135,8 @@ def test_the_crm_dataset_imports(board_path) -> None:
         ("Qualified", "2016-10-20"), ("Won", "2017-03-01")]
     assert sum(d.value for d in deals.values()) == sum(float(r["close_value"] or 0) for r in rows)
     before = snapshot_files(board_path)
-    with pytest.raises(Invalid, match="already on this board"):
-        board.import_deals(CRM)
+    again = board.import_deals(CRM)  # each deal known by its opportunity_id, and as the file has it
+    assert (again["imported"], again["unchanged"], again["updated"], again["kept"]) == (0, 8800, [], [])
     assert snapshot_files(board_path) == before
 
 
@@ -184,16 +184,16 @@ def test_a_crm_owner_is_the_member_of_the_same_name_however_spelled(team) -> Non
 
 def test_column_overrides(board_path, tmp_path) -> None:
     odd = tmp_path / "odd.csv"
-    odd.write_text("Kunde,Phase,Betrag,Verantwortlich\nAcme,Proposal,\"1,500\",ali\n", encoding="utf-8")
+    odd.write_text("Kundschaft,Schritt,Summe,Verantwortlich\nAcme,Proposal,\"1,500\",ali\n", encoding="utf-8")
     board = Board(board_path, actor="dana")
     with pytest.raises(Invalid, match="no column holds the deal's stage"):
         board.import_deals(odd)
-    board.import_deals(odd, {"Kunde": "account", "Phase": "stage", "Betrag": "value",
+    board.import_deals(odd, {"Kundschaft": "account", "Schritt": "stage", "Summe": "value",
                              "Verantwortlich": "owner"})
     deal = board.deal("D-1")
     assert (deal.title, deal.account, deal.stage, deal.value, deal.owner) == ("Acme", "Acme", "Proposal", 1500, "ali")
     with pytest.raises(Invalid, match="'colour' is not a deal field"):
-        board.import_deals(odd, {"Kunde": "colour"})
+        board.import_deals(odd, {"Kundschaft": "colour"})
 
 
 def test_a_crm_file_brings_products_forecast_categories_and_splits(team, tmp_path) -> None:

@@ -207,7 +207,7 @@ def _pairs(option: str, pairs: list[str]) -> dict[str, str]:
 
 def _import_options(args: argparse.Namespace) -> dict:
     return {"unowned": args.unowned, "dry_run": args.dry_run, "stage_names": _pairs("--stage", args.stage),
-            "owners": _pairs("--owner", args.owner), "date_order": args.date_format}
+            "owners": _pairs("--owner", args.owner), "date_order": args.date_format, "pipeline": args.pipeline}
 
 
 def cmd_deal_import(args: argparse.Namespace) -> int:
@@ -226,7 +226,19 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
             if args.dry_run else n_("imported {count} deal{span}: {stages}", "imported {count} deals{span}: {stages}", rows))
     span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
         f" ({result['first']} … {result['last']})"
-    print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
+    if rows or not (result["updated"] or result["unchanged"] or result["kept"]):
+        print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
+    else:
+        print(_("no new deals"))
+    _print_updates(result, args.dry_run)
+    pipelines = result["pipelines"]
+    if result["pipeline"] is not None and len(pipelines) > 1:
+        print(_("pipeline {name} only: left out {others}").format(
+            name=result["pipeline"], others=", ".join(f"{p} {n}" for p, n in pipelines.items() if p != result["pipeline"])))
+    elif len(pipelines) > 1:  # their stages all read into the board's one pipeline: said, so it is seen
+        print(_("the file holds {count} pipelines ({pipelines}), all read into the board's one; --pipeline NAME "
+                "imports one of them").format(count=len(pipelines),
+                                               pipelines=", ".join(f"{p} {n}" for p, n in pipelines.items())))
     print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in result["mapping"].items())))
     if footer := result["footer"]:
         print(n_("left out the line under the deals, a report's footer: {first!r}",
@@ -264,6 +276,42 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         print(_("won and lost deals with an opening date entered {stage} on it").format(
             stage=result["closed_deals_opened_in"]))
     return EXIT_OK
+
+
+#: The most deals an import's summary lists as updated or kept (`--json` has them all).
+MAX_LISTED = 20
+
+
+def _print_updates(result: dict, dry_run: bool) -> None:
+    """What an import did to the deals the file brought before (by their CRM id): each one it
+    changes, with its fields before and after; how many are as the file has them; each one the
+    board has won or lost that the file has elsewhere, left as it is, with the move that would
+    follow the file."""
+    import shlex
+
+    from sales.activity import Activity, describe
+    from tui.change_text import say_change
+
+    if updated := result["updated"]:
+        count = len(updated)
+        print((n_("would update {count} deal:", "would update {count} deals:", count) if dry_run
+               else n_("updated {count} deal:", "updated {count} deals:", count)).format(count=count))
+        for change in updated[:MAX_LISTED]:
+            record = Activity(seq=0, txn=0, at="", actor="", action="deal.edit", item=change["id"],
+                              before=change["before"], after=change["after"])
+            print("  " + safe(say_change(describe(record))))
+        if count > MAX_LISTED:
+            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+    if count := result["unchanged"]:
+        print(n_("{count} deal already as the file has it", "{count} deals already as the file has them",
+                 count).format(count=count))
+    for kept in result["kept"][:MAX_LISTED]:
+        print(safe(_("kept {id} {title!r} as the board has it, {stage}, where the file (row {row}) has it in "
+                     "{file_stage}: `{move}` follows the file").format(
+            id=kept["id"], title=kept["title"], stage=kept["stage"], row=kept["row"], file_stage=kept["file_stage"],
+            move=f"uplift deal move {kept['id']} {shlex.quote(kept['file_stage'])}")))
+    if (more := len(result["kept"]) - MAX_LISTED) > 0:
+        print(_("… and {more} more").format(more=more))
 
 
 #: The most a deals file read from standard input may hold (`uplift serve ssh` caps a command's
@@ -380,7 +428,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     paid.add_argument("--on", metavar="DATE", help=_("when it was paid (default: today)"))
     paid.add_argument("--note", metavar="TEXT", help=_("the invoice or payment reference"))
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
-                   _("add the deals of a CSV, XLSX or XLS file (all or nothing)"))
+                   _("add the deals of a CSV, XLSX or XLS file, or update those it brought before (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help=_("which deal field a column holds (FIELD - ignores the column)"))
@@ -391,6 +439,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--date-format", choices=("dayfirst", "monthfirst"),
                      help=_("read dates such as 03/04/2026 day first or month first (by default, as the column "
                             "shows: a part above 12; else month first)"))
+    imp.add_argument("--pipeline", metavar="NAME",
+                     help=_("import only the deals of the file's pipeline NAME (a CRM's Pipeline column)"))
     imp.add_argument("--unowned", action="store_true",
                      help=_("import deals whose owner is not a member without an owner"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))

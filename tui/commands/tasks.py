@@ -247,6 +247,8 @@ def cmd_task_import(args: argparse.Namespace) -> int:
            if args.dry_run else
            n_("imported {count} task{span}: {statuses}", "imported {count} tasks{span}: {statuses}", count)
            ).format(count=count, span=span, statuses=statuses))
+    if mapping := result.get("mapping"):  # a spreadsheet's columns, as read: said, so a wrong guess is seen
+        print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())))
     if comments := result["comments"]:
         print(n_("{count} annotation became a comment", "{count} annotations became comments", comments).format(
             count=comments))
@@ -254,6 +256,13 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         print(n_("left out {count} deleted task or repeating task's template (its occurrences are tasks of their own)",
                  "left out {count} deleted tasks and repeating tasks' templates (their occurrences are tasks of "
                  "their own)", left).format(count=left))
+    if repeating := result["repeating"]:
+        print(n_("{count} task repeats as it did in taskwarrior (done, it makes its next occurrence)",
+                 "{count} tasks repeat as they did in taskwarrior (done, each makes its next occurrence)",
+                 repeating).format(count=repeating))
+    if unread := result["repeats_unread"]:
+        print(_("the board repeats daily, weekly, fortnightly, monthly or quarterly: tasks that recur {recur} "
+                "come once").format(recur=", ".join(unread)))
     if unlinked := result["depends_unlinked"]:
         print(n_("{count} dependency on a task not in the file was left out",
                  "{count} dependencies on tasks not in the file were left out", unlinked).format(count=unlinked))
@@ -332,8 +341,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")
     imp = add_verb(task, common, "import", cmd_task_import,
-                   _("add the tasks of a taskwarrior export (`task export > tasks.json`; all or nothing)"))
+                   _("add the tasks of a taskwarrior export (`task export > tasks.json`) or a CSV or XLSX "
+                     "file, a row each (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))
-    add_ref(imp, "--owner", kind="member", metavar="U", help=_("whose tasks they are (you unless given; \"\" for nobody)"))
+    add_ref(imp, "--owner", kind="member", metavar="U",
+            help=_("whose tasks they are (you unless given; \"\" for nobody; a file's owner column says it per row)"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     imp.add_argument("--json", action="store_true")
