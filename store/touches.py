@@ -111,7 +111,8 @@ class TouchChanges(BoardCore):
         `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
         task, goal, member, ...). `item` matches the item changed and the deal an activity was
         logged on. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
-        records are read as its note is (`coaching_notes`): by a lead and by the rep it is about.
+        records are read as its note is (`coaching_notes`): by a lead and by the rep it is about; a
+        payout approval's and payment's, as its statement is (`payouts`).
         `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
         """
         role, actor = self.role, self.actor
@@ -121,6 +122,8 @@ class TouchChanges(BoardCore):
             after = doc.get("after") or doc.get("before") or {}
             if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
                 return False
+            if action.startswith("payout.") and role != "lead" and after.get("rep") != actor:
+                return False  # pay is private: an approval or payment, like its statement
             if at is not None and not at(doc["at"]):
                 return False
             if item is not None and doc["item"] != item and after.get("deal") != item:

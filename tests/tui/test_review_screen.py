@@ -432,3 +432,16 @@ async def test_a_long_statement_line_wraps_and_leaves_the_amounts_in_view(board_
         assert table.virtual_size.width <= table.scrollable_content_region.width
         amount = table.columns[next(key for key in table.columns if key.value == "Amount")]
         assert amount.get_render_width(table) - 2 * table.cell_padding >= len("1,250.00")
+
+
+async def test_a_rep_picks_only_their_own_statement(board_path) -> None:
+    """Pay is private: the Payouts tab offers a rep themselves only; a lead, every rep."""
+    lead = sample_quarter(board_path)
+    reps = lead.reps()
+    for actor, offered in (("ali", ["ali"]), ("dana", reps)):
+        app = UpliftApp(Board(board_path, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await open_statement(app, pilot, "ali")
+            select = app.screen.query_one("#review-rep", Select)
+            assert [value for _, value in select._options if isinstance(value, str)] == offered, actor
+            assert any("ali (I-1)" in row[0] or "won value" in row[0] for row in cells(app, "#review-statement"))

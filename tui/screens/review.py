@@ -173,6 +173,7 @@ class ReviewScreen(TabKeys, BoardView):
     def _show_reps(self) -> None:
         select = self.query_one("#review-rep", Select)
         reps = self.board.reps() + self.board.former_reps()  # (one who left: what they earned before)
+        reps = [rep for rep in reps if self.board.reads_pay(rep)]  # pay is private: a rep picks only themselves
         current = select.value
         select.set_options([(plain_rich(rep), rep) for rep in reps])
         if current in reps:
