@@ -115,6 +115,8 @@ class BudgetChanges(BoardCore):
                                   id=old.id, status=Word(old.status), name=old.decided_by)
                 raise Refused("{id} was already {status}; a line is approved or rejected once",
                               id=old.id, status=Word(old.status))
+            if approve:
+                self.check_not_own_request(old)
             try:
                 new = rules.decide(old, approve, reason, self.actor, amount)
             except ValueError as error:
@@ -123,6 +125,18 @@ class BudgetChanges(BoardCore):
             self._put_update(tx, action, "budget", old, new)
             return new
         return self._transact(build)
+
+    def check_not_own_request(self, line: BudgetLine) -> None:
+        """Separation of duties: a lead does not approve money they asked for themselves while the
+        board has another lead to ask. A board with one lead has no one else: its lead may, and
+        the approval, in the log as any decision is, says who asked and who approved (the same
+        name). Rejecting one's own request (withdrawing it) is always open."""
+        if line.requested_by != self.actor:
+            return
+        others = [m.name for m in self.members() if m.role == "lead" and m.name != self.actor]
+        if others:
+            raise Refused("separation of duties: a lead may not approve their own budget request ({id}); "
+                          "another lead may ({leads})", id=line.id, leads=", ".join(others))
 
     def record_spend(self, line_id: str, amount: float, on: date | str | None = None,
                      note: str = "") -> SpendEntry:

@@ -234,6 +234,8 @@ class _Import:
                 self.allowed(f"{path}.splits", "deal.split")
             if "payments" in keys:
                 self.allowed(f"{path}.payments", "deal.paid")
+            if section.kind == "budget" and old.status == "requested":
+                self.not_own_request(item, path)
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
@@ -247,8 +249,20 @@ class _Import:
             self.allowed(f"{path}.splits", "deal.split")
         if getattr(item, "payments", None):
             self.allowed(f"{path}.payments", "deal.paid")
+        if section.kind == "budget":
+            self.not_own_request(item, path)
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
+
+    def not_own_request(self, line, path: str) -> None:
+        """A line the file approves is not the importing lead's own request while another lead
+        could approve it (store.budget: separation of duties)."""
+        if line.status != "approved":
+            return
+        try:
+            self.board.check_not_own_request(line)
+        except Refused as error:
+            self.refusals.append(Problem(f"{path}.status", error))
 
     def new_items(self) -> None:
         """Items the file gives no id: numbered after every id the board or the file uses."""

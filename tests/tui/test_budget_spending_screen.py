@@ -110,3 +110,24 @@ async def test_e_reschedules_the_selected_training_item(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
     item = Board(team, actor="dana").training_item("L-1")
     assert (str(item.on), item.audience, item.topic) == ("2027-01-12", "all reps", "Objection handling")
+
+
+async def test_a_on_a_leads_own_request_says_the_rule_before_the_form(team) -> None:
+    """Separation of duties: with another lead on the board, dana's `a` on her own request is
+    refused at once (no reason typed for nothing); lee's opens the form."""
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_member("lee", "lead")
+    lead.request_budget("Booth", 1000, task="T-1")
+    for actor, opens in (("dana", False), ("lee", True)):
+        app = UpliftApp(Board(team, actor=actor, clock=lambda: NOW))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("2", "b")
+            await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, FieldsForm) is opens, actor
+            said = [str(n.message) for n in app._notifications]
+            assert any("separation of duties" in m for m in said) is not opens, said
+    assert Board(team, actor="dana").budget_line("B-1").status == "requested"

@@ -179,6 +179,12 @@ class BudgetScreen(BoardView):
             tell(self, _("{id} is already {status}: a line is approved or rejected once").format(
                 id=line.id, status=_(line.status)), "warning")
             return
+        if approve:  # one's own request, with another lead to ask: said before the form
+            try:
+                board.check_not_own_request(line)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
         rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
             rows.append(("amount", _("Amount (requested {amount})").format(amount=money(line.requested)),
