@@ -12,6 +12,7 @@ forge them. These rules say, for one item of a file against the board's, what is
 - what someone else adds must be theirs and now: a move is dated today, a comment or a
   check-in is their own;
 - a spend entry added or redated is money already spent: not dated in the days to come;
+- a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
   again instead).
 
@@ -25,7 +26,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sales.budget import check_spend_day
+from sales.budget import check_spend_day, check_training_done
 from sales.errors import Reason
 
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
@@ -47,6 +48,8 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
         return _approval(old, new)
     if kind == "spend":
         return _spend(old, new, today)
+    if kind == "training":
+        return _training(old, new, today)
     return []
 
 
@@ -134,6 +137,18 @@ def _spend(old: Any | None, new: Any, today: date) -> list[Problem]:
         check_spend_day(new.on, today)
     except Reason as error:
         return [("on", error, False)]
+    return []
+
+
+def _training(old: Any | None, new: Any, today: date) -> list[Problem]:
+    """A training item the file marks done, or redates while done, has happened, as `training
+    done` says (one kept as it was on the board stays)."""
+    if not new.done or (old is not None and old.done and old.on == new.on):
+        return []
+    try:
+        check_training_done(new.id, new.on, today)
+    except Reason as error:
+        return [("done", error, False)]
     return []
 
 

@@ -13,7 +13,7 @@ import msgspec
 
 from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
-from sales.errors import Invalid, Refused, Word
+from sales.errors import Invalid, Reason, Refused, Word
 from sales.ids import format_id, in_order
 from sales.phrases import Phrase
 from sales.validation import convert
@@ -183,6 +183,11 @@ class BudgetChanges(BoardCore):
             data = {**msgspec.to_builtins(old), **{k: (None if v == "" and k in ("on", "strategy") else v)
                                                    for k, v in changes.items()}}
             new = convert(data, TrainingItem)
+            if new.done and new.on != old.on:  # (done, it has happened: not moved into the days to come)
+                try:
+                    rules.check_training_done(new.id, new.on, self.today())
+                except Reason as error:
+                    raise Invalid("on", error) from None
             if changes.get("strategy") and new.strategy:
                 new.strategy = self._check_link("strategy", new.strategy)
             if changed_keys(old, new):
@@ -194,6 +199,11 @@ class BudgetChanges(BoardCore):
         def build(tx: Transaction) -> TrainingItem:
             old = self._get("training", item_id)
             self._check("training.edit")
+            if done and not old.done:
+                try:
+                    rules.check_training_done(old.id, old.on, self.today())
+                except Reason as error:
+                    raise Refused(error) from None
             new = msgspec.structs.replace(old, done=done)
             if changed_keys(old, new):
                 self._put_update(tx, "training.edit", "training", old, new)
