@@ -37,7 +37,8 @@ class TouchChanges(BoardCore):
 
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
                      account: str | None = None) -> Touch:
-        """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account."""
+        """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account,
+        with a note saying what happened (a bare "call on D-4" tells the team nothing)."""
         def build(tx: Transaction) -> Touch:
             self._check("activity.log")
             if kind not in TOUCH_TYPES:
@@ -59,6 +60,9 @@ class TouchChanges(BoardCore):
                              "deal": linked.id if linked else None,
                              "account": on_account if on_account is not None else ""},
                             Touch)
+            if not touch.note:  # (cleaned: blank or control characters only is no note)
+                raise Invalid("note", "say what happened: an activity is logged with a note "
+                              "(what was said, what comes next)")
             self._put_new(tx, "touch.log", "touch", touch)
             return touch
         return self._transact(build)
