@@ -11,6 +11,7 @@ forge them. These rules say, for one item of a file against the board's, what is
   to them: the history and comments already there stay as they are;
 - what someone else adds must be theirs and now: a move is dated today, a comment or a
   check-in is their own;
+- a spend or budget request someone else adds is in their own name;
 - a spend entry added or redated is money already spent: not dated in the days to come;
 - a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
@@ -47,7 +48,9 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "approval" and old is not None:
         return _approval(old, new)
     if kind == "spend":
-        return _spend(old, new, today)
+        return _spend(old, new, today) + _own(old, new, "by", actor, lead)
+    if kind == "budget":
+        return _own(old, new, "requested_by", actor, lead)
     if kind == "training":
         return _training(old, new, today)
     return []
@@ -125,6 +128,16 @@ def _checkin(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]
         return [("by" if old.by != new.by else "at", Reason("who checked in and when stay as they were"), True)]
     if old is None and not lead and new.by != actor:
         return [("by", Reason("a new check-in is {actor}'s own, not {by}'s", actor=actor, by=new.by), True)]
+    return []
+
+
+def _own(old: Any | None, new: Any, field: str, actor: str, lead: bool) -> list[Problem]:
+    """What someone else adds (a spend, a budget request) is in their own name, as the command
+    that makes it writes it."""
+    if old is None and not lead and getattr(new, field) != actor:
+        return [(field, Reason("a new spend is {actor}'s own, not {by}'s" if field == "by" else
+                               "a new budget request is {actor}'s own, not {by}'s",
+                               actor=actor, by=getattr(new, field)), True)]
     return []
 
 

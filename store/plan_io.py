@@ -111,6 +111,7 @@ class _Import:
         self.refusals: list[Problem] = []
         self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
         self.pending: list[tuple[Section, object, str]] = []
+        self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
 
     def allowed(self, path: str, action: str, owner: str | None = None,
                 new_owner: str | None = None) -> None:
@@ -211,6 +212,9 @@ class _Import:
                 self.summary.unchanged.append(f"member {member.name}")
 
     def section(self, section: Section, items: list, current: dict) -> None:
+        if section.kind == "budget":  # who asked for each line: whose spending it takes
+            self.line_owners = {**{k: v.requested_by for k, v in current.items()},
+                                **{i.id: i.requested_by for i in items if i.id}}
         listed = set()
         for index, item in enumerate(items):
             path = f"{section.key}[{index}]"
@@ -243,7 +247,14 @@ class _Import:
     def create(self, section: Section, item, path: str) -> None:
         self.tx.reserve(section.kind, number(item.id))
         action = f"{section.kind}.add"
-        self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
+        if section.kind == "spend":  # as `budget spend`: a rep on a line they asked for
+            owner = self.line_owners.get(item.line)
+            self.allowed(path, "budget.spend", owner=owner, new_owner=owner)
+        elif section.kind == "budget":  # as `budget request` (anyone's), or a decision (a lead's)
+            self.allowed(path, {"requested": "budget.request", "approved": "budget.approve"}.get(
+                item.status, "budget.reject"))
+        else:
+            self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
         self.records(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
