@@ -159,6 +159,10 @@ class Totals(msgspec.Struct, frozen=True):
     requested: float  # still waiting for a decision
     approved: float
     spent: float
+    # Lines carry no cycle: they stay on the board as its plan moves on, and the totals are every
+    # line's. Once the plan has had an earlier cycle, the totals say so, with the spending dated
+    # in this one (the figure the review counts) beside them; None before.
+    spent_this_cycle: float | None = None
 
     @property
     def left(self) -> float | None:

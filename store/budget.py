@@ -15,6 +15,7 @@ from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.errors import Invalid, Reason, Refused, Word
 from sales.ids import format_id, in_order
+from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.validation import convert
 from sales.dates import stamp
@@ -47,7 +48,15 @@ class BudgetChanges(BoardCore):
         return self._get("training", item_id)
 
     def budget_totals(self) -> rules.Totals:
-        return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
+        """Every line's totals; once the plan has had an earlier cycle, with the spending dated in
+        this one beside them (sales.budget.Totals: lines carry no cycle)."""
+        entries = self.spending()
+        sums = rules.totals(self.budget_lines(), entries, self.meta().get("budget"))
+        start, end = self.plan_period()
+        if start is None or end is None or len(self.cycles()) < 2:
+            return sums
+        return msgspec.structs.replace(sums, spent_this_cycle=cents(sum(e.amount for e in entries
+                                                                        if start <= e.on <= end)))
 
     def strategy_money(self) -> dict[str, tuple[float, float]]:
         """Each strategy's (approved, spent), its tasks' lines with it (sales.budget.by_strategy);

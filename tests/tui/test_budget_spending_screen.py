@@ -131,3 +131,20 @@ async def test_a_on_a_leads_own_request_says_the_rule_before_the_form(team) -> N
             said = [str(n.message) for n in app._notifications]
             assert any("separation of duties" in m for m in said) is not opens, said
     assert Board(team, actor="dana").budget_line("B-1").status == "requested"
+
+
+async def test_the_totals_say_they_are_every_cycles_once_the_plan_moved_on(team) -> None:
+    from textual.widgets import Static
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.set_plan_info("Q3", "2026-07-01", "2026-09-30")
+    lead.approve_budget(lead.request_budget("Booth", 1000, task="T-1").id, "ok")
+    lead.record_spend("B-1", 400, date(2026, 9, 20))
+    lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    lead.record_spend("B-1", 150, date(2026, 11, 20))
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        said = str(app.screen.query_one("#budget-totals", Static).render())
+        assert "spent 550" in said and "totals of every cycle's lines; spent in this cycle 150" in said

@@ -30,7 +30,8 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"lines": [line_json(line, entries) for line in lines],
                     "totals": {"budget": totals.budget, "requested": totals.requested,
-                               "approved": totals.approved, "spent": totals.spent, "left": totals.left},
+                               "approved": totals.approved, "spent": totals.spent, "left": totals.left,
+                               "spent_this_cycle": totals.spent_this_cycle},
                     "flags": flags})
         return EXIT_OK
     if lines:

@@ -18,6 +18,7 @@ from sales.errors import Invalid, UpliftError
 from sales.numbers import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _, say
+from tui.goals_output import cycle_note
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
@@ -99,6 +100,7 @@ class BudgetScreen(BoardView):
             approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
         if totals.left is not None and totals.left >= 0:  # (more approved than the budget: a flag says so)
             summary += " · " + _("{amount} left to approve").format(amount=money(totals.left))
+        summary += cycle_note(totals)
         if not lines:
             summary += " · " + _("no budget lines yet: press {key} to request one").format(
                 key=shown_key(self, "budget.request"))
