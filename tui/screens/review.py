@@ -62,7 +62,8 @@ class ReviewScreen(TabKeys, BoardView):
     LEAD_KEYS = {"approve": "payout.approve", "mark_paid": "payout.pay"}
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
                 Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"),
-                Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"), *tab_bindings("review")]
+                Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"),
+                Binding("k", "coaching", N_("Coaching notes"), id="review.coaching"), *tab_bindings("review")]
 
     #: The cycle read (c): a past one's review, or None for the plan's cycle now.
     cycle: tuple[date, date] | None = None
@@ -247,6 +248,18 @@ class ReviewScreen(TabKeys, BoardView):
             await self.refresh_board()
 
         self.app.push_screen(Confirm(question), answer)
+
+    def action_coaching(self) -> None:
+        """The coaching notes on the rep looked at: the Leaderboard's highlighted row, else the
+        rep picked on the Payouts tab (screens/coaching.py)."""
+        rep = None
+        table = self.query_one("#review-leaderboard", DataTable)
+        if self.query_one(TabbedContent).active == "tab-review-leaders" and table.row_count:
+            rep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        else:
+            picked = self.query_one("#review-rep", Select).value
+            rep = picked if isinstance(picked, str) else None
+        self.app.action_coaching(rep)
 
     def action_pick_cycle(self) -> None:
         """Read another cycle's review: the plan's cycle now, or one it had before (its won deals,
