@@ -333,8 +333,10 @@ class ReviewChanges(BoardCore):
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
+                made.pay_private = True
         if not all(self.reads_pay(name) for name in reps):
             made.team.payout = made.team.payout_commit = made.team.payout_best_case = None
+            made.pay_private = True
         return made
 
     def _forecast_reps(self, rep: str | None) -> tuple[list[str], list[str]]:

@@ -74,6 +74,9 @@ def test_the_forecast_and_the_cycle_hide_the_others_pay(run) -> None:
     assert rows["bea"]["won"] == 20000  # (the pipeline is not pay: read as before)
     lead = {r["rep"]: r for r in json.loads(run("forecast", "--json")[1])["reps"]}
     assert lead["bea"]["payout"] == 2000
+    said = run("forecast", user="ali")[1]
+    assert "Pay is private: the payout columns show your own only" in said
+    assert "Pay is private" not in run("forecast")[1]
     assert "your payout 1,000.00" in run("cycle", user="ali")[1]
     assert "payouts 3,000.00" in run("cycle")[1]
     board = run("leaderboard", user="ali")[1]
