@@ -120,13 +120,15 @@ class TouchChanges(BoardCore):
         `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
         """
         role, actor = self.role, self.actor
+        # whose statement each approval is: a payment's record holds only what it changed
+        paid_to = {a.id: a.rep for a in self.approvals()} if role != "lead" else {}
 
         def wanted(doc: dict) -> bool:
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
             if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
                 return False
-            if action.startswith("payout.") and role != "lead" and after.get("rep") != actor:
+            if action.startswith("payout.") and role != "lead" and after.get("rep", paid_to.get(doc["item"])) != actor:
                 return False  # pay is private: an approval or payment, like its statement
             if at is not None and not at(doc["at"]):
                 return False

@@ -88,6 +88,9 @@ def test_approvals_are_private_in_the_log_and_in_a_plan_file(run, tmp_path) -> N
     feed = run("log", user="ali")[1]
     assert "approved ali's payout statement" in feed and "bea's payout" not in feed
     assert "bea's payout" in run("log")[1]
+    assert run("payout", "paid", "--ref", "PAY-1")[0] == 0  # (its record holds what it changed: no rep)
+    paid = [line for line in run("log", user="ali")[1].splitlines() if "P-" in line]
+    assert len(paid) == 2 and all("P-1" in line for line in paid), paid  # ali's approval and payment only
     out = tmp_path / "mine.yaml"
     assert run("plan", "export", "-o", str(out), user="ali")[0] == 0
     text = out.read_text()
