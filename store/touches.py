@@ -68,21 +68,24 @@ class TouchChanges(BoardCore):
         return self._transact(build)
 
     def coaching_notes(self, rep: str | None = None) -> list[CoachingNote]:
-        """The notes the actor may read: all for a lead, their own for a rep, none for others."""
+        """The notes the actor may read: all for a lead, those about them and not private for a
+        rep, none for others."""
         notes = self._models("touches", "coaching", CoachingNote, key=lambda n: (n.at, in_order(n.id)))
         role = self.role
         if role != "lead":
-            notes = [n for n in notes if n.rep == self.actor and role is not None]
+            notes = [n for n in notes if n.rep == self.actor and role is not None and not n.private]
         return [n for n in notes if rep is None or n.rep == rep]
 
-    def add_coaching_note(self, rep: str, note: str) -> CoachingNote:
+    def add_coaching_note(self, rep: str, note: str, private: bool = False) -> CoachingNote:
+        """A lead's note on `rep`: read by the leads and by `rep`, or by the leads only if `private`."""
         def build(tx: Transaction) -> CoachingNote:
             self._check("coaching.add")
             members = {m.name: m.role for m in self.members()}
             if members and members.get(rep) != "rep":
                 raise Invalid("rep", "{rep!r} is not a rep of this board", rep=rep)
             made = convert({"id": format_id("coaching", tx.nextnumber("coaching")), "rep": rep,
-                            "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note}, CoachingNote)
+                            "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
+                            "private": private}, CoachingNote)
             self._put_new(tx, "coaching.add", "coaching", made)
             return made
         return self._transact(build)
@@ -122,11 +125,14 @@ class TouchChanges(BoardCore):
         role, actor = self.role, self.actor
         # whose statement each approval is: a payment's record holds only what it changed
         paid_to = {a.id: a.rep for a in self.approvals()} if role != "lead" else {}
+        # whom each coaching note is about, and whether it is private: an edit's record holds only the words
+        noted = {n.id: n for n in self._models("touches", "coaching", CoachingNote, key=lambda n: n.id)} \
+            if role != "lead" else {}
 
         def wanted(doc: dict) -> bool:
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
-            if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
+            if action.startswith("coaching.") and role != "lead" and not _reads_note(after, noted.get(doc["item"]), actor, role):
                 return False
             if action.startswith("payout.") and role != "lead" and after.get("rep", paid_to.get(doc["item"])) != actor:
                 return False  # pay is private: an approval or payment, like its statement
@@ -140,3 +146,14 @@ class TouchChanges(BoardCore):
                 return action == "touch.log" and after.get("type") == kind
             return action.split(".")[0] == kind
         return self.log.records(limit=limit, actor=person, where=wanted)
+
+
+def _reads_note(fields: dict, note: CoachingNote | None, actor: str, role: str | None) -> bool:
+    """Whether a rep (or someone not on the team) reads a coaching note's record: one about them
+    and not private. `fields` are the record's (the whole note for an add or a delete); `note`
+    the note as it is now, for an edit's record, which holds only the words."""
+    if role is None:
+        return False
+    rep = fields.get("rep", note.rep if note else None)
+    private = fields.get("private", note.private if note else False)
+    return rep == actor and not private

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from textual.widgets import DataTable, Select, TextArea
+from textual.widgets import Checkbox, DataTable, Select, TextArea
 
 from store.board import Board
 from tests.tui.waiting import until
@@ -51,17 +51,20 @@ async def test_a_lead_reads_and_writes_a_reps_coaching_notes(team) -> None:
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, FieldsForm))
         app.screen.query_one(TextArea).text = "Shadow a demo"
+        app.screen.query_one(Checkbox).value = True
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
         await until(pilot, lambda: len(notes(app)) == 2)
-        assert notes(app)[0][3] == "Shadow a demo"
-    assert [n.note for n in Board(team, actor="dana").coaching_notes("ali")] == ["Ask for the next step", "Shadow a demo"]
+        assert notes(app)[0][3] == "(private) Shadow a demo"
+    assert [(n.note, n.private) for n in Board(team, actor="dana").coaching_notes("ali")] == [
+        ("Ask for the next step", False), ("Shadow a demo", True)]
 
 
 async def test_a_rep_reads_only_the_notes_about_them(team) -> None:
     lead = Board(team, actor="dana", clock=lambda: NOW)
     lead.add_coaching_note("ali", "Ask for the next step")
     lead.add_coaching_note("bea", "Close the Acme loop")
+    lead.add_coaching_note("ali", "Consider for the team lead role", private=True)
     app = UpliftApp(Board(team, actor="ali", clock=lambda: NOW))
     async with app.run_test(size=SIZE) as pilot:
         await open_coaching(app, pilot)  # on bea's row: ali still reads only his own

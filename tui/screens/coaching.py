@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import Checkbox, DataTable, Select, Static
 
 from sales.errors import UpliftError
 from tui.i18n import N_, _
@@ -93,7 +93,10 @@ class CoachingScreen(ModalScreen[None]):
             tell(self, error, "error")
             return
         for note in reversed(notes):  # (newest first, as the feed)
-            table.add_row(*(plain_rich(cell) for cell in (note.id, when(note.at.isoformat()), note.by, note.note.replace("\n", " "))), key=note.id)
+            words = note.note.replace("\n", " ")
+            if note.private:
+                words = _("(private) {note}").format(note=words)
+            table.add_row(*(plain_rich(cell) for cell in (note.id, when(note.at.isoformat()), note.by, words)), key=note.id)
         empty.update(plain("" if notes else _("No coaching notes on {rep} yet.").format(rep=rep)))
 
     def action_new_note(self) -> None:
@@ -108,10 +111,12 @@ class CoachingScreen(ModalScreen[None]):
         board = self.app.board
 
         def save(values: dict):
-            return board.add_coaching_note(rep, values["note"])
+            return board.add_coaching_note(rep, values["note"], private=bool(values["private"]))
 
         def saved(_made) -> None:
             self.show()
 
         self.app.push_screen(FieldsForm(_("Coaching note on {rep}").format(rep=rep),
-                                        [("note", _("Note"), text_area(""))], save, required=("note",)), saved)
+                                        [("note", _("Note"), text_area("")),
+                                         ("private", "", Checkbox(plain_rich(_("Private: for the leads, not {rep}").format(
+                                             rep=rep)), value=False))], save, required=("note",)), saved)
