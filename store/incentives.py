@@ -232,6 +232,11 @@ class ReviewChanges(BoardCore):
         private (sales.permissions.check_read_pay), so a rep reads only their own and asking for
         another's is refused; a lead reads every one."""
         self._check_read_pay(rep)
+        return self.readable_payouts(rep)
+
+    def readable_payouts(self, rep: str | None = None) -> list[Statement]:
+        """The statements the actor may read, without a refusal: none for someone not on the team
+        (what the review report and the cycle view show them, where `payouts` refuses)."""
         return [s for s in self._statements(rep) if self.reads_pay(s.rep)]
 
     def _check_read_pay(self, rep: str | None) -> None:
@@ -427,7 +432,7 @@ class ReviewChanges(BoardCore):
         return ReviewData(title=self._cycle_name(), period=period, goals=goals,
                           process=process, findings=findings(goals, process, lost), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
-                          payouts=self.payouts(), leaderboard=self.leaderboard(),
+                          payouts=self.readable_payouts(), leaderboard=self.leaderboard(),
                           written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
                           checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
 

@@ -96,3 +96,10 @@ def test_approvals_are_private_in_the_log_and_in_a_plan_file(run, tmp_path) -> N
     text = out.read_text()
     assert "rep: ali\n  plan: I-1" in text and "rep: bea\n  plan: I-1" not in text
     assert run("plan", "import", str(out), "--dry-run", user="ali")[0] == 0  # (nothing in it deletes bea's)
+
+
+def test_someone_not_on_the_team_still_reads_the_review_and_the_cycle(run, tmp_path) -> None:
+    assert run("cycle", user="zed")[0] == 0
+    report = tmp_path / "review.md"
+    assert run("review", "export", "-o", str(report), user="zed")[0] == 0
+    assert "1,000.00" not in report.read_text() and "2,000.00" not in report.read_text()
