@@ -42,6 +42,7 @@ from tui.widgets.footer import Footer
 
 #: What an empty tab says (an empty table alone does not say why, nor what fills it).
 NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show here.")
+NOT_YOURS = N_("Pay is private: a payout statement is read by the leads and the rep it is about.")
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
@@ -186,7 +187,10 @@ class ReviewScreen(TabKeys, BoardView):
         table = self.query_one("#review-statement", DataTable)
         table.clear()
         rep = self.query_one("#review-rep", Select).value
-        self.query_one("#review-statement-empty").display = not self.board.reps()
+        empty = self.query_one("#review-statement-empty", Static)
+        readable = [name for name in self.board.reps() if self.board.reads_pay(name)]
+        empty.update(plain(_(NO_REPS) if not self.board.reps() else _(NOT_YOURS)))
+        empty.display = not readable
         if not isinstance(rep, str):
             return
         for made in self.board.payouts(rep):
