@@ -130,7 +130,17 @@ async def test_a_on_a_leads_own_request_says_the_rule_before_the_form(team) -> N
             assert isinstance(app.screen, FieldsForm) is opens, actor
             said = [str(n.message) for n in app._notifications]
             assert any("separation of duties" in m for m in said) is not opens, said
+            assert not app.screen.query("#form-note")  # (lee's is not lee's own request)
     assert Board(team, actor="dana").budget_line("B-1").status == "requested"
+    Board(team, actor="dana").remove_member("lee")  # dana alone leads: her own, said in the form
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert "B-1 is your own request: you are the board's only lead" in str(
+            app.screen.query_one("#form-note").render())
 
 
 async def test_the_totals_say_they_are_every_cycles_once_the_plan_moved_on(team) -> None:

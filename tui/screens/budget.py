@@ -198,7 +198,10 @@ class BudgetScreen(BoardView):
             return board.reject_budget(line.id, values["reason"])
 
         verb = _("Approve {id}  {title}") if approve else _("Reject {id}  {title}")
-        self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save))
+        own = approve and line.requested_by == board.actor and board.members()  # (the only lead: allowed)
+        note = _("{id} is your own request: you are the board's only lead, so you approve it yourself "
+                 "(the log says so)").format(id=line.id) if own else ""
+        self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save, note=note))
 
     def action_approve(self) -> None:
         self._decide(True)
