@@ -77,3 +77,17 @@ async def test_a_rep_reads_only_the_notes_about_them(team) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CoachingScreen)
         assert any("only a lead may add coaching notes" in str(n.message) for n in app._notifications)
+
+
+async def test_question_mark_lists_the_coaching_keys(team) -> None:
+    from tui.screens.help import Help
+
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_coaching("ali")
+        await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, Help))
+        listed = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        listed += " ".join(str(c) for t in app.screen.query(DataTable) for i in range(t.row_count) for c in t.get_row_at(i))
+        assert "New note" in listed
