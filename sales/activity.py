@@ -46,14 +46,15 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     """The record in a few plain words, e.g. `moved T-4 from To do to Doing`, as a Phrase (the
     interface says it in its language). A changed value longer than `limit` characters is cut
     with `…` (None: never)."""
-    if record.action.removesuffix(".undo") in _SAID_AS_MADE and record.action.endswith(".undo"):
-        # an undone check-in or budget decision is named by what it took back: its words read the
-        # change's own fields, which an undo holds in `before`
-        return Phrase("undo: {change}", change=describe(redone(record), limit))
-    for suffix in (".undo", ".redo"):
-        if record.action.endswith(suffix):  # the change put back (or made again), in its own words
-            return Phrase("undo: {change}" if suffix == ".undo" else "redo: {change}", change=describe(
-                msgspec.structs.replace(record, action=record.action[:-len(suffix)]), limit))
+    if record.action.endswith(".undo"):
+        # an undo is named by the change it took back, in that change's own words, as `uplift
+        # undo` says it ("undid: moved T-1 from To do to Doing", never the reverse move: one
+        # wording, so "undo: removed chen" cannot mean either); the change's fields are the
+        # undo's, swapped
+        return Phrase("undid: {change}", change=describe(redone(record), limit))
+    if record.action.endswith(".redo"):  # the change made again, in its own words
+        return Phrase("redid: {change}", change=describe(
+            msgspec.structs.replace(record, action=record.action.removesuffix(".redo")), limit))
     before, after = record.before or {}, record.after or {}
     verb = record.action.split(".")[-1]
     special = _pipeline_change(record, before, after, limit) or _resource_change(
@@ -172,9 +173,6 @@ def _unlinked(item: str, before: dict, after: dict) -> Phrase:
             gone += [v for v in (old if isinstance(old, list) else [old]) if v and v not in kept]
     return Phrase("unlinked {item} from {ids}", item=item, ids=", ".join(gone))
 
-
-#: Changes whose words (`_resource_change`) say what was done, read from the fields it made.
-_SAID_AS_MADE = {"goal.checkin", "budget.request", "budget.approve", "budget.reject", "budget.spend"}
 
 
 def _resource_change(action: str, item: str, before: dict, after: dict) -> Phrase | None:

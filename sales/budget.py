@@ -80,6 +80,14 @@ def check_spend_day(on: date, today: date) -> None:
         raise Reason("a spend records money already spent; {date} is still to come", date=on)
 
 
+def check_training_done(item_id: str, on: date | None, today: date) -> None:
+    """A training item is done once it has happened: one dated after today is not done yet (a
+    session held early is rescheduled to its real day first). One with no date may be done."""
+    if on is not None and on > today:
+        raise Reason("{id} is on {date}, still to come: a training item is done once it has happened "
+                     "(held early? reschedule it first: uplift training edit {id} --on DATE)", id=item_id, date=on)
+
+
 class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     id: str
     topic: Title
@@ -151,6 +159,10 @@ class Totals(msgspec.Struct, frozen=True):
     requested: float  # still waiting for a decision
     approved: float
     spent: float
+    # Lines carry no cycle: they stay on the board as its plan moves on, and the totals are every
+    # line's. Once the plan has had an earlier cycle, the totals say so, with the spending dated
+    # in this one (the figure the review counts) beside them; None before.
+    spent_this_cycle: float | None = None
 
     @property
     def left(self) -> float | None:

@@ -71,6 +71,7 @@ class Review(msgspec.Struct):
     checklist: tuple[int, int]
     closed: tuple[int, int] = (0, 0)  # deals won, deals won or lost in the cycle (sales/winloss.py)
     top_reason: tuple[str, float] | None = None  # the reason most value was lost to, and its share
+    own_payout: bool = False  # payouts is the reader's own statement's total (a rep: pay is private)
 
 
 class Cycle(msgspec.Struct):

@@ -110,6 +110,7 @@ class Forecast(msgspec.Struct):
     reps: list[RepForecast]
     team: RepForecast
     months: list[MonthRow]
+    pay_private: bool = False  # some payout columns left blank: the reader may not read that pay
 
 
 def is_commit(deal: Deal, probability: int, commit_pct: int) -> bool:

@@ -18,8 +18,9 @@ by a lead or by the rep who made it.
 
 Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
 (`answer.add/edit`), the end-of-cycle checklist (`review.tick`), approving payout statements
-(`payout.approve`) and marking them paid (`payout.pay`) are a lead's; reps read their payout
-statements and the leaderboard like everything else. How a deal's credit is split among reps
+(`payout.approve`) and marking them paid (`payout.pay`) are a lead's; a rep reads only
+their own payout statement (pay is private: check_read_pay), and the leaderboard like everything
+else. How a deal's credit is split among reps
 (`deal.split`, sales/splits.py) is a lead's call too: it moves pay; and so is recording what a
 customer has paid on a won deal (`deal.paid`): it releases commission under `release: paid`.
 """
@@ -122,6 +123,29 @@ _ONE = {"task": Word("task"), "deal": Word("deal"), "budget": Word("budget line"
 _VERBS = {"add": Word("add"), "edit": Word("change"), "delete": Word("delete"), "move": Word("move"),
           "remove": Word("remove"), "step": Word("tick the steps of"), "handover": Word("hand over"),
           "import": Word("import")}
+
+
+def check_read_pay(viewer: str, role: str | None, *, single_user: bool, rep: str | None) -> None:
+    """Raise Refused unless `viewer` may read `rep`'s payout statement (every rep's with None).
+
+    Pay is the one thing on a board a rep does not read about the others (QuotaPath and Xactly
+    show a rep only their own statement): a lead reads every statement, a rep their own, someone
+    not on the team none. The leaderboard (attainment, won value) stays open to everyone.
+    """
+    if single_user or role == "lead" or (role == "rep" and rep == viewer):
+        return
+    if role == "rep" and rep is None:
+        return  # (the statements are narrowed to the rep's own: store.incentives)
+    if rep is None or role is None:
+        raise Refused("pay is private: only a lead and the rep themselves read a payout statement "
+                      "({viewer} is not a member of this board)", viewer=viewer)
+    raise Refused("pay is private: a rep reads only their own payout statement; {rep}'s is for "
+                  "{rep} and the leads", rep=rep)
+
+
+def reads_pay(viewer: str, role: str | None, *, single_user: bool, rep: str) -> bool:
+    """Whether `viewer` may read `rep`'s pay (check_read_pay, as a yes or no)."""
+    return single_user or role == "lead" or (role == "rep" and rep == viewer)
 
 
 def things(noun: str) -> str:

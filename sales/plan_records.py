@@ -11,7 +11,9 @@ forge them. These rules say, for one item of a file against the board's, what is
   to them: the history and comments already there stay as they are;
 - what someone else adds must be theirs and now: a move is dated today, a comment or a
   check-in is their own;
+- a spend or budget request someone else adds is in their own name;
 - a spend entry added or redated is money already spent: not dated in the days to come;
+- a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
   again instead).
 
@@ -25,7 +27,7 @@ from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sales.budget import check_spend_day
+from sales.budget import check_spend_day, check_training_done
 from sales.errors import Reason
 
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
@@ -46,7 +48,11 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "approval" and old is not None:
         return _approval(old, new)
     if kind == "spend":
-        return _spend(old, new, today)
+        return _spend(old, new, today) + _own(old, new, "by", actor, lead)
+    if kind == "budget":
+        return _own(old, new, "requested_by", actor, lead)
+    if kind == "training":
+        return _training(old, new, today)
     return []
 
 
@@ -125,6 +131,16 @@ def _checkin(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]
     return []
 
 
+def _own(old: Any | None, new: Any, field: str, actor: str, lead: bool) -> list[Problem]:
+    """What someone else adds (a spend, a budget request) is in their own name, as the command
+    that makes it writes it."""
+    if old is None and not lead and getattr(new, field) != actor:
+        return [(field, Reason("a new spend is {actor}'s own, not {by}'s" if field == "by" else
+                               "a new budget request is {actor}'s own, not {by}'s",
+                               actor=actor, by=getattr(new, field)), True)]
+    return []
+
+
 def _spend(old: Any | None, new: Any, today: date) -> list[Problem]:
     """A spend entry the file adds or redates is money already spent, as `budget spend` says
     (one kept as it was on the board stays, whatever its day)."""
@@ -134,6 +150,18 @@ def _spend(old: Any | None, new: Any, today: date) -> list[Problem]:
         check_spend_day(new.on, today)
     except Reason as error:
         return [("on", error, False)]
+    return []
+
+
+def _training(old: Any | None, new: Any, today: date) -> list[Problem]:
+    """A training item the file marks done, or redates while done, has happened, as `training
+    done` says (one kept as it was on the board stays)."""
+    if not new.done or (old is not None and old.done and old.on == new.on):
+        return []
+    try:
+        check_training_done(new.id, new.on, today)
+    except Reason as error:
+        return [("done", error, False)]
     return []
 
 

@@ -75,6 +75,20 @@ class ReviewData:
     written: str = ""  # when and by whom (a Phrase)
 
 
+def _moved(s: Statement, say: Say) -> list[str]:
+    """Under an approval the statement no longer matches, what moved: each line approved that it
+    no longer says, and each it says that was not approved, as `uplift payout` lists them (a
+    report that says "changed since" and not why sends its reader back to the command line)."""
+    from sales.approvals import changes_since, same_as_approved
+
+    a = s.approval
+    if a is None or same_as_approved(a, s):
+        return []
+    gone, new = changes_since(a, s)
+    return ([say(Phrase("since {id}, no longer: {line}", id=a.id, line=line.shown())) for line in gone]
+            + [say(Phrase("since {id}, new: {line}", id=a.id, line=line.text)) for line in new])
+
+
 def _approval(s: Statement, say: Say) -> str:
     """The statement's sign-off, in the report's words."""
     from sales.approvals import same_as_approved, to_pay
@@ -212,6 +226,7 @@ def render(data: ReviewData, say: Say = str) -> str:
         if s.recognition:
             out.append("- " + say(Phrase("recognition: {names}", names=", ".join(md(r) for r in s.recognition))))
         out.append(f"- {_approval(s, say)}")
+        out += [f"  - {md(line)}" for line in _moved(s, say)]
         out.append("")
     if data.checklist:
         out += ["## " + say(Phrase("End-of-cycle checklist")), ""]

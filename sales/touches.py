@@ -40,13 +40,15 @@ class Touch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 class CoachingNote(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """A lead's note on a rep; shown to leads and to that rep only."""
+    """A lead's note on a rep; shown to leads and to that rep only, or to leads only when it is
+    `private` (Lattice's private 1:1 notes: what a lead keeps for themselves and the other leads)."""
 
     id: str
     rep: Ref
     by: Ref
     at: datetime
     note: LongText
+    private: bool = False
 
     def __post_init__(self) -> None:
         self.note = clean_multiline(self.note)

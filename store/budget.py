@@ -13,8 +13,9 @@ import msgspec
 
 from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
-from sales.errors import Invalid, Refused, Word
+from sales.errors import Invalid, Reason, Refused, Word
 from sales.ids import format_id, in_order
+from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.validation import convert
 from sales.dates import stamp
@@ -47,7 +48,15 @@ class BudgetChanges(BoardCore):
         return self._get("training", item_id)
 
     def budget_totals(self) -> rules.Totals:
-        return rules.totals(self.budget_lines(), self.spending(), self.meta().get("budget"))
+        """Every line's totals; once the plan has had an earlier cycle, with the spending dated in
+        this one beside them (sales.budget.Totals: lines carry no cycle)."""
+        entries = self.spending()
+        sums = rules.totals(self.budget_lines(), entries, self.meta().get("budget"))
+        start, end = self.plan_period()
+        if start is None or end is None or len(self.cycles()) < 2:
+            return sums
+        return msgspec.structs.replace(sums, spent_this_cycle=cents(sum(e.amount for e in entries
+                                                                        if start <= e.on <= end)))
 
     def strategy_money(self) -> dict[str, tuple[float, float]]:
         """Each strategy's (approved, spent), its tasks' lines with it (sales.budget.by_strategy);
@@ -115,6 +124,8 @@ class BudgetChanges(BoardCore):
                                   id=old.id, status=Word(old.status), name=old.decided_by)
                 raise Refused("{id} was already {status}; a line is approved or rejected once",
                               id=old.id, status=Word(old.status))
+            if approve:
+                self.check_not_own_request(old)
             try:
                 new = rules.decide(old, approve, reason, self.actor, amount)
             except ValueError as error:
@@ -123,6 +134,18 @@ class BudgetChanges(BoardCore):
             self._put_update(tx, action, "budget", old, new)
             return new
         return self._transact(build)
+
+    def check_not_own_request(self, line: BudgetLine) -> None:
+        """Separation of duties: a lead does not approve money they asked for themselves while the
+        board has another lead to ask. A board with one lead has no one else: its lead may, and
+        the approval, in the log as any decision is, says who asked and who approved (the same
+        name). Rejecting one's own request (withdrawing it) is always open."""
+        if line.requested_by != self.actor:
+            return
+        others = [m.name for m in self.members() if m.role == "lead" and m.name != self.actor]
+        if others:
+            raise Refused("separation of duties: a lead may not approve their own budget request ({id}); "
+                          "another lead may ({leads})", id=line.id, leads=", ".join(others))
 
     def record_spend(self, line_id: str, amount: float, on: date | str | None = None,
                      note: str = "") -> SpendEntry:
@@ -169,6 +192,11 @@ class BudgetChanges(BoardCore):
             data = {**msgspec.to_builtins(old), **{k: (None if v == "" and k in ("on", "strategy") else v)
                                                    for k, v in changes.items()}}
             new = convert(data, TrainingItem)
+            if new.done and new.on != old.on:  # (done, it has happened: not moved into the days to come)
+                try:
+                    rules.check_training_done(new.id, new.on, self.today())
+                except Reason as error:
+                    raise Invalid("on", error) from None
             if changes.get("strategy") and new.strategy:
                 new.strategy = self._check_link("strategy", new.strategy)
             if changed_keys(old, new):
@@ -180,6 +208,11 @@ class BudgetChanges(BoardCore):
         def build(tx: Transaction) -> TrainingItem:
             old = self._get("training", item_id)
             self._check("training.edit")
+            if done and not old.done:
+                try:
+                    rules.check_training_done(old.id, old.on, self.today())
+                except Reason as error:
+                    raise Refused(error) from None
             new = msgspec.structs.replace(old, done=done)
             if changed_keys(old, new):
                 self._put_update(tx, "training.edit", "training", old, new)

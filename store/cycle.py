@@ -61,7 +61,8 @@ class CycleQueries(BoardCore):
         outcomes = self.win_loss()
         top = outcomes.reasons[0] if outcomes.reasons else None
         return Review(won=self.process_metrics().won_value,
-                      payouts=round(sum(s.total for s in self.payouts()), 2) if plans else None,
+                      payouts=round(sum(s.total for s in self.readable_payouts()), 2) if plans else None,
+                      own_payout=not all(self.reads_pay(name) for name in self.reps()),
                       answered=ticked([(q, a) for q, a in self.answers_by_question()]),
                       checklist=ticked(self.checklist("review")),
                       closed=(outcomes.total.won, outcomes.total.closed),

@@ -192,8 +192,8 @@ def _resource_events(plan: Plan, moved, at, lead: str = DEMO_LEAD
             reason = deal.lost_reason if entry is deal.history[-1] else None  # said as it is lost
             events.append((entry.at + shift, owner, lambda b, d=deal, e=entry, r=reason: b.move_deal(
                 made[d.id], e.stage, r)))
-            events.append((entry.at + shift - timedelta(hours=2), owner, lambda b, d=deal: b.log_activity(
-                "call" if d.value < 15000 else "meeting", deal=made[d.id])))
+            events.append((entry.at + shift - timedelta(hours=2), owner, lambda b, d=deal, e=entry: b.log_activity(
+                "call" if d.value < 15000 else "meeting", f"→ {e.stage}", deal=made[d.id])))
     for item in plan.incentives:
         events.append((at(moved(plan.plan.period.start), 8), lead,
                        lambda b, item=item: b.save_incentive_plan(msgspec.to_builtins(item))))

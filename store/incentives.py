@@ -16,6 +16,7 @@ from typing import Any
 
 import msgspec
 
+from sales import permissions
 from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
 from sales.budget import SpendEntry, by_strategy
 from sales.dates import stamp, week_start
@@ -230,9 +231,30 @@ class ReviewChanges(BoardCore):
         return former
 
     def payouts(self, rep: str | None = None) -> list[Statement]:
+        """Each rep's payout statement (one rep's with `rep`) that the actor may read: pay is
+        private (sales.permissions.check_read_pay), so a rep reads only their own and asking for
+        another's is refused; a lead reads every one."""
+        self._check_read_pay(rep)
+        return self.readable_payouts(rep)
+
+    def readable_payouts(self, rep: str | None = None) -> list[Statement]:
+        """The statements the actor may read, without a refusal: none for someone not on the team
+        (what the review report and the cycle view show them, where `payouts` refuses)."""
+        return [s for s in self._statements(rep) if self.reads_pay(s.rep)]
+
+    def _check_read_pay(self, rep: str | None) -> None:
+        members = self.members()
+        permissions.check_read_pay(self.actor, self.role_of(self.actor), single_user=not members, rep=rep)
+
+    def reads_pay(self, rep: str) -> bool:
+        """Whether the actor may read `rep`'s pay: their statement, approvals, payout forecast."""
+        members = self.members()
+        return permissions.reads_pay(self.actor, self.role_of(self.actor), single_user=not members, rep=rep)
+
+    def _statements(self, rep: str | None = None) -> list[Statement]:
         """Each rep's payout statement (one rep's with `rep`), with the recognition earned; a rep
         who has left the board keeps one for the cycle they earned in (former_reps: recognition
-        is for the team's reps)."""
+        is for the team's reps). Every one, whoever reads: payouts() is what a person reads."""
         former = self.former_reps()
         if rep not in former:
             self._reps_with(rep)
@@ -277,7 +299,7 @@ class ReviewChanges(BoardCore):
         def build(tx: Transaction) -> list[Approval]:
             self._check("payout.pay")
             marked = []
-            for current in self.payouts(rep):
+            for current in self._statements(rep):
                 approval = current.approval
                 if approval is None or approval.paid_at is not None:
                     continue
@@ -296,7 +318,7 @@ class ReviewChanges(BoardCore):
             self._check("payout.approve")
             start, end = self.period()
             made = []
-            for current in self.payouts(rep):
+            for current in self._statements(rep):
                 if current.plan is None or (current.approval and same_as_approved(current.approval, current)):
                     continue  # on no plan: nothing to approve; or approved as it stands
                 approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
@@ -314,8 +336,16 @@ class ReviewChanges(BoardCore):
             raise Invalid("commit", "the commit threshold is a probability from 0 to 100, not {commit}", commit=commit_pct)
         reps, former = self._forecast_reps(rep)
         start, end = self.period()
-        return forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
+        made = forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep, former=former)
+        for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
+            if not self.reads_pay(row.rep):
+                row.payout = row.payout_commit = row.payout_best_case = None
+                made.pay_private = True
+        if not all(self.reads_pay(name) for name in reps):
+            made.team.payout = made.team.payout_commit = made.team.payout_best_case = None
+            made.pay_private = True
+        return made
 
     def _forecast_reps(self, rep: str | None) -> tuple[list[str], list[str]]:
         """The reps a forecast has rows for, and which of them have left: a rep who left the
@@ -418,7 +448,7 @@ class ReviewChanges(BoardCore):
         return ReviewData(title=self._cycle_name(), period=period, goals=goals, strategies=strategies,
                           process=process, findings=findings(goals, process, lost, strategies), win_loss=lost,
                           answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
-                          payouts=self.payouts(), leaderboard=self.leaderboard(),
+                          payouts=self.readable_payouts(), leaderboard=self.leaderboard(),
                           written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
                           checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
 

@@ -45,15 +45,18 @@ class PlanTransfer(BoardCore):
                       key=lambda m: number(m.id))
 
     def export_plan(self) -> Plan:
-        """The whole board as a plan document (members in the order they joined)."""
+        """The whole board as a plan document (members in the order they joined), less the payout
+        approvals the actor may not read."""
         meta = self.meta()
         period = meta.get("period")
         info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period,
                                 "budget": meta.get("budget")}, PlanInfo)
         wip = meta.get("wip", {})
+        sections = {section.key: self.items(section.kind) for section in SECTIONS}
+        # pay is private: a rep's file carries their own payout approvals only (as `payouts`)
+        sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
         return Plan(plan=info, members=self._members_in_order(),
-                    wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(),
-                    **{section.key: self.items(section.kind) for section in SECTIONS})
+                    wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections)
 
     def import_plan(self, document: object, *, dry_run: bool = False,
                     create_only: bool = False) -> ImportSummary:
@@ -108,6 +111,7 @@ class _Import:
         self.refusals: list[Problem] = []
         self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
         self.pending: list[tuple[Section, object, str]] = []
+        self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
 
     def allowed(self, path: str, action: str, owner: str | None = None,
                 new_owner: str | None = None) -> None:
@@ -208,6 +212,9 @@ class _Import:
                 self.summary.unchanged.append(f"member {member.name}")
 
     def section(self, section: Section, items: list, current: dict) -> None:
+        if section.kind == "budget":  # who asked for each line: whose spending it takes
+            self.line_owners = {**{k: v.requested_by for k, v in current.items()},
+                                **{i.id: i.requested_by for i in items if i.id}}
         listed = set()
         for index, item in enumerate(items):
             path = f"{section.key}[{index}]"
@@ -231,6 +238,8 @@ class _Import:
                 self.allowed(f"{path}.splits", "deal.split")
             if "payments" in keys:
                 self.allowed(f"{path}.payments", "deal.paid")
+            if section.kind == "budget" and old.status == "requested":
+                self.not_own_request(item, path)
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
@@ -238,14 +247,33 @@ class _Import:
     def create(self, section: Section, item, path: str) -> None:
         self.tx.reserve(section.kind, number(item.id))
         action = f"{section.kind}.add"
-        self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
+        if section.kind == "spend":  # as `budget spend`: a rep on a line they asked for
+            owner = self.line_owners.get(item.line)
+            self.allowed(path, "budget.spend", owner=owner, new_owner=owner)
+        elif section.kind == "budget":  # as `budget request` (anyone's), or a decision (a lead's)
+            self.allowed(path, {"requested": "budget.request", "approved": "budget.approve"}.get(
+                item.status, "budget.reject"))
+        else:
+            self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
         self.records(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
         if getattr(item, "payments", None):
             self.allowed(f"{path}.payments", "deal.paid")
+        if section.kind == "budget":
+            self.not_own_request(item, path)
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
+
+    def not_own_request(self, line, path: str) -> None:
+        """A line the file approves is not the importing lead's own request while another lead
+        could approve it (store.budget: separation of duties)."""
+        if line.status != "approved":
+            return
+        try:
+            self.board.check_not_own_request(line)
+        except Refused as error:
+            self.refusals.append(Problem(f"{path}.status", error))
 
     def new_items(self) -> None:
         """Items the file gives no id: numbered after every id the board or the file uses."""

@@ -37,7 +37,8 @@ class TouchChanges(BoardCore):
 
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
                      account: str | None = None) -> Touch:
-        """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account."""
+        """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account,
+        with a note saying what happened (a bare "call on D-4" tells the team nothing)."""
         def build(tx: Transaction) -> Touch:
             self._check("activity.log")
             if kind not in TOUCH_TYPES:
@@ -59,26 +60,32 @@ class TouchChanges(BoardCore):
                              "deal": linked.id if linked else None,
                              "account": on_account if on_account is not None else ""},
                             Touch)
+            if not touch.note:  # (cleaned: blank or control characters only is no note)
+                raise Invalid("note", "say what happened: an activity is logged with a note "
+                              "(what was said, what comes next)")
             self._put_new(tx, "touch.log", "touch", touch)
             return touch
         return self._transact(build)
 
     def coaching_notes(self, rep: str | None = None) -> list[CoachingNote]:
-        """The notes the actor may read: all for a lead, their own for a rep, none for others."""
+        """The notes the actor may read: all for a lead, those about them and not private for a
+        rep, none for others."""
         notes = self._models("touches", "coaching", CoachingNote, key=lambda n: (n.at, in_order(n.id)))
         role = self.role
         if role != "lead":
-            notes = [n for n in notes if n.rep == self.actor and role is not None]
+            notes = [n for n in notes if n.rep == self.actor and role is not None and not n.private]
         return [n for n in notes if rep is None or n.rep == rep]
 
-    def add_coaching_note(self, rep: str, note: str) -> CoachingNote:
+    def add_coaching_note(self, rep: str, note: str, private: bool = False) -> CoachingNote:
+        """A lead's note on `rep`: read by the leads and by `rep`, or by the leads only if `private`."""
         def build(tx: Transaction) -> CoachingNote:
             self._check("coaching.add")
             members = {m.name: m.role for m in self.members()}
             if members and members.get(rep) != "rep":
                 raise Invalid("rep", "{rep!r} is not a rep of this board", rep=rep)
             made = convert({"id": format_id("coaching", tx.nextnumber("coaching")), "rep": rep,
-                            "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note}, CoachingNote)
+                            "by": self.actor, "at": self.clock().replace(microsecond=0), "note": note,
+                            "private": private}, CoachingNote)
             self._put_new(tx, "coaching.add", "coaching", made)
             return made
         return self._transact(build)
@@ -111,16 +118,24 @@ class TouchChanges(BoardCore):
         `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
         task, goal, member, ...). `item` matches the item changed and the deal an activity was
         logged on. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
-        records are read as its note is (`coaching_notes`): by a lead and by the rep it is about.
+        records are read as its note is (`coaching_notes`): by a lead and by the rep it is about; a
+        payout approval's and payment's, as its statement is (`payouts`).
         `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
         """
         role, actor = self.role, self.actor
+        # whose statement each approval is: a payment's record holds only what it changed
+        paid_to = {a.id: a.rep for a in self.approvals()} if role != "lead" else {}
+        # whom each coaching note is about, and whether it is private: an edit's record holds only the words
+        noted = {n.id: n for n in self._models("touches", "coaching", CoachingNote, key=lambda n: n.id)} \
+            if role != "lead" else {}
 
         def wanted(doc: dict) -> bool:
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
-            if action.startswith("coaching.") and role != "lead" and (role is None or after.get("rep") != actor):
+            if action.startswith("coaching.") and role != "lead" and not _reads_note(after, noted.get(doc["item"]), actor, role):
                 return False
+            if action.startswith("payout.") and role != "lead" and after.get("rep", paid_to.get(doc["item"])) != actor:
+                return False  # pay is private: an approval or payment, like its statement
             if at is not None and not at(doc["at"]):
                 return False
             if item is not None and doc["item"] != item and after.get("deal") != item:
@@ -131,3 +146,14 @@ class TouchChanges(BoardCore):
                 return action == "touch.log" and after.get("type") == kind
             return action.split(".")[0] == kind
         return self.log.records(limit=limit, actor=person, where=wanted)
+
+
+def _reads_note(fields: dict, note: CoachingNote | None, actor: str, role: str | None) -> bool:
+    """Whether a rep (or someone not on the team) reads a coaching note's record: one about them
+    and not private. `fields` are the record's (the whole note for an add or a delete); `note`
+    the note as it is now, for an edit's record, which holds only the words."""
+    if role is None:
+        return False
+    rep = fields.get("rep", note.rep if note else None)
+    private = fields.get("private", note.private if note else False)
+    return rep == actor and not private

@@ -373,6 +373,13 @@ class UpliftApp(PlanFileCommands, App):
 
         self._push_once(BurnUpScreen)
 
+    def action_coaching(self, rep: str | None = None) -> None:
+        """The coaching notes on `rep` (else the first rep a lead may pick, or oneself)."""
+        from tui.screens.coaching import CoachingScreen
+
+        if type(self.screen) is not CoachingScreen:
+            self.push_screen(CoachingScreen(rep))
+
     def action_win_loss(self) -> None:
         from tui.screens.winloss import WinLossScreen
 

@@ -91,7 +91,8 @@ def phases(cycle: Cycle, keys: tuple[str, str] = ("1", "f")) -> list[tuple[str, 
     track.append(_("this week: {new} new, {won} won, {lost} lost · the open pipeline {net}").format(
         new=new, won=won, lost=lost, net=("+" if net > 0 else "−" if net < 0 else "±") + num_or_dash(abs(net))))
 
-    review = [_("won {won} · payouts {payouts}").format(
+    said = _("won {won} · your payout {payouts}") if r.own_payout else _("won {won} · payouts {payouts}")
+    review = [said.format(
         won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),
         _("gap analysis {answered} answered · end-of-cycle checklist {checklist}").format(
             answered=_of(r.answered), checklist=_of(r.checklist))]

@@ -102,4 +102,6 @@ def notes(result: Forecast) -> list[str]:
                        "and the team's"))
     if any(r.rep == OTHERS for r in result.reps):
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
+    if result.pay_private:
+        found.append(_("Pay is private: the payout columns show your own only (a lead reads every rep's)"))
     return found

@@ -195,4 +195,13 @@ def totals_line(totals: Totals) -> str:
         text += " · " + _("{amount} over the plan's budget").format(amount=money(-totals.left))
     elif totals.left is not None:
         text += " · " + _("{amount} left to approve").format(amount=money(totals.left))
-    return text
+    return text + cycle_note(totals)
+
+
+def cycle_note(totals: Totals) -> str:
+    """After the plan's first cycle, that the totals are every cycle's lines, and this cycle's
+    spending ("" before: one cycle, nothing to tell apart)."""
+    if totals.spent_this_cycle is None:
+        return ""
+    return " · " + _("totals of every cycle's lines; spent in this cycle {spent}").format(
+        spent=money(totals.spent_this_cycle))

@@ -115,6 +115,9 @@ class UpliftCommands(Provider):
         entries.append(Entry(_("Win/loss"), _("Won and lost deals by rep and product, why deals were lost and "
                                               "where (key {key} on the pipeline)").format(
                                  key=key_of("pipeline.winloss", "W")), app.action_win_loss))
+        entries.append(Entry(_("Coaching notes"), _("A rep's coaching notes: a lead reads and writes every rep's, "
+                                                    "a rep reads those about them (key {key} on the Review screen)").format(
+                                 key=key_of("review.coaching", "k")), app.action_coaching))
         entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),
                              app.search_themes))
         entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back ({key})").format(

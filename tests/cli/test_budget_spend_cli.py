@@ -99,8 +99,8 @@ def test_show_and_unspend_in_chinese(line, run, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(("lang", "said", "undone"), [
-    ("en", "took back E-1 (300 spent on B-1)", "undo: took back E-1 (300 spent on B-1)"),
-    ("zh", "撤回了 E-1（B-1 上支出的 300）", "撤销：撤回了 E-1（B-1 上支出的 300）")])
+    ("en", "took back E-1 (300 spent on B-1)", "undid: took back E-1 (300 spent on B-1)"),
+    ("zh", "撤回了 E-1（B-1 上支出的 300）", "已撤销：撤回了 E-1（B-1 上支出的 300）")])
 def test_the_log_says_which_spend_was_taken_back(line, run, monkeypatch, lang, said, undone) -> None:
     run("budget", "spend", "B-1", "300")
     run("budget", "unspend", "E-1")

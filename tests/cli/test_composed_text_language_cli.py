@@ -19,7 +19,7 @@ def test_the_log_and_an_undo_say_the_change_in_chinese(run, monkeypatch) -> None
     code, out, err = run("undo")
     assert code == 0 and out.startswith("已撤销（") and out.splitlines()[1] == "  把 T-1 从 待办 移到 进行中"
     code, out, err = run("log", "--item", "T-1")
-    assert out.splitlines()[1].endswith("dana  撤销：把 T-1 从 进行中 移到 待办")  # (the move it made)
+    assert out.splitlines()[1].endswith("dana  已撤销：把 T-1 从 待办 移到 进行中")  # (the move it took back, as undo said)
     code, out, err = run("log", "--item", "T-1", "--json")
     assert json.loads(out)[0]["action"] == "task.move.undo"  # scripts read the records, not the words
 

@@ -84,10 +84,10 @@ def test_a_training_item_done_is_said_in_words_in_both_languages(run, monkeypatc
     assert run("training", "done", "L-1")[0] == 0
     assert run("undo")[0] == 0
     lines = [line.split("  ")[-1] for line in run("log", "--item", "L-1")[1].splitlines()[1:3]]
-    assert lines == ["undo: marked L-1 not done", "marked L-1 done"]
+    assert lines == ["undid: marked L-1 done", "marked L-1 done"]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = [line.split("  ")[-1] for line in run("log", "--item", "L-1")[1].splitlines()[1:3]]
-    assert lines == ["撤销：将 L-1 标记为未完成", "将 L-1 标记为已完成"]
+    assert lines == ["已撤销：将 L-1 标记为已完成", "将 L-1 标记为已完成"]
 
 
 def test_a_ticked_checklist_item_is_named_in_chinese_in_the_log(run, monkeypatch) -> None:

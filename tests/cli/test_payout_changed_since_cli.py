@@ -70,3 +70,26 @@ def test_a_deal_paid_then_lost_in_the_cycle_is_taken_back_once(run, tmp_path) ->
         ", in the cycle: not counted, nothing to claw back")
     assert run("payout", "approve", "--rep", "ali")[1] == "P-2 ali: 0.00\n"
     assert run("payout", "paid", "--rep", "ali")[1] == "P-2 ali: 0.00 paid; 500.00 of it paid before, so -500.00 now\n"
+
+
+def test_the_review_report_lists_what_moved_since_the_approval(run, tmp_path, monkeypatch) -> None:
+    """`review export` said "changed since: 0.00 now" and not why; it lists the lines as `payout` does."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    run("incentive", "set", str(plan))
+    run("deal", "add", "Acme", "--owner", "ali", "--value", "60000", "--stage", "won")
+    assert run("payout", "approve", "--rep", "ali")[1] == "P-1 ali: 500.00\n"  # 5% of 10,000
+    run("deal", "edit", "D-1", "--value", "50000")
+    report = tmp_path / "review.md"
+    assert run("review", "export", "-o", str(report))[0] == 0
+    lines = report.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "**changed since**: 0.00 now" in line)
+    assert lines[at + 1:at + 6] == [
+        "  - since P-1, no longer: won 60,000 on D-1 Acme",
+        "  - since P-1, no longer: won value 60,000 of quota 100,000 = attainment 60%",
+        "  - since P-1, no longer: tier 50–100%: 5% of 10,000 = 500.00",
+        "  - since P-1, new: won 50,000 on D-1 Acme",
+        "  - since P-1, new: won value 50,000 of quota 100,000 = attainment 50%"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("review", "export", "-o", str(report))[0] == 0
+    assert "  - 自 P-1 以来已不再计入：赢单 60,000：D-1 Acme" in report.read_text().splitlines()

@@ -273,7 +273,7 @@ def test_a_quiet_key_account_alerts_until_snoozed(team, clock) -> None:
     assert [a.snoozed_until.isoformat() for a in lead.alerts() if a.kind == "quiet"] == ["2026-11-13"]
     clock.moment += timedelta(days=4)  # 2026-11-14: the snooze ran out
     assert [a.snoozed_until for a in lead.alerts() if a.kind == "quiet"] == [None]
-    as_(team, "ali", clock).log_activity("call", deal="D-1")
+    as_(team, "ali", clock).log_activity("call", "buyer back from holiday", deal="D-1")
     assert [a for a in lead.alerts() if a.kind == "quiet"] == []
 
 

@@ -34,7 +34,7 @@ def test_changes_are_undone_newest_first_and_only_your_own(team) -> None:
     with pytest.raises(NotFound):
         ali.undo()
     assert [r.action for r in ali.history(item="T-1", limit=2)] == ["task.move.undo", "task.edit.undo"]
-    assert describe(ali.history(item="T-1", limit=1)[0]) == "undo: moved T-1 from Doing to To do"
+    assert describe(ali.history(item="T-1", limit=1)[0]) == "undid: moved T-1 from To do to Doing"
 
 
 def test_a_creation_goes_and_a_deletion_comes_back_whole(team) -> None:
@@ -109,7 +109,7 @@ def test_redo_takes_back_undos_until_a_new_change(team) -> None:
     lead.undo()
     lead.undo()
     assert [t.status for t in lead.tasks()] == ["todo", "todo"]
-    assert [describe(r) for r in lead.redoable()] == ["undo: moved T-1 from Doing to To do"]
+    assert [describe(r) for r in lead.redoable()] == ["undid: moved T-1 from To do to Doing"]
     lead.redo()  # A again
     assert [t.status for t in lead.tasks()] == ["doing", "todo"]
     lead.undo()  # a redo is a change: undone like one
@@ -119,7 +119,7 @@ def test_redo_takes_back_undos_until_a_new_change(team) -> None:
     assert [t.status for t in lead.tasks()] == ["doing", "blocked"]
     with pytest.raises(NotFound):
         lead.redo()
-    assert describe(lead.history(limit=1)[0]) == "redo: moved T-2 from To do to Blocked"
+    assert describe(lead.history(limit=1)[0]) == "redid: moved T-2 from To do to Blocked"
     lead.undo()
     lead.move_task("T-1", "done")  # a new change: what was undone stays undone
     assert lead.redoable() == []
@@ -140,15 +140,15 @@ def test_a_redo_that_would_overwrite_someone_else_is_refused(team) -> None:
     assert "T-1 has changed since (dana at" in str(refused.value) and "redoing would overwrite" in str(refused.value)
 
 
-def test_an_undone_member_change_says_what_the_undo_did(team) -> None:
+def test_an_undone_member_change_is_named_by_the_change_it_took_back(team) -> None:
     lead = as_(team, "dana")
     lead.add_member("chen", "rep")
     lead.undo()  # takes chen off again
-    assert describe(lead.history(item="chen", limit=1)[0]) == "undo: removed member chen"
+    assert describe(lead.history(item="chen", limit=1)[0]) == "undid: added chen as rep"
     lead.add_member("dev", "rep")
     lead.remove_member("dev")
     lead.undo()  # puts dev back
-    assert describe(lead.history(item="dev", limit=1)[0]) == "undo: added dev as rep"
+    assert describe(lead.history(item="dev", limit=1)[0]) == "undid: removed member dev"
 
 
 def test_an_undone_check_in_or_budget_decision_is_described_by_what_it_took_back(team) -> None:
@@ -167,6 +167,6 @@ def test_an_undone_check_in_or_budget_decision_is_described_by_what_it_took_back
     lead.reject_budget("B-1", "not now")
     lead.undo()
     said = [describe(r) for r in lead.history(limit=20) if r.action.endswith(".undo")]
-    assert said == ["undo: rejected B-1: not now", "undo: approved B-1 for 400: worth it",
-                    "undo: spent 150 on B-1", "undo: checked in on G-1: 4 (at risk)",
-                    "undo: requested B-2 “Trip to the North” (1,200)"]
+    assert said == ["undid: rejected B-1: not now", "undid: approved B-1 for 400: worth it",
+                    "undid: spent 150 on B-1", "undid: checked in on G-1: 4 (at risk)",
+                    "undid: requested B-2 “Trip to the North” (1,200)"]

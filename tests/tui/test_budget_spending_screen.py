@@ -110,3 +110,51 @@ async def test_e_reschedules_the_selected_training_item(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
     item = Board(team, actor="dana").training_item("L-1")
     assert (str(item.on), item.audience, item.topic) == ("2027-01-12", "all reps", "Objection handling")
+
+
+async def test_a_on_a_leads_own_request_says_the_rule_before_the_form(team) -> None:
+    """Separation of duties: with another lead on the board, dana's `a` on her own request is
+    refused at once (no reason typed for nothing); lee's opens the form."""
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_member("lee", "lead")
+    lead.request_budget("Booth", 1000, task="T-1")
+    for actor, opens in (("dana", False), ("lee", True)):
+        app = UpliftApp(Board(team, actor=actor, clock=lambda: NOW))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("2", "b")
+            await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, FieldsForm) is opens, actor
+            said = [str(n.message) for n in app._notifications]
+            assert any("separation of duties" in m for m in said) is not opens, said
+            assert not app.screen.query("#form-note")  # (lee's is not lee's own request)
+    assert Board(team, actor="dana").budget_line("B-1").status == "requested"
+    Board(team, actor="dana").remove_member("lee")  # dana alone leads: her own, said in the form
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert "B-1 is your own request: you are the board's only lead" in str(
+            app.screen.query_one("#form-note").render())
+
+
+async def test_the_totals_say_they_are_every_cycles_once_the_plan_moved_on(team) -> None:
+    from textual.widgets import Static
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.set_plan_info("Q3", "2026-07-01", "2026-09-30")
+    lead.approve_budget(lead.request_budget("Booth", 1000, task="T-1").id, "ok")
+    lead.record_spend("B-1", 400, date(2026, 9, 20))
+    lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    lead.record_spend("B-1", 150, date(2026, 11, 20))
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        said = str(app.screen.query_one("#budget-totals", Static).render())
+        assert "spent 550" in said and "totals of every cycle's lines; spent in this cycle 150" in said

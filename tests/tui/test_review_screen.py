@@ -452,3 +452,29 @@ async def test_the_strategies_tab_says_what_each_strategy_brought(board_path) ->
         note = app.screen.query_one("#review-strategies-note")
         assert note.display and "the Deal field of a task" in str(note.render())
         assert not app.screen.query_one("#review-strategies-empty").display
+
+
+async def test_a_rep_picks_only_their_own_statement(board_path) -> None:
+    """Pay is private: the Payouts tab offers a rep themselves only; a lead, every rep."""
+    lead = sample_quarter(board_path)
+    reps = lead.reps()
+    for actor, offered in (("ali", ["ali"]), ("dana", reps)):
+        app = UpliftApp(Board(board_path, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await open_statement(app, pilot, "ali")
+            select = app.screen.query_one("#review-rep", Select)
+            assert [value for _, value in select._options if isinstance(value, str)] == offered, actor
+            assert any("ali (I-1)" in row[0] or "won value" in row[0] for row in cells(app, "#review-statement"))
+
+
+async def test_someone_not_on_the_team_is_told_pay_is_private(board_path) -> None:
+    sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="zed"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        app.screen.query_one("#review-tabs").active = "tab-review-payouts"
+        await pilot.pause()
+        empty = app.screen.query_one("#review-statement-empty")
+        assert empty.display and "Pay is private" in str(empty.render())
+        assert cells(app, "#review-statement") == []

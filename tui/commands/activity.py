@@ -94,6 +94,8 @@ def cmd_coach(args: argparse.Namespace) -> int:
         raise BadInput("--delete {id} takes no note (--edit {id} NOTE changes one)", id=args.delete)
     if args.edit and not args.note:
         raise BadInput("--edit {id} needs the note's new words", id=args.edit)
+    if args.private and (args.edit or args.delete or not args.note):
+        raise BadInput("--private goes with a new note: uplift coach REP --private NOTE")
     board = open_board(args)
     if args.edit or args.delete:
         return _coach_change(args, board)
@@ -103,7 +105,7 @@ def cmd_coach(args: argparse.Namespace) -> int:
 
         ref(board, "coach", "member", args.rep)
     if args.note:
-        note = board.add_coaching_note(args.rep, " ".join(args.note))
+        note = board.add_coaching_note(args.rep, " ".join(args.note), private=args.private)
         if args.json:  # the note as the listing's --json gives each (it printed the bare id)
             print_json(note)
         else:
@@ -112,7 +114,9 @@ def cmd_coach(args: argparse.Namespace) -> int:
     if args.json:
         print_json(notes)
     else:
-        print(table(["ID", _("WHEN"), _("BY"), _("NOTE")], [[n.id, when(n.at.isoformat()), n.by, n.note] for n in notes])
+        print(table(["ID", _("WHEN"), _("BY"), _("NOTE")],
+                    [[n.id, when(n.at.isoformat()), n.by, _("(private) {note}").format(note=n.note) if n.private else n.note]
+                     for n in notes])
               if notes else _("No coaching notes you may read."))
     return EXIT_OK
 
@@ -165,6 +169,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
     coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))
+    coach.add_argument("--private", action="store_true",
+                       help=_("keep the new note for the leads: the rep does not read it"))
     coach.add_argument("--json", action="store_true")
     coach.set_defaults(words_anywhere="note")  # (the note's words before and after the options)
 

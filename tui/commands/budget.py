@@ -30,7 +30,8 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"lines": [line_json(line, entries) for line in lines],
                     "totals": {"budget": totals.budget, "requested": totals.requested,
-                               "approved": totals.approved, "spent": totals.spent, "left": totals.left},
+                               "approved": totals.approved, "spent": totals.spent, "left": totals.left,
+                               "spent_this_cycle": totals.spent_this_cycle},
                     "flags": flags})
         return EXIT_OK
     if lines:
@@ -79,6 +80,9 @@ def cmd_budget_approve(args: argparse.Namespace) -> int:
     board = open_board(args)
     line = board.approve_budget(args.id, args.reason, cli_number(args.amount, "amount"))
     print(_("{id} approved for {amount}").format(id=line.id, amount=money(line.approved)))
+    if line.requested_by == board.actor and board.members():  # (allowed: no other lead to ask)
+        print(_("{id} was your own request: you are the board's only lead, so you approved it yourself "
+                "(the log says so)").format(id=line.id), file=sys.stderr)
     for flag in board.budget_flags():  # approving past the plan's budget is allowed, and said
         if flag.template.startswith("approved ") and "plan's" in flag.template:
             print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)

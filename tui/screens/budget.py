@@ -18,6 +18,7 @@ from sales.errors import Invalid, UpliftError
 from sales.numbers import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _, say
+from tui.goals_output import cycle_note
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
@@ -99,6 +100,7 @@ class BudgetScreen(BoardView):
             approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
         if totals.left is not None and totals.left >= 0:  # (more approved than the budget: a flag says so)
             summary += " · " + _("{amount} left to approve").format(amount=money(totals.left))
+        summary += cycle_note(totals)
         if not lines:
             summary += " · " + _("no budget lines yet: press {key} to request one").format(
                 key=shown_key(self, "budget.request"))
@@ -179,6 +181,12 @@ class BudgetScreen(BoardView):
             tell(self, _("{id} is already {status}: a line is approved or rejected once").format(
                 id=line.id, status=_(line.status)), "warning")
             return
+        if approve:  # one's own request, with another lead to ask: said before the form
+            try:
+                board.check_not_own_request(line)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
         rows: list = [("reason", _("Reason"), text_input(""))]
         if approve:
             rows.append(("amount", _("Amount (requested {amount})").format(amount=money(line.requested)),
@@ -190,7 +198,10 @@ class BudgetScreen(BoardView):
             return board.reject_budget(line.id, values["reason"])
 
         verb = _("Approve {id}  {title}") if approve else _("Reject {id}  {title}")
-        self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save))
+        own = approve and line.requested_by == board.actor and board.members()  # (the only lead: allowed)
+        note = _("{id} is your own request: you are the board's only lead, so you approve it yourself "
+                 "(the log says so)").format(id=line.id) if own else ""
+        self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save, note=note))
 
     def action_approve(self) -> None:
         self._decide(True)

@@ -44,6 +44,7 @@ from tui.widgets.footer import Footer
 NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show here.")
 STRATEGY_NOTE = N_("A deal counts for each strategy whose tasks worked on it (the Deal field of a task).")
 NO_STRATEGIES = N_("No strategies yet: add them on Goals (key 2, then s), and give their tasks the deals they work on.")
+NOT_YOURS = N_("Pay is private: a payout statement is read by the leads and the rep it is about.")
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
@@ -64,7 +65,8 @@ class ReviewScreen(TabKeys, BoardView):
     LEAD_KEYS = {"approve": "payout.approve", "mark_paid": "payout.pay"}
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
                 Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"),
-                Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"), *tab_bindings("review")]
+                Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"),
+                Binding("k", "coaching", N_("Coaching notes"), id="review.coaching"), *tab_bindings("review")]
 
     #: The cycle read (c): a past one's review, or None for the plan's cycle now.
     cycle: tuple[date, date] | None = None
@@ -180,6 +182,7 @@ class ReviewScreen(TabKeys, BoardView):
     def _show_reps(self) -> None:
         select = self.query_one("#review-rep", Select)
         reps = self.board.reps() + self.board.former_reps()  # (one who left: what they earned before)
+        reps = [rep for rep in reps if self.board.reads_pay(rep)]  # pay is private: a rep picks only themselves
         current = select.value
         select.set_options([(plain_rich(rep), rep) for rep in reps])
         if current in reps:
@@ -191,7 +194,10 @@ class ReviewScreen(TabKeys, BoardView):
         table = self.query_one("#review-statement", DataTable)
         table.clear()
         rep = self.query_one("#review-rep", Select).value
-        self.query_one("#review-statement-empty").display = not self.board.reps()
+        empty = self.query_one("#review-statement-empty", Static)
+        readable = [name for name in self.board.reps() if self.board.reads_pay(name)]
+        empty.update(plain(_(NO_REPS) if not self.board.reps() else _(NOT_YOURS)))
+        empty.display = not readable
         if not isinstance(rep, str):
             return
         for made in self.board.payouts(rep):
@@ -261,6 +267,18 @@ class ReviewScreen(TabKeys, BoardView):
             await self.refresh_board()
 
         self.app.push_screen(Confirm(question), answer)
+
+    def action_coaching(self) -> None:
+        """The coaching notes on the rep looked at: the Leaderboard's highlighted row, else the
+        rep picked on the Payouts tab (screens/coaching.py)."""
+        rep = None
+        table = self.query_one("#review-leaderboard", DataTable)
+        if self.query_one(TabbedContent).active == "tab-review-leaders" and table.row_count:
+            rep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        else:
+            picked = self.query_one("#review-rep", Select).value
+            rep = picked if isinstance(picked, str) else None
+        self.app.action_coaching(rep)
 
     def action_pick_cycle(self) -> None:
         """Read another cycle's review: the plan's cycle now, or one it had before (its won deals,
