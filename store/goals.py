@@ -15,10 +15,10 @@ import msgspec
 
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
-from sales.goals import (CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, metric_name,
+from sales.goals import (CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, in_cycle, metric_name,
                          settle_direction)
 from sales.ids import format_id, in_order
-from sales.pace import Pace, pace_at
+from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
 from sales.snapshots import in_a_row, period_start, periods_spanned
 from sales.validation import convert
@@ -114,6 +114,18 @@ class GoalChanges(BoardCore):
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
         return current_values(self.goals(), self.checkins(), only, self.measurer())
 
+    def not_carried(self) -> list[str]:
+        """The last cycle's goals that no goal of the plan's cycle carries on (carry_goal): the
+        choice a lead makes for each at a cycle's start. The last cycle's: ended in the span as
+        long as the plan's cycle just before it began (older ones were left closed a cycle ago)."""
+        start, end = self.plan_period()
+        if start is None or end is None:
+            return []
+        goals = self.goals()
+        carried = {g.carried_from for g in goals if in_cycle(g, start, end)}
+        return [g.id for g in goals if g.deadline and start - (end - start) <= g.deadline < start
+                and g.id not in carried]
+
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
             goal = self.goal(goal)
@@ -154,6 +166,57 @@ class GoalChanges(BoardCore):
                 raise _flipped(new)
             if changed_keys(old, new):
                 self._put_update(tx, "goal.edit", "goal", old, new)
+            return new
+        return self._transact(build)
+
+    def carry_goal(self, goal_id: str, **fields: Any) -> Goal:
+        """Carry a goal of an earlier cycle on into the plan's cycle, as Lattice and Tability ask
+        of each goal at a cycle's end: a new goal with the same what (title, metric, scope, owner,
+        ...) for the plan's days, starting from where the old one ended (its value now: its last
+        check-in, or what the board measures), with the old target unless `fields` give another
+        (target, target_kind, title, ...). The old goal stays as it was: it is the record of its
+        cycle, whose review still reads it. The strategies that served it serve the new one too; its
+        parent, if carried on already, is that one's copy."""
+        def build(tx: Transaction) -> Goal:
+            old = self.goal(goal_id)
+            self._check("goal.add")
+            start, end = self.plan_period()
+            if start is None or end is None:
+                raise Refused("the plan has no cycle dates to carry {id} into; give them first "
+                              "(`uplift plan info --start D --end D`)", id=old.id)
+            goals = self.goals()
+            if again := next((g for g in goals if g.carried_from == old.id and in_cycle(g, start, end)), None):
+                raise Refused("{id} was carried on into this cycle already, as {new}", id=old.id, new=again.id)
+            if in_cycle(old, start, end):
+                raise Refused("{id} is one of this cycle's goals already (it runs to {deadline}); "
+                              "change it with `uplift goal edit`", id=old.id, deadline=old.deadline or "–")
+            final = self.report(old).current.value
+            data = {**msgspec.to_builtins(old), "start": start, "deadline": end,
+                    "baseline": final if final is not None else old.baseline,
+                    "baseline_source": old.id if final is not None else old.baseline_source,
+                    "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
+                    **{k: v for k, v in fields.items() if v is not None}}
+            if old.parent and (parent := next((g for g in goals if g.carried_from == old.parent
+                                               and in_cycle(g, start, end)), None)):
+                data["parent"] = parent.id
+            if fields.get("target") is None and final is not None and old.target_kind == "absolute" \
+                    and old.direction in ("increase", "decrease") and (progress(old, final) or 0) >= 1:
+                from sales.goals import number, target_value
+
+                raise Invalid("target", "{id} ended at {value}, past its target {target}: give the new cycle's "
+                                        "target", id=old.id, value=number(final), target=number(target_value(old)))
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+            self._put_new(tx, "goal.add", "goal", new)
+            # the goals carried on before it that contributed to the old one contribute to it now
+            was = {g.id: g.parent for g in goals}
+            for child in goals:
+                if child.carried_from and was.get(child.carried_from) == old.id and child.parent == old.id \
+                        and in_cycle(child, start, end):
+                    self._put_update(tx, "goal.edit", "goal", child, msgspec.structs.replace(child, parent=new.id))
+            for strategy in self.strategies():
+                if old.id in strategy.goals and new.id not in strategy.goals:
+                    serving = msgspec.structs.replace(strategy, goals=[*strategy.goals, new.id])
+                    self._put_update(tx, "strategy.edit", "strategy", strategy, serving)
             return new
         return self._transact(build)
 
