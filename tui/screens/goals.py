@@ -90,7 +90,7 @@ def _contributor_facts(goal, pace) -> list[str]:
 
 class GoalsScreen(BoardView):
     LEAD_KEYS = {"new": "goal.add", "edit": "goal.edit", "delete": "goal.delete", "strategy": "strategy.add",
-                 "edit_strategy": "strategy.edit", "delete_strategy": "strategy.delete"}
+                 "edit_strategy": "strategy.edit", "delete_strategy": "strategy.delete", "carry": "goal.add"}
     BINDINGS = [
         Binding("n", "new", N_("New goal"), id="goals.new"),
         Binding("e", "edit", N_("Edit"), id="goals.edit"),
@@ -100,6 +100,8 @@ class GoalsScreen(BoardView):
         Binding("S", "edit_strategy", N_("Edit strategy"), id="goals.edit_strategy", show=False),
         Binding("D", "delete_strategy", N_("Delete strategy"), id="goals.delete_strategy", show=False),
         Binding("b", "budget", N_("Budget"), id="goals.budget"),
+        # (said on the line above the goals when the last cycle's wait for it: at a new cycle's start)
+        Binding("o", "carry", N_("Carry on"), id="goals.carry", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -162,6 +164,10 @@ class GoalsScreen(BoardView):
                            "{ids} serve no goal ({edit} edits one, {delete} deletes one)", len(unaligned)).format(
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
+        if (waiting := board.not_carried()) and self.offers("carry"):
+            gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one",
+                              "{ids} ended with the last cycle: {key} carries one on into this one", len(waiting)).format(
+                ids=", ".join(waiting), key=shown_key(self, "goals.carry")))
         status = self.query_one("#goals-status", Static)
         empty = _(EMPTY).format(new=shown_key(self, "goals.new")) if self.offers("new") else _(EMPTY_FOR_REP)
         status.update(plain("  ·  ".join(([] if goals else [empty]) + gaps)))
@@ -277,6 +283,13 @@ class GoalsScreen(BoardView):
                 id=goal.id), "warning")
         elif goal and permitted(self, "goal.checkin"):
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
+
+    def action_carry(self) -> None:
+        from tui.screens.goal_forms import carry_form
+
+        goal = self._selected_goal()
+        if goal and permitted(self, "goal.add"):
+            self.app.push_screen(carry_form(self.app.board, goal), self._saved)
 
     def action_strategy(self) -> None:
         from tui.screens.goal_forms import strategy_form
