@@ -86,7 +86,10 @@ def test_without_a_target_the_old_one_is_kept_and_a_change_is_a_change_from_wher
 
 
 def test_the_new_cycle_counts_its_own_goals_and_names_those_not_carried_on(run) -> None:
-    assert run("plan", "info", *Q1)[0] == 0
+    code, out, _ = run("plan", "info", *Q1)
+    assert code == 0 and out.splitlines()[-1] == (
+        "G-1, G-2 ended with the last cycle: `uplift goal carry ID --target N` carries one on (one left is closed)")
+    assert len(run("plan", "info")[1].splitlines()) == 3  # (said as the cycle changes, not each time asked)
     # the sample's G-3 runs to 2027-01-31: it is one of Q1's too; G-1 and G-2 ended with Q4
     assert _review_goals(run) == ["G-3"]
     assert _review_goals(run, *Q4) == ["G-1", "G-2", "G-3"]
@@ -98,7 +101,8 @@ def test_the_new_cycle_counts_its_own_goals_and_names_those_not_carried_on(run) 
     pace_alerts = [a for a in json.loads(run("alerts", "--json")[1]) if a.get("kind") == "pace"]
     assert not [a for a in pace_alerts if a.get("item") in ("G-1", "G-2")]
 
-    said = "  the last cycle's goals not carried on: {} (carry one on with `uplift goal carry ID --target N`; one left is closed)"
+    said = ("  the last cycle's goals not carried on: {} (carry one on: 2, then o; or `uplift goal carry ID --target N`; "
+            "one left is closed)")
     assert said.format("G-1, G-2") in run("cycle")[1].splitlines()
     assert run("goal", "carry", "G-2", "--target", "42")[0] == 0
     lines = run("cycle")[1].splitlines()

@@ -52,3 +52,18 @@ async def test_a_rep_is_not_offered_the_carrying(team) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_goals(pilot, app)
         assert "ended with the last cycle" not in text_of(app, "#goals-status")
+
+
+async def test_the_cycle_at_a_glance_names_the_goals_waiting_and_the_keys_that_carry_one_on(team) -> None:
+    from textual.widgets import OptionList
+
+    from tui.screens.cycle import CycleScreen
+
+    _last_quarter(team)
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        listing = app.screen.query_one(OptionList)
+        goals = str(listing.get_option_at_index(1).prompt)
+        assert "  the last cycle's goals not carried on: G-1, G-2 (carry one on: 2, then o; or `uplift goal carry" in goals
