@@ -37,7 +37,12 @@ async def test_o_carries_the_selected_goal_on_into_the_plans_cycle(team) -> None
         assert app.screen.query_one("#field-target").value == "150"
         await fill(pilot, app, title="Grow Q4 revenue to 170", target="170")
         await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
-        assert "G-2 ended with the last cycle: o carries it on into this one" in text_of(app, "#goals-status")
+        status = text_of(app, "#goals-status")
+        assert "G-2 ended with the last cycle: o carries it on into this one" in status
+        # G-1, carried on, is its cycle's: the screen lists this cycle's goals and G-2, still waiting
+        assert "1 goal of another cycle not shown (`uplift goal list --all`)" in status
+        table = app.screen.query_one("#goals-table")
+        assert [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)] == ["G-2", "G-3"]
     new = board.goal("G-3")
     # from where G-1 ended (its check-in of 130), for the plan's days, served by G-1's strategy
     assert (new.title, new.baseline, new.target, new.owner, new.carried_from) == \

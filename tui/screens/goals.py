@@ -26,6 +26,7 @@ from sales.goals import (
     Goal,
     contributors,
     describe_target,
+    in_cycle,
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
@@ -139,7 +140,12 @@ class GoalsScreen(BoardView):
     async def refresh_board(self, select: str | None = None) -> None:
         board = self.app.board
         select = select or self.selected_id()
-        goals = board.goals()
+        # the plan's cycle's goals, and the last cycle's still waiting to be carried on or left;
+        # older ones are their cycles' (the Review screen's c reads them; `uplift goal list --all`)
+        waiting = board.not_carried()
+        start, end = board.plan_period()
+        every = board.goals()
+        goals = [g for g in every if in_cycle(g, start, end) or g.id in waiting]
         table = self.table
         table.clear()
         for goal in goals:
@@ -164,10 +170,13 @@ class GoalsScreen(BoardView):
                            "{ids} serve no goal ({edit} edits one, {delete} deletes one)", len(unaligned)).format(
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
-        if (waiting := board.not_carried()) and self.offers("carry"):
+        if waiting and self.offers("carry"):
             gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one",
                               "{ids} ended with the last cycle: {key} carries one on into this one", len(waiting)).format(
                 ids=", ".join(waiting), key=shown_key(self, "goals.carry")))
+        if hidden := len(every) - len(goals):
+            gaps.append(n_("{count} goal of another cycle not shown (`uplift goal list --all`)",
+                           "{count} goals of other cycles not shown (`uplift goal list --all`)", hidden).format(count=hidden))
         status = self.query_one("#goals-status", Static)
         empty = _(EMPTY).format(new=shown_key(self, "goals.new")) if self.offers("new") else _(EMPTY_FOR_REP)
         status.update(plain("  ·  ".join(([] if goals else [empty]) + gaps)))
