@@ -58,6 +58,7 @@ def test_a_goal_is_carried_on_from_where_it_ended_and_the_old_one_stays_its_cycl
     assert (code, err) == (0, "")
     assert out == (f"G-4: G-1 carried on, 2027-01-04 to 2027-03-31, from ${ended:,.0f} (G-1 at its end), "
                    "increase to $1,500,000\n")
+    assert "\n  carries G-1 on from the last cycle\n" in run("goal", "show", "G-4")[1]
     new = _goal(run, "G-4")
     assert (new["title"], new["baseline"], new["target"], new["start"], new["deadline"], new["carried_from"]) == \
         ("Grow Q1 revenue to $1.5M", ended, 1500000, "2027-01-04", "2027-03-31", "G-1")

@@ -43,6 +43,7 @@ async def test_o_carries_the_selected_goal_on_into_the_plans_cycle(team) -> None
         assert "1 goal of another cycle not shown (`uplift goal list --all`)" in status
         table = app.screen.query_one("#goals-table")
         assert [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)] == ["G-2", "G-3"]
+        assert "carries G-1 on from the last cycle" in text_of(app, "#goal-summary")  # (G-3 selected, as saved)
     new = board.goal("G-3")
     # from where G-1 ended (its check-in of 130), for the plan's days, served by G-1's strategy
     assert (new.title, new.baseline, new.target, new.owner, new.carried_from) == \

@@ -207,6 +207,8 @@ class GoalsScreen(BoardView):
         summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
         if goal.parent:
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
+        if goal.carried_from:
+            summary.append(_("carries {goal} on from the last cycle").format(goal=goal.carried_from))
         if helping := contributors(goal.id, board.goals()):
             summary.append(_("contributing: {goals}").format(goals=", ".join(
                 f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
