@@ -273,10 +273,12 @@ def in_cycle(goal: Goal, start: date | None, end: date | None) -> bool:
 
 
 def checkin_due(goal: Goal, checkins: Sequence[CheckIn], today: date) -> bool:
-    """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while its
-    deadline has not passed (a goal that is over asks for no more). A rolled-up goal asks for none:
-    its value is its contributors' (sales/rollup.py), who are asked instead."""
-    if goal.rollup is not None or (goal.deadline is not None and goal.deadline < today):
+    """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while it runs
+    (a goal that is over asks for no more, and one that has not begun, such as next quarter's
+    carried on before it starts, asks for none yet). A rolled-up goal asks for none: its value is
+    its contributors' (sales/rollup.py), who are asked instead."""
+    if goal.rollup is not None or (goal.deadline is not None and goal.deadline < today) \
+            or (goal.start is not None and goal.start > today):
         return False
     last = last_checkin_day(goal.id, checkins)
     return last is None or (today - last).days >= CHECKIN_DAYS

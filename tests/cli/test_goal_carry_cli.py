@@ -160,3 +160,12 @@ def test_a_carried_goal_round_trips_through_a_plan_file(run, tmp_path, capsys, m
     line = text.splitlines().index("  carried_from: G-1") + 1
     code, _, err = run_uplift(tmp_path / "other", capsys, monkeypatch)("plan", "import", str(wrong))
     assert code == 2 and f"wrong.yaml:{line}: goals[3].carried_from: G-9 is not a goal in this file or on the board" in err
+
+
+def test_a_goal_carried_on_before_its_cycle_begins_asks_for_no_check_in_yet(run) -> None:
+    """Carried on in December for a quarter still to come, it is not "waiting for a check-in"."""
+    assert run("plan", "info", "--start", "2099-01-01", "--end", "2099-03-31")[0] == 0
+    assert run("goal", "carry", "G-1", "--target", "1.5M")[0] == 0
+    assert run("goal", "carry", "G-3", "--target", "20")[0] == 0
+    assert json.loads(run("cycle", "--json")[1])["goals"]["waiting_checkin"] == []
+    assert "G-4" not in run("today")[1] and "G-5" not in run("today")[1]
