@@ -169,3 +169,10 @@ def test_a_goal_carried_on_before_its_cycle_begins_asks_for_no_check_in_yet(run)
     assert run("goal", "carry", "G-3", "--target", "20")[0] == 0
     assert json.loads(run("cycle", "--json")[1])["goals"]["waiting_checkin"] == []
     assert "G-4" not in run("today")[1] and "G-5" not in run("today")[1]
+
+
+def test_a_cycle_with_no_goals_of_its_own_says_so_and_how_to_carry_one_on(run) -> None:
+    assert run("plan", "info", *Q2)[0] == 0
+    out = run("review")[1]
+    assert out.splitlines()[2] == ("No goals in this cycle (`uplift goal carry ID --target N` carries one of the "
+                                   "last cycle's on).")
