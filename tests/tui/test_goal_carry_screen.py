@@ -44,6 +44,11 @@ async def test_o_carries_the_selected_goal_on_into_the_plans_cycle(team) -> None
         table = app.screen.query_one("#goals-table")
         assert [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)] == ["G-2", "G-3"]
         assert "carries G-1 on from the last cycle" in text_of(app, "#goal-summary")  # (G-3 selected, as saved)
+        await pilot.press("o")  # G-3 is this cycle's: said at once, no form to fill in first
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsForm)
+        assert any("G-3 is one of this cycle's goals already: e edits it" in str(n.message)
+                   for n in app._notifications)
     new = board.goal("G-3")
     # from where G-1 ended (its check-in of 130), for the plan's days, served by G-1's strategy
     assert (new.title, new.baseline, new.target, new.owner, new.carried_from) == \

@@ -299,7 +299,10 @@ class GoalsScreen(BoardView):
         from tui.screens.goal_forms import carry_form
 
         goal = self._selected_goal()
-        if goal and permitted(self, "goal.add"):
+        if goal and in_cycle(goal, *self.app.board.plan_period()):  # (said before the form, not after it)
+            tell(self, _("{id} is one of this cycle's goals already: {key} edits it").format(
+                id=goal.id, key=shown_key(self, "goals.edit")), "warning")
+        elif goal and permitted(self, "goal.add"):
             self.app.push_screen(carry_form(self.app.board, goal), self._saved)
 
     def action_strategy(self) -> None:
