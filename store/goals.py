@@ -8,6 +8,7 @@ and the goal is told "no history to judge by".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -170,55 +171,81 @@ class GoalChanges(BoardCore):
         return self._transact(build)
 
     def carry_goal(self, goal_id: str, **fields: Any) -> Goal:
-        """Carry a goal of an earlier cycle on into the plan's cycle, as Lattice and Tability ask
-        of each goal at a cycle's end: a new goal with the same what (title, metric, scope, owner,
-        ...) for the plan's days, starting from where the old one ended (its value now: its last
-        check-in, or what the board measures), with the old target unless `fields` give another
-        (target, target_kind, title, ...). The old goal stays as it was: it is the record of its
-        cycle, whose review still reads it. The strategies that served it serve the new one too; its
-        parent, if carried on already, is that one's copy."""
-        def build(tx: Transaction) -> Goal:
-            old = self.goal(goal_id)
+        """Carry a goal of an earlier cycle on into the plan's cycle (carry_goals), with `fields`
+        changed (target, target_kind, title, owner)."""
+        return self.carry_goals([goal_id], **fields)[0]
+
+    def carry_goals(self, goal_ids: Sequence[str], **fields: Any) -> list[Goal]:
+        """Carry goals of an earlier cycle on into the plan's cycle, as Lattice and Tability ask of
+        each goal at a cycle's end, all or none: for each, a new goal with the same what (title,
+        metric, scope, owner, ...) for the plan's days, starting from where the old one ended (its
+        value now: its last check-in, or what the board measures), with the old target unless
+        `fields` give another. The old goal stays as it was: it is the record of its cycle, whose
+        review still reads it. The strategies that served it serve the new one too; a parent
+        carried on (before, or in the same call) is served by its contributors' copies."""
+        def build(tx: Transaction) -> list[Goal]:
             self._check("goal.add")
             start, end = self.plan_period()
-            if start is None or end is None:
-                raise Refused("the plan has no cycle dates to carry {id} into; give them first "
-                              "(`uplift plan info --start D --end D`)", id=old.id)
             goals = self.goals()
-            if again := next((g for g in goals if g.carried_from == old.id and in_cycle(g, start, end)), None):
-                raise Refused("{id} was carried on into this cycle already, as {new}", id=old.id, new=again.id)
-            if in_cycle(old, start, end):
-                raise Refused("{id} is one of this cycle's goals already (it runs to {deadline}); "
-                              "change it with `uplift goal edit`", id=old.id, deadline=old.deadline or "–")
-            final = self.report(old).current.value
-            data = {**msgspec.to_builtins(old), "start": start, "deadline": end,
-                    "baseline": final if final is not None else old.baseline,
-                    "baseline_source": old.id if final is not None else old.baseline_source,
-                    "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
-                    **{k: v for k, v in fields.items() if v is not None}}
-            if old.parent and (parent := next((g for g in goals if g.carried_from == old.parent
-                                               and in_cycle(g, start, end)), None)):
-                data["parent"] = parent.id
-            if fields.get("target") is None and final is not None and old.target_kind == "absolute" \
-                    and old.direction in ("increase", "decrease") and (progress(old, final) or 0) >= 1:
-                from sales.goals import number, target_value
-
-                raise Invalid("target", "{id} ended at {value}, past its target {target}: give the new cycle's "
-                                        "target", id=old.id, value=number(final), target=number(target_value(old)))
-            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
-            self._put_new(tx, "goal.add", "goal", new)
-            # the goals carried on before it that contributed to the old one contribute to it now
+            made: dict[str, Goal] = {}  # old id -> its copy, in this call
+            pending = list({g.id: g for g in map(self.goal, goal_ids)}.values())
+            while pending:  # a parent before its contributors, so that theirs serve its copy
+                waiting = {g.id for g in pending}
+                ready = [g for g in pending if g.parent not in waiting] or pending
+                for old in ready:
+                    made[old.id] = self._carried(tx, old, goals, made, fields, start, end)
+                pending = [g for g in pending if g.id not in made]
+            # the goals carried on before that contributed to an old one contribute to its copy now
             was = {g.id: g.parent for g in goals}
             for child in goals:
-                if child.carried_from and was.get(child.carried_from) == old.id and child.parent == old.id \
+                if child.carried_from and child.parent in made and was.get(child.carried_from) == child.parent \
                         and in_cycle(child, start, end):
-                    self._put_update(tx, "goal.edit", "goal", child, msgspec.structs.replace(child, parent=new.id))
+                    self._put_update(tx, "goal.edit", "goal", child,
+                                     msgspec.structs.replace(child, parent=made[child.parent].id))
             for strategy in self.strategies():
-                if old.id in strategy.goals and new.id not in strategy.goals:
-                    serving = msgspec.structs.replace(strategy, goals=[*strategy.goals, new.id])
-                    self._put_update(tx, "strategy.edit", "strategy", strategy, serving)
-            return new
+                more = [made[g].id for g in strategy.goals if g in made and made[g].id not in strategy.goals]
+                if more:
+                    self._put_update(tx, "strategy.edit", "strategy", strategy,
+                                     msgspec.structs.replace(strategy, goals=[*strategy.goals, *more]))
+            return [made[self.goal(goal_id).id] for goal_id in dict.fromkeys(goal_ids)]
         return self._transact(build)
+
+    def _carried(self, tx: Transaction, old: Goal, goals: list[Goal], made: dict[str, Goal], fields: dict,
+                 start: date | None, end: date | None) -> Goal:
+        """`old`'s copy for the plan's cycle, checked and put into `tx` (carry_goals)."""
+        if start is None or end is None:
+            raise Refused("the plan has no cycle dates to carry {id} into; give them first "
+                          "(`uplift plan info --start D --end D`)", id=old.id)
+        if again := next((g for g in goals if g.carried_from == old.id and in_cycle(g, start, end)), None):
+            raise Refused("{id} was carried on into this cycle already, as {new}", id=old.id, new=again.id)
+        if in_cycle(old, start, end):
+            raise Refused("{id} is one of this cycle's goals already (it runs to {deadline}); "
+                          "change it with `uplift goal edit`", id=old.id, deadline=old.deadline or "–")
+        final = self.report(old).current.value
+        if fields.get("target") is None and final is not None and old.target_kind == "absolute" \
+                and old.direction in ("increase", "decrease") and (progress(old, final) or 0) >= 1:
+            from sales.goals import number, target_value
+
+            raise Invalid("target", "{id} ended at {value}, past its target {target}: give the new cycle's "
+                                    "target", id=old.id, value=number(final), target=number(target_value(old)))
+        data = {**msgspec.to_builtins(old), "start": start, "deadline": end,
+                "baseline": final if final is not None else old.baseline,
+                "baseline_source": old.id if final is not None else old.baseline_source,
+                "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
+                **{k: v for k, v in fields.items() if v is not None}}
+        parent = made.get(old.parent) if old.parent else None  # (carried in this call: not on the board yet)
+        if old.parent and parent is None:
+            parent = next((g for g in goals if g.carried_from == old.parent and in_cycle(g, start, end)), None)
+        if parent is not None and parent.id in {m.id for m in made.values()}:
+            data["parent"] = None
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+            new.parent = parent.id
+        else:
+            if parent is not None:
+                data["parent"] = parent.id
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+        self._put_new(tx, "goal.add", "goal", new)
+        return new
 
     def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "",
                 on: date | str | None = None) -> CheckIn:

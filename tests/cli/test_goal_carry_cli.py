@@ -176,3 +176,20 @@ def test_a_cycle_with_no_goals_of_its_own_says_so_and_how_to_carry_one_on(run) -
     out = run("review")[1]
     assert out.splitlines()[2] == ("No goals in this cycle (`uplift goal carry ID --target N` carries one of the "
                                    "last cycle's on).")
+
+
+def test_several_goals_carried_at_once_all_or_none_a_parent_before_its_contributors(run) -> None:
+    assert run("plan", "info", *Q2)[0] == 0  # all three of the sample's goals have ended
+    assert run("goal", "checkin", "G-2", "41", "--date", "2026-11-30")[0] == 0  # G-2 reached its 40
+    before = run("plan", "export")[1]
+    code, _, err = run("goal", "carry", "G-3", "G-1", "--target", "20")
+    assert code == 2 and "give one goal with them" in err  # a target is one goal's
+    code, out, err = run("goal", "carry", "G-3", "G-1", "G-2")
+    assert (code, out) == (2, "") and "G-2 ended at 41, past its target 40" in err
+    assert run("plan", "export")[1] == before  # none of the three
+    code, out, _ = run("goal", "carry", "G-3", "G-1")  # G-3 contributes to G-1: G-1 is carried first
+    assert code == 0 and [line.split(":")[0] for line in out.splitlines()] == ["G-5", "G-4"]
+    assert (_goal(run, "G-4")["carried_from"], _goal(run, "G-5")["carried_from"]) == ("G-1", "G-3")
+    assert _goal(run, "G-5")["parent"] == "G-4"
+    served = {s["id"] for s in json.loads(run("strategy", "list", "--json")[1]) if "G-4" in s["goals"]}
+    assert served == {s["id"] for s in _sample()["strategies"] if "G-1" in s["goals"]}

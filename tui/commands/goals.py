@@ -119,23 +119,24 @@ def cmd_goal_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_goal_carry(args: argparse.Namespace) -> int:
+    from sales.goals import DIRECTION_LABELS, describe_target
+    from sales.text import safe
+
     board = open_board(args)
-    fields: dict = {"title": args.title}
+    fields: dict = {"title": args.title, "owner": args.owner}
+    if len(args.id) > 1 and any(v is not None for v in (args.title, args.owner, args.target)):
+        raise BadInput("--target, --title and --owner are one goal's: give one goal with them "
+                       "(several goals carried at once keep their own)")
     if args.target is not None:
         try:
             fields["target"], fields["target_kind"] = parse_target(args.target)
         except ValueError as error:
             raise Invalid("target", error) from None
-    if args.owner is not None:
-        fields["owner"] = args.owner
-    new = board.carry_goal(args.id, **fields)
-    from sales.goals import DIRECTION_LABELS, describe_target
-    from sales.text import safe
-
     verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
-    print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
-        new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
-        baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs))))
+    for new in board.carry_goals(args.id, **fields):  # (all of them, or none)
+        print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
+            new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
+            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs))))
     return EXIT_OK
 
 
@@ -299,7 +300,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     delete.add_argument("id")
     carry = add_verb(goal, common, "carry", cmd_goal_carry,
                      _("carry a goal of the last cycle on into the plan's cycle, from where it ended (leads only)"))
-    carry.add_argument("id")
+    carry.add_argument("id", nargs="+", help=_("the goal, or several (each keeping its target)"))
     carry.add_argument("--target", metavar="N",
                        help=_("the new cycle's target: an absolute value (1.5M) or a change (+10%%); default the old one"))
     carry.add_argument("--title", help=_("the new goal's title (default the old one's)"))
