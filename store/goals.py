@@ -195,11 +195,15 @@ class GoalChanges(BoardCore):
                 for old in ready:
                     made[old.id] = self._carried(tx, old, goals, made, fields, start, end)
                 pending = [g for g in pending if g.id not in made]
-            # the goals carried on before that contributed to an old one contribute to its copy now
+            # the goals of this cycle that contributed to an old one contribute to its copy now: those
+            # carried on before, and those that run on into it (the sample's G-3, to 31 January).
+            # Not one of an old goal that rolled up: its cycle's review still sums them.
             was = {g.id: g.parent for g in goals}
+            olds = {g.id: g for g in goals}
             for child in goals:
-                if child.carried_from and child.parent in made and was.get(child.carried_from) == child.parent \
-                        and in_cycle(child, start, end):
+                if child.parent in made and in_cycle(child, start, end) and (
+                        (child.carried_from and was.get(child.carried_from) == child.parent)
+                        or (not child.carried_from and olds[child.parent].rollup is None)):
                     self._put_update(tx, "goal.edit", "goal", child,
                                      msgspec.structs.replace(child, parent=made[child.parent].id))
             for strategy in self.strategies():

@@ -193,3 +193,23 @@ def test_several_goals_carried_at_once_all_or_none_a_parent_before_its_contribut
     assert _goal(run, "G-5")["parent"] == "G-4"
     served = {s["id"] for s in json.loads(run("strategy", "list", "--json")[1]) if "G-4" in s["goals"]}
     assert served == {s["id"] for s in _sample()["strategies"] if "G-1" in s["goals"]}
+
+
+def test_a_goal_running_on_into_the_new_cycle_contributes_to_its_parents_copy(run) -> None:
+    assert run("plan", "info", *Q1)[0] == 0  # the sample's G-3 runs to 2027-01-31, for G-1
+    assert run("goal", "carry", "G-1", "--target", "1.5M")[0] == 0
+    assert _goal(run, "G-3")["parent"] == "G-4"
+    assert run("goal", "list")[1].splitlines()[1].split()[:2] == ["G-3", "S"]
+    assert " G-4 " in run("goal", "list")[1].splitlines()[1]  # its For column
+
+
+def test_a_rolled_up_goals_contributors_stay_its_own_for_its_cycles_review(run) -> None:
+    assert run("goal", "edit", "G-3", "--parent", "")[0] == 0
+    assert run("goal", "add", "ali's part", "--owner", "ali", "--parent", "G-1", "--metric", "revenue", "--unit", "$",
+               "--baseline", "300k", "--target", "350k", "--start", "2026-10-01", "--deadline", "2027-01-31")[0] == 0
+    assert run("goal", "edit", "G-1", "--rollup", "sum")[0] == 0
+    q4 = [g for g in json.loads(run("review", "--json", *Q4)[1])["goals"] if g["goal"] == "G-1"][0]
+    assert run("plan", "info", *Q1)[0] == 0
+    assert run("goal", "carry", "G-1", "--target", "500k")[0] == 0
+    assert _goal(run, "G-4")["parent"] == "G-1"  # (G-4 is ali's part; G-5 the copy)
+    assert [g for g in json.loads(run("review", "--json", *Q4)[1])["goals"] if g["goal"] == "G-1"][0] == q4
