@@ -35,6 +35,9 @@ class Goals(msgspec.Struct):
     behind: list[str]
     waiting_checkin: list[str]  # sales.goals.checkin_due
     strategies: int
+    # goals of an earlier cycle, ended before this one began, that no goal of it carries on
+    # (`uplift goal carry`): the lead's choice at a cycle's start, carry each on or let it close
+    not_carried: list[str] = []
 
 
 class Plan(msgspec.Struct):

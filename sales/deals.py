@@ -434,6 +434,36 @@ def last_weeks(today: date, weeks: int) -> list[str]:
     return [iso_week(monday - timedelta(weeks=n)) for n in range(weeks - 1, -1, -1)]
 
 
+def stage_renames(old: Sequence[Stage], new: Sequence[Stage], was_in: dict[str, str],
+                  now_in: dict[str, str]) -> dict[str, str]:
+    """The stages a new stage list renames, old name -> new name (a plan file renames a stage
+    by its name: there is no id to match it by). A stage gone from the list is taken as renamed
+    when every deal it held (`was_in`: deal id -> stage on the board) is in one stage new to the
+    list (`now_in`: the file's); one that held no deal the file moves, when a new stage with the
+    same outcome took its place in a list as long as before. Anything else is a stage dropped."""
+    kept, came = {s.name for s in new}, {s.name for s in new} - {s.name for s in old}
+    gone = [s.name for s in old if s.name not in kept]
+    went: dict[str, set[str]] = {}
+    for deal, stage in was_in.items():
+        if stage in gone and deal in now_in:
+            went.setdefault(stage, set()).add(now_in[deal])
+    renames = {stage: next(iter(to)) for stage, to in went.items() if len(to) == 1 and to <= came}
+    if len(old) == len(new):
+        for before, after in zip(old, new):
+            if before.name in gone and before.name not in went and after.name in came \
+                    and after.name not in renames.values() and before.outcome == after.outcome:
+                renames[before.name] = after.name
+    return renames
+
+
+def renamed(names: dict[str, str], renames: dict[str, str], stages: Sequence[Stage]) -> dict[str, str]:
+    """The board's record of its stages' old names (old -> the name now) after `renames`: a name
+    renamed twice leads to the latest; a name that is a stage again is its own once more."""
+    merged = {old: renames.get(now, now) for old, now in names.items()} | renames
+    current = {s.name for s in stages}
+    return {old: now for old, now in merged.items() if old not in current and old != now}
+
+
 def weekly_series(snapshots: dict[str, dict[str, int]], stages: Sequence[Stage], today: date,
                   weeks: int = 12) -> dict[str, list[int]]:
     """Per stage, its count at the end of each of the last `weeks` weeks.

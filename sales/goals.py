@@ -106,6 +106,7 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     deadline: date | None = None
     subtargets: list[SubTarget] = []
     rollup: Rollup | None = None  # None: its own check-ins; "sum"/"average": from its contributors
+    carried_from: Ref | None = None  # the last cycle's goal it carries on (`uplift goal carry`)
 
     def __post_init__(self) -> None:
         if self.rollup == "none":
@@ -262,11 +263,22 @@ def last_checkin_day(goal_id: str, checkins: Sequence[CheckIn]) -> date | None:
     return history[-1].at.date() if history else None
 
 
+def in_cycle(goal: Goal, start: date | None, end: date | None) -> bool:
+    """Whether a goal is one of a cycle's: its days (start to deadline) meet the cycle's. A goal
+    with no dates, and a plan with none, keep every goal: only a goal that ended before the cycle
+    began (the last quarter's, once the plan moved on) or begins after it is another cycle's."""
+    if start is not None and goal.deadline is not None and goal.deadline < start:
+        return False
+    return end is None or goal.start is None or goal.start <= end
+
+
 def checkin_due(goal: Goal, checkins: Sequence[CheckIn], today: date) -> bool:
-    """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while its
-    deadline has not passed (a goal that is over asks for no more). A rolled-up goal asks for none:
-    its value is its contributors' (sales/rollup.py), who are asked instead."""
-    if goal.rollup is not None or (goal.deadline is not None and goal.deadline < today):
+    """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while it runs
+    (a goal that is over asks for no more, and one that has not begun, such as next quarter's
+    carried on before it starts, asks for none yet). A rolled-up goal asks for none: its value is
+    its contributors' (sales/rollup.py), who are asked instead."""
+    if goal.rollup is not None or (goal.deadline is not None and goal.deadline < today) \
+            or (goal.start is not None and goal.start > today):
         return False
     last = last_checkin_day(goal.id, checkins)
     return last is None or (today - last).days >= CHECKIN_DAYS

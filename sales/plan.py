@@ -55,7 +55,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("goals", "goal", Goal, {"owner": "member", "parent": "goal"}),
+    Section("goals", "goal", Goal, {"owner": "member", "parent": "goal", "carried_from": "goal"}),
     Section("strategies", "strategy", Strategy, {"goals": "goal"}),
     Section("tasks", "task", Task, {"owner": "member", "goal": "goal", "strategy": "strategy", "deal": "deal",
                                     "depends": "task"}),

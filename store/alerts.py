@@ -21,6 +21,7 @@ from sales.alerts import (
     wip_over_limit,
 )
 from sales.errors import Invalid, NotFound, Word
+from sales.goals import in_cycle
 from sales.pace import in_points
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -127,7 +128,10 @@ class AlertChanges(BoardCore):
     def goal_paces(self) -> list[tuple[str, float, float]]:
         """(goal id, % of the way expected by now, % covered) for goals whose pace can be judged."""
         paces = []
+        start, end = self.plan_period()
         for goal in self.goals():
+            if not in_cycle(goal, start, end):
+                continue  # another cycle's goal (the last quarter's, once the plan moved on): its review says it
             pace = self.report(goal).pace
             if pace.expected is not None and pace.progress is not None:
                 paces.append((goal.id, in_points(pace.expected), in_points(pace.progress)))

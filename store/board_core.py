@@ -94,7 +94,8 @@ PRIVATE, SHARED = 0o600, 0o660
 # first used (the schema version has its own words: store/schema.py); stages and alert settings
 # are then read as their models by their own mixins, through BoardCore.setting.
 _SETTINGS: dict[str, Any] = {"name": str, "wip": dict[str, int], "period": dict[str, str] | None,
-                             "budget": float | None, "stages": list[dict] | None, "alerts": dict}
+                             "budget": float | None, "stages": list[dict] | None, "alerts": dict,
+                             "stage_names": dict[str, str]}
 
 
 def before_commit(rule: Callable) -> Callable:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sales.burnup import PACE_DAYS
 from sales.cycle import Cycle, Diagnose, Goals, Plan, Review, Track, paces, task_counts, ticked
-from sales.goals import checkin_due
+from sales.goals import checkin_due, in_cycle
 from sales.phrases import kept
 from store.board_core import BoardCore
 
@@ -31,10 +31,12 @@ class CycleQueries(BoardCore):
             pain_points=sum(1 for n in notes if "pain_point" in n.tags), checklist=ticked(self.checklist("diagnosis")))
 
     def _goals_phase(self, today) -> Goals:
-        goals, checkins = self.goals(), self.checkins()
+        every, checkins = self.goals(), self.checkins()
+        start, end = self.plan_period()
+        goals = [g for g in every if in_cycle(g, start, end)]
         on, behind = paces([g.id for g in goals], self.goal_paces())
         return Goals(len(goals), on, behind, [g.id for g in goals if checkin_due(g, checkins, today)],
-                     len(self.strategies()))
+                     len(self.strategies()), self.not_carried())
 
     def _plan_phase(self, today) -> Plan:
         counts, overdue = task_counts(self.tasks(), today)

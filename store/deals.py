@@ -42,6 +42,8 @@ from sales.deals import (
     paid_on,
     iso_week,
     pipeline_order,
+    renamed,
+    stage_renames,
     stranded,
     week_doc_id,
     weekly_series,
@@ -91,8 +93,12 @@ class DealChanges(BoardCore):
             if held := stranded(self.deals(), new):
                 raise Invalid("stages", "deals are still in {held}; move them first", held=held)
             old = self.meta()
-            tx.put("pipeline.stages", "board", "board", "meta", 1, old,
-                   {**old, "stages": msgspec.to_builtins(new)})
+            after = {**old, "stages": msgspec.to_builtins(new)}
+            # an empty stage renamed in its place keeps its weekly counts (sales.deals.stage_renames)
+            names = renamed(old.get("stage_names", {}), stage_renames(self.stages(), new, {}, {}), new)
+            if names != old.get("stage_names", {}):
+                after["stage_names"] = names
+            tx.put("pipeline.stages", "board", "board", "meta", 1, old, after)
             return new
         return self._transact(build)
 
@@ -114,7 +120,14 @@ class DealChanges(BoardCore):
     def pipeline_snapshots(self) -> dict[str, dict[str, int]]:
         """Weekly pipeline snapshots: {"2026-W47": {stage: count}}."""
         weeks = self._models("deals", "weeks", _Week, key=lambda w: w.week)
-        return {week.week: dict(week.counts) for week in weeks}
+        names = self.setting("stage_names", dict[str, str], {})  # a stage renamed: its weeks go with it
+        taken: dict[str, dict[str, int]] = {}
+        for week in weeks:
+            counts: dict[str, int] = {}
+            for stage, count in week.counts.items():
+                counts[names.get(stage, stage)] = counts.get(names.get(stage, stage), 0) + count
+            taken[week.week] = counts
+        return taken
 
     def funnel(self, weeks: int = 12) -> list[FunnelRow]:
         """The funnel per stage, each row with its weekly counts over the last `weeks` weeks
@@ -326,7 +339,7 @@ class DealChanges(BoardCore):
                 counts[before["stage"]] -= 1
             if last[doc_id] is not None:
                 counts[last[doc_id]["stage"]] += 1
-        return {stage.name: max(counts.get(stage.name, 0), 0) for stage in self.stages()}
+        return {stage.name: max(counts.get(stage.name, 0), 0) for stage in _stages_after(tx, self.stages())}
 
     def _put_snapshot(self, tx: Transaction, counts: dict[str, int], force: bool = False) -> None:
         """Write this week's snapshot into the transaction (unless nothing it holds changed)."""
@@ -636,3 +649,12 @@ def _moves_a_deal(op) -> bool:
     if op.file != "deals" or op.table != "deals":
         return False
     return op.before is None or op.after is None or op.before.get("stage") != op.after.get("stage")
+
+
+def _stages_after(tx: Transaction, stages: list[Stage]) -> list[Stage]:
+    """The pipeline's stages once `tx` is applied: a plan file that renames a stage and moves its
+    deals there counts them under the new name in this week's snapshot, not under none."""
+    for op in reversed(tx.ops):
+        if (op.file, op.table) == ("board", "meta") and op.after and op.after.get("stages"):
+            return msgspec.convert(op.after["stages"], list[Stage])
+    return stages

@@ -8,6 +8,7 @@ and the goal is told "no history to judge by".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -15,10 +16,10 @@ import msgspec
 
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
-from sales.goals import (CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, metric_name,
+from sales.goals import (CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, in_cycle, metric_name,
                          settle_direction)
 from sales.ids import format_id, in_order
-from sales.pace import Pace, pace_at
+from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
 from sales.snapshots import in_a_row, period_start, periods_spanned
 from sales.validation import convert
@@ -114,6 +115,18 @@ class GoalChanges(BoardCore):
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
         return current_values(self.goals(), self.checkins(), only, self.measurer())
 
+    def not_carried(self) -> list[str]:
+        """The last cycle's goals that no goal of the plan's cycle carries on (carry_goal): the
+        choice a lead makes for each at a cycle's start. The last cycle's: ended in the span as
+        long as the plan's cycle just before it began (older ones were left closed a cycle ago)."""
+        start, end = self.plan_period()
+        if start is None or end is None:
+            return []
+        goals = self.goals()
+        carried = {g.carried_from for g in goals if in_cycle(g, start, end)}
+        return [g.id for g in goals if g.deadline and start - (end - start) <= g.deadline < start
+                and g.id not in carried]
+
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
             goal = self.goal(goal)
@@ -156,6 +169,87 @@ class GoalChanges(BoardCore):
                 self._put_update(tx, "goal.edit", "goal", old, new)
             return new
         return self._transact(build)
+
+    def carry_goal(self, goal_id: str, **fields: Any) -> Goal:
+        """Carry a goal of an earlier cycle on into the plan's cycle (carry_goals), with `fields`
+        changed (target, target_kind, title, owner)."""
+        return self.carry_goals([goal_id], **fields)[0]
+
+    def carry_goals(self, goal_ids: Sequence[str], **fields: Any) -> list[Goal]:
+        """Carry goals of an earlier cycle on into the plan's cycle, as Lattice and Tability ask of
+        each goal at a cycle's end, all or none: for each, a new goal with the same what (title,
+        metric, scope, owner, ...) for the plan's days, starting from where the old one ended (its
+        value now: its last check-in, or what the board measures), with the old target unless
+        `fields` give another. The old goal stays as it was: it is the record of its cycle, whose
+        review still reads it. The strategies that served it serve the new one too; a parent
+        carried on (before, or in the same call) is served by its contributors' copies."""
+        def build(tx: Transaction) -> list[Goal]:
+            self._check("goal.add")
+            start, end = self.plan_period()
+            goals = self.goals()
+            made: dict[str, Goal] = {}  # old id -> its copy, in this call
+            pending = list({g.id: g for g in map(self.goal, goal_ids)}.values())
+            while pending:  # a parent before its contributors, so that theirs serve its copy
+                waiting = {g.id for g in pending}
+                ready = [g for g in pending if g.parent not in waiting] or pending
+                for old in ready:
+                    made[old.id] = self._carried(tx, old, goals, made, fields, start, end)
+                pending = [g for g in pending if g.id not in made]
+            # the goals of this cycle that contributed to an old one contribute to its copy now: those
+            # carried on before, and those that run on into it (the sample's G-3, to 31 January).
+            # Not one of an old goal that rolled up: its cycle's review still sums them.
+            was = {g.id: g.parent for g in goals}
+            olds = {g.id: g for g in goals}
+            for child in goals:
+                if child.parent in made and in_cycle(child, start, end) and (
+                        (child.carried_from and was.get(child.carried_from) == child.parent)
+                        or (not child.carried_from and olds[child.parent].rollup is None)):
+                    self._put_update(tx, "goal.edit", "goal", child,
+                                     msgspec.structs.replace(child, parent=made[child.parent].id))
+            for strategy in self.strategies():
+                more = [made[g].id for g in strategy.goals if g in made and made[g].id not in strategy.goals]
+                if more:
+                    self._put_update(tx, "strategy.edit", "strategy", strategy,
+                                     msgspec.structs.replace(strategy, goals=[*strategy.goals, *more]))
+            return [made[self.goal(goal_id).id] for goal_id in dict.fromkeys(goal_ids)]
+        return self._transact(build)
+
+    def _carried(self, tx: Transaction, old: Goal, goals: list[Goal], made: dict[str, Goal], fields: dict,
+                 start: date | None, end: date | None) -> Goal:
+        """`old`'s copy for the plan's cycle, checked and put into `tx` (carry_goals)."""
+        if start is None or end is None:
+            raise Refused("the plan has no cycle dates to carry {id} into; give them first "
+                          "(`uplift plan info --start D --end D`)", id=old.id)
+        if again := next((g for g in goals if g.carried_from == old.id and in_cycle(g, start, end)), None):
+            raise Refused("{id} was carried on into this cycle already, as {new}", id=old.id, new=again.id)
+        if in_cycle(old, start, end):
+            raise Refused("{id} is one of this cycle's goals already (it runs to {deadline}); "
+                          "change it with `uplift goal edit`", id=old.id, deadline=old.deadline or "–")
+        final = self.report(old).current.value
+        if fields.get("target") is None and final is not None and old.target_kind == "absolute" \
+                and old.direction in ("increase", "decrease") and (progress(old, final) or 0) >= 1:
+            from sales.goals import number, target_value
+
+            raise Invalid("target", "{id} ended at {value}, past its target {target}: give the new cycle's "
+                                    "target", id=old.id, value=number(final), target=number(target_value(old)))
+        data = {**msgspec.to_builtins(old), "start": start, "deadline": end,
+                "baseline": final if final is not None else old.baseline,
+                "baseline_source": old.id if final is not None else old.baseline_source,
+                "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
+                **{k: v for k, v in fields.items() if v is not None}}
+        parent = made.get(old.parent) if old.parent else None  # (carried in this call: not on the board yet)
+        if old.parent and parent is None:
+            parent = next((g for g in goals if g.carried_from == old.parent and in_cycle(g, start, end)), None)
+        if parent is not None and parent.id in {m.id for m in made.values()}:
+            data["parent"] = None
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+            new.parent = parent.id
+        else:
+            if parent is not None:
+                data["parent"] = parent.id
+            new = self._validate_goal({k: v for k, v in data.items() if v is not None})
+        self._put_new(tx, "goal.add", "goal", new)
+        return new
 
     def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "",
                 on: date | str | None = None) -> CheckIn:

@@ -23,7 +23,7 @@ from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
-from sales.goals import Goal, checkins_of
+from sales.goals import Goal, checkins_of, in_cycle
 from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, plan_for
@@ -396,7 +396,7 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         csat = None
         for goal in self.goals():
-            if metric_key(goal) in CSAT_METRICS:
+            if metric_key(goal) in CSAT_METRICS and in_cycle(goal, start, end):
                 found = self._actual(goal)
                 if found[0] is not None:
                     csat = (found[0], Phrase("{goal} {source}", goal=goal.id, source=found[1]))
@@ -419,7 +419,8 @@ class ReviewChanges(BoardCore):
 
     def goal_results(self) -> list[GoalResult]:
         measure = self.measurer(totals=True)
-        return [goal_result(goal, *self._actual(goal, measure)) for goal in self.goals()]
+        start, end = self.period()  # (the cycle's own goals: not the last one's, once the plan moved on)
+        return [goal_result(goal, *self._actual(goal, measure)) for goal in self.goals() if in_cycle(goal, start, end)]
 
     def _actual(self, goal: Goal, measure: Measure | None = None) -> tuple[float | None, str]:
         """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in,

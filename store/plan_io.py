@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import msgspec
 
-from sales.deals import stranded
+from sales.deals import renamed, stage_renames, stranded
 from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
 from sales.members import Member
@@ -139,6 +139,13 @@ class _Import:
         if plan.stages and plan.stages != self.board.stages():
             new["stages"] = msgspec.to_builtins(plan.stages)
             self._stages_kept(plan, deals)
+            # a stage renamed in the file keeps its weekly counts (the funnel's sparklines): the
+            # weeks stay as they were taken, read under the name it has now
+            renames = stage_renames(self.board.stages(), plan.stages, {d.id: d.stage for d in deals.values()},
+                                    {d.id: d.stage for d in plan.deals if d.id})
+            names = renamed(meta.get("stage_names", {}), renames, plan.stages)
+            if names != meta.get("stage_names", {}):
+                new["stage_names"] = names
         if plan.plan is not None:
             info = msgspec.to_builtins(plan.plan)
             new["name"] = info["name"]

@@ -35,9 +35,10 @@ def _of(pair: tuple[int, int]) -> str:
     return _("{done} of {count}").format(done=pair[0], count=pair[1])
 
 
-def phases(cycle: Cycle, keys: tuple[str, str] = ("1", "f")) -> list[tuple[str, str, list[str]]]:
+def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o")) -> list[tuple[str, str, list[str]]]:
     """(mode, title, lines) for each phase: mode is the app's screen for it; `keys`: the app's
-    keys to Diagnose and to open a file there, as the user has them (the screen's hint)."""
+    keys to Diagnose and to open a file there, and to Goals and to carry a goal on there, as the
+    user has them (the screen's hints)."""
     d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
     if d.snapshot:
         source = ", ".join(PurePath(f).name for f in d.files) or "?"
@@ -57,6 +58,10 @@ def phases(cycle: Cycle, keys: tuple[str, str] = ("1", "f")) -> list[tuple[str, 
         count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else ""),
         _("{count} waiting for a check-in · {strategies} strategies").format(
             count=len(g.waiting_checkin), strategies=g.strategies)]
+    if g.not_carried:  # the choice Lattice asks of each goal at a new cycle: carry it on, or let it close
+        goals.append(_("the last cycle's goals not carried on: {ids} (carry one on: {screen}, then {key}; or "
+                       "`uplift goal carry ID --target N`; one left is closed)").format(
+            ids=", ".join(g.not_carried), screen=keys[2], key=keys[3]))
 
     statuses = ", ".join(f"{count} {_(STATUS_LABELS[status]).lower()}" for status, count in p.tasks.items())
     budget = _("approved {approved}").format(approved=num_or_dash(p.approved))
@@ -98,7 +103,8 @@ def phases(cycle: Cycle, keys: tuple[str, str] = ("1", "f")) -> list[tuple[str, 
             answered=_of(r.answered), checklist=_of(r.checklist))]
     if cycle.end is not None and cycle.today > cycle.end:  # what a lead does now, said where they look
         review.append(_("the cycle is over: review it, then start the next with "
-                        "`uplift plan info --name N --start D --end D`"))
+                        "`uplift plan info --name N --start D --end D` and carry its goals on "
+                        "(`uplift goal carry ID --target N`)"))
     if r.closed[1]:
         review.insert(1, _("win rate {rate} ({won} of {closed} closed)").format(
             rate=pct_or_dash(100 * r.closed[0] / r.closed[1]), won=r.closed[0], closed=r.closed[1])

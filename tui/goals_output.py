@@ -88,6 +88,8 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
              _label(N_("owner")) + (goal.owner or "–")]
     if goal.parent:
         lines.append(_label(N_("for")) + _("{goal} (it contributes to that goal)").format(goal=goal.parent))
+    if goal.carried_from:
+        lines.append("  " + _("carries {goal} on from the last cycle").format(goal=goal.carried_from))
     lines += [_label(N_("metric")) + (metric_text(goal.metric) or "–") + (f" ({goal.unit})" if goal.unit else ""),
               _label(N_("scope")) + (scope_text(goal.scope) or "–"),
               _label(N_("baseline")) + describe_value(goal.baseline, goal.unit)

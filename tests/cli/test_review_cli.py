@@ -385,12 +385,14 @@ def test_the_cycle_at_a_glance_says_when_it_ended_and_what_next(run, monkeypatch
     code, out, _ = run("cycle")
     lines = out.splitlines()
     assert code == 0 and lines[0] == f"North team, Q4 2026 · {start} to {end} · ended 3 days ago"
-    nudge = "  the cycle is over: review it, then start the next with `uplift plan info --name N --start D --end D`"
+    nudge = ("  the cycle is over: review it, then start the next with `uplift plan info --name N --start D --end D` "
+             "and carry its goals on (`uplift goal carry ID --target N`)")
     assert lines[-1] == nudge
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = run("cycle")[1].splitlines()
     assert lines[0] == f"North team, Q4 2026 · {start} 至 {end} · 已于 3 天前结束"
-    assert lines[-1] == "  本周期已结束：先复盘，再用 `uplift plan info --name N --start D --end D` 开始下一个周期"
+    assert lines[-1] == ("  本周期已结束：先复盘，再用 `uplift plan info --name N --start D --end D` 开始下一个周期，"
+                         "并把目标延续下去（`uplift goal carry ID --target N`）")
     monkeypatch.setenv("UPLIFT_LANG", "en")
     start, end = today + timedelta(days=1), today + timedelta(days=90)
     assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0

@@ -14,20 +14,29 @@ from tui.i18n import _, n_
 
 
 def cmd_goal_list(args: argparse.Namespace) -> int:
+    from sales.goals import in_cycle
     from tui.cli_output import print_json
     from tui.goals_output import goal_rows, report_json
 
     board = open_board(args)
     goals = [g for g in board.goals() if not args.owner or g.owner == args.owner]
-    reports = [board.report(g) for g in goals]
+    start, end = board.plan_period()
+    # the plan's cycle's goals; the last cycle's are its review's (and `goal carry` carries one on)
+    other = [] if args.all else [g.id for g in goals if not in_cycle(g, start, end)]
+    reports = [board.report(g) for g in goals if g.id not in other]
     if args.json:
         print_json([report_json(r) for r in reports])
-    elif reports:
+        return EXIT_OK
+    if reports:
         print(goal_rows(reports))
         _print_gaps(board, GAP_NO_STRATEGY)
-    else:
+    elif not other:
         print(_("No goals match.") if board.goals() else
               _("No goals yet: add one with `uplift goal add \"Grow revenue 15%\" --metric revenue ...`."))
+    if other:
+        print(n_("{count} goal of another cycle not shown ({ids}; --all shows it)",
+                 "{count} goals of other cycles not shown ({ids}; --all shows them)", len(other)).format(
+            count=len(other), ids=", ".join(other)))
     return EXIT_OK
 
 
@@ -106,6 +115,28 @@ def cmd_goal_edit(args: argparse.Namespace) -> int:
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --metric, --target, ...")
     print(board.update_goal(args.id, **fields).id)
+    return EXIT_OK
+
+
+def cmd_goal_carry(args: argparse.Namespace) -> int:
+    from sales.goals import DIRECTION_LABELS, describe_target
+    from sales.text import safe
+
+    board = open_board(args)
+    fields: dict = {"title": args.title, "owner": args.owner}
+    if len(args.id) > 1 and any(v is not None for v in (args.title, args.owner, args.target)):
+        raise BadInput("--target, --title and --owner are one goal's: give one goal with them "
+                       "(several goals carried at once keep their own)")
+    if args.target is not None:
+        try:
+            fields["target"], fields["target_kind"] = parse_target(args.target)
+        except ValueError as error:
+            raise Invalid("target", error) from None
+    verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
+    for new in board.carry_goals(args.id, **fields):  # (all of them, or none)
+        print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
+            new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
+            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs))))
     return EXIT_OK
 
 
@@ -228,6 +259,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("goal commands"), metavar="VERB", required=True)
     lst = add_verb(goal, common, "list", cmd_goal_list, _("list goals with their SMART badges and pace"))
     add_ref(lst, "--owner", kind="member", owns=("goals",), metavar="U", help=_("only this owner's goals"))
+    lst.add_argument("--all", action="store_true",
+                     help=_("every goal, those of other cycles too (default: the plan's cycle's)"))
     lst.add_argument("--json", action="store_true")
 
     def goal_options(sub: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
@@ -265,6 +298,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     delete = add_verb(goal, common, "delete", cmd_goal_delete,
                       _("delete a goal and its check-ins; what serves it stays, unlinked (leads only)"))
     delete.add_argument("id")
+    carry = add_verb(goal, common, "carry", cmd_goal_carry,
+                     _("carry a goal of the last cycle on into the plan's cycle, from where it ended (leads only)"))
+    carry.add_argument("id", nargs="+", help=_("the goal, or several (each keeping its target)"))
+    carry.add_argument("--target", metavar="N",
+                       help=_("the new cycle's target: an absolute value (1.5M) or a change (+10%%); default the old one"))
+    carry.add_argument("--title", help=_("the new goal's title (default the old one's)"))
+    add_ref(carry, "--owner", kind="member", metavar="U", help=_("who owns it now (default the old goal's owner)"))
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
     checkin.add_argument("id")
     checkin.add_argument("value", help=_("where the metric stands now (1.26M, 31.5, 12%%)"))

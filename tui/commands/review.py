@@ -61,7 +61,8 @@ def _print_review(board, args: argparse.Namespace) -> int:
     print(table([_(name).upper() for name in GOAL_COLUMNS], [
         [g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
          gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], max_last=60)
-          if goals else _("No goals yet."))
+          if goals else _("No goals yet.") if not board.goals() else
+          _("No goals in this cycle (`uplift goal carry ID --target N` carries one of the last cycle's on)."))
     p = board.process_metrics()
     print()
     print(table([*(_(name).upper() for name in PROCESS_COLUMNS), p_("process metric", "value").upper()], [

@@ -49,7 +49,8 @@ class CycleScreen(ModalScreen[str | None]):
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         options: list[Option | None] = []
-        keys = (shown_key_of(self.app, "app.diagnose", "1"), shown_key_of(self.app, "diagnose.open", "f"))
+        keys = (shown_key_of(self.app, "app.diagnose", "1"), shown_key_of(self.app, "diagnose.open", "f"),
+                shown_key_of(self.app, "app.goals", "2"), shown_key_of(self.app, "goals.carry", "o"))
         for mode, title, lines in phases(cycle, keys):
             if options:
                 options.append(None)

@@ -230,3 +230,31 @@ def strategy_form(board, goal_id: str | None, strategy: Strategy | None = None) 
     form = FieldsForm(title, rows, save, required=("title",))
     form.item = strategy.id if strategy else None
     return form
+
+
+def carry_form(board, goal: Goal) -> FieldsForm:
+    """`goal`, of an earlier cycle, carried on into the plan's cycle (board.carry_goal): its title,
+    owner and target as they were, to change for the new cycle; the rest comes with it."""
+    start, end = board.plan_period()
+    ended = board.report(goal).current.value
+    rows = [
+        ("title", _("Title"), text_input(goal.title, max_length=TITLE_MAX)),
+        (("owner", _("Owner"), _owner_widget(board, goal.owner)),
+         ("target", _("Target"), text_input(_target_text(goal), placeholder="+15%"))),
+        Hint(_("From {value}, where {id} ended; {start} to {end}; its strategies serve the new goal too").format(
+            value=describe_value(ended if ended is not None else goal.baseline, goal.unit), id=goal.id,
+            start=start or "–", end=end or "–")),
+    ]
+
+    def save(values: dict) -> Goal:
+        fields: dict = {"title": values["title"], "owner": values["owner"] or None}
+        target = values["target"].strip()
+        if target and target != _target_text(goal):
+            try:
+                fields["target"], fields["target_kind"] = parse_target(target)
+            except ValueError as error:
+                raise Invalid("target", error) from None
+        return board.carry_goal(goal.id, **fields)
+
+    return FieldsForm(_("Carry {id} on into this cycle").format(id=goal.id), rows, save,
+                      action=_("Carry on"), required=("title",))

@@ -26,6 +26,7 @@ from sales.goals import (
     Goal,
     contributors,
     describe_target,
+    in_cycle,
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
@@ -90,7 +91,7 @@ def _contributor_facts(goal, pace) -> list[str]:
 
 class GoalsScreen(BoardView):
     LEAD_KEYS = {"new": "goal.add", "edit": "goal.edit", "delete": "goal.delete", "strategy": "strategy.add",
-                 "edit_strategy": "strategy.edit", "delete_strategy": "strategy.delete"}
+                 "edit_strategy": "strategy.edit", "delete_strategy": "strategy.delete", "carry": "goal.add"}
     BINDINGS = [
         Binding("n", "new", N_("New goal"), id="goals.new"),
         Binding("e", "edit", N_("Edit"), id="goals.edit"),
@@ -100,6 +101,8 @@ class GoalsScreen(BoardView):
         Binding("S", "edit_strategy", N_("Edit strategy"), id="goals.edit_strategy", show=False),
         Binding("D", "delete_strategy", N_("Delete strategy"), id="goals.delete_strategy", show=False),
         Binding("b", "budget", N_("Budget"), id="goals.budget"),
+        # (said on the line above the goals when the last cycle's wait for it: at a new cycle's start)
+        Binding("o", "carry", N_("Carry on"), id="goals.carry", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -137,7 +140,12 @@ class GoalsScreen(BoardView):
     async def refresh_board(self, select: str | None = None) -> None:
         board = self.app.board
         select = select or self.selected_id()
-        goals = board.goals()
+        # the plan's cycle's goals, and the last cycle's still waiting to be carried on or left;
+        # older ones are their cycles' (the Review screen's c reads them; `uplift goal list --all`)
+        waiting = board.not_carried()
+        start, end = board.plan_period()
+        every = board.goals()
+        goals = [g for g in every if in_cycle(g, start, end) or g.id in waiting]
         table = self.table
         table.clear()
         for goal in goals:
@@ -162,6 +170,13 @@ class GoalsScreen(BoardView):
                            "{ids} serve no goal ({edit} edits one, {delete} deletes one)", len(unaligned)).format(
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
+        if waiting and self.offers("carry"):
+            gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one",
+                              "{ids} ended with the last cycle: {key} carries one on into this one", len(waiting)).format(
+                ids=", ".join(waiting), key=shown_key(self, "goals.carry")))
+        if hidden := len(every) - len(goals):
+            gaps.append(n_("{count} goal of another cycle not shown (`uplift goal list --all`)",
+                           "{count} goals of other cycles not shown (`uplift goal list --all`)", hidden).format(count=hidden))
         status = self.query_one("#goals-status", Static)
         empty = _(EMPTY).format(new=shown_key(self, "goals.new")) if self.offers("new") else _(EMPTY_FOR_REP)
         status.update(plain("  ·  ".join(([] if goals else [empty]) + gaps)))
@@ -192,6 +207,8 @@ class GoalsScreen(BoardView):
         summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
         if goal.parent:
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
+        if goal.carried_from:
+            summary.append(_("carries {goal} on from the last cycle").format(goal=goal.carried_from))
         if helping := contributors(goal.id, board.goals()):
             summary.append(_("contributing: {goals}").format(goals=", ".join(
                 f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
@@ -277,6 +294,16 @@ class GoalsScreen(BoardView):
                 id=goal.id), "warning")
         elif goal and permitted(self, "goal.checkin"):
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
+
+    def action_carry(self) -> None:
+        from tui.screens.goal_forms import carry_form
+
+        goal = self._selected_goal()
+        if goal and in_cycle(goal, *self.app.board.plan_period()):  # (said before the form, not after it)
+            tell(self, _("{id} is one of this cycle's goals already: {key} edits it").format(
+                id=goal.id, key=shown_key(self, "goals.edit")), "warning")
+        elif goal and permitted(self, "goal.add"):
+            self.app.push_screen(carry_form(self.app.board, goal), self._saved)
 
     def action_strategy(self) -> None:
         from tui.screens.goal_forms import strategy_form
