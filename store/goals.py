@@ -88,27 +88,45 @@ class GoalChanges(BoardCore):
         `start` to `end`: a metric that adds up over time (revenue, units, orders, new
         customers) spanning several of the snapshots' periods (a quarter's goal, monthly
         snapshots) is the sum of the newest that many whole periods in a row ("2026-07 to
-        2026-09"), or None when they are not all there; any other, the newest period. `since`:
+        2026-09"), or None when they are not all there; a ratio of parts that add up (win rate,
+        average order) is its parts' sums over those periods where they are all there, else the
+        newest period's; any other, the newest period. `since`:
         only periods from its month on (what a goal reached, not its baseline). Periods that
         begin after `end` are not the goal's (records diagnosed after it ended, or a past
         cycle's review)."""
-        from sales.kpis import SUMMABLE_METRICS
+        from sales.kpis import RATE_METRICS, RATIO_PARTS, SUMMABLE_METRICS
 
-        points = self._kpi_points(metric, scope)
-        if end is not None:
-            points = [p for p in points if period_start(p[0]) <= end]
-        if since is not None:
-            points = [p for p in points if period_start(p[0]) >= since.replace(day=1)]
+        def within(points: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+            if end is not None:
+                points = [p for p in points if period_start(p[0]) <= end]
+            if since is not None:
+                points = [p for p in points if period_start(p[0]) >= since.replace(day=1)]
+            return points
+
+        points = within(self._kpi_points(metric, scope))
         if not points:
             return None
         count = periods_spanned(start, end, points[-1][0])
-        if count == 1 or metric_name(metric) not in SUMMABLE_METRICS:
+        name = metric_name(metric)
+        if count == 1 or name not in SUMMABLE_METRICS | RATIO_PARTS.keys():
             return points[-1]
         run = points[-count:]
         if len(run) < count or not in_a_row([p[0] for p in run]):
-            return None
-        return (f"{run[0][0]} to {run[-1][0]}", round(sum(p[1] for p in run), 6),
-                ", ".join(dict.fromkeys(p[2] for p in run)))
+            return points[-1] if name in RATIO_PARTS else None
+        span, kept = f"{run[0][0]} to {run[-1][0]}", ", ".join(dict.fromkeys(p[2] for p in run))
+        if name not in RATIO_PARTS:
+            return span, round(sum(p[1] for p in run), 6), kept
+        top, bottom = RATIO_PARTS[name]
+        sums = {}
+        for part in {top, *bottom}:
+            values = {p[0]: p[1] for p in within(self._kpi_points(part, scope))}
+            if any(p[0] not in values for p in run):
+                return points[-1]  # the parts are not kept for every period: the newest one's rate
+            sums[part] = sum(values[p[0]] for p in run)
+        below = sum(sums[part] for part in bottom)
+        if not below:
+            return points[-1]
+        return span, round(sums[top] / below * (100.0 if name in RATE_METRICS else 1.0), 6), kept
 
     def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
