@@ -135,6 +135,39 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
+    """Two kept diagnoses side by side: the older first, as given, else the newest two."""
+    from sales.diagnosis_compare import compare, format_comparison
+    from sales.errors import NotFound
+
+    board = open_board(args)
+    if len(args.ids) > 2:
+        raise BadInput("compare takes two diagnoses at most (got {count})", count=len(args.ids))
+    kept = board.snapshots()
+    if args.ids:
+        chosen = [board.snapshot(i) for i in args.ids]
+        if len(chosen) == 1:  # one named: against the newest
+            chosen.append(board.latest_snapshot())
+    else:
+        chosen = kept[-2:]
+    if len(chosen) < 2:
+        raise NotFound("comparing needs two kept diagnoses; this board has {count} "
+                       "(run `uplift diagnose FILE.csv` for each period)", count=len(kept))
+    before, after = chosen
+    if before.id == after.id:
+        raise BadInput("{id} against itself: name two diagnoses (`uplift diagnosis list` shows them)", id=before.id)
+    comparison = compare(before.diagnosis, after.diagnosis, before.id, after.id)
+    if args.json:
+        import msgspec
+
+        from tui.cli_output import print_json
+
+        print_json(msgspec.to_builtins(comparison))
+    else:
+        sys.stdout.write(safe(format_comparison(comparison, say)))
+    return EXIT_OK
+
+
 def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
     board = open_board(args)
     snapshot = board.delete_snapshot(args.id)
@@ -165,5 +198,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show = add_verb(group, common, "show", cmd_diagnosis_show, _("print a kept diagnosis (default: the newest)"))
     show.add_argument("id", nargs="?", metavar="ID")
     show.add_argument("--json", action="store_true")
+    diff = add_verb(group, common, "compare", cmd_diagnosis_compare,
+                    _("two kept diagnoses side by side: KPIs, groups and weak spots, with the change "
+                      "(default: the newest two; one ID: it against the newest)"))
+    diff.add_argument("ids", nargs="*", metavar="ID", help=_("the earlier diagnosis, then the later one"))
+    diff.add_argument("--json", action="store_true")
     delete = add_verb(group, common, "delete", cmd_diagnosis_delete, _("delete a kept diagnosis (leads only)"))
     delete.add_argument("id")
