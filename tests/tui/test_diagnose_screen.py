@@ -680,3 +680,51 @@ async def test_down_from_the_breakdowns_own_tab_bar_goes_into_its_table(team, de
         await until(pilot, lambda: app.focused is inner.query(Tabs).first())
         await pilot.press("down")
         await until(pilot, lambda: isinstance(app.focused, DataTable) and inner.active_pane in app.focused.ancestors)
+
+
+async def test_g_makes_a_weak_spot_a_goal_with_its_metric_scope_baseline_and_target(team, deals) -> None:
+    """From "South region: win rate 30% vs 83% elsewhere" to a goal took retyping it all on the
+    Goals screen; g fills in a new goal's form from the weak spot picked."""
+    from tui.screens.fields_form import FieldsForm
+
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert text_of(app, "#findings").startswith("Weak spots (g makes one a goal)")
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, Pick)  # two weak spots: which?
+        assert [label for label, _ in app.screen.choices][0].startswith("1. South region: win rate 30%")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FieldsForm)
+        values = {name: form.query_one(f"#field-{name}").value for name in ("title", "metric", "region", "baseline", "target")}
+        # South won 12 of 40; the other regions 66 of 80: 82.5%
+        assert values == {"title": "Raise win rate: South region", "metric": "win_rate", "region": "South",
+                          "baseline": "snapshot", "target": "82.5"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsForm)
+    goal = Board(team, actor="dana").goal("G-1")
+    # the baseline is the snapshot's newest whole month of South's win rate (March: deals 2, 5, 8, ...
+    # of the South's forty, i % 3 == 2), said with where it came from
+    south = [(i, stage) for i, (region, stage) in enumerate(OUTCOMES) if region == "South" and i % 3 == 2]
+    march = 100 * sum(stage == "won" for _, stage in south) / len(south)
+    assert (goal.metric, goal.scope.given(), goal.target) == ("win_rate", {"region": "South"}, 82.5)
+    assert (round(goal.baseline, 2), goal.baseline_source) == (round(march, 2), "snapshot X-1, 2026-03")
+    assert goal.description.startswith("Weak spot of diagnosis X-1: South region: win rate 30%")
+
+
+async def test_g_is_a_leads_and_says_so_to_a_rep(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+    assert Board(team, actor="dana").goals() == []

@@ -33,7 +33,7 @@ from sales.phrases import kept
 from sales.text import safe
 from tui.chart_labels import label_step
 from tui.i18n import N_, _, language, n_, said, say
-from tui.keys import shown_key
+from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
@@ -174,12 +174,13 @@ def in_form_words(error: object) -> str:
     return _("{where}: {reason}").format(where=said(error.where_said), reason=reason)
 
 
-def findings_text(d: Diagnosis) -> Hanging:
-    """The weak spots, numbered, each wrapping under its own text."""
+def findings_text(d: Diagnosis, goal_key: str = "g") -> Hanging:
+    """The weak spots, numbered, each wrapping under its own text; the heading says the key
+    that makes one a goal."""
     if not d.findings:
         return Hanging([], heading=_("Weak spots: none above the thresholds."))
     return Hanging([(f"{i}.", say(kept(f.said, f.text))) for i, f in enumerate(d.findings, 1)],
-                   heading=_("Weak spots"), gap=1)
+                   heading=_("Weak spots ({key} makes one a goal)").format(key=goal_key), gap=1)
 
 
 class DiagnoseScreen(TabKeys, BoardView):
@@ -191,6 +192,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         Binding("e", "edit_note", N_("Edit note"), id="diagnose.edit_note"),
         Binding("t", "tag_note", N_("Tag"), id="diagnose.tag"),
         Binding("slash", "filter_tag", N_("Filter tag"), id="diagnose.filter"),
+        Binding("g", "goal_from_finding", N_("Goal from weak spot"), show=False, id="diagnose.goal"),
         Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="diagnose.clear"),
         *tab_bindings("diagnose"),
     ]
@@ -278,7 +280,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.shown = d
         self.set_status(status)
         self.query_one("#kpis", Static).update(plain(kpi_summary(d)))
-        self.query_one("#findings", Static).update(findings_text(d))
+        self.query_one("#findings", Static).update(findings_text(d, shown_key(self, "diagnose.goal")))
         self.query_one("#mapping", Static).update(mapping_text(d))
         tabs = self.query_one("#breakdown-tabs", TabbedContent)
         for dimension in DIMENSIONS:
@@ -662,6 +664,52 @@ class DiagnoseScreen(TabKeys, BoardView):
         if self.tag_filter:
             self.tag_filter = None
             self.show_notes()
+
+    # ------------------------------------------------------------------ a weak spot made a goal
+
+    def action_goal_from_finding(self) -> None:
+        """A new goal's form filled in from a weak spot (asked which when there are several):
+        its metric, its region, channel or product line, the baseline from the snapshot, the
+        level it fell short of as the target; the lead sets the rest and saves it."""
+        from tui.screens.dialogs import Pick, permitted
+
+        d = self.shown
+        if d is None or not d.findings:
+            tell(self, _("No weak spot to make a goal of: diagnose a file first ({key}).").format(
+                key=shown_key(self, "diagnose.open")) if d is None else
+                _("No weak spot to make a goal of in this diagnosis."), "warning")
+            return
+        if not permitted(self, "goal.add"):
+            return
+        if len(d.findings) == 1:
+            self._goal_form(0)
+            return
+        choices = [(f"{i}. {say(kept(f.said, f.text))}", str(i - 1)) for i, f in enumerate(d.findings, 1)]
+        self.app.push_screen(Pick(_("Make a goal of which weak spot?"), choices),
+                             lambda chosen: chosen is not None and self._goal_form(int(chosen)))
+
+    def _goal_form(self, index: int) -> None:
+        from sales.findings import goal_draft
+        from tui.goal_text import metric_text
+        from tui.screens.goal_forms import goal_form
+
+        d = self.shown
+        finding = d.findings[index]
+        draft = goal_draft(d, finding)
+        metric = metric_text(draft["metric"])
+        if metric == draft["metric"]:  # a KPI without words of its own in this language: its key's
+            metric = metric.replace("_", " ")
+        draft["title"] = (_("Raise {metric}: {subject}").format(metric=metric, subject=say(draft["subject"]))
+                          if draft["subject"] is not None else _("Raise {metric}").format(metric=metric))
+        text = say(kept(finding.said, finding.text))
+        draft["description"] = (_("Weak spot of diagnosis {id}: {text}").format(id=self.shown_id, text=text)
+                                if self.shown_id else text)
+
+        def saved(goal) -> None:
+            if goal is not None:
+                tell(self, _("Saved {id} (Goals: {key})").format(id=goal.id, key=shown_key_of(self.app, "app.goals", "2")))
+
+        self.app.push_screen(goal_form(self.app.board, draft=draft), saved)
 
     # ------------------------------------------------------------------ the checklist
 
