@@ -728,3 +728,33 @@ async def test_g_is_a_leads_and_says_so_to_a_rep(team, deals) -> None:
         await pilot.pause()
         assert isinstance(app.screen, DiagnoseScreen)
     assert Board(team, actor="dana").goals() == []
+
+
+async def test_k_shows_an_earlier_kept_diagnosis_and_says_it_is_not_the_newest(team, deals, tmp_path) -> None:
+    """The screen showed only the newest diagnosis: last quarter's, kept on the board, could be
+    read on the command line only."""
+    other = tmp_path / "other.csv"
+    other.write_text("date,amount\n2026-04-01,10\n2026-04-02,20\n", encoding="utf-8")
+    lead = Board(team, actor="dana")
+    lead.run_diagnosis([deals])
+    lead.run_diagnosis([other])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        status = text_of(app, "#diagnose-status")
+        assert status.startswith("X-2 · saved") and status.endswith("· k others")
+        assert "Revenue 30" in text_of(app, "#kpis")
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, Pick)
+        assert [value for _, value in app.screen.choices] == ["X-2", "X-1"]  # newest first
+        assert app.screen.choices[1][0].endswith("2026-01-01 – 2026-03-28  deals.csv")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+        assert "not the newest (X-2) · k shows another" in text_of(app, "#diagnose-status")
+        assert f"Revenue {WON_REVENUE:,}" in text_of(app, "#kpis")
+        await pilot.press("k", "enter")  # the newest again
+        await pilot.pause()
+        assert "Revenue 30" in text_of(app, "#kpis")

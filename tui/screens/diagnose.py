@@ -193,6 +193,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         Binding("t", "tag_note", N_("Tag"), id="diagnose.tag"),
         Binding("slash", "filter_tag", N_("Filter tag"), id="diagnose.filter"),
         Binding("g", "goal_from_finding", N_("Goal from weak spot"), show=False, id="diagnose.goal"),
+        Binding("k", "kept", N_("Kept diagnoses"), show=False, id="diagnose.kept"),
         Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="diagnose.clear"),
         *tab_bindings("diagnose"),
     ]
@@ -256,9 +257,8 @@ class DiagnoseScreen(TabKeys, BoardView):
         board = self.app.board
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
-            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
-                key=shown_key(self, "diagnose.open"), id=latest.id, when=when(latest.saved_at), name=latest.saved_by))
-            self.latest_seen = self.shown_id = latest.id
+            self.show_kept(latest)
+            self.latest_seen = latest.id
         elif latest is None and self.shown is None:
             self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
             how = plain(_(HOW_TO_START).format(open=shown_key(self, "diagnose.open")))
@@ -270,6 +270,42 @@ class DiagnoseScreen(TabKeys, BoardView):
             self.query_one("#chart-revenue", PlotextPlot).display = False
         self.show_notes()
         self.show_checklist()
+
+    def show_kept(self, snapshot, newest: str | None = None) -> None:
+        """A kept diagnosis on screen; `newest`: the newest one's id, when this is an earlier one."""
+        status = _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
+            key=shown_key(self, "diagnose.open"), id=snapshot.id, when=when(snapshot.saved_at), name=snapshot.saved_by)
+        if newest is not None:
+            status = _("{id} · saved {when} by {name} · not the newest ({newest}) · {key} shows another").format(
+                id=snapshot.id, when=when(snapshot.saved_at), name=snapshot.saved_by, newest=newest,
+                key=shown_key(self, "diagnose.kept"))
+        elif len(self.app.board.snapshots()) > 1:
+            status += " · " + _("{key} others").format(key=shown_key(self, "diagnose.kept"))
+        self.show_diagnosis(snapshot.diagnosis, status)
+        self.shown_id = snapshot.id
+
+    def action_kept(self) -> None:
+        """Show another kept diagnosis (last quarter's beside this one's: `uplift diagnosis compare`)."""
+        from tui.screens.dialogs import Pick
+
+        kept = list(reversed(self.app.board.snapshots()))
+        if not kept:
+            tell(self, _("No diagnosis kept on this board yet."), "warning")
+            return
+
+        def label(snapshot) -> str:
+            d = snapshot.diagnosis
+            files = ", ".join(path.replace("\\", "/").rsplit("/", 1)[-1] for path in d.source.files)
+            mark = "▶ " if snapshot.id == self.shown_id else "  "
+            return f"{mark}{snapshot.id}  {when(snapshot.saved_at)}  {d.first_date} – {d.last_date}  {files}"
+
+        def picked(chosen: str | None) -> None:
+            if chosen is None or self.running:
+                return
+            snapshot = next(s for s in kept if s.id == chosen)
+            self.show_kept(snapshot, None if snapshot.id == kept[0].id else kept[0].id)
+
+        self.app.push_screen(Pick(_("Show which kept diagnosis?"), [(label(s), s.id) for s in kept]), picked)
 
     def set_status(self, text: str) -> None:
         self.query_one("#diagnose-status", Static).update(plain(text))
