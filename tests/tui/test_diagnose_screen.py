@@ -758,3 +758,21 @@ async def test_k_shows_an_earlier_kept_diagnosis_and_says_it_is_not_the_newest(t
         await pilot.press("k", "enter")  # the newest again
         await pilot.pause()
         assert "Revenue 30" in text_of(app, "#kpis")
+
+
+async def test_the_summary_leads_with_the_last_whole_month_not_the_part_the_export_ends_in(team, tmp_path) -> None:
+    """An export taken on 3 April led the summary with "Last month 2026-04: revenue 100 (-91.7% on
+    the month before) (partial)": a fall nobody had. The last whole month leads; April follows."""
+    records = tmp_path / "orders.csv"
+    rows = [f"2026-{month:02d}-{day:02d},{amount},C{day}\n" for month, amount in ((1, 100), (2, 100), (3, 120))
+            for day in (1, 10, 20, 28)] + ["2026-01-31,0,C1\n", "2026-03-31,0,C1\n", "2026-04-03,100,C9\n"]
+    records.write_text("date,amount,customer\n" + "".join(rows), encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([records])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        kpis = text_of(app, "#kpis").splitlines()
+        # March 4 x 120 = 480 against February's 400: +20.0%; in March C9 was no customer yet: 0 new of 4
+        assert "Last month 2026-03: revenue 480.00 (+20.0% on the month before); 2026-04 so far: 100.00 (partial)" in kpis
+        assert any(line.endswith("New in the last month: 0.0%") for line in kpis)

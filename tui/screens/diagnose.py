@@ -118,6 +118,10 @@ def number_cell(metric: str, value: float | None, mark: str = ""):
 def kpi_summary(d: Diagnosis) -> str:
     t = d.total
     period = _(d.period)
+    # the newest whole period leads: a month the export ends in the middle of (09 December of
+    # 31) is no month-on-month fall of 75%; it is said after it, as far as it goes
+    whole = [p for p in d.periods if not p.partial]
+    last = whole[-1] if whole and d.periods[-1].partial else (d.periods[-1] if d.periods else None)
     lines = [f"{', '.join(d.source.files)}",
              _("{first} to {last} by {period} · {used:,} of {read:,} rows used").format(
                  first=d.first_date, last=d.last_date, period=period, used=d.rows_used, read=d.rows_read),
@@ -128,7 +132,7 @@ def kpi_summary(d: Diagnosis) -> str:
     if t.customers is not None:
         lines.append(_("Customers {customers:,}   Repurchase rate {rate}   New in the last {period}: {new}").format(
             customers=t.customers, rate=show_number('repurchase_rate', t.repurchase_rate), period=period,
-            new=show_number('new_customer_share', d.periods[-1].metrics.new_customer_share if d.periods else None))
+            new=show_number('new_customer_share', last.metrics.new_customer_share if last else None))
                      + (f" ({_(FIRST_PERIOD_NOTE).format(period=period)})" if len(d.periods) == 1 else ""))
     if t.win_rate is not None:
         lines.append(_("Win rate {rate} ({won:,} won, {lost:,} lost)").format(
@@ -136,13 +140,15 @@ def kpi_summary(d: Diagnosis) -> str:
                      + ("   " + _("Sales cycle {days:.1f} days").format(days=t.sales_cycle_days)
                         if t.sales_cycle_days is not None else ""))
     if len(d.periods) >= 2:
-        last = d.periods[-1]
         change = last.change.get("revenue")
         lines.append(_("Last {period} {name}: revenue {revenue}").format(
             period=period, name=last.period, revenue=show_number('revenue', last.metrics.revenue))
                      + (" " + _("({change:+.1f}% on the {period} before)").format(change=change * 100, period=period)
                         if change is not None else "")
                      + (" " + _("(partial)") if last.partial else ""))
+        if last is not d.periods[-1]:
+            lines[-1] += "; " + _("{name} so far: {revenue} (partial)").format(
+                name=d.periods[-1].period, revenue=show_number('revenue', d.periods[-1].metrics.revenue))
     dropped = row_counts(d.dropped, say) or _("none")
     lines.append(_("Dropped rows: {dropped}").format(dropped=dropped))
     return "\n".join(lines)
