@@ -105,3 +105,22 @@ def test_weak_spots_are_new_gone_or_still_there_by_what_and_where() -> None:
     assert [f.text for f in result.new_findings] == [ann_rate.text, bo.text]  # another metric is another spot
     assert [f.text for f in result.still_findings] == [south_now.text]  # said with this quarter's numbers
     assert [f.text for f in result.gone_findings] == [ann.text]
+
+
+def test_the_diagnosis_checklist_is_listed_and_ticked_on_the_command_line(run) -> None:
+    """A rep over SSH could tick the weekly review and the end-of-cycle checklist with a command,
+    but the diagnosis checklist only on the screen."""
+    code, out, err = run("diagnosis", "checklist", user="ali")
+    assert code == 0, err
+    assert out.splitlines()[0] == "[ ] 1. Import last period's sales records (uplift diagnose FILE)"
+    assert run("diagnosis", "checklist", "8", user="ali")[1] == "ticked 8\n"  # a rep may: anyone on the team
+    assert run("diagnosis", "checklist", "8", user="ali")[1] == "8 was already ticked\n"
+    lines = run("diagnosis", "checklist")[1].splitlines()
+    assert lines[7].startswith("[x] 8. Interview at least three reps") and "(ticked by ali, " in lines[7]
+    items = json.loads(run("diagnosis", "checklist", "--json")[1])
+    assert [i["number"] for i in items if i["ticked"]] == [8] and items[7]["by"] == "ali"
+    assert run("diagnosis", "checklist", "8", "--undo")[1] == "unticked 8\n"
+    code, _out, err = run("diagnosis", "checklist", "99")
+    assert code == 1 and "the diagnosis checklist has no item 99" in err
+    code, _out, err = run("diagnosis", "checklist", "--undo")
+    assert code == 2 and "--undo needs the item's number" in err

@@ -12,7 +12,7 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, item_number, open_board
 from tui.i18n import N_, _, say
 
 #: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
@@ -168,6 +168,39 @@ def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diagnosis_checklist(args: argparse.Namespace) -> int:
+    """The diagnosis checklist (anyone on the team ticks it, as on the screen): listed, or item N ticked."""
+    from tui.i18n import language
+    from tui.time_text import day_of
+
+    if args.number is None and (args.undo or args.toggle):
+        raise BadInput("{flag} needs the item's number: uplift diagnosis checklist N {flag}",
+                       flag="--undo" if args.undo else "--toggle")
+    board = open_board(args)
+    if args.number is None:
+        items = board.checklist("diagnosis", lang=language())
+        if args.json:
+            from tui.cli_output import print_json
+
+            print_json([{"number": n, "text": text, "ticked": tick is not None, "by": tick and tick.by,
+                         "at": tick and tick.at} for n, (text, tick) in enumerate(items, 1)])
+            return EXIT_OK
+        for n, (text, tick) in enumerate(items, 1):
+            by = "  " + _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at)) if tick else ""
+            print(safe(f"[{'x' if tick else ' '}] {n}. {text}{by}"))
+        return EXIT_OK
+    if args.json:
+        raise BadInput("--json lists the checklist; ticking an item prints a line")
+    before = board.checklist("diagnosis")
+    was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
+    done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo)
+    if was == done:  # nothing changed (and nothing was logged)
+        print((_("{number} was already ticked") if done else _("{number} was not ticked")).format(number=args.number))
+    else:
+        print((_("ticked {number}") if done else _("unticked {number}")).format(number=args.number))
+    return EXIT_OK
+
+
 def cmd_diagnosis_delete(args: argparse.Namespace) -> int:
     board = open_board(args)
     snapshot = board.delete_snapshot(args.id)
@@ -203,5 +236,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                       "(default: the newest two; one ID: it against the newest)"))
     diff.add_argument("ids", nargs="*", metavar="ID", help=_("the earlier diagnosis, then the later one"))
     diff.add_argument("--json", action="store_true")
+    ticks = add_verb(group, common, "checklist", cmd_diagnosis_checklist,
+                     _("list the diagnosis checklist, or tick item N (anyone on the team)"))
+    ticks.add_argument("number", type=item_number, nargs="?", metavar="N",
+                       help=_("the item's number, as the list shows them"))
+    how = ticks.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help=_("untick it"))
+    how.add_argument("--toggle", action="store_true", help=_("toggle it"))
+    ticks.add_argument("--json", action="store_true")
     delete = add_verb(group, common, "delete", cmd_diagnosis_delete, _("delete a kept diagnosis (leads only)"))
     delete.add_argument("id")
