@@ -243,3 +243,22 @@ def test_a_contributor_sharing_its_parents_scope_is_not_the_whole_snapshot(lead,
     assert _results(lead)["G-1"] == (9_000, "diagnosis X-1, 2026-10 to 2026-12")
     assert lead.report("G-2").current.measured == ""  # ann's part: her baseline still
     assert _results(lead)["G-2"] == (6_000, "ann's deals won in the cycle")
+
+
+def test_a_baseline_of_snapshot_x_1_is_that_diagnosiss_not_the_newest(lead, tmp_path) -> None:
+    """A goal made from last quarter's diagnosis (shown again on the screen) took its baseline
+    from whichever diagnosis was newest: `snapshot X-1` names the one."""
+    from sales.errors import Invalid
+
+    for name, amount in (("a.csv", 100), ("b.csv", 500)):  # September, West: 30 orders of each
+        (tmp_path / name).write_text("order,date,region,amount\n" + "".join(
+            f"{name[0]}{d},2026-09-{d:02d},West,{amount}\n" for d in range(1, 31)))
+        lead.run_diagnosis([tmp_path / name])
+    named = lead.add_goal("West order size", metric="average_order_value", scope={"region": "West"},
+                          baseline="snapshot X-1", start="2026-10-01", deadline="2026-10-31")
+    assert (named.baseline, named.baseline_source) == (100, "snapshot X-1, 2026-09")
+    newest = lead.add_goal("West order size too", metric="average_order_value", scope={"region": "West"},
+                           baseline="snapshot", start="2026-10-01", deadline="2026-10-31")
+    assert (newest.baseline, newest.baseline_source) == (500, "snapshot X-2, 2026-09")
+    with pytest.raises(Invalid, match="no diagnosis X-9"):
+        lead.add_goal("Nowhere", metric="revenue", baseline="snapshot X-9")

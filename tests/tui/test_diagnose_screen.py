@@ -704,7 +704,7 @@ async def test_g_makes_a_weak_spot_a_goal_with_its_metric_scope_baseline_and_tar
         values = {name: form.query_one(f"#field-{name}").value for name in ("title", "metric", "region", "baseline", "target")}
         # South won 12 of 40; the other regions 66 of 80: 82.5%
         assert values == {"title": "Raise win rate: South region", "metric": "win_rate", "region": "South",
-                          "baseline": "snapshot", "target": "82.5"}
+                          "baseline": "snapshot X-1", "target": "82.5"}
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FieldsForm)

@@ -738,6 +738,8 @@ class DiagnoseScreen(TabKeys, BoardView):
         d = self.shown
         finding = d.findings[index]
         draft = goal_draft(d, finding)
+        if draft["baseline"] == "snapshot" and self.shown_id:  # this diagnosis's figure, not the newest's
+            draft["baseline"] = f"snapshot {self.shown_id}"
         metric = metric_text(draft["metric"])
         if metric == draft["metric"]:  # a KPI without words of its own in this language: its key's
             metric = metric.replace("_", " ")

@@ -146,8 +146,8 @@ def goal_fields(board, values: dict, old: Goal | None) -> dict:
                     "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},
                     "subtargets": _subtargets(values["subtargets"], old)}
     baseline = values["baseline"].strip()
-    if baseline.lower() in ("snapshot", "latest"):
-        fields["baseline"] = baseline.lower()
+    if baseline.split()[0].lower() in ("snapshot", "latest") if baseline else False:
+        fields["baseline"] = " ".join(baseline.split())  # `snapshot X-1`: that diagnosis's figure
     elif baseline:
         fields["baseline"] = _number(baseline, "baseline")
         if old is None or old.baseline != fields["baseline"]:
