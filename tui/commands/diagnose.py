@@ -12,7 +12,7 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, item_number, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board
 from tui.i18n import N_, _, say
 
 #: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
@@ -117,11 +117,24 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     from sales.errors import NotFound
     from tui.time_text import when
 
+    from tui.cli_support import check_output_flags
+
+    check_output_flags(args)
     board = open_board(args)
     snapshot = board.snapshot(args.id) if args.id else board.latest_snapshot()
     if snapshot is None:
         raise NotFound("no diagnosis kept on this board yet (run `uplift diagnose FILE.csv`)")
-    if args.json:  # the whole diagnosis, named as `diagnosis list --json` names the snapshot
+    if args.csv:  # every table of it in one sheet, for a spreadsheet or a BI tool
+        from sales.kpis import METRICS
+        from tui.cli_output import print_csv
+
+        d = snapshot.diagnosis
+        rows = [["all", "", False, *(getattr(d.total, m) for m in METRICS)]]
+        rows += [["period", p.period, p.partial, *(getattr(p.metrics, m) for m in METRICS)] for p in d.periods]
+        rows += [[dimension, g.value, False, *(getattr(g.metrics, m) for m in METRICS)]
+                 for dimension, groups in d.breakdowns.items() for g in groups]
+        print_csv(["table", "group", "partial", *METRICS], rows, args.output, board)
+    elif args.json:  # the whole diagnosis, named as `diagnosis list --json` names the snapshot
         import msgspec
 
         from tui.cli_output import print_json
@@ -230,7 +243,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true")
     show = add_verb(group, common, "show", cmd_diagnosis_show, _("print a kept diagnosis (default: the newest)"))
     show.add_argument("id", nargs="?", metavar="ID")
-    show.add_argument("--json", action="store_true")
+    add_output_flags(show)  # --csv: the whole data, each period and each group, a row each
     diff = add_verb(group, common, "compare", cmd_diagnosis_compare,
                     _("two kept diagnoses side by side: KPIs, groups and weak spots, with the change "
                       "(default: the newest two; one ID: it against the newest)"))

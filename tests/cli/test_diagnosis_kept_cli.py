@@ -1,6 +1,7 @@
-"""`uplift diagnosis compare`: last quarter's diagnosis against this quarter's, as a lead reads
-them side by side (a BI tool's period-over-period view). The figures are worked out by hand in
-the comments."""
+"""What a lead does with the diagnoses kept on the board from the command line: `diagnosis
+compare` (last quarter's against this quarter's, as a BI tool's period-over-period view),
+`diagnosis checklist` and `diagnosis show --csv`. The figures are worked out by hand in the
+comments."""
 
 from __future__ import annotations
 
@@ -124,3 +125,27 @@ def test_the_diagnosis_checklist_is_listed_and_ticked_on_the_command_line(run) -
     assert code == 1 and "the diagnosis checklist has no item 99" in err
     code, _out, err = run("diagnosis", "checklist", "--undo")
     assert code == 2 and "--undo needs the item's number" in err
+
+
+def test_a_kept_diagnosis_exports_as_csv_for_a_spreadsheet(run, tmp_path) -> None:
+    """`diagnosis show --json` was the only export: a BI tool or a spreadsheet wants rows."""
+    import csv
+    import io
+
+    (tmp_path / "q3.csv").write_text(Q3, encoding="utf-8")
+    assert run("diagnose", tmp_path / "q3.csv")[0] == 0
+    code, out, err = run("diagnosis", "show", "X-1", "--csv")
+    assert code == 0, err
+    rows = {(r["table"], r["group"]): r for r in csv.DictReader(io.StringIO(out))}
+    assert list(rows) == [("all", ""), ("period", "2026-07"), ("period", "2026-08"), ("period", "2026-09"),
+                          ("region", "South"), ("region", "North")]
+    # Q3: revenue 500 from 3 orders, won 3 of 4; North 200, won 2 of 3; August 100, won 1 of 2
+    assert (rows["all", ""]["revenue"], rows["all", ""]["orders"], rows["all", ""]["win_rate"]) == ("500", "3", "0.75")
+    assert (rows["region", "North"]["revenue"], float(rows["region", "North"]["win_rate"])) == ("200", 2 / 3)
+    assert (rows["period", "2026-08"]["revenue"], rows["period", "2026-08"]["win_rate"]) == ("100", "0.5")
+    assert rows["period", "2026-08"]["partial"] == "no" and rows["all", ""]["cost"] == ""
+    code, _out, err = run("diagnosis", "show", "X-1", "--csv", "-o", tmp_path / "x1.csv")
+    assert code == 0, err
+    assert (tmp_path / "x1.csv").read_text(encoding="utf-8-sig") == out
+    code, _out, err = run("diagnosis", "show", "-o", tmp_path / "x.csv")
+    assert code == 2 and "give --csv too" in err
