@@ -97,7 +97,8 @@ def compare(before: Diagnosis, after: Diagnosis, before_id: str = "", after_id: 
         return finding.kind, finding.subject, finding.metric
 
     earlier, later = {key(f) for f in before.findings}, {key(f) for f in after.findings}
-    return Comparison(before_id, after_id, [before.first_date, before.last_date], [after.first_date, after.last_date],
+    return Comparison(before_id, after_id, [before.first_date or "", before.last_date or ""],
+                      [after.first_date or "", after.last_date or ""],
                       total, breakdowns,
                       new_findings=[f for f in after.findings if key(f) not in earlier],
                       gone_findings=[f for f in before.findings if key(f) not in later],
@@ -145,7 +146,7 @@ def format_comparison(c: Comparison, say: Say = str) -> str:
     out = [say(Phrase("{before} ({first} to {last}) against {after} ({first_after} to {last_after})",
                       before=c.before, first=c.before_dates[0][:10], last=c.before_dates[1][:10], after=c.after,
                       first_after=c.after_dates[0][:10], last_after=c.after_dates[1][:10]))]
-    days = _days(c.before_dates), _days(c.after_dates)
+    days = (_days(c.before_dates), _days(c.after_dates)) if all([*c.before_dates, *c.after_dates]) else (0, 0)
     if abs(days[0] - days[1]) > SPAN_TOLERANCE * max(days):
         out.append("  " + say(Phrase("they cover {before} and {after} days: compare the rates and averages, "
                                      "not the totals", before=days[0], after=days[1])))
