@@ -355,3 +355,42 @@ def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
     found += _falling_trends(diagnosis.periods, diagnosis.period)
     found.sort(key=lambda f: (-f.severity, f.kind, f.subject))
     return found
+
+
+#: Weak spots whose reference is a level to reach back to in the goal's own units (a rate, an
+#: average, a share): a goal made of one is offered it as its target. An amount's reference (the
+#: median rep's revenue over the whole data) is not a quarter's, so it is left to the lead, and so
+#: is a small product line's even split (5.3% of 19 lines is no level it fell from).
+TARGET_METRICS = frozenset({"win_rate", "average_order_value", "revenue_share", "repurchase_rate",
+                            "new_customer_share", "roi"})
+
+
+def finding_scope(diagnosis: "Diagnosis", finding: Finding) -> tuple[str, str] | None:
+    """The (dimension, group) a weak spot is about, such as ("region", "South"); None for one
+    about all sales. Found among the diagnosis's own groups, named as the finding names them."""
+    for dimension, rows in diagnosis.breakdowns.items():
+        for row in rows:
+            if str(_subject(dimension, row.value)) == finding.subject:
+                return dimension, row.value
+    return None
+
+
+def goal_draft(diagnosis: "Diagnosis", finding: Finding) -> dict:
+    """What a goal made of a weak spot starts with: its metric; its region, channel or product
+    line as the scope and the baseline taken from the snapshot (a rep's as the owner: a goal has
+    no rep scope, so no snapshot figure is that rep's baseline); the reference it fell short of
+    as the target where that is a level (48% elsewhere), in the goal's units (a rate in percent).
+    `subject`: the group's words (a Phrase) for the title; None for all sales."""
+    from sales.goals import SCOPE_FIELDS
+
+    scope = finding_scope(diagnosis, finding)
+    draft: dict = {"metric": finding.metric, "scope": {}, "owner": None, "baseline": "snapshot", "target": None,
+                   "subject": None if scope is None else _subject(*scope)}
+    if scope is not None and scope[0] in SCOPE_FIELDS:
+        draft["scope"] = {scope[0]: scope[1]}
+    elif scope is not None:  # a rep
+        draft.update(owner=scope[1], baseline=None)
+    if finding.metric in TARGET_METRICS and finding.reference is not None and finding.kind != "small_product_line":
+        percent = finding.metric in RATE_METRICS
+        draft["target"] = rounded(finding.reference, 1 if percent else 2, grouped=False, percent=percent)
+    return draft

@@ -64,6 +64,10 @@ RATE_METRICS = frozenset({"win_rate", "repurchase_rate", "new_customer_share", "
 #: Metrics whose periods add up to a longer period's (a quarter's revenue is its months'); the
 #: others (customers, rates, averages, days) do not: a customer buys in two months but is one.
 SUMMABLE_METRICS = frozenset({"revenue", "units", "lines", "orders", "new_customers", "won", "lost", "cost"})
+#: Ratios whose parts add up over time, as (numerator, denominator parts): a quarter's win rate is
+#: its months' deals won over those won and lost, and its average order their revenue over their
+#: orders, not the last month's (a month's win rate swings from 49% to 82% in a real pipeline).
+RATIO_PARTS = {"win_rate": ("won", ("won", "lost")), "average_order_value": ("revenue", ("orders",))}
 COUNT_METRICS = ("lines", "orders", "customers", "new_customers", "returning_customers", "won", "lost")
 
 #: Grouping columns added by prepare(): a constant for "all", and the period index.

@@ -32,6 +32,7 @@ FIELDS: dict[str, str] = {
     "stage": Word("deal stage (won / lost / open)"),
     "created": Word("date the deal was created or engaged"),
     "cost": Word("cost attributed to the line"),
+    "profit": Word("profit of the line"),
     "unit_price": Word("price of one unit"),
 }
 
@@ -97,6 +98,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
         "opendate", "leaddate", "创建日期", "創建日期", "建立日期",
     ),
     "cost": ("cost", "costs", "totalcost", "spend", "成本", "费用", "費用"),
+    "profit": ("profit", "grossprofit", "netprofit", "利润", "利潤", "毛利", "毛利润", "毛利潤"),
     "unit_price": ("unitprice", "price", "salesprice", "单价", "單價", "价格", "價格"),
 }
 
@@ -241,6 +243,10 @@ def map_columns(columns: Iterable[str], overrides: Iterable[str] | Mapping[str, 
     derived: dict[str, str] = {}
     if "amount" not in fields and "quantity" in fields and "unit_price" in fields:
         derived["amount"] = "quantity * unit_price"
+    # a shop's export gives the profit of each line, not its cost: the cost is what the line
+    # brought in less its profit, so that ROI per region and product line can be worked out
+    if "cost" not in fields and "profit" in fields and ("amount" in fields or "amount" in derived):
+        derived["cost"] = "amount - profit"
     used = set(fields.values())
     ignored = [c for c in columns if c not in used]
     ordered = {f: fields[f] for f in FIELDS if f in fields}

@@ -213,13 +213,15 @@ class DiagnosisChanges(BoardCore):
         return self._transact(build)
 
     def metric_history(self, metric: str, scope: Mapping[str, str] | None = None,
-                       period: str | None = None) -> list[dict]:
+                       period: str | None = None, only: str | None = None) -> list[dict]:
         """A KPI over time from the kept snapshots, for goals' baselines and achievability:
         [{"metric": "win_rate", "scope": {"region": "South"}, "period": "2026-Q3", "value": 0.31}]
         oldest first. Scope keys: region, product_line, channel, rep ({} = the whole data).
-        See sales.snapshots.metric_history for which snapshots and periods count."""
+        See sales.snapshots.metric_history for which snapshots and periods count. `only`: from
+        that snapshot alone (a baseline of `snapshot X-1`); NotFound when there is none."""
+        snapshots = self.snapshots() if only is None else [self.snapshot(only)]
         try:
-            return metric_history(self.snapshots(), metric, dict(scope or {}), period)
+            return metric_history(snapshots, metric, dict(scope or {}), period)
         except ValueError as error:
             raise Invalid("metric" if "metric" in str(error) else "scope", error) from None
 

@@ -64,7 +64,7 @@ class GoalChanges(BoardCore):
         diagnosis keeps them as fractions: 0.31 is a goal's 31%). A scope field of `all` narrows nothing."""
         return [(period, value) for period, value, _kept in self._kpi_points(metric, scope)]
 
-    def _kpi_points(self, metric: str, scope: dict[str, str]) -> list[tuple[str, float, str]]:
+    def _kpi_points(self, metric: str, scope: dict[str, str], only: str | None = None) -> list[tuple[str, float, str]]:
         """goal_history's points, each with the id of the snapshot it was taken from."""
         from sales.kpis import RATE_METRICS
 
@@ -74,42 +74,61 @@ class GoalChanges(BoardCore):
         scope = {key: value for key, value in scope.items() if value.casefold() != "all"}
         try:
             return [(h["period"], round(h["value"] * scale, 6), h["snapshot"])
-                    for h in self.metric_history(name, scope)]
+                    for h in self.metric_history(name, scope, only=only)]
         except Invalid:
             return []  # a metric or scope the diagnosis does not break down
 
-    def latest_kpi(self, metric: str, scope: dict[str, str]) -> tuple[str, float, str] | None:
+    def latest_kpi(self, metric: str, scope: dict[str, str], only: str | None = None) -> tuple[str, float, str] | None:
         """(period, value, snapshot id) of the newest whole period of `metric` in `scope`."""
-        history = self._kpi_points(metric, scope)
+        history = self._kpi_points(metric, scope, only)
         return history[-1] if history else None
 
     def span_kpi(self, metric: str, scope: dict[str, str], start: date | None, end: date | None,
-                 since: date | None = None) -> tuple[str, float, str] | None:
+                 since: date | None = None, only: str | None = None) -> tuple[str, float, str] | None:
         """(period, value, snapshot ids) of `metric` in `scope` over a goal's own time, from
         `start` to `end`: a metric that adds up over time (revenue, units, orders, new
         customers) spanning several of the snapshots' periods (a quarter's goal, monthly
         snapshots) is the sum of the newest that many whole periods in a row ("2026-07 to
-        2026-09"), or None when they are not all there; any other, the newest period. `since`:
-        only periods from its month on (what a goal reached, not its baseline). Periods that
+        2026-09"), or None when they are not all there; a ratio of parts that add up (win rate,
+        average order) is its parts' sums over those periods where they are all there, else the
+        newest period's; any other, the newest period. `since`:
+        only periods from its month on (what a goal reached, not its baseline); `only`: from that
+        snapshot alone (a baseline of `snapshot X-1`). Periods that
         begin after `end` are not the goal's (records diagnosed after it ended, or a past
         cycle's review)."""
-        from sales.kpis import SUMMABLE_METRICS
+        from sales.kpis import RATE_METRICS, RATIO_PARTS, SUMMABLE_METRICS
 
-        points = self._kpi_points(metric, scope)
-        if end is not None:
-            points = [p for p in points if period_start(p[0]) <= end]
-        if since is not None:
-            points = [p for p in points if period_start(p[0]) >= since.replace(day=1)]
+        def within(points: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+            if end is not None:
+                points = [p for p in points if period_start(p[0]) <= end]
+            if since is not None:
+                points = [p for p in points if period_start(p[0]) >= since.replace(day=1)]
+            return points
+
+        points = within(self._kpi_points(metric, scope, only))
         if not points:
             return None
         count = periods_spanned(start, end, points[-1][0])
-        if count == 1 or metric_name(metric) not in SUMMABLE_METRICS:
+        name = metric_name(metric)
+        if count == 1 or name not in SUMMABLE_METRICS | RATIO_PARTS.keys():
             return points[-1]
         run = points[-count:]
         if len(run) < count or not in_a_row([p[0] for p in run]):
-            return None
-        return (f"{run[0][0]} to {run[-1][0]}", round(sum(p[1] for p in run), 6),
-                ", ".join(dict.fromkeys(p[2] for p in run)))
+            return points[-1] if name in RATIO_PARTS else None
+        span, kept = f"{run[0][0]} to {run[-1][0]}", ", ".join(dict.fromkeys(p[2] for p in run))
+        if name not in RATIO_PARTS:
+            return span, round(sum(p[1] for p in run), 6), kept
+        top, bottom = RATIO_PARTS[name]
+        sums = {}
+        for part in {top, *bottom}:
+            values = {p[0]: p[1] for p in within(self._kpi_points(part, scope, only))}
+            if any(p[0] not in values for p in run):
+                return points[-1]  # the parts are not kept for every period: the newest one's rate
+            sums[part] = sum(values[p[0]] for p in run)
+        below = sum(sums[part] for part in bottom)
+        if not below:
+            return points[-1]
+        return span, round(sums[top] / below * (100.0 if name in RATE_METRICS else 1.0), 6), kept
 
     def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
@@ -348,16 +367,23 @@ class GoalChanges(BoardCore):
         return goal
 
     def _baseline_from_snapshot(self, data: dict) -> dict:
-        if data["baseline"].strip().lower() not in ("snapshot", "latest"):
+        word, _, named = data["baseline"].strip().partition(" ")
+        if word.lower() not in ("snapshot", "latest") or (named.strip() and word.lower() != "snapshot"):
             raise Invalid("baseline", "{value!r} is not a number (or `snapshot`, to take the latest diagnosis value)",
                           value=data["baseline"])
+        only = None
+        if named.strip():  # `snapshot X-1`: that diagnosis's figure, not the newest one's
+            try:
+                only = self.snapshot(named.strip()).id
+            except NotFound as error:
+                raise Invalid("baseline", error) from None
         metric = data.get("metric") or ""
         scope = convert(data.get("scope") or {}, Scope, "scope").given()
         start, end = self.plan_period()
         start, end = _day_or_none(data.get("start")) or start, _day_or_none(data.get("deadline")) or end
-        latest = self.span_kpi(metric, scope, start, end) if metric else None
+        latest = self.span_kpi(metric, scope, start, end, only=only) if metric else None
         where = ", ".join(f"{k} {v}" for k, v in scope.items()) or Word("no scope")
-        if latest is None and metric and (newest := self.latest_kpi(metric, scope)) is not None:
+        if latest is None and metric and (newest := self.latest_kpi(metric, scope, only)) is not None:
             count = periods_spanned(start, end, newest[0])
             raise Invalid("baseline", "the goal's time spans {count} {periods} but no diagnosis snapshot has {count} "
                                       "whole ones in a row of {metric} ({where}) to add up for a baseline; give the "

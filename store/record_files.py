@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TEXT_FIELDS = ("order_id", "customer", "product", "product_line", "region", "channel", "rep", "stage")
-NUMBER_FIELDS = ("quantity", "amount", "cost", "unit_price")
+NUMBER_FIELDS = ("quantity", "amount", "cost", "unit_price", "profit")
 DATE_FIELDS = ("date", "created")
 #: Text fields whose values are only counted or matched, never listed: their categories may
 #: come in any order.
@@ -833,9 +833,10 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
 
 def _used_columns(mapping: ColumnMapping) -> set[str]:
     """The mapped columns a diagnosis reads: all but a unit price beside an amount column (the
-    price only matters when the amount is quantity x unit price)."""
+    price only matters when the amount is quantity x unit price), and a profit beside a cost
+    column (it only matters when the cost is the amount less the profit)."""
     return {column for name, column in mapping.fields.items()
-            if name != "unit_price" or "amount" in mapping.derived}
+            if (name != "unit_price" or "amount" in mapping.derived) and (name != "profit" or "cost" in mapping.derived)}
 
 
 def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimiter: str,
@@ -857,6 +858,8 @@ def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimi
             out[name] = _clean_text(values)
     if "amount" in mapping.derived:
         out["amount"] = out["quantity"] * out["unit_price"]
+    if "cost" in mapping.derived:
+        out["cost"] = out["amount"] - out.pop("profit")
     if "stage" in out:
         out["stage"] = _stage_outcomes(out["stage"])
     return pd.DataFrame(out, copy=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sales import findings
+from sales.diagnosis import Finding
 from store.diagnose import diagnose
 
 
@@ -162,3 +163,20 @@ def test_a_partial_first_quarter_does_not_count_toward_the_new_customer_warm_up(
         rows.append([f"Q4-{customer}", "2024-12-28", f"C{customer}", 100])
     path = write(tmp_path / "quarters.csv", ["Order ID", "Order Date", "Customer", "Sales"], rows)
     assert [f for f in diagnose(path, period="quarter").findings if f.metric == "new_customer_share"] == []
+
+
+def test_a_goal_drafted_from_a_weak_spot_takes_its_metric_scope_and_the_level_it_fell_short_of(tmp_path: Path) -> None:
+    d = diagnose(deals(tmp_path))
+    south = findings.goal_draft(d, d.findings[0])
+    # South won 30%, the rest 50%: a goal for South's win rate, back to 50 (percent)
+    assert {k: v for k, v in south.items() if k != "subject"} == {
+        "metric": "win_rate", "scope": {"region": "South"}, "owner": None, "baseline": "snapshot", "target": "50.0"}
+    assert str(south["subject"]) == "South region"
+    rep = Finding("rep_below_median", "Rep Rep 1", "revenue", 10.0, 30.0, "median rep", 0.6, "Rep Rep 1: ...")
+    # a goal has no rep scope: the rep owns it, with no baseline of the team's; revenue over the
+    # whole data is no quarter's target
+    drafted = findings.goal_draft(d, rep)
+    assert (drafted["scope"], drafted["owner"], drafted["baseline"], drafted["target"]) == ({}, "Rep 1", None, None)
+    everything = Finding("falling_trend", "All sales", "win_rate", 0.3, 0.5, "x", 0.4, "All sales: ...")
+    drafted = findings.goal_draft(d, everything)
+    assert (drafted["scope"], drafted["subject"], drafted["target"]) == ({}, None, "50.0")

@@ -36,8 +36,11 @@ def test_best_spelling_wins_when_two_columns_match() -> None:
                "Customer ID", "Product Name", "Product ID", "Sub-Category", "Category", "Sales", "Profit"]
     mapping = map_columns(columns)
     assert mapping.fields == {"date": "Order Date", "customer": "Customer ID", "product": "Product ID",
-                              "product_line": "Category", "region": "Region", "amount": "Sales"}
-    assert {"Ship Date", "Country/Region", "Customer Name", "Row ID", "Profit"} <= set(mapping.ignored)
+                              "product_line": "Category", "region": "Region", "amount": "Sales", "profit": "Profit"}
+    assert {"Ship Date", "Country/Region", "Customer Name", "Row ID"} <= set(mapping.ignored)
+    # no cost column: a line's cost is its sales less its profit
+    assert mapping.derived == {"cost": "amount - profit"}
+    assert map_columns(columns + ["Cost"]).derived == {}  # a cost column is the cost
 
 
 def test_overrides_beat_the_guess_and_can_ignore() -> None:

@@ -177,6 +177,45 @@ def test_a_quarters_baseline_adds_up_its_months_and_a_rate_takes_the_newest(lead
     assert (customers.baseline, customers.baseline_source) == (30, "snapshot X-1, 2026-09")
 
 
+def test_a_quarters_win_rate_and_average_order_are_the_quarters_not_its_last_months(lead, tmp_path) -> None:
+    """A quarter's win rate from monthly snapshots was its last month's: a pipeline winning 80% in
+    September but 60% over the quarter gave a baseline of 80%, and a goal "up to 70%" became a
+    decrease. Its parts add up: the quarter's won over its won and lost."""
+    records = tmp_path / "deals.csv"
+    # West: July 9 won, 1 lost; August 1 won, 9 lost; September 8 won, 2 lost -> 18 of 30 = 60%
+    # (September alone 80%). Each won deal is one order of 100, but September's are 400 each:
+    # revenue 900 + 100 + 3,200 = 4,200 over 18 orders = 233.33 (September alone 400).
+    rows = []
+    for month, won, lost, value in ((7, 9, 1, 100), (8, 1, 9, 100), (9, 8, 2, 400)):
+        rows += [f"W{month}-{n},2026-{month:02d}-{n + 1:02d},West,{value},won\n" for n in range(won)]
+        rows += [f"L{month}-{n},2026-{month:02d}-{n + 11:02d},West,{value},lost\n" for n in range(lost)]
+    records.write_text("order,date,region,amount,stage\n" + "".join(rows)
+                       + "E9,2026-07-01,East,50,won\nE10,2026-09-30,East,50,won\n")
+    lead.run_diagnosis([records])
+    rate = lead.add_goal("West Q4 win rate", metric="win_rate", scope={"region": "West"}, baseline="snapshot",
+                         target=70, start="2026-10-01", deadline="2026-12-31")
+    assert (rate.baseline, rate.baseline_source, rate.direction) == (60, "snapshot X-1, 2026-07 to 2026-09", "increase")
+    aov = lead.add_goal("West Q4 order size", metric="average_order_value", scope={"region": "West"},
+                        baseline="snapshot", target=300, start="2026-10-01", deadline="2026-12-31")
+    assert (round(aov.baseline, 2), aov.baseline_source) == (233.33, "snapshot X-1, 2026-07 to 2026-09")
+    # a month's goal still takes its month
+    month = lead.add_goal("West October win rate", metric="win_rate", scope={"region": "West"},
+                          baseline="snapshot", target=90, start="2026-10-01", deadline="2026-10-31")
+    assert (month.baseline, month.baseline_source) == (80, "snapshot X-1, 2026-09")
+
+
+def test_a_rate_over_more_months_than_the_snapshots_hold_takes_the_newest(lead, tmp_path) -> None:
+    """A win rate's quarter the snapshots do not cover whole is not refused, as revenue's is: the
+    newest month's rate is a baseline, and its source says which month it is."""
+    records = tmp_path / "september.csv"
+    records.write_text("order,date,region,amount,stage\n" + "".join(
+        f"S{d},2026-09-{d:02d},West,100,{'won' if d <= 15 else 'lost'}\n" for d in range(1, 31)))
+    lead.run_diagnosis([records])
+    goal = lead.add_goal("West Q4 win rate", metric="win_rate", scope={"region": "West"}, baseline="snapshot",
+                         target=70, start="2026-10-01", deadline="2026-12-31")
+    assert (goal.baseline, goal.baseline_source) == (50, "snapshot X-1, 2026-09")
+
+
 def test_a_baseline_the_snapshots_cannot_add_up_to_is_refused_with_what_to_do(lead, tmp_path) -> None:
     from sales.errors import Invalid
 
@@ -204,3 +243,22 @@ def test_a_contributor_sharing_its_parents_scope_is_not_the_whole_snapshot(lead,
     assert _results(lead)["G-1"] == (9_000, "diagnosis X-1, 2026-10 to 2026-12")
     assert lead.report("G-2").current.measured == ""  # ann's part: her baseline still
     assert _results(lead)["G-2"] == (6_000, "ann's deals won in the cycle")
+
+
+def test_a_baseline_of_snapshot_x_1_is_that_diagnosiss_not_the_newest(lead, tmp_path) -> None:
+    """A goal made from last quarter's diagnosis (shown again on the screen) took its baseline
+    from whichever diagnosis was newest: `snapshot X-1` names the one."""
+    from sales.errors import Invalid
+
+    for name, amount in (("a.csv", 100), ("b.csv", 500)):  # September, West: 30 orders of each
+        (tmp_path / name).write_text("order,date,region,amount\n" + "".join(
+            f"{name[0]}{d},2026-09-{d:02d},West,{amount}\n" for d in range(1, 31)))
+        lead.run_diagnosis([tmp_path / name])
+    named = lead.add_goal("West order size", metric="average_order_value", scope={"region": "West"},
+                          baseline="snapshot X-1", start="2026-10-01", deadline="2026-10-31")
+    assert (named.baseline, named.baseline_source) == (100, "snapshot X-1, 2026-09")
+    newest = lead.add_goal("West order size too", metric="average_order_value", scope={"region": "West"},
+                           baseline="snapshot", start="2026-10-01", deadline="2026-10-31")
+    assert (newest.baseline, newest.baseline_source) == (500, "snapshot X-2, 2026-09")
+    with pytest.raises(Invalid, match="no diagnosis X-9"):
+        lead.add_goal("Nowhere", metric="revenue", baseline="snapshot X-9")

@@ -680,3 +680,99 @@ async def test_down_from_the_breakdowns_own_tab_bar_goes_into_its_table(team, de
         await until(pilot, lambda: app.focused is inner.query(Tabs).first())
         await pilot.press("down")
         await until(pilot, lambda: isinstance(app.focused, DataTable) and inner.active_pane in app.focused.ancestors)
+
+
+async def test_g_makes_a_weak_spot_a_goal_with_its_metric_scope_baseline_and_target(team, deals) -> None:
+    """From "South region: win rate 30% vs 83% elsewhere" to a goal took retyping it all on the
+    Goals screen; g fills in a new goal's form from the weak spot picked."""
+    from tui.screens.fields_form import FieldsForm
+
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert text_of(app, "#findings").startswith("Weak spots (g makes one a goal)")
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, Pick)  # two weak spots: which?
+        assert [label for label, _ in app.screen.choices][0].startswith("1. South region: win rate 30%")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FieldsForm)
+        values = {name: form.query_one(f"#field-{name}").value for name in ("title", "metric", "region", "baseline", "target")}
+        # South won 12 of 40; the other regions 66 of 80: 82.5%
+        assert values == {"title": "Raise win rate: South region", "metric": "win_rate", "region": "South",
+                          "baseline": "snapshot X-1", "target": "82.5"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsForm)
+    goal = Board(team, actor="dana").goal("G-1")
+    # the baseline is the snapshot's newest whole month of South's win rate (March: deals 2, 5, 8, ...
+    # of the South's forty, i % 3 == 2), said with where it came from
+    south = [(i, stage) for i, (region, stage) in enumerate(OUTCOMES) if region == "South" and i % 3 == 2]
+    march = 100 * sum(stage == "won" for _, stage in south) / len(south)
+    assert (goal.metric, goal.scope.given(), goal.target) == ("win_rate", {"region": "South"}, 82.5)
+    assert (round(goal.baseline, 2), goal.baseline_source) == (round(march, 2), "snapshot X-1, 2026-03")
+    assert goal.description.startswith("Weak spot of diagnosis X-1: South region: win rate 30%")
+
+
+async def test_g_is_a_leads_and_says_so_to_a_rep(team, deals) -> None:
+    Board(team, actor="dana").run_diagnosis([deals])
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+    assert Board(team, actor="dana").goals() == []
+
+
+async def test_k_shows_an_earlier_kept_diagnosis_and_says_it_is_not_the_newest(team, deals, tmp_path) -> None:
+    """The screen showed only the newest diagnosis: last quarter's, kept on the board, could be
+    read on the command line only."""
+    other = tmp_path / "other.csv"
+    other.write_text("date,amount\n2026-04-01,10\n2026-04-02,20\n", encoding="utf-8")
+    lead = Board(team, actor="dana")
+    lead.run_diagnosis([deals])
+    lead.run_diagnosis([other])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        status = text_of(app, "#diagnose-status")
+        assert status.startswith("X-2 · saved") and status.endswith("· k others")
+        assert "Revenue 30" in text_of(app, "#kpis")
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, Pick)
+        assert [value for _, value in app.screen.choices] == ["X-2", "X-1"]  # newest first
+        assert app.screen.choices[1][0].endswith("2026-01-01 – 2026-03-28  deals.csv")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+        assert "not the newest (X-2) · k shows another" in text_of(app, "#diagnose-status")
+        assert f"Revenue {WON_REVENUE:,}" in text_of(app, "#kpis")
+        await pilot.press("k", "enter")  # the newest again
+        await pilot.pause()
+        assert "Revenue 30" in text_of(app, "#kpis")
+
+
+async def test_the_summary_leads_with_the_last_whole_month_not_the_part_the_export_ends_in(team, tmp_path) -> None:
+    """An export taken on 3 April led the summary with "Last month 2026-04: revenue 100 (-91.7% on
+    the month before) (partial)": a fall nobody had. The last whole month leads; April follows."""
+    records = tmp_path / "orders.csv"
+    rows = [f"2026-{month:02d}-{day:02d},{amount},C{day}\n" for month, amount in ((1, 100), (2, 100), (3, 120))
+            for day in (1, 10, 20, 28)] + ["2026-01-31,0,C1\n", "2026-03-31,0,C1\n", "2026-04-03,100,C9\n"]
+    records.write_text("date,amount,customer\n" + "".join(rows), encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([records])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        kpis = text_of(app, "#kpis").splitlines()
+        # March 4 x 120 = 480 against February's 400: +20.0%; in March C9 was no customer yet: 0 new of 4
+        assert "Last month 2026-03: revenue 480.00 (+20.0% on the month before); 2026-04 so far: 100.00 (partial)" in kpis
+        assert any(line.endswith("New in the last month: 0.0%") for line in kpis)

@@ -12,7 +12,7 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board
 from tui.i18n import N_, _, say
 
 #: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
@@ -117,11 +117,24 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     from sales.errors import NotFound
     from tui.time_text import when
 
+    from tui.cli_support import check_output_flags
+
+    check_output_flags(args)
     board = open_board(args)
     snapshot = board.snapshot(args.id) if args.id else board.latest_snapshot()
     if snapshot is None:
         raise NotFound("no diagnosis kept on this board yet (run `uplift diagnose FILE.csv`)")
-    if args.json:  # the whole diagnosis, named as `diagnosis list --json` names the snapshot
+    if args.csv:  # every table of it in one sheet, for a spreadsheet or a BI tool
+        from sales.kpis import METRICS
+        from tui.cli_output import print_csv
+
+        d = snapshot.diagnosis
+        rows = [["all", "", False, *(getattr(d.total, m) for m in METRICS)]]
+        rows += [["period", p.period, p.partial, *(getattr(p.metrics, m) for m in METRICS)] for p in d.periods]
+        rows += [[dimension, g.value, False, *(getattr(g.metrics, m) for m in METRICS)]
+                 for dimension, groups in d.breakdowns.items() for g in groups]
+        print_csv(["table", "group", "partial", *METRICS], rows, args.output, board)
+    elif args.json:  # the whole diagnosis, named as `diagnosis list --json` names the snapshot
         import msgspec
 
         from tui.cli_output import print_json
@@ -132,6 +145,72 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
         print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
                                                      name=safe(snapshot.saved_by)))
         sys.stdout.write(safe(format_report(snapshot.diagnosis, say)))
+    return EXIT_OK
+
+
+def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
+    """Two kept diagnoses side by side: the older first, as given, else the newest two."""
+    from sales.diagnosis_compare import compare, format_comparison
+    from sales.errors import NotFound
+
+    board = open_board(args)
+    if len(args.ids) > 2:
+        raise BadInput("compare takes two diagnoses at most (got {count})", count=len(args.ids))
+    kept = board.snapshots()
+    if args.ids:
+        chosen = [board.snapshot(i) for i in args.ids]
+        if len(chosen) == 1:  # one named: against the newest
+            chosen.append(board.latest_snapshot())
+    else:
+        chosen = kept[-2:]
+    if len(chosen) < 2:
+        raise NotFound("comparing needs two kept diagnoses; this board has {count} "
+                       "(run `uplift diagnose FILE.csv` for each period)", count=len(kept))
+    before, after = chosen
+    if before.id == after.id:
+        raise BadInput("{id} against itself: name two diagnoses (`uplift diagnosis list` shows them)", id=before.id)
+    comparison = compare(before.diagnosis, after.diagnosis, before.id, after.id)
+    if args.json:
+        import msgspec
+
+        from tui.cli_output import print_json
+
+        print_json(msgspec.to_builtins(comparison))
+    else:
+        sys.stdout.write(safe(format_comparison(comparison, say)))
+    return EXIT_OK
+
+
+def cmd_diagnosis_checklist(args: argparse.Namespace) -> int:
+    """The diagnosis checklist (anyone on the team ticks it, as on the screen): listed, or item N ticked."""
+    from tui.i18n import language
+    from tui.time_text import day_of
+
+    if args.number is None and (args.undo or args.toggle):
+        raise BadInput("{flag} needs the item's number: uplift diagnosis checklist N {flag}",
+                       flag="--undo" if args.undo else "--toggle")
+    board = open_board(args)
+    if args.number is None:
+        items = board.checklist("diagnosis", lang=language())
+        if args.json:
+            from tui.cli_output import print_json
+
+            print_json([{"number": n, "text": text, "ticked": tick is not None, "by": tick and tick.by,
+                         "at": tick and tick.at} for n, (text, tick) in enumerate(items, 1)])
+            return EXIT_OK
+        for n, (text, tick) in enumerate(items, 1):
+            by = "  " + _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at)) if tick else ""
+            print(safe(f"[{'x' if tick else ' '}] {n}. {text}{by}"))
+        return EXIT_OK
+    if args.json:
+        raise BadInput("--json lists the checklist; ticking an item prints a line")
+    before = board.checklist("diagnosis")
+    was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
+    done = board.tick_checklist(args.number - 1, None if args.toggle else not args.undo)
+    if was == done:  # nothing changed (and nothing was logged)
+        print((_("{number} was already ticked") if done else _("{number} was not ticked")).format(number=args.number))
+    else:
+        print((_("ticked {number}") if done else _("unticked {number}")).format(number=args.number))
     return EXIT_OK
 
 
@@ -164,6 +243,19 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true")
     show = add_verb(group, common, "show", cmd_diagnosis_show, _("print a kept diagnosis (default: the newest)"))
     show.add_argument("id", nargs="?", metavar="ID")
-    show.add_argument("--json", action="store_true")
+    add_output_flags(show)  # --csv: the whole data, each period and each group, a row each
+    diff = add_verb(group, common, "compare", cmd_diagnosis_compare,
+                    _("two kept diagnoses side by side: KPIs, groups and weak spots, with the change "
+                      "(default: the newest two; one ID: it against the newest)"))
+    diff.add_argument("ids", nargs="*", metavar="ID", help=_("the earlier diagnosis, then the later one"))
+    diff.add_argument("--json", action="store_true")
+    ticks = add_verb(group, common, "checklist", cmd_diagnosis_checklist,
+                     _("list the diagnosis checklist, or tick item N (anyone on the team)"))
+    ticks.add_argument("number", type=item_number, nargs="?", metavar="N",
+                       help=_("the item's number, as the list shows them"))
+    how = ticks.add_mutually_exclusive_group()
+    how.add_argument("--undo", action="store_true", help=_("untick it"))
+    how.add_argument("--toggle", action="store_true", help=_("toggle it"))
+    ticks.add_argument("--json", action="store_true")
     delete = add_verb(group, common, "delete", cmd_diagnosis_delete, _("delete a kept diagnosis (leads only)"))
     delete.add_argument("id")

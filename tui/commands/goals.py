@@ -79,7 +79,8 @@ def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
         fields["baseline"] = fields["baseline_source"] = ""  # (cleared, below)
     elif args.baseline is not None:
         word = args.baseline.strip().lower()
-        fields["baseline"] = word if word in ("snapshot", "latest") else cli_number(args.baseline, "baseline")
+        fields["baseline"] = (" ".join(args.baseline.split()) if word.split()[0] in ("snapshot", "latest")
+                              else cli_number(args.baseline, "baseline"))  # `snapshot X-1`: that one's
         if not isinstance(fields["baseline"], str):
             fields["baseline_source"] = ""
     if args.target is not None and not args.target.strip():
@@ -275,7 +276,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                                  ("channel", _("scope: the channel (all for every one)")),
                                  ("segment", _("scope: the segment (all for every one)"))):
             sub.add_argument(f"--{name}", metavar="NAME", help=scope_help)
-        sub.add_argument("--baseline", metavar="N", help=_("where it starts: a number, or `snapshot` for the latest diagnosis value"))
+        sub.add_argument("--baseline", metavar="N", help=_("where it starts: a number, or `snapshot` for the latest diagnosis value (`snapshot X-3` for that diagnosis's)"))
         sub.add_argument("--target", metavar="N", help=_("an absolute value (1.38M) or a change (+15%%)"))
         sub.add_argument("--unit", help=_("$, %%, customers, ..."))
         sub.add_argument("--direction", choices=DIRECTIONS, help=_("increase to, decrease to, stay above, stay below"))

@@ -33,7 +33,7 @@ from sales.phrases import kept
 from sales.text import safe
 from tui.chart_labels import label_step
 from tui.i18n import N_, _, language, n_, said, say
-from tui.keys import shown_key
+from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
@@ -118,6 +118,10 @@ def number_cell(metric: str, value: float | None, mark: str = ""):
 def kpi_summary(d: Diagnosis) -> str:
     t = d.total
     period = _(d.period)
+    # the newest whole period leads: a month the export ends in the middle of (09 December of
+    # 31) is no month-on-month fall of 75%; it is said after it, as far as it goes
+    whole = [p for p in d.periods if not p.partial]
+    last = whole[-1] if whole and d.periods[-1].partial else (d.periods[-1] if d.periods else None)
     lines = [f"{', '.join(d.source.files)}",
              _("{first} to {last} by {period} · {used:,} of {read:,} rows used").format(
                  first=d.first_date, last=d.last_date, period=period, used=d.rows_used, read=d.rows_read),
@@ -128,7 +132,7 @@ def kpi_summary(d: Diagnosis) -> str:
     if t.customers is not None:
         lines.append(_("Customers {customers:,}   Repurchase rate {rate}   New in the last {period}: {new}").format(
             customers=t.customers, rate=show_number('repurchase_rate', t.repurchase_rate), period=period,
-            new=show_number('new_customer_share', d.periods[-1].metrics.new_customer_share if d.periods else None))
+            new=show_number('new_customer_share', last.metrics.new_customer_share if last else None))
                      + (f" ({_(FIRST_PERIOD_NOTE).format(period=period)})" if len(d.periods) == 1 else ""))
     if t.win_rate is not None:
         lines.append(_("Win rate {rate} ({won:,} won, {lost:,} lost)").format(
@@ -136,13 +140,15 @@ def kpi_summary(d: Diagnosis) -> str:
                      + ("   " + _("Sales cycle {days:.1f} days").format(days=t.sales_cycle_days)
                         if t.sales_cycle_days is not None else ""))
     if len(d.periods) >= 2:
-        last = d.periods[-1]
         change = last.change.get("revenue")
         lines.append(_("Last {period} {name}: revenue {revenue}").format(
             period=period, name=last.period, revenue=show_number('revenue', last.metrics.revenue))
                      + (" " + _("({change:+.1f}% on the {period} before)").format(change=change * 100, period=period)
                         if change is not None else "")
                      + (" " + _("(partial)") if last.partial else ""))
+        if last is not d.periods[-1]:
+            lines[-1] += "; " + _("{name} so far: {revenue} (partial)").format(
+                name=d.periods[-1].period, revenue=show_number('revenue', d.periods[-1].metrics.revenue))
     dropped = row_counts(d.dropped, say) or _("none")
     lines.append(_("Dropped rows: {dropped}").format(dropped=dropped))
     return "\n".join(lines)
@@ -174,12 +180,13 @@ def in_form_words(error: object) -> str:
     return _("{where}: {reason}").format(where=said(error.where_said), reason=reason)
 
 
-def findings_text(d: Diagnosis) -> Hanging:
-    """The weak spots, numbered, each wrapping under its own text."""
+def findings_text(d: Diagnosis, goal_key: str = "g") -> Hanging:
+    """The weak spots, numbered, each wrapping under its own text; the heading says the key
+    that makes one a goal."""
     if not d.findings:
         return Hanging([], heading=_("Weak spots: none above the thresholds."))
     return Hanging([(f"{i}.", say(kept(f.said, f.text))) for i, f in enumerate(d.findings, 1)],
-                   heading=_("Weak spots"), gap=1)
+                   heading=_("Weak spots ({key} makes one a goal)").format(key=goal_key), gap=1)
 
 
 class DiagnoseScreen(TabKeys, BoardView):
@@ -191,6 +198,8 @@ class DiagnoseScreen(TabKeys, BoardView):
         Binding("e", "edit_note", N_("Edit note"), id="diagnose.edit_note"),
         Binding("t", "tag_note", N_("Tag"), id="diagnose.tag"),
         Binding("slash", "filter_tag", N_("Filter tag"), id="diagnose.filter"),
+        Binding("g", "goal_from_finding", N_("Goal from weak spot"), show=False, id="diagnose.goal"),
+        Binding("k", "kept", N_("Kept diagnoses"), show=False, id="diagnose.kept"),
         Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="diagnose.clear"),
         *tab_bindings("diagnose"),
     ]
@@ -254,9 +263,8 @@ class DiagnoseScreen(TabKeys, BoardView):
         board = self.app.board
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
-            self.show_diagnosis(latest.diagnosis, _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
-                key=shown_key(self, "diagnose.open"), id=latest.id, when=when(latest.saved_at), name=latest.saved_by))
-            self.latest_seen = self.shown_id = latest.id
+            self.show_kept(latest)
+            self.latest_seen = latest.id
         elif latest is None and self.shown is None:
             self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
             how = plain(_(HOW_TO_START).format(open=shown_key(self, "diagnose.open")))
@@ -269,6 +277,42 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.show_notes()
         self.show_checklist()
 
+    def show_kept(self, snapshot, newest: str | None = None) -> None:
+        """A kept diagnosis on screen; `newest`: the newest one's id, when this is an earlier one."""
+        status = _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
+            key=shown_key(self, "diagnose.open"), id=snapshot.id, when=when(snapshot.saved_at), name=snapshot.saved_by)
+        if newest is not None:
+            status = _("{id} · saved {when} by {name} · not the newest ({newest}) · {key} shows another").format(
+                id=snapshot.id, when=when(snapshot.saved_at), name=snapshot.saved_by, newest=newest,
+                key=shown_key(self, "diagnose.kept"))
+        elif len(self.app.board.snapshots()) > 1:
+            status += " · " + _("{key} others").format(key=shown_key(self, "diagnose.kept"))
+        self.show_diagnosis(snapshot.diagnosis, status)
+        self.shown_id = snapshot.id
+
+    def action_kept(self) -> None:
+        """Show another kept diagnosis (last quarter's beside this one's: `uplift diagnosis compare`)."""
+        from tui.screens.dialogs import Pick
+
+        kept = list(reversed(self.app.board.snapshots()))
+        if not kept:
+            tell(self, _("No diagnosis kept on this board yet."), "warning")
+            return
+
+        def label(snapshot) -> str:
+            d = snapshot.diagnosis
+            files = ", ".join(path.replace("\\", "/").rsplit("/", 1)[-1] for path in d.source.files)
+            mark = "▶ " if snapshot.id == self.shown_id else "  "
+            return f"{mark}{snapshot.id}  {when(snapshot.saved_at)}  {d.first_date} – {d.last_date}  {files}"
+
+        def picked(chosen: str | None) -> None:
+            if chosen is None or self.running:
+                return
+            snapshot = next(s for s in kept if s.id == chosen)
+            self.show_kept(snapshot, None if snapshot.id == kept[0].id else kept[0].id)
+
+        self.app.push_screen(Pick(_("Show which kept diagnosis?"), [(label(s), s.id) for s in kept]), picked)
+
     def set_status(self, text: str) -> None:
         self.query_one("#diagnose-status", Static).update(plain(text))
 
@@ -278,7 +322,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.shown = d
         self.set_status(status)
         self.query_one("#kpis", Static).update(plain(kpi_summary(d)))
-        self.query_one("#findings", Static).update(findings_text(d))
+        self.query_one("#findings", Static).update(findings_text(d, shown_key(self, "diagnose.goal")))
         self.query_one("#mapping", Static).update(mapping_text(d))
         tabs = self.query_one("#breakdown-tabs", TabbedContent)
         for dimension in DIMENSIONS:
@@ -662,6 +706,54 @@ class DiagnoseScreen(TabKeys, BoardView):
         if self.tag_filter:
             self.tag_filter = None
             self.show_notes()
+
+    # ------------------------------------------------------------------ a weak spot made a goal
+
+    def action_goal_from_finding(self) -> None:
+        """A new goal's form filled in from a weak spot (asked which when there are several):
+        its metric, its region, channel or product line, the baseline from the snapshot, the
+        level it fell short of as the target; the lead sets the rest and saves it."""
+        from tui.screens.dialogs import Pick, permitted
+
+        d = self.shown
+        if d is None or not d.findings:
+            tell(self, _("No weak spot to make a goal of: diagnose a file first ({key}).").format(
+                key=shown_key(self, "diagnose.open")) if d is None else
+                _("No weak spot to make a goal of in this diagnosis."), "warning")
+            return
+        if not permitted(self, "goal.add"):
+            return
+        if len(d.findings) == 1:
+            self._goal_form(0)
+            return
+        choices = [(f"{i}. {say(kept(f.said, f.text))}", str(i - 1)) for i, f in enumerate(d.findings, 1)]
+        self.app.push_screen(Pick(_("Make a goal of which weak spot?"), choices),
+                             lambda chosen: chosen is not None and self._goal_form(int(chosen)))
+
+    def _goal_form(self, index: int) -> None:
+        from sales.findings import goal_draft
+        from tui.goal_text import metric_text
+        from tui.screens.goal_forms import goal_form
+
+        d = self.shown
+        finding = d.findings[index]
+        draft = goal_draft(d, finding)
+        if draft["baseline"] == "snapshot" and self.shown_id:  # this diagnosis's figure, not the newest's
+            draft["baseline"] = f"snapshot {self.shown_id}"
+        metric = metric_text(draft["metric"])
+        if metric == draft["metric"]:  # a KPI without words of its own in this language: its key's
+            metric = metric.replace("_", " ")
+        draft["title"] = (_("Raise {metric}: {subject}").format(metric=metric, subject=say(draft["subject"]))
+                          if draft["subject"] is not None else _("Raise {metric}").format(metric=metric))
+        text = say(kept(finding.said, finding.text))
+        draft["description"] = (_("Weak spot of diagnosis {id}: {text}").format(id=self.shown_id, text=text)
+                                if self.shown_id else text)
+
+        def saved(goal) -> None:
+            if goal is not None:
+                tell(self, _("Saved {id} (Goals: {key})").format(id=goal.id, key=shown_key_of(self.app, "app.goals", "2")))
+
+        self.app.push_screen(goal_form(self.app.board, draft=draft), saved)
 
     # ------------------------------------------------------------------ the checklist
 

@@ -71,15 +71,18 @@ def _parent_widget(board, goal: Goal | None) -> Select:
                   value=current if current in {g.id for g in others} else Select.NULL)
 
 
-def goal_form(board, goal: Goal | None = None) -> FieldsForm:
-    """A new goal, or `goal` edited. Empty fields are allowed: the SMART badges say what is missing."""
-    scope = goal.scope.given() if goal else {}
+def goal_form(board, goal: Goal | None = None, draft: dict | None = None) -> FieldsForm:
+    """A new goal, or `goal` edited. Empty fields are allowed: the SMART badges say what is missing.
+    `draft`: a new goal's fields filled in beforehand (title, owner, metric, scope, baseline,
+    target, description as the form's text), such as a weak spot of the diagnosis gives."""
+    draft = {} if goal else (draft or {})
+    scope = goal.scope.given() if goal else draft.get("scope", {})
     rows = [
-        ("title", _("Title"), text_input(goal.title if goal else "", max_length=TITLE_MAX)),
-        (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else board.actor)),
+        ("title", _("Title"), text_input(goal.title if goal else draft.get("title", ""), max_length=TITLE_MAX)),
+        (("owner", _("Owner"), _owner_widget(board, goal.owner if goal else draft.get("owner") or board.actor)),
          ("parent", _("Contributes to"), _parent_widget(board, goal)),
          ("metric", _("Metric"), text_input(
-             goal.metric if goal else "", placeholder=_("revenue…"),
+             goal.metric if goal else draft.get("metric", ""), placeholder=_("revenue…"),
              suggester=SuggestFromList(dict.fromkeys([*KNOWN_METRICS, *map(metric_text, KNOWN_METRICS)]),
                                        case_sensitive=False)))),
         # the boxes of a row are a quarter of the form wide at 80 columns: their labels and
@@ -88,11 +91,12 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
               for name in SCOPE_FIELDS),
         Hint(_("Scope: the goal counts only the sales of these (blank: any)")),
         (("baseline", _("Baseline"), text_input(
-            "" if goal is None or goal.baseline is None else form_number(goal.baseline),
+            draft.get("baseline", "") if goal is None else "" if goal.baseline is None else form_number(goal.baseline),
             placeholder="1.2M")),
          ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_CHOICES[d])), d) for d in DIRECTIONS],
                                               allow_blank=False, value=goal.direction if goal else "increase")),
-         ("target", _("Target"), text_input(_target_text(goal), placeholder="+15%")),
+         ("target", _("Target"), text_input(_target_text(goal) if goal else draft.get("target", ""),
+                                            placeholder="+15%")),
          ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder="$"))),
         Hint(_("Baseline: a number, or `snapshot` for the latest diagnosis; target: a number (1.38M) "
                "or a change (+15%); unit: $, %, customers …")),
@@ -103,7 +107,8 @@ def goal_form(board, goal: Goal | None = None) -> FieldsForm:
         Hint(_(DATE_HINT)),
         ("subtargets", _("Sub-targets (one per line)"), text_area(
             "\n".join(s.text for s in goal.subtargets) if goal else "", soft_wrap=True)),
-        ("description", _("Description"), text_area(goal.description if goal else "", soft_wrap=True)),
+        ("description", _("Description"), text_area(goal.description if goal else draft.get("description", ""),
+                                                    soft_wrap=True)),
     ]
 
     def save(values: dict) -> Goal:
@@ -141,8 +146,8 @@ def goal_fields(board, values: dict, old: Goal | None) -> dict:
                     "scope": {name: values[name].strip() for name in SCOPE_FIELDS if values[name].strip()},
                     "subtargets": _subtargets(values["subtargets"], old)}
     baseline = values["baseline"].strip()
-    if baseline.lower() in ("snapshot", "latest"):
-        fields["baseline"] = baseline.lower()
+    if baseline.split()[0].lower() in ("snapshot", "latest") if baseline else False:
+        fields["baseline"] = " ".join(baseline.split())  # `snapshot X-1`: that diagnosis's figure
     elif baseline:
         fields["baseline"] = _number(baseline, "baseline")
         if old is None or old.baseline != fields["baseline"]:
