@@ -31,7 +31,7 @@ from textual.strip import Strip
 
 from sales.text import display_width, fit, wrap_cells
 from tui.i18n import N_, _
-from tui.user_text import plain
+from tui.user_text import cut_content, plain
 
 # the left edge of a card: Textual's `wide` border, one cell, coloured by the card's classes
 EDGE = "▎"
@@ -554,7 +554,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         padding = styles.padding
         inner = max(1, width - padding.left - padding.right)
         if styles.text_wrap == "nowrap":
-            lines = [text.truncate(inner, ellipsis=styles.text_overflow == "ellipsis")]
+            lines = [cut_content(text, inner) if styles.text_overflow == "ellipsis" else text.truncate(inner)]
         else:
             lines = text.wrap(inner, overflow=styles.text_overflow)
         rich = style.rich_style
