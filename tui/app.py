@@ -472,6 +472,15 @@ class UpliftApp(PlanFileCommands, App):
             tell(self, _("Could not save a screenshot: {error}").format(
                 error=getattr(error, "strerror", None) or error), "error")
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (which copies, in a box) says how to quit, as Textual's does, in the interface's
+        language (Textual's said `Do you want to quit?` in English), the key as the footer shows it."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(_("Press {key} to quit the app").format(key=self.get_key_display(active.binding)),
+                            title=_("Do you want to quit?"), markup=False)
+                return
+
     def action_help(self) -> None:
         from tui.screens.help import Help, binding_rows
 
