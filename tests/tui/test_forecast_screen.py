@@ -166,3 +166,15 @@ async def test_english_headings_still_take_two_lines(tmp_path, monkeypatch) -> N
         await open_forecast(app, pilot)
         await pilot.pause()
         assert app.screen.query_one("#forecast-reps", DataTable).header_height == 2
+
+
+async def test_the_chinese_columns_out_of_view_are_listed_with_chinese_commas(tmp_path, monkeypatch) -> None:
+    """视图之外（← → 左右滚动）：覆盖率，提成，… (the English `, ` stood between Chinese names)."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_forecast(app, pilot)
+        more = app.screen.query_one("#forecast-more", Static)
+        await until(pilot, lambda: "视图之外" in str(more.render()))
+        listed = str(more.render()).split("：", 1)[1]
+        assert "，" in listed and ", " not in listed

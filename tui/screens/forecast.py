@@ -156,7 +156,7 @@ class ForecastScreen(ModalScreen[str | None]):
         more = self.query_one("#forecast-more", Static)
         hidden = out_of_view(reps)
         more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
-            columns=", ".join(hidden)) if hidden else ""))
+            columns=_(", ").join(hidden)) if hidden else ""))
         more.display = bool(hidden)
 
     async def refresh_board(self) -> None:
