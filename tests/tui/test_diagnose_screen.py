@@ -680,3 +680,16 @@ async def test_down_from_the_breakdowns_own_tab_bar_goes_into_its_table(team, de
         await until(pilot, lambda: app.focused is inner.query(Tabs).first())
         await pilot.press("down")
         await until(pilot, lambda: isinstance(app.focused, DataTable) and inner.active_pane in app.focused.ancestors)
+
+
+async def test_a_notes_chinese_tags_are_listed_with_a_chinese_comma(team, monkeypatch) -> None:
+    """痛点，未满足的需求 in the notes' table and under it (the English `, ` stood between them)."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point", "unmet_need"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.query("#notes") and app.screen.query_one("#notes", DataTable).row_count)
+        await until(pilot, lambda: "N-1" in text_of(app, "#note-text"))
+        assert rows_of(app.screen.query_one("#notes", DataTable))[0][2] == "痛点，未满足的需求"
+        assert "痛点，未满足的需求" in text_of(app, "#note-text")
