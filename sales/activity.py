@@ -132,14 +132,57 @@ _FIELD_WORDS = {
 }
 
 
+#: Stored values a log line names as words (the English as stored, translated with the line): a
+#: goal's direction and target kind, a note's tags, the board's alert settings.
+_VALUE_WORDS = {
+    "direction": {"increase": Word("increase"), "decrease": Word("decrease"), "above": Word("above"),
+                  "below": Word("below")},
+    "target_kind": {"absolute": Word("absolute"), "percent": Word("percent")},
+    "tags": {"pain_point": Word("pain_point"), "unmet_need": Word("unmet_need"), "competitor": Word("competitor"),
+             "praise": Word("praise")},
+    "alerts": {"conversion_drop": Word("conversion_drop"), "min_left": Word("min_left"),
+               "quiet_days": Word("quiet_days"), "default_quiet_days": Word("default_quiet_days"),
+               "stuck_days": Word("stuck_days"), "default_stuck_days": Word("default_stuck_days")},
+}
+
+
 def _value(key: str, value: object, limit: int | None) -> object:
     """A changed value as a log line says it: a status, a priority or a note's kind as the word it is stored as
-    (`todo`, `high`: the English stays as it was), translated with the line; anything else as
-    `_short` writes it."""
+    (`todo`, `high`: the English stays as it was), translated with the line, and so a goal's
+    direction and target kind, a note's tags and the alert settings' names (`_VALUE_WORDS`: they
+    showed through in English in the Chinese feed); anything else as `_short` writes it."""
     if ((key == "status" and value in STATUSES) or (key == "priority" and value in PRIORITIES)
             or (key == "kind" and value in NOTE_KINDS)):
         return Word(str(value))
+    words = _VALUE_WORDS.get(key, {})
+    if isinstance(value, str) and value in words:
+        return words[value]
+    if isinstance(value, list) and value and all(isinstance(v, str) and v in words for v in value):
+        return _placed([words[v] for v in value], ", ", limit)
+    if isinstance(value, dict) and value and all(name in words for name in value):
+        return _placed([_name_value(words[name], _short(item, None)) for name, item in value.items()], ", ", limit)
     return _short(value, limit)
+
+
+def _name_value(name: Word, value: str) -> Phrase:
+    """`name value` (`conversion_drop 5`), the name said in the interface's language."""
+    template = "{name} {value}"  # (only places them: the same in every language)
+    return Phrase(template, name=name, value=value)
+
+
+def _placed(parts: list, separator: str, limit: int | None) -> Phrase:
+    """Parts (Words, Phrases) in one phrase that only places them, each said in the interface's
+    language; as many as fit `limit` characters in English, then `…`, as `_short` cuts."""
+    shown: list = []
+    length = 0
+    for part in parts:
+        length += len(str(part)) + (len(separator) if shown else 0)
+        if limit is not None and length > limit and shown:
+            shown.append("…")
+            break
+        shown.append(part)
+    template = separator.join(f"{{p{index}}}" for index in range(len(shown)))
+    return Phrase(template, **{f"p{index}": part for index, part in enumerate(shown)})
 
 
 def _status(status: object) -> object:

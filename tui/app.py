@@ -28,7 +28,7 @@ from tui.i18n import N_, _, said, set_language
 from tui.palette import UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
-from tui.themes import DEFAULT_THEME, load_themes, readable_footer_keys, to_textual, variable_defaults
+from tui.themes import DEFAULT_THEME, load_themes, readable_colours, to_textual, variable_defaults
 from tui.user_config import config_path, load_config, remember_theme
 from tui.cli_support import made_at
 from tui.user_text import tell
@@ -140,11 +140,13 @@ class UpliftApp(PlanFileCommands, App):
         return variable_defaults(self.current_theme)
 
     def get_css_variables(self) -> dict[str, str]:
-        """Textual's, with the footer's keys made readable where one of Textual's own themes left
-        them faint (tui/themes.py: readable_footer_keys); a theme file's choice stands."""
+        """Textual's, with the footer, the selected row and the coloured text made readable where
+        one of Textual's own themes left them faint (tui/themes.py: readable_colours); a theme
+        file's choice stands."""
         variables = super().get_css_variables()
         theme = self.current_theme
-        variables.update(readable_footer_keys(variables, theme.variables if theme.name in getattr(self, "theme_files", ()) else {}))
+        from_file = theme.name in getattr(self, "theme_files", ())
+        variables.update(readable_colours(variables, theme.variables if from_file else {}, textuals=not from_file))
         return variables
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -480,6 +482,15 @@ class UpliftApp(PlanFileCommands, App):
             error = event.exception
             tell(self, _("Could not save a screenshot: {error}").format(
                 error=getattr(error, "strerror", None) or error), "error")
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (which copies, in a box) says how to quit, as Textual's does, in the interface's
+        language (Textual's said `Do you want to quit?` in English), the key as the footer shows it."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(_("Press {key} to quit the app").format(key=self.get_key_display(active.binding)),
+                            title=_("Do you want to quit?"), markup=False)
+                return
 
     def action_help(self) -> None:
         from tui.screens.help import Help, binding_rows

@@ -6,14 +6,16 @@ screen and UpliftApp.get_system_commands pass them through `_()`, so the catalog
 them like our own words; this list exists so that the catalogue check (tests/tui/test_i18n.py),
 which reads the `N_("...")` calls in tui/, knows them. Nothing imports it.
 
-Not here: the footer's "palette" (the ^p key). A wide (CJK) description in that key, which
-is docked over the other keys, loses characters where an underlying key's edge cuts through it
-(Textual's compositor, textualize/textual#6357), so it stays in English.
+The footer's ^p key ("palette", its tooltip "Open the command palette") is here too: our footer
+(tui/widgets/footer.py) draws it in its own line, so a wide word there is no longer cut where
+the keys beneath it end, as it was in Textual's (textualize/textual#6357).
 """
 
 from __future__ import annotations
 
 from tui.i18n import N_
+
+PALETTE_KEY = (N_("palette"),)
 
 SYSTEM_COMMANDS = (
     N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys"),

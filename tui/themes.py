@@ -155,11 +155,24 @@ def variable_defaults(theme) -> dict[str, str]:
     """Uplift's variables for a theme that does not set them (any Textual theme, too)."""
     return {
         "uplift-card-focus-background": f"{theme.primary} 25%",
-        "uplift-card-focus-foreground": theme.foreground or ("#e0e0e0" if theme.dark else "#1b1f24"),
+        "uplift-card-focus-foreground": _focus_foreground(theme),
         "uplift-card-focus-border": theme.accent or theme.primary,
         "uplift-card-edge": theme.panel or ("#444444" if theme.dark else "#cccccc"),
         "uplift-column-border": theme.panel or ("#444444" if theme.dark else "#cccccc"),
     }
+
+
+def _focus_foreground(theme) -> str:
+    """The focused card's text: the theme's foreground, shaded where it reads under 4.5:1 on the
+    card's background (the primary at 25% over the background: 3.8:1 on solarized-light)."""
+    foreground = theme.foreground or ("#e0e0e0" if theme.dark else "#1b1f24")
+    back, primary, text = _parsed(theme.background), _parsed(theme.primary), _parsed(foreground)
+    if back is None or primary is None or text is None or any(c.ansi is not None for c in (back, primary, text)):
+        return foreground
+    card = (back + primary.with_alpha(0.25)).hex
+    if contrast(foreground, card) >= 4.5:
+        return foreground
+    return _shaded(foreground, [card], lighter=theme.dark) or foreground
 
 
 def contrast(one: str, other: str) -> float:
@@ -195,3 +208,99 @@ def readable_footer_keys(variables: dict[str, str], own: dict[str, str]) -> dict
         if better and Color.parse(better).ansi is None and contrast(better, under) >= 4.5:
             return {"footer-key-foreground": better}
     return {}
+
+
+#: Text and the background it is drawn on that must read at 4.5:1, on a theme that does not choose
+#: them itself: which of the two gives way (`background`: the background is shaded away from the
+#: text, as the footer's and the selected row's text is the theme's background colour; `text`:
+#: the text is shaded away from the backgrounds it stands on).
+READABLE_PAIRS = (
+    (("footer-description-foreground", "footer-key-foreground"), "footer-background", "background"),
+    (("block-cursor-foreground",), "block-cursor-background", "background"),
+    (("block-cursor-blurred-foreground",), "block-cursor-blurred-background", "text"),
+    (("text-success", "text-error", "text-warning"), "background", "text"),
+    (("background",), "error", "background"),  # a focused overdue card's badge (uplift.tcss)
+)
+#: A table's striped rows and a panel are a shade off the background: text coloured to read on the
+#: background alone read at 2.3:1 there (atom-one-light's ✓ in green), so it is shaded for one
+#: this much darker (or lighter, on a dark theme).
+STRIPE_SHADE = 0.12
+
+
+def _parsed(value: str | None):
+    """A plain colour (`#268bd2`), or None for what is not one (`auto 87%`, `$primary 25%`)."""
+    from textual.color import Color, ColorParseError
+
+    try:
+        return Color.parse(value) if value else None
+    except ColorParseError:
+        return None
+
+
+def _shaded(colour: str, against: list[str], lighter: bool) -> str | None:
+    """`colour` shaded (lighter or darker) until it reads at 4.5:1 on every one of `against`;
+    None when no shade does."""
+    from textual.color import Color
+
+    base = Color.parse(colour)
+    for step in range(0, 51):
+        shade = base.lighten(step / 50) if lighter else base.darken(step / 50)
+        if all(contrast(shade.hex, other) >= 4.5 for other in against):
+            return shade.hex
+    return None
+
+
+def readable_colours(variables: dict[str, str], own: dict[str, str], textuals: bool = True) -> dict[str, str]:
+    """The colours of READABLE_PAIRS that read under 4.5:1 (WCAG AA) on one of Textual's own
+    themes, shaded until they do: solarized-light's footer (3.4:1) and selected row (3.2:1), and
+    atom-one-light's green ✓ (2.3:1), among others. The footer's keys first (`readable_footer_keys`).
+    A colour a theme file chose (`own`) stands, and a theme file (`textuals` False) is left as its
+    author made it beyond its footer's keys; an ANSI theme's colours are the terminal's."""
+    from textual.color import Color
+
+    changed = dict(readable_footer_keys(variables, own))
+    if not textuals:  # (a theme file's colours are its author's, checked by tests/tui/test_look.py)
+        return changed
+    seen = {**variables, **changed}
+    for texts, under, gives in READABLE_PAIRS:
+        colours = {name: colour for name in (*texts, under) if (colour := _parsed(seen.get(name))) is not None}
+        auto = {}  # `auto 87%`: Textual's black or white (at 87%), whichever reads on the background
+        for text in texts:
+            value = str(seen.get(text, ""))
+            if text not in colours and value.startswith("auto") and under in colours:
+                auto[text] = float(value.removeprefix("auto").strip().rstrip("%") or 100) / 100
+        if under not in colours or any(colour.ansi is not None for colour in colours.values()):
+            continue  # (the terminal's colours)
+        if colours[under].a < 1:  # see-through (the blurred cursor's primary at 30%): over the background
+            ground = _parsed(seen.get("background"))
+            if gives == "background" or ground is None or ground.a < 1 or ground.ansi is not None:
+                continue
+            colours[under] = ground + colours[under]
+            seen[under] = colours[under].hex
+        if any(colour.a < 1 for colour in colours.values()):
+            continue
+        if gives == "background":
+            def reads(background: Color) -> bool:
+                return all(contrast(seen[t], background.hex) >= 4.5 for t in texts if t in colours) and all(
+                    contrast((background + background.get_contrast_text(alpha)).hex, background.hex) >= 4.5
+                    for alpha in auto.values())
+
+            if under in own or reads(colours[under]):
+                continue
+            light_text = any(colours[t].brightness > colours[under].brightness for t in texts if t in colours) or (
+                auto and colours[under].get_contrast_text(1.0).brightness > colours[under].brightness)
+            shades = (colours[under].darken(step / 50) if light_text else colours[under].lighten(step / 50)
+                      for step in range(1, 51))
+            better = next((shade for shade in shades if reads(shade)), None)
+            if better is not None:
+                changed[under] = seen[under] = better.hex
+            continue
+        base = colours[under]
+        stripe = (base.darken(STRIPE_SHADE) if base.brightness > 0.5 else base.lighten(STRIPE_SHADE)).hex
+        for text in texts:
+            if text not in colours or text in own or min(contrast(seen[text], seen[under]), contrast(seen[text], stripe)) >= 4.5:
+                continue
+            better = _shaded(seen[text], [seen[under], stripe], lighter=base.brightness <= 0.5)
+            if better:
+                changed[text] = seen[text] = better
+    return changed

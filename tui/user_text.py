@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, TextArea
 
-from sales.text import LINE_MAX, safe
+from sales.text import LINE_MAX, cut, safe
 from tui.i18n import N_, _, said_who
 
 
@@ -32,6 +32,14 @@ def plain_rich(value: object) -> Text:
     """The same, for widgets that take Rich renderables: Select options and DataTable cells and
     headers (DataTable measures a column by its cells' Rich width; Content would make it 1 wide)."""
     return Text(safe(value))
+
+
+def cut_content(content: Content, width: int) -> Content:
+    """`content` in `width` cells, its last whole character followed by `…` when it is wider
+    (Textual's own cut, reaching the middle of a wide (CJK) character, put a space before the …)."""
+    if content.cell_length <= width:
+        return content
+    return content[:len(cut(content.plain, max(0, width - 1)))] + "…"
 
 
 class Hanging:

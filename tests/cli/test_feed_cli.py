@@ -189,3 +189,32 @@ def test_a_rep_logging_on_an_unowned_deal_is_told_so_in_plain_words(run, team) -
                                       "D-1 has no owner\n")
     assert snapshot_files(team) == before
     assert run("log", "add", "call", "--account", "Acme", "rang them", user="ali")[0] == 0  # (on its account: theirs to log)
+
+
+def test_a_goals_direction_and_target_kind_a_notes_tags_and_the_alert_settings_are_said_in_chinese(
+        run, monkeypatch) -> None:
+    """The Chinese log said the values themselves in English (方向 increase → above, 目标类型
+    absolute → percent, 标签 pain_point → competitor, 提醒设置 – → conversion_drop 5…); the
+    English log stays as it was, and --json keeps the stored values."""
+    assert run("goal", "add", "Grow revenue", "--metric", "revenue", "--baseline", "100", "--target", "120")[0] == 0
+    assert run("goal", "edit", "G-1", "--direction", "above")[0] == 0
+    assert run("goal", "edit", "G-1", "--target", "+15%")[0] == 0
+    assert run("note", "add", "Too dear", "--tag", "pain")[0] == 0
+    assert run("note", "edit", "N-1", "--tag", "unmet_need", "--tag", "competitor")[0] == 0
+    assert run("alerts", "config", "--drop", "5")[0] == 0
+    # (the newest first; the note's creation between its edit and the goal's)
+    english = [line.split("  ", 2)[-1].strip() for line in run("log", "--limit", "5")[1].splitlines()[1:]]
+    assert english == ["changed board: alerts – → conversion_drop 5, min_left 3, …",
+                       "changed N-1: tags pain_point → unmet_need, competitor",
+                       "added note N-1",
+                       "changed G-1: target 120 → 15, target_kind absolute → percent",
+                       "changed G-1: direction increase → above"]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    chinese = [line.split("  ", 2)[-1].strip() for line in run("log", "--limit", "5")[1].splitlines()[1:]]
+    assert chinese == ["修改了 看板：提醒设置 – → 转化率降幅 5, 每周至少离开的商机数 3, …",
+                       "修改了 N-1：标签 痛点 → 未满足的需求, 竞争对手",
+                       "添加了笔记 N-1",
+                       "修改了 G-1：目标值 120 → 15, 目标类型 绝对值 → 百分比变化",
+                       "修改了 G-1：方向 增长 → 保持高于"]
+    stored = json.loads(run("log", "--json", "--limit", "4")[1])
+    assert stored[1]["after"] == {"tags": ["unmet_need", "competitor"]}

@@ -776,3 +776,16 @@ async def test_the_summary_leads_with_the_last_whole_month_not_the_part_the_expo
         # March 4 x 120 = 480 against February's 400: +20.0%; in March C9 was no customer yet: 0 new of 4
         assert "Last month 2026-03: revenue 480.00 (+20.0% on the month before); 2026-04 so far: 100.00 (partial)" in kpis
         assert any(line.endswith("New in the last month: 0.0%") for line in kpis)
+
+
+async def test_a_notes_chinese_tags_are_listed_with_a_chinese_comma(team, monkeypatch) -> None:
+    """痛点，未满足的需求 in the notes' table and under it (the English `, ` stood between them)."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point", "unmet_need"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.query("#notes") and app.screen.query_one("#notes", DataTable).row_count)
+        await until(pilot, lambda: "N-1" in text_of(app, "#note-text"))
+        assert rows_of(app.screen.query_one("#notes", DataTable))[0][2] == "痛点，未满足的需求"
+        assert "痛点，未满足的需求" in text_of(app, "#note-text")

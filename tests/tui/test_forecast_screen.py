@@ -140,3 +140,41 @@ async def test_the_whole_history_is_reached_from_the_keyboard(tmp_path) -> None:
             assert trend.row_count == 9 and str(trend.get_row_at(8)[0]) == "now"
             for widget in (trend, app.screen.query_one("#forecast-trend-note")):
                 assert view.contains_region(widget.region), (size, widget.id, widget.region, view)
+
+
+def screen_lines(app) -> list[str]:
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def test_chinese_headings_take_one_line_and_the_first_rep_follows_them(tmp_path, monkeypatch) -> None:
+    """At 80 columns the English headings take two lines (`If best` / `case`); the Chinese ones
+    fit on one each, so the reps follow straight under them (a blank second line stood there)."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_forecast(app, pilot)
+        await pilot.pause()
+        lines = screen_lines(app)
+        header = next(i for i, line in enumerate(lines) if "销售代表" in line and "配额" in line)
+        assert rows(app)[0][0] in lines[header + 1]
+
+
+async def test_english_headings_still_take_two_lines(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_forecast(app, pilot)
+        await pilot.pause()
+        assert app.screen.query_one("#forecast-reps", DataTable).header_height == 2
+
+
+async def test_the_chinese_columns_out_of_view_are_listed_with_chinese_commas(tmp_path, monkeypatch) -> None:
+    """视图之外（← → 左右滚动）：覆盖率，提成，… (the English `, ` stood between Chinese names)."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_forecast(app, pilot)
+        more = app.screen.query_one("#forecast-more", Static)
+        await until(pilot, lambda: "视图之外" in str(more.render()))
+        listed = str(more.render()).split("：", 1)[1]
+        assert "，" in listed and ", " not in listed

@@ -826,3 +826,20 @@ async def test_f_on_a_deal_opens_the_feed_at_that_deals_records(team) -> None:
         assert rows == ["logged a call on D-1: asked for the quote", "created D-1 “Acme renewal”"]
         box.value = ""
         await until(pilot, lambda: table.row_count > 2)
+
+
+async def test_the_chinese_deal_forms_labels_are_each_its_own(team, monkeypatch) -> None:
+    """Account and Customer (new or existing) were both 客户 on the Chinese deal form."""
+    from textual.widgets import Static
+
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, DealForm))
+        await pilot.pause()
+        labels = [str(label.render()) for label in app.screen.query(".field-label").results(Static)]
+        assert "客户" in labels and "新老客户" in labels
+        assert len(labels) == len(set(labels)), labels

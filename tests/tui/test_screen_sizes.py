@@ -514,7 +514,8 @@ def cell_columns(line: str) -> list[str]:
 
 
 def table_rows(table: DataTable) -> list[dict[str, str]]:
-    """A table's rows as drawn: each column's text, the lines of a row joined by a space."""
+    """A table's rows as drawn: each column's text, the lines of a row joined by a space (none
+    between two Chinese characters)."""
     lines = [cell_columns(line) for line in table_lines(table)]
     heading = "".join(lines[0])
     starts = [index for index in range(len(lines[0])) if lines[0][index].strip()
@@ -530,8 +531,17 @@ def table_rows(table: DataTable) -> list[dict[str, str]]:
             rows.append(dict(zip(names, parts)))
         else:
             for name, part in zip(names, parts):
-                rows[-1][name] = f"{rows[-1][name]} {part}".strip()
+                before = rows[-1][name]
+                # Chinese breaks between two characters with no space to put back (的 / 进展记录)
+                joint = "" if before and part and wide(before[-1]) and wide(part[0]) else " "
+                rows[-1][name] = f"{before}{joint}{part}".strip()
     return rows
+
+
+def wide(char: str) -> bool:
+    from rich.cells import cell_len
+
+    return cell_len(char) == 2
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

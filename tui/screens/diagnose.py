@@ -583,7 +583,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         table.clear()
         for note in notes:
             table.add_row(plain_rich(note.id), plain_rich(_(KIND_LABELS[note.kind])),
-                          plain_rich(", ".join(_(TAG_LABELS[t]) for t in note.tags)),
+                          plain_rich(_(", ").join(_(TAG_LABELS[t]) for t in note.tags)),
                           plain_rich(said_by(note)), plain_rich(note.text.splitlines()[0][:80]),
                           key=note.id)
         if current in {n.id for n in notes}:
@@ -628,7 +628,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         note = self.current_note()
         text = ""
         if note:
-            tags = ", ".join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
+            tags = _(", ").join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
             text = (_("{id} · {kind} · from {source} · {tags} · written by {author} {day}").format(
                 id=note.id, kind=_(KIND_LABELS[note.kind]), source=said_by(note) or '–', tags=tags,
                 author=note.author or '–', day=day_of(note.created)) + f"\n{note.text}")

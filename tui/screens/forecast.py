@@ -97,9 +97,12 @@ class ForecastScreen(ModalScreen[str | None]):
                                   ("#forecast-trend", TREND_COLUMNS)):
             table = self.query_one(table_id, DataTable)
             if table_id == "#forecast-reps":  # twelve columns: long headings take two lines
-                table.header_height = 2
+                headings = [two_lines(_(name)) for name in columns]
+                # (only when one does: the Chinese headings are short, and a second line under
+                # them was a blank one at 80 columns)
+                table.header_height = max(heading.count("\n") + 1 for heading in headings)
                 table.fixed_columns = 1  # the rep stays in view when a narrow terminal scrolls sideways
-                table.add_columns(*(plain_rich(two_lines(_(name))) for name in columns))
+                table.add_columns(*(plain_rich(heading) for heading in headings))
             else:
                 table.add_columns(*(plain_rich(_(name)) for name in columns))
         self.show()
@@ -153,7 +156,7 @@ class ForecastScreen(ModalScreen[str | None]):
         more = self.query_one("#forecast-more", Static)
         hidden = out_of_view(reps)
         more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
-            columns=", ".join(hidden)) if hidden else ""))
+            columns=_(", ").join(hidden)) if hidden else ""))
         more.display = bool(hidden)
 
     async def refresh_board(self) -> None:

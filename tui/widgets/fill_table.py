@@ -23,6 +23,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
+from sales.text import cut, display_width, wrap_cells
+
 MINIMUM = 8  # cells: the least a text column is given before the table scrolls instead
 
 
@@ -50,11 +52,33 @@ def share_above(natural: Sequence[int], least: Sequence[int], room: int) -> list
     return widths
 
 
+def cut_to(text: Text, width: int) -> Text:
+    """`text` in `width` cells, its last whole character followed by `…` when it is wider: Rich's
+    own cut, reaching the middle of a wide (CJK) character, put a space before the … instead
+    (`赢得 25 家中型企业新 …`); the cell's padding takes that space after it."""
+    if cell_len(text.plain) <= width:
+        return text
+    start = cut(text.plain, max(0, width - 1))
+    return text[:len(start)] + Text("…", style=text.style)
+
+
+class _CutText(Text):
+    """A Text drawn on one line, cut with `cut_to` where it is too wide."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if cell_len(self.plain) > options.max_width:
+            yield from cut_to(self, options.max_width).__rich_console__(console, options)
+        else:
+            yield from super().__rich_console__(console, options)
+
+
 def cut_with_ellipsis(cell: object) -> object:
     """A Text cell drawn on one line, ending in … when its column is too narrow for it."""
     if isinstance(cell, Text):
-        cell = cell.copy()
-        cell.no_wrap, cell.overflow = True, "ellipsis"
+        copy = _CutText(cell.plain, style=cell.style, justify=cell.justify, end=cell.end, tab_size=cell.tab_size,
+                        no_wrap=True, overflow="ellipsis")
+        copy._spans[:] = cell._spans
+        return copy
     return cell
 
 
@@ -73,6 +97,11 @@ class Wrapped:
         return self.text.plain
 
     def lines(self, width: int, console: Console) -> list[Text]:
+        plain = self.text.plain
+        if display_width(plain) != len(plain) and "\n" not in plain:
+            # Chinese breaks between any two characters, as the cards' titles do (Rich broke at
+            # spaces only: `赢得 25` / `家中型企业新客户`, a short line above a full one)
+            return [Text(line, style=self.text.style) for line in wrap_cells(plain, max(1, width))]
         return list(self.text.wrap(console, max(1, width), overflow="fold"))
 
     def lines_at(self, width: int, console: Console) -> int:
@@ -81,7 +110,9 @@ class Wrapped:
     def least_width(self, lines: int, console: Console) -> int:
         """The fewest cells it takes to read whole in `lines` lines (a word is never broken)."""
         widest = cell_len(self.text.plain)
-        low = max((cell_len(word) for word in self.text.plain.split()), default=0)
+        # (a word is kept whole; a run of wide characters may break after any of them)
+        low = max((cell_len(word) if cell_len(word) == len(word) else 2 for word in self.text.plain.split()),
+                  default=0)
         while low < widest and self.lines_at(low, console) > lines:
             low += 1
         return low
@@ -94,8 +125,7 @@ class Wrapped:
         lines = self.lines(width, console)
         if len(lines) > height:
             rest = Text(" ".join(line.plain.strip() for line in lines[height - 1:]), style=lines[height - 1].style)
-            rest.truncate(width, overflow="ellipsis")
-            lines = [*lines[:height - 1], rest]
+            lines = [*lines[:height - 1], cut_to(rest, width)]
         yield Text("\n").join(lines)
 
 

@@ -4,7 +4,9 @@ other keys that work everywhere (alerts, today), in compact style below COMPACT_
 and the command palette's key on the right. Keys that do not fit are left out whole, with a `…`
 where they would be, never cut inside a word (the wheel scrolls them into view, as before). Keys are shown as remapped (the footer reads the screen's live bindings), and
 their descriptions in the interface's language (bindings are defined with English descriptions,
-marked N_, at import time). The ^p key's "palette" stays English: see tui/textual_words.py.
+marked N_, at import time), the ^p key's "palette" too (命令面板: drawn in this one line, a wide word
+is not cut by the keys beneath it, as it was in Textual's footer, where it was a widget docked
+over them).
 
 It looks and acts like Textual's footer (a key and its description per binding, highlighted
 under the mouse, pressed by a click, scrolled sideways by the wheel when they overflow) but is
@@ -123,11 +125,10 @@ class Footer(Widget, can_focus=False):
         # as the screen's classes list them, not as a remap left them (last)
         ordered = in_shipped_order(list(active.values()), lambda held: held[0], lambda held: held[1])
 
-        def item(binding: Binding, enabled: bool, tooltip: str, translate: bool = True) -> FooterItem:
+        def item(binding: Binding, enabled: bool, tooltip: str) -> FooterItem:
             # descriptions are defined in English (marked N_) and shown in the interface's language
-            words = _ if translate else str
-            return FooterItem(binding.key, app.get_key_display(binding), words(binding.description),
-                              binding.action, enabled, words(tooltip) if tooltip else "")
+            return FooterItem(binding.key, app.get_key_display(binding), _(binding.description),
+                              binding.action, enabled, _(tooltip) if tooltip else "")
 
         everywhere: dict[str, FooterItem] = {}
         for node, binding, enabled, tooltip in ordered:
@@ -148,8 +149,7 @@ class Footer(Widget, can_focus=False):
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-            # "palette" stays English: see tui/textual_words.py
-            palette = item(binding, enabled, binding.tooltip or binding.description, translate=False)
+            palette = item(binding, enabled, binding.tooltip or binding.description)
         if (keys, palette) != (self.keys, self.palette):
             self.keys, self.palette = keys, palette
             self.refresh()

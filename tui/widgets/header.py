@@ -13,6 +13,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.i18n import _
+from tui.user_text import cut_content
 
 ICON = "⭘"
 ICON_WIDTH, CLOCK_WIDTH = 8, 10  # Textual's HeaderIcon and HeaderClockSpace
@@ -60,7 +61,7 @@ class Header(Widget):
             screen = self.screen
             title = self.app.format_title(screen.title if screen.title is not None else self.app.title,
                                           screen.sub_title if screen.sub_title is not None else self.app.sub_title)
-            title = title.truncate(room, ellipsis=True)
+            title = cut_content(title, room)
             left = (room - title.cell_length) // 2
             middle = Strip([Segment(" " * left, base), *title.render_segments(self.visual_style)])
             return Strip.join([Strip(icon), middle.adjust_cell_length(room, base)]).adjust_cell_length(width, base)

@@ -31,7 +31,7 @@ from textual.strip import Strip
 
 from sales.text import display_width, fit, wrap_cells
 from tui.i18n import N_, _
-from tui.user_text import plain
+from tui.user_text import cut_content, plain
 
 # the left edge of a card: Textual's `wide` border, one cell, coloured by the card's classes
 EDGE = "▎"
@@ -105,14 +105,16 @@ class _Body:
 @dataclass
 class _Drawn:
     """A column drawn at one size: the header's lines (across the column), and the lines below it
-    (`body`), beside a scrollbar when they do not fit (`scrolls`)."""
+    (`body`), with a scrollbar when they do not fit (`scrolls`): on the column's right border, or,
+    without one, beside the cards."""
 
     width: int  # inside the column's border
     height: int
-    body_width: int  # the cards' width: one less beside the scrollbar
+    body_width: int  # the cards' width: one less beside a scrollbar that is not on the border
     header: list[Strip]
     body: _Body
     blank_style: RichStyle
+    on_border: bool = False  # the scrollbar is drawn on the right border (the cards keep its cell)
 
     @property
     def tops(self) -> list[int]:
@@ -135,7 +137,7 @@ class _Drawn:
 
     @property
     def scrolls(self) -> bool:
-        return self.body_width < self.width
+        return len(self.body) > self.window if self.on_border else self.body_width < self.width
 
 
 class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
@@ -173,6 +175,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._styles_cached: dict = {}
         self._bar: list[Segment] = []  # this frame's scrollbar, a cell per body line in view
         self._bar_hover = False
+        self._bar_back = None  # the track's colour (a cell of another is the thumb's)
         self._grab: tuple[int, float] | None = None  # (screen y, scroll y) while dragging the bar
 
     # ------------------------------------------------------------------ what it holds
@@ -276,8 +279,16 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _on_bar(self, event: events.MouseEvent) -> int | None:
         """The body line in view under the mouse if it is on the scrollbar."""
-        drawn, offset = self._drawn, event.get_content_offset(self)
-        if drawn is None or offset is None or not drawn.scrolls or offset.x < drawn.body_width:
+        drawn = self._drawn
+        if drawn is None or not drawn.scrolls:
+            return None
+        if drawn.on_border:
+            if event.x != self.outer_size.width - 1:
+                return None
+            row = event.y - self.styles.gutter.top - len(drawn.header)
+            return row if 0 <= row < drawn.window else None
+        offset = event.get_content_offset(self)
+        if offset is None or offset.x < drawn.body_width:
             return None
         row = offset.y - len(drawn.header)
         return row if 0 <= row < drawn.window else None
@@ -302,7 +313,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if row is None:
             return
         event.stop()
-        thumb = [i for i, cell in enumerate(self._bar) if cell.text != " " or (cell.style and cell.style.reverse)]
+        thumb = sorted(self._thumb())
         if row in thumb:
             self._grab = (event.screen_offset.y, self.scroll_offset.y)
             self.capture_mouse()
@@ -339,7 +350,36 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         drawn = self._draw()
         self._bar = self._scrollbar(drawn) if drawn is not None and drawn.scrolls else []
-        return super().render_lines(crop)
+        lines = super().render_lines(crop)
+        if drawn is not None and drawn.on_border and self._bar:
+            lines = self._bar_on_border(lines, crop, drawn)
+        return lines
+
+    def _has_right_border(self) -> bool:
+        return self.styles.border_right[0] not in ("", "none", "hidden", "blank")
+
+    def _bar_on_border(self, lines: list[Strip], crop: Region, drawn: _Drawn) -> list[Strip]:
+        """The scrollbar's thumb drawn over the right border, beside the body lines it stands for
+        (the track is the border itself): a cell of text is not taken from every card, which at
+        80 columns broke words (`Packagi` / `ng`, `2027年` / `1月`)."""
+        x = self.outer_size.width - 1
+        if not crop.x <= x < crop.right:
+            return lines
+        top = self.styles.gutter.top + len(drawn.header)
+        thumb = self._thumb()
+        at = x - crop.x
+        out = []
+        for index, strip in enumerate(lines):
+            row = crop.y + index - top
+            if row in thumb:
+                strip = Strip.join([strip.crop(0, at), Strip([self._bar[row]]), strip.crop(at + 1)])
+            out.append(strip)
+        return out
+
+    def _thumb(self) -> set[int]:
+        """The rows of the scrollbar (in view, below the header) its thumb covers."""
+        return {i for i, cell in enumerate(self._bar)
+                if cell.text.strip() or (cell.style is not None and (cell.style.reverse or cell.style.bgcolor != self._bar_back))}
 
     def render_line(self, y: int) -> Strip:
         drawn = self._drawn or self._draw()
@@ -352,7 +392,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
             row = y - len(drawn.header)
             line = row + self.scroll_offset.y
             strip = drawn.body[line] if 0 <= line < len(drawn.body) else Strip.blank(drawn.body_width, drawn.blank_style)
-            if drawn.scrolls and row < len(self._bar):
+            if drawn.scrolls and not drawn.on_border and row < len(self._bar):
                 strip = Strip.join([strip, Strip([self._bar[row]])])
         return strip if strip.cell_length == width else strip.adjust_cell_length(width, drawn.blank_style)
 
@@ -373,6 +413,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                                          position=self.scroll_offset.y, back_color=background.rich_color,
                                          bar_color=colour.rich_color)
         under = RichStyle(bgcolor=background.rich_color)  # (Textual paints a bar on its background)
+        self._bar_back = background.rich_color
         return [Segment(cell.text, under + cell.style.clear_meta_and_links() if cell.style else under)
                 for cell in bar.segments]
 
@@ -385,12 +426,16 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         header_height = self._header_height()
         if drawn is None or (drawn.width, drawn.height, len(drawn.header)) != (content.width, content.height,
                                                                               header_height):
-            width, narrow = content.width, max(1, content.width - SCROLLBAR)
-            if self._narrow is None:  # a first guess: the least height the cards can wrap to
+            on_border = self._has_right_border()
+            width, narrow = content.width, content.width if on_border else max(1, content.width - SCROLLBAR)
+            if on_border:
+                drawn = self._draw_at(width, content.height, width, header_height, on_border=True)
+            elif self._narrow is None:  # a first guess: the least height the cards can wrap to
                 self._narrow = self._least_height(width) > content.height
-            drawn = self._draw_at(width, content.height, narrow if self._narrow else width, header_height)
-            if (len(drawn.body) > drawn.window) != drawn.scrolls and narrow < width:
-                drawn = self._draw_at(width, content.height, width if drawn.scrolls else narrow, header_height)
+            if not on_border:
+                drawn = self._draw_at(width, content.height, narrow if self._narrow else width, header_height)
+                if (len(drawn.body) > drawn.window) != drawn.scrolls and narrow < width:
+                    drawn = self._draw_at(width, content.height, width if drawn.scrolls else narrow, header_height)
             self._narrow = drawn.scrolls
             self._drawn = drawn
             virtual = Size(width, len(drawn.header) + len(drawn.body) if drawn.scrolls else content.height)
@@ -455,7 +500,8 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
                                         bgcolor=fill.background.rich_color)
         return styles
 
-    def _draw_at(self, width: int, height: int, body_width: int, header_height: int) -> _Drawn:
+    def _draw_at(self, width: int, height: int, body_width: int, header_height: int,
+                 on_border: bool = False) -> _Drawn:
         data = self.data
         assert data is not None
         styles = self._styles()
@@ -482,7 +528,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._card_cache = {key: strips for key, strips in self._card_cache.items() if key[0] in shown}
         more = self._text_strips(plain(_("↓ {count} more").format(count=self.hidden)), body_width, "column--more") if self.hidden else []
         body = _Body(self, cards, layouts, body_width, styles, Strip.blank(body_width, blank_style), more)
-        return _Drawn(width, height, body_width, header, body, blank_style)
+        return _Drawn(width, height, body_width, header, body, blank_style, on_border)
 
     def card_strips(self, card: CardData, index: int, lines: list[tuple[Content, str]], width: int,
                     styles: dict) -> list[Strip]:
@@ -554,7 +600,7 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         padding = styles.padding
         inner = max(1, width - padding.left - padding.right)
         if styles.text_wrap == "nowrap":
-            lines = [text.truncate(inner, ellipsis=styles.text_overflow == "ellipsis")]
+            lines = [cut_content(text, inner) if styles.text_overflow == "ellipsis" else text.truncate(inner)]
         else:
             lines = text.wrap(inner, overflow=styles.text_overflow)
         rich = style.rich_style

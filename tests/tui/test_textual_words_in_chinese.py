@@ -1,0 +1,40 @@
+"""Textual's own words the app shows, in Chinese: the footer's ^p key (命令面板, whole at 80
+columns, where it stayed `palette` for fear of being cut) and what ctrl+c says (Textual's
+`Do you want to quit?`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.widgets.footer import Footer
+from tui.widgets.kanban import Kanban
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_palette_key_is_said_in_chinese_and_drawn_whole(team, monkeypatch, size) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Footer).palette is not None)
+        footer = app.screen.query_one(Footer)
+        line = footer.render_line(0).text
+        assert line.rstrip().endswith("▏^p 命令面板")
+        assert "palette" not in line
+        assert footer.palette.tooltip == "打开命令面板"
+
+
+async def test_ctrl_c_says_how_to_quit_in_chinese(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: app._notifications)
+        notice = list(app._notifications)[-1]
+        assert (notice.title, notice.message) == ("要退出吗？", "按 ^q 退出应用")
+        await pilot.press("ctrl+q")  # the key it names quits
+        await pilot.pause()
+        assert not app.is_running
