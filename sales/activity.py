@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from sales.errors import Word
-from sales.goals import number
+from sales.goals import OUTCOME_LABELS, number
 from sales.notes import NOTE_KINDS
 from sales.phrases import Phrase
 from sales.splits import splits_text
@@ -181,6 +181,11 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> Phras
         confidence = str(after.get("confidence", "")).replace("_", " ")
         return Phrase("checked in on {goal}: {value} ({confidence})", goal=after.get("goal"),
                       value=_amount(after.get("value")), confidence=Word(confidence))
+    if action == "goal.close" and isinstance(after.get("closed"), dict):
+        outcome = str(after["closed"].get("outcome", ""))
+        return Phrase("closed {item}: {outcome}", item=item, outcome=Word(OUTCOME_LABELS.get(outcome, outcome)))
+    if action in ("goal.reopen", "goal.close") and isinstance(before.get("closed"), dict):
+        return Phrase("reopened {item}", item=item)
     if action == "budget.request":
         return Phrase("requested {item} “{title}” ({amount})", item=item, title=after.get("title", ""),
                       amount=_amount(after.get("requested")))
