@@ -103,7 +103,9 @@ class GoalsScreen(BoardView):
         Binding("b", "budget", N_("Budget"), id="goals.budget"),
         # (said on the line above the goals when the last cycle's wait for it: at a new cycle's start)
         Binding("o", "carry", N_("Carry on"), id="goals.carry", show=False),
-        Binding("x", "close_goal", N_("Close goal"), id="goals.close"),
+        # (said where it is wanted: on a goal whose deadline has passed, and on a closed one; the
+        # footer at 120 columns has no room left for it beside Alerts and Today)
+        Binding("x", "close_goal", N_("Close goal"), id="goals.close", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -224,6 +226,7 @@ class GoalsScreen(BoardView):
             closing = closing_text(report)
             if goal.closed.note:
                 closing += "\n" + _("Closing note: {note}").format(note=goal.closed.note)
+            closing += "\n" + _("{key} reopens it").format(key=shown_key(self, "goals.close"))
             self.query_one("#goal-pace", Static).update(plain(closing))
         else:
             self._show_pace(report)
