@@ -122,7 +122,8 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
     lines = []
     for g in goals:
         if g.outcome == "dropped":  # no longer pursued: no target to have met or missed
-            lines.append(Phrase("{goal} was dropped: {note}", goal=g.goal, note=g.closing_note) if g.closing_note
+            lines.append(Phrase("{goal} was dropped: {note}", goal=g.goal, note=_one_line(g.closing_note))
+                         if g.closing_note
                          else Phrase("{goal} was dropped.", goal=g.goal))
             continue
         if g.target is None:
@@ -139,7 +140,7 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         if g.outcome is not None:  # the one who closed it judged it so, and may have said why
             outcome = Word(OUTCOME_LABELS.get(g.outcome, g.outcome))
             lines.append(Phrase("{goal} was closed as {outcome}: {note}", goal=g.goal, outcome=outcome,
-                                note=g.closing_note) if g.closing_note else
+                                note=_one_line(g.closing_note)) if g.closing_note else
                          Phrase("{goal} was closed as {outcome}.", goal=g.goal, outcome=outcome))
     if process.win_rate is not None:
         lines.append(Phrase("Win rate over the cycle: {rate}.", rate=pct(process.win_rate)))
@@ -148,6 +149,11 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         lines.append(Phrase("Most of the value lost went to {reason}: {share} ({deals}).",
                             reason=top.name, share=pct(top.share), deals=", ".join(top.deals)))
     return lines + strategy_findings(strategies)
+
+
+def _one_line(text: str) -> str:
+    """A note of several lines as one finding's line (a list item of the report stays one item)."""
+    return " ".join(text.split())
 
 
 def _attained(attainment: float | None) -> Phrase:

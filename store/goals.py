@@ -247,6 +247,7 @@ class GoalChanges(BoardCore):
                 "baseline": final if final is not None else old.baseline,
                 "baseline_source": old.id if final is not None else old.baseline_source,
                 "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
+                "closed": None,  # (the old one's closing is its cycle's: the copy runs)
                 **{k: v for k, v in fields.items() if v is not None}}
         parent = made.get(old.parent) if old.parent else None  # (carried in this call: not on the board yet)
         if old.parent and parent is None:

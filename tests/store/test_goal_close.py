@@ -125,3 +125,20 @@ def test_the_review_reads_a_closed_goals_final_score_and_says_how_it_ended(lead)
     assert english(row.source) == "closed 2026-11-26 by dana: partly achieved"
     found = [str(english(f)) for f in lead.review_data().findings]
     assert "G-2 was closed as partly achieved: Two deals slipped into January" in found
+
+
+def test_a_closed_goal_carried_on_gives_a_running_copy_and_keeps_its_own_closing(lead) -> None:
+    lead.checkin("G-1", 120, on="2026-09-20")
+    lead.close_goal("G-1", "missed", "Too little pipeline")
+    copy = lead.carry_goal("G-1", target=160)
+    assert copy.closed is None and copy.baseline == 120
+    assert lead.goal("G-1").closed.outcome == "missed"
+    lead.checkin(copy.id, 125)  # the copy runs: it takes check-ins
+
+
+def test_a_closing_note_of_several_lines_is_one_finding(lead) -> None:
+    from sales.phrases import english
+
+    lead.close_goal("G-2", "dropped", "Market moved\n\nBudget went to renewals")
+    found = [str(english(f)) for f in lead.review_data().findings]
+    assert "G-2 was dropped: Market moved Budget went to renewals" in found
