@@ -427,8 +427,9 @@ class ReviewChanges(BoardCore):
         else what the board measures of it with the cycle's totals (store/goal_measures.py).
         Its source is a Phrase (said where it is shown; `review --json` writes its English)."""
         if goal.closed is not None and goal.closed.value is not None:  # its final score, as it was closed
-            return goal.closed.value, Phrase("closed {day} by {by}: {outcome}", day=goal.closed.on.isoformat(),
-                                             by=goal.closed.by, outcome=Word(OUTCOME_LABELS[goal.closed.outcome]))
+            # (short: the Review screen's Source column has two lines of a few words at 80 columns)
+            return goal.closed.value, Phrase("{outcome} ({day})", day=goal.closed.on.isoformat(),
+                                             outcome=Word(OUTCOME_LABELS[goal.closed.outcome]))
         made = self.checkins()
         if self._cycle_read is not None:  # another cycle's review: the check-ins made by its end
             made = [c for c in made if c.at.date() <= self._cycle_read[1]]

@@ -122,7 +122,7 @@ def test_the_review_reads_a_closed_goals_final_score_and_says_how_it_ended(lead)
     lead.checkin("G-1", 120, on="2026-09-10")
     row = {g.goal: g for g in lead.goal_results()}["G-2"]
     assert (row.actual, row.outcome, row.closing_note) == (6, "partly", "Two deals slipped into January")
-    assert english(row.source) == "closed 2026-11-26 by dana: partly achieved"
+    assert english(row.source) == "partly achieved (2026-11-26)"
     found = [str(english(f)) for f in lead.review_data().findings]
     assert "G-2 was closed as partly achieved: Two deals slipped into January" in found
 
