@@ -181,10 +181,11 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> Phras
         confidence = str(after.get("confidence", "")).replace("_", " ")
         return Phrase("checked in on {goal}: {value} ({confidence})", goal=after.get("goal"),
                       value=_amount(after.get("value")), confidence=Word(confidence))
-    if action == "goal.close" and isinstance(after.get("closed"), dict):
+    # (a goal closed or reopened: by `goal close`/`reopen`, their undo, or a plan file's import)
+    if action.startswith("goal.") and set(after) == {"closed"} and isinstance(after["closed"], dict):
         outcome = str(after["closed"].get("outcome", ""))
         return Phrase("closed {item}: {outcome}", item=item, outcome=Word(OUTCOME_LABELS.get(outcome, outcome)))
-    if action in ("goal.reopen", "goal.close") and isinstance(before.get("closed"), dict):
+    if action.startswith("goal.") and set(after) == {"closed"} and isinstance(before.get("closed"), dict):
         return Phrase("reopened {item}", item=item)
     if action == "budget.request":
         return Phrase("requested {item} “{title}” ({amount})", item=item, title=after.get("title", ""),

@@ -126,3 +126,13 @@ def test_in_chinese_a_closed_goal_reads_closed(run, monkeypatch) -> None:
     assert "已到期" in run("goal", "list", "--all")[1] or "未达成" in run("goal", "list", "--all")[1]
     code, _, err = run("goal", "checkin", "G-1", "3")
     assert code == 1 and "已结束（未达成" in err
+
+
+def test_the_log_says_closed_and_reopened_however_it_came_about(run, tmp_path) -> None:
+    before = tmp_path / "before.yaml"
+    assert run("plan", "export", "-o", str(before))[0] == 0
+    assert run("goal", "close", "G-2", "--outcome", "dropped")[0] == 0
+    assert run("plan", "import", str(before))[0] == 0  # the file has G-2 running: reopened
+    assert run("undo")[0] == 0
+    said = [line.split("  ", 2)[2] for line in run("log")[1].splitlines()[1:4]]
+    assert said == ["undid: reopened G-2", "reopened G-2", "closed G-2: dropped"]
