@@ -74,3 +74,19 @@ async def test_a_rep_may_close_their_own_goal_but_the_form_offers_no_drop_to_sav
         await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
     closed = Board(team, actor="dana", clock=lambda: NOW).goal("G-1").closed
     assert (closed.outcome, closed.value, closed.by) == ("achieved", 140, "ali")
+
+
+async def test_at_a_new_cycles_start_the_screen_says_x_closes_a_goal_of_the_last_one(team) -> None:
+    board = _quarter(team)
+    board.set_plan_info("North, Q1", start="2027-01-04", end="2027-03-31")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_goals(pilot, app)
+        assert ("G-1 ended with the last cycle: o carries it on into this one, x closes it with how it ended"
+                in text_of(app, "#goals-status"))
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await fill(pilot, app)
+        await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+        await until(pilot, lambda: "ended with the last cycle" not in text_of(app, "#goals-status"))
+    assert board.goal("G-1").closed.outcome == "partly" and board.not_carried() == []

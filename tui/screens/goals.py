@@ -176,9 +176,11 @@ class GoalsScreen(BoardView):
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
         if waiting and self.offers("carry"):
-            gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one",
-                              "{ids} ended with the last cycle: {key} carries one on into this one", len(waiting)).format(
-                ids=", ".join(waiting), key=shown_key(self, "goals.carry")))
+            gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one, {close} closes it "
+                              "with how it ended",
+                              "{ids} ended with the last cycle: {key} carries one on into this one, {close} closes one "
+                              "with how it ended", len(waiting)).format(
+                ids=", ".join(waiting), key=shown_key(self, "goals.carry"), close=shown_key(self, "goals.close")))
         if hidden := len(every) - len(goals):
             gaps.append(n_("{count} goal of another cycle not shown (`uplift goal list --all`)",
                            "{count} goals of other cycles not shown (`uplift goal list --all`)", hidden).format(count=hidden))
