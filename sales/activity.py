@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from sales.errors import Word
-from sales.goals import number
+from sales.goals import OUTCOME_LABELS, number
 from sales.notes import NOTE_KINDS
 from sales.phrases import Phrase
 from sales.splits import splits_text
@@ -224,6 +224,12 @@ def _resource_change(action: str, item: str, before: dict, after: dict) -> Phras
         confidence = str(after.get("confidence", "")).replace("_", " ")
         return Phrase("checked in on {goal}: {value} ({confidence})", goal=after.get("goal"),
                       value=_amount(after.get("value")), confidence=Word(confidence))
+    # (a goal closed or reopened: by `goal close`/`reopen`, their undo, or a plan file's import)
+    if action.startswith("goal.") and set(after) == {"closed"} and isinstance(after["closed"], dict):
+        outcome = str(after["closed"].get("outcome", ""))
+        return Phrase("closed {item}: {outcome}", item=item, outcome=Word(OUTCOME_LABELS.get(outcome, outcome)))
+    if action.startswith("goal.") and set(after) == {"closed"} and isinstance(before.get("closed"), dict):
+        return Phrase("reopened {item}", item=item)
     if action == "budget.request":
         return Phrase("requested {item} “{title}” ({amount})", item=item, title=after.get("title", ""),
                       amount=_amount(after.get("requested")))

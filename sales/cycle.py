@@ -38,6 +38,7 @@ class Goals(msgspec.Struct):
     # goals of an earlier cycle, ended before this one began, that no goal of it carries on
     # (`uplift goal carry`): the lead's choice at a cycle's start, carry each on or let it close
     not_carried: list[str] = []
+    closed: list[str] = []  # the cycle's goals closed with their outcome (no pace asked of them)
 
 
 class Plan(msgspec.Struct):

@@ -39,6 +39,11 @@ ROLLUPS: tuple[str, ...] = ("none", "sum", "average")
 Confidence = Literal["on_track", "at_risk", "off_track"]
 CONFIDENCES: tuple[str, ...] = ("on_track", "at_risk", "off_track")
 CONFIDENCE_LABELS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+#: How a goal ended, as Lattice and Tability score a closed goal: met, partly met, missed, or
+#: dropped (no longer pursued: the market moved, the plan changed).
+Outcome = Literal["achieved", "partly", "missed", "dropped"]
+OUTCOMES: tuple[str, ...] = ("achieved", "partly", "missed", "dropped")
+OUTCOME_LABELS = {"achieved": "achieved", "partly": "partly achieved", "missed": "missed", "dropped": "dropped"}
 
 # The KPIs the diagnosis computes, offered first; any other metric name may be typed.
 KNOWN_METRICS: tuple[str, ...] = (
@@ -86,6 +91,33 @@ class SubTarget(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_d
             raise Reason("a sub-target needs some text")
 
 
+class Closing(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A goal closed: how it ended (its outcome), where it ended (its final value, kept so that
+    later check-ins or deals do not rescore it), who closed it, when, and why."""
+
+    outcome: Outcome
+    value: Number | None = None
+    on: date
+    by: Ref
+    note: LongText = ""
+
+    def __post_init__(self) -> None:
+        self.note = clean_multiline(self.note)
+        if self.value is not None:
+            self.value += 0.0
+
+
+def read_outcome(goal: "Goal", value: float | None) -> str | None:
+    """The outcome a goal's numbers say, offered when closing it: achieved at its target or past it,
+    missed where it never moved toward it, partly in between; None without a progress to read."""
+    from sales.pace import progress
+
+    done = progress(goal, value) if value is not None else None
+    if done is None:
+        return None
+    return "achieved" if done >= 1 else "missed" if done <= 0 else "partly"
+
+
 class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A goal. Everything but the title may be missing: the SMART check says what is."""
 
@@ -107,6 +139,7 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     subtargets: list[SubTarget] = []
     rollup: Rollup | None = None  # None: its own check-ins; "sum"/"average": from its contributors
     carried_from: Ref | None = None  # the last cycle's goal it carries on (`uplift goal carry`)
+    closed: Closing | None = None  # how it ended, once a lead (or its owner) closed it
 
     def __post_init__(self) -> None:
         if self.rollup == "none":
@@ -275,9 +308,9 @@ def in_cycle(goal: Goal, start: date | None, end: date | None) -> bool:
 def checkin_due(goal: Goal, checkins: Sequence[CheckIn], today: date) -> bool:
     """Whether the goal waits for a check-in: none yet, or none for CHECKIN_DAYS, while it runs
     (a goal that is over asks for no more, and one that has not begun, such as next quarter's
-    carried on before it starts, asks for none yet). A rolled-up goal asks for none: its value is
+    carried on before it starts, asks for none yet), nor one closed. A rolled-up goal asks for none: its value is
     its contributors' (sales/rollup.py), who are asked instead."""
-    if goal.rollup is not None or (goal.deadline is not None and goal.deadline < today) \
+    if goal.rollup is not None or goal.closed is not None or (goal.deadline is not None and goal.deadline < today) \
             or (goal.start is not None and goal.start > today):
         return False
     last = last_checkin_day(goal.id, checkins)

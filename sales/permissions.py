@@ -14,7 +14,9 @@ so a rep may snooze only the alerts about their own tasks, deals and goals, and 
 a snooze that is still running and someone else set (a lead's "until the contract is signed"
 is not a rep's to shorten; `alert.resnooze`, with the snooze's author as the owner). Goals and strategies are set by leads;
 check-ins on any goal are open to reps (the people closest to the numbers); a check-in is deleted
-by a lead or by the rep who made it.
+by a lead or by the rep who made it. A goal is closed with its outcome (`goal.close`, and reopened
+the same way) by a lead or by its owner, who knows best how it ended; dropping one (`goal.drop`:
+no longer pursued, or reopening one that was) changes the plan, and is a lead's.
 
 Review and reward: incentive plans (`incentive.add/edit`), the gap-analysis answers
 (`answer.add/edit`), the end-of-cycle checklist (`review.tick`), approving payout statements
@@ -30,7 +32,7 @@ from __future__ import annotations
 from sales.errors import Refused, Word
 
 REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "budget.spend",
-              "note.edit", "note.delete", "checkin.delete", "spend.delete"}
+              "note.edit", "note.delete", "checkin.delete", "spend.delete", "goal.close"}
 REP_CREATE_OWN = {"task.add", "deal.add"}
 # Anyone on the team may write down what they heard and tick the diagnosis checklist; saving
 # a diagnosis snapshot or a column mapping (diagnosis.save, mapping.save) is a lead's call.
@@ -110,6 +112,7 @@ _SAID = {"deal.split": Word("split a deal's credit among reps"),
          "member.key_add": Word("add members' keys"), "member.key_remove": Word("remove members' keys"),
          "diagnosis.save": Word("keep diagnoses and column mappings"),
          "mapping.save": Word("keep column mappings"), "review.tick": Word("tick the end-of-cycle review"),
+         "goal.drop": Word("drop a goal, or reopen one dropped"),
          "weekly.tick": Word("tick the weekly review"), "wip.set": Word("set WIP limits")}
 #: The kinds of item actions are on, as their plurals.
 _NOUNS = {"task": Word("tasks"), "deal": Word("deals"), "goal": Word("goals"), "note": Word("notes"),

@@ -107,6 +107,8 @@ class GoalResult(msgspec.Struct):
     gap: float | None
     baseline: float | None = None  # where the goal started (the diagnosis it came from: baseline_source)
     baseline_source: str = ""  # e.g. "diagnosis 2026-Q3"
+    outcome: str | None = None  # how it ended, once closed: achieved, partly, missed, dropped
+    closing_note: str = ""  # why, as the one who closed it wrote
 
 
 class LeaderRow(msgspec.Struct):
@@ -268,7 +270,8 @@ def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:
             attainment = target / actual * 100
     return GoalResult(goal.id, goal.title, goal.metric, goal.unit, goal.direction, target, actual,
                       source if actual is not None else Phrase("no data"), attainment, gap,
-                      goal.baseline, goal.baseline_source)
+                      goal.baseline, goal.baseline_source, goal.closed.outcome if goal.closed else None,
+                      goal.closed.note if goal.closed else "")
 
 
 def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) -> list[LeaderRow]:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sales.goals import number, with_unit
+from sales.errors import Word
+from sales.goals import OUTCOME_LABELS, number, with_unit
 from sales.payout import Statement, money, pct
 from sales.phrases import Phrase, Say
 from sales.review import GoalResult, LeaderRow, ProcessMetrics
@@ -120,6 +121,11 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
     which strategy brought the most for its money, and which spent with nothing won."""
     lines = []
     for g in goals:
+        if g.outcome == "dropped":  # no longer pursued: no target to have met or missed
+            lines.append(Phrase("{goal} was dropped: {note}", goal=g.goal, note=_one_line(g.closing_note))
+                         if g.closing_note
+                         else Phrase("{goal} was dropped.", goal=g.goal))
+            continue
         if g.target is None:
             lines.append(Phrase("{goal} has no target to measure against.", goal=g.goal))
         elif g.actual is None:
@@ -131,6 +137,11 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
             short = Phrase("{gap} points", gap=number(g.gap)) if g.unit == "%" else _num(g.gap, g.unit)
             lines.append(Phrase("{goal} missed its target by {short} ({attained}).",
                                 goal=g.goal, short=short, attained=_attained(g.attainment)))
+        if g.outcome is not None:  # the one who closed it judged it so, and may have said why
+            outcome = Word(OUTCOME_LABELS.get(g.outcome, g.outcome))
+            lines.append(Phrase("{goal} was closed as {outcome}: {note}", goal=g.goal, outcome=outcome,
+                                note=_one_line(g.closing_note)) if g.closing_note else
+                         Phrase("{goal} was closed as {outcome}.", goal=g.goal, outcome=outcome))
     if process.win_rate is not None:
         lines.append(Phrase("Win rate over the cycle: {rate}.", rate=pct(process.win_rate)))
     if lost is not None and lost.reasons:
@@ -138,6 +149,11 @@ def findings(goals: Sequence[GoalResult], process: ProcessMetrics, lost: WinLoss
         lines.append(Phrase("Most of the value lost went to {reason}: {share} ({deals}).",
                             reason=top.name, share=pct(top.share), deals=", ".join(top.deals)))
     return lines + strategy_findings(strategies)
+
+
+def _one_line(text: str) -> str:
+    """A note of several lines as one finding's line (a list item of the report stays one item)."""
+    return " ".join(text.split())
 
 
 def _attained(attainment: float | None) -> Phrase:

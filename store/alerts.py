@@ -130,7 +130,7 @@ class AlertChanges(BoardCore):
         paces = []
         start, end = self.plan_period()
         for goal in self.goals():
-            if not in_cycle(goal, start, end):
+            if not in_cycle(goal, start, end) or goal.closed is not None:  # (a closed one's pace is over)
                 continue  # another cycle's goal (the last quarter's, once the plan moved on): its review says it
             pace = self.report(goal).pace
             if pace.expected is not None and pace.progress is not None:

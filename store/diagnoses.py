@@ -58,6 +58,12 @@ WEEKLY = {"weekly"}
 PER_CYCLE = {"review"}
 #: A checklist as a message names it.
 CHECKLIST_WORDS = {"diagnosis": Word("diagnosis"), "review": Word("review"), "weekly": Word("weekly")}
+#: Earlier English wordings of the shipped checklists' steps, by template file: {a step's text now:
+#: (its former texts, ...)}. A tick is kept under the English text of the step it ticked (so one
+#: given in Chinese shows in English too, and old boards need no migration); rewording a step in a
+#: template would untick it on every existing board, so its old text goes here, and the ticks given
+#: under it still count (and are taken back with it). Never give a former wording to another step.
+FORMER_WORDINGS: dict[str, dict[str, tuple[str, ...]]] = {}
 _TEMPLATE_MAX_BYTES = 64 * 1024
 
 
@@ -117,6 +123,12 @@ def checklist_template(name: str = CHECKLIST_FILE, lang: str = "en") -> Checklis
     return convert({"title": checklist.get("title", ""),
                     "items": [{"text": step.get("text")} for step in checklist.get("steps", [])]},
                    ChecklistTemplate, name)
+
+
+def _wordings(template: str, text: str) -> tuple[str, ...]:
+    """A checklist step's English text and its former wordings (FORMER_WORDINGS): the texts its
+    ticks may be kept under."""
+    return (text, *FORMER_WORDINGS.get(template, {}).get(text, ()))
 
 
 def translated(items: Sequence, template: str, lang: str) -> list[str]:
@@ -297,7 +309,8 @@ class DiagnosisChanges(BoardCore):
         template, *_ = CHECKLISTS[which]
         ticks = {t.text: t for t in self._checklist_state(which, day).ticks}
         items = checklist_template(template).items
-        return [(shown, ticks.get(item.text)) for item, shown in zip(items, translated(items, template, lang))]
+        return [(shown, next((ticks[name] for name in _wordings(template, item.text) if name in ticks), None))
+                for item, shown in zip(items, translated(items, template, lang))]
 
     def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis",
                        day: date | None = None) -> bool:
@@ -316,11 +329,12 @@ class DiagnosisChanges(BoardCore):
         def build(tx: Transaction) -> bool:
             self._check(action)
             old = self._checklist_state(which, day)
-            ticked = any(t.text == text for t in old.ticks)
+            names = _wordings(template, text)  # (a tick given before the step was reworded is its tick)
+            ticked = any(t.text in names for t in old.ticks)
             want = (not ticked) if done is None else done
             if want == ticked:
                 return ticked
-            ticks = [t for t in old.ticks if t.text != text]
+            ticks = [t for t in old.ticks if t.text not in names]
             if want:
                 ticks.append(Tick(text, self.actor, stamp(self.clock())))
             new = ChecklistState(name=name, ticks=ticks)

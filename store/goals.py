@@ -16,8 +16,8 @@ import msgspec
 
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
-from sales.goals import (CheckIn, Goal, Scope, Strategy, alignment_loop, checkins_of, in_cycle, metric_name,
-                         settle_direction)
+from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, checkins_of,
+                         in_cycle, metric_name, read_outcome, settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
@@ -36,6 +36,12 @@ class GoalReport(msgspec.Struct, frozen=True):
     checkins: list[CheckIn]
     strategies: list[Strategy]
     current: Current  # where it stands and why: own check-ins, or rolled up (sales/rollup.py)
+    ended: bool = False  # its deadline has passed (closed or not: goal.closed says)
+
+    @property
+    def status(self) -> str:
+        """`closed` (with its outcome), `ended` (its deadline passed, not closed yet) or `running`."""
+        return "closed" if self.goal.closed is not None else "ended" if self.ended else "running"
 
 
 class GoalChanges(BoardCore):
@@ -144,7 +150,7 @@ class GoalChanges(BoardCore):
         goals = self.goals()
         carried = {g.carried_from for g in goals if in_cycle(g, start, end)}
         return [g.id for g in goals if g.deadline and start - (end - start) <= g.deadline < start
-                and g.id not in carried]
+                and g.id not in carried and g.closed is None]  # (one closed is decided: it ends there)
 
     def report(self, goal: Goal | str) -> GoalReport:
         if isinstance(goal, str):
@@ -155,10 +161,15 @@ class GoalChanges(BoardCore):
         checkins = checkins_of(goal.id, self.checkins())
         verdicts = smart.check(goal, history=history, strategies=strategies,
                                period_start=start, period_end=end)
-        current = (own_value(goal, checkins, self.measurer()) if goal.rollup is None else
-                   self.current_values([goal.id])[goal.id])
-        return GoalReport(goal, verdicts, pace_at(goal, current.value, self.today(), start), checkins,
-                          [s for s in strategies if goal.id in s.goals], current)
+        if goal.closed is not None and goal.closed.value is not None:  # its final score stays as closed
+            current = Current(goal.closed.value)
+        else:
+            current = (own_value(goal, checkins, self.measurer()) if goal.rollup is None else
+                       self.current_values([goal.id])[goal.id])
+        today = self.today()
+        return GoalReport(goal, verdicts, pace_at(goal, current.value, today, start), checkins,
+                          [s for s in strategies if goal.id in s.goals], current,
+                          goal.deadline is not None and goal.deadline < today)
 
     # ------------------------------------------------------------------ changing
 
@@ -255,6 +266,7 @@ class GoalChanges(BoardCore):
                 "baseline": final if final is not None else old.baseline,
                 "baseline_source": old.id if final is not None else old.baseline_source,
                 "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
+                "closed": None,  # (the old one's closing is its cycle's: the copy runs)
                 **{k: v for k, v in fields.items() if v is not None}}
         parent = made.get(old.parent) if old.parent else None  # (carried in this call: not on the board yet)
         if old.parent and parent is None:
@@ -270,6 +282,57 @@ class GoalChanges(BoardCore):
         self._put_new(tx, "goal.add", "goal", new)
         return new
 
+    def final_value(self, goal: Goal) -> float | None:
+        """Where a goal ended: its value as it stood on its deadline once that has passed (the
+        check-ins made by then, as its cycle's review reads it), else as it stands now."""
+        made = self.checkins()
+        if goal.deadline is not None and goal.deadline < self.today():
+            made = [c for c in made if c.at.date() <= goal.deadline]
+        if goal.rollup is None:
+            return own_value(goal, checkins_of(goal.id, made), self.measurer()).value
+        return current_values(self.goals(), made, [goal.id], self.measurer())[goal.id].value
+
+    def close_goal(self, goal_id: str, outcome: str | None = None, note: str = "",
+                   value: float | None = None) -> Goal:
+        """Close a goal with how it ended, as Lattice and Tability close one at a cycle's end (or
+        earlier, dropped): `outcome` achieved, partly, missed or dropped (default: what its numbers
+        say, sales.goals.read_outcome), a closing note, and its final value (default where it ended:
+        final_value), kept so that later check-ins do not rescore it. A lead's, or the goal's owner's;
+        dropping one is a lead's. A closed goal takes no check-ins and no pace alert; reopen_goal
+        undoes it."""
+        def build(tx: Transaction) -> Goal:
+            old = self.goal(goal_id)
+            self._check("goal.drop" if outcome == "dropped" else "goal.close", owner=old.owner, new_owner=old.owner)
+            if old.closed is not None:
+                raise Refused("{id} is closed already ({outcome}, on {day}); reopen it first to close it anew "
+                              "(`uplift goal reopen {id}`)", id=old.id, outcome=Word(OUTCOME_LABELS[old.closed.outcome]),
+                              day=old.closed.on)
+            final = value if value is not None else self.final_value(old)
+            said = outcome or read_outcome(old, final)
+            if said is None:
+                raise Invalid("outcome", "{id} has no progress to read how it ended from (it needs a baseline, a "
+                                         "target and a value): say it (achieved, partly, missed or dropped)", id=old.id)
+            closing = convert({"outcome": said, "value": final, "on": self.today().isoformat(), "by": self.actor,
+                               "note": note}, Closing, "closed")
+            new = msgspec.structs.replace(old, closed=closing)
+            self._put_update(tx, "goal.close", "goal", old, new)
+            return new
+        return self._transact(build)
+
+    def reopen_goal(self, goal_id: str) -> Goal:
+        """Take a goal's closing back (closed by mistake, or too soon): it runs again, as before.
+        Whoever may close it so may reopen it."""
+        def build(tx: Transaction) -> Goal:
+            old = self.goal(goal_id)
+            if old.closed is None:
+                raise Refused("{id} is not closed", id=old.id)
+            self._check("goal.drop" if old.closed.outcome == "dropped" else "goal.close",
+                        owner=old.owner, new_owner=old.owner)
+            new = msgspec.structs.replace(old, closed=None)
+            self._put_update(tx, "goal.reopen", "goal", old, new)
+            return new
+        return self._transact(build)
+
     def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "",
                 on: date | str | None = None) -> CheckIn:
         """Record where a goal's metric stands now, as the actor, at the board's clock; `on`: where
@@ -278,6 +341,10 @@ class GoalChanges(BoardCore):
         def build(tx: Transaction) -> CheckIn:
             goal = self.goal(goal_id)
             self._check("goal.checkin")
+            if goal.closed is not None:
+                raise Refused("{id} is closed ({outcome}, on {day}): it takes no more check-ins "
+                              "(`uplift goal reopen {id}` if it runs on)", id=goal.id,
+                              outcome=Word(OUTCOME_LABELS[goal.closed.outcome]), day=goal.closed.on)
             if goal.rollup is not None:
                 why = checkin_refusal(goal, self.goals())  # (sales/rollup.py words it)
                 raise Refused(why)

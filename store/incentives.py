@@ -23,7 +23,7 @@ from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
-from sales.goals import Goal, checkins_of, in_cycle
+from sales.goals import OUTCOME_LABELS, Goal, checkins_of, in_cycle
 from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, plan_for
@@ -426,6 +426,10 @@ class ReviewChanges(BoardCore):
         """A goal's actual: a rolled-up goal's contributors' sum or mean; else its latest check-in,
         else what the board measures of it with the cycle's totals (store/goal_measures.py).
         Its source is a Phrase (said where it is shown; `review --json` writes its English)."""
+        if goal.closed is not None and goal.closed.value is not None:  # its final score, as it was closed
+            # (short: the Review screen's Source column has two lines of a few words at 80 columns)
+            return goal.closed.value, Phrase("{outcome} ({day})", day=goal.closed.on.isoformat(),
+                                             outcome=Word(OUTCOME_LABELS[goal.closed.outcome]))
         made = self.checkins()
         if self._cycle_read is not None:  # another cycle's review: the check-ins made by its end
             made = [c for c in made if c.at.date() <= self._cycle_read[1]]

@@ -55,12 +55,13 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o")) -> list[t
 
     goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",
                 g.goals).format(
-        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else ""),
+        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else "")
+        + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else ""),
         _("{count} waiting for a check-in · {strategies} strategies").format(
             count=len(g.waiting_checkin), strategies=g.strategies)]
     if g.not_carried:  # the choice Lattice asks of each goal at a new cycle: carry it on, or let it close
         goals.append(_("the last cycle's goals not carried on: {ids} (carry one on: {screen}, then {key}; or "
-                       "`uplift goal carry ID --target N`; one left is closed)").format(
+                       "`uplift goal carry ID --target N`; or close it with how it ended: `uplift goal close ID`)").format(
             ids=", ".join(g.not_carried), screen=keys[2], key=keys[3]))
 
     statuses = ", ".join(f"{count} {_(STATUS_LABELS[status]).lower()}" for status, count in p.tasks.items())

@@ -60,6 +60,37 @@ def pace_text(pace) -> str:
         expected=percent(pace.expected), progress=percent(pace.progress))
 
 
+def outcome_text(outcome: str) -> str:
+    """A closed goal's outcome in the interface's language (`partly achieved`, 部分达成)."""
+    from sales.goals import OUTCOME_LABELS
+
+    return _(OUTCOME_LABELS[outcome])
+
+
+def closing_text(report) -> str:
+    """A closed goal's outcome, day, who closed it and final score: `missed, closed 2026-12-04 by
+    dana: ended at $150, 50% of the way from baseline to target`."""
+    goal, pace = report.goal, report.pace
+    return _("{outcome}, closed {day} by {name}: ended at {value}, {progress} of the way from baseline to target").format(
+        day=goal.closed.on, name=goal.closed.by, outcome=outcome_text(goal.closed.outcome),
+        value=describe_value(pace.current, goal.unit),
+        progress="–" if pace.progress is None else percent(pace.progress))
+
+
+def standing_text(report) -> str:
+    """Where a goal stands, in words that fit how far along it is: its pace while it runs; once
+    its deadline has passed, where it ended and that it waits to be closed; once closed, its
+    outcome and final score (no "expected by now": the time for pace is over)."""
+    goal, pace = report.goal, report.pace
+    done = "–" if pace.progress is None else percent(pace.progress)
+    if goal.closed is not None:
+        return closing_text(report)
+    if report.ended:
+        return _("ended {day} at {progress} of the way from baseline to target; not closed yet "
+                 "(`uplift goal close {id}` gives it its outcome)").format(day=goal.deadline, progress=done, id=goal.id)
+    return pace_text(pace)
+
+
 def rollup_text(current, unit: str, write: Callable[[float | None], str] | None = None, then: str = " · ") -> str:
     """Where a rolled-up goal's value comes from: each contributor's value (written by `write`,
     default with the goal's unit), then (after `then`) who is left out."""

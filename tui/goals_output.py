@@ -23,7 +23,7 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
 from tui.cli_output import table
-from tui.goal_text import metric_text, pace_text, reason_text, rollup_text, scope_text
+from tui.goal_text import metric_text, closing_text, outcome_text, reason_text, rollup_text, scope_text, standing_text
 from tui.i18n import N_, _, say
 from tui.time_text import when
 
@@ -46,7 +46,8 @@ def report_json(report) -> dict:
             "strategies": [s.id for s in report.strategies],
             "contributions": msgspec.to_builtins(report.current.contributions),
             "measured": str(report.current.measured) or None,  # with no check-in: the snapshot it stands at
-            "checkins": msgspec.to_builtins(report.checkins)}
+            "checkins": msgspec.to_builtins(report.checkins),
+            "status": report.status}
 
 
 #: `goal list`'s columns after ID and SMART; `strategy list`'s after ID.
@@ -58,7 +59,9 @@ def goal_rows(reports: Sequence) -> str:
     rows = []
     for r in reports:
         done = ("" if r.pace.progress is None else percent(r.pace.progress)) + ROLLUP_MARKS.get(r.goal.rollup, "")
-        expected = "" if r.pace.expected is None else percent(r.pace.expected)
+        # a closed goal says how it ended, one past its deadline that it ended: no pace is expected of them
+        expected = (outcome_text(r.goal.closed.outcome) if r.goal.closed else _("ended") if r.ended
+                    else "" if r.pace.expected is None else percent(r.pace.expected))
         rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.parent or "",
                      r.goal.title])
     return table(["ID", "SMART"] + [_(name).upper() for name in GOAL_COLUMNS], rows)
@@ -111,8 +114,16 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
                          + _("at {progress}").format(progress=at) + f"  {r.goal.title}")
     source = (f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else
               f" ({say(report.current.measured)})" if report.current.measured else "")
-    lines.append(_label(N_("now")) + f"{describe_value(pace.current, goal.unit)}{source}{_('; ')}{pace_text(pace)}")
-    if pace.expected_value is not None:
+    if goal.closed is None:
+        lines.append(_label(N_("now")) + f"{describe_value(pace.current, goal.unit)}{source}{_('; ')}"
+                     f"{standing_text(report)}")
+    else:  # its final score, as it was closed
+        lines.append(_label(N_("outcome")) + closing_text(report))
+        if goal.closed.note:
+            first, *rest = goal.closed.note.strip().splitlines()
+            lines.append(_label(N_("why")) + first)
+            lines += [f"            {line}" for line in rest]
+    if pace.expected_value is not None and goal.closed is None and not report.ended:
         lines.append(_label(N_("by now")) + _("should be {value} at a steady pace").format(
             value=describe_expected(pace.expected_value, goal.unit)))
     # one per line: a strategy's title may hold commas of its own

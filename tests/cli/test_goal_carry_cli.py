@@ -89,7 +89,8 @@ def test_without_a_target_the_old_one_is_kept_and_a_change_is_a_change_from_wher
 def test_the_new_cycle_counts_its_own_goals_and_names_those_not_carried_on(run) -> None:
     code, out, _ = run("plan", "info", *Q1)
     assert code == 0 and out.splitlines()[-1] == (
-        "G-1, G-2 ended with the last cycle: `uplift goal carry ID --target N` carries one on (one left is closed)")
+        "G-1, G-2 ended with the last cycle: `uplift goal carry ID --target N` carries one on, "
+        "`uplift goal close ID` closes one with how it ended")
     assert len(run("plan", "info")[1].splitlines()) == 3  # (said as the cycle changes, not each time asked)
     # the sample's G-3 runs to 2027-01-31: it is one of Q1's too; G-1 and G-2 ended with Q4
     assert _review_goals(run) == ["G-3"]
@@ -103,7 +104,7 @@ def test_the_new_cycle_counts_its_own_goals_and_names_those_not_carried_on(run) 
     assert not [a for a in pace_alerts if a.get("item") in ("G-1", "G-2")]
 
     said = ("  the last cycle's goals not carried on: {} (carry one on: 2, then o; or `uplift goal carry ID --target N`; "
-            "one left is closed)")
+            "or close it with how it ended: `uplift goal close ID`)")
     assert said.format("G-1, G-2") in run("cycle")[1].splitlines()
     assert run("goal", "carry", "G-2", "--target", "42")[0] == 0
     lines = run("cycle")[1].splitlines()

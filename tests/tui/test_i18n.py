@@ -79,6 +79,7 @@ def domain_words() -> set[str]:
     words = set(tasks.STATUS_LABELS.values()) | set(tasks.STATUSES) | set(tasks.PRIORITIES)
     words |= set(goals.DIMENSION_LABELS.values()) | set(goals.DIRECTION_LABELS.values())
     words |= set(goals.CONFIDENCE_LABELS.values()) | set(smart.NAMES.values())
+    words |= set(goals.OUTCOME_LABELS.values())  # (a closed goal's outcome, tui.goal_text.outcome_text)
     words |= {name.replace("_", " ") for name in goals.SCOPE_FIELDS}
     words |= set(notes.KIND_LABELS.values()) | set(notes.NOTE_KINDS) | set(notes.TAG_LABELS.values())
     words |= set(budget.CATEGORIES) | {"requested", "approved", "rejected"}

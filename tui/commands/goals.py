@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid
-from sales.goals import CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, ROLLUPS, parse_target, percent_refusal
+from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, OUTCOMES, ROLLUPS, parse_target,
+                         percent_refusal)
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
@@ -138,6 +139,30 @@ def cmd_goal_carry(args: argparse.Namespace) -> int:
         print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
             new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
             baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs))))
+    return EXIT_OK
+
+
+def cmd_goal_close(args: argparse.Namespace) -> int:
+    from sales.text import safe
+    from tui.goal_text import standing_text
+
+    board = open_board(args)
+    value = None
+    if args.value is not None:
+        value = cli_number(args.value, "value")
+        if why := percent_refusal(args.value, board.goal(args.id).unit):
+            raise Invalid("value", why)
+    goal = board.close_goal(args.id, args.outcome, args.note or "", value)
+    print(safe(f"{goal.id}: " + standing_text(board.report(goal))))
+    return EXIT_OK
+
+
+def cmd_goal_reopen(args: argparse.Namespace) -> int:
+    from tui.goal_text import standing_text
+
+    board = open_board(args)
+    goal = board.reopen_goal(args.id)
+    print(_("{id} reopened; {standing}").format(id=goal.id, standing=standing_text(board.report(goal))))
     return EXIT_OK
 
 
@@ -306,6 +331,17 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                        help=_("the new cycle's target: an absolute value (1.5M) or a change (+10%%); default the old one"))
     carry.add_argument("--title", help=_("the new goal's title (default the old one's)"))
     add_ref(carry, "--owner", kind="member", metavar="U", help=_("who owns it now (default the old goal's owner)"))
+    close = add_verb(goal, common, "close", cmd_goal_close,
+                     _("close a goal with how it ended and a closing note (a lead's, or its owner's; dropping is a lead's)"))
+    close.add_argument("id")
+    close.add_argument("--outcome", choices=OUTCOMES,
+                       help=_("how it ended (default: what its numbers say: achieved at its target, "
+                              "missed if it never moved toward it, partly in between)"))
+    close.add_argument("--note", metavar="TEXT", help=_("why it ended so: what worked, what did not"))
+    close.add_argument("--value", metavar="N",
+                       help=_("its final value (default: where it stood on its deadline, or now)"))
+    reopen = add_verb(goal, common, "reopen", cmd_goal_reopen, _("take a goal's closing back: it runs again"))
+    reopen.add_argument("id")
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
     checkin.add_argument("id")
     checkin.add_argument("value", help=_("where the metric stands now (1.26M, 31.5, 12%%)"))

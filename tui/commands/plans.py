@@ -149,8 +149,8 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
           else _("budget none set (uplift budget total AMOUNT)"))
     if (args.start is not None or args.end is not None) and (waiting := board.not_carried()):
         # a new cycle: the choice Lattice asks of each of the last one's goals, said as it begins
-        print(n_("{ids} ended with the last cycle: `uplift goal carry ID --target N` carries it on (left, it is closed)",
-                 "{ids} ended with the last cycle: `uplift goal carry ID --target N` carries one on (one left is closed)",
+        print(n_("{ids} ended with the last cycle: `uplift goal carry ID --target N` carries it on, `uplift goal close ID` closes it with how it ended",
+                 "{ids} ended with the last cycle: `uplift goal carry ID --target N` carries one on, `uplift goal close ID` closes one with how it ended",
                  len(waiting)).format(ids=", ".join(waiting)))
     return EXIT_OK
 

@@ -16,12 +16,15 @@ from sales.goals import (
     DIMENSIONS,
     DIRECTIONS,
     KNOWN_METRICS,
+    OUTCOME_LABELS,
+    OUTCOMES,
     ROLLUPS,
     SCOPE_FIELDS,
     Goal,
     Strategy,
     parse_target,
     percent_refusal,
+    read_outcome,
 )
 from sales.numbers import parse_number
 from sales.pace import describe_value
@@ -263,3 +266,28 @@ def carry_form(board, goal: Goal) -> FieldsForm:
 
     return FieldsForm(_("Carry {id} on into this cycle").format(id=goal.id), rows, save,
                       action=_("Carry on"), required=("title",))
+
+
+def close_form(board, goal: Goal) -> FieldsForm:
+    """`goal` closed with how it ended (board.close_goal): the outcome its numbers say offered
+    first, its final value (empty: where it ended), and a closing note for the review."""
+    final = board.final_value(goal)
+    offered = read_outcome(goal, final) or "missed"
+    rows = [
+        (("outcome", _("Outcome"), Select([(plain_rich(_(OUTCOME_LABELS[o])), o) for o in OUTCOMES],
+                                          allow_blank=False, value=offered)),
+         ("value", _("Final value"), text_input("", placeholder=describe_value(final, goal.unit)))),
+        Hint(_("Final value: empty for where it ended ({value})").format(value=describe_value(final, goal.unit))),
+        ("note", _("Closing note"), text_input("", placeholder=_("why it ended so: what worked, what did not"))),
+    ]
+
+    def save(values: dict) -> Goal:
+        value = None
+        if values["value"].strip():
+            value = _number(values["value"], "value")
+            if why := percent_refusal(values["value"], goal.unit):
+                raise Invalid("value", why)
+        return board.close_goal(goal.id, values["outcome"], values["note"], value)
+
+    return FieldsForm(_("Close {id}  {title}").format(id=goal.id, title=goal.title), rows, save,
+                      action=_("Close goal"))

@@ -1,6 +1,6 @@
 """The goals screen (phase 2): goals with their SMART badges, the selected goal's detail and pace.
 
-Keys: n new goal, e edit, c check-in, d delete, s new strategy, S edit and D delete one of the
+Keys: n new goal, e edit, c check-in, x close a goal with its outcome (or reopen one), d delete, s new strategy, S edit and D delete one of the
 goal's strategies (or of those serving no goal, which no row leads to), b the budget. The badges of a goal read
 "S ✓" or "S ✗" (the mark, not only the colour, says which) and the detail says why each fails.
 """
@@ -32,7 +32,7 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
-from tui.goal_text import metric_text, pace_text, reason_text, rollup_text, scope_text
+from tui.goal_text import closing_text, metric_text, outcome_text, pace_text, reason_text, rollup_text, scope_text
 from tui.goals_output import strategy_cost
 from tui.i18n import N_, _, n_, say, sentences
 from tui.keys import shown_key
@@ -103,6 +103,9 @@ class GoalsScreen(BoardView):
         Binding("b", "budget", N_("Budget"), id="goals.budget"),
         # (said on the line above the goals when the last cycle's wait for it: at a new cycle's start)
         Binding("o", "carry", N_("Carry on"), id="goals.carry", show=False),
+        # (said where it is wanted: on a goal whose deadline has passed, and on a closed one; the
+        # footer at 120 columns has no room left for it beside Alerts and Today)
+        Binding("x", "close_goal", N_("Close goal"), id="goals.close", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -151,9 +154,11 @@ class GoalsScreen(BoardView):
         for goal in goals:
             report = board.report(goal)
             pace = report.pace
+            # a closed goal says how it ended, one past its deadline that it ended: no pace is asked of them
+            expected = (outcome_text(goal.closed.outcome) if goal.closed else _("ended") if report.ended
+                        else "–" if pace.expected is None else percent(pace.expected))
             table.add_row(plain_rich(goal.id), *(badge_cell(v, self.app.theme_variables) for v in report.verdicts),
-                          plain_rich(at_text(pace, goal.rollup)),
-                          plain_rich("–" if pace.expected is None else percent(pace.expected)),
+                          plain_rich(at_text(pace, goal.rollup)), plain_rich(expected),
                           plain_rich(goal.owner or "–"), plain_rich(goal.parent or ""), plain_rich(goal.title),
                           key=goal.id)
         ids = [g.id for g in goals]
@@ -171,9 +176,11 @@ class GoalsScreen(BoardView):
                 ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
         if waiting and self.offers("carry"):
-            gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one",
-                              "{ids} ended with the last cycle: {key} carries one on into this one", len(waiting)).format(
-                ids=", ".join(waiting), key=shown_key(self, "goals.carry")))
+            gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one, {close} closes it "
+                              "with how it ended",
+                              "{ids} ended with the last cycle: {key} carries one on into this one, {close} closes one "
+                              "with how it ended", len(waiting)).format(
+                ids=", ".join(waiting), key=shown_key(self, "goals.carry"), close=shown_key(self, "goals.close")))
         if hidden := len(every) - len(goals):
             gaps.append(n_("{count} goal of another cycle not shown (`uplift goal list --all`)",
                            "{count} goals of other cycles not shown (`uplift goal list --all`)", hidden).format(count=hidden))
@@ -217,17 +224,14 @@ class GoalsScreen(BoardView):
             Content.assemble(badge(v), "  " + _("{name}: ").format(name=_(NAMES[v.letter])),  # (zh: a full-width ：)
                              plain(reason_text(v, goal))) for v in report.verdicts)
         self.query_one("#goal-smart", Static).update(smart)
-        now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
-        if report.current.rollup:
-            now += f" ({rollup_text(report.current, goal.unit)})"
-        elif report.current.measured:
-            now += f" ({say(report.current.measured)})"
-        # behind its pace is said, not only drawn in the error colour (NO_COLOR, a colour-blind reader)
-        now += " · " + (_("behind pace: {pace}").format(pace=pace_text(pace)) if pace.behind else pace_text(pace))
-        if pace.expected_value is not None:
-            now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
-        self.query_one("#goal-pace", Static).update(
-            plain(now).stylize("bold $text-error") if pace.behind else plain(now))
+        if goal.closed is not None:  # its final score and why, not a pace: it is over
+            closing = closing_text(report)
+            if goal.closed.note:
+                closing += "\n" + _("Closing note: {note}").format(note=goal.closed.note)
+            closing += "\n" + _("{key} reopens it").format(key=shown_key(self, "goals.close"))
+            self.query_one("#goal-pace", Static).update(plain(closing))
+        else:
+            self._show_pace(report)
         # a rolled-up goal's own check-ins are not its value: its line follows its contributors'
         values = (rollup_history(goal.id, board.goals(), board.checkins()) if goal.rollup else
                   ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins])
@@ -244,6 +248,27 @@ class GoalsScreen(BoardView):
         self.query_one("#goal-strategies", Static).update(plain(
             _("Strategies ({edit} edits one, {delete} deletes one)").format(**keys) + "\n" + strategies
             if strategies else _("No strategy serves this goal yet: press {new}.").format(**keys)))
+
+    def _show_pace(self, report) -> None:
+        """Where a running goal stands against its pace; one past its deadline, where it ended."""
+        goal, pace = report.goal, report.pace
+        now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
+        if report.current.rollup:
+            now += f" ({rollup_text(report.current, goal.unit)})"
+        elif report.current.measured:
+            now += f" ({say(report.current.measured)})"
+        if report.ended:  # its time is up: where it ended, and that it waits for its outcome
+            now += " · " + _("ended {day} at {progress} of the way from baseline to target; {key} closes it "
+                             "with its outcome").format(day=goal.deadline, key=shown_key(self, "goals.close"),
+                                                        progress="–" if pace.progress is None else percent(pace.progress))
+            self.query_one("#goal-pace", Static).update(plain(now))
+            return
+        # behind its pace is said, not only drawn in the error colour (NO_COLOR, a colour-blind reader)
+        now += " · " + (_("behind pace: {pace}").format(pace=pace_text(pace)) if pace.behind else pace_text(pace))
+        if pace.expected_value is not None:
+            now += " · " + _("a steady pace would be at {value}").format(value=describe_expected(pace.expected_value, goal.unit))
+        self.query_one("#goal-pace", Static).update(
+            plain(now).stylize("bold $text-error") if pace.behind else plain(now))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
@@ -292,8 +317,42 @@ class GoalsScreen(BoardView):
         if goal and goal.rollup:
             tell(self, _("{id} rolls up from its contributors; check in on those, or set Progress to own check-ins.").format(
                 id=goal.id), "warning")
+        elif goal and goal.closed:
+            tell(self, _("{id} is closed ({outcome}): it takes no more check-ins; {key} reopens it").format(
+                id=goal.id, outcome=outcome_text(goal.closed.outcome), key=shown_key(self, "goals.close")), "warning")
         elif goal and permitted(self, "goal.checkin"):
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
+
+    def action_close_goal(self) -> None:
+        """Close the selected goal with its outcome (a form); on one closed, reopen it (asked first)."""
+        from tui.screens.goal_forms import close_form
+
+        board = self.app.board
+        goal = self._selected_goal()
+        if goal is None:
+            return
+        if goal.closed is None:
+            if permitted(self, "goal.close", goal.owner):
+                self.app.push_screen(close_form(board, goal), self._saved)
+            return
+        rule = "goal.drop" if goal.closed.outcome == "dropped" else "goal.close"
+        if not permitted(self, rule, goal.owner):
+            return
+        question = _("{id} is closed ({outcome}, on {day}). Reopen it, so that it runs again?").format(
+            id=goal.id, outcome=outcome_text(goal.closed.outcome), day=goal.closed.on)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                board.reopen_goal(goal.id)
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            tell(self, _("{id} reopened").format(id=goal.id))
+            self.call_next(self.refresh_board, goal.id)
+
+        self.app.push_screen(Confirm(question), answer)
 
     def action_carry(self) -> None:
         from tui.screens.goal_forms import carry_form
