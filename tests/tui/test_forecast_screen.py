@@ -140,3 +140,19 @@ async def test_the_whole_history_is_reached_from_the_keyboard(tmp_path) -> None:
             assert trend.row_count == 9 and str(trend.get_row_at(8)[0]) == "now"
             for widget in (trend, app.screen.query_one("#forecast-trend-note")):
                 assert view.contains_region(widget.region), (size, widget.id, widget.region, view)
+
+
+
+async def test_k_opens_the_coaching_notes_on_the_highlighted_rep(tmp_path) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.coaching import CoachingScreen
+
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(150, 45)) as pilot:
+        await open_forecast(app, pilot)
+        await pilot.press("down")
+        rep = rows(app)[1][0]
+        await pilot.press("k")  # as on the Review's leaderboard
+        await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
+        assert app.screen.query_one("#coaching-rep", Select).value == rep == "bea"
