@@ -131,3 +131,15 @@ def test_a_plan_file_keeps_a_lines_cycle_and_dates_a_new_one_now(team, run, tmp_
     assert run("plan", "import", str(plan))[0] == 0
     line = Board(team, actor="dana").budget_line("B-4")  # a new line in a file is requested now, as `budget request`
     assert (line.requested_on, line.cycle_start, line.cycle_end) == (TODAY, NEW_START, NEW_END)
+
+
+def test_approving_a_request_left_from_the_last_cycle_says_where_it_counts(team, run) -> None:
+    two_cycles(team)
+    code, out, err = run("budget", "approve", "B-2", "--reason", "late but fine")
+    assert (code, out) == (0, "B-2 approved for 50\n")
+    assert err.splitlines()[-1] == (f"note: B-2 was requested in the cycle {OLD_START} to {OLD_END}: its approval counts in that "
+                   "cycle's budget, not this one's")
+    assert json.loads(run("budget", "list", "--json")[1])["totals"]["approved"] == 300  # still this cycle's alone
+    lead = Board(team, actor="dana")
+    lead.request_budget("Cards", 20, task="T-1")
+    assert "note:" not in run("budget", "approve", "B-4", "--reason", "ok")[2]  # this cycle's: nothing to say

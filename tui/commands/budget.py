@@ -102,6 +102,10 @@ def cmd_budget_approve(args: argparse.Namespace) -> int:
     if line.requested_by == board.actor and board.members():  # (allowed: no other lead to ask)
         print(_("{id} was your own request: you are the board's only lead, so you approved it yourself "
                 "(the log says so)").format(id=line.id), file=sys.stderr)
+    if line.id not in board.cycle_budget().own:  # (a request left from an earlier cycle: it counts there)
+        print(_("note: {id} was requested in the cycle {start} to {end}: its approval counts in that cycle's "
+                "budget, not this one's").format(id=line.id, start=line.cycle_start or "–", end=line.cycle_end or "–"),
+              file=sys.stderr)
     for flag in board.budget_flags():  # approving past the plan's budget is allowed, and said
         if flag.template.startswith("approved ") and "plan's" in flag.template:
             print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
