@@ -174,3 +174,20 @@ async def test_the_budget_screen_shows_this_cycles_lines_and_c_every_cycles(team
         assert said.startswith("approved 1,300 · spent 550 · waiting for a decision 80 · every cycle's lines")
         assert [(table.get_row_at(i)[0].plain, table.get_row_at(i)[8].plain) for i in range(table.row_count)] == [
             ("B-1", "2026-07-01–09-30 · Booth"), ("B-2", "2026-07-01–09-30 · Flyers"), ("B-3", "Dinner")]
+
+
+async def test_approving_a_request_left_from_the_last_cycle_says_where_it_counts(team) -> None:
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.set_plan_info("Q3", "2026-07-01", "2026-09-30")
+    Board(team, actor="ali", clock=lambda: NOW).request_budget("Flyers", 80, task="T-1")
+    lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("c", "a")  # every cycle's lines: B-1, last cycle's, waiting
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert ("B-1 was requested in the cycle 2026-07-01 to 2026-09-30: its approval counts in that cycle's "
+                "budget") in str(app.screen.query_one("#form-note").render())

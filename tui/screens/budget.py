@@ -212,6 +212,10 @@ class BudgetScreen(BoardView):
         own = approve and line.requested_by == board.actor and board.members()  # (the only lead: allowed)
         note = _("{id} is your own request: you are the board's only lead, so you approve it yourself "
                  "(the log says so)").format(id=line.id) if own else ""
+        if approve and line.id not in board.cycle_budget().own:  # (left from an earlier cycle: it counts there)
+            note = " ".join(filter(None, (note, _(
+                "note: {id} was requested in the cycle {start} to {end}: its approval counts in that cycle's "
+                "budget, not this one's").format(id=line.id, start=line.cycle_start or "–", end=line.cycle_end or "–"))))
         self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save, note=note))
 
     def action_approve(self) -> None:
