@@ -40,6 +40,11 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     decided_by: Ref | None = None
     reason: ShortText = ""
     note: LongText = ""
+    # The cycle a line belongs to: the plan's period when it was requested (and the day), so a
+    # cycle's totals are its own lines' (see of_cycle). A line from before lines were dated has none.
+    requested_on: date | None = None
+    cycle_start: date | None = None
+    cycle_end: date | None = None
 
     def __post_init__(self) -> None:
         self.requested, self.approved = cents(self.requested), cents(self.approved)  # (see SpendEntry)
@@ -52,6 +57,11 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise Reason("a budget line is for a strategy or a task: give one")
         if self.status != "approved" and self.approved:
             raise Reason("a {status} line has no approved amount", status=Word(self.status))
+        if (self.cycle_start is None) != (self.cycle_end is None):
+            raise Reason("a line's cycle has a first and a last day: give cycle_start and cycle_end")
+        if self.cycle_start and self.cycle_end and self.cycle_end < self.cycle_start:
+            raise Reason("the cycle ends ({end}) before it starts ({start})", start=self.cycle_start,
+                         end=self.cycle_end)
 
 
 class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -154,15 +164,60 @@ def by_strategy(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry],
     return money_of
 
 
+Cycle = tuple[date | None, date | None]
+
+
+def in_cycle(line: BudgetLine, cycle: Cycle, now: Cycle) -> bool | None:
+    """Whether a line is one of `cycle`'s (start, end), the board's cycle being `now`: a line kept
+    with its cycle's dates is that cycle's alone; one requested on a board without dates is the
+    cycle's whose days it was requested in (as a review answer is: sales.review.given_in). A board
+    without dates has every line. None for a line with neither (an older board's): see of_cycle."""
+    if cycle[0] is None or cycle[1] is None:
+        return True
+    if line.requested_on is None and line.cycle_start is None:
+        return None
+    from sales.review import given_in  # (review reads budget figures; imported here, not at the top)
+
+    return given_in((line.cycle_start, line.cycle_end), line.requested_on or date.min, cycle, now)
+
+
+class CycleBudget(msgspec.Struct, frozen=True):
+    """A cycle's budget (of_cycle): `lines`, its own lines then other cycles' lines with money
+    spent in it; `spending`, the spending dated in it; `own`, the ids of its own lines."""
+    lines: list[BudgetLine]
+    spending: list[SpendEntry]
+    own: frozenset[str]
+
+    def own_lines(self) -> list[BudgetLine]:
+        return [line for line in self.lines if line.id in self.own]
+
+
+def of_cycle(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], cycle: Cycle, now: Cycle) -> CycleBudget:
+    """A cycle's budget, as a finance team keeps budget against actuals per period: what was
+    asked and approved counts in the cycle the line was requested in, and money counts in the
+    cycle it was spent in (a spend's day), whichever line it was spent on; a line of another cycle
+    that money was spent on in this one is shown with it, so its spending adds up to the cycle's.
+    A line from before lines were dated is the cycle now's (open business carried on)."""
+    start, end = cycle
+    spent = [e for e in entries if (start is None or e.on >= start) and (end is None or e.on <= end)]
+    paid = {e.line for e in spent}
+    own = frozenset(line.id for line in lines
+                    if (found := in_cycle(line, cycle, now)) or (found is None and cycle == now))
+    return CycleBudget([line for line in lines if line.id in own] + [line for line in lines
+                                                                      if line.id not in own and line.id in paid],
+                       spent, own)
+
+
 class Totals(msgspec.Struct, frozen=True):
     budget: float | None  # the plan's budget, if one is set
     requested: float  # still waiting for a decision
     approved: float
     spent: float
-    # Lines carry no cycle: they stay on the board as its plan moves on, and the totals are every
-    # line's. Once the plan has had an earlier cycle, the totals say so, with the spending dated
-    # in this one (the figure the review counts) beside them; None before.
-    spent_this_cycle: float | None = None
+    # The cycle the totals are of (the plan's period: its own lines, sales.budget.of_cycle), and
+    # how many lines of other cycles they leave out (read with `budget list --all`).
+    start: date | None = None
+    end: date | None = None
+    other_cycles: int = 0
 
     @property
     def left(self) -> float | None:
@@ -171,15 +226,18 @@ class Totals(msgspec.Struct, frozen=True):
 
 
 def totals(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> Totals:
+    """The totals of `lines` and the spending `entries` (a cycle's: of_cycle)."""
     return Totals(budget,
                   cents(sum(line.requested for line in lines if line.status == "requested")),
                   cents(sum(line.approved for line in lines if line.status == "approved")),
                   cents(sum(e.amount for e in entries)))
 
 
-def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None) -> list[Phrase]:
-    """Plain-words warnings: unapproved spending, lines overspent, the plan over its budget (Phrases,
-    said in the interface's language where they are shown)."""
+def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: float | None,
+          sums: Totals | None = None) -> list[Phrase]:
+    """Plain-words warnings: unapproved spending, lines overspent (all of `entries` on each), the
+    plan over its budget (`sums`: the totals held to it, by default of `lines` and `entries`)
+    (Phrases, said in the interface's language where they are shown)."""
     found = []
     for line in lines:
         spent = spent_on(line.id, entries)
@@ -190,7 +248,7 @@ def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: fl
             found.append(Phrase("{id} “{title}”: {spent} spent of {approved} approved ({over} over)", id=line.id,
                                 title=line.title, spent=money(spent), approved=money(line.approved),
                                 over=money(spent - line.approved)))
-    sums = totals(lines, entries, budget)
+    sums = sums or totals(lines, entries, budget)
     if budget is not None:
         if sums.approved > budget:
             found.append(Phrase("approved {approved} of the plan's {budget} budget ({over} over)",

@@ -76,6 +76,7 @@ class Review(msgspec.Struct):
     closed: tuple[int, int] = (0, 0)  # deals won, deals won or lost in the cycle (sales/winloss.py)
     top_reason: tuple[str, float] | None = None  # the reason most value was lost to, and its share
     own_payout: bool = False  # payouts is the reader's own statement's total (a rep: pay is private)
+    pay_hidden: bool = False  # the reader has no statement and reads no one's (not on the team): payouts None
 
 
 class Cycle(msgspec.Struct):

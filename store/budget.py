@@ -15,7 +15,6 @@ from sales import budget as rules
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.errors import Invalid, Reason, Refused, Word
 from sales.ids import format_id, in_order
-from sales.numbers import cents
 from sales.phrases import Phrase
 from sales.validation import convert
 from sales.dates import stamp
@@ -47,25 +46,44 @@ class BudgetChanges(BoardCore):
         """One training item (NotFound, saying so, when there is no such item: deleted since)."""
         return self._get("training", item_id)
 
-    def budget_totals(self) -> rules.Totals:
-        """Every line's totals; once the plan has had an earlier cycle, with the spending dated in
-        this one beside them (sales.budget.Totals: lines carry no cycle)."""
-        entries = self.spending()
-        sums = rules.totals(self.budget_lines(), entries, self.meta().get("budget"))
-        start, end = self.plan_period()
-        if start is None or end is None or len(self.cycles()) < 2:
-            return sums
-        return msgspec.structs.replace(sums, spent_this_cycle=cents(sum(e.amount for e in entries
-                                                                        if start <= e.on <= end)))
+    def cycle_budget(self, every: bool = False) -> rules.CycleBudget:
+        """The cycle's budget (sales.budget.of_cycle): the cycle read (the plan's period, or
+        another's: reading_cycle); `every`: every line and every spend."""
+        lines, entries = self.budget_lines(), self.spending()
+        if every:
+            return rules.CycleBudget(lines, entries, frozenset(line.id for line in lines))
+        return rules.of_cycle(lines, entries, self.period(), self.plan_period())
+
+    def budget_totals(self, every: bool = False) -> rules.Totals:
+        """The cycle's totals against the plan's budget: its lines' requests and approvals, and
+        the money spent in it; with how many lines of other cycles they leave out. `every`: every
+        line's, not held to one cycle's budget."""
+        found = self.cycle_budget(every)
+        sums = rules.totals(found.own_lines(), found.spending, None if every else self.meta().get("budget"))
+        start, end = (None, None) if every else self.period()
+        return msgspec.structs.replace(sums, start=start, end=end,
+                                       other_cycles=len(self.budget_lines()) - len(found.own))
 
     def strategy_money(self) -> dict[str, tuple[float, float]]:
-        """Each strategy's (approved, spent), its tasks' lines with it (sales.budget.by_strategy);
-        a strategy with no line is left out."""
-        return rules.by_strategy(self.budget_lines(), self.spending(),
-                                 {task.id: task.strategy for task in self.tasks()})
+        """Each strategy's (approved, spent) in the cycle, its tasks' lines with it
+        (sales.budget.by_strategy); a strategy with no line of the cycle is left out."""
+        found = self.cycle_budget()
+        tasks = {task.id: task.strategy for task in self.tasks()}
+        approved = rules.by_strategy(found.own_lines(), [], tasks)
+        spent = rules.by_strategy(found.lines, found.spending, tasks)
+        return {s: (approved.get(s, (0.0, 0.0))[0], spent[s][1]) for s in spent}
 
-    def budget_flags(self) -> list[Phrase]:
-        return rules.flags(self.budget_lines(), self.spending(), self.meta().get("budget"))
+    def budget_flags(self, every: bool = False) -> list[Phrase]:
+        """The cycle's flags: its lines' (each with all its spending), and its totals against the
+        plan's budget (`every`: every line's, not held to one cycle's budget)."""
+        found = self.cycle_budget(every)
+        return rules.flags(found.lines, self.spending(), None if every else self.meta().get("budget"),
+                           self.budget_totals(every))
+
+    def line_flags(self, line_id: str) -> list[Phrase]:
+        """One line's flags, whichever cycle it is of (all its spending)."""
+        line = self.budget_line(line_id)
+        return rules.flags([line], self.spending(line.id), None)
 
     # ------------------------------------------------------------------ changing
 
@@ -73,8 +91,10 @@ class BudgetChanges(BoardCore):
         """A new budget line asking for `amount`, in the actor's name; linked to a strategy or task."""
         def build(tx: Transaction) -> BudgetLine:
             self._check("budget.request")
+            start, end = self.plan_period()  # (the cycle it is of: its totals are its own lines')
             line = convert({"title": title, "requested": amount, **given(fields),
-                            "requested_by": self.actor, "status": "requested",
+                            "requested_by": self.actor, "status": "requested", "requested_on": self.today(),
+                            "cycle_start": start if end else None, "cycle_end": end if start else None,
                             "id": format_id("budget", tx.nextnumber("budget"))}, BudgetLine)
             if line.requested == 0:
                 raise Invalid("amount", "a request for 0 asks for nothing: say how much the line needs")

@@ -62,9 +62,12 @@ class CycleQueries(BoardCore):
         plans = self.incentive_plans()
         outcomes = self.win_loss()
         top = outcomes.reasons[0] if outcomes.reasons else None
+        reps = self.reps()
+        # someone not on the team reads no one's pay and has none: not "your payout 0.00"
+        hidden = bool(plans) and not any(self.reads_pay(name) for name in reps) and self.actor not in reps
         return Review(won=self.process_metrics().won_value,
-                      payouts=round(sum(s.total for s in self.readable_payouts()), 2) if plans else None,
-                      own_payout=not all(self.reads_pay(name) for name in self.reps()),
+                      payouts=round(sum(s.total for s in self.readable_payouts()), 2) if plans and not hidden else None,
+                      own_payout=not all(self.reads_pay(name) for name in reps), pay_hidden=hidden,
                       answered=ticked([(q, a) for q, a in self.answers_by_question()]),
                       checklist=ticked(self.checklist("review")),
                       closed=(outcomes.total.won, outcomes.total.closed),

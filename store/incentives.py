@@ -404,9 +404,8 @@ class ReviewChanges(BoardCore):
         return with_spending(metrics, cents(sum(e.amount for e in self._spent_in_cycle())))
 
     def _spent_in_cycle(self) -> list[SpendEntry]:
-        """The spending dated in the cycle read."""
-        start, end = self.period()
-        return [e for e in self.spending() if (start is None or e.on >= start) and (end is None or e.on <= end)]
+        """The spending dated in the cycle read (sales.budget.of_cycle)."""
+        return self.cycle_budget().spending
 
     def strategy_results(self) -> list[StrategyResult]:
         """What each strategy brought in the cycle: the deals its tasks worked on that were won,
@@ -414,7 +413,8 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         tasks = self.tasks()
         won = {d.id: d.value for d in team_results(self.deals(), self.stages(), [], start, end).won}
-        spent = by_strategy(self.budget_lines(), self._spent_in_cycle(), {t.id: t.strategy for t in tasks})
+        found = self.cycle_budget()
+        spent = by_strategy(found.lines, found.spending, {t.id: t.strategy for t in tasks})
         return strategy_results(self.strategies(), tasks, won, {s: money[1] for s, money in spent.items()})
 
     def goal_results(self) -> list[GoalResult]:

@@ -269,6 +269,10 @@ class _Import:
             self.allowed(f"{path}.payments", "deal.paid")
         if section.kind == "budget":
             self.not_own_request(item, path)
+            if item.requested_on is None and item.cycle_start is None:  # (requested now, as `budget request`)
+                start, end = self.board.plan_period()
+                item.requested_on = self.board.today()
+                item.cycle_start, item.cycle_end = (start, end) if start and end else (None, None)
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
 

@@ -97,7 +97,8 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o")) -> list[t
     track.append(_("this week: {new} new, {won} won, {lost} lost · the open pipeline {net}").format(
         new=new, won=won, lost=lost, net=("+" if net > 0 else "−" if net < 0 else "±") + num_or_dash(abs(net))))
 
-    said = _("won {won} · your payout {payouts}") if r.own_payout else _("won {won} · payouts {payouts}")
+    said = (_("won {won} · payouts: pay is private (a rep reads their own, a lead every one)") if r.pay_hidden
+            else _("won {won} · your payout {payouts}") if r.own_payout else _("won {won} · payouts {payouts}"))
     review = [said.format(
         won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),
         _("gap analysis {answered} answered · end-of-cycle checklist {checklist}").format(

@@ -160,12 +160,29 @@ def line_json(line: BudgetLine, entries: Sequence[SpendEntry]) -> dict:
     return {**msgspec.to_builtins(line), "spent": spent_on(line.id, entries)}
 
 
-def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry]) -> str:
-    rows = [[line.id, _(line.status), _(line.category), money(line.requested),
-             money(line.approved) if line.status == "approved" else "–",
+def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], cycles: bool = False,
+                own: frozenset[str] | None = None) -> str:
+    """The lines, each with what was spent on it (`entries`: the spending counted, the cycle's).
+    A line of another cycle (not in `own`), shown for money spent on it in this one, has its
+    request and approval counted in its own cycle ("–" here), and a Cycle column says which;
+    `cycles`: that column for every line (`budget list --all`)."""
+    mine = own if own is not None else frozenset(line.id for line in lines)
+    cycles = cycles or any(line.id not in mine for line in lines)
+    rows = [[line.id, _(line.status), _(line.category), money(line.requested) if line.id in mine else "–",
+             money(line.approved) if line.status == "approved" and line.id in mine else "–",
              money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
-             line.title] for line in lines]
-    return table(["ID"] + [_(name).upper() for name in BUDGET_COLUMNS], rows)
+             *([line_cycle(line)] if cycles else []), line.title] for line in lines]
+    columns = BUDGET_COLUMNS[:-1] + ((N_("Cycle"),) if cycles else ()) + BUDGET_COLUMNS[-1:]
+    return table(["ID"] + [_(name).upper() for name in columns], rows)
+
+
+def line_cycle(line: BudgetLine) -> str:
+    """The cycle a line is of, short (`2026-10-01–12-31`; its year again when it ends in another),
+    else the day it was requested, else "–" (a line from before lines were dated)."""
+    start, end = line.cycle_start, line.cycle_end
+    if start and end:
+        return f"{start}–{end:%m-%d}" if start.year == end.year else f"{start}–{end}"
+    return str(line.requested_on or "–")
 
 
 def line_detail(line: BudgetLine, entries: Sequence[SpendEntry]) -> str:
@@ -199,22 +216,29 @@ def line_detail(line: BudgetLine, entries: Sequence[SpendEntry]) -> str:
     return safe("\n".join(lines))
 
 
-def totals_line(totals: Totals) -> str:
-    budget = _("no plan budget set") if totals.budget is None else _("plan budget {amount}").format(
-        amount=money(totals.budget))
-    text = budget + " · " + _("approved {approved} · spent {spent} · waiting {waiting}").format(
+def totals_line(totals: Totals, every: bool = False, more: str = "") -> str:
+    """The totals against the plan's budget, and which lines they count (`more`: how to read the
+    other cycles' lines, said when there are some)."""
+    budget = "" if every else (_("no plan budget set") if totals.budget is None else _("plan budget {amount}").format(
+        amount=money(totals.budget))) + " · "
+    text = budget + _("approved {approved} · spent {spent} · waiting {waiting}").format(
         approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
     if totals.left is not None and totals.left < 0:  # more approved than the plan's budget
         text += " · " + _("{amount} over the plan's budget").format(amount=money(-totals.left))
     elif totals.left is not None:
         text += " · " + _("{amount} left to approve").format(amount=money(totals.left))
-    return text + cycle_note(totals)
+    return text + cycle_note(totals, every, more or _("`uplift budget list --all` lists them"))
 
 
-def cycle_note(totals: Totals) -> str:
-    """After the plan's first cycle, that the totals are every cycle's lines, and this cycle's
-    spending ("" before: one cycle, nothing to tell apart)."""
-    if totals.spent_this_cycle is None:
+def cycle_note(totals: Totals, every: bool = False, more: str = "") -> str:
+    """Which lines the totals count: the cycle's (its dates), and how many of other cycles they
+    leave out; or every cycle's ("" on a board without cycle dates and nothing left out)."""
+    if every:
+        return " · " + _("every cycle's lines")
+    if totals.start is None or totals.end is None:
         return ""
-    return " · " + _("totals of every cycle's lines; spent in this cycle {spent}").format(
-        spent=money(totals.spent_this_cycle))
+    text = " · " + _("lines of the cycle {start} to {end}").format(start=totals.start, end=totals.end)
+    if totals.other_cycles:
+        text += " · " + _("{count} of other cycles not counted ({more})").format(count=totals.other_cycles,
+                                                                               more=more)
+    return text

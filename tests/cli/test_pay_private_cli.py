@@ -79,6 +79,10 @@ def test_the_forecast_and_the_cycle_hide_the_others_pay(run) -> None:
     assert "Pay is private" not in run("forecast")[1]
     assert "your payout 1,000.00" in run("cycle", user="ali")[1]
     assert "payouts 3,000.00" in run("cycle")[1]
+    # someone not on the team has no payout and reads no one's: not "your payout 0.00"
+    outsider = run("cycle", user="zed")[1]
+    assert "your payout" not in outsider and "payouts: pay is private" in outsider
+    assert json.loads(run("cycle", "--json", user="zed")[1])["review"]["payouts"] is None
     board = run("leaderboard", user="ali")[1]
     assert "bea" in board and "ali" in board  # the leaderboard is the team's
 

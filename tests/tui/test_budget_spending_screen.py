@@ -143,18 +143,51 @@ async def test_a_on_a_leads_own_request_says_the_rule_before_the_form(team) -> N
             app.screen.query_one("#form-note").render())
 
 
-async def test_the_totals_say_they_are_every_cycles_once_the_plan_moved_on(team) -> None:
-    from textual.widgets import Static
+async def test_the_budget_screen_shows_this_cycles_lines_and_c_every_cycles(team) -> None:
+    from textual.widgets import DataTable, Static
 
     lead = Board(team, actor="dana", clock=lambda: NOW)
     lead.set_plan_info("Q3", "2026-07-01", "2026-09-30")
+    lead.set_plan_budget(1200)
     lead.approve_budget(lead.request_budget("Booth", 1000, task="T-1").id, "ok")
     lead.record_spend("B-1", 400, date(2026, 9, 20))
+    lead.request_budget("Flyers", 80, task="T-1")
     lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
-    lead.record_spend("B-1", 150, date(2026, 11, 20))
+    lead.approve_budget(lead.request_budget("Dinner", 300, task="T-2").id, "ok")
+    lead.record_spend("B-1", 150, date(2026, 11, 20))  # the booth's last invoice, paid in Q4
     app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "b")
         await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
         said = str(app.screen.query_one("#budget-totals", Static).render())
-        assert "spent 550" in said and "totals of every cycle's lines; spent in this cycle 150" in said
+        # Q4: B-3's 300 approved (Q3's 1,000 not held against Q4's budget); 150 spent in Q4
+        assert said.startswith("plan budget 1,200 · approved 300 · spent 150 · waiting for a decision 0 · "
+                               "900 left to approve · lines of the cycle 2026-10-01 to 2026-12-31 · "
+                               "2 of other cycles not counted (c shows them)")
+        table = app.screen.query_one("#budget-lines", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[:6] + row[8:9] for row in rows] == [
+            ["B-3", "approved", "other", "300", "300", "0", "Dinner"],
+            ["B-1", "approved", "other", "–", "–", "150", "2026-07-01–09-30 · Booth"]]  # Q3's, paid in Q4
+        await pilot.press("c")
+        said = str(app.screen.query_one("#budget-totals", Static).render())
+        assert said.startswith("approved 1,300 · spent 550 · waiting for a decision 80 · every cycle's lines")
+        assert [(table.get_row_at(i)[0].plain, table.get_row_at(i)[8].plain) for i in range(table.row_count)] == [
+            ("B-1", "2026-07-01–09-30 · Booth"), ("B-2", "2026-07-01–09-30 · Flyers"), ("B-3", "Dinner")]
+
+
+async def test_approving_a_request_left_from_the_last_cycle_says_where_it_counts(team) -> None:
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.set_plan_info("Q3", "2026-07-01", "2026-09-30")
+    Board(team, actor="ali", clock=lambda: NOW).request_budget("Flyers", 80, task="T-1")
+    lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("c", "a")  # every cycle's lines: B-1, last cycle's, waiting
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert ("B-1 was requested in the cycle 2026-07-01 to 2026-09-30: its approval counts in that cycle's "
+                "budget") in str(app.screen.query_one("#form-note").render())

@@ -178,3 +178,18 @@ async def test_the_chinese_columns_out_of_view_are_listed_with_chinese_commas(tm
         await until(pilot, lambda: "视图之外" in str(more.render()))
         listed = str(more.render()).split("：", 1)[1]
         assert "，" in listed and ", " not in listed
+
+
+async def test_k_opens_the_coaching_notes_on_the_highlighted_rep(tmp_path) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.coaching import CoachingScreen
+
+    app = UpliftApp(sample(tmp_path))
+    async with app.run_test(size=(150, 45)) as pilot:
+        await open_forecast(app, pilot)
+        await pilot.press("down")
+        rep = rows(app)[1][0]
+        await pilot.press("k")  # as on the Review's leaderboard
+        await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
+        assert app.screen.query_one("#coaching-rep", Select).value == rep == "bea"

@@ -139,3 +139,22 @@ async def test_stuck_and_lost_cards_say_so(tmp_path) -> None:
         board.set_alert_settings(default_stuck_days=60)
         await app.screen.refresh_board()
         assert not any("STUCK" in card.flag for card in cards().values())
+
+
+
+async def test_k_opens_the_coaching_notes_on_the_highlighted_rep(tmp_path) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.coaching import CoachingScreen
+
+    app = UpliftApp(sample_board(tmp_path))
+    async with app.run_test(size=(150, 45)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("W")
+        await until(pilot, lambda: isinstance(app.screen, WinLossScreen) and rows(app, "#winloss-reps"))
+        await pilot.press("down")
+        rep = rows(app, "#winloss-reps")[1][0]
+        await pilot.press("k")  # as on the Review's leaderboard
+        await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
+        assert app.screen.query_one("#coaching-rep", Select).value == rep != "all"

@@ -23,26 +23,45 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     from tui.goals_output import budget_rows, line_json, totals_line
 
     board = open_board(args)
-    lines, entries = board.budget_lines(), board.spending()
+    with _reading(board, args):
+        found = board.cycle_budget(args.all)
+        totals, flags = board.budget_totals(args.all), board.budget_flags(args.all)
+        this_cycle = board.budget_totals().spent
+    entries, lines = board.spending(), found.lines
     if args.status:
         lines = [line for line in lines if line.status == args.status]
-    totals, flags = board.budget_totals(), board.budget_flags()
     if args.json:
-        print_json({"lines": [line_json(line, entries) for line in lines],
+        print_json({"lines": [{**line_json(line, entries), **({} if args.all else {
+                        "of_cycle": line.id in found.own, "spent_in_cycle": spent_on(line.id, found.spending)})}
+                              for line in lines],
                     "totals": {"budget": totals.budget, "requested": totals.requested,
                                "approved": totals.approved, "spent": totals.spent, "left": totals.left,
-                               "spent_this_cycle": totals.spent_this_cycle},
+                               "spent_this_cycle": this_cycle,
+                               "cycle": None if args.all else {"start": totals.start, "end": totals.end},
+                               "other_cycles": totals.other_cycles},
                     "flags": flags})
         return EXIT_OK
     if lines:
-        print(budget_rows(lines, entries))
+        print(budget_rows(lines, found.spending, cycles=args.all, own=found.own))
+    elif board.budget_lines():
+        print(_("No budget lines in this cycle yet: request one with "
+                "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
     else:
         print(_("No budget lines yet: request one with "
                 "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
-    print(totals_line(totals))
+    print(totals_line(totals, every=args.all))
     for flag in flags:
         print(f"! {say(flag)}")
     return EXIT_OK
+
+
+def _reading(board, args: argparse.Namespace):
+    """`--start` and `--end`: another cycle's budget (as `uplift review` reads one)."""
+    from tui.commands.review import _reading as reading
+
+    if args.all and (args.start or args.end):
+        raise BadInput("--all lists every cycle's lines: give it or --start and --end, not both")
+    return reading(board, args)
 
 
 def cmd_budget_show(args: argparse.Namespace) -> int:
@@ -83,6 +102,10 @@ def cmd_budget_approve(args: argparse.Namespace) -> int:
     if line.requested_by == board.actor and board.members():  # (allowed: no other lead to ask)
         print(_("{id} was your own request: you are the board's only lead, so you approved it yourself "
                 "(the log says so)").format(id=line.id), file=sys.stderr)
+    if line.id not in board.cycle_budget().own:  # (a request left from an earlier cycle: it counts there)
+        print(_("note: {id} was requested in the cycle {start} to {end}: its approval counts in that cycle's "
+                "budget, not this one's").format(id=line.id, start=line.cycle_start or "–", end=line.cycle_end or "–"),
+              file=sys.stderr)
     for flag in board.budget_flags():  # approving past the plan's budget is allowed, and said
         if flag.template.startswith("approved ") and "plan's" in flag.template:
             print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
@@ -111,9 +134,9 @@ def cmd_budget_spend(args: argparse.Namespace) -> int:
     entry = board.record_spend(args.id, cli_number(args.amount, "amount"), cli_date(board, args.on, "on") or None,
                                args.note or "")
     print(entry.id)
-    for flag in board.budget_flags():
-        if flag.values.get("id") == entry.line or "plan's" in flag.template:
-            print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
+    plan = [flag for flag in board.budget_flags() if "plan's" in flag.template]  # (the cycle's, against its budget)
+    for flag in [*board.line_flags(entry.line), *plan]:  # (the line's, whichever cycle it is of)
+        print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -177,6 +200,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("budget commands"), metavar="VERB", required=True)
     lst = add_verb(budget, common, "list", cmd_budget_list, _("budget lines, totals against the plan, and flags"))
     lst.add_argument("--status", choices=("requested", "approved", "rejected"), help=_("only lines with this status"))
+    lst.add_argument("--all", action="store_true", help=_("every cycle's lines, with the cycle of each"))
+    lst.add_argument("--start", metavar="DATE", help=_("with --end: an earlier cycle's lines, by its dates"))
+    lst.add_argument("--end", metavar="DATE", help=_("the last day of that cycle"))
     lst.add_argument("--json", action="store_true")
     show = add_verb(budget, common, "show", cmd_budget_show, _("a budget line in full, with each spend on it"))
     show.add_argument("id")

@@ -2,7 +2,7 @@
 
 Keys: r request, a approve, x reject (leads; a reason is asked), p record spending, s the
 selected line's spending (enter on one takes it back: typed wrong, or refunded), t add a training item, d tick the selected training item done, e change it (reschedule), delete delete it, escape back to
-the goals. A key that acts on a row acts on the table that has the focus: on the other one it
+the goals, c this cycle's lines or every cycle's. A key that acts on a row acts on the table that has the focus: on the other one it
 says which table it is for, rather than reach for the row selected there.
 """
 
@@ -18,7 +18,7 @@ from sales.errors import Invalid, UpliftError
 from sales.numbers import parse_number
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _, say
-from tui.goals_output import cycle_note
+from tui.goals_output import cycle_note, line_cycle
 from tui.keys import shown_key
 from tui.number_text import form_number
 from tui.screens.board_view import BoardView
@@ -56,7 +56,10 @@ class BudgetScreen(BoardView):
         Binding("d", "training_done", N_("Done"), id="budget.training_done"),
         Binding("e", "training_edit", N_("Edit training"), id="budget.training_edit"),
         Binding("delete", "training_delete", N_("Delete training"), id="budget.training_delete"),
+        Binding("c", "cycles", N_("Cycles"), id="budget.cycles"),
     ]
+    #: Every cycle's lines shown (`c`), not only the cycle's.
+    every = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,31 +84,34 @@ class BudgetScreen(BoardView):
 
     async def refresh_board(self) -> None:
         board = self.app.board
-        lines, entries = board.budget_lines(), board.spending()
+        found = board.cycle_budget(self.every)  # (its own lines, then others' with money spent in it)
+        lines, entries = found.lines, found.spending
+        now = found.own if not self.every else board.cycle_budget().own  # (the lines of the cycle now)
         table = self.query_one("#budget-lines", DataTable)
         row = table.cursor_row
         table.clear()
         for line in lines:
             table.add_row(*(plain_rich(cell) for cell in (
-                line.id, _(line.status), _(line.category), money(line.requested),
-                money(line.approved) if line.status == "approved" else "–",
+                line.id, _(line.status), _(line.category), money(line.requested) if line.id in found.own else "–",
+                money(line.approved) if line.status == "approved" and line.id in found.own else "–",
                 money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
-                line.title)), key=line.id)
+                # another cycle's line says which before its title (no room for a column at 80)
+                line.title if line.id in now else f"{line_cycle(line)} · {line.title}")), key=line.id)
         if lines:
             table.move_cursor(row=min(row, len(lines) - 1))
-        totals = board.budget_totals()
-        budget = _("no plan budget set") if totals.budget is None else _("plan budget {amount}").format(
-            amount=money(totals.budget))
-        summary = budget + " · " + _("approved {approved} · spent {spent} · waiting for a decision {waiting}").format(
+        totals = board.budget_totals(self.every)
+        budget = "" if self.every else (_("no plan budget set") if totals.budget is None else _(
+            "plan budget {amount}").format(amount=money(totals.budget))) + " · "
+        summary = budget + _("approved {approved} · spent {spent} · waiting for a decision {waiting}").format(
             approved=money(totals.approved), spent=money(totals.spent), waiting=money(totals.requested))
         if totals.left is not None and totals.left >= 0:  # (more approved than the budget: a flag says so)
             summary += " · " + _("{amount} left to approve").format(amount=money(totals.left))
-        summary += cycle_note(totals)
+        summary += cycle_note(totals, self.every, _("{key} shows them").format(key=shown_key(self, "budget.cycles")))
         if not lines:
             summary += " · " + _("no budget lines yet: press {key} to request one").format(
                 key=shown_key(self, "budget.request"))
         self.query_one("#budget-totals", Static).update(plain(summary))
-        flags = board.budget_flags()
+        flags = board.budget_flags(self.every)
         box = self.query_one("#budget-flags", Static)
         box.update(plain("\n".join(f"! {say(flag)}" for flag in flags)))
         box.display = bool(flags)
@@ -119,6 +125,11 @@ class BudgetScreen(BoardView):
         for item in items:
             training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
+
+    async def action_cycles(self) -> None:
+        """This cycle's lines, or every cycle's (the last cycle's out of the way, but readable)."""
+        self.every = not self.every
+        await self.refresh_board()
 
     def _selected(self, table_id: str, binding_id: str) -> str | None:
         """The id of the row under the cursor in `table_id`, if that table has the focus (the
@@ -201,6 +212,10 @@ class BudgetScreen(BoardView):
         own = approve and line.requested_by == board.actor and board.members()  # (the only lead: allowed)
         note = _("{id} is your own request: you are the board's only lead, so you approve it yourself "
                  "(the log says so)").format(id=line.id) if own else ""
+        if approve and line.id not in board.cycle_budget().own:  # (left from an earlier cycle: it counts there)
+            note = " ".join(filter(None, (note, _(
+                "note: {id} was requested in the cycle {start} to {end}: its approval counts in that cycle's "
+                "budget, not this one's").format(id=line.id, start=line.cycle_start or "–", end=line.cycle_end or "–"))))
         self._open(FieldsForm(verb.format(id=line.id, title=line.title), rows, save, note=note))
 
     def action_approve(self) -> None:

@@ -68,6 +68,7 @@ class ForecastScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "dismiss", N_("Close"), id="forecast.close"),
         Binding("c", "next_commit", N_("Commit threshold"), id="forecast.commit"),
+        Binding("k", "coaching", N_("Coaching notes"), id="forecast.coaching"),
         help_key("forecast"),
     ]
 
@@ -171,6 +172,13 @@ class ForecastScreen(ModalScreen[str | None]):
         above = [p for p in levels if p > self.commit_pct]
         self.commit_pct = above[0] if above else levels[0]
         self.show()
+
+    def action_coaching(self) -> None:
+        """The coaching notes on the highlighted rep (as `k` on the Review's leaderboard)."""
+        table = self.query_one("#forecast-reps", DataTable)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+        rep = key.removeprefix("rep:") if key and key.startswith("rep:") and key != f"rep:{OTHERS}" else None
+        self.app.action_coaching(rep)
 
     @on(DataTable.RowSelected, "#forecast-reps")
     def _picked(self, event: DataTable.RowSelected) -> None:

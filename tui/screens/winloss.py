@@ -40,7 +40,8 @@ TABLES = (("winloss-reps", N_("Rep"), SPLIT_COLUMNS), ("winloss-products", N_("P
 class WinLossScreen(ModalScreen[str | None]):
     """Dismisses with what to show on the pipeline: `rep:NAME` or a deal id, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="winloss.close"), help_key("winloss")]
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="winloss.close"),
+                Binding("k", "coaching", N_("Coaching notes"), id="winloss.coaching"), help_key("winloss")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog forecast winloss", can_focus=False):
@@ -93,6 +94,15 @@ class WinLossScreen(ModalScreen[str | None]):
     async def refresh_board(self) -> None:
         """Another process changed the board: show the new numbers."""
         self.show()
+
+    def action_coaching(self) -> None:
+        """The coaching notes on the highlighted rep of the by-rep table (as `k` on the Review's
+        leaderboard); elsewhere, the notes as the coaching screen opens them."""
+        table = self.query_one("#winloss-reps", DataTable)
+        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "").rpartition("#")[0] \
+            if table.row_count else ""
+        rep = key.removeprefix("rep:") if key.startswith("rep:") and key != f"rep:{UNASSIGNED}" else None
+        self.app.action_coaching(rep)
 
     @on(DataTable.RowSelected)
     def _picked(self, event: DataTable.RowSelected) -> None:
