@@ -59,6 +59,12 @@ def test_a_taskwarrior_export_imported_twice_adds_nothing_twice(run, team, tmp_p
     assert _tasks(run)["Send the Acme quote"]["depends"] == ["T-3"]
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path))
+    assert (code, out, err) == (0, "no new tasks\n2 tasks already as the file has them\n", "")
+    assert snapshot_files(team) == before
+    # a task of another list (another uuid) the same as one on the board is still refused
+    other = [{**EXPORT[0], "uuid": "77777777-7777-7777-7777-777777777777"}]
+    path.write_text(json.dumps(other), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
     assert "task 1 ('Call Acme about the renewal'): T-3 is on this board already (the same title, owner, status " \
            "and due date)" in err
@@ -112,6 +118,88 @@ def test_one_undo_takes_a_task_import_back(run, team, tmp_path) -> None:
     assert len(_tasks(run)) == len(before) + 3
     assert run("undo")[0] == 0
     assert sorted(_tasks(run)) == before
+
+
+def test_the_list_exported_again_updates_the_tasks_it_brought(run, team, tmp_path) -> None:
+    """A team still keeping taskwarrior exports again: each task the board has from the first
+    import (by its uuid) follows the file; new ones are added; a dry run writes nothing; one undo
+    takes the whole import back."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:3]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0  # T-3 call, T-4 quote, T-5 tidy
+    again = json.loads(json.dumps(EXPORT[:3]))
+    again[0].update(status="completed", end="20261203T160000Z", priority="M",
+                    annotations=[*again[0]["annotations"], {"entry": "20261203T155900Z", "description": "signed"}])
+    again[1].update(description="Send the Acme quote, v2", due="20261210T120000Z")
+    again.append({"description": "Book the kick-off", "status": "pending", "uuid": "66666666-6666-6666-6666-666666666666",
+                  "depends": ["22222222-2222-2222-2222-222222222222"]})
+    path.write_text(json.dumps(again), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    assert out.startswith("would import 1 task: To do 1\nwould update 2 tasks:\n")
+    assert snapshot_files(team) == before
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out == ("imported 1 task (T-6): To do 1\n"
+                   "updated 2 tasks:\n"
+                   "  changed T-3: status todo → done, priority high → normal; 1 new comment\n"
+                   "  changed T-4: title Send the Acme quote → Send the Acme quote, v2, due – → 2026-12-10\n"
+                   "1 task already as the file has it\n"
+                   "1 annotation became a comment\n"
+                   "1 dependency on a task not in the file was left out\n")
+    tasks = _tasks(run)
+    call = tasks["Call Acme about the renewal"]
+    assert (call["id"], call["status"], call["done_at"][:16]) == ("T-3", "done", "2026-12-03T16:00")
+    assert [c["text"] for c in call["comments"]] == ["left a voicemail", "signed"]
+    assert tasks["Book the kick-off"]["depends"] == ["T-4"]
+    assert len(tasks) == 6
+    assert run("undo")[0] == 0
+    tasks = _tasks(run)
+    assert "Book the kick-off" not in tasks and "Send the Acme quote" in tasks
+    assert tasks["Call Acme about the renewal"]["status"] == "todo"
+
+
+def test_a_task_done_on_the_board_and_open_in_the_file_is_kept(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    assert run("task", "done", "T-3")[0] == 0
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out == ("no new tasks\n"
+                   "kept T-3 'Call Acme about the renewal' as the board has it, Done, where the file (task 1) has it "
+                   "To do: `uplift task move T-3 todo` follows the file\n")
+    assert _tasks(run)["Call Acme about the renewal"]["status"] == "done"
+
+
+def test_a_reps_import_again_changes_only_their_own_tasks(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    assert run("task", "import", str(path), user="ali")[0] == 0
+    assert run("task", "edit", "T-3", "--owner", "bea")[0] == 0  # the lead hands it on
+    path.write_text(json.dumps([{**EXPORT[0], "priority": "L"}]), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err.startswith("uplift: task 1: T-3: ") and "bea" in err
+    assert snapshot_files(team) == before
+
+
+def test_tasks_imported_before_they_kept_their_uuid_are_found(run, team, tmp_path) -> None:
+    """A board that imported the list before tasks remembered their uuid: the file's tasks the
+    same as the board's (title, owner, status, due) are those, and are known from then on."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{k: v for k, v in EXPORT[0].items() if k != "uuid"}]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out, err) == (0, "no new tasks\n1 task already as the file has it\n", "")
+    path.write_text(json.dumps([{**EXPORT[0], "description": "Call Acme about the renewal today"}]),
+                    encoding="utf-8")
+    code, out, _ = run("task", "import", str(path))
+    assert code == 0 and "updated 1 task:\n  changed T-3: title Call Acme" in out
+    assert len(_tasks(run)) == 3
 
 
 def test_a_repeating_tasks_open_occurrence_due_last_repeats_on_the_board(run, team, tmp_path) -> None:
