@@ -324,7 +324,7 @@ class TaskChanges(BoardCore):
         from store.deal_files import read_rows
 
         shown = name or str(path)
-        headers, rows = read_rows(path, name)
+        headers, rows = read_rows(path, name, one_column=True)  # (a list of titles alone is a task list)
         try:
             mapping = task_columns(headers)
         except ValueError as error:

@@ -287,3 +287,18 @@ def test_a_rep_imports_a_spreadsheet_of_their_own_tasks_only(run, team, tmp_path
     code, out, err = run("task", "import", str(path), user="ali")
     assert (code, out) == (1, "") and "a rep may only create tasks they own (ali tried for bea)" in err
     assert snapshot_files(team) == before
+
+
+def test_a_list_of_titles_alone_is_a_task_list(run, team, tmp_path) -> None:
+    """A one-column CSV (no delimiter anywhere) is one column, not refused as no table; from
+    standard input too. A file whose one column names no title says so."""
+    path = tmp_path / "todo.csv"
+    path.write_text('Title\nCall Acme back\n"Send the quote, then call"\n', encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert out == "imported 2 tasks (T-3 … T-4): To do 2\ncolumns: Title → title\n"
+    assert {"Call Acme back", "Send the quote, then call"} <= set(_tasks(run))
+    path.write_text("Dear team\nplease find it attached\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "no column holds the task's title (columns: Dear team)" in err
