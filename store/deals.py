@@ -449,6 +449,7 @@ class DealChanges(BoardCore):
             problems: list[Reason] = []
             strangers: dict[str, list[int]] = {}
             seen: dict[str, int] = {}
+            seen_ids: dict[str, int] = {}  # a board's own export: each deal's row
             deals: list[Deal] = []
             rows_of: dict[str | None, int] = {}  # each owner of a new deal -> the first row of theirs
             updates: list[tuple[int, Deal, Deal]] = []  # (row, the deal, as the file changes it)
@@ -479,12 +480,19 @@ class DealChanges(BoardCore):
                     stages_read.setdefault(said, fields["stage"])
                 if (owner := fields.get("owner")) and owner.strip().casefold() in owner_names:
                     fields["owner"] = owner_names[owner.strip().casefold()]
+                # a row of this board's own export (`deal list --csv`, edited in a spreadsheet): its
+                # id is a deal of the board with the same title or account, which the row updates
+                # (a bulk edit); another board's (the same id, another deal) is a new deal
                 here = on_board.get(exported_ids.get(number, ""))
-                if here is not None and here.title == clean_line(fields["title"]):
-                    problems.append(Reason("row {number}: id: {id} {title!r} is on this board already; importing it "
-                                           "would add it a second time (change deals with `deal edit` or a plan file)",
-                                           number=number, id=here.id, title=here.title))
-                    continue
+                if here is not None and not (here.title == clean_line(fields["title"]) or (
+                        here.account and here.account == clean_line(fields.get("account") or ""))):
+                    here = None
+                if here is not None:
+                    if here.id in seen_ids:
+                        problems.append(Reason("row {number}: id: {id} repeats row {first}",
+                                               number=number, id=here.id, first=seen_ids[here.id]))
+                        continue
+                    seen_ids[here.id] = number
                 source = fields["source"]
                 if source and source in seen:
                     problems.append(Reason("row {number}: source: {source} repeats row {first}",
@@ -495,7 +503,7 @@ class DealChanges(BoardCore):
                 owner = fields.get("owner")
                 if owner and members and (member := member_for(owner, members)) is not None:
                     fields["owner"] = owner = member  # `Daniell Hammack` is daniell.hammack
-                if (old := known.get(source) if source else None) is not None:
+                if (old := here or (known.get(source) if source else None)) is not None:
                     # a deal the file brought before (a CRM's weekly export): the file's changes to it
                     if owner and members and owner not in members:
                         if not unowned:
