@@ -20,6 +20,7 @@ from typing import Any
 
 import msgspec
 
+from sales.activity import Activity
 from sales.deal_fields import (
     MappingError,
     day_first,
@@ -356,7 +357,7 @@ class DealChanges(BoardCore):
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
                      unowned: bool = False, dry_run: bool = False, name: str | None = None,
                      stage_names: dict[str, str] | None = None, owners: dict[str, str] | None = None,
-                     date_order: str | None = None, pipeline: str | None = None) -> dict:
+                     date_order: str | None = None, pipeline: str | None = None, with_deleted: bool = False) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
@@ -372,6 +373,9 @@ class DealChanges(BoardCore):
         day and month first are read in the order each column shows, or `date_order` ("dayfirst"
         or "monthfirst") gives. A file whose pipeline column names several pipelines is
         imported whole and said (`pipelines`), or, given `pipeline`, only that one's rows.
+        A row whose source is a deal deleted on the board (the log's record of the deletion) is
+        left out and said (`deleted`), unless `with_deleted`: a CRM keeps a deal the team deleted
+        as junk, and its weekly export would bring it back each week.
         """
         from store.deal_files import read_rows
 
@@ -438,6 +442,11 @@ class DealChanges(BoardCore):
             for d in self.deals():
                 if d.source:
                     known.setdefault(d.source, d)
+            deleted: dict[str, Activity] = {}  # the deals deleted on the board, by their source (newest deletion)
+            if not with_deleted and any(s and s not in known for s in (r.get("source", "").strip() for _, r in records)):
+                for record in self.log.newest_first(where=_deletes_a_sourced_deal):
+                    deleted.setdefault(clean_line(str(record.before["source"])), record)
+            left_deleted: list[dict] = []
             on_board = {d.id: d for d in self.deals()} if exported_ids else {}
             # a file imported a second time (a board's export where it went, whose ids are new
             # there, or a CRM's file without ids): each row the same as a deal already on the board
@@ -525,6 +534,11 @@ class DealChanges(BoardCore):
                         updates.append((number, old, new))
                         if found[1]:
                             won_today.append((number, new))
+                    continue
+                if source and (gone := deleted.get(source)) is not None and source not in known:
+                    left_deleted.append({"row": number, "source": source, "id": gone.item,
+                                         "title": gone.before.get("title", ""), "by": gone.actor,
+                                         "on": datetime.fromisoformat(gone.at).astimezone(zone).date()})
                     continue
                 if owner is None and members:
                     fields["owner"] = self.actor
@@ -621,6 +635,8 @@ class DealChanges(BoardCore):
                     # deals the file brought before (by their source, a CRM's id): changed, the same, or
                     # closed on the board and elsewhere in the file (left as they are)
                     "updated": changes, "unchanged": unchanged, "kept": kept,
+                    # rows of deals deleted on the board (by their source), left out
+                    "deleted": left_deleted,
                     # the pipelines the file names (all of its rows), and the one imported (None: all)
                     "pipelines": pipelines, "pipeline": pipeline}
         return self._transact(build)
@@ -643,6 +659,11 @@ def _lines(problems: list[Reason]) -> Reason:
     the template holds only where each goes, so it reads the same in every language."""
     template = "\n  ".join(f"{{p{index}}}" for index in range(len(problems)))
     return Reason(template, **{f"p{index}": problem for index, problem in enumerate(problems)})
+
+
+def _deletes_a_sourced_deal(doc: dict) -> bool:
+    """A log record (raw) of a deal deleted with a source (a CRM's id) on it."""
+    return doc.get("action") == "deal.delete" and doc.get("after") is None and bool((doc.get("before") or {}).get("source"))
 
 
 def _sameness(deal: Deal) -> tuple:
