@@ -114,6 +114,21 @@ def _take_back(state: dict[str, dict], record: Activity, moment: datetime) -> No
         state[record.item].update({k: record.before[k] for k in ("status", "owner") if k in record.before})
 
 
+def done_by(now: dict[str, dict], records: Iterable[Activity], moment: datetime) -> set[str]:
+    """The tasks that were done at `moment`: `now` is every task's status (id -> {"status",
+    "owner", "done_at"}), `records` the log newest first (a task done before it came onto the
+    board counts from its `done_at`)."""
+    state = {key: dict(value) for key, value in now.items()}
+    for record in records:
+        at = datetime.fromisoformat(record.at)
+        if at < moment:
+            break
+        if is_task_record(record.ref):
+            _take_back(state, record, at)
+    return {key for key, task in state.items()
+            if task.get("status") == "done" and (task.get("since") is None or task["since"] < moment)}
+
+
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
             day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True,
             first: date | None = None, as_of: date | None = None, upcoming: date | None = None) -> BurnUp:

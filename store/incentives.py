@@ -51,6 +51,7 @@ from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
 from sales.rollup import Current, current_values
 from sales.strategy_results import StrategyResult, strategy_results
+from sales.tasks import Task
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
 from store.goal_measures import Measure, metric_key
@@ -415,7 +416,21 @@ class ReviewChanges(BoardCore):
         tasks = self.tasks()
         won = {d.id: d.value for d in team_results(self.deals(), self.stages(), [], start, end).won}
         spent = by_strategy(self.budget_lines(), self._spent_in_cycle(), {t.id: t.strategy for t in tasks})
-        return strategy_results(self.strategies(), tasks, won, {s: money[1] for s, money in spent.items()})
+        return strategy_results(self.strategies(), tasks, won, {s: money[1] for s, money in spent.items()},
+                                self._done_by_end(tasks, end))
+
+    def _done_by_end(self, tasks: list[Task], end: date | None) -> set[str] | None:
+        """The tasks done when a cycle that has ended ended (the log read back to then; a task
+        imported done counts from when it was done); None for a cycle not over (those done now)."""
+        from sales.burnup import done_by, wanted
+        from store.burnup import midnight
+
+        now = self.clock()
+        if end is None or end >= now.date():
+            return None
+        moment = midnight(end + timedelta(days=1), now)
+        states = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in tasks}
+        return done_by(states, self.log.newest_first(where=wanted(moment)), moment)
 
     def goal_results(self) -> list[GoalResult]:
         measure = self.measurer(totals=True)
