@@ -151,6 +151,7 @@ def test_the_list_exported_again_updates_the_tasks_it_brought(run, team, tmp_pat
     tasks = _tasks(run)
     call = tasks["Call Acme about the renewal"]
     assert (call["id"], call["status"], call["done_at"][:16]) == ("T-3", "done", "2026-12-03T16:00")
+    assert "  done      2026-12-03 16:00  (as the list it came from says)\n" in run("task", "show", "T-3")[1]
     assert [c["text"] for c in call["comments"]] == ["left a voicemail", "signed"]
     assert tasks["Book the kick-off"]["depends"] == ["T-4"]
     assert len(tasks) == 6
