@@ -20,6 +20,7 @@ from sales.tasks import (
     repeat_day,
     waiting_loop,
 )
+from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given, owner_or_actor
 
@@ -329,15 +330,25 @@ class TaskChanges(BoardCore):
             mapping = task_columns(headers)
         except ValueError as error:
             raise Invalid(shown, error) from None
-        records = [(number, {field: row[header] for header, field in mapping.items()}) for number, row in rows]
+        # the board's own `task list --csv` (edited in a spreadsheet): its text kept behind a `'`
+        # (so that a spreadsheet runs no formula) comes back as typed, and its ids name its tasks
+        export = {"id", "title", "status", "steps_done"} <= set(headers)
+        cell = formula_unguarded if export else str
+        records = [(number, {field: cell(row[header]) for header, field in mapping.items()}) for number, row in rows]
+        exported_ids = {number: row["id"].strip() for number, row in rows} if export else {}
         order = days_first([record for _, record in records])
 
         def build(tx: Transaction) -> dict:
             members = [m.name for m in self.members()]
             whose = owner_or_actor(self, owner)
-            same = {(t.title, t.owner, t.status, t.due): t for t in self.tasks()}
+            on_board = self.tasks()
+            by_id = {t.id: t for t in on_board} if export else {}
+            same = {(t.title, t.owner, t.status, t.due): t for t in on_board}
             problems: list[Reason] = []
             tasks: list[Task] = []
+            updates: list[tuple[int, Task, Task]] = []
+            seen_ids: dict[str, int] = {}
+            unchanged = 0
             for number, record in records:
                 try:
                     fields = row_task(record, order)
@@ -350,6 +361,40 @@ class TaskChanges(BoardCore):
                                                number=number, owner=named))
                         continue
                     named = member
+                # a row of the board's own list whose id is a task of the board with the same title,
+                # or the same owner and due date (its title changed): a bulk edit of that task; one
+                # with neither is refused (another board's list: its ids cleared, its rows are new)
+                here = by_id.get(exported_ids.get(number, ""))
+                if here is not None and not (here.title == clean_line(fields["title"]) or (
+                        here.due is not None and here.due == fields.get("due") and here.owner == (named or here.owner))):
+                    # (neither a bulk edit one can be sure of, nor a new task one can be sure of)
+                    problems.append(Reason("row {number}: id: {id} is {title!r} on this board; the row's title and due "
+                                           "date both differ: keep one of them to change {id} (change the other in a "
+                                           "second import), or clear the row's id to add it as a new task",
+                                           number=number, id=here.id, title=here.title))
+                    continue
+                if here is not None:
+                    if here.id in seen_ids:
+                        problems.append(Reason("row {number}: id: {id} repeats row {first}",
+                                               number=number, id=here.id, first=seen_ids[here.id]))
+                        continue
+                    seen_ids[here.id] = number
+                    data = msgspec.to_builtins(here)
+                    for key, value in fields.items():  # (a blank cell leaves its field as the board has it)
+                        if key != "priority" or record.get("priority", "").strip():
+                            data[key] = value
+                    if named:
+                        data["owner"] = named
+                    try:
+                        new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, here)
+                    except Invalid as error:
+                        problems.append(Reason("row {number}: {id}: {error}", number=number, id=here.id, error=error))
+                        continue
+                    if changed_keys(here, new):
+                        updates.append((number, here, new))
+                    else:
+                        unchanged += 1
+                    continue
                 try:
                     task = self._validate_task(tx, {**fields, "owner": named or whose,
                                                     "id": format_id("task", tx.nextnumber("task"))})
@@ -372,10 +417,27 @@ class TaskChanges(BoardCore):
                               problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
             for who in {t.owner for t in tasks}:
                 self._check("task.add", new_owner=who)
+            changes = []
+            for number, old, new in updates:
+                keys = changed_keys(old, new)
+                action = "task.move" if keys - {"done_at"} == {"status"} else "task.edit"
+                try:
+                    self._check(action, owner=old.owner, new_owner=new.owner)
+                except Refused as error:  # (which of the file's tasks)
+                    raise Refused("row {number}: {id}: {error}", number=number, id=old.id, error=error) from None
+                if not dry_run:
+                    self._put_update(tx, action, "task", old, new)
+                    if new.every and new.status == "done" and old.status != "done":
+                        self._repeat(tx, new)
+                before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
+                said = [key for key in before if key in keys and key != "done_at"]
+                changes.append({"row": number, "id": old.id, "title": new.title,
+                                "before": {key: before.get(key) for key in said},
+                                "after": {key: after.get(key) for key in said}, "comments": 0, "depends": []})
             if not dry_run:
                 for task in tasks:
                     self._put_new(tx, "task.add", "task", task)
-            return {"imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
+            return {"updated": changes, "unchanged": unchanged, "kept": [],"imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": {}, "comments": 0,

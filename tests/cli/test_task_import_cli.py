@@ -303,3 +303,65 @@ def test_a_list_of_titles_alone_is_a_task_list(run, team, tmp_path) -> None:
     code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
     assert "no column holds the task's title (columns: Dear team)" in err
+
+
+def test_the_boards_own_task_list_edited_in_a_sheet_is_a_bulk_edit(run, team, tmp_path) -> None:
+    """`task list --csv`, changed in a spreadsheet and imported back: each row whose id is a task
+    of the board (the same title, or the same owner and due date) updates it (it was refused as
+    a second copy of every task); as exported, nothing changes; a row whose title and due date
+    both differ is refused, naming it; one undo takes the edit back."""
+    import csv
+    import io
+
+    assert run("task", "add", "=Plan Q1", "--owner", "bea", "--due", "2026-12-15")[0] == 0  # T-3
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("no new tasks\n3 tasks already as the file has them\n")
+    assert snapshot_files(team) == before
+    rows = sorted(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))), key=lambda r: r["id"])
+    assert [(r["id"], r["title"]) for r in rows] == [("T-1", "Call Acme"), ("T-2", "Visit Betasoloin"),
+                                                     ("T-3", "'=Plan Q1")]  # (kept from running as a formula)
+    rows[0].update(status="done", priority="high")
+    rows[2].update(title="Plan Q1 with bea")  # the same owner and due date
+    rows.append({**rows[1], "id": "", "title": "Visit Cobalt"})
+
+    def write(rows) -> None:
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(text.getvalue(), encoding="utf-8")
+
+    write(rows)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:4] == ["imported 1 task (T-4): To do 1", "updated 2 tasks:",
+                                    "  changed T-1: status todo → done, priority normal → high",
+                                    "  changed T-3: title =Plan Q1 → Plan Q1 with bea"]
+    tasks = _tasks(run)
+    assert (tasks["Call Acme"]["status"], tasks["Call Acme"]["priority"]) == ("done", "high")
+    assert tasks["Plan Q1 with bea"]["id"] == "T-3" and len(tasks) == 4
+    assert run("undo")[0] == 0
+    assert set(_tasks(run)) == {"Call Acme", "Visit Betasoloin", "=Plan Q1"}
+    rows[2].update(title="Plan Q2", due="2027-03-15")
+    write(rows[:3])
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 4: id: T-3 is '=Plan Q1' on this board; the row's title and due date both differ" in err
+    assert snapshot_files(team) == before
+
+
+def test_a_repeating_task_marked_done_in_the_sheet_makes_its_next_occurrence(run, team, tmp_path) -> None:
+    assert run("task", "add", "Weekly report", "--due", "2026-12-07", "--every", "week")[0] == 0  # T-3
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(text.replace("T-3,Weekly report,todo,", "T-3,Weekly report,done,"), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and "  moved T-3 from To do to Done" in out
+    weekly = [t for t in json.loads(run("task", "list", "--json")[1]) if t["title"] == "Weekly report"]
+    assert sorted((t["id"], t["status"], t.get("previous")) for t in weekly) == [("T-3", "done", None),
+                                                                                ("T-4", "todo", "T-3")]
