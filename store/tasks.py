@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,7 @@ class TaskChanges(BoardCore):
         return self._transact(build)
 
     def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
-                     name: str | None = None) -> dict:
+                     name: str | None = None, with_deleted: bool = False) -> dict:
         """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
         nothing. Each is the importer's, or `owner`'s ("" for nobody); its annotations become its
         comments, by the importer, dated as they were made; a dependency on a task of the file
@@ -135,7 +136,9 @@ class TaskChanges(BoardCore):
         repeating task's open occurrences, the one due last repeats as the template says.
         A task the same as one on the board (title, owner, status, due) is an error: importing the
         file twice adds nothing twice. Problems name the task by its place in the file (Invalid,
-        nothing written). Messages name the file as `name` when given (standard input)."""
+        nothing written). Messages name the file as `name` when given (standard input).
+        A task of the list deleted on the board (by its uuid, the log's record of the deletion)
+        is left out and said (`deleted`), unless `with_deleted`: the list would bring it back."""
         from sales.taskwarrior import read_export, repeating, task_fields, updated_task
 
         shown = name or str(path)
@@ -190,6 +193,12 @@ class TaskChanges(BoardCore):
             olds: dict[int, Task] = {}  # index in `read` -> the board's task it is
             candidates: dict[int, Task] = {}
             seen: dict[str, int] = {}
+            deleted: dict[str, Any] = {}  # the list's tasks deleted on the board, by uuid (newest deletion)
+            left_deleted: list[dict] = []
+            if not with_deleted and any(f["uuid"] and f["uuid"] not in known for _, f in read):
+                for record in self.log.newest_first(where=_deletes_an_imported_task):
+                    if (gone := str(record.before["source"])) not in known:
+                        deleted.setdefault(gone, record)
             for index, (number, fields) in enumerate(read):
                 uuid = fields["uuid"]
                 if uuid and uuid in seen:
@@ -200,6 +209,12 @@ class TaskChanges(BoardCore):
                     seen[uuid] = number
                 if (old := known.get(uuid) if uuid else None) is not None:
                     olds[index] = old
+                    continue
+                if uuid and uuid in deleted:
+                    gone = deleted[uuid]
+                    left_deleted.append({"task": number, "uuid": uuid, "id": gone.item,
+                                         "title": (gone.before or {}).get("title", ""), "by": gone.actor,
+                                         "on": datetime.fromisoformat(gone.at).astimezone(zone).date()})
                     continue
                 data = {k: v for k, v in fields.items()
                         if k not in ("depends", "uuid", "recur", "parent", "every", "comments", "given_priority")}
@@ -312,7 +327,8 @@ class TaskChanges(BoardCore):
                     "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated)),
                     # the tasks an earlier import of the list brought (by their uuid): changed, the
                     # same, or done on the board and open in the file (left as they are)
-                    "updated": changes, "unchanged": unchanged, "kept": kept}
+                    "updated": changes, "unchanged": unchanged, "kept": kept,
+                    "deleted": left_deleted}  # the list's tasks deleted on the board, left out
         return self._transact(build)
 
     def _import_task_rows(self, path: str | Path, name: str | None, owner: str | None, dry_run: bool) -> dict:
@@ -463,3 +479,8 @@ class TaskChanges(BoardCore):
             if loop := waiting_loop(task.id, task.depends, graph):
                 raise Invalid("depends", loop)
         return task
+
+
+def _deletes_an_imported_task(doc: dict) -> bool:
+    """A log record (raw) of a task deleted that an import brought (its source: a taskwarrior uuid)."""
+    return doc.get("action") == "task.delete" and doc.get("after") is None and bool((doc.get("before") or {}).get("source"))

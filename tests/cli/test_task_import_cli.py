@@ -365,3 +365,21 @@ def test_a_repeating_task_marked_done_in_the_sheet_makes_its_next_occurrence(run
     weekly = [t for t in json.loads(run("task", "list", "--json")[1]) if t["title"] == "Weekly report"]
     assert sorted((t["id"], t["status"], t.get("previous")) for t in weekly) == [("T-3", "done", None),
                                                                                 ("T-4", "todo", "T-3")]
+
+
+def test_a_task_deleted_on_the_board_does_not_come_back_with_the_list(run, team, tmp_path) -> None:
+    from datetime import date
+
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:3]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0  # T-3, T-4, T-5
+    assert run("task", "delete", "T-5")[0] == 0  # Tidy the CRM
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:4] == ["no new tasks", "2 tasks already as the file has them",
+                                    "left out 1 task deleted on this board (--with-deleted imports it again):",
+                                    f"  task 3: T-5 'Tidy the CRM', deleted by dana on {date.today()}"]
+    assert snapshot_files(team) == before
+    code, out, err = run("task", "import", str(path), "--with-deleted")
+    assert (code, err) == (0, "") and out.startswith("imported 1 task (T-6): Done 1\n")

@@ -231,9 +231,10 @@ def cmd_task_import(args: argparse.Namespace) -> int:
             handle.write(sys.stdin.buffer.read(MAX_TASKS_FILE + 1))  # (more is refused as too big)
             handle.flush()
             result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
-                                                                name="<stdin>")
+                                                                name="<stdin>", with_deleted=args.with_deleted)
     else:
-        result = open_board(args, create=True).import_tasks(args.file, owner=args.owner, dry_run=args.dry_run)
+        result = open_board(args, create=True).import_tasks(args.file, owner=args.owner, dry_run=args.dry_run,
+                                                            with_deleted=args.with_deleted)
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -243,7 +244,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
     from sales.tasks import STATUS_LABELS
 
     statuses = ", ".join(f"{_(STATUS_LABELS[status])} {n}" for status, n in result["by_status"].items())
-    if count or not (result.get("updated") or result.get("unchanged") or result.get("kept")):
+    if count or not (result.get("updated") or result.get("unchanged") or result.get("kept") or result.get("deleted")):
         print((n_("would import {count} task{span}: {statuses}", "would import {count} tasks{span}: {statuses}", count)
                if args.dry_run else
                n_("imported {count} task{span}: {statuses}", "imported {count} tasks{span}: {statuses}", count)
@@ -316,6 +317,16 @@ def _print_task_updates(result: dict, dry_run: bool) -> None:
             move=f"uplift task move {kept['id']} {kept['file_status']}")))
     if (more := len(result["kept"]) - MAX_LISTED) > 0:
         print(_("… and {more} more").format(more=more))
+    if deleted := result.get("deleted"):
+        count = len(deleted)
+        print(n_("left out {count} task deleted on this board (--with-deleted imports it again):",
+                 "left out {count} tasks deleted on this board (--with-deleted imports them again):", count).format(
+            count=count))
+        for gone in deleted[:MAX_LISTED]:
+            print("  " + safe(_("task {number}: {id} {title!r}, deleted by {by} on {on}").format(
+                number=gone["task"], id=gone["id"], title=gone["title"], by=gone["by"], on=gone["on"])))
+        if count > MAX_LISTED:
+            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
 
 
 def _warn_wip(board, status: str) -> None:
@@ -395,5 +406,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_path(imp, "file", help=_("the file, or - for standard input"))
     add_ref(imp, "--owner", kind="member", metavar="U",
             help=_("whose tasks they are (you unless given; \"\" for nobody; a file's owner column says it per row)"))
+    imp.add_argument("--with-deleted", action="store_true",
+                     help=_("import again the tasks of a taskwarrior list that were deleted on the board (left out "
+                            "otherwise)"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     imp.add_argument("--json", action="store_true")
