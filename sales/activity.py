@@ -127,7 +127,8 @@ _FIELD_WORDS = {
     "rollup": Word("rollup"), "dimension": Word("dimension"), "goals": Word("goals"), "text": Word("text"),
     "name": Word("name"), "wip": Word("wip"), "budget": Word("budget"), "role": Word("role"),
     "target_kind": Word("target_kind"), "direction": Word("direction"), "kind": Word("kind"),
-    "source": Word("source"), "done_at": Word("done at"), "topic": Word("topic"), "audience": Word("audience"), "on": Word("on"),
+    "source": Word("source"), "done_at": Word("done at"),
+    "topic": Word("topic"), "audience": Word("audience"), "on": Word("on"),
     "category": Word("category"), "note": Word("note"), "period": Word("period"), "alerts": Word("alerts"),
 }
 

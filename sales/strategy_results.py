@@ -50,7 +50,8 @@ def strategy_results(strategies: Sequence[Strategy], tasks: Iterable[Task], won:
         won_deals = [d for d in deals if d in won]
         value = cents(sum(won[d] for d in won_deals))
         money = cents(spent.get(s.id, 0.0))
-        results.append(StrategyResult(s.id, s.title, len(own), sum(t.status == "done" if done is None else t.id in done for t in own), deals,
+        finished = sum(t.status == "done" if done is None else t.id in done for t in own)
+        results.append(StrategyResult(s.id, s.title, len(own), finished, deals,
                                       won_deals, value, money, value / money if money else None))
     return results
 

@@ -366,7 +366,8 @@ class DealChanges(BoardCore):
         keeps its own. A row whose source id (a CRM's id: opportunity_id, HubSpot's Record ID) is
         a deal's on the board updates that deal as sales.deal_updates says (`updated`,
         `unchanged`, `kept` in the report), each change checked as `deal edit` checks it: a CRM's
-        weekly export imported again adds only its new deals.
+        weekly export imported again adds only its new deals; so does a row of the board's own
+        `deal list --csv` whose id is a deal of the board with its title or account (a bulk edit).
         Messages name the file as `name` when given (a file that came through standard input).
         `stage_names` (the file's stage -> the board's) reads a CRM's own stages, `owners` (the
         file's owner -> a member) its people named otherwise (`Ali Khan` is ali); dates written
@@ -443,7 +444,8 @@ class DealChanges(BoardCore):
                 if d.source:
                     known.setdefault(d.source, d)
             deleted: dict[str, Activity] = {}  # the deals deleted on the board, by their source (newest deletion)
-            if not with_deleted and any(s and s not in known for s in (r.get("source", "").strip() for _, r in records)):
+            sources = (r.get("source", "").strip() for _, r in records)
+            if not with_deleted and any(s and s not in known for s in sources):
                 for record in self.log.newest_first(where=_deletes_a_sourced_deal):
                     deleted.setdefault(clean_line(str(record.before["source"])), record)
             left_deleted: list[dict] = []
@@ -663,7 +665,8 @@ def _lines(problems: list[Reason]) -> Reason:
 
 def _deletes_a_sourced_deal(doc: dict) -> bool:
     """A log record (raw) of a deal deleted with a source (a CRM's id) on it."""
-    return doc.get("action") == "deal.delete" and doc.get("after") is None and bool((doc.get("before") or {}).get("source"))
+    return (doc.get("action") == "deal.delete" and doc.get("after") is None
+            and bool((doc.get("before") or {}).get("source")))
 
 
 def _sameness(deal: Deal) -> tuple:

@@ -308,7 +308,8 @@ class TaskChanges(BoardCore):
                 if not dry_run:
                     self._put_update(tx, action, "task", old, new)
                 before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
-                said = [key for key in before if key in keys and key not in ("source", "comments", "depends", "done_at")]
+                said = [key for key in before
+                        if key in keys and key not in ("source", "comments", "depends", "done_at")]
                 changes.append({"task": number, "id": old.id, "title": new.title,
                                 "before": {key: before.get(key) for key in said},
                                 "after": {key: after.get(key) for key in said},
@@ -335,7 +336,9 @@ class TaskChanges(BoardCore):
         """Add the tasks of a spreadsheet (CSV, XLSX), a row each (sales/task_rows.py), in one
         transaction as a taskwarrior export's are: each the row's owner's (a member, however the
         file spells them), else `owner`'s, else the importer's; a row the same as a task on the
-        board is an error; problems name the row and the field."""
+        board is an error; problems name the row and the field. The board's own `task list --csv`
+        imported back is a bulk edit: a row whose id is a task of the board updates it (`updated`,
+        `unchanged`)."""
         from sales.members import member_for
         from sales.task_rows import days_first, row_task, task_columns
         from store.deal_files import read_rows
@@ -382,7 +385,8 @@ class TaskChanges(BoardCore):
                 # with neither is refused (another board's list: its ids cleared, its rows are new)
                 here = by_id.get(exported_ids.get(number, ""))
                 if here is not None and not (here.title == clean_line(fields["title"]) or (
-                        here.due is not None and here.due == fields.get("due") and here.owner == (named or here.owner))):
+                        here.due is not None and here.due == fields.get("due")
+                        and here.owner == (named or here.owner))):
                     # (neither a bulk edit one can be sure of, nor a new task one can be sure of)
                     problems.append(Reason("row {number}: id: {id} is {title!r} on this board; the row's title and due "
                                            "date both differ: keep one of them to change {id} (change the other in a "
@@ -453,7 +457,8 @@ class TaskChanges(BoardCore):
             if not dry_run:
                 for task in tasks:
                     self._put_new(tx, "task.add", "task", task)
-            return {"updated": changes, "unchanged": unchanged, "kept": [],"imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
+            return {"updated": changes, "unchanged": unchanged, "kept": [],
+                    "imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": {}, "comments": 0,
@@ -483,4 +488,5 @@ class TaskChanges(BoardCore):
 
 def _deletes_an_imported_task(doc: dict) -> bool:
     """A log record (raw) of a task deleted that an import brought (its source: a taskwarrior uuid)."""
-    return doc.get("action") == "task.delete" and doc.get("after") is None and bool((doc.get("before") or {}).get("source"))
+    return (doc.get("action") == "task.delete" and doc.get("after") is None
+            and bool((doc.get("before") or {}).get("source")))
