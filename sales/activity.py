@@ -96,7 +96,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         return Phrase("marked payout approval {item} paid", item=record.item)
     if record.action == "training.edit" and set(after) == {"done"}:  # `training done L-2 [--undo]`
         return Phrase("marked {item} done" if after["done"] else "marked {item} not done", item=record.item)
-    if set(after) == {"status"}:
+    if set(after) - {"done_at"} == {"status"}:  # (a reopened task done before it came in forgets when)
         return Phrase("moved {item} from {old} to {new}", item=record.item,
                       old=_status(before.get("status")), new=_status(after["status"]))
     if verb == "step":
@@ -127,7 +127,8 @@ _FIELD_WORDS = {
     "rollup": Word("rollup"), "dimension": Word("dimension"), "goals": Word("goals"), "text": Word("text"),
     "name": Word("name"), "wip": Word("wip"), "budget": Word("budget"), "role": Word("role"),
     "target_kind": Word("target_kind"), "direction": Word("direction"), "kind": Word("kind"),
-    "source": Word("source"), "topic": Word("topic"), "audience": Word("audience"), "on": Word("on"),
+    "source": Word("source"), "done_at": Word("done at"),
+    "topic": Word("topic"), "audience": Word("audience"), "on": Word("on"),
     "category": Word("category"), "note": Word("note"), "period": Word("period"), "alerts": Word("alerts"),
 }
 

@@ -98,14 +98,35 @@ def wanted(first_end: datetime):
     return lambda doc: is_task_record(doc.get("ref")) or datetime.fromisoformat(doc["at"]) < first_end
 
 
-def _take_back(state: dict[str, dict], record: Activity) -> None:
-    """One task record taken off `state` (id -> {"status", "owner"})."""
+def _take_back(state: dict[str, dict], record: Activity, moment: datetime) -> None:
+    """One task record taken off `state` (id -> {"status", "owner"}, and "done_at" for a task
+    done before it came onto the board), made at `moment`."""
     if record.before is None:  # made by this record: not there before it
+        done_at = state.get(record.item, {}).get("done_at")
+        if (record.after or {}).get("status") == "done" and done_at is not None and done_at < moment:
+            # imported done (taskwarrior's `end`): done, and so on the board, from the day it was done
+            state[record.item] = {**state[record.item], "status": "done", "since": done_at}
+            return
         state.pop(record.item, None)
     elif record.after is None:  # deleted by it: there before, as it was
         state[record.item] = {"status": record.before.get("status"), "owner": record.before.get("owner")}
     elif record.item in state:
         state[record.item].update({k: record.before[k] for k in ("status", "owner") if k in record.before})
+
+
+def done_by(now: dict[str, dict], records: Iterable[Activity], moment: datetime) -> set[str]:
+    """The tasks that were done at `moment`: `now` is every task's status (id -> {"status",
+    "owner", "done_at"}), `records` the log newest first (a task done before it came onto the
+    board counts from its `done_at`)."""
+    state = {key: dict(value) for key, value in now.items()}
+    for record in records:
+        at = datetime.fromisoformat(record.at)
+        if at < moment:
+            break
+        if is_task_record(record.ref):
+            _take_back(state, record, at)
+    return {key for key, task in state.items()
+            if task.get("status") == "done" and (task.get("since") is None or task["since"] < moment)}
 
 
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
@@ -114,26 +135,27 @@ def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end:
     """The burn-up of the cycle from `start` to `end`, its days from `first` (default `start`) to
     today or `end`: `now` is every task's status and owner (id -> {"status", "owner"}),
     `records` the log newest first, `day_ends[i]` the moment day i ends (midnight on the board's
-    clock), one for each day from `first`."""
+    clock), one for each day from `first`. A task imported done with the time it was done
+    (`done_at`, taskwarrior's `end`) counts as done, and on the board, from that moment."""
     state = {key: dict(value) for key, value in now.items()}
     counts: list[tuple[int, int]] = []
     pending = list(reversed(day_ends))  # the latest first, as the records come
 
-    def count() -> tuple[int, int]:
-        mine = [t for t in state.values() if owner is None or t.get("owner") == owner]
+    def count(day_end: datetime) -> tuple[int, int]:
+        mine = [t for t in state.values() if (owner is None or t.get("owner") == owner)
+                and (t.get("since") is None or t["since"] < day_end)]
         return len(mine), sum(1 for t in mine if t.get("status") == "done")
 
     for record in records:
         moment = datetime.fromisoformat(record.at)
         while pending and moment < pending[0]:  # every record after that day's end is taken back
-            pending.pop(0)
-            counts.append(count())
+            counts.append(count(pending.pop(0)))
         if not pending:
             break
         if is_task_record(record.ref):
-            _take_back(state, record)
-    for _ in pending:
-        counts.append(count())
+            _take_back(state, record, moment)
+    for day_end in pending:
+        counts.append(count(day_end))
     counts.reverse()
     first = first or start
     days = [BurnDay(first + timedelta(days=i), scope, done) for i, (scope, done) in enumerate(counts)]

@@ -11,7 +11,7 @@ spent is its budget lines' spending dated in the cycle, a line for one of its ta
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import msgspec
 
@@ -35,9 +35,10 @@ class StrategyResult(msgspec.Struct):
 
 
 def strategy_results(strategies: Sequence[Strategy], tasks: Iterable[Task], won: Mapping[str, float],
-                     spent: Mapping[str, float]) -> list[StrategyResult]:
+                     spent: Mapping[str, float], done: Collection[str] | None = None) -> list[StrategyResult]:
     """Each strategy's result, in the plan's order. `won`: the deals won in the cycle (id -> the
-    deal's value); `spent`: strategy id -> what was spent on it in the cycle."""
+    deal's value); `spent`: strategy id -> what was spent on it in the cycle; `done`: the tasks
+    done by the cycle's end (None: those done now)."""
     work: dict[str, list[Task]] = {}
     for task in tasks:
         if task.strategy:
@@ -49,7 +50,8 @@ def strategy_results(strategies: Sequence[Strategy], tasks: Iterable[Task], won:
         won_deals = [d for d in deals if d in won]
         value = cents(sum(won[d] for d in won_deals))
         money = cents(spent.get(s.id, 0.0))
-        results.append(StrategyResult(s.id, s.title, len(own), sum(t.status == "done" for t in own), deals,
+        finished = sum(t.status == "done" if done is None else t.id in done for t in own)
+        results.append(StrategyResult(s.id, s.title, len(own), finished, deals,
                                       won_deals, value, money, value / money if money else None))
     return results
 

@@ -88,6 +88,10 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     comments: Annotated[list[Comment], msgspec.Meta(max_length=COMMENTS_MAX)] = []
     every: Repeat | None = None  # repeats: done, it makes its next occurrence
     previous: Ref | None = None  # the occurrence this one follows (a repeating task's)
+    source: Ref = ""  # where it came from: its taskwarrior uuid, so that importing the list again updates it
+    # when it was done, as the list it came from says (taskwarrior's `end`): the log dates a task
+    # done on the board, but not one done before it came in
+    done_at: datetime | None = None
 
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
@@ -101,6 +105,9 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise Reason("a repeating task needs a due date to repeat from")
         self.tags = normalize_tags(self.tags)
         self.depends = list(dict.fromkeys(self.depends))  # a plan file's [T-2, T-2] waits for T-2 once
+        self.source = clean_line(self.source)
+        if self.status != "done":
+            self.done_at = None  # (reopened: it is not done, then or now)
 
 
 def normalize_status(text: str) -> str:

@@ -94,6 +94,11 @@ def task_fields(item: dict, zone: tzinfo | None) -> dict | None:
                 fields[own] = _day(item[field], zone)
             except ValueError as error:
                 raise Reason("{field}: {error}", field=field, error=error) from None
+    if status == "completed" and item.get("end"):  # when it was done: the burn-up counts it done that day
+        try:
+            fields["done_at"] = moment(item["end"], zone)
+        except ValueError as error:
+            raise Reason("{field}: {error}", field="end", error=error) from None
     if fields.get("start") and fields.get("due") and fields["start"] > fields["due"]:
         del fields["start"]  # scheduled after it is due: the board's start comes before the due date
     tags = [str(tag) for tag in item.get("tags", []) if str(tag).strip()] if isinstance(item.get("tags"), list) else []
@@ -136,3 +141,34 @@ def repeating(read: list[dict]) -> tuple[dict[int, str], list[str]]:
         if parent not in last or read[last[parent]]["due"] <= fields["due"]:
             last[parent] = index
     return {index: read[index]["every"] for index in last.values()}, unread
+
+
+def updated_task(old: dict, fields: dict) -> dict | None:
+    """A task the board has from an earlier import (`old`, its fields), as the export read again
+    (`fields`, task_fields') changes it; None when the board has it done and the export still
+    has it open (done on the board, where taskwarrior lags: kept as the board has it).
+
+    The title, priority, dates and tags follow the export (one it leaves out, the board's stay:
+    taskwarrior writes no `due` for a task without one, and the board may have given it one);
+    the status goes forward only (the export's pending does not undo the board's Doing or
+    Blocked, which taskwarrior does not know); the owner, links, steps and repeat are the
+    board's; new annotations are added. `fields["priority"]` is only read when given."""
+    new = dict(old)
+    if old["status"] == "done" and fields["status"] != "done":
+        return None
+    new["title"] = fields["title"]
+    for key in ("priority", "start", "due"):
+        if fields.get(key) is not None:
+            new[key] = fields[key]
+    if fields["tags"]:
+        new["tags"] = fields["tags"]
+    if fields["status"] == "done":
+        if old["status"] != "done":
+            new["status"], new["done_at"] = "done", fields.get("done_at")
+        elif old.get("done_at") is not None and fields.get("done_at") is not None:
+            new["done_at"] = fields["done_at"]
+    elif fields["status"] == "doing" and old["status"] == "todo":
+        new["status"] = "doing"
+    if new.get("start") and new.get("due") and str(new["start"]) > str(new["due"]):
+        new["start"] = old.get("start") if old.get("start") and str(old["start"]) <= str(new["due"]) else None
+    return new

@@ -27,7 +27,7 @@ class BurnUpQueries(BoardCore):
         last = min(today, end)
         first = start if last_days is None else max(start, last - timedelta(days=last_days - 1))
         ends = [midnight(first + timedelta(days=i + 1), now) for i in range((last - first).days + 1)]
-        tasks = {t.id: {"status": t.status, "owner": t.owner} for t in self.tasks()}
+        tasks = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in self.tasks()}
         return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today,
                        upcoming)
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 MAX_ROWS = 200_000
 
 
-def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def read_rows(path: str | Path, name: str | None = None,
+              one_column: bool = False) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """(headers, [(row number in the file, {header: text})]); row 1 is the header row.
 
     The file is sniffed as a diagnosis reads one (store/record_files.py): a workbook by its
@@ -26,6 +27,7 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
     and Excel write them) and delimiter (comma, semicolon, tab, bar). A row with more cells than
     the header is an error naming the row, not cells shifted into other columns. Messages name
     the file as `name` when given (`<stdin>` for a file that came through standard input).
+    `one_column`: a text file no delimiter splits is one column (a list of task titles).
     """
     import pandas as pd
 
@@ -41,7 +43,7 @@ def read_rows(path: str | Path, name: str | None = None) -> tuple[list[str], lis
         raise Invalid("file", "{file}: not a regular file (a device or a pipe); give a file, or - to read "
                               "standard input", whole=True, file=shown)
     try:
-        sniffed = sniff(path)
+        sniffed = sniff(path, one_column)
         if sniffed.kind != "csv":
             frame = pd.read_excel(path, sheet_name=0, engine=WORKBOOKS[sniffed.kind], dtype=str,
                                   nrows=MAX_ROWS + 1)

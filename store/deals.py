@@ -20,6 +20,7 @@ from typing import Any
 
 import msgspec
 
+from sales.activity import Activity
 from sales.deal_fields import (
     MappingError,
     day_first,
@@ -356,7 +357,7 @@ class DealChanges(BoardCore):
     def import_deals(self, path: str | Path, overrides: dict[str, str] | None = None, *,
                      unowned: bool = False, dry_run: bool = False, name: str | None = None,
                      stage_names: dict[str, str] | None = None, owners: dict[str, str] | None = None,
-                     date_order: str | None = None, pipeline: str | None = None) -> dict:
+                     date_order: str | None = None, pipeline: str | None = None, with_deleted: bool = False) -> dict:
         """Add every row of a CSV/XLSX file as a deal, in one transaction: all or nothing.
 
         Bad rows are reported with their row number (Invalid, nothing written). Owners who are
@@ -365,13 +366,17 @@ class DealChanges(BoardCore):
         keeps its own. A row whose source id (a CRM's id: opportunity_id, HubSpot's Record ID) is
         a deal's on the board updates that deal as sales.deal_updates says (`updated`,
         `unchanged`, `kept` in the report), each change checked as `deal edit` checks it: a CRM's
-        weekly export imported again adds only its new deals.
+        weekly export imported again adds only its new deals; so does a row of the board's own
+        `deal list --csv` whose id is a deal of the board with its title or account (a bulk edit).
         Messages name the file as `name` when given (a file that came through standard input).
         `stage_names` (the file's stage -> the board's) reads a CRM's own stages, `owners` (the
         file's owner -> a member) its people named otherwise (`Ali Khan` is ali); dates written
         day and month first are read in the order each column shows, or `date_order` ("dayfirst"
         or "monthfirst") gives. A file whose pipeline column names several pipelines is
         imported whole and said (`pipelines`), or, given `pipeline`, only that one's rows.
+        A row whose source is a deal deleted on the board (the log's record of the deletion) is
+        left out and said (`deleted`), unless `with_deleted`: a CRM keeps a deal the team deleted
+        as junk, and its weekly export would bring it back each week.
         """
         from store.deal_files import read_rows
 
@@ -438,6 +443,12 @@ class DealChanges(BoardCore):
             for d in self.deals():
                 if d.source:
                     known.setdefault(d.source, d)
+            deleted: dict[str, Activity] = {}  # the deals deleted on the board, by their source (newest deletion)
+            sources = (r.get("source", "").strip() for _, r in records)
+            if not with_deleted and any(s and s not in known for s in sources):
+                for record in self.log.newest_first(where=_deletes_a_sourced_deal):
+                    deleted.setdefault(clean_line(str(record.before["source"])), record)
+            left_deleted: list[dict] = []
             on_board = {d.id: d for d in self.deals()} if exported_ids else {}
             # a file imported a second time (a board's export where it went, whose ids are new
             # there, or a CRM's file without ids): each row the same as a deal already on the board
@@ -449,6 +460,7 @@ class DealChanges(BoardCore):
             problems: list[Reason] = []
             strangers: dict[str, list[int]] = {}
             seen: dict[str, int] = {}
+            seen_ids: dict[str, int] = {}  # a board's own export: each deal's row
             deals: list[Deal] = []
             rows_of: dict[str | None, int] = {}  # each owner of a new deal -> the first row of theirs
             updates: list[tuple[int, Deal, Deal]] = []  # (row, the deal, as the file changes it)
@@ -479,12 +491,19 @@ class DealChanges(BoardCore):
                     stages_read.setdefault(said, fields["stage"])
                 if (owner := fields.get("owner")) and owner.strip().casefold() in owner_names:
                     fields["owner"] = owner_names[owner.strip().casefold()]
+                # a row of this board's own export (`deal list --csv`, edited in a spreadsheet): its
+                # id is a deal of the board with the same title or account, which the row updates
+                # (a bulk edit); another board's (the same id, another deal) is a new deal
                 here = on_board.get(exported_ids.get(number, ""))
-                if here is not None and here.title == clean_line(fields["title"]):
-                    problems.append(Reason("row {number}: id: {id} {title!r} is on this board already; importing it "
-                                           "would add it a second time (change deals with `deal edit` or a plan file)",
-                                           number=number, id=here.id, title=here.title))
-                    continue
+                if here is not None and not (here.title == clean_line(fields["title"]) or (
+                        here.account and here.account == clean_line(fields.get("account") or ""))):
+                    here = None
+                if here is not None:
+                    if here.id in seen_ids:
+                        problems.append(Reason("row {number}: id: {id} repeats row {first}",
+                                               number=number, id=here.id, first=seen_ids[here.id]))
+                        continue
+                    seen_ids[here.id] = number
                 source = fields["source"]
                 if source and source in seen:
                     problems.append(Reason("row {number}: source: {source} repeats row {first}",
@@ -495,7 +514,7 @@ class DealChanges(BoardCore):
                 owner = fields.get("owner")
                 if owner and members and (member := member_for(owner, members)) is not None:
                     fields["owner"] = owner = member  # `Daniell Hammack` is daniell.hammack
-                if (old := known.get(source) if source else None) is not None:
+                if (old := here or (known.get(source) if source else None)) is not None:
                     # a deal the file brought before (a CRM's weekly export): the file's changes to it
                     if owner and members and owner not in members:
                         if not unowned:
@@ -517,6 +536,11 @@ class DealChanges(BoardCore):
                         updates.append((number, old, new))
                         if found[1]:
                             won_today.append((number, new))
+                    continue
+                if source and (gone := deleted.get(source)) is not None and source not in known:
+                    left_deleted.append({"row": number, "source": source, "id": gone.item,
+                                         "title": gone.before.get("title", ""), "by": gone.actor,
+                                         "on": datetime.fromisoformat(gone.at).astimezone(zone).date()})
                     continue
                 if owner is None and members:
                     fields["owner"] = self.actor
@@ -613,6 +637,8 @@ class DealChanges(BoardCore):
                     # deals the file brought before (by their source, a CRM's id): changed, the same, or
                     # closed on the board and elsewhere in the file (left as they are)
                     "updated": changes, "unchanged": unchanged, "kept": kept,
+                    # rows of deals deleted on the board (by their source), left out
+                    "deleted": left_deleted,
                     # the pipelines the file names (all of its rows), and the one imported (None: all)
                     "pipelines": pipelines, "pipeline": pipeline}
         return self._transact(build)
@@ -635,6 +661,12 @@ def _lines(problems: list[Reason]) -> Reason:
     the template holds only where each goes, so it reads the same in every language."""
     template = "\n  ".join(f"{{p{index}}}" for index in range(len(problems)))
     return Reason(template, **{f"p{index}": problem for index, problem in enumerate(problems)})
+
+
+def _deletes_a_sourced_deal(doc: dict) -> bool:
+    """A log record (raw) of a deal deleted with a source (a CRM's id) on it."""
+    return (doc.get("action") == "deal.delete" and doc.get("after") is None
+            and bool((doc.get("before") or {}).get("source")))
 
 
 def _sameness(deal: Deal) -> tuple:

@@ -18,7 +18,6 @@ import msgspec
 
 from sales import permissions
 from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
-from sales.budget import SpendEntry, by_strategy
 from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
@@ -51,6 +50,7 @@ from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
 from sales.rollup import Current, current_values
 from sales.strategy_results import StrategyResult, strategy_results
+from sales.tasks import Task
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys
 from store.goal_measures import Measure, metric_key
@@ -401,11 +401,7 @@ class ReviewChanges(BoardCore):
                 if found[0] is not None:
                     csat = (found[0], Phrase("{goal} {source}", goal=goal.id, source=found[1]))
         metrics = process_metrics(self.rep_results(), self.deals(), self.stages(), self.touches(), start, end, csat)
-        return with_spending(metrics, cents(sum(e.amount for e in self._spent_in_cycle())))
-
-    def _spent_in_cycle(self) -> list[SpendEntry]:
-        """The spending dated in the cycle read (sales.budget.of_cycle)."""
-        return self.cycle_budget().spending
+        return with_spending(metrics, cents(sum(e.amount for e in self.cycle_budget().spending)))
 
     def strategy_results(self) -> list[StrategyResult]:
         """What each strategy brought in the cycle: the deals its tasks worked on that were won,
@@ -413,9 +409,22 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         tasks = self.tasks()
         won = {d.id: d.value for d in team_results(self.deals(), self.stages(), [], start, end).won}
-        found = self.cycle_budget()
-        spent = by_strategy(found.lines, found.spending, {t.id: t.strategy for t in tasks})
-        return strategy_results(self.strategies(), tasks, won, {s: money[1] for s, money in spent.items()})
+        spent = {strategy: money[1] for strategy, money in self.strategy_money().items()}
+        return strategy_results(self.strategies(), tasks, won, spent,
+                                self._done_by_end(tasks, end))
+
+    def _done_by_end(self, tasks: list[Task], end: date | None) -> set[str] | None:
+        """The tasks done when a cycle that has ended ended (the log read back to then; a task
+        imported done counts from when it was done); None for a cycle not over (those done now)."""
+        from sales.burnup import done_by, wanted
+        from store.burnup import midnight
+
+        now = self.clock()
+        if end is None or end >= now.date():
+            return None
+        moment = midnight(end + timedelta(days=1), now)
+        states = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in tasks}
+        return done_by(states, self.log.newest_first(where=wanted(moment)), moment)
 
     def goal_results(self) -> list[GoalResult]:
         measure = self.measurer(totals=True)

@@ -130,17 +130,19 @@ def open_text(path: Path, sniffed: Sniffed) -> io.TextIOWrapper:
 # ---------------------------------------------------------------- sniffing and raw reading
 
 
-def sniff(path: Path) -> Sniffed:
-    """Kind, encoding and delimiter of a file, from its first 64 KB (cached per file state)."""
+def sniff(path: Path, one_column: bool = False) -> Sniffed:
+    """Kind, encoding and delimiter of a file, from its first 64 KB (cached per file state).
+    `one_column`: a text file that no delimiter splits is one column (a task list of titles
+    alone), not refused as no table."""
     try:
         stat = path.stat()
     except OSError as exc:
         raise RecordsError(path, "cannot open: {cause}", cause=exc.strerror or exc) from exc
-    return _sniff_cached(path, stat.st_size, stat.st_mtime_ns)
+    return _sniff_cached(path, stat.st_size, stat.st_mtime_ns, one_column)
 
 
 @lru_cache(maxsize=64)
-def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
+def _sniff_cached(path: Path, size: int, mtime_ns: int, one_column: bool = False) -> Sniffed:
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -174,7 +176,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
         raise RecordsError(path, "not a text table (binary data); expected CSV or XLSX")
     hint = _SEP_LINE.match(text)
     if hint is None:
-        return Sniffed("csv", encoding, _sniff_delimiter(path, text))
+        return Sniffed("csv", encoding, _sniff_delimiter(path, text, one_column))
     body = text[hint.end():]
     if not body.strip():
         raise RecordsError(path, "empty file (no header, no rows)")
@@ -182,7 +184,7 @@ def _sniff_cached(path: Path, size: int, mtime_ns: int) -> Sniffed:
     return Sniffed("csv", encoding, hint[1], skip=1)
 
 
-def _sniff_delimiter(path: Path, text: str) -> str:
+def _sniff_delimiter(path: Path, text: str, one_column: bool = False) -> str:
     lines = text.splitlines()[:50]
     if len(lines) > 1 and not text.endswith(("\n", "\r")):
         lines = lines[:-1]  # the sample may cut the last line short
@@ -197,6 +199,8 @@ def _sniff_delimiter(path: Path, text: str) -> str:
         score = (sum(c == width for c in counts), width) if width > 1 else (0, 0)
         if score > best_score:
             best, best_score = delim, score
+    if best_score == (0, 0) and one_column:
+        return ","  # one column: each line one cell (a comma in a cell needs quotes, as in any CSV)
     if best_score == (0, 0):
         raise RecordsError(path, "does not look like a table: no delimiter (, ; tab |) found in the header")
     return best

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Reason
+from sales.errors import Invalid, NotFound, Reason, Refused
 from sales.ids import format_id
 from sales.tasks import (
     COMMENTS_MAX,
@@ -20,6 +21,7 @@ from sales.tasks import (
     repeat_day,
     waiting_loop,
 )
+from sales.text import clean_line, formula_unguarded
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction, changed_keys, given, owner_or_actor
 
@@ -56,7 +58,7 @@ class TaskChanges(BoardCore):
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
             self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
             new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
-            action = "task.move" if changed_keys(old, new) == {"status"} else "task.edit"
+            action = "task.move" if changed_keys(old, new) - {"done_at"} == {"status"} else "task.edit"
             self._put_update(tx, action, "task", old, new)
             if new.every and new.status == "done" and old.status != "done":
                 self._repeat(tx, new)
@@ -126,7 +128,7 @@ class TaskChanges(BoardCore):
         return self._transact(build)
 
     def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
-                     name: str | None = None) -> dict:
+                     name: str | None = None, with_deleted: bool = False) -> dict:
         """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
         nothing. Each is the importer's, or `owner`'s ("" for nobody); its annotations become its
         comments, by the importer, dated as they were made; a dependency on a task of the file
@@ -134,8 +136,10 @@ class TaskChanges(BoardCore):
         repeating task's open occurrences, the one due last repeats as the template says.
         A task the same as one on the board (title, owner, status, due) is an error: importing the
         file twice adds nothing twice. Problems name the task by its place in the file (Invalid,
-        nothing written). Messages name the file as `name` when given (standard input)."""
-        from sales.taskwarrior import read_export, repeating, task_fields
+        nothing written). Messages name the file as `name` when given (standard input).
+        A task of the list deleted on the board (by its uuid, the log's record of the deletion)
+        is left out and said (`deleted`), unless `with_deleted`: the list would bring it back."""
+        from sales.taskwarrior import read_export, repeating, task_fields, updated_task
 
         shown = name or str(path)
         try:
@@ -162,7 +166,9 @@ class TaskChanges(BoardCore):
             zone = self.clock().tzinfo
             whose = owner_or_actor(self, owner)
             self._check("task.add", new_owner=whose)
-            same = {(t.title, t.owner, t.status, t.due): t for t in self.tasks()}
+            on_board = self.tasks()
+            known = {t.source: t for t in on_board if t.source}  # tasks an earlier import brought, by uuid
+            same = {(t.title, t.owner, t.status, t.due): t for t in on_board}
             problems: list[Reason] = []
             read: list[tuple[int, dict]] = []
             left_out: Counter[str] = Counter()
@@ -176,40 +182,111 @@ class TaskChanges(BoardCore):
                 if fields is None:
                     left_out[str(item.get("status"))] += 1
                     continue
+                if not item.get("priority"):
+                    fields["given_priority"] = False
                 read.append((number, fields))
             repeats, unrepeated = repeating([fields for _, fields in read])
-            numbers = [tx.nextnumber("task") for _ in read]  # (a dry run writes nothing: the numbers go unused)
-            first = numbers[0] if numbers else 0
-            ids = {fields["uuid"]: format_id("task", first + index)
-                   for index, (_, fields) in enumerate(read) if fields["uuid"]}
-            tasks: list[Task] = []
-            unlinked = 0
+            # each task of the file: one the board has (from an earlier import of the list: by its
+            # uuid; or, imported before tasks kept theirs, the same title, owner, status and due
+            # date), to update, or a new one
+            tasks: list[Task] = []  # the new ones
+            olds: dict[int, Task] = {}  # index in `read` -> the board's task it is
+            candidates: dict[int, Task] = {}
+            seen: dict[str, int] = {}
+            deleted: dict[str, Any] = {}  # the list's tasks deleted on the board, by uuid (newest deletion)
+            left_deleted: list[dict] = []
+            if not with_deleted and any(f["uuid"] and f["uuid"] not in known for _, f in read):
+                for record in self.log.newest_first(where=_deletes_an_imported_task):
+                    if (gone := str(record.before["source"])) not in known:
+                        deleted.setdefault(gone, record)
             for index, (number, fields) in enumerate(read):
-                waits_for = fields.pop("depends")
-                depends = [ids[u] for u in waits_for if u in ids]
-                unlinked += len(waits_for) - len(depends)  # on a task not in the file (done long ago, deleted)
-                fields.pop("uuid")
-                for key in ("recur", "parent", "every"):
-                    fields.pop(key, None)
+                uuid = fields["uuid"]
+                if uuid and uuid in seen:
+                    problems.append(Reason("task {number} ({title!r}): uuid {uuid} repeats task {first}",
+                                           number=number, title=fields["title"][:60], uuid=uuid, first=seen[uuid]))
+                    continue
+                if uuid:
+                    seen[uuid] = number
+                if (old := known.get(uuid) if uuid else None) is not None:
+                    olds[index] = old
+                    continue
+                if uuid and uuid in deleted:
+                    gone = deleted[uuid]
+                    left_deleted.append({"task": number, "uuid": uuid, "id": gone.item,
+                                         "title": (gone.before or {}).get("title", ""), "by": gone.actor,
+                                         "on": datetime.fromisoformat(gone.at).astimezone(zone).date()})
+                    continue
+                data = {k: v for k, v in fields.items()
+                        if k not in ("depends", "uuid", "recur", "parent", "every", "comments", "given_priority")}
                 if index in repeats:
-                    fields["every"] = repeats[index]
-                comments = [{"at": c["at"], "by": self.actor, "text": c["text"]} for c in fields.pop("comments")]
+                    data["every"] = repeats[index]
                 try:
-                    task = self._validate_task(tx, {**fields, "owner": whose, "comments": comments,
-                                                    "id": format_id("task", first + index)})
+                    task = self._validate_task(tx, {**data, "owner": whose, "source": uuid, "id": "T-0"})
                 except Invalid as error:
                     problems.append(Reason("task {number} ({title!r}): {error}", number=number,
                                            title=fields["title"][:60], error=error))
                     continue
                 if (twin := same.get((task.title, task.owner, task.status, task.due))) is not None:
+                    if not twin.source and twin not in olds.values():  # brought by an import that kept no uuid
+                        olds[index] = twin
+                        continue
                     problems.append(Reason("task {number} ({title!r}): {id} is on this board already (the same "
                                            "title, owner, status and due date); importing it would add it a second "
                                            "time", number=number, title=task.title, id=twin.id))
                     continue
-                task.depends = depends
+                candidates[index] = task
+            ids = {fields["uuid"]: olds[index].id for index, (_, fields) in enumerate(read) if index in olds}
+            for index, task in candidates.items():
+                task.id = format_id("task", tx.nextnumber("task"))  # (a dry run writes nothing: the numbers go unused)
+                if read[index][1]["uuid"]:
+                    ids[read[index][1]["uuid"]] = task.id
                 tasks.append(task)
-            graph = {t.id: t.depends for t in tasks}
-            for task in tasks:
+            unlinked = 0
+            for index, task in candidates.items():
+                waits_for = read[index][1]["depends"]
+                task.depends = [ids[u] for u in waits_for if u in ids]
+                unlinked += len(waits_for) - len(task.depends)  # on a task not in the file (done long ago, deleted)
+                task.comments = [convert({"at": c["at"], "by": self.actor, "text": c["text"]}, Comment, "comments")
+                                 for c in read[index][1]["comments"]][-COMMENTS_MAX:]
+            updates: list[tuple[int, Task, Task]] = []
+            kept: list[dict] = []
+            unchanged = added_comments = 0
+            for index, old in olds.items():
+                number, fields = read[index]
+                if not fields.get("given_priority", True):
+                    fields.pop("priority", None)
+                before = msgspec.to_builtins(old)
+                data = updated_task(before, fields)
+                if data is None:
+                    kept.append({"task": number, "id": old.id, "title": old.title, "status": old.status,
+                                 "file_status": fields["status"]})
+                    continue
+                data["source"] = fields["uuid"] or old.source
+                waits_for = fields["depends"]
+                data["depends"] = list(dict.fromkeys([*old.depends, *(ids[u] for u in waits_for if u in ids)]))
+                unlinked += sum(u not in ids for u in waits_for)
+                had = {(c.at, c.text) for c in old.comments}
+                fresh = [c for c in fields["comments"]
+                         if (c["at"].replace(microsecond=0), " ".join(c["text"].split())) not in
+                         {(at, " ".join(text.split())) for at, text in had}]
+                added_comments += len(fresh)
+                data["comments"] = [*before["comments"], *({"at": c["at"], "by": self.actor, "text": c["text"]}
+                                                           for c in fresh)][-COMMENTS_MAX:]
+                try:
+                    new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
+                except Invalid as error:
+                    problems.append(Reason("task {number} ({title!r}): {id}: {error}", number=number,
+                                           title=fields["title"][:60], id=old.id, error=error))
+                    continue
+                if not changed_keys(old, new) - {"source"}:
+                    unchanged += 1
+                    if new.source != old.source and not dry_run:  # (remembered, so that the next import knows it)
+                        self._put_update(tx, "task.edit", "task", old, new)
+                    continue
+                updates.append((number, old, new))
+            graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates},
+                     **{t.id: t.depends for t in tasks}}
+            for task in [*tasks, *(new for _, _, new in updates)]:
                 if loop := waiting_loop(task.id, task.depends, graph):
                     problems.append(Reason("{id}: {loop}", id=task.id, loop=loop))
                     break
@@ -220,6 +297,24 @@ class TaskChanges(BoardCore):
                 raise Invalid(shown, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
                               else "{count} problems, nothing imported:\n  {problems}", count=len(problems),
                               problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
+            changes = []
+            for number, old, new in updates:
+                keys = changed_keys(old, new)
+                action = "task.move" if keys - {"done_at", "source"} == {"status"} else "task.edit"
+                try:
+                    self._check(action, owner=old.owner, new_owner=new.owner)
+                except Refused as error:  # (which of the file's tasks)
+                    raise Refused("task {number}: {id}: {error}", number=number, id=old.id, error=error) from None
+                if not dry_run:
+                    self._put_update(tx, action, "task", old, new)
+                before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
+                said = [key for key in before
+                        if key in keys and key not in ("source", "comments", "depends", "done_at")]
+                changes.append({"task": number, "id": old.id, "title": new.title,
+                                "before": {key: before.get(key) for key in said},
+                                "after": {key: after.get(key) for key in said},
+                                "comments": len(new.comments) - len(old.comments),
+                                "depends": [d for d in new.depends if d not in old.depends]})
             if not dry_run:
                 for task in tasks:
                     self._put_new(tx, "task.add", "task", task)
@@ -227,36 +322,52 @@ class TaskChanges(BoardCore):
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": dict(left_out),
-                    "comments": sum(len(t.comments) for t in tasks), "depends_unlinked": unlinked,
+                    "comments": sum(len(t.comments) for t in tasks) + added_comments, "depends_unlinked": unlinked,
                     # repeating: the tasks that repeat (taskwarrior's recur), and the recurrences the
                     # board has no repeat for (those tasks come once)
-                    "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated))}
+                    "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated)),
+                    # the tasks an earlier import of the list brought (by their uuid): changed, the
+                    # same, or done on the board and open in the file (left as they are)
+                    "updated": changes, "unchanged": unchanged, "kept": kept,
+                    "deleted": left_deleted}  # the list's tasks deleted on the board, left out
         return self._transact(build)
 
     def _import_task_rows(self, path: str | Path, name: str | None, owner: str | None, dry_run: bool) -> dict:
         """Add the tasks of a spreadsheet (CSV, XLSX), a row each (sales/task_rows.py), in one
         transaction as a taskwarrior export's are: each the row's owner's (a member, however the
         file spells them), else `owner`'s, else the importer's; a row the same as a task on the
-        board is an error; problems name the row and the field."""
+        board is an error; problems name the row and the field. The board's own `task list --csv`
+        imported back is a bulk edit: a row whose id is a task of the board updates it (`updated`,
+        `unchanged`)."""
         from sales.members import member_for
         from sales.task_rows import days_first, row_task, task_columns
         from store.deal_files import read_rows
 
         shown = name or str(path)
-        headers, rows = read_rows(path, name)
+        headers, rows = read_rows(path, name, one_column=True)  # (a list of titles alone is a task list)
         try:
             mapping = task_columns(headers)
         except ValueError as error:
             raise Invalid(shown, error) from None
-        records = [(number, {field: row[header] for header, field in mapping.items()}) for number, row in rows]
+        # the board's own `task list --csv` (edited in a spreadsheet): its text kept behind a `'`
+        # (so that a spreadsheet runs no formula) comes back as typed, and its ids name its tasks
+        export = {"id", "title", "status", "steps_done"} <= set(headers)
+        cell = formula_unguarded if export else str
+        records = [(number, {field: cell(row[header]) for header, field in mapping.items()}) for number, row in rows]
+        exported_ids = {number: row["id"].strip() for number, row in rows} if export else {}
         order = days_first([record for _, record in records])
 
         def build(tx: Transaction) -> dict:
             members = [m.name for m in self.members()]
             whose = owner_or_actor(self, owner)
-            same = {(t.title, t.owner, t.status, t.due): t for t in self.tasks()}
+            on_board = self.tasks()
+            by_id = {t.id: t for t in on_board} if export else {}
+            same = {(t.title, t.owner, t.status, t.due): t for t in on_board}
             problems: list[Reason] = []
             tasks: list[Task] = []
+            updates: list[tuple[int, Task, Task]] = []
+            seen_ids: dict[str, int] = {}
+            unchanged = 0
             for number, record in records:
                 try:
                     fields = row_task(record, order)
@@ -269,6 +380,41 @@ class TaskChanges(BoardCore):
                                                number=number, owner=named))
                         continue
                     named = member
+                # a row of the board's own list whose id is a task of the board with the same title,
+                # or the same owner and due date (its title changed): a bulk edit of that task; one
+                # with neither is refused (another board's list: its ids cleared, its rows are new)
+                here = by_id.get(exported_ids.get(number, ""))
+                if here is not None and not (here.title == clean_line(fields["title"]) or (
+                        here.due is not None and here.due == fields.get("due")
+                        and here.owner == (named or here.owner))):
+                    # (neither a bulk edit one can be sure of, nor a new task one can be sure of)
+                    problems.append(Reason("row {number}: id: {id} is {title!r} on this board; the row's title and due "
+                                           "date both differ: keep one of them to change {id} (change the other in a "
+                                           "second import), or clear the row's id to add it as a new task",
+                                           number=number, id=here.id, title=here.title))
+                    continue
+                if here is not None:
+                    if here.id in seen_ids:
+                        problems.append(Reason("row {number}: id: {id} repeats row {first}",
+                                               number=number, id=here.id, first=seen_ids[here.id]))
+                        continue
+                    seen_ids[here.id] = number
+                    data = msgspec.to_builtins(here)
+                    for key, value in fields.items():  # (a blank cell leaves its field as the board has it)
+                        if key != "priority" or record.get("priority", "").strip():
+                            data[key] = value
+                    if named:
+                        data["owner"] = named
+                    try:
+                        new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, here)
+                    except Invalid as error:
+                        problems.append(Reason("row {number}: {id}: {error}", number=number, id=here.id, error=error))
+                        continue
+                    if changed_keys(here, new):
+                        updates.append((number, here, new))
+                    else:
+                        unchanged += 1
+                    continue
                 try:
                     task = self._validate_task(tx, {**fields, "owner": named or whose,
                                                     "id": format_id("task", tx.nextnumber("task"))})
@@ -291,10 +437,28 @@ class TaskChanges(BoardCore):
                               problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
             for who in {t.owner for t in tasks}:
                 self._check("task.add", new_owner=who)
+            changes = []
+            for number, old, new in updates:
+                keys = changed_keys(old, new)
+                action = "task.move" if keys - {"done_at"} == {"status"} else "task.edit"
+                try:
+                    self._check(action, owner=old.owner, new_owner=new.owner)
+                except Refused as error:  # (which of the file's tasks)
+                    raise Refused("row {number}: {id}: {error}", number=number, id=old.id, error=error) from None
+                if not dry_run:
+                    self._put_update(tx, action, "task", old, new)
+                    if new.every and new.status == "done" and old.status != "done":
+                        self._repeat(tx, new)
+                before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
+                said = [key for key in before if key in keys and key != "done_at"]
+                changes.append({"row": number, "id": old.id, "title": new.title,
+                                "before": {key: before.get(key) for key in said},
+                                "after": {key: after.get(key) for key in said}, "comments": 0, "depends": []})
             if not dry_run:
                 for task in tasks:
                     self._put_new(tx, "task.add", "task", task)
-            return {"imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
+            return {"updated": changes, "unchanged": unchanged, "kept": [],
+                    "imported": 0 if dry_run else len(tasks), "tasks": len(tasks), "dry_run": dry_run,
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": {}, "comments": 0,
@@ -320,3 +484,9 @@ class TaskChanges(BoardCore):
             if loop := waiting_loop(task.id, task.depends, graph):
                 raise Invalid("depends", loop)
         return task
+
+
+def _deletes_an_imported_task(doc: dict) -> bool:
+    """A log record (raw) of a task deleted that an import brought (its source: a taskwarrior uuid)."""
+    return (doc.get("action") == "task.delete" and doc.get("after") is None
+            and bool((doc.get("before") or {}).get("source")))

@@ -216,6 +216,9 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
              f"  {label(_('due'))}{task.due or '–'}",
              f"  {label(_('goal'))}{task.goal or '–'}",
              f"  {label(_('strategy'))}{task.strategy or '–'}"]
+    if task.done_at is not None:  # done before it came onto the board: the history does not say when
+        lines.insert(2, f"  {label(_('done'))}{when(task.done_at.isoformat())}  "
+                        + _("(as the list it came from says)"))
     if task.deal:
         lines.append(f"  {label(_('deal'))}{task.deal}")
     if task.tags:

@@ -49,9 +49,10 @@ def test_task_and_deal_lists_written_to_a_file_have_the_mark_and_read_back(
     kept = Board(board, actor="王芳")
     assert dict(zip(pd.read_csv(tasks)["id"], pd.read_csv(tasks)["title"])) == {t.id: t.title for t in kept.tasks()}
 
-    # deal import reads the file's first column as `id` (not "\ufeffid"): each deal is already here
-    code, _, err = run("--board", str(board), "deal", "import", str(deals), "--dry-run", user="王芳")
-    assert code == 2 and "第 2 行：id：D-" in err
+    # deal import reads the file's first column as `id` (not "\ufeffid"): each deal is already here, as it is
+    code, out, err = run("--board", str(board), "deal", "import", str(deals), "--dry-run", user="王芳")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"没有新商机\n{len(kept.deals())} 个商机已与文件一致\n")
 
 
 def test_o_without_csv_or_inside_the_board_writes_nothing(run, board_path, tmp_path, monkeypatch) -> None:

@@ -154,3 +154,27 @@ def test_a_reps_refusal_names_the_row_and_one_who_may_only_read_is_told_so_once(
     assert (code, out) == (1, "") and "zed, who is not a member of this board, so may only read it" in err
     assert "row" not in err
     assert snapshot_files(team) == before
+
+
+def test_a_deal_deleted_on_the_board_does_not_come_back_with_the_next_export(run, team, tmp_path) -> None:
+    """The team deletes a junk deal the CRM keeps: next week's export leaves it out and says so
+    (the log remembers the deletion), unless --with-deleted."""
+    from datetime import date
+
+    from store.board import Board
+
+    assert _imported(run, tmp_path, FIRST)[0] == 0
+    Board(team, actor="dana").delete_deal("D-2")  # Globex pilot, 1002 (the app's `d` on the pipeline)
+    before = snapshot_files(team)
+    code, out, err = _imported(run, tmp_path, FIRST)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:4] == ["no new deals", "2 deals already as the file has them",
+                         "left out 1 deal deleted on this board (--with-deleted imports it again):",
+                         f"  row 3: D-2 'Globex pilot' (1002), deleted by dana on {date.today()}"]
+    assert snapshot_files(team) == before
+    code, out, _ = _imported(run, tmp_path, FIRST, "--json")
+    assert [(d["row"], d["id"], d["source"]) for d in json.loads(out)["deleted"]] == [(3, "D-2", "1002")]
+    code, out, err = _imported(run, tmp_path, FIRST, "--with-deleted")
+    assert (code, err) == (0, "") and out.startswith("imported 1 deal (D-4): Qualified 1\n")
+    assert _deals(run)["1002"]["id"] == "D-4"

@@ -580,28 +580,58 @@ def test_a_snooze_names_something_on_the_board(run, team) -> None:
     assert snapshot_files(team) != before
 
 
-def test_a_boards_own_deal_list_imported_back_is_refused(run, team, tmp_path) -> None:
-    """`deal list --csv`, edited in a spreadsheet and imported back into the same board, added
-    every deal a second time: the won value, the forecast and the payouts counted twice. Rows
-    whose id and title are a deal of this board are refused (exit 2, nothing written); the same
-    file imports into another board (test_a_deals_list_imports_back_as_it_was)."""
+def test_a_boards_own_deal_list_imported_back_is_a_bulk_edit(run, team, tmp_path) -> None:
+    """`deal list --csv`, edited in a spreadsheet and imported back into the same board: each
+    row whose id is a deal of this board with the same title or account updates that deal (it
+    was refused, and before that added every deal a second time, the won value and the payouts
+    counted twice); as it was exported, it changes nothing; a deal won on the board the sheet
+    reopens is kept; the same file imports into another board as new deals
+    (test_a_deals_list_imports_back_as_it_was)."""
     import csv
     import io
 
-    run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "30000", "--stage", "Won")
-    run("deal", "add", "Betasol pilot", "--owner", "bea", "--value", "12000")
+    run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "30000", "--stage", "Won", "--account", "Acme")
+    run("deal", "add", "Betasol pilot", "--owner", "bea", "--value", "12000", "--account", "Betasol")
+    run("deal", "add", "Cirrus trial", "--owner", "bea", "--value", "8000", "--account", "Cirrus")
     code, out, _ = run("deal", "list", "--csv")
     path = tmp_path / "deals.csv"
     path.write_text(out, encoding="utf-8")
     before = snapshot_files(team)
     code, out, err = run("deal", "import", str(path))
-    assert (code, out) == (2, "")
-    assert "row 2: id: D-1 'Acme renewal' is on this board already; importing it would add it a second time" in err
-    assert "row 3: id: D-2 'Betasol pilot' is on this board already" in err
+    assert (code, err) == (0, "")
+    assert out.startswith("no new deals\n3 deals already as the file has them\n")
     assert snapshot_files(team) == before
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert [(r["id"], r["title"], r["value"]) for r in rows] == [("D-1", "Acme renewal", "30000"),
-                                                                   ("D-2", "Betasol pilot", "12000")]
+                                                                   ("D-2", "Betasol pilot", "12000"),
+                                                                   ("D-3", "Cirrus trial", "8000")]
+    rows[0]["stage"] = "Proposal"  # won on the board: kept
+    rows[1].update(title="Betasol pilot, phase 2", value="15000", stage="Proposal")  # the same account
+    rows[2].update(next_step="Call their CFO")
+    out_file = io.StringIO()
+    writer = csv.DictWriter(out_file, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out_file.getvalue(), encoding="utf-8")
+    code, out, err = run("deal", "import", str(path))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "no new deals", "updated 2 deals:",
+        "  changed D-2: title Betasol pilot → Betasol pilot, phase 2, stage Lead → Proposal, value 12,000 → 15,000",
+        "  changed D-3: next_step – → Call their CFO"]
+    assert lines[4].startswith("kept D-1 'Acme renewal' as the board has it, Won, where the file (row 2) has it in "
+                               "Proposal")
+    deals = {d["id"]: d for d in json.loads(run("deal", "list", "--json")[1])}
+    assert len(deals) == 3
+    assert (deals["D-2"]["title"], deals["D-2"]["value"], deals["D-2"]["stage"]) == \
+        ("Betasol pilot, phase 2", 15000, "Proposal")
+    # the same id twice is an error naming both rows
+    path.write_text(out_file.getvalue() + out_file.getvalue().splitlines()[3] + "\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path))
+    assert (code, out) == (2, "") and "row 5: id: D-3 repeats row 4" in err
+    assert snapshot_files(team) == before
 
 
 def test_alert_settings_in_words_per_stage_values_kept_and_closed_stages_refused(run, team) -> None:

@@ -186,7 +186,7 @@ def test_every_error_in_a_file_is_reported_in_line_order(run, team, tmp_path) ->
     assert err.splitlines()[:2] == [
         f"{plan}:8: tasks[0].due: 'someday' is not a date: write it as YYYY-MM-DD",
         f"{plan}:12: tasks[1].size: unknown key (expected one of: id, title, owner, status, priority, "
-        f"start, due, goal, strategy, deal, depends, tags, steps, expected_result, measure, comments, every, previous)",
+        f"start, due, goal, strategy, deal, depends, tags, steps, expected_result, measure, comments, every, previous, source, done_at)",
     ]
 
 

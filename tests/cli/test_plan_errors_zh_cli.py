@@ -35,7 +35,7 @@ def test_a_bad_plan_file_is_said_in_chinese_problem_by_problem_with_its_lines(ru
         f"{plan}:6: tasks[0].owner: 'zoe' 不是成员（成员：ali, bea, dana）",
         f"{plan}:7: tasks[0].due: '2026-13-45' 不是日期：月份为 01 到 12",
         f"{plan}:8: tasks[0].colour: 未知的键（应为以下之一：id, title, owner, status, priority, start, due, goal, "
-        "strategy, deal, depends, tags, steps, expected_result, measure, comments, every, previous）",
+        "strategy, deal, depends, tags, steps, expected_result, measure, comments, every, previous, source, done_at）",
         f"{plan}:9: tasks[1].id: 编号 T-1 重复（tasks[0] 也用了它）",
         f"{plan}:11: tasks[1].goal: G-9 不是此文件或看板上的目标",
         f"{plan}:12: tasks[1].start: 3000-01-01 不是 1900 到 2999 年之间的日期",

@@ -73,3 +73,28 @@ def test_a_past_cycle_counts_its_own_wins_and_spending(plan, run) -> None:
     rows = json.loads(run("review", "--json", "--start", before[0], "--end", before[1])[1])["strategies"]
     got = {r["strategy"]: (r["won"], r["won_value"], r["spent"]) for r in rows}
     assert got == {"S-1": ([], 0, 300), "S-2": (["D-3"], 7000, 0), "S-3": ([], 0, 0)}
+
+
+def test_a_past_cycles_review_counts_the_tasks_done_by_its_end(run, team, tmp_path) -> None:
+    """Reviewed later, a cycle's strategies count the tasks done by its last day: one done after
+    it is not; one imported from taskwarrior done in it (its `end`) is, though it came on after."""
+    start, end = TODAY - timedelta(days=60), TODAY - timedelta(days=31)
+    assert run("strategy", "add", "Fairs")[0] == 0
+    in_cycle = datetime.combine(start + timedelta(days=5), datetime.min.time(), timezone.utc) + timedelta(hours=12)
+    lead = Board(team, actor="dana", clock=lambda: in_cycle)
+    for title in ("Book the booth", "Print the flyers"):
+        lead.add_task(title, strategy="S-1")  # T-3, T-4
+    lead.move_task("T-3", "done")
+    assert run("task", "done", "T-4")[0] == 0  # today: after the cycle
+    path = tmp_path / "tasks.json"
+    done = (start + timedelta(days=10)).strftime("%Y%m%dT120000Z")
+    path.write_text(json.dumps([{"description": "Ship the samples", "status": "completed", "end": done,
+                                 "uuid": "aaaaaaaa-0000-0000-0000-000000000000"}]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0  # T-5
+    assert run("task", "edit", "T-5", "--strategy", "S-1")[0] == 0
+    code, out, err = run("review", "--json", "--start", start, "--end", end)
+    assert code == 0, err
+    assert [(r["strategy"], r["tasks"], r["done"]) for r in json.loads(out)["strategies"]] == [("S-1", 3, 2)]
+    assert run("plan", "info", "--start", TODAY - timedelta(days=10), "--end", TODAY + timedelta(days=20))[0] == 0
+    code, out, _ = run("review", "--json")
+    assert [(r["strategy"], r["tasks"], r["done"]) for r in json.loads(out)["strategies"]] == [("S-1", 3, 3)]

@@ -59,6 +59,12 @@ def test_a_taskwarrior_export_imported_twice_adds_nothing_twice(run, team, tmp_p
     assert _tasks(run)["Send the Acme quote"]["depends"] == ["T-3"]
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path))
+    assert (code, out, err) == (0, "no new tasks\n2 tasks already as the file has them\n", "")
+    assert snapshot_files(team) == before
+    # a task of another list (another uuid) the same as one on the board is still refused
+    other = [{**EXPORT[0], "uuid": "77777777-7777-7777-7777-777777777777"}]
+    path.write_text(json.dumps(other), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
     assert "task 1 ('Call Acme about the renewal'): T-3 is on this board already (the same title, owner, status " \
            "and due date)" in err
@@ -112,6 +118,89 @@ def test_one_undo_takes_a_task_import_back(run, team, tmp_path) -> None:
     assert len(_tasks(run)) == len(before) + 3
     assert run("undo")[0] == 0
     assert sorted(_tasks(run)) == before
+
+
+def test_the_list_exported_again_updates_the_tasks_it_brought(run, team, tmp_path) -> None:
+    """A team still keeping taskwarrior exports again: each task the board has from the first
+    import (by its uuid) follows the file; new ones are added; a dry run writes nothing; one undo
+    takes the whole import back."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:3]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0  # T-3 call, T-4 quote, T-5 tidy
+    again = json.loads(json.dumps(EXPORT[:3]))
+    again[0].update(status="completed", end="20261203T160000Z", priority="M",
+                    annotations=[*again[0]["annotations"], {"entry": "20261203T155900Z", "description": "signed"}])
+    again[1].update(description="Send the Acme quote, v2", due="20261210T120000Z")
+    again.append({"description": "Book the kick-off", "status": "pending", "uuid": "66666666-6666-6666-6666-666666666666",
+                  "depends": ["22222222-2222-2222-2222-222222222222"]})
+    path.write_text(json.dumps(again), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    assert out.startswith("would import 1 task: To do 1\nwould update 2 tasks:\n")
+    assert snapshot_files(team) == before
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out == ("imported 1 task (T-6): To do 1\n"
+                   "updated 2 tasks:\n"
+                   "  changed T-3: status todo → done, priority high → normal; 1 new comment\n"
+                   "  changed T-4: title Send the Acme quote → Send the Acme quote, v2, due – → 2026-12-10\n"
+                   "1 task already as the file has it\n"
+                   "1 annotation became a comment\n"
+                   "1 dependency on a task not in the file was left out\n")
+    tasks = _tasks(run)
+    call = tasks["Call Acme about the renewal"]
+    assert (call["id"], call["status"], call["done_at"][:16]) == ("T-3", "done", "2026-12-03T16:00")
+    assert "  done      2026-12-03 16:00  (as the list it came from says)\n" in run("task", "show", "T-3")[1]
+    assert [c["text"] for c in call["comments"]] == ["left a voicemail", "signed"]
+    assert tasks["Book the kick-off"]["depends"] == ["T-4"]
+    assert len(tasks) == 6
+    assert run("undo")[0] == 0
+    tasks = _tasks(run)
+    assert "Book the kick-off" not in tasks and "Send the Acme quote" in tasks
+    assert tasks["Call Acme about the renewal"]["status"] == "todo"
+
+
+def test_a_task_done_on_the_board_and_open_in_the_file_is_kept(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    assert run("task", "done", "T-3")[0] == 0
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out == ("no new tasks\n"
+                   "kept T-3 'Call Acme about the renewal' as the board has it, Done, where the file (task 1) has it "
+                   "To do: `uplift task move T-3 todo` follows the file\n")
+    assert _tasks(run)["Call Acme about the renewal"]["status"] == "done"
+
+
+def test_a_reps_import_again_changes_only_their_own_tasks(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    assert run("task", "import", str(path), user="ali")[0] == 0
+    assert run("task", "edit", "T-3", "--owner", "bea")[0] == 0  # the lead hands it on
+    path.write_text(json.dumps([{**EXPORT[0], "priority": "L"}]), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err.startswith("uplift: task 1: T-3: ") and "bea" in err
+    assert snapshot_files(team) == before
+
+
+def test_tasks_imported_before_they_kept_their_uuid_are_found(run, team, tmp_path) -> None:
+    """A board that imported the list before tasks remembered their uuid: the file's tasks the
+    same as the board's (title, owner, status, due) are those, and are known from then on."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{k: v for k, v in EXPORT[0].items() if k != "uuid"}]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out, err) == (0, "no new tasks\n1 task already as the file has it\n", "")
+    path.write_text(json.dumps([{**EXPORT[0], "description": "Call Acme about the renewal today"}]),
+                    encoding="utf-8")
+    code, out, _ = run("task", "import", str(path))
+    assert code == 0 and "updated 1 task:\n  changed T-3: title Call Acme" in out
+    assert len(_tasks(run)) == 3
 
 
 def test_a_repeating_tasks_open_occurrence_due_last_repeats_on_the_board(run, team, tmp_path) -> None:
@@ -199,3 +288,98 @@ def test_a_rep_imports_a_spreadsheet_of_their_own_tasks_only(run, team, tmp_path
     code, out, err = run("task", "import", str(path), user="ali")
     assert (code, out) == (1, "") and "a rep may only create tasks they own (ali tried for bea)" in err
     assert snapshot_files(team) == before
+
+
+def test_a_list_of_titles_alone_is_a_task_list(run, team, tmp_path) -> None:
+    """A one-column CSV (no delimiter anywhere) is one column, not refused as no table; from
+    standard input too. A file whose one column names no title says so."""
+    path = tmp_path / "todo.csv"
+    path.write_text('Title\nCall Acme back\n"Send the quote, then call"\n', encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert out == "imported 2 tasks (T-3 … T-4): To do 2\ncolumns: Title → title\n"
+    assert {"Call Acme back", "Send the quote, then call"} <= set(_tasks(run))
+    path.write_text("Dear team\nplease find it attached\n", encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "no column holds the task's title (columns: Dear team)" in err
+
+
+def test_the_boards_own_task_list_edited_in_a_sheet_is_a_bulk_edit(run, team, tmp_path) -> None:
+    """`task list --csv`, changed in a spreadsheet and imported back: each row whose id is a task
+    of the board (the same title, or the same owner and due date) updates it (it was refused as
+    a second copy of every task); as exported, nothing changes; a row whose title and due date
+    both differ is refused, naming it; one undo takes the edit back."""
+    import csv
+    import io
+
+    assert run("task", "add", "=Plan Q1", "--owner", "bea", "--due", "2026-12-15")[0] == 0  # T-3
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("no new tasks\n3 tasks already as the file has them\n")
+    assert snapshot_files(team) == before
+    rows = sorted(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))), key=lambda r: r["id"])
+    assert [(r["id"], r["title"]) for r in rows] == [("T-1", "Call Acme"), ("T-2", "Visit Betasoloin"),
+                                                     ("T-3", "'=Plan Q1")]  # (kept from running as a formula)
+    rows[0].update(status="done", priority="high")
+    rows[2].update(title="Plan Q1 with bea")  # the same owner and due date
+    rows.append({**rows[1], "id": "", "title": "Visit Cobalt"})
+
+    def write(rows) -> None:
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(text.getvalue(), encoding="utf-8")
+
+    write(rows)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:4] == ["imported 1 task (T-4): To do 1", "updated 2 tasks:",
+                                    "  changed T-1: status todo → done, priority normal → high",
+                                    "  changed T-3: title =Plan Q1 → Plan Q1 with bea"]
+    tasks = _tasks(run)
+    assert (tasks["Call Acme"]["status"], tasks["Call Acme"]["priority"]) == ("done", "high")
+    assert tasks["Plan Q1 with bea"]["id"] == "T-3" and len(tasks) == 4
+    assert run("undo")[0] == 0
+    assert set(_tasks(run)) == {"Call Acme", "Visit Betasoloin", "=Plan Q1"}
+    rows[2].update(title="Plan Q2", due="2027-03-15")
+    write(rows[:3])
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 4: id: T-3 is '=Plan Q1' on this board; the row's title and due date both differ" in err
+    assert snapshot_files(team) == before
+
+
+def test_a_repeating_task_marked_done_in_the_sheet_makes_its_next_occurrence(run, team, tmp_path) -> None:
+    assert run("task", "add", "Weekly report", "--due", "2026-12-07", "--every", "week")[0] == 0  # T-3
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(text.replace("T-3,Weekly report,todo,", "T-3,Weekly report,done,"), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and "  moved T-3 from To do to Done" in out
+    weekly = [t for t in json.loads(run("task", "list", "--json")[1]) if t["title"] == "Weekly report"]
+    assert sorted((t["id"], t["status"], t.get("previous")) for t in weekly) == [("T-3", "done", None),
+                                                                                ("T-4", "todo", "T-3")]
+
+
+def test_a_task_deleted_on_the_board_does_not_come_back_with_the_list(run, team, tmp_path) -> None:
+    from datetime import date
+
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(EXPORT[:3]), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0  # T-3, T-4, T-5
+    assert run("task", "delete", "T-5")[0] == 0  # Tidy the CRM
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:4] == ["no new tasks", "2 tasks already as the file has them",
+                                    "left out 1 task deleted on this board (--with-deleted imports it again):",
+                                    f"  task 3: T-5 'Tidy the CRM', deleted by dana on {date.today()}"]
+    assert snapshot_files(team) == before
+    code, out, err = run("task", "import", str(path), "--with-deleted")
+    assert (code, err) == (0, "") and out.startswith("imported 1 task (T-6): Done 1\n")

@@ -121,3 +121,31 @@ def test_a_day_of_summer_time_ends_at_its_own_midnight(board_path, new_york) -> 
     assert clock().utcoffset() == timedelta(hours=-5)
     done = {d.day: d.done for d in lead.burn_up().days}
     assert (done[date(2026, 10, 19)], done[date(2026, 10, 20)], done[date(2026, 12, 3)]) == (0, 1, 1)
+
+
+def test_a_task_imported_done_counts_done_from_the_day_it_was_done(board_path, tmp_path) -> None:
+    """Taskwarrior's `end` is kept (Task.done_at): a task completed on day 1 and imported on
+    day 4 is on the board, done, from day 1, not on the day of the import; one imported open is
+    on the board from its import; reopened, it forgets when it was done."""
+    import json
+
+    from sales.activity import describe
+
+    clock = Clock()
+    lead = Board(board_path, actor="dana", clock=clock)
+    lead.set_plan_info("Ten days", START, START + timedelta(days=9))
+    clock.day(4)
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([
+        {"description": "Done on day 1", "status": "completed", "end": "20261103T150000Z", "uuid": "a"},
+        {"description": "Open", "status": "pending", "uuid": "b"}]), encoding="utf-8")
+    lead.import_tasks(path)
+    assert lead.task("T-1").done_at == datetime(2026, 11, 3, 15, tzinfo=timezone.utc)
+    clock.day(5)
+    days = [(d.scope, d.done) for d in lead.burn_up().days]
+    assert days == [(0, 0), (1, 1), (1, 1), (1, 1), (2, 1), (2, 1)]
+    lead.move_task("T-1", "todo")
+    assert lead.task("T-1").done_at is None
+    assert [(d.scope, d.done) for d in lead.burn_up().days] == [(0, 0), (0, 0), (0, 0), (0, 0), (2, 1), (2, 0)]
+    newest = lead.log.records(item="T-1")[0]
+    assert (newest.action, str(describe(newest))) == ("task.move", "moved T-1 from Done to To do")

@@ -1026,3 +1026,23 @@ async def test_a_card_far_down_a_long_column_is_drawn_where_it_is(board_path) ->
         await pilot.press("end")
         await pilot.pause()
         assert "T-150 Call customer number 150" in column_words(todo)
+
+
+async def test_the_details_say_when_a_task_imported_done_was_done(board_path, tmp_path) -> None:
+    """A task done in taskwarrior before it came onto the board: its history says only that it
+    was created; the details say when it was done (taskwarrior's `end`)."""
+    import json
+
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{"description": "Send the quote", "status": "completed", "end": "20261105T150000Z",
+                                 "uuid": "b2222222-2222-2222-2222-222222222222"}]), encoding="utf-8")
+    lead = Board(board_path, actor="dana")
+    lead.import_tasks(path)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetail)
+        text = str(app.screen.query_one("#detail-fields").render())
+        done = lead.task("T-1").done_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        assert f"Done      {done}  (as the list it came from says)" in text, text

@@ -207,7 +207,8 @@ def _pairs(option: str, pairs: list[str]) -> dict[str, str]:
 
 def _import_options(args: argparse.Namespace) -> dict:
     return {"unowned": args.unowned, "dry_run": args.dry_run, "stage_names": _pairs("--stage", args.stage),
-            "owners": _pairs("--owner", args.owner), "date_order": args.date_format, "pipeline": args.pipeline}
+            "owners": _pairs("--owner", args.owner), "date_order": args.date_format, "pipeline": args.pipeline,
+            "with_deleted": args.with_deleted}
 
 
 def cmd_deal_import(args: argparse.Namespace) -> int:
@@ -226,7 +227,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
             if args.dry_run else n_("imported {count} deal{span}: {stages}", "imported {count} deals{span}: {stages}", rows))
     span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
         f" ({result['first']} … {result['last']})"
-    if rows or not (result["updated"] or result["unchanged"] or result["kept"]):
+    if rows or not (result["updated"] or result["unchanged"] or result["kept"] or result["deleted"]):
         print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
     else:
         print(_("no new deals"))
@@ -312,6 +313,17 @@ def _print_updates(result: dict, dry_run: bool) -> None:
             move=f"uplift deal move {kept['id']} {shlex.quote(kept['file_stage'])}")))
     if (more := len(result["kept"]) - MAX_LISTED) > 0:
         print(_("… and {more} more").format(more=more))
+    if deleted := result.get("deleted"):
+        count = len(deleted)
+        print(n_("left out {count} deal deleted on this board (--with-deleted imports it again):",
+                 "left out {count} deals deleted on this board (--with-deleted imports them again):", count).format(
+            count=count))
+        for gone in deleted[:MAX_LISTED]:
+            print("  " + safe(_("row {row}: {id} {title!r} ({source}), deleted by {by} on {on}").format(
+                row=gone["row"], id=gone["id"], title=gone["title"], source=gone["source"], by=gone["by"],
+                on=gone["on"])))
+        if count > MAX_LISTED:
+            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
 
 
 #: The most a deals file read from standard input may hold (`uplift serve ssh` caps a command's
@@ -443,6 +455,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      help=_("import only the deals of the file's pipeline NAME (a CRM's Pipeline column)"))
     imp.add_argument("--unowned", action="store_true",
                      help=_("import deals whose owner is not a member without an owner"))
+    imp.add_argument("--with-deleted", action="store_true",
+                     help=_("import again the deals of the file that were deleted on the board (left out otherwise)"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     imp.add_argument("--json", action="store_true")
 

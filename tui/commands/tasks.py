@@ -231,9 +231,10 @@ def cmd_task_import(args: argparse.Namespace) -> int:
             handle.write(sys.stdin.buffer.read(MAX_TASKS_FILE + 1))  # (more is refused as too big)
             handle.flush()
             result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
-                                                                name="<stdin>")
+                                                                name="<stdin>", with_deleted=args.with_deleted)
     else:
-        result = open_board(args, create=True).import_tasks(args.file, owner=args.owner, dry_run=args.dry_run)
+        result = open_board(args, create=True).import_tasks(args.file, owner=args.owner, dry_run=args.dry_run,
+                                                            with_deleted=args.with_deleted)
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -243,10 +244,15 @@ def cmd_task_import(args: argparse.Namespace) -> int:
     from sales.tasks import STATUS_LABELS
 
     statuses = ", ".join(f"{_(STATUS_LABELS[status])} {n}" for status, n in result["by_status"].items())
-    print((n_("would import {count} task{span}: {statuses}", "would import {count} tasks{span}: {statuses}", count)
-           if args.dry_run else
-           n_("imported {count} task{span}: {statuses}", "imported {count} tasks{span}: {statuses}", count)
-           ).format(count=count, span=span, statuses=statuses))
+    if count or not (result.get("updated") or result.get("unchanged") or result.get("kept") or result.get("deleted")):
+        print((n_("would import {count} task{span}: {statuses}", "would import {count} tasks{span}: {statuses}", count)
+               if args.dry_run else
+               n_("imported {count} task{span}: {statuses}", "imported {count} tasks{span}: {statuses}", count)
+               ).format(count=count, span=span, statuses=statuses))
+    else:
+        print(_("no new tasks"))
+    if "updated" in result:
+        _print_task_updates(result, args.dry_run)
     if mapping := result.get("mapping"):  # a spreadsheet's columns, as read: said, so a wrong guess is seen
         print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())))
     if comments := result["comments"]:
@@ -267,6 +273,60 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         print(n_("{count} dependency on a task not in the file was left out",
                  "{count} dependencies on tasks not in the file were left out", unlinked).format(count=unlinked))
     return EXIT_OK
+
+
+#: The most tasks an import's summary lists as updated or kept (`--json` has them all).
+MAX_LISTED = 20
+
+
+def _print_task_updates(result: dict, dry_run: bool) -> None:
+    """What an import did to the tasks an earlier import of the list brought (by their uuid):
+    each one it changes, its fields before and after; how many are as the file has them; each
+    one done on the board that the file has open, left as it is."""
+    from sales.activity import Activity, describe
+    from sales.tasks import STATUS_LABELS
+    from tui.change_text import say_change
+
+    if updated := result["updated"]:
+        count = len(updated)
+        print((n_("would update {count} task:", "would update {count} tasks:", count) if dry_run
+               else n_("updated {count} task:", "updated {count} tasks:", count)).format(count=count))
+        for change in updated[:MAX_LISTED]:
+            line = ""
+            if change["before"]:
+                record = Activity(seq=0, txn=0, at="", actor="", action="task.edit", item=change["id"],
+                                  before=change["before"], after=change["after"])
+                line = say_change(describe(record))
+            if added := change["comments"]:
+                said = n_("{count} new comment", "{count} new comments", added).format(count=added)
+                line = f"{line}; {said}" if line else f"{change['id']}: {said}"
+            if change["depends"]:
+                said = _("{id} waits for {ids}").format(id=change["id"], ids=", ".join(change["depends"]))
+                line = f"{line}; {said}" if line else said
+            print("  " + safe(line))
+        if count > MAX_LISTED:
+            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+    if count := result["unchanged"]:
+        print(n_("{count} task already as the file has it", "{count} tasks already as the file has them",
+                 count).format(count=count))
+    for kept in result["kept"][:MAX_LISTED]:
+        print(safe(_("kept {id} {title!r} as the board has it, {status}, where the file (task {number}) has it "
+                     "{file_status}: `{move}` follows the file").format(
+            id=kept["id"], title=kept["title"], status=_(STATUS_LABELS[kept["status"]]), number=kept["task"],
+            file_status=_(STATUS_LABELS[kept["file_status"]]),
+            move=f"uplift task move {kept['id']} {kept['file_status']}")))
+    if (more := len(result["kept"]) - MAX_LISTED) > 0:
+        print(_("… and {more} more").format(more=more))
+    if deleted := result.get("deleted"):
+        count = len(deleted)
+        print(n_("left out {count} task deleted on this board (--with-deleted imports it again):",
+                 "left out {count} tasks deleted on this board (--with-deleted imports them again):", count).format(
+            count=count))
+        for gone in deleted[:MAX_LISTED]:
+            print("  " + safe(_("task {number}: {id} {title!r}, deleted by {by} on {on}").format(
+                number=gone["task"], id=gone["id"], title=gone["title"], by=gone["by"], on=gone["on"])))
+        if count > MAX_LISTED:
+            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
 
 
 def _warn_wip(board, status: str) -> None:
@@ -341,10 +401,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")
     imp = add_verb(task, common, "import", cmd_task_import,
-                   _("add the tasks of a taskwarrior export (`task export > tasks.json`) or a CSV or XLSX "
-                     "file, a row each (all or nothing)"))
+                   _("add the tasks of a taskwarrior export (`task export > tasks.json`), or update those an "
+                     "earlier import of it brought, or a CSV or XLSX file's, a row each (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))
     add_ref(imp, "--owner", kind="member", metavar="U",
             help=_("whose tasks they are (you unless given; \"\" for nobody; a file's owner column says it per row)"))
+    imp.add_argument("--with-deleted", action="store_true",
+                     help=_("import again the tasks of a taskwarrior list that were deleted on the board (left out "
+                            "otherwise)"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     imp.add_argument("--json", action="store_true")

@@ -64,6 +64,8 @@ class TaskDetail(ModalScreen[None]):
             f"{task.id}  {task.title}",
             "",
             f"{label(_('Status'))}{fit(status, left)}{label(_('Priority'))}{_(task.priority)}",
+            *([f"{label(_('Done'))}{when(task.done_at.isoformat())}  " + _("(as the list it came from says)")]
+              if task.done_at is not None else []),  # (done before it came in: the history cannot say when)
             f"{label(_('Owner'))}{task.owner or '–'}",
             f"{label(_('Start'))}{fit(start, left)}{label(_('Due'))}{due}",
             f"{label(_('Goal'))}{_linked(board, 'goal', task.goal)}",
