@@ -137,6 +137,11 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, args.status)
+    if task.status == was:  # (said, as `task done` says it: "→ doing" twice read as two moves)
+        from sales.tasks import STATUS_LABELS
+
+        print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
+        return EXIT_OK
     print(f"{task.id} → {_(task.status)}")
     _tell_next(board, task, was)
     _warn_waiting(board, task)
