@@ -56,3 +56,33 @@ def test_moving_a_task_to_the_status_it_has_says_so_and_writes_nothing(run, team
     before = snapshot_files(team)
     assert run("task", "move", "T-1", "in progress", user="ali") == (0, says, "")
     assert snapshot_files(team) == before
+
+
+def test_a_step_added_keeps_the_steps_and_ticks_the_task_has(run):
+    """`task edit --step` gives the steps it lists, so a rep adding one had to retype the rest
+    (and their ticks went if the words differed): `task step` adds one at the end."""
+    assert run("task", "edit", "T-1", "--step", "Find the buyer", "--step", "Send the quote", user="ali")[0] == 0
+    assert run("task", "tick", "T-1", "1", user="ali")[0] == 0
+    assert run("task", "step", "T-1", "Book", "the", "demo", user="ali") == (0, "T-1 3. [ ] Book the demo  (1/3)\n", "")
+    code, out, _err = run("task", "show", "T-1", "--json", user="ali")
+    import json
+
+    shown = json.loads(out)
+    assert [(s["text"], s["done"]) for s in shown["task"]["steps"]] == [
+        ("Find the buyer", True), ("Send the quote", False), ("Book the demo", False)]
+    assert run("log", "--limit", "1", user="ali")[1].splitlines()[1].endswith(
+        "ali  added the step “Book the demo” to T-1")
+    assert run("undo", user="ali")[0] == 0  # one undo takes the step away, the rest as it was
+    shown = json.loads(run("task", "show", "T-1", "--json", user="ali")[1])
+    assert [(s["text"], s["done"]) for s in shown["task"]["steps"]] == [("Find the buyer", True),
+                                                                       ("Send the quote", False)]
+
+
+def test_a_step_on_someone_elses_task_is_refused_and_writes_nothing(run, team):
+    before = snapshot_files(team)
+    assert run("task", "step", "T-2", "Call", user="ali") == (
+        1, "", "uplift: a rep may only change their own tasks; this one is bea's\n")
+    assert run("task", "step", "T-9", "Call", user="ali") == (1, "", "uplift: no task T-9 on this board\n")
+    code, _out, err = run("task", "step", "T-1", "   ", user="ali")
+    assert code == 2 and "step" in err
+    assert snapshot_files(team) == before

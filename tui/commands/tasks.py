@@ -197,6 +197,15 @@ def _tell_next(board, task, was: str) -> None:
                 id=task.id, year=LAST_YEAR), file=sys.stderr)
 
 
+def cmd_task_step(args: argparse.Namespace) -> int:
+    """`task step T-9 Call the five December renewals`: one more step, the others kept."""
+    board = open_board(args, tasks_only=True)
+    task = board.add_step(args.id, " ".join(args.text))
+    done = sum(s.done for s in task.steps)
+    print(f"{task.id} {len(task.steps)}. [ ] {safe(task.steps[-1].text)}  ({done}/{len(task.steps)})")
+    return EXIT_OK
+
+
 def cmd_task_show(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, task_detail
 
@@ -336,6 +345,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tick.add_argument("id")
     tick.add_argument("step", type=item_number, metavar="N", help=_("the step's number, as `task show` lists them"))
     tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
+    step = add_verb(task, common, "step", cmd_task_step,
+                    _("add a step to the end of a task's checklist (its steps and ticks stay)"))
+    step.add_argument("id")
+    step.add_argument("text", nargs="+", help=_("the step (the words may come unquoted)"))
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
