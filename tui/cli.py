@@ -193,7 +193,7 @@ def refuse_stray_options(parser: argparse.ArgumentParser, args: argparse.Namespa
     if verb is None:
         return
     command = args.command.removeprefix(parser.prog).strip()
-    for flag in ("--json", "--csv"):
+    for flag in ("--json", "--csv", "--mine"):
         if getattr(args, flag[2:], None) is True and flag not in verb._option_string_actions:
             owner = command.rsplit(" ", 1)[0]
             raise BadInput("{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)",

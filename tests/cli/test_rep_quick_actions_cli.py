@@ -86,3 +86,29 @@ def test_a_step_on_someone_elses_task_is_refused_and_writes_nothing(run, team):
     code, _out, err = run("task", "step", "T-1", "   ", user="ali")
     assert code == 2 and "step" in err
     assert snapshot_files(team) == before
+
+
+def test_a_rep_lists_only_the_alerts_about_their_own_work(run):
+    """`uplift today` says how many alerts the board has; `alerts --mine` is a rep's own of them."""
+    from datetime import date, timedelta
+
+    late = (date.today() - timedelta(days=3)).isoformat()
+    assert run("task", "edit", "T-1", "--due", late)[0] == 0  # ali's
+    assert run("task", "edit", "T-2", "--due", late)[0] == 0  # bea's
+    code, out, _err = run("alerts", user="ali")
+    assert code == 0 and "T-1 " in out and "T-2 " in out
+    code, out, err = run("alerts", "--mine", user="ali")
+    assert (code, err) == (0, "") and "T-1 " in out and "T-2" not in out
+    import json
+
+    code, out, _err = run("alerts", "--mine", "--json", user="bea")
+    assert code == 0 and [a["item"] for a in json.loads(out)] == ["T-2"]
+    assert run("alerts", "--mine", user="dana") == (0, "No alerts about your tasks, deals or goals.\n", "")
+
+
+def test_mine_given_to_an_alerts_verb_is_bad_usage(run, team):
+    before = snapshot_files(team)
+    code, out, err = run("alerts", "--mine", "snooze", "overdue:T-1", "--until", "fri", "--reason", "away", user="ali")
+    assert (code, out) == (2, "")
+    assert err.endswith("alerts snooze: it has no --mine (--mine goes with `uplift alerts` alone)\n")
+    assert snapshot_files(team) == before
