@@ -112,3 +112,17 @@ def test_mine_given_to_an_alerts_verb_is_bad_usage(run, team):
     assert (code, out) == (2, "")
     assert err.endswith("alerts snooze: it has no --mine (--mine goes with `uplift alerts` alone)\n")
     assert snapshot_files(team) == before
+
+
+def test_payout_mine_is_a_reps_own_statement_as_forecast_mine_is(run):
+    """`forecast --mine`, `winloss --mine`, `task list --mine` ... and `payout --mine` was
+    unrecognized (exit 2)."""
+    code, mine, err = run("payout", "--mine", "--json", user="ali")
+    assert (code, err) == (0, "")
+    assert mine == run("payout", "--rep", "ali", "--json", user="ali")[1]
+    import json
+
+    assert [s["rep"] for s in json.loads(mine)] == ["ali"]
+    assert run("payout", "--mine", "--rep", "bea", user="ali") == (2, "", "uplift: give --mine or --rep, not both\n")
+    code, out, err = run("payout", "--mine", "approve", user="dana")
+    assert (code, out) == (2, "") and "it has no --mine" in err
