@@ -199,6 +199,14 @@ def on_screen(text: str, hang: int = 2) -> str:
     return "\n".join([lead + first] + [" " * hang + line for line in more])
 
 
+def detail_on_screen(text: str) -> str:
+    """A detail view (`task show`, `deal show`) for a person: on a terminal, each line too long
+    for it wrapped under its own text, two cells in from where the line starts."""
+    if not _on_terminal():
+        return text
+    return "\n".join(on_screen(line, hang=len(line) - len(line.lstrip(" ")) + 2) for line in text.split("\n"))
+
+
 def _on_terminal() -> bool:
     try:
         return sys.stdout.isatty()

@@ -61,3 +61,19 @@ def test_my_day_on_an_80_column_terminal_wraps_under_each_items_text(run, termin
     assert lines[row].startswith("  T-3  Prepare")
     assert lines[row + 1].startswith(" " * 7) and lines[row + 1][7] != " "  # under "Prepare"
     assert words(out) == words(piped)
+
+
+@pytest.mark.parametrize("show", [("task", "show", "T-3"), ("deal", "show", "D-1")])
+def test_a_task_or_deal_shown_on_an_80_column_terminal_wraps_each_line_under_itself(run, terminal, show):
+    assert run("task", "add", TITLE, user="ali")[0] == 0
+    assert run("deal", "add", TITLE, "--account", "Isdom", "--value", "48000", user="ali")[0] == 0
+    assert run("task", "comment", "T-3", TITLE, user="ali")[0] == 0
+    assert run("log", "add", "call", "--deal", "D-1", TITLE, user="ali")[0] == 0
+    code, out, err = run(*show, user="ali")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert all(display_width(line) <= 80 for line in lines), out
+    row = next(i for i, line in enumerate(lines) if line.startswith("    ") and "Prepare the renewal" in line)
+    assert lines[row + 1].startswith(" " * 6) and lines[row + 1][6] != " "  # two in from its line's start
+    following = [line.strip() for line in lines[row + 1:] if line.startswith(" " * 6) and line[6] != " "]
+    assert TITLE in " ".join([lines[row], *following])

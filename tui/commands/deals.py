@@ -142,7 +142,7 @@ def _tell_payments_kept(board, old, deal) -> None:
 
 
 def cmd_deal_show(args: argparse.Namespace) -> int:
-    from tui.cli_output import deal_detail, print_json
+    from tui.cli_output import deal_detail, detail_on_screen, print_json
 
     board = open_board(args)
     deal = board.deal(args.id)
@@ -153,7 +153,7 @@ def cmd_deal_show(args: argparse.Namespace) -> int:
 
         print_json({"deal": deal, "paid": paid_on(deal), "activities": touches, "tasks": tasks})
     else:
-        print(deal_detail(deal, board.stages(), touches, tasks, board.clock()))
+        print(detail_on_screen(deal_detail(deal, board.stages(), touches, tasks, board.clock())))
     return EXIT_OK
 
 

@@ -207,7 +207,7 @@ def cmd_task_step(args: argparse.Namespace) -> int:
 
 
 def cmd_task_show(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, task_detail
+    from tui.cli_output import detail_on_screen, print_json, task_detail
 
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
@@ -215,7 +215,7 @@ def cmd_task_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"task": task, "history": history})
     else:
-        print(task_detail(task, history, {t.id: t for t in board.tasks()} if task.depends else None))
+        print(detail_on_screen(task_detail(task, history, {t.id: t for t in board.tasks()} if task.depends else None)))
     return EXIT_OK
 
 
