@@ -126,3 +126,27 @@ def test_payout_mine_is_a_reps_own_statement_as_forecast_mine_is(run):
     assert run("payout", "--mine", "--rep", "bea", user="ali") == (2, "", "uplift: give --mine or --rep, not both\n")
     code, out, err = run("payout", "--mine", "approve", user="dana")
     assert (code, out) == (2, "") and "it has no --mine" in err
+
+
+@pytest.mark.parametrize("lang, says", [("en", "D-1 was already in Lead\n"), ("zh", "D-1 已在“Lead”阶段\n")])
+def test_moving_a_deal_to_the_stage_it_has_says_so_and_writes_nothing(run, team, deals, monkeypatch, lang, says):
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    before = snapshot_files(team)
+    assert run("deal", "move", "D-1", "lead", user="ali") == (0, says, "")
+    assert snapshot_files(team) == before
+
+
+def test_the_rule_comes_before_already_there_on_someone_elses_deal(run, team, deals):
+    before = snapshot_files(team)
+    assert run("deal", "move", "D-2", "Lead", user="ali") == (
+        1, "", "uplift: a rep may only change their own deals; this one is bea's\n")
+    assert snapshot_files(team) == before
+
+
+def test_a_deal_lost_without_a_reason_is_moved_and_the_rep_is_told_how_to_say_why(run, deals):
+    code, out, err = run("deal", "move", "D-1", "lost", user="ali")
+    assert (code, out) == (0, "D-1 → Lost\n")
+    assert err == ("note: D-1 is lost with no reason given: `uplift deal edit D-1 --lost-reason TEXT` says why "
+                   "(uplift winloss groups lost deals by it)\n")
+    assert run("deal", "move", "D-1", "lost", user="ali") == (0, "D-1 was already in Lost\n", "")
+    assert run("deal", "move", "D-1", "lost", "--reason", "price", user="ali") == (0, "D-1 → Lost (price)\n", "")

@@ -125,8 +125,15 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         if error.field != "lost_reason":
             raise
         raise Invalid("reason", error) from None
+    if deal.stage == old.stage and deal.lost_reason == old.lost_reason:  # (said, as `task move` says it)
+        print(safe(_("{id} was already in {stage}").format(id=deal.id, stage=deal.stage)))
+        return EXIT_OK
     print(safe(_("{id} → {stage} ({reason})").format(id=deal.id, stage=deal.stage, reason=deal.lost_reason)
                if deal.lost_reason else f"{deal.id} → {deal.stage}"))
+    if not deal.lost_reason and board.stage(deal.stage).outcome == "lost":
+        # (Pipedrive asks for the reason as a deal is lost: the win/loss report is built from them)
+        print(safe(_("note: {id} is lost with no reason given: `uplift deal edit {id} --lost-reason TEXT` "
+                     "says why (uplift winloss groups lost deals by it)").format(id=deal.id)), file=sys.stderr)
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
