@@ -150,3 +150,22 @@ def test_a_deal_lost_without_a_reason_is_moved_and_the_rep_is_told_how_to_say_wh
                    "(uplift winloss groups lost deals by it)\n")
     assert run("deal", "move", "D-1", "lost", user="ali") == (0, "D-1 was already in Lost\n", "")
     assert run("deal", "move", "D-1", "lost", "--reason", "price", user="ali") == (0, "D-1 → Lost (price)\n", "")
+
+
+def test_open_lists_only_what_is_still_to_do(run, deals):
+    """A rep's `task list --mine` and `deal list --mine` carried every done task and every won
+    or lost deal of the quarter; --open is what is left (taskwarrior's `task list`)."""
+    import json
+
+    assert run("task", "add", "Send the quote", user="ali")[0] == 0  # T-3
+    assert run("task", "add", "Book the demo", user="ali")[0] == 0  # T-4
+    assert run("task", "move", "T-3", "blocked", user="ali")[0] == 0
+    assert run("task", "done", "T-4", user="ali")[0] == 0
+    code, out, err = run("task", "list", "--mine", "--open", "--json", user="ali")
+    assert (code, err) == (0, "") and sorted(t["id"] for t in json.loads(out)) == ["T-1", "T-3"]
+    assert run("deal", "add", "Corvid order", "--account", "Corvid", "--value", "100", user="ali")[0] == 0  # D-3
+    assert run("deal", "move", "D-3", "won", user="ali")[0] == 0
+    code, out, err = run("deal", "list", "--mine", "--open", "--json", user="ali")
+    assert (code, err) == (0, "") and [d["id"] for d in json.loads(out)] == ["D-1"]
+    code, out, _err = run("deal", "list", "--open", user="ali")
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["D-2", "D-1"]  # (biggest first)

@@ -41,6 +41,9 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
     owner = board.actor if args.mine else args.owner
     if owner:
         deals = [d for d in deals if d.owner == owner]
+    if args.open:  # the deals still in play, not those won or lost
+        outcome = {stage.name: stage.outcome for stage in board.stages()}
+        deals = [d for d in deals if outcome.get(d.stage, "open") == "open"]
     if args.json:
         print_json(deals)
     elif args.csv:
@@ -389,6 +392,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--stage", help=_("only deals in this stage"))
     add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U", help=_("only this owner's deals"))
     listing.add_argument("--mine", action="store_true", help=_("only my deals"))
+    listing.add_argument("--open", action="store_true", help=_("only open deals (not won or lost)"))
     add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:

@@ -41,6 +41,8 @@ def cmd_task_list(args: argparse.Namespace) -> int:
         tasks = [t for t in tasks if t.owner == args.owner]
     if args.status:
         tasks = [t for t in tasks if t.status == args.status]
+    if args.open:  # taskwarrior's `task list`: what is left to do
+        tasks = [t for t in tasks if t.status != "done"]
     if args.tag:
         wanted = args.tag.strip().lstrip("+").lower()
         tasks = [t for t in tasks if wanted in t.tags]
@@ -297,6 +299,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("task commands"), metavar="VERB", required=True)
     lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
     lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
+    lst.add_argument("--open", action="store_true", help=_("only unfinished tasks (to do, doing, blocked)"))
     lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))
     add_ref(lst, "--owner", kind="member", owns=("tasks",), metavar="U", help=_("only this owner's tasks"))
     add_ref(lst, "--goal", kind="goal", metavar="G", help=_("only the tasks serving this goal"))
