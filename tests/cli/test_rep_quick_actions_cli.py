@@ -169,3 +169,13 @@ def test_open_lists_only_what_is_still_to_do(run, deals):
     assert (code, err) == (0, "") and [d["id"] for d in json.loads(out)] == ["D-1"]
     code, out, _err = run("deal", "list", "--open", user="ali")
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["D-2", "D-1"]  # (biggest first)
+
+
+def test_coach_alone_is_the_notes_about_you(run):
+    """A rep typing `uplift coach` was told `rep` and `note` were required (note is not)."""
+    assert run("coach", "ali", "Ask for the next step on every call")[0] == 0
+    assert run("coach", "bea", "Shorter demos")[0] == 0
+    code, out, err = run("coach", user="ali")
+    assert (code, err) == (0, "")
+    assert "Ask for the next step on every call" in out and "Shorter demos" not in out
+    assert run("coach", "--json", user="ali")[1] == run("coach", "ali", "--json", user="ali")[1]

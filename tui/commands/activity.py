@@ -106,6 +106,8 @@ def cmd_coach(args: argparse.Namespace) -> int:
     if args.private and (args.edit or args.delete or not args.note):
         raise BadInput("--private goes with a new note: uplift coach REP --private NOTE")
     board = open_board(args)
+    if args.rep is None:  # `uplift coach`: a rep reading the notes about them (all a rep may read)
+        args.rep = board.actor
     if args.edit or args.delete:
         return _coach_change(args, board)
     notes = None if args.note else board.coaching_notes(args.rep)
@@ -174,7 +176,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
-    coach.add_argument("rep", help=_("the rep the notes are about"))
+    coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: your own notes)"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
     coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))
