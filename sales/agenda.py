@@ -21,11 +21,12 @@ from sales.deals import Deal, Stage, is_slipped
 from sales.forecast import RepForecast
 from sales.goals import CheckIn, Goal, checkin_due, last_checkin_day
 from sales.tasks import Task, board_order, is_overdue, waiting_on
+from sales.touches import CoachingNote
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 NEWS_DAYS = 3  # comments by others on your tasks from this many days back count as news
 
-Kind = Literal["overdue", "due", "blocked", "comment", "slipped", "closing", "stuck", "quiet", "unplanned",
+Kind = Literal["overdue", "due", "blocked", "comment", "coaching", "slipped", "closing", "stuck", "quiet", "unplanned",
                "behind", "checkin"]
 
 
@@ -63,10 +64,11 @@ class Agenda(msgspec.Struct):
 def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], stages: Sequence[Stage],
            goals: Iterable[Goal], checkins: Sequence[CheckIn], paces: Iterable[tuple[str, float, float]],
            alerts: Sequence[Alert], forecast: RepForecast | None = None,
-           horizon: int = DEFAULT_HORIZON) -> Agenda:
+           horizon: int = DEFAULT_HORIZON, coaching: Iterable[CoachingNote] = ()) -> Agenda:
     """``who``'s agenda on ``today``. ``paces``: (goal id, % expected by now, % covered) per goal
     whose pace can be judged; ``alerts``: the board's live alerts (quiet key accounts are taken
-    from them, and counted)."""
+    from them, and counted); ``coaching``: the coaching notes the reader may read about ``who``
+    (the new ones are news, as others' comments on their tasks are)."""
     soon = today + timedelta(days=horizon)
     entries: list[Entry] = []
     tasks = list(tasks)
@@ -89,6 +91,11 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
     for comment, task in news:
         entries.append(Entry("comment", task.id, task.title, comment.at.date(), (today - comment.at.date()).days,
                              task.status, message=f"{comment.by}: {comment.text.splitlines()[0]}"))
+
+    for note in sorted((n for n in coaching if n.rep == who and n.by != who
+                        and 0 <= (today - n.at.date()).days < NEWS_DAYS), key=lambda n: n.at, reverse=True):
+        entries.append(Entry("coaching", note.id, (note.note.splitlines() or [""])[0], note.at.date(),
+                             (today - note.at.date()).days, message=note.by))
 
     outcome = {s.name: s.outcome for s in stages}
     open_deals = [d for d in deals if d.owner == who and outcome.get(d.stage) == "open"]

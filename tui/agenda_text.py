@@ -14,6 +14,7 @@ SECTIONS = (
     ("due", N_("Due in the next {days}")),
     ("blocked", N_("Blocked")),
     ("comment", N_("New comments on your tasks")),
+    ("coaching", N_("New coaching notes for you")),
     ("slipped", N_("Deals past their close date")),
     ("closing", N_("Deals closing in the next {days}")),
     ("stuck", N_("Deals stuck in their stage")),
@@ -51,6 +52,9 @@ def _when(entry: Entry) -> str:
     if entry.kind == "comment":
         return _("{when}, {message}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
                                              else str(entry.day), message=entry.message)
+    if entry.kind == "coaching":
+        return _("{when}, from {name}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
+                                               else str(entry.day), name=entry.message)
     if entry.kind == "stuck":
         return _("in {stage} since {day}, {days}").format(stage=entry.status, day=entry.day, days=days(entry.days))
     if entry.kind == "unplanned":

@@ -179,3 +179,21 @@ def test_coach_alone_is_the_notes_about_you(run):
     assert (code, err) == (0, "")
     assert "Ask for the next step on every call" in out and "Shorter demos" not in out
     assert run("coach", "--json", user="ali")[1] == run("coach", "ali", "--json", user="ali")[1]
+
+
+def test_a_new_coaching_note_is_news_in_the_reps_day_and_nobody_elses(run):
+    """Coaching notes are for the rep they are about; a new one was never said where a rep looks
+    first thing (`uplift today`), as new comments on their tasks are."""
+    import json
+
+    assert run("coach", "ali", "Ask for the next step on every call") == (0, "K-1\n", "")
+    assert run("coach", "ali", "--private", "Pair ali with bea next week")[0] == 0  # (the leads' own)
+    code, out, err = run("today", user="ali")
+    assert (code, err) == (0, "")
+    assert "New coaching notes for you\n  K-1  Ask for the next step on every call · today, from dana\n" in out
+    assert "Pair ali" not in out
+    day = json.loads(run("today", "--json", user="ali")[1])
+    assert [(e["kind"], e["item"], e["message"]) for e in day["entries"] if e["kind"] == "coaching"] == [
+        ("coaching", "K-1", "dana")]
+    assert "coaching" not in run("today", "--for", "ali", user="bea")[1].lower()  # (ali's, not bea's to read)
+    assert "K-1" not in run("today", user="bea")[1]
