@@ -51,6 +51,7 @@ class Agenda(msgspec.Struct):
     entries: list[Entry]
     forecast: RepForecast | None = None  # None: no quota or not a rep
     team_alerts: int = 0  # live alerts on the whole board
+    own_alerts: int = 0  # ... of them about who's own tasks, deals and goals (`uplift alerts --mine`)
     payouts: tuple[int, int] = (0, 0)  # a lead's: statements to approve (again), approved ones to pay
     budget_requests: int = 0  # a lead's: budget lines waiting for a decision
     #: a lead's: past cycles (start, end) with statements approved then that changed since (a
@@ -71,7 +72,7 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
     (the new ones are news, as others' comments on their tasks are)."""
     soon = today + timedelta(days=horizon)
     entries: list[Entry] = []
-    tasks = list(tasks)
+    tasks, deals, goals = list(tasks), list(deals), list(goals)
     mine = sorted((t for t in tasks if t.owner == who and t.status != "done"), key=board_order)
     by_id = {t.id: t for t in tasks}
     for task in sorted((t for t in mine if is_overdue(t, today)), key=lambda t: (t.due, board_order(t))):
@@ -134,5 +135,7 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
         if checkin_due(goal, checkins, today):
             last = last_checkin_day(goal.id, checkins)
             entries.append(Entry("checkin", goal.id, goal.title, last, (today - last).days if last else None))
-    live = sum(1 for a in alerts if a.snoozed_until is None)
-    return Agenda(who, today, horizon, entries, forecast, live)
+    live = [a for a in alerts if a.snoozed_until is None]
+    owners = {item.id: item.owner for items in (tasks, deals, goals) for item in items}
+    return Agenda(who, today, horizon, entries, forecast, len(live),
+                  own_alerts=sum(1 for a in live if owners.get(a.item) == who))

@@ -159,6 +159,10 @@ def nothing_line() -> str:
 def alerts_line(agenda: Agenda, cli: bool = False) -> str | None:
     if not agenda.team_alerts:
         return None
+    if cli and agenda.own_alerts:  # (which of them are yours, and the command that lists those)
+        return n_("{count} alert on the board, {own} about your work ({where})",
+                  "{count} alerts on the board, {own} about your work ({where})", agenda.team_alerts).format(
+            count=agenda.team_alerts, own=agenda.own_alerts, where="`uplift alerts --mine`")
     return n_("{count} alert on the board ({where})", "{count} alerts on the board ({where})",
               agenda.team_alerts).format(count=agenda.team_alerts,
                                          where=_("`uplift alerts`") if cli else _("! on any screen"))

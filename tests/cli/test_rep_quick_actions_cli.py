@@ -197,3 +197,14 @@ def test_a_new_coaching_note_is_news_in_the_reps_day_and_nobody_elses(run):
         ("coaching", "K-1", "dana")]
     assert "coaching" not in run("today", "--for", "ali", user="bea")[1].lower()  # (ali's, not bea's to read)
     assert "K-1" not in run("today", user="bea")[1]
+
+
+def test_my_day_says_how_many_of_the_boards_alerts_are_about_my_work(run):
+    from datetime import date, timedelta
+
+    late = (date.today() - timedelta(days=3)).isoformat()
+    assert run("task", "edit", "T-1", "--due", late)[0] == 0  # ali's: one alert
+    assert run("task", "edit", "T-2", "--due", late)[0] == 0  # bea's: another
+    code, out, _err = run("today", user="ali")
+    assert code == 0 and out.endswith("\n2 alerts on the board, 1 about your work (`uplift alerts --mine`)\n")
+    assert run("today", user="dana")[1].endswith("\n2 alerts on the board (`uplift alerts`)\n")  # (none of dana's)
