@@ -346,6 +346,8 @@ def _payment_change(item: str, before: list[dict], after: list[dict], limit: int
 
 
 def _step_change(item: str, before: list[dict], after: list[dict]) -> Phrase:
+    if len(after) == len(before) + 1 and after[:-1] == before:  # `task step T-9 TEXT`
+        return Phrase("added the step “{text}” to {item}", text=after[-1].get("text", ""), item=item)
     for old, new in zip(before, after):
         if old.get("done") != new.get("done"):
             return Phrase("ticked “{text}” on {where}" if new.get("done") else "unticked “{text}” on {where}",

@@ -21,11 +21,12 @@ from sales.deals import Deal, Stage, is_slipped
 from sales.forecast import RepForecast
 from sales.goals import CheckIn, Goal, checkin_due, last_checkin_day
 from sales.tasks import Task, board_order, is_overdue, waiting_on
+from sales.touches import CoachingNote
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 NEWS_DAYS = 3  # comments by others on your tasks from this many days back count as news
 
-Kind = Literal["overdue", "due", "blocked", "comment", "slipped", "closing", "stuck", "quiet", "unplanned",
+Kind = Literal["overdue", "due", "blocked", "comment", "coaching", "slipped", "closing", "stuck", "quiet", "unplanned",
                "behind", "checkin"]
 
 
@@ -50,6 +51,7 @@ class Agenda(msgspec.Struct):
     entries: list[Entry]
     forecast: RepForecast | None = None  # None: no quota or not a rep
     team_alerts: int = 0  # live alerts on the whole board
+    own_alerts: int = 0  # ... of them about who's own tasks, deals and goals (`uplift alerts --mine`)
     payouts: tuple[int, int] = (0, 0)  # a lead's: statements to approve (again), approved ones to pay
     budget_requests: int = 0  # a lead's: budget lines waiting for a decision
     #: a lead's: past cycles (start, end) with statements approved then that changed since (a
@@ -63,13 +65,14 @@ class Agenda(msgspec.Struct):
 def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], stages: Sequence[Stage],
            goals: Iterable[Goal], checkins: Sequence[CheckIn], paces: Iterable[tuple[str, float, float]],
            alerts: Sequence[Alert], forecast: RepForecast | None = None,
-           horizon: int = DEFAULT_HORIZON) -> Agenda:
+           horizon: int = DEFAULT_HORIZON, coaching: Iterable[CoachingNote] = ()) -> Agenda:
     """``who``'s agenda on ``today``. ``paces``: (goal id, % expected by now, % covered) per goal
     whose pace can be judged; ``alerts``: the board's live alerts (quiet key accounts are taken
-    from them, and counted)."""
+    from them, and counted); ``coaching``: the coaching notes the reader may read about ``who``
+    (the new ones are news, as others' comments on their tasks are)."""
     soon = today + timedelta(days=horizon)
     entries: list[Entry] = []
-    tasks = list(tasks)
+    tasks, deals, goals = list(tasks), list(deals), list(goals)
     mine = sorted((t for t in tasks if t.owner == who and t.status != "done"), key=board_order)
     by_id = {t.id: t for t in tasks}
     for task in sorted((t for t in mine if is_overdue(t, today)), key=lambda t: (t.due, board_order(t))):
@@ -89,6 +92,11 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
     for comment, task in news:
         entries.append(Entry("comment", task.id, task.title, comment.at.date(), (today - comment.at.date()).days,
                              task.status, message=f"{comment.by}: {comment.text.splitlines()[0]}"))
+
+    for note in sorted((n for n in coaching if n.rep == who and n.by != who
+                        and 0 <= (today - n.at.date()).days < NEWS_DAYS), key=lambda n: n.at, reverse=True):
+        entries.append(Entry("coaching", note.id, (note.note.splitlines() or [""])[0], note.at.date(),
+                             (today - note.at.date()).days, message=note.by))
 
     outcome = {s.name: s.outcome for s in stages}
     open_deals = [d for d in deals if d.owner == who and outcome.get(d.stage) == "open"]
@@ -127,5 +135,7 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
         if checkin_due(goal, checkins, today):
             last = last_checkin_day(goal.id, checkins)
             entries.append(Entry("checkin", goal.id, goal.title, last, (today - last).days if last else None))
-    live = sum(1 for a in alerts if a.snoozed_until is None)
-    return Agenda(who, today, horizon, entries, forecast, live)
+    live = [a for a in alerts if a.snoozed_until is None]
+    owners = {item.id: item.owner for items in (tasks, deals, goals) for item in items}
+    return Agenda(who, today, horizon, entries, forecast, len(live),
+                  own_alerts=sum(1 for a in live if owners.get(a.item) == who))

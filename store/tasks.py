@@ -106,6 +106,19 @@ class TaskChanges(BoardCore):
             return new
         return self._transact(build)
 
+    def add_step(self, task_id: str, text: str) -> Task:
+        """Add one step, unticked, at the end of a task's checklist, the steps it has kept as they
+        are (ticks included): `update_task(steps=...)` replaces the whole list, so a rep adding
+        one step from the command line had to retype the others, and lost their ticks if not."""
+        def build(tx: Transaction) -> Task:
+            old = self.task(task_id)
+            self._check("task.edit", owner=old.owner, new_owner=old.owner)
+            data = {**msgspec.to_builtins(old), "steps": [*msgspec.to_builtins(old.steps), {"text": text}]}
+            new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
+            self._put_update(tx, "task.step", "task", old, new)  # ("added the step “...” to T-9")
+            return new
+        return self._transact(build)
+
     def comment_task(self, task_id: str, text: str) -> Task:
         """Add the actor's comment to a task, at the board's clock. Anyone on the team may
         comment on any task (the rep doing the work, the lead asking about it)."""

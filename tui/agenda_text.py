@@ -14,6 +14,7 @@ SECTIONS = (
     ("due", N_("Due in the next {days}")),
     ("blocked", N_("Blocked")),
     ("comment", N_("New comments on your tasks")),
+    ("coaching", N_("New coaching notes for you")),
     ("slipped", N_("Deals past their close date")),
     ("closing", N_("Deals closing in the next {days}")),
     ("stuck", N_("Deals stuck in their stage")),
@@ -51,6 +52,9 @@ def _when(entry: Entry) -> str:
     if entry.kind == "comment":
         return _("{when}, {message}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
                                              else str(entry.day), message=entry.message)
+    if entry.kind == "coaching":
+        return _("{when}, from {name}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
+                                               else str(entry.day), name=entry.message)
     if entry.kind == "stuck":
         return _("in {stage} since {day}, {days}").format(stage=entry.status, day=entry.day, days=days(entry.days))
     if entry.kind == "unplanned":
@@ -155,6 +159,10 @@ def nothing_line() -> str:
 def alerts_line(agenda: Agenda, cli: bool = False) -> str | None:
     if not agenda.team_alerts:
         return None
+    if cli and agenda.own_alerts:  # (which of them are yours, and the command that lists those)
+        return n_("{count} alert on the board, {own} about your work ({where})",
+                  "{count} alerts on the board, {own} about your work ({where})", agenda.team_alerts).format(
+            count=agenda.team_alerts, own=agenda.own_alerts, where="`uplift alerts --mine`")
     return n_("{count} alert on the board ({where})", "{count} alerts on the board ({where})",
               agenda.team_alerts).format(count=agenda.team_alerts,
                                          where=_("`uplift alerts`") if cli else _("! on any screen"))

@@ -422,6 +422,9 @@ class UpliftApp(PlanFileCommands, App):
                 screen.kanban.focus_column_top(item.removeprefix("column:"))
             else:
                 await screen.kanban.focus_card(item)
+        elif item.startswith("K-"):  # a coaching note (My day's new ones): the notes on its rep
+            rep = next((note.rep for note in self.board.coaching_notes() if note.id == item), None)
+            self.action_coaching(rep)
         else:
             tell(self, _("{item} has no screen to jump to yet").format(item=item))
 

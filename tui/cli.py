@@ -48,7 +48,7 @@ from tui.remote import is_remote, refuse_paths
 # `uplift task done T-4` builds (and imports) only the task group: argparse spends a few
 # milliseconds per sub-command, and there are dozens.
 COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "burnup", "diagnose", "notes", "goals", "budget", "deals", "forecast", "winloss", "calendar", "alerts",
-                  "activity", "members", "plans", "review", "weekly", "access")
+                  "activity", "members", "plans", "review", "weekly", "access", "completion")
 COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks", "burnup": "burnup", "diagnose": "diagnose", "diagnosis": "diagnose",
             "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
             "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals", "forecast": "forecast",
@@ -56,7 +56,7 @@ COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks
             "alerts": "alerts", "log": "activity", "coach": "activity", "undo": "activity",
             "redo": "activity", "member": "members", "wip": "members", "plan": "plans",
             "review": "review", "payout": "review", "leaderboard": "review", "incentive": "review",
-            "init": "access", "serve": "access", "weekly": "weekly"}
+            "init": "access", "serve": "access", "weekly": "weekly", "completion": "completion"}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -193,7 +193,7 @@ def refuse_stray_options(parser: argparse.ArgumentParser, args: argparse.Namespa
     if verb is None:
         return
     command = args.command.removeprefix(parser.prog).strip()
-    for flag in ("--json", "--csv"):
+    for flag in ("--json", "--csv", "--mine"):
         if getattr(args, flag[2:], None) is True and flag not in verb._option_string_actions:
             owner = command.rsplit(" ", 1)[0]
             raise BadInput("{command}: it has no {flag} ({flag} goes with `uplift {owner}` alone)",

@@ -142,19 +142,69 @@ def whole_records(value: object) -> object:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
-    """Aligned columns for a person. On a terminal the last column (a title, a message) is cut
-    with … to what the terminal leaves it, but to no fewer than `max_last` cells; written to a
-    pipe or a file (`uplift task list | grep`), nothing is cut: a script sees every word."""
+    """Aligned columns for a person. On a terminal the last column (a title, a message) is wrapped
+    within its column where the terminal ends, as taskwarrior wraps a description: an 80-column
+    SSH window showed every row broken across the screen's left edge, and cutting a title there
+    hid most of it. Where the other columns leave it fewer than `WRAP_AT_LEAST` cells, the last
+    column is cut with … to `max_last` cells instead. Written to a pipe or a file (`uplift task
+    list | grep`), nothing is cut or wrapped: a script sees every word, a row to a line."""
     cells = [[safe(c) for c in row] for row in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    if _on_terminal():
-        import shutil
+    if not _on_terminal():
+        return _lines(headers, cells, widths)
+    import shutil
 
-        room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    if room < WRAP_AT_LEAST or widths[-1] <= room:
         widths[-1] = min(widths[-1], max(max_last, room))
-    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
+        return _lines(headers, cells, widths)
+    from sales.text import wrap_cells
+
+    indent = " " * (sum(widths[:-1]) + 2 * (len(widths) - 1))
+    lines = [_lines(headers, [], widths[:-1] + [room])]
+    for row in cells:
+        first, *more = wrap_cells(row[-1], room) or [""]
+        lines.append(_lines(None, [row[:-1] + [first]], widths[:-1] + [room]))
+        lines += [(indent + line).rstrip() for line in more]
+    return "\n".join(lines)
+
+
+#: The fewest cells a table's last column is wrapped in on a terminal (fewer: cut instead).
+WRAP_AT_LEAST = 12
+
+
+def _lines(headers: Sequence[str] | None, cells: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
+    """The header (if any) and rows, each cell cut or padded to its column's width."""
+    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()] if headers is not None else []
     lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
+
+
+def on_screen(text: str, hang: int = 2) -> str:
+    """A line of prose for a person (`uplift today`): on a terminal, wrapped at its width, the
+    lines after the first indented by `hang` cells (an item's text under its start, not under
+    its id), rather than broken by the terminal at its left edge; to a pipe, as it is."""
+    if not _on_terminal():
+        return text
+    import shutil
+
+    from sales.text import wrap_cells
+
+    columns = shutil.get_terminal_size().columns
+    if display_width(text) <= columns:
+        return text
+    lead = text[:len(text) - len(text.lstrip(" "))]
+    width = max(WRAP_AT_LEAST, columns - max(hang, len(lead)))
+    first, *more = wrap_cells(text.lstrip(" "), width)
+    return "\n".join([lead + first] + [" " * hang + line for line in more])
+
+
+def detail_on_screen(text: str) -> str:
+    """A detail view (`task show`, `deal show`) for a person: on a terminal, each line too long
+    for it wrapped under its own text, two cells in from where the line starts."""
+    if not _on_terminal():
+        return text
+    return "\n".join(on_screen(line, hang=len(line) - len(line.lstrip(" ")) + 2) for line in text.split("\n"))
 
 
 def _on_terminal() -> bool:

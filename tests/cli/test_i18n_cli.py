@@ -210,8 +210,10 @@ def test_task_move_names_the_status_in_the_interfaces_language(run, monkeypatch)
     code, out, _ = run("task", "done", "T-1")
     assert (code, out) == (0, "T-1 → 已完成\n")
     monkeypatch.setenv("UPLIFT_LANG", "en")
-    code, out, _ = run("task", "move", "T-2", "todo")
-    assert (code, out) == (0, "T-2 → todo\n")
+    code, out, _ = run("task", "move", "T-2", "doing")
+    assert (code, out) == (0, "T-2 → doing\n")
+    code, out, _ = run("task", "move", "T-2", "doing")  # (to the status it has: said so, nothing moved)
+    assert (code, out) == (0, "T-2 was already Doing\n")
 
 
 def test_member_list_and_wip_speak_chinese(run, monkeypatch) -> None:

@@ -62,3 +62,19 @@ async def test_a_long_title_without_spaces_is_shown_whole(team) -> None:
         await pilot.pause()
         text = shown_text(app.screen.query_one(OptionList)).replace(" ", "")
         assert title in text and "…" not in text
+
+
+async def test_a_new_coaching_note_is_in_the_reps_day_and_enter_opens_the_notes(team) -> None:
+    from tui.screens.coaching import CoachingScreen
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", due=None)  # (nothing else in ali's day)
+    lead.add_coaching_note("ali", "Ask for the next step on every call")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        assert lines(app) == ["New coaching notes for you",
+                                  "  K-1  Ask for the next step on every call · today, from dana"]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CoachingScreen))

@@ -4,6 +4,7 @@ or email; `uplift coach`: coaching notes on a rep; `uplift undo`: take back your
 from __future__ import annotations
 
 import argparse
+import re
 
 from sales.errors import Invalid
 from tui.cli_refs import ref
@@ -35,6 +36,10 @@ def cmd_log(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: A deal's id as the first word of `log add`'s note (D-4, d-4, D4).
+DEAL_FIRST = re.compile(r"^[Dd]-?[0-9]{1,9}$")
+
+
 def cmd_log_add(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
@@ -52,6 +57,10 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
+    if extra.deal is None and extra.account is None and extra.note and DEAL_FIRST.match(extra.note[0]):
+        # `log add call D-4 Walked them through it`: the deal named first, as `task done T-4` names
+        # its task (the quick action a rep types between two calls), is the deal
+        extra.deal, extra.note = extra.note[0], extra.note[1:]
     board = open_board(args)
     deal = ref(board, "--deal", "deal", extra.deal) if extra.deal else extra.deal
     touch = board.log_activity(args.type, " ".join(extra.note), deal=deal, account=extra.account)
@@ -97,6 +106,8 @@ def cmd_coach(args: argparse.Namespace) -> int:
     if args.private and (args.edit or args.delete or not args.note):
         raise BadInput("--private goes with a new note: uplift coach REP --private NOTE")
     board = open_board(args)
+    if args.rep is None:  # `uplift coach`: a rep reading the notes about them (all a rep may read)
+        args.rep = board.actor
     if args.edit or args.delete:
         return _coach_change(args, board)
     notes = None if args.note else board.coaching_notes(args.rep)
@@ -165,7 +176,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
-    coach.add_argument("rep", help=_("the rep the notes are about"))
+    coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: your own notes)"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
     coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))

@@ -13,7 +13,7 @@ from tui.i18n import _
 def cmd_today(args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.agenda_text import alerts_line, budget_line, heading, nothing_line, payouts_line, quota_line, sections
-    from tui.cli_output import print_json
+    from tui.cli_output import on_screen, print_json
 
     board = open_board(args)
     agenda = board.agenda(args.who, args.days)
@@ -24,9 +24,11 @@ def cmd_today(args: argparse.Namespace) -> int:
     found = sections(agenda, cli=True)
     for title, lines in found:
         print()
-        print(safe(title))
+        print(on_screen(safe(title)))
         for _item, line in lines:
-            print(safe(f"  {line}"))
+            # (the lines after an item's first under its text: `  T-24  Visit ...`)
+            gap = line.find("  ")
+            print(on_screen(safe(f"  {line}"), hang=2 + (gap + 2 if 0 < gap < 12 else 2)))
     if not found:
         print(safe(nothing_line()))
     extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), budget_line(agenda, cli=True),
@@ -34,7 +36,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     if extra:
         print()
         for line in extra:
-            print(safe(line))
+            print(on_screen(safe(line)))
     return EXIT_OK
 
 

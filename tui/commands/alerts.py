@@ -16,6 +16,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     alerts = board.alerts()
     if not args.all:
         alerts = [a for a in alerts if a.snoozed_until is None]
+    if args.mine:  # a rep's own: those about their tasks, deals and goals (the ones they may snooze)
+        alerts = [a for a in alerts if board.alert_owner(a.key) == board.actor]
     if args.json:
         print_json(alerts)
     elif alerts:
@@ -23,6 +25,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
             [_("{kind} (snoozed to {day})").format(kind=a.kind, day=a.snoozed_until) if a.snoozed_until else a.kind,
              a.item, say(a.message)]
             for a in alerts], max_last=140))
+    elif args.mine:
+        print(_("No alerts about your tasks, deals or goals."))
     else:
         print(_("No alerts."))
     return EXIT_OK
@@ -112,6 +116,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                         "in a stage, overdue tasks, WIP over limit"))
     alerts.add_argument("--json", action="store_true")
     alerts.add_argument("--all", action="store_true", help=_("include snoozed alerts"))
+    alerts.add_argument("--mine", action="store_true", help=_("only the alerts about your own tasks, deals and goals"))
     more = alerts.add_subparsers(title=_("alert commands"), metavar="VERB")
     snooze = add_verb(more, common, "snooze", cmd_snooze, _("silence an alert until a date, with a reason"))
     snooze.add_argument("key", help=_("the alert's key, e.g. quiet:D-4 (see `uplift alerts --json`)"))

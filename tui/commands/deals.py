@@ -41,6 +41,9 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
     owner = board.actor if args.mine else args.owner
     if owner:
         deals = [d for d in deals if d.owner == owner]
+    if args.open:  # the deals still in play, not those won or lost
+        outcome = {stage.name: stage.outcome for stage in board.stages()}
+        deals = [d for d in deals if outcome.get(d.stage, "open") == "open"]
     if args.json:
         print_json(deals)
     elif args.csv:
@@ -125,8 +128,15 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         if error.field != "lost_reason":
             raise
         raise Invalid("reason", error) from None
+    if deal.stage == old.stage and deal.lost_reason == old.lost_reason:  # (said, as `task move` says it)
+        print(safe(_("{id} was already in {stage}").format(id=deal.id, stage=deal.stage)))
+        return EXIT_OK
     print(safe(_("{id} → {stage} ({reason})").format(id=deal.id, stage=deal.stage, reason=deal.lost_reason)
                if deal.lost_reason else f"{deal.id} → {deal.stage}"))
+    if not deal.lost_reason and board.stage(deal.stage).outcome == "lost":
+        # (Pipedrive asks for the reason as a deal is lost: the win/loss report is built from them)
+        print(safe(_("note: {id} is lost with no reason given: `uplift deal edit {id} --lost-reason TEXT` "
+                     "says why (uplift winloss groups lost deals by it)").format(id=deal.id)), file=sys.stderr)
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
@@ -142,7 +152,7 @@ def _tell_payments_kept(board, old, deal) -> None:
 
 
 def cmd_deal_show(args: argparse.Namespace) -> int:
-    from tui.cli_output import deal_detail, print_json
+    from tui.cli_output import deal_detail, detail_on_screen, print_json
 
     board = open_board(args)
     deal = board.deal(args.id)
@@ -153,7 +163,7 @@ def cmd_deal_show(args: argparse.Namespace) -> int:
 
         print_json({"deal": deal, "paid": paid_on(deal), "activities": touches, "tasks": tasks})
     else:
-        print(deal_detail(deal, board.stages(), touches, tasks, board.clock()))
+        print(detail_on_screen(deal_detail(deal, board.stages(), touches, tasks, board.clock())))
     return EXIT_OK
 
 
@@ -394,6 +404,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--stage", help=_("only deals in this stage"))
     add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U", help=_("only this owner's deals"))
     listing.add_argument("--mine", action="store_true", help=_("only my deals"))
+    listing.add_argument("--open", action="store_true", help=_("only open deals (not won or lost)"))
     add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:

@@ -140,9 +140,11 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from tui.review_text import approval_text, changed_lines
 
     check_output_flags(args)
+    if args.mine and args.rep:
+        raise BadInput("give --mine or --rep, not both")
     board = open_board(args)
     with _reading(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
-        statements = board.payouts(args.rep)
+        statements = board.payouts(board.actor if args.mine else args.rep)
         period = board.period()
     if args.json:
         print_json(statements)
@@ -371,6 +373,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     add_ref(payout, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
+    payout.add_argument("--mine", action="store_true", help=_("only your own statement"))
     add_output_flags(payout)
     _add_cycle(payout, verb=False)
     payout_verbs = payout.add_subparsers(title=_("payout commands"), metavar="VERB")

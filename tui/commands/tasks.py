@@ -41,6 +41,8 @@ def cmd_task_list(args: argparse.Namespace) -> int:
         tasks = [t for t in tasks if t.owner == args.owner]
     if args.status:
         tasks = [t for t in tasks if t.status == args.status]
+    if args.open:  # taskwarrior's `task list`: what is left to do
+        tasks = [t for t in tasks if t.status != "done"]
     if args.tag:
         wanted = args.tag.strip().lstrip("+").lower()
         tasks = [t for t in tasks if wanted in t.tags]
@@ -137,6 +139,11 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, args.status)
+    if task.status == was:  # (said, as `task done` says it: "→ doing" twice read as two moves)
+        from sales.tasks import STATUS_LABELS
+
+        print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
+        return EXIT_OK
     print(f"{task.id} → {_(task.status)}")
     _tell_next(board, task, was)
     _warn_waiting(board, task)
@@ -192,8 +199,17 @@ def _tell_next(board, task, was: str) -> None:
                 id=task.id, year=LAST_YEAR), file=sys.stderr)
 
 
+def cmd_task_step(args: argparse.Namespace) -> int:
+    """`task step T-9 Call the five December renewals`: one more step, the others kept."""
+    board = open_board(args, tasks_only=True)
+    task = board.add_step(args.id, " ".join(args.text))
+    done = sum(s.done for s in task.steps)
+    print(f"{task.id} {len(task.steps)}. [ ] {safe(task.steps[-1].text)}  ({done}/{len(task.steps)})")
+    return EXIT_OK
+
+
 def cmd_task_show(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, task_detail
+    from tui.cli_output import detail_on_screen, print_json, task_detail
 
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
@@ -201,7 +217,7 @@ def cmd_task_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"task": task, "history": history})
     else:
-        print(task_detail(task, history, {t.id: t for t in board.tasks()} if task.depends else None))
+        print(detail_on_screen(task_detail(task, history, {t.id: t for t in board.tasks()} if task.depends else None)))
     return EXIT_OK
 
 
@@ -343,6 +359,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("task commands"), metavar="VERB", required=True)
     lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
     lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
+    lst.add_argument("--open", action="store_true", help=_("only unfinished tasks (to do, doing, blocked)"))
     lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))
     add_ref(lst, "--owner", kind="member", owns=("tasks",), metavar="U", help=_("only this owner's tasks"))
     add_ref(lst, "--goal", kind="goal", metavar="G", help=_("only the tasks serving this goal"))
@@ -391,6 +408,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tick.add_argument("id")
     tick.add_argument("step", type=item_number, metavar="N", help=_("the step's number, as `task show` lists them"))
     tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
+    step = add_verb(task, common, "step", cmd_task_step,
+                    _("add a step to the end of a task's checklist (its steps and ticks stay)"))
+    step.add_argument("id")
+    step.add_argument("text", nargs="+", help=_("the step (the words may come unquoted)"))
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")

@@ -1,0 +1,79 @@
+"""A rep over SSH in an 80-column window: the lists and `uplift today` fit the window. A list's
+last column (a title, a message) wraps within its column, as taskwarrior wraps a description,
+and My day's long lines wrap under their text; nothing is lost, and a pipe gets a row a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from sales.text import display_width
+
+TITLE = "Prepare the renewal proposal for Isdom with pricing tiers, legal terms and the onboarding plan"
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """Standard output is an 80-column terminal."""
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+
+
+def words(text: str) -> list[str]:
+    return " ".join(line.strip() for line in text.splitlines()).split()
+
+
+@pytest.mark.parametrize("verb", [("task", "list", "--mine"), ("deal", "list", "--mine"), ("log",)])
+def test_a_list_on_an_80_column_terminal_wraps_its_last_column_within_it(run, terminal, verb):
+    assert run("task", "add", TITLE, user="ali")[0] == 0
+    assert run("deal", "add", TITLE, "--account", "Isdom", "--value", "48000", user="ali")[0] == 0
+    code, out, err = run(*verb, user="ali")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert all(display_width(line) <= 80 for line in lines), out
+    assert "…" not in out
+    start = lines[0].index(lines[0].split()[-1])  # where the last column starts, as its header says
+    row = next(i for i, line in enumerate(lines) if "Prepare the renewal" in line)
+    following = []  # the title's next lines: blank up to its column
+    for line in lines[row + 1:]:
+        if line[:start].strip():
+            break
+        following.append(line)
+    assert following and all(line[start] != " " for line in following)
+    cell = " ".join([lines[row][start:]] + [line[start:] for line in following])
+    assert TITLE in cell and (verb == ("log",) or cell == TITLE)
+
+
+def test_a_list_to_a_pipe_keeps_a_row_a_line(run):
+    assert run("task", "add", TITLE, user="ali")[0] == 0
+    code, out, _err = run("task", "list", "--mine", user="ali")
+    assert code == 0 and any(line.endswith(TITLE) for line in out.splitlines())
+
+
+def test_my_day_on_an_80_column_terminal_wraps_under_each_items_text(run, terminal):
+    assert run("task", "add", TITLE, "--due", "2026-11-02", user="ali")[0] == 0
+    code, piped, _err = run("today", user="ali")  # (as a pipe first: the same words, a line each)
+    code, out, err = run("today", user="ali")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert all(display_width(line) <= 80 for line in lines), out
+    row = next(i for i, line in enumerate(lines) if TITLE[:30] in line)
+    assert lines[row].startswith("  T-3  Prepare")
+    assert lines[row + 1].startswith(" " * 7) and lines[row + 1][7] != " "  # under "Prepare"
+    assert words(out) == words(piped)
+
+
+@pytest.mark.parametrize("show", [("task", "show", "T-3"), ("deal", "show", "D-1")])
+def test_a_task_or_deal_shown_on_an_80_column_terminal_wraps_each_line_under_itself(run, terminal, show):
+    assert run("task", "add", TITLE, user="ali")[0] == 0
+    assert run("deal", "add", TITLE, "--account", "Isdom", "--value", "48000", user="ali")[0] == 0
+    assert run("task", "comment", "T-3", TITLE, user="ali")[0] == 0
+    assert run("log", "add", "call", "--deal", "D-1", TITLE, user="ali")[0] == 0
+    code, out, err = run(*show, user="ali")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert all(display_width(line) <= 80 for line in lines), out
+    row = next(i for i, line in enumerate(lines) if line.startswith("    ") and "Prepare the renewal" in line)
+    assert lines[row + 1].startswith(" " * 6) and lines[row + 1][6] != " "  # two in from its line's start
+    following = [line.strip() for line in lines[row + 1:] if line.startswith(" " * 6) and line[6] != " "]
+    assert TITLE in " ".join([lines[row], *following])
