@@ -91,3 +91,19 @@ def first_line(error: BaseException) -> str:
     reader's, a parser's) may run to a page; a person is shown its first line."""
     lines = str(error).strip().splitlines()
     return lines[0] if lines else ""
+
+
+#: How many of an import's problems are listed before "… and N more".
+MAX_REPORTED = 20
+
+
+def nothing_imported(where: str, problems: list[Reason]) -> Invalid:
+    """An import refused whole: its problems one to a line (the first MAX_REPORTED, then how many
+    more), each said in the interface's language (the template holds only where each goes)."""
+    shown = problems[:MAX_REPORTED]
+    if (more := len(problems) - MAX_REPORTED) > 0:
+        shown.append(Reason("… and {more} more", more=more))
+    template = "\n  ".join(f"{{p{index}}}" for index in range(len(shown)))
+    lines = Reason(template, **{f"p{index}": problem for index, problem in enumerate(shown)})
+    return Invalid(where, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
+                   else "{count} problems, nothing imported:\n  {problems}", count=len(problems), problems=lines)

@@ -49,7 +49,7 @@ from sales.deals import (
     week_doc_id,
     weekly_series,
 )
-from sales.errors import Invalid, NotFound, Reason, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
@@ -62,7 +62,6 @@ from store.board_core import BoardCore, Transaction, before_commit, changed_keys
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
             "lost_reason", "splits", "business")
-MAX_REPORTED = 20
 MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 
 
@@ -585,12 +584,7 @@ class DealChanges(BoardCore):
                     owner=owner, rows=shown, name=name_for(owner),
                     pair="--owner " + shlex.quote(f"{owner}={first[0] if len(first) == 1 else 'MEMBER'}")))
             if problems:
-                shown = problems[:MAX_REPORTED]
-                if (more := len(problems) - MAX_REPORTED) > 0:
-                    shown.append(Reason("… and {more} more", more=more))
-                raise Invalid(name or str(path), "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
-                              else "{count} problems, nothing imported:\n  {problems}",
-                              count=len(problems), problems=_lines(shown))
+                raise nothing_imported(name or str(path), problems)
             self._check("deal.add", new_owner=self.actor)  # (one who may only read: said once, not of a row)
             for owner, number in rows_of.items():  # (the first row of each owner's: which of the file's deals)
                 try:
@@ -654,13 +648,6 @@ class DealChanges(BoardCore):
             if (why := split_rep_problem(split.rep, roles)) is not None:
                 raise Invalid("splits", why)
         return checked
-
-
-def _lines(problems: list[Reason]) -> Reason:
-    """Problems one to a line (indented as the first is), each said in the interface's language:
-    the template holds only where each goes, so it reads the same in every language."""
-    template = "\n  ".join(f"{{p{index}}}" for index in range(len(problems)))
-    return Reason(template, **{f"p{index}": problem for index, problem in enumerate(problems)})
 
 
 def _deletes_a_sourced_deal(doc: dict) -> bool:

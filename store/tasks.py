@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Reason, Refused
+from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
 from sales.ids import format_id
 from sales.tasks import (
     COMMENTS_MAX,
@@ -304,12 +304,7 @@ class TaskChanges(BoardCore):
                     problems.append(Reason("{id}: {loop}", id=task.id, loop=loop))
                     break
             if problems:
-                listed = problems[:20] + ([Reason("… and {more} more", more=len(problems) - 20)]
-                                          if len(problems) > 20 else [])
-                template = "\n  ".join(f"{{p{i}}}" for i in range(len(listed)))
-                raise Invalid(shown, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
-                              else "{count} problems, nothing imported:\n  {problems}", count=len(problems),
-                              problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
+                raise nothing_imported(shown, problems)
             changes = []
             for number, old, new in updates:
                 keys = changed_keys(old, new)
@@ -442,12 +437,7 @@ class TaskChanges(BoardCore):
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
             if problems:
-                listed = problems[:20] + ([Reason("… and {more} more", more=len(problems) - 20)]
-                                          if len(problems) > 20 else [])
-                template = "\n  ".join(f"{{p{i}}}" for i in range(len(listed)))
-                raise Invalid(shown, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
-                              else "{count} problems, nothing imported:\n  {problems}", count=len(problems),
-                              problems=Reason(template, **{f"p{i}": p for i, p in enumerate(listed)}))
+                raise nothing_imported(shown, problems)
             for who in {t.owner for t in tasks}:
                 self._check("task.add", new_owner=who)
             changes = []
