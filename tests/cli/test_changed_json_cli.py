@@ -70,3 +70,18 @@ def test_deal_move_json_keeps_its_note_on_stderr(run):
 def test_a_refused_change_prints_no_json(run):
     code, out, err = run("task", "done", "T-9", "--json", user="ali")
     assert code == 1 and out == "" and "T-9" in err
+
+
+def test_task_step_and_tick_json(run):
+    stepped = _json(run("task", "step", "T-1", "Call", "the", "buyer", "--json", user="ali"))
+    assert [(s["text"], s["done"]) for s in stepped["task"]["steps"]] == [("Call the buyer", False)]
+    ticked = _json(run("task", "tick", "T-1", "1", "--json", user="ali"))
+    assert [(s["text"], s["done"]) for s in ticked["task"]["steps"]] == [("Call the buyer", True)]
+
+
+def test_deal_paid_json(run):
+    deal_id = _json(run("deal", "add", "Acme renewal", "--value", "30000", "--owner", "ali", "--json"))["deal"]["id"]
+    won = next(s["stage"] for s in _json(run("funnel", "--json"))["stages"] if s["outcome"] == "won")
+    assert run("deal", "move", deal_id, won)[0] == 0
+    paid = _json(run("deal", "paid", deal_id, "12k", "--note", "INV-7", "--json"))
+    assert paid["paid"] == 12000 and [p["amount"] for p in paid["deal"]["payments"]] == [12000]

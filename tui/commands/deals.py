@@ -198,9 +198,12 @@ def cmd_deal_paid(args: argparse.Namespace) -> int:
     amount = cli_number(args.amount, "amount")
     day = cli_date(board, args.on, "on")
     deal = board.record_payment(args.id, amount, date.fromisoformat(day) if day else None, args.note or "")
-    paid = paid_on(deal)
-    print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
-               + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
+    if args.json:
+        _print_deal(board, deal)
+    else:
+        paid = paid_on(deal)
+        print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
+                   + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
     if day and date.fromisoformat(day) > board.today():  # received from its day on (sales.deals.paid_share)
         print(_("note: {day} is after today: the payment counts, and releases commission, from that day").format(
             day=day), file=sys.stderr)
@@ -473,6 +476,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     paid.add_argument("amount", metavar="AMOUNT", help="12000, 12k")
     paid.add_argument("--on", metavar="DATE", help=_("when it was paid (default: today)"))
     paid.add_argument("--note", metavar="TEXT", help=_("the invoice or payment reference"))
+    paid.add_argument("--json", action="store_true", help=changed_json)
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
                    _("add the deals of a CSV, XLSX or XLS file, or update those it brought before (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))

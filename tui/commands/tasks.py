@@ -187,6 +187,9 @@ def cmd_task_tick(args: argparse.Namespace) -> int:
         raise NotFound("{id} has no step {n} (it has {count})", id=task.id, n=args.step, count=len(task.steps))
     if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
         task = board.toggle_step(task.id, args.step - 1)
+    if args.json:
+        _print_task(board, task)
+        return EXIT_OK
     step = task.steps[args.step - 1]
     done = sum(s.done for s in task.steps)
     print(f"{task.id} {args.step}. [{'x' if step.done else ' '}] {safe(step.text)}  ({done}/{len(task.steps)})")
@@ -236,6 +239,9 @@ def cmd_task_step(args: argparse.Namespace) -> int:
     """`task step T-9 Call the five December renewals`: one more step, the others kept."""
     board = open_board(args, tasks_only=True)
     task = board.add_step(args.id, " ".join(args.text))
+    if args.json:
+        _print_task(board, task)
+        return EXIT_OK
     done = sum(s.done for s in task.steps)
     print(f"{task.id} {len(task.steps)}. [ ] {safe(task.steps[-1].text)}  ({done}/{len(task.steps)})")
     return EXIT_OK
@@ -449,10 +455,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     tick.add_argument("id")
     tick.add_argument("step", type=item_number, metavar="N", help=_("the step's number, as `task show` lists them"))
     tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
+    tick.add_argument("--json", action="store_true", help=changed_json)
     step = add_verb(task, common, "step", cmd_task_step,
                     _("add a step to the end of a task's checklist (its steps and ticks stay)"))
     step.add_argument("id")
     step.add_argument("text", nargs="+", help=_("the step (the words may come unquoted)"))
+    step.add_argument("--json", action="store_true", help=changed_json)
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
