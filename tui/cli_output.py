@@ -147,8 +147,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
     within its column where the terminal ends, as taskwarrior wraps a description: an 80-column
     SSH window showed every row broken across the screen's left edge, and cutting a title there
     hid most of it. Where the other columns leave it fewer than `WRAP_AT_LEAST` cells, the last
-    column is cut with … to `max_last` cells instead. Written to a pipe or a file (`uplift task
-    list | grep`), nothing is cut or wrapped: a script sees every word, a row to a line."""
+    column is cut with … to `max_last` cells instead (`wrap_width` says the width: over `uplift
+    serve ssh` without a terminal, 80). Written to a pipe or a file (`uplift task list | grep`),
+    nothing is cut or wrapped: a script sees every word, a row to a line."""
     cells = [[safe(c) for c in row] for row in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     if (columns := wrap_width()) is None:
