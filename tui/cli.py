@@ -210,12 +210,18 @@ _TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lo
           "requested": "amount"}
 
 
+#: A step of a task's checklist as the store names it, counting from 0 (`steps[2].text`).
+_STEP = re.compile(r"^steps\[(\d+)\](?:\.text)?$")
+
+
 def as_typed(error: Exception, args: argparse.Namespace) -> str:
     """An Invalid's message with its field named as it was typed (`next: too long`, not
     `next_step: too long`), for a command that reads no file."""
     field = getattr(error, "field", None)
     if field is None or named_paths(args) or str(error) != f"{field}: {error.reason}":
         return said(error)
+    if step := _STEP.match(field):  # a checklist's step as a person counts them (`task tick` does): from 1
+        return _("step {number}").format(number=int(step[1]) + 1) + f": {said_reason(error)}"
     typed = _TYPED.get(field)  # (`splits[1].share` stays: it says which of several --split)
     return f"{typed}: {said_reason(error)}" if typed else said(error)
 

@@ -20,6 +20,7 @@ from sales.phrases import english
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.i18n import N_, _, say
+from tui.remote import is_remote
 from tui.time_text import when
 
 
@@ -146,15 +147,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
     within its column where the terminal ends, as taskwarrior wraps a description: an 80-column
     SSH window showed every row broken across the screen's left edge, and cutting a title there
     hid most of it. Where the other columns leave it fewer than `WRAP_AT_LEAST` cells, the last
-    column is cut with … to `max_last` cells instead. Written to a pipe or a file (`uplift task
-    list | grep`), nothing is cut or wrapped: a script sees every word, a row to a line."""
+    column is cut with … to `max_last` cells instead (`wrap_width` says the width: over `uplift
+    serve ssh` without a terminal, 80). Written to a pipe or a file (`uplift task list | grep`),
+    nothing is cut or wrapped: a script sees every word, a row to a line."""
     cells = [[safe(c) for c in row] for row in rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    if not _on_terminal():
+    if (columns := wrap_width()) is None:
         return _lines(headers, cells, widths)
-    import shutil
-
-    room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    room = columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
     if room < WRAP_AT_LEAST or widths[-1] <= room:
         widths[-1] = min(widths[-1], max(max_last, room))
         return _lines(headers, cells, widths)
@@ -184,13 +184,10 @@ def on_screen(text: str, hang: int = 2) -> str:
     """A line of prose for a person (`uplift today`): on a terminal, wrapped at its width, the
     lines after the first indented by `hang` cells (an item's text under its start, not under
     its id), rather than broken by the terminal at its left edge; to a pipe, as it is."""
-    if not _on_terminal():
+    if (columns := wrap_width()) is None:
         return text
-    import shutil
-
     from sales.text import wrap_cells
 
-    columns = shutil.get_terminal_size().columns
     if display_width(text) <= columns:
         return text
     lead = text[:len(text) - len(text.lstrip(" "))]
@@ -202,9 +199,26 @@ def on_screen(text: str, hang: int = 2) -> str:
 def detail_on_screen(text: str) -> str:
     """A detail view (`task show`, `deal show`) for a person: on a terminal, each line too long
     for it wrapped under its own text, two cells in from where the line starts."""
-    if not _on_terminal():
+    if wrap_width() is None:
         return text
     return "\n".join(on_screen(line, hang=len(line) - len(line.lstrip(" ")) + 2) for line in text.split("\n"))
+
+
+def wrap_width() -> int | None:
+    """The width a person's text is wrapped at, None for none (a pipe, a file: a row a line). On
+    a terminal, its width. In a session over `uplift serve ssh` without one (`ssh host today`, no
+    -t), the output is the client's screen, but the server cannot see its width: COLUMNS if the
+    session has it, else 80, as taskwarrior's defaultwidth (nothing was wrapped: every long line
+    broke at the screen's left edge)."""
+    import shutil
+
+    if _on_terminal() or is_remote():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return None
+
+
+#: The width text is wrapped at where no terminal says its own (taskwarrior's defaultwidth).
+DEFAULT_WIDTH = 80
 
 
 def _on_terminal() -> bool:

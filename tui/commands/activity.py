@@ -106,10 +106,15 @@ def cmd_coach(args: argparse.Namespace) -> int:
     if args.private and (args.edit or args.delete or not args.note):
         raise BadInput("--private goes with a new note: uplift coach REP --private NOTE")
     board = open_board(args)
-    if args.rep is None:  # `uplift coach`: a rep reading the notes about them (all a rep may read)
+    everyone = args.rep is None and board.role == "lead"  # `uplift coach` by a lead: every rep's notes
+    if args.rep is None and not everyone:  # `uplift coach` by a rep: the notes about them (all a rep may read)
         args.rep = board.actor
+    if everyone and (args.edit or args.delete):
+        args.rep = board.actor  # (a note is changed by its id: the rep is not needed)
     if args.edit or args.delete:
         return _coach_change(args, board)
+    if everyone and not (args.edit or args.delete):
+        return _all_coaching(args, board)
     notes = None if args.note else board.coaching_notes(args.rep)
     if not notes:  # `coach zde`: no such person (rather than "no notes"); one who left keeps theirs
         from tui.cli_refs import ref
@@ -129,6 +134,23 @@ def cmd_coach(args: argparse.Namespace) -> int:
                     [[n.id, when(n.at.isoformat()), n.by, _("(private) {note}").format(note=n.note) if n.private else n.note]
                      for n in notes])
               if notes else _("No coaching notes you may read."))
+    return EXIT_OK
+
+
+def _all_coaching(args: argparse.Namespace, board) -> int:
+    """`uplift coach` with no name, by a lead: the notes on every rep, with whom each is about
+    (the notes "about the lead" were always none)."""
+    from tui.cli_output import print_json, table
+
+    notes = board.coaching_notes()
+    if args.json:
+        print_json(notes)
+    elif notes:
+        print(table(["ID", _("WHEN"), _("BY"), _("REP"), _("NOTE")],
+                    [[n.id, when(n.at.isoformat()), n.by, n.rep,
+                      _("(private) {note}").format(note=n.note) if n.private else n.note] for n in notes]))
+    else:
+        print(_("No coaching notes yet: write one with `uplift coach REP NOTE`."))
     return EXIT_OK
 
 
@@ -176,7 +198,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
-    coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: your own notes)"))
+    coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: the notes about you; for a lead, every rep's)"))
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
     coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))

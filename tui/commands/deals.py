@@ -97,7 +97,11 @@ def _splits(board, given: list[str]) -> list[dict]:
 def cmd_deal_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
     fields = _fields(board, args)  # (--owner "": nobody's, where left out: the actor's)
-    print(board.add_deal(args.title, **{k: v for k, v in fields.items() if v != "" or k == "owner"}).id)
+    deal = board.add_deal(args.title, **{k: v for k, v in fields.items() if v != "" or k == "owner"})
+    if args.json:
+        _print_deal(board, deal)
+    else:
+        print(deal.id)
     return EXIT_OK
 
 
@@ -110,7 +114,10 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
         raise BadInput("nothing to change: give at least one of --title, --account, --value, ...")
     old = board.deal(args.id)
     deal = board.update_deal(args.id, **fields)
-    print(deal.id)
+    if args.json:
+        _print_deal(board, deal)
+    else:
+        print(deal.id)
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
@@ -128,11 +135,16 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         if error.field != "lost_reason":
             raise
         raise Invalid("reason", error) from None
-    if deal.stage == old.stage and deal.lost_reason == old.lost_reason:  # (said, as `task move` says it)
+    moved = deal.stage != old.stage or deal.lost_reason != old.lost_reason
+    if args.json:  # (its notes, below, stay on stderr)
+        _print_deal(board, deal)
+    elif not moved:  # (said, as `task move` says it)
         print(safe(_("{id} was already in {stage}").format(id=deal.id, stage=deal.stage)))
+    else:
+        print(safe(_("{id} → {stage} ({reason})").format(id=deal.id, stage=deal.stage, reason=deal.lost_reason)
+                   if deal.lost_reason else f"{deal.id} → {deal.stage}"))
+    if not moved:
         return EXIT_OK
-    print(safe(_("{id} → {stage} ({reason})").format(id=deal.id, stage=deal.stage, reason=deal.lost_reason)
-               if deal.lost_reason else f"{deal.id} → {deal.stage}"))
     if not deal.lost_reason and board.stage(deal.stage).outcome == "lost":
         # (Pipedrive asks for the reason as a deal is lost: the win/loss report is built from them)
         print(safe(_("note: {id} is lost with no reason given: `uplift deal edit {id} --lost-reason TEXT` "
@@ -156,15 +168,22 @@ def cmd_deal_show(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     deal = board.deal(args.id)
-    touches = [t for t in board.touches() if t.deal == deal.id]
-    tasks = board.tasks_for(deal.id)
     if args.json:
-        from sales.deals import paid_on
-
-        print_json({"deal": deal, "paid": paid_on(deal), "activities": touches, "tasks": tasks})
+        _print_deal(board, deal)
     else:
-        print(detail_on_screen(deal_detail(deal, board.stages(), touches, tasks, board.clock())))
+        touches = [t for t in board.touches() if t.deal == deal.id]
+        print(detail_on_screen(deal_detail(deal, board.stages(), touches, board.tasks_for(deal.id), board.clock())))
     return EXIT_OK
+
+
+def _print_deal(board, deal) -> None:
+    """A deal as `deal show --json` prints it: also what `--json` on a command that changes one
+    prints, the deal as it now is (a script reads it rather than showing it again)."""
+    from sales.deals import paid_on
+    from tui.cli_output import print_json
+
+    print_json({"deal": deal, "paid": paid_on(deal), "activities": [t for t in board.touches() if t.deal == deal.id],
+                "tasks": board.tasks_for(deal.id)})
 
 
 def cmd_deal_paid(args: argparse.Namespace) -> int:
@@ -179,9 +198,12 @@ def cmd_deal_paid(args: argparse.Namespace) -> int:
     amount = cli_number(args.amount, "amount")
     day = cli_date(board, args.on, "on")
     deal = board.record_payment(args.id, amount, date.fromisoformat(day) if day else None, args.note or "")
-    paid = paid_on(deal)
-    print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
-               + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
+    if args.json:
+        _print_deal(board, deal)
+    else:
+        paid = paid_on(deal)
+        print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
+                   + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
     if day and date.fromisoformat(day) > board.today():  # received from its day on (sales.deals.paid_share)
         print(_("note: {day} is after today: the payment counts, and releases commission, from that day").format(
             day=day), file=sys.stderr)
@@ -429,18 +451,22 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                             help=_("credit another rep with a share of the deal (again for more; the owner "
                                  "keeps the rest; `none` clears them; a lead's)"))
 
+    changed_json = _("print the deal, changed, as `deal show --json` does")
     add = add_verb(deal_verbs, common, "add", cmd_deal_add, _("add a deal; prints its id"))
     add.add_argument("title")
     deal_fields(add)
+    add.add_argument("--json", action="store_true", help=changed_json)
     edit = add_verb(deal_verbs, common, "edit", cmd_deal_edit, _("change a deal's fields"))
     edit.add_argument("id")
     edit.add_argument("--title")
     deal_fields(edit, owns=("deals",))  # (a deal keeps an owner who has left, until handed on)
+    edit.add_argument("--json", action="store_true", help=changed_json)
     move = add_verb(deal_verbs, common, "move", cmd_deal_move, _("move a deal to a stage"))
     move.add_argument("id")
     move.add_argument("stage", help=_("the stage to move it to, as the pipeline names them"))
     move.add_argument("--reason", metavar="TEXT",
                       help=_('why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)'))
+    move.add_argument("--json", action="store_true", help=changed_json)
     show = add_verb(deal_verbs, common, "show", cmd_deal_show, _("a deal, its stage history and activities"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
@@ -450,6 +476,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     paid.add_argument("amount", metavar="AMOUNT", help="12000, 12k")
     paid.add_argument("--on", metavar="DATE", help=_("when it was paid (default: today)"))
     paid.add_argument("--note", metavar="TEXT", help=_("the invoice or payment reference"))
+    paid.add_argument("--json", action="store_true", help=changed_json)
     imp = add_verb(deal_verbs, common, "import", cmd_deal_import,
                    _("add the deals of a CSV, XLSX or XLS file, or update those it brought before (all or nothing)"))
     add_path(imp, "file", help=_("the file, or - for standard input"))

@@ -14,7 +14,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     import msgspec
 
     from sales.text import safe
-    from tui.cli_output import print_json, table
+    from sales.text import display_width
+    from tui.cli_output import on_screen, pad, print_json, table
     from tui.forecast_text import (
         MONTH_COLUMNS,
         REP_COLUMNS,
@@ -38,13 +39,19 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result if trend is None else {**msgspec.to_builtins(result), "trend": msgspec.to_builtins(trend)})
         return EXIT_OK
-    print(safe(title(result)))
+    print(on_screen(safe(title(result))))
     rows = [rep_cells(r) for r in result.reps]
-    if not (args.rep or args.mine):
-        rows.append(rep_cells(result.team, team=True))
-    print(table([_(name).upper() for name in REP_COLUMNS], rows))
+    if (args.rep or args.mine) and len(rows) == 1:  # one rep: a card, name by value (a row was 115 columns)
+        names = [_(name) for name in REP_COLUMNS[1:]]
+        width = max(display_width(name) for name in names) + 2
+        print(safe(rows[0][0]))
+        print(safe("\n".join(f"  {pad(name, width)}{cell}" for name, cell in zip(names, rows[0][1:]))))
+    else:
+        if not (args.rep or args.mine):
+            rows.append(rep_cells(result.team, team=True))
+        print(table([_(name).upper() for name in REP_COLUMNS], rows))
     for note in notes(result):
-        print(safe(note))
+        print(on_screen(safe(note)))
     if result.months:
         print()
         print(table([_(name).upper() for name in MONTH_COLUMNS], month_rows(result)))

@@ -113,7 +113,10 @@ def cmd_task_add(args: argparse.Namespace) -> int:
     if args.owner == "":  # nobody's (left out: the actor's)
         fields["owner"] = ""
     task = board.add_task(args.title, **fields)
-    print(task.id)
+    if args.json:
+        _print_task(board, task)
+    else:
+        print(task.id)
     _warn_wip(board, task.status)
     return EXIT_OK
 
@@ -127,9 +130,13 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
         raise BadInput("nothing to change: give at least one of --title, --owner, --due, ...")
     was = board.task(args.id).status
     task = board.update_task(args.id, **fields)
-    print(task.id)
+    if args.json:
+        _print_task(board, task, was)
+    else:
+        print(task.id)
     if task.status != was:  # a move by another name: said as `task move` says it
-        _tell_next(board, task, was)
+        if not args.json:
+            _tell_next(board, task, was)
         _warn_waiting(board, task)
         _warn_wip(board, task.status)
     return EXIT_OK
@@ -139,6 +146,12 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, args.status)
+    if args.json:
+        _print_task(board, task, was)
+        if task.status != was:
+            _warn_waiting(board, task)
+            _warn_wip(board, task.status)
+        return EXIT_OK
     if task.status == was:  # (said, as `task done` says it: "→ doing" twice read as two moves)
         from sales.tasks import STATUS_LABELS
 
@@ -155,6 +168,10 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     was = board.task(args.id).status
     task = board.move_task(args.id, "done")
+    if args.json:
+        _print_task(board, task, was)
+        _warn_waiting(board, task)
+        return EXIT_OK
     print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
     _tell_next(board, task, was)
     _warn_waiting(board, task)
@@ -170,10 +187,29 @@ def cmd_task_tick(args: argparse.Namespace) -> int:
         raise NotFound("{id} has no step {n} (it has {count})", id=task.id, n=args.step, count=len(task.steps))
     if task.steps[args.step - 1].done == args.undo:  # not yet as wanted
         task = board.toggle_step(task.id, args.step - 1)
+    if args.json:
+        _print_task(board, task)
+        return EXIT_OK
     step = task.steps[args.step - 1]
     done = sum(s.done for s in task.steps)
     print(f"{task.id} {args.step}. [{'x' if step.done else ' '}] {safe(step.text)}  ({done}/{len(task.steps)})")
     return EXIT_OK
+
+
+def _print_task(board, task, was: str | None = None) -> None:
+    """`--json` on a command that changes a task: the task as `task show --json` prints it (with
+    its history, this change included); after a move (`was`: its status before), `next` too: the
+    occurrence a repeating task just done made, or null. A note (a repeat at its last year, the
+    work it waits for, a WIP limit) stays on stderr: stdout is the JSON alone."""
+    from tui.cli_output import print_json
+
+    shown = {"task": task, "history": board.history(item=task.id)}
+    if was is not None:
+        made = task.every and task.status == "done" and was != "done"
+        shown["next"] = board.next_of(task.id) if made else None
+        if made and shown["next"] is None:
+            _tell_next(board, task, was)  # (its "repeats no more" note, on stderr)
+    print_json(shown)
 
 
 def _warn_waiting(board, task) -> None:
@@ -203,6 +239,9 @@ def cmd_task_step(args: argparse.Namespace) -> int:
     """`task step T-9 Call the five December renewals`: one more step, the others kept."""
     board = open_board(args, tasks_only=True)
     task = board.add_step(args.id, " ".join(args.text))
+    if args.json:
+        _print_task(board, task)
+        return EXIT_OK
     done = sum(s.done for s in task.steps)
     print(f"{task.id} {len(task.steps)}. [ ] {safe(task.steps[-1].text)}  ({done}/{len(task.steps)})")
     return EXIT_OK
@@ -224,7 +263,10 @@ def cmd_task_show(args: argparse.Namespace) -> int:
 def cmd_task_comment(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.comment_task(args.id, " ".join(args.text))
-    print(task.id)
+    if args.json:
+        _print_task(board, task)
+    else:
+        print(task.id)
     return EXIT_OK
 
 
@@ -355,6 +397,7 @@ def _warn_wip(board, status: str) -> None:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
+    changed_json = _("print the task, changed, as `task show --json` does")
     task = verbs.add_parser("task", help=_("list, add, move and show tasks")).add_subparsers(
         title=_("task commands"), metavar="VERB", required=True)
     lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
@@ -394,24 +437,30 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add = add_verb(task, common, "add", cmd_task_add, _("add a task and print its id"))
     add.add_argument("title")
     task_options(add)
+    add.add_argument("--json", action="store_true", help=changed_json)
     edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"))
     edit.add_argument("id")
     edit.add_argument("--title")
     task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
+    edit.add_argument("--json", action="store_true", help=changed_json)
     move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
     move.add_argument("id")
     move.add_argument("status", type=status_arg,
                       help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES)))
+    move.add_argument("--json", action="store_true", help=changed_json)
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
     done.add_argument("id")
+    done.add_argument("--json", action="store_true", help=changed_json)
     tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
     tick.add_argument("id")
     tick.add_argument("step", type=item_number, metavar="N", help=_("the step's number, as `task show` lists them"))
     tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
+    tick.add_argument("--json", action="store_true", help=changed_json)
     step = add_verb(task, common, "step", cmd_task_step,
                     _("add a step to the end of a task's checklist (its steps and ticks stay)"))
     step.add_argument("id")
     step.add_argument("text", nargs="+", help=_("the step (the words may come unquoted)"))
+    step.add_argument("--json", action="store_true", help=changed_json)
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
@@ -419,6 +468,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                        _("add a dated comment to a task (anyone on the team, on any task)"))
     comment.add_argument("id")
     comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
+    comment.add_argument("--json", action="store_true", help=changed_json)
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
     delete.add_argument("id")
     imp = add_verb(task, common, "import", cmd_task_import,
