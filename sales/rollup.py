@@ -12,6 +12,8 @@ The rules, as a lead reads them:
   neither a check-in nor a baseline has no value: it is left out (of the sum and of the mean) and
   named as left out, never counted as 0 in an average.
 - With no contributor that has a value, a rolled-up goal stands at its own baseline.
+- A closed goal stands at the final value it was closed with (`goal close --value`, or where it
+  ended): a later check-in does not rescore it, and neither does the goal it contributes to.
 - Only like is added to like: a contributor must measure the same metric in the same unit as the
   goal it rolls up into (`mismatch` says why not), so the store refuses the change that would
   break it rather than leave the contributor out silently.
@@ -77,7 +79,9 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
     def current(goal: Goal, seen: frozenset[str]) -> Current:
         if goal.id in found:
             return found[goal.id]
-        if goal.rollup is None or goal.id in seen:
+        if goal.closed is not None and goal.closed.value is not None:  # its final score, as it was closed
+            result = Current(goal.closed.value)
+        elif goal.rollup is None or goal.id in seen:
             result = own_value(goal, history.get(goal.id, []), measure)
         else:
             parts = tuple(Contribution(c.id, c.owner, current(c, seen | {goal.id}).value)
