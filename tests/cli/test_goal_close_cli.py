@@ -104,6 +104,29 @@ def test_a_closed_goal_round_trips_through_a_plan_file_and_a_wrong_outcome_names
                           "missed, dropped") in err
 
 
+def test_a_plan_files_closed_by_must_be_a_member_naming_its_line(run, team, tmp_path) -> None:
+    """Who closed a goal is a member, as an owner is: a typo is bad input (exit 2, its line,
+    the nearest name), nothing written; a lead who closed it (and checked in) and left since stays
+    on it, so the board's own file imports back."""
+    assert run("goal", "close", "G-1", "--outcome", "achieved")[0] == 0
+    text = tmp_path / "plan.yaml"
+    assert run("plan", "export", "-o", str(text))[0] == 0
+    good = text.read_text()
+    assert "    by: dana\n" in good
+    line = good.splitlines().index("    by: dana") + 1
+    for name, said in (("zoe", "'zoe' is not a member (members: ali, bea, dana)"),
+                       ("dna", "'dna' is not a member; did you mean 'dana'? (members: ali, bea, dana)")):
+        text.write_text(good.replace("    by: dana\n", f"    by: {name}\n"))
+        before = snapshot_files(team)
+        code, out, err = run("plan", "import", str(text))
+        assert (code, out) == (2, "") and f"plan.yaml:{line}: goals[0].closed.by: {said}" in err
+        assert snapshot_files(team) == before
+    assert run("member", "add", "lee", "--role", "lead")[0] == 0
+    assert run("member", "remove", "dana", user="lee")[0] == 0
+    assert run("plan", "export", "-o", str(text), user="lee")[0] == 0
+    assert run("plan", "import", str(text), user="lee")[0] == 0  # (her check-in too)
+
+
 def test_the_review_says_how_each_closed_goal_ended(run) -> None:
     assert run("plan", "info", "--start", "2020-01-01", "--end", "2020-03-31")[0] == 0
     assert run("goal", "close", "G-1", "--note", "Bundle came late")[0] == 0
