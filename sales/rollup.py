@@ -102,7 +102,8 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
 def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> list[float]:
     """A rolled-up goal's value before any check-in on its contributors (however deep), then after
     each of them, oldest first: the line its own check-ins draw for any other goal, worked out by
-    current_values' rule at each step. Steps where it has no value yet are left out."""
+    current_values' rule at each step; then, if a contributor's closing changed it, where it stands
+    now. Steps where it has no value yet are left out."""
     by_parent: dict[str, list[str]] = {}
     for goal in goals:
         if goal.parent:
@@ -115,8 +116,15 @@ def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[Check
             below.add(found)
             waiting.extend(by_parent.get(found, []))
     steps = sorted((c for c in checkins if c.goal in below), key=lambda c: (c.at, in_order(c.id)))
-    values = [current_values(goals, steps[:count], only=[goal_id])[goal_id].value
+    # a contributor's closing is its last word, not where it stood from the start: each step reads
+    # the check-ins alone, and the line ends where the goal stands now (closed ones at their final value)
+    running = [msgspec.structs.replace(g, closed=None) if g.closed is not None and g.id != goal_id else g
+               for g in goals]
+    values = [current_values(running, steps[:count], only=[goal_id])[goal_id].value
               for count in range(len(steps) + 1)]
+    now = current_values(goals, steps, only=[goal_id])[goal_id].value
+    if now is not None and (not values or values[-1] != now):
+        values.append(now)
     return [v for v in values if v is not None]
 
 
