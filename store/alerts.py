@@ -127,15 +127,15 @@ class AlertChanges(BoardCore):
         except (NotFound, Invalid):
             return None
 
-    def goal_paces(self, with_ended: bool = False) -> list[tuple[str, float, float]]:
-        """(goal id, % of the way expected by now, % covered) for goals whose pace can be judged:
-        running ones (and those whose deadline has passed, not closed yet, `with_ended`)."""
+    def goal_paces(self) -> list[tuple[str, float, float]]:
+        """(goal id, % of the way expected by now, % covered) for running goals whose pace can be
+        judged (one whose deadline has passed waits to be closed instead: ended_goals)."""
         paces = []
         start, end = self.plan_period()
         for goal in self.goals():
             if not in_cycle(goal, start, end) or goal.closed is not None:  # (a closed one's pace is over)
                 continue  # another cycle's goal (the last quarter's, once the plan moved on): its review says it
-            if not with_ended and goal.deadline is not None and goal.deadline < self.today():
+            if goal.deadline is not None and goal.deadline < self.today():
                 continue  # over: it waits to be closed (ended_goals), not to catch up
             pace = self.report(goal).pace
             if pace.expected is not None and pace.progress is not None:
