@@ -27,7 +27,7 @@ DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 NEWS_DAYS = 3  # comments by others on your tasks from this many days back count as news
 
 Kind = Literal["overdue", "due", "blocked", "comment", "coaching", "slipped", "closing", "stuck", "quiet", "unplanned",
-               "behind", "checkin"]
+               "behind", "ended", "checkin"]
 
 
 class Entry(msgspec.Struct):
@@ -65,11 +65,12 @@ class Agenda(msgspec.Struct):
 def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], stages: Sequence[Stage],
            goals: Iterable[Goal], checkins: Sequence[CheckIn], paces: Iterable[tuple[str, float, float]],
            alerts: Sequence[Alert], forecast: RepForecast | None = None,
-           horizon: int = DEFAULT_HORIZON, coaching: Iterable[CoachingNote] = ()) -> Agenda:
+           horizon: int = DEFAULT_HORIZON, coaching: Iterable[CoachingNote] = (), lead: bool = False) -> Agenda:
     """``who``'s agenda on ``today``. ``paces``: (goal id, % expected by now, % covered) per goal
     whose pace can be judged; ``alerts``: the board's live alerts (quiet key accounts are taken
     from them, and counted); ``coaching``: the coaching notes the reader may read about ``who``
-    (the new ones are news, as others' comments on their tasks are)."""
+    (the new ones are news, as others' comments on their tasks are); ``lead``: ``who`` leads, and is
+    asked about every goal that ended without being closed, not only their own."""
     soon = today + timedelta(days=horizon)
     entries: list[Entry] = []
     tasks, deals, goals = list(tasks), list(deals), list(goals)
@@ -126,12 +127,16 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
         entries.append(Entry("unplanned", deal.id, deal.title, deal.close, status=deal.stage, value=deal.value))
 
     behind = {goal_id: (expected, actual) for goal_id, expected, actual in paces if actual < expected}
+    # a goal over and not closed (sales.alerts.goal_ended): its owner's to report, a lead's to decide
+    ended = {a.item for a in alerts if a.kind == "ended" and a.snoozed_until is None}
     for goal in goals:
-        if goal.owner != who:
+        if goal.owner != who and not (lead and goal.id in ended):
             continue
         if goal.id in behind:
             expected, actual = behind[goal.id]
             entries.append(Entry("behind", goal.id, goal.title, expected=expected, actual=actual))
+        if goal.id in ended:
+            entries.append(Entry("ended", goal.id, goal.title, goal.deadline, (today - goal.deadline).days))
         if checkin_due(goal, checkins, today):
             last = last_checkin_day(goal.id, checkins)
             entries.append(Entry("checkin", goal.id, goal.title, last, (today - last).days if last else None))

@@ -227,6 +227,20 @@ def goal_behind_pace(goal_id: str, expected: float, actual: float, tolerance: fl
         short=expected - actual))
 
 
+def goal_ended(goal_id: str, deadline: date, done: float | None) -> Alert:
+    """A goal whose deadline has passed and that is not closed: its pace is over (not "100%
+    expected"), and what it asks is a decision, its outcome or a next cycle's goal. `done`: the
+    share of the way covered, in points (None: no baseline or target to measure it by)."""
+    if done is None:
+        message = Phrase("{goal} ended {day} and is not closed yet: close it with how it ended, or carry it on "
+                         "into the next cycle", goal=goal_id, day=deadline)
+    else:
+        message = Phrase("{goal} ended {day} at {done:g}% of the way from baseline to target and is not closed "
+                         "yet: close it with how it ended, or carry it on into the next cycle", goal=goal_id,
+                         day=deadline, done=done)
+    return Alert(kind="ended", item=goal_id, message=message)
+
+
 def apply_snoozes(alerts: list[Alert], snoozes: Iterable[Snooze], today: date) -> list[Alert]:
     """Mark the alerts whose snooze still runs (until a date, inclusive)."""
     active = {s.key: s for s in snoozes if s.until >= today}

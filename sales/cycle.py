@@ -39,6 +39,7 @@ class Goals(msgspec.Struct):
     # (`uplift goal carry`): the lead's choice at a cycle's start, carry each on or let it close
     not_carried: list[str] = []
     closed: list[str] = []  # the cycle's goals closed with their outcome (no pace asked of them)
+    ended: list[str] = []  # the cycle's goals whose deadline has passed, not closed yet (no pace either)
 
 
 class Plan(msgspec.Struct):

@@ -55,7 +55,8 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("goals", "goal", Goal, {"owner": "member", "parent": "goal", "carried_from": "goal"}),
+    Section("goals", "goal", Goal, {"owner": "member", "parent": "goal", "carried_from": "goal",
+                                    "closed.by": "member"}),
     Section("strategies", "strategy", Strategy, {"goals": "goal"}),
     Section("tasks", "task", Task, {"owner": "member", "goal": "goal", "strategy": "strategy", "deal": "deal",
                                     "depends": "task"}),

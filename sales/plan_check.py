@@ -568,7 +568,8 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
         known[other.kind] = (ids - {""}) | facts.ids.get(other.kind, set())
     for index, (item, raw) in enumerate(_pairs(items, document.get(section.key))):
         for name, kind in section.refs.items():
-            value = getattr(item, name) if item is not _FAILED else raw.get(name)
+            holder, holder_raw, field_ = _holder(item, raw, name)
+            value = getattr(holder, field_, None) if holder not in (None, _FAILED) else holder_raw.get(field_)
             many = isinstance(value, list)
             fixed = []
             for position, ref in enumerate(value if many else [value]):
@@ -590,8 +591,19 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                     problems.append(Problem(path, "{ref} is not a {kind} in this file or on the board", ref=ref,
                                             kind=kind_word(kind)))
                 fixed.append(ref)
-            if fixed and item is not _FAILED:
-                setattr(item, name, fixed if many else fixed[0])
+            if fixed and holder not in (None, _FAILED):
+                setattr(holder, field_, fixed if many else fixed[0])
+
+
+def _holder(item: object, raw: dict, name: str) -> tuple[object, dict, str]:
+    """(what holds the reference `name`, its mapping in the file, the field's name): the item
+    itself, or a part of it for a dotted name (a goal's `closed.by`: who closed it)."""
+    *parts, field_ = name.split(".")
+    for part in parts:
+        item = getattr(item, part, None) if item is not _FAILED else _FAILED
+        raw = raw.get(part) if isinstance(raw, dict) else None
+        raw = raw if isinstance(raw, dict) else {}
+    return item, raw, field_
 
 
 def _not_a_member(path: str, ref: str, members: set[str]) -> Problem:

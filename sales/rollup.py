@@ -12,6 +12,8 @@ The rules, as a lead reads them:
   neither a check-in nor a baseline has no value: it is left out (of the sum and of the mean) and
   named as left out, never counted as 0 in an average.
 - With no contributor that has a value, a rolled-up goal stands at its own baseline.
+- A closed goal stands at the final value it was closed with (`goal close --value`, or where it
+  ended): a later check-in does not rescore it, and neither does the goal it contributes to.
 - Only like is added to like: a contributor must measure the same metric in the same unit as the
   goal it rolls up into (`mismatch` says why not), so the store refuses the change that would
   break it rather than leave the contributor out silently.
@@ -77,7 +79,9 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
     def current(goal: Goal, seen: frozenset[str]) -> Current:
         if goal.id in found:
             return found[goal.id]
-        if goal.rollup is None or goal.id in seen:
+        if goal.closed is not None and goal.closed.value is not None:  # its final score, as it was closed
+            result = Current(goal.closed.value)
+        elif goal.rollup is None or goal.id in seen:
             result = own_value(goal, history.get(goal.id, []), measure)
         else:
             parts = tuple(Contribution(c.id, c.owner, current(c, seen | {goal.id}).value)
@@ -98,7 +102,8 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
 def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> list[float]:
     """A rolled-up goal's value before any check-in on its contributors (however deep), then after
     each of them, oldest first: the line its own check-ins draw for any other goal, worked out by
-    current_values' rule at each step. Steps where it has no value yet are left out."""
+    current_values' rule at each step; then, if a contributor's closing changed it, where it stands
+    now. Steps where it has no value yet are left out."""
     by_parent: dict[str, list[str]] = {}
     for goal in goals:
         if goal.parent:
@@ -111,8 +116,15 @@ def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[Check
             below.add(found)
             waiting.extend(by_parent.get(found, []))
     steps = sorted((c for c in checkins if c.goal in below), key=lambda c: (c.at, in_order(c.id)))
-    values = [current_values(goals, steps[:count], only=[goal_id])[goal_id].value
+    # a contributor's closing is its last word, not where it stood from the start: each step reads
+    # the check-ins alone, and the line ends where the goal stands now (closed ones at their final value)
+    running = [msgspec.structs.replace(g, closed=None) if g.closed is not None and g.id != goal_id else g
+               for g in goals]
+    values = [current_values(running, steps[:count], only=[goal_id])[goal_id].value
               for count in range(len(steps) + 1)]
+    now = current_values(goals, steps, only=[goal_id])[goal_id].value
+    if now is not None and (not values or values[-1] != now):
+        values.append(now)
     return [v for v in values if v is not None]
 
 

@@ -30,7 +30,8 @@ class AgendaQueries(BoardCore):
             forecast = row if row.quota is not None else None
         day = agenda(who, self.today_of(who), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
                      paces, self.alerts(paces=paces), forecast, horizon,
-                     coaching=self.coaching_notes(who))  # (what the reader may read: a rep, their own only)
+                     coaching=self.coaching_notes(who),  # (what the reader may read: a rep, their own only)
+                     lead=self.role_of(who) == "lead")
         if self.role_of(who) == "lead":  # the commissions waiting for a lead
             statements = self.payouts()
             day.payouts = (sum(1 for s in statements if s.plan is not None and (

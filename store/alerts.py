@@ -14,6 +14,7 @@ from sales.alerts import (
     apply_snoozes,
     conversion_drops,
     goal_behind_pace,
+    goal_ended,
     overdue_tasks,
     quiet_key_accounts,
     slipped_deals,
@@ -26,9 +27,10 @@ from sales.pace import in_points
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
-KINDS = ("conversion", "quiet", "slipped", "stuck", "overdue", "wip", "pace")
+KINDS = ("conversion", "quiet", "slipped", "stuck", "overdue", "wip", "pace", "ended")
 # What each kind of alert is about: an item of the board, or a stage or column (sales/alerts.py).
-ITEM_OF = {"quiet": "deal", "slipped": "deal", "stuck": "deal", "overdue": "task", "pace": "goal"}
+ITEM_OF = {"quiet": "deal", "slipped": "deal", "stuck": "deal", "overdue": "task", "pace": "goal",
+           "ended": "goal"}
 
 
 class AlertChanges(BoardCore):
@@ -126,16 +128,37 @@ class AlertChanges(BoardCore):
             return None
 
     def goal_paces(self) -> list[tuple[str, float, float]]:
-        """(goal id, % of the way expected by now, % covered) for goals whose pace can be judged."""
+        """(goal id, % of the way expected by now, % covered) for running goals whose pace can be
+        judged (one whose deadline has passed waits to be closed instead: ended_goals)."""
         paces = []
         start, end = self.plan_period()
         for goal in self.goals():
             if not in_cycle(goal, start, end) or goal.closed is not None:  # (a closed one's pace is over)
                 continue  # another cycle's goal (the last quarter's, once the plan moved on): its review says it
+            if goal.deadline is not None and goal.deadline < self.today():
+                continue  # over: it waits to be closed (ended_goals), not to catch up
             pace = self.report(goal).pace
             if pace.expected is not None and pace.progress is not None:
                 paces.append((goal.id, in_points(pace.expected), in_points(pace.progress)))
         return paces
+
+    def ended_goals(self) -> list[tuple[str, date, float | None]]:
+        """(goal id, deadline, % of the way covered or None) of each goal whose deadline has passed and
+        that is not closed, nor carried on: this cycle's, and the last cycle's still waiting for the
+        choice (not_carried). Older ones were left a cycle ago."""
+        start, end = self.plan_period()
+        today = self.today()
+        goals = self.goals()
+        carried = {g.carried_from for g in goals if g.carried_from}
+        waiting = set(self.not_carried())
+        found = []
+        for goal in goals:
+            if goal.closed is not None or goal.deadline is None or goal.deadline >= today or goal.id in carried:
+                continue
+            if in_cycle(goal, start, end) or goal.id in waiting:
+                done = self.report(goal).pace.progress
+                found.append((goal.id, goal.deadline, None if done is None else in_points(done)))
+        return found
 
     def alerts(self, now: datetime | None = None,
                paces: Iterable[tuple[str, float, float]] | None = None) -> list[Alert]:
@@ -158,4 +181,5 @@ class AlertChanges(BoardCore):
         if paces is None:
             paces = self.goal_paces()
         found += [a for a in (goal_behind_pace(*pace, unit="%") for pace in paces) if a]
+        found += [goal_ended(*ended) for ended in self.ended_goals()]
         return apply_snoozes(found, self.snoozes(), today)

@@ -74,7 +74,10 @@ class PlanTransfer(BoardCore):
             moved = moves_dated(document, _stage_outcomes(document) or stages, self.clock().replace(microsecond=0),
                                 current["deal"])
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
-            people = {item.id: {getattr(item, "owner", None), *(s.rep for s in getattr(item, "splits", ()))} - {None}
+            # (and who made a check-in, a spend or an answer, or closed a goal: a lead who has left since)
+            people = {item.id: {getattr(item, "owner", None), getattr(item, "by", None),
+                                getattr(getattr(item, "closed", None), "by", None),
+                                *(s.rep for s in getattr(item, "splits", ()))} - {None}
                       for items in current.values() for item in items.values()}
             plan, problems = check_plan(moved, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
                                                              stages, parents, people, current["goal"]))

@@ -21,6 +21,7 @@ SECTIONS = (
     ("quiet", N_("Key accounts gone quiet")),
     ("unplanned", N_("Deals with nothing planned ({how})")),
     ("behind", N_("Goals behind pace")),
+    ("ended", N_("Goals ended, not closed (close each with how it ended, or carry it on)")),
     ("checkin", N_("Goals waiting for a check-in")),
 )
 
@@ -62,6 +63,8 @@ def _when(entry: Entry) -> str:
     if entry.kind == "behind":
         return _("{actual}% of the way where {expected}% was expected by now").format(
             actual=f"{entry.actual:g}", expected=f"{entry.expected:g}")
+    if entry.kind == "ended":
+        return _("ended {day}, {days} ago").format(day=entry.day, days=days(entry.days))
     if entry.kind == "checkin":
         return _("last check-in {day}, {days} ago").format(day=entry.day, days=days(entry.days)) \
             if entry.day else _("no check-in yet")

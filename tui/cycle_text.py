@@ -56,6 +56,7 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o")) -> list[t
     goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",
                 g.goals).format(
         count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else "")
+        + (_(", {count} ended, not closed ({ids})").format(count=len(g.ended), ids=", ".join(g.ended)) if g.ended else "")
         + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else ""),
         _("{count} waiting for a check-in · {strategies} strategies").format(
             count=len(g.waiting_checkin), strategies=g.strategies)]

@@ -37,6 +37,25 @@ def test_an_ended_goal_says_where_it_ended_not_a_pace_and_waits_to_be_closed(run
     assert "  50%  ended " in rows["G-1"]
 
 
+def test_an_ended_goal_asks_to_be_closed_in_alerts_and_today_not_to_catch_up(run) -> None:
+    code, out, _ = run("alerts")
+    assert code == 0 and "G-1 is behind its pace" not in out and "100% was expected" not in out
+    assert ("ended    G-1   G-1 ended 2020-03-31 at 50% of the way from baseline to target and is not closed yet: "
+            "close it with how it ended, or carry it on into the next cycle") in out.splitlines()
+    assert "ended    G-1" in run("alerts", "--mine", user="ali")[1]
+    heading = "Goals ended, not closed (close each with how it ended, or carry it on)"
+    for who in ("ali", "dana"):  # its owner, and a lead
+        lines = run("today", user=who)[1].splitlines()
+        assert lines[lines.index(heading) + 1].startswith("  G-1  Grow 2020 revenue · ended 2020-03-31, ")
+    assert heading not in run("today", user="bea")[1]
+    # a check-in dated within it says where it ended, not "100% expected by now"
+    code, out, _ = run("goal", "checkin", "G-1", "160", "--date", "2020-03-25", user="ali")
+    assert code == 0 and out == ("C-2: G-1 at $160 on 2020-03-25; ended 2020-03-31 at 60% of the way from baseline "
+                                 "to target; not closed yet (`uplift goal close G-1` gives it its outcome)\n")
+    assert run("goal", "close", "G-1", user="ali")[0] == 0
+    assert "G-1" not in run("alerts")[1] and heading not in run("today", user="ali")[1]
+
+
 def test_close_reads_the_outcome_from_the_numbers_and_show_list_and_json_read_it(run) -> None:
     code, out, err = run("goal", "close", "G-1", "--note", "Bundle came late\nLegal took six weeks")
     assert (code, err) == (0, "")
@@ -102,6 +121,29 @@ def test_a_closed_goal_round_trips_through_a_plan_file_and_a_wrong_outcome_names
     code, _, err = run_uplift(tmp_path / "other", capsys, monkeypatch)("plan", "import", str(wrong))
     assert code == 2 and (f"wrong.yaml:{line}: goals[0].closed.outcome: 'won' is not one of: achieved, partly, "
                           "missed, dropped") in err
+
+
+def test_a_plan_files_closed_by_must_be_a_member_naming_its_line(run, team, tmp_path) -> None:
+    """Who closed a goal is a member, as an owner is: a typo is bad input (exit 2, its line,
+    the nearest name), nothing written; a lead who closed it (and checked in) and left since stays
+    on it, so the board's own file imports back."""
+    assert run("goal", "close", "G-1", "--outcome", "achieved")[0] == 0
+    text = tmp_path / "plan.yaml"
+    assert run("plan", "export", "-o", str(text))[0] == 0
+    good = text.read_text()
+    assert "    by: dana\n" in good
+    line = good.splitlines().index("    by: dana") + 1
+    for name, said in (("zoe", "'zoe' is not a member (members: ali, bea, dana)"),
+                       ("dna", "'dna' is not a member; did you mean 'dana'? (members: ali, bea, dana)")):
+        text.write_text(good.replace("    by: dana\n", f"    by: {name}\n"))
+        before = snapshot_files(team)
+        code, out, err = run("plan", "import", str(text))
+        assert (code, out) == (2, "") and f"plan.yaml:{line}: goals[0].closed.by: {said}" in err
+        assert snapshot_files(team) == before
+    assert run("member", "add", "lee", "--role", "lead")[0] == 0
+    assert run("member", "remove", "dana", user="lee")[0] == 0
+    assert run("plan", "export", "-o", str(text), user="lee")[0] == 0
+    assert run("plan", "import", str(text), user="lee")[0] == 0  # (her check-in too)
 
 
 def test_the_review_says_how_each_closed_goal_ended(run) -> None:

@@ -63,3 +63,18 @@ def test_a_plan_file_round_trips_rollup(run, tmp_path) -> None:
     assert "rollup:" not in plan.read_text(encoding="utf-8").split("Win rate")[0]  # none is left out
     code, out, _ = run("plan", "import", plan, "--dry-run")
     assert code == 0 and "Would change 0" in out
+
+
+def test_a_closed_contributor_counts_at_the_value_it_was_closed_with(run) -> None:
+    """ali's part closed with the figure finance gave (350k, not the 300k checked in): the team's
+    sum, its show, its JSON and the review add 350k + 540k."""
+    team_goal(run)
+    run("goal", "edit", "G-1", "--rollup", "sum")
+    assert run("goal", "close", "G-2", "--outcome", "achieved", "--value", "350k", user="ali")[0] == 0
+    assert "  now       $890,000 (sum of G-2 ali 350,000, G-3 bea 540,000)" in run("goal", "show", "G-1")[1]
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert goal["current"] == 890_000
+    assert goal["contributions"][0] == {"goal": "G-2", "owner": "ali", "value": 350_000}
+    review = json.loads(run("review", "--json")[1])
+    team = next(g for g in review["goals"] if g["goal"] == "G-1")
+    assert team["actual"] == 890_000

@@ -178,3 +178,15 @@ def test_a_past_cycles_rolled_up_actual_counts_the_check_ins_made_by_its_end(tea
         result = next(r for r in board.goal_results() if r.goal == "G-1")
     assert result.actual == 500_000  # 300,000 + 200,000: ali's January check-in is the next cycle's
     assert next(r for r in board.goal_results() if r.goal == "G-1").actual == 250_000  # now: 50,000 + 200,000
+
+
+def test_a_closed_contributor_counts_at_its_final_value_and_the_line_ends_there(lead) -> None:
+    """ali's part closed at finance's 320k (checked in at 300k): the sum is 320k + 80k + 20k; the
+    line still starts where the parts stood (50k + 80k + 20k), then ali's check-in, then the closing."""
+    from sales.rollup import rollup_history
+
+    lead.update_goal("G-1", rollup="sum")
+    lead.checkin("G-2", 300_000, on="2026-11-10")
+    lead.close_goal("G-2", outcome="achieved", value=320_000)
+    assert lead.report("G-1").current.value == 420_000
+    assert rollup_history("G-1", lead.goals(), lead.checkins()) == [150_000, 400_000, 420_000]

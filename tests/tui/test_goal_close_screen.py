@@ -90,3 +90,22 @@ async def test_at_a_new_cycles_start_the_screen_says_x_closes_a_goal_of_the_last
         await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
         await until(pilot, lambda: "ended with the last cycle" not in text_of(app, "#goals-status"))
     assert board.goal("G-1").closed.outcome == "partly" and board.not_carried() == []
+
+
+async def test_the_alerts_screen_asks_to_close_an_ended_goal_and_enter_opens_it_on_goals(team) -> None:
+    from tests.tui.test_screen_sizes import shown_text
+    from textual.widgets import OptionList
+
+    from tui.screens.alerts import AlertsScreen
+
+    _quarter(team)
+    app = UpliftApp(Board(team, actor="ali", clock=lambda: NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "exclamation_mark")
+        await until(pilot, lambda: isinstance(app.screen, AlertsScreen) and app.screen.alerts)
+        assert [(a.kind, a.item) for a in app.screen.alerts] == [("ended", "G-1")]
+        shown = " ".join(shown_text(app.screen.query_one(OptionList)).split())
+        assert "Goal ended, not closed · G-1" in shown and "behind its pace" not in shown
+        assert "G-1 ended 2026-11-20 at 60% of the way from baseline to target and is not closed yet" in shown
+        await pilot.press("enter")
+        await until(pilot, lambda: app.current_mode == "goals" and not isinstance(app.screen, AlertsScreen))

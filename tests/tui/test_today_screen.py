@@ -78,3 +78,23 @@ async def test_a_new_coaching_note_is_in_the_reps_day_and_enter_opens_the_notes(
                                   "  K-1  Ask for the next step on every call · today, from dana"]
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
+
+
+async def test_a_goal_ended_and_not_closed_asks_for_its_outcome_and_enter_opens_it(team) -> None:
+    """Its deadline passed: under its own heading (not "behind pace", nothing is left to catch
+    up), and enter goes to it on Goals, where x closes it."""
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    lead.add_goal("Book 20 demos", baseline=0, target=20, start=today - timedelta(days=30),
+                  deadline=today - timedelta(days=1), owner="ali")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        shown = lines(app)
+        assert "Goals behind pace" not in shown
+        heading = shown.index("Goals ended, not closed (close each with how it ended, or carry it on)")
+        assert shown[heading + 1] == f"  G-1  Book 20 demos · ended {today - timedelta(days=1)}, 1 day ago"
+        app.screen.query_one(OptionList).highlighted = heading + 1
+        await pilot.press("enter")
+        await until(pilot, lambda: app.current_mode == "goals" and not isinstance(app.screen, TodayScreen))

@@ -113,7 +113,7 @@ def settings_text(settings) -> str:
 def register(verbs, common: argparse.ArgumentParser) -> None:
     alerts = add_verb(verbs, common, "alerts", cmd_alerts,
                       _("alerts: conversion drops, quiet key accounts, deals past their close date or stuck "
-                        "in a stage, overdue tasks, WIP over limit"))
+                        "in a stage, overdue tasks, WIP over limit, goals behind pace or ended and not closed"))
     alerts.add_argument("--json", action="store_true")
     alerts.add_argument("--all", action="store_true", help=_("include snoozed alerts"))
     alerts.add_argument("--mine", action="store_true", help=_("only the alerts about your own tasks, deals and goals"))

@@ -10,7 +10,7 @@ from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, O
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
-from tui.goal_text import metric_key, pace_text
+from tui.goal_text import metric_key, standing_text
 from tui.i18n import _, n_
 
 
@@ -181,7 +181,7 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
         print_json({"checkin": entry, "goal": report_json(report)})
     else:
         # the value as read, not as typed: `12,5` is shown as the 12.5 it was taken for
-        said = dict(id=entry.id, goal=entry.goal, pace=pace_text(report.pace),
+        said = dict(id=entry.id, goal=entry.goal, pace=standing_text(report),
                     value=describe_value(entry.value, report.goal.unit))
         if args.date is None:
             print(_("{id}: {goal} at {value}; {pace}").format(**said))
@@ -196,7 +196,7 @@ def cmd_goal_uncheck(args: argparse.Namespace) -> int:
     report = board.report(entry.goal)
     print(_("deleted {id} ({value} on {goal}); {goal} now {now}; {pace}").format(
         id=entry.id, value=describe_value(entry.value, report.goal.unit), goal=entry.goal,
-        now=describe_value(report.pace.current, report.goal.unit), pace=pace_text(report.pace)))
+        now=describe_value(report.pace.current, report.goal.unit), pace=standing_text(report)))
     return EXIT_OK
 
 

@@ -25,7 +25,8 @@ from tui.widgets.footer import Footer
 KIND_LABELS = {"conversion": N_("Conversion drop"), "quiet": N_("Quiet key account"),
                "slipped": N_("Deal past its close date"), "stuck": N_("Deal stuck in its stage"),
                "overdue": N_("Overdue task"),
-               "wip": N_("Over WIP limit"), "pace": N_("Goal behind pace")}
+               "wip": N_("Over WIP limit"), "pace": N_("Goal behind pace"),
+               "ended": N_("Goal ended, not closed")}
 DATE_HINT = "YYYY-MM-DD, +3d, fri"
 
 
