@@ -142,6 +142,18 @@ def whole_records(value: object) -> object:
     return value
 
 
+#: How many of an import's changed, kept or left-out items it lists before "… and N more".
+MAX_LISTED = 20
+
+
+def print_first(items: Sequence[object], line_of, indent: str = "") -> None:
+    """Each of the first MAX_LISTED items as `line_of` says it (made safe), then how many more."""
+    for item in items[:MAX_LISTED]:
+        print(indent + safe(line_of(item)))
+    if (more := len(items) - MAX_LISTED) > 0:
+        print(indent + _("… and {more} more").format(more=more))
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
     """Aligned columns for a person. On a terminal the last column (a title, a message) is wrapped
     within its column where the terminal ends, as taskwarrior wraps a description: an 80-column

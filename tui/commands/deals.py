@@ -164,7 +164,7 @@ def _tell_payments_kept(board, old, deal) -> None:
 
 
 def cmd_deal_show(args: argparse.Namespace) -> int:
-    from tui.cli_output import deal_detail, detail_on_screen, print_json
+    from tui.cli_output import deal_detail, detail_on_screen
 
     board = open_board(args)
     deal = board.deal(args.id)
@@ -311,10 +311,6 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-#: The most deals an import's summary lists as updated or kept (`--json` has them all).
-MAX_LISTED = 20
-
-
 def _print_updates(result: dict, dry_run: bool) -> None:
     """What an import did to the deals the file brought before (by their CRM id): each one it
     changes, with its fields before and after; how many are as the file has them; each one the
@@ -325,37 +321,31 @@ def _print_updates(result: dict, dry_run: bool) -> None:
     from sales.activity import Activity, describe
     from tui.change_text import say_change
 
+    from tui.cli_output import print_first
+
     if updated := result["updated"]:
         count = len(updated)
         print((n_("would update {count} deal:", "would update {count} deals:", count) if dry_run
                else n_("updated {count} deal:", "updated {count} deals:", count)).format(count=count))
-        for change in updated[:MAX_LISTED]:
-            record = Activity(seq=0, txn=0, at="", actor="", action="deal.edit", item=change["id"],
-                              before=change["before"], after=change["after"])
-            print("  " + safe(say_change(describe(record))))
-        if count > MAX_LISTED:
-            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+        print_first(updated, lambda change: say_change(describe(Activity(
+            seq=0, txn=0, at="", actor="", action="deal.edit", item=change["id"], before=change["before"],
+            after=change["after"]))), "  ")
     if count := result["unchanged"]:
         print(n_("{count} deal already as the file has it", "{count} deals already as the file has them",
                  count).format(count=count))
-    for kept in result["kept"][:MAX_LISTED]:
-        print(safe(_("kept {id} {title!r} as the board has it, {stage}, where the file (row {row}) has it in "
-                     "{file_stage}: `{move}` follows the file").format(
-            id=kept["id"], title=kept["title"], stage=kept["stage"], row=kept["row"], file_stage=kept["file_stage"],
-            move=f"uplift deal move {kept['id']} {shlex.quote(kept['file_stage'])}")))
-    if (more := len(result["kept"]) - MAX_LISTED) > 0:
-        print(_("… and {more} more").format(more=more))
+    print_first(result["kept"], lambda kept: _(
+        "kept {id} {title!r} as the board has it, {stage}, where the file (row {row}) has it in {file_stage}: "
+        "`{move}` follows the file").format(
+        id=kept["id"], title=kept["title"], stage=kept["stage"], row=kept["row"], file_stage=kept["file_stage"],
+        move=f"uplift deal move {kept['id']} {shlex.quote(kept['file_stage'])}"))
     if deleted := result.get("deleted"):
         count = len(deleted)
         print(n_("left out {count} deal deleted on this board (--with-deleted imports it again):",
                  "left out {count} deals deleted on this board (--with-deleted imports them again):", count).format(
             count=count))
-        for gone in deleted[:MAX_LISTED]:
-            print("  " + safe(_("row {row}: {id} {title!r} ({source}), deleted by {by} on {on}").format(
-                row=gone["row"], id=gone["id"], title=gone["title"], source=gone["source"], by=gone["by"],
-                on=gone["on"])))
-        if count > MAX_LISTED:
-            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+        print_first(deleted, lambda gone: _("row {row}: {id} {title!r} ({source}), deleted by {by} on {on}").format(
+            row=gone["row"], id=gone["id"], title=gone["title"], source=gone["source"], by=gone["by"],
+            on=gone["on"]), "  ")
 
 
 #: The most a deals file read from standard input may hold (`uplift serve ssh` caps a command's

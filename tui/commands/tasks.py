@@ -333,58 +333,54 @@ def cmd_task_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-#: The most tasks an import's summary lists as updated or kept (`--json` has them all).
-MAX_LISTED = 20
-
-
 def _print_task_updates(result: dict, dry_run: bool) -> None:
     """What an import did to the tasks an earlier import of the list brought (by their uuid):
     each one it changes, its fields before and after; how many are as the file has them; each
-    one done on the board that the file has open, left as it is."""
-    from sales.activity import Activity, describe
+    one done on the board that the file has open, left as it is (the first MAX_LISTED of each:
+    `--json` has them all)."""
     from sales.tasks import STATUS_LABELS
-    from tui.change_text import say_change
+    from tui.cli_output import print_first
 
     if updated := result["updated"]:
         count = len(updated)
         print((n_("would update {count} task:", "would update {count} tasks:", count) if dry_run
                else n_("updated {count} task:", "updated {count} tasks:", count)).format(count=count))
-        for change in updated[:MAX_LISTED]:
-            line = ""
-            if change["before"]:
-                record = Activity(seq=0, txn=0, at="", actor="", action="task.edit", item=change["id"],
-                                  before=change["before"], after=change["after"])
-                line = say_change(describe(record))
-            if added := change["comments"]:
-                said = n_("{count} new comment", "{count} new comments", added).format(count=added)
-                line = f"{line}; {said}" if line else f"{change['id']}: {said}"
-            if change["depends"]:
-                said = _("{id} waits for {ids}").format(id=change["id"], ids=", ".join(change["depends"]))
-                line = f"{line}; {said}" if line else said
-            print("  " + safe(line))
-        if count > MAX_LISTED:
-            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+        print_first(updated, _task_change, "  ")
     if count := result["unchanged"]:
         print(n_("{count} task already as the file has it", "{count} tasks already as the file has them",
                  count).format(count=count))
-    for kept in result["kept"][:MAX_LISTED]:
-        print(safe(_("kept {id} {title!r} as the board has it, {status}, where the file (task {number}) has it "
-                     "{file_status}: `{move}` follows the file").format(
-            id=kept["id"], title=kept["title"], status=_(STATUS_LABELS[kept["status"]]), number=kept["task"],
-            file_status=_(STATUS_LABELS[kept["file_status"]]),
-            move=f"uplift task move {kept['id']} {kept['file_status']}")))
-    if (more := len(result["kept"]) - MAX_LISTED) > 0:
-        print(_("… and {more} more").format(more=more))
+    print_first(result["kept"], lambda kept: _(
+        "kept {id} {title!r} as the board has it, {status}, where the file (task {number}) has it {file_status}: "
+        "`{move}` follows the file").format(
+        id=kept["id"], title=kept["title"], status=_(STATUS_LABELS[kept["status"]]), number=kept["task"],
+        file_status=_(STATUS_LABELS[kept["file_status"]]),
+        move=f"uplift task move {kept['id']} {kept['file_status']}"))
     if deleted := result.get("deleted"):
         count = len(deleted)
         print(n_("left out {count} task deleted on this board (--with-deleted imports it again):",
                  "left out {count} tasks deleted on this board (--with-deleted imports them again):", count).format(
             count=count))
-        for gone in deleted[:MAX_LISTED]:
-            print("  " + safe(_("task {number}: {id} {title!r}, deleted by {by} on {on}").format(
-                number=gone["task"], id=gone["id"], title=gone["title"], by=gone["by"], on=gone["on"])))
-        if count > MAX_LISTED:
-            print("  " + _("… and {more} more").format(more=count - MAX_LISTED))
+        print_first(deleted, lambda gone: _("task {number}: {id} {title!r}, deleted by {by} on {on}").format(
+            number=gone["task"], id=gone["id"], title=gone["title"], by=gone["by"], on=gone["on"]), "  ")
+
+
+def _task_change(change: dict) -> str:
+    """One task an import changed: its fields before and after, its new comments and waits."""
+    from sales.activity import Activity, describe
+    from tui.change_text import say_change
+
+    line = ""
+    if change["before"]:
+        record = Activity(seq=0, txn=0, at="", actor="", action="task.edit", item=change["id"],
+                          before=change["before"], after=change["after"])
+        line = say_change(describe(record))
+    if added := change["comments"]:
+        said = n_("{count} new comment", "{count} new comments", added).format(count=added)
+        line = f"{line}; {said}" if line else f"{change['id']}: {said}"
+    if change["depends"]:
+        said = _("{id} waits for {ids}").format(id=change["id"], ids=", ".join(change["depends"]))
+        line = f"{line}; {said}" if line else said
+    return line
 
 
 def _warn_wip(board, status: str) -> None:
