@@ -25,7 +25,7 @@ from sales.text import safe
 from store.board import Board
 from tui import keys
 from tui.i18n import N_, _, said, set_language
-from tui.palette import UpliftCommands
+from tui.palette import SystemCommands, UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
 from tui.themes import DEFAULT_THEME, load_themes, readable_colours, to_textual, variable_defaults
@@ -77,7 +77,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]
 
-    COMMANDS = App.COMMANDS | {UpliftCommands}
+    COMMANDS = {SystemCommands, UpliftCommands}  # (Textual's system commands, found in English too)
     # Screens get the class -narrow, -normal or -wide by the terminal's width (layout in uplift.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
     # ... and -low under 32 lines (80x24 and the like): a chart's dialog takes the whole height.

@@ -11,17 +11,18 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from rich.align import Align
 from rich.text import Text
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
 from sales.tasks import STATUS_LABELS
-from tui.i18n import N_, _
+from tui.i18n import N_, _, catalogue, language
 from tui.keys import shown_key_of
 from tui.remote import is_remote
 from tui.user_text import plain
@@ -63,6 +64,29 @@ class Entry:
     help: str  # our words only: shown as markup by the palette
     run: Callable[[], object]
     item_id: str = ""  # a task's, goal's or deal's id: typed in full, it comes first
+    english: str = ""  # the command's English name, when the interface speaks another language
+
+
+def english_of(shown: str) -> str:
+    """The English name of a command shown translated ("" when it is English already): a person
+    used to `theme` types it in the Chinese interface too."""
+    return _english_names(language()).get(shown, "")
+
+
+@lru_cache(maxsize=None)
+def _english_names(lang: str) -> dict[str, str]:
+    return {said: english for english, said in catalogue(lang).items()}
+
+
+def scored_name(matcher: Matcher, shown: str, english: str) -> tuple[float, str]:
+    """How well the query matches a command, and the name to show: the translated name, followed by
+    the English one when it is the English that matched (so the hit says why it is there)."""
+    score = matcher.match(shown)
+    if english and english != shown:
+        by_english = matcher.match(english)
+        if by_english > score:
+            return by_english, f"{shown} · {english}"
+    return score, shown
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:
@@ -92,7 +116,8 @@ class UpliftCommands(Provider):
         entries = [Entry(_("Go to {screen}").format(screen=_(title)),
                          _("Switch to the {screen} screen (key {key})").format(
                              screen=_(title), key=key_of(f"app.{mode}", key)),
-                         partial(app.run_action, f"switch_mode('{mode}')"))
+                         partial(app.run_action, f"switch_mode('{mode}')"),
+                         english="Go to {screen}".format(screen=title))
                    for mode, title, key in SCREENS]
         if not is_remote():  # (over SSH the files would be the server's: `uplift diagnose` runs locally)
             entries.append(Entry(_("Diagnose a sales file"), _("Open a CSV, XLSX or XLS file on the Diagnose screen"),
@@ -154,16 +179,33 @@ class UpliftCommands(Provider):
         if self._items is None:
             self._items = self.item_entries()
 
-        def scored(entries: list[Entry]) -> list[tuple[float, Entry]]:
+        def scored(entries: list[Entry]) -> list[tuple[float, str, Entry]]:
             hits = []
             for entry in entries:
                 score = matcher.match(entry.text)
                 if wanted and entry.item_id.upper() == wanted:
                     score = EXACT_ID
                 if score > 0:
-                    hits.append((score, entry))
+                    hits.append((score, entry.text, entry))
             return hits
 
+        commands = []
+        for entry in self.fixed_entries():
+            score, shown = scored_name(matcher, entry.text, entry.english or english_of(entry.text))
+            if score > 0:
+                commands.append((score, shown, entry))
         items = heapq.nlargest(MOST_ITEMS, scored(self._items), key=lambda hit: hit[0])
-        for score, entry in scored(self.fixed_entries()) + items:
-            yield Hit(score, highlighted(matcher, entry.text), entry.run, text=entry.text, help=entry.help)
+        for score, shown, entry in commands + items:
+            yield Hit(score, highlighted(matcher, shown), entry.run, text=entry.text, help=entry.help)
+
+
+class SystemCommands(SystemCommandsProvider):
+    """Textual's system commands (quit, screenshot, export, import...), found by their English
+    names too when the interface speaks another language."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback, *_rest in self.app.get_system_commands(self.screen):
+            score, shown = scored_name(matcher, name, english_of(name))
+            if score > 0:
+                yield Hit(score, highlighted(matcher, shown), callback, text=name, help=help_text)

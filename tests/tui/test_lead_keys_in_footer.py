@@ -107,3 +107,16 @@ async def test_the_weekly_review_offers_its_tick_to_leads_only(team, actor) -> N
         hint = str(app.screen.query_one(".dialog-hint", Static).render())
         assert hint.startswith("enter/space tick · ") == (actor == "dana")  # the hint line alike
         assert hint.endswith("tab the pipeline, enter its biggest deal · esc close")
+
+
+@pytest.mark.parametrize("lang, key", [("en", "c Cycles"), ("zh", "c 各周期")])
+@pytest.mark.parametrize("actor", ["dana", "ali"])
+async def test_the_budgets_cycles_key_is_in_the_footer_at_80_columns(team, monkeypatch, lang, key, actor) -> None:
+    """`c` (every cycle's lines) was the budget's last key, the first the footer left out."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    app = UpliftApp(Board(team, actor=actor))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.pause()
+        assert key in app.screen.query_one(Footer).render_line(0).text

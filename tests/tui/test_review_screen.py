@@ -478,3 +478,24 @@ async def test_someone_not_on_the_team_is_told_pay_is_private(board_path) -> Non
         empty = app.screen.query_one("#review-statement-empty")
         assert empty.display and "Pay is private" in str(empty.render())
         assert cells(app, "#review-statement") == []
+
+
+async def test_a_closed_goals_source_reads_whole_at_80_columns(board_path) -> None:
+    """`partly achieved (date)` took an even share with the titles and lost its date: the source,
+    needing less, reads whole; the long title gives way (cut with …)."""
+    lead = sample_quarter(board_path)
+    lead.close_goal("G-1", "partly")
+    closed = f"partly achieved ({lead.today().isoformat()})"
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.pause()
+        table = app.screen.query_one("#review-goals", DataTable)
+        shown = [table.render_line(y).text for y in range(1, 3)]  # G-1's two lines, under the header
+        columns = list(table.columns.values())
+        index = table.get_column_index("Source")
+        start = sum(column.get_render_width(table) for column in columns[:index])
+        width = columns[index].get_render_width(table)
+        assert " ".join(line[start:start + width].strip() for line in shown) == closed, shown
+        assert shown[1].rstrip().endswith("…")  # the title gave way

@@ -38,3 +38,31 @@ async def test_ctrl_c_says_how_to_quit_in_chinese(team, monkeypatch) -> None:
         await pilot.press("ctrl+q")  # the key it names quits
         await pilot.pause()
         assert not app.is_running
+
+
+async def palette_hits(pilot, app: UpliftApp, query: str) -> list[str]:
+    """The palette's hits for `query`, best first, once its search has finished."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    palette = app.screen
+    await until(pilot, lambda: palette.query_one("CommandList").option_count
+                and not palette.query_one("CommandList").loading
+                and not any(w.is_running for w in palette.workers))
+    hits = palette.query_one("CommandList")
+    return [str(hits.get_option_at_index(i).prompt).split("\n")[0] for i in range(hits.option_count)]
+
+
+async def test_english_command_names_find_commands_in_the_chinese_palette(team, monkeypatch) -> None:
+    """A person used to `theme` types it in the Chinese interface: the command is found, shown in
+    Chinese with its English name beside it; Textual's own commands (quit) and ours alike."""
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        assert "更换主题 · Change theme" in await palette_hits(pilot, app, "theme")
+        await pilot.press("escape")
+        assert "退出 · Quit" in await palette_hits(pilot, app, "quit")
+        await pilot.press("escape")
+        assert "前往商机管道与漏斗 · Go to Pipeline & funnel" in await palette_hits(pilot, app, "pipeline")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.current_mode == "pipeline")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.geometry import Region
 from textual.widgets import OptionList
 
@@ -13,6 +14,9 @@ from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.alerts import AlertsScreen
 from tui.screens.cycle import CycleScreen
+from tui.screens.fields_form import FieldsForm
+from tui.widgets.form_heading import FormHeading
+from tui.widgets.kanban import Kanban
 
 
 def shown_lines(widget) -> list[str]:
@@ -79,3 +83,23 @@ async def test_a_long_list_of_alerts_is_laid_out_once_per_width(team, monkeypatc
         assert any("Call account" in line for line in lines), lines  # the list's end, drawn
         assert lines[-1].startswith("   "), lines  # the last alert's text, wrapped under itself
         assert len(tables) < 150, len(tables)  # not a table per alert per layout
+
+
+@pytest.mark.parametrize("lang, hint", [("zh", "（^s 保存，esc 取消）"), ("en", "(^s saves, esc cancels)")])
+async def test_a_forms_key_hint_is_never_broken_at_80_columns(team, monkeypatch, lang, hint) -> None:
+    """Textual broke the hint at any space (`（^s` / `保存，esc 取消）`): it goes whole onto its own line."""
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    title = ("第一季度华北地区重点客户续约拜访与报价准备" if lang == "zh"
+             else "Prepare the renewal visit and the quote for the key northern accounts")
+    Board(team, actor="dana").add_task(title, owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await app.jump_to("T-3")
+        await until(pilot, lambda: app.focused.card.id == "T-3")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await pilot.pause()
+        lines = [line.strip() for line in shown_lines(app.screen.query_one(FormHeading))]
+        assert lines[-1] == hint, lines
+        assert title.split()[-1] in lines[-2], lines

@@ -23,6 +23,7 @@ from tui.keys import save_hint
 from tui.number_text import form_number
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
 from tui.user_text import plain, plain_rich, tell, text_input, with_current
+from tui.widgets.form_heading import FormHeading
 from tui.widgets.tick_list import TickBox
 
 #: The payment form's day box is the form's width: its placeholder says it all.
@@ -51,8 +52,7 @@ class DealForm(FormBase):
         deal = self.deal
         stages = [(plain_rich(f"{s.name} ({s.probability}%)"), s.name) for s in board.stages()]
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain((_("Edit {id}").format(id=deal.id) if deal else _("New deal")) + "   " + save_hint(self)),
-                         classes="dialog-question")
+            yield FormHeading(_("Edit {id}").format(id=deal.id) if deal else _("New deal"), save_hint(self))
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", _("Title"), text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
             with Horizontal(classes="field-row"):
@@ -239,8 +239,8 @@ class ActivityForm(FormBase):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(plain(_("Log an activity on {id} {title}").format(id=self.deal.id, title=self.deal.title)
-                               + "   " + save_hint(self)), classes="dialog-question")
+            yield FormHeading(_("Log an activity on {id} {title}").format(id=self.deal.id, title=self.deal.title),
+                              save_hint(self))
             yield Static(classes="field-error", id="error-form")
             yield from self._field("type", _("Type"), Select(
                 [(plain_rich(_(t)), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
@@ -272,8 +272,8 @@ class PaymentForm(FormBase):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Static(plain(_("What has the customer paid on {id} {title}?").format(
-                id=self.deal.id, title=self.deal.title) + "   " + save_hint(self)), classes="dialog-question")
+            yield FormHeading(_("What has the customer paid on {id} {title}?").format(
+                id=self.deal.id, title=self.deal.title), save_hint(self))
             yield Static(plain(payments_text(self.deal, self.app.board.today())), classes="dialog-hint")
             yield Static(classes="field-error", id="error-form")
             yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))

@@ -19,6 +19,7 @@ from tui.i18n import N_, _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain, plain_rich, text_area, text_input
+from tui.widgets.form_heading import FormHeading
 from tui.widgets.tick_list import TickList
 
 
@@ -132,7 +133,7 @@ class NoteForm(FormBase):
         note = self.note
         heading = _("Edit {id}").format(id=note.id) if note else _("New note")
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(heading + "   " + save_hint(self, "form.save", "form.cancel")), classes="dialog-question")
+            yield FormHeading(heading, save_hint(self, "form.save", "form.cancel"))
             yield Static(classes="field-error", id="error-form")
             yield text_area(note.text if note else "", id="note-text-input", soft_wrap=True)
             with Horizontal(classes="field-row"):

@@ -19,6 +19,7 @@ from tui.i18n import _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase
 from tui.user_text import plain
+from tui.widgets.form_heading import FormHeading
 
 class Hint(str):
     """A row that is a muted line of how to fill the row above it (dates, amounts): the boxes of
@@ -59,7 +60,7 @@ class FieldsForm(FormBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(self.heading + "   " + save_hint(self)), classes="dialog-question")
+            yield FormHeading(self.heading, save_hint(self))
             if self.note:
                 yield Static(plain(self.note), classes="form-note", id="form-note")
             yield Static(classes="field-error", id="error-form")

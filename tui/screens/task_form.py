@@ -14,7 +14,8 @@ from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
-from tui.user_text import plain, plain_rich, text_area, text_input, with_current
+from tui.user_text import plain_rich, text_area, text_input, with_current
+from tui.widgets.form_heading import FormHeading
 
 FIELDS = ("title", "owner", "status", "priority", "start", "due", "every", "goal", "strategy", "deal", "depends",
           "tags", "steps", "expected_result", "measure")
@@ -61,7 +62,7 @@ class TaskForm(FormBase):
         deals = [(plain_rich(f"{d.id}  {d.title}"), d.id) for d in board.deals()
                  if outcome.get(d.stage) == "open" or d.id in (task and task.deal, self.for_deal and self.for_deal.id)]
         with VerticalScroll(classes="dialog form"):
-            yield Static(plain(heading + "   " + save_hint(self)), classes="dialog-question")
+            yield FormHeading(heading, save_hint(self))
             yield Static(classes="field-error", id="error-form")
             yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))

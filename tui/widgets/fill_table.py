@@ -52,6 +52,20 @@ def share_above(natural: Sequence[int], least: Sequence[int], room: int) -> list
     return widths
 
 
+def narrow_first(needs: Sequence[int], room: int, minimum: int = MINIMUM) -> list[int]:
+    """Widths for columns needing `needs` when they cannot all have it: those needing least get
+    it first, while the rest keep `minimum` each; the widest give way. A goal's source, `partly
+    achieved (2026-12-04)`, reads whole beside a long title cut with …, where an even cut lost
+    the date of the source and still cut the title."""
+    widths = [min(minimum, need) for need in needs]
+    spare = room - sum(widths)
+    for index in sorted(range(len(needs)), key=lambda i: needs[i]):
+        extra = max(0, min(needs[index] - widths[index], spare))
+        widths[index] += extra
+        spare -= extra
+    return widths
+
+
 def cut_to(text: Text, width: int) -> Text:
     """`text` in `width` cells, its last whole character followed by `…` when it is wider: Rich's
     own cut, reaching the middle of a wide (CJK) character, put a space before the … instead
@@ -180,7 +194,7 @@ class FillTable(DataTable):
             if sum(needs) > fill_room:
                 widths = {column.key: least[column.key] for column in others}
                 fill_room = room - sum(widths.values())
-            shared = share_above(wanted, needs, fill_room) if sum(needs) <= fill_room else share(needs, fill_room)
+            shared = share_above(wanted, needs, fill_room) if sum(needs) <= fill_room else narrow_first(needs, fill_room)
         else:
             shared = share(wanted, fill_room)
         widths.update((column.key, new) for column, new in zip(columns, shared))
