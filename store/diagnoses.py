@@ -239,12 +239,13 @@ class DiagnosisChanges(BoardCore):
 
     # ------------------------------------------------------------------ notes
 
-    def notes(self, tag: str | None = None, kind: str | None = None) -> list[Note]:
-        """Interview and feedback notes, newest first, optionally only one tag or kind."""
+    def notes(self, tag: str | None = None, kind: str | None = None, words: str = "") -> list[Note]:
+        """Interview and feedback notes, newest first, optionally only one tag or kind, or those
+        holding all of some words."""
         if tag is not None:
             tag = self._tag(tag)
         notes = self._models("notes", "notes", Note, key=lambda n: -int(n.id.split("-")[1]))
-        return [n for n in notes if note_matches(n, tag, kind)]
+        return [n for n in notes if note_matches(n, tag, kind, words)]
 
     def note(self, note_id: str) -> Note:
         return self._get("note", note_id)
