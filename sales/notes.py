@@ -100,13 +100,17 @@ class ChecklistTemplate(msgspec.Struct, forbid_unknown_fields=True):
     items: list[ChecklistItem]
 
 
-class Tick(msgspec.Struct, forbid_unknown_fields=True):
+class Tick(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     """A ticked checklist item: which one (by its text, so a reworded item starts unticked),
     who ticked it and when."""
 
     text: Title
     by: Ref
     at: str
+    diagnosis: str | None = None
+    """The kept diagnosis that ticks the checklist's first step (import the sales records) when
+    no one ticked it: never stored, so it is said as the diagnosis's tick (its id, who ran it and
+    when), not as a person's, and it goes when the last diagnosis is deleted."""
 
 
 class ChecklistState(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -211,10 +211,14 @@ async def test_every_tab_fits_at_80x24_and_the_checklist_ticks(team, deals) -> N
             await pilot.pause()
         checklist = app.screen.query_one("#checklist", SelectionList)
         checklist.focus()
-        await pilot.press("space")  # the first item, under the cursor from the start
+        await pilot.press("space")  # the first item, under the cursor from the start: the
+        await pilot.pause()          # diagnosis kept ticks it, so it stays ticked and says why
+        assert "ticked by diagnosis X-1" in str(app.screen.query_one("#checklist", SelectionList).get_option_at_index(0).prompt)
+        await pilot.press("down", "space")
         await pilot.pause()
-    text, tick = Board(team, actor="dana").checklist()[0]
-    assert tick is not None and tick.by == "ali"
+    items = Board(team, actor="dana").checklist()
+    assert items[0][1] is not None and (items[0][1].by, items[0][1].diagnosis) == ("dana", "X-1")
+    assert items[1][1] is not None and items[1][1].by == "ali" and items[1][1].diagnosis is None
 
 
 # Seven orders of four customers over three months. New customers per month, counted by hand:

@@ -38,7 +38,7 @@ from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
-from tui.time_text import day_of, when
+from tui.time_text import day_of, ticked_by, when
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 from tui.widgets.percent_bars import PercentBars
@@ -767,7 +767,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options([
-            Selection(plain(text + ("  " + _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at))
+            Selection(plain(text + ("  " + ticked_by(tick)
                                     if tick else "")), index, tick is not None)
             for index, (text, tick) in enumerate(items)])
         if items:  # a line is always under the cursor: space ticks it without a first ↓
