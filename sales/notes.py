@@ -109,8 +109,8 @@ class Tick(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     at: str
     diagnosis: str | None = None
     """The kept diagnosis that ticks the checklist's first step (import the sales records) when
-    no one ticked it: never stored, so it is said as the diagnosis's tick (its id, who ran it and
-    when), not as a person's, and it goes when the last diagnosis is deleted."""
+    no one ticked it: never stored, so it is said as the diagnosis's tick (its id and day; `by` is
+    who ran it), not as a person's, and it goes when the last diagnosis is deleted."""
 
 
 class ChecklistState(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -49,6 +49,5 @@ def ticked_by(tick) -> str:
     from tui.i18n import _
 
     if getattr(tick, "diagnosis", None):
-        return _("(ticked by diagnosis {id}, run by {name}, {day})").format(
-            id=tick.diagnosis, name=tick.by, day=day_of(tick.at))
+        return _("(ticked by diagnosis {id}, {day})").format(id=tick.diagnosis, day=day_of(tick.at))
     return _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at))

@@ -162,14 +162,14 @@ def test_a_kept_diagnosis_ticks_the_import_step_and_says_so(run, tmp_path, monke
     saved_on = json.loads(run("diagnosis", "list", "--json")[1])[0]["saved_at"][:10]
     first = run("diagnosis", "checklist")[1].splitlines()[0]
     assert first == (f"[x] 1. Import last period's sales records (uplift diagnose FILE)  "
-                     f"(ticked by diagnosis X-1, run by dana, {saved_on})")
+                     f"(ticked by diagnosis X-1, {saved_on})")
     item = json.loads(run("diagnosis", "checklist", "--json")[1])[0]
     assert (item["ticked"], item["by"], item["diagnosis"]) == (True, "dana", "X-1")
     assert run("diagnosis", "checklist", "1")[1] == "1 was already ticked\n"
     code, out, err = run("diagnosis", "checklist", "1", "--undo")
     assert (code, out) == (1, "") and "item 1 is ticked by diagnosis X-1" in err
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "（由诊断 X-1 勾选，dana 于" in run("diagnosis", "checklist")[1].splitlines()[0]
+    assert f"（由 {saved_on} 的诊断 X-1 勾选）" in run("diagnosis", "checklist")[1].splitlines()[0]
     monkeypatch.delenv("UPLIFT_LANG")
     assert run("diagnosis", "delete", "X-1")[0] == 0
     assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
