@@ -28,7 +28,7 @@ from textual_plotext import PlotextPlot
 from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics, source_lines
 from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
-from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
+from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by, tag_counts
 from sales.phrases import kept
 from sales.text import safe
 from tui.chart_labels import label_step
@@ -600,6 +600,10 @@ class DiagnoseScreen(TabKeys, BoardView):
                         "{filter_key} filters by tag",
                         "{count} notes · {note_key} adds, {edit_note_key} edits, {tag_key} tags, "
                         "{filter_key} filters by tag", len(notes)).format(count=len(notes), **keys)
+            counts = tag_counts(notes)  # "7 pain points" read, not counted row by row
+            if counts:
+                status += "\n" + _("By tag: {tags}").format(
+                    tags=_(", ").join(f"{_(TAG_LABELS[tag])} {n}" for tag, n in counts))
         else:
             status = _("No notes yet: press {new} to write down what a rep or a customer said.").format(
                 new=shown_key(self, "diagnose.note"))
