@@ -67,8 +67,21 @@ def normalize_tag(text: str) -> str:
     return tag
 
 
-def note_matches(note: Note, tag: str | None = None, kind: str | None = None) -> bool:
-    return (tag is None or tag in note.tags) and (kind is None or note.kind == kind)
+def note_matches(note: Note, tag: str | None = None, kind: str | None = None, words: str = "") -> bool:
+    """Whether a note has the tag, is of the kind and holds every one of the words (in its text or
+    who said it, whatever their case): `--tag pain_point --search price` finds the pain points
+    about price."""
+    if not ((tag is None or tag in note.tags) and (kind is None or note.kind == kind)):
+        return False
+    said = f"{note.text}\n{note.source}".casefold()
+    return all(word in said for word in words.casefold().split())
+
+
+def tag_counts(notes: list[Note]) -> list[tuple[str, int]]:
+    """How many of the notes carry each tag, in the tags' order, leaving out tags none carry:
+    what a lead reads first ("7 pain points, 3 competitor mentions"). A note with two tags
+    counts under both, so the counts can add up to more than the notes."""
+    return [(tag, count) for tag in NOTE_TAGS if (count := sum(tag in n.tags for n in notes))]
 
 
 class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True):
@@ -87,13 +100,17 @@ class ChecklistTemplate(msgspec.Struct, forbid_unknown_fields=True):
     items: list[ChecklistItem]
 
 
-class Tick(msgspec.Struct, forbid_unknown_fields=True):
+class Tick(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     """A ticked checklist item: which one (by its text, so a reworded item starts unticked),
     who ticked it and when."""
 
     text: Title
     by: Ref
     at: str
+    diagnosis: str | None = None
+    """The kept diagnosis that ticks the checklist's first step (import the sales records) when
+    no one ticked it: never stored, so it is said as the diagnosis's tick (its id and day; `by` is
+    who ran it), not as a person's, and it goes when the last diagnosis is deleted."""
 
 
 class ChecklistState(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

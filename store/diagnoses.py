@@ -20,7 +20,7 @@ import msgspec
 
 from sales.deals import iso_week, week_doc_id
 from sales.diagnosis import Diagnosis
-from sales.errors import Invalid, NotFound, Word
+from sales.errors import Invalid, NotFound, Refused, Word
 from sales.ids import format_id
 from sales.notes import (
     NOTE_KINDS,
@@ -239,12 +239,13 @@ class DiagnosisChanges(BoardCore):
 
     # ------------------------------------------------------------------ notes
 
-    def notes(self, tag: str | None = None, kind: str | None = None) -> list[Note]:
-        """Interview and feedback notes, newest first, optionally only one tag or kind."""
+    def notes(self, tag: str | None = None, kind: str | None = None, words: str = "") -> list[Note]:
+        """Interview and feedback notes, newest first, optionally only one tag or kind, or those
+        holding all of some words."""
         if tag is not None:
             tag = self._tag(tag)
         notes = self._models("notes", "notes", Note, key=lambda n: -int(n.id.split("-")[1]))
-        return [n for n in notes if note_matches(n, tag, kind)]
+        return [n for n in notes if note_matches(n, tag, kind, words)]
 
     def note(self, note_id: str) -> Note:
         return self._get("note", note_id)
@@ -309,8 +310,20 @@ class DiagnosisChanges(BoardCore):
         template, *_ = CHECKLISTS[which]
         ticks = {t.text: t for t in self._checklist_state(which, day).ticks}
         items = checklist_template(template).items
-        return [(shown, next((ticks[name] for name in _wordings(template, item.text) if name in ticks), None))
-                for item, shown in zip(items, translated(items, template, lang))]
+        listed = [(shown, next((ticks[name] for name in _wordings(template, item.text) if name in ticks), None))
+                  for item, shown in zip(items, translated(items, template, lang))]
+        if which == "diagnosis" and listed and listed[0][1] is None:
+            listed[0] = (listed[0][0], self._diagnosis_tick(items[0].text))
+        return listed
+
+    def _diagnosis_tick(self, text: str) -> Tick | None:
+        """The diagnosis checklist's first step ("Import last period's sales records") ticked by
+        the newest kept diagnosis, when there is one: the records were imported, whoever forgot to
+        tick it; said as the diagnosis's tick, never stored as a person's."""
+        snapshot = self.latest_snapshot()
+        if snapshot is None:
+            return None
+        return Tick(text, snapshot.saved_by, snapshot.saved_at, diagnosis=snapshot.id)
 
     def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis",
                        day: date | None = None) -> bool:
@@ -332,6 +345,13 @@ class DiagnosisChanges(BoardCore):
             names = _wordings(template, text)  # (a tick given before the step was reworded is its tick)
             ticked = any(t.text in names for t in old.ticks)
             want = (not ticked) if done is None else done
+            if not ticked and which == "diagnosis" and index == 0:
+                auto = self._diagnosis_tick(text)
+                if auto is not None and not want:
+                    raise Refused("item 1 is ticked by diagnosis {id}: it stays ticked while a diagnosis "
+                                  "is kept", id=auto.diagnosis)
+                if auto is not None:
+                    return True  # already ticked (a toggle too leaves the diagnosis's tick as it is)
             if want == ticked:
                 return ticked
             ticks = [t for t in old.ticks if t.text not in names]

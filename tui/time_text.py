@@ -41,3 +41,13 @@ def when(stamp: str) -> str:
         if at is not None and at.tzinfo is not None:
             return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
     return stamp[:16].replace("T", " ")
+
+
+def ticked_by(tick) -> str:
+    """Who ticked a checklist item and on which day, as the screen and the command line say it:
+    a person's tick, or the diagnosis's (the first step ticks itself once records are kept)."""
+    from tui.i18n import _
+
+    if getattr(tick, "diagnosis", None):
+        return _("(ticked by diagnosis {id}, {day})").format(id=tick.diagnosis, day=day_of(tick.at))
+    return _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at))

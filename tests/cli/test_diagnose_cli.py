@@ -460,3 +460,33 @@ def test_rows_two_overlapping_exports_both_hold_count_once(run, monkeypatch, tmp
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, err = run("diagnose", first, second, "--no-save")
     assert out.splitlines()[-1] == "丢弃的行：与前一个文件中的某行完全相同（文件有重叠）：1"
+
+
+def test_note_list_counts_each_tag_and_finds_words(run) -> None:
+    """A lead with a dozen notes wants "7 pain points, 3 about price" without counting rows: the
+    list ends with how many notes it shows and how many carry each tag, and `--search` keeps the
+    notes holding the words. Expected counts come from the notes as written here."""
+    notes = [("Customers say we are too expensive", ["pain_point"]),
+             ("Price came up again, Rival X is cheaper", ["pain_point", "competitor"]),
+             ("Onboarding takes too long", ["pain_point"]),
+             ("They want a monthly plan", ["unmet_need"]),
+             ("PRICE list is hard to read", ["pain_point"]),
+             ("Support was great", ["praise"]),
+             ("No tag at all", [])]
+    for text, tags in notes:
+        assert run("note", "add", text, *[a for t in tags for a in ("--tag", t)])[0] == 0
+    tally = {tag: sum(tag in tags for _, tags in notes) for tag in ("pain_point", "unmet_need", "competitor", "praise")}
+    code, out, _ = run("note", "list")
+    assert code == 0 and out.rstrip().splitlines()[-1] == (
+        f"{len(notes)} notes listed; by tag: pain_point {tally['pain_point']}, unmet_need {tally['unmet_need']}, "
+        f"competitor {tally['competitor']}, praise {tally['praise']}")
+    about_price = [text for text, tags in notes if "pain_point" in tags and "price" in text.casefold()]
+    code, out, _ = run("note", "list", "--tag", "pain point", "--search", "Price")
+    assert code == 0 and out.rstrip().splitlines()[-1] == f"{len(about_price)} notes listed; by tag: pain_point 2, competitor 1"
+    assert all(text in out for text in about_price) and "too expensive" not in out
+    code, out, _ = run("note", "list", "--search", "rival cheaper", "--json")
+    assert [n["text"] for n in json.loads(out)] == ["Price came up again, Rival X is cheaper"]
+    code, out, _ = run("note", "list", "--search", "no tag")
+    assert out.rstrip().splitlines()[-1] == "1 note listed; none tagged"
+    code, out, _ = run("note", "list", "--search", "nowhere")
+    assert (code, out) == (0, "No notes match.\n")

@@ -149,3 +149,28 @@ def test_a_kept_diagnosis_exports_as_csv_for_a_spreadsheet(run, tmp_path) -> Non
     assert (tmp_path / "x1.csv").read_text(encoding="utf-8-sig") == out
     code, _out, err = run("diagnosis", "show", "-o", tmp_path / "x.csv")
     assert code == 2 and "give --csv too" in err
+
+
+def test_a_kept_diagnosis_ticks_the_import_step_and_says_so(run, tmp_path, monkeypatch) -> None:
+    """The checklist's first step, "Import last period's sales records", stayed unticked after
+    `uplift diagnose` had imported them: the kept diagnosis ticks it now, said as the
+    diagnosis's tick (its id and who ran it), not as anyone's; it cannot be unticked while a
+    diagnosis is kept, and it goes with the last one."""
+    (tmp_path / "q3.csv").write_text(Q3, encoding="utf-8")
+    assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
+    assert run("diagnose", tmp_path / "q3.csv")[0] == 0  # dana, the lead
+    saved_on = json.loads(run("diagnosis", "list", "--json")[1])[0]["saved_at"][:10]
+    first = run("diagnosis", "checklist")[1].splitlines()[0]
+    assert first == (f"[x] 1. Import last period's sales records (uplift diagnose FILE)  "
+                     f"(ticked by diagnosis X-1, {saved_on})")
+    item = json.loads(run("diagnosis", "checklist", "--json")[1])[0]
+    assert (item["ticked"], item["by"], item["diagnosis"]) == (True, "dana", "X-1")
+    assert run("diagnosis", "checklist", "1")[1] == "1 was already ticked\n"
+    code, out, err = run("diagnosis", "checklist", "1", "--undo")
+    assert (code, out) == (1, "") and "item 1 is ticked by diagnosis X-1" in err
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert f"（由 {saved_on} 的诊断 X-1 勾选）" in run("diagnosis", "checklist")[1].splitlines()[0]
+    monkeypatch.delenv("UPLIFT_LANG")
+    assert run("diagnosis", "delete", "X-1")[0] == 0
+    assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
+    assert json.loads(run("diagnosis", "checklist", "--json")[1])[0]["diagnosis"] is None

@@ -68,7 +68,8 @@ def test_a_notes_tags_are_named_and_typed_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("note", "add", "价格太高", "--tag", "未满足的需求", "--kind", "feedback")[1] == "N-2\n"
     code, out, err = run("note", "list", "--tag", "竞争对手")
-    assert code == 0 and [row.split()[0] for row in out.splitlines()[1:]] == ["N-1"]
+    assert code == 0 and [row.split()[0] for row in out.splitlines()[1:-1]] == ["N-1"]
+    assert out.splitlines()[-1] == "列出 1 条笔记；按标签：痛点 1，竞争对手 1"
     assert out.splitlines()[1].split()[5:7] == ["痛点,", "竞争对手"]
     assert run("note", "edit", "N-1", "--tag", "好评")[0] == 0
     assert json.loads(run("note", "list", "--json")[1])[1]["tags"] == ["praise"]  # (N-1, the older)

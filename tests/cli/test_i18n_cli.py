@@ -262,8 +262,9 @@ def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkey
     assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
     assert run("log", "--actor", "zed")[1] == "日志中没有符合条件的记录。\n"
     assert run("note", "add", "Reps", "lose", "on", "price", "--kind", "feedback")[1] == "N-1\n"
-    header, row = run("note", "list")[1].splitlines()
+    header, row, tally = run("note", "list")[1].splitlines()
     assert header.split() == ["ID", "类型", "时间", "来源", "标签", "内容"]
+    assert tally == "列出 1 条笔记；均无标签"
     assert row.split()[:2] == ["N-1", "反馈"]
     assert run("note", "delete", "N-1")[1] == "已删除 N-1\n"
 

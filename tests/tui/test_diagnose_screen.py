@@ -211,10 +211,14 @@ async def test_every_tab_fits_at_80x24_and_the_checklist_ticks(team, deals) -> N
             await pilot.pause()
         checklist = app.screen.query_one("#checklist", SelectionList)
         checklist.focus()
-        await pilot.press("space")  # the first item, under the cursor from the start
+        await pilot.press("space")  # the first item, under the cursor from the start: the
+        await pilot.pause()          # diagnosis kept ticks it, so it stays ticked and says why
+        assert "ticked by diagnosis X-1" in str(app.screen.query_one("#checklist", SelectionList).get_option_at_index(0).prompt)
+        await pilot.press("down", "space")
         await pilot.pause()
-    text, tick = Board(team, actor="dana").checklist()[0]
-    assert tick is not None and tick.by == "ali"
+    items = Board(team, actor="dana").checklist()
+    assert items[0][1] is not None and (items[0][1].by, items[0][1].diagnosis) == ("dana", "X-1")
+    assert items[1][1] is not None and items[1][1].by == "ali" and items[1][1].diagnosis is None
 
 
 # Seven orders of four customers over three months. New customers per month, counted by hand:
@@ -594,7 +598,7 @@ async def test_the_notes_status_names_the_keys_as_remapped(team, own_config_dir)
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await open_undiagnosed(pilot, app)
-        assert text_of(app, "#notes-status") == "1 note · N adds, E edits, ^t tags, F filters by tag"
+        assert text_of(app, "#notes-status") == "1 note · N adds, E edits, ^t tags, F filters by tag\nBy tag: pain point 1"
         app.screen.tag_filter = "pain_point"
         app.screen.show_notes()
         assert text_of(app, "#notes-status") == "Notes tagged pain point: 1 of 1 (F changes the filter, esc clears)"
@@ -789,3 +793,19 @@ async def test_a_notes_chinese_tags_are_listed_with_a_chinese_comma(team, monkey
         await until(pilot, lambda: "N-1" in text_of(app, "#note-text"))
         assert rows_of(app.screen.query_one("#notes", DataTable))[0][2] == "痛点，未满足的需求"
         assert "痛点，未满足的需求" in text_of(app, "#note-text")
+
+
+async def test_the_notes_tab_counts_each_tag(team) -> None:
+    """A lead wants "3 pain points, 1 competitor mention" at a glance: the notes' line says how
+    many notes carry each tag (a note with two counts under both; untagged ones under none)."""
+    notes = [("Too expensive", ["pain_point"]), ("Rival X undercuts us", ["pain_point", "competitor"]),
+             ("Slow onboarding", ["pain_point"]), ("Support was great", ["praise"]), ("Just a thought", [])]
+    board = Board(team, actor="dana")
+    for text, tags in notes:
+        board.add_note(text, tags=tags)
+    counts = {tag: sum(tag in tags for _, tags in notes) for tag in ("pain_point", "competitor", "praise")}
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_undiagnosed(pilot, app)
+        assert text_of(app, "#notes-status").splitlines()[-1] == (
+            f"By tag: pain point {counts['pain_point']}, competitor {counts['competitor']}, praise {counts['praise']}")

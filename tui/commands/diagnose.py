@@ -184,7 +184,7 @@ def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
 def cmd_diagnosis_checklist(args: argparse.Namespace) -> int:
     """The diagnosis checklist (anyone on the team ticks it, as on the screen): listed, or item N ticked."""
     from tui.i18n import language
-    from tui.time_text import day_of
+    from tui.time_text import ticked_by
 
     if args.number is None and (args.undo or args.toggle):
         raise BadInput("{flag} needs the item's number: uplift diagnosis checklist N {flag}",
@@ -196,10 +196,11 @@ def cmd_diagnosis_checklist(args: argparse.Namespace) -> int:
             from tui.cli_output import print_json
 
             print_json([{"number": n, "text": text, "ticked": tick is not None, "by": tick and tick.by,
-                         "at": tick and tick.at} for n, (text, tick) in enumerate(items, 1)])
+                         "at": tick and tick.at, "diagnosis": tick and tick.diagnosis}
+                        for n, (text, tick) in enumerate(items, 1)])
             return EXIT_OK
         for n, (text, tick) in enumerate(items, 1):
-            by = "  " + _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at)) if tick else ""
+            by = "  " + ticked_by(tick) if tick else ""
             print(safe(f"[{'x' if tick else ' '}] {n}. {text}{by}"))
         return EXIT_OK
     if args.json:

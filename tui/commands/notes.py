@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from sales.notes import NOTE_KINDS, NOTE_TAGS, TAG_LABELS, said_by
+from sales.notes import NOTE_KINDS, NOTE_TAGS, TAG_LABELS, said_by, tag_counts
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
-from tui.i18n import _
+from tui.i18n import _, n_
 
 
 def _tag_said(tag: str) -> str:
@@ -34,6 +34,17 @@ def _note_rows(notes) -> str:
                    n.text.replace("\n", " ")] for n in notes], max_last=70)
 
 
+def _tally(notes) -> str:
+    """The line under the list: how many notes, and how many of them carry each tag, so a lead
+    reads "7 pain points" without counting rows (a note with two tags counts under both)."""
+    count = n_("{count} note listed", "{count} notes listed", len(notes)).format(count=len(notes))
+    counts = tag_counts(notes)
+    if not counts:
+        return _("{count}; none tagged").format(count=count)
+    return _("{count}; by tag: {tags}").format(
+        count=count, tags=_(", ").join(f"{_tag_said(tag)} {n}" for tag, n in counts))
+
+
 def cmd_note_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
     note = board.add_note(" ".join(args.text), kind=args.kind, tags=[_tag_typed(t) for t in args.tag],
@@ -46,11 +57,12 @@ def cmd_note_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
     board = open_board(args)
-    notes = board.notes(tag=_tag_typed(args.tag), kind=args.kind)
+    notes = board.notes(tag=_tag_typed(args.tag), kind=args.kind, words=args.search or "")
     if args.json:
         print_json(notes)
     elif notes:
         print(_note_rows(notes))
+        print(_tally(notes))
     else:
         print(_("No notes match.") if board.notes() else
               _("No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`."))
@@ -89,6 +101,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst = add_verb(note, common, "list", cmd_note_list, _("list notes, newest first"))
     lst.add_argument("--tag", metavar="TAG", help=_("only notes with this tag"))
     lst.add_argument("--kind", choices=NOTE_KINDS, help=_("only notes of this kind"))
+    lst.add_argument("--search", metavar="WORDS", help=_("only notes holding all these words (in the text or who said it)"))
     lst.add_argument("--json", action="store_true")
     edit = add_verb(note, common, "edit", cmd_note_edit, _("change a note (--tag replaces its tags; --tag none clears)"))
     edit.add_argument("id")

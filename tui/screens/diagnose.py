@@ -28,7 +28,7 @@ from textual_plotext import PlotextPlot
 from sales.diagnosis import DIMENSIONS, Diagnosis, GroupRow, Metrics, source_lines
 from sales.diagnosis_report import FIRST_MARK, row_counts
 from sales.errors import Refused, UpliftError
-from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by
+from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by, tag_counts
 from sales.phrases import kept
 from sales.text import safe
 from tui.chart_labels import label_step
@@ -38,7 +38,7 @@ from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
-from tui.time_text import day_of, when
+from tui.time_text import day_of, ticked_by, when
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 from tui.widgets.percent_bars import PercentBars
@@ -600,6 +600,10 @@ class DiagnoseScreen(TabKeys, BoardView):
                         "{filter_key} filters by tag",
                         "{count} notes · {note_key} adds, {edit_note_key} edits, {tag_key} tags, "
                         "{filter_key} filters by tag", len(notes)).format(count=len(notes), **keys)
+            counts = tag_counts(notes)  # "7 pain points" read, not counted row by row
+            if counts:
+                status += "\n" + _("By tag: {tags}").format(
+                    tags=_(", ").join(f"{_(TAG_LABELS[tag])} {n}" for tag, n in counts))
         else:
             status = _("No notes yet: press {new} to write down what a rep or a customer said.").format(
                 new=shown_key(self, "diagnose.note"))
@@ -767,7 +771,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options([
-            Selection(plain(text + ("  " + _("(ticked by {name}, {day})").format(name=tick.by, day=day_of(tick.at))
+            Selection(plain(text + ("  " + ticked_by(tick)
                                     if tick else "")), index, tick is not None)
             for index, (text, tick) in enumerate(items)])
         if items:  # a line is always under the cursor: space ticks it without a first ↓
