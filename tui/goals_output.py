@@ -15,6 +15,7 @@ from sales.goals import (
     CONFIDENCE_LABELS,
     DIMENSION_LABELS,
     DIRECTION_LABELS,
+    OUTCOME_LABELS,
     Strategy,
     describe_target,
     number,
@@ -82,6 +83,13 @@ def strategy_cost(strategy_id: str, money_of: dict[str, tuple[float, float]]) ->
     return _("budget {approved} approved, {spent} spent").format(approved=money(approved), spent=money(spent))
 
 
+def closed_mark(goal) -> str:
+    """` · closed, partly achieved` for a closed goal (a contributor listed with the rest), else ""."""
+    if goal.closed is None:
+        return ""
+    return " · " + _("closed, {outcome}").format(outcome=_(OUTCOME_LABELS[goal.closed.outcome]))
+
+
 def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[float, float]] | None = None) -> str:
     """A goal in full, in the interface's language (its data as typed); `contributing`: the
     reports of the goals that contribute to it; `money_of`: what each strategy costs."""
@@ -111,7 +119,7 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
         for r in contributing:
             at = "–" if r.pace.progress is None else percent(r.pace.progress)
             lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}  "
-                         + _("at {progress}").format(progress=at) + f"  {r.goal.title}")
+                         + _("at {progress}").format(progress=at) + closed_mark(r.goal) + f"  {r.goal.title}")
     source = (f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else
               f" ({say(report.current.measured)})" if report.current.measured else "")
     if goal.closed is None:

@@ -178,3 +178,17 @@ def test_the_log_says_closed_and_reopened_however_it_came_about(run, tmp_path) -
     assert run("undo")[0] == 0
     said = [line.split("  ", 2)[2] for line in run("log")[1].splitlines()[1:4]]
     assert said == ["undid: reopened G-2", "reopened G-2", "closed G-2: dropped"]
+
+
+def test_a_closed_contributor_says_so_where_its_parent_lists_it(run, monkeypatch) -> None:
+    """A team goal's detail lists its reps' parts; one closed reads closed, with how it ended."""
+    assert run("goal", "add", "Team 2020 revenue", "--metric", "revenue", "--unit", "$", "--baseline", "0",
+               "--target", "400", "--start", "2020-01-01", "--deadline", "2020-03-31")[0] == 0
+    assert run("goal", "edit", "G-1", "--parent", "G-3")[0] == 0
+    assert run("goal", "close", "G-1", "--outcome", "missed")[0] == 0
+    listed = run("goal", "show", "G-3")[1].splitlines()
+    part = next(line for line in listed if line.startswith("    G-1  ali  "))
+    assert "at 50% · closed, missed  Grow 2020 revenue" in part, part
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    listed = run("goal", "show", "G-3")[1].splitlines()
+    assert any("已结束，未达成" in line for line in listed if line.startswith("    G-1  ali  ")), listed

@@ -109,3 +109,17 @@ async def test_the_alerts_screen_asks_to_close_an_ended_goal_and_enter_opens_it_
         assert "G-1 ended 2026-11-20 at 60% of the way from baseline to target and is not closed yet" in shown
         await pilot.press("enter")
         await until(pilot, lambda: app.current_mode == "goals" and not isinstance(app.screen, AlertsScreen))
+
+
+async def test_a_closed_contributor_reads_closed_in_its_parents_detail(team) -> None:
+    board = _quarter(team)
+    board.add_goal("Team revenue", metric="revenue", unit="$", baseline=0, target=400,
+                   start="2026-10-01", deadline="2026-12-31")
+    board.update_goal("G-1", parent="G-2")
+    board.close_goal("G-1", outcome="missed")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("down")
+        await until(pilot, lambda: "contributing: G-1" in text_of(app, "#goal-summary"))
+        assert "closed, missed)" in text_of(app, "#goal-summary")

@@ -33,7 +33,7 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS, rollup_history
 from sales.smart import NAMES
 from tui.goal_text import closing_text, metric_text, outcome_text, pace_text, reason_text, rollup_text, scope_text
-from tui.goals_output import strategy_cost
+from tui.goals_output import closed_mark, strategy_cost
 from tui.i18n import N_, _, n_, say, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
@@ -86,7 +86,8 @@ def checkins_text(report, checkin_key: str = "c") -> str:
 
 def _contributor_facts(goal, pace) -> list[str]:
     """A contributing goal as the detail lists it: owner, value now, how far it has come."""
-    return [goal.owner or "–", describe_value(pace.current, goal.unit), at_text(pace, goal.rollup)]
+    return [goal.owner or "–", describe_value(pace.current, goal.unit), at_text(pace, goal.rollup)
+            + closed_mark(goal)]
 
 
 class GoalsScreen(BoardView):
