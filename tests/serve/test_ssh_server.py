@@ -229,23 +229,32 @@ def test_a_flood_does_not_delay_another_members_first_frame(served, keys):
     served.wait_warm()
     hostile = Terminal(served, keys["bea"])
     victim = None
+    stop, sent, failure = threading.Event(), [0], []
+    flooder = None
     try:
         hostile.wait_for(FIRST_FRAME, 10)
 
         def flood() -> None:
-            # A 100 KB paste, then random bytes, written as fast as the ssh client takes them.
-            # Its screen output is drained as it comes: unread, it fills the terminal and the
-            # client stops reading the keyboard, so the flood would stall before it began.
+            # A 100 KB paste, then random bytes, then more paste until the test has its verdict,
+            # written as fast as the ssh client takes them. Its screen output is drained as it
+            # comes: unread, it fills the terminal and the client stops reading the keyboard, so
+            # the flood would stall before it began.
             paste = b"x" * 100_000
             chunks = [paste[n:n + 4096] for n in range(0, len(paste), 4096)]
             try:
                 for chunk in chunks + [os.urandom(5_000) for _ in range(20)]:
                     hostile.send(chunk)
+                    sent[0] += len(chunk)
                     hostile.read(0)
-            except OSError:
-                pass  # the session may well have ended: random bytes include its quit key
+                while not stop.is_set():
+                    hostile.send(b"x" * 4096)
+                    sent[0] += 4096
+                    hostile.read(0)
+            except OSError as error:  # the session may well have ended: random bytes include its quit key
+                failure.append(error)
 
-        threading.Thread(target=flood, daemon=True).start()
+        flooder = threading.Thread(target=flood, daemon=True)
+        flooder.start()
         time.sleep(0.1)
         victim = Terminal(served, keys["ali"])
         elapsed = victim.wait_for(FIRST_FRAME, 10)
@@ -253,8 +262,15 @@ def test_a_flood_does_not_delay_another_members_first_frame(served, keys):
         # second, or a few times its calm first frame on a machine that is busy anyway.
         limit = max(1.0, 3 * calm)
         assert elapsed < limit, f"the first frame took {elapsed:.2f} s under a flood ({calm:.2f} s without)"
-        served.wait_for("bea: input over .* dropping the excess, session demoted", 5)
+        try:
+            served.wait_for("bea: input over .* dropping the excess, session demoted", 15)
+        except AssertionError as error:
+            raise AssertionError(f"{error}; the flood sent {sent[0]} bytes"
+                                 f"{f' and ended: {failure[0]}' if failure else ''}") from None
     finally:
+        stop.set()
+        if flooder:  # (done writing before its terminal is closed and the number reused)
+            flooder.join(5)
         hostile.close()
         if victim:
             victim.close()
