@@ -152,8 +152,9 @@ def display_width(text: str) -> int:
 
 
 #: Each character's cells, once worked out (a Chinese board's every line measures the same few
-#: thousand characters again and again).
+#: thousand characters again and again), up to a bound: hostile text may hold every code point.
 _CELLS: dict[str, int] = {}
+_CELLS_KEPT = 1 << 16
 
 
 def _cells_of(char: str) -> int:
@@ -166,7 +167,8 @@ def _cells_of(char: str) -> int:
         cells = 0
     else:
         cells = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    _CELLS[char] = cells
+    if len(_CELLS) < _CELLS_KEPT:
+        _CELLS[char] = cells
     return cells
 
 
