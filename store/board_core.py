@@ -621,10 +621,11 @@ def given(fields: dict) -> dict:
 
 def owner_or_actor(board: Any, owner: str | None) -> str | None:
     """A new item's owner: `owner` when named; nobody when it is "" (said so: `--owner ""`, a
-    form's "nobody"); the actor when not given (None), on a board with members (a board without
-    members has no one to own things)."""
+    form's "nobody"); the actor when not given (None), on a team's board and on a single-user
+    board alike (no members yet: a freelancer's after `uplift init`, whose one person is the
+    actor), so that `--mine`, today and the board's "mine" find what they added."""
     if owner is None:
-        return board.actor if board.members() else None
+        return board.actor
     return owner if owner.strip() else None
 
 
