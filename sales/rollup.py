@@ -99,11 +99,14 @@ def current_values(goals: Sequence[Goal], checkins: Sequence[CheckIn],
     return {goal.id: current(goal, frozenset()) for goal in wanted}
 
 
-def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[CheckIn]) -> list[float]:
+def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[CheckIn],
+                   measure: Measure | None = None) -> list[float]:
     """A rolled-up goal's value before any check-in on its contributors (however deep), then after
     each of them, oldest first: the line its own check-ins draw for any other goal, worked out by
-    current_values' rule at each step; then, if a contributor's closing changed it, where it stands
-    now. Steps where it has no value yet are left out."""
+    current_values' rule at each step, with the same `measure` (a contributor nobody has checked
+    in on counts at what the board measures of it, as in the goal's number, not at its baseline);
+    then, if a contributor's closing changed it, where it stands now. Steps where it has no value
+    yet are left out."""
     by_parent: dict[str, list[str]] = {}
     for goal in goals:
         if goal.parent:
@@ -120,9 +123,9 @@ def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[Check
     # the check-ins alone, and the line ends where the goal stands now (closed ones at their final value)
     running = [msgspec.structs.replace(g, closed=None) if g.closed is not None and g.id != goal_id else g
                for g in goals]
-    values = [current_values(running, steps[:count], only=[goal_id])[goal_id].value
+    values = [current_values(running, steps[:count], only=[goal_id], measure=measure)[goal_id].value
               for count in range(len(steps) + 1)]
-    now = current_values(goals, steps, only=[goal_id])[goal_id].value
+    now = current_values(goals, steps, only=[goal_id], measure=measure)[goal_id].value
     if now is not None and (not values or values[-1] != now):
         values.append(now)
     return [v for v in values if v is not None]

@@ -20,7 +20,7 @@ from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy
                          in_cycle, metric_name, read_outcome, settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
-from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_problem
+from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_history, rollup_problem
 from sales.snapshots import in_a_row, period_start, periods_spanned
 from sales.validation import convert
 from sales.dates import stamp
@@ -139,6 +139,11 @@ class GoalChanges(BoardCore):
     def current_values(self, only: list[str] | None = None) -> dict[str, Current]:
         """Each goal's current value by id (all, or `only` these), rolled up where it rolls up."""
         return current_values(self.goals(), self.checkins(), only, self.measurer())
+
+    def rollup_line(self, goal_id: str) -> list[float]:
+        """A rolled-up goal's values over its contributors' check-ins (its sparkline), measured as
+        its number is (current_values): it ends where the goal stands now."""
+        return rollup_history(goal_id, self.goals(), self.checkins(), self.measurer())
 
     def not_carried(self) -> list[str]:
         """The last cycle's goals that no goal of the plan's cycle carries on (carry_goal): the

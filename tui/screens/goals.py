@@ -30,7 +30,7 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS, rollup_history
+from sales.rollup import ROLLUP_MARKS
 from sales.smart import NAMES
 from tui.goal_text import closing_text, metric_text, outcome_text, pace_text, reason_text, rollup_text, scope_text
 from tui.goals_output import closed_mark, strategy_cost
@@ -234,7 +234,7 @@ class GoalsScreen(BoardView):
         else:
             self._show_pace(report)
         # a rolled-up goal's own check-ins are not its value: its line follows its contributors'
-        values = (rollup_history(goal.id, board.goals(), board.checkins()) if goal.rollup else
+        values = (board.rollup_line(goal.id) if goal.rollup else
                   ([goal.baseline] if goal.baseline is not None else []) + [c.value for c in report.checkins])
         sparkline = self.query_one("#goal-sparkline", Sparkline)
         sparkline.data = values
