@@ -107,13 +107,16 @@ class BudgetChanges(BoardCore):
         return self._transact(build)
 
     def update_budget(self, line_id: str, **fields: Any) -> BudgetLine:
-        """Change what a line is called, its category or note, or what it is for (a lead's):
-        `strategy` / `task` name another item, "" takes the link off (one must stay). The
-        amounts and the decision change only through approve and reject."""
+        """Change what a line is called, its category or note, what it is for, or the cycle it
+        counts in (a lead's): `strategy` / `task` name another item, "" takes the link off (one
+        must stay); `cycle_start` and `cycle_end` together (a line from before lines kept their
+        cycle has none: it counts in whichever cycle is now's until given one). The amounts and
+        the decision change only through approve and reject."""
         def build(tx: Transaction) -> BudgetLine:
             old = self.budget_line(line_id)
             self._check("budget.edit")
-            changes = {k: v for k, v in fields.items() if k in ("title", "category", "strategy", "task", "note")
+            changes = {k: v for k, v in fields.items()
+                       if k in ("title", "category", "strategy", "task", "note", "cycle_start", "cycle_end")
                        and v is not None}
             data = {**msgspec.to_builtins(old), **{k: (None if v == "" else v) for k, v in changes.items()}}
             new = convert(data, BudgetLine)

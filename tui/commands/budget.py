@@ -123,10 +123,39 @@ def cmd_budget_edit(args: argparse.Namespace) -> int:
     board = open_board(args)
     fields = {"title": args.title, "category": args.category, "strategy": args.strategy, "task": args.task,
               "note": args.note}
-    if all(v is None for v in fields.values()):
-        raise BadInput("nothing to change: give at least one of --title, --category, --strategy, --task, --note")
+    if all(v is None for v in fields.values()) and args.cycle is None:
+        raise BadInput("nothing to change: give at least one of --title, --category, --strategy, --task, --note, "
+                       "--cycle")
+    if args.cycle is not None:
+        fields["cycle_start"], fields["cycle_end"] = _cycle(board, args.cycle)
     print(board.update_budget(args.id, **fields).id)
     return EXIT_OK
+
+
+def _cycle(board, text: str) -> tuple[str, str]:
+    """`--cycle`: `this` (the plan's cycle now), `last` (the one before it) or START..END, as ISO
+    days: the cycle a line counts in (one from before lines kept theirs has none)."""
+    word = text.strip().lower()
+    if word in ("this", "last"):
+        cycles = board.cycles()
+        start, end = board.plan_period()
+        if start is None or end is None:
+            raise BadInput("--cycle {cycle}: the plan has no cycle yet (`uplift plan info --start DATE --end DATE` "
+                           "sets one)", cycle=text)
+        if word == "last":
+            earlier = [c for c in cycles if c != (start, end)]
+            if not earlier:
+                raise BadInput("--cycle last: the plan has had no cycle before this one ({start} to {end})",
+                               start=start, end=end)
+            start, end = earlier[0]
+        return start.isoformat(), end.isoformat()
+    first, dots, last = text.partition("..")
+    start = cli_date(board, first, "cycle") if dots and first.strip() else ""
+    end = cli_date(board, last, "cycle") if dots and last.strip() else ""
+    if not start or not end:
+        raise BadInput("--cycle {cycle!r}: give this (the plan's cycle now), last, or the cycle's first and last "
+                       "day as START..END (2026-10-01..2026-12-31)", cycle=text)
+    return start, end
 
 
 def cmd_budget_spend(args: argparse.Namespace) -> int:
@@ -222,13 +251,16 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     reject.add_argument("id")
     reject.add_argument("--reason", required=True, metavar="TEXT", help=_("why (kept with the decision)"))
     edit = add_verb(budget, common, "edit", cmd_budget_edit,
-                    _("rename a line or change what it is for (leads only; '' takes a link off)"))
+                    _("rename a line, change what it is for or the cycle it counts in (leads only; '' takes a "
+                      "link off)"))
     edit.add_argument("id")
     edit.add_argument("--title")
     edit.add_argument("--category", choices=CATEGORIES, help=_("what the money is for"))
     add_ref(edit, "--strategy", kind="strategy", metavar="S")
     add_ref(edit, "--task", kind="task", metavar="T")
     edit.add_argument("--note", metavar="TEXT")
+    edit.add_argument("--cycle", metavar="CYCLE",
+                      help=_("the cycle it counts in: this (the plan's cycle now), last, or START..END"))
     spend = add_verb(budget, common, "spend", cmd_budget_spend, _("record money spent on a line"))
     spend.add_argument("id")
     spend.add_argument("amount")
