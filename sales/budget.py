@@ -52,16 +52,16 @@ class BudgetLine(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.reason = clean_line(self.reason)
         self.note = clean_multiline(self.note)
         if not self.title:
-            raise Reason("a budget line needs a title")
+            raise Reason("a budget line needs a title").in_field("title")
         if not (self.strategy or self.task):
             raise Reason("a budget line is for a strategy or a task: give one")
         if self.status != "approved" and self.approved:
-            raise Reason("a {status} line has no approved amount", status=Word(self.status))
+            raise Reason("a {status} line has no approved amount", status=Word(self.status)).in_field("approved")
         if (self.cycle_start is None) != (self.cycle_end is None):
             raise Reason("a line's cycle has a first and a last day: give cycle_start and cycle_end")
         if self.cycle_start and self.cycle_end and self.cycle_end < self.cycle_start:
             raise Reason("the cycle ends ({end}) before it starts ({start})", start=self.cycle_start,
-                         end=self.cycle_end)
+                         end=self.cycle_end).in_field("cycle_end")
 
 
 class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -78,7 +78,7 @@ class SpendEntry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         # and added up to 0.25, a list that did not add up to its own total.
         self.amount = cents(self.amount)
         if not self.amount:
-            raise Reason("a spend is at least a cent")
+            raise Reason("a spend is at least a cent").in_field("amount")
         self.note = clean_line(self.note)
 
 
@@ -110,7 +110,7 @@ class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.topic = clean_line(self.topic)
         self.audience = clean_line(self.audience)
         if not self.topic:
-            raise Reason("a training item needs a topic")
+            raise Reason("a training item needs a topic").in_field("topic")
 
 
 def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float | None = None) -> BudgetLine:

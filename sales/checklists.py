@@ -29,4 +29,4 @@ class Checklist(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.title = clean_line(self.title)
         self.description = clean_multiline(self.description)
         if not self.title:
-            raise Reason("a checklist needs a title")
+            raise Reason("a checklist needs a title").in_field("title")

@@ -56,7 +56,7 @@ class Stage(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
         if not self.name:
-            raise Reason("a stage needs a name")
+            raise Reason("a stage needs a name").in_field("name")
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
@@ -172,7 +172,7 @@ class Payment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_def
         self.amount = cents(self.amount)  # money is kept to the cent (half up)
         self.note = clean_line(self.note)
         if self.amount <= 0:
-            raise Reason("a payment is more than 0, not {paid:g}", paid=self.amount)
+            raise Reason("a payment is more than 0, not {paid:g}", paid=self.amount).in_field("amount")
 
 
 class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -203,13 +203,17 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.source = clean_line(self.source)
         self.value = cents(self.value)  # money is kept to the cent (half up)
         if not self.title:
-            raise Reason("a deal needs a title")
-        check_splits(self.owner, self.splits)
+            raise Reason("a deal needs a title").in_field("title")
+        try:
+            check_splits(self.owner, self.splits)
+        except Reason as error:  # (a plan file says it at the deal's splits)
+            raise error.in_field("splits") from None
         if paid_on(self) > self.value:
             raise Reason("the payments add up to {paid:,.2f}, more than the deal's value ({value:,.2f})",
-                         paid=paid_on(self), value=self.value)
+                         paid=paid_on(self), value=self.value).in_field("payments")
         if self.history and self.history[-1].stage != self.stage:
-            raise Reason("the deal is in {stage} but its history ends in {last}", stage=self.stage, last=self.history[-1].stage)
+            raise Reason("the deal is in {stage} but its history ends in {last}", stage=self.stage,
+                         last=self.history[-1].stage).in_field("history")
 
 
 def outcome_of(deal: Deal, stages: Iterable[Stage]) -> str | None:

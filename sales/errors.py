@@ -54,8 +54,17 @@ class Reason(Said, ValueError):
     date, an amount, a mapping), with its message as a template; a caller that knows the field
     wraps it: `Invalid("due", error)`."""
 
+    #: the model's field a rule raised in its __post_init__ is about (`text` of a task's step):
+    #: a plan file's problem is said at that field and its line, not at the item's first line
+    about: str = ""
+
     def __init__(self, message: object = "", /, **params: object) -> None:
         super().__init__(self._take(message, params))
+
+    def in_field(self, name: str) -> "Reason":
+        """This reason, said to be about the field `name` of the model that raises it."""
+        self.about = name
+        return self
 
 
 class Refused(UpliftError):

@@ -88,7 +88,7 @@ class SubTarget(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_d
         self.text = clean_line(self.text)
         self.unit = clean_line(self.unit)
         if not self.text:
-            raise Reason("a sub-target needs some text")
+            raise Reason("a sub-target needs some text").in_field("text")
 
 
 class Closing(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
@@ -154,9 +154,10 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         if self.target is not None:
             self.target += 0.0
         if not self.title:
-            raise Reason("a goal needs a title")
+            raise Reason("a goal needs a title").in_field("title")
         if self.start and self.deadline and self.deadline < self.start:
-            raise Reason("the deadline {deadline} is before the start {start}", deadline=self.deadline, start=self.start)
+            raise Reason("the deadline {deadline} is before the start {start}", deadline=self.deadline,
+                         start=self.start).in_field("deadline")
 
 
 class CheckIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -204,7 +205,7 @@ class Strategy(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.title = clean_line(self.title)
         self.description = clean_multiline(self.description)
         if not self.title:
-            raise Reason("a strategy needs a title")
+            raise Reason("a strategy needs a title").in_field("title")
         self.goals = list(dict.fromkeys(self.goals))  # a plan file's [G-1, G-1] serves G-1 once
 
 

@@ -58,7 +58,7 @@ class Tier(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaul
     def __post_init__(self) -> None:
         if self.to_pct is not None and self.to_pct <= self.from_pct:
             raise Reason("a tier ends ({end:g}%) where or before it starts ({start:g}%)", end=self.to_pct,
-                         start=self.from_pct)
+                         start=self.from_pct).in_field("to_pct")
 
 
 class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
@@ -68,7 +68,7 @@ class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.product = clean_line(self.product)
         if not self.product:
-            raise Reason("a product rate needs a product")
+            raise Reason("a product rate needs a product").in_field("product")
 
 
 class Quota(msgspec.Struct, forbid_unknown_fields=True):
@@ -77,7 +77,7 @@ class Quota(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if self.amount <= 0:
-            raise Reason("{rep}'s quota must be more than 0", rep=self.rep)
+            raise Reason("{rep}'s quota must be more than 0", rep=self.rep).in_field("amount")
 
 
 class Bonus(msgspec.Struct, forbid_unknown_fields=True):
@@ -92,7 +92,7 @@ class Bonus(msgspec.Struct, forbid_unknown_fields=True):
         self.name = clean_line(self.name)
         self.amount = cents(self.amount)  # money paid is kept to the cent, so the total is the sum of the lines
         if not self.name:
-            raise Reason("a bonus needs a name")
+            raise Reason("a bonus needs a name").in_field("name")
 
 
 class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -106,7 +106,7 @@ class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True
     def __post_init__(self) -> None:
         self.award = clean_line(self.award)
         if not self.award:
-            raise Reason("a recognition needs an award")
+            raise Reason("a recognition needs an award").in_field("award")
 
 
 class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -127,17 +127,17 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         if self.cap is not None:
             self.cap = cents(self.cap)  # (the cap's line takes the commission down to it, to the cent)
         if not self.name:
-            raise Reason("an incentive plan needs a name")
+            raise Reason("an incentive plan needs a name").in_field("name")
         self.tiers = sorted(self.tiers, key=lambda t: t.from_pct)
         for before, after in zip(self.tiers, self.tiers[1:]):
             if before.to_pct is None or before.to_pct > after.from_pct:
-                raise Reason("tiers overlap: {one} and {other}", one=band(before), other=band(after))
+                raise Reason("tiers overlap: {one} and {other}", one=band(before), other=band(after)).in_field("tiers")
         reps = [q.rep for q in self.quotas]
         if len(set(reps)) != len(reps):
-            raise Reason("a rep has two quotas")
+            raise Reason("a rep has two quotas").in_field("quotas")
         products = [p.product.casefold() for p in self.product_rates]
         if len(set(products)) != len(products):
-            raise Reason("a product has two rates")
+            raise Reason("a product has two rates").in_field("product_rates")
 
     def quota_of(self, rep: str) -> float | None:
         return next((q.amount for q in self.quotas if q.rep == rep), self.quota)

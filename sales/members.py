@@ -26,7 +26,8 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
-            raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40", name=self.name)
+            raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40",
+                         name=self.name).in_field("name")
         self.zone = self.zone.strip()
         if self.zone:
             time_zone(self.zone)

@@ -45,7 +45,7 @@ class Note(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_multiline(self.text)
         if not self.text:
-            raise Reason("a note needs some text")
+            raise Reason("a note needs some text").in_field("text")
         self.source = clean_line(self.source)
         self.tags = [t for t in NOTE_TAGS if t in set(self.tags)]
 
@@ -92,7 +92,7 @@ class ChecklistItem(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_line(self.text)
         if not self.text:
-            raise Reason("a checklist item needs some text")
+            raise Reason("a checklist item needs some text").in_field("text")
 
 
 class ChecklistTemplate(msgspec.Struct, forbid_unknown_fields=True):

@@ -469,8 +469,9 @@ def _split(error: msgspec.ValidationError) -> tuple[object, str]:
     """msgspec's `Message - at `$.a[0].b`` as (message, `a[0].b`); the message is the Reason a
     model's own rule raised (its __post_init__), else msgspec's words (data)."""
     message, where = _AT.match(str(error)).groups()
-    if isinstance(error.__cause__, Said):
-        return Reason(error.__cause__), (where or "").lstrip(".")
+    if isinstance(error.__cause__, Said):  # (at the field its rule is about, when it names one)
+        return Reason(error.__cause__), _join((where or "").lstrip("."),
+                                                error.__cause__.about if isinstance(error.__cause__, Reason) else "")
     message = message[0].lower() + message[1:] if message else Reason("invalid")
     return message, (where or "").lstrip(".")
 

@@ -21,7 +21,8 @@ class Period(msgspec.Struct, forbid_unknown_fields=True):
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise Reason("the period ends ({end}) before it starts ({start})", end=self.end, start=self.start)
+            raise Reason("the period ends ({end}) before it starts ({start})", end=self.end,
+                         start=self.start).in_field("end")
 
 
 class PlanInfo(msgspec.Struct, forbid_unknown_fields=True):

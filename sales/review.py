@@ -307,7 +307,7 @@ class ReviewAnswer(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.question = clean_line(self.question)
         self.answer = clean_multiline(self.answer)
         if not self.question:
-            raise Reason("an answer needs its question")
+            raise Reason("an answer needs its question").in_field("question")
 
 
 Cycle = tuple[date | None, date | None]

@@ -34,7 +34,7 @@ class Split(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.rep = clean_line(self.rep).strip()
         if not self.rep:
-            raise Reason("a split needs a rep")
+            raise Reason("a split needs a rep").in_field("rep")
         self.share = round(self.share, 2)
 
 

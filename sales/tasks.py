@@ -46,7 +46,7 @@ class Step(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_line(self.text)
         if not self.text:
-            raise Reason("a step needs some text")
+            raise Reason("a step needs some text").in_field("text")
 
 
 class Comment(msgspec.Struct, forbid_unknown_fields=True):
@@ -60,7 +60,7 @@ class Comment(msgspec.Struct, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.text = clean_multiline(self.text).strip()
         if not self.text:
-            raise Reason("a comment needs some text")
+            raise Reason("a comment needs some text").in_field("text")
 
 
 #: Comments a task keeps (the oldest go first past this): a task is one document, read whole.
@@ -96,13 +96,13 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.title = clean_line(self.title)
         if not self.title:
-            raise Reason("a task needs a title")
+            raise Reason("a task needs a title").in_field("title")
         self.expected_result = clean_multiline(self.expected_result)
         self.measure = clean_multiline(self.measure)
         if self.start and self.due and self.due < self.start:
-            raise Reason("due {due} is before start {start}", due=self.due, start=self.start)
+            raise Reason("due {due} is before start {start}", due=self.due, start=self.start).in_field("due")
         if self.every and self.due is None:
-            raise Reason("a repeating task needs a due date to repeat from")
+            raise Reason("a repeating task needs a due date to repeat from").in_field("every")
         self.tags = normalize_tags(self.tags)
         self.depends = list(dict.fromkeys(self.depends))  # a plan file's [T-2, T-2] waits for T-2 once
         self.source = clean_line(self.source)

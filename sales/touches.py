@@ -53,7 +53,7 @@ class CoachingNote(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         self.note = clean_multiline(self.note)
         if not self.note:
-            raise Reason("a coaching note needs some text")
+            raise Reason("a coaching note needs some text").in_field("note")
 
 
 def per_rep_week(touches: Iterable[Touch]) -> dict[str, dict[str, int]]:
