@@ -56,9 +56,10 @@ def test_the_last_cycle_and_a_cycle_by_its_days(team, run) -> None:
 def test_the_log_says_it(team, run) -> None:
     undated(team)
     run("budget", "edit", "B-4", "--cycle", "this")
-    entries = json.loads(run("log", "--json")[1])
-    last = entries[0] if entries[0].get("item") == "B-4" else entries[-1]
-    assert last["item"] == "B-4" and last["after"]["cycle_start"] == NEW_START.isoformat()
+    newest = json.loads(run("log", "--json")[1])[0]  # (newest first)
+    assert (newest["action"], newest["item"], newest["actor"]) == ("budget.edit", "B-4", "dana")
+    assert newest["before"] == {"cycle_start": None, "cycle_end": None}
+    assert newest["after"] == {"cycle_start": NEW_START.isoformat(), "cycle_end": NEW_END.isoformat()}
 
 
 def test_bad_cycles_are_bad_input(team, run) -> None:
