@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +248,7 @@ class TaskChanges(BoardCore):
                                            "time", number=number, title=task.title, id=twin.id))
                     continue
                 candidates[index] = task
+            repeated_here = _repeated_on_board([f for _, f in read], olds, candidates, on_board)
             ids = {fields["uuid"]: olds[index].id for index, (_, fields) in enumerate(read) if index in olds}
             for index, task in candidates.items():
                 task.id = format_id("task", tx.nextnumber("task"))  # (a dry run writes nothing: the numbers go unused)
@@ -334,6 +335,9 @@ class TaskChanges(BoardCore):
                     # repeating: the tasks that repeat (taskwarrior's recur), and the recurrences the
                     # board has no repeat for (those tasks come once)
                     "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated)),
+                    # new occurrences of a series the board repeats itself (its open occurrence
+                    # makes the next when done): left out, as they would come twice
+                    "repeated_on_board": repeated_here,
                     # the tasks an earlier import of the list brought (by their uuid): changed, the
                     # same, or done on the board and open in the file (left as they are)
                     "updated": changes, "unchanged": unchanged, "kept": kept,
@@ -493,3 +497,41 @@ def _deletes_an_imported_task(doc: dict) -> bool:
     """A log record (raw) of a task deleted that an import brought (its source: a taskwarrior uuid)."""
     return (doc.get("action") == "task.delete" and doc.get("after") is None
             and bool((doc.get("before") or {}).get("source")))
+
+
+def _repeated_on_board(read: list[dict], olds: dict[int, Task], candidates: dict[int, Task],
+                       on_board: list[Task]) -> int:
+    """Of a taskwarrior list read again, the new occurrences of a repeating task whose series
+    the board already repeats (an earlier import made one of its occurrences repeat, or the board
+    made the next when it was done) and that stays open: the open occurrence the board made (it
+    knows no uuid) becomes the file's last new one; a new one due after the board's open one is
+    left out (done, the board's makes it: it would come twice); one due before comes, not
+    repeating. Changes `olds` and `candidates`; returns how many were left out."""
+    following = {t.previous: t for t in on_board if t.previous}
+    left = 0
+    for parent in {f["parent"] for f in read if f.get("parent")}:
+        matched = {index: task for index, task in olds.items() if read[index].get("parent") == parent}
+        series = []
+        for index, task in matched.items():
+            while task is not None:
+                series.append((index if task is matched[index] else None, task))
+                task = following.get(task.id)
+        # its open repeating occurrence, as it stays after the import (one the file has done is done)
+        here = [(index, task) for index, task in series if task.every and task.status != "done"
+                and (index is None or read[index]["status"] != "done")]
+        if not here:
+            continue
+        index, task = max(here, key=lambda pair: pair[1].due)  # (a repeating task has a due date)
+        new = sorted((i for i in candidates if read[i].get("parent") == parent), key=lambda i: read[i].get("due") or date.min)
+        if index is None and new and task not in olds.values():  # made by the board: the file's last is it
+            index = new.pop()
+            olds[index] = task
+            del candidates[index]
+        due = read[index]["due"] if index is not None and read[index].get("due") else task.due
+        for i in new:
+            if read[i].get("due") is not None and due is not None and read[i]["due"] > due:
+                del candidates[i]
+                left += 1
+            else:
+                candidates[i].every = None
+    return left

@@ -383,3 +383,59 @@ def test_a_task_deleted_on_the_board_does_not_come_back_with_the_list(run, team,
     assert snapshot_files(team) == before
     code, out, err = run("task", "import", str(path), "--with-deleted")
     assert (code, err) == (0, "") and out.startswith("imported 1 task (T-6): Done 1\n")
+
+
+def _series(*occurrences: tuple[str, str, str]) -> list[dict]:
+    """A weekly taskwarrior series: its template and occurrences (uuid, status, due day)."""
+    return [{"uuid": "tpl", "description": "Weekly report", "status": "recurring", "recur": "weekly",
+             "due": "20261130T090000Z"},
+            *({"uuid": uuid, "description": "Weekly report", "status": status, "due": f"{day}T090000Z",
+               "recur": "weekly", "parent": "tpl", **({"end": f"{day}T170000Z"} if status == "completed" else {})}
+              for uuid, status, day in occurrences)]
+
+
+def _weekly(run) -> list[tuple]:
+    return sorted((t["id"], t["status"], t["due"], t.get("every")) for t in json.loads(run("task", "list", "--json")[1])
+                  if t["title"] == "Weekly report")
+
+
+def test_a_repeating_task_read_again_repeats_once(run, team, tmp_path) -> None:
+    """The list read again, taskwarrior having made the next occurrence: the board's open
+    occurrence already repeats, so the new one is left out (it came as a second repeating task,
+    and each made its own next one); done on the board, its next is the file's next."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_series(("o1", "pending", "20261130"), ("o2", "pending", "20261207"))),
+                    encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    assert _weekly(run) == [("T-3", "todo", "2026-11-30", None), ("T-4", "todo", "2026-12-07", "weekly")]
+    path.write_text(json.dumps(_series(("o1", "completed", "20261130"), ("o2", "pending", "20261207"),
+                                       ("o3", "pending", "20261214"))), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert "left out 1 new occurrence of a task the board repeats itself (done, it makes the next)\n" in out
+    assert _weekly(run) == [("T-3", "done", "2026-11-30", None), ("T-4", "todo", "2026-12-07", "weekly")]
+    assert run("task", "done", "T-4")[0] == 0  # the board makes T-5, due 14 December
+    path.write_text(json.dumps(_series(("o1", "completed", "20261130"), ("o2", "completed", "20261207"),
+                                       ("o3", "pending", "20261214"), ("o4", "pending", "20261221"))),
+                    encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.startswith("no new tasks\n")
+    assert _weekly(run) == [("T-3", "done", "2026-11-30", None), ("T-4", "done", "2026-12-07", "weekly"),
+                            ("T-5", "todo", "2026-12-14", "weekly")]
+    assert out.startswith("no new tasks\n3 tasks already as the file has them\n")  # o4: the board makes it
+    assert "left out 1 new occurrence" in out
+
+
+def test_the_series_repeats_on_where_taskwarrior_finished_the_boards_occurrence(run, team, tmp_path) -> None:
+    """Done in taskwarrior (not on the board): the board's occurrence is done as the file says
+    and the file's next open one repeats in its place."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_series(("o1", "pending", "20261130"))), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    path.write_text(json.dumps(_series(("o1", "completed", "20261130"), ("o2", "pending", "20261207"))),
+                    encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("imported 1 task (T-4): To do 1\n")
+    assert _weekly(run) == [("T-3", "done", "2026-11-30", "weekly"), ("T-4", "todo", "2026-12-07", "weekly")]
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["done_at"] == "2026-11-30T17:00:00Z"
