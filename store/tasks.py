@@ -352,7 +352,8 @@ class TaskChanges(BoardCore):
         imported back is a bulk edit: a row whose id is a task of the board updates it (`updated`,
         `unchanged`)."""
         from sales.members import member_for
-        from sales.task_rows import days_first, row_task, task_columns
+        from sales.task_rows import CLEARED, days_first, row_task, task_columns
+        from sales.tasks import STATUSES
         from store.deal_files import read_rows
 
         shown = name or str(path)
@@ -411,12 +412,17 @@ class TaskChanges(BoardCore):
                                                number=number, id=here.id, first=seen_ids[here.id]))
                         continue
                     seen_ids[here.id] = number
-                    data = msgspec.to_builtins(here)
-                    for key, value in fields.items():  # (a blank cell leaves its field as the board has it)
-                        if key != "priority" or record.get("priority", "").strip():
-                            data[key] = value
-                    if named:
+                    if "status" in record and "status" not in fields:
+                        problems.append(Reason("row {number}: status: blank; {id} needs one (one of: {statuses})",
+                                               number=number, id=here.id, statuses=", ".join(STATUSES)))
+                        continue
+                    # a blank cell clears its field (a column the file leaves out leaves it as it is)
+                    data = {**msgspec.to_builtins(here), **{key: CLEARED[key] for key in record if key in CLEARED},
+                            **fields}
+                    if "owner" in record:
                         data["owner"] = named
+                    if "steps" in fields:  # (the ticks as the cell has them)
+                        data["steps"] = fields["steps"]
                     try:
                         new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, here)
                     except Invalid as error:
@@ -440,6 +446,11 @@ class TaskChanges(BoardCore):
                     continue
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
+            graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates}}
+            for number, _, task in updates:  # (each row was checked against the board as it was)
+                if loop := waiting_loop(task.id, task.depends, graph):
+                    problems.append(Reason("row {number}: depends: {loop}", number=number, loop=loop))
+                    break
             if problems:
                 raise nothing_imported(shown, problems)
             for who in {t.owner for t in tasks}:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import snapshot_files
 
 EXPORT = [
@@ -439,3 +441,115 @@ def test_the_series_repeats_on_where_taskwarrior_finished_the_boards_occurrence(
     assert (code, err) == (0, "") and out.startswith("imported 1 task (T-4): To do 1\n")
     assert _weekly(run) == [("T-3", "done", "2026-11-30", "weekly"), ("T-4", "todo", "2026-12-07", "weekly")]
     assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["done_at"] == "2026-11-30T17:00:00Z"
+
+
+def _sheet(path, rows: list[dict]) -> None:
+    """Rows written back as a spreadsheet saves a CSV (its columns as the first row has them)."""
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+
+
+def _rows(path) -> list[dict]:
+    import csv
+    import io
+
+    return sorted(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))), key=lambda row: row["id"])
+
+
+@pytest.fixture
+def linked(run, team):
+    """The team board with a goal, a strategy and a deal, and tasks that use every field."""
+    assert run("goal", "add", "Grow renewals", "--target", "1.2M", "--deadline", "2027-03-31")[0] == 0  # G-1
+    assert run("strategy", "add", "Call every renewal", "--goal", "G-1")[0] == 0  # S-1
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "40k")[0] == 0  # D-1
+    assert run("task", "add", "Renew Acme", "--owner", "ali", "--due", "2026-12-18", "--goal", "G-1", "--deal", "D-1",
+               "--step", "Find the buyer", "--step", "[x] Price it; then call", "--step", "Send the quote",
+               "--tags", "call,q4", "--expected", "A signed renewal", "--every", "week")[0] == 0  # T-3
+    assert run("task", "tick", "T-3", "1")[0] == 0
+    assert run("task", "add", "Prepare the Q1 review", "--start", "2026-12-10", "--due", "2026-12-20",
+               "--strategy", "S-1", "--depends", "T-3,T-1", "--measure", "slides ready")[0] == 0  # T-4
+    return team
+
+
+def test_the_boards_list_comes_back_exactly_links_steps_and_repeats_too(run, linked, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = {row["id"]: row for row in _rows(path)}
+    assert {k: rows["T-3"][k] for k in ("goal", "strategy", "deal", "depends", "every", "steps_done", "steps")} == {
+        "goal": "G-1", "strategy": "", "deal": "D-1", "depends": "", "every": "weekly", "steps_done": "1",
+        "steps": "[x] Find the buyer\n[ ] [x] Price it; then call\n[ ] Send the quote"}
+    assert (rows["T-4"]["strategy"], rows["T-4"]["depends"]) == ("S-1", "T-3 T-1")
+    before = snapshot_files(linked)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("no new tasks\n4 tasks already as the file has them\n")
+    assert snapshot_files(linked) == before
+
+
+def test_a_blank_cell_clears_its_field_and_a_column_left_out_leaves_it(run, linked, tmp_path) -> None:
+    """In the board's own list edited in a sheet: a cell emptied clears the field (the owner:
+    nobody; the priority: normal); a column deleted leaves each task's field as it is; links,
+    the checklist (typed in one line, ticks and all) and the repeat are read back."""
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    for row in rows:
+        del row["measure"]  # (a column deleted: T-4 keeps its measure)
+    rows[2].update(owner="", due="", deal="", tags="", expected_result="", every="", priority="",
+                   steps="[x] Find the buyer; [X] Price it; [ ] Send it")
+    rows[3].update(goal="G-1", strategy="", depends="T-1", start="", priority="high")
+    rows[1].update(steps="Book the room\n[x] Print the map")
+    _sheet(path, rows)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert out.splitlines()[:2] == ["no new tasks", "updated 3 tasks:"]
+    tasks = {t["id"]: t for t in json.loads(run("task", "list", "--json")[1])}
+    renew, review, visit = tasks["T-3"], tasks["T-4"], tasks["T-2"]
+    assert {k: renew[k] for k in ("owner", "due", "deal", "goal", "tags", "expected_result", "every", "priority")} == {
+        "owner": None, "due": None, "deal": None, "goal": "G-1", "tags": [], "expected_result": "", "every": None,
+        "priority": "normal"}
+    assert [(s["text"], s["done"]) for s in renew["steps"]] == [("Find the buyer", True), ("Price it", True),
+                                                              ("Send it", False)]
+    assert {k: review[k] for k in ("goal", "strategy", "depends", "start", "due", "priority", "measure")} == {
+        "goal": "G-1", "strategy": None, "depends": ["T-1"], "start": None, "due": "2026-12-20", "priority": "high",
+        "measure": "slides ready"}
+    assert [(s["text"], s["done"]) for s in visit["steps"]] == [("Book the room", False), ("Print the map", True)]
+    assert run("undo")[0] == 0
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["owner"] == "ali"
+
+
+def test_a_bulk_edits_bad_links_are_named_by_row_and_column_and_nothing_is_written(run, linked, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    rows[0].update(goal="G-99")
+    rows[1].update(status="")
+    rows[2].update(depends="T-77")
+    rows[3].update(every="yearly")
+    rows.append({**rows[0], "id": "", "title": "Call Globex", "goal": "", "deal": "D-9"})
+    _sheet(path, rows)
+    before = snapshot_files(linked)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: {path}: 5 problems, nothing imported:\n"
+                   "  row 2: T-1: goal: no goal G-99 on this board\n"
+                   "  row 3: status: blank; T-2 needs one (one of: todo, doing, blocked, done)\n"
+                   "  row 4: T-3: depends: no task T-77 on this board\n"
+                   "  row 5: every: 'yearly' is not a repeat (one of: daily, weekly, fortnightly, monthly, quarterly, "
+                   "or none)\n"
+                   "  row 6: deal: no deal D-9 on this board\n")
+    rows = rows[:4]
+    rows[0].update(goal="", depends="T-4")  # T-4 waits for T-1 (and T-3): T-1 waiting for it is a loop
+    rows[1].update(status="todo")
+    rows[2].update(depends="")
+    rows[3].update(every="")
+    _sheet(path, rows)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 2: T-1: depends: T-1 would wait for itself (T-1 → T-4 → T-1)" in err
+    assert snapshot_files(linked) == before
