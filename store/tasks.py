@@ -521,26 +521,28 @@ def _repeated_on_board(read: list[dict], olds: dict[int, Task], candidates: dict
     following = {t.previous: t for t in on_board if t.previous}
     left = 0
     for parent in {f["parent"] for f in read if f.get("parent")}:
-        matched = {index: task for index, task in olds.items() if read[index].get("parent") == parent}
-        series = []
-        for index, task in matched.items():
-            while task is not None:
-                series.append((index if task is matched[index] else None, task))
+        matched = {task.id: index for index, task in olds.items() if read[index].get("parent") == parent}
+        series: dict[str, Task] = {}  # the board's occurrences of it: those the file names, and what followed
+        for task in (olds[index] for index in matched.values()):
+            while task is not None and task.id not in series:
+                series[task.id] = task
                 task = following.get(task.id)
         # its open repeating occurrence, as it stays after the import (one the file has done is done)
-        here = [(index, task) for index, task in series if task.every and task.status != "done"
-                and (index is None or read[index]["status"] != "done")]
+        here = [task for task in series.values() if task.every and task.status != "done"
+                and (task.id not in matched or read[matched[task.id]]["status"] != "done")]
         if not here:
             continue
-        index, task = max(here, key=lambda pair: pair[1].due)  # (a repeating task has a due date)
-        new = sorted((i for i in candidates if read[i].get("parent") == parent), key=lambda i: read[i].get("due") or date.min)
+        task = max(here, key=lambda one: one.due)  # (a repeating task has a due date)
+        index = matched.get(task.id)
+        new = sorted((i for i in candidates if read[i].get("parent") == parent and read[i]["status"] != "done"),
+                     key=lambda i: read[i].get("due") or date.min)
         if index is None and new and task not in olds.values():  # made by the board: the file's last is it
             index = new.pop()
             olds[index] = task
             del candidates[index]
         due = read[index]["due"] if index is not None and read[index].get("due") else task.due
         for i in new:
-            if read[i].get("due") is not None and due is not None and read[i]["due"] > due:
+            if read[i].get("due") is not None and read[i]["due"] > due:
                 del candidates[i]
                 left += 1
             else:

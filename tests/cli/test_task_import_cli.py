@@ -390,7 +390,7 @@ def test_a_task_deleted_on_the_board_does_not_come_back_with_the_list(run, team,
 def _series(*occurrences: tuple[str, str, str]) -> list[dict]:
     """A weekly taskwarrior series: its template and occurrences (uuid, status, due day)."""
     return [{"uuid": "tpl", "description": "Weekly report", "status": "recurring", "recur": "weekly",
-             "due": "20261130T090000Z"},
+             "due": "20301125T090000Z"},
             *({"uuid": uuid, "description": "Weekly report", "status": status, "due": f"{day}T090000Z",
                "recur": "weekly", "parent": "tpl", **({"end": f"{day}T170000Z"} if status == "completed" else {})}
               for uuid, status, day in occurrences)]
@@ -406,25 +406,25 @@ def test_a_repeating_task_read_again_repeats_once(run, team, tmp_path) -> None:
     occurrence already repeats, so the new one is left out (it came as a second repeating task,
     and each made its own next one); done on the board, its next is the file's next."""
     path = tmp_path / "tasks.json"
-    path.write_text(json.dumps(_series(("o1", "pending", "20261130"), ("o2", "pending", "20261207"))),
+    path.write_text(json.dumps(_series(("o1", "pending", "20301125"), ("o2", "pending", "20301202"))),
                     encoding="utf-8")
     assert run("task", "import", str(path))[0] == 0
-    assert _weekly(run) == [("T-3", "todo", "2026-11-30", None), ("T-4", "todo", "2026-12-07", "weekly")]
-    path.write_text(json.dumps(_series(("o1", "completed", "20261130"), ("o2", "pending", "20261207"),
-                                       ("o3", "pending", "20261214"))), encoding="utf-8")
+    assert _weekly(run) == [("T-3", "todo", "2030-11-25", None), ("T-4", "todo", "2030-12-02", "weekly")]
+    path.write_text(json.dumps(_series(("o1", "completed", "20301125"), ("o2", "pending", "20301202"),
+                                       ("o3", "pending", "20301209"))), encoding="utf-8")
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, "")
     assert "left out 1 new occurrence of a task the board repeats itself (done, it makes the next)\n" in out
-    assert _weekly(run) == [("T-3", "done", "2026-11-30", None), ("T-4", "todo", "2026-12-07", "weekly")]
-    assert run("task", "done", "T-4")[0] == 0  # the board makes T-5, due 14 December
-    path.write_text(json.dumps(_series(("o1", "completed", "20261130"), ("o2", "completed", "20261207"),
-                                       ("o3", "pending", "20261214"), ("o4", "pending", "20261221"))),
+    assert _weekly(run) == [("T-3", "done", "2030-11-25", None), ("T-4", "todo", "2030-12-02", "weekly")]
+    assert run("task", "done", "T-4")[0] == 0  # the board makes T-5, due 9 December 2030
+    path.write_text(json.dumps(_series(("o1", "completed", "20301125"), ("o2", "completed", "20301202"),
+                                       ("o3", "pending", "20301209"), ("o4", "pending", "20301216"))),
                     encoding="utf-8")
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, "")
     assert out.startswith("no new tasks\n")
-    assert _weekly(run) == [("T-3", "done", "2026-11-30", None), ("T-4", "done", "2026-12-07", "weekly"),
-                            ("T-5", "todo", "2026-12-14", "weekly")]
+    assert _weekly(run) == [("T-3", "done", "2030-11-25", None), ("T-4", "done", "2030-12-02", "weekly"),
+                            ("T-5", "todo", "2030-12-09", "weekly")]
     assert out.startswith("no new tasks\n3 tasks already as the file has them\n")  # o4: the board makes it
     assert "left out 1 new occurrence" in out
 
@@ -433,14 +433,14 @@ def test_the_series_repeats_on_where_taskwarrior_finished_the_boards_occurrence(
     """Done in taskwarrior (not on the board): the board's occurrence is done as the file says
     and the file's next open one repeats in its place."""
     path = tmp_path / "tasks.json"
-    path.write_text(json.dumps(_series(("o1", "pending", "20261130"))), encoding="utf-8")
+    path.write_text(json.dumps(_series(("o1", "pending", "20301125"))), encoding="utf-8")
     assert run("task", "import", str(path))[0] == 0
-    path.write_text(json.dumps(_series(("o1", "completed", "20261130"), ("o2", "pending", "20261207"))),
+    path.write_text(json.dumps(_series(("o1", "completed", "20301125"), ("o2", "pending", "20301202"))),
                     encoding="utf-8")
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, "") and out.startswith("imported 1 task (T-4): To do 1\n")
-    assert _weekly(run) == [("T-3", "done", "2026-11-30", "weekly"), ("T-4", "todo", "2026-12-07", "weekly")]
-    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["done_at"] == "2026-11-30T17:00:00Z"
+    assert _weekly(run) == [("T-3", "done", "2030-11-25", "weekly"), ("T-4", "todo", "2030-12-02", "weekly")]
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["done_at"] == "2030-11-25T17:00:00Z"
 
 
 def _sheet(path, rows: list[dict]) -> None:
@@ -553,3 +553,31 @@ def test_a_bulk_edits_bad_links_are_named_by_row_and_column_and_nothing_is_writt
     assert (code, out) == (2, "")
     assert "row 2: T-1: depends: T-1 would wait for itself (T-1 → T-4 → T-1)" in err
     assert snapshot_files(linked) == before
+
+
+def test_the_occurrence_the_board_made_is_the_files_next_one(team, tmp_path) -> None:
+    """Done on the board a week late, the board's next occurrence is due on another day than
+    taskwarrior's: the file's last new open occurrence is it (its uuid known from then on), the
+    one before comes as a task of its own, and nothing repeats twice."""
+    from datetime import datetime, timezone
+
+    from store.board import Board
+
+    moment = [datetime(2030, 12, 10, 9, tzinfo=timezone.utc)]
+    lead = Board(team, actor="dana", clock=lambda: moment[0])
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_series(("o1", "pending", "20301202"))), encoding="utf-8")
+    lead.import_tasks(path)  # T-3, due 2 December, weekly
+    lead.move_task("T-3", "done")  # on the 10th: the board's T-4 is due the 16th
+    assert (lead.task("T-4").due.isoformat(), lead.task("T-4").every) == ("2030-12-16", "weekly")
+    path.write_text(json.dumps(_series(("o1", "pending", "20301202"), ("o2", "pending", "20301209"),
+                                       ("o3", "pending", "20301216"), ("o4", "pending", "20301223"))),
+                    encoding="utf-8")
+    result = lead.import_tasks(path)
+    assert (result["tasks"], result["repeated_on_board"]) == (1, 1)  # o2 comes; o3 is T-4; o4 is T-4's next
+    weekly = sorted((t.id, t.status, t.due.isoformat(), t.every, t.source) for t in lead.tasks()
+                    if t.title == "Weekly report")
+    assert weekly == [("T-3", "done", "2030-12-02", "weekly", "o1"), ("T-4", "todo", "2030-12-16", "weekly", "o3"),
+                      ("T-5", "todo", "2030-12-09", None, "o2")]
+    again = lead.import_tasks(path)
+    assert (again["tasks"], again["unchanged"], len(again["kept"]), again["repeated_on_board"]) == (0, 2, 1, 1)
