@@ -387,8 +387,11 @@ class TaskChanges(BoardCore):
                 except ValueError as error:
                     problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
+                was = by_id.get(exported_ids.get(number, ""))
                 if (named := fields.pop("owner", None)) is not None and members:
-                    if (member := member_for(named, members)) is None:
+                    if was is not None and named == was.owner:
+                        member = named  # (one who has left keeps what they own until it is handed on)
+                    elif (member := member_for(named, members)) is None:
                         problems.append(Reason("row {number}: owner: {owner!r} is not a member of this board",
                                                number=number, owner=named))
                         continue

@@ -581,3 +581,15 @@ def test_the_occurrence_the_board_made_is_the_files_next_one(team, tmp_path) -> 
                       ("T-5", "todo", "2030-12-09", None, "o2")]
     again = lead.import_tasks(path)
     assert (again["tasks"], again["unchanged"], len(again["kept"]), again["repeated_on_board"]) == (0, 2, 1, 1)
+
+
+def test_a_task_of_someone_who_left_comes_back_as_it_was(run, team, tmp_path) -> None:
+    """A done task still names the rep who left (their open work was handed on): the board's
+    list comes back without `'bea' is not a member`."""
+    assert run("task", "done", "T-2")[0] == 0
+    code, _out, err = run("member", "remove", "bea")
+    assert code == 0, err
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("no new tasks\n2 tasks already as the file has them\n")
