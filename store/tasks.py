@@ -452,7 +452,8 @@ class TaskChanges(BoardCore):
             graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates}}
             for number, _, task in updates:  # (each row was checked against the board as it was)
                 if loop := waiting_loop(task.id, task.depends, graph):
-                    problems.append(Reason("row {number}: depends: {loop}", number=number, loop=loop))
+                    problems.append(Reason("row {number}: {id}: {error}", number=number, id=task.id,
+                                           error=Invalid("depends", loop)))
                     break
             if problems:
                 raise nothing_imported(shown, problems)

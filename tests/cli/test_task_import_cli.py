@@ -593,3 +593,18 @@ def test_a_task_of_someone_who_left_comes_back_as_it_was(run, team, tmp_path) ->
     assert run("task", "list", "--csv", "-o", str(path))[0] == 0
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, "") and out.startswith("no new tasks\n2 tasks already as the file has them\n")
+
+
+def test_two_rows_that_wait_for_each_other_are_refused(run, team, tmp_path) -> None:
+    """Each row alone is fine on the board as it is; together they would wait for each other."""
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    rows[0]["depends"], rows[1]["depends"] = "T-2", "T-1"
+    _sheet(path, rows)
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: {path}: 1 problem, nothing imported:\n"
+                   "  row 2: T-1: depends: T-1 would wait for itself (T-1 → T-2 → T-1)\n")
+    assert snapshot_files(team) == before
