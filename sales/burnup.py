@@ -111,7 +111,29 @@ def _take_back(state: dict[str, dict], record: Activity, moment: datetime) -> No
     elif record.after is None:  # deleted by it: there before, as it was
         state[record.item] = {"status": record.before.get("status"), "owner": record.before.get("owner")}
     elif record.item in state:
+        if (done_at := _done_before(record, moment)) is not None:
+            # moved to done by a re-import of its list (taskwarrior's `end`): done since it was
+            # done there, not since the day the list came in
+            state[record.item]["done_since"] = done_at
         state[record.item].update({k: record.before[k] for k in ("status", "owner") if k in record.before})
+
+
+def _done_before(record: Activity, moment: datetime) -> datetime | None:
+    """When a record that moves a task to done says it was done, if before the record (None: the
+    record's own moment is when)."""
+    after = record.after or {}
+    if after.get("status") != "done" or (record.before or {}).get("status") in (None, "done"):
+        return None
+    try:
+        done_at = datetime.fromisoformat(str(after.get("done_at")))
+    except ValueError:
+        return None
+    return done_at if done_at.tzinfo is not None and done_at < moment else None
+
+
+def _is_done(task: dict, moment: datetime) -> bool:
+    """Whether a task's state (as taken back to `moment`) is done then."""
+    return task.get("status") == "done" or (task.get("done_since") is not None and task["done_since"] < moment)
 
 
 def done_by(now: dict[str, dict], records: Iterable[Activity], moment: datetime) -> set[str]:
@@ -126,7 +148,7 @@ def done_by(now: dict[str, dict], records: Iterable[Activity], moment: datetime)
         if is_task_record(record.ref):
             _take_back(state, record, at)
     return {key for key, task in state.items()
-            if task.get("status") == "done" and (task.get("since") is None or task["since"] < moment)}
+            if _is_done(task, moment) and (task.get("since") is None or task["since"] < moment)}
 
 
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
@@ -144,7 +166,7 @@ def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end:
     def count(day_end: datetime) -> tuple[int, int]:
         mine = [t for t in state.values() if (owner is None or t.get("owner") == owner)
                 and (t.get("since") is None or t["since"] < day_end)]
-        return len(mine), sum(1 for t in mine if t.get("status") == "done")
+        return len(mine), sum(1 for t in mine if _is_done(t, day_end))
 
     for record in records:
         moment = datetime.fromisoformat(record.at)

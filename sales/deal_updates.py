@@ -23,15 +23,20 @@ from sales.deals import Deal
 #: `deal paid`), and a CRM's export does not hold them.
 UPDATED = ("title", "account", "product", "key_account", "owner", "value", "close", "next_step", "forecast",
            "business", "lost_reason")
+#: What a blank cell makes a field in a bulk edit of the board's own list (`clear`): cleared, as a
+#: spreadsheet user emptying it means (a title cannot be: a blank one is an error)
+CLEARED = {"account": "", "product": "", "key_account": False, "owner": None, "value": 0, "close": None,
+           "next_step": "", "forecast": "auto", "business": "auto", "lost_reason": ""}
 
 
 def updated_fields(old: Deal, row: Mapping[str, str], fields: Mapping, outcomes: Mapping[str, str],
-                   now: datetime) -> tuple[dict, bool] | None:
+                   now: datetime, clear: bool = False) -> tuple[dict, bool] | None:
     """The fields of `old` as the file's row leaves them (the whole deal, as builtins; the same as
     `old`'s when nothing changed) and whether it was won with no close date, or None when the row
     would move a deal the board has closed to another outcome (the board keeps it).
 
-    `row` is the row's text by field (a blank cell leaves its field), `fields` the row read as a
+    `row` is the row's text by field (a blank cell leaves its field; with `clear`, the board's own
+    list edited in a sheet, it clears it: CLEARED), `fields` the row read as a
     new deal's fields (sales.deal_fields.row_fields, its owner found among the members, or left
     out when the import leaves such owners out). A new stage is entered now, or, for a won or
     lost one, on the day the file says the deal closed (never before the stage it leaves, nor
@@ -43,11 +48,12 @@ def updated_fields(old: Deal, row: Mapping[str, str], fields: Mapping, outcomes:
     if was != "open" and becomes != was:
         return None
     for field in UPDATED:
-        if field == "owner":
-            if "owner" in fields:
-                data["owner"] = fields["owner"]
-        elif field in row and row[field].strip():
+        if field == "owner" and "owner" in fields:
+            data["owner"] = fields["owner"]
+        elif field != "owner" and field in row and row[field].strip():
             data[field] = fields[field]
+        elif clear and field in row and field in CLEARED and not row[field].strip():
+            data[field] = CLEARED[field]
     closes_today = False
     if stage != old.stage:
         at = now

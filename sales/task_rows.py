@@ -7,12 +7,13 @@ task's fields out, or a Reason naming the field that is wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sales.deal_fields import day_first, parse_day
 from sales.errors import Reason
 from sales.sales_fields import normalise_header
-from sales.tasks import PRIORITIES, normalize_status, split_tags
+from sales.tasks import PRIORITIES, Step, normalize_repeat, normalize_status, split_tags
 from sales.text import listed
 
 #: task field -> the header spellings that name it (compared normalised: case, spaces, `_` and
@@ -28,7 +29,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "tag", "labels", "label", "标签", "標籤"),
     "expected_result": ("expectedresult", "expected", "outcome", "预期结果"),
     "measure": ("measure", "metric", "衡量"),
+    # the board's own links, checklist and repeat (`task list --csv` writes them)
+    "goal": ("goal", "目标"),
+    "strategy": ("strategy", "策略"),
+    "deal": ("deal", "商机"),
+    "depends": ("depends", "dependson", "waitsfor", "依赖"),
+    "steps": ("steps", "checklist", "步骤", "清单"),
+    "every": ("every", "repeat", "repeats", "recur", "重复"),
 }
+#: what a blank cell in a present column makes a task's field in a bulk edit: cleared (a task's
+#: title and status cannot be: a blank one is an error)
+CLEARED: dict[str, object] = {"owner": None, "priority": "normal", "start": None, "due": None, "tags": [],
+                              "expected_result": "", "measure": "", "goal": None, "strategy": None, "deal": None,
+                              "depends": [], "steps": [], "every": None}
+_BOX = re.compile(r"^\[( |x|X|)\]\s?")  # a step's box: [ ] or [x]
+_NEXT_BOX = re.compile(r";\s*(?=\[(?: |x|X|)\])")  # `[x] Call; [ ] Send quote`, typed in one line
 #: statuses as other boards name their columns, beside the board's own (sales.tasks.normalize_status)
 _STATUSES = {"ready": "todo", "backlog": "todo", "new": "todo", "notstarted": "todo", "inprogress": "doing",
              "started": "doing", "waiting": "blocked", "onhold": "blocked", "completed": "done",
@@ -37,6 +52,26 @@ _STATUSES = {"ready": "todo", "backlog": "todo", "new": "todo", "notstarted": "t
 _PRIORITIES = {"h": "high", "m": "normal", "l": "low", "medium": "normal", "med": "normal", "": "normal",
                "高": "high", "中": "normal", "低": "low", "紧急": "urgent", **{p: p for p in PRIORITIES}}
 DATES = ("start", "due")
+
+
+def steps_text(steps: Sequence[Step]) -> str:
+    """A checklist in one cell, a step a line, each behind its box: `[x] Call` (done), `[ ] Send
+    the quote`. read_steps gives it back exactly (a step is one line)."""
+    return "\n".join(f"[{'x' if step.done else ' '}] {step.text}" for step in steps)
+
+
+def read_steps(text: str) -> list[dict]:
+    """The steps of a checklist cell: a step a line (steps_text's), or typed in one line, each
+    after a `;` behind its box (`[x] Call; [ ] Send quote`); a step without a box is not done."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) == 1 and _BOX.match(lines[0].strip()):
+        lines = _NEXT_BOX.split(lines[0])
+    steps = []
+    for line in lines:
+        line = line.strip()
+        box = _BOX.match(line)
+        steps.append({"text": line[box.end():] if box else line, "done": bool(box) and box.group(1) in ("x", "X")})
+    return steps
 
 
 def task_columns(headers: Sequence[str]) -> dict[str, str]:
@@ -96,4 +131,16 @@ def row_task(row: dict[str, str], first_is_day: dict[str, bool]) -> dict:
             fields[field] = row[field]
     if owner := row.get("owner", "").strip():
         fields["owner"] = owner
+    for field in ("goal", "strategy", "deal"):
+        if text := row.get(field, "").strip():
+            fields[field] = text
+    if text := row.get("depends", "").strip():  # `T-1 T-2` (as written), `T-1, T-2` (as typed)
+        fields["depends"] = [part for part in re.split(r"[\s,，;]+", text) if part]
+    if row.get("steps", "").strip():
+        fields["steps"] = read_steps(row["steps"])
+    if text := row.get("every", "").strip():
+        try:
+            fields["every"] = normalize_repeat(text)
+        except ValueError as error:
+            raise fail("every", error) from None
     return fields

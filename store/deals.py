@@ -520,7 +520,7 @@ class DealChanges(BoardCore):
                             strangers.setdefault(owner, []).append(number)
                             continue
                         fields.pop("owner")  # its owner stays the board's
-                    if (found := updated_fields(old, record, fields, outcome, now)) is None:
+                    if (found := updated_fields(old, record, fields, outcome, now, clear=here is not None)) is None:
                         kept.append({"row": number, "id": old.id, "title": old.title, "stage": old.stage,
                                      "file_stage": fields["stage"]})
                         continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +248,7 @@ class TaskChanges(BoardCore):
                                            "time", number=number, title=task.title, id=twin.id))
                     continue
                 candidates[index] = task
+            repeated_here = _repeated_on_board([f for _, f in read], olds, candidates, on_board)
             ids = {fields["uuid"]: olds[index].id for index, (_, fields) in enumerate(read) if index in olds}
             for index, task in candidates.items():
                 task.id = format_id("task", tx.nextnumber("task"))  # (a dry run writes nothing: the numbers go unused)
@@ -334,6 +335,9 @@ class TaskChanges(BoardCore):
                     # repeating: the tasks that repeat (taskwarrior's recur), and the recurrences the
                     # board has no repeat for (those tasks come once)
                     "repeating": sum(1 for t in tasks if t.every), "repeats_unread": sorted(set(unrepeated)),
+                    # new occurrences of a series the board repeats itself (its open occurrence
+                    # makes the next when done): left out, as they would come twice
+                    "repeated_on_board": repeated_here,
                     # the tasks an earlier import of the list brought (by their uuid): changed, the
                     # same, or done on the board and open in the file (left as they are)
                     "updated": changes, "unchanged": unchanged, "kept": kept,
@@ -348,7 +352,8 @@ class TaskChanges(BoardCore):
         imported back is a bulk edit: a row whose id is a task of the board updates it (`updated`,
         `unchanged`)."""
         from sales.members import member_for
-        from sales.task_rows import days_first, row_task, task_columns
+        from sales.task_rows import CLEARED, days_first, row_task, task_columns
+        from sales.tasks import STATUSES
         from store.deal_files import read_rows
 
         shown = name or str(path)
@@ -382,8 +387,11 @@ class TaskChanges(BoardCore):
                 except ValueError as error:
                     problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
+                was = by_id.get(exported_ids.get(number, ""))
                 if (named := fields.pop("owner", None)) is not None and members:
-                    if (member := member_for(named, members)) is None:
+                    if was is not None and named == was.owner:
+                        member = named  # (one who has left keeps what they own until it is handed on)
+                    elif (member := member_for(named, members)) is None:
                         problems.append(Reason("row {number}: owner: {owner!r} is not a member of this board",
                                                number=number, owner=named))
                         continue
@@ -407,12 +415,17 @@ class TaskChanges(BoardCore):
                                                number=number, id=here.id, first=seen_ids[here.id]))
                         continue
                     seen_ids[here.id] = number
-                    data = msgspec.to_builtins(here)
-                    for key, value in fields.items():  # (a blank cell leaves its field as the board has it)
-                        if key != "priority" or record.get("priority", "").strip():
-                            data[key] = value
-                    if named:
+                    if "status" in record and "status" not in fields:
+                        problems.append(Reason("row {number}: status: blank; {id} needs one (one of: {statuses})",
+                                               number=number, id=here.id, statuses=", ".join(STATUSES)))
+                        continue
+                    # a blank cell clears its field (a column the file leaves out leaves it as it is)
+                    data = {**msgspec.to_builtins(here), **{key: CLEARED[key] for key in record if key in CLEARED},
+                            **fields}
+                    if "owner" in record:
                         data["owner"] = named
+                    if "steps" in fields:  # (the ticks as the cell has them)
+                        data["steps"] = fields["steps"]
                     try:
                         new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, here)
                     except Invalid as error:
@@ -436,6 +449,12 @@ class TaskChanges(BoardCore):
                     continue
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
+            graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates}}
+            for number, _, task in updates:  # (each row was checked against the board as it was)
+                if loop := waiting_loop(task.id, task.depends, graph):
+                    problems.append(Reason("row {number}: {id}: {error}", number=number, id=task.id,
+                                           error=Invalid("depends", loop)))
+                    break
             if problems:
                 raise nothing_imported(shown, problems)
             for who in {t.owner for t in tasks}:
@@ -493,3 +512,43 @@ def _deletes_an_imported_task(doc: dict) -> bool:
     """A log record (raw) of a task deleted that an import brought (its source: a taskwarrior uuid)."""
     return (doc.get("action") == "task.delete" and doc.get("after") is None
             and bool((doc.get("before") or {}).get("source")))
+
+
+def _repeated_on_board(read: list[dict], olds: dict[int, Task], candidates: dict[int, Task],
+                       on_board: list[Task]) -> int:
+    """Of a taskwarrior list read again, the new occurrences of a repeating task whose series
+    the board already repeats (an earlier import made one of its occurrences repeat, or the board
+    made the next when it was done) and that stays open: the open occurrence the board made (it
+    knows no uuid) becomes the file's last new one; a new one due after the board's open one is
+    left out (done, the board's makes it: it would come twice); one due before comes, not
+    repeating. Changes `olds` and `candidates`; returns how many were left out."""
+    following = {t.previous: t for t in on_board if t.previous}
+    left = 0
+    for parent in {f["parent"] for f in read if f.get("parent")}:
+        matched = {task.id: index for index, task in olds.items() if read[index].get("parent") == parent}
+        series: dict[str, Task] = {}  # the board's occurrences of it: those the file names, and what followed
+        for task in (olds[index] for index in matched.values()):
+            while task is not None and task.id not in series:
+                series[task.id] = task
+                task = following.get(task.id)
+        # its open repeating occurrence, as it stays after the import (one the file has done is done)
+        here = [task for task in series.values() if task.every and task.status != "done"
+                and (task.id not in matched or read[matched[task.id]]["status"] != "done")]
+        if not here:
+            continue
+        task = max(here, key=lambda one: one.due)  # (a repeating task has a due date)
+        index = matched.get(task.id)
+        new = sorted((i for i in candidates if read[i].get("parent") == parent and read[i]["status"] != "done"),
+                     key=lambda i: read[i].get("due") or date.min)
+        if index is None and new and task not in olds.values():  # made by the board: the file's last is it
+            index = new.pop()
+            olds[index] = task
+            del candidates[index]
+        due = read[index]["due"] if index is not None and read[index].get("due") else task.due
+        for i in new:
+            if read[i].get("due") is not None and read[i]["due"] > due:
+                del candidates[i]
+                left += 1
+            else:
+                candidates[i].every = None
+    return left

@@ -17,6 +17,7 @@ import msgspec
 from sales.activity import Activity, describe
 from sales.deal_fields import EXPORT_COLUMNS
 from sales.phrases import english
+from sales.task_rows import steps_text
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.i18n import N_, _, say
@@ -248,10 +249,11 @@ DEAL_COLUMNS = EXPORT_COLUMNS  # (`deal import` reads such a file back by these 
 
 
 def task_cells(task: Task) -> list[object]:
-    done, steps = steps_done(task)
+    """A task as `task list --csv` writes it: `task import` reads it back (a bulk edit), its
+    checklist one step a line behind its box (`[x] Call`)."""
     return [task.id, task.title, task.status, task.owner, task.priority, task.start, task.due, task.goal,
-            task.strategy, task.deal, task.tags, task.depends, task.every, done, steps, task.expected_result,
-            task.measure]
+            task.strategy, task.deal, task.tags, task.depends, task.every, steps_done(task)[0], steps_text(task.steps),
+            task.expected_result, task.measure]
 
 
 def deal_cells(deal, stages) -> list[object]:

@@ -4,7 +4,7 @@ are done at the last two weeks' pace; --mine / --owner; --json; in Chinese."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -122,3 +122,29 @@ def test_the_first_days_of_a_cycle_in_chinese(run, team, monkeypatch) -> None:
     run("plan", "info", "--start", str(today + timedelta(days=3)), "--end", str(today + timedelta(days=90)))
     code, out, _ = run("burnup")
     assert out.splitlines()[0] == f"最近 8 周的燃起图（周期从 {today + timedelta(days=3)} 开始）"
+
+
+def test_a_task_done_in_taskwarrior_counts_done_from_its_end_not_the_day_it_came_back(run, team, tmp_path) -> None:
+    """Imported open, done in taskwarrior on day 3, the list imported again on day 8: the
+    burn-up has it done from day 3 (it had it done only from day 8, the import's day)."""
+    import json as json_
+
+    now = datetime.now().astimezone()
+    begun = now.date() - timedelta(days=10)
+    moment = [datetime.combine(begun, datetime.min.time(), now.tzinfo) + timedelta(hours=9)]
+    lead = Board(team, actor="dana", clock=lambda: moment[0])
+    lead.set_plan_info("Ten days", begun, begun + timedelta(days=29))
+    item = {"uuid": "u1", "description": "Send the quote", "status": "pending"}
+    path = tmp_path / "tasks.json"
+    path.write_text(json_.dumps([item]), encoding="utf-8")
+    lead.import_tasks(path)
+    ended = datetime.combine(begun + timedelta(days=3), datetime.min.time(), now.tzinfo) + timedelta(hours=12)
+    path.write_text(json_.dumps([{**item, "status": "completed",
+                                  "end": ended.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")}]), encoding="utf-8")
+    moment[0] += timedelta(days=8)
+    lead.import_tasks(path)
+    days = json.loads(run("burnup", "--json")[1])["days"]
+    assert [(d["day"], d["done"]) for d in days[2:5]] == [(str(begun + timedelta(days=2)), 0),
+                                                          (str(begun + timedelta(days=3)), 1),
+                                                          (str(begun + timedelta(days=4)), 1)]
+    assert days[-1]["done"] == 1 and days[0]["scope"] == 3

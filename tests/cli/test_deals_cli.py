@@ -696,3 +696,32 @@ def test_deal_show_says_how_long_the_deal_has_been_in_its_stage(team, run, monke
     assert code == 0 and "  Lead  (now, 3.5 days so far)" in out  # Pipedrive's and HubSpot's days in stage
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert "  Lead  （至今，已 3.5 天）" in run("deal", "show", "D-1")[1]
+
+
+def test_a_blank_cell_in_a_deal_bulk_edit_clears_its_field_and_a_column_left_out_leaves_it(run, team, tmp_path) -> None:
+    """The board's own `deal list --csv` edited in a sheet: a cell emptied clears the field (the
+    owner: nobody), a column deleted leaves it; a CRM's export (no ids of this board) still
+    leaves a blank cell's field as the board has it (test_deal_reimport_cli)."""
+    import csv
+    import io
+
+    run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "30000", "--account", "Acme", "--product", "Suite",
+        "--close", "2026-12-20", "--next", "Send the terms")
+    path = tmp_path / "deals.csv"
+    assert run("deal", "list", "--csv", "-o", str(path))[0] == 0
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows[0].update(owner="", close="", next_step="")
+    for row in rows:
+        del row["product"]  # (a column deleted: the product stays)
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+    code, out, err = run("deal", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:3] == ["updated 1 deal:",
+                                     "  changed D-1: owner ali → –, close 2026-12-20 → –, next_step Send the terms → –"]
+    deal = json.loads(run("deal", "list", "--json")[1])[0]
+    assert (deal["owner"], deal["close"], deal["next_step"], deal["product"], deal["account"]) == (
+        None, None, "", "Suite", "Acme")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import snapshot_files
 
 EXPORT = [
@@ -383,3 +385,226 @@ def test_a_task_deleted_on_the_board_does_not_come_back_with_the_list(run, team,
     assert snapshot_files(team) == before
     code, out, err = run("task", "import", str(path), "--with-deleted")
     assert (code, err) == (0, "") and out.startswith("imported 1 task (T-6): Done 1\n")
+
+
+def _series(*occurrences: tuple[str, str, str]) -> list[dict]:
+    """A weekly taskwarrior series: its template and occurrences (uuid, status, due day)."""
+    return [{"uuid": "tpl", "description": "Weekly report", "status": "recurring", "recur": "weekly",
+             "due": "20301125T090000Z"},
+            *({"uuid": uuid, "description": "Weekly report", "status": status, "due": f"{day}T090000Z",
+               "recur": "weekly", "parent": "tpl", **({"end": f"{day}T170000Z"} if status == "completed" else {})}
+              for uuid, status, day in occurrences)]
+
+
+def _weekly(run) -> list[tuple]:
+    return sorted((t["id"], t["status"], t["due"], t.get("every")) for t in json.loads(run("task", "list", "--json")[1])
+                  if t["title"] == "Weekly report")
+
+
+def test_a_repeating_task_read_again_repeats_once(run, team, tmp_path) -> None:
+    """The list read again, taskwarrior having made the next occurrence: the board's open
+    occurrence already repeats, so the new one is left out (it came as a second repeating task,
+    and each made its own next one); done on the board, its next is the file's next."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_series(("o1", "pending", "20301125"), ("o2", "pending", "20301202"))),
+                    encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    assert _weekly(run) == [("T-3", "todo", "2030-11-25", None), ("T-4", "todo", "2030-12-02", "weekly")]
+    path.write_text(json.dumps(_series(("o1", "completed", "20301125"), ("o2", "pending", "20301202"),
+                                       ("o3", "pending", "20301209"))), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert "left out 1 new occurrence of a task the board repeats itself (done, it makes the next)\n" in out
+    assert _weekly(run) == [("T-3", "done", "2030-11-25", None), ("T-4", "todo", "2030-12-02", "weekly")]
+    assert run("task", "done", "T-4")[0] == 0  # the board makes T-5, due 9 December 2030
+    path.write_text(json.dumps(_series(("o1", "completed", "20301125"), ("o2", "completed", "20301202"),
+                                       ("o3", "pending", "20301209"), ("o4", "pending", "20301216"))),
+                    encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.startswith("no new tasks\n")
+    assert _weekly(run) == [("T-3", "done", "2030-11-25", None), ("T-4", "done", "2030-12-02", "weekly"),
+                            ("T-5", "todo", "2030-12-09", "weekly")]
+    assert out.startswith("no new tasks\n3 tasks already as the file has them\n")  # o4: the board makes it
+    assert "left out 1 new occurrence" in out
+
+
+def test_the_series_repeats_on_where_taskwarrior_finished_the_boards_occurrence(run, team, tmp_path) -> None:
+    """Done in taskwarrior (not on the board): the board's occurrence is done as the file says
+    and the file's next open one repeats in its place."""
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_series(("o1", "pending", "20301125"))), encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    path.write_text(json.dumps(_series(("o1", "completed", "20301125"), ("o2", "pending", "20301202"))),
+                    encoding="utf-8")
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("imported 1 task (T-4): To do 1\n")
+    assert _weekly(run) == [("T-3", "done", "2030-11-25", "weekly"), ("T-4", "todo", "2030-12-02", "weekly")]
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["done_at"] == "2030-11-25T17:00:00Z"
+
+
+def _sheet(path, rows: list[dict]) -> None:
+    """Rows written back as a spreadsheet saves a CSV (its columns as the first row has them)."""
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+
+
+def _rows(path) -> list[dict]:
+    import csv
+    import io
+
+    return sorted(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))), key=lambda row: row["id"])
+
+
+@pytest.fixture
+def linked(run, team):
+    """The team board with a goal, a strategy and a deal, and tasks that use every field."""
+    assert run("goal", "add", "Grow renewals", "--target", "1.2M", "--deadline", "2027-03-31")[0] == 0  # G-1
+    assert run("strategy", "add", "Call every renewal", "--goal", "G-1")[0] == 0  # S-1
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "40k")[0] == 0  # D-1
+    assert run("task", "add", "Renew Acme", "--owner", "ali", "--due", "2026-12-18", "--goal", "G-1", "--deal", "D-1",
+               "--step", "Find the buyer", "--step", "[x] Price it; then call", "--step", "Send the quote",
+               "--tags", "call,q4", "--expected", "A signed renewal", "--every", "week")[0] == 0  # T-3
+    assert run("task", "tick", "T-3", "1")[0] == 0
+    assert run("task", "add", "Prepare the Q1 review", "--start", "2026-12-10", "--due", "2026-12-20",
+               "--strategy", "S-1", "--depends", "T-3,T-1", "--measure", "slides ready")[0] == 0  # T-4
+    return team
+
+
+def test_the_boards_list_comes_back_exactly_links_steps_and_repeats_too(run, linked, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = {row["id"]: row for row in _rows(path)}
+    assert {k: rows["T-3"][k] for k in ("goal", "strategy", "deal", "depends", "every", "steps_done", "steps")} == {
+        "goal": "G-1", "strategy": "", "deal": "D-1", "depends": "", "every": "weekly", "steps_done": "1",
+        "steps": "[x] Find the buyer\n[ ] [x] Price it; then call\n[ ] Send the quote"}
+    assert (rows["T-4"]["strategy"], rows["T-4"]["depends"]) == ("S-1", "T-3 T-1")
+    before = snapshot_files(linked)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("no new tasks\n4 tasks already as the file has them\n")
+    assert snapshot_files(linked) == before
+
+
+def test_a_blank_cell_clears_its_field_and_a_column_left_out_leaves_it(run, linked, tmp_path) -> None:
+    """In the board's own list edited in a sheet: a cell emptied clears the field (the owner:
+    nobody; the priority: normal); a column deleted leaves each task's field as it is; links,
+    the checklist (typed in one line, ticks and all) and the repeat are read back."""
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    for row in rows:
+        del row["measure"]  # (a column deleted: T-4 keeps its measure)
+    rows[2].update(owner="", due="", deal="", tags="", expected_result="", every="", priority="",
+                   steps="[x] Find the buyer; [X] Price it; [ ] Send it")
+    rows[3].update(goal="G-1", strategy="", depends="T-1", start="", priority="high")
+    rows[1].update(steps="Book the room\n[x] Print the map")
+    _sheet(path, rows)
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, ""), err
+    assert out.splitlines()[:2] == ["no new tasks", "updated 3 tasks:"]
+    tasks = {t["id"]: t for t in json.loads(run("task", "list", "--json")[1])}
+    renew, review, visit = tasks["T-3"], tasks["T-4"], tasks["T-2"]
+    assert {k: renew[k] for k in ("owner", "due", "deal", "goal", "tags", "expected_result", "every", "priority")} == {
+        "owner": None, "due": None, "deal": None, "goal": "G-1", "tags": [], "expected_result": "", "every": None,
+        "priority": "normal"}
+    assert [(s["text"], s["done"]) for s in renew["steps"]] == [("Find the buyer", True), ("Price it", True),
+                                                              ("Send it", False)]
+    assert {k: review[k] for k in ("goal", "strategy", "depends", "start", "due", "priority", "measure")} == {
+        "goal": "G-1", "strategy": None, "depends": ["T-1"], "start": None, "due": "2026-12-20", "priority": "high",
+        "measure": "slides ready"}
+    assert [(s["text"], s["done"]) for s in visit["steps"]] == [("Book the room", False), ("Print the map", True)]
+    assert run("undo")[0] == 0
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["owner"] == "ali"
+
+
+def test_a_bulk_edits_bad_links_are_named_by_row_and_column_and_nothing_is_written(run, linked, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    rows[0].update(goal="G-99")
+    rows[1].update(status="")
+    rows[2].update(depends="T-77")
+    rows[3].update(every="yearly")
+    rows.append({**rows[0], "id": "", "title": "Call Globex", "goal": "", "deal": "D-9"})
+    _sheet(path, rows)
+    before = snapshot_files(linked)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: {path}: 5 problems, nothing imported:\n"
+                   "  row 2: T-1: goal: no goal G-99 on this board\n"
+                   "  row 3: status: blank; T-2 needs one (one of: todo, doing, blocked, done)\n"
+                   "  row 4: T-3: depends: no task T-77 on this board\n"
+                   "  row 5: every: 'yearly' is not a repeat (one of: daily, weekly, fortnightly, monthly, quarterly, "
+                   "or none)\n"
+                   "  row 6: deal: no deal D-9 on this board\n")
+    rows = rows[:4]
+    rows[0].update(goal="", depends="T-4")  # T-4 waits for T-1 (and T-3): T-1 waiting for it is a loop
+    rows[1].update(status="todo")
+    rows[2].update(depends="")
+    rows[3].update(every="")
+    _sheet(path, rows)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "row 2: T-1: depends: T-1 would wait for itself (T-1 → T-4 → T-1)" in err
+    assert snapshot_files(linked) == before
+
+
+def test_the_occurrence_the_board_made_is_the_files_next_one(team, tmp_path) -> None:
+    """Done on the board a week late, the board's next occurrence is due on another day than
+    taskwarrior's: the file's last new open occurrence is it (its uuid known from then on), the
+    one before comes as a task of its own, and nothing repeats twice."""
+    from datetime import datetime, timezone
+
+    from store.board import Board
+
+    moment = [datetime(2030, 12, 10, 9, tzinfo=timezone.utc)]
+    lead = Board(team, actor="dana", clock=lambda: moment[0])
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_series(("o1", "pending", "20301202"))), encoding="utf-8")
+    lead.import_tasks(path)  # T-3, due 2 December, weekly
+    lead.move_task("T-3", "done")  # on the 10th: the board's T-4 is due the 16th
+    assert (lead.task("T-4").due.isoformat(), lead.task("T-4").every) == ("2030-12-16", "weekly")
+    path.write_text(json.dumps(_series(("o1", "pending", "20301202"), ("o2", "pending", "20301209"),
+                                       ("o3", "pending", "20301216"), ("o4", "pending", "20301223"))),
+                    encoding="utf-8")
+    result = lead.import_tasks(path)
+    assert (result["tasks"], result["repeated_on_board"]) == (1, 1)  # o2 comes; o3 is T-4; o4 is T-4's next
+    weekly = sorted((t.id, t.status, t.due.isoformat(), t.every, t.source) for t in lead.tasks()
+                    if t.title == "Weekly report")
+    assert weekly == [("T-3", "done", "2030-12-02", "weekly", "o1"), ("T-4", "todo", "2030-12-16", "weekly", "o3"),
+                      ("T-5", "todo", "2030-12-09", None, "o2")]
+    again = lead.import_tasks(path)
+    assert (again["tasks"], again["unchanged"], len(again["kept"]), again["repeated_on_board"]) == (0, 2, 1, 1)
+
+
+def test_a_task_of_someone_who_left_comes_back_as_it_was(run, team, tmp_path) -> None:
+    """A done task still names the rep who left (their open work was handed on): the board's
+    list comes back without `'bea' is not a member`."""
+    assert run("task", "done", "T-2")[0] == 0
+    code, _out, err = run("member", "remove", "bea")
+    assert code == 0, err
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    code, out, err = run("task", "import", str(path))
+    assert (code, err) == (0, "") and out.startswith("no new tasks\n2 tasks already as the file has them\n")
+
+
+def test_two_rows_that_wait_for_each_other_are_refused(run, team, tmp_path) -> None:
+    """Each row alone is fine on the board as it is; together they would wait for each other."""
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    rows = _rows(path)
+    rows[0]["depends"], rows[1]["depends"] = "T-2", "T-1"
+    _sheet(path, rows)
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err == (f"uplift: {path}: 1 problem, nothing imported:\n"
+                   "  row 2: T-1: depends: T-1 would wait for itself (T-1 → T-2 → T-1)\n")
+    assert snapshot_files(team) == before

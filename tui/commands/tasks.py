@@ -324,6 +324,10 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         print(n_("{count} task repeats as it did in taskwarrior (done, it makes its next occurrence)",
                  "{count} tasks repeat as they did in taskwarrior (done, each makes its next occurrence)",
                  repeating).format(count=repeating))
+    if again := result.get("repeated_on_board"):
+        print(n_("left out {count} new occurrence of a task the board repeats itself (done, it makes the next)",
+                 "left out {count} new occurrences of tasks the board repeats itself (done, each makes the next)",
+                 again).format(count=again))
     if unread := result["repeats_unread"]:
         print(_("the board repeats daily, weekly, fortnightly, monthly or quarterly: tasks that recur {recur} "
                 "come once").format(recur=", ".join(unread)))
