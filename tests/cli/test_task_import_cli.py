@@ -208,19 +208,19 @@ def test_tasks_imported_before_they_kept_their_uuid_are_found(run, team, tmp_pat
 def test_a_repeating_tasks_open_occurrence_due_last_repeats_on_the_board(run, team, tmp_path) -> None:
     """Taskwarrior keeps a template and its occurrences (two open at once when one is overdue);
     the board keeps one open occurrence that, done, makes the next: the one due last repeats."""
-    series = {"recur": "weekly", "parent": "t1", "entry": "20261101T100000Z"}
+    series = {"recur": "weekly", "parent": "t1", "entry": "20301101T100000Z"}
     path = tmp_path / "tasks.json"
     path.write_text(json.dumps([
         {"uuid": "t1", "description": "Weekly report", "status": "recurring", "recur": "weekly",
-         "due": "20261130T090000Z"},
-        {"uuid": "o0", "description": "Weekly report", "status": "completed", "due": "20261123T090000Z",
-         "end": "20261123T100000Z", **series},
-        {"uuid": "o2", "description": "Weekly report", "status": "pending", "due": "20261207T090000Z", **series},
-        {"uuid": "o1", "description": "Weekly report", "status": "pending", "due": "20261130T090000Z", **series},
+         "due": "20301130T090000Z"},
+        {"uuid": "o0", "description": "Weekly report", "status": "completed", "due": "20301123T090000Z",
+         "end": "20301123T100000Z", **series},
+        {"uuid": "o2", "description": "Weekly report", "status": "pending", "due": "20301207T090000Z", **series},
+        {"uuid": "o1", "description": "Weekly report", "status": "pending", "due": "20301130T090000Z", **series},
         {"uuid": "m1", "description": "Month close", "status": "pending", "recur": "P1M", "parent": "t8",
-         "due": "20261231T090000Z"},
+         "due": "20301231T090000Z"},
         {"uuid": "y1", "description": "Renew the domain", "status": "pending", "recur": "yearly", "parent": "t9",
-         "due": "20270101T090000Z"}]), encoding="utf-8")
+         "due": "20310101T090000Z"}]), encoding="utf-8")
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, ""), err
     assert ("2 tasks repeat as they did in taskwarrior (done, each makes its next occurrence)\n"
@@ -228,15 +228,15 @@ def test_a_repeating_tasks_open_occurrence_due_last_repeats_on_the_board(run, te
             ) in out
     tasks = json.loads(run("task", "list", "--json")[1])
     assert sorted((t["title"], t["status"], t["due"], t.get("every")) for t in tasks if t["id"] not in ("T-1", "T-2")) == [
-        ("Month close", "todo", "2026-12-31", "monthly"),
-        ("Renew the domain", "todo", "2027-01-01", None),
-        ("Weekly report", "done", "2026-11-23", None),
-        ("Weekly report", "todo", "2026-11-30", None),
-        ("Weekly report", "todo", "2026-12-07", "weekly")]
+        ("Month close", "todo", "2030-12-31", "monthly"),
+        ("Renew the domain", "todo", "2031-01-01", None),
+        ("Weekly report", "done", "2030-11-23", None),
+        ("Weekly report", "todo", "2030-11-30", None),
+        ("Weekly report", "todo", "2030-12-07", "weekly")]
     weekly = next(t for t in tasks if t.get("every") == "weekly")
     code, out, err = run("task", "done", weekly["id"])
     assert code == 0, err
-    assert ("Weekly report", "2026-12-14") in {(t["title"], t["due"]) for t in json.loads(run("task", "list", "--json")[1])}
+    assert ("Weekly report", "2030-12-14") in {(t["title"], t["due"]) for t in json.loads(run("task", "list", "--json")[1])}
 
 
 def test_a_spreadsheet_of_tasks_imports_a_row_each(run, team, tmp_path) -> None:
