@@ -22,7 +22,7 @@ from sales.deals import Deal
 #: Splits and payments are not among them: the board records those itself (`deal edit --split`,
 #: `deal paid`), and a CRM's export does not hold them.
 UPDATED = ("title", "account", "product", "key_account", "owner", "value", "close", "next_step", "forecast",
-           "business", "lost_reason")
+           "business", "lost_reason", "strategy")
 
 
 def updated_fields(old: Deal, row: Mapping[str, str], fields: Mapping, outcomes: Mapping[str, str],
