@@ -63,3 +63,13 @@ async def test_a_new_deal_takes_a_strategy_and_an_edit_leaves_it(team) -> None:
         await save(pilot, app)
     deal = Board(team, actor="dana").deal("D-1")
     assert (deal.title, deal.strategy, deal.next_step) == ("Gamma expansion", "S-1", "Send the quote")
+
+
+async def test_a_long_strategy_title_keeps_the_box_on_one_line_at_80_columns(team) -> None:
+    lead = Board(team, actor="dana")
+    lead.add_strategy("Target mid-market manufacturers in the north with a two-week pilot and a bundle offer")
+    lead.add_deal("Isdom pilot", owner="ali", strategy="S-1")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        strategy = await open_form(pilot, app, "e")
+        assert strategy.value == "S-1" and strategy.region.height == 3

@@ -86,12 +86,13 @@ class DealForm(FormBase):
                 splits_text(deal.splits) if deal else "", placeholder=split_example(board, deal) if splitter else "",
                 id="splits", disabled=not splitter))
             strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
-            with Horizontal(classes="field-row"):  # (the campaign that brought it: counted for it in the review)
-                yield from self._field("strategy", _("Strategy (that brought it)"), Select(
-                    with_current(strategies, deal and deal.strategy), id="strategy", prompt=_("no strategy"),
-                    value=deal.strategy if deal and deal.strategy else Select.NULL))
-                yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
-                    board, deal.lost_reason if deal else ""))
+            # (the campaign that brought it, counted for it in the review; a row of its own: beside
+            # it, the lost reason's suggestions were cut at 80 columns)
+            yield from self._field("strategy", _("Strategy (that brought it)"), Select(
+                with_current(strategies, deal and deal.strategy), id="strategy", prompt=_("no strategy"),
+                value=deal.strategy if deal and deal.strategy else Select.NULL))
+            yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
+                board, deal.lost_reason if deal else ""))
             if deal is not None and (deal.payments or outcome_of(deal, board.stages()) == "won"):
                 yield Static(plain(payments_text(deal, board.today())), classes="dialog-hint", id="deal-payments")
             yield from self._buttons()
