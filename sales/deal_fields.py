@@ -50,6 +50,9 @@ DEAL_ONLY: dict[str, tuple[str, ...]] = {
                  "交易类型", "交易類型", "typ", "dealtyp", "typedetransaction", "typedaffaire", "tipo",
                  "tipodenegocio", "tipodeoportunidad"),
     "payments": ("payments", "收款记录", "收款記錄"),
+    # the strategy (campaign) that brought the deal, by its id on the board (S-2), as `deal list --csv`
+    # writes it (a CRM's campaign column names its own campaigns, not the board's strategies)
+    "strategy": ("strategy", "策略"),
     # the currency of the value: one file is in one currency (a board adds its values up)
     "currency": ("currency", "dealcurrency", "currencyisocode", "amountcurrency", "opportunitycurrency", "币种",
                  "幣種", "货币", "貨幣", "währung", "wahrung", "devise", "moneda", "divisa"),
@@ -109,13 +112,13 @@ REQUIRED = ("stage",)
 #: board works out (outcome, weighted value, the day a deal closed).
 EXPORT_COLUMNS = ("id", "title", "account", "key_account", "owner", "product", "stage", "outcome", "value",
                   "weighted", "close", "closed", "forecast", "lost_reason", "next_step", "source", "splits",
-                  "business", "payments")
+                  "business", "payments", "strategy")
 #: The columns only the board's own export has: a file with them all is read by its names.
 _EXPORT_MARKS = ("id", "title", "stage", "outcome", "weighted", "closed", "forecast")
 #: What such a file brings back, each from the column of its name. `id`, `outcome` and
 #: `weighted` are the board's own doing and not read back (deals get ids of the board they join).
 EXPORT_READ_BACK = ("title", "account", "key_account", "owner", "product", "stage", "value", "close", "closed",
-                    "forecast", "lost_reason", "next_step", "source", "splits", "business", "payments")
+                    "forecast", "lost_reason", "next_step", "source", "splits", "business", "payments", "strategy")
 #: Forecast categories as CRMs name them (Salesforce's Pipeline, Best Case, Commit, Closed,
 #: Omitted), normalised as headers are, with the board's own names.
 _FORECAST_NAMES = {**{normalise_header(c): c for c in FORECAST_CATEGORIES}, "": "auto", "pipeline": "auto",
@@ -512,6 +515,8 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
             raise fail("payments", Reason("they add up to {paid:,.2f}, more than the deal's value ({value:,.2f})",
                                           paid=paid, value=values["value"]))
         fields["payments"] = values["payments"]
+    if strategy := row.get("strategy", "").strip():  # (the board checks it names a strategy of its own)
+        fields["strategy"] = strategy
     owner = row.get("owner", "").strip()
     if owner:
         fields["owner"] = owner

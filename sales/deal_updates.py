@@ -22,11 +22,11 @@ from sales.deals import Deal
 #: Splits and payments are not among them: the board records those itself (`deal edit --split`,
 #: `deal paid`), and a CRM's export does not hold them.
 UPDATED = ("title", "account", "product", "key_account", "owner", "value", "close", "next_step", "forecast",
-           "business", "lost_reason")
+           "business", "lost_reason", "strategy")
 #: What a blank cell makes a field in a bulk edit of the board's own list (`clear`): cleared, as a
 #: spreadsheet user emptying it means (a title cannot be: a blank one is an error)
 CLEARED = {"account": "", "product": "", "key_account": False, "owner": None, "value": 0, "close": None,
-           "next_step": "", "forecast": "auto", "business": "auto", "lost_reason": ""}
+           "next_step": "", "forecast": "auto", "business": "auto", "lost_reason": "", "strategy": None}
 
 
 def updated_fields(old: Deal, row: Mapping[str, str], fields: Mapping, outcomes: Mapping[str, str],

@@ -189,6 +189,9 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     forecast: ForecastCategory = "auto"
     business: Business = "auto"  # a new customer or an existing one (BUSINESS_KINDS)
     lost_reason: Ref = ""  # why it was lost (sales/winloss.py); only a deal in a lost stage has one
+    # the strategy (campaign) that brought it, as a CRM's deal source/campaign: it counts for that
+    # strategy directly (sales/strategy_results.py); None: only through the tasks that worked on it
+    strategy: Ref | None = None
     source: Ref = ""
     splits: Annotated[list[Split], msgspec.Meta(max_length=SPLITS_MAX)] = []  # others credited (sales/splits.py)
     payments: Annotated[list[Payment], msgspec.Meta(max_length=PAYMENTS_MAX)] = []  # what the customer paid

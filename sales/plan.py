@@ -65,7 +65,7 @@ SECTIONS: tuple[Section, ...] = (
                                                    "requested_by": "member", "decided_by": "member"}),
     Section("spending", "spend", SpendEntry, {"line": "budget", "by": "member"}),
     Section("training", "training", TrainingItem, {"strategy": "strategy"}),
-    Section("deals", "deal", Deal, {"owner": "member"}),
+    Section("deals", "deal", Deal, {"owner": "member", "strategy": "strategy"}),
     Section("checklists", "checklist", Checklist),
     Section("incentives", "incentive", IncentivePlan),
     Section("review_answers", "answer", ReviewAnswer, {"by": "member"}),

@@ -188,15 +188,16 @@ def _lost(result: WinLoss | None, say: Say) -> list[str]:
 
 
 def _strategies(results: Sequence[StrategyResult], say: Say) -> list[str]:
-    """What each strategy brought: the deals its tasks worked on that were won, against its spend."""
+    """What each strategy brought: the deals it brought or its tasks worked on that were won, against its spend."""
     if not results:
         return []
     out = ["", "## " + say(Phrase("What each strategy brought")), "",
-           _head(say, Phrase("Strategy"), Phrase("Tasks done"), Phrase("Deals worked"), Phrase("Won"),
+           _head(say, Phrase("Strategy"), Phrase("Tasks done"), Phrase("Deals"), Phrase("Won"),
                  Phrase("Won value"), Phrase("Spent"), Phrase("Return")), "|---|---:|---:|---|---:|---:|---:|"]
     out += [_row(f"{md(r.strategy)} {md(r.title)}", f"{r.done} / {r.tasks}", str(len(r.deals)),
                  ", ".join(r.won) or "–", _num(r.won_value), _num(r.spent), times(r.returned)) for r in results]
-    return [*out, "", say(Phrase("A deal counts for each strategy whose tasks worked on it (a task's deal)."))]
+    return [*out, "", say(Phrase("A deal counts for the strategy that brought it (its strategy), else for each "
+                                      "strategy whose tasks worked on it (a task's deal)."))]
 
 
 def render(data: ReviewData, say: Say = str) -> str:

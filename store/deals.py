@@ -61,7 +61,7 @@ from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
 EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
-            "lost_reason", "splits", "business")
+            "lost_reason", "splits", "business", "strategy")
 MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 
 
@@ -297,6 +297,8 @@ class DealChanges(BoardCore):
         deal = convert(data, Deal)
         if deal.owner is not None and (old is None or deal.owner != old.owner):
             self._check_member(deal.owner, "owner")
+        if deal.strategy is not None:  # (as a task's: a link to a strategy the board has)
+            deal.strategy = self._check_link("strategy", deal.strategy)
         had = {split.rep for split in old.splits} if old else set()
         roles = {m.name: m.role for m in self.members()} if deal.splits else {}
         for split in deal.splits:
@@ -555,6 +557,8 @@ class DealChanges(BoardCore):
                     if fields.get("splits"):
                         fields["splits"] = self._imported_splits(fields.get("owner"), fields["splits"], roles)
                     deal = convert({**fields, "id": "D-0"}, Deal)
+                    if deal.strategy is not None:
+                        deal.strategy = self._check_link("strategy", deal.strategy)
                 except Invalid as error:
                     problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue

@@ -404,7 +404,7 @@ class GoalChanges(BoardCore):
         return self._transact(build)
 
     def delete_strategy(self, strategy_id: str) -> Strategy:
-        """Delete a strategy. Its tasks, budget lines and training items stay, unlinked."""
+        """Delete a strategy. Its tasks, budget lines, training items and the deals it brought stay, unlinked."""
         def build(tx: Transaction) -> Strategy:
             old = self.strategy(strategy_id)
             self._check("strategy.delete")

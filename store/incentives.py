@@ -404,14 +404,16 @@ class ReviewChanges(BoardCore):
         return with_spending(metrics, cents(sum(e.amount for e in self.cycle_budget().spending)))
 
     def strategy_results(self) -> list[StrategyResult]:
-        """What each strategy brought in the cycle: the deals its tasks worked on that were won,
-        against what was spent on it then (sales/strategy_results.py)."""
+        """What each strategy brought in the cycle: the deals tagged with it, or untagged and
+        worked on by its tasks, that were won, against what was spent on it then
+        (sales/strategy_results.py)."""
         start, end = self.period()
         tasks = self.tasks()
-        won = {d.id: d.value for d in team_results(self.deals(), self.stages(), [], start, end).won}
+        deals = self.deals()
+        won = {d.id: d.value for d in team_results(deals, self.stages(), [], start, end).won}
         spent = {strategy: money[1] for strategy, money in self.strategy_money().items()}
         return strategy_results(self.strategies(), tasks, won, spent,
-                                self._done_by_end(tasks, end))
+                                self._done_by_end(tasks, end), {d.id: d.strategy for d in deals})
 
     def _done_by_end(self, tasks: list[Task], end: date | None) -> set[str] | None:
         """The tasks done when a cycle that has ended ended (the log read back to then; a task

@@ -265,7 +265,7 @@ def deal_cells(deal, stages) -> list[object]:
     return [deal.id, deal.title, deal.account, deal.key_account, deal.owner, deal.product, deal.stage, outcome,
             deal.value, weighted_value(deal, stages), deal.close, closed_on(deal, outcome), deal.forecast,
             deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits), deal.business,
-            payments_text(deal.payments)]
+            payments_text(deal.payments), deal.strategy]
 
 
 def task_rows(tasks: Sequence[Task], today) -> str:
@@ -383,6 +383,8 @@ def deal_detail(deal, stages, touches, tasks=(), now=None) -> str:
     if outcome == "open":
         lines.append(f"  {label(_('forecast'))}" + (_("by its stage (auto)") if deal.forecast == "auto" else
                                                    _(FORECAST_WORDS[deal.forecast])))
+    if deal.strategy:
+        lines.append(f"  {label(_('strategy'))}{deal.strategy}")
     if deal.source:
         lines.append(f"  {label(_('source'))}{deal.source}")
     if deal.payments or outcome == "won":

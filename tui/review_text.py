@@ -77,7 +77,7 @@ def changed_lines(statement: Statement) -> list[tuple[str, float | None]]:
 
 #: What each strategy brought (sales/strategy_results.py): `uplift review`'s table and the Review
 #: screen's Strategies tab.
-STRATEGY_COLUMNS = (N_("Strategy"), N_("Tasks done"), N_("Deals worked"), N_("Won"), N_("Won value"), N_("Spent"),
+STRATEGY_COLUMNS = (N_("Strategy"), N_("Tasks done"), N_("Deals"), N_("Won"), N_("Won value"), N_("Spent"),
                     N_("Return"), N_("Title"))
 
 

@@ -53,19 +53,19 @@ def test_each_strategy_weighs_what_its_work_won_against_what_it_spent(plan, run)
                    "S-2": (2, 0, ["D-1", "D-3"], ["D-1"], 10000, 1000, 10.0),
                    "S-3": (1, 0, [], [], 0, 200, 0.0)}
     out = run("review")[1]
-    assert "S-1       1 / 2       2             D-1  10,000     500    20.0×   Fairs" in out, out
-    assert "S-3       0 / 1       0             –    0          200    0.0×    Webinars" in out, out
+    assert "S-1       1 / 2       2      D-1  10,000     500    20.0×   Fairs" in out, out
+    assert "S-3       0 / 1       0      –    0          200    0.0×    Webinars" in out, out
 
 
 def test_the_report_and_its_findings_say_where_the_money_worked(plan, run, monkeypatch) -> None:
     report = run("review", "export", "-o", "-")[1]
     assert "| S-2 Bundles | 0 / 2 | 2 | D-1 | 10,000 | 1,000 | 10.0× |" in report
-    assert "- S-1 brought the most for its money: 10,000 won on deals its tasks worked on, 20.0× what was " \
-           "spent on it.\n" in report
-    assert "- S-3 spent 200 and no deal its tasks worked on was won in the cycle.\n" in report
+    assert "- S-1 brought the most for its money: 10,000 won on deals it brought or worked on, 20.0× " \
+           "what was spent on it.\n" in report
+    assert "- S-3 spent 200 and no deal it brought or worked on was won in the cycle.\n" in report
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     report = run("review", "export", "-o", "-")[1]
-    assert "## 各策略的成果" in report and "- S-3 支出 200，但其任务推进的商机在本周期内无一赢单。" in report
+    assert "## 各策略的成果" in report and "- S-3 支出 200，但其带来或推进的商机在本周期内无一赢单。" in report
 
 
 def test_a_past_cycle_counts_its_own_wins_and_spending(plan, run) -> None:

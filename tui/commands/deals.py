@@ -41,6 +41,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
     owner = board.actor if args.mine else args.owner
     if owner:
         deals = [d for d in deals if d.owner == owner]
+    if args.strategy:  # the deals a strategy brought (its own field, not its tasks' links)
+        deals = [d for d in deals if d.strategy == args.strategy]
     if args.open:  # the deals still in play, not those won or lost
         outcome = {stage.name: stage.outcome for stage in board.stages()}
         deals = [d for d in deals if outcome.get(d.stage, "open") == "open"]
@@ -68,7 +70,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 def _fields(board, args: argparse.Namespace) -> dict:
     fields = {"account": args.account, "product": args.product, "owner": args.owner, "stage": args.stage,
               "value": cli_number(args.value, "value"), "close": cli_date(board, args.close, "close"), "next_step": args.next,
-              "forecast": args.forecast, "lost_reason": args.lost_reason, "business": args.business}
+              "forecast": args.forecast, "lost_reason": args.lost_reason, "business": args.business,
+              "strategy": args.strategy}
     if args.key is not None:
         fields["key_account"] = args.key
     if args.split is not None:
@@ -417,6 +420,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U", help=_("only this owner's deals"))
     listing.add_argument("--mine", action="store_true", help=_("only my deals"))
     listing.add_argument("--open", action="store_true", help=_("only open deals (not won or lost)"))
+    add_ref(listing, "--strategy", kind="strategy", metavar="S", help=_("only the deals this strategy brought"))
     add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
@@ -440,6 +444,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         parser.add_argument("--split", action="append", metavar="REP=PCT",
                             help=_("credit another rep with a share of the deal (again for more; the owner "
                                  "keeps the rest; `none` clears them; a lead's)"))
+        add_ref(parser, "--strategy", kind="strategy", metavar="S",
+                help=_('the strategy (campaign) that brought it, counted for it in the review ("" clears it)'))
 
     changed_json = _("print the deal, changed, as `deal show --json` does")
     add = add_verb(deal_verbs, common, "add", cmd_deal_add, _("add a deal; prints its id"))

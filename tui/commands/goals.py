@@ -372,5 +372,6 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                        help=_("a goal it serves (repeatable; replaces the list; --goal '' for none)"))
     sedit.add_argument("--description", metavar="TEXT")
     sdelete = add_verb(strategy, common, "delete", cmd_strategy_delete,
-                       _("delete a strategy; its tasks, budget lines and training stay, unlinked (leads only)"))
+                       _("delete a strategy; its tasks, budget lines, training and the deals it brought stay, "
+                         "unlinked (leads only)"))
     sdelete.add_argument("id")

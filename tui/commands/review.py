@@ -78,8 +78,8 @@ def _print_review(board, args: argparse.Namespace) -> int:
 
         print()
         print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies), max_last=50))
-        print(_("A deal counts for each strategy whose tasks worked on it (a task's deal: "
-                "uplift task edit T-N --deal D-N)."))
+        print(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), else for "
+                "each strategy whose tasks worked on it (a task's deal: uplift task edit T-N --deal D-N)."))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))

@@ -29,7 +29,7 @@ from tui.widgets.tick_list import TickBox
 #: The payment form's day box is the form's width: its placeholder says it all.
 PAID_ON_HINT = "YYYY-MM-DD, today, -3d, fri"
 FIELDS = ("title", "account", "product", "key_account", "owner", "stage", "business", "value", "close", "forecast",
-          "next_step", "splits", "lost_reason")
+          "next_step", "splits", "strategy", "lost_reason")
 #: Whether winning the deal brings a new customer (sales.deals.BUSINESS_KINDS), as the form offers it.
 #: Short enough for the closed box a third of the form wide at 80 columns (`new if its first win`
 #: and `existing customer` wrapped it over two lines); "by first win" as the Forecast box's "by stage".
@@ -85,6 +85,12 @@ class DealForm(FormBase):
                 "" if splitter else " · " + _("a lead's to change")), text_input(
                 splits_text(deal.splits) if deal else "", placeholder=split_example(board, deal) if splitter else "",
                 id="splits", disabled=not splitter))
+            strategies = [(plain_rich(f"{s.id}  {s.title}"), s.id) for s in board.strategies()]
+            # (the campaign that brought it, counted for it in the review; a row of its own: beside
+            # it, the lost reason's suggestions were cut at 80 columns)
+            yield from self._field("strategy", _("Strategy (that brought it)"), Select(
+                with_current(strategies, deal and deal.strategy), id="strategy", prompt=_("no strategy"),
+                value=deal.strategy if deal and deal.strategy else Select.NULL))
             yield from self._field("lost_reason", _("Lost reason (when lost)"), reason_input(
                 board, deal.lost_reason if deal else ""))
             if deal is not None and (deal.payments or outcome_of(deal, board.stages()) == "won"):
@@ -105,6 +111,8 @@ class DealForm(FormBase):
         for name in ("owner", "stage", "forecast", "business"):
             value = self.query_one(f"#{name}").value
             fields[name] = None if value in (Select.NULL, "") else value
+        strategy = self.query_one("#strategy", Select).value
+        fields["strategy"] = "" if strategy in (Select.NULL, None) else strategy  # ("": none, cleared on an edit)
         if not any(s.name == fields["stage"] and s.outcome == "lost" for s in board.stages()):
             fields["lost_reason"] = ""  # moved out of the lost stage here: no longer lost for a reason
         reading = Reading()
