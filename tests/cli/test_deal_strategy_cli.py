@@ -120,6 +120,22 @@ def test_the_csv_export_carries_it_and_imports_back(strategies, run, tmp_path) -
     assert [(d["title"], d["strategy"]) for d in json.loads(out)] == [("Acme", "S-2"), ("Corvid", None)]
 
 
+def test_a_blank_strategy_cell_in_the_boards_own_list_clears_it(strategies, run, tmp_path) -> None:
+    """The board's own list edited in a sheet: emptying the cell unlinks the deal, as a blank
+    cell clears any other field there; deleting the column leaves it."""
+    assert run("deal", "add", "Acme", "--value", "12000", "--strategy", "S-2")[0] == 0
+    csv = tmp_path / "deals.csv"
+    assert run("deal", "list", "--csv", "-o", csv)[0] == 0
+    header, row = csv.read_text(encoding="utf-8-sig").splitlines()
+    dropped = tmp_path / "dropped.csv"
+    dropped.write_text(header.removesuffix(",strategy") + "\n" + row.removesuffix(",S-2") + "\n", encoding="utf-8")
+    assert run("deal", "import", dropped)[0] == 0 and shown(run, "D-1") == "S-2"
+    csv.write_text(header + "\n" + row.removesuffix("S-2") + "\n", encoding="utf-8")
+    code, out, err = run("deal", "import", csv)
+    assert code == 0, err
+    assert "changed D-1: strategy S-2 → –" in out and shown(run, "D-1") is None
+
+
 def test_a_board_made_before_deals_had_a_strategy_opens_and_takes_one(tmp_path, capsys, monkeypatch) -> None:
     board = tmp_path / "board"
     shutil.copytree(OLD_BOARD, board)
