@@ -44,7 +44,8 @@ from tui.widgets.footer import Footer
 NO_GOALS = N_("No goals yet: set them on Goals (key 2), then their actuals show here.")
 STRATEGY_NOTE = N_("A deal counts for the strategy that brought it (the Strategy field of a deal), else for each "
                    "strategy whose tasks worked on it (the Deal field of a task).")
-NO_STRATEGIES = N_("No strategies yet: add them on Goals (key 2, then s), and give their tasks the deals they work on.")
+NO_STRATEGIES = N_("No strategies yet: add them on Goals (key 2, then s); then give each deal the strategy that "
+                   "brought it, or their tasks the deals they work on.")
 NOT_YOURS = N_("Pay is private: a payout statement is read by the leads and the rep it is about.")
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
