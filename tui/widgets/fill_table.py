@@ -188,17 +188,21 @@ class FillTable(DataTable):
         fill_room = room - sum(widths.values())
         wanted = [natural[column.key] for column in columns]
         if self.lines > 1 and sum(wanted) > fill_room:
-            # two lines a row: the text columns' need first, then the others' if still too tight
+            # two lines a row: the text columns' need first; if still too tight, the others'
+            # headers take two lines (`Deals` / `worked` over a column of counts), their cells
+            # kept whole on one; only then their cells wrap, between words (`25` / `customers`)
             least = {column.key: self._least(column) for column in self.columns.values()}
             needs = [max(MINIMUM, least[column.key]) for column in columns]
-            if sum(needs) > fill_room:
-                widths = {column.key: least[column.key] for column in others}
+            for narrower in (self._one_line, self._least_cells):
+                if sum(needs) <= fill_room:
+                    break
+                widths = {column.key: min(natural[column.key], narrower(column)) for column in others}
                 fill_room = room - sum(widths.values())
             shared = share_above(wanted, needs, fill_room) if sum(needs) <= fill_room else narrow_first(needs, fill_room)
         else:
             shared = share(wanted, fill_room)
         widths.update((column.key, new) for column, new in zip(columns, shared))
-        changed = False
+        changed = self._set_header_height(widths)
         for column in self.columns.values():
             new = widths[column.key]
             if column.key.value not in self.fill and new == natural[column.key]:
@@ -207,6 +211,37 @@ class FillTable(DataTable):
             elif column.auto_width or column.width != new:
                 column.auto_width, column.width, changed = False, new, True
         return self._set_heights(widths) or changed
+
+    def _set_header_height(self, widths: dict) -> bool:
+        """Two header lines where a column's label is wider than the column, else one."""
+        if self.lines <= 1:
+            return False
+        height = 2 if any(cell_len(column.label.plain) > widths[column.key] for column in self.columns.values()) else 1
+        if self.header_height == height:
+            return False
+        self.header_height = height
+        return True
+
+    def _label_least(self, column) -> int:
+        """The fewest cells a column's label takes on two lines (a word is never broken)."""
+        return Wrapped(column.label).least_width(2, self.app.console)
+
+    def _one_line(self, column) -> int:
+        """The cells a column takes with its cells whole on one line and its label on two."""
+        cells = [cell_len(cell.plain) if isinstance(cell, Wrapped)
+                 else cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
+                 for cell in self.get_column(column.key)]
+        return max([self._label_least(column), *cells])
+
+    def _least_cells(self, column) -> int:
+        """The fewest cells a column takes with its label on two lines and its cells on two too,
+        broken between words; a list (`D-4, D-5`) is kept whole: it reads as one thing."""
+        console = self.app.console
+        cells = [cell_len(cell.plain) if ", " in cell.plain else cell.least_width(self.lines, console)
+                 for cell in self.get_column(column.key) if isinstance(cell, Wrapped)]
+        others = [cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
+                  for cell in self.get_column(column.key) if not isinstance(cell, Wrapped)]
+        return max([self._label_least(column), *cells, *others])
 
     def _least(self, column) -> int:
         """The fewest cells a column takes with its cells on two lines at most (its label on one)."""
