@@ -223,7 +223,12 @@ class FillTable(DataTable):
         return True
 
     def _label_least(self, column) -> int:
-        """The fewest cells a column's label takes on two lines (a word is never broken)."""
+        """The fewest cells a column's label takes on two lines: broken between words, and a
+        Chinese label of four characters or more in two halves (`已完成` / `任务`); a shorter one
+        stays whole (`目` / `标` read as two characters, not a word)."""
+        plain = column.label.plain
+        if display_width(plain) != len(plain) and " " not in plain.strip():
+            return cell_len(plain) if len(plain) < 4 else cell_len(plain[:(len(plain) + 1) // 2])
         return Wrapped(column.label).least_width(2, self.app.console)
 
     def _one_line(self, column) -> int:
