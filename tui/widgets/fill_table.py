@@ -143,6 +143,27 @@ class Wrapped:
         yield Text("\n").join(lines)
 
 
+class _Label:
+    """A column's label that takes two lines where its column is narrower than it: a Chinese one
+    in two halves (`赢单` / `金额`: Rich filled the first line, `赢单金` / `额`), any other between
+    words as Rich wraps it."""
+
+    def __init__(self, label: Text) -> None:
+        self.label = label
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, cell_len(self.label.plain))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plain = self.label.plain
+        if (cell_len(plain) > options.max_width and display_width(plain) != len(plain)
+                and " " not in plain.strip() and len(plain) >= 4):
+            half = (len(plain) + 1) // 2
+            yield Text("\n").join([self.label[:half], self.label[half:]])
+        else:
+            yield self.label
+
+
 class FillTable(DataTable):
     """A DataTable whose columns named in `fill` (keys) share the room left by the others; with
     `lines=2`, its rows take two lines where one would cut their text."""
@@ -156,6 +177,12 @@ class FillTable(DataTable):
         if self.lines > 1 and isinstance(cell, Text):
             return Wrapped(cell)
         return cut_with_ellipsis(cell)
+
+    def _compute_row_renderables(self, row_index: int):
+        row = super()._compute_row_renderables(row_index)
+        if row_index == -1 and self.header_height > 1:
+            row = type(row)(row.label, [_Label(cell) if isinstance(cell, Text) else cell for cell in row.cells])
+        return row
 
     def add_row(self, *cells, **kwargs):
         return super().add_row(*(self._cell(cell) for cell in cells), **kwargs)
