@@ -8,8 +8,10 @@ sideways, as any DataTable does.
 
 A table made with `lines=2` lets a row take two lines where one would cut its text: first the
 text columns wrap (`check-in C-5` / `(2026-11-13)` whole in 12 cells, where one line showed
-`check-in C…`), then, if that is still too tight, the other columns too, between words only
-(`25` / `customers`: a number is never broken). Rows whose cells all fit keep one line.
+`check-in C…`); if that is still too tight, the other columns' headers take two lines (`Deals` /
+`worked` over a column of counts), their cells kept whole on one; only then do their cells wrap,
+between words only (`25` / `customers`: a number is never broken, a list of ids such as `D-4, D-5`
+never split). Rows whose cells all fit keep one line.
 """
 
 from __future__ import annotations
