@@ -8,8 +8,8 @@ sideways, as any DataTable does.
 
 A table made with `lines=2` lets a row take two lines where one would cut its text: first the
 text columns wrap (`check-in C-5` / `(2026-11-13)` whole in 12 cells, where one line showed
-`check-in C…`); if that is still too tight, the other columns' headers take two lines (`Deals` /
-`worked` over a column of counts), their cells kept whole on one; only then do their cells wrap,
+`check-in C…`); if that is still too tight, the other columns' headers take two lines (`Won` /
+`value` over a column of amounts), their cells kept whole on one; only then do their cells wrap,
 between words only (`25` / `customers`: a number is never broken, a list of ids such as `D-4, D-5`
 never split). Rows whose cells all fit keep one line.
 """
@@ -218,7 +218,7 @@ class FillTable(DataTable):
         wanted = [natural[column.key] for column in columns]
         if self.lines > 1 and sum(wanted) > fill_room:
             # two lines a row: the text columns' need first; if still too tight, the others'
-            # headers take two lines (`Deals` / `worked` over a column of counts), their cells
+            # headers take two lines (`Won` / `value` over a column of amounts), their cells
             # kept whole on one; only then their cells wrap, between words (`25` / `customers`)
             least = {column.key: self._least(column) for column in self.columns.values()}
             needs = [max(MINIMUM, least[column.key]) for column in columns]
