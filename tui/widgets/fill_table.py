@@ -8,8 +8,10 @@ sideways, as any DataTable does.
 
 A table made with `lines=2` lets a row take two lines where one would cut its text: first the
 text columns wrap (`check-in C-5` / `(2026-11-13)` whole in 12 cells, where one line showed
-`check-in C…`), then, if that is still too tight, the other columns too, between words only
-(`25` / `customers`: a number is never broken). Rows whose cells all fit keep one line.
+`check-in C…`); if that is still too tight, the other columns' headers take two lines (`Won` /
+`value` over a column of amounts), their cells kept whole on one; only then do their cells wrap,
+between words only (`25` / `customers`: a number is never broken, a list of ids such as `D-4, D-5`
+never split). Rows whose cells all fit keep one line.
 """
 
 from __future__ import annotations
@@ -143,6 +145,27 @@ class Wrapped:
         yield Text("\n").join(lines)
 
 
+class _Label:
+    """A column's label that takes two lines where its column is narrower than it: a Chinese one
+    in two halves (`赢单` / `金额`: Rich filled the first line, `赢单金` / `额`), any other between
+    words as Rich wraps it."""
+
+    def __init__(self, label: Text) -> None:
+        self.label = label
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, cell_len(self.label.plain))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plain = self.label.plain
+        if (cell_len(plain) > options.max_width and display_width(plain) != len(plain)
+                and " " not in plain.strip() and len(plain) >= 4):
+            half = (len(plain) + 1) // 2
+            yield Text("\n").join([self.label[:half], self.label[half:]])
+        else:
+            yield self.label
+
+
 class FillTable(DataTable):
     """A DataTable whose columns named in `fill` (keys) share the room left by the others; with
     `lines=2`, its rows take two lines where one would cut their text."""
@@ -156,6 +179,12 @@ class FillTable(DataTable):
         if self.lines > 1 and isinstance(cell, Text):
             return Wrapped(cell)
         return cut_with_ellipsis(cell)
+
+    def _compute_row_renderables(self, row_index: int):
+        row = super()._compute_row_renderables(row_index)
+        if row_index == -1 and self.header_height > 1:
+            row = type(row)(row.label, [_Label(cell) if isinstance(cell, Text) else cell for cell in row.cells])
+        return row
 
     def add_row(self, *cells, **kwargs):
         return super().add_row(*(self._cell(cell) for cell in cells), **kwargs)
@@ -188,17 +217,21 @@ class FillTable(DataTable):
         fill_room = room - sum(widths.values())
         wanted = [natural[column.key] for column in columns]
         if self.lines > 1 and sum(wanted) > fill_room:
-            # two lines a row: the text columns' need first, then the others' if still too tight
+            # two lines a row: the text columns' need first; if still too tight, the others'
+            # headers take two lines (`Won` / `value` over a column of amounts), their cells
+            # kept whole on one; only then their cells wrap, between words (`25` / `customers`)
             least = {column.key: self._least(column) for column in self.columns.values()}
             needs = [max(MINIMUM, least[column.key]) for column in columns]
-            if sum(needs) > fill_room:
-                widths = {column.key: least[column.key] for column in others}
+            for narrower in (self._one_line, self._least_cells):
+                if sum(needs) <= fill_room:
+                    break
+                widths = {column.key: min(natural[column.key], narrower(column)) for column in others}
                 fill_room = room - sum(widths.values())
             shared = share_above(wanted, needs, fill_room) if sum(needs) <= fill_room else narrow_first(needs, fill_room)
         else:
             shared = share(wanted, fill_room)
         widths.update((column.key, new) for column, new in zip(columns, shared))
-        changed = False
+        changed = self._set_header_height(widths)
         for column in self.columns.values():
             new = widths[column.key]
             if column.key.value not in self.fill and new == natural[column.key]:
@@ -207,6 +240,42 @@ class FillTable(DataTable):
             elif column.auto_width or column.width != new:
                 column.auto_width, column.width, changed = False, new, True
         return self._set_heights(widths) or changed
+
+    def _set_header_height(self, widths: dict) -> bool:
+        """Two header lines where a column's label is wider than the column, else one."""
+        if self.lines <= 1:
+            return False
+        height = 2 if any(cell_len(column.label.plain) > widths[column.key] for column in self.columns.values()) else 1
+        if self.header_height == height:
+            return False
+        self.header_height = height
+        return True
+
+    def _label_least(self, column) -> int:
+        """The fewest cells a column's label takes on two lines: broken between words, and a
+        Chinese label of four characters or more in two halves (`已完成` / `任务`); a shorter one
+        stays whole (`目` / `标` read as two characters, not a word)."""
+        plain = column.label.plain
+        if display_width(plain) != len(plain) and " " not in plain.strip():
+            return cell_len(plain) if len(plain) < 4 else cell_len(plain[:(len(plain) + 1) // 2])
+        return Wrapped(column.label).least_width(2, self.app.console)
+
+    def _one_line(self, column) -> int:
+        """The cells a column takes with its cells whole on one line and its label on two."""
+        cells = [cell_len(cell.plain) if isinstance(cell, Wrapped)
+                 else cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
+                 for cell in self.get_column(column.key)]
+        return max([self._label_least(column), *cells])
+
+    def _least_cells(self, column) -> int:
+        """The fewest cells a column takes with its label on two lines and its cells on two too,
+        broken between words; a list (`D-4, D-5`) is kept whole: it reads as one thing."""
+        console = self.app.console
+        cells = [cell_len(cell.plain) if ", " in cell.plain else cell.least_width(self.lines, console)
+                 for cell in self.get_column(column.key) if isinstance(cell, Wrapped)]
+        others = [cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
+                  for cell in self.get_column(column.key) if not isinstance(cell, Wrapped)]
+        return max([self._label_least(column), *cells, *others])
 
     def _least(self, column) -> int:
         """The fewest cells a column takes with its cells on two lines at most (its label on one)."""

@@ -2,7 +2,8 @@
 lists every key, stays in sight on an 80-column terminal), then the screen's own keys, then the
 other keys that work everywhere (alerts, today), in compact style below COMPACT_BELOW columns,
 and the command palette's key on the right. Keys that do not fit are left out whole, with a `…`
-where they would be, never cut inside a word (the wheel scrolls them into view, as before). Keys are shown as remapped (the footer reads the screen's live bindings), and
+where they would be, never cut inside a word; the obvious ones (q Quit, esc Back) first, so that
+at 80 columns a screen shows its own keys (the wheel scrolls them into view, as before). Keys are shown as remapped (the footer reads the screen's live bindings), and
 their descriptions in the interface's language (bindings are defined with English descriptions,
 marked N_, at import time), the ^p key's "palette" too (命令面板: drawn in this one line, a wide word
 is not cut by the keys beneath it, as it was in Textual's footer, where it was a widget docked
@@ -33,6 +34,10 @@ from tui.keys import in_shipped_order
 COMPACT_BELOW = 120
 FIRST_OF_ALL = ("help", "quit")  # the app's keys before the screen's; its others after them
 MORE = "…"  # where the keys that do not fit would be
+#: Keys left out first when a screen's keys do not fit (80 columns): q quits as in any terminal
+#: program, esc goes back; both are in the help (?). The budget's Request, Approve, Reject and
+#: Spend were cut off behind them.
+LEFT_OUT_FIRST = ("quit", "app.pop_screen")
 PALETTE_EDGE = "▏"  # Textual's `vkey` border, on the left of the palette's key
 DIM = RichStyle(dim=True)
 
@@ -196,9 +201,15 @@ class Footer(Widget, can_focus=False):
                      Segment(" " + self.palette.description + " " * padding, description_style)]
         room = max(0, width - Segment.get_line_length(right))
         if self._offset == 0 and length > room:
-            # the keys that fit whole, and `…` for the rest (the first key, help, in any case)
+            # the keys that fit whole, and `…` for the rest (the first key, help, in any case);
+            # the obvious ones left out first, for a screen's own keys to be seen
+            kept = items
+            for action in LEFT_OUT_FIRST:
+                if sum(size for _item, _drawn, size in kept) + len(MORE) <= room:
+                    break
+                kept = [entry for entry in kept if entry[0].action != action]
             fit, x = [], 0
-            for entry in items:
+            for entry in kept:
                 if fit and x + entry[2] + len(MORE) > room:
                     break
                 fit.append(entry)

@@ -1,0 +1,111 @@
+"""A rep over SSH on a laptop, at 80x24: the review's strategies keep their deals and numbers
+whole (the headers take two lines instead, the titles are cut with `…`), the goal carry form's
+buttons are on screen, and the budget's own keys are in the footer."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, DataTable
+
+from store.board import Board
+from tests.tui.demo_board import build_demo, demo_board
+from tests.tui.test_screen_sizes import demo_app_in, inside_screen, table_lines
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.fields_form import FieldsForm
+from tui.widgets.footer import Footer
+
+SMALL = (80, 24)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "UTC")
+        time.tzset()
+        path = build_demo(tmp_path_factory.mktemp("at80"))
+    time.tzset()
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_strategies_deals_and_numbers_read_whole_at_80_columns(demo, lang) -> None:
+    """`D-4,` / `D-5` was drawn over two lines, the title squeezed to ten cells: now each row's
+    first line holds its id, tasks, deals, won deals, value, spent and return whole, the table
+    fits the screen, and a title cut short ends with `…`."""
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await pilot.press("5")
+        await until(pilot, lambda: app.screen.query("#review-strategies")
+                    and app.screen.query_one("#review-strategies").row_count)
+        app.screen.query_one("#review-tabs").active = "tab-review-strategies"
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#review-strategies", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        lines = table_lines(table)
+        results = app.board.strategy_results()
+        assert any(len(r.won) >= 2 for r in results)  # the case in point: `D-4, D-5` in the demo
+        for result in results:
+            line = next(line for line in lines if line.split()[:1] == [result.strategy])
+            won = ", ".join(result.won) or "–"
+            spent = f"{result.spent:,.0f}"
+            # (the columns in order, each whole, on the row's first line)
+            pattern = r"\s+".join(map(re.escape, [result.strategy, f"{result.done} / {result.tasks}",
+                                                  str(len(result.deals)), won])) + r"\s+\S+\s+" + re.escape(spent)
+            assert re.search(pattern, line), line
+        title_cells = [line for line in lines if line.rstrip().endswith("…")]
+        assert title_cells  # the long titles are the ones cut
+
+
+async def test_the_goal_carry_forms_buttons_are_in_view_at_80x24(tmp_path) -> None:
+    """The carry form's Carry on and Cancel were below the fold at 80x24: they are on screen as
+    it opens; escape cancels it, and enter in the title carries the goal on."""
+    now = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+    board = Board(tmp_path, actor="dana", clock=lambda: now)
+    board.add_member("dana", role="lead")
+    board.add_goal("Grow Q3 revenue to 150", metric="revenue", unit="$", baseline=100, target=150,
+                   start="2026-07-01", deadline="2026-09-30")
+    board.set_plan_info("North, Q4", start="2026-10-01", end="2026-12-31")
+    app = UpliftApp(Board(tmp_path, actor="dana", clock=lambda: now))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen.query("#goals-table") and app.screen.query_one("#goals-table").row_count)
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await pilot.pause()
+        for button in app.screen.query(Button):
+            assert inside_screen(app, button), button.id
+            assert app.screen.find_widget(button).region == button.region  # (drawn, not scrolled away)
+        assert {button.id for button in app.screen.query(Button)} == {"save", "cancel"}
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+        assert [goal.id for goal in board.goals()] == ["G-1"]
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await pilot.press("enter")  # (the title box has the focus)
+        await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+    assert board.goal("G-2").carried_from == "G-1"
+
+
+async def test_the_budgets_own_keys_are_in_the_footer_at_80_columns(demo) -> None:
+    """At 80 columns the footer showed `q Quit esc Back c Cycles` and cut Spend: quit and back,
+    obvious and in the help, now give way to the budget's keys."""
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("b")
+        await until(pilot, lambda: type(app.screen).__name__ == "BudgetScreen")
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: any(item.description == "Request" for item in footer.keys))
+        await pilot.pause()
+        line = footer.render_line(0).text
+        for key, description in [("?", "Help"), ("r", "Request"), ("a", "Approve"), ("x", "Reject"),
+                                 ("p", "Spend")]:
+            assert f"{key} {description}" in line, line
+        assert "Quit" not in line and "Back" not in line and line.split("▏")[0].rstrip().endswith("…")
