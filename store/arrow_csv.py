@@ -7,10 +7,11 @@ parallel); text with many (order ids, customers) it parses as text, encoded afte
 (two columns at a time, one per core; a value repeating the row above it, as an order's id does
 on each of its lines, is not hashed again). Only the distinct values are sorted and turned into
 categories. The frame is the same as pandas would give: the same reader options, the same type
-inference, the same (sorted) categories and codes. Whatever this path is not sure to give the same for, it declines (returns None)
-and the caller reads the careful way. One difference: a column pyarrow has read as dates, with
-none missing, comes back as datetime64 values, not as a categorical of them (the dates need no
-parsing, and a million of them are quicker to take as they are).
+inference, the same (sorted) categories and codes. Whatever this path is not sure to give the
+same for, it declines (returns None) and the caller reads the careful way. One difference: a
+column pyarrow has read as dates, with none missing, comes back as datetime64 values, not as a
+categorical of them (the dates need no parsing, and a million of them are quicker to take as
+they are).
 """
 
 from __future__ import annotations
