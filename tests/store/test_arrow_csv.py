@@ -71,6 +71,31 @@ def test_many_lines_split_in_many_blocks(tmp_path: Path) -> None:
     same_frame(ours, theirs)
 
 
+
+def test_order_lines_in_runs_across_blocks(tmp_path: Path) -> None:
+    """An order's id and customer repeat on its lines (runs that cross pyarrow's blocks, some
+    ids missing): read by runs, they are still pandas' categories and codes, sorted or in the
+    order met."""
+    rng = np.random.default_rng(5)
+    orders = 60_000
+    lines = rng.integers(1, 9, orders)
+    order = np.repeat(np.arange(orders), lines)
+    ids = np.char.add("SO-", rng.permutation(orders).astype(str)).astype(object)[order]
+    ids[rng.random(len(order)) < 0.01] = ""  # a line without an order id
+    customer = np.char.add("C", rng.integers(0, 20_000, orders).astype(str))[order]
+    frame = pd.DataFrame({"id": ids, "customer": customer, "amount": np.round(rng.random(len(order)) * 100, 2)})
+    path = tmp_path / "runs.csv"
+    frame.to_csv(path, index=False)
+    theirs = pd.read_csv(path, engine="pyarrow", dtype={"id": "category", "customer": "category"})
+    ours = read_csv_categorical(path, "utf-8-sig", ",", ["id", "customer", "amount"], ["id", "customer"])
+    same_frame(ours, theirs)
+    met = read_csv_categorical(path, "utf-8-sig", ",", ["id", "customer", "amount"], ["id", "customer"],
+                               unsorted=["id", "customer"])
+    for name in ("id", "customer"):
+        assert met[name].astype(object).tolist() == theirs[name].astype(object).tolist(), name
+        seen = pd.unique(theirs[name].dropna().astype(object))
+        assert met[name].cat.categories.tolist() == list(seen), name
+
 @pytest.mark.parametrize("text", [
     "id,amount\nA,1\nB,\n",             # an integer column with a gap: pandas' pyarrow path fails there
     "id,id,amount\nA,B,1\n",            # a repeated column name: pandas renames it
