@@ -1,6 +1,6 @@
 """Benchmark: the pipeline screen with 5,000 deals (first render, and a move to the updated screen).
 
-Run from the repository root: `/work/venv/bin/python bench/pipeline.py [DEALS]`. Prints a table
+Run from the repository root: `python bench/pipeline.py [DEALS]`. Prints a table
 with the median and worst of several runs next to the budget. The board is built by one import
 (a generated CSV) in a temporary folder, with histories spread over twelve weeks.
 
@@ -16,6 +16,7 @@ on a shared machine, read figures against it.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import random
 import statistics
@@ -197,7 +198,9 @@ def reading_ms(path: Path, read) -> float:
 
 
 def main() -> None:
-    deals = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("deals", nargs="?", type=int, default=5000, help="how many deals (default 5000)")
+    deals = parser.parse_args().deals
     with tempfile.TemporaryDirectory(prefix="uplift-bench-") as folder:
         path = Path(folder) / "board"
         start = time.perf_counter()
