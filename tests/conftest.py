@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,16 @@ from store.board import Board
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 #: For tests that read the datasets in ../shared/data (CI has them beside the checkout).
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_fsync():
+    """Board writes skip fsync in tests: it only guards against power loss, which no test can
+    show, and it is a quarter of the suite's time on a busy disk. A test may still patch os.fsync
+    (a full disk); tests/store/test_files_durable.py checks that a write does fsync."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
 
 
 @pytest.fixture(autouse=True)
