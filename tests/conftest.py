@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,18 @@ def no_fsync():
     (a full disk); tests/store/test_files_durable.py checks that a write does fsync."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_full_collection_per_app():
+    """An app's first frame runs a full garbage collection before gc.freeze (tui/app.py): cheap on
+    a person's one app, but in the test process it walks every object of every test so far, up to
+    a second per app. Tests keep the freeze and skip that collection;
+    tests/tui/test_app_gc_freeze.py runs it as the app does."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tui.app.gc", SimpleNamespace(collect=lambda *generation: 0,
+                                                   freeze=gc.freeze, unfreeze=gc.unfreeze))
         yield
 
 
