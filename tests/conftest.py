@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,28 @@ from store.board import Board
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 #: For tests that read the datasets in ../shared/data (CI has them beside the checkout).
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_fsync():
+    """Board writes skip fsync in tests: it only guards against power loss, which no test can
+    show, and it is a quarter of the suite's time on a busy disk. A test may still patch os.fsync
+    (a full disk); tests/store/test_files_durable.py checks that a write does fsync."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_full_collection_per_app():
+    """An app's first frame runs a full garbage collection before gc.freeze (tui/app.py): cheap on
+    a person's one app, but in the test process it walks every object of every test so far, up to
+    a second per app. Tests keep the freeze and skip that collection;
+    tests/tui/test_app_gc_freeze.py runs it as the app does."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tui.app.gc", SimpleNamespace(collect=lambda *generation: 0,
+                                                   freeze=gc.freeze, unfreeze=gc.unfreeze))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,25 +5,48 @@ output has none: a script reading the pipe would take it for part of the first c
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import shutil
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from store.board import Board
 from tests.conftest import snapshot_files
+from tui.cli import main
+from tui.i18n import set_language
 
 BOM = b"\xef\xbb\xbf"
 
 
-def _demo(run, tmp_path, monkeypatch):
-    monkeypatch.setenv("UPLIFT_LANG", "zh")
-    board = tmp_path / "demo"
-    assert run("demo", "--board", str(board), "--no-open")[0] == 0
+@pytest.fixture(scope="module")
+def seeded_demo(tmp_path_factory) -> Path:
+    """The Chinese demo, made once per module by `uplift demo` (each test has its own copy)."""
+    board = tmp_path_factory.mktemp("seeded") / "demo"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UPLIFT_LANG", "zh")
+        patch.setenv("XDG_CONFIG_HOME", str(board.parent / "xdg-config"))
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main(["demo", "--board", str(board), "--no-open"]) == 0
+        assert out.getvalue() == f"{board}\n"
+    set_language()  # (the interface language of the test that asked first)
     return board
 
 
-def test_a_payroll_file_has_a_byte_order_mark_and_reads_back_in_pandas_and_csv(run, tmp_path, monkeypatch) -> None:
+@pytest.fixture
+def _demo(seeded_demo: Path):
+    def copy(run, tmp_path, monkeypatch) -> Path:
+        monkeypatch.setenv("UPLIFT_LANG", "zh")
+        board = tmp_path / "demo"
+        shutil.copytree(seeded_demo, board)
+        return board
+    return copy
+
+
+def test_a_payroll_file_has_a_byte_order_mark_and_reads_back_in_pandas_and_csv(_demo, run, tmp_path, monkeypatch) -> None:
     board = _demo(run, tmp_path, monkeypatch)
     code, piped, err = run("--board", str(board), "payout", "--csv", user="王芳")
     assert (code, err) == (0, "") and piped.startswith("rep,plan,")  # the pipe: no mark
@@ -40,7 +63,7 @@ def test_a_payroll_file_has_a_byte_order_mark_and_reads_back_in_pandas_and_csv(r
 
 
 def test_task_and_deal_lists_written_to_a_file_have_the_mark_and_read_back(
-        run, tmp_path, monkeypatch) -> None:
+        _demo, run, tmp_path, monkeypatch) -> None:
     board = _demo(run, tmp_path, monkeypatch)
     tasks, deals = tmp_path / "tasks.csv", tmp_path / "deals.csv"
     assert run("--board", str(board), "task", "list", "--csv", "-o", str(tasks), user="王芳")[0] == 0
@@ -70,7 +93,7 @@ def test_o_without_csv_or_inside_the_board_writes_nothing(run, board_path, tmp_p
     assert run("task", "list", "-o", str(path)) == (2, "", "uplift: -o writes the CSV to a file: give --csv too\n")
 
 
-def test_the_demos_past_sales_file_has_the_mark_and_is_read_as_before(run, tmp_path, monkeypatch) -> None:
+def test_the_demos_past_sales_file_has_the_mark_and_is_read_as_before(_demo, run, tmp_path, monkeypatch) -> None:
     board = _demo(run, tmp_path, monkeypatch)
     sales = board / "past-sales.csv"
     assert sales.read_bytes().startswith(BOM)

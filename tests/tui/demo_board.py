@@ -5,7 +5,10 @@ all written with frozen clocks; the app then runs with the same frozen clock. In
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -49,9 +52,25 @@ def fixed_clock() -> datetime:
     return NOW
 
 
+#: language -> a folder holding the demo as built once in this process (board/, records.csv)
+_BUILT: dict[str, Path] = {}
+
+
 def build_demo(folder: Path, lang: str = "en") -> Path:
-    """A seeded board in `folder/board` (with the records file beside it); its path."""
+    """A seeded board in `folder/board` (with the records file beside it); its path. Built once
+    per language and process, then copied: the same board each time, as its clocks are frozen."""
     utc_local_time()
+    if lang not in _BUILT:
+        built = Path(tempfile.mkdtemp(prefix=f"uplift-demo-{lang}-"))
+        atexit.register(shutil.rmtree, built, ignore_errors=True)
+        _build(built, lang)
+        _BUILT[lang] = built
+    shutil.copytree(_BUILT[lang] / "board", folder / "board")
+    shutil.copy2(_BUILT[lang] / "records.csv", folder / "records.csv")
+    return folder / "board"
+
+
+def _build(folder: Path, lang: str) -> None:
     path = folder / "board"
     seed_demo(path, today=TODAY, lang=lang)
     lead = Board(path, actor=LEADS[lang], clock=lambda: NOW - timedelta(days=2))
@@ -70,7 +89,6 @@ def build_demo(folder: Path, lang: str = "en") -> Path:
         lead.run_diagnosis(["records.csv"])
     finally:
         os.chdir(cwd)
-    return path
 
 
 def demo_board(path: Path, lang: str = "en") -> Board:

@@ -7,7 +7,7 @@ import asyncio
 from textual.containers import VerticalScroll
 
 from store.board import Board
-from tests.tui.waiting import until
+from tests.tui.waiting import on_mode, settled, until
 from tui.app import UpliftApp
 from tui.screens.dialogs import Confirm
 from tui.screens.help import Help
@@ -16,6 +16,7 @@ from tui.screens.task_form import TaskForm
 from tui.widgets.kanban import Kanban
 
 SIZE = (120, 40)
+MODE_OF_KEY = {"1": "diagnose", "2": "goals", "3": "plan", "4": "pipeline", "5": "review"}
 
 
 def column_ids(app: UpliftApp) -> dict[str, list[str]]:
@@ -767,22 +768,24 @@ async def test_someone_who_may_only_read_hears_so_before_any_form(team) -> None:
         app = UpliftApp(Board(team, actor=actor))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press(screen)
-            await pilot.pause(0.3)
+            await on_mode(pilot, MODE_OF_KEY[screen])
             await pilot.press(key)
-            await pilot.pause(0.3)
+            await until(pilot, lambda: any(rule in str(n.message) for n in app._notifications))
+            await settled(pilot)
             assert not isinstance(app.screen, ModalScreen), (actor, screen, key, app.screen)
-            assert any(rule in str(n.message) for n in app._notifications), (actor, screen, key)
     app = UpliftApp(Board(team, actor="zed"))
     async with app.run_test(size=SIZE) as pilot:  # the budget screen's request
         await pilot.press("2")
-        await pilot.pause(0.3)
+        await on_mode(pilot, "goals")
+        goals = app.screen
         await pilot.press("b")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen is not goals)
+        await settled(pilot)
         screen = app.screen
         await pilot.press("r")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: any("not a member" in str(n.message) for n in app._notifications))
+        await settled(pilot)
         assert app.screen is screen
-        assert any("not a member" in str(n.message) for n in app._notifications)
 
 
 async def test_a_due_date_before_the_start_is_refused_next_to_due(team) -> None:

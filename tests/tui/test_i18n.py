@@ -243,7 +243,7 @@ async def test_an_empty_required_field_is_said_in_chinese_next_to_it(team, monke
     from textual.widgets import Static
 
     from store.board import Board
-    from tests.tui.waiting import until
+    from tests.tui.waiting import on_mode, settled, until
     from tui.app import UpliftApp
     from tui.screens.diagnose_forms import NoteForm
     from tui.screens.fields_form import FieldsForm
@@ -258,9 +258,13 @@ async def test_an_empty_required_field_is_said_in_chinese_next_to_it(team, monke
                         (("2", "b", "t"), "topic"), (("2", "b", "p"), "amount")):
         app = UpliftApp(Board(team, actor="dana"))
         async with app.run_test(size=(120, 40)) as pilot:
-            for key in keys:
-                await pilot.pause(0.3)
+            await pilot.press(keys[0])
+            await on_mode(pilot, {"2": "goals", "3": "plan"}[keys[0]])
+            for key in keys[1:]:  # each opens a screen: the budget, then the form
+                shown = app.screen
                 await pilot.press(key)
+                await until(pilot, lambda: app.screen is not shown)
+                await settled(pilot)
             await until(pilot, lambda: isinstance(app.screen, FieldsForm))
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -269,7 +273,7 @@ async def test_an_empty_required_field_is_said_in_chinese_next_to_it(team, monke
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("1")
-        await pilot.pause(0.3)
+        await on_mode(pilot, "diagnose")
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, NoteForm))
         await pilot.press("ctrl+s")

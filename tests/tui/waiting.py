@@ -22,3 +22,19 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
         await pilot.pause(0.02)
+
+
+async def settled(pilot) -> None:
+    """Until the screen on top has mounted and its workers are done (a screen switch or a pushed
+    screen reading the board): what a fixed pause stood in for before a key meant for it."""
+    app = pilot.app
+    await pilot.pause()
+    await until(pilot, lambda: app.screen.is_mounted)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def on_mode(pilot, mode: str) -> None:
+    """Until the app shows `mode` (as `switch_mode` names it), settled."""
+    await until(pilot, lambda: pilot.app.current_mode == mode)
+    await settled(pilot)
