@@ -10,8 +10,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Button, DataTable
 
+from sales.text import cut
 from store.board import Board
 from tests.tui.demo_board import build_demo, demo_board
 from tests.tui.test_screen_sizes import demo_app_in, inside_screen, table_lines
@@ -109,3 +111,101 @@ async def test_the_budgets_own_keys_are_in_the_footer_at_80_columns(demo) -> Non
                                  ("p", "Spend")]:
             assert f"{key} {description}" in line, line
         assert "Quit" not in line and "Back" not in line and line.split("▏")[0].rstrip().endswith("…")
+
+
+def column_headings(table: DataTable) -> list[str]:
+    return [" ".join(column.label.plain.split()) for column in table.ordered_columns]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_forecast_never_draws_a_column_cut_in_half(demo, lang) -> None:
+    """At 80 columns the reps' table showed its next column half-cut (`Co` over `1.`): a column
+    not wholly in view is left out whole, as the table opens and at each step → and ← scroll,
+    which bring in a column at a time until the last is in view."""
+    from tui.forecast_text import REP_COLUMNS
+    from tui.i18n import _
+
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("F")
+        await until(pilot, lambda: app.screen.query("#forecast-reps")
+                    and app.screen.query_one("#forecast-reps").row_count)
+        await pilot.pause()
+        table = app.screen.query_one("#forecast-reps", DataTable)
+        assert table.max_scroll_x > 0  # (the case in point: twelve columns do not fit 80 cells)
+        headings = [" ".join(_(name).split()) for name in REP_COLUMNS]
+
+        def drawn() -> tuple[list[str], str]:
+            """The words of the heading's lines, and the team's row."""
+            lines = table_lines(table)
+            words = [word for line in lines[:table.header_height] for word in line.split()]
+            return words, next(line for line in lines if line.split()[:1] == [_("team")])
+
+        seen = set()
+        for keys in [[]] + [["right"]] * len(headings) + [["left"]] * len(headings):
+            for key in keys:
+                await pilot.press(key)
+            await pilot.pause()
+            words, row = drawn()
+            # every word drawn in the heading belongs to a heading drawn whole
+            whole = [h for h in headings if all(part in words for part in h.split())]
+            assert sorted(words) == sorted(part for h in whole for part in h.split()), (words, whole)
+            assert len(row.split()) == len(whole), (row, whole)  # (a cell each, none cut)
+            seen.update(whole)
+        assert seen == set(headings)  # (each came into view whole)
+        assert table.scroll_x == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_budget_lines_title_has_room_at_80_columns(demo, lang) -> None:
+    """Line titles got ten cells (`Booth at t…`) beside the one-word headers and cells that
+    cannot wrap: under 110 columns Category and By are left out, and a title gets at least 24
+    cells; at 120 columns they are back."""
+    from tui.i18n import _
+
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("b")
+        await until(pilot, lambda: app.screen.query("#budget-lines")
+                    and app.screen.query_one("#budget-lines").row_count)
+        await pilot.pause()
+        table = app.screen.query_one("#budget-lines", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        widths = {key.value: column.get_render_width(table) for key, column in table.columns.items()}
+        assert "Category" not in widths and "By" not in widths
+        assert widths["Title"] >= 24 + 2 * table.cell_padding or all(
+            cell_len(line.title) <= widths["Title"] for line in app.board.budget_lines())
+        line = app.board.budget_lines()[0]
+        assert any(line.title[:20] in text for text in table_lines(table))
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: "Category" in [key.value for key in table.columns])
+        assert [key.value for key in table.columns][-2:] == ["By", "Title"]
+        assert _(line.category) in " ".join(table_lines(table))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_goals_title_has_room_in_the_review_at_80_columns(demo, lang) -> None:
+    """The review's Goals tab gave a title 13 cells (`Grow` / `quarterly re…`): under 100 columns
+    Gap (the target less the actual, both in view) goes with Baseline, and a title's first line
+    holds its first 20 cells or more; at 120 columns both are back."""
+    from tui.i18n import _
+
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await pilot.press("5")
+        await until(pilot, lambda: app.screen.query("#review-goals")
+                    and app.screen.query_one("#review-goals").row_count)
+        await pilot.pause()
+        table = app.screen.query_one("#review-goals", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        keys = [key.value for key in table.columns]
+        assert "Gap" not in keys and "Baseline" not in keys and "Source" in keys
+        assert table.columns[keys[-1]].get_render_width(table) >= 20 + 2 * table.cell_padding
+        title = app.board.goal("G-1").title
+        first = next(line for line in table_lines(table) if line.split()[:1] == ["G-1"])
+        assert cut(title, 20) in first, first
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: "Gap" in [key.value for key in table.columns])
+        assert [key.value for key in table.columns][:2] == ["Goal", "Baseline"]
+        assert _("Gap") in table_lines(table)[0]

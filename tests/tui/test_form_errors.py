@@ -25,3 +25,37 @@ def test_several_errors_say_the_first_and_count_the_rest(monkeypatch) -> None:
     finally:
         monkeypatch.setenv("UPLIFT_LANG", "en")
         set_language()
+
+
+async def test_an_empty_error_line_takes_no_room_until_an_error_is_set(team) -> None:
+    """At 80x24 every field's empty error line (and the one under the heading) took a line of
+    its own: empty, they take none, so more fields fit; a refusal shows its line, in view, and
+    the next save that succeeds for that field hides it again."""
+    from textual.containers import VerticalScroll
+
+    from store.board import Board
+    from tui.app import UpliftApp
+    from tui.screens.task_form import TaskForm
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        lines = list(app.screen.query(".field-error"))
+        assert len(lines) > 3 and all(line.region.height == 0 for line in lines)
+        app.screen.query_one("#due").value = "someday"
+        await pilot.press("ctrl+s")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        error = app.screen.query_one("#error-due")
+        assert "not a date" in str(error.render())
+        form = app.screen.query_one(VerticalScroll)
+        assert error.region.height >= 1 and form.region.contains_region(error.region)
+        assert all(line.region.height == 0 for line in lines if line is not error)
+        app.screen.query_one("#due").value = ""
+        app.screen.query_one("#title").value = " "
+        await pilot.press("ctrl+s")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert error.region.height == 0 and app.screen.query_one("#error-title").region.height >= 1

@@ -329,7 +329,7 @@ async def test_a_bracket_pressed_in_a_tabs_table_takes_the_focus_into_the_next_t
 
 async def test_the_baseline_column_shows_where_there_is_room_for_it(board_path) -> None:
     """At 80 columns a Baseline column would cut the source and the title to a few letters:
-    it comes and goes with the terminal's width."""
+    it comes and goes with the terminal's width, and Gap with it."""
     sample_quarter(board_path)
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -338,10 +338,11 @@ async def test_the_baseline_column_shows_where_there_is_room_for_it(board_path) 
         table = app.screen.query_one("#review-goals", DataTable)
         await until(pilot, lambda: table.row_count == 3)
         assert [str(c.label) for c in table.columns.values()][:3] == ["Goal", "Target", "Actual"]
-        assert "check-in C-5" in cells(app, "#review-goals")[0][5]  # the source is read whole (two lines)
+        assert "check-in C-5" in cells(app, "#review-goals")[0][4]  # the source is read whole (two lines)
         await pilot.resize_terminal(120, 40)
         await until(pilot, lambda: "Baseline" in [str(c.label) for c in table.columns.values()])
         assert cells(app, "#review-goals")[0][:3] == ["G-1", "$1,200,000", "$1,380,000"]
+        assert "Gap" in [str(c.label) for c in table.columns.values()]  # (it goes and comes with Baseline)
         await pilot.resize_terminal(80, 24)
         await until(pilot, lambda: "Baseline" not in [str(c.label) for c in table.columns.values()])
         assert table.row_count == 3

@@ -32,6 +32,11 @@ LINE_COLUMNS = ("ID", N_("Status"), N_("Category"), N_("Requested"), N_("Approve
                 N_("By"), N_("Title"))
 TRAINING_COLUMNS = ("ID", N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
 TEXT_COLUMNS = ("Title", "Audience", "Topic")  # they share the room the others leave
+#: Left out of the lines under `NARROW` columns: there the one-word headers and cells beside
+#: the title (`Requested`, `marketing`) cannot wrap, and it got ten cells (`Booth at t…`); a
+#: line's category and who asked are in `uplift budget` and on a wider terminal.
+NARROW_LEFT_OUT = ("Category", "By")
+NARROW = 110
 
 
 def _amount(text: str, field: str = "amount") -> float:
@@ -66,7 +71,7 @@ class BudgetScreen(BoardView):
         yield Header()
         yield Static(id="budget-totals")
         yield Static(id="budget-flags")
-        yield self._table("budget-lines", LINE_COLUMNS)
+        yield FillTable(id="budget-lines", cursor_type="row", zebra_stripes=True, fill=TEXT_COLUMNS)
         yield Static(plain(_("Training ({key} ticks one done)").format(key=shown_key(self, "budget.training_done"))),
                      classes="field-label", id="training-heading")
         yield self._table("training-table", TRAINING_COLUMNS)
@@ -79,6 +84,17 @@ class BudgetScreen(BoardView):
             table.add_column(plain_rich(_(name)), key=name)
         return table
 
+    def _line_columns(self) -> tuple[str, ...]:
+        """The budget lines' columns at this width (fewer under `NARROW` columns)."""
+        if self.app.size.width >= NARROW:
+            return LINE_COLUMNS
+        return tuple(name for name in LINE_COLUMNS if name not in NARROW_LEFT_OUT)
+
+    async def on_resize(self) -> None:
+        table = self.query_one("#budget-lines", DataTable)
+        if tuple(key.value for key in table.columns) != self._line_columns():
+            await self.refresh_board()
+
     async def on_mount(self) -> None:
         await self.refresh_board()
         self.query_one("#budget-lines").focus()
@@ -90,14 +106,20 @@ class BudgetScreen(BoardView):
         now = found.own if not self.every else board.cycle_budget().own  # (the lines of the cycle now)
         table = self.query_one("#budget-lines", DataTable)
         row = table.cursor_row
+        columns = self._line_columns()
+        if tuple(key.value for key in table.columns) != columns:
+            table.clear(columns=True)
+            for name in columns:
+                table.add_column(plain_rich(_(name)), key=name)
         table.clear()
         for line in lines:
-            table.add_row(*(plain_rich(cell) for cell in (
+            cells = dict(zip(LINE_COLUMNS, (
                 line.id, _(line.status), _(line.category), money(line.requested) if line.id in found.own else "–",
                 money(line.approved) if line.status == "approved" and line.id in found.own else "–",
                 money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
                 # another cycle's line says which before its title (no room for a column at 80)
-                line.title if line.id in now else f"{line_cycle(line)} · {line.title}")), key=line.id)
+                line.title if line.id in now else f"{line_cycle(line)} · {line.title}")))
+            table.add_row(*(plain_rich(cells[name]) for name in columns), key=line.id)
         if lines:
             table.move_cursor(row=min(row, len(lines) - 1))
         totals = board.budget_totals(self.every)

@@ -21,7 +21,7 @@ from sales.touches import TOUCH_TYPES
 from tui.i18n import N_, _
 from tui.keys import save_hint
 from tui.number_text import form_number
-from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading, error_line
 from tui.user_text import plain, plain_rich, tell, text_input, with_current
 from tui.widgets.form_heading import FormHeading
 from tui.widgets.tick_list import TickBox
@@ -53,7 +53,7 @@ class DealForm(FormBase):
         stages = [(plain_rich(f"{s.name} ({s.probability}%)"), s.name) for s in board.stages()]
         with VerticalScroll(classes="dialog form"):
             yield FormHeading(_("Edit {id}").format(id=deal.id) if deal else _("New deal"), save_hint(self))
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield from self._field("title", _("Title"), text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
             with Horizontal(classes="field-row"):
                 yield from self._field("account", _("Account"), text_input(deal.account if deal else "", id="account"))
@@ -209,13 +209,13 @@ class LostReasonForm(FormBase):
         with Vertical(classes="dialog form"):
             yield Static(plain(_("Why was {id} {title} lost?").format(id=self.deal.id, title=self.deal.title)),
                          classes="dialog-question")
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield from self._field("lost_reason", _("Lost reason"), reason_input(self.app.board))
             if any(s.name == self.deal.stage and s.outcome == "won" for s in self.app.board.stages()):
                 yield Static(plain(_("{id} is won: lost now, it is lost after it was won, and the commission it "
                                      "earned is clawed back. Won by mistake? Escape, then ctrl+z takes the win "
                                      "back; x marks an open deal lost.").format(id=self.deal.id)),
-                             classes="dialog-hint field-error")
+                             classes="dialog-hint field-warning")
             yield Static(plain(_("→ takes the suggestion · enter moves it to {stage} · escape leaves it where it is")
                                .format(stage=self.stage)), classes="dialog-hint")
             yield from self._buttons(_("Move to {stage}").format(stage=self.stage))
@@ -249,7 +249,7 @@ class ActivityForm(FormBase):
         with Vertical(classes="dialog form"):
             yield FormHeading(_("Log an activity on {id} {title}").format(id=self.deal.id, title=self.deal.title),
                               save_hint(self))
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield from self._field("type", _("Type"), Select(
                 [(plain_rich(_(t)), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
             yield from self._field("note", _("Note"), text_input(id="note"))
@@ -283,7 +283,7 @@ class PaymentForm(FormBase):
             yield FormHeading(_("What has the customer paid on {id} {title}?").format(
                 id=self.deal.id, title=self.deal.title), save_hint(self))
             yield Static(plain(payments_text(self.deal, self.app.board.today())), classes="dialog-hint")
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))
             yield from self._field("on", _("Paid on"), text_input(placeholder=PAID_ON_HINT, id="on"))
             yield from self._field("note", _("Invoice or reference"), text_input(id="note", max_length=NAME_MAX))

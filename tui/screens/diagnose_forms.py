@@ -17,7 +17,7 @@ from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import list_commas
 from tui.i18n import N_, _
 from tui.keys import save_hint, shown_key
-from tui.screens.form_base import FormBase
+from tui.screens.form_base import FormBase, error_line
 from tui.user_text import plain, plain_rich, text_area, text_input
 from tui.widgets.form_heading import FormHeading
 from tui.widgets.tick_list import TickList
@@ -80,7 +80,7 @@ class DiagnoseFileForm(FormBase):
         with VerticalScroll(classes="dialog form"):
             yield Static(plain(_("Diagnose sales records   (enter runs, {cancel} cancels)").format(
                 cancel=shown_key(self, "form.cancel"))), classes="dialog-question")
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield from self._field("path", _("File (CSV, XLSX or XLS)"), text_input(
                 join_list(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))
             yield from self._field("map", _("Column mapping, optional: COLUMN=FIELD, COLUMN=FIELD "
@@ -134,7 +134,7 @@ class NoteForm(FormBase):
         heading = _("Edit {id}").format(id=note.id) if note else _("New note")
         with VerticalScroll(classes="dialog form"):
             yield FormHeading(heading, save_hint(self, "form.save", "form.cancel"))
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield text_area(note.text if note else "", id="note-text-input", soft_wrap=True)
             with Horizontal(classes="field-row"):
                 with Vertical(classes="field"):

@@ -17,7 +17,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from tui.i18n import _
 from tui.keys import save_hint, shown_key
-from tui.screens.form_base import FormBase
+from tui.screens.form_base import FormBase, error_line
 from tui.user_text import plain
 from tui.widgets.form_heading import FormHeading
 
@@ -63,7 +63,7 @@ class FieldsForm(FormBase):
             yield FormHeading(self.heading, save_hint(self))
             if self.note:
                 yield Static(plain(self.note), classes="form-note", id="form-note")
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             for row in self.rows:
                 if isinstance(row, Hint):
                     yield from self._hint(row)
@@ -82,7 +82,7 @@ class FieldsForm(FormBase):
         with Vertical(classes=f"field field-{name}"):
             yield Static(plain(label), classes="field-label")
             yield widget
-            yield Static(classes="field-error", id=f"error-{name}")
+            yield error_line(f"error-{name}")
 
     def on_mount(self) -> None:
         if self.names:

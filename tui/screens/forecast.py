@@ -34,6 +34,7 @@ from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
+from tui.widgets.whole_columns import WholeColumnsTable
 
 
 def two_lines(heading: str, width: int = 8) -> str:
@@ -80,12 +81,12 @@ class ForecastScreen(ModalScreen[str | None]):
         # scrolls on a short terminal: focusing the months table (tab) brings it into view
         with VerticalScroll(classes="dialog forecast", can_focus=False):
             yield Static(id="forecast-title", classes="dialog-question")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-reps")
+            yield WholeColumnsTable(cursor_type="row", zebra_stripes=True, id="forecast-reps")
             yield Static(id="forecast-more", classes="dialog-hint")
             yield Static(id="forecast-notes")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
+            yield WholeColumnsTable(cursor_type="row", zebra_stripes=True, id="forecast-months")
             yield Static(plain(_("The team's forecast as each week began:")), id="forecast-trend-title")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="forecast-trend")
+            yield WholeColumnsTable(cursor_type="row", zebra_stripes=True, id="forecast-trend")
             yield Static(id="forecast-trend-note")
             yield Static(plain(_("{commit} next commit threshold · enter show a rep's deals · tab the months and "
                                  "the weeks · {close} close").format(commit=shown_key(self, "forecast.commit"),

@@ -50,9 +50,12 @@ NOT_YOURS = N_("Pay is private: a payout statement is read by the leads and the 
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
-#: The Goals tab's columns; Baseline only where the terminal has room for it beside the source
-#: and the title (at 80 columns they would be cut to a few letters; `uplift review` has it).
-GOAL_COLUMNS = (N_("Goal"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
+#: The Goals tab's columns; Baseline and Gap only where the terminal has room for them beside
+#: the source and the title (at 80 columns the title got 13 cells, `Grow` / `quarterly re…`; the
+#: gap is the target less the actual, both in view, and `uplift review` has both).
+GOAL_COLUMNS = (N_("Goal"), N_("Baseline"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"),
+                N_("Title"))
+WIDE_ONLY = ("Baseline", "Gap")
 BASELINE_WIDTH = 100
 
 
@@ -135,7 +138,8 @@ class ReviewScreen(TabKeys, BoardView):
     # ------------------------------------------------------------------ tabs
 
     def on_resize(self) -> None:
-        if self.is_mounted and self._wants_baseline() != ("Baseline" in self.query_one("#review-goals", DataTable).columns):
+        if self.is_mounted and self._goal_columns() != tuple(
+                key.value for key in self.query_one("#review-goals", DataTable).columns):
             with self.reading():
                 self._show_goals()
 
@@ -148,21 +152,24 @@ class ReviewScreen(TabKeys, BoardView):
                     _("This cycle: {start} to {end} · {key} another"))
             line.update(plain(text.format(start=start, end=end, key=shown_key(self, "review.cycle"))))
 
-    def _wants_baseline(self) -> bool:
-        return self.app.size.width >= BASELINE_WIDTH
+    def _goal_columns(self) -> tuple[str, ...]:
+        """The Goals tab's columns at this width (Baseline and Gap from `BASELINE_WIDTH` on)."""
+        wide = self.app.size.width >= BASELINE_WIDTH
+        return tuple(name for name in GOAL_COLUMNS if wide or name not in WIDE_ONLY)
 
     def _show_goals(self) -> None:
         table = self.query_one("#review-goals", DataTable)
-        baseline = self._wants_baseline()
-        if baseline != ("Baseline" in table.columns):
+        columns = self._goal_columns()
+        if columns != tuple(key.value for key in table.columns):
             table.clear(columns=True)
-            for name in GOAL_COLUMNS[:1] + (N_("Baseline"),) * baseline + GOAL_COLUMNS[1:]:
+            for name in columns:
                 table.add_column(plain_rich(_(name)), key=name)
         table.clear()
         for g in self.board.goal_results():
-            cells = (g.goal, *([num_or_dash(g.baseline, g.unit)] * baseline), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-                     gap_or_dash(g.gap, g.unit), say(g.source), g.title)
-            table.add_row(*(plain_rich(x) for x in cells), key=g.goal)
+            cells = dict(zip(GOAL_COLUMNS, (
+                g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit),
+                pct_or_dash(g.attainment), gap_or_dash(g.gap, g.unit), say(g.source), g.title)))
+            table.add_row(*(plain_rich(cells[name]) for name in columns), key=g.goal)
         self.query_one("#review-goals-empty").display = not table.row_count
         p = self.board.process_metrics()
         csat = f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")

@@ -13,7 +13,7 @@ from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_ids, sp
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint
-from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading, error_line
 from tui.user_text import plain_rich, text_area, text_input, with_current
 from tui.widgets.form_heading import FormHeading
 
@@ -63,7 +63,7 @@ class TaskForm(FormBase):
                  if outcome.get(d.stage) == "open" or d.id in (task and task.deal, self.for_deal and self.for_deal.id)]
         with VerticalScroll(classes="dialog form"):
             yield FormHeading(heading, save_hint(self))
-            yield Static(classes="field-error", id="error-form")
+            yield error_line("error-form")
             yield from self._field("title", _("Title"), text_input(
                 task.title if task else "", max_length=TITLE_MAX, id="title"))
             # a follow-up is the deal owner's, when the actor may give work to others (a lead)
