@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from store.board_core import BoardCore
 from tui.cli import main
 
 
@@ -18,14 +15,6 @@ def invoke(capsys, *args: str) -> tuple[int, str, str]:
         code = exit_.code
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def fix_now(monkeypatch, moment: datetime) -> None:
-    """Every board opened from here on (the command line's too) takes MOMENT for now, on each
-    actor's clock as ever (their zone): for tests of a plan with fixed dates (the sample's cycle
-    runs 2026-10-01 to 2026-12-31) that mean to read it while it runs, whatever day CI runs on."""
-    real = BoardCore._now
-    monkeypatch.setattr(BoardCore, "_now", lambda self: moment.astimezone(real(self).tzinfo))
 
 
 def run_uplift(board, capsys, monkeypatch):

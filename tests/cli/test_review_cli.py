@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.cli.conftest import fix_now, run_uplift
+from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
 
 ROOT = Path(__file__).resolve().parents[2]
 #: A day in the sample's cycle (2026-10-01 to 2026-12-31): these tests read it while it runs.
