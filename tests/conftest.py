@@ -5,12 +5,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from datetime import datetime
 from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 
 from store.board import Board
+from store.board_core import BoardCore
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 #: For tests that read the datasets in ../shared/data (CI has them beside the checkout).
@@ -78,3 +80,11 @@ def snapshot_files(path: Path) -> dict[str, str]:
     """Every file under a board folder with a hash of its bytes (to prove nothing was written)."""
     return {str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(path.rglob("*")) if p.is_file() and p.name != ".lock"}
+
+
+def fix_now(monkeypatch, moment: datetime) -> None:
+    """Every board opened from here on (the command line's too) takes MOMENT for now, on each
+    actor's clock as ever (their zone): for tests of a plan with fixed dates (the sample's cycle
+    runs 2026-10-01 to 2026-12-31) that mean to read it while it runs, whatever day CI runs on."""
+    real = BoardCore._now
+    monkeypatch.setattr(BoardCore, "_now", lambda self: moment.astimezone(real(self).tzinfo))

@@ -184,9 +184,10 @@ def test_a_goal_that_contributes_to_another(run) -> None:
 
 
 def test_a_decrease_goal_that_has_not_moved_is_at_0_percent_not_minus_0(run) -> None:
-    """(50 - 50) / (40 - 50) is -0.0: the goals table and `goal show` said "-0%"."""
+    """(50 - 50) / (40 - 50) is -0.0: the goals table and `goal show` said "-0%". (Its deadline is
+    in 2030, later than today: past it `goal show` says the goal ended instead.)"""
     run("goal", "add", "Shorter cycle", "--owner", "dana", "--metric", "sales cycle", "--baseline", "50",
-        "--target", "40", "--direction", "decrease", "--start", "2026-10-01", "--deadline", "2026-12-31")
+        "--target", "40", "--direction", "decrease", "--start", "2026-10-01", "--deadline", "2030-12-31")
     out = run("goal", "show", "G-1")[1]
     assert "now       50; 0% of the way from baseline to target" in out and "-0%" not in out
     assert "-0%" not in run("goal", "list")[1]

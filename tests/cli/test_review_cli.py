@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
 
 ROOT = Path(__file__).resolve().parents[2]
+#: A day in the sample's cycle (2026-10-01 to 2026-12-31): these tests read it while it runs.
+NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+TODAY = NOW.date()
 
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
     board = tmp_path / "board"
+    fix_now(monkeypatch, NOW)
 
     runner = run_uplift(board, capsys, monkeypatch)
     code, _, _ = runner("plan", "new", "--from", "sample-quarter")
@@ -32,10 +38,8 @@ def test_the_markdown_report_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, text, err = run("review", "export")
     assert code == 0, err
-    from datetime import date
-
     assert text.startswith("# 复盘：North team, Q4 2026\n\n周期：2026-10-01 至 2026-12-31\n\n"
-                           f"dana 撰写于 {date.today().isoformat()}。\n\n## 目标：目标值与实际\n")
+                           f"dana 撰写于 {TODAY.isoformat()}。\n\n## 目标：目标值与实际\n")
     assert "| 目标 | 指标 | 基线 | 目标值 | 实际 | 达成率 | 差距 | 来源 |" in text
     assert "| 31% | 40% | 34.5% | 86.3% | 5.5 个百分点 |" in text
     assert "| 指标 | 本周期 |\n|---|---:|\n| 赢单金额 | 152,400 |\n| 赢单数 | 7 |\n| 新客户数 | 7 |" in text
@@ -125,9 +129,7 @@ def test_the_markdown_report(run, tmp_path) -> None:
     assert code == 0 and out.strip() == f"wrote {target}"
     text = target.read_text()
     assert text.startswith("# Review: North team, Q4 2026\n\nPeriod: 2026-10-01 to 2026-12-31\n")
-    from datetime import date
-
-    assert f"\n\nWritten on {date.today().isoformat()} by dana.\n\n## Goals: target and actual\n" in text
+    assert f"\n\nWritten on {TODAY.isoformat()} by dana.\n\n## Goals: target and actual\n" in text
     # each goal against the diagnosis it started from (its baseline and where that came from);
     # a metric in words; a gap in percent in points (34.5% against 40% is 5.5 points short)
     assert ("| G-1 Grow quarterly revenue from $1.20M to $1.38M (+15%) | revenue | $1,200,000 (diagnosis 2026-Q3) "
@@ -251,10 +253,8 @@ def test_payout_approval(run) -> None:
     assert code == 1 and "only a lead" in err
     code, out, err = run("payout", "approve", "--rep", "chen", "--note", "December payroll")
     assert code == 0 and out.splitlines() == ["P-1 chen: 875.00"]
-    from datetime import date  # the sample's cycle ends 2026-12-31: approving before then is said
-
-    before_the_end = "note: the cycle runs to 2026-12-31: these statements are approved as they stand today"
-    assert (before_the_end in err) == (date.today() < date(2026, 12, 31))
+    # the sample's cycle ends 2026-12-31: approving before then is said
+    assert "note: the cycle runs to 2026-12-31: these statements are approved as they stand today" in err
     code, out, _ = run("payout", "--rep", "chen")
     assert out.splitlines()[-1].startswith("  approved by dana on ")
     assert out.splitlines()[-1].endswith("(P-1): 875.00; not paid yet")
@@ -377,9 +377,7 @@ def test_an_answer_and_a_note_may_come_unquoted_as_a_comment_may(run) -> None:
 def test_the_cycle_at_a_glance_says_when_it_ended_and_what_next(run, monkeypatch) -> None:
     """Past its last day the heading says how long ago it ended (no day of the cycle to say),
     and the review phase says how to start the next; before its first day, when it starts."""
-    from datetime import date, timedelta
-
-    today = date.today()
+    today = TODAY
     start, end = today - timedelta(days=40), today - timedelta(days=3)
     assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0
     code, out, _ = run("cycle")
@@ -406,7 +404,6 @@ def test_the_cycle_at_a_glance_says_when_it_ended_and_what_next(run, monkeypatch
 def test_an_approval_is_said_at_the_readers_time(run) -> None:
     """Once members have time zones, a statement's approval time is on the reader's clock, as
     the log's: chen (UTC+14) reads dana's (UTC-12) approval 26 hours later than she made it."""
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     assert run("member", "zone", "dana", "Etc/GMT+12")[0] == 0

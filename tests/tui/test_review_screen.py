@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from importlib.resources import files
 
+import pytest
 from textual.widgets import DataTable, Input, Select
 
 from store.board import Board
 from store.plan_yaml import parse_plan_text
+from tests.conftest import fix_now
 from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.screens.fields_form import FieldsForm
 from tui.screens.review import ReviewScreen
 
 SIZE = (140, 45)
+
+
+@pytest.fixture(autouse=True)
+def in_the_sample_cycle(monkeypatch) -> None:
+    """Every board here reads a day in the sample's cycle (2026-10-01 to 2026-12-31), whatever day
+    the tests run on: a deal won after the cycle would change no statement of it."""
+    fix_now(monkeypatch, datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc))
 
 
 def sample_quarter(board_path) -> Board:
