@@ -74,7 +74,7 @@ def deal_card(deal: Deal, outcome: str, today: date, stuck: int | None = None) -
     stage longer than the stage allows (`stuck`: sales.alerts.days_stuck); a won or lost one the
     day it was closed (when it entered its stage), which is what a closed card is read for. Days
     are short (`Dec 21`). The details are the account (left out when the title names it), the
-    owner and the value."""
+    owner, the value and the strategy that brought it (`S-2`), if any."""
     owner = deal.owner or _("unassigned")
     if deal.splits:  # shared credit (sales/splits.py): the other rep, or how many others
         owner += "+" + (deal.splits[0].rep if len(deal.splits) == 1 else str(len(deal.splits)))
@@ -82,7 +82,7 @@ def deal_card(deal: Deal, outcome: str, today: date, stuck: int | None = None) -
     # narrow column has no line to spare for saying it twice
     account = deal.account or "–"
     named = bool(deal.account) and deal.account.casefold() in deal.title.casefold()
-    details = " · ".join([*([] if named else [account]), owner, money(deal.value)])
+    details = " · ".join([*([] if named else [account]), owner, money(deal.value), *filter(None, [deal.strategy])])
     slipped = is_slipped(deal, outcome, today)
     if (day := closed_on(deal, outcome)) is not None:
         flag = (_("won {day}") if outcome == "won" else _("lost {day}")).format(day=short_day(day, today))
