@@ -198,6 +198,8 @@ def cut(text: str, width: int) -> str:
         else:
             cells = display_width(char)
         if used + cells > width:
+            while out and out[-1] == _ZWJ:  # (a joiner at the edge would join the next line's character)
+                out.pop()
             break
         out.append(char)
         used += cells

@@ -39,3 +39,11 @@ def test_a_wrapped_line_is_no_wider_than_drawn(text: str, width: int) -> None:
     from sales.text import wrap_cells
 
     assert all(cell_len(line) <= width for line in wrap_cells(text, width))
+
+
+def test_a_cut_before_a_character_leaves_no_joiner_at_its_edge() -> None:
+    """Found by the property above: two joiners in a row were kept at the edge of a cut."""
+    from sales.text import cut
+
+    assert cut("a\u200d\u200da", 1) == "a"
+    assert cut("a\u200d\u200db\u200d\u200dc", 2) == "a\u200d\u200db"
