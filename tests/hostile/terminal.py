@@ -63,7 +63,8 @@ class Terminal:
         wait for the app to be quiet for `quiet` seconds (a closing dialog gives no other sign)."""
         start = len(self.output)
         os.write(self.master, keys.encode())
-        self.read(until, quiet=quiet)
+        # (a screen that opens says so at once; the limit only bounds a busy machine's wait)
+        self.read(until, quiet=quiet, limit=20.0 if until is not None else 8.0)
         return until is None or until in self.output[start:]
 
     def close(self) -> None:
