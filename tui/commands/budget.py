@@ -137,13 +137,12 @@ def _cycle(board, text: str) -> tuple[str, str]:
     days: the cycle a line counts in (one from before lines kept theirs has none)."""
     word = text.strip().lower()
     if word in ("this", "last"):
-        cycles = board.cycles()
         start, end = board.plan_period()
         if start is None or end is None:
             raise BadInput("--cycle {cycle}: the plan has no cycle yet (`uplift plan info --start DATE --end DATE` "
                            "sets one)", cycle=text)
         if word == "last":
-            earlier = [c for c in cycles if c != (start, end)]
+            earlier = [c for c in board.cycles() if c != (start, end)]  # (newest first: the log's)
             if not earlier:
                 raise BadInput("--cycle last: the plan has had no cycle before this one ({start} to {end})",
                                start=start, end=end)

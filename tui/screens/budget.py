@@ -91,8 +91,7 @@ class BudgetScreen(BoardView):
         return tuple(name for name in LINE_COLUMNS if name not in NARROW_LEFT_OUT)
 
     async def on_resize(self) -> None:
-        table = self.query_one("#budget-lines", DataTable)
-        if tuple(key.value for key in table.columns) != self._line_columns():
+        if self.query_one("#budget-lines", FillTable).column_names() != self._line_columns():
             await self.refresh_board()
 
     async def on_mount(self) -> None:
@@ -107,10 +106,7 @@ class BudgetScreen(BoardView):
         table = self.query_one("#budget-lines", DataTable)
         row = table.cursor_row
         columns = self._line_columns()
-        if tuple(key.value for key in table.columns) != columns:
-            table.clear(columns=True)
-            for name in columns:
-                table.add_column(plain_rich(_(name)), key=name)
+        table.show_columns(columns, lambda name: plain_rich(_(name)))
         table.clear()
         for line in lines:
             cells = dict(zip(LINE_COLUMNS, (

@@ -138,8 +138,7 @@ class ReviewScreen(TabKeys, BoardView):
     # ------------------------------------------------------------------ tabs
 
     def on_resize(self) -> None:
-        if self.is_mounted and self._goal_columns() != tuple(
-                key.value for key in self.query_one("#review-goals", DataTable).columns):
+        if self.is_mounted and self._goal_columns() != self.query_one("#review-goals", FillTable).column_names():
             with self.reading():
                 self._show_goals()
 
@@ -158,12 +157,9 @@ class ReviewScreen(TabKeys, BoardView):
         return tuple(name for name in GOAL_COLUMNS if wide or name not in WIDE_ONLY)
 
     def _show_goals(self) -> None:
-        table = self.query_one("#review-goals", DataTable)
+        table = self.query_one("#review-goals", FillTable)
         columns = self._goal_columns()
-        if columns != tuple(key.value for key in table.columns):
-            table.clear(columns=True)
-            for name in columns:
-                table.add_column(plain_rich(_(name)), key=name)
+        table.show_columns(columns, lambda name: plain_rich(_(name)))
         table.clear()
         for g in self.board.goal_results():
             cells = dict(zip(GOAL_COLUMNS, (

@@ -189,6 +189,18 @@ class FillTable(DataTable):
     def add_row(self, *cells, **kwargs):
         return super().add_row(*(self._cell(cell) for cell in cells), **kwargs)
 
+    def column_names(self) -> tuple[str, ...]:
+        """The keys of the columns it has, in order."""
+        return tuple(key.value for key in self.columns)
+
+    def show_columns(self, names: Sequence[str], heading) -> None:
+        """Have the columns `names` (keys; `heading(name)` heads each), rebuilt (rows and all)
+        only when they are not those it has: a screen leaving some out on a narrow terminal."""
+        if self.column_names() != tuple(names):
+            self.clear(columns=True)
+            for name in names:
+                self.add_column(heading(name), key=name)
+
     def update_cell(self, row_key, column_key, value, **kwargs):
         return super().update_cell(row_key, column_key, self._cell(value), **kwargs)
 
@@ -262,10 +274,8 @@ class FillTable(DataTable):
 
     def _one_line(self, column) -> int:
         """The cells a column takes with its cells whole on one line and its label on two."""
-        cells = [cell_len(cell.plain) if isinstance(cell, Wrapped)
-                 else cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
-                 for cell in self.get_column(column.key)]
-        return max([self._label_least(column), *cells])
+        cells = [cell_len(cell.plain) for cell in self.get_column(column.key) if isinstance(cell, Wrapped)]
+        return max([self._label_least(column), *cells, *self._unwrapped(column)])
 
     def _least_cells(self, column) -> int:
         """The fewest cells a column takes with its label on two lines and its cells on two too,
@@ -273,18 +283,19 @@ class FillTable(DataTable):
         console = self.app.console
         cells = [cell_len(cell.plain) if ", " in cell.plain else cell.least_width(self.lines, console)
                  for cell in self.get_column(column.key) if isinstance(cell, Wrapped)]
-        others = [cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
-                  for cell in self.get_column(column.key) if not isinstance(cell, Wrapped)]
-        return max([self._label_least(column), *cells, *others])
+        return max([self._label_least(column), *cells, *self._unwrapped(column)])
 
     def _least(self, column) -> int:
         """The fewest cells a column takes with its cells on two lines at most (its label on one)."""
         console = self.app.console
         cells = [cell.least_width(self.lines, console) for cell in self.get_column(column.key)
                  if isinstance(cell, Wrapped)]
-        others = [cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
-                  for cell in self.get_column(column.key) if not isinstance(cell, Wrapped)]
-        return max([cell_len(column.label.plain), *cells, *others])
+        return max([cell_len(column.label.plain), *cells, *self._unwrapped(column)])
+
+    def _unwrapped(self, column) -> list[int]:
+        """The cells of a column's cells that never wrap (a str is markup, as DataTable draws it)."""
+        return [cell_len(Text.from_markup(cell).plain) if isinstance(cell, str) else 1
+                for cell in self.get_column(column.key) if not isinstance(cell, Wrapped)]
 
     def _set_heights(self, widths: dict) -> bool:
         """Each row as tall as its tallest cell at `widths` (up to `lines`); whether one changed."""

@@ -18,10 +18,9 @@ class WholeColumnsTable(DataTable):
 
     def _spans(self) -> list[tuple[int, int]]:
         """Where the scrolling columns lie in the table's width (the fixed ones before them)."""
-        columns = self.ordered_columns
-        x = sum(column.get_render_width(self) for column in columns[: self.fixed_columns])
+        x = self._fixed_width()
         spans = []
-        for column in columns[self.fixed_columns:]:
+        for column in self.ordered_columns[self.fixed_columns:]:
             width = column.get_render_width(self)
             spans.append((x, x + width))
             x += width
@@ -67,18 +66,15 @@ class WholeColumnsTable(DataTable):
             target = next((s for s in reversed(starts) if s < scroll_x), 0)
         self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
 
-    def action_cursor_right(self) -> None:
-        if self.show_cursor and self.cursor_type in ("cell", "column"):
-            super().action_cursor_right()
-        elif self.allow_horizontal_scroll:
-            self._column_step(forward=True)
+    def _sideways(self, forward: bool, move) -> None:
+        """← →: by whole columns in a row table that scrolls sideways; else as DataTable moves."""
+        if self.allow_horizontal_scroll and not (self.show_cursor and self.cursor_type in ("cell", "column")):
+            self._column_step(forward)
         else:
-            super().action_cursor_right()
+            move()
+
+    def action_cursor_right(self) -> None:
+        self._sideways(True, super().action_cursor_right)
 
     def action_cursor_left(self) -> None:
-        if self.show_cursor and self.cursor_type in ("cell", "column"):
-            super().action_cursor_left()
-        elif self.allow_horizontal_scroll:
-            self._column_step(forward=False)
-        else:
-            super().action_cursor_left()
+        self._sideways(False, super().action_cursor_left)
