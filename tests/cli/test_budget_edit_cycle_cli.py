@@ -67,7 +67,8 @@ def test_bad_cycles_are_bad_input(team, run) -> None:
     before = (team / "budget.json").read_bytes()
     for typed, said in (("soon", "--cycle 'soon': give this"), ("2026-10-01", "START..END"),
                         ("2026-13-01..2026-12-31", "cycle: "),
-                        (f"{NEW_END}..{NEW_START}", "before it starts")):
+                        (f"{NEW_END}..{NEW_START}", f"--cycle {NEW_END}..{NEW_START}: the cycle ends ({NEW_START}) "
+                                                    f"before it starts ({NEW_END})")):
         code, out, err = run("budget", "edit", "B-4", "--cycle", typed)
         assert (code, out) == (2, ""), typed
         assert said in err and "Traceback" not in err, (typed, err)

@@ -154,6 +154,9 @@ def _cycle(board, text: str) -> tuple[str, str]:
     if not start or not end:
         raise BadInput("--cycle {cycle!r}: give this (the plan's cycle now), last, or the cycle's first and last "
                        "day as START..END (2026-10-01..2026-12-31)", cycle=text)
+    if end < start:  # (ISO days compare as dates)
+        raise BadInput("--cycle {cycle}: the cycle ends ({end}) before it starts ({start})", cycle=text,
+                       start=start, end=end)
     return start, end
 
 
