@@ -628,17 +628,22 @@ async def test_a_paid_won_deal_moved_back_says_its_payments_stay(team) -> None:
     assert Board(team, actor="dana").deal("D-1").stage == "Negotiation"
 
 
+async def first_stage_details(team) -> dict[str, str]:
+    """The details line of each card in the pipeline's first stage, as the lead's app shows them."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.query(Kanban))
+        return {c.id: c.details for c in app.screen.query_one(Kanban).columns[0].cards}
+
+
 async def test_a_card_leaves_out_the_account_its_title_names(team) -> None:
     lead = Board(team, actor="dana")
     lead.add_deal("Polar Tech renewal", owner="ali", value=22000, account="Polar Tech")
     lead.add_deal("Pilot", owner="bea", value=400, account="Orrin Labs")
     lead.add_deal("Walk-in", owner="bea", value=90)
-    app = UpliftApp(Board(team, actor="dana"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.query(Kanban))
-        cards = {c.id: c.details for c in app.screen.query_one(Kanban).columns[0].cards}
-        assert cards == {"D-1": "ali · 22.0k", "D-2": "Orrin Labs · bea · 400", "D-3": "– · bea · 90"}
+    assert await first_stage_details(team) == {"D-1": "ali · 22.0k", "D-2": "Orrin Labs · bea · 400",
+                                               "D-3": "– · bea · 90"}
 
 
 async def test_a_card_names_the_strategy_that_brought_its_deal(team) -> None:
@@ -646,12 +651,7 @@ async def test_a_card_names_the_strategy_that_brought_its_deal(team) -> None:
     lead.add_strategy("Webinars")
     lead.add_deal("Webinar lead", owner="ali", value=1500, account="Acme", strategy="S-1")
     lead.add_deal("Walk-in", owner="bea", value=90)
-    app = UpliftApp(Board(team, actor="dana"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.query(Kanban))
-        cards = {c.id: c.details for c in app.screen.query_one(Kanban).columns[0].cards}
-        assert cards == {"D-1": "Acme · ali · 1.5k · S-1", "D-2": "– · bea · 90"}
+    assert await first_stage_details(team) == {"D-1": "Acme · ali · 1.5k · S-1", "D-2": "– · bea · 90"}
 
 
 async def test_the_open_feed_shows_a_change_another_process_makes(team) -> None:
