@@ -85,14 +85,26 @@ class Invalid(UpliftError):
     """A value is wrong; `field` says which one, the message says why (`reason`, in English;
     the template and values are the reason's)."""
 
-    def __init__(self, field: str, message: object, /, *, whole: bool = False, **params: object) -> None:
+    def __init__(self, field: str, message: object, /, *, whole: bool = False, about: str = "",
+                 **params: object) -> None:
         """`whole`: the item as a whole is wrong (a rule across its fields): the message is
-        said without the field, which then only names the kind of item."""
+        said without the field, which then only names the kind of item. `about`: the field such
+        a rule is about (Reason.in_field: `due` of "due is before start"), for a caller that names
+        fields (an import's row and column)."""
         reason = self._take(message, params)
         Exception.__init__(self, reason if whole else f"{field}: {reason}")
         self.field = field
         self.reason = reason
         self.whole = whole
+        self.about = about
+
+    def at_field(self) -> "Invalid":
+        """This error said at its field: a rule across fields (`whole`) at the field it is about
+        (`due: due 2026-12-01 is before start 2026-12-10`), as a plan file says it; itself when
+        it names its field already, or its rule names none."""
+        if self.whole and self.about:
+            return Invalid(self.about, self.reason)
+        return self
 
 
 def first_line(error: BaseException) -> str:

@@ -43,7 +43,10 @@ CLEARED: dict[str, object] = {"owner": None, "priority": "normal", "start": None
                               "expected_result": "", "measure": "", "goal": None, "strategy": None, "deal": None,
                               "depends": [], "steps": [], "every": None}
 _BOX = re.compile(r"^\[( |x|X|)\]\s?")  # a step's box: [ ] or [x]
-_NEXT_BOX = re.compile(r";\s*(?=\[(?: |x|X|)\])")  # `[x] Call; [ ] Send quote`, typed in one line
+#: a `;` before a box (`[x] Call; [ ] Send quote`, steps typed in one line) and the backslashes
+#: right before it: an even number of them (none) makes it a step's end, an odd number a `;` of
+#: the step's text (`\;`), each pair of them one backslash
+_BEFORE_BOX = re.compile(r"(\\*);(?=\s*\[(?: |x|X|)\])")
 #: statuses as other boards name their columns, beside the board's own (sales.tasks.normalize_status)
 _STATUSES = {"ready": "todo", "backlog": "todo", "new": "todo", "notstarted": "todo", "inprogress": "doing",
              "started": "doing", "waiting": "blocked", "onhold": "blocked", "completed": "done",
@@ -56,22 +59,45 @@ DATES = ("start", "due")
 
 def steps_text(steps: Sequence[Step]) -> str:
     """A checklist in one cell, a step a line, each behind its box: `[x] Call` (done), `[ ] Send
-    the quote`. read_steps gives it back exactly (a step is one line)."""
-    return "\n".join(f"[{'x' if step.done else ' '}] {step.text}" for step in steps)
+    the quote`. read_steps gives it back exactly (a step is one line): a `;` of a step's text
+    before a box, which a cell typed in one line reads as the next step, is written `\\;`."""
+    return "\n".join(f"[{'x' if step.done else ' '}] {_escaped(step.text)}" for step in steps)
+
+
+def _escaped(text: str) -> str:
+    """A step's text with each `;` before a box (and the backslashes right before it) escaped."""
+    return _BEFORE_BOX.sub(lambda m: m.group(1) * 2 + "\\;", text)
 
 
 def read_steps(text: str) -> list[dict]:
     """The steps of a checklist cell: a step a line (steps_text's), or typed in one line, each
-    after a `;` behind its box (`[x] Call; [ ] Send quote`); a step without a box is not done."""
+    after a `;` behind its box (`[x] Call; [ ] Send quote`); a step without a box is not done.
+    A `\\;` before a box is a `;` of the step's text; a cell written before that rule reads as
+    it did (it holds no `\\;` before a box, unless by chance)."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) == 1 and _BOX.match(lines[0].strip()):
-        lines = _NEXT_BOX.split(lines[0])
+        lines = _split_steps(lines[0])
     steps = []
     for line in lines:
-        line = line.strip()
+        line = _unescaped(line.strip())
         box = _BOX.match(line)
         steps.append({"text": line[box.end():] if box else line, "done": bool(box) and box.group(1) in ("x", "X")})
     return steps
+
+
+def _split_steps(line: str) -> list[str]:
+    """A line of steps cut at each `;` before a box that no backslash escapes."""
+    parts, start = [], 0
+    for match in _BEFORE_BOX.finditer(line):
+        if len(match.group(1)) % 2 == 0:
+            parts.append(line[start:match.start()] + match.group(1)[:len(match.group(1)) // 2])
+            start = match.end()
+    return [*parts, line[start:]]
+
+
+def _unescaped(text: str) -> str:
+    """`\\;` before a box back to `;`, each pair of backslashes before it to one."""
+    return _BEFORE_BOX.sub(lambda m: m.group(1)[:len(m.group(1)) // 2] + ";", text)
 
 
 def task_columns(headers: Sequence[str]) -> dict[str, str]:

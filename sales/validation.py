@@ -26,7 +26,8 @@ def convert(data: object, model: type[T], field: str = "") -> T:
         if _MISSING.match(message or "") is not None:  # `Object missing required field `title``
             path, reason = _joined(path or "", _MISSING.match(message).group(1)), Reason("must not be empty")
         where = _joined(field, path)
-        raise Invalid(where or model.__name__.lower(), reason, whole=not where) from None
+        about = error.__cause__.about if isinstance(error.__cause__, Reason) else ""  # (the field its rule names)
+        raise Invalid(where or model.__name__.lower(), reason, whole=not where, about=about) from None
     _check_years(converted, field)
     return converted
 

@@ -529,7 +529,7 @@ class DealChanges(BoardCore):
                     try:
                         new = self._validate_deal(found[0], old)
                     except Invalid as error:
-                        problems.append(Reason("row {number}: {error}", number=number, error=error))
+                        problems.append(Reason("row {number}: {error}", number=number, error=error.at_field()))
                         continue
                     if not changed_keys(old, new):
                         unchanged += 1
@@ -560,7 +560,7 @@ class DealChanges(BoardCore):
                     if deal.strategy is not None:
                         deal.strategy = self._check_link("strategy", deal.strategy)
                 except Invalid as error:
-                    problems.append(Reason("row {number}: {error}", number=number, error=error))
+                    problems.append(Reason("row {number}: {error}", number=number, error=error.at_field()))
                     continue
                 if (twin := same.get(_sameness(deal))) is not None:
                     problems.append(Reason("row {number}: {id} {title!r} is on this board already (the same title, "

@@ -237,7 +237,7 @@ class TaskChanges(BoardCore):
                     task = self._validate_task(tx, {**data, "owner": whose, "source": uuid, "id": "T-0"})
                 except Invalid as error:
                     problems.append(Reason("task {number} ({title!r}): {error}", number=number,
-                                           title=fields["title"][:60], error=error))
+                                           title=fields["title"][:60], error=error.at_field()))
                     continue
                 if (twin := same.get((task.title, task.owner, task.status, task.due))) is not None:
                     if not twin.source and twin not in olds.values():  # brought by an import that kept no uuid
@@ -290,7 +290,7 @@ class TaskChanges(BoardCore):
                     new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
                 except Invalid as error:
                     problems.append(Reason("task {number} ({title!r}): {id}: {error}", number=number,
-                                           title=fields["title"][:60], id=old.id, error=error))
+                                           title=fields["title"][:60], id=old.id, error=error.at_field()))
                     continue
                 if not changed_keys(old, new) - {"source"}:
                     unchanged += 1
@@ -429,7 +429,8 @@ class TaskChanges(BoardCore):
                     try:
                         new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, here)
                     except Invalid as error:
-                        problems.append(Reason("row {number}: {id}: {error}", number=number, id=here.id, error=error))
+                        problems.append(Reason("row {number}: {id}: {error}", number=number, id=here.id,
+                                               error=error.at_field()))
                         continue
                     if changed_keys(here, new):
                         updates.append((number, here, new))
@@ -440,7 +441,7 @@ class TaskChanges(BoardCore):
                     task = self._validate_task(tx, {**fields, "owner": named or whose,
                                                     "id": format_id("task", tx.nextnumber("task"))})
                 except Invalid as error:
-                    problems.append(Reason("row {number}: {error}", number=number, error=error))
+                    problems.append(Reason("row {number}: {error}", number=number, error=error.at_field()))
                     continue
                 if (twin := same.get((task.title, task.owner, task.status, task.due))) is not None:
                     problems.append(Reason("row {number}: {id} is on this board already (the same title, owner, "
