@@ -402,6 +402,18 @@ class BoardCore:
         permissions.check(action, self.actor, role, single_user=not members, owner=owner, new_owner=new_owner,
                           near=near)
 
+    def _check_each(self, checks: Iterable[tuple[Said, str, str | None, str | None]]) -> None:
+        """An import's permission checks, one rule for a taskwarrior list, a task sheet and a
+        deals file: each change it makes (where in the file, its action, the owner the item had
+        and the one it gets) checked as the command that makes it alone is (`task add`, `task
+        edit`, `deal move`), the first refusal said at its place (`row 3: D-2: a rep may only
+        change their own deals; ...`). Checked before anything is written; a refusal writes nothing."""
+        for where, action, owner, new_owner in checks:
+            try:
+                self._check(action, owner=owner, new_owner=new_owner)
+            except Refused as error:
+                raise Refused("{where}: {reason}", where=where, reason=error) from None
+
     def _put_new(self, tx: Transaction, action: str, kind: str, model: Any) -> None:
         file, table, _ = HOMES[kind]
         tx.put(action, model.id, file, table, number(model.id), None, msgspec.to_builtins(model))

@@ -590,25 +590,18 @@ class DealChanges(BoardCore):
             if problems:
                 raise nothing_imported(name or str(path), problems)
             self._check("deal.add", new_owner=self.actor)  # (one who may only read: said once, not of a row)
-            for owner, number in rows_of.items():  # (the first row of each owner's: which of the file's deals)
-                try:
-                    self._check("deal.add", new_owner=owner)
-                except Refused as error:
-                    raise Refused("row {number}: {error}", number=number, error=error) from None
+            actions = {number: _update_action(old, new, outcome) for number, old, new in updates}
+            self._check_each([*((Reason("row {row}", row=number), "deal.add", None, owner)
+                                for owner, number in rows_of.items()),  # (the first row of each owner's)
+                              *((Reason("row {row}: {id}", row=number, id=old.id), actions[number], old.owner,
+                                 new.owner) for number, old, new in updates)])
             if any(d.splits for d in deals):
                 self._check("deal.split")
             if any(d.payments for d in deals):  # (what customers paid releases commission)
                 self._check("deal.paid")
             changes = []
             for number, old, new in updates:
-                keys = changed_keys(old, new)
-                closes = "close" in keys and not old.close and outcome.get(new.stage) == "won"
-                action = "deal.move" if "stage" in keys and keys <= MOVE_KEYS | ({"close"} if closes else set()) \
-                    else "deal.edit"
-                try:
-                    self._check(action, owner=old.owner, new_owner=new.owner)
-                except Refused as error:  # (which of the file's deals)
-                    raise Refused("row {number}: {id}: {error}", number=number, id=old.id, error=error) from None
+                keys, action = changed_keys(old, new), actions[number]
                 if not dry_run:
                     self._put_update(tx, action, "deal", old, new)
                 before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
@@ -652,6 +645,14 @@ class DealChanges(BoardCore):
             if (why := split_rep_problem(split.rep, roles)) is not None:
                 raise Invalid("splits", why)
         return checked
+
+
+def _update_action(old: Deal, new: Deal, outcome: dict[str, str]) -> str:
+    """A file's change to a deal as `deal move` or `deal edit` would make it: a move when it
+    changes the stage (and why it was lost, or the day a deal won without one closed)."""
+    keys = changed_keys(old, new)
+    closes = "close" in keys and not old.close and outcome.get(new.stage) == "won"
+    return "deal.move" if "stage" in keys and keys <= MOVE_KEYS | ({"close"} if closes else set()) else "deal.edit"
 
 
 def _deletes_a_sourced_deal(doc: dict) -> bool:

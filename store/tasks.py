@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
+from sales.errors import Invalid, NotFound, Reason, nothing_imported
 from sales.ids import format_id
 from sales.tasks import (
     COMMENTS_MAX,
@@ -58,8 +58,7 @@ class TaskChanges(BoardCore):
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
             self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
             new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
-            action = "task.move" if changed_keys(old, new) - {"done_at"} == {"status"} else "task.edit"
-            self._put_update(tx, action, "task", old, new)
+            self._put_update(tx, task_action(old, new), "task", old, new)
             if new.every and new.status == "done" and old.status != "done":
                 self._repeat(tx, new)
             return new
@@ -306,16 +305,13 @@ class TaskChanges(BoardCore):
                     break
             if problems:
                 raise nothing_imported(shown, problems)
+            self._check_each((Reason("task {number}: {id}", number=number, id=old.id), task_action(old, new),
+                              old.owner, new.owner) for number, old, new in updates)
             changes = []
             for number, old, new in updates:
                 keys = changed_keys(old, new)
-                action = "task.move" if keys - {"done_at", "source"} == {"status"} else "task.edit"
-                try:
-                    self._check(action, owner=old.owner, new_owner=new.owner)
-                except Refused as error:  # (which of the file's tasks)
-                    raise Refused("task {number}: {id}: {error}", number=number, id=old.id, error=error) from None
                 if not dry_run:
-                    self._put_update(tx, action, "task", old, new)
+                    self._put_update(tx, task_action(old, new), "task", old, new)
                 before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
                 said = [key for key in before
                         if key in keys and key not in ("source", "comments", "depends", "done_at")]
@@ -380,6 +376,7 @@ class TaskChanges(BoardCore):
             tasks: list[Task] = []
             updates: list[tuple[int, Task, Task]] = []
             seen_ids: dict[str, int] = {}
+            rows_of: dict[str | None, int] = {}  # each owner of a new task -> the first row of theirs
             unchanged = 0
             for number, record in records:
                 try:
@@ -450,6 +447,7 @@ class TaskChanges(BoardCore):
                     continue
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
+                rows_of.setdefault(task.owner, number)
             graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates}}
             for number, _, task in updates:  # (each row was checked against the board as it was)
                 if loop := waiting_loop(task.id, task.depends, graph):
@@ -458,18 +456,15 @@ class TaskChanges(BoardCore):
                     break
             if problems:
                 raise nothing_imported(shown, problems)
-            for who in {t.owner for t in tasks}:
-                self._check("task.add", new_owner=who)
+            self._check_each([*((Reason("row {row}", row=number), "task.add", None, who)
+                                 for who, number in rows_of.items()),  # (each owner's first new task)
+                               *((Reason("row {row}: {id}", row=number, id=old.id), task_action(old, new),
+                                  old.owner, new.owner) for number, old, new in updates)])
             changes = []
             for number, old, new in updates:
                 keys = changed_keys(old, new)
-                action = "task.move" if keys - {"done_at"} == {"status"} else "task.edit"
-                try:
-                    self._check(action, owner=old.owner, new_owner=new.owner)
-                except Refused as error:  # (which of the file's tasks)
-                    raise Refused("row {number}: {id}: {error}", number=number, id=old.id, error=error) from None
                 if not dry_run:
-                    self._put_update(tx, action, "task", old, new)
+                    self._put_update(tx, task_action(old, new), "task", old, new)
                     if new.every and new.status == "done" and old.status != "done":
                         self._repeat(tx, new)
                 before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
@@ -507,6 +502,12 @@ class TaskChanges(BoardCore):
             if loop := waiting_loop(task.id, task.depends, graph):
                 raise Invalid("depends", loop)
         return task
+
+
+def task_action(old: Task, new: Task) -> str:
+    """What a change to a task is, for the rule that checks it and the log: a move when only its
+    status changed (with when it was done, or the uuid an import remembers), else an edit."""
+    return "task.move" if changed_keys(old, new) - {"done_at", "source"} == {"status"} else "task.edit"
 
 
 def _deletes_an_imported_task(doc: dict) -> bool:
