@@ -25,6 +25,7 @@ sharded table's in its newest shard).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 import secrets
@@ -279,6 +280,12 @@ class BoardCore:
         except UpliftError:
             zone = None
         return datetime.now(zone) if zone else datetime.now().astimezone()
+
+    def key(self) -> str:
+        """Who the board is wherever its folder goes: its calendar's event UIDs, the `board`
+        column of its CSV lists (so an import tells its own list from another board's). A board
+        made before it kept a key: one from its folder's path."""
+        return self.meta().get("key") or hashlib.sha1(str(self.path.resolve()).encode()).hexdigest()[:12]
 
     def meta(self) -> dict:
         meta = self._doc("board", "meta", 1)

@@ -21,6 +21,7 @@ from typing import Any
 import msgspec
 
 from sales.activity import Activity
+from sales.board_mark import BOARD_COLUMN, elsewhere
 from sales.deal_fields import (
     MappingError,
     day_first,
@@ -413,6 +414,10 @@ class DealChanges(BoardCore):
         # a board's own export names its deals by id: imported back into that board, each would
         # be added a second time (its won value and pay counted twice)
         exported_ids = {number: row.get("id", "") for number, row in rows} if is_export(headers) else {}
+        # the board that wrote each row, as its list says: another board's ids and strategies name that
+        # board's records (sales/board_mark.py)
+        marks = {number: row[BOARD_COLUMN] for number, row in rows} if exported_ids and BOARD_COLUMN in headers \
+            else {}
         days_first: dict[str, bool] = {}
         unsettled: list[str] = []  # the date columns read month-first for want of a day above 12
         for field in ("close", "closed", "opened", "lost_time"):
@@ -472,7 +477,15 @@ class DealChanges(BoardCore):
             outcome = {s.name: s.outcome for s in stages}
             currencies: dict[str, int] = {}  # currency -> the first row in it
             stages_read: dict[str, str] = {}  # a stage the file names otherwise -> the board's
+            key = self.key()
+            foreign: dict[int, str] = {}  # a row of another board's list -> that board's key
+            strategies_left = 0  # their links to that board's strategies, left out
             for number, record in records:
+                if (other := elsewhere(marks.get(number, ""), key)) is not None:
+                    foreign[number] = other
+                    if record.get("strategy", "").strip():
+                        strategies_left += 1
+                        record["strategy"] = ""
                 if currency := record.get("currency", "").strip().upper():
                     currencies.setdefault(currency, number)
                     if (first := next(iter(currencies))) != currency:
@@ -495,7 +508,7 @@ class DealChanges(BoardCore):
                 # a row of this board's own export (`deal list --csv`, edited in a spreadsheet): its
                 # id is a deal of the board with the same title or account, which the row updates
                 # (a bulk edit); another board's (the same id, another deal) is a new deal
-                here = on_board.get(exported_ids.get(number, ""))
+                here = on_board.get(exported_ids.get(number, "") if number not in foreign else "")
                 if here is not None and not (here.title == clean_line(fields["title"]) or (
                         here.account and here.account == clean_line(fields.get("account") or ""))):
                     here = None
@@ -631,7 +644,11 @@ class DealChanges(BoardCore):
                     # rows of deals deleted on the board (by their source), left out
                     "deleted": left_deleted,
                     # the pipelines the file names (all of its rows), and the one imported (None: all)
-                    "pipelines": pipelines, "pipeline": pipeline}
+                    "pipelines": pipelines, "pipeline": pipeline,
+                    # rows of another board's list: their ids not read as this board's, their strategies left out
+                    "another_board": {"rows": sorted(foreign), "boards": sorted(set(foreign.values())),
+                                      "left_out": {"strategy": strategies_left} if strategies_left else {}}
+                    if foreign else None}
         return self._transact(build)
 
     @staticmethod

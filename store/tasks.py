@@ -347,6 +347,7 @@ class TaskChanges(BoardCore):
         board is an error; problems name the row and the field. The board's own `task list --csv`
         imported back is a bulk edit: a row whose id is a task of the board updates it (`updated`,
         `unchanged`)."""
+        from sales.board_mark import BOARD_COLUMN, elsewhere
         from sales.members import member_for
         from sales.task_rows import CLEARED, days_first, row_task, task_columns
         from sales.tasks import STATUSES
@@ -364,6 +365,9 @@ class TaskChanges(BoardCore):
         cell = formula_unguarded if export else str
         records = [(number, {field: cell(row[header]) for header, field in mapping.items()}) for number, row in rows]
         exported_ids = {number: row["id"].strip() for number, row in rows} if export else {}
+        # the board that wrote each row, as its list says (another board's ids and links name that
+        # board's records: its rows are new tasks here, its links left out but those to its own rows)
+        marks = {number: row[BOARD_COLUMN] for number, row in rows} if export and BOARD_COLUMN in headers else {}
         order = days_first([record for _, record in records])
 
         def build(tx: Transaction) -> dict:
@@ -377,6 +381,12 @@ class TaskChanges(BoardCore):
             updates: list[tuple[int, Task, Task]] = []
             seen_ids: dict[str, int] = {}
             rows_of: dict[str | None, int] = {}  # each owner of a new task -> the first row of theirs
+            key = self.key()
+            foreign: dict[int, str] = {}  # a row of another board's list -> that board's key
+            links_left: Counter[str] = Counter()  # its links left out, by field
+            waits: dict[int, list[str]] = {}  # such a row's depends, as that board's ids
+            new_of: dict[tuple[str, str], Task] = {}  # (that board, its id) -> the new task its row made
+            made: dict[int, Task] = {}  # such a row -> the new task it made
             unchanged = 0
             for number, record in records:
                 try:
@@ -384,7 +394,13 @@ class TaskChanges(BoardCore):
                 except ValueError as error:
                     problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
-                was = by_id.get(exported_ids.get(number, ""))
+                own_id = exported_ids.get(number, "")
+                if (other := elsewhere(marks.get(number, ""), key)) is not None:
+                    foreign[number], own_id = other, ""  # (its id names a task of that board)
+                    for field in ("goal", "strategy", "deal"):
+                        links_left[field] += fields.pop(field, None) is not None
+                    waits[number] = fields.pop("depends", [])
+                was = by_id.get(own_id)
                 if (named := fields.pop("owner", None)) is not None and members:
                     if was is not None and named == was.owner:
                         member = named  # (one who has left keeps what they own until it is handed on)
@@ -396,7 +412,7 @@ class TaskChanges(BoardCore):
                 # a row of the board's own list whose id is a task of the board with the same title,
                 # or the same owner and due date (its title changed): a bulk edit of that task; one
                 # with neither is refused (another board's list: its ids cleared, its rows are new)
-                here = by_id.get(exported_ids.get(number, ""))
+                here = by_id.get(own_id)
                 if here is not None and not (here.title == clean_line(fields["title"]) or (
                         here.due is not None and here.due == fields.get("due")
                         and here.owner == (named or here.owner))):
@@ -448,6 +464,21 @@ class TaskChanges(BoardCore):
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
                 rows_of.setdefault(task.owner, number)
+                if number in foreign:
+                    made[number] = task
+                    new_of.setdefault((foreign[number], exported_ids.get(number, "")), task)
+            # another board's row waits for the tasks of its rows (new here), not for that board's others
+            kept_waits = 0
+            for number, task in made.items():
+                task.depends = list(dict.fromkeys(new_of[(foreign[number], other)].id for other in waits[number]
+                                                  if (foreign[number], other) in new_of))
+                kept_waits += len(task.depends)
+                links_left["depends"] += len(waits[number]) - len(task.depends)
+            graph = {t.id: t.depends for t in tasks}
+            for number, task in made.items():
+                if loop := waiting_loop(task.id, task.depends, graph):
+                    problems.append(Reason("row {number}: {error}", number=number, error=Invalid("depends", loop)))
+                    break
             graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates}}
             for number, _, task in updates:  # (each row was checked against the board as it was)
                 if loop := waiting_loop(task.id, task.depends, graph):
@@ -480,7 +511,11 @@ class TaskChanges(BoardCore):
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": {}, "comments": 0,
-                    "depends_unlinked": 0, "repeating": 0, "repeats_unread": [], "mapping": mapping}
+                    "depends_unlinked": 0, "repeating": 0, "repeats_unread": [], "mapping": mapping,
+                    # rows of another board's list: new tasks here, their links to that board's records left out
+                    "another_board": {"rows": sorted(foreign), "boards": sorted(set(foreign.values())),
+                                      "left_out": {k: n for k, n in links_left.items() if n},
+                                      "depends_kept": kept_waits} if foreign else None}
         return self._transact(build)
 
     def _validate_task(self, tx: Transaction, data: dict, old: Task | None = None) -> Task:

@@ -15,12 +15,13 @@ from contextlib import contextmanager
 import msgspec
 
 from sales.activity import Activity, describe
+from sales.board_mark import BOARD_COLUMN, board_mark
 from sales.deal_fields import EXPORT_COLUMNS
 from sales.phrases import english
 from sales.task_rows import steps_text
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
-from tui.i18n import N_, _, say
+from tui.i18n import N_, _, n_, say
 from tui.remote import is_remote
 from tui.time_text import when
 
@@ -155,6 +156,28 @@ def print_first(items: Sequence[object], line_of, indent: str = "") -> None:
         print(indent + _("… and {more} more").format(more=more))
 
 
+def print_another_board(found: dict | None) -> None:
+    """What an import did with the rows of another board's list (`task import`, `deal import`:
+    its `board` column names another board): their ids and links are that board's, so they are
+    not read as this board's, and the links left out are counted, so that none goes unnoticed."""
+    if not found:
+        return
+    count = len(found["rows"])
+    rows = ", ".join(map(str, found["rows"][:5])) + (", …" if count > 5 else "")
+    print(n_("row {rows} comes from another board's list (board {boards}): its id and links name that board's "
+             "records, not this board's", "rows {rows} come from another board's list (board {boards}): their ids "
+             "and links name that board's records, not this board's", count).format(
+        rows=rows, boards=", ".join(found["boards"])))
+    if left := found["left_out"]:
+        print(_("left out their links to that board's records: {links}").format(
+            links=", ".join(f"{field} {n}" for field, n in left.items())))
+    if kept := found.get("depends_kept"):
+        print(n_("kept {count} wait for another row of the file: the task waits for that row's new task",
+                 "kept {count} waits for other rows of the file: each task waits for that row's new task",
+                 kept).format(
+            count=kept))
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
     """Aligned columns for a person. On a terminal the last column (a title, a message) is wrapped
     within its column where the terminal ends, as taskwarrior wraps a description: an 80-column
@@ -242,21 +265,22 @@ def _on_terminal() -> bool:
 
 
 # The columns of `task list --csv` and `deal list --csv`: the stored fields by their plan-file
-# names, so a spreadsheet and a plan file say the same thing the same way.
+# names, so a spreadsheet and a plan file say the same thing the same way; last, the board that
+# wrote the list (sales/board_mark.py: an import tells its own list from another board's).
 TASK_COLUMNS = ("id", "title", "status", "owner", "priority", "start", "due", "goal", "strategy", "deal",
-                "tags", "depends", "every", "steps_done", "steps", "expected_result", "measure")
-DEAL_COLUMNS = EXPORT_COLUMNS  # (`deal import` reads such a file back by these names)
+                "tags", "depends", "every", "steps_done", "steps", "expected_result", "measure", BOARD_COLUMN)
+DEAL_COLUMNS = (*EXPORT_COLUMNS, BOARD_COLUMN)  # (`deal import` reads such a file back by these names)
 
 
-def task_cells(task: Task) -> list[object]:
+def task_cells(task: Task, board_key: str) -> list[object]:
     """A task as `task list --csv` writes it: `task import` reads it back (a bulk edit), its
     checklist one step a line behind its box (`[x] Call`)."""
     return [task.id, task.title, task.status, task.owner, task.priority, task.start, task.due, task.goal,
             task.strategy, task.deal, task.tags, task.depends, task.every, steps_done(task)[0], steps_text(task.steps),
-            task.expected_result, task.measure]
+            task.expected_result, task.measure, board_mark(board_key)]
 
 
-def deal_cells(deal, stages) -> list[object]:
+def deal_cells(deal, stages, board_key: str) -> list[object]:
     from sales.deal_fields import payments_text
     from sales.deals import closed_on, weighted_value
     from sales.splits import splits_text
@@ -265,7 +289,7 @@ def deal_cells(deal, stages) -> list[object]:
     return [deal.id, deal.title, deal.account, deal.key_account, deal.owner, deal.product, deal.stage, outcome,
             deal.value, weighted_value(deal, stages), deal.close, closed_on(deal, outcome), deal.forecast,
             deal.lost_reason, deal.next_step, deal.source, splits_text(deal.splits), deal.business,
-            payments_text(deal.payments), deal.strategy]
+            payments_text(deal.payments), deal.strategy, board_mark(board_key)]
 
 
 def task_rows(tasks: Sequence[Task], today) -> str:

@@ -102,22 +102,52 @@ def test_the_plan_file_carries_it_exactly_and_an_older_file_still_imports(strate
     assert not (tmp_path / "third").exists()
 
 
+def _rows(path) -> list[dict]:
+    import csv as csv_module
+
+    return list(csv_module.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+
+
+def _write(path, rows: list[dict], columns: list[str]) -> None:
+    import csv as csv_module
+    import io
+
+    text = io.StringIO()
+    writer = csv_module.DictWriter(text, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+
+
 def test_the_csv_export_carries_it_and_imports_back(strategies, run, tmp_path) -> None:
+    """The board's list names each deal's strategy by its id on the board, and the board that wrote
+    it: imported into another board, whose S-2 is another strategy, the link is left out and said
+    (it linked the deal to that board's S-2); a list without the board column (written before
+    it) still reads the ids as the board's own."""
     assert run("deal", "add", "Acme", "--value", "12000", "--strategy", "S-2")[0] == 0
     assert run("deal", "add", "Corvid", "--value", "5000")[0] == 0
     csv = tmp_path / "deals.csv"
     assert run("deal", "list", "--csv", "-o", csv)[0] == 0
-    lines = csv.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].endswith(",payments,strategy") and lines[1].endswith(",S-2") and lines[2].endswith(",")
+    rows = _rows(csv)
+    assert [(r["title"], r["strategy"]) for r in rows] == [("Acme", "S-2"), ("Corvid", "")]
     other = tmp_path / "other"
-    code, _, err = run("--board", other, "deal", "import", csv)  # no S-2 there: said by row, nothing written
-    assert code == 2 and "row 2: strategy: no strategy S-2 on this board" in err
-    assert not (other / "deals.json").exists() or "Acme" not in (other / "deals.json").read_text()
     for title in ("Trade fairs", "Webinars"):
         assert run("--board", other, "strategy", "add", title)[0] == 0
-    assert run("--board", other, "deal", "import", csv)[0] == 0
+    code, out, err = run("--board", other, "deal", "import", csv)
+    assert (code, err) == (0, ""), err
+    assert "rows 2, 3 come from another board's list" in out
+    assert "left out their links to that board's records: strategy 1" in out
     code, out, _ = run("--board", other, "deal", "list", "--json")
-    assert [(d["title"], d["strategy"]) for d in json.loads(out)] == [("Acme", "S-2"), ("Corvid", None)]
+    assert [(d["title"], d["strategy"]) for d in json.loads(out)] == [("Acme", None), ("Corvid", None)]
+    older = tmp_path / "older.csv"  # (as `deal list --csv` wrote it before the board column)
+    _write(older, [{**r, "title": r["title"] + " 2"} for r in rows], [c for c in rows[0] if c != "board"])
+    third = tmp_path / "third"
+    code, _, err = run("--board", third, "deal", "import", older)  # no S-2 there: said by row, nothing written
+    assert code == 2 and "row 2: strategy: no strategy S-2 on this board" in err
+    assert run("--board", other, "deal", "import", older)[0] == 0
+    code, out, _ = run("--board", other, "deal", "list", "--json")
+    assert {d["title"]: d["strategy"] for d in json.loads(out)} == {"Acme": None, "Corvid": None, "Acme 2": "S-2",
+                                                                     "Corvid 2": None}
 
 
 def test_a_blank_strategy_cell_in_the_boards_own_list_clears_it(strategies, run, tmp_path) -> None:
@@ -126,11 +156,12 @@ def test_a_blank_strategy_cell_in_the_boards_own_list_clears_it(strategies, run,
     assert run("deal", "add", "Acme", "--value", "12000", "--strategy", "S-2")[0] == 0
     csv = tmp_path / "deals.csv"
     assert run("deal", "list", "--csv", "-o", csv)[0] == 0
-    header, row = csv.read_text(encoding="utf-8-sig").splitlines()
+    rows = _rows(csv)
     dropped = tmp_path / "dropped.csv"
-    dropped.write_text(header.removesuffix(",strategy") + "\n" + row.removesuffix(",S-2") + "\n", encoding="utf-8")
+    _write(dropped, rows, [c for c in rows[0] if c != "strategy"])
     assert run("deal", "import", dropped)[0] == 0 and shown(run, "D-1") == "S-2"
-    csv.write_text(header + "\n" + row.removesuffix("S-2") + "\n", encoding="utf-8")
+    rows[0]["strategy"] = ""
+    _write(csv, rows, list(rows[0]))
     code, out, err = run("deal", "import", csv)
     assert code == 0, err
     assert "changed D-1: strategy S-2 → –" in out and shown(run, "D-1") is None

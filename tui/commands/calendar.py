@@ -12,8 +12,6 @@ from tui.i18n import _, say
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    import hashlib
-
     from sales.calendar import ics, plan_events, revised
 
     if args.mine and args.who:
@@ -28,8 +26,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     events = revised(events, board.item_changes({event.item for event in events}))
     # the board's own key (a board made before it had one: its folder's path), so that a board
     # moved or reached by another path keeps its events' UIDs, and a calendar does not double them
-    key = board.meta().get("key") or hashlib.sha1(str(board.path.resolve()).encode()).hexdigest()[:12]
-    data = ics(events, name + (f" · {who}" if who else ""), key, board.clock(), say)
+    data = ics(events, name + (f" · {who}" if who else ""), board.key(), board.clock(), say)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -52,7 +52,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
         from tui.cli_output import DEAL_COLUMNS, deal_cells, print_csv
 
         stages = board.stages()
-        print_csv(DEAL_COLUMNS, [deal_cells(d, stages) for d in deals], args.output, board)
+        key = board.key()
+        print_csv(DEAL_COLUMNS, [deal_cells(d, stages, key) for d in deals], args.output, board)
     elif deals:
         from sales.deals import closed_on
 
@@ -247,7 +248,7 @@ def _import_options(args: argparse.Namespace) -> dict:
 
 
 def cmd_deal_import(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json
+    from tui.cli_output import print_another_board, print_json
 
     overrides = _overrides(args.map)
     if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
@@ -308,6 +309,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
                   "{count} won deals have no close date, so they count as won today, in this cycle's payouts: "
                   "{which}; if they were won earlier, `uplift undo` and import the file with a close column", count)
                ).format(count=count, which=which))
+    print_another_board(result.get("another_board"))
     if "opened" in result["mapping"].values():
         print(_("won and lost deals with an opening date entered {stage} on it").format(
             stage=result["closed_deals_opened_in"]))

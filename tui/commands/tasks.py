@@ -57,7 +57,8 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(tasks)
     elif args.csv:
-        print_csv(TASK_COLUMNS, [task_cells(t) for t in tasks], args.output, board)
+        key = board.key()
+        print_csv(TASK_COLUMNS, [task_cells(t, key) for t in tasks], args.output, board)
     elif tasks:
         print(task_rows(tasks, board.today()))
     else:
@@ -282,7 +283,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
     import tempfile
 
     from store.tasks import MAX_TASKS_FILE
-    from tui.cli_output import print_json
+    from tui.cli_output import print_another_board, print_json
 
     if args.file == "-":  # standard input: `task export | ssh host task import -`
         with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
@@ -313,6 +314,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         _print_task_updates(result, args.dry_run)
     if mapping := result.get("mapping"):  # a spreadsheet's columns, as read: said, so a wrong guess is seen
         print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())))
+    print_another_board(result.get("another_board"))
     if comments := result["comments"]:
         print(n_("{count} annotation became a comment", "{count} annotations became comments", comments).format(
             count=comments))

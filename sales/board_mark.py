@@ -1,0 +1,28 @@
+"""Which board a CSV list came from. `task list --csv` and `deal list --csv` write the board's
+key in a `board` column, a cell a row: a spreadsheet keeps a column through every edit, where a
+comment line above the header would be lost or read as a row. An import tells the board's own
+list (its ids and links name this board's records) from another board's (they name that board's
+goals, strategies, deals and tasks, which are not this board's with the same ids).
+
+A file without the column (a list exported before it, or kept by hand), and a row whose cell is
+blank (added in the sheet), are read as this board's, as they always were.
+"""
+
+from __future__ import annotations
+
+#: the column that says which board wrote each row
+BOARD_COLUMN = "board"
+
+
+def board_mark(key: str) -> str:
+    """A board's key as its lists write it: behind a word, so that a spreadsheet never reads a key
+    of digits (`120394857261`, `12e4...`) as a number and writes it back changed."""
+    return f"uplift:{key}"
+
+
+def elsewhere(cell: str, key: str) -> str | None:
+    """The key of the other board a row's `board` cell names (None: this board, or not said)."""
+    text = cell.strip()
+    if not text or text == board_mark(key):
+        return None
+    return text.removeprefix("uplift:")
