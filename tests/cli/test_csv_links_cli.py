@@ -21,6 +21,15 @@ def _tasks(run) -> dict[str, dict]:
     return {t["title"]: t for t in json.loads(run("task", "list", "--json")[1])}
 
 
+def _refused(run, board, kind: str, path, user: str = "dana", code: int = 2) -> str:
+    """`uplift KIND import PATH` refused (exit `code`), nothing written: what it said."""
+    before = snapshot_files(board)
+    said = run(kind, "import", str(path), user=user)
+    assert said[:2] == (code, ""), said
+    assert snapshot_files(board) == before
+    return said[2]
+
+
 def _board_cell(run, tmp_path) -> str:
     """This board's `board` cell, as its own list writes it."""
     path = tmp_path / "own.csv"
@@ -105,12 +114,8 @@ def test_another_boards_rows_that_wait_for_each_other_are_refused(run, team, tmp
     path.write_text(TASK_HEADER + "\n"
                     "T-7,Quote Globex,todo,ali,normal,,,,,,,T-8,,0,,,,uplift:0123456789ab\n"
                     "T-8,Price Globex,todo,ali,normal,,,,,,,T-7,,0,,,,uplift:0123456789ab\n", encoding="utf-8")
-    before = snapshot_files(team)
-    code, out, err = run("task", "import", str(path))
-    assert (code, out) == (2, "")
-    assert err == (f"uplift: {path}: 1 problem, nothing imported:\n"
-                   "  row 2: depends: T-3 would wait for itself (T-3 → T-4 → T-3)\n")
-    assert snapshot_files(team) == before
+    assert _refused(run, team, "task", path) == (f"uplift: {path}: 1 problem, nothing imported:\n"
+                                                 "  row 2: depends: T-3 would wait for itself (T-3 → T-4 → T-3)\n")
 
 
 def test_another_boards_deal_list_links_no_strategy_and_updates_no_deal(run, team, tmp_path) -> None:
@@ -135,10 +140,10 @@ def test_a_lone_step_with_a_semicolon_before_a_box_comes_back_whole(run, team, t
     assert run("task", "add", "Renew Acme", "--step", "Call; [ ] then the quote")[0] == 0  # T-3
     path = tmp_path / "tasks.csv"
     assert run("task", "list", "--csv", "-o", str(path))[0] == 0
-    before = snapshot_files(team)
-    code, out, err = run("task", "import", str(path))
-    assert (code, err) == (0, "") and out.startswith("no new tasks\n3 tasks already as the file has them\n")
-    assert snapshot_files(team) == before
+    code, out, err = run("task", "import", str(path), "--dry-run", "--json")  # (it was cut in two: T-3 changed)
+    assert (code, err) == (0, "")
+    assert {k: json.loads(out)[k] for k in ("tasks", "updated", "unchanged")} == {"tasks": 0, "updated": [],
+                                                                                "unchanged": 3}
     sheet = tmp_path / "sheet.csv"  # typed in a sheet: `\;` keeps a `;`; a bare `;` before a box starts a step
     sheet.write_text("Title,Steps\n"
                      "One step,[ ] Call\\; [ ] then the quote\n"
@@ -159,43 +164,27 @@ def test_a_rule_across_fields_names_the_row_and_the_field(run, team, tmp_path) -
     path.write_text("Title,Start,Due,Every\n"
                     "Plan Q1,2026-12-10,2026-12-01,\n"
                     "Weekly call,,,weekly\n", encoding="utf-8")
-    before = snapshot_files(team)
-    code, out, err = run("task", "import", str(path))
-    assert (code, out) == (2, "")
-    assert err == (f"uplift: {path}: 2 problems, nothing imported:\n"
-                   "  row 2: due: due 2026-12-01 is before start 2026-12-10\n"
-                   "  row 3: every: a repeating task needs a due date to repeat from\n")
+    assert _refused(run, team, "task", path) == (f"uplift: {path}: 2 problems, nothing imported:\n"
+                                                 "  row 2: due: due 2026-12-01 is before start 2026-12-10\n"
+                                                 "  row 3: every: a repeating task needs a due date to repeat from\n")
     own = tmp_path / "own.csv"  # the board's own list: T-1 is due 2026-12-01
     own.write_text(TASK_HEADER.removesuffix(",board") + "\n"
                    "T-1,Call Acme,todo,ali,normal,2026-12-05,2026-12-01,,,,,,,0,,,\n", encoding="utf-8")
-    code, out, err = run("task", "import", str(own))
-    assert (code, out) == (2, "")
-    assert "  row 2: T-1: due: due 2026-12-01 is before start 2026-12-05\n" in err
+    assert "  row 2: T-1: due: due 2026-12-01 is before start 2026-12-05\n" in _refused(run, team, "task", own)
     assert run("deal", "add", "Globex", "--value", "1000")[0] == 0  # D-1
     assert run("deal", "move", "D-1", "won")[0] == 0
     assert run("deal", "paid", "D-1", "800")[0] == 0
-    before = snapshot_files(team)
     deals = tmp_path / "deals.csv"  # the board's own list, its payments column deleted, the value lowered
     deals.write_text("id,title,stage,outcome,value,weighted,closed,forecast\nD-1,Globex,Won,won,500,500,,auto\n",
                      encoding="utf-8")
-    code, out, err = run("deal", "import", str(deals))
-    assert (code, out) == (2, "")
-    assert "  row 2: payments: the payments add up to 800.00, more than the deal's value (500.00)\n" in err
-    assert snapshot_files(team) == before
+    assert "  row 2: payments: the payments add up to 800.00, more than the deal's value (500.00)\n" in \
+        _refused(run, team, "deal", deals)
 
 
-def test_a_reps_refusal_names_the_row(run, team, tmp_path) -> None:
-    path = tmp_path / "tasks.csv"
-    path.write_text("Title,Owner\nMine,ali\nHers,bea\n", encoding="utf-8")
-    before = snapshot_files(team)
-    code, out, err = run("task", "import", str(path), user="ali")
-    assert (code, out) == (1, "")
-    assert err == "uplift: row 3: a rep may only create tasks they own (ali tried for bea)\n"
+def test_a_reps_bulk_edit_of_someone_elses_task_is_refused_at_its_row(run, team, tmp_path) -> None:
+    """(A new task of someone else's: test_task_import_cli.py.)"""
     own = tmp_path / "own.csv"  # T-2 is bea's
     own.write_text(TASK_HEADER.removesuffix(",board") + "\n"
                    "T-1,Call Acme,doing,ali,normal,,2026-12-01,,,,,,,0,,,\n"
                    "T-2,Visit Betasoloin,done,bea,normal,,,,,,,,,0,,,\n", encoding="utf-8")
-    code, out, err = run("task", "import", str(own), user="ali")
-    assert (code, out) == (1, "")
-    assert err.startswith("uplift: row 3: T-2: a rep may only ")
-    assert snapshot_files(team) == before
+    assert _refused(run, team, "task", own, user="ali", code=1).startswith("uplift: row 3: T-2: a rep may only ")
