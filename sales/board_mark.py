@@ -10,6 +10,8 @@ blank (added in the sheet), are read as this board's, as they always were.
 
 from __future__ import annotations
 
+from sales.text import clean_line
+
 #: the column that says which board wrote each row
 BOARD_COLUMN = "board"
 
@@ -20,9 +22,15 @@ def board_mark(key: str) -> str:
     return f"uplift:{key}"
 
 
+#: the most of another board's cell an import repeats (a key is 12 characters; a cell may hold anything)
+SHOWN = 40
+
+
 def elsewhere(cell: str, key: str) -> str | None:
-    """The key of the other board a row's `board` cell names (None: this board, or not said)."""
-    text = cell.strip()
+    """The key of the other board a row's `board` cell names (None: this board, or not said), as
+    an import may say it: one line, without control characters, cut at SHOWN characters."""
+    text = clean_line(cell)
     if not text or text == board_mark(key):
         return None
-    return text.removeprefix("uplift:")
+    text = text.removeprefix("uplift:")
+    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
