@@ -485,7 +485,7 @@ class DealChanges(BoardCore):
                     foreign[number] = other
                     if record.get("strategy", "").strip():
                         strategies_left += 1
-                        record["strategy"] = ""
+                        record = {**record, "strategy": ""}
                 if currency := record.get("currency", "").strip().upper():
                     currencies.setdefault(currency, number)
                     if (first := next(iter(currencies))) != currency:

@@ -470,8 +470,12 @@ class TaskChanges(BoardCore):
             # another board's row waits for the tasks of its rows (new here), not for that board's others
             kept_waits = 0
             for number, task in made.items():
-                task.depends = list(dict.fromkeys(new_of[(foreign[number], other)].id for other in waits[number]
-                                                  if (foreign[number], other) in new_of))
+                linked = list(dict.fromkeys(new_of[(foreign[number], other)].id for other in waits[number]
+                                            if (foreign[number], other) in new_of))
+                try:  # (checked as the task's own field: at most 50)
+                    task.depends = convert({**msgspec.to_builtins(task), "depends": linked}, Task).depends
+                except Invalid as error:
+                    problems.append(Reason("row {number}: {error}", number=number, error=error))
                 kept_waits += len(task.depends)
                 links_left["depends"] += len(waits[number]) - len(task.depends)
             graph = {t.id: t.depends for t in tasks}
