@@ -23,7 +23,7 @@ import msgspec
 
 from sales.activity import Activity
 from store.files import BoardDamaged, make_folder
-from store.storage import SharedJSONStorage
+from store.storage import BOM, SharedJSONStorage
 
 SEGMENT_SIZE = 1000
 SEGMENT_BYTES = 512 * 1024  # records of big items (a deal's stage history) make segments heavy
@@ -35,6 +35,15 @@ _UNCOUNTED = frozenset({"members"})
 def counter_key(file: str, table: str) -> str:
     """The name of a table's next number among the log's counters: `tasks/tasks`."""
     return f"{file}/{table}"
+
+
+class _Ref(msgspec.Struct):
+    """A log record's place alone (the other fields are skipped, not decoded)."""
+
+    ref: tuple[str, str, int] | None = None
+
+
+_refs_decoder = msgspec.json.Decoder(dict[str, dict[str, _Ref]])
 
 
 class ActivityLog:
@@ -134,13 +143,26 @@ class ActivityLog:
         if self._scanned is None or self._scanned[0] != state:
             found: dict[str, int] = {}
             for name in names:
-                for doc in self._raw(name).values():
-                    ref = doc.get("ref")
-                    if isinstance(ref, list) and len(ref) == 3 and type(ref[2]) is int and ref[1] not in _UNCOUNTED:
-                        key = counter_key(ref[0], ref[1])
-                        found[key] = max(found.get(key, 1), ref[2] + 1)
+                for file, table, doc_id in self._refs(name):
+                    if table not in _UNCOUNTED:
+                        key = counter_key(file, table)
+                        found[key] = max(found.get(key, 1), doc_id + 1)
             self._scanned = (state, found)
         return dict(self._scanned[1])
+
+    def _refs(self, name: str) -> Iterator[tuple[str, str, int]]:
+        """Where each record of a segment points, decoding nothing else (a 100,000-record log
+        once, not each record whole); a segment that does not decode so is read as any other,
+        which names what is wrong with it."""
+        try:
+            segment = _refs_decoder.decode((self.folder / name).read_bytes().removeprefix(BOM))
+            records = segment.get(TABLE, {}).values()
+        except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, OSError):
+            records = [_Ref(tuple(doc["ref"])) for doc in self._raw(name).values()  # (BoardDamaged, or fine)
+                       if isinstance(doc.get("ref"), list) and len(doc["ref"]) == 3 and type(doc["ref"][2]) is int]
+        for record in records:
+            if record.ref is not None:
+                yield record.ref
 
     def _heavy(self, name: str) -> bool:
         try:
