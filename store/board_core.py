@@ -281,8 +281,9 @@ class BoardCore:
         """Read the board as one moment of it: every file read inside is read while no change is
         being written, so a change over several files (an import over several shards, a plan
         import's tasks, goals and log records) is seen whole or not at all. Hold it only while
-        reading (a change waits for it); a change made inside it is fine. BoardBusy if a change
-        takes longer than `lock_wait` to write."""
+        reading (a change waits for it). A change made inside it ends the moment: what is read
+        after it is read anew, with the change. BoardBusy if a change takes longer than
+        `lock_wait` to write."""
         return self.view.shared(self.lock_wait)
 
     # ------------------------------------------------------------------ reading
@@ -506,7 +507,7 @@ class BoardCore:
             raise MachineRefused.of(error, self.path) from None
 
     def _transact_locked(self, build: Callable[[Transaction], T]) -> T:
-        with exclusive_lock(self.path, self.mode, self.lock_wait):
+        with self.view.let_go(self.lock_wait), exclusive_lock(self.path, self.mode, self.lock_wait):
             remove_stale_temps(self.path)
             for folder in (self.log.folder, *self.files.shard_folders()):
                 if folder.exists():

@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import os
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,16 +163,18 @@ class ViewLock:
     is applied (milliseconds), not while a writer builds it (a big import's checks take seconds),
     and a reader who may not write the board can still open the folder to lock it. Where the
     folder cannot be locked (a filesystem without flock) the board is read and written without
-    it, as before. Holds nest: a read inside a read, or inside a change, takes nothing more; a
-    change made inside a read turns the shared hold into an exclusive one and back (the same file
-    description: a second one in this process would wait for the first, a deadlock). One object
-    per thread: its state is not shared between threads.
+    it, as before. Holds nest on one file description (a second one in this process would wait
+    for the first): a read inside a read, or inside a change, takes nothing more. A change made
+    inside a read lets the shared hold go while it waits for the writers' lock (`let_go`), since
+    the writer holding that may be waiting for this. One object per thread: its state is not
+    shared between threads.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._fd: int | None = None
         self._held = 0  # 0, fcntl.LOCK_SH or fcntl.LOCK_EX
+        _holders.add(self)
 
     def shared(self, timeout: float) -> contextlib.AbstractContextManager[None]:
         """Hold the readers' lock with others while reading; BoardBusy after `timeout` seconds
@@ -181,6 +184,20 @@ class ViewLock:
     def exclusive(self, timeout: float) -> contextlib.AbstractContextManager[None]:
         """Hold the readers' lock alone while applying a change (call it holding the writers' lock)."""
         return self._hold(fcntl.LOCK_EX, timeout)
+
+    @contextlib.contextmanager
+    def let_go(self, timeout: float) -> Iterator[None]:
+        """Give up a shared hold while a change is made, and take it again after: a writer that
+        holds the writers' lock may be waiting for it to apply its change, while this one waits
+        for the writers' lock (a deadlock until one gave up). What is read after is read anew."""
+        if self._held != fcntl.LOCK_SH:
+            yield
+            return
+        self._drop()
+        try:
+            yield
+        finally:
+            self._take(fcntl.LOCK_SH, timeout)
 
     @contextlib.contextmanager
     def _hold(self, kind: int, timeout: float) -> Iterator[None]:
@@ -225,6 +242,23 @@ class ViewLock:
         fd, self._fd, self._held = self._fd, None, 0
         if fd is not None:
             os.close(fd)  # (releases the flock)
+
+
+_holders: weakref.WeakSet[ViewLock] = weakref.WeakSet()
+
+
+def _forget_in_child() -> None:
+    """A process forked while it read holds its parent's lock through the inherited descriptor
+    for as long as it keeps it open: its own change would wait for itself. The child closes it
+    (the parent's hold is the parent's, and goes when the parent lets it go)."""
+    for holder in list(_holders):
+        fd, holder._fd, holder._held = holder._fd, None, 0
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def _keep_mode(fd: int, mode: int) -> None:

@@ -11,7 +11,7 @@ from store.board import Board
 from store.files import BoardBusy
 
 BATCH = 1500  # each import spans two or three shards of 1,000 tasks, and its 1,500 log records
-BATCHES = 4
+BATCHES = 3
 
 
 def _importer(path: str) -> None:
@@ -115,3 +115,35 @@ def _is_folder(fd: int) -> bool:
     import stat
 
     return stat.S_ISDIR(os.fstat(fd).st_mode)
+
+
+def _slow_importer(path: str) -> None:
+    board = Board(path, actor="dana")
+    board.lock_wait = 3.0  # (a deadlock ends in BoardBusy here, not in a hung test)
+    board.import_plan({"schema": 1, "tasks": [{"title": f"imported {n}"} for n in range(3000)]})
+
+
+def test_a_change_made_while_reading_does_not_wait_on_a_writer_waiting_for_the_reader(board_path) -> None:
+    import fcntl
+    import os
+
+    reader = Board(board_path, actor="dana")
+    worker = multiprocessing.get_context("fork").Process(target=_slow_importer, args=(str(board_path),))
+    with reader.reading():
+        assert reader.tasks() == []
+        worker.start()
+        probe = os.open(board_path / ".lock", os.O_RDONLY)
+        try:  # until the importer holds the writers' lock (it then waits for this reader to apply)
+            while worker.is_alive():
+                try:
+                    fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(probe, fcntl.LOCK_UN)
+                except BlockingIOError:
+                    break
+        finally:
+            os.close(probe)
+        added = reader.add_task("written while reading")
+        assert reader.task(added.id).title == "written while reading"
+    worker.join(60)
+    assert worker.exitcode == 0
+    assert len(Board(board_path, actor="dana").tasks()) == 3001
