@@ -197,7 +197,10 @@ class ViewLock:
         try:
             yield
         finally:
-            self._take(fcntl.LOCK_SH, timeout)
+            # (a change already made is not said to have failed because a later one is being
+            # written: the rest of the read goes on unlocked, each file still whole)
+            with contextlib.suppress(BoardBusy):
+                self._take(fcntl.LOCK_SH, timeout)
 
     @contextlib.contextmanager
     def _hold(self, kind: int, timeout: float) -> Iterator[None]:
