@@ -69,7 +69,9 @@ def build_board(path: Path, tasks: int, records: int) -> None:
                                  "actor": REPS[task % len(REPS)], "action": "task.move",
                                  "item": f"T-{task}", "before": {"status": "todo"},
                                  "after": {"status": "doing"}, "ref": ["tasks", "tasks", task]}
-        (path / "log" / f"{first:09d}.json").write_bytes(encode({"activity": segment}))
+        # the newest segment keeps the log's counters (store/activity_log.py), as the store writes it
+        kept = {"_meta": {"1": {"next": {"tasks/tasks": tasks + 1}}}} if first + SEGMENT_SIZE > records else {}
+        (path / "log" / f"{first:09d}.json").write_bytes(encode({"activity": segment, **kept}))
     for file in path.rglob("*.json"):
         file.chmod(0o600)
 

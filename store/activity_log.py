@@ -6,6 +6,11 @@ newest segment, whatever the log's length. (A transaction is appended whole to o
 journal's atomic step, so one big import makes one big segment; the next change starts a new one.)
 The log is also the board's journal: a change is logged before it is applied, so a writer killed
 in between leaves a record the next writer redoes (see Board._recover).
+
+The newest segment also keeps, in its `_meta` counters, the next number of every table whose
+documents the log has seen created (`tasks/tasks`: the task after the newest one ever logged), and
+a new segment carries them over: a new id is never below them (Board's counters), so a shard lost
+or restored from an older copy never makes an id that the log already names be given again.
 """
 
 from __future__ import annotations
@@ -18,11 +23,27 @@ import msgspec
 
 from sales.activity import Activity
 from store.files import BoardDamaged, make_folder
-from store.storage import SharedJSONStorage
+from store.storage import BOM, SharedJSONStorage
 
 SEGMENT_SIZE = 1000
 SEGMENT_BYTES = 512 * 1024  # records of big items (a deal's stage history) make segments heavy
 TABLE = "activity"
+#: tables whose numbers are not counted (members are numbered by name)
+_UNCOUNTED = frozenset({"members"})
+
+
+def counter_key(file: str, table: str) -> str:
+    """The name of a table's next number among the log's counters: `tasks/tasks`."""
+    return f"{file}/{table}"
+
+
+class _Ref(msgspec.Struct):
+    """A log record's place alone (the other fields are skipped, not decoded)."""
+
+    ref: tuple[str, str, int] | None = None
+
+
+_refs_decoder = msgspec.json.Decoder(dict[str, dict[str, _Ref]])
 
 
 class ActivityLog:
@@ -30,6 +51,7 @@ class ActivityLog:
         self.folder = board_path / "log"
         self.mode = mode
         self._segments: dict[str, SharedJSONStorage] = {}
+        self._scanned: tuple[object, dict[str, int]] | None = None  # (newest segment's state, counters)
 
     def segment_names(self) -> list[str]:
         try:
@@ -81,8 +103,15 @@ class ActivityLog:
                                file=self.folder / name, table=TABLE, key=key, error=error) from None
 
     def append(self, records: list[Activity]) -> None:
-        """Write `records` durably (atomic replace of the newest segment, or a new segment)."""
+        """Write `records` durably (atomic replace of the newest segment, or a new segment), with
+        the log's counters raised past every document they create."""
         make_folder(self.folder, self.mode)
+        kept = self.counters()
+        for record in records:
+            if record.ref and record.before is None and record.ref[1] not in _UNCOUNTED:
+                file, table, doc_id = record.ref
+                key = counter_key(file, table)
+                kept[key] = max(kept.get(key, 1), doc_id + 1)
         names = self.segment_names()
         if not names or len(self._raw(names[-1])) >= SEGMENT_SIZE or self._heavy(names[-1]):
             name = f"{records[0].seq:09d}.json"
@@ -92,6 +121,48 @@ class ActivityLog:
             table = data.setdefault(TABLE, {})
             for record in records:
                 table[str(record.seq)] = msgspec.to_builtins(record)
+            data.setdefault("_meta", {}).setdefault("1", {})["next"] = kept
+
+    def next_number(self, file: str, table: str) -> int:
+        """The number after the highest of `table` the log has seen created (1 if none)."""
+        return self.counters().get(counter_key(file, table), 1)
+
+    def counters(self) -> dict[str, int]:
+        """The log's next number per table (a copy), as its newest segment keeps them. A log
+        written before they were kept has them worked out once from every record's place (`ref`:
+        any number a record names was given), and the next append keeps them."""
+        names = self.segment_names()
+        if not names:
+            return {}
+        storage = self._segment(names[-1])
+        data = storage.read() or {}
+        meta = data.get("_meta", {}).get("1", {})
+        if "next" in meta:
+            return dict(meta["next"])
+        state = (names[-1], storage.version)
+        if self._scanned is None or self._scanned[0] != state:
+            found: dict[str, int] = {}
+            for name in names:
+                for file, table, doc_id in self._refs(name):
+                    if table not in _UNCOUNTED:
+                        key = counter_key(file, table)
+                        found[key] = max(found.get(key, 1), doc_id + 1)
+            self._scanned = (state, found)
+        return dict(self._scanned[1])
+
+    def _refs(self, name: str) -> Iterator[tuple[str, str, int]]:
+        """Where each record of a segment points, decoding nothing else (a 100,000-record log
+        once, not each record whole); a segment that does not decode so is read as any other,
+        which names what is wrong with it."""
+        try:
+            segment = _refs_decoder.decode((self.folder / name).read_bytes().removeprefix(BOM))
+            records = segment.get(TABLE, {}).values()
+        except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, OSError):
+            records = [_Ref(tuple(doc["ref"])) for doc in self._raw(name).values()  # (BoardDamaged, or fine)
+                       if isinstance(doc.get("ref"), list) and len(doc["ref"]) == 3 and type(doc["ref"][2]) is int]
+        for record in records:
+            if record.ref is not None:
+                yield record.ref
 
     def _heavy(self, name: str) -> bool:
         try:

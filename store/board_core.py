@@ -2,8 +2,10 @@
 
 Every change goes through `Board._transact`, which in one locked step redoes any change a killed
 writer left half-done, checks who may do it, validates, logs it (the activity log doubles as the
-journal) and applies it. Reads need no lock: files are replaced atomically and re-parsed only
-when their stat changed.
+journal) and applies it. Files are replaced atomically and re-parsed only when their stat
+changed; a read of several files (a table's shards, everything a poll re-reads, `reading()`)
+shares the readers' lock that a change holds alone while it writes its files (store/files.py
+ViewLock), so it sees all of a change or none of it.
 
 Files of a board folder (TinyDB's JSON layout, one table per kind; store/layout.py says which
 file holds a document, and keeps the big tables in shards of bounded size):
@@ -20,11 +22,13 @@ file holds a document, and keeps the big tables in shards of bounded size):
                note never rewrites them)
   log/         the activity log, in segments of bounded size
 Each data file has a `_meta` table whose document 1 holds the next number per kind of id (a
-sharded table's in its newest shard).
+sharded table's in its newest shard); the log's newest segment keeps them too (a new id is the
+greater of the two: store/activity_log.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import os
@@ -46,8 +50,10 @@ from sales.dates import stamp
 from store.activity_log import ActivityLog
 from store.files import (
     LOCK_NAME,
+    BoardBusy,
     BoardDamaged,
     MachineRefused,
+    ViewLock,
     exclusive_lock,
     make_folder,
     remove_stale_temps,
@@ -141,7 +147,10 @@ class Transaction:
     def _load_counter(self, kind: str) -> None:
         if kind not in self._allocated:
             file, table, _ = HOMES[kind]
-            self._allocated[kind] = self.board.files.next_number(file, table)
+            # the log's counter too: a shard lost (or put back from an older copy) took its
+            # counter and numbers with it, and the log still names those numbers
+            self._allocated[kind] = max(self.board.files.next_number(file, table),
+                                        self.board.log.next_number(file, table))
 
     def put(self, action: str, item: str, file: str, table: str, doc_id: int,
             before: dict | None, after: dict | None) -> None:
@@ -194,6 +203,7 @@ class BoardCore:
                                typed=shlex.quote(str(self.path)))
             self._create(SHARED if shared else PRIVATE)
         self.mode = os.stat(board_file).st_mode & 0o777
+        self.view = ViewLock(self.path)
         self.files = BoardFiles(self.path, self.mode)
         self._meta_checked: int | None = None  # the version of board.json whose settings were checked
         self.log = ActivityLog(self.path, self.mode)
@@ -250,7 +260,8 @@ class BoardCore:
             def change(contents: dict[str, dict]) -> None:
                 migrate(contents, found)
                 contents["board"]["meta"]["1"]["schema"] = SCHEMA_VERSION
-            self.files.rewrite(change, one_file=found < LAYOUT_SHARDED)
+            with self.view.exclusive(self.lock_wait):
+                self.files.rewrite(change, one_file=found < LAYOUT_SHARDED)
 
     def _doc(self, file: str, table: str, doc_id: int) -> dict | None:
         """One document as stored (reads only the file that holds it)."""
@@ -258,13 +269,23 @@ class BoardCore:
 
     def _docs(self, file: str, table: str) -> dict[str, dict]:
         """All documents of a table as stored, by doc id (do not change them)."""
-        parts = self.files.parts(file, table)
-        if len(parts) == 1:
-            return (parts[0].read() or {}).get(table, {})
-        docs: dict[str, dict] = {}
-        for storage in parts:
-            docs.update((storage.read() or {}).get(table, {}))
-        return docs
+        with self.reading():
+            parts = self.files.parts(file, table)
+            if len(parts) == 1:
+                return (parts[0].read() or {}).get(table, {})
+            docs: dict[str, dict] = {}
+            for storage in parts:
+                docs.update((storage.read() or {}).get(table, {}))
+            return docs
+
+    def reading(self) -> contextlib.AbstractContextManager[None]:
+        """Read the board as one moment of it: every file read inside is read while no change is
+        being written, so a change over several files (an import over several shards, a plan
+        import's tasks, goals and log records) is seen whole or not at all. Hold it only while
+        reading (a change waits for it). A change made inside it ends the moment: what is read
+        after it is read anew, with the change. BoardBusy if a change takes longer than
+        `lock_wait` to write."""
+        return self.view.shared(self.lock_wait)
 
     # ------------------------------------------------------------------ reading
 
@@ -330,12 +351,16 @@ class BoardCore:
 
         Cheap enough to call every half second: it never parses a file that did not change.
         """
-        changed = [storage for storage in self.files.every_file() if storage.changed()]
-        log_changed = self.log.changed()
-        for storage in changed:
-            storage.read()
-        if log_changed:
-            self.log.last_seq()
+        try:
+            with self.view.shared(0):  # (a change being written: the next poll sees it whole)
+                changed = [storage for storage in self.files.every_file() if storage.changed()]
+                log_changed = self.log.changed()
+                for storage in changed:
+                    storage.read()
+                if log_changed:
+                    self.log.last_seq()
+        except BoardBusy:
+            return False
         if changed or log_changed:
             self.generation += 1
         return bool(changed) or log_changed
@@ -358,8 +383,9 @@ class BoardCore:
                         _convert_stored(doc, model, storage.path, table, key)
                     raise
             cached = self._cache[cache_key] = TableModels(convert, key)
-        parts = self.files.parts(file, table)
-        return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
+        with self.reading():
+            parts = self.files.parts(file, table)
+            return cached.update([(storage, (storage.read() or {}).get(table, {})) for storage in parts])
 
     def _get(self, kind: str, item_id: str) -> Any:
         file, table, _ = HOMES[kind]
@@ -500,7 +526,7 @@ class BoardCore:
             raise MachineRefused.of(error, self.path) from None
 
     def _transact_locked(self, build: Callable[[Transaction], T]) -> T:
-        with exclusive_lock(self.path, self.mode, self.lock_wait):
+        with self.view.let_go(self.lock_wait), exclusive_lock(self.path, self.mode, self.lock_wait):
             remove_stale_temps(self.path)
             for folder in (self.log.folder, *self.files.shard_folders()):
                 if folder.exists():
@@ -524,9 +550,14 @@ class BoardCore:
             records.append(Activity(seq=seq, txn=txn + 1, at=at, actor=self.actor, action=op.action,
                                     item=op.item, before=before, after=after,
                                     ref=(op.file, op.table, op.doc_id)))
+        with self.view.exclusive(self.lock_wait):  # (BoardBusy here: nothing written yet)
+            self._log_and_apply(tx.ops, records)
+        self.generation += 1
+
+    def _log_and_apply(self, ops: list[_Op], records: list[Activity]) -> None:
         self.log.append(records)
         try:
-            self._apply(tx.ops)
+            self._apply(ops)
         except BaseException as error:
             try:
                 self.log.remove(records)
@@ -537,7 +568,6 @@ class BoardCore:
                                      file=cause.filename or self.path,
                                      reason=cause.strerror or str(cause)) from None
             raise
-        self.generation += 1
 
     def _apply(self, ops: Iterable[_Op]) -> None:
         """Write the ops, one atomic replace per file they touch (a shard counts as a file)."""
@@ -585,7 +615,8 @@ class BoardCore:
                 after = with_fields(current, record.after)
             ops.append(_Op(record.action, record.item, file, table, doc_id, current, after))
         if ops:
-            self._apply(ops)
+            with self.view.exclusive(self.lock_wait):
+                self._apply(ops)
 
 
 def _convert_stored(doc: dict, model: type[T], path: Path, table: str, key: str) -> T:

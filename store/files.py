@@ -3,6 +3,10 @@
 A reader never sees half a file: each file is written to a temporary file beside it, fsynced,
 given the board's mode (it is created 0600) and renamed over the old one. Writers take one
 exclusive lock per board (fcntl.flock, which the kernel drops if the holder is killed).
+
+A change that rewrites several files (an import over several shards, its log records) is seen
+whole or not at all by readers through a second lock, on the board folder itself (ViewLock):
+readers share it while they read a set of files, a writer holds it alone while it applies.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import contextlib
 import fcntl
 import os
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,6 +152,116 @@ def exclusive_lock(folder: Path, mode: int, timeout: float = 15.0) -> Iterator[N
         yield
     finally:
         os.close(fd)
+
+
+class ViewLock:
+    """One board object's hold on its folder's readers' lock: shared while it reads a set of files
+    (`shared`), exclusive while a writer that holds the writers' lock applies a change to several
+    files (`exclusive`), so that no reader sees some files new and others old.
+
+    It is a flock on the board folder itself, not on `.lock`: a reader waits only while a change
+    is applied (milliseconds), not while a writer builds it (a big import's checks take seconds),
+    and a reader who may not write the board can still open the folder to lock it. Where the
+    folder cannot be locked (a filesystem without flock) the board is read and written without
+    it, as before. Holds nest on one file description (a second one in this process would wait
+    for the first): a read inside a read, or inside a change, takes nothing more. A change made
+    inside a read lets the shared hold go while it waits for the writers' lock (`let_go`), since
+    the writer holding that may be waiting for this. One object per thread: its state is not
+    shared between threads.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._fd: int | None = None
+        self._held = 0  # 0, fcntl.LOCK_SH or fcntl.LOCK_EX
+        _holders.add(self)
+
+    def shared(self, timeout: float) -> contextlib.AbstractContextManager[None]:
+        """Hold the readers' lock with others while reading; BoardBusy after `timeout` seconds
+        of a writer applying a change (0: try once)."""
+        return self._hold(fcntl.LOCK_SH, timeout)
+
+    def exclusive(self, timeout: float) -> contextlib.AbstractContextManager[None]:
+        """Hold the readers' lock alone while applying a change (call it holding the writers' lock)."""
+        return self._hold(fcntl.LOCK_EX, timeout)
+
+    @contextlib.contextmanager
+    def let_go(self, timeout: float) -> Iterator[None]:
+        """Give up a shared hold while a change is made, and take it again after: a writer that
+        holds the writers' lock may be waiting for it to apply its change, while this one waits
+        for the writers' lock (a deadlock until one gave up). What is read after is read anew."""
+        if self._held != fcntl.LOCK_SH:
+            yield
+            return
+        self._drop()
+        try:
+            yield
+        finally:
+            # (a change already made is not said to have failed because a later one is being
+            # written: the rest of the read goes on unlocked, each file still whole)
+            with contextlib.suppress(BoardBusy):
+                self._take(fcntl.LOCK_SH, timeout)
+
+    @contextlib.contextmanager
+    def _hold(self, kind: int, timeout: float) -> Iterator[None]:
+        before = self._held
+        if before == fcntl.LOCK_EX or before == kind:
+            yield
+            return
+        self._take(kind, timeout)
+        try:
+            yield
+        finally:
+            if before:
+                self._take(before, timeout)  # (no writer can come between: we hold the writers' lock)
+            else:
+                self._drop()
+
+    def _take(self, kind: int, timeout: float) -> None:
+        if self._fd is None:
+            try:
+                self._fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            except OSError:
+                self._held = kind  # a folder we cannot open is read (or refused) as it is
+                return
+        deadline = time.monotonic() + timeout
+        delay = 0.0005
+        while True:
+            try:
+                fcntl.flock(self._fd, kind | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self._drop()  # (a shared hold being turned exclusive is lost: it is given up)
+                    raise BoardBusy("{folder}: another process has held the board's lock for {seconds:.0f} s; "
+                                    "try again", folder=self.folder, seconds=timeout) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.02)
+            except OSError:  # (ENOLCK: a filesystem that cannot lock) read and written without it
+                break
+        self._held = kind
+
+    def _drop(self) -> None:
+        fd, self._fd, self._held = self._fd, None, 0
+        if fd is not None:
+            os.close(fd)  # (releases the flock)
+
+
+_holders: weakref.WeakSet[ViewLock] = weakref.WeakSet()
+
+
+def _forget_in_child() -> None:
+    """A process forked while it read holds its parent's lock through the inherited descriptor
+    for as long as it keeps it open: its own change would wait for itself. The child closes it
+    (the parent's hold is the parent's, and goes when the parent lets it go)."""
+    for holder in list(_holders):
+        fd, holder._fd, holder._held = holder._fd, None, 0
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def _keep_mode(fd: int, mode: int) -> None:

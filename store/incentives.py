@@ -457,16 +457,17 @@ class ReviewChanges(BoardCore):
     def review_data(self, lang: str = "en") -> ReviewData:
         """Everything the Markdown report says (sales/review_report.py); the gap-analysis
         questions and the checklist in `lang`."""
-        start, end = self.period()
-        goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
-        strategies = self.strategy_results()
-        period = Phrase("{start} to {end}", start=start.isoformat(), end=end.isoformat()) if start and end else ""
-        return ReviewData(title=self._cycle_name(), period=period, goals=goals, strategies=strategies,
-                          process=process, findings=findings(goals, process, lost, strategies), win_loss=lost,
-                          answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
-                          payouts=self.readable_payouts(), leaderboard=self.leaderboard(),
-                          written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
-                          checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
+        with self.reading():  # (one moment of the board, log and all)
+            start, end = self.period()
+            goals, process, lost = self.goal_results(), self.process_metrics(), self.win_loss()
+            strategies = self.strategy_results()
+            period = Phrase("{start} to {end}", start=start.isoformat(), end=end.isoformat()) if start and end else ""
+            return ReviewData(title=self._cycle_name(), period=period, goals=goals, strategies=strategies,
+                              process=process, findings=findings(goals, process, lost, strategies), win_loss=lost,
+                              answers=[(q, a.answer if a else "") for q, a in self.answers_by_question(lang)],
+                              payouts=self.readable_payouts(), leaderboard=self.leaderboard(),
+                              written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
+                              checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
 
     def _cycle_name(self) -> str:
         """The plan's name in the cycle read: its name now, or for an earlier cycle the name it
@@ -486,15 +487,16 @@ class ReviewChanges(BoardCore):
 
     def review(self) -> dict[str, Any]:
         """Everything `uplift review --json` prints."""
-        start, end = self.period()
-        return {"period": {"start": start, "end": end},
-                "goals": msgspec.to_builtins(self.goal_results(), enc_hook=english),  # a source: its English
-                "process": msgspec.to_builtins(self.process_metrics(), enc_hook=english),
-                "strategies": msgspec.to_builtins(self.strategy_results()),
-                "win_loss": msgspec.to_builtins(self.win_loss()),
-                "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
-                            for n, (q, a) in enumerate(self.answers_by_question(), 1)],
-                "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+        with self.reading():  # (one moment of the board, log and all)
+            start, end = self.period()
+            return {"period": {"start": start, "end": end},
+                    "goals": msgspec.to_builtins(self.goal_results(), enc_hook=english),  # a source: its English
+                    "process": msgspec.to_builtins(self.process_metrics(), enc_hook=english),
+                    "strategies": msgspec.to_builtins(self.strategy_results()),
+                    "win_loss": msgspec.to_builtins(self.win_loss()),
+                    "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
+                                for n, (q, a) in enumerate(self.answers_by_question(), 1)],
+                    "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
 
 
 def _rollup_source(current: Current) -> Phrase:

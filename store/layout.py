@@ -9,7 +9,9 @@ that touches several shards is made whole by the journal like any change to seve
 Every file, main or shard, is in TinyDB's layout ({table: {doc_id: doc}}) with a `_meta` table
 whose document 1 holds the next number per table. A sharded table's counter is kept in the shard
 of the document that raised it (always its newest shard), so a new item and the counter that
-numbered it are written in one atomic replace.
+numbered it are written in one atomic replace. A shard can be lost (deleted by hand, left out of
+a copy) and its counter with it: the log keeps every table's next number too, and a new document
+gets the greater (store/activity_log.py, Transaction in store/board_core.py).
 
 Only this module knows about shards: the rest of the store speaks of (file key, table, doc id),
 and so do the journal's records, which is why an old board's log stays valid after migration.
@@ -104,7 +106,8 @@ class BoardFiles:
         return sharded.parts() if sharded else [self.main[file]]
 
     def next_number(self, file: str, table: str) -> int:
-        """The number the next new document of `table` gets (ids are never reused)."""
+        """The number after the newest document of `table` these files know (the log may know a
+        later one: Transaction takes the greater)."""
         sharded = self.sharded.get((file, table))
         return sharded.next_number() if sharded else next_number(self.main[file].read(), table)
 

@@ -47,16 +47,17 @@ class PlanTransfer(BoardCore):
     def export_plan(self) -> Plan:
         """The whole board as a plan document (members in the order they joined), less the payout
         approvals the actor may not read."""
-        meta = self.meta()
-        period = meta.get("period")
-        info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period,
-                                "budget": meta.get("budget")}, PlanInfo)
-        wip = meta.get("wip", {})
-        sections = {section.key: self.items(section.kind) for section in SECTIONS}
-        # pay is private: a rep's file carries their own payout approvals only (as `payouts`)
-        sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
-        return Plan(plan=info, members=self._members_in_order(),
-                    wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections)
+        with self.reading():  # (one moment of the board: not half of an import)
+            meta = self.meta()
+            period = meta.get("period")
+            info = msgspec.convert({"name": meta.get("name", self.path.name), "period": period,
+                                    "budget": meta.get("budget")}, PlanInfo)
+            wip = meta.get("wip", {})
+            sections = {section.key: self.items(section.kind) for section in SECTIONS}
+            # pay is private: a rep's file carries their own payout approvals only (as `payouts`)
+            sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
+            return Plan(plan=info, members=self._members_in_order(),
+                        wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections)
 
     def import_plan(self, document: object, *, dry_run: bool = False,
                     create_only: bool = False) -> ImportSummary:
