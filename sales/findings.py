@@ -426,6 +426,9 @@ def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
             found += _lowest_roi(dimension, diagnosis.breakdowns[dimension])
             found += _negative_margins(dimension, diagnosis.breakdowns[dimension], total)
     found += _discount_losses(diagnosis.discounts)
+    # a group losing money says it in plain words; its lowest ROI (below 0 too) would say it twice
+    losing = {f.subject for f in found if f.kind == "negative_margin"}
+    found = [f for f in found if not (f.kind == "lowest_roi" and f.subject in losing)]
     found += _falling_trends(diagnosis.periods, diagnosis.period)
     found.sort(key=lambda f: (-f.severity, f.kind, f.subject))
     return found

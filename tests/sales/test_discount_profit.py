@@ -113,3 +113,10 @@ def test_a_discount_column_of_amounts_is_left_out_and_said(tmp_path) -> None:
     d = diagnose(path)
     assert d.total.average_discount is None and d.discounts == []
     assert any("'discount' is not read as a discount" in note for note in d.source.notes)
+
+
+def test_a_line_losing_money_is_said_once(lines) -> None:
+    """Tables loses money and has the lowest ROI: said once, as the loss."""
+    d = diagnose(SUPERSTORE, overrides=["Sub-Category=product_line", "Category=ignore"])
+    about_tables = [f.kind for f in d.findings if f.subject == "Product line Tables"]
+    assert about_tables == ["negative_margin"]
