@@ -33,7 +33,7 @@ FIELDS: dict[str, str] = {
     "created": Word("date the deal was created or engaged"),
     "cost": Word("cost attributed to the line"),
     "profit": Word("profit of the line"),
-    "discount": Word("discount given on the line (a rate: 0.2 or 20%)"),
+    "discount": Word("discount given on the line, a rate: 0.2 or 20%"),
     "unit_price": Word("price of one unit"),
 }
 

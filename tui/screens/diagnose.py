@@ -54,7 +54,7 @@ COLUMNS: list[tuple[str, str]] = [
     (N_("Revenue"), "revenue"), (N_("Share"), "revenue_share"), (N_("Orders"), "orders"),
     (N_("Avg order"), "average_order_value"), (N_("Customers"), "customers"), (N_("Repurchase"), "repurchase_rate"),
     (N_("Win rate"), "win_rate"), (N_("Cycle days"), "sales_cycle_days"), (N_("ROI"), "roi"),
-    (N_("Profit"), "profit"), (N_("Margin"), "margin"), (N_("Avg discount"), "average_discount"),
+    (N_("Profit"), "profit"), (N_("Margin"), "margin"), (N_("Avg disc."), "average_discount"),
 ]
 # Only the period table has these: who bought for the first time in the period, and their share
 # of the period's customers (new vs. returning, period over period).
@@ -370,7 +370,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         table = self.query_one(f"#{table_id}", DataTable)
         columns = [(name, "")] + self._columns()
         if table_id == "table-period":
-            columns = [c for c in columns if c[1] != "revenue_share"]
+            columns = [c for c in columns if c[1] not in ("revenue_share", "profit")]  # (its margin says it)
             if self.shown.total.customers is not None:
                 after = next(i for i, c in enumerate(columns) if c[1] == "customers") + 1
                 columns[after:after] = PERIOD_COLUMNS
