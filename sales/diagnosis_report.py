@@ -8,7 +8,7 @@ How the columns and dates were read is kept in a diagnosis with its templates to
 
 from __future__ import annotations
 
-from sales.diagnosis import Diagnosis, Finding, Metrics, source_lines
+from sales.diagnosis import Diagnosis, DiscountLevel, Finding, Metrics, source_lines
 from sales.errors import Word
 from sales.numbers import rounded
 from sales.phrases import Phrase, Say, kept
@@ -127,15 +127,34 @@ def _discount_lines(d: Diagnosis, say: Say) -> list[str]:
     if not d.discounts:
         return []
     out = ["", say(Phrase("By discount (revenue lines)"))]
-    for level in d.discounts:
+    for label, level in _discount_rows(d.discounts):
         cells = [say(Phrase("{lines} lines", lines=f"{_num(level.lines):>6}")),
                  say(Phrase("revenue {revenue}", revenue=f"{_num(level.revenue, 0):>12}"))]
         if level.profit is not None:
             cells.append(say(Phrase("profit {profit}", profit=f"{_num(level.profit, 0):>10}")))
             cells.append(say(Phrase("margin {margin}", margin=_pct(level.profit / level.revenue)
                                     if level.revenue > 0 else "-")))
-        out.append(f"  {_pad(_pct(level.discount), 8)}" + "   ".join(cells))
+        out.append(f"  {_pad(label, 8)}" + "   ".join(cells))
     return out
+
+
+#: Discount levels the report lists one by one; more (discounts of any whole percent) are listed in
+#: bands of ten points (`10-19%`), so that the section stays a screenful.
+REPORT_DISCOUNT_LEVELS = 12
+
+
+def _discount_rows(levels: list[DiscountLevel]) -> list[tuple[str, DiscountLevel]]:
+    """Each level under its own label (`30.0%`), or with many levels each band of ten points."""
+    if len(levels) <= REPORT_DISCOUNT_LEVELS:
+        return [(_pct(level.discount), level) for level in levels]
+    bands: dict[int, DiscountLevel] = {}
+    for level in levels:
+        band = min(int(round(level.discount * 100)) // 10 * 10, 100)
+        had = bands.get(band)
+        profit = None if level.profit is None else level.profit + ((had.profit or 0.0) if had else 0.0)
+        bands[band] = DiscountLevel(band / 100, level.lines + (had.lines if had else 0),
+                                    level.revenue + (had.revenue if had else 0.0), profit)
+    return [(f"{band}%" if band == 100 else f"{band}-{band + 9}%", level) for band, level in bands.items()]
 
 
 def _breakdown_heading(dimension: str, shown: int, count: int) -> Phrase:

@@ -120,3 +120,18 @@ def test_a_line_losing_money_is_said_once(lines) -> None:
     d = diagnose(SUPERSTORE, overrides=["Sub-Category=product_line", "Category=ignore"])
     about_tables = [f.kind for f in d.findings if f.subject == "Product line Tables"]
     assert about_tables == ["negative_margin"]
+
+
+def test_discounts_of_any_whole_percent_are_reported_in_bands_of_ten(tmp_path) -> None:
+    """20 different discounts (0% to 38%, every 2 points): the report lists 0-9% ... 30-39%."""
+    path = tmp_path / "sales.csv"
+    path.write_text("order,date,amount,discount,profit\n" + "".join(
+        f"A{i},2026-07-01,100,{i * 2}%,{10 - i}\n" for i in range(20)), encoding="utf-8")
+    d = diagnose(path)
+    assert len(d.discounts) == 20
+    report = format_report(d)
+    band = [line.split()[:2] for line in report.splitlines() if line.strip().startswith(("0-9%", "10-19%", "20-29%", "30-39%"))]
+    assert band == [["0-9%", "5"], ["10-19%", "5"], ["20-29%", "5"], ["30-39%", "5"]]
+    lines = {line.split()[0]: line.split() for line in report.splitlines() if line.startswith("  ") and "%" in line[:10]}
+    assert lines["0-9%"][5:7] == ["profit", "40"]  # 10 + 9 + 8 + 7 + 6 (at 0%, 2%, 4%, 6%, 8%)
+    assert lines["30-39%"][5:9] == ["profit", "-35", "margin", "-7.0%"]  # -5 - 6 - 7 - 8 - 9 on 500
