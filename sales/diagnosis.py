@@ -25,7 +25,8 @@ DIMENSIONS = ("region", "channel", "product_line", "rep")
 
 #: Metrics whose period-over-period change is reported.
 CHANGE_METRICS = ("revenue", "units", "orders", "average_order_value", "customers",
-                  "new_customer_share", "repurchase_rate", "win_rate", "sales_cycle_days")
+                  "new_customer_share", "repurchase_rate", "win_rate", "sales_cycle_days",
+                  "profit", "margin", "average_discount")
 
 
 class Metrics(msgspec.Struct, omit_defaults=False):
@@ -48,6 +49,9 @@ class Metrics(msgspec.Struct, omit_defaults=False):
     revenue_share: float | None = None
     cost: float | None = None
     roi: float | None = None
+    profit: float | None = None
+    margin: float | None = None
+    average_discount: float | None = None
 
 
 class PeriodRow(msgspec.Struct):
@@ -66,6 +70,16 @@ class GroupRow(msgspec.Struct):
     value: str
     metrics: Metrics
     periods: dict[str, Metrics] = {}
+
+
+class DiscountLevel(msgspec.Struct):
+    """The revenue lines given one discount, in whole percent (0.3 for 30% to 30.99%): how many,
+    their revenue, and their profit where the records have one (discount vs profit)."""
+
+    discount: float
+    lines: int
+    revenue: float
+    profit: float | None = None
 
 
 class Finding(msgspec.Struct):
@@ -146,6 +160,8 @@ class Diagnosis(msgspec.Struct):
     periods: list[PeriodRow]
     breakdowns: dict[str, list[GroupRow]]
     findings: list[Finding]
+    discounts: list[DiscountLevel] = []
+    """the revenue lines by discount, lowest first (empty without a discount column)"""
 
     def to_builtins(self) -> dict[str, Any]:
         """Plain dicts and lists, e.g. for a TinyDB snapshot."""
@@ -194,6 +210,8 @@ def _change(current: Metrics, previous: Metrics | None) -> dict[str, float | Non
             change[name] = None
         elif name in RATE_METRICS:
             change[name] = now - before
+        elif name == "profit" and before <= 0:  # (from a loss, a relative change says nothing)
+            change[name] = None
         else:
             change[name] = (now / before - 1.0) if before else None
     return change
@@ -209,6 +227,7 @@ def _empty_metrics(has: dict[str, bool]) -> Metrics:
         new_customers=zero if has["customer"] else None,
         returning_customers=zero if has["customer"] else None,
         won=zero if has["stage"] else None, lost=zero if has["stage"] else None,
+        profit=0.0 if has["profit"] else None,
     )
 
 
@@ -277,7 +296,7 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
     if period not in ("month", "quarter"):
         raise Reason("period must be 'month' or 'quarter', not {period!r}", period=period)
     costs = costs or {}
-    has = {name: name in frame for name in ("quantity", "customer", "stage")}
+    has = {name: name in frame for name in ("quantity", "customer", "stage", "profit")}
     data = kpis.prepare(frame, period)
     orders = kpis.order_grain(data)
     by_order = orders if orders is not None else data  # same KPIs, fewer rows
@@ -325,9 +344,31 @@ def compute_diagnosis(frame: "pd.DataFrame", *, period: str = "month", source: S
         first_date=_iso(first_date) if first_date is not None else None,
         last_date=_iso(last_date) if last_date is not None else None,
         total=total, periods=periods, breakdowns=breakdowns, findings=[],
+        discounts=discount_levels(frame) if "discount" in frame else [],
     )
     diagnosis.findings = find_weak_spots(diagnosis)
     return diagnosis
+
+
+def discount_levels(frame: "pd.DataFrame") -> list[DiscountLevel]:
+    """The revenue lines (every line without a stage; won deals with one) that have a discount,
+    by discount in whole percent: lines, revenue and profit of each, lowest discount first."""
+    import numpy as np
+
+    lines = frame if "stage" not in frame else frame[(frame["stage"] == "won").to_numpy()]
+    rate = lines["discount"].to_numpy(dtype="float64")
+    known = ~np.isnan(rate)
+    level = np.floor(rate[known] * 100 + 1e-6).astype("int64")
+    amount = lines["amount"].to_numpy(dtype="float64")[known]
+    count = np.bincount(level, minlength=101)
+    revenue = np.bincount(level, weights=np.nan_to_num(amount), minlength=101)
+    profit = None
+    if "profit" in lines:
+        values = lines["profit"].to_numpy(dtype="float64")[known]
+        profit = np.bincount(level, weights=np.nan_to_num(values), minlength=101)
+    return [DiscountLevel(discount=round(int(i) / 100, 2), lines=int(count[i]), revenue=float(revenue[i]),
+                          profit=None if profit is None else float(profit[i]))
+            for i in np.flatnonzero(count)]
 
 
 def _known_roi(rows: list[GroupRow] | None, cost: float, roi: float) -> float | None:

@@ -26,7 +26,8 @@ TOTALS: tuple[tuple[str, Phrase], ...] = (
     ("revenue", Phrase("revenue")), ("orders", Phrase("orders")),
     ("average_order_value", Phrase("average order value")), ("customers", Phrase("customers")),
     ("repurchase_rate", Phrase("repurchase rate")), ("win_rate", Phrase("win rate")),
-    ("sales_cycle_days", Phrase("sales cycle (days)")), ("roi", Phrase("ROI")))
+    ("sales_cycle_days", Phrase("sales cycle (days)")), ("roi", Phrase("ROI")), ("profit", Phrase("profit")),
+    ("margin", Phrase("margin")), ("average_discount", Phrase("average discount")))
 #: Groups of each breakdown the text shows (the JSON has them all).
 GROUPS_SHOWN = 8
 #: Spans that differ by more than this share are said to: their totals do not compare.

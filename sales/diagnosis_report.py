@@ -8,7 +8,7 @@ How the columns and dates were read is kept in a diagnosis with its templates to
 
 from __future__ import annotations
 
-from sales.diagnosis import Diagnosis, Finding, Metrics, source_lines
+from sales.diagnosis import Diagnosis, DiscountLevel, Finding, Metrics, source_lines
 from sales.errors import Word
 from sales.numbers import rounded
 from sales.phrases import Phrase, Say, kept
@@ -114,7 +114,47 @@ def _kpi_lines(m: Metrics, say: Say) -> list[str]:
         lines.append(row(Phrase("sales cycle"), say(Phrase("{days} days (won deals)", days=_num(m.sales_cycle_days, 1)))))
     if m.roi is not None:
         lines.append(row(Phrase("cost"), _num(m.cost, 2), Phrase("ROI {roi}", roi=_num(m.roi, 2))))
+    if m.profit is not None:
+        lines.append(row(Phrase("profit"), _num(m.profit, 2), Phrase("margin {margin}", margin=_pct(m.margin))))
+    if m.average_discount is not None:
+        lines.append(row(Phrase("average discount"), _pct(m.average_discount)))
     return lines
+
+
+def _discount_lines(d: Diagnosis, say: Say) -> list[str]:
+    """The revenue lines by discount: how many, their revenue and, with a profit column, their
+    profit and margin (discount vs profit)."""
+    if not d.discounts:
+        return []
+    out = ["", say(Phrase("By discount (revenue lines)"))]
+    for label, level in _discount_rows(d.discounts):
+        cells = [say(Phrase("{lines} lines", lines=f"{_num(level.lines):>6}")),
+                 say(Phrase("revenue {revenue}", revenue=f"{_num(level.revenue, 0):>12}"))]
+        if level.profit is not None:
+            cells.append(say(Phrase("profit {profit}", profit=f"{_num(level.profit, 0):>10}")))
+            cells.append(say(Phrase("margin {margin}", margin=_pct(level.profit / level.revenue)
+                                    if level.revenue > 0 else "-")))
+        out.append(f"  {_pad(label, 8)}" + "   ".join(cells))
+    return out
+
+
+#: Discount levels the report lists one by one; more (discounts of any whole percent) are listed in
+#: bands of ten points (`10-19%`), so that the section stays a screenful.
+REPORT_DISCOUNT_LEVELS = 12
+
+
+def _discount_rows(levels: list[DiscountLevel]) -> list[tuple[str, DiscountLevel]]:
+    """Each level under its own label (`30.0%`), or with many levels each band of ten points."""
+    if len(levels) <= REPORT_DISCOUNT_LEVELS:
+        return [(_pct(level.discount), level) for level in levels]
+    bands: dict[int, DiscountLevel] = {}
+    for level in levels:
+        band = min(int(round(level.discount * 100)) // 10 * 10, 100)
+        had = bands.get(band)
+        profit = None if level.profit is None else level.profit + ((had.profit or 0.0) if had else 0.0)
+        bands[band] = DiscountLevel(band / 100, level.lines + (had.lines if had else 0),
+                                    level.revenue + (had.revenue if had else 0.0), profit)
+    return [(f"{band}%" if band == 100 else f"{band}-{band + 9}%", level) for band, level in bands.items()]
 
 
 def _breakdown_heading(dimension: str, shown: int, count: int) -> Phrase:
@@ -144,6 +184,8 @@ def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
                      say(Phrase("orders {orders}", orders=_num(m.orders)))]
             if m.win_rate is not None:
                 cells.append(say(Phrase("win {rate}", rate=_pct(m.win_rate))))
+            if m.margin is not None:
+                cells.append(say(Phrase("margin {margin}", margin=_pct(m.margin))))
             flag = "  " + say(Phrase("(partial)")) if row.partial else ""
             out.append(f"  {row.period:8} " + "   ".join(cells)
                        + _new_customers(m, say, FIRST_MARK if row is first else "") + flag)
@@ -161,7 +203,12 @@ def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
                 cells.append(say(Phrase("win {rate}", rate=_pct(m.win_rate))))
             if m.roi is not None:
                 cells.append(say(Phrase("ROI {roi}", roi=_num(m.roi, 2))))
+            if m.margin is not None:
+                cells.append(say(Phrase("margin {margin}", margin=_pct(m.margin))))
+            if m.average_discount is not None:
+                cells.append(say(Phrase("discount {discount}", discount=_pct(m.average_discount))))
             out.append(f"  {_cut(row.value, 24)} " + "   ".join(cells))
+    out += _discount_lines(d, say)
     out += ["", say(Phrase("Weak spots") if d.findings else Phrase("Weak spots: none above the thresholds"))]
     for i, finding in enumerate(d.findings[:REPORT_FINDINGS], 1):
         out.append(f"  {i}. {said_finding(finding, say)}")

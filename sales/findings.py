@@ -10,7 +10,7 @@ from __future__ import annotations
 from statistics import median
 from typing import TYPE_CHECKING
 
-from sales.diagnosis import Finding, GroupRow, Metrics, PeriodRow
+from sales.diagnosis import DiscountLevel, Finding, GroupRow, Metrics, PeriodRow
 from sales.errors import Word
 from sales.kpis import RATE_METRICS
 from sales.numbers import rounded
@@ -59,6 +59,9 @@ REP_REVENUE_FRACTION = 0.50
 MIN_REP_DEALS = 20
 #: ...and the median rep this many orders (won deals) before reps' revenue is judged.
 MIN_REP_ORDERS = 20
+#: A discount level (whole percent) needs this many lines before its profit is judged, and the
+#: lines at a level or above it this many before they make a weak spot.
+MIN_DISCOUNT_LINES = 30
 
 
 
@@ -342,6 +345,68 @@ def _lowest_roi(dimension: str, rows: list[GroupRow]) -> list[Finding]:
         cost=_money(worst.metrics.cost)))]
 
 
+def _signed_pct(x: float) -> str:
+    return f"{rounded(x, 1, sign=True, percent=True)}%"
+
+
+def _discount_losses(levels: list[DiscountLevel]) -> list[Finding]:
+    """Lines discounted at or above some level losing money where the rest earn: the level is the
+    lowest from which every discount given on enough lines (MIN_DISCOUNT_LINES) loses money, so a
+    20% that still earns is not lumped in with the 70% that lose (Superstore: lines discounted 30%
+    or more, margin -37.3% against +21.8% on the rest)."""
+    if not levels or any(level.profit is None for level in levels):
+        return []
+    judged = [level for level in levels if level.lines >= MIN_DISCOUNT_LINES and level.discount > 0]
+    losing = []
+    for level in reversed(judged):
+        if level.profit >= 0:  # type: ignore[operator]
+            break
+        losing.append(level)
+    if not losing:
+        return []
+    threshold = losing[-1].discount
+    high = [level for level in levels if level.discount >= threshold]
+    rest = [level for level in levels if level.discount < threshold]
+    lines, revenue = sum(level.lines for level in high), sum(level.revenue for level in high)
+    profit = sum(level.profit for level in high)  # type: ignore[misc]
+    rest_revenue = sum(level.revenue for level in rest)
+    if lines < MIN_DISCOUNT_LINES or revenue <= 0 or rest_revenue <= 0 or profit >= 0:
+        return []
+    margin = profit / revenue
+    elsewhere = sum(level.profit for level in rest) / rest_revenue  # type: ignore[misc]
+    if elsewhere <= margin:
+        return []
+    subject = Phrase("Lines discounted {level} or more", level=f"{rounded(threshold, percent=True)}%")
+    return [_found("discount_loss", subject, "margin", margin, elsewhere, "the rest", _severity(margin, elsewhere),
+                   Phrase("{subject} lose money: margin {margin} against {rest} on the rest ({lines:,} lines, "
+                          "revenue {revenue}, loss {loss})", subject=subject, margin=_signed_pct(margin),
+                          rest=_signed_pct(elsewhere), lines=lines, revenue=_money(revenue), loss=_money(-profit)))]
+
+
+def _negative_margins(dimension: str, rows: list[GroupRow], total: Metrics) -> list[Finding]:
+    """A region, channel or product line that loses money (a margin below 0) where the rest earn."""
+    found = []
+    if total.profit is None:
+        return found
+    for row in rows:
+        m = row.metrics
+        if m.profit is None or m.margin is None or m.margin >= 0 or (m.orders or m.lines) < MIN_ORDERS:
+            continue
+        rest_revenue = total.revenue - m.revenue
+        if rest_revenue <= 0:
+            continue
+        elsewhere = (total.profit - m.profit) / rest_revenue
+        if elsewhere <= 0:
+            continue
+        subject = _subject(dimension, row.value)
+        found.append(_found("negative_margin", subject, "margin", m.margin, elsewhere, "elsewhere",
+                            _severity(m.margin, elsewhere), Phrase(
+                                "{subject}: margin {margin} (a loss of {loss} on revenue {revenue}) against {rest} "
+                                "elsewhere", subject=subject, margin=_signed_pct(m.margin), loss=_money(-m.profit),
+                                revenue=_money(m.revenue), rest=_signed_pct(elsewhere))))
+    return found
+
+
 def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
     """All findings of a diagnosis, most severe first."""
     found: list[Finding] = []
@@ -359,6 +424,11 @@ def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
     for dimension in ROI_DIMENSIONS:
         if dimension in diagnosis.breakdowns:
             found += _lowest_roi(dimension, diagnosis.breakdowns[dimension])
+            found += _negative_margins(dimension, diagnosis.breakdowns[dimension], total)
+    found += _discount_losses(diagnosis.discounts)
+    # a group losing money says it in plain words; its lowest ROI (below 0 too) would say it twice
+    losing = {f.subject for f in found if f.kind == "negative_margin"}
+    found = [f for f in found if not (f.kind == "lowest_roi" and f.subject in losing)]
     found += _falling_trends(diagnosis.periods, diagnosis.period)
     found.sort(key=lambda f: (-f.severity, f.kind, f.subject))
     return found
@@ -369,7 +439,7 @@ def find_weak_spots(diagnosis: "Diagnosis") -> list[Finding]:
 #: median rep's revenue over the whole data) is not a quarter's, so it is left to the lead, and so
 #: is a small product line's even split (5.3% of 19 lines is no level it fell from).
 TARGET_METRICS = frozenset({"win_rate", "average_order_value", "revenue_share", "repurchase_rate",
-                            "new_customer_share", "roi"})
+                            "new_customer_share", "roi", "margin"})
 
 
 def finding_scope(diagnosis: "Diagnosis", finding: Finding) -> tuple[str, str] | None:
@@ -397,7 +467,7 @@ def goal_draft(diagnosis: "Diagnosis", finding: Finding) -> dict:
         draft["scope"] = {scope[0]: scope[1]}
     elif scope is not None:  # a rep
         draft.update(owner=scope[1], baseline=None)
-    if finding.metric in TARGET_METRICS and finding.reference is not None and finding.kind != "small_product_line":
+    if finding.metric in TARGET_METRICS and finding.reference is not None and finding.kind not in ("small_product_line", "discount_loss"):
         percent = finding.metric in RATE_METRICS
         draft["target"] = rounded(finding.reference, 1 if percent else 2, grouped=False, percent=percent)
     return draft

@@ -48,7 +48,8 @@ OUTCOME_LABELS = {"achieved": "achieved", "partly": "partly achieved", "missed":
 # The KPIs the diagnosis computes, offered first; any other metric name may be typed.
 KNOWN_METRICS: tuple[str, ...] = (
     "revenue", "units", "orders", "win_rate", "average_order_value", "repurchase_rate",
-    "sales_cycle_days", "new_customers", "returning_customers", "pipeline_value",
+    "sales_cycle_days", "new_customers", "returning_customers", "pipeline_value", "profit", "margin",
+    "average_discount",
 )
 SCOPE_FIELDS: tuple[str, ...] = ("region", "product_line", "channel", "segment")
 

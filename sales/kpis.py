@@ -51,23 +51,34 @@ METRIC_DEFINITIONS: dict[str, str] = {
     "cost": "Sum of the cost column over all kept lines, or the cost given per group in a cost "
             "file. None when no cost is known.",
     "roi": "(revenue - cost) / cost, when cost is known and above 0.",
+    "profit": "Sum of the profit column over revenue lines (lines without a profit left out). None "
+              "without a profit column.",
+    "margin": "profit / revenue (0.12 = 12%; below 0 the slice loses money). None without a profit "
+              "column.",
+    "average_discount": "Mean of the discount column (a rate: 0.2 = 20%) over revenue lines that "
+                        "have one, each line counting once. None without a discount column.",
     "change": "Change from the previous period (calendar order, empty periods count as zero): for "
               "amounts and counts the relative change (0.12 = +12%); for shares and rates "
-              "(win_rate, repurchase_rate, new_customer_share, revenue_share) the difference "
+              "(win_rate, repurchase_rate, new_customer_share, revenue_share, margin, "
+              "average_discount) the difference "
               "(0.03 = +3 percentage points).",
 }
 
 METRICS = ("revenue", "units", "lines", "orders", "average_order_value", "customers",
            "new_customers", "returning_customers", "new_customer_share", "repurchase_rate",
-           "won", "lost", "win_rate", "sales_cycle_days", "revenue_share", "cost", "roi")
-RATE_METRICS = frozenset({"win_rate", "repurchase_rate", "new_customer_share", "revenue_share"})
+           "won", "lost", "win_rate", "sales_cycle_days", "revenue_share", "cost", "roi",
+           "profit", "margin", "average_discount")
+RATE_METRICS = frozenset({"win_rate", "repurchase_rate", "new_customer_share", "revenue_share", "margin",
+                          "average_discount"})
 #: Metrics whose periods add up to a longer period's (a quarter's revenue is its months'); the
 #: others (customers, rates, averages, days) do not: a customer buys in two months but is one.
-SUMMABLE_METRICS = frozenset({"revenue", "units", "lines", "orders", "new_customers", "won", "lost", "cost"})
+SUMMABLE_METRICS = frozenset({"revenue", "units", "lines", "orders", "new_customers", "won", "lost", "cost",
+                              "profit"})
 #: Ratios whose parts add up over time, as (numerator, denominator parts): a quarter's win rate is
 #: its months' deals won over those won and lost, and its average order their revenue over their
 #: orders, not the last month's (a month's win rate swings from 49% to 82% in a real pipeline).
-RATIO_PARTS = {"win_rate": ("won", ("won", "lost")), "average_order_value": ("revenue", ("orders",))}
+RATIO_PARTS = {"win_rate": ("won", ("won", "lost")), "average_order_value": ("revenue", ("orders",)),
+               "margin": ("profit", ("revenue",))}
 COUNT_METRICS = ("lines", "orders", "customers", "new_customers", "returning_customers", "won", "lost")
 
 #: Grouping columns added by prepare(): a constant for "all", and the period index.
@@ -81,8 +92,17 @@ _LINES = "_lines"
 #: The amounts that are summed, each as a helper column ready for adding up exactly (whole cents
 #: where the amounts are whole cents: grouping.as_cents) and the factor its sums are divided by,
 #: kept in the frame's attrs under _SCALE.
-_SUMMED = {"amount": "_amount", "quantity": "_quantity", "cost": "_cost"}
+_SUMMED = {"amount": "_amount", "quantity": "_quantity", "cost": "_cost", "profit": "_profit",
+           "discount": "_discount"}
+#: Lines with a discount (1.0 each, NaN without): summed beside the discounts, the count the
+#: average discount divides by, whether a row is a line or an order's lines summed.
+_DISCOUNTED = "_discounted"
 _SCALE = "sum_scale"
+
+
+def _summed_helpers(data: "pd.DataFrame") -> list[str]:
+    """The helper columns of ``data`` that add up when lines are summed to orders."""
+    return [helper for helper in (*_SUMMED.values(), _DISCOUNTED) if helper in data]
 
 
 def period_index(dates: "pd.Series", period: str) -> "pd.Series":
@@ -147,6 +167,8 @@ def prepare(frame: "pd.DataFrame", period: str) -> "pd.DataFrame":
     for column, helper in _SUMMED.items():
         if column in frame:
             helpers[helper], scale[column] = as_cents(frame[column].to_numpy())
+    if "discount" in frame:
+        helpers[_DISCOUNTED] = np.where(np.isnan(frame["discount"].to_numpy(dtype="float64")), np.nan, 1.0)
     if "order_id" in frame:
         oid = frame["order_id"].cat.codes.to_numpy().astype("int64")
         missing = oid < 0
@@ -201,7 +223,7 @@ def order_grain(data: "pd.DataFrame") -> "pd.DataFrame | None":
     if "created" in data:
         columns += list(_CYCLE_DATES)
     checked = [_raw(data[c]) for c in columns if c not in _IMPLIED]  # (the rest follow from these)
-    sums = [helper for helper in _SUMMED.values() if helper in data]
+    sums = _summed_helpers(data)
     runs = _contiguous_orders(order)
     if runs is not None:  # each order's lines side by side, as exports usually come
         head_rows = runs
@@ -302,7 +324,7 @@ def pair_grain(data: "pd.DataFrame", orders: "pd.DataFrame", key: str, in_line_o
         result["stage"] = pd.Categorical.from_codes(np.take(stage.cat.codes.to_numpy(), heads), dtype=stage.dtype,
                                                     validate=False)
     result[key] = pd.Categorical.from_codes((pairs & ((1 << shift) - 1)) - 1, dtype=column.dtype, validate=False)
-    sums = [helper for helper in _SUMMED.values() if helper in data]
+    sums = _summed_helpers(data)
     result.update(group_sums({c: data[c].to_numpy() for c in sums}, row, len(pairs), min_count=1))
     result[_LINES] = np.bincount(row, minlength=len(pairs))
     grain = pd.DataFrame(result, copy=False)
@@ -492,6 +514,7 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
                              minlength=size).astype("float64"),
     }
     metrics.update(_count_metrics(data, gid, size, per_order))
+    metrics.update(_profit_metrics(data, revenue_rows, rev_gid, size, scale, summed_revenue))
     with np.errstate(divide="ignore", invalid="ignore"):
         metrics["average_order_value"] = np.where(metrics["orders"] > 0, metrics["revenue"] / metrics["orders"], np.nan)
     joined = "stage" in data and bool((metrics["won"] + metrics["lost"]).any())  # outer joins add groups
@@ -540,6 +563,31 @@ def kpi_columns(data: "pd.DataFrame", keys: list[str], shares_within: list[str] 
         cost = columns["cost"]
         columns["roi"] = np.where(cost > 0, (revenue - cost) / cost, np.nan)
     return labels, {name: columns[name] for name in METRICS}
+
+
+def _profit_metrics(data: "pd.DataFrame", revenue_rows: Any, rev_gid: "np.ndarray", size: int,
+                    scale: dict[str, float], summed_revenue: "np.ndarray") -> dict[str, "np.ndarray"]:
+    """profit, margin and average discount per group, over its revenue lines (NaN without the
+    column; a group whose lines have none: NaN too)."""
+    import numpy as np
+
+    from sales.grouping import group_sums
+
+    nan = np.full(size, np.nan)
+    metrics = {"profit": nan, "margin": nan, "average_discount": nan}
+    if _SUMMED["profit"] in data:
+        profit = group_sums({"p": revenue_rows(data[_SUMMED["profit"]].to_numpy())}, rev_gid, size, min_count=1)["p"]
+        metrics["profit"] = profit / scale.get("profit", 1.0)
+        revenue = summed_revenue / scale.get("amount", 1.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            metrics["margin"] = np.where(revenue > 0, metrics["profit"] / revenue, np.nan)
+    if _SUMMED["discount"] in data:
+        parts = group_sums({"d": revenue_rows(data[_SUMMED["discount"]].to_numpy()),
+                            "n": revenue_rows(data[_DISCOUNTED].to_numpy())}, rev_gid, size)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            metrics["average_discount"] = np.where(parts["n"] > 0, parts["d"] / scale.get("discount", 1.0) / parts["n"],
+                                                   np.nan)
+    return metrics
 
 
 def _parent_ids(groups: _Groups, gids: "np.ndarray", keys: list[str]) -> "np.ndarray":

@@ -33,6 +33,7 @@ FIELDS: dict[str, str] = {
     "created": Word("date the deal was created or engaged"),
     "cost": Word("cost attributed to the line"),
     "profit": Word("profit of the line"),
+    "discount": Word("discount given on the line, a rate: 0.2 or 20%"),
     "unit_price": Word("price of one unit"),
 }
 
@@ -99,6 +100,8 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     ),
     "cost": ("cost", "costs", "totalcost", "spend", "成本", "费用", "費用"),
     "profit": ("profit", "grossprofit", "netprofit", "利润", "利潤", "毛利", "毛利润", "毛利潤"),
+    "discount": ("discount", "discountrate", "discountpercent", "discountpct", "折扣", "折扣率", "折让", "折讓",
+                 "折让率", "折讓率"),
     "unit_price": ("unitprice", "price", "salesprice", "单价", "單價", "价格", "價格"),
 }
 

@@ -150,3 +150,26 @@ def _values(diagnosis: Diagnosis, metric: str, scope: Mapping[str, str]) -> dict
 
 def _number(item_id: str) -> int:
     return int(item_id.rsplit("-", 1)[1])
+
+
+#: Without the cycle's dates, a diagnosis saved within this many days counts as this cycle's (a
+#: quarter's): the checklist's first step is not ticked by records imported two years ago.
+RECENT_DIAGNOSIS_DAYS = 92
+
+
+def of_this_cycle(saved: date, last_date: date | None, cycle: tuple[date | None, date | None],
+                  today: date) -> bool:
+    """Whether a diagnosis saved on `saved`, whose records end on `last_date`, is this cycle's:
+    saved on or after the cycle's first day (imported during the cycle), or covering the span
+    before it (records that reach into the cycle's own length before its start: a lead who
+    diagnoses the last quarter in its last week prepares the quarter to come). A board without
+    the cycle's dates takes a diagnosis saved in the last RECENT_DIAGNOSIS_DAYS days."""
+    from datetime import timedelta
+
+    start, end = cycle
+    if start is None:
+        return (today - saved).days <= RECENT_DIAGNOSIS_DAYS
+    if saved >= start:
+        return True
+    length = (end - start) if end is not None and end > start else timedelta(days=RECENT_DIAGNOSIS_DAYS)
+    return last_date is not None and last_date >= start - length - timedelta(days=1)

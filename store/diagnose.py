@@ -5,6 +5,7 @@ It lives in store because it reads files; all computing happens in sales.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,10 +16,10 @@ from sales.diagnosis_report import REASONS
 from sales.errors import Reason, Word
 from sales.phrases import Phrase
 from sales.record_rules import DROP_REPEATED, drop_non_sales
-from sales.sales_fields import IGNORE, explain_mapping, map_columns, parse_overrides
+from sales.sales_fields import IGNORE, ColumnMapping, explain_mapping, map_columns, normalise_header, parse_overrides
 from sales.text import listed
 from sales.dates import stamp
-from store.record_files import RecordsError, _join_key, load_records, read_table, to_number
+from store.record_files import RecordsError, _join_key, load_records, read_header, read_table, to_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,6 +89,9 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
                                                    "but the sales records have no {label} column", map_to=dimension,
                                name=Path(costs).name, label=DIMENSION_WORDS[dimension])
     notes = list(records.notes)
+    hint = products_file_hint(Path(records.sources[0]), mapping)
+    if hint is not None:
+        notes.append(hint)
     if cost_table is not None:
         cost_table, said = _matched_costs(cost_table, frame, Path(costs).name)  # type: ignore[arg-type]
         notes.append(said)
@@ -97,6 +101,38 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
     return compute_diagnosis(frame, period=period, source=source, rows_read=records.rows_read,
                              dropped=dropped, partial=partial, costs=cost_table,
                              created_at=stamp(now or datetime.now(timezone.utc)))
+
+
+#: Files beside a record file that may give each product's line (a CRM's products.csv), by name.
+_PRODUCT_FILE = re.compile(r"product|产品|產品|商品", re.IGNORECASE)
+_PRODUCT_FILES_LOOKED_AT = 5
+
+
+def products_file_hint(main: Path, mapping: ColumnMapping) -> Phrase | None:
+    """With a product column but no product line (none in the file or a joined one): the file beside the
+    main one that gives each product its line (its name says products, its columns a product and a
+    product line: the CRM's products.csv, whose `series` is one), said as the join that adds it.
+    A suggestion, never a join made unasked: which file belongs to the records is the person's call."""
+    product = mapping.column("product")
+    if product is None or mapping.has("product_line"):
+        return None
+    try:
+        beside = sorted(p for p in main.parent.iterdir() if p != main and p.suffix.lower() in (".csv", ".xlsx", ".xls")
+                        and _PRODUCT_FILE.search(p.stem))[:_PRODUCT_FILES_LOOKED_AT]
+    except OSError:
+        return None
+    for path in beside:
+        try:
+            header = read_header(path)
+        except (RecordsError, OSError, UnicodeError, ValueError):
+            continue
+        key = next((c for c in header if normalise_header(c) == normalise_header(product)), None)
+        line = map_columns(header).column("product_line")
+        if key is not None and line is not None and line != key:
+            return Phrase("no product line column: {file} gives each product's line ({line}); "
+                          "--join {file}:{key} adds it", file=path.name, line=repr(line),
+                          key=product if key == product else f"{product}={key}")
+    return None
 
 
 def _matched_costs(costs: dict[str, dict[str, float]], frame: "pd.DataFrame",

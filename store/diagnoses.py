@@ -39,6 +39,7 @@ from sales.snapshots import (
     header_signature,
     merge_overrides,
     metric_history,
+    of_this_cycle,
 )
 from sales.validation import convert
 from sales.dates import stamp
@@ -318,12 +319,23 @@ class DiagnosisChanges(BoardCore):
 
     def _diagnosis_tick(self, text: str) -> Tick | None:
         """The diagnosis checklist's first step ("Import last period's sales records") ticked by
-        the newest kept diagnosis, when there is one: the records were imported, whoever forgot to
-        tick it; said as the diagnosis's tick, never stored as a person's."""
-        snapshot = self.latest_snapshot()
+        the newest kept diagnosis of this cycle, when there is one: the records were imported,
+        whoever forgot to tick it; said as the diagnosis's tick, never stored as a person's."""
+        snapshot = self.cycle_snapshot()
         if snapshot is None:
             return None
         return Tick(text, snapshot.saved_by, snapshot.saved_at, diagnosis=snapshot.id)
+
+    def cycle_snapshot(self) -> Snapshot | None:
+        """The newest kept diagnosis that belongs to the cycle the board is in (sales.snapshots.
+        of_this_cycle: saved in it, or of the records just before it), or None: one saved two
+        years ago does not say this cycle's records were imported."""
+        cycle, today = self.plan_period(), self.today()
+        for snapshot in reversed(self.snapshots()):
+            last = snapshot.diagnosis.last_date
+            if of_this_cycle(given_day(snapshot.saved_at), date.fromisoformat(last) if last else None, cycle, today):
+                return snapshot
+        return None
 
     def tick_checklist(self, index: int, done: bool | None = None, which: str = "diagnosis",
                        day: date | None = None) -> bool:
@@ -349,7 +361,7 @@ class DiagnosisChanges(BoardCore):
                 auto = self._diagnosis_tick(text)
                 if auto is not None and not want:
                     raise Refused("item 1 is ticked by diagnosis {id}: it stays ticked while a diagnosis "
-                                  "is kept", id=auto.diagnosis)
+                                  "of this cycle is kept", id=auto.diagnosis)
                 if auto is not None:
                     return True  # already ticked (a toggle too leaves the diagnosis's tick as it is)
             if want == ticked:

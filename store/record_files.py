@@ -452,6 +452,34 @@ def to_number(column: "pd.Series", file: str | Path, name: str, delimiter: str =
     return pd.Series(values, index=column.index, name=column.name)
 
 
+def to_rate(column: "pd.Series", file: str | Path, name: str, delimiter: str = ",") -> "pd.Series | None":
+    """Rates from a discount column: 0.2, or 20% (a number with a percent sign is a hundredth of
+    it); None when a value lies outside 0 to 1 (100%): such a column holds amounts of money, not
+    rates, and is left out rather than read as 1,500%."""
+    import numpy as np
+    import pandas as pd
+
+    percent = None
+    if not pd.api.types.is_numeric_dtype(column):
+        column = _as_category(column)
+        cats = column.cat.categories.astype(str).str.strip()
+        marked = np.asarray(cats.str.endswith("%") | cats.str.endswith("％"), dtype=bool)
+        if marked.any():
+            new_codes, uniques = pd.factorize(cats.str.rstrip("%％").str.strip())
+            codes = column.cat.codes.to_numpy()
+            known = codes >= 0
+            mapped = np.where(known, new_codes[codes.clip(0)], -1)
+            percent = known & marked[codes.clip(0)]
+            column = pd.Series(pd.Categorical.from_codes(mapped, categories=uniques), index=column.index,
+                               name=column.name)
+    values = to_number(column, file, name, delimiter)
+    if percent is not None:
+        values = values.where(~percent, values / 100.0)
+    if values.notna().any() and (values.min() < 0 or values.max() > 1):
+        return None
+    return values
+
+
 def _value_at(column: "pd.Series", row: int) -> str:
     return str(column.iloc[row - 2])
 
@@ -741,7 +769,8 @@ def load_records(paths: str | Path | Sequence[str | Path], overrides: Iterable[s
             frame = _apply_join(frame, path, jp, key, joined_key, table, notes)
         sniffed = sniff(path)
         read_as: dict[str, str] = {}
-        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, read_as))
+        frames.append(_canonical(frame, file_mapping, path, sniffed.delimiter, date_format, read_as,
+                                 notes if path == paths[0] else None))
         date_formats.update(read_as)
         if date_format is None and len(paths) > 1:
             raw.append((path, frame, file_mapping, sniffed.delimiter, read_as))
@@ -837,14 +866,13 @@ def _check_required(path: Path, mapping: ColumnMapping, required: Sequence[str],
 
 def _used_columns(mapping: ColumnMapping) -> set[str]:
     """The mapped columns a diagnosis reads: all but a unit price beside an amount column (the
-    price only matters when the amount is quantity x unit price), and a profit beside a cost
-    column (it only matters when the cost is the amount less the profit)."""
-    return {column for name, column in mapping.fields.items()
-            if (name != "unit_price" or "amount" in mapping.derived) and (name != "profit" or "cost" in mapping.derived)}
+    price only matters when the amount is quantity x unit price)."""
+    return {column for name, column in mapping.fields.items() if name != "unit_price" or "amount" in mapping.derived}
 
 
 def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimiter: str,
-               date_format: str | None, date_formats: dict[str, str]) -> "pd.DataFrame":
+               date_format: str | None, date_formats: dict[str, str],
+               notes: list | None = None) -> "pd.DataFrame":
     import pandas as pd
 
     out: dict[str, pd.Series] = {}
@@ -853,7 +881,14 @@ def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimi
         if column not in used:
             continue
         values = frame[column]
-        if name in NUMBER_FIELDS:
+        if name == "discount":
+            rates = to_rate(values, path, column, delimiter)
+            if rates is not None:
+                out[name] = rates
+            elif notes is not None:
+                notes.append(Phrase("{column} is not read as a discount: it holds values above 100% or below 0 "
+                                    "(an amount of money?); a discount is a rate, 0.2 or 20%", column=repr(column)))
+        elif name in NUMBER_FIELDS:
             out[name] = to_number(values, path, column, delimiter)
         elif name in DATE_FIELDS:
             out[name], how = to_dates(values, path, column, date_format)
@@ -863,7 +898,7 @@ def _canonical(frame: "pd.DataFrame", mapping: ColumnMapping, path: Path, delimi
     if "amount" in mapping.derived:
         out["amount"] = out["quantity"] * out["unit_price"]
     if "cost" in mapping.derived:
-        out["cost"] = out["amount"] - out.pop("profit")
+        out["cost"] = out["amount"] - out["profit"]
     if "stage" in out:
         out["stage"] = _stage_outcomes(out["stage"])
     return pd.DataFrame(out, copy=False)

@@ -174,3 +174,48 @@ def test_a_kept_diagnosis_ticks_the_import_step_and_says_so(run, tmp_path, monke
     assert run("diagnosis", "delete", "X-1")[0] == 0
     assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
     assert json.loads(run("diagnosis", "checklist", "--json")[1])[0]["diagnosis"] is None
+
+
+def test_only_a_diagnosis_of_this_cycle_ticks_the_import_step(run, tmp_path, monkeypatch) -> None:
+    """Step 1 says this cycle's records were imported: a diagnosis kept two years ago does not
+    tick it; one saved during the cycle does, and so does one saved just before it of the span
+    before it (the lead who diagnoses Q3 in its last week, for Q4)."""
+    from datetime import datetime, timezone
+
+    from tests.conftest import fix_now
+
+    (tmp_path / "q3.csv").write_text(Q3, encoding="utf-8")
+    old = tmp_path / "old.csv"
+    old.write_text(Q3.replace("2026-", "2024-"), encoding="utf-8")
+    fix_now(monkeypatch, datetime(2024, 10, 5, 12, tzinfo=timezone.utc))
+    assert run("diagnose", old)[0] == 0  # X-1, kept in October 2024 of 2024's Q3
+    fix_now(monkeypatch, datetime(2026, 10, 5, 12, tzinfo=timezone.utc))
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
+    code, out, err = run("diagnosis", "checklist", "1")  # a person may tick it themselves
+    assert (code, run("diagnosis", "checklist")[1].splitlines()[0][:3]) == (0, "[x]"), err
+    run("diagnosis", "checklist", "1", "--undo")
+    fix_now(monkeypatch, datetime(2026, 9, 28, 12, tzinfo=timezone.utc))
+    assert run("diagnose", tmp_path / "q3.csv")[0] == 0  # X-2: Q3's records, kept in Q3's last week
+    fix_now(monkeypatch, datetime(2026, 10, 5, 12, tzinfo=timezone.utc))
+    assert "(ticked by diagnosis X-2, 2026-09-28)" in run("diagnosis", "checklist")[1].splitlines()[0]
+    assert run("diagnosis", "delete", "X-2")[0] == 0
+    assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
+    assert run("diagnose", old)[0] == 0  # X-3: old records, but imported during this cycle
+    assert "(ticked by diagnosis X-3, 2026-10-05)" in run("diagnosis", "checklist")[1].splitlines()[0]
+    assert json.loads(run("diagnosis", "checklist", "--json")[1])[0]["diagnosis"] == "X-3"
+
+
+def test_without_cycle_dates_a_recent_diagnosis_ticks_the_import_step(run, tmp_path, monkeypatch) -> None:
+    """A board without the cycle's dates takes a diagnosis kept in the last 92 days (a quarter)."""
+    from datetime import datetime, timezone
+
+    from tests.conftest import fix_now
+
+    (tmp_path / "q3.csv").write_text(Q3, encoding="utf-8")
+    fix_now(monkeypatch, datetime(2026, 10, 5, 12, tzinfo=timezone.utc))
+    assert run("diagnose", tmp_path / "q3.csv")[0] == 0
+    fix_now(monkeypatch, datetime(2027, 1, 5, 12, tzinfo=timezone.utc))  # 92 days on
+    assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[x] 1. Import")
+    fix_now(monkeypatch, datetime(2027, 1, 6, 12, tzinfo=timezone.utc))
+    assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")

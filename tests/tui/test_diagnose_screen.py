@@ -809,3 +809,31 @@ async def test_the_notes_tab_counts_each_tag(team) -> None:
         await open_undiagnosed(pilot, app)
         assert text_of(app, "#notes-status").splitlines()[-1] == (
             f"By tag: pain point {counts['pain_point']}, competitor {counts['competitor']}, praise {counts['praise']}")
+
+
+async def test_profit_and_discount_show_where_the_file_has_them(team, tmp_path) -> None:
+    """A shop export with a profit and a discount: the summary says profit, margin and average
+    discount, the region table has their columns (worked out by hand below), the weak spots say
+    which discounts lose money; a file without them shows none of it (the test above)."""
+    path = tmp_path / "shop.csv"
+    # West: 40 lines of 100 at 0% making 30 each -> profit 1,200 on 4,000 (30.0%);
+    # East: 40 lines of 100 at 50% losing 20 each -> profit -800 on 4,000 (-20.0%)
+    path.write_text("order,date,region,sales,discount,profit\n" + "".join(
+        f"O{i},2026-0{1 + i % 3}-{1 + i % 28:02d},{'West' if i < 40 else 'East'},100,"
+        f"{'0' if i < 40 else '0.5'},{'30' if i < 40 else '-20'}\n" for i in range(80)), encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Profit 400.00   Margin 5.0%   Average discount 25.0%" in text_of(app, "#kpis")
+        assert "Lines discounted 50% or more lose money: margin -20.0% against +30.0% on the rest" \
+            in text_of(app, "#findings")
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-breakdowns"
+        app.screen.query_one("#breakdown-tabs", TabbedContent).active = "bd-region"
+        await pilot.pause()
+        table = app.screen.query_one("#table-region", DataTable)
+        headers = [str(column.label) for column in table.columns.values()]
+        rows = {row[0]: dict(zip(headers, row)) for row in rows_of(table)}
+        assert (rows["West"]["Profit"], rows["West"]["Margin"], rows["West"]["Avg disc."]) == ("1,200", "30.0%", "0.0%")
+        assert (rows["East"]["Profit"], rows["East"]["Margin"], rows["East"]["Avg disc."]) == ("-800.00", "-20.0%", "50.0%")

@@ -54,6 +54,7 @@ COLUMNS: list[tuple[str, str]] = [
     (N_("Revenue"), "revenue"), (N_("Share"), "revenue_share"), (N_("Orders"), "orders"),
     (N_("Avg order"), "average_order_value"), (N_("Customers"), "customers"), (N_("Repurchase"), "repurchase_rate"),
     (N_("Win rate"), "win_rate"), (N_("Cycle days"), "sales_cycle_days"), (N_("ROI"), "roi"),
+    (N_("Profit"), "profit"), (N_("Margin"), "margin"), (N_("Avg disc."), "average_discount"),
 ]
 # Only the period table has these: who bought for the first time in the period, and their share
 # of the period's customers (new vs. returning, period over period).
@@ -62,7 +63,7 @@ PERIOD_COLUMNS: list[tuple[str, str]] = [(N_("New cust."), "new_customers"), (N_
 # (100%) by construction: the table marks those two cells (as the command line's report does)
 # and says so above it.
 FIRST_PERIOD_NOTE = N_("first {period} of the data: every customer is new")
-PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share"}
+PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share", "margin", "average_discount"}
 
 
 def show_number(metric: str, value: float | None) -> str:
@@ -139,6 +140,13 @@ def kpi_summary(d: Diagnosis) -> str:
             rate=show_number('win_rate', t.win_rate), won=t.won, lost=t.lost)
                      + ("   " + _("Sales cycle {days:.1f} days").format(days=t.sales_cycle_days)
                         if t.sales_cycle_days is not None else ""))
+    if t.profit is not None or t.average_discount is not None:
+        lines.append("   ".join(
+            ([_("Profit {profit}   Margin {margin}").format(profit=show_number('profit', t.profit),
+                                                           margin=show_number('margin', t.margin))]
+             if t.profit is not None else [])
+            + ([_("Average discount {discount}").format(discount=show_number('average_discount', t.average_discount))]
+               if t.average_discount is not None else [])))
     if len(d.periods) >= 2:
         change = last.change.get("revenue")
         lines.append(_("Last {period} {name}: revenue {revenue}").format(
@@ -362,7 +370,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         table = self.query_one(f"#{table_id}", DataTable)
         columns = [(name, "")] + self._columns()
         if table_id == "table-period":
-            columns = [c for c in columns if c[1] != "revenue_share"]
+            columns = [c for c in columns if c[1] not in ("revenue_share", "profit")]  # (its margin says it)
             if self.shown.total.customers is not None:
                 after = next(i for i, c in enumerate(columns) if c[1] == "customers") + 1
                 columns[after:after] = PERIOD_COLUMNS
