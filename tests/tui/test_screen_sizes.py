@@ -551,7 +551,7 @@ def wide(char: str) -> bool:
 async def test_the_review_goals_show_their_source_whole_at_80_columns(demo, lang) -> None:
     """At 80 columns the Goals tab of the review gives a row two lines rather than cut its
     source to `check-in C…`: each goal's source reads whole, and so does every number, in a table
-    that fits the screen (Gap, as Baseline, only from 100 columns)."""
+    that fits the screen (Gap, as Baseline, only where they leave the title its room)."""
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
         await pilot.press("5")
         await until(pilot, lambda: app.screen.query("#review-goals") and app.screen.query_one("#review-goals").row_count)
