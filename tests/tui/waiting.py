@@ -34,6 +34,16 @@ async def settled(pilot) -> None:
     await pilot.pause()
 
 
+async def palette_found(pilot) -> None:
+    """Until the command palette has searched for what was typed into it (the search runs in a
+    worker, and fills the list in batches) and lists what it found."""
+    app = pilot.app
+    await pilot.pause()  # (the last key's change starts the search)
+    await until(pilot, lambda: app.screen.query_one("CommandList").option_count)
+    await app.workers.wait_for_complete()
+    await until(pilot, lambda: app.screen.query_one("CommandList").option_count)
+
+
 async def on_mode(pilot, mode: str) -> None:
     """Until the app shows `mode` (as `switch_mode` names it), settled."""
     await until(pilot, lambda: pilot.app.current_mode == mode)
