@@ -21,7 +21,7 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -
             pass
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
-        await pilot.pause(0.02)
+        await pilot.pause(0.02)  # (the poll's step: lets the app run, without spinning the CPU it shares)
 
 
 async def settled(pilot) -> None:
