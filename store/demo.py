@@ -175,11 +175,12 @@ def _resource_events(plan: Plan, moved, at, lead: str = DEMO_LEAD
     for e in plan.spending:
         events.append((e.at + shift, e.by, lambda b, e=e: b.record_spend(e.line, e.amount, moved(e.on), e.note)))
     made: dict[str, str] = {}  # the plan's deal id -> the id the board gave it (deals start in time order)
+    # (a deal keeps the strategy that brought it, as the sample tags a few: the review counts them)
 
     def add(board: Board, deal) -> None:
         made[deal.id] = board.add_deal(deal.title, account=deal.account, product=deal.product, value=deal.value,
                                        owner=deal.owner, stage=deal.history[0].stage, close=moved(deal.close),
-                                       next_step=deal.next_step).id
+                                       next_step=deal.next_step, strategy=deal.strategy).id
 
     for deal in plan.deals:
         first, *moves = deal.history

@@ -160,8 +160,8 @@ async def test_the_forecast_never_draws_a_column_cut_in_half(demo, lang) -> None
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_a_budget_lines_title_has_room_at_80_columns(demo, lang) -> None:
     """Line titles got ten cells (`Booth at t…`) beside the one-word headers and cells that
-    cannot wrap: under 110 columns Category and By are left out, and a title gets at least 24
-    cells; at 120 columns they are back."""
+    cannot wrap: where with them a title would get less than 24 cells (and less than its whole
+    width), Category and By are left out; at 120 columns they are back."""
     from tui.i18n import _
 
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
@@ -185,11 +185,38 @@ async def test_a_budget_lines_title_has_room_at_80_columns(demo, lang) -> None:
         assert _(line.category) in " ".join(table_lines(table))
 
 
+@pytest.mark.parametrize("lang, shown", [("en", False), ("zh", True)])
+async def test_the_budget_keeps_category_and_by_where_the_titles_keep_their_room(demo, lang, shown) -> None:
+    """Category and By were left out under 110 columns whatever their width: at 90 columns the
+    Chinese headers and cells (`类别`, `市场`, `王芳`) leave every title 24 cells or more, so
+    they stay; the English ones (`Category`, `marketing`, `Requested`) would leave a title 23, so
+    they go, as at 80. Either way the table fits and no title gets less than 24 cells (or its whole
+    width)."""
+    async with demo_app_in(demo, (90, 30), lang) as (app, pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("b")
+        await until(pilot, lambda: app.screen.query("#budget-lines")
+                    and app.screen.query_one("#budget-lines").row_count)
+        await pilot.pause()
+        table = app.screen.query_one("#budget-lines", DataTable)
+        keys = [key.value for key in table.columns]
+        assert ("Category" in keys and "By" in keys) == shown, keys
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        title = table.columns["Title"].get_render_width(table) - 2 * table.cell_padding
+        assert title >= min(24, max(cell_len(line.title) for line in app.board.budget_lines()))
+        if shown:  # the categories and who asked, as the board has them
+            line = app.board.budget_lines()[0]
+            row = table.get_row(line.id)
+            assert str(row[keys.index("By")]) == line.requested_by
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_a_goals_title_has_room_in_the_review_at_80_columns(demo, lang) -> None:
-    """The review's Goals tab gave a title 13 cells (`Grow` / `quarterly re…`): under 100 columns
-    Gap (the target less the actual, both in view) goes with Baseline, and a title's first line
-    holds its first 20 cells or more; at 120 columns both are back."""
+    """The review's Goals tab gave a title 13 cells (`Grow` / `quarterly re…`): where Baseline
+    would leave the source and the title less than their room, it goes, and Gap (the target less
+    the actual, both in view) with it; a title's first line holds its first 20 cells or more; at
+    120 columns both are back."""
     from tui.i18n import _
 
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):

@@ -630,8 +630,7 @@ async def test_a_card_says_what_it_waits_for(team) -> None:
         assert "T-2" in column_ids(app)["doing"]
         assert any("T-2 waits for T-1, not done yet" in str(n.message) for n in app._notifications)
         lead.move_task("T-1", "done")
-        await pilot.pause(1.2)  # the board sees the other process's change
-        assert "waits for" not in card_text(app, "T-2")
+        await until(pilot, lambda: "waits for" not in card_text(app, "T-2"))  # it sees the other process's change
 
 
 async def test_tags_on_a_card_and_in_the_filter(team) -> None:
@@ -741,7 +740,7 @@ async def test_a_reps_task_and_deal_forms_offer_only_themselves_as_owner(team) -
             await pilot.pause()
             assert not isinstance(app.screen, TaskForm)
             await pilot.press("4")
-            await pilot.pause(0.2)
+            await on_mode(pilot, "pipeline")
             await pilot.press("n")
             await pilot.pause()
             assert isinstance(app.screen, DealForm)

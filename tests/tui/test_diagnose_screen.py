@@ -10,7 +10,7 @@ from textual.widgets import DataTable, SelectionList, Static, TabbedContent
 
 from store.board import Board
 from tests.conftest import snapshot_files
-from tests.tui.waiting import until
+from tests.tui.waiting import on_mode, until
 from tui.app import UpliftApp
 from tui.screens.diagnose import DiagnoseScreen
 from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm
@@ -534,15 +534,11 @@ async def test_the_file_forms_footer_says_its_save_key_runs(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("1")
-        await pilot.pause(0.3)
+        await on_mode(pilot, "diagnose")
         await pilot.press("f")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, DiagnoseFileForm)
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseFileForm))
         footer = app.screen.query_one(Footer)
-        for _ in range(20):
-            if footer.keys:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: footer.keys)  # the footer reads the keys once the form's bindings settle
         assert [(k.key_display, k.description) for k in footer.keys][:2] == [("^s", "Run"), ("esc", "Cancel")]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from importlib.resources import files
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from store.board import Board
@@ -193,3 +194,26 @@ async def test_k_opens_the_coaching_notes_on_the_highlighted_rep(tmp_path) -> No
         await pilot.press("k")  # as on the Review's leaderboard
         await until(pilot, lambda: isinstance(app.screen, CoachingScreen))
         assert app.screen.query_one("#coaching-rep", Select).value == rep == "bea"
+
+
+@pytest.mark.parametrize("reps", [4, 5])
+async def test_a_table_that_scrolls_sideways_shows_its_rows_without_a_scrollbar_for_them(tmp_path, reps) -> None:
+    """At 80 columns the reps' table scrolls sideways, and its scrollbar took one of the twelve
+    lines the table is given: nine reps and the team under two heading lines (12 lines) showed a
+    vertical scrollbar for one line. Those lines show whole, the scrollbar under them; with one
+    rep more (13 lines) the table scrolls down as well, as any long table does."""
+    board = sample(tmp_path)
+    for n in range(reps):
+        board.add_member(f"rep{n}", "rep")
+    app = UpliftApp(board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await pilot.press("F")
+        await until(pilot, lambda: isinstance(app.screen, ForecastScreen) and len(rows(app)) == 6 + reps)
+        table = app.screen.query_one("#forecast-reps", DataTable)
+        lines = table.header_height + table.row_count
+        await until(pilot, lambda: table.show_horizontal_scrollbar and table.virtual_size.height == lines)
+        await pilot.pause()
+        assert table.show_vertical_scrollbar == (lines > 12)
+        assert table.scrollable_content_region.height == min(lines, 12)

@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
 
 from store.board import Board
-from tests.tui.waiting import until
+from tests.tui.waiting import palette_found, settled, until
 from tui.app import UpliftApp
 from tui.cli import main
 from tui.screens.goals import GoalsScreen
@@ -39,12 +39,11 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 async def footer_keys(app: UpliftApp, pilot) -> dict[str, str]:
-    for _ in range(40):  # the footer reads the keys again once the screen's bindings settle
-        keys = {key.description: key.key_display for key in app.screen.query_one(Footer).keys}
-        if "New" in keys:
-            return keys
-        await pilot.pause(0.05)
-    return keys
+    def keys() -> dict[str, str]:
+        return {key.description: key.key_display for key in app.screen.query_one(Footer).keys}
+
+    await until(pilot, lambda: "New" in keys())  # the footer reads the keys again once the screen's bindings settle
+    return keys()
 
 
 async def test_a_remapped_key_and_a_users_theme_load_and_work(team, own_config_dir: Path) -> None:
@@ -236,13 +235,10 @@ async def run_palette(pilot, app: UpliftApp, query: str) -> None:
     await pilot.press("ctrl+p")
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*query)
-    for _ in range(50):  # the palette searches in a worker
-        await pilot.pause(0.05)
-        if app.screen.query("CommandList") and app.screen.query_one("CommandList").option_count:
-            break
+    await palette_found(pilot)
     await pilot.press("down", "enter")
-    for _ in range(20):
-        await pilot.pause(0.05)
+    await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+    await settled(pilot)  # (the command it ran switched the screen, or opened a question)
 
 
 async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
@@ -325,10 +321,7 @@ async def test_the_palette_switches_screens_and_shows_titles_as_text(team) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"click")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.screen.query_one("CommandList").option_count:
-                break
+        await palette_found(pilot)
         shown = str(app.screen.query_one("CommandList").get_option_at_index(0).prompt)
         assert "T-3 [@click=app.quit]x [b]bold[/b]" in shown
         await pilot.press("escape")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from store.board import Board
 from store.plan_yaml import dump_plan
 from tests.conftest import snapshot_files
+from tests.tui.waiting import palette_found
 from tui.app import UpliftApp
 from tui.screens.plan_file import AskPath, ImportPreview, PlanProblems
 
@@ -120,7 +121,7 @@ async def test_the_command_palette_offers_export_and_import(team, tmp_path) -> N
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Import plan")
-        await pilot.pause(0.3)
+        await palette_found(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AskPath)

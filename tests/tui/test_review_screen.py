@@ -447,7 +447,8 @@ async def test_a_long_statement_line_wraps_and_leaves_the_amounts_in_view(board_
 
 async def test_the_strategies_tab_says_what_each_strategy_brought(board_path) -> None:
     """The sample quarter: S-1's tasks T-3 and T-4 worked on D-2 (won, 12,400) and D-8 (won,
-    40,000); S-2's T-8 on D-5 (won, 22,000); the other strategies' tasks on no deal."""
+    40,000), and it brought D-4 (lost) and D-6 (won, 31,000); S-2's T-8 on D-5 (won, 22,000); S-3
+    brought D-13 (won, 6,000) and D-15 (open), S-4 D-1 (won, 30,000) and D-18 (open); S-5 none."""
     sample_quarter(board_path)
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -457,9 +458,11 @@ async def test_the_strategies_tab_says_what_each_strategy_brought(board_path) ->
         await pilot.pause()
         rows = {row[0]: row for row in cells(app, "#review-strategies")}
         assert list(rows) == ["S-1", "S-2", "S-3", "S-4", "S-5"]
-        assert rows["S-1"][2:5] == ["2", "D-2, D-8", "52,400"]
+        assert rows["S-1"][2:5] == ["4", "D-2, D-6, D-8", f"{12_400 + 31_000 + 40_000:,}"]
         assert rows["S-2"][2:5] == ["1", "D-5", "22,000"]
-        assert rows["S-3"][2:5] == ["0", "–", "0"]
+        assert rows["S-3"][2:5] == ["2", "D-13", "6,000"]
+        assert rows["S-4"][2:5] == ["2", "D-1", "30,000"]
+        assert rows["S-5"][2:5] == ["0", "–", "0"]
         note = app.screen.query_one("#review-strategies-note")
         assert note.display and "the Deal field of a task" in str(note.render())
         assert not app.screen.query_one("#review-strategies-empty").display

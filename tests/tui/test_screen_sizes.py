@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
 from tests.tui.demo_board import build_demo, demo_board
-from tests.tui.waiting import until
+from tests.tui.waiting import on_mode, until
 from tui.app import UpliftApp
 from tui.i18n import say
 from tui.screens.task_form import TaskForm
@@ -22,6 +22,7 @@ from tui.widgets.footer import Footer
 from tui.widgets.kanban import Kanban
 
 SMALL, LARGE = (80, 24), (200, 60)
+MODES = {"1": "diagnose", "2": "goals", "3": "plan", "4": "pipeline", "5": "review"}  # (each phase's key)
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +59,7 @@ def inside_screen(app: UpliftApp, widget) -> bool:
 
 async def help_in_footer(app: UpliftApp, pilot) -> None:
     footer = app.screen.query_one(Footer)
-    for _ in range(40):  # the footer reads the keys again after the screen's bindings settle
-        if footer.keys:
-            break
-        await pilot.pause(0.05)
+    await until(pilot, lambda: footer.keys)  # the footer reads the keys again after the screen's bindings settle
     assert inside_screen(app, footer)
     assert footer.keys[0].description == "Help"
     line = "".join(segment.text for segment in footer.render_line(0))
@@ -215,9 +213,7 @@ async def test_the_task_form_scrolls_to_its_last_field_at_80x24(demo) -> None:
         assert inside_screen(app, form)
         last = app.screen.query("Input, Select, TextArea").last()
         last.focus()
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.3)
-        assert form.region.contains_region(last.region)
+        await until(pilot, lambda: form.region.contains_region(last.region))  # (it scrolls there)
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "200x60"])
@@ -257,7 +253,7 @@ async def test_the_inputs_of_a_form_row_stay_aligned(demo, size, lang) -> None:
     async with demo_app_in(demo, size, lang) as (app, pilot):
         for screen_key, form_key in (("2", "n"), ("2", "e"), ("3", "n"), ("4", "n")):
             await pilot.press(screen_key)
-            await pilot.pause(0.2)
+            await on_mode(pilot, MODES[screen_key])
             await pilot.press(form_key)
             await until(pilot, lambda: app.screen.query(".field-row"))
             await pilot.pause()
@@ -310,7 +306,7 @@ async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, TaskForm))
         await pilot.press("2")
-        await pilot.pause(0.2)
+        await on_mode(pilot, "goals")
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
         await pilot.pause()
@@ -320,7 +316,7 @@ async def test_the_task_and_check_in_forms_cut_no_label_or_hint(demo, size, lang
         await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
         for screen_key, form_key, form in (("2", "n", FieldsForm), ("4", "n", DealForm)):
             await pilot.press(screen_key)
-            await pilot.pause(0.2)
+            await on_mode(pilot, MODES[screen_key])
             await pilot.press(form_key)
             await until(pilot, lambda: isinstance(app.screen, form) and app.screen.query(".field-row"))
             await pilot.pause()
@@ -347,7 +343,7 @@ async def test_the_goal_form_cuts_no_label_or_hint(demo, size, lang) -> None:
 
     async with demo_app_in(demo, size, lang) as (app, pilot):
         await pilot.press("2")
-        await pilot.pause(0.2)
+        await on_mode(pilot, "goals")
         for key in ("n", "e"):
             await pilot.press(key)
             await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-row"))
@@ -374,7 +370,7 @@ async def test_the_deal_forms_choices_stay_on_one_line(demo, size, lang) -> None
 
     async with demo_app_in(demo, size, lang) as (app, pilot):
         await pilot.press("4")
-        await pilot.pause(0.2)
+        await on_mode(pilot, "pipeline")
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, DealForm) and app.screen.query(".field-row"))
         await pilot.pause()
@@ -551,7 +547,7 @@ def wide(char: str) -> bool:
 async def test_the_review_goals_show_their_source_whole_at_80_columns(demo, lang) -> None:
     """At 80 columns the Goals tab of the review gives a row two lines rather than cut its
     source to `check-in C…`: each goal's source reads whole, and so does every number, in a table
-    that fits the screen (Gap, as Baseline, only from 100 columns)."""
+    that fits the screen (Gap, as Baseline, only where they leave the title its room)."""
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
         await pilot.press("5")
         await until(pilot, lambda: app.screen.query("#review-goals") and app.screen.query_one("#review-goals").row_count)
@@ -628,8 +624,9 @@ async def test_the_forecast_says_which_columns_are_out_of_view(demo, size) -> No
         await until(pilot, lambda: app.screen.query(Kanban))
         await pilot.press("F")
         await until(pilot, lambda: app.screen.query("#forecast-more"))
-        await pilot.pause(0.2)
         more = app.screen.query_one("#forecast-more")
+        # (it says so once the reps' table is laid out: hidden where all columns fit)
+        await until(pilot, lambda: shown_text(more).startswith("Out of view") if size == SMALL else not more.display)
         if size == SMALL:
             assert inside_screen(app, more)
             text = shown_text(more)

@@ -21,7 +21,7 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -
             pass
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
-        await pilot.pause(0.02)
+        await pilot.pause(0.02)  # (the poll's step: lets the app run, without spinning the CPU it shares)
 
 
 async def settled(pilot) -> None:
@@ -32,6 +32,16 @@ async def settled(pilot) -> None:
     await until(pilot, lambda: app.screen.is_mounted)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def palette_found(pilot) -> None:
+    """Until the command palette has searched for what was typed into it (the search runs in a
+    worker, and fills the list in batches) and lists what it found."""
+    app = pilot.app
+    await pilot.pause()  # (the last key's change starts the search)
+    await until(pilot, lambda: app.screen.query_one("CommandList").option_count)
+    await app.workers.wait_for_complete()
+    await until(pilot, lambda: app.screen.query_one("CommandList").option_count)
 
 
 async def on_mode(pilot, mode: str) -> None:

@@ -32,11 +32,13 @@ LINE_COLUMNS = ("ID", N_("Status"), N_("Category"), N_("Requested"), N_("Approve
                 N_("By"), N_("Title"))
 TRAINING_COLUMNS = ("ID", N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
 TEXT_COLUMNS = ("Title", "Audience", "Topic")  # they share the room the others leave
-#: Left out of the lines under `NARROW` columns: there the one-word headers and cells beside
-#: the title (`Requested`, `marketing`) cannot wrap, and it got ten cells (`Booth at t…`); a
-#: line's category and who asked are in `uplift budget` and on a wider terminal.
+#: Left out of the lines where with them a title would get less than `TITLE_ROOM` cells (or
+#: less than its whole width, when shorter): the one-word headers and cells beside it
+#: (`Requested`, `marketing`) cannot wrap, and at 80 columns it got ten (`Booth at t…`); a
+#: line's category and who asked are in `uplift budget` and on a wider terminal. Measured, not
+#: a fixed width: the Chinese headers and cells are narrower and keep them from 84 columns.
 NARROW_LEFT_OUT = ("Category", "By")
-NARROW = 110
+TITLE_ROOM = 24
 
 
 def _amount(text: str, field: str = "amount") -> float:
@@ -44,6 +46,10 @@ def _amount(text: str, field: str = "amount") -> float:
         return parse_number(text)
     except ValueError as error:
         raise Invalid(field, error) from None
+
+
+def _heading(name: str):
+    return plain_rich(_(name))
 
 
 class BudgetScreen(BoardView):
@@ -84,14 +90,21 @@ class BudgetScreen(BoardView):
             table.add_column(plain_rich(_(name)), key=name)
         return table
 
+    #: The cells of the lines shown (column -> cell), kept to choose the columns again on a resize.
+    _cells: list[dict[str, str]] = []
+
     def _line_columns(self) -> tuple[str, ...]:
-        """The budget lines' columns at this width (fewer under `NARROW` columns)."""
-        if self.app.size.width >= NARROW:
+        """The budget lines' columns at this width: all where they leave a title `TITLE_ROOM`."""
+        table = self.query_one("#budget-lines", FillTable)
+        if table.fits(LINE_COLUMNS, self._cells, _heading, TITLE_ROOM):
             return LINE_COLUMNS
         return tuple(name for name in LINE_COLUMNS if name not in NARROW_LEFT_OUT)
 
-    async def on_resize(self) -> None:
-        if self.query_one("#budget-lines", FillTable).column_names() != self._line_columns():
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._columns_again)  # (once the table has its new width)
+
+    async def _columns_again(self) -> None:
+        if self.is_mounted and self.query_one("#budget-lines", FillTable).column_names() != self._line_columns():
             await self.refresh_board()
 
     async def on_mount(self) -> None:
@@ -105,16 +118,16 @@ class BudgetScreen(BoardView):
         now = found.own if not self.every else board.cycle_budget().own  # (the lines of the cycle now)
         table = self.query_one("#budget-lines", DataTable)
         row = table.cursor_row
+        self._cells = [dict(zip(LINE_COLUMNS, (
+            line.id, _(line.status), _(line.category), money(line.requested) if line.id in found.own else "–",
+            money(line.approved) if line.status == "approved" and line.id in found.own else "–",
+            money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
+            # another cycle's line says which before its title (no room for a column at 80)
+            line.title if line.id in now else f"{line_cycle(line)} · {line.title}"))) for line in lines]
         columns = self._line_columns()
-        table.show_columns(columns, lambda name: plain_rich(_(name)))
+        table.show_columns(columns, _heading)
         table.clear()
-        for line in lines:
-            cells = dict(zip(LINE_COLUMNS, (
-                line.id, _(line.status), _(line.category), money(line.requested) if line.id in found.own else "–",
-                money(line.approved) if line.status == "approved" and line.id in found.own else "–",
-                money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
-                # another cycle's line says which before its title (no room for a column at 80)
-                line.title if line.id in now else f"{line_cycle(line)} · {line.title}")))
+        for line, cells in zip(lines, self._cells):
             table.add_row(*(plain_rich(cells[name]) for name in columns), key=line.id)
         if lines:
             table.move_cursor(row=min(row, len(lines) - 1))

@@ -63,6 +63,10 @@ def out_of_view(table: DataTable) -> list[str]:
     return hidden
 
 
+#: The lines a table shows before it scrolls down (its scrollbar under them when it scrolls sideways).
+TABLE_LINES = 12
+
+
 class ForecastScreen(ModalScreen[str | None]):
     """Dismisses with the rep whose deals to show on the pipeline, or None."""
 
@@ -110,8 +114,9 @@ class ForecastScreen(ModalScreen[str | None]):
         self.show()
         reps = self.query_one("#forecast-reps", DataTable)
         reps.focus(scroll_visible=False)
-        for attribute in ("scroll_x", "virtual_size"):
-            self.watch(reps, attribute, self._later)
+        for table in self.query(WholeColumnsTable):
+            self.watch(table, "virtual_size", self._later)
+        self.watch(reps, "scroll_x", self._later)
         # the title first (placing the table's cursor scrolls the dialog down to it)
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
@@ -146,7 +151,18 @@ class ForecastScreen(ModalScreen[str | None]):
         self.query_one("#forecast-trend-note", Static).display = note is not None
 
     def _later(self) -> None:
-        self.call_after_refresh(self._say_what_is_out_of_view)  # (once the table is laid out)
+        self.call_after_refresh(self._room_for_the_scrollbar)  # (once the tables are laid out)
+        self.call_after_refresh(self._say_what_is_out_of_view)
+
+    def _room_for_the_scrollbar(self) -> None:
+        """A table that scrolls sideways gets a line more for its scrollbar: at 80 columns it took
+        one of the table's `TABLE_LINES`, and a table of twelve lines showed a vertical scrollbar
+        for the one line left out."""
+        for table in self.query(WholeColumnsTable):
+            bar = table.styles.scrollbar_size_horizontal if table.show_horizontal_scrollbar else 0
+            now = table.styles.max_height
+            if now is None or now.value != TABLE_LINES + bar:
+                table.styles.max_height = TABLE_LINES + bar
 
     def on_resize(self) -> None:
         self._later()

@@ -50,13 +50,18 @@ NOT_YOURS = N_("Pay is private: a payout statement is read by the leads and the 
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
 
-#: The Goals tab's columns; Baseline and Gap only where the terminal has room for them beside
-#: the source and the title (at 80 columns the title got 13 cells, `Grow` / `quarterly re…`; the
-#: gap is the target less the actual, both in view, and `uplift review` has both).
+#: The Goals tab's columns; Baseline and Gap only where the table has room for them beside the
+#: source and the title, each read whole on its two lines or given `TEXT_ROOM` cells a line (at
+#: 80 columns the title got 13 cells, `Grow` / `quarterly re…`; the gap is the target less the
+#: actual, both in view, and `uplift review` has both). Measured from the headers and cells.
 GOAL_COLUMNS = (N_("Goal"), N_("Baseline"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"),
                 N_("Title"))
 WIDE_ONLY = ("Baseline", "Gap")
-BASELINE_WIDTH = 100
+TEXT_ROOM = 20
+
+
+def _heading(name: str):
+    return plain_rich(_(name))
 
 
 def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int = 1) -> DataTable:
@@ -138,6 +143,9 @@ class ReviewScreen(TabKeys, BoardView):
     # ------------------------------------------------------------------ tabs
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self._goal_columns_again)  # (once the table has its new width)
+
+    def _goal_columns_again(self) -> None:
         if self.is_mounted and self._goal_columns() != self.query_one("#review-goals", FillTable).column_names():
             with self.reading():
                 self._show_goals()
@@ -151,21 +159,28 @@ class ReviewScreen(TabKeys, BoardView):
                     _("This cycle: {start} to {end} · {key} another"))
             line.update(plain(text.format(start=start, end=end, key=shown_key(self, "review.cycle"))))
 
+    #: The goals' cells shown (column -> cell), kept to choose the columns again on a resize.
+    _goal_cells: list[dict[str, str]] = []
+
     def _goal_columns(self) -> tuple[str, ...]:
-        """The Goals tab's columns at this width (Baseline and Gap from `BASELINE_WIDTH` on)."""
-        wide = self.app.size.width >= BASELINE_WIDTH
-        return tuple(name for name in GOAL_COLUMNS if wide or name not in WIDE_ONLY)
+        """The Goals tab's columns at this width: Baseline and Gap where they leave the source and
+        the title their room (`TEXT_ROOM`)."""
+        table = self.query_one("#review-goals", FillTable)
+        if table.fits(GOAL_COLUMNS, self._goal_cells, _heading, TEXT_ROOM):
+            return GOAL_COLUMNS
+        return tuple(name for name in GOAL_COLUMNS if name not in WIDE_ONLY)
 
     def _show_goals(self) -> None:
         table = self.query_one("#review-goals", FillTable)
+        self._goal_cells = [dict(zip(GOAL_COLUMNS, (
+            g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit),
+            pct_or_dash(g.attainment), gap_or_dash(g.gap, g.unit), say(g.source), g.title)))
+            for g in self.board.goal_results()]
         columns = self._goal_columns()
-        table.show_columns(columns, lambda name: plain_rich(_(name)))
+        table.show_columns(columns, _heading)
         table.clear()
-        for g in self.board.goal_results():
-            cells = dict(zip(GOAL_COLUMNS, (
-                g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit),
-                pct_or_dash(g.attainment), gap_or_dash(g.gap, g.unit), say(g.source), g.title)))
-            table.add_row(*(plain_rich(cells[name]) for name in columns), key=g.goal)
+        for cells in self._goal_cells:
+            table.add_row(*(plain_rich(cells[name]) for name in columns), key=cells["Goal"])
         self.query_one("#review-goals-empty").display = not table.row_count
         p = self.board.process_metrics()
         csat = f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")

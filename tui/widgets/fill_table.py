@@ -16,7 +16,7 @@ never split). Rows whose cells all fit keep one line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -201,6 +201,35 @@ class FillTable(DataTable):
             for name in names:
                 self.add_column(heading(name), key=name)
 
+    def fits(self, names: Sequence[str], rows: Iterable[Mapping[str, object]], heading, least: int) -> bool:
+        """Whether the columns `names` (keys; `heading(name)` heads each) holding `rows` (key ->
+        cell) fit this table's width with each text column given its whole text (on `lines`
+        lines) or `least` cells a line, the others' cells whole: measured, so that a screen
+        leaving columns out on a narrow terminal does so where they take the title's room, in
+        whichever language (the Chinese headers and cells are narrower)."""
+        console = self.app.console
+        widths = {name: self._heading_least(heading(name).plain) for name in names}
+        for row in rows:
+            for name in names:
+                text = row.get(name)
+                plain = text.plain if isinstance(text, Text) else str(text if text is not None else "")
+                if name in self.fill:
+                    whole = Wrapped(Text(plain)).least_width(self.lines, console) if self.lines > 1 else cell_len(plain)
+                    width = min(least, whole)
+                else:
+                    width = cell_len(plain)
+                widths[name] = max(widths[name], width)
+        room = self.scrollable_content_region.width if self.size.width else self.app.size.width - self.styles.gutter.width
+        return sum(widths.values()) + 2 * self.cell_padding * len(names) <= room - self._row_label_column_width
+
+    def _heading_least(self, plain: str) -> int:
+        """The cells a heading takes: on one line, or on two where the rows take two."""
+        if self.lines <= 1:
+            return cell_len(plain)
+        if display_width(plain) != len(plain) and " " not in plain.strip():
+            return cell_len(plain) if len(plain) < 4 else cell_len(plain[:(len(plain) + 1) // 2])
+        return Wrapped(Text(plain)).least_width(2, self.app.console)
+
     def update_cell(self, row_key, column_key, value, **kwargs):
         return super().update_cell(row_key, column_key, self._cell(value), **kwargs)
 
@@ -267,10 +296,7 @@ class FillTable(DataTable):
         """The fewest cells a column's label takes on two lines: broken between words, and a
         Chinese label of four characters or more in two halves (`已完成` / `任务`); a shorter one
         stays whole (`目` / `标` read as two characters, not a word)."""
-        plain = column.label.plain
-        if display_width(plain) != len(plain) and " " not in plain.strip():
-            return cell_len(plain) if len(plain) < 4 else cell_len(plain[:(len(plain) + 1) // 2])
-        return Wrapped(column.label).least_width(2, self.app.console)
+        return self._heading_least(column.label.plain)
 
     def _one_line(self, column) -> int:
         """The cells a column takes with its cells whole on one line and its label on two."""
