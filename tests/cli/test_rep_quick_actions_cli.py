@@ -208,3 +208,14 @@ def test_my_day_says_how_many_of_the_boards_alerts_are_about_my_work(run):
     code, out, _err = run("today", user="ali")
     assert code == 0 and out.endswith("\n2 alerts on the board, 1 about your work (`uplift alerts --mine`)\n")
     assert run("today", user="dana")[1].endswith("\n2 alerts on the board (`uplift alerts`)\n")  # (none of dana's)
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_after_the_activity_type_is_the_help_of_log_add(run, team, flag):
+    """`log add call --help` (where a rep asks for it: after the type they chose) said
+    "unrecognized arguments: --help" and exited 2; it is the help `log add --help` prints."""
+    before = snapshot_files(team)
+    code, out, err = run("log", "add", "call", flag, user="ali")
+    assert (code, err) == (0, "")
+    assert out.startswith("usage: uplift log add ") and "uplift log add call D-4 Sent the revised quote" in out
+    assert snapshot_files(team) == before
