@@ -242,6 +242,14 @@ def test_a_mistyped_option_names_the_one_it_was_near(run, monkeypatch, lang, say
     assert run("task", "list", "--xyz")[2].endswith("error: unrecognized arguments: --xyz\n") == (lang == "en")
 
 
+@pytest.mark.parametrize("typed", ["--overdue", "--sort"])
+def test_an_option_near_none_but_by_its_dashes_names_none(run, typed):
+    """A taskwarrior habit (`--overdue`, `--sort`) was said to be near --owner or --json: the two
+    dashes every option starts with made them look alike."""
+    code, out, err = run("task", "list", typed)
+    assert (code, out) == (2, "") and err.endswith(f"error: unrecognized arguments: {typed}\n")
+
+
 @pytest.mark.parametrize("lang, set_says, login_says", [
     ("en", "uplift: $UPLIFT_USER is zed, who is not a member of this board, so may only read it "
            "(a lead adds members with `uplift member add NAME --role rep`)\n",
