@@ -219,3 +219,15 @@ def test_help_after_the_activity_type_is_the_help_of_log_add(run, team, flag):
     assert (code, err) == (0, "")
     assert out.startswith("usage: uplift log add ") and "uplift log add call D-4 Sent the revised quote" in out
     assert snapshot_files(team) == before
+
+
+def test_a_deal_won_by_an_edit_is_said_without_its_stage_history_list(run, deals):
+    """`deal edit D-1 --stage Won --value 6000` was logged, and undone, as "changed D-1: stage Lead
+    → Won, value 5,500 → 6,000, history [1] → [2]": the store's list of stage entries, said."""
+    assert run("deal", "edit", "D-1", "--stage", "Won", "--value", "6000", "--close", "2026-11-30", user="ali") == (
+        0, "D-1\n", "")
+    said = "changed D-1: stage Lead → Won, value 5,500 → 6,000, close – → 2026-11-30"
+    code, out, _err = run("log", "--item", "D-1", "--limit", "1", user="ali")
+    assert code == 0 and out.splitlines()[1].endswith(said)
+    code, out, _err = run("undo", user="ali")
+    assert code == 0 and out.splitlines()[1:] == [f"  {said}"]
