@@ -330,10 +330,14 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
 
 
 def log_rows(records: Sequence[Activity]) -> str:
+    """The log for a person. An activity's note is what was said on the call, its record's whole
+    point: said whole (it was cut at 30 characters, `they want a de…`, even to a pipe, and a note
+    on an account is shown nowhere else); a changed field's values are cut as ever."""
     from tui.change_text import say_change
 
-    return table([_("WHEN"), _("WHO"), _("WHAT")], [[when(r.at), r.actor, say_change(describe(r))] for r in records],
-                 max_last=100)
+    return table([_("WHEN"), _("WHO"), _("WHAT")],
+                 [[when(r.at), r.actor, say_change(describe(r, None if r.action.startswith("touch.") else 30))]
+                  for r in records], max_last=100)
 
 
 def payment_text(deal) -> str:

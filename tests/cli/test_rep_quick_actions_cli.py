@@ -231,3 +231,19 @@ def test_a_deal_won_by_an_edit_is_said_without_its_stage_history_list(run, deals
     assert code == 0 and out.splitlines()[1].endswith(said)
     code, out, _err = run("undo", user="ali")
     assert code == 0 and out.splitlines()[1:] == [f"  {said}"]
+
+
+def test_the_activities_on_an_account_are_read_back_whole_by_its_name(run, deals):
+    """A visit logged on an account could be read back nowhere: `log --item Acme` matched no
+    record, and `log` cut its note at 30 characters ("they want a de…"), even to a pipe."""
+    note = "Intro meeting with their new buyer, they want a demo of GTX Plus before the budget freeze"
+    assert run("log", "add", "visit", "--account", "Acme", note, user="ali")[0] == 0
+    assert run("log", "add", "call", "D-1", "Sent the quote", user="ali")[0] == 0  # (D-1 is Acme's)
+    assert run("log", "add", "call", "D-2", "Chatted", user="bea")[0] == 0  # Betasol's
+    for name in ("Acme", "acme"):
+        code, out, err = run("log", "--item", name, user="ali")
+        assert (code, err) == (0, "")
+        assert [line.split("  ", 2)[2] for line in out.splitlines()[1:]] == [
+            "logged a call on D-1 Acme: Sent the quote", f"logged a visit on Acme: {note}"]
+    code, out, _err = run("log", "--type", "visit", user="ali")
+    assert code == 0 and out.splitlines()[1].endswith(f"logged a visit on Acme: {note}")

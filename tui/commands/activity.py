@@ -187,7 +187,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
-    log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
+    log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali), or the activities logged on this account (Acme)"))
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
     log.add_argument("--since", metavar="DATE", help=_("only records of this day or later (2026-11-01, today, --since=-7d)"))
     log.add_argument("--until", metavar="DATE", help=_("only records of this day or earlier"))
