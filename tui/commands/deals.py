@@ -18,6 +18,7 @@ from tui.cli_support import (
     cli_date,
     cli_number,
     open_board,
+    read_stdin,
 )
 from sales.text import safe
 from tui.i18n import _, n_
@@ -362,9 +363,7 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     import sys
     import tempfile
 
-    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-    if len(data) > MAX_STDIN_BYTES:
-        raise BadInput("<stdin>: more than {mb} MB; import a file instead", mb=MAX_STDIN_BYTES >> 20)
+    data = read_stdin(MAX_STDIN_BYTES, "<stdin>: more than {mb} MB; import a file instead")
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()

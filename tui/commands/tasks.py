@@ -21,6 +21,7 @@ from tui.cli_support import (
     item_number,
     open_board,
     priority_arg,
+    read_stdin,
     repeat_arg,
     status_arg,
 )
@@ -286,7 +287,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
 
     if args.file == "-":  # standard input: `task export | ssh host task import -`
         with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
-            handle.write(sys.stdin.buffer.read(MAX_TASKS_FILE + 1))  # (more is refused as too big)
+            handle.write(read_stdin(MAX_TASKS_FILE, "{file}: more than {mb} MB; split the file"))
             handle.flush()
             result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
                                                                 name="<stdin>", with_deleted=args.with_deleted)
