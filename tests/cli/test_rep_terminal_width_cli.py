@@ -108,3 +108,22 @@ def test_a_goal_the_cycle_the_budget_and_win_loss_fit_an_80_column_terminal(run,
     assert (code, err) == (0, "")
     assert all(display_width(line) <= 80 for line in out.splitlines()), out
     assert words(out) == words(piped)
+
+
+def test_the_forecast_on_an_80_column_terminal_leaves_out_the_columns_it_has_no_room_for(run, monkeypatch):
+    """Its twelve columns of figures (115 cells) broke across an 80-column SSH window, each
+    figure under the wrong header; the columns that do not fit are left out and named."""
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "48000", user="ali")[0] == 0
+    code, piped, _err = run("forecast", user="ali")
+    assert code == 0 and piped.splitlines()[1].split()[-3:] == ["IF", "BEST", "CASE"]
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run("forecast", user="ali")
+    assert (code, err) == (0, "")
+    assert all(display_width(line) <= 80 for line in out.splitlines()), out
+    header = next(line for line in out.splitlines() if line.startswith("REP "))
+    assert header.startswith("REP   QUOTA") and "IF BEST CASE" not in header
+    left_out = out[out.index("Left out for the window's width: "):].split(" (a wider")[0]
+    assert left_out.endswith("IF COMMIT, IF BEST CASE")
+    code, out, _err = run("forecast", "--mine", user="ali")  # (one rep's card: every figure, a line each)
+    assert "if best case" in out.lower() and "Left out" not in out
