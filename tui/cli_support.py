@@ -10,7 +10,7 @@ from pathlib import Path
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, Refused, UpliftError, first_line
 from sales.tasks import PRIORITIES, STATUS_LABELS, normalize_status
-from tui.i18n import _, said
+from tui.i18n import N_, _, said
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BUG = 3            # an unexpected error: a bug in Uplift (see tui/cli.py's main)
@@ -72,8 +72,8 @@ def read_stdin(cap: int, too_big: str) -> bytes:
     from tui.remote import REMOTE_STDIN_BYTES, is_remote
 
     if is_remote() and cap > REMOTE_STDIN_BYTES:
-        cap, too_big = REMOTE_STDIN_BYTES, ("<stdin>: more than {mb} MB, the most a command over `uplift serve ssh` "
-                                            "reads; split the file")
+        cap, too_big = REMOTE_STDIN_BYTES, N_("<stdin>: more than {mb} MB, the most a command over `uplift serve "
+                                              "ssh` reads; split the file")
     data = sys.stdin.buffer.read(cap + 1)
     if len(data) > cap:
         raise BadInput(too_big, mb=cap >> 20, file="<stdin>")

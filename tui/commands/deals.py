@@ -21,7 +21,7 @@ from tui.cli_support import (
     read_stdin,
 )
 from sales.text import safe
-from tui.i18n import _, n_
+from tui.i18n import N_, _, n_
 
 
 def _money(value: float) -> str:
@@ -363,7 +363,7 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     import sys
     import tempfile
 
-    data = read_stdin(MAX_STDIN_BYTES, "<stdin>: more than {mb} MB; import a file instead")
+    data = read_stdin(MAX_STDIN_BYTES, N_("<stdin>: more than {mb} MB; import a file instead"))
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()

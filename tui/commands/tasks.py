@@ -25,7 +25,7 @@ from tui.cli_support import (
     repeat_arg,
     status_arg,
 )
-from tui.i18n import _, n_
+from tui.i18n import N_, _, n_
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
@@ -287,7 +287,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
 
     if args.file == "-":  # standard input: `task export | ssh host task import -`
         with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
-            handle.write(read_stdin(MAX_TASKS_FILE, "{file}: more than {mb} MB; split the file"))
+            handle.write(read_stdin(MAX_TASKS_FILE, N_("{file}: more than {mb} MB; split the file")))
             handle.flush()
             result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
                                                                 name="<stdin>", with_deleted=args.with_deleted)
