@@ -247,3 +247,17 @@ def test_the_activities_on_an_account_are_read_back_whole_by_its_name(run, deals
             "logged a call on D-1 Acme: Sent the quote", f"logged a visit on Acme: {note}"]
     code, out, _err = run("log", "--type", "visit", user="ali")
     assert code == 0 and out.splitlines()[1].endswith(f"logged a visit on Acme: {note}")
+
+
+def test_a_member_named_in_another_case_is_that_member(run, team):
+    """`--owner Ali` was "no such member on this board" (exit 1), though a deals file's `Ali`
+    is ali and no two members' names differ only in case."""
+    assert run("task", "add", "Call Acme", "--owner", "ALI", user="ali") == (0, "T-3\n", "")
+    code, out, _err = run("task", "show", "T-3", "--json", user="ali")
+    import json
+
+    assert json.loads(out)["task"]["owner"] == "ali"
+    code, out, err = run("task", "list", "--owner", "Ali", user="bea")
+    assert (code, err) == (0, "") and "Call Acme" in out
+    assert run("today", "--for", "BEA", user="ali")[1].startswith("bea's day")
+    assert run("task", "list", "--owner", "alii", user="ali")[0] == 1  # (a name near one is still no one)
