@@ -261,3 +261,15 @@ def test_a_member_named_in_another_case_is_that_member(run, team):
     assert (code, err) == (0, "") and "Call Acme" in out
     assert run("today", "--for", "BEA", user="ali")[1].startswith("bea's day")
     assert run("task", "list", "--owner", "alii", user="ali")[0] == 1  # (a name near one is still no one)
+
+
+def test_done_again_says_nothing_of_the_work_the_task_waits_for(run):
+    """`task done T-4` on a task already done said "T-4 was already done" and "note: T-4 waits for
+    T-3 (To do)", a warning about a move that did not happen."""
+    assert run("task", "add", "Get legal sign-off", user="ali") == (0, "T-3\n", "")
+    assert run("task", "add", "Send the offer", user="ali") == (0, "T-4\n", "")
+    assert run("task", "edit", "T-4", "--depends", "T-3", user="ali")[0] == 0
+    assert run("task", "done", "T-4", user="ali") == (0, "T-4 → done\n", "note: T-4 waits for T-3 (To do)\n")
+    assert run("task", "done", "T-4", user="ali") == (0, "T-4 was already done\n", "")
+    code, _out, err = run("task", "done", "T-4", "--json", user="ali")
+    assert (code, err) == (0, "")

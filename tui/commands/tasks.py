@@ -171,11 +171,11 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     task = board.move_task(args.id, "done")
     if args.json:
         _print_task(board, task, was)
+    else:
+        print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
+        _tell_next(board, task, was)
+    if was != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
         _warn_waiting(board, task)
-        return EXIT_OK
-    print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
-    _tell_next(board, task, was)
-    _warn_waiting(board, task)
     return EXIT_OK
 
 
