@@ -273,3 +273,19 @@ def test_done_again_says_nothing_of_the_work_the_task_waits_for(run):
     assert run("task", "done", "T-4", user="ali") == (0, "T-4 was already done\n", "")
     code, _out, err = run("task", "done", "T-4", "--json", user="ali")
     assert (code, err) == (0, "")
+
+
+def test_a_rep_finds_tasks_and_deals_by_the_words_they_remember(run, deals):
+    """Over SSH there is no board to scroll: `task list --search isdom quote` (taskwarrior's
+    `task /isdom/ list`) and `deal list --search acme` (a CRM's search box), every word in any case."""
+    assert run("task", "add", "Send the Isdom quote", "--tags", "visit", user="ali")[0] == 0
+    assert run("task", "add", "Call Isdom", "--expected", "a quote date", user="ali")[0] == 0
+    code, out, _err = run("task", "list", "--search", "ISDOM quote", "--json", user="ali")
+    import json
+
+    assert code == 0 and [t["title"] for t in json.loads(out)] == ["Send the Isdom quote", "Call Isdom"]
+    code, out, _err = run("task", "list", "--search", "isdom visit", "--json", user="ali")
+    assert [t["title"] for t in json.loads(out)] == ["Send the Isdom quote"]
+    assert run("task", "list", "--search", "nowhere", user="ali") == (0, "No tasks match.\n", "")
+    code, out, _err = run("deal", "list", "--search", "betasol", "--json", user="ali")
+    assert [d["id"] for d in json.loads(out)] == ["D-2"]  # (by its account: bea's, read by ali)

@@ -50,6 +50,10 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     for link in ("goal", "strategy", "deal"):  # the work serving one goal, strategy or deal
         if wanted := getattr(args, link):
             tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
+    if args.search:  # taskwarrior's `task /isdom/ list`: the words in its title, tags, result or measure
+        from sales.search import holds_words
+
+        tasks = [t for t in tasks if holds_words(args.search, t.title, " ".join(t.tags), t.expected_result, t.measure)]
     if args.due_by is not None:  # taskwarrior's `due.before:fri`: what is left to do by then, overdue too
         by = cli_date(board, args.due_by, "due-by")
         if not by:
@@ -410,6 +414,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(lst, "--strategy", kind="strategy", metavar="S", help=_("only the tasks serving this strategy"))
     add_ref(lst, "--deal", kind="deal", metavar="D", help=_("only the tasks moving this deal forward"))
     lst.add_argument("--tag", metavar="TAG", help=_("only the tasks with this tag"))
+    lst.add_argument("--search", metavar="WORDS",
+                     help=_("only the tasks holding all these words (in the title, tags, expected result or measure)"))
     lst.add_argument("--due-by", metavar="DATE",
                      help=_("only the unfinished tasks due on or before this day (fri, +1w: overdue ones too)"))
     add_output_flags(lst)
