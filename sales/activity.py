@@ -101,9 +101,11 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
                       old=_status(before.get("status")), new=_status(after["status"]))
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
+    # a deal's stage history comes with its stage (`deal edit --stage Won`): the stage says it,
+    # where `history [3] → [4]` said only that the store keeps a list
     changes = [Phrase("{field} {old} → {new}", field=_FIELD_WORDS.get(key, key),
                       old=_value(key, before.get(key), limit), new=_value(key, after.get(key), limit))
-               for key in after]
+               for key in after if not (key == "history" and "stage" in after)]
     # one phrase of the changes whose template only places them (`{p0}, {p1}`): each is said
     # in the interface's language, and the whole is the same in every one (tui.i18n._has_words)
     placed = ", ".join(f"{{p{index}}}" for index in range(len(changes)))

@@ -39,6 +39,8 @@ def read_export(text: str) -> list[dict]:
                                                                for line in text.splitlines() if line.strip()]
     except ValueError as error:
         raise Reason("not a taskwarrior export (`task export` writes JSON): {error}", error=error) from None
+    except RecursionError:  # (`[[[[...` a hundred thousand deep: the decoder's recursion gave out)
+        raise Reason("not a taskwarrior export: the file is nested too deeply") from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise Reason("not a taskwarrior export: expected a list of tasks (`task export` writes one)")
     return data

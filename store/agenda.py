@@ -33,11 +33,14 @@ class AgendaQueries(BoardCore):
                      coaching=self.coaching_notes(who),  # (what the reader may read: a rep, their own only)
                      lead=self.role_of(who) == "lead")
         if self.role_of(who) == "lead":  # the commissions waiting for a lead
+            day.budget_requests = sum(1 for line in self.budget_lines() if line.status == "requested")
+        if self.role_of(who) == "lead" and self.role == "lead":
+            # (pay is private: a rep reading a lead's day (`today --for dana`) was told "Payouts: 1
+            # to approve", counted from the one statement the rep may read, as if it were dana's)
             statements = self.payouts()
             day.payouts = (sum(1 for s in statements if s.plan is not None and (
                                s.approval is None or not same_as_approved(s.approval, s))),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
-            day.budget_requests = sum(1 for line in self.budget_lines() if line.status == "requested")
             day.past_payouts = self._past_payouts_changed()
         return day
 

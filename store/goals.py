@@ -353,6 +353,13 @@ class GoalChanges(BoardCore):
             if goal.rollup is not None:
                 why = checkin_refusal(goal, self.goals())  # (sales/rollup.py words it)
                 raise Refused(why)
+            from sales.kpis import RATE_METRICS
+
+            if metric_name(goal.metric) in RATE_METRICS and not 0 <= value <= 100:
+                # a win rate of 330% (or -5%) is a slip of the keyboard, and it moved the goal's
+                # pace, the review and everyone's view of it (goals state rates in percent)
+                raise Invalid("value", "{id} measures {metric}, a rate from 0 to 100%: {value:g} is not one",
+                              id=goal.id, metric=goal.metric, value=value)
             now = self.clock()
             day = _day(on)
             if day is not None and day > now.date():

@@ -116,8 +116,9 @@ class TouchChanges(BoardCore):
         """The activity feed, newest first: logged activities and change records.
 
         `kind` is an activity type (call, visit, meeting, email) or the kind of item changed (deal,
-        task, goal, member, ...). `item` matches the item changed and the deal an activity was
-        logged on. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
+        task, goal, member, ...). `item` matches the item changed, and the deal or account (in any
+        case, as alerts match accounts) an activity was logged on: an account has no page of its
+        own, and a visit logged on it could be read back nowhere else. Pipeline snapshots are left out unless `kind` is "pipeline". A coaching note's
         records are read as its note is (`coaching_notes`): by a lead and by the rep it is about; a
         payout approval's and payment's, as its statement is (`payouts`).
         `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
@@ -138,7 +139,8 @@ class TouchChanges(BoardCore):
                 return False  # pay is private: an approval or payment, like its statement
             if at is not None and not at(doc["at"]):
                 return False
-            if item is not None and doc["item"] != item and after.get("deal") != item:
+            if item is not None and doc["item"] != item and after.get("deal") != item and not (
+                    action.startswith("touch.") and (after.get("account") or "").casefold() == item.casefold()):
                 return False
             if kind is None:
                 return action != "pipeline.snapshot"

@@ -35,7 +35,15 @@ class Parser(argparse.ArgumentParser):
 
     def _check_value(self, action: argparse.Action, value) -> None:
         import difflib
+        import re
 
+        if (isinstance(action, argparse._SubParsersAction) and isinstance(value, str) and "show" in action.choices
+                and re.fullmatch(r"[A-Za-z]?-?\d{1,9}", value.strip())):
+            # `uplift task T-12 done`, taskwarrior's order (`task 12 done`): an id where the verb goes
+            raise argparse.ArgumentError(action, _(
+                "invalid choice: %(value)r: the verb comes first, then the id (`%(prog)s show %(value)s`; "
+                "choose from %(choices)s)") % {"value": value, "prog": self.prog,
+                                               "choices": ", ".join(map(repr, action.choices))})
         if action.choices is not None and isinstance(value, str) and value not in action.choices:
             close = difflib.get_close_matches(value.casefold(), [c for c in action.choices if isinstance(c, str)], n=1)
             if close:

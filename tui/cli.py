@@ -240,9 +240,11 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         if early:  # `uplift --json task list`: the verb takes it, but after its name
             verb.error(_("{option} goes after the command's name: `{command} {option}`").format(
                 option=early[0].split("=")[0], command=verb.prog))
-        options = list((verb or parser)._option_string_actions)
-        near = next((close for word in extra if word.startswith("--")
-                     for close in difflib.get_close_matches(word.split("=")[0], options, n=1)), None)
+        # compared without their dashes, which every option shares: with them `--overdue` was
+        # "near" --owner and `--sort` --json, a wrong hint where none is right
+        options = {option.lstrip("-"): option for option in (verb or parser)._option_string_actions}
+        near = next((options[close] for word in extra if word.startswith("--")
+                     for close in difflib.get_close_matches(word.split("=")[0].lstrip("-"), list(options), n=1)), None)
         if near:  # `task list --jsn`
             (verb or parser).error(_("unrecognized arguments: {words}; maybe you meant {option}?").format(
                 words=" ".join(extra), option=near))

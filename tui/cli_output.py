@@ -209,6 +209,24 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
 WRAP_AT_LEAST = 12
 
 
+def columns_that_fit(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int, list[str]]:
+    """How many of a table of figures' first columns fit the terminal whole, and the headers of
+    those left out (none to a pipe, or when all fit). A table whose every column is a figure
+    (`uplift forecast`'s twelve) has no last column to wrap: at 80 columns over SSH each row broke
+    across the screen's left edge, its figures under the wrong headers. As the app's forecast
+    leaves out the columns a narrow window has no room for and names them, so does the command."""
+    if (columns := wrap_width()) is None:
+        return len(headers), []
+    widths = [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    used, shown = 0, 0
+    for width in widths:
+        if used + width > columns:
+            break
+        used, shown = used + width + 2, shown + 1
+    shown = max(shown, 1)
+    return shown, list(headers[shown:])
+
+
 def _lines(headers: Sequence[str] | None, cells: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
     """The header (if any) and rows, each cell cut or padded to its column's width."""
     lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()] if headers is not None else []
@@ -354,10 +372,14 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
 
 
 def log_rows(records: Sequence[Activity]) -> str:
+    """The log for a person. An activity's note is what was said on the call, its record's whole
+    point: said whole (it was cut at 30 characters, `they want a de…`, even to a pipe, and a note
+    on an account is shown nowhere else); a changed field's values are cut as ever."""
     from tui.change_text import say_change
 
-    return table([_("WHEN"), _("WHO"), _("WHAT")], [[when(r.at), r.actor, say_change(describe(r))] for r in records],
-                 max_last=100)
+    return table([_("WHEN"), _("WHO"), _("WHAT")],
+                 [[when(r.at), r.actor, say_change(describe(r, None if r.action.startswith("touch.") else 30))]
+                  for r in records], max_last=100)
 
 
 def payment_text(deal) -> str:

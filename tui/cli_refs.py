@@ -87,6 +87,10 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
                        flag=flag, name=name)
     if name in names:
         return name
+    # `--owner Ali`: a name that differs from a member's only in case is that member, as it is in
+    # a deals file (no two members' names differ only so); it was "no such member" at once
+    if len(same := [member for member in names if member.casefold() == name.casefold()]) == 1:
+        return same[0]
     if any(item.owner == name or any(split.rep == name for split in getattr(item, "splits", ()))
            for items in owns for item in getattr(board, items)()):
         return name  # someone who left still owns some, or holds a split of a deal: they can be listed

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, Refused, UpliftError, first_line
 from sales.tasks import PRIORITIES, STATUS_LABELS, normalize_status
-from tui.i18n import _, said
+from tui.i18n import N_, _, said
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BUG = 3            # an unexpected error: a bug in Uplift (see tui/cli.py's main)
@@ -61,6 +62,22 @@ def bug_report(what: str, error: BaseException) -> str:
 
 class BadInput(UpliftError):
     """A value on the command line is wrong (exit 2)."""
+
+
+def read_stdin(cap: int, too_big: str) -> bytes:
+    """A file piped in, whole; BadInput (`too_big`, said with {mb} and {file}) when it holds more than `cap`
+    bytes. Over `uplift serve ssh` the server passes on at most REMOTE_STDIN_BYTES (and one byte
+    more): a bigger file was cut there, and `task import -` and `deal import -`, which take up to
+    64 MB, imported the cut file as if it were whole (its last row cut short, the rest left out)."""
+    from tui.remote import REMOTE_STDIN_BYTES, is_remote
+
+    if is_remote() and cap > REMOTE_STDIN_BYTES:
+        cap, too_big = REMOTE_STDIN_BYTES, N_("<stdin>: more than {mb} MB, the most a command over `uplift serve "
+                                              "ssh` reads; split the file")
+    data = sys.stdin.buffer.read(cap + 1)
+    if len(data) > cap:
+        raise BadInput(too_big, mb=cap >> 20, file="<stdin>")
+    return data
 
 
 def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool = False):

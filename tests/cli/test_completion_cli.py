@@ -15,7 +15,7 @@ CASES = [
     (("uplift", "task", "d"), "delete done"),
     (("uplift", "--board", "/b", "task", "l"), "list"),
     (("uplift", "log", "add", "c"), "call"),
-    (("uplift", "task", "list", "--mine", "--s"), "--status --strategy"),
+    (("uplift", "task", "list", "--mine", "--s"), "--search --status --strategy"),
     (("uplift", "alerts", "--m"), "--mine"),
     (("uplift", "completion", ""), "bash zsh"),
 ]

@@ -110,3 +110,17 @@ def test_help_over_ssh_offers_no_board_option(capsys, monkeypatch):
     monkeypatch.delenv("UPLIFT_REMOTE")
     code, out, _ = invoke(capsys, "task", "list", "--help")
     assert code == 0 and "--board DIR" in out
+
+
+@pytest.mark.parametrize("typed", ["330%", "330", "-5", "100.5"])
+def test_a_win_rate_checked_in_past_100_percent_is_bad_input(run, team, typed):
+    """A rep's `goal checkin G-1 330%` on a win-rate goal was kept: the goal stood at 330%,
+    "3322% of the way from baseline to target", for everyone."""
+    assert run("goal", "add", "Win more", "--metric", "win_rate", "--unit", "%", "--baseline", "31",
+               "--target", "40")[0] == 0
+    before = snapshot_files(team)
+    value = typed.rstrip("%")
+    assert run("goal", "checkin", "G-1", typed, user="ali") == (
+        2, "", f"uplift: value: G-1 measures win_rate, a rate from 0 to 100%: {float(value):g} is not one\n")
+    assert snapshot_files(team) == before
+    assert run("goal", "checkin", "G-1", "100", user="ali")[0] == 0  # (a rate may reach 100%)

@@ -208,3 +208,84 @@ def test_my_day_says_how_many_of_the_boards_alerts_are_about_my_work(run):
     code, out, _err = run("today", user="ali")
     assert code == 0 and out.endswith("\n2 alerts on the board, 1 about your work (`uplift alerts --mine`)\n")
     assert run("today", user="dana")[1].endswith("\n2 alerts on the board (`uplift alerts`)\n")  # (none of dana's)
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_after_the_activity_type_is_the_help_of_log_add(run, team, flag):
+    """`log add call --help` (where a rep asks for it: after the type they chose) said
+    "unrecognized arguments: --help" and exited 2; it is the help `log add --help` prints."""
+    before = snapshot_files(team)
+    code, out, err = run("log", "add", "call", flag, user="ali")
+    assert (code, err) == (0, "")
+    assert out.startswith("usage: uplift log add ") and "uplift log add call D-4 Sent the revised quote" in out
+    assert snapshot_files(team) == before
+
+
+def test_a_deal_won_by_an_edit_is_said_without_its_stage_history_list(run, deals):
+    """`deal edit D-1 --stage Won --value 6000` was logged, and undone, as "changed D-1: stage Lead
+    → Won, value 5,500 → 6,000, history [1] → [2]": the store's list of stage entries, said."""
+    assert run("deal", "edit", "D-1", "--stage", "Won", "--value", "6000", "--close", "2026-11-30", user="ali") == (
+        0, "D-1\n", "")
+    said = "changed D-1: stage Lead → Won, value 5,500 → 6,000, close – → 2026-11-30"
+    code, out, _err = run("log", "--item", "D-1", "--limit", "1", user="ali")
+    assert code == 0 and out.splitlines()[1].endswith(said)
+    code, out, _err = run("undo", user="ali")
+    assert code == 0 and out.splitlines()[1:] == [f"  {said}"]
+
+
+def test_the_activities_on_an_account_are_read_back_whole_by_its_name(run, deals):
+    """A visit logged on an account could be read back nowhere: `log --item Acme` matched no
+    record, and `log` cut its note at 30 characters ("they want a de…"), even to a pipe."""
+    note = "Intro meeting with their new buyer, they want a demo of GTX Plus before the budget freeze"
+    assert run("log", "add", "visit", "--account", "Acme", note, user="ali")[0] == 0
+    assert run("log", "add", "call", "D-1", "Sent the quote", user="ali")[0] == 0  # (D-1 is Acme's)
+    assert run("log", "add", "call", "D-2", "Chatted", user="bea")[0] == 0  # Betasol's
+    for name in ("Acme", "acme"):
+        code, out, err = run("log", "--item", name, user="ali")
+        assert (code, err) == (0, "")
+        assert [line.split("  ", 2)[2] for line in out.splitlines()[1:]] == [
+            "logged a call on D-1 Acme: Sent the quote", f"logged a visit on Acme: {note}"]
+    code, out, _err = run("log", "--type", "visit", user="ali")
+    assert code == 0 and out.splitlines()[1].endswith(f"logged a visit on Acme: {note}")
+
+
+def test_a_member_named_in_another_case_is_that_member(run, team):
+    """`--owner Ali` was "no such member on this board" (exit 1), though a deals file's `Ali`
+    is ali and no two members' names differ only in case."""
+    assert run("task", "add", "Call Acme", "--owner", "ALI", user="ali") == (0, "T-3\n", "")
+    code, out, _err = run("task", "show", "T-3", "--json", user="ali")
+    import json
+
+    assert json.loads(out)["task"]["owner"] == "ali"
+    code, out, err = run("task", "list", "--owner", "Ali", user="bea")
+    assert (code, err) == (0, "") and "Call Acme" in out
+    assert run("today", "--for", "BEA", user="ali")[1].startswith("bea's day")
+    assert run("task", "list", "--owner", "alii", user="ali")[0] == 1  # (a name near one is still no one)
+
+
+def test_done_again_says_nothing_of_the_work_the_task_waits_for(run):
+    """`task done T-4` on a task already done said "T-4 was already done" and "note: T-4 waits for
+    T-3 (To do)", a warning about a move that did not happen."""
+    assert run("task", "add", "Get legal sign-off", user="ali") == (0, "T-3\n", "")
+    assert run("task", "add", "Send the offer", user="ali") == (0, "T-4\n", "")
+    assert run("task", "edit", "T-4", "--depends", "T-3", user="ali")[0] == 0
+    assert run("task", "done", "T-4", user="ali") == (0, "T-4 → done\n", "note: T-4 waits for T-3 (To do)\n")
+    assert run("task", "done", "T-4", user="ali") == (0, "T-4 was already done\n", "")
+    code, _out, err = run("task", "done", "T-4", "--json", user="ali")
+    assert (code, err) == (0, "")
+
+
+def test_a_rep_finds_tasks_and_deals_by_the_words_they_remember(run, deals):
+    """Over SSH there is no board to scroll: `task list --search isdom quote` (taskwarrior's
+    `task /isdom/ list`) and `deal list --search acme` (a CRM's search box), every word in any case."""
+    assert run("task", "add", "Send the Isdom quote", "--tags", "visit", user="ali")[0] == 0
+    assert run("task", "add", "Call Isdom", "--expected", "a quote date", user="ali")[0] == 0
+    code, out, _err = run("task", "list", "--search", "ISDOM quote", "--json", user="ali")
+    import json
+
+    assert code == 0 and [t["title"] for t in json.loads(out)] == ["Send the Isdom quote", "Call Isdom"]
+    code, out, _err = run("task", "list", "--search", "isdom visit", "--json", user="ali")
+    assert [t["title"] for t in json.loads(out)] == ["Send the Isdom quote"]
+    assert run("task", "list", "--search", "nowhere", user="ali") == (0, "No tasks match.\n", "")
+    code, out, _err = run("deal", "list", "--search", "betasol", "--json", user="ali")
+    assert [d["id"] for d in json.loads(out)] == ["D-2"]  # (by its account: bea's, read by ali)

@@ -77,3 +77,53 @@ def test_a_task_or_deal_shown_on_an_80_column_terminal_wraps_each_line_under_its
     assert lines[row + 1].startswith(" " * 6) and lines[row + 1][6] != " "  # two in from its line's start
     following = [line.strip() for line in lines[row + 1:] if line.startswith(" " * 6) and line[6] != " "]
     assert TITLE in " ".join([lines[row], *following])
+
+
+@pytest.fixture
+def long_lines(run):
+    """A board whose goal, cycle, budget and win/loss views say long lines."""
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    assert run("budget", "total", "40000")[0] == 0
+    assert run("goal", "add", TITLE, "--metric", "revenue", "--target", "1.5M", "--baseline", "1.2M",
+               "--deadline", "2026-12-31", "--description", TITLE)[0] == 0
+    assert run("goal", "checkin", "G-1", "1.3M", "--comment", TITLE, "--date", "2026-11-01", user="ali")[0] == 0
+    assert run("task", "add", TITLE, "--due", "2026-11-02", user="ali")[0] == 0
+    assert run("budget", "request", TITLE, "900", "--task", "T-3", user="ali")[0] == 0
+    assert run("deal", "add", TITLE, "--account", "Isdom", "--value", "48000", user="ali")[0] == 0
+    assert run("deal", "move", "D-1", "lost", user="ali")[0] == 0
+
+
+@pytest.mark.parametrize("verb", [("goal", "show", "G-1"), ("cycle",), ("budget", "list"), ("winloss", "--mine"),
+                                  ("burnup", "--mine")])
+def test_a_goal_the_cycle_the_budget_and_win_loss_fit_an_80_column_terminal(run, monkeypatch, long_lines, verb):
+    """They printed their long lines whole: an 80-column SSH window broke them at its left edge
+    (`goal show`'s description and check-ins, `cycle`'s phases, the budget's totals, win/loss's
+    note); on a terminal each is wrapped under itself, as `task show` is, and a pipe gets the same
+    words a line each."""
+    code, piped, _err = run(*verb, user="ali")
+    assert code == 0 and any(display_width(line) > 80 for line in piped.splitlines())
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run(*verb, user="ali")
+    assert (code, err) == (0, "")
+    assert all(display_width(line) <= 80 for line in out.splitlines()), out
+    assert words(out) == words(piped)
+
+
+def test_the_forecast_on_an_80_column_terminal_leaves_out_the_columns_it_has_no_room_for(run, monkeypatch):
+    """Its twelve columns of figures (115 cells) broke across an 80-column SSH window, each
+    figure under the wrong header; the columns that do not fit are left out and named."""
+    assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "48000", user="ali")[0] == 0
+    code, piped, _err = run("forecast", user="ali")
+    assert code == 0 and piped.splitlines()[1].split()[-3:] == ["IF", "BEST", "CASE"]
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run("forecast", user="ali")
+    assert (code, err) == (0, "")
+    assert all(display_width(line) <= 80 for line in out.splitlines()), out
+    header = next(line for line in out.splitlines() if line.startswith("REP "))
+    assert header.startswith("REP   QUOTA") and "IF BEST CASE" not in header
+    left_out = out[out.index("Left out for the window's width: "):].split(" (a wider")[0]
+    assert left_out.endswith("IF COMMIT, IF BEST CASE")
+    code, out, _err = run("forecast", "--mine", user="ali")  # (one rep's card: every figure, a line each)
+    assert "if best case" in out.lower() and "Left out" not in out

@@ -321,6 +321,16 @@ def test_a_leads_day_says_which_payouts_wait(run) -> None:
     assert json.loads(out)["payouts"] == [4, 0]
 
 
+def test_a_rep_reading_a_leads_day_is_told_nothing_of_the_payouts_waiting(run) -> None:
+    """Pay is private: ali's `today --for dana` said "Payouts: 1 to approve", counted from the one
+    statement ali may read, under dana's name (dana has five)."""
+    code, out, _ = run("today", "--for", "dana", user="ali")
+    assert code == 0 and out.startswith("dana's day") and "Payouts:" not in out
+    code, out, _ = run("today", "--for", "dana", "--json", user="ali")
+    assert (json.loads(out)["payouts"], json.loads(out)["past_payouts"]) == ([0, 0], [])
+    assert "Payouts: 5 to approve" in run("today", "--for", "dana")[1]  # (dana's own reading)
+
+
 def test_an_invisible_character_does_not_make_a_new_customer(run) -> None:
     """A rep who writes an account the board has won as "Acme" plus a zero-width space (or a bidi
     mark) gets the same account, not a new customer: it looked the same to the lead reviewing the

@@ -242,6 +242,14 @@ def test_a_mistyped_option_names_the_one_it_was_near(run, monkeypatch, lang, say
     assert run("task", "list", "--xyz")[2].endswith("error: unrecognized arguments: --xyz\n") == (lang == "en")
 
 
+@pytest.mark.parametrize("typed", ["--overdue", "--sort"])
+def test_an_option_near_none_but_by_its_dashes_names_none(run, typed):
+    """A taskwarrior habit (`--overdue`, `--sort`) was said to be near --owner or --json: the two
+    dashes every option starts with made them look alike."""
+    code, out, err = run("task", "list", typed)
+    assert (code, out) == (2, "") and err.endswith(f"error: unrecognized arguments: {typed}\n")
+
+
 @pytest.mark.parametrize("lang, set_says, login_says", [
     ("en", "uplift: $UPLIFT_USER is zed, who is not a member of this board, so may only read it "
            "(a lead adds members with `uplift member add NAME --role rep`)\n",
@@ -261,4 +269,19 @@ def test_someone_not_on_the_board_is_told_where_their_name_came_from(run, team, 
     assert run("task", "add", "Call Isdom", user="zed") == (1, "", set_says)
     monkeypatch.setenv("LOGNAME", "zoe")
     assert run("task", "add", "Call Isdom", user="") == (1, "", login_says)
+    assert snapshot_files(team) == before
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "invalid choice: 'T-1': the verb comes first, then the id (`uplift task show T-1`; choose from "),
+    ("zh", "无效的选择：'T-1'：先写动作，再写编号（`uplift task show T-1`；可选：")])
+def test_an_id_where_the_verb_goes_says_the_verb_comes_first(run, team, monkeypatch, lang, says):
+    """taskwarrior's `task 12 done` typed as `uplift task T-1 done` was only "invalid choice"."""
+    from tests.conftest import snapshot_files
+
+    assert run("task", "add", "Call Acme", user="ali")[0] == 0
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    before = snapshot_files(team)
+    code, out, err = run("task", "T-1", "done", user="ali")
+    assert (code, out) == (2, "") and says in err
     assert snapshot_files(team) == before

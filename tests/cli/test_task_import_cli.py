@@ -99,6 +99,17 @@ def test_a_bad_export_names_the_task_and_writes_nothing(run, team, tmp_path, mon
     assert snapshot_files(team) == before
 
 
+def test_an_export_nested_too_deeply_is_bad_input_not_a_bug(run, team, tmp_path) -> None:
+    """`[[[[...` a hundred thousand deep (a rep's hostile stdin over SSH) ended in RecursionError,
+    said as a bug in Uplift (exit 3)."""
+    path = tmp_path / "tasks.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    before = snapshot_files(team)
+    assert run("task", "import", str(path), user="ali") == (
+        2, "", f"uplift: {path}: not a taskwarrior export: the file is nested too deeply\n")
+    assert snapshot_files(team) == before
+
+
 def test_a_rep_imports_their_own_tasks_only(run, team, tmp_path, monkeypatch) -> None:
     path = tmp_path / "tasks.json"
     path.write_text(json.dumps(EXPORT[2:3]), encoding="utf-8")

@@ -454,3 +454,15 @@ def _parent(proc: Path) -> int | None:
         return int((proc / "stat").read_text().rpartition(")")[2].split()[1])
     except (OSError, ValueError, IndexError):
         return None
+
+
+def test_a_line_break_in_a_command_cannot_forge_a_line_of_the_servers_log(served, keys):
+    """The log is a line per thing said: a comment holding a line break and a made-up line
+    (`uplift: dana: member remove bea ended (exit status 0)`) wrote that line into the log as if
+    the server had said it. The break is shown as \\n, inside the member's own line."""
+    forged = "uplift: dana: member remove bea ended (exit status 0)"
+    result = served.run(keys["ali"], f"task comment T-1 'hi\n{forged}'")
+    assert result.returncode == 0
+    served.wait_for(r"^uplift: ali: task comment T-1 'hi\\nuplift: dana: member remove bea ended \(exit status 0\)' "
+                    r"ended \(exit status 0\)$", 20)
+    assert not any(line.startswith(forged) for line in served.lines)

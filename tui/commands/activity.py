@@ -50,10 +50,14 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     rest.add_argument("--account", metavar="NAME")
     rest.add_argument("--json", action="store_true")
     rest.add_argument("--board", metavar="DIR")
+    rest.add_argument("-h", "--help", action="store_true")
     rest.add_argument("note", nargs="*")
     # a bad option is said by argparse, with the usage (exit 2; it was said twice, the second
     # time without what was wrong)
     extra = rest.parse_intermixed_args(args.rest)
+    if extra.help:  # `log add call --help`: the help `log add --help` prints (it was "unrecognized arguments")
+        args.add_parser.print_help()
+        return EXIT_OK
     if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
@@ -183,7 +187,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
-    log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali)"))
+    log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali), or the activities logged on this account (Acme)"))
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
     log.add_argument("--since", metavar="DATE", help=_("only records of this day or later (2026-11-01, today, --since=-7d)"))
     log.add_argument("--until", metavar="DATE", help=_("only records of this day or earlier"))
@@ -196,6 +200,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
     add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
                      help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
+    add.set_defaults(add_parser=add)  # (its help, for `log add call --help`, which the rest is parsed apart from)
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
     coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: the notes about you; for a lead, every rep's)"))

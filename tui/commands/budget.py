@@ -19,7 +19,8 @@ TRAINING_COLUMNS = (N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
 
 
 def cmd_budget_list(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json
+    from sales.text import safe
+    from tui.cli_output import detail_on_screen, print_json
     from tui.goals_output import budget_rows, line_json, totals_line
 
     board = open_board(args)
@@ -49,9 +50,9 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     else:
         print(_("No budget lines yet: request one with "
                 "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
-    print(totals_line(totals, every=args.all))
+    print(detail_on_screen(totals_line(totals, every=args.all)))  # (on a terminal, wrapped under itself)
     for flag in flags:
-        print(f"! {say(flag)}")
+        print(detail_on_screen(safe(f"! {say(flag)}")))
     return EXIT_OK
 
 

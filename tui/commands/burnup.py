@@ -13,7 +13,7 @@ from tui.i18n import _
 def cmd_burnup(args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.burnup_text import COLUMNS, rows, summary, title
-    from tui.cli_output import print_json, table
+    from tui.cli_output import detail_on_screen, print_json, table
 
     if args.mine and args.owner:
         raise BadInput("give --mine or --owner, not both")
@@ -27,7 +27,7 @@ def cmd_burnup(args: argparse.Namespace) -> int:
     print(table([_(name).upper() for name in COLUMNS], rows(result)))
     print()
     for line in summary(result):
-        print(safe(line))
+        print(detail_on_screen(safe(line)))  # (on a terminal, wrapped under itself)
     return EXIT_OK
 
 

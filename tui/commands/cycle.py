@@ -10,7 +10,7 @@ from tui.i18n import _
 
 def cmd_cycle(args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.cli_output import print_json
+    from tui.cli_output import detail_on_screen, print_json
     from tui.cycle_text import heading, phases
 
     board = open_board(args)
@@ -23,7 +23,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
         print()
         print(safe(title))
         for line in lines:
-            print(safe(f"  {line}"))
+            print(detail_on_screen(safe(f"  {line}")))  # (on a terminal, wrapped under itself)
     return EXIT_OK
 
 

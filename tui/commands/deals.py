@@ -18,9 +18,10 @@ from tui.cli_support import (
     cli_date,
     cli_number,
     open_board,
+    read_stdin,
 )
 from sales.text import safe
-from tui.i18n import _, n_
+from tui.i18n import N_, _, n_
 
 
 def _money(value: float) -> str:
@@ -46,6 +47,10 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
     if args.open:  # the deals still in play, not those won or lost
         outcome = {stage.name: stage.outcome for stage in board.stages()}
         deals = [d for d in deals if outcome.get(d.stage, "open") == "open"]
+    if args.search:  # a CRM's search box: the words in its title, account, product or next step
+        from sales.search import holds_words
+
+        deals = [d for d in deals if holds_words(args.search, d.title, d.account, d.product, d.next_step)]
     if args.json:
         print_json(deals)
     elif args.csv:
@@ -364,9 +369,7 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     import sys
     import tempfile
 
-    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-    if len(data) > MAX_STDIN_BYTES:
-        raise BadInput("<stdin>: more than {mb} MB; import a file instead", mb=MAX_STDIN_BYTES >> 20)
+    data = read_stdin(MAX_STDIN_BYTES, N_("<stdin>: more than {mb} MB; import a file instead"))
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
@@ -423,6 +426,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--mine", action="store_true", help=_("only my deals"))
     listing.add_argument("--open", action="store_true", help=_("only open deals (not won or lost)"))
     add_ref(listing, "--strategy", kind="strategy", metavar="S", help=_("only the deals this strategy brought"))
+    listing.add_argument("--search", metavar="WORDS",
+                         help=_("only the deals holding all these words (in the title, account, product or next step)"))
     add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:

@@ -53,7 +53,7 @@ def _print_gaps(board, only: str | None = None) -> None:
 
 
 def cmd_goal_show(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json
+    from tui.cli_output import detail_on_screen, print_json
     from tui.goals_output import goal_detail, report_json
 
     board = open_board(args)
@@ -64,8 +64,9 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
     else:
         from sales.goals import contributors
 
-        print(goal_detail(report, history, [board.report(g) for g in contributors(report.goal.id, board.goals())],
-                          board.strategy_money()))
+        # on a terminal each long line wrapped under itself, as `task show` and `deal show` are
+        print(detail_on_screen(goal_detail(report, history, [board.report(g) for g in contributors(
+            report.goal.id, board.goals())], board.strategy_money())))
     return EXIT_OK
 
 

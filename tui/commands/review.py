@@ -136,7 +136,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_payout(args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
-    from tui.cli_output import print_json
+    from tui.cli_output import detail_on_screen, print_json
     from tui.review_text import approval_text, changed_lines
 
     check_output_flags(args)
@@ -158,12 +158,12 @@ def cmd_payout(args: argparse.Namespace) -> int:
         print(safe(_("{rep} ({plan}): {total}").format(rep=s.rep, plan=s.plan or _("no incentive plan"),
                                                        total=money(s.total))))
         for line in s.lines:
-            print(safe(f"  {say(line.text)}"))
+            print(detail_on_screen(safe(f"  {say(line.text)}")))  # (on a terminal, wrapped under itself)
         for award in s.recognition:
             print(safe("  " + _("recognition: {award}").format(award=award)))
-        print(safe("  " + approval_text(s, "uplift payout approve")))
+        print(detail_on_screen(safe("  " + approval_text(s, "uplift payout approve"))))
         for text, _amount in changed_lines(s):
-            print(safe(f"    {text}"))
+            print(detail_on_screen(safe(f"    {text}")))
     if not statements:  # (a newcomer's board: say what fills it, as the leaderboard does)
         print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     return EXIT_OK

@@ -21,10 +21,11 @@ from tui.cli_support import (
     item_number,
     open_board,
     priority_arg,
+    read_stdin,
     repeat_arg,
     status_arg,
 )
-from tui.i18n import _, n_
+from tui.i18n import N_, _, n_
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
@@ -49,6 +50,10 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     for link in ("goal", "strategy", "deal"):  # the work serving one goal, strategy or deal
         if wanted := getattr(args, link):
             tasks = [t for t in tasks if (getattr(t, link) or "").upper() == wanted.strip().upper()]
+    if args.search:  # taskwarrior's `task /isdom/ list`: the words in its title, tags, result or measure
+        from sales.search import holds_words
+
+        tasks = [t for t in tasks if holds_words(args.search, t.title, " ".join(t.tags), t.expected_result, t.measure)]
     if args.due_by is not None:  # taskwarrior's `due.before:fri`: what is left to do by then, overdue too
         by = cli_date(board, args.due_by, "due-by")
         if not by:
@@ -171,11 +176,11 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     task = board.move_task(args.id, "done")
     if args.json:
         _print_task(board, task, was)
+    else:
+        print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
+        _tell_next(board, task, was)
+    if was != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
         _warn_waiting(board, task)
-        return EXIT_OK
-    print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
-    _tell_next(board, task, was)
-    _warn_waiting(board, task)
     return EXIT_OK
 
 
@@ -287,7 +292,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
 
     if args.file == "-":  # standard input: `task export | ssh host task import -`
         with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
-            handle.write(sys.stdin.buffer.read(MAX_TASKS_FILE + 1))  # (more is refused as too big)
+            handle.write(read_stdin(MAX_TASKS_FILE, N_("{file}: more than {mb} MB; split the file")))
             handle.flush()
             result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
                                                                 name="<stdin>", with_deleted=args.with_deleted)
@@ -411,6 +416,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(lst, "--strategy", kind="strategy", metavar="S", help=_("only the tasks serving this strategy"))
     add_ref(lst, "--deal", kind="deal", metavar="D", help=_("only the tasks moving this deal forward"))
     lst.add_argument("--tag", metavar="TAG", help=_("only the tasks with this tag"))
+    lst.add_argument("--search", metavar="WORDS",
+                     help=_("only the tasks holding all these words (in the title, tags, expected result or measure)"))
     lst.add_argument("--due-by", metavar="DATE",
                      help=_("only the unfinished tasks due on or before this day (fri, +1w: overdue ones too)"))
     add_output_flags(lst)

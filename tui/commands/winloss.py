@@ -14,7 +14,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     from datetime import date
 
     from sales.text import safe
-    from tui.cli_output import print_json, table
+    from tui.cli_output import detail_on_screen, print_json, table
     from tui.winloss_text import (
         LOSS_COLUMNS,
         SPLIT_COLUMNS,
@@ -44,7 +44,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
 
     print(safe(title(result) + (" · " + owner if owner else "")))
     for line in summary(result):
-        print(safe(line))
+        print(detail_on_screen(safe(line)))  # (on a terminal, wrapped under itself)
     if not result.total.closed:
         return EXIT_OK
     total = split_cells(result.total, _("all"))
@@ -60,7 +60,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
                 print(table([heading.upper(), *upper(LOSS_COLUMNS)], rows))
     for note in notes(result):
         print()
-        print(safe(note))
+        print(detail_on_screen(safe(note)))
     return EXIT_OK
 
 

@@ -14,6 +14,8 @@ import resource
 import time
 from dataclasses import dataclass
 
+from tui.remote import REMOTE_STDIN_BYTES
+
 LOWEST_PRIORITY = 19
 
 
@@ -24,7 +26,8 @@ class Limits:
     nice: int = 0                # raise it to make sessions yield to everything else
     input_rate: int = 2048       # bytes a second a terminal session may send ...
     input_burst: int = 8192      # ... after a first burst this big (a pasted paragraph)
-    exec_input: int = 5 * 1024 * 1024 + 1  # standard input of one command (a plan file)
+    exec_input: int = REMOTE_STDIN_BYTES + 1  # standard input of one command (a plan file; the byte
+    #                                             more says it was bigger: cli_support.read_stdin)
     command_bytes: int = 4096    # the length of one `ssh host COMMAND`
 
     def child_args(self) -> list[str]:

@@ -112,7 +112,11 @@ class Service:
         self.pool = WarmPool(self.board_path, limits)
         self.verbs = allowed_verbs()
         self.watcher: asyncio.Future | None = None
-        self.log = log or (lambda text: print(f"uplift: {text}", file=sys.stderr, flush=True))
+        write = log or (lambda text: print(f"uplift: {text}", file=sys.stderr, flush=True))
+        # a line of the log for each thing said: a line break a member put in a command (`task
+        # comment T-4 'hi<newline>uplift: dana: member remove bea ended (exit status 0)'`) wrote a
+        # second line that read as the server's own; it is shown as \n instead
+        self.log = lambda text: write(str(text).replace("\r", "\\r").replace("\n", "\\n"))
 
     async def watch_pool(self) -> None:
         """Say when the spare terminal sessions are warm (people, and tests, wait for it)."""
