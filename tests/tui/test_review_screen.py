@@ -510,3 +510,25 @@ async def test_a_closed_goals_source_reads_whole_at_80_columns(board_path) -> No
         width = columns[index].get_render_width(table)
         assert " ".join(line[start:start + width].strip() for line in shown) == closed, shown
         assert shown[1].rstrip().endswith("…")  # the title gave way
+
+
+async def test_from_the_tab_bar_enter_goes_into_the_tab_and_picks_a_question(board_path) -> None:
+    """5, then ] to the Gap analysis: the focus was on the tab bar, where the tab's "Select a
+    question (enter)" did nothing, and the answer typed next went nowhere. Enter goes into the tab
+    (as down does), and enter again picks the question under the cursor."""
+    lead = sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        tabs = app.screen.query_one("#review-tabs")
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-gaps")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is app.screen.query_one("#review-questions", DataTable))
+        await pilot.press("enter")
+        box = app.screen.query_one("#review-answer", Input)
+        await until(pilot, lambda: app.focused is box)
+        await pilot.press(*"Mostly right", "enter")
+        await until(pilot, lambda: lead.answers_by_question()[0][1] is not None)
+        assert lead.answers_by_question()[0][1].answer == "Mostly right"
