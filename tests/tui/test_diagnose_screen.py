@@ -845,3 +845,23 @@ async def test_g_on_a_reps_weak_spot_leaves_the_baseline_empty_not_none(team, tm
         assert not isinstance(app.screen, FieldsForm)
     goal = Board(team, actor="dana").goal("G-1")
     assert (goal.owner, goal.baseline, goal.target) == ("ali", None, 66.7)
+
+
+async def test_a_long_note_is_cut_with_an_ellipsis_in_the_table_at_80_columns(team) -> None:
+    """At 80 columns the notes table ran off the screen's edge, the note cut mid-word
+    (`takes too lon`) with nothing saying so; it takes the room the other columns leave, cut
+    with …, and the detail under the table has it whole."""
+    text = "Customers say onboarding takes too long and the trial ends before they see the value"
+    Board(team, actor="dana").add_note(text, tags=["pain_point"])
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        app.screen.query_one("#diagnose-tabs", TabbedContent).active = "tab-notes"
+        table = app.screen.query_one("#notes", DataTable)
+        await until(pilot, lambda: table.row_count == 1 and table.size.width > 0)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no sideways scroll
+        row = next(table.render_line(y).text for y in range(table.size.height) if "N-1" in table.render_line(y).text)
+        assert row.rstrip().endswith("…") and "Customers say onboarding" in row
+        assert text in text_of(app, "#note-text")
