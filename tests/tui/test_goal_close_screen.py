@@ -123,3 +123,24 @@ async def test_a_closed_contributor_reads_closed_in_its_parents_detail(team) -> 
         await pilot.press("down")
         await until(pilot, lambda: "contributing: G-1" in text_of(app, "#goal-summary"))
         assert "closed, missed)" in text_of(app, "#goal-summary")
+
+
+async def test_the_close_forms_footer_says_its_save_key_closes_the_goal(team) -> None:
+    """The form's button said "Close goal (^s)" and its footer "^s Save": the footer says what the
+    key does, as the button does; a form that only saves still says Save."""
+    from tui.widgets.footer import Footer
+
+    _quarter(team)
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: [item.description for item in footer.keys][:1] == ["Close goal"])
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+        await pilot.press("c")  # a check-in's form: Save
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: [item.description for item in footer.keys][:1] == ["Save"])
