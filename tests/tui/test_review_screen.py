@@ -532,3 +532,22 @@ async def test_from_the_tab_bar_enter_goes_into_the_tab_and_picks_a_question(boa
         await pilot.press(*"Mostly right", "enter")
         await until(pilot, lambda: lead.answers_by_question()[0][1] is not None)
         assert lead.answers_by_question()[0][1].answer == "Mostly right"
+
+
+async def test_a_gap_analysis_answer_reads_whole_at_80_columns(board_path) -> None:
+    """The answers column ran off the screen's edge at 80 columns (`Mostly rig`): the question and
+    its answer share the room, on two lines where one would cut them."""
+    lead = sample_quarter(board_path)
+    answer = "Mostly right; too few demos in the first month"
+    lead.answer_question(1, answer)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        app.screen.query_one("#review-tabs").active = "tab-review-gaps"
+        table = app.screen.query_one("#review-questions", DataTable)
+        await until(pilot, lambda: table.row_count == 5 and table.size.width > 0)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        assert answer in " ".join(" ".join(lines).split())

@@ -85,7 +85,10 @@ class ReviewScreen(TabKeys, BoardView):
                 yield Static(plain(_(NO_GOALS)), id="review-goals-empty", classes="review-empty")
                 yield Static(id="review-process")
             with TabPane(_("Gap analysis"), id="tab-review-gaps"):
-                yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"))
+                # the question and its answer share the room, on two lines where one would cut them:
+                # at 80 columns the answer ran off the edge (`Mostly rig`)
+                yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"),
+                             fill=("Question", "Answer"), lines=2)
                 yield Static(plain(_("Select a question (enter), type the answer, enter to save.")),
                              id="review-answer-help")
                 yield text_input(placeholder=_("answer to the selected question"), id="review-answer",
