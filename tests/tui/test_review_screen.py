@@ -532,6 +532,13 @@ async def test_from_the_tab_bar_enter_goes_into_the_tab_and_picks_a_question(boa
         await pilot.press(*"Mostly right", "enter")
         await until(pilot, lambda: lead.answers_by_question()[0][1] is not None)
         assert lead.answers_by_question()[0][1].answer == "Mostly right"
+        # saved, the focus is back on the questions, on the next one: the keys typed next are
+        # keys again (2 went into the answer as text, and the screen stayed)
+        table = app.screen.query_one("#review-questions", DataTable)
+        await until(pilot, lambda: app.focused is table and table.cursor_row == 1)
+        await pilot.press("2")
+        await until(pilot, lambda: app.current_mode == "goals")
+        assert lead.answers_by_question()[0][1].answer == "Mostly right"
 
 
 async def test_a_gap_analysis_answer_reads_whole_at_80_columns(board_path) -> None:

@@ -388,6 +388,12 @@ class ReviewScreen(TabKeys, BoardView):
             return
         tell(self, _("answer to question {number} saved").format(number=self.question))
         await self.refresh_board()
+        # back to the questions, on the next one: the focus stayed in the box, where the keys
+        # typed next (2 for Goals, ] for the next tab) went into the answer as text
+        event.input.value = ""
+        table = self.query_one("#review-questions", DataTable)
+        table.move_cursor(row=min(self.question, table.row_count - 1))
+        table.focus()
 
     @on(DataTable.RowSelected, "#review-checklist")
     async def item_picked(self, event: DataTable.RowSelected) -> None:
