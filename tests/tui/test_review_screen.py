@@ -269,6 +269,9 @@ async def test_approving_a_rep_on_no_plan_says_there_is_nothing_to_approve(board
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await open_statement(app, pilot, "fay")
+        # the statement says what would give it something to approve (it said "nothing to approve")
+        assert cells(app, "#review-statement")[-1][0] == (
+            "nothing to approve: on no incentive plan (`uplift incentive set FILE.yaml` sets one)")
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
