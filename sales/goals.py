@@ -330,9 +330,10 @@ GAP_NO_TASKS = "{id} “{title}” has no tasks"
 def plan_gap_parts(goals: Sequence[Goal], strategies: Sequence[Strategy],
                    tasks: Sequence[Task]) -> list[tuple[str, dict[str, str]]]:
     """plan_gaps as message templates with their values (for an interface in another language)."""
-    # a goal that contributes to another is served through it (as the SMART check's R says)
+    # a goal that contributes to another is served through it (as the SMART check's R says); a
+    # closed one is over: no strategy is still to come for it
     gaps = [(GAP_NO_STRATEGY, {"id": g.id, "title": g.title}) for g in goals
-            if not g.parent and not strategies_of(g.id, strategies)]
+            if not g.parent and g.closed is None and not strategies_of(g.id, strategies)]
     carried = {t.strategy for t in tasks if t.strategy}
     gaps += [(GAP_NO_TASKS, {"id": s.id, "title": s.title}) for s in strategies if s.id not in carried]
     return gaps

@@ -29,8 +29,8 @@ def paid_text(statement: Statement) -> str:
 def approval_text(statement: Statement, how: str) -> str:
     """Whether the statement is approved for the cycle, by whom and when, and whether it still
     says what was approved (a deal moved since changes it). `how`: how a lead approves it here."""
-    if statement.plan is None:
-        return _("nothing to approve")
+    if statement.plan is None:  # (and what would give it something to approve)
+        return _("nothing to approve: on no incentive plan (`uplift incentive set FILE.yaml` sets one)")
     approval = statement.approval
     if approval is None:
         return _("not approved yet (a lead: {how})").format(how=how)

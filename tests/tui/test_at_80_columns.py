@@ -236,3 +236,39 @@ async def test_a_goals_title_has_room_in_the_review_at_80_columns(demo, lang) ->
         await until(pilot, lambda: "Gap" in [key.value for key in table.columns])
         assert [key.value for key in table.columns][:2] == ["Goal", "Baseline"]
         assert _("Gap") in table_lines(table)[0]
+
+
+async def test_the_feed_and_coaching_notes_read_whole_at_80_columns(tmp_path) -> None:
+    """The activity feed and a rep's coaching notes ran past the dialog's edge at 80 columns,
+    cut mid-word (`asked to mov`): what happened, or the note, takes the room the other columns
+    leave and wraps under itself; the table no longer scrolls sideways, a vertical scrollbar's
+    two cells included."""
+    note = ("Ask for the next step on every call, and write it into the deal before you hang up; "
+            "then we check them together on Friday")
+    demo = build_demo(tmp_path)  # a copy of its own: the note is not the other tests'
+    demo_board(demo).add_coaching_note("ali", note)
+    app = UpliftApp(demo_board(demo))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("f")
+        await until(pilot, lambda: app.screen.query("#feed-table"))
+        app.screen.query_one("#feed-filter").value = ""  # everyone's
+        table = app.screen.query_one("#feed-table", DataTable)
+        await until(pilot, lambda: table.row_count > 20)
+        await pilot.pause()
+        assert table.show_vertical_scrollbar  # more rows than room: the case in point
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        text = " ".join(" ".join(table_lines(table)).split())
+        assert "commented on T-24: Two of the five asked to move the visit to next month." in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("k")
+        await until(pilot, lambda: app.screen.query("#coaching-notes"))
+        table = app.screen.query_one("#coaching-notes", DataTable)
+        await until(pilot, lambda: table.row_count >= 1)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert note in " ".join(" ".join(table_lines(table)).split())

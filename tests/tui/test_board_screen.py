@@ -1048,3 +1048,23 @@ async def test_the_details_say_when_a_task_imported_done_was_done(board_path, tm
         text = str(app.screen.query_one("#detail-fields").render())
         done = lead.task("T-1").done_at.astimezone().strftime("%Y-%m-%d %H:%M")
         assert f"Done      {done}  (as the list it came from says)" in text, text
+
+
+async def test_end_scrolls_to_a_columns_last_card_past_the_ones_not_shown_yet(board_path) -> None:
+    """A column shows its cards a window at a time: `end` scrolled to its "↓ 12 more" line, not
+    to its end, the last cards out of reach of the key that promises them."""
+    lead = Board(board_path, actor="dana")
+    lead.add_member("dana", "lead")
+    for n in range(1, 21):
+        lead.add_task(f"Call customer number {n}", owner="dana")
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        todo = app.screen.query_one(Kanban).columns[0]
+        assert todo.hidden == 12 and "T-20 " not in column_words(todo)  # eight shown, twelve more below
+        await pilot.press("end")
+        await until(pilot, lambda: "T-20 Call customer number 20" in column_words(todo))
+        assert todo.hidden == 0 and "more" not in column_words(todo)
+        assert app.focused.card.id == "T-1"  # the keys scroll; the focus stays where it was
+        await pilot.press("home")
+        await until(pilot, lambda: column_words(todo).startswith("To do 20 T-1 Call customer number 1"))

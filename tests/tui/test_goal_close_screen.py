@@ -35,6 +35,7 @@ async def test_x_closes_the_goal_with_its_outcome_and_the_screen_reads_it_closed
     app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_goals(pilot, app)
+        assert "G-1 “Grow revenue to 150” has no strategy" in text_of(app, "#goals-status")
         # its deadline passed: where it ended, not "100% expected by now"
         assert _cell(app, 0, "Expected") == "ended"
         assert "ended 2026-11-20 at 60% of the way from baseline to target; x closes it" in text_of(app, "#goal-pace")
@@ -44,6 +45,8 @@ async def test_x_closes_the_goal_with_its_outcome_and_the_screen_reads_it_closed
         await fill(pilot, app, note="Two deals slipped into December")
         await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
         await until(pilot, lambda: _cell(app, 0, "Expected") == "partly achieved")
+        # closed, it is over: the line above the goals no longer asks for a strategy for it
+        await until(pilot, lambda: "G-1 “Grow revenue to 150” has no strategy" not in text_of(app, "#goals-status"))
         pace = text_of(app, "#goal-pace")
         assert "partly achieved, closed 2026-11-26 by dana: ended at $130, 60% of the way" in pace
         assert "Closing note: Two deals slipped into December" in pace and "x reopens it" in pace
@@ -123,3 +126,24 @@ async def test_a_closed_contributor_reads_closed_in_its_parents_detail(team) -> 
         await pilot.press("down")
         await until(pilot, lambda: "contributing: G-1" in text_of(app, "#goal-summary"))
         assert "closed, missed)" in text_of(app, "#goal-summary")
+
+
+async def test_the_close_forms_footer_says_its_save_key_closes_the_goal(team) -> None:
+    """The form's button said "Close goal (^s)" and its footer "^s Save": the footer says what the
+    key does, as the button does; a form that only saves still says Save."""
+    from tui.widgets.footer import Footer
+
+    _quarter(team)
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: [item.description for item in footer.keys][:1] == ["Close goal"])
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FieldsForm))
+        await pilot.press("c")  # a check-in's form: Save
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: [item.description for item in footer.keys][:1] == ["Save"])

@@ -269,6 +269,9 @@ async def test_approving_a_rep_on_no_plan_says_there_is_nothing_to_approve(board
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await open_statement(app, pilot, "fay")
+        # the statement says what would give it something to approve (it said "nothing to approve")
+        assert cells(app, "#review-statement")[-1][0] == (
+            "nothing to approve: on no incentive plan (`uplift incentive set FILE.yaml` sets one)")
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, Confirm)
@@ -513,3 +516,51 @@ async def test_a_closed_goals_source_reads_whole_at_80_columns(board_path) -> No
         width = columns[index].get_render_width(table)
         assert " ".join(line[start:start + width].strip() for line in shown) == closed, shown
         assert shown[1].rstrip().endswith("…")  # the title gave way
+
+
+async def test_from_the_tab_bar_enter_goes_into_the_tab_and_picks_a_question(board_path) -> None:
+    """5, then ] to the Gap analysis: the focus was on the tab bar, where the tab's "Select a
+    question (enter)" did nothing, and the answer typed next went nowhere. Enter goes into the tab
+    (as down does), and enter again picks the question under the cursor."""
+    lead = sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        tabs = app.screen.query_one("#review-tabs")
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: tabs.active == "tab-review-gaps")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.focused is app.screen.query_one("#review-questions", DataTable))
+        await pilot.press("enter")
+        box = app.screen.query_one("#review-answer", Input)
+        await until(pilot, lambda: app.focused is box)
+        await pilot.press(*"Mostly right", "enter")
+        await until(pilot, lambda: lead.answers_by_question()[0][1] is not None)
+        assert lead.answers_by_question()[0][1].answer == "Mostly right"
+        # saved, the focus is back on the questions, on the next one: the keys typed next are
+        # keys again (2 went into the answer as text, and the screen stayed)
+        table = app.screen.query_one("#review-questions", DataTable)
+        await until(pilot, lambda: app.focused is table and table.cursor_row == 1)
+        await pilot.press("2")
+        await until(pilot, lambda: app.current_mode == "goals")
+        assert lead.answers_by_question()[0][1].answer == "Mostly right"
+
+
+async def test_a_gap_analysis_answer_reads_whole_at_80_columns(board_path) -> None:
+    """The answers column ran off the screen's edge at 80 columns (`Mostly rig`): the question and
+    its answer share the room, on two lines where one would cut them."""
+    lead = sample_quarter(board_path)
+    answer = "Mostly right; too few demos in the first month"
+    lead.answer_question(1, answer)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        app.screen.query_one("#review-tabs").active = "tab-review-gaps"
+        table = app.screen.query_one("#review-questions", DataTable)
+        await until(pilot, lambda: table.row_count == 5 and table.size.width > 0)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        assert answer in " ".join(" ".join(lines).split())

@@ -98,3 +98,24 @@ async def test_a_goal_ended_and_not_closed_asks_for_its_outcome_and_enter_opens_
         app.screen.query_one(OptionList).highlighted = heading + 1
         await pilot.press("enter")
         await until(pilot, lambda: app.current_mode == "goals" and not isinstance(app.screen, TodayScreen))
+
+
+
+async def test_a_long_day_opens_with_its_first_heading_in_view_at_80x24(tmp_path) -> None:
+    """On the demo's day at 80x24 (longer than the screen) the list opened scrolled down a line,
+    on its first item: "Overdue", the heading that says what the item is, was out of view."""
+    from tests.tui.demo_board import build_demo, demo_board
+
+    app = UpliftApp(demo_board(build_demo(tmp_path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        assert listing.max_scroll_y > 0  # the day is longer than the screen
+        assert listing.highlighted == 1  # the first item, under its heading
+        await until(pilot, lambda: listing.scroll_y == 0)
+        assert listing.render_line(0).text.strip() == "Overdue"
+        await pilot.press("down", "home")  # home comes back to it, its heading in view too
+        await pilot.pause()
+        assert (listing.highlighted, listing.scroll_y) == (1, 0)

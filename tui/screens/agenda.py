@@ -83,6 +83,15 @@ class TodayScreen(ModalScreen[str | None]):
         """Another process changed the board: show the day as it is now."""
         self.show()
 
+    @on(OptionList.OptionHighlighted)
+    def _first_heading_in_view(self, event: OptionList.OptionHighlighted) -> None:
+        """On the first item, the list's top is in view: its heading says what the item is (the
+        list, longer than the screen, opened a line down, the heading above it out of view)."""
+        listing = event.option_list
+        first = next((i for i in range(listing.option_count) if not listing.get_option_at_index(i).disabled), None)
+        if event.option_index == first:
+            listing.call_after_refresh(listing.scroll_home, animate=False, immediate=True)
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss((event.option.id or "").split(":", 1)[-1] or None)

@@ -21,6 +21,7 @@ from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.time_text import when
 from tui.user_text import plain, plain_rich, tell, text_area
+from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
 COLUMNS = (N_("When"), N_("By"), N_("Note"))  # after ID (as every table says it)
@@ -53,7 +54,9 @@ class CoachingScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog forecast", can_focus=False):
             yield Static(plain(_("Coaching notes")), classes="dialog-question")
             yield Select([], prompt=_("Rep"), allow_blank=True, id="coaching-rep")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="coaching-notes")
+            # the note takes the room the other columns leave, on up to three lines: at 80 columns it
+            # ran off the dialog's edge mid-word
+            yield FillTable(cursor_type="row", zebra_stripes=True, id="coaching-notes", fill=("note",), lines=3)
             yield Static(id="coaching-empty")
             yield Static(plain(_("{new} new note (a lead's) · {close} close").format(
                 new=shown_key(self, "coaching.new"), close=shown_key(self, "coaching.close"))
@@ -62,7 +65,9 @@ class CoachingScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#coaching-notes", DataTable).add_columns(plain_rich("ID"), *(plain_rich(_(name)) for name in COLUMNS))
+        table = self.query_one("#coaching-notes", DataTable)
+        for key, name in zip(("id", "when", "by", "note"), ("ID", *(_(name) for name in COLUMNS))):
+            table.add_column(plain_rich(name), key=key)
         reps = self.reps()
         select = self.query_one("#coaching-rep", Select)
         select.set_options([(plain_rich(rep), rep) for rep in reps])

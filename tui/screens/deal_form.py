@@ -204,6 +204,7 @@ class LostReasonForm(FormBase):
     def __init__(self, deal: Deal, stage: str) -> None:
         super().__init__(classes="dialog-screen")
         self.deal, self.stage = deal, stage
+        self.save_key_says(_("Move to {stage}").format(stage=stage))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):

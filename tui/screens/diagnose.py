@@ -41,6 +41,7 @@ from tui.screens.diagnose_forms import DiagnoseFileForm, NoteForm, RunRequest
 from tui.time_text import day_of, ticked_by, when
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
+from tui.widgets.fill_table import FillTable
 from tui.widgets.percent_bars import PercentBars
 from tui.widgets.tick_list import TickList
 
@@ -248,7 +249,9 @@ class DiagnoseScreen(TabKeys, BoardView):
                     yield PercentBars(id="chart-win")
             with TabPane(_("Notes"), id="tab-notes"):
                 yield Static(id="notes-status")
-                yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
+                # the note's first line takes the room the other columns leave, cut with … (the
+                # detail under the table has it whole): at 80 columns it ran off the edge, cut mid-word
+                yield FillTable(id="notes", cursor_type="row", zebra_stripes=True, fill=("text",))
                 yield Static(id="note-text")
             with TabPane(_("Checklist"), id="tab-checklist"):
                 yield TickList(id="checklist")

@@ -24,6 +24,7 @@ from tui.change_text import say_change
 from tui.i18n import N_, _
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, text_input
+from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 from tui.time_text import day_of, when
 
@@ -77,12 +78,15 @@ class FeedScreen(ModalScreen[None]):
                                      "(2026-11-01: since then)")),
                              classes="dialog-question")
                 yield text_input(placeholder=_("e.g. ali call   or   D-4"), id="feed-filter", max_length=100)
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="feed-table")
+            # what happened takes the room when and who leave, on two lines where one would cut it:
+            # at 80 columns it ran off the dialog's edge mid-word (`asked to mov`)
+            yield FillTable(cursor_type="row", zebra_stripes=True, id="feed-table", fill=("what",), lines=2)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(plain_rich(_("When")), plain_rich(_("Who")), plain_rich(_("What")))
+        for key, name in (("when", _("When")), ("who", _("Who")), ("what", _("What"))):
+            table.add_column(plain_rich(name), key=key)
         box = self.query_one(Input)
         box.value = self.filter_text
         self.show(self.filter_text)

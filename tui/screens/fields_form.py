@@ -57,6 +57,8 @@ class FieldsForm(FormBase):
         self.action = action
         self.required = tuple(required)
         self.names: list[str] = []
+        if action:
+            self.save_key_says(action)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):

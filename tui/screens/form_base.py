@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from textual import events, on
@@ -82,6 +83,13 @@ class FormBase(ModalScreen):
         """Its own keys in a footer (save, cancel): a modal form stops the keys of the screen
         beneath, whose footer, still in sight, promised them."""
         self.mount(Footer())
+
+    def save_key_says(self, words: str) -> None:
+        """The footer says what the save key does, as the form's button does ("Close goal",
+        "Move to Lost"), not "Save"."""
+        bindings = self._bindings.key_to_bindings  # (this form's own copy of its class's)
+        for key, listed in bindings.items():
+            bindings[key] = [replace(b, description=words) if b.id == "form.save" else b for b in listed]
 
     def _field(self, name: str, label: str, widget) -> ComposeResult:
         with Vertical(classes=f"field field-{name}"):

@@ -94,11 +94,11 @@ def goal_form(board, goal: Goal | None = None, draft: dict | None = None) -> Fie
               for name in SCOPE_FIELDS),
         Hint(_("Scope: the goal counts only the sales of these (blank: any)")),
         (("baseline", _("Baseline"), text_input(
-            draft.get("baseline", "") if goal is None else "" if goal.baseline is None else form_number(goal.baseline),
+            draft.get("baseline") or "" if goal is None else "" if goal.baseline is None else form_number(goal.baseline),
             placeholder="1.2M")),
          ("direction", _("Direction"), Select([(plain_rich(_(DIRECTION_CHOICES[d])), d) for d in DIRECTIONS],
                                               allow_blank=False, value=goal.direction if goal else "increase")),
-         ("target", _("Target"), text_input(_target_text(goal) if goal else draft.get("target", ""),
+         ("target", _("Target"), text_input(_target_text(goal) if goal else draft.get("target") or "",
                                             placeholder="+15%")),
          ("unit", _("Unit"), text_input(goal.unit if goal else "", placeholder="$"))),
         Hint(_("Baseline: a number, or `snapshot` for the latest diagnosis; target: a number (1.38M) "

@@ -90,7 +90,10 @@ class ReviewScreen(TabKeys, BoardView):
                 yield Static(plain(_(NO_GOALS)), id="review-goals-empty", classes="review-empty")
                 yield Static(id="review-process")
             with TabPane(_("Gap analysis"), id="tab-review-gaps"):
-                yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"))
+                # the question and its answer share the room, on two lines where one would cut them:
+                # at 80 columns the answer ran off the edge (`Mostly rig`)
+                yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"),
+                             fill=("Question", "Answer"), lines=2)
                 yield Static(plain(_("Select a question (enter), type the answer, enter to save.")),
                              id="review-answer-help")
                 yield text_input(placeholder=_("answer to the selected question"), id="review-answer",
@@ -400,6 +403,12 @@ class ReviewScreen(TabKeys, BoardView):
             return
         tell(self, _("answer to question {number} saved").format(number=self.question))
         await self.refresh_board()
+        # back to the questions, on the next one: the focus stayed in the box, where the keys
+        # typed next (2 for Goals, ] for the next tab) went into the answer as text
+        event.input.value = ""
+        table = self.query_one("#review-questions", DataTable)
+        table.move_cursor(row=min(self.question, table.row_count - 1))
+        table.focus()
 
     @on(DataTable.RowSelected, "#review-checklist")
     async def item_picked(self, event: DataTable.RowSelected) -> None:

@@ -14,7 +14,11 @@ def tab_bindings(screen: str) -> list[Binding]:
     """The two keys, listed by `?` and left out of the footer (which keeps the screen's own keys)."""
     return [Binding("left_square_bracket", "step_tab(-1)", N_("Previous tab"), show=False, id=f"{screen}.previous_tab"),
             Binding("right_square_bracket", "step_tab(1)", N_("Next tab"), show=False, id=f"{screen}.next_tab"),
-            Binding("down", "into_tab", N_("Into the tab (from the tab bar)"), show=False, id=f"{screen}.into_tab")]
+            # enter too: the tabs' hints say "select a question (enter)", and the focus is on the
+            # tab bar when `[` / `]` got there from it, where enter did nothing and what was typed next
+            # (an answer) went nowhere, or to the screen's keys
+            Binding("down,enter", "into_tab", N_("Into the tab (from the tab bar)"), show=False,
+                    id=f"{screen}.into_tab")]
 
 
 class TabKeys:
@@ -29,7 +33,7 @@ class TabKeys:
             self.call_after_refresh(self.focus_pane, content)
 
     def action_into_tab(self) -> None:
-        """From the tab bar, down goes into the shown tab (a chart's scroll, a table), as in a
+        """From the tab bar, down (or enter) goes into the shown tab (a chart's scroll, a table), as in a
         browser's or lazygit's panes: the bar keeps only left and right, so down did nothing and
         a tab of charts could not be scrolled without tab. A tab bar inside a tab (Diagnose's
         breakdowns) goes into its own shown tab."""

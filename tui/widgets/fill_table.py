@@ -238,6 +238,12 @@ class FillTable(DataTable):
         self._require_update_dimensions = True  # the room changed: fit the columns again
         self.refresh()
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """The rows outgrew the table and the scrollbar took two cells of the room the columns
+        were fitted to: fit them again (the table scrolled sideways by those two cells)."""
+        self._require_update_dimensions = True
+        self.refresh()
+
     def _update_dimensions(self, new_rows: Iterable) -> None:
         super()._update_dimensions(new_rows)
         if self._fit():

@@ -875,10 +875,15 @@ class Kanban(Horizontal, can_focus=True):
         else:  # past the last card (or before the first): on to the next widget, if any
             (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
 
-    def action_scroll_column(self, where: str) -> None:
+    async def action_scroll_column(self, where: str) -> None:
         columns = self.columns
         if 0 <= self.cursor_column < len(columns):
-            getattr(columns[self.cursor_column], f"scroll_{where}")(animate=False)
+            column = columns[self.cursor_column]
+            if where == "end" and column.hidden:  # the end is the column's last card, not the "↓ 12 more" line
+                await column.show_more(at_least=len(column.data.cards) - 1)
+                column.call_after_refresh(column.scroll_end, animate=False)
+                return
+            getattr(column, f"scroll_{where}")(animate=False)
 
     def action_move(self, step: int) -> None:
         where = self._current()
