@@ -115,6 +115,7 @@ class _Import:
         self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
         self.pending: list[tuple[Section, object, str]] = []
         self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
+        self.goals: dict[str, object] = {}  # the goals as the import leaves them (what check-ins are on)
 
     def allowed(self, path: str, action: str, owner: str | None = None,
                 new_owner: str | None = None) -> None:
@@ -127,7 +128,7 @@ class _Import:
         """The records the item carries (a deal's history, comments...) checked against the
         board's: sales.plan_records."""
         for where, message, refused in record_problems(section.kind, old, item, self.board.actor, self.lead,
-                                                       self.board.today()):
+                                                       self.board.today(), self.goals):
             (self.refusals if refused else self.conflicts).append(Problem(f"{path}.{where}", message))
 
     def changing(self, path: str, item: object) -> None:
@@ -222,6 +223,8 @@ class _Import:
                 self.summary.unchanged.append(f"member {member.name}")
 
     def section(self, section: Section, items: list, current: dict) -> None:
+        if section.kind == "goal":
+            self.goals = {**current, **{goal.id: goal for goal in items if goal.id}}
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},
                                 **{i.id: i.requested_by for i in items if i.id}}
