@@ -9,8 +9,8 @@ forge them. These rules say, for one item of a file against the board's, what is
 - a stage history must run forward in time, for everyone;
 - a lead may correct records (a wrong date, a comment to take down); anyone else may only add
   to them: the history and comments already there stay as they are;
-- what someone else adds must be theirs and now: a move is dated today, a comment or a
-  check-in is their own;
+- what someone else adds must be theirs and now: a move or a comment is dated today, a comment
+  or a check-in is their own;
 - a spend or budget request someone else adds is in their own name;
 - a check-in added says where a goal stood: not dated in the days to come, nor after the goal
   was closed (as `goal checkin` holds it);
@@ -47,7 +47,7 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "deal":
         return _history(old, new, lead, today)
     if kind == "task":
-        return _comments(old, new, actor, lead)
+        return _comments(old, new, actor, lead, today)
     if kind == "checkin":
         return _checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
     if kind == "approval" and old is not None:
@@ -114,7 +114,7 @@ def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem
     return []
 
 
-def _comments(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]:
+def _comments(old: Any | None, new: Any, actor: str, lead: bool, today: date) -> list[Problem]:
     kept = list(old.comments) if old is not None else []
     if not lead and new.comments[:len(kept)] != kept:
         return [("comments", Reason("only a lead may change or remove comments already made; add a new one"), True)]
@@ -125,6 +125,9 @@ def _comments(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem
         if comment.by != actor and not (lead and old is None):
             return [(f"comments[{index}].by", Reason("a new comment is {actor}'s own, not {by}'s", actor=actor,
                                                      by=comment.by), True)]
+        if not lead and abs((comment.at.date() - today).days) > 1:  # (as `task comment` stamps it: now)
+            return [(f"comments[{index}].at", Reason("a comment is dated when it is made ({today}); only a lead "
+                                                     "may date one {day}", today=today, day=comment.at.date()), True)]
     return []
 
 
