@@ -13,7 +13,7 @@ forge them. These rules say, for one item of a file against the board's, what is
   or a check-in is their own;
 - a spend or budget request someone else adds is in their own name;
 - a check-in added says where a goal stood: not dated in the days to come, nor after the goal
-  was closed (as `goal checkin` holds it);
+  was closed, nor on a goal that rolls up from its contributors (as `goal checkin` holds it);
 - a spend entry added or redated is money already spent: not dated in the days to come;
 - a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
@@ -32,6 +32,7 @@ from typing import Any
 from sales.budget import check_spend_day, check_training_done
 from sales.errors import Reason, Word
 from sales.goals import OUTCOME_LABELS
+from sales.rollup import checkin_refusal
 
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
 APPROVAL_PAYMENT = frozenset({"paid_at", "paid_by", "paid_ref"})
@@ -40,16 +41,18 @@ Problem = tuple[str, Reason, bool]  # (path within the item, message, refused)
 
 
 def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date,
-                    goals: Mapping[str, Any] | None = None) -> list[Problem]:
+                    goals: Mapping[str, Any] | None = None, board_goals: Mapping[str, Any] | None = None,
+                    ) -> list[Problem]:
     """What is wrong with the records of `new` (a file's item of `kind`) given `old` (the
     board's, None for an item the file creates), imported by `actor`; `goals`: the goals as the
-    import leaves them, by id (what a check-in is on)."""
+    import leaves them, by id (what a check-in is on), `board_goals` as the board has them."""
     if kind == "deal":
         return _history(old, new, lead, today)
     if kind == "task":
         return _comments(old, new, actor, lead, today)
     if kind == "checkin":
-        return _checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
+        return (_checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
+                or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal)))
     if kind == "approval" and old is not None:
         return _approval(old, new)
     if kind == "spend":
@@ -155,6 +158,17 @@ def _checkin_day(old: Any | None, new: Any, goal: Any | None, today: date) -> li
                               "(`uplift goal reopen {id}` if it runs on)", id=goal.id,
                               outcome=Word(OUTCOME_LABELS[closed.outcome]), day=closed.on), False)]
     return []
+
+
+def _checkin_rolled_up(old: Any | None, new: Any, goals: Mapping[str, Any], before: Any | None) -> list[Problem]:
+    """A goal that rolls up from its contributors on the board, and still does after the file,
+    takes no new check-in, as `goal checkin` refuses one (its value is its contributors'). Its
+    check-ins from before it rolled up stay, and a file that makes a goal (a fresh board's) brings
+    its check-ins with it, whatever it rolls up."""
+    goal = goals.get(new.goal)
+    if old is not None or goal is None or before is None or goal.rollup is None or before.rollup is None:
+        return []
+    return [("goal", checkin_refusal(goal, list(goals.values())), False)]
 
 
 def _own(old: Any | None, new: Any, field: str, actor: str, lead: bool) -> list[Problem]:

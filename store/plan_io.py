@@ -116,6 +116,7 @@ class _Import:
         self.pending: list[tuple[Section, object, str]] = []
         self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
         self.goals: dict[str, object] = {}  # the goals as the import leaves them (what check-ins are on)
+        self.board_goals: dict[str, object] = {}  # ... and as the board has them
 
     def allowed(self, path: str, action: str, owner: str | None = None,
                 new_owner: str | None = None) -> None:
@@ -128,7 +129,7 @@ class _Import:
         """The records the item carries (a deal's history, comments...) checked against the
         board's: sales.plan_records."""
         for where, message, refused in record_problems(section.kind, old, item, self.board.actor, self.lead,
-                                                       self.board.today(), self.goals):
+                                                       self.board.today(), self.goals, self.board_goals):
             (self.refusals if refused else self.conflicts).append(Problem(f"{path}.{where}", message))
 
     def changing(self, path: str, item: object) -> None:
@@ -224,6 +225,7 @@ class _Import:
 
     def section(self, section: Section, items: list, current: dict) -> None:
         if section.kind == "goal":
+            self.board_goals = current
             self.goals = {**current, **{goal.id: goal for goal in items if goal.id}}
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},

@@ -73,3 +73,26 @@ def test_a_check_in_after_its_goal_was_closed_is_refused(team, run, tmp_path) ->
     assert code == 0, err
     code, again, _ = run("--board", str(fresh), "plan", "export")
     assert again == exported.read_text()
+
+
+def test_a_check_in_on_a_goal_that_rolls_up_is_refused(team, run, tmp_path) -> None:
+    assert run("goal", "add", "Team revenue", "--metric", "revenue", "--unit", "$", "--baseline", "0",
+               "--target", "100", "--rollup", "sum")[0] == 0
+    assert run("goal", "add", "Ali's part", "--owner", "ali", "--metric", "revenue", "--unit", "$",
+               "--baseline", "0", "--target", "50", "--parent", "G-1")[0] == 0
+    before = snapshot_files(team)
+    code, out, err = _import(run, tmp_path, f"checkins:\n- goal: G-1\n  value: 40\n  by: dana\n  at: '{TODAY}T08:00:00Z'\n")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"{tmp_path / 'checkins.yaml'}:2: checkins[0].goal: G-1 rolls up from its contributors (sum of G-2); "
+        "check in on those, or set rollup none",
+        "uplift: 1 problem; nothing was written"]
+    assert snapshot_files(team) == before
+    # the file that sets it to roll up no more may check in on it
+    plan = tmp_path / "plan.yaml"
+    assert run("plan", "export", "-o", str(plan))[0] == 0
+    plan.write_text(plan.read_text().replace("  rollup: sum\n", "") +
+                    f"checkins:\n- goal: G-1\n  value: 40\n  by: dana\n  at: '{TODAY}T08:00:00Z'\n")
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 0, err
+    assert [c["value"] for c in _checkins(run)] == [40]
