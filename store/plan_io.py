@@ -139,6 +139,7 @@ class _Import:
                                                 "only adds (use `uplift plan import` to change it)", item=item))
 
     def settings(self, plan: Plan, deals: dict) -> None:
+        self.stages = {stage.name: stage.outcome for stage in plan.stages or self.board.stages()}
         meta = self.board.meta()
         new = dict(meta)
         if plan.stages and plan.stages != self.board.stages():
@@ -247,6 +248,7 @@ class _Import:
                 continue
             self.changing(path, item.id)
             self.records(section, old, item, path)
+            self.paid_when_won(section, old, item, path)
             action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
             if "splits" in keys:
@@ -271,6 +273,7 @@ class _Import:
         else:
             self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
         self.records(section, None, item, path)
+        self.paid_when_won(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
         if getattr(item, "payments", None):
@@ -283,6 +286,20 @@ class _Import:
                 item.cycle_start, item.cycle_end = (start, end) if start and end else (None, None)
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
+
+    def paid_when_won(self, section: Section, old, deal, path: str) -> None:
+        """A payment the file adds is on a won deal, as `deal paid` and `deal import` record one;
+        a deal won once and reopened or lost since keeps what its customer paid (its history says
+        it was won), so the board's own file reads back."""
+        if section.kind != "deal" or not deal.payments or self.stages.get(deal.stage) == "won":
+            return
+        kept = list(old.payments) if old is not None else []
+        if all(payment in kept for payment in deal.payments):  # (none added: those kept, or fewer)
+            return
+        if any(self.stages.get(entry.stage) == "won" for entry in deal.history):
+            return
+        self.conflicts.append(Problem(f"{path}.payments", Reason(
+            "the deal is in {stage}, not won: a payment is recorded on a won deal", stage=deal.stage)))
 
     def not_own_request(self, line, path: str) -> None:
         """A line the file approves is not the importing lead's own request while another lead
