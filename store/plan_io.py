@@ -114,6 +114,7 @@ class _Import:
         self.refusals: list[Problem] = []
         self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
         self.pending: list[tuple[Section, object, str]] = []
+        self.repeats: list[tuple[object, str]] = []  # repeating tasks the file marks done
         self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
         self.goals: dict[str, object] = {}  # the goals as the import leaves them (what check-ins are on)
         self.board_goals: dict[str, object] = {}  # ... and as the board has them
@@ -259,6 +260,9 @@ class _Import:
                 self.not_own_request(item, path)
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
+            if section.kind == "task" and item.every and item.status == "done" and old.status != "done" \
+                    and not any(task.previous == item.id for task in items):
+                self.repeats.append((item, path))  # (its next occurrence, made as `task done` makes it)
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
 
     def create(self, section: Section, item, path: str) -> None:
@@ -316,6 +320,14 @@ class _Import:
         for section, item, path in self.pending:
             item.id = format_id(section.kind, self.tx.nextnumber(section.kind))
             self.create(section, item, path)
+        for task, path in self.repeats:  # then each repeating task done makes its next, as `task done`
+            before = len(self.tx.ops)
+            try:
+                self.board._repeat(self.tx, task)
+            except Refused as error:
+                self.refusals.append(Problem(path, error))
+                continue
+            self.summary.created += [(op.item, task.title) for op in self.tx.ops[before:]]
 
 
 #: A file's item and the store's verb for it, where they differ: a rep who may check in with
