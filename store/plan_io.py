@@ -251,6 +251,10 @@ class _Import:
             self.records(section, old, item, path)
             self.paid_when_won(section, old, item, path)
             action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+            if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
+                action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
+                    else "goal.close"
+                self.closed_now(item, path)
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
             if "splits" in keys:
                 self.allowed(f"{path}.splits", "deal.split")
@@ -291,6 +295,20 @@ class _Import:
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
 
+    def closed_now(self, goal, path: str) -> None:
+        """A closing someone else writes is their own and today's, as `goal close` records it (a
+        lead may date one, or write it in another's name)."""
+        closing = goal.closed
+        if self.lead or closing is None:
+            return
+        today = self.board.today()
+        if closing.by != self.board.actor:
+            self.refusals.append(Problem(f"{path}.closed.by", "a goal you close is closed by you ({actor}), not {by}",
+                                         actor=self.board.actor, by=closing.by))
+        elif closing.on != today:
+            self.refusals.append(Problem(f"{path}.closed.on", "a goal is closed on the day it is closed ({today}); "
+                                                              "only a lead may date it {day}", today=today, day=closing.on))
+
     def paid_when_won(self, section: Section, old, deal, path: str) -> None:
         """A payment the file adds is on a won deal, as `deal paid` and `deal import` record one;
         a deal won once and reopened or lost since keeps what its customer paid (its history says
@@ -302,8 +320,8 @@ class _Import:
             return
         if any(self.stages.get(entry.stage) == "won" for entry in deal.history):
             return
-        self.conflicts.append(Problem(f"{path}.payments", Reason(
-            "the deal is in {stage}, not won: a payment is recorded on a won deal", stage=deal.stage)))
+        self.conflicts.append(Problem(f"{path}.payments", "the deal is in {stage}, not won: a payment is recorded "
+                                                          "on a won deal", stage=deal.stage))
 
     def not_own_request(self, line, path: str) -> None:
         """A line the file approves is not the importing lead's own request while another lead
