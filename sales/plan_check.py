@@ -12,6 +12,7 @@ the file leaves out takes the model's default). An item without an `id` is new.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import types
@@ -153,7 +154,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     names = [f.encode_name for f in known]
     for key in document:
         if key not in names:
-            problems.append(Problem(str(key), "unknown section (expected one of: {names})", names=", ".join(names)))
+            problems.append(_unknown(str(key), str(key), names, "section"))
     parts: dict[str, object] = {}
     for info in known:
         if info.encode_name not in document:
@@ -169,7 +170,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     if isinstance(parts.get("schema"), int) and parts["schema"] > PLAN_SCHEMA:
         problems.append(Problem("schema", "this file has plan schema {schema}, newer than the {known} this "
                                           "Uplift reads; upgrade Uplift", schema=parts["schema"], known=PLAN_SCHEMA))
-    _check_wip(parts.get("wip"), problems)
+    _check_wip(document.get("wip"), problems)  # (each limit out of range, beside a column misnamed)
     members = _check_members(parts.get("members"), facts, problems)
     for section in SECTIONS:
         items = parts.get(section.key)
@@ -343,6 +344,21 @@ def _check_value(value: object, typ: object, path: str, problems: list[Problem])
     return _leaf(value, typ, path, problems)
 
 
+def _unknown(path: str, key: str, names: list[str], what: str) -> Problem:
+    """An unknown key or section, with the known one nearest it when one is near enough (a
+    typo, `owenr:`; `strategy:` for `strategies:`), as an owner who is no member is said."""
+    near = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.7)
+    if what == "section":
+        if near:
+            return Problem(path, "unknown section; did you mean {name!r}? (expected one of: {names})",
+                           name=near[0], names=", ".join(names))
+        return Problem(path, "unknown section (expected one of: {names})", names=", ".join(names))
+    if near:
+        return Problem(path, "unknown key; did you mean {name!r}? (expected one of: {fields})", name=near[0],
+                       fields=", ".join(names))
+    return Problem(path, "unknown key (expected one of: {fields})", fields=", ".join(names))
+
+
 @functools.cache
 def _fields_of(model: type) -> dict[str, msgspec.structs.FieldInfo]:
     """A model's fields by the name a file gives them, worked out once per model: msgspec
@@ -360,8 +376,7 @@ def _check_struct(value: object, model: type, path: str, problems: list[Problem]
     before = len(problems)
     for key in value:
         if key not in fields:
-            problems.append(Problem(_join(path, str(key)), "unknown key (expected one of: {fields})",
-                                    fields=", ".join(fields)))
+            problems.append(_unknown(_join(path, str(key)), str(key), list(fields), "key"))
     for name, info in fields.items():
         if info.required and name not in value:
             problems.append(Problem(path, "`{name}` is missing", name=name))
@@ -507,7 +522,7 @@ def _describe(value: object) -> Reason:
 def _check_wip(wip: object, problems: list[Problem]) -> None:
     if isinstance(wip, dict):
         for status, limit in wip.items():
-            if isinstance(limit, int) and not 0 < limit <= WIP_MAX:
+            if isinstance(limit, int) and not isinstance(limit, bool) and not 0 < limit <= WIP_MAX:
                 problems.append(Problem(f"wip.{status}", "a WIP limit is a whole number from 1 to {most}", most=WIP_MAX))
 
 

@@ -9,9 +9,11 @@ forge them. These rules say, for one item of a file against the board's, what is
 - a stage history must run forward in time, for everyone;
 - a lead may correct records (a wrong date, a comment to take down); anyone else may only add
   to them: the history and comments already there stay as they are;
-- what someone else adds must be theirs and now: a move is dated today, a comment or a
-  check-in is their own;
+- what someone else adds must be theirs and now: a move or a comment is dated today, a comment
+  or a check-in is their own;
 - a spend or budget request someone else adds is in their own name;
+- a check-in added says where a goal stood: not dated in the days to come, nor after the goal
+  was closed, nor on a goal that rolls up from its contributors (as `goal checkin` holds it);
 - a spend entry added or redated is money already spent: not dated in the days to come;
 - a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
@@ -24,11 +26,13 @@ Each rule gives (path within the item, message as a Reason, refused): refused pr
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sales.budget import check_spend_day, check_training_done
-from sales.errors import Reason
+from sales.errors import Reason, Word
+from sales.goals import OUTCOME_LABELS
+from sales.rollup import checkin_refusal
 
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
 APPROVAL_PAYMENT = frozenset({"paid_at", "paid_by", "paid_ref"})
@@ -36,15 +40,19 @@ APPROVAL_PAYMENT = frozenset({"paid_at", "paid_by", "paid_ref"})
 Problem = tuple[str, Reason, bool]  # (path within the item, message, refused)
 
 
-def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date) -> list[Problem]:
+def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date,
+                    goals: Mapping[str, Any] | None = None, board_goals: Mapping[str, Any] | None = None,
+                    ) -> list[Problem]:
     """What is wrong with the records of `new` (a file's item of `kind`) given `old` (the
-    board's, None for an item the file creates), imported by `actor`."""
+    board's, None for an item the file creates), imported by `actor`; `goals`: the goals as the
+    import leaves them, by id (what a check-in is on), `board_goals` as the board has them."""
     if kind == "deal":
         return _history(old, new, lead, today)
     if kind == "task":
-        return _comments(old, new, actor, lead)
+        return _comments(old, new, actor, lead, today)
     if kind == "checkin":
-        return _checkin(old, new, actor, lead)
+        return (_checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
+                or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal)))
     if kind == "approval" and old is not None:
         return _approval(old, new)
     if kind == "spend":
@@ -109,7 +117,7 @@ def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem
     return []
 
 
-def _comments(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]:
+def _comments(old: Any | None, new: Any, actor: str, lead: bool, today: date) -> list[Problem]:
     kept = list(old.comments) if old is not None else []
     if not lead and new.comments[:len(kept)] != kept:
         return [("comments", Reason("only a lead may change or remove comments already made; add a new one"), True)]
@@ -120,6 +128,9 @@ def _comments(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem
         if comment.by != actor and not (lead and old is None):
             return [(f"comments[{index}].by", Reason("a new comment is {actor}'s own, not {by}'s", actor=actor,
                                                      by=comment.by), True)]
+        if not lead and abs((comment.at.date() - today).days) > 1:  # (as `task comment` stamps it: now)
+            return [(f"comments[{index}].at", Reason("a comment is dated when it is made ({today}); only a lead "
+                                                     "may date one {day}", today=today, day=comment.at.date()), True)]
     return []
 
 
@@ -129,6 +140,35 @@ def _checkin(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]
     if old is None and not lead and new.by != actor:
         return [("by", Reason("a new check-in is {actor}'s own, not {by}'s", actor=actor, by=new.by), True)]
     return []
+
+
+def _checkin_day(old: Any | None, new: Any, goal: Any | None, today: date) -> list[Problem]:
+    """A check-in the file adds says where the goal stood, as `goal checkin` records one: not
+    on a day still to come, nor after its goal was closed (a closed goal takes no check-ins; its
+    final value is kept). A check-in is stamped in UTC and the days are the actor's, so a day of
+    slack either way: one the board made, exported and read back, is never refused."""
+    if old is not None:
+        return []
+    day = new.at.date()
+    if day > today + timedelta(days=1):
+        return [("at", Reason("a check-in says where the metric stood; {date} is still to come", date=day), False)]
+    closed = getattr(goal, "closed", None)
+    if closed is not None and day > closed.on + timedelta(days=1):
+        return [("at", Reason("{id} is closed ({outcome}, on {day}): it takes no more check-ins "
+                              "(`uplift goal reopen {id}` if it runs on)", id=goal.id,
+                              outcome=Word(OUTCOME_LABELS[closed.outcome]), day=closed.on), False)]
+    return []
+
+
+def _checkin_rolled_up(old: Any | None, new: Any, goals: Mapping[str, Any], before: Any | None) -> list[Problem]:
+    """A goal that rolls up from its contributors on the board, and still does after the file,
+    takes no new check-in, as `goal checkin` refuses one (its value is its contributors'). Its
+    check-ins from before it rolled up stay, and a file that makes a goal (a fresh board's) brings
+    its check-ins with it, whatever it rolls up."""
+    goal = goals.get(new.goal)
+    if old is not None or goal is None or before is None or goal.rollup is None or before.rollup is None:
+        return []
+    return [("goal", checkin_refusal(goal, list(goals.values())), False)]
 
 
 def _own(old: Any | None, new: Any, field: str, actor: str, lead: bool) -> list[Problem]:

@@ -115,7 +115,10 @@ class _Import:
         self.refusals: list[Problem] = []
         self.conflicts: list[Problem] = []  # what the board holds forbids (not permissions)
         self.pending: list[tuple[Section, object, str]] = []
+        self.repeats: list[tuple[object, str]] = []  # repeating tasks the file marks done
         self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
+        self.goals: dict[str, object] = {}  # the goals as the import leaves them (what check-ins are on)
+        self.board_goals: dict[str, object] = {}  # ... and as the board has them
 
     def allowed(self, path: str, action: str, owner: str | None = None,
                 new_owner: str | None = None) -> None:
@@ -128,7 +131,7 @@ class _Import:
         """The records the item carries (a deal's history, comments...) checked against the
         board's: sales.plan_records."""
         for where, message, refused in record_problems(section.kind, old, item, self.board.actor, self.lead,
-                                                       self.board.today()):
+                                                       self.board.today(), self.goals, self.board_goals):
             (self.refusals if refused else self.conflicts).append(Problem(f"{path}.{where}", message))
 
     def changing(self, path: str, item: object) -> None:
@@ -138,6 +141,7 @@ class _Import:
                                                 "only adds (use `uplift plan import` to change it)", item=item))
 
     def settings(self, plan: Plan, deals: dict) -> None:
+        self.stages = {stage.name: stage.outcome for stage in plan.stages or self.board.stages()}
         meta = self.board.meta()
         new = dict(meta)
         if plan.stages and plan.stages != self.board.stages():
@@ -223,6 +227,9 @@ class _Import:
                 self.summary.unchanged.append(f"member {member.name}")
 
     def section(self, section: Section, items: list, current: dict) -> None:
+        if section.kind == "goal":
+            self.board_goals = current
+            self.goals = {**current, **{goal.id: goal for goal in items if goal.id}}
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},
                                 **{i.id: i.requested_by for i in items if i.id}}
@@ -243,7 +250,12 @@ class _Import:
                 continue
             self.changing(path, item.id)
             self.records(section, old, item, path)
+            self.paid_when_won(section, old, item, path)
             action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+            if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
+                action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
+                    else "goal.close"
+                self.closed_now(item, path)
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
             if "splits" in keys:
                 self.allowed(f"{path}.splits", "deal.split")
@@ -253,6 +265,9 @@ class _Import:
                 self.not_own_request(item, path)
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
+            if section.kind == "task" and item.every and item.status == "done" and old.status != "done" \
+                    and not any(task.previous == item.id for task in items):
+                self.repeats.append((item, path))  # (its next occurrence, made as `task done` makes it)
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
 
     def create(self, section: Section, item, path: str) -> None:
@@ -267,6 +282,7 @@ class _Import:
         else:
             self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
         self.records(section, None, item, path)
+        self.paid_when_won(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
         if getattr(item, "payments", None):
@@ -279,6 +295,34 @@ class _Import:
                 item.cycle_start, item.cycle_end = (start, end) if start and end else (None, None)
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
+
+    def closed_now(self, goal, path: str) -> None:
+        """A closing someone else writes is their own and today's, as `goal close` records it (a
+        lead may date one, or write it in another's name)."""
+        closing = goal.closed
+        if self.lead or closing is None:
+            return
+        today = self.board.today()
+        if closing.by != self.board.actor:
+            self.refusals.append(Problem(f"{path}.closed.by", "a goal you close is closed by you ({actor}), not {by}",
+                                         actor=self.board.actor, by=closing.by))
+        elif closing.on != today:
+            self.refusals.append(Problem(f"{path}.closed.on", "a goal is closed on the day it is closed ({today}); "
+                                                              "only a lead may date it {day}", today=today, day=closing.on))
+
+    def paid_when_won(self, section: Section, old, deal, path: str) -> None:
+        """A payment the file adds is on a won deal, as `deal paid` and `deal import` record one;
+        a deal won once and reopened or lost since keeps what its customer paid (its history says
+        it was won), so the board's own file reads back."""
+        if section.kind != "deal" or not deal.payments or self.stages.get(deal.stage) == "won":
+            return
+        kept = list(old.payments) if old is not None else []
+        if all(payment in kept for payment in deal.payments):  # (none added: those kept, or fewer)
+            return
+        if any(self.stages.get(entry.stage) == "won" for entry in deal.history):
+            return
+        self.conflicts.append(Problem(f"{path}.payments", "the deal is in {stage}, not won: a payment is recorded "
+                                                          "on a won deal", stage=deal.stage))
 
     def not_own_request(self, line, path: str) -> None:
         """A line the file approves is not the importing lead's own request while another lead
@@ -295,6 +339,14 @@ class _Import:
         for section, item, path in self.pending:
             item.id = format_id(section.kind, self.tx.nextnumber(section.kind))
             self.create(section, item, path)
+        for task, path in self.repeats:  # then each repeating task done makes its next, as `task done`
+            before = len(self.tx.ops)
+            try:
+                self.board._repeat(self.tx, task)
+            except Refused as error:
+                self.refusals.append(Problem(path, error))
+                continue
+            self.summary.created += [(op.item, task.title) for op in self.tx.ops[before:]]
 
 
 #: A file's item and the store's verb for it, where they differ: a rep who may check in with
