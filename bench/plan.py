@@ -5,7 +5,9 @@
 
 The plan is generated as a document, written by the exporter's own writer (store.plan_yaml), then
 measured: reading the file (parse and check of lines), `uplift plan import` into a fresh board and
-`uplift plan export` of that board, both as new processes, as a lead types them.
+`uplift plan export` of that board, both as new processes, as a lead types them. Then what a file
+of one-line tasks costs a dry run (what a rep over SSH could send): one at the limit of items
+(store.plan_yaml.MAX_ITEMS), and one of 5 MB, the most a plan file may be (refused, over the limit).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sales.plan import Plan  # noqa: E402
-from store.plan_yaml import dump_plan, parse_plan_text  # noqa: E402
+from store.plan_yaml import MAX_BYTES, MAX_ITEMS, dump_plan, parse_plan_text  # noqa: E402
 
 REPS = ["ali", "bea", "chen", "dev", "emma"]
 STAGES = ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]
@@ -72,17 +74,31 @@ def plan_text(tasks: int, deals: int) -> str:
     return dump_plan(msgspec.convert(document, Plan, strict=False))
 
 
+def tiny_tasks(count: int | None = None) -> str:
+    """`count` one-line tasks (`- title: t1`), or as many as 5 MB holds."""
+    lines = ["tasks:\n"]
+    size, n = len(lines[0]), 0
+    while (n < count) if count is not None else True:
+        line = f"- title: t{n}\n"
+        if count is None and size + len(line) > MAX_BYTES:
+            break
+        lines.append(line)
+        size, n = size + len(line), n + 1
+    return "".join(lines)
+
+
 def cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(args: list[str], env: dict) -> tuple[float, float]:
-    """The command's wall-clock and CPU seconds (CPU: less at the mercy of a busy machine)."""
+def timed(args: list[str], env: dict, code: int = 0) -> tuple[float, float]:
+    """The command's wall-clock and CPU seconds (CPU: less at the mercy of a busy machine);
+    `code`: the exit code it should end with."""
     began, used = time.perf_counter(), cpu()
     done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     took = time.perf_counter() - began
-    if done.returncode:
+    if done.returncode != code:
         raise SystemExit(f"{' '.join(args)} failed: {done.stderr.decode()[:2000]}")
     return took, cpu() - used
 
@@ -99,8 +115,13 @@ def main() -> None:
         plan = Path(tmp) / "plan.yaml"
         plan.write_text(plan_text(args.tasks, args.deals), encoding="utf-8")
         data = plan.read_bytes()
+        at_limit, five_mb = Path(tmp) / "limit.yaml", Path(tmp) / "tiny.yaml"
+        at_limit.write_text(tiny_tasks(MAX_ITEMS), encoding="utf-8")
+        five_mb.write_text(tiny_tasks(), encoding="utf-8")
+        limit_row = f"`plan import --dry-run`, {MAX_ITEMS:,} one-line tasks"
+        tiny_row = "`plan import --dry-run`, 5 MB of one-line tasks (refused)"
         rows = {"read the file (parse, lines)": [], "`uplift plan import` (new process)": [],
-                "`uplift plan export` (new process)": []}
+                "`uplift plan export` (new process)": [], limit_row: [], tiny_row: []}
         for run in range(args.repeat):
             began, used = time.perf_counter(), time.process_time()
             parse_plan_text(data, str(plan))
@@ -113,6 +134,10 @@ def main() -> None:
                 timed([uplift, "--board", str(board), "plan", "export", "-o", str(out)], env))
             if out.read_bytes() != data:
                 raise SystemExit("the export is not the file imported")
+            rows[limit_row].append(timed([uplift, "--board", str(board), "plan", "import", "--dry-run",
+                                          str(at_limit)], env))
+            rows[tiny_row].append(timed([uplift, "--board", str(board), "plan", "import", "--dry-run",
+                                         str(five_mb)], env, code=2))
     print(f"{args.tasks:,} tasks, {args.deals:,} deals: a {len(data) / 1024 / 1024:.1f} MB plan file; "
           f"{args.repeat} runs, median and best seconds")
     print()

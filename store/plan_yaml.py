@@ -38,6 +38,11 @@ from sales.plan import PLAN_SCHEMA, Plan
 from sales.plan_check import PlanInvalid, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+#: The most items a plan file holds, all its sections together, and the most entries of any one
+#: list in it (a task's steps): fifty times a big team's year of tasks and deals, and what a plan
+#: file can hold and still import in seconds. 5 MB of one-line tasks is 315,000 of them, which
+#: took 43 s and 735 MB to dry-run: a rep over SSH could load the server (README, Safe reading).
+MAX_ITEMS = 50_000
 _YAML = "tag:yaml.org,2002:"
 PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
@@ -88,12 +93,53 @@ def format_problem(name: str, problem: Problem, say: Callable[[Problem], str] | 
 # ---------------------------------------------------------------------- reading
 
 class _Refused(Exception):
-    def __init__(self, line: int, reason: Reason) -> None:
+    def __init__(self, line: int, reason: Reason, path: str = "yaml") -> None:
         super().__init__(str(reason))
-        self.line, self.reason = line, reason
+        self.line, self.reason, self.path = line, reason, path
 
 
-class PlanLoader(yaml.SafeLoader):
+class _TooMany(PlanInvalid):
+    """A file with more items than MAX_ITEMS: said at once, not read again by the other reader."""
+
+
+class _Counting:
+    """A composer that refuses a file of more than MAX_ITEMS items while it reads it, before a
+    node of the rest is built (the nodes, the document and the models of 315,000 tasks took
+    735 MB): `_paths` is where each node being built is (`tasks[3].steps`), to say which list."""
+
+    def _start_counting(self) -> None:
+        self._paths: list[str] = [""]
+        self._items = 0
+
+    def compose_node(self, parent, index):
+        _no_anchor(self.peek_event())
+        where = self._paths[-1]
+        if isinstance(parent, yaml.SequenceNode):
+            if index >= MAX_ITEMS:
+                self._too_many(where, Reason("more than {limit:,} entries; a list in a plan file holds at most "
+                                             "{limit:,} (split it over several files)", limit=MAX_ITEMS))
+            if where.count(".") == 0 and "[" not in where:  # an item of a section (tasks[3])
+                self._items += 1
+                if self._items > MAX_ITEMS:
+                    self._too_many(where, Reason("the file has more than {limit:,} items; a plan file holds at most "
+                                                 "{limit:,}, all its sections together (split it over several "
+                                                 "files)", limit=MAX_ITEMS))
+            path = f"{where}[{index}]"
+        elif isinstance(parent, yaml.MappingNode) and isinstance(index, yaml.ScalarNode):
+            path = f"{where}.{index.value}" if where else index.value
+        else:
+            path = where
+        self._paths.append(path)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._paths.pop()
+
+    def _too_many(self, path: str, reason: Reason) -> None:
+        raise _TooMany([Problem(path, reason, self.peek_event().start_mark.line + 1)])
+
+
+class PlanLoader(_Counting, yaml.SafeLoader):
     """SafeLoader without aliases, anchors, timestamps, yes/no/on/off booleans, or YAML 1.1's
     other numbers: a leading zero (`0123`, octal: 83), hex (`0x1F`) and base 60 (`1:30`, 90)
     stay text as written, so a value of 0123 is said as `0123`, not taken for 83."""
@@ -104,9 +150,9 @@ class PlanLoader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def compose_node(self, parent, index):
-        _no_anchor(self.peek_event())
-        return super().compose_node(parent, index)
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._start_counting()
 
 
 def _no_anchor(event) -> None:
@@ -130,7 +176,7 @@ PlanLoader.add_implicit_resolver(  # YAML 1.1's floats but base 60 (`1.5`, `1.0e
 
 
 if yaml.__with_libyaml__:
-    class _FastPlanLoader(Composer, yaml.CSafeLoader):
+    class _FastPlanLoader(_Counting, Composer, yaml.CSafeLoader):
         """libyaml's scanner and parser under PyYAML's own composer, so that aliases and anchors
         are refused as PlanLoader refuses them, and with PlanLoader's resolvers: the same document
         and lines, several times as fast. Its error messages are libyaml's, not the ones the hints
@@ -141,10 +187,7 @@ if yaml.__with_libyaml__:
         def __init__(self, stream: str) -> None:
             yaml.CSafeLoader.__init__(self, stream)
             Composer.__init__(self)
-
-        def compose_node(self, parent, index):
-            _no_anchor(self.peek_event())
-            return Composer.compose_node(self, parent, index)
+            self._start_counting()
 else:  # pragma: no cover  (PyYAML built without libyaml)
     _FastPlanLoader = None
 
@@ -194,6 +237,8 @@ def parse_plan_text(data: bytes, name: str = "<plan>") -> PlanText:
     if _FastPlanLoader is not None and "\t" not in text:  # (libyaml takes a tab after `key:`; PyYAML does not)
         try:
             return _read(text, name, _FastPlanLoader)
+        except _TooMany:
+            raise
         except PlanInvalid:
             pass  # (said as the pure-Python reader says it: its words, its lines, the hints)
     return _read(text, name, PlanLoader)
