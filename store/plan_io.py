@@ -24,6 +24,7 @@ from sales.plan_check import (
     Problem,
     check_plan,
 )
+from sales.plan_links import goal_link_problems, task_link_problems
 from sales.plan_records import moves_dated, record_problems
 from sales.tasks import STATUSES
 from store.board_core import (
@@ -119,6 +120,8 @@ class _Import:
         self.line_owners: dict[str, str] = {}  # budget line -> who requested it (section: budget_lines)
         self.goals: dict[str, object] = {}  # the goals as the import leaves them (what check-ins are on)
         self.board_goals: dict[str, object] = {}  # ... and as the board has them
+        self.tasks: dict[str, object] = {}  # the tasks as the import leaves them (what `previous` names)
+        self.followers: dict[str, list[str]] | None = None  # task id -> the tasks that follow it (when asked)
         # read once: each of `_check`'s and `today`'s reads of the members' file cost about as
         # much as checking an item, three times an item (a dry run of 315,000 tasks: 43 s)
         self.today = board.today()
@@ -142,6 +145,24 @@ class _Import:
         for where, message, refused in record_problems(section.kind, old, item, self.board.actor, self.lead,
                                                        self.today, self.goals, self.board_goals):
             (self.refusals if refused else self.conflicts).append(Problem(f"{path}.{where}", message))
+
+    def links(self, section: Section, old, item, path: str) -> None:
+        """A goal carried on from itself, a task following what is not an occurrence before it:
+        sales.plan_links."""
+        if section.kind == "goal":
+            found = goal_link_problems(old, item)
+        elif section.kind == "task" and item.previous is not None:
+            if self.followers is None:
+                self.followers = {}
+                for task in self.tasks.values():
+                    if task.previous is not None:
+                        self.followers.setdefault(task.previous, []).append(task.id)
+            found = task_link_problems(old, item, self.tasks, self.followers)
+            if item.id not in self.tasks:  # (a new task without an id: numbered now)
+                self.followers.setdefault(item.previous, []).append(item.id)
+        else:
+            return
+        self.conflicts += [Problem(f"{path}.{where}", message) for where, message in found]
 
     def changing(self, path: str, item: object) -> None:
         """`item` (an id, or a Word or Reason naming what would change) may not change when starting from a template."""
@@ -239,6 +260,8 @@ class _Import:
         if section.kind == "goal":
             self.board_goals = current
             self.goals = {**current, **{goal.id: goal for goal in items if goal.id}}
+        if section.kind == "task":
+            self.tasks = {**current, **{task.id: task for task in items if task.id}}
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},
                                 **{i.id: i.requested_by for i in items if i.id}}
@@ -259,6 +282,7 @@ class _Import:
                 continue
             self.changing(path, item.id)
             self.records(section, old, item, path)
+            self.links(section, old, item, path)
             self.paid_when_won(section, old, item, path)
             action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
@@ -291,6 +315,7 @@ class _Import:
         else:
             self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
         self.records(section, None, item, path)
+        self.links(section, None, item, path)
         self.paid_when_won(section, None, item, path)
         if getattr(item, "splits", None):
             self.allowed(f"{path}.splits", "deal.split")
