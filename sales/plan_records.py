@@ -15,6 +15,10 @@ forge them. These rules say, for one item of a file against the board's, what is
 - a check-in added says where a goal stood: not dated in the days to come, nor after the goal
   was closed, nor on a goal that rolls up from its contributors (as `goal checkin` holds it);
 - a spend entry added or redated is money already spent: not dated in the days to come;
+- a spend someone else adds or restamps is stamped now (`at`), as `budget spend` stamps it, and a
+  task someone else marks done at a moment (`done_at`) is done now, as `task done` records it
+  (backdated, it would move the burn-up's past); a lead may date them, but not done in the days
+  to come;
 - a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
   again instead).
@@ -49,14 +53,14 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "deal":
         return _history(old, new, lead, today)
     if kind == "task":
-        return _comments(old, new, actor, lead, today)
+        return _comments(old, new, actor, lead, today) or _done_at(old, new, lead, today)
     if kind == "checkin":
         return (_checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
                 or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal)))
     if kind == "approval" and old is not None:
         return _approval(old, new)
     if kind == "spend":
-        return _spend(old, new, today) + _own(old, new, "by", actor, lead)
+        return _spend(old, new, today) + _own(old, new, "by", actor, lead) + _spend_stamp(old, new, lead, today)
     if kind == "budget":
         return _own(old, new, "requested_by", actor, lead)
     if kind == "training":
@@ -132,6 +136,29 @@ def _comments(old: Any | None, new: Any, actor: str, lead: bool, today: date) ->
             return [(f"comments[{index}].at", Reason("a comment is dated when it is made ({today}); only a lead "
                                                      "may date one {day}", today=today, day=comment.at.date()), True)]
     return []
+
+
+def _done_at(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:
+    """When a task was done, as the file adds or changes it: now for anyone but a lead (a day
+    of slack either way, as a comment's: the moment is UTC, the day the actor's), never to come."""
+    done = new.done_at
+    if done is None or (old is not None and old.done_at == done):
+        return []
+    if done.date() > today + timedelta(days=1):
+        return [("done_at", Reason("a task is done once it is; {day} is still to come", day=done.date()), False)]
+    if not lead and abs((done.date() - today).days) > 1:
+        return [("done_at", Reason("a task is done when it is marked done ({today}); only a lead may date it "
+                                   "{day}", today=today, day=done.date()), True)]
+    return []
+
+
+def _spend_stamp(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:
+    """When a spend was recorded (`at`), as the file adds or changes it: now, as `budget spend`
+    stamps it, for anyone but a lead (a day of slack either way)."""
+    if lead or (old is not None and old.at == new.at) or abs((new.at.date() - today).days) <= 1:
+        return []
+    return [("at", Reason("a spend is stamped when it is recorded ({today}); only a lead may date it {day}",
+                          today=today, day=new.at.date()), True)]
 
 
 def _checkin(old: Any | None, new: Any, actor: str, lead: bool) -> list[Problem]:
