@@ -104,7 +104,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     # a deal's stage history comes with its stage (`deal edit --stage Won`): the stage says it,
     # where `history [3] → [4]` said only that the store keeps a list
     changes = [Phrase("{field} {old} → {new}", field=_FIELD_WORDS.get(key, key),
-                      old=_value(key, before.get(key), limit), new=_value(key, after.get(key), limit))
+                      **dict(zip(("old", "new"), _values(key, before.get(key), after.get(key), limit))))
                for key in after if not (key == "history" and "stage" in after)]
     # one phrase of the changes whose template only places them (`{p0}, {p1}`): each is said
     # in the interface's language, and the whole is the same in every one (tui.i18n._has_words)
@@ -147,6 +147,29 @@ _VALUE_WORDS = {
                "quiet_days": Word("quiet_days"), "default_quiet_days": Word("default_quiet_days"),
                "stuck_days": Word("stuck_days"), "default_stuck_days": Word("default_stuck_days")},
 }
+
+
+def _values(key: str, old: object, new: object, limit: int | None) -> tuple[object, object]:
+    """A changed value before and after, as `_value` says each; two long texts that begin
+    alike are both cut around where they first differ (`…win rate on qualified deals…` →
+    `…win rate on qualified calls…`), not at the same place, which showed the same words twice."""
+    before, after = _value(key, old, None), _value(key, new, None)
+    if limit is None or not (isinstance(before, str) and isinstance(after, str)) \
+            or max(len(before), len(after)) <= limit:
+        return _value(key, old, limit), _value(key, new, limit)
+    same = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+    if same < limit - 1:  # (the difference shows in what a cut keeps)
+        return _value(key, old, limit), _value(key, new, limit)
+    start = max(0, same - limit // 3)
+    return _window(before, start, limit), _window(after, start, limit)
+
+
+def _window(text: str, start: int, limit: int) -> str:
+    """`limit` characters of `text` from `start`, a `…` at either end that is cut."""
+    shown = text[start:]
+    if start:
+        shown = "…" + shown
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
 def _value(key: str, value: object, limit: int | None) -> object:
