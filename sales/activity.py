@@ -161,6 +161,8 @@ def _values(key: str, old: object, new: object, limit: int | None) -> tuple[obje
     if same < limit - 1:  # (the difference shows in what a cut keeps)
         return _value(key, old, limit), _value(key, new, limit)
     start = max(0, same - limit // 3)
+    if (space := before.rfind(" ", max(0, start - 8), start + 1)) >= 0:  # (from the start of a word)
+        start = space + 1
     return _window(before, start, limit), _window(after, start, limit)
 
 
