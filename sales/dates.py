@@ -64,6 +64,7 @@ def no_such_day(text: str) -> DateError | None:
 
 _OTHER_ORDER = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 31/12/2026, 12/31/2026, 31.12.2026
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/12/31, 2026-1-5
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20261231 (ISO's basic form; in a YAML file, a number)
 
 
 def meant_day(text: str) -> date | None:
@@ -73,7 +74,7 @@ def meant_day(text: str) -> date | None:
     text = half_width(text).strip()
     if (chinese := _CHINESE_DAY.match(text)) is not None:
         text = "-".join(chinese.groups())
-    if (match := _YEAR_FIRST.match(text)) is not None:
+    if (match := _YEAR_FIRST.match(text) or _COMPACT.match(text)) is not None:
         readings = [tuple(int(part) for part in match.groups())]
     elif (match := _OTHER_ORDER.match(text)) is not None:
         first, second, year = (int(part) for part in match.groups())

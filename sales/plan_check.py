@@ -407,8 +407,9 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
         problems.append(Problem(path, why))
         return _FAILED
     if base is date:
-        message = ((no_such_day(value) or _not_a_date(value))
-                   if isinstance(value, str) else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
+        message = ((no_such_day(value) or _not_a_date(value)) if isinstance(value, str)
+                   else _not_a_date(str(value)) if type(value) is int and meant_day(str(value)) is not None
+                   else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
     elif base is datetime:  # msgspec says "invalid RFC3339 encoded datetime"
         message = (Reason("{value!r} is not a date and time: write it as {example}", value=value, example=_AT_EXAMPLE)
                    if isinstance(value, str)
@@ -442,11 +443,24 @@ _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 def _not_a_date(value: str) -> Reason:
-    """A date written otherwise, with the day it means when only one can be meant (31/12/2026)."""
+    """A date written otherwise, with the day it means when only one can be meant (31/12/2026,
+    20261231); a date with a time (2026-12-31T10:00:00) with its day."""
     day = meant_day(value)
+    if day is None and (timed := _WITH_TIME.match(value.strip())) is not None:
+        try:
+            day = date.fromisoformat(timed.group(1))
+        except ValueError:
+            day = None
+        if day is not None and year_problem(day) is None:
+            return Reason("{value!r} is a date and time; this field takes a day: write it as YYYY-MM-DD ({day})",
+                          value=value, day=day.isoformat())
+        day = None
     if day is None:
         return Reason("{value!r} is not a date: write it as YYYY-MM-DD", value=value)
     return Reason("{value!r} is not a date: write it as YYYY-MM-DD ({day})", value=value, day=day.isoformat())
+_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}")
+
+
 _TYPE_WORDS = {"str": Word("text"), "int": Word("a whole number"), "bool": Word("true or false"),
                "array": Word("a list"), "object": Word("a mapping"), "float": Word("a number"),
                "null": Word("nothing")}

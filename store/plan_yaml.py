@@ -139,7 +139,18 @@ class _Counting:
         raise _TooMany([Problem(path, reason, self.peek_event().start_mark.line + 1)])
 
 
-class PlanLoader(_Counting, yaml.SafeLoader):
+class _KeysAsTyped:
+    """Every key is the text typed: `true:`, `~:` and `12:` were read as True, None and 12, and
+    said as `tasks[0].True: unknown key` (and at the line of the item, not of the key)."""
+
+    def construct_mapping(self, node, deep=False):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key_node.tag = _YAML + "str"
+        return super().construct_mapping(node, deep)
+
+
+class PlanLoader(_KeysAsTyped, _Counting, yaml.SafeLoader):
     """SafeLoader without aliases, anchors, timestamps, yes/no/on/off booleans, or YAML 1.1's
     other numbers: a leading zero (`0123`, octal: 83), hex (`0x1F`) and base 60 (`1:30`, 90)
     stay text as written, so a value of 0123 is said as `0123`, not taken for 83."""
@@ -176,7 +187,7 @@ PlanLoader.add_implicit_resolver(  # YAML 1.1's floats but base 60 (`1.5`, `1.0e
 
 
 if yaml.__with_libyaml__:
-    class _FastPlanLoader(_Counting, Composer, yaml.CSafeLoader):
+    class _FastPlanLoader(_KeysAsTyped, _Counting, Composer, yaml.CSafeLoader):
         """libyaml's scanner and parser under PyYAML's own composer, so that aliases and anchors
         are refused as PlanLoader refuses them, and with PlanLoader's resolvers: the same document
         and lines, several times as fast. Its error messages are libyaml's, not the ones the hints
