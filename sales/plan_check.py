@@ -367,6 +367,13 @@ def _fields_of(model: type) -> dict[str, msgspec.structs.FieldInfo]:
     return {f.encode_name: f for f in msgspec.structs.fields(model)}
 
 
+@functools.cache
+def _required_of(model: type) -> tuple[str, ...]:
+    """A model's required fields, by the name a file gives them (asked of each field of each
+    item, `FieldInfo.required` was a million calls for 50,000 tasks)."""
+    return tuple(name for name, info in _fields_of(model).items() if info.required)
+
+
 def _check_struct(value: object, model: type, path: str, problems: list[Problem]) -> object:
     fields = _fields_of(model)
     if not isinstance(value, dict):
@@ -377,8 +384,8 @@ def _check_struct(value: object, model: type, path: str, problems: list[Problem]
     for key in value:
         if key not in fields:
             problems.append(_unknown(_join(path, str(key)), str(key), list(fields), "key"))
-    for name, info in fields.items():
-        if info.required and name not in value:
+    for name in _required_of(model):
+        if name not in value:
             problems.append(Problem(path, "`{name}` is missing", name=name))
     for key, item in value.items():
         if key in fields:
