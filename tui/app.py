@@ -360,6 +360,12 @@ class UpliftApp(PlanFileCommands, App):
 
         self._push_once(CycleScreen, lambda mode: mode and self.call_next(self.switch_mode, mode))
 
+    def action_team_setup(self) -> None:
+        """Team and cycle: the plan's name and dates, the members, the WIP limits (a lead's to set)."""
+        from tui.screens.team_setup import TeamSetupScreen
+
+        self._push_once(TeamSetupScreen)
+
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen
 
