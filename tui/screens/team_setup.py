@@ -120,7 +120,8 @@ class TeamSetupScreen(ModalScreen[None]):
         self.query_one("#setup-hint", Static).update(plain(hint))
 
     def _open(self, form) -> None:
-        self.app.push_screen(form, lambda _made: self.show())
+        # (every open screen, this one, the cycle beneath and the header, shows the change at once)
+        self.app.push_screen(form, lambda _made: self.app.call_next(self.app.refresh_screens))
 
     def action_cycle(self) -> None:
         from tui.screens.fields_form import FieldsForm, Hint
