@@ -54,11 +54,11 @@ async def test_a_lead_sets_up_a_new_board_from_the_app(board_path) -> None:
 
         await pilot.press("a")  # the first member: the form offers dana, as lead
         await until(pilot, lambda: isinstance(app.screen, FieldsForm))
-        assert app.screen.query_one("#field-name", Input).value == "dana"
+        assert app.screen.query_one("#field-member", Input).value == "dana"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and members(app))
         await pilot.press("a")
-        await fill(app, pilot, name="ali", zone="Europe/Berlin")
+        await fill(app, pilot, member="ali", zone="Europe/Berlin")
         await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and len(members(app)) == 2)
         assert members(app) == [["ali", "rep", "Europe/Berlin"], ["dana", "lead", "the machine's"]]
 
@@ -105,7 +105,11 @@ async def test_bad_input_is_named_next_to_its_field_and_nothing_is_written(team)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
         await pilot.press("a")
-        await fill(app, pilot, name="ali")
+        await fill(app, pilot, member="Ali Khan")
+        await until(pilot, lambda: "is not a member name" in text(app, "#error-member"))
+        await fill(app, pilot, member="cy", zone="Mars/Base")
+        await until(pilot, lambda: "is not a time zone" in text(app, "#error-zone"))
+        await fill(app, pilot, member="ali", zone="")
         await until(pilot, lambda: "already a member" in text(app, "#error-form"))
         assert snapshot_files(team) == before
 

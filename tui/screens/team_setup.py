@@ -160,16 +160,17 @@ class TeamSetupScreen(ModalScreen[None]):
         first = not board.members()
 
         def save(values: dict):
-            return board.add_member(values["name"].strip(), values["role"] or "", values["zone"])
+            return board.add_member(values["member"].strip(), values["role"] or "", values["zone"])
 
         roles = [(plain_rich(_(ROLE_WORDS[role])), role) for role in ROLE_WORDS]
-        rows = [(("name", _("Name"), text_input(board.actor if first else "")),
+        # (the field is `member`, as the store names it: a name it refuses is said next to the box)
+        rows = [(("member", _("Name"), text_input(board.actor if first else "")),
                  ("role", _("Role"), Select(roles, allow_blank=False, value="lead" if first else "rep"))),
                 ("zone", _("Time zone"), text_input("", placeholder="Europe/Berlin")),
                 Hint(_("Time zone: an IANA name; empty for the machine's"))]
         note = (_("The first member is you, as the lead: once the board has members, only they may change it.")
                 if first else "")
-        self._open(FieldsForm(_("Add a member"), rows, save, note=note, required=("name",)))
+        self._open(FieldsForm(_("Add a member"), rows, save, note=note, required=("member",)))
 
     def action_zone(self) -> None:
         from tui.screens.fields_form import FieldsForm, Hint
