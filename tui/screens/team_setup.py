@@ -166,8 +166,8 @@ class TeamSetupScreen(ModalScreen[None]):
         # (the field is `member`, as the store names it: a name it refuses is said next to the box)
         rows = [(("member", _("Name"), text_input(board.actor if first else "")),
                  ("role", _("Role"), Select(roles, allow_blank=False, value="lead" if first else "rep"))),
-                ("zone", _("Time zone"), text_input("", placeholder="Europe/Berlin")),
-                Hint(_("Time zone: an IANA name; empty for the machine's"))]
+                ("zone", _("Time zone"), text_input("")),
+                Hint(_("Time zone: an IANA name such as Europe/Berlin; empty for the machine's"))]
         note = (_("The first member is you, as the lead: once the board has members, only they may change it.")
                 if first else "")
         self._open(FieldsForm(_("Add a member"), rows, save, note=note, required=("member",)))
@@ -188,8 +188,8 @@ class TeamSetupScreen(ModalScreen[None]):
         def save(values: dict):
             return board.set_member_zone(name, values["zone"])
 
-        rows = [("zone", _("Time zone"), text_input(member.zone, placeholder="Europe/Berlin")),
-                Hint(_("Time zone: an IANA name; empty for the machine's"))]
+        rows = [("zone", _("Time zone"), text_input(member.zone)),
+                Hint(_("Time zone: an IANA name such as Europe/Berlin; empty for the machine's"))]
         self._open(FieldsForm(_("{name}'s time zone").format(name=name), rows, save))
 
     def action_wip(self) -> None:
@@ -215,7 +215,7 @@ class TeamSetupScreen(ModalScreen[None]):
                     board.set_wip_limit(status, limit)
             return limits
 
-        rows = [tuple((status, _(STATUS_LABELS[status]), text_input(str(wip.get(status, "")), placeholder="off"))
+        rows = [tuple((status, _(STATUS_LABELS[status]), text_input(str(wip.get(status, ""))))
                       for status in STATUSES),
                 Hint(_("A column's most cards at once, 1 to 999; empty for no limit"))]
         self._open(FieldsForm(_("WIP limits"), rows, save))
