@@ -46,6 +46,7 @@ async def open_setup(app, pilot) -> None:
 async def test_a_lead_sets_up_a_new_board_from_the_app(board_path) -> None:
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "No team yet: press C, then s," in text(app, "#board-status"))
         await pilot.press("C")
         await until(pilot, lambda: isinstance(app.screen, CycleScreen))
         assert "no cycle dates yet: press s to set them" in text(app, "#cycle-title")
@@ -78,6 +79,7 @@ async def test_a_lead_sets_up_a_new_board_from_the_app(board_path) -> None:
         await until(pilot, lambda: isinstance(app.screen, CycleScreen) and "2027-01-04" in text(app, "#cycle-title"))
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, CycleScreen))
+        assert "No team yet" not in text(app, "#board-status")  # (the board has its team now)
         await pilot.press("ctrl+z")  # undo takes back the last of them, the WIP limit, as for the command
         await until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("y")
