@@ -117,6 +117,12 @@ class UpliftApp(PlanFileCommands, App):
         # set before the first screen is made (it is, as the app starts: DEFAULT_MODE), so that
         # its first frame has the keys as remapped and the header's subtitle
         self.set_keymap(self.keymap)
+        self.show_who()
+
+    def show_who(self) -> None:
+        """The header's plan name and who is acting in what role: anew when the board changed
+        (the plan named, the first member added, in the app or elsewhere)."""
+        board = self.board
         role = board.role or "reader"
         who = f"{board.actor} ({_(role)})"
         self.sub_title = safe(f"{name} · {who}" if (name := plan_name(board)) else who)
@@ -271,6 +277,7 @@ class UpliftApp(PlanFileCommands, App):
         """Every open screen shows the board as it is now, times on the reader's clock as it is
         now (a member's time zone set since the app opened, by anyone, counts at once)."""
         show_times_for(self.board)
+        self.show_who()
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_board", None)
             if refresh and screen.is_mounted:
@@ -359,6 +366,12 @@ class UpliftApp(PlanFileCommands, App):
         from tui.screens.cycle import CycleScreen
 
         self._push_once(CycleScreen, lambda mode: mode and self.call_next(self.switch_mode, mode))
+
+    def action_team_setup(self) -> None:
+        """Team and cycle: the plan's name and dates, the members, the WIP limits (a lead's to set)."""
+        from tui.screens.team_setup import TeamSetupScreen
+
+        self._push_once(TeamSetupScreen)
 
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen

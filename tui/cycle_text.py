@@ -14,10 +14,14 @@ from tui.number_text import num_or_dash, pct_or_dash
 from tui.time_text import day_of
 
 
-def heading(cycle: Cycle) -> str:
+def heading(cycle: Cycle, setup_key: str | None = None) -> str:
+    """`setup_key`: the app's key to the team and cycle settings, said where the dates are missing
+    (the command line names its command instead)."""
     text = cycle.name
     if cycle.start or cycle.end:
         text += " · " + _("{start} to {end}").format(start=cycle.start or "…", end=cycle.end or "…")
+    elif setup_key is not None:
+        text += " · " + _("no cycle dates yet: press {key} to set them").format(key=setup_key)
     else:  # what the day of the cycle, the burn-up, the forecast and the payouts go by
         text += " · " + _("no cycle dates yet: `uplift plan info --start D --end D`")
     if (day := cycle.day) is not None:

@@ -128,6 +128,9 @@ class UpliftCommands(Provider):
         entries.append(Entry(_("The cycle at a glance"), _("Where each of the five phases stands (key {key})").format(
                                  key=key_of("app.cycle", "C")),
                              app.action_cycle))
+        entries.append(Entry(_("Team and cycle"), _("The plan's name and dates, the members and their roles, the WIP "
+                                                    "limits (a lead sets them; key {key} on the cycle screen)").format(
+                                 key=key_of("cycle.setup", "s")), app.action_team_setup))
         entries.append(Entry(_("My day"), _("What needs you now: overdue and due work, slipping deals, goals, "
                                             "your quota (key {key})").format(key=key_of("app.today", "T")),
                              app.action_today))

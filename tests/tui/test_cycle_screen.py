@@ -58,10 +58,10 @@ async def test_the_dialogs_hints_name_their_keys_as_remapped(team, own_config_di
 
     own_config_dir.mkdir(parents=True)
     (own_config_dir / "config.yaml").write_text(
-        "keys:\n  cycle.close: x\n  today.close: x\n  burnup.close: x\n  burnup.mine: M\n", encoding="utf-8")
+        "keys:\n  cycle.close: x\n  cycle.setup: S\n  today.close: x\n  burnup.close: x\n  burnup.mine: M\n", encoding="utf-8")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=(120, 40)) as pilot:
-        for key, kind, hint in (("C", CycleScreen, "enter opens the phase's screen · x closes"),
+        for key, kind, hint in (("C", CycleScreen, "enter opens the phase's screen · S team and cycle · x closes"),
                                 ("T", TodayScreen, "enter jumps to the item · x closes"),
                                 ("b", BurnUpScreen, "M only my tasks (again: everyone's) · x closes")):
             await pilot.press(key)

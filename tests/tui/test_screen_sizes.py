@@ -694,7 +694,7 @@ async def test_help_on_the_pipeline_at_80x24_scrolls_to_its_last_key(demo) -> No
 
 @pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
 @pytest.mark.parametrize("keys, list_id, last", [
-    (("C",), "#cycle-list", "enter opens the phase's screen · esc closes"),
+    (("C",), "#cycle-list", "enter opens the phase's screen · s team and cycle · esc closes"),
     (("T",), "#today-list", "enter jumps to the item · esc closes"),
     (("exclamation_mark",), "#alert-list", None),
     (("4", "f"), "#feed-table", None),

@@ -11,7 +11,7 @@ from sales.alerts import column_load
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
 from tui.i18n import N_, _, n_
-from tui.keys import shown_key
+from tui.keys import shown_key, shown_key_of
 from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell, text_input
 from tui.widgets.footer import Footer
@@ -21,6 +21,8 @@ from tui.widgets.kanban import CardData, ColumnData, Kanban
 EMPTY_BOARD = N_("This board has no tasks yet. Press {new} to add the first one, or write a whole plan to fill in "
                  "(`uplift plan new --from blank -o plan.yaml`, then `uplift plan import plan.yaml`); "
                  "`uplift demo` shows a sample quarter. Press {help} for all keys.")
+#: Said first on a board with no members yet (single-user mode): a lead's first step.
+EMPTY_TEAM = N_("No team yet: press {cycle}, then {setup}, to add yourself as its lead, the reps and the cycle's dates.")
 
 
 def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
@@ -127,8 +129,11 @@ class BoardScreen(BoardView):
         if self.owner_filter:
             parts.append(_("owner {name}").format(name=self.owner_filter))
         if total == 0:
-            status.update(plain(_(EMPTY_BOARD).format(new=shown_key(self, "board.new"),
-                                                             help=shown_key(self.app, "app.help"))))
+            text = _(EMPTY_BOARD).format(new=shown_key(self, "board.new"), help=shown_key(self.app, "app.help"))
+            if not self.app.board.members():
+                text = _(EMPTY_TEAM).format(cycle=shown_key(self.app, "app.cycle"),
+                                            setup=shown_key_of(self.app, "cycle.setup", "s")) + " " + text
+            status.update(plain(text))
         elif parts:
             status.update(plain(_("Showing {shown} of {total} tasks").format(shown=shown, total=total) + " · "
                                 + " · ".join(parts) + " · " + _("{clear} clears").format(clear=shown_key(self, "board.clear"))))

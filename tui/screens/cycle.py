@@ -25,14 +25,15 @@ class CycleScreen(ModalScreen[str | None]):
 
     DEFAULT_CLASSES = "dialog-screen"  # centred, as every dialog
 
-    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="cycle.close"), help_key("cycle")]
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="cycle.close"),
+                Binding("s", "setup", N_("Team and cycle"), id="cycle.setup"), help_key("cycle")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog cycle"):
             yield Static(id="cycle-title", classes="dialog-question")
             yield OptionList(id="cycle-list")
-            yield Static(plain(_("enter opens the phase's screen · {close} closes").format(
-                close=shown_key(self, "cycle.close"))), classes="dialog-hint")
+            yield Static(plain(_("enter opens the phase's screen · {setup} team and cycle · {close} closes").format(
+                setup=shown_key(self, "cycle.setup"), close=shown_key(self, "cycle.close"))), classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -45,7 +46,7 @@ class CycleScreen(ModalScreen[str | None]):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        self.query_one("#cycle-title", Static).update(plain(heading(cycle)))
+        self.query_one("#cycle-title", Static).update(plain(heading(cycle, shown_key(self, "cycle.setup"))))
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         options: list[Option | None] = []
@@ -65,6 +66,12 @@ class CycleScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_setup(self) -> None:
+        """The team and cycle settings, over this screen (closed, it shows the cycle as set)."""
+        from tui.screens.team_setup import TeamSetupScreen
+
+        self.app.push_screen(TeamSetupScreen(), lambda _none: self.show())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

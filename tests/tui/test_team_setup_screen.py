@@ -1,0 +1,161 @@
+"""Team and cycle in the app ("Team and cycle" in the palette, `s` on the cycle screen): a lead
+starting from nothing sets the plan's name and dates, adds members and sets WIP limits through
+the store's own calls (so the activity log and undo see them, as the command line's); bad input
+is named next to its field and nothing is written; a rep reads it and is told the rule."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from store.board import Board
+from tests.conftest import snapshot_files
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.cycle import CycleScreen
+from tui.screens.dialogs import Confirm
+from tui.screens.fields_form import FieldsForm
+from tui.screens.team_setup import TeamSetupScreen
+from tui.widgets.footer import Footer
+
+SIZE = (120, 40)
+
+
+def members(app) -> list[list[str]]:
+    table = app.screen.query_one("#setup-members", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text(app, id: str) -> str:
+    return str(app.screen.query_one(id, Static).render())
+
+
+async def fill(app, pilot, **values: str) -> None:
+    await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+    for name, value in values.items():
+        app.screen.query_one(f"#field-{name}", Input).value = value
+    await pilot.press("ctrl+s")
+
+
+async def open_setup(app, pilot) -> None:
+    await pilot.press("C")
+    await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+
+
+async def test_a_lead_sets_up_a_new_board_from_the_app(board_path) -> None:
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "No team yet: press C, then s," in text(app, "#board-status"))
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        assert "no cycle dates yet: press s to set them" in text(app, "#cycle-title")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+        assert "Press a to add yourself as its lead first" in text(app, "#setup-empty")
+
+        await pilot.press("a")  # the first member: the form offers dana, as lead
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert app.screen.query_one("#field-member", Input).value == "dana"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and members(app))
+        await pilot.press("a")
+        await fill(app, pilot, member="ali", zone="Europe/Berlin")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and len(members(app)) == 2)
+        assert members(app) == [["ali", "rep", "Europe/Berlin"], ["dana", "lead", "the machine's"]]
+
+        await pilot.press("c")
+        await fill(app, pilot, name="North team, Q1 2027", start="2027-01-04", end="2027-03-31")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and "2027" in text(app, "#setup-plan"))
+        assert text(app, "#setup-plan") == "Plan: North team, Q1 2027 · 2027-01-04 to 2027-03-31"
+        assert "North team, Q1 2027 · dana (lead)" in app.sub_title
+
+        await pilot.press("w")
+        await fill(app, pilot, doing="3")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and "3" in text(app, "#setup-wip"))
+        assert text(app, "#setup-wip") == "WIP limits: Doing 3"
+
+        await pilot.press("escape")  # the cycle beneath shows the dates now
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen) and "2027-01-04" in text(app, "#cycle-title"))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, CycleScreen))
+        assert "No team yet" not in text(app, "#board-status")  # (the board has its team now)
+        await pilot.press("ctrl+z")  # undo takes back the last of them, the WIP limit, as for the command
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await until(pilot, lambda: not Board(board_path, actor="dana").wip_limits())
+
+    board = Board(board_path, actor="dana")
+    assert [(m.name, m.role, m.zone) for m in board.members()] == [
+        ("ali", "rep", "Europe/Berlin"), ("dana", "lead", "")]
+    assert board.plan_info()["name"] == "North team, Q1 2027"
+    assert board.plan_info()["period"] == {"start": "2027-01-04", "end": "2027-03-31"}
+    # the activity log holds each change, by dana, newest first (the WIP limit's, then its undoing)
+    assert [a.action for a in board.history()][1:5] == ["board.wip", "board.plan", "member.add", "member.add"]
+    assert {a.actor for a in board.history()} == {"dana"}
+
+
+async def test_bad_input_is_named_next_to_its_field_and_nothing_is_written(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        before = snapshot_files(team)
+        await pilot.press("w")
+        await fill(app, pilot, doing="3", blocked="lots")
+        await until(pilot, lambda: "whole number" in text(app, "#error-blocked"))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+        await pilot.press("c")
+        await fill(app, pilot, start="2027-01-04")
+        await until(pilot, lambda: "first and a last day" in text(app, "#error-end"))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+        await pilot.press("a")
+        await fill(app, pilot, member="Ali Khan")
+        await until(pilot, lambda: "is not a member name" in text(app, "#error-member"))
+        await fill(app, pilot, member="cy", zone="Mars/Base")
+        await until(pilot, lambda: "is not a time zone" in text(app, "#error-zone"))
+        await fill(app, pilot, member="ali", zone="")
+        await until(pilot, lambda: "already a member" in text(app, "#error-form"))
+        assert snapshot_files(team) == before
+
+
+async def test_a_rep_reads_it_and_is_told_the_rule(team) -> None:
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        await until(pilot, lambda: app.screen.query_one(Footer).keys)
+        offered = {key.action for key in app.screen.query_one(Footer).keys}
+        assert not offered & {"cycle", "add_member", "wip"} and "zone" in offered
+        assert [row[0] for row in members(app)] == ["ali", "bea", "dana"]
+        assert text(app, "#setup-hint").startswith("Read only: a lead sets the team and the cycle")
+        for key in ("a", "c", "w"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, TeamSetupScreen)  # no form opened
+        said = [str(n.message) for n in app._notifications]
+        assert "only a lead may add members (you are a rep)" in said
+        assert "only a lead may change the board's settings (you are a rep)" in said
+        # a rep's own time zone is their own to set; another's is refused with the rule
+        table = app.screen.query_one("#setup-members", DataTable)
+        table.move_cursor(row=1)  # bea
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert any("a rep may set only their own time zone" in str(n.message) for n in app._notifications)
+        table.move_cursor(row=0)  # ali
+        await pilot.press("z")
+        await fill(app, pilot, zone="Asia/Shanghai")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and "Asia/Shanghai" in members(app)[0])
+    assert Board(team, actor="ali").zone_of("ali") is not None
+
+
+async def test_the_palette_offers_it(board_path) -> None:
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Team and cycle")
+        await until(pilot, lambda: "Team and cycle" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))

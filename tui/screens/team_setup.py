@@ -1,0 +1,221 @@
+"""Team and cycle ("Team and cycle" in the palette, `s` on the cycle screen): what a lead sets up
+on a new board, in the app as with `uplift plan info`, `uplift member add`, `uplift member zone`
+and `uplift wip`, through the same store calls (so the same rules, checks, activity log and undo).
+
+A rep (or anyone not on the team) reads it: the footer does not offer them a lead's keys, and
+pressed those keys say the rule before any form (the store would refuse the save anyway).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Select, Static
+
+from sales.dates import DateError, parse_date
+from sales.errors import Invalid, UpliftError
+from sales.tasks import STATUS_LABELS, STATUSES
+from tui.commands.members import ROLE_WORDS
+from tui.i18n import N_, _
+from tui.keys import shown_key
+from tui.screens.dialogs import help_key, permitted
+from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
+from tui.user_text import plain, plain_rich, tell, text_input
+from tui.widgets.footer import Footer
+
+COLUMNS = (N_("Name"), N_("Role"), N_("Time zone"))
+#: The keys only a lead may use here (the footer does not offer them to others).
+LEAD_ACTIONS = ("cycle", "add_member", "wip")
+
+
+class TeamSetupScreen(ModalScreen[None]):
+    """The plan's name and cycle, the members and their roles and zones, the WIP limits."""
+
+    DEFAULT_CLASSES = "dialog-screen"
+
+    BINDINGS = [
+        Binding("escape", "dismiss", N_("Close"), id="setup.close"),
+        Binding("c", "cycle", N_("Cycle"), id="setup.cycle"),
+        Binding("a", "add_member", N_("Add member"), id="setup.add"),
+        Binding("z", "zone", N_("Time zone"), id="setup.zone"),
+        Binding("w", "wip", N_("WIP limits"), id="setup.wip"),
+        help_key("setup"),
+    ]
+
+    def offers(self, action: str) -> bool:
+        """A lead's keys are offered to whoever may change the board's settings (everyone on a
+        board with no members yet); `z` to every member (their own zone is their own)."""
+        board = self.app.board
+        if action in LEAD_ACTIONS:
+            return board.may("board.settings")
+        if action == "zone":
+            return board.role is not None
+        return True
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog forecast", can_focus=False):
+            yield Static(plain(_("Team and cycle")), classes="dialog-question")
+            yield Static(id="setup-plan")
+            yield Static(id="setup-wip")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="setup-members")
+            yield Static(id="setup-empty")
+            yield Static(id="setup-hint", classes="dialog-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#setup-members", DataTable)
+        for key, name in zip(("name", "role", "zone"), COLUMNS):
+            table.add_column(plain_rich(_(name)), key=key)
+        self.show()
+        table.focus()
+
+    async def refresh_board(self) -> None:
+        """Another process (or a form here) changed the board: show it as it is now."""
+        self.show()
+
+    def show(self) -> None:
+        board = self.app.board
+        try:
+            info, members, wip = board.plan_info(), board.members(), board.wip_limits()
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        period = info.get("period") or {}
+        dates = (_("{start} to {end}").format(start=period["start"], end=period["end"]) if period.get("start")
+                 else _("no cycle dates yet"))
+        self.query_one("#setup-plan", Static).update(plain(_("Plan: {name} · {dates}").format(
+            name=info["name"], dates=dates)))
+        limits = ", ".join(f"{_(STATUS_LABELS[s])} {wip[s]}" for s in STATUSES if s in wip)
+        self.query_one("#setup-wip", Static).update(plain(_("WIP limits: {limits}").format(
+            limits=limits or _("none"))))
+        table = self.query_one("#setup-members", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for member in members:
+            table.add_row(*(plain_rich(cell) for cell in (
+                member.name, _(ROLE_WORDS[member.role]), member.zone or _("the machine's"))), key=member.name)
+        if members:
+            table.move_cursor(row=min(row, len(members) - 1))
+        lead = self.offers("cycle")
+        empty = ""
+        if not members:
+            empty = (_("No members yet: the board is in single-user mode (everyone is a lead). "
+                       "Press {key} to add yourself as its lead first.").format(key=shown_key(self, "setup.add"))
+                     if lead else _("No members yet: the board is in single-user mode."))
+        elif not period.get("start") and lead:
+            empty = _("No cycle dates yet: press {key} to set the cycle's first and last day.").format(
+                key=shown_key(self, "setup.cycle"))
+        self.query_one("#setup-empty", Static).update(plain(empty))
+        self.query_one("#setup-empty", Static).display = bool(empty)
+        close = shown_key(self, "setup.close")
+        hint = (_("{cycle} name and cycle · {add} add a member · {zone} a member's time zone · {wip} WIP limits · "
+                  "{close} close").format(cycle=shown_key(self, "setup.cycle"), add=shown_key(self, "setup.add"),
+                                          zone=shown_key(self, "setup.zone"), wip=shown_key(self, "setup.wip"),
+                                          close=close) if lead
+                else _("Read only: a lead sets the team and the cycle · {zone} your time zone · {close} close").format(
+                    zone=shown_key(self, "setup.zone"), close=close) if self.offers("zone")
+                else _("Read only: a lead sets the team and the cycle · {close} close").format(close=close))
+        self.query_one("#setup-hint", Static).update(plain(hint))
+
+    def _open(self, form) -> None:
+        # (every open screen, this one, the cycle beneath and the header, shows the change at once)
+        self.app.push_screen(form, lambda _made: self.app.call_next(self.app.refresh_screens))
+
+    def action_cycle(self) -> None:
+        from tui.screens.fields_form import FieldsForm, Hint
+
+        if not permitted(self, "board.settings"):
+            return
+        board = self.app.board
+        info = board.plan_info()
+        period = info.get("period") or {}
+
+        def save(values: dict) -> dict:
+            days = {}
+            for name in ("start", "end"):
+                text = values[name].strip()
+                try:
+                    days[name] = parse_date(text, board.today()) if text and text.lower() != "none" else None
+                except DateError as error:
+                    raise Invalid(name, error) from None
+            if bool(days["start"]) != bool(days["end"]):  # (a cycle has both ends, or none)
+                missing = "end" if days["start"] else "start"
+                raise Invalid(missing, "a cycle has a first and a last day: give both (both empty: no cycle)")
+            return board.set_plan_info(values["name"].strip(), days["start"], days["end"])
+
+        rows = [("name", _("Plan name"), text_input(info["name"])),
+                (("start", _("First day"), text_input(period.get("start") or "", placeholder=DATE_PLACEHOLDER)),
+                 ("end", _("Last day"), text_input(period.get("end") or "", placeholder=DATE_PLACEHOLDER))),
+                Hint(_(DATE_HINT))]
+        self._open(FieldsForm(_("Name and cycle"), rows, save, required=("name",)))
+
+    def action_add_member(self) -> None:
+        from tui.screens.fields_form import FieldsForm, Hint
+
+        if not permitted(self, "member.add"):
+            return
+        board = self.app.board
+        first = not board.members()
+
+        def save(values: dict):
+            return board.add_member(values["member"].strip(), values["role"] or "", values["zone"])
+
+        roles = [(plain_rich(_(ROLE_WORDS[role])), role) for role in ROLE_WORDS]
+        # (the field is `member`, as the store names it: a name it refuses is said next to the box)
+        rows = [(("member", _("Name"), text_input(board.actor if first else "")),
+                 ("role", _("Role"), Select(roles, allow_blank=False, value="lead" if first else "rep"))),
+                ("zone", _("Time zone"), text_input("")),
+                Hint(_("Time zone: an IANA name such as Europe/Berlin; empty for the machine's"))]
+        note = (_("The first member is you, as the lead: once the board has members, only they may change it.")
+                if first else "")
+        self._open(FieldsForm(_("Add a member"), rows, save, note=note, required=("member",)))
+
+    def action_zone(self) -> None:
+        from tui.screens.fields_form import FieldsForm, Hint
+
+        board = self.app.board
+        table = self.query_one("#setup-members", DataTable)
+        if not table.row_count:
+            tell(self, _("No members yet: add one first ({key})").format(key=shown_key(self, "setup.add")), "warning")
+            return
+        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        member = next((m for m in board.members() if m.name == name), None)
+        if member is None or not permitted(self, "member.zone", owner=name):
+            return
+
+        def save(values: dict):
+            return board.set_member_zone(name, values["zone"])
+
+        rows = [("zone", _("Time zone"), text_input(member.zone)),
+                Hint(_("Time zone: an IANA name such as Europe/Berlin; empty for the machine's"))]
+        self._open(FieldsForm(_("{name}'s time zone").format(name=name), rows, save))
+
+    def action_wip(self) -> None:
+        from tui.screens.fields_form import FieldsForm, Hint
+
+        if not permitted(self, "board.settings"):
+            return
+        board = self.app.board
+        wip = board.wip_limits()
+
+        def save(values: dict) -> dict:
+            limits = {}
+            for status in STATUSES:
+                text = values[status].strip()
+                if text.lower() in ("", "off", "none"):
+                    limits[status] = None
+                elif text.isdigit() and 0 < int(text) <= 999:
+                    limits[status] = int(text)
+                else:
+                    raise Invalid(status, "a WIP limit is a whole number from 1 to 999")
+            for status, limit in limits.items():  # (one change a column, as `uplift wip COLUMN N`)
+                if wip.get(status) != limit:
+                    board.set_wip_limit(status, limit)
+            return limits
+
+        rows = [tuple((status, _(STATUS_LABELS[status]), text_input(str(wip.get(status, ""))))
+                      for status in STATUSES),
+                Hint(_("A column's most cards at once, 1 to 999; empty for no limit"))]
+        self._open(FieldsForm(_("WIP limits"), rows, save))
