@@ -148,39 +148,66 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_tasks(board, tasks: list, was: dict[str, str]) -> None:
+    """`--json` on a command that changed several tasks at once: each as `_print_task` prints one,
+    in a list; one task alone as `_print_task` prints it (the contract's `task done ID --json`)."""
+    from tui.cli_output import print_json
+
+    if len(tasks) == 1:
+        _print_task(board, tasks[0], was[tasks[0].id])
+        return
+    shown = []
+    for task in tasks:
+        made = task.every and task.status == "done" and was[task.id] != "done"
+        shown.append({"task": task, "history": board.history(item=task.id),
+                      "next": board.next_of(task.id) if made else None})
+        if made and shown[-1]["next"] is None:
+            _tell_next(board, task, was[task.id])
+    print_json(shown)
+
+
+def _statuses_before(board, ids: list[str]) -> dict[str, str]:
+    """Each task's status before a change, by its id (NotFound, nothing written, for one missing)."""
+    return {task.id: task.status for task in (board.task(task_id) for task_id in ids)}
+
+
 def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
-    was = board.task(args.id).status
-    task = board.move_task(args.id, args.status)
+    was = _statuses_before(board, args.id)
+    tasks = board.move_tasks(args.id, args.status)
     if args.json:
-        _print_task(board, task, was)
-        if task.status != was:
-            _warn_waiting(board, task)
-            _warn_wip(board, task.status)
-        return EXIT_OK
-    if task.status == was:  # (said, as `task done` says it: "→ doing" twice read as two moves)
-        from sales.tasks import STATUS_LABELS
+        _print_tasks(board, tasks, was)
+    for task in tasks:
+        if args.json:
+            pass
+        elif task.status == was[task.id]:  # (said, as `task done` says it: "→ doing" twice read as two moves)
+            from sales.tasks import STATUS_LABELS
 
-        print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
-        return EXIT_OK
-    print(f"{task.id} → {_(task.status)}")
-    _tell_next(board, task, was)
-    _warn_waiting(board, task)
-    _warn_wip(board, task.status)
+            print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
+            continue
+        else:
+            print(f"{task.id} → {_(task.status)}")
+            _tell_next(board, task, was[task.id])
+        if task.status != was[task.id]:
+            _warn_waiting(board, task)
+    if any(task.status != was[task.id] for task in tasks):
+        _warn_wip(board, tasks[0].status)
     return EXIT_OK
 
 
 def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
-    was = board.task(args.id).status
-    task = board.move_task(args.id, "done")
+    was = _statuses_before(board, args.id)
+    tasks = board.move_tasks(args.id, "done")
     if args.json:
-        _print_task(board, task, was)
-    else:
-        print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
-        _tell_next(board, task, was)
-    if was != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
-        _warn_waiting(board, task)
+        _print_tasks(board, tasks, was)
+    for task in tasks:
+        if not args.json:
+            print(_("{id} was already done").format(id=task.id) if was[task.id] == "done"
+                  else f"{task.id} → {_('done')}")
+            _tell_next(board, task, was[task.id])
+        if was[task.id] != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
+            _warn_waiting(board, task)
     return EXIT_OK
 
 
@@ -278,8 +305,8 @@ def cmd_task_comment(args: argparse.Namespace) -> int:
 
 def cmd_task_delete(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
-    task = board.delete_task(args.id)
-    print(_("deleted {id}").format(id=task.id))
+    for task in board.delete_tasks(args.id):
+        print(_("deleted {id}").format(id=task.id))
     return EXIT_OK
 
 
@@ -453,12 +480,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
     edit.add_argument("--json", action="store_true", help=changed_json)
     move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
-    move.add_argument("id")
+    move.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)"))
     move.add_argument("status", type=status_arg,
                       help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES)))
     move.add_argument("--json", action="store_true", help=changed_json)
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
-    done.add_argument("id")
+    done.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all are done, or none)"))
     done.add_argument("--json", action="store_true", help=changed_json)
     tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
     tick.add_argument("id")
@@ -479,7 +506,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
     comment.add_argument("--json", action="store_true", help=changed_json)
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
-    delete.add_argument("id")
+    delete.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all go, or none)"))
     imp = add_verb(task, common, "import", cmd_task_import,
                    _("add the tasks of a taskwarrior export (`task export > tasks.json`), or update those an "
                      "earlier import of it brought, or a CSV or XLSX file's, a row each (all or nothing)"))
