@@ -211,6 +211,31 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_task_start(args: argparse.Namespace) -> int:
+    """taskwarrior's `task start` and `task stop`: to Doing, and from Doing back to To do. A done
+    task is neither started nor stopped (`task move` reopens it); stopping one that is not Doing
+    moves nothing, and says so."""
+    from sales.errors import Refused
+    from sales.tasks import STATUS_LABELS
+
+    board = open_board(args, tasks_only=True)
+    was = _statuses_before(board, args.id)
+    for task_id, status in was.items():
+        if status == "done":
+            raise Refused("{id} is done: `uplift task move {id} {status}` reopens it", id=task_id, status=args.status)
+    moving = [task_id for task_id, status in was.items() if args.status == "doing" or status == "doing"]
+    for task_id in was:
+        if task_id not in moving:
+            print(_("{id} is {status}, not started: nothing to stop").format(
+                id=task_id, status=_(STATUS_LABELS[was[task_id]])), file=sys.stderr if args.json else sys.stdout)
+    if moving:
+        args.id = moving
+        return cmd_task_move(args)
+    if args.json:  # (stdout stays JSON: the tasks, as they are)
+        _print_tasks(board, [board.task(task_id) for task_id in was], was)
+    return EXIT_OK
+
+
 def cmd_task_tick(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
@@ -474,7 +499,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("title")
     task_options(add)
     add.add_argument("--json", action="store_true", help=changed_json)
-    edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"))
+    edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"),
+                    aliases=("modify",))
     edit.add_argument("id")
     edit.add_argument("--title")
     task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
@@ -484,6 +510,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     move.add_argument("status", type=status_arg,
                       help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES)))
     move.add_argument("--json", action="store_true", help=changed_json)
+    for verb, status, said in (("start", "doing", _("start work on a task: move it to doing (taskwarrior's start)")),
+                               ("stop", "todo", _("stop work on a task: move it from doing back to to do"))):
+        begin = add_verb(task, common, verb, cmd_task_start, said)
+        begin.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)"))
+        begin.add_argument("--json", action="store_true", help=changed_json)
+        begin.set_defaults(status=status)
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
     done.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all are done, or none)"))
     done.add_argument("--json", action="store_true", help=changed_json)
@@ -501,7 +533,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     comment = add_verb(task, common, "comment", cmd_task_comment,
-                       _("add a dated comment to a task (anyone on the team, on any task)"))
+                       _("add a dated comment to a task (anyone on the team, on any task)"), aliases=("annotate",))
     comment.add_argument("id")
     comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
     comment.add_argument("--json", action="store_true", help=changed_json)
