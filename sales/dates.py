@@ -1,4 +1,5 @@
-"""Dates as people type them: ISO, `today`, `tomorrow`, `+3d`, `-2w`, `+1m`, `fri` (and 明天, 周五, +3天)."""
+"""Dates as people type them: ISO, `today`, `tomorrow`, `+3d` (or `3d`), `-2w`, `+1m`, `fri`, `next fri`,
+`eow`, `eom`, `eoy` (taskwarrior's), `12/25` (and 明天, 周五, 下周五, 月底, 12月25日, +3天)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,25 @@ from sales.text import half_width
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
          "fri": "friday", "sat": "saturday", "sun": "sunday"}
-_OFFSET = re.compile(r"^([+-])(\d{1,4})([dwm])$")
+_OFFSET = re.compile(r"^([+-]?)(\d{1,4})([dwm])$")  # (`3d`, as taskwarrior takes it: `+3d`)
 #: The same words in Chinese, for a team that types them (今天, 明天, 周五, 星期五, +3天): taken
 #: whatever the interface's language, as the English ones are.
 _CHINESE_DAYS = {"今天": 0, "明天": 1, "后天": 2, "昨天": -1}
 _CHINESE_WEEKDAYS = {**{f"{p}{d}": i for p in ("周", "星期", "礼拜") for i, d in enumerate("一二三四五六日")},
                      "周天": 6, "星期天": 6, "礼拜天": 6}
 _CHINESE_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "个月": "m", "月": "m"}
-_CHINESE_OFFSET = re.compile(r"^([+-])(\d{1,4})(天|日|周|星期|个月|月)$")
+_CHINESE_OFFSET = re.compile(r"^([+-]?)(\d{1,4})(天|日|周|星期|个月|月)$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+#: The ends taskwarrior names (`eow`: this ISO week's Sunday), and the same in Chinese.
+_ENDS = {"eod": "eod", "eow": "eow", "eom": "eom", "eoy": "eoy", "本周末": "eow", "这周末": "eow",
+         "周末": "eow", "月底": "eom", "本月底": "eom", "月末": "eom", "年底": "eoy", "今年底": "eoy", "年末": "eoy"}
+#: A weekday of a named week (`next fri`: the Friday of next week, as 下周五; `this fri`: of this one).
+_WEEK_OF = re.compile(r"^(this|next|last)\s+([a-z]+)$")
+_CHINESE_WEEK_OF = re.compile(r"^(本|这|下|上)(周|星期|礼拜)([一二三四五六日天])$")
+_CHINESE_WEEKS = {"this": 0, "next": 1, "last": -1, "本": 0, "这": 0, "下": 1, "上": -1}
+#: A day without its year: `12/25` (month/day), or 12月25日.
+_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_CHINESE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
 _CHINESE_DAY = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 2026年12月1日
 
 
@@ -104,7 +115,9 @@ def parse_date(text: str, today: date) -> date:
     """A date from what a person typed, relative to `today` where the text is relative.
 
     A weekday name (`fri`, `friday`) means the next such day after today (`fri` on a Friday is
-    a week later). Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
+    a week later); `next fri` the Friday of next week, `this fri` of this one. `eow`, `eom` and
+    `eoy` are the last day of this ISO week (Sunday), month and year; `3d` is `+3d`; `12/25` the
+    25 December nearest today. Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
     written the Chinese way (`2026年12月1日`) as that day.
     """
     word = half_width(text).strip().lower()  # (２０２６－１２－０１ typed in full-width mode)
@@ -115,8 +128,18 @@ def parse_date(text: str, today: date) -> date:
         return today + timedelta(days=_CHINESE_DAYS[word])
     elif word in _CHINESE_WEEKDAYS:
         word = WEEKDAYS[_CHINESE_WEEKDAYS[word]]
-    elif (chinese := _CHINESE_OFFSET.match(word)) is not None:
-        word = chinese.group(1) + chinese.group(2) + _CHINESE_UNITS[chinese.group(3)]
+    elif (chinese := _CHINESE_OFFSET.match(word)) is not None and (chinese.group(1) or chinese.group(3) not in "日月"):
+        word = chinese.group(1) + chinese.group(2) + _CHINESE_UNITS[chinese.group(3)]  # (3日, 3月: a day, a month)
+    elif (chinese := _CHINESE_WEEK_OF.match(word)) is not None:
+        return _weekday_of_week(today, _CHINESE_WEEKS[chinese.group(1)], "一二三四五六日天".index(chinese.group(3)) % 7)
+    elif (chinese := _CHINESE_MONTH_DAY.match(word)) is not None:
+        return _month_day(int(chinese.group(1)), int(chinese.group(2)), today, text, both_ways=False)
+    if word in _ENDS:
+        return _end_of(_ENDS[word], today)
+    if (match := _MONTH_DAY.match(word)) is not None:
+        return _month_day(int(match.group(1)), int(match.group(2)), today, text, both_ways=True)
+    if (match := _WEEK_OF.match(word)) is not None and (weekday := _weekday(match.group(2))) is not None:
+        return _weekday_of_week(today, _CHINESE_WEEKS[match.group(1)], weekday)
     if word in ("today", "now"):
         return today
     if word == "tomorrow":
@@ -127,24 +150,76 @@ def parse_date(text: str, today: date) -> date:
     if match:
         sign, count, unit = match.groups()
         if unit == "m":  # calendar months, as a person means them (it was 30 days: +1m from Dec 3, Jan 2)
-            return months_later(today, int(count) if sign == "+" else -int(count))
+            return months_later(today, -int(count) if sign == "-" else int(count))
         days = int(count) * {"d": 1, "w": 7}[unit]
-        return today + timedelta(days=days if sign == "+" else -days)
-    for index, name in enumerate(WEEKDAYS):
-        if len(word) >= 3 and _FULL[name].startswith(word):
-            ahead = (index - today.weekday()) % 7 or 7
-            return today + timedelta(days=ahead)
+        return today + timedelta(days=-days if sign == "-" else days)
+    if (index := _weekday(word)) is not None:
+        ahead = (index - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
     try:
         day = date.fromisoformat(word)
     except ValueError:
         if (meant := meant_day(word)) is not None:  # 31/12/2026: say the day it means, written as it is taken
             raise DateError("{value!r} is not a date: write it as YYYY-MM-DD ({day})", value=text.strip(),
                             day=meant.isoformat()) from None
-        raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w "
-                                             "or a weekday (fri)", text=text) from None
+        raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, "
+                                             "eow, eom, 12/25 or a weekday (fri, next fri)", text=text) from None
     if (why := year_problem(day)) is not None:
         raise DateError(why)
     return day
+
+
+def _weekday(word: str) -> int | None:
+    """The weekday (0 Monday) a word names (`fri`, `friday`, `thurs`), or None."""
+    for index, name in enumerate(WEEKDAYS):
+        if len(word) >= 3 and _FULL[name].startswith(word):
+            return index
+    return None
+
+
+def _weekday_of_week(today: date, weeks: int, weekday: int) -> date:
+    """The `weekday` of the ISO week `weeks` from today's (`next fri`: 1, 4): "next Friday" said
+    on a Thursday is the Friday of next week, 8 days on, where `fri` alone is tomorrow."""
+    return today - timedelta(days=today.weekday()) + timedelta(weeks=weeks, days=weekday)
+
+
+def _end_of(span: str, today: date) -> date:
+    """The last day of today's ISO week (Sunday), month or year; `eod` is today (a board's dates
+    are days, not moments)."""
+    if span == "eow":
+        return today + timedelta(days=6 - today.weekday())
+    if span == "eom":
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if span == "eoy":
+        return today.replace(month=12, day=31)
+    return today
+
+
+def _month_day(month: int, day: int, today: date, text: str, both_ways: bool) -> date:
+    """A day typed without its year (`12/25`, `25/12`, 12月25日): the one such day nearest today
+    (on 28 December, `1/5` is the coming 5 January; on 3 January, `12/20` the one just gone).
+    Written with a slash, it is read month first or day first, whichever names a day; one that
+    names a day both ways (`3/4`: 4 March or 3 April) is not guessed."""
+    readings = {(month, day), (day, month)} if both_ways else {(month, day)}
+    meanings = sorted(found for found in (_nearest(one_month, one_day, today) for one_month, one_day in readings)
+                      if found is not None)
+    if not meanings:
+        raise DateError("{text!r} is not a date: no month has that day", text=text.strip())
+    if len(meanings) > 1:
+        raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
+                        text=text.strip(), first=meanings[0].isoformat(), second=meanings[1].isoformat())
+    return meanings[0]
+
+
+def _nearest(month: int, day: int, today: date) -> date | None:
+    """The `day` of `month` nearest today, last year's, this year's or next (None: no such day)."""
+    days = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(days, key=lambda found: (abs((found - today).days), found)) if days else None
 
 
 _RELATIVE_WEEKS = {"this": 0, "last": -1, "next": 1, "本周": 0, "这周": 0, "上周": -1, "下周": 1}

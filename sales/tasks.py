@@ -32,6 +32,9 @@ _STATUS_ALIASES = {"todo": "todo", "to-do": "todo", "to do": "todo", "open": "to
                    "blocked": "blocked", "done": "done", "closed": "done"}
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=TITLE_MAX)]
+#: A task's title: empty or blank, it is refused by the task's own rule, in one message for both
+#: (`task add ''` said "must not be empty" where `task add '   '` said "a task needs a title").
+TaskTitle = Annotated[str, msgspec.Meta(max_length=TITLE_MAX)]
 LongText = Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]
 Ref = Annotated[str, msgspec.Meta(max_length=NAME_MAX)]
 Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
@@ -71,7 +74,7 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A piece of work with an owner and a due date, linked to the goal or strategy it serves."""
 
     id: str
-    title: Title
+    title: TaskTitle
     owner: Ref | None = None
     status: Status = "todo"
     priority: Priority = "normal"

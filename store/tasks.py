@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Reason, nothing_imported
+from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
 from sales.ids import format_id
 from sales.tasks import (
     COMMENTS_MAX,
@@ -53,16 +53,45 @@ class TaskChanges(BoardCore):
 
     def update_task(self, task_id: str, **fields: Any) -> Task:
         """Change some fields of a task (None clears a field). Moving is `move_task`."""
-        def build(tx: Transaction) -> Task:
-            old = self.task(task_id)
-            data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
-            self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
-            new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
-            self._put_update(tx, task_action(old, new), "task", old, new)
-            if new.every and new.status == "done" and old.status != "done":
-                self._repeat(tx, new)
-            return new
-        return self._transact(build)
+        return self._transact(lambda tx: self._update_in(tx, task_id, fields))
+
+    def _update_in(self, tx: Transaction, task_id: str, fields: dict[str, Any]) -> Task:
+        """One task's change, made in the transaction `tx` (see `update_task`)."""
+        old = self.task(task_id)
+        data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
+        self._check("task.edit", owner=old.owner, new_owner=data.get("owner"))
+        new = self._validate_task(tx, {k: v for k, v in data.items() if v is not None}, old)
+        self._put_update(tx, task_action(old, new), "task", old, new)
+        if new.every and new.status == "done" and old.status != "done":
+            self._repeat(tx, new)
+        return new
+
+    def _each_task(self, task_ids: list[str], change: Callable[[str], Task]) -> list[Task]:
+        """`change` made to each of several tasks (an id given twice: once), in one transaction's
+        build: the first that is missing or refused stops them all, nothing written, and a refusal
+        names the task it is about (`T-5: a rep may only change their own tasks`)."""
+        done: dict[str, Task] = {}
+        for task_id in task_ids:
+            key = self.task(task_id).id  # (NotFound names the id as typed)
+            if key in done:
+                continue
+            try:
+                done[key] = change(key)
+            except Refused as error:
+                if len(task_ids) == 1:
+                    raise
+                raise Refused("{where}: {reason}", where=key, reason=error) from None
+        return list(done.values())
+
+    def move_tasks(self, task_ids: list[str], status: str) -> list[Task]:
+        """Several tasks moved to one status in one change (taskwarrior's `task 1 2 5 done`): all
+        or nothing, an activity record for each, one undo takes them all back."""
+        try:
+            status = normalize_status(status)
+        except ValueError as error:
+            raise Invalid("status", error) from None
+        return self._transact(lambda tx: self._each_task(
+            task_ids, lambda task_id: self._update_in(tx, task_id, {"status": status})))
 
     def tasks_for(self, deal_id: str) -> list[Task]:
         """The tasks that move the deal forward (its follow-ups), open ones first."""
@@ -132,12 +161,16 @@ class TaskChanges(BoardCore):
         return self._transact(build)
 
     def delete_task(self, task_id: str) -> Task:
-        def build(tx: Transaction) -> Task:
+        return self.delete_tasks([task_id])[0]
+
+    def delete_tasks(self, task_ids: list[str]) -> list[Task]:
+        """Several tasks deleted in one change: all or nothing, as `move_tasks`."""
+        def delete(tx: Transaction, task_id: str) -> Task:
             old = self.task(task_id)
             self._check("task.delete", owner=old.owner, new_owner=None)
             self._put_delete_linked(tx, "task.delete", "task", old)  # a budget line for it stays
             return old
-        return self._transact(build)
+        return self._transact(lambda tx: self._each_task(task_ids, lambda task_id: delete(tx, task_id)))
 
     def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
                      name: str | None = None, with_deleted: bool = False) -> dict:

@@ -267,8 +267,9 @@ def named_paths(args: argparse.Namespace) -> list[str]:
 
 
 def add_verb(group, common: argparse.ArgumentParser, name: str, run: Callable,
-             help: str) -> argparse.ArgumentParser:
-    """A sub-command that accepts --board and runs `run(args)`."""
-    sub = group.add_parser(name, parents=[common], help=help, description=help)
+             help: str, aliases: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+    """A sub-command that accepts --board and runs `run(args)`; `aliases`, the other names it
+    answers to (taskwarrior's `annotate` for `comment`), listed with it in the help."""
+    sub = group.add_parser(name, parents=[common], help=help, description=help, aliases=list(aliases))
     sub.set_defaults(run=run, command=sub.prog)
     return sub

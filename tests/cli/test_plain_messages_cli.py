@@ -37,7 +37,7 @@ def test_a_field_is_named_as_its_option_is_typed(run, team) -> None:
 
 
 def test_the_log_says_when_a_filter_matches_nothing_and_refuses_a_limit_below_one(run) -> None:
-    assert run("log", "--actor", "nobody")[1] == "Nothing in the log matches.\n"
+    assert run("log", "--actor", "bea")[1] == "Nothing in the log matches.\n"
     code, _, err = run("log", "--limit", "0")
     assert code == 2 and "--limit: 0 is not a number of records (1 or more)" in err
 

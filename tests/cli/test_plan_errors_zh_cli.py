@@ -118,7 +118,8 @@ def test_a_value_too_long_or_out_of_bounds_is_said_in_chinese(run, team, monkeyp
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     before = snapshot_files(team)
     assert run("task", "add", "x" * 300) == (2, "", "uplift: title: 太长：最多 200 个字符\n")
-    assert run("task", "add", "") == (2, "", "uplift: title: 不能为空\n")
+    assert run("task", "add", "") == (2, "", "uplift: 任务需要标题\n")  # (as a blank one: the task's rule)
+    assert run("note", "add", "") == (2, "", "uplift: note: 不能为空\n")
     assert run("budget", "total", "-5") == (2, "", "uplift: amount: 必须至少为 0\n")
     assert snapshot_files(team) == before
     monkeypatch.setenv("UPLIFT_LANG", "en")
@@ -128,7 +129,7 @@ def test_a_value_too_long_or_out_of_bounds_is_said_in_chinese(run, team, monkeyp
 def test_a_bad_date_on_the_command_line_is_said_in_chinese(run, team, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (
-        2, "", "uplift: due: '31/31/2026' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周 或星期几（fri/周五）\n")
+        2, "", "uplift: due: '31/31/2026' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周、eow/本周末、eom/月底、12/25 或星期几（fri/周五、next fri/下周五）\n")
     assert run("task", "add", "Call Acme", "--due", "3000-01-01") == (
         2, "", "uplift: due: 3000-01-01 不是 1900 到 2999 年之间的日期\n")
 

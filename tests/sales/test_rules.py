@@ -41,7 +41,7 @@ def test_dates_as_a_chinese_team_types_them(text: str, expected: date) -> None:
     ("31/12/2026", "'31/12/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
     ("2027/1/5", "'2027/1/5' is not a date: write it as YYYY-MM-DD (2027-01-05)"),
     ("12/31/2026", "'12/31/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
-    ("03/04/2026", "'03/04/2026' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)"),
+    ("03/04/2026", "'03/04/2026' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, eow, eom, 12/25 or a weekday (fri, next fri)"),
 ])
 def test_a_date_written_another_way_names_the_day_it_means(text: str, says: str) -> None:
     """One that reads only one way is named (as a plan file's is); one that reads two ways is not guessed."""

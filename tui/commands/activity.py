@@ -28,12 +28,25 @@ def cmd_log(args: argparse.Namespace) -> int:
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)
     records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit, at=on_days)
+    if args.actor and not records:
+        _check_actor(board, args.actor)
     if args.json:
         print_json(records)
     else:
         filtered = args.actor or args.type or args.item or on_days
         print(log_rows(records) if records else _("Nothing in the log matches.") if filtered else _("No activity yet."))
     return EXIT_OK
+
+
+def _check_actor(board, name: str) -> None:
+    """NotFound for a name nobody on the board has (a typo: `--actor alli`), rather than "nothing
+    matches", which reads as "ali did nothing"; someone who has left but is in the log is no typo."""
+    from sales.errors import NotFound
+
+    members = [member.name for member in board.members()]
+    if name not in members and not board.feed(person=name, limit=1):
+        raise NotFound("{name!r} is not a member of this board and has no record in its log (members: {members})",
+                       name=name, members=", ".join(members) or "–")
 
 
 #: A deal's id as the first word of `log add`'s note (D-4, d-4, D4).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sales.errors import Invalid
 from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, OUTCOMES, ROLLUPS, parse_target,
@@ -178,6 +179,13 @@ def cmd_goal_checkin(args: argparse.Namespace) -> int:
     entry = board.checkin(args.id, value, args.confidence, args.comment or "",
                           on=cli_date(board, args.date, "date") or None)
     report = board.report(entry.goal)
+    from sales.goals import number
+
+    if report.goal.unit == "%" and 0 < abs(entry.value) < 1 and not args.value.strip().endswith("%"):
+        # (0.33 on a goal in %: taken as 0.33 %, as typed, but a share written as a fraction is a slip)
+        print(_("note: {goal} is measured in %: {value} was taken as {value}%; for {percent}%, "
+                "give {percent}").format(goal=entry.goal, value=number(entry.value),
+                                         percent=number(round(entry.value * 100, 6))), file=sys.stderr)
     if args.json:
         print_json({"checkin": entry, "goal": report_json(report)})
     else:

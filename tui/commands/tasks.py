@@ -148,39 +148,91 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_tasks(board, tasks: list, was: dict[str, str]) -> None:
+    """`--json` on a command that changed several tasks at once: each as `_print_task` prints one,
+    in a list; one task alone as `_print_task` prints it (the contract's `task done ID --json`)."""
+    from tui.cli_output import print_json
+
+    if len(tasks) == 1:
+        _print_task(board, tasks[0], was[tasks[0].id])
+        return
+    shown = []
+    for task in tasks:
+        made = task.every and task.status == "done" and was[task.id] != "done"
+        shown.append({"task": task, "history": board.history(item=task.id),
+                      "next": board.next_of(task.id) if made else None})
+        if made and shown[-1]["next"] is None:
+            _tell_next(board, task, was[task.id])
+    print_json(shown)
+
+
+def _statuses_before(board, ids: list[str]) -> dict[str, str]:
+    """Each task's status before a change, by its id (NotFound, nothing written, for one missing)."""
+    return {task.id: task.status for task in (board.task(task_id) for task_id in ids)}
+
+
 def cmd_task_move(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
-    was = board.task(args.id).status
-    task = board.move_task(args.id, args.status)
+    was = _statuses_before(board, args.id)
+    tasks = board.move_tasks(args.id, args.status)
     if args.json:
-        _print_task(board, task, was)
-        if task.status != was:
-            _warn_waiting(board, task)
-            _warn_wip(board, task.status)
-        return EXIT_OK
-    if task.status == was:  # (said, as `task done` says it: "→ doing" twice read as two moves)
-        from sales.tasks import STATUS_LABELS
+        _print_tasks(board, tasks, was)
+    for task in tasks:
+        if args.json:
+            pass
+        elif task.status == was[task.id]:  # (said, as `task done` says it: "→ doing" twice read as two moves)
+            from sales.tasks import STATUS_LABELS
 
-        print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
-        return EXIT_OK
-    print(f"{task.id} → {_(task.status)}")
-    _tell_next(board, task, was)
-    _warn_waiting(board, task)
-    _warn_wip(board, task.status)
+            print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
+            continue
+        else:
+            print(f"{task.id} → {_(task.status)}")
+            _tell_next(board, task, was[task.id])
+        if task.status != was[task.id]:
+            _warn_waiting(board, task)
+    if any(task.status != was[task.id] for task in tasks):
+        _warn_wip(board, tasks[0].status)
     return EXIT_OK
 
 
 def cmd_task_done(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
-    was = board.task(args.id).status
-    task = board.move_task(args.id, "done")
+    was = _statuses_before(board, args.id)
+    tasks = board.move_tasks(args.id, "done")
     if args.json:
-        _print_task(board, task, was)
-    else:
-        print(_("{id} was already done").format(id=task.id) if was == "done" else f"{task.id} → {_('done')}")
-        _tell_next(board, task, was)
-    if was != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
-        _warn_waiting(board, task)
+        _print_tasks(board, tasks, was)
+    for task in tasks:
+        if not args.json:
+            print(_("{id} was already done").format(id=task.id) if was[task.id] == "done"
+                  else f"{task.id} → {_('done')}")
+            _tell_next(board, task, was[task.id])
+        if was[task.id] != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
+            _warn_waiting(board, task)
+    return EXIT_OK
+
+
+def cmd_task_start(args: argparse.Namespace) -> int:
+    """taskwarrior's `task start` and `task stop`: to Doing, and from Doing back to To do. A done
+    task is neither started nor stopped (`task move` reopens it); stopping one that is not Doing
+    moves nothing, and says so."""
+    from sales.errors import Refused
+    from sales.tasks import STATUS_LABELS
+
+    board = open_board(args, tasks_only=True)
+    was = _statuses_before(board, args.id)
+    for task_id, status in was.items():
+        if status == "done":
+            raise Refused("{id} is done: `uplift task move {id} {status}` reopens it", id=task_id, status=args.status)
+    moving = [task_id for task_id, status in was.items() if args.status == "doing" or status == "doing"]
+    for task_id in was:
+        if task_id not in moving:
+            print(_("{id} is {status}, not started: nothing to stop").format(
+                id=task_id, status=_(STATUS_LABELS[was[task_id]])), file=sys.stderr if args.json else sys.stdout)
+    if moving:
+        args.id = moving
+        return cmd_task_move(args)
+    if args.json:  # (stdout stays JSON: the tasks, as they are)
+        _print_tasks(board, [board.task(task_id) for task_id in was], was)
     return EXIT_OK
 
 
@@ -278,8 +330,8 @@ def cmd_task_comment(args: argparse.Namespace) -> int:
 
 def cmd_task_delete(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
-    task = board.delete_task(args.id)
-    print(_("deleted {id}").format(id=task.id))
+    for task in board.delete_tasks(args.id):
+        print(_("deleted {id}").format(id=task.id))
     return EXIT_OK
 
 
@@ -447,18 +499,25 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("title")
     task_options(add)
     add.add_argument("--json", action="store_true", help=changed_json)
-    edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"))
+    edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"),
+                    aliases=("modify",))
     edit.add_argument("id")
     edit.add_argument("--title")
     task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
     edit.add_argument("--json", action="store_true", help=changed_json)
     move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
-    move.add_argument("id")
+    move.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)"))
     move.add_argument("status", type=status_arg,
                       help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES)))
     move.add_argument("--json", action="store_true", help=changed_json)
+    for verb, status, said in (("start", "doing", _("start work on a task: move it to doing (taskwarrior's start)")),
+                               ("stop", "todo", _("stop work on a task: move it from doing back to to do"))):
+        begin = add_verb(task, common, verb, cmd_task_start, said)
+        begin.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)"))
+        begin.add_argument("--json", action="store_true", help=changed_json)
+        begin.set_defaults(status=status)
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
-    done.add_argument("id")
+    done.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all are done, or none)"))
     done.add_argument("--json", action="store_true", help=changed_json)
     tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
     tick.add_argument("id")
@@ -474,12 +533,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     comment = add_verb(task, common, "comment", cmd_task_comment,
-                       _("add a dated comment to a task (anyone on the team, on any task)"))
+                       _("add a dated comment to a task (anyone on the team, on any task)"), aliases=("annotate",))
     comment.add_argument("id")
     comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
     comment.add_argument("--json", action="store_true", help=changed_json)
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
-    delete.add_argument("id")
+    delete.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all go, or none)"))
     imp = add_verb(task, common, "import", cmd_task_import,
                    _("add the tasks of a taskwarrior export (`task export > tasks.json`), or update those an "
                      "earlier import of it brought, or a CSV or XLSX file's, a row each (all or nothing)"))

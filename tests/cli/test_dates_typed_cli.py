@@ -1,0 +1,75 @@
+"""Dates as a taskwarrior user types them (eow, eom, eoy, 3d, 12/25, next fri), on every date option."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.conftest import fix_now, snapshot_files
+
+# Thursday 3 December 2026: its ISO week runs Monday 30 November to Sunday 6 December.
+THURSDAY = datetime(2026, 12, 3, 12, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def due(run, monkeypatch):
+    """The due date `task add --due TEXT` gives, on the Thursday above."""
+    fix_now(monkeypatch, THURSDAY)
+
+    def given(text: str) -> str:
+        code, out, err = run("task", "add", "Call Isdom", "--due", text, "--json")
+        assert code == 0, err
+        return json.loads(out)["task"]["due"]
+    return given
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("eow", "2026-12-06"),        # this week's Sunday
+    ("eom", "2026-12-31"),
+    ("eoy", "2026-12-31"),
+    ("3d", "2026-12-06"),         # as +3d
+    ("2w", "2026-12-17"),
+    ("1m", "2027-01-03"),
+    ("12/25", "2026-12-25"),      # 25 is no month: month/day
+    ("25/12", "2026-12-25"),
+    ("1/25", "2027-01-25"),       # the 25 January nearest today is the coming one
+    ("11/20", "2026-11-20"),      # ... and the 20 November nearest is the one just gone
+    ("friday", "2026-12-04"),     # the next Friday: tomorrow
+    ("next fri", "2026-12-11"),   # the Friday of next week
+    ("this mon", "2026-11-30"),
+    ("tomorrow", "2026-12-04"),
+    ("下周五", "2026-12-11"),
+    ("月底", "2026-12-31"),
+    ("12月25日", "2026-12-25"),
+    ("3天", "2026-12-06"),
+])
+def test_typed_dates(due, typed, day):
+    assert due(typed) == day
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("3/4", "'3/4' reads two ways (2027-03-04 or 2027-04-03): write it as YYYY-MM-DD"),
+    ("13/13", "'13/13' is not a date: no month has that day"),
+    ("next banana", "'next banana' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, eow, eom, 12/25 "
+                    "or a weekday (fri, next fri)"),
+])
+def test_unclear_dates_refused_writing_nothing(team, run, monkeypatch, typed, said):
+    fix_now(monkeypatch, THURSDAY)
+    before = snapshot_files(team)
+    code, out, err = run("task", "add", "Call Isdom", "--due", typed)
+    assert (code, out) == (2, "")
+    assert said in err
+    assert snapshot_files(team) == before
+
+
+def test_other_date_options_read_them_too(team, run, monkeypatch):
+    fix_now(monkeypatch, THURSDAY)
+    assert run("task", "edit", "T-1", "--due", "eom")[0] == 0
+    assert run("task", "add", "Call Acme again", "--due", "eow")[0] == 0  # T-3
+    code, out, _ = run("task", "list", "--due-by", "eow")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["T-3"]  # T-1 due 12-31, T-2 undated
+    code, out, _ = run("log", "--since", "11/30", "--json")  # (12/3 would read two ways)
+    assert code == 0 and json.loads(out)
