@@ -31,9 +31,13 @@ def weekday_name(weekday: int) -> str:
     return _(WEEKDAYS[weekday])
 
 
-def day_number(day: date, today: date, width: int) -> str:
+CURSOR = "▸"  # before the cursor's day, so that it reads without colour too
+
+
+def day_number(day: date, today: date, width: int, cursor: bool = False) -> str:
     """The cell's first line: the day of the month, and `today` on today's."""
-    return fit(f"{day.day} {_('today')}" if day == today else str(day.day), width)
+    number = (CURSOR if cursor else " ") + str(day.day)
+    return fit(f"{number} {_('today')}" if day == today else number, width)
 
 
 def cell_line(event: Event, late: bool, width: int) -> str:

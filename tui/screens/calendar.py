@@ -71,7 +71,7 @@ class MonthGrid(Widget):
         width, per_week = self.cell_width(), self.week_lines()
         style = self.get_component_rich_style
         weeks = month_weeks(self.cursor)
-        lines = [Text(SEPARATOR).join(Text(fit(weekday_name(day.weekday()), width),
+        lines = [Text(SEPARATOR).join(Text(fit(" " + weekday_name(day.weekday()), width),
                                            style=style("calendar--weekday")) for day in weeks[0])]
         for week in weeks:
             rows = [Text(SEPARATOR).join(self._number(day, width) for day in week)]
@@ -84,19 +84,19 @@ class MonthGrid(Widget):
         style = self.get_component_rich_style
         name = ("calendar--cursor" if day == self.cursor else "calendar--today" if day == self.today else
                 "calendar--day" if day.month == self.cursor.month else "calendar--other-month")
-        return Text(day_number(day, self.today, width), style=style(name))
+        return Text(day_number(day, self.today, width, day == self.cursor), style=style(name))
 
     def _item(self, day: date, slot: int, slots: int, width: int) -> Text:
         events_of_day = self.days.get(day, [])
         style = self.get_component_rich_style
         dim = Style(dim=True) if day.month != self.cursor.month else Style()
         if len(events_of_day) > slots and slot == slots - 1:  # the last line says how many more
-            return Text(fit(f"+{len(events_of_day) - slot}", width), style=style("calendar--more") + dim)
+            return Text(fit(f" +{len(events_of_day) - slot}", width), style=style("calendar--more") + dim)
         if slot >= len(events_of_day):
             return Text(" " * width)
         event = events_of_day[slot]
         late = overdue(event, self.today)
-        return Text(cell_line(event, late, width), style=(style("calendar--overdue") if late else Style()) + dim)
+        return Text(" " + cell_line(event, late, width - 1), style=(style("calendar--overdue") if late else Style()) + dim)
 
     def on_click(self, event: events.Click) -> None:
         day = self.day_at(event.x, event.y)
