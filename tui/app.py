@@ -73,7 +73,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
         Binding("T", "today", N_("Today"), id="app.today"),
         Binding("C", "cycle", N_("Cycle"), show=False, id="app.cycle"),
-        Binding("M", "calendar", N_("Calendar"), show=False, id="app.calendar"),
+        Binding("A", "calendar", N_("Calendar"), show=False, id="app.calendar"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]

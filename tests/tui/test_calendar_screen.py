@@ -1,4 +1,4 @@
-"""The Calendar screen (M anywhere, "Calendar" in the palette): the month's tasks due, deals'
+"""The Calendar screen (A anywhere, "Calendar" in the palette): the month's tasks due, deals'
 close dates, goals' deadlines and the cycle's end on their days, overdue ones marked, a day cursor
 that moves across months, `m` for only mine, and enter on a day, then on an item, jumping to it."""
 
@@ -54,7 +54,7 @@ def title(app) -> str:
 
 
 async def open_calendar(app, pilot) -> None:
-    await pilot.press("M")
+    await pilot.press("A")
     await until(pilot, lambda: isinstance(app.screen, CalendarScreen) and app.screen.days)
     await pilot.pause()
 

@@ -1,4 +1,4 @@
-"""The Calendar (`M` anywhere, "Calendar" in the palette): a month's page of the plan's dates,
+"""The Calendar (`A` anywhere, "Calendar" in the palette): a month's page of the plan's dates,
 the same `uplift calendar` writes (tasks due, deals' expected close, goals' deadlines, the
 cycle's end; sales/calendar.py), a week a row. Arrows move a day cursor (into the months beside),
 PageUp/PageDown or `[` `]` change month, `t` is today, `m` only mine (again: everyone's); enter
