@@ -164,3 +164,20 @@ async def test_a_deal_chosen_on_its_day_shows_on_the_pipeline_and_an_empty_day_s
         assert str(listing.get_option_at_index(0).prompt) == "D-1 closes: Acme (12,000)"
         await pilot.press("enter")
         await until(pilot, lambda: app.current_mode == "pipeline" and len(app.screen_stack) == 1)
+
+
+async def test_the_palettes_calendar_opens_it_and_a_click_moves_the_cursor(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Calendar")
+        palette = app.screen
+        await until(pilot, lambda: palette.query_one("CommandList").option_count)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen) and app.screen.days)
+        await pilot.pause()
+        grid = app.screen.query_one(MonthGrid)
+        # the third week's line of numbers (14 to 20 December), its fifth day: Friday the 18th
+        await pilot.click(MonthGrid, offset=(4 * (grid.cell_width() + 1) + 2, 1 + 2 * grid.week_lines()))
+        assert app.screen.cursor == date(2026, 12, 18)
