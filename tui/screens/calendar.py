@@ -115,10 +115,10 @@ class CalendarScreen(ModalScreen[str | None]):
                 Binding("pagedown,right_square_bracket", "month(1)", N_("Next month"), id="calendar.next"),
                 Binding("t", "today", N_("Today"), id="calendar.today"),
                 Binding("m", "mine", N_("Mine"), id="calendar.mine"),
-                Binding("left", "step(-1)", N_("Day before"), show=False, id="calendar.left"),
-                Binding("right", "step(1)", N_("Day after"), show=False, id="calendar.right"),
-                Binding("up", "step(-7)", N_("Week before"), show=False, id="calendar.up"),
-                Binding("down", "step(7)", N_("Week after"), show=False, id="calendar.down"),
+                Binding("left,h", "step(-1)", N_("Day before"), show=False, id="calendar.left"),
+                Binding("right,l", "step(1)", N_("Day after"), show=False, id="calendar.right"),
+                Binding("up,k", "step(-7)", N_("Week before"), show=False, id="calendar.up"),
+                Binding("down,j", "step(7)", N_("Week after"), show=False, id="calendar.down"),
                 help_key("calendar")]
 
     def __init__(self) -> None:
