@@ -181,3 +181,18 @@ async def test_the_palettes_calendar_opens_it_and_a_click_moves_the_cursor(team)
         # the third week's line of numbers (14 to 20 December), its fifth day: Friday the 18th
         await pilot.click(MonthGrid, offset=(4 * (grid.cell_width() + 1) + 2, 1 + 2 * grid.week_lines()))
         assert app.screen.cursor == date(2026, 12, 18)
+
+
+async def test_a_chinese_title_is_cut_whole_characters_and_every_line_fits(team) -> None:
+    from rich.cells import cell_len
+
+    build(team)
+    at_now(team, "dana").add_task("拜访北区五家最大客户", owner="ali", due="2026-12-12")  # T-5
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        grid = app.screen.query_one(MonthGrid)
+        # a cell of (116 - 6) // 7 = 15 columns, a space and 14 for the text: `T-5 ` and four
+        # characters of two cells each, then …, where a fifth would leave no room for it
+        assert cells(app)[12] == ["T-5 拜访北区…"]
+        assert all(cell_len(line) <= grid.size.width for line in grid.render().plain.split("\n"))
