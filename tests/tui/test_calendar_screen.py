@@ -196,3 +196,15 @@ async def test_a_chinese_title_is_cut_whole_characters_and_every_line_fits(team)
         # characters of two cells each, then …, where a fifth would leave no room for it
         assert cells(app)[12] == ["T-5 拜访北区…"]
         assert all(cell_len(line) <= grid.size.width for line in grid.render().plain.split("\n"))
+
+
+async def test_someone_not_on_the_board_is_told_and_keeps_everyones_dates(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "zoe"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("m")
+        await until(pilot, lambda: any("'zoe' is not a member" in str(n.message) for n in app._notifications))
+        assert title(app) == "Dec 2026 · everyone · 6 dates"
+        await pilot.press("m")  # (one press, not two, asks for the own dates again)
+        await until(pilot, lambda: len([n for n in app._notifications if "'zoe'" in str(n.message)]) == 2)

@@ -143,17 +143,18 @@ class CalendarScreen(ModalScreen[str | None]):
     def who(self) -> str | None:
         return self.app.board.actor if self.mine else None
 
-    def show(self) -> None:
-        """Read the dates afresh and draw the cursor's month."""
+    def show(self) -> bool:
+        """Read the dates afresh and draw the cursor's month (False: the board said why not)."""
         try:
             events_ = self.app.board.calendar_events(self.who())
             today = self.today
         except UpliftError as error:
             tell(self, error, "error")
-            return
+            return False
         self.cursor = self.cursor or today
         self.days = by_day(events_)
         self.draw(today)
+        return True
 
     def draw(self, today: date | None = None) -> None:
         today = today or self.today
@@ -181,7 +182,8 @@ class CalendarScreen(ModalScreen[str | None]):
 
     def action_mine(self) -> None:
         self.mine = not self.mine
-        self.show()
+        if not self.show():  # (someone not on the board has no dates of their own: still everyone's)
+            self.mine = not self.mine
 
     def action_open_day(self) -> None:
         day = self.cursor or self.today
