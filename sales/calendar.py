@@ -38,6 +38,8 @@ class Event:
     item: str = ""  # the task's, deal's or goal's id ("" for the cycle's end)
     sequence: int = 0  # how many times the item was changed since it was made (RFC 5545 SEQUENCE)
     modified: datetime | None = None  # when it last was (LAST-MODIFIED)
+    title: str = ""  # the item's own title, as the app's month grid shows it beside the id
+    open: bool = True  # still to do on its day (a closed goal's deadline is not: never overdue)
 
 
 def revised(events: list[Event], changes: Iterable[tuple[str, str]]) -> list[Event]:
@@ -88,7 +90,7 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
         details += [as_lines(links, Phrase(", "))] if links else []
         details += [Phrase("expected: {text}", text=task.expected_result)] if task.expected_result else []
         events.append(Event(f"{task.id}-due", task.due, f"{task.id} {task.title}", as_lines(details),
-                            [Phrase("task"), *task.tags], item=task.id))
+                            [Phrase("task"), *task.tags], item=task.id, title=task.title))
     for deal in deals:
         if deal.close is None or outcome.get(deal.stage) != "open" or (who is not None and deal.owner != who):
             continue
@@ -99,16 +101,18 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
         details += [Phrase("next step: {text}", text=deal.next_step)] if deal.next_step else []
         events.append(Event(f"{deal.id}-close", deal.close, Phrase("{id} closes: {title} ({value:,.0f})", id=deal.id,
                                                                    title=deal.title, value=deal.value),
-                            as_lines(details), [Phrase("deal")], item=deal.id))
+                            as_lines(details), [Phrase("deal")], item=deal.id, title=deal.title))
     for goal in goals:
         if goal.deadline is None or (who is not None and goal.owner != who):
             continue
         events.append(Event(f"{goal.id}-deadline", goal.deadline, Phrase("{id} deadline: {title}", id=goal.id,
                                                                           title=goal.title),
-                            Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id))
+                            Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id,
+                            title=goal.title, open=goal.closed is None))
     name, end = cycle
     if end is not None:
-        events.append(Event("cycle-end", end, Phrase("Cycle ends: {name}", name=name), "", [Phrase("cycle")]))
+        events.append(Event("cycle-end", end, Phrase("Cycle ends: {name}", name=name), "", [Phrase("cycle")],
+                            title=name))
     return sorted(events, key=lambda e: (e.day, e.uid))
 
 

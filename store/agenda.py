@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
 from sales.approvals import same_as_approved
+from sales.calendar import Event, plan_events
 from sales.errors import Invalid, NotFound
 from store.board_core import BoardCore
 
@@ -15,6 +16,14 @@ class AgendaQueries(BoardCore):
         names = [m.name for m in self.members()]
         if names and who not in names:
             raise NotFound("{who!r} is not a member of this board (members: {members})", who=who, members=", ".join(names))
+
+    def calendar_events(self, who: str | None = None) -> list[Event]:
+        """The plan's dated items (of `who` only, when given), by day then id: what `uplift
+        calendar` writes and the app's Calendar screen shows (sales/calendar.py)."""
+        if who:
+            self.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
+        _start, end = self.period()
+        return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), (self.plan_info()["name"], end), who)
 
     def agenda(self, who: str | None = None, horizon: int = DEFAULT_HORIZON) -> Agenda:
         """What needs `who` (default: the actor) today and in the next `horizon` days. Reading

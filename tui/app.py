@@ -73,6 +73,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("exclamation_mark", "alerts", N_("Alerts"), id="app.alerts"),
         Binding("T", "today", N_("Today"), id="app.today"),
         Binding("C", "cycle", N_("Cycle"), show=False, id="app.cycle"),
+        Binding("A", "calendar", N_("Calendar"), show=False, id="app.calendar"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]
@@ -289,7 +290,7 @@ class UpliftApp(PlanFileCommands, App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo and redo, the alerts and the day only from a screen itself: not over a form or a
         dialog (ctrl+z there is the text's, or nothing; `!`, `T` or `C` would stack a second list)."""
-        if action in ("undo", "redo", "alerts", "today", "cycle"):
+        if action in ("undo", "redo", "alerts", "today", "cycle", "calendar"):
             from textual.screen import ModalScreen
 
             return not isinstance(self.screen, ModalScreen)
@@ -372,6 +373,12 @@ class UpliftApp(PlanFileCommands, App):
         from tui.screens.team_setup import TeamSetupScreen
 
         self._push_once(TeamSetupScreen)
+
+    def action_calendar(self) -> None:
+        """The month's dates (tui/screens/calendar.py); an item chosen on a day is shown."""
+        from tui.screens.calendar import CalendarScreen
+
+        self._push_once(CalendarScreen, lambda item: item and self.call_next(self.jump_to, item))
 
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen

@@ -48,6 +48,8 @@ TOUR = [
     (ESC, None),
     ("C", b"Diagnose"),                          # the cycle at a glance (a finding's text)
     (ESC, None),
+    ("A", b"everyone"),                          # the calendar (titles are user text)
+    (ESC, None),
     ("i", b"enter: go"),                         # import: the path prompt...
     ("{plan}\r", b"has problems"),              # ...then the file's problems
     (ESC, None),

@@ -32,6 +32,7 @@ SCREENS = {
     "diagnose": ("1",),
     "help": ("question_mark",),
     "task-form": ("n",),
+    "calendar": ("A",),
 }
 
 

@@ -12,17 +12,14 @@ from tui.i18n import _, say
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from sales.calendar import ics, plan_events, revised
+    from sales.calendar import ics, revised
 
     if args.mine and args.who:
         raise BadInput("give --mine or --for, not both")
     board = open_board(args)
     who = board.actor if args.mine else args.who
-    if who:
-        board.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
     name = board.plan_info()["name"]
-    _start, end = board.period()
-    events = plan_events(board.tasks(), board.deals(), board.goals(), board.stages(), (name, end), who)
+    events = board.calendar_events(who)
     events = revised(events, board.item_changes({event.item for event in events}))
     # the board's own key (a board made before it had one: its folder's path), so that a board
     # moved or reached by another path keeps its events' UIDs, and a calendar does not double them

@@ -1,0 +1,210 @@
+"""The Calendar screen (A anywhere, "Calendar" in the palette): the month's tasks due, deals'
+close dates, goals' deadlines and the cycle's end on their days, overdue ones marked, a day cursor
+that moves across months, `m` for only mine, and enter on a day, then on an item, jumping to it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from textual.widgets import OptionList, Static
+
+from store.board import Board
+from tests.tui.waiting import until
+from tui.app import UpliftApp
+from tui.screens.calendar import CalendarScreen, DayScreen, MonthGrid
+
+#: Thursday 10 December 2026: the month's weeks run Monday 30 November to Sunday 3 January.
+NOW = datetime(2026, 12, 10, 9, tzinfo=timezone.utc)
+
+
+def at_now(path, actor: str) -> Board:
+    return Board(path, actor=actor, clock=lambda: NOW)
+
+
+def build(team) -> None:
+    """T-1 (ali's, due 1 Dec: overdue), T-3 (bea's, due today), D-1 (ali's, closes 15 Dec), G-1
+    (dana's, deadline 20 Dec), a title that looks like markup on 11 Dec, the cycle ending 31 Dec."""
+    lead = at_now(team, "dana")
+    lead.set_plan_info("Q4", date(2026, 10, 1), date(2026, 12, 31))
+    lead.add_task("Send quote", owner="bea", due="2026-12-10")
+    lead.add_task("[red]Hi", owner="bea", due="2026-12-11")
+    lead.add_deal("Acme", owner="ali", value=12000, close=date(2026, 12, 15))
+    lead.add_goal("Grow", owner="dana", deadline=date(2026, 12, 20))
+
+
+def cells(app) -> dict[int, list[str]]:
+    """Each day of December as its cell reads: its items' lines (blank ones left out), by the
+    day of the month. December 2026's page has five weeks, from Monday 30 November."""
+    grid = app.screen.query_one(MonthGrid)
+    lines = grid.render().plain.split("\n")
+    per_week = grid.week_lines()
+    found: dict[int, list[str]] = {}
+    for week in range(5):
+        block = [line.split("│") for line in lines[1 + week * per_week:1 + (week + 1) * per_week]]
+        for column in range(7):
+            day = date(2026, 11, 30) + timedelta(days=7 * week + column)
+            assert block[0][column].strip().lstrip("▸").split()[0] == str(day.day)
+            if day.month == 12:
+                found[day.day] = [row[column].strip() for row in block[1:] if row[column].strip()]
+    return found
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#calendar-title", Static).render())
+
+
+async def open_calendar(app, pilot) -> None:
+    await pilot.press("A")
+    await until(pilot, lambda: isinstance(app.screen, CalendarScreen) and app.screen.days)
+    await pilot.pause()
+
+
+async def test_the_month_shows_each_days_items_with_titles_and_overdue_marked(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        assert title(app) == "Dec 2026 · everyone · 6 dates"
+        days = cells(app)
+        assert days[1] == ["!T-1 Call Acme"]  # due 1 December, not done: overdue on the 10th
+        assert days[10] == ["T-3 Send quote"]  # due today: not overdue
+        assert days[11] == ["T-4 [red]Hi"]  # the board's text, as typed: never markup
+        assert days[15] == ["D-1 Acme"]
+        assert days[20] == ["G-1 Grow"]
+        assert days[31][0].startswith("Cycle ends")
+        assert all(not items for day, items in days.items() if day not in (1, 10, 11, 15, 20, 31))
+        lines = app.screen.query_one(MonthGrid).render().plain.split("\n")
+        assert lines[0].split("│")[0].strip() == "Mon"
+
+
+async def test_at_80_columns_the_cells_show_ids_and_a_full_day_says_how_many_more(team) -> None:
+    build(team)
+    lead = at_now(team, "dana")
+    for n in range(3):
+        lead.add_task(f"Extra {n}", owner="ali", due="2026-12-20")  # T-5, T-6, T-7, with G-1
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(app, pilot)
+        days = cells(app)
+        assert days[1] == ["!T-1"]
+        assert days[15] == ["D-1"]
+        # 24 lines leave a week of five four lines: its days' numbers and three of items; the
+        # 20th's four (by id, as `uplift calendar` lists them: G-1, T-5, T-6, T-7) do not fit
+        assert app.screen.query_one(MonthGrid).week_lines() == 4
+        assert days[20] == ["G-1", "T-5", "+2"]
+
+
+async def test_the_cursor_moves_by_day_week_and_month_and_t_comes_back(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        screen = app.screen
+        assert screen.cursor == date(2026, 12, 10)
+        await pilot.press("right", "up")
+        assert screen.cursor == date(2026, 12, 4)
+        await pilot.press("right_square_bracket")
+        assert screen.cursor == date(2027, 1, 4)
+        assert title(app).startswith("Jan 2027 · everyone")
+        await pilot.press("pageup", "pageup")
+        assert screen.cursor == date(2026, 11, 4)
+        await pilot.press("t")
+        assert screen.cursor == date(2026, 12, 10)
+        await pilot.press("down", "down", "down")  # into January's first days
+        assert screen.cursor == date(2026, 12, 31)
+        await pilot.press("left_square_bracket")
+        assert screen.cursor == date(2026, 11, 30)  # (30 November: the month has no 31st)
+
+
+async def test_m_shows_only_mine_and_again_everyones(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert title(app) == "Dec 2026 · mine (dana) · 2 dates"  # dana's goal, the cycle's end
+        days = cells(app)
+        assert days[1] == [] and days[15] == [] and days[20] == ["G-1 Grow"]
+        await pilot.press("m")
+        await pilot.pause()
+        assert cells(app)[1] == ["!T-1 Call Acme"]
+
+
+async def test_enter_lists_the_days_items_and_enter_on_one_jumps_to_it(team) -> None:
+    build(team)
+    lead = at_now(team, "dana")
+    lead.add_task("Prepare Acme call", owner="ali", due="2026-12-01")  # T-5, beside T-1
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("up", "left", "left")  # Thursday 10th to Tuesday 1st
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        listing = app.screen.query_one(OptionList)
+        assert [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)] == \
+            ["T-1 Call Acme (overdue)", "T-5 Prepare Acme call (overdue)"]
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: app.current_mode == "plan" and len(app.screen_stack) == 1)
+        await until(pilot, lambda: getattr(app.focused, "card", None) is not None and app.focused.card.id == "T-5")
+
+
+async def test_a_deal_chosen_on_its_day_shows_on_the_pipeline_and_an_empty_day_says_so(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("left", "enter")  # Wednesday 9th: nothing
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert any("Nothing falls on 2026-12-09." in str(n.message) for n in app._notifications)
+        await pilot.press("right", "right", "right", "right", "right", "right", "enter")  # the 15th
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        listing = app.screen.query_one(OptionList)
+        assert str(listing.get_option_at_index(0).prompt) == "D-1 closes: Acme (12,000)"
+        await pilot.press("enter")
+        await until(pilot, lambda: app.current_mode == "pipeline" and len(app.screen_stack) == 1)
+
+
+async def test_the_palettes_calendar_opens_it_and_a_click_moves_the_cursor(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Calendar")
+        palette = app.screen
+        await until(pilot, lambda: palette.query_one("CommandList").option_count)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen) and app.screen.days)
+        await pilot.pause()
+        grid = app.screen.query_one(MonthGrid)
+        # the third week's line of numbers (14 to 20 December), its fifth day: Friday the 18th
+        await pilot.click(MonthGrid, offset=(4 * (grid.cell_width() + 1) + 2, 1 + 2 * grid.week_lines()))
+        assert app.screen.cursor == date(2026, 12, 18)
+
+
+async def test_a_chinese_title_is_cut_whole_characters_and_every_line_fits(team) -> None:
+    from rich.cells import cell_len
+
+    build(team)
+    at_now(team, "dana").add_task("拜访北区五家最大客户", owner="ali", due="2026-12-12")  # T-5
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        grid = app.screen.query_one(MonthGrid)
+        # a cell of (116 - 6) // 7 = 15 columns, a space and 14 for the text: `T-5 ` and four
+        # characters of two cells each, then …, where a fifth would leave no room for it
+        assert cells(app)[12] == ["T-5 拜访北区…"]
+        assert all(cell_len(line) <= grid.size.width for line in grid.render().plain.split("\n"))
+
+
+async def test_someone_not_on_the_board_is_told_and_keeps_everyones_dates(team) -> None:
+    build(team)
+    app = UpliftApp(at_now(team, "zoe"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("m")
+        await until(pilot, lambda: any("'zoe' is not a member" in str(n.message) for n in app._notifications))
+        assert title(app) == "Dec 2026 · everyone · 6 dates"
+        await pilot.press("m")  # (one press, not two, asks for the own dates again)
+        await until(pilot, lambda: len([n for n in app._notifications if "'zoe'" in str(n.message)]) == 2)
