@@ -24,7 +24,7 @@ from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
-from tui.i18n import N_, _, said, set_language
+from tui.i18n import LANGUAGE_NAMES, N_, _, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
@@ -235,6 +235,32 @@ class UpliftApp(PlanFileCommands, App):
                 file=config_path(), error=error.strerror or error), "warning")
             return
         self.config.theme = theme.name
+
+    # --- the interface's language (palette: "Change language") ---
+    def switch_language(self) -> None:
+        """Remember the other language in the config. It takes effect when Uplift next starts:
+        every screen, binding and cached text was made in this one (a half-switched app, say
+        the footer in one language and the forms in the other, would be worse than a restart)."""
+        import os
+
+        from tui.i18n import LANGUAGES, language
+        from tui.user_config import remember_language
+
+        wanted = next(code for code in LANGUAGES if code != language())
+        try:
+            remember_language(wanted)
+        except OSError as error:
+            tell(self, _("Could not remember the language in {file}: {error}").format(
+                file=config_path(), error=error.strerror or error), "warning")
+            return
+        self.config.language = wanted
+        name = LANGUAGE_NAMES[wanted]
+        if os.environ.get("UPLIFT_LANG", "").strip():
+            tell(self, _("Saved language: {language} in {file}, but UPLIFT_LANG is set and wins over it: "
+                         "unset it to use the config").format(language=name, file=config_path()), "warning")
+            return
+        tell(self, _("Saved language: {language} in {file}. It takes effect when Uplift next starts").format(
+            language=name, file=config_path()))
 
     def get_system_commands(self, screen):
         """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider),
