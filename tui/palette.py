@@ -146,8 +146,7 @@ class UpliftCommands(Provider):
         entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),
                              app.search_themes))
         if not is_remote():  # (the config is the server's over SSH: its language is the server's)
-            entries.append(Entry(_("Change language"), _("Switch to {language} (remembered in your config; "
-                                                         "takes effect when Uplift next starts)").format(
+            entries.append(Entry(_("Change language"), _("Switch to {language} now (remembered in your config)").format(
                                      language=LANGUAGE_NAMES[next(c for c in LANGUAGES if c != language())]),
                                  app.switch_language))
         entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back ({key})").format(

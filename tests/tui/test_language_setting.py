@@ -13,6 +13,7 @@ from tests.tui.waiting import until
 from tui.app import UpliftApp
 from tui.i18n import language, set_language
 from tui.user_config import load_config
+from tui.widgets.footer import Footer
 
 SIZE = (120, 40)
 
@@ -26,20 +27,25 @@ def no_language_set(monkeypatch) -> None:
     set_language("en")
 
 
-async def test_the_palette_switches_to_chinese_and_keeps_the_rest_of_the_config(
+async def test_the_palette_switches_to_chinese_on_the_same_screen_and_keeps_the_config(
         team, own_config_dir: Path, no_language_set) -> None:
     config = write(own_config_dir, "config.yaml", "# mine\ntheme: uplift-light\n")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         assert language() == "en"
+        await pilot.press("2")
+        await until(pilot, lambda: app.current_mode == "goals")
         await run_palette(pilot, app, "Change language")
-        await until(pilot, lambda: app._notifications)
-        shown = [str(n.message) for n in app._notifications]
+        await until(pilot, lambda: not app.is_running)
     assert config.read_text(encoding="utf-8") == "# mine\ntheme: uplift-light\nlanguage: zh\n"
-    assert shown == [f"Saved language: 中文 in {config}. It takes effect when Uplift next starts"]
-    assert language() == "en"  # (this run's screens stay as they were made)
-    app = UpliftApp(Board(team, actor="dana"))  # the next start speaks Chinese
-    assert language() == "zh"
+    assert app.relaunch_mode == "goals"
+    # what run_app starts then: the same screen, in Chinese, saying so
+    app = UpliftApp(Board(team, actor="dana"), mode=app.relaunch_mode)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app._notifications)
+        assert app.current_mode == "goals" and language() == "zh"
+        assert [str(n.message) for n in app._notifications] == [f"已切换到中文（记入 {config}）"]
+        assert "新目标" in {k.description for k in app.screen.query_one(Footer).keys}
 
 
 async def test_in_chinese_the_palette_switches_back_to_english(team, own_config_dir: Path, no_language_set) -> None:
@@ -48,10 +54,11 @@ async def test_in_chinese_the_palette_switches_back_to_english(team, own_config_
     async with app.run_test(size=SIZE) as pilot:
         assert language() == "zh"
         await run_palette(pilot, app, "切换语言")
-        await until(pilot, lambda: app._notifications)
-        shown = [str(n.message) for n in app._notifications]
+        await until(pilot, lambda: not app.is_running)
     assert config.read_text(encoding="utf-8") == "language: en\n"
-    assert shown == [f"已把语言 English 存入 {config}。下次启动 Uplift 时生效"]
+    assert app.relaunch_mode == "plan"
+    UpliftApp(Board(team, actor="dana"), mode="plan")
+    assert language() == "en"
 
 
 async def test_uplift_lang_wins_over_the_config_and_the_switch_says_so(team, own_config_dir: Path,
@@ -63,7 +70,7 @@ async def test_uplift_lang_wins_over_the_config_and_the_switch_says_so(team, own
         await run_palette(pilot, app, "Change language")
         await until(pilot, lambda: app._notifications)
         shown = [str(n.message) for n in app._notifications]
-    assert config.read_text(encoding="utf-8") == "language: zh\n"
+    assert config.read_text(encoding="utf-8") == "language: zh\n" and app.relaunch_mode is None
     assert shown == [f"Saved language: 中文 in {config}, but UPLIFT_LANG is set and wins over it: "
                      "unset it to use the config"]
 
