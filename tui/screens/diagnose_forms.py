@@ -15,16 +15,14 @@ from textual.widgets.selection_list import Selection
 
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
 from sales.text import LINE_MAX, list_commas, safe
+from store.record_files import MOST_NAMED, record_files_in
 from tui.i18n import N_, _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase, error_line
 from tui.user_text import plain, plain_rich, text_area, text_input
-from tui.widgets.path_input import PathInput, record_files_in
+from tui.widgets.path_input import PathInput
 from tui.widgets.form_heading import FormHeading
 from tui.widgets.tick_list import TickList
-
-
-MOST_NAMED = 8  # a folder's record files named in its error (the box completes the rest)
 
 
 @dataclass

@@ -20,8 +20,8 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-RECORD_SUFFIXES = (".csv", ".xlsx", ".xls")
-MOST_ENTRIES = 5000
+from store.record_files import MOST_LISTED as MOST_ENTRIES
+from store.record_files import RECORD_SUFFIXES
 
 
 def is_record_file(name: str) -> bool:
@@ -43,12 +43,6 @@ def _entries(folder: Path) -> list[tuple[str, bool]]:
     except OSError:
         return []
     return found
-
-
-def record_files_in(folder: Path) -> list[str]:
-    """The CSV, XLSX and XLS files of `folder`, by name (what a folder typed as a file holds)."""
-    return sorted((name for name, is_dir in _entries(folder)
-                   if not is_dir and is_record_file(name) and not name.startswith(".")), key=str.lower)
 
 
 def completion(typed: str) -> str | None:
