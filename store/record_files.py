@@ -130,6 +130,42 @@ def open_text(path: Path, sniffed: Sniffed) -> io.TextIOWrapper:
 # ---------------------------------------------------------------- sniffing and raw reading
 
 
+RECORD_SUFFIXES = (".csv", ".xlsx", ".xls")
+MOST_LISTED = 5000  # a folder's entries looked at for its record files (a huge folder is not read whole)
+MOST_NAMED = 8  # of those, named in the error that a folder is not a file
+
+
+def record_files_in(folder: Path) -> list[str]:
+    """The CSV, XLSX and XLS files of `folder` by name, hidden ones left out (none if it can't be read)."""
+    import os
+
+    found = []
+    try:
+        with os.scandir(folder) as scan:
+            for count, entry in enumerate(scan):
+                if count >= MOST_LISTED:
+                    break
+                name = entry.name
+                try:
+                    if name.lower().endswith(RECORD_SUFFIXES) and not name.startswith(".") and not entry.is_dir():
+                        found.append(name)
+                except OSError:
+                    continue
+    except OSError:
+        return []
+    return sorted(found, key=str.lower)
+
+
+def not_a_file(folder: Path) -> RecordsError:
+    """A folder given where a record file was wanted ("Is a directory" said nothing useful):
+    what it holds that could be given instead."""
+    files = record_files_in(folder)
+    if not files:
+        return RecordsError(folder, "a folder, not a file, and it holds no CSV, XLSX or XLS file")
+    shown = ", ".join(files[:MOST_NAMED]) + (", …" if len(files) > MOST_NAMED else "")
+    return RecordsError(folder, "a folder, not a file; its CSV, XLSX and XLS files: {files}", files=shown)
+
+
 def sniff(path: Path, one_column: bool = False) -> Sniffed:
     """Kind, encoding and delimiter of a file, from its first 64 KB (cached per file state).
     `one_column`: a text file that no delimiter splits is one column (a task list of titles
@@ -138,6 +174,8 @@ def sniff(path: Path, one_column: bool = False) -> Sniffed:
         stat = path.stat()
     except OSError as exc:
         raise RecordsError(path, "cannot open: {cause}", cause=exc.strerror or exc) from exc
+    if path.is_dir():
+        raise not_a_file(path)
     return _sniff_cached(path, stat.st_size, stat.st_mtime_ns, one_column)
 
 

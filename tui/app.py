@@ -24,7 +24,7 @@ from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
 from tui import keys
-from tui.i18n import N_, _, said, set_language
+from tui.i18n import LANGUAGE_NAMES, N_, _, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
@@ -84,10 +84,15 @@ class UpliftApp(PlanFileCommands, App):
     # ... and -low under 32 lines (80x24 and the like): a chart's dialog takes the whole height.
     VERTICAL_BREAKPOINTS = [(0, "-low"), (32, "-high")]
 
-    def __init__(self, board: Board, theme: str | None = None, *, made: bool = False) -> None:
+    def __init__(self, board: Board, theme: str | None = None, *, made: bool = False,
+                 mode: str | None = None) -> None:
         """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered.
-        `made`: the board was made for this run (a first `uplift`), which the app says with where."""
-        set_language()  # UPLIFT_LANG or the locale, as it is now
+        `made`: the board was made for this run (a first `uplift`), which the app says with where.
+        `mode`: the screen to open on (the one a change of language left), which then says so."""
+        set_language()  # UPLIFT_LANG, the config's or the locale's, as it is now
+        self.switched_to = mode
+        if mode in self.MODES:
+            self.DEFAULT_MODE = mode
         super().__init__()
         self.board = board
         board.lock_wait = APP_LOCK_WAIT
@@ -193,6 +198,10 @@ class UpliftApp(PlanFileCommands, App):
                 tell(self, refused, "warning")
         for problem in self.startup_problems:
             tell(self, problem, "warning")
+        if self.switched_to:
+            from tui.i18n import LANGUAGE_NAMES as names, language
+
+            tell(self, _("Now in {language} (kept in {file})").format(language=names[language()], file=config_path()))
         self.board.changed()  # the baseline: the screens read the board as they mount
         self.set_interval(POLL_SECONDS, self.watch_board)
         self.call_after_refresh(self._freeze_what_lasts)
@@ -242,6 +251,35 @@ class UpliftApp(PlanFileCommands, App):
                 file=config_path(), error=error.strerror or error), "warning")
             return
         self.config.theme = theme.name
+
+    # --- the interface's language (palette: "Change language") ---
+    relaunch_mode: str | None = None  # set when the app stops to start again in another language
+
+    def switch_language(self) -> None:
+        """Remember the other language in the config and start again in it, on the same screen:
+        every screen, binding and text made so far is in this one, and remaking them all in place
+        is what a new app does anyway (a half-switched app, the footer in one language and the
+        forms in the other, would be worse). run_app starts the new one."""
+        import os
+
+        from tui.i18n import LANGUAGES, language
+        from tui.user_config import remember_language
+
+        wanted = next(code for code in LANGUAGES if code != language())
+        try:
+            remember_language(wanted)
+        except OSError as error:
+            tell(self, _("Could not remember the language in {file}: {error}").format(
+                file=config_path(), error=error.strerror or error), "warning")
+            return
+        self.config.language = wanted
+        name = LANGUAGE_NAMES[wanted]
+        if os.environ.get("UPLIFT_LANG", "").strip():
+            tell(self, _("Saved language: {language} in {file}, but UPLIFT_LANG is set and wins over it: "
+                         "unset it to use the config").format(language=name, file=config_path()), "warning")
+            return
+        self.relaunch_mode = self.current_mode
+        self.exit()
 
     def get_system_commands(self, screen):
         """Textual's own "Theme" command gives way to ours ("Change theme", from the palette provider),
@@ -564,6 +602,9 @@ def run_app(board: Board, theme: str | None = None, *, made: bool = False) -> in
     for problem in app.startup_problems:
         print(f"uplift: {safe(problem)}", file=sys.stderr)
     app.run()
+    while app.relaunch_mode and not app.return_code:  # "Change language": again, in the new one
+        app = UpliftApp(board, mode=app.relaunch_mode)
+        app.run()
     if not app.return_code:
         if made:
             print(safe(made_at(board.path)))

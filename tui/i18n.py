@@ -1,7 +1,8 @@
 """The interface's language: English (the default, and the key of every lookup) or Simplified Chinese.
 
 Which one: `UPLIFT_LANG` (en or zh; zh_CN, zh-Hans and the like count as zh; anything else
-unknown means English), else the locale (the first of LC_ALL, LC_MESSAGES, LANG that is set:
+unknown means English), else `language:` in the user's config file (tui/config_file.py; a value
+that is neither is no setting), else the locale (the first of LC_ALL, LC_MESSAGES, LANG that is set:
 zh... means Chinese), else English. It is read from the environment once, at the first lookup,
 and again whenever `set_language()` is called: the command line does at each run and the app
 when it is made, so a test that sets UPLIFT_LANG and then starts either gets that language. A
@@ -15,8 +16,8 @@ and is translated where it is shown (the footer, the help screen, a table's head
 
 A catalogue is a JSON file, tui/locales/LANG.json, {"English": "translation"}, read the first
 time a lookup needs it: the command line pays nothing in English and one small JSON parse in
-Chinese (no YAML, no Textual). This module imports only the standard library, sales.errors
-and sales.phrases.
+Chinese (no YAML, no Textual). This module imports only the standard library, sales.errors,
+sales.phrases and tui.config_file.
 
 Errors are said in the interface's language too: an error's message is a Phrase (sales.errors),
 and `said(error)` says it as `say()` says any Phrase. Board data (task
@@ -40,10 +41,11 @@ if TYPE_CHECKING:
 
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "zh")
+LANGUAGE_NAMES = {ENGLISH: "English", "zh": "中文"}  # each in its own language, whichever is in use
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def _code(text: str) -> str:
+def language_code(text: str) -> str:
     """`zh_CN.UTF-8` -> "zh", `en-GB` -> "en": the language part of a locale or tag."""
     code = text.strip().lower()
     for separator in "-_.@":
@@ -51,17 +53,24 @@ def _code(text: str) -> str:
     return code
 
 
-def choose_language(environ: Mapping[str, str] | None = None) -> str:
-    """The interface's language for `environ` (default: this process's environment)."""
+def choose_language(environ: Mapping[str, str] | None = None, configured: str | None = None) -> str:
+    """The interface's language for `environ` and the config's `configured` language (default:
+    this process's environment and the user's config file)."""
     env = os.environ if environ is None else environ
     wanted = env.get("UPLIFT_LANG", "").strip()
     if wanted:
-        code = _code(wanted)
+        code = language_code(wanted)
         return code if code in LANGUAGES else ENGLISH
+    if configured is None and environ is None:
+        from tui.config_file import configured_language
+
+        configured = configured_language()
+    if configured and language_code(configured) in LANGUAGES:
+        return language_code(configured)
     for name in LOCALE_VARIABLES:
         value = env.get(name, "").strip()
         if value:
-            return "zh" if _code(value) == "zh" else ENGLISH
+            return "zh" if language_code(value) == "zh" else ENGLISH
     return ENGLISH
 
 

@@ -22,7 +22,7 @@ from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
 from sales.tasks import STATUS_LABELS
-from tui.i18n import N_, _, catalogue, language
+from tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, catalogue, language
 from tui.keys import shown_key_of
 from tui.remote import is_remote
 from tui.user_text import plain
@@ -151,6 +151,10 @@ class UpliftCommands(Provider):
                                  key=key_of("review.coaching", "k")), app.action_coaching))
         entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered in your config)"),
                              app.search_themes))
+        if not is_remote():  # (the config is the server's over SSH: its language is the server's)
+            entries.append(Entry(_("Change language"), _("Switch to {language} now (remembered in your config)").format(
+                                     language=LANGUAGE_NAMES[next(c for c in LANGUAGES if c != language())]),
+                                 app.switch_language))
         entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back ({key})").format(
                                  key=key_of("app.undo", "ctrl+z")),
                              app.action_undo))

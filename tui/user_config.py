@@ -1,6 +1,8 @@
-"""The user's own settings: $XDG_CONFIG_HOME/uplift/config.yaml (the theme and remapped keys).
+"""The user's own settings: $XDG_CONFIG_HOME/uplift/config.yaml (the theme, the language and
+remapped keys).
 
     theme: uplift-light
+    language: zh            # en or zh; UPLIFT_LANG, when set, wins over it
     keys:
       board.new: a          # binding id: key, or several keys separated by commas
       app.help: f1,question_mark
@@ -8,8 +10,9 @@
 The file belongs to one person, not to a board, so it lives beside their other settings and is
 read with the same safe YAML reader as plan files (no aliases, no tags, a size cap). A mistake in
 it never stops the app: each bad entry is dropped and reported as `FILE:LINE: field: what is
-wrong`, and the rest is used. Remembering a theme rewrites only the `theme:` line, so the user's
-comments and layout survive.
+wrong`, and the rest is used. Remembering a theme (or a language) rewrites only the `theme:`
+(`language:`) line, so the user's comments and layout survive. (The command line reads the
+language by that line alone, without YAML: tui/config_file.py.)
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ import msgspec
 
 from sales.plan_check import PlanInvalid
 from store.plan_yaml import PlanText, format_problem, read_plan_file
-from tui.i18n import _
+from tui.config_file import config_dir, config_path
+from tui.i18n import LANGUAGES, _, language_code
 from tui.keys import is_key_name
 
-CONFIG_NAME = "config.yaml"
 THEME_NAME = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 # A key list as Textual writes it: "ctrl+s", "question_mark", "f1,ctrl+h" (Textual also accepts
 # the printable character itself, "?").
@@ -35,16 +38,6 @@ KEY_LIST = r"^[^\s,]+(\s*,\s*[^\s,]+)*$"
 
 ThemeName = Annotated[str, msgspec.Meta(pattern=THEME_NAME)]
 KeyList = Annotated[str, msgspec.Meta(pattern=KEY_LIST, max_length=200)]
-
-
-def config_dir() -> Path:
-    """$XDG_CONFIG_HOME/uplift, else ~/.config/uplift."""
-    home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(home) / "uplift"
-
-
-def config_path() -> Path:
-    return config_dir() / CONFIG_NAME
 
 
 def user_themes_dir() -> Path:
@@ -56,6 +49,7 @@ class UserConfig:
     """What was read (only the entries that are fine) and what was dropped, one line each."""
 
     theme: str | None = None
+    language: str | None = None  # "en" or "zh"
     keys: dict[str, str] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)  # binding id -> "FILE:LINE" of its entry
     problems: list[str] = field(default_factory=list)
@@ -84,7 +78,7 @@ def load_config(path: Path | None = None) -> UserConfig:
         return config
     document = text.document
     if not isinstance(document, dict):
-        config.problems.append(_("{file}:1: file: a config file is a mapping (`theme:`, `keys:`); "
+        config.problems.append(_("{file}:1: file: a config file is a mapping (`theme:`, `language:`, `keys:`); "
                                  "the whole file was ignored").format(file=name))
         return config
 
@@ -93,14 +87,21 @@ def load_config(path: Path | None = None) -> UserConfig:
             file=name, line=text.line_of(path_), field=path_, message=message))
 
     for key in document:
-        if key not in ("theme", "keys"):
-            drop(str(key), _("unknown setting; a config file holds `theme` and `keys`"))
+        if key not in ("theme", "language", "keys"):
+            drop(str(key), _("unknown setting; a config file holds `theme`, `language` and `keys`"))
     if "theme" in document:
         try:
             config.theme = msgspec.convert(document["theme"], ThemeName)
         except msgspec.ValidationError:
             drop("theme", _("{value!r} is not a theme name (letters, digits and dashes)").format(
                 value=document["theme"]))
+    if "language" in document:
+        value = document["language"]
+        code = language_code(value) if isinstance(value, str) else None
+        if code in LANGUAGES:
+            config.language = code
+        else:
+            drop("language", _("{value!r} is not a language (en or zh)").format(value=value))
     keys = document.get("keys")
     if keys is not None and not isinstance(keys, dict):
         drop("keys", _("should be a mapping of binding ids to keys (`board.new: a`)"))
@@ -124,13 +125,23 @@ def load_config(path: Path | None = None) -> UserConfig:
 
 def remember_theme(name: str, path: Path | None = None) -> None:
     """Write `theme: NAME` into the config file, keeping everything else in it as it was."""
+    _remember("theme", name, path)
+
+
+def remember_language(code: str, path: Path | None = None) -> None:
+    """Write `language: CODE` (en or zh) into the config file, keeping everything else as it was."""
+    _remember("language", code, path)
+
+
+def _remember(setting: str, value: str, path: Path | None) -> None:
+    """Write `SETTING: VALUE` into the config file in place of its line (or at the end)."""
     path = path or config_path()
-    line = f"theme: {name}"
+    line = f"{setting}: {value}"
     try:
         old = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         old = ""
-    pattern = re.compile(r"^theme\s*:.*$", re.M)
+    pattern = re.compile(rf"^{setting}\s*:.*$", re.M)
     if pattern.search(old):
         new = pattern.sub(line, old, count=1)
     else:

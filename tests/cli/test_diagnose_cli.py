@@ -490,3 +490,18 @@ def test_note_list_counts_each_tag_and_finds_words(run) -> None:
     assert out.rstrip().splitlines()[-1] == "1 note listed; none tagged"
     code, out, _ = run("note", "list", "--search", "nowhere")
     assert (code, out) == (0, "No notes match.\n")
+
+
+def test_a_folder_given_as_the_file_names_the_record_files_it_holds(run, team, tmp_path) -> None:
+    exports = tmp_path / "exports"
+    (exports / "q1").mkdir(parents=True)
+    (exports / "orders-2025.csv").write_text("order,date,amount\nO1,2026-01-05,100\n", encoding="utf-8")
+    (exports / "Orders-2026.XLSX").write_bytes(b"")
+    (exports / "notes.txt").write_text("not records", encoding="utf-8")
+    code, out, err = run("diagnose", str(exports))
+    assert (code, out) == (2, "")
+    assert err == ("uplift: exports: a folder, not a file; its CSV, XLSX and XLS files: orders-2025.csv, "
+                   "Orders-2026.XLSX (nothing was saved)\n")
+    code, out, err = run("diagnose", str(exports / "q1"))
+    assert code == 2 and err == "uplift: q1: a folder, not a file, and it holds no CSV, XLSX or XLS file (nothing was saved)\n"
+    assert Board(team, actor="dana").snapshots() == []

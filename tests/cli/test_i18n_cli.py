@@ -287,3 +287,16 @@ def test_alert_settings_speak_chinese(run, monkeypatch) -> None:
     code, out, _ = run("alerts", "config", "--default-quiet", "10")
     assert code == 0 and out.splitlines()[0] == "预警在以下情况触发"
     assert "  quiet       重点客户已有 10 天没有活动" in out.splitlines()
+
+
+def test_the_configs_language_is_the_command_lines_unless_uplift_lang_is_set(run, monkeypatch,
+                                                                            own_config_dir) -> None:
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text("theme: uplift-dark\nlanguage: zh\n", encoding="utf-8")
+    for name in ("UPLIFT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, _ = run("--help")
+    assert code == 0 and out.startswith("用法：uplift")
+    monkeypatch.setenv("UPLIFT_LANG", "en")
+    code, out, _ = run("--help")
+    assert code == 0 and out.startswith("usage: uplift")

@@ -889,3 +889,49 @@ async def test_a_long_note_is_cut_with_an_ellipsis_in_the_table_at_80_columns(te
         row = next(table.render_line(y).text for y in range(table.size.height) if "N-1" in table.render_line(y).text)
         assert row.rstrip().endswith("…") and "Customers say onboarding" in row
         assert text in text_of(app, "#note-text")
+
+
+async def test_the_file_prompt_completes_paths_and_says_what_a_folder_holds(team, tmp_path) -> None:
+    """Tab (or right) takes the grey completion: a folder with its `/`, the part the matching
+    record files share, a whole name; a folder given as the file lists its record files."""
+    exports = tmp_path / "exports"
+    (exports / "q1").mkdir(parents=True)
+    (exports / "orders-2025.csv").write_text("order,date,amount\nO1,2026-01-05,100\n", encoding="utf-8")
+    (exports / "orders-2026.xlsx").write_bytes(b"")
+    (exports / "notes.txt").write_text("not a record file", encoding="utf-8")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "f")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseFileForm))
+        box = app.screen.query_one("#path")
+
+        async def completed(typed: str, key: str) -> str:
+            box.value = typed
+            box.cursor_position = len(typed)
+            await until(pilot, lambda: box._suggestion)
+            await pilot.press(key)
+            return box.value
+
+        assert await completed(f"{tmp_path}/exp", "tab") == f"{exports}/"
+        assert await completed(f"{exports}/o", "right") == f"{exports}/orders-202"
+        assert await completed(f"{exports}/orders-2025", "tab") == f"{exports}/orders-2025.csv"
+        # in a list, the last file is the one completed
+        assert await completed(f"{exports}/orders-2025.csv, {exports}/orders-2026", "tab") == (
+            f"{exports}/orders-2025.csv, {exports}/orders-2026.xlsx")
+
+        # a folder: what it holds, and the box goes into it; one without record files says so
+        box.value = str(exports)
+        await pilot.press("enter")
+        await until(pilot, lambda: "is a folder" in text_of(app, "#error-path"))
+        assert text_of(app, "#error-path") == (f"{exports} is a folder, not a file; its sales files: "
+                                               "orders-2025.csv, orders-2026.xlsx (type a name; tab completes it)")
+        assert box.value == f"{exports}/" and isinstance(app.screen, DiagnoseFileForm)
+        box.value = f"{exports}/q1"
+        await pilot.press("enter")
+        await until(pilot, lambda: "holds no" in text_of(app, "#error-path"))
+        assert text_of(app, "#error-path") == f"{exports}/q1 is a folder, not a file, and holds no CSV, XLSX or XLS file"
+
+        box.value = f"{exports}/orders-2025.csv"
+        await pilot.press("enter")
+        await wait_for_run(app, pilot)
+    assert Board(team, actor="dana").latest_snapshot().diagnosis.source.files == [str(exports / "orders-2025.csv")]

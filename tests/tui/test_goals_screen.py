@@ -751,3 +751,65 @@ async def test_in_chinese_a_known_metric_is_named_in_chinese_on_the_screen_and_i
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-label"))
         assert str(app.screen.query(".field-label").first().render()) == "新客户数 的当前值"
+
+
+async def test_t_adds_a_task_to_a_strategy_with_its_goal_filled_in(team) -> None:
+    """'S-1 has no tasks' has a next step: t on a goal opens the task form with one of the goal's
+    strategies (asked which, when it has several) and the goal filled in."""
+    from textual.widgets import Input, Select
+
+    from tui.screens.dialogs import Pick
+    from tui.screens.task_form import TaskForm
+    from tui.widgets.footer import Footer
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue")  # G-1
+    lead.add_goal("Win new logos")  # G-2
+    lead.add_strategy("Mid-market", goals=["G-1"])  # S-1
+    lead.add_strategy("Referrals", goals=["G-1", "G-2"])  # S-2
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        status = text_of(app, "#goals-status")
+        assert "S-1 “Mid-market” has no tasks" in status
+        assert "t on its goal adds a task to a strategy" in status
+        await until(pilot, lambda: "New task" in {k.description for k in app.screen.query_one(Footer).keys})
+
+        # G-2 has one strategy: the form opens at once, S-2 and G-2 chosen
+        await pilot.press("down", "t")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+        assert app.screen.query_one("#goal", Select).value == "G-2"
+        assert app.screen.query_one("#strategy", Select).value == "S-2"
+        app.screen.query_one("#title", Input).value = "Ask three customers for referrals"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+
+        # G-1 has two: asked which; S-1 is picked, and G-1 is its goal
+        await pilot.press("up", "t")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TaskForm))
+        assert app.screen.query_one("#goal", Select).value == "G-1"
+        assert app.screen.query_one("#strategy", Select).value == "S-1"
+        app.screen.query_one("#title", Input).value = "Call the mid-market list"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen)
+                    and "has no tasks" not in text_of(app, "#goals-status"))
+    made = {t.title: (t.goal, t.strategy) for t in Board(team, actor="dana").tasks()}
+    assert made["Ask three customers for referrals"] == ("G-2", "S-2")
+    assert made["Call the mid-market list"] == ("G-1", "S-1")
+
+
+async def test_a_rep_has_key_t_and_a_reader_has_not(team) -> None:
+    from tui.widgets.footer import Footer
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Grow revenue")
+    lead.add_strategy("Mid-market", goals=["G-1"])
+    for actor, shown in (("ali", True), ("zoe", False)):
+        app = app_for(team, actor)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_goals(pilot, app)
+            await until(pilot, lambda: "Check in" in {k.description for k in app.screen.query_one(Footer).keys})
+            assert ("New task" in {k.description for k in app.screen.query_one(Footer).keys}) is shown
+            assert ("adds a task" in text_of(app, "#goals-status")) is shown

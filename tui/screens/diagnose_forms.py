@@ -14,11 +14,13 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from sales.notes import KIND_LABELS, NOTE_KINDS, NOTE_TAGS, TAG_LABELS, Note
-from sales.text import list_commas
+from sales.text import LINE_MAX, list_commas, safe
+from store.record_files import MOST_NAMED, record_files_in
 from tui.i18n import N_, _
 from tui.keys import save_hint, shown_key
 from tui.screens.form_base import FormBase, error_line
 from tui.user_text import plain, plain_rich, text_area, text_input
+from tui.widgets.path_input import PathInput
 from tui.widgets.form_heading import FormHeading
 from tui.widgets.tick_list import TickList
 
@@ -81,8 +83,9 @@ class DiagnoseFileForm(FormBase):
             yield Static(plain(_("Diagnose sales records   (enter runs, {cancel} cancels)").format(
                 cancel=shown_key(self, "form.cancel"))), classes="dialog-question")
             yield error_line("error-form")
-            yield from self._field("path", _("File (CSV, XLSX or XLS)"), text_input(
-                join_list(last.paths), placeholder="~/exports/orders-2026.csv", id="path"))
+            yield from self._field("path", _("File (CSV, XLSX or XLS; tab or right completes a name)"), PathInput(
+                safe(join_list(last.paths))[:LINE_MAX], max_length=LINE_MAX,
+                placeholder="~/exports/orders-2026.csv", id="path"))
             yield from self._field("map", _("Column mapping, optional: COLUMN=FIELD, COLUMN=FIELD "
                                             "(the board remembers it for files with the same columns)"),
                                    text_input(join_list(last.overrides), placeholder=_("Umsatz=amount, Datum=date"),
@@ -109,6 +112,9 @@ class DiagnoseFileForm(FormBase):
         if not paths:  # nothing but commas and quotes
             self.show_error("path", _("name a file to diagnose"))
             return
+        if folder := next((Path(p) for p in paths if Path(p).is_dir()), None):
+            self._folder_given(folder, text)
+            return
         # (a Chinese input method's ，and 、 part the mapping's and the joins' items too)
         self.dismiss(RunRequest(paths, split_list(list_commas(self.query_one("#map", Input).value)),
                                 [expand_join(j) for j in split_list(list_commas(self.query_one("#join", Input).value))],
@@ -118,6 +124,23 @@ class DiagnoseFileForm(FormBase):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
+
+    def _folder_given(self, folder: Path, text: str) -> None:
+        """A folder where a file was wanted ("Is a directory" said nothing useful): the record files
+        it holds, and the box goes into it (`/` added) so that tab completes one of their names."""
+        files = record_files_in(folder)
+        if not files:
+            self.show_error("path", _("{folder} is a folder, not a file, and holds no CSV, XLSX or XLS file").format(
+                folder=folder))
+        else:
+            shown = ", ".join(files[:MOST_NAMED]) + (", …" if len(files) > MOST_NAMED else "")
+            self.show_error("path", _("{folder} is a folder, not a file; its sales files: {files} "
+                                      "(type a name; tab completes it)").format(folder=folder, files=shown))
+        box = self.query_one("#path", Input)
+        if len(file_paths(text)) == 1 and not text.endswith("/"):
+            box.value = text + "/"
+            box.cursor_position = len(box.value)
+        box.focus()
 
 
 class NoteForm(FormBase):

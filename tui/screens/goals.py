@@ -1,7 +1,8 @@
 """The goals screen (phase 2): goals with their SMART badges, the selected goal's detail and pace.
 
 Keys: n new goal, e edit, c check-in, x close a goal with its outcome (or reopen one), d delete, s new strategy, S edit and D delete one of the
-goal's strategies (or of those serving no goal, which no row leads to), b the budget. The badges of a goal read
+goal's strategies (or of those serving no goal, which no row leads to), t a new task carrying out one of them
+(the task form with the strategy and its goal filled in: "S-6 has no tasks" then has a next step), b the budget. The badges of a goal read
 "S ✓" or "S ✗" (the mark, not only the colour, says which) and the detail says why each fails.
 """
 
@@ -23,6 +24,7 @@ from sales.goals import (
     CONFIDENCE_LABELS,
     DIMENSION_LABELS,
     DIRECTION_LABELS,
+    GAP_NO_TASKS,
     Goal,
     contributors,
     describe_target,
@@ -101,6 +103,7 @@ class GoalsScreen(BoardView):
         Binding("s", "strategy", N_("New strategy"), id="goals.strategy"),
         Binding("S", "edit_strategy", N_("Edit strategy"), id="goals.edit_strategy", show=False),
         Binding("D", "delete_strategy", N_("Delete strategy"), id="goals.delete_strategy", show=False),
+        Binding("t", "task", N_("New task"), id="goals.task"),
         Binding("b", "budget", N_("Budget"), id="goals.budget"),
         # (said on the line above the goals when the last cycle's wait for it: at a new cycle's start)
         Binding("o", "carry", N_("Carry on"), id="goals.carry", show=False),
@@ -108,6 +111,12 @@ class GoalsScreen(BoardView):
         # footer at 120 columns has no room left for it beside Alerts and Today)
         Binding("x", "close_goal", N_("Close goal"), id="goals.close", show=False),
     ]
+
+    def offers(self, action: str) -> bool:
+        """(A rep may add a task of their own: key t is theirs too, a reader's not.)"""
+        if action == "task":
+            return self.app.board.may("task.add", None, self.app.board.actor)
+        return super().offers(action)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -166,8 +175,10 @@ class GoalsScreen(BoardView):
         if select in ids:
             table.move_cursor(row=ids.index(select))
         strategies = board.strategies()
-        gaps = [_(template).format(**values)
-                for template, values in plan_gap_parts(goals, strategies, board.tasks())]
+        parts = plan_gap_parts(goals, strategies, board.tasks())
+        gaps = [_(template).format(**values) for template, values in parts]
+        if self.offers("task") and any(template == GAP_NO_TASKS for template, _values in parts):
+            gaps.append(_("{key} on its goal adds a task to a strategy").format(key=shown_key(self, "goals.task")))
         unaligned = [s.id for s in strategies if not s.goals]
         if unaligned and not self.offers("edit_strategy"):  # a rep: what is wrong, not a lead's keys
             gaps.append(n_("{ids} serves no goal", "{ids} serve no goal", len(unaligned)).format(ids=", ".join(unaligned)))
@@ -448,6 +459,20 @@ class GoalsScreen(BoardView):
 
         if permitted(self, "strategy.delete"):
             self._pick_strategy(_("Delete which strategy?"), confirm)
+
+    def action_task(self) -> None:
+        """A new task carrying out one of the goal's strategies (asked which when there are several):
+        the task form with the strategy filled in, and the goal too (the selected one, when the
+        strategy serves it; else the strategy's first)."""
+        from tui.screens.task_form import TaskForm
+
+        def open_form(strategy) -> None:
+            selected = self.selected_id()
+            goal = selected if selected in strategy.goals else (strategy.goals[0] if strategy.goals else None)
+            self.app.push_screen(TaskForm(goal=goal, strategy=strategy.id), self._saved)
+
+        if permitted(self, "task.add", self.app.board.actor):
+            self._pick_strategy(_("A task for which strategy?"), open_form)
 
     def action_budget(self) -> None:
         from tui.screens.budget import BudgetScreen

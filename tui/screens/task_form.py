@@ -46,11 +46,15 @@ def text_to_steps(text: str) -> list[dict]:
 class TaskForm(FormBase):
     field_names = FIELDS
 
-    def __init__(self, task: Task | None = None, deal: Deal | None = None) -> None:
-        """Edit `task`, or make a new one; `deal`: a new follow-up of that deal (its owner's, for a lead)."""
+    def __init__(self, task: Task | None = None, deal: Deal | None = None, *,
+                 goal: str | None = None, strategy: str | None = None) -> None:
+        """Edit `task`, or make a new one; `deal`: a new follow-up of that deal (its owner's, for a lead);
+        `goal` and `strategy`: a new task carrying out that strategy (the Goals screen's key t)."""
         super().__init__(classes="dialog-screen")
         self.task_being_edited = task
         self.for_deal = deal
+        self.for_goal = goal
+        self.for_strategy = strategy
 
     def compose(self) -> ComposeResult:
         board = self.app.board
@@ -89,10 +93,10 @@ class TaskForm(FormBase):
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", _("Goal"), Select(
                     with_current(goals, task and task.goal), id="goal", prompt=_("no goal"),
-                    value=task.goal if task and task.goal else Select.NULL))
+                    value=task.goal if task and task.goal else self.for_goal or Select.NULL))
                 yield from self._field("strategy", _("Strategy"), Select(
                     with_current(strategies, task and task.strategy), id="strategy", prompt=_("no strategy"),
-                    value=task.strategy if task and task.strategy else Select.NULL))
+                    value=task.strategy if task and task.strategy else self.for_strategy or Select.NULL))
             yield from self._field("deal", _("Deal (the work moves it forward)"), Select(
                 with_current(deals, task and task.deal), id="deal", prompt=_("no deal"),
                 value=task.deal if task and task.deal else self.for_deal.id if self.for_deal else Select.NULL))
