@@ -747,7 +747,8 @@ class DiagnoseScreen(TabKeys, BoardView):
 
     def _goal_form(self, index: int) -> None:
         from sales.findings import goal_draft
-        from tui.goal_text import metric_text
+        from sales.members import member_for
+        from tui.goal_text import metric_title_text
         from tui.screens.goal_forms import goal_form
 
         d = self.shown
@@ -755,9 +756,9 @@ class DiagnoseScreen(TabKeys, BoardView):
         draft = goal_draft(d, finding)
         if draft["baseline"] == "snapshot" and self.shown_id:  # this diagnosis's figure, not the newest's
             draft["baseline"] = f"snapshot {self.shown_id}"
-        metric = metric_text(draft["metric"])
-        if metric == draft["metric"]:  # a KPI without words of its own in this language: its key's
-            metric = metric.replace("_", " ")
+        metric = metric_title_text(draft["metric"])
+        if draft["owner"] is not None:  # a rep of the data: the member they are, else the lead's to hand on
+            draft["owner"] = member_for(draft["owner"], [m.name for m in self.app.board.members()])
         draft["title"] = (_("Raise {metric}: {subject}").format(metric=metric, subject=say(draft["subject"]))
                           if draft["subject"] is not None else _("Raise {metric}").format(metric=metric))
         text = say(kept(finding.said, finding.text))
