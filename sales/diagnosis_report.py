@@ -162,9 +162,26 @@ def _breakdown_heading(dimension: str, shown: int, count: int) -> Phrase:
                   dimension=Word(dimension.replace("_", " ")), shown=shown, count=count)
 
 
-def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
+def _row(lead: str, cells: list[str], width: int | None, sep: str = "   ") -> list[str]:
+    """A row of a period or group: `lead` (its name, padded), then its cells; with a `width` (a
+    terminal's), the cells that would pass it go on lines of their own under the first cell, each
+    cell whole (at 80 columns a group's ROI broke at the screen's left edge)."""
+    lines = [lead + sep.join(cells)]
+    if width is None or display_width(lines[0]) <= width:
+        return lines
+    indent, lines = " " * display_width(lead), [lead + cells[0]]
+    for cell in cells[1:]:
+        if display_width(lines[-1] + sep + cell) <= width:
+            lines[-1] += sep + cell
+        else:
+            lines.append(indent + cell)
+    return lines
+
+
+def format_report(diagnosis: Diagnosis, say: Say = str, width: int | None = None) -> str:
     """KPI block, latest periods, breakdowns, findings and what was dropped, as plain text, each
-    line said by `say` (default: English)."""
+    line said by `say` (default: English); `width`: a terminal's, which the period and group rows
+    are wrapped within (None: a row a line, for a pipe)."""
     d = diagnosis
     span = dict(first=d.first_date, last=d.last_date, used=f"{d.rows_used:,}", read=f"{d.rows_read:,}")
     out = [say(Phrase("Diagnosis of {files}", files=", ".join(d.source.files))),
@@ -187,8 +204,9 @@ def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
             if m.margin is not None:
                 cells.append(say(Phrase("margin {margin}", margin=_pct(m.margin))))
             flag = "  " + say(Phrase("(partial)")) if row.partial else ""
-            out.append(f"  {row.period:8} " + "   ".join(cells)
-                       + _new_customers(m, say, FIRST_MARK if row is first else "") + flag)
+            more = _new_customers(m, say, FIRST_MARK if row is first else "").removeprefix("   ")
+            out += _row(f"  {row.period:8} ", cells + ([more] if more else []), width)
+            out[-1] += flag
         if first in d.periods[-4:] and first.metrics.new_customer_share is not None:
             out.append(f"  {FIRST_MARK} " + say(Phrase("first {period} of the data: every customer is new",
                                                         period=Word(d.period))))
@@ -207,7 +225,7 @@ def format_report(diagnosis: Diagnosis, say: Say = str) -> str:
                 cells.append(say(Phrase("margin {margin}", margin=_pct(m.margin))))
             if m.average_discount is not None:
                 cells.append(say(Phrase("discount {discount}", discount=_pct(m.average_discount))))
-            out.append(f"  {_cut(row.value, 24)} " + "   ".join(cells))
+            out += _row(f"  {_cut(row.value, 24)} ", cells, width)
     out += _discount_lines(d, say)
     out += ["", say(Phrase("Weak spots") if d.findings else Phrase("Weak spots: none above the thresholds"))]
     for i, finding in enumerate(d.findings[:REPORT_FINDINGS], 1):

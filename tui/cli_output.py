@@ -227,6 +227,50 @@ def columns_that_fit(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> t
     return shown, list(headers[shown:])
 
 
+def columns_to_leave_out(headers: Sequence[str], rows: Sequence[Sequence[str]], least_first: Sequence[int],
+                         room: int = 20) -> list[int]:
+    """Which columns a table with a text last column (a title, the files) leaves out on a narrow
+    terminal, by index: those of `least_first` in that order, until what remains leaves the last
+    column `room` cells to wrap in (none to a pipe, or when it has that room already). `uplift
+    review`'s goals and `diagnosis list` were 100 columns and more: at 80, the title was cut to a
+    few letters. As `columns_that_fit` does for a table of figures, the left-out are named below
+    (`print_left_out`)."""
+    if (columns := wrap_width()) is None:
+        return []
+    widths = [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    left_out: list[int] = []
+
+    def fits() -> bool:
+        kept = [w for i, w in enumerate(widths[:-1]) if i not in left_out]
+        return columns - sum(kept) - 2 * len(kept) >= min(room, widths[-1])
+
+    for index in least_first:
+        if fits():
+            break
+        left_out.append(index)
+    return left_out
+
+
+def narrow_table(headers: Sequence[str], rows: Sequence[Sequence[str]], least_first: Sequence[int],
+                 max_last: int = 60) -> str:
+    """`table`, leaving out on a narrow terminal the columns `columns_to_leave_out` says, named on
+    a line below; to a pipe, every column, as ever."""
+    left_out = columns_to_leave_out(headers, rows, least_first)
+    keep = [i for i in range(len(headers)) if i not in left_out]
+    text = table([headers[i] for i in keep], [[row[i] for i in keep] for row in rows], max_last=max_last)
+    if left_out:
+        text += "\n" + left_out_line([headers[i] for i in sorted(left_out)])
+    return text
+
+
+def left_out_line(headers: Sequence[str], said: str | None = None) -> str:
+    """The line under a table that says which columns a narrow window had no room for (`said`:
+    a command's own wording of it, with `{columns}`)."""
+    said = said or _("Left out for the window's width: {columns} (a wider window shows them, `--json` "
+                     "every figure)")
+    return on_screen(safe(said.format(columns=", ".join(headers))))
+
+
 def _lines(headers: Sequence[str] | None, cells: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
     """The header (if any) and rows, each cell cut or padded to its column's width."""
     lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()] if headers is not None else []

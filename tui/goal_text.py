@@ -8,13 +8,24 @@ from collections.abc import Callable
 from sales.goals import KNOWN_METRICS
 from sales.pace import describe_value, percent
 from sales.rollup import describe_rollup
-from tui.i18n import _
+from tui.i18n import _, say
 
 
 def metric_text(metric: str) -> str:
     """A goal's metric in the interface's language: a KPI the diagnosis computes (`win_rate`:
     赢单率) by its name, like a status; any other metric as it was typed."""
     return _(metric) if metric in KNOWN_METRICS else metric
+
+
+def metric_title_text(metric: str) -> str:
+    """A KPI as a title or a sentence names it (`Raise ROI`, `Raise win rate`), the diagnosis
+    report's words for it, in the interface's language; `metric_text` otherwise, its key's
+    underscores as spaces (a goal made of an ROI weak spot was titled `Raise roi`)."""
+    from sales.diagnosis_compare import TOTALS
+
+    if (words := dict(TOTALS).get(metric)) is not None:
+        return say(words)
+    return metric_text(metric).replace("_", " ")
 
 
 def metric_key(text: str | None) -> str | None:

@@ -89,6 +89,15 @@ def scored_name(matcher: Matcher, shown: str, english: str) -> tuple[float, str]
     return score, shown
 
 
+def holds_words(text: str, words: list[str]) -> bool:
+    """Whether a task's, goal's or deal's id and title hold every word typed (any case), as the
+    command line's `--search` finds them: matched letter by letter, `theme` found t-h-e-m-e
+    scattered through unrelated titles ("Target mid-market manufacturers in the North region")
+    and listed them under "Change theme"."""
+    folded = text.casefold()
+    return all(word in folded for word in words)
+
+
 def highlighted(matcher: Matcher, text: str) -> Content:
     """`text` as plain content with the letters the query matched styled (Matcher.highlight
     would parse the text as markup)."""
@@ -103,7 +112,8 @@ def highlighted(matcher: Matcher, text: str) -> Content:
 
 class UpliftCommands(Provider):
     """Screens, the diagnosis and themes first (they are few), then the tasks, goals and deals
-    that match best (MOST_ITEMS). The items are read once each time the palette opens."""
+    that hold the words typed (`holds_words`), best match first (MOST_ITEMS). The items are read
+    once each time the palette opens."""
 
     _items: list[Entry] | None = None
 
@@ -189,12 +199,17 @@ class UpliftCommands(Provider):
         if self._items is None:
             self._items = self.item_entries()
 
+        words = query.casefold().split()
+
         def scored(entries: list[Entry]) -> list[tuple[float, str, Entry]]:
             hits = []
             for entry in entries:
-                score = matcher.match(entry.text)
                 if wanted and entry.item_id.upper() == wanted:
                     score = EXACT_ID
+                elif holds_words(entry.text, words):
+                    score = matcher.match(entry.text)
+                else:
+                    continue
                 if score > 0:
                     hits.append((score, entry.text, entry))
             return hits

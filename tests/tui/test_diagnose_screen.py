@@ -239,7 +239,7 @@ def orders_kept(team: Path, tmp_path: Path) -> Path:
 
 def new_customer_cells(table: DataTable) -> list[tuple[str, str, str]]:
     """(period, new customers, new-customer share) per row of the period table, as shown."""
-    headers = [str(c.label) for c in table.ordered_columns]
+    headers = [" ".join(str(c.label).split()) for c in table.ordered_columns]  # (a long one on two lines)
     new, share = headers.index("New cust."), headers.index("New %")
     assert headers[new - 1] == "Customers"
     return [(r[0], r[new], r[share]) for r in rows_of(table)]
@@ -253,7 +253,7 @@ async def test_the_period_table_has_new_customers_and_numbers_line_up_on_the_rig
         table = app.screen.query_one("#table-period", DataTable)
         assert [(period, new.strip(), share.strip()) for period, new, share in new_customer_cells(table)] == [
             ("2026-01", "2*", "100.0%*"), ("2026-02", "1", "50.0%"), ("2026-03", "1", "33.3%")]
-        headers = [str(c.label) for c in table.ordered_columns]
+        headers = [" ".join(str(c.label).split()) for c in table.ordered_columns]  # (a long one on two lines)
         assert rows_of(table)[2][headers.index("Revenue")] == "3,150"  # March
         for row in range(table.row_count):
             cells = table.get_row_at(row)
@@ -829,7 +829,7 @@ async def test_profit_and_discount_show_where_the_file_has_them(team, tmp_path) 
         app.screen.query_one("#breakdown-tabs", TabbedContent).active = "bd-region"
         await pilot.pause()
         table = app.screen.query_one("#table-region", DataTable)
-        headers = [str(column.label) for column in table.columns.values()]
+        headers = [" ".join(str(column.label).split()) for column in table.columns.values()]
         rows = {row[0]: dict(zip(headers, row)) for row in rows_of(table)}
         assert (rows["West"]["Profit"], rows["West"]["Margin"], rows["West"]["Avg disc."]) == ("1,200", "30.0%", "0.0%")
         assert (rows["East"]["Profit"], rows["East"]["Margin"], rows["East"]["Avg disc."]) == ("-800.00", "-20.0%", "50.0%")

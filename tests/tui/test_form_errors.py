@@ -59,3 +59,33 @@ async def test_an_empty_error_line_takes_no_room_until_an_error_is_set(team) -> 
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert error.region.height == 0 and app.screen.query_one("#error-title").region.height >= 1
+
+
+async def test_a_goal_forms_row_error_reads_at_the_forms_width_at_80x24(team) -> None:
+    """At 80x24 an error under the quarter-width Baseline box wrapped into ten narrow lines; it
+    is said under the row of boxes, the form's width, named for its field."""
+    from textual.widgets import Static
+
+    from store.board import Board
+    from tests.tui.waiting import on_mode, until
+    from tui.app import UpliftApp
+    from tui.screens.fields_form import FieldsForm
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await on_mode(pilot, "goals")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-baseline"))
+        form = app.screen
+        form.query_one("#field-title").value = "Grow revenue"
+        form.query_one("#field-baseline").value = "lots"
+        await pilot.press("ctrl+s")
+        line = form.query_one("#error-baseline", Static)
+        await until(pilot, lambda: str(line.content).strip() and line.region.height)
+        await pilot.pause()
+        said = str(line.content)
+        assert said.startswith("Baseline: ") and "'lots' is not a number" in said
+        box = form.query_one("#field-baseline")
+        assert line.region.width > 2 * box.region.width  # under the row, not under the box
+        assert line.region.height <= 2

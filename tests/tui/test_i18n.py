@@ -226,7 +226,7 @@ async def test_in_chinese_the_screens_keys_forms_and_their_errors_speak_chinese(
         app.screen.query_one("#field-title").value = "展会展位"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: str(app.screen.query_one("#error-amount").render()).strip())
-        assert str(app.screen.query_one("#error-amount").render()) == "需要多少？"
+        assert str(app.screen.query_one("#error-amount").render()) == "金额：需要多少？"  # (under its row, named)
 
 
 def test_sentences_run_together_as_each_language_writes_them() -> None:
@@ -269,7 +269,8 @@ async def test_an_empty_required_field_is_said_in_chinese_next_to_it(team, monke
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, FieldsForm), keys
-            assert str(app.screen.query_one(f"#error-{field}", Static).content) == "不能为空", keys
+            # (a field in a row of them: its error under the row, named `支出金额：`)
+            assert str(app.screen.query_one(f"#error-{field}", Static).content).endswith("不能为空"), keys
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("1")

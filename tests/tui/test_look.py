@@ -273,7 +273,8 @@ async def palette_hits(pilot, app: UpliftApp, query: str) -> list[str]:
 
 
 async def test_an_id_typed_in_full_is_the_palettes_first_hit(team) -> None:
-    """A fuzzy match of `T-31` scores `T-30 ... Q1 ...` higher; the item of that id comes first."""
+    """A fuzzy match of `T-31` scored `T-30 ... Q1 ...` higher; the item of that id comes first
+    (and an item is found by the words typed, so `T-30` with its scattered letters is not)."""
     lead = Board(team, actor="dana")
     for n in range(3, 32):
         lead.add_task("Plan the Q1 kickoff" if n == 30 else f"Task {n}", owner="ali")
@@ -282,7 +283,7 @@ async def test_an_id_typed_in_full_is_the_palettes_first_hit(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         hits = await palette_hits(pilot, app, "T-31")
-        assert hits[0].startswith("T-31 ") and any(hit.startswith("T-30 ") for hit in hits)
+        assert hits[0].startswith("T-31 ") and not any(hit.startswith("T-30 ") for hit in hits)
         await pilot.press("escape")
         hits = await palette_hits(pilot, app, "d-1")  # the case does not matter
         assert hits[0].startswith("D-1 ") and any(hit.startswith("D-15 ") for hit in hits)
@@ -716,3 +717,17 @@ async def test_textuals_other_light_themes_read_on_every_screen_in_chinese(tmp_p
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
             assert [(ratio, text) for ratio, text in faint_text(app) if ratio < least and text != "…"] == [], (key, theme)
+
+
+async def test_theme_in_the_palette_finds_the_command_not_tasks_with_its_letters_scattered(team) -> None:
+    """`theme` matched t-h-e-m-e through unrelated titles and listed them with "Change theme";
+    a task holding the word is still found, after the command."""
+    lead = Board(team, actor="dana")
+    lead.add_task("Target mid-market manufacturers in the North region", owner="ali")
+    lead.add_task("Pick a theme for the kickoff", owner="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        hits = await palette_hits(pilot, app, "theme")
+        assert hits[0].startswith("Change theme")
+        assert not any("Target mid-market" in hit for hit in hits)
+        assert any(hit.startswith("T-4 Pick a theme") for hit in hits)

@@ -17,6 +17,9 @@ from tui.i18n import N_, _, say
 
 #: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
 LIST_COLUMNS = (N_("Saved"), N_("By"), N_("Period"), N_("Dates"), N_("Revenue"), N_("Findings"), N_("Files"))
+#: Which a narrow terminal leaves out first (by index, ID being 0): the data's dates, who kept
+#: it, how many weak spots, the period.
+LIST_LEAST_FIRST = (4, 3, 6, 2)
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
@@ -56,11 +59,21 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         kept = msgspec.json.encode(run.snapshot.id if run and run.snapshot else None)
         write_json(b'{"id":' + kept + b"," + diagnosis.to_json()[1:])
     else:
-        sys.stdout.write(safe(format_report(diagnosis, say)))
+        sys.stdout.write(_report(diagnosis))
     if run and run.snapshot:
         where = sys.stderr if args.json else sys.stdout
         print(_("Kept as {id} (see `uplift diagnosis list`).").format(id=run.snapshot.id), file=where)
     return EXIT_OK
+
+
+def _report(diagnosis) -> str:
+    """The report for a person: on a terminal, its rows and lines wrapped within its width (at
+    80 columns over SSH each group's row and each weak spot broke at the screen's left edge); to
+    a pipe, a line each, as ever."""
+    from sales.diagnosis_report import format_report
+    from tui.cli_output import detail_on_screen, wrap_width
+
+    return detail_on_screen(safe(format_report(diagnosis, say, wrap_width()))).rstrip("\n") + "\n"
 
 
 def _board_for(args: argparse.Namespace):
@@ -75,7 +88,7 @@ def _board_for(args: argparse.Namespace):
 
 
 def cmd_diagnosis_list(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, table
+    from tui.cli_output import narrow_table, print_json
     from tui.time_text import when
 
     board = open_board(args)
@@ -88,7 +101,7 @@ def cmd_diagnosis_list(args: argparse.Namespace) -> int:
             d = s.diagnosis
             rows.append([s.id, when(s.saved_at), s.saved_by, _(d.period), f"{d.first_date} – {d.last_date}",
                          f"{d.total.revenue:,.0f}", str(len(d.findings)), ", ".join(_names(d.source.files))])
-        print(table(["ID"] + [_(name).upper() for name in LIST_COLUMNS], rows))
+        print(narrow_table(["ID"] + [_(name).upper() for name in LIST_COLUMNS], rows, LIST_LEAST_FIRST))
     else:
         print(_("No diagnosis kept yet: run `uplift diagnose FILE.csv`."))
     return EXIT_OK
@@ -144,7 +157,7 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
     else:
         print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
                                                      name=safe(snapshot.saved_by)))
-        sys.stdout.write(safe(format_report(snapshot.diagnosis, say)))
+        sys.stdout.write(_report(snapshot.diagnosis))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
     from sales.text import safe
     from sales.text import display_width
-    from tui.cli_output import columns_that_fit, on_screen, pad, print_json, table
+    from tui.cli_output import columns_that_fit, left_out_line, on_screen, pad, print_json, table
     from tui.forecast_text import (
         MONTH_COLUMNS,
         REP_COLUMNS,
@@ -53,9 +53,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         shown, left_out = columns_that_fit(headers, rows)
         print(table(headers[:shown], [row[:shown] for row in rows]))
         if left_out:  # (a narrow terminal: the figures it has no room for, named)
-            print(on_screen(safe(_("Left out for the window's width: {columns} (a wider window shows them; "
-                                   "`uplift forecast --mine` is your own as a card, `--json` every figure)").format(
-                columns=", ".join(left_out)))))
+            print(left_out_line(left_out, _("Left out for the window's width: {columns} (a wider window shows them; "
+                                            "`uplift forecast --mine` is your own as a card, `--json` every figure)")))
     for note in notes(result):
         print(on_screen(safe(note)))
     if result.months:

@@ -17,6 +17,11 @@ from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 #: `uplift review`'s tables (upper-cased, as `uplift forecast`'s are).
 GOAL_COLUMNS = (N_("Goal"), N_("Baseline"), N_("Target"), N_("Actual"), N_("Attained"), N_("Gap"), N_("Source"), N_("Title"))
 PROCESS_COLUMNS = (N_("Process metric"),)
+#: Which columns a narrow terminal leaves out first (by index): where a figure came from, then
+#: where it began, the gap (target less actual), the target; the title is wrapped.
+GOAL_LEAST_FIRST = (6, 1, 5, 2)
+#: The won deals' ids first (`uplift deal list` has them), then the spend, tasks and deals.
+STRATEGY_LEAST_FIRST = (3, 5, 1, 2)
 LEADERBOARD_COLUMNS = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"))
 INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Name"))
 
@@ -48,7 +53,7 @@ def _reading(board, args: argparse.Namespace):
 
 def _print_review(board, args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.cli_output import print_json, table
+    from tui.cli_output import narrow_table, on_screen, print_json, table
 
     if args.json:
         print_json(board.review())
@@ -58,9 +63,9 @@ def _print_review(board, args: argparse.Namespace) -> int:
         print(_("cycle  {start} to {end}").format(start=start, end=end))
         print()
     goals = board.goal_results()
-    print(table([_(name).upper() for name in GOAL_COLUMNS], [
+    print(narrow_table([_(name).upper() for name in GOAL_COLUMNS], [
         [g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], max_last=60)
+         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], GOAL_LEAST_FIRST)
           if goals else _("No goals yet.") if not board.goals() else
           _("No goals in this cycle (`uplift goal carry ID --target N` carries one of the last cycle's on)."))
     p = board.process_metrics()
@@ -77,9 +82,11 @@ def _print_review(board, args: argparse.Namespace) -> int:
         from tui.review_text import STRATEGY_COLUMNS, strategy_rows
 
         print()
-        print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies), max_last=50))
-        print(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), else for "
-                "each strategy whose tasks worked on it (a task's deal: uplift task edit T-N --deal D-N)."))
+        print(narrow_table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
+                           STRATEGY_LEAST_FIRST, max_last=50))
+        print(on_screen(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), "
+                          "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
+                          "--deal D-N)."), hang=0))
     print()
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))

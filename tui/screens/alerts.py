@@ -88,6 +88,13 @@ class AlertsScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.show()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Snooze only with an alert to snooze: with none, its key is not offered in the footer
+        (it said `s Snooze` under "No alerts")."""
+        if action == "snooze":
+            return bool(getattr(self, "alerts", None))
+        return True
+
     def show(self) -> None:
         """The alerts as the board has them now, live ones first; the highlight kept in its place."""
         alerts = self.app.board.alerts()
@@ -107,6 +114,7 @@ class AlertsScreen(ModalScreen[str | None]):
                 count=len(self.alerts) - MOST_SHOWN)), disabled=True))
         if self.alerts:
             options.highlighted = min(highlighted or 0, len(self.alerts) - 1, MOST_SHOWN - 1)
+        self.refresh_bindings()  # (snooze offered only with an alert: check_action)
 
     async def refresh_board(self) -> None:
         """The board changed (here, or in another session): show its alerts as they are now."""

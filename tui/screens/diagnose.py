@@ -42,6 +42,7 @@ from tui.time_text import day_of, ticked_by, when
 from tui.user_text import Hanging, plain, plain_rich, tell
 from tui.widgets.footer import Footer
 from tui.widgets.fill_table import FillTable
+from tui.widgets.whole_columns import WholeColumnsTable, out_of_view, two_lines
 from tui.widgets.percent_bars import PercentBars
 from tui.widgets.tick_list import TickList
 
@@ -237,10 +238,12 @@ class DiagnoseScreen(TabKeys, BoardView):
                 with TabbedContent(id="breakdown-tabs"):
                     with TabPane(_("Period"), id="bd-period"):
                         yield Static(id="period-note")
-                        yield DataTable(id="table-period", cursor_type="row", zebra_stripes=True)
+                        yield WholeColumnsTable(id="table-period", cursor_type="row", zebra_stripes=True)
+                        yield Static(id="more-period", classes="breakdown-more")
                     for dimension in DIMENSIONS:
                         with TabPane(_(DIMENSION_LABELS[dimension]), id=f"bd-{dimension}"):
-                            yield DataTable(id=f"table-{dimension}", cursor_type="row", zebra_stripes=True)
+                            yield WholeColumnsTable(id=f"table-{dimension}", cursor_type="row", zebra_stripes=True)
+                            yield Static(id=f"more-{dimension}", classes="breakdown-more")
             with TabPane(_("Charts"), id="tab-charts"):
                 with VerticalScroll():
                     yield Static(id="charts-missing")
@@ -264,6 +267,9 @@ class DiagnoseScreen(TabKeys, BoardView):
         notes.add_column(plain_rich(_("Tags")), key="tags")
         notes.add_column(plain_rich(_("From")), key="source")
         notes.add_column(plain_rich(_("Note")), key="text")
+        for table in self.query(WholeColumnsTable):  # (what is out of view changes with these)
+            self.watch(table, "virtual_size", self._later)
+            self.watch(table, "scroll_x", self._later)
         self.ready = True
         await self.refresh_board()
 
@@ -390,9 +396,15 @@ class DiagnoseScreen(TabKeys, BoardView):
         if descending:  # keep the groups without a value at the bottom either way
             ordered = [r for r in ordered if sort_key(r)[0] == 0] + [r for r in ordered if sort_key(r)[0] == 1]
         table.clear(columns=True)
-        for index, (label, _metric) in enumerate(columns):
+        # long headings on two lines (`Avg` / `order`), the group's name kept in view: at 80
+        # columns the figures ran past the edge, the last cut (`Repu…`); those that still do
+        # not fit are left blank and named under the table (`_say_what_is_out_of_view`)
+        headings = [two_lines(_(label)) for label, _metric in columns]
+        table.header_height = max(heading.count("\n") + 1 for heading in headings)
+        table.fixed_columns = 1
+        for index, heading in enumerate(headings):
             arrow = (" ▼" if descending else " ▲") if index == column else ""
-            header = plain_rich(_(label) + arrow)
+            header = plain_rich(heading + arrow)
             if index:  # numbers line up on the right, under a right-aligned header
                 header.justify = "right"
             table.add_column(header, key=str(index))
@@ -405,6 +417,26 @@ class DiagnoseScreen(TabKeys, BoardView):
         for label, metrics in ordered:
             table.add_row(plain_rich(label), *(number_cell(m, getattr(metrics, m), mark(m, metrics))
                                                for _, m in columns[1:]))
+
+    def _say_what_is_out_of_view(self) -> None:
+        """Under each breakdown too wide for the screen: which columns are out of view, and that
+        ← → scroll to them (as the forecast says it)."""
+        for table in self.query(WholeColumnsTable):
+            more = self.query_one(f"#more-{table.id.removeprefix('table-')}", Static)
+            hidden = out_of_view(table)
+            more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
+                columns=_(", ").join(hidden)) if hidden else ""))
+            more.display = bool(hidden)
+
+    def _later(self) -> None:
+        self.call_after_refresh(self._say_what_is_out_of_view)  # (once the tables are laid out)
+
+    def on_resize(self) -> None:
+        self._later()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        self._later()  # (a table in a hidden tab has no width: nothing was out of view then)
 
     def _current_table(self) -> DataTable | None:
         if self.query_one("#diagnose-tabs", TabbedContent).active != "tab-breakdowns":
@@ -747,7 +779,8 @@ class DiagnoseScreen(TabKeys, BoardView):
 
     def _goal_form(self, index: int) -> None:
         from sales.findings import goal_draft
-        from tui.goal_text import metric_text
+        from sales.members import member_for
+        from tui.goal_text import metric_title_text
         from tui.screens.goal_forms import goal_form
 
         d = self.shown
@@ -755,9 +788,9 @@ class DiagnoseScreen(TabKeys, BoardView):
         draft = goal_draft(d, finding)
         if draft["baseline"] == "snapshot" and self.shown_id:  # this diagnosis's figure, not the newest's
             draft["baseline"] = f"snapshot {self.shown_id}"
-        metric = metric_text(draft["metric"])
-        if metric == draft["metric"]:  # a KPI without words of its own in this language: its key's
-            metric = metric.replace("_", " ")
+        metric = metric_title_text(draft["metric"])
+        if draft["owner"] is not None:  # a rep of the data: the member they are, else the lead's to hand on
+            draft["owner"] = member_for(draft["owner"], [m.name for m in self.app.board.members()])
         draft["title"] = (_("Raise {metric}: {subject}").format(metric=metric, subject=say(draft["subject"]))
                           if draft["subject"] is not None else _("Raise {metric}").format(metric=metric))
         text = say(kept(finding.said, finding.text))

@@ -72,19 +72,24 @@ class FieldsForm(FormBase):
                 elif isinstance(row[0], tuple):
                     with Horizontal(classes="field-row"):
                         for field in row:
-                            yield from self._field(*field)
+                            yield from self._field(*field, error=False)
+                    # the row's errors under it, the form's width: under a quarter-width box
+                    # (Baseline at 80x24) one wrapped into ten narrow lines
+                    for name, label, _widget in row:
+                        yield error_line(f"error-{name}", label)
                 else:
                     yield from self._field(*row)
             yield from self._buttons(self.action and _("{action} ({key})").format(
                 action=self.action, key=shown_key(self, "form.save")))
 
-    def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
+    def _field(self, name: str, label: str, widget: Widget, error: bool = True) -> ComposeResult:
         self.names.append(name)
         widget.id = f"field-{name}"
         with Vertical(classes=f"field field-{name}"):
             yield Static(plain(label), classes="field-label")
             yield widget
-            yield error_line(f"error-{name}")
+            if error:
+                yield error_line(f"error-{name}")
 
     def on_mount(self) -> None:
         if self.names:

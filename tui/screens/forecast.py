@@ -34,33 +34,7 @@ from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
-from tui.widgets.whole_columns import WholeColumnsTable
-
-
-def two_lines(heading: str, width: int = 8) -> str:
-    """A heading wider than `width` broken at its last space (`If best` / `case`), so that the
-    twelve columns of the reps' table fit a 120-column terminal."""
-    if len(heading) <= width or " " not in heading:
-        return heading
-    head, tail = heading.rsplit(" ", 1)
-    return f"{head}\n{tail}"
-
-
-def out_of_view(table: DataTable) -> list[str]:
-    """The headings (on one line) of the table's columns not wholly in view, as it is scrolled."""
-    view = table.scrollable_content_region.width
-    if view <= 0 or table.virtual_size.width <= view:
-        return []
-    columns = table.ordered_columns
-    fixed = sum(column.get_render_width(table) for column in columns[: table.fixed_columns])
-    left, right = table.scroll_x + fixed, table.scroll_x + view
-    hidden, x = [], fixed
-    for column in columns[table.fixed_columns:]:
-        width = column.get_render_width(table)
-        if x < left or x + width > right:
-            hidden.append(" ".join(column.label.plain.split()))
-        x += width
-    return hidden
+from tui.widgets.whole_columns import WholeColumnsTable, out_of_view, two_lines
 
 
 #: The lines a table shows before it scrolls down (its scrollbar under them when it scrolls sideways).

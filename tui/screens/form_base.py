@@ -61,11 +61,14 @@ class Reading:
             raise FieldErrors(self.errors)
 
 
-def error_line(id: str) -> Static:
+def error_line(id: str, field: str | None = None) -> Static:
     """A form's line for an error (under a field, or `error-form` under the heading): it takes no
     room while empty (the `.field-error` rule hides it until `show_errors` sets `-shown`), so that
-    two or three more fields fit at 80x24."""
-    return Static(classes="field-error", id=id)
+    two or three more fields fit at 80x24. `field`: the field's label, for a line under a row of
+    fields rather than under its own box, which says whose error it is (`Baseline: ...`)."""
+    line = Static(classes="field-error", id=id)
+    line.said_of = field
+    return line
 
 
 class FormBase(ModalScreen):
@@ -208,7 +211,8 @@ class FormBase(ModalScreen):
         for field, message in errors:
             name = self.field_of(field)
             line = self.query_one(f"#error-{name}" if name else "#error-form", Static)
-            line.update(plain(message))
+            of = getattr(line, "said_of", None)
+            line.update(plain(_("{name}: ").format(name=of) + message if of else message))
             line.add_class("-shown")
             if name and first is None:
                 self.field_widget(name).focus()

@@ -78,3 +78,29 @@ class WholeColumnsTable(DataTable):
 
     def action_cursor_left(self) -> None:
         self._sideways(False, super().action_cursor_left)
+
+
+def two_lines(heading: str, width: int = 8) -> str:
+    """A heading wider than `width` broken at its last space (`If best` / `case`), so that a
+    table of many figures (the forecast's twelve, a diagnosis breakdown's) takes less width."""
+    if len(heading) <= width or " " not in heading:
+        return heading
+    head, tail = heading.rsplit(" ", 1)
+    return f"{head}\n{tail}"
+
+
+def out_of_view(table: DataTable) -> list[str]:
+    """The headings (on one line) of the table's columns not wholly in view, as it is scrolled."""
+    view = table.scrollable_content_region.width
+    if view <= 0 or table.virtual_size.width <= view:
+        return []
+    columns = table.ordered_columns
+    fixed = sum(column.get_render_width(table) for column in columns[: table.fixed_columns])
+    left, right = table.scroll_x + fixed, table.scroll_x + view
+    hidden, x = [], fixed
+    for column in columns[table.fixed_columns:]:
+        width = column.get_render_width(table)
+        if x < left or x + width > right:
+            hidden.append(" ".join(column.label.plain.split()))
+        x += width
+    return hidden

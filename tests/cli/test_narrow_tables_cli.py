@@ -1,0 +1,101 @@
+"""`uplift review`, `diagnosis list` and `diagnosis show` on an 80-column terminal (a rep over
+`ssh -t`): every line within 80 cells, as `uplift forecast` does, the columns left out named
+below the table, titles and a group's figures wrapped whole; to a pipe, every column, a row a
+line, as before. The sample plan's goals (G-1 to G-3) and a small quarter worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from sales.text import display_width
+from tests.cli.conftest import run_uplift
+
+# North won 100 + 100 and lost 50; South won 300: revenue 500; North 200 (40.0%), AOV 100.00,
+# won 2 of 3 (66.7%); South 300 (60.0%), AOV 300.00, won 1 of 1 (100.0%)
+QUARTER = """order,date,region,amount,stage
+A1,2026-07-01,North,100,won
+A2,2026-08-01,North,100,won
+A3,2026-08-02,North,50,lost
+A4,2026-09-30,South,300,won
+"""
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    assert runner("plan", "new", "--from", "sample-quarter")[0] == 0
+    (tmp_path / "quarter.csv").write_text(QUARTER, encoding="utf-8")
+    assert runner("diagnose", tmp_path / "quarter.csv", "--period", "quarter")[0] == 0
+    return runner
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """Standard output is an 80-column terminal."""
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def fits(out: str) -> bool:
+    return all(display_width(line) <= 80 for line in out.splitlines())
+
+
+def test_review_on_80_columns_leaves_out_baseline_and_source_and_wraps_the_titles(run, terminal):
+    code, out, err = run("review")
+    assert (code, err) == (0, "")
+    assert fits(out), out
+    lines = out.splitlines()
+    head = next(line for line in lines if line.startswith("GOAL"))
+    assert head.split() == ["GOAL", "TARGET", "ACTUAL", "ATTAINED", "GAP", "TITLE"]
+    assert "Left out for the window's width: BASELINE, SOURCE" in out
+    # G-1's title, wrapped under its column, reads whole
+    start = lines.index(next(line for line in lines if line.startswith("G-1")))
+    column = head.index("TITLE")
+    title = " ".join(line[column:].strip() for line in lines[start:start + 4]
+                     if line.startswith("G-1") or line[:column].strip() == "")
+    assert "Grow quarterly revenue from $1.20M to $1.38M (+15%)" in title
+    strategies = next(line for line in lines if line.startswith("STRATEGY"))
+    assert strategies.split() == ["STRATEGY", "TASKS", "DONE", "DEALS", "WON", "VALUE", "SPENT", "RETURN", "TITLE"]
+    assert "Left out for the window's width: WON " in out
+
+
+def test_review_to_a_pipe_is_whole(run):
+    code, out, _ = run("review")
+    assert code == 0
+    assert [line for line in out.splitlines() if line.startswith("GOAL")][0].split()[:8] == [
+        "GOAL", "BASELINE", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"]
+    assert "Grow quarterly revenue from $1.20M to $1.38M (+15%)" in out
+    assert "Left out" not in out
+
+
+def test_diagnosis_list_on_80_columns_leaves_out_the_dates(run, terminal):
+    code, out, err = run("diagnosis", "list")
+    assert (code, err) == (0, "")
+    assert fits(out), out
+    assert out.splitlines()[0].split() == ["ID", "SAVED", "BY", "PERIOD", "REVENUE", "FINDINGS", "FILES"]
+    assert out.splitlines()[1].split()[-3:] == ["500", "0", "quarter.csv"]
+    assert "Left out for the window's width: DATES" in out
+
+
+def test_diagnosis_list_to_a_pipe_is_whole(run):
+    code, out, _ = run("diagnosis", "list")
+    assert code == 0 and "DATES" in out.splitlines()[0] and "2026-07-01 – 2026-09-30" in out
+    assert "Left out" not in out
+
+
+def test_diagnosis_show_on_80_columns_wraps_a_groups_figures_under_them(run, terminal):
+    code, out, err = run("diagnosis", "show")
+    assert (code, err) == (0, "")
+    assert fits(out), out
+    lines = out.splitlines()
+    north = lines.index(next(line for line in lines if line.strip().startswith("North")))
+    assert lines[north].split()[1:] == ["revenue", "200", "(40.0%)", "AOV", "100.00"]
+    cells = lines[north].index("revenue")
+    assert lines[north + 1] == " " * cells + "win 66.7%"
+
+
+def test_diagnosis_show_to_a_pipe_keeps_a_group_a_line(run):
+    code, out, _ = run("diagnosis", "show")
+    assert code == 0
+    north = next(line for line in out.splitlines() if line.strip().startswith("North"))
+    assert north.split()[1:] == ["revenue", "200", "(40.0%)", "AOV", "100.00", "win", "66.7%"]
