@@ -48,6 +48,19 @@ def utc_local_time() -> None:
     time.tzset()
 
 
+def built_in_utc(tmp_path_factory, name: str) -> Path:
+    """The demo for a module's fixture: seeded in UTC (its history in the local zone), the
+    machine's zone given back after."""
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "UTC")
+        time.tzset()
+        path = build_demo(tmp_path_factory.mktemp(name))
+    time.tzset()
+    return path
+
+
 def fixed_clock() -> datetime:
     return NOW
 

@@ -5,7 +5,6 @@ buttons are on screen, and the budget's own keys are in the footer."""
 from __future__ import annotations
 
 import re
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from textual.widgets import Button, DataTable
 
 from sales.text import cut
 from store.board import Board
-from tests.tui.demo_board import build_demo, demo_board
+from tests.tui.demo_board import build_demo, built_in_utc, demo_board
 from tests.tui.test_screen_sizes import demo_app_in, inside_screen, table_lines
 from tests.tui.waiting import until
 from tui.app import UpliftApp
@@ -27,12 +26,7 @@ SMALL = (80, 24)
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        path = build_demo(tmp_path_factory.mktemp("at80"))
-    time.tzset()
-    return path
+    return built_in_utc(tmp_path_factory, "at80")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -5,12 +5,11 @@ the table, with ← → to scroll to it."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.tui.demo_board import build_demo
+from tests.tui.demo_board import built_in_utc
 from tests.tui.test_screen_sizes import demo_app_in
 from tests.tui.waiting import until
 from tui.widgets.whole_columns import WholeColumnsTable
@@ -20,12 +19,7 @@ SMALL = (80, 24)
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        path = build_demo(tmp_path_factory.mktemp("bd80"))
-    time.tzset()
-    return path
+    return built_in_utc(tmp_path_factory, "bd80")
 
 
 def headings(table: WholeColumnsTable) -> list[str]:

@@ -5,7 +5,6 @@ that scroll to their last field, the funnel that never squeezes the pipeline."""
 from __future__ import annotations
 
 import re
-import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
-from tests.tui.demo_board import build_demo, demo_board
+from tests.tui.demo_board import built_in_utc, demo_board
 from tests.tui.waiting import on_mode, until
 from tui.app import UpliftApp
 from tui.i18n import say
@@ -27,12 +26,7 @@ MODES = {"1": "diagnose", "2": "goals", "3": "plan", "4": "pipeline", "5": "revi
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        path = build_demo(tmp_path_factory.mktemp("layout"))
-    time.tzset()
-    return path
+    return built_in_utc(tmp_path_factory, "layout")
 
 
 @asynccontextmanager

@@ -33,6 +33,16 @@ async def form_for(app: UpliftApp, pilot, words: str) -> FieldsForm:
     return app.screen
 
 
+def win_loss_kept(team: Path, tmp_path: Path, wins: dict[str, int]) -> Path:
+    """Each rep's 30 deals of 100 in March, `wins[rep]` of them won, diagnosed by the lead."""
+    rows = [(rep, "won" if n < won else "lost") for rep, won in wins.items() for n in range(30)]
+    path = tmp_path / "reps.csv"
+    path.write_text("deal,date,amount,rep,stage\n" + "".join(
+        f"D{i},2026-03-{1 + i % 28:02d},100,{rep},{stage}\n" for i, (rep, stage) in enumerate(rows)), encoding="utf-8")
+    Board(team, actor="dana").run_diagnosis([path])
+    return team
+
+
 @pytest.fixture
 def roi_kept(team: Path, tmp_path: Path) -> Path:
     """North and South each sell 10 x 100 = 1,000; North cost 500 (ROI 1.00), South 900 (0.11)."""
@@ -67,12 +77,7 @@ async def test_a_goal_of_an_roi_weak_spot_names_roi_as_the_report_does(roi_kept,
 
 async def test_a_weak_spot_of_a_rep_not_on_the_team_is_the_leads(team: Path, tmp_path: Path) -> None:
     """zoe (in the records, not a member) won 8 of 30, bea and ali 20 of 30 each."""
-    rows = [("zoe", "won")] * 8 + [("zoe", "lost")] * 22 + [("bea", "won")] * 20 + [("bea", "lost")] * 10 \
-        + [("ali", "won")] * 20 + [("ali", "lost")] * 10
-    path = tmp_path / "reps.csv"
-    path.write_text("deal,date,amount,rep,stage\n" + "".join(
-        f"D{i},2026-03-{1 + i % 28:02d},100,{rep},{stage}\n" for i, (rep, stage) in enumerate(rows)), encoding="utf-8")
-    Board(team, actor="dana").run_diagnosis([path])
+    win_loss_kept(team, tmp_path, {"zoe": 8, "bea": 20, "ali": 20})
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         form = await form_for(app, pilot, "zoe: win rate")
@@ -82,3 +87,20 @@ async def test_a_weak_spot_of_a_rep_not_on_the_team_is_the_leads(team: Path, tmp
         await pilot.pause()
         assert not isinstance(app.screen, FieldsForm)
     assert Board(team, actor="dana").goal("G-1").owner == "dana"
+
+
+async def test_g_on_a_reps_weak_spot_leaves_the_baseline_empty_not_none(team: Path, tmp_path: Path) -> None:
+    """A rep's weak spot has no baseline to take (a goal has no rep scope): the form's Baseline
+    box said "None", as typed text, and saving it was refused as not a number."""
+    win_loss_kept(team, tmp_path, {"ali": 8, "bea": 20, "dana": 20})
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        form = await form_for(app, pilot, "ali: win rate")
+        values = {name: form.query_one(f"#field-{name}").value for name in ("owner", "baseline", "target")}
+        # ali won 8 of 30, the median rep 20 of 30: 66.7% is the level ali fell short of
+        assert values == {"owner": "ali", "baseline": "", "target": "66.7"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsForm)
+    goal = Board(team, actor="dana").goal("G-1")
+    assert (goal.owner, goal.baseline, goal.target) == ("ali", None, 66.7)
