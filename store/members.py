@@ -76,6 +76,28 @@ class MemberChanges(BoardCore):
             return member
         return self._transact(build)
 
+    def set_member_role(self, name: str, role: str) -> Member:
+        """Make `name` a lead or a rep (a lead's call); the board keeps at least one lead, or
+        nobody could manage it. The role they already have writes nothing."""
+        def build(tx: Transaction) -> Member:
+            if role not in ROLES:
+                raise Invalid("role", "{role!r} is not a role (lead or rep)", role=role)
+            raw = self._docs("board", "members")
+            doc_id = next((int(k) for k, doc in raw.items() if doc["name"] == name), None)
+            if doc_id is None:
+                raise NotFound("{name} is not a member of this board", name=name)
+            self._check("member.role")
+            old = raw[str(doc_id)]
+            if old["role"] == role:
+                return msgspec.convert(old, Member)
+            if old["role"] == "lead" and sum(doc["role"] == "lead" for doc in raw.values()) == 1:
+                raise Refused("{name} is the board's only lead, and a board keeps at least one lead; "
+                              "make someone else lead first", name=name)
+            member = convert({**old, "role": role}, Member, "member")
+            tx.put("member.role", name, "board", "members", doc_id, old, msgspec.to_builtins(member))
+            return member
+        return self._transact(build)
+
     def zone_of(self, name: str) -> tzinfo | None:
         """`name`'s time zone, None where they have none (or are no member): the machine's."""
         from sales.members import time_zone

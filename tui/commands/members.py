@@ -44,6 +44,13 @@ def cmd_member_zone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_member_role(args: argparse.Namespace) -> int:
+    board = open_board(args)
+    member = board.set_member_role(args.name, args.role)
+    print(_("{name} ({role})").format(name=member.name, role=_(ROLE_WORDS[member.role])))
+    return EXIT_OK
+
+
 def cmd_member_remove(args: argparse.Namespace) -> int:
     from sales.handover import OpenWork
 
@@ -224,6 +231,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      _("a member's time zone: what today and overdue are for them (a rep sets their own)"))
     mzone.add_argument("name")
     mzone.add_argument("zone", nargs="?", help=_("an IANA name such as Europe/Berlin; local: the machine's"))
+    mrole = add_verb(member, common, "role", cmd_member_role,
+                     _("make a member a lead or a rep (a lead's call; the board keeps at least one lead)"))
+    mrole.add_argument("name")
+    mrole.add_argument("role", choices=("lead", "rep"), help=_("lead (may change everything) or rep (their own work)"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
     mrem.add_argument("name")

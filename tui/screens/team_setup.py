@@ -1,6 +1,6 @@
 """Team and cycle ("Team and cycle" in the palette, `s` on the cycle screen): what a lead sets up
-on a new board, in the app as with `uplift plan info`, `uplift member add`, `uplift member zone`
-and `uplift wip`, through the same store calls (so the same rules, checks, activity log and undo).
+on a new board, in the app as with `uplift plan info`, `uplift member add`, `uplift member zone`,
+`uplift member role`, `uplift member remove` and `uplift wip`, through the same store calls (so the same rules, checks, activity log and undo).
 
 A rep (or anyone not on the team) reads it: the footer does not offer them a lead's keys, and
 pressed those keys say the rule before any form (the store would refuse the save anyway).
@@ -27,7 +27,7 @@ from tui.widgets.footer import Footer
 
 COLUMNS = (N_("Name"), N_("Role"), N_("Time zone"))
 #: The keys only a lead may use here (the footer does not offer them to others).
-LEAD_ACTIONS = ("cycle", "add_member", "wip")
+LEAD_ACTIONS = ("cycle", "add_member", "role", "remove_member", "wip")
 
 
 class TeamSetupScreen(ModalScreen[None]):
@@ -40,6 +40,8 @@ class TeamSetupScreen(ModalScreen[None]):
         Binding("c", "cycle", N_("Cycle"), id="setup.cycle"),
         Binding("a", "add_member", N_("Add member"), id="setup.add"),
         Binding("z", "zone", N_("Time zone"), id="setup.zone"),
+        Binding("r", "role", N_("Role"), id="setup.role"),
+        Binding("d", "remove_member", N_("Remove"), id="setup.remove"),
         Binding("w", "wip", N_("WIP limits"), id="setup.wip"),
         help_key("setup"),
     ]
@@ -110,10 +112,11 @@ class TeamSetupScreen(ModalScreen[None]):
         self.query_one("#setup-empty", Static).update(plain(empty))
         self.query_one("#setup-empty", Static).display = bool(empty)
         close = shown_key(self, "setup.close")
-        hint = (_("{cycle} name and cycle · {add} add a member · {zone} a member's time zone · {wip} WIP limits · "
-                  "{close} close").format(cycle=shown_key(self, "setup.cycle"), add=shown_key(self, "setup.add"),
-                                          zone=shown_key(self, "setup.zone"), wip=shown_key(self, "setup.wip"),
-                                          close=close) if lead
+        hint = (_("{cycle} name and cycle · {add} add a member · {zone} a member's time zone · {role} lead or rep · "
+                  "{remove} remove a member · {wip} WIP limits · {close} close").format(
+                      cycle=shown_key(self, "setup.cycle"), add=shown_key(self, "setup.add"),
+                      zone=shown_key(self, "setup.zone"), role=shown_key(self, "setup.role"),
+                      remove=shown_key(self, "setup.remove"), wip=shown_key(self, "setup.wip"), close=close) if lead
                 else _("Read only: a lead sets the team and the cycle · {zone} your time zone · {close} close").format(
                     zone=shown_key(self, "setup.zone"), close=close) if self.offers("zone")
                 else _("Read only: a lead sets the team and the cycle · {close} close").format(close=close))
@@ -172,16 +175,83 @@ class TeamSetupScreen(ModalScreen[None]):
                 if first else "")
         self._open(FieldsForm(_("Add a member"), rows, save, note=note, required=("member",)))
 
+    def _member_under_cursor(self):
+        """The member on the cursor's row (as the board holds them now), or None, said."""
+        table = self.query_one("#setup-members", DataTable)
+        if not table.row_count:
+            tell(self, _("No members yet: add one first ({key})").format(key=shown_key(self, "setup.add")), "warning")
+            return None
+        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((m for m in self.app.board.members() if m.name == name), None)
+
+    def _confirm(self, question: str, change, done: str, *, destructive: bool = False) -> None:
+        """Ask `question`; on yes make the `change` (a store call), say `done`, show the board."""
+        from tui.screens.dialogs import Confirm
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                change()
+            except UpliftError as error:
+                tell(self, error, "error")
+                return
+            tell(self, done)
+            self.app.call_next(self.app.refresh_screens)
+
+        self.app.push_screen(Confirm(question, destructive=destructive), answer)
+
+    def action_role(self) -> None:
+        """Make the member under the cursor a rep if a lead, a lead if a rep (`uplift member role`)."""
+        if not permitted(self, "member.role"):
+            return
+        member = self._member_under_cursor()
+        if member is None:
+            return
+        role = "rep" if member.role == "lead" else "lead"
+        board = self.app.board
+        if role == "rep" and sum(m.role == "lead" for m in board.members()) == 1:
+            # (said before asking: the store would refuse the yes)
+            tell(self, _("{name} is the board's only lead, and a board keeps at least one lead; "
+                         "make someone else lead first").format(name=member.name), "error")
+            return
+        question = (_("Make {name} a lead? A lead may change everything on the board.") if role == "lead"
+                    else _("Make {name} a rep? A rep changes only their own work."))
+        self._confirm(question.format(name=member.name), lambda: board.set_member_role(member.name, role),
+                      _("{name} is now a {role}").format(name=member.name, role=_(ROLE_WORDS[role])))
+
+    def action_remove_member(self) -> None:
+        """Take the member under the cursor off the board (`uplift member remove`): as there, not
+        while they own open work (hand it over first), and never the last lead of a team."""
+        from tui.commands.members import work_counts
+
+        if not permitted(self, "member.remove"):
+            return
+        member = self._member_under_cursor()
+        if member is None:
+            return
+        board = self.app.board
+        members = board.members()
+        if member.role == "lead" and len(members) > 1 and sum(m.role == "lead" for m in members) == 1:
+            tell(self, _("{name} is the board's only lead, and a board keeps at least one lead; "
+                         "make someone else lead first").format(name=member.name), "error")
+            return
+        work = board.open_work(member.name)
+        if work.deals or work.tasks or work.goals:
+            tell(self, _("{name} still owns {work}; hand them over first: uplift member handover {name} --to NAME").format(
+                name=member.name, work=work_counts(len(work.deals), len(work.tasks), len(work.goals))), "error")
+            return
+        question = _("Remove {name} from the board? They own no open deals, unfinished tasks or running goals; "
+                     "their SSH keys go with them, and the log keeps what they did.").format(name=member.name)
+        self._confirm(question, lambda: board.remove_member(member.name),
+                      _("removed {name}").format(name=member.name), destructive=True)
+
     def action_zone(self) -> None:
         from tui.screens.fields_form import FieldsForm, Hint
 
         board = self.app.board
-        table = self.query_one("#setup-members", DataTable)
-        if not table.row_count:
-            tell(self, _("No members yet: add one first ({key})").format(key=shown_key(self, "setup.add")), "warning")
-            return
-        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        member = next((m for m in board.members() if m.name == name), None)
+        member = self._member_under_cursor()
+        name = member.name if member is not None else ""
         if member is None or not permitted(self, "member.zone", owner=name):
             return
 
