@@ -159,3 +159,92 @@ async def test_the_palette_offers_it(board_path) -> None:
         await until(pilot, lambda: "Team and cycle" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+
+
+def said(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_lead_changes_roles_and_the_last_lead_stays(team) -> None:
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        table = app.screen.query_one("#setup-members", DataTable)
+        table.move_cursor(row=2)  # dana, the only lead
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)  # refused before asking
+        assert ("dana is the board's only lead, and a board keeps at least one lead; make someone else lead first"
+                in said(app))
+        table.move_cursor(row=0)  # ali, a rep
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "Make ali a lead?" in app.screen.question
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and members(app)[0][1] == "lead")
+        app.screen.query_one("#setup-members", DataTable).move_cursor(row=2)  # dana may step down now
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("n")  # no: nothing changes
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+        assert members(app)[2][1] == "lead"
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and members(app)[2][1] == "rep")
+    board = Board(team, actor="dana")
+    assert {m.name: m.role for m in board.members()} == {"ali": "lead", "bea": "rep", "dana": "rep"}
+    assert [(a.action, a.item) for a in board.history()][:2] == [("member.role", "dana"), ("member.role", "ali")]
+
+
+async def test_a_lead_removes_a_member_who_owns_no_open_work(team) -> None:
+    Board(team, actor="dana").add_member("cy", "rep")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        table = app.screen.query_one("#setup-members", DataTable)
+        assert [row[0] for row in members(app)] == ["ali", "bea", "cy", "dana"]
+        await pilot.press("d")  # ali owns a task: as `uplift member remove`, hand it over first
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert ("ali still owns 0 open deals and 1 unfinished task; hand them over first: "
+                "uplift member handover ali --to NAME") in said(app)
+        table.move_cursor(row=3)  # dana, the only lead of a team
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert said(app)[-1].startswith("dana is the board's only lead")
+        table.move_cursor(row=2)  # cy owns nothing
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question.startswith("Remove cy from the board? They own no open deals")
+        await pilot.press("enter")  # (a removal: No has the focus)
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+        assert len(members(app)) == 4
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and len(members(app)) == 3)
+        assert "removed cy" in said(app)
+    board = Board(team, actor="dana")
+    assert [m.name for m in board.members()] == ["ali", "bea", "dana"]
+    assert board.history()[0].action == "member.remove"
+    assert board.undo()  # undo brings cy back, as for the command
+    assert "cy" in {m.name for m in Board(team, actor="dana").members()}
+
+
+async def test_a_rep_is_not_offered_role_or_remove(team) -> None:
+    before = snapshot_files(team)
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        await until(pilot, lambda: app.screen.query_one(Footer).keys)
+        offered = {key.action for key in app.screen.query_one(Footer).keys}
+        assert not offered & {"role", "remove_member"}
+        for key in ("r", "d"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, TeamSetupScreen)  # nothing asked
+        assert "only a lead may change members' roles (you are a rep)" in said(app)
+        assert "only a lead may remove members (you are a rep)" in said(app)
+    assert snapshot_files(team) == before
