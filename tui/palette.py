@@ -21,6 +21,7 @@ from textual.markup import escape
 from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
+from sales.search import holds_words
 from sales.tasks import STATUS_LABELS
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, catalogue, language
 from tui.keys import shown_key_of
@@ -87,15 +88,6 @@ def scored_name(matcher: Matcher, shown: str, english: str) -> tuple[float, str]
         if by_english > score:
             return by_english, f"{shown} · {english}"
     return score, shown
-
-
-def holds_words(text: str, words: list[str]) -> bool:
-    """Whether a task's, goal's or deal's id and title hold every word typed (any case), as the
-    command line's `--search` finds them: matched letter by letter, `theme` found t-h-e-m-e
-    scattered through unrelated titles ("Target mid-market manufacturers in the North region")
-    and listed them under "Change theme"."""
-    folded = text.casefold()
-    return all(word in folded for word in words)
 
 
 def highlighted(matcher: Matcher, text: str) -> Content:
@@ -199,14 +191,12 @@ class UpliftCommands(Provider):
         if self._items is None:
             self._items = self.item_entries()
 
-        words = query.casefold().split()
-
         def scored(entries: list[Entry]) -> list[tuple[float, str, Entry]]:
             hits = []
             for entry in entries:
                 if wanted and entry.item_id.upper() == wanted:
                     score = EXACT_ID
-                elif holds_words(entry.text, words):
+                elif holds_words(query, entry.text):  # (matched letter by letter, `theme` found unrelated titles)
                     score = matcher.match(entry.text)
                 else:
                     continue
