@@ -30,6 +30,7 @@ from store.board_core import BoardCore, Transaction, changed_keys, given, owner_
 MAX_TASKS_FILE = 64 * 1024 * 1024
 #: A task list in a spreadsheet, by its name's ending (one read from standard input: by what it holds)
 TABLES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm")
+TASK_FILES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm", ".json")  # what `task import` reads (a taskwarrior export: JSON)
 
 
 class TaskChanges(BoardCore):
@@ -187,6 +188,10 @@ class TaskChanges(BoardCore):
         from sales.taskwarrior import read_export, repeating, task_fields, updated_task
 
         shown = name or str(path)
+        if Path(path).is_dir():
+            from store.record_files import a_folder
+
+            raise Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=a_folder(Path(path), TASK_FILES))
         try:
             data = Path(path).read_bytes()[:MAX_TASKS_FILE + 1]
         except OSError as error:
