@@ -24,7 +24,7 @@ from tui.widgets.footer import Footer
 #: A date box's placeholder, short enough for a box a third of a form wide at 80 columns;
 #: the other ways to write a date are in a hint under the row (FormBase._hint).
 DATE_PLACEHOLDER = "YYYY-MM-DD"
-DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)")
+DATE_HINT = N_("Dates: YYYY-MM-DD, 31/12/2026, 12/25, today, +3d, -1w or a weekday (fri)")
 
 
 class FieldErrors(UpliftError):
