@@ -173,6 +173,26 @@ class TaskChanges(BoardCore):
             return old
         return self._transact(lambda tx: self._each_task(task_ids, lambda task_id: delete(tx, task_id)))
 
+    def _done_dates(self, tasks: list[tuple[int, Task | None, Task]], problems: list[Reason]) -> list[Refused]:
+        """A taskwarrior list's done tasks (number in the file, the board's task or None, the task
+        as imported), held to a plan file's rule (sales.plan_records): a rep's done when imported
+        (a day of slack), as `task done` records it, since a past `end` would move the burn-up's
+        past; a lead may date them. A date to come joins `problems`; a backdated one is a
+        refusal, returned."""
+        from sales.plan_records import done_at_problems
+
+        if self.role == "lead":  # (dates them as the list has them: moving in a team's history)
+            return []
+        today, refusals = self.today(), []
+        for number, old, task in tasks:
+            for _, message, refused in done_at_problems(old, task, False, today):
+                said = Reason("task {number} ({title!r}): {error}", number=number, title=task.title[:60], error=message)
+                if refused:
+                    refusals.append(Refused(said))
+                else:
+                    problems.append(said)
+        return refusals
+
     def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
                      name: str | None = None, with_deleted: bool = False) -> dict:
         """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
@@ -335,6 +355,8 @@ class TaskChanges(BoardCore):
                         self._put_update(tx, "task.edit", "task", old, new)
                     continue
                 updates.append((number, old, new))
+            refusals = self._done_dates([(read[index][0], None, task) for index, task in candidates.items()]
+                                        + updates, problems)
             graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates},
                      **{t.id: t.depends for t in tasks}}
             for task in [*tasks, *(new for _, _, new in updates)]:
@@ -343,6 +365,8 @@ class TaskChanges(BoardCore):
                     break
             if problems:
                 raise nothing_imported(shown, problems)
+            if refusals:
+                raise refusals[0]
             self._check_each((Reason("task {number}: {id}", number=number, id=old.id), task_action(old, new),
                               old.owner, new.owner) for number, old, new in updates)
             changes = []
