@@ -1,5 +1,5 @@
 """Dates as people type them: ISO, `today`, `tomorrow`, `+3d` (or `3d`), `-2w`, `+1m`, `fri`, `next fri`,
-`eow`, `eom`, `eoy` (taskwarrior's), `12/25` (and 明天, 周五, 下周五, 月底, 12月25日, +3天)."""
+`eow`, `eom`, `eoy` (taskwarrior's), `12/25`, `31/12/2026` (and 明天, 周五, 下周五, 月底, 12月25日, +3天)."""
 
 from __future__ import annotations
 
@@ -117,7 +117,8 @@ def parse_date(text: str, today: date) -> date:
     A weekday name (`fri`, `friday`) means the next such day after today (`fri` on a Friday is
     a week later); `next fri` the Friday of next week, `this fri` of this one. `eow`, `eom` and
     `eoy` are the last day of this ISO week (Sunday), month and year; `3d` is `+3d`; `12/25` the
-    25 December nearest today. Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
+    25 December nearest today; `31/12/2026` and `12/31/2026` that day (one that reads two ways,
+    `03/04/2026`, is refused with both). Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
     written the Chinese way (`2026年12月1日`) as that day.
     """
     word = half_width(text).strip().lower()  # (２０２６－１２－０１ typed in full-width mode)
@@ -138,6 +139,8 @@ def parse_date(text: str, today: date) -> date:
         return _end_of(_ENDS[word], today)
     if (match := _MONTH_DAY.match(word)) is not None:
         return _month_day(int(match.group(1)), int(match.group(2)), today, text, both_ways=True)
+    if (match := _OTHER_ORDER.match(word)) is not None:
+        return _full_day(*(int(part) for part in match.groups()), text)
     if (match := _WEEK_OF.match(word)) is not None and (weekday := _weekday(match.group(2))) is not None:
         return _weekday_of_week(today, _CHINESE_WEEKS[match.group(1)], weekday)
     if word in ("today", "now"):
@@ -209,6 +212,28 @@ def _month_day(month: int, day: int, today: date, text: str, both_ways: bool) ->
         raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
                         text=text.strip(), first=meanings[0].isoformat(), second=meanings[1].isoformat())
     return meanings[0]
+
+
+def _full_day(first: int, second: int, year: int, text: str) -> date:
+    """A day typed with its year after it (`31/12/2026`, `12/31/2026`, `31.12.2026`): read day
+    first or month first, whichever names a day; one that names two days (`03/04/2026`: 3 April
+    or March 4) is not guessed, as `3/4` is not."""
+    meanings = set()
+    for month, day in ((second, first), (first, second)):
+        try:
+            meanings.add(date(year, month, day))
+        except ValueError:
+            continue
+    if not meanings:
+        raise DateError("{text!r} is not a date: no month has that day", text=text.strip())
+    if len(meanings) > 1:
+        earlier, later = sorted(meanings)
+        raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
+                        text=text.strip(), first=earlier.isoformat(), second=later.isoformat())
+    day = meanings.pop()
+    if (why := year_problem(day)) is not None:
+        raise DateError(why)
+    return day
 
 
 def _nearest(month: int, day: int, today: date) -> date | None:

@@ -53,7 +53,7 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "deal":
         return _history(old, new, lead, today)
     if kind == "task":
-        return _comments(old, new, actor, lead, today) or _done_at(old, new, lead, today)
+        return _comments(old, new, actor, lead, today) or done_at_problems(old, new, lead, today)
     if kind == "checkin":
         return (_checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
                 or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal)))
@@ -138,9 +138,10 @@ def _comments(old: Any | None, new: Any, actor: str, lead: bool, today: date) ->
     return []
 
 
-def _done_at(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:
+def done_at_problems(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:
     """When a task was done, as the file adds or changes it: now for anyone but a lead (a day
-    of slack either way, as a comment's: the moment is UTC, the day the actor's), never to come."""
+    of slack either way, as a comment's: the moment is UTC, the day the actor's), never to come.
+    A taskwarrior list's done tasks (`uplift task import`, their `end`) are held to it too."""
     done = new.done_at
     if done is None or (old is not None and old.done_at == done):
         return []

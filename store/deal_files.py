@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from store.record_files import RecordsError, Sniffed
 
 MAX_ROWS = 200_000
+DEAL_FILES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm")  # a folder given instead: these of it are named
 
 
 def read_rows(path: str | Path, name: str | None = None,
@@ -31,12 +32,12 @@ def read_rows(path: str | Path, name: str | None = None,
     """
     import pandas as pd
 
-    from store.record_files import EMPTY_SHEET, NO_ROWS, WORKBOOKS, RecordsError, raise_if_undecodable, sniff
+    from store.record_files import EMPTY_SHEET, a_folder, NO_ROWS, WORKBOOKS, RecordsError, raise_if_undecodable, sniff
 
     path = Path(path)
     shown = name or str(path)
     if path.is_dir():
-        raise Invalid("file", "{file}: is a folder, not a file", whole=True, file=shown)
+        raise Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=a_folder(path, DEAL_FILES))
     if not path.exists():
         raise Invalid("file", "{file}: no such file", whole=True, file=shown)
     if not path.is_file():  # (read more than once: sniffed, counted, parsed)

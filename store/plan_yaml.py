@@ -207,6 +207,11 @@ def read_plan_file(path: str | Path) -> PlanText:
     """The plan file at `path`, or PlanInvalid with every problem found, each with its line."""
     path = Path(path)
     name = str(path)
+    if path.is_dir():
+        from store.record_files import a_folder
+
+        why = a_folder(path, (".yaml", ".yml"))
+        raise PlanInvalid([Problem("file", why, 1)])
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

@@ -135,8 +135,9 @@ MOST_LISTED = 5000  # a folder's entries looked at for its record files (a huge 
 MOST_NAMED = 8  # of those, named in the error that a folder is not a file
 
 
-def record_files_in(folder: Path) -> list[str]:
-    """The CSV, XLSX and XLS files of `folder` by name, hidden ones left out (none if it can't be read)."""
+def record_files_in(folder: Path, suffixes: tuple[str, ...] = RECORD_SUFFIXES) -> list[str]:
+    """The CSV, XLSX and XLS files (or those ending in `suffixes`) of `folder` by name, hidden
+    ones left out (none if it can't be read)."""
     import os
 
     found = []
@@ -147,7 +148,7 @@ def record_files_in(folder: Path) -> list[str]:
                     break
                 name = entry.name
                 try:
-                    if name.lower().endswith(RECORD_SUFFIXES) and not name.startswith(".") and not entry.is_dir():
+                    if name.lower().endswith(suffixes) and not name.startswith(".") and not entry.is_dir():
                         found.append(name)
                 except OSError:
                     continue
@@ -164,6 +165,18 @@ def not_a_file(folder: Path) -> RecordsError:
         return RecordsError(folder, "a folder, not a file, and it holds no CSV, XLSX or XLS file")
     shown = ", ".join(files[:MOST_NAMED]) + (", …" if len(files) > MOST_NAMED else "")
     return RecordsError(folder, "a folder, not a file; its CSV, XLSX and XLS files: {files}", files=shown)
+
+
+def a_folder(folder: Path, suffixes: tuple[str, ...]) -> Reason:
+    """Why a folder given to an import (tasks, deals, a plan) cannot be read, naming the files
+    there it could read (`suffixes`) to give instead: "cannot be read (Is a directory)" said
+    nothing useful. Each import says it with its own error, about its file."""
+    files = record_files_in(folder, suffixes)
+    if not files:
+        return Reason("a folder, not a file, and it holds no file that could be imported ({kinds})",
+                      kinds=", ".join(suffix.lstrip(".").upper() for suffix in suffixes))
+    shown = ", ".join(files[:MOST_NAMED]) + (", …" if len(files) > MOST_NAMED else "")
+    return Reason("a folder, not a file; files there that could be imported: {files}", files=shown)
 
 
 def sniff(path: Path, one_column: bool = False) -> Sniffed:

@@ -30,6 +30,7 @@ from store.board_core import BoardCore, Transaction, changed_keys, given, owner_
 MAX_TASKS_FILE = 64 * 1024 * 1024
 #: A task list in a spreadsheet, by its name's ending (one read from standard input: by what it holds)
 TABLES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm")
+TASK_FILES = (".csv", ".tsv", ".xlsx", ".xls", ".xlsm", ".json")  # what `task import` reads (a taskwarrior export: JSON)
 
 
 class TaskChanges(BoardCore):
@@ -172,6 +173,26 @@ class TaskChanges(BoardCore):
             return old
         return self._transact(lambda tx: self._each_task(task_ids, lambda task_id: delete(tx, task_id)))
 
+    def _done_dates(self, tasks: list[tuple[int, Task | None, Task]], problems: list[Reason]) -> list[Refused]:
+        """A taskwarrior list's done tasks (number in the file, the board's task or None, the task
+        as imported), held to a plan file's rule (sales.plan_records): a rep's done when imported
+        (a day of slack), as `task done` records it, since a past `end` would move the burn-up's
+        past; a lead may date them. A date to come joins `problems`; a backdated one is a
+        refusal, returned."""
+        from sales.plan_records import done_at_problems
+
+        if self.role == "lead":  # (dates them as the list has them: moving in a team's history)
+            return []
+        today, refusals = self.today(), []
+        for number, old, task in tasks:
+            for _, message, refused in done_at_problems(old, task, False, today):
+                said = Reason("task {number} ({title!r}): {error}", number=number, title=task.title[:60], error=message)
+                if refused:
+                    refusals.append(Refused(said))
+                else:
+                    problems.append(said)
+        return refusals
+
     def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
                      name: str | None = None, with_deleted: bool = False) -> dict:
         """Add the tasks of a taskwarrior export (`task export`, JSON), in one transaction: all or
@@ -187,6 +208,10 @@ class TaskChanges(BoardCore):
         from sales.taskwarrior import read_export, repeating, task_fields, updated_task
 
         shown = name or str(path)
+        if Path(path).is_dir():
+            from store.record_files import a_folder
+
+            raise Invalid("file", "{file}: {reason}", whole=True, file=shown, reason=a_folder(Path(path), TASK_FILES))
         try:
             data = Path(path).read_bytes()[:MAX_TASKS_FILE + 1]
         except OSError as error:
@@ -330,6 +355,8 @@ class TaskChanges(BoardCore):
                         self._put_update(tx, "task.edit", "task", old, new)
                     continue
                 updates.append((number, old, new))
+            refusals = self._done_dates([(read[index][0], None, task) for index, task in candidates.items()]
+                                        + updates, problems)
             graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates},
                      **{t.id: t.depends for t in tasks}}
             for task in [*tasks, *(new for _, _, new in updates)]:
@@ -338,6 +365,8 @@ class TaskChanges(BoardCore):
                     break
             if problems:
                 raise nothing_imported(shown, problems)
+            if refusals:
+                raise refusals[0]
             self._check_each((Reason("task {number}: {id}", number=number, id=old.id), task_action(old, new),
                               old.owner, new.owner) for number, old, new in updates)
             changes = []

@@ -126,7 +126,8 @@ def test_a_folder_given_as_the_deals_file_is_said_to_be_a_folder(run, tmp_path) 
     """It said "no such file" of a folder that is there."""
     (tmp_path / "deals.csv").mkdir()
     assert run("deal", "import", str(tmp_path / "deals.csv")) == (
-        2, "", f"uplift: {tmp_path / 'deals.csv'}: is a folder, not a file\n")
+        2, "", f"uplift: {tmp_path / 'deals.csv'}: a folder, not a file, and it holds no file that could be imported "
+                 "(CSV, TSV, XLSX, XLS, XLSM)\n")
     assert run("deal", "import", str(tmp_path / "none.csv")) == (
         2, "", f"uplift: {tmp_path / 'none.csv'}: no such file\n")
 

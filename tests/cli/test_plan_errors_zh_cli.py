@@ -128,8 +128,10 @@ def test_a_value_too_long_or_out_of_bounds_is_said_in_chinese(run, team, monkeyp
 
 def test_a_bad_date_on_the_command_line_is_said_in_chinese(run, team, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (
-        2, "", "uplift: due: '31/31/2026' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周、eow/本周末、eom/月底、12/25 或星期几（fri/周五、next fri/下周五）\n")
+    assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (  # (day or month first: no such day)
+        2, "", "uplift: due: '31/31/2026' 不是日期：没有哪个月有这一天\n")
+    assert run("task", "add", "Call Acme", "--due", "next year") == (
+        2, "", "uplift: due: 'next year' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周、eow/本周末、eom/月底、12/25 或星期几（fri/周五、next fri/下周五）\n")
     assert run("task", "add", "Call Acme", "--due", "3000-01-01") == (
         2, "", "uplift: due: 3000-01-01 不是 1900 到 2999 年之间的日期\n")
 
@@ -143,5 +145,7 @@ def test_a_due_date_typed_in_chinese_or_day_first(run, team, monkeypatch) -> Non
     assert code == 0
     shown = json.loads(run("task", "show", out.strip(), "--json")[1])
     assert shown["task"]["due"] == str(date.today() + timedelta(days=1))  # (no zones on this board: the machine's day)
-    assert run("task", "add", "Call Acme", "--due", "31/12/2026") == (
-        2, "", "uplift: due: '31/12/2026' 不是日期：请写成 YYYY-MM-DD（2026-12-31）\n")
+    code, out, _ = run("task", "add", "Call Acme", "--due", "31/12/2026")  # day first: 31 is no month
+    assert code == 0 and json.loads(run("task", "show", out.strip(), "--json")[1])["task"]["due"] == "2026-12-31"
+    assert run("task", "add", "Call Acme", "--due", "03/04/2026") == (
+        2, "", "uplift: due: '03/04/2026' 有两种读法（2026-03-04 或 2026-04-03）：请写成 YYYY-MM-DD\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -118,6 +119,8 @@ def test_a_rep_imports_their_own_tasks_only(run, team, tmp_path, monkeypatch) ->
     assert (code, out) == (1, "") and err
     assert snapshot_files(team) == before
     monkeypatch.setenv("UPLIFT_LANG", "zh")
+    done_now = {**EXPORT[2], "end": datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")}  # (done when imported)
+    path.write_text(json.dumps([done_now]), encoding="utf-8")
     code, out, err = run("task", "import", str(path), user="ali")
     assert (code, err) == (0, "") and out == "已导入 1 个任务 (T-3)：完成 1\n"
     assert _tasks(run)["Tidy the CRM"]["owner"] == "ali"
@@ -619,3 +622,35 @@ def test_two_rows_that_wait_for_each_other_are_refused(run, team, tmp_path) -> N
     assert err == (f"uplift: {path}: 1 problem, nothing imported:\n"
                    "  row 2: T-1: depends: T-1 would wait for itself (T-1 → T-2 → T-1)\n")
     assert snapshot_files(team) == before
+
+
+def _done_on(day: date, title: str = "Tidy the CRM") -> list[dict]:
+    """A taskwarrior list of one task done at noon UTC of `day`."""
+    return [{"id": 0, "description": title, "status": "completed", "end": day.strftime("%Y%m%dT120000Z"),
+             "uuid": "77777777-7777-7777-7777-777777777777"}]
+
+
+def test_a_reps_done_tasks_are_done_when_imported_a_lead_dates_them(run, team, tmp_path) -> None:
+    """A rep's list dating their tasks done last month would move the burn-up's past: refused as a
+    plan file's done_at is (a day's slack either way, exit 1, nothing written); a lead may date them."""
+    path, today = tmp_path / "tasks.json", date.today()
+    past = today - timedelta(days=10)
+    path.write_text(json.dumps(_done_on(past)), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err == (f"uplift: task 1 ('Tidy the CRM'): a task is done when it is marked done ({today.isoformat()}); "
+                   f"only a lead may date it {past.isoformat()}\n")
+    path.write_text(json.dumps(_done_on(today + timedelta(days=5))), encoding="utf-8")
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert code == 2 and f"task 1 ('Tidy the CRM'): a task is done once it is; " \
+                         f"{(today + timedelta(days=5)).isoformat()} is still to come" in err
+    assert snapshot_files(team) == before
+    path.write_text(json.dumps(_done_on(today - timedelta(days=1))), encoding="utf-8")  # (UTC's day, the rep's)
+    assert run("task", "import", str(path), user="ali")[0] == 0
+    assert run("undo", user="ali")[0] == 0
+    path.write_text(json.dumps(_done_on(past)), encoding="utf-8")
+    code, out, err = run("task", "import", str(path))  # dana leads
+    assert (code, err) == (0, "")
+    done = _tasks(run)["Tidy the CRM"]
+    assert (done["status"], done["owner"], done["done_at"][:10]) == ("done", "dana", past.isoformat())

@@ -37,14 +37,25 @@ def test_dates_as_a_chinese_team_types_them(text: str, expected: date) -> None:
     assert parse_date(text, THURSDAY) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("31/12/2026", date(2026, 12, 31)), ("12/31/2026", date(2026, 12, 31)), ("31.12.2026", date(2026, 12, 31)),
+    ("1/13/2027", date(2027, 1, 13)), ("13-1-2027", date(2027, 1, 13)), ("05/05/2026", date(2026, 5, 5)),
+])
+def test_a_full_date_day_or_month_first_is_read_when_it_reads_one_way(text: str, expected: date) -> None:
+    """A part above 12 says which is the day (31/12/2026 and 12/31/2026 alike); the same day both
+    ways (05/05/2026) is that day."""
+    assert parse_date(text, THURSDAY) == expected
+
+
 @pytest.mark.parametrize("text, says", [
-    ("31/12/2026", "'31/12/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
     ("2027/1/5", "'2027/1/5' is not a date: write it as YYYY-MM-DD (2027-01-05)"),
-    ("12/31/2026", "'12/31/2026' is not a date: write it as YYYY-MM-DD (2026-12-31)"),
-    ("03/04/2026", "'03/04/2026' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, eow, eom, 12/25 or a weekday (fri, next fri)"),
+    ("03/04/2026", "'03/04/2026' reads two ways (2026-03-04 or 2026-04-03): write it as YYYY-MM-DD"),
+    ("31/02/2026", "'31/02/2026' is not a date: no month has that day"),
+    ("31/12/3026", "3026-12-31 is not a date between 1900 and 2999"),
 ])
 def test_a_date_written_another_way_names_the_day_it_means(text: str, says: str) -> None:
-    """One that reads only one way is named (as a plan file's is); one that reads two ways is not guessed."""
+    """One written year first is named (as a plan file's is); one that reads two ways is not
+    guessed but shows both readings, as `3/4` does."""
     with pytest.raises(DateError) as error:
         parse_date(text, THURSDAY)
     assert str(error.value) == says

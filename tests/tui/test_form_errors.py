@@ -89,3 +89,40 @@ async def test_a_goal_forms_row_error_reads_at_the_forms_width_at_80x24(team) ->
         box = form.query_one("#field-baseline")
         assert line.region.width > 2 * box.region.width  # under the row, not under the box
         assert line.region.height <= 2
+
+
+async def test_task_and_deal_forms_say_a_rows_errors_under_the_row_at_80x24(team) -> None:
+    """The Due box is a third of the task form's row and Expected close a third of the deal
+    form's: an error under such a box wrapped into many narrow lines. It is said under the row,
+    the form's width, named for its field; a box alone (Title) keeps its line under it."""
+    from textual.widgets import Static
+
+    from store.board import Board
+    from tests.tui.waiting import until
+    from tui.app import UpliftApp
+    from tui.screens.deal_form import DealForm
+    from tui.screens.task_form import TaskForm
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for opened, form_class, field, label in (("e", TaskForm, "due", "Due"),
+                                                 ("4n", DealForm, "close", "Expected close")):
+            for key in opened:
+                await pilot.press(key)
+                await pilot.pause()
+            await until(pilot, lambda: isinstance(app.screen, form_class))
+            form = app.screen
+            form.query_one("#title").value = "Renewal"
+            form.query_one(f"#{field}").value = "someday"
+            await pilot.press("ctrl+s")
+            line = form.query_one(f"#error-{field}", Static)
+            await until(pilot, lambda: str(line.content).strip() and line.region.height)
+            await pilot.pause()
+            said = str(line.content)
+            assert said.startswith(f"{label}: ") and "'someday' is not a date" in said
+            box = form.query_one(f"#{field}")
+            assert line.region.width > 2 * box.region.width  # under the row, not under the box
+            assert line.region.height <= 2
+            assert getattr(form.query_one("#error-title"), "said_of", None) is None
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, form_class))

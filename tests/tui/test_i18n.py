@@ -341,7 +341,7 @@ async def test_in_chinese_a_reps_refusal_and_a_forms_bad_number_are_said_in_chin
         await pilot.press("ctrl+s")
         await until(pilot, lambda: str(app.screen.query_one("#error-value", Static).content))
         assert isinstance(app.screen, DealForm)
-        assert str(app.screen.query_one("#error-value", Static).content) == "'12abc' 不是金额"
+        assert str(app.screen.query_one("#error-value", Static).content) == "金额：'12abc' 不是金额"  # (named: under the row of Value, Expected close, Forecast)
     assert Board(team, actor="dana").deal("D-1").value == 18000
 
 

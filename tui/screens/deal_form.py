@@ -56,28 +56,35 @@ class DealForm(FormBase):
             yield error_line("error-form")
             yield from self._field("title", _("Title"), text_input(deal.title if deal else "", max_length=TITLE_MAX, id="title"))
             with Horizontal(classes="field-row"):
-                yield from self._field("account", _("Account"), text_input(deal.account if deal else "", id="account"))
+                yield from self._field("account", _("Account"), text_input(deal.account if deal else "", id="account"),
+                                       error=False)
                 yield from self._field("product", _("Product"), text_input(
                     deal.product if deal else "", id="product", max_length=NAME_MAX, suggester=SuggestFromList(known_products(board),
-                                                                                          case_sensitive=False)))
+                                                                                          case_sensitive=False)), error=False)
                 yield from self._field("key_account", _("Key account"), TickBox(
-                    _("key account"), deal.key_account if deal else False, id="key_account"))
+                    _("key account"), deal.key_account if deal else False, id="key_account"), error=False)
+            yield from self._row_errors(("account", _("Account")), ("product", _("Product")),
+                                        ("key_account", _("Key account")))
             with Horizontal(classes="field-row"):
                 yield from self._owner_field("deal.edit" if deal else "deal.add",
-                                             deal.owner if deal else board.actor, say_why=False)
+                                             deal.owner if deal else board.actor, say_why=False, error=False)
                 yield from self._field("stage", _("Stage"), Select(
-                    with_current(stages, deal and deal.stage), id="stage", allow_blank=False, value=deal.stage if deal else stages[0][1]))
+                    with_current(stages, deal and deal.stage), id="stage", allow_blank=False,
+                    value=deal.stage if deal else stages[0][1]), error=False)
                 yield from self._field("business", _("Customer"), Select(
                     [(plain_rich(_(label)), value) for value, label in BUSINESS_CHOICES], id="business",
-                    allow_blank=False, value=deal.business if deal else "auto"))
+                    allow_blank=False, value=deal.business if deal else "auto"), error=False)
+            yield from self._row_errors(("owner", _("Owner")), ("stage", _("Stage")), ("business", _("Customer")))
             with Horizontal(classes="field-row"):
                 yield from self._field("value", _("Value"), text_input(
-                    form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"))
+                    form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"), error=False)
                 yield from self._field("close", _("Expected close"), text_input(
-                    str(deal.close or "") if deal else "", placeholder=DATE_PLACEHOLDER, id="close"))
+                    str(deal.close or "") if deal else "", placeholder=DATE_PLACEHOLDER, id="close"), error=False)
                 yield from self._field("forecast", _("Forecast"), Select(
                     [(plain_rich(_(label)), value) for value, label in FORECAST_CHOICES], id="forecast",
-                    allow_blank=False, value=deal.forecast if deal else "auto"))
+                    allow_blank=False, value=deal.forecast if deal else "auto"), error=False)
+            yield from self._row_errors(("value", _("Value")), ("close", _("Expected close")),
+                                        ("forecast", _("Forecast")))
             yield from self._hint(_(DATE_HINT))
             yield from self._field("next_step", _("Next step"), text_input(deal.next_step if deal else "", id="next_step"))
             splitter = board.may("deal.split")

@@ -75,8 +75,7 @@ class FieldsForm(FormBase):
                             yield from self._field(*field, error=False)
                     # the row's errors under it, the form's width: under a quarter-width box
                     # (Baseline at 80x24) one wrapped into ten narrow lines
-                    for name, label, _widget in row:
-                        yield error_line(f"error-{name}", label)
+                    yield from self._row_errors(*((name, label) for name, label, _widget in row))
                 else:
                     yield from self._field(*row)
             yield from self._buttons(self.action and _("{action} ({key})").format(

@@ -24,7 +24,7 @@ from tui.widgets.footer import Footer
 #: A date box's placeholder, short enough for a box a third of a form wide at 80 columns;
 #: the other ways to write a date are in a hint under the row (FormBase._hint).
 DATE_PLACEHOLDER = "YYYY-MM-DD"
-DATE_HINT = N_("Dates: YYYY-MM-DD, today, tomorrow, +3d, -1w or a weekday (fri)")
+DATE_HINT = N_("Dates: YYYY-MM-DD, 31/12/2026, 12/25, today, +3d, -1w or a weekday (fri)")
 
 
 class FieldErrors(UpliftError):
@@ -94,17 +94,29 @@ class FormBase(ModalScreen):
         for key, listed in bindings.items():
             bindings[key] = [replace(b, description=words) if b.id == "form.save" else b for b in listed]
 
-    def _field(self, name: str, label: str, widget) -> ComposeResult:
+    def _field(self, name: str, label: str, widget, error: bool = True) -> ComposeResult:
+        """A labelled box; `error`: with its error line under it (a box in a row of fields has
+        its line under the row instead: `_row_errors`)."""
         with Vertical(classes=f"field field-{name}"):
             yield Static(plain(label), classes="field-label")
             yield widget
-            yield error_line(f"error-{name}")
+            if error:
+                yield error_line(f"error-{name}")
 
-    def _owner_field(self, action: str, owner: str | None, *, say_why: bool = True) -> ComposeResult:
+    def _row_errors(self, *fields: tuple[str, str]) -> ComposeResult:
+        """The error lines of a row of fields (name, label), under the row at the form's width,
+        each named for its field (`Due: ...`): under a third-width box at 80x24 one wrapped into
+        many narrow lines."""
+        for name, label in fields:
+            yield error_line(f"error-{name}", label)
+
+    def _owner_field(self, action: str, owner: str | None, *, say_why: bool = True,
+                     error: bool = True) -> ComposeResult:
         """The Owner box of a task or a deal (`action`: task.add, deal.edit …): every member for
         whoever may give work to others; a rep, who may not, sees it fixed at themselves (the
         store would refuse another owner only after the whole form was filled in). `say_why`:
-        the label says it is a lead's to change (a label in a row of fields has no room)."""
+        the label says it is a lead's to change (a label in a row of fields has no room); `error`:
+        its error line under it (not in a row: `_row_errors`)."""
         from textual.widgets import Select
 
         from tui.user_text import plain_rich, text_input
@@ -112,18 +124,18 @@ class FormBase(ModalScreen):
         board = self.app.board
         names = [m.name for m in board.members()]
         if not names:
-            yield from self._field("owner", _("Owner"), text_input(owner or "", id="owner"))
+            yield from self._field("owner", _("Owner"), text_input(owner or "", id="owner"), error)
             return
         others = [name for name in names if name != board.actor]
         if not others or board.may(action, owner=board.actor, new_owner=others[0]):
             yield from self._field("owner", _("Owner"), Select(
                 [(plain_rich(name), name) for name in names], id="owner", prompt=_("nobody"),
-                value=owner if owner in names else Select.NULL))
+                value=owner if owner in names else Select.NULL), error)
             return
         label = _("Owner") + (" · " + _("a lead's to change") if say_why else "")
         yield from self._field("owner", label, Select(
             [(plain_rich(board.actor), board.actor)], id="owner", allow_blank=False, value=board.actor,
-            disabled=True))
+            disabled=True), error)
 
     def _hint(self, text: str) -> ComposeResult:
         """A muted line under a row of fields saying how to fill them: a box beside others is

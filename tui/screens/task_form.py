@@ -77,34 +77,38 @@ class TaskForm(FormBase):
             with Horizontal(classes="field-row"):
                 yield from self._field("status", _("Status"), Select(
                     [(plain_rich(_(STATUS_LABELS[s])), s) for s in STATUSES], id="status",
-                    allow_blank=False, value=task.status if task else "todo"))
+                    allow_blank=False, value=task.status if task else "todo"), error=False)
                 yield from self._field("priority", _("Priority"), Select(
                     [(plain_rich(_(p)), p) for p in PRIORITIES], id="priority", allow_blank=False,
-                    value=task.priority if task else "normal"))
+                    value=task.priority if task else "normal"), error=False)
+            yield from self._row_errors(("status", _("Status")), ("priority", _("Priority")))
             with Horizontal(classes="field-row"):
                 yield from self._field("start", _("Start"), text_input(
-                    str(task.start or "") if task else "", placeholder=DATE_PLACEHOLDER, id="start"))
+                    str(task.start or "") if task else "", placeholder=DATE_PLACEHOLDER, id="start"), error=False)
                 yield from self._field("due", _("Due"), text_input(
-                    str(task.due or "") if task else "", placeholder=DATE_PLACEHOLDER, id="due"))
+                    str(task.due or "") if task else "", placeholder=DATE_PLACEHOLDER, id="due"), error=False)
                 yield from self._field("every", _("Repeats"), Select(
                     [(plain_rich(_(name)), name) for name in REPEAT_NAMES], id="every",
-                    prompt=_("never"), value=task.every if task and task.every else Select.NULL))
+                    prompt=_("never"), value=task.every if task and task.every else Select.NULL), error=False)
+            yield from self._row_errors(("start", _("Start")), ("due", _("Due")), ("every", _("Repeats")))
             yield from self._hint(_(DATE_HINT))
             with Horizontal(classes="field-row"):
                 yield from self._field("goal", _("Goal"), Select(
                     with_current(goals, task and task.goal), id="goal", prompt=_("no goal"),
-                    value=task.goal if task and task.goal else self.for_goal or Select.NULL))
+                    value=task.goal if task and task.goal else self.for_goal or Select.NULL), error=False)
                 yield from self._field("strategy", _("Strategy"), Select(
                     with_current(strategies, task and task.strategy), id="strategy", prompt=_("no strategy"),
-                    value=task.strategy if task and task.strategy else self.for_strategy or Select.NULL))
+                    value=task.strategy if task and task.strategy else self.for_strategy or Select.NULL), error=False)
+            yield from self._row_errors(("goal", _("Goal")), ("strategy", _("Strategy")))
             yield from self._field("deal", _("Deal (the work moves it forward)"), Select(
                 with_current(deals, task and task.deal), id="deal", prompt=_("no deal"),
                 value=task.deal if task and task.deal else self.for_deal.id if self.for_deal else Select.NULL))
             with Horizontal(classes="field-row"):
                 yield from self._field("depends", _("Waits for (T-3, T-5)"), text_input(
-                    ", ".join(task.depends) if task else "", id="depends"))
+                    ", ".join(task.depends) if task else "", id="depends"), error=False)
                 yield from self._field("tags", _("Tags (call q4 …)"), text_input(
-                    " ".join(task.tags) if task else "", id="tags"))
+                    " ".join(task.tags) if task else "", id="tags"), error=False)
+            yield from self._row_errors(("depends", _("Waits for")), ("tags", _("Tags")))
             yield from self._field("steps", _("Steps (one per line; [x] marks a done one)"),
                                    text_area(steps_to_text(task), id="steps", soft_wrap=True))
             yield from self._field("expected_result", _("Expected result"), text_input(
