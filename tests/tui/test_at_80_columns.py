@@ -24,6 +24,17 @@ from tui.widgets.footer import Footer
 SMALL = (80, 24)
 
 
+async def filled_table(app, pilot, keys: tuple[str, ...], table_id: str) -> DataTable:
+    """Press `keys` (a screen, then a dialog on it), each let settle, until the table `table_id`
+    is mounted with rows: the table as drawn."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+    await until(pilot, lambda: app.screen.query(f"#{table_id}") and app.screen.query_one(f"#{table_id}").row_count)
+    await pilot.pause()
+    return app.screen.query_one(f"#{table_id}", DataTable)
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     return built_in_utc(tmp_path_factory, "at80")
@@ -120,13 +131,7 @@ async def test_the_forecast_never_draws_a_column_cut_in_half(demo, lang) -> None
     from tui.i18n import _
 
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.press("F")
-        await until(pilot, lambda: app.screen.query("#forecast-reps")
-                    and app.screen.query_one("#forecast-reps").row_count)
-        await pilot.pause()
-        table = app.screen.query_one("#forecast-reps", DataTable)
+        table = await filled_table(app, pilot, ("4", "F"), "forecast-reps")
         assert table.max_scroll_x > 0  # (the case in point: twelve columns do not fit 80 cells)
         headings = [" ".join(_(name).split()) for name in REP_COLUMNS]
 
@@ -159,13 +164,7 @@ async def test_a_budget_lines_title_has_room_at_80_columns(demo, lang) -> None:
     from tui.i18n import _
 
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
-        await pilot.press("2")
-        await pilot.pause()
-        await pilot.press("b")
-        await until(pilot, lambda: app.screen.query("#budget-lines")
-                    and app.screen.query_one("#budget-lines").row_count)
-        await pilot.pause()
-        table = app.screen.query_one("#budget-lines", DataTable)
+        table = await filled_table(app, pilot, ("2", "b"), "budget-lines")
         assert table.virtual_size.width <= table.scrollable_content_region.width
         widths = {key.value: column.get_render_width(table) for key, column in table.columns.items()}
         assert "Category" not in widths and "By" not in widths
@@ -187,13 +186,7 @@ async def test_the_budget_keeps_category_and_by_where_the_titles_keep_their_room
     they go, as at 80. Either way the table fits and no title gets less than 24 cells (or its whole
     width)."""
     async with demo_app_in(demo, (90, 30), lang) as (app, pilot):
-        await pilot.press("2")
-        await pilot.pause()
-        await pilot.press("b")
-        await until(pilot, lambda: app.screen.query("#budget-lines")
-                    and app.screen.query_one("#budget-lines").row_count)
-        await pilot.pause()
-        table = app.screen.query_one("#budget-lines", DataTable)
+        table = await filled_table(app, pilot, ("2", "b"), "budget-lines")
         keys = [key.value for key in table.columns]
         assert ("Category" in keys and "By" in keys) == shown, keys
         assert table.virtual_size.width <= table.scrollable_content_region.width
@@ -214,11 +207,7 @@ async def test_a_goals_title_has_room_in_the_review_at_80_columns(demo, lang) ->
     from tui.i18n import _
 
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
-        await pilot.press("5")
-        await until(pilot, lambda: app.screen.query("#review-goals")
-                    and app.screen.query_one("#review-goals").row_count)
-        await pilot.pause()
-        table = app.screen.query_one("#review-goals", DataTable)
+        table = await filled_table(app, pilot, ("5",), "review-goals")
         assert table.virtual_size.width <= table.scrollable_content_region.width
         keys = [key.value for key in table.columns]
         assert "Gap" not in keys and "Baseline" not in keys and "Source" in keys
