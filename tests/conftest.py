@@ -82,6 +82,18 @@ def snapshot_files(path: Path) -> dict[str, str]:
             for p in sorted(path.rglob("*")) if p.is_file() and p.name != ".lock"}
 
 
+def write_sheet(path: Path, rows: list[dict]) -> None:
+    """Rows written back as a spreadsheet saves a CSV (its columns as the first row has them)."""
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+
+
 def fix_now(monkeypatch, moment: datetime) -> None:
     """Every board opened from here on (the command line's too) takes MOMENT for now, on each
     actor's clock as ever (their zone): for tests of a plan with fixed dates (the sample's cycle

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import snapshot_files
+from tests.conftest import snapshot_files, write_sheet
 
 
 def test_deal_add_move_show_list(run) -> None:
@@ -609,11 +609,7 @@ def test_a_boards_own_deal_list_imported_back_is_a_bulk_edit(run, team, tmp_path
     rows[0]["stage"] = "Proposal"  # won on the board: kept
     rows[1].update(title="Betasol pilot, phase 2", value="15000", stage="Proposal")  # the same account
     rows[2].update(next_step="Call their CFO")
-    out_file = io.StringIO()
-    writer = csv.DictWriter(out_file, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out_file.getvalue(), encoding="utf-8")
+    write_sheet(path, rows)
     code, out, err = run("deal", "import", str(path))
     assert (code, err) == (0, "")
     lines = out.splitlines()
@@ -628,7 +624,8 @@ def test_a_boards_own_deal_list_imported_back_is_a_bulk_edit(run, team, tmp_path
     assert (deals["D-2"]["title"], deals["D-2"]["value"], deals["D-2"]["stage"]) == \
         ("Betasol pilot, phase 2", 15000, "Proposal")
     # the same id twice is an error naming both rows
-    path.write_text(out_file.getvalue() + out_file.getvalue().splitlines()[3] + "\n", encoding="utf-8")
+    written = path.read_bytes().decode("utf-8")
+    path.write_text(written + written.splitlines()[3] + "\n", encoding="utf-8")
     before = snapshot_files(team)
     code, out, err = run("deal", "import", str(path))
     assert (code, out) == (2, "") and "row 5: id: D-3 repeats row 4" in err
@@ -714,11 +711,7 @@ def test_a_blank_cell_in_a_deal_bulk_edit_clears_its_field_and_a_column_left_out
     rows[0].update(owner="", close="", next_step="")
     for row in rows:
         del row["product"]  # (a column deleted: the product stays)
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(text.getvalue(), encoding="utf-8")
+    write_sheet(path, rows)
     code, out, err = run("deal", "import", str(path))
     assert (code, err) == (0, "")
     assert out.splitlines()[1:3] == ["updated 1 deal:",

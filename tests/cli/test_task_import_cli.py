@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from tests.conftest import snapshot_files
+from tests.conftest import snapshot_files, write_sheet
 
 EXPORT = [
     {"id": 1, "description": "Call Acme about the renewal", "due": "20261219T230000Z", "priority": "H",
@@ -343,14 +343,7 @@ def test_the_boards_own_task_list_edited_in_a_sheet_is_a_bulk_edit(run, team, tm
     rows[2].update(title="Plan Q1 with bea")  # the same owner and due date
     rows.append({**rows[1], "id": "", "title": "Visit Cobalt"})
 
-    def write(rows) -> None:
-        text = io.StringIO()
-        writer = csv.DictWriter(text, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-        path.write_text(text.getvalue(), encoding="utf-8")
-
-    write(rows)
+    write_sheet(path, rows)
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, "")
     assert out.splitlines()[:4] == ["imported 1 task (T-4): To do 1", "updated 2 tasks:",
@@ -362,7 +355,7 @@ def test_the_boards_own_task_list_edited_in_a_sheet_is_a_bulk_edit(run, team, tm
     assert run("undo")[0] == 0
     assert set(_tasks(run)) == {"Call Acme", "Visit Betasoloin", "=Plan Q1"}
     rows[2].update(title="Plan Q2", due="2027-03-15")
-    write(rows[:3])
+    write_sheet(path, rows[:3])
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
@@ -457,18 +450,6 @@ def test_the_series_repeats_on_where_taskwarrior_finished_the_boards_occurrence(
     assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["done_at"] == "2030-11-25T17:00:00Z"
 
 
-def _sheet(path, rows: list[dict]) -> None:
-    """Rows written back as a spreadsheet saves a CSV (its columns as the first row has them)."""
-    import csv
-    import io
-
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(text.getvalue(), encoding="utf-8")
-
-
 def _rows(path) -> list[dict]:
     import csv
     import io
@@ -518,7 +499,7 @@ def test_a_blank_cell_clears_its_field_and_a_column_left_out_leaves_it(run, link
                    steps="[x] Find the buyer; [X] Price it; [ ] Send it")
     rows[3].update(goal="G-1", strategy="", depends="T-1", start="", priority="high")
     rows[1].update(steps="Book the room\n[x] Print the map")
-    _sheet(path, rows)
+    write_sheet(path, rows)
     code, out, err = run("task", "import", str(path))
     assert (code, err) == (0, ""), err
     assert out.splitlines()[:2] == ["no new tasks", "updated 3 tasks:"]
@@ -546,7 +527,7 @@ def test_a_bulk_edits_bad_links_are_named_by_row_and_column_and_nothing_is_writt
     rows[2].update(depends="T-77")
     rows[3].update(every="yearly")
     rows.append({**rows[0], "id": "", "title": "Call Globex", "goal": "", "deal": "D-9"})
-    _sheet(path, rows)
+    write_sheet(path, rows)
     before = snapshot_files(linked)
     code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
@@ -562,7 +543,7 @@ def test_a_bulk_edits_bad_links_are_named_by_row_and_column_and_nothing_is_writt
     rows[1].update(status="todo")
     rows[2].update(depends="")
     rows[3].update(every="")
-    _sheet(path, rows)
+    write_sheet(path, rows)
     code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
     assert "row 2: T-1: depends: T-1 would wait for itself (T-1 → T-4 → T-1)" in err
@@ -615,7 +596,7 @@ def test_two_rows_that_wait_for_each_other_are_refused(run, team, tmp_path) -> N
     assert run("task", "list", "--csv", "-o", str(path))[0] == 0
     rows = _rows(path)
     rows[0]["depends"], rows[1]["depends"] = "T-2", "T-1"
-    _sheet(path, rows)
+    write_sheet(path, rows)
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path))
     assert (code, out) == (2, "")
