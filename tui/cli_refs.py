@@ -76,7 +76,7 @@ _OWNED = {("tasks", "deals"): Word("task or deal"), ("deals",): Word("deal"), ("
 
 
 def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
-    from sales.members import valid_name
+    from sales.members import member_for, valid_name
     from tui.cli_support import BadInput
 
     names = [m.name for m in board.members()]
@@ -85,12 +85,10 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     if not valid_name(name):
         raise BadInput("{flag}: {name!r} is not a member name (letters, digits, '.', '_' or '-', at most 40)",
                        flag=flag, name=name)
-    if name in names:
-        return name
-    # `--owner Ali`: a name that differs from a member's only in case is that member, as it is in
-    # a deals file (no two members' names differ only so); it was "no such member" at once
-    if len(same := [member for member in names if member.casefold() == name.casefold()]) == 1:
-        return same[0]
+    # `--owner Ali`: the member a name stands for, as in a deals file (the same but for case or
+    # punctuation); it was "no such member" at once
+    if (member := member_for(name, names)) is not None:
+        return member
     if any(item.owner == name or any(split.rep == name for split in getattr(item, "splits", ()))
            for items in owns for item in getattr(board, items)()):
         return name  # someone who left still owns some, or holds a split of a deal: they can be listed
