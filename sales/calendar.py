@@ -1,6 +1,8 @@
 """The plan's dates as an iCalendar file (RFC 5545), for a person's own calendar: the open tasks
 on their due dates, the open deals on their expected close dates, the goals' deadlines and the
-cycle's last day, each an all-day event named by its id (`T-12 Call Acme`).
+cycle's own days (its first and last, and the last of each incentive plan's payout period, which
+is the cycle's: `cycle_events`), each an all-day event named by its id (`T-12 Call Acme`) or by
+what the day is (`Cycle starts: Q4`).
 
 A rep runs `uplift calendar --mine > uplift.ics` over SSH and imports the file (or subscribes to
 it where it is served); each event keeps its UID from one export to the next (the item's id and
@@ -35,7 +37,7 @@ class Event:
     summary: str  # (a Phrase where the file adds words of its own, as all the text below)
     description: str = ""  # its lines joined by line breaks (`as_lines`)
     categories: list[str] = field(default_factory=list)
-    item: str = ""  # the task's, deal's or goal's id ("" for the cycle's end)
+    item: str = ""  # the task's, deal's or goal's id ("" for the cycle's own days)
     sequence: int = 0  # how many times the item was changed since it was made (RFC 5545 SEQUENCE)
     modified: datetime | None = None  # when it last was (LAST-MODIFIED)
     title: str = ""  # the item's own title, as the app's month grid shows it beside the id
@@ -74,9 +76,44 @@ def _owner(name: str) -> str:
     return name or Word("nobody")
 
 
+@dataclass
+class CycleDays:
+    """What the board knows of its cycle's dates: the plan's name and period, the incentive plans
+    paid over that period (their ids and names) and the plan's whole budget, which is the period's
+    too. The board keeps no review day: the weekly review is ticked per ISO week, on any day."""
+    name: str
+    start: date | None = None
+    end: date | None = None
+    incentives: Sequence[tuple[str, str]] = ()
+    budget: float | None = None
+
+
+def cycle_events(cycle: CycleDays) -> list[Event]:
+    """The cycle's own days, as `uplift calendar` and the Calendar screen both show them: its
+    first day (with its budget), its last, and on the last each incentive plan's payout period
+    ending (the statements to approve are the period's). Items of no one: never overdue."""
+    events = []
+    span = [Phrase("{start} to {end}", start=cycle.start.isoformat(), end=cycle.end.isoformat())] \
+        if cycle.start is not None and cycle.end is not None else []
+    if cycle.start is not None:
+        money = [Phrase("budget {amount:,.0f}", amount=cycle.budget)] if cycle.budget is not None else []
+        events.append(Event("cycle-start", cycle.start, Phrase("Cycle starts: {name}", name=cycle.name),
+                            as_lines(span + money) if span or money else "", [Phrase("cycle")], title=cycle.name))
+    if cycle.end is not None:
+        events.append(Event("cycle-end", cycle.end, Phrase("Cycle ends: {name}", name=cycle.name),
+                            as_lines(span) if span else "", [Phrase("cycle")], title=cycle.name))
+        for plan_id, plan_name in cycle.incentives:
+            details = [Phrase("incentive plan {id}", id=plan_id), *span]
+            events.append(Event(f"cycle-payouts-{plan_id}", cycle.end, Phrase("Payout period ends: {name}",
+                                                                              name=plan_name),
+                                as_lines(details), [Phrase("incentive plan")], title=plan_name))
+    return events
+
+
 def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Goal], stages: Sequence[Stage],
-                cycle: tuple[str, date | None], who: str | None = None) -> list[Event]:
-    """The dated items of a board (of `who` only, when given), by day then id."""
+                cycle: CycleDays, who: str | None = None) -> list[Event]:
+    """The dated items of a board (of `who` only, when given) and its cycle's days, by day then
+    id (the cycle's, named in small letters, after the items of their day)."""
     outcome = {s.name: s.outcome for s in stages}
     events = []
     for task in tasks:
@@ -109,10 +146,7 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
                                                                           title=goal.title),
                             Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id,
                             title=goal.title, open=goal.closed is None))
-    name, end = cycle
-    if end is not None:
-        events.append(Event("cycle-end", end, Phrase("Cycle ends: {name}", name=name), "", [Phrase("cycle")],
-                            title=name))
+    events += cycle_events(cycle)
     return sorted(events, key=lambda e: (e.day, e.uid))
 
 

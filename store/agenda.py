@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
 from sales.approvals import same_as_approved
-from sales.calendar import Event, plan_events
+from sales.calendar import CycleDays, Event, plan_events
 from sales.errors import Invalid, NotFound
 from store.board_core import BoardCore
 
@@ -22,8 +22,15 @@ class AgendaQueries(BoardCore):
         calendar` writes and the app's Calendar screen shows (sales/calendar.py)."""
         if who:
             self.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
-        _start, end = self.period()
-        return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), (self.plan_info()["name"], end), who)
+        return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), self.cycle_days(who), who)
+
+    def cycle_days(self, who: str | None = None) -> CycleDays:
+        """The cycle's dates for a calendar: the plan's period and budget, and the incentive plans
+        paid over it (for `who`, a rep, only the plans that cover them: the others' are not theirs)."""
+        start, end = self.period()
+        info = self.plan_info()
+        plans = [p for p in self.incentive_plans() if who is None or self.role_of(who) == "lead" or p.covers(who)]
+        return CycleDays(info["name"], start, end, [(p.id, p.name) for p in plans], info.get("budget"))
 
     def agenda(self, who: str | None = None, horizon: int = DEFAULT_HORIZON) -> Agenda:
         """What needs `who` (default: the actor) today and in the next `horizon` days. Reading

@@ -42,7 +42,7 @@ def day_number(day: date, today: date, width: int, cursor: bool = False) -> str:
 
 def cell_line(event: Event, late: bool, width: int) -> str:
     """An item in a day's cell, `width` cells wide: `T-12 Call Acme` (cut with …), `!T-12`
-    when overdue, the id alone in a narrow cell; the cycle's end as it is said."""
+    when overdue, the id alone in a narrow cell; the cycle's own days as they are said."""
     if not event.item:
         text = say(event.summary)
     else:

@@ -1,8 +1,9 @@
-"""The user's own settings: $XDG_CONFIG_HOME/uplift/config.yaml (the theme, the language and
-remapped keys).
+"""The user's own settings: $XDG_CONFIG_HOME/uplift/config.yaml (the theme, the language, the
+calendar's first weekday and remapped keys).
 
     theme: uplift-light
     language: zh            # en or zh; UPLIFT_LANG, when set, wins over it
+    week_start: sunday      # monday or sunday (default: the language's, WEEK_STARTS)
     keys:
       board.new: a          # binding id: key, or several keys separated by commas
       app.help: f1,question_mark
@@ -28,13 +29,20 @@ import msgspec
 from sales.plan_check import PlanInvalid
 from store.plan_yaml import PlanText, format_problem, read_plan_file
 from tui.config_file import config_dir, config_path
-from tui.i18n import LANGUAGES, _, language_code
+from tui.i18n import LANGUAGES, _, language, language_code
 from tui.keys import is_key_name
 
 THEME_NAME = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 # A key list as Textual writes it: "ctrl+s", "question_mark", "f1,ctrl+h" (Textual also accepts
 # the printable character itself, "?").
 KEY_LIST = r"^[^\s,]+(\s*,\s*[^\s,]+)*$"
+
+#: The calendar's first weekday as date.weekday() counts it, by the config's `week_start:`.
+WEEK_START_DAYS = {"monday": 0, "sunday": 6}
+#: Without `week_start:`, the interface language's: Monday for both, as ISO 8601 weeks, Chinese
+#: calendars and most of Europe start it (a team in the US or Canada writes `week_start: sunday`;
+#: a locale's territory is not read, so the same config shows the same page on every machine).
+WEEK_STARTS = {"en": "monday", "zh": "monday"}
 
 ThemeName = Annotated[str, msgspec.Meta(pattern=THEME_NAME)]
 KeyList = Annotated[str, msgspec.Meta(pattern=KEY_LIST, max_length=200)]
@@ -50,9 +58,14 @@ class UserConfig:
 
     theme: str | None = None
     language: str | None = None  # "en" or "zh"
+    week_start: str | None = None  # "monday" or "sunday"
     keys: dict[str, str] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)  # binding id -> "FILE:LINE" of its entry
     problems: list[str] = field(default_factory=list)
+
+    def first_weekday(self) -> int:
+        """The calendar's first weekday (0 Monday, 6 Sunday): `week_start:`, else the language's."""
+        return WEEK_START_DAYS[self.week_start or WEEK_STARTS.get(language(), "monday")]
 
 
 def problem_lines(name: str, error: PlanInvalid, text: PlanText | None = None) -> list[str]:
@@ -87,8 +100,8 @@ def load_config(path: Path | None = None) -> UserConfig:
             file=name, line=text.line_of(path_), field=path_, message=message))
 
     for key in document:
-        if key not in ("theme", "language", "keys"):
-            drop(str(key), _("unknown setting; a config file holds `theme`, `language` and `keys`"))
+        if key not in ("theme", "language", "week_start", "keys"):
+            drop(str(key), _("unknown setting; a config file holds `theme`, `language`, `week_start` and `keys`"))
     if "theme" in document:
         try:
             config.theme = msgspec.convert(document["theme"], ThemeName)
@@ -102,6 +115,12 @@ def load_config(path: Path | None = None) -> UserConfig:
             config.language = code
         else:
             drop("language", _("{value!r} is not a language (en or zh)").format(value=value))
+    if "week_start" in document:
+        value = document["week_start"]
+        if isinstance(value, str) and value.strip().casefold() in WEEK_START_DAYS:
+            config.week_start = value.strip().casefold()
+        else:
+            drop("week_start", _("{value!r} is not a week's first day (monday or sunday)").format(value=value))
     keys = document.get("keys")
     if keys is not None and not isinstance(keys, dict):
         drop("keys", _("should be a mapping of binding ids to keys (`board.new: a`)"))

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from sales.calendar import ics, plan_events
+from sales.calendar import CycleDays, ics, plan_events
 from sales.errors import Invalid
 from sales.tasks import Task, next_occurrence
 from store.board import Board
@@ -46,7 +46,7 @@ def test_an_older_boards_far_date_neither_stops_the_calendar_nor_a_repeat() -> N
     """Dates written before they were checked: the calendar still writes the day (an all-day
     event needs no end), and the task can be finished: it has no next date."""
     task = Task(id="T-1", title="Renew", due=date(9999, 12, 25), every="monthly")
-    text = ics(plan_events([task], [], [], [], ("Q4", date(2026, 12, 31))), "Board", "key",
+    text = ics(plan_events([task], [], [], [], CycleDays("Q4", end=date(2026, 12, 31))), "Board", "key",
                datetime(2026, 12, 1)).decode()
     assert "DTSTART;VALUE=DATE:99991225" in text
     assert next_occurrence(task, date(2026, 12, 2)) is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sales.calendar import ics, plan_events
+from sales.calendar import CycleDays, ics, plan_events
 from sales.deals import DEFAULT_STAGES, Deal, StageEntry
 from sales.goals import Goal
 from sales.tasks import Task
@@ -33,17 +33,17 @@ def unfold(data: bytes) -> list[str]:
 
 def test_open_dated_items_become_all_day_events() -> None:
     tasks, deals, goals = board_items()
-    events = plan_events(tasks, deals, goals, DEFAULT_STAGES, ("Q4", date(2026, 12, 31)))
+    events = plan_events(tasks, deals, goals, DEFAULT_STAGES, CycleDays("Q4", end=date(2026, 12, 31)))
     assert [(e.uid, e.day) for e in events] == [
         ("T-4-due", date(2026, 12, 3)), ("T-1-due", date(2026, 12, 4)), ("D-1-close", date(2026, 12, 10)),
         ("G-1-deadline", date(2026, 12, 31)), ("cycle-end", date(2026, 12, 31))]
-    mine = plan_events(tasks, deals, goals, DEFAULT_STAGES, ("Q4", None), who="ali")
+    mine = plan_events(tasks, deals, goals, DEFAULT_STAGES, CycleDays("Q4"), who="ali")
     assert [e.uid for e in mine] == ["T-1-due", "D-1-close"]
 
 
 def test_the_file_escapes_folds_and_keeps_its_uids() -> None:
     tasks, deals, goals = board_items()
-    events = plan_events(tasks, deals, goals, DEFAULT_STAGES, ("Q4, North", None))
+    events = plan_events(tasks, deals, goals, DEFAULT_STAGES, CycleDays("Q4, North"))
     data = ics(events, "Q4, North", "abc123", AT)
     assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and data.endswith(b"END:VCALENDAR\r\n")
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
@@ -60,7 +60,7 @@ def test_the_file_escapes_folds_and_keeps_its_uids() -> None:
 def test_a_title_cannot_add_a_property_or_an_event() -> None:
     task = Task(id="T-9", title="x", owner="ali", due=date(2026, 12, 4),
                 expected_result="done\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned\x1b]0;t\x07")
-    data = ics(plan_events([task], [], [], DEFAULT_STAGES, ("Q4", None)), "Q4", "k", AT)
+    data = ics(plan_events([task], [], [], DEFAULT_STAGES, CycleDays("Q4")), "Q4", "k", AT)
     lines = unfold(data)
     assert lines.count("BEGIN:VEVENT") == 1 and "SUMMARY:pwned" not in lines
     assert b"\x1b" not in data and b"\x07" not in data

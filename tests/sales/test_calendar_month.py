@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sales.calendar import plan_events
+from sales.calendar import CycleDays, plan_events
 from sales.calendar_month import by_day, month_weeks, overdue
 from sales.deals import DEFAULT_STAGES
 from sales.goals import Closing, Goal
@@ -27,7 +27,7 @@ def test_the_days_events_and_which_are_overdue() -> None:
     goals = [Goal(id="G-1", title="Grow", owner="dana", deadline=date(2026, 12, 2)),
              Goal(id="G-2", title="Done", owner="dana", deadline=date(2026, 12, 2),
                   closed=Closing(outcome="achieved", by="dana", on=date(2026, 12, 2)))]
-    events = plan_events(tasks, [], goals, DEFAULT_STAGES, ("Q4", date(2026, 12, 1)))
+    events = plan_events(tasks, [], goals, DEFAULT_STAGES, CycleDays("Q4", end=date(2026, 12, 1)))
     days = by_day(events)
     assert [e.item for e in days[date(2026, 12, 1)]] == ["T-1", "T-2", ""]  # the cycle's end, by its uid
     assert [e.title for e in days[date(2026, 12, 1)]] == ["Call", "Quote", "Q4"]

@@ -126,7 +126,7 @@ async def test_a_key_clash_an_unknown_id_and_a_bad_entry_are_reported(team, own_
     app = UpliftApp(Board(team, actor="dana"))
     problems = app.startup_problems
     assert f"{config}:4: keys.board.mine: ['m'] is not a key list (like `a` or `ctrl+n,f2`) (ignored)" in problems
-    assert f"{config}:5: colour: unknown setting; a config file holds `theme`, `language` and `keys` (ignored)" in problems
+    assert f"{config}:5: colour: unknown setting; a config file holds `theme`, `language`, `week_start` and `keys` (ignored)" in problems
     assert f"{config}:3: keys.board.nwe: no key binding has this id (ignored; press ? to see the keys)" in problems
     assert (f"{config}: key clash on BoardScreen: e is bound to board.new (New) and board.edit (Edit)"
             in problems)

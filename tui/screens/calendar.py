@@ -1,6 +1,7 @@
 """The Calendar (`A` anywhere, "Calendar" in the palette): a month's page of the plan's dates,
 the same `uplift calendar` writes (tasks due, deals' expected close, goals' deadlines, the
-cycle's end; sales/calendar.py), a week a row. Arrows move a day cursor (into the months beside),
+cycle's own days; sales/calendar.py), a week a row from the config's `week_start:` (Monday by
+default). Arrows move a day cursor (into the months beside),
 PageUp/PageDown or `[` `]` change month, `t` is today, `m` only mine (again: everyone's); enter
 lists the day's items, and enter on one jumps to it as the Today screen does."""
 
@@ -47,21 +48,25 @@ class MonthGrid(Widget):
         self.cursor = date.today()
         self.today = date.today()
         self.days: dict[date, list[Event]] = {}
+        self.first_weekday = 0  # (0 Monday, 6 Sunday: the page's first column)
 
-    def show(self, cursor: date, today: date, days: dict[date, list[Event]]) -> None:
-        self.cursor, self.today, self.days = cursor, today, days
+    def show(self, cursor: date, today: date, days: dict[date, list[Event]], first_weekday: int = 0) -> None:
+        self.cursor, self.today, self.days, self.first_weekday = cursor, today, days, first_weekday
         self.refresh()
+
+    def weeks(self) -> list[list[date]]:
+        return month_weeks(self.cursor, self.first_weekday)
 
     def cell_width(self) -> int:
         return max(1, (self.size.width - (7 - 1)) // 7)
 
     def week_lines(self) -> int:
         """Lines a week takes: its day numbers and at least one line of items."""
-        return max(2, (self.size.height - 1) // len(month_weeks(self.cursor)))
+        return max(2, (self.size.height - 1) // len(self.weeks()))
 
     def day_at(self, x: int, y: int) -> date | None:
         """The day drawn at a point of the grid (a click), or None (the weekdays' line)."""
-        weeks = month_weeks(self.cursor)
+        weeks = self.weeks()
         row, column = (y - 1) // self.week_lines(), x // (self.cell_width() + 1)
         if y < 1 or row >= len(weeks) or column > 6:
             return None
@@ -70,7 +75,7 @@ class MonthGrid(Widget):
     def render(self) -> Text:
         width, per_week = self.cell_width(), self.week_lines()
         style = self.get_component_rich_style
-        weeks = month_weeks(self.cursor)
+        weeks = self.weeks()
         lines = [Text(SEPARATOR).join(Text(fit(" " + weekday_name(day.weekday()), width),
                                            style=style("calendar--weekday")) for day in weeks[0])]
         for week in weeks:
@@ -126,6 +131,7 @@ class CalendarScreen(ModalScreen[str | None]):
         self.mine = False
         self.cursor: date | None = None  # (today, once the board says which day that is)
         self.days: dict[date, list[Event]] = {}
+        self.first_weekday = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog calendar"):
@@ -134,6 +140,7 @@ class CalendarScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.first_weekday = self.app.config.first_weekday()
         self.show()
 
     @property
@@ -161,7 +168,7 @@ class CalendarScreen(ModalScreen[str | None]):
         cursor = self.cursor or today
         count = sum(len(items) for day, items in self.days.items() if (day.year, day.month) == (cursor.year, cursor.month))
         self.query_one("#calendar-title", Static).update(plain(month_heading(cursor, self.who(), count)))
-        self.query_one(MonthGrid).show(cursor, today, self.days)
+        self.query_one(MonthGrid).show(cursor, today, self.days, self.first_weekday)
 
     async def refresh_board(self) -> None:
         """Another process changed the board: show the month as it is now."""
@@ -191,38 +198,65 @@ class CalendarScreen(ModalScreen[str | None]):
         if not items:
             tell(self, _("Nothing falls on {day}.").format(day=day.isoformat()))
             return
-        self.app.push_screen(DayScreen(day, self.today, items), lambda item: item and self.dismiss(item))
+        self.app.push_screen(DayScreen(day, self.today, items, self.who()), lambda item: item and self.dismiss(item))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
 class DayScreen(ModalScreen[str | None]):
-    """A day's items, as `uplift calendar` names them: returns the chosen one's id (enter)."""
+    """A day's items, as `uplift calendar` names them: returns the chosen one's id (enter). It
+    follows the board, as the month under it does: an item moved to the day by someone else
+    comes in, one moved away or done goes (of `who`'s only, where the month shows only mine)."""
 
     DEFAULT_CLASSES = "dialog-screen"
 
     BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="calendar_day.close"), help_key("calendar_day")]
 
-    def __init__(self, day: date, today: date, items: list[Event]) -> None:
+    def __init__(self, day: date, today: date, items: list[Event], who: str | None = None) -> None:
         super().__init__()
-        self.day, self.today, self.items = day, today, items
+        self.day, self.today, self.items, self.who = day, today, items, who
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog today"):
-            yield Static(plain(day_heading(self.day, self.today)), classes="dialog-question")
-            yield OptionList(*[Option(plain(list_line(event, overdue(event, self.today))), id=f"{n}:{event.item}",
-                                      disabled=not event.item) for n, event in enumerate(self.items)],
-                             id="calendar-day-list")
+            yield Static(plain(day_heading(self.day, self.today)), id="calendar-day-title", classes="dialog-question")
+            yield OptionList(*self.options(), id="calendar-day-list")
             with Vertical(classes="dialog-foot"):
                 yield Static(plain(_("enter jumps to the item · {close} closes").format(
                     close=shown_key(self, "calendar_day.close"))), classes="dialog-hint")
         yield Footer()
 
+    def options(self) -> list[Option]:
+        """A line per item (the cycle's days, which are no item, cannot be chosen); none: says so."""
+        if not self.items:
+            return [Option(plain(_("Nothing falls on {day}.").format(day=self.day.isoformat())), disabled=True)]
+        return [Option(plain(list_line(event, overdue(event, self.today))), id=f"{n}:{event.item}",
+                       disabled=not event.item) for n, event in enumerate(self.items)]
+
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
         listing.highlighted = next((i for i, event in enumerate(self.items) if event.item), None)
         listing.focus()
+
+    async def refresh_board(self) -> None:
+        """Another process changed the board: the day's items as they are now, the cursor kept
+        on the item it was on (else at its place in the list)."""
+        try:
+            events_ = self.app.board.calendar_events(self.who)
+            self.today = self.app.board.today()
+        except UpliftError as error:
+            tell(self, error, "error")
+            return
+        listing = self.query_one(OptionList)
+        index = listing.highlighted
+        was = self.items[index].item if index is not None and index < len(self.items) else None
+        self.items = by_day(events_).get(self.day, [])
+        self.query_one("#calendar-day-title", Static).update(plain(day_heading(self.day, self.today)))
+        listing.set_options(self.options())
+        choosable = [i for i, event in enumerate(self.items) if event.item]
+        same = next((i for i in choosable if self.items[i].item == was), None) if was else None
+        listing.highlighted = same if same is not None else next(
+            (i for i in choosable if index is None or i >= index), choosable[-1] if choosable else None)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
