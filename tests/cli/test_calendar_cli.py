@@ -168,3 +168,38 @@ def test_a_changed_item_comes_back_as_a_newer_version_of_its_event(run, team, tm
     assert task["SEQUENCE"] == 2 and task["LAST-MODIFIED"].dt == newest.replace(microsecond=0)
     assert task["LAST-MODIFIED"].dt >= first["LAST-MODIFIED"].dt
     assert "SEQUENCE" not in found["cycle-end"] and "LAST-MODIFIED" not in found["cycle-end"]
+
+
+def test_the_cycles_own_days_are_events(run, tmp_path, monkeypatch) -> None:
+    """The cycle's first day (with its budget), its last, and on the last the payout period of
+    each incentive plan: for everyone, for a lead, and for a rep the plans that cover them."""
+    from datetime import date
+
+    from icalendar import Calendar
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Q1 commission\nquotas: [{rep: ali, amount: 1000}]\ntiers: [{from_pct: 0, rate: 10}]\n")
+    run("plan", "info", "--name", "Q1", "--start", "2030-01-01", "--end", "2030-03-31")
+    run("budget", "total", "6500")
+    run("incentive", "set", str(plan))
+
+    def days(*args: str, user: str = "dana") -> dict[str, tuple]:
+        code, data, _ = run("calendar", *args, user=user)
+        assert code == 0
+        return {str(e["UID"]).split("@")[0]: (e["DTSTART"].dt, e["DTEND"].dt, str(e["SUMMARY"]),
+                                              str(e.get("DESCRIPTION", "")), str(e["CATEGORIES"].cats[0]))
+                for e in Calendar.from_ical(data.encode()).walk("VEVENT") if str(e["UID"]).startswith("cycle")}
+
+    whole = days()
+    assert whole == {
+        "cycle-start": (date(2030, 1, 1), date(2030, 1, 2), "Cycle starts: Q1", "2030-01-01 to 2030-03-31\nbudget 6,500",
+                        "cycle"),
+        "cycle-end": (date(2030, 3, 31), date(2030, 4, 1), "Cycle ends: Q1", "2030-01-01 to 2030-03-31", "cycle"),
+        "cycle-payouts-I-1": (date(2030, 3, 31), date(2030, 4, 1), "Payout period ends: Q1 commission",
+                              "incentive plan I-1\n2030-01-01 to 2030-03-31", "incentive plan")}
+    assert days("--mine", user="ali") == whole == days("--for", "dana")
+    assert set(days("--mine", user="bea")) == {"cycle-start", "cycle-end"}  # (no plan of bea's)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    chinese = days()
+    assert chinese["cycle-start"][2:4] == ("周期开始：Q1", "2030-01-01 至 2030-03-31\n预算 6,500")
+    assert chinese["cycle-payouts-I-1"][2] == "提成结算期结束：Q1 commission"

@@ -208,3 +208,111 @@ async def test_someone_not_on_the_board_is_told_and_keeps_everyones_dates(team) 
         assert title(app) == "Dec 2026 · everyone · 6 dates"
         await pilot.press("m")  # (one press, not two, asks for the own dates again)
         await until(pilot, lambda: len([n for n in app._notifications if "'zoe'" in str(n.message)]) == 2)
+
+
+def grid_rows(app) -> list[list[str]]:
+    """The grid's lines, each split into its seven cells (stripped)."""
+    lines = app.screen.query_one(MonthGrid).render().plain.split("\n")
+    return [[cell.strip() for cell in line.split("│")] for line in lines]
+
+
+async def test_a_week_that_starts_on_sunday_heads_and_moves_alike(team, own_config_dir) -> None:
+    """`week_start: sunday`: December 2026's page runs from Sunday 29 November to Saturday 2
+    January; Thursday the 10th is the fifth column of the second week, and the arrows go from
+    a week's Sunday back to the Saturday before, at the end of the row above."""
+    own_config_dir.mkdir(parents=True)
+    (own_config_dir / "config.yaml").write_text("week_start: sunday\n")
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        rows, per_week = grid_rows(app), app.screen.query_one(MonthGrid).week_lines()
+        assert rows[0] == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        first, second = rows[1], rows[1 + per_week]
+        assert [cell.split()[0].lstrip("▸") for cell in first] == ["29", "30", "1", "2", "3", "4", "5"]
+        assert second[4] == "▸10 today" and rows[2 + per_week][4] == "T-3 Send quote"
+        await pilot.press("left", "left", "left", "left")
+        assert app.screen.cursor == date(2026, 12, 6) and grid_rows(app)[1 + per_week][0] == "▸6"
+        await pilot.press("left")  # Sunday's day before: Saturday the 5th, the row above's last
+        assert app.screen.cursor == date(2026, 12, 5) and grid_rows(app)[1][6] == "▸5"
+        await pilot.press("down")
+        assert app.screen.cursor == date(2026, 12, 12) and grid_rows(app)[1 + per_week][6] == "▸12"
+        await pilot.click(MonthGrid, offset=(1, 1 + 2 * per_week))  # the third week's first day
+        assert app.screen.cursor == date(2026, 12, 13)
+
+
+async def test_a_bad_week_start_is_reported_and_monday_kept(team, own_config_dir) -> None:
+    own_config_dir.mkdir(parents=True)
+    config = own_config_dir / "config.yaml"
+    config.write_text("theme: uplift-dark\nweek_start: friday\n")
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    assert app.startup_problems == [f"{config}:2: week_start: 'friday' is not a week's first day "
+                                    "(monday or sunday) (ignored)"]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        assert grid_rows(app)[0][0] == "Mon"
+
+
+async def test_the_cycles_own_days_are_on_the_grid_and_in_the_days_list(team) -> None:
+    """The cycle (1 October to 31 December) starts on the 1st of October's page and ends on the
+    31st of December's, where the incentive plan's payout period ends too: days of no item,
+    listed but not chosen."""
+    build(team)
+    lead = at_now(team, "dana")
+    lead.save_incentive_plan({"name": "Q4 commission", "quotas": [{"rep": "ali", "amount": 50000}],
+                              "tiers": [{"from_pct": 0, "rate": 5}]})
+    lead.set_plan_budget(20000)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        assert title(app) == "Dec 2026 · everyone · 7 dates"
+        assert cells(app)[31] == ["Cycle ends: Q4", "Payout period…"]
+        await pilot.press("down", "down", "down", "enter")  # Thursday the 31st
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        listing = app.screen.query_one(OptionList)
+        assert [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)] == \
+            ["Cycle ends: Q4", "Payout period ends: Q4 commission"]
+        assert all(listing.get_option_at_index(i).disabled for i in range(listing.option_count))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert title(app) == "Oct 2026 · everyone · 1 date"
+        # October 2026 starts on a Thursday: the first week's fourth column
+        first_week = grid_rows(app)[2]
+        assert first_week[3].startswith("Cycle starts") and not any(first_week[:3] + first_week[4:])
+
+
+async def test_the_days_list_follows_changes_made_elsewhere(team) -> None:
+    """Open on the 15th (D-1), the list takes in a task given that day in another process, drops
+    the deal moved to the 16th and says the day is empty once the task is done; the month under it
+    shows the same."""
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        await pilot.press("right", "right", "right", "right", "right", "enter")  # Tuesday the 15th
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        listing = app.screen.query_one(OptionList)
+
+        def shown() -> list[str]:
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        elsewhere = at_now(team, "dana")
+        elsewhere.add_task("Prepare Acme", owner="ali", due="2026-12-15")  # T-5
+        await app.watch_board()  # (the half-second poll, at once)
+        await pilot.pause()
+        assert shown() == ["D-1 closes: Acme (12,000)", "T-5 Prepare Acme"] and listing.highlighted == 0
+        await pilot.press("down")
+        elsewhere.update_deal("D-1", close=date(2026, 12, 16))
+        await app.watch_board()
+        await pilot.pause()
+        assert shown() == ["T-5 Prepare Acme"] and listing.highlighted == 0  # still on T-5
+        elsewhere.move_task("T-5", "done")
+        await app.watch_board()
+        await pilot.pause()
+        assert shown() == ["Nothing falls on 2026-12-15."] and listing.highlighted is None
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        assert cells(app)[15] == [] and cells(app)[16] == ["D-1 Acme"]
