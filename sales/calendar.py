@@ -112,8 +112,8 @@ def cycle_events(cycle: CycleDays) -> list[Event]:
 
 def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Goal], stages: Sequence[Stage],
                 cycle: CycleDays, who: str | None = None) -> list[Event]:
-    """The dated items of a board (of `who` only, when given) and its cycle's days, by day then
-    id (the cycle's, named in small letters, after the items of their day)."""
+    """The dated items of a board (of `who` only, when given) and its cycle's days, by day, the
+    cycle's first (a cycle's last day is news a day's cell must not push behind `+3`), then id."""
     outcome = {s.name: s.outcome for s in stages}
     events = []
     for task in tasks:
@@ -147,7 +147,7 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
                             Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id,
                             title=goal.title, open=goal.closed is None))
     events += cycle_events(cycle)
-    return sorted(events, key=lambda e: (e.day, e.uid))
+    return sorted(events, key=lambda e: (e.day, bool(e.item), e.uid))
 
 
 def escape(text: str) -> str:

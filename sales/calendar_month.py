@@ -21,7 +21,7 @@ def month_weeks(day: date, first_weekday: int = FIRST_WEEKDAY) -> list[list[date
 
 
 def by_day(events: Iterable[Event]) -> dict[date, list[Event]]:
-    """The events of each day, in the order given (plan_events': by day, then id)."""
+    """The events of each day, in the order given (plan_events': by day, the cycle's days first, then id)."""
     days: dict[date, list[Event]] = {}
     for event in events:
         days.setdefault(event.day, []).append(event)

@@ -18,8 +18,8 @@ class AgendaQueries(BoardCore):
             raise NotFound("{who!r} is not a member of this board (members: {members})", who=who, members=", ".join(names))
 
     def calendar_events(self, who: str | None = None) -> list[Event]:
-        """The plan's dated items (of `who` only, when given), by day then id: what `uplift
-        calendar` writes and the app's Calendar screen shows (sales/calendar.py)."""
+        """The plan's dated items (of `who` only, when given) and the cycle's days, by day (the
+        cycle's first) then id: what `uplift calendar` writes and the Calendar screen shows."""
         if who:
             self.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
         return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), self.cycle_days(who), who)

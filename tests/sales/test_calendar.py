@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sales.calendar import CycleDays, ics, plan_events
+from sales.calendar import CycleDays, cycle_events, ics, plan_events
 from sales.deals import DEFAULT_STAGES, Deal, StageEntry
 from sales.goals import Goal
 from sales.tasks import Task
@@ -36,7 +36,7 @@ def test_open_dated_items_become_all_day_events() -> None:
     events = plan_events(tasks, deals, goals, DEFAULT_STAGES, CycleDays("Q4", end=date(2026, 12, 31)))
     assert [(e.uid, e.day) for e in events] == [
         ("T-4-due", date(2026, 12, 3)), ("T-1-due", date(2026, 12, 4)), ("D-1-close", date(2026, 12, 10)),
-        ("G-1-deadline", date(2026, 12, 31)), ("cycle-end", date(2026, 12, 31))]
+        ("cycle-end", date(2026, 12, 31)), ("G-1-deadline", date(2026, 12, 31))]  # (the cycle's day first)
     mine = plan_events(tasks, deals, goals, DEFAULT_STAGES, CycleDays("Q4"), who="ali")
     assert [e.uid for e in mine] == ["T-1-due", "D-1-close"]
 
@@ -64,3 +64,16 @@ def test_a_title_cannot_add_a_property_or_an_event() -> None:
     lines = unfold(data)
     assert lines.count("BEGIN:VEVENT") == 1 and "SUMMARY:pwned" not in lines
     assert b"\x1b" not in data and b"\x07" not in data
+
+
+def test_the_cycles_own_days() -> None:
+    """Its first day (with the budget), its last, and each incentive plan's payout period ending
+    on the last; a board with no period has none of them, whatever its plans."""
+    days = cycle_events(CycleDays("Q1", date(2030, 1, 1), date(2030, 3, 31), [("I-1", "Flat"), ("I-2", "Kicker")], 6500))
+    assert [(e.uid, e.day, str(e.summary), str(e.description)) for e in days] == [
+        ("cycle-start", date(2030, 1, 1), "Cycle starts: Q1", "2030-01-01 to 2030-03-31\nbudget 6,500"),
+        ("cycle-end", date(2030, 3, 31), "Cycle ends: Q1", "2030-01-01 to 2030-03-31"),
+        ("cycle-payouts-I-1", date(2030, 3, 31), "Payout period ends: Flat", "incentive plan I-1\n2030-01-01 to 2030-03-31"),
+        ("cycle-payouts-I-2", date(2030, 3, 31), "Payout period ends: Kicker", "incentive plan I-2\n2030-01-01 to 2030-03-31")]
+    assert not any(e.item for e in days)  # (no one's: never overdue, nothing to jump to)
+    assert cycle_events(CycleDays("Q1", incentives=[("I-1", "Flat")], budget=6500)) == []
