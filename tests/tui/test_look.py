@@ -145,7 +145,7 @@ def test_in_chinese_the_configs_problems_are_said_in_chinese(team, own_config_di
     problems = UpliftApp(Board(team, actor="dana")).startup_problems
     assert sorted(problems) == sorted([
         f"{config}:4: keys.board.mine: ['m'] 不是按键列表（例如 `a` 或 `ctrl+n,f2`）（已忽略）",
-        f"{config}:5: colour: 未知的设置；配置文件只包含 `theme`、`language` 和 `keys`（已忽略）",
+        f"{config}:5: colour: 未知的设置；配置文件只包含 `theme`、`language`、`week_start` 和 `keys`（已忽略）",
         f"{config}:3: keys.board.nwe: 没有这个 id 的按键绑定（已忽略；按 ? 查看按键）",
         f"{config}: 按键冲突（BoardScreen）：e 同时绑定到 board.new（新建） 和 board.edit（编辑）",
     ])
