@@ -10,7 +10,8 @@ from datetime import date
 
 from sales.calendar import Event
 
-#: The week's first day (Monday, 0, as ISO weeks and Chinese calendars start it; Sunday is 6).
+#: The week's first day by default (Monday, 0, as ISO weeks and Chinese calendars start it; Sunday
+#: is 6, which the app takes from the user's `week_start: sunday`, tui/user_config.py).
 FIRST_WEEKDAY = 0
 
 

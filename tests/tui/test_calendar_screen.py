@@ -1,6 +1,7 @@
 """The Calendar screen (A anywhere, "Calendar" in the palette): the month's tasks due, deals'
-close dates, goals' deadlines and the cycle's end on their days, overdue ones marked, a day cursor
-that moves across months, `m` for only mine, and enter on a day, then on an item, jumping to it."""
+close dates, goals' deadlines and the cycle's own days on their days, overdue ones marked, weeks
+from Monday or (`week_start: sunday`) Sunday, a day cursor that moves across months, `m` for only
+mine, and enter on a day, then on an item, jumping to it; the day's list follows the board."""
 
 from __future__ import annotations
 
