@@ -74,7 +74,7 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
                 or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal))
                 or _checkin_value(old, new, goal))
     if kind == "approval":
-        return _approval_days(old, new, today) or (_approval(old, new) if old is not None else [])
+        return (_approval(old, new) if old is not None else []) or _approval_days(old, new, today)
     if kind == "spend":
         return _spend(old, new, today) + _own(old, new, "by", actor, lead) + _spend_stamp(old, new, lead, today)
     if kind == "budget":
