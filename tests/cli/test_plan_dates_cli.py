@@ -160,3 +160,22 @@ def test_a_leads_taskwarrior_list_dates_no_task_done_in_the_days_to_come(run, te
     assert (code, out) == (2, "")
     assert f"task 1 ('Tidy the CRM'): a task is done once it is; {LATER} is still to come" in err
     assert snapshot_files(team) == before
+
+
+def test_a_reps_file_dates_a_move_now_and_a_lead_corrects_its_past(run, team, tmp_path) -> None:
+    """A rep's move is dated when it is made (a day's slack, exit 1 otherwise), as `deal move`
+    stamps it; the lead may date the deal's past."""
+    path = tmp_path / "plan.yaml"
+    opened = f"deals:\n- id: D-1\n  title: Acme\n  owner: ali\n  stage: Lead\n  history:\n  - stage: Lead\n" \
+             f"    at: '{TODAY - timedelta(days=30)}T10:00:00Z'\n"
+    path.write_text(opened, encoding="utf-8")
+    assert run("plan", "import", str(path))[:3:2] == (0, "")  # the lead's
+    won = opened.replace("stage: Lead\n  history", "stage: Won\n  history") + "  - stage: Won\n" \
+        f"    at: '{PAST}T10:00:00Z'\n"
+    path.write_text(won, encoding="utf-8")
+    code, out, err = run("plan", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (f"{path}:10: deals[0].history[1].at: a move is dated when it is made ({TODAY}); "
+                                   f"only a lead may date one {PAST}")
+    path.write_text(won.replace(PAST.isoformat(), TODAY.isoformat()), encoding="utf-8")
+    assert run("plan", "import", str(path), user="ali")[:3:2] == (0, "")
