@@ -182,6 +182,19 @@ def metric_name(text: str) -> str:
     return "_".join(text.casefold().split())
 
 
+def checkin_value_problem(goal: Goal, value: float) -> Reason | None:
+    """Why `value` cannot be where `goal`'s metric stood, or None: a rate (win rate, margin...)
+    is from 0 to 100% (goals state rates in percent), so a win rate of 330% (or -5%) is a slip of
+    the keyboard that would move the goal's pace, the review and everyone's view of it. One rule
+    for `goal checkin` and a plan file's check-ins."""
+    from sales.kpis import RATE_METRICS
+
+    if metric_name(goal.metric) in RATE_METRICS and not 0 <= value <= 100:
+        return Reason("{id} measures {metric}, a rate from 0 to 100%: {value:g} is not one",
+                      id=goal.id, metric=goal.metric, value=value)
+    return None
+
+
 def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> Reason | None:
     """Why `goal_id` may not contribute to `parent`, given what each other goal contributes to:
     itself, or the loop it would close ("G-1 would contribute to itself (G-1 → G-3 → G-1)")."""

@@ -418,9 +418,9 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
                    else _not_a_date(str(value)) if type(value) is int and meant_day(str(value)) is not None
                    else Reason("expected a date (YYYY-MM-DD), got {got}", got=_describe(value)))
     elif base is datetime:  # msgspec says "invalid RFC3339 encoded datetime"
-        message = (Reason("{value!r} is not a date and time: write it as {example}", value=value, example=_AT_EXAMPLE)
+        message = (Reason("{value!r} is not a date and time: write it as {example}", value=value, example=AT_EXAMPLE)
                    if isinstance(value, str)
-                   else Reason("expected a date and time ({example}), got {got}", example=_AT_EXAMPLE,
+                   else Reason("expected a date and time ({example}), got {got}", example=AT_EXAMPLE,
                                got=_describe(value)))
     elif typing.get_origin(base) is typing.Literal and not isinstance(value, (list, dict)):
         message = Reason("{value!r} is not one of: {choices}", value=value,
@@ -445,7 +445,7 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
     return _FAILED
 
 
-_AT_EXAMPLE = "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T09:30:00Z"
+AT_EXAMPLE = "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-02T09:30:00Z"
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 

@@ -12,8 +12,14 @@ forge them. These rules say, for one item of a file against the board's, what is
 - what someone else adds must be theirs and now: a move or a comment is dated today, a comment
   or a check-in is their own;
 - a spend or budget request someone else adds is in their own name;
-- a check-in added says where a goal stood: not dated in the days to come, nor after the goal
-  was closed, nor on a goal that rolls up from its contributors (as `goal checkin` holds it);
+- nothing a file adds or redates happened in the days to come, whoever writes it, as no command
+  dates it so: a stage entered, a comment, a check-in, a spend and when it was recorded, a task
+  done, a training item done, a goal closed, a budget line requested, a review answer given, a
+  payout approved or paid (what is a plan, not a record, may: a due date, a deadline, a deal's
+  expected close, a payment the customer is due to make, as `deal paid --on` records one);
+- a check-in added says where a goal stood: not after the goal was closed, nor on a goal that
+  rolls up from its contributors (as `goal checkin` holds it), and a rate (win rate, margin...)
+  is from 0 to 100%, as `goal checkin` takes one;
 - a spend entry added or redated is money already spent: not dated in the days to come;
 - a spend someone else adds or restamps is stamped now (`at`), as `budget spend` stamps it, and a
   task someone else marks done at a moment (`done_at`) is done now, as `task done` records it
@@ -35,13 +41,21 @@ from typing import Any
 
 from sales.budget import check_spend_day, check_training_done
 from sales.errors import Reason, Word
-from sales.goals import OUTCOME_LABELS
+from sales.goals import OUTCOME_LABELS, checkin_value_problem
+from sales.plan_check import AT_EXAMPLE
 from sales.rollup import checkin_refusal
 
 #: What a payout approval lets a file change: payroll's marks (who may set them is a permission).
 APPROVAL_PAYMENT = frozenset({"paid_at", "paid_by", "paid_ref"})
 
 Problem = tuple[str, Reason, bool]  # (path within the item, message, refused)
+
+
+def moment_to_come(moment: datetime, today: date) -> bool:
+    """Whether `moment` (a record's stamp, in UTC) is in the days to come for someone whose day
+    is `today`: a day of slack, as the stamp is UTC and the day the actor's (one the board made,
+    exported and read back, is never to come)."""
+    return moment.date() > today + timedelta(days=1)
 
 
 def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date,
@@ -55,14 +69,25 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "task":
         return _comments(old, new, actor, lead, today) or done_at_problems(old, new, lead, today)
     if kind == "checkin":
-        return (_checkin(old, new, actor, lead) or _checkin_day(old, new, (goals or {}).get(new.goal), today)
-                or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal)))
-    if kind == "approval" and old is not None:
-        return _approval(old, new)
+        goal = (goals or {}).get(new.goal)
+        return (_checkin(old, new, actor, lead) or _checkin_day(old, new, goal, today)
+                or _checkin_rolled_up(old, new, goals or {}, (board_goals or {}).get(new.goal))
+                or _checkin_value(old, new, goal))
+    if kind == "approval":
+        return (_approval(old, new) if old is not None else []) or _approval_days(old, new, today)
     if kind == "spend":
         return _spend(old, new, today) + _own(old, new, "by", actor, lead) + _spend_stamp(old, new, lead, today)
     if kind == "budget":
-        return _own(old, new, "requested_by", actor, lead)
+        return _day_to_come(old, new, "requested_on", today, Reason(
+            "a budget line is requested on the day it is asked for; {day} is still to come",
+            day=new.requested_on)) + _own(old, new, "requested_by", actor, lead)
+    if kind == "goal":
+        closed = new.closed
+        return [] if closed is None or (old is not None and old.closed == closed) or closed.on <= today else [
+            ("closed.on", Reason("a goal is closed on the day it is closed; {day} is still to come", day=closed.on),
+             False)]
+    if kind == "answer":
+        return _answer_day(old, new, today)
     if kind == "training":
         return _training(old, new, today)
     return []
@@ -107,9 +132,13 @@ def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem
             return [(f"history[{index}].at", Reason("{at:%Y-%m-%d %H:%M} is before the stage before it "
                                                     "({before:%Y-%m-%d %H:%M}): a history runs forward in time",
                                                     at=entries[index].at, before=entries[index - 1].at), False)]
+    kept = list(old.history) if old is not None else []
+    for index, entry in enumerate(entries):  # (the board's own entries stay, whatever their day)
+        if entry not in kept and moment_to_come(entry.at, today):
+            return [(f"history[{index}].at", Reason("a deal enters a stage when it is moved there; {day} is still "
+                                                    "to come", day=entry.at.date()), False)]
     if lead:
         return []
-    kept = list(old.history) if old is not None else []
     if entries[:len(kept)] != kept:
         return [("history", Reason("only a lead may change the stages a deal has been through; "
                                    "a move adds to them"), True)]
@@ -129,6 +158,9 @@ def _comments(old: Any | None, new: Any, actor: str, lead: bool, today: date) ->
     for index, comment in enumerate(new.comments):
         if (comment.at, comment.by, comment.text) in known:
             continue
+        if moment_to_come(comment.at, today):
+            return [(f"comments[{index}].at", Reason("a comment is dated when it is made; {day} is still to come",
+                                                     day=comment.at.date()), False)]
         if comment.by != actor and not (lead and old is None):
             return [(f"comments[{index}].by", Reason("a new comment is {actor}'s own, not {by}'s", actor=actor,
                                                      by=comment.by), True)]
@@ -145,7 +177,7 @@ def done_at_problems(old: Any | None, new: Any, lead: bool, today: date) -> list
     done = new.done_at
     if done is None or (old is not None and old.done_at == done):
         return []
-    if done.date() > today + timedelta(days=1):
+    if moment_to_come(done, today):
         return [("done_at", Reason("a task is done once it is; {day} is still to come", day=done.date()), False)]
     if not lead and abs((done.date() - today).days) > 1:
         return [("done_at", Reason("a task is done when it is marked done ({today}); only a lead may date it "
@@ -156,7 +188,12 @@ def done_at_problems(old: Any | None, new: Any, lead: bool, today: date) -> list
 def _spend_stamp(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:
     """When a spend was recorded (`at`), as the file adds or changes it: now, as `budget spend`
     stamps it, for anyone but a lead (a day of slack either way)."""
-    if lead or (old is not None and old.at == new.at) or abs((new.at.date() - today).days) <= 1:
+    if (old is not None and old.at == new.at) or abs((new.at.date() - today).days) <= 1:
+        return []
+    if moment_to_come(new.at, today):
+        return [("at", Reason("a spend is stamped when it is recorded; {day} is still to come", day=new.at.date()),
+                 False)]
+    if lead:
         return []
     return [("at", Reason("a spend is stamped when it is recorded ({today}); only a lead may date it {day}",
                           today=today, day=new.at.date()), True)]
@@ -178,7 +215,7 @@ def _checkin_day(old: Any | None, new: Any, goal: Any | None, today: date) -> li
     if old is not None:
         return []
     day = new.at.date()
-    if day > today + timedelta(days=1):
+    if moment_to_come(new.at, today):
         return [("at", Reason("a check-in says where the metric stood; {date} is still to come", date=day), False)]
     closed = getattr(goal, "closed", None)
     if closed is not None and day > closed.on + timedelta(days=1):
@@ -197,6 +234,50 @@ def _checkin_rolled_up(old: Any | None, new: Any, goals: Mapping[str, Any], befo
     if old is not None or goal is None or before is None or goal.rollup is None or before.rollup is None:
         return []
     return [("goal", checkin_refusal(goal, list(goals.values())), False)]
+
+
+def _checkin_value(old: Any | None, new: Any, goal: Any | None) -> list[Problem]:
+    """A check-in the file adds, or whose value it changes, holds a value its goal's metric can
+    take, as `goal checkin` takes one (sales.goals.checkin_value_problem: a rate is 0 to 100%)."""
+    if goal is None or (old is not None and old.value == new.value):
+        return []
+    wrong = checkin_value_problem(goal, new.value)
+    return [("value", wrong, False)] if wrong is not None else []
+
+
+def _day_to_come(old: Any | None, new: Any, field: str, today: date, reason: Reason) -> list[Problem]:
+    """A day (`field`) the file adds or changes that is still to come: `reason` says so."""
+    day = getattr(new, field)
+    if day is None or (old is not None and getattr(old, field) == day) or day <= today:
+        return []
+    return [(field, reason, False)]
+
+
+def _answer_day(old: Any | None, new: Any, today: date) -> list[Problem]:
+    """When a gap-analysis answer was given (`at`), as the file adds or changes it: a moment, not
+    one to come (`review answer` stamps it now)."""
+    if not new.at or (old is not None and old.at == new.at):
+        return []
+    try:
+        at = datetime.fromisoformat(new.at)
+    except ValueError:
+        return [("at", Reason("{value!r} is not a date and time: write it as {example}", value=new.at,
+                              example=AT_EXAMPLE), False)]
+    if moment_to_come(at, today):
+        return [("at", Reason("an answer is dated when it is given; {day} is still to come", day=at.date()), False)]
+    return []
+
+
+def _approval_days(old: Any | None, new: Any, today: date) -> list[Problem]:
+    """A payout approval is made (`at`) and paid (`paid_at`) now, as `payout approve` and
+    `payout paid` stamp them: one the file adds, or a paid mark it sets, is not to come."""
+    for field in ("at", "paid_at"):
+        moment = getattr(new, field)
+        if moment is not None and (old is None or getattr(old, field) != moment) and moment_to_come(moment, today):
+            return [(field, Reason("a payout statement is approved when it is approved; {day} is still to come"
+                                   if field == "at" else "a payout is marked paid when payroll paid it; {day} is "
+                                   "still to come", day=moment.date()), False)]
+    return []
 
 
 def _own(old: Any | None, new: Any, field: str, actor: str, lead: bool) -> list[Problem]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime, time
 
 from sales.deal_fields import day_first, parse_day
-from sales.errors import Reason
+from sales.errors import Reason, Word
 from sales.sales_fields import normalise_header
-from sales.tasks import PRIORITIES, Step, normalize_repeat, normalize_status, split_tags
+from sales.tasks import PRIORITIES, STATUS_LABELS, Step, normalize_repeat, normalize_status, split_tags
 from sales.text import listed
 
 #: task field -> the header spellings that name it (compared normalised: case, spaces, `_` and
@@ -36,12 +37,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "depends": ("depends", "dependson", "waitsfor", "依赖"),
     "steps": ("steps", "checklist", "步骤", "清单"),
     "every": ("every", "repeat", "repeats", "recur", "重复"),
+    # when a done task was done (Asana's `Completed At`): the burn-up counts it done from that day
+    "done_at": ("doneat", "doneon", "donedate", "datedone", "completedat", "completedon", "completeddate",
+                "datecompleted", "completiondate", "finishedat", "finishedon", "完成日期", "完成时间"),
 }
 #: what a blank cell in a present column makes a task's field in a bulk edit: cleared (a task's
 #: title and status cannot be: a blank one is an error)
 CLEARED: dict[str, object] = {"owner": None, "priority": "normal", "start": None, "due": None, "tags": [],
                               "expected_result": "", "measure": "", "goal": None, "strategy": None, "deal": None,
-                              "depends": [], "steps": [], "every": None}
+                              "depends": [], "steps": [], "every": None, "done_at": None}
 _BOX = re.compile(r"^\[( |x|X|)\]\s?")  # a step's box: [ ] or [x]
 #: a `;` before a box (`[x] Call; [ ] Send quote`, steps typed in one line) and the backslashes
 #: right before it: an even number of them (none) makes it a step's end, an odd number a `;` of
@@ -54,7 +58,7 @@ _STATUSES = {"ready": "todo", "backlog": "todo", "new": "todo", "notstarted": "t
              "进行中": "doing", "已完成": "done", "完成": "done", "阻塞": "blocked"}
 _PRIORITIES = {"h": "high", "m": "normal", "l": "low", "medium": "normal", "med": "normal", "": "normal",
                "高": "high", "中": "normal", "低": "low", "紧急": "urgent", **{p: p for p in PRIORITIES}}
-DATES = ("start", "due")
+DATES = ("start", "due", "done_at")
 
 
 def steps_text(steps: Sequence[Step]) -> str:
@@ -164,9 +168,22 @@ def row_task(row: dict[str, str], first_is_day: dict[str, bool]) -> dict:
         fields["depends"] = [part for part in re.split(r"[\s,，;]+", text) if part]
     if row.get("steps", "").strip():
         fields["steps"] = read_steps(row["steps"])
+    if "done_at" in fields:  # (a done date says the task is done; on a task not done it is a slip)
+        if fields.setdefault("status", "done") != "done":
+            raise fail("done_at", Reason("a done date is for a done task; the row's status is {status}",
+                                         status=Word(STATUS_LABELS[fields["status"]])))
     if text := row.get("every", "").strip():
         try:
             fields["every"] = normalize_repeat(text)
         except ValueError as error:
             raise fail("every", error) from None
     return fields
+
+
+def done_moment(day: date, now: datetime) -> datetime:
+    """The moment a task done on `day` (a sheet's done date) counts as done from, on the
+    importer's clock (`now`): now when done today, else noon of that day (as `goal checkin
+    --date` dates a past check-in), so that the day is the same in every zone of a team."""
+    if day == now.date():
+        return now.replace(microsecond=0)
+    return datetime.combine(day, time(12), now.tzinfo)

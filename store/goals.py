@@ -16,8 +16,8 @@ import msgspec
 
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
-from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, checkins_of,
-                         in_cycle, metric_name, read_outcome, settle_direction)
+from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, checkin_value_problem,
+                         checkins_of, in_cycle, metric_name, read_outcome, settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_history, rollup_problem
@@ -353,13 +353,8 @@ class GoalChanges(BoardCore):
             if goal.rollup is not None:
                 why = checkin_refusal(goal, self.goals())  # (sales/rollup.py words it)
                 raise Refused(why)
-            from sales.kpis import RATE_METRICS
-
-            if metric_name(goal.metric) in RATE_METRICS and not 0 <= value <= 100:
-                # a win rate of 330% (or -5%) is a slip of the keyboard, and it moved the goal's
-                # pace, the review and everyone's view of it (goals state rates in percent)
-                raise Invalid("value", "{id} measures {metric}, a rate from 0 to 100%: {value:g} is not one",
-                              id=goal.id, metric=goal.metric, value=value)
+            if (wrong := checkin_value_problem(goal, value)) is not None:
+                raise Invalid("value", wrong)
             now = self.clock()
             day = _day(on)
             if day is not None and day > now.date():

@@ -173,24 +173,27 @@ class TaskChanges(BoardCore):
             return old
         return self._transact(lambda tx: self._each_task(task_ids, lambda task_id: delete(tx, task_id)))
 
-    def _done_dates(self, tasks: list[tuple[int, Task | None, Task]], problems: list[Reason]) -> list[Refused]:
-        """A taskwarrior list's done tasks (number in the file, the board's task or None, the task
-        as imported), held to a plan file's rule (sales.plan_records): a rep's done when imported
-        (a day of slack), as `task done` records it, since a past `end` would move the burn-up's
-        past; a lead may date them. A date to come joins `problems`; a backdated one is a
-        refusal, returned."""
+    def _done_dates(self, tasks: list[tuple[int, Task | None, Task]], problems: list[Reason],
+                    said: Callable[[int, Task, Reason], Reason] | None = None) -> list[Refused]:
+        """An import's done tasks (number in the file, the board's task or None, the task as
+        imported), held to a plan file's rule (sales.plan_records.done_at_problems): a rep's done
+        when imported (a day of slack), as `task done` records it, since a past date would move the
+        burn-up's past (a lead may date them); no one's in the days to come. A date to come joins
+        `problems`; a backdated one is a refusal, returned. Each is `said(number, task, why)` (a
+        taskwarrior list's: at its task's place and title)."""
         from sales.plan_records import done_at_problems
 
-        if self.role == "lead":  # (dates them as the list has them: moving in a team's history)
-            return []
-        today, refusals = self.today(), []
+        def in_list(number: int, task: Task, why: Reason) -> Reason:
+            return Reason("task {number} ({title!r}): {error}", number=number, title=task.title[:60], error=why)
+
+        lead, today, refusals = self.role == "lead", self.today(), []
         for number, old, task in tasks:
-            for _, message, refused in done_at_problems(old, task, False, today):
-                said = Reason("task {number} ({title!r}): {error}", number=number, title=task.title[:60], error=message)
+            for _, message, refused in done_at_problems(old, task, lead, today):
+                reason = (said or in_list)(number, task, message)
                 if refused:
-                    refusals.append(Refused(said))
+                    refusals.append(Refused(reason))
                 else:
-                    problems.append(said)
+                    problems.append(reason)
         return refusals
 
     def import_tasks(self, path: str | Path, *, owner: str | None = None, dry_run: bool = False,
@@ -411,7 +414,7 @@ class TaskChanges(BoardCore):
         `unchanged`)."""
         from sales.board_mark import BOARD_COLUMN, elsewhere
         from sales.members import member_for
-        from sales.task_rows import CLEARED, days_first, row_task, task_columns
+        from sales.task_rows import CLEARED, days_first, done_moment, row_task, task_columns
         from sales.tasks import STATUSES
         from store.deal_files import read_rows
 
@@ -434,6 +437,7 @@ class TaskChanges(BoardCore):
 
         def build(tx: Transaction) -> dict:
             members = [m.name for m in self.members()]
+            now = self.clock()
             whose = owner_or_actor(self, owner)
             on_board = self.tasks()
             by_id = {t.id: t for t in on_board} if export else {}
@@ -449,6 +453,7 @@ class TaskChanges(BoardCore):
             waits: dict[int, list[str]] = {}  # such a row's depends, as that board's ids
             new_of: dict[tuple[str, str], Task] = {}  # (that board, its id) -> the new task its row made
             made: dict[int, Task] = {}  # such a row -> the new task it made
+            made_in_rows: list[tuple[int, Task]] = []  # each new task and its row
             unchanged = 0
             for number, record in records:
                 try:
@@ -456,6 +461,8 @@ class TaskChanges(BoardCore):
                 except ValueError as error:
                     problems.append(Reason("row {number}: {error}", number=number, error=error))
                     continue
+                if "done_at" in fields:
+                    fields["done_at"] = done_moment(fields["done_at"], now)
                 own_id = exported_ids.get(number, "")
                 if (other := elsewhere(marks.get(number, ""), key)) is not None:
                     foreign[number], own_id = other, ""  # (its id names a task of that board)
@@ -525,6 +532,7 @@ class TaskChanges(BoardCore):
                     continue
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
+                made_in_rows.append((number, task))
                 rows_of.setdefault(task.owner, number)
                 if number in foreign:
                     made[number] = task
@@ -551,8 +559,14 @@ class TaskChanges(BoardCore):
                     problems.append(Reason("row {number}: {id}: {error}", number=number, id=task.id,
                                            error=Invalid("depends", loop)))
                     break
+            refusals = self._done_dates([(number, None, task) for number, task in made_in_rows] + updates, problems,
+                                        lambda number, _, why: Reason("row {number}: {error}", number=number,
+                                                                      error=Reason("{field}: {error}", field="done_at",
+                                                                                   error=why)))
             if problems:
                 raise nothing_imported(shown, problems)
+            if refusals:
+                raise refusals[0]
             self._check_each([*((Reason("row {row}", row=number), "task.add", None, who)
                                  for who, number in rows_of.items()),  # (each owner's first new task)
                                *((Reason("row {row}: {id}", row=number, id=old.id), task_action(old, new),

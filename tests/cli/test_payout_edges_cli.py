@@ -1,16 +1,24 @@
 """Payout statements at the edges a sales-ops person checks first, every figure worked out by hand
 in the comments (not by sales/payout.py): deals won on the cycle's first and last day and just
 outside it, a deal split three ways, a rep with no quota, a deal won then lost, an amount with
-more decimals than cents, a half cent, and a rep who has left the board."""
+more decimals than cents, a half cent, and a rep who has left the board.
+
+The cycle is read after it ended (now is fixed at 4 January 2027): a plan file may not date a win
+in the days to come, and the edges are its last second and the first one after it."""
 
 from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime, timezone
 
 import pytest
 
 from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
+
+#: now, for the tests that read the edge cases' cycle (2026-10-01 to 2026-12-31): after its end
+AFTER_THE_CYCLE = datetime(2027, 1, 4, 9, 0, tzinfo=timezone.utc)
 
 EDGES = """\
 schema: 1
@@ -55,6 +63,7 @@ incentives:
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
+    fix_now(monkeypatch, AFTER_THE_CYCLE)
     runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
     plan = tmp_path / "edges.yaml"
     plan.write_text(EDGES)
