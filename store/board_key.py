@@ -27,8 +27,8 @@ def path_key(folder: Path) -> str:
 
 
 def log_key(oldest: dict) -> str:
-    """The key of a board that keeps none yet, from its oldest log record as stored (its time,
-    actor, change and item): the same in any folder the board is moved or copied to."""
+    """The key of a board that keeps none yet, from its oldest log record as stored (when, who,
+    what change to which item): the same in any folder the board is moved or copied to."""
     return _digest(msgspec.json.encode(oldest, order="sorted"))
 
 

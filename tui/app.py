@@ -24,6 +24,7 @@ from textual.screen import Screen
 from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
+from store.files import BoardBusy
 from tui import keys
 from tui.i18n import LANGUAGE_NAMES, N_, _, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
@@ -304,8 +305,6 @@ class UpliftApp(PlanFileCommands, App):
         """Show other people's changes: a stat per file twice a second, a re-read only on change.
         The look and the screens' re-reads are one moment of the board (see refresh_screens); a
         change being written when the poll comes is seen whole at the next one."""
-        from store.files import BoardBusy
-
         with contextlib.ExitStack() as moment:
             try:
                 moment.enter_context(self.board.reading(wait=0))
@@ -329,8 +328,6 @@ class UpliftApp(PlanFileCommands, App):
         deals another reads are never one from before another process's import and one from
         after (that change waits for the screens to be read; one made here meanwhile goes through,
         and what is read after it is read anew)."""
-        from store.files import BoardBusy
-
         with contextlib.ExitStack() as moment:
             with contextlib.suppress(BoardBusy):  # (a change slower to write than lock_wait: read file by file)
                 moment.enter_context(self.board.reading())
