@@ -141,3 +141,21 @@ def test_an_import_refused_on_an_old_board_writes_no_key(run, team, tmp_path) ->
     assert run("task", "import", str(path))[0] == 2
     assert snapshot_files(team) == before
     assert "key" not in _meta(team)
+
+
+def test_an_old_boards_deal_list_imports_back_as_its_own_after_the_folder_moves(run, team, tmp_path, capsys,
+                                                                                monkeypatch) -> None:
+    assert run("strategy", "add", "Trade fairs")[0] == 0  # S-1
+    assert run("deal", "add", "Acme renewal", "--value", "40000", "--strategy", "S-1")[0] == 0  # D-1
+    _as_made_before_keys(team)
+    exported = tmp_path / "deals.csv"
+    assert run("deal", "list", "--csv", "-o", str(exported))[0] == 0
+    rows = _rows(exported)
+    rows[0]["value"] = "45000"
+    write_sheet(exported, rows)
+    moved, moved_run = _moved(team, tmp_path, capsys, monkeypatch)
+    code, out, err = moved_run("deal", "import", str(exported))
+    assert (code, err) == (0, ""), err
+    assert "another board" not in out
+    deals = json.loads(moved_run("deal", "list", "--json")[1])
+    assert [(d["id"], d["value"], d["strategy"]) for d in deals] == [("D-1", 45000, "S-1")]
