@@ -10,6 +10,8 @@ blank (added in the sheet), are read as this board's, as they always were.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sales.text import clean_line
 
 #: the column that says which board wrote each row
@@ -26,11 +28,12 @@ def board_mark(key: str) -> str:
 SHOWN = 40
 
 
-def elsewhere(cell: str, key: str) -> str | None:
-    """The key of the other board a row's `board` cell names (None: this board, or not said), as
-    an import may say it: one line, without control characters, cut at SHOWN characters."""
+def elsewhere(cell: str, keys: Collection[str]) -> str | None:
+    """The key of the other board a row's `board` cell names (None: this board, whose lists may
+    carry any of `keys`, or not said), as an import may say it: one line, without control
+    characters, cut at SHOWN characters."""
     text = clean_line(cell)
-    if not text or text == board_mark(key):
+    if not text or text in {board_mark(key) for key in keys}:
         return None
     text = text.removeprefix("uplift:")
     return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"

@@ -80,6 +80,14 @@ class ActivityLog:
         last = self._record(names[-1], key, raw[key])
         return last.seq, last.txn
 
+    def oldest(self) -> dict | None:
+        """The first record as stored (None: an empty log). The log only grows, so it never
+        changes: what a board that keeps no key yet is told by (store/board_key.py)."""
+        for name in self.segment_names():
+            if raw := self._raw(name):
+                return raw[min(raw, key=int)]
+        return None
+
     def last_transaction(self) -> list[Activity]:
         """The records of the newest transaction, oldest first."""
         names = self.segment_names()

@@ -29,7 +29,6 @@ greater of the two: store/activity_log.py).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import os
 import secrets
@@ -48,6 +47,7 @@ from sales.ids import format_id, name_of, parse_id
 from sales.members import nearest_member
 from sales.dates import stamp
 from store.activity_log import ActivityLog
+from store.board_key import KEY, PATH_KEY, log_key, path_key
 from store.files import (
     LOCK_NAME,
     BoardBusy,
@@ -102,7 +102,7 @@ PRIVATE, SHARED = 0o600, 0o660
 # are then read as their models by their own mixins, through BoardCore.setting.
 _SETTINGS: dict[str, Any] = {"name": str, "wip": dict[str, int], "period": dict[str, str] | None,
                              "budget": float | None, "stages": list[dict] | None, "alerts": dict,
-                             "stage_names": dict[str, str]}
+                             "stage_names": dict[str, str], KEY: str, PATH_KEY: str}
 
 
 def before_commit(rule: Callable) -> Callable:
@@ -211,6 +211,7 @@ class BoardCore:
         #: Goes up with every change this process sees, its own (a commit) or another's
         #: (changed()): a view that was away compares it to know whether to read the board again.
         self.generation = 0
+        self._log_key: str | None = None  # an older board's key from its oldest log record (never changes)
         found = self.meta().get("schema", 0)
         if check_version(found, str(board_file)):
             self._migrate(found)
@@ -278,14 +279,15 @@ class BoardCore:
                 docs.update((storage.read() or {}).get(table, {}))
             return docs
 
-    def reading(self) -> contextlib.AbstractContextManager[None]:
+    def reading(self, wait: float | None = None) -> contextlib.AbstractContextManager[None]:
         """Read the board as one moment of it: every file read inside is read while no change is
         being written, so a change over several files (an import over several shards, a plan
         import's tasks, goals and log records) is seen whole or not at all. Hold it only while
-        reading (a change waits for it). A change made inside it ends the moment: what is read
-        after it is read anew, with the change. BoardBusy if a change takes longer than
-        `lock_wait` to write."""
-        return self.view.shared(self.lock_wait)
+        reading (a change waits for it); a read inside it takes nothing more. A change made
+        inside it ends the moment: what is read after it is read anew, with the change.
+        BoardBusy if a change takes longer than `wait` seconds (`lock_wait` unless said; 0: a
+        change being written now) to write."""
+        return self.view.shared(self.lock_wait if wait is None else wait)
 
     # ------------------------------------------------------------------ reading
 
@@ -303,10 +305,52 @@ class BoardCore:
         return datetime.now(zone) if zone else datetime.now().astimezone()
 
     def key(self) -> str:
-        """Who the board is wherever its folder goes: its calendar's event UIDs, the `board`
-        column of its CSV lists (so an import tells its own list from another board's). A board
-        made before it kept a key: one from its folder's path."""
-        return self.meta().get("key") or hashlib.sha1(str(self.path.resolve()).encode()).hexdigest()[:12]
+        """Who the board is wherever its folder goes: the `board` column of its CSV lists (so an
+        import tells its own list from another board's). A board made before boards kept a key
+        keeps one from its first change; till then, one from its oldest log record, the same
+        wherever its folder goes (store/board_key.py)."""
+        return self.meta().get(KEY) or self._unkept_key()
+
+    def own_keys(self) -> frozenset[str]:
+        """Every key this board's lists may carry: its key, and for a board made before boards
+        kept one, the key its folder's path gave it (a list written before this Uplift, where the
+        board then was: kept from its first change, wherever it goes after)."""
+        meta = self.meta()
+        if meta.get(KEY):
+            return frozenset(filter(None, (meta[KEY], meta.get(PATH_KEY))))
+        return frozenset((self._unkept_key(), path_key(self.path)))
+
+    def calendar_key(self) -> str:
+        """The key behind its calendar's event UIDs: its key, or for a board made before boards
+        kept one, the key its folder's path gave it, as its UIDs always had (a subscribed
+        calendar would show every event twice were they changed); kept from its first change,
+        the same wherever the folder goes after."""
+        meta = self.meta()
+        return meta.get(PATH_KEY) or meta.get(KEY) or path_key(self.path)
+
+    def _unkept_key(self) -> str:
+        """The key of a board that keeps none yet: from its oldest log record, or from its path
+        while the log is empty (no list of it names a record then)."""
+        if self._log_key is None:
+            oldest = self.log.oldest()
+            if oldest is None:
+                return path_key(self.path)
+            self._log_key = log_key(oldest)
+        return self._log_key
+
+    def _key_to_keep(self) -> dict[str, str]:
+        """What a board made before boards kept a key keeps at its first change (nothing for a
+        board that keeps one): the key its lists carry now, and the path's, if another."""
+        if self.meta().get(KEY):
+            return {}
+        kept = {KEY: self._unkept_key(), PATH_KEY: path_key(self.path)}
+        return kept if kept[KEY] != kept[PATH_KEY] else {KEY: kept[KEY]}
+
+    def _keep_key(self, kept: dict[str, str]) -> None:
+        """Write `kept` into board.json's meta (holding the writers' lock); after the change's own
+        writes, which write the meta document whole when they change a setting."""
+        with contextlib.suppress(OSError), self.files.main["board"].edit() as data:
+            data["meta"]["1"].update(kept)  # (a full disk: the change stands; the next one keeps it)
 
     def meta(self) -> dict:
         meta = self._doc("board", "meta", 1)
@@ -550,8 +594,11 @@ class BoardCore:
             records.append(Activity(seq=seq, txn=txn + 1, at=at, actor=self.actor, action=op.action,
                                     item=op.item, before=before, after=after,
                                     ref=(op.file, op.table, op.doc_id)))
+        kept = self._key_to_keep()  # (before this change is logged: an empty log's key is the path's)
         with self.view.exclusive(self.lock_wait):  # (BoardBusy here: nothing written yet)
             self._log_and_apply(tx.ops, records)
+            if kept:
+                self._keep_key(kept)
         self.generation += 1
 
     def _log_and_apply(self, ops: list[_Op], records: list[Activity]) -> None:

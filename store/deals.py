@@ -477,11 +477,11 @@ class DealChanges(BoardCore):
             outcome = {s.name: s.outcome for s in stages}
             currencies: dict[str, int] = {}  # currency -> the first row in it
             stages_read: dict[str, str] = {}  # a stage the file names otherwise -> the board's
-            key = self.key()
+            ours = self.own_keys()  # (the keys its own lists may carry)
             foreign: dict[int, str] = {}  # a row of another board's list -> that board's key
             strategies_left = 0  # their links to that board's strategies, left out
             for number, record in records:
-                if (other := elsewhere(marks.get(number, ""), key)) is not None:
+                if (other := elsewhere(marks.get(number, ""), ours)) is not None:
                     foreign[number] = other
                     if record.get("strategy", "").strip():
                         strategies_left += 1

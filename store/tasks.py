@@ -447,7 +447,7 @@ class TaskChanges(BoardCore):
             updates: list[tuple[int, Task, Task]] = []
             seen_ids: dict[str, int] = {}
             rows_of: dict[str | None, int] = {}  # each owner of a new task -> the first row of theirs
-            key = self.key()
+            ours = self.own_keys()  # (the keys its own lists may carry)
             foreign: dict[int, str] = {}  # a row of another board's list -> that board's key
             links_left: Counter[str] = Counter()  # its links left out, by field
             waits: dict[int, list[str]] = {}  # such a row's depends, as that board's ids
@@ -464,7 +464,7 @@ class TaskChanges(BoardCore):
                 if "done_at" in fields:
                     fields["done_at"] = done_moment(fields["done_at"], now)
                 own_id = exported_ids.get(number, "")
-                if (other := elsewhere(marks.get(number, ""), key)) is not None:
+                if (other := elsewhere(marks.get(number, ""), ours)) is not None:
                     foreign[number], own_id = other, ""  # (its id names a task of that board)
                     for field in ("goal", "strategy", "deal"):
                         links_left[field] += fields.pop(field, None) is not None

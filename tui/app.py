@@ -8,6 +8,7 @@ starts anyway. A theme chosen here (palette: Change theme) or with `uplift --the
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 from importlib.resources import files
@@ -23,6 +24,7 @@ from textual.screen import Screen
 from sales.errors import NotFound, UpliftError
 from sales.text import safe
 from store.board import Board
+from store.files import BoardBusy
 from tui import keys
 from tui.i18n import LANGUAGE_NAMES, N_, _, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
@@ -300,30 +302,44 @@ class UpliftApp(PlanFileCommands, App):
         self.call_later(go)
 
     async def watch_board(self) -> None:
-        """Show other people's changes: a stat per file twice a second, a re-read only on change."""
-        try:
-            changed = self.board.changed()
-        except UpliftError as error:  # (a damaged file: said once, not twice a second until repaired)
-            if str(error) != self._board_trouble:
-                self._board_trouble = str(error)
-                tell(self, error, "error")
-            return
-        self._board_trouble = None
-        if changed:
-            await self.refresh_screens()
+        """Show other people's changes: a stat per file twice a second, a re-read only on change.
+        The look and the screens' re-reads are one moment of the board (see refresh_screens); a
+        change being written when the poll comes is seen whole at the next one."""
+        with contextlib.ExitStack() as moment:
+            try:
+                moment.enter_context(self.board.reading(wait=0))
+            except BoardBusy:
+                return
+            try:
+                changed = self.board.changed()
+            except UpliftError as error:  # (a damaged file: said once, not twice a second until repaired)
+                if str(error) != self._board_trouble:
+                    self._board_trouble = str(error)
+                    tell(self, error, "error")
+                return
+            self._board_trouble = None
+            if changed:
+                await self.refresh_screens()
 
     async def refresh_screens(self) -> None:
         """Every open screen shows the board as it is now, times on the reader's clock as it is
-        now (a member's time zone set since the app opened, by anyone, counts at once)."""
-        show_times_for(self.board)
-        self.show_who()
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_board", None)
-            if refresh and screen.is_mounted:
-                try:
-                    await refresh()
-                except NoMatches:
-                    pass  # the screen is being built or taken down; it reads the board itself
+        now (a member's time zone set since the app opened, by anyone, counts at once). All of
+        one moment of it, under one hold of the readers' lock: the tasks a screen reads and the
+        deals another reads are never one from before another process's import and one from
+        after (that change waits for the screens to be read; one made here meanwhile goes through,
+        and what is read after it is read anew)."""
+        with contextlib.ExitStack() as moment:
+            with contextlib.suppress(BoardBusy):  # (a change slower to write than lock_wait: read file by file)
+                moment.enter_context(self.board.reading())
+            show_times_for(self.board)
+            self.show_who()
+            for screen in self.screen_stack:
+                refresh = getattr(screen, "refresh_board", None)
+                if refresh and screen.is_mounted:
+                    try:
+                        await refresh()
+                    except NoMatches:
+                        pass  # the screen is being built or taken down; it reads the board itself
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo and redo, the alerts and the day only from a screen itself: not over a form or a

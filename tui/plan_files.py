@@ -123,7 +123,7 @@ class PlanFileCommands:
             return
         tell(self.screen, _("Imported {file}: {created} created, {changed} changed").format(
             file=text.name, created=len(summary.created), changed=len(summary.changed)))
-        self.call_later(self._refresh_screens)
+        self.call_later(self.refresh_screens)  # (the app's: one moment of the board)
 
     def _run_import(self, text: PlanText, dry_run: bool):
         try:
@@ -142,9 +142,3 @@ class PlanFileCommands:
             else _("{file} has problems ({count})")
         title = verb.format(file=name, count=len(problems))
         self.push_screen(PlanProblems(title, [format_problem(name, p, said_reason) for p in problems]))
-
-    async def _refresh_screens(self) -> None:
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_board", None)
-            if refresh:
-                await refresh()

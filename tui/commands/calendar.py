@@ -23,7 +23,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     events = revised(events, board.item_changes({event.item for event in events}))
     # the board's own key (a board made before it had one: its folder's path), so that a board
     # moved or reached by another path keeps its events' UIDs, and a calendar does not double them
-    data = ics(events, name + (f" · {who}" if who else ""), board.key(), board.clock(), say)
+    data = ics(events, name + (f" · {who}" if who else ""), board.calendar_key(), board.clock(), say)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
