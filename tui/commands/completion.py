@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from tui.cli_refs import NAMES
 from tui.cli_support import EXIT_OK, add_verb
@@ -26,16 +25,17 @@ SHELLS = ("bash", "zsh")
 STATIC = {"status": ("todo", "doing", "blocked", "done")}
 
 
-@dataclass
 class Verb:
-    """What completion needs of one parser: `path` is its words after `uplift` (`task done`)."""
+    """What completion needs of one parser: `path` is its words after `uplift` (`task done`).
+    (A plain class: a dataclass costs a TAB's process milliseconds to build.)"""
 
-    path: str
-    verbs: list[str] = field(default_factory=list)
-    options: list[str] = field(default_factory=list)   # shown ones, for `--<TAB>`
-    takes: list[str] = field(default_factory=list)     # every option that takes a value
-    values: dict[str, str] = field(default_factory=dict)  # option or positional index ("0", "*") -> its kinds
-    words: dict[str, str] = field(default_factory=dict)   # the same -> the words it takes (choices)
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.verbs: list[str] = []
+        self.options: list[str] = []   # the shown ones, for `--<TAB>`
+        self.takes: list[str] = []     # every option that takes a value
+        self.values: dict[str, str] = {}  # an option, or a positional's place ("0", "*") -> the kinds it names
+        self.words: dict[str, str] = {}   # the same -> the words it takes (choices)
 
 
 def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[Verb]:
@@ -106,19 +106,21 @@ def _quoted(words: str) -> str:
 
 def script(parser: argparse.ArgumentParser, shell: str) -> str:
     """The completion function for `shell`: one walk of the words typed, then bash's COMPREPLY or
-    zsh's own completion (which shows each id's title beside it)."""
+    zsh's own completion (which shows each id's title beside it). The shell code runs in both
+    shells, so it names no variable zsh keeps for itself (`path` is zsh's $PATH, `options` its
+    settings, `words` the line being completed)."""
     steps, paths, values = [], [], []
     for verb in walk(parser):
         here = verb.path
-        steps += [f"            '{here}|{name}') path='{(here + ' ' + name).strip()}'; at=0; continue ;;"
+        steps += [f"            '{here}|{name}') verb='{(here + ' ' + name).strip()}'; at=0; continue ;;"
                   for name in verb.verbs]
         paths.append(f"        '{here}') verbs='{_quoted(' '.join(verb.verbs))}'; "
-                     f"options='{_quoted(' '.join(verb.options))}'; takes=' {_quoted(' '.join(verb.takes))} ' ;;")
+                     f"opts='{_quoted(' '.join(verb.options))}'; takes=' {_quoted(' '.join(verb.takes))} ' ;;")
         for key in sorted(set(verb.values) | set(verb.words)):
             values.append(f"        '{here}|{key}') kinds='{verb.values.get(key, '')}'; "
                           f"static='{_quoted(verb.words.get(key, ''))}' ;;")
     walk_words = [
-        "    local cur=\"${w[cword]}\" path='' word='' value='' board='' at=0 i verbs options takes kinds='' static=''",
+        "    local cur=\"${w[cword]}\" verb='' word='' value='' board='' at=0 i verbs opts takes kinds='' static=''",
         "    for ((i = base + 1; i < cword; i++)); do",
         "        word=\"${w[i]}\"",
         "        if [[ -n \"$value\" ]]; then  # the value of the option before it",
@@ -130,21 +132,21 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "        case \"$word\" in",
         "            --board=*) board=\"${word#--board=}\"; continue ;;",
         "            -*=*) continue ;;",
-        "            -*) _uplift_path \"$path\"; [[ \"$takes\" == *\" $word \"* ]] && value=\"$word\"; continue ;;",
+        "            -*) _uplift_path \"$verb\"; [[ \"$takes\" == *\" $word \"* ]] && value=\"$word\"; continue ;;",
         "        esac",
-        "        case \"$path|$word\" in",
+        "        case \"$verb|$word\" in",
         *steps,
         "        esac",
         "        at=$((at + 1))",
         "    done",
         "    [[ \"$cur\" == = && -n \"$value\" ]] && cur=''",
-        "    _uplift_path \"$path\"",
+        "    _uplift_path \"$verb\"",
         "    if [[ -n \"$value\" ]]; then",
-        "        _uplift_value \"$path|$value\"",
+        "        _uplift_value \"$verb|$value\"",
         "    elif [[ \"$cur\" == -* ]]; then",
-        "        static=\"$options\"",
+        "        static=\"$opts\"",
         "    else",
-        "        _uplift_value \"$path|$at\" || _uplift_value \"$path|*\"",
+        "        _uplift_value \"$verb|$at\" || _uplift_value \"$verb|*\"",
         "        ((at == 0)) && static=\"$verbs $static\"",
         "    fi",
         "    case \"$board\" in \\\"*\\\"|\\'*\\') board=\"${board:1:${#board}-2}\" ;; esac  # (--board '/a b')",
@@ -155,7 +157,7 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "_uplift_path() {  # the verbs, shown options and options taking a value of a path",
         "    case \"$1\" in",
         *paths,
-        "        *) verbs=''; options=''; takes=' --board ' ;;",
+        "        *) verbs=''; opts=''; takes=' --board ' ;;",
         "    esac",
         "}",
         "_uplift_value() {  # what an option's value, or the positional word at a place, may be",
@@ -188,13 +190,14 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
             "        done < <(_uplift_words)",
             "    fi",
             "    COMPREPLY+=($(compgen -W \"$static\" -- \"$cur\"))",
+            "    return 0",
             "}",
             "complete -o default -F _uplift uplift",
         ]
     else:
         body = [
             "#compdef uplift",
-            "# uplift completion: in ~/.zshrc (after compinit), eval \"$(uplift completion zsh)\"",
+            "# uplift completion: in ~/.zshrc, eval \"$(uplift completion zsh)\"",
             *helpers,
             "_uplift() {",
             "    local -a w=(\"${words[@]}\") found plain",
@@ -213,7 +216,8 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
             "    ((ret)) && _files && ret=0",
             "    return ret",
             "}",
-            "if (( $+functions[compdef] )); then compdef _uplift uplift; fi",
+            "(( $+functions[compdef] )) || { autoload -Uz compinit && compinit; }",
+            "compdef _uplift uplift",
         ]
     return "\n".join(body)
 
