@@ -201,3 +201,17 @@ def test_zsh_shows_each_ids_title_beside_it(capsys, tmp_path, tab_env):
     result = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, env=tab_env)
     assert (result.stdout.splitlines(), result.stderr) == (
         ["describe task", "T-1:Call Acme", "T-3:Send the quote", "compadd todo doing blocked done"], "")
+
+
+@needs_bash
+def test_a_boards_own_stages_are_offered_quoted_for_the_shell(capsys, run, team, tmp_path, tab_env):
+    """The board's pipeline, not the default one; a name with a space comes back as one word."""
+    from store.board import Board
+
+    Board(team, actor="dana").set_stages([{"name": "Lead", "probability": 10}, {"name": "Contract sent", "probability": 80},
+                                          {"name": "Won", "probability": 100, "outcome": "won"},
+                                          {"name": "Lost", "probability": 0, "outcome": "lost"}])
+    assert offered(run, "stage") == ["Lead", "Contract sent", "Won", "Lost"]
+    script = tmp_path / "uplift.bash"
+    script.write_text(invoke(capsys, "completion", "bash")[1])
+    assert _tab(str(script), ("uplift", "deal", "move", "D-1", "c"), tab_env) == "Contract\\ sent"
