@@ -111,6 +111,15 @@ def test_words_reads_the_board_named_on_the_line_and_writes_nothing(run, team, t
     assert {board: (snapshot_files(board), sorted(p.name for p in board.rglob("*"))) for board in (team, other)} == before
 
 
+def test_words_over_ssh_reads_no_board_but_the_servers(run, tmp_path, monkeypatch) -> None:
+    """A session over `uplift serve ssh` may not name another folder of the server's (its --board is refused)."""
+    other = tmp_path / "other"
+    assert run("--board", str(other), "member", "add", "zoe", "--role", "lead", user="zoe")[0] == 0
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    assert offered(run, "member", "", "--board", str(other)) == []
+    assert offered(run, "member") == ["ali\trep", "bea\trep", "dana\tlead"]
+
+
 @pytest.mark.parametrize("board", ["missing", "a-file", "damaged"])
 def test_words_offers_nothing_where_there_is_no_board(run, tmp_path, board) -> None:
     """No board (or a file, or a board.json that is not JSON): nothing printed, exit 0, nothing made."""

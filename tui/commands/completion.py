@@ -245,8 +245,10 @@ def cmd_words(args: argparse.Namespace) -> int:
         from store.location import default_board_path
         from store.peek import TABLES, candidates
 
-        if args.board is not None and not args.board.strip():
-            return EXIT_OK
+        from tui.remote import is_remote
+
+        if args.board is not None and (not args.board.strip() or is_remote()):
+            return EXIT_OK  # (over `uplift serve ssh` the server chooses the board: another one is not to be read)
         folder = args.board or default_board_path()
         # `--depends T-1,T-`: the id after the last comma, offered with the ones before it
         head, comma, prefix = args.prefix.rpartition(",") if args.kind in TABLES else ("", "", args.prefix)
