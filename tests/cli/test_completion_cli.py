@@ -166,6 +166,7 @@ def tab_env(run, team, tmp_path, monkeypatch):
 @pytest.mark.parametrize("words, wanted", [
     (("uplift", "task", "done", "T-"), "T-1 T-3"),                  # open tasks only (T-2 is done)
     (("uplift", "task", "done", "T-1", "t"), "T-1 T-3"),            # several ids: each is one
+    (("uplift", "task", "annotate", "T-"), "T-1 T-3"),              # a verb's alias (comment's)
     (("uplift", "task", "move", "T-1", "d"), "doing done"),         # after the ids, the status too
     (("uplift", "task", "move", "T-1", "T"), "T-1 T-3"),
     (("uplift", "deal", "move", "D-"), "D-1"),

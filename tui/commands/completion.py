@@ -45,9 +45,10 @@ def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterato
     slots: list[tuple[argparse.Action, int, float]] = []  # each positional: fewest and most words
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            shown = {choice.dest for choice in action._choices_actions}
-            subs.update((name, sub) for name, sub in action.choices.items() if name in shown)
-            verb.verbs += sorted(name for name in action.choices if name in shown)
+            # a verb listed in the help, and its aliases (`task annotate`); not a hidden one (`completion words`)
+            shown = {id(action.choices[choice.dest]) for choice in action._choices_actions}
+            subs.update((name, sub) for name, sub in action.choices.items() if id(sub) in shown)
+            verb.verbs += sorted(name for name, sub in action.choices.items() if id(sub) in shown)
         elif action.option_strings:
             flags = [flag for flag in action.option_strings if flag.startswith("--")]
             if action.help is not argparse.SUPPRESS:
