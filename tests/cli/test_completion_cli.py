@@ -84,6 +84,9 @@ def test_words_offers_members_stages_deals_goals_and_strategies(run) -> None:
     strategy = added(run, "strategy", "add", "Partner webinars")
     assert offered(run, "member") == ["ali\trep", "bea\trep", "dana\tlead"]
     assert offered(run, "member", "B") == ["bea\trep"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UPLIFT_LANG", "zh")
+        assert offered(run, "member", "d") == ["dana\t主管"]
     assert offered(run, "stage") == ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]
     assert offered(run, "stage", "ne") == ["Negotiation"]
     assert offered(run, "deal") == [f"{deal}\tAcme renewal (Proposal)"]

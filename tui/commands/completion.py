@@ -253,8 +253,10 @@ def cmd_words(args: argparse.Namespace) -> int:
         folder = args.board or default_board_path()
         # `--depends T-1,T-`: the id after the last comma, offered with the ones before it
         head, comma, prefix = args.prefix.rpartition(",") if args.kind in TABLES else ("", "", args.prefix)
-        lines = [f"{head}{comma}{word}\t{text}" if text else f"{head}{comma}{word}"
-                 for word, text in candidates(folder, args.kind, prefix)]
+        found = candidates(folder, args.kind, prefix)
+        if args.kind == "member":  # a member's role, in the interface's language
+            found = [(name, _(role) if role in ("lead", "rep") else role) for name, role in found]
+        lines = [f"{head}{comma}{word}\t{text}" if text else f"{head}{comma}{word}" for word, text in found]
         if lines:
             sys.stdout.write("\n".join(lines) + "\n")
     except Exception:  # (a damaged or foreign folder: offer nothing)
