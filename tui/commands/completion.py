@@ -16,13 +16,14 @@ import argparse
 import sys
 from collections.abc import Iterator
 
+from sales.tasks import STATUSES
 from tui.cli_refs import NAMES
 from tui.cli_support import EXIT_OK, add_verb
 from tui.i18n import _
 
 SHELLS = ("bash", "zsh")
 #: Kinds an argument may name whose words never change: written into the script.
-STATIC = {"status": ("todo", "doing", "blocked", "done")}
+STATIC = {"status": STATUSES}
 
 
 class Verb:
@@ -91,7 +92,8 @@ def _place(verb: Verb, slots: list[tuple[argparse.Action, int, float]]) -> None:
         reach.append((action, before_fewest, before_most + most - 1))
         before_fewest += fewest
         before_most += most
-    last = int(max([first for _, first, _ in reach], default=-1))
+    last = int(max([first for _, first, _ in reach] + [final for _, _, final in reach if final != float("inf")],
+                   default=-1))
     for place in range(last + 1):
         for action, first, final in reach:
             if first <= place <= final:
