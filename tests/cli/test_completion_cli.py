@@ -209,7 +209,7 @@ def test_zsh_shows_each_ids_title_beside_it(capsys, tmp_path, tab_env):
     script = tmp_path / "uplift.zsh"
     script.write_text(invoke(capsys, "completion", "zsh")[1])
     probe = (f'source "{script}"; '
-             '_describe() { print -rl -- "describe $3" "${(@P)4}"; }; compadd() { print -r -- "compadd ${(j: :)${(P)2}}"; }; '
+             '_describe() { print -rl -- "describe $4" "${(@P)5}"; }; compadd() { print -r -- "compadd ${(j: :)${(P)2}}"; }; '
              '_files() { print files; }; words=(uplift task move T-1 ""); CURRENT=5; _uplift')
     result = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, env=tab_env)
     assert (result.stdout.splitlines(), result.stderr) == (

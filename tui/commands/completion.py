@@ -219,7 +219,7 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
             "            [[ \"$line\" == *$'\\t'* ]] && found+=(\"$word:${line#*$'\\t'}\") || found+=(\"$word\")",
             "        done < <(_uplift_words)",
             "        # (-U: the board said which match; `t12` is T-12 there, not to zsh's matching)",
-            "        ((${#found})) && _describe -t values \"${kinds// /, }\" found -U \"${keep[@]}\" && ret=0",
+            "        ((${#found})) && _describe -V -t values \"${kinds// /, }\" found -U \"${keep[@]}\" && ret=0",
             "    fi",
             "    [[ -n \"$head\" ]] && compset -P '*='",
             "    plain=(${=static})",
