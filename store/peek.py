@@ -15,7 +15,7 @@ from pathlib import Path
 
 import msgspec
 
-from sales.ids import PREFIXES
+from sales.ids import PREFIXES, format_id
 from store.layout import FILES, SHARD_SIZE, SHARDED, shard_name
 from store.schema import SCHEMA_VERSION
 
@@ -34,7 +34,6 @@ SHORT = 50
 class _Brief(msgspec.Struct):
     """The fields of a stored item that completion shows; every other field is skipped unread."""
 
-    id: str = ""
     title: str = ""
     name: str = ""
     topic: str = ""
@@ -43,7 +42,10 @@ class _Brief(msgspec.Struct):
     saved_at: str = ""
     status: str = ""
     stage: str = ""
-    done: bool = False
+    goal: str | None = None     # a check-in's
+    line: str = ""              # a spend's budget line
+    value: float | None = None  # a check-in's
+    amount: float | None = None  # a spend's
 
 
 class _Meta(msgspec.Struct):
@@ -105,11 +107,11 @@ def candidates(folder: str | Path, kind: str, prefix: str = "") -> list[tuple[st
     if digits is None:
         return []
     found = []
-    for brief in _briefs(folder, *TABLES[kind], digits):
-        number = brief.id.rpartition("-")[2]
-        if not number.startswith(digits) or (kind == "task" and brief.status == "done"):
+    for number, brief in _briefs(folder, *TABLES[kind], digits):
+        # (the id made from the document's number, as the store makes it: nothing else of the file's reaches the line)
+        if not number.isdigit() or not number.startswith(digits) or (kind == "task" and brief.status == "done"):
             continue
-        found.append((int(number) if number.isdigit() else 0, brief.id, _described(brief, kind)))
+        found.append((int(number), format_id(kind, int(number)), _described(brief, kind)))
     return [(item_id, text) for _, item_id, text in sorted(found)]
 
 
@@ -126,7 +128,8 @@ def _digits(prefix: str, letter: str) -> str | None:
 
 
 def _briefs(folder: Path, file: str, table: str, digits: str):
-    """The items of `table`, from the shards that may hold an id beginning with `digits` only."""
+    """(number, item) for the items of `table`, from the shards that may hold an id beginning with
+    `digits` only."""
     decoder = _decoder(table)
     shards = SHARDED.get((file, table))
     if shards is None:
@@ -141,7 +144,7 @@ def _briefs(folder: Path, file: str, table: str, digits: str):
     for path in paths:
         data = _read(path, decoder)
         if data is not None:
-            yield from getattr(data, table).values()
+            yield from getattr(data, table).items()
 
 
 def _may_hold(index: int, digits: str) -> bool:
@@ -162,8 +165,19 @@ def _may_hold(index: int, digits: str) -> bool:
 
 def _described(brief: _Brief, kind: str) -> str:
     """A short line saying which item an id is: its title (a deal's with its stage)."""
-    text = brief.title or brief.name or brief.topic or brief.text or brief.note or brief.saved_at
+    text = brief.title or brief.name or brief.topic or brief.text or brief.saved_at
     if kind == "deal" and brief.stage:
         text = f"{text} ({brief.stage})"
+    elif kind == "checkin" and brief.value is not None:
+        text = f"{brief.goal or ''}: {_number(brief.value)}"
+    elif kind == "spend" and brief.amount is not None:
+        text = f"{brief.line}: {_number(brief.amount)} {brief.note}"
     text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     return text if len(text) <= SHORT else text[:SHORT - 1] + "…"
+
+
+def _number(x: float) -> str:
+    """1,228,000 and 31.5, as a person writes them (sales.numbers.rounded, to 2 decimals at most)."""
+    from sales.numbers import rounded
+
+    return rounded(x, 2).rstrip("0").rstrip(".") if "." in rounded(x, 2) else rounded(x, 2)

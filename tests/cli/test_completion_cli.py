@@ -94,6 +94,18 @@ def test_words_offers_members_stages_deals_goals_and_strategies(run) -> None:
     assert offered(run, "strategy") == [f"{strategy}\tPartner webinars"]
 
 
+def test_words_says_which_check_in_and_which_spend_an_id_is(run) -> None:
+    """`goal uncheck C-<TAB>` and `budget unspend E-<TAB>`: items with no title, said by what they hold."""
+    goal = added(run, "goal", "add", "Grow revenue")
+    assert run("goal", "checkin", goal, "1.26M")[0] == 0
+    line = added(run, "budget", "request", "Trade fair booth", "3000", "--task", "T-1")
+    assert run("budget", "approve", line, "--reason", "the fair brings leads")[0] == 0
+    assert run("budget", "spend", line, "1250.5", "--note", "deposit")[0] == 0
+    assert offered(run, "checkin") == [f"C-1\t{goal}: 1,260,000"]
+    assert offered(run, "spend") == [f"E-1\t{line}: 1,250.5 deposit"]
+    assert offered(run, "budget") == [f"{line}\tTrade fair booth"]
+
+
 def test_words_strips_control_characters_from_titles(run) -> None:
     """A title is another person's text: no escape sequence reaches the terminal of whoever presses TAB,
     and a tab or line break in it cannot make a second candidate."""
