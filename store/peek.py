@@ -91,7 +91,7 @@ def candidates(folder: str | Path, kind: str, prefix: str = "") -> list[tuple[st
         return []
     if kind == "member":
         members = sorted((member.name, member.role) for member in board.members.values())
-        return [(name, role) for name, role in members if name.casefold().startswith(prefix.casefold())]
+        return [(_line(name), _line(role)) for name, role in members if name.casefold().startswith(prefix.casefold())]
     if kind == "stage":
         stages = board.meta["1"].stages
         if stages:
@@ -100,7 +100,7 @@ def candidates(folder: str | Path, kind: str, prefix: str = "") -> list[tuple[st
             from sales.deals import DEFAULT_STAGES
 
             names = [stage.name for stage in DEFAULT_STAGES]
-        return [(name, "") for name in names if name and name.casefold().startswith(prefix.casefold())]
+        return [(_line(name), "") for name in names if name and name.casefold().startswith(prefix.casefold())]
     if kind not in TABLES:
         return []
     digits = _digits(prefix, PREFIXES[kind])
@@ -172,8 +172,14 @@ def _described(brief: _Brief, kind: str) -> str:
         text = f"{brief.goal or ''}: {_number(brief.value)}"
     elif kind == "spend" and brief.amount is not None:
         text = f"{brief.line}: {_number(brief.amount)} {brief.note}"
-    text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    text = _line(text)
     return text if len(text) <= SHORT else text[:SHORT - 1] + "…"
+
+
+def _line(text: str) -> str:
+    """`text` as one line of printable characters: no escape sequence reaches the terminal of whoever
+    pressed TAB, and no tab or line break makes a second field or candidate (a file edited by hand)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def _number(x: float) -> str:
