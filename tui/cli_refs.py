@@ -19,6 +19,17 @@ from sales.text import list_commas
 #: Where a parser keeps its options that name records: (dest, flag, kind, how, owns).
 REFS = "_refs"
 
+#: The attribute of an argparse action (an option or a positional) that says what its value names:
+#: a kind of store/peek.py (`task`, `deal`, `member`, `stage`, ...) or `status`. TAB completion
+#: (tui/commands/completion.py) reads it to offer the board's ids and names for that argument.
+NAMES = "uplift_names"
+
+
+def names(action: argparse.Action, kind: str) -> argparse.Action:
+    """Mark `action` as naming a record of `kind` (see NAMES); returns it."""
+    setattr(action, NAMES, kind)
+    return action
+
 #: How many records one option names: one; several, separated by commas (`--depends T-1,T-2`);
 #: or one each time the option is given (`--goal G-1 --goal G-2`, action="append").
 ONE, COMMAS, REPEATED = "one", "commas", "repeated"
@@ -29,7 +40,7 @@ def add_ref(parser: argparse.ArgumentParser, *flags: str, kind: str, how: str = 
     """An option that names a record of `kind` (a PREFIXES kind of sales/ids.py, or `member`).
     `owns`: for a person, the board's lists (`tasks`, `deals`, `goals`) in which someone no
     longer a member may still own items, and so still be named (until their work is handed on)."""
-    action = parser.add_argument(*flags, **options)
+    action = names(parser.add_argument(*flags, **options), kind)
     flag = next((f for f in flags if f.startswith("--")), flags[0])
     parser.set_defaults(**{REFS: [*(parser.get_default(REFS) or []), (action.dest, flag, kind, how, owns)]})
     return action

@@ -7,7 +7,7 @@ import argparse
 import re
 
 from sales.errors import Invalid
-from tui.cli_refs import ref
+from tui.cli_refs import names, ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 from tui.time_text import day_of, when
@@ -216,7 +216,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.set_defaults(add_parser=add)  # (its help, for `log add call --help`, which the rest is parsed apart from)
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))
-    coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: the notes about you; for a lead, every rep's)"))
+    names(coach.add_argument("rep", nargs="?", help=_("the rep the notes are about (none: the notes about you; for a lead, every rep's)")), "member")
     coach.add_argument("note", nargs="*", help=_("the note to add (none: list the rep's notes)"))
     coach.add_argument("--edit", metavar="ID", help=_("give note ID (K-3) these words instead (a lead's)"))
     coach.add_argument("--delete", metavar="ID", help=_("delete note ID (K-3) (a lead's; undo brings it back)"))

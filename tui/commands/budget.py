@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from sales.budget import CATEGORIES, money, spent_on
-from tui.cli_refs import add_ref
+from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import N_, _, say
 
@@ -237,7 +237,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--end", metavar="DATE", help=_("the last day of that cycle"))
     lst.add_argument("--json", action="store_true")
     show = add_verb(budget, common, "show", cmd_budget_show, _("a budget line in full, with each spend on it"))
-    show.add_argument("id")
+    names(show.add_argument("id"), "budget")
     show.add_argument("--json", action="store_true")
     request = add_verb(budget, common, "request", cmd_budget_request, _("ask for money; prints the line's id"))
     request.add_argument("title")
@@ -247,16 +247,16 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(request, "--task", kind="task", metavar="T", help=_("the task it pays for"))
     request.add_argument("--note", metavar="TEXT")
     approve = add_verb(budget, common, "approve", cmd_budget_approve, _("approve a request (leads only)"))
-    approve.add_argument("id")
+    names(approve.add_argument("id"), "budget")
     approve.add_argument("--reason", required=True, metavar="TEXT", help=_("why (kept with the decision)"))
     approve.add_argument("--amount", metavar="N", help=_("approve less than was asked"))
     reject = add_verb(budget, common, "reject", cmd_budget_reject, _("reject a request (leads only)"))
-    reject.add_argument("id")
+    names(reject.add_argument("id"), "budget")
     reject.add_argument("--reason", required=True, metavar="TEXT", help=_("why (kept with the decision)"))
     edit = add_verb(budget, common, "edit", cmd_budget_edit,
                     _("rename a line, change what it is for or the cycle it counts in (leads only; '' takes a "
                       "link off)"))
-    edit.add_argument("id")
+    names(edit.add_argument("id"), "budget")
     edit.add_argument("--title")
     edit.add_argument("--category", choices=CATEGORIES, help=_("what the money is for"))
     add_ref(edit, "--strategy", kind="strategy", metavar="S")
@@ -265,13 +265,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     edit.add_argument("--cycle", metavar="CYCLE",
                       help=_("the cycle it counts in: this (the plan's cycle now), last, or START..END"))
     spend = add_verb(budget, common, "spend", cmd_budget_spend, _("record money spent on a line"))
-    spend.add_argument("id")
+    names(spend.add_argument("id"), "budget")
     spend.add_argument("amount")
     spend.add_argument("--on", metavar="DATE", help=_("when it was spent (default today)"))
     spend.add_argument("--note", metavar="TEXT")
     unspend = add_verb(budget, common, "unspend", cmd_budget_unspend,
                        _("take back a spend typed wrong or refunded (a lead's, or whoever recorded it)"))
-    unspend.add_argument("id", help=_("the spend, as `budget show` lists it (E-3)"))
+    names(unspend.add_argument("id", help=_("the spend, as `budget show` lists it (E-3)")), "spend")
     total = add_verb(budget, common, "total", cmd_budget_total, _("set the plan's whole budget (leads only)"))
     total.add_argument("amount", help=_("a number, or none"))
 
@@ -286,13 +286,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(tadd, "--strategy", kind="strategy", metavar="S")
     tedit = add_verb(training, common, "edit", cmd_training_edit,
                      _("reschedule a training item, or change its topic, audience or strategy (leads only)"))
-    tedit.add_argument("id")
+    names(tedit.add_argument("id"), "training")
     tedit.add_argument("--topic", help=_("what the training is about"))
     tedit.add_argument("--audience", metavar="WHO", help=_("who it is for"))
     tedit.add_argument("--on", metavar="DATE", help=_("when it takes place (none: no date yet)"))
     add_ref(tedit, "--strategy", kind="strategy", metavar="S")
     tdone = add_verb(training, common, "done", cmd_training_done, _("mark a training item done"))
-    tdone.add_argument("id")
+    names(tdone.add_argument("id"), "training")
     tdone.add_argument("--undo", action="store_true", help=_("mark it not done"))
     tdelete = add_verb(training, common, "delete", cmd_training_delete, _("delete a training item (leads only)"))
-    tdelete.add_argument("id")
+    names(tdelete.add_argument("id"), "training")

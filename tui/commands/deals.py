@@ -7,7 +7,7 @@ import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from sales.errors import Invalid
-from tui.cli_refs import add_ref, ref
+from tui.cli_refs import add_ref, names, ref
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -421,7 +421,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     deal_verbs = deal.add_subparsers(title=_("deal commands"), metavar="VERB", required=True)
 
     listing = add_verb(deal_verbs, common, "list", cmd_deal_list, _("list deals (biggest first)"))
-    listing.add_argument("--stage", help=_("only deals in this stage"))
+    names(listing.add_argument("--stage", help=_("only deals in this stage")), "stage")
     add_ref(listing, "--owner", kind="member", owns=("deals",), metavar="U", help=_("only this owner's deals"))
     listing.add_argument("--mine", action="store_true", help=_("only my deals"))
     listing.add_argument("--open", action="store_true", help=_("only open deals (not won or lost)"))
@@ -437,7 +437,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                             help=_("a key account (--no-key to clear)"))
         add_ref(parser, "--owner", kind="member", owns=owns, metavar="U",
                 help=_("who owns it (on add, you unless given; \"\" for nobody)"))
-        parser.add_argument("--stage", help=_("its stage, as the pipeline names them"))
+        names(parser.add_argument("--stage", help=_("its stage, as the pipeline names them")), "stage")
         parser.add_argument("--value", metavar="AMOUNT", help="48000, 48k, 1.2M")
         parser.add_argument("--close", metavar="DATE", help=_("expected close date"))
         parser.add_argument("--next", metavar="STEP", help=_("the next step"))
@@ -460,22 +460,22 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     deal_fields(add)
     add.add_argument("--json", action="store_true", help=changed_json)
     edit = add_verb(deal_verbs, common, "edit", cmd_deal_edit, _("change a deal's fields"))
-    edit.add_argument("id")
+    names(edit.add_argument("id"), "deal")
     edit.add_argument("--title")
     deal_fields(edit, owns=("deals",))  # (a deal keeps an owner who has left, until handed on)
     edit.add_argument("--json", action="store_true", help=changed_json)
     move = add_verb(deal_verbs, common, "move", cmd_deal_move, _("move a deal to a stage"))
-    move.add_argument("id")
-    move.add_argument("stage", help=_("the stage to move it to, as the pipeline names them"))
+    names(move.add_argument("id"), "deal")
+    names(move.add_argument("stage", help=_("the stage to move it to, as the pipeline names them")), "stage")
     move.add_argument("--reason", metavar="TEXT",
                       help=_('why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)'))
     move.add_argument("--json", action="store_true", help=changed_json)
     show = add_verb(deal_verbs, common, "show", cmd_deal_show, _("a deal, its stage history and activities"))
-    show.add_argument("id")
+    names(show.add_argument("id"), "deal")
     show.add_argument("--json", action="store_true")
     paid = add_verb(deal_verbs, common, "paid", cmd_deal_paid,
                     _("record what the customer paid on a won deal (lead); payments add up"))
-    paid.add_argument("id")
+    names(paid.add_argument("id"), "deal")
     paid.add_argument("amount", metavar="AMOUNT", help="12000, 12k")
     paid.add_argument("--on", metavar="DATE", help=_("when it was paid (default: today)"))
     paid.add_argument("--note", metavar="TEXT", help=_("the invoice or payment reference"))

@@ -12,6 +12,7 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
+from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board
 from tui.i18n import N_, _, say
 
@@ -256,12 +257,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst = add_verb(group, common, "list", cmd_diagnosis_list, _("list kept diagnoses, newest first"))
     lst.add_argument("--json", action="store_true")
     show = add_verb(group, common, "show", cmd_diagnosis_show, _("print a kept diagnosis (default: the newest)"))
-    show.add_argument("id", nargs="?", metavar="ID")
+    names(show.add_argument("id", nargs="?", metavar="ID"), "snapshot")
     add_output_flags(show)  # --csv: the whole data, each period and each group, a row each
     diff = add_verb(group, common, "compare", cmd_diagnosis_compare,
                     _("two kept diagnoses side by side: KPIs, groups and weak spots, with the change "
                       "(default: the newest two; one ID: it against the newest)"))
-    diff.add_argument("ids", nargs="*", metavar="ID", help=_("the earlier diagnosis, then the later one"))
+    names(diff.add_argument("ids", nargs="*", metavar="ID", help=_("the earlier diagnosis, then the later one")), "snapshot")
     diff.add_argument("--json", action="store_true")
     ticks = add_verb(group, common, "checklist", cmd_diagnosis_checklist,
                      _("list the diagnosis checklist, or tick item N (anyone on the team)"))
@@ -272,4 +273,4 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     how.add_argument("--toggle", action="store_true", help=_("toggle it"))
     ticks.add_argument("--json", action="store_true")
     delete = add_verb(group, common, "delete", cmd_diagnosis_delete, _("delete a kept diagnosis (leads only)"))
-    delete.add_argument("id")
+    names(delete.add_argument("id"), "snapshot")

@@ -9,7 +9,7 @@ from sales.errors import Invalid
 from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, OUTCOMES, ROLLUPS, parse_target,
                          percent_refusal)
 from sales.pace import describe_value
-from tui.cli_refs import REPEATED, add_ref
+from tui.cli_refs import REPEATED, add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.goal_text import metric_key, standing_text
 from tui.i18n import _, n_
@@ -324,25 +324,25 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("title")
     goal_options(add)
     edit = add_verb(goal, common, "edit", cmd_goal_edit, _("change fields of a goal (an empty value clears one)"))
-    edit.add_argument("id")
+    names(edit.add_argument("id"), "goal")
     edit.add_argument("--title")
     goal_options(edit, owns=("goals",))  # (a goal keeps an owner who has left, until handed on)
     show = add_verb(goal, common, "show", cmd_goal_show, _("a goal with its SMART check, pace and check-ins"))
-    show.add_argument("id")
+    names(show.add_argument("id"), "goal")
     show.add_argument("--json", action="store_true")
     delete = add_verb(goal, common, "delete", cmd_goal_delete,
                       _("delete a goal and its check-ins; what serves it stays, unlinked (leads only)"))
-    delete.add_argument("id")
+    names(delete.add_argument("id"), "goal")
     carry = add_verb(goal, common, "carry", cmd_goal_carry,
                      _("carry a goal of the last cycle on into the plan's cycle, from where it ended (leads only)"))
-    carry.add_argument("id", nargs="+", help=_("the goal, or several (each keeping its target)"))
+    names(carry.add_argument("id", nargs="+", help=_("the goal, or several (each keeping its target)")), "goal")
     carry.add_argument("--target", metavar="N",
                        help=_("the new cycle's target: an absolute value (1.5M) or a change (+10%%); default the old one"))
     carry.add_argument("--title", help=_("the new goal's title (default the old one's)"))
     add_ref(carry, "--owner", kind="member", metavar="U", help=_("who owns it now (default the old goal's owner)"))
     close = add_verb(goal, common, "close", cmd_goal_close,
                      _("close a goal with how it ended and a closing note (a lead's, or its owner's; dropping is a lead's)"))
-    close.add_argument("id")
+    names(close.add_argument("id"), "goal")
     close.add_argument("--outcome", choices=OUTCOMES,
                        help=_("how it ended (default: what its numbers say: achieved at its target, "
                               "missed if it never moved toward it, partly in between)"))
@@ -350,9 +350,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     close.add_argument("--value", metavar="N",
                        help=_("its final value (default: where it stood on its deadline, or now)"))
     reopen = add_verb(goal, common, "reopen", cmd_goal_reopen, _("take a goal's closing back: it runs again"))
-    reopen.add_argument("id")
+    names(reopen.add_argument("id"), "goal")
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
-    checkin.add_argument("id")
+    names(checkin.add_argument("id"), "goal")
     checkin.add_argument("value", help=_("where the metric stands now (1.26M, 31.5, 12%%)"))
     checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track",
                          help=_("how sure you are that the goal will be met (default on_track)"))
@@ -361,7 +361,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("--json", action="store_true")
     uncheck = add_verb(goal, common, "uncheck", cmd_goal_uncheck,
                        _("delete a check-in (a lead's, or the rep's who made it)"))
-    uncheck.add_argument("id", help=_("the check-in, as `goal show` lists it (C-12)"))
+    names(uncheck.add_argument("id", help=_("the check-in, as `goal show` lists it (C-12)")), "checkin")
 
     strategy = verbs.add_parser("strategy", help=_("strategies that serve the goals")).add_subparsers(
         title=_("strategy commands"), metavar="VERB", required=True)
@@ -374,7 +374,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(sadd, "--goal", kind="goal", how=REPEATED, action="append", metavar="G", help=_("a goal it serves (repeatable)"))
     sadd.add_argument("--description", metavar="TEXT")
     sedit = add_verb(strategy, common, "edit", cmd_strategy_edit, _("change a strategy (leads only)"))
-    sedit.add_argument("id")
+    names(sedit.add_argument("id"), "strategy")
     sedit.add_argument("--title")
     sedit.add_argument("--dimension", choices=DIMENSIONS, help=_("what it works on"))
     add_ref(sedit, "--goal", kind="goal", how=REPEATED, action="append", metavar="G",
@@ -383,4 +383,4 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     sdelete = add_verb(strategy, common, "delete", cmd_strategy_delete,
                        _("delete a strategy; its tasks, budget lines, training and the deals it brought stay, "
                          "unlinked (leads only)"))
-    sdelete.add_argument("id")
+    names(sdelete.add_argument("id"), "strategy")

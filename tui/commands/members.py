@@ -7,7 +7,7 @@ import sys
 
 from sales.errors import NotFound, Refused
 from sales.tasks import STATUSES
-from tui.cli_refs import add_ref
+from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
 from tui.i18n import N_, _, n_
 
@@ -229,19 +229,19 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     madd.add_argument("--zone", metavar="ZONE", help=_("their time zone, e.g. Asia/Shanghai (what today is for them)"))
     mzone = add_verb(member, common, "zone", cmd_member_zone,
                      _("a member's time zone: what today and overdue are for them (a rep sets their own)"))
-    mzone.add_argument("name")
+    names(mzone.add_argument("name"), "member")
     mzone.add_argument("zone", nargs="?", help=_("an IANA name such as Europe/Berlin; local: the machine's"))
     mrole = add_verb(member, common, "role", cmd_member_role,
                      _("make a member a lead or a rep (a lead's call; the board keeps at least one lead)"))
-    mrole.add_argument("name")
+    names(mrole.add_argument("name"), "member")
     mrole.add_argument("role", choices=("lead", "rep"), help=_("lead (may change everything) or rep (their own work)"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over)"))
-    mrem.add_argument("name")
+    names(mrem.add_argument("name"), "member")
     add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks, running goals and open budget lines to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,
                      _("hand a member's open deals, unfinished tasks, running goals and open budget lines to another member"))
-    mhand.add_argument("name")
+    names(mhand.add_argument("name"), "member")
     add_ref(mhand, "--to", kind="member", metavar="NAME", required=True, help=_("the member who takes them over"))
     mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
     mhand.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -251,16 +251,16 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("member key commands"), metavar="VERB", required=True)
     kadd = add_verb(key, common, "add", cmd_key_add,
                     _("let a member in over `uplift serve ssh` with their public key (a lead does this)"))
-    kadd.add_argument("name")
+    names(kadd.add_argument("name"), "member")
     add_path(kadd, "keyfile", metavar="KEYFILE", help=_("their .pub file, or - for standard input"))
     klist = add_verb(key, common, "list", cmd_key_list, _("list the keys (of one member, or all)"))
-    klist.add_argument("name", nargs="?")
+    names(klist.add_argument("name", nargs="?"), "member")
     klist.add_argument("--json", action="store_true")
     krem = add_verb(key, common, "remove", cmd_key_remove, _("remove a member's keys (or one, by fingerprint)"))
-    krem.add_argument("name")
+    names(krem.add_argument("name"), "member")
     krem.add_argument("fingerprint", nargs="?", help=_("SHA256:... as `member key list` shows it"))
 
     wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
-    wip.add_argument("status", nargs="?", type=status_arg, help=_("the status whose limit to set"))
+    names(wip.add_argument("status", nargs="?", type=status_arg, help=_("the status whose limit to set")), "status")
     wip.add_argument("limit", nargs="?", help=_("the most tasks it may hold, or off"))
     wip.add_argument("--json", action="store_true", help=_("machine-readable output"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.notes import NOTE_KINDS, NOTE_TAGS, TAG_LABELS, said_by, tag_counts
+from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _, n_
 
@@ -104,10 +105,10 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--search", metavar="WORDS", help=_("only notes holding all these words (in the text or who said it)"))
     lst.add_argument("--json", action="store_true")
     edit = add_verb(note, common, "edit", cmd_note_edit, _("change a note (--tag replaces its tags; --tag none clears)"))
-    edit.add_argument("id")
+    names(edit.add_argument("id"), "note")
     edit.add_argument("--text", help=_("its new text"))
     edit.add_argument("--kind", choices=NOTE_KINDS, help=_("what kind of note it is"))
     edit.add_argument("--source", metavar="NAME", help=_("who said it (a rep, a customer)"))
     edit.add_argument("--tag", action="append", metavar="TAG", help=tags)
     delete = add_verb(note, common, "delete", cmd_note_delete, _("delete a note (its author or a lead)"))
-    delete.add_argument("id")
+    names(delete.add_argument("id"), "note")

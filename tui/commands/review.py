@@ -8,7 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
-from tui.cli_refs import add_ref
+from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, write_output
 from tui.i18n import N_, _, language, p_, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
@@ -404,7 +404,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst = add_verb(incentive, common, "list", cmd_incentive_list, _("list the incentive plans"))
     lst.add_argument("--json", action="store_true")
     show = add_verb(incentive, common, "show", cmd_incentive_show, _("show one plan as YAML"))
-    show.add_argument("id")
+    names(show.add_argument("id"), "incentive")
     show.add_argument("--json", action="store_true")
     put = add_verb(incentive, common, "set", cmd_incentive_set,
                    _("add or replace incentive plans from a YAML file (lead); prints their ids"))

@@ -9,7 +9,7 @@ from sales.dates import LAST_YEAR
 from sales.errors import NotFound
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, split_ids, split_tags
 from sales.text import safe
-from tui.cli_refs import COMMAS, add_ref
+from tui.cli_refs import COMMAS, add_ref, names
 from tui.cli_support import (
     EXIT_OK,
     BadInput,
@@ -462,7 +462,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     lst = add_verb(task, common, "list", cmd_task_list, _("list tasks"))
     lst.add_argument("--mine", action="store_true", help=_("only my tasks"))
     lst.add_argument("--open", action="store_true", help=_("only unfinished tasks (to do, doing, blocked)"))
-    lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES)))
+    names(lst.add_argument("--status", type=status_arg, help=_("only this status ({statuses})").format(statuses=', '.join(STATUSES))), "status")
     add_ref(lst, "--owner", kind="member", owns=("tasks",), metavar="U", help=_("only this owner's tasks"))
     add_ref(lst, "--goal", kind="goal", metavar="G", help=_("only the tasks serving this goal"))
     add_ref(lst, "--strategy", kind="strategy", metavar="S", help=_("only the tasks serving this strategy"))
@@ -485,7 +485,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         add_ref(sub, "--deal", kind="deal", metavar="D", help=_("the deal this work moves forward"))
         add_ref(sub, "--depends", kind="task", how=COMMAS, metavar="T-1,T-2", help=_("the tasks to be done first (\"\" clears)"))
         sub.add_argument("--tags", metavar="TAG,TAG", help=_("its tags, e.g. call,q4 (\"\" clears)"))
-        sub.add_argument("--status", type=status_arg, help=_("its status ({statuses})").format(statuses=', '.join(STATUSES)))
+        names(sub.add_argument("--status", type=status_arg, help=_("its status ({statuses})").format(statuses=', '.join(STATUSES))), "status")
         sub.add_argument("--step", action="append", metavar="TEXT",
                          help=_("a checklist step (again for more); on edit, the steps become these, and "
                                 "one the task has keeps its tick (tick with `task tick`)"))
@@ -501,44 +501,44 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("--json", action="store_true", help=changed_json)
     edit = add_verb(task, common, "edit", cmd_task_edit, _("change fields of a task (an empty value clears one)"),
                     aliases=("modify",))
-    edit.add_argument("id")
+    names(edit.add_argument("id"), "task")
     edit.add_argument("--title")
     task_options(edit, owns=("tasks",))  # (a task keeps an owner who has left, until handed on)
     edit.add_argument("--json", action="store_true", help=changed_json)
     move = add_verb(task, common, "move", cmd_task_move, _("move a task to another status"))
-    move.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)"))
-    move.add_argument("status", type=status_arg,
-                      help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES)))
+    names(move.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)")), "task")
+    names(move.add_argument("status", type=status_arg,
+                            help=_("the status to move it to ({statuses})").format(statuses=', '.join(STATUSES))), "status")
     move.add_argument("--json", action="store_true", help=changed_json)
     for verb, status, said in (("start", "doing", _("start work on a task: move it to doing (taskwarrior's start)")),
                                ("stop", "todo", _("stop work on a task: move it from doing back to to do"))):
         begin = add_verb(task, common, verb, cmd_task_start, said)
-        begin.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)"))
+        names(begin.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all move, or none)")), "task")
         begin.add_argument("--json", action="store_true", help=changed_json)
         begin.set_defaults(status=status)
     done = add_verb(task, common, "done", cmd_task_done, _("mark a task done"))
-    done.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all are done, or none)"))
+    names(done.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all are done, or none)")), "task")
     done.add_argument("--json", action="store_true", help=changed_json)
     tick = add_verb(task, common, "tick", cmd_task_tick, _("tick a step of a task's checklist done (--undo: not done)"))
-    tick.add_argument("id")
+    names(tick.add_argument("id"), "task")
     tick.add_argument("step", type=item_number, metavar="N", help=_("the step's number, as `task show` lists them"))
     tick.add_argument("--undo", action="store_true", help=_("mark the step not done"))
     tick.add_argument("--json", action="store_true", help=changed_json)
     step = add_verb(task, common, "step", cmd_task_step,
                     _("add a step to the end of a task's checklist (its steps and ticks stay)"))
-    step.add_argument("id")
+    names(step.add_argument("id"), "task")
     step.add_argument("text", nargs="+", help=_("the step (the words may come unquoted)"))
     step.add_argument("--json", action="store_true", help=changed_json)
     show = add_verb(task, common, "show", cmd_task_show, _("show a task with its history"))
-    show.add_argument("id")
+    names(show.add_argument("id"), "task")
     show.add_argument("--json", action="store_true")
     comment = add_verb(task, common, "comment", cmd_task_comment,
                        _("add a dated comment to a task (anyone on the team, on any task)"), aliases=("annotate",))
-    comment.add_argument("id")
+    names(comment.add_argument("id"), "task")
     comment.add_argument("text", nargs="+", help=_("what happened (the words may come unquoted)"))
     comment.add_argument("--json", action="store_true", help=changed_json)
     delete = add_verb(task, common, "delete", cmd_task_delete, _("delete a task (leads only)"))
-    delete.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all go, or none)"))
+    names(delete.add_argument("id", nargs="+", metavar="ID", help=_("the task, or several (all go, or none)")), "task")
     imp = add_verb(task, common, "import", cmd_task_import,
                    _("add the tasks of a taskwarrior export (`task export > tasks.json`), or update those an "
                      "earlier import of it brought, or a CSV or XLSX file's, a row each (all or nothing)"))
