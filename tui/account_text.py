@@ -10,7 +10,7 @@ from tui.time_text import when
 
 #: The list's columns (key, heading), as the table and the screen show them.
 LIST_COLUMNS = (("account", N_("Account")), ("open", N_("Open")), ("open_value", N_("Open value")),
-                ("won", N_("Won")), ("won_value", N_("Won value")), ("last", N_("Last activity")),
+                ("won", N_("Won")), ("won_value", N_("Won value")), ("last", N_("Last touch")),
                 ("owners", N_("Owners")))
 #: The columns `account list --csv` writes (a header row, one account a row).
 CSV_COLUMNS = ("account", "key_account", "owners", "open_deals", "open_value", "won_deals", "won_value",
