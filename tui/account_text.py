@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sales.accounts import AccountDeal, AccountPage, AccountSummary
 from sales.notes import KIND_LABELS, said_by
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, n_, p_
 from tui.time_text import when
 
 #: The list's columns (key, heading), as the table and the screen show them.
@@ -16,6 +16,11 @@ LIST_COLUMNS = (("account", N_("Account")), ("open", N_("Open")), ("open_value",
 CSV_COLUMNS = ("account", "key_account", "owners", "open_deals", "open_value", "won_deals", "won_value",
                "lost_deals", "last_activity")
 KEY_MARK = " ★"  # a key account, as `deal list` marks one
+
+
+def heading(name: str) -> str:
+    """A list column's heading in the interface's language ("Open": of deals, not of a task)."""
+    return p_("accounts", "Open") if name == "Open" else _(name)
 
 
 def money(value: float) -> str:

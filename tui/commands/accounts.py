@@ -10,7 +10,7 @@ from tui.i18n import _
 
 
 def cmd_account_list(args: argparse.Namespace) -> int:
-    from tui.account_text import CSV_COLUMNS, LIST_COLUMNS, csv_cells, list_cells
+    from tui.account_text import CSV_COLUMNS, LIST_COLUMNS, csv_cells, heading, list_cells
     from tui.cli_output import narrow_table, print_csv, print_json
 
     check_output_flags(args)
@@ -23,7 +23,7 @@ def cmd_account_list(args: argparse.Namespace) -> int:
     elif accounts:
         keys = [key for key, _name in LIST_COLUMNS]
         # (on a narrow terminal the counts give way first: the values say more)
-        print(narrow_table([_(name).upper() for _key, name in LIST_COLUMNS],
+        print(narrow_table([heading(name).upper() for _key, name in LIST_COLUMNS],
                            [[list_cells(a)[key] for key in keys] for a in accounts],
                            least_first=[keys.index("won"), keys.index("open")]))
     else:

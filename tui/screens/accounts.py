@@ -20,6 +20,7 @@ from tui.account_text import (
     account_name,
     activity_line,
     deal_when,
+    heading,
     days_ago,
     list_cells,
     money,
@@ -34,7 +35,7 @@ from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
 #: The page's deal columns (key, heading); the title and the next step share what is left.
-DEAL_COLUMNS = (("id", N_("ID")), ("stage", N_("Stage")), ("value", N_("Value")), ("day", N_("Close")),
+DEAL_COLUMNS = (("id", N_("ID")), ("stage", N_("Stage")), ("value", N_("Value")), ("day", N_("Close day")),
                 ("owner", N_("Owner")), ("title", N_("Title")), ("next", N_("Next step")))
 FIGURES = ("open", "open_value", "won", "won_value")  # (right-aligned)
 
@@ -56,7 +57,7 @@ class AccountsScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(FillTable)
         for key, name in LIST_COLUMNS:
-            table.add_column(plain_rich(_(name)), key=key)
+            table.add_column(plain_rich(heading(name)), key=key)
         self.show()
         table.focus()
 
