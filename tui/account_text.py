@@ -23,6 +23,13 @@ def heading(name: str) -> str:
     return p_("accounts", "Open") if name == "Open" else _(name)
 
 
+def titled(heading: str, empty: str | None = None) -> str:
+    """A part's heading ("Activities:"), or the heading and what stands for none ("Activities: –"),
+    with the language's own colon."""
+    return _("{heading}:").format(heading=heading) if empty is None else \
+        _("{heading}: {none}").format(heading=heading, none=empty)
+
+
 def money(value: float) -> str:
     return f"{value:,.0f}"
 
@@ -101,7 +108,7 @@ def account_detail(page: AccountPage) -> str:
     width = max(display_width(name) for name, _value in head) + 2
     lines += [f"  {pad(name, width)}{value}" for name, value in head]
     lines.append("")
-    lines.append(_("Open deals") + (":" if page.open else ": –"))
+    lines.append(titled(_("Open deals"), None if page.open else "–"))
     stage = None
     for deal in page.open:
         if deal.stage != stage:
@@ -112,12 +119,12 @@ def account_detail(page: AccountPage) -> str:
         lines.append("      " + _("next step: {step}").format(step=" ".join(deal.next_step.split()) or "–"))
     for heading, deals in ((_("Won"), page.won), (_("Lost"), page.lost)):
         if deals:
-            lines.append(heading + ":")
+            lines.append(titled(heading))
             lines += ["  " + "  ".join([d.id, deal_when(d), money(d.value), d.owner or "–", d.title])
                       + (f"  ({d.lost_reason})" if d.lost_reason else "") for d in deals]
-    lines.append(_("Activities") + (":" if page.activities else ": –"))
+    lines.append(titled(_("Activities"), None if page.activities else "–"))
     lines += ["  " + activity_line(t) for t in page.activities]
     if page.notes:
-        lines.append(_("Notes that name it") + ":")
+        lines.append(titled(_("Notes that name it")))
         lines += ["  " + note_line(n) for n in page.notes]
     return "\n".join(lines)

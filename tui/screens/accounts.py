@@ -26,6 +26,7 @@ from tui.account_text import (
     money,
     note_line,
     summary_lines,
+    titled,
 )
 from tui.i18n import N_, _
 from tui.keys import shown_key
@@ -148,11 +149,11 @@ class AccountScreen(ModalScreen[str | None]):
         table.display = bool(table.row_count)
         if was is not None and was in table.rows:
             table.move_cursor(row=table.get_row_index(was), animate=False)
-        lines = [_("Activities, newest first") + (":" if page.activities else ": " + days_ago(None))]
+        lines = [titled(_("Activities, newest first"), None if page.activities else days_ago(None))]
         lines += ["  " + activity_line(t) for t in page.activities]
         self.query_one("#account-activities", Static).update(plain("\n".join(lines)))
         notes = self.query_one("#account-notes", Static)
-        notes.update(plain("\n".join([_("Notes that name it") + ":", *("  " + note_line(n) for n in page.notes)])))
+        notes.update(plain("\n".join([titled(_("Notes that name it")), *("  " + note_line(n) for n in page.notes)])))
         notes.display = bool(page.notes)
 
     async def refresh_board(self) -> None:
