@@ -44,7 +44,7 @@ def list_cells(summary: AccountSummary) -> dict[str, str]:
             "open_value": money(summary.open_value), "won": str(summary.won_deals),
             "won_value": money(summary.won_value),
             "last": str(summary.last_activity) if summary.last_activity else "–",
-            "owners": ", ".join(summary.owners) or "–"}
+            "owners": _(", ").join(summary.owners) or "–"}
 
 
 def csv_cells(summary: AccountSummary) -> list[object]:
@@ -66,7 +66,7 @@ def summary_lines(page: AccountPage) -> list[tuple[str, str]]:
     last = (_("{day} ({ago})").format(day=when(page.last_touch.isoformat()), ago=days_ago(page.days_since_touch))
             if page.last_touch else days_ago(None))
     return [(_("key account"), _("yes") if account.key_account else _("no")),
-            (_("owners"), ", ".join(account.owners) or "–"),
+            (_("owners"), _(", ").join(account.owners) or "–"),
             (_("open"), n_("{count} deal, {value}", "{count} deals, {value}", account.open_deals).format(
                 count=account.open_deals, value=money(account.open_value))),
             (_("won"), n_("{count} deal this cycle, {value}", "{count} deals this cycle, {value}",
