@@ -26,12 +26,8 @@ import msgspec
 from sales.deals import Deal, Stage, closed_on, pipeline_order
 from sales.notes import Note
 from sales.review import in_period, won_at
+from sales.text import account_key
 from sales.touches import Touch
-
-
-def account_key(name: str) -> str:
-    """What two spellings of one account have in common: `Acme  Corp` and `acme corp` are one."""
-    return " ".join(name.split()).casefold()
 
 
 class AccountSummary(msgspec.Struct, kw_only=True):

@@ -140,3 +140,16 @@ def test_a_board_without_a_cycle_counts_every_won_deal(tmp_path):
         board.move_deal(deal.id, "Won")
     (acme,) = board.accounts()
     assert (acme.won_deals, acme.won_value) == (2, 150)
+
+
+def test_an_activity_on_another_spelling_keeps_a_key_account_warm(board):
+    """`ACME  corp` (spaced and cased otherwise) is the deal's `Acme Corp`: a visit logged on it
+    counts for the quiet key-account alert and is found by the feed's item, as on the page."""
+    at(board, "2026-10-01")
+    board.add_deal("Acme renewal", account="Acme Corp", owner="ali", value=12000, key_account=True)
+    at(board, "2026-10-20")  # 19 days after it entered its stage: past the 14 days allowed
+    assert [a.item for a in board.alerts() if a.kind == "quiet"] == ["D-1"]
+    board.log_activity("visit", "Walked the plant", account="ACME  corp")
+    assert [a.item for a in board.alerts() if a.kind == "quiet"] == []
+    assert [r.after["note"] for r in board.feed(item="acme corp")] == ["Walked the plant"]
+    assert board.account("acme corp").days_since_touch == 0
