@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sales.accounts import AccountDeal, AccountPage, AccountSummary
 from sales.notes import KIND_LABELS, said_by
+from sales.text import safe
 from tui.i18n import N_, _, n_, p_
 from tui.time_text import when
 
@@ -127,4 +128,4 @@ def account_detail(page: AccountPage) -> str:
     if page.notes:
         lines.append(titled(_("Notes that name it")))
         lines += ["  " + note_line(n) for n in page.notes]
-    return "\n".join(lines)
+    return safe("\n".join(lines))  # (user text on its way to a terminal)

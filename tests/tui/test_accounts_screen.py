@@ -90,3 +90,15 @@ async def test_an_empty_board_says_how_an_account_is_made(tmp_path) -> None:
         await until(pilot, lambda: isinstance(app.screen, AccountsScreen))
         await pilot.pause()
         assert static_text(app, "#accounts-heading").startswith("No accounts yet")
+
+
+async def test_the_palettes_accounts_opens_the_list(tmp_path) -> None:
+    app = UpliftApp(small_board(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Accounts")
+        palette = app.screen
+        await until(pilot, lambda: palette.query_one("CommandList").option_count)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AccountsScreen)
+                    and app.screen.query_one("#accounts-table", DataTable).row_count == 3)
