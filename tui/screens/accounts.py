@@ -36,7 +36,8 @@ from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 
 #: The page's deal columns (key, heading); the title and the next step share what is left.
-DEAL_COLUMNS = (("id", N_("ID")), ("stage", N_("Stage")), ("value", N_("Value")), ("day", N_("Close day")),
+DEAL_COLUMNS = (("id", "ID"),  # (an id is ID in every language, as the other tables head it)
+                ("stage", N_("Stage")), ("value", N_("Value")), ("day", N_("Close day")),
                 ("owner", N_("Owner")), ("title", N_("Title")), ("next", N_("Next step")))
 FIGURES = ("open", "open_value", "won", "won_value")  # (right-aligned)
 
