@@ -102,3 +102,23 @@ async def test_the_palettes_accounts_opens_the_list(tmp_path) -> None:
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, AccountsScreen)
                     and app.screen.query_one("#accounts-table", DataTable).row_count == 3)
+
+
+async def test_an_account_only_activities_name_has_a_page_without_deals(tmp_path) -> None:
+    """Corvid was visited but has no deal: its page has no deals' table, its visit is there, and
+    the page itself has the focus (it scrolls with the keys)."""
+    board = Board(tmp_path / "b", actor="dana", clock=lambda: NOW)
+    board.log_activity("visit", "Intro visit", account="Corvid")
+    app = UpliftApp(board)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("O")
+        await until(pilot, lambda: isinstance(app.screen, AccountsScreen)
+                    and app.screen.query_one("#accounts-table", DataTable).row_count)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.is_mounted)
+        await pilot.pause()
+        assert not app.screen.query_one("#account-deals", DataTable).display
+        assert "Intro visit" in static_text(app, "#account-activities")
+        assert app.focused is not None and app.focused.id is None  # the page (VerticalScroll)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, AccountsScreen))

@@ -120,7 +120,7 @@ class AccountScreen(ModalScreen[str | None]):
         for key, name in DEAL_COLUMNS:
             table.add_column(plain_rich(_(name)), key=key)
         self.show()
-        table.focus(scroll_visible=False)
+        (table if table.row_count else self.query_one(VerticalScroll)).focus(scroll_visible=False)
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def show(self) -> None:
@@ -148,6 +148,8 @@ class AccountScreen(ModalScreen[str | None]):
             table.add_row(*(Text(safe(cells[key]), justify="right" if key == "value" else "left")
                             for key, _name in DEAL_COLUMNS), key=deal.id)
         table.display = bool(table.row_count)
+        if not table.display and table.has_focus:  # (an account only activities name: the page scrolls)
+            self.query_one(VerticalScroll).focus(scroll_visible=False)
         if was is not None and was in table.rows:
             table.move_cursor(row=table.get_row_index(was), animate=False)
         lines = [titled(_("Activities, newest first"), None if page.activities else days_ago(None))]
