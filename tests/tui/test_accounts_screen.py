@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from store.board import Board
@@ -119,6 +120,6 @@ async def test_an_account_only_activities_name_has_a_page_without_deals(tmp_path
         await pilot.pause()
         assert not app.screen.query_one("#account-deals", DataTable).display
         assert "Intro visit" in static_text(app, "#account-activities")
-        assert app.focused is not None and app.focused.id is None  # the page (VerticalScroll)
+        assert isinstance(app.focused, VerticalScroll)  # the page
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, AccountsScreen))
