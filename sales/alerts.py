@@ -17,7 +17,7 @@ from sales.deals import Deal, Stage, conversions, is_slipped
 from sales.errors import Reason, Word
 from sales.phrases import Phrase, days as _days
 from sales.tasks import STATUS_LABELS, Task, is_overdue
-from sales.text import LINE_MAX, clean_line
+from sales.text import LINE_MAX, account_key, clean_line
 from sales.touches import Touch
 
 #: An item with no owner, as an alert says it.
@@ -112,7 +112,7 @@ def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: 
     for touch in touches:
         if touch.deal and (touch.deal not in by_deal or touch.at > by_deal[touch.deal].at):
             by_deal[touch.deal] = touch
-        account = touch.account.casefold()
+        account = account_key(touch.account)
         if account and (account not in by_account or touch.at > by_account[account].at):
             by_account[account] = touch
     alerts = []
@@ -124,7 +124,7 @@ def quiet_key_accounts(deals: Sequence[Deal], stages: Sequence[Stage], touches: 
         if deal.history:
             entry = deal.history[-1]
             evidence.append((entry.at, Phrase("entered {stage}", stage=entry.stage)))
-        for touch in (by_deal.get(deal.id), by_account.get(deal.account.casefold()) if deal.account else None):
+        for touch in (by_deal.get(deal.id), by_account.get(account_key(deal.account)) if deal.account else None):
             if touch is not None:
                 evidence.append((touch.at, Phrase("{type} by {name} ({id})", type=Word(touch.type),
                                                   name=touch.by, id=touch.id)))

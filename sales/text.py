@@ -36,6 +36,13 @@ def clean_line(text: str) -> str:
     return _UNSAFE_LINE.sub("", _whole(text).replace("\t", " ").replace("\n", " ")).strip()
 
 
+def account_key(name: str) -> str:
+    """What two spellings of one account (customer) have in common, for comparing them: `Acme
+    Corp`, `ACME  corp` and `acme corp` are one (sales/accounts.py, the quiet key-account alert,
+    `log --item ACCOUNT`, a deal's activity on another account)."""
+    return " ".join(name.split()).casefold()
+
+
 def clean_multiline(text: str) -> str:
     """Longer text (notes, expected results): keeps newlines and tabs, drops other controls."""
     return _UNSAFE_MULTILINE.sub("", _whole(text).replace("\r\n", "\n")).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from store.accounts import AccountQueries
 from store.agenda import AgendaQueries
 from store.alerts import AlertChanges
 from store.board_core import BoardCore
@@ -24,5 +25,5 @@ from store.undo import UndoChanges
 
 class Board(TaskChanges, GoalChanges, GoalMeasures, BudgetChanges, DealChanges, TouchChanges, AlertChanges,
             DiagnosisChanges, ReviewChanges, HandoverChanges, MemberChanges, SettingsChanges, PlanTransfer, UndoChanges,
-            AgendaQueries, CycleQueries, BurnUpQueries, BoardCore):
+            AgendaQueries, CycleQueries, BurnUpQueries, AccountQueries, BoardCore):
     """A board folder opened by one actor. Cheap to keep open; see `changed()` for watching."""

@@ -14,6 +14,7 @@ from sales.activity import Activity
 from sales.deals import Deal
 from sales.errors import Invalid, Refused
 from sales.ids import format_id, in_order
+from sales.text import account_key
 from sales.touches import TOUCH_TYPES, CoachingNote, Touch
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -51,7 +52,7 @@ class TouchChanges(BoardCore):
             if linked and linked.account:
                 # an activity on a deal is on its account: another one would keep that account's
                 # quiet key-account alert silent with a call made elsewhere
-                if named and named.casefold() != linked.account.casefold():
+                if named and account_key(named) != account_key(linked.account):
                     raise Invalid("account", "{id} is {account}'s deal, not {named}'s: give --deal alone, or "
                                   "--account alone", id=linked.id, account=linked.account, named=named)
                 on_account = linked.account
@@ -140,7 +141,7 @@ class TouchChanges(BoardCore):
             if at is not None and not at(doc["at"]):
                 return False
             if item is not None and doc["item"] != item and after.get("deal") != item and not (
-                    action.startswith("touch.") and (after.get("account") or "").casefold() == item.casefold()):
+                    action.startswith("touch.") and account_key(after.get("account") or "") == account_key(item)):
                 return False
             if kind is None:
                 return action != "pipeline.snapshot"

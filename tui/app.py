@@ -76,6 +76,7 @@ class UpliftApp(PlanFileCommands, App):
         Binding("T", "today", N_("Today"), id="app.today"),
         Binding("C", "cycle", N_("Cycle"), show=False, id="app.cycle"),
         Binding("A", "calendar", N_("Calendar"), show=False, id="app.calendar"),
+        Binding("O", "accounts", N_("Accounts"), show=False, id="app.accounts"),
         Binding("ctrl+z", "undo", N_("Undo my last change"), show=False, id="app.undo"),
         Binding("ctrl+y", "redo", N_("Redo what I undid"), show=False, id="app.redo"),
     ]
@@ -344,7 +345,7 @@ class UpliftApp(PlanFileCommands, App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Undo and redo, the alerts and the day only from a screen itself: not over a form or a
         dialog (ctrl+z there is the text's, or nothing; `!`, `T` or `C` would stack a second list)."""
-        if action in ("undo", "redo", "alerts", "today", "cycle", "calendar"):
+        if action in ("undo", "redo", "alerts", "today", "cycle", "calendar", "accounts"):
             from textual.screen import ModalScreen
 
             return not isinstance(self.screen, ModalScreen)
@@ -433,6 +434,12 @@ class UpliftApp(PlanFileCommands, App):
         from tui.screens.calendar import CalendarScreen
 
         self._push_once(CalendarScreen, lambda item: item and self.call_next(self.jump_to, item))
+
+    def action_accounts(self) -> None:
+        """The accounts (tui/screens/accounts.py); a deal chosen on an account's page is shown."""
+        from tui.screens.accounts import AccountsScreen
+
+        self._push_once(AccountsScreen, lambda deal: deal and self.call_next(self.jump_to, deal))
 
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen

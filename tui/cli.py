@@ -47,11 +47,11 @@ from tui.remote import is_remote, refuse_paths
 # registers its verbs. COMMANDS says which module registers each top-level command, so that
 # `uplift task done T-4` builds (and imports) only the task group: argparse spends a few
 # milliseconds per sub-command, and there are dozens.
-COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "burnup", "diagnose", "notes", "goals", "budget", "deals", "forecast", "winloss", "calendar", "alerts",
+COMMAND_GROUPS = ("board", "agenda", "cycle", "tasks", "burnup", "diagnose", "notes", "goals", "budget", "deals", "accounts", "forecast", "winloss", "calendar", "alerts",
                   "activity", "members", "plans", "review", "weekly", "access", "completion")
 COMMANDS = {"demo": "board", "today": "agenda", "cycle": "cycle", "task": "tasks", "burnup": "burnup", "diagnose": "diagnose", "diagnosis": "diagnose",
             "note": "notes", "goal": "goals", "strategy": "goals", "budget": "budget",
-            "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals", "forecast": "forecast",
+            "training": "budget", "deal": "deals", "funnel": "deals", "snapshot": "deals", "account": "accounts", "forecast": "forecast",
             "winloss": "winloss", "calendar": "calendar",
             "alerts": "alerts", "log": "activity", "coach": "activity", "undo": "activity",
             "redo": "activity", "member": "members", "wip": "members", "plan": "plans",

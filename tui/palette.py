@@ -139,6 +139,9 @@ class UpliftCommands(Provider):
         entries.append(Entry(_("Calendar"), _("The month's dates: tasks due, deals closing, goals' deadlines, "
                                               "the cycle's days (key {key})").format(key=key_of("app.calendar", "A")),
                              app.action_calendar))
+        entries.append(Entry(_("Accounts"), _("Each customer's deals, activities and notes in one place "
+                                              "(key {key})").format(key=key_of("app.accounts", "O")),
+                             app.action_accounts))
         entries.append(Entry(_("Forecast"), _("Where each rep and the team will land this cycle, and the payouts "
                                               "if deals close (key {key} on the pipeline)").format(
                                  key=key_of("pipeline.forecast", "F")), app.action_forecast))

@@ -29,11 +29,13 @@ COMMANDS = [
     ["member", "list"], ["diagnosis", "list"], ["diagnosis", "show"], ["plan", "export"],
     ["task", "show", WINDOW_TITLE], ["task", "move", "T-1", f"{WINDOW_TITLE}{C1_CSI}"],
     ["task", "add", "x", "--due", f"{RLO}{WINDOW_TITLE}"],
+    ["account", "list"], ["account", "list", "--csv"], ["account", "show", "acme"],
+    ["account", "show", f"Acme {WINDOW_TITLE}"], ["account", "show", RLO],
     ["nonsense-verb-{}".format(WINDOW_TITLE)],
 ]
 JSON_COMMANDS = [["task", "list", "--json"], ["deal", "list", "--json"], ["goal", "list", "--json"],
                  ["log", "--json"], ["diagnosis", "show", "--json"], ["forecast", "--json"], ["winloss", "--json"], ["today", "--json"],
-                 ["cycle", "--json"], ["wip", "--json"], ["undo", "--dry-run", "--json"]]
+                 ["cycle", "--json"], ["wip", "--json"], ["account", "list", "--json"], ["undo", "--dry-run", "--json"]]
 
 
 @pytest.fixture

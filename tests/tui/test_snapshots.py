@@ -33,6 +33,7 @@ SCREENS = {
     "help": ("question_mark",),
     "task-form": ("n",),
     "calendar": ("A",),
+    "accounts": ("O",),
 }
 
 

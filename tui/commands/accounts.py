@@ -1,0 +1,57 @@
+"""`uplift account list` and `uplift account show NAME`: the customers the deals and activities
+name, and one customer's deals, activities and notes in one place (sales/accounts.py)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli_support import EXIT_OK, add_output_flags, add_verb, check_output_flags, open_board
+from tui.i18n import _
+
+
+def cmd_account_list(args: argparse.Namespace) -> int:
+    from tui.account_text import CSV_COLUMNS, LIST_COLUMNS, csv_cells, heading, list_cells
+    from tui.cli_output import narrow_table, print_csv, print_json
+
+    check_output_flags(args)
+    board = open_board(args)
+    accounts = board.accounts()
+    if args.json:
+        print_json(accounts)
+    elif args.csv:
+        print_csv(CSV_COLUMNS, [csv_cells(a) for a in accounts], args.output, board)
+    elif accounts:
+        keys = [key for key, _name in LIST_COLUMNS]
+        # (on a narrow terminal the counts give way first: the values say more)
+        print(narrow_table([heading(name).upper() for _key, name in LIST_COLUMNS],
+                           [[list_cells(a)[key] for key in keys] for a in accounts],
+                           least_first=[keys.index("won"), keys.index("open")]))
+    else:
+        print(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
+                "activity logged on one (`uplift log add call --account Acme`) makes one."))
+    return EXIT_OK
+
+
+def cmd_account_show(args: argparse.Namespace) -> int:
+    from tui.account_text import account_detail
+    from tui.cli_output import detail_on_screen, print_json
+
+    board = open_board(args)
+    page = board.account(args.name)
+    if args.json:
+        print_json(page)
+    else:
+        print(detail_on_screen(account_detail(page)))
+    return EXIT_OK
+
+
+def register(verbs, common: argparse.ArgumentParser) -> None:
+    account = verbs.add_parser("account", help=_("customers: each one's deals, activities and notes (list, show)"))
+    account_verbs = account.add_subparsers(title=_("account commands"), metavar="VERB", required=True)
+    listing = add_verb(account_verbs, common, "list", cmd_account_list,
+                       _("the accounts deals and activities name, the biggest open value first"))
+    add_output_flags(listing)
+    show = add_verb(account_verbs, common, "show", cmd_account_show,
+                    _("an account's deals by stage, won and lost, its activities and the notes that name it"))
+    show.add_argument("name", metavar="NAME", help=_("the account's name (any case)"))
+    show.add_argument("--json", action="store_true")
