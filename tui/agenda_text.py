@@ -134,8 +134,11 @@ def payouts_line(agenda: Agenda, cli: bool = False) -> str | None:
             for start, end, count in agenda.past_payouts]
     if not approve and not pay and not past:
         return None
-    said = [_("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})").format(
-        approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))] \
+    # (only the counts there are: "5 to approve, 0 approved and not paid yet" said a thing that was not)
+    waiting = (_("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})") if approve and pay
+               else _("Payouts: {approve} to approve ({where})") if approve
+               else _("Payouts: {pay} approved and not paid yet ({where})"))
+    said = [waiting.format(approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))] \
         if approve or pay else []
     return "\n".join(said + past)
 

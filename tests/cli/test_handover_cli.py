@@ -73,7 +73,7 @@ def test_nothing_to_hand_over_is_said(team, run) -> None:
     (("member", "handover", "ali", "--to", "bea"), "ali", 1, "only a lead may hand members' work over"),
     (("member", "handover", "ali", "--to", "bea"), "bea", 1, "only a lead may hand members' work over"),
     (("member", "handover", "ali", "--to", "zed"), "dana", 1, "--to zed: no such member"),
-    (("member", "handover", "ali", "--to", "ali"), "dana", 2, "themselves"),
+    (("member", "handover", "ali", "--to", "ali"), "dana", 2, "uplift: --to ali: ali cannot hand work over to themselves\n"),
     (("member", "handover", "zed", "--to", "bea"), "dana", 1, "zed is not a member"),
     (("member", "remove", "ali", "--to", "zed"), "dana", 1, "--to zed: no such member"),
     (("member", "remove", "ali", "--to", "bea"), "ali", 1, "only a lead may remove members"),
