@@ -209,13 +209,29 @@ async def test_the_boards_only_member_is_not_removed_nor_made_a_rep(board_path) 
         await pilot.pause()
         assert isinstance(app.screen, TeamSetupScreen)  # refused before asking
         assert said(app)[-1] == ("lee is the board's only member, and a board keeps at least one lead; "
-                                 "add another lead first (uplift member add NAME --role lead)")
+                                 "add another lead first (a)")
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, TeamSetupScreen)
         assert said(app)[-1].startswith("lee is the board's only lead, and a board keeps at least one lead")
         assert [row[:2] for row in members(app)] == [["lee", "lead"]]
     assert snapshot_files(board_path) == before
+
+
+async def test_in_chinese_the_last_lead_and_a_members_work_are_said_in_chinese(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        table = app.screen.query_one("#setup-members", DataTable)
+        await pilot.press("d")  # ali owns a task, and nothing else
+        await pilot.pause()
+        assert said(app)[-1] == "ali 仍负责 1 个未完成的任务；请先移交：uplift member handover ali --to NAME"
+        table.move_cursor(row=2)  # dana, the only lead
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert said(app)[-1] == "dana 是此看板唯一的主管，而看板至少要保留一名主管；请先让其他人成为主管"
 
 
 async def test_a_lead_removes_a_member_who_owns_no_open_work(team) -> None:

@@ -231,8 +231,12 @@ class TeamSetupScreen(ModalScreen[None]):
         if member is None:
             return
         board = self.app.board
-        if refusal := last_lead({m.name: m.role for m in board.members()}, member.name, removing=True):
-            tell(self, refusal, "error")  # (the only lead, even of a team of one: said before asking)
+        roles = {m.name: m.role for m in board.members()}
+        if refusal := last_lead(roles, member.name, removing=True):  # (said before asking)
+            if len(roles) == 1:  # the board's only member: the key that adds a lead here, not the command
+                refusal = _("{name} is the board's only member, and a board keeps at least one lead; "
+                            "add another lead first ({key})").format(name=member.name, key=shown_key(self, "setup.add"))
+            tell(self, refusal, "error")
             return
         work = board.open_work(member.name)
         if work.deals or work.tasks or work.goals:
