@@ -220,7 +220,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     mrole.add_argument("name")
     mrole.add_argument("role", choices=("lead", "rep"), help=_("lead (may change everything) or rep (their own work)"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
-                    _("remove a member (refused while they own open work, unless --to takes it over, and for the board's last lead)"))
+                    _("remove a member (refused while they own open work, unless --to takes it over, "
+                      "and for the board's last lead)"))
     mrem.add_argument("name")
     add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks, running goals and open budget lines to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,
