@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 
 from sales.errors import Reason
+from sales.phrases import Phrase
 from sales.text import half_width
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -33,6 +34,12 @@ _CHINESE_WEEKS = {"this": 0, "next": 1, "last": -1, "本": 0, "这": 0, "下": 1
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _CHINESE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
 _CHINESE_DAY = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 2026年12月1日
+
+
+def written(day: date) -> Phrase:
+    """`day` as a message offers it to be typed: YYYY-MM-DD in English, 2027年03月04日 in Chinese
+    (both forms parse_date reads, and neither reads two ways)."""
+    return Phrase("{year}-{month}-{day}", year=str(day.year), month=f"{day.month:02d}", day=f"{day.day:02d}")
 
 
 class DateError(Reason):
@@ -165,8 +172,10 @@ def parse_date(text: str, today: date) -> date:
         if (meant := meant_day(word)) is not None:  # 31/12/2026: say the day it means, written as it is taken
             raise DateError("{value!r} is not a date: write it as YYYY-MM-DD ({day})", value=text.strip(),
                             day=meant.isoformat()) from None
-        raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, "
-                                             "eow, eom, 12/25 or a weekday (fri, next fri)", text=text) from None
+        # (a few of each kind of form taken, not only YYYY-MM-DD: in full, without the year, words, counts, ends)
+        raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, 31/12/2026, 12/25, today, "
+                                             "tomorrow, 3d, -1w, eow, eom or a weekday (fri, next fri)",
+                                             text=text) from None
     if (why := year_problem(day)) is not None:
         raise DateError(why)
     return day
@@ -210,7 +219,7 @@ def _month_day(month: int, day: int, today: date, text: str, both_ways: bool) ->
         raise DateError("{text!r} is not a date: no month has that day", text=text.strip())
     if len(meanings) > 1:
         raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
-                        text=text.strip(), first=meanings[0].isoformat(), second=meanings[1].isoformat())
+                        text=text.strip(), first=written(meanings[0]), second=written(meanings[1]))
     return meanings[0]
 
 
@@ -229,7 +238,7 @@ def _full_day(first: int, second: int, year: int, text: str) -> date:
     if len(meanings) > 1:
         earlier, later = sorted(meanings)
         raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
-                        text=text.strip(), first=earlier.isoformat(), second=later.isoformat())
+                        text=text.strip(), first=written(earlier), second=written(later))
     day = meanings.pop()
     if (why := year_problem(day)) is not None:
         raise DateError(why)

@@ -100,7 +100,7 @@ class Invalid(UpliftError):
 
     def at_field(self) -> "Invalid":
         """This error said at its field: a rule across fields (`whole`) at the field it is about
-        (`due: due 2026-12-01 is before start 2026-12-10`), as a plan file says it; itself when
+        (`due: the due date 2026-12-01 is before the start date 2026-12-10`), as a plan file says it; itself when
         it names its field already, or its rule names none."""
         if self.whole and self.about:
             return Invalid(self.about, self.reason)

@@ -21,8 +21,9 @@ import msgspec
 
 from sales.deals import Deal, Stage
 from sales.budget import BudgetLine, SpendEntry, spent_on
-from sales.errors import Reason, Refused
+from sales.errors import Refused
 from sales.goals import Goal
+from sales.phrases import Phrase
 from sales.tasks import Task
 
 
@@ -41,16 +42,34 @@ class Handover(msgspec.Struct):
         return bool(self.deals or self.tasks or self.goals or self.budget)
 
 
+def owned(deals: int, tasks: int, goals: int = 0, lines: int = 0) -> Phrase:
+    """`1 open deal and 2 unfinished tasks`: what someone owns (or what moved), each kind of which
+    there is none left out (`0 open deals and 1 unfinished task` said a thing that was not there)."""
+    parts = [part for count, part in (
+        (deals, Phrase("{count} open deal" if deals == 1 else "{count} open deals", count=deals)),
+        (tasks, Phrase("{count} unfinished task" if tasks == 1 else "{count} unfinished tasks", count=tasks)),
+        (goals, Phrase("{count} running goal" if goals == 1 else "{count} running goals", count=goals)),
+        (lines, Phrase("{count} open budget line" if lines == 1 else "{count} open budget lines", count=lines)))
+        if count]
+    if not parts:
+        return Phrase("no open work")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Phrase("{first} and {last}", first=parts[0], last=parts[1])
+    if len(parts) == 3:
+        return Phrase("{first}, {second} and {last}", first=parts[0], second=parts[1], last=parts[2])
+    return Phrase("{first}, {second}, {third} and {last}", first=parts[0], second=parts[1], third=parts[2],
+                  last=parts[3])
+
+
 class OpenWork(Refused):
     """A member cannot leave while they own open work; the counts let a screen say it its way."""
 
     def __init__(self, name: str, deals: int, tasks: int, goals: int = 0) -> None:
-        counts = {"deals": Reason("{count} open deal" if deals == 1 else "{count} open deals", count=deals),
-                  "tasks": Reason("{count} unfinished task" if tasks == 1 else "{count} unfinished tasks", count=tasks),
-                  "goals": Reason("{count} running goal" if goals == 1 else "{count} running goals", count=goals)}
-        owned = Reason("{deals}, {tasks} and {goals}" if goals else "{deals} and {tasks}", **counts)
-        super().__init__("{name} still owns {work}; hand them over first: uplift member remove {name} "
-                         "--to NAME (or uplift member handover {name} --to NAME)", name=name, work=owned)
+        super().__init__(Phrase("{name} still owns {work}; hand the work over first: uplift member remove {name} "
+                                "--to NAME (or uplift member handover {name} --to NAME)", name=name,
+                                work=owned(deals, tasks, goals)))
         self.name, self.deals, self.tasks, self.goals = name, deals, tasks, goals
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from sales.errors import Reason
+from sales.errors import Reason, Refused
 
 Role = Literal["lead", "rep"]
 ROLES: tuple[str, ...] = ("lead", "rep")
@@ -31,6 +31,19 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
         self.zone = self.zone.strip()
         if self.zone:
             time_zone(self.zone)
+
+
+def last_lead(roles: dict[str, str], name: str, *, removing: bool) -> Refused | None:
+    """Why `name` may not stop being a lead (made a rep, or taken off the board: `removing`), or
+    None. A board keeps at least one lead: without one nobody could add members, approve budget
+    or hand work over again (and a board whose last member left would be anyone's to change)."""
+    if roles.get(name) != "lead" or sum(role == "lead" for role in roles.values()) > 1:
+        return None
+    if removing and len(roles) == 1:
+        return Refused("{name} is the board's only member, and a board keeps at least one lead; "
+                       "add another lead first (uplift member add NAME --role lead)", name=name)
+    return Refused("{name} is the board's only lead, and a board keeps at least one lead; "
+                   "make someone else lead first", name=name)
 
 
 def time_zone(name: str) -> tzinfo:

@@ -78,8 +78,10 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
     if action in REP_CREATE_OWN:
         if new_owner == actor:
             return
-        raise Refused("a rep may only create {things} they own ({actor} tried for {owner})",
-                      things=things(noun), actor=actor, owner=new_owner or Word("nobody"))
+        if new_owner:  # ("(ali tried for bea)" read as a log line, not as what to do)
+            raise Refused("a rep may only add {things} they own; this one would be {owner}'s",
+                          things=things(noun), owner=new_owner)
+        raise Refused("a rep may only add {things} they own; this one would have no owner", things=things(noun))
     if action in REP_ON_OWN:
         if owner != actor:
             if owner:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
-from sales.errors import Reason, Word
+from sales.errors import Reason
 from sales.goals import CheckIn, Goal, checkins_of, contributors, metric_name
 from sales.ids import in_order
 
@@ -168,7 +168,10 @@ def rollup_problem(goal: Goal, goals: Sequence[Goal]) -> tuple[str, Reason] | No
 def checkin_refusal(goal: Goal, goals: Sequence[Goal]) -> Reason:
     """Why a rolled-up goal takes no check-in: its value is its contributors' (a check-in has a
     value, so even a comment-only one would say a number the goal does not stand at)."""
-    ids = ", ".join(g.id for g in contributors(goal.id, goals)) or Word("no goal yet")
+    ids = ", ".join(g.id for g in contributors(goal.id, goals))
+    if not ids:  # ("sum of no goal yet" said nothing a person could act on)
+        return Reason("{id} rolls up from its contributors, and no goal contributes to it yet: give one the parent "
+                      "{id} and check in on that, or set rollup none", id=goal.id)
     if goal.rollup == "average":
         return Reason("{id} rolls up from its contributors (average of {ids}); check in on those, or set "
                       "rollup none", id=goal.id, ids=ids)

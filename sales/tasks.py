@@ -103,7 +103,8 @@ class Task(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.expected_result = clean_multiline(self.expected_result)
         self.measure = clean_multiline(self.measure)
         if self.start and self.due and self.due < self.start:
-            raise Reason("due {due} is before start {start}", due=self.due, start=self.start).in_field("due")
+            raise Reason("the due date {due} is before the start date {start}", due=self.due,
+                         start=self.start).in_field("due")
         if self.every and self.due is None:
             raise Reason("a repeating task needs a due date to repeat from").in_field("every")
         self.tags = normalize_tags(self.tags)

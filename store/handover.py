@@ -55,7 +55,8 @@ class HandoverChanges(BoardCore):
                        tasks: bool = True, goals: bool = True) -> Handover:
         self._check("member.handover")
         if receiver == giver:
-            raise Invalid("to", "{name} cannot hand work over to themselves", name=giver)
+            # (said as `--to zed: no such member` is: "to: ali cannot..." read as half a sentence)
+            raise Invalid("to", "--to {name}: {name} cannot hand work over to themselves", whole=True, name=giver)
         self._check_member(receiver, "to")
         work = self.open_work(giver)
         moved = Handover(giver, receiver)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from sales.errors import Invalid, NotFound, Reason, Refused, UpliftError
-from sales.members import ROLES, Member, member_for
+from sales.members import ROLES, Member, last_lead, member_for
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -90,9 +90,8 @@ class MemberChanges(BoardCore):
             old = raw[str(doc_id)]
             if old["role"] == role:
                 return msgspec.convert(old, Member)
-            if old["role"] == "lead" and sum(doc["role"] == "lead" for doc in raw.values()) == 1:
-                raise Refused("{name} is the board's only lead, and a board keeps at least one lead; "
-                              "make someone else lead first", name=name)
+            if (refusal := last_lead({doc["name"]: doc["role"] for doc in raw.values()}, name, removing=False)):
+                raise refusal
             member = convert({**old, "role": role}, Member, "member")
             tx.put("member.role", name, "board", "members", doc_id, old, msgspec.to_builtins(member))
             return member
@@ -128,9 +127,8 @@ class MemberChanges(BoardCore):
         if doc_id is None:
             raise NotFound("{name} is not a member of this board", name=name)
         member = msgspec.convert(raw[str(doc_id)], Member)
-        leads = [doc for doc in raw.values() if doc["role"] == "lead"]
-        if member.role == "lead" and len(leads) == 1 and len(raw) > 1:
-            raise Refused("{name} is the board's only lead; make someone else lead first", name=name)
+        if (refusal := last_lead({doc["name"]: doc["role"] for doc in raw.values()}, name, removing=True)):
+            raise refusal
         self._check("member.remove")
         tx.put("member.remove", name, "board", "members", doc_id, msgspec.to_builtins(member), None)
         self._drop_keys(tx, name, None)

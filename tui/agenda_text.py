@@ -26,8 +26,11 @@ SECTIONS = (
 )
 
 
-#: The headings that look ahead, as they read when the horizon is today alone (`today --days 0`).
+#: The headings that look ahead, as they read when the horizon is today alone (`today --days 0`):
+#: their lines then leave out the "due today" the heading says.
 TODAY_ONLY = {"due": N_("Due today"), "closing": N_("Deals closing today")}
+#: ... and when it is today and tomorrow (`--days 1`, not "in the next 1 day").
+TOMORROW_TOO = {"due": N_("Due today or tomorrow"), "closing": N_("Deals closing today or tomorrow")}
 
 
 def days(count: int) -> str:
@@ -71,14 +74,16 @@ def _when(entry: Entry) -> str:
     return say(entry.message)
 
 
-def entry_line(entry: Entry) -> str:
-    """`T-4  Call the second 24 target accounts · due 2026-11-20, 12 days ago · Doing`."""
+def entry_line(entry: Entry, when: bool = True) -> str:
+    """`T-4  Call the second 24 target accounts · due 2026-11-20, 12 days ago · Doing`; without
+    `when` the day it is about is left out (its heading says it: `Due today`)."""
     parts = [f"{entry.item}  {entry.title}"]
     if entry.kind in ("slipped", "closing", "quiet", "unplanned"):
         parts.append(f"{entry.status} · {num_or_dash(entry.value)}")
     elif entry.kind == "stuck":
         parts.append(num_or_dash(entry.value))
-    parts.append(_when(entry))
+    if when:
+        parts.append(_when(entry))
     if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:
         parts.append(_(STATUS_LABELS[entry.status]))
     if entry.waiting:
@@ -93,11 +98,14 @@ def sections(agenda: Agenda, cli: bool = False) -> list[tuple[str, list[tuple[st
     found = []
     for kind, heading in SECTIONS:
         entries = agenda.of(kind)
-        if agenda.horizon == 0:  # `--days 0`: today only, not "in the next 0 days"
-            heading = TODAY_ONLY.get(kind, heading)
+        today_only = agenda.horizon == 0 and kind in TODAY_ONLY
+        if today_only:  # `--days 0`: today only, not "in the next 0 days" (and not "due today" on each line)
+            heading = TODAY_ONLY[kind]
+        elif agenda.horizon == 1:
+            heading = TOMORROW_TOO.get(kind, heading)
         if entries:
             found.append((_(heading).format(days=days(agenda.horizon), how=how),
-                          [(e.item, entry_line(e)) for e in entries]))
+                          [(e.item, entry_line(e, when=not today_only)) for e in entries]))
     return found
 
 
@@ -134,8 +142,11 @@ def payouts_line(agenda: Agenda, cli: bool = False) -> str | None:
             for start, end, count in agenda.past_payouts]
     if not approve and not pay and not past:
         return None
-    said = [_("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})").format(
-        approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))] \
+    # (only the counts there are: "5 to approve, 0 approved and not paid yet" said a thing that was not)
+    waiting = (_("Payouts: {approve} to approve, {pay} approved and not paid yet ({where})") if approve and pay
+               else _("Payouts: {approve} to approve ({where})") if approve
+               else _("Payouts: {pay} approved and not paid yet ({where})"))
+    said = [waiting.format(approve=approve, pay=pay, where=_("`uplift payout`") if cli else _("5, the Payouts tab"))] \
         if approve or pay else []
     return "\n".join(said + past)
 

@@ -165,12 +165,12 @@ def test_a_rule_across_fields_names_the_row_and_the_field(run, team, tmp_path) -
                     "Plan Q1,2026-12-10,2026-12-01,\n"
                     "Weekly call,,,weekly\n", encoding="utf-8")
     assert _refused(run, team, "task", path) == (f"uplift: {path}: 2 problems, nothing imported:\n"
-                                                 "  row 2: due: due 2026-12-01 is before start 2026-12-10\n"
+                                                 "  row 2: due: the due date 2026-12-01 is before the start date 2026-12-10\n"
                                                  "  row 3: every: a repeating task needs a due date to repeat from\n")
     own = tmp_path / "own.csv"  # the board's own list: T-1 is due 2026-12-01
     own.write_text(TASK_HEADER.removesuffix(",board") + "\n"
                    "T-1,Call Acme,todo,ali,normal,2026-12-05,2026-12-01,,,,,,,0,,,\n", encoding="utf-8")
-    assert "  row 2: T-1: due: due 2026-12-01 is before start 2026-12-05\n" in _refused(run, team, "task", own)
+    assert "  row 2: T-1: due: the due date 2026-12-01 is before the start date 2026-12-05\n" in _refused(run, team, "task", own)
     assert run("deal", "add", "Globex", "--value", "1000")[0] == 0  # D-1
     assert run("deal", "move", "D-1", "won")[0] == 0
     assert run("deal", "paid", "D-1", "800")[0] == 0

@@ -52,8 +52,8 @@ def test_typed_dates(due, typed, day):
 @pytest.mark.parametrize(("typed", "said"), [
     ("3/4", "'3/4' reads two ways (2027-03-04 or 2027-04-03): write it as YYYY-MM-DD"),
     ("13/13", "'13/13' is not a date: no month has that day"),
-    ("next banana", "'next banana' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, eow, eom, 12/25 "
-                    "or a weekday (fri, next fri)"),
+    ("next banana", "'next banana' is not a date: use YYYY-MM-DD, 31/12/2026, 12/25, today, tomorrow, 3d, -1w, "
+                    "eow, eom or a weekday (fri, next fri)"),
 ])
 def test_unclear_dates_refused_writing_nothing(team, run, monkeypatch, typed, said):
     fix_now(monkeypatch, THURSDAY)
@@ -62,6 +62,41 @@ def test_unclear_dates_refused_writing_nothing(team, run, monkeypatch, typed, sa
     assert (code, out) == (2, "")
     assert said in err
     assert snapshot_files(team) == before
+
+
+@pytest.mark.parametrize("typed", ["nope", "next banana", "+3x"])
+def test_every_form_the_refusal_offers_is_taken(run, monkeypatch, typed):
+    """The message of a text that is no date lists forms to type instead: each of them is a date."""
+    fix_now(monkeypatch, THURSDAY)
+    code, _, err = run("task", "add", "Call Isdom", "--due", typed)
+    assert code == 2
+    offered = err.split(": use ", 1)[1].replace(" or a weekday (", ", ").rstrip(")\n").split(", ")
+    assert offered[:3] == ["YYYY-MM-DD", "31/12/2026", "12/25"] and "next fri" in offered
+    for form in offered[1:]:
+        assert run("task", "add", "Call Isdom", "--due", form)[0] == 0, form
+
+
+def test_in_chinese_a_short_date_that_reads_two_ways_is_offered_as_chinese_dates_that_do_not(
+        team, run, monkeypatch):
+    fix_now(monkeypatch, THURSDAY)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    before = snapshot_files(team)
+    code, out, err = run("task", "add", "Call Isdom", "--due", "03/04")
+    assert (code, out) == (2, "") and snapshot_files(team) == before
+    assert "'03/04' 有两种读法：2027年03月04日 或 2027年04月03日，请照所指的那一天写（也可写成 YYYY-MM-DD）" in err
+    for offered, day in (("2027年03月04日", "2027-03-04"), ("2027年04月03日", "2027-04-03")):
+        code, out, err = run("task", "add", "Call Isdom", "--due", offered, "--json")
+        assert code == 0, err
+        assert json.loads(out)["task"]["due"] == day
+
+
+def test_in_chinese_a_text_that_is_no_date_is_offered_chinese_forms(run, monkeypatch):
+    fix_now(monkeypatch, THURSDAY)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    code, _, err = run("task", "add", "Call Isdom", "--due", "nope")
+    assert code == 2 and "'nope' 不是日期：请用 YYYY-MM-DD、2026年12月31日" in err
+    for form in ("2026年12月31日", "12月25日", "3天", "本周末", "月底", "下周五"):
+        assert run("task", "add", "Call Isdom", "--due", form)[0] == 0, form
 
 
 def test_other_date_options_read_them_too(team, run, monkeypatch):

@@ -149,7 +149,7 @@ def test_a_bad_value_in_a_known_deals_row_is_named_and_nothing_is_written(run, t
 def test_a_reps_refusal_names_the_row_and_one_who_may_only_read_is_told_so_once(run, team, tmp_path) -> None:
     before = snapshot_files(team)
     code, out, err = _imported(run, tmp_path, FIRST, user="ali")  # row 3 is bea's
-    assert (code, out, err) == (1, "", "uplift: row 3: a rep may only create deals they own (ali tried for bea)\n")
+    assert (code, out, err) == (1, "", "uplift: row 3: a rep may only add deals they own; this one would be bea's\n")
     code, out, err = _imported(run, tmp_path, FIRST, user="zed")
     assert (code, out) == (1, "") and "zed, who is not a member of this board, so may only read it" in err
     assert "row" not in err

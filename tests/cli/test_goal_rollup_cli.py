@@ -42,6 +42,14 @@ def test_a_check_in_on_a_rolled_up_goal_is_refused_with_exit_1(run) -> None:
     assert run("goal", "checkin", "G-1", "900k")[0] == 0
 
 
+def test_a_rolled_up_goal_with_no_contributor_says_how_to_give_it_one(run) -> None:
+    assert run("goal", "add", "Team revenue", "--metric", "revenue", "--target", "1M", "--rollup", "sum")[0] == 0
+    code, out, err = run("goal", "checkin", "G-1", "900k")
+    assert (code, out) == (1, "")
+    assert err == ("uplift: G-1 rolls up from its contributors, and no goal contributes to it yet: give one the "
+                   "parent G-1 and check in on that, or set rollup none\n")  # (it said "sum of no goal yet")
+
+
 def test_bad_rollup_and_unlike_contributors_exit_2_naming_the_field(run) -> None:
     team_goal(run)
     code, _, err = run("goal", "edit", "G-1", "--rollup", "median")

@@ -73,7 +73,7 @@ def test_nothing_to_hand_over_is_said(team, run) -> None:
     (("member", "handover", "ali", "--to", "bea"), "ali", 1, "only a lead may hand members' work over"),
     (("member", "handover", "ali", "--to", "bea"), "bea", 1, "only a lead may hand members' work over"),
     (("member", "handover", "ali", "--to", "zed"), "dana", 1, "--to zed: no such member"),
-    (("member", "handover", "ali", "--to", "ali"), "dana", 2, "themselves"),
+    (("member", "handover", "ali", "--to", "ali"), "dana", 2, "uplift: --to ali: ali cannot hand work over to themselves\n"),
     (("member", "handover", "zed", "--to", "bea"), "dana", 1, "zed is not a member"),
     (("member", "remove", "ali", "--to", "zed"), "dana", 1, "--to zed: no such member"),
     (("member", "remove", "ali", "--to", "bea"), "ali", 1, "only a lead may remove members"),
@@ -95,9 +95,22 @@ def test_remove_is_refused_while_the_member_owns_open_work(desk, team, run) -> N
     files = snapshot_files(team)
     code, out, err = run("member", "remove", "ali")
     assert (code, out) == (1, "")
-    assert err.strip() == ("uplift: ali still owns 1 open deal and 1 unfinished task; hand them over first: "
+    assert err.strip() == ("uplift: ali still owns 1 open deal and 1 unfinished task; hand the work over first: "
                            "uplift member remove ali --to NAME (or uplift member handover ali --to NAME)")
     assert snapshot_files(team) == files
+
+
+def test_the_refusal_and_the_hand_over_name_only_the_work_there_is(team, run) -> None:
+    """ali owns one task and nothing else: no `0 open deals` said, refused or handed."""
+    code, out, err = run("member", "remove", "ali")
+    assert (code, out) == (1, "")
+    assert err == ("uplift: ali still owns 1 unfinished task; hand the work over first: "
+                   "uplift member remove ali --to NAME (or uplift member handover ali --to NAME)\n")
+    Board(team, actor="dana").add_goal("Ali's calls", owner="ali", metric="calls", target=300)  # G-1, running
+    assert "ali still owns 1 unfinished task and 1 running goal; " in run("member", "remove", "ali")[2]
+    code, out, err = run("member", "remove", "ali", "--to", "bea")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["handed 1 unfinished task and 1 running goal from ali to bea", "removed ali"]
 
 
 def test_remove_to_hands_over_and_removes(desk, team, run) -> None:
@@ -151,7 +164,7 @@ def test_budget_lines_alone_do_not_hold_a_removal_and_are_said_in_chinese(team, 
     Board(team, actor="ali").request_budget("Booth", 8000, strategy="S-1")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("member", "remove", "ali", "--to", "bea")
-    assert code == 0 and "已把 ali 的 0 个进行中的商机、0 个未完成的任务和 1 个未结的预算项移交给 bea" in out
+    assert code == 0 and "已把 ali 的 1 个未结的预算项移交给 bea" in out
     assert Board(team, actor="dana").budget_line("B-1").requested_by == "bea"
 
 

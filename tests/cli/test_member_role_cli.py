@@ -48,3 +48,39 @@ def test_refusals_and_bad_input_write_nothing(run, team) -> None:
     assert code == 2 and "invalid choice: 'boss'" in err and "Traceback" not in err
     assert run("member", "role", "ali")[0] == 2
     assert snapshot_files(team) == before
+
+
+def test_the_last_lead_is_not_removed_even_alone(run, team, tmp_path) -> None:
+    """A board keeps a lead: not removed from a team (hand the lead on first), nor as its only
+    member (which left a board with nobody in charge of it)."""
+    before = snapshot_files(team)
+    code, out, err = run("member", "remove", "dana")
+    assert (code, out) == (1, "")
+    assert err == ("uplift: dana is the board's only lead, and a board keeps at least one lead; "
+                   "make someone else lead first\n")
+    assert snapshot_files(team) == before
+    alone = tmp_path / "alone"
+    assert run("--board", alone, "member", "add", "lee", "--role", "lead", user="lee")[0] == 0
+    kept = snapshot_files(alone)
+    code, out, err = run("--board", alone, "member", "remove", "lee", user="lee")
+    assert (code, out) == (1, "")
+    assert err == ("uplift: lee is the board's only member, and a board keeps at least one lead; "
+                   "add another lead first (uplift member add NAME --role lead)\n")
+    assert snapshot_files(alone) == kept
+    assert run("--board", alone, "member", "role", "lee", "rep", user="lee")[0] == 1
+
+
+def test_a_lead_steps_down_or_leaves_once_another_leads(run) -> None:
+    assert run("member", "role", "ali", "lead")[0] == 0
+    assert run("member", "role", "dana", "rep", user="ali")[:2] == (0, "dana (rep)\n")
+    assert run("member", "role", "dana", "lead", user="ali")[0] == 0
+    assert run("member", "remove", "dana", user="ali")[:2] == (0, "removed dana\n")
+    assert roles(run) == {"ali": "lead", "bea": "rep"}
+
+
+def test_in_chinese_the_only_member_is_told_what_to_do(run, tmp_path, monkeypatch) -> None:
+    alone = tmp_path / "alone"
+    assert run("--board", alone, "member", "add", "lee", "--role", "lead", user="lee")[0] == 0
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("--board", alone, "member", "remove", "lee", user="lee") == (
+        1, "", "uplift: lee 是此看板唯一的成员，而看板至少要保留一名主管；请先添加另一名主管（uplift member add NAME --role lead）\n")

@@ -131,7 +131,7 @@ def test_a_bad_date_on_the_command_line_is_said_in_chinese(run, team, monkeypatc
     assert run("task", "add", "Call Acme", "--due", "31/31/2026") == (  # (day or month first: no such day)
         2, "", "uplift: due: '31/31/2026' 不是日期：没有哪个月有这一天\n")
     assert run("task", "add", "Call Acme", "--due", "next year") == (
-        2, "", "uplift: due: 'next year' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周、eow/本周末、eom/月底、12/25 或星期几（fri/周五、next fri/下周五）\n")
+        2, "", "uplift: due: 'next year' 不是日期：请用 YYYY-MM-DD、2026年12月31日、31/12/2026、12月25日、12/25、today/今天、tomorrow/明天、3d/3天、-1w/-1周、eow/本周末、eom/月底 或星期几（fri/周五、next fri/下周五）\n")
     assert run("task", "add", "Call Acme", "--due", "3000-01-01") == (
         2, "", "uplift: due: 3000-01-01 不是 1900 到 2999 年之间的日期\n")
 
@@ -148,4 +148,4 @@ def test_a_due_date_typed_in_chinese_or_day_first(run, team, monkeypatch) -> Non
     code, out, _ = run("task", "add", "Call Acme", "--due", "31/12/2026")  # day first: 31 is no month
     assert code == 0 and json.loads(run("task", "show", out.strip(), "--json")[1])["task"]["due"] == "2026-12-31"
     assert run("task", "add", "Call Acme", "--due", "03/04/2026") == (
-        2, "", "uplift: due: '03/04/2026' 有两种读法（2026-03-04 或 2026-04-03）：请写成 YYYY-MM-DD\n")
+        2, "", "uplift: due: '03/04/2026' 有两种读法：2026年03月04日 或 2026年04月03日，请照所指的那一天写（也可写成 YYYY-MM-DD）\n")

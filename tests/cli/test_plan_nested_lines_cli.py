@@ -58,7 +58,7 @@ def test_each_is_at_its_fields_line(problems) -> None:
     assert problems == [
         "7: tasks[0].steps[1].text: a step needs some text",
         "11: tasks[0].comments[0].text: a comment needs some text",
-        "15: tasks[1].due: due 2026-11-01 is before start 2026-11-10",
+        "15: tasks[1].due: the due date 2026-11-01 is before the start date 2026-11-10",
         "22: goals[0].subtargets[0].text: a sub-target needs some text",
         "29: deals[0].payments: the payments add up to 160.00, more than the deal's value (100.00)",
     ]

@@ -24,8 +24,9 @@ def decided(team):
 CASES = [  # (user, command, English, Chinese): each exits 1 and says one line on stderr
     ("dana", ("task", "show", "T-999"), "no task T-999 on this board", "此看板上没有任务 T-999"),
     ("dana", ("deal", "show", "D-9"), "no deal D-9 on this board", "此看板上没有商机 D-9"),
-    ("dana", ("member", "remove", "dana"), "dana is the board's only lead; make someone else lead first",
-     "dana 是此看板唯一的主管；请先让其他人成为主管"),
+    ("dana", ("member", "remove", "dana"),
+     "dana is the board's only lead, and a board keeps at least one lead; make someone else lead first",
+     "dana 是此看板唯一的主管，而看板至少要保留一名主管；请先让其他人成为主管"),
     ("bea", ("undo",), "nothing of bea's to undo on this board", "此看板上没有 bea 可撤销的更改"),
     ("dana", ("budget", "approve", "B-1", "--reason", "again"),
      "B-1 was already approved by dana; a line is approved or rejected once",

@@ -306,7 +306,7 @@ def test_a_rep_imports_a_spreadsheet_of_their_own_tasks_only(run, team, tmp_path
     path.write_text("Title,Owner\nMine,ali\nHers,bea\n", encoding="utf-8")
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path), user="ali")
-    assert (code, out) == (1, "") and err == "uplift: row 3: a rep may only create tasks they own (ali tried for bea)\n"
+    assert (code, out) == (1, "") and err == "uplift: row 3: a rep may only add tasks they own; this one would be bea's\n"
     assert snapshot_files(team) == before
 
 

@@ -76,11 +76,16 @@ def test_days_0_is_today_alone(run, team, monkeypatch) -> None:
     lead.add_deal("Acme renewal", owner="ali", value=12000, close=today)
     code, out, _ = run("today", "--days", "0", user="ali")
     assert code == 0 and "next 0 days" not in out
-    assert "Due today\n  T-1  Call Acme · due today · To do\n" in out and "T-3" not in out
-    assert "Deals closing today\n  D-1  Acme renewal · Lead · 12,000 · closes today" in out
+    assert "Due today\n  T-1  Call Acme · To do\n" in out and "T-3" not in out  # (not "Due today: ... due today")
+    assert "Deals closing today\n  D-1  Acme renewal · Lead · 12,000\n" in out
+    code, out, _ = run("today", "--days", "1", user="ali")
+    assert "Due today or tomorrow\n  T-1  Call Acme · due today · To do\n" in out  # (not "in the next 1 day")
+    assert "Deals closing today or tomorrow\n" in out and "next 1 day" not in out
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     out = run("today", "--days", "0", user="ali")[1]
     assert "今天到期\n" in out and "今天预计成交的商机\n" in out
+    out = run("today", "--days", "1", user="ali")[1]
+    assert "今明两天到期\n" in out and "今明两天预计成交的商机\n" in out
 
 
 def test_task_list_due_by_a_day(run, team) -> None:

@@ -28,8 +28,13 @@ def goal(**fields) -> Goal:
 
 CASES = {  # what raises -> (its English, its Chinese)
     "a date": (lambda: parse_date("next year", TODAY),
-               "'next year' is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -1w, eow, eom, 12/25 or a weekday (fri, next fri)",
-               "'next year' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周、eow/本周末、eom/月底、12/25 或星期几（fri/周五、next fri/下周五）"),
+               "'next year' is not a date: use YYYY-MM-DD, 31/12/2026, 12/25, today, tomorrow, 3d, -1w, eow, eom or a weekday "
+               "(fri, next fri)",
+               "'next year' 不是日期：请用 YYYY-MM-DD、2026年12月31日、31/12/2026、12月25日、12/25、today/今天、tomorrow/明天、"
+               "3d/3天、-1w/-1周、eow/本周末、eom/月底 或星期几（fri/周五、next fri/下周五）"),
+    "a date that reads two ways": (lambda: parse_date("03/04/2026", TODAY),
+               "'03/04/2026' reads two ways (2026-03-04 or 2026-04-03): write it as YYYY-MM-DD",
+               "'03/04/2026' 有两种读法：2026年03月04日 或 2026年04月03日，请照所指的那一天写（也可写成 YYYY-MM-DD）"),
     "a year": (lambda: parse_date("3000-01-01", TODAY), "3000-01-01 is not a date between 1900 and 2999",
                "3000-01-01 不是 1900 到 2999 年之间的日期"),
     "a week": (lambda: parse_week("2026-W60", TODAY), "'2026-W60' is not a week of 2026 (weeks run 1 to 53)",

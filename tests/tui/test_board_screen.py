@@ -803,7 +803,7 @@ async def test_a_due_date_before_the_start_is_refused_next_to_due(team) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        assert str(form.query_one("#error-due", Static).content) == "Due: due 2026-12-01 is before start 2026-12-10"
+        assert str(form.query_one("#error-due", Static).content) == "Due: 2026-12-01 is before the start date 2026-12-10"
         assert str(form.query_one("#error-form", Static).content) == ""
         form.query_one("#start").value = form.query_one("#due").value = ""
         form.query_one("#every", Select).value = "weekly"

@@ -42,6 +42,6 @@ async def test_the_task_forms_bad_date_is_said_in_chinese_next_to_it(team, monke
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
         assert str(app.screen.query_one("#error-due").render()) == (
-            "截止：'someday' 不是日期：请用 YYYY-MM-DD、today/今天、tomorrow/明天、+3d/+3天、-1w/-1周、eow/本周末、eom/月底、12/25 或星期几（fri/周五、next fri/下周五）")
+            "截止：'someday' 不是日期：请用 YYYY-MM-DD、2026年12月31日、31/12/2026、12月25日、12/25、today/今天、tomorrow/明天、3d/3天、-1w/-1周、eow/本周末、eom/月底 或星期几（fri/周五、next fri/下周五）")
         assert str(app.screen.query_one("#error-start").render()) == "开始：1800-01-01 不是 1900 到 2999 年之间的日期"
     assert [t.id for t in Board(team, actor="dana").tasks()] == ["T-1", "T-2"]

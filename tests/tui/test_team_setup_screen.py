@@ -197,6 +197,43 @@ async def test_a_lead_changes_roles_and_the_last_lead_stays(team) -> None:
     assert [(a.action, a.item) for a in board.history()][:2] == [("member.role", "dana"), ("member.role", "ali")]
 
 
+async def test_the_boards_only_member_is_not_removed_nor_made_a_rep(board_path) -> None:
+    """A board keeps a lead: its only member (a lead) stays, and is told what to do instead,
+    before any question is asked."""
+    Board(board_path, actor="lee").add_member("lee", "lead")
+    before = snapshot_files(board_path)
+    app = UpliftApp(Board(board_path, actor="lee"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)  # refused before asking
+        assert said(app)[-1] == ("lee is the board's only member, and a board keeps at least one lead; "
+                                 "add another lead first (a)")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert said(app)[-1].startswith("lee is the board's only lead, and a board keeps at least one lead")
+        assert [row[:2] for row in members(app)] == [["lee", "lead"]]
+    assert snapshot_files(board_path) == before
+
+
+async def test_in_chinese_the_last_lead_and_a_members_work_are_said_in_chinese(team, monkeypatch) -> None:
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        table = app.screen.query_one("#setup-members", DataTable)
+        await pilot.press("d")  # ali owns a task, and nothing else
+        await pilot.pause()
+        assert said(app)[-1] == "ali 仍负责 1 个未完成的任务；请先移交：uplift member handover ali --to NAME"
+        table.move_cursor(row=2)  # dana, the only lead
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert said(app)[-1] == "dana 是此看板唯一的主管，而看板至少要保留一名主管；请先让其他人成为主管"
+
+
 async def test_a_lead_removes_a_member_who_owns_no_open_work(team) -> None:
     Board(team, actor="dana").add_member("cy", "rep")
     app = UpliftApp(Board(team, actor="dana"))
@@ -207,7 +244,7 @@ async def test_a_lead_removes_a_member_who_owns_no_open_work(team) -> None:
         await pilot.press("d")  # ali owns a task: as `uplift member remove`, hand it over first
         await pilot.pause()
         assert isinstance(app.screen, TeamSetupScreen)
-        assert ("ali still owns 0 open deals and 1 unfinished task; hand them over first: "
+        assert ("ali still owns 1 unfinished task; hand the work over first: "
                 "uplift member handover ali --to NAME") in said(app)
         table.move_cursor(row=3)  # dana, the only lead of a team
         await pilot.press("d")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.errors import NotFound, Refused
+from sales.errors import NotFound
 from sales.tasks import STATUSES
 from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, say
 
 #: A member's role as the command line shows it (the role typed is `lead` or `rep`).
 ROLE_WORDS = {"lead": N_("lead"), "rep": N_("rep")}
@@ -52,37 +52,21 @@ def cmd_member_role(args: argparse.Namespace) -> int:
 
 
 def cmd_member_remove(args: argparse.Namespace) -> int:
-    from sales.handover import OpenWork
-
     board = open_board(args)
     work = board.open_work(args.name) if args.to else None  # (read to say what moved; the move is locked)
-    try:
-        member = board.remove_member(args.name, to=args.to)
-    except OpenWork as error:
-        raise open_work_refusal(error) from None
+    member = board.remove_member(args.name, to=args.to)  # (OpenWork, refused, says only the kinds of work there are)
     if work:
         print(handed_text(work, args.to))
     print(_("removed {name}").format(name=member.name))
     return EXIT_OK
 
 
-def open_work_refusal(error) -> Refused:
-    """The store's OpenWork as a template, with the counts it carries said in the interface's language."""
-    return Refused("{name} still owns {work}; hand them over first: uplift member remove {name} "
-                   "--to NAME (or uplift member handover {name} --to NAME)",
-                   name=error.name, work=work_counts(error.deals, error.tasks, error.goals))
-
-
 def work_counts(deals: int, tasks: int, goals: int, lines: int = 0) -> str:
-    """`1 open deal and 2 unfinished tasks`, or `…, 2 unfinished tasks and 1 running goal`
-    (`…, 1 running goal and 1 open budget line`)."""
-    words = {"deals": n_("{count} open deal", "{count} open deals", deals).format(count=deals),
-             "tasks": n_("{count} unfinished task", "{count} unfinished tasks", tasks).format(count=tasks),
-             "goals": n_("{count} running goal", "{count} running goals", goals).format(count=goals),
-             "lines": n_("{count} open budget line", "{count} open budget lines", lines).format(count=lines)}
-    if lines:
-        return (_("{deals}, {tasks}, {goals} and {lines}") if goals else _("{deals}, {tasks} and {lines}")).format(**words)
-    return (_("{deals}, {tasks} and {goals}") if goals else _("{deals} and {tasks}")).format(**words)
+    """`1 open deal and 2 unfinished tasks`, or `…, 2 unfinished tasks and 1 running goal`, in
+    the interface's language: only the kinds there are some of (sales.handover.owned)."""
+    from sales.handover import owned
+
+    return say(owned(deals, tasks, goals, lines))
 
 
 def cmd_member_handover(args: argparse.Namespace) -> int:
@@ -236,7 +220,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     names(mrole.add_argument("name"), "member")
     mrole.add_argument("role", choices=("lead", "rep"), help=_("lead (may change everything) or rep (their own work)"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
-                    _("remove a member (refused while they own open work, unless --to takes it over)"))
+                    _("remove a member (refused while they own open work, unless --to takes it over, "
+                      "and for the board's last lead)"))
     names(mrem.add_argument("name"), "member")
     add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks, running goals and open budget lines to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,

@@ -143,7 +143,8 @@ class TaskForm(FormBase):
                     raise Invalid(name, error) from None
         with reading.field():  # the task's own rules, next to the field they are about (not at the top)
             if fields.get("start") and fields.get("due") and fields["due"] < fields["start"]:
-                raise Invalid("due", "due {due} is before start {start}", due=fields["due"], start=fields["start"])
+                # (under the Due box, named "Due:" already: not "Due: the due date ...")
+                raise Invalid("due", "{due} is before the start date {start}", due=fields["due"], start=fields["start"])
             if fields["every"] and not fields.get("due") and "due" in fields:
                 raise Invalid("due", "a repeating task needs a due date to repeat from")
         reading.done()

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Select, Static
 
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
+from sales.members import last_lead
 from sales.tasks import STATUS_LABELS, STATUSES
 from tui.commands.members import ROLE_WORDS
 from tui.i18n import N_, _
@@ -210,10 +211,9 @@ class TeamSetupScreen(ModalScreen[None]):
             return
         role = "rep" if member.role == "lead" else "lead"
         board = self.app.board
-        if role == "rep" and sum(m.role == "lead" for m in board.members()) == 1:
-            # (said before asking: the store would refuse the yes)
-            tell(self, _("{name} is the board's only lead, and a board keeps at least one lead; "
-                         "make someone else lead first").format(name=member.name), "error")
+        roles = {m.name: m.role for m in board.members()}
+        if role == "rep" and (refusal := last_lead(roles, member.name, removing=False)):
+            tell(self, refusal, "error")  # (said before asking: the store would refuse the yes)
             return
         question = (_("Make {name} a lead? A lead may change everything on the board.") if role == "lead"
                     else _("Make {name} a rep? A rep changes only their own work."))
@@ -222,7 +222,7 @@ class TeamSetupScreen(ModalScreen[None]):
 
     def action_remove_member(self) -> None:
         """Take the member under the cursor off the board (`uplift member remove`): as there, not
-        while they own open work (hand it over first), and never the last lead of a team."""
+        while they own open work (hand it over first), and never the board's last lead."""
         from tui.commands.members import work_counts
 
         if not permitted(self, "member.remove"):
@@ -231,14 +231,16 @@ class TeamSetupScreen(ModalScreen[None]):
         if member is None:
             return
         board = self.app.board
-        members = board.members()
-        if member.role == "lead" and len(members) > 1 and sum(m.role == "lead" for m in members) == 1:
-            tell(self, _("{name} is the board's only lead, and a board keeps at least one lead; "
-                         "make someone else lead first").format(name=member.name), "error")
+        roles = {m.name: m.role for m in board.members()}
+        if refusal := last_lead(roles, member.name, removing=True):  # (said before asking)
+            if len(roles) == 1:  # the board's only member: the key that adds a lead here, not the command
+                refusal = _("{name} is the board's only member, and a board keeps at least one lead; "
+                            "add another lead first ({key})").format(name=member.name, key=shown_key(self, "setup.add"))
+            tell(self, refusal, "error")
             return
         work = board.open_work(member.name)
         if work.deals or work.tasks or work.goals:
-            tell(self, _("{name} still owns {work}; hand them over first: uplift member handover {name} --to NAME").format(
+            tell(self, _("{name} still owns {work}; hand the work over first: uplift member handover {name} --to NAME").format(
                 name=member.name, work=work_counts(len(work.deals), len(work.tasks), len(work.goals))), "error")
             return
         question = _("Remove {name} from the board? They own no open deals, unfinished tasks or running goals; "
