@@ -58,6 +58,14 @@ def moment_to_come(moment: datetime, today: date) -> bool:
     return moment.date() > today + timedelta(days=1)
 
 
+def dated_otherwise(day: date, today: date) -> bool:
+    """Whether a record that its command stamps now (a move, a comment, a task done) is dated
+    `day` rather than `today` for one who may not date it (anyone but a lead): a day of slack
+    either way, as the stamp is UTC and the day the actor's. A deal file's won or lost row is held
+    to it too (`uplift deal import`, its close date: a rep's win is dated when it is recorded)."""
+    return abs((day - today).days) > 1
+
+
 def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date,
                     goals: Mapping[str, Any] | None = None, board_goals: Mapping[str, Any] | None = None,
                     ) -> list[Problem]:
@@ -143,7 +151,7 @@ def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem
         return [("history", Reason("only a lead may change the stages a deal has been through; "
                                    "a move adds to them"), True)]
     for index in range(len(kept), len(entries)):
-        if abs((entries[index].at.date() - today).days) > 1:
+        if dated_otherwise(entries[index].at.date(), today):
             return [(f"history[{index}].at", Reason("a move is dated when it is made ({today}); only a lead "
                                                     "may date one {day}", today=today, day=entries[index].at.date()),
                      True)]
