@@ -455,6 +455,12 @@ def entry_stage(rows: Sequence[dict[str, str]], stages: Sequence[Stage],
     return open_names[0]
 
 
+def outcome_field(row: dict[str, str]) -> str:
+    """The field that dates a won or lost row's outcome: the day an export says it closed
+    (`closed`; Pipedrive's Won time, else its Lost time), else its close date."""
+    return next((field for field in ("closed", "lost_time") if row.get(field, "").strip()), "close")
+
+
 def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, now: datetime,
                zone: tzinfo | None, stage_names: dict[str, str] | None = None,
                days_first: dict[str, bool] | None = None) -> dict:
@@ -483,10 +489,17 @@ def row_fields(row: dict[str, str], stages: Sequence[Stage], opened_stage: str, 
     def moment(day: date | None) -> datetime:
         return datetime.combine(day, time(0), tzinfo=zone) if day else now
 
+    ended_field = outcome_field(row)
     values["closed"] = values["closed"] or values["lost_time"]  # (Pipedrive: Won time, else Lost time)
     opened, close = values["opened"], values["close"]
     # a closed deal's outcome is dated by its `closed` day (an export's), else by its close date
-    ended, ended_field = (values["closed"], "closed") if values["closed"] else (close, "close")
+    ended = values["closed"] or close
+    # what happened is not dated in the days to come (an open deal's expected close may be)
+    if stage.outcome != "open" and ended and ended > now.date():
+        raise fail(ended_field, Reason("a won or lost deal is dated by the day it closed, and {day} is still to come "
+                                       "(leave it empty and the deal closes today)", day=ended))
+    if opened and opened > now.date():
+        raise fail("opened", Reason("a deal is opened once it comes in; {day} is still to come", day=opened))
     if stage.outcome == "open":
         history = [{"stage": stage.name, "at": moment(opened)}]
     elif opened and opened_stage != stage.name:

@@ -58,6 +58,14 @@ def moment_to_come(moment: datetime, today: date) -> bool:
     return moment.date() > today + timedelta(days=1)
 
 
+def dated_otherwise(day: date, today: date) -> bool:
+    """Whether a record that its command stamps now (a move, a comment, a task done) is dated
+    `day` rather than `today` for one who may not date it (anyone but a lead): a day of slack
+    either way, as the stamp is UTC and the day the actor's. A deal file's won or lost row is held
+    to it too (`uplift deal import`, its close date: a rep's win is dated when it is recorded)."""
+    return abs((day - today).days) > 1
+
+
 def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool, today: date,
                     goals: Mapping[str, Any] | None = None, board_goals: Mapping[str, Any] | None = None,
                     ) -> list[Problem]:
@@ -143,7 +151,7 @@ def _history(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem
         return [("history", Reason("only a lead may change the stages a deal has been through; "
                                    "a move adds to them"), True)]
     for index in range(len(kept), len(entries)):
-        if abs((entries[index].at.date() - today).days) > 1:
+        if dated_otherwise(entries[index].at.date(), today):
             return [(f"history[{index}].at", Reason("a move is dated when it is made ({today}); only a lead "
                                                     "may date one {day}", today=today, day=entries[index].at.date()),
                      True)]
@@ -164,7 +172,7 @@ def _comments(old: Any | None, new: Any, actor: str, lead: bool, today: date) ->
         if comment.by != actor and not (lead and old is None):
             return [(f"comments[{index}].by", Reason("a new comment is {actor}'s own, not {by}'s", actor=actor,
                                                      by=comment.by), True)]
-        if not lead and abs((comment.at.date() - today).days) > 1:  # (as `task comment` stamps it: now)
+        if not lead and dated_otherwise(comment.at.date(), today):  # (as `task comment` stamps it: now)
             return [(f"comments[{index}].at", Reason("a comment is dated when it is made ({today}); only a lead "
                                                      "may date one {day}", today=today, day=comment.at.date()), True)]
     return []
@@ -179,7 +187,7 @@ def done_at_problems(old: Any | None, new: Any, lead: bool, today: date) -> list
         return []
     if moment_to_come(done, today):
         return [("done_at", Reason("a task is done once it is; {day} is still to come", day=done.date()), False)]
-    if not lead and abs((done.date() - today).days) > 1:
+    if not lead and dated_otherwise(done.date(), today):
         return [("done_at", Reason("a task is done when it is marked done ({today}); only a lead may date it "
                                    "{day}", today=today, day=done.date()), True)]
     return []
@@ -188,7 +196,7 @@ def done_at_problems(old: Any | None, new: Any, lead: bool, today: date) -> list
 def _spend_stamp(old: Any | None, new: Any, lead: bool, today: date) -> list[Problem]:
     """When a spend was recorded (`at`), as the file adds or changes it: now, as `budget spend`
     stamps it, for anyone but a lead (a day of slack either way)."""
-    if (old is not None and old.at == new.at) or abs((new.at.date() - today).days) <= 1:
+    if (old is not None and old.at == new.at) or not dated_otherwise(new.at.date(), today):
         return []
     if moment_to_come(new.at, today):
         return [("at", Reason("a spend is stamped when it is recorded; {day} is still to come", day=new.at.date()),

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timezone, tzinfo
 
 from sales.errors import Reason
+from sales.plan_records import moment_to_come
 
 #: taskwarrior's status -> the board's; deleted tasks and a repeating task's template (its
 #: occurrences come as pending tasks of their own) are left out
@@ -107,19 +108,32 @@ def task_fields(item: dict, zone: tzinfo | None) -> dict | None:
     if item.get("project"):  # a project (`Sales.Q4`) is a tag on the board: `sales.q4`
         tags.insert(0, str(item["project"]))
     fields["tags"] = tags
-    comments = []
-    for note in item.get("annotations", []) if isinstance(item.get("annotations"), list) else []:
+    comments = []  # (each with its place among the annotations, for a problem to name)
+    notes = item.get("annotations", []) if isinstance(item.get("annotations"), list) else []
+    for place, note in enumerate(notes):
         if isinstance(note, dict) and str(note.get("description", "")).strip():
             try:
                 at = moment(note.get("entry", ""), zone)
             except ValueError as error:
                 raise Reason("{field}: {error}", field="annotations", error=error) from None
-            comments.append({"at": at, "text": str(note["description"]).strip()})
+            comments.append({"at": at, "text": str(note["description"]).strip(), "place": place})
     fields["comments"] = comments
     if item.get("recur"):  # an occurrence of a repeating task (its template is left out)
         fields["recur"] = str(item["recur"])
         fields["parent"] = str(item.get("parent") or item.get("uuid", ""))
     return fields
+
+
+def comment_to_come(comments: list[dict], today: date) -> Reason | None:
+    """What is wrong with the annotations of a task (task_fields' comments) that the import adds
+    as comments: one dated in the days to come, as a plan file's comment is refused (no command
+    dates a comment so; sales.plan_records.moment_to_come: a day of slack, the stamp being UTC)."""
+    for comment in comments:
+        if moment_to_come(comment["at"], today):
+            return Reason("{field}: {error}", field=f"annotations[{comment['place']}].entry",
+                          error=Reason("a comment is dated when it is made; {day} is still to come",
+                                       day=comment["at"].date()))
+    return None
 
 
 def repeating(read: list[dict]) -> tuple[dict[int, str], list[str]]:

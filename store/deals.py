@@ -28,6 +28,7 @@ from sales.deal_fields import (
     entry_stage,
     is_export,
     map_columns,
+    outcome_field,
     pipeline_column,
     row_fields,
 )
@@ -54,6 +55,7 @@ from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
+from sales.plan_records import dated_otherwise
 from sales.splits import Split, read_splits, split_rep_problem
 from sales.text import clean_line, formula_unguarded, listed
 from sales.validation import convert
@@ -478,6 +480,25 @@ class DealChanges(BoardCore):
             currencies: dict[str, int] = {}  # currency -> the first row in it
             stages_read: dict[str, str] = {}  # a stage the file names otherwise -> the board's
             ours = self.own_keys()  # (the keys its own lists may carry)
+            refusals: list[Refused] = []  # a rep's wins and losses the file dates another day than today
+            lead, today = self.role == "lead", self.today()
+
+            def backdated(number: int, record: dict[str, str], deal: Deal) -> None:
+                """A deal the row closes (won or lost) on the day the file gives it is closed when it is
+                recorded, as `deal move` dates it, for anyone but a lead (a day of slack, as a plan
+                file's move): a rep's backdated win would move what a past cycle paid."""
+                entered = deal.history[-1].at
+                if lead or outcome.get(deal.stage, "open") == "open" or entered == now \
+                        or not dated_otherwise(entered.date(), today):
+                    return
+                field = outcome_field(record)
+                rule = Reason("a deal is won or lost when it is moved there ({today}); only a lead may date it {day} "
+                              "(leave {field} empty and it closes today)", field=field, today=today,
+                              day=entered.date())
+                why = Reason("row {number}: {error}", number=number,
+                             error=Reason("{field}: {error}", field=field, error=rule))
+                refusals.append(Refused(why))
+
             foreign: dict[int, str] = {}  # a row of another board's list -> that board's key
             strategies_left = 0  # their links to that board's strategies, left out
             for number, record in records:
@@ -548,6 +569,8 @@ class DealChanges(BoardCore):
                         unchanged += 1
                     else:
                         updates.append((number, old, new))
+                        if len(new.history) > len(old.history):
+                            backdated(number, record, new)
                         if found[1]:
                             won_today.append((number, new))
                     continue
@@ -582,6 +605,7 @@ class DealChanges(BoardCore):
                                            number=number, id=twin.id, title=twin.title))
                     continue
                 deals.append(deal)
+                backdated(number, record, deal)
                 rows_of.setdefault(deal.owner, number)
                 if outcome.get(deal.stage) == "won" and deal.history[-1].at == now:
                     won_today.append((number, deal))
@@ -612,6 +636,8 @@ class DealChanges(BoardCore):
                 self._check("deal.split")
             if any(d.payments for d in deals):  # (what customers paid releases commission)
                 self._check("deal.paid")
+            if refusals:  # (whose deals a rep may import said first)
+                raise refusals[0]
             changes = []
             for number, old, new in updates:
                 keys, action = changed_keys(old, new), actions[number]

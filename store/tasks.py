@@ -208,7 +208,7 @@ class TaskChanges(BoardCore):
         nothing written). Messages name the file as `name` when given (standard input).
         A task of the list deleted on the board (by its uuid, the log's record of the deletion)
         is left out and said (`deleted`), unless `with_deleted`: the list would bring it back."""
-        from sales.taskwarrior import read_export, repeating, task_fields, updated_task
+        from sales.taskwarrior import comment_to_come, read_export, repeating, task_fields, updated_task
 
         shown = name or str(path)
         if Path(path).is_dir():
@@ -316,7 +316,15 @@ class TaskChanges(BoardCore):
                     ids[read[index][1]["uuid"]] = task.id
                 tasks.append(task)
             unlinked = 0
+            def dated_to_come(number: int, title: str, comments: list[dict]) -> None:
+                """A task's annotations the import adds as comments: none in the days to come."""
+                if (wrong := comment_to_come(comments, today)) is not None:
+                    problems.append(Reason("task {number} ({title!r}): {error}", number=number, title=title[:60],
+                                           error=wrong))
+
+            today = self.today()
             for index, task in candidates.items():
+                dated_to_come(read[index][0], task.title, read[index][1]["comments"])
                 waits_for = read[index][1]["depends"]
                 task.depends = [ids[u] for u in waits_for if u in ids]
                 unlinked += len(waits_for) - len(task.depends)  # on a task not in the file (done long ago, deleted)
@@ -343,6 +351,7 @@ class TaskChanges(BoardCore):
                 fresh = [c for c in fields["comments"]
                          if (c["at"].replace(microsecond=0), " ".join(c["text"].split())) not in
                          {(at, " ".join(text.split())) for at, text in had}]
+                dated_to_come(number, fields["title"], fresh)
                 added_comments += len(fresh)
                 data["comments"] = [*before["comments"], *({"at": c["at"], "by": self.actor, "text": c["text"]}
                                                            for c in fresh)][-COMMENTS_MAX:]
