@@ -212,12 +212,13 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
     else:
         won = rep_results(rep, everyone, stages, touches, start, end, today).won_value
     quota = plan.quota_of(rep) if plan else None
-    weighted = sum(d.value * s * p / 100 for d, s, p in counted)
-    best_case = sum(d.value * s for d, s in best)
+    weighted = cents(sum(d.value * s * p / 100 for d, s, p in counted))  # (every sum to the cent: `--json`
+    best_case = cents(sum(d.value * s for d, s in best))  # said 8533.029999999999, a script's 8533.03 missed it)
+    won = cents(won)
     row = RepForecast(
-        rep=rep, quota=quota, won=won, commit=sum(d.value * s for d, s in commit), best_case=best_case,
+        rep=rep, quota=quota, won=won, commit=cents(sum(d.value * s for d, s in commit)), best_case=best_case,
         weighted=weighted, counted=len(counted), slipped=[d.id for d, _ in best if is_slipped(d, "open", today)],
-        undated=undated, omitted=omitted, later=later, forecast=won + weighted, later_ids=later_ids,
+        undated=undated, omitted=omitted, later=cents(later), forecast=cents(won + weighted), later_ids=later_ids,
         **_against_quota(quota, won, weighted, best_case))
     if plan is not None:
         def if_won(chosen: list[tuple[Deal, float]]) -> list[Deal]:
@@ -233,7 +234,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
 def _against_quota(quota: float | None, won: float, weighted: float, best_case: float) -> dict:
     """The gap (quota - forecast) and the coverage (best case / what is left of the quota);
     neither for a quota of 0 (a plan's `quota: 0`: no target, as payouts apply no tiers then)."""
-    return {"gap": quota - (won + weighted) if quota else None,
+    return {"gap": cents(quota - (won + weighted)) if quota else None,
             "coverage": best_case / (quota - won) if quota is not None and quota > won else None}
 
 
@@ -241,19 +242,19 @@ def _team(rows: list[RepForecast]) -> RepForecast:
     """The sums of the rows (the quota: of the reps who have one; payouts: of those paid)."""
     quotas = [r.quota for r in rows if r.quota is not None]
     quota = sum(quotas) if quotas else None
-    won = sum(r.won for r in rows)
-    weighted = sum(r.weighted for r in rows)
-    best = sum(r.best_case for r in rows)
+    won = cents(sum(r.won for r in rows))
+    weighted = cents(sum(r.weighted for r in rows))
+    best = cents(sum(r.best_case for r in rows))
 
     def total(field: str) -> float | None:
         values = [getattr(r, field) for r in rows if getattr(r, field) is not None]
         return cents(sum(values)) if values else None
 
     return RepForecast(
-        rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,
+        rep="team", quota=quota, won=won, commit=cents(sum(r.commit for r in rows)), best_case=best, weighted=weighted,
         counted=sum(r.counted for r in rows), slipped=_once(i for r in rows for i in r.slipped),
         undated=_once(i for r in rows for i in r.undated), omitted=_once(i for r in rows for i in r.omitted),
-        later=sum(r.later for r in rows), forecast=won + weighted,
+        later=cents(sum(r.later for r in rows)), forecast=cents(won + weighted),
         **_against_quota(quota, won, weighted, best),
         payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"),
         later_ids=_once(i for r in rows for i in r.later_ids))
@@ -295,4 +296,7 @@ def _months(deals: Sequence[tuple[Deal, float]], stage_of: dict[str, Stage], sta
             month.weighted += value * stage.probability / 100
             if is_commit(deal, stage.probability, commit_pct):
                 month.commit += value
+    for month in months.values():  # (to the cent, as the rows are)
+        month.won, month.value = cents(month.won), cents(month.value)
+        month.weighted, month.commit = cents(month.weighted), cents(month.commit)
     return [months[key] for key in sorted(months)]

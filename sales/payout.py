@@ -269,7 +269,7 @@ def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut
     shares, before = [], 0.0
     for deal in results.won:  # (in the order they were won: each fills the tiers after the last)
         shares.append(_deal_commission(plan, quota, before, deal) * cut_to)
-        before += deal.value
+        before = cents(before + deal.value)
     rounded_shares, running, said = [], 0.0, 0.0
     for share in shares:  # each the cents its running sum adds (so they add up as the whole does)
         running += share

@@ -69,7 +69,9 @@ class RepResults(msgspec.Struct):
 
     @property
     def won_value(self) -> float:
-        return sum(d.value for d in self.won)
+        """To the cent: summed as floats, three deals of 60,000.00 came to 59,999.99999999999, short
+        of a 60,000 quota, so a rep at 100% missed the quota bonus and the accelerator."""
+        return cents(sum(d.value for d in self.won))
 
     @property
     def won_deals(self) -> int:
@@ -210,7 +212,7 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     counted = won + clawed
     # what the rep's won value was in this cycle when each was counted: the deals won in the cycle
     # before it (one won in an earlier cycle was never part of this cycle's won value)
-    before = {d.id: sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id))
+    before = {d.id: cents(sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id)))
               for d in clawed}
     business = {deal.id: deal.business for deal in deals}
     maybe_new = [d for d in won if d.owned and d.account and business[d.id] != "existing"]

@@ -1,0 +1,36 @@
+"""A rep whose deals add up to their quota exactly is at 100%: the quota bonus, the accelerator
+and recognition are theirs (figures worked out by hand in the comments)."""
+
+from __future__ import annotations
+
+import json
+
+QUOTA_CLUB = """\
+name: Q
+quota: 60000
+tiers: [{from_pct: 0, to_pct: 100, rate: 5}, {from_pct: 100, rate: 10}]
+bonuses:
+- {name: Quota club, amount: 1000, measure: attainment, at_least: 100}
+- {name: Sixty, amount: 100, measure: won_value, at_least: 60000}
+recognition: [{award: Club, measure: attainment, at_least: 100}]
+"""
+
+
+def test_deals_that_add_up_to_the_quota_reach_it(run, tmp_path) -> None:
+    """27,627.92 + 28,806.01 + 3,566.07 is 60,000.00, ali's quota; added as floats it was
+    59,999.99999999999: no bonus, no recognition, and "attainment 100%" beside them."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(QUOTA_CLUB)
+    assert run("incentive", "set", str(plan))[0] == 0
+    for value in ("27627.92", "28806.01", "3566.07"):
+        assert run("deal", "add", "Order", "--owner", "ali", "--value", value, "--stage", "won")[0] == 0
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    # 5% of 60,000 = 3,000.00; nothing above the quota; the two bonuses 1,000 + 100: 4,100.00
+    assert lines[0] == "ali (I-1): 4,100.00"
+    assert "  won value 60,000 of quota 60,000 = attainment 100%" in lines
+    assert "  bonus “Quota club”: attainment 100% ≥ 100% = 1,000.00" in lines
+    assert "  recognition: Club" in lines
+    board = json.loads(run("leaderboard", "--json")[1])
+    assert (board[0]["won_value"], board[0]["attainment"]) == (60000, 100)
+    rep = json.loads(run("forecast", "--rep", "ali", "--json")[1])["reps"][0]
+    assert (rep["won"], rep["gap"], rep["payout"]) == (60000, 0, 4100)
