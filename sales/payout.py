@@ -107,6 +107,26 @@ def pct(value: float) -> str:
     return f"{rounded(half_up(value, 1), 1, grouped=False)}%".replace(".0%", "%")
 
 
+def attainment_pct(value: float, marks: Sequence[float]) -> str:
+    """pct(value), with as many more decimals as it takes not to reach a mark (a tier's edge, a
+    bonus's threshold, 100%) that the attainment falls short of: 99.96% of the quota is `99.96%`,
+    not `100%` beside a quota bonus and an accelerator it did not earn."""
+    digits = 1
+    while digits < 6 and any(value < mark <= half_up(value, digits) for mark in marks):
+        digits += 1
+    if digits == 1:
+        return pct(value)
+    return f"{rounded(half_up(value, digits), digits, grouped=False)}%"
+
+
+def _marks(plan: IncentivePlan) -> list[float]:
+    """The attainments at which a plan pays differently: 100%, its tiers' edges and its bonuses'
+    and recognitions' attainment thresholds."""
+    marks = [100.0, *(t.from_pct for t in plan.tiers), *(t.to_pct for t in plan.tiers if t.to_pct is not None)]
+    return marks + [b.at_least for b in [*plan.bonuses, *plan.recognition]
+                    if b.measure == "attainment" and b.at_least is not None]
+
+
 def tier_slices(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float]]:
     """(tier, the part of `sales` inside its band) for each tier (marginal tiers)."""
     slices = []
@@ -177,7 +197,7 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     if quota:
         lines.append(Line("attainment", Phrase("won value {won} of quota {quota} = attainment {pct}",
                                                won=amount_of(results.won_value), quota=amount_of(quota),
-                                               pct=pct(attainment))))
+                                               pct=attainment_pct(attainment, _marks(plan)))))
         for tier, part in tier_slices(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
@@ -206,8 +226,11 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         value = measure(results, bonus.measure, quota)
         if value is not None and value >= bonus.at_least:
             bonuses += bonus.amount
-            said = dict(name=bonus.name, value=number(half_up(value, 1)), least=number(bonus.at_least),
-                        amount=money(bonus.amount))
+            # (the measure as the statement says it elsewhere: won value to the cent, read 0 ≥ 0.01
+            # when rounded to a tenth; attainment as its line says it)
+            shown = attainment_pct(value, _marks(plan))[:-1] if bonus.measure == "attainment" else \
+                amount_of(value) if bonus.measure == "won_value" else number(value)
+            said = dict(name=bonus.name, value=shown, least=number(bonus.at_least), amount=money(bonus.amount))
             lines.append(Line("bonus", Phrase("bonus “{name}”: attainment {value}% ≥ {least}% = {amount}", **said)
                               if bonus.measure == "attainment" else
                               Phrase("bonus “{name}”: {measure} {value} ≥ {least} = {amount}",

@@ -34,3 +34,34 @@ def test_deals_that_add_up_to_the_quota_reach_it(run, tmp_path) -> None:
     assert (board[0]["won_value"], board[0]["attainment"]) == (60000, 100)
     rep = json.loads(run("forecast", "--rep", "ali", "--json")[1])["reps"][0]
     assert (rep["won"], rep["gap"], rep["payout"]) == (60000, 0, 4100)
+
+
+def test_an_attainment_just_short_of_a_threshold_does_not_read_as_reaching_it(run, tmp_path) -> None:
+    """59,974 of 60,000 is 99.9566...%: to a tenth it was written `100%`, beside no quota bonus
+    and no accelerator."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(QUOTA_CLUB)
+    assert run("incentive", "set", str(plan))[0] == 0
+    assert run("deal", "add", "Order", "--owner", "ali", "--value", "59974", "--stage", "won")[0] == 0
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    # 5% of 59,974 = 2,998.70, no bonus
+    assert lines[0] == "ali (I-1): 2,998.70"
+    assert "  won value 59,974 of quota 60,000 = attainment 99.96%" in lines
+    assert not any("bonus" in line for line in lines)
+    # away from any threshold, a tenth as before: 30,000.60 of 60,000 = 50.001%
+    assert run("deal", "edit", "D-1", "--value", "30000.60")[0] == 0
+    assert "  won value 30,000.60 of quota 60,000 = attainment 50%" in run("payout", "--rep", "ali")[1].splitlines()
+
+
+def test_a_won_value_bonus_says_the_won_value_to_the_cent(run, tmp_path) -> None:
+    """A won-value bonus's line rounded the won value to a tenth: 0.01 won against a threshold
+    of 0.01 read `won value 0 ≥ 0.01`."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Cents\nquota: 1000\ntiers: [{from_pct: 0, rate: 1}]\n"
+                    "bonuses: [{name: First cent, amount: 5, measure: won_value, at_least: 0.01}]\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    assert run("deal", "add", "Penny", "--owner", "ali", "--value", "0.01", "--stage", "won")[0] == 0
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    # 1% of 0.01 = 0.0001, 0.00; the bonus 5.00
+    assert "  bonus “First cent”: won value 0.01 ≥ 0.01 = 5.00" in lines
+    assert lines[0] == "ali (I-1): 5.00"
