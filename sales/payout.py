@@ -10,8 +10,9 @@ Order of the lines (and of the arithmetic):
   6. clawbacks: for each deal won in an earlier cycle and lost in this one, the commission it
      earned when it was counted (one won and lost in this cycle is a note: it was never counted,
      and a statement approved while it was won shows the change), i.e. the tiered commission of the slice it occupied then (the rep's won value
-     counted before it, up to that plus its value) plus its product rate; taken back whole (the
-     cap is not re-applied to it);
+     counted before it, up to that plus its value) plus its product rate, cut as the cap cut
+     that cycle's commission (RepResults.won_with: the cycle's won deals, where the board knows
+     its dates; else from the bottom of the tiers, at most the cap): never more than it paid;
   7. under a plan that releases commission as customers pay (`release: paid`): one line per won
      deal with a commission, saying what it earned, what the customer has paid of the deal, what
      of its commission is payable now and what is held until the customer pays (a negative
@@ -241,15 +242,29 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         for deal in results.lost_after_won:
             before = results.counted_before.get(deal.id, 0.0)
             earned = _deal_commission(plan, quota, before, deal)
+            # what the cap left of it then: taken back whole, a 200,000 deal paid at a 6,000 cap
+            # clawed back 17,500; in a cycle whose dates are not known, at most the cap
+            then = results.won_with.get(deal.id)
+            cut = _cap_cut(plan, quota, then) if then is not None else 1.0
+            earned *= cut
+            capped = cut < 1
+            if then is None and plan.cap is not None and earned > plan.cap:
+                earned, capped = plan.cap, True
             if on_payment:  # only what was released of it (the part paid) was the rep's
                 earned *= deal.collected
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
-            said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
-                          "as paid): {amount}", id=deal.id, value=amount_of(deal.value), pct=pct(deal.collected * 100),
-                          amount=money(amount)) if on_payment else \
-                Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", id=deal.id,
-                       value=amount_of(deal.value), amount=money(amount))
+            said = dict(id=deal.id, value=amount_of(deal.value), amount=money(amount))
+            if capped:
+                said = Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, "
+                              "{pct} of it released as paid): {amount}", pct=pct(deal.collected * 100), **said) \
+                    if on_payment else \
+                    Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then): "
+                           "{amount}", **said)
+            else:
+                said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
+                              "as paid): {amount}", pct=pct(deal.collected * 100), **said) if on_payment else \
+                    Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", **said)
             lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []
     held = cents(sum(r.held for r in releases))
@@ -274,6 +289,19 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, cents(commission),
                      bonuses, cents(clawback), total, lines, release=plan.release,
                      earned=cents(total + held), held=held, deals=releases)
+
+
+def _cap_cut(plan: IncentivePlan, quota: float | None, won: Sequence[WonDeal]) -> float:
+    """The share of each deal's commission that the cap left in a cycle the rep won `won` in
+    (1.0: the cap did not cut it), as that cycle's statement worked it out: its tier and product
+    lines, each to the cent."""
+    if plan.cap is None:
+        return 1.0
+    total = cents(sum(d.value for d in won))
+    commission = sum(cents(part * tier.rate / 100) for tier, part in tier_slices(total, quota, plan.tiers)) \
+        if quota else 0.0
+    commission += sum(cents(d.value * (plan.product_rate(d.product) or 0) / 100) for d in won)
+    return plan.cap / commission if commission > plan.cap else 1.0
 
 
 def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, deal: WonDeal) -> float:

@@ -204,7 +204,18 @@ class ReviewChanges(BoardCore):
         deals, stages, touches = self.deals(), self.stages(), self.touches()
         reps = [rep] if rep else self.reps()
         today = self.today()  # (customers' payments are received by their dates)
-        return [rep_results(r, deals, stages, touches, start, end, today) for r in reps]
+        cycles = self.known_cycles()
+        return [rep_results(r, deals, stages, touches, start, end, today, cycles) for r in reps]
+
+    def known_cycles(self) -> list[tuple[date, date]]:
+        """Every cycle whose dates the board knows: the plan's periods now and before (cycles())
+        and those statements were approved for; a deal won in one and lost in a later one is
+        clawed back as it counted there (sales.review.rep_results)."""
+        found = self.cycles()
+        for approval in self.approvals():
+            if approval.start and approval.end and (approval.start, approval.end) not in found:
+                found.append((approval.start, approval.end))
+        return found
 
     def former_reps(self) -> list[str]:
         """Reps who have left the board (`member remove`) but are credited with a deal won, or
@@ -337,7 +348,7 @@ class ReviewChanges(BoardCore):
         reps, former = self._forecast_reps(rep)
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
-                        start, end, self.clock(), commit_pct, only=rep, former=former)
+                        start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles())
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
@@ -372,6 +383,7 @@ class ReviewChanges(BoardCore):
         past = self.deals_at(moments)
         stages, touches, plans = self.stages(), self.touches(), self.incentive_plans()
         start, end = self.period()
+        cycles = self.known_cycles()
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -381,7 +393,8 @@ class ReviewChanges(BoardCore):
                 except msgspec.ValidationError:
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
-                                                 commit_pct, only=rep, former=former), moment, len(deals)))
+                                                 commit_pct, only=rep, former=former, cycles=cycles),
+                                        moment, len(deals)))
         return points
 
     def leaderboard(self) -> list[LeaderRow]:
