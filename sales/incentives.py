@@ -27,6 +27,7 @@ How a statement is computed, line by line, is in sales/payout.py.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Literal
 
 import msgspec
@@ -93,6 +94,8 @@ class Bonus(msgspec.Struct, forbid_unknown_fields=True):
         self.amount = cents(self.amount)  # money paid is kept to the cent, so the total is the sum of the lines
         if not self.name:
             raise Reason("a bonus needs a name").in_field("name")
+        if not math.isfinite(self.at_least):  # (kept as null in the board's JSON: the board no longer read)
+            raise Reason("a threshold is a number").in_field("at_least")
 
 
 class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -107,6 +110,8 @@ class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True
         self.award = clean_line(self.award)
         if not self.award:
             raise Reason("a recognition needs an award").in_field("award")
+        if self.at_least is not None and not math.isfinite(self.at_least):
+            raise Reason("a threshold is a number").in_field("at_least")
 
 
 class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -1,0 +1,42 @@
+"""An incentive plan file (and any plan file) with `.nan` or `.inf` for a number, or a quota for
+someone not on the team, is bad input naming the line: nothing is written, the board reads on."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("threshold, said", [(".nan", ".nan"), (".inf", ".inf"), ("-.inf", "-.inf")])
+def test_a_threshold_that_is_not_a_number_is_bad_input(run, tmp_path, threshold, said) -> None:
+    """`.nan` was taken, kept in the board's JSON as null, and every command after it failed to
+    read the board."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Q\nquota: 1000\ntiers: [{from_pct: 0, rate: 10}]\n"
+                    f"bonuses: [{{name: B, amount: 10, measure: won_deals, at_least: {threshold}}}]\n"
+                    f"recognition: [{{award: Star, measure: won_deals, at_least: {threshold}}}]\n")
+    code, out, err = run("incentive", "set", str(plan))
+    assert (code, out) == (2, "")
+    assert f"plan.yaml:4: incentives[0].bonuses[0].at_least: expected a number, got {said}\n" in err
+    assert f"plan.yaml:5: incentives[0].recognition[0].at_least: expected a number, got {said}\n" in err
+    assert run("incentive", "list")[1].startswith("No incentive plans")
+    assert run("payout")[0] == 0
+
+
+def test_an_approval_total_that_is_not_a_number_is_bad_input(run, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("approvals:\n- {id: P-7, rep: ali, total: .nan, by: dana, at: '2026-12-01T10:00:00Z'}\n")
+    code, out, err = run("plan", "import", str(plan))
+    assert (code, out) == (2, "")
+    assert "plan.yaml:2: approvals[0].total: expected a number, got .nan\n" in err
+    assert run("payout")[0] == 0
+
+
+def test_a_quota_for_someone_not_on_the_team_is_bad_input(run, tmp_path) -> None:
+    """`alli`'s quota was kept for nobody, and ali was paid on the plan's quota for everyone."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Q\nquota: 1000\nquotas: [{rep: bea, amount: 500}, {rep: alli, amount: 2000}]\n")
+    code, out, err = run("incentive", "set", str(plan))
+    assert (code, out) == (2, "")
+    assert ("plan.yaml:3: incentives[0].quotas[1].rep: 'alli' is not a member; did you mean 'ali'? "
+            "(members: ali, bea, dana)\n") in err
+    assert run("incentive", "list")[1].startswith("No incentive plans")
