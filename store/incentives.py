@@ -218,17 +218,19 @@ class ReviewChanges(BoardCore):
         return found
 
     def former_reps(self) -> list[str]:
-        """Reps who have left the board (`member remove`) but are credited with a deal won, or
-        lost after it was won, in the cycle: what they earned (or owe) before they left is still
-        to be paid, so they keep a payout statement for the cycle."""
+        """Reps who have left the board (`member remove`), or the reps (`member role ali lead`,
+        in the cycle or after it), but are credited with a deal won, or lost after it was won, in
+        the cycle: what they earned (or owe) as a rep is still to be paid, so they keep a payout
+        statement for the cycle (a rep made a lead mid-cycle lost theirs from payroll)."""
         members = {m.name for m in self.members()}
         if not members:
             return []
+        reps = {m.name for m in self.members() if m.role == "rep"}
         start, end = self.period()
         stages = self.stages()
         credited: set[str] = set()
         for deal in self.deals():
-            names = {deal.owner, *(split.rep for split in deal.splits)} - members - {None, ""}
+            names = {deal.owner, *(split.rep for split in deal.splits)} - reps - {None, ""}
             if not names:
                 continue
             at, pair = won_at(deal, stages), lost_after_won(deal, stages)
@@ -236,8 +238,15 @@ class ReviewChanges(BoardCore):
                 credited |= names
         former = []
         for name in sorted(credited):  # a rep when they left, as the log's record of it says
-            removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
-            if removed and (removed[0].before or {}).get("role") == "rep":
+            if name not in members:
+                removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
+                if removed and (removed[0].before or {}).get("role") == "rep":
+                    former.append(name)
+                continue
+            # a member who is no rep now: a rep until a role change made in the cycle or since
+            changed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.role")
+            if changed and (changed[0].before or {}).get("role") == "rep" and \
+                    (start is None or date.fromisoformat(changed[0].at[:10]) >= start):
                 former.append(name)
         return former
 
