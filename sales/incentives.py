@@ -28,6 +28,7 @@ How a statement is computed, line by line, is in sales/payout.py.
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Annotated, Literal
 
 import msgspec
@@ -126,9 +127,17 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     recognition: list[Recognition] = []
     clawback: bool = True
     release: Release = "won"  # when commission is paid: once the deal is won, or as the customer pays
+    # the cycles it pays (either open): those that begin from `start` to `end`. A new plan for the
+    # next cycle, and `end` on the old one, leave the statements of cycles already paid as they
+    # were; a plan edited in place changes every cycle's, those approved and paid too
+    start: date | None = None
+    end: date | None = None
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise Reason("the plan ends ({end}) before it starts ({start})", end=self.end.isoformat(),
+                         start=self.start.isoformat()).in_field("end")
         if self.cap is not None:
             self.cap = cents(self.cap)  # (the cap's line takes the commission down to it, to the cent)
         if not self.name:
@@ -143,6 +152,12 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         products = [p.product.casefold() for p in self.product_rates]
         if len(set(products)) != len(products):
             raise Reason("a product has two rates").in_field("product_rates")
+
+    def pays_cycle(self, start: date | None) -> bool:
+        """Whether the plan pays the cycle that begins on `start` (None: no cycle dates, any plan)."""
+        if start is None:
+            return True
+        return (self.start is None or start >= self.start) and (self.end is None or start <= self.end)
 
     def quota_of(self, rep: str) -> float | None:
         return next((q.amount for q in self.quotas if q.rep == rep), self.quota)
@@ -162,9 +177,14 @@ def band(tier: Tier) -> str:
     return f"{tier.from_pct:g}–{tier.to_pct:g}%"
 
 
+def in_force(plans: list[IncentivePlan], start: date | None) -> list[IncentivePlan]:
+    """The plans that pay the cycle beginning on `start` (IncentivePlan.start and end)."""
+    return [plan for plan in plans if plan.pays_cycle(start)]
+
+
 def plan_for(plans: list[IncentivePlan], rep: str) -> IncentivePlan | None:
     """The plan that pays `rep`: the first (by id) naming the rep's quota, else the first with a
-    quota for everyone."""
+    quota for everyone (of `plans`: those in force in the cycle, in_force)."""
     named = [p for p in plans if any(q.rep == rep for q in p.quotas)]
     if named:
         return named[0]

@@ -25,7 +25,7 @@ from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import OUTCOME_LABELS, Goal, checkins_of, in_cycle
 from sales.goals import number as written_number
 from sales.ids import format_id
-from sales.incentives import IncentivePlan, plan_for
+from sales.incentives import IncentivePlan, in_force, plan_for
 from sales.numbers import cents
 from sales.payout import Statement, recognitions, statement
 from sales.review import (
@@ -67,6 +67,10 @@ class ReviewChanges(BoardCore):
 
     def incentive_plans(self) -> list[IncentivePlan]:
         return self._models("plan", "incentives", IncentivePlan, key=lambda p: int(p.id.split("-")[1]))
+
+    def cycle_plans(self) -> list[IncentivePlan]:
+        """The incentive plans that pay the cycle read (period()): a plan's `start` and `end`."""
+        return in_force(self.incentive_plans(), self.period()[0])
 
     def incentive_plan(self, plan_id: str) -> IncentivePlan:
         return self._get("incentive", plan_id)
@@ -278,7 +282,7 @@ class ReviewChanges(BoardCore):
         former = self.former_reps()
         if rep not in former:
             self._reps_with(rep)
-        plans = self.incentive_plans()
+        plans = self.cycle_plans()
         every = self.rep_results()
         awards: dict[str, list[str]] = {}
         for plan in plans:
@@ -356,7 +360,7 @@ class ReviewChanges(BoardCore):
             raise Invalid("commit", "the commit threshold is a probability from 0 to 100, not {commit}", commit=commit_pct)
         reps, former = self._forecast_reps(rep)
         start, end = self.period()
-        made = forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
+        made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles())
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
@@ -390,7 +394,7 @@ class ReviewChanges(BoardCore):
         monday = week_start(now).date()
         moments = [midnight(monday - timedelta(weeks=k), now) for k in range(weeks - 1, -1, -1)] + [now]
         past = self.deals_at(moments)
-        stages, touches, plans = self.stages(), self.touches(), self.incentive_plans()
+        stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles = self.known_cycles()
         points = []
@@ -407,7 +411,7 @@ class ReviewChanges(BoardCore):
         return points
 
     def leaderboard(self) -> list[LeaderRow]:
-        plans = self.incentive_plans()
+        plans = self.cycle_plans()
         quotas = {}
         for rep in self.reps():
             plan = plan_for(plans, rep)
