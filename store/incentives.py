@@ -241,18 +241,33 @@ class ReviewChanges(BoardCore):
             if (at is not None and in_period(at, start, end)) or (pair and in_period(pair[1], start, end)):
                 credited |= names
         former = []
+        made_lead = self._made_lead_since(credited & members, start)
         for name in sorted(credited):  # a rep when they left, as the log's record of it says
-            if name not in members:
-                removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
-                if removed and (removed[0].before or {}).get("role") == "rep":
+            if name in members:
+                if name in made_lead:
                     former.append(name)
                 continue
-            # a member who is no rep now: a rep until a role change made in the cycle or since
-            changed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.role")
-            if changed and (changed[0].before or {}).get("role") == "rep" and \
-                    (start is None or date.fromisoformat(changed[0].at[:10]) >= start):
+            removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
+            if removed and (removed[0].before or {}).get("role") == "rep":
                 former.append(name)
         return former
+
+    def _made_lead_since(self, names: set[str], start: date | None) -> set[str]:
+        """Which of `names` (members who are no reps now) were reps until a role change made on
+        or after `start`: the log read back to `start` only (a lead who owns deals was never a
+        rep, and the whole log is not read for them at every statement)."""
+        if not names:
+            return set()
+        since = start.isoformat() if start else ""
+        latest: dict[str, Any] = {}
+        for record in self.log.newest_first(where=lambda doc: doc.get("at", "") < since or (
+                doc.get("action") == "member.role" and doc.get("item") in names)):
+            if record.at < since:
+                break  # (older than the cycle: a change then made them a lead for all of it)
+            latest.setdefault(record.item, record)
+            if len(latest) == len(names):
+                break
+        return {name for name, record in latest.items() if (record.before or {}).get("role") == "rep"}
 
     def payouts(self, rep: str | None = None) -> list[Statement]:
         """Each rep's payout statement (one rep's with `rep`) that the actor may read: pay is
