@@ -132,22 +132,24 @@ def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
 
 def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
             touches: Sequence[Touch], start: date | None, end: date | None, today: date,
-            cycles: Sequence[tuple[date, date]] = ()) -> float | None:
+            cycles: Sequence[tuple[date, date]] = (), every_plan: Sequence[IncentivePlan] = ()) -> float | None:
     if plan is None:
         return None
-    return statement(plan, rep_results(rep, deals, stages, touches, start, end, today, cycles)).earned
+    return statement(plan, rep_results(rep, deals, stages, touches, start, end, today, cycles), every_plan).earned
 
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
              now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
-             former: Sequence[str] = (), cycles: Sequence[tuple[date, date]] = ()) -> Forecast:
+             former: Sequence[str] = (), cycles: Sequence[tuple[date, date]] = (),
+             every_plan: Sequence[IncentivePlan] = ()) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
     rep's (their row is the team's, and the months are their deals'). ``former``: those of
     ``reps`` who have left the board (their rows say so; their won value and payout are the
     team's as any rep's are). ``cycles``: the earlier cycles the board knows the dates of (a
-    clawback takes back what a deal earned in its own: sales.review.rep_results)."""
+    clawback takes back what a deal earned in its own: sales.review.rep_results), ``every_plan``
+    the board's plans (the one that paid it then: sales.payout.statement)."""
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
@@ -162,7 +164,8 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     for rep in owners:
         mine = [(d, shares[rep]) for d, shares in zip(deals, credits, strict=True) if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
-        rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct, cycles))
+        rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct, cycles,
+                         every_plan))
         if rep in former:  # nothing left to close: no gap or coverage of their own (the team's counts them)
             rows[-1].left, rows[-1].gap, rows[-1].coverage = True, None, None
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
@@ -191,7 +194,8 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date)
 
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
          won_stage: str, touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None,
-         end: date | None, now: datetime, commit_pct: int, cycles: Sequence[tuple[date, date]] = ()) -> RepForecast:
+         end: date | None, now: datetime, commit_pct: int, cycles: Sequence[tuple[date, date]] = (),
+         every_plan: Sequence[IncentivePlan] = ()) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
     counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
@@ -227,9 +231,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
             ids = {d.id for d, _ in chosen}
             return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
 
-        row.payout = _payout(plan, rep, everyone, stages, touches, start, end, today, cycles)
-        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end, today, cycles)
-        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end, today, cycles)
+        row.payout = _payout(plan, rep, everyone, stages, touches, start, end, today, cycles, every_plan)
+        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end, today, cycles, every_plan)
+        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end, today, cycles, every_plan)
     return row
 
 

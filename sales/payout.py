@@ -43,7 +43,7 @@ import msgspec
 from sales.approvals import Approval
 from sales.goals import number
 from sales.numbers import cents, half_up, rounded
-from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
+from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band, in_force, plan_for
 from sales.review import RepResults, WonDeal
 from sales.errors import Word
 from sales.phrases import Phrase
@@ -178,8 +178,11 @@ def _won_line(deal: WonDeal) -> Phrase:
     return Phrase("won {value} on {id} {title}", **values)
 
 
-def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
-    """The payout statement of one rep under `plan` (None: the rep is on no incentive plan)."""
+def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = ()) -> Statement:
+    """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
+    `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
+    back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
+    board knows that cycle (RepResults.won_in); else as `plan` pays."""
     lines: list[Line] = []
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
@@ -241,15 +244,18 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     if plan.clawback:
         for deal in results.lost_after_won:
             before = results.counted_before.get(deal.id, 0.0)
-            earned = _deal_commission(plan, quota, before, deal)
+            cycle = results.won_in.get(deal.id)
+            paid_by = (plan_for(in_force(list(every_plan), cycle[0]), results.rep) or plan) if cycle else plan
+            quota_then = paid_by.quota_of(results.rep)
+            earned = _deal_commission(paid_by, quota_then, before, deal)
             # what the cap left of it then: taken back whole, a 200,000 deal paid at a 6,000 cap
             # clawed back 17,500; in a cycle whose dates are not known, at most the cap
             then = results.won_with.get(deal.id)
-            cut = _cap_cut(plan, quota, then) if then is not None else 1.0
+            cut = _cap_cut(paid_by, quota_then, then) if then is not None else 1.0
             earned *= cut
             capped = cut < 1
-            if then is None and plan.cap is not None and earned > plan.cap:
-                earned, capped = plan.cap, True
+            if then is None and paid_by.cap is not None and earned > paid_by.cap:
+                earned, capped = paid_by.cap, True
             if on_payment:  # only what was released of it (the part paid) was the rep's
                 earned *= deal.collected
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)

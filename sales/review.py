@@ -70,6 +70,7 @@ class RepResults(msgspec.Struct):
     # won (it among them), when the board knows that cycle's dates: what it earned then, the cap's
     # cut included, is what a clawback takes back (sales/payout.py)
     won_with: dict[str, list[WonDeal]] = {}
+    won_in: dict[str, tuple[date, date]] = {}  # ... and that cycle's dates (the plan that paid it then)
 
     @property
     def won_value(self) -> float:
@@ -221,13 +222,13 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     # before it (one won in an earlier cycle was never part of this cycle's won value)
     before = {d.id: cents(sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id)))
               for d in clawed}
-    won_with = {}
+    won_with, won_in = {}, {}
     for d in clawed:  # (in the cycle it was won in, when the board knows its dates)
         cycle = next((c for c in cycles if c != (start, end) and in_period(d.won_at, *c)), None)
         if cycle is not None:
             then = rep_results(rep, deals, stages, [], *cycle, today).won
             if any(o.id == d.id for o in then):
-                won_with[d.id] = then
+                won_with[d.id], won_in[d.id] = then, cycle
                 before[d.id] = cents(sum(o.value for o in then if (o.won_at, o.id) < (d.won_at, d.id)))
     business = {deal.id: deal.business for deal in deals}
     maybe_new = [d for d in won if d.owned and d.account and business[d.id] != "existing"]
@@ -238,7 +239,7 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost,
                       sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)),
-                      sorted(dropped, key=lambda pair: (pair[0].won_at, pair[0].id)), won_with)
+                      sorted(dropped, key=lambda pair: (pair[0].won_at, pair[0].id)), won_with, won_in)
 
 
 def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,

@@ -308,7 +308,7 @@ class ReviewChanges(BoardCore):
         cycle = self._cycle_approvals()
         for results in every:
             if rep is None or results.rep == rep:
-                made = statement(plan_for(plans, results.rep), results)
+                made = statement(plan_for(plans, results.rep), results, self.incentive_plans())
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -376,7 +376,8 @@ class ReviewChanges(BoardCore):
         reps, former = self._forecast_reps(rep)
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
-                        start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles())
+                        start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles(),
+                        every_plan=self.incentive_plans())
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
@@ -411,7 +412,7 @@ class ReviewChanges(BoardCore):
         past = self.deals_at(moments)
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
-        cycles = self.known_cycles()
+        cycles, every_plan = self.known_cycles(), self.incentive_plans()
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -421,7 +422,8 @@ class ReviewChanges(BoardCore):
                 except msgspec.ValidationError:
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
-                                                 commit_pct, only=rep, former=former, cycles=cycles),
+                                                 commit_pct, only=rep, former=former, cycles=cycles,
+                                                 every_plan=every_plan),
                                         moment, len(deals)))
         return points
 
