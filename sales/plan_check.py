@@ -184,6 +184,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     _check_deal_stages(parts.get("stages"), parts.get("deals"), document.get("deals"), facts, problems)
     _check_split_reps(parts.get("deals"), members, facts, problems)
     _check_quota_reps(parts.get("incentives"), members, facts, problems)
+    _check_tier_gaps(parts.get("incentives"), problems)
     # (on the items that passed their own checks: one file shows all of its problems at once)
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
@@ -235,6 +236,21 @@ def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts,
                 continue
             if (why := split_rep_problem(split.rep, members)) is not None:
                 problems.append(Problem(f"deals[{index}].splits[{position}].rep", why))
+
+
+def _check_tier_gaps(plans: object, problems: list[Problem]) -> None:
+    """A plan's tiers follow on from each other: won value between two tiers was paid nothing,
+    and the statement had no line to say so (`0–50%` then `60%+` left 50–60% out: a typo, as a
+    slice paid nothing is a tier at 0%)."""
+    if not isinstance(plans, list):
+        return
+    for index, plan in enumerate(plans):
+        tiers = plan.tiers if plan is not _FAILED else []  # (sorted by where they start)
+        for before, after in zip(tiers, tiers[1:]):
+            if before.to_pct is not None and before.to_pct < after.from_pct:
+                problems.append(Problem(f"incentives[{index}].tiers", "the tiers leave {start:g}–{end:g}% out: "
+                                        "start a tier where the one before it ends (a tier at rate 0 pays nothing)",
+                                        start=before.to_pct, end=after.from_pct))
 
 
 def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem]) -> None:

@@ -40,3 +40,16 @@ def test_a_quota_for_someone_not_on_the_team_is_bad_input(run, tmp_path) -> None
     assert ("plan.yaml:3: incentives[0].quotas[1].rep: 'alli' is not a member; did you mean 'ali'? "
             "(members: ali, bea, dana)\n") in err
     assert run("incentive", "list")[1].startswith("No incentive plans")
+
+
+def test_tiers_that_leave_a_band_out_are_bad_input(run, tmp_path) -> None:
+    """With 0–50% and then 60%+, won value between 50% and 60% of the quota was paid nothing and
+    no line of the statement said so."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Q\nquota: 1000\ntiers: [{from_pct: 0, to_pct: 50, rate: 0}, {from_pct: 60, rate: 5}]\n")
+    code, out, err = run("incentive", "set", str(plan))
+    assert (code, out) == (2, "")
+    assert ("plan.yaml:3: incentives[0].tiers: the tiers leave 50–60% out: start a tier where the one before it "
+            "ends (a tier at rate 0 pays nothing)\n") in err
+    plan.write_text("name: Q\nquota: 1000\ntiers: [{from_pct: 50, to_pct: 100, rate: 3}, {from_pct: 100, rate: 5}]\n")
+    assert run("incentive", "set", str(plan))[0] == 0  # (nothing below 50%: a threshold, not a gap)
