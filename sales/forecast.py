@@ -40,7 +40,7 @@ from sales.incentives import IncentivePlan, plan_for
 from sales.numbers import cents
 from sales.payout import statement
 from sales.review import in_period, rep_results, won_at
-from sales.splits import credit_among
+from sales.splits import credit_among, credited_values
 from sales.touches import Touch
 
 DEFAULT_COMMIT = 75
@@ -173,9 +173,19 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     if only is None:  # a shared deal is in several rows: the team counts it once
         team.counted = sum(1 for d in deals if _kind(d, stage_of, end, today) == "counted")
     mine_only = [(d, 1.0) for d in deals] if only is None else \
-        [(d, shares[only]) for d, shares in zip(deals, credits, strict=True) if shares.get(only)]
+        [(d, _credited_share(d, only, shares[only])) for d, shares in zip(deals, credits, strict=True)
+         if shares.get(only)]
     months = _months(mine_only, stage_of, start, end, today, commit_pct)
     return Forecast(start, end, today, commit_pct, shown, team, months)
+
+
+def _credited_share(deal: Deal, rep: str, share: float) -> float:
+    """The part of `deal` its credit gives `rep`, as payouts count it: their share to the cent
+    (sales.splits.credited_values), so that a month's won value is the rep's won value (a 50%
+    split of 1,000.01 said 500.005 in `--json`, where the rep's won value was 500.00)."""
+    if not deal.splits or not deal.value:
+        return share
+    return credited_values(deal.value, deal.owner, deal.splits).get(rep, deal.value * share) / deal.value
 
 
 def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date) -> str | None:

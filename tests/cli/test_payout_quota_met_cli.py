@@ -65,3 +65,16 @@ def test_a_won_value_bonus_says_the_won_value_to_the_cent(run, tmp_path) -> None
     # 1% of 0.01 = 0.0001, 0.00; the bonus 5.00
     assert "  bonus “First cent”: won value 0.01 ≥ 0.01 = 5.00" in lines
     assert lines[0] == "ali (I-1): 5.00"
+
+
+def test_a_reps_forecast_month_says_their_split_share_to_the_cent(run, tmp_path) -> None:
+    """A 50% split of 1,000.01: bea 500.01 (half up), ali, the owner, what it leaves, 500.00; the
+    month's won value in `forecast --json` said 500.005 for both."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(QUOTA_CLUB)
+    assert run("incentive", "set", str(plan))[0] == 0
+    assert run("deal", "add", "Shared", "--owner", "ali", "--value", "1000.01", "--stage", "won")[0] == 0
+    assert run("deal", "edit", "D-1", "--split", "bea=50")[0] == 0
+    for rep, share in (("bea", 500.01), ("ali", 500)):
+        data = json.loads(run("forecast", "--rep", rep, "--json")[1])
+        assert (data["reps"][0]["won"], [m["won"] for m in data["months"]]) == (share, [share])
