@@ -74,12 +74,11 @@ class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class Quota(msgspec.Struct, forbid_unknown_fields=True):
+    """One rep's quota; 0 sets them no target (a rep ramping up), as a plan's `quota: 0` does for
+    everyone: no tiers apply, the product rates and the bonuses on other measures do."""
+
     rep: Ref
     amount: Money
-
-    def __post_init__(self) -> None:
-        if self.amount <= 0:
-            raise Reason("{rep}'s quota must be more than 0", rep=self.rep).in_field("amount")
 
 
 class Bonus(msgspec.Struct, forbid_unknown_fields=True):

@@ -208,6 +208,9 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             amount = cents(part * tier.rate / 100)
             below = max((t.rate for t in plan.tiers if t.from_pct < 100), default=0.0)
             lines.append(Line("tier", _tier_line(tier, part, amount, below), amount))
+    elif quota == 0:  # (a quota of 0 sets no target: said as it is set, not as none)
+        lines.append(Line("note", Phrase("{rep}'s quota in {plan} is 0: tiers not applied", rep=results.rep,
+                                         plan=plan.id)))
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
                                          plan=plan.id)))

@@ -53,3 +53,17 @@ def test_tiers_that_leave_a_band_out_are_bad_input(run, tmp_path) -> None:
             "ends (a tier at rate 0 pays nothing)\n") in err
     plan.write_text("name: Q\nquota: 1000\ntiers: [{from_pct: 50, to_pct: 100, rate: 3}, {from_pct: 100, rate: 5}]\n")
     assert run("incentive", "set", str(plan))[0] == 0  # (nothing below 50%: a threshold, not a gap)
+
+
+def test_a_reps_own_quota_of_0_sets_them_no_target_as_the_plans_does(run, tmp_path) -> None:
+    """A plan's `quota: 0` was taken and a rep's own refused ("must be more than 0"), so a rep
+    ramping up could not be given none beside the others' quotas."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Q\nquota: 1000\nquotas: [{rep: ali, amount: 0}]\ntiers: [{from_pct: 0, rate: 10}]\n"
+                    "product_rates: [{product: Widget, rate: 2}]\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    assert run("deal", "add", "Acme", "--owner", "ali", "--value", "500", "--product", "Widget", "--stage", "won")[0] == 0
+    # no tier applies without a target; the product rate does: 2% of 500 = 10.00
+    assert run("payout", "--rep", "ali")[1].splitlines()[:5] == [
+        "ali (I-1): 10.00", "  won 500 on D-1 Acme (Widget)", "  ali's quota in I-1 is 0: tiers not applied",
+        "  won 500 on Widget at 2% (D-1) = 10.00", "  total payout = 10.00"]
