@@ -208,8 +208,14 @@ class ReviewChanges(BoardCore):
         deals, stages, touches = self.deals(), self.stages(), self.touches()
         reps = [rep] if rep else self.reps()
         today = self.today()  # (customers' payments are received by their dates)
-        cycles = self.known_cycles()
+        cycles = self.known_cycles_later()
         return [rep_results(r, deals, stages, touches, start, end, today, cycles) for r in reps]
+
+    def known_cycles_later(self) -> "_OnFirstRead":
+        """known_cycles(), read from the log only if a statement needs it (a deal clawed back):
+        every statement, forecast and leaderboard would otherwise read the log for the plan's
+        past periods."""
+        return _OnFirstRead(self.known_cycles)
 
     def known_cycles(self) -> list[tuple[date, date]]:
         """Every cycle whose dates the board knows: the plan's periods now and before (cycles())
@@ -376,7 +382,7 @@ class ReviewChanges(BoardCore):
         reps, former = self._forecast_reps(rep)
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
-                        start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles(),
+                        start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles_later(),
                         every_plan=self.incentive_plans())
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
@@ -412,7 +418,7 @@ class ReviewChanges(BoardCore):
         past = self.deals_at(moments)
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
-        cycles, every_plan = self.known_cycles(), self.incentive_plans()
+        cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -540,6 +546,18 @@ class ReviewChanges(BoardCore):
                     "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                                 for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                     "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+class _OnFirstRead:
+    """A list made the first time it is read (iterated), by `make`."""
+
+    def __init__(self, make: Any) -> None:
+        self._make, self._items = make, None
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._items is None:
+            self._items = list(self._make())
+        return iter(self._items)
 
 
 def _rollup_source(current: Current) -> Phrase:
