@@ -259,7 +259,8 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             capped = cut < 1
             if then is None and paid_by.cap is not None and earned > paid_by.cap:
                 earned, capped = paid_by.cap, True
-            if on_payment:  # only what was released of it (the part paid) was the rep's
+            released = paid_by.release == "paid"  # (as the plan that paid it released it)
+            if released:  # only what was released of it (the part paid) was the rep's
                 earned *= deal.collected
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
@@ -267,12 +268,12 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             if capped:
                 said = Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, "
                               "{pct} of it released as paid): {amount}", pct=pct(deal.collected * 100), **said) \
-                    if on_payment else \
+                    if released else \
                     Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then): "
                            "{amount}", **said)
             else:
                 said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
-                              "as paid): {amount}", pct=pct(deal.collected * 100), **said) if on_payment else \
+                              "as paid): {amount}", pct=pct(deal.collected * 100), **said) if released else \
                     Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", **said)
             lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []

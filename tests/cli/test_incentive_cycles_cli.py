@@ -60,3 +60,23 @@ def test_a_plan_that_ends_before_it_starts_is_bad_input(run, tmp_path) -> None:
     code, out, err = run("incentive", "set", str(plan))
     assert (code, out) == (2, "")
     assert "plan.yaml:4: incentives[0].end: the plan ends (2026-12-31) before it starts (2027-01-01)" in err
+
+
+def test_a_clawback_is_released_as_the_plan_that_paid_it_released_it(tmp_path, capsys, monkeypatch) -> None:
+    """Q4's plan paid at booking; Q1's releases commission as customers pay. D-3, won in Q4 with
+    nothing paid by its customer and lost in Q1, had its 500.00 paid in Q4: taken back whole
+    (as Q1's plan would count it, 0% of it released, it took back nothing)."""
+    from tests.cli.conftest import run_uplift
+
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    plan = tmp_path / "q4.yaml"
+    plan.write_text(Q4)
+    assert run("plan", "import", str(plan))[0] == 0
+    assert run("plan", "info", "--start", "2027-01-01", "--end", "2027-03-31")[0] == 0
+    plans = tmp_path / "q1.yaml"
+    plans.write_text("- {id: I-1, name: Q4 plan, quota: 50000, tiers: [{from_pct: 0, rate: 5}], end: 2026-12-31}\n"
+                     "- {name: Q1 plan, quota: 40000, tiers: [{from_pct: 0, rate: 8}], start: 2027-01-01, "
+                     "release: paid}\n")
+    assert run("incentive", "set", str(plans))[0] == 0
+    lines = run("payout")[1].splitlines()
+    assert "  clawback D-3 lost after won (commission counted on 10,000): -500.00" in lines
