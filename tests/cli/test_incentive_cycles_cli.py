@@ -52,6 +52,8 @@ def test_a_plan_for_the_next_cycle_leaves_the_last_ones_statements_as_paid(tmp_p
     assert lines[0] == "ali (I-1): 1,500.00"
     assert "(P-1): 1,500.00; paid on " in lines[-1] and lines[-1].endswith(" (Q4)")  # not CHANGED since
     assert "  end: 2026-12-31" in run("incentive", "show", "I-1")[1].splitlines()
+    assert [line.split()[4:7] for line in run("incentive", "list")[1].splitlines()[1:]] == [
+        ["to", "2026-12-31", "Q4"], ["from", "2027-01-01", "Q1"]]
 
 
 def test_a_plan_that_ends_before_it_starts_is_bad_input(run, tmp_path) -> None:
