@@ -34,6 +34,7 @@ part of it that had been paid.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Literal
@@ -117,6 +118,8 @@ def attainment_pct(value: float, marks: Sequence[float]) -> str:
         digits += 1
     if digits == 1:
         return pct(value)
+    if any(value < mark <= half_up(value, digits) for mark in marks):  # (a hair short: cut, not rounded)
+        return f"{math.floor(value * 10 ** digits) / 10 ** digits:.{digits}f}%"
     return f"{rounded(half_up(value, digits), digits, grouped=False)}%"
 
 

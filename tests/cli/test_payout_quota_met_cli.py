@@ -78,3 +78,16 @@ def test_a_reps_forecast_month_says_their_split_share_to_the_cent(run, tmp_path)
     for rep, share in (("bea", 500.01), ("ali", 500)):
         data = json.loads(run("forecast", "--rep", rep, "--json")[1])
         assert (data["reps"][0]["won"], [m["won"] for m in data["months"]]) == (share, [share])
+
+
+def test_an_attainment_a_cent_short_of_a_huge_quota_is_cut_not_rounded_up(run, tmp_path) -> None:
+    """99,999,999,999.99 of 100,000,000,000 is 99.99999999999%: to six decimals it still rounds to
+    100, so it is cut there."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: Big\nquota: 100000000000\ntiers: [{from_pct: 0, rate: 1}]\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    assert run("deal", "add", "Big", "--owner", "ali", "--value", "99999999999.99", "--stage", "won")[0] == 0
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    assert ("  won value 99,999,999,999.99 of quota 100,000,000,000 = attainment 99.999999%") in lines
+    # 1% of 99,999,999,999.99 = 999,999,999.9999: 1,000,000,000.00 to the cent
+    assert lines[0] == "ali (I-1): 1,000,000,000.00"
