@@ -40,7 +40,7 @@ from sales.incentives import IncentivePlan, plan_for
 from sales.numbers import cents
 from sales.payout import statement
 from sales.review import in_period, rep_results, won_at
-from sales.splits import credit_among
+from sales.splits import credit_among, credited_values
 from sales.touches import Touch
 
 DEFAULT_COMMIT = 75
@@ -131,21 +131,25 @@ def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
 
 
 def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
-            touches: Sequence[Touch], start: date | None, end: date | None, today: date) -> float | None:
+            touches: Sequence[Touch], start: date | None, end: date | None, today: date,
+            cycles: Sequence[tuple[date, date]] = (), every_plan: Sequence[IncentivePlan] = ()) -> float | None:
     if plan is None:
         return None
-    return statement(plan, rep_results(rep, deals, stages, touches, start, end, today)).earned
+    return statement(plan, rep_results(rep, deals, stages, touches, start, end, today, cycles), every_plan).earned
 
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
              now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
-             former: Sequence[str] = ()) -> Forecast:
+             former: Sequence[str] = (), cycles: Sequence[tuple[date, date]] = (),
+             every_plan: Sequence[IncentivePlan] = ()) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
     rep's (their row is the team's, and the months are their deals'). ``former``: those of
     ``reps`` who have left the board (their rows say so; their won value and payout are the
-    team's as any rep's are)."""
+    team's as any rep's are). ``cycles``: the earlier cycles the board knows the dates of (a
+    clawback takes back what a deal earned in its own: sales.review.rep_results), ``every_plan``
+    the board's plans (the one that paid it then: sales.payout.statement)."""
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
@@ -160,7 +164,8 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     for rep in owners:
         mine = [(d, shares[rep]) for d, shares in zip(deals, credits, strict=True) if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
-        rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct))
+        rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct, cycles,
+                         every_plan))
         if rep in former:  # nothing left to close: no gap or coverage of their own (the team's counts them)
             rows[-1].left, rows[-1].gap, rows[-1].coverage = True, None, None
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
@@ -168,9 +173,19 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     if only is None:  # a shared deal is in several rows: the team counts it once
         team.counted = sum(1 for d in deals if _kind(d, stage_of, end, today) == "counted")
     mine_only = [(d, 1.0) for d in deals] if only is None else \
-        [(d, shares[only]) for d, shares in zip(deals, credits, strict=True) if shares.get(only)]
+        [(d, _credited_share(d, only, shares[only])) for d, shares in zip(deals, credits, strict=True)
+         if shares.get(only)]
     months = _months(mine_only, stage_of, start, end, today, commit_pct)
     return Forecast(start, end, today, commit_pct, shown, team, months)
+
+
+def _credited_share(deal: Deal, rep: str, share: float) -> float:
+    """The part of `deal` its credit gives `rep`, as payouts count it: their share to the cent
+    (sales.splits.credited_values), so that a month's won value is the rep's won value (a 50%
+    split of 1,000.01 said 500.005 in `--json`, where the rep's won value was 500.00)."""
+    if not deal.splits or not deal.value:
+        return share
+    return credited_values(deal.value, deal.owner, deal.splits).get(rep, deal.value * share) / deal.value
 
 
 def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date) -> str | None:
@@ -189,7 +204,8 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date)
 
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
          won_stage: str, touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None,
-         end: date | None, now: datetime, commit_pct: int) -> RepForecast:
+         end: date | None, now: datetime, commit_pct: int, cycles: Sequence[tuple[date, date]] = (),
+         every_plan: Sequence[IncentivePlan] = ()) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
     counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
@@ -212,28 +228,29 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
     else:
         won = rep_results(rep, everyone, stages, touches, start, end, today).won_value
     quota = plan.quota_of(rep) if plan else None
-    weighted = sum(d.value * s * p / 100 for d, s, p in counted)
-    best_case = sum(d.value * s for d, s in best)
+    weighted = cents(sum(d.value * s * p / 100 for d, s, p in counted))  # (every sum to the cent: `--json`
+    best_case = cents(sum(d.value * s for d, s in best))  # said 8533.029999999999, a script's 8533.03 missed it)
+    won = cents(won)
     row = RepForecast(
-        rep=rep, quota=quota, won=won, commit=sum(d.value * s for d, s in commit), best_case=best_case,
+        rep=rep, quota=quota, won=won, commit=cents(sum(d.value * s for d, s in commit)), best_case=best_case,
         weighted=weighted, counted=len(counted), slipped=[d.id for d, _ in best if is_slipped(d, "open", today)],
-        undated=undated, omitted=omitted, later=later, forecast=won + weighted, later_ids=later_ids,
+        undated=undated, omitted=omitted, later=cents(later), forecast=cents(won + weighted), later_ids=later_ids,
         **_against_quota(quota, won, weighted, best_case))
     if plan is not None:
         def if_won(chosen: list[tuple[Deal, float]]) -> list[Deal]:
             ids = {d.id for d, _ in chosen}
             return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
 
-        row.payout = _payout(plan, rep, everyone, stages, touches, start, end, today)
-        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end, today)
-        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end, today)
+        row.payout = _payout(plan, rep, everyone, stages, touches, start, end, today, cycles, every_plan)
+        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end, today, cycles, every_plan)
+        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end, today, cycles, every_plan)
     return row
 
 
 def _against_quota(quota: float | None, won: float, weighted: float, best_case: float) -> dict:
     """The gap (quota - forecast) and the coverage (best case / what is left of the quota);
     neither for a quota of 0 (a plan's `quota: 0`: no target, as payouts apply no tiers then)."""
-    return {"gap": quota - (won + weighted) if quota else None,
+    return {"gap": cents(quota - (won + weighted)) if quota else None,
             "coverage": best_case / (quota - won) if quota is not None and quota > won else None}
 
 
@@ -241,19 +258,19 @@ def _team(rows: list[RepForecast]) -> RepForecast:
     """The sums of the rows (the quota: of the reps who have one; payouts: of those paid)."""
     quotas = [r.quota for r in rows if r.quota is not None]
     quota = sum(quotas) if quotas else None
-    won = sum(r.won for r in rows)
-    weighted = sum(r.weighted for r in rows)
-    best = sum(r.best_case for r in rows)
+    won = cents(sum(r.won for r in rows))
+    weighted = cents(sum(r.weighted for r in rows))
+    best = cents(sum(r.best_case for r in rows))
 
     def total(field: str) -> float | None:
         values = [getattr(r, field) for r in rows if getattr(r, field) is not None]
         return cents(sum(values)) if values else None
 
     return RepForecast(
-        rep="team", quota=quota, won=won, commit=sum(r.commit for r in rows), best_case=best, weighted=weighted,
+        rep="team", quota=quota, won=won, commit=cents(sum(r.commit for r in rows)), best_case=best, weighted=weighted,
         counted=sum(r.counted for r in rows), slipped=_once(i for r in rows for i in r.slipped),
         undated=_once(i for r in rows for i in r.undated), omitted=_once(i for r in rows for i in r.omitted),
-        later=sum(r.later for r in rows), forecast=won + weighted,
+        later=cents(sum(r.later for r in rows)), forecast=cents(won + weighted),
         **_against_quota(quota, won, weighted, best),
         payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"),
         later_ids=_once(i for r in rows for i in r.later_ids))
@@ -295,4 +312,7 @@ def _months(deals: Sequence[tuple[Deal, float]], stage_of: dict[str, Stage], sta
             month.weighted += value * stage.probability / 100
             if is_commit(deal, stage.probability, commit_pct):
                 month.commit += value
+    for month in months.values():  # (to the cent, as the rows are)
+        month.won, month.value = cents(month.won), cents(month.value)
+        month.weighted, month.commit = cents(month.weighted), cents(month.commit)
     return [months[key] for key in sorted(months)]

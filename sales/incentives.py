@@ -27,6 +27,8 @@ How a statement is computed, line by line, is in sales/payout.py.
 
 from __future__ import annotations
 
+import math
+from datetime import date
 from typing import Annotated, Literal
 
 import msgspec
@@ -72,12 +74,11 @@ class ProductRate(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class Quota(msgspec.Struct, forbid_unknown_fields=True):
+    """One rep's quota; 0 sets them no target (a rep ramping up), as a plan's `quota: 0` does for
+    everyone: no tiers apply, the product rates and the bonuses on other measures do."""
+
     rep: Ref
     amount: Money
-
-    def __post_init__(self) -> None:
-        if self.amount <= 0:
-            raise Reason("{rep}'s quota must be more than 0", rep=self.rep).in_field("amount")
 
 
 class Bonus(msgspec.Struct, forbid_unknown_fields=True):
@@ -93,6 +94,8 @@ class Bonus(msgspec.Struct, forbid_unknown_fields=True):
         self.amount = cents(self.amount)  # money paid is kept to the cent, so the total is the sum of the lines
         if not self.name:
             raise Reason("a bonus needs a name").in_field("name")
+        if not math.isfinite(self.at_least):  # (kept as null in the board's JSON: the board no longer read)
+            raise Reason("a threshold is a number").in_field("at_least")
 
 
 class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -107,6 +110,8 @@ class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True
         self.award = clean_line(self.award)
         if not self.award:
             raise Reason("a recognition needs an award").in_field("award")
+        if self.at_least is not None and not math.isfinite(self.at_least):
+            raise Reason("a threshold is a number").in_field("at_least")
 
 
 class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -121,9 +126,17 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     recognition: list[Recognition] = []
     clawback: bool = True
     release: Release = "won"  # when commission is paid: once the deal is won, or as the customer pays
+    # the cycles it pays (either open): those that begin from `start` to `end`. A new plan for the
+    # next cycle, and `end` on the old one, leave the statements of cycles already paid as they
+    # were; a plan edited in place changes every cycle's, those approved and paid too
+    start: date | None = None
+    end: date | None = None
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name)
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise Reason("the plan ends ({end}) before it starts ({start})", end=self.end.isoformat(),
+                         start=self.start.isoformat()).in_field("end")
         if self.cap is not None:
             self.cap = cents(self.cap)  # (the cap's line takes the commission down to it, to the cent)
         if not self.name:
@@ -138,6 +151,12 @@ class IncentivePlan(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         products = [p.product.casefold() for p in self.product_rates]
         if len(set(products)) != len(products):
             raise Reason("a product has two rates").in_field("product_rates")
+
+    def pays_cycle(self, start: date | None) -> bool:
+        """Whether the plan pays the cycle that begins on `start` (None: no cycle dates, any plan)."""
+        if start is None:
+            return True
+        return (self.start is None or start >= self.start) and (self.end is None or start <= self.end)
 
     def quota_of(self, rep: str) -> float | None:
         return next((q.amount for q in self.quotas if q.rep == rep), self.quota)
@@ -157,9 +176,14 @@ def band(tier: Tier) -> str:
     return f"{tier.from_pct:g}–{tier.to_pct:g}%"
 
 
+def in_force(plans: list[IncentivePlan], start: date | None) -> list[IncentivePlan]:
+    """The plans that pay the cycle beginning on `start` (IncentivePlan.start and end)."""
+    return [plan for plan in plans if plan.pays_cycle(start)]
+
+
 def plan_for(plans: list[IncentivePlan], rep: str) -> IncentivePlan | None:
     """The plan that pays `rep`: the first (by id) naming the rep's quota, else the first with a
-    quota for everyone."""
+    quota for everyone (of `plans`: those in force in the cycle, in_force)."""
     named = [p for p in plans if any(q.rep == rep for q in p.quotas)]
     if named:
         return named[0]

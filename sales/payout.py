@@ -10,8 +10,9 @@ Order of the lines (and of the arithmetic):
   6. clawbacks: for each deal won in an earlier cycle and lost in this one, the commission it
      earned when it was counted (one won and lost in this cycle is a note: it was never counted,
      and a statement approved while it was won shows the change), i.e. the tiered commission of the slice it occupied then (the rep's won value
-     counted before it, up to that plus its value) plus its product rate; taken back whole (the
-     cap is not re-applied to it);
+     counted before it, up to that plus its value) plus its product rate, cut as the cap cut
+     that cycle's commission (RepResults.won_with: the cycle's won deals, where the board knows
+     its dates; else from the bottom of the tiers, at most the cap): never more than it paid;
   7. under a plan that releases commission as customers pay (`release: paid`): one line per won
      deal with a commission, saying what it earned, what the customer has paid of the deal, what
      of its commission is payable now and what is held until the customer pays (a negative
@@ -33,6 +34,7 @@ part of it that had been paid.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Literal
@@ -42,7 +44,7 @@ import msgspec
 from sales.approvals import Approval
 from sales.goals import number
 from sales.numbers import cents, half_up, rounded
-from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band
+from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band, in_force, plan_for
 from sales.review import RepResults, WonDeal
 from sales.errors import Word
 from sales.phrases import Phrase
@@ -107,6 +109,28 @@ def pct(value: float) -> str:
     return f"{rounded(half_up(value, 1), 1, grouped=False)}%".replace(".0%", "%")
 
 
+def attainment_pct(value: float, marks: Sequence[float]) -> str:
+    """pct(value), with as many more decimals as it takes not to reach a mark (a tier's edge, a
+    bonus's threshold, 100%) that the attainment falls short of: 99.96% of the quota is `99.96%`,
+    not `100%` beside a quota bonus and an accelerator it did not earn."""
+    digits = 1
+    while digits < 6 and any(value < mark <= half_up(value, digits) for mark in marks):
+        digits += 1
+    if digits == 1:
+        return pct(value)
+    if any(value < mark <= half_up(value, digits) for mark in marks):  # (a hair short: cut, not rounded)
+        return f"{math.floor(value * 10 ** digits) / 10 ** digits:.{digits}f}%"
+    return f"{rounded(half_up(value, digits), digits, grouped=False)}%"
+
+
+def _marks(plan: IncentivePlan) -> list[float]:
+    """The attainments at which a plan pays differently: 100%, its tiers' edges and its bonuses'
+    and recognitions' attainment thresholds."""
+    marks = [100.0, *(t.from_pct for t in plan.tiers), *(t.to_pct for t in plan.tiers if t.to_pct is not None)]
+    return marks + [b.at_least for b in [*plan.bonuses, *plan.recognition]
+                    if b.measure == "attainment" and b.at_least is not None]
+
+
 def tier_slices(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float]]:
     """(tier, the part of `sales` inside its band) for each tier (marginal tiers)."""
     slices = []
@@ -157,8 +181,11 @@ def _won_line(deal: WonDeal) -> Phrase:
     return Phrase("won {value} on {id} {title}", **values)
 
 
-def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
-    """The payout statement of one rep under `plan` (None: the rep is on no incentive plan)."""
+def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = ()) -> Statement:
+    """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
+    `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
+    back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
+    board knows that cycle (RepResults.won_in); else as `plan` pays."""
     lines: list[Line] = []
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
@@ -177,13 +204,16 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     if quota:
         lines.append(Line("attainment", Phrase("won value {won} of quota {quota} = attainment {pct}",
                                                won=amount_of(results.won_value), quota=amount_of(quota),
-                                               pct=pct(attainment))))
+                                               pct=attainment_pct(attainment, _marks(plan)))))
         for tier, part in tier_slices(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
             amount = cents(part * tier.rate / 100)
             below = max((t.rate for t in plan.tiers if t.from_pct < 100), default=0.0)
             lines.append(Line("tier", _tier_line(tier, part, amount, below), amount))
+    elif quota == 0:  # (a quota of 0 sets no target: said as it is set, not as none)
+        lines.append(Line("note", Phrase("{rep}'s quota in {plan} is 0: tiers not applied", rep=results.rep,
+                                         plan=plan.id)))
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
                                          plan=plan.id)))
@@ -206,8 +236,11 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
         value = measure(results, bonus.measure, quota)
         if value is not None and value >= bonus.at_least:
             bonuses += bonus.amount
-            said = dict(name=bonus.name, value=number(half_up(value, 1)), least=number(bonus.at_least),
-                        amount=money(bonus.amount))
+            # (the measure as the statement says it elsewhere: won value to the cent, read 0 ≥ 0.01
+            # when rounded to a tenth; attainment as its line says it)
+            shown = attainment_pct(value, _marks(plan))[:-1] if bonus.measure == "attainment" else \
+                amount_of(value) if bonus.measure == "won_value" else number(value)
+            said = dict(name=bonus.name, value=shown, least=number(bonus.at_least), amount=money(bonus.amount))
             lines.append(Line("bonus", Phrase("bonus “{name}”: attainment {value}% ≥ {least}% = {amount}", **said)
                               if bonus.measure == "attainment" else
                               Phrase("bonus “{name}”: {measure} {value} ≥ {least} = {amount}",
@@ -217,16 +250,34 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
     if plan.clawback:
         for deal in results.lost_after_won:
             before = results.counted_before.get(deal.id, 0.0)
-            earned = _deal_commission(plan, quota, before, deal)
-            if on_payment:  # only what was released of it (the part paid) was the rep's
+            cycle = results.won_in.get(deal.id)
+            paid_by = (plan_for(in_force(list(every_plan), cycle[0]), results.rep) or plan) if cycle else plan
+            quota_then = paid_by.quota_of(results.rep)
+            earned = _deal_commission(paid_by, quota_then, before, deal)
+            # what the cap left of it then: taken back whole, a 200,000 deal paid at a 6,000 cap
+            # clawed back 17,500; in a cycle whose dates are not known, at most the cap
+            then = results.won_with.get(deal.id)
+            cut = _cap_cut(paid_by, quota_then, then) if then is not None else 1.0
+            earned *= cut
+            capped = cut < 1
+            if then is None and paid_by.cap is not None and earned > paid_by.cap:
+                earned, capped = paid_by.cap, True
+            released = paid_by.release == "paid"  # (as the plan that paid it released it)
+            if released:  # only what was released of it (the part paid) was the rep's
                 earned *= deal.collected
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
-            said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
-                          "as paid): {amount}", id=deal.id, value=amount_of(deal.value), pct=pct(deal.collected * 100),
-                          amount=money(amount)) if on_payment else \
-                Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", id=deal.id,
-                       value=amount_of(deal.value), amount=money(amount))
+            said = dict(id=deal.id, value=amount_of(deal.value), amount=money(amount))
+            if capped:
+                said = Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, "
+                              "{pct} of it released as paid): {amount}", pct=pct(deal.collected * 100), **said) \
+                    if released else \
+                    Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then): "
+                           "{amount}", **said)
+            else:
+                said = Phrase("clawback {id} lost after won (commission counted on {value}, {pct} of it released "
+                              "as paid): {amount}", pct=pct(deal.collected * 100), **said) if released else \
+                    Phrase("clawback {id} lost after won (commission counted on {value}): {amount}", **said)
             lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []
     held = cents(sum(r.held for r in releases))
@@ -253,6 +304,19 @@ def statement(plan: IncentivePlan | None, results: RepResults) -> Statement:
                      earned=cents(total + held), held=held, deals=releases)
 
 
+def _cap_cut(plan: IncentivePlan, quota: float | None, won: Sequence[WonDeal]) -> float:
+    """The share of each deal's commission that the cap left in a cycle the rep won `won` in
+    (1.0: the cap did not cut it), as that cycle's statement worked it out: its tier and product
+    lines, each to the cent."""
+    if plan.cap is None:
+        return 1.0
+    total = cents(sum(d.value for d in won))
+    commission = sum(cents(part * tier.rate / 100) for tier, part in tier_slices(total, quota, plan.tiers)) \
+        if quota else 0.0
+    commission += sum(cents(d.value * (plan.product_rate(d.product) or 0) / 100) for d in won)
+    return plan.cap / commission if commission > plan.cap else 1.0
+
+
 def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, deal: WonDeal) -> float:
     """The commission one won deal earned, unrounded: the tiered slice it occupies on top of the
     rep's won value counted `before` it, plus its product rate."""
@@ -269,7 +333,7 @@ def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut
     shares, before = [], 0.0
     for deal in results.won:  # (in the order they were won: each fills the tiers after the last)
         shares.append(_deal_commission(plan, quota, before, deal) * cut_to)
-        before += deal.value
+        before = cents(before + deal.value)
     rounded_shares, running, said = [], 0.0, 0.0
     for share in shares:  # each the cents its running sum adds (so they add up as the whole does)
         running += share

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 import types
 import typing
@@ -182,6 +183,8 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
             _check_refs(section, items, parts, document, facts, members, problems)
     _check_deal_stages(parts.get("stages"), parts.get("deals"), document.get("deals"), facts, problems)
     _check_split_reps(parts.get("deals"), members, facts, problems)
+    _check_quota_reps(parts.get("incentives"), members, facts, problems)
+    _check_tier_gaps(parts.get("incentives"), problems)
     # (on the items that passed their own checks: one file shows all of its problems at once)
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
@@ -233,6 +236,33 @@ def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts,
                 continue
             if (why := split_rep_problem(split.rep, members)) is not None:
                 problems.append(Problem(f"deals[{index}].splits[{position}].rep", why))
+
+
+def _check_tier_gaps(plans: object, problems: list[Problem]) -> None:
+    """A plan's tiers follow on from each other: won value between two tiers was paid nothing,
+    and the statement had no line to say so (`0–50%` then `60%+` left 50–60% out: a typo, as a
+    slice paid nothing is a tier at 0%)."""
+    if not isinstance(plans, list):
+        return
+    for index, plan in enumerate(plans):
+        tiers = plan.tiers if plan is not _FAILED else []  # (sorted by where they start)
+        for before, after in zip(tiers, tiers[1:]):
+            if before.to_pct is not None and before.to_pct < after.from_pct:
+                problems.append(Problem(f"incentives[{index}].tiers", "the tiers leave {start:g}–{end:g}% out: "
+                                        "start a tier where the one before it ends (a tier at rate 0 pays nothing)",
+                                        start=before.to_pct, end=after.from_pct))
+
+
+def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem]) -> None:
+    """Each rep an incentive plan sets a quota for is a member, or had that quota already (a rep
+    who has left keeps it): a misspelt name's quota was kept for nobody, and the rep it meant was
+    paid on the plan's quota for everyone."""
+    if not isinstance(plans, list) or not members:
+        return
+    for index, plan in enumerate(plans):
+        for position, quota in enumerate(plan.quotas if plan is not _FAILED else []):
+            if quota.rep not in members and quota.rep not in facts.people.get(plan.id, set()):
+                problems.append(_not_a_member(f"incentives[{index}].quotas[{position}].rep", quota.rep, set(members)))
 
 
 def _check_rollups(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:
@@ -409,6 +439,12 @@ def _leaf(value: object, typ: object, path: str, problems: list[Problem]) -> obj
     except msgspec.ValidationError as error:
         message, where = _split(error)
     else:
+        if isinstance(converted, float) and not math.isfinite(converted):
+            # (`.nan`, `.inf`: YAML's, which a board's JSON keeps as null: the next read of the
+            # board failed, "Expected `float`, got `null`", for every command)
+            problems.append(Problem(path, "expected a number, got {value}",
+                                    value=".nan" if converted != converted else "-.inf" if converted < 0 else ".inf"))
+            return _FAILED
         if not isinstance(converted, date) or (why := year_problem(converted)) is None:
             return converted
         problems.append(Problem(path, why))

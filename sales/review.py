@@ -66,10 +66,17 @@ class RepResults(msgspec.Struct):
     lost: int
     reopened: list[tuple[WonDeal, str]] = []  # (the deal as it was won in the cycle, its stage now): open again
     won_and_lost: list[tuple[WonDeal, date]] = []  # won and then lost in the cycle (the day lost): not counted
+    # deal id (lost after won) -> the deals the rep won in the cycle it was won in, in the order
+    # won (it among them), when the board knows that cycle's dates: what it earned then, the cap's
+    # cut included, is what a clawback takes back (sales/payout.py)
+    won_with: dict[str, list[WonDeal]] = {}
+    won_in: dict[str, tuple[date, date]] = {}  # ... and that cycle's dates (the plan that paid it then)
 
     @property
     def won_value(self) -> float:
-        return sum(d.value for d in self.won)
+        """To the cent: summed as floats, three deals of 60,000.00 came to 59,999.99999999999, short
+        of a 60,000 quota, so a rep at 100% missed the quota bonus and the accelerator."""
+        return cents(sum(d.value for d in self.won))
 
     @property
     def won_deals(self) -> int:
@@ -177,10 +184,13 @@ def _won(deal: Deal, at: datetime, rep: str, share: float = 1.0, owned: bool = T
 
 
 def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touches: Iterable[Touch],
-                start: date | None = None, end: date | None = None, today: date | None = None) -> RepResults:
+                start: date | None = None, end: date | None = None, today: date | None = None,
+                cycles: Sequence[tuple[date, date]] = ()) -> RepResults:
     """What `rep` did in the cycle from `start` to `end`. `today`: the day customers' payments
     are counted to (release on payment: a payment dated after it is not received yet); None
-    counts every payment recorded."""
+    counts every payment recorded. `cycles`: the earlier cycles the board knows the dates of;
+    a deal won in one of them and lost in this one is clawed back as that cycle counted it
+    (the rep's won value before it there: `counted_before`, and `won_with`)."""
     deals = list(deals)
     outcome = _outcomes(stages)
     won, clawed, lost, reopened, dropped = [], [], 0, [], []
@@ -210,8 +220,16 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     counted = won + clawed
     # what the rep's won value was in this cycle when each was counted: the deals won in the cycle
     # before it (one won in an earlier cycle was never part of this cycle's won value)
-    before = {d.id: sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id))
+    before = {d.id: cents(sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id)))
               for d in clawed}
+    won_with, won_in = {}, {}
+    for d in clawed:  # (in the cycle it was won in, when the board knows its dates)
+        cycle = next((c for c in cycles if c != (start, end) and in_period(d.won_at, *c)), None)
+        if cycle is not None:
+            then = rep_results(rep, deals, stages, [], *cycle, today).won
+            if any(o.id == d.id for o in then):
+                won_with[d.id], won_in[d.id] = then, cycle
+                before[d.id] = cents(sum(o.value for o in then if (o.won_at, o.id) < (d.won_at, d.id)))
     business = {deal.id: deal.business for deal in deals}
     maybe_new = [d for d in won if d.owned and d.account and business[d.id] != "existing"]
     # (only the accounts this rep won are looked up: a forecast asks this of every rep, every week)
@@ -221,7 +239,7 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost,
                       sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)),
-                      sorted(dropped, key=lambda pair: (pair[0].won_at, pair[0].id)))
+                      sorted(dropped, key=lambda pair: (pair[0].won_at, pair[0].id)), won_with, won_in)
 
 
 def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,

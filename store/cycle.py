@@ -60,7 +60,7 @@ class CycleQueries(BoardCore):
                      week=(len(moved.new), len(moved.won), len(moved.lost), moved.net), counted=team.counted)
 
     def _review_phase(self) -> Review:
-        plans = self.incentive_plans()
+        plans = self.cycle_plans()
         outcomes = self.win_loss()
         top = outcomes.reasons[0] if outcomes.reasons else None
         reps = self.reps()

@@ -25,7 +25,7 @@ from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import OUTCOME_LABELS, Goal, checkins_of, in_cycle
 from sales.goals import number as written_number
 from sales.ids import format_id
-from sales.incentives import IncentivePlan, plan_for
+from sales.incentives import IncentivePlan, in_force, plan_for
 from sales.numbers import cents
 from sales.payout import Statement, recognitions, statement
 from sales.review import (
@@ -67,6 +67,10 @@ class ReviewChanges(BoardCore):
 
     def incentive_plans(self) -> list[IncentivePlan]:
         return self._models("plan", "incentives", IncentivePlan, key=lambda p: int(p.id.split("-")[1]))
+
+    def cycle_plans(self) -> list[IncentivePlan]:
+        """The incentive plans that pay the cycle read (period()): a plan's `start` and `end`."""
+        return in_force(self.incentive_plans(), self.period()[0])
 
     def incentive_plan(self, plan_id: str) -> IncentivePlan:
         return self._get("incentive", plan_id)
@@ -204,31 +208,72 @@ class ReviewChanges(BoardCore):
         deals, stages, touches = self.deals(), self.stages(), self.touches()
         reps = [rep] if rep else self.reps()
         today = self.today()  # (customers' payments are received by their dates)
-        return [rep_results(r, deals, stages, touches, start, end, today) for r in reps]
+        cycles = self.known_cycles_later()
+        return [rep_results(r, deals, stages, touches, start, end, today, cycles) for r in reps]
+
+    def known_cycles_later(self) -> "_OnFirstRead":
+        """known_cycles(), read from the log only if a statement needs it (a deal clawed back):
+        every statement, forecast and leaderboard would otherwise read the log for the plan's
+        past periods."""
+        return _OnFirstRead(self.known_cycles)
+
+    def known_cycles(self) -> list[tuple[date, date]]:
+        """Every cycle whose dates the board knows: the plan's periods now and before (cycles())
+        and those statements were approved for; a deal won in one and lost in a later one is
+        clawed back as it counted there (sales.review.rep_results)."""
+        found = self.cycles()
+        for approval in self.approvals():
+            if approval.start and approval.end and (approval.start, approval.end) not in found:
+                found.append((approval.start, approval.end))
+        return found
 
     def former_reps(self) -> list[str]:
-        """Reps who have left the board (`member remove`) but are credited with a deal won, or
-        lost after it was won, in the cycle: what they earned (or owe) before they left is still
-        to be paid, so they keep a payout statement for the cycle."""
+        """Reps who have left the board (`member remove`), or the reps (`member role ali lead`,
+        in the cycle or after it), but are credited with a deal won, or lost after it was won, in
+        the cycle: what they earned (or owe) as a rep is still to be paid, so they keep a payout
+        statement for the cycle (a rep made a lead mid-cycle lost theirs from payroll)."""
         members = {m.name for m in self.members()}
         if not members:
             return []
+        reps = {m.name for m in self.members() if m.role == "rep"}
         start, end = self.period()
         stages = self.stages()
         credited: set[str] = set()
         for deal in self.deals():
-            names = {deal.owner, *(split.rep for split in deal.splits)} - members - {None, ""}
+            names = {deal.owner, *(split.rep for split in deal.splits)} - reps - {None, ""}
             if not names:
                 continue
             at, pair = won_at(deal, stages), lost_after_won(deal, stages)
             if (at is not None and in_period(at, start, end)) or (pair and in_period(pair[1], start, end)):
                 credited |= names
         former = []
+        made_lead = self._made_lead_since(credited & members, start)
         for name in sorted(credited):  # a rep when they left, as the log's record of it says
+            if name in members:
+                if name in made_lead:
+                    former.append(name)
+                continue
             removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
             if removed and (removed[0].before or {}).get("role") == "rep":
                 former.append(name)
         return former
+
+    def _made_lead_since(self, names: set[str], start: date | None) -> set[str]:
+        """Which of `names` (members who are no reps now) were reps until a role change made on
+        or after `start`: the log read back to `start` only (a lead who owns deals was never a
+        rep, and the whole log is not read for them at every statement)."""
+        if not names:
+            return set()
+        since = start.isoformat() if start else ""
+        latest: dict[str, Any] = {}
+        for record in self.log.newest_first(where=lambda doc: doc.get("at", "") < since or (
+                doc.get("action") == "member.role" and doc.get("item") in names)):
+            if record.at < since:
+                break  # (older than the cycle: a change then made them a lead for all of it)
+            latest.setdefault(record.item, record)
+            if len(latest) == len(names):
+                break
+        return {name for name, record in latest.items() if (record.before or {}).get("role") == "rep"}
 
     def payouts(self, rep: str | None = None) -> list[Statement]:
         """Each rep's payout statement (one rep's with `rep`) that the actor may read: pay is
@@ -258,7 +303,7 @@ class ReviewChanges(BoardCore):
         former = self.former_reps()
         if rep not in former:
             self._reps_with(rep)
-        plans = self.incentive_plans()
+        plans = self.cycle_plans()
         every = self.rep_results()
         awards: dict[str, list[str]] = {}
         for plan in plans:
@@ -269,7 +314,7 @@ class ReviewChanges(BoardCore):
         cycle = self._cycle_approvals()
         for results in every:
             if rep is None or results.rep == rep:
-                made = statement(plan_for(plans, results.rep), results)
+                made = statement(plan_for(plans, results.rep), results, self.incentive_plans())
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -336,8 +381,9 @@ class ReviewChanges(BoardCore):
             raise Invalid("commit", "the commit threshold is a probability from 0 to 100, not {commit}", commit=commit_pct)
         reps, former = self._forecast_reps(rep)
         start, end = self.period()
-        made = forecast(self.deals(), self.stages(), self.touches(), self.incentive_plans(), reps,
-                        start, end, self.clock(), commit_pct, only=rep, former=former)
+        made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
+                        start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles_later(),
+                        every_plan=self.incentive_plans())
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
@@ -370,8 +416,9 @@ class ReviewChanges(BoardCore):
         monday = week_start(now).date()
         moments = [midnight(monday - timedelta(weeks=k), now) for k in range(weeks - 1, -1, -1)] + [now]
         past = self.deals_at(moments)
-        stages, touches, plans = self.stages(), self.touches(), self.incentive_plans()
+        stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
+        cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -381,11 +428,13 @@ class ReviewChanges(BoardCore):
                 except msgspec.ValidationError:
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
-                                                 commit_pct, only=rep, former=former), moment, len(deals)))
+                                                 commit_pct, only=rep, former=former, cycles=cycles,
+                                                 every_plan=every_plan),
+                                        moment, len(deals)))
         return points
 
     def leaderboard(self) -> list[LeaderRow]:
-        plans = self.incentive_plans()
+        plans = self.cycle_plans()
         quotas = {}
         for rep in self.reps():
             plan = plan_for(plans, rep)
@@ -497,6 +546,18 @@ class ReviewChanges(BoardCore):
                     "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                                 for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                     "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+class _OnFirstRead:
+    """A list made the first time it is read (iterated), by `make`."""
+
+    def __init__(self, make: Any) -> None:
+        self._make, self._items = make, None
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._items is None:
+            self._items = list(self._make())
+        return iter(self._items)
 
 
 def _rollup_source(current: Current) -> Phrase:

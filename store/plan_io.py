@@ -79,7 +79,8 @@ class PlanTransfer(BoardCore):
             # (and who made a check-in, a spend or an answer, or closed a goal: a lead who has left since)
             people = {item.id: {getattr(item, "owner", None), getattr(item, "by", None),
                                 getattr(getattr(item, "closed", None), "by", None),
-                                *(s.rep for s in getattr(item, "splits", ()))} - {None}
+                                *(s.rep for s in getattr(item, "splits", ())),
+                                *(q.rep for q in getattr(item, "quotas", ()))} - {None}
                       for items in current.values() for item in items.values()}
             plan, problems = check_plan(moved, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
                                                              stages, parents, people, current["goal"]))

@@ -98,8 +98,8 @@ def notes(result: Forecast) -> list[str]:
     if zero := [r.rep for r in result.reps if r.quota == 0]:
         found.append(_("A quota of 0 sets no target, so no to go or coverage: {reps}").format(reps=", ".join(zero)))
     if any(r.left for r in result.reps):
-        found.append(_("(left): left the board during the cycle; what they won and earned in it is still theirs, "
-                       "and the team's"))
+        found.append(_("(left): left the board, or the reps, during the cycle; what they won and earned in it is "
+                       "still theirs, and the team's"))
     if any(r.rep == OTHERS for r in result.reps):
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
     if result.pay_private:

@@ -179,7 +179,7 @@ def test_the_forecast_keeps_a_row_for_a_rep_who_left_and_counts_their_payout(tea
     assert rows["ali (left)"][2:4] == ["10,000", "5,000"] and rows["ali (left)"][-3:] == ["500.00"] * 3
     team_row = next(line.split() for line in out.splitlines() if line.startswith("team"))
     assert team_row[1:3] == ["20,000", "5,000"] and team_row[-3:] == ["500.00"] * 3  # ali's quota and pay too
-    assert "(left): left the board during the cycle; what they won and earned in it is still theirs" in out
+    assert "(left): left the board, or the reps, during the cycle; what they won and earned in it is still theirs" in out
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("forecast")
     assert code == 0 and "ali（已离开）" in out and "（已离开）：本周期内离开了看板" in out

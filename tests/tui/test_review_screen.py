@@ -92,6 +92,9 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
         await pilot.pause()
         assert "Approve bea's payout statement of 3,430.00 for the cycle?" in str(
             app.screen.query_one(".dialog-question").render())
+        # 4 December, the cycle runs to 31 December: said before the approval, as the command line says it
+        assert ("The cycle runs to 2026-12-31: approved as it stands today; a deal that moves later changes it, "
+                "and it shows as changed since.") in str(app.screen.query_one(".dialog-question").render())
         await pilot.press("y")
         await pilot.pause()
         assert cells(app, "#review-statement")[-1][0].startswith("approved by dana on ")

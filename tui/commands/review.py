@@ -23,7 +23,7 @@ GOAL_LEAST_FIRST = (6, 1, 5, 2)
 #: The won deals' ids first (`uplift deal list` has them), then the spend, tasks and deals.
 STRATEGY_LEAST_FIRST = (3, 5, 1, 2)
 LEADERBOARD_COLUMNS = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"))
-INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Name"))
+INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Pays"), N_("Name"))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -287,10 +287,22 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print_json(plans)
     elif plans:
         print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
-            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), p.name] for p in plans]))
+            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), _cycles_cell(p), p.name] for p in plans]))
     else:
         print(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK
+
+
+def _cycles_cell(plan) -> str:
+    """The cycles a plan pays (its `start` and `end`): `every cycle`, `from 2027-01-01`, `to
+    2026-12-31`, or both, so that last cycle's plan is told from this one's."""
+    if plan.start and plan.end:
+        return _("{start} to {end}").format(start=plan.start, end=plan.end)
+    if plan.start:
+        return _("from {start}").format(start=plan.start)
+    if plan.end:
+        return _("to {end}").format(end=plan.end)
+    return _("every cycle")
 
 
 def _quota_cell(plan) -> str:

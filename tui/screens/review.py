@@ -347,6 +347,10 @@ class ReviewScreen(TabKeys, BoardView):
         question = (_("Approve {rep}'s payout statement of {total} for the past cycle {start} to {end}?").format(
             rep=rep, total=money(shown.total), start=self.cycle[0], end=self.cycle[1]) if self.cycle else
             _("Approve {rep}'s payout statement of {total} for the cycle?").format(rep=rep, total=money(shown.total)))
+        end = self.board.period()[1]
+        if not self.cycle and end is not None and self.board.today() < end:  # (as `uplift payout approve` notes)
+            question += " " + _("The cycle runs to {end}: approved as it stands today; a deal that moves later "
+                                "changes it, and it shows as changed since.").format(end=end)
         self._after_asking(question, approve)
 
     def action_mark_paid(self) -> None:
