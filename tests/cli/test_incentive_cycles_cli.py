@@ -4,6 +4,14 @@ worked out by hand in the comments)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from tests.conftest import fix_now
+
+#: A day after the second cycle (2027-01-01 to 2027-03-31): every win and loss below is past, as
+#: a plan file must date them (a record still to come is refused).
+AFTER_BOTH = datetime(2027, 4, 5, 12, 0, tzinfo=UTC)
+
 Q4 = """\
 schema: 1
 plan:
@@ -29,6 +37,7 @@ incentives:
 def test_a_plan_for_the_next_cycle_leaves_the_last_ones_statements_as_paid(tmp_path, capsys, monkeypatch) -> None:
     from tests.cli.conftest import run_uplift
 
+    fix_now(monkeypatch, AFTER_BOTH)
     run = run_uplift(tmp_path / "board", capsys, monkeypatch)
     plan = tmp_path / "q4.yaml"
     plan.write_text(Q4)
@@ -70,6 +79,7 @@ def test_a_clawback_is_released_as_the_plan_that_paid_it_released_it(tmp_path, c
     (as Q1's plan would count it, 0% of it released, it took back nothing)."""
     from tests.cli.conftest import run_uplift
 
+    fix_now(monkeypatch, AFTER_BOTH)
     run = run_uplift(tmp_path / "board", capsys, monkeypatch)
     plan = tmp_path / "q4.yaml"
     plan.write_text(Q4)
