@@ -4,8 +4,8 @@ other keys that work everywhere (alerts, today), in compact style below COMPACT_
 and the command palette's key on the right. Keys that do not fit are left out whole, with a `…`
 where they would be, never cut inside a word (the wheel scrolls them into view), from the last
 up; ? Help, q Quit and esc Back (a screen opened over another, where q would quit the whole app)
-are never left out, and the palette's word (`palette`) goes before a key does: at 120 columns the
-Goals screen's keys had pushed q Quit off the line. Keys are shown as remapped (the footer reads the screen's live bindings), and
+are never left out, and the palette's word (`palette`) goes when that leaves room for one more key:
+at 120 columns the Goals screen's keys had pushed q Quit off the line. Keys are shown as remapped (the footer reads the screen's live bindings), and
 their descriptions in the interface's language (bindings are defined with English descriptions,
 marked N_, at import time), the ^p key's "palette" too (命令面板: drawn in this one line, a wide word
 is not cut by the keys beneath it, as it was in Textual's footer, where it was a widget docked
@@ -194,11 +194,17 @@ class Footer(Widget, can_focus=False):
             items.append((item, drawn, Segment.get_line_length(drawn)))
         length = sum(size for _item, _drawn, size in items)
         right = self._palette_segments(worded=True)
-        if length > width - Segment.get_line_length(right):  # the word goes before a key does
-            right = self._palette_segments(worded=False)
         room = max(0, width - Segment.get_line_length(right))
         if self._offset == 0 and length > room:
             fit, more = self._fitting(items, room), [Segment(MORE, background + DIM)]
+            # the palette's word goes when that leaves room for one more key
+            unworded = self._palette_segments(worded=False)
+            wider = max(0, width - Segment.get_line_length(unworded))
+            more_fit = self._fitting(items, wider)
+            if len(more_fit) > len(fit):
+                right, room, fit = unworded, wider, more_fit
+                if len(fit) == len(items):
+                    more = []
         else:
             fit, more = items, []
         spans: list[tuple[int, int, FooterItem]] = []
