@@ -756,3 +756,19 @@ async def test_a_long_plan_import_dialog_keeps_its_hint_and_buttons_in_view_at_8
         assert inside.contains_region(body.region), (body.region, inside)
         last = app.screen.query_one(".dialog-hint") if kind == "problems" else app.screen.query_one("#yes", Button)
         assert last.region.height and inside.contains_region(last.region), (last.region, inside)
+
+
+async def test_the_cycle_in_chinese_at_80_columns_wraps_between_characters(demo) -> None:
+    """The Cycle screen's lines were wrapped at spaces only: in Chinese at 80 columns `最近 14`
+    stood alone and the whole sentence after it went onto the next line. Now a line breaks
+    between any two characters, as the command line wraps Chinese, and the sentence runs on."""
+    from tui.screens.cycle import CycleScreen
+
+    async with demo_app_in(demo, SMALL, "zh") as (app, pilot):
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        await pilot.pause()
+        lines = ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+        said = next(line for line in lines if "最近 14" in line)
+        assert "最近 14 天没有完成任何任务" in said, lines
+        assert all(not line.strip(" ▊▎█").endswith("最近 14") for line in lines)
