@@ -10,6 +10,7 @@ diagnosis's own period-over-period changes are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import msgspec
@@ -19,7 +20,7 @@ from sales.errors import Word
 from sales.kpis import RATE_METRICS
 from sales.numbers import rounded
 from sales.phrases import Phrase, Say, kept
-from sales.text import cut, display_width
+from sales.text import cut, display_width, wrap_cells
 
 #: The whole-data KPIs compared, with how the report names them (the diagnosis report's words).
 TOTALS: tuple[tuple[str, Phrase], ...] = (
@@ -142,46 +143,88 @@ def _cells(cells: list[str], widths: list[int]) -> str:
     return "  " + " ".join(out).rstrip()
 
 
-def format_comparison(c: Comparison, say: Say = str) -> str:
-    """The comparison as plain text, each line said by `say` (default: English)."""
+def _fitted(rows: list[list[str]], least: list[int]) -> list[int]:
+    """Widths for `_cells` that hold every cell of `rows` (none narrower than `least`; a name's,
+    negative, keeps its cap): `+0.0 个百分点` is 12 cells, and in a 10-cell column it ran into the
+    figure before it."""
+    widths = []
+    for index, width in enumerate(least):
+        widest = max((display_width(row[index]) for row in rows if index < len(row)), default=0)
+        widths.append(width if width < 0 else max(width, widest))
+    return widths
+
+
+def _snug(rows: list[list[str]], least: list[int]) -> list[int]:
+    """Widths as narrow as the cells allow, two spaces between figures (a name's no wider than
+    its cap): a terminal's table."""
+    widths = []
+    for index, width in enumerate(least):
+        widest = max((display_width(row[index]) for row in rows if index < len(row)), default=0)
+        widths.append(-min(-width, widest) if width < 0 else widest + 1)
+    return widths
+
+
+def _line_width(widths: list[int]) -> int:
+    return 2 + sum(abs(w) for w in widths) + len(widths) - 1
+
+
+def _said_lines(lead: str, text: str, width: int | None) -> list[str]:
+    """`lead` + `text`; within a terminal's `width`, wrapped under the text's start."""
+    if width is None or display_width(lead + text) <= width:
+        return [lead + text]
+    first, *more = wrap_cells(text, max(12, width - display_width(lead)))
+    return [lead + first] + [" " * display_width(lead) + line for line in more]
+
+
+def format_comparison(c: Comparison, say: Say = str, width: int | None = None,
+                      left_out: Callable[[list[str]], str] | None = None) -> str:
+    """The comparison as plain text, each line said by `say` (default: English). `width`: a
+    terminal's: its lines are wrapped within it and a breakdown's columns sized to their figures;
+    where its win rates still do not fit they are left out, and `left_out(names)` says so (at
+    80 columns the weak spots and, in Chinese, the win rates ran past the edge)."""
     out = [say(Phrase("{before} ({first} to {last}) against {after} ({first_after} to {last_after})",
                       before=c.before, first=c.before_dates[0][:10], last=c.before_dates[1][:10], after=c.after,
                       first_after=c.after_dates[0][:10], last_after=c.after_dates[1][:10]))]
     days = (_days(c.before_dates), _days(c.after_dates)) if all([*c.before_dates, *c.after_dates]) else (0, 0)
     if abs(days[0] - days[1]) > SPAN_TOLERANCE * max(days):
-        out.append("  " + say(Phrase("they cover {before} and {after} days: compare the rates and averages, "
-                                     "not the totals", before=days[0], after=days[1])))
+        out += _said_lines("  ", say(Phrase("they cover {before} and {after} days: compare the rates and averages, "
+                                            "not the totals", before=days[0], after=days[1])), width)
     heading = [say(Phrase("Whole data")), c.before, c.after, say(Phrase("difference"))]
-    widths = [-22, 14, 14, 11]
-    out += ["", _cells(heading, widths)[2:]]
     labels = dict(TOTALS)
-    for row in c.total:
-        out.append(_cells([say(labels[row.metric]), _value(row.metric, row.before),
-                           _value(row.metric, row.after), say(_moved(row)) if row.change is not None else ""], widths))
+    rows = [[say(labels[row.metric]), _value(row.metric, row.before), _value(row.metric, row.after),
+             say(_moved(row)) if row.change is not None else ""] for row in c.total]
+    widths = (_fitted if width is None else _snug)([heading, *rows], [-22, 14, 14, 11])
+    out += ["", _cells(heading, widths)[2:]] + [_cells(row, widths) for row in rows]
     for dimension, groups in c.breakdowns.items():
         shown = groups[:GROUPS_SHOWN]
         rates = any(g.win_rate is not None for g in groups)
         out += ["", say(Phrase("By {dimension} (top {shown} of {count} by revenue)",
                                dimension=Word(dimension.replace("_", " ")), shown=len(shown), count=len(groups)))]
         # fits 80 columns: a name of 16 cells, revenue to 99 million, the win rates
-        group_widths, head = [-16, 11, 11, 10], ["", c.before, c.after, say(Phrase("difference"))]
-        above, above_widths = ["", say(Phrase("revenue"))], [-16, 34]
+        least, head = [-16, 11, 11, 10], ["", c.before, c.after, say(Phrase("difference"))]
+        rows = [[g.value, _value("revenue", g.revenue.before), _value("revenue", g.revenue.after),
+                 say(_moved(g.revenue))] for g in shown]
+        rate_rows = [[_value("win_rate", g.win_rate.before), _value("win_rate", g.win_rate.after),
+                      say(_moved(g.win_rate))] if g.win_rate is not None else [] for g in shown]
         if rates:
-            group_widths += [7, 7, 10]
+            least += [7, 7, 10]
             head += [c.before, c.after, say(Phrase("difference"))]
+            rows = [row + rate for row, rate in zip(rows, rate_rows)]
+        widths = _fitted([head, *rows], least) if width is None else _snug([head, *rows], least)
+        dropped = rates and width is not None and _line_width(widths) > width
+        if dropped:  # the revenue kept, the win rates named below
+            widths, head, rows = widths[:4], head[:4], [row[:4] for row in rows]
+        above, above_widths = ["", say(Phrase("revenue"))], [widths[0], _line_width(widths[:4]) - 2 - abs(widths[0]) - 1]
+        if rates and not dropped:
             above.append(say(Phrase("win rate")))
-            above_widths.append(24)
-        out += [_cells(above, above_widths), _cells(head, group_widths)]
-        for g in shown:
-            cells = [g.value, _value("revenue", g.revenue.before), _value("revenue", g.revenue.after),
-                     say(_moved(g.revenue))]
-            if rates and g.win_rate is not None:
-                cells += [_value("win_rate", g.win_rate.before), _value("win_rate", g.win_rate.after),
-                          say(_moved(g.win_rate))]
-            out.append(_cells(cells, group_widths))
+            above_widths.append(_line_width(widths[4:]) - 2)
+        out += [_cells(above, above_widths), _cells(head, widths)] + [_cells(row, widths) for row in rows]
+        if dropped and left_out is not None:
+            out.append(left_out([say(Phrase("win rate"))]))
     for title, findings in ((Phrase("New weak spots:"), c.new_findings),
                             (Phrase("Weak spots still there:"), c.still_findings),
                             (Phrase("Weak spots gone:"), c.gone_findings)):
         out += ["", say(title)] + ([] if findings else ["  " + say(Phrase("none"))])
-        out += [f"  {i}. {say(kept(f.said, f.text))}" for i, f in enumerate(findings, 1)]
+        for i, f in enumerate(findings, 1):
+            out += _said_lines(f"  {i}. ", say(kept(f.said, f.text)), width)
     return "\n".join(out) + "\n"

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, TextArea
 
-from sales.text import LINE_MAX, cut, safe
+from sales.text import LINE_MAX, cut, safe, wrap_cells
 from tui.i18n import N_, _, said_who
 
 
@@ -45,9 +45,10 @@ def cut_content(content: Content, width: int) -> Content:
 class Hanging:
     """Lines that wrap under their own text, not back at the margin, where a wrapped part would
     read as a heading of its own: each row a lead (an id, `1.`, or "" for a plain indent) and a
-    text, `gap` cells apart, under an optional heading. A word wider than its line (Chinese has
-    no spaces to break at) goes on onto the next line whole. Plain text, never markup; str() is
-    the text as it reads unwrapped."""
+    text, `gap` cells apart, under an optional heading. The text is wrapped as the command line
+    wraps it (sales.text.wrap_cells): Chinese between any two characters, where Rich's wrap
+    broke only at spaces (the Cycle screen's `最近 14` / `天没有完成任何任务：...` at 80 columns).
+    Plain text, never markup; str() is the text as it reads unwrapped."""
 
     def __init__(self, rows: Sequence[tuple[object, object]], heading: object | None = None, gap: int = 2) -> None:
         self.rows = [(safe(lead), safe(text)) for lead, text in rows]
@@ -73,8 +74,9 @@ class Hanging:
                                                      for line in text.split("\n")))
         for lead, text in self.rows:
             indent = lead + " " * (lead_width - cell_len(lead) + self.gap)
-            for index, line in enumerate(Text(text).wrap(console, room, overflow="fold")):
-                line = (indent if index == 0 else " " * cell_len(indent)) + line.plain
+            for index, line in enumerate(part for paragraph in text.split("\n")
+                                         for part in wrap_cells(paragraph, room)):
+                line = (indent if index == 0 else " " * cell_len(indent)) + line
                 lines.append(line + " " * (width - cell_len(line)))
         drawn = [segment for line in lines for segment in ((Segment(line),) if line else ()) + (Segment.line(),)]
         if len(self._drawn) > 3:  # (the widths a list is laid out at: a few, until a resize)

@@ -99,3 +99,57 @@ def test_diagnosis_show_to_a_pipe_keeps_a_group_a_line(run):
     assert code == 0
     north = next(line for line in out.splitlines() if line.strip().startswith("North"))
     assert north.split()[1:] == ["revenue", "200", "(40.0%)", "AOV", "100.00", "win", "66.7%"]
+
+
+# The next quarter: North won 200 and lost 80 (won 1 of 2: 50.0%, -16.7 pts on 66.7%), South won
+# 150 + 250: 400 (+33.3% on 300), won 2 of 2 (100.0%, +0.0 pts)
+NEXT_QUARTER = """order,date,region,amount,stage
+B1,2026-10-01,North,200,won
+B2,2026-11-01,North,80,lost
+B3,2026-11-02,South,150,won
+B4,2026-12-31,South,250,won
+"""
+
+
+def _two_quarters(run, tmp_path) -> None:
+    (tmp_path / "next.csv").write_text(NEXT_QUARTER, encoding="utf-8")
+    assert run("diagnose", tmp_path / "next.csv", "--period", "quarter")[0] == 0
+
+
+def _region_rows(out: str) -> dict[str, list[str]]:
+    return {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.split()[:1] in (["North"], ["South"])}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_diagnosis_compare_on_80_columns_fits_with_the_win_rates(run, terminal, tmp_path, monkeypatch, lang):
+    """In Chinese a win rate's change (`-16.7 个百分点`, 13 cells) pushed each group's row to 82
+    cells; on a terminal the columns are as wide as their figures."""
+    _two_quarters(run, tmp_path)
+    monkeypatch.setenv("UPLIFT_LANG", lang)
+    code, out, err = run("diagnosis", "compare")
+    assert (code, err) == (0, "")
+    assert fits(out), out
+    pts = " pts" if lang == "en" else " 个百分点"
+    rows = _region_rows(out)
+    assert " ".join(rows["South"]) == f"300.00 400.00 +33.3% 100.0% 100.0% +0.0{pts}"
+    assert " ".join(rows["North"]) == f"200.00 200.00 +0.0% 66.7% 50.0% -16.7{pts}"
+    assert "Left out" not in out and "未显示" not in out
+
+
+def test_diagnosis_compare_on_a_narrower_terminal_leaves_out_the_win_rates_and_says_so(run, terminal, tmp_path,
+                                                                                      monkeypatch):
+    _two_quarters(run, tmp_path)
+    monkeypatch.setenv("COLUMNS", "50")
+    code, out, err = run("diagnosis", "compare")
+    assert (code, err) == (0, "")
+    assert all(display_width(line) <= 50 for line in out.splitlines()), out
+    rows = _region_rows(out)
+    assert " ".join(rows["South"]) == "300.00 400.00 +33.3%" and " ".join(rows["North"]) == "200.00 200.00 +0.0%"
+    assert "Left out for the window's width: win rate" in " ".join(out.split())
+
+
+def test_diagnosis_compare_to_a_pipe_keeps_a_group_a_line(run, tmp_path):
+    _two_quarters(run, tmp_path)
+    code, out, err = run("diagnosis", "compare")
+    assert (code, err) == (0, "")
+    assert "  South                 300.00      400.00     +33.3%  100.0%  100.0%   +0.0 pts" in out.splitlines()

@@ -5,10 +5,12 @@ the table, with ← → to scroll to it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from sales.text import display_width
 from tests.tui.demo_board import built_in_utc
 from tests.tui.test_screen_sizes import demo_app_in
 from tests.tui.waiting import until
@@ -57,3 +59,42 @@ async def test_each_breakdown_fits_or_names_what_is_out_of_view(demo, lang) -> N
             if name == "region" and lang == "en":  # the demo's fits whole, its long headings on two lines
                 assert table.virtual_size.width <= view
                 assert "Avg order" in headings(table) and table.header_height == 2
+
+
+def screen_lines(app) -> list[str]:
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_demos_period_table_fits_whole_at_80_columns(demo, lang) -> None:
+    """The demo's own diagnosis (X-1, five quarters of past sales with customers and costs): its
+    period table was 5 cells wider than its room at 80 columns, ROI out of view. It fits now:
+    every column on the screen, none named as out of view, and the sort arrow (on the heading's
+    shorter line) widens nothing."""
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.query("#table-period") and app.screen.query_one("#table-period").row_count)
+        await pilot.press("k")  # the kept diagnoses, newest first: X-2 (the tests' own), X-1 (the demo's)
+        await until(pilot, lambda: type(app.screen).__name__ == "Pick")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "DiagnoseScreen"
+                    and app.screen.shown_id == "X-1")
+        app.screen.query_one("#diagnose-tabs").active = "tab-breakdowns"
+        app.screen.query_one("#breakdown-tabs").active = "bd-period"
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#table-period", WholeColumnsTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width <= 80
+        assert not app.screen.query_one("#more-period").display
+        lines = screen_lines(app)
+        header = next(i for i, line in enumerate(lines) if "Revenue" in line or "收入" in line)
+        heading_text = " ".join(lines[header:header + 2])
+        for heading in headings(table):
+            for word in heading.split():
+                assert word in heading_text, (word, heading_text)
+        assert "ROI" in lines[header] and all(display_width(line) == 80 for line in lines)
+        if lang == "en":  # (Period / ▲: the arrow on the header's second line, beside `order`)
+            assert "▲" in lines[header + 1]
+        # the five quarters' rows, each with its ROI in view at the right (0.55 to 0.57)
+        rows = [line for line in lines if line.split()[:1] and line.split()[0][:4] in ("2025", "2026")]
+        assert len(rows) == 5 and all(re.search(r" 0\.\d\d\s*$", row) for row in rows), rows

@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from tests.tui.demo_board import built_in_utc, demo_board
 from tests.tui.waiting import on_mode, until
 from tui.app import UpliftApp
-from tui.i18n import say
+from tui.i18n import _, say
 from tui.screens.task_form import TaskForm
 from tui.widgets.footer import Footer
 from tui.widgets.kanban import Kanban
@@ -84,25 +84,40 @@ async def test_the_task_board_columns_are_readable(demo, size) -> None:
 @pytest.mark.parametrize("size", [SMALL, (120, 40)], ids=["80x24", "120x40"])
 async def test_the_footer_shows_whole_keys_the_screens_own_before_the_apps_others(demo, size) -> None:
     """No key is cut (`d Delet▏`): those that do not fit are left out whole, a `…` in their place;
-    after help come the board's own keys, before alerts and today; quit, obvious, is the first
-    left out when they do not all fit (it is still the board's key, in the help)."""
+    after help and quit (never left out) come the board's own keys, before alerts and today; the
+    palette's key keeps its place, its word given up first."""
     app = UpliftApp(demo_board(demo))
     async with app.run_test(size=size) as pilot:
         await help_in_footer(app, pilot)
         footer = app.screen.query_one(Footer)
         line = footer.render_line(0).text
-        keys = line.split("▏")[0].rstrip()
+        keys, palette = line.split("▏")
         drawn = [item for _start, _end, item in footer._spans if item is not footer.palette]
-        offered = [item for item in footer.keys if item.description != "Quit"]
-        assert drawn == offered[:len(drawn)] and len(drawn) < len(offered)
-        assert keys.endswith(" …")
+        assert drawn == footer.keys[:len(drawn)] and len(drawn) < len(footer.keys)
+        assert keys.rstrip().endswith(" …") and palette.strip() == "^p"
         for item in drawn:
             assert f"{item.key_display} {item.description}" in keys
-        assert [item.description for item in drawn[:4]] == ["Help", "Move left", "Move right", "New"]
-        assert [item.description for item in footer.keys[:2]] == ["Help", "Quit"]
+        assert [item.description for item in drawn[:5]] == ["Help", "Quit", "Move left", "Move right", "New"]
         if size[0] >= 120:
             assert "d Delete" in keys
         assert [item.description for item in footer.keys[-2:]] == ["Alerts", "Today"]
+
+
+@pytest.mark.parametrize("size", [SMALL, (100, 30), (120, 40)], ids=["80x24", "100x30", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("mode", list(MODES))
+async def test_every_phase_shows_help_and_quit_in_its_footer(demo, size, lang, mode) -> None:
+    """At 120 columns the Goals screen's keys pushed `q Quit` off its footer (and at 80 every
+    phase gave it up for its own keys): ? Help and q Quit are drawn on every phase at every size."""
+    async with demo_app_in(demo, size, lang) as (app, pilot):
+        await pilot.press(mode)
+        await until(pilot, lambda: app.current_mode == MODES[mode] and app.screen.query(Footer))
+        footer = app.screen.query_one(Footer)
+        await until(pilot, lambda: footer.keys)
+        await pilot.pause()
+        keys = footer.render_line(0).text.split("▏")[0]
+        assert keys.lstrip().startswith(f"? {_('Help')}"), keys
+        assert f"q {_('Quit')}" in keys, keys
 
 
 async def test_the_pipeline_at_80_columns_leaves_the_funnel_for_u(demo) -> None:
@@ -741,3 +756,19 @@ async def test_a_long_plan_import_dialog_keeps_its_hint_and_buttons_in_view_at_8
         assert inside.contains_region(body.region), (body.region, inside)
         last = app.screen.query_one(".dialog-hint") if kind == "problems" else app.screen.query_one("#yes", Button)
         assert last.region.height and inside.contains_region(last.region), (last.region, inside)
+
+
+async def test_the_cycle_in_chinese_at_80_columns_wraps_between_characters(demo) -> None:
+    """The Cycle screen's lines were wrapped at spaces only: in Chinese at 80 columns `最近 14`
+    stood alone and the whole sentence after it went onto the next line. Now a line breaks
+    between any two characters, as the command line wraps Chinese, and the sentence runs on."""
+    from tui.screens.cycle import CycleScreen
+
+    async with demo_app_in(demo, SMALL, "zh") as (app, pilot):
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        await pilot.pause()
+        lines = ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+        said = next(line for line in lines if "最近 14" in line)
+        assert "最近 14 天没有完成任何任务" in said, lines
+        assert all(not line.strip(" ▊▎█").endswith("最近 14") for line in lines)

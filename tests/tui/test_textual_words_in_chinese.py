@@ -1,5 +1,5 @@
-"""Textual's own words the app shows, in Chinese: the footer's ^p key (命令面板, whole at 80
-columns, where it stayed `palette` for fear of being cut) and what ctrl+c says (Textual's
+"""Textual's own words the app shows, in Chinese: the footer's ^p key (命令面板, whole, where
+it stayed `palette` for fear of being cut) and what ctrl+c says (Textual's
 `Do you want to quit?`)."""
 
 from __future__ import annotations
@@ -15,14 +15,20 @@ from tui.widgets.kanban import Kanban
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 async def test_the_palette_key_is_said_in_chinese_and_drawn_whole(team, monkeypatch, size) -> None:
+    """On the Diagnose screen, whose keys leave room for it at 120 columns; at 80 the word gives
+    way to a key (q 退出 and ? 帮助 are never left out), the key stays."""
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=size) as pilot:
-        await until(pilot, lambda: app.screen.query(Kanban) and app.screen.query_one(Footer).palette is not None)
+        await until(pilot, lambda: app.screen.query(Kanban))
+        await pilot.press("1")
+        await until(pilot, lambda: app.current_mode == "diagnose" and app.screen.query(Footer)
+                    and app.screen.query_one(Footer).palette is not None)
+        await pilot.pause()
         footer = app.screen.query_one(Footer)
         line = footer.render_line(0).text
-        assert line.rstrip().endswith("▏^p 命令面板")
-        assert "palette" not in line
+        assert line.rstrip().endswith("▏^p 命令面板" if size[0] >= 120 else "▏^p")
+        assert "palette" not in line and "? 帮助" in line and "q 退出" in line
         assert footer.palette.tooltip == "打开命令面板"
 
 

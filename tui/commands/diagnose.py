@@ -191,7 +191,12 @@ def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
 
         print_json(msgspec.to_builtins(comparison))
     else:
-        sys.stdout.write(safe(format_comparison(comparison, say)))
+        from tui.cli_output import detail_on_screen, left_out_line, wrap_width
+
+        # within a terminal's width (at 80 columns the weak spots ran past the edge); to a pipe, a
+        # line each, as ever
+        text = format_comparison(comparison, say, wrap_width(), left_out_line)
+        sys.stdout.write(detail_on_screen(safe(text)).rstrip("\n") + "\n")
     return EXIT_OK
 
 

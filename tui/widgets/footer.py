@@ -2,8 +2,10 @@
 lists every key, stays in sight on an 80-column terminal), then the screen's own keys, then the
 other keys that work everywhere (alerts, today), in compact style below COMPACT_BELOW columns,
 and the command palette's key on the right. Keys that do not fit are left out whole, with a `…`
-where they would be, never cut inside a word; the obvious ones (q Quit, esc Back) first, so that
-at 80 columns a screen shows its own keys (the wheel scrolls them into view, as before). Keys are shown as remapped (the footer reads the screen's live bindings), and
+where they would be, never cut inside a word (the wheel scrolls them into view), from the last
+up; ? Help, q Quit and esc Back (a screen opened over another, where q would quit the whole app)
+are never left out, and the palette's word (`palette`) goes when that leaves room for one more key:
+at 120 columns the Goals screen's keys had pushed q Quit off the line. Keys are shown as remapped (the footer reads the screen's live bindings), and
 their descriptions in the interface's language (bindings are defined with English descriptions,
 marked N_, at import time), the ^p key's "palette" too (命令面板: drawn in this one line, a wide word
 is not cut by the keys beneath it, as it was in Textual's footer, where it was a widget docked
@@ -34,10 +36,9 @@ from tui.keys import in_shipped_order
 COMPACT_BELOW = 120
 FIRST_OF_ALL = ("help", "quit")  # the app's keys before the screen's; its others after them
 MORE = "…"  # where the keys that do not fit would be
-#: Keys left out first when a screen's keys do not fit (80 columns): q quits as in any terminal
-#: program, esc goes back; both are in the help (?). The budget's Request, Approve, Reject and
-#: Spend were cut off behind them.
-LEFT_OUT_FIRST = ("quit", "app.pop_screen")
+#: Keys drawn whatever else is left out: ? lists every key (those left out too), q quits, and esc
+#: goes back from a screen opened over another (the budget), where q would quit the whole app.
+NEVER_LEFT_OUT = ("help", "quit", "app.pop_screen")
 PALETTE_EDGE = "▏"  # Textual's `vkey` border, on the left of the palette's key
 DIM = RichStyle(dim=True)
 
@@ -192,29 +193,18 @@ class Footer(Widget, can_focus=False):
                 drawn.append(Segment(" " * gap, background))
             items.append((item, drawn, Segment.get_line_length(drawn)))
         length = sum(size for _item, _drawn, size in items)
-        right: list[Segment] = []
-        if self.palette is not None:  # docked on the right, always drawn compact (as Textual's)
-            key_style, description_style = self._styles(self.palette)
-            padding = self.get_component_styles("footer--palette").padding.right
-            right = [Segment(PALETTE_EDGE, self.get_visual_style("footer--item", "footer--palette").rich_style),
-                     Segment(self.palette.key_display, key_style),
-                     Segment(" " + self.palette.description + " " * padding, description_style)]
+        right = self._palette_segments(worded=True)
         room = max(0, width - Segment.get_line_length(right))
         if self._offset == 0 and length > room:
-            # the keys that fit whole, and `…` for the rest (the first key, help, in any case);
-            # the obvious ones left out first, for a screen's own keys to be seen
-            kept = items
-            for action in LEFT_OUT_FIRST:
-                if sum(size for _item, _drawn, size in kept) + len(MORE) <= room:
-                    break
-                kept = [entry for entry in kept if entry[0].action != action]
-            fit, x = [], 0
-            for entry in kept:
-                if fit and x + entry[2] + len(MORE) > room:
-                    break
-                fit.append(entry)
-                x += entry[2]
-            more = [Segment(MORE, background + DIM)]
+            fit, more = self._fitting(items, room), [Segment(MORE, background + DIM)]
+            # the palette's word goes when that leaves room for one more key
+            unworded = self._palette_segments(worded=False)
+            wider = max(0, width - Segment.get_line_length(unworded))
+            more_fit = self._fitting(items, wider)
+            if len(more_fit) > len(fit):
+                right, room, fit = unworded, wider, more_fit
+                if len(fit) == len(items):
+                    more = []
         else:
             fit, more = items, []
         spans: list[tuple[int, int, FooterItem]] = []
@@ -229,6 +219,34 @@ class Footer(Widget, can_focus=False):
             spans.append((room, width, self.palette))
         self._spans, self._length = spans, length
         return Strip.join([keys, Strip(right)]).adjust_cell_length(width, background)
+
+    def _palette_segments(self, *, worded: bool) -> list[Segment]:
+        """The palette's key, docked on the right, always drawn compact (as Textual's); with its
+        word (`palette`) when there is room for it."""
+        if self.palette is None:
+            return []
+        key_style, description_style = self._styles(self.palette)
+        padding = self.get_component_styles("footer--palette").padding.right
+        edge = Segment(PALETTE_EDGE, self.get_visual_style("footer--item", "footer--palette").rich_style)
+        word = " " + self.palette.description if worded else ""
+        return [edge, Segment(self.palette.key_display, key_style), Segment(word + " " * padding, description_style)]
+
+    @staticmethod
+    def _fitting(items: list, room: int) -> list:
+        """The keys drawn when not all fit in `room` (with `…` after them): those of
+        NEVER_LEFT_OUT in any case, and the others in order up to the first that does not fit
+        beside them (later ones, even if short, are left out too: the keys keep their order)."""
+        kept = [entry for entry in items if entry[0].action in NEVER_LEFT_OUT]
+        spare = room - len(MORE) - sum(size for _item, _drawn, size in kept)
+        chosen = set()
+        for entry in items:
+            if entry[0].action in NEVER_LEFT_OUT:
+                continue
+            if entry[2] > spare:
+                break
+            chosen.add(id(entry))
+            spare -= entry[2]
+        return [entry for entry in items if entry[0].action in NEVER_LEFT_OUT or id(entry) in chosen]
 
     def render(self) -> RenderResult:  # (drawn by render_line)
         return ""
