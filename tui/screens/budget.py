@@ -107,9 +107,18 @@ class BudgetScreen(BoardView):
         if self.is_mounted and self.query_one("#budget-lines", FillTable).column_names() != self._line_columns():
             await self.refresh_board()
 
+    def __init__(self, training: str | None = None) -> None:
+        super().__init__()
+        self.shown_training = training  # a training item to show (chosen on the Calendar), by id
+
     async def on_mount(self) -> None:
         await self.refresh_board()
-        self.query_one("#budget-lines").focus()
+        table = self.query_one("#training-table", DataTable)
+        if self.shown_training and self.shown_training in (key.value for key in table.rows):
+            table.move_cursor(row=table.get_row_index(self.shown_training))
+            table.focus()
+        else:
+            self.query_one("#budget-lines").focus()
 
     async def refresh_board(self) -> None:
         board = self.app.board
