@@ -1,6 +1,6 @@
 """The Calendar (`A` anywhere, "Calendar" in the palette): a month's page of the plan's dates,
-the same `uplift calendar` writes (tasks due, deals' expected close, goals' deadlines, the
-cycle's own days; sales/calendar.py), a week a row from the config's `week_start:` (Monday by
+the same `uplift calendar` writes (tasks due, deals' expected close, goals' deadlines, training,
+the cycle's own days; sales/calendar.py), a week a row from the config's `week_start:` (Monday by
 default). Arrows move a day cursor (into the months beside),
 PageUp/PageDown or `[` `]` change month, `t` is today, `m` only mine (again: everyone's); enter
 lists the day's items, and enter on one jumps to it as the Today screen does."""
