@@ -332,7 +332,11 @@ class UpliftApp(PlanFileCommands, App):
         """Midnight passed (on the reader's clock: their zone where set, as `Board.today` reads
         it) with the board unchanged: every screen shows the new day, as the poll shows a change
         (today's mark on the Calendar, My day, the alerts and cards overdue from today)."""
-        today = self.board.today()
+        try:
+            with self.board.reading(wait=0):  # (a change being written: the next look, not a frozen screen)
+                today = self.board.today()
+        except BoardBusy:
+            return
         if today != self._day_seen:
             self._day_seen = today
             await self.refresh_screens()
