@@ -1,7 +1,7 @@
 """The plan's dates as an iCalendar file (RFC 5545), for a person's own calendar: the open tasks
 on their due dates, the open deals on their expected close dates, the goals' deadlines, the
-training items on their days (`training_events`) and the cycle's own days (its first and last, and the last of each incentive plan's payout period, which
-is the cycle's: `cycle_events`), each an all-day event named by its id (`T-12 Call Acme`) or by
+training items on their days (`training_events`) and the cycle's own days (its first and last,
+and the last of each incentive plan's payout period, which is the cycle's: `cycle_events`), each an all-day event named by its id (`T-12 Call Acme`) or by
 what the day is (`Cycle starts: Q4`).
 
 A rep runs `uplift calendar --mine > uplift.ics` over SSH and imports the file (or subscribes to

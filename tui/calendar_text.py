@@ -1,7 +1,7 @@
 """The Calendar screen's words: the month's heading, the weekdays' names, what a day's cell says
 of each item (its id and title, cut to the cell; only the id where cells are narrow; the cycle's
-days a tag for an id: `▶ start`, `■ end`, `$ payout`) and a line
-of the day's list. The titles are the board's text: the screen shows them as plain text."""
+days a tag for an id: `▶ start`, `■ end`, `$ payout`) and a line of the day's list. The titles
+are the board's text: the screen shows them as plain text."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def day_number(day: date, today: date, width: int, cursor: bool = False) -> str:
 
 #: The cycle's own days in a cell, as an id is a task's: a mark and a word that fit a narrow
 #: cell (`Cycle en…` and `Payout p…` said nothing at 80 columns); the day's list says them whole.
-CYCLE_TAGS = (("cycle-start", "▶", N_("start")), ("cycle-end", "■", N_("end")), ("cycle-payouts-", "$", N_("payout")))
+CYCLE_TAGS = (("cycle-start", "▶", N_("start")), ("cycle-end", "■", N_("end")),
+              ("cycle-payouts-", "$", N_("payout")))
 
 
 def cycle_tag(event: Event) -> str:
