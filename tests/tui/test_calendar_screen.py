@@ -443,3 +443,22 @@ async def test_a_phase_screen_away_over_midnight_shows_the_new_day_when_it_comes
         await app.watch_day()  # (the app's look at the date, at once)
         await pilot.press("3")
         await until(pilot, lambda: app.current_mode == "plan" and "overdue" in classes())
+
+
+async def test_midnight_is_the_readers_own_in_their_time_zone(team, monkeypatch) -> None:
+    """Ali lives in Shanghai (UTC+8): his 11 December starts at 16:00 UTC on the 10th, and his
+    Calendar moves to it then, as `uplift today` would say."""
+    from store.board_core import BoardCore
+
+    build(team)
+    at_now(team, "dana").set_member_zone("ali", "Asia/Shanghai")
+    real = BoardCore._now
+    now = [datetime(2026, 12, 10, 15, 59, 30, tzinfo=timezone.utc)]
+    monkeypatch.setattr(BoardCore, "_now", lambda self: now[0].astimezone(real(self).tzinfo))
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        grid = app.screen.query_one(MonthGrid)
+        assert grid.today == date(2026, 12, 10)
+        now[0] = datetime(2026, 12, 10, 16, 0, 30, tzinfo=timezone.utc)
+        await until(pilot, lambda: grid.today == date(2026, 12, 11))
