@@ -1,8 +1,8 @@
 """The plan's dates as an iCalendar file (RFC 5545), for a person's own calendar: the open tasks
 on their due dates, the open deals on their expected close dates, the goals' deadlines, the
 training items on their days (`training_events`) and the cycle's own days (its first and last,
-and the last of each incentive plan's payout period, which is the cycle's: `cycle_events`), each an all-day event named by its id (`T-12 Call Acme`) or by
-what the day is (`Cycle starts: Q4`).
+and the last of each incentive plan's payout period, which is the cycle's: `cycle_events`), each
+an all-day event named by its id (`T-12 Call Acme`) or by what the day is (`Cycle starts: Q4`).
 
 A rep runs `uplift calendar --mine > uplift.ics` over SSH and imports the file (or subscribes to
 it where it is served); each event keeps its UID from one export to the next (the item's id and
@@ -111,7 +111,8 @@ def cycle_events(cycle: CycleDays) -> list[Event]:
     return events
 
 
-def training_events(items: Iterable[TrainingItem], who: str | None = None, members: Sequence[str] = ()) -> list[Event]:
+def training_events(items: Iterable[TrainingItem], who: str | None = None,
+                    members: Sequence[str] = ()) -> list[Event]:
     """The training items with a day, done or not (a session held is still on its day, as a
     closed goal's deadline is; one not ticked done once its day has gone by is overdue). Of `who`
     only, when given: the team's and those whose audience names them (of the board's `members`,
@@ -120,7 +121,8 @@ def training_events(items: Iterable[TrainingItem], who: str | None = None, membe
     for item in items:
         if item.on is None or (who is not None and not training_for(item, who, members)):
             continue
-        details = [Phrase("for {audience}", audience=item.audience) if item.audience else Phrase("for the whole team")]
+        details = [Phrase("for {audience}", audience=item.audience) if item.audience
+                   else Phrase("for the whole team")]
         details += [Phrase("done")] if item.done else []
         details += [Phrase("strategy {id}", id=item.strategy)] if item.strategy else []
         events.append(Event(f"{item.id}-on", item.on, Phrase("{id} training: {topic}", id=item.id, topic=item.topic),

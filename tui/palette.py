@@ -137,7 +137,8 @@ class UpliftCommands(Provider):
                                             "your quota (key {key})").format(key=key_of("app.today", "T")),
                              app.action_today))
         entries.append(Entry(_("Calendar"), _("The month's dates: tasks due, deals closing, goals' deadlines, "
-                                              "training, the cycle's days (key {key})").format(key=key_of("app.calendar", "A")),
+                                              "training, the cycle's days (key {key})").format(
+                                                  key=key_of("app.calendar", "A")),
                              app.action_calendar))
         entries.append(Entry(_("Forecast"), _("Where each rep and the team will land this cycle, and the payouts "
                                               "if deals close (key {key} on the pipeline)").format(

@@ -73,6 +73,10 @@ class BudgetScreen(BoardView):
     #: Every cycle's lines shown (`c`), not only the cycle's.
     every = False
 
+    def __init__(self, training: str | None = None) -> None:
+        super().__init__()
+        self.shown_training = training  # a training item to show (chosen on the Calendar), by id
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="budget-totals")
@@ -106,10 +110,6 @@ class BudgetScreen(BoardView):
     async def _columns_again(self) -> None:
         if self.is_mounted and self.query_one("#budget-lines", FillTable).column_names() != self._line_columns():
             await self.refresh_board()
-
-    def __init__(self, training: str | None = None) -> None:
-        super().__init__()
-        self.shown_training = training  # a training item to show (chosen on the Calendar), by id
 
     async def on_mount(self) -> None:
         await self.refresh_board()

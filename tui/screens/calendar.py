@@ -244,8 +244,8 @@ class DayScreen(ModalScreen[str | None]):
 
     async def refresh_board(self) -> None:
         """Another process changed the board (or the day did: what is overdue and the heading's
-        `(today)`): the day's items as they are now, the cursor kept
-        on the item it was on (else at its place in the list)."""
+        `(today)`): the day's items as they are now, the cursor kept on the item it was on (else
+        at its place in the list)."""
         try:
             events_ = self.app.board.calendar_events(self.who)
             self.today = self.app.board.today()
