@@ -8,6 +8,7 @@ are approvals or spending beyond the plan's budget.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -111,6 +112,31 @@ class TrainingItem(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.audience = clean_line(self.audience)
         if not self.topic:
             raise Reason("a training item needs a topic").in_field("topic")
+
+
+def audience_names(audience: str, members: Sequence[str]) -> set[str]:
+    """The members a training item's audience names ("dev and emma", "刘洋和赵敏"), ignoring case;
+    a Latin name is a whole word of it (ali is not in "all reps"). None named ("all reps", no
+    audience at all): the item is the whole team's."""
+    found = set()
+    for name in members:
+        if not name:
+            continue
+        pattern = re.escape(name.casefold())
+        if name[0].isascii() and name[0].isalnum():
+            pattern = r"(?<![a-z0-9_])" + pattern
+        if name[-1].isascii() and name[-1].isalnum():
+            pattern += r"(?![a-z0-9_])"
+        if re.search(pattern, audience.casefold()):
+            found.add(name)
+    return found
+
+
+def training_for(item: TrainingItem, who: str, members: Sequence[str]) -> bool:
+    """Whether a training item is `who`'s: the team's (its audience names no member) or one
+    that names them."""
+    named = audience_names(item.audience, members)
+    return not named or who in named
 
 
 def decide(line: BudgetLine, approve: bool, reason: str, by: str, amount: float | None = None) -> BudgetLine:

@@ -1,8 +1,8 @@
 """The plan's dates as an iCalendar file (RFC 5545), for a person's own calendar: the open tasks
-on their due dates, the open deals on their expected close dates, the goals' deadlines and the
-cycle's own days (its first and last, and the last of each incentive plan's payout period, which
-is the cycle's: `cycle_events`), each an all-day event named by its id (`T-12 Call Acme`) or by
-what the day is (`Cycle starts: Q4`).
+on their due dates, the open deals on their expected close dates, the goals' deadlines, the
+training items on their days (`training_events`) and the cycle's own days (its first and last,
+and the last of each incentive plan's payout period, which is the cycle's: `cycle_events`), each
+an all-day event named by its id (`T-12 Call Acme`) or by what the day is (`Cycle starts: Q4`).
 
 A rep runs `uplift calendar --mine > uplift.ics` over SSH and imports the file (or subscribes to
 it where it is served); each event keeps its UID from one export to the next (the item's id and
@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+from sales.budget import TrainingItem, training_for
 from sales.deals import Deal, Stage
 from sales.goals import Goal
 from sales.phrases import Phrase, Say, Word
@@ -110,10 +111,32 @@ def cycle_events(cycle: CycleDays) -> list[Event]:
     return events
 
 
+def training_events(items: Iterable[TrainingItem], who: str | None = None,
+                    members: Sequence[str] = ()) -> list[Event]:
+    """The training items with a day, done or not (a session held is still on its day, as a
+    closed goal's deadline is; one not ticked done once its day has gone by is overdue). Of `who`
+    only, when given: the team's and those whose audience names them (of the board's `members`,
+    sales.budget.training_for), which is what `uplift training list` shows them among the rest."""
+    events = []
+    for item in items:
+        if item.on is None or (who is not None and not training_for(item, who, members)):
+            continue
+        details = [Phrase("for {audience}", audience=item.audience) if item.audience
+                   else Phrase("for the whole team")]
+        details += [Phrase("done")] if item.done else []
+        details += [Phrase("strategy {id}", id=item.strategy)] if item.strategy else []
+        events.append(Event(f"{item.id}-on", item.on, Phrase("{id} training: {topic}", id=item.id, topic=item.topic),
+                            as_lines(details), [Phrase("training")], item=item.id, title=item.topic,
+                            open=not item.done))
+    return events
+
+
 def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Goal], stages: Sequence[Stage],
-                cycle: CycleDays, who: str | None = None) -> list[Event]:
-    """The dated items of a board (of `who` only, when given) and its cycle's days, by day, the
-    cycle's first (a cycle's last day is news a day's cell must not push behind `+3`), then id."""
+                cycle: CycleDays, who: str | None = None, training: Iterable[TrainingItem] = (),
+                members: Sequence[str] = ()) -> list[Event]:
+    """The dated items of a board (of `who` only, when given: for training, the team's too, among
+    the board's `members`) and its cycle's days, by day, the cycle's first (a cycle's last day is
+    news a day's cell must not push behind `+3`), then id."""
     outcome = {s.name: s.outcome for s in stages}
     events = []
     for task in tasks:
@@ -146,6 +169,7 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
                                                                           title=goal.title),
                             Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id,
                             title=goal.title, open=goal.closed is None))
+    events += training_events(training, who, members)
     events += cycle_events(cycle)
     return sorted(events, key=lambda e: (e.day, bool(e.item), e.uid))
 

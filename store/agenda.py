@@ -18,11 +18,13 @@ class AgendaQueries(BoardCore):
             raise NotFound("{who!r} is not a member of this board (members: {members})", who=who, members=", ".join(names))
 
     def calendar_events(self, who: str | None = None) -> list[Event]:
-        """The plan's dated items (of `who` only, when given) and the cycle's days, by day (the
-        cycle's first) then id: what `uplift calendar` writes and the Calendar screen shows."""
+        """The plan's dated items (of `who` only, when given: their training and the team's) and
+        the cycle's days, by day (the cycle's first) then id: what `uplift calendar` writes and
+        the Calendar screen shows."""
         if who:
             self.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
-        return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), self.cycle_days(who), who)
+        return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), self.cycle_days(who), who,
+                           self.training(), [m.name for m in self.members()])
 
     def cycle_days(self, who: str | None = None) -> CycleDays:
         """The cycle's dates for a calendar: the plan's period and budget, and the incentive plans

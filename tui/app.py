@@ -36,6 +36,9 @@ from tui.cli_support import made_at
 from tui.user_text import tell
 
 POLL_SECONDS = 0.5
+#: How often the app looks at the date: a screen left open over midnight shows the new day
+#: (today's marks, what is overdue) within this, though nothing on the board changed.
+DAY_SECONDS = 1.0
 
 
 #: Seconds a change made on screen waits for another writer's lock (a command's 15 would freeze
@@ -207,6 +210,8 @@ class UpliftApp(PlanFileCommands, App):
             tell(self, _("Now in {language} (kept in {file})").format(language=names[language()], file=config_path()))
         self.board.changed()  # the baseline: the screens read the board as they mount
         self.set_interval(POLL_SECONDS, self.watch_board)
+        self._day_seen = self.board.today()
+        self.set_interval(DAY_SECONDS, self.watch_day)
         self.call_after_refresh(self._freeze_what_lasts)
 
     @staticmethod
@@ -321,6 +326,21 @@ class UpliftApp(PlanFileCommands, App):
             self._board_trouble = None
             if changed:
                 await self.refresh_screens()
+
+    _day_seen = None
+
+    async def watch_day(self) -> None:
+        """Midnight passed (on the reader's clock: their zone where set, as `Board.today` reads
+        it) with the board unchanged: every screen shows the new day, as the poll shows a change
+        (today's mark on the Calendar, My day, the alerts and cards overdue from today)."""
+        try:
+            with self.board.reading(wait=0):  # (a change being written: the next look, not a frozen screen)
+                today = self.board.today()
+        except BoardBusy:
+            return
+        if today != self._day_seen:
+            self._day_seen = today
+            await self.refresh_screens()
 
     async def refresh_screens(self) -> None:
         """Every open screen shows the board as it is now, times on the reader's clock as it is
@@ -482,7 +502,8 @@ class UpliftApp(PlanFileCommands, App):
 
     async def jump_to(self, item: str) -> None:
         """Show an item (from an alert or the palette): a deal or stage on the pipeline, a task or
-        column on the board (with its filters cleared, so the task is there), a goal on Goals."""
+        column on the board (with its filters cleared, so the task is there), a goal on Goals, a
+        training item on the budget screen (over Goals, as `b` opens it)."""
         if item.startswith("G-"):
             if not await self._to_phase("goals"):
                 return
@@ -503,6 +524,12 @@ class UpliftApp(PlanFileCommands, App):
                 screen.kanban.focus_column_top(item.removeprefix("column:"))
             else:
                 await screen.kanban.focus_card(item)
+        elif item.startswith("L-"):  # a training item (the Calendar's): on the budget screen's training table
+            if not await self._to_phase("goals"):
+                return
+            from tui.screens.budget import BudgetScreen
+
+            await self.push_screen(BudgetScreen(training=item))
         elif item.startswith("K-"):  # a coaching note (My day's new ones): the notes on its rep
             rep = next((note.rep for note in self.board.coaching_notes() if note.id == item), None)
             self.action_coaching(rep)

@@ -1,6 +1,7 @@
 """The Calendar screen's words: the month's heading, the weekdays' names, what a day's cell says
-of each item (its id and title, cut to the cell; only the id where cells are narrow) and a line
-of the day's list. The titles are the board's text: the screen shows them as plain text."""
+of each item (its id and title, cut to the cell; only the id where cells are narrow; the cycle's
+days a tag for an id: `▶ start`, `■ end`, `$ payout`) and a line of the day's list. The titles
+are the board's text: the screen shows them as plain text."""
 
 from __future__ import annotations
 
@@ -40,15 +41,27 @@ def day_number(day: date, today: date, width: int, cursor: bool = False) -> str:
     return fit(f"{number} {_('today')}" if day == today else number, width)
 
 
+#: The cycle's own days in a cell, as an id is a task's: a mark and a word that fit a narrow
+#: cell (`Cycle en…` and `Payout p…` said nothing at 80 columns); the day's list says them whole.
+CYCLE_TAGS = (("cycle-start", "▶", N_("start")), ("cycle-end", "■", N_("end")),
+              ("cycle-payouts-", "$", N_("payout")))
+
+
+def cycle_tag(event: Event) -> str:
+    """`▶ start`, `■ end`, `$ payout` for the cycle's own days (sales.calendar.cycle_events' uids)."""
+    for uid, mark, word in CYCLE_TAGS:
+        if event.uid == uid or (uid.endswith("-") and event.uid.startswith(uid)):
+            return f"{mark} {_(word)}"
+    return say(event.summary)
+
+
 def cell_line(event: Event, late: bool, width: int) -> str:
     """An item in a day's cell, `width` cells wide: `T-12 Call Acme` (cut with …), `!T-12`
-    when overdue, the id alone in a narrow cell; the cycle's own days as they are said."""
-    if not event.item:
-        text = say(event.summary)
-    else:
-        text = (OVERDUE if late else "") + event.item
-        if width >= TITLES_FROM and event.title:
-            text += " " + event.title
+    when overdue, the id alone in a narrow cell; the cycle's own days likewise, their tag for
+    an id (`■ end Q4`, `■ end`)."""
+    text = cycle_tag(event) if not event.item else (OVERDUE if late else "") + event.item
+    if width >= TITLES_FROM and event.title:
+        text += " " + event.title
     return fit(" ".join(safe(text).split()), width)  # (a title's line breaks and tabs, as spaces)
 
 

@@ -137,7 +137,8 @@ class UpliftCommands(Provider):
                                             "your quota (key {key})").format(key=key_of("app.today", "T")),
                              app.action_today))
         entries.append(Entry(_("Calendar"), _("The month's dates: tasks due, deals closing, goals' deadlines, "
-                                              "the cycle's days (key {key})").format(key=key_of("app.calendar", "A")),
+                                              "training, the cycle's days (key {key})").format(
+                                                  key=key_of("app.calendar", "A")),
                              app.action_calendar))
         entries.append(Entry(_("Accounts"), _("Each customer's deals, activities and notes in one place "
                                               "(key {key})").format(key=key_of("app.accounts", "O")),

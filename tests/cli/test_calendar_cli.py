@@ -203,3 +203,43 @@ def test_the_cycles_own_days_are_events(run, tmp_path, monkeypatch) -> None:
     chinese = days()
     assert chinese["cycle-start"][2:4] == ("周期开始：Q1", "2030-01-01 至 2030-03-31\n预算 6,500")
     assert chinese["cycle-payouts-I-1"][2] == "提成结算期结束：Q1 commission"
+
+
+def test_training_items_are_events_a_reps_own_and_the_teams(run, monkeypatch) -> None:
+    """Each training item with a day, done or not; a rep's calendar holds the team's (an audience
+    that names no member) and those whose audience names them, as a whole word (ali is not in
+    "all reps"), and not another rep's. The topic is data: its comma and semicolon escaped."""
+    from datetime import date
+
+    from icalendar import Calendar
+
+    run("training", "add", "Pricing; the new caps, again", "--audience", "all reps", "--on", "2030-01-14")
+    run("training", "add", "Demo kit", "--audience", "Ali and Chen", "--on", "2030-01-17", user="dana")
+    run("training", "add", "Objections", "--audience", "bea", "--on", "2030-01-18")
+    run("training", "add", "Caps", "--on", "2020-12-02")
+    assert run("training", "done", "L-4")[0] == 0  # (held: a day gone by)
+    run("training", "add", "Someday")
+
+    def training(*args: str, user: str = "dana") -> dict[str, tuple]:
+        code, data, _ = run("calendar", *args, user=user)
+        assert code == 0
+        return {str(e["UID"]).split("@")[0]: (e["DTSTART"].dt, e["DTEND"].dt, str(e["SUMMARY"]),
+                                              str(e.get("DESCRIPTION", "")), str(e["CATEGORIES"].cats[0]))
+                for e in Calendar.from_ical(data.encode()).walk("VEVENT") if str(e["UID"]).startswith("L-")}
+
+    whole = training()
+    assert whole == {
+        "L-1-on": (date(2030, 1, 14), date(2030, 1, 15), "L-1 training: Pricing; the new caps, again",
+                   "for all reps", "training"),
+        "L-2-on": (date(2030, 1, 17), date(2030, 1, 18), "L-2 training: Demo kit", "for Ali and Chen", "training"),
+        "L-3-on": (date(2030, 1, 18), date(2030, 1, 19), "L-3 training: Objections", "for bea", "training"),
+        "L-4-on": (date(2020, 12, 2), date(2020, 12, 3), "L-4 training: Caps", "for the whole team\ndone", "training")}
+    assert set(training("--mine", user="ali")) == {"L-1-on", "L-2-on", "L-4-on"}
+    assert set(training("--for", "bea", user="ali")) == {"L-1-on", "L-3-on", "L-4-on"}  # (read as the board is)
+    assert training("--for", "dana") == {k: v for k, v in whole.items() if k in ("L-1-on", "L-4-on")}
+    code, raw, _ = run("calendar")
+    assert "SUMMARY:L-1 training: Pricing\\; the new caps\\, again" in calendar_lines(raw)
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    chinese = training()
+    assert chinese["L-4-on"][2:] == ("L-4 培训：Caps", "面向整个团队\n已完成", "培训")
+    assert chinese["L-2-on"][3] == "面向 Ali and Chen"

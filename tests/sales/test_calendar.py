@@ -77,3 +77,21 @@ def test_the_cycles_own_days() -> None:
         ("cycle-payouts-I-2", date(2030, 3, 31), "Payout period ends: Kicker", "incentive plan I-2\n2030-01-01 to 2030-03-31")]
     assert not any(e.item for e in days)  # (no one's: never overdue, nothing to jump to)
     assert cycle_events(CycleDays("Q1", incentives=[("I-1", "Flat")], budget=6500)) == []
+
+
+def test_a_training_audience_names_members_as_whole_words_and_none_is_the_teams() -> None:
+    from sales.budget import TrainingItem, audience_names
+    from sales.calendar import training_events
+
+    members = ["ali", "bea", "dev", "刘洋", "赵敏"]
+    assert audience_names("all reps", members) == set()  # (ali is not in "all")
+    assert audience_names("Ali and BEA", members) == {"ali", "bea"}
+    assert audience_names("developers, ali.", members) == {"ali"}  # (dev is not in "developers")
+    assert audience_names("刘洋和赵敏", members) == {"刘洋", "赵敏"}  # (Chinese has no spaces between words)
+    items = [TrainingItem(id="L-1", topic="Pricing", audience="all reps", on=date(2030, 1, 14)),
+             TrainingItem(id="L-2", topic="Demo", audience="dev", on=date(2030, 1, 15), done=True),
+             TrainingItem(id="L-3", topic="Someday", audience="")]
+    assert [(e.uid, e.day, e.open) for e in training_events(items)] == [
+        ("L-1-on", date(2030, 1, 14), True), ("L-2-on", date(2030, 1, 15), False)]
+    assert [e.item for e in training_events(items, "ali", members)] == ["L-1"]
+    assert [e.item for e in training_events(items, "dev", members)] == ["L-1", "L-2"]

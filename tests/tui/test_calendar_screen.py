@@ -72,7 +72,7 @@ async def test_the_month_shows_each_days_items_with_titles_and_overdue_marked(te
         assert days[11] == ["T-4 [red]Hi"]  # the board's text, as typed: never markup
         assert days[15] == ["D-1 Acme"]
         assert days[20] == ["G-1 Grow"]
-        assert days[31][0].startswith("Cycle ends")
+        assert days[31] == ["■ end Q4"]  # the cycle's last day: its tag for an id, and its name
         assert all(not items for day, items in days.items() if day not in (1, 10, 11, 15, 20, 31))
         lines = app.screen.query_one(MonthGrid).render().plain.split("\n")
         assert lines[0].split("│")[0].strip() == "Mon"
@@ -268,7 +268,7 @@ async def test_the_cycles_own_days_are_on_the_grid_and_in_the_days_list(team) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await open_calendar(app, pilot)
         assert title(app) == "Dec 2026 · everyone · 7 dates"
-        assert cells(app)[31] == ["Cycle ends: Q4", "Payout period…"]
+        assert cells(app)[31] == ["■ end Q4", "$ payout Q4 c…"]
         await pilot.press("down", "down", "down", "enter")  # Thursday the 31st
         await until(pilot, lambda: isinstance(app.screen, DayScreen))
         listing = app.screen.query_one(OptionList)
@@ -282,7 +282,7 @@ async def test_the_cycles_own_days_are_on_the_grid_and_in_the_days_list(team) ->
         assert title(app) == "Oct 2026 · everyone · 1 date"
         # October 2026 starts on a Thursday: the first week's fourth column
         first_week = grid_rows(app)[2]
-        assert first_week[3].startswith("Cycle starts") and not any(first_week[:3] + first_week[4:])
+        assert first_week[3] == "▶ start Q4" and not any(first_week[:3] + first_week[4:])
 
 
 async def test_the_days_list_follows_changes_made_elsewhere(team) -> None:
@@ -317,3 +317,148 @@ async def test_the_days_list_follows_changes_made_elsewhere(team) -> None:
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
         assert cells(app)[15] == [] and cells(app)[16] == ["D-1 Acme"]
+
+
+async def test_training_is_on_its_day_a_reps_own_and_the_teams_and_enter_shows_it_on_the_budget(team) -> None:
+    """L-1 (the whole team's, 14 Dec), L-2 (ali's by its audience, 17 Dec), L-3 (bea's, 18 Dec),
+    L-4 (done on 2 Dec: not overdue), L-5 (no day: nowhere). Ali's own dates (`m`) leave out only
+    bea's; enter on a training item's line shows it in the budget screen's training table."""
+    build(team)
+    lead = at_now(team, "dana")
+    lead.add_training("Pricing", audience="all reps", on=date(2026, 12, 14))
+    lead.add_training("Demo kit", audience="Ali and Chen", on=date(2026, 12, 17))
+    lead.add_training("Objections", audience="bea", on=date(2026, 12, 18))
+    lead.add_training("Caps", on=date(2026, 12, 2))
+    lead.set_training_done("L-4")
+    lead.add_training("Someday")
+    app = UpliftApp(at_now(team, "ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        days = cells(app)
+        assert days[2] == ["L-4 Caps"]  # done: no `!`
+        assert (days[14], days[17], days[18]) == (["L-1 Pricing"], ["L-2 Demo kit"], ["L-3 Objections"])
+        assert title(app) == "Dec 2026 · everyone · 10 dates"
+        await pilot.press("m")
+        await pilot.pause()
+        assert title(app) == "Dec 2026 · mine (ali) · 6 dates"  # T-1, D-1, L-1, L-2, L-4, the cycle's end
+        assert cells(app)[18] == [] and cells(app)[17] == ["L-2 Demo kit"]
+        await pilot.press("down", "enter")  # Thursday 17th
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        listing = app.screen.query_one(OptionList)
+        assert str(listing.get_option_at_index(0).prompt) == "L-2 training: Demo kit"
+        await pilot.press("enter")
+        from tui.screens.budget import BudgetScreen
+
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen) and app.current_mode == "goals")
+        table = app.screen.query_one("#training-table")
+        await until(pilot, lambda: app.focused is table)
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "L-2"
+
+
+async def test_at_80_columns_the_cycles_days_are_tagged_to_fit_and_listed_whole(team) -> None:
+    build(team)
+    at_now(team, "dana").save_incentive_plan({"name": "Q4 commission", "quotas": [{"rep": "ali", "amount": 50000}],
+                                              "tiers": [{"from_pct": 0, "rate": 5}]})
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(app, pilot)
+        assert cells(app)[31] == ["■ end", "$ payout"]
+        await pilot.press("down", "down", "down", "enter")  # Thursday the 31st
+        await until(pilot, lambda: isinstance(app.screen, DayScreen))
+        listing = app.screen.query_one(OptionList)
+        assert [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)] == \
+            ["Cycle ends: Q4", "Payout period ends: Q4 commission"]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CalendarScreen))
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert grid_rows(app)[2][3] == "▶ start"  # Thursday 1 October
+
+
+async def test_midnight_moves_today_and_what_is_overdue_with_the_board_unchanged(team) -> None:
+    """Open on Thursday 10 December at 23:59:30 (UTC, the reader's clock); at 00:00:30 the 10th is
+    no longer today: T-3, due the 10th and still open, is overdue, and the cursor left on today
+    is on the 11th."""
+    build(team)
+    now = [datetime(2026, 12, 10, 23, 59, 30, tzinfo=timezone.utc)]
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now[0]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        grid = app.screen.query_one(MonthGrid)
+        assert grid.today == date(2026, 12, 10) and cells(app)[10] == ["T-3 Send quote"]
+        now[0] = datetime(2026, 12, 11, 0, 0, 30, tzinfo=timezone.utc)
+        await until(pilot, lambda: grid.today == date(2026, 12, 11))  # (the app's look at the date)
+        assert cells(app)[10] == ["!T-3 Send quo…"]  # (the `!` takes a cell)
+        assert grid.cursor == date(2026, 12, 11)
+        lines = grid.render().plain.split("\n")
+        assert "▸11 today" in lines[1 + grid.week_lines()] and "10 today" not in grid.render().plain
+
+
+async def test_midnight_reaches_my_day_and_the_boards_cards_under_it(team) -> None:
+    """My day, open over the board at midnight, says the new day; the board's card of T-3 (due
+    the 10th) is overdue from the 11th, though no one changed the board."""
+    from tests.tui.waiting import until as wait_for
+    from tui.screens.agenda import TodayScreen
+    from tui.widgets.kanban import Kanban
+
+    build(team)
+    now = [datetime(2026, 12, 10, 23, 59, 30, tzinfo=timezone.utc)]
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now[0]))
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        def card(task_id: str):
+            return next(c for column in app.screen.query_one(Kanban).columns for c in column.cards if c.id == task_id)
+
+        await wait_for(pilot, lambda: card("T-3") is not None)
+        assert "overdue" not in card("T-3").classes and "overdue" in card("T-1").classes
+        await pilot.press("T")
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
+        heading = app.screen.query_one("#today-title", Static)
+        assert str(heading.render()) == "dana's day, 2026-12-10"
+        now[0] = datetime(2026, 12, 11, 0, 0, 30, tzinfo=timezone.utc)
+        await wait_for(pilot, lambda: str(heading.render()) == "dana's day, 2026-12-11")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, TodayScreen))
+        assert "overdue" in card("T-3").classes
+
+
+async def test_a_phase_screen_away_over_midnight_shows_the_new_day_when_it_comes_back(team) -> None:
+    """The board left for the pipeline before midnight, shown again after: T-3 (due the 10th)
+    is overdue, the board unchanged."""
+    from tui.widgets.kanban import Kanban
+
+    build(team)
+    now = [datetime(2026, 12, 10, 23, 59, 30, tzinfo=timezone.utc)]
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now[0]))
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        def classes() -> set[str]:
+            return next(c.classes for column in app.screen.query_one(Kanban).columns for c in column.cards
+                        if c.id == "T-3")
+
+        await until(pilot, lambda: "overdue" not in classes())
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "pipeline")
+        now[0] = datetime(2026, 12, 11, 0, 0, 30, tzinfo=timezone.utc)
+        await app.watch_day()  # (the app's look at the date, at once)
+        await pilot.press("3")
+        await until(pilot, lambda: app.current_mode == "plan" and "overdue" in classes())
+
+
+async def test_midnight_is_the_readers_own_in_their_time_zone(team, monkeypatch) -> None:
+    """Ali lives in Shanghai (UTC+8): his 11 December starts at 16:00 UTC on the 10th, and his
+    Calendar moves to it then, as `uplift today` would say."""
+    from store.board_core import BoardCore
+
+    build(team)
+    at_now(team, "dana").set_member_zone("ali", "Asia/Shanghai")
+    real = BoardCore._now
+    now = [datetime(2026, 12, 10, 15, 59, 30, tzinfo=timezone.utc)]
+    monkeypatch.setattr(BoardCore, "_now", lambda self: now[0].astimezone(real(self).tzinfo))
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar(app, pilot)
+        grid = app.screen.query_one(MonthGrid)
+        assert grid.today == date(2026, 12, 10)
+        now[0] = datetime(2026, 12, 10, 16, 0, 30, tzinfo=timezone.utc)
+        await until(pilot, lambda: grid.today == date(2026, 12, 11))

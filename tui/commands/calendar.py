@@ -34,8 +34,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:
-    calendar = add_verb(verbs, common, "calendar", cmd_calendar,
-                        _("the plan's dates (tasks due, deals closing, goal deadlines, the cycle's days) as a calendar file"))
-    calendar.add_argument("--mine", action="store_true", help=_("only your own tasks, deals and goals"))
+    calendar = add_verb(verbs, common, "calendar", cmd_calendar, _(
+        "the plan's dates (tasks due, deals closing, goal deadlines, training, the cycle's days) as a calendar file"))
+    calendar.add_argument("--mine", action="store_true",
+                          help=_("only your own tasks, deals, goals and training (and the team's)"))
     add_ref(calendar, "--for", dest="who", kind="member", owns=("tasks", "deals"), metavar="U", help=_("only this person's"))
     add_path(calendar, "-o", "--output", metavar="FILE.ics", help=_("the file to write (default: print it)"))

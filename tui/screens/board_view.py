@@ -2,7 +2,8 @@
 
 The app refreshes the screens on view when the board changes (tui/app.py). A phase screen
 that was away meanwhile (another mode, or under a dialog that changed something) compares the
-board's generation when it left with the board's now, and reads the board again if they differ.
+board's generation when it left with the board's now, and reads the board again if they differ
+(or if the day changed meanwhile: what is due today and overdue is another day's).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ class BoardView(Screen):
     """A Screen with `refresh_board()`, kept current across mode switches."""
 
     _generation_left: int | None = None
+    _day_left = None  # (the day it was when the screen left: one left over midnight is read again)
     #: The screen's keys whose change only a lead may make, by action, with the rule each asks
     #: (sales/permissions.py). The footer leaves them out for anyone else; pressed, they still
     #: say the rule, and `?` still lists them.
@@ -25,12 +27,13 @@ class BoardView(Screen):
         return rule is None or self.app.board.may(rule)
 
     def on_screen_suspend(self) -> None:
-        self._generation_left = self.app.board.generation
+        self._generation_left, self._day_left = self.app.board.generation, self.app.board.today()
 
     async def on_screen_resume(self) -> None:
-        if self._generation_left is not None and self._generation_left != self.app.board.generation:
+        if self._generation_left is not None and (self._generation_left != self.app.board.generation
+                                                  or self._day_left != self.app.board.today()):
             await self.refresh_board()
-        self._generation_left = None
+        self._generation_left = self._day_left = None
 
     async def refresh_board(self) -> None:
         """Show the board as it is now (each screen its own way)."""

@@ -73,6 +73,10 @@ class BudgetScreen(BoardView):
     #: Every cycle's lines shown (`c`), not only the cycle's.
     every = False
 
+    def __init__(self, training: str | None = None) -> None:
+        super().__init__()
+        self.shown_training = training  # a training item to show (chosen on the Calendar), by id
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="budget-totals")
@@ -109,7 +113,12 @@ class BudgetScreen(BoardView):
 
     async def on_mount(self) -> None:
         await self.refresh_board()
-        self.query_one("#budget-lines").focus()
+        table = self.query_one("#training-table", DataTable)
+        if self.shown_training and self.shown_training in (key.value for key in table.rows):
+            table.move_cursor(row=table.get_row_index(self.shown_training))
+            table.focus()
+        else:
+            self.query_one("#budget-lines").focus()
 
     async def refresh_board(self) -> None:
         board = self.app.board

@@ -1,6 +1,6 @@
 """The Calendar (`A` anywhere, "Calendar" in the palette): a month's page of the plan's dates,
-the same `uplift calendar` writes (tasks due, deals' expected close, goals' deadlines, the
-cycle's own days; sales/calendar.py), a week a row from the config's `week_start:` (Monday by
+the same `uplift calendar` writes (tasks due, deals' expected close, goals' deadlines, training,
+the cycle's own days; sales/calendar.py), a week a row from the config's `week_start:` (Monday by
 default). Arrows move a day cursor (into the months beside),
 PageUp/PageDown or `[` `]` change month, `t` is today, `m` only mine (again: everyone's); enter
 lists the day's items, and enter on one jumps to it as the Today screen does."""
@@ -130,6 +130,7 @@ class CalendarScreen(ModalScreen[str | None]):
         super().__init__()
         self.mine = False
         self.cursor: date | None = None  # (today, once the board says which day that is)
+        self.shown_today: date | None = None  # (a cursor on it moves to the next when midnight passes)
         self.days: dict[date, list[Event]] = {}
         self.first_weekday = 0
 
@@ -158,7 +159,9 @@ class CalendarScreen(ModalScreen[str | None]):
         except UpliftError as error:
             tell(self, error, "error")
             return False
-        self.cursor = self.cursor or today
+        if self.cursor is None or self.cursor == self.shown_today:
+            self.cursor = today
+        self.shown_today = today
         self.days = by_day(events_)
         self.draw(today)
         return True
@@ -171,7 +174,8 @@ class CalendarScreen(ModalScreen[str | None]):
         self.query_one(MonthGrid).show(cursor, today, self.days, self.first_weekday)
 
     async def refresh_board(self) -> None:
-        """Another process changed the board: show the month as it is now."""
+        """Another process changed the board, or midnight passed: show the month as it is now
+        (the cursor left on today on the new today)."""
         self.show()
 
     def move_to(self, day: date) -> None:
@@ -239,8 +243,9 @@ class DayScreen(ModalScreen[str | None]):
         listing.focus()
 
     async def refresh_board(self) -> None:
-        """Another process changed the board: the day's items as they are now, the cursor kept
-        on the item it was on (else at its place in the list)."""
+        """Another process changed the board (or the day did: what is overdue and the heading's
+        `(today)`): the day's items as they are now, the cursor kept on the item it was on (else
+        at its place in the list)."""
         try:
             events_ = self.app.board.calendar_events(self.who)
             self.today = self.app.board.today()
