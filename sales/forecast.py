@@ -162,7 +162,8 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
 
     rows = []
     for rep in owners:
-        mine = [(d, shares[rep]) for d, shares in zip(deals, credits, strict=True) if shares.get(rep)]
+        mine = [(d, _credited_share(d, rep, shares[rep], reps)) for d, shares in zip(deals, credits, strict=True)
+                if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct, cycles,
                          every_plan))
@@ -171,21 +172,31 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
     team = _team(rows)
     if only is None:  # a shared deal is in several rows: the team counts it once
-        team.counted = sum(1 for d in deals if _kind(d, stage_of, end, today) == "counted")
+        counted = [d for d in deals if _kind(d, stage_of, end, today) == "counted"]
+        team.counted = len(counted)
+        # each row's weighted value is rounded to the cent; the team's is the deals' own, rounded
+        # once (a 485.00 lead at 10% split 99/1 made rows of 48.02 and 0.49, and a team of 48.51)
+        team.weighted = cents(sum(d.value * stage_of[d.stage].probability / 100 for d in counted))
+        team.forecast = cents(team.won + team.weighted)
+        team.gap = _against_quota(team.quota, team.won, team.weighted, team.best_case)["gap"]
     mine_only = [(d, 1.0) for d in deals] if only is None else \
-        [(d, _credited_share(d, only, shares[only])) for d, shares in zip(deals, credits, strict=True)
+        [(d, _credited_share(d, only, shares[only], reps)) for d, shares in zip(deals, credits, strict=True)
          if shares.get(only)]
     months = _months(mine_only, stage_of, start, end, today, commit_pct)
     return Forecast(start, end, today, commit_pct, shown, team, months)
 
 
-def _credited_share(deal: Deal, rep: str, share: float) -> float:
+def _credited_share(deal: Deal, rep: str, share: float, reps: Sequence[str] = ()) -> float:
     """The part of `deal` its credit gives `rep`, as payouts count it: their share to the cent
     (sales.splits.credited_values), so that a month's won value is the rep's won value (a 50%
-    split of 1,000.01 said 500.005 in `--json`, where the rep's won value was 500.00)."""
+    split of 1,000.01 said 500.005 in `--json`, where the rep's won value was 500.00), and the
+    rows' best case adds up to the deals' (0.50 split 99/1 made rows of 0.50 and 0.01)."""
     if not deal.splits or not deal.value:
         return share
-    return credited_values(deal.value, deal.owner, deal.splits).get(rep, deal.value * share) / deal.value
+    parts = credited_values(deal.value, deal.owner, deal.splits)
+    if rep == OTHERS:  # (what the splits leave an owner who is not one of the reps, or nobody)
+        return sum(value for who, value in parts.items() if who not in reps) / deal.value
+    return parts.get(rep, deal.value * share) / deal.value
 
 
 def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date) -> str | None:
