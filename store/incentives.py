@@ -27,7 +27,7 @@ from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, in_force, plan_for
 from sales.numbers import cents
-from sales.payout import Statement, recognitions, statement
+from sales.payout import Carried, Statement, carried_from_approval, recognitions, statement
 from sales.review import (
     GoalResult,
     LeaderRow,
@@ -314,7 +314,8 @@ class ReviewChanges(BoardCore):
         cycle = self._cycle_approvals()
         for results in every:
             if rep is None or results.rep == rep:
-                made = statement(plan_for(plans, results.rep), results, self.incentive_plans())
+                made = statement(plan_for(plans, results.rep), results, self.incentive_plans(),
+                                 self._balance_carried(results.rep))
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -327,6 +328,21 @@ class ReviewChanges(BoardCore):
     def approvals(self) -> list[Approval]:
         """Every payout approval on the board, oldest first."""
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
+
+    def _balance_carried(self, rep: str) -> Carried | None:
+        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left
+        (the cycle that ended last before this one began, of those with an approval for them; its
+        latest approval): the next statement nets it. An unapproved statement carries nothing,
+        and a cycle with no dates neither gives nor takes a balance."""
+        start = self.period()[0]
+        if start is None:
+            return None
+        before = [a for a in self.approvals() if a.rep == rep and a.start and a.end and a.end < start]
+        if not before:
+            return None
+        last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
+        amount = carried_from_approval(last.total, [(line.text, line.amount, line.said) for line in last.lines])
+        return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
 
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""
