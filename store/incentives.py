@@ -312,10 +312,11 @@ class ReviewChanges(BoardCore):
         every += [self.rep_results(name)[0] for name in former]
         statements = []
         cycle = self._cycle_approvals()
+        approvals = self.approvals()
         for results in every:
             if rep is None or results.rep == rep:
                 made = statement(plan_for(plans, results.rep), results, self.incentive_plans(),
-                                 self._balance_carried(results.rep))
+                                 self._balance_carried(results.rep, approvals))
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -329,7 +330,7 @@ class ReviewChanges(BoardCore):
         """Every payout approval on the board, oldest first."""
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
 
-    def _balance_carried(self, rep: str) -> Carried | None:
+    def _balance_carried(self, rep: str, approvals: list[Approval]) -> Carried | None:
         """The balance below zero that `rep`'s latest approved statement of an earlier cycle left
         (the cycle that ended last before this one began, of those with an approval for them; its
         latest approval): the next statement nets it. An unapproved statement carries nothing,
@@ -337,7 +338,7 @@ class ReviewChanges(BoardCore):
         start = self.period()[0]
         if start is None:
             return None
-        before = [a for a in self.approvals() if a.rep == rep and a.start and a.end and a.end < start]
+        before = [a for a in approvals if a.rep == rep and a.start and a.end and a.end < start]
         if not before:
             return None
         last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
