@@ -44,7 +44,7 @@ from sales.review import (
     rep_results,
     team_results,
     with_spending,
-    won_at,
+    won_spells,
 )
 from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
@@ -243,8 +243,12 @@ class ReviewChanges(BoardCore):
             names = {deal.owner, *(split.rep for split in deal.splits)} - reps - {None, ""}
             if not names:
                 continue
-            at, pair = won_at(deal, stages), lost_after_won(deal, stages)
-            if (at is not None and in_period(at, start, end)) or (pair and in_period(pair[1], start, end)):
+            # counted in the cycle (won in it, and still won or out of won only after it), clawed
+            # back in it (won before it, lost or reopened in it), or won and lost in it (a note)
+            pair = lost_after_won(deal, stages)
+            if (pair and in_period(pair[1], start, end)) or any(
+                    in_period(at, start, end) != (left is not None and in_period(left, start, end))
+                    for at, left, _stage in won_spells(deal, stages)):
                 credited |= names
         former = []
         made_lead = self._made_lead_since(credited & members, start)

@@ -21,6 +21,7 @@ plan:
 members:
 - {name: dana, role: lead}
 - {name: ali, role: rep}
+- {name: bea, role: rep}
 stages:
 - {name: Lead, probability: 10}
 - {name: Proposal, probability: 50}
@@ -84,3 +85,16 @@ def test_said_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = run("payout", "--rep", "ali")[1].splitlines()
     assert "  追回 D-2（赢单后重新打开（Proposal），提成按 20,000 计）：-1,000.00" in lines
+
+
+def test_a_rep_made_a_lead_keeps_a_statement_for_the_clawback(run) -> None:
+    # ali is made a lead in January and D-3 is reopened too (won and reopened in Q1: a note);
+    # D-2's reopening still claws back 1,000 in Q1, so ali keeps a statement there, as for a deal
+    # lost after its cycle: 0 - 1,000, paid as 0.00 and carried
+    assert run("deal", "move", "D-3", "Proposal")[0] == 0
+    code, _, err = run("member", "role", "ali", "lead")
+    assert code == 0, err
+    lines = run("payout", "--rep", "ali")[1].splitlines()
+    assert lines[0] == "ali (I-1): 0.00"
+    assert "  balance of -1,000.00 carried into the next cycle: nothing is paid below zero" in lines
+    assert "  clawback D-2 reopened after won (Proposal; commission counted on 20,000): -1,000.00" in lines
