@@ -15,7 +15,8 @@ A plan is data on the board (and in plan files, section `incentives`):
   (attainment %, won value, won deals, new customers, activities); paid on top of the cap;
 - `recognition`: something that is not money (a title, a place on a training course), given to
   every rep who reaches a threshold or, without a threshold, to the rep who leads on a measure;
-- `clawback`: the commission counted on a deal that was won and then lost is taken back;
+- `clawback`: the commission counted on a deal that was won and then lost, or reopened after its
+  cycle, is taken back (in the cycle it left won in);
 - `release`: when commission is paid out. `won` (the default): as soon as the deal is won.
   `paid` ("pay on collection", as QuotaPath and Xactly call it): commission is still EARNED when
   the deal is won (attainment and tiers count won value), but each deal's commission is payable

@@ -7,7 +7,8 @@ Order of the lines (and of the arithmetic):
   3. one line per won deal of a product with a product rate (paid on top of the tiers);
   4. the cap, if the commission of 2 and 3 exceeds it (a negative line bringing it down);
   5. bonuses reached (not subject to the cap);
-  6. clawbacks: for each deal won in an earlier cycle and lost in this one, the commission it
+  6. clawbacks: for each deal won in an earlier cycle and lost, or reopened, in this one (a
+     reopening after the cycle acts as a loss after it: sales/review.py), the commission it
      earned when it was counted (one won and lost in this cycle is a note: it was never counted,
      and a statement approved while it was won shows the change), i.e. the tiered commission of the slice it occupied then (the rep's won value
      counted before it, up to that plus its value) plus its product rate, cut as the cap cut
@@ -17,9 +18,12 @@ Order of the lines (and of the arithmetic):
      deal with a commission, saying what it earned, what the customer has paid of the deal, what
      of its commission is payable now and what is held until the customer pays (a negative
      amount: the held part), then a note with the statement's earned, payable and held sums;
-  8. the total: the sum of the lines above, each rounded to cents. It may be negative (the rep
-     owes a clawback that this cycle's commission does not cover). Under `release: paid` it is
-     what is payable now: what approvals sign off and payroll pays.
+  8. a balance below zero that an approved statement of an earlier cycle left (the rep owed a
+     clawback that cycle's commission did not cover), netted here (`Carried`: the store finds it);
+  9. the total: the sum of the lines above, each rounded to cents, never below zero: a sum below
+     zero is paid as 0.00 and a line carries the rest into the next cycle (as QuotaPath and Xactly
+     carry a recoverable balance), whose statement nets it once this one is approved. Under
+     `release: paid` it is what is payable now: what approvals sign off and payroll pays.
 
 Release on payment (sales/incentives.py, `release: paid`). A deal's commission is the tiered
 slice of won value it occupies (the deals in the order they were won, the rep's won value before
@@ -49,7 +53,11 @@ from sales.review import RepResults, WonDeal
 from sales.errors import Word
 from sales.phrases import Phrase
 
-LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "total", "note"]
+LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "carried", "total",
+                   "note"]
+#: the line that carries a sum below zero into the next cycle (the store reads it back from an
+#: approval, whose lines keep their template: carried_from_approval)
+CARRIED_OUT = "balance of {balance} carried into the next cycle: nothing is paid below zero"
 
 
 class Line(msgspec.Struct):
@@ -72,6 +80,27 @@ class DealRelease(msgspec.Struct):
     due_on: date | None = None  # the first of those dates
 
 
+class Carried(msgspec.Struct):
+    """A balance below zero that an approved statement of an earlier cycle left (`approval`, of
+    the cycle from `start` to `end`): the next statement nets it."""
+
+    approval: str
+    start: date
+    end: date
+    amount: float  # below zero
+
+
+def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None, object]]) -> float:
+    """What an approved statement left below zero, from its total and its lines (text, amount,
+    kept template): its carry line's amount (the total was brought up to 0.00 by it), or a total
+    below zero itself (one approved before balances were carried). 0.0: nothing."""
+    english = CARRIED_OUT.split("{balance}")
+    carried = sum(amount for text, amount, said in lines if amount and (
+        (isinstance(said, dict) and said.get("template") == CARRIED_OUT)
+        or (text.startswith(english[0]) and text.endswith(english[1]))))
+    return cents(min(total, 0.0) - carried) + 0.0
+
+
 class Statement(msgspec.Struct):
     rep: str
     plan: str | None  # incentive plan id
@@ -90,6 +119,8 @@ class Statement(msgspec.Struct):
     earned: float = 0.0  # the total were nothing held; the total is what is payable now
     held: float = 0.0  # commission held until customers pay (release "paid")
     deals: list[DealRelease] = []  # per won deal with commission (release "paid")
+    carried_in: float = 0.0  # a balance below zero an earlier cycle's approved statement left, netted here
+    carried_out: float = 0.0  # below zero: what this cycle's sum left, carried into the next (the total is 0)
 
 
 def money(value: float) -> str:
@@ -181,11 +212,13 @@ def _won_line(deal: WonDeal) -> Phrase:
     return Phrase("won {value} on {id} {title}", **values)
 
 
-def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = ()) -> Statement:
+def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = (),
+              carried: Carried | None = None) -> Statement:
     """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
     `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
     back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
-    board knows that cycle (RepResults.won_in); else as `plan` pays."""
+    board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balance
+    below zero an earlier cycle's approved statement left (netted here; on no plan it waits)."""
     lines: list[Line] = []
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
@@ -268,7 +301,9 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             said = dict(id=deal.id, value=amount_of(deal.value), amount=money(amount))
-            if capped:
+            if deal.reopened:  # (moved back into the pipeline after its cycle: taken back as a loss is)
+                said = _reopened_clawback(capped, released, deal, said)
+            elif capped:
                 said = Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, "
                               "{pct} of it released as paid): {amount}", pct=pct(deal.collected * 100), **said) \
                     if released else \
@@ -291,7 +326,19 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
                    "{payable} payable, {held} held until paid", **said)
         lines.append(Line("held", text, -release.held if release.held else None))
+    carried_in = 0.0
+    if carried is not None and carried.amount < 0:
+        carried_in = cents(carried.amount)
+        lines.append(Line("carried", Phrase("balance carried from {start} to {end} ({approval}): {amount}",
+                                            start=carried.start.isoformat(), end=carried.end.isoformat(),
+                                            approval=carried.approval, amount=money(carried_in)), carried_in))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
+    carried_out = 0.0
+    if total < 0:  # never paid below zero: the rest carries on into the next cycle
+        carried_out, total = total, 0.0
+        lines.append(Line("carried", Phrase(  # (the template written out, CARRIED_OUT: the i18n test reads it)
+            "balance of {balance} carried into the next cycle: nothing is paid below zero",
+            balance=money(carried_out)), -carried_out))
     if on_payment:
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
                                          "until customers pay", earned=money(total + held), total=money(total),
@@ -301,7 +348,25 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
         lines.append(Line("total", Phrase("total payout = {total}", total=money(total)), total))
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, cents(commission),
                      bonuses, cents(clawback), total, lines, release=plan.release,
-                     earned=cents(total + held), held=held, deals=releases)
+                     earned=cents(total + held), held=held, deals=releases, carried_in=carried_in,
+                     carried_out=carried_out)
+
+
+def _reopened_clawback(capped: bool, released: bool, deal: WonDeal, said: dict) -> Phrase:
+    """The clawback line of a deal won in an earlier cycle and reopened (moved back into the
+    pipeline, to `deal.reopened`) in this one: taken back as a loss after its cycle is; it counts
+    again in the cycle it is won again in."""
+    said = dict(said, stage=deal.reopened)
+    if capped and released:
+        return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, cut by the cap "
+                      "then, {pct} of it released as paid): {amount}", pct=pct(deal.collected * 100), **said)
+    if capped:
+        return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, cut by the cap "
+                      "then): {amount}", **said)
+    if released:
+        return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, {pct} of it "
+                      "released as paid): {amount}", pct=pct(deal.collected * 100), **said)
+    return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}): {amount}", **said)
 
 
 def _cap_cut(plan: IncentivePlan, quota: float | None, won: Sequence[WonDeal]) -> float:

@@ -4,11 +4,14 @@ process metrics and the leaderboard. Pure arithmetic over deals, touches and goa
 Definitions (the Review screen, `uplift review`, payouts and the report use the same ones):
 - a deal is *won in the cycle* when it is in the won stage now and entered it (last time) inside
   the cycle's period; its *won time* is that entry;
-- a deal *lost after it was won* has a won-stage entry followed by a lost-stage entry, is lost
-  now, and the lost entry lies inside the period, the won entry before it (one won and lost in
-  the cycle was never part of what the cycle pays: nothing to claw back); one won in a cycle and lost after that cycle
-  ended still counts as won in it (a past cycle's statement stands; the cycle it was lost in
-  claws its commission back, once);
+- a deal *won in the cycle* also when it entered won in the period and left won (lost, or
+  reopened: moved back into the pipeline) only after the period ended: a past cycle's statement
+  stands as approved; the cycle it left won in claws its commission back, once;
+- a deal is *clawed back* (`lost_after_won`) in the cycle in which it left won (lost, or reopened:
+  WonDeal.reopened) when it entered won before the period: a loss and a reopening after the
+  cycle are alike. One won and lost, or won and reopened, in the cycle was never part of what the
+  cycle pays: nothing to claw back (a note says so); one won again later counts again in the
+  cycle it is won in;
 - a *new customer* is an account won in the cycle that no deal had won before the period began;
 - the *win rate* is won / (won + lost) over the deals that closed (won or lost) in the period;
 - *activities* are the calls, visits, meetings and emails logged in the period;
@@ -31,7 +34,7 @@ import msgspec
 from sales.errors import Reason
 from sales.deals import Deal, Stage, paid_after, paid_share
 from sales.goals import Goal, target_value
-from sales.numbers import cents
+from sales.numbers import cents, half_up
 from sales.phrases import Phrase
 from sales.splits import credited_values, share_of
 from sales.tasks import LongText, Ref, Title
@@ -52,6 +55,7 @@ class WonDeal(msgspec.Struct, frozen=True):
     collected: float = 0.0  # the part of the deal's value the customer has paid, 0 to 1 (sales.deals.paid_share)
     due: float = 0.0  # of the deal, recorded as paid with a date after today: not received yet
     due_on: date | None = None  # the first of those dates
+    reopened: str = ""  # clawed back as it left won for this open stage (not lost) after its cycle
 
 
 class RepResults(msgspec.Struct):
@@ -59,7 +63,7 @@ class RepResults(msgspec.Struct):
 
     rep: str
     won: list[WonDeal]
-    lost_after_won: list[WonDeal]  # won_at: when it was counted as won
+    lost_after_won: list[WonDeal]  # won_at: when it was counted as won; reopened ones too (WonDeal.reopened)
     counted_before: dict[str, float]  # deal id (lost after won) -> value counted before it was won
     new_customers: int
     activities: int
@@ -121,7 +125,7 @@ class GoalResult(msgspec.Struct):
 class LeaderRow(msgspec.Struct):
     rank: int
     rep: str
-    attainment: float | None
+    attainment: float | None  # percent, rounded half up to one decimal as the table writes it
     won_value: float
     activities: int
 
@@ -153,6 +157,23 @@ def reopened_at(deal: Deal, stages: Sequence[Stage]) -> datetime | None:
         return None
     entries = [e.at for e in deal.history if outcome.get(e.stage) == "won"]
     return entries[-1] if entries else None
+
+
+def won_spells(deal: Deal, stages: Sequence[Stage]) -> list[tuple[datetime, datetime | None, str]]:
+    """Each time the deal was won: (when it entered won, when it left won or None while it is
+    won, the stage it left for), oldest first. A cycle counts a spell won in it that it did not
+    leave in it; the cycle it left in (lost or reopened) takes back what it earned (rep_results)."""
+    outcome = _outcomes(stages)
+    spells, won = [], None
+    for entry in deal.history:
+        if outcome.get(entry.stage) == "won":
+            won = entry.at  # (won again while won: the last entry, as won_at reads it)
+        elif won is not None:
+            spells.append((won, entry.at, entry.stage))
+            won = None
+    if won is not None:
+        spells.append((won, None, ""))
+    return spells
 
 
 def lost_after_won(deal: Deal, stages: Sequence[Stage]) -> tuple[datetime, datetime] | None:
@@ -199,22 +220,28 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
         share = share_of(deal.owner, deal.splits, rep) if deal.splits else float(owned)
         if not share and not owned:
             continue
-        at = won_at(deal, stages)
-        pair = lost_after_won(deal, stages)
-        if at is None and pair and end is not None and pair[1].date() > end:
-            at = pair[0]  # lost after the cycle ended: the cycle counted it won (the later one claws it back)
-        if at is not None and in_period(at, start, end):
-            won.append(_won(deal, at, rep, share, owned, today))
-            continue
-        again = reopened_at(deal, stages)
-        if again is not None and in_period(again, start, end) and share:
-            reopened.append((_won(deal, again, rep, share, owned, today), deal.stage))
-        if pair and in_period(pair[1], start, end) and share:
-            if in_period(pair[0], start, end):  # won and lost in the cycle: never part of what it pays
-                dropped.append((_won(deal, pair[0], rep, share, owned, today), pair[1].date()))
-            else:
-                clawed.append(_won(deal, pair[0], rep, share, owned, today))
-        if owned and outcome.get(deal.stage) == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
+        now = outcome.get(deal.stage)
+        spells = won_spells(deal, stages)
+        for number, (at, left, stage) in enumerate(spells):
+            last = number == len(spells) - 1
+            if left is None:  # won now
+                if now == "won" and in_period(at, start, end):
+                    won.append(_won(deal, at, rep, share, owned, today))
+            elif in_period(at, start, end):
+                if end is not None and left.date() > end:
+                    # lost or reopened after the cycle ended: the cycle counted it won (the one it
+                    # left won in claws it back), so an approved statement stands as it was
+                    won.append(_won(deal, at, rep, share, owned, today))
+                elif last and share and now == "lost":  # won and lost in the cycle: never part of what it pays
+                    dropped.append((_won(deal, at, rep, share, owned, today), deal.history[-1].at.date()))
+                elif last and share and now == "open":  # (a note: not counted while it is open)
+                    reopened.append((_won(deal, at, rep, share, owned, today), deal.stage))
+            elif in_period(left, start, end) and share:  # won in an earlier cycle, out of won in this one
+                taken = _won(deal, at, rep, share, owned, today)
+                if outcome.get(stage) != "lost":
+                    taken = msgspec.structs.replace(taken, reopened=stage)
+                clawed.append(taken)
+        if owned and now == "lost" and deal.history and in_period(deal.history[-1].at, start, end):
             lost += 1
     won.sort(key=lambda d: (d.won_at, d.id))
     counted = won + clawed
@@ -293,7 +320,10 @@ def goal_result(goal: Goal, actual: float | None, source: str) -> GoalResult:
 
 
 def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) -> list[LeaderRow]:
-    """Reps ranked by attainment, then won value, then activities (ties share a rank)."""
+    """Reps ranked by attainment, then won value, then activities (ties share a rank). Each
+    row's attainment is in percent rounded half up to one decimal, as the leaderboard's table
+    writes it (66.666…% is 66.7): a script reading `--json` reads the figure the team sees; the
+    ranks are of the exact figures (a rep at 66.67% ranks above one at 66.66%, both 66.7)."""
     rows = []
     for r in results:
         quota = quotas.get(r.rep)
@@ -305,6 +335,8 @@ def leaderboard(results: Sequence[RepResults], quotas: dict[str, float | None]) 
     rows.sort(key=lambda row: (*key(row), row.rep))
     for index, row in enumerate(rows):
         row.rank = rows[index - 1].rank if index and key(rows[index - 1]) == key(row) else index + 1
+    for row in rows:  # ranked on the exact figure, given as the table shows it (`--json`, the review report too)
+        row.attainment = None if row.attainment is None else half_up(row.attainment, 1)
     return rows
 
 

@@ -27,7 +27,7 @@ from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, in_force, plan_for
 from sales.numbers import cents
-from sales.payout import Statement, recognitions, statement
+from sales.payout import Carried, Statement, carried_from_approval, recognitions, statement
 from sales.review import (
     GoalResult,
     LeaderRow,
@@ -44,7 +44,7 @@ from sales.review import (
     rep_results,
     team_results,
     with_spending,
-    won_at,
+    won_spells,
 )
 from sales.review_report import ReviewData, findings
 from sales.phrases import Phrase, english
@@ -243,8 +243,12 @@ class ReviewChanges(BoardCore):
             names = {deal.owner, *(split.rep for split in deal.splits)} - reps - {None, ""}
             if not names:
                 continue
-            at, pair = won_at(deal, stages), lost_after_won(deal, stages)
-            if (at is not None and in_period(at, start, end)) or (pair and in_period(pair[1], start, end)):
+            # counted in the cycle (won in it, and still won or out of won only after it), clawed
+            # back in it (won before it, lost or reopened in it), or won and lost in it (a note)
+            pair = lost_after_won(deal, stages)
+            if (pair and in_period(pair[1], start, end)) or any(
+                    in_period(at, start, end) != (left is not None and in_period(left, start, end))
+                    for at, left, _stage in won_spells(deal, stages)):
                 credited |= names
         former = []
         made_lead = self._made_lead_since(credited & members, start)
@@ -312,9 +316,11 @@ class ReviewChanges(BoardCore):
         every += [self.rep_results(name)[0] for name in former]
         statements = []
         cycle = self._cycle_approvals()
+        approvals = self.approvals()
         for results in every:
             if rep is None or results.rep == rep:
-                made = statement(plan_for(plans, results.rep), results, self.incentive_plans())
+                made = statement(plan_for(plans, results.rep), results, self.incentive_plans(),
+                                 self._balance_carried(results.rep, approvals))
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -327,6 +333,21 @@ class ReviewChanges(BoardCore):
     def approvals(self) -> list[Approval]:
         """Every payout approval on the board, oldest first."""
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
+
+    def _balance_carried(self, rep: str, approvals: list[Approval]) -> Carried | None:
+        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left
+        (the cycle that ended last before this one began, of those with an approval for them; its
+        latest approval): the next statement nets it. An unapproved statement carries nothing,
+        and a cycle with no dates neither gives nor takes a balance."""
+        start = self.period()[0]
+        if start is None:
+            return None
+        before = [a for a in approvals if a.rep == rep and a.start and a.end and a.end < start]
+        if not before:
+            return None
+        last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
+        amount = carried_from_approval(last.total, [(line.text, line.amount, line.said) for line in last.lines])
+        return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
 
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""

@@ -136,7 +136,8 @@ def test_a_clawback_in_the_accelerator_band_and_with_a_product_rate() -> None:
                                  product="GTX Pro")]
     made = pay(deals, product_rates=[{"product": "GTX Pro", "rate": 6}])
     assert made.clawback == -9200.0
-    assert made.total == round(2250 - 9200, 2)
+    # 2,250 - 9,200 = -6,950: paid as 0.00, the rest carried into the next cycle
+    assert (made.total, made.carried_out) == (0, round(2250 - 9200, 2))
 
 
 def test_no_clawback_when_the_plan_says_so() -> None:

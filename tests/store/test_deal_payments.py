@@ -107,7 +107,7 @@ def test_a_deal_lost_after_won_takes_back_only_what_was_released(tmp_path) -> No
     ali = board.payouts("ali")[0]
     # D-1 earned 500 (from the bottom of the tiers: 5% of the 10,000 above 50,000); 15,000 of
     # 60,000 (25%) paid, so 125 of it had been released: that is what is taken back
-    assert ali.clawback == -125 and (ali.total, ali.held) == (-125, 0)
+    assert ali.clawback == -125 and (ali.total, ali.held, ali.carried_out) == (0, 0, -125)
     assert any("25% of it released as paid" in line.text for line in ali.lines if line.kind == "clawback")
 
 

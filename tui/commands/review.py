@@ -178,14 +178,17 @@ def cmd_payout(args: argparse.Namespace) -> int:
 
 PAYROLL_COLUMNS = ("rep", "plan", "cycle_start", "cycle_end", "quota", "won_value", "attainment_pct", "commission",
                    "bonuses", "clawback", "total", "approval", "approved_by", "approved_at", "approved_total",
-                   "changed_since_approval", "paid_so_far", "to_pay", "paid_at", "paid_ref", "release", "earned", "held")
+                   "changed_since_approval", "paid_so_far", "to_pay", "paid_at", "paid_ref", "release", "earned", "held",
+                   "carried_in", "carried_out")
 
 
 def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     """One row per rep, as payroll takes it: the statement's sums and its sign-off (whether the
     statement still says what was approved). `total` is what is payable now; under an incentive
     plan with `release: paid`, `earned` is the total were nothing held and `held` waits for
-    customers to pay (release `won`: earned = total, held 0)."""
+    customers to pay (release `won`: earned = total, held 0). `carried_in`: a balance below zero
+    an earlier cycle's approved statement left, netted; `carried_out`: what this one leaves below
+    zero for the next (its total is then 0)."""
     from sales.approvals import same_as_approved, to_pay
     from sales.numbers import half_up
     from tui.cli_output import print_csv
@@ -198,7 +201,7 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
                      s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
                      a and a.total, None if a is None else not same_as_approved(a, s),
                      s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
-                     a and a.paid_ref, s.release, s.earned, s.held])
+                     a and a.paid_ref, s.release, s.earned, s.held, s.carried_in, s.carried_out])
     print_csv(PAYROLL_COLUMNS, rows, output, board)
 
 
