@@ -170,13 +170,16 @@ def _accounts(folder: Path, prefix: str) -> list[tuple[str, str]]:
 
 def _items(folder: Path, prefix: str, board: "_BoardFile") -> list[tuple[str, str]]:
     """What `log --item` takes, beginning with `prefix`: the ids of the kind whose letter begins it
-    (`D-1`, `t1`), then the accounts and the members."""
+    (`D-1`, `t1`), then the accounts and the members; only the ids once it is plainly an id (`D-`,
+    `d12`: no customer's name is read for it, which reads every deal)."""
     found = []
     match = _TYPED_ID.match(prefix.strip())
     if match and match.group(1):
         kind = next((kind for kind in TABLES if PREFIXES[kind] == match.group(1).upper()), None)
         if kind is not None:
             found += _ids(folder, kind, prefix)
+        if "-" in prefix or match.group(2):
+            return found
     found += _accounts(folder, prefix)
     members = sorted(member.name for member in board.members.values())
     return found + [(_line(name), "") for name in members if name.casefold().startswith(prefix.casefold())]
