@@ -149,23 +149,27 @@ def _accounts(folder: Path, prefix: str) -> list[tuple[str, str]]:
     (any case and spacing, as `account show` matches them), each once, spelled as most of its
     deals and activities spell it (sales/accounts.py), with the number of its deals. Reads each
     deals shard and the activities file, decoding their `account` fields only."""
-    from collections import Counter
-
     from sales.text import account_key
 
-    want = account_key(prefix)
-    spellings: dict[str, Counter] = {}
-    deals: Counter = Counter()
+    said: dict[str, int] = {}    # each spelling: how many deals and activities use it
+    on_deals: dict[str, int] = {}  # ... how many deals
     for file, table in (("deals", "deals"), ("touches", "touches")):
         for _number, item in _briefs(folder, file, table, "", _Account):
-            name = _line(item.account or "")
-            key = account_key(name)
-            if key and key.startswith(want):
-                spellings.setdefault(key, Counter())[name] += 1
-                deals[key] += table == "deals"
-    found = [(max(names, key=lambda name: names[name]), deals[key]) for key, names in spellings.items()]
+            if name := item.account:
+                said[name] = said.get(name, 0) + 1
+                if table == "deals":
+                    on_deals[name] = on_deals.get(name, 0) + 1
+    # (grouped by spelling first, then by account: a few thousand names, not one step per record)
+    want = account_key(prefix)
+    spellings: dict[str, list[str]] = {}
+    for name in said:
+        if (key := account_key(name)) and key.startswith(want):
+            spellings.setdefault(key, []).append(name)
+    found = [(_line(max(names, key=lambda name: said[name])), sum(on_deals.get(name, 0) for name in names))
+             for names in spellings.values()]
     # (the count alone: `uplift completion words` says it in the interface's language)
-    return [(name, str(count) if count else "") for name, count in sorted(found, key=lambda found: found[0].casefold())]
+    return [(name, str(count) if count else "") for name, count in sorted(found, key=lambda found: found[0].casefold())
+            if name]
 
 
 def _items(folder: Path, prefix: str, board: "_BoardFile") -> list[tuple[str, str]]:

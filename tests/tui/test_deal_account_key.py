@@ -72,3 +72,19 @@ async def test_o_is_in_the_pipelines_footer(tmp_path) -> None:
     async with app.run_test(size=(200, 40)) as pilot:  # (wide enough for every key of the screen)
         await on_pipeline(pilot, app)
         await until(pilot, lambda: "account" in {key.action for key in app.screen.query_one(Footer).keys})
+
+
+async def test_the_palette_finds_an_account_by_its_name_and_opens_its_page(tmp_path) -> None:
+    app = UpliftApp(board_with_accounts(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"betasol")
+        palette = app.screen
+        await until(pilot, lambda: palette.query_one("CommandList").option_count)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AccountScreen)
+                    and app.screen.query_one("#account-deals", DataTable).row_count == 1)
+        await pilot.pause()
+        assert str(app.screen.query_one("#account-heading", Static).render()).startswith("Betasol · ")
+        await pilot.press("enter")  # D-3: shown on the pipeline
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.kanban.focused_id == "D-3")

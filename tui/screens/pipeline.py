@@ -550,8 +550,6 @@ class PipelineScreen(BoardView):
     def action_account(self) -> None:
         """The focused deal's account page (the Accounts screen's, key O): its other deals, its
         activities and notes; enter on a deal there shows it here."""
-        from tui.screens.accounts import AccountScreen
-
         deal = self.focused_deal()
         if deal is None:
             tell(self, _("Focus a deal to open its account"), "warning")
@@ -560,8 +558,7 @@ class PipelineScreen(BoardView):
             tell(self, _("{id} has no account: its form ({key}) gives it one").format(
                 id=deal.id, key=shown_key(self, "pipeline.edit")), "warning")
             return
-        self.app.push_screen(AccountScreen(deal.account),
-                             lambda picked: picked and self.call_next(self.focus_item, picked))
+        self.app.show_account(deal.account)
 
     def action_feed(self) -> None:
         from tui.screens.feed import FeedScreen
