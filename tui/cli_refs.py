@@ -36,9 +36,16 @@ def names(action: argparse.Action, kind: str) -> argparse.Action:
 WITHIN = "uplift_options_within"
 
 
-def options_within(action: argparse.Action, parser: argparse.ArgumentParser) -> argparse.Action:
-    """Mark the catch-all `action` as parsed by `parser` (see WITHIN); returns it."""
+#: ... and what its first word may name (`log add call D-4 note...`: the deal named first).
+FIRST = "uplift_first_names"
+
+
+def options_within(action: argparse.Action, parser: argparse.ArgumentParser, first: str = "") -> argparse.Action:
+    """Mark the catch-all `action` as parsed by `parser` (see WITHIN), its first word naming a
+    record of kind `first` if given (FIRST); returns it."""
     setattr(action, WITHIN, parser)
+    if first:
+        setattr(action, FIRST, first)
     return action
 
 #: How many records one option names: one; several, separated by commas (`--depends T-1,T-2`);

@@ -292,6 +292,8 @@ def test_words_for_log_item_offers_ids_by_their_letter_accounts_and_members(run)
     (("uplift", "log", "add", "call", "Called", "them", "--account", "a"), "Acme"),
     (("uplift", "log", "add", "call", "--deal", "D-"), "D-1 D-2 D-3 D-4 D-5"),
     (("uplift", "log", "add", "meeting", "--d"), "--deal"),
+    (("uplift", "log", "add", "call", "d"), "D-1 D-2 D-3 D-4 D-5"),   # the deal named first (log add call D-4 note)
+    (("uplift", "log", "add", "call", "D-2", "Called", "D-"), ""),    # a later word is the note's
     (("uplift", "log", "--item", "d-"), "D-1 D-2 D-3 D-4 D-5"),
     (("uplift", "log", "--item", "c"), "Corvid\\ Metals"),
 ])

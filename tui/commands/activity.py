@@ -220,7 +220,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
     options_within(add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
                                     help=_("the deal or account it was with, and what was said (the words may come unquoted)")),
-                   _rest_parser("uplift log add TYPE"))
+                   _rest_parser("uplift log add TYPE"), first="deal")  # (`log add call D-4 note`: DEAL_FIRST)
     add.set_defaults(add_parser=add)  # (its help, for `log add call --help`, which the rest is parsed apart from)
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))

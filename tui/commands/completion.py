@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator
 
 from sales.tasks import STATUSES
-from tui.cli_refs import NAMES, WITHIN
+from tui.cli_refs import FIRST, NAMES, WITHIN
 from tui.cli_support import EXIT_OK, add_verb
 from tui.i18n import _, n_
 
@@ -107,9 +107,11 @@ def _place(verb: Verb, slots: list[tuple[argparse.Action, int, float]]) -> None:
         for action, first, final in reach:
             if first <= place <= final:
                 _offer(verb, str(place), action)
-    for action, _first, final in reach:
+    for action, first, final in reach:
         if final == float("inf"):
             _offer(verb, "*", action)
+        if kind := getattr(action, FIRST, ""):  # (its first word only: `log add call D-<TAB>`)
+            verb.values[str(first)] = " ".join([*verb.values.get(str(first), "").split(), kind])
 
 
 def _quoted(words: str) -> str:
