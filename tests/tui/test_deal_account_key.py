@@ -88,3 +88,18 @@ async def test_the_palette_finds_an_account_by_its_name_and_opens_its_page(tmp_p
         assert str(app.screen.query_one("#account-heading", Static).render()).startswith("Betasol · ")
         await pilot.press("enter")  # D-3: shown on the pipeline
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.kanban.focused_id == "D-3")
+
+
+async def test_the_palette_shows_an_account_named_like_markup_as_typed(tmp_path) -> None:
+    board = board_with_accounts(tmp_path)
+    board.add_deal("Kestrel order", account="[bold]Kestrel[/] Marine", owner="dana", value=500)
+    app = UpliftApp(board)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"kestrel marine")
+        palette = app.screen
+        await until(pilot, lambda: palette.query_one("CommandList").option_count
+                    and not any(w.is_running for w in palette.workers))
+        hits = palette.query_one("CommandList")
+        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert any("[bold]Kestrel[/] Marine" in prompt for prompt in prompts)
