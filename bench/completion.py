@@ -1,9 +1,11 @@
 """Benchmark of TAB completion on a big board: what one TAB costs. Prints a table; not a test.
 
-    python bench/completion.py                # 10,000 tasks (three in four open), 100,000 records
-    python bench/completion.py --tasks 1000
+    python bench/completion.py                # 10,000 tasks (three in four open), 100,000 records,
+                                              # 10,000 deals on 2,000 accounts, 10,000 activities
+    python bench/completion.py --tasks 1000 --deals 1000
 
-The board is generated as bench/store.py generates its own (straight into the store's layout).
+The board is generated as bench/store.py generates its own (straight into the store's layout),
+with deals (in their shards) and logged activities, each on one of a fifth as many accounts.
 Each TAB runs `uplift completion words KIND PREFIX` as a new process, as the script does: timed
 alone, inside bash's completion function (the whole TAB), and the board read alone in-process
 (store/peek.py), beside the start of a process that reads no board at all.
@@ -34,9 +36,38 @@ def bench_store():
     return module
 
 
+def add_deals(board: Path, deals: int) -> None:
+    """`deals` deals in the store's shards and as many logged activities, on deals/5 accounts."""
+    from datetime import datetime, timezone
+
+    import msgspec
+
+    from sales.deals import Deal
+    from sales.touches import Touch
+    from store.layout import SHARD_SIZE, shard_name
+
+    accounts = max(deals // 5, 1)
+    owners = ["ali", "bea", "chen", "dev", "emma"]
+    (board / "deals").mkdir(exist_ok=True)
+    for index in range((deals + SHARD_SIZE - 1) // SHARD_SIZE):
+        numbers = range(index * SHARD_SIZE + 1, min((index + 1) * SHARD_SIZE, deals) + 1)
+        docs = {str(n): msgspec.to_builtins(Deal(id=f"D-{n}", title=f"Renewal {n}", account=f"Customer {n % accounts}",
+                                                 owner=owners[n % len(owners)], value=1000.0 + n, stage="Lead"))
+                for n in numbers}
+        data = {"deals": docs, "_meta": {"1": {"next": {"deals": numbers[-1] + 1}}}}
+        (board / "deals" / shard_name(index)).write_bytes(msgspec.json.encode(data))
+    at = datetime(2026, 11, 2, 9, tzinfo=timezone.utc)
+    touches = {str(n): msgspec.to_builtins(Touch(id=f"A-{n}", type="call", by=owners[n % len(owners)], at=at,
+                                                 account=f"Customer {(n * 7) % accounts}", note="Talked it through"))
+               for n in range(1, deals + 1)}
+    (board / "activities.json").write_bytes(msgspec.json.encode(
+        {"touches": touches, "_meta": {"1": {"next": {"touches": deals + 1}}}}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--deals", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=9)
     options = parser.parse_args()
     timers = bench_store()
@@ -44,6 +75,7 @@ def main() -> None:
     try:
         board = work / "board"
         timers.build_board(board, options.tasks, options.tasks * 10)
+        add_deals(board, options.deals)
         env = {**os.environ, "UPLIFT_BOARD": str(board), "UPLIFT_USER": "dana"}
         uplift = shutil.which("uplift") or ""
         command = [uplift] if uplift else [sys.executable, "-m", "tui.cli"]
@@ -52,18 +84,23 @@ def main() -> None:
                                          text=True, check=True).stdout)
         rows = []
         for line, kind, prefix in (("task done T-", "task", "T-"), ("task done T-12", "task", "T-12"),
-                                   ("task list --owner ", "member", ""), ("deal move D-4 ", "stage", "")):
+                                   ("task list --owner ", "member", ""), ("deal move D-4 ", "stage", ""),
+                                   ("log add call --deal D-12", "deal", "D-12"), ("account show ", "account", ""),
+                                   ("account show customer 12", "account", "customer 12"),
+                                   ("log --item d-12", "item", "d-12")):
             count = len(candidates(board, kind, prefix))
             read = timers.median_ms(lambda _: candidates(board, kind, prefix), options.repeat)
             alone = timers.process_ms(command + ["completion", "words", kind, prefix], env, options.repeat)
             words = ["uplift", *line.split(" ")]
+            if line.startswith("account show c"):  # (one word, as typed in quotes)
+                words = ["uplift", "account", "show", "'" + prefix]
             probe = (f'source "{script}"; COMP_WORDS=({" ".join(repr(w) for w in words)}); '
                      f'COMP_CWORD={len(words) - 1}; _uplift')
             tab = timers.process_ms(["bash", "--norc", "--noprofile", "-c", probe], env, options.repeat)
             rows.append((line, count, read, alone, tab))
         start = timers.process_ms(command + ["completion", "words", "task", "T-"],
                                   {**env, "UPLIFT_BOARD": str(work / "none")}, options.repeat)
-        print(f"{options.tasks:,} tasks; medians of {options.repeat} runs\n")
+        print(f"{options.tasks:,} tasks, {options.deals:,} deals; medians of {options.repeat} runs\n")
         print("| TAB after | offered | board read (ms) | `completion words` process (ms) | whole TAB in bash (ms) |")
         print("|---|---:|---:|---:|---:|")
         for line, count, read, alone, tab in rows:

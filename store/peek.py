@@ -1,4 +1,5 @@
-"""A quick look into a board for TAB completion: ids with a short title, member and stage names.
+"""A quick look into a board for TAB completion: ids with a short title, member, stage and account
+names.
 
 It runs on every TAB, so it reads only the files that hold what it offers and decodes only the
 fields it shows (a Struct of a few fields: msgspec skips the rest without building it). It does
@@ -24,8 +25,9 @@ TABLES = {"task": ("tasks", "tasks"), "goal": ("plan", "goals"), "strategy": ("p
           "deal": ("deals", "deals"), "checkin": ("plan", "checkins"), "budget": ("budget", "lines"),
           "spend": ("budget", "spending"), "training": ("budget", "training"), "note": ("notes", "notes"),
           "snapshot": ("diagnosis", "snapshots"), "incentive": ("plan", "incentives")}
-#: The kinds of names (not ids) it offers.
-NAMES = ("member", "stage")
+#: The kinds of names (not ids) it offers; `item` is what `log --item` takes: an id of any kind
+#: above (by the letter typed: `D-`), an account or a member.
+NAMES = ("member", "stage", "account", "item")
 KINDS = (*TABLES, *NAMES)
 #: What a description is cut to (a zsh menu line, beside the id).
 SHORT = 50
@@ -48,6 +50,12 @@ class _Brief(msgspec.Struct):
     amount: float | None = None  # a spend's
 
 
+class _Account(msgspec.Struct):
+    """A deal's or a logged activity's account: all completion reads of either."""
+
+    account: str | None = None
+
+
 class _Meta(msgspec.Struct):
     schema: int = 0
     stages: list[dict] | None = None
@@ -63,15 +71,16 @@ class _BoardFile(msgspec.Struct):
     members: dict[str, _Member] = {}
 
 
-_decoders: dict[str, msgspec.json.Decoder] = {}
+_decoders: dict[tuple[str, type], msgspec.json.Decoder] = {}
 
 
-def _decoder(table: str) -> msgspec.json.Decoder:
-    """A decoder of one table of a file ({table: {doc_id: doc}, other tables skipped})."""
-    if table not in _decoders:
-        shape = msgspec.defstruct("File", [(table, dict[str, _Brief], {})])
-        _decoders[table] = msgspec.json.Decoder(shape)
-    return _decoders[table]
+def _decoder(table: str, fields: type = _Brief) -> msgspec.json.Decoder:
+    """A decoder of one table of a file ({table: {doc_id: doc}, other tables skipped}), each
+    document decoded as `fields`."""
+    if (table, fields) not in _decoders:
+        shape = msgspec.defstruct("File", [(table, dict[str, fields], {})])
+        _decoders[table, fields] = msgspec.json.Decoder(shape)
+    return _decoders[table, fields]
 
 
 def _read(path: Path, decoder: msgspec.json.Decoder):
@@ -101,8 +110,16 @@ def candidates(folder: str | Path, kind: str, prefix: str = "") -> list[tuple[st
 
             names = [stage.name for stage in DEFAULT_STAGES]
         return [(_line(name), "") for name in names if name and name.casefold().startswith(prefix.casefold())]
+    if kind == "account":
+        return _accounts(folder, prefix)
+    if kind == "item":
+        return _items(folder, prefix, board)
     if kind not in TABLES:
         return []
+    return _ids(folder, kind, prefix)
+
+
+def _ids(folder: Path, kind: str, prefix: str) -> list[tuple[str, str]]:
     digits = _digits(prefix, PREFIXES[kind])
     if digits is None:
         return []
@@ -127,10 +144,55 @@ def _digits(prefix: str, letter: str) -> str | None:
     return match.group(2)
 
 
-def _briefs(folder: Path, file: str, table: str, digits: str):
+def _accounts(folder: Path, prefix: str) -> list[tuple[str, str]]:
+    """The accounts (customers) the deals and logged activities name that begin with `prefix`
+    (any case and spacing, as `account show` matches them), each once, spelled as most of its
+    deals and activities spell it (sales/accounts.py), with the number of its deals. Reads each
+    deals shard and the activities file, decoding their `account` fields only."""
+    from sales.text import account_key
+
+    said: dict[str, int] = {}    # each spelling: how many deals and activities use it
+    on_deals: dict[str, int] = {}  # ... how many deals
+    for file, table in (("deals", "deals"), ("touches", "touches")):
+        for _number, item in _briefs(folder, file, table, "", _Account):
+            if name := item.account:
+                said[name] = said.get(name, 0) + 1
+                if table == "deals":
+                    on_deals[name] = on_deals.get(name, 0) + 1
+    # (grouped by spelling first, then by account: a few thousand names, not one step per record)
+    want = account_key(prefix)
+    spellings: dict[str, list[str]] = {}
+    for name in said:
+        if (key := account_key(name)) and key.startswith(want):
+            spellings.setdefault(key, []).append(name)
+    found = [(_line(max(names, key=lambda name: said[name])), sum(on_deals.get(name, 0) for name in names))
+             for names in spellings.values()]
+    # (the count alone: `uplift completion words` says it in the interface's language)
+    return [(name, str(count) if count else "") for name, count in sorted(found, key=lambda found: found[0].casefold())
+            if name]
+
+
+def _items(folder: Path, prefix: str, board: "_BoardFile") -> list[tuple[str, str]]:
+    """What `log --item` takes, beginning with `prefix`: the ids of the kind whose letter begins it
+    (`D-1`, `t1`), then the accounts and the members; only the ids once it is plainly an id (`D-`,
+    `d12`: no customer's name is read for it, which reads every deal)."""
+    found = []
+    match = _TYPED_ID.match(prefix.strip())
+    if match and match.group(1):
+        kind = next((kind for kind in TABLES if PREFIXES[kind] == match.group(1).upper()), None)
+        if kind is not None:
+            found += _ids(folder, kind, prefix)
+        if "-" in prefix or match.group(2):
+            return found
+    found += _accounts(folder, prefix)
+    members = sorted(member.name for member in board.members.values())
+    return found + [(_line(name), "") for name in members if name.casefold().startswith(prefix.casefold())]
+
+
+def _briefs(folder: Path, file: str, table: str, digits: str, fields: type = _Brief):
     """(number, item) for the items of `table`, from the shards that may hold an id beginning with
     `digits` only."""
-    decoder = _decoder(table)
+    decoder = _decoder(table, fields)
     shards = SHARDED.get((file, table))
     if shards is None:
         paths = [folder / FILES[file]]

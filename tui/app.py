@@ -461,6 +461,13 @@ class UpliftApp(PlanFileCommands, App):
 
         self._push_once(AccountsScreen, lambda deal: deal and self.call_next(self.jump_to, deal))
 
+    def show_account(self, name: str) -> None:
+        """One account's page (the Accounts screen's, from a deal on the pipeline or the palette);
+        a deal chosen there is shown on the pipeline."""
+        from tui.screens.accounts import AccountScreen
+
+        self.push_screen(AccountScreen(name), lambda deal: deal and self.call_next(self.jump_to, deal))
+
     def action_forecast(self) -> None:
         from tui.screens.forecast import ForecastScreen
 

@@ -30,6 +30,24 @@ def names(action: argparse.Action, kind: str) -> argparse.Action:
     setattr(action, NAMES, kind)
     return action
 
+
+#: The attribute of a catch-all positional (nargs=REMAINDER) whose words a parser of its own reads
+#: (`log add call --deal D-4 note...`): that parser, whose options TAB completion offers as the verb's.
+WITHIN = "uplift_options_within"
+
+
+#: ... and what its first word may name (`log add call D-4 note...`: the deal named first).
+FIRST = "uplift_first_names"
+
+
+def options_within(action: argparse.Action, parser: argparse.ArgumentParser, first: str = "") -> argparse.Action:
+    """Mark the catch-all `action` as parsed by `parser` (see WITHIN), its first word naming a
+    record of kind `first` if given (FIRST); returns it."""
+    setattr(action, WITHIN, parser)
+    if first:
+        setattr(action, FIRST, first)
+    return action
+
 #: How many records one option names: one; several, separated by commas (`--depends T-1,T-2`);
 #: or one each time the option is given (`--goal G-1 --goal G-2`, action="append").
 ONE, COMMAS, REPEATED = "one", "commas", "repeated"

@@ -183,6 +183,9 @@ class UpliftCommands(Provider):
         for deal in board.deals():
             entries.append(Entry(f"{deal.id} {deal.title}", _("Deal · show it on the pipeline"),
                                  partial(app.jump_to, deal.id), deal.id))
+        for account in board.accounts():  # (by its name: its page, as `O` and enter open it)
+            entries.append(Entry(account.name, _("Account · its deals, activities and notes"),
+                                 partial(app.show_account, account.name)))
         return entries
 
     async def discover(self) -> Hits:

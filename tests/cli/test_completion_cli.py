@@ -45,6 +45,15 @@ def test_zsh_gets_its_own_function(capsys):
     assert invoke(capsys, "completion", "fish")[0] == 2
 
 
+def test_an_unknown_shell_is_told_the_shells_not_the_hidden_verb(capsys):
+    """`completion words` is the scripts' own: a wrong shell is not told to choose it."""
+    code, out, err = invoke(capsys, "completion", "fish")
+    assert (code, out) == (2, "")
+    assert "(choose from 'bash', 'zsh')" in err and "words" not in err
+    code, out, err = invoke(capsys, "completion", "word")  # nor offered as what a typo was near
+    assert code == 2 and "words" not in err and "(choose from 'bash', 'zsh')" in err
+
+
 # --- ids, members and stages: the script asks `uplift completion words KIND PREFIX` -----------
 
 needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
@@ -240,3 +249,82 @@ def test_a_boards_own_stages_are_offered_quoted_for_the_shell(capsys, run, team,
     script = tmp_path / "uplift.bash"
     script.write_text(invoke(capsys, "completion", "bash")[1])
     assert _tab(str(script), ("uplift", "deal", "move", "D-1", "c"), tab_env) == "Contract\\ sent"
+
+
+# --- accounts: `account show`, `--account`, `log --item`; `log add`'s own options ---------------
+
+def with_accounts(run) -> None:
+    """Polar Tech on three deals (spelled two ways), Acme on one, Corvid Metals on an activity only."""
+    for title, account in (("Polar renewal", "Polar Tech"), ("Polar add-on", "polar  tech"),
+                           ("Polar pilot", "Polar Tech"), ("Acme order", "Acme")):
+        added(run, "deal", "add", title, "--account", account)
+    assert run("log", "add", "visit", "--account", "Corvid Metals", "Intro visit")[0] == 0
+
+
+def test_words_offers_each_account_once_as_most_spell_it(run) -> None:
+    with_accounts(run)
+    assert offered(run, "account") == ["Acme\t1 deal", "Corvid Metals", "Polar Tech\t3 deals"]
+    assert offered(run, "account", "POLAR  t") == ["Polar Tech\t3 deals"]  # any case and spacing
+    assert offered(run, "account", "x") == []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UPLIFT_LANG", "zh")
+        assert offered(run, "account", "a") == ["Acme\t1 个商机"]
+
+
+def test_words_for_log_item_offers_ids_by_their_letter_accounts_and_members(run) -> None:
+    with_accounts(run)
+    assert offered(run, "item", "D-") == ["D-1\tPolar renewal (Lead)", "D-2\tPolar add-on (Lead)",
+                                          "D-3\tPolar pilot (Lead)", "D-4\tAcme order (Lead)"]
+    assert offered(run, "item", "t") == ["T-1\tCall Acme", "T-2\tVisit Betasoloin"]
+    assert offered(run, "item", "a") == ["Acme\t1 deal", "ali"]
+    assert offered(run, "item", "") == ["Acme\t1 deal", "Corvid Metals", "Polar Tech\t3 deals", "ali", "bea", "dana"]
+
+
+@needs_bash
+@pytest.mark.parametrize("words, wanted", [
+    (("uplift", "account", "show", ""), "Acme Corvid\\ Metals Polar\\ Tech"),   # a space: quoted
+    (("uplift", "account", "show", "p"), "Polar\\ Tech"),
+    (("uplift", "account", "show", '"pol'), "Polar Tech"),           # typed in quotes: the shell closes them
+    (("uplift", "account", "show", "'Corvid M"), "Corvid Metals"),
+    (("uplift", "deal", "add", "x", "--account", "a"), "Acme"),
+    (("uplift", "deal", "edit", "D-1", "--account", "c"), "Corvid\\ Metals"),
+    (("uplift", "log", "add", "call", "--account", "p"), "Polar\\ Tech"),
+    (("uplift", "log", "add", "call", "Called", "them", "--account", "a"), "Acme"),
+    (("uplift", "log", "add", "call", "--deal", "D-"), "D-1 D-2 D-3 D-4 D-5"),
+    (("uplift", "log", "add", "meeting", "--d"), "--deal"),
+    (("uplift", "log", "add", "call", "d"), "D-1 D-2 D-3 D-4 D-5"),   # the deal named first (log add call D-4 note)
+    (("uplift", "log", "add", "call", "D-2", "Called", "D-"), ""),    # a later word is the note's
+    (("uplift", "log", "--item", "d-"), "D-1 D-2 D-3 D-4 D-5"),
+    (("uplift", "log", "--item", "c"), "Corvid\\ Metals"),
+])
+def test_tab_offers_accounts_and_log_adds_deals(capsys, run, tmp_path, tab_env, words, wanted):
+    """D-1 is the tab_env's Acme renewal (no account); D-2..D-5 with_accounts'."""
+    with_accounts(run)
+    script = tmp_path / "uplift.bash"
+    script.write_text(invoke(capsys, "completion", "bash")[1])
+    assert _tab(str(script), words, tab_env) == wanted
+
+
+@needs_bash
+def test_an_account_offered_is_one_word_to_bash_itself(capsys, run, tmp_path, tab_env):
+    """What TAB puts on the line, read back by bash as the command's words: `Polar\\ Tech` is one."""
+    with_accounts(run)
+    script = tmp_path / "uplift.bash"
+    script.write_text(invoke(capsys, "completion", "bash")[1])
+    line = "uplift account show " + _tab(str(script), ("uplift", "account", "show", "pol"), tab_env)
+    probe = f'set -- {line}; printf "%s|" "$@"'
+    result = subprocess.run(["bash", "--norc", "--noprofile", "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout == "uplift|account|show|Polar Tech|"
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="needs zsh")
+def test_zsh_is_given_an_account_whole_with_its_deals(capsys, run, tmp_path, tab_env):
+    """zsh quotes what it inserts itself: it is given `Polar Tech` (with its number of deals)."""
+    with_accounts(run)
+    script = tmp_path / "uplift.zsh"
+    script.write_text(invoke(capsys, "completion", "zsh")[1])
+    probe = (f'source "{script}"; '
+             '_describe() { print -rl -- "describe $4" "${(@P)5}"; }; compadd() { print -r -- "compadd ${(j: :)${(P)2}}"; }; '
+             '_files() { print files; }; words=(uplift account show P); CURRENT=4; _uplift')
+    result = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, env=tab_env)
+    assert (result.stdout.splitlines(), result.stderr) == (["describe account", "Polar Tech:3 deals"], "")

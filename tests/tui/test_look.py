@@ -640,7 +640,7 @@ async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_
     pipeline)`: the hints named the shipped keys after the user had remapped them."""
     write(own_config_dir, "config.yaml", "keys:\n  board.new: a\n  app.help: f1\n  goals.new: g\n"
                                          "  pipeline.weekly: ctrl+w\n  app.cycle: f9\n  pipeline.mine: M\n"
-                                         "  pipeline.sort: O\n")
+                                         "  pipeline.sort: S\n")  # (O is the accounts, on every screen)
     Board(board_path, actor="dana").add_member("dana", "lead")
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
@@ -667,11 +667,11 @@ async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_
         Board(board_path, actor="dana").add_deal("Acme renewal", owner="dana", value=1000)
         await pilot.press("4")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.kanban.card is not None)
-        await pilot.press("M", "O")
+        await pilot.press("M", "S")
         status = app.screen.query_one("#pipeline-status")
         await until(pilot, lambda: "Deals of dana · M shows everyone's" in str(status.render())
                     and "sorts again" in str(status.render()))
-        assert " · O sorts again" in str(status.render())
+        assert " · S sorts again" in str(status.render())
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "catppuccin-latte"])

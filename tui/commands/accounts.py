@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, add_output_flags, add_verb, check_output_flags, open_board
 from tui.i18n import _
 
@@ -53,5 +54,5 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_output_flags(listing)
     show = add_verb(account_verbs, common, "show", cmd_account_show,
                     _("an account's deals by stage, won and lost, its activities and the notes that name it"))
-    show.add_argument("name", metavar="NAME", help=_("the account's name (any case)"))
+    names(show.add_argument("name", metavar="NAME", help=_("the account's name (any case)")), "account")
     show.add_argument("--json", action="store_true")

@@ -7,7 +7,7 @@ import argparse
 import re
 
 from sales.errors import Invalid
-from tui.cli_refs import names, ref
+from tui.cli_refs import names, options_within, ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 from tui.time_text import day_of, when
@@ -53,18 +53,25 @@ def _check_actor(board, name: str) -> None:
 DEAL_FIRST = re.compile(r"^[Dd]-?[0-9]{1,9}$")
 
 
+def _rest_parser(prog: str) -> argparse.ArgumentParser:
+    """What may follow `log add TYPE`, in any order: the options and the note's words. TAB
+    completion reads its options too (tui/cli_refs.py `options_within`): `--deal D-<TAB>`."""
+    rest = argparse.ArgumentParser(prog=prog, add_help=False)
+    names(rest.add_argument("--deal", metavar="ID"), "deal")
+    names(rest.add_argument("--account", metavar="NAME"), "account")
+    rest.add_argument("--json", action="store_true")
+    rest.add_argument("--board", metavar="DIR")
+    rest.add_argument("-h", "--help", action="store_true")
+    rest.add_argument("note", nargs="*")
+    return rest
+
+
 def cmd_log_add(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json
 
     # options and the note may come in any order (`log add call --deal D-4 "note"`), which
     # argparse handles only without sub-commands: so the rest is parsed on its own
-    rest = argparse.ArgumentParser(prog=f"uplift log add {args.type}", add_help=False)
-    rest.add_argument("--deal", metavar="ID")
-    rest.add_argument("--account", metavar="NAME")
-    rest.add_argument("--json", action="store_true")
-    rest.add_argument("--board", metavar="DIR")
-    rest.add_argument("-h", "--help", action="store_true")
-    rest.add_argument("note", nargs="*")
+    rest = _rest_parser(f"uplift log add {args.type}")
     # a bad option is said by argparse, with the usage (exit 2; it was said twice, the second
     # time without what was wrong)
     extra = rest.parse_intermixed_args(args.rest)
@@ -200,7 +207,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
 
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
-    log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali), or the activities logged on this account (Acme)"))
+    names(log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali), or the activities logged on this account (Acme)")), "item")
     log.add_argument("--actor", metavar="U", help=_("only records by this person"))
     log.add_argument("--since", metavar="DATE", help=_("only records of this day or later (2026-11-01, today, --since=-7d)"))
     log.add_argument("--until", metavar="DATE", help=_("only records of this day or earlier"))
@@ -211,8 +218,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add = add_verb(more, common, "add", cmd_log_add, _("log a call, visit, meeting or email: "
                    "TYPE [--deal ID] [--account NAME] [--json] NOTE..."))
     add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
-    add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
-                     help=_("the deal or account it was with, and what was said (the words may come unquoted)"))
+    options_within(add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
+                                    help=_("the deal or account it was with, and what was said (the words may come unquoted)")),
+                   _rest_parser("uplift log add TYPE"), first="deal")  # (`log add call D-4 note`: DEAL_FIRST)
     add.set_defaults(add_parser=add)  # (its help, for `log add call --help`, which the rest is parsed apart from)
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))

@@ -17,9 +17,9 @@ import sys
 from collections.abc import Iterator
 
 from sales.tasks import STATUSES
-from tui.cli_refs import NAMES
+from tui.cli_refs import FIRST, NAMES, WITHIN
 from tui.cli_support import EXIT_OK, add_verb
-from tui.i18n import _
+from tui.i18n import _, n_
 
 SHELLS = ("bash", "zsh")
 #: Kinds an argument may name whose words never change: written into the script.
@@ -51,24 +51,33 @@ def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterato
             subs.update((name, sub) for name, sub in action.choices.items() if id(sub) in shown)
             verb.verbs += sorted(name for name, sub in action.choices.items() if id(sub) in shown)
         elif action.option_strings:
-            flags = [flag for flag in action.option_strings if flag.startswith("--")]
-            if action.help is not argparse.SUPPRESS:
-                verb.options += flags
-            if action.nargs != 0:
-                verb.takes += action.option_strings
-                for flag in flags:
-                    _offer(verb, flag, action)
+            _option(verb, action)
         else:
             fewest, most = {"?": (0, 1), "*": (0, float("inf")), "+": (1, float("inf")),
                             argparse.REMAINDER: (0, float("inf"))}.get(action.nargs, (1, 1))
             if isinstance(action.nargs, int):
                 fewest = most = action.nargs
             slots.append((action, fewest, most))
+            within = getattr(action, WITHIN, None)  # (`log add call --deal D-<TAB>`: its words' own options)
+            for option in within._actions if within is not None else ():
+                if option.option_strings:
+                    _option(verb, option)
     _place(verb, slots)
     verb.options = sorted(set(verb.options))
     yield verb
     for name, sub in subs.items():
         yield from walk(sub, (*path, name))
+
+
+def _option(verb: Verb, action: argparse.Action) -> None:
+    """Note an option: shown for `--<TAB>` (unless hidden), and what its value may be."""
+    flags = [flag for flag in action.option_strings if flag.startswith("--")]
+    if action.help is not argparse.SUPPRESS:
+        verb.options += flags
+    if action.nargs != 0:
+        verb.takes += action.option_strings
+        for flag in flags:
+            _offer(verb, flag, action)
 
 
 def _offer(verb: Verb, key: str, action: argparse.Action) -> None:
@@ -98,9 +107,11 @@ def _place(verb: Verb, slots: list[tuple[argparse.Action, int, float]]) -> None:
         for action, first, final in reach:
             if first <= place <= final:
                 _offer(verb, str(place), action)
-    for action, _first, final in reach:
+    for action, first, final in reach:
         if final == float("inf"):
             _offer(verb, "*", action)
+        if kind := getattr(action, FIRST, ""):  # (its first word only: `log add call D-<TAB>`)
+            verb.values[str(first)] = " ".join([*verb.values.get(str(first), "").split(), kind])
 
 
 def _quoted(words: str) -> str:
@@ -143,6 +154,8 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "        at=$((at + 1))",
         "    done",
         "    [[ \"$cur\" == = && -n \"$value\" ]] && cur=''",
+        "    local quote=''  # (\"Polar T: a name begun in quotes, looked up without them; the shell closes them)",
+        "    case \"$cur\" in \\\"*|\\'*) quote=\"${cur:0:1}\"; cur=\"${cur:1}\" ;; esac",
         "    _uplift_path \"$verb\"",
         "    local head=''  # --owner=b as one word (zsh's, and bash's without = in COMP_WORDBREAKS)",
         "    if [[ -z \"$value\" && \"$cur\" == --*=* && \"$takes\" == *\" ${cur%%=*} \"* ]]; then",
@@ -192,7 +205,8 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
             "    if [[ -n \"$kinds\" ]]; then",
             "        mapfile -t COMPREPLY < <(_uplift_words)",
             "        COMPREPLY=(\"${COMPREPLY[@]%%$'\\t'*}\")  # (bash shows no title beside an id)",
-            "        if [[ \"$kinds\" == *stage* ]]; then  # a stage's name may hold a space or a quote",
+            "        # a stage's or an account's name may hold a space or a quote (unless typed in quotes)",
+            "        if [[ -z \"$quote\" && ( \"$kinds\" == *stage* || \"$kinds\" == *account* || \"$kinds\" == *item* ) ]]; then",
             "            for i in \"${!COMPREPLY[@]}\"; do printf -v 'COMPREPLY[i]' '%q' \"${COMPREPLY[i]}\"; done",
             "        fi",
             "    fi",
@@ -258,6 +272,9 @@ def cmd_words(args: argparse.Namespace) -> int:
         found = candidates(folder, args.kind, prefix)
         if args.kind == "member":  # a member's role, in the interface's language
             found = [(name, _(role) if role in ("lead", "rep") else role) for name, role in found]
+        elif args.kind in ("account", "item"):  # an account's number of deals
+            found = [(word, n_("{count} deal", "{count} deals", int(text)).format(count=text)
+                      if text.isdigit() else text) for word, text in found]
         lines = [f"{head}{comma}{word}\t{text}" if text else f"{head}{comma}{word}" for word, text in found]
         if lines:
             sys.stdout.write("\n".join(lines) + "\n")

@@ -431,7 +431,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_output_flags(listing)
 
     def deal_fields(parser: argparse.ArgumentParser, owns: tuple[str, ...] = ()) -> None:
-        parser.add_argument("--account")
+        names(parser.add_argument("--account"), "account")
         parser.add_argument("--product", help=_("what is sold (an incentive plan may pay a rate per product)"))
         parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None,
                             help=_("a key account (--no-key to clear)"))

@@ -254,6 +254,7 @@ class PipelineScreen(BoardView):
         Binding("e,enter", "edit", N_("Edit"), id="pipeline.edit"),
         Binding("a", "log_activity", N_("Log activity"), id="pipeline.log"),
         Binding("t", "follow_up", N_("Follow-up task"), id="pipeline.follow_up"),
+        Binding("o", "account", N_("Account"), id="pipeline.account"),
         Binding("x", "mark_lost", N_("Lost"), id="pipeline.lost"),
         Binding("dollar_sign", "record_payment", N_("Customer paid"), show=False, id="pipeline.paid"),
         Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
@@ -545,6 +546,19 @@ class PipelineScreen(BoardView):
                 tell(self, _("Logged {type} {id} on {deal}").format(type=_(touch.type), id=touch.id, deal=deal.id))
 
         self.app.push_screen(ActivityForm(deal), logged)
+
+    def action_account(self) -> None:
+        """The focused deal's account page (the Accounts screen's, key O): its other deals, its
+        activities and notes; enter on a deal there shows it here."""
+        deal = self.focused_deal()
+        if deal is None:
+            tell(self, _("Focus a deal to open its account"), "warning")
+            return
+        if not deal.account.strip():
+            tell(self, _("{id} has no account: its form ({key}) gives it one").format(
+                id=deal.id, key=shown_key(self, "pipeline.edit")), "warning")
+            return
+        self.app.show_account(deal.account)
 
     def action_feed(self) -> None:
         from tui.screens.feed import FeedScreen
