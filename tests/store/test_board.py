@@ -61,7 +61,7 @@ def test_a_reps_forbidden_change_is_refused_and_writes_nothing(team) -> None:
         rep.move_task("T-2", "done")  # bea's task
     with pytest.raises(Refused, match="only a lead"):
         rep.delete_task("T-1")
-    with pytest.raises(Refused, match="only create tasks they own"):
+    with pytest.raises(Refused, match="only add tasks they own"):
         rep.add_task("for bea", owner="bea")
     assert snapshot_files(team) == before
     assert rep.move_task("T-1", "doing").status == "doing"  # their own

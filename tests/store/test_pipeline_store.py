@@ -37,7 +37,7 @@ def test_a_rep_adds_and_moves_only_their_own_deals(team) -> None:
     ali = as_(team, "ali")
     deal = ali.add_deal("Acme renewal", account="Acme", value=1200)
     assert (deal.id, deal.owner, deal.stage) == ("D-1", "ali", "Lead")
-    with pytest.raises(Refused, match="only create deals they own"):
+    with pytest.raises(Refused, match="only add deals they own"):
         ali.add_deal("For bea", owner="bea")
     bea = as_(team, "bea")
     with pytest.raises(Refused, match="only change their own deals"):
