@@ -1,5 +1,5 @@
 """Dates as people type them: ISO, `today`, `tomorrow`, `+3d` (or `3d`), `-2w`, `+1m`, `fri`, `next fri`,
-`eow`, `eom`, `eoy` (taskwarrior's), `12/25`, `31/12/2026` (and 明天, 周五, 下周五, 月底, 12月25日, +3天)."""
+`eow`, `eom`, `eoy` (taskwarrior's), `12/25`, `31/12/2026`, `2026/12/31`, `20261231` (and 明天, 周五, 下周五, 月底, 12月25日, +3天)."""
 
 from __future__ import annotations
 
@@ -60,11 +60,14 @@ def year_problem(day: date) -> DateError | None:
                      first=FIRST_YEAR, last=LAST_YEAR)
 
 
-def no_such_day(text: str) -> DateError | None:
+def no_such_day(text: str, year_first: bool = False) -> DateError | None:
     """Why `text`, written as YYYY-MM-DD, names no day (2026-02-30, 2026-13-01), or None when it
     names one or is written otherwise. Telling someone who wrote YYYY-MM-DD to "use YYYY-MM-DD"
-    would not say what is wrong."""
+    would not say what is wrong. With `year_first`, a day typed year first another way
+    (2026/02/30, 20260230) is said so too, as parse_date takes those."""
     match = _ISO_DAY.match(text.strip())
+    if match is None and year_first:
+        match = _YEAR_FIRST.match(text.strip()) or _COMPACT.match(text.strip())
     if match is None:
         return None
     year, month, day = (int(part) for part in match.groups())
@@ -125,7 +128,8 @@ def parse_date(text: str, today: date) -> date:
     a week later); `next fri` the Friday of next week, `this fri` of this one. `eow`, `eom` and
     `eoy` are the last day of this ISO week (Sunday), month and year; `3d` is `+3d`; `12/25` the
     25 December nearest today; `31/12/2026` and `12/31/2026` that day (one that reads two ways,
-    `03/04/2026`, is refused with both). Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
+    `03/04/2026`, is refused with both); year first, `2026/12/31`, `2026.12.31`, `2026-1-5` and
+    `20261231` that day too. Full-width digits and dashes (`２０２６－１２－０１`) read as ASCII, and a day
     written the Chinese way (`2026年12月1日`) as that day.
     """
     word = half_width(text).strip().lower()  # (２０２６－１２－０１ typed in full-width mode)
@@ -148,6 +152,12 @@ def parse_date(text: str, today: date) -> date:
         return _month_day(int(match.group(1)), int(match.group(2)), today, text, both_ways=True)
     if (match := _OTHER_ORDER.match(word)) is not None:
         return _full_day(*(int(part) for part in match.groups()), text)
+    if (match := _YEAR_FIRST.match(word) or _COMPACT.match(word)) is not None:
+        # 2026/12/31, 2026.12.31, 2026-1-5, 20261231: year first, these read one way only
+        if (why := no_such_day(word, year_first=True)) is not None:  # (2026/02/30: February's days, not a form)
+            raise why
+        year, month, day_of_month = (int(part) for part in match.groups())
+        word = f"{year:04d}-{month:02d}-{day_of_month:02d}"
     if (match := _WEEK_OF.match(word)) is not None and (weekday := _weekday(match.group(2))) is not None:
         return _weekday_of_week(today, _CHINESE_WEEKS[match.group(1)], weekday)
     if word in ("today", "now"):
@@ -169,9 +179,6 @@ def parse_date(text: str, today: date) -> date:
     try:
         day = date.fromisoformat(word)
     except ValueError:
-        if (meant := meant_day(word)) is not None:  # 31/12/2026: say the day it means, written as it is taken
-            raise DateError("{value!r} is not a date: write it as YYYY-MM-DD ({day})", value=text.strip(),
-                            day=meant.isoformat()) from None
         # (a few of each kind of form taken, not only YYYY-MM-DD: in full, without the year, words, counts, ends)
         raise no_such_day(word) or DateError("{text!r} is not a date: use YYYY-MM-DD, 31/12/2026, 12/25, today, "
                                              "tomorrow, 3d, -1w, eow, eom or a weekday (fri, next fri)",

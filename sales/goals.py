@@ -16,7 +16,7 @@ from sales.errors import Reason
 from sales.ids import in_order, loop_path
 from sales.numbers import half_up, parse_number, rounded
 from sales.tasks import LongText, Ref, Task, Title
-from sales.text import clean_line, clean_multiline
+from sales.text import clean_line, clean_multiline, half_width
 
 Dimension = Literal["market", "product", "channel", "pricing"]
 DIMENSIONS: tuple[str, ...] = ("market", "product", "channel", "pricing")
@@ -366,6 +366,49 @@ def percent_refusal(text: str, unit: str) -> Reason | None:
         return None
     return Reason("{value!r} is a percentage, but the goal is measured in {unit}: give its value in {unit}",
                   value=text.strip(), unit=unit)
+
+
+#: Words that make a metric of a team's own a rate, stated in % (close_rate, conversion, gross_margin).
+_RATE_WORDS = frozenset({"rate", "conversion", "share", "margin", "ratio", "percent", "percentage", "pct", "roi",
+                         "growth"})
+
+
+def is_rate(metric: str, unit: str) -> bool | None:
+    """Whether a goal of `metric` measured in `unit` is a rate, stated in % (win rate, conversion,
+    margin, any metric in %): True; an amount or a count (revenue, units, customers, days: a KPI
+    of the diagnosis that is no rate, or a unit other than %): False; a metric of the team's own
+    with no unit, which could be either: None."""
+    from sales.kpis import METRICS, RATE_METRICS
+
+    name = metric_name(metric)
+    if name in RATE_METRICS or unit.strip() == "%" or _RATE_WORDS & set(name.split("_")):
+        return True
+    if unit.strip() or name in METRICS or name in KNOWN_METRICS:
+        return False
+    return None
+
+
+def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
+    """A typed target for a goal of `metric` in `unit`, as (value, target_kind). A signed `+15%`
+    or `-8%` is a change from the baseline, whatever the metric. Unsigned, `50%` of a rate is that
+    rate (a win rate of 50%, not half again the baseline's); of an amount or a count it says no
+    value at all (50% of what?), and is refused (a Reason) rather than taken as a change. One rule
+    for `goal add`/`edit`/`carry`, the goal form and a plan file's `target: 50%`."""
+    value, kind = parse_target(half_width(text))  # (５０％ typed in full-width mode is 50%)
+    if kind != "percent" or half_width(text).strip()[:1] in "+-":
+        return value, kind
+    rate = is_rate(metric, unit)
+    if rate:
+        return value, "absolute"
+    if rate is False and metric.strip():
+        raise Reason("{value!r} is a percentage, but {metric} is not a rate: give the target itself (such as "
+                     "1.38M), or a change from the baseline with its sign (+{change:g}%)",
+                     value=text.strip(), metric=metric.strip(), change=value)
+    if rate is False:
+        raise Reason("{value!r} is a percentage, but the goal is measured in {unit}: give the target itself "
+                     "(such as 1.38M), or a change from the baseline with its sign (+{change:g}%)",
+                     value=text.strip(), unit=unit.strip(), change=value)
+    return value, kind
 
 
 def parse_target(text: str) -> tuple[float, str]:

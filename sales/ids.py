@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from sales.errors import Reason, Word
+from sales.text import list_commas
 
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
@@ -46,6 +47,16 @@ def kind_word(kind: str) -> Word:
 
 
 _ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
+
+
+#: What separates the ids of a list as people write them: commas, spaces, semicolons.
+_BETWEEN_IDS = re.compile(r"[\s,;]+")
+
+
+def split_ids(text: str) -> list[str]:
+    """Ids as a person types a list of them: separated by commas (`T-3, T-5`; `T-3，T-5` too),
+    spaces (`"T-3 T-5"`, as a shell quotes them and a tasks file writes them) or semicolons."""
+    return [part for part in _BETWEEN_IDS.split(list_commas(text)) if part]
 
 
 def format_id(kind: str, number: int) -> str:

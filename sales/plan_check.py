@@ -27,7 +27,7 @@ from sales.budget import check_granted
 from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
-from sales.goals import Goal, alignment_loop, settle_direction
+from sales.goals import Goal, alignment_loop, parse_target, read_target, settle_direction
 from sales.members import nearest_member
 from sales.rollup import rollup_problem
 from sales.ids import format_id, kind_word, parse_id
@@ -333,7 +333,27 @@ def _section(key: str) -> Section | None:
 def _check_item(section: Section, item: object, path: str, problems: list[Problem]) -> object:
     if isinstance(item, dict) and "id" not in item:
         item = {"id": "", **item}  # a new item: the store gives it an id
+    if section.key == "goals" and isinstance(item, dict):
+        item = _goal_target(item, path, problems)
     return _check_value(item, section.model, path, problems)
+
+
+def _goal_target(item: dict, path: str, problems: list[Problem]) -> dict:
+    """A goal's `target: 50%` or `+15%` read as `goal add --target` reads it (sales.goals.read_target:
+    a rate's value, a signed change, or no value of an amount, a problem); with `target_kind:`
+    written beside it, as that says. A number is left to the model's own check."""
+    text = item.get("target")
+    if not isinstance(text, str) or not text.strip().endswith(("%", "\uff05")):
+        return item
+    said = {name: item.get(name) if isinstance(item.get(name), str) else "" for name in ("metric", "unit")}
+    try:
+        if "target_kind" in item:
+            return {**item, "target": parse_target(text)[0]}
+        value, kind = read_target(text, said["metric"], said["unit"])
+    except ValueError as error:
+        problems.append(Problem(f"{path}.target", error))
+        return {**item, "target": None}  # (the goal's other fields are still checked)
+    return {**item, "target": value, "target_kind": kind}
 
 
 def _check_value(value: object, typ: object, path: str, problems: list[Problem]) -> object:

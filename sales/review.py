@@ -38,7 +38,7 @@ from sales.numbers import cents, half_up
 from sales.phrases import Phrase
 from sales.splits import credited_values, share_of
 from sales.tasks import LongText, Ref, Title
-from sales.text import clean_line, clean_multiline
+from sales.text import account_key, clean_line, clean_multiline
 from sales.touches import Touch
 
 
@@ -260,9 +260,10 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     business = {deal.id: deal.business for deal in deals}
     maybe_new = [d for d in won if d.owned and d.account and business[d.id] != "existing"]
     # (only the accounts this rep won are looked up: a forecast asks this of every rep, every week)
-    known = _accounts_won_before(deals, stages, start, {d.account.casefold() for d in maybe_new})
-    new = {d.account.casefold() for d in maybe_new
-           if business[d.id] == "new" or d.account.casefold() not in known}
+    # (one customer however its name is spaced or cased: `Acme  Corp` is `acme corp`, as everywhere)
+    known = _accounts_won_before(deals, stages, start, {account_key(d.account) for d in maybe_new})
+    new = {account_key(d.account) for d in maybe_new
+           if business[d.id] == "new" or account_key(d.account) not in known}
     acts = sum(1 for t in touches if t.by == rep and in_period(t.at, start, end))
     return RepResults(rep, won, sorted(clawed, key=lambda d: (d.won_at, d.id)), before, len(new), acts, lost,
                       sorted(reopened, key=lambda pair: (pair[0].won_at, pair[0].id)),
@@ -271,11 +272,11 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
 
 def _accounts_won_before(deals: Sequence[Deal], stages: Sequence[Stage], start: date | None,
                          among: set[str]) -> set[str]:
-    """Which of the accounts `among` (casefolded) had a deal won before `start`."""
+    """Which of the accounts `among` (as sales.text.account_key has them) had a deal won before `start`."""
     if start is None or not among:
         return set()
     outcome = _outcomes(stages)
-    return {d.account.casefold() for d in deals if d.account and d.account.casefold() in among
+    return {account_key(d.account) for d in deals if d.account and account_key(d.account) in among
             for e in d.history if outcome.get(e.stage) == "won" and e.at.date() < start}
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from sales.deal_fields import day_first, parse_day
 from sales.errors import Reason, Word
+from sales.ids import split_ids
 from sales.sales_fields import normalise_header
 from sales.tasks import PRIORITIES, STATUS_LABELS, Step, normalize_repeat, normalize_status, split_tags
 from sales.text import listed
@@ -165,7 +166,7 @@ def row_task(row: dict[str, str], first_is_day: dict[str, bool]) -> dict:
         if text := row.get(field, "").strip():
             fields[field] = text
     if text := row.get("depends", "").strip():  # `T-1 T-2` (as written), `T-1, T-2` (as typed)
-        fields["depends"] = [part for part in re.split(r"[\s,，;]+", text) if part]
+        fields["depends"] = split_ids(text)
     if row.get("steps", "").strip():
         fields["steps"] = read_steps(row["steps"])
     if "done_at" in fields:  # (a done date says the task is done; on a task not done it is a slip)

@@ -228,11 +228,6 @@ def dependency_loop(task_id: str, depends: Sequence[str], graph: Mapping[str, Se
     return None if loop is None else str(loop)
 
 
-def split_ids(text: str) -> list[str]:
-    """Task ids as a person types them, separated by commas (`T-3, T-5`; `T-3，T-5` too)."""
-    return [part.strip() for part in list_commas(text).split(",") if part.strip()]
-
-
 def filter_text(task: Task) -> str:
     """What a text filter on the board looks in: the id, title and owner, the goal, strategy and
     deal the task serves (typing `S-2` shows the strategy's work), and its tags (`+call`)."""

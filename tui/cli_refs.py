@@ -13,8 +13,7 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import NotFound, Word
-from sales.ids import name_of, parse_id
-from sales.text import list_commas
+from sales.ids import name_of, parse_id, split_ids
 
 #: Where a parser keeps its options that name records: (dest, flag, kind, how, owns).
 REFS = "_refs"
@@ -48,7 +47,9 @@ def options_within(action: argparse.Action, parser: argparse.ArgumentParser, fir
         setattr(action, FIRST, first)
     return action
 
-#: How many records one option names: one; several, separated by commas (`--depends T-1,T-2`);
+
+#: How many records one option names: one; several, separated by commas or spaces (`--depends T-1,T-2`,
+#: `--depends "T-1 T-2"`: sales.ids.split_ids);
 #: or one each time the option is given (`--goal G-1 --goal G-2`, action="append").
 ONE, COMMAS, REPEATED = "one", "commas", "repeated"
 
@@ -70,11 +71,11 @@ def check_refs(board, args: argparse.Namespace) -> None:
         value = getattr(args, dest, None)
         if value is None:
             continue
-        if how == REPEATED:
-            setattr(args, dest, [ref(board, flag, kind, text, owns) if text.strip() else text for text in value])
+        if how == REPEATED:  # (each given may hold several too: `--goal "G-1 G-2"`, `--goal G-1,G-2`)
+            given = [part for text in value for part in (split_ids(text) or [text])]
+            setattr(args, dest, [ref(board, flag, kind, text, owns) if text.strip() else text for text in given])
         elif how == COMMAS:
-            parts = [part.strip() for part in list_commas(value).split(",") if part.strip()]
-            setattr(args, dest, ",".join(ref(board, flag, kind, part, owns) for part in parts))
+            setattr(args, dest, ",".join(ref(board, flag, kind, part, owns) for part in split_ids(value)))
         elif value.strip():  # "" clears the link
             setattr(args, dest, ref(board, flag, kind, value, owns))
 

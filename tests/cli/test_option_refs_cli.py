@@ -81,6 +81,34 @@ def test_an_id_is_taken_as_typed_and_kept_as_the_board_writes_it(run) -> None:
     assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["deal"] is None
 
 
+@pytest.mark.parametrize("typed", ["T-1 T-2", "T-1, T-2", "t1  2", "T-1，T-2", " T-1\tT-2 "])
+def test_ids_of_a_list_may_be_separated_by_spaces_as_a_shell_quotes_them(run, typed) -> None:
+    code, out, err = run("task", "add", "Send the quote", "--depends", typed)
+    assert (code, out) == (0, "T-3\n"), err
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["depends"] == ["T-1", "T-2"]
+    assert run("task", "edit", "T-3", "--depends", "T-2 T-1")[0] == 0
+    assert json.loads(run("task", "show", "T-3", "--json")[1])["task"]["depends"] == ["T-2", "T-1"]
+
+
+def test_a_repeatable_id_option_takes_several_in_one_value_too(run) -> None:
+    for title in ("Grow revenue", "Win more", "Keep customers"):
+        assert run("goal", "add", title, "--metric", "revenue", "--target", "100000", "--deadline", "+8w")[0] == 0
+    assert run("strategy", "add", "Referrals", "--goal", "G-1 g2", "--goal", "G-3")[:2] == (0, "S-1\n")
+    goals = lambda: json.loads(run("strategy", "list", "--json")[1])[0]["goals"]  # noqa: E731
+    assert goals() == ["G-1", "G-2", "G-3"]
+    assert run("strategy", "edit", "S-1", "--goal", "G-3,G-1")[0] == 0
+    assert goals() == ["G-3", "G-1"]
+    assert run("strategy", "edit", "S-1", "--goal", "")[0] == 0  # still: none
+    assert goals() == []
+
+
+def test_a_spaced_list_with_a_word_that_is_no_id_names_it(run, team) -> None:
+    before = snapshot_files(team)
+    assert run("task", "add", "Send the quote", "--depends", "T-1 banana")[::2] == (
+        2, "uplift: --depends: 'banana' is not a task id (expected T-12)\n")
+    assert snapshot_files(team) == before
+
+
 def test_someone_who_left_can_still_be_listed_by_what_they_own(run) -> None:
     assert run("task", "done", "T-1")[0] == 0  # ali's only task, done: ali may leave
     assert run("member", "remove", "ali")[0] == 0

@@ -347,6 +347,19 @@ def test_an_invisible_character_does_not_make_a_new_customer(run) -> None:
     assert json.loads(run("review", "--json")[1])["process"]["new_customers"] == new_customers
 
 
+def test_one_customer_however_its_name_is_spaced_or_cased_is_one_new_customer(run) -> None:
+    """`Nova  Corp` and `nova corp` are one account everywhere (sales.text.account_key): won twice
+    in the cycle, it is one new customer in the review, not two towards a new-logo bonus."""
+    new_customers = json.loads(run("review", "--json")[1])["process"]["new_customers"]
+    assert run("deal", "edit", "D-20", "--account", "Nova  Corp", user="ali")[0] == 0
+    assert run("deal", "edit", "D-14", "--account", "nova corp", user="ali")[0] == 0
+    for deal in ("D-20", "D-14"):
+        assert run("deal", "move", deal, "Won", user="ali")[0] == 0
+    deals = {d["id"]: d for d in json.loads(run("deal", "list", "--json")[1])}
+    assert (deals["D-20"]["account"], deals["D-14"]["account"]) == ("Nova  Corp", "nova corp")  # kept as typed
+    assert json.loads(run("review", "--json")[1])["process"]["new_customers"] == new_customers + 1
+
+
 def test_an_answer_taken_back_to_nothing_is_not_counted_as_answered(run) -> None:
     """An empty answer (the screen's way to clear one, and `review answer N ""`) reads as none
     everywhere: the review says "not answered", so the cycle at a glance does not count it."""

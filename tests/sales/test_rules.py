@@ -38,6 +38,15 @@ def test_dates_as_a_chinese_team_types_them(text: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("2026/12/31", date(2026, 12, 31)), ("20261231", date(2026, 12, 31)), ("2027/1/5", date(2027, 1, 5)),
+    ("2026.12.31", date(2026, 12, 31)), ("2026-1-5", date(2026, 1, 5)), ("２０２６／１２／３１", date(2026, 12, 31)),
+])
+def test_a_full_date_year_first_is_read_however_it_is_separated(text: str, expected: date) -> None:
+    """Year first, a date reads one way only: with slashes, dots, one-digit parts or none."""
+    assert parse_date(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("31/12/2026", date(2026, 12, 31)), ("12/31/2026", date(2026, 12, 31)), ("31.12.2026", date(2026, 12, 31)),
     ("1/13/2027", date(2027, 1, 13)), ("13-1-2027", date(2027, 1, 13)), ("05/05/2026", date(2026, 5, 5)),
 ])
@@ -48,14 +57,15 @@ def test_a_full_date_day_or_month_first_is_read_when_it_reads_one_way(text: str,
 
 
 @pytest.mark.parametrize("text, says", [
-    ("2027/1/5", "'2027/1/5' is not a date: write it as YYYY-MM-DD (2027-01-05)"),
+    ("2027/2/30", "'2027/2/30' is not a date: the days of 2027-02 run 01 to 28"),
+    ("20271301", "'20271301' is not a date: months run 01 to 12"),
     ("03/04/2026", "'03/04/2026' reads two ways (2026-03-04 or 2026-04-03): write it as YYYY-MM-DD"),
     ("31/02/2026", "'31/02/2026' is not a date: no month has that day"),
     ("31/12/3026", "3026-12-31 is not a date between 1900 and 2999"),
 ])
 def test_a_date_written_another_way_names_the_day_it_means(text: str, says: str) -> None:
-    """One written year first is named (as a plan file's is); one that reads two ways is not
-    guessed but shows both readings, as `3/4` does."""
+    """One written year first that names no day says why, as 2027-02-30 does; one that reads two
+    ways is not guessed but shows both readings, as `3/4` does."""
     with pytest.raises(DateError) as error:
         parse_date(text, THURSDAY)
     assert str(error.value) == says
@@ -72,7 +82,7 @@ def test_months_are_calendar_months(text: str, today: date, expected: date) -> N
     assert parse_date(text, today) == expected
 
 
-@pytest.mark.parametrize("text", ["frisbee", "2026-2-3", "+3x", "", "next week"])
+@pytest.mark.parametrize("text", ["frisbee", "+3x", "", "next week", "2026/123/4"])
 def test_bad_dates_say_what_is_accepted(text: str) -> None:
     with pytest.raises(DateError, match="YYYY-MM-DD"):
         parse_date(text, THURSDAY)

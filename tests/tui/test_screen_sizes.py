@@ -419,22 +419,29 @@ def header_lines(column) -> list[str]:
     return lines
 
 
-async def test_the_pipeline_headers_at_80_columns_read_whole(demo) -> None:
-    """Six stages at 80 columns: each stage's name whole (`Negotiation`, not `Negotiat…`), and its
-    count, value and weighted value in whole parts (`w 30.0k`, not `· w` / `30.0k`)."""
+@pytest.mark.parametrize("size, negotiation", [
+    (SMALL, ["Negotiat… 3", "47.2k", "w 35.4k"]),  # 11 cells: the name cut, not the count sent below
+    ((100, 30), ["Negotiation 3", "47.2k", "w 35.4k"]),  # 14 cells: the name whole, the count beside it
+])
+async def test_the_pipeline_headers_keep_each_count_beside_its_stage(demo, size, negotiation) -> None:
+    """Six stages at 80 and 100 columns: each stage's count on its name's line (`Negotiat… 3`: the
+    name cut with … where both do not fit; `Negotiation` / `3  47.2k` read the count as a part of
+    the value), and its value and weighted value in whole parts (`w 30.0k`, not `· w` / `30.0k`)."""
     app = UpliftApp(demo_board(demo))
-    async with app.run_test(size=SMALL) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("4")
         await until(pilot, lambda: app.screen.query(Kanban) and len(app.screen.query_one(Kanban).columns) == 6)
         await pilot.pause()
         headers = {column.key: header_lines(column) for column in app.screen.query_one(Kanban).columns}
-        by_name = {lines[0].split("  ")[0]: lines for lines in headers.values()}
-        assert set(by_name) == {"Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"}
-        # in negotiation: the sample's 22,000 and 18,000 and the test board's 7,200, weighted at 75%
-        assert by_name["Negotiation"] == ["Negotiation", "3  47.2k", "w 35.4k"]
-        for lines in headers.values():
+        counts = {column.key: len(column.cards) for column in app.screen.query_one(Kanban).columns}
+        for key, lines in headers.items():
+            name, count = re.fullmatch(r"(.+?)\s+(\d+)", lines[0]).groups()
+            assert int(count) == counts[key], lines
+            assert name.endswith("…") or name in {"Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"}
             assert not any(line.startswith("·") or line.endswith("·") for line in lines), lines
-            assert any(line.startswith("w ") and line[2].isdigit() for line in lines), lines
+            assert any(re.search(r"(^|· )w \d", line) for line in lines), lines
+        # in negotiation: the sample's 22,000 and 18,000 and the test board's 7,200, weighted at 75%
+        assert [lines for lines in headers.values() if lines[0].startswith("Negotiat")] == [negotiation]
 
 
 def first_card_line(column) -> int:
@@ -491,7 +498,7 @@ async def test_the_weighted_value_in_chinese_stays_whole_at_80_columns(demo) -> 
         for lines in headers:
             weighted = [line for line in lines if "加权" in line]
             assert len(weighted) == 1 and re.fullmatch(r"(.*  )?加权 [0-9.]+k?", weighted[0]), lines
-        negotiation = next(lines for lines in headers if lines[0] == "Negotiation")
+        negotiation = next(lines for lines in headers if lines[0].startswith("Negotiat"))
         # the sample's 22,000 and 18,000 and the test board's 7,200, weighted at 75%
         assert [line for line in negotiation if line][-1] == "加权 35.4k", negotiation
 

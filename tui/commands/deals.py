@@ -256,10 +256,11 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     from tui.cli_output import print_another_board, print_json
 
     overrides = _overrides(args.map)
+    board = open_board(args, create=True)
     if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
-        result = _import_stdin(args, overrides)
+        result = _import_stdin(board, args, overrides)
     else:
-        result = open_board(args, create=True).import_deals(args.file, overrides, **_import_options(args))
+        result = board.import_deals(args.file, overrides, **_import_options(args))
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -304,21 +305,42 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
         which = ", ".join(_("row {row}").format(row=w["row"]) if w["id"] is None else
                           _("{id} (row {row})").format(id=w["id"], row=w["row"]) for w in won_today)
         count = len(won_today)
-        print((n_("{count} won deal would have no close date, so it would count as won today, in this cycle's "
-                  "payouts: {which}; if it was won earlier, give the file a close column",
-                  "{count} won deals would have no close date, so they would count as won today, in this cycle's "
-                  "payouts: {which}; if they were won earlier, give the file a close column", count)
-               if args.dry_run else
-               n_("{count} won deal has no close date, so it counts as won today, in this cycle's payouts: "
-                  "{which}; if it was won earlier, `uplift undo` and import the file with a close column",
-                  "{count} won deals have no close date, so they count as won today, in this cycle's payouts: "
-                  "{which}; if they were won earlier, `uplift undo` and import the file with a close column", count)
-               ).format(count=count, which=which))
+        if board.role != "lead":  # a rep's file may not date a win (README "A won or lost row's day"): a lead's may
+            print(_won_today_for_a_rep(count, args.dry_run).format(count=count, which=which))
+        else:
+            print((n_("{count} won deal would have no close date, so it would count as won today, in this cycle's "
+                      "payouts: {which}; if it was won earlier, give the file a close column",
+                      "{count} won deals would have no close date, so they would count as won today, in this cycle's "
+                      "payouts: {which}; if they were won earlier, give the file a close column", count)
+                   if args.dry_run else
+                   n_("{count} won deal has no close date, so it counts as won today, in this cycle's payouts: "
+                      "{which}; if it was won earlier, `uplift undo` and import the file with a close column",
+                      "{count} won deals have no close date, so they count as won today, in this cycle's payouts: "
+                      "{which}; if they were won earlier, `uplift undo` and import the file with a close column", count)
+                   ).format(count=count, which=which))
     print_another_board(result.get("another_board"))
     if "opened" in result["mapping"].values():
         print(_("won and lost deals with an opening date entered {stage} on it").format(
             stage=result["closed_deals_opened_in"]))
     return EXIT_OK
+
+
+def _won_today_for_a_rep(count: int, dry_run: bool) -> str:
+    """What a rep is told of the won deals their file dates today: a close column is a lead's to
+    give (a rep's may not date a win in the past), so not to give the file one, but to ask a lead."""
+    if dry_run:
+        return n_("{count} won deal would have no close date, so it would count as won today, in this cycle's "
+                  "payouts: {which}; if it was won earlier, ask a lead to import the file with a close column "
+                  "(only a lead may date a win)",
+                  "{count} won deals would have no close date, so they would count as won today, in this cycle's "
+                  "payouts: {which}; if they were won earlier, ask a lead to import the file with a close column "
+                  "(only a lead may date a win)", count)
+    return n_("{count} won deal has no close date, so it counts as won today, in this cycle's payouts: {which}; "
+              "if it was won earlier, `uplift undo` and ask a lead to import the file with a close column "
+              "(only a lead may date a win)",
+              "{count} won deals have no close date, so they count as won today, in this cycle's payouts: {which}; "
+              "if they were won earlier, `uplift undo` and ask a lead to import the file with a close column "
+              "(only a lead may date a win)", count)
 
 
 def _print_updates(result: dict, dry_run: bool) -> None:
@@ -363,7 +385,7 @@ def _print_updates(result: dict, dry_run: bool) -> None:
 MAX_STDIN_BYTES = 64 * 1024 * 1024
 
 
-def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
+def _import_stdin(board, args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     """Import the deals file piped in: kept in a temporary file while it is read, named
     `<stdin>` in messages."""
     import sys
@@ -373,8 +395,7 @@ def _import_stdin(args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
-        return open_board(args, create=True).import_deals(handle.name, overrides, name="<stdin>",
-                                                          **_import_options(args))
+        return board.import_deals(handle.name, overrides, name="<stdin>", **_import_options(args))
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:

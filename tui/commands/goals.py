@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from sales.errors import Invalid
-from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, OUTCOMES, ROLLUPS, parse_target,
-                         percent_refusal)
+from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, OUTCOMES, ROLLUPS, percent_refusal,
+                         read_target)
 from sales.pace import describe_value
 from tui.cli_refs import REPEATED, add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
@@ -89,8 +89,12 @@ def _goal_fields(board, args: argparse.Namespace, editing: bool) -> dict:
     if args.target is not None and not args.target.strip():
         fields["target"] = fields["target_kind"] = ""  # (cleared, below)
     elif args.target is not None:
+        # (`50%`: a rate's value, or no value of an amount: the goal's metric and unit say which)
+        old = board.goal(args.id) if editing else None
+        metric = fields["metric"] if fields["metric"] is not None else old.metric if old else ""
+        unit = fields["unit"] if fields["unit"] is not None else old.unit if old else ""
         try:
-            fields["target"], fields["target_kind"] = parse_target(args.target)
+            fields["target"], fields["target_kind"] = read_target(args.target, metric, unit)
         except ValueError as error:
             raise Invalid("target", error) from None
     scope = {name: getattr(args, name) for name in ("region", "product_line", "channel", "segment")
@@ -132,8 +136,9 @@ def cmd_goal_carry(args: argparse.Namespace) -> int:
         raise BadInput("--target, --title and --owner are one goal's: give one goal with them "
                        "(several goals carried at once keep their own)")
     if args.target is not None:
+        old = board.goal(args.id[0])
         try:
-            fields["target"], fields["target_kind"] = parse_target(args.target)
+            fields["target"], fields["target_kind"] = read_target(args.target, old.metric, old.unit)
         except ValueError as error:
             raise Invalid("target", error) from None
     verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}

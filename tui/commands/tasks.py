@@ -7,7 +7,8 @@ import sys
 
 from sales.dates import LAST_YEAR
 from sales.errors import NotFound
-from sales.tasks import PRIORITIES, REPEATS, STATUSES, split_ids, split_tags
+from sales.ids import split_ids
+from sales.tasks import PRIORITIES, REPEATS, STATUSES, split_tags
 from sales.text import safe
 from tui.cli_refs import COMMAS, add_ref, names
 from tui.cli_support import (

@@ -22,7 +22,7 @@ from sales.goals import (
     SCOPE_FIELDS,
     Goal,
     Strategy,
-    parse_target,
+    read_target,
     percent_refusal,
     read_outcome,
 )
@@ -160,7 +160,7 @@ def goal_fields(board, values: dict, old: Goal | None) -> dict:
     target = values["target"].strip()
     if target:
         try:
-            fields["target"], fields["target_kind"] = parse_target(target)
+            fields["target"], fields["target_kind"] = read_target(target, fields["metric"], fields["unit"])
         except ValueError as error:
             raise Invalid("target", error) from None
     else:
@@ -259,7 +259,7 @@ def carry_form(board, goal: Goal) -> FieldsForm:
         target = values["target"].strip()
         if target and target != _target_text(goal):
             try:
-                fields["target"], fields["target_kind"] = parse_target(target)
+                fields["target"], fields["target_kind"] = read_target(target, goal.metric, goal.unit)
             except ValueError as error:
                 raise Invalid("target", error) from None
         return board.carry_goal(goal.id, **fields)

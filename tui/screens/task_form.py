@@ -9,7 +9,8 @@ from textual.widgets import Input, Select, Static, TextArea
 from sales.dates import DateError, parse_date
 from sales.deals import Deal
 from sales.errors import Invalid
-from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_ids, split_tags
+from sales.ids import split_ids
+from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES, Task, split_tags
 from sales.text import TITLE_MAX
 from tui.i18n import N_, _
 from tui.keys import save_hint

@@ -543,14 +543,17 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def _header_strips(self, data: ColumnData, width: int) -> list[Strip]:
         """`Name  count · WIP limit  summary` on one line when it fits (the count `1 of 8` when a
         filter hides some of the column's cards), or, without a summary, `Name count · WIP limit`
-        with one space and the right padding left out. Else the name on a line of its own (given the
-        header's padding too when it needs it; cut with … only when it is wider than the column),
-        then the count and the summary in lines of whole parts (`40.0k` / `w 30.0k`, never
-        `40.0k · w` / `30.0k`): a narrow column (80 cells, six stages) reads as well as a wide one."""
+        with one space and the right padding left out. Else the name and its count on a line of
+        their own (`Negotiation 2`, given up the header's padding when it needs to; the name cut
+        with …, `Negotiat… 2`, rather than the count sent below it), then the WIP limit and the
+        summary in lines of whole parts (`40.0k` / `w 30.0k`, never `40.0k · w` / `30.0k`): a
+        narrow column (80 cells, six stages) reads as well as a wide one."""
         shown = len(data.cards)
-        tally = f"{shown}" if data.held == shown else _("{shown} of {total}").format(shown=shown, total=data.held)
+        count = f"{shown}" if data.held == shown else _("{shown} of {total}").format(shown=shown, total=data.held)
+        wip = ""
         if data.limit:  # over it is said as well as drawn in the error colour (NO_COLOR, a colour-blind reader)
-            tally += " · " + (_("over WIP {limit}") if data.held > data.limit else _("WIP {limit}")).format(limit=data.limit)
+            wip = (_("over WIP {limit}") if data.held > data.limit else _("WIP {limit}")).format(limit=data.limit)
+        tally = f"{count} · {wip}" if wip else count
         padding = self.get_component_styles("column--header").padding
         inner = max(1, width - padding.left - padding.right)
         first = f"{data.title}  {tally}"
@@ -564,10 +567,31 @@ class KanbanColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if display_width(first) <= inner:
             title, rest = [], data.summary
             lines = [first]
+        elif (named := self._named_line(data.title, tally, width, cut=False)) is not None:
+            title, rest, lines = self._title_strips(named, width, padding.left, padding.right), data.summary, []
+        elif (named := (self._named_line(data.title, count, width, cut=False)
+                        or self._named_line(data.title, count, width, cut=True))) is not None:
+            # the count stays beside the name (`Negotiat… 2`), never alone on the value line below
+            # (`2  40.0k`), where it read as a part of the value; the WIP limit goes below with it
+            title, lines = self._title_strips(named, width, padding.left, padding.right), []
+            rest = "  ".join(part for part in (wip, data.summary) if part)
         else:
             title, lines = self._title_strips(data.title, width, padding.left, padding.right), []
         lines += whole_parts(rest, inner) if rest else []
         return title + [strip for line in lines for strip in self._part_strips(line, width, padding.left, padding.right)]
+
+    @staticmethod
+    def _named_line(name: str, count: str, width: int, cut: bool) -> str | None:
+        """`Name count` (one space) in `width` cells, the header's padding given up first; with
+        `cut`, the name cut with … to leave room for the count (a cell or two of it at least).
+        None when it does not fit so."""
+        line = f"{name} {count}"
+        if display_width(line) <= width:
+            return line
+        room = width - 1 - display_width(count)
+        if not cut or room < 2:
+            return None
+        return f"{fit(name, room).rstrip()} {count}"
 
     def _part_strips(self, part: str, width: int, left: int, right: int) -> list[Strip]:
         """A line of the header's count and summary: a part wider than the header's padding
