@@ -43,9 +43,9 @@ class Parser(argparse.ArgumentParser):
             raise argparse.ArgumentError(action, _(
                 "invalid choice: %(value)r: the verb comes first, then the id (`%(prog)s show %(value)s`; "
                 "choose from %(choices)s)") % {"value": value, "prog": self.prog,
-                                               "choices": ", ".join(map(repr, _shown(action)))})
+                                               "choices": ", ".join(map(repr, shown(action)))})
         if action.choices is not None and isinstance(value, str) and value not in action.choices:
-            named = _shown(action)
+            named = shown(action)
             close = difflib.get_close_matches(value.casefold(), [c for c in named if isinstance(c, str)], n=1)
             if close:
                 raise argparse.ArgumentError(action, _(
@@ -57,9 +57,9 @@ class Parser(argparse.ArgumentParser):
         super()._check_value(action, value)
 
 
-def _shown(action: argparse.Action) -> list:
-    """The choices an error may name: of a verb's verbs, those its help lists and their aliases,
-    not a hidden one (`completion words`, which the completion scripts run)."""
+def shown(action: argparse.Action) -> list:
+    """The choices an error may name, and TAB completion offer: of a verb's verbs, those its help
+    lists and their aliases, not a hidden one (`completion words`, which the completion scripts run)."""
     if not isinstance(action, argparse._SubParsersAction):
         return list(action.choices)
     listed = {id(action.choices[choice.dest]) for choice in action._choices_actions if choice.dest in action.choices}

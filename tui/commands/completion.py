@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 
 from sales.tasks import STATUSES
+from tui.argparse_words import shown
 from tui.cli_refs import FIRST, NAMES, WITHIN
 from tui.cli_support import EXIT_OK, add_verb
 from tui.i18n import _, n_
@@ -47,9 +48,9 @@ def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterato
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             # a verb listed in the help, and its aliases (`task annotate`); not a hidden one (`completion words`)
-            shown = {id(action.choices[choice.dest]) for choice in action._choices_actions}
-            subs.update((name, sub) for name, sub in action.choices.items() if id(sub) in shown)
-            verb.verbs += sorted(name for name, sub in action.choices.items() if id(sub) in shown)
+            listed = shown(action)
+            subs.update((name, action.choices[name]) for name in listed)
+            verb.verbs += sorted(listed)
         elif action.option_strings:
             _option(verb, action)
         else:
