@@ -36,8 +36,8 @@ class Verb:
         self.verbs: list[str] = []
         self.options: list[str] = []   # the shown ones, for `--<TAB>`
         self.takes: list[str] = []     # every option that takes a value
-        self.values: dict[str, str] = {}  # an option, or a positional's place ("0", "*") -> the kinds it names
-        self.words: dict[str, str] = {}   # the same -> the words it takes (choices)
+        self.values: dict[str, list[str]] = {}  # an option, or a positional's place ("0", "*") -> the kinds it names
+        self.words: dict[str, list[str]] = {}   # the same -> the words it takes (choices)
 
 
 def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[Verb]:
@@ -85,11 +85,11 @@ def _offer(verb: Verb, key: str, action: argparse.Action) -> None:
     """Note what the value of `action`, at `key` (its flag or a position), may be."""
     kind = getattr(action, NAMES, None)
     if kind in STATIC:
-        verb.words[key] = " ".join([*verb.words.get(key, "").split(), *STATIC[kind]])
+        verb.words.setdefault(key, []).extend(STATIC[kind])
     elif kind:
-        verb.values[key] = " ".join([*verb.values.get(key, "").split(), kind])
+        verb.values.setdefault(key, []).append(kind)
     if action.choices and not isinstance(action.choices, dict):
-        verb.words[key] = " ".join([*verb.words.get(key, "").split(), *(str(c) for c in action.choices)])
+        verb.words.setdefault(key, []).extend(str(c) for c in action.choices)
 
 
 def _place(verb: Verb, slots: list[tuple[argparse.Action, int, float]]) -> None:
@@ -112,7 +112,7 @@ def _place(verb: Verb, slots: list[tuple[argparse.Action, int, float]]) -> None:
         if final == float("inf"):
             _offer(verb, "*", action)
         if kind := getattr(action, FIRST, ""):  # (its first word only: `log add call D-<TAB>`)
-            verb.values[str(first)] = " ".join([*verb.values.get(str(first), "").split(), kind])
+            verb.values.setdefault(str(first), []).append(kind)
 
 
 def _quoted(words: str) -> str:
@@ -132,8 +132,8 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         paths.append(f"        '{here}') verbs='{_quoted(' '.join(verb.verbs))}'; "
                      f"opts='{_quoted(' '.join(verb.options))}'; takes=' {_quoted(' '.join(verb.takes))} ' ;;")
         for key in sorted(set(verb.values) | set(verb.words)):
-            values.append(f"        '{here}|{key}') kinds='{verb.values.get(key, '')}'; "
-                          f"static='{_quoted(verb.words.get(key, ''))}' ;;")
+            values.append(f"        '{here}|{key}') kinds='{' '.join(verb.values.get(key, []))}'; "
+                          f"static='{_quoted(' '.join(verb.words.get(key, [])))}' ;;")
     walk_words = [
         "    local cur=\"${w[cword]}\" verb='' word='' value='' board='' at=0 i verbs opts takes kinds='' static=''",
         "    for ((i = base + 1; i < cword; i++)); do",
