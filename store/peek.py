@@ -248,4 +248,5 @@ def _number(x: float) -> str:
     """1,228,000 and 31.5, as a person writes them (sales.numbers.rounded, to 2 decimals at most)."""
     from sales.numbers import rounded
 
-    return rounded(x, 2).rstrip("0").rstrip(".") if "." in rounded(x, 2) else rounded(x, 2)
+    text = rounded(x, 2)
+    return text.rstrip("0").rstrip(".") if "." in text else text
