@@ -250,10 +250,13 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
     before = {d.id: cents(sum(o.value for o in counted if in_period(o.won_at, start, end) and (o.won_at, o.id) < (d.won_at, d.id)))
               for d in clawed}
     won_with, won_in = {}, {}
+    won_then: dict[tuple[date, date], list[WonDeal]] = {}  # (each earlier cycle worked out once)
     for d in clawed:  # (in the cycle it was won in, when the board knows its dates)
         cycle = next((c for c in cycles if c != (start, end) and in_period(d.won_at, *c)), None)
         if cycle is not None:
-            then = rep_results(rep, deals, stages, [], *cycle, today).won
+            if cycle not in won_then:
+                won_then[cycle] = rep_results(rep, deals, stages, [], *cycle, today).won
+            then = won_then[cycle]
             if any(o.id == d.id for o in then):
                 won_with[d.id], won_in[d.id] = then, cycle
                 before[d.id] = cents(sum(o.value for o in then if (o.won_at, o.id) < (d.won_at, d.id)))

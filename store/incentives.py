@@ -307,7 +307,8 @@ class ReviewChanges(BoardCore):
         former = self.former_reps()
         if rep not in former:
             self._reps_with(rep)
-        plans = self.cycle_plans()
+        every_plan = self.incentive_plans()
+        plans = in_force(every_plan, self.period()[0])  # (cycle_plans(), of the plans read once)
         every = self.rep_results()
         awards: dict[str, list[str]] = {}
         for plan in plans:
@@ -319,7 +320,7 @@ class ReviewChanges(BoardCore):
         approvals = self.approvals()
         for results in every:
             if rep is None or results.rep == rep:
-                made = statement(plan_for(plans, results.rep), results, self.incentive_plans(),
+                made = statement(plan_for(plans, results.rep), results, every_plan,
                                  self._balance_carried(results.rep, approvals))
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
