@@ -26,7 +26,7 @@ from sales.text import safe
 from store.board import Board
 from store.files import BoardBusy
 from tui import keys
-from tui.i18n import LANGUAGE_NAMES, N_, _, said, set_language
+from tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, language, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
@@ -204,9 +204,8 @@ class UpliftApp(PlanFileCommands, App):
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         if self.switched_to:
-            from tui.i18n import LANGUAGE_NAMES as names, language
-
-            tell(self, _("Now in {language} (kept in {file})").format(language=names[language()], file=config_path()))
+            tell(self, _("Now in {language} (kept in {file})").format(
+                language=LANGUAGE_NAMES[language()], file=config_path()))
         self.board.changed()  # the baseline: the screens read the board as they mount
         self._day_seen = self.board.today()
         self.set_interval(POLL_SECONDS, self.watch_board)
@@ -268,7 +267,6 @@ class UpliftApp(PlanFileCommands, App):
         forms in the other, would be worse). run_app starts the new one."""
         import os
 
-        from tui.i18n import LANGUAGES, language
         from tui.user_config import remember_language
 
         wanted = next(code for code in LANGUAGES if code != language())
