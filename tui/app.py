@@ -26,7 +26,7 @@ from sales.text import safe
 from store.board import Board
 from store.files import BoardBusy
 from tui import keys
-from tui.i18n import LANGUAGE_NAMES, N_, _, said, set_language
+from tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, language, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
 from tui.plan_files import PlanFileCommands
 from tui.time_text import show_times_for, when
@@ -35,10 +35,9 @@ from tui.user_config import config_path, load_config, remember_theme
 from tui.cli_support import made_at
 from tui.user_text import tell
 
+#: How often the app looks for other people's changes, and at the date: a screen left open over
+#: midnight shows the new day (today's marks, what is overdue) within this, the board unchanged.
 POLL_SECONDS = 0.5
-#: How often the app looks at the date: a screen left open over midnight shows the new day
-#: (today's marks, what is overdue) within this, though nothing on the board changed.
-DAY_SECONDS = 1.0
 
 
 #: Seconds a change made on screen waits for another writer's lock (a command's 15 would freeze
@@ -205,13 +204,11 @@ class UpliftApp(PlanFileCommands, App):
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         if self.switched_to:
-            from tui.i18n import LANGUAGE_NAMES as names, language
-
-            tell(self, _("Now in {language} (kept in {file})").format(language=names[language()], file=config_path()))
+            tell(self, _("Now in {language} (kept in {file})").format(
+                language=LANGUAGE_NAMES[language()], file=config_path()))
         self.board.changed()  # the baseline: the screens read the board as they mount
-        self.set_interval(POLL_SECONDS, self.watch_board)
         self._day_seen = self.board.today()
-        self.set_interval(DAY_SECONDS, self.watch_day)
+        self.set_interval(POLL_SECONDS, self.watch_board)
         self.call_after_refresh(self._freeze_what_lasts)
 
     @staticmethod
@@ -270,7 +267,6 @@ class UpliftApp(PlanFileCommands, App):
         forms in the other, would be worse). run_app starts the new one."""
         import os
 
-        from tui.i18n import LANGUAGES, language
         from tui.user_config import remember_language
 
         wanted = next(code for code in LANGUAGES if code != language())
@@ -307,10 +303,15 @@ class UpliftApp(PlanFileCommands, App):
 
         self.call_later(go)
 
+    _day_seen = None
+
     async def watch_board(self) -> None:
         """Show other people's changes: a stat per file twice a second, a re-read only on change.
         The look and the screens' re-reads are one moment of the board (see refresh_screens); a
-        change being written when the poll comes is seen whole at the next one."""
+        change being written when the poll comes is seen whole at the next one. Midnight passed
+        (on the reader's clock: their zone where set, as `Board.today` reads it) counts as a
+        change: every screen shows the new day (today's mark on the Calendar, My day, the alerts
+        and cards overdue from today), in the same look and hold of the lock, not a second timer."""
         with contextlib.ExitStack() as moment:
             try:
                 moment.enter_context(self.board.reading(wait=0))
@@ -324,23 +325,10 @@ class UpliftApp(PlanFileCommands, App):
                     tell(self, error, "error")
                 return
             self._board_trouble = None
-            if changed:
+            today = self.board.today()  # (after the look: a zone set elsewhere counts at once)
+            new_day, self._day_seen = today != self._day_seen, today
+            if changed or new_day:
                 await self.refresh_screens()
-
-    _day_seen = None
-
-    async def watch_day(self) -> None:
-        """Midnight passed (on the reader's clock: their zone where set, as `Board.today` reads
-        it) with the board unchanged: every screen shows the new day, as the poll shows a change
-        (today's mark on the Calendar, My day, the alerts and cards overdue from today)."""
-        try:
-            with self.board.reading(wait=0):  # (a change being written: the next look, not a frozen screen)
-                today = self.board.today()
-        except BoardBusy:
-            return
-        if today != self._day_seen:
-            self._day_seen = today
-            await self.refresh_screens()
 
     async def refresh_screens(self) -> None:
         """Every open screen shows the board as it is now, times on the reader's clock as it is

@@ -440,7 +440,7 @@ async def test_a_phase_screen_away_over_midnight_shows_the_new_day_when_it_comes
         await pilot.press("4")
         await until(pilot, lambda: app.current_mode == "pipeline")
         now[0] = datetime(2026, 12, 11, 0, 0, 30, tzinfo=timezone.utc)
-        await app.watch_day()  # (the app's look at the date, at once)
+        await app.watch_board()  # (the half-second poll, which looks at the date too, at once)
         await pilot.press("3")
         await until(pilot, lambda: app.current_mode == "plan" and "overdue" in classes())
 
