@@ -220,14 +220,7 @@ def _month_day(month: int, day: int, today: date, text: str, both_ways: bool) ->
     Written with a slash, it is read month first or day first, whichever names a day; one that
     names a day both ways (`3/4`: 4 March or 3 April) is not guessed."""
     readings = {(month, day), (day, month)} if both_ways else {(month, day)}
-    meanings = sorted(found for found in (_nearest(one_month, one_day, today) for one_month, one_day in readings)
-                      if found is not None)
-    if not meanings:
-        raise DateError("{text!r} is not a date: no month has that day", text=text.strip())
-    if len(meanings) > 1:
-        raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
-                        text=text.strip(), first=written(meanings[0]), second=written(meanings[1]))
-    return meanings[0]
+    return _one_meaning({_nearest(one_month, one_day, today) for one_month, one_day in readings} - {None}, text)
 
 
 def _full_day(first: int, second: int, year: int, text: str) -> date:
@@ -240,16 +233,21 @@ def _full_day(first: int, second: int, year: int, text: str) -> date:
             meanings.add(date(year, month, day))
         except ValueError:
             continue
+    day = _one_meaning(meanings, text)
+    if (why := year_problem(day)) is not None:
+        raise DateError(why)
+    return day
+
+
+def _one_meaning(meanings: set[date], text: str) -> date:
+    """The one day `text` can mean, of the days it reads as (DateError when none, or two: not guessed)."""
     if not meanings:
         raise DateError("{text!r} is not a date: no month has that day", text=text.strip())
     if len(meanings) > 1:
         earlier, later = sorted(meanings)
         raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",
                         text=text.strip(), first=written(earlier), second=written(later))
-    day = meanings.pop()
-    if (why := year_problem(day)) is not None:
-        raise DateError(why)
-    return day
+    return next(iter(meanings))
 
 
 def _nearest(month: int, day: int, today: date) -> date | None:

@@ -266,6 +266,8 @@ class _Import:
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},
                                 **{i.id: i.requested_by for i in items if i.id}}
+        # the tasks the file's own tasks follow (a repeating task done with its next one in the file makes no other)
+        followed = {task.previous for task in items} if section.kind == "task" else set()
         listed = set()
         for index, item in enumerate(items):
             path = f"{section.key}[{index}]"
@@ -300,7 +302,7 @@ class _Import:
             self.board._put_update(self.tx, action, section.kind, old, item)
             self.summary.changed.append((item.id, sorted(keys, key=list(section.model.__struct_fields__).index)))
             if section.kind == "task" and item.every and item.status == "done" and old.status != "done" \
-                    and not any(task.previous == item.id for task in items):
+                    and item.id not in followed:
                 self.repeats.append((item, path))  # (its next occurrence, made as `task done` makes it)
         self.summary.left_alone += [item_id for item_id in current if item_id not in listed]
 

@@ -157,14 +157,7 @@ def _print_tasks(board, tasks: list, was: dict[str, str]) -> None:
     if len(tasks) == 1:
         _print_task(board, tasks[0], was[tasks[0].id])
         return
-    shown = []
-    for task in tasks:
-        made = task.every and task.status == "done" and was[task.id] != "done"
-        shown.append({"task": task, "history": board.history(item=task.id),
-                      "next": board.next_of(task.id) if made else None})
-        if made and shown[-1]["next"] is None:
-            _tell_next(board, task, was[task.id])
-    print_json(shown)
+    print_json([_task_shown(board, task, was[task.id]) for task in tasks])
 
 
 def _statuses_before(board, ids: list[str]) -> dict[str, str]:
@@ -179,18 +172,16 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     if args.json:
         _print_tasks(board, tasks, was)
     for task in tasks:
-        if args.json:
-            pass
-        elif task.status == was[task.id]:  # (said, as `task done` says it: "→ doing" twice read as two moves)
-            from sales.tasks import STATUS_LABELS
+        if task.status == was[task.id]:  # (said, as `task done` says it: "→ doing" twice read as two moves)
+            if not args.json:
+                from sales.tasks import STATUS_LABELS
 
-            print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
+                print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
             continue
-        else:
+        if not args.json:
             print(f"{task.id} → {_(task.status)}")
             _tell_next(board, task, was[task.id])
-        if task.status != was[task.id]:
-            _warn_waiting(board, task)
+        _warn_waiting(board, task)
     if any(task.status != was[task.id] for task in tasks):
         _warn_wip(board, tasks[0].status)
     return EXIT_OK
@@ -262,13 +253,18 @@ def _print_task(board, task, was: str | None = None) -> None:
     work it waits for, a WIP limit) stays on stderr: stdout is the JSON alone."""
     from tui.cli_output import print_json
 
+    print_json(_task_shown(board, task, was))
+
+
+def _task_shown(board, task, was: str | None) -> dict:
+    """One task as `--json` shows it after a change (`_print_task`), its `next` after a move."""
     shown = {"task": task, "history": board.history(item=task.id)}
     if was is not None:
         made = task.every and task.status == "done" and was != "done"
         shown["next"] = board.next_of(task.id) if made else None
         if made and shown["next"] is None:
             _tell_next(board, task, was)  # (its "repeats no more" note, on stderr)
-    print_json(shown)
+    return shown
 
 
 def _warn_waiting(board, task) -> None:
