@@ -142,12 +142,6 @@ def mentions(note: Note, name: str) -> bool:
     return bool(found.search(note.text) or found.search(note.source))
 
 
-def find_account(name: str, deals: Iterable[Deal], touches: Iterable[Touch]) -> str | None:
-    """The key of the account `name` stands for (any case and spacing), or None."""
-    key = account_key(name)
-    return key if key and key in _grouped(deals, touches) else None
-
-
 def nearest_accounts(name: str, summaries: Sequence[AccountSummary], n: int = 3) -> list[str]:
     """The accounts spelled nearest `name` (a typo): what a "did you mean" names."""
     by_key = {account_key(s.name): s.name for s in summaries}
