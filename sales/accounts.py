@@ -24,6 +24,7 @@ from datetime import date, datetime
 import msgspec
 
 from sales.deals import Deal, Stage, closed_on, pipeline_order
+from sales.ids import in_order
 from sales.notes import Note
 from sales.review import in_period, won_at
 from sales.text import account_key
@@ -168,8 +169,7 @@ def account_page(name: str, deals: Iterable[Deal], stages: Sequence[Stage], touc
         parts[kind].append(_as_shown(deal, kind))
     for kind in ("won", "lost"):
         parts[kind].sort(key=lambda d: (d.closed or date.min, d.id), reverse=True)
-    activities = sorted(own_touches, key=lambda t: (t.at, int(t.id.split("-")[-1]) if t.id.split("-")[-1].isdigit()
-                                                     else 0), reverse=True)
+    activities = sorted(own_touches, key=lambda t: (t.at, in_order(t.id)), reverse=True)
     last = activities[0].at if activities else None
     said = [n for n in notes if mentions(n, summary.name)]
     return AccountPage(account=summary, open=parts["open"], won=parts["won"], lost=parts["lost"],
