@@ -140,8 +140,9 @@ class AccountScreen(ModalScreen[str | None]):
         was = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear()
         for deal in [*page.open, *page.won, *page.lost]:
-            stage = deal.stage if deal.outcome == "open" else _("{stage}: {reason}").format(
-                stage=deal.stage, reason=deal.lost_reason) if deal.lost_reason else deal.stage
+            # (only a lost deal has a reason: sales.accounts._as_shown)
+            stage = _("{stage}: {reason}").format(stage=deal.stage, reason=deal.lost_reason) \
+                if deal.lost_reason else deal.stage
             cells = {"id": deal.id, "stage": stage, "value": money(deal.value), "day": deal_when(deal),
                      "owner": deal.owner or "–", "title": deal.title,
                      "next": " ".join(deal.next_step.split()) or ("–" if deal.outcome == "open" else "")}
