@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sales.accounts import AccountDeal, AccountPage, AccountSummary
 from sales.notes import KIND_LABELS, said_by
-from sales.text import safe
+from sales.text import display_width, safe
 from tui.i18n import N_, _, n_, p_
 from tui.time_text import when
 
@@ -101,7 +101,6 @@ def note_line(note) -> str:
 def account_detail(page: AccountPage) -> str:
     """`uplift account show`: the summary, the deals (open ones with their next step), the
     activities newest first and the notes that name it."""
-    from sales.text import display_width
     from tui.cli_output import pad
 
     lines = [account_name(page.account)]
