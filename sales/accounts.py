@@ -24,6 +24,7 @@ from datetime import date, datetime
 import msgspec
 
 from sales.deals import Deal, Stage, closed_on, pipeline_order
+from sales.ids import in_order
 from sales.notes import Note
 from sales.review import in_period, won_at
 from sales.text import account_key
@@ -142,12 +143,6 @@ def mentions(note: Note, name: str) -> bool:
     return bool(found.search(note.text) or found.search(note.source))
 
 
-def find_account(name: str, deals: Iterable[Deal], touches: Iterable[Touch]) -> str | None:
-    """The key of the account `name` stands for (any case and spacing), or None."""
-    key = account_key(name)
-    return key if key and key in _grouped(deals, touches) else None
-
-
 def nearest_accounts(name: str, summaries: Sequence[AccountSummary], n: int = 3) -> list[str]:
     """The accounts spelled nearest `name` (a typo): what a "did you mean" names."""
     by_key = {account_key(s.name): s.name for s in summaries}
@@ -174,8 +169,7 @@ def account_page(name: str, deals: Iterable[Deal], stages: Sequence[Stage], touc
         parts[kind].append(_as_shown(deal, kind))
     for kind in ("won", "lost"):
         parts[kind].sort(key=lambda d: (d.closed or date.min, d.id), reverse=True)
-    activities = sorted(own_touches, key=lambda t: (t.at, int(t.id.split("-")[-1]) if t.id.split("-")[-1].isdigit()
-                                                     else 0), reverse=True)
+    activities = sorted(own_touches, key=lambda t: (t.at, in_order(t.id)), reverse=True)
     last = activities[0].at if activities else None
     said = [n for n in notes if mentions(n, summary.name)]
     return AccountPage(account=summary, open=parts["open"], won=parts["won"], lost=parts["lost"],

@@ -131,6 +131,9 @@ class TouchChanges(BoardCore):
         noted = {n.id: n for n in self._models("touches", "coaching", CoachingNote, key=lambda n: n.id)} \
             if role != "lead" else {}
 
+        # the account `item` may name, as an activity logged on it is matched (none for an empty --item)
+        item_account = account_key(item) if item is not None else ""
+
         def wanted(doc: dict) -> bool:
             action = doc["action"]
             after = doc.get("after") or doc.get("before") or {}
@@ -141,7 +144,8 @@ class TouchChanges(BoardCore):
             if at is not None and not at(doc["at"]):
                 return False
             if item is not None and doc["item"] != item and after.get("deal") != item and not (
-                    action.startswith("touch.") and account_key(after.get("account") or "") == account_key(item)):
+                    item_account and action.startswith("touch.")
+                    and account_key(after.get("account") or "") == item_account):
                 return False
             if kind is None:
                 return action != "pipeline.snapshot"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sales.accounts import AccountDeal, AccountPage, AccountSummary
 from sales.notes import KIND_LABELS, said_by
-from sales.text import safe
+from sales.text import display_width, fit, safe
 from tui.i18n import N_, _, n_, p_
 from tui.time_text import when
 
@@ -75,6 +75,13 @@ def summary_lines(page: AccountPage) -> list[tuple[str, str]]:
             (_("last touch"), last)]
 
 
+def summary_block(page: AccountPage) -> list[str]:
+    """The summary lines with their labels in one column, as the page and `account show` head it."""
+    head = summary_lines(page)
+    width = max(display_width(name) for name, _value in head) + 2
+    return [f"{fit(name, width)}{value}" for name, value in head]
+
+
 def deal_when(deal: AccountDeal) -> str:
     """An open deal's expected close date, a closed one's day (`2026-11-05`); – for none."""
     day = deal.closed or deal.close
@@ -101,13 +108,8 @@ def note_line(note) -> str:
 def account_detail(page: AccountPage) -> str:
     """`uplift account show`: the summary, the deals (open ones with their next step), the
     activities newest first and the notes that name it."""
-    from sales.text import display_width
-    from tui.cli_output import pad
-
     lines = [account_name(page.account)]
-    head = summary_lines(page)
-    width = max(display_width(name) for name, _value in head) + 2
-    lines += [f"  {pad(name, width)}{value}" for name, value in head]
+    lines += ["  " + line for line in summary_block(page)]
     lines.append("")
     lines.append(titled(_("Open deals"), None if page.open else "–"))
     stage = None

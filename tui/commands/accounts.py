@@ -25,7 +25,7 @@ def cmd_account_list(args: argparse.Namespace) -> int:
         keys = [key for key, _name in LIST_COLUMNS]
         # (on a narrow terminal the counts give way first: the values say more)
         print(narrow_table([heading(name).upper() for _key, name in LIST_COLUMNS],
-                           [[list_cells(a)[key] for key in keys] for a in accounts],
+                           [[cells[key] for key in keys] for cells in map(list_cells, accounts)],
                            least_first=[keys.index("won"), keys.index("open")]))
     else:
         print(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from sales.errors import UpliftError
-from sales.text import display_width, fit, safe
+from sales.text import safe
 from tui.account_text import (
     LIST_COLUMNS,
     account_name,
@@ -25,7 +25,7 @@ from tui.account_text import (
     list_cells,
     money,
     note_line,
-    summary_lines,
+    summary_block,
     titled,
 )
 from tui.i18n import N_, _
@@ -132,16 +132,14 @@ class AccountScreen(ModalScreen[str | None]):
         self.query_one("#account-heading", Static).update(plain(
             _("{account} · enter shows a deal on the pipeline · tab scrolls the page · {close} back").format(
                 account=account_name(page.account), close=shown_key(self, "account.close"))))
-        head = summary_lines(page)
-        width = max(display_width(name) for name, _value in head) + 2
-        self.query_one("#account-summary", Static).update(plain("\n".join(
-            f"{fit(name, width)}{value}" for name, value in head)))
+        self.query_one("#account-summary", Static).update(plain("\n".join(summary_block(page))))
         table = self.query_one(FillTable)
         was = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear()
         for deal in [*page.open, *page.won, *page.lost]:
-            stage = deal.stage if deal.outcome == "open" else _("{stage}: {reason}").format(
-                stage=deal.stage, reason=deal.lost_reason) if deal.lost_reason else deal.stage
+            # (only a lost deal has a reason: sales.accounts._as_shown)
+            stage = _("{stage}: {reason}").format(stage=deal.stage, reason=deal.lost_reason) \
+                if deal.lost_reason else deal.stage
             cells = {"id": deal.id, "stage": stage, "value": money(deal.value), "day": deal_when(deal),
                      "owner": deal.owner or "–", "title": deal.title,
                      "next": " ".join(deal.next_step.split()) or ("–" if deal.outcome == "open" else "")}
