@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timezone, tzinfo
 
 from sales.errors import Reason
-from sales.plan_records import moment_to_come
+from sales.plan_records import dated_otherwise, moment_to_come
 
 #: taskwarrior's status -> the board's; deleted tasks and a repeating task's template (its
 #: occurrences come as pending tasks of their own) are left out
@@ -133,6 +133,19 @@ def comment_to_come(comments: list[dict], today: date) -> Reason | None:
             return Reason("{field}: {error}", field=f"annotations[{comment['place']}].entry",
                           error=Reason("a comment is dated when it is made; {day} is still to come",
                                        day=comment["at"].date()))
+    return None
+
+
+def comment_backdated(comments: list[dict], today: date) -> Reason | None:
+    """What is wrong with the annotations (task_fields' comments) that someone who may not date a
+    comment (anyone but a lead) adds as comments: one dated otherwise than today (a day of slack
+    either way, the stamp being UTC), as a plan file's comment by a rep is refused (`task
+    comment` stamps one now: a backdated one would write what was said in the past)."""
+    for comment in comments:
+        if dated_otherwise(comment["at"].date(), today):
+            return Reason("{field}: {error}", field=f"annotations[{comment['place']}].entry",
+                          error=Reason("a comment is dated when it is made ({today}); only a lead may date one {day}",
+                                       today=today, day=comment["at"].date()))
     return None
 
 

@@ -483,10 +483,23 @@ class DealChanges(BoardCore):
             refusals: list[Refused] = []  # a rep's wins and losses the file dates another day than today
             lead, today = self.role == "lead", self.today()
 
-            def backdated(number: int, record: dict[str, str], deal: Deal) -> None:
+            def backdated(number: int, record: dict[str, str], deal: Deal, new: bool = False) -> None:
                 """A deal the row closes (won or lost) on the day the file gives it is closed when it is
                 recorded, as `deal move` dates it, for anyone but a lead (a day of slack, as a plan
-                file's move): a rep's backdated win would move what a past cycle paid."""
+                file's move): a rep's backdated win would move what a past cycle paid. A new deal
+                the row opens on its `opened` day is opened now, as `deal add` dates it: a rep's
+                backdated one would write the pipeline's past (the funnel, a stage's conversion and
+                days in it), as a plan file's backdated move would."""
+                opened = deal.history[0].at
+                if new and not lead and record.get("opened", "").strip() and opened != now \
+                        and dated_otherwise(opened.date(), today) \
+                        and (outcome.get(deal.stage, "open") == "open" or len(deal.history) > 1):
+                    rule = Reason("a deal is opened when it is added ({today}); only a lead may date it {day} "
+                                  "(leave opened empty and it opens today)", today=today, day=opened.date())
+                    why = Reason("row {number}: {error}", number=number,
+                                 error=Reason("{field}: {error}", field="opened", error=rule))
+                    refusals.append(Refused(why))
+                    return
                 entered = deal.history[-1].at
                 if lead or outcome.get(deal.stage, "open") == "open" or entered == now \
                         or not dated_otherwise(entered.date(), today):
@@ -605,7 +618,7 @@ class DealChanges(BoardCore):
                                            number=number, id=twin.id, title=twin.title))
                     continue
                 deals.append(deal)
-                backdated(number, record, deal)
+                backdated(number, record, deal, new=True)
                 rows_of.setdefault(deal.owner, number)
                 if outcome.get(deal.stage) == "won" and deal.history[-1].at == now:
                     won_today.append((number, deal))

@@ -208,7 +208,8 @@ class TaskChanges(BoardCore):
         nothing written). Messages name the file as `name` when given (standard input).
         A task of the list deleted on the board (by its uuid, the log's record of the deletion)
         is left out and said (`deleted`), unless `with_deleted`: the list would bring it back."""
-        from sales.taskwarrior import comment_to_come, read_export, repeating, task_fields, updated_task
+        from sales.taskwarrior import (comment_backdated, comment_to_come, read_export, repeating, task_fields,
+                                       updated_task)
 
         shown = name or str(path)
         if Path(path).is_dir():
@@ -317,12 +318,17 @@ class TaskChanges(BoardCore):
                 tasks.append(task)
             unlinked = 0
             def dated_to_come(number: int, title: str, comments: list[dict]) -> None:
-                """A task's annotations the import adds as comments: none in the days to come."""
+                """A task's annotations the import adds as comments: none in the days to come, and
+                for anyone but a lead, none dated otherwise than today (a refusal)."""
                 if (wrong := comment_to_come(comments, today)) is not None:
                     problems.append(Reason("task {number} ({title!r}): {error}", number=number, title=title[:60],
                                            error=wrong))
+                elif not lead and (wrong := comment_backdated(comments, today)) is not None:
+                    why = Reason("task {number} ({title!r}): {error}", number=number, title=title[:60], error=wrong)
+                    backdated.append(Refused(why))
 
-            today = self.today()
+            today, lead = self.today(), self.role == "lead"
+            backdated: list[Refused] = []  # a rep's annotations dated another day than today
             for index, task in candidates.items():
                 dated_to_come(read[index][0], task.title, read[index][1]["comments"])
                 waits_for = read[index][1]["depends"]
@@ -367,8 +373,8 @@ class TaskChanges(BoardCore):
                         self._put_update(tx, "task.edit", "task", old, new)
                     continue
                 updates.append((number, old, new))
-            refusals = self._done_dates([(read[index][0], None, task) for index, task in candidates.items()]
-                                        + updates, problems)
+            refusals = backdated + self._done_dates([(read[index][0], None, task) for index, task in candidates.items()]
+                                                    + updates, problems)
             graph = {**{t.id: t.depends for t in on_board}, **{t.id: t.depends for _, _, t in updates},
                      **{t.id: t.depends for t in tasks}}
             for task in [*tasks, *(new for _, _, new in updates)]:

@@ -3,7 +3,8 @@ day (its close date, an export's closed day) is the day the deal closed, so not 
 whoever imports it (exit 2, at its row); a rep's is today, as `deal move` dates a win when it is
 made (a day's slack; backdated it would move a past cycle's pay: exit 1), a lead dates its past.
 A taskwarrior annotation becomes a comment: not dated in the days to come (exit 2), as a plan
-file's comment is not."""
+file's comment is not. A deals file's opened date is when the deal came in: a rep's is today (exit 1
+otherwise, at its row), as `deal add` dates it, a lead's may be past, no one's to come."""
 
 from __future__ import annotations
 
@@ -64,9 +65,37 @@ def test_an_open_deal_may_close_in_the_days_to_come_but_not_have_opened_then(run
     assert (code, out) == (2, "")
     assert err.splitlines()[1] == f"  row 3: opened: a deal is opened once it comes in; {LATER} is still to come"
     path.write_text(path.read_text().replace(f"Lead,50,,{LATER}", "Lead,50,,"), encoding="utf-8")
-    code, out, err = run("deal", "import", str(path), user="ali")
+    code, out, err = run("deal", "import", str(path))  # (the lead's: a rep's may not date it in the past)
     assert (code, err) == (0, "")
     assert _history(run, "D-1") == [("Proposal", PAST)]
+
+
+@pytest.mark.parametrize(("rows", "header"), [
+    (f"Acme,ali,Proposal,100,{LATER},{PAST}\n", "title,owner,stage,value,close,opened"),
+    (f"Acme,ali,Won,100,{TODAY},{PAST}\n", "title,owner,stage,value,close,opened"),  # (won today, opened in June)
+])
+def test_a_reps_file_opens_their_deal_today_and_a_lead_dates_its_past(run, team, tmp_path, rows, header) -> None:
+    """A deal opened on a day the file gives enters its first stage then: a rep's is opened when it
+    is added (a day either way), as `deal add` dates it; a backdated one would write the pipeline's
+    past. Refused at its row and field, nothing written; the lead's file dates it."""
+    path = _deals(tmp_path, rows, header=header)
+    before = snapshot_files(team)
+    code, out, err = run("deal", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err == (f"uplift: row 2: opened: a deal is opened when it is added ({TODAY}); only a lead may date it "
+                   f"{PAST} (leave opened empty and it opens today)\n")
+    assert run("deal", "import", str(path), "--dry-run", user="ali")[0] == 1  # (a dry run says it too)
+    assert snapshot_files(team) == before
+    assert run("deal", "import", str(path))[:3:2] == (0, "")  # the lead's
+    assert _history(run, "D-1")[0] == ("Lead" if "Won" in rows else "Proposal", PAST)  # (a won one: in the first stage)
+
+
+@pytest.mark.parametrize("day", [TODAY, YESTERDAY, ""])
+def test_a_reps_deal_opened_today_a_day_either_way_or_undated_imports(run, team, tmp_path, day) -> None:
+    path = _deals(tmp_path, f"Acme,ali,Proposal,100,{LATER},{day}\n", header="title,owner,stage,value,close,opened")
+    code, _, err = run("deal", "import", str(path), user="ali")
+    assert (code, err) == (0, "")
+    assert _history(run, "D-1") == [("Proposal", day or TODAY)]
 
 
 @pytest.mark.parametrize("stage", ["Won", "Lost"])
@@ -141,19 +170,20 @@ def test_a_taskwarrior_annotation_is_not_dated_in_the_days_to_come(run, team, tm
                    f"  task 1 ('Tidy the CRM'): annotations[1].entry: a comment is dated when it is made; "
                    f"{LATER} is still to come\n")
     assert snapshot_files(team) == before
-    _task_list(path, "20261120T090000Z", "20261205T090000Z")  # (tomorrow in UTC: a day's slack, as a file's)
+    # (yesterday and tomorrow in UTC: a day's slack, as a file's; a rep's dated today, a day either way)
+    _task_list(path, "20261203T090000Z", "20261205T090000Z")
     code, out, err = run("task", "import", str(path), user=user)
     assert (code, err) == (0, "")
     made = out.split("(")[1].split(")")[0]  # "imported 1 task (T-4): ..."
     comments = json.loads(run("task", "show", made, "--json")[1])["task"]["comments"]
-    assert [(c["at"][:10], c["text"]) for c in comments] == [("2026-11-20", "note 0"), ("2026-12-05", "note 1")]
+    assert [(c["at"][:10], c["text"]) for c in comments] == [("2026-12-03", "note 0"), ("2026-12-05", "note 1")]
 
 
 def test_the_same_list_again_adds_no_annotation_dated_to_come(run, team, tmp_path) -> None:
     path = tmp_path / "tasks.json"
-    _task_list(path, "20261120T090000Z")
+    _task_list(path, "20261204T090000Z")
     assert run("task", "import", str(path), user="ali")[:3:2] == (0, "")
-    _task_list(path, "20261120T090000Z", "20310101T090000Z")
+    _task_list(path, "20261204T090000Z", "20310101T090000Z")
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path), user="ali")
     assert (code, out) == (2, "")

@@ -196,10 +196,11 @@ def test_a_task_done_on_the_board_and_open_in_the_file_is_kept(run, team, tmp_pa
 
 def test_a_reps_import_again_changes_only_their_own_tasks(run, team, tmp_path) -> None:
     path = tmp_path / "tasks.json"
-    path.write_text(json.dumps(EXPORT[:1]), encoding="utf-8")
+    unannotated = {k: v for k, v in EXPORT[0].items() if k != "annotations"}  # (a rep's are dated today: below)
+    path.write_text(json.dumps([unannotated]), encoding="utf-8")
     assert run("task", "import", str(path), user="ali")[0] == 0
     assert run("task", "edit", "T-3", "--owner", "bea")[0] == 0  # the lead hands it on
-    path.write_text(json.dumps([{**EXPORT[0], "priority": "L"}]), encoding="utf-8")
+    path.write_text(json.dumps([{**unannotated, "priority": "L"}]), encoding="utf-8")
     before = snapshot_files(team)
     code, out, err = run("task", "import", str(path), user="ali")
     assert (code, out) == (1, "")
@@ -640,3 +641,49 @@ def test_a_reps_done_tasks_are_done_when_imported_a_lead_dates_them(run, team, t
     assert (code, err) == (0, "")
     done = _tasks(run)["Tidy the CRM"]
     assert (done["status"], done["owner"], done["done_at"][:10]) == ("done", "dana", past.isoformat())
+
+
+def _annotated(entry: datetime) -> list[dict]:
+    return [{**EXPORT[0], "annotations": [{"entry": entry.strftime("%Y%m%dT%H%M%SZ"), "description": "left a voicemail"}]}]
+
+
+def test_a_reps_annotations_are_dated_today_and_a_lead_dates_them(run, team, tmp_path) -> None:
+    """An annotation becomes a comment, as `task comment` makes one: a rep's is made now (a day
+    either way, as a plan file's comment), since a backdated one would write what was said in the
+    past: refused at the task and the annotation, exit 1, nothing written. A lead may date one; so
+    may a rep's list imported again, where its annotations the board has already stay as they are."""
+    now = datetime.now(timezone.utc)
+    today, past = now.astimezone().date(), now - timedelta(days=20)
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(_annotated(past)), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err == ("uplift: task 1 ('Call Acme about the renewal'): annotations[0].entry: a comment is dated when "
+                   f"it is made ({today.isoformat()}); only a lead may date one {past.astimezone().date().isoformat()}\n")
+    assert run("task", "import", str(path), "--dry-run", user="ali")[0] == 1
+    assert snapshot_files(team) == before
+    path.write_text(json.dumps(_annotated(now - timedelta(hours=2))), encoding="utf-8")
+    assert run("task", "import", str(path), user="ali")[:3:2] == (0, "")
+    assert run("undo", user="ali")[0] == 0
+    path.write_text(json.dumps(_annotated(past)), encoding="utf-8")
+    code, _, err = run("task", "import", str(path), "--owner", "ali")  # dana leads
+    assert (code, err) == (0, "")
+    assert [c["at"][:10] for c in _tasks(run)["Call Acme about the renewal"]["comments"]] == \
+        [past.astimezone().date().isoformat()]
+    code, _, err = run("task", "import", str(path), user="ali")  # (again: the board has that comment)
+    assert (code, err) == (0, "")
+
+
+def test_a_reps_list_again_with_a_new_backdated_annotation_is_refused(run, team, tmp_path) -> None:
+    now = datetime.now(timezone.utc)
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{k: v for k, v in EXPORT[0].items() if k != "annotations"}]), encoding="utf-8")
+    assert run("task", "import", str(path), user="ali")[0] == 0
+    path.write_text(json.dumps(_annotated(now - timedelta(days=9))), encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path), user="ali")
+    assert (code, out) == (1, "")
+    assert err.startswith("uplift: task 1 ('Call Acme about the renewal'): annotations[0].entry: a comment is dated "
+                          "when it is made (")
+    assert snapshot_files(team) == before
