@@ -3,13 +3,29 @@ title, a share typed as a fraction on a goal in %."""
 
 from __future__ import annotations
 
+import json
+
 from tests.conftest import snapshot_files
 
 
 def test_log_actor_nobody_has_is_not_found(team, run):
+    """A typo is not found, with the member it is nearest; a name near none, with the members."""
     code, out, err = run("log", "--actor", "alli")
     assert (code, out) == (1, "")
-    assert err == "uplift: 'alli' is not a member of this board and has no record in its log (members: ali, bea, dana)\n"
+    assert err == "uplift: --actor alli: not a member of this board and has no record in its log (did you mean ali?)\n"
+    code, out, err = run("log", "--actor", "zed")
+    assert (code, out) == (1, "")
+    assert err == "uplift: --actor zed: not a member of this board and has no record in its log (members: ali, bea, dana)\n"
+
+
+def test_log_actor_is_a_member_in_any_case(team, run):
+    """`--actor Ali` is ali, as `--owner Ali` is (it matched only `ali`, and said Ali was nobody)."""
+    assert run("task", "comment", "T-1", "Called", user="ali")[0] == 0
+    assert run("task", "comment", "T-1", "Noted", user="bea")[0] == 0
+    exact = run("log", "--actor", "ali", "--json")
+    assert exact[0] == 0 and [r["actor"] for r in json.loads(exact[1])] == ["ali"]
+    for spelt in ("Ali", "ALI", " ali "):
+        assert run("log", "--actor", spelt, "--json") == exact
 
 
 def test_log_actor_a_member_with_nothing_matching_is_no_error(team, run):

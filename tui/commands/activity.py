@@ -27,9 +27,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     on_days = (lambda stamp: (since or "") <= day_of(stamp) <= (until or "9999")) if since or until else None
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)
+    if args.actor:
+        args.actor = _actor(board, args.actor.strip())
     records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit, at=on_days)
-    if args.actor and not records:
-        _check_actor(board, args.actor)
     if args.json:
         print_json(records)
     else:
@@ -38,15 +38,26 @@ def cmd_log(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_actor(board, name: str) -> None:
-    """NotFound for a name nobody on the board has (a typo: `--actor alli`), rather than "nothing
-    matches", which reads as "ali did nothing"; someone who has left but is in the log is no typo."""
+def _actor(board, name: str) -> str:
+    """The person `--actor` names: a member however it is spelt (`Ali` is ali, as `--owner Ali`
+    is), or someone who has left but is in the log. NotFound for a name nobody on the board has
+    (a typo: `--actor alli`, with the member it is nearest), rather than "nothing matches",
+    which reads as "ali did nothing"."""
     from sales.errors import NotFound
+    from sales.members import member_for, nearest_member
 
     members = [member.name for member in board.members()]
-    if name not in members and not board.feed(person=name, limit=1):
-        raise NotFound("{name!r} is not a member of this board and has no record in its log (members: {members})",
-                       name=name, members=", ".join(members) or "–")
+    if name in members:
+        return name
+    if (member := member_for(name, members)) is not None:
+        return member
+    if board.feed(person=name, limit=1):  # (someone who left, as the log spells them)
+        return name
+    if (near := nearest_member(name, members)) is not None:
+        raise NotFound("--actor {name}: not a member of this board and has no record in its log (did you mean "
+                       "{near}?)", name=name, near=near)
+    raise NotFound("--actor {name}: not a member of this board and has no record in its log (members: {members})",
+                   name=name, members=", ".join(members) or "–")
 
 
 #: A deal's id as the first word of `log add`'s note (D-4, d-4, D4).
