@@ -37,14 +37,19 @@ WITHIN = "uplift_options_within"
 
 #: ... and what its first word may name (`log add call D-4 note...`: the deal named first).
 FIRST = "uplift_first_names"
+#: ... and the options after which it does not (`log add call --account Acme D-4`: the note's word).
+FIRST_UNLESS = "uplift_first_unless"
 
 
-def options_within(action: argparse.Action, parser: argparse.ArgumentParser, first: str = "") -> argparse.Action:
+def options_within(action: argparse.Action, parser: argparse.ArgumentParser, first: str = "",
+                   unless: tuple[str, ...] = ()) -> argparse.Action:
     """Mark the catch-all `action` as parsed by `parser` (see WITHIN), its first word naming a
-    record of kind `first` if given (FIRST); returns it."""
+    record of kind `first` if given (FIRST), but not once one of the options `unless` is given
+    (FIRST_UNLESS: its parser reads the first word as the note's then); returns it."""
     setattr(action, WITHIN, parser)
     if first:
         setattr(action, FIRST, first)
+        setattr(action, FIRST_UNLESS, tuple(unless))
     return action
 
 

@@ -294,6 +294,12 @@ def test_words_for_log_item_offers_ids_by_their_letter_accounts_and_members(run)
     (("uplift", "log", "add", "meeting", "--d"), "--deal"),
     (("uplift", "log", "add", "call", "d"), "D-1 D-2 D-3 D-4 D-5"),   # the deal named first (log add call D-4 note)
     (("uplift", "log", "add", "call", "D-2", "Called", "D-"), ""),    # a later word is the note's
+    # where the activity was already said: the first word is the note's, as `log add` reads it
+    (("uplift", "log", "add", "call", "--account", "Acme", "D-"), ""),
+    (("uplift", "log", "add", "call", "--account=Acme", "D-"), ""),
+    (("uplift", "log", "add", "call", "--acc", "Acme", "D-"), ""),
+    (("uplift", "log", "add", "call", "--deal", "D-1", "D-"), ""),
+    (("uplift", "log", "add", "call", "--json", "D-"), "D-1 D-2 D-3 D-4 D-5"),  # (another option: still the deal)
     (("uplift", "log", "--item", "d-"), "D-1 D-2 D-3 D-4 D-5"),
     (("uplift", "log", "--item", "c"), "Corvid\\ Metals"),
 ])

@@ -29,6 +29,17 @@ def test_a_call_logged_with_the_deal_first_is_on_that_deal(run, deals, first):
     assert "call  Sent the revised quote" in out
 
 
+@pytest.mark.parametrize("where", [("--account", "Acme"), ("--account=Acme",), ("--deal", "D-1")])
+def test_after_where_it_was_the_first_word_is_the_notes(run, deals, where):
+    """Given --account or --deal, a deal's id first is a word of the note (TAB offers no deal there)."""
+    import json
+
+    code, out, err = run("log", "add", "call", *where, "D-2", "came", "up", "--json", user="ali")
+    assert (code, err) == (0, "")
+    touch = json.loads(out)
+    assert (touch["deal"], touch["note"]) == ("D-1" if "--deal" in where else None, "D-2 came up")
+
+
 def test_the_deal_first_obeys_the_same_rules_as_deal(run, team, deals):
     before = snapshot_files(team)
     assert run("log", "add", "call", "D-2", "Chatted", user="ali") == (

@@ -62,6 +62,9 @@ def _actor(board, name: str) -> str:
 
 #: A deal's id as the first word of `log add`'s note (D-4, d-4, D4).
 DEAL_FIRST = re.compile(r"^[Dd]-?[0-9]{1,9}$")
+#: The options that name where an activity was: given one, the note's first word is the note's
+#: (`log add call --account Acme D-4 follow-up`), not the deal; TAB completion follows the same rule.
+WHERE = ("--deal", "--account")
 
 
 def _rest_parser(prog: str) -> argparse.ArgumentParser:
@@ -92,7 +95,8 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     if extra.board is not None:
         args.board = extra.board
     args.json = extra.json
-    if extra.deal is None and extra.account is None and extra.note and DEAL_FIRST.match(extra.note[0]):
+    given = any(getattr(extra, flag.removeprefix("--")) is not None for flag in WHERE)
+    if not given and extra.note and DEAL_FIRST.match(extra.note[0]):
         # `log add call D-4 Walked them through it`: the deal named first, as `task done T-4` names
         # its task (the quick action a rep types between two calls), is the deal
         extra.deal, extra.note = extra.note[0], extra.note[1:]
@@ -231,7 +235,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
     options_within(add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
                                     help=_("the deal or account it was with, and what was said (the words may come unquoted)")),
-                   _rest_parser("uplift log add TYPE"), first="deal")  # (`log add call D-4 note`: DEAL_FIRST)
+                   _rest_parser("uplift log add TYPE"), first="deal",
+                   unless=WHERE)  # (`log add call D-4 note`: DEAL_FIRST; not after --account Acme)
     add.set_defaults(add_parser=add)  # (its help, for `log add call --help`, which the rest is parsed apart from)
 
     coach = add_verb(verbs, common, "coach", cmd_coach, _("coaching notes on a rep (a lead writes them)"))

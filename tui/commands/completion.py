@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from sales.tasks import STATUSES
 from tui.argparse_words import shown
-from tui.cli_refs import FIRST, NAMES, WITHIN
+from tui.cli_refs import FIRST, FIRST_UNLESS, NAMES, WITHIN
 from tui.cli_support import EXIT_OK, add_verb
 from tui.i18n import _, n_
 
@@ -38,6 +38,9 @@ class Verb:
         self.takes: list[str] = []     # every option that takes a value
         self.values: dict[str, list[str]] = {}  # an option, or a positional's place ("0", "*") -> the kinds it names
         self.words: dict[str, list[str]] = {}   # the same -> the words it takes (choices)
+        # a catch-all's first word that may name a record (`log add call D-4 note`): its place ->
+        # (the kind, the words that, given before it, make it the note's: `--account` and its abbreviations)
+        self.firsts: dict[str, tuple[str, list[str]]] = {}
 
 
 def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[Verb]:
@@ -112,7 +115,15 @@ def _place(verb: Verb, slots: list[tuple[argparse.Action, int, float]]) -> None:
         if final == float("inf"):
             _offer(verb, "*", action)
         if kind := getattr(action, FIRST, ""):  # (its first word only: `log add call D-<TAB>`)
-            verb.values.setdefault(str(first), []).append(kind)
+            verb.firsts[str(first)] = (kind, _spellings(getattr(action, WITHIN), getattr(action, FIRST_UNLESS, ())))
+
+
+def _spellings(parser: argparse.ArgumentParser, flags: tuple[str, ...]) -> list[str]:
+    """Each of `flags` as `parser` reads it: whole, or cut short to a prefix of no other of its
+    options (`--acc` for `--account`, as argparse takes it)."""
+    others = [flag for action in parser._actions for flag in action.option_strings]
+    return [flag[:end] for flag in flags for end in range(3, len(flag) + 1)
+            if end == len(flag) or parser.allow_abbrev and [o for o in others if o.startswith(flag[:end])] == [flag]]
 
 
 def _quoted(words: str) -> str:
@@ -124,8 +135,13 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
     zsh's own completion (which shows each id's title beside it). The shell code runs in both
     shells, so it names no variable zsh keeps for itself (`path` is zsh's $PATH, `options` its
     settings, `words` the line being completed)."""
-    steps, paths, values = [], [], []
+    steps, paths, values, firsts = [], [], [], []
     for verb in walk(parser):
+        for place, (kind, unless) in sorted(verb.firsts.items()):
+            given = "|".join(f"*' {flag} '*" for flag in unless)
+            offer = f"kinds=\"${{kinds:+$kinds }}{kind}\""
+            firsts.append(f"        '{verb.path}|{place}') " + (f"case \"$given\" in {given}) ;; *) {offer} ;; esac ;;"
+                                                           if given else f"{offer} ;;"))
         here = verb.path
         steps += [f"            '{here}|{name}') verb='{(here + ' ' + name).strip()}'; at=0; continue ;;"
                   for name in verb.verbs]
@@ -135,7 +151,7 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
             values.append(f"        '{here}|{key}') kinds='{' '.join(verb.values.get(key, []))}'; "
                           f"static='{_quoted(' '.join(verb.words.get(key, [])))}' ;;")
     walk_words = [
-        "    local cur=\"${w[cword]}\" verb='' word='' value='' board='' at=0 i verbs opts takes kinds='' static=''",
+        "    local cur=\"${w[cword]}\" verb='' word='' value='' board='' given=' ' at=0 i verbs opts takes kinds='' static=''",
         "    for ((i = base + 1; i < cword; i++)); do",
         "        word=\"${w[i]}\"",
         "        if [[ -n \"$value\" ]]; then  # the value of the option before it",
@@ -146,8 +162,8 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "        fi",
         "        case \"$word\" in",
         "            --board=*) board=\"${word#--board=}\"; continue ;;",
-        "            -*=*) continue ;;",
-        "            -*) _uplift_path \"$verb\"; [[ \"$takes\" == *\" $word \"* ]] && value=\"$word\"; continue ;;",
+        "            -*=*) given=\"$given${word%%=*} \"; continue ;;",
+        "            -*) given=\"$given$word \"; _uplift_path \"$verb\"; [[ \"$takes\" == *\" $word \"* ]] && value=\"$word\"; continue ;;",
         "        esac",
         "        case \"$verb|$word\" in",
         *steps,
@@ -168,6 +184,7 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "        static=\"$opts\"",
         "    else",
         "        _uplift_value \"$verb|$at\" || _uplift_value \"$verb|*\"",
+        "        _uplift_first \"$verb|$at\"",
         "        ((at == 0)) && static=\"$verbs $static\"",
         "    fi",
         "    case \"$board\" in \\\"*\\\"|\\'*\\') board=\"${board:1:${#board}-2}\" ;; esac  # (--board '/a b')",
@@ -185,6 +202,11 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "    case \"$1\" in",
         *values,
         "        *) return 1 ;;",
+        "    esac",
+        "}",
+        "_uplift_first() {  # a catch-all's first word that names a record, unless an option given before says where",
+        "    case \"$1\" in",
+        *firsts,
         "    esac",
         "}",
         "_uplift_words() {  # the board's records of each kind in $kinds that begin with $cur",
