@@ -640,7 +640,7 @@ class DealChanges(BoardCore):
             if problems:
                 raise nothing_imported(name or str(path), problems)
             self._check("deal.add", new_owner=self.actor)  # (one who may only read: said once, not of a row)
-            actions = {number: _update_action(old, new, outcome) for number, old, new in updates}
+            actions = {number: deal_action(old, new, outcome) for number, old, new in updates}
             self._check_each([*((Reason("row {row}", row=number), "deal.add", None, owner)
                                 for owner, number in rows_of.items()),  # (the first row of each owner's)
                               *((Reason("row {row}: {id}", row=number, id=old.id), actions[number], old.owner,
@@ -703,9 +703,10 @@ class DealChanges(BoardCore):
         return checked
 
 
-def _update_action(old: Deal, new: Deal, outcome: dict[str, str]) -> str:
-    """A file's change to a deal as `deal move` or `deal edit` would make it: a move when it
-    changes the stage (and why it was lost, or the day a deal won without one closed)."""
+def deal_action(old: Deal, new: Deal, outcome: dict[str, str]) -> str:
+    """A file's change to a deal (a deals file's row, a plan file's deal) as `deal move` or `deal
+    edit` would make it: a move when it changes the stage (and why it was lost, or the day a deal
+    won without one closed); `outcome`: each stage's (name -> open, won or lost)."""
     keys = changed_keys(old, new)
     closes = "close" in keys and not old.close and outcome.get(new.stage) == "won"
     return "deal.move" if "stage" in keys and keys <= MOVE_KEYS | ({"close"} if closes else set()) else "deal.edit"

@@ -35,6 +35,8 @@ from store.board_core import (
     model_of,
     number,
 )
+from store.deals import deal_action
+from store.tasks import task_action
 
 
 class PlanTransfer(BoardCore):
@@ -268,6 +270,7 @@ class _Import:
                                 **{i.id: i.requested_by for i in items if i.id}}
         # the tasks the file's own tasks follow (a repeating task done with its next one in the file makes no other)
         followed = {task.previous for task in items} if section.kind == "task" else set()
+        outcomes = {stage.name: stage.outcome for stage in self.board.stages()} if section.kind == "deal" else {}
         listed = set()
         for index, item in enumerate(items):
             path = f"{section.key}[{index}]"
@@ -287,7 +290,10 @@ class _Import:
             self.records(section, old, item, path)
             self.links(section, old, item, path)
             self.paid_when_won(section, old, item, path)
-            action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+            # a move as the board makes one: a task done (and when), a deal to another stage (its
+            # history), so the feed says it so and the log keeps it as `task done`'s or `deal move`'s
+            action = task_action(old, item) if section.kind == "task" else deal_action(old, item, outcomes) \
+                if section.kind == "deal" else f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
                 action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
                     else "goal.close"
