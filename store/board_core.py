@@ -320,6 +320,14 @@ class BoardCore:
             return frozenset(filter(None, (meta[KEY], meta.get(PATH_KEY))))
         return frozenset((self._unkept_key(), path_key(self.path)))
 
+    def keyed_by_path(self) -> bool:
+        """Whether the board was made before boards kept a key: the lists an older Uplift wrote of it
+        carry a key from its folder's path, which it keeps only if it was where they were written
+        at its first change here (a move before that loses it: a digest names no path, and nothing
+        in the folder says where it was), so such a list may read as another board's."""
+        meta = self.meta()
+        return not meta.get(KEY) or bool(meta.get(PATH_KEY))
+
     def calendar_key(self) -> str:
         """The key behind its calendar's event UIDs: its key, or for a board made before boards
         kept one, the key its folder's path gave it, as its UIDs always had (a subscribed

@@ -156,10 +156,12 @@ def print_first(items: Sequence[object], line_of, indent: str = "") -> None:
         print(indent + _("… and {more} more").format(more=more))
 
 
-def print_another_board(found: dict | None) -> None:
+def print_another_board(found: dict | None, older: bool = False, dry_run: bool = False) -> None:
     """What an import did with the rows of another board's list (`task import`, `deal import`:
     its `board` column names another board): their ids and links are that board's, so they are
-    not read as this board's, and the links left out are counted, so that none goes unnoticed."""
+    not read as this board's, and the links left out are counted, so that none goes unnoticed.
+    `older`: this board was made before boards kept a key (store keyed_by_path), so the list may
+    be its own, written by an older Uplift before its folder moved: how to import it as its own."""
     if not found:
         return
     count = len(found["rows"])
@@ -176,6 +178,11 @@ def print_another_board(found: dict | None) -> None:
                  "kept {count} waits for other rows of the file: each task waits for that row's new task",
                  kept).format(
             count=kept))
+    if older:
+        print(_("if it is this board's own list, written by an older Uplift before the board's folder moved: blank "
+                "its board column and import it") if dry_run else
+              _("if it is this board's own list, written by an older Uplift before the board's folder moved: "
+                "`uplift undo`, blank its board column and import it again"))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:

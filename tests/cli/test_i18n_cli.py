@@ -261,7 +261,7 @@ def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkey
                                       "添加一条。\n")
     assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
     assert run("log", "--actor", "bea")[1] == "日志中没有符合条件的记录。\n"
-    assert run("log", "--actor", "zed")[2] == "uplift: 'zed' 不是本看板的成员，日志中也没有其记录（成员：ali, bea, dana）\n"
+    assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali, bea, dana）\n"
     assert run("note", "add", "Reps", "lose", "on", "price", "--kind", "feedback")[1] == "N-1\n"
     header, row, tally = run("note", "list")[1].splitlines()
     assert header.split() == ["ID", "类型", "时间", "来源", "标签", "内容"]

@@ -159,3 +159,47 @@ def test_an_old_boards_deal_list_imports_back_as_its_own_after_the_folder_moves(
     assert "another board" not in out
     deals = json.loads(moved_run("deal", "list", "--json")[1])
     assert [(d["id"], d["value"], d["strategy"]) for d in deals] == [("D-1", 45000, "S-1")]
+
+
+def test_an_older_uplifts_list_of_a_board_moved_before_its_first_change_says_how_to_bring_it_back(
+        run, team, tmp_path, capsys, monkeypatch) -> None:
+    """The limit: a list an older Uplift wrote (its key from the folder's path), the folder then
+    moved before this Uplift changed the board once. Nothing recorded that path (the key is a
+    digest of it; no file of the board names it), so the board cannot tell that key from another
+    board's, and taking an unknown key for its own could join another board's rows to its records.
+    The import says so, and how to import the list as the board's own: its board column blanked."""
+    assert run("strategy", "add", "Trade fairs")[0] == 0  # S-1
+    assert run("deal", "add", "Acme renewal", "--value", "40000", "--strategy", "S-1")[0] == 0  # D-1
+    _as_made_before_keys(team)
+    older = tmp_path / "deals.csv"
+    assert run("deal", "list", "--csv", "-o", str(older))[0] == 0
+    rows = _rows(older)
+    rows[0]["board"], rows[0]["value"] = f"uplift:{_path_key(team)}", "45000"  # as the version before wrote it
+    write_sheet(older, rows)
+    moved, moved_run = _moved(team, tmp_path, capsys, monkeypatch)
+    hint = ("if it is this board's own list, written by an older Uplift before the board's folder moved: "
+            "`uplift undo`, blank its board column and import it again")
+    code, out, err = moved_run("deal", "import", str(older))
+    assert (code, err) == (0, ""), err
+    assert f"row 2 comes from another board's list (board {_path_key(team)})" in out and hint in out
+    assert sorted(d["id"] for d in json.loads(moved_run("deal", "list", "--json")[1])) == ["D-1", "D-2"]  # (a second)
+    assert moved_run("undo")[0] == 0
+    rows[0]["board"] = ""
+    write_sheet(older, rows)
+    code, out, err = moved_run("deal", "import", str(older))
+    assert (code, err) == (0, ""), err
+    assert "another board" not in out and "changed D-1: value 40,000 → 45,000" in out
+    deals = json.loads(moved_run("deal", "list", "--json")[1])
+    assert [(d["id"], d["value"], d["strategy"]) for d in deals] == [("D-1", 45000, "S-1")]
+
+
+def test_a_board_that_always_kept_a_key_gives_no_such_hint(run, team, tmp_path) -> None:
+    exported = tmp_path / "deals.csv"
+    assert run("deal", "add", "Acme renewal", "--value", "40000")[0] == 0
+    assert run("deal", "list", "--csv", "-o", str(exported))[0] == 0
+    rows = _rows(exported)
+    rows[0]["board"], rows[0]["value"] = "uplift:0123456789ab", "45000"
+    write_sheet(exported, rows)
+    code, out, err = run("deal", "import", str(exported), "--dry-run")
+    assert (code, err) == (0, "")
+    assert "row 2 comes from another board's list" in out and "older Uplift" not in out

@@ -318,7 +318,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
                       "{count} won deals have no close date, so they count as won today, in this cycle's payouts: "
                       "{which}; if they were won earlier, `uplift undo` and import the file with a close column", count)
                    ).format(count=count, which=which))
-    print_another_board(result.get("another_board"))
+    print_another_board(result.get("another_board"), board.keyed_by_path(), args.dry_run)
     if "opened" in result["mapping"].values():
         print(_("won and lost deals with an opening date entered {stage} on it").format(
             stage=result["closed_deals_opened_in"]))

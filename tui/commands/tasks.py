@@ -343,11 +343,13 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
             handle.write(read_stdin(MAX_TASKS_FILE, N_("{file}: more than {mb} MB; split the file")))
             handle.flush()
-            result = open_board(args, create=True).import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
-                                                                name="<stdin>", with_deleted=args.with_deleted)
+            board = open_board(args, create=True)
+            result = board.import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
+                                        name="<stdin>", with_deleted=args.with_deleted)
     else:
-        result = open_board(args, create=True).import_tasks(args.file, owner=args.owner, dry_run=args.dry_run,
-                                                            with_deleted=args.with_deleted)
+        board = open_board(args, create=True)
+        result = board.import_tasks(args.file, owner=args.owner, dry_run=args.dry_run,
+                                    with_deleted=args.with_deleted)
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -368,7 +370,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         _print_task_updates(result, args.dry_run)
     if mapping := result.get("mapping"):  # a spreadsheet's columns, as read: said, so a wrong guess is seen
         print(_("columns: {mapping}").format(mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())))
-    print_another_board(result.get("another_board"))
+    print_another_board(result.get("another_board"), board.keyed_by_path(), args.dry_run)
     if comments := result["comments"]:
         print(n_("{count} annotation became a comment", "{count} annotations became comments", comments).format(
             count=comments))
