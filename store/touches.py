@@ -14,6 +14,7 @@ from sales.activity import Activity
 from sales.deals import Deal
 from sales.errors import Invalid, Refused
 from sales.ids import format_id, in_order
+from sales.members import member_for
 from sales.text import account_key
 from sales.touches import TOUCH_TYPES, CoachingNote, Touch
 from sales.validation import convert
@@ -125,6 +126,8 @@ class TouchChanges(BoardCore):
         `at`, when given, picks records by their stamp (`--since`: the days on the reader's clock).
         """
         role, actor = self.role, self.actor
+        if person is not None and person not in (names := [m.name for m in self.members()]):
+            person = member_for(person, names) or person  # `Ali` is ali, as `--owner Ali` is (the feed's filter too)
         # whose statement each approval is: a payment's record holds only what it changed
         paid_to = {a.id: a.rep for a in self.approvals()} if role != "lead" else {}
         # whom each coaching note is about, and whether it is private: an edit's record holds only the words
