@@ -5,9 +5,12 @@ approved, instead of quietly changing what the rep was told.
 
 Once payroll has paid an approved statement, the lead marks the approval paid (when, by whom,
 the payroll's reference). An approval is the whole statement for the cycle, so what has been
-paid for the cycle is the latest paid approval's total, and what is *to pay* is the latest
-approval's total less that: after a deal moved and the statement was approved again, only the
-difference (above or below zero: a clawback) is left to pay.
+paid for the cycle is the most an approval marked paid said (payroll pays the difference up
+to each one and never takes money back), and what is *to pay* is the latest approval's total
+less that: after a deal moved and the statement was approved again, only the difference is left
+to pay. An approval below what was paid is not a payment below zero: the difference was paid
+beyond it (`overpaid`), a recoverable balance the next cycle's statement nets, as a statement
+below zero carries its balance on (sales/payout.py).
 """
 
 from __future__ import annotations
@@ -71,17 +74,27 @@ def approval_fields(statement: "Statement", start: date | None, end: date | None
 
 
 def paid_so_far(approvals: list[Approval]) -> float | None:
-    """What has been paid for a rep's cycle, of their approvals for it (oldest first): the latest
-    paid approval's total; None when none is paid."""
-    paid = [a for a in approvals if a.paid_at is not None]
-    return paid[-1].total if paid else None
+    """What has been paid for a rep's cycle, of their approvals for it (oldest first): the most
+    a paid approval said (each payment paid the difference up to it, none took money back);
+    None when none is paid."""
+    paid = [a.total for a in approvals if a.paid_at is not None]
+    return max(paid) if paid else None
 
 
 def to_pay(approval: Approval | None, paid: float | None) -> float | None:
-    """What is left to pay of the latest approval, given what was paid; None without approval."""
+    """What is left to pay of the latest approval, given what was paid (never below zero: what
+    was paid beyond it is `overpaid`, carried on); None without approval."""
     if approval is None:
         return None
-    return cents(approval.total - (paid or 0.0))
+    return max(cents(approval.total - (paid or 0.0)), 0.0)
+
+
+def overpaid(approval: Approval | None, paid: float | None) -> float:
+    """Below zero: what was paid for the cycle beyond its latest approval (a paid statement
+    approved again lower), a balance carried into the next cycle; 0.0 when nothing was."""
+    if approval is None or paid is None:
+        return 0.0
+    return min(cents(approval.total - paid), 0.0) + 0.0
 
 
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:

@@ -56,8 +56,13 @@ from sales.phrases import Phrase
 LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "carried", "total",
                    "note"]
 #: the line that carries a sum below zero into the next cycle (the store reads it back from an
-#: approval, whose lines keep their template: carried_from_approval)
-CARRIED_OUT = "balance of {balance} carried into the next cycle: nothing is paid below zero"
+#: approval, whose lines keep their template: carried_from_approval). Its amount is what it adds
+#: here (+800.00, bringing -800.00 up to 0.00), and its words say that figure: what is owed.
+CARRIED_OUT = "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero"
+#: its words before they said the amount as the line adds it (approvals made then keep them, and
+#: are said in the reader's language: the template stays in the catalogue)
+CARRIED_OUT_BEFORE = Phrase(
+    "balance of {balance} carried into the next cycle: nothing is paid below zero").template
 
 
 class Line(msgspec.Struct):
@@ -94,11 +99,15 @@ def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None,
     """What an approved statement left below zero, from its total and its lines (text, amount,
     kept template): its carry line's amount (the total was brought up to 0.00 by it), or a total
     below zero itself (one approved before balances were carried). 0.0: nothing."""
-    english = CARRIED_OUT.split("{balance}")
-    carried = sum(amount for text, amount, said in lines if amount and (
-        (isinstance(said, dict) and said.get("template") == CARRIED_OUT)
-        or (text.startswith(english[0]) and text.endswith(english[1]))))
+    def carries(text: str, said: object) -> bool:
+        if isinstance(said, dict) and said.get("template") in (CARRIED_OUT, CARRIED_OUT_BEFORE):
+            return True
+        return any(text.startswith(head) and text.endswith(tail) for head, tail in (
+            CARRIED_OUT.split("{owed}"), CARRIED_OUT_BEFORE.split("{balance}")))
+
+    carried = sum(amount for text, amount, said in lines if amount and carries(text, said))
     return cents(min(total, 0.0) - carried) + 0.0
+
 
 
 class Statement(msgspec.Struct):
@@ -116,7 +125,9 @@ class Statement(msgspec.Struct):
     approval: Approval | None = None  # the lead's latest sign-off for the cycle (store: payouts())
     paid: float | None = None  # paid for the cycle so far (sales.approvals.paid_so_far)
     release: str = "won"  # the plan's release: "won", or "paid" (commission released as customers pay)
-    earned: float = 0.0  # the total were nothing held; the total is what is payable now
+    #: what the cycle's own lines come to, nothing held (commission, bonuses, clawbacks; no balance
+    #: carried in or out): earned - held + carried_in = total + carried_out
+    earned: float = 0.0
     held: float = 0.0  # commission held until customers pay (release "paid")
     deals: list[DealRelease] = []  # per won deal with commission (release "paid")
     carried_in: float = 0.0  # a balance below zero an earlier cycle's approved statement left, netted here
@@ -332,23 +343,26 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
         lines.append(Line("carried", Phrase("balance carried from {start} to {end} ({approval}): {amount}",
                                             start=carried.start.isoformat(), end=carried.end.isoformat(),
                                             approval=carried.approval, amount=money(carried_in)), carried_in))
+    # the cycle's own: every line but what is held and the balances (earned as if nothing were held)
+    earned = cents(sum(line.amount for line in lines if line.amount is not None and line.kind not in
+                       ("held", "carried")))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
     carried_out = 0.0
     if total < 0:  # never paid below zero: the rest carries on into the next cycle
         carried_out, total = total, 0.0
         lines.append(Line("carried", Phrase(  # (the template written out, CARRIED_OUT: the i18n test reads it)
-            "balance of {balance} carried into the next cycle: nothing is paid below zero",
-            balance=money(carried_out)), -carried_out))
-    if on_payment:
+            "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero",
+            owed=money(-carried_out)), -carried_out))
+    if on_payment:  # (the cycle's own figures: earned = payable + held; the balances are their lines)
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
-                                         "until customers pay", earned=money(total + held), total=money(total),
+                                         "until customers pay", earned=money(earned), total=money(earned - held),
                                          held=money(held))))
         lines.append(Line("total", Phrase("total payable now = {total}", total=money(total)), total))
     else:
         lines.append(Line("total", Phrase("total payout = {total}", total=money(total)), total))
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, cents(commission),
                      bonuses, cents(clawback), total, lines, release=plan.release,
-                     earned=cents(total + held), held=held, deals=releases, carried_in=carried_in,
+                     earned=earned, held=held, deals=releases, carried_in=carried_in,
                      carried_out=carried_out)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 
 from sales import permissions
-from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
+from sales.approvals import Approval, approval_fields, overpaid, paid_so_far, same_as_approved
 from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
 from sales.deals import Deal
@@ -336,7 +336,8 @@ class ReviewChanges(BoardCore):
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
 
     def _balance_carried(self, rep: str, approvals: list[Approval]) -> Carried | None:
-        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left
+        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left, or
+        that payroll paid beyond it (a paid statement approved again lower: sales.approvals.overpaid)
         (the cycle that ended last before this one began, of those with an approval for them; its
         latest approval): the next statement nets it. An unapproved statement carries nothing,
         and a cycle with no dates neither gives nor takes a balance."""
@@ -348,6 +349,9 @@ class ReviewChanges(BoardCore):
             return None
         last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
         amount = carried_from_approval(last.total, [(line.text, line.amount, line.said) for line in last.lines])
+        # and what payroll paid for that cycle beyond its latest approval (approved again lower)
+        same = [a for a in before if (a.start, a.end) == (last.start, last.end)]
+        amount = cents(amount + overpaid(last, paid_so_far(same)))
         return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
 
     def _cycle_approvals(self) -> dict[str, list[Approval]]:

@@ -68,7 +68,7 @@ def test_a_balance_below_zero_is_carried_until_earnings_cover_it(run) -> None:
     q4 = payout(run, Q4)
     assert q4[0] == "ali (I-1): 0.00"
     assert "  clawback D-2 lost after won (commission counted on 20,000): -1,000.00" in q4
-    assert "  balance of -800.00 carried into the next cycle: nothing is paid below zero" in q4
+    assert "  800.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in q4
     assert "  total payout = 0.00" in q4
     # Q1, while Q4 is not approved yet: nothing is carried (Q3's approval left nothing below zero)
     q1 = payout(run, Q1)
@@ -79,7 +79,7 @@ def test_a_balance_below_zero_is_carried_until_earnings_cover_it(run) -> None:
     q1 = payout(run, Q1)
     assert q1[0] == "ali (I-1): 0.00"
     assert "  balance carried from 2026-10-01 to 2026-12-31 (P-2): -800.00" in q1
-    assert "  balance of -300.00 carried into the next cycle: nothing is paid below zero" in q1
+    assert "  300.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in q1
     assert approve(run, Q1) == "P-3 ali: 0.00\n"
     # Q2 (the plan's cycle now): D-5 20,000 at 5% = 1,000, less the 300 Q1 left: 700
     q2 = run("payout", "--rep", "ali")[1].splitlines()
@@ -112,6 +112,6 @@ def test_said_in_chinese(run, monkeypatch) -> None:
     approve(run, Q3)
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     q4 = payout(run, Q4)
-    assert "  余额 -800.00 结转至下一周期：提成不低于零发放" in q4
+    assert "  欠款 800.00 作为余额结转至下一周期：提成不低于零发放" in q4
     approve(run, Q4)
     assert "  结转自 2026-10-01 至 2026-12-31 周期的余额（P-2）：-800.00" in payout(run, Q1)

@@ -212,15 +212,22 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
 
 
 def _mark_paid(board, args: argparse.Namespace) -> int:
+    from sales.approvals import overpaid, to_pay
     from sales.payout import money
     from sales.text import safe
+    from tui.review_text import beyond_text
 
     before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
         paid = before.get(approval.rep)
         values = dict(id=approval.id, rep=approval.rep, total=money(approval.total), ref=approval.paid_ref,
-                      before=money(paid or 0), now=money(approval.total - (paid or 0)))
+                      before=money(paid or 0), now=money(to_pay(approval, paid) or 0))
+        beyond = overpaid(approval, paid)
+        if beyond:  # approved lower than was paid: nothing taken back, the rest carried on
+            print(safe(_("{id} {rep}: {total} marked paid; {before} of it paid before, so nothing now; {more}").format(
+                more=beyond_text(beyond), **values)))
+            continue
         said = ((_("{id} {rep}: {total} paid ({ref}); {before} of it paid before, so {now} now") if paid else
                  _("{id} {rep}: {total} paid ({ref})")) if approval.paid_ref else
                 (_("{id} {rep}: {total} paid; {before} of it paid before, so {now} now") if paid else
