@@ -354,6 +354,12 @@ class ReviewChanges(BoardCore):
         amount = cents(amount + overpaid(last, paid_so_far(same)))
         return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
 
+    def _balances_carried(self, reps: list[str]) -> dict[str, Carried]:
+        """Each of `reps`' balance carried into the cycle (_balance_carried), for the forecast."""
+        approvals = self.approvals()
+        found = {rep: self._balance_carried(rep, approvals) for rep in reps}
+        return {rep: carried for rep, carried in found.items() if carried is not None}
+
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""
         start, end = self.period()
@@ -409,10 +415,11 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles_later(),
-                        every_plan=self.incentive_plans())
+                        every_plan=self.incentive_plans(), carried=self._balances_carried(reps))
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
+                row.carried, row.carried_from = 0.0, ""
                 made.pay_private = True
         if not all(self.reads_pay(name) for name in reps):
             made.team.payout = made.team.payout_commit = made.team.payout_best_case = None
@@ -445,6 +452,7 @@ class ReviewChanges(BoardCore):
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
+        carried = self._balances_carried(reps)
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -455,7 +463,7 @@ class ReviewChanges(BoardCore):
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
                                                  commit_pct, only=rep, former=former, cycles=cycles,
-                                                 every_plan=every_plan),
+                                                 every_plan=every_plan, carried=carried),
                                         moment, len(deals)))
         return points
 

@@ -116,3 +116,25 @@ def test_under_release_on_payment_earned_held_and_to_pay_agree_with_a_carry(tmp_
     texts = [line["text"] for line in ali["lines"]]
     assert "released as customers pay: earned 500.00; payable -100.00; held 600.00 until customers pay" in texts
     assert "100.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in texts
+
+
+def test_the_payout_forecast_nets_a_carried_balance_and_says_so(tmp_path, capsys, monkeypatch) -> None:
+    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    plan = tmp_path / "plan.yaml"
+    open_deal = "- {id: D-3, title: Open, owner: ali, stage: Proposal, value: 10000, close: 2027-05-15}\n"
+    plan.write_text(PLAN.replace("- {name: Won,", "- {name: Proposal, probability: 80}\n- {name: Won,")
+                    .replace("incentives:", open_deal + "incentives:"))
+    assert run("plan", "import", str(plan))[0] == 0
+    # Q1 paid at 500, approved again at 200 (D-1 worth 4,000): 300 carried into Q2
+    run(*in_q1("payout", "approve", "--rep", "ali"))
+    run(*in_q1("payout", "paid", "--rep", "ali"))
+    run("deal", "edit", "D-1", "--value", "4000")
+    run(*in_q1("payout", "approve", "--rep", "ali"))
+    # Q2: won D-2 20,000 at 5% = 1,000, less 300 = 700; if D-3 (80%: commit) closes,
+    # 5% of 30,000 = 1,500, less 300 = 1,200
+    (ali,) = json.loads(run("forecast", "--json")[1])["reps"]
+    assert (ali["payout"], ali["payout_commit"], ali["payout_best_case"]) == (700, 1200, 1200)
+    assert (ali["carried"], ali["carried_from"]) == (-300, "P-2")
+    out = run("forecast", "--rep", "ali")[1]
+    assert "Payouts net a balance carried from an earlier cycle: ali -300.00 (P-2)" in out
