@@ -53,8 +53,8 @@ from sales.review import RepResults, WonDeal
 from sales.errors import Word
 from sales.phrases import Phrase
 
-LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "carried", "total",
-                   "note"]
+LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "released", "carried",
+                   "total", "note"]
 #: the line that carries a sum below zero into the next cycle (the store reads it back from an
 #: approval, whose lines keep their template: carried_from_approval). Its amount is what it adds
 #: here (+800.00, bringing -800.00 up to 0.00), and its words say that figure: what is owed.
@@ -110,6 +110,28 @@ def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None,
 
 
 
+class Released(msgspec.Struct):
+    """Commission of deal `deal`, earned in an earlier cycle (`start` to `end`) whose approved
+    statement held it, that customer payments released after that approval (store: released):
+    on the statement of the cycle the payments are dated in, once (`amount`, above zero), and
+    on that earlier cycle's own statement taken off again (`later`), so that approving it again
+    does not pay it twice."""
+
+    deal: str
+    approval: str  # the first approval of the cycle it was earned in (P-1: it stays when approved again)
+    start: date
+    end: date
+    amount: float
+    later: bool = False  # True: the earning cycle's own line (paid in later cycles' statements)
+
+
+#: an approved statement's line that holds a deal's commission until its customer pays: its
+#: values say what it earned and what was payable then (store: released)
+HELD_LINE = "{id}: commission {earned} earned; customer paid "
+#: an approved statement's line that took off what later cycles' statements released of a deal
+RELEASED_LATER = "{id}: {amount} of its commission released on payments after {end}, paid in later cycles"
+
+
 class Statement(msgspec.Struct):
     rep: str
     plan: str | None  # incentive plan id
@@ -132,6 +154,10 @@ class Statement(msgspec.Struct):
     deals: list[DealRelease] = []  # per won deal with commission (release "paid")
     carried_in: float = 0.0  # a balance below zero an earlier cycle's approved statement left, netted here
     carried_out: float = 0.0  # below zero: what this cycle's sum left, carried into the next (the total is 0)
+    #: commission earned in earlier approved cycles that payments dated in this one released (less
+    #: what later cycles' statements released of this one's): earned - held + released + carried_in
+    #: = total + carried_out
+    released: float = 0.0
 
 
 def money(value: float) -> str:
@@ -224,12 +250,14 @@ def _won_line(deal: WonDeal) -> Phrase:
 
 
 def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = (),
-              carried: Carried | None = None) -> Statement:
+              carried: Carried | None = None, paid_since: Sequence[Released] = ()) -> Statement:
     """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
     `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
     back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
     board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balance
-    below zero an earlier cycle's approved statement left (netted here; on no plan it waits)."""
+    below zero an earlier cycle's approved statement left (netted here; on no plan it waits).
+    `paid_since`: commission held by earlier approved statements that payments released since
+    (Released: added here, or, `later`, taken off this cycle's own as later cycles pay it)."""
     lines: list[Line] = []
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
@@ -337,6 +365,15 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
                    "{payable} payable, {held} held until paid", **said)
         lines.append(Line("held", text, -release.held if release.held else None))
+    for item in paid_since:
+        if item.later:
+            lines.append(Line("released", Phrase(
+                "{id}: {amount} of its commission released on payments after {end}, paid in later cycles",
+                id=item.deal, amount=money(item.amount), end=item.end.isoformat()), -item.amount))
+        else:
+            lines.append(Line("released", Phrase("released on payment of {id}, earned in {approval}: {amount}",
+                                                 id=item.deal, approval=item.approval, amount=money(item.amount)),
+                              item.amount))
     carried_in = 0.0
     if carried is not None and carried.amount < 0:
         carried_in = cents(carried.amount)
@@ -345,7 +382,8 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
                                             approval=carried.approval, amount=money(carried_in)), carried_in))
     # the cycle's own: every line but what is held and the balances (earned as if nothing were held)
     earned = cents(sum(line.amount for line in lines if line.amount is not None and line.kind not in
-                       ("held", "carried")))
+                       ("held", "released", "carried")))
+    released_sum = cents(sum(line.amount for line in lines if line.kind == "released"))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
     carried_out = 0.0
     if total < 0:  # never paid below zero: the rest carries on into the next cycle
@@ -363,7 +401,7 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, cents(commission),
                      bonuses, cents(clawback), total, lines, release=plan.release,
                      earned=earned, held=held, deals=releases, carried_in=carried_in,
-                     carried_out=carried_out)
+                     carried_out=carried_out, released=released_sum)
 
 
 def _reopened_clawback(capped: bool, released: bool, deal: WonDeal, said: dict) -> Phrase:

@@ -20,14 +20,23 @@ from sales import permissions
 from sales.approvals import Approval, approval_fields, overpaid, paid_so_far, same_as_approved
 from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Word
-from sales.deals import Deal
+from sales.deals import Deal, paid_share
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import OUTCOME_LABELS, Goal, checkins_of, in_cycle
 from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, in_force, plan_for
 from sales.numbers import cents
-from sales.payout import Carried, Statement, carried_from_approval, recognitions, statement
+from sales.payout import (
+    HELD_LINE,
+    RELEASED_LATER,
+    Carried,
+    Released,
+    Statement,
+    carried_from_approval,
+    recognitions,
+    statement,
+)
 from sales.review import (
     GoalResult,
     LeaderRow,
@@ -318,10 +327,15 @@ class ReviewChanges(BoardCore):
         statements = []
         cycle = self._cycle_approvals()
         approvals = self.approvals()
+        deals: dict[str, Deal] | None = None  # (read once a statement needs them)
+        if any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
+               for approval in approvals for line in approval.lines):
+            deals = {deal.id: deal for deal in self.deals()}
         for results in every:
             if rep is None or results.rep == rep:
                 made = statement(plan_for(plans, results.rep), results, every_plan,
-                                 self._balance_carried(results.rep, approvals))
+                                 self._balance_carried(results.rep, approvals),
+                                 self._released(results.rep, approvals, deals))
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -353,6 +367,45 @@ class ReviewChanges(BoardCore):
         same = [a for a in before if (a.start, a.end) == (last.start, last.end)]
         amount = cents(amount + overpaid(last, paid_so_far(same)))
         return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
+
+    def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None) -> list[Released]:
+        """Commission that `rep`'s approved statements of other cycles held until customers paid,
+        and that payments made since released: on the statement of the cycle read, what payments
+        dated in it released of earlier cycles' deals (beyond what those cycles' latest approvals
+        paid), and, when the cycle read has an approval, what payments dated after it ended
+        released of its own (paid in those later cycles, so taken off here: approving it again
+        pays nothing twice). Each deal's payable is its commission times the part of it paid
+        by a day, as its held line works it out (sales.payout._releases)."""
+        start, end = self.period()
+        if not deals or start is None or end is None:
+            return []
+        today = self.today()
+        by_cycle: dict[tuple[date, date], list[Approval]] = {}
+        for approval in approvals:
+            if approval.rep == rep and approval.start and approval.end and approval.end <= end:
+                by_cycle.setdefault((approval.start, approval.end), []).append(approval)
+        found = []
+        for (first, last), made in sorted(by_cycle.items()):
+            own = (first, last) == (start, end)
+            if not own and last >= start:
+                continue  # (a cycle overlapping this one: neither earlier nor this)
+            latest = made[-1]
+            for deal_id, earned, net in _held_in(latest):
+                deal = deals.get(deal_id)
+                if deal is None:
+                    continue
+
+                def payable(day: date) -> float:  # (as the held line rounds it: held to the cent)
+                    return cents(earned - cents(earned * (1 - paid_share(deal, min(day, today)))))
+
+                def beyond(day: date) -> float:
+                    return max(cents(payable(day) - net), 0.0)
+
+                amount = cents(beyond(today) - beyond(last)) if own else \
+                    cents(beyond(end) - beyond(start - timedelta(days=1)))
+                if amount > 0:
+                    found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
+        return found
 
     def _balances_carried(self, reps: list[str]) -> dict[str, Carried]:
         """Each of `reps`' balance carried into the cycle (_balance_carried), for the forecast."""
@@ -580,6 +633,28 @@ class ReviewChanges(BoardCore):
                     "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                                 for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                     "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+def _held_in(approval: Approval) -> list[tuple[str, float, float]]:
+    """(deal, its commission, what the approval paid of it) for each deal whose commission the
+    approved statement held in part until its customer paid: what its held line said was payable,
+    less what its lines took off as released in later cycles."""
+    def amount(text: object) -> float:
+        return float(str(text).replace(",", ""))
+
+    found: dict[str, list[float]] = {}
+    for line in approval.lines:
+        said = line.said or {}
+        template, values = str(said.get("template", "")), said.get("values") or {}
+        try:
+            if template.startswith(HELD_LINE):
+                found.setdefault(str(values["id"]), [0.0, 0.0])[:] = [amount(values["earned"]),
+                                                                      amount(values["payable"])]
+            elif template == RELEASED_LATER and str(values.get("id")) in found:
+                found[str(values["id"])][1] -= amount(values["amount"])
+        except (KeyError, ValueError):
+            continue  # (a line edited by hand: not believed)
+    return [(deal, earned, cents(net)) for deal, (earned, net) in found.items()]
 
 
 class _OnFirstRead:
