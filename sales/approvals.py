@@ -65,6 +65,26 @@ class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.paid_ref = clean_multiline(self.paid_ref)
 
 
+class PayoutHold(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A lead's hold on one rep's payout statement for a cycle (a dispute: "Disputed split on
+    D-7"), as commission tools let a statement be held out of a payroll run: until a lead
+    releases it, the statement is not approved, marked paid or exported for payroll, and the
+    rep reads the hold and its reason on it."""
+
+    id: str  # W-2
+    rep: Ref
+    start: date | None = None  # the cycle it holds
+    end: date | None = None
+    reason: LongText
+    by: Ref
+    at: datetime
+    released_at: datetime | None = None  # when a lead released it (None: it holds)
+    released_by: Ref | None = None
+
+    def __post_init__(self) -> None:
+        self.reason = clean_multiline(self.reason)
+
+
 def approval_fields(statement: "Statement", start: date | None, end: date | None) -> dict:
     """What an approval of `statement` keeps (without its id, approver and time)."""
     return {"rep": statement.rep, "plan": statement.plan, "start": start, "end": end, "total": statement.total,

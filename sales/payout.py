@@ -45,7 +45,7 @@ from typing import Literal
 
 import msgspec
 
-from sales.approvals import Approval
+from sales.approvals import Approval, PayoutHold
 from sales.goals import number
 from sales.numbers import cents, half_up, rounded
 from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band, in_force, plan_for
@@ -158,6 +158,7 @@ class Statement(msgspec.Struct):
     #: what later cycles' statements released of this one's): earned - held + released + carried_in
     #: = total + carried_out
     released: float = 0.0
+    hold: PayoutHold | None = None  # a lead's hold on it for the cycle (store: holds): not approved or paid until released
 
 
 def money(value: float) -> str:

@@ -17,9 +17,9 @@ from typing import Any
 import msgspec
 
 from sales import permissions
-from sales.approvals import Approval, approval_fields, overpaid, paid_so_far, same_as_approved
+from sales.approvals import Approval, PayoutHold, approval_fields, overpaid, paid_so_far, same_as_approved
 from sales.dates import stamp, week_start
-from sales.errors import Invalid, NotFound, Word
+from sales.errors import Invalid, NotFound, Refused, Word
 from sales.deals import Deal, paid_share
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import OUTCOME_LABELS, Goal, checkins_of, in_cycle
@@ -327,6 +327,7 @@ class ReviewChanges(BoardCore):
         statements = []
         cycle = self._cycle_approvals()
         approvals = self.approvals()
+        held = self._cycle_holds()
         deals: dict[str, Deal] | None = None  # (read once a statement needs them)
         if any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
                for approval in approvals for line in approval.lines):
@@ -340,6 +341,7 @@ class ReviewChanges(BoardCore):
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
                 made.paid = paid_so_far(mine)
+                made.hold = held.get(results.rep)
                 statements.append(made)
         return statements
 
@@ -407,6 +409,65 @@ class ReviewChanges(BoardCore):
                     found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
         return found
 
+    # ------------------------------------------------------------------ payout holds
+
+    def holds(self) -> list[PayoutHold]:
+        """Every payout hold on the board, released or not, oldest first."""
+        return self._models("plan", "holds", PayoutHold, key=lambda h: int(h.id.split("-")[1]))
+
+    def _cycle_holds(self) -> dict[str, PayoutHold]:
+        """Each rep's hold on their statement for the cycle read, while it holds (not released)."""
+        start, end = self.period()
+        return {h.rep: h for h in self.holds() if (h.start, h.end) == (start, end) and h.released_at is None}
+
+    def hold_payout(self, rep: str, reason: str) -> tuple[PayoutHold, bool]:
+        """Hold `rep`'s payout statement for the cycle read, with why (a dispute): a lead's. Held,
+        it is not approved, marked paid or exported for payroll until released, and the rep reads
+        the hold on it. Holding a held one again changes its reason. Returns the hold and whether
+        anything changed (False: held already, for that reason)."""
+        reason = reason.strip()
+        if not reason:
+            raise Invalid("reason", "a hold needs its reason (the dispute, as the rep will read it)")
+
+        def build(tx: Transaction) -> tuple[PayoutHold, bool]:
+            self._check("payout.hold")
+            start, end = self.period()
+            (current,) = self._statements(rep)
+            if current.plan is None:
+                raise Refused("nothing to hold: {rep} is on no incentive plan", rep=rep)
+            old = current.hold
+            if old is not None:
+                if old.reason == reason:
+                    return old, False
+                new = convert({**msgspec.to_builtins(old), "reason": reason}, PayoutHold, "hold")
+                self._put_update(tx, "payout.hold", "hold", old, new)
+                return new, True
+            hold = convert({"id": format_id("hold", tx.nextnumber("hold")), "rep": rep, "start": start, "end": end,
+                            "reason": reason, "by": self.actor, "at": self.clock().replace(microsecond=0)},
+                           PayoutHold, "hold")
+            self._put_new(tx, "payout.hold", "hold", hold)
+            return hold, True
+        return self._transact(build)
+
+    def release_hold(self, rep: str) -> PayoutHold:
+        """Release the hold on `rep`'s payout statement for the cycle read: a lead's. Returns the
+        hold released; refused when none holds it."""
+        def build(tx: Transaction) -> PayoutHold:
+            self._check("payout.release")
+            former = self.former_reps()
+            if rep not in former:
+                self._reps_with(rep)
+            old = self._cycle_holds().get(rep)
+            if old is None:
+                start, end = self.period()
+                raise Refused("nothing to release: {rep}'s payout statement for {start} to {end} is not on hold",
+                              rep=rep, start=start, end=end)
+            new = convert({**msgspec.to_builtins(old), "released_at": self.clock().replace(microsecond=0),
+                           "released_by": self.actor}, PayoutHold, "hold")
+            self._put_update(tx, "payout.release", "hold", old, new)
+            return new
+        return self._transact(build)
+
     def _balances_carried(self, reps: list[str]) -> dict[str, Carried]:
         """Each of `reps`' balance carried into the cycle (_balance_carried), for the forecast."""
         approvals = self.approvals()
@@ -430,6 +491,10 @@ class ReviewChanges(BoardCore):
             self._check("payout.pay")
             marked = []
             for current in self._statements(rep):
+                if current.hold is not None:  # (held out of payroll until released)
+                    if rep is not None:
+                        raise _on_hold(current.hold, Word("marked paid"))
+                    continue
                 approval = current.approval
                 if approval is None or approval.paid_at is not None:
                     continue
@@ -443,14 +508,18 @@ class ReviewChanges(BoardCore):
     def approve_payouts(self, rep: str | None = None, note: str = "") -> list[Approval]:
         """Sign off each rep's payout statement for the cycle as it stands now (one rep's with
         `rep`): a lead's. A statement that still says what its latest approval says is not
-        approved again. Returns the approvals made."""
+        approved again, and one on hold is not approved until a lead releases it (asked for by
+        name, refused). Returns the approvals made."""
         def build(tx: Transaction) -> list[Approval]:
             self._check("payout.approve")
             start, end = self.period()
             made = []
             for current in self._statements(rep):
-                if current.plan is None or (current.approval and same_as_approved(current.approval, current)):
-                    continue  # on no plan: nothing to approve; or approved as it stands
+                if rep is not None and current.hold is not None:
+                    raise _on_hold(current.hold, Word("approved"))
+                if current.plan is None or current.hold is not None or (
+                        current.approval and same_as_approved(current.approval, current)):
+                    continue  # on no plan: nothing to approve; held; or approved as it stands
                 approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
                                     "at": self.clock().replace(microsecond=0),
                                     "id": format_id("approval", tx.nextnumber("approval"))}, Approval, "approval")
@@ -633,6 +702,13 @@ class ReviewChanges(BoardCore):
                     "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                                 for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                     "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+def _on_hold(hold: PayoutHold, done: Word) -> Refused:
+    """The refusal of approving, or marking paid, a statement a lead holds."""
+    return Refused("{rep}'s payout statement for {start} to {end} is on hold ({id}: {reason}); it is not {done} "
+                   "until a lead releases it (uplift payout hold {rep} --release)", rep=hold.rep, start=hold.start,
+                   end=hold.end, id=hold.id, reason=hold.reason, done=done)
 
 
 def _held_in(approval: Approval) -> list[tuple[str, float, float]]:

@@ -30,6 +30,12 @@ def paid_text(statement: Statement) -> str:
     return _("{said}; {more}").format(said=said, more=beyond_text(beyond)) if beyond else said
 
 
+def hold_text(hold) -> str:
+    """A lead's hold on the statement (sales.approvals.PayoutHold), as the rep and payroll read it."""
+    return _("ON HOLD ({id}) since {day} by {by}: {reason}; not approved or paid until a lead releases it").format(
+        id=hold.id, day=f"{hold.at:%Y-%m-%d}", by=hold.by, reason=hold.reason)
+
+
 def beyond_text(beyond: float) -> str:
     """What payroll paid beyond the latest approval (`beyond`, below zero: sales.approvals.overpaid):
     not taken back by a payment below zero, but carried into the next cycle as a balance."""

@@ -31,7 +31,7 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
-from tui.review_text import STRATEGY_COLUMNS, approval_text, changed_lines, strategy_rows
+from tui.review_text import STRATEGY_COLUMNS, approval_text, changed_lines, hold_text, strategy_rows
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
@@ -224,6 +224,8 @@ class ReviewScreen(TabKeys, BoardView):
         if not isinstance(rep, str):
             return
         for made in self.board.payouts(rep):
+            if made.hold is not None:  # (first: why it is not approved or paid)
+                table.add_row(plain_rich(hold_text(made.hold)), plain_rich(""))
             for line in made.lines:
                 table.add_row(plain_rich(say(line.text)), plain_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
