@@ -158,7 +158,8 @@ class Statement(msgspec.Struct):
     #: what later cycles' statements released of this one's): earned - held + released + carried_in
     #: = total + carried_out
     released: float = 0.0
-    hold: PayoutHold | None = None  # a lead's hold on it for the cycle (store: holds): not approved or paid until released
+    #: a lead's hold on it for the cycle (store: holds): not approved or paid until released
+    hold: PayoutHold | None = None
 
 
 def money(value: float) -> str:

@@ -244,6 +244,10 @@ def render(data: ReviewData, say: Say = str) -> str:
     out += ["", "## " + say(Phrase("Payouts")), ""]
     for s in data.payouts:
         out += ["### " + say(Phrase("{rep}: {total}", rep=md(s.rep), total=money(s.total))), ""]
+        if s.hold is not None:  # (a dispute: said first, as the statement says it)
+            held = Phrase("on hold ({id}) since {day} by {by}", id=s.hold.id, day=f"{s.hold.at:%Y-%m-%d}",
+                          by=md(s.hold.by))
+            out.append("- **" + say(held) + "**: " + md(s.hold.reason))
         out += [f"- {md(say(line.text))}" for line in s.lines]
         if s.recognition:
             out.append("- " + say(Phrase("recognition: {names}", names=", ".join(md(r) for r in s.recognition))))

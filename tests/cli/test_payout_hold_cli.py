@@ -113,3 +113,9 @@ def test_said_in_chinese(run, monkeypatch) -> None:
     run("payout", "hold", "ali", "D-7 分成有争议", user="dana")
     lines = run("payout", "--mine", user="ali")[1].splitlines()
     assert lines[1] == "  已暂扣（W-1），dana 于 2027-04-20 暂扣：D-7 分成有争议；主管解除前不予批准或发放"
+
+
+def test_the_review_report_says_the_hold(run) -> None:
+    run("payout", "hold", "ali", "Disputed split on D-7", user="dana")
+    report = run("review", "export", user="dana")[1]
+    assert "- **on hold (W-1) since 2027-04-20 by dana**: Disputed split on D-7" in report
