@@ -583,9 +583,8 @@ async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await open_statement(app, pilot, "ali")
-        await pilot.press("a")
+        await pilot.press("a")  # refused at once, before any question
         await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-        assert any("is on hold (W-1: Disputed split on D-7)" in str(n.message) for n in app._notifications)
+        assert any("ali's statement is on hold (W-1: Disputed split on D-7): not approved" in str(n.message)
+                   for n in app._notifications)
     assert not Board(board_path, actor="dana").approvals()

@@ -339,6 +339,11 @@ class ReviewScreen(TabKeys, BoardView):
         if shown.plan is None:  # nothing there to approve (as `uplift payout approve --rep` refuses it)
             tell(self, _("{rep} is on no incentive plan: nothing to approve").format(rep=rep), "warning")
             return
+        if shown.hold is not None:  # (said before any question, as the refusal would say it after)
+            tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not approved until a lead releases it "
+                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
+                                                                       reason=shown.hold.reason), "warning")
+            return
 
         def approve() -> str:
             with self.reading():
@@ -366,6 +371,11 @@ class ReviewScreen(TabKeys, BoardView):
         if shown is None:
             return
         rep, approval = shown.rep, shown.approval
+        if shown.hold is not None:  # (held out of payroll until released)
+            tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not marked paid until a lead releases it "
+                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
+                                                                       reason=shown.hold.reason), "warning")
+            return
         if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
                  "warning")
