@@ -117,10 +117,25 @@ def overpaid(approval: Approval | None, paid: float | None) -> float:
     return min(cents(approval.total - paid), 0.0) + 0.0
 
 
+def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
+    """An approved line's text and amount, its words brought up to date where only the words
+    changed: a carry line approved as "balance of -800.00 carried into the next cycle: ..." is
+    the same line as "800.00 owed, carried into the next cycle as a balance: ..." (same amount),
+    not a change since the approval."""
+    from sales.payout import CARRIED_OUT, CARRIED_OUT_BEFORE, money  # (sales.payout imports this module)
+
+    head, tail = CARRIED_OUT_BEFORE.split("{balance}")
+    template = (line.said or {}).get("template")
+    if line.amount and (template == CARRIED_OUT_BEFORE or (
+            template is None and line.text.startswith(head) and line.text.endswith(tail))):
+        return CARRIED_OUT.format(owed=money(line.amount)), line.amount
+    return line.text, line.amount
+
+
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:
     """Whether the statement still says what was approved, line for line."""
     return approval.total == statement.total and \
-        [(line.text, line.amount) for line in approval.lines] == [(line.text, line.amount) for line in statement.lines]
+        [_as_said_now(line) for line in approval.lines] == [(line.text, line.amount) for line in statement.lines]
 
 
 def changes_since(approval: Approval, statement: "Statement") -> tuple[list[ApprovedLine], list]:
@@ -132,11 +147,11 @@ def changes_since(approval: Approval, statement: "Statement") -> tuple[list[Appr
     left = [(line.text, line.amount) for line in now]
     gone = []
     for line in approved:
-        if (line.text, line.amount) in left:
-            left.remove((line.text, line.amount))
+        if _as_said_now(line) in left:
+            left.remove(_as_said_now(line))
         else:
             gone.append(line)
-    was = [(line.text, line.amount) for line in approved]
+    was = [_as_said_now(line) for line in approved]
     new = []
     for line in now:
         if (str(line.text), line.amount) in was:

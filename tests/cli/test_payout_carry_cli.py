@@ -115,3 +115,30 @@ def test_said_in_chinese(run, monkeypatch) -> None:
     assert "  欠款 800.00 作为余额结转至下一周期：提成不低于零发放" in q4
     approve(run, Q4)
     assert "  结转自 2026-10-01 至 2026-12-31 周期的余额（P-2）：-800.00" in payout(run, Q1)
+
+
+def test_an_approval_of_the_carry_lines_former_words_is_not_a_change(tmp_path, capsys, monkeypatch) -> None:
+    # approved when the line said "balance of -800.00 carried ..." (amount +800, as now): the same
+    # line in new words, not "CHANGED since"
+    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    assert run("plan", "import", str(plan))[0] == 0
+    approve(run, Q3)
+    lines = json.loads(run("payout", "--rep", "ali", "--json", "--start", Q4[0], "--end", Q4[1])[1])[0]["lines"]
+    old = [{"text": "balance of -800.00 carried into the next cycle: nothing is paid below zero", "amount": 800,
+            "said": {"template": "balance of {balance} carried into the next cycle: nothing is paid below zero",
+                     "values": {"balance": "-800.00"}}}
+           if line["kind"] == "carried" else {"text": line["text"], "amount": line["amount"]} for line in lines]
+    kept = {"approvals": [{"id": "P-9", "rep": "ali", "plan": "I-1", "start": Q4[0], "end": Q4[1], "total": 0,
+                           "by": "dana", "at": "2027-01-05T09:00:00Z",
+                           "lines": [{k: v for k, v in line.items() if v is not None} for line in old]}]}
+    import yaml
+    again = tmp_path / "again.yaml"
+    again.write_text(PLAN + yaml.safe_dump(kept))
+    assert run("plan", "import", str(again))[0] == 0
+    q4 = payout(run, Q4)
+    assert not any("CHANGED" in line for line in q4), q4
+    # and the next cycle still reads its balance
+    assert "  balance carried from 2026-10-01 to 2026-12-31 (P-9): -800.00" in payout(run, Q1)
