@@ -158,6 +158,9 @@ class Statement(msgspec.Struct):
     #: what later cycles' statements released of this one's): earned - held + released + carried_in
     #: = total + carried_out
     released: float = 0.0
+    #: below zero: what payroll paid for the cycle beyond its latest approval (approved again lower),
+    #: carried into the next cycle as a balance (sales.approvals.overpaid)
+    overpaid: float = 0.0
     #: a lead's hold on it for the cycle (store: holds): not approved or paid until released
     hold: PayoutHold | None = None
 

@@ -342,6 +342,7 @@ class ReviewChanges(BoardCore):
                 made.approval = mine[-1] if mine else None
                 made.paid = paid_so_far(mine)
                 made.hold = held.get(results.rep)
+                made.overpaid = overpaid(made.approval, made.paid)
                 statements.append(made)
         return statements
 

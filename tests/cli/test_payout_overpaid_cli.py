@@ -65,6 +65,8 @@ def test_a_paid_statement_approved_lower_carries_the_difference_into_the_next_cy
     header, row = run(*in_q1("payout", "--csv"))[1].splitlines()[:2]
     cells = dict(zip(header.split(","), row.split(",")))
     assert (cells["paid_so_far"], cells["to_pay"]) == ("500", "0")
+    (q1_json,) = json.loads(run(*in_q1("payout", "--rep", "ali", "--json"))[1])
+    assert (q1_json["total"], q1_json["paid"], q1_json["overpaid"]) == (200, 500, -300)
     # marking it paid pays nothing and says where the 300 went
     assert run(*in_q1("payout", "paid", "--rep", "ali"))[1] == (
         "P-2 ali: 200.00 marked paid; 500.00 of it paid before, so nothing now; "
