@@ -119,3 +119,9 @@ def test_the_review_report_says_the_hold(run) -> None:
     run("payout", "hold", "ali", "Disputed split on D-7", user="dana")
     report = run("review", "export", user="dana")[1]
     assert "- **on hold (W-1) since 2027-04-20 by dana**: Disputed split on D-7" in report
+
+
+def test_a_leads_day_does_not_count_a_held_statement_as_waiting(run) -> None:
+    run("payout", "hold", "ali", "Disputed split on D-7", user="dana")
+    today = run("today", user="dana")[1]
+    assert "Payouts: 1 to approve" in today  # bea's; ali's is held
