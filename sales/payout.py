@@ -18,11 +18,16 @@ Order of the lines (and of the arithmetic):
      deal with a commission, saying what it earned, what the customer has paid of the deal, what
      of its commission is payable now and what is held until the customer pays (a negative
      amount: the held part), then a note with the statement's earned, payable and held sums;
+  7b. commission an earlier cycle's approved statement held and customer payments dated in this
+     cycle released since ("released on payment of D-7, earned in P-1: 1,200.00"), and on that
+     earlier cycle's own statement the same taken off again (`Released`: the store finds them);
   8. a balance below zero that an approved statement of an earlier cycle left (the rep owed a
-     clawback that cycle's commission did not cover), netted here (`Carried`: the store finds it);
+     clawback that cycle's commission did not cover, or payroll paid beyond its latest approval),
+     netted here (`Carried`: the store finds it);
   9. the total: the sum of the lines above, each rounded to cents, never below zero: a sum below
      zero is paid as 0.00 and a line carries the rest into the next cycle (as QuotaPath and Xactly
-     carry a recoverable balance), whose statement nets it once this one is approved. Under
+     carry a recoverable balance), whose statement nets it once this one is approved. That line's
+     amount is what it adds (+800.00) and its words say the same figure ("800.00 owed"). Under
      `release: paid` it is what is payable now: what approvals sign off and payroll pays.
 
 Release on payment (sales/incentives.py, `release: paid`). A deal's commission is the tiered
@@ -107,7 +112,6 @@ def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None,
 
     carried = sum(amount for text, amount, said in lines if amount and carries(text, said))
     return cents(min(total, 0.0) - carried) + 0.0
-
 
 
 class Released(msgspec.Struct):
