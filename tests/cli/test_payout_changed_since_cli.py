@@ -72,7 +72,7 @@ def test_a_deal_paid_then_lost_in_the_cycle_is_taken_back_once(run, tmp_path) ->
     assert run("payout", "approve", "--rep", "ali")[1] == "P-2 ali: 0.00\n"
     # nothing is taken back by a payment below zero: the 500 paid beyond 0.00 is a balance
     assert run("payout", "paid", "--rep", "ali")[1] == (
-        "P-2 ali: 0.00 marked paid; 500.00 of it paid before, so nothing now; "
+        "P-2 ali: 0.00 marked paid; 500.00 paid before, so nothing now; "
         "500.00 paid beyond it, carried into the next cycle as a balance of -500.00\n")
 
 

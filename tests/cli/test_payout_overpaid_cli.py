@@ -69,7 +69,7 @@ def test_a_paid_statement_approved_lower_carries_the_difference_into_the_next_cy
     assert (q1_json["total"], q1_json["paid"], q1_json["overpaid"]) == (200, 500, -300)
     # marking it paid pays nothing and says where the 300 went
     assert run(*in_q1("payout", "paid", "--rep", "ali"))[1] == (
-        "P-2 ali: 200.00 marked paid; 500.00 of it paid before, so nothing now; "
+        "P-2 ali: 200.00 marked paid; 500.00 paid before, so nothing now; "
         "300.00 paid beyond it, carried into the next cycle as a balance of -300.00\n")
     # Q2 (the cycle now): D-2 20,000 at 5% = 1,000, less the 300 paid beyond Q1's approval = 700
     q2 = run("payout", "--rep", "ali")[1].splitlines()

@@ -233,7 +233,7 @@ def _mark_paid(board, args: argparse.Namespace) -> int:
                       before=money(paid or 0), now=money(to_pay(approval, paid) or 0))
         beyond = overpaid(approval, paid)
         if beyond:  # approved lower than was paid: nothing taken back, the rest carried on
-            print(safe(_("{id} {rep}: {total} marked paid; {before} of it paid before, so nothing now; {more}").format(
+            print(safe(_("{id} {rep}: {total} marked paid; {before} paid before, so nothing now; {more}").format(
                 more=beyond_text(beyond), **values)))
             continue
         said = ((_("{id} {rep}: {total} paid ({ref}); {before} of it paid before, so {now} now") if paid else
