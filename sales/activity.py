@@ -79,6 +79,10 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         title = after.get("title") or after.get("topic") or ""
         if record.action in ("member.add", "member.remove"):  # (a removal undone adds them back)
             return Phrase("added {name} as {role}", name=record.item, role=Word(str(after.get("role"))))
+        if record.action == "payout.hold":
+            return Phrase("held {rep}'s payout statement for {start} to {end} ({item}): {reason}", rep=after.get("rep"),
+                          start=after.get("start"), end=after.get("end"), item=record.item,
+                          reason=after.get("reason", ""))
         if record.action == "payout.approve":
             return Phrase("approved {rep}'s payout statement {item}: {total:,.2f}", rep=after.get("rep"),
                           item=record.item, total=after.get("total", 0))
@@ -90,6 +94,12 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     if record.after is None:
         return (Phrase("removed member {name}", name=record.item) if record.action in ("member.remove", "member.add")
                 else Phrase("deleted {item}", item=record.item))
+    if record.action == "payout.release":
+        return Phrase("released payout hold {item}", item=record.item) if after.get("released_at") else \
+            Phrase("put payout hold {item} back on", item=record.item)
+    if record.action == "payout.hold":  # (a hold's reason changed)
+        return Phrase("changed the reason of payout hold {item}: {reason}", item=record.item,
+                      reason=after.get("reason", ""))
     if record.action == "payout.pay":
         if after.get("paid_ref"):
             return Phrase("marked payout approval {item} paid ({ref})", item=record.item, ref=after["paid_ref"])

@@ -5,9 +5,12 @@ approved, instead of quietly changing what the rep was told.
 
 Once payroll has paid an approved statement, the lead marks the approval paid (when, by whom,
 the payroll's reference). An approval is the whole statement for the cycle, so what has been
-paid for the cycle is the latest paid approval's total, and what is *to pay* is the latest
-approval's total less that: after a deal moved and the statement was approved again, only the
-difference (above or below zero: a clawback) is left to pay.
+paid for the cycle is the most an approval marked paid said (payroll pays the difference up
+to each one and never takes money back), and what is *to pay* is the latest approval's total
+less that: after a deal moved and the statement was approved again, only the difference is left
+to pay. An approval below what was paid is not a payment below zero: the difference was paid
+beyond it (`overpaid`), a recoverable balance the next cycle's statement nets, as a statement
+below zero carries its balance on (sales/payout.py).
 """
 
 from __future__ import annotations
@@ -62,6 +65,26 @@ class Approval(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.paid_ref = clean_multiline(self.paid_ref)
 
 
+class PayoutHold(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A lead's hold on one rep's payout statement for a cycle (a dispute: "Disputed split on
+    D-7"), as commission tools let a statement be held out of a payroll run: until a lead
+    releases it, the statement is not approved, marked paid or exported for payroll, and the
+    rep reads the hold and its reason on it."""
+
+    id: str  # W-2
+    rep: Ref
+    start: date | None = None  # the cycle it holds
+    end: date | None = None
+    reason: LongText
+    by: Ref
+    at: datetime
+    released_at: datetime | None = None  # when a lead released it (None: it holds)
+    released_by: Ref | None = None
+
+    def __post_init__(self) -> None:
+        self.reason = clean_multiline(self.reason)
+
+
 def approval_fields(statement: "Statement", start: date | None, end: date | None) -> dict:
     """What an approval of `statement` keeps (without its id, approver and time)."""
     return {"rep": statement.rep, "plan": statement.plan, "start": start, "end": end, "total": statement.total,
@@ -71,23 +94,48 @@ def approval_fields(statement: "Statement", start: date | None, end: date | None
 
 
 def paid_so_far(approvals: list[Approval]) -> float | None:
-    """What has been paid for a rep's cycle, of their approvals for it (oldest first): the latest
-    paid approval's total; None when none is paid."""
-    paid = [a for a in approvals if a.paid_at is not None]
-    return paid[-1].total if paid else None
+    """What has been paid for a rep's cycle, of their approvals for it (oldest first): the most
+    a paid approval said (each payment paid the difference up to it, none took money back);
+    None when none is paid."""
+    paid = [a.total for a in approvals if a.paid_at is not None]
+    return max(paid) if paid else None
 
 
 def to_pay(approval: Approval | None, paid: float | None) -> float | None:
-    """What is left to pay of the latest approval, given what was paid; None without approval."""
+    """What is left to pay of the latest approval, given what was paid (never below zero: what
+    was paid beyond it is `overpaid`, carried on); None without approval."""
     if approval is None:
         return None
-    return cents(approval.total - (paid or 0.0))
+    return max(cents(approval.total - (paid or 0.0)), 0.0)
+
+
+def overpaid(approval: Approval | None, paid: float | None) -> float:
+    """Below zero: what was paid for the cycle beyond its latest approval (a paid statement
+    approved again lower), a balance carried into the next cycle; 0.0 when nothing was."""
+    if approval is None or paid is None:
+        return 0.0
+    return min(cents(approval.total - paid), 0.0) + 0.0
+
+
+def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
+    """An approved line's text and amount, its words brought up to date where only the words
+    changed: a carry line approved as "balance of -800.00 carried into the next cycle: ..." is
+    the same line as "800.00 owed, carried into the next cycle as a balance: ..." (same amount),
+    not a change since the approval."""
+    from sales.payout import CARRIED_OUT, CARRIED_OUT_BEFORE, money  # (sales.payout imports this module)
+
+    head, tail = CARRIED_OUT_BEFORE.split("{balance}")
+    template = (line.said or {}).get("template")
+    if line.amount and (template == CARRIED_OUT_BEFORE or (
+            template is None and line.text.startswith(head) and line.text.endswith(tail))):
+        return CARRIED_OUT.format(owed=money(line.amount)), line.amount
+    return line.text, line.amount
 
 
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:
     """Whether the statement still says what was approved, line for line."""
     return approval.total == statement.total and \
-        [(line.text, line.amount) for line in approval.lines] == [(line.text, line.amount) for line in statement.lines]
+        [_as_said_now(line) for line in approval.lines] == [(line.text, line.amount) for line in statement.lines]
 
 
 def changes_since(approval: Approval, statement: "Statement") -> tuple[list[ApprovedLine], list]:
@@ -99,11 +147,11 @@ def changes_since(approval: Approval, statement: "Statement") -> tuple[list[Appr
     left = [(line.text, line.amount) for line in now]
     gone = []
     for line in approved:
-        if (line.text, line.amount) in left:
-            left.remove((line.text, line.amount))
+        if _as_said_now(line) in left:
+            left.remove(_as_said_now(line))
         else:
             gone.append(line)
-    was = [(line.text, line.amount) for line in approved]
+    was = [_as_said_now(line) for line in approved]
     new = []
     for line in now:
         if (str(line.text), line.amount) in was:

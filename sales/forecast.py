@@ -25,7 +25,9 @@ Definitions (the README repeats them):
   bonuses, cap, clawbacks), with each deal won on its close date (today, for a slipped one).
   Under a plan that releases commission as customers pay (`release: paid`) these are what the
   rep EARNS (the statement's `earned`: nothing held back), as the forecast is about landing the
-  cycle, and a deal about to close has not been paid yet.
+  cycle, and a deal about to close has not been paid yet. Each nets the balance below zero an
+  earlier cycle's approved statement left (``carried``, as the statement nets it), never below
+  zero: a rep who owes 300 is paid 700 of 1,000 earned.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import msgspec
 from sales.deals import Deal, Stage, StageEntry, is_slipped
 from sales.incentives import IncentivePlan, plan_for
 from sales.numbers import cents
-from sales.payout import statement
+from sales.payout import Carried, statement
 from sales.review import in_period, rep_results, won_at
 from sales.splits import credit_among, credited_values
 from sales.touches import Touch
@@ -69,6 +71,8 @@ class RepForecast(msgspec.Struct):
     payout_best_case: float | None = None
     later_ids: list[str] = []  # ids of the open deals closing after the cycle
     left: bool = False  # a rep who has left the board but earned in the cycle (store: former_reps)
+    carried: float = 0.0  # below zero: the balance an earlier cycle left, netted in the payouts
+    carried_from: str = ""  # the approval that left it (P-3)
 
 
 class TrendPoint(msgspec.Struct):
@@ -132,24 +136,29 @@ def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
 
 def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
             touches: Sequence[Touch], start: date | None, end: date | None, today: date,
-            cycles: Sequence[tuple[date, date]] = (), every_plan: Sequence[IncentivePlan] = ()) -> float | None:
+            cycles: Sequence[tuple[date, date]] = (), every_plan: Sequence[IncentivePlan] = (),
+            carried: Carried | None = None) -> float | None:
+    """What the statement would pay with nothing held: what the cycle earns, less the balance
+    carried in, never below zero."""
     if plan is None:
         return None
-    return statement(plan, rep_results(rep, deals, stages, touches, start, end, today, cycles), every_plan).earned
+    made = statement(plan, rep_results(rep, deals, stages, touches, start, end, today, cycles), every_plan, carried)
+    return max(cents(made.earned + made.carried_in), 0.0)
 
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
              now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
              former: Sequence[str] = (), cycles: Sequence[tuple[date, date]] = (),
-             every_plan: Sequence[IncentivePlan] = ()) -> Forecast:
+             every_plan: Sequence[IncentivePlan] = (), carried: dict[str, Carried] | None = None) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
     rep's (their row is the team's, and the months are their deals'). ``former``: those of
     ``reps`` who have left the board (their rows say so; their won value and payout are the
     team's as any rep's are). ``cycles``: the earlier cycles the board knows the dates of (a
     clawback takes back what a deal earned in its own: sales.review.rep_results), ``every_plan``
-    the board's plans (the one that paid it then: sales.payout.statement)."""
+    the board's plans (the one that paid it then: sales.payout.statement); ``carried``: each rep's
+    balance below zero that an earlier cycle's approved statement left (netted in the payouts)."""
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
@@ -166,7 +175,7 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
                 if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct, cycles,
-                         every_plan))
+                         every_plan, (carried or {}).get(rep)))
         if rep in former:  # nothing left to close: no gap or coverage of their own (the team's counts them)
             rows[-1].left, rows[-1].gap, rows[-1].coverage = True, None, None
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
@@ -216,7 +225,7 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date)
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
          won_stage: str, touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None,
          end: date | None, now: datetime, commit_pct: int, cycles: Sequence[tuple[date, date]] = (),
-         every_plan: Sequence[IncentivePlan] = ()) -> RepForecast:
+         every_plan: Sequence[IncentivePlan] = (), carried: Carried | None = None) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
     counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
@@ -252,9 +261,12 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
             ids = {d.id for d, _ in chosen}
             return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
 
-        row.payout = _payout(plan, rep, everyone, stages, touches, start, end, today, cycles, every_plan)
-        row.payout_commit = _payout(plan, rep, if_won(commit), stages, touches, start, end, today, cycles, every_plan)
-        row.payout_best_case = _payout(plan, rep, if_won(best), stages, touches, start, end, today, cycles, every_plan)
+        pay = (stages, touches, start, end, today, cycles, every_plan, carried)
+        row.payout = _payout(plan, rep, everyone, *pay)
+        row.payout_commit = _payout(plan, rep, if_won(commit), *pay)
+        row.payout_best_case = _payout(plan, rep, if_won(best), *pay)
+        if carried is not None and carried.amount < 0:  # (said beside the payouts: they net it)
+            row.carried, row.carried_from = cents(carried.amount), carried.approval
     return row
 
 

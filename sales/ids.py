@@ -3,7 +3,7 @@
 Also `A-` logged activities (calls, visits...), `K-` coaching notes, `C-` check-ins, `B-` budget
 lines, `E-` spend entries (expenses), `L-` training items (learning), `X-` diagnosis snapshots,
 `N-` interview and feedback notes, `M-` saved column mappings, `H-` checklists, `I-` incentive
-plans, `R-` review answers (gap analysis), `P-` payout approvals. One letter
+plans, `R-` review answers (gap analysis), `P-` payout approvals, `W-` payout holds (withheld). One letter
 each, so that `t12` still means T-12.
 """
 
@@ -18,12 +18,12 @@ from sales.text import list_commas
 PREFIXES = {"task": "T", "goal": "G", "strategy": "S", "deal": "D", "touch": "A", "coaching": "K",
             "checkin": "C", "budget": "B", "spend": "E", "training": "L", "snapshot": "X",
             "note": "N", "mapping": "M", "checklist": "H", "incentive": "I", "answer": "R",
-            "approval": "P"}
+            "approval": "P", "hold": "W"}
 #: What a person calls a kind whose key is not its everyday name (`uplift diagnosis show X-3`
 #: names a kept diagnosis, which the store keeps as a snapshot).
 NAMES = {"snapshot": "diagnosis", "touch": "activity", "coaching": "coaching note", "checkin": "check-in",
          "spend": "spending", "answer": "review answer", "approval": "payout approval",
-         "mapping": "column mapping", "budget": "budget line", "training": "training item",
+         "mapping": "column mapping", "hold": "payout hold", "budget": "budget line", "training": "training item",
          "incentive": "incentive plan"}
 
 
@@ -38,7 +38,7 @@ KIND_WORDS = {"task": Word("task"), "goal": Word("goal"), "strategy": Word("stra
               "budget": Word("budget line"), "spend": Word("spending"), "training": Word("training item"),
               "snapshot": Word("diagnosis"), "note": Word("note"), "mapping": Word("column mapping"),
               "checklist": Word("checklist"), "incentive": Word("incentive plan"),
-              "answer": Word("review answer"), "approval": Word("payout approval")}
+              "answer": Word("review answer"), "approval": Word("payout approval"), "hold": Word("payout hold")}
 
 
 def kind_word(kind: str) -> Word:

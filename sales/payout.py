@@ -18,11 +18,16 @@ Order of the lines (and of the arithmetic):
      deal with a commission, saying what it earned, what the customer has paid of the deal, what
      of its commission is payable now and what is held until the customer pays (a negative
      amount: the held part), then a note with the statement's earned, payable and held sums;
+  7b. commission an earlier cycle's approved statement held and customer payments dated in this
+     cycle released since ("released on payment of D-7, earned in P-1: 1,200.00"), and on that
+     earlier cycle's own statement the same taken off again (`Released`: the store finds them);
   8. a balance below zero that an approved statement of an earlier cycle left (the rep owed a
-     clawback that cycle's commission did not cover), netted here (`Carried`: the store finds it);
+     clawback that cycle's commission did not cover, or payroll paid beyond its latest approval),
+     netted here (`Carried`: the store finds it);
   9. the total: the sum of the lines above, each rounded to cents, never below zero: a sum below
      zero is paid as 0.00 and a line carries the rest into the next cycle (as QuotaPath and Xactly
-     carry a recoverable balance), whose statement nets it once this one is approved. Under
+     carry a recoverable balance), whose statement nets it once this one is approved. That line's
+     amount is what it adds (+800.00) and its words say the same figure ("800.00 owed"). Under
      `release: paid` it is what is payable now: what approvals sign off and payroll pays.
 
 Release on payment (sales/incentives.py, `release: paid`). A deal's commission is the tiered
@@ -45,7 +50,7 @@ from typing import Literal
 
 import msgspec
 
-from sales.approvals import Approval
+from sales.approvals import Approval, PayoutHold
 from sales.goals import number
 from sales.numbers import cents, half_up, rounded
 from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band, in_force, plan_for
@@ -53,11 +58,16 @@ from sales.review import RepResults, WonDeal
 from sales.errors import Word
 from sales.phrases import Phrase
 
-LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "carried", "total",
-                   "note"]
+LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "released", "carried",
+                   "total", "note"]
 #: the line that carries a sum below zero into the next cycle (the store reads it back from an
-#: approval, whose lines keep their template: carried_from_approval)
-CARRIED_OUT = "balance of {balance} carried into the next cycle: nothing is paid below zero"
+#: approval, whose lines keep their template: carried_from_approval). Its amount is what it adds
+#: here (+800.00, bringing -800.00 up to 0.00), and its words say that figure: what is owed.
+CARRIED_OUT = "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero"
+#: its words before they said the amount as the line adds it (approvals made then keep them, and
+#: are said in the reader's language: the template stays in the catalogue)
+CARRIED_OUT_BEFORE = Phrase(
+    "balance of {balance} carried into the next cycle: nothing is paid below zero").template
 
 
 class Line(msgspec.Struct):
@@ -94,11 +104,36 @@ def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None,
     """What an approved statement left below zero, from its total and its lines (text, amount,
     kept template): its carry line's amount (the total was brought up to 0.00 by it), or a total
     below zero itself (one approved before balances were carried). 0.0: nothing."""
-    english = CARRIED_OUT.split("{balance}")
-    carried = sum(amount for text, amount, said in lines if amount and (
-        (isinstance(said, dict) and said.get("template") == CARRIED_OUT)
-        or (text.startswith(english[0]) and text.endswith(english[1]))))
+    def carries(text: str, said: object) -> bool:
+        if isinstance(said, dict) and said.get("template") in (CARRIED_OUT, CARRIED_OUT_BEFORE):
+            return True
+        return any(text.startswith(head) and text.endswith(tail) for head, tail in (
+            CARRIED_OUT.split("{owed}"), CARRIED_OUT_BEFORE.split("{balance}")))
+
+    carried = sum(amount for text, amount, said in lines if amount and carries(text, said))
     return cents(min(total, 0.0) - carried) + 0.0
+
+
+class Released(msgspec.Struct):
+    """Commission of deal `deal`, earned in an earlier cycle (`start` to `end`) whose approved
+    statement held it, that customer payments released after that approval (store: released):
+    on the statement of the cycle the payments are dated in, once (`amount`, above zero), and
+    on that earlier cycle's own statement taken off again (`later`), so that approving it again
+    does not pay it twice."""
+
+    deal: str
+    approval: str  # the first approval of the cycle it was earned in (P-1: it stays when approved again)
+    start: date
+    end: date
+    amount: float
+    later: bool = False  # True: the earning cycle's own line (paid in later cycles' statements)
+
+
+#: an approved statement's line that holds a deal's commission until its customer pays: its
+#: values say what it earned and what was payable then (store: released)
+HELD_LINE = "{id}: commission {earned} earned; customer paid "
+#: an approved statement's line that took off what later cycles' statements released of a deal
+RELEASED_LATER = "{id}: {amount} of its commission released on payments after {end}, paid in later cycles"
 
 
 class Statement(msgspec.Struct):
@@ -116,11 +151,22 @@ class Statement(msgspec.Struct):
     approval: Approval | None = None  # the lead's latest sign-off for the cycle (store: payouts())
     paid: float | None = None  # paid for the cycle so far (sales.approvals.paid_so_far)
     release: str = "won"  # the plan's release: "won", or "paid" (commission released as customers pay)
-    earned: float = 0.0  # the total were nothing held; the total is what is payable now
+    #: what the cycle's own lines come to, nothing held (commission, bonuses, clawbacks; no balance
+    #: carried in or out): earned - held + carried_in = total + carried_out
+    earned: float = 0.0
     held: float = 0.0  # commission held until customers pay (release "paid")
     deals: list[DealRelease] = []  # per won deal with commission (release "paid")
     carried_in: float = 0.0  # a balance below zero an earlier cycle's approved statement left, netted here
     carried_out: float = 0.0  # below zero: what this cycle's sum left, carried into the next (the total is 0)
+    #: commission earned in earlier approved cycles that payments dated in this one released (less
+    #: what later cycles' statements released of this one's): earned - held + released + carried_in
+    #: = total + carried_out
+    released: float = 0.0
+    #: below zero: what payroll paid for the cycle beyond its latest approval (approved again lower),
+    #: carried into the next cycle as a balance (sales.approvals.overpaid)
+    overpaid: float = 0.0
+    #: a lead's hold on it for the cycle (store: holds): not approved or paid until released
+    hold: PayoutHold | None = None
 
 
 def money(value: float) -> str:
@@ -213,12 +259,14 @@ def _won_line(deal: WonDeal) -> Phrase:
 
 
 def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = (),
-              carried: Carried | None = None) -> Statement:
+              carried: Carried | None = None, paid_since: Sequence[Released] = ()) -> Statement:
     """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
     `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
     back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
     board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balance
-    below zero an earlier cycle's approved statement left (netted here; on no plan it waits)."""
+    below zero an earlier cycle's approved statement left (netted here; on no plan it waits).
+    `paid_since`: commission held by earlier approved statements that payments released since
+    (Released: added here, or, `later`, taken off this cycle's own as later cycles pay it)."""
     lines: list[Line] = []
     for deal in results.won:
         lines.append(Line("won", _won_line(deal)))
@@ -326,30 +374,43 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
                    "{payable} payable, {held} held until paid", **said)
         lines.append(Line("held", text, -release.held if release.held else None))
+    for item in paid_since:
+        if item.later:
+            lines.append(Line("released", Phrase(
+                "{id}: {amount} of its commission released on payments after {end}, paid in later cycles",
+                id=item.deal, amount=money(item.amount), end=item.end.isoformat()), -item.amount))
+        else:
+            lines.append(Line("released", Phrase("released on payment of {id}, earned in {approval}: {amount}",
+                                                 id=item.deal, approval=item.approval, amount=money(item.amount)),
+                              item.amount))
     carried_in = 0.0
     if carried is not None and carried.amount < 0:
         carried_in = cents(carried.amount)
         lines.append(Line("carried", Phrase("balance carried from {start} to {end} ({approval}): {amount}",
                                             start=carried.start.isoformat(), end=carried.end.isoformat(),
                                             approval=carried.approval, amount=money(carried_in)), carried_in))
+    # the cycle's own: every line but what is held and the balances (earned as if nothing were held)
+    earned = cents(sum(line.amount for line in lines if line.amount is not None and line.kind not in
+                       ("held", "released", "carried")))
+    released_sum = cents(sum(line.amount for line in lines if line.kind == "released"))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
     carried_out = 0.0
     if total < 0:  # never paid below zero: the rest carries on into the next cycle
         carried_out, total = total, 0.0
         lines.append(Line("carried", Phrase(  # (the template written out, CARRIED_OUT: the i18n test reads it)
-            "balance of {balance} carried into the next cycle: nothing is paid below zero",
-            balance=money(carried_out)), -carried_out))
-    if on_payment:
+            "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero",
+            owed=money(-carried_out)), -carried_out))
+    if on_payment:  # (the cycle's own figures: earned = payable + held; the balances are their lines)
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "
-                                         "until customers pay", earned=money(total + held), total=money(total),
+                                         "until customers pay", earned=money(earned), total=money(earned - held),
                                          held=money(held))))
         lines.append(Line("total", Phrase("total payable now = {total}", total=money(total)), total))
     else:
         lines.append(Line("total", Phrase("total payout = {total}", total=money(total)), total))
     return Statement(results.rep, plan.id, quota, results.won_value, attainment, cents(commission),
                      bonuses, cents(clawback), total, lines, release=plan.release,
-                     earned=cents(total + held), held=held, deals=releases, carried_in=carried_in,
-                     carried_out=carried_out)
+                     earned=earned, held=held, deals=releases, carried_in=carried_in,
+                     carried_out=carried_out, released=released_sum)
 
 
 def _reopened_clawback(capped: bool, released: bool, deal: WonDeal, said: dict) -> Phrase:

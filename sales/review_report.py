@@ -92,7 +92,7 @@ def _moved(s: Statement, say: Say) -> list[str]:
 
 def _approval(s: Statement, say: Say) -> str:
     """The statement's sign-off, in the report's words."""
-    from sales.approvals import same_as_approved, to_pay
+    from sales.approvals import overpaid, same_as_approved, to_pay
 
     a = s.approval
     if s.plan is None:
@@ -105,6 +105,11 @@ def _approval(s: Statement, say: Say) -> str:
         said = say(Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid} ({ref})",
                           ref=md(a.paid_ref), **paid) if a.paid_ref else
                    Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid}", **paid))
+    elif s.paid is not None and overpaid(a, s.paid):  # (approved again lower than was paid: carried on)
+        said = say(Phrase("approved by {by} on {day} ({id}): {total}; {before} paid before, {rest} to pay; "
+                          "{beyond} paid beyond it, carried into the next cycle as a balance of {balance}",
+                          before=money(s.paid), rest=money(to_pay(a, s.paid) or 0),
+                          beyond=money(-overpaid(a, s.paid)), balance=money(overpaid(a, s.paid)), **given))
     elif s.paid is not None:
         said = say(Phrase("approved by {by} on {day} ({id}): {total}; {before} paid before, {rest} to pay",
                           before=money(s.paid), rest=money(to_pay(a, s.paid) or 0), **given))
@@ -239,6 +244,10 @@ def render(data: ReviewData, say: Say = str) -> str:
     out += ["", "## " + say(Phrase("Payouts")), ""]
     for s in data.payouts:
         out += ["### " + say(Phrase("{rep}: {total}", rep=md(s.rep), total=money(s.total))), ""]
+        if s.hold is not None:  # (a dispute: said first, as the statement says it)
+            held = Phrase("on hold ({id}) since {day} by {by}", id=s.hold.id, day=f"{s.hold.at:%Y-%m-%d}",
+                          by=md(s.hold.by))
+            out.append("- **" + say(held) + "**: " + md(s.hold.reason))
         out += [f"- {md(say(line.text))}" for line in s.lines]
         if s.recognition:
             out.append("- " + say(Phrase("recognition: {names}", names=", ".join(md(r) for r in s.recognition))))

@@ -55,7 +55,7 @@ class AgendaQueries(BoardCore):
         if self.role_of(who) == "lead" and self.role == "lead":
             # (pay is private: a rep reading a lead's day (`today --for dana`) was told "Payouts: 1
             # to approve", counted from the one statement the rep may read, as if it were dana's)
-            statements = self.payouts()
+            statements = [s for s in self.payouts() if s.hold is None]  # (held: not to approve or pay yet)
             day.payouts = (sum(1 for s in statements if s.plan is not None and (
                                s.approval is None or not same_as_approved(s.approval, s))),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))

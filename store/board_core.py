@@ -86,6 +86,7 @@ HOMES: dict[str, tuple[str, str, str]] = {
     "incentive": ("plan", "incentives", "sales.incentives:IncentivePlan"),
     "answer": ("plan", "review_answers", "sales.review:ReviewAnswer"),
     "approval": ("plan", "approvals", "sales.approvals:Approval"),
+    "hold": ("plan", "holds", "sales.approvals:PayoutHold"),
 }
 
 

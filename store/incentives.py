@@ -17,17 +17,26 @@ from typing import Any
 import msgspec
 
 from sales import permissions
-from sales.approvals import Approval, approval_fields, paid_so_far, same_as_approved
+from sales.approvals import Approval, PayoutHold, approval_fields, overpaid, paid_so_far, same_as_approved
 from sales.dates import stamp, week_start
-from sales.errors import Invalid, NotFound, Word
-from sales.deals import Deal
+from sales.errors import Invalid, NotFound, Refused, Word
+from sales.deals import Deal, paid_share
 from sales.forecast import DEFAULT_COMMIT, Forecast, TrendPoint, forecast
 from sales.goals import OUTCOME_LABELS, Goal, checkins_of, in_cycle
 from sales.goals import number as written_number
 from sales.ids import format_id
 from sales.incentives import IncentivePlan, in_force, plan_for
 from sales.numbers import cents
-from sales.payout import Carried, Statement, carried_from_approval, recognitions, statement
+from sales.payout import (
+    HELD_LINE,
+    RELEASED_LATER,
+    Carried,
+    Released,
+    Statement,
+    carried_from_approval,
+    recognitions,
+    statement,
+)
 from sales.review import (
     GoalResult,
     LeaderRow,
@@ -318,14 +327,22 @@ class ReviewChanges(BoardCore):
         statements = []
         cycle = self._cycle_approvals()
         approvals = self.approvals()
+        held = self._cycle_holds()
+        deals: dict[str, Deal] | None = None  # (read once a statement needs them)
+        if any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
+               for approval in approvals for line in approval.lines):
+            deals = {deal.id: deal for deal in self.deals()}
         for results in every:
             if rep is None or results.rep == rep:
                 made = statement(plan_for(plans, results.rep), results, every_plan,
-                                 self._balance_carried(results.rep, approvals))
+                                 self._balance_carried(results.rep, approvals),
+                                 self._released(results.rep, approvals, deals))
                 made.recognition = awards.get(results.rep, [])
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
                 made.paid = paid_so_far(mine)
+                made.hold = held.get(results.rep)
+                made.overpaid = overpaid(made.approval, made.paid)
                 statements.append(made)
         return statements
 
@@ -336,7 +353,8 @@ class ReviewChanges(BoardCore):
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
 
     def _balance_carried(self, rep: str, approvals: list[Approval]) -> Carried | None:
-        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left
+        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left, or
+        that payroll paid beyond it (a paid statement approved again lower: sales.approvals.overpaid)
         (the cycle that ended last before this one began, of those with an approval for them; its
         latest approval): the next statement nets it. An unapproved statement carries nothing,
         and a cycle with no dates neither gives nor takes a balance."""
@@ -348,7 +366,114 @@ class ReviewChanges(BoardCore):
             return None
         last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
         amount = carried_from_approval(last.total, [(line.text, line.amount, line.said) for line in last.lines])
+        # and what payroll paid for that cycle beyond its latest approval (approved again lower)
+        same = [a for a in before if (a.start, a.end) == (last.start, last.end)]
+        amount = cents(amount + overpaid(last, paid_so_far(same)))
         return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
+
+    def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None) -> list[Released]:
+        """Commission that `rep`'s approved statements of other cycles held until customers paid,
+        and that payments made since released: on the statement of the cycle read, what payments
+        dated in it released of earlier cycles' deals (beyond what those cycles' latest approvals
+        paid), and, when the cycle read has an approval, what payments dated after it ended
+        released of its own (paid in those later cycles, so taken off here: approving it again
+        pays nothing twice). Each deal's payable is its commission times the part of it paid
+        by a day, as its held line works it out (sales.payout._releases)."""
+        start, end = self.period()
+        if not deals or start is None or end is None:
+            return []
+        today = self.today()
+        by_cycle: dict[tuple[date, date], list[Approval]] = {}
+        for approval in approvals:
+            if approval.rep == rep and approval.start and approval.end and approval.end <= end:
+                by_cycle.setdefault((approval.start, approval.end), []).append(approval)
+        found = []
+        for (first, last), made in sorted(by_cycle.items()):
+            own = (first, last) == (start, end)
+            if not own and last >= start:
+                continue  # (a cycle overlapping this one: neither earlier nor this)
+            latest = made[-1]
+            for deal_id, earned, net in _held_in(latest):
+                deal = deals.get(deal_id)
+                if deal is None:
+                    continue
+
+                def payable(day: date) -> float:  # (as the held line rounds it: held to the cent)
+                    return cents(earned - cents(earned * (1 - paid_share(deal, min(day, today)))))
+
+                def beyond(day: date) -> float:
+                    return max(cents(payable(day) - net), 0.0)
+
+                amount = cents(beyond(today) - beyond(last)) if own else \
+                    cents(beyond(end) - beyond(start - timedelta(days=1)))
+                if amount > 0:
+                    found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
+        return found
+
+    # ------------------------------------------------------------------ payout holds
+
+    def holds(self) -> list[PayoutHold]:
+        """Every payout hold on the board, released or not, oldest first."""
+        return self._models("plan", "holds", PayoutHold, key=lambda h: int(h.id.split("-")[1]))
+
+    def _cycle_holds(self) -> dict[str, PayoutHold]:
+        """Each rep's hold on their statement for the cycle read, while it holds (not released)."""
+        start, end = self.period()
+        return {h.rep: h for h in self.holds() if (h.start, h.end) == (start, end) and h.released_at is None}
+
+    def hold_payout(self, rep: str, reason: str) -> tuple[PayoutHold, bool]:
+        """Hold `rep`'s payout statement for the cycle read, with why (a dispute): a lead's. Held,
+        it is not approved, marked paid or exported for payroll until released, and the rep reads
+        the hold on it. Holding a held one again changes its reason. Returns the hold and whether
+        anything changed (False: held already, for that reason)."""
+        reason = reason.strip()
+        if not reason:
+            raise Invalid("reason", "a hold needs its reason (the dispute, as the rep will read it)")
+
+        def build(tx: Transaction) -> tuple[PayoutHold, bool]:
+            self._check("payout.hold")
+            start, end = self.period()
+            (current,) = self._statements(rep)
+            if current.plan is None:
+                raise Refused("nothing to hold: {rep} is on no incentive plan", rep=rep)
+            old = current.hold
+            if old is not None:
+                if old.reason == reason:
+                    return old, False
+                new = convert({**msgspec.to_builtins(old), "reason": reason}, PayoutHold, "hold")
+                self._put_update(tx, "payout.hold", "hold", old, new)
+                return new, True
+            hold = convert({"id": format_id("hold", tx.nextnumber("hold")), "rep": rep, "start": start, "end": end,
+                            "reason": reason, "by": self.actor, "at": self.clock().replace(microsecond=0)},
+                           PayoutHold, "hold")
+            self._put_new(tx, "payout.hold", "hold", hold)
+            return hold, True
+        return self._transact(build)
+
+    def release_hold(self, rep: str) -> PayoutHold:
+        """Release the hold on `rep`'s payout statement for the cycle read: a lead's. Returns the
+        hold released; refused when none holds it."""
+        def build(tx: Transaction) -> PayoutHold:
+            self._check("payout.release")
+            former = self.former_reps()
+            if rep not in former:
+                self._reps_with(rep)
+            old = self._cycle_holds().get(rep)
+            if old is None:
+                start, end = self.period()
+                raise Refused("nothing to release: {rep}'s payout statement for {start} to {end} is not on hold",
+                              rep=rep, start=start, end=end)
+            new = convert({**msgspec.to_builtins(old), "released_at": self.clock().replace(microsecond=0),
+                           "released_by": self.actor}, PayoutHold, "hold")
+            self._put_update(tx, "payout.release", "hold", old, new)
+            return new
+        return self._transact(build)
+
+    def _balances_carried(self, reps: list[str]) -> dict[str, Carried]:
+        """Each of `reps`' balance carried into the cycle (_balance_carried), for the forecast."""
+        approvals = self.approvals()
+        found = {rep: self._balance_carried(rep, approvals) for rep in reps}
+        return {rep: carried for rep, carried in found.items() if carried is not None}
 
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""
@@ -367,6 +492,10 @@ class ReviewChanges(BoardCore):
             self._check("payout.pay")
             marked = []
             for current in self._statements(rep):
+                if current.hold is not None:  # (held out of payroll until released)
+                    if rep is not None:
+                        raise _on_hold(current.hold, Word("marked paid"))
+                    continue
                 approval = current.approval
                 if approval is None or approval.paid_at is not None:
                     continue
@@ -380,14 +509,18 @@ class ReviewChanges(BoardCore):
     def approve_payouts(self, rep: str | None = None, note: str = "") -> list[Approval]:
         """Sign off each rep's payout statement for the cycle as it stands now (one rep's with
         `rep`): a lead's. A statement that still says what its latest approval says is not
-        approved again. Returns the approvals made."""
+        approved again, and one on hold is not approved until a lead releases it (asked for by
+        name, refused). Returns the approvals made."""
         def build(tx: Transaction) -> list[Approval]:
             self._check("payout.approve")
             start, end = self.period()
             made = []
             for current in self._statements(rep):
-                if current.plan is None or (current.approval and same_as_approved(current.approval, current)):
-                    continue  # on no plan: nothing to approve; or approved as it stands
+                if rep is not None and current.hold is not None:
+                    raise _on_hold(current.hold, Word("approved"))
+                if current.plan is None or current.hold is not None or (
+                        current.approval and same_as_approved(current.approval, current)):
+                    continue  # on no plan: nothing to approve; held; or approved as it stands
                 approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
                                     "at": self.clock().replace(microsecond=0),
                                     "id": format_id("approval", tx.nextnumber("approval"))}, Approval, "approval")
@@ -405,10 +538,11 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles_later(),
-                        every_plan=self.incentive_plans())
+                        every_plan=self.incentive_plans(), carried=self._balances_carried(reps))
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
+                row.carried, row.carried_from = 0.0, ""
                 made.pay_private = True
         if not all(self.reads_pay(name) for name in reps):
             made.team.payout = made.team.payout_commit = made.team.payout_best_case = None
@@ -441,6 +575,7 @@ class ReviewChanges(BoardCore):
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
+        carried = self._balances_carried(reps)
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -451,7 +586,7 @@ class ReviewChanges(BoardCore):
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
                                                  commit_pct, only=rep, former=former, cycles=cycles,
-                                                 every_plan=every_plan),
+                                                 every_plan=every_plan, carried=carried),
                                         moment, len(deals)))
         return points
 
@@ -568,6 +703,35 @@ class ReviewChanges(BoardCore):
                     "answers": [{"number": n, "question": q, "answer": a.answer if a else ""}
                                 for n, (q, a) in enumerate(self.answers_by_question(), 1)],
                     "checklist": [{"text": text, "done": tick is not None} for text, tick in self.checklist("review")]}
+
+
+def _on_hold(hold: PayoutHold, done: Word) -> Refused:
+    """The refusal of approving, or marking paid, a statement a lead holds."""
+    return Refused("{rep}'s payout statement for {start} to {end} is on hold ({id}: {reason}); it is not {done} "
+                   "until a lead releases it (uplift payout hold {rep} --release)", rep=hold.rep, start=hold.start,
+                   end=hold.end, id=hold.id, reason=hold.reason, done=done)
+
+
+def _held_in(approval: Approval) -> list[tuple[str, float, float]]:
+    """(deal, its commission, what the approval paid of it) for each deal whose commission the
+    approved statement held in part until its customer paid: what its held line said was payable,
+    less what its lines took off as released in later cycles."""
+    def amount(text: object) -> float:
+        return float(str(text).replace(",", ""))
+
+    found: dict[str, list[float]] = {}
+    for line in approval.lines:
+        said = line.said or {}
+        template, values = str(said.get("template", "")), said.get("values") or {}
+        try:
+            if template.startswith(HELD_LINE):
+                found.setdefault(str(values["id"]), [0.0, 0.0])[:] = [amount(values["earned"]),
+                                                                      amount(values["payable"])]
+            elif template == RELEASED_LATER and str(values.get("id")) in found:
+                found[str(values["id"])][1] -= amount(values["amount"])
+        except (KeyError, ValueError):
+            continue  # (a line edited by hand: not believed)
+    return [(deal, earned, cents(net)) for deal, (earned, net) in found.items()]
 
 
 class _OnFirstRead:

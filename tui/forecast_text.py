@@ -102,6 +102,10 @@ def notes(result: Forecast) -> list[str]:
                        "still theirs, and the team's"))
     if any(r.rep == OTHERS for r in result.reps):
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
+    if owed := [r for r in result.reps if r.carried]:  # (the payouts net it, as the statement does)
+        found.append(_("Payouts net a balance carried from an earlier cycle: {balances}").format(
+            balances=", ".join(_("{rep} {amount} ({id})").format(rep=r.rep, amount=money(r.carried), id=r.carried_from)
+                               for r in owed)))
     if result.pay_private:
         found.append(_("Pay is private: the payout columns show your own only (a lead reads every rep's)"))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sales.approvals import changes_since, same_as_approved, to_pay
+from sales.approvals import changes_since, overpaid, same_as_approved, to_pay
 from sales.payout import Statement, money
 from sales.strategy_results import StrategyResult, times
 from tui.i18n import N_, _, say
@@ -14,16 +14,33 @@ from tui.time_text import when
 
 
 def paid_text(statement: Statement) -> str:
-    """Whether payroll has paid the approved statement: when, or what is left to pay."""
+    """Whether payroll has paid the approved statement: when, or what is left to pay; and what
+    was paid beyond it (approved again lower), which is carried into the next cycle."""
     approval = statement.approval
+    beyond = overpaid(approval, statement.paid)
     if approval is not None and approval.paid_at is not None:
         day = f"{approval.paid_at:%Y-%m-%d}"
-        return (_("paid on {day} ({ref})").format(day=day, ref=approval.paid_ref) if approval.paid_ref
+        said = (_("paid on {day} ({ref})").format(day=day, ref=approval.paid_ref) if approval.paid_ref
                 else _("paid on {day}").format(day=day))
+        return _("{said}; {more}").format(said=said, more=beyond_text(beyond)) if beyond else said
     left = to_pay(approval, statement.paid)
     if statement.paid is None:
         return _("not paid yet")
-    return _("{paid} paid before; {left} to pay").format(paid=money(statement.paid), left=money(left or 0))
+    said = _("{paid} paid before; {left} to pay").format(paid=money(statement.paid), left=money(left or 0))
+    return _("{said}; {more}").format(said=said, more=beyond_text(beyond)) if beyond else said
+
+
+def hold_text(hold) -> str:
+    """A lead's hold on the statement (sales.approvals.PayoutHold), as the rep and payroll read it."""
+    return _("ON HOLD ({id}) since {day} by {by}: {reason}; not approved or paid until a lead releases it").format(
+        id=hold.id, day=f"{hold.at:%Y-%m-%d}", by=hold.by, reason=hold.reason)
+
+
+def beyond_text(beyond: float) -> str:
+    """What payroll paid beyond the latest approval (`beyond`, below zero: sales.approvals.overpaid):
+    not taken back by a payment below zero, but carried into the next cycle as a balance."""
+    return _("{amount} paid beyond it, carried into the next cycle as a balance of {balance}").format(
+        amount=money(-beyond), balance=money(beyond))
 
 
 def approval_text(statement: Statement, how: str) -> str:

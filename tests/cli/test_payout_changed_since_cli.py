@@ -55,7 +55,8 @@ def test_a_reopened_deal_and_a_value_edited_down_are_said_against_the_approval(r
 
 def test_a_deal_paid_then_lost_in_the_cycle_is_taken_back_once(run, tmp_path) -> None:
     """Approved and paid at 500, then lost: the statement said -500 (a clawback on top of the deal
-    leaving the won value), and payroll was told to take back 1,000 of the 500 paid."""
+    leaving the won value), and payroll was told to take back 1,000 of the 500 paid; then -500 to
+    pay, and now a balance carried into the next cycle."""
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN)
     run("incentive", "set", str(plan))
@@ -69,7 +70,10 @@ def test_a_deal_paid_then_lost_in_the_cycle_is_taken_back_once(run, tmp_path) ->
     assert lines[1].startswith("  D-1 was won on ") and lines[1].endswith(
         ", in the cycle: not counted, nothing to claw back")
     assert run("payout", "approve", "--rep", "ali")[1] == "P-2 ali: 0.00\n"
-    assert run("payout", "paid", "--rep", "ali")[1] == "P-2 ali: 0.00 paid; 500.00 of it paid before, so -500.00 now\n"
+    # nothing is taken back by a payment below zero: the 500 paid beyond 0.00 is a balance
+    assert run("payout", "paid", "--rep", "ali")[1] == (
+        "P-2 ali: 0.00 marked paid; 500.00 paid before, so nothing now; "
+        "500.00 paid beyond it, carried into the next cycle as a balance of -500.00\n")
 
 
 def test_the_review_report_lists_what_moved_since_the_approval(run, tmp_path, monkeypatch) -> None:

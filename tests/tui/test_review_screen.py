@@ -567,3 +567,24 @@ async def test_a_gap_analysis_answer_reads_whole_at_80_columns(board_path) -> No
         assert table.virtual_size.width <= table.scrollable_content_region.width
         lines = [table.render_line(y).text for y in range(table.size.height)]
         assert answer in " ".join(" ".join(lines).split())
+
+
+async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path) -> None:
+    """A statement a lead held (a dispute) says so first, with why, to the rep who reads it;
+    approving it from the tab is refused while it holds."""
+    lead = sample_quarter(board_path)
+    lead.hold_payout("ali", "Disputed split on D-7")
+    app = UpliftApp(Board(board_path, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "ali")
+        assert cells(app, "#review-statement")[0] == [
+            "ON HOLD (W-1) since 2026-12-04 by dana: Disputed split on D-7; not approved or paid until a lead "
+            "releases it", ""]
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "ali")
+        await pilot.press("a")  # refused at once, before any question
+        await pilot.pause()
+        assert any("ali's statement is on hold (W-1: Disputed split on D-7): not approved" in str(n.message)
+                   for n in app._notifications)
+    assert not Board(board_path, actor="dana").approvals()

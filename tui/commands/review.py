@@ -144,7 +144,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from sales.payout import money
     from sales.text import safe
     from tui.cli_output import detail_on_screen, print_json
-    from tui.review_text import approval_text, changed_lines
+    from tui.review_text import approval_text, changed_lines, hold_text
 
     check_output_flags(args)
     if args.mine and args.rep:
@@ -164,6 +164,8 @@ def cmd_payout(args: argparse.Namespace) -> int:
             print()
         print(safe(_("{rep} ({plan}): {total}").format(rep=s.rep, plan=s.plan or _("no incentive plan"),
                                                        total=money(s.total))))
+        if s.hold is not None:  # (first: the rep reads why it is not paid before the figures)
+            print(detail_on_screen(safe("  " + hold_text(s.hold))))
         for line in s.lines:
             print(detail_on_screen(safe(f"  {say(line.text)}")))  # (on a terminal, wrapped under itself)
         for award in s.recognition:
@@ -193,8 +195,14 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     from sales.numbers import half_up
     from tui.cli_output import print_csv
 
+    from sales.text import safe
+
     rows = []
     for s in statements:
+        if s.hold is not None:  # held out of the payroll run until a lead releases it
+            print(safe(_("{rep}: on hold ({id}: {reason}), left out of the payroll export").format(
+                rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
+            continue
         a = s.approval
         rows.append([s.rep, s.plan, start, end, s.quota, s.won_value,
                      None if s.attainment is None else half_up(s.attainment, 1), s.commission, s.bonuses,
@@ -212,15 +220,22 @@ def cmd_payout_paid(args: argparse.Namespace) -> int:
 
 
 def _mark_paid(board, args: argparse.Namespace) -> int:
+    from sales.approvals import overpaid, to_pay
     from sales.payout import money
     from sales.text import safe
+    from tui.review_text import beyond_text
 
     before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
     for approval in marked:
         paid = before.get(approval.rep)
         values = dict(id=approval.id, rep=approval.rep, total=money(approval.total), ref=approval.paid_ref,
-                      before=money(paid or 0), now=money(approval.total - (paid or 0)))
+                      before=money(paid or 0), now=money(to_pay(approval, paid) or 0))
+        beyond = overpaid(approval, paid)
+        if beyond:  # approved lower than was paid: nothing taken back, the rest carried on
+            print(safe(_("{id} {rep}: {total} marked paid; {before} paid before, so nothing now; {more}").format(
+                more=beyond_text(beyond), **values)))
+            continue
         said = ((_("{id} {rep}: {total} paid ({ref}); {before} of it paid before, so {now} now") if paid else
                  _("{id} {rep}: {total} paid ({ref})")) if approval.paid_ref else
                 (_("{id} {rep}: {total} paid; {before} of it paid before, so {now} now") if paid else
@@ -247,9 +262,15 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
 def _approve(board, args: argparse.Namespace) -> int:
     from sales.payout import money
 
+    from sales.text import safe
+
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
+    for s in board.payouts(args.rep):  # (held: left as they are, and said)
+        if s.hold is not None:
+            print(safe(_("{rep}: on hold ({id}: {reason}), not approved until a lead releases it").format(
+                rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
     end = board.period()[1]
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
@@ -259,8 +280,37 @@ def _approve(board, args: argparse.Namespace) -> int:
             raise Refused("nothing to approve: {rep} is on no incentive plan (uplift incentive set FILE.yaml)",
                           rep=args.rep)
         raise Refused("nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)")
+    if not made and any(s.hold is not None for s in board.payouts(args.rep)):  # held: nothing done, and why
+        raise Refused("nothing approved: the statements left to approve are on hold (a lead releases one with "
+                      "`uplift payout hold REP --release`)")
     if not made:  # approved as they stand already: a repeat, done
         print(_("Nothing to approve: every statement says what its approval says."))
+    return EXIT_OK
+
+
+def cmd_payout_hold(args: argparse.Namespace) -> int:
+    """`uplift payout hold ali "Disputed split on D-7"`, or `--release`: a lead's."""
+    from sales.text import safe
+
+    reason = " ".join(args.reason or []).strip()
+    if args.release and reason:
+        raise BadInput("give a reason to hold the statement, or --release to release it, not both")
+    if not args.release and not reason:
+        raise BadInput('a hold needs its reason: uplift payout hold {rep} "Disputed split on D-7"', rep=args.rep)
+    board = open_board(args)
+    with _reading(board, args):  # (a past cycle's statement: `--start --end`)
+        if args.release:
+            hold = board.release_hold(args.rep)
+            print(safe(_("{id} {rep}: hold released; the statement may be approved and paid").format(
+                id=hold.id, rep=hold.rep)))
+            return EXIT_OK
+        hold, changed = board.hold_payout(args.rep, reason)
+    if changed:
+        print(safe(_("{id} {rep}: on hold for {start} to {end}: {reason}").format(
+            id=hold.id, rep=hold.rep, start=hold.start, end=hold.end, reason=hold.reason)))
+    else:  # held already, for that reason: a repeat, done
+        print(safe(_("{rep}'s statement is on hold already ({id}): {reason}").format(
+            id=hold.id, rep=hold.rep, reason=hold.reason)))
     return EXIT_OK
 
 
@@ -409,6 +459,12 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(paid, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     paid.add_argument("--ref", metavar="TEXT", help=_("the payroll run's reference"))
     _add_cycle(paid)
+    hold = add_verb(payout_verbs, common, "hold", cmd_payout_hold,
+                    _("hold a rep's statement out of approval and payroll, with why (lead); --release to release it"))
+    add_ref(hold, "rep", kind="member", owns=("deals",), metavar="REP", help=_("the rep whose statement to hold"))
+    hold.add_argument("reason", nargs="*", metavar="REASON", help=_("why (the dispute, as the rep will read it)"))
+    hold.add_argument("--release", action="store_true", help=_("release the hold"))
+    _add_cycle(hold)
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
     board.add_argument("--json", action="store_true")

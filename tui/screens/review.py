@@ -31,7 +31,7 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
-from tui.review_text import STRATEGY_COLUMNS, approval_text, changed_lines, strategy_rows
+from tui.review_text import STRATEGY_COLUMNS, approval_text, changed_lines, hold_text, strategy_rows
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
@@ -224,6 +224,8 @@ class ReviewScreen(TabKeys, BoardView):
         if not isinstance(rep, str):
             return
         for made in self.board.payouts(rep):
+            if made.hold is not None:  # (first: why it is not approved or paid)
+                table.add_row(plain_rich(hold_text(made.hold)), plain_rich(""))
             for line in made.lines:
                 table.add_row(plain_rich(say(line.text)), plain_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
@@ -337,6 +339,11 @@ class ReviewScreen(TabKeys, BoardView):
         if shown.plan is None:  # nothing there to approve (as `uplift payout approve --rep` refuses it)
             tell(self, _("{rep} is on no incentive plan: nothing to approve").format(rep=rep), "warning")
             return
+        if shown.hold is not None:  # (said before any question, as the refusal would say it after)
+            tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not approved until a lead releases it "
+                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
+                                                                       reason=shown.hold.reason), "warning")
+            return
 
         def approve() -> str:
             with self.reading():
@@ -364,6 +371,11 @@ class ReviewScreen(TabKeys, BoardView):
         if shown is None:
             return
         rep, approval = shown.rep, shown.approval
+        if shown.hold is not None:  # (held out of payroll until released)
+            tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not marked paid until a lead releases it "
+                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
+                                                                       reason=shown.hold.reason), "warning")
+            return
         if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
                  "warning")

@@ -1,0 +1,89 @@
+"""Commission held by an approved statement (`release: paid`) and released by a customer's
+payment after that approval reaches payroll in the statement of the cycle the payment is dated
+in, as its own line, once: the earlier cycle's statement takes it off again, so approving that
+cycle again pays nothing twice (figures worked out by hand in the comments)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
+
+Q1 = ("--start", "2027-01-01", "--end", "2027-03-31")
+
+PLAN = """\
+schema: 1
+plan:
+  name: Released
+  period: {start: 2027-04-01, end: 2027-06-30}
+members:
+- {name: dana, role: lead}
+- {name: ali, role: rep}
+stages:
+- {name: Lead, probability: 10}
+- {name: Won, probability: 100, outcome: won}
+- {name: Lost, probability: 0, outcome: lost}
+deals:
+- {id: D-1, title: Early, owner: ali, stage: Won, value: 10000, payments: [{amount: 4000, 'on': 2027-02-01}],
+   history: [{stage: Won, at: '2027-01-20T10:00:00Z'}]}
+- {id: D-2, title: Later, owner: ali, stage: Won, value: 20000, payments: [{amount: 20000, 'on': 2027-04-16}],
+   history: [{stage: Won, at: '2027-04-15T10:00:00Z'}]}
+incentives:
+- {id: I-1, name: Flat, quota: 50000, tiers: [{from_pct: 0, rate: 5}], release: paid}
+"""
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
+    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    assert runner("plan", "import", str(plan))[0] == 0
+    return runner
+
+
+def statement(run, *cycle: str) -> dict:
+    (ali,) = json.loads(run("payout", "--rep", "ali", "--json", *cycle)[1])
+    return ali
+
+
+def test_a_payment_after_the_approval_is_released_once_in_the_cycle_it_is_dated_in(run) -> None:
+    # Q1: D-1 earns 5% of 10,000 = 500; its customer paid 4,000 (40%): 200 payable, 300 held
+    assert run("payout", "approve", "--rep", "ali", *Q1)[1] == "P-1 ali: 200.00\n"
+    run("payout", "paid", "--rep", "ali", *Q1)
+    # the customer pays the other 6,000 on 18 April, in Q2
+    assert run("deal", "paid", "D-1", "6000", "--on", "2027-04-18")[0] == 0
+    # Q2: D-2 5% of 20,000 = 1,000 (paid in full), and D-1's 300 released: 1,300
+    q2 = run("payout", "--rep", "ali")[1].splitlines()
+    assert q2[0] == "ali (I-1): 1,300.00"
+    assert "  released on payment of D-1, earned in P-1: 300.00" in q2
+    ali = statement(run)
+    assert (ali["total"], ali["earned"], ali["held"], ali["released"]) == (1300, 1000, 0, 300)
+    # Q1 still pays 200: the 300 is Q2's to pay (taken off here, so approving Q1 again adds nothing)
+    q1 = run("payout", "--rep", "ali", *Q1)[1].splitlines()
+    assert q1[0] == "ali (I-1): 200.00"
+    assert ("  D-1: 300.00 of its commission released on payments after 2027-03-31, paid in later cycles"
+            in q1)
+    assert run("payout", "approve", "--rep", "ali", *Q1)[1] == "P-2 ali: 200.00\n"
+    assert statement(run, *Q1)["approval"]["total"] == 200
+    assert run("payout", "paid", "--rep", "ali", *Q1)[1] == "P-2 ali: 200.00 paid; 200.00 of it paid before, so 0.00 now\n"
+    # approving Q1 again leaves Q2's line as it was: once, not twice
+    assert statement(run)["total"] == 1300
+    assert run("payout", "approve", "--rep", "ali")[1] == "P-3 ali: 1,300.00\n"
+    # and once Q2 is approved, neither moves
+    assert (statement(run, *Q1)["total"], statement(run)["total"]) == (200, 1300)
+    assert "CHANGED" not in run("payout", "--rep", "ali")[1]
+
+
+def test_a_past_cycle_approved_only_after_the_payment_counts_it_there_and_not_again(run) -> None:
+    # the customer pays the rest on 18 April, before Q1 is approved: Q1 counts it (500), Q2 does not
+    run("deal", "paid", "D-1", "6000", "--on", "2027-04-18")
+    assert run("payout", "approve", "--rep", "ali", *Q1)[1] == "P-1 ali: 500.00\n"
+    q2 = statement(run)
+    assert q2["total"] == 1000 and not any(line["kind"] == "released" for line in q2["lines"])
+    assert statement(run, *Q1)["total"] == 500
