@@ -112,7 +112,19 @@ def cmd_goal_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
     goal = board.add_goal(args.title, **_goal_fields(board, args, editing=False))
     print(goal.id)
+    _say_relative_rate(goal, args)
     return EXIT_OK
+
+
+def _say_relative_rate(goal, args: argparse.Namespace) -> None:
+    """On stderr (stdout is the id scripts read), what a `+5%` typed for a rate's target came to:
+    a change in % of the baseline (40% → 42%), where a lead may have meant points (+5pp)."""
+    from tui.goal_text import relative_rate_note
+
+    if args.target is not None and (note := relative_rate_note(goal)):
+        from sales.text import safe
+
+        print(safe(_("note: {note}").format(note=note)), file=sys.stderr)
 
 
 def cmd_goal_edit(args: argparse.Namespace) -> int:
@@ -122,13 +134,16 @@ def cmd_goal_edit(args: argparse.Namespace) -> int:
         fields["title"] = args.title
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --metric, --target, ...")
-    print(board.update_goal(args.id, **fields).id)
+    goal = board.update_goal(args.id, **fields)
+    print(goal.id)
+    _say_relative_rate(goal, args)
     return EXIT_OK
 
 
 def cmd_goal_carry(args: argparse.Namespace) -> int:
     from sales.goals import DIRECTION_LABELS, describe_target
     from sales.text import safe
+    from tui.goal_text import points_word
 
     board = open_board(args)
     fields: dict = {"title": args.title, "owner": args.owner}
@@ -145,7 +160,8 @@ def cmd_goal_carry(args: argparse.Namespace) -> int:
     for new in board.carry_goals(args.id, **fields):  # (all of them, or none)
         print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
             new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
-            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs))))
+            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs, points_word()))))
+        _say_relative_rate(new, args)
     return EXIT_OK
 
 
