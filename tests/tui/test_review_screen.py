@@ -567,3 +567,19 @@ async def test_a_gap_analysis_answer_reads_whole_at_80_columns(board_path) -> No
         assert table.virtual_size.width <= table.scrollable_content_region.width
         lines = [table.render_line(y).text for y in range(table.size.height)]
         assert answer in " ".join(" ".join(lines).split())
+
+
+async def test_the_leaderboard_shows_recognition_and_keeps_a_private_award_to_its_rep(board_path) -> None:
+    """The sample: bea leads at 106% (Rep of the quarter, public) and bea and chen (88.9%) pass 80%
+    (the masterclass place, private): chen reads both of theirs, ali only the public one."""
+    sample_quarter(board_path)
+    for actor, expected in (("chen", {"bea": "Rep of the quarter", "chen": "A place at the negotiation masterclass (private)"}),
+                            ("ali", {"bea": "Rep of the quarter", "chen": ""})):
+        app = UpliftApp(Board(board_path, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("5")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            app.screen.query_one("#review-tabs").active = "tab-review-leaders"
+            await pilot.pause()
+            rows = {row[1]: row[5] for row in cells(app, "#review-leaderboard")}
+            assert {rep: rows[rep] for rep in expected} == expected, actor  # (bea's own place: not for them)
