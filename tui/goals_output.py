@@ -143,7 +143,8 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
                                           or " " + _("none")))
     if report.checkins:
         lines.append("  " + _("check-ins"))
-        lines += [f"    {c.id}  {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "
+        # with the goal's unit, as `now` above says it (`34.5%`, `$1,262,000`), not a bare 34.5
+        lines += [f"    {c.id}  {when(c.at.isoformat())}  {c.by}  {describe_value(c.value, goal.unit)}  "
                   f"{_(CONFIDENCE_LABELS[c.confidence])}" + (f"  {c.comment}" if c.comment else "")
                   for c in report.checkins]
     if history:
