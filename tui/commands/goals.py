@@ -332,7 +332,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                                  ("segment", _("scope: the segment (all for every one)"))):
             sub.add_argument(f"--{name}", metavar="NAME", help=scope_help)
         sub.add_argument("--baseline", metavar="N", help=_("where it starts: a number, or `snapshot` for the latest diagnosis value (`snapshot X-3` for that diagnosis's)"))
-        sub.add_argument("--target", metavar="N", help=_("an absolute value (1.38M) or a change (+15%%)"))
+        sub.add_argument("--target", metavar="N", help=_("a value (1.38M), a change (+15%%) or rate points (+5pp)"))
         sub.add_argument("--unit", help=_("$, %%, customers, ..."))
         sub.add_argument("--direction", choices=DIRECTIONS, help=_("increase to, decrease to, stay above, stay below"))
         sub.add_argument("--start", metavar="DATE")
@@ -358,7 +358,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      _("carry a goal of the last cycle on into the plan's cycle, from where it ended (leads only)"))
     names(carry.add_argument("id", nargs="+", help=_("the goal, or several (each keeping its target)")), "goal")
     carry.add_argument("--target", metavar="N",
-                       help=_("the new cycle's target: an absolute value (1.5M) or a change (+10%%); default the old one"))
+                       help=_("the new cycle's target: an absolute value (1.5M), a change (+10%%) or, on a rate, points (+5pp); default the old one"))
     carry.add_argument("--title", help=_("the new goal's title (default the old one's)"))
     add_ref(carry, "--owner", kind="member", metavar="U", help=_("who owns it now (default the old goal's owner)"))
     close = add_verb(goal, common, "close", cmd_goal_close,
