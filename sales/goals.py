@@ -414,8 +414,8 @@ def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
     an amount or a count. One rule for `goal add`/`edit`/`carry`, the goal form and a plan file's
     `target: 50%`."""
     value, kind = parse_target(half_width(text))  # (５０％ typed in full-width mode is 50%)
-    if kind == "points":
-        if is_rate(metric, unit) is False:
+    if kind == "points":  # (a score in points, an NPS of 20, takes +5 points as well)
+        if is_rate(metric, unit) is False and unit.strip().casefold() not in _POINT_UNITS:
             raise Reason("{value!r} is a change in percentage points, but {what} is not a rate: give the target "
                          "itself (such as 1.38M), or a change from the baseline in % (+{change:g}%)",
                          value=text.strip(), what=metric.strip() or unit.strip(), change=abs(value))
@@ -435,6 +435,9 @@ def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
                      value=text.strip(), unit=unit.strip(), change=value)
     return value, kind
 
+
+#: Units of a score counted in points (an NPS, a satisfaction score): `+5 points` adds 5 to it too.
+_POINT_UNITS = frozenset({"points", "point", "pts", "pt", "分"})
 
 #: How a change in percentage points is written after its number: `+5pp`, `+5 pts`, `+5 points`,
 #: `+5 percentage points`, `+5个百分点` (case and the space before it are free).

@@ -67,6 +67,13 @@ def test_points_on_an_amount_or_a_count_are_bad_input(run, team, metric) -> None
     assert snapshot_files(team) == before
 
 
+def test_a_score_in_points_takes_points_too(run) -> None:
+    """An NPS measured in points: +5 points from 20 is 25, as on a rate."""
+    assert run("goal", "add", "Happier", "--metric", "nps", "--unit", "points", "--baseline", "20",
+               "--target", "+5 points")[::2] == (0, "")
+    assert "increase to 25 points (+5 pts)" in run("goal", "show", "G-1")[1]
+
+
 def test_a_plan_file_reads_points_and_notes_a_percentage_of_a_rate(run, team, tmp_path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text("goals:\n"
