@@ -150,7 +150,7 @@ _FIELD_WORDS = {
 _VALUE_WORDS = {
     "direction": {"increase": Word("increase"), "decrease": Word("decrease"), "above": Word("above"),
                   "below": Word("below")},
-    "target_kind": {"absolute": Word("absolute"), "percent": Word("percent")},
+    "target_kind": {"absolute": Word("absolute"), "percent": Word("percent"), "points": Word("points")},
     "tags": {"pain_point": Word("pain_point"), "unmet_need": Word("unmet_need"), "competitor": Word("competitor"),
              "praise": Word("praise")},
     "alerts": {"conversion_drop": Word("conversion_drop"), "min_left": Word("min_left"),

@@ -6,6 +6,7 @@ a good goal is judged by sales/smart.py; how it is doing by sales/pace.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -31,7 +32,9 @@ Direction = Literal["increase", "decrease", "above", "below"]
 DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "above", "below")
 DIRECTION_LABELS = {"increase": "increase to", "decrease": "decrease to",
                     "above": "stay above", "below": "stay below"}
-TargetKind = Literal["absolute", "percent"]
+#: "percent": the target is a change from the baseline in % of it (+15%: 1.2M -> 1.38M; on a rate,
+#: 40% -> 42%); "points": a change of a rate in percentage points (+5pp: 40% -> 45%).
+TargetKind = Literal["absolute", "percent", "points"]
 #: How a goal's current value is found: from its own check-ins (None), or rolled up from the goals
 #: that contribute to it (sales/rollup.py says how). "none" is accepted and kept as None.
 Rollup = Literal["none", "sum", "average"]
@@ -132,7 +135,7 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     baseline: Number | None = None
     baseline_source: Ref = ""  # e.g. "snapshot 2026-Q3" when taken from the diagnosis
     target: Number | None = None
-    target_kind: TargetKind = "absolute"  # "percent": target is a % change from the baseline
+    target_kind: TargetKind = "absolute"  # "percent": a % change from the baseline; "points": in points
     unit: Unit = ""
     direction: Direction = "increase"
     start: date | None = None
@@ -231,6 +234,8 @@ def target_value(goal: Goal) -> float | None:
         return goal.target
     if goal.baseline is None:
         return None
+    if goal.target_kind == "points":
+        return goal.baseline + goal.target
     return goal.baseline * (1 + goal.target / 100)
 
 
@@ -257,19 +262,31 @@ def settle_direction(goal: Goal, said: bool) -> None:
         goal.direction = way
 
 
-def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS) -> str:
-    """`increase to 1,380,000 $ (+15%)`, or `–` when there is no target yet. `verbs` are the
-    directions' words (the interface passes them translated)."""
+def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS, points: str = "{change} pts") -> str:
+    """`increase to 1,380,000 $ (+15%)`, `increase to 45% (+5 pts)`, or `–` when there is no
+    target yet. `verbs` are the directions' words and `points` a change in points (the interface
+    passes them translated)."""
     value = target_value(goal)
     if goal.target is None:
         return "–"
     verb = verbs.get(goal.direction, DIRECTION_LABELS[goal.direction])
-    if value is None:  # a % target without a baseline
-        return f"{verb} {goal.target:+g}%"
+    change = f"{goal.target:+g}%" if goal.target_kind == "percent" else points.format(change=f"{goal.target:+g}")
+    if value is None and goal.target_kind != "absolute":  # a change without a baseline to change
+        return f"{verb} {change}"
     text = f"{verb} {with_unit(number(value), goal.unit)}"
-    if goal.target_kind == "percent":
-        text += f" ({goal.target:+g}%)"
+    if goal.target_kind != "absolute":
+        text += f" ({change})"
     return text
+
+
+def relative_rate_change(goal: Goal) -> tuple[float, float, float] | None:
+    """(baseline, target, change) of a rate goal whose target is a change in % of its baseline
+    (`+5%` on a win rate of 40% is 42%, not 45%): what a confirmation spells out, as a lead
+    more often means points (`+5pp`). None for any other goal, or one without a baseline."""
+    if goal.target_kind != "percent" or goal.baseline is None or goal.target is None \
+            or not is_rate(goal.metric, goal.unit):
+        return None
+    return goal.baseline, goal.baseline * (1 + goal.target / 100), goal.target
 
 
 def number(value: float) -> str:
@@ -392,9 +409,17 @@ def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
     """A typed target for a goal of `metric` in `unit`, as (value, target_kind). A signed `+15%`
     or `-8%` is a change from the baseline, whatever the metric. Unsigned, `50%` of a rate is that
     rate (a win rate of 50%, not half again the baseline's); of an amount or a count it says no
-    value at all (50% of what?), and is refused (a Reason) rather than taken as a change. One rule
-    for `goal add`/`edit`/`carry`, the goal form and a plan file's `target: 50%`."""
+    value at all (50% of what?), and is refused (a Reason) rather than taken as a change. `+5pp`
+    (`+5 points`, `+5 pts`) is a rate's change in percentage points (40% -> 45%), and refused on
+    an amount or a count. One rule for `goal add`/`edit`/`carry`, the goal form and a plan file's
+    `target: 50%`."""
     value, kind = parse_target(half_width(text))  # (５０％ typed in full-width mode is 50%)
+    if kind == "points":  # (a score in points, an NPS of 20, takes +5 points as well)
+        if is_rate(metric, unit) is False and unit.strip().casefold() not in _POINT_UNITS:
+            raise Reason("{value!r} is a change in percentage points, but {what} is not a rate: give the target "
+                         "itself (such as 1.38M), or a change from the baseline in % (+{change:g}%)",
+                         value=text.strip(), what=metric.strip() or unit.strip(), change=abs(value))
+        return value, kind
     if kind != "percent" or half_width(text).strip()[:1] in "+-":
         return value, kind
     rate = is_rate(metric, unit)
@@ -411,9 +436,24 @@ def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
     return value, kind
 
 
+#: Units of a score counted in points (an NPS, a satisfaction score): `+5 points` adds 5 to it too.
+_POINT_UNITS = frozenset({"points", "point", "pts", "pt", "分"})
+
+#: How a change in percentage points is written after its number: `+5pp`, `+5 pts`, `+5 points`,
+#: `+5 percentage points`, `+5个百分点` (case and the space before it are free).
+POINTS = re.compile(r"\s*(?:pp|p\.p\.|pts?|points?|percentage\s+points?|个?百分点)$", re.IGNORECASE)
+
+
 def parse_target(text: str) -> tuple[float, str]:
-    """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline."""
+    """A typed target: `1.38M` is an absolute value, `+15%` or `-8%` a change from the baseline in
+    % of it, `+5pp` (or `+5 points`) a change in percentage points (an unsigned `5pp` is +5)."""
     word = text.strip()
+    if (points := POINTS.search(word)) and word[:points.start()].strip():
+        number_part = word[:points.start()].strip()
+        try:
+            return parse_number(number_part), "points"
+        except ValueError:
+            raise Reason("{text!r} is not a number of points (e.g. +5pp, -2.5 points)", text=text) from None
     if word.endswith("%"):
         change = word[:-1]
         try:

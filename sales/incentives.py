@@ -101,11 +101,14 @@ class Bonus(msgspec.Struct, forbid_unknown_fields=True):
 
 class Recognition(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     """`award` (e.g. "Rep of the quarter", "a place at the negotiation masterclass") for every rep
-    whose `measure` reaches `at_least`; with no threshold, for the one rep who leads on it."""
+    whose `measure` reaches `at_least`; with no threshold, for the one rep who leads on it. Shown
+    on the leaderboard to the whole team, as Lattice shows public praise, unless `private`: then
+    only on the rep's own statement (and to the leads), as their pay is."""
 
     award: Title
     measure: Measure
     at_least: float | None = None
+    private: bool = False
 
     def __post_init__(self) -> None:
         self.award = clean_line(self.award)

@@ -53,7 +53,7 @@ import msgspec
 from sales.approvals import Approval, PayoutHold
 from sales.goals import number
 from sales.numbers import cents, half_up, rounded
-from sales.incentives import MEASURE_LABELS, IncentivePlan, Tier, band, in_force, plan_for
+from sales.incentives import MEASURE_LABELS, IncentivePlan, Recognition, Tier, band, in_force, plan_for
 from sales.review import RepResults, WonDeal
 from sales.errors import Word
 from sales.phrases import Phrase
@@ -481,7 +481,12 @@ def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut
 
 def recognitions(plan: IncentivePlan, results: Sequence[RepResults]) -> dict[str, list[str]]:
     """rep -> the awards of `plan` they earned (ties for the lead all get it)."""
-    earned: dict[str, list[str]] = {}
+    return {rep: [item.award for item in items] for rep, items in awarded(plan, results).items()}
+
+
+def awarded(plan: IncentivePlan, results: Sequence[RepResults]) -> dict[str, list[Recognition]]:
+    """rep -> the recognitions of `plan` they earned, each with whether it is private."""
+    earned: dict[str, list[Recognition]] = {}
     covered = [r for r in results if plan.covers(r.rep)]
     for item in plan.recognition:
         values = {r.rep: measure(r, item.measure, plan.quota_of(r.rep)) for r in covered}
@@ -492,5 +497,5 @@ def recognitions(plan: IncentivePlan, results: Sequence[RepResults]) -> dict[str
             best = max(values.values(), default=None)
             winners = [rep for rep, v in values.items() if best and v == best]
         for rep in winners:
-            earned.setdefault(rep, []).append(item.award)
+            earned.setdefault(rep, []).append(item)
     return earned

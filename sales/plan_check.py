@@ -27,7 +27,7 @@ from sales.budget import check_granted
 from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
-from sales.goals import Goal, alignment_loop, parse_target, read_target, settle_direction
+from sales.goals import POINTS, Goal, alignment_loop, parse_target, read_target, settle_direction
 from sales.members import nearest_member
 from sales.rollup import rollup_problem
 from sales.ids import format_id, kind_word, parse_id
@@ -339,11 +339,11 @@ def _check_item(section: Section, item: object, path: str, problems: list[Proble
 
 
 def _goal_target(item: dict, path: str, problems: list[Problem]) -> dict:
-    """A goal's `target: 50%` or `+15%` read as `goal add --target` reads it (sales.goals.read_target:
+    """A goal's `target: 50%`, `+15%` or `+5pp` read as `goal add --target` reads it (sales.goals.read_target:
     a rate's value, a signed change, or no value of an amount, a problem); with `target_kind:`
     written beside it, as that says. A number is left to the model's own check."""
     text = item.get("target")
-    if not isinstance(text, str) or not text.strip().endswith(("%", "\uff05")):
+    if not isinstance(text, str) or not (text.strip().endswith(("%", "\uff05")) or POINTS.search(text.strip())):
         return item
     said = {name: item.get(name) if isinstance(item.get(name), str) else "" for name in ("metric", "unit")}
     try:

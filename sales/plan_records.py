@@ -89,9 +89,10 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
         return _day_to_come(old, new, "requested_on", today, Reason(
             "a budget line is requested on the day it is asked for; {day} is still to come",
             day=new.requested_on)) + _own(old, new, "requested_by", actor, lead)
-    if kind == "goal":
+    if kind == "goal":  # (a closing's day is the closer's: a day of slack, as a stamp's; one in the past stands)
         closed = new.closed
-        return [] if closed is None or (old is not None and old.closed == closed) or closed.on <= today else [
+        kept = old is not None and old.closed is not None and old.closed.on == getattr(closed, "on", None)
+        return [] if closed is None or kept or closed.on <= today + timedelta(days=1) else [
             ("closed.on", Reason("a goal is closed on the day it is closed; {day} is still to come", day=closed.on),
              False)]
     if kind == "answer":

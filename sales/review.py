@@ -122,12 +122,21 @@ class GoalResult(msgspec.Struct):
     closing_note: str = ""  # why, as the one who closed it wrote
 
 
+class Award(msgspec.Struct):
+    """A recognition a rep earned in the cycle, as the leaderboard shows it: `private` ones only
+    to the rep and the leads (store: Board.leaderboard)."""
+
+    award: str
+    private: bool = False
+
+
 class LeaderRow(msgspec.Struct):
     rank: int
     rep: str
     attainment: float | None  # percent, rounded half up to one decimal as the table writes it
     won_value: float
     activities: int
+    recognition: list[Award] = []  # the awards the reader may see (public ones to everyone)
 
 
 def in_period(moment: datetime, start: date | None, end: date | None) -> bool:

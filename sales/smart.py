@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from sales.goals import Goal, Strategy, number, strategies_of, target_value
+from sales.goals import Goal, Strategy, number, strategies_of, target_value, with_unit
 from sales.snapshots import periods_spanned
 
 LETTERS = ("S", "M", "A", "R", "T")
@@ -87,10 +87,11 @@ def measurable(goal: Goal) -> Verdict:
     target = target_value(goal)
     wrong = {"increase": target <= goal.baseline, "decrease": target >= goal.baseline}.get(goal.direction)
     if wrong:
-        return _verdict("M", False, _part(WRONG_WAY[goal.direction], target=number(target),
-                                          baseline=number(goal.baseline)))
-    return _verdict("M", True, _part(FROM_TO, metric=goal.metric, baseline=number(goal.baseline),
-                                     target=number(target)))
+        return _verdict("M", False, _part(WRONG_WAY[goal.direction], target=with_unit(number(target), goal.unit),
+                                          baseline=with_unit(number(goal.baseline), goal.unit)))
+    # with the goal's unit, as the goal's summary beside it says the numbers (31% → 40%, not 31 to 40)
+    return _verdict("M", True, _part(FROM_TO, metric=goal.metric, baseline=with_unit(number(goal.baseline), goal.unit),
+                                     target=with_unit(number(target), goal.unit)))
 
 
 def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:

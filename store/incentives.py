@@ -33,11 +33,12 @@ from sales.payout import (
     Carried,
     Released,
     Statement,
+    awarded,
     carried_from_approval,
-    recognitions,
     statement,
 )
 from sales.review import (
+    Award,
     GoalResult,
     LeaderRow,
     ProcessMetrics,
@@ -319,10 +320,7 @@ class ReviewChanges(BoardCore):
         every_plan = self.incentive_plans()
         plans = in_force(every_plan, self.period()[0])  # (cycle_plans(), of the plans read once)
         every = self.rep_results()
-        awards: dict[str, list[str]] = {}
-        for plan in plans:
-            for name, earned in recognitions(plan, [r for r in every if plan_for(plans, r.rep) is plan]).items():
-                awards.setdefault(name, []).extend(earned)
+        awards = _awards(plans, every)
         every += [self.rep_results(name)[0] for name in former]
         statements = []
         cycle = self._cycle_approvals()
@@ -337,7 +335,7 @@ class ReviewChanges(BoardCore):
                 made = statement(plan_for(plans, results.rep), results, every_plan,
                                  self._balance_carried(results.rep, approvals),
                                  self._released(results.rep, approvals, deals))
-                made.recognition = awards.get(results.rep, [])
+                made.recognition = [item.award for item in awards.get(results.rep, [])]
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
                 made.paid = paid_so_far(mine)
@@ -591,12 +589,22 @@ class ReviewChanges(BoardCore):
         return points
 
     def leaderboard(self) -> list[LeaderRow]:
+        """The team's reps ranked, each with the recognition they earned in the cycle: a public
+        award for everyone to read (Lattice's public praise), a private one only for those who
+        read the rep's pay (the rep and the leads; sales.permissions.reads_pay), marked so."""
         plans = self.cycle_plans()
         quotas = {}
         for rep in self.reps():
             plan = plan_for(plans, rep)
             quotas[rep] = plan.quota_of(rep) if plan else None
-        return leaderboard(self.rep_results(), quotas)
+        results = self.rep_results()
+        rows = leaderboard(results, quotas)
+        awards = _awards(plans, results)
+        for row in rows:
+            earned = awards.get(row.rep, [])
+            sees_private = any(item.private for item in earned) and self.reads_pay(row.rep)
+            row.recognition = [Award(item.award, item.private) for item in earned if not item.private or sees_private]
+        return rows
 
     def process_metrics(self) -> ProcessMetrics:
         start, end = self.period()
@@ -759,3 +767,11 @@ def _rollup_source(current: Current) -> Phrase:
             if ids else Phrase("sum of {parts}", parts=said))
 
 
+def _awards(plans: list, results: list) -> dict[str, list]:
+    """rep -> the recognitions (sales.incentives.Recognition) they earned in the cycle, under the
+    plan each is on (a statement and the leaderboard read the same)."""
+    awards: dict[str, list] = {}
+    for plan in plans:
+        for name, earned in awarded(plan, [r for r in results if plan_for(plans, r.rep) is plan]).items():
+            awards.setdefault(name, []).extend(earned)
+    return awards

@@ -25,7 +25,7 @@ from sales.plan_check import (
     check_plan,
 )
 from sales.plan_links import goal_link_problems, task_link_problems
-from sales.plan_records import moves_dated, record_problems
+from sales.plan_records import dated_otherwise, moves_dated, record_problems
 from sales.tasks import STATUSES
 from store.board_core import (
     HOMES,
@@ -297,7 +297,8 @@ class _Import:
             if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
                 action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
                     else "goal.close"
-                self.closed_now(item, path)
+            if section.kind == "goal" and "closed" in keys:  # (with other changes too: a closing is a record)
+                self.closed_now(old, item, path)
             self.allowed(path, action, owner=_owner(old), new_owner=_owner(item))
             if "splits" in keys:
                 self.allowed(f"{path}.splits", "deal.split")
@@ -324,6 +325,8 @@ class _Import:
         else:
             self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
         self.records(section, None, item, path)
+        if section.kind == "goal":
+            self.closed_now(None, item, path)
         self.links(section, None, item, path)
         self.paid_when_won(section, None, item, path)
         if getattr(item, "splits", None):
@@ -339,17 +342,22 @@ class _Import:
         self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
 
-    def closed_now(self, goal, path: str) -> None:
+    def closed_now(self, old, goal, path: str) -> None:
         """A closing someone else writes is their own and today's, as `goal close` records it (a
-        lead may date one, or write it in another's name)."""
+        lead may date one, or write it in another's name): a day of slack either way, as every
+        record stamped now has (sales.plan_records.dated_otherwise: the file's day may be another
+        zone's). A closing the board has, its note changed, keeps its day and its name."""
         closing = goal.closed
         if self.lead or closing is None:
             return
+        before = old.closed if old is not None else None
+        if before is not None and (before.on, before.by) == (closing.on, closing.by):
+            return  # (what it is: closed then, by them)
         today = self.today
         if closing.by != self.board.actor:
             self.refusals.append(Problem(f"{path}.closed.by", "a goal you close is closed by you ({actor}), not {by}",
                                          actor=self.board.actor, by=closing.by))
-        elif closing.on != today:
+        elif dated_otherwise(closing.on, today):
             self.refusals.append(Problem(f"{path}.closed.on", "a goal is closed on the day it is closed ({today}); "
                                                               "only a lead may date it {day}", today=today, day=closing.on))
 

@@ -109,3 +109,23 @@ def rollup_text(current, unit: str, write: Callable[[float | None], str] | None 
              "nobody": _("no contributor with a value yet"),
              "left_out": then + _("left out (no check-in or baseline yet): {ids}")}
     return describe_rollup(current, write or (lambda value: describe_value(value, unit)), words)
+
+
+def relative_rate_note(goal) -> str | None:
+    """What a `+5%` on a rate resolved to, spelled out (`G-2: win rate 40% → 42%: +5% of 40%; for
+    points write +5pp`): a lead more often means points, so the confirmation of a goal's target
+    says which it took. None for any other target (sales.goals.relative_rate_change)."""
+    from sales.goals import number, relative_rate_change
+
+    if (change := relative_rate_change(goal)) is None:
+        return None
+    baseline, target, percent_ = change
+    unit = goal.unit or "%"  # (a rate with no unit is in %: checked in from 0 to 100)
+    return _("{id}: {metric} {baseline} → {target}: {change}% of {baseline}; for points write {change}pp").format(
+        id=goal.id, metric=metric_title_text(goal.metric), baseline=describe_value(baseline, unit),
+        target=describe_value(target, unit), change=f"{percent_:+g}")
+
+
+def points_word() -> str:
+    """A change in percentage points as describe_target writes it (`+5 pts`), in the interface's language."""
+    return _("{change} pts")

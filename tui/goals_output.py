@@ -24,7 +24,8 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
 from tui.cli_output import table
-from tui.goal_text import metric_text, closing_text, outcome_text, reason_text, rollup_text, scope_text, standing_text
+from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, rollup_text, scope_text,
+                           standing_text)
 from tui.i18n import N_, _, say
 from tui.time_text import when
 
@@ -105,7 +106,7 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
               _label(N_("scope")) + (scope_text(goal.scope) or "–"),
               _label(N_("baseline")) + describe_value(goal.baseline, goal.unit)
               + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),
-              _label(N_("target")) + describe_target(goal, verbs),
+              _label(N_("target")) + describe_target(goal, verbs, points_word()),
               _label(N_("period")) + f"{goal.start or '–'} → {goal.deadline or '–'}"]
     lines += ["  " + _("sub-target") + f"  {s.text}" for s in goal.subtargets]
     if goal.description:
@@ -142,7 +143,8 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
                                           or " " + _("none")))
     if report.checkins:
         lines.append("  " + _("check-ins"))
-        lines += [f"    {c.id}  {when(c.at.isoformat())}  {c.by}  {number(c.value)}  "
+        # with the goal's unit, as `now` above says it (`34.5%`, `$1,262,000`), not a bare 34.5
+        lines += [f"    {c.id}  {when(c.at.isoformat())}  {c.by}  {describe_value(c.value, goal.unit)}  "
                   f"{_(CONFIDENCE_LABELS[c.confidence])}" + (f"  {c.comment}" if c.comment else "")
                   for c in report.checkins]
     if history:

@@ -102,3 +102,9 @@ def strategy_rows(results: Sequence[StrategyResult]) -> list[list[str]]:
     """Each strategy's cells, in STRATEGY_COLUMNS' order."""
     return [[r.strategy, f"{r.done} / {r.tasks}", str(len(r.deals)), ", ".join(r.won) or "–",
              num_or_dash(r.won_value), num_or_dash(r.spent), times(r.returned), r.title] for r in results]
+
+
+def awards_text(awards) -> str:
+    """A leaderboard row's recognition (sales.review.Award): `Rep of the quarter, A place at the
+    masterclass (private)`; a private one is marked so, as only its rep and the leads see it."""
+    return _(", ").join(_("{award} (private)").format(award=a.award) if a.private else a.award for a in awards)

@@ -26,7 +26,7 @@ def test_a_check_in_dated_in_the_past_joins_the_history_in_its_place(run, monkey
     assert [(c["id"], c["value"], c["at"][:10]) for c in goal["checkins"]] == [
         ("C-3", 110_000, str(two_weeks_ago)), ("C-2", 120_000, str(week_ago)), ("C-1", 130_000, str(today))]
     assert (goal["current"], goal["progress"]) == (130_000, 0.3)
-    assert f"    C-2  {week_ago} 12:00  ali  120,000  on track  forgot\n" in run("goal", "show", "G-1")[1]
+    assert f"    C-2  {week_ago} 12:00  ali  $120,000  on track  forgot\n" in run("goal", "show", "G-1")[1]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     out = run("goal", "checkin", "G-1", "125k", "--date", "yesterday")[1]
     assert out.startswith(f"C-4：G-1 在 {today - timedelta(days=1)} 为 $125,000；")

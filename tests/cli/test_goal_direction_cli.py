@@ -19,7 +19,7 @@ def test_a_target_below_the_baseline_is_a_decrease_and_counts_down(run) -> None:
     assert run("goal", "add", "Cut churn", "--metric", "churn", "--unit", "%", "--baseline", "12",
                "--target", "8", "--start", start, "--deadline", deadline)[:2] == (0, "G-1\n")
     out = run("goal", "show", "G-1")[1]
-    assert "  target    decrease to 8%\n" in out and "M pass  churn from 12 to 8" in out
+    assert "  target    decrease to 8%\n" in out and "M pass  churn from 12% to 8%" in out
     assert _goal(run)["direction"] == "decrease"
     # half the time gone: a steady pace is half of the way from 12 down to 8, i.e. at 10
     code, out, _ = run("goal", "checkin", "G-1", "10")

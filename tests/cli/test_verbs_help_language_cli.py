@@ -40,7 +40,7 @@ def test_the_help_says_the_descriptions_options_and_groups_in_chinese(run, monke
     code, out, _ = run("goal", "add", "--help")
     assert "\n添加目标并打印其编号\n" in out
     assert "  --region NAME         范围：区域（all 表示全部）\n" in out
-    assert "  --target N            绝对值（1.38M）或变化量（+15%）\n" in out
+    assert "  --target N            绝对值（1.38M）、变化量（+15%），或比率的百分点变化（+5pp）\n" in out
     assert "  --deadline DATE       YYYY-MM-DD, +6w, ...\n" in out  # (an example of what to type stays)
     code, out, _ = run("budget", "--help")
     assert "预算子命令:" in out and "    total     设置计划的总预算（仅限主管）\n" in out
@@ -58,7 +58,7 @@ def test_the_english_help_is_unchanged(run, monkeypatch) -> None:
     assert "\nadd a goal and print its id\n" in out
     assert "  --region NAME         scope: the region (all for every one)\n" in out
     assert "  --product-line NAME   scope: the product line (all for every one)\n" in out
-    assert "  --target N            an absolute value (1.38M) or a change (+15%)\n" in out
+    assert "  --target N            a value (1.38M), a change (+15%) or rate points (+5pp)\n" in out
     code, out, _ = run("budget", "--help")
     assert "budget commands:" in out and "    total     set the plan's whole budget (leads only)\n" in out
     code, out, _ = run("incentive", "set", "--help")

@@ -813,3 +813,28 @@ async def test_a_rep_has_key_t_and_a_reader_has_not(team) -> None:
             await until(pilot, lambda: "Check in" in {k.description for k in app.screen.query_one(Footer).keys})
             assert ("New task" in {k.description for k in app.screen.query_one(Footer).keys}) is shown
             assert ("adds a task" in text_of(app, "#goals-status")) is shown
+
+
+async def test_the_form_takes_points_and_says_what_a_percentage_of_a_rate_came_to(team) -> None:
+    """`+5pp` on a win rate of 40% is 45%; `+5%` is 42% (40 * 1.05), and the confirmation says
+    so, with how points are written. The form reads a points target back as it was typed."""
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Win more", owner="dana", metric="win_rate", unit="%", baseline=40, target=50)
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("e")
+        await fill(pilot, app, target="+5%")
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1] == "Saved G-1\nG-1: win rate 40% → 42%: +5% of 40%; for points write +5pp"
+        assert "→ increase to 42% (+5%)" in text_of(app, "#goal-summary")
+        await pilot.press("e")
+        await fill(pilot, app, target="+5 points")
+        assert [str(n.message) for n in app._notifications][-1] == "Saved G-1"
+        assert "→ increase to 45% (+5 pts)" in text_of(app, "#goal-summary")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query("#field-target"))
+        assert app.screen.query_one("#field-target").value == "+5pp"
+        await pilot.press("escape")
+    goal = Board(team, actor="dana").goal("G-1")
+    assert (goal.target, goal.target_kind) == (5, "points")

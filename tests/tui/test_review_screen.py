@@ -569,9 +569,10 @@ async def test_a_gap_analysis_answer_reads_whole_at_80_columns(board_path) -> No
         assert answer in " ".join(" ".join(lines).split())
 
 
-async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path) -> None:
+async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path, monkeypatch) -> None:
     """A statement a lead held (a dispute) says so first, with why, to the rep who reads it;
     approving it from the tab is refused while it holds."""
+    fix_now(monkeypatch, datetime(2026, 12, 4, 12, tzinfo=timezone.utc))  # (the sample's cycle runs)
     lead = sample_quarter(board_path)
     lead.hold_payout("ali", "Disputed split on D-7")
     app = UpliftApp(Board(board_path, actor="ali"))
@@ -588,3 +589,19 @@ async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path
         assert any("ali's statement is on hold (W-1: Disputed split on D-7): not approved" in str(n.message)
                    for n in app._notifications)
     assert not Board(board_path, actor="dana").approvals()
+
+
+async def test_the_leaderboard_shows_recognition_and_keeps_a_private_award_to_its_rep(board_path) -> None:
+    """The sample: bea leads at 106% (Rep of the quarter, public) and bea and chen (88.9%) pass 80%
+    (the masterclass place, private): chen reads both of theirs, ali only the public one."""
+    sample_quarter(board_path)
+    for actor, expected in (("chen", {"bea": "Rep of the quarter", "chen": "A place at the negotiation masterclass (private)"}),
+                            ("ali", {"bea": "Rep of the quarter", "chen": ""})):
+        app = UpliftApp(Board(board_path, actor=actor))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("5")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            app.screen.query_one("#review-tabs").active = "tab-review-leaders"
+            await pilot.pause()
+            rows = {row[1]: row[5] for row in cells(app, "#review-leaderboard")}
+            assert {rep: rows[rep] for rep in expected} == expected, actor  # (bea's own place: not for them)

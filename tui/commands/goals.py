@@ -112,7 +112,19 @@ def cmd_goal_add(args: argparse.Namespace) -> int:
     board = open_board(args, create=True)
     goal = board.add_goal(args.title, **_goal_fields(board, args, editing=False))
     print(goal.id)
+    _say_relative_rate(goal, args)
     return EXIT_OK
+
+
+def _say_relative_rate(goal, args: argparse.Namespace) -> None:
+    """On stderr (stdout is the id scripts read), what a `+5%` typed for a rate's target came to:
+    a change in % of the baseline (40% → 42%), where a lead may have meant points (+5pp)."""
+    from tui.goal_text import relative_rate_note
+
+    if args.target is not None and (note := relative_rate_note(goal)):
+        from sales.text import safe
+
+        print(safe(_("note: {note}").format(note=note)), file=sys.stderr)
 
 
 def cmd_goal_edit(args: argparse.Namespace) -> int:
@@ -122,13 +134,16 @@ def cmd_goal_edit(args: argparse.Namespace) -> int:
         fields["title"] = args.title
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --metric, --target, ...")
-    print(board.update_goal(args.id, **fields).id)
+    goal = board.update_goal(args.id, **fields)
+    print(goal.id)
+    _say_relative_rate(goal, args)
     return EXIT_OK
 
 
 def cmd_goal_carry(args: argparse.Namespace) -> int:
     from sales.goals import DIRECTION_LABELS, describe_target
     from sales.text import safe
+    from tui.goal_text import points_word
 
     board = open_board(args)
     fields: dict = {"title": args.title, "owner": args.owner}
@@ -145,7 +160,8 @@ def cmd_goal_carry(args: argparse.Namespace) -> int:
     for new in board.carry_goals(args.id, **fields):  # (all of them, or none)
         print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
             new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
-            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs))))
+            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs, points_word()))))
+        _say_relative_rate(new, args)
     return EXIT_OK
 
 
@@ -316,7 +332,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                                  ("segment", _("scope: the segment (all for every one)"))):
             sub.add_argument(f"--{name}", metavar="NAME", help=scope_help)
         sub.add_argument("--baseline", metavar="N", help=_("where it starts: a number, or `snapshot` for the latest diagnosis value (`snapshot X-3` for that diagnosis's)"))
-        sub.add_argument("--target", metavar="N", help=_("an absolute value (1.38M) or a change (+15%%)"))
+        sub.add_argument("--target", metavar="N", help=_("a value (1.38M), a change (+15%%) or rate points (+5pp)"))
         sub.add_argument("--unit", help=_("$, %%, customers, ..."))
         sub.add_argument("--direction", choices=DIRECTIONS, help=_("increase to, decrease to, stay above, stay below"))
         sub.add_argument("--start", metavar="DATE")
@@ -342,7 +358,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      _("carry a goal of the last cycle on into the plan's cycle, from where it ended (leads only)"))
     names(carry.add_argument("id", nargs="+", help=_("the goal, or several (each keeping its target)")), "goal")
     carry.add_argument("--target", metavar="N",
-                       help=_("the new cycle's target: an absolute value (1.5M) or a change (+10%%); default the old one"))
+                       help=_("the new cycle's target: an absolute value (1.5M), a change (+10%%) or, on a rate, points (+5pp); default the old one"))
     carry.add_argument("--title", help=_("the new goal's title (default the old one's)"))
     add_ref(carry, "--owner", kind="member", metavar="U", help=_("who owns it now (default the old goal's owner)"))
     close = add_verb(goal, common, "close", cmd_goal_close,

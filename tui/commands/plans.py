@@ -118,7 +118,22 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
         report(summary)
     else:
         print(safe("\n".join(say(line) for line in summary.lines())))
+    if summary.applied:
+        _say_relative_rates(board, summary)
     return EXIT_OK
+
+
+def _say_relative_rates(board, summary) -> None:
+    """On stderr, what each goal the file set with a `+5%` on a rate came to (40% → 42%), as
+    `goal add` says it: a lead may have meant points (+5pp)."""
+    from sales.text import safe
+    from tui.goal_text import relative_rate_note
+
+    touched = [item for item, _title in summary.created] + [
+        item for item, keys in summary.changed if {"target", "target_kind", "baseline", "metric", "unit"} & set(keys)]
+    for goal in board.goals():
+        if goal.id in touched and (note := relative_rate_note(goal)):
+            print(safe(_("note: {note}").format(note=note)), file=sys.stderr)
 
 
 def cmd_plan_info(args: argparse.Namespace) -> int:

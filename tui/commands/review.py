@@ -23,6 +23,7 @@ GOAL_LEAST_FIRST = (6, 1, 5, 2)
 #: The won deals' ids first (`uplift deal list` has them), then the spend, tasks and deals.
 STRATEGY_LEAST_FIRST = (3, 5, 1, 2)
 LEADERBOARD_COLUMNS = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"))
+RECOGNITION_COLUMN = N_("Recognition")
 INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Pays"), N_("Name"))
 
 
@@ -325,9 +326,13 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     elif not rows:
         print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     else:
-        print(table([_(name).upper() for name in LEADERBOARD_COLUMNS], [
+        from tui.review_text import awards_text
+
+        # the recognition earned, where anyone earned some (a board without awards keeps its table)
+        shown = any(r.recognition for r in rows)
+        print(table([_(name).upper() for name in LEADERBOARD_COLUMNS + (RECOGNITION_COLUMN,) * shown], [
             [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
-            for r in rows]))
+            + [awards_text(r.recognition)] * shown for r in rows]))
     return EXIT_OK
 
 

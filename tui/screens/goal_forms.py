@@ -50,6 +50,8 @@ DIRECTION_CHOICES = {"increase": N_("increase"), "decrease": N_("decrease"), "ab
 def _target_text(goal: Goal | None) -> str:
     if goal is None or goal.target is None:
         return ""
+    if goal.target_kind == "points":  # (+5pp: the form reads back what it wrote)
+        return form_number(goal.target, sign=True) + "pp"
     return form_number(goal.target, sign=True) + "%" if goal.target_kind == "percent" else form_number(goal.target)
 
 

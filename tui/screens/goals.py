@@ -34,7 +34,8 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.smart import NAMES
-from tui.goal_text import closing_text, metric_text, outcome_text, pace_text, reason_text, rollup_text, scope_text
+from tui.goal_text import (closing_text, metric_text, outcome_text, pace_text, points_word, reason_text,
+                           relative_rate_note, rollup_text, scope_text)
 from tui.goals_output import closed_mark, strategy_cost
 from tui.i18n import N_, _, n_, say, sentences
 from tui.keys import shown_key
@@ -221,7 +222,7 @@ class GoalsScreen(BoardView):
                    + _("owner {name}").format(name=goal.owner or '–'),
                    _("from {value}").format(value=describe_value(goal.baseline, goal.unit))
                    + (f" ({goal.baseline_source})" if goal.baseline_source else "")
-                   + f" → {describe_target(goal, verbs)} · "
+                   + f" → {describe_target(goal, verbs, points_word())} · "
                    + _("{start} to {deadline}").format(start=goal.start or '…', deadline=goal.deadline or _('no deadline'))]
         summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
         if goal.parent:
@@ -305,7 +306,10 @@ class GoalsScreen(BoardView):
 
     def _saved(self, item) -> None:
         if item is not None:
-            tell(self, _("Saved {id}").format(id=item.id))
+            said = _("Saved {id}").format(id=item.id)
+            if isinstance(item, Goal) and item.closed is None and (note := relative_rate_note(item)):
+                said += "\n" + note  # (a `+5%` on a rate: what it came to, and how points are written)
+            tell(self, said)
             goal_id = item.id if isinstance(item, Goal) else getattr(item, "goal", None)
             self.call_next(self.refresh_board, goal_id)
 

@@ -31,7 +31,14 @@ from sales.text import TEXT_MAX
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
-from tui.review_text import STRATEGY_COLUMNS, approval_text, changed_lines, hold_text, strategy_rows
+from tui.review_text import (
+    STRATEGY_COLUMNS,
+    approval_text,
+    awards_text,
+    changed_lines,
+    hold_text,
+    strategy_rows,
+)
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
 from tui.screens.dialogs import permitted
@@ -104,7 +111,7 @@ class ReviewScreen(TabKeys, BoardView):
                 yield Static(plain(_(NO_REPS)), id="review-statement-empty", classes="review-empty")
             with TabPane(_("Leaderboard"), id="tab-review-leaders"):
                 yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
-                             N_("Activities"))
+                             N_("Activities"), N_("Recognition"), fill=("Recognition",), lines=2)
                 yield Static(plain(_(NO_REPS)), id="review-leaderboard-empty", classes="review-empty")
             with TabPane(_("Strategies"), id="tab-review-strategies"):
                 yield _table("review-strategies", *STRATEGY_COLUMNS, fill=("Title",), lines=2)
@@ -247,7 +254,7 @@ class ReviewScreen(TabKeys, BoardView):
         table.clear()
         for r in self.board.leaderboard():
             table.add_row(*(plain_rich(x) for x in (r.rank, r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value),
-                                                     r.activities)), key=r.rep)
+                                                     r.activities, awards_text(r.recognition))), key=r.rep)
         self.query_one("#review-leaderboard-empty").display = not table.row_count
 
     def _show_checklist(self) -> None:

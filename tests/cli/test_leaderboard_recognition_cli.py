@@ -1,0 +1,97 @@
+"""Recognition on the leaderboard, as Lattice shows public praise: an incentive plan's award shows
+beside the rep who earned it, to the whole team; one marked `private: true` only to that rep and
+the leads (as their pay is), marked "(private)"; never to another rep, in the table or `--json`."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
+
+PLAN = """\
+schema: 1
+plan:
+  name: Awards
+  period: {start: 2026-10-01, end: 2026-12-31}
+members:
+- {name: dana, role: lead}
+- {name: ali, role: rep}
+- {name: bea, role: rep}
+- {name: cy, role: rep}
+stages:
+- {name: Lead, probability: 10}
+- {name: Won, probability: 100, outcome: won}
+- {name: Lost, probability: 0, outcome: lost}
+deals:
+- {id: D-1, title: One, owner: ali, stage: Won, value: 24000, history: [{stage: Won, at: '2026-11-03T10:00:00Z'}]}
+- {id: D-2, title: Two, owner: bea, stage: Won, value: 15000, history: [{stage: Won, at: '2026-11-04T10:00:00Z'}]}
+- {id: D-3, title: Three, owner: cy, stage: Won, value: 6000, history: [{stage: Won, at: '2026-11-05T10:00:00Z'}]}
+incentives:
+- id: I-1
+  name: Flat
+  quota: 30000
+  tiers: [{from_pct: 0, rate: 5}]
+  recognition:
+  - {award: Rep of the quarter, measure: attainment}
+  - {award: Masterclass place, measure: attainment, at_least: 50, private: true}
+"""
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    fix_now(monkeypatch, datetime(2026, 12, 10, 12, tzinfo=timezone.utc))
+    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN)
+    assert run("plan", "import", str(plan))[0] == 0
+    return run
+
+
+def _awards(run, user: str) -> dict[str, list[tuple[str, bool]]]:
+    code, out, err = run("leaderboard", "--json", user=user)
+    assert code == 0, err
+    return {row["rep"]: [(a["award"], a["private"]) for a in row["recognition"]] for row in json.loads(out)}
+
+
+def test_everyone_sees_public_awards_and_only_a_lead_and_the_rep_their_private_ones(run) -> None:
+    # of a 30,000 quota: ali 24,000 = 80% (the leader: Rep of the quarter; over 50%: the masterclass),
+    # bea 15,000 = 50% (exactly the threshold: the masterclass), cy 6,000 = 20% (nothing)
+    assert _awards(run, "dana") == {"ali": [("Rep of the quarter", False), ("Masterclass place", True)],
+                                    "bea": [("Masterclass place", True)], "cy": []}
+    assert _awards(run, "ali") == {"ali": [("Rep of the quarter", False), ("Masterclass place", True)],
+                                   "bea": [], "cy": []}
+    assert _awards(run, "bea") == {"ali": [("Rep of the quarter", False)], "bea": [("Masterclass place", True)],
+                                   "cy": []}
+    assert _awards(run, "cy") == {"ali": [("Rep of the quarter", False)], "bea": [], "cy": []}
+
+
+def test_the_table_has_a_recognition_column_with_private_ones_marked(run) -> None:
+    code, out, err = run("leaderboard", user="cy")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "RANK  REP  ATTAINMENT  WON VALUE  ACTIVITIES  RECOGNITION",
+        "1     ali  80%         24,000     0           Rep of the quarter",
+        "2     bea  50%         15,000     0",
+        "3     cy   20%         6,000      0",
+    ]
+    out = run("leaderboard", user="bea")[1]
+    assert "Masterclass place (private)" in out.splitlines()[2] and out.count("Masterclass") == 1
+    assert run("leaderboard", user="dana")[1].count("Masterclass place (private)") == 2
+
+
+def test_a_board_without_awards_keeps_its_table(run, tmp_path) -> None:
+    plan = tmp_path / "plain.yaml"
+    plan.write_text("incentives:\n- {id: I-1, name: Flat, quota: 30000, tiers: [{from_pct: 0, rate: 5}]}\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    out = run("leaderboard")[1]
+    assert out.splitlines()[0] == "RANK  REP  ATTAINMENT  WON VALUE  ACTIVITIES"
+    assert all(row["recognition"] == [] for row in json.loads(run("leaderboard", "--json")[1]))
+
+
+def test_the_reps_statement_still_lists_every_award_of_theirs(run) -> None:
+    out = run("payout", "--mine", user="bea")[1]
+    assert "recognition: Masterclass place" in out
