@@ -132,7 +132,7 @@ async def test_superstores_period_table_fits_80_columns_leaving_out_what_its_col
     Avg disc. out of view. Below 100 columns it leaves out the new customers' share (their count
     stands beside the customers') and ROI (its cost is the sales less the profit: ROI is margin /
     (1 - margin)): it fits whole, margin and discount in view, nothing named as out of view. At
-    120 columns every column is there again."""
+    120 columns every column is there again, the table still sorted by the column it was."""
     from store.board import Board
     from tests.conftest import DATA
     from tui.app import UpliftApp
@@ -163,8 +163,14 @@ async def test_superstores_period_table_fits_80_columns_leaving_out_what_its_col
                 first = next(line for line in lines if line.startswith(" 2019-01"))
                 assert f"{revenue:,.0f}" in first and first.rstrip().endswith("%")
                 assert f"{margin * 100:.1f}%" in first.split()
+                for _step in range(7):  # s: sorted by the next column, from Period to Margin
+                    await pilot.press("s")
+                sorted_by = lambda: next(i for i, c in enumerate(table.ordered_columns)  # noqa: E731
+                                         if "▲" in c.label.plain or "▼" in c.label.plain)
+                await until(pilot, lambda: sorted_by() == 7)  # Margin (利润率), biggest first
                 await pilot.resize_terminal(120, 40)
                 await until(pilot, lambda: len(table.ordered_columns) == 11)
+                assert sorted_by() == 9  # still Margin, where it stands among the eleven
                 if lang == "en":
                     assert headings(table) == english[:6] + ["New %", "Repurchase", "ROI", "Margin", "Avg disc."]
         finally:

@@ -239,6 +239,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.last_request: RunRequest | None = None
         self.tag_filter: str | None = None
         self.sorting: dict[str, tuple[int, bool]] = {}  # table id -> (column, descending)
+        self.metrics_of: dict[str, list[str]] = {}  # table id -> its columns' metrics, as last filled
         self.running = False
         self.ready = False  # the poll may call refresh_board before on_mount has run
 
@@ -406,6 +407,11 @@ class DiagnoseScreen(TabKeys, BoardView):
                     {"roi"} if self.shown.source.derived.get("cost") == COST_FROM_PROFIT else set())
                 columns = [c for c in columns if c[1] not in said]
         column, descending = self.sorting.setdefault(table_id, default_sort)
+        metrics, before = [metric for _label, metric in columns], self.metrics_of.get(table_id)
+        if before and column < len(before) and before != metrics:  # (the sorted column moved: the width's)
+            column = next((i for i, metric in enumerate(metrics) if metric == before[column]), 0)
+            self.sorting[table_id] = (column, descending)
+        self.metrics_of[table_id] = metrics
         column = min(column, len(columns) - 1)
 
         def sort_key(row: tuple[str, Metrics]):
