@@ -4,7 +4,7 @@ One list instead of five screens: their overdue work and the work due soon, thei
 tasks and what others said on them lately, their deals that have slipped, close soon or have
 nothing planned (no open task linked to them and no next step: Pipedrive's "every deal has a
 next activity"), their key accounts gone quiet, their goals behind pace or waiting for a
-check-in, and where they stand against their quota. Entries are data (ids, dates, counts); the
+check-in, the training held for them today, and where they stand against their quota. Entries are data (ids, dates, counts); the
 words are the interface's (tui/agenda_text.py).
 """
 
@@ -17,16 +17,18 @@ from typing import Literal
 import msgspec
 
 from sales.alerts import Alert
+from sales.budget import TrainingItem, training_for
 from sales.deals import Deal, Stage, is_slipped
 from sales.forecast import RepForecast
 from sales.goals import CheckIn, Goal, checkin_due, last_checkin_day
+from sales.ids import in_order
 from sales.tasks import Task, board_order, is_overdue, waiting_on
 from sales.touches import CoachingNote
 
 DEFAULT_HORIZON = 7  # days ahead that count as "soon"
 NEWS_DAYS = 3  # comments by others on your tasks from this many days back count as news
 
-Kind = Literal["overdue", "due", "blocked", "comment", "coaching", "slipped", "closing", "stuck", "quiet", "unplanned",
+Kind = Literal["overdue", "due", "training", "blocked", "comment", "coaching", "slipped", "closing", "stuck", "quiet", "unplanned",
                "behind", "ended", "checkin"]
 
 
@@ -40,7 +42,7 @@ class Entry(msgspec.Struct):
     value: float | None = None  # a deal's value
     expected: float | None = None  # a goal behind pace: % of the way expected by now
     actual: float | None = None  # ... and % covered
-    message: str = ""  # a quiet key account: the alert's evidence
+    message: str = ""  # a quiet key account: the alert's evidence; a training item: its audience
     waiting: list[str] = []  # a task: the unfinished tasks it waits for
 
 
@@ -65,12 +67,15 @@ class Agenda(msgspec.Struct):
 def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], stages: Sequence[Stage],
            goals: Iterable[Goal], checkins: Sequence[CheckIn], paces: Iterable[tuple[str, float, float]],
            alerts: Sequence[Alert], forecast: RepForecast | None = None,
-           horizon: int = DEFAULT_HORIZON, coaching: Iterable[CoachingNote] = (), lead: bool = False) -> Agenda:
+           horizon: int = DEFAULT_HORIZON, coaching: Iterable[CoachingNote] = (), lead: bool = False,
+           training: Iterable[TrainingItem] = (), members: Sequence[str] = ()) -> Agenda:
     """``who``'s agenda on ``today``. ``paces``: (goal id, % expected by now, % covered) per goal
     whose pace can be judged; ``alerts``: the board's live alerts (quiet key accounts are taken
     from them, and counted); ``coaching``: the coaching notes the reader may read about ``who``
     (the new ones are news, as others' comments on their tasks are); ``lead``: ``who`` leads, and is
-    asked about every goal that ended without being closed, not only their own."""
+    asked about every goal that ended without being closed, not only their own, and sees every
+    training item held today; a rep, the team's and those whose audience names them (among the
+    board's ``members``: sales.budget.training_for, as their calendar has them)."""
     soon = today + timedelta(days=horizon)
     entries: list[Entry] = []
     tasks, deals, goals = list(tasks), list(deals), list(goals)
@@ -83,6 +88,10 @@ def agenda(who: str, today: date, tasks: Iterable[Task], deals: Iterable[Deal], 
                        key=lambda t: (t.due, board_order(t))):
         entries.append(Entry("due", task.id, task.title, task.due, (task.due - today).days, task.status,
                              waiting=waiting_on(task, by_id)))
+    for item in sorted((i for i in training if i.on == today and (lead or training_for(i, who, members))),
+                       key=lambda i: (i.done, in_order(i.id))):
+        entries.append(Entry("training", item.id, item.topic, item.on, 0, "done" if item.done else "",
+                             message=item.audience))
     for task in mine:
         if task.status == "blocked" and not is_overdue(task, today):
             entries.append(Entry("blocked", task.id, task.title, task.due, None, task.status,

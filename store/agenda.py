@@ -49,7 +49,8 @@ class AgendaQueries(BoardCore):
         day = agenda(who, self.today_of(who), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
                      paces, self.alerts(paces=paces), forecast, horizon,
                      coaching=self.coaching_notes(who),  # (what the reader may read: a rep, their own only)
-                     lead=self.role_of(who) == "lead")
+                     lead=self.role_of(who) == "lead", training=self.training(),
+                     members=[m.name for m in self.members()])
         if self.role_of(who) == "lead":  # the commissions waiting for a lead
             day.budget_requests = sum(1 for line in self.budget_lines() if line.status == "requested")
         if self.role_of(who) == "lead" and self.role == "lead":

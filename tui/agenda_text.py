@@ -12,6 +12,7 @@ from tui.number_text import num_or_dash, pct_or_dash
 SECTIONS = (
     ("overdue", N_("Overdue")),
     ("due", N_("Due in the next {days}")),
+    ("training", N_("Training today")),
     ("blocked", N_("Blocked")),
     ("comment", N_("New comments on your tasks")),
     ("coaching", N_("New coaching notes for you")),
@@ -46,6 +47,9 @@ def _when(entry: Entry) -> str:
         if entry.days == 1:
             return _("due tomorrow")
         return _("due {day}, in {days}").format(day=entry.day, days=days(entry.days))
+    if entry.kind == "training":  # (today's, as its heading says: who it is for, and whether it was held)
+        said = _("for {audience}").format(audience=entry.message) if entry.message else _("for the whole team")
+        return said + (" · " + _("done") if entry.status == "done" else "")
     if entry.kind == "blocked":
         return _("due {day}").format(day=entry.day) if entry.day else _("no due date")
     if entry.kind == "slipped":

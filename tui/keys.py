@@ -47,7 +47,7 @@ def is_key_name(key: str) -> bool:
 
 # Widgets of ours with their own bindings, by the screens that show them.
 WIDGETS_ON: dict[str, tuple[str, ...]] = {
-    "BoardScreen": ("tui.widgets.kanban:Kanban",),
+    "BoardScreen": ("tui.widgets.kanban:Kanban", "tui.widgets.filter_box:FilterBox"),
     "PipelineScreen": ("tui.widgets.kanban:Kanban",),
 }
 

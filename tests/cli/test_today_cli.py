@@ -113,3 +113,29 @@ def test_task_list_due_by_a_day(run, team) -> None:
         code, out, err = run("task", "list", "--due-by", typed)
         assert (code, out) == (2, "") and err.startswith(("uplift: --due-by: give a day", "uplift: due-by: 'someday'"))
     assert snapshot_files(team) == before
+
+
+def test_training_held_today_is_in_the_day_of_those_it_is_for(run, team) -> None:
+    """A rep's day lists the team's training today and the one naming them, not one for someone
+    else, nor one on another day; a lead's lists all of today's; a session ticked done says so."""
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    lead.add_training("Objection handling", on=today)  # L-1: the whole team's
+    lead.add_training("Pricing talk", on=today, audience="bea")  # L-2: bea's only
+    lead.add_training("Demo kit", on=today + timedelta(days=1))  # L-3: tomorrow
+    lead.add_training("Closing skills", on=today, audience="ali")  # L-4
+    lead.set_training_done("L-4")
+    code, out, _ = run("today", user="ali")
+    assert code == 0
+    assert ("Training today\n  L-1  Objection handling · for the whole team\n"
+            "  L-4  Closing skills · for ali · done") in out
+    assert "L-2" not in out and "L-3" not in out
+    code, out, _ = run("today", user="bea")
+    assert "Training today\n  L-1  Objection handling · for the whole team\n  L-2  Pricing talk · for bea\n" in out
+    assert "L-4" not in out
+    code, out, _ = run("today", user="dana")
+    assert code == 0 and "Nothing needs you" not in out
+    assert [line.split()[0] for line in out.split("Training today\n")[1].splitlines() if line.startswith("  ")] \
+        == ["L-1", "L-2", "L-4"]
+    code, out, _ = run("today", "--json", user="bea")
+    assert [(e["kind"], e["item"]) for e in json.loads(out)["entries"]] == [("training", "L-1"), ("training", "L-2")]

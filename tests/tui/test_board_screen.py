@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.containers import VerticalScroll
 
 from store.board import Board
@@ -1068,3 +1069,31 @@ async def test_end_scrolls_to_a_columns_last_card_past_the_ones_not_shown_yet(bo
         assert app.focused.card.id == "T-1"  # the keys scroll; the focus stays where it was
         await pilot.press("home")
         await until(pilot, lambda: column_words(todo).startswith("To do 20 T-1 Call customer number 1"))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_footer_says_the_filter_boxs_keys_while_it_has_the_focus(team, size) -> None:
+    """While the filter box has the focus the footer showed only `/ Filter` (and `/` is typed
+    there); now it says enter keeps the filter and escape clears it, which both do, and once the
+    box lets go the board's keys are back."""
+    from tui.widgets.footer import Footer
+
+    def footer() -> list[tuple[str, str]]:
+        return [(key.key_display, key.description) for key in app.screen.query_one(Footer).keys]
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: ("/", "Filter") in footer())
+        await pilot.press("slash")
+        await until(pilot, lambda: footer() == [("⏎", "Keep filter"), ("esc", "Clear filters")])
+        await pilot.press(*"/acme")  # (`/` typed into the box, not a key of the board)
+        await until(pilot, lambda: column_ids(app)["todo"] == [])
+        assert app.screen.query_one("#filter").value == "/acme"
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", *"acme", "enter")
+        await until(pilot, lambda: ("/", "Filter") in footer() and app.focused is app.screen.query_one(Kanban))
+        assert column_ids(app)["todo"] == ["T-1"]
+        await pilot.press("slash")
+        await until(pilot, lambda: ("esc", "Clear filters") in footer())
+        await pilot.press("escape")
+        await until(pilot, lambda: column_ids(app)["todo"] == ["T-1", "T-2"] and ("/", "Filter") in footer())
+        assert not app.screen.query_one("#filter").display

@@ -98,3 +98,80 @@ async def test_the_demos_period_table_fits_whole_at_80_columns(demo, lang) -> No
         # the five quarters' rows, each with its ROI in view at the right (0.55 to 0.57)
         rows = [line for line in lines if line.split()[:1] and line.split()[0][:4] in ("2025", "2026")]
         assert len(rows) == 5 and all(re.search(r" 0\.\d\d\s*$", row) for row in rows), rows
+
+
+@pytest.fixture(scope="module")
+def superstore(tmp_path_factory) -> Path:
+    """A board with Superstore's diagnosis kept (by month: 48 months, profit and discount, the
+    cost taken as the sales less the profit)."""
+    from store.board import Board
+    from tests.conftest import DATA
+
+    if not DATA.is_dir():
+        pytest.skip(f"shared data not found at {DATA}")
+    path = tmp_path_factory.mktemp("superstore")
+    Board(path, actor="dana").run_diagnosis([DATA / "superstore" / "superstore.csv"])
+    return path
+
+
+def january_2019(path: Path) -> tuple[float, float]:
+    """Superstore's revenue and margin in January 2019, read from the file here (DD/MM/YY)."""
+    import csv
+
+    sales = profit = 0.0
+    with open(path, encoding="utf-8-sig", newline="") as file:
+        for row in csv.DictReader(file):
+            if row["Order Date"].endswith("/01/19"):
+                sales, profit = sales + float(row["Sales"]), profit + float(row["Profit"])
+    return sales, profit / sales
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_superstores_period_table_fits_80_columns_leaving_out_what_its_columns_say(superstore, lang) -> None:
+    """Superstore's period table (eleven columns) scrolled sideways at 80 columns, ROI, Margin and
+    Avg disc. out of view. Below 100 columns it leaves out the new customers' share (their count
+    stands beside the customers') and ROI (its cost is the sales less the profit: ROI is margin /
+    (1 - margin)): it fits whole, margin and discount in view, nothing named as out of view. At
+    120 columns every column is there again, the table still sorted by the column it was."""
+    from store.board import Board
+    from tests.conftest import DATA
+    from tui.app import UpliftApp
+    from tui.i18n import set_language
+
+    revenue, margin = january_2019(DATA / "superstore" / "superstore.csv")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UPLIFT_LANG", lang)
+        set_language(lang)
+        try:
+            app = UpliftApp(Board(superstore, actor="dana"))
+            async with app.run_test(size=SMALL) as pilot:
+                await pilot.press("1")
+                await until(pilot, lambda: app.screen.query("#table-period")
+                            and app.screen.query_one("#table-period").row_count == 48)
+                app.screen.query_one("#diagnose-tabs").active = "tab-breakdowns"
+                app.screen.query_one("#breakdown-tabs").active = "bd-period"
+                table = app.screen.query_one("#table-period", WholeColumnsTable)
+                await until(pilot, lambda: table.scrollable_content_region.width > 0)
+                await pilot.pause()
+                assert table.virtual_size.width <= table.scrollable_content_region.width <= 80
+                assert not app.screen.query_one("#more-period").display
+                english = ["Period", "Revenue", "Orders", "Avg order", "Customers", "New cust.", "Repurchase",
+                           "Margin", "Avg disc."]
+                if lang == "en":
+                    assert headings(table) == english
+                lines = screen_lines(app)
+                first = next(line for line in lines if line.startswith(" 2019-01"))
+                assert f"{revenue:,.0f}" in first and first.rstrip().endswith("%")
+                assert f"{margin * 100:.1f}%" in first.split()
+                for _step in range(7):  # s: sorted by the next column, from Period to Margin
+                    await pilot.press("s")
+                sorted_by = lambda: next(i for i, c in enumerate(table.ordered_columns)  # noqa: E731
+                                         if "▲" in c.label.plain or "▼" in c.label.plain)
+                await until(pilot, lambda: sorted_by() == 7)  # Margin (利润率), biggest first
+                await pilot.resize_terminal(120, 40)
+                await until(pilot, lambda: len(table.ordered_columns) == 11)
+                assert sorted_by() == 9  # still Margin, where it stands among the eleven
+                if lang == "en":
+                    assert headings(table) == english[:6] + ["New %", "Repurchase", "ROI", "Margin", "Avg disc."]
+        finally:
+            set_language("en")

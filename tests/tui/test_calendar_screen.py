@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from store.board import Board
@@ -180,7 +181,7 @@ async def test_the_palettes_calendar_opens_it_and_a_click_moves_the_cursor(team)
         await pilot.pause()
         grid = app.screen.query_one(MonthGrid)
         # the third week's line of numbers (14 to 20 December), its fifth day: Friday the 18th
-        await pilot.click(MonthGrid, offset=(4 * (grid.cell_width() + 1) + 2, 1 + 2 * grid.week_lines()))
+        await pilot.click(MonthGrid, offset=(grid.margin() + 4 * (grid.cell_width() + 1) + 2, 1 + 2 * grid.week_lines()))
         assert app.screen.cursor == date(2026, 12, 18)
 
 
@@ -238,7 +239,8 @@ async def test_a_week_that_starts_on_sunday_heads_and_moves_alike(team, own_conf
         assert app.screen.cursor == date(2026, 12, 5) and grid_rows(app)[1][6] == "▸5"
         await pilot.press("down")
         assert app.screen.cursor == date(2026, 12, 12) and grid_rows(app)[1 + per_week][6] == "▸12"
-        await pilot.click(MonthGrid, offset=(1, 1 + 2 * per_week))  # the third week's first day
+        margin = app.screen.query_one(MonthGrid).margin()
+        await pilot.click(MonthGrid, offset=(margin + 1, 1 + 2 * per_week))  # the third week's first day
         assert app.screen.cursor == date(2026, 12, 13)
 
 
@@ -462,3 +464,30 @@ async def test_midnight_is_the_readers_own_in_their_time_zone(team, monkeypatch)
         assert grid.today == date(2026, 12, 10)
         now[0] = datetime(2026, 12, 10, 16, 0, 30, tzinfo=timezone.utc)
         await until(pilot, lambda: grid.today == date(2026, 12, 11))
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+async def test_the_seven_days_are_equally_wide_the_cells_left_over_in_the_margins(team, width) -> None:
+    """At 120 columns Sunday was five cells wider than the other days (it took all the cells
+    that do not divide by seven); now each day is as wide as the others on every line, the
+    cells left over are split between the margins (one more on the right at most), and fewer
+    than seven are left over (a day could not be a cell wider). A click in the left margin is
+    on no day; one on a day's first cell is on that day."""
+    from rich.cells import cell_len
+
+    build(team)
+    app = UpliftApp(at_now(team, "dana"))
+    async with app.run_test(size=(width, 40)) as pilot:
+        await open_calendar(app, pilot)
+        grid = app.screen.query_one(MonthGrid)
+        for line in grid.render().plain.split("\n"):
+            days = line.split("│")
+            day = cell_len(days[-1])
+            left, right = cell_len(days[0]) - day, grid.size.width - cell_len(line)
+            assert len(days) == 7 and [cell_len(d) for d in days[1:]] == [day] * 6
+            assert 0 <= left <= right <= left + 1 and left + right < 7
+        if left:
+            await pilot.click(MonthGrid, offset=(left - 1, 1 + grid.week_lines()))
+            assert app.screen.cursor == date(2026, 12, 10)  # (today: where it opened)
+        await pilot.click(MonthGrid, offset=(left, 1 + grid.week_lines()))  # Monday 7 December
+        assert app.screen.cursor == date(2026, 12, 7)

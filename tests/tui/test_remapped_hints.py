@@ -67,6 +67,13 @@ async def test_the_filter_help_and_a_forms_cancel_name_their_keys_as_remapped(te
         await until(pilot, lambda: app.screen.query("#filter"))
         box = app.screen.query_one("#filter", Input)
         assert box.placeholder == "filter by id, title or owner (enter keeps it, ^l clears)"
+        from tui.widgets.footer import Footer  # (the footer, while the box has the focus, says it too)
+
+        await until(pilot, lambda: ("^l", "Clear filters") in [(key.key_display, key.description)
+                                                               for key in app.screen.query_one(Footer).keys])
+        await pilot.press(*"acme", "ctrl+l")  # (and it clears)
+        await until(pilot, lambda: not box.display and not box.value)
+        await pilot.press("slash")
         await pilot.press("enter")
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, Help))

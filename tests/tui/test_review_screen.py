@@ -38,73 +38,95 @@ def cells(app, table_id: str) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+async def show_tab(app, pilot, tab_id: str) -> None:
+    """The review screen's tab `tab_id` brought up as a person does (`]`, from any focus), and in
+    view. Setting the tabs' `active` instead, with the focus inside the tab shown, was turned back
+    by Textual (the focus, hidden, went to the next box, in that same tab) some of the time."""
+    tabs = app.screen.query_one("#review-tabs")
+    for _step in range(tabs.tab_count):
+        if tabs.active == tab_id:
+            break
+        before = tabs.active
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: tabs.active != before)
+    pane = app.screen.query_one(f"#{tab_id}")
+    await until(pilot, lambda: tabs.active == tab_id and pane.region.width > 0)
+
+
 async def open_statement(app, pilot, rep: str) -> None:
     """The review screen (5), its Payouts tab, `rep`'s statement picked and focused."""
     await pilot.press("5")
     await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-    app.screen.query_one("#review-tabs").active = "tab-review-payouts"
-    await pilot.pause()
-    app.screen.query_one("#review-rep", Select).value = rep
-    await pilot.pause()
-    app.screen.query_one("#review-statement", DataTable).focus()
+    await show_tab(app, pilot, "tab-review-payouts")
+    select = app.screen.query_one("#review-rep", Select)
+    select.value = rep
+    statement = app.screen.query_one("#review-statement", DataTable)
+    await until(pilot, lambda: statement.row_count and select.value == rep)
+    await pilot.pause()  # (the Select's change, handled: the rep's statement shown)
+    statement.focus()
+    await until(pilot, lambda: app.focused is statement)
 
 
 async def test_review_tabs_answer_and_tick(board_path) -> None:
+    """Each step waits for what it looks at (a screen pushed, a tab's table filled, a handler's
+    write), not for one fixed pause: on a loaded machine a pause was sometimes not enough."""
     lead = sample_quarter(board_path)
     lead.answer_question(2, "[ @click=app.quit]x")
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("5")
-        await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and cells(app, "#review-goals"))
         goals = cells(app, "#review-goals")
         # the sample's G-1: from $1.2M to $1.38M; C-5 says $1,262,000: 1,262,000 / 1,380,000 = 91.4%
         assert [row[:6] for row in goals][0] == ["G-1", "$1,200,000", "$1,380,000", "$1,262,000", "91.4%", "$118,000"]
         questions = cells(app, "#review-questions")
         assert questions[1][2] == "[ @click=app.quit]x"  # shown literally
-        tabs = app.screen.query_one("#review-tabs")
-        tabs.active = "tab-review-gaps"
-        await pilot.pause()
+        await show_tab(app, pilot, "tab-review-gaps")
         table = app.screen.query_one("#review-questions", DataTable)
+        await until(pilot, lambda: table.region.width > 0)  # (the tab shown)
         table.focus()
         table.move_cursor(row=3)
+        await until(pilot, lambda: app.focused is table and table.cursor_row == 3)
         await pilot.press("enter")
-        await pilot.pause()
         box = app.screen.query_one("#review-answer", Input)
-        assert app.focused is box
+        await until(pilot, lambda: app.focused is box)
         box.value = "No, but the bundle came late"
         await pilot.press("enter")
-        await pilot.pause()
+        # the answer saved and shown, and the focus back on the questions, on the next one (the
+        # handler's last step: a tab changed before it was turned back to this one by that focus)
+        await until(pilot, lambda: cells(app, "#review-questions")[3][2] == "No, but the bundle came late"
+                    and app.focused is table and table.cursor_row == 4)
         assert lead.answers_by_question()[3][1].answer == "No, but the bundle came late"
-        assert cells(app, "#review-questions")[3][2] == "No, but the bundle came late"
 
-        tabs.active = "tab-review-payouts"
-        await pilot.pause()
+        await show_tab(app, pilot, "tab-review-payouts")
         app.screen.query_one("#review-rep", Select).value = "bea"
-        await pilot.pause()
+        await until(pilot, lambda: ["tier 50–100%: 5% of 25,000 = 1,250.00", "1,250.00"]
+                    in cells(app, "#review-statement"))
         lines = cells(app, "#review-statement")
-        assert ["tier 50–100%: 5% of 25,000 = 1,250.00", "1,250.00"] in lines
         assert lines[-2] == ["recognition: A place at the negotiation masterclass", ""]
         assert lines[-1] == ["not approved yet (a lead: a on this tab)", ""]
-        app.screen.query_one("#review-statement", DataTable).focus()
+        statement = app.screen.query_one("#review-statement", DataTable)
+        statement.focus()
+        await until(pilot, lambda: app.focused is statement)
         await pilot.press("a")  # approve bea's statement, after saying what
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query(".dialog-question"))
         assert "Approve bea's payout statement of 3,430.00 for the cycle?" in str(
             app.screen.query_one(".dialog-question").render())
         # 4 December, the cycle runs to 31 December: said before the approval, as the command line says it
         assert ("The cycle runs to 2026-12-31: approved as it stands today; a deal that moves later changes it, "
                 "and it shows as changed since.") in str(app.screen.query_one(".dialog-question").render())
         await pilot.press("y")
-        await pilot.pause()
-        assert cells(app, "#review-statement")[-1][0].startswith("approved by dana on ")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                    and cells(app, "#review-statement")[-1][0].startswith("approved by dana on "))
         assert cells(app, "#review-statement")[-1][0].endswith("(P-1): 3,430.00; not paid yet")
         assert [(a.id, a.rep, a.total) for a in lead.approvals()] == [("P-1", "bea", 3430)]
         await pilot.press("p")  # payroll has paid it: a form asks for its reference
-        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".dialog-question"))
         assert "Mark bea's approved statement P-1 paid (3,430.00 to pay)?" in str(
             app.screen.query_one(".dialog-question").render())
         assert not app.screen.query("#form-note")  # nothing changed since the approval
+        await until(pilot, lambda: isinstance(app.focused, Input))  # (the reference's box)
         await pilot.press(*"run 12")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
@@ -114,12 +136,13 @@ async def test_review_tabs_answer_and_tick(board_path) -> None:
 
         assert [row[1] for row in cells(app, "#review-leaderboard")] == ["bea", "chen", "ali", "dev", "emma"]
 
-        tabs.active = "tab-review-checklist"
-        await pilot.pause()
+        await show_tab(app, pilot, "tab-review-checklist")
         checklist = app.screen.query_one("#review-checklist", DataTable)
+        await until(pilot, lambda: checklist.region.width > 0 and checklist.row_count)
         checklist.focus()
+        await until(pilot, lambda: app.focused is checklist)
         await pilot.press("enter")
-        await pilot.pause()
+        await until(pilot, lambda: cells(app, "#review-checklist")[0][0] == "[x]")
         assert cells(app, "#review-checklist")[0][:2] == ["[x]", "Put target and actual side by side for every goal"]
         assert lead.checklist("review")[0][1].by == "dana"
 
@@ -181,17 +204,14 @@ async def test_empty_tabs_say_what_fills_them(board_path) -> None:
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-        await pilot.pause()
-        assert shown("review-goals-empty") and "set them on Goals (key 2)" in str(
-            app.screen.query_one("#review-goals-empty", Static).render())
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and shown("review-goals-empty"))
+        assert "set them on Goals (key 2)" in str(app.screen.query_one("#review-goals-empty", Static).render())
         for tab, hint in (("tab-review-payouts", "review-statement-empty"),
                           ("tab-review-leaders", "review-leaderboard-empty")):
-            app.screen.query_one("#review-tabs").active = tab
-            await pilot.pause()
+            await show_tab(app, pilot, tab)
             hint_widget = app.screen.query_one(f"#{hint}", Static)
+            await until(pilot, lambda: hint_widget.region.height > 0)  # in view, not under the table
             assert shown(hint) and "uplift member add NAME --role rep" in str(hint_widget.render())
-            assert hint_widget.region.height > 0  # in view, not under the table
         lead = Board(board_path, actor="dana")
         lead.add_member("dana", "lead")
         lead.add_member("ali", "rep")
@@ -211,15 +231,17 @@ async def test_a_rep_picking_a_question_is_told_at_once_that_answers_are_a_leads
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("5")
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-            app.screen.query_one("#review-tabs").active = "tab-review-gaps"
-            await pilot.pause()
-            app.screen.query_one("#review-questions", DataTable).focus()
+            await show_tab(app, pilot, "tab-review-gaps")
+            questions = app.screen.query_one("#review-questions", DataTable)
+            questions.focus()
+            await until(pilot, lambda: app.focused is questions)
             await pilot.press("enter")
-            await pilot.pause()
             box = app.screen.query_one("#review-answer", Input)
+            told = lambda: any("only a lead may add review answers" in str(n.message)  # noqa: E731
+                               for n in app._notifications)
+            await until(pilot, lambda: app.focused is box or told())
             assert (app.focused is box) is may, actor
-            assert any("only a lead may add review answers" in str(n.message)
-                       for n in app._notifications) is not may, actor
+            assert told() is not may, actor
 
 
 async def test_the_payouts_tab_says_what_is_held_until_customers_pay(board_path) -> None:
@@ -601,7 +623,6 @@ async def test_the_leaderboard_shows_recognition_and_keeps_a_private_award_to_it
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("5")
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
-            app.screen.query_one("#review-tabs").active = "tab-review-leaders"
-            await pilot.pause()
+            await show_tab(app, pilot, "tab-review-leaders")
             rows = {row[1]: row[5] for row in cells(app, "#review-leaderboard")}
             assert {rep: rows[rep] for rep in expected} == expected, actor  # (bea's own place: not for them)

@@ -119,3 +119,40 @@ async def test_a_long_day_opens_with_its_first_heading_in_view_at_80x24(tmp_path
         await pilot.press("down", "home")  # home comes back to it, its heading in view too
         await pilot.pause()
         assert (listing.highlighted, listing.scroll_y) == (1, 0)
+
+
+async def test_training_held_today_is_in_a_reps_day_and_enter_shows_it_on_the_budget(team) -> None:
+    """Ali's day lists the team's training today and the one naming him (not bea's, nor
+    tomorrow's); enter on it shows it in the budget screen's training table."""
+    from tui.screens.budget import BudgetScreen
+
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    lead.update_task("T-1", due=None)  # (nothing else in ali's day)
+    lead.add_training("Objection handling", on=today)
+    lead.add_training("Pricing talk", on=today, audience="bea")
+    lead.add_training("Demo kit", on=today + timedelta(days=1))
+    lead.add_training("Closing skills", on=today, audience="Ali and Chen")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        assert lines(app) == ["Training today", "  L-1  Objection handling · for the whole team",
+                              "  L-4  Closing skills · for Ali and Chen"]
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen) and app.current_mode == "goals")
+        table = app.screen.query_one("#training-table")
+        await until(pilot, lambda: app.focused is table)
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "L-4"
+
+
+async def test_a_lead_sees_all_of_todays_training(team) -> None:
+    lead = Board(team, actor="dana")
+    today = lead.today()
+    lead.add_training("Pricing talk", on=today, audience="bea")
+    lead.add_training("Closing skills", on=today, audience="ali")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        assert lines(app) == ["Training today", "  L-1  Pricing talk · for bea", "  L-2  Closing skills · for ali"]

@@ -85,3 +85,32 @@ async def test_a_rep_is_told_only_a_lead_ticks(team) -> None:
         await pilot.press("enter")
         await until(pilot, lambda: any("only a lead" in str(n.message) for n in app._notifications))
         assert rows(app)[0][0] == "[ ]"
+
+
+async def test_left_open_over_midnight_into_a_new_week_it_shows_the_new_week(team) -> None:
+    """Open on Sunday 13 December 2026 at 23:59:30 (week 50, ticked one item); at 00:00:30 on
+    Monday it is week 51's review, this week's, with nothing ticked yet, though no one changed
+    the board. Last week, stepped back to, stays the week shown over midnight."""
+    from datetime import datetime, timezone
+
+    now = [datetime(2026, 12, 13, 23, 59, 30, tzinfo=timezone.utc)]
+    lead = Board(team, actor="dana", clock=lambda: now[0])
+    lead.tick_checklist(0, which="weekly")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now[0]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "pipeline" and app.screen.is_mounted)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and len(rows(app)) == 9)
+        assert title(app) == "Weekly review 2026-W50 (this week) · 1 of 9 done"
+        now[0] = datetime(2026, 12, 14, 0, 0, 30, tzinfo=timezone.utc)
+        await until(pilot, lambda: "2026-W51" in title(app))  # (the app's look at the date, twice a second)
+        assert title(app) == "Weekly review 2026-W51 (this week) · 0 of 9 done"
+        await pilot.press("space")  # a tick goes to the week shown: the new one
+        await until(pilot, lambda: "1 of 9 done" in title(app))
+        assert Board(team, actor="dana", clock=lambda: now[0]).checklist("weekly")[0][1].by == "dana"
+        await pilot.press("left_square_bracket")
+        await until(pilot, lambda: title(app) == "Weekly review 2026-W50 · 1 of 9 done")
+        now[0] = datetime(2026, 12, 21, 0, 0, 30, tzinfo=timezone.utc)  # a week later: W50 is still shown
+        await app.watch_board()
+        assert title(app) == "Weekly review 2026-W50 · 1 of 9 done"

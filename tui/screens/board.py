@@ -13,7 +13,8 @@ from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, 
 from tui.i18n import N_, _, n_
 from tui.keys import shown_key, shown_key_of
 from tui.screens.board_view import BoardView
-from tui.user_text import plain, tell, text_input
+from tui.user_text import plain, tell
+from tui.widgets.filter_box import FilterBox
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
@@ -84,15 +85,19 @@ class BoardScreen(BoardView):
         await self.refresh_board()
         self.kanban.focus_first()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/ Filter` leaves the footer while the filter box has the focus: `/` is typed there
+        (the box's own keys, escape and enter, are said instead)."""
+        return not (action == "filter" and isinstance(self.focused, FilterBox))
+
     async def filter_box(self) -> Input:
         """The filter box, made the first time it is wanted: a text box took a tenth of the
         board's first frame, and most visits never filter."""
         found = self.query("#filter")
         if found:
             return found.first(Input)
-        box = text_input(placeholder=_("filter by id, title or owner (enter keeps it, {clear} clears)").format(
-            clear=shown_key(self, "board.clear")),
-                    id="filter", max_length=100)
+        box = FilterBox(placeholder=_("filter by id, title or owner (enter keeps it, {clear} clears)").format(
+            clear=shown_key(self, "board.clear")), id="filter", max_length=100)
         await self.mount(box, before="#board-status")
         return box
 

@@ -60,6 +60,12 @@ class MonthGrid(Widget):
     def cell_width(self) -> int:
         return max(1, (self.size.width - (7 - 1)) // 7)
 
+    def margin(self) -> int:
+        """Cells left of the grid: the seven days are as wide as each other, and the cells that
+        do not divide among them (up to six) go to the margins, half on each side (the last day
+        took them all, wider than the rest)."""
+        return max(0, self.size.width - (7 * self.cell_width() + 7 - 1)) // 2
+
     def week_lines(self) -> int:
         """Lines a week takes: its day numbers and at least one line of items."""
         return max(2, (self.size.height - 1) // len(self.weeks()))
@@ -67,8 +73,9 @@ class MonthGrid(Widget):
     def day_at(self, x: int, y: int) -> date | None:
         """The day drawn at a point of the grid (a click), or None (the weekdays' line)."""
         weeks = self.weeks()
+        x -= self.margin()
         row, column = (y - 1) // self.week_lines(), x // (self.cell_width() + 1)
-        if y < 1 or row >= len(weeks) or column > 6:
+        if y < 1 or x < 0 or row >= len(weeks) or column > 6:
             return None
         return weeks[row][column]
 
@@ -83,7 +90,8 @@ class MonthGrid(Widget):
             for slot in range(per_week - 1):
                 rows.append(Text(SEPARATOR).join(self._item(day, slot, per_week - 1, width) for day in week))
             lines += rows
-        return Text("\n").join(lines)
+        left = Text(" " * self.margin())
+        return Text("\n").join(left + line for line in lines)
 
     def _number(self, day: date, width: int) -> Text:
         style = self.get_component_rich_style

@@ -65,6 +65,12 @@ PERIOD_COLUMNS: list[tuple[str, str]] = [(N_("New cust."), "new_customers"), (N_
 # (100%) by construction: the table marks those two cells (as the command line's report does)
 # and says so above it.
 FIRST_PERIOD_NOTE = N_("first {period} of the data: every customer is new")
+# Below this many columns the period table leaves out what its other columns already say, so
+# that Superstore's (eleven columns) fits 80 without scrolling sideways: the new customers'
+# share (their count is beside the customers'), and ROI where the cost is the sales less the
+# profit (ROI is then margin / (1 - margin): its margin says it, as it says profit).
+NARROW_BELOW = 100
+COST_FROM_PROFIT = "amount - profit"  # (sales.sales_fields: a file with profit and no cost)
 PERCENT = {"revenue_share", "repurchase_rate", "win_rate", "new_customer_share", "margin", "average_discount"}
 
 
@@ -227,11 +233,13 @@ class DiagnoseScreen(TabKeys, BoardView):
     def __init__(self) -> None:
         super().__init__()
         self.shown: Diagnosis | None = None
+        self.narrow = False  # the period table was filled for a screen below NARROW_BELOW columns
         self.latest_seen: str | None = None  # the newest snapshot id this screen has shown
         self.shown_id: str | None = None  # the snapshot on screen (None: a run not kept, or nothing)
         self.last_request: RunRequest | None = None
         self.tag_filter: str | None = None
         self.sorting: dict[str, tuple[int, bool]] = {}  # table id -> (column, descending)
+        self.metrics_of: dict[str, list[str]] = {}  # table id -> its columns' metrics, as last filled
         self.running = False
         self.ready = False  # the poll may call refresh_board before on_mount has run
 
@@ -393,7 +401,17 @@ class DiagnoseScreen(TabKeys, BoardView):
             if self.shown.total.customers is not None:
                 after = next(i for i, c in enumerate(columns) if c[1] == "customers") + 1
                 columns[after:after] = PERIOD_COLUMNS
+            self.narrow = self.size.width < NARROW_BELOW
+            if self.narrow:
+                said = {"new_customer_share"} | (
+                    {"roi"} if self.shown.source.derived.get("cost") == COST_FROM_PROFIT else set())
+                columns = [c for c in columns if c[1] not in said]
         column, descending = self.sorting.setdefault(table_id, default_sort)
+        metrics, before = [metric for _label, metric in columns], self.metrics_of.get(table_id)
+        if before and column < len(before) and before != metrics:  # (the sorted column moved: the width's)
+            column = next((i for i, metric in enumerate(metrics) if metric == before[column]), 0)
+            self.sorting[table_id] = (column, descending)
+        self.metrics_of[table_id] = metrics
         column = min(column, len(columns) - 1)
 
         def sort_key(row: tuple[str, Metrics]):
@@ -443,6 +461,8 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.call_after_refresh(self._say_what_is_out_of_view)  # (once the tables are laid out)
 
     def on_resize(self) -> None:
+        if self.shown is not None and self.narrow != (self.size.width < NARROW_BELOW):
+            self.fill_period_table()  # (its columns are the width's)
         self._later()
 
     @on(TabbedContent.TabActivated)

@@ -2,7 +2,8 @@
 plans/weekly-review.yaml with who ticked each. Enter or space ticks the item under the cursor
 (a lead's); `[` and `]` step to the previous and next week, so last week's review can be read
 back or finished; `]` stops at this week (a week to come has no review yet, and no pipeline). Under it, what changed in the pipeline that week (sales/movement.py); enter on
-one of its lines shows that line's biggest deal on the pipeline."""
+one of its lines shows that line's biggest deal on the pipeline. Left open on this week over
+midnight, it follows the new day into its week, as the other screens do (a past week stays)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
     def __init__(self, day: date | None = None) -> None:
         super().__init__()
         self.day = day
+        self.day_seen: date | None = None  # the board's day when last shown (midnight moves it)
 
     def offers(self, action: str) -> bool:
         """Whether the footer shows the key of `action`: ticking the review is a lead's (pressed by
@@ -73,9 +75,13 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def show(self) -> None:
+        today = self.app.board.today()
+        if self.day_seen is not None and today != self.day_seen and monday(self.day) == monday(self.day_seen):
+            self.day = today  # (this week was shown, and midnight passed: the new day's week is this week now)
+        self.day_seen = today
         items = self.app.board.checklist("weekly", self.day, lang=language())
         done = sum(1 for _, tick in items if tick)
-        this_week = iso_week(self.app.board.today()) == iso_week(self.day)
+        this_week = iso_week(today) == iso_week(self.day)
         title = _("Weekly review {week} (this week)") if this_week else _("Weekly review {week}")
         self.query_one("#weekly-title", Static).update(plain(
             title.format(week=iso_week(self.day)) + " · "
@@ -102,7 +108,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         self.query_one("#weekly-pipeline-steps", Static).update(plain("\n".join(step_lines(moved))))
 
     async def refresh_board(self) -> None:
-        """Another process ticked an item: show it."""
+        """Another process ticked an item, or midnight passed: show it."""
         self.show()
 
     @on(DataTable.RowSelected, "#weekly-pipeline")
