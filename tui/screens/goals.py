@@ -257,9 +257,14 @@ class GoalsScreen(BoardView):
                                for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
                 "delete": shown_key(self, "goals.delete_strategy")}
-        self.query_one("#goal-strategies", Static).update(plain(
-            _("Strategies ({edit} edits one, {delete} deletes one)").format(**keys) + "\n" + strategies
-            if strategies else _("No strategy serves this goal yet: press {new}.").format(**keys)))
+        lead = self.offers("strategy")  # (a rep is not sent to keys that would say the rule)
+        if strategies:
+            said = (_("Strategies ({edit} edits one, {delete} deletes one)").format(**keys) if lead
+                    else _("Strategies")) + "\n" + strategies
+        else:
+            said = (_("No strategy serves this goal yet: press {new}.").format(**keys) if lead
+                    else _("No strategy serves this goal yet (a lead links one)."))
+        self.query_one("#goal-strategies", Static).update(plain(said))
 
     def _show_pace(self, report) -> None:
         """Where a running goal stands against its pace; one past its deadline, where it ended."""
