@@ -84,6 +84,15 @@ def test_only_uplift_verbs_run_never_a_shell(served, keys, tmp_path):
     assert not marker.exists()
 
 
+def test_a_mistyped_verb_says_the_one_it_was_near(served, keys):
+    """As `uplift tsak list` says it on the board's machine; over SSH it said only that the word
+    was not a command."""
+    result = served.run(keys["ali"], "tsak list --mine")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == ("uplift: 'tsak' is not an Uplift command: maybe you meant 'task'? "
+                                      "(`ssh ... uplift --help` lists them)\n")
+
+
 def test_a_command_line_that_cannot_be_read_is_bad_usage(served, keys):
     before = Board(served.board, actor="dana").tasks()
     for command, reason in (("task add \"oops", b"a quote is opened and never closed"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import difflib
 import os
 import shlex
 import signal
@@ -89,6 +90,10 @@ def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
         raise CommandRefused("`uplift {verb}` runs on the board's machine, not over SSH", verb=argv[0])
     if argv[0] not in verbs:
         # (`ssh ... uplift --help`: ssh itself would take a bare `--help`)
+        near = difflib.get_close_matches(argv[0], sorted(verbs - {"-h", "--help"}), n=1)
+        if near:  # (as `uplift tsak list` says it on the board's machine)
+            raise CommandRefused("{word!r} is not an Uplift command: maybe you meant {near!r}? "
+                                 "(`ssh ... uplift --help` lists them)", word=safe(argv[0]), near=near[0], code=2)
         raise CommandRefused("{word!r} is not an Uplift command; this server runs only Uplift verbs "
                              "(`ssh ... uplift --help` lists them)", word=safe(argv[0]), code=2)
     if any(a == "--board" or a.startswith("--board=") for a in argv):
