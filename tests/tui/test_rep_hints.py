@@ -44,3 +44,43 @@ async def test_a_rep_is_told_a_lead_adds_and_ticks_training(team) -> None:
         await until(pilot, lambda: str(heading.content) == "Training: none yet (a lead adds them)")
         Board(team, actor="dana").add_training("Objection handling")  # another session
         await until(pilot, lambda: str(heading.content) == "Training")
+
+
+async def test_a_rep_reads_the_gap_analysis_with_no_box_to_type_an_answer_into(team) -> None:
+    """A lead answers the questions: a rep tabbed into the answer box, typed an answer, and was
+    refused only at enter. The tab says who answers, and has no box for a rep."""
+    from textual.widgets import Input
+
+    from tests.conftest import snapshot_files
+    from tui.screens.review import ReviewScreen
+
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.is_mounted)
+        app.screen.query_one("#review-tabs").active = "tab-review-gaps"
+        await pilot.pause()
+        assert text_of(app, "#review-answer-help") == "A lead answers these questions."
+        assert not app.screen.query_one("#review-answer", Input).display
+        before = snapshot_files(team)
+        await pilot.press("tab", "tab", *"Prices rose", "enter")
+        await pilot.pause()
+        assert snapshot_files(team) == before
+        app.screen.query_one("#review-tabs").active = "tab-review-strategies"
+        await pilot.pause()
+        assert " ".join(text_of(app, "#review-strategies-empty").split()) == (
+            "No strategies yet: a lead adds them on Goals (key 2); then each deal names the strategy that "
+            "brought it, or its tasks the deals they work on.")
+
+
+async def test_a_lead_is_offered_the_answer_box(team) -> None:
+    from textual.widgets import Input
+
+    from tui.screens.review import ReviewScreen
+
+    app = app_for(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.is_mounted)
+        assert text_of(app, "#review-answer-help") == "Select a question (enter), type the answer, enter to save."
+        assert app.screen.query_one("#review-answer", Input).display
