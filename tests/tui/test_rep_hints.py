@@ -84,3 +84,31 @@ async def test_a_lead_is_offered_the_answer_box(team) -> None:
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.is_mounted)
         assert text_of(app, "#review-answer-help") == "Select a question (enter), type the answer, enter to save."
         assert app.screen.query_one("#review-answer", Input).display
+
+
+async def test_a_task_s_steps_say_space_ticks_one_to_whoever_may_tick_them(team) -> None:
+    """Another rep's task showed `Steps (space ticks one)` to a rep whose space only said the rule."""
+    from tui.screens.task_detail import TaskDetail
+
+    lead = Board(team, actor="dana")
+    lead.update_task("T-1", steps=[{"text": "Send the quote"}])  # ali's
+    lead.update_task("T-2", steps=[{"text": "Book the room"}])  # bea's
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for task_id, said in (("T-1", "Steps (space ticks one)"), ("T-2", "Steps")):
+            app.push_screen(TaskDetail(Board(team, actor="ali").task(task_id)))
+            await until(pilot, lambda: isinstance(app.screen, TaskDetail) and app.screen.is_mounted)
+            await until(pilot, lambda: text_of(app, "#detail-steps-label") == said)
+            app.pop_screen()
+            await pilot.pause()
+
+
+async def test_a_rep_on_a_board_without_goals_is_told_who_adds_them(team) -> None:
+    app = app_for(team, actor="ali")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("c")
+        await until(pilot, lambda: app._notifications)
+        assert [n.message for n in app._notifications] == ["No goal selected (a lead adds goals)."]

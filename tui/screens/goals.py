@@ -296,11 +296,17 @@ class GoalsScreen(BoardView):
 
     # ------------------------------------------------------------------ actions
 
+    def _no_goal(self) -> str:
+        """Said when a key needs a goal and there is none: how to add one, or who does (a rep's n
+        only says the rule)."""
+        if self.offers("new"):
+            return _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new"))
+        return _("No goal selected (a lead adds goals).")
+
     def _selected_goal(self):
         goal_id = self.selected_id()
         if goal_id is None:
-            tell(self, _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new")),
-                 "warning")
+            tell(self, self._no_goal(), "warning")
             return None
         try:
             return self.app.board.goal(goal_id)
@@ -431,8 +437,7 @@ class GoalsScreen(BoardView):
         unaligned = self._unaligned_strategies()
         if not own and not unaligned:
             if goal is None:
-                tell(self, _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new")),
-                     "warning")
+                tell(self, self._no_goal(), "warning")
             else:
                 tell(self, _("No strategy serves this goal yet: press {new}.").format(
                     new=shown_key(self, "goals.strategy")), "warning")
