@@ -56,3 +56,14 @@ def test_the_cycle_in_chinese_tells_a_rep_who_sets_the_dates(run, monkeypatch):
     out = run("cycle", user="ali")[1]
     assert "尚未设置周期日期（由主管设置）" in out
     assert "还没有诊断（由主管用去年的销售数据做一次）" in out
+
+
+@pytest.mark.parametrize("user, said", [
+    ("ali", "   (not answered yet: a lead answers it)"),
+    ("dana", "   (not answered: uplift review answer 1 TEXT)"),
+])
+def test_the_review_tells_a_rep_who_answers_the_questions(run, user, said):
+    code, out, err = run("review", user=user)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[lines.index("1. Was the strategy right?") + 1] == said

@@ -88,10 +88,12 @@ def _print_review(board, args: argparse.Namespace) -> int:
                           "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
                           "--deal D-N)."), hang=0))
     print()
+    answers = board.may("answer.add")  # (a rep is not sent to a lead's command)
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
         print(safe(f"   {answer.answer}") if answer and answer.answer
-              else "   " + _("(not answered: uplift review answer {number} TEXT)").format(number=n))
+              else "   " + (_("(not answered: uplift review answer {number} TEXT)").format(number=n) if answers
+                            else _("(not answered yet: a lead answers it)")))
     return EXIT_OK
 
 
