@@ -415,7 +415,9 @@ class Session(asyncssh.SSHServerSession):
         removed): a terminal is given back as it was, and the member is told why the board went
         away (`why`; by default, that the server was stopped)."""
         self.ended = True  # (by the server: not a connection lost)
-        if self.chan is not None and (self.child is not None or self.proc is not None):
+        running = self.child is not None or self.proc is not None
+        starting = self.task is not None and not self.task.done()  # (its process not started yet)
+        if self.chan is not None and (running or starting):
             self._stop_reading()
             end = "\r\n" if self.term else "\n"
             with contextlib.suppress(Exception):
@@ -423,6 +425,8 @@ class Session(asyncssh.SSHServerSession):
                     self.chan.write(RESTORE_TERMINAL)
                 self.chan.write_stderr(("uplift: " + (why or _("the server was stopped")) + end).encode())
                 self.chan.exit(255)
+        if starting and not running:
+            self.task.cancel()  # (nothing of it runs after this)
         self._end_child()
 
     def _end_child(self) -> None:
