@@ -67,3 +67,21 @@ def test_the_review_tells_a_rep_who_answers_the_questions(run, user, said):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[lines.index("1. Was the strategy right?") + 1] == said
+
+
+@pytest.mark.parametrize("command, rule", [
+    (("member", "key", "add", "ali", "-"), "only a lead may add members' keys (you are a rep)"),
+    (("incentive", "set", "-"), "only a lead may add incentive plans (you are a rep)"),
+])
+def test_a_lead_s_file_command_says_the_rule_before_what_is_wrong_with_the_file(run, team, monkeypatch,
+                                                                                  command, rule):
+    """A rep piping an empty (or a broken) file in was told "the file is empty" (exit 2), and with
+    a good one then refused: the rule comes first, whatever the file holds."""
+    import io
+    import sys
+
+    for data in (b"", b"name: Spiff\nquota: lots\n"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        before = snapshot_files(team)
+        assert run(*command, user="ali") == (1, "", f"uplift: {rule}\n")
+        assert snapshot_files(team) == before

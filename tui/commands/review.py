@@ -343,6 +343,9 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
     incentives alone, so a problem is reported as `FILE:LINE: incentives[0].cap: ...`."""
     from tui.commands.plans import apply_plan, read_plan_argument
 
+    # the rule before the file: a rep piping a plan in was told what was wrong with the file, then refused
+    board = open_board(args)
+    board.require("incentive.add")
     text = read_plan_argument(args.file)
     if text is None:
         return EXIT_BAD_INPUT
@@ -362,7 +365,7 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
                 + summary.unchanged:
             print(item)
 
-    return apply_plan(open_board(args), text, dry_run=False, report=report)
+    return apply_plan(board, text, dry_run=False, report=report)
 
 
 def _add_cycle(parser: argparse.ArgumentParser, verb: bool = True) -> None:
