@@ -29,6 +29,7 @@ from tui import keys
 from tui.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, language, said, set_language
 from tui.palette import SystemCommands, UpliftCommands
 from tui.plan_files import PlanFileCommands
+from tui.remote import is_remote
 from tui.time_text import show_times_for, when
 from tui.themes import DEFAULT_THEME, load_themes, readable_colours, to_textual, variable_defaults
 from tui.user_config import config_path, load_config, remember_theme
@@ -249,6 +250,9 @@ class UpliftApp(PlanFileCommands, App):
     def _remember_theme(self, theme) -> None:
         if theme.name == self.config.theme:
             return
+        if is_remote():  # the config is the server's: one member's pick would become everyone's
+            self.config.theme = theme.name
+            return
         try:
             remember_theme(theme.name)
         except OSError as error:
@@ -292,6 +296,8 @@ class UpliftApp(PlanFileCommands, App):
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
                 command = command._replace(callback=self.action_help)
+            if command.title == "Screenshot" and is_remote():
+                continue  # it would write into the server's folders (the board's), where no member reads it
             if command.title != "Theme":
                 yield command._replace(title=_(command.title), help=_(command.help))
 
@@ -567,7 +573,12 @@ class UpliftApp(PlanFileCommands, App):
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """Textual saves the screen (the palette's "Screenshot") to the Downloads folder, and fails
-        where there is none (a server, a fresh account): then to the folder Uplift was started in."""
+        where there is none (a server, a fresh account): then to the folder Uplift was started in.
+        Over SSH there is no folder of the member's to save it in (the palette does not offer it)."""
+        if is_remote():
+            tell(self, _("Over SSH a screenshot would be saved on the server, out of your reach: "
+                         "use your terminal's own screenshot"), "error")
+            return None
         if path is None:
             from platformdirs import user_downloads_path
 

@@ -14,12 +14,15 @@ from tui.number_text import num_or_dash, pct_or_dash
 from tui.time_text import day_of
 
 
-def heading(cycle: Cycle, setup_key: str | None = None) -> str:
+def heading(cycle: Cycle, setup_key: str | None = None, may_set: bool = True) -> str:
     """`setup_key`: the app's key to the team and cycle settings, said where the dates are missing
-    (the command line names its command instead)."""
+    (the command line names its command instead); `may_set`: whether the reader may set them (a
+    rep is not sent to a key or a command that would refuse them)."""
     text = cycle.name
     if cycle.start or cycle.end:
         text += " · " + _("{start} to {end}").format(start=cycle.start or "…", end=cycle.end or "…")
+    elif not may_set:
+        text += " · " + _("no cycle dates yet (a lead sets them)")
     elif setup_key is not None:
         text += " · " + _("no cycle dates yet: press {key} to set them").format(key=setup_key)
     else:  # what the day of the cycle, the burn-up, the forecast and the payouts go by
@@ -39,10 +42,12 @@ def _of(pair: tuple[int, int]) -> str:
     return _("{done} of {count}").format(done=pair[0], count=pair[1])
 
 
-def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o")) -> list[tuple[str, str, list[str]]]:
+def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagnose: bool = True,
+           remote: bool = False) -> list[tuple[str, str, list[str]]]:
     """(mode, title, lines) for each phase: mode is the app's screen for it; `keys`: the app's
     keys to Diagnose and to open a file there, and to Goals and to carry a goal on there, as the
-    user has them (the screen's hints)."""
+    user has them (the screen's hints). `may_diagnose`: whether the reader may keep a diagnosis (a
+    lead's); `remote`: a session over `uplift serve ssh`, whose keys cannot open a file."""
     d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
     if d.snapshot:
         source = ", ".join(PurePath(f).name for f in d.files) or "?"
@@ -50,6 +55,11 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o")) -> list[t
         diagnose = [_("latest diagnosis {id}, {day} ({source}): revenue {revenue}").format(
             id=d.snapshot, day=day_of(d.saved_at or ""), source=source, revenue=num_or_dash(d.revenue)),
             _("{spots}: {first}").format(spots=spots, first=say(d.first_finding)) if d.first_finding else spots]
+    elif not may_diagnose:
+        diagnose = [_("no diagnosis yet (a lead runs one on last year's sales)")]
+    elif remote:
+        diagnose = [_("no diagnosis yet: run one on last year's sales (`uplift diagnose FILE --board DIR` on a "
+                      "machine that has the board's folder)")]
     else:
         diagnose = [_("no diagnosis yet: run one on last year's sales ({screen}, then {key}; or `uplift diagnose FILE`)")
                     .format(screen=keys[0], key=keys[1])]

@@ -84,6 +84,15 @@ def test_only_uplift_verbs_run_never_a_shell(served, keys, tmp_path):
     assert not marker.exists()
 
 
+def test_a_mistyped_verb_says_the_one_it_was_near(served, keys):
+    """As `uplift tsak list` says it on the board's machine; over SSH it said only that the word
+    was not a command."""
+    result = served.run(keys["ali"], "tsak list --mine")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == ("uplift: 'tsak' is not an Uplift command: maybe you meant 'task'? "
+                                      "(`ssh ... uplift --help` lists them)\n")
+
+
 def test_a_command_line_that_cannot_be_read_is_bad_usage(served, keys):
     before = Board(served.board, actor="dana").tasks()
     for command, reason in (("task add \"oops", b"a quote is opened and never closed"),
@@ -466,3 +475,83 @@ def test_a_line_break_in_a_command_cannot_forge_a_line_of_the_servers_log(served
     served.wait_for(r"^uplift: ali: task comment T-1 'hi\\nuplift: dana: member remove bea ended \(exit status 0\)' "
                     r"ended \(exit status 0\)$", 20)
     assert not any(line.startswith(forged) for line in served.lines)
+
+
+def test_a_key_removed_ends_the_sessions_it_opened(team, tmp_path, keys):
+    """`member key remove` took effect at the next connection only: a rep whose key a lead had
+    removed (or who had left the team) went on changing the board from the app they had open, or
+    from a verb still reading its input. Their sessions now end within a second or two, saying
+    why, and the change they were making is not written."""
+    import subprocess
+
+    from tests.conftest import snapshot_files
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    ali_key = lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    lead.add_member_key("bea", keys["bea"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path)
+    try:
+        server.wait_warm()
+        terminal = Terminal(server, keys["ali"])
+        bea = Terminal(server, keys["bea"])
+        importing = subprocess.Popen([*server.ssh_args(keys["ali"]), "task", "import", "-"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            terminal.wait_for(FIRST_FRAME, 10)
+            bea.wait_for(FIRST_FRAME, 10)
+            server.wait_for(r"ali: task import -$", 10)
+            importing.stdin.write(b'[{"description": "Half a file"')  # (its end never comes)
+            importing.stdin.flush()
+            lead.remove_member_key("ali", ali_key.fingerprint)
+            before = snapshot_files(team)
+            assert terminal.exit_status() == 255
+            for _ in range(10):
+                terminal.read(0.05)
+            after = terminal.seen[terminal.seen.rindex(b"\x1b[?1049h"):]
+            for mode in (b"\x1b[?1049l", b"\x1b[?1003l", b"\x1b[?25h"):
+                assert mode in after, mode
+            assert b"uplift: your key no longer lets you in to this board (a lead removed it)" in after
+            _out, err = importing.communicate(timeout=20)
+            assert importing.returncode == 255
+            assert err.decode() == ("uplift: your key no longer lets you in to this board (a lead removed it); "
+                                    "the session was ended\n")
+            server.wait_for(r"ali: their key was removed from the board; its session was ended", 5)
+            assert snapshot_files(team) == before
+            bea.mark()
+            bea.send(b"T")  # bea's key still lets her in: her board goes on
+            bea.wait_for(b"bea's day", 10)
+            assert server.run(keys["ali"], "task", "list").returncode == 255
+        finally:
+            terminal.close()
+            bea.close()
+            importing.kill()
+            importing.wait()
+    finally:
+        server.stop()
+
+
+def test_a_connection_kept_open_opens_no_session_once_its_key_is_removed(team, tmp_path, keys):
+    """ssh's ControlMaster keeps one connection and opens a session on it for each command: the
+    key was checked at the connection only, so a removed key ran command after command."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    ali_key = lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    server = Server(team, tmp_path)
+    control = ["-o", f"ControlPath={tmp_path / 'cm'}"]
+    try:
+        first = server.run(keys["ali"], "task", "list", "--mine",
+                           extra=("-o", "ControlMaster=yes", "-o", "ControlPersist=60", *control))
+        assert first.returncode == 0 and b"T-1" in first.stdout
+        lead.remove_member_key("ali", ali_key.fingerprint)
+        again = server.run(keys["ali"], "task", "done", "T-1", extra=("-o", "ControlMaster=no", *control))
+        assert again.returncode == 255
+        assert Board(team, actor="dana").task("T-1").status == "todo"
+        server.wait_for(r"ali: refused a session \(their key was removed from the board\)", 5)
+    finally:
+        import subprocess
+
+        subprocess.run([*server.ssh_args(keys["ali"])[:1], *control, "-O", "exit", "127.0.0.1"],
+                       capture_output=True, timeout=10)
+        server.stop()

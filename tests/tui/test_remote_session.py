@@ -48,7 +48,7 @@ async def test_a_diagnosis_over_ssh_is_refused_before_its_form(team, remote) -> 
         assert not isinstance(app.screen, DiagnoseFileForm)
         assert [n.message for n in app._notifications] == [
             "Not diagnosed, nothing saved: over SSH the server's files are out of reach: "
-            "run `uplift diagnose FILE` on your own machine against the board"]
+            "run `uplift diagnose FILE --board DIR` on a machine that has the board's folder"]
 
 
 async def test_on_the_lead_s_own_machine_the_same_keys_ask_for_a_file(team) -> None:
@@ -73,3 +73,79 @@ async def test_the_palette_offers_file_commands_only_where_files_can_be_opened(t
         files = {"Export plan", "Import plan", "Diagnose a sales file"}
         assert offered & files == (set() if over_ssh else files)
         assert "My day" in offered and "Undo my last change" in offered
+
+
+def offered(app: UpliftApp) -> set[str]:
+    from tui.widgets.footer import Footer
+
+    return {key.action for key in app.screen.query_one(Footer).keys}
+
+
+@pytest.mark.parametrize("over_ssh", [True, False])
+async def test_the_footer_offers_the_file_keys_only_where_files_can_be_opened(team, monkeypatch, over_ssh) -> None:
+    """Over SSH `x`, `i` and `f` only say how to do it another way: the footer does not promise
+    them (pressed, they still say it; `?` still lists them)."""
+    if over_ssh:
+        monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(200, 40)) as pilot:  # (wide enough for every key)
+        await until(pilot, lambda: {"new", "edit"} <= offered(app))
+        files = {"app.export_plan", "app.import_plan"}
+        assert offered(app) & files == (set() if over_ssh else files)
+        await pilot.press("1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen) and "new_note" in offered(app))
+        assert ("open_file" in offered(app)) is not over_ssh
+
+
+async def test_an_empty_diagnose_screen_over_ssh_promises_no_key(team, remote) -> None:
+    from textual.widgets import Static
+
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: isinstance(app.screen, DiagnoseScreen) and app.screen.ready)
+        await pilot.pause()
+        said = str(app.screen.query_one("#kpis", Static).render())
+        assert " ".join(said.split()) == (
+            "No diagnosis on this board yet. Over SSH the server's files are out of reach: run "
+            "`uplift diagnose FILE.csv --board DIR` on a machine that has the board's folder.")
+        assert "Press" not in said
+
+
+@pytest.mark.parametrize("over_ssh", [True, False])
+async def test_a_screenshot_is_offered_only_where_the_member_can_read_it(team, monkeypatch, tmp_path, over_ssh) -> None:
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    """Over SSH it was saved on the server, in the board's folder (the session's), and said with
+    the server's path: no member could open it, and a rep could fill the board's disk with them."""
+    if over_ssh:
+        monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert ("Screenshot" in titles) is not over_ssh
+        if over_ssh:
+            before = snapshot_files(team)
+            app.deliver_screenshot(path=str(shots))
+            await until(pilot, lambda: app._notifications)
+            assert [n.message for n in app._notifications] == [
+                "Over SSH a screenshot would be saved on the server, out of your reach: "
+                "use your terminal's own screenshot"]
+            assert list(shots.iterdir()) == [] and snapshot_files(team) == before
+
+
+async def test_a_theme_picked_over_ssh_is_not_written_into_the_servers_config(team, remote, own_config_dir) -> None:
+    """The config is the server account's: one rep's pick became every member's theme (and the
+    lead's on their own terminal). Over SSH the theme lasts the session."""
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+        assert app.theme == "nord"
+        from tui.palette import UpliftCommands
+
+        helps = {e.text: e.help for e in UpliftCommands(app.screen).fixed_entries()}
+        assert helps["Change theme"] == "Pick a colour theme for this session (the config is the server's over SSH)"
+    assert not (own_config_dir / "config.yaml").exists()

@@ -12,14 +12,15 @@ def cmd_cycle(args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.cli_output import detail_on_screen, print_json
     from tui.cycle_text import heading, phases
+    from tui.remote import is_remote
 
     board = open_board(args)
     cycle = board.cycle()
     if args.json:
         print_json(cycle)
         return EXIT_OK
-    print(safe(heading(cycle)))
-    for _mode, title, lines in phases(cycle):
+    print(safe(heading(cycle, may_set=board.may("board.settings"))))
+    for _mode, title, lines in phases(cycle, may_diagnose=board.may("diagnosis.save"), remote=is_remote()):
         print()
         print(safe(title))
         for line in lines:

@@ -114,6 +114,8 @@ def cmd_member_list(args: argparse.Namespace) -> int:
 def cmd_key_add(args: argparse.Namespace) -> int:
     from sales.keys import MAX_KEY_FILE
 
+    board = open_board(args)
+    board.require("member.key_add")  # (a rep's key file, or stdin, is not read only to be refused)
     try:
         if args.keyfile == "-":
             raw = sys.stdin.buffer.read(MAX_KEY_FILE + 1)
@@ -123,7 +125,6 @@ def cmd_key_add(args: argparse.Namespace) -> int:
     except OSError as error:
         raise BadInput("{file}: cannot read it: {reason}", file=args.keyfile, reason=error.strerror or error) from None
     text = _key_text(raw)
-    board = open_board(args)
     key = board.add_member_key(args.name, text)
     print(f"{key.member}: {key.fingerprint} ({key.type})")
     return EXIT_OK

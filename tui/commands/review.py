@@ -89,10 +89,12 @@ def _print_review(board, args: argparse.Namespace) -> int:
                           "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
                           "--deal D-N)."), hang=0))
     print()
+    answers = board.may("answer.add")  # (a rep is not sent to a lead's command)
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(safe(f"{n}. {question}"))
         print(safe(f"   {answer.answer}") if answer and answer.answer
-              else "   " + _("(not answered: uplift review answer {number} TEXT)").format(number=n))
+              else "   " + (_("(not answered: uplift review answer {number} TEXT)").format(number=n) if answers
+                            else _("(not answered yet: a lead answers it)")))
     return EXIT_OK
 
 
@@ -396,6 +398,9 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
     incentives alone, so a problem is reported as `FILE:LINE: incentives[0].cap: ...`."""
     from tui.commands.plans import apply_plan, read_plan_argument
 
+    # the rule before the file: a rep piping a plan in was told what was wrong with the file, then refused
+    board = open_board(args)
+    board.require("incentive.add")
     text = read_plan_argument(args.file)
     if text is None:
         return EXIT_BAD_INPUT
@@ -415,7 +420,7 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
                 + summary.unchanged:
             print(item)
 
-    return apply_plan(open_board(args), text, dry_run=False, report=report)
+    return apply_plan(board, text, dry_run=False, report=report)
 
 
 def _add_cycle(parser: argparse.ArgumentParser, verb: bool = True) -> None:

@@ -231,6 +231,8 @@ def cmd_task_start(args: argparse.Namespace) -> int:
 def cmd_task_tick(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
     task = board.task(args.id)
+    # the rule first: a rep ticking another's task was told to give it steps, which they may not
+    board.require("task.step", task.owner, task.owner)
     if not task.steps:  # ("it has 0" would leave a person wondering how to give it some)
         raise NotFound("{id} has no checklist steps (`task edit {id} --step TEXT` gives it some)", id=task.id)
     if not 1 <= args.step <= len(task.steps):

@@ -53,6 +53,7 @@ class BoardScreen(BoardView):
     # where it would swallow the keys 1-5 and n.
     AUTO_FOCUS = "Kanban"
     LEAD_KEYS = {"delete": "task.delete"}
+    FILE_KEYS = frozenset({"app.export_plan", "app.import_plan"})
     BINDINGS = [
         Binding("n", "new", N_("New"), id="board.new"),
         Binding("e,enter", "edit", N_("Edit"), id="board.edit"),

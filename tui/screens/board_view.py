@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from tui.remote import is_remote
+
 
 class BoardView(Screen):
     """A Screen with `refresh_board()`, kept current across mode switches."""
@@ -20,9 +22,15 @@ class BoardView(Screen):
     #: (sales/permissions.py). The footer leaves them out for anyone else; pressed, they still
     #: say the rule, and `?` still lists them.
     LEAD_KEYS: dict[str, str] = {}
+    #: The screen's keys that open a file on this machine: over SSH (tui/remote.py) the files
+    #: would be the server's, so the footer leaves them out there; pressed, they say how to do it
+    #: over SSH instead.
+    FILE_KEYS: frozenset[str] = frozenset()
 
     def offers(self, action: str) -> bool:
         """Whether the footer shows the key of `action` to this person."""
+        if action in self.FILE_KEYS and is_remote():
+            return False
         rule = self.LEAD_KEYS.get(action)
         return rule is None or self.app.board.may(rule)
 

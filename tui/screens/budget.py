@@ -159,13 +159,18 @@ class BudgetScreen(BoardView):
         training = self.query_one("#training-table", DataTable)
         training.clear()
         items = board.training()
-        self.query_one("#training-heading", Static).update(plain(  # empty: what fills it, as the lines say
-            _("Training ({key} ticks one done)").format(key=shown_key(self, "budget.training_done")) if items
-            else _("Training: none yet, press {key} to add one").format(
-                key=shown_key(self, "budget.training"))))
+        self.query_one("#training-heading", Static).update(plain(self._training_heading(bool(items))))
         for item in items:
             training.add_row(*(plain_rich(cell) for cell in (
                 item.id, str(item.on or ""), _("yes") if item.done else "", item.audience, item.topic)), key=item.id)
+
+    def _training_heading(self, any_items: bool) -> str:
+        """What fills the training table, or how one is ticked: the keys are a lead's, so a rep
+        is told who does it (those keys only say the rule to a rep)."""
+        if not self.offers("training"):
+            return _("Training") if any_items else _("Training: none yet (a lead adds them)")
+        return (_("Training ({key} ticks one done)").format(key=shown_key(self, "budget.training_done")) if any_items
+                else _("Training: none yet, press {key} to add one").format(key=shown_key(self, "budget.training")))
 
     async def action_cycles(self) -> None:
         """This cycle's lines, or every cycle's (the last cycle's out of the way, but readable)."""

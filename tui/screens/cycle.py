@@ -15,6 +15,7 @@ from sales.errors import UpliftError
 from tui.cycle_text import heading, phases
 from tui.i18n import N_, _
 from tui.keys import shown_key, shown_key_of
+from tui.remote import is_remote
 from tui.screens.dialogs import help_key
 from tui.user_text import Hanging, plain, tell
 from tui.widgets.footer import Footer
@@ -46,13 +47,15 @@ class CycleScreen(ModalScreen[str | None]):
         except UpliftError as error:
             tell(self, error, "error")
             return
-        self.query_one("#cycle-title", Static).update(plain(heading(cycle, shown_key(self, "cycle.setup"))))
+        board = self.app.board
+        self.query_one("#cycle-title", Static).update(plain(heading(cycle, shown_key(self, "cycle.setup"),
+                                                                    may_set=board.may("board.settings"))))
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
         options: list[Option | None] = []
         keys = (shown_key_of(self.app, "app.diagnose", "1"), shown_key_of(self.app, "diagnose.open", "f"),
                 shown_key_of(self.app, "app.goals", "2"), shown_key_of(self.app, "goals.carry", "o"))
-        for mode, title, lines in phases(cycle, keys):
+        for mode, title, lines in phases(cycle, keys, may_diagnose=board.may("diagnosis.save"), remote=is_remote()):
             if options:
                 options.append(None)
             options.append(Option(Hanging([("", line) for line in lines], heading=title), id=mode))

@@ -48,6 +48,9 @@ from tui.widgets.tick_list import TickList
 
 HOW_TO_START = N_("No diagnosis on this board yet. Press {open} to diagnose a sales export (CSV, XLSX or XLS), "
                   "or run `uplift diagnose FILE.csv`.")
+#: The same over SSH, where `f` could open only the server's files (it says so, pressed).
+HOW_TO_START_REMOTE = N_("No diagnosis on this board yet. Over SSH the server's files are out of reach: run "
+                         "`uplift diagnose FILE.csv --board DIR` on a machine that has the board's folder.")
 DIMENSION_LABELS = {"region": N_("Region"), "channel": N_("Channel"), "product_line": N_("Product line"),
                     "rep": N_("Rep")}
 
@@ -105,7 +108,7 @@ CHART_GROUPS = 12
 def out_of_reach() -> Refused:
     """Why a session over `uplift serve ssh` diagnoses no file: the files are the server's."""
     return Refused("over SSH the server's files are out of reach: "
-                   "run `uplift diagnose FILE` on your own machine against the board")
+                   "run `uplift diagnose FILE --board DIR` on a machine that has the board's folder")
 
 
 def short_number(value: float) -> str:
@@ -216,6 +219,7 @@ def findings_text(d: Diagnosis, goal_key: str = "g") -> Hanging:
 
 
 class DiagnoseScreen(TabKeys, BoardView):
+    FILE_KEYS = frozenset({"open_file"})
     BINDINGS = [
         Binding("f,o", "open_file", N_("Diagnose file"), id="diagnose.open"),
         Binding("s", "sort", N_("Sort"), id="diagnose.sort"),
@@ -301,8 +305,12 @@ class DiagnoseScreen(TabKeys, BoardView):
             self.show_kept(latest)
             self.latest_seen = latest.id
         elif latest is None and self.shown is None:
-            self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
-            how = plain(_(HOW_TO_START).format(open=shown_key(self, "diagnose.open")))
+            if is_remote():  # (no key to promise: `f` opens only the server's files)
+                self.set_status(_("No diagnosis yet"))
+                how = plain(_(HOW_TO_START_REMOTE))
+            else:
+                self.set_status(_("No diagnosis yet · {key} diagnoses a file").format(key=shown_key(self, "diagnose.open")))
+                how = plain(_(HOW_TO_START).format(open=shown_key(self, "diagnose.open")))
             self.query_one("#kpis", Static).update(how)
             # the Breakdowns and Charts tabs say it too (they showed an empty table and a blank chart)
             for where in ("#period-note", "#charts-missing"):

@@ -258,9 +258,14 @@ class GoalsScreen(BoardView):
                                for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
                 "delete": shown_key(self, "goals.delete_strategy")}
-        self.query_one("#goal-strategies", Static).update(plain(
-            _("Strategies ({edit} edits one, {delete} deletes one)").format(**keys) + "\n" + strategies
-            if strategies else _("No strategy serves this goal yet: press {new}.").format(**keys)))
+        lead = self.offers("strategy")  # (a rep is not sent to keys that would say the rule)
+        if strategies:
+            said = (_("Strategies ({edit} edits one, {delete} deletes one)").format(**keys) if lead
+                    else _("Strategies")) + "\n" + strategies
+        else:
+            said = (_("No strategy serves this goal yet: press {new}.").format(**keys) if lead
+                    else _("No strategy serves this goal yet (a lead links one)."))
+        self.query_one("#goal-strategies", Static).update(plain(said))
 
     def _show_pace(self, report) -> None:
         """Where a running goal stands against its pace; one past its deadline, where it ended."""
@@ -292,11 +297,17 @@ class GoalsScreen(BoardView):
 
     # ------------------------------------------------------------------ actions
 
+    def _no_goal(self) -> str:
+        """Said when a key needs a goal and there is none: how to add one, or who does (a rep's n
+        only says the rule)."""
+        if self.offers("new"):
+            return _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new"))
+        return _("No goal selected (a lead adds goals).")
+
     def _selected_goal(self):
         goal_id = self.selected_id()
         if goal_id is None:
-            tell(self, _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new")),
-                 "warning")
+            tell(self, self._no_goal(), "warning")
             return None
         try:
             return self.app.board.goal(goal_id)
@@ -430,8 +441,7 @@ class GoalsScreen(BoardView):
         unaligned = self._unaligned_strategies()
         if not own and not unaligned:
             if goal is None:
-                tell(self, _("No goal selected: press {new} to add one.").format(new=shown_key(self, "goals.new")),
-                     "warning")
+                tell(self, self._no_goal(), "warning")
             else:
                 tell(self, _("No strategy serves this goal yet: press {new}.").format(
                     new=shown_key(self, "goals.strategy")), "warning")

@@ -53,6 +53,11 @@ STRATEGY_NOTE = N_("A deal counts for the strategy that brought it (the Strategy
                    "strategy whose tasks worked on it (the Deal field of a task).")
 NO_STRATEGIES = N_("No strategies yet: add them on Goals (key 2, then s); then give each deal the strategy that "
                    "brought it, or their tasks the deals they work on.")
+#: The same to someone who may not add one (a rep): the key it names would only say the rule.
+NO_STRATEGIES_READ = N_("No strategies yet: a lead adds them on Goals (key 2); then each deal names the strategy "
+                        "that brought it, or its tasks the deals they work on.")
+ANSWER_HELP = N_("Select a question (enter), type the answer, enter to save.")
+ANSWER_HELP_READ = N_("A lead answers these questions.")
 NOT_YOURS = N_("Pay is private: a payout statement is read by the leads and the rep it is about.")
 NO_REPS = N_("No rep on the board yet: add one with `uplift member add NAME --role rep` (or give a deal an owner).")
 
@@ -101,8 +106,7 @@ class ReviewScreen(TabKeys, BoardView):
                 # at 80 columns the answer ran off the edge (`Mostly rig`)
                 yield _table("review-questions", N_("No."), N_("Question"), N_("Answer"),
                              fill=("Question", "Answer"), lines=2)
-                yield Static(plain(_("Select a question (enter), type the answer, enter to save.")),
-                             id="review-answer-help")
+                yield Static(plain(_(ANSWER_HELP)), id="review-answer-help")
                 yield text_input(placeholder=_("answer to the selected question"), id="review-answer",
                                  max_length=TEXT_MAX)
             with TabPane(_("Payouts"), id="tab-review-payouts"):
@@ -208,6 +212,10 @@ class ReviewScreen(TabKeys, BoardView):
         for n, (question, answer) in enumerate(self.board.answers_by_question(lang=language()), 1):
             table.add_row(plain_rich(n), plain_rich(question),
                           plain_rich(answer.answer.replace("\n", " ") if answer else "–"), key=str(n))
+        # a rep reads the answers: no box to type one into that the save would refuse (tab reached it)
+        answers = self.board.may("answer.add")
+        self.query_one("#review-answer-help", Static).update(plain(_(ANSWER_HELP if answers else ANSWER_HELP_READ)))
+        self.query_one("#review-answer", Input).display = answers
 
     def _show_reps(self) -> None:
         select = self.query_one("#review-rep", Select)
@@ -246,7 +254,9 @@ class ReviewScreen(TabKeys, BoardView):
         table.clear()
         for row in strategy_rows(self.board.strategy_results()):
             table.add_row(*(plain_rich(cell) for cell in row), key=row[0])
-        self.query_one("#review-strategies-empty").display = not table.row_count
+        empty = self.query_one("#review-strategies-empty", Static)
+        empty.update(plain(_(NO_STRATEGIES if self.board.may("strategy.add") else NO_STRATEGIES_READ)))
+        empty.display = not table.row_count
         self.query_one("#review-strategies-note").display = bool(table.row_count)
 
     def _show_leaderboard(self) -> None:

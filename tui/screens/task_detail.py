@@ -87,7 +87,11 @@ class TaskDetail(ModalScreen[None]):
         steps.add_options([Selection(plain(s.text), i, s.done) for i, s in enumerate(task.steps)])
         if steps.option_count:
             steps.highlighted = min(highlighted or 0, steps.option_count - 1)
-        steps.display = self.query_one("#detail-steps-label").display = bool(task.steps)
+        steps_label = self.query_one("#detail-steps-label", Static)
+        steps_label.display = steps.display = bool(task.steps)
+        # (space on another rep's task only says the rule: a rep reads their steps)
+        steps_label.update(plain(_("Steps (space ticks one)") if board.may("task.step", task.owner, task.owner)
+                           else _("Steps")))
         self.query_one("#detail-comments", Static).update(plain(
             "\n".join(f"{when(c.at.isoformat())}  {c.by}  " + c.text.replace("\n", "\n    ") for c in task.comments)
             or _("No comments yet: press {key}.").format(key=shown_key(self, "detail.comment"))))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import difflib
 import os
 import shlex
 import signal
@@ -89,6 +90,10 @@ def parse_command(command: str, verbs: set[str], limit: int) -> list[str]:
         raise CommandRefused("`uplift {verb}` runs on the board's machine, not over SSH", verb=argv[0])
     if argv[0] not in verbs:
         # (`ssh ... uplift --help`: ssh itself would take a bare `--help`)
+        near = difflib.get_close_matches(argv[0], sorted(verbs - {"-h", "--help"}), n=1)
+        if near:  # (as `uplift tsak list` says it on the board's machine)
+            raise CommandRefused("{word!r} is not an Uplift command: maybe you meant {near!r}? "
+                                 "(`ssh ... uplift --help` lists them)", word=safe(argv[0]), near=near[0], code=2)
         raise CommandRefused("{word!r} is not an Uplift command; this server runs only Uplift verbs "
                              "(`ssh ... uplift --help` lists them)", word=safe(argv[0]), code=2)
     if any(a == "--board" or a.startswith("--board=") for a in argv):
@@ -119,21 +124,42 @@ class Service:
         self.log = lambda text: write(str(text).replace("\r", "\\r").replace("\n", "\\n"))
 
     async def watch_pool(self) -> None:
-        """Say when the spare terminal sessions are warm (people, and tests, wait for it)."""
+        """Say when the spare terminal sessions are warm (people, and tests, wait for it); and
+        once a second, end the sessions whose key no longer lets their member in."""
         told = -1
+        ticks = 0
         while True:
             warm = self.pool.warm()
             if warm != told:
                 self.log(f"{warm} terminal sessions warm")
                 told = warm
+            ticks += 1
+            if ticks % 4 == 0:
+                self.end_revoked()
             await asyncio.sleep(0.25)
 
-    def member_for(self, key: asyncssh.SSHKey) -> str | None:
+    def member_for(self, blob: str) -> str | None:
+        """The member a key (its base64 blob) lets in, if any."""
         try:
-            return self.board.member_for_key(key_blob(key))
+            return self.board.member_for_key(blob)
         except Exception as error:  # a damaged board lets nobody in, and says why
             self.log(f"cannot read the board's keys: {safe(error)}")
             return None
+
+    def end_revoked(self) -> None:
+        """A lead's `member key remove` (or `member remove`) took effect only at the next
+        connection: an open board, or a connection kept open by the client (ssh's ControlMaster)
+        went on writing as the member. Their sessions end now, saying why. (A board that cannot
+        be read ends nobody's: that is no word that the key has gone.)"""
+        try:
+            holders = {blob: self.board.member_for_key(blob) for blob in {s.key for s in self.sessions}}
+        except Exception:
+            return
+        for session in list(self.sessions):
+            if not session.ended and holders.get(session.key) != session.member:
+                self.log(f"{session.member}: their key was removed from the board; its session was ended")
+                session.hang_up(_("your key no longer lets you in to this board (a lead removed it); "
+                                  "the session was ended"))
 
 
 def _read_any_command(channel: asyncssh.SSHServerChannel, packet) -> bool:
@@ -152,7 +178,9 @@ class Connection(asyncssh.SSHServer):
     def __init__(self, service: Service) -> None:
         self.service = service
         self.member: str | None = None
+        self.key = ""  # the base64 blob of the key whose signature was verified
         self._offered: str | None = None
+        self._offered_key = ""
         self.peer = "?"
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
@@ -179,20 +207,24 @@ class Connection(asyncssh.SSHServer):
         # asyncssh calls this for the key of each attempt and, for a signed attempt, verifies the
         # signature and calls auth_completed right after, with no await in between: so the key
         # last seen here when auth completes is the one whose signature was verified.
-        self._offered = self.service.member_for(key)
+        self._offered_key = key_blob(key)
+        self._offered = self.service.member_for(self._offered_key)
         return self._offered is not None
 
     def auth_completed(self) -> None:
-        self.member = self._offered
+        self.member, self.key = self._offered, self._offered_key
         self.service.log(f"{self.member} connected from {self.peer}")
 
     def session_requested(self):
         if self.member is None:
             return False
+        if self.service.member_for(self.key) != self.member:  # removed since the connection began
+            self.service.log(f"{self.member}: refused a session (their key was removed from the board)")
+            return False
         if len(self.service.sessions) >= self.service.max_sessions:
             self.service.log(f"{self.member}: refused a session (already {self.service.max_sessions} open)")
             return False
-        session = Session(self.service, self.member)
+        session = Session(self.service, self.member, self.key)
         self.service.sessions.add(session)
         channel = self.conn.create_server_channel()
         if hasattr(channel, "_process_exec_request") and hasattr(channel, "_start_session"):
@@ -224,8 +256,8 @@ RESTORE_TERMINAL = (b"\x1b[?2004l\x1b[?7h\x1b[?2048l\x1b[?1000l\x1b[?1003l\x1b[?
 class Session(asyncssh.SSHServerSession):
     """One channel: the TUI on a pty, or one Uplift verb on pipes."""
 
-    def __init__(self, service: Service, member: str) -> None:
-        self.service, self.member = service, member
+    def __init__(self, service: Service, member: str, key: str = "") -> None:
+        self.service, self.member, self.key = service, member, key
         self.limits = service.limits
         self.chan: asyncssh.SSHServerChannel | None = None
         self.term: str | None = None
@@ -378,16 +410,23 @@ class Session(asyncssh.SSHServerSession):
         with contextlib.suppress(Exception):
             self.chan.exit(code)
 
-    def hang_up(self) -> None:
-        """End the session from the server's side (it is stopping): a terminal is given back as
-        it was, and the member is told why the board went away."""
+    def hang_up(self, why: str | None = None) -> None:
+        """End the session from the server's side (it is stopping, or the member's key was
+        removed): a terminal is given back as it was, and the member is told why the board went
+        away (`why`; by default, that the server was stopped)."""
         self.ended = True  # (by the server: not a connection lost)
-        if self.child is not None and self.chan is not None:
+        running = self.child is not None or self.proc is not None
+        starting = self.task is not None and not self.task.done()  # (its process not started yet)
+        if self.chan is not None and (running or starting):
             self._stop_reading()
+            end = "\r\n" if self.term else "\n"
             with contextlib.suppress(Exception):
-                self.chan.write(RESTORE_TERMINAL)
-                self.chan.write_stderr(("uplift: " + _("the server was stopped") + "\r\n").encode())
+                if self.child is not None:
+                    self.chan.write(RESTORE_TERMINAL)
+                self.chan.write_stderr(("uplift: " + (why or _("the server was stopped")) + end).encode())
                 self.chan.exit(255)
+        if starting and not running:
+            self.task.cancel()  # (nothing of it runs after this)
         self._end_child()
 
     def _end_child(self) -> None:
