@@ -349,8 +349,8 @@ class ReviewScreen(TabKeys, BoardView):
             return
         if shown.hold is not None:  # (said before any question, as the refusal would say it after)
             tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not approved until a lead releases it "
-                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
-                                                                       reason=shown.hold.reason), "warning")
+                         "({key} on this tab)").format(rep=rep, id=shown.hold.id, reason=shown.hold.reason,
+                                                        key=shown_key(self, "review.hold")), "warning")
             return
 
         def approve() -> str:
@@ -381,8 +381,8 @@ class ReviewScreen(TabKeys, BoardView):
         rep, approval = shown.rep, shown.approval
         if shown.hold is not None:  # (held out of payroll until released)
             tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not marked paid until a lead releases it "
-                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
-                                                                       reason=shown.hold.reason), "warning")
+                         "({key} on this tab)").format(rep=rep, id=shown.hold.id, reason=shown.hold.reason,
+                                                        key=shown_key(self, "review.hold")), "warning")
             return
         if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
