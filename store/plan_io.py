@@ -79,8 +79,12 @@ class PlanTransfer(BoardCore):
             moved = moves_dated(document, _stage_outcomes(document) or stages, self.clock().replace(microsecond=0),
                                 current["deal"])
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
-            # (and who made a check-in, a spend or an answer, or closed a goal: a lead who has left since)
+            # (and who made a check-in, a spend or an answer, or closed a goal: a lead who has left since;
+            # whose payout approval or hold it is, who released it, who asked for a budget line: a rep
+            # who has left keeps theirs, so a board's own file reads back)
             people = {item.id: {getattr(item, "owner", None), getattr(item, "by", None),
+                                getattr(item, "rep", None), getattr(item, "released_by", None),
+                                getattr(item, "requested_by", None),
                                 getattr(getattr(item, "closed", None), "by", None),
                                 *(s.rep for s in getattr(item, "splits", ())),
                                 *(q.rep for q in getattr(item, "quotas", ()))} - {None}

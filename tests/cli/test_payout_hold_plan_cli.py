@@ -119,3 +119,16 @@ def test_only_a_lead_holds_a_statement_by_file(board, tmp_path) -> None:
         n=1, rep="ali", reason="Mine", at="2027-04-20T10:00:00Z")), user="ali")
     assert code == 1 and "holds[0]: only a lead may hold payout statements (you are a rep)" in err
     assert "ON HOLD" not in run("payout", "--rep", "ali")[1]
+
+
+def test_a_board_whose_held_rep_has_left_reads_its_own_file_back(board, tmp_path) -> None:
+    # ali's statement is held and approved for bea; both leave (their work handed to no one: all won)
+    run, _other = board
+    assert run("payout", "hold", "ali", "Disputed split on D-7")[0] == 0
+    assert run("payout", "approve", "--rep", "bea")[0] == 0
+    assert run("member", "remove", "ali")[0] == 0 and run("member", "remove", "bea")[0] == 0
+    exported = tmp_path / "board.yaml"
+    assert run("plan", "export", "-o", str(exported))[0] == 0
+    code, out, err = run("plan", "import", str(exported))
+    assert code == 0, err
+    assert "Changed 0" in out and "Created 0" in out
