@@ -15,6 +15,7 @@ below zero carries its balance on (sales/payout.py).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -133,9 +134,41 @@ def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
 
 
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:
-    """Whether the statement still says what was approved, line for line."""
-    return approval.total == statement.total and \
-        [_as_said_now(line) for line in approval.lines] == [(line.text, line.amount) for line in statement.lines]
+    """Whether the statement still says what was approved, line for line; or only a customer's
+    payment after the cycle has moved its lines since (`_released_later`)."""
+    if approval.total != statement.total:
+        return False
+    said = [_as_said_now(line) for line in approval.lines]
+    return said == [(line.text, line.amount) for line in statement.lines] or _released_later(approval, statement)
+
+
+#: Where a customer's payment after the cycle moves an approved statement's lines (release
+#: `paid`, sales.payout): each deal's held line, the note that adds them up, and the line that
+#: takes off what a later cycle's statement released (their English, for an approval kept
+#: before lines had their templates).
+_MOVED_BY_RELEASE = re.compile(r"^\S+: commission .* earned; customer paid |^released as customers pay: "
+                               r"|^\S+: .* of its commission released on payments after ")
+
+
+def _released_later(approval: Approval, statement: "Statement") -> bool:
+    """Whether the statement says what was approved but for what a payment dated after the cycle
+    released into a later cycle's statement (same total; only its held lines, their note and the
+    line taking the release off moved): that commission is paid there, not here, so this
+    statement has not changed since its approval (it said "CHANGED since ... (+0.00)")."""
+    from sales.payout import RELEASED_LATER  # (sales.payout imports this module)
+
+    if not any(line.kind == "released" and (line.amount or 0) < 0 for line in statement.lines):
+        return False  # (nothing released into a later cycle)
+
+    def moved(text: str, template: str | None) -> bool:
+        return _MOVED_BY_RELEASE.match(template or text) is not None or template == RELEASED_LATER
+
+    kept = [_as_said_now(line) for line in approval.lines
+            if not moved(line.text, (line.said or {}).get("template"))]
+    now = [(line.text, line.amount) for line in statement.lines
+           if not moved(str(line.text), as_builtins(line.text).get("template") if isinstance(line.text, Phrase)
+                        else None)]
+    return kept == now
 
 
 def changes_since(approval: Approval, statement: "Statement") -> tuple[list[ApprovedLine], list]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import msgspec
 
-from sales.approvals import Approval
+from sales.approvals import Approval, PayoutHold
 from sales.budget import BudgetLine, SpendEntry, TrainingItem
 from sales.checklists import Checklist
 from sales.deals import Deal, Stage
@@ -70,6 +70,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("incentives", "incentive", IncentivePlan),
     Section("review_answers", "answer", ReviewAnswer, {"by": "member"}),
     Section("approvals", "approval", Approval, {"rep": "member", "by": "member"}),
+    Section("holds", "hold", PayoutHold, {"rep": "member", "by": "member", "released_by": "member"}),
 )
 
 # the board-wide parts, in the order they are written, before the item sections
@@ -96,3 +97,4 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     incentives: list[IncentivePlan] = []
     review_answers: list[ReviewAnswer] = []
     approvals: list[Approval] = []
+    holds: list[PayoutHold] = []

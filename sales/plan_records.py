@@ -27,7 +27,10 @@ forge them. These rules say, for one item of a file against the board's, what is
   to come;
 - a training item marked done has happened: not dated in the days to come;
 - a payout approval is never changed by a file, except for the payment marks on it (approve
-  again instead).
+  again instead);
+- a payout hold has its reason, as `uplift payout hold` takes one; a file may change the reason
+  and release it (or put it back on), never whose it is, its cycle, or who held it and when; it
+  is held and released now, not in the days to come.
 
 Each rule gives (path within the item, message as a Reason, refused): refused problems are permissions
 (exit 1), the others mistakes in the file (exit 2).
@@ -83,6 +86,8 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
                 or _checkin_value(old, new, goal))
     if kind == "approval":
         return (_approval(old, new) if old is not None else []) or _approval_days(old, new, today)
+    if kind == "hold":
+        return _hold(old, new, today)
     if kind == "spend":
         return _spend(old, new, today) + _own(old, new, "by", actor, lead) + _spend_stamp(old, new, lead, today)
     if kind == "budget":
@@ -320,6 +325,34 @@ def _training(old: Any | None, new: Any, today: date) -> list[Problem]:
         check_training_done(new.id, new.on, today)
     except Reason as error:
         return [("done", error, False)]
+    return []
+
+
+#: What a file may change of a payout hold: its reason, and its release (a lead's, as `payout hold`).
+HOLD_CHANGES = frozenset({"reason", "released_at", "released_by"})
+
+
+def _hold(old: Any | None, new: Any, today: date) -> list[Problem]:
+    import msgspec
+
+    if not new.reason.strip():
+        return [("reason", Reason("a hold needs its reason (the dispute, as the rep will read it)"), False)]
+    if old is not None:
+        before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
+        changed = sorted(key for key in set(before) | set(after)
+                         if key not in HOLD_CHANGES and before.get(key) != after.get(key))
+        if changed:
+            return [(changed[0], Reason("{id} is a record of a hold: only its reason and its release can change "
+                                        "(uplift payout hold REP --release)", id=old.id), True)]
+    if (new.released_at is None) != (new.released_by is None):
+        return [("released_by" if new.released_by is None else "released_at",
+                 Reason("a released hold says when and by whom: released_at and released_by go together"), False)]
+    for field in ("at", "released_at"):
+        moment = getattr(new, field)
+        if moment is not None and (old is None or getattr(old, field) != moment) and moment_to_come(moment, today):
+            return [(field, Reason("a payout statement is held when it is held; {day} is still to come"
+                                   if field == "at" else "a hold is released when it is released; {day} is still "
+                                   "to come", day=moment.date()), False)]
     return []
 
 

@@ -178,6 +178,25 @@ def _head(say: Say, *names: Phrase) -> str:
     return _row(*map(say, names))
 
 
+def _awards(row: LeaderRow, say: Say) -> str:
+    """A row's recognition as `uplift leaderboard` writes it: a private award marked so (the row
+    holds it only for a reader of the rep's pay, the one who writes the report: Board.leaderboard)."""
+    return ", ".join(say(Phrase("{award} (private)", award=md(a.award))) if a.private else md(a.award)
+                     for a in row.recognition)
+
+
+def _leaderboard(rows: Sequence[LeaderRow], say: Say) -> list[str]:
+    """The leaderboard, with a Recognition column where anyone earned an award (as `uplift
+    leaderboard` has it; a board without awards keeps its table)."""
+    awarded = any(r.recognition for r in rows)
+    names = [Phrase("Rank"), Phrase("Rep"), Phrase("Attainment"), Phrase("Won value"), Phrase("Activities")]
+    out = ["", "## " + say(Phrase("Leaderboard")), "",
+           _head(say, *names, *[Phrase("Recognition")] * awarded), "|---:|---|---:|---:|---:|" + "---|" * awarded]
+    out += [_row(str(r.rank), md(r.rep), _pct(r.attainment), _num(r.won_value), str(r.activities),
+                 *[_awards(r, say) or "–"] * awarded) for r in rows]
+    return out
+
+
 def _lost(result: WinLoss | None, say: Say) -> list[str]:
     """Why deals were lost in the cycle, and at which stage (sales/winloss.py)."""
     if result is None or not result.total.lost:
@@ -236,11 +255,7 @@ def render(data: ReviewData, say: Say = str) -> str:
     for n, (question, answer) in enumerate(data.answers, 1):
         out += [f"{n}. **{md(say(question))}**",
                 f"   {md(answer) if answer else '_' + say(Phrase('Not answered.')) + '_'}"]
-    out += ["", "## " + say(Phrase("Leaderboard")), "",
-            _head(say, Phrase("Rank"), Phrase("Rep"), Phrase("Attainment"), Phrase("Won value"),
-                  Phrase("Activities")), "|---:|---|---:|---:|---:|"]
-    out += [_row(str(r.rank), md(r.rep), _pct(r.attainment), _num(r.won_value), str(r.activities))
-            for r in data.leaderboard]
+    out += _leaderboard(data.leaderboard, say)
     out += ["", "## " + say(Phrase("Payouts")), ""]
     for s in data.payouts:
         out += ["### " + say(Phrase("{rep}: {total}", rep=md(s.rep), total=money(s.total))), ""]

@@ -49,7 +49,7 @@ class PlanTransfer(BoardCore):
 
     def export_plan(self) -> Plan:
         """The whole board as a plan document (members in the order they joined), less the payout
-        approvals the actor may not read."""
+        approvals and holds the actor may not read."""
         with self.reading():  # (one moment of the board: not half of an import)
             meta = self.meta()
             period = meta.get("period")
@@ -59,6 +59,7 @@ class PlanTransfer(BoardCore):
             sections = {section.key: self.items(section.kind) for section in SECTIONS}
             # pay is private: a rep's file carries their own payout approvals only (as `payouts`)
             sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
+            sections["holds"] = [h for h in sections["holds"] if self.reads_pay(h.rep)]  # (its reason is on the statement)
             return Plan(plan=info, members=self._members_in_order(),
                         wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections)
 
@@ -78,8 +79,12 @@ class PlanTransfer(BoardCore):
             moved = moves_dated(document, _stage_outcomes(document) or stages, self.clock().replace(microsecond=0),
                                 current["deal"])
             parents = {goal.id: goal.parent for goal in current["goal"].values()}
-            # (and who made a check-in, a spend or an answer, or closed a goal: a lead who has left since)
+            # (and who made a check-in, a spend or an answer, or closed a goal: a lead who has left since;
+            # whose payout approval or hold it is, who released it, who asked for a budget line: a rep
+            # who has left keeps theirs, so a board's own file reads back)
             people = {item.id: {getattr(item, "owner", None), getattr(item, "by", None),
+                                getattr(item, "rep", None), getattr(item, "released_by", None),
+                                getattr(item, "requested_by", None),
                                 getattr(getattr(item, "closed", None), "by", None),
                                 *(s.rep for s in getattr(item, "splits", ())),
                                 *(q.rep for q in getattr(item, "quotas", ()))} - {None}
@@ -265,6 +270,8 @@ class _Import:
             self.goals = {**current, **{goal.id: goal for goal in items if goal.id}}
         if section.kind == "task":
             self.tasks = {**current, **{task.id: task for task in items if task.id}}
+        if section.kind == "hold":
+            self.one_hold_each(items, current)
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},
                                 **{i.id: i.requested_by for i in items if i.id}}
@@ -293,7 +300,8 @@ class _Import:
             # a move as the board makes one: a task done (and when), a deal to another stage (its
             # history), so the feed says it so and the log keeps it as `task done`'s or `deal move`'s
             action = task_action(old, item) if section.kind == "task" else deal_action(old, item, outcomes) \
-                if section.kind == "deal" else f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+                if section.kind == "deal" else hold_action(old, item) if section.kind == "hold" \
+                else f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
                 action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
                     else "goal.close"
@@ -339,8 +347,29 @@ class _Import:
                 start, end = self.board.plan_period()
                 item.requested_on = self.today
                 item.cycle_start, item.cycle_end = (start, end) if start and end else (None, None)
-        self.board._put_new(self.tx, f"{section.kind}.add", section.kind, item)
+        self.board._put_new(self.tx, _STORE_ACTIONS.get(action, action) if section.kind == "hold" else action,
+                            section.kind, item)  # (a hold's as `payout hold` logs it: the feed says "held ...")
         self.summary.created.append((item.id, getattr(item, "title", "")))
+
+    def one_hold_each(self, items: list, current: dict) -> None:
+        """One hold at a time on a rep's cycle, as the import leaves the holds (`uplift payout hold`
+        changes the reason of the one there): a hold the file adds or puts back on holds a
+        statement not held already."""
+        left = {**current, **{hold.id: hold for hold in items if hold.id}}
+        holding: dict[tuple, str] = {(h.rep, h.start, h.end): h.id for h in current.values()
+                                     if h.released_at is None and left[h.id].released_at is None}
+        for index, hold in enumerate(items):
+            old = current.get(hold.id) if hold.id else None
+            if hold.released_at is not None or (old is not None and old.released_at is None):
+                continue  # (released, or holding on the board already)
+            cycle = (hold.rep, hold.start, hold.end)
+            if cycle in holding:
+                self.conflicts.append(Problem(f"holds[{index}].rep", "{rep}'s payout statement for {start} to {end} is "
+                                              "on hold already ({id}): one hold at a time, its reason changed with "
+                                              "`uplift payout hold`", rep=hold.rep, start=hold.start, end=hold.end,
+                                              id=holding[cycle]))
+            else:
+                holding[cycle] = hold.id or f"holds[{index}]"
 
     def closed_now(self, old, goal, path: str) -> None:
         """A closing someone else writes is their own and today's, as `goal close` records it (a
@@ -402,7 +431,13 @@ class _Import:
 
 #: A file's item and the store's verb for it, where they differ: a rep who may check in with
 #: `goal checkin` may add their own check-in in a file too (sales.plan_records: their own).
-_STORE_ACTIONS = {"checkin.add": "goal.checkin"}
+_STORE_ACTIONS = {"checkin.add": "goal.checkin", "hold.add": "payout.hold"}
+
+
+def hold_action(old, new) -> str:
+    """A payout hold the file changes, as `uplift payout hold` does it: released (or put back on),
+    else its reason changed (both a lead's; the activity log says which)."""
+    return "payout.release" if old.released_at != new.released_at else "payout.hold"
 
 
 def _stage_outcomes(document: object) -> dict[str, str]:

@@ -95,3 +95,42 @@ def test_a_board_without_awards_keeps_its_table(run, tmp_path) -> None:
 def test_the_reps_statement_still_lists_every_award_of_theirs(run) -> None:
     out = run("payout", "--mine", user="bea")[1]
     assert "recognition: Masterclass place" in out
+
+
+def _report_leaderboard(run, tmp_path, user: str) -> list[str]:
+    """The leaderboard section of `uplift review export` as `user` writes it."""
+    report = tmp_path / f"review-{user}.md"
+    code, _out, err = run("review", "export", "-o", str(report), user=user)
+    assert code == 0, err
+    lines = report.read_text().splitlines()
+    start = lines.index("## Leaderboard") + 2
+    return lines[start:lines.index("", start)]
+
+
+def test_the_review_report_has_the_recognition_column_read_as_its_writer_may(run, tmp_path) -> None:
+    # written by a rep (cy): the public award only, as `uplift leaderboard` shows cy
+    assert _report_leaderboard(run, tmp_path, "cy") == [
+        "| Rank | Rep | Attainment | Won value | Activities | Recognition |",
+        "|---:|---|---:|---:|---:|---|",
+        "| 1 | ali | 80% | 24,000 | 0 | Rep of the quarter |",
+        "| 2 | bea | 50% | 15,000 | 0 | – |",
+        "| 3 | cy | 20% | 6,000 | 0 | – |",
+    ]
+    # bea's own private award, not ali's
+    assert _report_leaderboard(run, tmp_path, "bea")[2:4] == [
+        "| 1 | ali | 80% | 24,000 | 0 | Rep of the quarter |",
+        "| 2 | bea | 50% | 15,000 | 0 | Masterclass place (private) |",
+    ]
+    # a lead reads every award, the private ones marked
+    assert _report_leaderboard(run, tmp_path, "dana")[2:4] == [
+        "| 1 | ali | 80% | 24,000 | 0 | Rep of the quarter, Masterclass place (private) |",
+        "| 2 | bea | 50% | 15,000 | 0 | Masterclass place (private) |",
+    ]
+
+
+def test_a_report_without_awards_keeps_its_leaderboard_table(run, tmp_path) -> None:
+    plan = tmp_path / "plain.yaml"
+    plan.write_text("incentives:\n- {id: I-1, name: Flat, quota: 30000, tiers: [{from_pct: 0, rate: 5}]}\n")
+    assert run("incentive", "set", str(plan))[0] == 0
+    assert _report_leaderboard(run, tmp_path, "dana")[:2] == [
+        "| Rank | Rep | Attainment | Won value | Activities |", "|---:|---|---:|---:|---:|"]

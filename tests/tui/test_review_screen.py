@@ -613,6 +613,60 @@ async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path
     assert not Board(board_path, actor="dana").approvals()
 
 
+async def test_h_holds_a_statement_with_its_reason_and_releases_it_after_asking(board_path) -> None:
+    """h on the Payouts tab (a lead's): a form asks the reason (needed), the hold shows first on
+    the statement; h on the held statement asks, and yes releases it."""
+    from tui.screens.dialogs import Confirm
+
+    sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "ali")
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert "Hold (^s)" in str(app.screen.query_one("#save").render())
+        await pilot.press("ctrl+s")  # no reason: not held
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsForm)
+        assert "must not be empty" in str(app.screen.query_one("#error-reason").render())
+        app.screen.query_one("#field-reason", Input).value = "Disputed split on D-7 [b]x[/b]"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.pause()
+        assert cells(app, "#review-statement")[0] == [
+            "ON HOLD (W-1) since 2026-12-04 by dana: Disputed split on D-7 [b]x[/b]; not approved or paid until a "
+            "lead releases it", ""]
+        (hold,) = Board(board_path, actor="dana").holds()
+        assert (hold.rep, hold.reason, hold.released_at) == ("ali", "Disputed split on D-7 [b]x[/b]", None)
+        # h again: a question first; no leaves it held, yes releases it
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert Board(board_path, actor="dana").holds()[0].released_at is None
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.pause()
+        assert not cells(app, "#review-statement")[0][0].startswith("ON HOLD")
+    assert Board(board_path, actor="dana").holds()[0].released_by == "dana"
+
+
+async def test_a_rep_pressing_h_hears_the_rule_and_holds_nothing(board_path) -> None:
+    from tui.screens.dialogs import Confirm
+
+    sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_statement(app, pilot, "ali")
+        await pilot.press("h")
+        await pilot.pause()
+        assert not isinstance(app.screen, (Confirm, FieldsForm))
+        assert any("only a lead may hold payout statements" in str(n.message) for n in app._notifications)
+    assert not Board(board_path, actor="dana").holds()
+
+
 async def test_the_leaderboard_shows_recognition_and_keeps_a_private_award_to_its_rep(board_path) -> None:
     """The sample: bea leads at 106% (Rep of the quarter, public) and bea and chen (88.9%) pass 80%
     (the masterclass place, private): chen reads both of theirs, ali only the public one."""

@@ -84,9 +84,10 @@ def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int 
 
 
 class ReviewScreen(TabKeys, BoardView):
-    LEAD_KEYS = {"approve": "payout.approve", "mark_paid": "payout.pay"}
+    LEAD_KEYS = {"approve": "payout.approve", "mark_paid": "payout.pay", "hold": "payout.hold"}
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
                 Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"),
+                Binding("h", "hold", N_("Hold / release"), id="review.hold"),
                 Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"),
                 Binding("k", "coaching", N_("Coaching notes"), id="review.coaching"), *tab_bindings("review")]
 
@@ -358,8 +359,8 @@ class ReviewScreen(TabKeys, BoardView):
             return
         if shown.hold is not None:  # (said before any question, as the refusal would say it after)
             tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not approved until a lead releases it "
-                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
-                                                                       reason=shown.hold.reason), "warning")
+                         "({key} on this tab)").format(rep=rep, id=shown.hold.id, reason=shown.hold.reason,
+                                                        key=shown_key(self, "review.hold")), "warning")
             return
 
         def approve() -> str:
@@ -390,8 +391,8 @@ class ReviewScreen(TabKeys, BoardView):
         rep, approval = shown.rep, shown.approval
         if shown.hold is not None:  # (held out of payroll until released)
             tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not marked paid until a lead releases it "
-                         "(uplift payout hold {rep} --release)").format(rep=rep, id=shown.hold.id,
-                                                                       reason=shown.hold.reason), "warning")
+                         "({key} on this tab)").format(rep=rep, id=shown.hold.id, reason=shown.hold.reason,
+                                                        key=shown_key(self, "review.hold")), "warning")
             return
         if approval is None or approval.paid_at is not None:
             tell(self, _("{rep} has no approved statement waiting for payment (a approves it)").format(rep=rep),
@@ -409,6 +410,42 @@ class ReviewScreen(TabKeys, BoardView):
             await self.refresh_board()
 
         self.app.push_screen(paid_form(self.board, shown, shown_key(self, "review.approve"), self.reading), marked)
+
+    def action_hold(self) -> None:
+        """Hold the shown rep's statement for the cycle with why (a dispute), as `uplift payout
+        hold ali "reason"`: a small form asks the reason. On a held statement, release it after
+        asking, as `--release`. A lead's."""
+        from tui.screens.review_forms import hold_form
+
+        if not permitted(self, "payout.hold"):  # the rule first, as for a and p
+            return
+        shown = self._shown_statement(_("Open the Payouts tab and pick a rep to hold or release their statement"))
+        if shown is None:
+            return
+        rep, hold = shown.rep, shown.hold
+        if hold is not None:
+            def release() -> str:
+                with self.reading():
+                    made = self.board.release_hold(rep)
+                return _("{id} {rep}: hold released; the statement may be approved and paid").format(
+                    id=made.id, rep=rep)
+
+            self._after_asking(_("Release hold {id} on {rep}'s statement ({reason})? It may then be approved and "
+                                 "paid.").format(id=hold.id, rep=rep, reason=hold.reason), release)
+            return
+        if shown.plan is None:  # nothing there to hold (as `uplift payout hold` refuses it)
+            tell(self, _("{rep} is on no incentive plan: nothing to hold").format(rep=rep), "warning")
+            return
+
+        async def held(made) -> None:
+            if made is None:
+                return
+            hold, _changed = made
+            tell(self, _("{id} {rep}: on hold for {start} to {end}: {reason}").format(
+                id=hold.id, rep=hold.rep, start=hold.start, end=hold.end, reason=hold.reason))
+            await self.refresh_board()
+
+        self.app.push_screen(hold_form(self.board, shown, self.reading), held)
 
     @on(Select.Changed, "#review-rep")
     def rep_picked(self) -> None:

@@ -1,4 +1,5 @@
-"""The review screen's form for marking a payout statement paid, as `uplift payout paid` does."""
+"""The review screen's forms: marking a payout statement paid, as `uplift payout paid` does, and
+holding one with its reason, as `uplift payout hold` does."""
 
 from __future__ import annotations
 
@@ -32,3 +33,20 @@ def paid_form(board, statement: Statement, approve_key: str,
 
     return FieldsForm(heading, rows, save, note=changed_since_paid_text(statement, approve_key),
                       action=_("Mark paid"))
+
+
+def hold_form(board, statement: Statement,
+              reading: Callable[[], AbstractContextManager] = nullcontext) -> FieldsForm:
+    """Hold `statement` for its cycle with a reason (the dispute, as the rep reads it on their
+    statement): not approved, marked paid or exported for payroll until a lead releases it.
+    The form returns (the hold, whether anything changed)."""
+    heading = _("Hold {rep}'s payout statement ({amount}) out of approval and payroll?").format(
+        rep=statement.rep, amount=money(statement.total))
+    rows = [("reason", _("Reason (the rep reads it on their statement)"),
+             text_input("", max_length=TEXT_MAX, placeholder=_("e.g. Disputed split on D-7")))]
+
+    def save(values: dict):
+        with reading():
+            return board.hold_payout(statement.rep, values["reason"])
+
+    return FieldsForm(heading, rows, save, action=_("Hold"), required=("reason",))
