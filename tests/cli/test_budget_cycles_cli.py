@@ -146,3 +146,22 @@ def test_approving_a_request_left_from_the_last_cycle_says_where_it_counts(team,
     lead = Board(team, actor="dana")
     lead.request_budget("Cards", 20, task="T-1")
     assert "note:" not in run("budget", "approve", "B-4", "--reason", "ok")[2]  # this cycle's: nothing to say
+
+
+def test_a_spend_dated_before_the_cycle_says_this_cycles_figures_leave_it_out(team, run) -> None:
+    """A lead planning the next cycle pays a deposit on one of its lines today: the spend is
+    recorded (E-1), and `budget list` of the cycle says spent 0. The spend says why, and where
+    to read it; one in the cycle says nothing more."""
+    start, end = TODAY + timedelta(days=30), TODAY + timedelta(days=120)
+    assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0
+    assert run("budget", "request", "Trade fair booth", "5000", "--task", "T-1")[0] == 0
+    assert run("budget", "approve", "B-1", "--reason", "ok")[0] == 0
+    code, out, err = run("budget", "spend", "B-1", "1500")
+    assert (code, out) == (0, "E-1\n")
+    assert (f"note: E-1 is dated {TODAY}, before the cycle {start} to {end} begins: money counts in the cycle it "
+            "was spent in, so this cycle's spending leaves it out (every cycle's: `uplift budget list --all`)") in err
+    listed = json.loads(run("budget", "list", "--json")[1])
+    assert (listed["totals"]["spent"], listed["lines"][0]["spent"]) == (0, 1500)
+    run("plan", "info", "--start", TODAY.isoformat(), "--end", end.isoformat())
+    code, out, err = run("budget", "spend", "B-1", "100")
+    assert (code, out, err) == (0, "E-2\n", "")
