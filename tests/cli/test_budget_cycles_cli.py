@@ -165,3 +165,21 @@ def test_a_spend_dated_before_the_cycle_says_this_cycles_figures_leave_it_out(te
     run("plan", "info", "--start", TODAY.isoformat(), "--end", end.isoformat())
     code, out, err = run("budget", "spend", "B-1", "100")
     assert (code, out, err) == (0, "E-2\n", "")
+
+
+def test_new_dates_say_which_budget_lines_the_old_ones_keep(team, run) -> None:
+    """Dates moved a week on (only corrected): B-1 stays counted in the cycle it was requested in;
+    `plan info` names it and the command that moves it. Once moved, with only a new name, or
+    for the next cycle, nothing is said."""
+    assert run("plan", "info", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
+    assert run("budget", "request", "Booth", "800", "--task", "T-1")[0] == 0
+    code, out, err = run("plan", "info", "--start", "2027-01-11", "--end", "2027-04-09")
+    assert code == 0 and "cycle  2027-01-11 to 2027-04-09" in out
+    assert err == ("note: B-1: budget requested in the cycle 2027-01-04 to 2027-03-31, still counted there, not in "
+                   "this one; if its dates were only corrected, `uplift budget edit ID --cycle this` moves each "
+                   "into this one\n")
+    assert run("budget", "edit", "B-1", "--cycle", "this")[0] == 0
+    assert run("plan", "info", "--name", "Q1 2027")[2] == ""
+    assert json.loads(run("budget", "list", "--json")[1])["lines"][0]["id"] == "B-1"
+    # the next cycle begun (no day shared with the last): its lines are rightly the last one's
+    assert run("plan", "info", "--start", "2027-04-12", "--end", "2027-06-30")[2] == ""
