@@ -270,3 +270,13 @@ def test_a_baseline_of_snapshot_x_1_is_that_diagnosiss_not_the_newest(lead, tmp_
     assert (newest.baseline, newest.baseline_source) == (500, "snapshot X-2, 2026-09")
     with pytest.raises(Invalid, match="no diagnosis X-9"):
         lead.add_goal("Nowhere", metric="revenue", baseline="snapshot X-9")
+
+
+def test_closing_a_goal_with_no_check_in_keeps_what_the_review_read(lead) -> None:
+    """The team's G-1 has no check-in: the review reads the 15,000 won in the cycle (D-1 10,000 +
+    D-2 5,000). Closed without a value, it ends there, between its baseline 10,000 and its target
+    40,000 (partly achieved), not at its baseline (which read 25% attained, and missed)."""
+    assert _results(lead)["G-1"] == (15_000, "deals won in the cycle (all scopes)")
+    closed = lead.close_goal("G-1")
+    assert (closed.closed.value, closed.closed.outcome) == (15_000, "partly")
+    assert _results(lead)["G-1"] == (15_000, "partly achieved (2026-12-02)")
