@@ -285,6 +285,35 @@ def flags(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], budget: fl
     return found
 
 
+def spend_outside(entry: SpendEntry, cycle: Cycle) -> Phrase | None:
+    """Said when a spend is dated outside the plan's cycle: money counts in the cycle it was spent
+    in (of_cycle), so this cycle's spending leaves it out. A deposit paid before the cycle began,
+    on one of its lines, was recorded and then read `spent 0` everywhere the cycle is shown."""
+    start, end = cycle
+    if start is None or end is None or start <= entry.on <= end:
+        return None
+    days = dict(id=entry.id, on=entry.on.isoformat(), start=start.isoformat(), end=end.isoformat())
+    if entry.on < start:
+        return Phrase("{id} is dated {on}, before the cycle {start} to {end} begins: money counts in the cycle it "
+                      "was spent in, so this cycle's spending leaves it out (every cycle's: `uplift budget list "
+                      "--all`)", **days)
+    return Phrase("{id} is dated {on}, after the cycle {start} to {end} ends: money counts in the cycle it was "
+                  "spent in, so this cycle's spending leaves it out (every cycle's: `uplift budget list --all`)",
+                  **days)
+
+
+def left_with_cycle(lines: Sequence[BudgetLine], cycle: Cycle) -> Phrase | None:
+    """Said when the plan's dates change: the budget lines requested in the cycle before stay
+    counted in it (a new cycle starts its own budget), which is not what a lead who only
+    corrected the dates wants; the line that moves them is named, not left to be found."""
+    start, end = cycle
+    if not lines or start is None or end is None:
+        return None
+    return Phrase("{ids}: budget requested in the cycle {start} to {end}, still counted there, not in this one; if "
+                  "its dates were only corrected, `uplift budget edit ID --cycle this` moves each into this one",
+                  ids=", ".join(line.id for line in lines), start=start.isoformat(), end=end.isoformat())
+
+
 def money(amount: float) -> str:
     """`1,200`, or `2.68` to the cent, rounded half up as a person rounds (0.125 is 0.13, not
     Python's half-to-even 0.12: sales.numbers.rounded)."""

@@ -40,6 +40,9 @@ class Goals(msgspec.Struct):
     not_carried: list[str] = []
     closed: list[str] = []  # the cycle's goals closed with their outcome (no pace asked of them)
     ended: list[str] = []  # the cycle's goals whose deadline has passed, not closed yet (no pace either)
+    # the cycle's running goals with no pace to judge (no baseline or target, or no time yet to
+    # expect any): "1 goal: 0 on pace, 0 behind" left the one goal unaccounted for
+    unpaced: list[str] = []
 
 
 class Plan(msgspec.Struct):

@@ -77,6 +77,11 @@ class Scope(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defau
         """The scope's set fields, e.g. {"region": "North"} (what a diagnosis snapshot is keyed by)."""
         return {name: getattr(self, name) for name in SCOPE_FIELDS if getattr(self, name)}
 
+    def narrows(self) -> dict[str, str]:
+        """The fields that narrow it: `all` in a field is the whole of it (every region), so a
+        goal scoped `region: all` is measured as the team's whole."""
+        return {name: value for name, value in self.given().items() if value.casefold() != "all"}
+
     def describe(self) -> str:
         return ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in self.given().items())
 

@@ -18,7 +18,8 @@ at the end (e):
 - open at the start, not at the end: its value's change first, then won or lost at its end value,
   or *removed* (deleted) at its start value;
 - not there at the start, there at the end: *new* at its end value (and won or lost too, if it
-  closed within the window); one still open at the end whose stage or close date moved since it
+  closed within the window; one that came onto the board already closed before the window, an
+  import of past deals, is neither); one still open at the end whose stage or close date moved since it
   was created counts those moves as above (created in Lead, now in Proposal: new *and* advanced),
   so a deal made and worked in the same week shows its progress;
 - closed at the start, open at the end: *reopened* at its end value.
@@ -164,13 +165,22 @@ def movement(at_start: dict[str, dict], at_end: dict[str, dict], stages: Sequenc
             (result.new if s is None else result.reopened).append(change(end_value, e.get("stage", "")))
             if s is None and deal_id in (born or {}):  # made in the window: its moves since
                 _steps(result, change, born[deal_id], e, order, end_value)
-        elif s is None and e is not None and outcome.get(e.get("stage", "")) in ("won", "lost"):
+        elif (s is None and e is not None and outcome.get(e.get("stage", "")) in ("won", "lost")
+              and not _closed_before(e, start)):
             result.new.append(change(end_value, e.get("stage", "")))  # opened and closed in the window
             _closed(result, change, e, outcome, end_value)
     for rows in (result.new, result.reopened, result.increased, result.decreased, result.won, result.lost,
                  result.removed):
         rows.sort(key=lambda c: (-c.amount, len(c.id), c.id))
     return result
+
+
+def _closed_before(deal: dict, start: datetime) -> bool:
+    """Whether a closed deal entered its closing stage before `start`: one imported with its
+    history (won in 2017, put on the board this week) was never open in the window, so it is
+    neither new nor won there."""
+    history = deal.get("history") or []
+    return bool(history) and _moment(str(history[-1]["at"])) < start
 
 
 def _closed(result: Movement, change, deal: dict, outcome: dict[str, str], value: float) -> None:

@@ -80,6 +80,16 @@ class BudgetChanges(BoardCore):
         return rules.flags(found.lines, self.spending(), None if every else self.meta().get("budget"),
                            self.budget_totals(every))
 
+    def lines_kept_with(self, cycle: tuple[date | None, date | None]) -> list[BudgetLine]:
+        """The budget lines kept with `cycle` (its first and last day) that are not the cycle
+        now's, when the two overlap: dates corrected (a week later), not the next cycle begun,
+        whose lines the last one rightly keeps (sales.budget.left_with_cycle)."""
+        now = self.plan_period()
+        if cycle == now or None in cycle or None in now or not (now[0] <= cycle[1] and cycle[0] <= now[1]):
+            return []
+        return [line for line in self.budget_lines()
+                if (line.cycle_start, line.cycle_end) == tuple(cycle) and not rules.in_cycle(line, now, now)]
+
     def line_flags(self, line_id: str) -> list[Phrase]:
         """One line's flags, whichever cycle it is of (all its spending)."""
         line = self.budget_line(line_id)

@@ -35,9 +35,12 @@ class CycleQueries(BoardCore):
         start, end = self.plan_period()
         goals = [g for g in every if in_cycle(g, start, end)]
         on, behind = paces([g.id for g in goals], self.goal_paces())
+        closed = [g.id for g in goals if g.closed is not None]
+        ended = [g for g, _day, _done in self.ended_goals() if g in {goal.id for goal in goals}]
+        judged = {*on, *behind, *closed, *ended}
         return Goals(len(goals), on, behind, [g.id for g in goals if checkin_due(g, checkins, today)],
-                     len(self.strategies()), self.not_carried(), [g.id for g in goals if g.closed is not None],
-                     [g for g, _day, _done in self.ended_goals() if g in {goal.id for goal in goals}])
+                     len(self.strategies()), self.not_carried(), closed, ended,
+                     [g.id for g in goals if g.id not in judged])
 
     def _plan_phase(self, today) -> Plan:
         counts, overdue = task_counts(self.tasks(), today)

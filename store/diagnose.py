@@ -89,9 +89,10 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
                                                    "but the sales records have no {label} column", map_to=dimension,
                                name=Path(costs).name, label=DIMENSION_WORDS[dimension])
     notes = list(records.notes)
-    hint = products_file_hint(Path(records.sources[0]), mapping)
-    if hint is not None:
-        notes.append(hint)
+    for hint in (products_file_hint(Path(records.sources[0]), mapping),
+                 regions_file_hint(Path(records.sources[0]), mapping)):
+        if hint is not None:
+            notes.append(hint)
     if cost_table is not None:
         cost_table, said = _matched_costs(cost_table, frame, Path(costs).name)  # type: ignore[arg-type]
         notes.append(said)
@@ -105,7 +106,9 @@ def diagnose(paths: str | Path | Sequence[str | Path], overrides: Iterable[str] 
 
 #: Files beside a record file that may give each product's line (a CRM's products.csv), by name.
 _PRODUCT_FILE = re.compile(r"product|产品|產品|商品", re.IGNORECASE)
-_PRODUCT_FILES_LOOKED_AT = 5
+#: ... and each rep's region (a CRM's sales_teams.csv: sales_agent -> regional_office), by name.
+_TEAM_FILE = re.compile(r"team|agent|rep|staff|people|团队|團隊|销售员|銷售員|人员", re.IGNORECASE)
+_FILES_LOOKED_AT = 5
 
 
 def products_file_hint(main: Path, mapping: ColumnMapping) -> Phrase | None:
@@ -113,12 +116,37 @@ def products_file_hint(main: Path, mapping: ColumnMapping) -> Phrase | None:
     main one that gives each product its line (its name says products, its columns a product and a
     product line: the CRM's products.csv, whose `series` is one), said as the join that adds it.
     A suggestion, never a join made unasked: which file belongs to the records is the person's call."""
-    product = mapping.column("product")
-    if product is None or mapping.has("product_line"):
+    found = _file_beside(main, mapping, "product", "product_line", _PRODUCT_FILE)
+    if found is None:
+        return None
+    name, column, key = found
+    return Phrase("no product line column: {file} gives each product's line ({line}); "
+                  "--join {file}:{key} adds it", file=name, line=repr(column), key=key)
+
+
+def regions_file_hint(main: Path, mapping: ColumnMapping) -> Phrase | None:
+    """With a rep column but no region: the file beside the main one that gives each rep a region
+    (its name says team, agent or rep; its columns the records' rep column and a region, as the
+    CRM's sales_teams.csv gives `regional_office`), said as the join that adds it, as
+    products_file_hint does for product lines: without it the region view was silently missing."""
+    found = _file_beside(main, mapping, "rep", "region", _TEAM_FILE)
+    if found is None:
+        return None
+    name, column, key = found
+    return Phrase("no region column: {file} gives each rep's region ({region}); --join {file}:{key} adds it",
+                  file=name, region=repr(column), key=key)
+
+
+def _file_beside(main: Path, mapping: ColumnMapping, field: str, wanted: str,
+                 named: re.Pattern) -> tuple[str, str, str] | None:
+    """(file name, its `wanted` column, the join's key) of the first file beside `main` whose name
+    matches `named` and whose columns hold the records' `field` column and a `wanted` one."""
+    column = mapping.column(field)
+    if column is None or mapping.has(wanted):
         return None
     try:
         beside = sorted(p for p in main.parent.iterdir() if p != main and p.suffix.lower() in (".csv", ".xlsx", ".xls")
-                        and _PRODUCT_FILE.search(p.stem))[:_PRODUCT_FILES_LOOKED_AT]
+                        and named.search(p.stem))[:_FILES_LOOKED_AT]
     except OSError:
         return None
     for path in beside:
@@ -126,12 +154,10 @@ def products_file_hint(main: Path, mapping: ColumnMapping) -> Phrase | None:
             header = read_header(path)
         except (RecordsError, OSError, UnicodeError, ValueError):
             continue
-        key = next((c for c in header if normalise_header(c) == normalise_header(product)), None)
-        line = map_columns(header).column("product_line")
-        if key is not None and line is not None and line != key:
-            return Phrase("no product line column: {file} gives each product's line ({line}); "
-                          "--join {file}:{key} adds it", file=path.name, line=repr(line),
-                          key=product if key == product else f"{product}={key}")
+        key = next((c for c in header if normalise_header(c) == normalise_header(column)), None)
+        found = map_columns(header).column(wanted)
+        if key is not None and found is not None and found != key:
+            return path.name, found, column if key == column else f"{column}={key}"
     return None
 
 

@@ -21,7 +21,8 @@ The rule, in order:
 
 A contributor that shares its parent's scope is one person's part of it: the whole scope's
 snapshot or deals are not its value (added up, they would count the team once per contributor),
-and deals carry no region, product line, channel or segment, so a scoped goal has no deal total.
+and deals carry no region, product line, channel or segment, so a scoped goal has no deal total
+(a scope of `all`, every region, narrows nothing: it is the team's).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class GoalMeasures(BoardCore):
                                        since=goal.start or start)
                 if latest is not None:
                     return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
-            if not totals or metric not in DEAL_METRICS or goal.scope.given():
+            if not totals or metric not in DEAL_METRICS or goal.scope.narrows():
                 return None
             # a rep's goal is the rep's own, a part of another or not ("ali logs 40 calls"); a
             # lead's goal with no parent is the team's

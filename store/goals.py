@@ -289,12 +289,19 @@ class GoalChanges(BoardCore):
 
     def final_value(self, goal: Goal) -> float | None:
         """Where a goal ended: its value as it stood on its deadline once that has passed (the
-        check-ins made by then, as its cycle's review reads it), else as it stands now."""
+        check-ins made by then, as its cycle's review reads it), else as it stands now; with no
+        check-in, what the review reads of it (a snapshot, the cycle's deals), else its baseline."""
         made = self.checkins()
         if goal.deadline is not None and goal.deadline < self.today():
             made = [c for c in made if c.at.date() <= goal.deadline]
         if goal.rollup is None:
-            return own_value(goal, checkins_of(goal.id, made), self.measurer()).value
+            # as the review reads it (incentives.goal_results): a goal of the cycle with no check-in
+            # stands at what the board measures with the cycle's totals (the deals won in it); closed
+            # at its baseline, a team goal's actual in the review went from the 35,000 won (1.2%) to
+            # the baseline's 2,802,496 (93.4%, "missed")
+            start, end = self.period()
+            measure = self.measurer(totals=in_cycle(goal, start, end))
+            return own_value(goal, checkins_of(goal.id, made), measure).value
         return current_values(self.goals(), made, [goal.id], self.measurer())[goal.id].value
 
     def close_goal(self, goal_id: str, outcome: str | None = None, note: str = "",

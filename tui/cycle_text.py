@@ -71,7 +71,9 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
                 g.goals).format(
         count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else "")
         + (_(", {count} ended, not closed ({ids})").format(count=len(g.ended), ids=", ".join(g.ended)) if g.ended else "")
-        + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else ""),
+        + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else "")
+        + (_(", {count} with no pace to judge yet ({ids})").format(count=len(g.unpaced), ids=", ".join(g.unpaced))
+           if g.unpaced else ""),
         _("{count} waiting for a check-in · {strategies} strategies").format(
             count=len(g.waiting_checkin), strategies=g.strategies)]
     if g.not_carried:  # the choice Lattice asks of each goal at a new cycle: carry it on, or let it close

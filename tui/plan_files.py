@@ -82,7 +82,9 @@ class PlanFileCommands:
             tell(self.screen, error, "error")
             return
         self._plan_file = str(target)
-        tell(self.screen, _("Wrote the plan to {file}").format(file=target))
+        # the whole path: a name typed alone went to the folder uplift was started in, which the
+        # notification did not say
+        tell(self.screen, _("Wrote the plan to {file}").format(file=target.absolute()))
 
     # ------------------------------------------------------------------ import
 

@@ -146,3 +146,40 @@ def test_approving_a_request_left_from_the_last_cycle_says_where_it_counts(team,
     lead = Board(team, actor="dana")
     lead.request_budget("Cards", 20, task="T-1")
     assert "note:" not in run("budget", "approve", "B-4", "--reason", "ok")[2]  # this cycle's: nothing to say
+
+
+def test_a_spend_dated_before_the_cycle_says_this_cycles_figures_leave_it_out(team, run) -> None:
+    """A lead planning the next cycle pays a deposit on one of its lines today: the spend is
+    recorded (E-1), and `budget list` of the cycle says spent 0. The spend says why, and where
+    to read it; one in the cycle says nothing more."""
+    start, end = TODAY + timedelta(days=30), TODAY + timedelta(days=120)
+    assert run("plan", "info", "--start", start.isoformat(), "--end", end.isoformat())[0] == 0
+    assert run("budget", "request", "Trade fair booth", "5000", "--task", "T-1")[0] == 0
+    assert run("budget", "approve", "B-1", "--reason", "ok")[0] == 0
+    code, out, err = run("budget", "spend", "B-1", "1500")
+    assert (code, out) == (0, "E-1\n")
+    assert (f"note: E-1 is dated {TODAY}, before the cycle {start} to {end} begins: money counts in the cycle it "
+            "was spent in, so this cycle's spending leaves it out (every cycle's: `uplift budget list --all`)") in err
+    listed = json.loads(run("budget", "list", "--json")[1])
+    assert (listed["totals"]["spent"], listed["lines"][0]["spent"]) == (0, 1500)
+    run("plan", "info", "--start", TODAY.isoformat(), "--end", end.isoformat())
+    code, out, err = run("budget", "spend", "B-1", "100")
+    assert (code, out, err) == (0, "E-2\n", "")
+
+
+def test_new_dates_say_which_budget_lines_the_old_ones_keep(team, run) -> None:
+    """Dates moved a week on (only corrected): B-1 stays counted in the cycle it was requested in;
+    `plan info` names it and the command that moves it. Once moved, with only a new name, or
+    for the next cycle, nothing is said."""
+    assert run("plan", "info", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
+    assert run("budget", "request", "Booth", "800", "--task", "T-1")[0] == 0
+    code, out, err = run("plan", "info", "--start", "2027-01-11", "--end", "2027-04-09")
+    assert code == 0 and "cycle  2027-01-11 to 2027-04-09" in out
+    assert err == ("note: B-1: budget requested in the cycle 2027-01-04 to 2027-03-31, still counted there, not in "
+                   "this one; if its dates were only corrected, `uplift budget edit ID --cycle this` moves each "
+                   "into this one\n")
+    assert run("budget", "edit", "B-1", "--cycle", "this")[0] == 0
+    assert run("plan", "info", "--name", "Q1 2027")[2] == ""
+    assert json.loads(run("budget", "list", "--json")[1])["lines"][0]["id"] == "B-1"
+    # the next cycle begun (no day shared with the last): its lines are rightly the last one's
+    assert run("plan", "info", "--start", "2027-04-12", "--end", "2027-06-30")[2] == ""

@@ -59,3 +59,25 @@ def test_the_hint_names_the_key_as_each_file_spells_it_and_needs_a_product_line(
     assert "products.csv gives each product's line ('category'); --join products.csv:Item=ITEM adds it" in out
     code, out, err = run("diagnose", tmp_path / "deals.csv", "--join", "products.csv:Item=ITEM", "--json", "--no-save")
     assert code == 0 and [r["value"] for r in json.loads(out)["breakdowns"]["product_line"]] == ["Tools"]
+
+
+def test_without_the_teams_join_the_report_says_which_file_gives_the_regions(run) -> None:
+    """sales_teams.csv gives each agent's regional office (the data's README: "Region comes from
+    sales_teams.csv"); without its join the report had no region view and said nothing of it."""
+    code, out, err = run("diagnose", CRM / "sales_pipeline.csv", "--join", "products.csv:product", "--no-save")
+    assert code == 0, err
+    assert ("no region column: sales_teams.csv gives each rep's region ('regional_office'); "
+            "--join sales_teams.csv:sales_agent adds it") in out
+    assert "By region" not in out  # a suggestion: nothing is joined unasked
+    code, out, err = run("diagnose", CRM / "sales_pipeline.csv", "--join", "sales_teams.csv:sales_agent", "--no-save")
+    assert code == 0 and "no region column" not in out and "By region (top 3 of 3 by revenue)" in out
+
+
+def test_the_region_hint_needs_the_reps_column_and_a_region(run, tmp_path) -> None:
+    (tmp_path / "deals.csv").write_text("deal,date,Seller,amount\nA1,2026-07-01,Ann,100\n", encoding="utf-8")
+    (tmp_path / "team.csv").write_text("seller,manager\nAnn,Bo\n", encoding="utf-8")  # no region in it
+    code, out, err = run("diagnose", tmp_path / "deals.csv", "--no-save")
+    assert code == 0 and "no region column" not in out, err
+    (tmp_path / "team.csv").write_text("SELLER,region\nAnn,North\n", encoding="utf-8")
+    code, out, err = run("diagnose", tmp_path / "deals.csv", "--no-save")
+    assert "team.csv gives each rep's region ('region'); --join team.csv:Seller=SELLER adds it" in out

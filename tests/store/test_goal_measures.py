@@ -83,6 +83,14 @@ def test_the_review_measures_the_teams_goal_by_the_team_and_a_reps_part_by_the_r
     assert results["G-4"] == (None, "no data")
 
 
+def test_a_goal_scoped_to_all_regions_is_the_teams(lead) -> None:
+    """`region: all` is how SMART's S says "everything": the goal is the team's, so the review
+    reads the team's deals won in the cycle, D-1 10,000 + D-2 5,000 (it said "no data")."""
+    goal = lead.add_goal("All regions", owner="dana", metric="revenue", scope={"region": "all"},
+                         baseline=10_000, target=40_000)
+    assert _results(lead)[goal.id] == (15_000, "deals won in the cycle (all scopes)")
+
+
 def test_a_reps_own_goal_is_measured_by_the_rep_and_a_leads_by_the_team(lead) -> None:
     """A goal of ann's own (no parent) is hers: 60% of D-1's 10,000 = 6,000, as her part of G-1
     is; it was measured by the team's 15,000. dana's is the team's; so are ann's activities:
@@ -262,3 +270,13 @@ def test_a_baseline_of_snapshot_x_1_is_that_diagnosiss_not_the_newest(lead, tmp_
     assert (newest.baseline, newest.baseline_source) == (500, "snapshot X-2, 2026-09")
     with pytest.raises(Invalid, match="no diagnosis X-9"):
         lead.add_goal("Nowhere", metric="revenue", baseline="snapshot X-9")
+
+
+def test_closing_a_goal_with_no_check_in_keeps_what_the_review_read(lead) -> None:
+    """The team's G-1 has no check-in: the review reads the 15,000 won in the cycle (D-1 10,000 +
+    D-2 5,000). Closed without a value, it ends there, between its baseline 10,000 and its target
+    40,000 (partly achieved), not at its baseline (which read 25% attained, and missed)."""
+    assert _results(lead)["G-1"] == (15_000, "deals won in the cycle (all scopes)")
+    closed = lead.close_goal("G-1")
+    assert (closed.closed.value, closed.closed.outcome) == (15_000, "partly")
+    assert _results(lead)["G-1"] == (15_000, "partly achieved (2026-12-02)")

@@ -127,3 +127,23 @@ def test_the_forecast_as_each_week_began(tmp_path) -> None:
     assert [(p.won, p.commit, p.best_case, p.weighted, p.forecast) for p in points] == [
         (0, 0, 10000, 5000, 5000), (0, 10000, 14000, 7900, 7900),
         (10000, 0, 6000, 600, 10600), (10000, 0, 6000, 600, 10600)]
+
+
+def test_past_deals_imported_this_week_are_neither_new_nor_won(tmp_path) -> None:
+    """A CRM's history put on the board this week (won and lost in 2017) was never open in the
+    week: the waterfall leaves it out, while a deal added and won in the week still counts."""
+    clock = Clock()
+    clock.on(11, 24)
+    board = Board(tmp_path / "b", actor="dana", clock=clock)
+    past = tmp_path / "past.csv"
+    past.write_text("opportunity_id,account,deal_stage,engage_date,close_date,close_value\n"
+                    "A1,Acme,Won,2017-01-10,2017-03-01,1000\n"
+                    "A2,Beta,Lost,2017-02-10,2017-04-01,0\n")
+    board.import_deals(past)
+    board.add_deal("Gamma", value=500)
+    board.move_deal("D-3", "Won")
+    moved = board.week_movement(date(2026, 11, 24))
+    assert ids(moved.new) == [("D-3", 500)]
+    assert ids(moved.won) == [("D-3", 500)]
+    assert moved.lost == []
+    assert (moved.open_start, moved.open_end) == ((0, 0), (0, 0))

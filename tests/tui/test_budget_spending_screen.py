@@ -191,3 +191,21 @@ async def test_approving_a_request_left_from_the_last_cycle_says_where_it_counts
         await until(pilot, lambda: isinstance(app.screen, FieldsForm))
         assert ("B-1 was requested in the cycle 2026-07-01 to 2026-09-30: its approval counts in that cycle's "
                 "budget") in str(app.screen.query_one("#form-note").render())
+
+
+async def test_a_spend_dated_before_the_cycle_is_said_to_be_left_out_of_it(spent) -> None:
+    """The cycle began on 2026-11-23; `p` records on B-1 a deposit paid on 2026-11-20, before it:
+    the budget's spent stays at this cycle's, and the notification says why."""
+    Board(spent, actor="dana", clock=lambda: NOW).set_plan_info("Q", "2026-11-23", "2027-02-19")
+    app = UpliftApp(Board(spent, actor="dana", clock=lambda: NOW))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "b")
+        await until(pilot, lambda: isinstance(app.screen, BudgetScreen))
+        await pilot.press("p")
+        await until(pilot, lambda: not isinstance(app.screen, BudgetScreen))
+        await pilot.press(*"400", "tab", *"2026-11-20", "ctrl+s")
+        await until(pilot, lambda: any(n.severity == "warning" for n in app._notifications))
+        assert [n.message for n in app._notifications if n.severity == "warning"] == [
+            "E-3 is dated 2026-11-20, before the cycle 2026-11-23 to 2027-02-19 begins: money counts in the cycle "
+            "it was spent in, so this cycle's spending leaves it out (every cycle's: `uplift budget list --all`)"]
+    assert [(e.id, e.amount) for e in Board(spent, actor="dana").spending()] == [("E-1", 300), ("E-3", 400), ("E-2", 250)]

@@ -3,6 +3,7 @@ prompt in a worker, and a bad file that saves nothing."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -716,6 +717,32 @@ async def test_g_makes_a_weak_spot_a_goal_with_its_metric_scope_baseline_and_tar
     assert (goal.metric, goal.scope.given(), goal.target) == ("win_rate", {"region": "South"}, 82.5)
     assert (round(goal.baseline, 2), goal.baseline_source) == (round(march, 2), "snapshot X-1, 2026-03")
     assert goal.description.startswith("Weak spot of diagnosis X-1: South region: win rate 30%")
+
+
+async def test_g_gives_the_goal_the_cycles_last_day_as_its_deadline(team, deals) -> None:
+    """A weak spot made a goal while the plan has its dates is a goal of this cycle: its form
+    offers the cycle's last day as the deadline (it was empty, and SMART's T failed on it)."""
+    from tui.screens.fields_form import FieldsForm
+
+    lead = Board(team, actor="dana")
+    lead.run_diagnosis([deals])
+    end = lead.today() + timedelta(days=60)
+    lead.set_plan_info("Q", lead.today() - timedelta(days=30), end)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsForm)
+        assert app.screen.query_one("#field-deadline").value == end.isoformat()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    goal = Board(team, actor="dana").goal("G-1")
+    assert goal.deadline == end
+    assert [v.passed for v in Board(team, actor="dana").report("G-1").verdicts if v.letter == "T"] == [True]
 
 
 async def test_g_is_a_leads_and_says_so_to_a_rep(team, deals) -> None:

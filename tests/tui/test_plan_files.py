@@ -40,6 +40,20 @@ async def test_x_exports_the_plan_to_the_file_named(team, tmp_path) -> None:
     assert (tmp_path / "q4.yaml").read_text() == dump_plan(Board(team, actor="dana").export_plan())
 
 
+async def test_a_file_named_alone_is_said_with_its_whole_path(team, tmp_path, monkeypatch) -> None:
+    """`x` offers the plan's name alone; it goes to the folder uplift was started in, and the
+    notification says which (it said `q4.yaml`, leaving a new lead to hunt for it)."""
+    monkeypatch.chdir(tmp_path)
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await answer_path(app, pilot, "q4.yaml")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [f"Wrote the plan to {tmp_path / 'q4.yaml'}"]
+    assert (tmp_path / "q4.yaml").is_file()
+
+
 async def test_replacing_an_existing_file_asks_and_enter_keeps_it(team, tmp_path) -> None:
     from tui.screens.dialogs import Confirm
 

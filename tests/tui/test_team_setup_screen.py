@@ -285,3 +285,21 @@ async def test_a_rep_is_not_offered_role_or_remove(team) -> None:
         assert "only a lead may change members' roles (you are a rep)" in said(app)
         assert "only a lead may remove members (you are a rep)" in said(app)
     assert snapshot_files(team) == before
+
+
+async def test_dates_corrected_say_which_budget_lines_stay_with_the_old_ones(team) -> None:
+    """B-1 was requested in the cycle 2027-01-04 to 2027-03-31; the lead moves the dates a week
+    on. The line stays counted in the old cycle (a new cycle starts its own budget), so it leaves
+    the budget screen: the save says so, and how to bring it along, as `uplift plan info` does."""
+    lead = Board(team, actor="dana")
+    lead.set_plan_info("Q1", "2027-01-04", "2027-03-31")
+    lead.request_budget("Booth", 800, task="T-1")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        await pilot.press("c")
+        await fill(app, pilot, start="2027-01-11", end="2027-04-09")
+        await until(pilot, lambda: any(n.severity == "warning" for n in app._notifications))
+        assert [str(n.message) for n in app._notifications if n.severity == "warning"] == [
+            "B-1: budget requested in the cycle 2027-01-04 to 2027-03-31, still counted there, not in this one; "
+            "if its dates were only corrected, `uplift budget edit ID --cycle this` moves each into this one"]

@@ -114,3 +114,20 @@ async def test_left_open_over_midnight_into_a_new_week_it_shows_the_new_week(tea
         now[0] = datetime(2026, 12, 21, 0, 0, 30, tzinfo=timezone.utc)  # a week later: W50 is still shown
         await app.watch_board()
         assert title(app) == "Weekly review 2026-W50 · 1 of 9 done"
+
+
+async def test_a_ticks_day_is_whole_at_80_columns(team) -> None:
+    """Who ticked and when, at 80x24: the day (as `uplift weekly` gives it), whole; with the
+    time too, the column read `2026-` cut at the dialog's edge."""
+    board = Board(team, actor="dana")
+    board.tick_checklist(0, which="weekly")
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "pipeline" and app.screen.is_mounted)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen) and len(rows(app)) == 9)
+        await pilot.pause()
+        assert rows(app)[0][2:] == ["dana", board.today().isoformat()]
+        table = app.screen.query_one("#weekly-table", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width

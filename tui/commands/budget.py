@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sales.budget import CATEGORIES, money, spent_on
+from sales.budget import CATEGORIES, money, spend_outside, spent_on
 from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import N_, _, say
@@ -169,6 +169,8 @@ def cmd_budget_spend(args: argparse.Namespace) -> int:
     plan = [flag for flag in board.budget_flags() if "plan's" in flag.template]  # (the cycle's, against its budget)
     for flag in [*board.line_flags(entry.line), *plan]:  # (the line's, whichever cycle it is of)
         print(_("warning: {flag}").format(flag=say(flag)), file=sys.stderr)
+    if (outside := spend_outside(entry, board.plan_period())) is not None:
+        print(_("note: {what}").format(what=say(outside)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from tui.cli_support import (
     cli_date,
     open_board,
 )
-from tui.i18n import _, language, n_
+from tui.i18n import _, language, n_, say
 
 
 def cmd_plan_export(args: argparse.Namespace) -> int:
@@ -138,6 +138,7 @@ def _say_relative_rates(board, summary) -> None:
 
 def cmd_plan_info(args: argparse.Namespace) -> int:
     """The plan's name, cycle and budget; with --name, --start or --end (a lead), changes them."""
+    from sales.budget import left_with_cycle
     from sales.goals import number
     from tui.cli_output import print_json
 
@@ -150,7 +151,10 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
         if bool(start) != bool(end):  # (a cycle has both ends, or none)
             raise BadInput("a cycle has a first and a last day: give --start and --end (--start none --end none: "
                            "no cycle)")
+        before = board.plan_period()
         board.set_plan_info(args.name if args.name is not None else info["name"], start or None, end or None)
+        if (kept := left_with_cycle(board.lines_kept_with(before), before)) is not None:
+            print(_("note: {what}").format(what=say(kept)), file=sys.stderr)
     info = board.plan_info()
     if args.json:
         print_json(info)

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Select, Static
 
-from sales.budget import CATEGORIES, money, spent_on
+from sales.budget import CATEGORIES, SpendEntry, money, spend_outside, spent_on
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.numbers import parse_number
@@ -195,6 +195,9 @@ class BudgetScreen(BoardView):
         def done(item) -> None:
             if item is not None:
                 tell(self, _("Saved {id}").format(id=item.id))
+                # a spend dated outside the cycle is not in this cycle's figures: said, not left a puzzle
+                if isinstance(item, SpendEntry) and (outside := spend_outside(item, self.app.board.plan_period())):
+                    tell(self, say(outside), "warning")
                 self.call_next(self.refresh_board)
         self.app.push_screen(form, done)
 

@@ -832,6 +832,9 @@ class DiagnoseScreen(TabKeys, BoardView):
             draft["owner"] = member_for(draft["owner"], [m.name for m in self.app.board.members()])
         draft["title"] = (_("Raise {metric}: {subject}").format(metric=metric, subject=say(draft["subject"]))
                           if draft["subject"] is not None else _("Raise {metric}").format(metric=metric))
+        _start, end = self.app.board.plan_period()
+        if end is not None and end >= self.app.board.today():  # a goal for this cycle: SMART's T failed on
+            draft["deadline"] = end.isoformat()               # "no deadline" until one was typed in
         text = say(kept(finding.said, finding.text))
         draft["description"] = (_("Weak spot of diagnosis {id}: {text}").format(id=self.shown_id, text=text)
                                 if self.shown_id else text)

@@ -106,7 +106,8 @@ def goal_form(board, goal: Goal | None = None, draft: dict | None = None) -> Fie
         Hint(_("Baseline: a number, or `snapshot` for the latest diagnosis; target: a number (1.38M) "
                "or a change (+15%); unit: $, %, customers …")),
         (("start", _("Start"), text_input(str(goal.start or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
-         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else "", placeholder=DATE_PLACEHOLDER)),
+         ("deadline", _("Deadline"), text_input(str(goal.deadline or "") if goal else draft.get("deadline", ""),
+                                                placeholder=DATE_PLACEHOLDER)),
          ("rollup", _("Progress"), Select([(plain_rich(_(ROLLUP_CHOICES[r])), r) for r in ROLLUPS],
                                           allow_blank=False, value=(goal.rollup if goal else None) or "none"))),
         Hint(_(DATE_HINT)),

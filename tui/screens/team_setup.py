@@ -14,12 +14,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Select, Static
 
+from sales.budget import left_with_cycle
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.members import last_lead
 from sales.tasks import STATUS_LABELS, STATUSES
 from tui.commands.members import ROLE_WORDS
-from tui.i18n import N_, _
+from tui.i18n import N_, _, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
@@ -147,13 +148,24 @@ class TeamSetupScreen(ModalScreen[None]):
             if bool(days["start"]) != bool(days["end"]):  # (a cycle has both ends, or none)
                 missing = "end" if days["start"] else "start"
                 raise Invalid(missing, "a cycle has a first and a last day: give both (both empty: no cycle)")
-            return board.set_plan_info(values["name"].strip(), days["start"], days["end"])
+            before = board.plan_period()
+            saved = board.set_plan_info(values["name"].strip(), days["start"], days["end"])
+            kept[:] = [left_with_cycle(board.lines_kept_with(before), before)]
+            return saved
 
+        def done(_made) -> None:
+            # the budget lines the old dates keep, as `uplift plan info` says: a lead who only
+            # corrected the dates saw them leave the budget screen with no word why
+            if kept and kept[0] is not None:
+                tell(self, say(kept[0]), "warning")
+            self.app.call_next(self.app.refresh_screens)
+
+        kept: list = []
         rows = [("name", _("Plan name"), text_input(info["name"])),
                 (("start", _("First day"), text_input(period.get("start") or "", placeholder=DATE_PLACEHOLDER)),
                  ("end", _("Last day"), text_input(period.get("end") or "", placeholder=DATE_PLACEHOLDER))),
                 Hint(_(DATE_HINT))]
-        self._open(FieldsForm(_("Name and cycle"), rows, save, required=("name",)))
+        self.app.push_screen(FieldsForm(_("Name and cycle"), rows, save, required=("name",)), done)
 
     def action_add_member(self) -> None:
         from tui.screens.fields_form import FieldsForm, Hint

@@ -1,5 +1,5 @@
 """The weekly review checklist (phase 4, key `w` on the pipeline): this ISO week's items from
-plans/weekly-review.yaml with who ticked each. Enter or space ticks the item under the cursor
+plans/weekly-review.yaml with who ticked each and on which day (as `uplift weekly` says it). Enter or space ticks the item under the cursor
 (a lead's); `[` and `]` step to the previous and next week, so last week's review can be read
 back or finished; `]` stops at this week (a week to come has no review yet, and no pipeline). Under it, what changed in the pipeline that week (sales/movement.py); enter on
 one of its lines shows that line's biggest deal on the pipeline. Left open on this week over
@@ -23,8 +23,9 @@ from tui.keys import shown_key
 from tui.movement_text import COLUMNS, row_deals, step_lines, title, waterfall_rows
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
+from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
-from tui.time_text import when
+from tui.time_text import day_of
 
 
 class WeeklyReviewScreen(ModalScreen[str | None]):
@@ -52,7 +53,9 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         # scrolls on a short terminal: focusing the pipeline's table (tab) brings it into view
         with VerticalScroll(classes="dialog weekly-review", can_focus=False):
             yield Static(id="weekly-title", classes="dialog-question")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-table")
+            # an item takes the room the tick, who and the day leave, on two lines where one would cut
+            # it: at 80 columns the longest item pushed the day off the dialog's edge (`2026-`)
+            yield FillTable(cursor_type="row", zebra_stripes=True, id="weekly-table", fill=("item",), lines=2)
             yield Static(id="weekly-pipeline-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="weekly-pipeline")
             yield Static(id="weekly-pipeline-steps")
@@ -68,7 +71,8 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         if self.day is None:
             self.day = self.app.board.today()
         table = self.query_one("#weekly-table", DataTable)
-        table.add_columns(*(plain_rich(_(name)) for name in ("Done", "Item", "By", "When")))
+        for key, name in (("done", "Done"), ("item", "Item"), ("by", "By"), ("when", "When")):
+            table.add_column(plain_rich(_(name)), key=key)
         self.query_one("#weekly-pipeline", DataTable).add_columns(*(plain_rich(_(name)) for name in COLUMNS))
         self.show()
         table.focus(scroll_visible=False)
@@ -92,7 +96,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         for n, (text, tick) in enumerate(items):
             table.add_row(plain_rich("[x]" if tick else "[ ]"), plain_rich(text),
                           plain_rich(tick.by if tick else ""),
-                          plain_rich(when(tick.at) if tick else ""), key=str(n))
+                          plain_rich(day_of(tick.at) if tick else ""), key=str(n))
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.show_pipeline()
