@@ -131,11 +131,11 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     # punctuation); it was "no such member" at once
     if (member := member_for(name, names)) is not None:
         return member
-    kept = _kept_names(board, owns)
-    if owns and (former := _former(board, name, owns, kept)) is not None:
-        return former  # someone who left, named where their records are: they can be listed
+    kept = _kept_names(board, owns) | (board.former_members() if owns else set())
+    if (former := member_for(name, kept)) is not None:
+        return former  # someone who left, named (in any case) as the records keep them: they can be listed
     members = ", ".join(names)
-    if not owns and (former := member_for(name, _kept_names(board, ("tasks", "deals", "goals")))):
+    if not owns and (former := member_for(name, board.former_members() | _kept_names(board, ("tasks", "deals", "goals")))):
         raise BadInput("{flag} {name}: {former} has left this board, so takes no new work (members: {members})",
                        flag=flag, name=name, former=former, members=members)
     near = nearest_member(name, [*names, *kept])
@@ -167,21 +167,16 @@ _RECORDS = ("log", "coaching")
 
 
 def _kept_names(board, owns: tuple[str, ...]) -> set[str]:
-    """The people the board's lists in `owns` name (owners, and reps holding a deal's split); a
-    board opened for one kind of work (a TaskBoard) reads the lists it has."""
+    """The people the records in `owns` name (owners, reps holding a deal's split, who did what in
+    the log, whom coaching notes are about); a board opened for one kind of work (a TaskBoard)
+    reads the lists it has."""
     lists = [listing for items in owns if items not in _RECORDS and (listing := getattr(board, items, None))]
-    return {person for listing in lists for item in listing()
+    kept = {person for listing in lists for item in listing()
             for person in (item.owner, *(split.rep for split in getattr(item, "splits", ()))) if person}
+    if "log" in owns:  # (read whole only for a name that is no member's: a former one, or a typo)
+        kept |= {record.actor for record in board.feed(limit=None)}
+    if "coaching" in owns:
+        kept |= {note.rep for note in board.coaching_notes()}
+    return kept
 
 
-def _former(board, name: str, owns: tuple[str, ...], kept: set[str]) -> str | None:
-    """Someone no longer a member whom the records in `owns` still name `name` (any case), or None."""
-    from sales.members import member_for
-
-    if (person := member_for(name, kept)) is not None:
-        return person
-    if "log" in owns and board.feed(person=name, limit=1):  # (someone who left, as the log spells them)
-        return name
-    if "coaching" in owns and board.coaching_notes(name):
-        return name
-    return None
