@@ -90,3 +90,32 @@ def test_the_messages_are_said_in_chinese(run, monkeypatch) -> None:
     assert run("task", "add", "Call", "--owner", "alli")[2] == "uplift: --owner alli：此看板没有这个成员（您是不是指 ali？）\n"
     assert run("forecast", "--rep", "alli")[2] == \
         "uplift: --rep alli：不是此看板的成员，也不负责任何商机（您是不是指 ali？）\n"
+
+
+def test_a_plan_files_names_are_read_as_the_command_line_reads_them(run, team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('tasks:\n  - title: Call Acme\n    owner: " Bea"\n  - title: Visit Acme\n    owner: bae\n',
+                    encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("plan", "import", str(plan))
+    assert (code, out) == (2, "")
+    assert f"{plan}:5: tasks[1].owner: 'bae' is not a member; did you mean 'bea'? {MEMBERS}\n" in err
+    assert snapshot_files(team) == before
+    plan.write_text('tasks:\n  - title: Call Acme\n    owner: " Bea"\n', encoding="utf-8")
+    assert run("plan", "import", str(plan))[0] == 0
+    code, out, _ = run("task", "list", "--owner", "bea", "--json")
+    assert code == 0 and [(t["title"], t["owner"]) for t in json.loads(out)] == [
+        ("Visit Betasoloin", "bea"), ("Call Acme", "bea")]
+
+
+def test_an_incentive_plans_quota_names_the_member_in_any_case(run, team, tmp_path) -> None:
+    plans = tmp_path / "plans.yaml"
+    plans.write_text("name: Flat\nquota: 0\nquotas:\n  - rep: BEA\n    amount: 8000\n  - rep: alli\n    amount: 100\n"
+                     "tiers:\n  - from_pct: 0\n    rate: 10\n", encoding="utf-8")
+    code, out, err = run("incentive", "set", str(plans))
+    assert (code, out) == (2, "")
+    assert f"{plans}:6: incentives[0].quotas[1].rep: 'alli' is not a member; did you mean 'ali'? {MEMBERS}\n" in err
+    plans.write_text(plans.read_text(encoding="utf-8").replace("alli", "Ali"), encoding="utf-8")
+    assert run("incentive", "set", str(plans))[:2] == (0, "I-1\n")
+    code, out, _ = run("incentive", "list", "--json")
+    assert [(q["rep"], q["amount"]) for q in json.loads(out)[0]["quotas"]] == [("bea", 8000), ("ali", 100)]
