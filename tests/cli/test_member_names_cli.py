@@ -119,3 +119,16 @@ def test_an_incentive_plans_quota_names_the_member_in_any_case(run, team, tmp_pa
     assert run("incentive", "set", str(plans))[:2] == (0, "I-1\n")
     code, out, _ = run("incentive", "list", "--json")
     assert [(q["rep"], q["amount"]) for q in json.loads(out)[0]["quotas"]] == [("bea", 8000), ("ali", 100)]
+
+
+def test_a_task_spreadsheets_owner_is_read_as_an_options_is(run, team, tmp_path) -> None:
+    path = tmp_path / "tasks.csv"
+    path.write_text("Task,Owner\nCall Acme, BEA \nVisit Acme,alli\n", encoding="utf-8")
+    before = snapshot_files(team)
+    assert run("task", "import", str(path)) == (2, "", f"uplift: {path}: 1 problem, nothing imported:\n"
+                                                "  row 3: owner: 'alli' is not a member of this board (did you mean ali?)\n")
+    assert snapshot_files(team) == before
+    path.write_text("Task,Owner\nCall Acme, BEA \n", encoding="utf-8")
+    assert run("task", "import", str(path))[0] == 0
+    code, out, _ = run("task", "list", "--owner", "bea", "--json")
+    assert [t["title"] for t in json.loads(out)] == ["Visit Betasoloin", "Call Acme"]
