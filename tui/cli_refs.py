@@ -135,7 +135,8 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     if (former := member_for(name, kept)) is not None:
         return former  # someone who left, named (in any case) as the records keep them: they can be listed
     members = ", ".join(names)
-    if not owns and (former := member_for(name, board.former_members() | _kept_names(board, ("tasks", "deals", "goals")))):
+    left = (board.former_members() | _kept_names(board, ("tasks", "deals", "goals"))) if not owns else set()
+    if (former := member_for(name, left)) is not None:
         raise BadInput("{flag} {name}: {former} has left this board, so takes no new work (members: {members})",
                        flag=flag, name=name, former=former, members=members)
     near = nearest_member(name, [*names, *kept])
