@@ -18,6 +18,7 @@ import math
 import re
 import types
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -28,7 +29,7 @@ from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import POINTS, Goal, alignment_loop, parse_target, read_target, settle_direction
-from sales.members import nearest_member
+from sales.members import member_for, nearest_member
 from sales.rollup import rollup_problem
 from sales.ids import format_id, kind_word, parse_id
 from sales.phrases import Phrase
@@ -261,7 +262,9 @@ def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts,
         return
     for index, plan in enumerate(plans):
         for position, quota in enumerate(plan.quotas if plan is not _FAILED else []):
-            if quota.rep not in members and quota.rep not in facts.people.get(plan.id, set()):
+            kept = facts.people.get(plan.id, set())
+            quota.rep = _member_named(quota.rep, members, kept)
+            if quota.rep not in members and quota.rep not in kept:
                 problems.append(_not_a_member(f"incentives[{index}].quotas[{position}].rep", quota.rep, set(members)))
 
 
@@ -671,6 +674,7 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                     continue  # absent, or of the wrong type (reported already)
                 if kind == "member":
                     kept = facts.people.get(_raw_id(item, raw), set())
+                    ref = _member_named(ref, members, kept)
                     if members and ref not in members and ref not in kept:
                         problems.append(_not_a_member(path, ref, members))
                     fixed.append(ref)
@@ -697,6 +701,12 @@ def _holder(item: object, raw: dict, name: str) -> tuple[object, dict, str]:
         raw = raw.get(part) if isinstance(raw, dict) else None
         raw = raw if isinstance(raw, dict) else {}
     return item, raw, field_
+
+
+def _member_named(ref: str, members: Collection[str], kept: Collection[str]) -> str:
+    """The member (or, kept by the item, the person who left) `ref` names as the command line reads
+    a name: any case, spaces around it ignored (`Bea` is bea); `ref` as written when it names none."""
+    return member_for(ref.strip(), members) or member_for(ref.strip(), kept) or ref
 
 
 def _not_a_member(path: str, ref: str, members: set[str]) -> Problem:

@@ -36,6 +36,13 @@ class MemberChanges(BoardCore):
     def role(self) -> str | None:
         return self.role_of(self.actor)
 
+    def former_members(self) -> set[str]:
+        """The names of those taken off the board and not back on it, as the log keeps them: a
+        name the command line reads where it is about history (`log --actor`), and refuses new
+        work for, saying they left (rather than "no such member")."""
+        removed = {record.item for record in self.log.records(where=lambda doc: doc["action"] == "member.remove")}
+        return removed - {m.name for m in self.members()}
+
     def add_member(self, name: str, role: str = "rep", zone: str = "") -> Member:
         def build(tx: Transaction) -> Member:
             if role not in ROLES:

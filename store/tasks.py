@@ -428,7 +428,7 @@ class TaskChanges(BoardCore):
         imported back is a bulk edit: a row whose id is a task of the board updates it (`updated`,
         `unchanged`)."""
         from sales.board_mark import BOARD_COLUMN, elsewhere
-        from sales.members import member_for
+        from sales.members import member_for, nearest_member
         from sales.task_rows import CLEARED, days_first, done_moment, row_task, task_columns
         from sales.tasks import STATUSES
         from store.deal_files import read_rows
@@ -488,9 +488,13 @@ class TaskChanges(BoardCore):
                 if (named := fields.pop("owner", None)) is not None and members:
                     if was is not None and named == was.owner:
                         member = named  # (one who has left keeps what they own until it is handed on)
-                    elif (member := member_for(named, members)) is None:
-                        problems.append(Reason("row {number}: owner: {owner!r} is not a member of this board",
-                                               number=number, owner=named))
+                    elif (member := member_for(named.strip(), members)) is None:
+                        if (near := nearest_member(named.strip(), members)) is not None:  # (a typo: as an option's)
+                            problems.append(Reason("row {number}: owner: {owner!r} is not a member of this board "
+                                                   "(did you mean {near}?)", number=number, owner=named, near=near))
+                        else:
+                            problems.append(Reason("row {number}: owner: {owner!r} is not a member of this board",
+                                                   number=number, owner=named))
                         continue
                     named = member
                 # a row of the board's own list whose id is a task of the board with the same title,

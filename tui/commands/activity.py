@@ -7,7 +7,7 @@ import argparse
 import re
 
 from sales.errors import Invalid
-from tui.cli_refs import names, options_within, ref
+from tui.cli_refs import add_ref, names, options_within, ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 from tui.time_text import day_of, when
@@ -27,8 +27,6 @@ def cmd_log(args: argparse.Namespace) -> int:
     on_days = (lambda stamp: (since or "") <= day_of(stamp) <= (until or "9999")) if since or until else None
     # the feed, as the screen shows it: the weekly pipeline snapshots a deal's move also writes
     # are bookkeeping, shown only when asked for (--type pipeline)
-    if args.actor:
-        args.actor = _actor(board, args.actor.strip())
     records = board.feed(person=args.actor, kind=args.type, item=args.item, limit=args.limit, at=on_days)
     if args.json:
         print_json(records)
@@ -36,28 +34,6 @@ def cmd_log(args: argparse.Namespace) -> int:
         filtered = args.actor or args.type or args.item or on_days
         print(log_rows(records) if records else _("Nothing in the log matches.") if filtered else _("No activity yet."))
     return EXIT_OK
-
-
-def _actor(board, name: str) -> str:
-    """The person `--actor` names: a member however it is spelt (`Ali` is ali, as `--owner Ali`
-    is), or someone who has left but is in the log. NotFound for a name nobody on the board has
-    (a typo: `--actor alli`, with the member it is nearest), rather than "nothing matches",
-    which reads as "ali did nothing"."""
-    from sales.errors import NotFound
-    from sales.members import member_for, nearest_member
-
-    members = [member.name for member in board.members()]
-    if name in members:
-        return name
-    if (member := member_for(name, members)) is not None:
-        return member
-    if board.feed(person=name, limit=1):  # (someone who left, as the log spells them)
-        return name
-    if (near := nearest_member(name, members)) is not None:
-        raise NotFound("--actor {name}: not a member of this board and has no record in its log (did you mean "
-                       "{near}?)", name=name, near=near)
-    raise NotFound("--actor {name}: not a member of this board and has no record in its log (members: {members})",
-                   name=name, members=", ".join(members) or "–")
 
 
 #: A deal's id as the first word of `log add`'s note (D-4, d-4, D4).
@@ -148,6 +124,8 @@ def cmd_coach(args: argparse.Namespace) -> int:
     everyone = args.rep is None and board.role == "lead"  # `uplift coach` by a lead: every rep's notes
     if args.rep is None and not everyone:  # `uplift coach` by a rep: the notes about them (all a rep may read)
         args.rep = board.actor
+    elif args.rep is not None:  # `coach Ali`: ali; one who left keeps their notes, but takes no new one
+        args.rep = ref(board, "coach", "member", args.rep, () if args.note and not args.edit else ("coaching",))
     if everyone and (args.edit or args.delete):
         args.rep = board.actor  # (a note is changed by its id: the rep is not needed)
     if args.edit or args.delete:
@@ -155,10 +133,6 @@ def cmd_coach(args: argparse.Namespace) -> int:
     if everyone and not (args.edit or args.delete):
         return _all_coaching(args, board)
     notes = None if args.note else board.coaching_notes(args.rep)
-    if not notes:  # `coach zde`: no such person (rather than "no notes"); one who left keeps theirs
-        from tui.cli_refs import ref
-
-        ref(board, "coach", "member", args.rep)
     if args.note:
         note = board.add_coaching_note(args.rep, " ".join(args.note), private=args.private)
         if args.json:  # the note as the listing's --json gives each (it printed the bare id)
@@ -223,7 +197,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     log = add_verb(verbs, common, "log", cmd_log, _("the activity feed, newest first (log add: log a call...)"))
     log.add_argument("--limit", type=int, default=50, metavar="N", help=_("at most N records (default 50)"))
     names(log.add_argument("--item", metavar="ID", help=_("only records about this item (T-4, D-2, ali), or the activities logged on this account (Acme)")), "item")
-    log.add_argument("--actor", metavar="U", help=_("only records by this person"))
+    # (someone who left, by the name the log keeps: the log is history)
+    add_ref(log, "--actor", kind="member", owns=("log",), metavar="U", help=_("only records by this person"))
     log.add_argument("--since", metavar="DATE", help=_("only records of this day or later (2026-11-01, today, --since=-7d)"))
     log.add_argument("--until", metavar="DATE", help=_("only records of this day or earlier"))
     log.add_argument("--type", metavar="TYPE", choices=(*TOUCH_TYPES, *ITEM_KINDS),

@@ -246,9 +246,11 @@ def _pairs(option: str, pairs: list[str]) -> dict[str, str]:
     return found
 
 
-def _import_options(args: argparse.Namespace) -> dict:
+def _import_options(board, args: argparse.Namespace) -> dict:
+    # `--owner 'Ali Khan=Ali'`: the member read as every option that names one reads it
+    owners = {named: ref(board, "--owner", "member", member) for named, member in _pairs("--owner", args.owner).items()}
     return {"unowned": args.unowned, "dry_run": args.dry_run, "stage_names": _pairs("--stage", args.stage),
-            "owners": _pairs("--owner", args.owner), "date_order": args.date_format, "pipeline": args.pipeline,
+            "owners": owners, "date_order": args.date_format, "pipeline": args.pipeline,
             "with_deleted": args.with_deleted}
 
 
@@ -260,7 +262,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     if args.file == "-":  # standard input: how a CRM export reaches a board over SSH
         result = _import_stdin(board, args, overrides)
     else:
-        result = board.import_deals(args.file, overrides, **_import_options(args))
+        result = board.import_deals(args.file, overrides, **_import_options(board, args))
     if args.json:
         print_json(result)
         return EXIT_OK
@@ -395,7 +397,7 @@ def _import_stdin(board, args: argparse.Namespace, overrides: dict[str, str]) ->
     with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
-        return board.import_deals(handle.name, overrides, name="<stdin>", **_import_options(args))
+        return board.import_deals(handle.name, overrides, name="<stdin>", **_import_options(board, args))
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:

@@ -214,20 +214,20 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     madd.add_argument("--zone", metavar="ZONE", help=_("their time zone, e.g. Asia/Shanghai (what today is for them)"))
     mzone = add_verb(member, common, "zone", cmd_member_zone,
                      _("a member's time zone: what today and overdue are for them (a rep sets their own)"))
-    names(mzone.add_argument("name"), "member")
+    add_ref(mzone, "name", kind="member", said_as="member zone")
     mzone.add_argument("zone", nargs="?", help=_("an IANA name such as Europe/Berlin; local: the machine's"))
     mrole = add_verb(member, common, "role", cmd_member_role,
                      _("make a member a lead or a rep (a lead's call; the board keeps at least one lead)"))
-    names(mrole.add_argument("name"), "member")
+    add_ref(mrole, "name", kind="member", said_as="member role")
     mrole.add_argument("role", choices=("lead", "rep"), help=_("lead (may change everything) or rep (their own work)"))
     mrem = add_verb(member, common, "remove", cmd_member_remove,
                     _("remove a member (refused while they own open work, unless --to takes it over, "
                       "and for the board's last lead)"))
-    names(mrem.add_argument("name"), "member")
+    add_ref(mrem, "name", kind="member", said_as="member remove")
     add_ref(mrem, "--to", kind="member", metavar="NAME", help=_("hand their open deals, unfinished tasks, running goals and open budget lines to NAME first"))
     mhand = add_verb(member, common, "handover", cmd_member_handover,
                      _("hand a member's open deals, unfinished tasks, running goals and open budget lines to another member"))
-    names(mhand.add_argument("name"), "member")
+    add_ref(mhand, "name", kind="member", owns=("tasks", "deals", "goals"), said_as="member handover")
     add_ref(mhand, "--to", kind="member", metavar="NAME", required=True, help=_("the member who takes them over"))
     mhand.add_argument("--dry-run", action="store_true", help=_("say what would move; write nothing"))
     mhand.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -237,13 +237,13 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("member key commands"), metavar="VERB", required=True)
     kadd = add_verb(key, common, "add", cmd_key_add,
                     _("let a member in over `uplift serve ssh` with their public key (a lead does this)"))
-    names(kadd.add_argument("name"), "member")
+    add_ref(kadd, "name", kind="member", said_as="member key add")
     add_path(kadd, "keyfile", metavar="KEYFILE", help=_("their .pub file, or - for standard input"))
     klist = add_verb(key, common, "list", cmd_key_list, _("list the keys (of one member, or all)"))
-    names(klist.add_argument("name", nargs="?"), "member")
+    add_ref(klist, "name", kind="member", said_as="member key list", nargs="?")
     klist.add_argument("--json", action="store_true")
     krem = add_verb(key, common, "remove", cmd_key_remove, _("remove a member's keys (or one, by fingerprint)"))
-    names(krem.add_argument("name"), "member")
+    add_ref(krem, "name", kind="member", said_as="member key remove")
     krem.add_argument("fingerprint", nargs="?", help=_("SHA256:... as `member key list` shows it"))
 
     wip = add_verb(verbs, common, "wip", cmd_wip, _("show WIP limits, or set one: uplift wip doing 4 (or off)"))
