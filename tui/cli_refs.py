@@ -2,8 +2,8 @@
 ali`): one rule for all of them, as for an item's number in a list. A value that is not such an
 id at all (`--deal banana`) is bad input (exit 2); a well-formed one that names nothing on the
 board (`--deal D-999`) is "not found" (exit 1). A person is read by one reader (`_member`):
-any case, spaces ignored; a name that is no member is bad input (exit 2: a typo, as `alli` is),
-said with the member it is nearest. All are said, naming the option and the value, before the
+any case, spaces ignored; a name that is no member is not found (exit 1, as an id that names
+nothing), said with the member it is nearest. All are said, naming the option and the value, before the
 command changes anything.
 
 Each such option is declared with `add_ref`; `open_board` checks them all once the board is
@@ -91,7 +91,7 @@ def check_refs(board, args: argparse.Namespace) -> None:
 
 def ref(board, flag: str, kind: str, text: str, owns: tuple[str, ...] = ()) -> str:
     """The id (or member name) `text` names, given to option `flag`: BadInput (exit 2) when it
-    is not one at all (or names no member), NotFound (exit 1) when the board has no such record."""
+    is not one at all, NotFound (exit 1) when the board has no such record or member."""
     from tui.cli_support import BadInput
 
     if kind == "member":
@@ -119,9 +119,12 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     person: any case, spaces around it ignored (`--owner " Ali"` is ali). Where the option is about
     history (`owns`: the lists, `log` or `coaching`, in which someone who left is still named) a
     former member is found by the name the records keep; where it is about new work, refused.
-    An unknown name is bad input (exit 2), with the member it is nearest (`did you mean ali?`),
-    or the list of members when none is near."""
+    An unknown name is not found (exit 1, as DESIGN.md's contract has it for every name that names
+    nothing), with the member it is nearest (`did you mean ali?`), or the list of members when
+    none is near; someone who left, given new work, is refused (exit 1); a word that cannot be a
+    name at all is bad input (exit 2)."""
     from sales.members import member_for, nearest_member, valid_name
+    from sales.errors import Refused
     from tui.cli_support import BadInput
 
     names = [m.name for m in board.members()]
@@ -137,7 +140,7 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     members = ", ".join(names)
     left = (board.former_members() | _kept_names(board, ("tasks", "deals", "goals"))) if not owns else set()
     if (former := member_for(name, left)) is not None:
-        raise BadInput("{flag} {name}: {former} has left this board, so takes no new work (members: {members})",
+        raise Refused("{flag} {name}: {former} has left this board, so takes no new work (members: {members})",
                        flag=flag, name=name, former=former, members=members)
     near = nearest_member(name, [*names, *kept])
     if near is None and not valid_name(name):
@@ -145,21 +148,21 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
                        flag=flag, name=name)
     if "log" in owns:
         if near is not None:
-            raise BadInput("{flag} {name}: not a member of this board and has no record in its log "
+            raise NotFound("{flag} {name}: not a member of this board and has no record in its log "
                            "(did you mean {near}?)", flag=flag, name=name, near=near)
-        raise BadInput("{flag} {name}: not a member of this board and has no record in its log (members: {members})",
+        raise NotFound("{flag} {name}: not a member of this board and has no record in its log (members: {members})",
                        flag=flag, name=name, members=members)
     lists = tuple(items for items in owns if items not in _RECORDS)
     if owned := _OWNED.get(lists) or (Word(" or ".join(items.removesuffix("s") for items in lists)) if lists else None):
         if near is not None:
-            raise BadInput("{flag} {name}: not a member of this board and owns no {things} (did you mean {near}?)",
+            raise NotFound("{flag} {name}: not a member of this board and owns no {things} (did you mean {near}?)",
                            flag=flag, name=name, things=owned, near=near)
-        raise BadInput("{flag} {name}: not a member of this board and owns no {things} (members: {members})",
+        raise NotFound("{flag} {name}: not a member of this board and owns no {things} (members: {members})",
                        flag=flag, name=name, things=owned, members=members)
     if near is not None:
-        raise BadInput("{flag} {name}: no such member on this board (did you mean {near}?)",
+        raise NotFound("{flag} {name}: no such member on this board (did you mean {near}?)",
                        flag=flag, name=name, near=near)
-    raise BadInput("{flag} {name}: no such member on this board (members: {members})",
+    raise NotFound("{flag} {name}: no such member on this board (members: {members})",
                    flag=flag, name=name, members=members)
 
 
