@@ -245,8 +245,10 @@ def _line(text: str) -> str:
 
 
 def _number(x: float) -> str:
-    """1,228,000 and 31.5, as a person writes them (sales.numbers.rounded, to 2 decimals at most)."""
-    from sales.numbers import rounded
+    """1,228,000 and 31.5, as a person writes them: sales.goals.number's way (half up to 2 decimals
+    at most, after arithmetic's noise: 0.22499999999999998 is 0.23), copied so that a TAB does not
+    import the goals' module; tests/store/test_peek_copies.py keeps the two the same."""
+    from sales.numbers import half_up, rounded
 
-    text = rounded(x, 2)
+    text = rounded(half_up(x, 2), 2)
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -20,13 +20,8 @@ Q2 = ("--start", "2027-04-01", "--end", "2027-06-30")
 
 
 @pytest.fixture
-def board(tmp_path):
-    return tmp_path / "board"
-
-
-@pytest.fixture
-def run(board, capsys, monkeypatch):
-    runner = run_uplift(board, capsys, monkeypatch)
+def run(board_path, capsys, monkeypatch):
+    runner = run_uplift(board_path, capsys, monkeypatch)
     assert runner("plan", "new", "--from", "sample-quarter")[0] == 0  # its cycle: Q4 2026
     return runner
 

@@ -15,13 +15,8 @@ Q1 = ("--start", "2027-01-01", "--end", "2027-03-31")
 
 
 @pytest.fixture
-def board(tmp_path):
-    return tmp_path / "board"
-
-
-@pytest.fixture
-def run(board, capsys, monkeypatch):
-    runner = run_uplift(board, capsys, monkeypatch)
+def run(board_path, capsys, monkeypatch):
+    runner = run_uplift(board_path, capsys, monkeypatch)
     assert runner("plan", "new", "--from", "sample-quarter")[0] == 0  # its cycle: Q4 2026
     return runner
 
@@ -97,19 +92,19 @@ def test_a_past_cycles_goals_read_as_they_stood_at_its_end(run) -> None:
     assert goals["G-1"]["actual"] == 1500000
 
 
-def test_answers_and_ticks_kept_before_they_were_kept_per_cycle(run, board) -> None:
+def test_answers_and_ticks_kept_before_they_were_kept_per_cycle(run, board_path) -> None:
     """A board from before answers and ticks carried their cycle: each is the cycle's whose days
     it was given in (the cycle now from its first day; an earlier one until the cycle now began)."""
     assert run("review", "answer", "1", "Mostly")[0] == 0
     assert run("review", "tick", "1")[0] == 0
-    plan = json.loads((board / "plan.json").read_text())
+    plan = json.loads((board_path / "plan.json").read_text())
     for doc in plan["review_answers"].values():
         del doc["start"], doc["end"]
         doc["at"] = "2027-01-02T09:00:00+00:00"  # written after Q4's last day, before Q1 was set
     state = plan["review_checklist"].popitem()[1]
     state["name"], state["ticks"][0]["at"] = "review", "2027-01-02T09:00:00+00:00"
     plan["review_checklist"] = {"1": state}
-    (board / "plan.json").write_text(json.dumps(plan))
+    (board_path / "plan.json").write_text(json.dumps(plan))
     assert _answers(run("review", "--json")[1])[0] == "Mostly"  # still in the cycle it was given in
     assert run("plan", "info", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
     now = run("review", "--json")[1]

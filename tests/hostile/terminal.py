@@ -58,14 +58,34 @@ class Terminal:
             self.output += chunk
         return bytes(self.output[start:])
 
-    def press(self, keys: str, until: bytes | None = None, quiet: float = 1.0) -> bool:
+    def press(self, keys: str, until: bytes | None = None, quiet: float = 1.0, settle: float = 0.0) -> bool:
         """Type `keys`; whether `until` (if given) then showed on the screen. Without `until`,
-        wait for the app to be quiet for `quiet` seconds (a closing dialog gives no other sign)."""
+        wait for the app to be quiet for `quiet` seconds. `settle`: once `until` showed, until
+        the app has also been quiet that long (a dialog closing draws the screen beneath it
+        before it is quite gone: a key typed then could still reach the dialog)."""
         start = len(self.output)
         os.write(self.master, keys.encode())
         # (a screen that opens says so at once; the limit only bounds a busy machine's wait)
         self.read(until, quiet=quiet, limit=20.0 if until is not None else 8.0)
-        return until is None or until in self.output[start:]
+        shown = until is None or until in self.output[start:]
+        if shown and until is not None and settle:
+            self.quiet_for(settle)
+        return shown
+
+    def quiet_for(self, seconds: float, limit: float = 8.0) -> None:
+        """Read on until the app has written nothing for `seconds` (at most `limit` seconds)."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], seconds)
+            if not ready:
+                return
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
 
     def close(self) -> None:
         if self.process.poll() is None:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from store.board import Board
-from tests.tui.waiting import until
+from tests.tui.waiting import run_palette, until
 from tui.app import UpliftApp
 from tui.screens.accounts import AccountScreen, AccountsScreen
 from tui.screens.pipeline import PipelineScreen
@@ -97,10 +97,7 @@ async def test_the_palettes_accounts_opens_the_list(tmp_path) -> None:
     app = UpliftApp(small_board(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"Accounts")
-        palette = app.screen
-        await until(pilot, lambda: palette.query_one("CommandList").option_count)
-        await pilot.press("enter")
+        await run_palette(pilot, app, "Accounts")
         await until(pilot, lambda: isinstance(app.screen, AccountsScreen)
                     and app.screen.query_one("#accounts-table", DataTable).row_count == 3)
 

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from store.board import Board
-from tests.tui.waiting import until
+from tests.tui.waiting import run_palette, until
 from tui.app import UpliftApp
 from tui.screens.calendar import CalendarScreen, DayScreen, MonthGrid
 
@@ -173,10 +173,7 @@ async def test_the_palettes_calendar_opens_it_and_a_click_moves_the_cursor(team)
     app = UpliftApp(at_now(team, "dana"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"Calendar")
-        palette = app.screen
-        await until(pilot, lambda: palette.query_one("CommandList").option_count)
-        await pilot.press("enter")
+        await run_palette(pilot, app, "Calendar")
         await until(pilot, lambda: isinstance(app.screen, CalendarScreen) and app.screen.days)
         await pilot.pause()
         grid = app.screen.query_one(MonthGrid)

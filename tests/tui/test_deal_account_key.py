@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from store.board import Board
-from tests.tui.waiting import until
+from tests.tui.waiting import palette_prompts, run_palette, until
 from tui.app import UpliftApp
 from tui.screens.accounts import AccountScreen
 from tui.screens.pipeline import PipelineScreen
@@ -78,10 +78,7 @@ async def test_the_palette_finds_an_account_by_its_name_and_opens_its_page(tmp_p
     app = UpliftApp(board_with_accounts(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"betasol")
-        palette = app.screen
-        await until(pilot, lambda: palette.query_one("CommandList").option_count)
-        await pilot.press("enter")
+        await run_palette(pilot, app, "betasol")
         await until(pilot, lambda: isinstance(app.screen, AccountScreen)
                     and app.screen.query_one("#account-deals", DataTable).row_count == 1)
         await pilot.pause()
@@ -96,10 +93,5 @@ async def test_the_palette_shows_an_account_named_like_markup_as_typed(tmp_path)
     app = UpliftApp(board)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"kestrel marine")
-        palette = app.screen
-        await until(pilot, lambda: palette.query_one("CommandList").option_count
-                    and not any(w.is_running for w in palette.workers))
-        hits = palette.query_one("CommandList")
-        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        prompts = await palette_prompts(pilot, app, "kestrel marine")
         assert any("[bold]Kestrel[/] Marine" in prompt for prompt in prompts)

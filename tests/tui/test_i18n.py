@@ -9,6 +9,7 @@ listed from sales/ directly. The catalogue is read as the JSON file it is.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import string
 from pathlib import Path
@@ -48,15 +49,26 @@ def source_files():
         yield from sorted((ROOT / folder).rglob("*.py"))
 
 
+@functools.cache
+def tree(path: Path) -> ast.Module:
+    """A source file's syntax tree, parsed once per run (several tests here read every file)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def calls_in(path: Path) -> tuple[ast.Call, ...]:
+    """The calls a source file makes, in ast.walk's order."""
+    return tuple(node for node in ast.walk(tree(path)) if isinstance(node, ast.Call))
+
+
+@functools.cache
 def looked_up_in_source() -> dict[str, str]:
     """Every literal English string given to _, N_ or n_ in tui/, and every template given to
     an error or a Word in sales/, store/ and tui/, with the file it is in."""
     found: dict[str, str] = {}
     for path in source_files():
         in_tui = path.is_relative_to(ROOT / "tui")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
+        for node in calls_in(path):
             name = called(node)
             if in_tui and isinstance(node.func, ast.Name) and name == "p_":  # (context, text): "context|text"
                 if all(isinstance(a, ast.Constant) for a in node.args[:2]):
@@ -170,7 +182,7 @@ def test_no_function_shadows_the_lookup_with_a_throwaway_underscore() -> None:
     """`for x, _ in ...` inside a function that also calls `_()` would call a tuple item."""
     offenders = []
     for path in sorted((ROOT / "tui").rglob("*.py")):
-        for func in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for func in ast.walk(tree(path)):
             if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             own = list(own_nodes(func))
@@ -360,8 +372,8 @@ def spelled_out_messages() -> dict[str, list[str]]:
     that message cannot be translated."""
     found: dict[str, list[str]] = {}
     for path in source_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and called(node) in TEMPLATES and called(node) != "Word":
+        for node in calls_in(path):
+            if called(node) in TEMPLATES and called(node) != "Word":
                 at = TEMPLATES[called(node)]
                 if len(node.args) > at and not a_template(node.args[at]):
                     found.setdefault(str(path.relative_to(ROOT)), []).append(f"line {node.lineno}")

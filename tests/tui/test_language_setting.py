@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from store.board import Board
-from tests.tui.test_look import run_palette, write
-from tests.tui.waiting import until
+from tests.tui.test_look import write
+from tests.tui.waiting import run_palette, until
 from tui.app import UpliftApp
 from tui.i18n import language, set_language
 from tui.user_config import load_config

@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
 
 from store.board import Board
-from tests.tui.waiting import palette_found, settled, until
+from tests.tui.waiting import palette_found, palette_hits, palette_prompts, run_palette, until
 from tui.app import UpliftApp
 from tui.cli import main
 from tui.screens.goals import GoalsScreen
@@ -231,16 +231,6 @@ def test_an_unknown_theme_on_the_command_line_is_bad_usage(team, monkeypatch, ca
 
 # ---------------------------------------------------------------------- the palette
 
-async def run_palette(pilot, app: UpliftApp, query: str) -> None:
-    await pilot.press("ctrl+p")
-    assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    await palette_found(pilot)
-    await pilot.press("down", "enter")
-    await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
-    await settled(pilot)  # (the command it ran switched the screen, or opened a question)
-
-
 async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
     lead = Board(team, actor="dana")
     lead.add_goal("Grow revenue in the North", owner="dana")
@@ -258,18 +248,6 @@ async def test_the_palette_jumps_to_a_task_a_goal_and_a_deal(team) -> None:
         await run_palette(pilot, app, "Acme renewal")
         assert isinstance(app.screen, PipelineScreen)
         assert app.focused.card.id == "D-1"
-
-
-async def palette_hits(pilot, app: UpliftApp, query: str) -> list[str]:
-    """The palette's hits for `query`, best first, once its search has finished."""
-    await pilot.press("ctrl+p")
-    await pilot.press(*query)
-    palette = app.screen
-    await until(pilot, lambda: palette.query_one("CommandList").option_count
-                and not palette.query_one("CommandList").loading
-                and not any(w.is_running for w in palette.workers))
-    hits = palette.query_one("CommandList")
-    return [str(hits.get_option_at_index(i).prompt).split("\n")[0] for i in range(hits.option_count)]
 
 
 async def test_an_id_typed_in_full_is_the_palettes_first_hit(team) -> None:
@@ -656,12 +634,7 @@ async def test_the_hints_name_the_keys_as_remapped(board_path: Path, own_config_
         await pilot.press("e")  # no goal to edit
         await until(pilot, lambda: any(n.message == "No goal selected: press g to add one."
                                        for n in app._notifications))
-        await pilot.press("ctrl+p", *"Weekly review")
-        palette = app.screen
-        await until(pilot, lambda: palette.query("CommandList") and palette.query_one("CommandList").option_count
-                    and not any(w.is_running for w in palette.workers))
-        hits = palette.query_one("CommandList")
-        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        prompts = await palette_prompts(pilot, app, "Weekly review")
         assert any("This week's review checklist (key ^w on the pipeline)" in prompt for prompt in prompts)
         await pilot.press("escape")
         Board(board_path, actor="dana").add_deal("Acme renewal", owner="dana", value=1000)

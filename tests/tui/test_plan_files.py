@@ -6,7 +6,7 @@ from __future__ import annotations
 from store.board import Board
 from store.plan_yaml import dump_plan
 from tests.conftest import snapshot_files
-from tests.tui.waiting import palette_found
+from tests.tui.waiting import run_palette
 from tui.app import UpliftApp
 from tui.screens.plan_file import AskPath, ImportPreview, PlanProblems
 
@@ -132,12 +132,7 @@ async def test_the_command_palette_offers_export_and_import(team, tmp_path) -> N
     async with app.run_test(size=SIZE) as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Export plan" in titles and "Import plan" in titles
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Import plan")
-        await palette_found(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, app, "Import plan")
         assert isinstance(app.screen, AskPath)
 
 

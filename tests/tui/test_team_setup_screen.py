@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 
 from store.board import Board
 from tests.conftest import snapshot_files
-from tests.tui.waiting import until
+from tests.tui.waiting import run_palette, until
 from tui.app import UpliftApp
 from tui.screens.cycle import CycleScreen
 from tui.screens.dialogs import Confirm
@@ -153,11 +153,7 @@ async def test_a_rep_reads_it_and_is_told_the_rule(team) -> None:
 async def test_the_palette_offers_it(board_path) -> None:
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Team and cycle")
-        await until(pilot, lambda: "Team and cycle" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt))
-        await pilot.press("enter")
+        await run_palette(pilot, app, "Team and cycle")
         await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from store.board import Board
-from tests.tui.waiting import until
+from tests.tui.waiting import palette_hits, until
 from tui.app import UpliftApp
 from tui.widgets.footer import Footer
 from tui.widgets.kanban import Kanban
@@ -44,18 +44,6 @@ async def test_ctrl_c_says_how_to_quit_in_chinese(team, monkeypatch) -> None:
         await pilot.press("ctrl+q")  # the key it names quits
         await pilot.pause()
         assert not app.is_running
-
-
-async def palette_hits(pilot, app: UpliftApp, query: str) -> list[str]:
-    """The palette's hits for `query`, best first, once its search has finished."""
-    await pilot.press("ctrl+p")
-    await pilot.press(*query)
-    palette = app.screen
-    await until(pilot, lambda: palette.query_one("CommandList").option_count
-                and not palette.query_one("CommandList").loading
-                and not any(w.is_running for w in palette.workers))
-    hits = palette.query_one("CommandList")
-    return [str(hits.get_option_at_index(i).prompt).split("\n")[0] for i in range(hits.option_count)]
 
 
 async def test_english_command_names_find_commands_in_the_chinese_palette(team, monkeypatch) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from textual.command import CommandPalette
+
 
 async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
@@ -48,3 +50,36 @@ async def on_mode(pilot, mode: str) -> None:
     """Until the app shows `mode` (as `switch_mode` names it), settled."""
     await until(pilot, lambda: pilot.app.current_mode == mode)
     await settled(pilot)
+
+
+async def run_palette(pilot, app, query: str) -> None:
+    """Type `query` into the command palette and run its first hit, as a person does (^p, the
+    words, enter); until the palette has closed and what the command opened has settled. (The
+    palette highlights its first hit once found: a `down` before enter ran the second.)"""
+    await pilot.press("ctrl+p")
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    await palette_found(pilot)
+    if app.screen.query_one("CommandList").highlighted is None:
+        await pilot.press("down")
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+    await settled(pilot)  # (the command it ran switched the screen, or opened a question)
+
+
+async def palette_prompts(pilot, app, query: str) -> list[str]:
+    """The palette's hits for `query` as it shows them (title, then its help on the next line),
+    best first, once its search has finished; the palette stays open."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    palette = app.screen
+    await until(pilot, lambda: palette.query_one("CommandList").option_count
+                and not palette.query_one("CommandList").loading
+                and not any(w.is_running for w in palette.workers))
+    hits = palette.query_one("CommandList")
+    return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+
+
+async def palette_hits(pilot, app, query: str) -> list[str]:
+    """The titles of the palette's hits for `query`, best first (palette_prompts' first lines)."""
+    return [prompt.split("\n")[0] for prompt in await palette_prompts(pilot, app, query)]
