@@ -59,7 +59,7 @@ def test_keys_that_are_not_there_are_not_found(team, ali_pub, capsys, monkeypatc
     for args, says in ((["remove", "ali", "SHA256:nope"], "ali has no key SHA256:nope on this board"),
                        (["remove", "bea"], "bea has no keys on this board"),
                        (["list", "zed"], "member key list zed: no such member on this board (members: ali, bea, dana)")):
-        assert main(["--board", str(team), "member", "key", *args]) == (2 if "zed" in args else 1)
+        assert main(["--board", str(team), "member", "key", *args]) == 1
         assert capsys.readouterr() == ("", f"uplift: {says}\n")
     assert main(["--board", str(team), "member", "key", "list", "bea"]) == 0  # a member, no key yet
     assert "No SSH keys yet" in capsys.readouterr().out
@@ -103,7 +103,7 @@ def test_only_a_lead_adds_keys_and_only_for_members(team, ali_pub, capsys, monke
     assert main(["--board", str(team), "member", "key", "add", "ali", str(ali_pub)]) == 1
     assert "only a lead" in capsys.readouterr().err
     monkeypatch.setenv("UPLIFT_USER", "dana")
-    assert main(["--board", str(team), "member", "key", "add", "zoe", str(ali_pub)]) == 2
+    assert main(["--board", str(team), "member", "key", "add", "zoe", str(ali_pub)]) == 1
 
 
 def test_one_key_lets_in_one_member(team, ali_pub, capsys, monkeypatch):

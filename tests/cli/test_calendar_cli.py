@@ -25,7 +25,7 @@ def test_a_reps_calendar_and_the_whole_boards(run, tmp_path) -> None:
 
 def test_calendar_refuses_what_it_cannot_answer(run, tmp_path) -> None:
     code, _, err = run("calendar", "--for", "zed")  # not found, as `today --for zed` says
-    assert (code, err) == (2, "uplift: --for zed: not a member of this board and owns no task or deal "
+    assert (code, err) == (1, "uplift: --for zed: not a member of this board and owns no task or deal "
                               "(members: ali, bea, dana)\n")
     code, _, err = run("calendar", "--mine", "--for", "ali")
     assert code == 2 and "not both" in err
@@ -135,7 +135,7 @@ def test_a_calendar_for_no_member_is_refused(run) -> None:
     """`calendar --mine` as someone not on the team printed a calendar of the cycle's end alone,
     as if they had nothing due; `today` refuses them, and so does this (as `--for zed` was)."""
     code, out, err = run("calendar", "--for", "zed")
-    assert (code, out) == (2, "") and "not a member of this board" in err
+    assert (code, out) == (1, "") and "not a member of this board" in err
     code, out, err = run("calendar", "--mine", user="nobody")
     assert (code, out) == (1, "") and "'nobody' is not a member" in err
     assert run("calendar", "--mine", user="ali")[0] == 0

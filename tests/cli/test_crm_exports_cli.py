@@ -95,7 +95,7 @@ def test_an_owner_named_in_full_is_told_how_to_name_the_member(run, team, tmp_pa
     assert "owner 'Ali Khan' (row 2) is not a member of this board; say which member they are " \
            "(--owner 'Ali Khan=ali'), add them" in err
     code, out, err = run("deal", "import", str(path), "--owner", "Ali Khan=zed")
-    assert (code, out, err) == (2, "", "uplift: --owner zed: no such member on this board (members: ali, bea, dana)\n")
+    assert (code, out, err) == (1, "", "uplift: --owner zed: no such member on this board (members: ali, bea, dana)\n")
     code, out, err = run("deal", "import", str(path), "--owner", "Ali Khan")
     assert code == 2 and "--owner Ali Khan: write NAME=TARGET" in err
     assert snapshot_files(team) == before

@@ -250,7 +250,7 @@ def test_split_credit_from_the_command_line(run, team) -> None:
         code, _, err = run("deal", "edit", "D-1", *bad)
         assert (code, message in err, "Traceback" in err) == (2, True, False), (bad, err)
     code, _, err = run("deal", "edit", "D-1", "--split", "zed 10")  # no member, as for any --owner
-    assert (code, err) == (2, "uplift: --split zed: no such member on this board (members: ali, bea, dana)\n")
+    assert (code, err) == (1, "uplift: --split zed: no such member on this board (members: ali, bea, dana)\n")
     code, _, err = run("deal", "edit", "D-1", "--split", "none", user="ali")
     assert code == 1 and "only a lead may split a deal's credit" in err
     assert snapshot_files(team) == before  # nothing written

@@ -110,7 +110,7 @@ def test_an_option_naming_nothing_on_the_board_is_said_in_the_interfaces_languag
     code, out, err = run("task", "list", "--goal", "G-9")
     assert (code, out, err) == (1, "", "uplift: --goal G-9：此看板上没有这个目标\n")
     code, out, err = run("task", "list", "--owner", "zed")
-    assert (code, out, err) == (2, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali, bea, dana）\n")
+    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali, bea, dana）\n")
     code, out, err = run("task", "add", "Call", "--owner", "z d")
     assert (code, out, err) == (2, "", "uplift: --owner: 'z d' 不是成员名（字母、数字、'.'、'_' 或 '-'，最多 40 个）\n")
 

@@ -43,7 +43,7 @@ def test_refusals_and_bad_input_write_nothing(run, team) -> None:
     code, out, err = run("member", "role", "bea", "lead", user="ali")
     assert (code, out, err) == (1, "", "uplift: only a lead may change members' roles (you are a rep)\n")
     code, _, err = run("member", "role", "zed", "lead")
-    assert code == 2 and err == "uplift: member role zed: no such member on this board (members: ali, bea, dana)\n"
+    assert code == 1 and err == "uplift: member role zed: no such member on this board (members: ali, bea, dana)\n"
     code, _, err = run("member", "role", "ali", "boss")
     assert code == 2 and "invalid choice: 'boss'" in err and "Traceback" not in err
     assert run("member", "role", "ali")[0] == 2

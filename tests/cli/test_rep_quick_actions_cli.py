@@ -272,7 +272,7 @@ def test_a_member_named_in_another_case_is_that_member(run, team):
     assert (code, err) == (0, "") and "Call Acme" in out
     assert run("today", "--for", "BEA", user="ali")[1].startswith("bea's day")
     code, _out, err = run("task", "list", "--owner", "alii", user="ali")  # (a name near one is still no one)
-    assert (code, err) == (2, "uplift: --owner alii: not a member of this board and owns no task (did you mean ali?)\n")
+    assert (code, err) == (1, "uplift: --owner alii: not a member of this board and owns no task (did you mean ali?)\n")
 
 
 def test_done_again_says_nothing_of_the_work_the_task_waits_for(run):

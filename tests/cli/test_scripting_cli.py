@@ -85,7 +85,7 @@ def test_coaching_notes_on_someone_not_on_the_board_are_not_found_rather_than_no
 
     before = snapshot_files(team)
     code, out, err = run("coach", "zed", *note, "--json")
-    assert (code, out) == (2, "")
+    assert (code, out) == (1, "")
     assert err == "uplift: coach zed: no such member on this board (members: ali, bea, dana)\n"
     assert snapshot_files(team) == before
     assert run("coach", "ali", "--json") == (0, "[]\n", "")  # a member without notes has none

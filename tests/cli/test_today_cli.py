@@ -34,7 +34,7 @@ def test_a_lead_reads_a_reps_day_and_typos_are_named(run) -> None:
     code, out, _ = run("today", "--for", "bea", "--days", "0")
     assert code == 0
     code, _, err = run("today", "--for", "zed")
-    assert code == 2 and "--for zed: no such member on this board" in err
+    assert code == 1 and "--for zed: no such member on this board" in err
     code, _, err = run("today", "--days", "400")
     assert code == 2 and "0 to 366" in err
 

@@ -72,7 +72,7 @@ def test_bad_winloss_input_exits_2(closed) -> None:
     code, out, _ = closed("winloss", "--since", "2999-01-01")
     assert code == 0 and "No deal was won or lost in this window." in out
     code, _, err = closed("winloss", "--rep", "ghost")
-    assert code == 2 and "--rep ghost: not a member of this board and owns no deal" in err
+    assert code == 1 and "--rep ghost: not a member of this board and owns no deal" in err
 
 
 def test_lost_deals_without_value_are_said_to_be_so(run) -> None:

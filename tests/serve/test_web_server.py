@@ -53,7 +53,7 @@ def test_serve_web_answers_on_loopback_as_the_member(team):
 
 
 def test_serve_web_refuses_a_non_member(team, capsys):
-    assert main(["--board", str(team), "serve", "web", "--as", "zoe"]) == 2  # no member (as a typo is)
+    assert main(["--board", str(team), "serve", "web", "--as", "zoe"]) == 1  # not found
     assert "--as zoe: no such member on this board" in capsys.readouterr().err
     assert main(["--board", str(team), "serve", "web", "--as", "zoe!"]) == 2  # not a name at all
     assert "--as: 'zoe!' is not a member name" in capsys.readouterr().err
