@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sales.approvals import to_pay
@@ -55,6 +55,7 @@ def _check(board: Board, cycles: list[tuple[date, date]]) -> None:
 
 
 @FUZZ
+@example(gap=10, plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])  # a payment in the gap
 @given(gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
 def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, gap, plan) -> None:
     cycles = _cycles(gap)[:len(plan)]
