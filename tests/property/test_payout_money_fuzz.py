@@ -27,19 +27,24 @@ def _cycles(gap: int) -> list[tuple[date, date]]:
             (date(2027, 7, 1), date(2027, 9, 30))]
 
 
-steps = st.lists(st.one_of(
-    st.tuples(st.just("win"), st.integers(1, 400).map(lambda hundreds: hundreds * 100 + 1)),  # odd cents on 5%
-    # deal, % of what is left, the day: today, this cycle's first, the day before it (a gap's last,
-    # or the last cycle's last), the last cycle's last day and the day after it, or some days back
-    st.tuples(st.just("pay"), st.integers(0, 9), st.integers(1, 100),
-              st.one_of(st.sampled_from(("today", "start", "start-1", "last end", "last end+1")),
-                        st.integers(-60, 0))),
-    st.tuples(st.just("lose"), st.integers(0, 9)),
-    st.tuples(st.just("approve"), st.integers(0, 2)),  # this cycle, or one back, two back
-    st.tuples(st.just("paid"), st.integers(0, 2)),
+wins = st.tuples(st.just("win"), st.integers(10, 400).map(lambda hundreds: hundreds * 100 + 1))  # odd cents on 5%
+# deal, % of what is left, the day: today, this cycle's first, the day before it (a gap's last,
+# or the last cycle's last), the last cycle's last day and the day after it, or some days back
+pays = st.tuples(st.just("pay"), st.integers(0, 9), st.integers(1, 100),
+                 st.one_of(st.sampled_from(("today", "start", "start-1", "last end", "last end+1")),
+                           st.integers(-60, 0)))
+approves = st.tuples(st.sampled_from(("approve", "paid")), st.integers(0, 2))  # this cycle, one back, two back
+step = st.one_of(
+    wins, pays, pays, approves, approves,
+    st.tuples(st.just("lose"), st.integers(0, 9)), st.tuples(st.just("lose"), st.integers(0, 9)),
+    st.tuples(st.just("value"), st.integers(0, 9), st.integers(-50, 50)),  # a won deal's value edited, by %
     st.tuples(st.just("hold"), st.booleans()),  # hold (True) or release (False) this cycle's
     st.tuples(st.just("wait"), st.integers(1, 30)),
-), max_size=8)
+)
+#: a cycle: a deal or two won, some steps, and (mostly) its statement approved and paid at its end
+steps = st.tuples(st.lists(wins, max_size=2), st.lists(step, max_size=6),
+                  st.sampled_from(([], [("approve", 0), ("paid", 0)], [("approve", 0), ("paid", 0)]))).map(
+    lambda parts: [*parts[0], *parts[1], *parts[2]])
 
 
 def _check(board: Board, cycles: list[tuple[date, date]]) -> None:
@@ -55,9 +60,16 @@ def _check(board: Board, cycles: list[tuple[date, date]]) -> None:
 
 
 @FUZZ
-@example(gap=10, plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])  # a payment in the gap
-@given(gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
-def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, gap, plan) -> None:
+@example(release="paid", gap=10, plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])  # a payment in the gap
+@example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)],  # a balance carried on, netted
+                                     [("lose", 0), ("approve", 0), ("paid", 0)], [("win", 1001), ("approve", 0)]])
+@example(release="won", gap=0, plan=[[("win", 10001), ("pay", 0, 50, "today"), ("approve", 0), ("paid", 0)],
+                                      [("value", 0, -40), ("approve", 1), ("paid", 1), ("win", 2001)]])  # overpaid
+@example(release="paid", gap=0, plan=[[("win", 10001), ("hold", True), ("approve", 0), ("hold", False),  # a hold
+                                       ("pay", 0, 30, "today"), ("approve", 0), ("paid", 0)],
+                                      [("pay", 0, 100, "start"), ("lose", 0), ("approve", 0), ("approve", 1)]])
+@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
+def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, release, gap, plan) -> None:
     cycles = _cycles(gap)[:len(plan)]
     now = [datetime.combine(cycles[0][0], time(12), timezone.utc)]
     board = Board(tmp_path_factory.mktemp("pay"), actor="dana", clock=lambda: now[0])
@@ -67,7 +79,7 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
         "stages": [{"name": "Lead", "probability": 10}, {"name": "Won", "probability": 100, "outcome": "won"},
                    {"name": "Lost", "probability": 0, "outcome": "lost"}],
         "incentives": [{"id": "I-1", "name": "Flat", "quota": 50000, "tiers": [{"from_pct": 0, "rate": RATE}],
-                        "release": "paid"}],
+                        "release": release}],
     })
     deals: list[str] = []
     for number, ((start, end), cycle_steps) in enumerate(zip(cycles, plan)):
@@ -90,6 +102,11 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
                     if isinstance(step[3], str) else today + timedelta(days=step[3])
                 if deal.stage == "Won" and left > 0:
                     board.record_payment(deal.id, min(amount, left), min(max(on, won_on), today))
+            elif kind == "value" and deals:
+                deal = board.deal(deals[step[1] % len(deals)])
+                value = max(cents(deal.value * (100 + step[2]) / 100), sum(p.amount for p in deal.payments), 1)
+                if deal.stage == "Won":
+                    board.update_deal(deal.id, value=value)
             elif kind == "lose" and deals:
                 deal = board.deal(deals[step[1] % len(deals)])
                 if deal.stage == "Won":
@@ -135,6 +152,9 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
         in_a_cycle = any(start <= won <= end for start, end in cycles)
         if deal.stage == "Won" and in_a_cycle:
             commission = cents(deal.value * RATE / 100)
-            share = min(sum(p.amount for p in deal.payments if p.on <= today) / deal.value, 1.0)
+            share = 1.0 if release == "won" else \
+                min(sum(p.amount for p in deal.payments if p.on <= today) / deal.value, 1.0)
             released = cents(released + commission - cents(commission * (1 - share)))
-    assert cents(paid + owed) == released, (paid, owed, released)
+    # (the statements round 5% of a cycle's won value, and each deal's slice of it, to the cent,
+    # where this adds up each deal's: a cent a deal apart at most; paying twice is more)
+    assert abs(cents(paid + owed - released)) <= 0.01 * len(deals), (paid, owed, released)
