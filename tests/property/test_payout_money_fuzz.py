@@ -1,10 +1,10 @@
 """Payout statements over two or three cycles of random small boards (deals won, paid by their
-customers in the cycle, before it or in a gap between cycles, lost; statements approved, paid,
-held and released, past cycles approved again), built through the store API: every statement's
-figures add up (earned - held + released + carried_in = total + carried_out), nothing is paid
-below zero, and, once every cycle is approved and paid, payroll has paid each deal's released
-commission once: what was paid, less what the rep still owes, is the commission the customers'
-payments released (worked out here from the deals alone, at a flat 5%)."""
+customers in the cycle, before it or in a gap between cycles, lost, reopened and won again;
+statements approved, paid, held and released, past cycles approved again), built through the
+store API: every statement's figures add up (earned - held + released + carried_in = total +
+carried_out), nothing is paid below zero, and, once every cycle is approved and paid, payroll has
+paid each deal's released commission once: what was paid, less what the rep still owes, is the
+commission the customers' payments released (worked out here from the deals alone, at a flat 5%)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ approves = st.tuples(st.sampled_from(("approve", "paid")), st.integers(0, 2))  #
 step = st.one_of(
     wins, pays, pays, approves, approves,
     st.tuples(st.just("lose"), st.integers(0, 9)), st.tuples(st.just("lose"), st.integers(0, 9)),
+    st.tuples(st.just("reopen"), st.integers(0, 9)),  # a won deal back in the pipeline, or an open one won again
     st.tuples(st.just("value"), st.integers(0, 9), st.integers(-50, 50)),  # a won deal's value edited, by %
     st.tuples(st.just("hold"), st.booleans()),  # hold (True) or release (False) this cycle's
     st.tuples(st.just("wait"), st.integers(1, 30)),
@@ -107,6 +108,10 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
                 value = max(cents(deal.value * (100 + step[2]) / 100), sum(p.amount for p in deal.payments), 1)
                 if deal.stage == "Won":
                     board.update_deal(deal.id, value=value)
+            elif kind == "reopen" and deals:
+                deal = board.deal(deals[step[1] % len(deals)])
+                if deal.stage != "Lost":
+                    board.move_deal(deal.id, "Lead" if deal.stage == "Won" else "Won")
             elif kind == "lose" and deals:
                 deal = board.deal(deals[step[1] % len(deals)])
                 if deal.stage == "Won":
