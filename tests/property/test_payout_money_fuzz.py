@@ -19,6 +19,7 @@ from store.board import Board
 from tests.property.strategies import FUZZ
 
 RATE = 5  # percent, one tier from 0%: each deal's commission is its own (no tiers, no cap)
+FLAT = {"quota": 50000, "tiers": [{"from_pct": 0, "rate": RATE}]}
 
 
 def _cycles(gap: int) -> list[tuple[date, date]]:
@@ -60,27 +61,20 @@ def _check(board: Board, cycles: list[tuple[date, date]]) -> None:
             == ali.total, where
 
 
-@FUZZ
-@example(release="paid", gap=10, plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])  # a payment in the gap
-@example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)],  # a balance carried on, netted
-                                     [("lose", 0), ("approve", 0), ("paid", 0)], [("win", 1001), ("approve", 0)]])
-@example(release="won", gap=0, plan=[[("win", 10001), ("pay", 0, 50, "today"), ("approve", 0), ("paid", 0)],
-                                      [("value", 0, -40), ("approve", 1), ("paid", 1), ("win", 2001)]])  # overpaid
-@example(release="paid", gap=0, plan=[[("win", 10001), ("hold", True), ("approve", 0), ("hold", False),  # a hold
-                                       ("pay", 0, 30, "today"), ("approve", 0), ("paid", 0)],
-                                      [("pay", 0, 100, "start"), ("lose", 0), ("approve", 0), ("approve", 1)]])
-@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
-def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, release, gap, plan) -> None:
+def _play(path, release: str, gap: int, plan: list[list[tuple]], incentive: dict,
+          approving: bool = True) -> tuple[Board, list[str], date, float, float]:
+    """The board `plan` makes, cycle by cycle (its approvals, marks of paid and holds left out
+    unless `approving`), each statement checked after each step; then every cycle approved and paid.
+    Returns the board, its deals' ids, the last day, what was paid and what the rep still owes."""
     cycles = _cycles(gap)[:len(plan)]
     now = [datetime.combine(cycles[0][0], time(12), timezone.utc)]
-    board = Board(tmp_path_factory.mktemp("pay"), actor="dana", clock=lambda: now[0])
+    board = Board(path, actor="dana", clock=lambda: now[0])
     board.import_plan({
         "plan": {"name": "Q1", "period": {"start": str(cycles[0][0]), "end": str(cycles[0][1])}},
         "members": [{"name": "dana", "role": "lead"}, {"name": "ali", "role": "rep"}],
         "stages": [{"name": "Lead", "probability": 10}, {"name": "Won", "probability": 100, "outcome": "won"},
                    {"name": "Lost", "probability": 0, "outcome": "lost"}],
-        "incentives": [{"id": "I-1", "name": "Flat", "quota": 50000, "tiers": [{"from_pct": 0, "rate": RATE}],
-                        "release": release}],
+        "incentives": [{"id": "I-1", "name": "Plan", "release": release, **incentive}],
     })
     deals: list[str] = []
     for number, ((start, end), cycle_steps) in enumerate(zip(cycles, plan)):
@@ -116,13 +110,13 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
                 deal = board.deal(deals[step[1] % len(deals)])
                 if deal.stage == "Won":
                     board.move_deal(deal.id, "Lost", "budget")
-            elif kind in ("approve", "paid"):
+            elif kind in ("approve", "paid") and approving:
                 cycle = cycles[max(number - step[1], 0)]
                 with board.reading_cycle(*cycle):
                     (ali,) = board.payouts("ali")
                     if ali.hold is None:
                         (board.approve_payouts if kind == "approve" else board.mark_paid)("ali")
-            elif kind == "hold":
+            elif kind == "hold" and approving:
                 (ali,) = board.payouts("ali")
                 if step[1]:
                     board.hold_payout("ali", "Disputed split")
@@ -150,11 +144,25 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
         assert ali.approval is not None and to_pay(ali.approval, ali.paid) == 0, (cycle, ali.lines)
         paid = cents(paid + (ali.paid or 0))
         owed = cents(ali.carried_out + ali.overpaid)  # (the last cycle's: what the rep still owes)
-    today = now[0].date()
+    return board, deals, now[0].date(), paid, owed
+
+
+@FUZZ
+@example(release="paid", gap=10, plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])  # a payment in the gap
+@example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)],  # a balance carried on, netted
+                                     [("lose", 0), ("approve", 0), ("paid", 0)], [("win", 1001), ("approve", 0)]])
+@example(release="won", gap=0, plan=[[("win", 10001), ("pay", 0, 50, "today"), ("approve", 0), ("paid", 0)],
+                                      [("value", 0, -40), ("approve", 1), ("paid", 1), ("win", 2001)]])  # overpaid
+@example(release="paid", gap=0, plan=[[("win", 10001), ("hold", True), ("approve", 0), ("hold", False),  # a hold
+                                       ("pay", 0, 30, "today"), ("approve", 0), ("paid", 0)],
+                                      [("pay", 0, 100, "start"), ("lose", 0), ("approve", 0), ("approve", 1)]])
+@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
+def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, release, gap, plan) -> None:
+    board, deals, today, paid, owed = _play(tmp_path_factory.mktemp("pay"), release, gap, plan, FLAT)
     released = 0.0
     for deal in map(board.deal, deals):
         won = max(h.at for h in deal.history if h.stage == "Won").date()
-        in_a_cycle = any(start <= won <= end for start, end in cycles)
+        in_a_cycle = any(start <= won <= end for start, end in _cycles(gap)[:len(plan)])
         if deal.stage == "Won" and in_a_cycle:
             commission = cents(deal.value * RATE / 100)
             share = 1.0 if release == "won" else \
@@ -163,3 +171,19 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
     # (the statements round 5% of a cycle's won value, and each deal's slice of it, to the cent,
     # where this adds up each deal's: a cent a deal apart at most; paying twice is more)
     assert abs(cents(paid + owed - released)) <= 0.01 * len(deals), (paid, owed, released)
+
+
+#: tiers below and above quota and a cap: each deal's commission is the slice of them it fills
+TIERED = {"quota": 30000, "tiers": [{"from_pct": 0, "to_pct": 50, "rate": 2}, {"from_pct": 50, "to_pct": 100, "rate": 5},
+                                    {"from_pct": 100, "rate": 8}], "cap": 2500}
+
+
+@FUZZ
+@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
+def test_what_payroll_pays_does_not_depend_on_when_statements_were_approved(tmp_path_factory, release, gap, plan) -> None:
+    """Under tiers and a cap, the same deals and payments pay the same, whether each cycle was
+    approved, paid, held and approved again along the way or only once at the end."""
+    *_, paid, owed = _play(tmp_path_factory.mktemp("pay"), release, gap, plan, TIERED)
+    *_, paid_once, owed_once = _play(tmp_path_factory.mktemp("once"), release, gap, plan, TIERED, approving=False)
+    deals = sum(1 for cycle in plan for step in cycle if step[0] == "win")
+    assert abs(cents(paid + owed - paid_once - owed_once)) <= 0.01 * deals, (paid, owed, paid_once, owed_once)
