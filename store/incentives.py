@@ -394,11 +394,13 @@ class ReviewChanges(BoardCore):
             own = (first, last) == (start, end)
             if not own and last >= start:
                 continue  # (a cycle overlapping this one: neither earlier nor this)
-            latest = made[-1]
+            held = _held_in(made[-1])
+            if not held:
+                continue
             # the day before what this cycle releases: the end of the last cycle before it (a gap's
             # payments are this cycle's), at the earliest the earning cycle's own end
             since = last if own else max((e for _, e in cycles if last <= e < start), default=last)
-            for deal_id, earned, net in _held_in(latest):
+            for deal_id, earned, net in held:
                 deal = deals.get(deal_id)
                 if deal is None:
                     continue
