@@ -148,7 +148,8 @@ def _play(path, release: str, gap: int, plan: list[list[tuple]], incentive: dict
 
 
 @FUZZ
-@example(release="paid", gap=10, plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])  # a payment in the gap
+@example(release="paid", gap=10,  # a payment in the gap
+         plan=[[("win", 10001), ("approve", 0)], [("pay", 0, 100, "start-1")]])
 @example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)],  # a balance carried on, netted
                                      [("lose", 0), ("approve", 0), ("paid", 0)], [("win", 1001), ("approve", 0)]])
 @example(release="won", gap=0, plan=[[("win", 10001), ("pay", 0, 50, "today"), ("approve", 0), ("paid", 0)],
@@ -156,8 +157,10 @@ def _play(path, release: str, gap: int, plan: list[list[tuple]], incentive: dict
 @example(release="paid", gap=0, plan=[[("win", 10001), ("hold", True), ("approve", 0), ("hold", False),  # a hold
                                        ("pay", 0, 30, "today"), ("approve", 0), ("paid", 0)],
                                       [("pay", 0, 100, "start"), ("lose", 0), ("approve", 0), ("approve", 1)]])
-@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
-def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, release, gap, plan) -> None:
+@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)),
+       plan=st.lists(steps, min_size=2, max_size=3))
+def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_path_factory, release, gap,
+                                                                           plan) -> None:
     board, deals, today, paid, owed = _play(tmp_path_factory.mktemp("pay"), release, gap, plan, FLAT)
     released = 0.0
     for deal in map(board.deal, deals):
@@ -174,13 +177,15 @@ def test_every_statement_adds_up_and_payroll_pays_released_commission_once(tmp_p
 
 
 #: tiers below and above quota and a cap: each deal's commission is the slice of them it fills
-TIERED = {"quota": 30000, "tiers": [{"from_pct": 0, "to_pct": 50, "rate": 2}, {"from_pct": 50, "to_pct": 100, "rate": 5},
-                                    {"from_pct": 100, "rate": 8}], "cap": 2500}
+TIERED = {"quota": 30000, "cap": 2500, "tiers": [
+    {"from_pct": 0, "to_pct": 50, "rate": 2}, {"from_pct": 50, "to_pct": 100, "rate": 5}, {"from_pct": 100, "rate": 8}]}
 
 
 @FUZZ
-@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)), plan=st.lists(steps, min_size=2, max_size=3))
-def test_what_payroll_pays_does_not_depend_on_when_statements_were_approved(tmp_path_factory, release, gap, plan) -> None:
+@given(release=st.sampled_from(("paid", "paid", "won")), gap=st.sampled_from((0, 0, 10)),
+       plan=st.lists(steps, min_size=2, max_size=3))
+def test_what_payroll_pays_does_not_depend_on_when_statements_were_approved(tmp_path_factory, release, gap,
+                                                                            plan) -> None:
     """Under tiers and a cap, the same deals and payments pay the same, whether each cycle was
     approved, paid, held and approved again along the way or only once at the end."""
     *_, paid, owed = _play(tmp_path_factory.mktemp("pay"), release, gap, plan, TIERED)
