@@ -178,13 +178,13 @@ def changes_since(approval: Approval, statement: "Statement") -> tuple[list[Appr
     approved = [line for line in approval.lines if not line.text.startswith(("total payout = ", "total payable now = "))]
     now = [line for line in statement.lines if line.kind != "total"]
     left = [(line.text, line.amount) for line in now]
+    was = [_as_said_now(line) for line in approved]
     gone = []
-    for line in approved:
-        if _as_said_now(line) in left:
-            left.remove(_as_said_now(line))
+    for line, said in zip(approved, was):
+        if said in left:
+            left.remove(said)
         else:
             gone.append(line)
-    was = [_as_said_now(line) for line in approved]
     new = []
     for line in now:
         if (str(line.text), line.amount) in was:

@@ -9,7 +9,7 @@ sales/payout.py); nothing computed is stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
@@ -330,11 +330,12 @@ class ReviewChanges(BoardCore):
         if any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
                for approval in approvals for line in approval.lines):
             deals = {deal.id: deal for deal in self.deals()}
+        cycles = self.known_cycles_later()  # (read once a release from an earlier cycle needs them)
         for results in every:
             if rep is None or results.rep == rep:
                 made = statement(plan_for(plans, results.rep), results, every_plan,
                                  self._balance_carried(results.rep, approvals),
-                                 self._released(results.rep, approvals, deals))
+                                 self._released(results.rep, approvals, deals, cycles))
                 made.recognition = [item.award for item in awards.get(results.rep, [])]
                 mine = cycle.get(results.rep, [])
                 made.approval = mine[-1] if mine else None
@@ -369,14 +370,17 @@ class ReviewChanges(BoardCore):
         amount = cents(amount + overpaid(last, paid_so_far(same)))
         return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
 
-    def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None) -> list[Released]:
+    def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
+                  cycles: Iterable[tuple[date, date]] = ()) -> list[Released]:
         """Commission that `rep`'s approved statements of other cycles held until customers paid,
         and that payments made since released: on the statement of the cycle read, what payments
         dated in it released of earlier cycles' deals (beyond what those cycles' latest approvals
         paid), and, when the cycle read has an approval, what payments dated after it ended
         released of its own (paid in those later cycles, so taken off here: approving it again
-        pays nothing twice). Each deal's payable is its commission times the part of it paid
-        by a day, as its held line works it out (sales.payout._releases)."""
+        pays nothing twice). A payment dated in a gap between cycles (`cycles`: those the board
+        knows) is the next cycle's, as it is taken off its own. Each deal's payable is its
+        commission times the part of it paid by a day, as its held line works it out
+        (sales.payout._releases)."""
         start, end = self.period()
         if not deals or start is None or end is None:
             return []
@@ -390,8 +394,13 @@ class ReviewChanges(BoardCore):
             own = (first, last) == (start, end)
             if not own and last >= start:
                 continue  # (a cycle overlapping this one: neither earlier nor this)
-            latest = made[-1]
-            for deal_id, earned, net in _held_in(latest):
+            held = _held_in(made[-1])
+            if not held:
+                continue
+            # the day before what this cycle releases: the end of the last cycle before it (a gap's
+            # payments are this cycle's), at the earliest the earning cycle's own end
+            since = last if own else max((e for _, e in cycles if last <= e < start), default=last)
+            for deal_id, earned, net in held:
                 deal = deals.get(deal_id)
                 if deal is None:
                     continue
@@ -402,8 +411,7 @@ class ReviewChanges(BoardCore):
                 def beyond(day: date) -> float:
                     return max(cents(payable(day) - net), 0.0)
 
-                amount = cents(beyond(today) - beyond(last)) if own else \
-                    cents(beyond(end) - beyond(start - timedelta(days=1)))
+                amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
                 if amount > 0:
                     found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
         return found

@@ -264,13 +264,13 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
 
 def _approve(board, args: argparse.Namespace) -> int:
     from sales.payout import money
-
     from sales.text import safe
 
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
-    for s in board.payouts(args.rep):  # (held: left as they are, and said)
+    statements = board.payouts(args.rep)  # (read once: each read works every statement out again)
+    for s in statements:  # (held: left as they are, and said)
         if s.hold is not None:
             print(safe(_("{rep}: on hold ({id}: {reason}), not approved until a lead releases it").format(
                 rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
@@ -278,12 +278,12 @@ def _approve(board, args: argparse.Namespace) -> int:
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
                 "a deal that moves later changes them, and they show as changed since").format(end=end), file=sys.stderr)
-    if not made and not any(s.plan for s in board.payouts(args.rep)):  # nothing there to approve: refused
+    if not made and not any(s.plan for s in statements):  # nothing there to approve: refused
         if args.rep:
             raise Refused("nothing to approve: {rep} is on no incentive plan (uplift incentive set FILE.yaml)",
                           rep=args.rep)
         raise Refused("nothing to approve: no rep is on an incentive plan (uplift incentive set FILE.yaml)")
-    if not made and any(s.hold is not None for s in board.payouts(args.rep)):  # held: nothing done, and why
+    if not made and any(s.hold is not None for s in statements):  # held: nothing done, and why
         raise Refused("nothing approved: the statements left to approve are on hold (a lead releases one with "
                       "`uplift payout hold REP --release`)")
     if not made:  # approved as they stand already: a repeat, done
