@@ -319,11 +319,15 @@ class _Import:
         if section.kind == "spend":  # as `budget spend`: a rep on a line they asked for
             owner = self.line_owners.get(item.line)
             self.allowed(path, "budget.spend", owner=owner, new_owner=owner)
+        elif section.kind == "checkin":  # as `goal checkin`: a rep on a goal they own
+            goal = self.board_goals.get(item.goal) or self.goals.get(item.goal)
+            owner = _owner(goal)
+            self.allowed(path, "goal.checkin", owner=owner, new_owner=owner)
         elif section.kind == "budget":  # as `budget request` (anyone's), or a decision (a lead's)
             self.allowed(path, {"requested": "budget.request", "approved": "budget.approve"}.get(
                 item.status, "budget.reject"))
         else:
-            self.allowed(path, _STORE_ACTIONS.get(action, action), new_owner=_owner(item))
+            self.allowed(path, action, new_owner=_owner(item))
         self.records(section, None, item, path)
         if section.kind == "goal":
             self.closed_now(None, item, path)
@@ -398,11 +402,6 @@ class _Import:
                 self.refusals.append(Problem(path, error))
                 continue
             self.summary.created += [(op.item, task.title) for op in self.tx.ops[before:]]
-
-
-#: A file's item and the store's verb for it, where they differ: a rep who may check in with
-#: `goal checkin` may add their own check-in in a file too (sales.plan_records: their own).
-_STORE_ACTIONS = {"checkin.add": "goal.checkin"}
 
 
 def _stage_outcomes(document: object) -> dict[str, str]:

@@ -8,7 +8,7 @@ import pytest
 
 
 def test_goal_add_list_show_and_checkin(run) -> None:
-    code, out, _ = run("goal", "add", "Grow revenue", "--owner", "dana", "--metric", "revenue",
+    code, out, _ = run("goal", "add", "Grow revenue", "--owner", "ali", "--metric", "revenue",
                        "--region", "North", "--baseline", "1.2M", "--target", "+15%", "--unit", "$",
                        "--start", "2026-10-01", "--deadline", "2026-12-31",
                        "--subtarget", "new customers >= 30% of the growth",

@@ -347,7 +347,7 @@ class GoalsScreen(BoardView):
         elif goal and goal.closed:
             tell(self, _("{id} is closed ({outcome}): it takes no more check-ins; {key} reopens it").format(
                 id=goal.id, outcome=outcome_text(goal.closed.outcome), key=shown_key(self, "goals.close")), "warning")
-        elif goal and permitted(self, "goal.checkin"):
+        elif goal and permitted(self, "goal.checkin", goal.owner):
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
 
     def action_close_goal(self) -> None:
