@@ -79,7 +79,7 @@ def test_budget_request_approve_reject_spend(run) -> None:
     code, out, err = run("budget", "spend", "B-1", "6200", "--note", "deposit", user="ali")
     assert (code, out) == (0, "E-1\n") and "200 over" in err
     code, _, err = run("budget", "spend", "B-1", "5", user="bea")
-    assert code == 1 and "own" in err
+    assert code == 1 and "only on budget lines they asked for" in err
     code, out, _ = run("budget", "list", "--json")
     listing = json.loads(out)
     assert [(line["id"], line["status"], line["spent"]) for line in listing["lines"]] == \

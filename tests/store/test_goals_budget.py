@@ -181,7 +181,7 @@ def test_budget_requests_decisions_and_spending_follow_the_roles(plan) -> None:
     with pytest.raises(Refused, match="^B-1 was already approved by dana; a line is approved or rejected once$"):
         lead.reject_budget("B-1", "changed my mind")  # (it said `reason: ...`, exit 2)
     rep.record_spend("B-1", 6500, "2026-11-20", "deposit and stand")
-    with pytest.raises(Refused, match="own"):
+    with pytest.raises(Refused, match="only on budget lines they asked for"):
         other.record_spend("B-1", 10)
     with pytest.raises(Refused):
         rep.set_plan_budget(1)
