@@ -24,12 +24,16 @@ class Pace(msgspec.Struct, frozen=True):
     expected: float | None  # share of the way a steady pace would have covered by today
     expected_value: float | None  # where the metric should be today at a steady pace
     behind: bool  # progress is short of the steady pace
+    # what the goal lacks for the progress ("baseline", "target") or, with progress, for the
+    # pace ("start", "deadline"): the note says exactly that, not both of a pair when one is there
+    missing: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        needs = " and ".join(f"a {name}" for name in self.missing)
         if self.progress is None:
-            return "no progress to measure (needs a baseline and a target)"
+            return f"no progress to measure (needs {needs or 'a baseline and a target'})"
         if self.expected is None:
-            return f"{percent(self.progress)} of the way from baseline to target (needs a start and a deadline to judge the pace)"
+            return f"{percent(self.progress)} of the way from baseline to target (needs {needs or 'a start and a deadline'} to judge the pace)"
         return f"{percent(self.progress)} of the way from baseline to target, {percent(self.expected)} expected by now"
 
 
@@ -67,8 +71,12 @@ def pace_at(goal: Goal, current: float | None, today: date, period_start: date |
     done = progress(goal, current) if current is not None else None
     start = goal.start or period_start
     target = target_value(goal)
-    if done is None or start is None or goal.deadline is None:
-        return Pace(current, done, None, None, False)
+    if done is None:
+        return Pace(current, done, None, None, False,
+                    tuple(name for name, given in (("baseline", goal.baseline), ("target", goal.target)) if given is None))
+    if start is None or goal.deadline is None:
+        return Pace(current, done, None, None, False,
+                    tuple(name for name, given in (("start", start), ("deadline", goal.deadline)) if given is None))
     if goal.direction in ("above", "below"):
         expected = 1.0
         expected_value = target

@@ -13,7 +13,9 @@ recorded (a lead any). A snooze silences an alert for everyone,
 so a rep may snooze only the alerts about their own tasks, deals and goals, and may not change
 a snooze that is still running and someone else set (a lead's "until the contract is signed"
 is not a rep's to shorten; `alert.resnooze`, with the snooze's author as the owner). Goals and strategies are set by leads;
-check-ins on any goal are open to reps (the people closest to the numbers); a check-in is deleted
+a goal's number is updated by its owner and the leads (as Lattice and Tability have it): a rep
+checks in on the goals they own (their part of a team goal), not on the team's or another's,
+whose latest check-in would set its actual in Review; a check-in is deleted
 by a lead or by the rep who made it. A goal is closed with its outcome (`goal.close`, and reopened
 the same way) by a lead or by its owner, who knows best how it ended; dropping one (`goal.drop`:
 no longer pursued, or reopening one that was) changes the plan, and is a lead's.
@@ -31,12 +33,12 @@ from __future__ import annotations
 
 from sales.errors import Refused, Word
 
-REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move", "budget.spend",
+REP_ON_OWN = {"task.edit", "task.move", "task.step", "deal.edit", "deal.move",
               "note.edit", "note.delete", "checkin.delete", "spend.delete", "goal.close"}
 REP_CREATE_OWN = {"task.add", "deal.add"}
 # Anyone on the team may write down what they heard and tick the diagnosis checklist; saving
 # a diagnosis snapshot or a column mapping (diagnosis.save, mapping.save) is a lead's call.
-REP_ANY = {"activity.log", "goal.checkin", "pipeline.snapshot", "budget.request",
+REP_ANY = {"activity.log", "pipeline.snapshot", "budget.request",
            "note.add", "checklist.tick", "task.comment", "change.undo", "change.redo"}
 
 
@@ -71,6 +73,19 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
             return
         raise Refused("{owner} snoozed this alert; a rep may not change someone else's snooze "
                       "(ask a lead)", owner=owner)
+    if action == "goal.checkin":  # the goal's number: its owner's and the leads' to set
+        if owner == actor:
+            return
+        if owner:
+            raise Refused("a rep may check in only on goals they own; this one is {owner}'s, "
+                          "for {owner} and the leads to update", owner=owner)
+        raise Refused("a rep may check in only on goals they own; this one is the team's, "
+                      "for the leads to update")
+    if action == "budget.spend":  # (`owner`: who requested the line; a lead's own lines are theirs too)
+        if owner == actor:
+            return
+        raise Refused("a rep may record spending only on budget lines they asked for; this one is {owner}'s",
+                      owner=owner)
     if action == "member.zone":  # one's own time zone is one's own business
         if owner == actor:
             return

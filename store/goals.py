@@ -352,7 +352,7 @@ class GoalChanges(BoardCore):
         noon of that day. It joins the history in its place: the latest check-in still counts."""
         def build(tx: Transaction) -> CheckIn:
             goal = self.goal(goal_id)
-            self._check("goal.checkin")
+            self._check("goal.checkin", owner=goal.owner, new_owner=goal.owner)
             if goal.closed is not None:
                 raise Refused("{id} is closed ({outcome}, on {day}): it takes no more check-ins "
                               "(`uplift goal reopen {id}` if it runs on)", id=goal.id,

@@ -327,6 +327,10 @@ class _Import:
         if section.kind == "spend":  # as `budget spend`: a rep on a line they asked for
             owner = self.line_owners.get(item.line)
             self.allowed(path, "budget.spend", owner=owner, new_owner=owner)
+        elif section.kind == "checkin":  # as `goal checkin`: a rep on a goal they own
+            goal = self.board_goals.get(item.goal) or self.goals.get(item.goal)
+            owner = _owner(goal)
+            self.allowed(path, "goal.checkin", owner=owner, new_owner=owner)
         elif section.kind == "budget":  # as `budget request` (anyone's), or a decision (a lead's)
             self.allowed(path, {"requested": "budget.request", "approved": "budget.approve"}.get(
                 item.status, "budget.reject"))
@@ -347,8 +351,8 @@ class _Import:
                 start, end = self.board.plan_period()
                 item.requested_on = self.today
                 item.cycle_start, item.cycle_end = (start, end) if start and end else (None, None)
-        self.board._put_new(self.tx, _STORE_ACTIONS.get(action, action) if section.kind == "hold" else action,
-                            section.kind, item)  # (a hold's as `payout hold` logs it: the feed says "held ...")
+        # (a hold's as `payout hold` logs it: the feed says "held ...")
+        self.board._put_new(self.tx, _STORE_ACTIONS.get(action, action), section.kind, item)
         self.summary.created.append((item.id, getattr(item, "title", "")))
 
     def one_hold_each(self, items: list, current: dict) -> None:
@@ -429,9 +433,9 @@ class _Import:
             self.summary.created += [(op.item, task.title) for op in self.tx.ops[before:]]
 
 
-#: A file's item and the store's verb for it, where they differ: a rep who may check in with
-#: `goal checkin` may add their own check-in in a file too (sales.plan_records: their own).
-_STORE_ACTIONS = {"checkin.add": "goal.checkin", "hold.add": "payout.hold"}
+#: A file's item and the store's verb for it, where they differ: a hold is put as `payout hold`
+#: puts it (a lead's; the feed says "held ..."). (A check-in is checked against its goal's owner.)
+_STORE_ACTIONS = {"hold.add": "payout.hold"}
 
 
 def hold_action(old, new) -> str:

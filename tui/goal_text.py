@@ -63,10 +63,14 @@ def _said_values(values: dict, goal) -> dict:
 def pace_text(pace) -> str:
     """Where a goal stands against its pace (sales.pace.Pace.describe, in the interface's language)."""
     if pace.progress is None:
-        return _("no progress to measure (needs a baseline and a target)")
+        return {("baseline",): _("no progress to measure (needs a baseline)"),
+                ("target",): _("no progress to measure (needs a target)")}.get(
+            pace.missing, _("no progress to measure (needs a baseline and a target)"))
     if pace.expected is None:
-        return _("{progress} of the way from baseline to target (needs a start and a deadline to judge the pace)").format(
-            progress=percent(pace.progress))
+        return {("start",): _("{progress} of the way from baseline to target (needs a start to judge the pace)"),
+                ("deadline",): _("{progress} of the way from baseline to target (needs a deadline to judge the pace)")}.get(
+            pace.missing, _("{progress} of the way from baseline to target (needs a start and a deadline to judge the pace)")
+        ).format(progress=percent(pace.progress))
     return _("{progress} of the way from baseline to target, {expected} expected by now").format(
         expected=percent(pace.expected), progress=percent(pace.progress))
 

@@ -15,6 +15,9 @@ import os
 from sales.errors import Refused
 
 REMOTE_ENV = "UPLIFT_REMOTE"
+#: The verbs a session over SSH may not run (each calls `refuse_remote`): TAB completion there
+#: leaves them out, as help leaves out `--board`.
+LOCAL_VERBS = ("demo", "init", "serve")
 #: The most of one command's standard input `uplift serve ssh` passes on: it passes one byte
 #: more (tui/serve/limits.py), so that a reader can tell a file that was bigger from one that fits.
 REMOTE_STDIN_BYTES = 5 * 1024 * 1024

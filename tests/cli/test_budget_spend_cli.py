@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from store.board import Board
+from tests.conftest import snapshot_files
 
 NEXT_MONTH = (date.today() + timedelta(days=40)).isoformat()
 
@@ -137,3 +138,17 @@ def test_a_request_or_an_approval_for_nothing_is_refused(line, run, monkeypatch,
     assert run("budget", "approve", "B-2", "--amount", "0", "--reason", "fine") == (2, "", approve_said)
     assert Board(line, actor="dana").budget_line("B-2").status == "requested"
     assert run("budget", "reject", "B-2", "--reason", "not this quarter")[0] == 0
+
+
+def test_a_rep_spending_on_anothers_line_is_told_the_spending_rule(team, run, monkeypatch) -> None:
+    """It said "may only change their own budget lines": the rule is about recording spending."""
+    Board(team, actor="bea").request_budget("Trip", 500, task="T-2")
+    run("budget", "approve", "B-1", "--reason", "ok")
+    before = snapshot_files(team)
+    assert run("budget", "spend", "B-1", "120", user="ali") == (
+        1, "", "uplift: a rep may record spending only on budget lines they asked for; this one is bea's\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert run("budget", "spend", "B-1", "120", user="ali")[2] == \
+        "uplift: 销售代表只能在自己申请的预算项上记录支出；这一项属于 bea\n"
+    assert snapshot_files(team) == before
+    assert run("budget", "spend", "B-1", "120", user="bea")[0] == 0

@@ -334,3 +334,26 @@ def test_zsh_is_given_an_account_whole_with_its_deals(capsys, run, tmp_path, tab
              '_files() { print files; }; words=(uplift account show P); CURRENT=4; _uplift')
     result = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, env=tab_env)
     assert (result.stdout.splitlines(), result.stderr) == (["describe account", "Polar Tech:3 deals"], "")
+
+
+@needs_bash
+@pytest.mark.parametrize("words, wanted", [
+    (("uplift", "d"), "deal diagnose diagnosis"),                     # no `demo`
+    (("uplift", "s"), "snapshot strategy"),                           # no `serve`
+    (("uplift", "i"), "incentive"),                                   # no `init`
+    (("uplift", "--"), "--help --theme --version"),                   # no `--board`
+    (("uplift", "task", "done", "T-"), "T-1 T-3"),                    # the server's board, as ever
+])
+def test_tab_over_ssh_offers_nothing_a_session_there_refuses(capsys, tmp_path, tab_env, monkeypatch, words, wanted):
+    """`uplift serve ssh` refuses `demo`, `init`, `serve` and `--board`: its script leaves them out."""
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    code, out, err = invoke(capsys, "completion", "bash")
+    assert code == 0 and " demo " not in out and "--board" not in out
+    script = tmp_path / "uplift.bash"
+    script.write_text(out)
+    assert _tab(str(script), words, {**tab_env, "UPLIFT_REMOTE": "1"}) == wanted
+
+
+def test_tab_locally_still_offers_the_verbs_ssh_leaves_out(capsys) -> None:
+    code, out, _ = invoke(capsys, "completion", "bash")
+    assert code == 0 and " demo " in out and " serve " in out and " init " in out and "--board" in out

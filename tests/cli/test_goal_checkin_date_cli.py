@@ -14,7 +14,7 @@ def _shown(run) -> dict:
 def test_a_check_in_dated_in_the_past_joins_the_history_in_its_place(run, monkeypatch) -> None:
     today = date.today()
     week_ago, two_weeks_ago = today - timedelta(days=7), today - timedelta(days=14)
-    run("goal", "add", "Grow revenue", "--metric", "revenue", "--unit", "$", "--baseline", "100k", "--target", "200k")
+    run("goal", "add", "Grow revenue", "--owner", "ali", "--metric", "revenue", "--unit", "$", "--baseline", "100k", "--target", "200k")
     assert run("goal", "checkin", "G-1", "130k", user="ali")[0] == 0  # today: 30 of 100 = 30%
     code, out, err = run("goal", "checkin", "G-1", "120k", "--date", week_ago, "--comment", "forgot", user="ali")
     assert (code, err) == (0, "")

@@ -103,8 +103,8 @@ def test_a_plan_file_without_a_direction_takes_it_from_the_numbers(run, tmp_path
 
 def test_a_percentage_is_no_value_for_a_goal_measured_in_dollars(run, monkeypatch) -> None:
     """`50%` was taken as 50: a revenue goal at $50."""
-    run("goal", "add", "Grow revenue", "--metric", "revenue", "--unit", "$", "--baseline", "1.2M", "--target", "1.38M")
-    run("goal", "add", "Win rate", "--metric", "win_rate", "--unit", "%", "--baseline", "31", "--target", "40")
+    run("goal", "add", "Grow revenue", "--owner", "ali", "--metric", "revenue", "--unit", "$", "--baseline", "1.2M", "--target", "1.38M")
+    run("goal", "add", "Win rate", "--owner", "ali", "--metric", "win_rate", "--unit", "%", "--baseline", "31", "--target", "40")
     code, out, err = run("goal", "checkin", "G-1", "50%", user="ali")
     assert (code, out) == (2, "")
     assert err == "uplift: value: '50%' is a percentage, but the goal is measured in $: give its value in $\n"

@@ -63,7 +63,7 @@ def test_goal_checkin_and_delete_say_what_they_did_in_chinese(run, monkeypatch) 
     run("strategy", "add", "Fairs", "--dimension", "market", "--goal", "G-3")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, err = run("goal", "checkin", "G-3", "50k", user="bea")
-    assert out == "C-2：G-3 现为 $50,000；无法衡量进展（需要基线和目标值）\n"
+    assert out == "C-2：G-3 现为 $50,000；无法衡量进展（需要目标值）\n"  # (it has a baseline)
     code, out, err = run("goal", "delete", "G-3")
     assert out == "已删除 G-3；连同其 1 条进展记录；S-1 保留，已解除关联\n"
     monkeypatch.setenv("UPLIFT_LANG", "en")

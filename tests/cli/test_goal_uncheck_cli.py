@@ -12,8 +12,9 @@ def _checkins(run, goal: str = "G-1") -> list[tuple[str, float]]:
 
 
 def test_a_lead_deletes_a_reps_check_in_and_the_goal_stands_at_the_latest_left(run, monkeypatch) -> None:
-    run("goal", "add", "Grow revenue", "--metric", "revenue", "--unit", "$", "--baseline", "100k", "--target", "200k")
+    run("goal", "add", "Grow revenue", "--owner", "ali", "--metric", "revenue", "--unit", "$", "--baseline", "100k", "--target", "200k")
     run("goal", "checkin", "G-1", "150k", user="ali")
+    run("goal", "edit", "G-1", "--owner", "bea")  # (handed to bea, who checks in on it)
     run("goal", "checkin", "G-1", "1", user="bea")  # typed wrong
     assert "    C-1  " in run("goal", "show", "G-1")[1]  # `goal show` says each check-in's id
     code, _, err = run("goal", "uncheck", "C-2", user="ali")  # not ali's

@@ -8,7 +8,7 @@ import pytest
 
 
 def test_goal_add_list_show_and_checkin(run) -> None:
-    code, out, _ = run("goal", "add", "Grow revenue", "--owner", "dana", "--metric", "revenue",
+    code, out, _ = run("goal", "add", "Grow revenue", "--owner", "ali", "--metric", "revenue",
                        "--region", "North", "--baseline", "1.2M", "--target", "+15%", "--unit", "$",
                        "--start", "2026-10-01", "--deadline", "2026-12-31",
                        "--subtarget", "new customers >= 30% of the growth",
@@ -79,7 +79,7 @@ def test_budget_request_approve_reject_spend(run) -> None:
     code, out, err = run("budget", "spend", "B-1", "6200", "--note", "deposit", user="ali")
     assert (code, out) == (0, "E-1\n") and "200 over" in err
     code, _, err = run("budget", "spend", "B-1", "5", user="bea")
-    assert code == 1 and "own" in err
+    assert code == 1 and "only on budget lines they asked for" in err
     code, out, _ = run("budget", "list", "--json")
     listing = json.loads(out)
     assert [(line["id"], line["status"], line["spent"]) for line in listing["lines"]] == \

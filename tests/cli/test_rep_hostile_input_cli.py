@@ -116,7 +116,7 @@ def test_help_over_ssh_offers_no_board_option(capsys, monkeypatch):
 def test_a_win_rate_checked_in_past_100_percent_is_bad_input(run, team, typed):
     """A rep's `goal checkin G-1 330%` on a win-rate goal was kept: the goal stood at 330%,
     "3322% of the way from baseline to target", for everyone."""
-    assert run("goal", "add", "Win more", "--metric", "win_rate", "--unit", "%", "--baseline", "31",
+    assert run("goal", "add", "Win more", "--owner", "ali", "--metric", "win_rate", "--unit", "%", "--baseline", "31",
                "--target", "40")[0] == 0
     before = snapshot_files(team)
     value = typed.rstrip("%")

@@ -45,7 +45,7 @@ def test_a_rep_adds_spending_on_their_own_line_in_a_file(lines, run, tmp_path) -
 
 @pytest.mark.parametrize(("entry", "said"), [
     ("{line: B-2, amount: 120, 'on': DAY, by: ali, at: 'DAYT10:00:00Z'}",
-     "spending[0]: a rep may only change their own budget lines; this one is bea's"),
+     "spending[0]: a rep may record spending only on budget lines they asked for; this one is bea's"),
     ("{line: B-1, amount: 120, 'on': DAY, by: bea, at: 'DAYT10:00:00Z'}",
      "spending[0].by: a new spend is ali's own, not bea's")])
 def test_a_rep_may_not_spend_on_anothers_line_or_in_anothers_name(lines, run, tmp_path, entry, said) -> None:

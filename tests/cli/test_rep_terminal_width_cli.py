@@ -84,7 +84,7 @@ def long_lines(run):
     """A board whose goal, cycle, budget and win/loss views say long lines."""
     assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
     assert run("budget", "total", "40000")[0] == 0
-    assert run("goal", "add", TITLE, "--metric", "revenue", "--target", "1.5M", "--baseline", "1.2M",
+    assert run("goal", "add", TITLE, "--owner", "ali", "--metric", "revenue", "--target", "1.5M", "--baseline", "1.2M",
                "--deadline", "2026-12-31", "--description", TITLE)[0] == 0
     assert run("goal", "checkin", "G-1", "1.3M", "--comment", TITLE, "--date", "2026-11-01", user="ali")[0] == 0
     assert run("task", "add", TITLE, "--due", "2026-11-02", user="ali")[0] == 0

@@ -91,4 +91,5 @@ def test_who_may_do_what_with_budget() -> None:
     assert not may("budget.spend", "ali", "rep", owner="bea")
     assert not may("budget.total", "ali", "rep") and not may("training.add", "ali", "rep")
     assert not may("budget.request", "zed", None)
-    assert may("goal.checkin", "ali", "rep") and not may("goal.add", "ali", "rep")
+    assert may("goal.checkin", "ali", "rep", owner="ali") and not may("goal.add", "ali", "rep")
+    assert not may("goal.checkin", "ali", "rep") and not may("goal.checkin", "ali", "rep", owner="dana")

@@ -68,7 +68,7 @@ def test_an_outcome_and_a_value_said_are_kept_and_a_goal_without_numbers_needs_i
 def test_a_closed_goal_takes_no_check_in_and_is_not_closed_twice_until_reopened(lead) -> None:
     lead.close_goal("G-2", "missed")
     with pytest.raises(Refused, match=r"G-2 is closed \(missed, on 2026-11-26\): it takes no more check-ins"):
-        _board(lead.path, "ali").checkin("G-2", 4)
+        lead.checkin("G-2", 4)
     with pytest.raises(Refused, match="G-2 is closed already"):
         lead.close_goal("G-2", "achieved")
     lead.reopen_goal("G-2")

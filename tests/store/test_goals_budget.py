@@ -42,6 +42,7 @@ def test_a_goal_report_gathers_verdicts_pace_and_strategies(plan) -> None:
 
 
 def test_checkins_record_who_and_when_and_move_the_pace(plan) -> None:
+    as_(plan, "dana").update_goal("G-1", owner="ali")  # (a rep checks in on their own goals)
     checkin = as_(plan, "ali").checkin("G-1", 1_286_400, "at_risk", "slow November")
     assert (checkin.id, checkin.by, checkin.at, checkin.confidence) == ("C-1", "ali", NOW, "at_risk")
     report = as_(plan, "dana").report("G-1")
@@ -54,6 +55,7 @@ def test_checkins_record_who_and_when_and_move_the_pace(plan) -> None:
 def test_of_check_ins_in_the_same_second_the_last_one_given_is_the_latest(plan) -> None:
     """Times are kept to the second: C-10, given after C-9 in the same second, is the newest
     (compared as numbers: 10 comes after 9)."""
+    as_(plan, "dana").update_goal("G-1", owner="ali")
     ali = as_(plan, "ali")
     for value in range(1_201_000, 1_210_000, 1_000):  # C-1 … C-9
         ali.checkin("G-1", value)
@@ -179,7 +181,7 @@ def test_budget_requests_decisions_and_spending_follow_the_roles(plan) -> None:
     with pytest.raises(Refused, match="^B-1 was already approved by dana; a line is approved or rejected once$"):
         lead.reject_budget("B-1", "changed my mind")  # (it said `reason: ...`, exit 2)
     rep.record_spend("B-1", 6500, "2026-11-20", "deposit and stand")
-    with pytest.raises(Refused, match="own"):
+    with pytest.raises(Refused, match="only on budget lines they asked for"):
         other.record_spend("B-1", 10)
     with pytest.raises(Refused):
         rep.set_plan_budget(1)

@@ -154,7 +154,7 @@ def test_an_undone_member_change_is_named_by_the_change_it_took_back(team) -> No
 def test_an_undone_check_in_or_budget_decision_is_described_by_what_it_took_back(team) -> None:
     """The feed's line for an undo names the change it took back (not "checked in on None")."""
     lead, ali = as_(team, "dana"), as_(team, "ali")
-    lead.add_goal("Grow revenue", metric="revenue", target=10)
+    lead.add_goal("Grow revenue", metric="revenue", target=10, owner="ali")
     lead.request_budget("Booth", 500, category="marketing", task="T-1")
     ali.checkin("G-1", 4, confidence="at_risk")
     ali.request_budget("Trip to the North", 1200, category="travel", task="T-1")

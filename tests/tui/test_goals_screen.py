@@ -93,9 +93,9 @@ async def test_add_a_goal_and_watch_its_badges_change(team) -> None:
 
 async def test_record_a_check_in_and_see_the_pace(team) -> None:
     lead = Board(team, actor="dana", clock=lambda: NOW)
-    lead.add_goal("Grow revenue", owner="dana", metric="revenue", scope={"region": "North"},
+    lead.add_goal("Grow revenue", owner="ali", metric="revenue", scope={"region": "North"},
                   baseline=1_200_000, target=1_380_000, start="2026-10-01", deadline="2026-12-31")
-    app = app_for(team, actor="ali")  # reps may check in
+    app = app_for(team, actor="ali")  # a rep checks in on their own goal
     async with app.run_test(size=SIZE) as pilot:
         await open_goals(pilot, app)
         assert "0% of the way from baseline to target, 62% expected by now" in text_of(app, "#goal-pace")  # 56 of 91 days
@@ -115,6 +115,21 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
         assert app.screen.query_one("#goals-table").get_row("G-1")[6].plain == "48%"
     [checkin] = Board(team, actor="dana").checkins("G-1")
     assert (checkin.by, checkin.value, checkin.comment) == ("ali", 1_286_400, "slow November")
+
+
+async def test_a_reps_check_in_on_the_teams_goal_says_the_rule_before_any_form(team) -> None:
+    """The team's goal (no owner) is the leads' to update: `c` says so at once, and asks nothing."""
+    Board(team, actor="dana", clock=lambda: NOW).add_goal("Grow revenue", metric="revenue", baseline=1, target=2)
+    app = app_for(team, actor="bea")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        assert text_of(app, "#goal-last-checkin") == "No check-ins yet (its owner or a lead checks in)."  # not "press c"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert any("a rep may check in only on goals they own; this one is the team's" in str(n.message)
+                   for n in app._notifications)
+    assert Board(team, actor="dana").checkins("G-1") == []
 
 
 async def test_a_bad_target_is_refused_next_to_its_field(team) -> None:

@@ -21,6 +21,7 @@ from tui.argparse_words import shown
 from tui.cli_refs import FIRST, FIRST_UNLESS, NAMES, WITHIN
 from tui.cli_support import EXIT_OK, add_verb
 from tui.i18n import _, n_
+from tui.remote import LOCAL_VERBS, is_remote
 
 SHELLS = ("bash", "zsh")
 #: Kinds an argument may name whose words never change: written into the script.
@@ -52,6 +53,8 @@ def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterato
         if isinstance(action, argparse._SubParsersAction):
             # a verb listed in the help, and its aliases (`task annotate`); not a hidden one (`completion words`)
             listed = shown(action)
+            if not path and is_remote():  # (over `uplift serve ssh`: not the verbs it refuses)
+                listed = [name for name in listed if name not in LOCAL_VERBS]
             subs.update((name, action.choices[name]) for name in listed)
             verb.verbs += sorted(listed)
         elif action.option_strings:
@@ -75,6 +78,8 @@ def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterato
 
 def _option(verb: Verb, action: argparse.Action) -> None:
     """Note an option: shown for `--<TAB>` (unless hidden), and what its value may be."""
+    if "--board" in action.option_strings and is_remote():
+        return  # (over `uplift serve ssh` the server chooses the board: there is no other to name)
     flags = [flag for flag in action.option_strings if flag.startswith("--")]
     if action.help is not argparse.SUPPRESS:
         verb.options += flags
@@ -216,6 +221,9 @@ def script(parser: argparse.ArgumentParser, shell: str) -> str:
         "    done",
         "}",
     ]
+    if is_remote():  # (no --board to follow: the server's board is the only one)
+        walk_words = [line for line in walk_words if "board" not in line or line.lstrip().startswith("local ")]
+        helpers = [line.replace("takes=' --board '", "takes=' '") for line in helpers]
     if shell == "bash":
         body = [
             "# uplift completion: in ~/.bashrc, eval \"$(uplift completion bash)\"",

@@ -72,12 +72,15 @@ def at_text(pace, rollup: str | None = None) -> str:
     return ("–" if pace.progress is None else percent(pace.progress)) + ROLLUP_MARKS.get(rollup, "")
 
 
-def checkins_text(report, checkin_key: str = "c") -> str:
+def checkins_text(report, checkin_key: str | None = "c") -> str:
     """The goal's last check-in; a rolled-up goal's value is its contributors', so it says that.
-    `checkin_key`: the check-in key as the person has it (remapped or not)."""
+    `checkin_key`: the check-in key as the person has it (remapped or not); None where they may
+    not check in on this goal (a rep on the team's: it is not sent to a key that refuses)."""
     goal, last = report.goal, report.checkins[-1] if report.checkins else None
     if goal.rollup:
         return _("It rolls up from its contributors: check in on those.")
+    if last is None and checkin_key is None:
+        return _("No check-ins yet (its owner or a lead checks in).")
     if last is None:
         return _("No check-ins yet: press {key}.").format(key=checkin_key)
     return n_("{count} check-in; last {day} by {name}: {value}, {confidence}",
@@ -251,7 +254,8 @@ class GoalsScreen(BoardView):
         sparkline = self.query_one("#goal-sparkline", Sparkline)
         sparkline.data = values
         sparkline.display = len(values) >= 2  # (one value is no line: it drew as solid blocks)
-        self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report, shown_key(self, "goals.checkin"))))
+        key = shown_key(self, "goals.checkin") if board.may("goal.checkin", goal.owner, goal.owner) else None
+        self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report, key)))
         money_of = board.strategy_money()  # (what each costs, beside it)
         strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}"
                                + (f"\n{' ' * (4 + len(s.id))}{cost}" if (cost := strategy_cost(s.id, money_of)) else "")
@@ -347,7 +351,7 @@ class GoalsScreen(BoardView):
         elif goal and goal.closed:
             tell(self, _("{id} is closed ({outcome}): it takes no more check-ins; {key} reopens it").format(
                 id=goal.id, outcome=outcome_text(goal.closed.outcome), key=shown_key(self, "goals.close")), "warning")
-        elif goal and permitted(self, "goal.checkin"):
+        elif goal and permitted(self, "goal.checkin", goal.owner):
             self.app.push_screen(checkin_form(self.app.board, goal), self._saved)
 
     def action_close_goal(self) -> None:
