@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import fix_now
 from tui.cli import main
 
 
@@ -23,6 +24,17 @@ def run_uplift(board, capsys, monkeypatch):
         monkeypatch.setenv("UPLIFT_USER", user)
         monkeypatch.setenv("UPLIFT_BOARD", str(board))
         return invoke(capsys, *args)
+    return runner
+
+
+def board_from_plan(tmp_path, capsys, monkeypatch, plan: str, now):
+    """A runner (as `run_uplift`'s) on a fresh board the lead made by importing `plan`, with every
+    board's "now" fixed at `now` (a datetime): for tests of cycles with fixed dates."""
+    fix_now(monkeypatch, now)
+    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan)
+    assert runner("plan", "import", str(path))[0] == 0
     return runner
 
 

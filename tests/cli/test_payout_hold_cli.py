@@ -9,8 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 PLAN = """\
 schema: 1
@@ -35,12 +34,7 @@ incentives:
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert runner("plan", "import", str(plan), user="dana")[0] == 0
-    return runner
+    return board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
 
 
 def test_a_held_statement_is_not_approved_paid_or_exported_until_released(run) -> None:

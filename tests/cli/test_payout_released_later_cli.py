@@ -12,8 +12,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 Q1 = ("--start", "2027-01-01", "--end", "2027-03-31")
 
@@ -41,12 +40,7 @@ incentives:
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert runner("plan", "import", str(plan))[0] == 0
-    return runner
+    return board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
 
 
 def statement(run, *cycle: str) -> dict:

@@ -8,8 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 Q4 = ("2026-10-01", "2026-12-31")
 
@@ -41,12 +40,7 @@ incentives:
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    fix_now(monkeypatch, datetime(2027, 1, 20, 12, tzinfo=timezone.utc))
-    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert runner("plan", "import", str(plan))[0] == 0
-    return runner
+    return board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2027, 1, 20, 12, tzinfo=timezone.utc))
 
 
 def q4(run) -> list[str]:
