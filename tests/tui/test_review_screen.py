@@ -603,6 +603,8 @@ async def test_the_payouts_tab_shows_a_hold_and_its_reason_to_the_rep(board_path
         assert cells(app, "#review-statement")[0] == [
             "ON HOLD (W-1) since 2026-12-04 by dana: Disputed split on D-7; not approved or paid until a lead "
             "releases it", ""]
+        said = [row[0] for row in cells(app, "#review-statement")]
+        assert not any(text.startswith("not approved yet") for text in said)  # (the hold says so, and why)
     app = UpliftApp(Board(board_path, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         await open_statement(app, pilot, "ali")
