@@ -119,3 +119,10 @@ def test_a_leads_day_does_not_count_a_held_statement_as_waiting(run) -> None:
     run("payout", "hold", "ali", "Disputed split on D-7", user="dana")
     today = run("today", user="dana")[1]
     assert "Payouts: 1 to approve" in today  # bea's; ali's is held
+
+
+def test_a_hold_without_its_rep_asks_for_the_rep_alone(run) -> None:
+    """argparse listed REASON as required too (a `*` positional without a default), though a hold's
+    reason is asked for only once the rep is given, and --release takes none."""
+    code, out, err = run("payout", "hold", user="dana")
+    assert (code, out) == (2, "") and "required: REP\n" in err and "REASON" not in err.splitlines()[-1]

@@ -472,7 +472,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     hold = add_verb(payout_verbs, common, "hold", cmd_payout_hold,
                     _("hold a rep's statement out of approval and payroll, with why (lead); --release to release it"))
     add_ref(hold, "rep", kind="member", owns=("deals",), said_as="payout hold", metavar="REP", help=_("the rep whose statement to hold"))
-    hold.add_argument("reason", nargs="*", metavar="REASON", help=_("why (the dispute, as the rep will read it)"))
+    hold.add_argument("reason", nargs="*", default=[], metavar="REASON", help=_("why (the dispute, as the rep will read it)"))
     hold.add_argument("--release", action="store_true", help=_("release the hold"))
     _add_cycle(hold)
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
