@@ -128,3 +128,20 @@ def nothing_imported(where: str, problems: list[Reason]) -> Invalid:
     lines = Reason(template, **{f"p{index}": problem for index, problem in enumerate(shown)})
     return Invalid(where, "{count} problem, nothing imported:\n  {problems}" if len(problems) == 1
                    else "{count} problems, nothing imported:\n  {problems}", count=len(problems), problems=lines)
+
+
+#: What a refused import says when rows of a list keyed to another board match records already
+#: here, on a board made before boards kept a key: the list may be its own, from before it moved.
+OWN_LIST_HINT = ("if it is this board's own list, written by an older Uplift before the board's folder moved: blank "
+                 "its board column and import it")
+
+
+def nothing_imported_maybe_own(where: str, problems: list[Reason], own: bool) -> Invalid:
+    """nothing_imported, and when `own` (its rows already here came from a list that names
+    another board, on a board keyed by its old path), how to import the list as this board's:
+    every row of a moved board's own list reads as a second copy of a record, so the refusal
+    alone would leave the way out unsaid."""
+    refused = nothing_imported(where, problems)
+    if not own:
+        return refused
+    return Invalid(where, "{refused}\n{hint}", refused=refused.reason, hint=Reason(OWN_LIST_HINT))

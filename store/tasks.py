@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import msgspec
 
-from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
+from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported, nothing_imported_maybe_own
 from sales.ids import format_id
 from sales.tasks import (
     COMMENTS_MAX,
@@ -468,6 +468,7 @@ class TaskChanges(BoardCore):
             waits: dict[int, list[str]] = {}  # such a row's depends, as that board's ids
             new_of: dict[tuple[str, str], Task] = {}  # (that board, its id) -> the new task its row made
             made: dict[int, Task] = {}  # such a row -> the new task it made
+            foreign_twins = False  # such a row is a task here already (the board's own list, moved?)
             made_in_rows: list[tuple[int, Task]] = []  # each new task and its row
             unchanged = 0
             for number, record in records:
@@ -548,6 +549,7 @@ class TaskChanges(BoardCore):
                     problems.append(Reason("row {number}: {id} is on this board already (the same title, owner, "
                                            "status and due date); importing it would add it a second time",
                                            number=number, id=twin.id))
+                    foreign_twins = foreign_twins or number in foreign
                     continue
                 same[(task.title, task.owner, task.status, task.due)] = task
                 tasks.append(task)
@@ -583,7 +585,7 @@ class TaskChanges(BoardCore):
                                                                       error=Reason("{field}: {error}", field="done_at",
                                                                                    error=why)))
             if problems:
-                raise nothing_imported(shown, problems)
+                raise nothing_imported_maybe_own(shown, problems, foreign_twins and self.keyed_by_path())
             if refusals:
                 raise refusals[0]
             self._check_each([*((Reason("row {row}", row=number), "task.add", None, who)

@@ -203,3 +203,39 @@ def test_a_board_that_always_kept_a_key_gives_no_such_hint(run, team, tmp_path) 
     code, out, err = run("deal", "import", str(exported), "--dry-run")
     assert (code, err) == (0, "")
     assert "row 2 comes from another board's list" in out and "older Uplift" not in out
+
+
+def test_an_older_uplifts_task_list_refused_as_a_second_copy_says_how_to_bring_it_back(
+        run, team, tmp_path, capsys, monkeypatch) -> None:
+    """The same limit for an unchanged task list: each of its rows is a task here already, so the
+    import is refused whole; the refusal says how to import it as the board's own."""
+    assert run("task", "add", "Call Acme")[0] == 0  # T-1
+    _as_made_before_keys(team)
+    older = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(older))[0] == 0
+    rows = _rows(older)
+    rows[0]["board"] = f"uplift:{_path_key(team)}"  # as the version before wrote it
+    write_sheet(older, rows)
+    moved, moved_run = _moved(team, tmp_path, capsys, monkeypatch)
+    before = snapshot_files(moved)
+    code, out, err = moved_run("task", "import", str(older))
+    assert code == 2 and "T-1 is on this board already" in err
+    assert ("if it is this board's own list, written by an older Uplift before the board's folder moved: "
+            "blank its board column and import it") in err
+    assert "Traceback" not in err and snapshot_files(moved) == before
+    rows[0]["board"] = ""
+    write_sheet(older, rows)
+    code, out, err = moved_run("task", "import", str(older))
+    assert (code, err) == (0, ""), err
+    assert "another board" not in out
+
+
+def test_a_second_copy_of_this_boards_own_tasks_gives_no_such_hint(run, tmp_path) -> None:
+    assert run("task", "add", "Call Acme")[0] == 0
+    listed = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(listed))[0] == 0
+    rows = _rows(listed)
+    rows[0]["id"] = ""  # (without its id: a new task, the same as T-1)
+    write_sheet(listed, rows)
+    code, out, err = run("task", "import", str(listed))
+    assert code == 2 and "T-1 is on this board already" in err and "older Uplift" not in err
