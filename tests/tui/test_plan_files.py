@@ -179,3 +179,17 @@ async def test_an_import_offers_the_file_the_export_wrote(team, tmp_path, monkey
         await pilot.press("enter")
         await pilot.pause()
         assert "changes nothing on this board" in " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_the_empty_boards_hint_names_the_key_that_imports_a_plan(board_path) -> None:
+    from textual.widgets import Static
+
+    from tests.tui.waiting import until
+
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "no tasks yet" in str(app.screen.query_one("#board-status", Static).render()))
+        hint = str(app.screen.query_one("#board-status", Static).render())
+        assert "(`uplift plan new --from blank -o plan.yaml`) and press i to import it" in hint
+        await pilot.press("i")  # the key it names: it asks for the plan's file
+        await until(pilot, lambda: isinstance(app.screen, AskPath))

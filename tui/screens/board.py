@@ -20,7 +20,7 @@ from tui.widgets.header import Header
 from tui.widgets.kanban import CardData, ColumnData, Kanban
 
 EMPTY_BOARD = N_("This board has no tasks yet. Press {new} to add the first one, or write a whole plan to fill in "
-                 "(`uplift plan new --from blank -o plan.yaml`, then `uplift plan import plan.yaml`); "
+                 "(`uplift plan new --from blank -o plan.yaml`) and press {import_plan} to import it; "
                  "`uplift demo` shows a sample quarter. Press {help} for all keys.")
 #: Said first on a board with no members yet (single-user mode): a lead's first step.
 EMPTY_TEAM = N_("No team yet: press {cycle}, then {setup}, to add yourself as its lead, the reps and the cycle's dates.")
@@ -135,7 +135,8 @@ class BoardScreen(BoardView):
         if self.owner_filter:
             parts.append(_("owner {name}").format(name=self.owner_filter))
         if total == 0:
-            text = _(EMPTY_BOARD).format(new=shown_key(self, "board.new"), help=shown_key(self.app, "app.help"))
+            text = _(EMPTY_BOARD).format(new=shown_key(self, "board.new"), import_plan=shown_key(self, "board.import"),
+                                         help=shown_key(self.app, "app.help"))
             if not self.app.board.members():
                 text = _(EMPTY_TEAM).format(cycle=shown_key(self.app, "app.cycle"),
                                             setup=shown_key_of(self.app, "cycle.setup", "s")) + " " + text
