@@ -779,3 +779,34 @@ async def test_the_cycle_in_chinese_at_80_columns_wraps_between_characters(demo)
         said = next(line for line in lines if "最近 14" in line)
         assert "最近 14 天没有完成任何任务" in said, lines
         assert all(not line.strip(" ▊▎█").endswith("最近 14") for line in lines)
+
+
+def past_the_form(app: UpliftApp) -> list[tuple[str, int, int]]:
+    """The boxes of the open form's rows whose right edge lies past the form's room (its width
+    less its scrollbar), as (box, its right edge, the form's): a box there loses its right edge."""
+    room = app.screen.query_one(".form").scrollable_content_region.right
+    return [(f"{type(box).__name__}#{box.id}", box.region.right, room)
+            for box in app.screen.query(".field-row .field > *") if box.region.right > room]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("key", ["n", "e"], ids=["new", "edit"])
+async def test_the_deal_forms_boxes_fit_80_columns(demo, lang, key) -> None:
+    """The deal form at 80x24, new and a deal edited, its Key account box ticked too: every box
+    of its rows of three (Account, Product, Key account; Owner, Stage, Customer; Value, Close,
+    Forecast) ends inside the form, none beneath its scrollbar or past its edge."""
+    from textual.widgets import Checkbox
+
+    from tui.screens.deal_form import DealForm
+
+    async with demo_app_in(demo, SMALL, lang) as (app, pilot):
+        await pilot.press("4")
+        await on_mode(pilot, "pipeline")
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, DealForm) and app.screen.query(".field-row"))
+        await pilot.pause()
+        assert not past_the_form(app)
+        app.screen.query_one("#key_account", Checkbox).focus()
+        await pilot.press("space")  # toggled and focused
+        await pilot.pause()
+        assert not past_the_form(app)
