@@ -51,7 +51,7 @@ from sales.deals import (
     week_doc_id,
     weekly_series,
 )
-from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported
+from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported_maybe_own
 from sales.ids import format_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
@@ -513,6 +513,7 @@ class DealChanges(BoardCore):
                 refusals.append(Refused(why))
 
             foreign: dict[int, str] = {}  # a row of another board's list -> that board's key
+            foreign_twins = False  # such a row is a deal here already (the board's own list, moved?)
             strategies_left = 0  # their links to that board's strategies, left out
             for number, record in records:
                 if (other := elsewhere(marks.get(number, ""), ours)) is not None:
@@ -616,6 +617,7 @@ class DealChanges(BoardCore):
                                            "account, owner, stage, value and payments); importing it would add it a "
                                            "second time (change deals with `deal edit` or a plan file)",
                                            number=number, id=twin.id, title=twin.title))
+                    foreign_twins = foreign_twins or number in foreign
                     continue
                 deals.append(deal)
                 backdated(number, record, deal, new=True)
@@ -638,7 +640,7 @@ class DealChanges(BoardCore):
                     owner=owner, rows=shown, name=name_for(owner),
                     pair="--owner " + shlex.quote(f"{owner}={first[0] if len(first) == 1 else 'MEMBER'}")))
             if problems:
-                raise nothing_imported(name or str(path), problems)
+                raise nothing_imported_maybe_own(name or str(path), problems, foreign_twins and self.keyed_by_path())
             self._check("deal.add", new_owner=self.actor)  # (one who may only read: said once, not of a row)
             actions = {number: deal_action(old, new, outcome) for number, old, new in updates}
             self._check_each([*((Reason("row {row}", row=number), "deal.add", None, owner)

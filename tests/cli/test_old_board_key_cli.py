@@ -239,3 +239,21 @@ def test_a_second_copy_of_this_boards_own_tasks_gives_no_such_hint(run, tmp_path
     write_sheet(listed, rows)
     code, out, err = run("task", "import", str(listed))
     assert code == 2 and "T-1 is on this board already" in err and "older Uplift" not in err
+
+
+def test_an_older_uplifts_deal_list_refused_as_a_second_copy_says_how_to_bring_it_back(
+        run, team, tmp_path, capsys, monkeypatch) -> None:
+    assert run("deal", "add", "Acme renewal", "--value", "40000")[0] == 0  # D-1
+    _as_made_before_keys(team)
+    older = tmp_path / "deals.csv"
+    assert run("deal", "list", "--csv", "-o", str(older))[0] == 0
+    rows = _rows(older)
+    rows[0]["board"] = f"uplift:{_path_key(team)}"  # as the version before wrote it, unchanged since
+    write_sheet(older, rows)
+    moved, moved_run = _moved(team, tmp_path, capsys, monkeypatch)
+    before = snapshot_files(moved)
+    code, out, err = moved_run("deal", "import", str(older))
+    assert code == 2 and "D-1 'Acme renewal' is on this board already" in err
+    assert ("if it is this board's own list, written by an older Uplift before the board's folder moved: "
+            "blank its board column and import it") in err
+    assert snapshot_files(moved) == before
