@@ -18,7 +18,7 @@ The rule, in order:
    far the goal has come from a baseline of a whole period (a quarter's revenue so far is not the
    quarter's run-rate), so the Goals screen's progress and pace do not read them, but for a goal
    that counts up from nothing over the whole cycle (`counts_up_in_cycle`: revenue, new customers
-   or activities, no baseline or 0, its days covering the cycle's): there the cycle's total so far
+   or activities, no baseline or 0, its days covering the cycle's, no other goal's part): there the cycle's total so far
    is where it stands, and the Goals screen, pace and alerts would otherwise say 0% of a goal the
    review says is reached.
 3. Nothing: the goal stands at its baseline on the Goals screen, and at "no data" in the review.
@@ -54,8 +54,9 @@ def metric_key(goal: Goal) -> str:
 def counts_up_in_cycle(goal: Goal, start: date | None, end: date | None) -> bool:
     """Whether the cycle's totals so far are where the goal stands, not just what the review
     reads: a metric that adds up, from no baseline (or 0), over days that hold the whole cycle
-    (a goal of part of it would count deals won outside its days)."""
-    return (metric_key(goal) in COUNTED_METRICS and not goal.baseline
+    (a goal of part of it would count deals won outside its days). A part of another goal keeps
+    the roll-up's rule (README: one with neither check-in nor baseline is left out of it)."""
+    return (goal.parent is None and metric_key(goal) in COUNTED_METRICS and not goal.baseline
             and (goal.start is None or start is None or goal.start <= start)
             and (goal.deadline is None or end is None or goal.deadline >= end))
 
