@@ -66,3 +66,5 @@ def test_a_goal_from_a_baseline_does_not_read_the_cycle_so_far(run) -> None:
     # a quarter's revenue so far (101,000) is not where a goal from a whole quarter's 80,000 stands
     goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
     assert (goal["current"], goal["measured"]) == (80000, None)
+    # and says so, where the review names the deals it read
+    assert "now       80,000 (its baseline, no check-in yet); 0% of the way" in run("goal", "show", "G-1")[1]
