@@ -131,6 +131,13 @@ def rollup_history(goal_id: str, goals: Sequence[Goal], checkins: Sequence[Check
     return [v for v in values if v is not None]
 
 
+def at_baseline(current: Current) -> bool:
+    """Whether a goal stands at its baseline for want of anything newer (no check-in, nothing the
+    board measured): said beside its value, since the review may read the deals for it."""
+    return (current.rollup is None and current.checkin is None and not current.measured
+            and current.value is not None)
+
+
 def own_value(goal: Goal, checkins: Sequence[CheckIn], measure: Measure | None = None) -> Current:
     """Where a goal stands by its own check-ins (any order, its own): the latest's value, else
     what `measure` finds of it (a snapshot, the deals), else its baseline."""

@@ -16,7 +16,11 @@ The rule, in order:
    (no scope, not a contributor). These are the
    cycle's totals so far: against a target for the cycle they say what was reached, but not how
    far the goal has come from a baseline of a whole period (a quarter's revenue so far is not the
-   quarter's run-rate), so the Goals screen's progress and pace do not read them.
+   quarter's run-rate), so the Goals screen's progress and pace do not read them, but for a goal
+   that counts up from nothing over the whole cycle (`counts_up_in_cycle`: revenue, new customers
+   or activities, no baseline or 0, its days covering the cycle's, no other goal's part): there the cycle's total so far
+   is where it stands, and the Goals screen, pace and alerts would otherwise say 0% of a goal the
+   review says is reached.
 3. Nothing: the goal stands at its baseline on the Goals screen, and at "no data" in the review.
 
 A contributor that shares its parent's scope is one person's part of it: the whole scope's
@@ -27,6 +31,7 @@ and deals carry no region, product line, channel or segment, so a scoped goal ha
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sales.goals import Goal, metric_name
@@ -38,11 +43,22 @@ from store.board_core import BoardCore
 REVENUE_METRICS = {"revenue", "sales", "won_value", "bookings"}
 ACTIVITY_METRICS = {"activities", "activity", "touches", "calls_and_meetings"}
 DEAL_METRICS = REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers", "win_rate"}
+COUNTED_METRICS = REVENUE_METRICS | ACTIVITY_METRICS | {"new_customers"}  # they add up from 0
 
 
 def metric_key(goal: Goal) -> str:
     """The goal's metric as the sets above spell it ("Won value" is won_value)."""
     return metric_name(goal.metric)
+
+
+def counts_up_in_cycle(goal: Goal, start: date | None, end: date | None) -> bool:
+    """Whether the cycle's totals so far are where the goal stands, not just what the review
+    reads: a metric that adds up, from no baseline (or 0), over days that hold the whole cycle
+    (a goal of part of it would count deals won outside its days). A part of another goal keeps
+    the roll-up's rule (README: one with neither check-in nor baseline is left out of it)."""
+    return (goal.parent is None and metric_key(goal) in COUNTED_METRICS and not goal.baseline
+            and (goal.start is None or start is None or goal.start <= start)
+            and (goal.deadline is None or end is None or goal.deadline >= end))
 
 
 class GoalMeasures(BoardCore):
@@ -80,7 +96,8 @@ class GoalMeasures(BoardCore):
                                        since=goal.start or start)
                 if latest is not None:
                     return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
-            if not totals or metric not in DEAL_METRICS or goal.scope.narrows():
+            if not (totals or counts_up_in_cycle(goal, *self.period())) or metric not in DEAL_METRICS \
+                    or goal.scope.narrows():
                 return None
             # a rep's goal is the rep's own, a part of another or not ("ali logs 40 calls"); a
             # lead's goal with no parent is the team's

@@ -21,7 +21,7 @@ from sales.goals import (
     number,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS
+from sales.rollup import ROLLUP_MARKS, at_baseline
 from sales.text import display_width, safe
 from tui.cli_output import table
 from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, rollup_text, scope_text,
@@ -122,7 +122,8 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
             lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}  "
                          + _("at {progress}").format(progress=at) + closed_mark(r.goal) + f"  {r.goal.title}")
     source = (f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else
-              f" ({say(report.current.measured)})" if report.current.measured else "")
+              f" ({say(report.current.measured)})" if report.current.measured else
+              f" ({_('its baseline, no check-in yet')})" if at_baseline(report.current) else "")
     if goal.closed is None:
         lines.append(_label(N_("now")) + f"{describe_value(pace.current, goal.unit)}{source}{_('; ')}"
                      f"{standing_text(report)}")

@@ -38,3 +38,33 @@ def test_a_goal_with_nothing_to_measure_has_no_source(run) -> None:
     run("goal", "add", "Calls", "--metric", "calls", "--baseline", "10", "--target", "20")
     goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
     assert (goal["current"], goal["measured"]) == (10, None)
+
+
+def _team_revenue_won(run, baseline: str) -> None:
+    """A team's revenue goal for the whole cycle, no check-in, and 60,000 + 41,000 won in the cycle."""
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    run("goal", "add", "Team revenue", "--metric", "revenue", "--baseline", baseline, "--target", "100000",
+        "--start", "2026-10-01", "--deadline", "2026-12-31")
+    run("deal", "add", "Big", "--value", "60000", "--stage", "won")
+    run("deal", "add", "Mid", "--value", "41000", "--stage", "won")
+
+
+def test_a_goal_counting_up_from_nothing_stands_at_the_deals_won_everywhere(run) -> None:
+    _team_revenue_won(run, "0")
+    # 60,000 + 41,000 = 101,000 of 100,000 from 0: 101%, as the review says
+    review = json.loads(run("review", "--json")[1])
+    assert [(g["actual"], g["source"]) for g in review["goals"]] == [(101000, "deals won in the cycle (all scopes)")]
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["current"], goal["measured"]) == (101000, "deals won in the cycle (all scopes)")
+    assert "now       101,000 (deals won in the cycle (all scopes)); 101% of the way" in run("goal", "show", "G-1")[1]
+    assert "101%" in run("goal", "list")[1]
+    assert "G-1" not in run("alerts")[1]  # reached: not behind its pace
+
+
+def test_a_goal_from_a_baseline_does_not_read_the_cycle_so_far(run) -> None:
+    _team_revenue_won(run, "80000")
+    # a quarter's revenue so far (101,000) is not where a goal from a whole quarter's 80,000 stands
+    goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
+    assert (goal["current"], goal["measured"]) == (80000, None)
+    # and says so, where the review names the deals it read
+    assert "now       80,000 (its baseline, no check-in yet); 0% of the way" in run("goal", "show", "G-1")[1]

@@ -189,7 +189,7 @@ def test_a_decrease_goal_that_has_not_moved_is_at_0_percent_not_minus_0(run) -> 
     run("goal", "add", "Shorter cycle", "--owner", "dana", "--metric", "sales cycle", "--baseline", "50",
         "--target", "40", "--direction", "decrease", "--start", "2026-10-01", "--deadline", "2030-12-31")
     out = run("goal", "show", "G-1")[1]
-    assert "now       50; 0% of the way from baseline to target" in out and "-0%" not in out
+    assert "now       50 (its baseline, no check-in yet); 0% of the way from baseline to target" in out and "-0%" not in out
     assert "-0%" not in run("goal", "list")[1]
     run("goal", "checkin", "G-1", "52")  # going the wrong way is below 0 all the same
     assert "now       52; -20% of the way" in run("goal", "show", "G-1")[1]

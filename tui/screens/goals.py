@@ -32,7 +32,7 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS
+from sales.rollup import ROLLUP_MARKS, at_baseline
 from sales.smart import NAMES
 from tui.goal_text import (closing_text, metric_text, outcome_text, pace_text, points_word, reason_text,
                            relative_rate_note, rollup_text, scope_text)
@@ -279,6 +279,8 @@ class GoalsScreen(BoardView):
             now += f" ({rollup_text(report.current, goal.unit)})"
         elif report.current.measured:
             now += f" ({say(report.current.measured)})"
+        elif at_baseline(report.current):  # not the review's deals: say where it stands
+            now += f" ({_('its baseline, no check-in yet')})"
         if report.ended:  # its time is up: where it ended, and that it waits for its outcome
             now += " · " + _("ended {day} at {progress} of the way from baseline to target; {key} closes it "
                              "with its outcome").format(day=goal.deadline, key=shown_key(self, "goals.close"),
