@@ -299,9 +299,14 @@ class _Import:
             self.paid_when_won(section, old, item, path)
             # a move as the board makes one: a task done (and when), a deal to another stage (its
             # history), so the feed says it so and the log keeps it as `task done`'s or `deal move`'s
-            action = task_action(old, item) if section.kind == "task" else deal_action(old, item, outcomes) \
-                if section.kind == "deal" else hold_action(old, item) if section.kind == "hold" \
-                else f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+            if section.kind == "task":
+                action = task_action(old, item)
+            elif section.kind == "deal":
+                action = deal_action(old, item, outcomes)
+            elif section.kind == "hold":
+                action = hold_action(old, item)
+            else:
+                action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
             if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
                 action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
                     else "goal.close"
