@@ -182,5 +182,3 @@ def _kept_names(board, owns: tuple[str, ...]) -> set[str]:
     if "coaching" in owns:
         kept |= {note.rep for note in board.coaching_notes()}
     return kept
-
-
