@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 PLAN = """\
 schema: 1
@@ -33,11 +32,7 @@ incentives:
 
 
 def test_leaderboard_json_attainment_is_rounded_as_the_table_is(tmp_path, capsys, monkeypatch) -> None:
-    fix_now(monkeypatch, datetime(2026, 12, 10, 12, tzinfo=timezone.utc))
-    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert run("plan", "import", str(plan))[0] == 0
+    run = board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2026, 12, 10, 12, tzinfo=timezone.utc))
     # of a 30,000 quota: cy 20,001 = 66.67% (66.7), ali 20,000 = 66.666…% (66.7), bea 10,000 =
     # 33.333…% (33.3); cy ranks above ali on the exact figure
     rows = json.loads(run("leaderboard", "--json")[1])

@@ -9,8 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 PLAN = """\
 schema: 1
@@ -43,12 +42,7 @@ incentives:
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    fix_now(monkeypatch, datetime(2026, 12, 10, 12, tzinfo=timezone.utc))
-    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert run("plan", "import", str(plan))[0] == 0
-    return run
+    return board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2026, 12, 10, 12, tzinfo=timezone.utc))
 
 
 def _awards(run, user: str) -> dict[str, list[tuple[str, bool]]]:

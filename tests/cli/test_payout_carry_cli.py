@@ -9,8 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import board_from_plan, run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 Q3, Q4, Q1, Q2 = (("2026-07-01", "2026-09-30"), ("2026-10-01", "2026-12-31"), ("2027-01-01", "2027-03-31"),
                   ("2027-04-01", "2027-06-30"))
@@ -92,12 +91,9 @@ def test_a_balance_below_zero_is_carried_until_earnings_cover_it(run) -> None:
 def test_a_statement_approved_below_zero_before_balances_were_carried_is_carried(tmp_path, capsys,
                                                                                 monkeypatch) -> None:
     # an approval kept with a total below zero (approved before statements stopped at 0.00)
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN + "approvals:\n- {id: P-1, rep: ali, plan: I-1, start: 2027-01-01, end: 2027-03-31, "
-                           "total: -250, by: dana, at: '2027-04-02T09:00:00Z'}\n")
-    assert run("plan", "import", str(plan))[0] == 0
+    plan = (PLAN + "approvals:\n- {id: P-1, rep: ali, plan: I-1, start: 2027-01-01, end: 2027-03-31, "
+                   "total: -250, by: dana, at: '2027-04-02T09:00:00Z'}\n")
+    run = board_from_plan(tmp_path, capsys, monkeypatch, plan, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
     q2 = run("payout", "--rep", "ali")[1].splitlines()
     assert q2[0] == "ali (I-1): 750.00"  # 1,000 - 250
     assert "  balance carried from 2027-01-01 to 2027-03-31 (P-1): -250.00" in q2
@@ -115,11 +111,7 @@ def test_said_in_chinese(run, monkeypatch) -> None:
 def test_an_approval_of_the_carry_lines_former_words_is_not_a_change(tmp_path, capsys, monkeypatch) -> None:
     # approved when the line said "balance of -800.00 carried ..." (amount +800, as now): the same
     # line in new words, not "CHANGED since"
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert run("plan", "import", str(plan))[0] == 0
+    run = board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
     approve(run, Q3)
     lines = json.loads(run("payout", "--rep", "ali", "--json", "--start", Q4[0], "--end", Q4[1])[1])[0]["lines"]
     old = [{"text": "balance of -800.00 carried into the next cycle: nothing is paid below zero", "amount": 800,

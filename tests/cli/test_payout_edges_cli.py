@@ -14,8 +14,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan, run_uplift
 
 #: now, for the tests that read the edge cases' cycle (2026-10-01 to 2026-12-31): after its end
 AFTER_THE_CYCLE = datetime(2027, 1, 4, 9, 0, tzinfo=timezone.utc)
@@ -63,12 +62,7 @@ incentives:
 
 @pytest.fixture
 def run(tmp_path, capsys, monkeypatch):
-    fix_now(monkeypatch, AFTER_THE_CYCLE)
-    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "edges.yaml"
-    plan.write_text(EDGES)
-    assert runner("plan", "import", str(plan))[0] == 0
-    return runner
+    return board_from_plan(tmp_path, capsys, monkeypatch, EDGES, AFTER_THE_CYCLE)
 
 
 def statements(out: str) -> dict[str, list[str]]:

@@ -10,9 +10,8 @@ from datetime import datetime, timezone
 import pytest
 import yaml
 
-from tests.cli.conftest import run_uplift
+from tests.cli.conftest import board_from_plan, run_uplift
 from tests.cli.test_payout_hold_cli import PLAN
-from tests.conftest import fix_now
 
 HELD = "- {{id: W-{n}, rep: {rep}, start: 2027-04-01, end: 2027-06-30, reason: {reason}, by: dana, at: {at}}}\n"
 
@@ -20,11 +19,7 @@ HELD = "- {{id: W-{n}, rep: {rep}, start: 2027-04-01, end: 2027-06-30, reason: {
 @pytest.fixture
 def board(tmp_path, capsys, monkeypatch):
     """(run on the board, run on a second, empty board)."""
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    runner = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN)
-    assert runner("plan", "import", str(plan), user="dana")[0] == 0
+    runner = board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
     return runner, run_uplift(tmp_path / "other", capsys, monkeypatch)
 
 

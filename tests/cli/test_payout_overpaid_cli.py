@@ -12,8 +12,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.cli.conftest import board_from_plan, run_uplift
-from tests.conftest import fix_now
+from tests.cli.conftest import board_from_plan
 
 Q1, Q2 = ("2027-01-01", "2027-03-31"), ("2027-04-01", "2027-06-30")
 
@@ -97,13 +96,10 @@ def test_the_carry_lines_amount_agrees_with_its_words(run) -> None:
 
 
 def test_under_release_on_payment_earned_held_and_to_pay_agree_with_a_carry(tmp_path, capsys, monkeypatch) -> None:
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(PLAN.replace("tiers: [{from_pct: 0, rate: 5}]", "tiers: [{from_pct: 0, rate: 5}], release: paid")
-                    .replace("value: 10000,", "value: 10000, payments: [{amount: 10000, 'on': 2027-02-01}],")
-                    .replace("value: 20000,", "value: 20000, payments: [{amount: 8000, 'on': 2027-04-16}],"))
-    assert run("plan", "import", str(plan))[0] == 0
+    plan = (PLAN.replace("tiers: [{from_pct: 0, rate: 5}]", "tiers: [{from_pct: 0, rate: 5}], release: paid")
+            .replace("value: 10000,", "value: 10000, payments: [{amount: 10000, 'on': 2027-02-01}],")
+            .replace("value: 20000,", "value: 20000, payments: [{amount: 8000, 'on': 2027-04-16}],"))
+    run = board_from_plan(tmp_path, capsys, monkeypatch, plan, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
     run("deal", "move", "D-1", "Lost", "--reason", "cancelled")
     # Q2: D-2 earns 5% of 20,000 = 1,000; its customer paid 8,000 (40%): 400 payable, 600 held.
     # D-1 (Q1, paid in full, so all 500 of it released) lost: -500. Earned 1,000 - 500 = 500;
@@ -116,13 +112,10 @@ def test_under_release_on_payment_earned_held_and_to_pay_agree_with_a_carry(tmp_
 
 
 def test_the_payout_forecast_nets_a_carried_balance_and_says_so(tmp_path, capsys, monkeypatch) -> None:
-    fix_now(monkeypatch, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
-    run = run_uplift(tmp_path / "board", capsys, monkeypatch)
-    plan = tmp_path / "plan.yaml"
     open_deal = "- {id: D-3, title: Open, owner: ali, stage: Proposal, value: 10000, close: 2027-05-15}\n"
-    plan.write_text(PLAN.replace("- {name: Won,", "- {name: Proposal, probability: 80}\n- {name: Won,")
-                    .replace("incentives:", open_deal + "incentives:"))
-    assert run("plan", "import", str(plan))[0] == 0
+    plan = (PLAN.replace("- {name: Won,", "- {name: Proposal, probability: 80}\n- {name: Won,")
+            .replace("incentives:", open_deal + "incentives:"))
+    run = board_from_plan(tmp_path, capsys, monkeypatch, plan, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
     # Q1 paid at 500, approved again at 200 (D-1 worth 4,000): 300 carried into Q2
     run(*in_q1("payout", "approve", "--rep", "ali"))
     run(*in_q1("payout", "paid", "--rep", "ali"))

@@ -111,9 +111,6 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
     except PlanRefused as error:
         print_problems(text.name, error, text)
         return EXIT_REFUSED
-    from sales.text import safe
-    from tui.i18n import say
-
     if report is not None:
         report(summary)
     else:
@@ -126,11 +123,10 @@ def apply_plan(board, text, *, dry_run: bool, create_only: bool = False, report=
 def _say_relative_rates(board, summary) -> None:
     """On stderr, what each goal the file set with a `+5%` on a rate came to (40% → 42%), as
     `goal add` says it: a lead may have meant points (+5pp)."""
-    from sales.text import safe
     from tui.goal_text import relative_rate_note
 
-    touched = [item for item, _title in summary.created] + [
-        item for item, keys in summary.changed if {"target", "target_kind", "baseline", "metric", "unit"} & set(keys)]
+    touched = {item for item, _title in summary.created} | {
+        item for item, keys in summary.changed if {"target", "target_kind", "baseline", "metric", "unit"} & set(keys)}
     for goal in board.goals():
         if goal.id in touched and (note := relative_rate_note(goal)):
             print(safe(_("note: {note}").format(note=note)), file=sys.stderr)
@@ -175,7 +171,6 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
 
 
 def print_problems(name: str, error, text) -> None:
-    from sales.text import safe
     from store.plan_yaml import format_problem
     from tui.i18n import said_reason
 
