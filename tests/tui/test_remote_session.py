@@ -149,3 +149,15 @@ async def test_a_theme_picked_over_ssh_is_not_written_into_the_servers_config(te
         helps = {e.text: e.help for e in UpliftCommands(app.screen).fixed_entries()}
         assert helps["Change theme"] == "Pick a colour theme for this session (the config is the server's over SSH)"
     assert not (own_config_dir / "config.yaml").exists()
+
+
+async def test_the_empty_boards_hint_over_ssh_names_no_key_for_a_plan_file(board_path, remote) -> None:
+    """The hint named `i` to import a plan file: over SSH that key is hidden and only refuses."""
+    from textual.widgets import Static
+
+    app = UpliftApp(Board(board_path, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "no tasks yet" in str(app.screen.query_one("#board-status", Static).render()))
+        hint = " ".join(str(app.screen.query_one("#board-status", Static).render()).split())
+        assert "This board has no tasks yet. Press n to add the first one. Press ? for all keys." in hint
+        assert "import" not in hint

@@ -12,6 +12,7 @@ from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
 from tui.i18n import N_, _, n_
 from tui.keys import shown_key, shown_key_of
+from tui.remote import is_remote
 from tui.screens.board_view import BoardView
 from tui.user_text import plain, tell
 from tui.widgets.filter_box import FilterBox
@@ -22,6 +23,8 @@ from tui.widgets.kanban import CardData, ColumnData, Kanban
 EMPTY_BOARD = N_("This board has no tasks yet. Press {new} to add the first one, or write a whole plan to fill in "
                  "(`uplift plan new --from blank -o plan.yaml`) and press {import_plan} to import it; "
                  "`uplift demo` shows a sample quarter. Press {help} for all keys.")
+#: Over SSH (tui/remote.py) no key opens a file on the server, so none is named for a plan file.
+EMPTY_BOARD_REMOTE = N_("This board has no tasks yet. Press {new} to add the first one. Press {help} for all keys.")
 #: Said first on a board with no members yet (single-user mode): a lead's first step.
 EMPTY_TEAM = N_("No team yet: press {cycle}, then {setup}, to add yourself as its lead, the reps and the cycle's dates.")
 
@@ -135,8 +138,12 @@ class BoardScreen(BoardView):
         if self.owner_filter:
             parts.append(_("owner {name}").format(name=self.owner_filter))
         if total == 0:
-            text = _(EMPTY_BOARD).format(new=shown_key(self, "board.new"), import_plan=shown_key(self, "board.import"),
-                                         help=shown_key(self.app, "app.help"))
+            if is_remote():
+                text = _(EMPTY_BOARD_REMOTE).format(new=shown_key(self, "board.new"), help=shown_key(self.app, "app.help"))
+            else:
+                text = _(EMPTY_BOARD).format(new=shown_key(self, "board.new"),
+                                             import_plan=shown_key(self, "board.import"),
+                                             help=shown_key(self.app, "app.help"))
             if not self.app.board.members():
                 text = _(EMPTY_TEAM).format(cycle=shown_key(self.app, "app.cycle"),
                                             setup=shown_key_of(self.app, "cycle.setup", "s")) + " " + text
