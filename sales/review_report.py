@@ -92,7 +92,7 @@ def _moved(s: Statement, say: Say) -> list[str]:
 
 def _approval(s: Statement, say: Say) -> str:
     """The statement's sign-off, in the report's words."""
-    from sales.approvals import overpaid, same_as_approved, to_pay
+    from sales.approvals import same_as_approved, to_pay
 
     a = s.approval
     if s.plan is None:
@@ -105,11 +105,11 @@ def _approval(s: Statement, say: Say) -> str:
         said = say(Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid} ({ref})",
                           ref=md(a.paid_ref), **paid) if a.paid_ref else
                    Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid}", **paid))
-    elif s.paid is not None and overpaid(a, s.paid):  # (approved again lower than was paid: carried on)
+    elif s.overpaid:  # (approved again lower than was paid: carried on)
         said = say(Phrase("approved by {by} on {day} ({id}): {total}; {before} paid before, {rest} to pay; "
                           "{beyond} paid beyond it, carried into the next cycle as a balance of {balance}",
                           before=money(s.paid), rest=money(to_pay(a, s.paid) or 0),
-                          beyond=money(-overpaid(a, s.paid)), balance=money(overpaid(a, s.paid)), **given))
+                          beyond=money(-s.overpaid), balance=money(s.overpaid), **given))
     elif s.paid is not None:
         said = say(Phrase("approved by {by} on {day} ({id}): {total}; {before} paid before, {rest} to pay",
                           before=money(s.paid), rest=money(to_pay(a, s.paid) or 0), **given))

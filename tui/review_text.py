@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sales.approvals import changes_since, overpaid, same_as_approved, to_pay
+from sales.approvals import changes_since, same_as_approved, to_pay
 from sales.payout import Statement, money
 from sales.strategy_results import StrategyResult, times
 from tui.i18n import N_, _, say
@@ -17,16 +17,16 @@ def paid_text(statement: Statement) -> str:
     """Whether payroll has paid the approved statement: when, or what is left to pay; and what
     was paid beyond it (approved again lower), which is carried into the next cycle."""
     approval = statement.approval
-    beyond = overpaid(approval, statement.paid)
     if approval is not None and approval.paid_at is not None:
         day = f"{approval.paid_at:%Y-%m-%d}"
         said = (_("paid on {day} ({ref})").format(day=day, ref=approval.paid_ref) if approval.paid_ref
                 else _("paid on {day}").format(day=day))
-        return _("{said}; {more}").format(said=said, more=beyond_text(beyond)) if beyond else said
-    left = to_pay(approval, statement.paid)
-    if statement.paid is None:
+    elif statement.paid is None:
         return _("not paid yet")
-    said = _("{paid} paid before; {left} to pay").format(paid=money(statement.paid), left=money(left or 0))
+    else:
+        said = _("{paid} paid before; {left} to pay").format(paid=money(statement.paid),
+                                                             left=money(to_pay(approval, statement.paid) or 0))
+    beyond = statement.overpaid  # (store: set from its approvals)
     return _("{said}; {more}").format(said=said, more=beyond_text(beyond)) if beyond else said
 
 

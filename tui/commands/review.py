@@ -196,9 +196,8 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     zero for the next (its total is then 0)."""
     from sales.approvals import same_as_approved, to_pay
     from sales.numbers import half_up
-    from tui.cli_output import print_csv
-
     from sales.text import safe
+    from tui.cli_output import print_csv
 
     rows = []
     for s in statements:
