@@ -45,10 +45,13 @@ def beyond_text(beyond: float) -> str:
 
 def approval_text(statement: Statement, how: str) -> str:
     """Whether the statement is approved for the cycle, by whom and when, and whether it still
-    says what was approved (a deal moved since changes it). `how`: how a lead approves it here."""
+    says what was approved (a deal moved since changes it). `how`: how a lead approves it here.
+    Nothing ("") for a held statement not approved: its hold line says so."""
     if statement.plan is None:  # (and what would give it something to approve)
         return _("nothing to approve: on no incentive plan (`uplift incentive set FILE.yaml` sets one)")
     approval = statement.approval
+    if approval is None and statement.hold is not None:
+        return ""  # (the hold's own line, shown first, says it is not approved, and why)
     if approval is None:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(

@@ -126,3 +126,10 @@ def test_a_hold_without_its_rep_asks_for_the_rep_alone(run) -> None:
     reason is asked for only once the rep is given, and --release takes none."""
     code, out, err = run("payout", "hold", user="dana")
     assert (code, out) == (2, "") and "required: REP\n" in err and "REASON" not in err.splitlines()[-1]
+
+
+def test_a_held_statement_says_once_that_it_is_not_approved(run) -> None:
+    """The hold's line says it is not approved, and why; the statement's last line said it again."""
+    assert run("payout", "hold", "ali", "Disputed split on D-7", user="dana")[0] == 0
+    code, out, _err = run("payout", "--rep", "ali", user="dana")
+    assert code == 0 and "ON HOLD (W-1)" in out and "not approved yet" not in out

@@ -173,7 +173,8 @@ def cmd_payout(args: argparse.Namespace) -> int:
             print(detail_on_screen(safe(f"  {say(line.text)}")))  # (on a terminal, wrapped under itself)
         for award in s.recognition:
             print(safe("  " + _("recognition: {award}").format(award=award)))
-        print(detail_on_screen(safe("  " + approval_text(s, "uplift payout approve"))))
+        if approved := approval_text(s, "uplift payout approve"):
+            print(detail_on_screen(safe("  " + approved)))
         for text, _amount in changed_lines(s):
             print(detail_on_screen(safe(f"    {text}")))
     if not statements:  # (a newcomer's board: say what fills it, as the leaderboard does)

@@ -246,8 +246,8 @@ class ReviewScreen(TabKeys, BoardView):
                 table.add_row(plain_rich(say(line.text)), plain_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
                 table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
-            if made.hold is None or made.approval is not None:  # (held: its line says it is not approved)
-                table.add_row(plain_rich(approval_text(made, _("a on this tab"))), plain_rich(""))
+            if approved := approval_text(made, _("a on this tab")):
+                table.add_row(plain_rich(approved), plain_rich(""))
             for text, amount in changed_lines(made):  # (why the figure moved since it was approved)
                 table.add_row(plain_rich("  " + text), plain_rich("" if amount is None else money(amount)))
 
