@@ -291,7 +291,7 @@ def relative_rate_change(goal: Goal) -> tuple[float, float, float] | None:
     if goal.target_kind != "percent" or goal.baseline is None or goal.target is None \
             or not is_rate(goal.metric, goal.unit):
         return None
-    return goal.baseline, goal.baseline * (1 + goal.target / 100), goal.target
+    return goal.baseline, target_value(goal), goal.target
 
 
 def number(value: float) -> str:
