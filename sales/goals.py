@@ -291,7 +291,7 @@ def relative_rate_change(goal: Goal) -> tuple[float, float, float] | None:
     if goal.target_kind != "percent" or goal.baseline is None or goal.target is None \
             or not is_rate(goal.metric, goal.unit):
         return None
-    return goal.baseline, goal.baseline * (1 + goal.target / 100), goal.target
+    return goal.baseline, target_value(goal), goal.target
 
 
 def number(value: float) -> str:
@@ -422,8 +422,8 @@ def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
     if kind == "points":  # (a score in points, an NPS of 20, takes +5 points as well)
         if is_rate(metric, unit) is False and unit.strip().casefold() not in _POINT_UNITS:
             raise Reason("{value!r} is a change in percentage points, but {what} is not a rate: give the target "
-                         "itself (such as 1.38M), or a change from the baseline in % (+{change:g}%)",
-                         value=text.strip(), what=metric.strip() or unit.strip(), change=abs(value))
+                         "itself (such as 1.38M), or a change from the baseline in % ({change:+g}%)",
+                         value=text.strip(), what=metric.strip() or unit.strip(), change=value)
         return value, kind
     if kind != "percent" or half_width(text).strip()[:1] in "+-":
         return value, kind

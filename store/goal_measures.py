@@ -89,14 +89,14 @@ class GoalMeasures(BoardCore):
             metric = metric_key(goal)
             parent = by_id.get(goal.parent or "")
             shares_scope = parent is not None and parent.scope.given() == goal.scope.given()
+            start, end = self.period()
             if metric and not shares_scope:
-                start, end = self.period()
                 # of sales from the goal's start on (older ones are its baseline), over its own time
                 latest = self.span_kpi(metric, goal.scope.given(), goal.start or start, goal.deadline or end,
                                        since=goal.start or start)
                 if latest is not None:
                     return latest[1], Phrase("diagnosis {id}, {period}", id=latest[2], period=latest[0])
-            if not (totals or counts_up_in_cycle(goal, *self.period())) or metric not in DEAL_METRICS \
+            if not (totals or counts_up_in_cycle(goal, start, end)) or metric not in DEAL_METRICS \
                     or goal.scope.narrows():
                 return None
             # a rep's goal is the rep's own, a part of another or not ("ali logs 40 calls"); a

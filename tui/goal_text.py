@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sales.goals import KNOWN_METRICS
 from sales.pace import describe_value, percent
-from sales.rollup import describe_rollup
+from sales.rollup import at_baseline, describe_rollup
 from tui.i18n import _, say
 
 
@@ -113,6 +113,19 @@ def rollup_text(current, unit: str, write: Callable[[float | None], str] | None 
              "nobody": _("no contributor with a value yet"),
              "left_out": then + _("left out (no check-in or baseline yet): {ids}")}
     return describe_rollup(current, write or (lambda value: describe_value(value, unit)), words)
+
+
+def source_text(current, unit: str, write: Callable[[float | None], str] | None = None, then: str = " · ") -> str:
+    """Where a goal's value comes from, in brackets after it: its contributors (rollup_text), what
+    the board measured, or its baseline for want of anything newer; "" for a check-in's. One
+    wording for the Goals screen and `goal show`."""
+    if current.rollup:
+        return f" ({rollup_text(current, unit, write, then)})"
+    if current.measured:
+        return f" ({say(current.measured)})"
+    if at_baseline(current):  # not the review's deals: say where it stands
+        return f" ({_('its baseline, no check-in yet')})"
+    return ""
 
 
 def relative_rate_note(goal) -> str | None:

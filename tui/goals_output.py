@@ -21,10 +21,10 @@ from sales.goals import (
     number,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS, at_baseline
+from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
 from tui.cli_output import table
-from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, rollup_text, scope_text,
+from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, scope_text, source_text,
                            standing_text)
 from tui.i18n import N_, _, say
 from tui.time_text import when
@@ -121,9 +121,7 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
             at = "–" if r.pace.progress is None else percent(r.pace.progress)
             lines.append(f"    {r.goal.id}  {r.goal.owner or '–'}  {describe_value(r.pace.current, r.goal.unit)}  "
                          + _("at {progress}").format(progress=at) + closed_mark(r.goal) + f"  {r.goal.title}")
-    source = (f" ({rollup_text(report.current, goal.unit, number, then=_('; '))})" if report.current.rollup else
-              f" ({say(report.current.measured)})" if report.current.measured else
-              f" ({_('its baseline, no check-in yet')})" if at_baseline(report.current) else "")
+    source = source_text(report.current, goal.unit, number, then=_('; '))
     if goal.closed is None:
         lines.append(_label(N_("now")) + f"{describe_value(pace.current, goal.unit)}{source}{_('; ')}"
                      f"{standing_text(report)}")

@@ -32,12 +32,12 @@ from sales.goals import (
     plan_gap_parts,
 )
 from sales.pace import describe_expected, describe_value, percent
-from sales.rollup import ROLLUP_MARKS, at_baseline
+from sales.rollup import ROLLUP_MARKS
 from sales.smart import NAMES
 from tui.goal_text import (closing_text, metric_text, outcome_text, pace_text, points_word, reason_text,
-                           relative_rate_note, rollup_text, scope_text)
+                           relative_rate_note, scope_text, source_text)
 from tui.goals_output import closed_mark, strategy_cost
-from tui.i18n import N_, _, n_, say, sentences
+from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm, Pick, permitted
@@ -275,12 +275,7 @@ class GoalsScreen(BoardView):
         """Where a running goal stands against its pace; one past its deadline, where it ended."""
         goal, pace = report.goal, report.pace
         now = _("now {value}").format(value=describe_value(pace.current, goal.unit))
-        if report.current.rollup:
-            now += f" ({rollup_text(report.current, goal.unit)})"
-        elif report.current.measured:
-            now += f" ({say(report.current.measured)})"
-        elif at_baseline(report.current):  # not the review's deals: say where it stands
-            now += f" ({_('its baseline, no check-in yet')})"
+        now += source_text(report.current, goal.unit)
         if report.ended:  # its time is up: where it ended, and that it waits for its outcome
             now += " · " + _("ended {day} at {progress} of the way from baseline to target; {key} closes it "
                              "with its outcome").format(day=goal.deadline, key=shown_key(self, "goals.close"),
