@@ -277,7 +277,7 @@ class _Import:
                                 **{i.id: i.requested_by for i in items if i.id}}
         # the tasks the file's own tasks follow (a repeating task done with its next one in the file makes no other)
         followed = {task.previous for task in items} if section.kind == "task" else set()
-        outcomes = {stage.name: stage.outcome for stage in self.board.stages()} if section.kind == "deal" else {}
+        outcomes = self.stages if section.kind == "deal" else {}  # (the pipeline the import leaves: the file's stages)
         listed = set()
         for index, item in enumerate(items):
             path = f"{section.key}[{index}]"
