@@ -30,6 +30,7 @@ from sales.incentives import IncentivePlan
 from sales.members import Member
 from sales.notes import Note
 from sales.plan_info import Period, PlanInfo  # noqa: F401  (part of the plan document)
+from sales.plan_ticks import PlanTick
 from sales.review import ReviewAnswer
 from sales.snapshots import Snapshot
 from sales.tasks import Status, Task
@@ -80,6 +81,9 @@ SECTIONS: tuple[Section, ...] = (
 
 # the board-wide parts, in the order they are written, before the item sections
 HEAD_KEYS = ("schema", "plan", "members", "wip", "stages")
+# ... and after them: the ticks of the board's own checklists (no ids: matched by checklist, week
+# or cycle, and step; sales/plan_ticks.py)
+TAIL_KEYS = ("ticks",)
 
 
 class Plan(msgspec.Struct, forbid_unknown_fields=True):
@@ -105,3 +109,4 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     review_answers: list[ReviewAnswer] = []
     approvals: list[Approval] = []
     holds: list[PayoutHold] = []
+    ticks: list[PlanTick] = []

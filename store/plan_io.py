@@ -39,6 +39,7 @@ from store.board_core import (
     number,
 )
 from store.deals import deal_action
+from store.plan_ticks import board_ticks, import_ticks
 from store.tasks import task_action
 
 
@@ -64,7 +65,8 @@ class PlanTransfer(BoardCore):
             sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
             sections["holds"] = [h for h in sections["holds"] if self.reads_pay(h.rep)]  # (its reason is on the statement)
             return Plan(plan=info, members=self._members_in_order(),
-                        wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections)
+                        wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections,
+                        ticks=board_ticks(self))
 
     def import_plan(self, document: object, *, dry_run: bool = False,
                     create_only: bool = False) -> ImportSummary:
@@ -102,6 +104,7 @@ class PlanTransfer(BoardCore):
             run.members(plan.members, roles)
             for section in SECTIONS:
                 run.section(section, getattr(plan, section.key), current[section.kind])
+            import_ticks(run, plan.ticks)
             run.new_items()
             if run.conflicts:
                 raise PlanInvalid(run.conflicts)
