@@ -107,11 +107,12 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "note":
         return _note(old, new, actor, lead, today)
     if kind == "snapshot":
-        return _stamped(old, new, "saved_at", today, "a diagnosis is kept when it is run; {day} is still to come")
+        return _stamped(old, new, "saved_at", today,
+                        lambda day: Reason("a diagnosis is kept when it is run; {day} is still to come", day=day))
     return []
 
 
-def _stamped(old: Any | None, new: Any, field: str, today: date, to_come: str) -> list[Problem]:
+def _stamped(old: Any | None, new: Any, field: str, today: date, to_come) -> list[Problem]:
     """A moment (`field`, ISO) that the file adds or changes: a moment, and not one to come."""
     at = getattr(new, field)
     if not at or (old is not None and getattr(old, field) == at):
@@ -122,7 +123,7 @@ def _stamped(old: Any | None, new: Any, field: str, today: date, to_come: str) -
         return [(field, Reason("{value!r} is not a date and time: write it as {example}", value=at,
                                example=AT_EXAMPLE), False)]
     if moment_to_come(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), today):
-        return [(field, Reason(to_come, day=moment.date()), False)]
+        return [(field, to_come(moment.date()), False)]
     return []
 
 
@@ -143,7 +144,8 @@ def _note(old: Any | None, new: Any, actor: str, lead: bool, today: date) -> lis
         if made is not None and dated_otherwise(made.date(), today):
             return [("created", Reason("a note is dated when it is written down ({today}); only a lead may date "
                                        "it {day}", today=today, day=made.date()), True)]
-    return _stamped(old, new, "created", today, "a note is dated when it is written down; {day} is still to come")
+    return _stamped(old, new, "created", today,
+                    lambda day: Reason("a note is dated when it is written down; {day} is still to come", day=day))
 
 
 def moves_dated(document: object, stages: Mapping[str, str], now: datetime, known: Collection[str] = ()) -> object:
