@@ -60,7 +60,7 @@ class PeriodRow(msgspec.Struct):
     period: str
     start: str
     metrics: Metrics
-    change: dict[str, float | None]
+    change: dict[str, float | None] = {}
     partial: bool = False
 
 
@@ -88,26 +88,27 @@ class Finding(msgspec.Struct):
     kind: str
     subject: str
     metric: str
-    value: float | None
-    reference: float | None
-    reference_label: str
-    severity: float
-    text: str
+    value: float | None = None
+    reference: float | None = None
+    reference_label: str = ""  # (each with a default, as a plan file leaves an empty field out)
+    severity: float = 0.0
+    text: str = ""
     said: dict | None = None
     """`text` kept with its template (sales.phrases.as_builtins), so that it is said in the
     interface's language (None in diagnoses kept before there was one: `text` is said as it is)"""
 
 
-class SourceInfo(msgspec.Struct):
-    """Where the data came from and how it was read."""
+class SourceInfo(msgspec.Struct, kw_only=True):
+    """Where the data came from and how it was read. (Each part may be empty: a plan file, which
+    leaves an empty field out, carries a kept diagnosis.)"""
 
-    files: list[str]
-    mapping: dict[str, str]
-    derived: dict[str, str]
-    ignored_columns: list[str]
-    explanation: list[str]
-    date_formats: dict[str, str]
-    notes: list[str]
+    files: list[str] = []
+    mapping: dict[str, str] = {}
+    derived: dict[str, str] = {}
+    ignored_columns: list[str] = []
+    explanation: list[str] = []
+    date_formats: dict[str, str] = {}
+    notes: list[str] = []
     said: dict | None = None
     """The three above kept with their templates (`read_as`), so that they are said in the
     interface's language (None in diagnoses kept before there was one: said as written)"""
@@ -144,22 +145,23 @@ def source_lines(source: SourceInfo) -> list[str]:
             *each("notes", source.notes)]
 
 
-class Diagnosis(msgspec.Struct):
-    """Everything phase 1 computes from the sales records; a snapshot the store can keep."""
+class Diagnosis(msgspec.Struct, kw_only=True):
+    """Everything phase 1 computes from the sales records; a snapshot the store can keep. (What
+    may be empty has a default: a plan file, which leaves an empty field out, carries one.)"""
 
     created_at: str
     period: str
     source: SourceInfo
-    rows_read: int
-    rows_used: int
-    dropped: dict[str, int]
-    partial: dict[str, int]
-    first_date: str | None
-    last_date: str | None
+    rows_read: int = 0
+    rows_used: int = 0
+    dropped: dict[str, int] = {}
+    partial: dict[str, int] = {}
+    first_date: str | None = None
+    last_date: str | None = None
     total: Metrics
-    periods: list[PeriodRow]
-    breakdowns: dict[str, list[GroupRow]]
-    findings: list[Finding]
+    periods: list[PeriodRow] = []
+    breakdowns: dict[str, list[GroupRow]] = {}
+    findings: list[Finding] = []
     discounts: list[DiscountLevel] = []
     """the revenue lines by discount, lowest first (empty without a discount column)"""
 

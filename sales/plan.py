@@ -28,8 +28,11 @@ from sales.deals import Deal, Stage
 from sales.goals import CheckIn, Goal, Strategy
 from sales.incentives import IncentivePlan
 from sales.members import Member
+from sales.notes import Note
 from sales.plan_info import Period, PlanInfo  # noqa: F401  (part of the plan document)
+from sales.plan_ticks import PlanTick
 from sales.review import ReviewAnswer
+from sales.snapshots import Snapshot
 from sales.tasks import Status, Task
 
 PLAN_SCHEMA = 1  # the version of the plan file format (bump it when a file's meaning changes)
@@ -55,6 +58,9 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
+    # phase 1 first: the kept diagnoses (a goal's baseline names one) and the interview notes
+    Section("diagnoses", "snapshot", Snapshot, {"saved_by": "member"}),
+    Section("notes", "note", Note, {"author": "member"}),
     Section("goals", "goal", Goal, {"owner": "member", "parent": "goal", "carried_from": "goal",
                                     "closed.by": "member"}),
     Section("strategies", "strategy", Strategy, {"goals": "goal"}),
@@ -75,6 +81,9 @@ SECTIONS: tuple[Section, ...] = (
 
 # the board-wide parts, in the order they are written, before the item sections
 HEAD_KEYS = ("schema", "plan", "members", "wip", "stages")
+# ... and after them: the ticks of the board's own checklists (no ids: matched by checklist, week
+# or cycle, and step; sales/plan_ticks.py)
+TAIL_KEYS = ("ticks",)
 
 
 class Plan(msgspec.Struct, forbid_unknown_fields=True):
@@ -85,6 +94,8 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     members: list[Member] = []
     wip: dict[Status, int] = {}
     stages: list[Stage] = []  # the deal pipeline's columns, in order (a board setting, as wip)
+    diagnoses: list[Snapshot] = []
+    notes: list[Note] = []
     goals: list[Goal] = []
     strategies: list[Strategy] = []
     tasks: list[Task] = []
@@ -98,3 +109,4 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     review_answers: list[ReviewAnswer] = []
     approvals: list[Approval] = []
     holds: list[PayoutHold] = []
+    ticks: list[PlanTick] = []

@@ -39,7 +39,7 @@ Each rule gives (path within the item, message as a Reason, refused): refused pr
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sales.budget import check_spend_day, check_training_done
@@ -104,7 +104,48 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
         return _answer_day(old, new, today)
     if kind == "training":
         return _training(old, new, today)
+    if kind == "note":
+        return _note(old, new, actor, lead, today)
+    if kind == "snapshot":
+        return _stamped(old, new, "saved_at", today,
+                        lambda day: Reason("a diagnosis is kept when it is run; {day} is still to come", day=day))
     return []
+
+
+def _stamped(old: Any | None, new: Any, field: str, today: date, to_come) -> list[Problem]:
+    """A moment (`field`, ISO) that the file adds or changes: a moment, and not one to come."""
+    at = getattr(new, field)
+    if not at or (old is not None and getattr(old, field) == at):
+        return []
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return [(field, Reason("{value!r} is not a date and time: write it as {example}", value=at,
+                               example=AT_EXAMPLE), False)]
+    if moment_to_come(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), today):
+        return [(field, to_come(moment.date()), False)]
+    return []
+
+
+def _note(old: Any | None, new: Any, actor: str, lead: bool, today: date) -> list[Problem]:
+    """An interview note is written down by whoever adds it, then (`uplift note add` stamps both):
+    only a lead writes one in another's name or dates it, and no one in the days to come."""
+    if not lead and old is None and new.author not in (None, actor):
+        return [("author", Reason("a note you add is written down by you ({actor}), not {by}", actor=actor,
+                                  by=new.author), True)]
+    if not lead and old is not None and (old.author, old.created) != (new.author, new.created):
+        return [("author" if old.author != new.author else "created",
+                 Reason("who wrote a note down, and when, are records: only a lead corrects them"), True)]
+    if not lead and old is None and new.created:
+        try:
+            made = datetime.fromisoformat(new.created)
+        except ValueError:
+            made = None
+        if made is not None and dated_otherwise(made.date(), today):
+            return [("created", Reason("a note is dated when it is written down ({today}); only a lead may date "
+                                       "it {day}", today=today, day=made.date()), True)]
+    return _stamped(old, new, "created", today,
+                    lambda day: Reason("a note is dated when it is written down; {day} is still to come", day=day))
 
 
 def moves_dated(document: object, stages: Mapping[str, str], now: datetime, known: Collection[str] = ()) -> object:

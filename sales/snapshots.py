@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Annotated
 
 import msgspec
 
@@ -16,15 +17,17 @@ from sales.diagnosis import DIMENSIONS, Diagnosis, Metrics
 from sales.errors import Reason
 from sales.kpis import METRICS
 from sales.sales_fields import IGNORE, normalise_header
+from sales.text import NAME_MAX, TEXT_MAX
 
 
 class Snapshot(msgspec.Struct, kw_only=True):
-    """One diagnosis run: when, by whom, from which columns, and everything it computed."""
+    """One diagnosis run: when, by whom, from which columns, and everything it computed. (Capped
+    as a plan file's fields are: a plan file carries the kept diagnoses.)"""
 
     id: str
-    saved_at: str
-    saved_by: str
-    signature: str
+    saved_at: Annotated[str, msgspec.Meta(max_length=40)]
+    saved_by: Annotated[str, msgspec.Meta(max_length=NAME_MAX)]
+    signature: Annotated[str, msgspec.Meta(max_length=TEXT_MAX)] = ""
     overrides: dict[str, str] = {}
     diagnosis: Diagnosis
 

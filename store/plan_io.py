@@ -9,8 +9,11 @@ alone, never deleted; items without an id are created with new ids.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import msgspec
 
+from sales.dates import stamp
 from sales.deals import renamed, stage_renames, stranded
 from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
@@ -36,6 +39,7 @@ from store.board_core import (
     number,
 )
 from store.deals import deal_action
+from store.plan_ticks import board_ticks, import_ticks
 from store.tasks import task_action
 
 
@@ -61,7 +65,8 @@ class PlanTransfer(BoardCore):
             sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
             sections["holds"] = [h for h in sections["holds"] if self.reads_pay(h.rep)]  # (its reason is on the statement)
             return Plan(plan=info, members=self._members_in_order(),
-                        wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections)
+                        wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections,
+                        ticks=board_ticks(self))
 
     def import_plan(self, document: object, *, dry_run: bool = False,
                     create_only: bool = False) -> ImportSummary:
@@ -84,7 +89,8 @@ class PlanTransfer(BoardCore):
             # who has left keeps theirs, so a board's own file reads back)
             people = {item.id: {getattr(item, "owner", None), getattr(item, "by", None),
                                 getattr(item, "rep", None), getattr(item, "released_by", None),
-                                getattr(item, "requested_by", None),
+                                getattr(item, "requested_by", None), getattr(item, "author", None),
+                                getattr(item, "saved_by", None),
                                 getattr(getattr(item, "closed", None), "by", None),
                                 *(s.rep for s in getattr(item, "splits", ())),
                                 *(q.rep for q in getattr(item, "quotas", ()))} - {None}
@@ -98,6 +104,7 @@ class PlanTransfer(BoardCore):
             run.members(plan.members, roles)
             for section in SECTIONS:
                 run.section(section, getattr(plan, section.key), current[section.kind])
+            import_ticks(run, plan.ticks)
             run.new_items()
             if run.conflicts:
                 raise PlanInvalid(run.conflicts)
@@ -277,7 +284,7 @@ class _Import:
                                 **{i.id: i.requested_by for i in items if i.id}}
         # the tasks the file's own tasks follow (a repeating task done with its next one in the file makes no other)
         followed = {task.previous for task in items} if section.kind == "task" else set()
-        outcomes = {stage.name: stage.outcome for stage in self.board.stages()} if section.kind == "deal" else {}
+        outcomes = self.stages if section.kind == "deal" else {}  # (the pipeline the import leaves: the file's stages)
         listed = set()
         for index, item in enumerate(items):
             path = f"{section.key}[{index}]"
@@ -294,6 +301,10 @@ class _Import:
                 self.summary.unchanged.append(item.id)
                 continue
             self.changing(path, item.id)
+            if section.kind == "snapshot":  # (what a run computed: never edited, on the board or in a file)
+                self.conflicts.append(Problem(path, "{id} is a kept diagnosis, as its run computed it: a file does "
+                                                    "not change it (keep the file's as it was exported)", id=item.id))
+                continue
             self.records(section, old, item, path)
             self.links(section, old, item, path)
             self.paid_when_won(section, old, item, path)
@@ -357,8 +368,11 @@ class _Import:
                 item.requested_on = self.today
                 item.cycle_start, item.cycle_end = (start, end) if start and end else (None, None)
         # (a hold's as `payout hold` logs it: the feed says "held ...")
+        if section.kind == "note":  # (written down now, by the importer, as `uplift note add` does)
+            item.author = item.author or self.board.actor
+            item.created = item.created or stamp(self.board.clock())
         self.board._put_new(self.tx, _STORE_ACTIONS.get(action, action), section.kind, item)
-        self.summary.created.append((item.id, getattr(item, "title", "")))
+        self.summary.created.append((item.id, getattr(item, "title", "") or item_label(item)))
 
     def one_hold_each(self, items: list, current: dict) -> None:
         """One hold at a time on a rep's cycle, as the import leaves the holds (`uplift payout hold`
@@ -440,7 +454,7 @@ class _Import:
 
 #: A file's item and the store's verb for it, where they differ: a hold is put as `payout hold`
 #: puts it (a lead's; the feed says "held ..."). (A check-in is checked against its goal's owner.)
-_STORE_ACTIONS = {"hold.add": "payout.hold"}
+_STORE_ACTIONS = {"hold.add": "payout.hold", "snapshot.add": "diagnosis.save"}
 
 
 def hold_action(old, new) -> str:
@@ -457,4 +471,18 @@ def _stage_outcomes(document: object) -> dict[str, str]:
 
 
 def _owner(item) -> str | None:
-    return getattr(item, "owner", None)
+    """Whose the item is, as its permission rules read it (a note: who wrote it down)."""
+    return getattr(item, "owner", None) or getattr(item, "author", None)
+
+
+def item_label(item) -> str:
+    """What the dry run says of an item without a title: a kept diagnosis by its files and
+    periods, a note by its first words."""
+    if hasattr(item, "diagnosis"):
+        found = item.diagnosis
+        files = ", ".join(PurePath(f).name for f in found.source.files)
+        spans = [row.period for row in found.periods]
+        return f"{files} {spans[0]}..{spans[-1]}" if spans else files
+    text = getattr(item, "text", "")
+    first = text.splitlines()[0] if text else ""
+    return first[:60] + ("…" if len(first) > 60 or "\n" in text else "")

@@ -20,7 +20,7 @@ def _import(run, tmp_path, user: str, change) -> None:
     assert changed != text
     plan.write_text(changed)
     code, _, err = run("plan", "import", str(plan), user=user)
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, ""), err
 
 
 def test_a_task_done_in_a_plan_file_with_when_is_logged_as_the_move(run, tmp_path) -> None:
@@ -56,3 +56,18 @@ def test_a_deal_moved_in_a_plan_file_is_logged_as_deal_move(run, tmp_path) -> No
     assert moved["action"] == "deal.move"
     assert (moved["before"]["stage"], moved["after"]["stage"]) == ("Lead", "Qualified")
     assert "moved D-1 from Lead to Qualified" in run("log", "--item", "D-1")[1]
+
+
+def test_a_deal_moved_to_a_won_stage_the_file_brings_is_logged_as_deal_move(run, tmp_path) -> None:
+    # the move is judged against the pipeline the import leaves (the file's stages: Won renamed Signed),
+    # not the board's
+    assert run("deal", "add", "Acme renewal", "--owner", "ali", "--value", "100")[0] == 0
+    won = "- name: Won\n  probability: 100\n  outcome: won\n"
+    signed = "- name: Signed\n  probability: 100\n  outcome: won\n"
+    _import(run, tmp_path, "dana", lambda text: text.replace(won, signed)
+            .replace("  stage: Lead\n", "  stage: Signed\n", 1))
+    moved = _newest(run, "D-1")
+    assert (moved["before"]["stage"], moved["after"]["stage"]) == ("Lead", "Signed")
+    assert moved["after"]["close"]  # (won without a close date: it closed today, as `deal move` closes it)
+    assert moved["action"] == "deal.move"
+    assert "moved D-1 from Lead to Signed" in run("log", "--item", "D-1")[1]

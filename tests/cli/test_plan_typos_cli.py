@@ -8,8 +8,8 @@ from tests.conftest import snapshot_files
 
 FIELDS = ("id, title, owner, status, priority, start, due, goal, strategy, deal, depends, tags, steps, "
           "expected_result, measure, comments, every, previous, source, done_at")
-SECTIONS = ("schema, plan, members, wip, stages, goals, strategies, tasks, checkins, budget_lines, spending, "
-            "training, deals, checklists, incentives, review_answers, approvals, holds")
+SECTIONS = ("schema, plan, members, wip, stages, diagnoses, notes, goals, strategies, tasks, checkins, budget_lines, "
+            "spending, training, deals, checklists, incentives, review_answers, approvals, holds, ticks")
 
 
 def test_a_typo_names_the_key_meant_and_nothing_is_written(team, run, tmp_path) -> None:

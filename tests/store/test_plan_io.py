@@ -7,7 +7,7 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from sales.plan import HEAD_KEYS, SECTIONS, Plan
+from sales.plan import HEAD_KEYS, SECTIONS, TAIL_KEYS, Plan
 from sales.plan_check import PlanInvalid, PlanRefused
 from store.board import Board
 from store.plan_yaml import dump_plan, parse_plan_text
@@ -231,7 +231,7 @@ def test_every_template_imports_into_a_fresh_board(tmp_path, name) -> None:
 
 
 def test_the_plan_document_has_one_field_per_section() -> None:
-    assert tuple(Plan.__struct_fields__) == HEAD_KEYS + tuple(s.key for s in SECTIONS)
+    assert tuple(Plan.__struct_fields__) == HEAD_KEYS + tuple(s.key for s in SECTIONS) + TAIL_KEYS
 
 
 def test_the_readmes_annotated_example_imports(tmp_path) -> None:
