@@ -40,7 +40,7 @@ import msgspec
 from sales.deals import Deal, Stage, StageEntry, is_slipped
 from sales.incentives import IncentivePlan, plan_for
 from sales.numbers import cents
-from sales.payout import Carried, statement
+from sales.payout import Carried, balances, statement
 from sales.review import in_period, rep_results, won_at
 from sales.splits import credit_among, credited_values
 from sales.touches import Touch
@@ -72,7 +72,7 @@ class RepForecast(msgspec.Struct):
     later_ids: list[str] = []  # ids of the open deals closing after the cycle
     left: bool = False  # a rep who has left the board but earned in the cycle (store: former_reps)
     carried: float = 0.0  # below zero: the balance an earlier cycle left, netted in the payouts
-    carried_from: str = ""  # the approval that left it (P-3)
+    carried_from: str = ""  # the approvals that left it (P-3; "P-2, P-5" for several)
 
 
 class TrendPoint(msgspec.Struct):
@@ -137,7 +137,7 @@ def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
 def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
             touches: Sequence[Touch], start: date | None, end: date | None, today: date,
             cycles: Sequence[tuple[date, date]] = (), every_plan: Sequence[IncentivePlan] = (),
-            carried: Carried | None = None) -> float | None:
+            carried: Carried | Sequence[Carried] | None = None) -> float | None:
     """What the statement would pay with nothing held: what the cycle earns, less the balance
     carried in, never below zero."""
     if plan is None:
@@ -150,7 +150,7 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
              now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
              former: Sequence[str] = (), cycles: Sequence[tuple[date, date]] = (),
-             every_plan: Sequence[IncentivePlan] = (), carried: dict[str, Carried] | None = None) -> Forecast:
+             every_plan: Sequence[IncentivePlan] = (), carried: dict[str, list[Carried]] | None = None) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
     rep's (their row is the team's, and the months are their deals'). ``former``: those of
@@ -225,7 +225,7 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date)
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
          won_stage: str, touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None,
          end: date | None, now: datetime, commit_pct: int, cycles: Sequence[tuple[date, date]] = (),
-         every_plan: Sequence[IncentivePlan] = (), carried: Carried | None = None) -> RepForecast:
+         every_plan: Sequence[IncentivePlan] = (), carried: Carried | Sequence[Carried] | None = None) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
     counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
@@ -265,8 +265,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
         row.payout = _payout(plan, rep, everyone, *pay)
         row.payout_commit = _payout(plan, rep, if_won(commit), *pay)
         row.payout_best_case = _payout(plan, rep, if_won(best), *pay)
-        if carried is not None and carried.amount < 0:  # (said beside the payouts: they net it)
-            row.carried, row.carried_from = cents(carried.amount), carried.approval
+        if owed := balances(carried):  # (said beside the payouts: they net it)
+            row.carried = cents(sum(c.amount for c in owed))
+            row.carried_from = ", ".join(c.approval for c in owed)
     return row
 
 

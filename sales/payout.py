@@ -100,6 +100,13 @@ class Carried(msgspec.Struct):
     amount: float  # below zero
 
 
+def balances(carried: "Carried | Sequence[Carried] | None") -> list[Carried]:
+    """The balances below zero carried into a statement: none, one, or several (an overpaid
+    balance that passed over later cycles already paid lands beside the last cycle's own)."""
+    found = [carried] if isinstance(carried, Carried) else list(carried or ())
+    return [c for c in found if c.amount < 0]
+
+
 def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None, object]]) -> float:
     """What an approved statement left below zero, from its total and its lines (text, amount,
     kept template): its carry line's amount (the total was brought up to 0.00 by it), or a total
@@ -259,12 +266,12 @@ def _won_line(deal: WonDeal) -> Phrase:
 
 
 def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = (),
-              carried: Carried | None = None, paid_since: Sequence[Released] = ()) -> Statement:
+              carried: Carried | Sequence[Carried] | None = None, paid_since: Sequence[Released] = ()) -> Statement:
     """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
     `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
     back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
-    board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balance
-    below zero an earlier cycle's approved statement left (netted here; on no plan it waits).
+    board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balances
+    below zero earlier cycles' approved statements left (netted here; on no plan they wait).
     `paid_since`: commission held by earlier approved statements that payments released since
     (Released: added here, or, `later`, taken off this cycle's own as later cycles pay it)."""
     lines: list[Line] = []
@@ -384,11 +391,12 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
                                                  id=item.deal, approval=item.approval, amount=money(item.amount)),
                               item.amount))
     carried_in = 0.0
-    if carried is not None and carried.amount < 0:
-        carried_in = cents(carried.amount)
+    for balance in balances(carried):  # (each earlier cycle's, oldest first)
+        amount = cents(balance.amount)
+        carried_in = cents(carried_in + amount)
         lines.append(Line("carried", Phrase("balance carried from {start} to {end} ({approval}): {amount}",
-                                            start=carried.start.isoformat(), end=carried.end.isoformat(),
-                                            approval=carried.approval, amount=money(carried_in)), carried_in))
+                                            start=balance.start.isoformat(), end=balance.end.isoformat(),
+                                            approval=balance.approval, amount=money(amount)), amount))
     # the cycle's own: every line but what is held and the balances (earned as if nothing were held)
     earned = cents(sum(line.amount for line in lines if line.amount is not None and line.kind not in
                        ("held", "released", "carried")))

@@ -351,24 +351,63 @@ class ReviewChanges(BoardCore):
         """Every payout approval on the board, oldest first."""
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
 
-    def _balance_carried(self, rep: str, approvals: list[Approval]) -> Carried | None:
-        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left, or
-        that payroll paid beyond it (a paid statement approved again lower: sales.approvals.overpaid)
-        (the cycle that ended last before this one began, of those with an approval for them; its
-        latest approval): the next statement nets it. An unapproved statement carries nothing,
-        and a cycle with no dates neither gives nor takes a balance."""
+    def _balance_carried(self, rep: str, approvals: list[Approval]) -> list[Carried]:
+        """The balances below zero that `rep`'s approved statements of earlier cycles left, oldest
+        first: the one the cycle that ended last before this one began left (of those with an
+        approval for them; its latest approval), and what payroll paid beyond an approval of an
+        earlier cycle (a paid statement approved again lower: sales.approvals.overpaid), which
+        the first later cycle not yet paid when it arose takes (_lands_in): the next statement
+        nets them. An unapproved statement carries nothing, and a cycle with no dates neither
+        gives nor takes a balance."""
         start = self.period()[0]
         if start is None:
-            return None
-        before = [a for a in approvals if a.rep == rep and a.start and a.end and a.end < start]
-        if not before:
-            return None
-        last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
-        amount = carried_from_approval(last.total, [(line.text, line.amount, line.said) for line in last.lines])
-        # and what payroll paid for that cycle beyond its latest approval (approved again lower)
-        same = [a for a in before if (a.start, a.end) == (last.start, last.end)]
-        amount = cents(amount + overpaid(last, paid_so_far(same)))
-        return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
+            return []
+        by_cycle: dict[tuple[date, date], list[Approval]] = {}
+        for approval in approvals:
+            if approval.rep == rep and approval.start and approval.end and approval.end < start:
+                by_cycle.setdefault((approval.start, approval.end), []).append(approval)
+        if not by_cycle:
+            return []
+        last = max(by_cycle, key=lambda cycle: (cycle[1], cycle[0]))
+        mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == self.period()]
+        found = []
+        for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
+            made = by_cycle[cycle]
+            final = max(made, key=lambda a: int(a.id.split("-")[1]))  # (its latest approval)
+            amount = 0.0
+            if cycle == last:  # (its own balance below zero: the next cycle with an approval nets it)
+                amount = carried_from_approval(final.total, [(line.text, line.amount, line.said)
+                                                             for line in final.lines])
+            beyond = overpaid(final, paid_so_far(made))
+            if beyond < 0 and self._lands_here(cycle, made, by_cycle, mine_now):
+                amount = cents(amount + beyond)
+            if amount < 0:
+                found.append(Carried(final.id, cycle[0], cycle[1], cents(amount)))
+        return found
+
+    @staticmethod
+    def _lands_here(cycle: tuple[date, date], made: list[Approval],
+                    by_cycle: dict[tuple[date, date], list[Approval]], mine_now: list[Approval]) -> bool:
+        """Whether what payroll paid for `cycle` beyond its latest approval (`made`: its
+        approvals) is a balance the cycle read takes (`mine_now`: its approvals): it goes to the
+        first later cycle with an approval whose statement was not yet paid when the balance
+        arose (the first approval after the payment that said less than was paid); a later cycle
+        paid by then stands as paid, and the balance passes over it (were it netted there, the
+        next cycle, reading that one's approval, would never see it)."""
+        def number(approval: Approval) -> int:
+            return int(approval.id.split("-")[1])
+
+        paid = paid_so_far(made)
+        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=number)
+        # the approval that first said less than was paid (approvals are numbered as they are made)
+        arose = min((a for a in made if number(a) > number(first_paid) and a.total < (paid or 0.0)), key=number)
+
+        def paid_then(approvals: list[Approval]) -> bool:
+            return any(a.paid_at is not None and number(a) < number(arose) and a.paid_at <= arose.at
+                       for a in approvals)
+
+        between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
+        return not any(not paid_then(later) for later in between) and not paid_then(mine_now)
 
     def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
                   cycles: Iterable[tuple[date, date]] = ()) -> list[Released]:
@@ -475,11 +514,11 @@ class ReviewChanges(BoardCore):
             return new
         return self._transact(build)
 
-    def _balances_carried(self, reps: list[str]) -> dict[str, Carried]:
-        """Each of `reps`' balance carried into the cycle (_balance_carried), for the forecast."""
+    def _balances_carried(self, reps: list[str]) -> dict[str, list[Carried]]:
+        """Each of `reps`' balances carried into the cycle (_balance_carried), for the forecast."""
         approvals = self.approvals()
         found = {rep: self._balance_carried(rep, approvals) for rep in reps}
-        return {rep: carried for rep, carried in found.items() if carried is not None}
+        return {rep: carried for rep, carried in found.items() if carried}
 
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""

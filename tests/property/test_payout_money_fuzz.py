@@ -154,6 +154,9 @@ def _play(path, release: str, gap: int, plan: list[list[tuple]], incentive: dict
                                      [("lose", 0), ("approve", 0), ("paid", 0)], [("win", 1001), ("approve", 0)]])
 @example(release="won", gap=0, plan=[[("win", 10001), ("pay", 0, 50, "today"), ("approve", 0), ("paid", 0)],
                                       [("value", 0, -40), ("approve", 1), ("paid", 1), ("win", 2001)]])  # overpaid
+@example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)],  # overpaid after the next
+                                     [("win", 2001), ("approve", 0), ("paid", 0), ("value", 0, -40),  # cycle was paid:
+                                      ("approve", 1)], [("win", 3001)]])  # carried into the third
 @example(release="paid", gap=0, plan=[[("win", 10001), ("hold", True), ("approve", 0), ("hold", False),  # a hold
                                        ("pay", 0, 30, "today"), ("approve", 0), ("paid", 0)],
                                       [("pay", 0, 100, "start"), ("lose", 0), ("approve", 0), ("approve", 1)]])
