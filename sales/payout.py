@@ -356,7 +356,9 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             said = dict(id=deal.id, value=amount_of(deal.value), amount=money(amount))
-            if deal.reopened:  # (moved back into the pipeline after its cycle: taken back as a loss is)
+            if released and deal.collected_then is not None:  # released in part by payments since its cycle
+                said = _clawback_released_since(capped, deal, said)
+            elif deal.reopened:  # (moved back into the pipeline after its cycle: taken back as a loss is)
                 said = _reopened_clawback(capped, released, deal, said)
             elif capped:
                 said = Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, "
@@ -419,6 +421,27 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
                      bonuses, cents(clawback), total, lines, release=plan.release,
                      earned=earned, held=held, deals=releases, carried_in=carried_in,
                      carried_out=carried_out, released=released_sum)
+
+
+def _clawback_released_since(capped: bool, deal: WonDeal, said: dict) -> Phrase:
+    """The clawback line of a deal whose commission its cycle released in part (the part paid
+    by its end) and payments since released the rest of (a line "released on payment of ..."
+    paid it): what it takes back is what was released, said as it was, not as one share."""
+    then = deal.collected_then or 0.0
+    said = dict(said, then=pct(then * 100), since=pct((deal.collected - then) * 100))
+    if deal.reopened:
+        said["stage"] = deal.reopened
+        if capped:
+            return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, cut by the cap "
+                          "then, {then} of it released as paid in its cycle and {since} on payments since): {amount}",
+                          **said)
+        return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, {then} of it "
+                      "released as paid in its cycle and {since} on payments since): {amount}", **said)
+    if capped:
+        return Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, {then} of "
+                      "it released as paid in its cycle and {since} on payments since): {amount}", **said)
+    return Phrase("clawback {id} lost after won (commission counted on {value}, {then} of it released as paid in "
+                  "its cycle and {since} on payments since): {amount}", **said)
 
 
 def _reopened_clawback(capped: bool, released: bool, deal: WonDeal, said: dict) -> Phrase:
