@@ -420,15 +420,32 @@ class ReviewChanges(BoardCore):
         knows) is the next cycle's, as it is taken off its own. Each deal's payable is its
         commission times the part of it paid by a day, as its held line works it out
         (sales.payout._releases)."""
+        found, end, today = [], self.period()[1], self.today()
+        for deal_id, first, last, own, made, _earned, payable, net, since in self._held_before(
+                rep, approvals, deals, cycles):
+            def beyond(day: date) -> float:
+                return max(cents(payable(day) - net), 0.0)
+
+            amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
+            if amount > 0:
+                found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
+        return found
+
+    def _held_before(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
+                     cycles: Iterable[tuple[date, date]], by: date | None = None) -> Iterator[tuple]:
+        """Each deal whose commission an approved statement of `rep` (of the cycle read, or of an
+        earlier one) held in part: (deal, that cycle's first and last day, whether it is the cycle
+        read, its approvals, its commission, what of it payments dated by a day make payable
+        (counted to `by`, else today), what that approval paid of it, and the day before what
+        the cycle read releases of it)."""
         start, end = self.period()
         if not deals or start is None or end is None:
-            return []
-        today = self.today()
+            return
+        today = by or self.today()
         by_cycle: dict[tuple[date, date], list[Approval]] = {}
         for approval in approvals:
             if approval.rep == rep and approval.start and approval.end and approval.end <= end:
                 by_cycle.setdefault((approval.start, approval.end), []).append(approval)
-        found = []
         for (first, last), made in sorted(by_cycle.items()):
             own = (first, last) == (start, end)
             if not own and last >= start:
@@ -444,16 +461,27 @@ class ReviewChanges(BoardCore):
                 if deal is None:
                     continue
 
-                def payable(day: date) -> float:  # (as the held line rounds it: held to the cent)
+                def payable(day: date, deal: Deal = deal, earned: float = earned) -> float:
+                    # (as the held line rounds it: held to the cent)
                     return cents(earned - cents(earned * (1 - paid_share(deal, min(day, today)))))
 
-                def beyond(day: date) -> float:
-                    return max(cents(payable(day) - net), 0.0)
+                yield deal_id, first, last, own, made, earned, payable, net, since
 
-                amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
-                if amount > 0:
-                    found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
-        return found
+    def _release_expected(self, rep: str, approvals: list[Approval], deals: dict[str, Deal],
+                          cycles: Iterable[tuple[date, date]]) -> tuple[float, float]:
+        """For the payout forecast: the commission of earlier cycles' approved statements that
+        customers' payments dated by the cycle's end release in it (those dated after today are
+        expected: recorded with their day), and what of it stays held past the cycle's end (no
+        payment dated to release it: left out of the forecast, and said)."""
+        end = self.period()[1]
+        released = held = 0.0
+        for *_, own, _made, earned, payable, net, since in self._held_before(rep, approvals, deals, cycles, by=end):
+            if own:
+                continue
+            paid_by_end = max(payable(end), net)  # (what approvals paid of it stays paid)
+            released = cents(released + paid_by_end - max(payable(since), net))
+            held = cents(held + earned - paid_by_end)
+        return released, held
 
     # ------------------------------------------------------------------ payout holds
 
@@ -520,6 +548,17 @@ class ReviewChanges(BoardCore):
         found = {rep: self._balance_carried(rep, approvals) for rep in reps}
         return {rep: carried for rep, carried in found.items() if carried}
 
+    def _releases_expected(self, reps: list[str]) -> dict[str, tuple[float, float]]:
+        """Each of `reps`' commission of earlier cycles that payments dated by the cycle's end
+        release, and what stays held past it (_release_expected), for the forecast."""
+        approvals = self.approvals()
+        if not any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
+                   for approval in approvals for line in approval.lines):
+            return {}
+        deals, cycles = {deal.id: deal for deal in self.deals()}, self.known_cycles_later()
+        found = {rep: self._release_expected(rep, approvals, deals, cycles) for rep in reps}
+        return {rep: pair for rep, pair in found.items() if any(pair)}
+
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""
         start, end = self.period()
@@ -583,11 +622,13 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles_later(),
-                        every_plan=self.incentive_plans(), carried=self._balances_carried(reps))
+                        every_plan=self.incentive_plans(), carried=self._balances_carried(reps),
+                        released=self._releases_expected(reps))
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
                 row.carried, row.carried_from = 0.0, ""
+                row.released, row.held_earlier = 0.0, 0.0
                 made.pay_private = True
         if not all(self.reads_pay(name) for name in reps):
             made.team.payout = made.team.payout_commit = made.team.payout_best_case = None
@@ -620,7 +661,7 @@ class ReviewChanges(BoardCore):
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
-        carried = self._balances_carried(reps)
+        carried, released = self._balances_carried(reps), self._releases_expected(reps)
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -631,7 +672,7 @@ class ReviewChanges(BoardCore):
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
                                                  commit_pct, only=rep, former=former, cycles=cycles,
-                                                 every_plan=every_plan, carried=carried),
+                                                 every_plan=every_plan, carried=carried, released=released),
                                         moment, len(deals)))
         return points
 
