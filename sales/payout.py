@@ -293,10 +293,9 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
         lines.append(Line("attainment", Phrase("won value {won} of quota {quota} = attainment {pct}",
                                                won=amount_of(results.won_value), quota=amount_of(quota),
                                                pct=attainment_pct(attainment, _marks(plan)))))
-        for tier, part in tier_slices(results.won_value, quota, plan.tiers):
+        for tier, part, amount in _tier_amounts(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
-            amount = cents(part * tier.rate / 100)
             below = max((t.rate for t in plan.tiers if t.from_pct < 100), default=0.0)
             lines.append(Line("tier", _tier_line(tier, part, amount, below), amount))
     elif quota == 0:  # (a quota of 0 sets no target: said as it is set, not as none)
@@ -305,10 +304,8 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
                                          plan=plan.id)))
-    for deal in results.won:
-        rate = plan.product_rate(deal.product)
+    for deal, rate, amount in _product_amounts(plan, results.won):
         if rate:
-            amount = cents(deal.value * rate / 100)
             lines.append(Line("product", Phrase("won {value} on {product} at {rate:g}% ({id}) = {amount}",
                                                 value=amount_of(deal.value), product=deal.product, rate=rate,
                                                 id=deal.id, amount=money(amount)), amount))
@@ -468,10 +465,25 @@ def _cap_cut(plan: IncentivePlan, quota: float | None, won: Sequence[WonDeal]) -
     if plan.cap is None:
         return 1.0
     total = cents(sum(d.value for d in won))
-    commission = sum(cents(part * tier.rate / 100) for tier, part in tier_slices(total, quota, plan.tiers)) \
-        if quota else 0.0
-    commission += sum(cents(d.value * (plan.product_rate(d.product) or 0) / 100) for d in won)
+    commission = sum(amount for _tier, _part, amount in _tier_amounts(total, quota, plan.tiers)) if quota else 0.0
+    commission += sum(amount for _deal, _rate, amount in _product_amounts(plan, won))
     return plan.cap / commission if commission > plan.cap else 1.0
+
+
+def _tier_amounts(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float, float]]:
+    """(tier, the part of `sales` in its band, its commission to the cent) for each tier: the
+    statement's tier lines, and what a clawback reads the cap's cut from (_cap_cut)."""
+    return [(tier, part, cents(part * tier.rate / 100)) for tier, part in tier_slices(sales, quota, tiers)]
+
+
+def _product_amounts(plan: IncentivePlan, won: Sequence[WonDeal]) -> list[tuple[WonDeal, float, float]]:
+    """(deal, its product's rate or 0, the rate's commission on it to the cent) for each won deal:
+    the statement's product lines, and _cap_cut's."""
+    found = []
+    for deal in won:
+        rate = plan.product_rate(deal.product) or 0
+        found.append((deal, rate, cents(deal.value * rate / 100)))
+    return found
 
 
 def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, deal: WonDeal) -> float:

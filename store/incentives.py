@@ -506,10 +506,11 @@ class ReviewChanges(BoardCore):
         def build(tx: Transaction) -> tuple[PayoutHold, bool]:
             self._check("payout.hold")
             start, end = self.period()
-            (current,) = self._statements(rep)
-            if current.plan is None:
+            if rep not in self.former_reps():  # (a rep who left keeps a statement to hold)
+                self._reps_with(rep)
+            if plan_for(self.cycle_plans(), rep) is None:  # (the plan, not the whole statement, says it)
                 raise Refused("nothing to hold: {rep} is on no incentive plan", rep=rep)
-            old = current.hold
+            old = self._cycle_holds().get(rep)
             if old is not None:
                 if old.reason == reason:
                     return old, False
