@@ -25,7 +25,8 @@ Definitions (the README repeats them):
   bonuses, cap, clawbacks), with each deal won on its close date (today, for a slipped one).
   Under a plan that releases commission as customers pay (`release: paid`) these are what the
   rep EARNS (the statement's `earned`: nothing held back), as the forecast is about landing the
-  cycle, and a deal about to close has not been paid yet. Each nets the balance below zero an
+  cycle, and a deal about to close has not been paid yet; each adds what customers' payments
+  dated by the cycle's end release of earlier cycles' held commission. Each nets the balance below zero an
   earlier cycle's approved statement left (``carried``, as the statement nets it), never below
   zero: a rep who owes 300 is paid 700 of 1,000 earned.
 """
@@ -40,7 +41,7 @@ import msgspec
 from sales.deals import Deal, Stage, StageEntry, is_slipped
 from sales.incentives import IncentivePlan, plan_for
 from sales.numbers import cents
-from sales.payout import Carried, statement
+from sales.payout import Carried, balances, statement
 from sales.review import in_period, rep_results, won_at
 from sales.splits import credit_among, credited_values
 from sales.touches import Touch
@@ -72,7 +73,11 @@ class RepForecast(msgspec.Struct):
     later_ids: list[str] = []  # ids of the open deals closing after the cycle
     left: bool = False  # a rep who has left the board but earned in the cycle (store: former_reps)
     carried: float = 0.0  # below zero: the balance an earlier cycle left, netted in the payouts
-    carried_from: str = ""  # the approval that left it (P-3)
+    carried_from: str = ""  # the approvals that left it (P-3; "P-2, P-5" for several)
+    #: commission earlier cycles' approved statements held that customers' payments dated by the
+    #: cycle's end release in it (in the payouts), and what stays held past it (left out of them)
+    released: float = 0.0
+    held_earlier: float = 0.0
 
 
 class TrendPoint(msgspec.Struct):
@@ -137,20 +142,21 @@ def _as_won(deal: Deal, won_stage: str, now: datetime) -> Deal:
 def _payout(plan: IncentivePlan | None, rep: str, deals: Sequence[Deal], stages: Sequence[Stage],
             touches: Sequence[Touch], start: date | None, end: date | None, today: date,
             cycles: Sequence[tuple[date, date]] = (), every_plan: Sequence[IncentivePlan] = (),
-            carried: Carried | None = None) -> float | None:
+            carried: Carried | Sequence[Carried] | None = None, released: float = 0.0) -> float | None:
     """What the statement would pay with nothing held: what the cycle earns, less the balance
-    carried in, never below zero."""
+    carried in, plus what payments dated in it release of earlier cycles, never below zero."""
     if plan is None:
         return None
     made = statement(plan, rep_results(rep, deals, stages, touches, start, end, today, cycles), every_plan, carried)
-    return max(cents(made.earned + made.carried_in), 0.0)
+    return max(cents(made.earned + made.carried_in + released), 0.0)
 
 
 def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[Touch],
              plans: list[IncentivePlan], reps: Sequence[str], start: date | None, end: date | None,
              now: datetime, commit_pct: int = DEFAULT_COMMIT, only: str | None = None,
              former: Sequence[str] = (), cycles: Sequence[tuple[date, date]] = (),
-             every_plan: Sequence[IncentivePlan] = (), carried: dict[str, Carried] | None = None) -> Forecast:
+             every_plan: Sequence[IncentivePlan] = (), carried: dict[str, list[Carried]] | None = None,
+             released: dict[str, tuple[float, float]] | None = None) -> Forecast:
     """The forecast of each rep in ``reps``, of the deals none of them owns (when there are
     any), of the team, and month by month. ``now``: the board's clock (aware). ``only``: one
     rep's (their row is the team's, and the months are their deals'). ``former``: those of
@@ -158,7 +164,9 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     team's as any rep's are). ``cycles``: the earlier cycles the board knows the dates of (a
     clawback takes back what a deal earned in its own: sales.review.rep_results), ``every_plan``
     the board's plans (the one that paid it then: sales.payout.statement); ``carried``: each rep's
-    balance below zero that an earlier cycle's approved statement left (netted in the payouts)."""
+    balance below zero that an earlier cycle's approved statement left (netted in the payouts);
+    ``released``: each rep's commission of earlier cycles that payments dated by the end release,
+    and what stays held past it (RepForecast.released, held_earlier)."""
     today = now.date()
     stage_of = {s.name: s for s in stages}
     won_stage = next(s.name for s in stages if s.outcome == "won")
@@ -175,7 +183,7 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
                 if shares.get(rep)]
         plan = plan_for(plans, rep) if rep != OTHERS else None
         rows.append(_row(rep, mine, deals, stage_of, won_stage, touches, plan, start, end, now, commit_pct, cycles,
-                         every_plan, (carried or {}).get(rep)))
+                         every_plan, (carried or {}).get(rep), (released or {}).get(rep, (0.0, 0.0))))
         if rep in former:  # nothing left to close: no gap or coverage of their own (the team's counts them)
             rows[-1].left, rows[-1].gap, rows[-1].coverage = True, None, None
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
@@ -225,7 +233,8 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date)
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
          won_stage: str, touches: Sequence[Touch], plan: IncentivePlan | None, start: date | None,
          end: date | None, now: datetime, commit_pct: int, cycles: Sequence[tuple[date, date]] = (),
-         every_plan: Sequence[IncentivePlan] = (), carried: Carried | None = None) -> RepForecast:
+         every_plan: Sequence[IncentivePlan] = (), carried: Carried | Sequence[Carried] | None = None,
+         released: tuple[float, float] = (0.0, 0.0)) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
     counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
@@ -261,12 +270,14 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
             ids = {d.id for d, _ in chosen}
             return [_as_won(d, won_stage, now) if d.id in ids else d for d in everyone]
 
-        pay = (stages, touches, start, end, today, cycles, every_plan, carried)
+        pay = (stages, touches, start, end, today, cycles, every_plan, carried, released[0])
         row.payout = _payout(plan, rep, everyone, *pay)
         row.payout_commit = _payout(plan, rep, if_won(commit), *pay)
         row.payout_best_case = _payout(plan, rep, if_won(best), *pay)
-        if carried is not None and carried.amount < 0:  # (said beside the payouts: they net it)
-            row.carried, row.carried_from = cents(carried.amount), carried.approval
+        row.released, row.held_earlier = released
+        if owed := balances(carried):  # (said beside the payouts: they net it)
+            row.carried = cents(sum(c.amount for c in owed))
+            row.carried_from = ", ".join(c.approval for c in owed)
     return row
 
 

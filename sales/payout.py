@@ -100,6 +100,13 @@ class Carried(msgspec.Struct):
     amount: float  # below zero
 
 
+def balances(carried: "Carried | Sequence[Carried] | None") -> list[Carried]:
+    """The balances below zero carried into a statement: none, one, or several (an overpaid
+    balance that passed over later cycles already paid lands beside the last cycle's own)."""
+    found = [carried] if isinstance(carried, Carried) else list(carried or ())
+    return [c for c in found if c.amount < 0]
+
+
 def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None, object]]) -> float:
     """What an approved statement left below zero, from its total and its lines (text, amount,
     kept template): its carry line's amount (the total was brought up to 0.00 by it), or a total
@@ -259,12 +266,12 @@ def _won_line(deal: WonDeal) -> Phrase:
 
 
 def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Sequence[IncentivePlan] = (),
-              carried: Carried | None = None, paid_since: Sequence[Released] = ()) -> Statement:
+              carried: Carried | Sequence[Carried] | None = None, paid_since: Sequence[Released] = ()) -> Statement:
     """The payout statement of one rep under `plan` (None: the rep is on no incentive plan).
     `every_plan`: the board's plans, each with the cycles it pays: a deal clawed back is taken
     back as the plan of the cycle it was won in paid it (its rates, quota and cap), where the
-    board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balance
-    below zero an earlier cycle's approved statement left (netted here; on no plan it waits).
+    board knows that cycle (RepResults.won_in); else as `plan` pays. `carried`: the balances
+    below zero earlier cycles' approved statements left (netted here; on no plan they wait).
     `paid_since`: commission held by earlier approved statements that payments released since
     (Released: added here, or, `later`, taken off this cycle's own as later cycles pay it)."""
     lines: list[Line] = []
@@ -286,10 +293,9 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
         lines.append(Line("attainment", Phrase("won value {won} of quota {quota} = attainment {pct}",
                                                won=amount_of(results.won_value), quota=amount_of(quota),
                                                pct=attainment_pct(attainment, _marks(plan)))))
-        for tier, part in tier_slices(results.won_value, quota, plan.tiers):
+        for tier, part, amount in _tier_amounts(results.won_value, quota, plan.tiers):
             if part == 0 and tier.from_pct > 0:
                 continue  # a band the rep did not reach
-            amount = cents(part * tier.rate / 100)
             below = max((t.rate for t in plan.tiers if t.from_pct < 100), default=0.0)
             lines.append(Line("tier", _tier_line(tier, part, amount, below), amount))
     elif quota == 0:  # (a quota of 0 sets no target: said as it is set, not as none)
@@ -298,10 +304,8 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
     else:
         lines.append(Line("note", Phrase("no quota for {rep} in {plan}: tiers not applied", rep=results.rep,
                                          plan=plan.id)))
-    for deal in results.won:
-        rate = plan.product_rate(deal.product)
+    for deal, rate, amount in _product_amounts(plan, results.won):
         if rate:
-            amount = cents(deal.value * rate / 100)
             lines.append(Line("product", Phrase("won {value} on {product} at {rate:g}% ({id}) = {amount}",
                                                 value=amount_of(deal.value), product=deal.product, rate=rate,
                                                 id=deal.id, amount=money(amount)), amount))
@@ -349,7 +353,9 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             amount = -cents(earned) + 0.0  # (+ 0.0: a clawback of nothing is 0.00, not -0.00)
             clawback += amount
             said = dict(id=deal.id, value=amount_of(deal.value), amount=money(amount))
-            if deal.reopened:  # (moved back into the pipeline after its cycle: taken back as a loss is)
+            if released and deal.collected_then is not None:  # released in part by payments since its cycle
+                said = _clawback_released_since(capped, deal, said)
+            elif deal.reopened:  # (moved back into the pipeline after its cycle: taken back as a loss is)
                 said = _reopened_clawback(capped, released, deal, said)
             elif capped:
                 said = Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, "
@@ -384,11 +390,12 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
                                                  id=item.deal, approval=item.approval, amount=money(item.amount)),
                               item.amount))
     carried_in = 0.0
-    if carried is not None and carried.amount < 0:
-        carried_in = cents(carried.amount)
+    for balance in balances(carried):  # (each earlier cycle's, oldest first)
+        amount = cents(balance.amount)
+        carried_in = cents(carried_in + amount)
         lines.append(Line("carried", Phrase("balance carried from {start} to {end} ({approval}): {amount}",
-                                            start=carried.start.isoformat(), end=carried.end.isoformat(),
-                                            approval=carried.approval, amount=money(carried_in)), carried_in))
+                                            start=balance.start.isoformat(), end=balance.end.isoformat(),
+                                            approval=balance.approval, amount=money(amount)), amount))
     # the cycle's own: every line but what is held and the balances (earned as if nothing were held)
     earned = cents(sum(line.amount for line in lines if line.amount is not None and line.kind not in
                        ("held", "released", "carried")))
@@ -411,6 +418,27 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
                      bonuses, cents(clawback), total, lines, release=plan.release,
                      earned=earned, held=held, deals=releases, carried_in=carried_in,
                      carried_out=carried_out, released=released_sum)
+
+
+def _clawback_released_since(capped: bool, deal: WonDeal, said: dict) -> Phrase:
+    """The clawback line of a deal whose commission its cycle released in part (the part paid
+    by its end) and payments since released the rest of (a line "released on payment of ..."
+    paid it): what it takes back is what was released, said as it was, not as one share."""
+    then = deal.collected_then or 0.0
+    said = dict(said, then=pct(then * 100), since=pct((deal.collected - then) * 100))
+    if deal.reopened:
+        said["stage"] = deal.reopened
+        if capped:
+            return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, cut by the cap "
+                          "then, {then} of it released as paid in its cycle and {since} on payments since): {amount}",
+                          **said)
+        return Phrase("clawback {id} reopened after won ({stage}; commission counted on {value}, {then} of it "
+                      "released as paid in its cycle and {since} on payments since): {amount}", **said)
+    if capped:
+        return Phrase("clawback {id} lost after won (commission counted on {value}, cut by the cap then, {then} of "
+                      "it released as paid in its cycle and {since} on payments since): {amount}", **said)
+    return Phrase("clawback {id} lost after won (commission counted on {value}, {then} of it released as paid in "
+                  "its cycle and {since} on payments since): {amount}", **said)
 
 
 def _reopened_clawback(capped: bool, released: bool, deal: WonDeal, said: dict) -> Phrase:
@@ -437,10 +465,25 @@ def _cap_cut(plan: IncentivePlan, quota: float | None, won: Sequence[WonDeal]) -
     if plan.cap is None:
         return 1.0
     total = cents(sum(d.value for d in won))
-    commission = sum(cents(part * tier.rate / 100) for tier, part in tier_slices(total, quota, plan.tiers)) \
-        if quota else 0.0
-    commission += sum(cents(d.value * (plan.product_rate(d.product) or 0) / 100) for d in won)
+    commission = sum(amount for _tier, _part, amount in _tier_amounts(total, quota, plan.tiers)) if quota else 0.0
+    commission += sum(amount for _deal, _rate, amount in _product_amounts(plan, won))
     return plan.cap / commission if commission > plan.cap else 1.0
+
+
+def _tier_amounts(sales: float, quota: float, tiers: Sequence[Tier]) -> list[tuple[Tier, float, float]]:
+    """(tier, the part of `sales` in its band, its commission to the cent) for each tier: the
+    statement's tier lines, and what a clawback reads the cap's cut from (_cap_cut)."""
+    return [(tier, part, cents(part * tier.rate / 100)) for tier, part in tier_slices(sales, quota, tiers)]
+
+
+def _product_amounts(plan: IncentivePlan, won: Sequence[WonDeal]) -> list[tuple[WonDeal, float, float]]:
+    """(deal, its product's rate or 0, the rate's commission on it to the cent) for each won deal:
+    the statement's product lines, and _cap_cut's."""
+    found = []
+    for deal in won:
+        rate = plan.product_rate(deal.product) or 0
+        found.append((deal, rate, cents(deal.value * rate / 100)))
+    return found
 
 
 def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, deal: WonDeal) -> float:

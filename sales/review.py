@@ -56,6 +56,9 @@ class WonDeal(msgspec.Struct, frozen=True):
     due: float = 0.0  # of the deal, recorded as paid with a date after today: not received yet
     due_on: date | None = None  # the first of those dates
     reopened: str = ""  # clawed back as it left won for this open stage (not lost) after its cycle
+    #: clawed back: the part of it paid by the end of the cycle it was won in (where the board knows
+    #: that cycle), when less than `collected`: the rest was released by payments since
+    collected_then: float | None = None
 
 
 class RepResults(msgspec.Struct):
@@ -260,7 +263,8 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
               for d in clawed}
     won_with, won_in = {}, {}
     won_then: dict[tuple[date, date], list[WonDeal]] = {}  # (each earlier cycle worked out once)
-    for d in clawed:  # (in the cycle it was won in, when the board knows its dates)
+    by_id = {deal.id: deal for deal in deals} if clawed else {}
+    for index, d in enumerate(clawed):  # (in the cycle it was won in, when the board knows its dates)
         cycle = next((c for c in cycles if c != (start, end) and in_period(d.won_at, *c)), None)
         if cycle is not None:
             if cycle not in won_then:
@@ -268,6 +272,9 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
             then = won_then[cycle]
             if any(o.id == d.id for o in then):
                 won_with[d.id], won_in[d.id] = then, cycle
+                paid_then = paid_share(by_id[d.id], min(cycle[1], today) if today else cycle[1])
+                if paid_then < d.collected:  # (released in part by payments since its cycle)
+                    clawed[index] = msgspec.structs.replace(d, collected_then=paid_then)
                 before[d.id] = cents(sum(o.value for o in then if (o.won_at, o.id) < (d.won_at, d.id)))
     business = {deal.id: deal.business for deal in deals}
     maybe_new = [d for d in won if d.owned and d.account and business[d.id] != "existing"]

@@ -351,24 +351,63 @@ class ReviewChanges(BoardCore):
         """Every payout approval on the board, oldest first."""
         return self._models("plan", "approvals", Approval, key=lambda a: int(a.id.split("-")[1]))
 
-    def _balance_carried(self, rep: str, approvals: list[Approval]) -> Carried | None:
-        """The balance below zero that `rep`'s latest approved statement of an earlier cycle left, or
-        that payroll paid beyond it (a paid statement approved again lower: sales.approvals.overpaid)
-        (the cycle that ended last before this one began, of those with an approval for them; its
-        latest approval): the next statement nets it. An unapproved statement carries nothing,
-        and a cycle with no dates neither gives nor takes a balance."""
+    def _balance_carried(self, rep: str, approvals: list[Approval]) -> list[Carried]:
+        """The balances below zero that `rep`'s approved statements of earlier cycles left, oldest
+        first: the one the cycle that ended last before this one began left (of those with an
+        approval for them; its latest approval), and what payroll paid beyond an approval of an
+        earlier cycle (a paid statement approved again lower: sales.approvals.overpaid), which
+        the first later cycle not yet paid when it arose takes (_lands_in): the next statement
+        nets them. An unapproved statement carries nothing, and a cycle with no dates neither
+        gives nor takes a balance."""
         start = self.period()[0]
         if start is None:
-            return None
-        before = [a for a in approvals if a.rep == rep and a.start and a.end and a.end < start]
-        if not before:
-            return None
-        last = max(before, key=lambda a: (a.end, a.start, int(a.id.split("-")[1])))
-        amount = carried_from_approval(last.total, [(line.text, line.amount, line.said) for line in last.lines])
-        # and what payroll paid for that cycle beyond its latest approval (approved again lower)
-        same = [a for a in before if (a.start, a.end) == (last.start, last.end)]
-        amount = cents(amount + overpaid(last, paid_so_far(same)))
-        return Carried(last.id, last.start, last.end, amount) if amount < 0 else None
+            return []
+        by_cycle: dict[tuple[date, date], list[Approval]] = {}
+        for approval in approvals:
+            if approval.rep == rep and approval.start and approval.end and approval.end < start:
+                by_cycle.setdefault((approval.start, approval.end), []).append(approval)
+        if not by_cycle:
+            return []
+        last = max(by_cycle, key=lambda cycle: (cycle[1], cycle[0]))
+        mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == self.period()]
+        found = []
+        for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
+            made = by_cycle[cycle]
+            final = max(made, key=lambda a: int(a.id.split("-")[1]))  # (its latest approval)
+            amount = 0.0
+            if cycle == last:  # (its own balance below zero: the next cycle with an approval nets it)
+                amount = carried_from_approval(final.total, [(line.text, line.amount, line.said)
+                                                             for line in final.lines])
+            beyond = overpaid(final, paid_so_far(made))
+            if beyond < 0 and self._lands_here(cycle, made, by_cycle, mine_now):
+                amount = cents(amount + beyond)
+            if amount < 0:
+                found.append(Carried(final.id, cycle[0], cycle[1], cents(amount)))
+        return found
+
+    @staticmethod
+    def _lands_here(cycle: tuple[date, date], made: list[Approval],
+                    by_cycle: dict[tuple[date, date], list[Approval]], mine_now: list[Approval]) -> bool:
+        """Whether what payroll paid for `cycle` beyond its latest approval (`made`: its
+        approvals) is a balance the cycle read takes (`mine_now`: its approvals): it goes to the
+        first later cycle with an approval whose statement was not yet paid when the balance
+        arose (the first approval after the payment that said less than was paid); a later cycle
+        paid by then stands as paid, and the balance passes over it (were it netted there, the
+        next cycle, reading that one's approval, would never see it)."""
+        def number(approval: Approval) -> int:
+            return int(approval.id.split("-")[1])
+
+        paid = paid_so_far(made)
+        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=number)
+        # the approval that first said less than was paid (approvals are numbered as they are made)
+        arose = min((a for a in made if number(a) > number(first_paid) and a.total < (paid or 0.0)), key=number)
+
+        def paid_then(approvals: list[Approval]) -> bool:
+            return any(a.paid_at is not None and number(a) < number(arose) and a.paid_at <= arose.at
+                       for a in approvals)
+
+        between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
+        return not any(not paid_then(later) for later in between) and not paid_then(mine_now)
 
     def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
                   cycles: Iterable[tuple[date, date]] = ()) -> list[Released]:
@@ -381,15 +420,32 @@ class ReviewChanges(BoardCore):
         knows) is the next cycle's, as it is taken off its own. Each deal's payable is its
         commission times the part of it paid by a day, as its held line works it out
         (sales.payout._releases)."""
+        found, end, today = [], self.period()[1], self.today()
+        for deal_id, first, last, own, made, _earned, payable, net, since in self._held_before(
+                rep, approvals, deals, cycles):
+            def beyond(day: date) -> float:
+                return max(cents(payable(day) - net), 0.0)
+
+            amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
+            if amount > 0:
+                found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
+        return found
+
+    def _held_before(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
+                     cycles: Iterable[tuple[date, date]], by: date | None = None) -> Iterator[tuple]:
+        """Each deal whose commission an approved statement of `rep` (of the cycle read, or of an
+        earlier one) held in part: (deal, that cycle's first and last day, whether it is the cycle
+        read, its approvals, its commission, what of it payments dated by a day make payable
+        (counted to `by`, else today), what that approval paid of it, and the day before what
+        the cycle read releases of it)."""
         start, end = self.period()
         if not deals or start is None or end is None:
-            return []
-        today = self.today()
+            return
+        today = by or self.today()
         by_cycle: dict[tuple[date, date], list[Approval]] = {}
         for approval in approvals:
             if approval.rep == rep and approval.start and approval.end and approval.end <= end:
                 by_cycle.setdefault((approval.start, approval.end), []).append(approval)
-        found = []
         for (first, last), made in sorted(by_cycle.items()):
             own = (first, last) == (start, end)
             if not own and last >= start:
@@ -405,16 +461,27 @@ class ReviewChanges(BoardCore):
                 if deal is None:
                     continue
 
-                def payable(day: date) -> float:  # (as the held line rounds it: held to the cent)
+                def payable(day: date, deal: Deal = deal, earned: float = earned) -> float:
+                    # (as the held line rounds it: held to the cent)
                     return cents(earned - cents(earned * (1 - paid_share(deal, min(day, today)))))
 
-                def beyond(day: date) -> float:
-                    return max(cents(payable(day) - net), 0.0)
+                yield deal_id, first, last, own, made, earned, payable, net, since
 
-                amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
-                if amount > 0:
-                    found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
-        return found
+    def _release_expected(self, rep: str, approvals: list[Approval], deals: dict[str, Deal],
+                          cycles: Iterable[tuple[date, date]]) -> tuple[float, float]:
+        """For the payout forecast: the commission of earlier cycles' approved statements that
+        customers' payments dated by the cycle's end release in it (those dated after today are
+        expected: recorded with their day), and what of it stays held past the cycle's end (no
+        payment dated to release it: left out of the forecast, and said)."""
+        end = self.period()[1]
+        released = held = 0.0
+        for *_, own, _made, earned, payable, net, since in self._held_before(rep, approvals, deals, cycles, by=end):
+            if own:
+                continue
+            paid_by_end = max(payable(end), net)  # (what approvals paid of it stays paid)
+            released = cents(released + paid_by_end - max(payable(since), net))
+            held = cents(held + earned - paid_by_end)
+        return released, held
 
     # ------------------------------------------------------------------ payout holds
 
@@ -439,10 +506,11 @@ class ReviewChanges(BoardCore):
         def build(tx: Transaction) -> tuple[PayoutHold, bool]:
             self._check("payout.hold")
             start, end = self.period()
-            (current,) = self._statements(rep)
-            if current.plan is None:
+            if rep not in self.former_reps():  # (a rep who left keeps a statement to hold)
+                self._reps_with(rep)
+            if plan_for(self.cycle_plans(), rep) is None:  # (the plan, not the whole statement, says it)
                 raise Refused("nothing to hold: {rep} is on no incentive plan", rep=rep)
-            old = current.hold
+            old = self._cycle_holds().get(rep)
             if old is not None:
                 if old.reason == reason:
                     return old, False
@@ -475,11 +543,22 @@ class ReviewChanges(BoardCore):
             return new
         return self._transact(build)
 
-    def _balances_carried(self, reps: list[str]) -> dict[str, Carried]:
-        """Each of `reps`' balance carried into the cycle (_balance_carried), for the forecast."""
+    def _balances_carried(self, reps: list[str]) -> dict[str, list[Carried]]:
+        """Each of `reps`' balances carried into the cycle (_balance_carried), for the forecast."""
         approvals = self.approvals()
         found = {rep: self._balance_carried(rep, approvals) for rep in reps}
-        return {rep: carried for rep, carried in found.items() if carried is not None}
+        return {rep: carried for rep, carried in found.items() if carried}
+
+    def _releases_expected(self, reps: list[str]) -> dict[str, tuple[float, float]]:
+        """Each of `reps`' commission of earlier cycles that payments dated by the cycle's end
+        release, and what stays held past it (_release_expected), for the forecast."""
+        approvals = self.approvals()
+        if not any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
+                   for approval in approvals for line in approval.lines):
+            return {}
+        deals, cycles = {deal.id: deal for deal in self.deals()}, self.known_cycles_later()
+        found = {rep: self._release_expected(rep, approvals, deals, cycles) for rep in reps}
+        return {rep: pair for rep, pair in found.items() if any(pair)}
 
     def _cycle_approvals(self) -> dict[str, list[Approval]]:
         """Each rep's approvals for this cycle (the plan's period as it is now), oldest first."""
@@ -544,11 +623,13 @@ class ReviewChanges(BoardCore):
         start, end = self.period()
         made = forecast(self.deals(), self.stages(), self.touches(), self.cycle_plans(), reps,
                         start, end, self.clock(), commit_pct, only=rep, former=former, cycles=self.known_cycles_later(),
-                        every_plan=self.incentive_plans(), carried=self._balances_carried(reps))
+                        every_plan=self.incentive_plans(), carried=self._balances_carried(reps),
+                        released=self._releases_expected(reps))
         for row in made.reps:  # pay is private: a rep sees the payout columns of their own row only
             if not self.reads_pay(row.rep):
                 row.payout = row.payout_commit = row.payout_best_case = None
                 row.carried, row.carried_from = 0.0, ""
+                row.released, row.held_earlier = 0.0, 0.0
                 made.pay_private = True
         if not all(self.reads_pay(name) for name in reps):
             made.team.payout = made.team.payout_commit = made.team.payout_best_case = None
@@ -581,7 +662,7 @@ class ReviewChanges(BoardCore):
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
-        carried = self._balances_carried(reps)
+        carried, released = self._balances_carried(reps), self._releases_expected(reps)
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -592,7 +673,7 @@ class ReviewChanges(BoardCore):
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
                                                  commit_pct, only=rep, former=former, cycles=cycles,
-                                                 every_plan=every_plan, carried=carried),
+                                                 every_plan=every_plan, carried=carried, released=released),
                                         moment, len(deals)))
         return points
 

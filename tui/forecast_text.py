@@ -106,6 +106,14 @@ def notes(result: Forecast) -> list[str]:
         found.append(_("Payouts net a balance carried from an earlier cycle: {balances}").format(
             balances=", ".join(_("{rep} {amount} ({id})").format(rep=r.rep, amount=money(r.carried), id=r.carried_from)
                                for r in owed)))
+    if freed := [r for r in result.reps if r.released]:  # (earlier cycles' held commission paid in this one)
+        found.append(_("Payouts include commission of earlier cycles that customers' payments dated by the "
+                       "cycle's end release: {amounts}").format(
+            amounts=", ".join(f"{r.rep} {money(r.released)}" for r in freed)))
+    if waiting := [r for r in result.reps if r.held_earlier]:
+        found.append(_("Left out of the payouts: commission of earlier cycles still held until customers pay, "
+                       "no payment dated by the cycle's end: {amounts}").format(
+            amounts=", ".join(f"{r.rep} {money(r.held_earlier)}" for r in waiting)))
     if result.pay_private:
         found.append(_("Pay is private: the payout columns show your own only (a lead reads every rep's)"))
     return found

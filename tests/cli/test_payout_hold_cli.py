@@ -75,7 +75,8 @@ def test_an_approved_statement_put_on_hold_is_not_marked_paid(run) -> None:
     run("payout", "approve", user="dana")
     run("payout", "hold", "ali", "Disputed split on D-7", user="dana")
     code, out, err = run("payout", "paid", user="dana")
-    assert (code, out, err) == (0, "P-2 bea: 500.00 paid\n", "")
+    assert (code, out, err) == (0, "P-2 bea: 500.00 paid\n",  # (ali left unpaid, and said)
+                                "ali: on hold (W-1: Disputed split on D-7), not marked paid until a lead releases it\n")
     code, _out, err = run("payout", "paid", "--rep", "ali", user="dana")
     assert code == 1 and "is on hold (W-1: Disputed split on D-7); it is not marked paid" in err
 

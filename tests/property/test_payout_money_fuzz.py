@@ -143,7 +143,12 @@ def _play(path, release: str, gap: int, plan: list[list[tuple]], incentive: dict
             (ali,) = board.payouts("ali")
         assert ali.approval is not None and to_pay(ali.approval, ali.paid) == 0, (cycle, ali.lines)
         paid = cents(paid + (ali.paid or 0))
-        owed = cents(ali.carried_out + ali.overpaid)  # (the last cycle's: what the rep still owes)
+    # what the rep still owes: every balance the next cycle's statement nets (the last cycle's
+    # carry and what was paid beyond it, and any that passed over later cycles already paid)
+    following = (*_cycles(gap), (date(2027, 10, 1), date(2027, 12, 31)))[len(cycles)]
+    with board.reading_cycle(*following):
+        (ali,) = board.payouts("ali")
+    owed = ali.carried_in
     return board, deals, now[0].date(), paid, owed
 
 
@@ -154,6 +159,11 @@ def _play(path, release: str, gap: int, plan: list[list[tuple]], incentive: dict
                                      [("lose", 0), ("approve", 0), ("paid", 0)], [("win", 1001), ("approve", 0)]])
 @example(release="won", gap=0, plan=[[("win", 10001), ("pay", 0, 50, "today"), ("approve", 0), ("paid", 0)],
                                       [("value", 0, -40), ("approve", 1), ("paid", 1), ("win", 2001)]])  # overpaid
+@example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)],  # overpaid after the next
+                                     [("win", 2001), ("approve", 0), ("paid", 0), ("value", 0, -40),  # cycle was paid:
+                                      ("approve", 1)], [("win", 3001)]])  # carried into the third
+@example(release="won", gap=0, plan=[[("win", 10001), ("approve", 0), ("paid", 0)], [("approve", 0), ("paid", 0)],
+                                     [("win", 2001), ("approve", 0), ("paid", 0), ("value", 0, -40), ("approve", 2)]])
 @example(release="paid", gap=0, plan=[[("win", 10001), ("hold", True), ("approve", 0), ("hold", False),  # a hold
                                        ("pay", 0, 30, "today"), ("approve", 0), ("paid", 0)],
                                       [("pay", 0, 100, "start"), ("lose", 0), ("approve", 0), ("approve", 1)]])

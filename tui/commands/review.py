@@ -228,8 +228,13 @@ def _mark_paid(board, args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.review_text import beyond_text
 
-    before = {s.rep: s.paid for s in board.payouts(args.rep)}  # paid for the cycle already
+    statements = board.payouts(args.rep)  # (read once: each read works every statement out again)
+    before = {s.rep: s.paid for s in statements}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
+    for s in statements:  # (held: left out of payroll, and said, as approving says it)
+        if s.hold is not None:
+            print(safe(_("{rep}: on hold ({id}: {reason}), not marked paid until a lead releases it").format(
+                rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
     for approval in marked:
         paid = before.get(approval.rep)
         values = dict(id=approval.id, rep=approval.rep, total=money(approval.total), ref=approval.paid_ref,
@@ -247,7 +252,10 @@ def _mark_paid(board, args: argparse.Namespace) -> int:
     if not marked:
         from sales.approvals import same_as_approved
 
-        on_plan = [s for s in board.payouts(args.rep) if s.plan]
+        on_plan = [s for s in statements if s.plan and s.hold is None]
+        if any(s.hold is not None for s in statements):  # held: nothing done, and why
+            raise Refused("nothing marked paid: the statements left to pay are on hold (a lead releases one with "
+                          "`uplift payout hold REP --release`)")
         if on_plan and all(s.approval and s.approval.paid_at and same_as_approved(s.approval, s) for s in on_plan):
             print(_("Nothing to mark paid: every statement is paid as approved."))  # done already: a repeat
             return EXIT_OK
@@ -474,6 +482,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(hold, "rep", kind="member", owns=("deals",), said_as="payout hold", metavar="REP", help=_("the rep whose statement to hold"))
     hold.add_argument("reason", nargs="*", default=[], metavar="REASON", help=_("why (the dispute, as the rep will read it)"))
     hold.add_argument("--release", action="store_true", help=_("release the hold"))
+    hold.set_defaults(words_anywhere="reason")  # (`hold ali --start D --end D "reason"`: the words after the options)
     _add_cycle(hold)
     board = add_verb(verbs, common, "leaderboard", cmd_leaderboard,
                      _("reps ranked by attainment, won value and activities"))
