@@ -4,6 +4,9 @@ At start it reads the user's config (tui/user_config.py): the theme (tui/themes.
 user theme files) and remapped keys (tui/keys.py). Whatever is wrong there is reported, as a
 notification and in `startup_problems` (the CLI prints them on stderr), and left out; the app
 starts anyway. A theme chosen here (palette: Change theme) or with `uplift --theme` is remembered.
+Over `uplift serve ssh` the config is the server account's: there the member's own language and
+theme are read from the board and a choice is kept there, for that member only
+(store/members.py: member_prefs).
 """
 
 from __future__ import annotations
