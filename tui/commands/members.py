@@ -170,13 +170,13 @@ def cmd_key_add(args: argparse.Namespace) -> int:
                 raw = handle.read(MAX_KEY_FILE + 1)
     except OSError as error:
         raise BadInput("{file}: cannot read it: {reason}", file=args.keyfile, reason=error.strerror or error) from None
-    text = _key_text(raw)
+    text = public_key_text(raw)
     key = board.add_member_key(args.name, text)
     print(f"{key.member}: {key.fingerprint} ({key.type})")
     return EXIT_OK
 
 
-def _key_text(raw: bytes) -> str:
+def public_key_text(raw: bytes) -> str:
     """The key file's text, after the SSH library agreed it is one public key (not a private one)."""
     import asyncssh
 

@@ -286,7 +286,7 @@ class TeamSetupScreen(ModalScreen[None]):
     def action_add_key(self) -> None:
         """Let the member under the cursor in over `uplift serve ssh` with a public key pasted here
         (`uplift member key add`): checked as the command line checks a key file."""
-        from tui.commands.members import _key_text
+        from tui.commands.members import public_key_text
         from tui.screens.fields_form import FieldsForm, Hint
 
         if not permitted(self, "member.key_add"):
@@ -298,7 +298,7 @@ class TeamSetupScreen(ModalScreen[None]):
 
         def save(values: dict):
             try:
-                text = _key_text(values["key"].strip().encode("utf-8"))
+                text = public_key_text(values["key"].strip().encode("utf-8"))
             except UpliftError as error:
                 raise Invalid("key", error) from None
             return board.add_member_key(member.name, text)
