@@ -70,6 +70,12 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
     if verb == "handover" and (owner := "owner" if "owner" in after else "requested_by") in after:
         return Phrase("handed {item} from {giver} to {taker}", item=record.item,
                       giver=before.get(owner) or Word("nobody"), taker=after[owner])
+    if record.action == "member.prefs":  # (a member's own language and theme: store/members.py)
+        if record.after is None:  # (taken off the board with them)
+            return Phrase("cleared {name}'s language and theme", name=record.item)
+        return Phrase("set {name}'s language to {language} and theme to {theme}", name=record.item,
+                      language=after.get("language") or Word("the server's"),
+                      theme=after.get("theme") or Word("the server's"))
     if record.action.startswith("member.key_"):
         key = after or before
         return Phrase("added an SSH key of {name} ({fingerprint})" if record.action == "member.key_add"

@@ -33,6 +33,43 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
             time_zone(self.zone)
 
 
+#: The interface's languages a member may keep (tui/i18n.py's LANGUAGES; "" is the server's).
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+#: A theme's name as a theme file names it (tui/user_config.py's THEME_NAME); "" is the server's.
+_THEME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+class MemberPrefs(msgspec.Struct, forbid_unknown_fields=True):
+    """A member's own language and theme, kept on the board: over `uplift serve ssh` every
+    session runs under the server's account, whose config file would make one rep's pick
+    everyone's. "" is no choice (the server's). Whether a theme exists is the app's to say
+    (themes are files); here only its name's form is checked."""
+
+    member: str
+    language: str = ""
+    theme: str = ""
+
+    def __post_init__(self) -> None:
+        self.language = pref_language(self.language)
+        self.theme = pref_theme(self.theme)
+
+
+def pref_language(value: str) -> str:
+    """A member's language as kept ("" for none), or a Reason."""
+    value = value.strip().lower()
+    if value and value not in LANGUAGES:
+        raise Reason("{value!r} is not a language (en or zh)", value=value)
+    return value
+
+
+def pref_theme(value: str) -> str:
+    """A member's theme's name as kept ("" for none), or a Reason."""
+    value = value.strip()
+    if value and not _THEME.match(value):
+        raise Reason("{value!r} is not a theme name (letters, digits and dashes)", value=value)
+    return value
+
+
 def last_lead(roles: dict[str, str], name: str, *, removing: bool) -> Refused | None:
     """Why `name` may not stop being a lead (made a rep, or taken off the board: `removing`), or
     None. A board keeps at least one lead: without one nobody could add members, approve budget

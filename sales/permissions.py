@@ -90,6 +90,11 @@ def check(action: str, actor: str, role: str | None, *, single_user: bool,
         if owner == actor:
             return
         raise Refused("a rep may set only their own time zone; {owner}'s is theirs or a lead's to set", owner=owner)
+    if action == "member.prefs":  # one's own language and theme too
+        if owner == actor:
+            return
+        raise Refused("a rep may set only their own language and theme; {owner}'s are theirs or a lead's to set",
+                      owner=owner)
     if action in REP_CREATE_OWN:
         if new_owner == actor:
             return

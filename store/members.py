@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from sales.errors import Invalid, NotFound, Reason, Refused, UpliftError
-from sales.members import ROLES, Member, last_lead, member_for
+from sales.members import ROLES, Member, MemberPrefs, last_lead, member_for, pref_language, pref_theme
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -104,6 +104,44 @@ class MemberChanges(BoardCore):
             return member
         return self._transact(build)
 
+    def member_prefs(self, name: str) -> MemberPrefs:
+        """`name`'s own language and theme as kept on the board ("" each where they chose none,
+        or are no member). Read by sessions over `uplift serve ssh` (README: Giving a team access)."""
+        found = next((p for p in self._models("board", "prefs", MemberPrefs, key=lambda p: p.member)
+                      if p.member == name), None)
+        return found or msgspec.structs.replace(_NO_PREFS, member=name)
+
+    def set_member_prefs(self, name: str, *, language: str | None = None,
+                         theme: str | None = None) -> MemberPrefs:
+        """Keep `name`'s language and/or theme (None: unchanged; "": none, the server's): a rep
+        their own, a lead anyone's. What is already kept writes nothing."""
+        def build(tx: Transaction) -> MemberPrefs:
+            if name not in {m.name for m in self.members()}:
+                raise NotFound("{name} is not a member of this board", name=name)
+            self._check("member.prefs", owner=name, new_owner=name)
+            raw = self._docs("board", "prefs")
+            doc_id = next((int(k) for k, doc in raw.items() if doc.get("member") == name), None)
+            old = raw[str(doc_id)] if doc_id is not None else None
+            kept = old or {"member": name}
+            changes = {}
+            for field, value, check in (("language", language, pref_language), ("theme", theme, pref_theme)):
+                if value is not None:
+                    try:
+                        changes[field] = check(value)
+                    except Reason as error:
+                        raise Invalid(field, error) from None
+            prefs = msgspec.convert({**kept, **changes}, MemberPrefs)
+            new = msgspec.to_builtins(prefs)
+            if old is not None and new == old:
+                return prefs
+            if old is None and not (prefs.language or prefs.theme):
+                return prefs
+            if doc_id is None:
+                doc_id = max((int(k) for k in raw), default=0) + 1
+            tx.put("member.prefs", name, "board", "prefs", doc_id, old, new)
+            return prefs
+        return self._transact(build)
+
     def zone_of(self, name: str) -> tzinfo | None:
         """`name`'s time zone, None where they have none (or are no member): the machine's."""
         from sales.members import time_zone
@@ -139,6 +177,9 @@ class MemberChanges(BoardCore):
         self._check("member.remove")
         tx.put("member.remove", name, "board", "members", doc_id, msgspec.to_builtins(member), None)
         self._drop_keys(tx, name, None)
+        for doc_id, doc in self._docs("board", "prefs").items():  # (their language and theme go too)
+            if doc.get("member") == name:
+                tx.put("member.prefs", name, "board", "prefs", int(doc_id), doc, None)
         return member
 
     # ------------------------------------------------------------------ SSH keys
@@ -208,6 +249,9 @@ class MemberChanges(BoardCore):
         if members and name not in {m.name for m in members}:
             raise Invalid(field, "{name!r} is not a member of this board (members: {members})",
                           name=name, members=", ".join(m.name for m in members))
+
+
+_NO_PREFS = MemberPrefs(member="")
 
 
 def _zone(typed: str) -> str:

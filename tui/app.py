@@ -4,6 +4,9 @@ At start it reads the user's config (tui/user_config.py): the theme (tui/themes.
 user theme files) and remapped keys (tui/keys.py). Whatever is wrong there is reported, as a
 notification and in `startup_problems` (the CLI prints them on stderr), and left out; the app
 starts anyway. A theme chosen here (palette: Change theme) or with `uplift --theme` is remembered.
+Over `uplift serve ssh` the config is the server account's: there the member's own language and
+theme are read from the board and a choice is kept there, for that member only
+(store/members.py: member_prefs).
 """
 
 from __future__ import annotations
@@ -44,6 +47,17 @@ POLL_SECONDS = 0.5
 #: Seconds a change made on screen waits for another writer's lock (a command's 15 would freeze
 #: the screen that long): then it says the board is busy and nothing is written.
 APP_LOCK_WAIT = 2.0
+
+
+def own_prefs(board: Board):
+    """The member's language and theme as kept on the board (nothing kept where it cannot be read:
+    the server's defaults then, and the board's trouble is said where it is read anyway)."""
+    from sales.members import MemberPrefs
+
+    try:
+        return board.member_prefs(board.actor)
+    except UpliftError:
+        return MemberPrefs(member=board.actor)
 
 
 def plan_name(board: Board) -> str:
@@ -95,7 +109,10 @@ class UpliftApp(PlanFileCommands, App):
         """`theme` (from `uplift --theme`) wins over the config's for this run, and is remembered.
         `made`: the board was made for this run (a first `uplift`), which the app says with where.
         `mode`: the screen to open on (the one a change of language left), which then says so."""
-        set_language()  # UPLIFT_LANG, the config's or the locale's, as it is now
+        # over `uplift serve ssh` the member's own language and theme, kept on the board (the
+        # config file and UPLIFT_LANG are the server's: its defaults); else the user's, as now
+        self.prefs = own_prefs(board) if is_remote() else None
+        set_language(self.prefs.language or None if self.prefs else None)
         self.switched_to = mode
         if mode in self.MODES:
             self.DEFAULT_MODE = mode
@@ -113,7 +130,8 @@ class UpliftApp(PlanFileCommands, App):
         self.made = made
         self.keymap = self._checked_keymap()
         self.requested_theme = theme
-        chosen = theme or self.config.theme or DEFAULT_THEME
+        kept = self.prefs.theme if self.prefs and self.prefs.theme in self.available_themes else None
+        chosen = theme or kept or self.config.theme or DEFAULT_THEME
         if chosen not in self.available_themes:
             self.startup_problems.append(_("{file}: theme: there is no theme named {theme!r} (themes: {themes}); "
                                            "using {default}").format(file=config_path(), theme=chosen,
@@ -205,8 +223,10 @@ class UpliftApp(PlanFileCommands, App):
         for problem in self.startup_problems:
             tell(self, problem, "warning")
         if self.switched_to:
-            tell(self, _("Now in {language} (kept in {file})").format(
-                language=LANGUAGE_NAMES[language()], file=config_path()))
+            tell(self, _("Now in {language} (kept for you on this board)").format(language=LANGUAGE_NAMES[language()])
+                 if self.prefs else
+                 _("Now in {language} (kept in {file})").format(language=LANGUAGE_NAMES[language()],
+                                                               file=config_path()))
         self.board.changed()  # the baseline: the screens read the board as they mount
         self._day_seen = self.board.today()
         self.set_interval(POLL_SECONDS, self.watch_board)
@@ -248,10 +268,11 @@ class UpliftApp(PlanFileCommands, App):
         print(safe(bug_report(_("the board"), self._crash)), file=sys.stderr)
 
     def _remember_theme(self, theme) -> None:
-        if theme.name == self.config.theme:
+        if self.prefs is not None:  # over SSH: the member's own, on the board (the config is the server's)
+            if theme.name != self.prefs.theme:
+                self._keep_own(theme=theme.name)
             return
-        if is_remote():  # the config is the server's: one member's pick would become everyone's
-            self.config.theme = theme.name
+        if theme.name == self.config.theme:
             return
         try:
             remember_theme(theme.name)
@@ -260,6 +281,15 @@ class UpliftApp(PlanFileCommands, App):
                 file=config_path(), error=error.strerror or error), "warning")
             return
         self.config.theme = theme.name
+
+    def _keep_own(self, **prefs: str) -> bool:
+        """Keep the member's language or theme on the board (over SSH); whether it was kept."""
+        try:
+            self.prefs = self.board.set_member_prefs(self.board.actor, **prefs)
+        except UpliftError as error:
+            tell(self, _("Could not keep your choice on the board: {error}").format(error=said(error)), "warning")
+            return False
+        return True
 
     # --- the interface's language (palette: "Change language") ---
     relaunch_mode: str | None = None  # set when the app stops to start again in another language
@@ -274,6 +304,11 @@ class UpliftApp(PlanFileCommands, App):
         from tui.user_config import remember_language
 
         wanted = next(code for code in LANGUAGES if code != language())
+        if self.prefs is not None:  # over SSH: kept for this member on the board
+            if self._keep_own(language=wanted):
+                self.relaunch_mode = self.current_mode
+                self.exit()
+            return
         try:
             remember_language(wanted)
         except OSError as error:

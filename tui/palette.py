@@ -155,13 +155,13 @@ class UpliftCommands(Provider):
         entries.append(Entry(_("Coaching notes"), _("A rep's coaching notes: a lead reads and writes every rep's, "
                                                     "a rep reads those about them (key {key} on the Review screen)").format(
                                  key=key_of("review.coaching", "k")), app.action_coaching))
-        entries.append(Entry(_("Change theme"), _("Pick a colour theme for this session (the config is the server's "
-                                                  "over SSH)") if is_remote() else
-                             _("Pick a colour theme (remembered in your config)"), app.search_themes))
-        if not is_remote():  # (the config is the server's over SSH: its language is the server's)
-            entries.append(Entry(_("Change language"), _("Switch to {language} now (remembered in your config)").format(
-                                     language=LANGUAGE_NAMES[next(c for c in LANGUAGES if c != language())]),
-                                 app.switch_language))
+        # (over SSH the config is the server's: a member's choice is kept for them on the board)
+        entries.append(Entry(_("Change theme"), _("Pick a colour theme (remembered for you on this board)")
+                             if is_remote() else _("Pick a colour theme (remembered in your config)"), app.search_themes))
+        switch = (_("Switch to {language} now (remembered for you on this board)") if is_remote() else
+                  _("Switch to {language} now (remembered in your config)"))
+        entries.append(Entry(_("Change language"), switch.format(
+            language=LANGUAGE_NAMES[next(c for c in LANGUAGES if c != language())]), app.switch_language))
         entries.append(Entry(_("Undo my last change"), _("Say what it was, then take it back ({key})").format(
                                  key=key_of("app.undo", "ctrl+z")),
                              app.action_undo))

@@ -93,6 +93,13 @@ def load_themes(user_folder: Path | None = None) -> Themes:
     return found
 
 
+def theme_names() -> list[str]:
+    """Every theme the app can draw in: Textual's own and the theme files' (shipped, the user's)."""
+    from textual.theme import BUILTIN_THEMES
+
+    return sorted({*BUILTIN_THEMES, *load_themes().names})
+
+
 def read_theme(path: Path) -> ThemeFile:
     """One theme file, checked; PlanInvalid (with lines) when it cannot be used."""
     text = read_plan_file(path)

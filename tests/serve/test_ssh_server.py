@@ -342,6 +342,47 @@ def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, t
     assert Board(team, actor="dana").task("T-2").status == "todo"
 
 
+def test_each_member_over_ssh_speaks_their_own_language_and_sets_only_their_own(team, tmp_path, keys):
+    """ali keeps Chinese on the board, bea nothing (the server's English): each one's commands
+    speak their own, on a terminal as without; ali's switch over SSH leaves bea's alone."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    for name in ("ali", "bea"):
+        lead.add_member_key(name, keys[name].with_suffix(".pub").read_text())
+    lead.set_member_prefs("ali", language="zh")
+    server = Server(team, tmp_path, env={"UPLIFT_LANG": "en"})
+    try:
+        result = server.run(keys["ali"], "task", "move", "T-2", "doing")  # (T-2 is bea's)
+        assert (result.returncode, result.stderr.decode()) == (1, "uplift: 销售代表只能修改自己的任务；这一项属于 bea\n")
+        result = server.run(keys["bea"], "task", "move", "T-1", "doing")  # (T-1 is ali's)
+        assert (result.returncode, result.stderr.decode()) == (
+            1, "uplift: a rep may only change their own tasks; this one is ali's\n")
+        result = server.run(keys["bea"], "member", "lang", "ali", "en")
+        assert result.returncode == 1 and lead.member_prefs("ali").language == "zh"
+        server.wait_warm()
+        terminal = Terminal(server, keys["ali"], command=("task", "move", "T-2", "doing"))
+        try:
+            terminal.wait_for("这一项属于 bea".encode(), 10)
+        finally:
+            terminal.close()
+        ali, bea = Terminal(server, keys["ali"]), Terminal(server, keys["bea"])  # the board, each their own
+        try:
+            ali.wait_for("帮助".encode(), 10)
+            bea.wait_for(b"Help", 10)
+            assert "帮助".encode() not in bea.seen
+        finally:
+            ali.close()
+            bea.close()
+        result = server.run(keys["ali"], "member", "lang", "ali", "en")
+        assert result.returncode == 0, result.stderr
+        assert (lead.member_prefs("ali").language, lead.member_prefs("bea").language) == ("en", "")
+        result = server.run(keys["ali"], "task", "move", "T-2", "doing")
+        assert result.stderr.decode() == "uplift: a rep may only change their own tasks; this one is bea's\n"
+    finally:
+        server.stop()
+
+
 def test_more_members_at_once_than_warm_spares_all_get_the_board(served, keys):
     """Two spare sessions are kept warm; a third member arriving with them took a child still
     warming up, which found the server's end of its control socket closed and showed the member

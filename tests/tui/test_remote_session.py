@@ -8,7 +8,7 @@ import pytest
 
 from store.board import Board
 from tests.conftest import snapshot_files
-from tests.tui.waiting import until
+from tests.tui.waiting import run_palette, until
 from tui.app import UpliftApp
 from tui.screens.diagnose import DiagnoseScreen
 from tui.screens.diagnose_forms import DiagnoseFileForm
@@ -135,9 +135,10 @@ async def test_a_screenshot_is_offered_only_where_the_member_can_read_it(team, m
             assert list(shots.iterdir()) == [] and snapshot_files(team) == before
 
 
-async def test_a_theme_picked_over_ssh_is_not_written_into_the_servers_config(team, remote, own_config_dir) -> None:
+async def test_a_theme_picked_over_ssh_is_kept_for_that_member_not_in_the_servers_config(
+        team, remote, own_config_dir) -> None:
     """The config is the server account's: one rep's pick became every member's theme (and the
-    lead's on their own terminal). Over SSH the theme lasts the session."""
+    lead's on their own terminal). Over SSH it is kept on the board, for that member only."""
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -147,8 +148,43 @@ async def test_a_theme_picked_over_ssh_is_not_written_into_the_servers_config(te
         from tui.palette import UpliftCommands
 
         helps = {e.text: e.help for e in UpliftCommands(app.screen).fixed_entries()}
-        assert helps["Change theme"] == "Pick a colour theme for this session (the config is the server's over SSH)"
+        assert helps["Change theme"] == "Pick a colour theme (remembered for you on this board)"
     assert not (own_config_dir / "config.yaml").exists()
+    board = Board(team, actor="dana")
+    assert (board.member_prefs("ali").theme, board.member_prefs("bea").theme) == ("nord", "")
+    assert UpliftApp(Board(team, actor="ali")).theme == "nord"  # ali's next session
+    assert UpliftApp(Board(team, actor="bea")).theme == "uplift-dark"  # bea's: the server's (its default)
+
+
+async def test_two_members_over_ssh_open_in_their_own_languages_and_one_switch_leaves_the_other(
+        team, remote, own_config_dir) -> None:
+    """The server's language (UPLIFT_LANG=en here) is the default; a member's kept on the board wins
+    for them. ali switching to English from the palette changes ali's and nobody else's."""
+    from tui.i18n import language, set_language
+
+    lead = Board(team, actor="dana")
+    lead.set_member_prefs("ali", language="zh")
+    lead.set_member_prefs("dana", language="zh")
+    try:
+        UpliftApp(Board(team, actor="bea"))
+        assert language() == "en"
+        app = UpliftApp(Board(team, actor="ali"))
+        assert language() == "zh"
+        async with app.run_test(size=SIZE) as pilot:
+            await run_palette(pilot, app, "切换语言")
+            await until(pilot, lambda: not app.is_running)
+        assert app.relaunch_mode == "plan"
+        assert [lead.member_prefs(name).language for name in ("ali", "bea", "dana")] == ["en", "", "zh"]
+        app = UpliftApp(Board(team, actor="ali"), mode=app.relaunch_mode)  # what run_app starts then
+        assert language() == "en"
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app._notifications)
+            assert [str(n.message) for n in app._notifications] == ["Now in English (kept for you on this board)"]
+        UpliftApp(Board(team, actor="dana"))
+        assert language() == "zh"
+        assert not (own_config_dir / "config.yaml").exists()
+    finally:
+        set_language("en")
 
 
 async def test_the_empty_boards_hint_over_ssh_names_no_key_for_a_plan_file(board_path, remote) -> None:

@@ -62,7 +62,7 @@ async def test_a_lead_sets_up_a_new_board_from_the_app(board_path) -> None:
         await pilot.press("a")
         await fill(app, pilot, member="ali", zone="Europe/Berlin")
         await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and len(members(app)) == 2)
-        assert members(app) == [["ali", "rep", "Europe/Berlin"], ["dana", "lead", "the machine's"]]
+        assert members(app) == [["ali", "rep", "Europe/Berlin", "–"], ["dana", "lead", "the machine's", "–"]]
 
         await pilot.press("c")
         await fill(app, pilot, name="North team, Q1 2027", start="2027-01-04", end="2027-03-31")

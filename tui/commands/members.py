@@ -44,6 +44,52 @@ def cmd_member_zone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_member_lang(args: argparse.Namespace) -> int:
+    """A member's own language on the board: the one their sessions over `uplift serve ssh` use."""
+    language = _pref_value(args.language, "language", N_("en, zh, or default for the server's"))
+    if language:
+        from tui.i18n import LANGUAGES, language_code
+
+        code = language_code(language)
+        language = code if code in LANGUAGES else language  # (zh_CN as zh; anything else: the store says why)
+    prefs = _set_prefs(args, language=language)
+    print(_("{name}: {value}").format(name=prefs.member, value=prefs.language or _("the server's")))
+    return EXIT_OK
+
+
+def cmd_member_theme(args: argparse.Namespace) -> int:
+    """A member's own colour theme on the board: the one their sessions over `uplift serve ssh` use."""
+    theme = _pref_value(args.theme_name, "theme", N_("a theme's name, or default for the server's"))
+    if theme:
+        from tui.themes import theme_names
+
+        names = theme_names()
+        if theme.strip() not in names:
+            raise BadInput("theme: there is no theme named {theme!r} (themes: {themes})",
+                           theme=theme, themes=", ".join(names))
+    prefs = _set_prefs(args, theme=theme)
+    print(_("{name}: {value}").format(name=prefs.member, value=prefs.theme or _("the server's")))
+    return EXIT_OK
+
+
+def _pref_value(typed: str | None, field: str, what: str) -> str | None:
+    """None: only show it; "": back to the server's (`default`); else the value typed."""
+    if typed is None:
+        return None
+    if not typed.strip():  # (a script's unset "$LANG" would clear it unsaid)
+        raise BadInput("{field}: empty; give {what}", field=field, what=_(what))
+    return "" if typed.strip().casefold() == "default" else typed
+
+
+def _set_prefs(args: argparse.Namespace, **prefs: str | None):
+    board = open_board(args)
+    if all(value is None for value in prefs.values()):  # what it is now
+        if args.name not in {m.name for m in board.members()}:
+            raise NotFound("{name} is not a member of this board", name=args.name)
+        return board.member_prefs(args.name)
+    return board.set_member_prefs(args.name, **prefs)
+
+
 def cmd_member_role(args: argparse.Namespace) -> int:
     board = open_board(args)
     member = board.set_member_role(args.name, args.role)
@@ -124,13 +170,13 @@ def cmd_key_add(args: argparse.Namespace) -> int:
                 raw = handle.read(MAX_KEY_FILE + 1)
     except OSError as error:
         raise BadInput("{file}: cannot read it: {reason}", file=args.keyfile, reason=error.strerror or error) from None
-    text = _key_text(raw)
+    text = public_key_text(raw)
     key = board.add_member_key(args.name, text)
     print(f"{key.member}: {key.fingerprint} ({key.type})")
     return EXIT_OK
 
 
-def _key_text(raw: bytes) -> str:
+def public_key_text(raw: bytes) -> str:
     """The key file's text, after the SSH library agreed it is one public key (not a private one)."""
     import asyncssh
 
@@ -216,6 +262,14 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
                      _("a member's time zone: what today and overdue are for them (a rep sets their own)"))
     add_ref(mzone, "name", kind="member", said_as="member zone")
     mzone.add_argument("zone", nargs="?", help=_("an IANA name such as Europe/Berlin; local: the machine's"))
+    mlang = add_verb(member, common, "lang", cmd_member_lang,
+                     _("a member's own language over `uplift serve ssh` (a rep sets their own)"))
+    add_ref(mlang, "name", kind="member", said_as="member lang")
+    mlang.add_argument("language", nargs="?", help=_("en or zh; default: the server's"))
+    mtheme = add_verb(member, common, "theme", cmd_member_theme,
+                      _("a member's own colour theme over `uplift serve ssh` (a rep sets their own)"))
+    add_ref(mtheme, "name", kind="member", said_as="member theme")
+    mtheme.add_argument("theme_name", metavar="theme", nargs="?", help=_("a theme's name (uplift-light, nord, ...); default: the server's"))
     mrole = add_verb(member, common, "role", cmd_member_role,
                      _("make a member a lead or a rep (a lead's call; the board keeps at least one lead)"))
     add_ref(mrole, "name", kind="member", said_as="member role")

@@ -1,6 +1,6 @@
 """Team and cycle ("Team and cycle" in the palette, `s` on the cycle screen): what a lead sets up
 on a new board, in the app as with `uplift plan info`, `uplift member add`, `uplift member zone`,
-`uplift member role`, `uplift member remove` and `uplift wip`, through the same store calls (so the same rules, checks, activity log and undo).
+`uplift member role`, `uplift member remove`, `uplift member key add/remove` and `uplift wip`, through the same store calls (so the same rules, checks, activity log and undo).
 
 A rep (or anyone not on the team) reads it: the footer does not offer them a lead's keys, and
 pressed those keys say the rule before any form (the store would refuse the save anyway).
@@ -27,9 +27,9 @@ from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
 from tui.user_text import plain, plain_rich, tell, text_input
 from tui.widgets.footer import Footer
 
-COLUMNS = (N_("Name"), N_("Role"), N_("Time zone"))
+COLUMNS = (N_("Name"), N_("Role"), N_("Time zone"), N_("SSH keys"))
 #: The keys only a lead may use here (the footer does not offer them to others).
-LEAD_ACTIONS = ("cycle", "add_member", "role", "remove_member", "wip")
+LEAD_ACTIONS = ("cycle", "add_member", "role", "remove_member", "wip", "add_key", "remove_key")
 
 
 class TeamSetupScreen(ModalScreen[None]):
@@ -45,6 +45,8 @@ class TeamSetupScreen(ModalScreen[None]):
         Binding("r", "role", N_("Role"), id="setup.role"),
         Binding("d", "remove_member", N_("Remove"), id="setup.remove"),
         Binding("w", "wip", N_("WIP limits"), id="setup.wip"),
+        Binding("k", "add_key", N_("Add SSH key"), id="setup.key_add"),
+        Binding("K", "remove_key", N_("Remove SSH key"), id="setup.key_remove"),
         help_key("setup"),
     ]
 
@@ -70,7 +72,7 @@ class TeamSetupScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#setup-members", DataTable)
-        for key, name in zip(("name", "role", "zone"), COLUMNS):
+        for key, name in zip(("name", "role", "zone", "keys"), COLUMNS):
             table.add_column(plain_rich(_(name)), key=key)
         self.show()
         table.focus()
@@ -83,6 +85,7 @@ class TeamSetupScreen(ModalScreen[None]):
         board = self.app.board
         try:
             info, members, wip = board.plan_info(), board.members(), board.wip_limits()
+            keys = [key.member for key in board.member_keys()]
         except UpliftError as error:
             tell(self, error, "error")
             return
@@ -99,7 +102,8 @@ class TeamSetupScreen(ModalScreen[None]):
         table.clear()
         for member in members:
             table.add_row(*(plain_rich(cell) for cell in (
-                member.name, _(ROLE_WORDS[member.role]), member.zone or _("the machine's"))), key=member.name)
+                member.name, _(ROLE_WORDS[member.role]), member.zone or _("the machine's"),
+                str(keys.count(member.name) or "–"))), key=member.name)
         if members:
             table.move_cursor(row=min(row, len(members) - 1))
         lead = self.offers("cycle")
@@ -115,10 +119,13 @@ class TeamSetupScreen(ModalScreen[None]):
         self.query_one("#setup-empty", Static).display = bool(empty)
         close = shown_key(self, "setup.close")
         hint = (_("{cycle} name and cycle · {add} add a member · {zone} a member's time zone · {role} lead or rep · "
-                  "{remove} remove a member · {wip} WIP limits · {close} close").format(
+                  "{remove} remove a member · {wip} WIP limits · {key} / {unkey} add or remove an SSH key · "
+                  "{close} close").format(
                       cycle=shown_key(self, "setup.cycle"), add=shown_key(self, "setup.add"),
                       zone=shown_key(self, "setup.zone"), role=shown_key(self, "setup.role"),
-                      remove=shown_key(self, "setup.remove"), wip=shown_key(self, "setup.wip"), close=close) if lead
+                      remove=shown_key(self, "setup.remove"), wip=shown_key(self, "setup.wip"),
+                      key=shown_key(self, "setup.key_add"), unkey=shown_key(self, "setup.key_remove"),
+                      close=close) if lead
                 else _("Read only: a lead sets the team and the cycle · {zone} your time zone · {close} close").format(
                     zone=shown_key(self, "setup.zone"), close=close) if self.offers("zone")
                 else _("Read only: a lead sets the team and the cycle · {close} close").format(close=close))
@@ -275,6 +282,74 @@ class TeamSetupScreen(ModalScreen[None]):
         rows = [("zone", _("Time zone"), text_input(member.zone)),
                 Hint(_("Time zone: an IANA name such as Europe/Berlin; empty for the machine's"))]
         self._open(FieldsForm(_("{name}'s time zone").format(name=name), rows, save))
+
+    def action_add_key(self) -> None:
+        """Let the member under the cursor in over `uplift serve ssh` with a public key pasted here
+        (`uplift member key add`): checked as the command line checks a key file."""
+        from tui.commands.members import public_key_text
+        from tui.screens.fields_form import FieldsForm, Hint
+
+        if not permitted(self, "member.key_add"):
+            return
+        member = self._member_under_cursor()
+        if member is None:
+            return
+        board = self.app.board
+
+        def save(values: dict):
+            try:
+                text = public_key_text(values["key"].strip().encode("utf-8"))
+            except UpliftError as error:
+                raise Invalid("key", error) from None
+            return board.add_member_key(member.name, text)
+
+        def done(key) -> None:
+            if key is not None:
+                tell(self, _("{name}: {fingerprint} ({type})").format(
+                    name=key.member, fingerprint=key.fingerprint, type=key.type))
+            self.app.call_next(self.app.refresh_screens)
+
+        rows = [("key", _("Public key"), text_input("", placeholder="ssh-ed25519 AAAA… name@host")),
+                Hint(_("Paste the one line of their .pub file (never the private key): it lets them in "
+                       "over `uplift serve ssh` as {name}").format(name=member.name))]
+        self.app.push_screen(FieldsForm(_("{name}'s SSH key").format(name=member.name), rows, save,
+                                        required=("key",)), done)
+
+    def action_remove_key(self) -> None:
+        """Remove one of the member's SSH keys (`uplift member key remove`): their sessions with
+        it end within a second or two."""
+        from tui.screens.fields_form import FieldsForm
+
+        if not permitted(self, "member.key_remove"):
+            return
+        member = self._member_under_cursor()
+        if member is None:
+            return
+        board = self.app.board
+        keys = board.member_keys(member.name)
+        if not keys:
+            tell(self, _("{name} has no SSH keys on this board").format(name=member.name), "warning")
+            return
+        if len(keys) == 1:
+            key = keys[0]
+            question = _("Remove {name}'s SSH key {fingerprint} ({comment})? Their sessions with it end "
+                         "within a second or two.").format(name=member.name, fingerprint=key.fingerprint,
+                                                          comment=key.comment or key.type)
+            self._confirm(question, lambda: board.remove_member_key(member.name, key.fingerprint),
+                          _("removed {name}'s SSH key {fingerprint}").format(name=member.name,
+                                                                           fingerprint=key.fingerprint),
+                          destructive=True)
+            return
+
+        def save(values: dict):
+            return board.remove_member_key(member.name, values["key"] or None)
+
+        choices = [(plain_rich(f"{key.fingerprint} ({key.comment or key.type})"), key.fingerprint) for key in keys]
+        choices.append((plain_rich(_("all of them")), ""))
+        rows = [("key", _("SSH key"), Select(choices, allow_blank=False, value=keys[0].fingerprint))]
+        self.app.push_screen(FieldsForm(_("Remove {name}'s SSH key").format(name=member.name), rows, save,
+                                        action=_("Remove")),
+                             lambda _made: self.app.call_next(self.app.refresh_screens))
 
     def action_wip(self) -> None:
         from tui.screens.fields_form import FieldsForm, Hint

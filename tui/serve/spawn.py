@@ -2,7 +2,8 @@
 
 The environment is built here from nothing: the client's environment requests are never read,
 so no variable the client sends can change who a session acts as or which board it opens. The
-interface's language is the server's (its UPLIFT_LANG or locale, tui/i18n.py), passed on as
+interface's language is the member's own where they keep one on the board (`uplift member lang`,
+or picked in the app), else the server's (its UPLIFT_LANG or locale, tui/i18n.py), passed on as
 UPLIFT_LANG since the children's locale is C.UTF-8.
 """
 
@@ -29,11 +30,13 @@ from tui.serve.limits import Limits
 CODE_ROOT = str(Path(tui.__file__).resolve().parents[1])  # the children run the server's code
 
 
-def child_env(board: Path, member: str | None, term: str = "dumb") -> dict[str, str]:
+def child_env(board: Path, member: str | None, term: str = "dumb", language: str | None = None) -> dict[str, str]:
+    """`language`: the member's own, kept on the board (None: the server's). A TUI child is
+    started before its member is known, and its app reads the member's language itself."""
     env = {"PATH": os.defpath, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": term,
            "UPLIFT_BOARD": str(board), REMOTE_ENV: "1", "PYTHONPATH": CODE_ROOT,
            "PYTHONDONTWRITEBYTECODE": "1", "HOME": os.environ.get("HOME", "/"),
-           "UPLIFT_LANG": choose_language()}
+           "UPLIFT_LANG": language or choose_language()}
     if member:
         env["UPLIFT_USER"] = member
     return env
@@ -116,7 +119,7 @@ def start_terminal_child(board: Path, limits: Limits) -> TerminalChild:
 
 
 def start_verb_on_terminal(board: Path, limits: Limits, member: str, cols: int, rows: int,
-                           argv: list[str]) -> TerminalChild:
+                           argv: list[str], language: str | None = None) -> TerminalChild:
     """One verb on a pty of its own, as sshd runs `ssh -t host COMMAND`: the terminal echoes what
     is typed, ends the input at Ctrl-D and turns Ctrl-C into SIGINT for the verb (exit 130).
     On pipes, those keys would reach the verb as bytes of its input, and the member would be
@@ -126,7 +129,7 @@ def start_verb_on_terminal(board: Path, limits: Limits, member: str, cols: int, 
     try:
         set_size(master, cols, rows)
         process = subprocess.Popen(child_argv(limits, "--", *argv), stdin=slave, stdout=slave, stderr=slave,
-                                   env=child_env(board, member), cwd=board, start_new_session=True,
+                                   env=child_env(board, member, language=language), cwd=board, start_new_session=True,
                                    close_fds=True, preexec_fn=_take_the_terminal)
     except BaseException:
         os.close(master)

@@ -138,12 +138,39 @@ class Service:
                 self.end_revoked()
             await asyncio.sleep(0.25)
 
+    _holders: dict[str, str] | None = None  # each key's member, as the board file last read said
+    _holders_stat: tuple | None = None
+
+    def key_holders(self) -> dict[str, str]:
+        """{key blob: member} for every key that lets a member in. Read again only when the board
+        file (members and keys live in board.json) changed by its stat: the revocation check
+        asks for it every second for every open session, and a file replaced (every write is a
+        rename: a new inode) or rewritten is seen at once. Errors go to the caller."""
+        from store.files import signature
+
+        try:
+            stat = signature(self.board.files.main["board"].path)
+        except OSError:
+            stat = None  # (no stat to trust: read it)
+        if stat is None or stat != self._holders_stat or self._holders is None:
+            members = {m.name for m in self.board.members()}
+            self._holders = {k.blob: k.member for k in self.board.member_keys() if k.member in members}
+            self._holders_stat = stat
+        return self._holders
+
     def member_for(self, blob: str) -> str | None:
         """The member a key (its base64 blob) lets in, if any."""
         try:
-            return self.board.member_for_key(blob)
+            return self.key_holders().get(blob)
         except Exception as error:  # a damaged board lets nobody in, and says why
             self.log(f"cannot read the board's keys: {safe(error)}")
+            return None
+
+    def language_of(self, member: str) -> str | None:
+        """The language `member` keeps on the board (None: none, or unreadable: the server's)."""
+        try:
+            return self.board.member_prefs(member).language or None
+        except Exception:
             return None
 
     def end_revoked(self) -> None:
@@ -151,8 +178,10 @@ class Service:
         connection: an open board, or a connection kept open by the client (ssh's ControlMaster)
         went on writing as the member. Their sessions end now, saying why. (A board that cannot
         be read ends nobody's: that is no word that the key has gone.)"""
+        if not self.sessions:
+            return
         try:
-            holders = {blob: self.board.member_for_key(blob) for blob in {s.key for s in self.sessions}}
+            holders = self.key_holders()
         except Exception:
             return
         for session in list(self.sessions):
@@ -343,7 +372,8 @@ class Session(asyncssh.SSHServerSession):
         loop = asyncio.get_running_loop()
         if verb:
             self.child = child = start_verb_on_terminal(self.service.board_path, self.limits, self.member,
-                                                        *self.size, self.argv)
+                                                        *self.size, self.argv,
+                                                        language=self.service.language_of(self.member))
         else:
             self.child = child = self.service.pool.take()
             child.start(self.member, self.term, *self.size)
@@ -387,7 +417,8 @@ class Session(asyncssh.SSHServerSession):
         self.proc = proc = await asyncio.create_subprocess_exec(
             *child_argv(self.limits, "--", *self.argv), stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-            env=child_env(self.service.board_path, self.member), cwd=self.service.board_path,
+            env=child_env(self.service.board_path, self.member, language=self.service.language_of(self.member)),
+            cwd=self.service.board_path,
             start_new_session=True)
         if self.early:
             self._to_stdin(bytes(self.early))
