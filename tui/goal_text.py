@@ -128,6 +128,26 @@ def source_text(current, unit: str, write: Callable[[float | None], str] | None 
     return ""
 
 
+def source_cell(report) -> str:
+    """Where a goal's At in `goal list` comes from, as the review's Source column says its actual's:
+    so a goal the review reads from the deals while the list stands at its baseline
+    (store/goal_measures.py, read_from_deals) says which each reads. "" for nothing to read."""
+    from sales.phrases import Phrase, Word
+    from sales.goals import OUTCOME_LABELS
+
+    goal, current = report.goal, report.current
+    if goal.closed is not None and goal.closed.value is not None:
+        return say(Phrase("{outcome} ({day})", day=goal.closed.on.isoformat(),
+                          outcome=Word(OUTCOME_LABELS[goal.closed.outcome])))
+    if current.rollup:
+        return _("contributing")
+    if current.checkin is not None:
+        return _("check-in {id}").format(id=current.checkin.id)  # (its day: `goal show`)
+    if current.measured:
+        return say(current.measured)
+    return _("baseline") if at_baseline(current) else ""
+
+
 def relative_rate_note(goal) -> str | None:
     """What a `+5%` on a rate resolved to, spelled out (`G-2: win rate 40% → 42%: +5% of 40%; for
     points write +5pp`): a lead more often means points, so the confirmation of a goal's target
