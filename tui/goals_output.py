@@ -70,6 +70,14 @@ def goal_rows(reports: Sequence) -> str:
     return table(["ID", "SMART"] + [_(name).upper() for name in GOAL_COLUMNS], rows)
 
 
+def smart_legend() -> str:
+    """The line under `goal list`'s table that reads its SMART letters (a dot is a letter that fails)."""
+    from sales.smart import NAMES
+
+    letters = _(", ").join(f"{letter} {_(name)}" for letter, name in NAMES.items())
+    return _("SMART: {letters}; · fails (`uplift goal show ID` says why)").format(letters=letters)
+
+
 def _label(name: str) -> str:
     """`  owner     `: a detail line's label in the interface's language, in a column 10 cells wide."""
     text = _(name)

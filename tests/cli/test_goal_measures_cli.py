@@ -125,3 +125,12 @@ def test_goal_list_says_a_goal_from_a_baseline_stands_at_it(run) -> None:
     # the review reads the 101,000 won against the target; the list says its 0% is the baseline's
     listed = run("goal", "list")[1]
     assert "SOURCE" in listed and "baseline" in listed
+
+
+def test_goal_list_reads_its_smart_letters_under_the_table(run, monkeypatch) -> None:
+    run("goal", "add", "Calls", "--metric", "calls", "--baseline", "10", "--target", "20")
+    lines = run("goal", "list")[1].splitlines()
+    assert lines[2] == ("SMART: S specific, M measurable, A achievable, R relevant, T time-bound; "
+                        "· fails (`uplift goal show ID` says why)")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "SMART：S 具体，M 可衡量，A 可实现，R 相关，T 有时限" in run("goal", "list")[1]
