@@ -134,3 +134,14 @@ def test_goal_list_reads_its_smart_letters_under_the_table(run, monkeypatch) -> 
                         "· fails (`uplift goal show ID` says why)")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert "SMART：S 具体，M 可衡量，A 可实现，R 相关，T 有时限" in run("goal", "list")[1]
+
+
+def test_a_kpi_goal_names_its_metric_in_words_not_its_key(run, monkeypatch) -> None:
+    run("goal", "add", "Win more", "--metric", "win_rate", "--baseline", "40", "--target", "60")
+    shown = run("goal", "show", "G-1")[1]
+    assert "  metric    win rate\n" in shown and "M pass  win rate from 40 to 60" in shown
+    assert "win_rate" not in shown
+    code, _, err = run("goal", "checkin", "G-1", "330")
+    assert (code, err) == (2, "uplift: value: G-1 measures win rate, a rate from 0 to 100%: 330 is not one\n")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "  指标      赢单率\n" in run("goal", "show", "G-1")[1]
