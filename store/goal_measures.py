@@ -80,11 +80,6 @@ def read_from_deals(goal: Goal, start: date | None, end: date | None) -> str:
     return "review"
 
 
-def counts_up_in_cycle(goal: Goal, start: date | None, end: date | None) -> bool:
-    """Whether the board's deals are where the goal stands on every view (read_from_deals)."""
-    return read_from_deals(goal, start, end) == "all"
-
-
 class GoalMeasures(BoardCore):
     def measurer(self, totals: bool = False) -> Measure:
         """A function from a goal to its measured (value, source), or None; with `totals` (the
