@@ -395,12 +395,17 @@ _RATE_WORDS = frozenset({"rate", "conversion", "share", "margin", "ratio", "perc
                          "growth"})
 
 
+#: The diagnosis's metrics as words say them: a goal's metric is read by these, not its key.
+METRIC_WORDS = {**{name: name.replace("_", " ") for name in KNOWN_METRICS},
+                "new_customer_share": "new-customer share", "revenue_share": "revenue share", "roi": "ROI"}
+
+
 def metric_word(metric: str) -> str:
     """A goal's metric as a message says it: a KPI by its words (`win_rate` is "win rate", a Word
     translated with the message: 赢单率), any other metric as it was typed."""
     from sales.phrases import Word
 
-    return Word(metric.replace("_", " ")) if metric in KNOWN_METRICS else metric
+    return Word(METRIC_WORDS[metric]) if metric in METRIC_WORDS else metric
 
 
 def is_rate(metric: str, unit: str) -> bool | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sales.goals import KNOWN_METRICS
+from sales.goals import KNOWN_METRICS, METRIC_WORDS
 from sales.pace import describe_value, percent
 from sales.rollup import at_baseline, describe_rollup
 from tui.i18n import _, say
@@ -14,10 +14,10 @@ from tui.i18n import _, say
 def metric_text(metric: str) -> str:
     """A goal's metric in the interface's language: a KPI the diagnosis computes (`win_rate`:
     赢单率) by its name, like a status; any other metric as it was typed."""
-    if metric not in KNOWN_METRICS:
-        return metric
-    said = _(metric)  # (English has no entry for the key: its words, not `win_rate`)
-    return said.replace("_", " ") if said == metric else said
+    if metric in KNOWN_METRICS and (said := _(metric)) != metric:
+        return said
+    # (English has no entry for the key: its words, not `win_rate`)
+    return _(METRIC_WORDS[metric]) if metric in METRIC_WORDS else metric
 
 
 def metric_title_text(metric: str) -> str:
@@ -37,7 +37,7 @@ def metric_key(text: str | None) -> str | None:
     if text is None:
         return None
     word = text.strip().casefold()
-    return next((m for m in KNOWN_METRICS if word and word in (_(m).casefold(), metric_text(m).casefold())), text)
+    return next((m for m in METRIC_WORDS if word and word in (_(m).casefold(), metric_text(m).casefold())), text)
 
 
 def scope_text(scope) -> str:

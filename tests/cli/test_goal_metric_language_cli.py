@@ -43,3 +43,12 @@ def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
     assert "  metric    win rate\n" in run("goal", "show", "G-2")[1]
     assert run("goal", "edit", "G-2", "--metric", "满意度")[0] == 0
     assert "  metric    满意度\n" in run("goal", "show", "G-2")[1]
+
+
+def test_a_share_or_roi_goal_reads_in_words_too(run, monkeypatch) -> None:
+    assert run("goal", "add", "Central", "--metric", "revenue_share", "--baseline", "16", "--target", "26")[0] == 0
+    assert run("goal", "add", "Furniture", "--metric", "roi", "--baseline", "0.03", "--target", "0.21")[0] == 0
+    assert "  metric    revenue share\n" in run("goal", "show", "G-1")[1]
+    assert "  metric    ROI\n" in run("goal", "show", "G-2")[1]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "  指标      收入占比\n" in run("goal", "show", "G-1")[1]
