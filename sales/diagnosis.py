@@ -55,13 +55,16 @@ class Metrics(msgspec.Struct, omit_defaults=False):
 
 
 class PeriodRow(msgspec.Struct):
-    """One period (month "2019-01" or quarter "2019Q1") with its change from the previous one."""
+    """One period (month "2019-01" or quarter "2019-Q1") with its change from the previous one."""
 
     period: str
     start: str
     metrics: Metrics
     change: dict[str, float | None] = {}
     partial: bool = False
+
+    def __post_init__(self) -> None:  # an older board's diagnosis said its quarters 2019Q1
+        self.period = kpis.dashed(self.period)
 
 
 class GroupRow(msgspec.Struct):
@@ -70,6 +73,10 @@ class GroupRow(msgspec.Struct):
     value: str
     metrics: Metrics
     periods: dict[str, Metrics] = {}
+
+    def __post_init__(self) -> None:  # (as PeriodRow's)
+        if any("Q" in label and "-Q" not in label for label in self.periods):
+            self.periods = {kpis.dashed(label): metrics for label, metrics in self.periods.items()}
 
 
 class DiscountLevel(msgspec.Struct):

@@ -467,7 +467,12 @@ def goal_draft(diagnosis: "Diagnosis", finding: Finding) -> dict:
         draft["scope"] = {scope[0]: scope[1]}
     elif scope is not None:  # a rep
         draft.update(owner=scope[1], baseline=None)
-    if finding.metric in TARGET_METRICS and finding.reference is not None and finding.kind not in ("small_product_line", "discount_loss"):
-        percent = finding.metric in RATE_METRICS
+    levelled = finding.metric in TARGET_METRICS and finding.kind not in ("small_product_line", "discount_loss")
+    percent = finding.metric in RATE_METRICS
+    if levelled and finding.reference is not None:
         draft["target"] = rounded(finding.reference, 1 if percent else 2, grouped=False, percent=percent)
+    if levelled and draft["baseline"] is None and finding.value is not None:
+        # a rep's share or rate has no snapshot of its own; the weak spot's evidence is the rep's
+        # figure ("Rep Ann: revenue share fell from 4.7% to 2.0%": 2.0), so the goal has a way to go
+        draft["baseline"] = rounded(finding.value, 1 if percent else 2, grouped=False, percent=percent)
     return draft

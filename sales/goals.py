@@ -199,7 +199,7 @@ def checkin_value_problem(goal: Goal, value: float) -> Reason | None:
 
     if metric_name(goal.metric) in RATE_METRICS and not 0 <= value <= 100:
         return Reason("{id} measures {metric}, a rate from 0 to 100%: {value:g} is not one",
-                      id=goal.id, metric=goal.metric, value=value)
+                      id=goal.id, metric=metric_word(goal.metric), value=value)
     return None
 
 
@@ -395,6 +395,19 @@ _RATE_WORDS = frozenset({"rate", "conversion", "share", "margin", "ratio", "perc
                          "growth"})
 
 
+#: The diagnosis's metrics as words say them: a goal's metric is read by these, not its key.
+METRIC_WORDS = {**{name: name.replace("_", " ") for name in KNOWN_METRICS},
+                "new_customer_share": "new-customer share", "revenue_share": "revenue share", "roi": "ROI"}
+
+
+def metric_word(metric: str) -> str:
+    """A goal's metric as a message says it: a KPI by its words (`win_rate` is "win rate", a Word
+    translated with the message: 赢单率), any other metric as it was typed."""
+    from sales.phrases import Word
+
+    return Word(METRIC_WORDS[metric]) if metric in METRIC_WORDS else metric
+
+
 def is_rate(metric: str, unit: str) -> bool | None:
     """Whether a goal of `metric` measured in `unit` is a rate, stated in % (win rate, conversion,
     margin, any metric in %): True; an amount or a count (revenue, units, customers, days: a KPI
@@ -433,7 +446,7 @@ def read_target(text: str, metric: str, unit: str) -> tuple[float, str]:
     if rate is False and metric.strip():
         raise Reason("{value!r} is a percentage, but {metric} is not a rate: give the target itself (such as "
                      "1.38M), or a change from the baseline with its sign (+{change:g}%)",
-                     value=text.strip(), metric=metric.strip(), change=value)
+                     value=text.strip(), metric=metric_word(metric.strip()), change=value)
     if rate is False:
         raise Reason("{value!r} is a percentage, but the goal is measured in {unit}: give the target itself "
                      "(such as 1.38M), or a change from the baseline with its sign (+{change:g}%)",

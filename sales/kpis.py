@@ -137,10 +137,17 @@ def _months(dates: "np.ndarray") -> "np.ndarray":
 
 
 def period_label(index: int, period: str) -> str:
-    """2019-01 for months, 2019Q1 for quarters."""
+    """2019-01 for months, 2019-Q1 for quarters: one form wherever a quarter is read (the report,
+    the goals' baselines, the review), as months have their dash."""
     if period == "month":
         return f"{index // 12}-{index % 12 + 1:02d}"
-    return f"{index // 4}Q{index % 4 + 1}"
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def dashed(label: str) -> str:
+    """A period label in the form period_label writes: a quarter kept by an older board as
+    `2019Q1` reads `2019-Q1`; anything else as it is."""
+    return label.replace("Q", "-Q") if "Q" in label and "-Q" not in label else label
 
 
 def period_bounds(index: int, period: str) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from sales.errors import Reason
-from sales.goals import CheckIn, Goal, checkins_of, contributors, metric_name
+from sales.goals import CheckIn, Goal, checkins_of, contributors, metric_name, metric_word
 from sales.ids import in_order
 
 
@@ -208,9 +208,9 @@ def _same(a: str, b: str) -> bool:
 def _measure(goal: Goal) -> Reason:
     """`revenue ($)`, `revenue (no unit)`, `no metric ($)`: what a goal measures, as a message says it."""
     if goal.metric and goal.unit:
-        return Reason("{metric} ({unit})", metric=goal.metric, unit=goal.unit)
+        return Reason("{metric} ({unit})", metric=metric_word(goal.metric), unit=goal.unit)
     if goal.metric:
-        return Reason("{metric} (no unit)", metric=goal.metric)
+        return Reason("{metric} (no unit)", metric=metric_word(goal.metric))
     if goal.unit:
         return Reason("no metric ({unit})", unit=goal.unit)
     return Reason("no metric (no unit)")

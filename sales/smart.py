@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from sales.goals import Goal, Strategy, number, strategies_of, target_value, with_unit
+from sales.goals import Goal, Strategy, is_rate, number, strategies_of, target_value, with_unit
 from sales.snapshots import periods_spanned
 
 LETTERS = ("S", "M", "A", "R", "T")
@@ -38,6 +38,16 @@ ALREADY_MET = "asks to hold {target}, the baseline already meets it"
 TOO_MUCH = "asks for {asked} where the best change seen was {best} ({excess} points more)"
 TOO_MUCH_UNITS = "asks for {asked} where the best change seen was {best} ({excess} more)"
 WITHIN_REACH = "asks for {asked}; the best change seen was {best}"
+# a rate's change in points, as a sales lead says it ("45% is 5 points above 40%"), with where the
+# best change seen went from and to: a % of a %, "+29.0%", was hard to read
+RATE_UP = "{target} is {asked} points above the baseline {baseline}; the best change seen was {best} points " \
+          "({before} in {first} to {after} in {last})"
+RATE_UP_TOO_MUCH = "{target} is {asked} points above the baseline {baseline}, {excess} more than the best change " \
+                   "seen: {best} points ({before} in {first} to {after} in {last})"
+RATE_DOWN = "{target} is {asked} points below the baseline {baseline}; the best change seen was {best} points " \
+            "({before} in {first} to {after} in {last})"
+RATE_DOWN_TOO_MUCH = "{target} is {asked} points below the baseline {baseline}, {excess} more than the best " \
+                     "change seen: {best} points ({before} in {first} to {after} in {last})"
 NO_STRATEGY = "no strategy linked to it"
 SERVED_BY = "served by {strategies}"
 CONTRIBUTES = "contributes to {goal}"
@@ -46,7 +56,8 @@ AFTER_THE_PLAN = "the deadline {deadline} is after the plan ends ({end})"
 BEFORE_THE_PLAN = "the deadline {deadline} is before the plan starts ({start})"
 BY_DEADLINE = "by {deadline}"
 MESSAGES = (NO_HISTORY, NO_SCOPE, NO_OWNER, SCOPED_AND_OWNED, *NO_FIELD.values(), *WRONG_WAY.values(),
-            FROM_TO, NOTHING_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, NO_STRATEGY,
+            FROM_TO, NOTHING_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, RATE_UP, RATE_UP_TOO_MUCH,
+            RATE_DOWN, RATE_DOWN_TOO_MUCH, NO_STRATEGY,
             SERVED_BY, CONTRIBUTES, NO_DEADLINE, AFTER_THE_PLAN, BEFORE_THE_PLAN, BY_DEADLINE)
 
 Part = tuple[str, dict[str, str]]  # a message template and its values
@@ -117,6 +128,8 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
         return _verdict("A", True, _part(ALREADY_MET, target=number(target)))
     if not steps:
         return _verdict("A", False, _part(NO_HISTORY))
+    if is_rate(goal.metric, goal.unit):
+        return _rate_achievable(goal, target, ordered, span, rising)
     best = max(steps) if rising else min(steps)
     shown = _show(asked, relative), _show(best, relative)
     excess = (asked - best) if rising else (best - asked)
@@ -126,6 +139,29 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
         return _verdict("A", False, _part(TOO_MUCH_UNITS, asked=shown[0], best=shown[1],
                                           excess=number(round(excess, 2))))
     return _verdict("A", True, _part(WITHIN_REACH, asked=shown[0], best=shown[1]))
+
+
+def _rate_achievable(goal: Goal, target: float, ordered: Sequence[tuple[str, float]], span: int,
+                     rising: bool) -> Verdict:
+    """A rate's A in points: the target's distance from the baseline against the best change seen
+    over as many periods (`span`), with the periods it was seen between."""
+    moves = [(b[1] - a[1], a, b) for a, b in zip(ordered, ordered[span:])]
+    best, (first, before), (last, after) = (max if rising else min)(moves, key=lambda m: m[0])
+    asked = target - goal.baseline
+    excess = (asked - best) if rising else (best - asked)
+    unit = goal.unit or "%"
+
+    def points(value: float) -> str:
+        return number(round(value, 1))
+
+    values = {"target": with_unit(number(target), unit), "baseline": with_unit(number(goal.baseline), unit),
+              "asked": points(abs(asked)), "best": ("+" if best > 0 else "") + points(best),
+              "before": with_unit(number(round(before, 1)), unit), "after": with_unit(number(round(after, 1)), unit),
+              "first": first, "last": last}
+    if excess > 1e-9:
+        return _verdict("A", False, _part(RATE_UP_TOO_MUCH if rising else RATE_DOWN_TOO_MUCH,
+                                          excess=points(excess), **values))
+    return _verdict("A", True, _part(RATE_UP if rising else RATE_DOWN, **values))
 
 
 def _periods_in(goal: Goal, label: str) -> int:

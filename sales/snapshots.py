@@ -15,7 +15,7 @@ import msgspec
 
 from sales.diagnosis import DIMENSIONS, Diagnosis, Metrics
 from sales.errors import Reason
-from sales.kpis import METRICS
+from sales.kpis import METRICS, dashed
 from sales.sales_fields import IGNORE, normalise_header
 from sales.text import NAME_MAX, TEXT_MAX
 
@@ -59,7 +59,7 @@ def merge_overrides(saved: Mapping[str, str], given: Mapping[str, str]) -> dict[
 
 def period_name(label: str) -> str:
     """A diagnosis period label as the rest of the plan writes it: 2026-07, 2026-Q3."""
-    return label.replace("Q", "-Q") if "Q" in label and "-Q" not in label else label
+    return dashed(label)
 
 
 def period_start(name: str) -> date:

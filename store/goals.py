@@ -17,7 +17,7 @@ import msgspec
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
 from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, checkin_value_problem,
-                         checkins_of, in_cycle, metric_name, read_outcome, settle_direction)
+                         checkins_of, in_cycle, metric_name, metric_word, read_outcome, settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_history, rollup_problem
@@ -470,11 +470,11 @@ class GoalChanges(BoardCore):
                                       "whole ones in a row of {metric} ({where}) to add up for a baseline; give the "
                                       "number, or diagnose records that cover them",
                           count=count, periods=Word("quarters" if "Q" in newest[0] else "months"),
-                          metric=metric, where=where)
+                          metric=metric_word(metric), where=where)
         if latest is None:
             raise Invalid("baseline", "no diagnosis snapshot has a whole period of {metric} ({where}) to take a "
                                       "baseline from (a month or quarter the data covers only in part does not count)",
-                          metric=metric or Word("an unnamed metric"), where=where)
+                          metric=metric_word(metric) if metric else Word("an unnamed metric"), where=where)
         # which run, and which period of it: two files diagnosed give two snapshots of one period
         taken = {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[2]}, {latest[0]}"}
         from sales.kpis import RATE_METRICS

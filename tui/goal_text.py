@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sales.goals import KNOWN_METRICS
+from sales.goals import KNOWN_METRICS, METRIC_WORDS
 from sales.pace import describe_value, percent
 from sales.rollup import at_baseline, describe_rollup
 from tui.i18n import _, say
@@ -14,7 +14,10 @@ from tui.i18n import _, say
 def metric_text(metric: str) -> str:
     """A goal's metric in the interface's language: a KPI the diagnosis computes (`win_rate`:
     赢单率) by its name, like a status; any other metric as it was typed."""
-    return _(metric) if metric in KNOWN_METRICS else metric
+    if metric in KNOWN_METRICS and (said := _(metric)) != metric:
+        return said
+    # (English has no entry for the key: its words, not `win_rate`)
+    return _(METRIC_WORDS[metric]) if metric in METRIC_WORDS else metric
 
 
 def metric_title_text(metric: str) -> str:
@@ -34,7 +37,7 @@ def metric_key(text: str | None) -> str | None:
     if text is None:
         return None
     word = text.strip().casefold()
-    return next((m for m in KNOWN_METRICS if word and word == _(m).casefold()), text)
+    return next((m for m in METRIC_WORDS if word and word in (_(m).casefold(), metric_text(m).casefold())), text)
 
 
 def scope_text(scope) -> str:
@@ -126,6 +129,26 @@ def source_text(current, unit: str, write: Callable[[float | None], str] | None 
     if at_baseline(current):  # not the review's deals: say where it stands
         return f" ({_('its baseline, no check-in yet')})"
     return ""
+
+
+def source_cell(report) -> str:
+    """Where a goal's At in `goal list` comes from, as the review's Source column says its actual's:
+    so a goal the review reads from the deals while the list stands at its baseline
+    (store/goal_measures.py, read_from_deals) says which each reads. "" for nothing to read."""
+    from sales.phrases import Phrase, Word
+    from sales.goals import OUTCOME_LABELS
+
+    goal, current = report.goal, report.current
+    if goal.closed is not None and goal.closed.value is not None:
+        return say(Phrase("{outcome} ({day})", day=goal.closed.on.isoformat(),
+                          outcome=Word(OUTCOME_LABELS[goal.closed.outcome])))
+    if current.rollup:
+        return _("contributing")
+    if current.checkin is not None:
+        return _("check-in {id}").format(id=current.checkin.id)  # (its day: `goal show`)
+    if current.measured:
+        return say(current.measured)
+    return _("baseline") if at_baseline(current) else ""
 
 
 def relative_rate_note(goal) -> str | None:

@@ -24,8 +24,8 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
 from tui.cli_output import table
-from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, scope_text, source_text,
-                           standing_text)
+from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, scope_text, source_cell,
+                           source_text, standing_text)
 from tui.i18n import N_, _, say
 from tui.time_text import when
 
@@ -53,7 +53,7 @@ def report_json(report) -> dict:
 
 
 #: `goal list`'s columns after ID and SMART; `strategy list`'s after ID.
-GOAL_COLUMNS = (N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Title"))
+GOAL_COLUMNS = (N_("At"), N_("Expected"), N_("Source"), N_("Owner"), N_("For"), N_("Title"))
 STRATEGY_COLUMNS = (N_("Dimension"), N_("Goals"), N_("Tasks"), N_("Approved"), N_("Spent"), N_("Title"))
 
 
@@ -64,9 +64,18 @@ def goal_rows(reports: Sequence) -> str:
         # a closed goal says how it ended, one past its deadline that it ended: no pace is expected of them
         expected = (outcome_text(r.goal.closed.outcome) if r.goal.closed else _("ended") if r.ended
                     else "" if r.pace.expected is None else percent(r.pace.expected))
-        rows.append([r.goal.id, badges(r.verdicts), done, expected, r.goal.owner or "", r.goal.parent or "",
+        rows.append([r.goal.id, badges(r.verdicts), done, expected, source_cell(r), r.goal.owner or "",
+                     r.goal.parent or "",
                      r.goal.title])
     return table(["ID", "SMART"] + [_(name).upper() for name in GOAL_COLUMNS], rows)
+
+
+def smart_legend() -> str:
+    """The line under `goal list`'s table that reads its SMART letters (a dot is a letter that fails)."""
+    from sales.smart import NAMES
+
+    letters = _(", ").join(f"{letter} {_(name)}" for letter, name in NAMES.items())
+    return _("SMART: {letters}; · fails (`uplift goal show ID` says why)").format(letters=letters)
 
 
 def _label(name: str) -> str:

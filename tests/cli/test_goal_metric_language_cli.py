@@ -1,6 +1,7 @@
 """A goal's metric, when it is one of the KPIs the diagnosis computes (`win_rate`,
 `new_customers`), is named in Chinese where `goal show` says it (the metric line and the SMART
-check's M), as a status is; a metric the lead made up is shown as typed; English is unchanged."""
+check's M), as a status is; a metric the lead made up is shown as typed; in English a KPI reads in
+words (`win rate`), not as its key."""
 
 from __future__ import annotations
 
@@ -21,10 +22,13 @@ def test_a_known_metric_is_named_in_chinese_and_a_made_up_one_as_typed(run, monk
     assert "  指标      nps\n" in out and "    M 通过  nps 从 20 到 35\n" in out
 
 
-def test_in_english_the_metric_is_as_typed(run) -> None:
+def test_in_english_a_kpi_reads_in_words(run) -> None:
     _goals(run)
     out = run("goal", "show", "G-1")[1]
-    assert "  metric    win_rate (%)\n" in out and "    M pass  win_rate from 31% to 40%\n" in out
+    assert "  metric    win rate (%)\n" in out and "    M pass  win rate from 31% to 40%\n" in out
+    # typed as it reads, it is the KPI (a diagnosis can give its baseline)
+    assert run("goal", "add", "Repeat", "--metric", "repurchase rate", "--baseline", "30", "--target", "40")[0] == 0
+    assert '"metric":"repurchase_rate"' in run("goal", "show", "G-3", "--json")[1]
 
 
 def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
@@ -35,7 +39,16 @@ def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
     assert run("goal", "add", "客户满意", "--metric", "满意度", "--baseline", "7", "--target", "8")[0] == 0
     assert run("goal", "edit", "G-2", "--metric", "赢单率")[0] == 0
     monkeypatch.setenv("UPLIFT_LANG", "en")
-    assert "  metric    repurchase_rate\n" in run("goal", "show", "G-1")[1]
-    assert "  metric    win_rate\n" in run("goal", "show", "G-2")[1]
+    assert "  metric    repurchase rate\n" in run("goal", "show", "G-1")[1]
+    assert "  metric    win rate\n" in run("goal", "show", "G-2")[1]
     assert run("goal", "edit", "G-2", "--metric", "满意度")[0] == 0
     assert "  metric    满意度\n" in run("goal", "show", "G-2")[1]
+
+
+def test_a_share_or_roi_goal_reads_in_words_too(run, monkeypatch) -> None:
+    assert run("goal", "add", "Central", "--metric", "revenue_share", "--baseline", "16", "--target", "26")[0] == 0
+    assert run("goal", "add", "Furniture", "--metric", "roi", "--baseline", "0.03", "--target", "0.21")[0] == 0
+    assert "  metric    revenue share\n" in run("goal", "show", "G-1")[1]
+    assert "  metric    ROI\n" in run("goal", "show", "G-2")[1]
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    assert "  指标      收入占比\n" in run("goal", "show", "G-1")[1]

@@ -22,7 +22,7 @@ def _goal(run, goal: str = "G-1") -> dict:
 def test_a_percentage_of_an_amount_or_a_count_is_bad_input(run, team, metric) -> None:
     before = snapshot_files(team)
     assert run("goal", "add", "Grow", "--metric", metric, "--baseline", "1000", "--target", "50%")[::2] == (
-        2, NOT_A_RATE.format(metric=metric))
+        2, NOT_A_RATE.format(metric=metric.replace("_", " ")))  # (a KPI in words)
     assert snapshot_files(team) == before
 
 

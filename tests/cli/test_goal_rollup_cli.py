@@ -57,7 +57,7 @@ def test_bad_rollup_and_unlike_contributors_exit_2_naming_the_field(run) -> None
     run("goal", "add", "new customers", "--parent", "G-1", "--metric", "new_customers")  # G-4
     code, _, err = run("goal", "edit", "G-1", "--rollup", "sum")
     assert code == 2
-    assert err.strip() == ("uplift: rollup: G-1 rolls up revenue ($) but G-4 measures new_customers "
+    assert err.strip() == ("uplift: rollup: G-1 rolls up revenue ($) but G-4 measures new customers "
                            "(no unit); only the same metric in the same unit adds up")
     assert json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]["rollup"] is None
 

@@ -42,7 +42,7 @@ def test_goal_list_and_strategy_list_headers_in_chinese(run, monkeypatch) -> Non
     team_goal(run)
     run("strategy", "add", "Fairs", "--dimension", "market", "--goal", "G-1")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert run("goal", "list")[1].splitlines()[0].split() == ["ID", "SMART", "达成", "预期", "负责人", "用于", "标题"]
+    assert run("goal", "list")[1].splitlines()[0].split() == ["ID", "SMART", "达成", "预期", "来源", "负责人", "用于", "标题"]
     out = run("strategy", "list")[1].splitlines()
     assert out[0].split() == ["ID", "维度", "目标", "任务", "批准", "已支出", "标题"]
     assert out[1].split()[:2] == ["S-1", "市场与客户"]

@@ -173,7 +173,7 @@ def test_a_goal_that_contributes_to_another(run) -> None:
     assert run("goal", "add", "ali: 300k of it", "--owner", "ali", "--parent", "G-1")[:2] == (0, "G-2\n")
     code, out, _ = run("goal", "list")
     header, first, second = out.splitlines()[:3]
-    assert header.split() == ["ID", "SMART", "AT", "EXPECTED", "OWNER", "FOR", "TITLE"]
+    assert header.split() == ["ID", "SMART", "AT", "EXPECTED", "SOURCE", "OWNER", "FOR", "TITLE"]
     assert second.split()[-6:] == ["ali", "G-1", "ali:", "300k", "of", "it"]
     assert "  contributing\n    G-2  ali  –  at –  ali: 300k of it" in run("goal", "show", "G-1")[1]
     assert "  for       G-1 (it contributes to that goal)" in run("goal", "show", "G-2")[1]

@@ -88,7 +88,7 @@ def test_a_plan_files_check_in_on_a_rate_is_from_0_to_100_as_goal_checkin_takes_
     path = tmp_path / "goal.yaml"
     path.write_text(RATE_GOAL, encoding="utf-8")
     assert run("plan", "import", str(path))[0] == 0
-    said = f"G-1 measures win_rate, a rate from 0 to 100%: {float(value):g} is not one"
+    said = f"G-1 measures win rate, a rate from 0 to 100%: {float(value):g} is not one"
     assert run("goal", "checkin", "G-1", value, user="ali")[2] == f"uplift: value: {said}\n"
     path.write_text(f"checkins:\n- id: C-1\n  goal: G-1\n  value: {value}\n  at: '{TODAY}T09:00:00Z'\n  by: ali\n",
                     encoding="utf-8")

@@ -121,6 +121,6 @@ def test_a_win_rate_checked_in_past_100_percent_is_bad_input(run, team, typed):
     before = snapshot_files(team)
     value = typed.rstrip("%")
     assert run("goal", "checkin", "G-1", typed, user="ali") == (
-        2, "", f"uplift: value: G-1 measures win_rate, a rate from 0 to 100%: {float(value):g} is not one\n")
+        2, "", f"uplift: value: G-1 measures win rate, a rate from 0 to 100%: {float(value):g} is not one\n")
     assert snapshot_files(team) == before
     assert run("goal", "checkin", "G-1", "100", user="ali")[0] == 0  # (a rate may reach 100%)

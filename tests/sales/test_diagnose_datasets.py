@@ -306,8 +306,8 @@ def test_retail_quarters() -> None:
     kept, _, _ = retail_sales()
     q4 = sum(float(r["Quantity"]) * float(r["UnitPrice"]) for r in kept if r["InvoiceDate"][:7] in ("2011-10", "2011-11", "2011-12"))
     periods = {p.period: p for p in d.periods}
-    assert list(periods) == ["2010Q4", "2011Q1", "2011Q2", "2011Q3", "2011Q4"]
-    assert periods["2011Q4"].metrics.revenue == pytest.approx(q4)
+    assert list(periods) == ["2010-Q4", "2011-Q1", "2011-Q2", "2011-Q3", "2011-Q4"]
+    assert periods["2011-Q4"].metrics.revenue == pytest.approx(q4)
 
 
 # ------------------------------------------------------------------ crm opportunities
@@ -386,3 +386,16 @@ def test_report_is_plain_text_with_kpis_and_findings(crm: Diagnosis) -> None:
     assert "win rate" in text and "Weak spots" in text and "Dropped rows" in text
     assert crm.findings[0].text in text
     assert date.fromisoformat(crm.last_date) == date(2017, 12, 31)
+
+
+def test_an_older_boards_quarters_read_as_the_report_writes_them() -> None:
+    """A diagnosis kept before quarters took their dash (2019Q1) reads 2019-Q1, as new ones write it."""
+    import msgspec
+
+    from sales.diagnosis import GroupRow, PeriodRow
+
+    old = {"period": "2019Q1", "start": "2019-01-01", "metrics": {"revenue": 1.0}, "change": {}}
+    assert msgspec.convert(old, PeriodRow).period == "2019-Q1"
+    group = msgspec.convert({"value": "South", "metrics": {"revenue": 1.0}, "periods": {"2019Q4": {"revenue": 1.0}}},
+                            GroupRow)
+    assert list(group.periods) == ["2019-Q4"]

@@ -180,3 +180,14 @@ def test_a_goal_drafted_from_a_weak_spot_takes_its_metric_scope_and_the_level_it
     everything = Finding("falling_trend", "All sales", "win_rate", 0.3, 0.5, "x", 0.4, "All sales: ...")
     drafted = findings.goal_draft(d, everything)
     assert (drafted["scope"], drafted["subject"], drafted["target"]) == ({}, None, "50.0")
+
+
+def test_a_reps_share_weak_spot_takes_its_own_figure_as_the_baseline(tmp_path: Path) -> None:
+    d = diagnose(deals(tmp_path))
+    # "Rep Rep 1: revenue share fell from 25% to 12.5%": no snapshot is the rep's, so the weak
+    # spot's own figure is where the goal starts, and the share it fell from is the target
+    fell = Finding("falling_share", "Rep Rep 1", "revenue_share", 0.125, 0.25, "x", 0.5, "Rep Rep 1: ...")
+    drafted = findings.goal_draft(d, fell)
+    assert (drafted["owner"], drafted["baseline"], drafted["target"]) == ("Rep 1", "12.5", "25.0")
+    below = Finding("rep_below_median", "Rep Rep 1", "win_rate", 0.3, 0.45, "median rep", 0.3, "Rep Rep 1: ...")
+    assert (findings.goal_draft(d, below)["baseline"], findings.goal_draft(d, below)["target"]) == ("30.0", "45.0")

@@ -92,7 +92,7 @@ def test_a_roll_up_of_unlike_goals_is_said_in_chinese(monkeypatch) -> None:
                         "the same unit adds up")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     set_language()
-    assert said(why) == "G-1 汇总的是revenue（$），但 G-2 衡量的是units（无单位）；只有相同指标、相同单位才能相加"
+    assert said(why) == "G-1 汇总的是收入（$），但 G-2 衡量的是销量（无单位）；只有相同指标、相同单位才能相加"  # (KPIs in words)
 
 
 def test_not_a_key_and_a_date_error_are_still_value_errors() -> None:

@@ -152,3 +152,29 @@ def test_a_quarters_goal_is_judged_by_changes_over_three_months() -> None:
     assert smart.achievable(month, history).reason == "asks for +50.0%; the best change seen was +100.0%"
     # a history shorter than the goal: the longest span it has
     assert smart.achievable(quarter, history[:2]).reason == "asks for +50.0%; the best change seen was +100.0%"
+
+
+# a win rate by quarter: 27% -> 31% is +4 points, 31% -> 29.5% is -1.5
+RATES = [("2026-Q1", 27.0), ("2026-Q2", 31.0), ("2026-Q3", 29.5)]
+
+
+def test_a_rates_achievable_says_points_and_where_the_best_change_was_seen() -> None:
+    rate = goal(metric="win_rate", unit="%", baseline=31.0, target=40.0, start="2026-10-01", deadline="2026-12-31")
+    verdict = smart.achievable(rate, RATES)
+    assert not verdict.passed
+    assert verdict.reason == ("40% is 9 points above the baseline 31%, 5 more than the best change seen: "
+                              "+4 points (27% in 2026-Q1 to 31% in 2026-Q2)")
+    within = smart.achievable(msgspec.structs.replace(rate, target=33.0), RATES)
+    assert within.passed
+    assert within.reason == ("33% is 2 points above the baseline 31%; the best change seen was +4 points "
+                             "(27% in 2026-Q1 to 31% in 2026-Q2)")
+
+
+def test_a_falling_rates_achievable_compares_the_biggest_fall() -> None:
+    churn = goal(metric="churn_rate", unit="%", baseline=12.0, target=8.0, direction="decrease",
+                 start="2026-10-01", deadline="2026-12-31")
+    verdict = smart.achievable(churn, [("2026-Q1", 14.0), ("2026-Q2", 12.5), ("2026-Q3", 13.0)])
+    # the best fall seen: 14% -> 12.5%, -1.5 points; 8% asks 4 below 12%, 2.5 more
+    assert not verdict.passed
+    assert verdict.reason == ("8% is 4 points below the baseline 12%, 2.5 more than the best change seen: "
+                              "-1.5 points (14% in 2026-Q1 to 12.5% in 2026-Q2)")

@@ -89,7 +89,7 @@ def test_nested_roll_up_team_from_regions_from_reps(team) -> None:
 def test_a_differing_metric_or_unit_is_refused_both_ways(lead) -> None:
     lead.add_goal("ali: new customers", parent="G-1", metric="new_customers", unit="customers")  # G-5
     before = snapshot_files(lead.path)
-    with pytest.raises(Invalid, match="G-1 rolls up revenue \\(\\$\\) but G-5 measures new_customers") as error:
+    with pytest.raises(Invalid, match="G-1 rolls up revenue \\(\\$\\) but G-5 measures new customers") as error:
         lead.update_goal("G-1", rollup="sum")
     assert error.value.field == "rollup"
     assert snapshot_files(lead.path) == before

@@ -825,7 +825,7 @@ async def test_a_rep_has_key_t_and_a_reader_has_not(team) -> None:
         app = app_for(team, actor)
         async with app.run_test(size=SIZE) as pilot:
             await open_goals(pilot, app)
-            await until(pilot, lambda: "Check in" in {k.description for k in app.screen.query_one(Footer).keys})
+            await until(pilot, lambda: "Budget" in {k.description for k in app.screen.query_one(Footer).keys})
             assert ("New task" in {k.description for k in app.screen.query_one(Footer).keys}) is shown
             assert ("adds a task" in text_of(app, "#goals-status")) is shown
 
@@ -853,3 +853,28 @@ async def test_the_form_takes_points_and_says_what_a_percentage_of_a_rate_came_t
         await pilot.press("escape")
     goal = Board(team, actor="dana").goal("G-1")
     assert (goal.target, goal.target_kind) == (5, "points")
+
+
+async def test_a_rep_is_offered_c_only_on_a_goal_they_may_check_in_on(team) -> None:
+    """The footer's `c Check in` follows the highlighted goal: a rep's own has it, another's not
+    (pressed there, c still says the rule, as it did)."""
+    from tui.widgets.footer import Footer
+
+    lead = Board(team, actor="dana", clock=lambda: NOW)
+    lead.add_goal("Ali's part", owner="ali")  # G-1
+    lead.add_goal("Bea's part", owner="bea")  # G-2
+    app = app_for(team, "ali")
+
+    def offered() -> set[str]:
+        return {k.description for k in app.screen.query_one(Footer).keys}
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(pilot, app)
+        await until(pilot, lambda: "Check in" in offered())
+        await pilot.press("down")
+        await until(pilot, lambda: "Check in" not in offered() and "Budget" in offered())
+        await pilot.press("c")
+        await until(pilot, lambda: any("only on goals they own" in str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, GoalsScreen)  # no form opened
+        await pilot.press("up")
+        await until(pilot, lambda: "Check in" in offered())

@@ -98,6 +98,7 @@ def domain_words() -> set[str]:
     words |= set(touches.TOUCH_TYPES) | {"lead", "rep", "reader", "month", "quarter"}
     words |= set(smart.MESSAGES) | {"; ", ", "} | {goals.GAP_NO_STRATEGY, goals.GAP_NO_TASKS}
     words |= set(goals.KNOWN_METRICS)  # (a goal's metric, tui.goal_text.metric_text)
+    words |= set(goals.METRIC_WORDS.values())  # (a metric in words: sales.goals.metric_word, metric_text)
     words |= set(incentives.MEASURE_LABELS.values())  # (a bonus's measure, in its payout line)
     words |= {ids.name_of(kind) for kind in ids.PREFIXES}  # `no {kind} {id} on this board`
     return words

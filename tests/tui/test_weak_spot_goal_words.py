@@ -89,18 +89,19 @@ async def test_a_weak_spot_of_a_rep_not_on_the_team_is_the_leads(team: Path, tmp
     assert Board(team, actor="dana").goal("G-1").owner == "dana"
 
 
-async def test_g_on_a_reps_weak_spot_leaves_the_baseline_empty_not_none(team: Path, tmp_path: Path) -> None:
-    """A rep's weak spot has no baseline to take (a goal has no rep scope): the form's Baseline
-    box said "None", as typed text, and saving it was refused as not a number."""
+async def test_g_on_a_reps_weak_spot_starts_at_the_reps_own_figure(team: Path, tmp_path: Path) -> None:
+    """A rep's weak spot has no snapshot baseline to take (a goal has no rep scope): the form's
+    Baseline box said "None", as typed text, and saving it was refused as not a number; then it
+    was left empty. A rate's weak spot says the rep's own figure: that is where the goal starts."""
     win_loss_kept(team, tmp_path, {"ali": 8, "bea": 20, "dana": 20})
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:
         form = await form_for(app, pilot, "ali: win rate")
         values = {name: form.query_one(f"#field-{name}").value for name in ("owner", "baseline", "target")}
-        # ali won 8 of 30, the median rep 20 of 30: 66.7% is the level ali fell short of
-        assert values == {"owner": "ali", "baseline": "", "target": "66.7"}
+        # ali won 8 of 30 (26.7%), the median rep 20 of 30: 66.7% is the level ali fell short of
+        assert values == {"owner": "ali", "baseline": "26.7", "target": "66.7"}
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FieldsForm)
     goal = Board(team, actor="dana").goal("G-1")
-    assert (goal.owner, goal.baseline, goal.target) == ("ali", None, 66.7)
+    assert (goal.owner, goal.baseline, goal.target) == ("ali", 26.7, 66.7)

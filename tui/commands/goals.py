@@ -18,7 +18,7 @@ from tui.i18n import _, n_
 def cmd_goal_list(args: argparse.Namespace) -> int:
     from sales.goals import in_cycle
     from tui.cli_output import print_json
-    from tui.goals_output import goal_rows, report_json
+    from tui.goals_output import goal_rows, report_json, smart_legend
 
     board = open_board(args)
     goals = [g for g in board.goals() if not args.owner or g.owner == args.owner]
@@ -31,6 +31,7 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     if reports:
         print(goal_rows(reports))
+        print(smart_legend())
         _print_gaps(board, GAP_NO_STRATEGY)
     elif not other:
         print(_("No goals match.") if board.goals() else

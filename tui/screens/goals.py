@@ -117,10 +117,22 @@ class GoalsScreen(BoardView):
     ]
 
     def offers(self, action: str) -> bool:
-        """(A rep may add a task of their own: key t is theirs too, a reader's not.)"""
+        """(A rep may add a task of their own: key t is theirs too, a reader's not; and check in on
+        a goal of their own: on another's, c is left out of the footer, as pressing it refuses.)"""
         if action == "task":
             return self.app.board.may("task.add", None, self.app.board.actor)
+        if action == "checkin":
+            return self._may_check_in()
         return super().offers(action)
+
+    def _may_check_in(self) -> bool:
+        """Whether the actor may check in on the highlighted goal (with none, the key stays: it
+        says how to add one)."""
+        try:
+            goal_id = self.selected_id()
+            return goal_id is None or self.app.board.may("goal.checkin", self.app.board.goal(goal_id).owner)
+        except (NoMatches, UpliftError):
+            return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -295,6 +307,7 @@ class GoalsScreen(BoardView):
             self.show_detail()
         except NoMatches:
             pass  # a highlight that arrives while the screen is being taken down: nothing to show
+        self.refresh_bindings()  # (c is offered on the goals one may check in on: offers)
 
     # ------------------------------------------------------------------ actions
 
