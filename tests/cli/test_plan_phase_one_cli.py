@@ -21,7 +21,7 @@ def test_a_plan_file_moves_the_first_phase_to_a_new_board(run, tmp_path) -> None
     other = tmp_path / "new"
     code, out, err = run("--board", str(other), "plan", "import", str(plan), "--dry-run")
     assert (code, err) == (0, "")
-    assert "  X-1  q1.csv 2026Q1" in out and "  N-1  Quotes take a week" in out
+    assert "  X-1  q1.csv 2026-Q1" in out and "  N-1  Quotes take a week" in out
     assert "  tick diagnosis  Compare win rate by region, channel and rep" in out
     assert not other.exists()
     assert run("--board", str(other), "plan", "import", str(plan))[0] == 0

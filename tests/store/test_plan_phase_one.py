@@ -60,7 +60,7 @@ def test_phase_one_round_trips_byte_for_byte_and_a_baseline_finds_its_diagnosis(
     assert "\n- checklist: weekly\n  week: 2026-W49\n" in exported
     second, summary = _imported(tmp_path / "b", exported)
     assert dump_plan(second.export_plan()) == exported
-    assert ("X-1", "h1.csv 2026Q1..2026Q2") in summary.created
+    assert ("X-1", "h1.csv 2026-Q1..2026-Q2") in summary.created
     # the goal's baseline names X-1, which the new board now has, with the same numbers
     (goal,) = second.goals()
     assert goal.baseline_source == "snapshot X-1, 2026-Q2" and goal.baseline == 100
