@@ -40,8 +40,7 @@ class AgendaQueries(BoardCore):
             if any(start <= other_end and other_start <= end for other_start, other_end in kept):
                 continue
             kept.append((start, end))
-            with self.reading_cycle(start, end):
-                found.append(CycleDays(self._cycle_name(), start, end))
+            found.append(CycleDays(self.cycle_name(start, end), start, end))
         return found
 
     def cycle_days(self, who: str | None = None) -> CycleDays:

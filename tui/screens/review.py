@@ -335,8 +335,10 @@ class ReviewScreen(TabKeys, BoardView):
                  "warning")
             return
         now = self.board.plan_period()
+        # each named as the plan was then ("North team, Q4 2026"): dates alone leave a lead counting quarters
         choices = [((_("{start} to {end} (now)") if cycle == now else _("{start} to {end}")).format(
-            start=cycle[0], end=cycle[1]), f"{cycle[0]}/{cycle[1]}") for cycle in cycles]
+            start=cycle[0], end=cycle[1]) + " · " + self.board.cycle_name(*cycle), f"{cycle[0]}/{cycle[1]}")
+            for cycle in cycles]
 
         async def chosen(value: str | None) -> None:
             if value is None:
