@@ -232,6 +232,8 @@ class GoalsScreen(BoardView):
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
         if goal.carried_from:
             summary.append(_("carries {goal} on from the last cycle").format(goal=goal.carried_from))
+        if later := [g.id for g in board.goals() if g.carried_from == goal.id]:
+            summary.append(_("carried on into the next cycle as {goals}").format(goals=", ".join(later)))
         if helping := contributors(goal.id, board.goals()):
             summary.append(_("contributing: {goals}").format(goals=", ".join(
                 f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
