@@ -1,6 +1,7 @@
-"""The calendar after the turn of a cycle: a lead paging back to last quarter still finds where it
+"""After the turn of a cycle: a lead paging the calendar back to last quarter still finds where it
 began and ended (each cycle named as it was then, with its own event uids), dates only corrected
-are not shown as a cycle of their own, and a goal carried on is not overdue on its old deadline."""
+are not shown as a cycle of their own, a goal carried on is not overdue on its old deadline, and a
+new cycle's empty win/loss says where the last cycle's is."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def test_a_goal_carried_on_is_not_overdue_on_its_old_deadline(run, board_path) -
     today = date(2027, 1, 10)
     assert not overdue(events["G-1-deadline"], today)  # carried on: decided
     assert overdue(events["G-2-deadline"], today)  # neither carried nor closed: still waiting
+
+
+def test_a_new_cycles_empty_win_loss_points_to_the_last_cycles(run) -> None:
+    assert run("plan", "info", "--name", "North team, Q1 2027", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
+    code, out, _ = run("winloss")
+    assert (code, out.splitlines()[1:]) == (0, [
+        "No deal was won or lost in this window.",
+        "The last cycle's: `uplift winloss --since 2026-10-01 --until 2026-12-31`"])
+    assert "Won " in run("winloss", "--since", "2026-10-01", "--until", "2026-12-31")[1]
+    assert "The last cycle's" not in run("winloss", "--since", "2027-01-04")[1]  # (a window asked for: as asked)
