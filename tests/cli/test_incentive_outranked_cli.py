@@ -26,3 +26,13 @@ def test_a_new_plan_outranked_by_an_older_one_says_so(run, tmp_path) -> None:
                                          "end: 2029-12-31\n")
     assert (code, out, err) == (0, "I-1\n", "")
     assert "(I-2)" in run("payout", "--rep", "ali")[1]
+
+
+def test_an_old_plan_set_again_without_its_end_says_whom_it_takes(run, tmp_path) -> None:
+    assert run("plan", "info", "--name", "Q1", "--start", "2030-01-01", "--end", "2030-03-31")[0] == 0
+    assert _set(run, tmp_path, "- {name: Q4 plan, quota: 1000, tiers: [{from_pct: 0, rate: 5}], end: 2029-12-31}\n"
+                               "- {name: Q1 plan, quota: 2000, tiers: [{from_pct: 0, rate: 8}], start: 2030-01-01}\n")[1:] \
+        == ("I-1\nI-2\n", "")
+    code, out, err = _set(run, tmp_path, "id: I-1\nname: Q4 plan\nquota: 1000\ntiers: [{from_pct: 0, rate: 5}]\n")
+    assert (code, out) == (0, "I-1\n")
+    assert err.startswith("note: in the cycle 2030-01-01 to 2030-03-31, I-1 pays ali, bea, not I-2 ")

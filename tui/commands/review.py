@@ -431,7 +431,8 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
 
 def _note_outranked(board, plan_ids: list[str]) -> None:
     """Say which reps a plan just set does not pay in the cycle now, because another plan in force
-    comes first for them (a Q1 plan added while the Q4 plan, with no `end`, pays every cycle)."""
+    comes first for them (a Q1 plan added while the Q4 plan, with no `end`, pays every cycle), or
+    takes from the plan that paid them (the Q4 plan set again without its `end`)."""
     from datetime import timedelta
 
     from sales.incentives import outranked
@@ -439,8 +440,10 @@ def _note_outranked(board, plan_ids: list[str]) -> None:
 
     start, end = board.period()
     plans, reps = board.cycle_plans(), board.reps()
-    for plan_id in plan_ids:
+    for plan_id in [p.id for p in plans]:  # a plan just set, outranked or outranking another
         for other, whom in outranked(plans, plan_id, reps).items():
+            if plan_id not in plan_ids and other not in plan_ids:
+                continue
             if start is not None and end is not None:
                 print(safe(_("note: in the cycle {start} to {end}, {other} pays {reps}, not {id} (the first plan in "
                              "force naming a rep's quota pays them, else the first with a quota for everyone); for "
