@@ -63,3 +63,14 @@ def test_a_new_cycles_empty_win_loss_points_to_the_last_cycles(run) -> None:
         "The last cycle's: `uplift winloss --since 2026-10-01 --until 2026-12-31`"])
     assert "Won " in run("winloss", "--since", "2026-10-01", "--until", "2026-12-31")[1]
     assert "The last cycle's" not in run("winloss", "--since", "2027-01-04")[1]  # (a window asked for: as asked)
+
+
+def test_a_rep_reading_the_cycle_at_the_turn_is_told_who_acts(run) -> None:
+    assert "the cycle is over: a lead reviews it and starts the next" in run("cycle", user="ali")[1]
+    assert "start the next with `uplift plan info" in run("cycle")[1]  # (the lead: the commands)
+    assert run("plan", "info", "--name", "North team, Q1 2027", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
+    rep = run("cycle", user="ali")[1]
+    assert "the last cycle's goals not carried on: G-1, G-2 (a lead carries one on, or closes it with how it ended)" \
+        in rep
+    assert "uplift goal carry" not in rep
+    assert "`uplift goal carry ID --target N`" in run("cycle")[1]
