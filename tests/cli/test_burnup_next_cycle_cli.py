@@ -34,3 +34,9 @@ def test_last_cycles_done_tasks_are_not_the_new_cycles(board_path, capsys, monke
     assert (first["scope"], first["done"], first["even_pace"]) == (len(tasks) - done, 0, round((len(tasks) - done) / 87, 2))
     code, out, _ = run("burnup")
     assert code == 0 and f"{len(tasks) - done + 1} tasks, 1 done" in out
+    # the last cycle's burn-up is still there to read, as it ended: its own tasks and those done
+    past = json.loads(run("burnup", "--start", "2026-10-01", "--end", "2026-12-31", "--json")[1])
+    assert (past["start"], past["end"], past["days"][-1]["day"]) == ("2026-10-01", "2026-12-31", "2026-12-31")
+    assert (past["days"][-1]["scope"], past["days"][-1]["done"]) == (len(tasks), done)
+    code, _, err = run("burnup", "--start", "2026-10-01")
+    assert (code, err) == (2, "uplift: a cycle has a first and a last day: give --start and --end\n")
