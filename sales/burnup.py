@@ -153,19 +153,22 @@ def done_by(now: dict[str, dict], records: Iterable[Activity], moment: datetime)
 
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
             day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True,
-            first: date | None = None, as_of: date | None = None, upcoming: date | None = None) -> BurnUp:
+            first: date | None = None, as_of: date | None = None, upcoming: date | None = None,
+            settled: frozenset[str] | set[str] = frozenset()) -> BurnUp:
     """The burn-up of the cycle from `start` to `end`, its days from `first` (default `start`) to
     today or `end`: `now` is every task's status and owner (id -> {"status", "owner"}),
     `records` the log newest first, `day_ends[i]` the moment day i ends (midnight on the board's
     clock), one for each day from `first`. A task imported done with the time it was done
-    (`done_at`, taskwarrior's `end`) counts as done, and on the board, from that moment."""
+    (`done_at`, taskwarrior's `end`) counts as done, and on the board, from that moment. The
+    `settled` tasks (those done before the cycle began: done_by at its first moment) are left
+    out: last cycle's work neither fills this cycle's scope nor counts as done in it."""
     state = {key: dict(value) for key, value in now.items()}
     counts: list[tuple[int, int]] = []
     pending = list(reversed(day_ends))  # the latest first, as the records come
 
     def count(day_end: datetime) -> tuple[int, int]:
-        mine = [t for t in state.values() if (owner is None or t.get("owner") == owner)
-                and (t.get("since") is None or t["since"] < day_end)]
+        mine = [t for key, t in state.items() if (owner is None or t.get("owner") == owner)
+                and (t.get("since") is None or t["since"] < day_end) and key not in settled]
         return len(mine), sum(1 for t in mine if _is_done(t, day_end))
 
     for record in records:

@@ -89,23 +89,26 @@ class CycleDays:
     budget: float | None = None
 
 
-def cycle_events(cycle: CycleDays) -> list[Event]:
+def cycle_events(cycle: CycleDays, past: bool = False) -> list[Event]:
     """The cycle's own days, as `uplift calendar` and the Calendar screen both show them: its
     first day (with its budget), its last, and on the last each incentive plan's payout period
-    ending (the statements to approve are the period's). Items of no one: never overdue."""
+    ending (the statements to approve are the period's). Items of no one: never overdue. A
+    `past` cycle's (one the plan had before) carry its first day in their uids, which stay apart
+    from the cycle now's (`cycle-start-2026-10-01`), so a calendar keeps each cycle's days."""
     events = []
+    suffix = f"-{cycle.start.isoformat()}" if past and cycle.start is not None else ""
     span = [Phrase("{start} to {end}", start=cycle.start.isoformat(), end=cycle.end.isoformat())] \
         if cycle.start is not None and cycle.end is not None else []
     if cycle.start is not None:
         money = [Phrase("budget {amount:,.0f}", amount=cycle.budget)] if cycle.budget is not None else []
-        events.append(Event("cycle-start", cycle.start, Phrase("Cycle starts: {name}", name=cycle.name),
+        events.append(Event("cycle-start" + suffix, cycle.start, Phrase("Cycle starts: {name}", name=cycle.name),
                             as_lines(span + money) if span or money else "", [Phrase("cycle")], title=cycle.name))
     if cycle.end is not None:
-        events.append(Event("cycle-end", cycle.end, Phrase("Cycle ends: {name}", name=cycle.name),
+        events.append(Event("cycle-end" + suffix, cycle.end, Phrase("Cycle ends: {name}", name=cycle.name),
                             as_lines(span) if span else "", [Phrase("cycle")], title=cycle.name))
         for plan_id, plan_name in cycle.incentives:
             details = [Phrase("incentive plan {id}", id=plan_id), *span]
-            events.append(Event(f"cycle-payouts-{plan_id}", cycle.end, Phrase("Payout period ends: {name}",
+            events.append(Event(f"cycle-payouts-{plan_id}{suffix}", cycle.end, Phrase("Payout period ends: {name}",
                                                                               name=plan_name),
                                 as_lines(details), [Phrase("incentive plan")], title=plan_name))
     return events
@@ -133,11 +136,15 @@ def training_events(items: Iterable[TrainingItem], who: str | None = None,
 
 def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Goal], stages: Sequence[Stage],
                 cycle: CycleDays, who: str | None = None, training: Iterable[TrainingItem] = (),
-                members: Sequence[str] = ()) -> list[Event]:
+                members: Sequence[str] = (), past: Sequence[CycleDays] = ()) -> list[Event]:
     """The dated items of a board (of `who` only, when given: for training, the team's too, among
-    the board's `members`) and its cycle's days, by day, the cycle's first (a cycle's last day is
-    news a day's cell must not push behind `+3`), then id."""
+    the board's `members`) and its cycle's days, and those of the `past` cycles the plan had (a
+    lead paging back to last quarter finds where it began and ended), by day, the cycles' first (a
+    cycle's last day is news a day's cell must not push behind `+3`), then id. A goal carried on
+    into a later cycle is not overdue on its deadline: the choice was made (as its alert says)."""
     outcome = {s.name: s.outcome for s in stages}
+    goals = list(goals)
+    carried = {g.carried_from for g in goals if g.carried_from}
     events = []
     for task in tasks:
         if task.due is None or task.status == "done" or (who is not None and task.owner != who):
@@ -168,9 +175,11 @@ def plan_events(tasks: Iterable[Task], deals: Iterable[Deal], goals: Iterable[Go
         events.append(Event(f"{goal.id}-deadline", goal.deadline, Phrase("{id} deadline: {title}", id=goal.id,
                                                                           title=goal.title),
                             Phrase("owner {owner}", owner=_owner(goal.owner)), [Phrase("goal")], item=goal.id,
-                            title=goal.title, open=goal.closed is None))
+                            title=goal.title, open=goal.closed is None and goal.id not in carried))
     events += training_events(training, who, members)
     events += cycle_events(cycle)
+    for earlier in past:
+        events += cycle_events(earlier, past=True)
     return sorted(events, key=lambda e: (e.day, bool(e.item), e.uid))
 
 

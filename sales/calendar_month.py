@@ -31,5 +31,5 @@ def by_day(events: Iterable[Event]) -> dict[date, list[Event]]:
 
 def overdue(event: Event, today: date) -> bool:
     """An item still open on a day gone by: a task not done, a deal not won or lost, a goal not
-    closed (plan_events leaves out the done tasks and closed deals; a goal is kept, closed)."""
+    closed nor carried on (plan_events leaves out the done tasks and closed deals; a goal is kept, closed)."""
     return bool(event.item) and event.open and event.day < today

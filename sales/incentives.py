@@ -185,6 +185,19 @@ def in_force(plans: list[IncentivePlan], start: date | None) -> list[IncentivePl
     return [plan for plan in plans if plan.pays_cycle(start)]
 
 
+def outranked(plans: list[IncentivePlan], plan_id: str, reps: list[str]) -> dict[str, list[str]]:
+    """The reps `plan_id` has a quota for but another plan pays (plan_for), by that plan's id, of
+    `plans` in force in a cycle: a plan for the next cycle set while the last one's still pays
+    every cycle pays no one, which `incentive set` says rather than leave the lead to find out."""
+    plan = next((p for p in plans if p.id == plan_id), None)
+    found: dict[str, list[str]] = {}
+    for rep in reps if plan is not None else []:
+        payer = plan_for(plans, rep)
+        if plan.covers(rep) and payer is not None and payer.id != plan_id:
+            found.setdefault(payer.id, []).append(rep)
+    return found
+
+
 def plan_for(plans: list[IncentivePlan], rep: str) -> IncentivePlan | None:
     """The plan that pays `rep`: the first (by id) naming the rep's quota, else the first with a
     quota for everyone (of `plans`: those in force in the cycle, in_force)."""

@@ -181,9 +181,13 @@ def relevant(goal: Goal, strategies: Sequence[Strategy]) -> Verdict:
 
 
 def time_bound(goal: Goal, period_start=None, period_end=None) -> Verdict:
-    """`period_start`/`period_end` are the plan's period (dates), if it has one."""
+    """`period_start`/`period_end` are the plan's period (dates), if it has one. A goal of an
+    earlier cycle (begun and ended before the plan's period starts: last quarter's, once the plan
+    moved on) is judged by its own dates, not failed for ending before a cycle it was never in."""
     if goal.deadline is None:
         return _verdict("T", False, _part(NO_DEADLINE))
+    if period_start is not None and goal.start is not None and goal.start <= goal.deadline < period_start:
+        return _verdict("T", True, _part(BY_DEADLINE, deadline=goal.deadline))
     if period_end is not None and goal.deadline > period_end:
         return _verdict("T", False, _part(AFTER_THE_PLAN, deadline=goal.deadline, end=period_end))
     if period_start is not None and goal.deadline < period_start:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
 from sales.approvals import same_as_approved
 from sales.calendar import CycleDays, Event, plan_events
@@ -24,7 +26,22 @@ class AgendaQueries(BoardCore):
         if who:
             self.require_member(who)  # (a name nobody holds made a calendar of the cycle's end alone)
         return plan_events(self.tasks(), self.deals(), self.goals(), self.stages(), self.cycle_days(who), who,
-                           self.training(), [m.name for m in self.members()])
+                           self.training(), [m.name for m in self.members()], self.past_cycle_days())
+
+    def past_cycle_days(self) -> list[CycleDays]:
+        """The cycles the plan had before this one (the log's, as the Review screen offers them),
+        each named as it was then: their first and last days for a calendar. Dates that were only
+        corrected (sharing days with the cycle now, or with a later one kept) are left out, so a
+        typo's week is not shown as a cycle of its own."""
+        now = self.plan_period()
+        kept: list[tuple[date, date]] = [now] if now[0] and now[1] else []
+        found = []
+        for start, end in self.cycles():
+            if any(start <= other_end and other_start <= end for other_start, other_end in kept):
+                continue
+            kept.append((start, end))
+            found.append(CycleDays(self.cycle_name(start, end), start, end))
+        return found
 
     def cycle_days(self, who: str | None = None) -> CycleDays:
         """The cycle's dates for a calendar: the plan's period and budget, and the incentive plans

@@ -3,9 +3,11 @@ cycle's first day."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 
-from sales.burnup import BurnUp, burn_up, wanted
+from sales.activity import Activity
+from sales.burnup import BurnUp, burn_up, done_by, wanted
 from store.board_core import BoardCore
 
 UNDATED_DAYS = 56  # a board without a cycle: the last eight weeks
@@ -28,8 +30,17 @@ class BurnUpQueries(BoardCore):
         first = start if last_days is None else max(start, last - timedelta(days=last_days - 1))
         ends = [midnight(first + timedelta(days=i + 1), now) for i in range((last - first).days + 1)]
         tasks = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in self.tasks()}
-        return burn_up(tasks, self.log.newest_first(where=wanted(ends[0])), start, end, ends, owner, cycle, first, today,
-                       upcoming)
+        records: Iterable[Activity] = self.log.newest_first(where=wanted(ends[0]))
+        settled: set[str] = set()
+        if cycle and first == start:  # the whole chart: last cycle's done tasks are not this one's
+            begun = midnight(start, now)
+            read = []
+            for record in records:  # (read once, back to the cycle's first moment, for both)
+                read.append(record)
+                if datetime.fromisoformat(record.at) < begun:
+                    break
+            settled, records = done_by(tasks, read, begun), read
+        return burn_up(tasks, records, start, end, ends, owner, cycle, first, today, upcoming, settled)
 
 
 def midnight(day: date, now: datetime) -> datetime:

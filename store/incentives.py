@@ -772,6 +772,11 @@ class ReviewChanges(BoardCore):
                               written=Phrase("Written on {day} by {by}.", day=self.today().isoformat(), by=self.actor),
                               checklist=[(text, tick is not None) for text, tick in self.checklist("review", lang=lang)])
 
+    def cycle_name(self, start: date, end: date) -> str:
+        """The plan's name in the cycle from `start` to `end` (its name then, or now's: _cycle_name)."""
+        with self.reading_cycle(start, end):
+            return self._cycle_name()
+
     def _cycle_name(self) -> str:
         """The plan's name in the cycle read: its name now, or for an earlier cycle the name it
         had then (the log's record of the change that left that cycle, or of the next renaming),

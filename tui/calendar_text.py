@@ -50,7 +50,7 @@ CYCLE_TAGS = (("cycle-start", "▶", N_("start")), ("cycle-end", "■", N_("end"
 def cycle_tag(event: Event) -> str:
     """`▶ start`, `■ end`, `$ payout` for the cycle's own days (sales.calendar.cycle_events' uids)."""
     for uid, mark, word in CYCLE_TAGS:
-        if event.uid == uid or (uid.endswith("-") and event.uid.startswith(uid)):
+        if event.uid.startswith(uid):  # (a past cycle's: `cycle-start-2026-10-01`)
             return f"{mark} {_(word)}"
     return say(event.summary)
 

@@ -43,11 +43,13 @@ def _of(pair: tuple[int, int]) -> str:
 
 
 def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagnose: bool = True,
-           remote: bool = False) -> list[tuple[str, str, list[str]]]:
+           remote: bool = False, may_carry: bool = True) -> list[tuple[str, str, list[str]]]:
     """(mode, title, lines) for each phase: mode is the app's screen for it; `keys`: the app's
     keys to Diagnose and to open a file there, and to Goals and to carry a goal on there, as the
     user has them (the screen's hints). `may_diagnose`: whether the reader may keep a diagnosis (a
-    lead's); `remote`: a session over `uplift serve ssh`, whose keys cannot open a file."""
+    lead's); `remote`: a session over `uplift serve ssh`, whose keys cannot open a file;
+    `may_carry`: whether the reader may carry goals on and start the next cycle (a lead: a rep is
+    told who does, not given commands refused to them)."""
     d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
     if d.snapshot:
         source = ", ".join(PurePath(f).name for f in d.files) or "?"
@@ -76,7 +78,10 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
            if g.unpaced else ""),
         _("{count} waiting for a check-in · {strategies} strategies").format(
             count=len(g.waiting_checkin), strategies=g.strategies)]
-    if g.not_carried:  # the choice Lattice asks of each goal at a new cycle: carry it on, or let it close
+    if g.not_carried and not may_carry:
+        goals.append(_("the last cycle's goals not carried on: {ids} (a lead carries one on, or closes it with how "
+                       "it ended)").format(ids=", ".join(g.not_carried)))
+    elif g.not_carried:  # the choice Lattice asks of each goal at a new cycle: carry it on, or let it close
         goals.append(_("the last cycle's goals not carried on: {ids} (carry one on: {screen}, then {key}; or "
                        "`uplift goal carry ID --target N`; or close it with how it ended: `uplift goal close ID`)").format(
             ids=", ".join(g.not_carried), screen=keys[2], key=keys[3]))
@@ -120,7 +125,9 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
         won=num_or_dash(r.won), payouts=money(r.payouts) if r.payouts is not None else _("no incentive plan")),
         _("gap analysis {answered} answered · end-of-cycle checklist {checklist}").format(
             answered=_of(r.answered), checklist=_of(r.checklist))]
-    if cycle.end is not None and cycle.today > cycle.end:  # what a lead does now, said where they look
+    if cycle.end is not None and cycle.today > cycle.end and not may_carry:
+        review.append(_("the cycle is over: a lead reviews it and starts the next"))
+    elif cycle.end is not None and cycle.today > cycle.end:  # what a lead does now, said where they look
         review.append(_("the cycle is over: review it, then start the next with "
                         "`uplift plan info --name N --start D --end D` and carry its goals on "
                         "(`uplift goal carry ID --target N`)"))

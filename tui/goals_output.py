@@ -100,9 +100,11 @@ def closed_mark(goal) -> str:
     return " · " + _("closed, {outcome}").format(outcome=_(OUTCOME_LABELS[goal.closed.outcome]))
 
 
-def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[float, float]] | None = None) -> str:
+def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[float, float]] | None = None,
+                carried_on_as: Sequence[str] = ()) -> str:
     """A goal in full, in the interface's language (its data as typed); `contributing`: the
-    reports of the goals that contribute to it; `money_of`: what each strategy costs."""
+    reports of the goals that contribute to it; `money_of`: what each strategy costs;
+    `carried_on_as`: the later cycles' goals that carry it on (`goal carry`)."""
     goal, pace = report.goal, report.pace
     verbs = {direction: _(label) for direction, label in DIRECTION_LABELS.items()}
     lines = [f"{goal.id}  {goal.title}",
@@ -111,6 +113,8 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
         lines.append(_label(N_("for")) + _("{goal} (it contributes to that goal)").format(goal=goal.parent))
     if goal.carried_from:
         lines.append("  " + _("carries {goal} on from the last cycle").format(goal=goal.carried_from))
+    if carried_on_as:
+        lines.append("  " + _("carried on into the next cycle as {goals}").format(goals=", ".join(carried_on_as)))
     lines += [_label(N_("metric")) + (metric_text(goal.metric) or "–") + (f" ({goal.unit})" if goal.unit else ""),
               _label(N_("scope")) + (scope_text(goal.scope) or "–"),
               _label(N_("baseline")) + describe_value(goal.baseline, goal.unit)

@@ -92,3 +92,29 @@ async def test_at_80x24_the_chart_takes_the_height_and_its_weeks_are_even(tmp_pa
                 for m, d in (label.split("-") for label in labels)]
         assert len(days) >= 6 and days[0] == 0
         assert {b - a for a, b in zip(days, days[1:])} == {14}
+
+
+async def test_c_shows_an_earlier_cycles_burn_up(team) -> None:
+    """After the turn, c picks the last cycle (named as the plan was then) and shows its burn-up as it ended."""
+    from datetime import datetime, timezone
+
+    from store.board import Board
+    from tui.screens.dialogs import Pick
+
+    now = datetime(2027, 1, 10, 12, tzinfo=timezone.utc)
+    lead = Board(team, actor="dana", clock=lambda: now)
+    lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
+    lead.set_plan_info("Q1", "2027-01-04", "2027-03-31")
+    app = UpliftApp(Board(team, actor="dana", clock=lambda: now))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, BurnUpScreen) and text(app, "#burnup-title"))
+        assert text(app, "#burnup-title").startswith("Burn-up 2027-01-04 to 2027-03-31")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, Pick))
+        assert [label for label, _ in app.screen.choices] == ["2027-01-04 to 2027-03-31 (now) · Q1",
+                                                              "2026-10-01 to 2026-12-31 · Q4"]
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, BurnUpScreen)
+                    and text(app, "#burnup-title").startswith("Burn-up 2026-10-01 to 2026-12-31"))
+        assert "The cycle ended on 2026-12-31" in text(app, "#burnup-summary")

@@ -40,7 +40,7 @@ async def test_o_carries_the_selected_goal_on_into_the_plans_cycle(team) -> None
         status = text_of(app, "#goals-status")
         assert "G-2 ended with the last cycle: o carries it on into this one" in status
         # G-1, carried on, is its cycle's: the screen lists this cycle's goals and G-2, still waiting
-        assert "1 goal of another cycle not shown (`uplift goal list --all`)" in status
+        assert "1 goal of another cycle not shown (a shows every cycle's)" in status
         table = app.screen.query_one("#goals-table")
         assert [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)] == ["G-2", "G-3"]
         assert "carries G-1 on from the last cycle" in text_of(app, "#goal-summary")  # (G-3 selected, as saved)
@@ -49,6 +49,13 @@ async def test_o_carries_the_selected_goal_on_into_the_plans_cycle(team) -> None
         assert not isinstance(app.screen, FieldsForm)
         assert any("G-3 is one of this cycle's goals already: e edits it" in str(n.message)
                    for n in app._notifications)
+        await pilot.press("a")  # every cycle's: last quarter's G-1 readable in the app too
+        await until(pilot, lambda: table.row_count == 3)
+        assert "every cycle's goals (a: this cycle's only)" in text_of(app, "#goals-status")
+        table.move_cursor(row=[table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(3)].index("G-1"))
+        await until(pilot, lambda: "carried on into the next cycle as G-3" in text_of(app, "#goal-summary"))
+        await pilot.press("a")
+        await until(pilot, lambda: table.row_count == 2)
     new = board.goal("G-3")
     # from where G-1 ended (its check-in of 130), for the plan's days, served by G-1's strategy
     assert (new.title, new.baseline, new.target, new.owner, new.carried_from) == \

@@ -410,8 +410,8 @@ async def test_c_reads_a_past_cycles_review_and_approves_its_payouts_for_it(boar
         assert all(row[3] in ("0", "–") for row in cells(app, "#review-leaderboard"))  # nothing won yet
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, Pick))
-        assert [label for label, _ in app.screen.choices] == [
-            "2027-01-11 to 2027-04-09 (now)", f"{quarter[0]} to {quarter[1]}"]
+        assert [label for label, _ in app.screen.choices] == [  # each cycle named as the plan was then
+            "2027-01-11 to 2027-04-09 (now) · Next quarter", f"{quarter[0]} to {quarter[1]} · North team, Q4 2026"]
         await pilot.press("down", "enter")
         await until(pilot, lambda: str(line.render()).startswith("A past cycle"))
         assert str(line.render()) == f"A past cycle: {quarter[0]} to {quarter[1]} · c another"

@@ -17,8 +17,11 @@ def cmd_burnup(args: argparse.Namespace) -> int:
 
     if args.mine and args.owner:
         raise BadInput("give --mine or --owner, not both")
+    from tui.commands.review import _reading
+
     board = open_board(args)
-    result = board.burn_up(board.actor if args.mine else args.owner or None)  # ("": everyone's, as task list)
+    with _reading(board, args):  # (--start and --end: an earlier cycle's, as its review reads it)
+        result = board.burn_up(board.actor if args.mine else args.owner or None)  # ("": everyone's, as task list)
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK
@@ -37,3 +40,5 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     add_ref(burnup, "--owner", kind="member", owns=("tasks",), metavar="U", help=_("only this person's tasks"))
     burnup.add_argument("--mine", action="store_true", help=_("only your own tasks"))
     burnup.add_argument("--json", action="store_true")
+    burnup.add_argument("--start", metavar="DATE", help=_("with --end: an earlier cycle's, by its dates"))
+    burnup.add_argument("--end", metavar="DATE", help=_("the last day of that cycle"))

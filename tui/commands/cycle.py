@@ -20,7 +20,8 @@ def cmd_cycle(args: argparse.Namespace) -> int:
         print_json(cycle)
         return EXIT_OK
     print(safe(heading(cycle, may_set=board.may("board.settings"))))
-    for _mode, title, lines in phases(cycle, may_diagnose=board.may("diagnosis.save"), remote=is_remote()):
+    for _mode, title, lines in phases(cycle, may_diagnose=board.may("diagnosis.save"), remote=is_remote(),
+                                       may_carry=board.may("goal.add")):
         print()
         print(safe(title))
         for line in lines:

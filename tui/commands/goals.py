@@ -67,8 +67,10 @@ def cmd_goal_show(args: argparse.Namespace) -> int:
         from sales.goals import contributors
 
         # on a terminal each long line wrapped under itself, as `task show` and `deal show` are
+        goals = board.goals()
         print(detail_on_screen(goal_detail(report, history, [board.report(g) for g in contributors(
-            report.goal.id, board.goals())], board.strategy_money())))
+            report.goal.id, goals)], board.strategy_money(),
+            [g.id for g in goals if g.carried_from == report.goal.id])))
     return EXIT_OK
 
 

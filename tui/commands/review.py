@@ -423,12 +423,45 @@ def cmd_incentive_set(args: argparse.Namespace) -> int:
         raise BadInput("{file}:1: file: expected an incentive plan (a mapping), a list of them "
                        "(as `uplift incentive show` prints one) or a plan file with `incentives:`", file=text.name)
 
+    set_ids: list[str] = []
+
     def report(summary) -> None:
         for item in [item for item, _title in summary.created] + [item for item, _keys in summary.changed] \
                 + summary.unchanged:
             print(item)
+            set_ids.append(item)
 
-    return apply_plan(board, text, dry_run=False, report=report)
+    code = apply_plan(board, text, dry_run=False, report=report)
+    if code == EXIT_OK:
+        _note_outranked(board, set_ids)
+    return code
+
+
+def _note_outranked(board, plan_ids: list[str]) -> None:
+    """Say which reps a plan just set does not pay in the cycle now, because another plan in force
+    comes first for them (a Q1 plan added while the Q4 plan, with no `end`, pays every cycle), or
+    takes from the plan that paid them (the Q4 plan set again without its `end`)."""
+    from datetime import timedelta
+
+    from sales.incentives import outranked
+    from sales.text import safe
+
+    start, end = board.period()
+    plans, reps = board.cycle_plans(), board.reps()
+    for plan_id in [p.id for p in plans]:  # a plan just set, outranked or outranking another
+        for other, whom in outranked(plans, plan_id, reps).items():
+            if plan_id not in plan_ids and other not in plan_ids:
+                continue
+            if start is not None and end is not None:
+                print(safe(_("note: in the cycle {start} to {end}, {other} pays {reps}, not {id} (the first plan in "
+                             "force naming a rep's quota pays them, else the first with a quota for everyone); for "
+                             "{id} to pay this cycle, give {other} an end: `end: {day}`").format(
+                    start=start.isoformat(), end=end.isoformat(), other=other, reps=", ".join(whom), id=plan_id,
+                    day=(start - timedelta(days=1)).isoformat())), file=sys.stderr)
+            else:
+                print(safe(_("note: {other} pays {reps}, not {id} (the first plan in force naming a rep's quota "
+                             "pays them, else the first with a quota for everyone)").format(
+                    other=other, reps=", ".join(whom), id=plan_id)), file=sys.stderr)
 
 
 def _add_cycle(parser: argparse.ArgumentParser, verb: bool = True) -> None:

@@ -46,6 +46,10 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     for line in summary(result):
         print(detail_on_screen(safe(line)))  # (on a terminal, wrapped under itself)
     if not result.total.closed:
+        if not (args.since or args.until) and (last := _last_cycle(board)):
+            # a new cycle's first days: the last cycle's wins and losses are a window away, said
+            print(safe(_("The last cycle's: `uplift winloss --since {start} --until {end}`").format(
+                start=last[0].isoformat(), end=last[1].isoformat())))
         return EXIT_OK
     total = split_cells(result.total, _("all"))
     for heading, rows in ((_("Rep"), result.by_rep), (_("Product"), result.by_product)):
@@ -62,6 +66,13 @@ def cmd_winloss(args: argparse.Namespace) -> int:
         print()
         print(detail_on_screen(safe(note)))
     return EXIT_OK
+
+
+def _last_cycle(board):
+    """The cycle the plan had before this one (Board.cycles: the log's), or None."""
+    now = board.plan_period()
+    earlier = [c for c in board.cycles() if c != now and now[0] is not None and c[1] < now[0]]
+    return max(earlier, default=None)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:

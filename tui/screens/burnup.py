@@ -5,7 +5,8 @@ cycle, against an even pace, and when the open ones will be done at the recent p
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from contextlib import nullcontext
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,11 +37,13 @@ SAMPLES = ("⠒⠒", "▄▄", "••")
 
 class BurnUpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", N_("Close"), id="burnup.close"),
-                Binding("m", "mine", N_("Mine"), id="burnup.mine"), help_key("burnup")]
+                Binding("m", "mine", N_("Mine"), id="burnup.mine"),
+                Binding("c", "pick_cycle", N_("Cycles"), id="burnup.cycles"), help_key("burnup")]
 
     def __init__(self) -> None:
         super().__init__()
         self.mine = False
+        self.cycle: tuple[date, date] | None = None  # an earlier cycle's (c), else the plan's now
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog forecast burnup"):
@@ -68,9 +71,29 @@ class BurnUpScreen(ModalScreen[None]):
         self.mine = not self.mine
         self.show()
 
+    def action_pick_cycle(self) -> None:
+        """An earlier cycle's burn-up, as it ended (after the turn, last quarter's is still there)."""
+        from tui.cycle_choices import chosen_cycle, cycle_choices
+        from tui.screens.dialogs import Pick
+
+        choices = cycle_choices(self.app.board)
+        if not choices:
+            tell(self, _("The plan has no cycle yet: give it one with `uplift plan info --start DATE --end DATE`"),
+                 "warning")
+            return
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.cycle = chosen_cycle(self.app.board, value)
+                self.show()
+
+        self.app.push_screen(Pick(_("Which cycle's burn-up?"), choices), chosen)
+
     def show(self) -> None:
+        board = self.app.board
         try:
-            result = self.app.board.burn_up(self.app.board.actor if self.mine else None)
+            with board.reading_cycle(*self.cycle) if self.cycle else nullcontext():
+                result = board.burn_up(board.actor if self.mine else None)
         except UpliftError as error:
             tell(self, error, "error")
             return

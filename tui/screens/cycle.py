@@ -55,7 +55,8 @@ class CycleScreen(ModalScreen[str | None]):
         options: list[Option | None] = []
         keys = (shown_key_of(self.app, "app.diagnose", "1"), shown_key_of(self.app, "diagnose.open", "f"),
                 shown_key_of(self.app, "app.goals", "2"), shown_key_of(self.app, "goals.carry", "o"))
-        for mode, title, lines in phases(cycle, keys, may_diagnose=board.may("diagnosis.save"), remote=is_remote()):
+        for mode, title, lines in phases(cycle, keys, may_diagnose=board.may("diagnosis.save"), remote=is_remote(),
+                                          may_carry=board.may("goal.add")):
             if options:
                 options.append(None)
             options.append(Option(Hanging([("", line) for line in lines], heading=title), id=mode))

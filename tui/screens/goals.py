@@ -114,7 +114,15 @@ class GoalsScreen(BoardView):
         # (said where it is wanted: on a goal whose deadline has passed, and on a closed one; the
         # footer at 120 columns has no room left for it beside Alerts and Today)
         Binding("x", "close_goal", N_("Close goal"), id="goals.close", show=False),
+        # (said on the line above the goals when other cycles' goals are left out)
+        Binding("a", "all_cycles", N_("All cycles"), id="goals.all", show=False),
     ]
+    every = False  # every cycle's goals (a): last quarter's readable after the turn, not only by --all
+
+    async def action_all_cycles(self) -> None:
+        """Every cycle's goals, or this cycle's (and the last cycle's waiting) only."""
+        self.every = not self.every
+        await self.refresh_board()
 
     def offers(self, action: str) -> bool:
         """(A rep may add a task of their own: key t is theirs too, a reader's not; and check in on
@@ -174,7 +182,7 @@ class GoalsScreen(BoardView):
         waiting = board.not_carried()
         start, end = board.plan_period()
         every = board.goals()
-        goals = [g for g in every if in_cycle(g, start, end) or g.id in waiting]
+        goals = every if self.every else [g for g in every if in_cycle(g, start, end) or g.id in waiting]
         table = self.table
         table.clear()
         for goal in goals:
@@ -210,8 +218,11 @@ class GoalsScreen(BoardView):
                               "with how it ended", len(waiting)).format(
                 ids=", ".join(waiting), key=shown_key(self, "goals.carry"), close=shown_key(self, "goals.close")))
         if hidden := len(every) - len(goals):
-            gaps.append(n_("{count} goal of another cycle not shown (`uplift goal list --all`)",
-                           "{count} goals of other cycles not shown (`uplift goal list --all`)", hidden).format(count=hidden))
+            gaps.append(n_("{count} goal of another cycle not shown ({key} shows every cycle's)",
+                           "{count} goals of other cycles not shown ({key} shows every cycle's)", hidden).format(
+                count=hidden, key=shown_key(self, "goals.all")))
+        elif self.every and any(not in_cycle(g, start, end) and g.id not in waiting for g in every):
+            gaps.append(_("every cycle's goals ({key}: this cycle's only)").format(key=shown_key(self, "goals.all")))
         status = self.query_one("#goals-status", Static)
         empty = _(EMPTY).format(new=shown_key(self, "goals.new")) if self.offers("new") else _(EMPTY_FOR_REP)
         status.update(plain("  ·  ".join(([] if goals else [empty]) + gaps)))
@@ -244,6 +255,8 @@ class GoalsScreen(BoardView):
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
         if goal.carried_from:
             summary.append(_("carries {goal} on from the last cycle").format(goal=goal.carried_from))
+        if later := [g.id for g in board.goals() if g.carried_from == goal.id]:
+            summary.append(_("carried on into the next cycle as {goals}").format(goals=", ".join(later)))
         if helping := contributors(goal.id, board.goals()):
             summary.append(_("contributing: {goals}").format(goals=", ".join(
                 f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))

@@ -334,15 +334,14 @@ class ReviewScreen(TabKeys, BoardView):
             tell(self, _("The plan has no cycle yet: give it one with `uplift plan info --start DATE --end DATE`"),
                  "warning")
             return
-        now = self.board.plan_period()
-        choices = [((_("{start} to {end} (now)") if cycle == now else _("{start} to {end}")).format(
-            start=cycle[0], end=cycle[1]), f"{cycle[0]}/{cycle[1]}") for cycle in cycles]
+        from tui.cycle_choices import chosen_cycle, cycle_choices
+
+        choices = cycle_choices(self.board)
 
         async def chosen(value: str | None) -> None:
             if value is None:
                 return
-            start, end = (date.fromisoformat(part) for part in value.split("/"))
-            self.cycle = None if (start, end) == now else (start, end)
+            self.cycle = chosen_cycle(self.board, value)
             await self.refresh_board()
 
         self.app.push_screen(Pick(_("Which cycle's review?"), choices), chosen)
