@@ -33,6 +33,20 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
             time_zone(self.zone)
 
 
+class FormerMember(msgspec.Struct, forbid_unknown_fields=True):
+    """Someone who has left the board, as a plan file carries them (`former:`): their name stays
+    on what they did and owned, and the role they left as says whether a cycle they earned in
+    still pays them (store.incentives' former_reps)."""
+
+    name: str
+    role: Role = "rep"
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name):
+            raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40",
+                         name=self.name).in_field("name")
+
+
 def last_lead(roles: dict[str, str], name: str, *, removing: bool) -> Refused | None:
     """Why `name` may not stop being a lead (made a rep, or taken off the board: `removing`), or
     None. A board keeps at least one lead: without one nobody could add members, approve budget

@@ -270,6 +270,9 @@ class ReviewChanges(BoardCore):
             removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
             if removed and (removed[0].before or {}).get("role") == "rep":
                 former.append(name)
+            elif not removed and any(  # (one a plan file brought from the board they left: store.plan_io)
+                    doc["name"] == name and doc.get("role") == "rep" for doc in self._docs("board", "former").values()):
+                former.append(name)
         return former
 
     def _made_lead_since(self, names: set[str], start: date | None) -> set[str]:
