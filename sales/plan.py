@@ -3,7 +3,8 @@
 The document has a few board-wide parts (`plan`: name and period; `members`; `former`: who has
 left; `wip` limits) and then one list per kind of item, in the order of `SECTIONS`. Each item
 section is described by one `Section` row, and everything else (export, checking, import, the
-dry-run summary) works from that table. To put a new kind of item into plan files (budgets, deals, check-ins, ...):
+dry-run summary) works from that table. To put a new kind of item into plan files (budgets,
+deals, check-ins, ...):
 
   1. add its model (a msgspec Struct with an `id` field) and its id prefix (sales/ids.py);
   2. add a `Section(key, kind, model, refs)` row to `SECTIONS` below, where `refs` maps each
