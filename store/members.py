@@ -47,8 +47,7 @@ class MemberChanges(BoardCore):
         of their removal says it, or, for one a plan file brought from the board they left
         (`former:`; store.plan_io), the board's record of them."""
         roles = {doc["name"]: doc.get("role", "rep") for doc in self._docs("board", "former").values()}
-        for record in reversed(self.log.records(where=lambda doc: doc["action"] == "member.remove")):  # (the latest)
-            roles[record.item] = (record.before or {}).get("role", "rep")
+        roles.update(self.log.removed_members())
         members = {m.name for m in self.members()}
         return {name: roles[name] for name in sorted(roles) if name not in members}
 
