@@ -85,6 +85,9 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         title = after.get("title") or after.get("topic") or ""
         if record.action in ("member.add", "member.remove"):  # (a removal undone adds them back)
             return Phrase("added {name} as {role}", name=record.item, role=Word(str(after.get("role"))))
+        if record.action == "member.left":  # (a plan file's `former:`: store.plan_io)
+            return Phrase("recorded that {name} has left the board (as {role})", name=record.item,
+                          role=Word(str(after.get("role"))))
         if record.action == "payout.hold":
             return Phrase("held {rep}'s payout statement for {start} to {end} ({item}): {reason}", rep=after.get("rep"),
                           start=after.get("start"), end=after.get("end"), item=record.item,

@@ -25,9 +25,7 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
     zone: Annotated[str, msgspec.Meta(max_length=64)] = ""
 
     def __post_init__(self) -> None:
-        if not _NAME.match(self.name):
-            raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40",
-                         name=self.name).in_field("name")
+        _check_name(self.name)
         self.zone = self.zone.strip()
         if self.zone:
             time_zone(self.zone)
@@ -68,6 +66,24 @@ def pref_theme(value: str) -> str:
     if value and not _THEME.match(value):
         raise Reason("{value!r} is not a theme name (letters, digits and dashes)", value=value)
     return value
+
+
+class FormerMember(msgspec.Struct, forbid_unknown_fields=True):
+    """Someone who has left the board, as a plan file carries them (`former:`): their name stays
+    on what they did and owned, and the role they left as says whether a cycle they earned in
+    still pays them (store.incentives' former_reps)."""
+
+    name: str
+    role: Role = "rep"
+
+    def __post_init__(self) -> None:
+        _check_name(self.name)
+
+
+def _check_name(name: str) -> None:
+    if not _NAME.match(name):
+        raise Reason("{name!r} is not a member name: letters, digits, '.', '_' or '-', at most 40",
+                     name=name).in_field("name")
 
 
 def last_lead(roles: dict[str, str], name: str, *, removing: bool) -> Refused | None:

@@ -1,9 +1,10 @@
 """A whole plan as one document: what `uplift plan export` writes and `plan import` reads.
 
-The document has a few board-wide parts (`plan`: name and period; `members`; `wip` limits) and
-then one list per kind of item, in the order of `SECTIONS`. Each item section is described by
-one `Section` row, and everything else (export, checking, import, the dry-run summary) works from
-that table. To put a new kind of item into plan files (budgets, deals, check-ins, ...):
+The document has a few board-wide parts (`plan`: name and period; `members`; `former`: who has
+left; `wip` limits) and then one list per kind of item, in the order of `SECTIONS`. Each item
+section is described by one `Section` row, and everything else (export, checking, import, the
+dry-run summary) works from that table. To put a new kind of item into plan files (budgets,
+deals, check-ins, ...):
 
   1. add its model (a msgspec Struct with an `id` field) and its id prefix (sales/ids.py);
   2. add a `Section(key, kind, model, refs)` row to `SECTIONS` below, where `refs` maps each
@@ -27,7 +28,7 @@ from sales.checklists import Checklist
 from sales.deals import Deal, Stage
 from sales.goals import CheckIn, Goal, Strategy
 from sales.incentives import IncentivePlan
-from sales.members import Member
+from sales.members import FormerMember, Member
 from sales.notes import Note
 from sales.plan_info import Period, PlanInfo  # noqa: F401  (part of the plan document)
 from sales.plan_ticks import PlanTick
@@ -80,7 +81,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 # the board-wide parts, in the order they are written, before the item sections
-HEAD_KEYS = ("schema", "plan", "members", "wip", "stages")
+HEAD_KEYS = ("schema", "plan", "members", "former", "wip", "stages")
 # ... and after them: the ticks of the board's own checklists (no ids: matched by checklist, week
 # or cycle, and step; sales/plan_ticks.py)
 TAIL_KEYS = ("ticks",)
@@ -92,6 +93,7 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     schema: int = PLAN_SCHEMA
     plan: PlanInfo | None = None
     members: list[Member] = []
+    former: list[FormerMember] = []  # who has left the board (named on what they did, never given new work)
     wip: dict[Status, int] = {}
     stages: list[Stage] = []  # the deal pipeline's columns, in order (a board setting, as wip)
     diagnoses: list[Snapshot] = []

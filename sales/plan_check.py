@@ -104,6 +104,7 @@ class BoardFacts:
     #: what they were on, so that a board's own plan file imports back
     people: dict[str, set[str]] = field(default_factory=dict)
     goals: dict[str, Goal] = field(default_factory=dict)  # the board's goals (to check roll-ups against)
+    former: set[str] = field(default_factory=set)  # who has left the board (a refusal of new work says so)
 
 
 @dataclass
@@ -174,6 +175,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
                                           "Uplift reads; upgrade Uplift", schema=parts["schema"], known=PLAN_SCHEMA))
     _check_wip(document.get("wip"), problems)  # (each limit out of range, beside a column misnamed)
     members = _check_members(parts.get("members"), facts, problems)
+    former = _check_former(parts.get("former"), parts.get("members"), problems)
     for section in SECTIONS:
         items = parts.get(section.key)
         if isinstance(items, list):
@@ -181,10 +183,10 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     for section in SECTIONS:
         items = parts.get(section.key)
         if isinstance(items, list):
-            _check_refs(section, items, parts, document, facts, members, problems)
+            _check_refs(section, items, parts, document, facts, members, problems, former)
     _check_deal_stages(parts.get("stages"), parts.get("deals"), document.get("deals"), facts, problems)
-    _check_split_reps(parts.get("deals"), members, facts, problems)
-    _check_quota_reps(parts.get("incentives"), members, facts, problems)
+    _check_split_reps(parts.get("deals"), members, facts, problems, former)
+    _check_quota_reps(parts.get("incentives"), members, facts, problems, former)
     _check_tier_gaps(parts.get("incentives"), problems)
     # (on the items that passed their own checks: one file shows all of its problems at once)
     _check_waits(parts.get("tasks"), facts, problems)
@@ -226,14 +228,15 @@ def _check_deal_stages(stages: object, deals: object, raw: object, facts: BoardF
                                     "only a lost deal has a lost reason (this one is in {stage})", stage=deal.stage))
 
 
-def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem]) -> None:
+def _check_split_reps(deals: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem],
+                      former: set[str]) -> None:
     """Each rep a deal's credit is split with is a member with the rep role (sales/splits.py),
-    or was on the deal already."""
+    or was on the deal already (or, brought from another board, has left it: `former`)."""
     if not isinstance(deals, list) or not members:
         return
     for index, deal in enumerate(deals):
         for position, split in enumerate(deal.splits if deal is not _FAILED else []):
-            if split.rep in facts.people.get(deal.id, set()):
+            if split.rep in _kept("deal", deal.id, facts, former):
                 continue
             if (why := split_rep_problem(split.rep, members)) is not None:
                 problems.append(Problem(f"deals[{index}].splits[{position}].rep", why))
@@ -254,7 +257,8 @@ def _check_tier_gaps(plans: object, problems: list[Problem]) -> None:
                                         start=before.to_pct, end=after.from_pct))
 
 
-def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem]) -> None:
+def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts, problems: list[Problem],
+                      former: set[str]) -> None:
     """Each rep an incentive plan sets a quota for is a member, or had that quota already (a rep
     who has left keeps it): a misspelt name's quota was kept for nobody, and the rep it meant was
     paid on the plan's quota for everyone."""
@@ -262,10 +266,11 @@ def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts,
         return
     for index, plan in enumerate(plans):
         for position, quota in enumerate(plan.quotas if plan is not _FAILED else []):
-            kept = facts.people.get(plan.id, set())
+            kept = _kept("incentive", plan.id, facts, former)
             quota.rep = _member_named(quota.rep, members, kept)
             if quota.rep not in members and quota.rep not in kept:
-                problems.append(_not_a_member(f"incentives[{index}].quotas[{position}].rep", quota.rep, set(members)))
+                problems.append(_not_a_member(f"incentives[{index}].quotas[{position}].rep", quota.rep, set(members),
+                                              facts.former | former))
 
 
 def _check_rollups(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:
@@ -625,6 +630,28 @@ def _check_members(members: object, facts: BoardFacts, problems: list[Problem]) 
     return roles
 
 
+def _check_former(former: object, members: object, problems: list[Problem]) -> set[str]:
+    """Who the file says has left the board (`former:`), each named once and none of them in
+    its `members:` too (one person is on the board or has left it, not both)."""
+    if not isinstance(former, list):
+        return set()
+    listed = [m.name for m in members if m is not _FAILED] if isinstance(members, list) else []
+    seen: dict[str, int] = {}
+    for index, person in enumerate(former):
+        if person is _FAILED:
+            continue
+        if person.name in seen:
+            problems.append(Problem(f"former[{index}].name", "{name} is listed twice (also {also})",
+                                    name=person.name, also=f"former[{seen[person.name]}]"))
+        elif (member := member_for(person.name, listed)) is not None:
+            problems.append(Problem(f"former[{index}].name", "{name} is in members too (members[{at}]): someone "
+                                                             "is on the board or has left it, not both; take "
+                                                             "them out of one of the lists",
+                                    name=person.name, at=listed.index(member)))
+        seen.setdefault(person.name, index)
+    return set(seen)
+
+
 def _check_ids(section: Section, items: list, raw: object, problems: list[Problem]) -> None:
     """Ids in their canonical form (`t3` becomes `T-3`), of the right kind, each at most once
     (an item that failed its own checks counts with the id the file gives it)."""
@@ -652,7 +679,7 @@ def _check_ids(section: Section, items: list, raw: object, problems: list[Proble
 
 
 def _check_refs(section: Section, items: list, parts: dict, document: dict, facts: BoardFacts,
-                members: set[str], problems: list[Problem]) -> None:
+                members: set[str], problems: list[Problem], former: set[str]) -> None:
     """Each reference names an item in the file or on the board, each owner a member.
 
     Items that failed their own checks are still checked here, from the file's raw values, so
@@ -673,10 +700,10 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                 if not isinstance(ref, str):
                     continue  # absent, or of the wrong type (reported already)
                 if kind == "member":
-                    kept = facts.people.get(_raw_id(item, raw), set())
+                    kept = _kept(section.kind, _raw_id(item, raw), facts, former)
                     ref = _member_named(ref, members, kept)
                     if members and ref not in members and ref not in kept:
-                        problems.append(_not_a_member(path, ref, members))
+                        problems.append(_not_a_member(path, ref, members, facts.former | former))
                     fixed.append(ref)
                     continue
                 try:
@@ -709,10 +736,25 @@ def _member_named(ref: str, members: Collection[str], kept: Collection[str]) -> 
     return member_for(ref.strip(), members) or member_for(ref.strip(), kept) or ref
 
 
-def _not_a_member(path: str, ref: str, members: set[str]) -> Problem:
-    """`ref` is no member: with the member whose name is nearest (a typo, `alli`; a capital,
-    `Ali`), when one is near enough."""
+def _kept(kind: str, ident: str, facts: BoardFacts, former: Collection[str]) -> set[str]:
+    """Who may stay named on the item `ident` (of `kind`) though they are no member: whoever is
+    on it on the board (one who has left keeps what they did and owned), or, on an item the file
+    brings from another board (an id this board does not have yet), whoever the file says has left
+    (`former`). An item without an id is new work, which nobody who has left takes."""
+    if not ident:
+        return set()
+    if ident in facts.ids.get(kind, ()):
+        return facts.people.get(ident, set())
+    return set(former)
+
+
+def _not_a_member(path: str, ref: str, members: set[str], left: Collection[str] = ()) -> Problem:
+    """`ref` is no member: one who has left (`left`) takes no new work; else with the member
+    whose name is nearest (a typo, `alli`; a capital, `Ali`), when one is near enough."""
     names = sorted(members)
+    if (former := member_for(ref, left)) is not None:
+        return Problem(path, "{ref!r} has left this board, so takes no new work (members: {members})",
+                       ref=former, members=", ".join(names))
     name = nearest_member(ref, names)
     if name is None:
         return Problem(path, "{ref!r} is not a member (members: {members})", ref=ref, members=", ".join(names))

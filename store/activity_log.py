@@ -46,6 +46,22 @@ class _Ref(msgspec.Struct):
 _refs_decoder = msgspec.json.Decoder(dict[str, dict[str, _Ref]])
 
 
+class _Was(msgspec.Struct):
+    role: str = ""
+
+
+class _Removal(msgspec.Struct):
+    """A log record's action and item, and the role of what it changed (someone taken off the
+    board), the other fields skipped."""
+
+    action: str = ""
+    item: str = ""
+    before: _Was | None = None
+
+
+_removals_decoder = msgspec.json.Decoder(dict[str, dict[str, _Removal]])
+
+
 class ActivityLog:
     def __init__(self, board_path: Path, mode: int) -> None:
         self.folder = board_path / "log"
@@ -171,6 +187,25 @@ class ActivityLog:
         for record in records:
             if record.ref is not None:
                 yield record.ref
+
+    def removed_members(self) -> dict[str, str]:
+        """Everyone a `member.remove` record took off the board, name -> the role they had then
+        (their latest removal's), decoding no other field: an export or an import asks at every
+        run, and a 36,000-record log read whole took a second. A segment that does not decode so
+        is read as any other, which names what is wrong with it."""
+        roles: dict[str, str] = {}
+        for name in self.segment_names():  # (oldest first: the latest removal wins)
+            try:
+                segment = _removals_decoder.decode((self.folder / name).read_bytes().removeprefix(BOM))
+                table = segment.get(TABLE, {})
+                found = [(r.item, r.before.role if r.before else "") for r in
+                         (table[key] for key in sorted(table, key=int)) if r.action == "member.remove"]
+            except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError, OSError):
+                raw = self._raw(name)
+                found = [(doc.get("item"), (doc.get("before") or {}).get("role", "")) for doc in
+                         (raw[key] for key in sorted(raw, key=int)) if doc.get("action") == "member.remove"]
+            roles.update((item, role or "rep") for item, role in found)
+        return roles
 
     def _heavy(self, name: str) -> bool:
         try:

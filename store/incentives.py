@@ -262,13 +262,14 @@ class ReviewChanges(BoardCore):
                 credited |= names
         former = []
         made_lead = self._made_lead_since(credited & members, start)
-        for name in sorted(credited):  # a rep when they left, as the log's record of it says
+        # a rep when they left, as the log's record of it says (or, for one a plan file brought
+        # from the board they left, the board's record of them: store.plan_io)
+        left = self.former_roles() if credited - members else {}
+        for name in sorted(credited):
             if name in members:
                 if name in made_lead:
                     former.append(name)
-                continue
-            removed = self.log.records(item=name, limit=1, where=lambda doc: doc.get("action") == "member.remove")
-            if removed and (removed[0].before or {}).get("role") == "rep":
+            elif left.get(name) == "rep":
                 former.append(name)
         return former
 

@@ -40,8 +40,16 @@ class MemberChanges(BoardCore):
         """The names of those taken off the board and not back on it, as the log keeps them: a
         name the command line reads where it is about history (`log --actor`), and refuses new
         work for, saying they left (rather than "no such member")."""
-        removed = {record.item for record in self.log.records(where=lambda doc: doc["action"] == "member.remove")}
-        return removed - {m.name for m in self.members()}
+        return set(self.former_roles())
+
+    def former_roles(self) -> dict[str, str]:
+        """Those who have left (`former_members`), name -> the role they left as: the log's record
+        of their removal says it, or, for one a plan file brought from the board they left
+        (`former:`; store.plan_io), the board's record of them."""
+        roles = {doc["name"]: doc.get("role", "rep") for doc in self._docs("board", "former").values()}
+        roles.update(self.log.removed_members())
+        members = {m.name for m in self.members()}
+        return {name: roles[name] for name in sorted(roles) if name not in members}
 
     def add_member(self, name: str, role: str = "rep", zone: str = "") -> Member:
         def build(tx: Transaction) -> Member:

@@ -17,7 +17,7 @@ from sales.dates import stamp
 from sales.deals import renamed, stage_renames, stranded
 from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
-from sales.members import Member
+from sales.members import FormerMember, Member
 from sales.plan import SECTIONS, Plan, PlanInfo, Section
 from sales.plan_check import (
     BoardFacts,
@@ -64,7 +64,7 @@ class PlanTransfer(BoardCore):
             # pay is private: a rep's file carries their own payout approvals only (as `payouts`)
             sections["approvals"] = [a for a in sections["approvals"] if self.reads_pay(a.rep)]
             sections["holds"] = [h for h in sections["holds"] if self.reads_pay(h.rep)]  # (its reason is on the statement)
-            return Plan(plan=info, members=self._members_in_order(),
+            return Plan(plan=info, members=self._members_in_order(), former=self._former_by_name(),
                         wip={s: wip[s] for s in STATUSES if s in wip}, stages=self.stages(), **sections,
                         ticks=board_ticks(self))
 
@@ -96,12 +96,14 @@ class PlanTransfer(BoardCore):
                                 *(q.rep for q in getattr(item, "quotas", ()))} - {None}
                       for items in current.values() for item in items.values()}
             plan, problems = check_plan(moved, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
-                                                             stages, parents, people, current["goal"]))
+                                                             stages, parents, people, current["goal"],
+                                                             self.former_members()))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only, roles)
             run.settings(plan, current["deal"])
             run.members(plan.members, roles)
+            run.former(plan.former, plan.members, roles)
             for section in SECTIONS:
                 run.section(section, getattr(plan, section.key), current[section.kind])
             import_ticks(run, plan.ticks)
@@ -119,6 +121,11 @@ class PlanTransfer(BoardCore):
     def _members_in_order(self) -> list[Member]:
         raw = self._docs("board", "members")
         return [msgspec.convert(raw[key], Member) for key in sorted(raw, key=int)]
+
+    def _former_by_name(self) -> list[FormerMember]:
+        """Who has left the board, by name, with the role they left as: a file read into a fresh
+        board brings them, so that what they did and owned reads back there too."""
+        return [FormerMember(name, role) for name, role in self.former_roles().items()]
 
 
 class _Import:
@@ -270,6 +277,25 @@ class _Import:
                 self.summary.changed.append((f"member {member.name}", fields))
             else:
                 self.summary.unchanged.append(f"member {member.name}")
+
+    def former(self, former: list[FormerMember], members: list[Member], roles: dict[str, str]) -> None:
+        """Those the file says have left (the board it came from): this board knows them as former
+        members after it (a record of each, which `former_members` reads), but for a member here
+        (the file speaks of another board) and one it knows has left already."""
+        known = self.board.former_members()
+        staying = set(roles) | {m.name for m in members}
+        raw = self.board._docs("board", "former")
+        next_id = max((int(k) for k in raw), default=0) + 1
+        for index, person in enumerate(former):
+            if person.name in staying:
+                continue
+            if person.name in known:
+                self.summary.unchanged.append(f"former {person.name}")
+                continue
+            self.allowed(f"former[{index}]", "member.add")  # (a lead's, as taking someone on or off is)
+            self.tx.put("member.left", person.name, "board", "former", next_id, None, msgspec.to_builtins(person))
+            next_id += 1
+            self.summary.created.append((f"former {person.name}", person.role))
 
     def section(self, section: Section, items: list, current: dict) -> None:
         if section.kind == "goal":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from importlib.resources import files
 
 import pytest
@@ -11,7 +12,7 @@ from sales.plan import HEAD_KEYS, SECTIONS, TAIL_KEYS, Plan
 from sales.plan_check import PlanInvalid, PlanRefused
 from store.board import Board
 from store.plan_yaml import dump_plan, parse_plan_text
-from tests.conftest import snapshot_files
+from tests.conftest import fix_now, snapshot_files
 
 SAMPLE = files("plans").joinpath("sample-quarter.yaml").read_bytes()
 
@@ -33,6 +34,44 @@ def test_sample_plan_round_trips_byte_for_byte(tmp_path) -> None:
     assert "  start: 2026-10-01\n  due: 2026-10-09\n" in exported
     assert "  goals: [G-1, G-3]\n" in exported
     assert "  description: |-\n    Q3 closed at $1.20M." in exported
+
+
+def test_a_rep_who_has_left_reads_back_into_a_fresh_board_byte_for_byte(tmp_path, monkeypatch) -> None:
+    """A plan file from a board ali has left named ali on his won deal, his check-in and his note,
+    and a fresh board refused it ("'ali' is not a member"): the file says who has left (`former:`)."""
+    fix_now(monkeypatch, datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc))
+    lead, _ = imported(tmp_path / "a", SAMPLE)
+    lead.update_goal("G-3", owner="ali")
+    ali = Board(tmp_path / "a", actor="ali")
+    ali.add_note("Customer wants faster delivery", tags=["pain"])
+    ali.checkin("G-3", 4)
+    deal = ali.add_deal("Renewal, Isdom", value=12000, stage="Won")
+    lead.remove_member("ali", to="bea")
+    exported = dump_plan(lead.export_plan())
+    assert "\nformer:\n- name: ali\n  role: rep\nwip:\n" in exported
+    fresh, summary = imported(tmp_path / "b", exported.encode())
+    assert ("former ali", "rep") in summary.created
+    assert dump_plan(fresh.export_plan()) == exported
+    assert fresh.former_members() == {"ali"} and "ali" not in {m.name for m in fresh.members()}
+    assert fresh.deal(deal.id).owner == "ali" and "ali" in fresh.former_reps()  # (his won deal still pays him)
+    assert [c.by for c in fresh.checkins("G-3")][-1] == "ali"
+    assert fresh.notes()[-1].author == "ali"
+    again = fresh.import_plan(parse_plan_text(exported.encode()).document)  # (read back again: nothing new)
+    assert again.created == [] and again.changed == [] and "former ali" in again.unchanged
+
+
+def test_someone_who_has_left_takes_no_new_work_from_a_file_nor_is_both_member_and_former(tmp_path) -> None:
+    board = Board(tmp_path / "a", actor="dana")
+    text = ("members:\n- name: dana\n  role: lead\n- name: bea\nformer:\n- name: ali\n- name: Bea\n"
+            "tasks:\n- id: T-4\n  title: Called Acme\n  owner: ali\n  status: done\n"
+            "- title: Call Acme again\n  owner: Ali\n")
+    with pytest.raises(PlanInvalid) as refused:
+        board.import_plan(parse_plan_text(text.encode()).document)
+    assert [(p.path, p.message.format()) for p in refused.value.problems] == [
+        ("former[1].name", "Bea is in members too (members[1]): someone is on the board or has left it, not both; "
+                           "take them out of one of the lists"),
+        ("tasks[1].owner", "'ali' has left this board, so takes no new work (members: bea, dana)")]
+    assert board.members() == []
 
 
 def test_importing_a_plan_into_its_own_board_changes_nothing(tmp_path) -> None:
