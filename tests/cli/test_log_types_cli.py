@@ -53,8 +53,10 @@ def _store_actions() -> set[str]:
 
 def test_every_action_the_store_writes_is_of_a_kind_the_log_takes() -> None:
     actions = _store_actions() | {action for *_, action in CHECKLISTS.values()}
-    # what a plan file adds (its holds are logged as `payout hold` logs them: payout.hold)
-    actions |= {f"{section.kind}.add" for section in SECTIONS if section.kind != "hold"} | {"payout.hold"}
+    # what a plan file adds (its holds are logged as `payout hold` logs them, its diagnoses as
+    # `diagnose` keeps one)
+    logged_as = {"hold": "payout.hold", "snapshot": "diagnosis.save"}
+    actions |= {logged_as.get(section.kind, f"{section.kind}.add") for section in SECTIONS}
     assert len(actions) > 40  # (the scan found them)
     assert {action.split(".")[0] for action in actions} <= set(ITEM_KINDS)
 
