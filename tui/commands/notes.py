@@ -65,8 +65,10 @@ def cmd_note_list(args: argparse.Namespace) -> int:
         print(_note_rows(notes))
         print(_tally(notes))
     else:
-        print(_("No notes match.") if board.notes() else
-              _("No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`."))
+        from tui.cli_output import on_screen
+
+        print(on_screen(_("No notes match.") if board.notes() else
+                        _("No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`.")))
     return EXIT_OK
 
 
