@@ -26,7 +26,7 @@ LISTINGS = [
     ("account", "show", "Acme"), ("forecast",), ("winloss",), ("alerts",), ("alerts", "config"), ("log",),
     ("member", "list"), ("member", "key", "list", "ali"), ("wip",), ("plan", "info"), ("review",),
     ("payout",), ("leaderboard",), ("incentive", "list"), ("incentive", "show", "I-1"), ("weekly",),
-    ("undo", "--dry-run"),
+    ("undo", "--dry-run"), ("plan", "templates"),
 ]
 
 #: The listings of a list of records: on a board that has none, an empty JSON list.

@@ -46,8 +46,11 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
 
 def cmd_plan_templates(args: argparse.Namespace) -> int:
     from store.templates import templates
-    from tui.cli_output import table
+    from tui.cli_output import print_json, table
 
+    if args.json:  # (in English, as every --json is, whatever the interface's language)
+        print_json([{"name": t.name, "languages": list(t.languages), "summary": t.summary} for t in templates()])
+        return EXIT_OK
     print(table([_("NAME"), _("LANGUAGES"), _("WHAT")],
                 [[t.name, " ".join(t.languages), t.summary] for t in templates(language())], max_last=90))
     return EXIT_OK
@@ -199,8 +202,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     info.add_argument("--start", metavar="DATE", help=_("the cycle's first day (none: no cycle)"))
     info.add_argument("--end", metavar="DATE", help=_("the cycle's last day (none: no cycle)"))
     info.add_argument("--json", action="store_true")
-    add_verb(plan, common, "templates", cmd_plan_templates,
-             _("list the plan and checklist templates, and the languages each comes in"))
+    listing = add_verb(plan, common, "templates", cmd_plan_templates,
+                       _("list the plan and checklist templates, and the languages each comes in"))
+    listing.add_argument("--json", action="store_true")
     new = add_verb(plan, common, "new", cmd_plan_new,
                    _("start a plan (or add a checklist) from a template, in the interface's language if it has one"))
     new.add_argument("--from", dest="template", required=True, metavar="NAME",
