@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_output import say_line
 from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, add_output_flags, add_verb, check_output_flags, open_board
 from tui.i18n import _
@@ -28,8 +29,8 @@ def cmd_account_list(args: argparse.Namespace) -> int:
                            [[cells[key] for key in keys] for cells in map(list_cells, accounts)],
                            least_first=[keys.index("won"), keys.index("open")]))
     else:
-        print(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
-                "activity logged on one (`uplift log add call --account Acme`) makes one."))
+        say_line(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
+                   "activity logged on one (`uplift log add call --account Acme`) makes one."))
     return EXIT_OK
 
 

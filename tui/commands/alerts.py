@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid, Reason, Word
+from tui.cli_output import say_line
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _, say
 
@@ -26,9 +27,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
              a.item, say(a.message)]
             for a in alerts], max_last=140))
     elif args.mine:
-        print(_("No alerts about your tasks, deals or goals."))
+        say_line(_("No alerts about your tasks, deals or goals."))
     else:
-        print(_("No alerts."))
+        say_line(_("No alerts."))
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ import sys
 
 from sales.errors import NotFound
 from sales.tasks import STATUSES
+from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
 from tui.i18n import N_, _, say
@@ -106,8 +107,8 @@ def cmd_member_list(args: argparse.Namespace) -> int:
         print(table([_("NAME"), _("ROLE")] + ([_("TIME ZONE")] if zones else []),
                     [[m.name, _(ROLE_WORDS[m.role])] + ([m.zone or "–"] if zones else []) for m in members]))
     else:
-        print(_("No members: the board is in single-user mode (everyone is a lead). "
-                "Add the lead first: `uplift member add NAME --role lead`."))
+        say_line(_("No members: the board is in single-user mode (everyone is a lead). "
+                   "Add the lead first: `uplift member add NAME --role lead`."))
     return EXIT_OK
 
 
@@ -164,7 +165,7 @@ def cmd_key_list(args: argparse.Namespace) -> int:
         print(table([_("MEMBER"), _("TYPE"), _("FINGERPRINT"), _("COMMENT")],
                     [[k.member, k.type, k.fingerprint, k.comment] for k in keys]))
     else:
-        print(_("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`."))
+        say_line(_("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`."))
     return EXIT_OK
 
 
