@@ -85,3 +85,9 @@ def test_a_refusal_under_json_is_exit_1_with_one_line_on_stderr(run):
     code, out, err = run("task", "move", "T-2", "done", "--json", user="ali")  # bea's task
     assert (code, out) == (1, "")
     assert err == "uplift: a rep may only change their own tasks; this one is bea's\n"
+
+
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_account_without_a_name_is_bad_input(run, name):
+    assert run("account", "show", name, "--json") == (
+        2, "", "uplift: give an account's name (`uplift account list` lists them)\n")

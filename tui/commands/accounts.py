@@ -7,7 +7,7 @@ import argparse
 
 from tui.cli_output import say_line
 from tui.cli_refs import names
-from tui.cli_support import EXIT_OK, add_output_flags, add_verb, check_output_flags, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, check_output_flags, open_board
 from tui.i18n import _
 
 
@@ -38,6 +38,8 @@ def cmd_account_show(args: argparse.Namespace) -> int:
     from tui.account_text import account_detail
     from tui.cli_output import detail_on_screen, print_json
 
+    if not args.name.strip():
+        raise BadInput("give an account's name (`uplift account list` lists them)")
     board = open_board(args)
     page = board.account(args.name)
     if args.json:
