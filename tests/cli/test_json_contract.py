@@ -26,7 +26,7 @@ LISTINGS = [
     ("account", "show", "Acme"), ("forecast",), ("winloss",), ("alerts",), ("alerts", "config"), ("log",),
     ("member", "list"), ("member", "key", "list", "ali"), ("wip",), ("plan", "info"), ("review",),
     ("payout",), ("leaderboard",), ("incentive", "list"), ("incentive", "show", "I-1"), ("weekly",),
-    ("undo", "--dry-run"), ("plan", "templates"),
+    ("undo", "--dry-run"), ("plan", "templates"), ("coach", "ali"),
 ]
 
 #: The listings of a list of records: on a board that has none, an empty JSON list.
@@ -91,3 +91,30 @@ def test_a_refusal_under_json_is_exit_1_with_one_line_on_stderr(run):
 def test_an_account_without_a_name_is_bad_input(run, name):
     assert run("account", "show", name, "--json") == (
         2, "", "uplift: give an account's name (`uplift account list` lists them)\n")
+
+
+#: The verbs whose --json prints what they changed (their own tests read it), not a listing.
+CHANGES = {"task add", "task edit", "task modify", "task move", "task start", "task stop", "task done",
+           "task tick", "task step", "task comment", "task annotate", "task import", "diagnose",
+           "diagnosis compare", "diagnosis checklist", "goal checkin", "deal add", "deal edit", "deal move",
+           "deal paid", "deal import", "snapshot", "redo", "member handover"}
+
+
+def test_every_verb_with_json_is_walked_above_and_every_list_and_show_has_json():
+    import argparse
+
+    from tui.cli import build_parser
+
+    def leaves(parser, words=()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield " ".join((*words, name)), sub
+                    yield from leaves(sub, (*words, name))
+
+    verbs = dict(leaves(build_parser()))
+    with_json = {verb for verb, sub in verbs.items() if "--json" in sub._option_string_actions}
+    walked = {" ".join(word for word in command if not word[0].isupper() and not word.startswith("-")
+                       and word not in ("ali", "Acme")) for command in LISTINGS}
+    assert with_json - walked - CHANGES == set()
+    assert {verb for verb in verbs if verb.split()[-1] in ("list", "show")} - with_json == set()
