@@ -118,3 +118,15 @@ def test_every_verb_with_json_is_walked_above_and_every_list_and_show_has_json()
                        and word not in ("ali", "Acme")) for command in LISTINGS}
     assert with_json - walked - CHANGES == set()
     assert {verb for verb in verbs if verb.split()[-1] in ("list", "show")} - with_json == set()
+
+
+@pytest.mark.parametrize("command", [("task", "import", "-"), ("deal", "import", "-"), ("plan", "import", "-"),
+                                     ("member", "key", "add", "ali", "-"), ()], ids=" ".join)
+def test_a_script_that_closed_standard_input_gets_bad_input_not_a_bug(run, team, monkeypatch, command):
+    """`uplift task import - <&-` (cron, a daemon): Python has no sys.stdin; it was exit 3, "a bug"."""
+    monkeypatch.setattr("sys.stdin", None)
+    before = snapshot_files(team)
+    code, out, err = run(*command)
+    assert (code, out, err.count("\n")) == (2, "", 1), err
+    assert ("standard input is closed" if command else "needs a terminal") in err
+    assert snapshot_files(team) == before

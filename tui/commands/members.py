@@ -9,7 +9,7 @@ from sales.errors import NotFound
 from sales.tasks import STATUSES
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg, stdin_buffer
 from tui.i18n import N_, _, say
 
 #: A member's role as the command line shows it (the role typed is `lead` or `rep`).
@@ -119,7 +119,7 @@ def cmd_key_add(args: argparse.Namespace) -> int:
     board.require("member.key_add")  # (a rep's key file, or stdin, is not read only to be refused)
     try:
         if args.keyfile == "-":
-            raw = sys.stdin.buffer.read(MAX_KEY_FILE + 1)
+            raw = stdin_buffer().read(MAX_KEY_FILE + 1)
         else:
             with open(args.keyfile, "rb") as handle:
                 raw = handle.read(MAX_KEY_FILE + 1)

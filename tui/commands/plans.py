@@ -17,6 +17,7 @@ from tui.cli_support import (
     add_verb,
     cli_date,
     open_board,
+    stdin_buffer,
 )
 from tui.i18n import _, language, n_, say
 
@@ -94,7 +95,7 @@ def read_plan_argument(path: str):
 
     try:
         if path == "-":  # standard input: how a plan reaches a board over SSH
-            return parse_plan_text(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
+            return parse_plan_text(stdin_buffer().read(MAX_BYTES + 1), "<stdin>")
         return read_plan_file(path)
     except PlanInvalid as error:
         print_problems("<stdin>" if path == "-" else path, error, None)
