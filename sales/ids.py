@@ -46,7 +46,9 @@ def kind_word(kind: str) -> Word:
     return KIND_WORDS.get(kind) or Word(name_of(kind))
 
 
-_ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,9})\s*$")
+#: An id's number may be any length a person types (`T-99999999999999999999` is an id that names
+#: nothing: not found, exit 1); past 300 digits it is not an id at all (nor an int Python reads).
+_ID = re.compile(r"^\s*([A-Za-z])?-?\s*(\d{1,300})\s*$")
 
 
 #: What separates the ids of a list as people write them: commas, spaces, semicolons.

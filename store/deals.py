@@ -249,7 +249,7 @@ class DealChanges(BoardCore):
         board's clock, to the next Monday (or now, for this week)."""
         from store.burnup import midnight  # (each Monday at its own offset, summer time or not)
 
-        now = self.clock()
+        now = self.clock().replace(microsecond=0)  # (to the second, as every time `--json` prints)
         monday = day - timedelta(days=day.weekday())
         return self.movement(midnight(monday, now), min(now, midnight(monday + timedelta(days=7), now)))
 

@@ -301,6 +301,12 @@ def on_screen(text: str, hang: int = 2) -> str:
     return "\n".join([lead + first] + [" " * hang + line for line in more])
 
 
+def say_line(text: str) -> None:
+    """Print a sentence of ours (an empty list's "No tasks yet: add one with ..."), on a terminal
+    wrapped at its width (on_screen): at 80 columns they ran past the edge, up to 160 cells."""
+    print(on_screen(text))
+
+
 def detail_on_screen(text: str) -> str:
     """A detail view (`task show`, `deal show`) for a person: on a terminal, each line too long
     for it wrapped under its own text, two cells in from where the line starts."""

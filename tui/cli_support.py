@@ -64,6 +64,14 @@ class BadInput(UpliftError):
     """A value on the command line is wrong (exit 2)."""
 
 
+def stdin_buffer():
+    """Standard input's bytes, to read a file given as `-`; BadInput when a script started
+    Uplift with it closed (`<&-`), where Python has no sys.stdin and reading it was a "bug"."""
+    if sys.stdin is None:
+        raise BadInput("<stdin>: standard input is closed; give a file, or pipe one in")
+    return sys.stdin.buffer
+
+
 def read_stdin(cap: int, too_big: str) -> bytes:
     """A file piped in, whole; BadInput (`too_big`, said with {mb} and {file}) when it holds more than `cap`
     bytes. Over `uplift serve ssh` the server passes on at most REMOTE_STDIN_BYTES (and one byte
@@ -74,7 +82,7 @@ def read_stdin(cap: int, too_big: str) -> bytes:
     if is_remote() and cap > REMOTE_STDIN_BYTES:
         cap, too_big = REMOTE_STDIN_BYTES, N_("<stdin>: more than {mb} MB, the most a command over `uplift serve "
                                               "ssh` reads; split the file")
-    data = sys.stdin.buffer.read(cap + 1)
+    data = stdin_buffer().read(cap + 1)
     if len(data) > cap:
         raise BadInput(too_big, mb=cap >> 20, file="<stdin>")
     return data

@@ -127,3 +127,26 @@ def test_the_forecast_on_an_80_column_terminal_leaves_out_the_columns_it_has_no_
     assert left_out.endswith("IF COMMIT, IF BEST CASE")
     code, out, _err = run("forecast", "--mine", user="ali")  # (one rep's card: every figure, a line each)
     assert "if best case" in out.lower() and "Left out" not in out
+
+
+@pytest.mark.parametrize("verb", [("alerts", "config"), ("note", "list")])
+def test_a_verbs_sentences_fit_an_80_column_terminal_and_a_pipe_gets_them_whole(run, terminal, monkeypatch, verb):
+    code, out, err = run(*verb, user="ali")
+    assert (code, err) == (0, "")
+    assert all(display_width(line) <= 80 for line in out.splitlines()), out
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: False)
+    code, piped, err = run(*verb, user="ali")
+    assert words(piped) == words(out) and len(piped.splitlines()) < len(out.splitlines())
+
+
+@pytest.mark.parametrize("verb", [("today",), ("task", "list"), ("deal", "list"), ("goal", "list"), ("strategy", "list"),
+                                  ("budget", "list"), ("training", "list"), ("account", "list"), ("member", "list")],
+                         ids=" ".join)
+def test_an_empty_boards_sentences_fit_an_80_column_terminal(team, capsys, monkeypatch, terminal, verb):
+    from tests.cli.conftest import run_uplift
+
+    empty = run_uplift(team.parent / "empty", capsys, monkeypatch)
+    assert empty("init")[0] == 0
+    code, out, err = empty(*verb)
+    assert (code, err) == (0, "")
+    assert out.strip() and all(display_width(line) <= 80 for line in out.splitlines()), out

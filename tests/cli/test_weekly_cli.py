@@ -142,3 +142,11 @@ def test_weekly_json_is_english_in_the_chinese_interface(run, monkeypatch) -> No
     assert data["items"][0]["text"] == "Walk the deal pipeline stage by stage"
     item = json.loads(run("weekly", "3", "--json")[1])
     assert (item["text"], item["done"]) == ("Compare each stage's conversion with last week", True)
+
+
+def test_the_weeks_pipeline_in_json_ends_now_to_the_second(run) -> None:
+    """Every time `--json` prints is UTC to the second (README); this week's end is now."""
+    import re
+
+    end = json.loads(run("weekly", "--json")[1])["pipeline"]["end"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", end), end

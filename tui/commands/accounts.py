@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli_output import say_line
 from tui.cli_refs import names
-from tui.cli_support import EXIT_OK, add_output_flags, add_verb, check_output_flags, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_verb, check_output_flags, open_board
 from tui.i18n import _
 
 
@@ -28,8 +29,8 @@ def cmd_account_list(args: argparse.Namespace) -> int:
                            [[cells[key] for key in keys] for cells in map(list_cells, accounts)],
                            least_first=[keys.index("won"), keys.index("open")]))
     else:
-        print(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
-                "activity logged on one (`uplift log add call --account Acme`) makes one."))
+        say_line(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
+                   "activity logged on one (`uplift log add call --account Acme`) makes one."))
     return EXIT_OK
 
 
@@ -37,6 +38,8 @@ def cmd_account_show(args: argparse.Namespace) -> int:
     from tui.account_text import account_detail
     from tui.cli_output import detail_on_screen, print_json
 
+    if not args.name.strip():
+        raise BadInput("give an account's name (`uplift account list` lists them)")
     board = open_board(args)
     page = board.account(args.name)
     if args.json:

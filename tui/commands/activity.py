@@ -7,6 +7,7 @@ import argparse
 import re
 
 from sales.errors import Invalid
+from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names, options_within, ref
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
@@ -163,7 +164,7 @@ def _all_coaching(args: argparse.Namespace, board) -> int:
                     [[n.id, when(n.at.isoformat()), n.by, n.rep,
                       _("(private) {note}").format(note=n.note) if n.private else n.note] for n in notes]))
     else:
-        print(_("No coaching notes yet: write one with `uplift coach REP NOTE`."))
+        say_line(_("No coaching notes yet: write one with `uplift coach REP NOTE`."))
     return EXIT_OK
 
 

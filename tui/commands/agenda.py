@@ -30,7 +30,7 @@ def cmd_today(args: argparse.Namespace) -> int:
             gap = line.find("  ")
             print(on_screen(safe(f"  {line}"), hang=2 + (gap + 2 if 0 < gap < 12 else 2)))
     if not found:
-        print(safe(nothing_line()))
+        print(on_screen(safe(nothing_line())))
     extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), budget_line(agenda, cli=True),
                                alerts_line(agenda, cli=True)) if line]
     if extra:

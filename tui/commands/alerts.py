@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.errors import Invalid, Reason, Word
+from tui.cli_output import say_line
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _, say
 
@@ -26,9 +27,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
              a.item, say(a.message)]
             for a in alerts], max_last=140))
     elif args.mine:
-        print(_("No alerts about your tasks, deals or goals."))
+        say_line(_("No alerts about your tasks, deals or goals."))
     else:
-        print(_("No alerts."))
+        say_line(_("No alerts."))
     return EXIT_OK
 
 
@@ -98,7 +99,9 @@ def settings_text(settings) -> str:
         own = ", ".join(f"{stage} {n}" for stage, n in per_stage.items())
         return (_("{count} days (in {stages})") if own else _("{count} days")).format(count=default, stages=own)
 
-    return safe("\n".join([
+    from tui.cli_output import on_screen
+
+    return "\n".join(on_screen(line, hang=14) for line in safe("\n".join([  # (on a terminal, wrapped under its words)
         _("Alerts fire when"),
         "  conversion  " + _("a stage's conversion falls {drop} points below its four-week mean "
                              "(once {count} deals have left it in the week)").format(
@@ -107,7 +110,7 @@ def settings_text(settings) -> str:
             days=days(settings.default_quiet_days, settings.quiet_days)),
         "  stuck       " + _("an open deal has stayed in its stage for {days}").format(
             days=days(settings.default_stuck_days, settings.stuck_days)),
-    ]))
+    ])).split("\n"))
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:

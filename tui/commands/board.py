@@ -30,7 +30,10 @@ def has_terminal() -> bool:
     import os
     import sys
 
-    return (sys.stdin.isatty() and sys.stdout.isatty()) or bool(os.environ.get("TEXTUAL_DRIVER"))
+    def tty(stream) -> bool:  # (a stream a script closed, `uplift <&-`, is None: no terminal)
+        return stream is not None and stream.isatty()
+
+    return (tty(sys.stdin) and tty(sys.stdout)) or bool(os.environ.get("TEXTUAL_DRIVER"))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from sales.budget import CATEGORIES, money, spend_outside, spent_on
+from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.i18n import N_, _, say
@@ -45,11 +46,11 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
     if lines:
         print(budget_rows(lines, found.spending, cycles=args.all, own=found.own))
     elif board.budget_lines():
-        print(_("No budget lines in this cycle yet: request one with "
-                "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
+        say_line(_("No budget lines in this cycle yet: request one with "
+                   "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
     else:
-        print(_("No budget lines yet: request one with "
-                "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
+        say_line(_("No budget lines yet: request one with "
+                   "`uplift budget request \"Trade fair booth\" 8000 --strategy S-1`."))
     print(detail_on_screen(totals_line(totals, every=args.all)))  # (on a terminal, wrapped under itself)
     for flag in flags:
         print(detail_on_screen(safe(f"! {say(flag)}")))
@@ -193,7 +194,7 @@ def cmd_training_list(args: argparse.Namespace) -> int:
         print(table(["ID"] + [_(name).upper() for name in TRAINING_COLUMNS],
                     [[t.id, str(t.on or ""), _("yes") if t.done else "", t.audience, t.topic] for t in items]))
     else:
-        print(_("No training items yet: add one with `uplift training add \"Pricing rules\" --on fri`."))
+        say_line(_("No training items yet: add one with `uplift training add \"Pricing rules\" --on fri`."))
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from sales.errors import Invalid
+from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names, ref
 from tui.cli_support import (
     EXIT_OK,
@@ -68,8 +69,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
                     [[d.id, d.stage, _money(d.value), str(closed_on(d, outcomes.get(d.stage, "open")) or d.close or ""),
                       d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
     else:
-        print(_("No deals match.") if board.deals() else
-              _("No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`."))
+        say_line(_("No deals match.") if board.deals() else
+                 _("No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`."))
     return EXIT_OK
 
 

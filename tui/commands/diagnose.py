@@ -12,6 +12,7 @@ import sys
 from sales.errors import Refused
 from sales.text import safe
 from tui.cli_output import write_json
+from tui.cli_output import say_line
 from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board
 from tui.i18n import N_, _, say
@@ -104,7 +105,7 @@ def cmd_diagnosis_list(args: argparse.Namespace) -> int:
                          f"{d.total.revenue:,.0f}", str(len(d.findings)), ", ".join(_names(d.source.files))])
         print(narrow_table(["ID"] + [_(name).upper() for name in LIST_COLUMNS], rows, LIST_LEAST_FIRST))
     else:
-        print(_("No diagnosis kept yet: run `uplift diagnose FILE.csv`."))
+        say_line(_("No diagnosis kept yet: run `uplift diagnose FILE.csv`."))
     return EXIT_OK
 
 

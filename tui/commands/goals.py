@@ -9,6 +9,7 @@ from sales.errors import Invalid
 from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, OUTCOMES, ROLLUPS, percent_refusal,
                          read_target)
 from sales.pace import describe_value
+from tui.cli_output import say_line
 from tui.cli_refs import REPEATED, add_ref, names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
 from tui.goal_text import metric_key, standing_text
@@ -34,8 +35,8 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
         print(smart_legend())
         _print_gaps(board, GAP_NO_STRATEGY)
     elif not other:
-        print(_("No goals match.") if board.goals() else
-              _("No goals yet: add one with `uplift goal add \"Grow revenue 15%\" --metric revenue ...`."))
+        say_line(_("No goals match.") if board.goals() else
+                 _("No goals yet: add one with `uplift goal add \"Grow revenue 15%\" --metric revenue ...`."))
     if other:
         print(n_("{count} goal of another cycle not shown ({ids}; --all shows it)",
                  "{count} goals of other cycles not shown ({ids}; --all shows them)", len(other)).format(
@@ -279,8 +280,8 @@ def cmd_strategy_list(args: argparse.Namespace) -> int:
         print(strategy_rows(strategies, counts, money_of))
         _print_gaps(board)
     else:
-        print(_("No strategies match.") if board.strategies() else
-              _("No strategies yet: add one with `uplift strategy add \"Target mid-market\" --goal G-1`."))
+        say_line(_("No strategies match.") if board.strategies() else
+                 _("No strategies yet: add one with `uplift strategy add \"Target mid-market\" --goal G-1`."))
     return EXIT_OK
 
 

@@ -7,8 +7,9 @@ import sys
 
 from sales.errors import NotFound
 from sales.tasks import STATUSES
+from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg
+from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, status_arg, stdin_buffer
 from tui.i18n import N_, _, say
 
 #: A member's role as the command line shows it (the role typed is `lead` or `rep`).
@@ -152,8 +153,8 @@ def cmd_member_list(args: argparse.Namespace) -> int:
         print(table([_("NAME"), _("ROLE")] + ([_("TIME ZONE")] if zones else []),
                     [[m.name, _(ROLE_WORDS[m.role])] + ([m.zone or "–"] if zones else []) for m in members]))
     else:
-        print(_("No members: the board is in single-user mode (everyone is a lead). "
-                "Add the lead first: `uplift member add NAME --role lead`."))
+        say_line(_("No members: the board is in single-user mode (everyone is a lead). "
+                   "Add the lead first: `uplift member add NAME --role lead`."))
     return EXIT_OK
 
 
@@ -164,7 +165,7 @@ def cmd_key_add(args: argparse.Namespace) -> int:
     board.require("member.key_add")  # (a rep's key file, or stdin, is not read only to be refused)
     try:
         if args.keyfile == "-":
-            raw = sys.stdin.buffer.read(MAX_KEY_FILE + 1)
+            raw = stdin_buffer().read(MAX_KEY_FILE + 1)
         else:
             with open(args.keyfile, "rb") as handle:
                 raw = handle.read(MAX_KEY_FILE + 1)
@@ -210,7 +211,7 @@ def cmd_key_list(args: argparse.Namespace) -> int:
         print(table([_("MEMBER"), _("TYPE"), _("FINGERPRINT"), _("COMMENT")],
                     [[k.member, k.type, k.fingerprint, k.comment] for k in keys]))
     else:
-        print(_("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`."))
+        say_line(_("No SSH keys yet: `uplift member key add NAME KEYFILE.pub`."))
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sales.notes import NOTE_KINDS, NOTE_TAGS, TAG_LABELS, said_by, tag_counts
+from tui.cli_output import say_line
 from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
 from tui.i18n import _, n_
@@ -65,8 +66,8 @@ def cmd_note_list(args: argparse.Namespace) -> int:
         print(_note_rows(notes))
         print(_tally(notes))
     else:
-        print(_("No notes match.") if board.notes() else
-              _("No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`."))
+        say_line(_("No notes match.") if board.notes() else
+                 _("No notes yet: add one with `uplift note add \"Reps lose deals on price\" --tag pain_point`."))
     return EXIT_OK
 
 

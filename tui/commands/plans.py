@@ -17,6 +17,7 @@ from tui.cli_support import (
     add_verb,
     cli_date,
     open_board,
+    stdin_buffer,
 )
 from tui.i18n import _, language, n_, say
 
@@ -46,8 +47,11 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
 
 def cmd_plan_templates(args: argparse.Namespace) -> int:
     from store.templates import templates
-    from tui.cli_output import table
+    from tui.cli_output import print_json, table
 
+    if args.json:  # (in English, as every --json is, whatever the interface's language)
+        print_json([{"name": t.name, "languages": list(t.languages), "summary": t.summary} for t in templates()])
+        return EXIT_OK
     print(table([_("NAME"), _("LANGUAGES"), _("WHAT")],
                 [[t.name, " ".join(t.languages), t.summary] for t in templates(language())], max_last=90))
     return EXIT_OK
@@ -91,7 +95,7 @@ def read_plan_argument(path: str):
 
     try:
         if path == "-":  # standard input: how a plan reaches a board over SSH
-            return parse_plan_text(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
+            return parse_plan_text(stdin_buffer().read(MAX_BYTES + 1), "<stdin>")
         return read_plan_file(path)
     except PlanInvalid as error:
         print_problems("<stdin>" if path == "-" else path, error, None)
@@ -199,8 +203,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     info.add_argument("--start", metavar="DATE", help=_("the cycle's first day (none: no cycle)"))
     info.add_argument("--end", metavar="DATE", help=_("the cycle's last day (none: no cycle)"))
     info.add_argument("--json", action="store_true")
-    add_verb(plan, common, "templates", cmd_plan_templates,
-             _("list the plan and checklist templates, and the languages each comes in"))
+    listing = add_verb(plan, common, "templates", cmd_plan_templates,
+                       _("list the plan and checklist templates, and the languages each comes in"))
+    listing.add_argument("--json", action="store_true")
     new = add_verb(plan, common, "new", cmd_plan_new,
                    _("start a plan (or add a checklist) from a template, in the interface's language if it has one"))
     new.add_argument("--from", dest="template", required=True, metavar="NAME",

@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from sales.errors import Refused
+from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, write_output
 from tui.i18n import N_, _, language, p_, say
@@ -178,7 +179,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
         for text, _amount in changed_lines(s):
             print(detail_on_screen(safe(f"    {text}")))
     if not statements:  # (a newcomer's board: say what fills it, as the leaderboard does)
-        print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
+        say_line(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     return EXIT_OK
 
 
@@ -334,7 +335,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif not rows:
-        print(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
+        say_line(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     else:
         from tui.review_text import awards_text
 
@@ -357,7 +358,7 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
             [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), _cycles_cell(p), p.name] for p in plans]))
     else:
-        print(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
+        say_line(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK
 
 

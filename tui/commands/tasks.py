@@ -10,6 +10,7 @@ from sales.errors import NotFound
 from sales.ids import split_ids
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, split_tags
 from sales.text import safe
+from tui.cli_output import say_line
 from tui.cli_refs import COMMAS, add_ref, names
 from tui.cli_support import (
     EXIT_OK,
@@ -68,8 +69,8 @@ def cmd_task_list(args: argparse.Namespace) -> int:
     elif tasks:
         print(task_rows(tasks, board.today()))
     else:
-        print(_("No tasks match.") if board.tasks() else
-              _("No tasks yet: add one with `uplift task add \"Call the top 20 accounts\" --due fri`."))
+        say_line(_("No tasks match.") if board.tasks() else
+                 _("No tasks yet: add one with `uplift task add \"Call the top 20 accounts\" --due fri`."))
     return EXIT_OK
 
 

@@ -1,0 +1,132 @@
+"""DESIGN.md's command-line contract as a script relies on it: every listing takes `--json` and
+then prints one JSON document and nothing else (no note, no warning on stdout; stderr empty); an
+empty board lists `[]`, not a sentence; an id that names nothing is not found (exit 1) however
+long its number, one that is no id is bad input (exit 2), and a refusal under `--json` is still
+exit 1 with a one-line reason on stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import run_uplift
+from tests.conftest import snapshot_files
+from tui.cli import main
+
+#: Every command that lists or shows, as a script would call it on the demo board.
+LISTINGS = [
+    ("today",), ("cycle",), ("task", "list"), ("task", "show", "T-7"), ("burnup",),
+    ("diagnosis", "list"), ("diagnosis", "show", "X-1"), ("note", "list"), ("goal", "list"),
+    ("goal", "show", "G-1"), ("strategy", "list"), ("budget", "list"), ("budget", "show", "B-1"),
+    ("training", "list"), ("deal", "list"), ("deal", "show", "D-15"), ("funnel",), ("account", "list"),
+    ("account", "show", "Acme"), ("forecast",), ("winloss",), ("alerts",), ("alerts", "config"), ("log",),
+    ("member", "list"), ("member", "key", "list", "ali"), ("wip",), ("plan", "info"), ("review",),
+    ("payout",), ("leaderboard",), ("incentive", "list"), ("incentive", "show", "I-1"), ("weekly",),
+    ("undo", "--dry-run"), ("plan", "templates"), ("coach", "ali"),
+]
+
+#: The listings of a list of records: on a board that has none, an empty JSON list.
+EMPTY_LISTS = [("task", "list"), ("diagnosis", "list"), ("note", "list"), ("goal", "list"),
+               ("strategy", "list"), ("training", "list"), ("deal", "list"), ("account", "list"),
+               ("alerts",), ("log",), ("member", "list"), ("payout",), ("leaderboard",), ("incentive", "list")]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """The demo board, made once for the module (the listings only read it)."""
+    board = tmp_path_factory.mktemp("json") / "demo"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UPLIFT_LANG", "en")
+        patch.setenv("XDG_CONFIG_HOME", str(board.parent / "xdg-config"))
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["demo", "--board", str(board), "--no-open"]) == 0
+    return board
+
+
+@pytest.mark.parametrize("user", ["dana", "ali"])
+@pytest.mark.parametrize("command", LISTINGS, ids=" ".join)
+def test_a_listings_json_is_one_document_and_nothing_else(demo, capsys, monkeypatch, command, user):
+    before = snapshot_files(demo)
+    code, out, err = run_uplift(demo, capsys, monkeypatch)(*command, "--json", user=user)
+    assert (code, err) == (0, "")
+    assert out.endswith("\n") and isinstance(json.loads(out), (list, dict))
+    assert snapshot_files(demo) == before  # (a listing only reads)
+
+
+@pytest.mark.parametrize("command", EMPTY_LISTS, ids=" ".join)
+def test_an_empty_boards_listings_are_empty_lists(team, capsys, monkeypatch, command):
+    empty = run_uplift(team.parent / "empty", capsys, monkeypatch)
+    assert empty("init")[0] == 0
+    code, out, err = empty(*command, "--json")
+    assert (code, out, err) == (0, "[]\n", "")
+
+
+@pytest.mark.parametrize("command", [("task", "show"), ("task", "done"), ("goal", "show"), ("deal", "show"),
+                                     ("budget", "show"), ("incentive", "show"), ("diagnosis", "show")],
+                         ids=" ".join)
+def test_an_id_that_names_nothing_is_not_found_however_long_and_a_non_id_bad_input(run, team, command):
+    prefix = {"task": "T", "goal": "G", "deal": "D", "budget": "B", "incentive": "I", "diagnosis": "X"}[command[0]]
+    before = snapshot_files(team)
+    for number in ("99999", "99999999999999999999999"):
+        code, out, err = run(*command, f"{prefix}-{number}", "--json")
+        assert (code, out) == (1, "") and err.startswith("uplift: no ") and err.count("\n") == 1, err
+        assert f"{prefix}-{number}" in err
+    for malformed in (f"{prefix}-x", f"{prefix}-0", f"{prefix}-{'9' * 400}"):
+        code, out, err = run(*command, malformed)
+        assert (code, out) == (2, "") and err.count("\n") == 1, err
+    assert snapshot_files(team) == before
+
+
+def test_a_refusal_under_json_is_exit_1_with_one_line_on_stderr(run):
+    code, out, err = run("task", "move", "T-2", "done", "--json", user="ali")  # bea's task
+    assert (code, out) == (1, "")
+    assert err == "uplift: a rep may only change their own tasks; this one is bea's\n"
+
+
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_account_without_a_name_is_bad_input(run, name):
+    assert run("account", "show", name, "--json") == (
+        2, "", "uplift: give an account's name (`uplift account list` lists them)\n")
+
+
+#: The verbs whose --json prints what they changed (their own tests read it), not a listing.
+CHANGES = {"task add", "task edit", "task modify", "task move", "task start", "task stop", "task done",
+           "task tick", "task step", "task comment", "task annotate", "task import", "diagnose",
+           "diagnosis compare", "diagnosis checklist", "goal checkin", "deal add", "deal edit", "deal move",
+           "deal paid", "deal import", "snapshot", "redo", "member handover"}
+
+
+def test_every_verb_with_json_is_walked_above_and_every_list_and_show_has_json():
+    import argparse
+
+    from tui.cli import build_parser
+
+    def leaves(parser, words=()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield " ".join((*words, name)), sub
+                    yield from leaves(sub, (*words, name))
+
+    verbs = dict(leaves(build_parser()))
+    with_json = {verb for verb, sub in verbs.items() if "--json" in sub._option_string_actions}
+    walked = {" ".join(word for word in command if not word[0].isupper() and not word.startswith("-")
+                       and word not in ("ali", "Acme")) for command in LISTINGS}
+    assert with_json - walked - CHANGES == set()
+    assert {verb for verb in verbs if verb.split()[-1] in ("list", "show")} - with_json == set()
+
+
+@pytest.mark.parametrize("command", [("task", "import", "-"), ("deal", "import", "-"), ("plan", "import", "-"),
+                                     ("member", "key", "add", "ali", "-"), ()], ids=" ".join)
+def test_a_script_that_closed_standard_input_gets_bad_input_not_a_bug(run, team, monkeypatch, command):
+    """`uplift task import - <&-` (cron, a daemon): Python has no sys.stdin; it was exit 3, "a bug"."""
+    monkeypatch.setattr("sys.stdin", None)
+    before = snapshot_files(team)
+    code, out, err = run(*command)
+    assert (code, out, err.count("\n")) == (2, "", 1), err
+    assert ("standard input is closed" if command else "needs a terminal") in err
+    assert snapshot_files(team) == before
