@@ -199,8 +199,11 @@ def cmd_wip(args: argparse.Namespace) -> int:
 
 
 def _positive(text: str) -> int:
+    from sales.plan_check import WIP_MAX
+
     if not text.isdigit():
-        raise BadInput("limit: {text!r} is not a WIP limit: give a whole number from 1 to 999, or off", text=text)
+        raise BadInput("limit: {text!r} is not a WIP limit: give a whole number from 1 to {most}, or off", text=text,
+                       most=WIP_MAX)
     return int(text)
 
 
