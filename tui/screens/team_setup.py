@@ -129,7 +129,6 @@ class TeamSetupScreen(ModalScreen[None]):
         self.app.push_screen(form, lambda _made: self.app.call_next(self.app.refresh_screens))
 
     def action_cycle(self) -> None:
-        from sales.plan_check import WIP_MAX  # (the bound a plan file's and the store's limits keep)
         from tui.screens.fields_form import FieldsForm, Hint
 
         if not permitted(self, "board.settings"):
@@ -278,6 +277,7 @@ class TeamSetupScreen(ModalScreen[None]):
         self._open(FieldsForm(_("{name}'s time zone").format(name=name), rows, save))
 
     def action_wip(self) -> None:
+        from sales.plan_check import WIP_MAX  # (the bound a plan file's and the store's limits keep)
         from tui.screens.fields_form import FieldsForm, Hint
 
         if not permitted(self, "board.settings"):
