@@ -116,3 +116,12 @@ def loop_path(item: str, first: Sequence[str], links: Mapping[str, Sequence[str]
             return [item, *path, item]
     return None
 
+
+
+def repeated_id(seen: dict[str, int], item_id: str, number: int) -> Reason | None:
+    """Why row `number` of an import may not name `item_id` again (a board's own export, edited:
+    each item's row once), or None, the row then remembered in `seen` (id → row) as its first."""
+    if item_id in seen:
+        return Reason("row {number}: id: {id} repeats row {first}", number=number, id=item_id, first=seen[item_id])
+    seen[item_id] = number
+    return None

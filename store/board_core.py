@@ -516,9 +516,16 @@ class BoardCore:
     def _delete_entry(self, kind: str, entry_id: str, action: str) -> Any:
         """Take back an entry someone wrote down (a check-in, a spend): its author's or a lead's
         (`action`'s rule). The activity log keeps it, and `undo` brings it back."""
+        return self._delete(kind, entry_id, action, owner_field="by")
+
+    def _delete(self, kind: str, item_id: str, action: str, owner_field: str = "") -> Any:
+        """Delete one item that nothing links to, as it was (the activity log keeps it, and `undo`
+        brings it back), if `action`'s rule allows: with the owner in its `owner_field` (a note's
+        author) when the rule asks whose it is."""
         def build(tx: Transaction) -> Any:
-            old = self._get(kind, entry_id)
-            self._check(action, owner=old.by, new_owner=old.by)
+            old = self._get(kind, item_id)
+            owner = getattr(old, owner_field) if owner_field else None
+            self._check(action, owner=owner, new_owner=owner)
             self._put_delete(tx, action, kind, old)
             return old
         return self._transact(build)

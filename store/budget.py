@@ -253,10 +253,5 @@ class BudgetChanges(BoardCore):
         return self._transact(build)
 
     def delete_training(self, item_id: str) -> TrainingItem:
-        def build(tx: Transaction) -> TrainingItem:
-            old = self._get("training", item_id)
-            self._check("training.delete")
-            self._put_delete(tx, "training.delete", "training", old)
-            return old
-        return self._transact(build)
+        return self._delete("training", item_id, "training.delete")
 

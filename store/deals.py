@@ -52,7 +52,7 @@ from sales.deals import (
     weekly_series,
 )
 from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported_maybe_own
-from sales.ids import format_id
+from sales.ids import format_id, repeated_id
 from sales.members import member_for, name_for
 from sales.movement import Movement, movement, states_at, wanted
 from sales.plan_records import dated_otherwise
@@ -548,11 +548,9 @@ class DealChanges(BoardCore):
                         here.account and here.account == clean_line(fields.get("account") or ""))):
                     here = None
                 if here is not None:
-                    if here.id in seen_ids:
-                        problems.append(Reason("row {number}: id: {id} repeats row {first}",
-                                               number=number, id=here.id, first=seen_ids[here.id]))
+                    if (repeat := repeated_id(seen_ids, here.id, number)) is not None:
+                        problems.append(repeat)
                         continue
-                    seen_ids[here.id] = number
                 source = fields["source"]
                 if source and source in seen:
                     problems.append(Reason("row {number}: source: {source} repeats row {first}",

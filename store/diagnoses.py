@@ -218,12 +218,7 @@ class DiagnosisChanges(BoardCore):
         return self._transact(build)
 
     def delete_snapshot(self, snapshot_id: str) -> Snapshot:
-        def build(tx: Transaction) -> Snapshot:
-            old = self.snapshot(snapshot_id)
-            self._check("diagnosis.delete")
-            self._put_delete(tx, "diagnosis.delete", "snapshot", old)
-            return old
-        return self._transact(build)
+        return self._delete("snapshot", snapshot_id, "diagnosis.delete")
 
     def metric_history(self, metric: str, scope: Mapping[str, str] | None = None,
                        period: str | None = None, only: str | None = None) -> list[dict]:
@@ -287,12 +282,7 @@ class DiagnosisChanges(BoardCore):
         return self.update_note(note_id, tags=tags)
 
     def delete_note(self, note_id: str) -> Note:
-        def build(tx: Transaction) -> Note:
-            old = self.note(note_id)
-            self._check("note.delete", owner=old.author, new_owner=old.author)
-            self._put_delete(tx, "note.delete", "note", old)
-            return old
-        return self._transact(build)
+        return self._delete("note", note_id, "note.delete", owner_field="author")
 
     @staticmethod
     def _tag(text: str) -> str:

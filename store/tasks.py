@@ -10,7 +10,7 @@ from typing import Any, Callable
 import msgspec
 
 from sales.errors import Invalid, NotFound, Reason, Refused, nothing_imported, nothing_imported_maybe_own
-from sales.ids import format_id
+from sales.ids import format_id, repeated_id
 from sales.tasks import (
     COMMENTS_MAX,
     Comment,
@@ -512,11 +512,9 @@ class TaskChanges(BoardCore):
                                            number=number, id=here.id, title=here.title))
                     continue
                 if here is not None:
-                    if here.id in seen_ids:
-                        problems.append(Reason("row {number}: id: {id} repeats row {first}",
-                                               number=number, id=here.id, first=seen_ids[here.id]))
+                    if (repeat := repeated_id(seen_ids, here.id, number)) is not None:
+                        problems.append(repeat)
                         continue
-                    seen_ids[here.id] = number
                     if "status" in record and "status" not in fields:
                         problems.append(Reason("row {number}: status: blank; {id} needs one (one of: {statuses})",
                                                number=number, id=here.id, statuses=", ".join(STATUSES)))

@@ -106,12 +106,7 @@ class TouchChanges(BoardCore):
 
     def delete_coaching_note(self, note_id: str) -> CoachingNote:
         """A coaching note taken away (a lead's; `undo` brings it back)."""
-        def build(tx: Transaction) -> CoachingNote:
-            old = self._get("coaching", note_id)
-            self._check("coaching.delete")
-            self._put_delete(tx, "coaching.delete", "coaching", old)
-            return old
-        return self._transact(build)
+        return self._delete("coaching", note_id, "coaching.delete")
 
     def feed(self, person: str | None = None, kind: str | None = None, item: str | None = None,
              limit: int | None = 50, at: Callable[[str], bool] | None = None) -> list[Activity]:

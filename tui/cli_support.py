@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sales.dates import DateError, parse_date
@@ -86,6 +87,26 @@ def read_stdin(cap: int, too_big: str) -> bytes:
     if len(data) > cap:
         raise BadInput(too_big, mb=cap >> 20, file="<stdin>")
     return data
+
+
+@contextmanager
+def stdin_file(cap: int, too_big: str, prefix: str, suffix: str) -> Iterator[str]:
+    """The path of a temporary file holding what was piped in (read_stdin): an import reads a
+    file by its path (`deal import -`, `task import -`); the file is gone once the block ends."""
+    import tempfile
+
+    data = read_stdin(cap, too_big)
+    with tempfile.NamedTemporaryFile(prefix=prefix, suffix=suffix) as handle:
+        handle.write(data)
+        handle.flush()
+        yield handle.name
+
+
+def import_span(result: dict) -> str:
+    """The days an import's items span, as its summary line says them: ` (first)`, ` (first … last)`,
+    or nothing when it dated none."""
+    first, last = result["first"], result["last"]
+    return "" if not first else f" ({first})" if first == last else f" ({first} … {last})"
 
 
 def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool = False):

@@ -75,6 +75,26 @@ def lost_at_rows(result: WinLoss) -> list[list[str]]:
     return [loss_cells(row, stage_name(row.name)) for row in result.lost_at]
 
 
+#: The tables of a win/loss, in the order they are shown: (id, heading, columns).
+TABLES = (("winloss-reps", N_("Rep"), SPLIT_COLUMNS), ("winloss-products", N_("Product"), SPLIT_COLUMNS),
+          ("winloss-reasons", N_("Why lost"), LOSS_COLUMNS), ("winloss-stages", N_("Lost at"), LOSS_COLUMNS))
+
+
+def tables(result: WinLoss) -> dict[str, tuple[bool, list[tuple[str, list[str]]]]]:
+    """Each table of TABLES (by its id): whether it says anything, and its rows as (key, cells).
+    None does before a deal has closed; the reps' and the products' only where a row names one
+    (the total under them), why and where deals were lost only where some were. A row's key is
+    what the screen's enter shows: `rep:NAME`, or the biggest deal lost for that reason or there."""
+    total = split_cells(result.total, _("all"))
+    rows = {"winloss-reps": [(f"rep:{r.name}", split_cells(r)) for r in result.by_rep] + [("all", total)],
+            "winloss-products": [(f"product:{r.name}", split_cells(r)) for r in result.by_product] + [("all", total)],
+            "winloss-reasons": [(r.deals[0], cells) for r, cells in zip(result.reasons, reason_rows(result))],
+            "winloss-stages": [(r.deals[0], cells) for r, cells in zip(result.lost_at, lost_at_rows(result))]}
+    said = {"winloss-reps": named(result.by_rep), "winloss-products": named(result.by_product)}
+    return {table_id: (bool(result.total.closed) and bool(shown) and said.get(table_id, True), shown)
+            for table_id, shown in rows.items()}
+
+
 def notes(result: WinLoss) -> list[str]:
     if not result.no_reason:
         return []

@@ -687,3 +687,19 @@ def test_a_reps_list_again_with_a_new_backdated_annotation_is_refused(run, team,
     assert err.startswith("uplift: task 1 ('Call Acme about the renewal'): annotations[0].entry: a comment is dated "
                           "when it is made (")
     assert snapshot_files(team) == before
+
+
+def test_a_task_row_twice_in_the_boards_own_list_is_named_and_nothing_is_written(run, team, tmp_path) -> None:
+    """The board's own list with a task's row copied under it: which row repeats which is said
+    (as for deals), and nothing is written."""
+    path = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "-o", str(path))[0] == 0
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 3  # the header, T-1 and T-2
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    before = snapshot_files(team)
+    code, out, err = run("task", "import", str(path))
+    assert (code, out) == (2, "")
+    repeated = lines[1].split(",")[0]
+    assert f"row 4: id: {repeated} repeats row 2" in err
+    assert snapshot_files(team) == before

@@ -120,6 +120,22 @@ async def test_bad_input_is_named_next_to_its_field_and_nothing_is_written(team)
         assert snapshot_files(team) == before
 
 
+async def test_the_wip_form_keeps_the_stores_bound(team) -> None:
+    """1000 cards in a column is refused next to its field, as `uplift wip doing 1000` refuses it;
+    999 is the most the store takes, and the form takes it too."""
+    app = UpliftApp(Board(team, actor="dana"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_setup(app, pilot)
+        before = snapshot_files(team)
+        await pilot.press("w")
+        await fill(app, pilot, doing="1000")
+        await until(pilot, lambda: "from 1 to 999" in text(app, "#error-doing"))
+        assert snapshot_files(team) == before
+        await fill(app, pilot, doing="999")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and "999" in text(app, "#setup-wip"))
+    assert Board(team, actor="dana").wip_limits() == {"doing": 999}
+
+
 async def test_a_rep_reads_it_and_is_told_the_rule(team) -> None:
     app = UpliftApp(Board(team, actor="ali"))
     async with app.run_test(size=SIZE) as pilot:

@@ -18,8 +18,9 @@ from tui.cli_support import (
     check_output_flags,
     cli_date,
     cli_number,
+    import_span,
     open_board,
-    read_stdin,
+    stdin_file,
 )
 from sales.text import safe
 from tui.i18n import N_, _, n_
@@ -270,8 +271,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
     rows = result["rows"]
     said = (n_("would import {count} deal{span}: {stages}", "would import {count} deals{span}: {stages}", rows)
             if args.dry_run else n_("imported {count} deal{span}: {stages}", "imported {count} deals{span}: {stages}", rows))
-    span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
-        f" ({result['first']} … {result['last']})"
+    span = import_span(result)
     if rows or not (result["updated"] or result["unchanged"] or result["kept"] or result["deleted"]):
         print(said.format(count=rows, span=span, stages=", ".join(f"{stage} {n}" for stage, n in result["by_stage"].items())))
     else:
@@ -391,14 +391,9 @@ MAX_STDIN_BYTES = 64 * 1024 * 1024
 def _import_stdin(board, args: argparse.Namespace, overrides: dict[str, str]) -> dict:
     """Import the deals file piped in: kept in a temporary file while it is read, named
     `<stdin>` in messages."""
-    import sys
-    import tempfile
-
-    data = read_stdin(MAX_STDIN_BYTES, N_("<stdin>: more than {mb} MB; import a file instead"))
-    with tempfile.NamedTemporaryFile(prefix="uplift-deals-", suffix=".csv") as handle:
-        handle.write(data)
-        handle.flush()
-        return board.import_deals(handle.name, overrides, name="<stdin>", **_import_options(board, args))
+    with stdin_file(MAX_STDIN_BYTES, N_("<stdin>: more than {mb} MB; import a file instead"),
+                    prefix="uplift-deals-", suffix=".csv") as path:
+        return board.import_deals(path, overrides, name="<stdin>", **_import_options(board, args))
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:

@@ -247,7 +247,10 @@ def cmd_wip(args: argparse.Namespace) -> int:
 
 def _positive(text: str) -> int:
     if not text.isdigit():
-        raise BadInput("limit: {text!r} is not a WIP limit: give a whole number from 1 to 999, or off", text=text)
+        from sales.plan_check import WIP_MAX  # (said only: the store keeps the bound)
+
+        raise BadInput("limit: {text!r} is not a WIP limit: give a whole number from 1 to {most}, or off", text=text,
+                       most=WIP_MAX)
     return int(text)
 
 

@@ -20,12 +20,13 @@ from tui.cli_support import (
     add_verb,
     check_output_flags,
     cli_date,
+    import_span,
     item_number,
     open_board,
     priority_arg,
-    read_stdin,
     repeat_arg,
     status_arg,
+    stdin_file,
 )
 from tui.i18n import N_, _, n_
 
@@ -337,17 +338,14 @@ def cmd_task_delete(args: argparse.Namespace) -> int:
 
 def cmd_task_import(args: argparse.Namespace) -> int:
     """Bring a taskwarrior task list in (`task export > tasks.json`), all or nothing."""
-    import tempfile
-
     from store.tasks import MAX_TASKS_FILE
     from tui.cli_output import print_another_board, print_json
 
     if args.file == "-":  # standard input: `task export | ssh host task import -`
-        with tempfile.NamedTemporaryFile(prefix="uplift-tasks-", suffix=".json") as handle:
-            handle.write(read_stdin(MAX_TASKS_FILE, N_("{file}: more than {mb} MB; split the file")))
-            handle.flush()
+        with stdin_file(MAX_TASKS_FILE, N_("{file}: more than {mb} MB; split the file"),
+                        prefix="uplift-tasks-", suffix=".json") as path:
             board = open_board(args, create=True)
-            result = board.import_tasks(handle.name, owner=args.owner, dry_run=args.dry_run,
+            result = board.import_tasks(path, owner=args.owner, dry_run=args.dry_run,
                                         name="<stdin>", with_deleted=args.with_deleted)
     else:
         board = open_board(args, create=True)
@@ -357,8 +355,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
         print_json(result)
         return EXIT_OK
     count = result["tasks"]
-    span = "" if not result["first"] else f" ({result['first']})" if result["first"] == result["last"] else \
-        f" ({result['first']} … {result['last']})"
+    span = import_span(result)
     from sales.tasks import STATUS_LABELS
 
     statuses = ", ".join(f"{_(STATUS_LABELS[status])} {n}" for status, n in result["by_status"].items())

@@ -15,17 +15,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
 
     from sales.text import safe
     from tui.cli_output import detail_on_screen, print_json, table
-    from tui.winloss_text import (
-        LOSS_COLUMNS,
-        SPLIT_COLUMNS,
-        lost_at_rows,
-        named,
-        notes,
-        reason_rows,
-        split_cells,
-        summary,
-        title,
-    )
+    from tui.winloss_text import TABLES, notes, summary, tables, title
 
     if args.mine and args.rep:
         raise BadInput("give --mine or --rep, not both")
@@ -39,9 +29,6 @@ def cmd_winloss(args: argparse.Namespace) -> int:
         print_json(result)
         return EXIT_OK
 
-    def upper(columns) -> list[str]:
-        return [_(name).upper() for name in columns]
-
     print(safe(title(result) + (" · " + owner if owner else "")))
     for line in summary(result):
         print(detail_on_screen(safe(line)))  # (on a terminal, wrapped under itself)
@@ -51,17 +38,12 @@ def cmd_winloss(args: argparse.Namespace) -> int:
             print(safe(_("The last cycle's: `uplift winloss --since {start} --until {end}`").format(
                 start=last[0].isoformat(), end=last[1].isoformat())))
         return EXIT_OK
-    total = split_cells(result.total, _("all"))
-    for heading, rows in ((_("Rep"), result.by_rep), (_("Product"), result.by_product)):
-        if not named(rows):
-            continue
-        print()
-        print(table([heading.upper(), *upper(SPLIT_COLUMNS)], [split_cells(r) for r in rows] + [total]))
-    if result.total.lost:
-        for heading, rows in ((_("Why lost"), reason_rows(result)), (_("Lost at"), lost_at_rows(result))):
-            if rows:
-                print()
-                print(table([heading.upper(), *upper(LOSS_COLUMNS)], rows))
+    shown = tables(result)
+    for table_id, heading, columns in TABLES:
+        says, rows = shown[table_id]
+        if says:
+            print()
+            print(table([_(name).upper() for name in (heading, *columns)], [cells for _key, cells in rows]))
     for note in notes(result):
         print()
         print(detail_on_screen(safe(note)))

@@ -352,6 +352,7 @@ class TeamSetupScreen(ModalScreen[None]):
                              lambda _made: self.app.call_next(self.app.refresh_screens))
 
     def action_wip(self) -> None:
+        from sales.plan_check import WIP_MAX  # (the bound a plan file's and the store's limits keep)
         from tui.screens.fields_form import FieldsForm, Hint
 
         if not permitted(self, "board.settings"):
@@ -365,10 +366,10 @@ class TeamSetupScreen(ModalScreen[None]):
                 text = values[status].strip()
                 if text.lower() in ("", "off", "none"):
                     limits[status] = None
-                elif text.isdigit() and 0 < int(text) <= 999:
+                elif text.isdigit() and 0 < int(text) <= WIP_MAX:
                     limits[status] = int(text)
                 else:
-                    raise Invalid(status, "a WIP limit is a whole number from 1 to 999")
+                    raise Invalid(status, "a WIP limit is a whole number from 1 to {most}", most=WIP_MAX)
             for status, limit in limits.items():  # (one change a column, as `uplift wip COLUMN N`)
                 if wip.get(status) != limit:
                     board.set_wip_limit(status, limit)
@@ -376,5 +377,5 @@ class TeamSetupScreen(ModalScreen[None]):
 
         rows = [tuple((status, _(STATUS_LABELS[status]), text_input(str(wip.get(status, ""))))
                       for status in STATUSES),
-                Hint(_("A column's most cards at once, 1 to 999; empty for no limit"))]
+                Hint(_("A column's most cards at once, 1 to {most}; empty for no limit").format(most=WIP_MAX))]
         self._open(FieldsForm(_("WIP limits"), rows, save))

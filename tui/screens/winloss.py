@@ -21,20 +21,7 @@ from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, plain_rich, tell
 from tui.widgets.footer import Footer
-from tui.winloss_text import (
-    LOSS_COLUMNS,
-    SPLIT_COLUMNS,
-    lost_at_rows,
-    named,
-    notes,
-    reason_rows,
-    split_cells,
-    summary,
-    title,
-)
-
-TABLES = (("winloss-reps", N_("Rep"), SPLIT_COLUMNS), ("winloss-products", N_("Product"), SPLIT_COLUMNS),
-          ("winloss-reasons", N_("Why lost"), LOSS_COLUMNS), ("winloss-stages", N_("Lost at"), LOSS_COLUMNS))
+from tui.winloss_text import TABLES, notes, summary, tables, title
 
 
 class WinLossScreen(ModalScreen[str | None]):
@@ -71,22 +58,13 @@ class WinLossScreen(ModalScreen[str | None]):
             return
         self.query_one("#winloss-title", Static).update(plain(title(result)))
         self.query_one("#winloss-summary", Static).update(plain("\n".join(summary(result))))
-        total = split_cells(result.total, _("all"))
-        rows = {
-            "winloss-reps": [(f"rep:{r.name}", split_cells(r)) for r in result.by_rep] + [("all", total)],
-            "winloss-products": [(f"product:{r.name}", split_cells(r)) for r in result.by_product] + [("all", total)],
-            "winloss-reasons": [(r.deals[0], cells) for r, cells in zip(result.reasons, reason_rows(result))],
-            "winloss-stages": [(r.deals[0], cells) for r, cells in zip(result.lost_at, lost_at_rows(result))],
-        }
-        for table_id, shown in rows.items():
+        for table_id, (says, shown) in tables(result).items():
             table = self.query_one(f"#{table_id}", DataTable)
             cursor = table.cursor_row
             table.clear()
             for key, cells in shown:
                 table.add_row(*(plain_rich(c) for c in cells), key=f"{key}#{len(table.rows)}")
-            table.display = bool(result.total.closed) and bool(shown) and (
-                table_id not in ("winloss-reps", "winloss-products") or named(
-                    result.by_rep if table_id == "winloss-reps" else result.by_product))
+            table.display = says
             if table.row_count:
                 table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
         self.query_one("#forecast-notes", Static).update(plain("\n".join(notes(result))))
