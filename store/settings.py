@@ -10,6 +10,7 @@ from datetime import date
 import msgspec
 
 from sales.errors import Invalid
+from sales.plan_check import WIP_MAX
 from sales.tasks import normalize_status
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
@@ -64,8 +65,8 @@ class SettingsChanges(BoardCore):
                 key = normalize_status(status)
             except ValueError as error:
                 raise Invalid("status", error) from None
-            if limit is not None and not 0 < limit <= 999:
-                raise Invalid("limit", "a WIP limit is a whole number from 1 to 999")
+            if limit is not None and not 0 < limit <= WIP_MAX:
+                raise Invalid("limit", "a WIP limit is a whole number from 1 to {most}", most=WIP_MAX)
             self._check("board.settings")
             old = self.meta()
             wip = {k: v for k, v in old.get("wip", {}).items() if k != key}
