@@ -53,8 +53,11 @@ def reps(count: int) -> list[str]:
     return [f"rep{n:02d}" for n in range(1, count + 1)]
 
 
-def plan_document(team: list[str], tasks: int, deals: int, goals: int, today: date, rng: random.Random) -> dict:
-    """The current cycle's plan: goals, strategies, tasks (three in five done) and deals."""
+def plan_document(team: list[str], tasks: int, deals: int, goals: int, today: date, rng: random.Random,
+                  imported: date) -> dict:
+    """The current cycle's plan: goals, strategies, tasks (three in five done) and deals. The deals'
+    stage histories end by the day the file is `imported` (the store refuses a move dated after
+    its clock); the floor's moves over the two years after move them on."""
     start, end = cycle_of(today)
     goal_docs = [{"id": f"G-{n}", "title": f"Grow region {n} revenue", "owner": LEAD, "metric": "revenue",
                   "baseline": 10_000.0 * n, "target": 15_000.0 * n, "deadline": end.isoformat()}
@@ -74,11 +77,11 @@ def plan_document(team: list[str], tasks: int, deals: int, goals: int, today: da
     for n in range(1, deals + 1):
         stage = STAGES[rng.randrange(len(STAGES))]
         path = STAGES[:STAGES.index(stage) + 1] if stage != "Lost" else ["Lead", "Qualified", "Lost"]
-        opened = today - timedelta(days=rng.randrange(10, 700))
+        opened = imported - timedelta(days=rng.randrange(10, 300))
         close = opened + timedelta(days=rng.randrange(20, 120)) if stage in ("Won", "Lost") \
             else today + timedelta(days=rng.randrange(-20, 90))
         steps = max(1, len(path) - 1)
-        span = max(1, (min(close, today) - opened).days)
+        span = max(1, (min(close, imported) - opened).days)
         history = [{"stage": s, "at": datetime.combine(opened + timedelta(days=span * i // steps),
                                                          datetime.min.time(), timezone.utc)
                     .replace(hour=10).isoformat()} for i, s in enumerate(path)]
@@ -118,7 +121,7 @@ def build(path: Path, members: int, tasks: int, deals: int, goals: int, moves: i
         lead.set_plan_info(f"Floor {start:%Y} Q{(start.month + 2) // 3}", start, end)
         day = end + timedelta(days=1)
     clock.moment = now - timedelta(days=700)
-    lead.import_plan(plan_document(team, tasks, deals, goals, today, rng))
+    lead.import_plan(plan_document(team, tasks, deals, goals, today, rng, clock.moment.date()))
     took["plan import (API)"] = time.perf_counter() - began
     began = time.perf_counter()
     weeks = 100
