@@ -28,6 +28,7 @@ section.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from functools import lru_cache
@@ -88,6 +89,19 @@ def set_language(lang: str | None = None) -> str:
 
 def language() -> str:
     return _current if _current is not None else set_language()
+
+
+@contextlib.contextmanager
+def speaking(lang: str | None):
+    """Say something in `lang` (a member's own, over SSH: the server speaks its own language to its
+    log), then go back to the language in use. None or an unknown code: the one in use."""
+    before = language()
+    if lang in LANGUAGES:
+        set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 @lru_cache(maxsize=None)

@@ -342,6 +342,25 @@ def test_a_server_in_chinese_says_its_refusals_and_the_boards_in_chinese(team, t
     assert Board(team, actor="dana").task("T-2").status == "todo"
 
 
+def test_the_servers_own_refusals_are_said_in_the_members_language(team, tmp_path, keys):
+    """ali keeps Chinese on the board: a line the server refuses before any verb runs (a quote left
+    open, the board without a terminal) was said in the server's English."""
+    from tests.serve.sshkit import Server
+
+    lead = Board(team, actor="dana")
+    lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
+    lead.set_member_prefs("ali", language="zh")
+    server = Server(team, tmp_path, env={"UPLIFT_LANG": "en"})
+    try:
+        result = server.run(keys["ali"], "task add 'Call Acme")
+        assert (result.returncode, result.stderr.decode()) == (
+            2, "uplift: 无法读取命令行：引号没有闭合（词语按 shell 的方式加引号：task add 'Call Acme'）\n")
+        result = server.run(keys["ali"])
+        assert result.returncode == 1 and "终端" in result.stderr.decode(), result.stderr
+    finally:
+        server.stop()
+
+
 def test_each_member_over_ssh_speaks_their_own_language_and_sets_only_their_own(team, tmp_path, keys):
     """ali keeps Chinese on the board, bea nothing (the server's English): each one's commands
     speak their own, on a terminal as without; ali's switch over SSH leaves bea's alone."""

@@ -62,3 +62,13 @@ async def test_the_board_made_where_none_was_named_is_not_called_board(tmp_path,
         assert pilot.app.sub_title == "North team, Q1 · sam (lead)"
     async with UpliftApp(Board(tmp_path / "sales", actor="sam", create=True)).run_test(size=(120, 40)) as pilot:
         assert pilot.app.sub_title == "sales · sam (lead)"
+
+
+async def test_a_folder_named_by_uplift_board_keeps_its_name(tmp_path, monkeypatch) -> None:
+    """$UPLIFT_BOARD names a folder as --board does (and the SSH server's sessions get theirs so):
+    the header said only "sam (lead)" there, as if the board had been made where none was named."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("UPLIFT_BOARD", str(tmp_path / "sales"))
+    board = Board(tmp_path / "sales", actor="sam", create=True)
+    async with UpliftApp(board).run_test(size=(120, 40)) as pilot:
+        assert pilot.app.sub_title == "sales · sam (lead)"

@@ -32,7 +32,7 @@ import asyncssh
 from sales.errors import Invalid, Refused, Word
 from sales.text import safe
 from store.board import Board
-from tui.i18n import _, said
+from tui.i18n import _, said, speaking
 from tui.serve.limits import InputBudget, Limits, demote
 from tui.serve.spawn import (TerminalChild, WarmPool, child_argv, child_env, set_size,
                              start_verb_on_terminal)
@@ -45,7 +45,8 @@ class CommandRefused(Refused):
     """A command line the server does not run, with the exit status it ends with: 2 when it is
     bad usage (it cannot be read, is too long, or names no Uplift command: what `uplift` itself
     says of such a line), 1 when the server refuses what would run on the board's machine. Its
-    message is a template (sales.errors), said in the server's language."""
+    message is a template (sales.errors), said in the member's language (the server's when they keep
+    none); the server's log says it in its own."""
 
     def __init__(self, message: object, /, *, code: int = 1, **params: object) -> None:
         super().__init__(message, **params)
@@ -339,7 +340,8 @@ class Session(asyncssh.SSHServerSession):
         try:
             if self.refusal:
                 self.service.log(f"{self.member}: exit status {self.refusal.code}: {safe(said(self.refusal))[:200]}")
-                self._fail(said(self.refusal), self.refusal.code)
+                with speaking(self.service.language_of(self.member)):  # (the log keeps the server's)
+                    self._fail(said(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
                 if self.term is None:
@@ -347,8 +349,9 @@ class Session(asyncssh.SSHServerSession):
                 else:  # `ssh -t host COMMAND`: the verb on a terminal, as sshd would run it
                     await self._run_terminal(verb=True)
             elif self.term is None:
-                self._fail(_("the board needs a terminal: `ssh -t ...`; or give a command, "
-                             "e.g. `ssh ... task list`"))
+                with speaking(self.service.language_of(self.member)):
+                    self._fail(_("the board needs a terminal: `ssh -t ...`; or give a command, "
+                                 "e.g. `ssh ... task list`"))
             else:
                 self.service.log(f"{self.member}: board on a terminal ({safe(self.term)} {self.size[0]}x{self.size[1]})")
                 await self._run_terminal()
