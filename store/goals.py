@@ -183,6 +183,10 @@ class GoalChanges(BoardCore):
         def build(tx: Transaction) -> Goal:
             self._check("goal.add")
             data = {"title": title, **given(fields), "id": format_id("goal", tx.nextnumber("goal"))}
+            from sales.kpis import RATE_METRICS
+
+            if not data.get("unit") and metric_name(str(data.get("metric") or "")) in RATE_METRICS:
+                data["unit"] = "%"  # (a rate is stated in %, from 0 to 100: checkin_value_problem)
             goal = self._validate_goal(data, said=fields.get("direction") is not None)
             self._put_new(tx, "goal.add", "goal", goal)
             return goal

@@ -78,11 +78,13 @@ def test_a_win_rate_goal_from_a_baseline_reads_the_cycles_deals_everywhere(run) 
     run("deal", "add", "Lost one", "--value", "1000", "--stage", "lost")
     # 1 won of 2 closed: 50%, halfway from 40% to 60%; a rate stands beside a baseline rate
     review = json.loads(run("review", "--json")[1])
-    assert [(g["actual"], g["source"]) for g in review["goals"]] == [(50, "deals won in the cycle (all scopes)")]
+    assert [(g["actual"], g["source"]) for g in review["goals"]] == [(50, "deals closed in the cycle (all scopes)")]
     goal = json.loads(run("goal", "show", "G-1", "--json")[1])["goal"]
     assert (goal["current"], goal["progress"]) == (50, 0.5)
     listed = run("goal", "list")[1]
-    assert "deals won in the cycle (all scopes)" in listed and " 50% " in listed
+    assert "deals closed in the cycle (all scopes)" in listed and " 50% " in listed
+    # a rate given with no unit is in % (it is checked from 0 to 100)
+    assert "now       50% (deals closed in the cycle (all scopes))" in run("goal", "show", "G-1")[1]
 
 
 PART_OF_THE_CYCLE = """\
@@ -139,9 +141,9 @@ def test_goal_list_reads_its_smart_letters_under_the_table(run, monkeypatch) -> 
 def test_a_kpi_goal_names_its_metric_in_words_not_its_key(run, monkeypatch) -> None:
     run("goal", "add", "Win more", "--metric", "win_rate", "--baseline", "40", "--target", "60")
     shown = run("goal", "show", "G-1")[1]
-    assert "  metric    win rate\n" in shown and "M pass  win rate from 40 to 60" in shown
+    assert "  metric    win rate (%)\n" in shown and "M pass  win rate from 40% to 60%" in shown
     assert "win_rate" not in shown
     code, _, err = run("goal", "checkin", "G-1", "330")
     assert (code, err) == (2, "uplift: value: G-1 measures win rate, a rate from 0 to 100%: 330 is not one\n")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "  指标      赢单率\n" in run("goal", "show", "G-1")[1]
+    assert "  指标      赢单率 (%)\n" in run("goal", "show", "G-1")[1]

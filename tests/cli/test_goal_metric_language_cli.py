@@ -39,7 +39,7 @@ def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
     assert run("goal", "add", "客户满意", "--metric", "满意度", "--baseline", "7", "--target", "8")[0] == 0
     assert run("goal", "edit", "G-2", "--metric", "赢单率")[0] == 0
     monkeypatch.setenv("UPLIFT_LANG", "en")
-    assert "  metric    repurchase rate\n" in run("goal", "show", "G-1")[1]
+    assert "  metric    repurchase rate (%)\n" in run("goal", "show", "G-1")[1]
     assert "  metric    win rate\n" in run("goal", "show", "G-2")[1]
     assert run("goal", "edit", "G-2", "--metric", "满意度")[0] == 0
     assert "  metric    满意度\n" in run("goal", "show", "G-2")[1]
@@ -48,7 +48,7 @@ def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
 def test_a_share_or_roi_goal_reads_in_words_too(run, monkeypatch) -> None:
     assert run("goal", "add", "Central", "--metric", "revenue_share", "--baseline", "16", "--target", "26")[0] == 0
     assert run("goal", "add", "Furniture", "--metric", "roi", "--baseline", "0.03", "--target", "0.21")[0] == 0
-    assert "  metric    revenue share\n" in run("goal", "show", "G-1")[1]
+    assert "  metric    revenue share (%)\n" in run("goal", "show", "G-1")[1]
     assert "  metric    ROI\n" in run("goal", "show", "G-2")[1]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "  指标      收入占比\n" in run("goal", "show", "G-1")[1]
+    assert "  指标      收入占比 (%)\n" in run("goal", "show", "G-1")[1]

@@ -23,7 +23,7 @@ def test_points_on_a_rate_add_to_the_baseline(run, typed) -> None:
     assert (code, out, err) == (0, "G-1\n", "")  # nothing to explain: points are what they say
     goal = _goal(run)
     assert (goal["target"], goal["target_kind"]) == (5, "points")
-    assert "increase to 45 (+5 pts)" in run("goal", "show", "G-1")[1]  # 40 + 5, not 40 * 1.05 = 42
+    assert "increase to 45% (+5 pts)" in run("goal", "show", "G-1")[1]  # 40 + 5, not 40 * 1.05 = 42
 
 
 def test_progress_counts_toward_the_target_in_points(run) -> None:
@@ -41,10 +41,10 @@ def test_a_percentage_change_of_a_rate_says_what_it_came_to(run) -> None:
     # 40 * 1.05 = 42
     assert err == "note: G-1: win rate 40% → 42%: +5% of 40%; for points write +5pp\n"
     assert (_goal(run)["target"], _goal(run)["target_kind"]) == (5, "percent")
-    assert "increase to 42 (+5%)" in run("goal", "show", "G-1")[1]
+    assert "increase to 42% (+5%)" in run("goal", "show", "G-1")[1]
     # edited to points, as the note says: 40 + 5 = 45, and no note
     assert run("goal", "edit", "G-1", "--target", "+5pp")[::2] == (0, "")
-    assert "increase to 45 (+5 pts)" in run("goal", "show", "G-1")[1]
+    assert "increase to 45% (+5 pts)" in run("goal", "show", "G-1")[1]
     # an amount's +15% needs no note: 15% of it is what anyone means
     assert run("goal", "add", "Grow", "--metric", "revenue", "--baseline", "1.2M", "--target", "+15%")[::2] == (0, "")
 
