@@ -19,6 +19,8 @@ from sales.text import wrap_cells
     ("abcdefg", 3, ["abc", "def", "g"]),  # too narrow for a hyphen: cut bare
     ("成交 2027年1月", 8, ["成交", "2027年", "1月"]),  # a number stays with what it counts (was `2027年1` / `月`)
     ("超过 12 天", 4, ["超过", "12", "天"]),
+    ("有争议 D-1；主管解除", 11, ["有争议", "D-1；主管解", "除"]),  # a closing mark after a word stays with it
+    ("套餐 GTX Plus，已批准", 13, ["套餐 GTX", "Plus，已批准"]),
     ("", 5, [""]),
 ])
 def test_lines_as_chinese_is_set(text, width, lines) -> None:
