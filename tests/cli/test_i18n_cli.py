@@ -134,8 +134,10 @@ def test_argparses_own_usage_errors_are_said_in_the_interfaces_language(run, mon
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     for args, said in ((("log", "--limit", "abc"), "uplift log：错误：参数 --limit：'abc' 不是有效的值（应为 int）"),
                        (("task", "add"), "uplift task add：错误：缺少以下必需参数：title"),
-                       (("task", "edit", "T-1", "--priority", "zzz"),
-                        "uplift task edit：错误：参数 --priority：无效的选择：'zzz'（可选：'low', 'normal', 'high', 'urgent'）"),
+                       (("deal", "add", "x", "--forecast", "zzz"),
+                        "uplift deal add：错误：参数 --forecast：无效的选择：'zzz'（可选：'auto', 'commit', 'best_case', 'omit'）"),
+                       (("task", "edit", "T-1", "--priority", "zzz"),  # (in both words: tui/cli_support.py)
+                        "uplift task edit：错误：参数 --priority：'zzz' 不是优先级（可选：low/低，normal/普通，high/高，urgent/紧急）"),
                        (("task", "list", "--bogus"), "uplift task list：错误：无法识别的参数：--bogus")):
         code, out, err = run(*args)
         assert (code, out, err.splitlines()[-1]) == (2, "", said), args
