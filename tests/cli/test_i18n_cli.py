@@ -249,7 +249,7 @@ def test_a_verbs_help_and_its_group_speak_chinese(run, monkeypatch) -> None:
     code, out, _ = run("deal", "add", "--help")
     assert code == 0 and "\n添加商机并打印其编号\n" in out
     assert "  --close DATE          预计成交日期\n" in out
-    assert "  --value AMOUNT        48000, 48k, 1.2M\n" in out  # (examples of what to type stay)
+    assert "  --value AMOUNT        48000、4.8万\n" in out  # (examples of what to type, as a Chinese team types them)
     code, out, _ = run("deal", "--help")
     assert "商机子命令:" in out and "    list      列出商机（金额大的在前）\n" in out
     monkeypatch.setenv("UPLIFT_LANG", "en")
