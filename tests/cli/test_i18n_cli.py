@@ -259,8 +259,8 @@ def test_a_verbs_help_and_its_group_speak_chinese(run, monkeypatch) -> None:
 
 def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert run("note", "list")[1] == ("还没有记录：用 `uplift note add \"Reps lose deals on price\" --tag pain_point` "
-                                      "添加一条。\n")
+    assert run("note", "list")[1] == ("还没有记录：用 `uplift note add \"销售代表因价格丢单\" --tag 痛点` "
+                                      "添加一条。\n")  # (an example a Chinese team would type, which works)
     assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
     assert run("log", "--actor", "bea")[1] == "日志中没有符合条件的记录。\n"
     assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali, bea, dana）\n"
