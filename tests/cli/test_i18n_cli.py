@@ -166,7 +166,7 @@ def test_deal_list_speaks_chinese_aligned_by_cells_and_english_is_unchanged(run,
 def test_an_empty_deal_list_and_deal_show_speak_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("deal", "list")
-    assert (code, out) == (0, "还没有商机：用 `uplift deal add \"Acme renewal\" --account Acme --value 12000` 添加一个。\n")
+    assert (code, out) == (0, "还没有商机：用 `uplift deal add \"艾克美续约\" --account 艾克美 --value 1.2万` 添加一个。\n")
     assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "12k", "--key", "--close", "2026-12-22")[0] == 0
     code, out, _ = run("deal", "list", "--stage", "Won")
     assert (code, out) == (0, "没有符合条件的商机。\n")
