@@ -215,11 +215,15 @@ def cut(text: str, width: int) -> str:
 
 #: One unit of text a line may break after: a run of spaces; a number with the wide character
 #: that counts it (`2027年`, `1月`, `3天`: never `2027年1` / `月`); a wide (CJK) character with the
-#: closing punctuation that must not start a line (，。、）” ...); or a run of other characters (a word).
+#: closing punctuation that must not start a line (，。、）” ...); or a run of other characters (a word),
+#: with such a mark too (`争议 [x]；` / `主管…`, not `争议 [x]` / `；主管…`); an opening mark
+#: (（“《 ...) goes with what follows it, never ends a line (`变化` / `（+5pp）`, not `变化（` / `+5pp）`).
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3" \
         "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
 _CLOSING = "，。、；：？！）」』》〉】〕”’…·．,.;:?!)"
-_UNITS = re.compile(f"\\s+|[0-9][0-9.,]*[{_WIDE}][{_CLOSING}]*|[{_WIDE}][{_CLOSING}]*|[^\\s{_WIDE}]+")
+_OPENING = "（「『《〈【〔“‘("
+_UNITS = re.compile(f"\\s+|[{_OPENING}]*(?:[0-9][0-9.,]*[{_WIDE}][{_CLOSING}]*|[{_WIDE}][{_CLOSING}]*"
+                    f"|[^\\s{_WIDE}]+[{_CLOSING}]*)")
 
 
 def wrap_cells(text: str, width: int) -> list[str]:

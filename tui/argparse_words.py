@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.help_wrap import CellWrap
 from tui.i18n import N_, _, n_
 
 MESSAGES = (
@@ -31,7 +32,12 @@ MESSAGES = (
 class Parser(argparse.ArgumentParser):
     """argparse's parser, whose "invalid choice" also names the choice the typed word was near
     (argparse does so only from Python 3.14; Uplift runs on 3.11). Its sub-commands' parsers are
-    made of the same class (argparse's add_subparsers), so every verb and option has it."""
+    made of the same class (argparse's add_subparsers), so every verb and option has it, and
+    their help is wrapped by terminal cells (tui/help_wrap.py) unless a parser says otherwise."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", CellWrap)
+        super().__init__(*args, **kwargs)
 
     def _check_value(self, action: argparse.Action, value) -> None:
         import difflib

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from sales.errors import Invalid, NotAnId, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
+from tui.help_wrap import CellWrap
 from tui.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_BUG,
@@ -111,7 +112,7 @@ class PrintVersion(argparse.Action):
         parser.exit()
 
 
-class Formatter(argparse.HelpFormatter):
+class Formatter(CellWrap):
     """argparse's help, with its own "usage:" in the interface's language too."""
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:

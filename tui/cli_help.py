@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 
+from tui.help_wrap import CellWrap
 from tui.i18n import N_, _
 
 #: An item's id, by the group whose verbs take it (`uplift deal show ID`).
@@ -72,7 +73,7 @@ EXAMPLES = {
 }
 
 
-class KeepLines(argparse.HelpFormatter):
+class KeepLines(CellWrap):
     """argparse's help, but an epilog of several lines (the examples) keeps its lines."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sales.dates import DateError, parse_date
-from sales.errors import Invalid, Refused, UpliftError, first_line
+from sales.errors import Invalid, Reason, Refused, UpliftError, first_line
 from sales.tasks import PRIORITIES, STATUS_LABELS, normalize_status
 from tui.i18n import N_, _, said
 
@@ -202,14 +202,31 @@ def status_arg(text: str) -> str:
         shown = {_(label).casefold(): status for status, label in STATUS_LABELS.items()}
         if text.strip().casefold() in shown:
             return shown[text.strip().casefold()]
+        if _both_words(STATUS_LABELS):  # (`'做' 不是状态（可选：todo/待办，doing/进行中，…）`)
+            error = Reason("{text!r} is not a status (one of: {statuses})", text=text,
+                           statuses=_both_words(STATUS_LABELS))
         raise argparse.ArgumentTypeError(said(error)) from None
 
 
 def priority_arg(text: str) -> str:
     """A priority as typed: its key in any case (`High`), or its name in the interface's
-    language (`高`), as a status is read; anything else is left for argparse's choices to refuse."""
+    language (`高`), as a status is read; anything else is left for argparse's choices to refuse
+    (in another language than English, refused here, naming each in both: `high/高`)."""
     word = text.strip().casefold()
-    return next((p for p in PRIORITIES if word in (p, _(p).casefold())), text)
+    known = next((p for p in PRIORITIES if word in (p, _(p).casefold())), None)
+    if known is None and (both := _both_words({p: p for p in PRIORITIES})):
+        raise argparse.ArgumentTypeError(said(Reason("{text!r} is not a priority (one of: {priorities})",
+                                                     text=text, priorities=both)))
+    return known or text
+
+
+def _both_words(labels: dict[str, str]) -> str:
+    """Each key with its name in the interface's language (`todo/待办，doing/进行中`), where that
+    language is not English; "" in English (its keys are its words)."""
+    said_as = {key: _(label) for key, label in labels.items()}
+    if all(said_as[key] == label for key, label in labels.items()):
+        return ""
+    return _(", ").join(f"{key}/{said_as[key]}" for key in labels)
 
 
 def repeat_arg(text: str) -> str | None:

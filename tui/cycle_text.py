@@ -71,7 +71,7 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
 
     goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",
                 g.goals).format(
-        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=f" ({', '.join(g.behind)})" if g.behind else "")
+        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=_(" ({ids})").format(ids=_(", ").join(g.behind)) if g.behind else "")
         + (_(", {count} ended, not closed ({ids})").format(count=len(g.ended), ids=", ".join(g.ended)) if g.ended else "")
         + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else "")
         + (_(", {count} with no pace to judge yet ({ids})").format(count=len(g.unpaced), ids=", ".join(g.unpaced))
@@ -86,7 +86,8 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
                        "`uplift goal carry ID --target N`; or close it with how it ended: `uplift goal close ID`)").format(
             ids=", ".join(g.not_carried), screen=keys[2], key=keys[3]))
 
-    statuses = ", ".join(f"{count} {_(STATUS_LABELS[status]).lower()}" for status, count in p.tasks.items())
+    statuses = _(", ").join(_("{count} {status}").format(count=count, status=_(STATUS_LABELS[status]).lower())
+                            for status, count in p.tasks.items())  # (Chinese: 待办 9，进行中 8)
     budget = _("approved {approved}").format(approved=num_or_dash(p.approved))
     if p.budget is not None:
         budget += " " + _("of {budget}").format(budget=num_or_dash(p.budget))

@@ -23,7 +23,7 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
-from tui.cli_output import table
+from tui.cli_output import pad, table
 from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, scope_text, source_cell,
                            source_text, standing_text)
 from tui.i18n import N_, _, say
@@ -127,7 +127,9 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
         lines.append(_label(N_("about")) + first)
         lines += [f"            {line}" for line in rest]
     lines.append("  SMART")
-    lines += [f"    {v.letter} {_('pass') if v.passed else _('FAIL')}  {reason_text(v, goal)}" for v in report.verdicts]
+    verdict = {True: _("pass"), False: _("FAIL")}  # (padded alike: `通过` is two cells short of `未通过`)
+    wide = max(map(display_width, verdict.values()))
+    lines += [f"    {v.letter} {pad(verdict[v.passed], wide)}  {reason_text(v, goal)}" for v in report.verdicts]
     if contributing:
         lines.append("  " + _("contributing"))
         for r in contributing:

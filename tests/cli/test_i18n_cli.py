@@ -134,8 +134,10 @@ def test_argparses_own_usage_errors_are_said_in_the_interfaces_language(run, mon
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     for args, said in ((("log", "--limit", "abc"), "uplift log：错误：参数 --limit：'abc' 不是有效的值（应为 int）"),
                        (("task", "add"), "uplift task add：错误：缺少以下必需参数：title"),
-                       (("task", "edit", "T-1", "--priority", "zzz"),
-                        "uplift task edit：错误：参数 --priority：无效的选择：'zzz'（可选：'low', 'normal', 'high', 'urgent'）"),
+                       (("deal", "add", "x", "--forecast", "zzz"),
+                        "uplift deal add：错误：参数 --forecast：无效的选择：'zzz'（可选：'auto', 'commit', 'best_case', 'omit'）"),
+                       (("task", "edit", "T-1", "--priority", "zzz"),  # (in both words: tui/cli_support.py)
+                        "uplift task edit：错误：参数 --priority：'zzz' 不是优先级（可选：low/低，normal/普通，high/高，urgent/紧急）"),
                        (("task", "list", "--bogus"), "uplift task list：错误：无法识别的参数：--bogus")):
         code, out, err = run(*args)
         assert (code, out, err.splitlines()[-1]) == (2, "", said), args
@@ -164,7 +166,7 @@ def test_deal_list_speaks_chinese_aligned_by_cells_and_english_is_unchanged(run,
 def test_an_empty_deal_list_and_deal_show_speak_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("deal", "list")
-    assert (code, out) == (0, "还没有商机：用 `uplift deal add \"Acme renewal\" --account Acme --value 12000` 添加一个。\n")
+    assert (code, out) == (0, "还没有商机：用 `uplift deal add \"艾克美续约\" --account 艾克美 --value 1.2万` 添加一个。\n")
     assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "12k", "--key", "--close", "2026-12-22")[0] == 0
     code, out, _ = run("deal", "list", "--stage", "Won")
     assert (code, out) == (0, "没有符合条件的商机。\n")
@@ -247,7 +249,7 @@ def test_a_verbs_help_and_its_group_speak_chinese(run, monkeypatch) -> None:
     code, out, _ = run("deal", "add", "--help")
     assert code == 0 and "\n添加商机并打印其编号\n" in out
     assert "  --close DATE          预计成交日期\n" in out
-    assert "  --value AMOUNT        48000, 48k, 1.2M\n" in out  # (examples of what to type stay)
+    assert "  --value AMOUNT        48000、4.8万\n" in out  # (examples of what to type, as a Chinese team types them)
     code, out, _ = run("deal", "--help")
     assert "商机子命令:" in out and "    list      列出商机（金额大的在前）\n" in out
     monkeypatch.setenv("UPLIFT_LANG", "en")
@@ -257,8 +259,8 @@ def test_a_verbs_help_and_its_group_speak_chinese(run, monkeypatch) -> None:
 
 def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert run("note", "list")[1] == ("还没有记录：用 `uplift note add \"Reps lose deals on price\" --tag pain_point` "
-                                      "添加一条。\n")
+    assert run("note", "list")[1] == ("还没有记录：用 `uplift note add \"销售代表因价格丢单\" --tag 痛点` "
+                                      "添加一条。\n")  # (an example a Chinese team would type, which works)
     assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
     assert run("log", "--actor", "bea")[1] == "日志中没有符合条件的记录。\n"
     assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali, bea, dana）\n"

@@ -37,10 +37,12 @@ def test_a_verbs_help_has_no_english_sentence_left_in_chinese(run, monkeypatch, 
 
 def test_the_help_says_the_descriptions_options_and_groups_in_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
+    monkeypatch.setenv("COLUMNS", "80")
     code, out, _ = run("goal", "add", "--help")
     assert "\n添加目标并打印其编号\n" in out
     assert "  --region NAME         范围：区域（all 表示全部）\n" in out
-    assert "  --target N            绝对值（1.38M）、变化量（+15%），或比率的百分点变化（+5pp）\n" in out
+    assert ("  --target N            绝对值（1.38M）、变化量（+15%），或比率的百分点变化\n"
+            "                        （+5pp）\n") in out  # (wrapped by cells at 80 columns)
     assert "  --deadline DATE       YYYY-MM-DD, +6w, ...\n" in out  # (an example of what to type stays)
     code, out, _ = run("budget", "--help")
     assert "预算子命令:" in out and "    total     设置计划的总预算（仅限主管）\n" in out

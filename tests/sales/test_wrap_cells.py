@@ -19,6 +19,10 @@ from sales.text import wrap_cells
     ("abcdefg", 3, ["abc", "def", "g"]),  # too narrow for a hyphen: cut bare
     ("成交 2027年1月", 8, ["成交", "2027年", "1月"]),  # a number stays with what it counts (was `2027年1` / `月`)
     ("超过 12 天", 4, ["超过", "12", "天"]),
+    ("有争议 D-1；主管解除", 11, ["有争议", "D-1；主管解", "除"]),  # a closing mark after a word stays with it
+    ("套餐 GTX Plus，已批准", 13, ["套餐 GTX", "Plus，已批准"]),
+    ("百分点变化（+5pp）", 11, ["百分点变化", "（+5pp）"]),  # an opening mark never ends a line
+    ("奖金“新客户猎手”", 6, ["奖金", "“新客", "户猎", "手”"]),  # (not `奖金“` / `新客户`)
     ("", 5, [""]),
 ])
 def test_lines_as_chinese_is_set(text, width, lines) -> None:

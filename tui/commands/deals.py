@@ -457,7 +457,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         add_ref(parser, "--owner", kind="member", owns=owns, metavar="U",
                 help=_("who owns it (on add, you unless given; \"\" for nobody)"))
         names(parser.add_argument("--stage", help=_("its stage, as the pipeline names them")), "stage")
-        parser.add_argument("--value", metavar="AMOUNT", help="48000, 48k, 1.2M")
+        parser.add_argument("--value", metavar="AMOUNT", help=_("48000, 48k, 1.2M"))
         parser.add_argument("--close", metavar="DATE", help=_("expected close date"))
         parser.add_argument("--next", metavar="STEP", help=_("the next step"))
         parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,

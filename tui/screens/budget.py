@@ -211,7 +211,7 @@ class BudgetScreen(BoardView):
         tasks = [(plain_rich(f"{t.id}  {t.title}"), t.id) for t in board.tasks()]
         rows = [
             ("title", _("What for"), text_input("", max_length=TITLE_MAX)),
-            (("amount", _("Amount"), text_input("", placeholder="5000, 2.5k")),
+            (("amount", _("Amount"), text_input("", placeholder=_("5000, 2.5k"))),
              ("category", _("Category"), Select([(plain_rich(_(c)), c) for c in CATEGORIES],
                                                 allow_blank=False, value="other"))),
             (("strategy", _("Strategy"), Select(strategies, prompt=_("no strategy"))),

@@ -77,7 +77,7 @@ class DealForm(FormBase):
             yield from self._row_errors(("owner", _("Owner")), ("stage", _("Stage")), ("business", _("Customer")))
             with Horizontal(classes="field-row"):
                 yield from self._field("value", _("Value"), text_input(
-                    form_number(deal.value) if deal else "", id="value", placeholder="48000, 48k, 1.2M"), error=False)
+                    form_number(deal.value) if deal else "", id="value", placeholder=_("48000, 48k, 1.2M")), error=False)
                 yield from self._field("close", _("Expected close"), text_input(
                     str(deal.close or "") if deal else "", placeholder=DATE_PLACEHOLDER, id="close"), error=False)
                 yield from self._field("forecast", _("Forecast"), Select(
@@ -292,7 +292,7 @@ class PaymentForm(FormBase):
                 id=self.deal.id, title=self.deal.title), save_hint(self))
             yield Static(plain(payments_text(self.deal, self.app.board.today())), classes="dialog-hint")
             yield error_line("error-form")
-            yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder="12000, 12k"))
+            yield from self._field("amount", _("Amount paid"), text_input(id="amount", placeholder=_("12000, 12k")))
             yield from self._field("on", _("Paid on"), text_input(placeholder=PAID_ON_HINT, id="on"))
             yield from self._field("note", _("Invoice or reference"), text_input(id="note", max_length=NAME_MAX))
             yield from self._buttons()
