@@ -35,10 +35,9 @@ from sales.ids import format_id, kind_word, parse_id
 from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
 from sales.splits import split_rep_problem
-from sales.tasks import dependency_loop
+from sales.tasks import WIP_MAX, dependency_loop
 from sales.validation import plainly
 
-WIP_MAX = 999
 
 
 class Problem(Said):

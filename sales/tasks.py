@@ -20,6 +20,8 @@ Repeat = Literal["daily", "weekly", "fortnightly", "monthly", "quarterly"]
 
 STATUSES: tuple[str, ...] = ("todo", "doing", "blocked", "done")
 STATUS_LABELS = {"todo": "To do", "doing": "Doing", "blocked": "Blocked", "done": "Done"}
+#: The most cards a column's WIP limit may allow (the store, plan files, the form and `uplift wip`).
+WIP_MAX = 999
 PRIORITIES: tuple[str, ...] = ("low", "normal", "high", "urgent")
 REPEATS: tuple[str, ...] = ("daily", "weekly", "fortnightly", "monthly", "quarterly")
 _REPEAT_ALIASES = {"day": "daily", "week": "weekly", "2 weeks": "fortnightly", "2w": "fortnightly",

@@ -10,8 +10,7 @@ from datetime import date
 import msgspec
 
 from sales.errors import Invalid
-from sales.plan_check import WIP_MAX
-from sales.tasks import normalize_status
+from sales.tasks import WIP_MAX, normalize_status
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 

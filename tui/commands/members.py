@@ -247,7 +247,7 @@ def cmd_wip(args: argparse.Namespace) -> int:
 
 def _positive(text: str) -> int:
     if not text.isdigit():
-        from sales.plan_check import WIP_MAX  # (said only: the store keeps the bound)
+        from sales.tasks import WIP_MAX  # (said only: the store keeps the bound)
 
         raise BadInput("limit: {text!r} is not a WIP limit: give a whole number from 1 to {most}, or off", text=text,
                        most=WIP_MAX)

@@ -352,7 +352,7 @@ class TeamSetupScreen(ModalScreen[None]):
                              lambda _made: self.app.call_next(self.app.refresh_screens))
 
     def action_wip(self) -> None:
-        from sales.plan_check import WIP_MAX  # (the bound a plan file's and the store's limits keep)
+        from sales.tasks import WIP_MAX  # (the bound a plan file's and the store's limits keep)
         from tui.screens.fields_form import FieldsForm, Hint
 
         if not permitted(self, "board.settings"):
