@@ -1,0 +1,35 @@
+"""After the turn to a new cycle: the cycle at a glance counts the new cycle's work as the
+burn-up does (last cycle's done tasks are not this one's), and the burn-up of a cycle that has
+ended reads as ended, not as running."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
+
+
+def test_the_glance_leaves_out_last_cycles_done_tasks(board_path, capsys, monkeypatch) -> None:
+    fix_now(monkeypatch, datetime(2026, 12, 20, 12, tzinfo=timezone.utc))  # Q4 2026 running
+    run = run_uplift(board_path, capsys, monkeypatch)
+    assert run("plan", "new", "--from", "sample-quarter")[0] == 0
+    tasks = json.loads(run("task", "list", "--json")[1])
+    status = {s: sum(1 for t in tasks if t["status"] == s) for s in ("todo", "doing", "blocked", "done")}
+    assert json.loads(run("cycle", "--json")[1])["plan"]["tasks"] == status  # (Q4: all of them)
+
+    fix_now(monkeypatch, datetime(2027, 1, 10, 12, tzinfo=timezone.utc))
+    assert run("plan", "info", "--name", "North team, Q1 2027", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
+    assert run("task", "add", "Plan the Q1 kickoff", "--owner", "ali")[0] == 0  # (to do)
+    first_todo = next(t["id"] for t in tasks if t["status"] == "todo")
+    assert run("task", "move", first_todo, "done")[0] == 0
+    # the Q4 tasks still open, the new one, and one of them done in Q1: none of Q4's done ones
+    expected = {"todo": status["todo"], "doing": status["doing"], "blocked": status["blocked"], "done": 1}
+    assert json.loads(run("cycle", "--json")[1])["plan"]["tasks"] == expected
+    scope = sum(expected.values())
+    code, out, _ = run("cycle")
+    assert code == 0 and (f"{scope} tasks: {expected['todo']} to do, {expected['doing']} doing, "
+                          f"{expected['blocked']} blocked, 1 done") in out
+    today = json.loads(run("burnup", "--json")[1])["days"][-1]
+    assert (today["scope"], today["done"]) == (scope, 1)  # the burn-up agrees
