@@ -33,3 +33,21 @@ def test_the_glance_leaves_out_last_cycles_done_tasks(board_path, capsys, monkey
                           f"{expected['blocked']} blocked, 1 done") in out
     today = json.loads(run("burnup", "--json")[1])["days"][-1]
     assert (today["scope"], today["done"]) == (scope, 1)  # the burn-up agrees
+
+
+def test_an_ended_cycles_burn_up_reads_as_ended(board_path, capsys, monkeypatch) -> None:
+    fix_now(monkeypatch, datetime(2026, 12, 31, 12, tzinfo=timezone.utc))  # Q4 2026's last day
+    run = run_uplift(board_path, capsys, monkeypatch)
+    assert run("plan", "new", "--from", "sample-quarter")[0] == 0
+    tasks = json.loads(run("task", "list", "--json")[1])
+    open_ = sum(1 for t in tasks if t["status"] != "done")
+    out = run("burnup")[1]  # while it runs, it reads as running
+    assert out.startswith("Burn-up 2026-10-01 to 2026-12-31: day 92 of 92\n") and "would be done by now" in out
+
+    fix_now(monkeypatch, datetime(2027, 1, 10, 12, tzinfo=timezone.utc))  # over, no new cycle yet
+    ended = run("burnup")[1]
+    assert ended == run("burnup", "--start", "2026-10-01", "--end", "2026-12-31")[1]  # (read as an earlier cycle)
+    assert ended.startswith("Burn-up 2026-10-01 to 2026-12-31: the cycle has ended (92 days)\n")
+    assert "day 92 of 92" not in ended and "by now" not in ended
+    assert f"{len(tasks)} tasks, {len(tasks) - open_} done" in ended
+    assert f"The cycle ended on 2026-12-31 with {open_} tasks open." in ended
