@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
-from sales.approvals import same_as_approved
+from sales.approvals import same_as_approved, waits_for_approval
 from sales.calendar import CycleDays, Event, plan_events
 from sales.errors import Invalid, NotFound
 from store.board_core import BoardCore
@@ -74,8 +74,7 @@ class AgendaQueries(BoardCore):
             # (pay is private: a rep reading a lead's day (`today --for dana`) was told "Payouts: 1
             # to approve", counted from the one statement the rep may read, as if it were dana's)
             statements = [s for s in self.payouts() if s.hold is None]  # (held: not to approve or pay yet)
-            day.payouts = (sum(1 for s in statements if s.plan is not None and (
-                               s.approval is None or not same_as_approved(s.approval, s))),
+            day.payouts = (sum(1 for s in statements if waits_for_approval(s)),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
             day.past_payouts = self._past_payouts_changed()
         return day

@@ -51,3 +51,23 @@ def test_an_ended_cycles_burn_up_reads_as_ended(board_path, capsys, monkeypatch)
     assert "day 92 of 92" not in ended and "by now" not in ended
     assert f"{len(tasks)} tasks, {len(tasks) - open_} done" in ended
     assert f"The cycle ended on 2026-12-31 with {open_} tasks open." in ended
+
+
+def test_a_new_cycles_statements_at_nothing_are_not_to_approve(board_path, capsys, monkeypatch) -> None:
+    fix_now(monkeypatch, datetime(2026, 12, 20, 12, tzinfo=timezone.utc))
+    run = run_uplift(board_path, capsys, monkeypatch)
+    assert run("plan", "new", "--from", "sample-quarter")[0] == 0
+    assert "Payouts: 3 to approve" in run("today")[1]  # (Q4: ali, bea and chen have earned; dev and emma 0.00)
+
+    fix_now(monkeypatch, datetime(2027, 1, 5, 12, tzinfo=timezone.utc))  # Q1 2027's second day: nothing won yet
+    assert run("plan", "info", "--name", "North team, Q1 2027", "--start", "2027-01-04", "--end", "2027-03-31")[0] == 0
+    statements = json.loads(run("payout", "--json")[1])
+    assert len(statements) == 5 and {s["total"] for s in statements} == {0.0}
+    code, out, _ = run("today")
+    assert code == 0 and "Payouts:" not in out
+    # one won deal: that rep's statement has something to approve, the others still nothing
+    # (ali's quota 60,000: 0% to 30,000, 5% of the 10,000 above = 500.00)
+    deal = json.loads(run("deal", "add", "Q1 opener", "--value", "40000", "--owner", "ali", "--json")[1])["deal"]
+    assert run("deal", "move", deal["id"], "won")[0] == 0
+    assert [s["total"] for s in json.loads(run("payout", "--json")[1]) if s["rep"] == "ali"] == [500.0]
+    assert "Payouts: 1 to approve (`uplift payout`)" in run("today")[1]
