@@ -40,6 +40,8 @@ def rows(b: BurnUp) -> list[list[str]]:
 def summary(b: BurnUp) -> list[str]:
     """Where the work stands today and, at the recent pace, when the open tasks are done."""
     now = b.today
+    if not now.scope and b.over:  # (nothing to add to a cycle that has ended)
+        return [_("The cycle had no tasks.")]
     if not now.scope and b.owner is None:  # (a new board: say what fills the chart)
         return [_("No tasks yet: add one on the task board or with `uplift task add TITLE`.")]
     if not now.scope:

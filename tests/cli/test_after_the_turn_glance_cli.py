@@ -71,3 +71,12 @@ def test_a_new_cycles_statements_at_nothing_are_not_to_approve(board_path, capsy
     assert run("deal", "move", deal["id"], "won")[0] == 0
     assert [s["total"] for s in json.loads(run("payout", "--json")[1]) if s["rep"] == "ali"] == [500.0]
     assert "Payouts: 1 to approve (`uplift payout`)" in run("today")[1]
+
+
+def test_an_ended_cycle_without_tasks_is_not_told_to_add_one(board_path, capsys, monkeypatch) -> None:
+    fix_now(monkeypatch, datetime(2026, 12, 20, 12, tzinfo=timezone.utc))
+    run = run_uplift(board_path, capsys, monkeypatch)
+    assert run("plan", "new", "--from", "sample-quarter")[0] == 0  # (its tasks came in on 2026-12-20)
+    out = run("burnup", "--start", "2026-07-01", "--end", "2026-09-30")[1]
+    assert out.startswith("Burn-up 2026-07-01 to 2026-09-30: the cycle has ended (92 days)\n")
+    assert out.endswith("\nThe cycle had no tasks.\n")
