@@ -33,14 +33,15 @@ class BurnUpQueries(BoardCore):
         records: Iterable[Activity] = self.log.newest_first(where=wanted(ends[0]))
         settled: set[str] = set()
         if cycle and first == start:  # the whole chart: last cycle's done tasks are not this one's
-            records = read_back(records, midnight(start, now))  # (read once, for both)
-            settled = done_by(tasks, records, midnight(start, now))
+            begun = midnight(start, now)
+            records = read_back(records, begun)  # (read once, back to the cycle's first moment, for both)
+            settled = done_by(tasks, records, begun)
         return burn_up(tasks, records, start, end, ends, owner, cycle, first, today, upcoming, settled)
 
     def settled_tasks(self) -> set[str]:
         """The tasks done before the cycle began (its first moment): last cycle's work, which
         neither the burn-up nor the cycle at a glance counts in this one. None on a board without
-        cycle dates or before its cycle begins. The log is read back to the cycle's first day."""
+        cycle dates, or whose cycle has not begun. The log is read back to the cycle's first day."""
         now = self.clock()
         start, end = self.period()
         if start is None or end is None or start > now.date():
