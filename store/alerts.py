@@ -161,7 +161,7 @@ class AlertChanges(BoardCore):
                 found.append((goal.id, goal.deadline, None if done is None else in_points(done)))
         return found
 
-    def _at_baseline(self, goal_ids: list[str]) -> set[str]:
+    def goals_at_baseline(self, goal_ids: list[str]) -> set[str]:
         """Of `goal_ids`, those standing at their baseline: no check-in, nothing measured, no
         contributors (sales.rollup.at_baseline, as `goal show` says it)."""
         if not goal_ids:
@@ -192,7 +192,7 @@ class AlertChanges(BoardCore):
         if paces is None:
             paces = self.goal_paces()
         paces = list(paces)
-        waiting = self._at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected])
+        waiting = self.goals_at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected])
         found += [a for a in (goal_behind_pace(*pace, unit="%", at_baseline=pace[0] in waiting) for pace in paces)
                   if a]
         found += [goal_ended(*ended) for ended in self.ended_goals()]
