@@ -213,14 +213,20 @@ def wip_over_limit(tasks: Iterable[Task], limits: dict[str, int]) -> list[Alert]
 
 
 def goal_behind_pace(goal_id: str, expected: float, actual: float, tolerance: float = 0.0,
-                     unit: str = "") -> Alert | None:
+                     unit: str = "", at_baseline: bool = False) -> Alert | None:
     """A goal whose actual value is behind the value its pace expects by now.
 
     Pace arithmetic (what a goal should have reached by today) belongs to the goals phase; this
     rule only compares. `tolerance` is how far behind is still on pace, in the goal's unit.
+    `at_baseline`: the goal stands at its baseline for want of a check-in (sales.rollup.at_baseline),
+    so what it asks is a check-in, as `goal show` says, not "0% by now".
     """
     if actual >= expected - tolerance:
         return None
+    if at_baseline:
+        return Alert(kind="pace", item=goal_id, message=Phrase(
+            "{goal} has no check-in yet: it stands at its baseline where {expected:g}{unit} of the way was "
+            "expected by now", goal=goal_id, unit=unit, expected=expected))
     return Alert(kind="pace", item=goal_id, message=Phrase(
         "{goal} is behind its pace: {actual:g}{unit} by now where {expected:g}{unit} was expected "
         "({short:g}{unit} short)", goal=goal_id, actual=actual, unit=unit, expected=expected,

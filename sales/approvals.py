@@ -118,6 +118,19 @@ def overpaid(approval: Approval | None, paid: float | None) -> float:
     return min(cents(approval.total - paid), 0.0) + 0.0
 
 
+def waits_for_approval(statement: "Statement") -> bool:
+    """Whether a lead is asked to approve the statement: on a plan, never approved and with an
+    amount in it (a new cycle's first days, nothing won yet: every line at 0.00, asking for five
+    approvals of nothing), or approved and changed since (down to 0.00 too: what was approved no
+    longer stands)."""
+    if statement.plan is None:
+        return False
+    if statement.approval is not None:
+        return not same_as_approved(statement.approval, statement)
+    return bool(statement.total or statement.held or statement.carried_in or statement.carried_out
+                or any(line.amount for line in statement.lines))
+
+
 def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
     """An approved line's text and amount, its words brought up to date where only the words
     changed: a carry line approved as "balance of -800.00 carried into the next cycle: ..." is

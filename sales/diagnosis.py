@@ -104,6 +104,10 @@ class Finding(msgspec.Struct):
     """`text` kept with its template (sales.phrases.as_builtins), so that it is said in the
     interface's language (None in diagnoses kept before there was one: `text` is said as it is)"""
 
+    def __post_init__(self) -> None:  # an older board's weak spots said their quarters 2022Q3 (as PeriodRow's)
+        self.subject, self.reference_label = kpis.dashed_within(self.subject), kpis.dashed_within(self.reference_label)
+        self.text, self.said = kpis.dashed_within(self.text), kpis.dashed_within(self.said)
+
 
 class SourceInfo(msgspec.Struct, kw_only=True):
     """Where the data came from and how it was read. (Each part may be empty: a plan file, which

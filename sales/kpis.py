@@ -12,6 +12,7 @@ product line) (pair_grain), and counted as rows, instead of counting distinct id
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from sales.errors import Reason
@@ -148,6 +149,22 @@ def dashed(label: str) -> str:
     """A period label in the form period_label writes: a quarter kept by an older board as
     `2019Q1` reads `2019-Q1`; anything else as it is."""
     return label.replace("Q", "-Q") if "Q" in label and "-Q" not in label else label
+
+
+_OLD_QUARTER = re.compile(r"\b(\d{4})Q([1-4])\b")
+
+
+def dashed_within(kept: Any) -> Any:
+    """`dashed` for the quarters inside text an older board kept (a weak spot's "from 2022Q3 to
+    2022Q4"), and inside the strings of lists and dicts (its template's values); anything else
+    as it is."""
+    if isinstance(kept, str):
+        return _OLD_QUARTER.sub(r"\1-Q\2", kept) if "Q" in kept else kept
+    if isinstance(kept, list):
+        return [dashed_within(item) for item in kept]
+    if isinstance(kept, dict):
+        return {key: dashed_within(value) for key, value in kept.items()}
+    return kept
 
 
 def period_bounds(index: int, period: str) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
-from sales.approvals import same_as_approved
+from sales.approvals import same_as_approved, waits_for_approval
 from sales.calendar import CycleDays, Event, plan_events
 from sales.errors import Invalid, NotFound
 from store.board_core import BoardCore
@@ -63,8 +63,10 @@ class AgendaQueries(BoardCore):
         if who in self.reps():
             row = self.forecast(who).reps[0]
             forecast = row if row.quota is not None else None
+        # a goal at its baseline for want of a check-in is waiting for one (listed so), not "0% of the way"
+        waiting = self.goals_at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected])
         day = agenda(who, self.today_of(who), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
-                     paces, self.alerts(paces=paces), forecast, horizon,
+                     [p for p in paces if p[0] not in waiting], self.alerts(paces=paces), forecast, horizon,
                      coaching=self.coaching_notes(who),  # (what the reader may read: a rep, their own only)
                      lead=self.role_of(who) == "lead", training=self.training(),
                      members=[m.name for m in self.members()])
@@ -74,8 +76,7 @@ class AgendaQueries(BoardCore):
             # (pay is private: a rep reading a lead's day (`today --for dana`) was told "Payouts: 1
             # to approve", counted from the one statement the rep may read, as if it were dana's)
             statements = [s for s in self.payouts() if s.hold is None]  # (held: not to approve or pay yet)
-            day.payouts = (sum(1 for s in statements if s.plan is not None and (
-                               s.approval is None or not same_as_approved(s.approval, s))),
+            day.payouts = (sum(1 for s in statements if waits_for_approval(s)),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
             day.past_payouts = self._past_payouts_changed()
         return day

@@ -24,6 +24,7 @@ from sales.alerts import (
 from sales.errors import Invalid, NotFound, Word
 from sales.goals import in_cycle
 from sales.pace import in_points
+from sales.rollup import at_baseline, own_value
 from sales.validation import convert
 from store.board_core import BoardCore, Transaction
 
@@ -160,6 +161,16 @@ class AlertChanges(BoardCore):
                 found.append((goal.id, goal.deadline, None if done is None else in_points(done)))
         return found
 
+    def goals_at_baseline(self, goal_ids: list[str]) -> set[str]:
+        """Of `goal_ids`, those standing at their baseline: no check-in, nothing measured, no
+        contributors (sales.rollup.at_baseline, as `goal show` says it)."""
+        if not goal_ids:
+            return set()
+        goals = {g.id: g for g in self.goals()}
+        checkins, measure = self.checkins(), self.measurer()
+        return {goal_id for goal_id in goal_ids if goal_id in goals and goals[goal_id].rollup is None
+                and at_baseline(own_value(goals[goal_id], checkins, measure))}
+
     def alerts(self, now: datetime | None = None,
                paces: Iterable[tuple[str, float, float]] | None = None) -> list[Alert]:
         """Every alert that fires now (snoozed ones marked, not dropped).
@@ -180,6 +191,9 @@ class AlertChanges(BoardCore):
                  + wip_over_limit(tasks, self.wip_limits()))
         if paces is None:
             paces = self.goal_paces()
-        found += [a for a in (goal_behind_pace(*pace, unit="%") for pace in paces) if a]
+        paces = list(paces)
+        waiting = self.goals_at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected])
+        found += [a for a in (goal_behind_pace(*pace, unit="%", at_baseline=pace[0] in waiting) for pace in paces)
+                  if a]
         found += [goal_ended(*ended) for ended in self.ended_goals()]
         return apply_snoozes(found, self.snoozes(), today)

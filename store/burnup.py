@@ -34,13 +34,32 @@ class BurnUpQueries(BoardCore):
         settled: set[str] = set()
         if cycle and first == start:  # the whole chart: last cycle's done tasks are not this one's
             begun = midnight(start, now)
-            read = []
-            for record in records:  # (read once, back to the cycle's first moment, for both)
-                read.append(record)
-                if datetime.fromisoformat(record.at) < begun:
-                    break
-            settled, records = done_by(tasks, read, begun), read
+            records = read_back(records, begun)  # (read once, back to the cycle's first moment, for both)
+            settled = done_by(tasks, records, begun)
         return burn_up(tasks, records, start, end, ends, owner, cycle, first, today, upcoming, settled)
+
+    def settled_tasks(self) -> set[str]:
+        """The tasks done before the cycle began (its first moment): last cycle's work, which
+        neither the burn-up nor the cycle at a glance counts in this one. None on a board without
+        cycle dates, or whose cycle has not begun. The log is read back to the cycle's first day."""
+        now = self.clock()
+        start, end = self.period()
+        if start is None or end is None or start > now.date():
+            return set()
+        begun = midnight(start, now)
+        tasks = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in self.tasks()}
+        return done_by(tasks, self.log.newest_first(where=wanted(begun)), begun)
+
+
+def read_back(records: Iterable[Activity], moment: datetime) -> list[Activity]:
+    """The log's records, newest first, down to the first made before `moment` (kept: the burn-up
+    reads the day before from it)."""
+    read = []
+    for record in records:
+        read.append(record)
+        if datetime.fromisoformat(record.at) < moment:
+            break
+    return read
 
 
 def midnight(day: date, now: datetime) -> datetime:

@@ -43,7 +43,8 @@ class CycleQueries(BoardCore):
                      [g.id for g in goals if g.id not in judged])
 
     def _plan_phase(self, today) -> Plan:
-        counts, overdue = task_counts(self.tasks(), today)
+        settled = self.settled_tasks()  # (last cycle's done tasks: not this one's, as in the burn-up)
+        counts, overdue = task_counts((t for t in self.tasks() if t.id not in settled), today)
         money = self.budget_totals()
         training = self.training()
         burn = self.burn_up(last_days=PACE_DAYS + 1)  # (the pace needs no more of the log)

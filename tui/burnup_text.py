@@ -17,6 +17,9 @@ def title(b: BurnUp) -> str:
             weeks=len(b.days) // 7, start=b.upcoming.isoformat())
     elif not b.cycle:
         said = _("Burn-up of the last {weeks} weeks (the board has no cycle dates)").format(weeks=len(b.days) // 7)
+    elif b.over:  # (read after its end: not "day 92 of 92", as if it still ran)
+        said = _("Burn-up {start} to {end}: the cycle has ended ({days} days)").format(
+            start=b.start.isoformat(), end=b.end.isoformat(), days=(b.end - b.start).days + 1)
     else:
         said = _("Burn-up {start} to {end}: day {day} of {days}").format(
             start=b.start.isoformat(), end=b.end.isoformat(), day=(b.today.day - b.start).days + 1,
@@ -37,6 +40,8 @@ def rows(b: BurnUp) -> list[list[str]]:
 def summary(b: BurnUp) -> list[str]:
     """Where the work stands today and, at the recent pace, when the open tasks are done."""
     now = b.today
+    if not now.scope and b.over:  # (nothing to add to a cycle that has ended)
+        return [_("The cycle had no tasks.")]
     if not now.scope and b.owner is None:  # (a new board: say what fills the chart)
         return [_("No tasks yet: add one on the task board or with `uplift task add TITLE`.")]
     if not now.scope:
@@ -44,7 +49,7 @@ def summary(b: BurnUp) -> list[str]:
     share = rounded(now.done / now.scope, percent=True) + "%"
     lines = [n_("{scope} task, {done} done ({share}), {open} open.", "{scope} tasks, {done} done ({share}), {open} open.",
                 now.scope).format(scope=now.scope, done=now.done, share=share, open=now.open)]
-    if b.cycle:
+    if b.cycle and not b.over:  # (once it has ended, an even pace has done them all: nothing said)
         lines[0] = sentences(lines[0], _("At an even pace {even} would be done by now.").format(
             even=rounded(b.even_pace(now))))
     lines.append(when_done(now.open, b.pace, b.done_by, b.end if b.cycle else None, b.over,

@@ -310,28 +310,29 @@ def test_the_samples_aligned_goals(run) -> None:
 
 
 def test_a_leads_day_says_which_payouts_wait(run) -> None:
-    # the sample's five reps are all on I-1: five statements to approve, none approved yet
+    # the sample's five reps are all on I-1, none approved yet: three statements to approve (ali
+    # 1,368.00, bea 3,430.00, chen 875.00); dev's and emma's are 0.00, nothing to approve
     line = "Payouts: {0} to approve, {1} approved and not paid yet (`uplift payout`)"
-    assert "Payouts: 5 to approve (`uplift payout`)\n" in run("today")[1]  # (no "0 approved and not paid yet")
+    assert "Payouts: 3 to approve (`uplift payout`)\n" in run("today")[1]  # (no "0 approved and not paid yet")
     run("payout", "approve", "--rep", "chen")
-    assert line.format(4, 1) in run("today")[1]
+    assert line.format(2, 1) in run("today")[1]
     run("payout", "paid")
-    assert "Payouts: 4 to approve (`uplift payout`)\n" in run("today")[1]
+    assert "Payouts: 2 to approve (`uplift payout`)\n" in run("today")[1]
     assert "Payouts:" not in run("today", user="ali")[1]  # a rep's day: their own quota instead
     code, out, _ = run("today", "--json")
-    assert json.loads(out)["payouts"] == [4, 0]
+    assert json.loads(out)["payouts"] == [2, 0]
     run("payout", "approve")
     assert "Payouts: 4 approved and not paid yet (`uplift payout`)\n" in run("today")[1]
 
 
 def test_a_rep_reading_a_leads_day_is_told_nothing_of_the_payouts_waiting(run) -> None:
     """Pay is private: ali's `today --for dana` said "Payouts: 1 to approve", counted from the one
-    statement ali may read, under dana's name (dana has five)."""
+    statement ali may read, under dana's name (dana has three)."""
     code, out, _ = run("today", "--for", "dana", user="ali")
     assert code == 0 and out.startswith("dana's day") and "Payouts:" not in out
     code, out, _ = run("today", "--for", "dana", "--json", user="ali")
     assert (json.loads(out)["payouts"], json.loads(out)["past_payouts"]) == ([0, 0], [])
-    assert "Payouts: 5 to approve" in run("today", "--for", "dana")[1]  # (dana's own reading)
+    assert "Payouts: 3 to approve" in run("today", "--for", "dana")[1]  # (dana's own reading: two are 0.00)
 
 
 def test_an_invisible_character_does_not_make_a_new_customer(run) -> None:
