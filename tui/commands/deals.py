@@ -30,6 +30,11 @@ def _money(value: float) -> str:
     return f"{value:,.0f}"
 
 
+#: Which of `deal list`'s columns a narrow terminal leaves out first (by index): the account,
+#: the close date, the owner, the stage; ID, value and title stay.
+DEAL_LEAST_FIRST = (5, 3, 4, 1)
+
+
 def cmd_deal_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
@@ -68,7 +73,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
         outcomes = {stage.name: stage.outcome for stage in board.stages()}
         print(table(["ID", _("STAGE"), _("VALUE"), _("CLOSE"), _("OWNER"), _("ACCOUNT"), _("TITLE")],
                     [[d.id, d.stage, _money(d.value), str(closed_on(d, outcomes.get(d.stage, "open")) or d.close or ""),
-                      d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
+                      d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals],
+                    least_first=DEAL_LEAST_FIRST))
     else:
         say_line(_("No deals match.") if board.deals() else
                  _("No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`."))

@@ -55,7 +55,7 @@ def _reading(board, args: argparse.Namespace):
 
 def _print_review(board, args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.cli_output import narrow_table, on_screen, print_json, table
+    from tui.cli_output import on_screen, print_json, table
 
     if args.json:
         print_json(board.review())
@@ -65,9 +65,9 @@ def _print_review(board, args: argparse.Namespace) -> int:
         print(_("cycle  {start} to {end}").format(start=start, end=end))
         print()
     goals = board.goal_results()
-    print(narrow_table([_(name).upper() for name in GOAL_COLUMNS], [
+    print(table([_(name).upper() for name in GOAL_COLUMNS], [
         [g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], GOAL_LEAST_FIRST)
+         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], least_first=GOAL_LEAST_FIRST)
           if goals else _("No goals yet.") if not board.goals() else
           _("No goals in this cycle (`uplift goal carry ID --target N` carries one of the last cycle's on)."))
     p = board.process_metrics()
@@ -84,8 +84,8 @@ def _print_review(board, args: argparse.Namespace) -> int:
         from tui.review_text import STRATEGY_COLUMNS, strategy_rows
 
         print()
-        print(narrow_table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
-                           STRATEGY_LEAST_FIRST, max_last=50))
+        print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
+                    least_first=STRATEGY_LEAST_FIRST, max_last=50))
         print(on_screen(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), "
                           "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
                           "--deal D-N)."), hang=0))
