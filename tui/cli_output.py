@@ -230,24 +230,6 @@ CUT_AT_LEAST = 4
 LAST_ROOM = 20
 
 
-def columns_that_fit(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int, list[str]]:
-    """How many of a table of figures' first columns fit the terminal whole, and the headers of
-    those left out (none to a pipe, or when all fit). A table whose every column is a figure
-    (`uplift forecast`'s twelve) has no last column to wrap: at 80 columns over SSH each row broke
-    across the screen's left edge, its figures under the wrong headers. As the app's forecast
-    leaves out the columns a narrow window has no room for and names them, so does the command."""
-    if (columns := wrap_width()) is None:
-        return len(headers), []
-    widths = [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
-    used, shown = 0, 0
-    for width in widths:
-        if used + width > columns:
-            break
-        used, shown = used + width + 2, shown + 1
-    shown = max(shown, 1)
-    return shown, list(headers[shown:])
-
-
 def columns_to_leave_out(headers: Sequence[str], rows: Sequence[Sequence[str]], least_first: Sequence[int],
                          room: int = LAST_ROOM) -> list[int]:
     """Which columns `table` leaves out on a narrow terminal, by index: those of `least_first` in

@@ -27,7 +27,7 @@ def cmd_account_list(args: argparse.Namespace) -> int:
         # (on a narrow terminal the counts give way first: the values say more)
         print(table([heading(name).upper() for _key, name in LIST_COLUMNS],
                     [[cells[key] for key in keys] for cells in map(list_cells, accounts)],
-                    least_first=[keys.index("won"), keys.index("open")]))
+                    least_first=[keys.index(key) for key in ("won", "open", "last", "won_value")]))
     else:
         say_line(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
                    "activity logged on one (`uplift log add call --account Acme`) makes one."))

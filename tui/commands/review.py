@@ -92,7 +92,7 @@ def _print_review(board, args: argparse.Namespace) -> int:
     print()
     answers = board.may("answer.add")  # (a rep is not sent to a lead's command)
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
-        print(safe(f"{n}. {question}"))
+        print(on_screen(safe(f"{n}. {question}"), hang=len(str(n)) + 2))
         print(safe(f"   {answer.answer}") if answer and answer.answer
               else "   " + (_("(not answered: uplift review answer {number} TEXT)").format(number=n) if answers
                             else _("(not answered yet: a lead answers it)")))
@@ -356,7 +356,8 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print_json(plans)
     elif plans:
         print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
-            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), _cycles_cell(p), p.name] for p in plans]))
+            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), _cycles_cell(p), p.name] for p in plans],
+            least_first=(2, 4, 3, 1)))  # (narrow: the tiers, the cycles it pays, the cap, the quota give way)
     else:
         say_line(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK

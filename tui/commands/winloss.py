@@ -10,6 +10,12 @@ from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
 from tui.i18n import _
 
 
+#: Which columns of each table a narrow terminal leaves out first (by index): the losses' value
+#: and count, then the share by value; why and where deals were lost keep the deals they name.
+LEAST_FIRST = {"winloss-reps": (5, 2, 6), "winloss-products": (5, 2, 6), "winloss-reasons": (3, 1),
+               "winloss-stages": (3, 1)}
+
+
 def cmd_winloss(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -43,7 +49,8 @@ def cmd_winloss(args: argparse.Namespace) -> int:
         says, rows = shown[table_id]
         if says:
             print()
-            print(table([_(name).upper() for name in (heading, *columns)], [cells for _key, cells in rows]))
+            print(table([_(name).upper() for name in (heading, *columns)], [cells for _key, cells in rows],
+                        least_first=LEAST_FIRST[table_id]))
     for note in notes(result):
         print()
         print(detail_on_screen(safe(note)))
