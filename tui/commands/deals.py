@@ -21,6 +21,7 @@ from tui.cli_support import (
     import_span,
     open_board,
     stdin_file,
+    whose,
 )
 from sales.text import safe
 from tui.i18n import N_, _, n_
@@ -38,16 +39,13 @@ DEAL_LEAST_FIRST = (5, 3, 4, 1)
 def cmd_deal_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
-    if args.mine and args.owner is not None:  # (it took --mine and dropped --owner unsaid)
-        raise BadInput("give --mine or --owner, not both")
     check_output_flags(args)
     board = open_board(args)
     deals = board.deals()
     if args.stage:
         stage = board.stage(args.stage).name
         deals = [d for d in deals if d.stage == stage]
-    owner = board.actor if args.mine else args.owner
-    if owner:
+    if owner := whose(args, board):
         deals = [d for d in deals if d.owner == owner]
     if args.strategy:  # the deals a strategy brought (its own field, not its tasks' links)
         deals = [d for d in deals if d.strategy == args.strategy]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board, whose
 from tui.i18n import _
 
 
@@ -28,12 +28,10 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         trend_rows,
     )
 
-    if args.mine and args.rep:
-        raise BadInput("give --mine or --rep, not both")
     if not 0 <= args.weeks <= 52:
         raise BadInput("weeks: a history of 0 (none) to 52 weeks, not {weeks}", weeks=args.weeks)
     board = open_board(args)
-    rep = board.actor if args.mine else args.rep
+    rep = whose(args, board)
     result = board.forecast(rep, args.commit)
     trend = board.forecast_trend(args.weeks, args.commit, rep) if args.weeks else None
     if args.json:

@@ -10,7 +10,7 @@ import sys
 from sales.errors import Refused
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, write_output
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, whose, write_output
 from tui.i18n import N_, _, language, p_, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -151,11 +151,9 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from tui.review_text import approval_text, changed_lines, hold_text
 
     check_output_flags(args)
-    if args.mine and args.rep:
-        raise BadInput("give --mine or --rep, not both")
     board = open_board(args)
     with _reading(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
-        statements = board.payouts(board.actor if args.mine else args.rep)
+        statements = board.payouts(whose(args, board))
         period = board.period()
     if args.json:
         print_json(statements)

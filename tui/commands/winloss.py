@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.cli_support import EXIT_OK, add_verb, cli_date, open_board, whose
 from tui.i18n import _
 
 
@@ -23,12 +23,10 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     from tui.cli_output import detail_on_screen, print_json, table
     from tui.winloss_text import TABLES, notes, summary, tables, title
 
-    if args.mine and args.rep:
-        raise BadInput("give --mine or --rep, not both")
     board = open_board(args)
     since, until = (cli_date(board, text, name) or None for text, name in
                     ((args.since, "since"), (args.until, "until")))
-    owner = board.actor if args.mine else args.rep
+    owner = whose(args, board)
     result = board.win_loss(date.fromisoformat(since) if since else None,
                             date.fromisoformat(until) if until else None, owner)
     if args.json:
