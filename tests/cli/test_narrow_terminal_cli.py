@@ -1,5 +1,5 @@
-"""The listings on a 60-column terminal (a rep on a phone, a split pane over SSH): no line is
-wider than the terminal, in English or Chinese (a Chinese character takes two cells); the least
+"""The listings on a 60-column terminal (a rep on a phone, a split pane over SSH) and an 80-column
+one: no line is wider than the terminal, in English or Chinese (a Chinese character takes two cells); the least
 important columns are left out first and named under the table, and a title keeps its words,
 wrapped within its column. To a pipe, every column, a row a line, as ever."""
 
@@ -53,14 +53,16 @@ def terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
 
 
+@pytest.mark.parametrize("columns", [60, 80])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("verb", LISTINGS, ids=" ".join)
-def test_every_listing_fits_a_60_column_terminal(run, terminal, monkeypatch, verb, lang):
+def test_every_listing_fits_a_narrow_terminal(run, terminal, monkeypatch, verb, lang, columns):
     monkeypatch.setenv("UPLIFT_LANG", lang)
+    monkeypatch.setenv("COLUMNS", str(columns))
     code, out, err = run(*verb)
     assert (code, err) == (0, "")
     assert out.strip()
-    too_wide = [line for line in out.splitlines() if display_width(line) > 60]
+    too_wide = [line for line in out.splitlines() if display_width(line) > columns]
     assert not too_wide, out
 
 
