@@ -341,7 +341,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         shown = any(r.recognition for r in rows)
         print(table([_(name).upper() for name in LEADERBOARD_COLUMNS + (RECOGNITION_COLUMN,) * shown], [
             [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
-            + [awards_text(r.recognition)] * shown for r in rows]))
+            + [awards_text(r.recognition)] * shown for r in rows],
+            least_first=(4, 0, 3)))  # (narrow: the activities, the rank (the order says it), the won value give way)
     return EXIT_OK
 
 

@@ -11,8 +11,8 @@ from tui.i18n import _
 
 
 #: Which columns of each table a narrow terminal leaves out first (by index): the losses' value
-#: and count, then the share by value; why and where deals were lost keep the deals they name.
-LEAST_FIRST = {"winloss-reps": (5, 2, 6), "winloss-products": (5, 2, 6), "winloss-reasons": (3, 1),
+#: and count, the share by value, the win rate; why and where deals were lost keep the deals they name.
+LEAST_FIRST = {"winloss-reps": (5, 2, 6, 3), "winloss-products": (5, 2, 6, 3), "winloss-reasons": (3, 1),
                "winloss-stages": (3, 1)}
 
 
