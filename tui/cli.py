@@ -31,6 +31,7 @@ from tui.cli_support import (
     EXIT_OK,
     EXIT_REFUSED,
     NO_STDIN,
+    refuse_mine_with_a_name,
     NEW_BOARDS,
     BadInput,
     bug_report,
@@ -258,6 +259,7 @@ def _run(argv: list[str], running: dict[str, str]) -> int:
         refuse_empty_board(args.board)
         if hasattr(args, "command"):
             refuse_stray_options(parser, args)
+            refuse_mine_with_a_name(args)
         refuse_paths(running["command"] or "uplift", *named_paths(args),  # (over `uplift serve ssh`)
                      stdin=not getattr(args, NO_STDIN, False))
         try:

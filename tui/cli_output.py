@@ -185,21 +185,31 @@ def print_another_board(found: dict | None, older: bool = False, dry_run: bool =
                 "`uplift undo`, blank its board column and import it again"))
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60) -> str:
-    """Aligned columns for a person. On a terminal the last column (a title, a message) is wrapped
-    within its column where the terminal ends, as taskwarrior wraps a description: an 80-column
-    SSH window showed every row broken across the screen's left edge, and cutting a title there
-    hid most of it. Where the other columns leave it fewer than `WRAP_AT_LEAST` cells, the last
-    column is cut with … to `max_last` cells instead (`wrap_width` says the width: over `uplift
-    serve ssh` without a terminal, 80). Written to a pipe or a file (`uplift task list | grep`),
-    nothing is cut or wrapped: a script sees every word, a row to a line."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60,
+          least_first: Sequence[int] = (), said: str | None = None) -> str:
+    """Aligned columns for a person, made to fit a terminal. On a terminal narrower than the
+    table (a rep on a phone, a split pane over SSH: `COLUMNS=60`), first the columns of
+    `least_first` (by index, least important first) are left out, until the last column (a
+    title, a message) has `LAST_ROOM` cells, and named on a line below (`said`: a command's own
+    wording, with `{columns}`); then the last column is wrapped within its column where the
+    terminal ends, as taskwarrior wraps a description (cutting a title hid most of it); where
+    the other columns leave it fewer than `WRAP_AT_LEAST` cells, it is cut with … to what is
+    left. Widths are display widths: a Chinese character takes two cells. Written to a pipe or a
+    file (`uplift task list | grep`), nothing is left out, cut or wrapped: a script sees every
+    word, a row to a line."""
     cells = [[safe(c) for c in row] for row in rows]
+    left_out = columns_to_leave_out(headers, cells, least_first)
+    if left_out:
+        keep = [i for i in range(len(headers)) if i not in left_out]
+        text = table([headers[i] for i in keep], [[row[i] for i in keep] for row in cells], max_last=max_last)
+        return text + "\n" + left_out_line([headers[i] for i in sorted(left_out)], said)
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     if (columns := wrap_width()) is None:
         return _lines(headers, cells, widths)
     room = columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
     if room < WRAP_AT_LEAST or widths[-1] <= room:
-        widths[-1] = min(widths[-1], max(max_last, room))
+        # (too little room to wrap in: cut to what is left, as long as a word's start shows)
+        widths[-1] = min(widths[-1], room if room >= CUT_AT_LEAST else max_last)
         return _lines(headers, cells, widths)
     from sales.text import wrap_cells
 
@@ -214,60 +224,33 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
 
 #: The fewest cells a table's last column is wrapped in on a terminal (fewer: cut instead).
 WRAP_AT_LEAST = 12
-
-
-def columns_that_fit(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int, list[str]]:
-    """How many of a table of figures' first columns fit the terminal whole, and the headers of
-    those left out (none to a pipe, or when all fit). A table whose every column is a figure
-    (`uplift forecast`'s twelve) has no last column to wrap: at 80 columns over SSH each row broke
-    across the screen's left edge, its figures under the wrong headers. As the app's forecast
-    leaves out the columns a narrow window has no room for and names them, so does the command."""
-    if (columns := wrap_width()) is None:
-        return len(headers), []
-    widths = [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
-    used, shown = 0, 0
-    for width in widths:
-        if used + width > columns:
-            break
-        used, shown = used + width + 2, shown + 1
-    shown = max(shown, 1)
-    return shown, list(headers[shown:])
+#: The fewest cells a table's last column is cut to with … (fewer: it runs past the edge).
+CUT_AT_LEAST = 4
+#: The cells a table's last column is given on a narrow terminal by leaving out other columns.
+LAST_ROOM = 20
 
 
 def columns_to_leave_out(headers: Sequence[str], rows: Sequence[Sequence[str]], least_first: Sequence[int],
-                         room: int = 20) -> list[int]:
-    """Which columns a table with a text last column (a title, the files) leaves out on a narrow
-    terminal, by index: those of `least_first` in that order, until what remains leaves the last
-    column `room` cells to wrap in (none to a pipe, or when it has that room already). `uplift
-    review`'s goals and `diagnosis list` were 100 columns and more: at 80, the title was cut to a
-    few letters. As `columns_that_fit` does for a table of figures, the left-out are named below
-    (`print_left_out`)."""
-    if (columns := wrap_width()) is None:
+                         room: int = LAST_ROOM) -> list[int]:
+    """Which columns `table` leaves out on a narrow terminal, by index: those of `least_first` in
+    that order, until the columns kept fit with the last of them given `room` cells to wrap in
+    (or its width, if less); none to a pipe, or when the table fits already. `uplift review`'s
+    goals were 100 columns and more, `deal list` 93 at 60 columns: the title was cut to a few
+    letters or every row broke across the screen's left edge."""
+    if not least_first or (columns := wrap_width()) is None:
         return []
     widths = [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
     left_out: list[int] = []
 
     def fits() -> bool:
-        kept = [w for i, w in enumerate(widths[:-1]) if i not in left_out]
-        return columns - sum(kept) - 2 * len(kept) >= min(room, widths[-1])
+        *others, last = [w for i, w in enumerate(widths) if i not in left_out]
+        return sum(others) + 2 * len(others) + min(room, last) <= columns
 
     for index in least_first:
         if fits():
             break
         left_out.append(index)
     return left_out
-
-
-def narrow_table(headers: Sequence[str], rows: Sequence[Sequence[str]], least_first: Sequence[int],
-                 max_last: int = 60) -> str:
-    """`table`, leaving out on a narrow terminal the columns `columns_to_leave_out` says, named on
-    a line below; to a pipe, every column, as ever."""
-    left_out = columns_to_leave_out(headers, rows, least_first)
-    keep = [i for i in range(len(headers)) if i not in left_out]
-    text = table([headers[i] for i in keep], [[row[i] for i in keep] for row in rows], max_last=max_last)
-    if left_out:
-        text += "\n" + left_out_line([headers[i] for i in sorted(left_out)])
-    return text
 
 
 def left_out_line(headers: Sequence[str], said: str | None = None) -> str:
@@ -374,7 +357,13 @@ def task_rows(tasks: Sequence[Task], today) -> str:
         if is_overdue(task, today):
             due += " !"
         rows.append([task.id, _(STATUS_LABELS[task.status]), _(task.priority), due, task.owner or "", task.title])
-    return table(["ID", _("STATUS"), _("PRIORITY"), _("DUE"), _("OWNER"), _("TITLE")], rows)
+    return table(["ID", _("STATUS"), _("PRIORITY"), _("DUE"), _("OWNER"), _("TITLE")], rows,
+                 least_first=TASK_LEAST_FIRST)
+
+
+#: Which of `task list`'s columns a narrow terminal leaves out first (by index): the owner, the
+#: priority, the status; ID, due date and title stay.
+TASK_LEAST_FIRST = (4, 2, 1)
 
 
 def label(text: str) -> str:

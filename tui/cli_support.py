@@ -286,6 +286,32 @@ def check_output_flags(args: argparse.Namespace) -> None:
         raise BadInput("-o writes the CSV to a file: give --csv too")
 
 
+#: The options that name the one person a listing is about, as --mine names you (by dest).
+PERSON_OPTIONS = {"owner": "--owner", "rep": "--rep", "who": "--for"}
+
+
+def refuse_mine_with_a_name(args: argparse.Namespace) -> None:
+    """--mine and the option naming someone else (--owner, --rep, --for) together are bad usage:
+    one of the two is not what was meant (`deal list --mine --owner bea` listed the rep's own
+    deals, dropping --owner unsaid; `task list` listed nothing). Given is given, an empty name
+    too (`--owner ""`). Said before the board is opened (main runs it for every verb)."""
+    if getattr(args, "mine", None) is not True:
+        return
+    for dest, flag in PERSON_OPTIONS.items():
+        if getattr(args, dest, None) is not None:
+            raise BadInput("give --mine or {flag}, not both", flag=flag)
+
+
+def whose(args: argparse.Namespace, board) -> str | None:
+    """The one person a listing is narrowed to: you (the board's actor) with --mine, else the
+    member its --owner, --rep or --for names; None for everyone (neither given, or an empty name:
+    `--owner ""`, as `task list` always read it)."""
+    refuse_mine_with_a_name(args)
+    if args.mine:
+        return board.actor
+    return next((value for dest in PERSON_OPTIONS if (value := getattr(args, dest, None))), None)
+
+
 #: Where a parser keeps the names of its arguments that name files (add_path).
 PATHS = "_paths"
 NO_STDIN = "_no_stdin"  # a command whose files cannot come through standard input or output

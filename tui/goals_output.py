@@ -32,6 +32,8 @@ from tui.time_text import when
 #: `budget list`'s columns after ID.
 BUDGET_COLUMNS = (N_("Status"), N_("Category"), N_("Requested"), N_("Approved"), N_("Spent"), N_("For"), N_("By"),
                   N_("Title"))
+#: Which of them a narrow terminal leaves out first: ID, status, what was approved and the title stay.
+BUDGET_LEAST_FIRST = (N_("Category"), N_("By"), N_("Requested"), N_("For"), N_("Cycle"), N_("Spent"))
 
 
 def badges(verdicts) -> str:
@@ -55,6 +57,11 @@ def report_json(report) -> dict:
 #: `goal list`'s columns after ID and SMART; `strategy list`'s after ID.
 GOAL_COLUMNS = (N_("At"), N_("Expected"), N_("Source"), N_("Owner"), N_("For"), N_("Title"))
 STRATEGY_COLUMNS = (N_("Dimension"), N_("Goals"), N_("Tasks"), N_("Approved"), N_("Spent"), N_("Title"))
+#: Which columns a narrow terminal leaves out first (by index, cli_output.table). `goal list`:
+#: where the figure came from, the goal it serves, the SMART badges, the owner, the expected pace;
+#: ID, how far along and the title stay. `strategy list`: the dimension, the money, the tasks.
+GOAL_LEAST_FIRST = (4, 6, 1, 5, 3)
+STRATEGY_LEAST_FIRST = (1, 5, 4, 3, 2)
 
 
 def goal_rows(reports: Sequence) -> str:
@@ -67,7 +74,7 @@ def goal_rows(reports: Sequence) -> str:
         rows.append([r.goal.id, badges(r.verdicts), done, expected, source_cell(r), r.goal.owner or "",
                      r.goal.parent or "",
                      r.goal.title])
-    return table(["ID", "SMART"] + [_(name).upper() for name in GOAL_COLUMNS], rows)
+    return table(["ID", "SMART"] + [_(name).upper() for name in GOAL_COLUMNS], rows, least_first=GOAL_LEAST_FIRST)
 
 
 def smart_legend() -> str:
@@ -177,7 +184,7 @@ def strategy_rows(strategies: Sequence[Strategy], tasks_by_strategy: dict[str, i
              str(tasks_by_strategy.get(s.id, 0)),
              *((money(money_of[s.id][0]), money(money_of[s.id][1])) if s.id in money_of else ("–", "–")),
              s.title] for s in strategies]
-    return table(["ID"] + [_(name).upper() for name in STRATEGY_COLUMNS], rows)
+    return table(["ID"] + [_(name).upper() for name in STRATEGY_COLUMNS], rows, least_first=STRATEGY_LEAST_FIRST)
 
 
 def line_json(line: BudgetLine, entries: Sequence[SpendEntry]) -> dict:
@@ -197,7 +204,8 @@ def budget_rows(lines: Sequence[BudgetLine], entries: Sequence[SpendEntry], cycl
              money(spent_on(line.id, entries)), line.strategy or line.task or "", line.requested_by,
              *([line_cycle(line)] if cycles else []), line.title] for line in lines]
     columns = BUDGET_COLUMNS[:-1] + ((N_("Cycle"),) if cycles else ()) + BUDGET_COLUMNS[-1:]
-    return table(["ID"] + [_(name).upper() for name in columns], rows)
+    least = [columns.index(name) + 1 for name in BUDGET_LEAST_FIRST if name in columns]
+    return table(["ID"] + [_(name).upper() for name in columns], rows, least_first=least)
 
 
 def line_cycle(line: BudgetLine) -> str:

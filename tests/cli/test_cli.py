@@ -98,8 +98,8 @@ def test_log_lists_newest_first_and_as_json(run) -> None:
 
 def test_members(run) -> None:
     code, out, _ = run("member", "list", "--json")
-    assert json.loads(out) == [{"name": "ali", "role": "rep", "zone": ""}, {"name": "bea", "role": "rep", "zone": ""},
-                               {"name": "dana", "role": "lead", "zone": ""}]
+    assert json.loads(out) == [{"name": name, "role": role, "zone": "", "language": "", "theme": ""}
+                               for name, role in (("ali", "rep"), ("bea", "rep"), ("dana", "lead"))]
     assert run("member", "add", "chen", "--role", "rep")[0] == 0
     assert run("member", "add", "eve", "--role", "lead", user="ali")[0] == 1
     assert run("member", "remove", "chen")[0] == 0

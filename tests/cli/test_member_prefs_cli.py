@@ -3,6 +3,8 @@ board for their sessions over `uplift serve ssh` (a rep their own, a lead anyone
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from store.board import Board
@@ -43,3 +45,13 @@ def test_the_change_is_in_the_log(run, verb) -> None:
     run("member", verb, "ali", "zh" if verb == "lang" else "uplift-light")
     code, out, _ = run("log")
     assert code == 0 and "set ali's language to" in out.splitlines()[1]
+
+
+def test_member_list_json_says_each_ones_language_and_theme(run) -> None:
+    """A script (a server's session setup, a team's audit) reads them with the rest of a member."""
+    assert run("member", "lang", "ali", "zh")[0] == 0
+    assert run("member", "theme", "bea", "nord", user="bea")[0] == 0
+    code, out, _err = run("member", "list", "--json", user="ali")
+    assert code == 0
+    listed = {m["name"]: (m["language"], m["theme"]) for m in json.loads(out)}
+    assert listed == {"ali": ("zh", ""), "bea": ("", "nord"), "dana": ("", "")}

@@ -13,7 +13,7 @@ from tui.i18n import _
 
 def cmd_account_list(args: argparse.Namespace) -> int:
     from tui.account_text import CSV_COLUMNS, LIST_COLUMNS, csv_cells, heading, list_cells
-    from tui.cli_output import narrow_table, print_csv, print_json
+    from tui.cli_output import print_csv, print_json, table
 
     check_output_flags(args)
     board = open_board(args)
@@ -25,9 +25,9 @@ def cmd_account_list(args: argparse.Namespace) -> int:
     elif accounts:
         keys = [key for key, _name in LIST_COLUMNS]
         # (on a narrow terminal the counts give way first: the values say more)
-        print(narrow_table([heading(name).upper() for _key, name in LIST_COLUMNS],
-                           [[cells[key] for key in keys] for cells in map(list_cells, accounts)],
-                           least_first=[keys.index("won"), keys.index("open")]))
+        print(table([heading(name).upper() for _key, name in LIST_COLUMNS],
+                    [[cells[key] for key in keys] for cells in map(list_cells, accounts)],
+                    least_first=[keys.index(key) for key in ("won", "open", "last", "won_value")]))
     else:
         say_line(_("No accounts yet: a deal's account (`uplift deal add \"Acme renewal\" --account Acme`) or an "
                    "activity logged on one (`uplift log add call --account Acme`) makes one."))

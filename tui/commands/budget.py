@@ -192,7 +192,8 @@ def cmd_training_list(args: argparse.Namespace) -> int:
         print_json(items)
     elif items:
         print(table(["ID"] + [_(name).upper() for name in TRAINING_COLUMNS],
-                    [[t.id, str(t.on or ""), _("yes") if t.done else "", t.audience, t.topic] for t in items]))
+                    [[t.id, str(t.on or ""), _("yes") if t.done else "", t.audience, t.topic] for t in items],
+                    least_first=(3, 2)))  # (narrow: the audience, whether it is done give way to the topic)
     else:
         say_line(_("No training items yet: add one with `uplift training add \"Pricing rules\" --on fri`."))
     return EXIT_OK

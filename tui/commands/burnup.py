@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, add_verb, open_board, whose
 from tui.i18n import _
 
 
@@ -15,13 +15,11 @@ def cmd_burnup(args: argparse.Namespace) -> int:
     from tui.burnup_text import COLUMNS, rows, summary, title
     from tui.cli_output import detail_on_screen, print_json, table
 
-    if args.mine and args.owner:
-        raise BadInput("give --mine or --owner, not both")
     from tui.commands.review import _reading
 
     board = open_board(args)
     with _reading(board, args):  # (--start and --end: an earlier cycle's, as its review reads it)
-        result = board.burn_up(board.actor if args.mine else args.owner or None)  # ("": everyone's, as task list)
+        result = board.burn_up(whose(args, board))
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK

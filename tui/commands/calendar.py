@@ -7,17 +7,15 @@ import argparse
 import sys
 
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_OK, BadInput, add_path, add_verb, open_board, write_output
+from tui.cli_support import EXIT_OK, add_path, add_verb, open_board, whose, write_output
 from tui.i18n import _, say
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from sales.calendar import ics, revised
 
-    if args.mine and args.who:
-        raise BadInput("give --mine or --for, not both")
     board = open_board(args)
-    who = board.actor if args.mine else args.who
+    who = whose(args, board)
     name = board.plan_info()["name"]
     events = board.calendar_events(who)
     events = revised(events, board.item_changes({event.item for event in events}))

@@ -21,6 +21,7 @@ from tui.cli_support import (
     import_span,
     open_board,
     stdin_file,
+    whose,
 )
 from sales.text import safe
 from tui.i18n import N_, _, n_
@@ -30,19 +31,21 @@ def _money(value: float) -> str:
     return f"{value:,.0f}"
 
 
+#: Which of `deal list`'s columns a narrow terminal leaves out first (by index): the account,
+#: the close date, the owner, the stage; ID, value and title stay.
+DEAL_LEAST_FIRST = (5, 3, 4, 1)
+
+
 def cmd_deal_list(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
-    if args.mine and args.owner is not None:  # (it took --mine and dropped --owner unsaid)
-        raise BadInput("give --mine or --owner, not both")
     check_output_flags(args)
     board = open_board(args)
     deals = board.deals()
     if args.stage:
         stage = board.stage(args.stage).name
         deals = [d for d in deals if d.stage == stage]
-    owner = board.actor if args.mine else args.owner
-    if owner:
+    if owner := whose(args, board):
         deals = [d for d in deals if d.owner == owner]
     if args.strategy:  # the deals a strategy brought (its own field, not its tasks' links)
         deals = [d for d in deals if d.strategy == args.strategy]
@@ -68,7 +71,8 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
         outcomes = {stage.name: stage.outcome for stage in board.stages()}
         print(table(["ID", _("STAGE"), _("VALUE"), _("CLOSE"), _("OWNER"), _("ACCOUNT"), _("TITLE")],
                     [[d.id, d.stage, _money(d.value), str(closed_on(d, outcomes.get(d.stage, "open")) or d.close or ""),
-                      d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals]))
+                      d.owner or "", d.account + (" ★" if d.key_account else ""), d.title] for d in deals],
+                    least_first=DEAL_LEAST_FIRST))
     else:
         say_line(_("No deals match.") if board.deals() else
                  _("No deals yet: add one with `uplift deal add \"Acme renewal\" --account Acme --value 12000`."))
@@ -416,7 +420,9 @@ def cmd_funnel(args: argparse.Namespace) -> int:
                 [[r.stage, f"{r.probability}%", str(r.count), _money(r.value), _money(r.weighted),
                   "" if r.outcome != "open" else ("–" if r.conversion is None else
                                                   f"{r.conversion:.0f}% ({r.advanced}/{r.left})"),
-                  "" if r.days is None else f"{r.days:.1f}", spark(r.trend)] for r in rows]))
+                  "" if r.days is None else f"{r.days:.1f}", spark(r.trend)] for r in rows],
+                # (narrow: the days in stage, the probability, the trend, the weighted value give way)
+                least_first=(6, 1, 7, 4)))
     print(_("weighted pipeline (open deals): {value}").format(value=_money(weighted_pipeline(board.deals(), board.stages()))))
     return EXIT_OK
 

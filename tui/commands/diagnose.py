@@ -90,7 +90,7 @@ def _board_for(args: argparse.Namespace):
 
 
 def cmd_diagnosis_list(args: argparse.Namespace) -> int:
-    from tui.cli_output import narrow_table, print_json
+    from tui.cli_output import print_json, table
     from tui.time_text import when
 
     board = open_board(args)
@@ -103,7 +103,7 @@ def cmd_diagnosis_list(args: argparse.Namespace) -> int:
             d = s.diagnosis
             rows.append([s.id, when(s.saved_at), s.saved_by, _(d.period), f"{d.first_date} – {d.last_date}",
                          f"{d.total.revenue:,.0f}", str(len(d.findings)), ", ".join(_names(d.source.files))])
-        print(narrow_table(["ID"] + [_(name).upper() for name in LIST_COLUMNS], rows, LIST_LEAST_FIRST))
+        print(table(["ID"] + [_(name).upper() for name in LIST_COLUMNS], rows, least_first=LIST_LEAST_FIRST))
     else:
         say_line(_("No diagnosis kept yet: run `uplift diagnose FILE.csv`."))
     return EXIT_OK

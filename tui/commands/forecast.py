@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, open_board, whose
 from tui.i18n import _
 
 
@@ -15,7 +15,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
     from sales.text import safe
     from sales.text import display_width
-    from tui.cli_output import columns_that_fit, left_out_line, on_screen, pad, print_json, table
+    from tui.cli_output import on_screen, pad, print_json, table
     from tui.forecast_text import (
         MONTH_COLUMNS,
         REP_COLUMNS,
@@ -28,12 +28,10 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         trend_rows,
     )
 
-    if args.mine and args.rep:
-        raise BadInput("give --mine or --rep, not both")
     if not 0 <= args.weeks <= 52:
         raise BadInput("weeks: a history of 0 (none) to 52 weeks, not {weeks}", weeks=args.weeks)
     board = open_board(args)
-    rep = board.actor if args.mine else args.rep
+    rep = whose(args, board)
     result = board.forecast(rep, args.commit)
     trend = board.forecast_trend(args.weeks, args.commit, rep) if args.weeks else None
     if args.json:
@@ -50,20 +48,21 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         if not (args.rep or args.mine):
             rows.append(rep_cells(result.team, team=True))
         headers = [_(name).upper() for name in REP_COLUMNS]
-        shown, left_out = columns_that_fit(headers, rows)
-        print(table(headers[:shown], [row[:shown] for row in rows]))
-        if left_out:  # (a narrow terminal: the figures it has no room for, named)
-            print(left_out_line(left_out, _("Left out for the window's width: {columns} (a wider window shows them; "
-                                            "`uplift forecast --mine` is your own as a card, `--json` every figure)")))
+        # (a narrow terminal: the figures on the right it has no room for, left out and named)
+        print(table(headers, rows, least_first=range(len(headers) - 1, 0, -1),
+                    said=_("Left out for the window's width: {columns} (a wider window shows them; "
+                           "`uplift forecast --mine` is your own as a card, `--json` every figure)")))
     for note in notes(result):
         print(on_screen(safe(note)))
     if result.months:
         print()
-        print(table([_(name).upper() for name in MONTH_COLUMNS], month_rows(result)))
+        # (narrow: the open deals' count and value give way; what they weigh and commit stay)
+        print(table([_(name).upper() for name in MONTH_COLUMNS], month_rows(result), least_first=(2, 3, 4)))
     if trend is not None:
         print()
         print(safe(_("The forecast as each week began:")))
-        print(table([_(name).upper() for name in TREND_COLUMNS], trend_rows(trend)))
+        print(table([_(name).upper() for name in TREND_COLUMNS], trend_rows(trend),
+                    least_first=range(len(TREND_COLUMNS) - 2, 0, -1)))  # (its quota share stays)
         if (note := trend_note(trend)) is not None:
             print(safe(note))
     return EXIT_OK

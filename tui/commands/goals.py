@@ -18,7 +18,7 @@ from tui.i18n import _, n_
 
 def cmd_goal_list(args: argparse.Namespace) -> int:
     from sales.goals import in_cycle
-    from tui.cli_output import print_json
+    from tui.cli_output import on_screen, print_json
     from tui.goals_output import goal_rows, report_json, smart_legend
 
     board = open_board(args)
@@ -32,7 +32,7 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     if reports:
         print(goal_rows(reports))
-        print(smart_legend())
+        print(on_screen(smart_legend()))
         _print_gaps(board, GAP_NO_STRATEGY)
     elif not other:
         say_line(_("No goals match.") if board.goals() else
@@ -49,10 +49,11 @@ def _print_gaps(board, only: str | None = None) -> None:
     one template."""
     from sales.goals import plan_gap_parts
     from sales.text import safe
+    from tui.cli_output import on_screen
 
     for template, values in plan_gap_parts(board.goals(), board.strategies(), board.tasks()):
         if only in (None, template):
-            print(safe("! " + _(template).format(**values)))
+            print(on_screen(safe("! " + _(template).format(**values))))
 
 
 def cmd_goal_show(args: argparse.Namespace) -> int:

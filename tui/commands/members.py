@@ -142,12 +142,15 @@ def handed_text(moved, receiver: str) -> str:
 
 
 def cmd_member_list(args: argparse.Namespace) -> int:
+    import msgspec
+
     from tui.cli_output import print_json, table
 
     board = open_board(args)
     members = board.members()
-    if args.json:
-        print_json(members)
+    if args.json:  # (with each one's language and theme as kept on the board: `member lang`, `member theme`)
+        print_json([{**msgspec.to_builtins(m), "language": prefs.language, "theme": prefs.theme}
+                    for m in members for prefs in [board.member_prefs(m.name)]])
     elif members:
         zones = any(m.zone for m in members)
         print(table([_("NAME"), _("ROLE")] + ([_("TIME ZONE")] if zones else []),

@@ -33,7 +33,8 @@ def _note_rows(notes) -> str:
 
     return table(["ID", _("KIND"), _("WHEN"), _("FROM"), _("TAGS"), _("TEXT")],
                  [[n.id, _(n.kind), when(n.created), said_by(n), ", ".join(_tag_said(t) for t in n.tags),
-                   n.text.replace("\n", " ")] for n in notes], max_last=70)
+                   n.text.replace("\n", " ")] for n in notes], max_last=70,
+                 least_first=(4, 1, 3))  # (narrow: the tags, the kind, who said it give way to the text)
 
 
 def _tally(notes) -> str:

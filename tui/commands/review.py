@@ -10,7 +10,7 @@ import sys
 from sales.errors import Refused
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
-from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, write_output
+from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, whose, write_output
 from tui.i18n import N_, _, language, p_, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -55,7 +55,7 @@ def _reading(board, args: argparse.Namespace):
 
 def _print_review(board, args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.cli_output import narrow_table, on_screen, print_json, table
+    from tui.cli_output import on_screen, print_json, table
 
     if args.json:
         print_json(board.review())
@@ -65,9 +65,9 @@ def _print_review(board, args: argparse.Namespace) -> int:
         print(_("cycle  {start} to {end}").format(start=start, end=end))
         print()
     goals = board.goal_results()
-    print(narrow_table([_(name).upper() for name in GOAL_COLUMNS], [
+    print(table([_(name).upper() for name in GOAL_COLUMNS], [
         [g.goal, num_or_dash(g.baseline, g.unit), num_or_dash(g.target, g.unit), num_or_dash(g.actual, g.unit), pct_or_dash(g.attainment),
-         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], GOAL_LEAST_FIRST)
+         gap_or_dash(g.gap, g.unit), say(g.source), g.title] for g in goals], least_first=GOAL_LEAST_FIRST)
           if goals else _("No goals yet.") if not board.goals() else
           _("No goals in this cycle (`uplift goal carry ID --target N` carries one of the last cycle's on)."))
     p = board.process_metrics()
@@ -84,15 +84,15 @@ def _print_review(board, args: argparse.Namespace) -> int:
         from tui.review_text import STRATEGY_COLUMNS, strategy_rows
 
         print()
-        print(narrow_table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
-                           STRATEGY_LEAST_FIRST, max_last=50))
+        print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
+                    least_first=STRATEGY_LEAST_FIRST, max_last=50))
         print(on_screen(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), "
                           "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
                           "--deal D-N)."), hang=0))
     print()
     answers = board.may("answer.add")  # (a rep is not sent to a lead's command)
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
-        print(safe(f"{n}. {question}"))
+        print(on_screen(safe(f"{n}. {question}"), hang=len(str(n)) + 2))
         print(safe(f"   {answer.answer}") if answer and answer.answer
               else "   " + (_("(not answered: uplift review answer {number} TEXT)").format(number=n) if answers
                             else _("(not answered yet: a lead answers it)")))
@@ -151,11 +151,9 @@ def cmd_payout(args: argparse.Namespace) -> int:
     from tui.review_text import approval_text, changed_lines, hold_text
 
     check_output_flags(args)
-    if args.mine and args.rep:
-        raise BadInput("give --mine or --rep, not both")
     board = open_board(args)
     with _reading(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
-        statements = board.payouts(board.actor if args.mine else args.rep)
+        statements = board.payouts(whose(args, board))
         period = board.period()
     if args.json:
         print_json(statements)
@@ -343,7 +341,8 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         shown = any(r.recognition for r in rows)
         print(table([_(name).upper() for name in LEADERBOARD_COLUMNS + (RECOGNITION_COLUMN,) * shown], [
             [str(r.rank), r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value), str(r.activities)]
-            + [awards_text(r.recognition)] * shown for r in rows]))
+            + [awards_text(r.recognition)] * shown for r in rows],
+            least_first=(4, 0, 3)))  # (narrow: the activities, the rank (the order says it), the won value give way)
     return EXIT_OK
 
 
@@ -356,7 +355,8 @@ def cmd_incentive_list(args: argparse.Namespace) -> int:
         print_json(plans)
     elif plans:
         print(table(["ID"] + [_(name).upper() for name in INCENTIVE_COLUMNS], [
-            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), _cycles_cell(p), p.name] for p in plans]))
+            [p.id, _quota_cell(p), str(len(p.tiers)), num_or_dash(p.cap), _cycles_cell(p), p.name] for p in plans],
+            least_first=(2, 4, 3, 1)))  # (narrow: the tiers, the cycles it pays, the cap, the quota give way)
     else:
         say_line(_("No incentive plans: add one with `uplift incentive set FILE.yaml`."))
     return EXIT_OK

@@ -27,6 +27,7 @@ from tui.cli_support import (
     repeat_arg,
     status_arg,
     stdin_file,
+    whose,
 )
 from tui.i18n import N_, _, n_
 
@@ -34,15 +35,11 @@ from tui.i18n import N_, _, n_
 def cmd_task_list(args: argparse.Namespace) -> int:
     from tui.cli_output import TASK_COLUMNS, print_csv, print_json, task_cells, task_rows
 
-    if args.mine and args.owner is not None:  # (both: nobody's tasks but when they name you)
-        raise BadInput("give --mine or --owner, not both")
     check_output_flags(args)
     board = open_board(args, tasks_only=True)
     tasks = board.tasks()
-    if args.mine:
-        tasks = [t for t in tasks if t.owner == board.actor]
-    if args.owner:
-        tasks = [t for t in tasks if t.owner == args.owner]
+    if owner := whose(args, board):
+        tasks = [t for t in tasks if t.owner == owner]
     if args.status:
         tasks = [t for t in tasks if t.status == args.status]
     if args.open:  # taskwarrior's `task list`: what is left to do

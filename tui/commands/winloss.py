@@ -6,8 +6,14 @@ from __future__ import annotations
 import argparse
 
 from tui.cli_refs import add_ref
-from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, open_board
+from tui.cli_support import EXIT_OK, add_verb, cli_date, open_board, whose
 from tui.i18n import _
+
+
+#: Which columns of each table a narrow terminal leaves out first (by index): the losses' value
+#: and count, the share by value, the win rate; why and where deals were lost keep the deals they name.
+LEAST_FIRST = {"winloss-reps": (5, 2, 6, 3), "winloss-products": (5, 2, 6, 3), "winloss-reasons": (3, 1),
+               "winloss-stages": (3, 1)}
 
 
 def cmd_winloss(args: argparse.Namespace) -> int:
@@ -17,12 +23,10 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     from tui.cli_output import detail_on_screen, print_json, table
     from tui.winloss_text import TABLES, notes, summary, tables, title
 
-    if args.mine and args.rep:
-        raise BadInput("give --mine or --rep, not both")
     board = open_board(args)
     since, until = (cli_date(board, text, name) or None for text, name in
                     ((args.since, "since"), (args.until, "until")))
-    owner = board.actor if args.mine else args.rep
+    owner = whose(args, board)
     result = board.win_loss(date.fromisoformat(since) if since else None,
                             date.fromisoformat(until) if until else None, owner)
     if args.json:
@@ -43,7 +47,8 @@ def cmd_winloss(args: argparse.Namespace) -> int:
         says, rows = shown[table_id]
         if says:
             print()
-            print(table([_(name).upper() for name in (heading, *columns)], [cells for _key, cells in rows]))
+            print(table([_(name).upper() for name in (heading, *columns)], [cells for _key, cells in rows],
+                        least_first=LEAST_FIRST[table_id]))
     for note in notes(result):
         print()
         print(detail_on_screen(safe(note)))
