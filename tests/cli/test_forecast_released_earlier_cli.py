@@ -11,29 +11,9 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.cli.conftest import board_from_plan
+from tests.cli.test_payout_released_later_cli import PLAN  # D-1 won in Q1, part paid then; D-2 won in Q2
 
 Q1 = ["--start", "2027-01-01", "--end", "2027-03-31"]
-
-PLAN = """\
-schema: 1
-plan:
-  name: Forecast release
-  period: {start: 2027-04-01, end: 2027-06-30}
-members:
-- {name: dana, role: lead}
-- {name: ali, role: rep}
-stages:
-- {name: Lead, probability: 10}
-- {name: Won, probability: 100, outcome: won}
-- {name: Lost, probability: 0, outcome: lost}
-deals:
-- {id: D-1, title: Early, owner: ali, stage: Won, value: 10000, payments: [{amount: 4000, 'on': 2027-02-01}],
-   history: [{stage: Won, at: '2027-01-20T10:00:00Z'}]}
-- {id: D-2, title: Later, owner: ali, stage: Won, value: 20000, payments: [{amount: 20000, 'on': 2027-04-16}],
-   history: [{stage: Won, at: '2027-04-15T10:00:00Z'}]}
-incentives:
-- {id: I-1, name: Flat, quota: 50000, tiers: [{from_pct: 0, rate: 5}], release: paid}
-"""
 
 
 @pytest.fixture
