@@ -347,9 +347,7 @@ class TeamSetupScreen(ModalScreen[None]):
         choices = [(plain_rich(f"{key.fingerprint} ({key.comment or key.type})"), key.fingerprint) for key in keys]
         choices.append((plain_rich(_("all of them")), ""))
         rows = [("key", _("SSH key"), Select(choices, allow_blank=False, value=keys[0].fingerprint))]
-        self.app.push_screen(FieldsForm(_("Remove {name}'s SSH key").format(name=member.name), rows, save,
-                                        action=_("Remove")),
-                             lambda _made: self.app.call_next(self.app.refresh_screens))
+        self._open(FieldsForm(_("Remove {name}'s SSH key").format(name=member.name), rows, save, action=_("Remove")))
 
     def action_wip(self) -> None:
         from sales.tasks import WIP_MAX  # (the bound a plan file's and the store's limits keep)
