@@ -23,16 +23,14 @@ from collections.abc import Sequence
 from sales.errors import Invalid, NotAnId, UpliftError
 from sales.text import safe
 from tui.cli_output import safe_output
-from tui.help_wrap import CellWrap
 from tui.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_BUG,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_REFUSED,
-    NO_STDIN,
-    refuse_mine_with_a_name,
     NEW_BOARDS,
+    NO_STDIN,
     BadInput,
     bug_report,
     debugging,
@@ -41,7 +39,9 @@ from tui.cli_support import (
     named_paths,
     os_reason,
     refuse_empty_board,
+    refuse_mine_with_a_name,
 )
+from tui.help_wrap import CellWrap
 from tui.i18n import _, said, said_reason, said_who, set_language
 from tui.remote import is_remote, refuse_paths
 

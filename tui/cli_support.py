@@ -202,9 +202,8 @@ def status_arg(text: str) -> str:
         shown = {_(label).casefold(): status for status, label in STATUS_LABELS.items()}
         if text.strip().casefold() in shown:
             return shown[text.strip().casefold()]
-        if _both_words(STATUS_LABELS):  # (`'做' 不是状态（可选：todo/待办，doing/进行中，…）`)
-            error = Reason("{text!r} is not a status (one of: {statuses})", text=text,
-                           statuses=_both_words(STATUS_LABELS))
+        if both := _both_words(STATUS_LABELS):  # (`'做' 不是状态（可选：todo/待办，doing/进行中，…）`)
+            error = Reason("{text!r} is not a status (one of: {statuses})", text=text, statuses=both)
         raise argparse.ArgumentTypeError(said(error)) from None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from sales.errors import NotFound
 from sales.tasks import STATUSES

@@ -58,8 +58,9 @@ def cmd_winloss(args: argparse.Namespace) -> int:
 def _last_cycle(board):
     """The cycle the plan had before this one (Board.cycles: the log's), or None."""
     now = board.plan_period()
-    earlier = [c for c in board.cycles() if c != now and now[0] is not None and c[1] < now[0]]
-    return max(earlier, default=None)
+    if now[0] is None:
+        return None
+    return max((c for c in board.cycles() if c != now and c[1] < now[0]), default=None)
 
 
 def register(verbs, common: argparse.ArgumentParser) -> None:

@@ -18,7 +18,7 @@ from sales.budget import left_with_cycle
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.members import last_lead
-from sales.tasks import STATUS_LABELS, STATUSES
+from sales.tasks import STATUS_LABELS, STATUSES, WIP_MAX
 from tui.commands.members import ROLE_WORDS
 from tui.i18n import N_, _, say
 from tui.keys import shown_key
@@ -347,12 +347,9 @@ class TeamSetupScreen(ModalScreen[None]):
         choices = [(plain_rich(f"{key.fingerprint} ({key.comment or key.type})"), key.fingerprint) for key in keys]
         choices.append((plain_rich(_("all of them")), ""))
         rows = [("key", _("SSH key"), Select(choices, allow_blank=False, value=keys[0].fingerprint))]
-        self.app.push_screen(FieldsForm(_("Remove {name}'s SSH key").format(name=member.name), rows, save,
-                                        action=_("Remove")),
-                             lambda _made: self.app.call_next(self.app.refresh_screens))
+        self._open(FieldsForm(_("Remove {name}'s SSH key").format(name=member.name), rows, save, action=_("Remove")))
 
     def action_wip(self) -> None:
-        from sales.tasks import WIP_MAX  # (the bound a plan file's and the store's limits keep)
         from tui.screens.fields_form import FieldsForm, Hint
 
         if not permitted(self, "board.settings"):
