@@ -328,8 +328,7 @@ class ReviewChanges(BoardCore):
         approvals = self.approvals()
         held = self._cycle_holds()
         deals: dict[str, Deal] | None = None  # (read once a statement needs them)
-        if any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
-               for approval in approvals for line in approval.lines):
+        if _any_held(approvals):
             deals = {deal.id: deal for deal in self.deals()}
         cycles = self.known_cycles_later()  # (read once a release from an earlier cycle needs them)
         for results in every:
@@ -554,8 +553,7 @@ class ReviewChanges(BoardCore):
         """Each of `reps`' commission of earlier cycles that payments dated by the cycle's end
         release, and what stays held past it (_release_expected), for the forecast."""
         approvals = self.approvals()
-        if not any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
-                   for approval in approvals for line in approval.lines):
+        if not _any_held(approvals):
             return {}
         deals, cycles = {deal.id: deal for deal in self.deals()}, self.known_cycles_later()
         found = {rep: self._release_expected(rep, approvals, deals, cycles) for rep in reps}
@@ -813,6 +811,13 @@ def _on_hold(hold: PayoutHold, done: Word) -> Refused:
     return Refused("{rep}'s payout statement for {start} to {end} is on hold ({id}: {reason}); it is not {done} "
                    "until a lead releases it (uplift payout hold {rep} --release)", rep=hold.rep, start=hold.start,
                    end=hold.end, id=hold.id, reason=hold.reason, done=done)
+
+
+def _any_held(approvals: list[Approval]) -> bool:
+    """Whether any approved statement held commission until its customer paid (a held line): only
+    then is there anything for payments since to release, and the deals are read for it."""
+    return any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
+               for approval in approvals for line in approval.lines)
 
 
 def _held_in(approval: Approval) -> list[tuple[str, float, float]]:
