@@ -62,7 +62,7 @@ from sales.rollup import Current, current_values
 from sales.strategy_results import StrategyResult, strategy_results
 from sales.tasks import Task
 from sales.validation import convert
-from store.board_core import BoardCore, Transaction, changed_keys
+from store.board_core import BoardCore, Transaction, changed_keys, number
 from store.goal_measures import Measure, metric_key
 from store.diagnoses import checklist_template, translated
 
@@ -373,7 +373,7 @@ class ReviewChanges(BoardCore):
         found = []
         for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
             made = by_cycle[cycle]
-            final = max(made, key=lambda a: int(a.id.split("-")[1]))  # (its latest approval)
+            final = max(made, key=lambda a: number(a.id))  # (its latest approval)
             amount = 0.0
             if cycle == last:  # (its own balance below zero: the next cycle with an approval nets it)
                 amount = carried_from_approval(final.total, [(line.text, line.amount, line.said)
@@ -394,20 +394,20 @@ class ReviewChanges(BoardCore):
         arose (the first approval after the payment that said less than was paid); a later cycle
         paid by then stands as paid, and the balance passes over it (were it netted there, the
         next cycle, reading that one's approval, would never see it)."""
-        def number(approval: Approval) -> int:
-            return int(approval.id.split("-")[1])
+        def made_as(approval: Approval) -> int:  # (approvals are numbered as they are made)
+            return number(approval.id)
 
         paid = paid_so_far(made)
-        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=number)
-        # the approval that first said less than was paid (approvals are numbered as they are made)
-        arose = min((a for a in made if number(a) > number(first_paid) and a.total < (paid or 0.0)), key=number)
+        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=made_as)
+        # the approval that first said less than was paid
+        arose = min((a for a in made if made_as(a) > made_as(first_paid) and a.total < (paid or 0.0)), key=made_as)
 
         def paid_then(approvals: list[Approval]) -> bool:
-            return any(a.paid_at is not None and number(a) < number(arose) and a.paid_at <= arose.at
+            return any(a.paid_at is not None and made_as(a) < made_as(arose) and a.paid_at <= arose.at
                        for a in approvals)
 
         between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
-        return not any(not paid_then(later) for later in between) and not paid_then(mine_now)
+        return all(paid_then(later) for later in between) and not paid_then(mine_now)
 
     def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
                   cycles: Iterable[tuple[date, date]] = ()) -> list[Released]:
