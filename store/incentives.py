@@ -356,10 +356,11 @@ class ReviewChanges(BoardCore):
         first: the one the cycle that ended last before this one began left (of those with an
         approval for them; its latest approval), and what payroll paid beyond an approval of an
         earlier cycle (a paid statement approved again lower: sales.approvals.overpaid), which
-        the first later cycle not yet paid when it arose takes (_lands_in): the next statement
+        the first later cycle not yet paid when it arose takes (_lands_here): the next statement
         nets them. An unapproved statement carries nothing, and a cycle with no dates neither
         gives nor takes a balance."""
-        start = self.period()[0]
+        now = self.period()
+        start = now[0]
         if start is None:
             return []
         by_cycle: dict[tuple[date, date], list[Approval]] = {}
@@ -369,7 +370,7 @@ class ReviewChanges(BoardCore):
         if not by_cycle:
             return []
         last = max(by_cycle, key=lambda cycle: (cycle[1], cycle[0]))
-        mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == self.period()]
+        mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == now]
         found = []
         for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
             made = by_cycle[cycle]
