@@ -9,10 +9,10 @@ sales/payout.py); nothing computed is stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -422,23 +422,20 @@ class ReviewChanges(BoardCore):
         commission times the part of it paid by a day, as its held line works it out
         (sales.payout._releases)."""
         found, end, today = [], self.period()[1], self.today()
-        for deal_id, first, last, own, made, _earned, payable, net, since in self._held_before(
-                rep, approvals, deals, cycles):
+        for held in self._held_before(rep, approvals, deals, cycles):
             def beyond(day: date) -> float:
-                return max(cents(payable(day) - net), 0.0)
+                return max(cents(held.payable(day) - held.net), 0.0)
 
-            amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
+            amount = cents((beyond(today) if held.own else beyond(end)) - beyond(held.since))
             if amount > 0:
-                found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
+                found.append(Released(held.deal, held.made[0].id, held.first, held.last, amount, later=held.own))
         return found
 
     def _held_before(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
-                     cycles: Iterable[tuple[date, date]], by: date | None = None) -> Iterator[tuple]:
+                     cycles: Iterable[tuple[date, date]], by: date | None = None) -> Iterator[_Held]:
         """Each deal whose commission an approved statement of `rep` (of the cycle read, or of an
-        earlier one) held in part: (deal, that cycle's first and last day, whether it is the cycle
-        read, its approvals, its commission, what of it payments dated by a day make payable
-        (counted to `by`, else today), what that approval paid of it, and the day before what
-        the cycle read releases of it)."""
+        earlier one) held in part (_Held; what payments make payable is counted to `by`, else
+        today)."""
         start, end = self.period()
         if not deals or start is None or end is None:
             return
@@ -466,7 +463,7 @@ class ReviewChanges(BoardCore):
                     # (as the held line rounds it: held to the cent)
                     return cents(earned - cents(earned * (1 - paid_share(deal, min(day, today)))))
 
-                yield deal_id, first, last, own, made, earned, payable, net, since
+                yield _Held(deal_id, first, last, own, made, earned, payable, net, since)
 
     def _release_expected(self, rep: str, approvals: list[Approval], deals: dict[str, Deal],
                           cycles: Iterable[tuple[date, date]]) -> tuple[float, float]:
@@ -476,12 +473,12 @@ class ReviewChanges(BoardCore):
         payment dated to release it: left out of the forecast, and said)."""
         end = self.period()[1]
         released = held = 0.0
-        for *_, own, _made, earned, payable, net, since in self._held_before(rep, approvals, deals, cycles, by=end):
-            if own:
+        for one in self._held_before(rep, approvals, deals, cycles, by=end):
+            if one.own:
                 continue
-            paid_by_end = max(payable(end), net)  # (what approvals paid of it stays paid)
-            released = cents(released + paid_by_end - max(payable(since), net))
-            held = cents(held + earned - paid_by_end)
+            paid_by_end = max(one.payable(end), one.net)  # (what approvals paid of it stays paid)
+            released = cents(released + paid_by_end - max(one.payable(one.since), one.net))
+            held = cents(held + one.earned - paid_by_end)
         return released, held
 
     # ------------------------------------------------------------------ payout holds
@@ -841,6 +838,19 @@ def _held_in(approval: Approval) -> list[tuple[str, float, float]]:
         except (KeyError, ValueError):
             continue  # (a line edited by hand: not believed)
     return [(deal, earned, cents(net)) for deal, (earned, net) in found.items()]
+
+
+class _Held(NamedTuple):
+    """A deal whose commission an approved statement held in part (ReviewChanges._held_before)."""
+    deal: str
+    first: date  # the approved cycle's first and last day
+    last: date
+    own: bool  # that cycle is the one read (else an earlier one)
+    made: list[Approval]  # the cycle's approvals, oldest first
+    earned: float  # the deal's commission
+    payable: Callable[[date], float]  # what of it payments dated by a day make payable
+    net: float  # what the latest approval paid of it
+    since: date  # the day before what the cycle read releases of it
 
 
 class _OnFirstRead:
