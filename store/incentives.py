@@ -9,10 +9,10 @@ sales/payout.py); nothing computed is stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -62,7 +62,7 @@ from sales.rollup import Current, current_values
 from sales.strategy_results import StrategyResult, strategy_results
 from sales.tasks import Task
 from sales.validation import convert
-from store.board_core import BoardCore, Transaction, changed_keys
+from store.board_core import BoardCore, Transaction, changed_keys, number
 from store.goal_measures import Measure, metric_key
 from store.diagnoses import checklist_template, translated
 
@@ -328,8 +328,7 @@ class ReviewChanges(BoardCore):
         approvals = self.approvals()
         held = self._cycle_holds()
         deals: dict[str, Deal] | None = None  # (read once a statement needs them)
-        if any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
-               for approval in approvals for line in approval.lines):
+        if _any_held(approvals):
             deals = {deal.id: deal for deal in self.deals()}
         cycles = self.known_cycles_later()  # (read once a release from an earlier cycle needs them)
         for results in every:
@@ -357,10 +356,11 @@ class ReviewChanges(BoardCore):
         first: the one the cycle that ended last before this one began left (of those with an
         approval for them; its latest approval), and what payroll paid beyond an approval of an
         earlier cycle (a paid statement approved again lower: sales.approvals.overpaid), which
-        the first later cycle not yet paid when it arose takes (_lands_in): the next statement
+        the first later cycle not yet paid when it arose takes (_lands_here): the next statement
         nets them. An unapproved statement carries nothing, and a cycle with no dates neither
         gives nor takes a balance."""
-        start = self.period()[0]
+        now = self.period()
+        start = now[0]
         if start is None:
             return []
         by_cycle: dict[tuple[date, date], list[Approval]] = {}
@@ -370,11 +370,11 @@ class ReviewChanges(BoardCore):
         if not by_cycle:
             return []
         last = max(by_cycle, key=lambda cycle: (cycle[1], cycle[0]))
-        mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == self.period()]
+        mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == now]
         found = []
         for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
             made = by_cycle[cycle]
-            final = max(made, key=lambda a: int(a.id.split("-")[1]))  # (its latest approval)
+            final = max(made, key=lambda a: number(a.id))  # (its latest approval)
             amount = 0.0
             if cycle == last:  # (its own balance below zero: the next cycle with an approval nets it)
                 amount = carried_from_approval(final.total, [(line.text, line.amount, line.said)
@@ -395,20 +395,20 @@ class ReviewChanges(BoardCore):
         arose (the first approval after the payment that said less than was paid); a later cycle
         paid by then stands as paid, and the balance passes over it (were it netted there, the
         next cycle, reading that one's approval, would never see it)."""
-        def number(approval: Approval) -> int:
-            return int(approval.id.split("-")[1])
+        def made_as(approval: Approval) -> int:  # (approvals are numbered as they are made)
+            return number(approval.id)
 
         paid = paid_so_far(made)
-        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=number)
-        # the approval that first said less than was paid (approvals are numbered as they are made)
-        arose = min((a for a in made if number(a) > number(first_paid) and a.total < (paid or 0.0)), key=number)
+        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=made_as)
+        # the approval that first said less than was paid
+        arose = min((a for a in made if made_as(a) > made_as(first_paid) and a.total < (paid or 0.0)), key=made_as)
 
         def paid_then(approvals: list[Approval]) -> bool:
-            return any(a.paid_at is not None and number(a) < number(arose) and a.paid_at <= arose.at
+            return any(a.paid_at is not None and made_as(a) < made_as(arose) and a.paid_at <= arose.at
                        for a in approvals)
 
         between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
-        return not any(not paid_then(later) for later in between) and not paid_then(mine_now)
+        return all(paid_then(later) for later in between) and not paid_then(mine_now)
 
     def _released(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
                   cycles: Iterable[tuple[date, date]] = ()) -> list[Released]:
@@ -422,23 +422,20 @@ class ReviewChanges(BoardCore):
         commission times the part of it paid by a day, as its held line works it out
         (sales.payout._releases)."""
         found, end, today = [], self.period()[1], self.today()
-        for deal_id, first, last, own, made, _earned, payable, net, since in self._held_before(
-                rep, approvals, deals, cycles):
+        for held in self._held_before(rep, approvals, deals, cycles):
             def beyond(day: date) -> float:
-                return max(cents(payable(day) - net), 0.0)
+                return max(cents(held.payable(day) - held.net), 0.0)
 
-            amount = cents((beyond(today) if own else beyond(end)) - beyond(since))
+            amount = cents((beyond(today) if held.own else beyond(end)) - beyond(held.since))
             if amount > 0:
-                found.append(Released(deal_id, made[0].id, first, last, amount, later=own))
+                found.append(Released(held.deal, held.made[0].id, held.first, held.last, amount, later=held.own))
         return found
 
     def _held_before(self, rep: str, approvals: list[Approval], deals: dict[str, Deal] | None,
-                     cycles: Iterable[tuple[date, date]], by: date | None = None) -> Iterator[tuple]:
+                     cycles: Iterable[tuple[date, date]], by: date | None = None) -> Iterator[_Held]:
         """Each deal whose commission an approved statement of `rep` (of the cycle read, or of an
-        earlier one) held in part: (deal, that cycle's first and last day, whether it is the cycle
-        read, its approvals, its commission, what of it payments dated by a day make payable
-        (counted to `by`, else today), what that approval paid of it, and the day before what
-        the cycle read releases of it)."""
+        earlier one) held in part (_Held; what payments make payable is counted to `by`, else
+        today)."""
         start, end = self.period()
         if not deals or start is None or end is None:
             return
@@ -466,7 +463,7 @@ class ReviewChanges(BoardCore):
                     # (as the held line rounds it: held to the cent)
                     return cents(earned - cents(earned * (1 - paid_share(deal, min(day, today)))))
 
-                yield deal_id, first, last, own, made, earned, payable, net, since
+                yield _Held(deal_id, first, last, own, made, earned, payable, net, since)
 
     def _release_expected(self, rep: str, approvals: list[Approval], deals: dict[str, Deal],
                           cycles: Iterable[tuple[date, date]]) -> tuple[float, float]:
@@ -476,12 +473,12 @@ class ReviewChanges(BoardCore):
         payment dated to release it: left out of the forecast, and said)."""
         end = self.period()[1]
         released = held = 0.0
-        for *_, own, _made, earned, payable, net, since in self._held_before(rep, approvals, deals, cycles, by=end):
-            if own:
+        for one in self._held_before(rep, approvals, deals, cycles, by=end):
+            if one.own:
                 continue
-            paid_by_end = max(payable(end), net)  # (what approvals paid of it stays paid)
-            released = cents(released + paid_by_end - max(payable(since), net))
-            held = cents(held + earned - paid_by_end)
+            paid_by_end = max(one.payable(end), one.net)  # (what approvals paid of it stays paid)
+            released = cents(released + paid_by_end - max(one.payable(one.since), one.net))
+            held = cents(held + one.earned - paid_by_end)
         return released, held
 
     # ------------------------------------------------------------------ payout holds
@@ -554,8 +551,7 @@ class ReviewChanges(BoardCore):
         """Each of `reps`' commission of earlier cycles that payments dated by the cycle's end
         release, and what stays held past it (_release_expected), for the forecast."""
         approvals = self.approvals()
-        if not any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
-                   for approval in approvals for line in approval.lines):
+        if not _any_held(approvals):
             return {}
         deals, cycles = {deal.id: deal for deal in self.deals()}, self.known_cycles_later()
         found = {rep: self._release_expected(rep, approvals, deals, cycles) for rep in reps}
@@ -815,6 +811,13 @@ def _on_hold(hold: PayoutHold, done: Word) -> Refused:
                    end=hold.end, id=hold.id, reason=hold.reason, done=done)
 
 
+def _any_held(approvals: list[Approval]) -> bool:
+    """Whether any approved statement held commission until its customer paid (a held line): only
+    then is there anything for payments since to release, and the deals are read for it."""
+    return any(line.said and str(line.said.get("template", "")).startswith(HELD_LINE)
+               for approval in approvals for line in approval.lines)
+
+
 def _held_in(approval: Approval) -> list[tuple[str, float, float]]:
     """(deal, its commission, what the approval paid of it) for each deal whose commission the
     approved statement held in part until its customer paid: what its held line said was payable,
@@ -835,6 +838,19 @@ def _held_in(approval: Approval) -> list[tuple[str, float, float]]:
         except (KeyError, ValueError):
             continue  # (a line edited by hand: not believed)
     return [(deal, earned, cents(net)) for deal, (earned, net) in found.items()]
+
+
+class _Held(NamedTuple):
+    """A deal whose commission an approved statement held in part (ReviewChanges._held_before)."""
+    deal: str
+    first: date  # the approved cycle's first and last day
+    last: date
+    own: bool  # that cycle is the one read (else an earlier one)
+    made: list[Approval]  # the cycle's approvals, oldest first
+    earned: float  # the deal's commission
+    payable: Callable[[date], float]  # what of it payments dated by a day make payable
+    net: float  # what the latest approval paid of it
+    since: date  # the day before what the cycle read releases of it
 
 
 class _OnFirstRead:

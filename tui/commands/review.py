@@ -230,10 +230,8 @@ def _mark_paid(board, args: argparse.Namespace) -> int:
     statements = board.payouts(args.rep)  # (read once: each read works every statement out again)
     before = {s.rep: s.paid for s in statements}  # paid for the cycle already
     marked = board.mark_paid(args.rep, args.ref or "")
-    for s in statements:  # (held: left out of payroll, and said, as approving says it)
-        if s.hold is not None:
-            print(safe(_("{rep}: on hold ({id}: {reason}), not marked paid until a lead releases it").format(
-                rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
+    # (held: left out of payroll, and said, as approving says it)
+    _say_held(statements, _("{rep}: on hold ({id}: {reason}), not marked paid until a lead releases it"))
     for approval in marked:
         paid = before.get(approval.rep)
         values = dict(id=approval.id, rep=approval.rep, total=money(approval.total), ref=approval.paid_ref,
@@ -271,16 +269,12 @@ def cmd_payout_approve(args: argparse.Namespace) -> int:
 
 def _approve(board, args: argparse.Namespace) -> int:
     from sales.payout import money
-    from sales.text import safe
 
     made = board.approve_payouts(args.rep, args.note or "")
     for approval in made:
         print(_("{id} {rep}: {total}").format(id=approval.id, rep=approval.rep, total=money(approval.total)))
     statements = board.payouts(args.rep)  # (read once: each read works every statement out again)
-    for s in statements:  # (held: left as they are, and said)
-        if s.hold is not None:
-            print(safe(_("{rep}: on hold ({id}: {reason}), not approved until a lead releases it").format(
-                rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
+    _say_held(statements, _("{rep}: on hold ({id}: {reason}), not approved until a lead releases it"))
     end = board.period()[1]
     if made and end is not None and board.today() < end:  # allowed (an advance), and said
         print(_("note: the cycle runs to {end}: these statements are approved as they stand today; "
@@ -296,6 +290,16 @@ def _approve(board, args: argparse.Namespace) -> int:
     if not made:  # approved as they stand already: a repeat, done
         print(_("Nothing to approve: every statement says what its approval says."))
     return EXIT_OK
+
+
+def _say_held(statements, message: str) -> None:
+    """Say on stderr, with `message` ({rep}, {id}, {reason}), each statement left as it is because a
+    lead holds it (approving and marking paid skip those)."""
+    from sales.text import safe
+
+    for s in statements:
+        if s.hold is not None:
+            print(safe(message.format(rep=s.rep, id=s.hold.id, reason=s.hold.reason)), file=sys.stderr)
 
 
 def cmd_payout_hold(args: argparse.Namespace) -> int:
