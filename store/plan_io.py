@@ -106,7 +106,8 @@ class PlanTransfer(BoardCore):
             run.former(plan.former, plan.members, roles, former)
             for section in SECTIONS:
                 run.section(section, getattr(plan, section.key), current[section.kind])
-            import_ticks(run, plan.ticks)
+            import_ticks(run, plan.ticks, set(roles) | {m.name for m in plan.members},
+                         former | {p.name for p in plan.former})
             run.new_items()
             if run.conflicts:
                 raise PlanInvalid(run.conflicts)

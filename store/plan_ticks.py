@@ -16,8 +16,9 @@ import msgspec
 
 from sales.deals import iso_week, week_doc_id
 from sales.errors import Reason
+from sales.members import member_for
 from sales.notes import ChecklistState, Tick
-from sales.plan_check import AT_EXAMPLE, Problem
+from sales.plan_check import AT_EXAMPLE, Problem, not_a_member
 from sales.plan_records import dated_otherwise, moment_to_come, read_moment
 from sales.plan_ticks import PlanTick, cycle_of, week_of, week_start
 from sales.review import cycle_doc_id
@@ -55,9 +56,12 @@ def _place(tick: PlanTick) -> tuple[int, str]:
     return CHECKLIST_DOC, tick.checklist
 
 
-def import_ticks(run, ticks: list[PlanTick]) -> None:
+def import_ticks(run, ticks: list[PlanTick], members: set[str], left: set[str]) -> None:
     """Put the file's ticks on the board inside the import `run` (store.plan_io._Import): its
-    problems, refusals, summary and transaction."""
+    problems, refusals, summary and transaction. Who ticks a step is one of `members` (the board's
+    and the file's), someone who has left (`left`: this board's or the file's, as an export names
+    them) or who the board has on that tick already: a name that is none of these is refused, as
+    anywhere else in a plan file (a board without members takes any name)."""
     board, today = run.board, run.today
     groups: dict[tuple[str, int], tuple[str, list[tuple[str, PlanTick, datetime]]]] = {}
     for index, tick in enumerate(ticks):
@@ -96,6 +100,10 @@ def import_ticks(run, ticks: list[PlanTick]) -> None:
             label = f"{name}: {tick.text}"
             if at is not None and kept[at] == new:
                 run.summary.unchanged.append(label)
+                continue
+            if ((at is None or kept[at].by != tick.by) and members
+                    and member_for(tick.by, members | left) is None):
+                run.conflicts.append(not_a_member(f"{path}.by", tick.by, members))
                 continue
             if (at is None or kept[at].at != tick.at) and moment_to_come(moment, today):
                 run.conflicts.append(Problem(f"{path}.at", "a step is ticked when it is done; {day} is still to come",
