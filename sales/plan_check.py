@@ -268,7 +268,7 @@ def _check_quota_reps(plans: object, members: dict[str, str], facts: BoardFacts,
             kept = _kept("incentive", plan.id, facts, former)
             quota.rep = _member_named(quota.rep, members, kept)
             if quota.rep not in members and quota.rep not in kept:
-                problems.append(_not_a_member(f"incentives[{index}].quotas[{position}].rep", quota.rep, set(members),
+                problems.append(not_a_member(f"incentives[{index}].quotas[{position}].rep", quota.rep, set(members),
                                               facts.former | former))
 
 
@@ -702,7 +702,7 @@ def _check_refs(section: Section, items: list, parts: dict, document: dict, fact
                     kept = _kept(section.kind, _raw_id(item, raw), facts, former)
                     ref = _member_named(ref, members, kept)
                     if members and ref not in members and ref not in kept:
-                        problems.append(_not_a_member(path, ref, members, facts.former | former))
+                        problems.append(not_a_member(path, ref, members, facts.former | former))
                     fixed.append(ref)
                     continue
                 try:
@@ -747,7 +747,7 @@ def _kept(kind: str, ident: str, facts: BoardFacts, former: Collection[str]) -> 
     return set(former)
 
 
-def _not_a_member(path: str, ref: str, members: set[str], left: Collection[str] = ()) -> Problem:
+def not_a_member(path: str, ref: str, members: set[str], left: Collection[str] = ()) -> Problem:
     """`ref` is no member: one who has left (`left`) takes no new work; else with the member
     whose name is nearest (a typo, `alli`; a capital, `Ali`), when one is near enough."""
     names = sorted(members)

@@ -117,14 +117,21 @@ def _stamped(old: Any | None, new: Any, field: str, today: date, to_come) -> lis
     at = getattr(new, field)
     if not at or (old is not None and getattr(old, field) == at):
         return []
+    if (moment := read_moment(at)) is None:
+        return [(field, Reason("{value!r} is not a date and time: write it as {example}", value=at,
+                               example=AT_EXAMPLE), False)]
+    if moment_to_come(moment, today):
+        return [(field, to_come(moment.date()), False)]
+    return []
+
+
+def read_moment(at: str) -> datetime | None:
+    """A moment as a file writes it (ISO; in UTC when it names no zone), or None when it is none."""
     try:
         moment = datetime.fromisoformat(at)
     except ValueError:
-        return [(field, Reason("{value!r} is not a date and time: write it as {example}", value=at,
-                               example=AT_EXAMPLE), False)]
-    if moment_to_come(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), today):
-        return [(field, to_come(moment.date()), False)]
-    return []
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _note(old: Any | None, new: Any, actor: str, lead: bool, today: date) -> list[Problem]:
@@ -137,10 +144,7 @@ def _note(old: Any | None, new: Any, actor: str, lead: bool, today: date) -> lis
         return [("author" if old.author != new.author else "created",
                  Reason("who wrote a note down, and when, are records: only a lead corrects them"), True)]
     if not lead and old is None and new.created:
-        try:
-            made = datetime.fromisoformat(new.created)
-        except ValueError:
-            made = None
+        made = read_moment(new.created)
         if made is not None and dated_otherwise(made.date(), today):
             return [("created", Reason("a note is dated when it is written down ({today}); only a lead may date "
                                        "it {day}", today=today, day=made.date()), True)]
@@ -313,9 +317,7 @@ def _answer_day(old: Any | None, new: Any, today: date) -> list[Problem]:
     one to come (`review answer` stamps it now)."""
     if not new.at or (old is not None and old.at == new.at):
         return []
-    try:
-        at = datetime.fromisoformat(new.at)
-    except ValueError:
+    if (at := read_moment(new.at)) is None:
         return [("at", Reason("{value!r} is not a date and time: write it as {example}", value=new.at,
                               example=AT_EXAMPLE), False)]
     if moment_to_come(at, today):

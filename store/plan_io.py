@@ -95,18 +95,19 @@ class PlanTransfer(BoardCore):
                                 *(s.rep for s in getattr(item, "splits", ())),
                                 *(q.rep for q in getattr(item, "quotas", ()))} - {None}
                       for items in current.values() for item in items.values()}
+            former = self.former_members()  # (read once: it reads the whole log)
             plan, problems = check_plan(moved, BoardFacts({k: set(v) for k, v in current.items()}, roles, waits,
-                                                             stages, parents, people, current["goal"],
-                                                             self.former_members()))
+                                                             stages, parents, people, current["goal"], former))
             if problems:
                 raise PlanInvalid(problems)
             run = _Import(self, tx, create_only, roles)
             run.settings(plan, current["deal"])
             run.members(plan.members, roles)
-            run.former(plan.former, plan.members, roles)
+            run.former(plan.former, plan.members, roles, former)
             for section in SECTIONS:
                 run.section(section, getattr(plan, section.key), current[section.kind])
-            import_ticks(run, plan.ticks)
+            import_ticks(run, plan.ticks, set(roles) | {m.name for m in plan.members},
+                         former | {p.name for p in plan.former})
             run.new_items()
             if run.conflicts:
                 raise PlanInvalid(run.conflicts)
@@ -278,11 +279,11 @@ class _Import:
             else:
                 self.summary.unchanged.append(f"member {member.name}")
 
-    def former(self, former: list[FormerMember], members: list[Member], roles: dict[str, str]) -> None:
+    def former(self, former: list[FormerMember], members: list[Member], roles: dict[str, str],
+               known: set[str]) -> None:
         """Those the file says have left (the board it came from): this board knows them as former
         members after it (a record of each, which `former_members` reads), but for a member here
-        (the file speaks of another board) and one it knows has left already."""
-        known = self.board.former_members()
+        (the file speaks of another board) and one it knows has left already (`known`)."""
         staying = set(roles) | {m.name for m in members}
         raw = self.board._docs("board", "former")
         next_id = max((int(k) for k in raw), default=0) + 1

@@ -10,15 +10,16 @@ as themselves and today). A tick the file leaves out is left alone, as every ite
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import msgspec
 
 from sales.deals import iso_week, week_doc_id
 from sales.errors import Reason
+from sales.members import member_for
 from sales.notes import ChecklistState, Tick
-from sales.plan_check import AT_EXAMPLE, Problem
-from sales.plan_records import dated_otherwise, moment_to_come
+from sales.plan_check import AT_EXAMPLE, Problem, not_a_member
+from sales.plan_records import dated_otherwise, moment_to_come, read_moment
 from sales.plan_ticks import PlanTick, cycle_of, week_of, week_start
 from sales.review import cycle_doc_id
 from store.diagnoses import CHECKLIST_DOC, CHECKLISTS, _wordings, checklist_template
@@ -55,19 +56,14 @@ def _place(tick: PlanTick) -> tuple[int, str]:
     return CHECKLIST_DOC, tick.checklist
 
 
-def _moment(at: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def import_ticks(run, ticks: list[PlanTick]) -> None:
+def import_ticks(run, ticks: list[PlanTick], members: set[str], left: set[str]) -> None:
     """Put the file's ticks on the board inside the import `run` (store.plan_io._Import): its
-    problems, refusals, summary and transaction."""
+    problems, refusals, summary and transaction. Who ticks a step is one of `members` (the board's
+    and the file's), someone who has left (`left`: this board's or the file's, as an export names
+    them) or who the board has on that tick already: a name that is none of these is refused, as
+    anywhere else in a plan file (a board without members takes any name)."""
     board, today = run.board, run.today
-    groups: dict[tuple[str, int], tuple[str, list[tuple[str, PlanTick]]]] = {}
+    groups: dict[tuple[str, int], tuple[str, list[tuple[str, PlanTick, datetime]]]] = {}
     for index, tick in enumerate(ticks):
         path = f"ticks[{index}]"
         template = CHECKLISTS[tick.checklist][0]
@@ -77,7 +73,7 @@ def import_ticks(run, ticks: list[PlanTick]) -> None:
                                                          "{steps})", text=tick.text, which=tick.checklist,
                                          steps="; ".join(step.text for step in steps)))
             continue
-        moment = _moment(tick.at)
+        moment = read_moment(tick.at)
         if moment is None:
             run.conflicts.append(Problem(f"{path}.at", "{value!r} is not a date and time: write it as {example}",
                                          value=tick.at, example=AT_EXAMPLE))
@@ -88,24 +84,27 @@ def import_ticks(run, ticks: list[PlanTick]) -> None:
             continue
         doc_id, name = _place(tick)
         _, entries = groups.setdefault((tick.checklist, doc_id), (name, []))
-        if any(other.text == tick.text for _, other in entries):
+        if any(other.text == tick.text for _, other, _ in entries):
             run.conflicts.append(Problem(f"{path}.text", "{text!r} is ticked twice in {name}", text=tick.text, name=name))
             continue
-        entries.append((path, tick))
+        entries.append((path, tick, moment))
     for (which, doc_id), (name, entries) in groups.items():
         _, file, table, action = CHECKLISTS[which]
         doc = board._doc(file, table, doc_id)
         old = msgspec.convert(doc, ChecklistState) if doc else ChecklistState(name=name)
         kept = list(old.ticks)
         changed = False
-        for path, tick in entries:
+        for path, tick, moment in entries:
             new = Tick(tick.text, tick.by, tick.at)
             at = next((i for i, t in enumerate(kept) if t.text == tick.text), None)
             label = f"{name}: {tick.text}"
             if at is not None and kept[at] == new:
                 run.summary.unchanged.append(label)
                 continue
-            moment = _moment(tick.at)
+            if ((at is None or kept[at].by != tick.by) and members
+                    and member_for(tick.by, members | left) is None):
+                run.conflicts.append(not_a_member(f"{path}.by", tick.by, members))
+                continue
             if (at is None or kept[at].at != tick.at) and moment_to_come(moment, today):
                 run.conflicts.append(Problem(f"{path}.at", "a step is ticked when it is done; {day} is still to come",
                                              day=moment.date()))

@@ -61,3 +61,15 @@ def test_a_note_in_a_plan_file_is_held_to_the_notes_rules(run, team, tmp_path) -
     plan.write_text("notes:\n- text: " + "x" * 20_000 + "\n")
     code, _, err = run("plan", "import", str(plan))
     assert code == 2 and f"{plan}:2: notes[0].text:" in err
+
+
+def test_a_tick_by_someone_who_is_no_member_is_refused_and_writes_nothing(run, team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("ticks:\n- checklist: diagnosis\n  text: Compare win rate by region, channel and rep\n"
+                    "  by: ghost\n  at: '2026-12-01T10:00:00Z'\n")
+    before = snapshot_files(team)
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 2
+    assert f"{plan}:4: ticks[0].by: 'ghost' is not a member (members: ali, bea, dana)" in err
+    assert "Traceback" not in err
+    assert snapshot_files(team) == before
