@@ -89,6 +89,7 @@ class GoalMeasures(BoardCore):
         rep_members = {m.name for m in self.members() if m.role == "rep"}
         team: dict[Any, Any] = {}
         reps: dict[Any, Any] = {}
+        cycles = self.known_cycles_later()  # (one for every rep: the log read once, if a clawback asks)
 
         def team_figures(days: tuple[date | None, date | None]) -> Any:
             if days not in team:
@@ -98,7 +99,7 @@ class GoalMeasures(BoardCore):
         def rep_figures(rep: str, days: tuple[date | None, date | None]) -> Any:
             if (rep, days) not in reps:
                 reps[rep, days] = rep_results(rep, self.deals(), self.stages(), self.touches(), *days,
-                                              self.today(), self.known_cycles_later())
+                                              self.today(), cycles)
             return reps[rep, days]
 
         def measure(goal: Goal) -> tuple[float, Phrase] | None:
