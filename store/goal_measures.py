@@ -132,27 +132,27 @@ class GoalMeasures(BoardCore):
                         "activities logged in the cycle (calls, visits, meetings, emails)", **span)
                 value = {"new_customers": figures.new_customers, "win_rate": figures.win_rate}.get(
                     metric, figures.won_value)
+                if value is None:
+                    return None
                 if metric == "win_rate":  # (a rate of the deals closed, won or lost)
-                    return (float(value), Phrase("deals closed {start} to {end} (all scopes)" if span else
-                                                 "deals closed in the cycle (all scopes)", **span)) \
-                        if value is not None else None
-                return (float(value), Phrase("deals won {start} to {end} (all scopes)" if span else
-                                             "deals won in the cycle (all scopes)", **span)) \
-                    if value is not None else None
-            if goal.owner and goal.owner in rep_members:
+                    return float(value), Phrase("deals closed {start} to {end} (all scopes)" if span else
+                                                "deals closed in the cycle (all scopes)", **span)
+                return float(value), Phrase("deals won {start} to {end} (all scopes)" if span else
+                                            "deals won in the cycle (all scopes)", **span)
+            if goal.owner in rep_members:
                 own = rep_figures(goal.owner, days)
                 if metric in ACTIVITY_METRICS:
                     return float(own.activities), Phrase("{rep}'s activities logged {start} to {end}" if span else
                                                          "{rep}'s activities logged in the cycle", rep=goal.owner,
                                                          **span)
                 value = {"new_customers": own.new_customers, "win_rate": own.win_rate}.get(metric, own.won_value)
+                if value is None:
+                    return None
                 if metric == "win_rate":
-                    return (float(value), Phrase("{rep}'s deals closed {start} to {end}" if span else
-                                                 "{rep}'s deals closed in the cycle", rep=goal.owner, **span)) \
-                        if value is not None else None
-                return (float(value), Phrase("{rep}'s deals won {start} to {end}" if span else
-                                             "{rep}'s deals won in the cycle", rep=goal.owner, **span)) \
-                    if value is not None else None
+                    return float(value), Phrase("{rep}'s deals closed {start} to {end}" if span else
+                                                "{rep}'s deals closed in the cycle", rep=goal.owner, **span)
+                return float(value), Phrase("{rep}'s deals won {start} to {end}" if span else
+                                            "{rep}'s deals won in the cycle", rep=goal.owner, **span)
             return None
 
         return measure
