@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sales.activity import Activity
 from sales.burnup import BurnUp, burn_up, done_by, wanted
+from sales.tasks import Task
 from store.board_core import BoardCore
 
 UNDATED_DAYS = 56  # a board without a cycle: the last eight weeks
@@ -29,7 +30,7 @@ class BurnUpQueries(BoardCore):
         last = min(today, end)
         first = start if last_days is None else max(start, last - timedelta(days=last_days - 1))
         ends = [midnight(first + timedelta(days=i + 1), now) for i in range((last - first).days + 1)]
-        tasks = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in self.tasks()}
+        tasks = task_states(self.tasks())
         records: Iterable[Activity] = self.log.newest_first(where=wanted(ends[0]))
         settled: set[str] = set()
         if cycle and first == start:  # the whole chart: last cycle's done tasks are not this one's
@@ -47,8 +48,13 @@ class BurnUpQueries(BoardCore):
         if start is None or end is None or start > now.date():
             return set()
         begun = midnight(start, now)
-        tasks = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in self.tasks()}
+        tasks = task_states(self.tasks())
         return done_by(tasks, self.log.newest_first(where=wanted(begun)), begun)
+
+
+def task_states(tasks: Iterable[Task]) -> dict[str, dict]:
+    """Each task's status, owner and `done_at` (id -> dict), as sales.burnup reads them back."""
+    return {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in tasks}
 
 
 def read_back(records: Iterable[Activity], moment: datetime) -> list[Activity]:

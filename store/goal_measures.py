@@ -89,6 +89,7 @@ class GoalMeasures(BoardCore):
         rep_members = {m.name for m in self.members() if m.role == "rep"}
         team: dict[Any, Any] = {}
         reps: dict[Any, Any] = {}
+        cycles = self.known_cycles_later()  # (one for every rep: the log read once, if a clawback asks)
 
         def team_figures(days: tuple[date | None, date | None]) -> Any:
             if days not in team:
@@ -98,7 +99,7 @@ class GoalMeasures(BoardCore):
         def rep_figures(rep: str, days: tuple[date | None, date | None]) -> Any:
             if (rep, days) not in reps:
                 reps[rep, days] = rep_results(rep, self.deals(), self.stages(), self.touches(), *days,
-                                              self.today(), self.known_cycles_later())
+                                              self.today(), cycles)
             return reps[rep, days]
 
         def measure(goal: Goal) -> tuple[float, Phrase] | None:
@@ -131,27 +132,27 @@ class GoalMeasures(BoardCore):
                         "activities logged in the cycle (calls, visits, meetings, emails)", **span)
                 value = {"new_customers": figures.new_customers, "win_rate": figures.win_rate}.get(
                     metric, figures.won_value)
+                if value is None:
+                    return None
                 if metric == "win_rate":  # (a rate of the deals closed, won or lost)
-                    return (float(value), Phrase("deals closed {start} to {end} (all scopes)" if span else
-                                                 "deals closed in the cycle (all scopes)", **span)) \
-                        if value is not None else None
-                return (float(value), Phrase("deals won {start} to {end} (all scopes)" if span else
-                                             "deals won in the cycle (all scopes)", **span)) \
-                    if value is not None else None
-            if goal.owner and goal.owner in rep_members:
+                    return float(value), Phrase("deals closed {start} to {end} (all scopes)" if span else
+                                                "deals closed in the cycle (all scopes)", **span)
+                return float(value), Phrase("deals won {start} to {end} (all scopes)" if span else
+                                            "deals won in the cycle (all scopes)", **span)
+            if goal.owner in rep_members:
                 own = rep_figures(goal.owner, days)
                 if metric in ACTIVITY_METRICS:
                     return float(own.activities), Phrase("{rep}'s activities logged {start} to {end}" if span else
                                                          "{rep}'s activities logged in the cycle", rep=goal.owner,
                                                          **span)
                 value = {"new_customers": own.new_customers, "win_rate": own.win_rate}.get(metric, own.won_value)
+                if value is None:
+                    return None
                 if metric == "win_rate":
-                    return (float(value), Phrase("{rep}'s deals closed {start} to {end}" if span else
-                                                 "{rep}'s deals closed in the cycle", rep=goal.owner, **span)) \
-                        if value is not None else None
-                return (float(value), Phrase("{rep}'s deals won {start} to {end}" if span else
-                                             "{rep}'s deals won in the cycle", rep=goal.owner, **span)) \
-                    if value is not None else None
+                    return float(value), Phrase("{rep}'s deals closed {start} to {end}" if span else
+                                                "{rep}'s deals closed in the cycle", rep=goal.owner, **span)
+                return float(value), Phrase("{rep}'s deals won {start} to {end}" if span else
+                                            "{rep}'s deals won in the cycle", rep=goal.owner, **span)
             return None
 
         return measure

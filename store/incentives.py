@@ -719,14 +719,13 @@ class ReviewChanges(BoardCore):
         """The tasks done when a cycle that has ended ended (the log read back to then; a task
         imported done counts from when it was done); None for a cycle not over (those done now)."""
         from sales.burnup import done_by, wanted
-        from store.burnup import midnight
+        from store.burnup import midnight, task_states
 
         now = self.clock()
         if end is None or end >= now.date():
             return None
         moment = midnight(end + timedelta(days=1), now)
-        states = {t.id: {"status": t.status, "owner": t.owner, "done_at": t.done_at} for t in tasks}
-        return done_by(states, self.log.newest_first(where=wanted(moment)), moment)
+        return done_by(task_states(tasks), self.log.newest_first(where=wanted(moment)), moment)
 
     def goal_results(self) -> list[GoalResult]:
         measure = self.measurer(totals=True)

@@ -182,7 +182,8 @@ class GoalsScreen(BoardView):
         waiting = board.not_carried()
         start, end = board.plan_period()
         every = board.goals()
-        goals = every if self.every else [g for g in every if in_cycle(g, start, end) or g.id in waiting]
+        current = [g for g in every if in_cycle(g, start, end) or g.id in waiting]
+        goals = every if self.every else current
         table = self.table
         table.clear()
         for goal in goals:
@@ -221,7 +222,7 @@ class GoalsScreen(BoardView):
             gaps.append(n_("{count} goal of another cycle not shown ({key} shows every cycle's)",
                            "{count} goals of other cycles not shown ({key} shows every cycle's)", hidden).format(
                 count=hidden, key=shown_key(self, "goals.all")))
-        elif self.every and any(not in_cycle(g, start, end) and g.id not in waiting for g in every):
+        elif len(current) < len(every):  # (every cycle's shown: say how to go back)
             gaps.append(_("every cycle's goals ({key}: this cycle's only)").format(key=shown_key(self, "goals.all")))
         status = self.query_one("#goals-status", Static)
         empty = _(EMPTY).format(new=shown_key(self, "goals.new")) if self.offers("new") else _(EMPTY_FOR_REP)
