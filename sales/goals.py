@@ -203,6 +203,22 @@ def checkin_value_problem(goal: Goal, value: float) -> Reason | None:
     return None
 
 
+def rate_range_problem(goal: Goal) -> tuple[str, Reason] | None:
+    """The field and why, when a goal on a rate (win rate, margin...) starts or aims outside 0 to
+    100%: a win-rate target of 140 was taken, and the goal then read a pace no check-in could
+    make (checkin_value_problem refuses 120). A % or points target is judged by where it lands."""
+    from sales.kpis import RATE_METRICS
+
+    if metric_name(goal.metric) not in RATE_METRICS:
+        return None
+    said = {"baseline": "{metric} is a rate from 0 to 100%: a baseline of {value:g}% is not one",
+            "target": "{metric} is a rate from 0 to 100%: a target of {value:g}% is not one"}
+    for field, value in (("baseline", goal.baseline), ("target", target_value(goal))):
+        if value is not None and not 0 <= value <= 100:
+            return field, Reason(said[field], metric=metric_word(goal.metric), value=round(value, 2))
+    return None
+
+
 def alignment_loop(goal_id: str, parent: str | None, parents: Mapping[str, str | None]) -> Reason | None:
     """Why `goal_id` may not contribute to `parent`, given what each other goal contributes to:
     itself, or the loop it would close ("G-1 would contribute to itself (G-1 → G-3 → G-1)")."""

@@ -17,7 +17,8 @@ import msgspec
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
 from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, checkin_value_problem,
-                         checkins_of, in_cycle, metric_name, metric_word, read_outcome, settle_direction)
+                         checkins_of, in_cycle, metric_name, metric_word, rate_range_problem, read_outcome,
+                         settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_history, rollup_problem
@@ -448,6 +449,8 @@ class GoalChanges(BoardCore):
             if loop := alignment_loop(goal.id, goal.parent, parents):
                 raise Invalid("parent", loop)
         if problem := rollup_problem(goal, self.goals()):
+            raise Invalid(*problem)
+        if problem := rate_range_problem(goal):
             raise Invalid(*problem)
         return goal
 

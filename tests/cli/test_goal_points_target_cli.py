@@ -96,3 +96,21 @@ def test_a_plan_file_reads_points_and_notes_a_percentage_of_a_rate(run, team, tm
     # exported and read back, a points target stays points
     exported = run("plan", "export")[1]
     assert "target: 5\n  target_kind: points" in exported
+
+
+def test_a_rate_goal_may_not_aim_or_start_outside_0_to_100(run, team) -> None:
+    from tests.conftest import snapshot_files  # (nothing is written by a refusal)
+
+    code, _, err = run("goal", "add", "Win more", "--metric", "win_rate", "--baseline", "40", "--target", "140")
+    assert (code, err) == (2, "uplift: target: win rate is a rate from 0 to 100%: a target of 140% is not one\n")
+    # +20% of 90 is 108: judged where it lands
+    code, _, err = run("goal", "add", "Win more", "--metric", "win_rate", "--baseline", "90", "--target", "+20%")
+    assert (code, err) == (2, "uplift: target: win rate is a rate from 0 to 100%: a target of 108% is not one\n")
+    code, _, err = run("goal", "add", "Win more", "--metric", "win_rate", "--baseline", "-5", "--target", "40")
+    assert (code, err) == (2, "uplift: baseline: win rate is a rate from 0 to 100%: a baseline of -5% is not one\n")
+    assert run("goal", "add", "Win more", "--metric", "win_rate", "--baseline", "40", "--target", "+5pp")[0] == 0
+    before = snapshot_files(team)
+    code, _, err = run("goal", "edit", "G-1", "--target", "100.5")
+    assert (code, err) == (2, "uplift: target: win rate is a rate from 0 to 100%: a target of 100.5% is not one\n")
+    assert "increase to 45% (+5 pts)" in run("goal", "show", "G-1")[1]
+    assert snapshot_files(team) == before
