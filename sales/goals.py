@@ -211,11 +211,13 @@ def rate_range_problem(goal: Goal) -> tuple[str, Reason] | None:
 
     if metric_name(goal.metric) not in RATE_METRICS:
         return None
-    said = {"baseline": "{metric} is a rate from 0 to 100%: a baseline of {value:g}% is not one",
-            "target": "{metric} is a rate from 0 to 100%: a target of {value:g}% is not one"}
-    for field, value in (("baseline", goal.baseline), ("target", target_value(goal))):
-        if value is not None and not 0 <= value <= 100:
-            return field, Reason(said[field], metric=metric_word(goal.metric), value=round(value, 2))
+    metric, target = metric_word(goal.metric), target_value(goal)
+    if goal.baseline is not None and not 0 <= goal.baseline <= 100:
+        return "baseline", Reason("{metric} is a rate from 0 to 100%: a baseline of {value:g}% is not one",
+                                  metric=metric, value=round(goal.baseline, 2))
+    if target is not None and not 0 <= target <= 100:
+        return "target", Reason("{metric} is a rate from 0 to 100%: a target of {value:g}% is not one",
+                                metric=metric, value=round(target, 2))
     return None
 
 
