@@ -322,8 +322,18 @@ def _created(action: str, item: str) -> Phrase | None:
 
 
 # A checklist's item in the log -> its name in words; a weekly one adds its week ("checklist:weekly 2026-W48").
-_CHECKLIST_NAMES = {"checklist": Word("the diagnosis checklist"), "checklist:review": Word("the end-of-cycle checklist"),
+_CHECKLIST_NAMES = {"checklist:diagnosis": Word("the diagnosis checklist"),
+                    "checklist:review": Word("the end-of-cycle checklist"),
                     "checklist:weekly": Word("the weekly review")}
+
+# Items older records name otherwise: the diagnosis checklist's ticks were logged as "checklist",
+# no id of the list (`log --json` gave `"item": "checklist"` where the others name theirs).
+_LEGACY_ITEMS = {"checklist": "checklist:diagnosis"}
+
+
+def record_item(item: str) -> str:
+    """The item a log record is about as the log names it now (an older record's too)."""
+    return _LEGACY_ITEMS.get(item, item)
 
 
 def _tick_change(item: str, before: dict, after: dict) -> Phrase:

@@ -43,6 +43,9 @@ class Goals(msgspec.Struct):
     # the cycle's running goals with no pace to judge (no baseline or target, or no time yet to
     # expect any): "1 goal: 0 on pace, 0 behind" left the one goal unaccounted for
     unpaced: list[str] = []
+    # behind pace only for standing at their baseline with no check-in (store goals_at_baseline):
+    # alerts and My day call those "no check-in yet", so the glance does not count them behind
+    first_checkin: list[str] = []
 
 
 class Plan(msgspec.Struct):

@@ -169,6 +169,19 @@ def check_read_pay(viewer: str, role: str | None, *, single_user: bool, rep: str
                   "{rep} and the leads", rep=rep)
 
 
+def check_read_coaching(viewer: str, role: str | None, *, single_user: bool, rep: str) -> None:
+    """Raise Refused unless `viewer` may read the coaching notes about `rep`: a lead every rep's,
+    a rep those about them. `uplift coach bea` by ali said "No coaching notes you may read."
+    (and `--json` gave `[]`, exit 0), as if bea had none: a refusal, as `payout --rep bea` is."""
+    if single_user or role == "lead" or (role == "rep" and rep == viewer):
+        return
+    if role is None:
+        raise Refused("coaching notes are private: only a lead and the rep they are about read them "
+                      "({viewer} is not a member of this board)", viewer=viewer)
+    raise Refused("coaching notes are private: a rep reads only the notes about them; {rep}'s are for "
+                  "{rep} and the leads", rep=rep)
+
+
 def reads_pay(viewer: str, role: str | None, *, single_user: bool, rep: str) -> bool:
     """Whether `viewer` may read `rep`'s pay (check_read_pay, as a yes or no)."""
     return single_user or role == "lead" or (role == "rep" and rep == viewer)

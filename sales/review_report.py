@@ -107,7 +107,7 @@ def _approval(s: Statement, say: Say) -> str:
                    Phrase("approved by {by} on {day} ({id}): {total}; paid on {paid}", **paid))
     elif s.overpaid:  # (approved again lower than was paid: carried on)
         said = say(Phrase("approved by {by} on {day} ({id}): {total}; {before} paid before, {rest} to pay; "
-                          "{beyond} paid beyond it, carried into the next cycle as a balance of {balance}",
+                          "{beyond} paid beyond it, carried into the next cycle not yet paid as a balance of {balance}",
                           before=money(s.paid), rest=money(to_pay(a, s.paid) or 0),
                           beyond=money(-s.overpaid), balance=money(s.overpaid), **given))
     elif s.paid is not None:

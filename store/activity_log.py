@@ -21,7 +21,7 @@ from pathlib import Path
 
 import msgspec
 
-from sales.activity import Activity
+from sales.activity import Activity, record_item
 from store.files import BoardDamaged, make_folder
 from store.storage import BOM, SharedJSONStorage
 
@@ -120,6 +120,8 @@ class ActivityLog:
     def _record(self, name: str, key: str, doc: dict) -> Activity:
         """A stored record, or BoardDamaged naming its segment and number (a hand edit gone wrong:
         every change reads the newest record, and must not fail on it as a bug)."""
+        if doc.get("item") != (item := record_item(doc.get("item"))):  # (an older record's name for it)
+            doc = {**doc, "item": item}
         try:
             return msgspec.convert(doc, Activity)
         except msgspec.ValidationError as error:
@@ -243,7 +245,7 @@ class ActivityLog:
             raw = self._raw(name)
             for key in sorted(raw, key=int, reverse=True):
                 doc = raw[key]
-                if ((item is None or doc.get("item") == item) and (actor is None or doc.get("actor") == actor)
+                if ((item is None or record_item(doc.get("item")) == item) and (actor is None or doc.get("actor") == actor)
                         and (where is None or where(doc))):
                     yield self._record(name, key, doc)
 

@@ -35,12 +35,15 @@ class CycleQueries(BoardCore):
         start, end = self.plan_period()
         goals = [g for g in every if in_cycle(g, start, end)]
         on, behind = paces([g.id for g in goals], self.goal_paces())
+        at_baseline = self.goals_at_baseline(behind)  # "no check-in yet", as alerts and My day say
+        first = [g for g in behind if g in at_baseline]
+        behind = [g for g in behind if g not in at_baseline]
         closed = [g.id for g in goals if g.closed is not None]
         ended = [g for g, _day, _done in self.ended_goals() if g in {goal.id for goal in goals}]
-        judged = {*on, *behind, *closed, *ended}
+        judged = {*on, *behind, *first, *closed, *ended}
         return Goals(len(goals), on, behind, [g.id for g in goals if checkin_due(g, checkins, today)],
                      len(self.strategies()), self.not_carried(), closed, ended,
-                     [g.id for g in goals if g.id not in judged])
+                     [g.id for g in goals if g.id not in judged], first)
 
     def _plan_phase(self, today) -> Plan:
         settled = self.settled_tasks()  # (last cycle's done tasks: not this one's, as in the burn-up)

@@ -361,7 +361,7 @@ class DiagnosisChanges(BoardCore):
                 ticks.append(Tick(text, self.actor, stamp(self.clock())))
             new = ChecklistState(name=name, ticks=ticks)
             exists = bool(self._doc(file, table, doc_id))  # (a new cycle's: its first tick)
-            tx.put(action, f"checklist:{name}" if which != "diagnosis" else "checklist", file, table,
+            tx.put(action, f"checklist:{name}", file, table,
                    doc_id, msgspec.to_builtins(old) if exists else None, msgspec.to_builtins(new))
             return want
         return self._transact(build)

@@ -129,7 +129,7 @@ def import_ticks(run, ticks: list[PlanTick], members: set[str], left: set[str]) 
             changed = True
         if changed:
             new_state = ChecklistState(name=old.name if doc else name, ticks=kept)
-            run.tx.put(action, f"checklist:{name}" if which != "diagnosis" else "checklist", file, table, doc_id,
+            run.tx.put(action, f"checklist:{name}", file, table, doc_id,
                        doc if doc else None, msgspec.to_builtins(new_state))
 
 

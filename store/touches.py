@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import msgspec
 
-from sales.activity import Activity
+from sales.activity import Activity, record_item
 from sales.deals import Deal
+from sales import permissions
 from sales.errors import Invalid, Refused
 from sales.ids import format_id, in_order
 from sales.members import member_for
@@ -78,6 +79,11 @@ class TouchChanges(BoardCore):
             notes = [n for n in notes if n.rep == self.actor and role is not None and not n.private]
         return [n for n in notes if rep is None or n.rep == rep]
 
+    def check_read_coaching(self, rep: str) -> None:
+        """Refused unless the actor may read the notes about `rep` (sales.permissions): what
+        `uplift coach REP` asks before it lists them, where coaching_notes only narrows."""
+        permissions.check_read_coaching(self.actor, self.role_of(self.actor), single_user=not self.members(), rep=rep)
+
     def add_coaching_note(self, rep: str, note: str, private: bool = False) -> CoachingNote:
         """A lead's note on `rep`: read by the leads and by `rep`, or by the leads only if `private`."""
         def build(tx: Transaction) -> CoachingNote:
@@ -141,7 +147,7 @@ class TouchChanges(BoardCore):
                 return False  # pay is private: an approval or payment, like its statement
             if at is not None and not at(doc["at"]):
                 return False
-            if item is not None and doc["item"] != item and after.get("deal") != item and not (
+            if item is not None and record_item(doc["item"]) != item and after.get("deal") != item and not (
                     item_account and action.startswith("touch.")
                     and account_key(after.get("account") or "") == item_account):
                 return False

@@ -39,7 +39,7 @@ def hold_text(hold) -> str:
 def beyond_text(beyond: float) -> str:
     """What payroll paid beyond the latest approval (`beyond`, below zero: sales.approvals.overpaid):
     not taken back by a payment below zero, but carried into the next cycle as a balance."""
-    return _("{amount} paid beyond it, carried into the next cycle as a balance of {balance}").format(
+    return _("{amount} paid beyond it, carried into the next cycle not yet paid as a balance of {balance}").format(
         amount=money(-beyond), balance=money(beyond))
 
 

@@ -73,7 +73,7 @@ def test_a_deal_paid_then_lost_in_the_cycle_is_taken_back_once(run, tmp_path) ->
     # nothing is taken back by a payment below zero: the 500 paid beyond 0.00 is a balance
     assert run("payout", "paid", "--rep", "ali")[1] == (
         "P-2 ali: 0.00 marked paid; 500.00 paid before, so nothing now; "
-        "500.00 paid beyond it, carried into the next cycle as a balance of -500.00\n")
+        "500.00 paid beyond it, carried into the next cycle not yet paid as a balance of -500.00\n")
 
 
 def test_the_review_report_lists_what_moved_since_the_approval(run, tmp_path, monkeypatch) -> None:

@@ -55,7 +55,7 @@ def test_a_paid_statement_approved_lower_carries_the_difference_into_the_next_cy
     q1 = run(*in_q1("payout", "--rep", "ali"))[1].splitlines()
     # 500 paid, 200 approved: nothing to pay (not -300.00), 300 carried on as a balance of -300
     assert ("  approved by dana on 2027-04-20 12:00 (P-2): 200.00; 500.00 paid before; 0.00 to pay; "
-            "300.00 paid beyond it, carried into the next cycle as a balance of -300.00") in q1
+            "300.00 paid beyond it, carried into the next cycle not yet paid as a balance of -300.00") in q1
     header, row = run(*in_q1("payout", "--csv"))[1].splitlines()[:2]
     cells = dict(zip(header.split(","), row.split(",")))
     assert (cells["paid_so_far"], cells["to_pay"]) == ("500", "0")
@@ -64,7 +64,7 @@ def test_a_paid_statement_approved_lower_carries_the_difference_into_the_next_cy
     # marking it paid pays nothing and says where the 300 went
     assert run(*in_q1("payout", "paid", "--rep", "ali"))[1] == (
         "P-2 ali: 200.00 marked paid; 500.00 paid before, so nothing now; "
-        "300.00 paid beyond it, carried into the next cycle as a balance of -300.00\n")
+        "300.00 paid beyond it, carried into the next cycle not yet paid as a balance of -300.00\n")
     # Q2 (the cycle now): D-2 20,000 at 5% = 1,000, less the 300 paid beyond Q1's approval = 700
     q2 = run("payout", "--rep", "ali")[1].splitlines()
     assert q2[0] == "ali (I-1): 700.00"

@@ -76,6 +76,9 @@ def test_a_balance_passes_over_a_next_cycle_paid_already(run) -> None:
     lines = run("payout", "--rep", "ali")[1].splitlines()
     assert lines[0] == "ali (I-1): 200.00"
     assert "  balance carried from 2027-01-01 to 2027-03-31 (P-3): -300.00" in lines
+    # and Q1's statement says where it went: not "the next cycle" (Q2, paid), the next not yet paid
+    q1 = run(*cycle(Q1, "payout", "--rep", "ali"))[1]
+    assert "300.00 paid beyond it, carried into the next cycle not yet paid as a balance of -300.00" in q1
 
 
 def test_a_next_cycle_approved_but_not_paid_takes_the_balance_once(run) -> None:

@@ -133,6 +133,8 @@ def cmd_coach(args: argparse.Namespace) -> int:
         return _coach_change(args, board)
     if everyone and not (args.edit or args.delete):
         return _all_coaching(args, board)
+    if not args.note:  # (a rep asking for another's notes is refused, not told there are none)
+        board.check_read_coaching(args.rep)
     notes = None if args.note else board.coaching_notes(args.rep)
     if args.note:
         note = board.add_coaching_note(args.rep, " ".join(args.note), private=args.private)

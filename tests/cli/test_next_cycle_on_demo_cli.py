@@ -1,0 +1,29 @@
+"""README's "The next cycle" walked on the demo as the tour presents it: the demo's quarter is
+shifted to end five weeks after the day it is opened, so the next cycle starts after that end;
+one that overlaps it leaves the goals this cycle's and `goal carry` refuses them."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+
+from tests.cli.conftest import run_uplift
+from tests.conftest import fix_now
+
+
+def test_the_readmes_next_cycle_on_the_demo(tmp_path, capsys, monkeypatch) -> None:
+    fix_now(monkeypatch, datetime(2026, 12, 5, 12, tzinfo=timezone.utc))
+    demo = tmp_path / "demo"
+    assert run_uplift(demo, capsys, monkeypatch)("demo", "--board", str(demo), "--no-open")[0] == 0
+    # opened 2026-12-05, eight weeks (56 days) into a 92-day quarter: 2026-10-10 to 2027-01-09
+    assert "cycle  2026-10-10 to 2027-01-09" in run_uplift(demo, capsys, monkeypatch)("plan", "info")[1]
+    for start, end, carried in (("2027-01-04", "2027-03-31", False), ("2027-01-11", "2027-04-09", True)):
+        board = tmp_path / start
+        shutil.copytree(demo, board)
+        run = run_uplift(board, capsys, monkeypatch)
+        assert run("plan", "info", "--name", "North team, Q1 2027", "--start", start, "--end", end)[0] == 0
+        code, out, err = run("goal", "carry", "G-1", "--target", "1.5M")
+        if carried:
+            assert (code, out.split(",")[0]) == (0, "G-4: G-1 carried on")
+        else:
+            assert code == 1 and "G-1 is one of this cycle's goals already (it runs to 2027-01-09)" in err
