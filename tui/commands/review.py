@@ -78,7 +78,8 @@ def _print_review(board, args: argparse.Namespace) -> int:
         [_("win rate"), pct_or_dash(p.win_rate)],
         [_("customer satisfaction"),
          f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")],
-        [_("budget spent"), num_or_dash(p.spent)], [_("spent per deal won"), num_or_dash(p.spent_per_won)]]))
+        [_("budget spent"), num_or_dash(p.spent)], [_("spent per deal won"), num_or_dash(p.spent_per_won)]],
+        figures=(1,)))  # (right-aligned although "not recorded" may stand in one's place)
     strategies = board.strategy_results()
     if strategies:
         from tui.review_text import STRATEGY_COLUMNS, strategy_rows
