@@ -1,11 +1,17 @@
 """Which cells of a table hold figures, so that they are right-aligned as every finance tool and
 spreadsheet does (digits line up and amounts compare down a column): on the command line
-(`cli_output.table`) and in the app's tables (`tui.widgets` via `figure_text`)."""
+(`cli_output.table`) and in the app's tables (`figure_rich`, `rich_cells`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+from sales.text import safe
+
+if TYPE_CHECKING:  # (the command line imports this module, and stays light: no Rich)
+    from rich.text import Text
 
 #: A figure as Uplift writes one: an amount (`1,368.00`, `-300.00`, `$1,200,000`), a share
 #: (`86.3%`), a ratio (`1.3×`), a count with its unit (`9 customers`, `5.5 pts`), a Chinese amount
@@ -31,3 +37,24 @@ def figure_columns(rows: Sequence[Sequence[str]], count: int, first: int = 1) ->
         if any(is_figure(c) for c in cells) and all(is_figure(c) or c in NO_FIGURE for c in cells):
             columns.add(index)
     return columns
+
+
+def figure_rich(value: object) -> Text:
+    """A DataTable cell or header holding a figure: right-aligned, its text data (never markup)."""
+    from rich.text import Text
+
+    return Text(safe(value), justify="right")
+
+
+def rich_cells(cells: Sequence[object], figures: Collection[int] | None = None) -> list[Text]:
+    """A DataTable row's cells (text as data): those of `figures` (by index) right-aligned; with
+    None, each cell after the first that reads as a figure or stands in for one (`–`)."""
+    def right(index: int, cell: object) -> bool:
+        if figures is not None:
+            return index in figures
+        text = str(cell).strip()
+        return index > 0 and (is_figure(text) or text in NO_FIGURE)
+
+    from rich.text import Text
+
+    return [figure_rich(c) if right(i, c) else Text(safe(c)) for i, c in enumerate(cells)]

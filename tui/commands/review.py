@@ -82,11 +82,12 @@ def _print_review(board, args: argparse.Namespace) -> int:
         figures=(1,)))  # (right-aligned although "not recorded" may stand in one's place)
     strategies = board.strategy_results()
     if strategies:
-        from tui.review_text import STRATEGY_COLUMNS, strategy_rows
+        from tui.review_text import STRATEGY_COLUMNS, STRATEGY_FIGURES, strategy_rows
 
         print()
         print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
-                    least_first=STRATEGY_LEAST_FIRST, max_last=50))
+                    least_first=STRATEGY_LEAST_FIRST, max_last=50,
+                    figures=[i for i, name in enumerate(STRATEGY_COLUMNS) if name in STRATEGY_FIGURES]))
         print(on_screen(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), "
                           "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
                           "--deal D-N)."), hang=0))
