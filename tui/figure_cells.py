@@ -46,15 +46,8 @@ def figure_rich(value: object) -> Text:
     return Text(safe(value), justify="right")
 
 
-def rich_cells(cells: Sequence[object], figures: Collection[int] | None = None) -> list[Text]:
-    """A DataTable row's cells (text as data): those of `figures` (by index) right-aligned; with
-    None, each cell after the first that reads as a figure or stands in for one (`–`)."""
-    def right(index: int, cell: object) -> bool:
-        if figures is not None:
-            return index in figures
-        text = str(cell).strip()
-        return index > 0 and (is_figure(text) or text in NO_FIGURE)
-
+def rich_cells(cells: Sequence[object], figures: Collection[int]) -> list[Text]:
+    """A DataTable row's cells (or its headers), text as data: those of `figures` (by index) right-aligned."""
     from rich.text import Text
 
-    return [figure_rich(c) if right(i, c) else Text(safe(c)) for i, c in enumerate(cells)]
+    return [figure_rich(c) if i in figures else Text(safe(c)) for i, c in enumerate(cells)]
