@@ -9,7 +9,7 @@ included), and JSON goes out through `write_json` (`safe_json`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import msgspec
@@ -21,6 +21,7 @@ from sales.phrases import english
 from sales.task_rows import steps_text
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
+from tui.figure_cells import figure_columns
 from tui.i18n import N_, _, n_, say
 from tui.remote import is_remote
 from tui.time_text import when
@@ -186,7 +187,7 @@ def print_another_board(found: dict | None, older: bool = False, dry_run: bool =
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int = 60,
-          least_first: Sequence[int] = (), said: str | None = None) -> str:
+          least_first: Sequence[int] = (), said: str | None = None, figures: Collection[int] = ()) -> str:
     """Aligned columns for a person, made to fit a terminal. On a terminal narrower than the
     table (a rep on a phone, a split pane over SSH: `COLUMNS=60`), first the columns of
     `least_first` (by index, least important first) are left out, until the last column (a
@@ -196,28 +197,33 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
     the other columns leave it fewer than `WRAP_AT_LEAST` cells, it is cut with … to what is
     left. Widths are display widths: a Chinese character takes two cells. Written to a pipe or a
     file (`uplift task list | grep`), nothing is left out, cut or wrapped: a script sees every
-    word, a row to a line."""
+    word, a row to a line.
+    Columns of figures (amounts, counts, shares: `figure_columns`, and those of `figures`, by
+    index, where a word may stand in a figure's place, `met`) are right-aligned, their headers
+    too, as in a spreadsheet; the first column, a row's name, stays where it starts."""
     cells = [[safe(c) for c in row] for row in rows]
+    right = figure_columns(cells, len(headers)) | set(figures)
     left_out = columns_to_leave_out(headers, cells, least_first)
     if left_out:
         keep = [i for i in range(len(headers)) if i not in left_out]
-        text = table([headers[i] for i in keep], [[row[i] for i in keep] for row in cells], max_last=max_last)
+        text = table([headers[i] for i in keep], [[row[i] for i in keep] for row in cells], max_last=max_last,
+                     figures=[n for n, i in enumerate(keep) if i in right])
         return text + "\n" + left_out_line([headers[i] for i in sorted(left_out)], said)
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     if (columns := wrap_width()) is None:
-        return _lines(headers, cells, widths)
+        return _lines(headers, cells, widths, right)
     room = columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
     if room < WRAP_AT_LEAST or widths[-1] <= room:
         # (too little room to wrap in: cut to what is left, as long as a word's start shows)
         widths[-1] = min(widths[-1], room if room >= CUT_AT_LEAST else max_last)
-        return _lines(headers, cells, widths)
+        return _lines(headers, cells, widths, right)
     from sales.text import wrap_cells
 
     indent = " " * (sum(widths[:-1]) + 2 * (len(widths) - 1))
-    lines = [_lines(headers, [], widths[:-1] + [room])]
+    lines = [_lines(headers, [], widths[:-1] + [room], right)]
     for row in cells:
         first, *more = wrap_cells(row[-1], room) or [""]
-        lines.append(_lines(None, [row[:-1] + [first]], widths[:-1] + [room]))
+        lines.append(_lines(None, [row[:-1] + [first]], widths[:-1] + [room], right))
         lines += [(indent + line).rstrip() for line in more]
     return "\n".join(lines)
 
@@ -261,11 +267,21 @@ def left_out_line(headers: Sequence[str], said: str | None = None) -> str:
     return on_screen(safe(said.format(columns=", ".join(headers))))
 
 
-def _lines(headers: Sequence[str] | None, cells: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
-    """The header (if any) and rows, each cell cut or padded to its column's width."""
-    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()] if headers is not None else []
-    lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    return "\n".join(lines)
+def _lines(headers: Sequence[str] | None, cells: Sequence[Sequence[str]], widths: Sequence[int],
+           right: Collection[int] = ()) -> str:
+    """The header (if any) and rows, each cell cut or padded to its column's width: on its left
+    in the columns of `right` (figures), on its right in the others."""
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(fit_right(c, w) if i in right else fit(c, w)
+                         for i, (c, w) in enumerate(zip(row, widths))).rstrip()
+
+    return "\n".join(([line(headers)] if headers is not None else []) + [line(row) for row in cells])
+
+
+def fit_right(text: str, width: int) -> str:
+    """`text` padded on its left to `width` cells (a figure, right-aligned), or cut as `fit` cuts."""
+    room = width - display_width(text)
+    return " " * room + text if room >= 0 else fit(text, width)
 
 
 def on_screen(text: str, hang: int = 2) -> str:

@@ -99,6 +99,8 @@ def changed_lines(statement: Statement) -> list[tuple[str, float | None]]:
 #: screen's Strategies tab.
 STRATEGY_COLUMNS = (N_("Strategy"), N_("Tasks done"), N_("Deals"), N_("Won"), N_("Won value"), N_("Spent"),
                     N_("Return"), N_("Title"))
+#: Its columns of figures, right-aligned (a return is `–` where nothing was spent).
+STRATEGY_FIGURES = ("Deals", "Won value", "Spent", "Return")
 
 
 def strategy_rows(results: Sequence[StrategyResult]) -> list[list[str]]:

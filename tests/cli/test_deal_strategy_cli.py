@@ -204,5 +204,5 @@ def test_a_deal_counts_for_its_own_strategy_else_for_the_strategies_that_worked_
                    "S-2": (2, ["D-2", "D-3"], ["D-2", "D-3"], 6000),
                    "S-3": (1, ["D-2", "D-4"], ["D-2"], 4000)}
     out = run("review")[1]
-    assert "S-2       0 / 2       2      D-2, D-3  6,000" in out, out
+    assert "S-2       0 / 2           2  D-2, D-3      6,000" in out, out
     assert "A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N)" in out

@@ -24,6 +24,11 @@ def columns_start(line: str, cells: list[str]) -> list[int]:
     return offsets
 
 
+def columns_end(line: str, cells: list[str]) -> list[int]:
+    """The cell offset at which each of `cells` (in order) ends on `line` (a right-aligned figure's)."""
+    return [start + display_width(cell) for start, cell in zip(columns_start(line, cells), cells)]
+
+
 def test_the_top_level_help_is_chinese(run, monkeypatch) -> None:
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("--help")
@@ -146,7 +151,8 @@ def test_argparses_own_usage_errors_are_said_in_the_interfaces_language(run, mon
 
 def test_deal_list_speaks_chinese_aligned_by_cells_and_english_is_unchanged(run, monkeypatch) -> None:
     """The headers in the interface's language; the deals' own words (stage, account, title) as
-    typed; every column starts at the same terminal cell on every row, CJK taking two."""
+    typed; every column starts at the same terminal cell on every row, CJK taking two (the value,
+    a figure, ends at the same cell: right-aligned)."""
     assert run("deal", "add", "伊斯多姆扩容", "--account", "伊斯多姆", "--value", "48k", "--owner", "ali",
                "--close", "2026-12-22")[1] == "D-1\n"
     assert run("deal", "add", "Acme renewal", "--account", "Acme", "--value", "12000", "--key")[1] == "D-2\n"
@@ -158,9 +164,10 @@ def test_deal_list_speaks_chinese_aligned_by_cells_and_english_is_unchanged(run,
     header, *rows = out.splitlines()
     assert code == 0 and header.split() == ["ID", "阶段", "金额", "成交日", "负责人", "客户", "标题"]
     assert [row.split()[0] for row in rows] == ["D-1", "D-2"]  # biggest first
-    heads = columns_start(header, ["阶段", "金额", "负责人", "客户", "标题"])
-    assert columns_start(rows[0], ["Lead", "48,000", "ali", "伊斯多姆", "伊斯多姆扩容"]) == heads
-    assert columns_start(rows[1], ["Lead", "12,000", "Acme ★", "Acme renewal"]) == [heads[0], heads[1], heads[3], heads[4]]
+    heads = columns_start(header, ["阶段", "负责人", "客户", "标题"])
+    assert columns_start(rows[0], ["Lead", "ali", "伊斯多姆", "伊斯多姆扩容"]) == heads
+    assert columns_start(rows[1], ["Lead", "Acme ★", "Acme renewal"]) == [heads[0], heads[2], heads[3]]
+    assert columns_end(rows[0], ["48,000"]) == columns_end(rows[1], ["12,000"]) == columns_end(header, ["金额"])
 
 
 def test_an_empty_deal_list_and_deal_show_speak_chinese(run, monkeypatch) -> None:

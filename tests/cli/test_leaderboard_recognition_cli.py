@@ -68,9 +68,9 @@ def test_the_table_has_a_recognition_column_with_private_ones_marked(run) -> Non
     assert code == 0, err
     assert out.splitlines() == [
         "RANK  REP  ATTAINMENT  WON VALUE  ACTIVITIES  RECOGNITION",
-        "1     ali  80%         24,000     0           Rep of the quarter",
-        "2     bea  50%         15,000     0",
-        "3     cy   20%         6,000      0",
+        "1     ali         80%     24,000           0  Rep of the quarter",
+        "2     bea         50%     15,000           0",
+        "3     cy          20%      6,000           0",
     ]
     out = run("leaderboard", user="bea")[1]
     assert "Masterclass place (private)" in out.splitlines()[2] and out.count("Masterclass") == 1

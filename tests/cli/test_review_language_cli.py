@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from sales.text import display_width
+
 
 def goals(run) -> None:
     """G-1 the team's revenue, summed from ali's G-2 (checked in) and bea's G-3 (no value yet);
@@ -32,8 +34,12 @@ def test_review_says_its_headers_and_sources_in_chinese(run, monkeypatch) -> Non
     assert "300,000 之和；未计入（尚无进展记录或基线）：G-3" in found["G-1"]  # G-2 ali 300,000
     assert "的进展记录 C-1" in found["G-2"]
     assert "无数据" in found["G-4"]
-    assert "过程指标        数值" in lines  # (as wide as 每个赢单的支出, spent per deal won)
-    assert "客户满意度      未记录" in lines
+    # (the first column as wide as 每个赢单的支出, spent per deal won; the values right-aligned under their header)
+    header = next(line for line in lines if line.startswith("过程指标"))
+    csat = next(line for line in lines if line.startswith("客户满意度"))
+    assert header.startswith("过程指标        ") and header.split() == ["过程指标", "数值"]
+    assert csat.startswith("客户满意度      ") and csat.split() == ["客户满意度", "未记录"]
+    assert display_width(csat) == display_width(header)
     assert "   （未回答：uplift review answer 1 TEXT）" in lines
 
 
@@ -43,7 +49,8 @@ def test_review_in_english_and_json_keep_the_english_sources(run, monkeypatch) -
     code, out, err = run("review")
     assert out.splitlines()[0].split() == ["GOAL", "BASELINE", "TARGET", "ACTUAL", "ATTAINED", "GAP", "SOURCE", "TITLE"]
     assert "sum of G-2 ali 300,000; left out (no check-in or baseline yet): G-3" in rows(out)["G-1"]
-    assert "PROCESS METRIC         VALUE" in out.splitlines()
+    header = next(line for line in out.splitlines() if line.startswith("PROCESS METRIC"))
+    assert header.startswith("PROCESS METRIC         ") and header.split() == ["PROCESS", "METRIC", "VALUE"]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     sources = {g["goal"]: g["source"] for g in json.loads(run("review", "--json")[1])["goals"]}
     assert sources["G-1"] == "sum of G-2 ali 300,000; left out (no check-in or baseline yet): G-3"

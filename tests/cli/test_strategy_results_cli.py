@@ -53,8 +53,8 @@ def test_each_strategy_weighs_what_its_work_won_against_what_it_spent(plan, run)
                    "S-2": (2, 0, ["D-1", "D-3"], ["D-1"], 10000, 1000, 10.0),
                    "S-3": (1, 0, [], [], 0, 200, 0.0)}
     out = run("review")[1]
-    assert "S-1       1 / 2       2      D-1  10,000     500    20.0×   Fairs" in out, out
-    assert "S-3       0 / 1       0      –    0          200    0.0×    Webinars" in out, out
+    assert "S-1       1 / 2           2  D-1     10,000    500   20.0×  Fairs" in out, out
+    assert "S-3       0 / 1           0  –            0    200    0.0×  Webinars" in out, out
 
 
 def test_the_report_and_its_findings_say_where_the_money_worked(plan, run, monkeypatch) -> None:

@@ -34,8 +34,8 @@ def test_winloss_table(closed) -> None:
     assert lines[0] == "Win/loss of every deal closed (no cycle dates set)"
     assert lines[1] == "Won 1 of 4 (25%) · 10,000 of 22,000 by value (45.5%)"
     assert lines[3] == "Lost most to Price: 2 deals, 83.3% of the value lost"
-    assert "ali  1    1     50%       10,000     4,000       71.4%" in out
-    assert "Price     2      10,000      83.3%  D-3, D-2" in out
+    assert "ali    1     1       50%     10,000       4,000     71.4%" in out
+    assert "Price         2      10,000  83.3%  D-3, D-2" in out
     assert "PRODUCT" not in out  # no deal names its product
     assert "Lost with no reason given: D-4" in out
 
@@ -90,9 +90,9 @@ def test_a_split_won_deal_counts_each_reps_share_in_value_and_the_deal_to_its_ow
     assert closed("deal", "edit", "D-1", "--split", "bea=40")[0] == 0
     code, out, _ = closed("winloss")
     assert code == 0
-    assert "ali  1    1     50%       6,000      4,000       60%" in out  # 6,000 of 10,000 closed
-    assert "bea  0    2     0%        4,000      8,000       33.3%" in out  # 4,000 of 12,000
-    assert "all  1    3     25%       10,000     12,000      45.5%" in out  # the team: every deal once, whole
+    assert "ali    1     1       50%      6,000       4,000       60%" in out  # 6,000 of 10,000 closed
+    assert "bea    0     2        0%      4,000       8,000     33.3%" in out  # 4,000 of 12,000
+    assert "all    1     3       25%     10,000      12,000     45.5%" in out  # the team: every deal once, whole
     code, out, _ = closed("winloss", "--mine", "--json", user="bea")
     total = json.loads(out)["total"]
     assert (total["won"], total["lost"], total["won_value"], total["lost_value"]) == (0, 2, 4000, 8000)

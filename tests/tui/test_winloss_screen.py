@@ -45,6 +45,11 @@ async def test_the_win_loss_screen_and_enter_on_a_reason(tmp_path) -> None:
                                                  ["no budget", "1", "9,000", "28.6%", "D-4"],
                                                  ["competitor", "1", "7,500", "23.8%", "D-11"]]
         assert [r[0] for r in rows(app, "#winloss-stages")] == ["Lead", "Proposal", "after won"]
+        # the figures right-aligned (digits line up down a column), their headers too; the words left
+        reasons = app.screen.query_one("#winloss-reasons", DataTable)
+        right = [False, True, True, True, False]
+        assert [cell.justify == "right" for cell in reasons.get_row_at(0)] == right
+        assert [column.label.justify == "right" for column in reasons.columns.values()] == right
         assert rows(app, "#winloss-reps")[-1][0] == "all"
         await pilot.press("tab", "tab", "enter")  # the reasons' table: price's deal
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.kanban.focused_id == "D-7")

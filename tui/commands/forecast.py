@@ -49,7 +49,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
             rows.append(rep_cells(result.team, team=True))
         headers = [_(name).upper() for name in REP_COLUMNS]
         # (a narrow terminal: the figures on the right it has no room for, left out and named)
-        print(table(headers, rows, least_first=range(len(headers) - 1, 0, -1),
+        print(table(headers, rows, least_first=range(len(headers) - 1, 0, -1), figures=range(1, len(headers)),
                     said=_("Left out for the window's width: {columns} (a wider window shows them; "
                            "`uplift forecast --mine` is your own as a card, `--json` every figure)")))
     for note in notes(result):

@@ -78,14 +78,16 @@ def _print_review(board, args: argparse.Namespace) -> int:
         [_("win rate"), pct_or_dash(p.win_rate)],
         [_("customer satisfaction"),
          f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")],
-        [_("budget spent"), num_or_dash(p.spent)], [_("spent per deal won"), num_or_dash(p.spent_per_won)]]))
+        [_("budget spent"), num_or_dash(p.spent)], [_("spent per deal won"), num_or_dash(p.spent_per_won)]],
+        figures=(1,)))  # (right-aligned although "not recorded" may stand in one's place)
     strategies = board.strategy_results()
     if strategies:
-        from tui.review_text import STRATEGY_COLUMNS, strategy_rows
+        from tui.review_text import STRATEGY_COLUMNS, STRATEGY_FIGURES, strategy_rows
 
         print()
         print(table([_(name).upper() for name in STRATEGY_COLUMNS], strategy_rows(strategies),
-                    least_first=STRATEGY_LEAST_FIRST, max_last=50))
+                    least_first=STRATEGY_LEAST_FIRST, max_last=50,
+                    figures=[i for i, name in enumerate(STRATEGY_COLUMNS) if name in STRATEGY_FIGURES]))
         print(on_screen(_("A deal counts for the strategy that brought it (uplift deal edit D-N --strategy S-N), "
                           "else for each strategy whose tasks worked on it (a task's deal: uplift task edit T-N "
                           "--deal D-N)."), hang=0))

@@ -17,6 +17,7 @@ from sales.dates import DateError, parse_date
 from sales.errors import Invalid, UpliftError
 from sales.numbers import parse_number
 from sales.text import TITLE_MAX
+from tui.figure_cells import figure_rich
 from tui.i18n import N_, _, say
 from tui.goals_output import cycle_note, line_cycle
 from tui.keys import shown_key
@@ -32,6 +33,7 @@ LINE_COLUMNS = ("ID", N_("Status"), N_("Category"), N_("Requested"), N_("Approve
                 N_("By"), N_("Title"))
 TRAINING_COLUMNS = ("ID", N_("Date"), N_("Done"), N_("Audience"), N_("Topic"))
 TEXT_COLUMNS = ("Title", "Audience", "Topic")  # they share the room the others leave
+FIGURES = ("Requested", "Approved", "Spent")  # amounts: right-aligned, their headers too
 #: Left out of the lines where with them a title would get less than `TITLE_ROOM` cells (or
 #: less than its whole width, when shorter): the one-word headers and cells beside it
 #: (`Requested`, `marketing`) cannot wrap, and at 80 columns it got ten (`Booth at t…`); a
@@ -49,7 +51,7 @@ def _amount(text: str, field: str = "amount") -> float:
 
 
 def _heading(name: str):
-    return plain_rich(_(name))
+    return figure_rich(_(name)) if name in FIGURES else plain_rich(_(name))
 
 
 class BudgetScreen(BoardView):
@@ -91,7 +93,7 @@ class BudgetScreen(BoardView):
     def _table(table_id: str, columns: tuple[str, ...]) -> DataTable:
         table: DataTable = FillTable(id=table_id, cursor_type="row", zebra_stripes=True, fill=TEXT_COLUMNS)
         for name in columns:
-            table.add_column(plain_rich(_(name)), key=name)
+            table.add_column(_heading(name), key=name)
         return table
 
     #: The cells of the lines shown (column -> cell), kept to choose the columns again on a resize.
@@ -137,7 +139,8 @@ class BudgetScreen(BoardView):
         table.show_columns(columns, _heading)
         table.clear()
         for line, cells in zip(lines, self._cells):
-            table.add_row(*(plain_rich(cells[name]) for name in columns), key=line.id)
+            table.add_row(*(figure_rich(cells[name]) if name in FIGURES else plain_rich(cells[name])
+                            for name in columns), key=line.id)
         if lines:
             table.move_cursor(row=min(row, len(lines) - 1))
         totals = board.budget_totals(self.every)

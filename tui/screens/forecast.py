@@ -29,16 +29,19 @@ from tui.forecast_text import (
     trend_note,
     trend_rows,
 )
+from tui.figure_cells import rich_cells
 from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key
-from tui.user_text import plain, plain_rich, tell
+from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 from tui.widgets.whole_columns import WholeColumnsTable, out_of_view, two_lines
 
 
 #: The lines a table shows before it scrolls down (its scrollbar under them when it scrolls sideways).
 TABLE_LINES = 12
+#: The columns of figures (by index) in each table: all but its first (a rep, a month, a week), right-aligned.
+FIGURES = range(1, max(map(len, (REP_COLUMNS, MONTH_COLUMNS, TREND_COLUMNS))))
 
 
 class ForecastScreen(ModalScreen[str | None]):
@@ -82,9 +85,9 @@ class ForecastScreen(ModalScreen[str | None]):
                 # them was a blank one at 80 columns)
                 table.header_height = max(heading.count("\n") + 1 for heading in headings)
                 table.fixed_columns = 1  # the rep stays in view when a narrow terminal scrolls sideways
-                table.add_columns(*(plain_rich(heading) for heading in headings))
+                table.add_columns(*rich_cells(headings, FIGURES))
             else:
-                table.add_columns(*(plain_rich(_(name)) for name in columns))
+                table.add_columns(*rich_cells([_(name) for name in columns], FIGURES))
         self.show()
         reps = self.query_one("#forecast-reps", DataTable)
         reps.focus(scroll_visible=False)
@@ -105,8 +108,8 @@ class ForecastScreen(ModalScreen[str | None]):
         row = reps.cursor_row
         reps.clear()
         for r in result.reps:
-            reps.add_row(*(plain_rich(c) for c in rep_cells(r)), key=f"rep:{r.rep}")
-        reps.add_row(*(plain_rich(c) for c in rep_cells(result.team, team=True)), key="team")
+            reps.add_row(*rich_cells(rep_cells(r), FIGURES), key=f"rep:{r.rep}")
+        reps.add_row(*rich_cells(rep_cells(result.team, team=True), FIGURES), key="team")
         if reps.row_count:
             reps.move_cursor(row=min(max(row, 0), reps.row_count - 1))
         self.query_one("#forecast-notes", Static).update(plain("\n".join(
@@ -114,12 +117,12 @@ class ForecastScreen(ModalScreen[str | None]):
         months = self.query_one("#forecast-months", DataTable)
         months.clear()
         for cells in month_rows(result):
-            months.add_row(*(plain_rich(c) for c in cells))
+            months.add_row(*rich_cells(cells, FIGURES))
         trend = self.query_one("#forecast-trend", DataTable)
         trend.clear()
         points = self.app.board.forecast_trend(TREND_WEEKS, self.commit_pct)
         for cells in trend_rows(points):
-            trend.add_row(*(plain_rich(c) for c in cells))
+            trend.add_row(*rich_cells(cells, FIGURES))
         note = trend_note(points)
         self.query_one("#forecast-trend-note", Static).update(plain(note or ""))
         self.query_one("#forecast-trend-note", Static).display = note is not None

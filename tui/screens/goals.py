@@ -36,6 +36,7 @@ from sales.rollup import ROLLUP_MARKS
 from sales.smart import NAMES
 from tui.goal_text import (closing_text, metric_text, outcome_text, pace_text, points_word, reason_text,
                            relative_rate_note, scope_text, source_text)
+from tui.figure_cells import figure_rich
 from tui.goals_output import closed_mark, strategy_cost
 from tui.i18n import N_, _, n_, sentences
 from tui.keys import shown_key
@@ -48,6 +49,7 @@ from tui.widgets.footer import Footer
 EMPTY = N_("No goals yet. Press {new} to set the first one (or run `uplift demo` to see a sample quarter).")
 EMPTY_FOR_REP = N_("No goals yet: a lead sets them; your check-ins go on them once they are here.")
 COLUMNS = ("ID", "S", "M", "A", "R", "T", N_("At"), N_("Expected"), N_("Owner"), N_("For"), N_("Goal"))
+FIGURES = ("At", "Expected")  # how far along, where it should be: right-aligned, as figures are
 
 
 def badge(verdict) -> Content:
@@ -147,7 +149,7 @@ class GoalsScreen(BoardView):
         yield Static(id="goals-status")
         table: DataTable = FillTable(id="goals-table", cursor_type="row", zebra_stripes=True, fill=("Goal",))
         for name in COLUMNS:
-            table.add_column(plain_rich(_(name)), key=name)
+            table.add_column(figure_rich(_(name)) if name in FIGURES else plain_rich(_(name)), key=name)
         yield table
         with VerticalScroll(id="goal-detail"):
             yield Static(id="goal-summary")
@@ -193,7 +195,7 @@ class GoalsScreen(BoardView):
             expected = (outcome_text(goal.closed.outcome) if goal.closed else _("ended") if report.ended
                         else "–" if pace.expected is None else percent(pace.expected))
             table.add_row(plain_rich(goal.id), *(badge_cell(v, self.app.theme_variables) for v in report.verdicts),
-                          plain_rich(at_text(pace, goal.rollup)), plain_rich(expected),
+                          figure_rich(at_text(pace, goal.rollup)), figure_rich(expected),
                           plain_rich(goal.owner or "–"), plain_rich(goal.parent or ""), plain_rich(goal.title),
                           key=goal.id)
         ids = [g.id for g in goals]

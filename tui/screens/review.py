@@ -8,7 +8,7 @@ line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 
@@ -28,11 +28,13 @@ from textual.widgets import (
 from sales.errors import UpliftError
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
+from tui.figure_cells import figure_rich
 from tui.i18n import N_, _, language, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import (
     STRATEGY_COLUMNS,
+    STRATEGY_FIGURES,
     approval_text,
     awards_text,
     changed_lines,
@@ -72,14 +74,29 @@ WIDE_ONLY = ("Baseline", "Gap")
 TEXT_ROOM = 20
 
 
+LEADERBOARD = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"), N_("Recognition"))
+#: The columns of figures in the tabs' tables (by name): right-aligned, their headers too.
+FIGURES = frozenset({"Baseline", "Target", "Actual", "Attained", "Gap", "Amount", "Attainment", "Won value",
+                     "Activities", *STRATEGY_FIGURES})
+
+
 def _heading(name: str):
-    return plain_rich(_(name))
+    return _cell(name, _(name))
+
+
+def _cell(name: str, value: object):
+    """A cell of column `name` (text as data): right-aligned in a column of figures."""
+    return figure_rich(value) if name in FIGURES else plain_rich(value)
+
+
+def _row(columns: Sequence[str], cells: Sequence[object]) -> list:
+    return [_cell(name, value) for name, value in zip(columns, cells)]
 
 
 def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int = 1) -> DataTable:
     table: DataTable = FillTable(id=table_id, cursor_type="row", zebra_stripes=True, fill=fill, lines=lines)
     for name in columns:
-        table.add_column(plain_rich(_(name)), key=name)
+        table.add_column(_heading(name), key=name)
     return table
 
 
@@ -115,8 +132,7 @@ class ReviewScreen(TabKeys, BoardView):
                 yield _table("review-statement", N_("Line"), N_("Amount"), fill=("Line",), lines=2)
                 yield Static(plain(_(NO_REPS)), id="review-statement-empty", classes="review-empty")
             with TabPane(_("Leaderboard"), id="tab-review-leaders"):
-                yield _table("review-leaderboard", N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"),
-                             N_("Activities"), N_("Recognition"), fill=("Recognition",), lines=2)
+                yield _table("review-leaderboard", *LEADERBOARD, fill=("Recognition",), lines=2)
                 yield Static(plain(_(NO_REPS)), id="review-leaderboard-empty", classes="review-empty")
             with TabPane(_("Strategies"), id="tab-review-strategies"):
                 yield _table("review-strategies", *STRATEGY_COLUMNS, fill=("Title",), lines=2)
@@ -195,7 +211,7 @@ class ReviewScreen(TabKeys, BoardView):
         table.show_columns(columns, _heading)
         table.clear()
         for cells in self._goal_cells:
-            table.add_row(*(plain_rich(cells[name]) for name in columns), key=cells["Goal"])
+            table.add_row(*(_cell(name, cells[name]) for name in columns), key=cells["Goal"])
         self.query_one("#review-goals-empty").display = not table.row_count
         p = self.board.process_metrics()
         csat = f"{num_or_dash(p.csat)} ({say(p.csat_source)})" if p.csat is not None else _("not recorded")
@@ -243,19 +259,19 @@ class ReviewScreen(TabKeys, BoardView):
             if made.hold is not None:  # (first: why it is not approved or paid)
                 table.add_row(plain_rich(hold_text(made.hold)), plain_rich(""))
             for line in made.lines:
-                table.add_row(plain_rich(say(line.text)), plain_rich("" if line.amount is None else money(line.amount)))
+                table.add_row(plain_rich(say(line.text)), figure_rich("" if line.amount is None else money(line.amount)))
             for award in made.recognition:
                 table.add_row(plain_rich(_("recognition: {award}").format(award=award)), plain_rich(""))
             if approved := approval_text(made, _("a on this tab")):
                 table.add_row(plain_rich(approved), plain_rich(""))
             for text, amount in changed_lines(made):  # (why the figure moved since it was approved)
-                table.add_row(plain_rich("  " + text), plain_rich("" if amount is None else money(amount)))
+                table.add_row(plain_rich("  " + text), figure_rich("" if amount is None else money(amount)))
 
     def _show_strategies(self) -> None:
         table = self.query_one("#review-strategies", DataTable)
         table.clear()
         for row in strategy_rows(self.board.strategy_results()):
-            table.add_row(*(plain_rich(cell) for cell in row), key=row[0])
+            table.add_row(*_row(STRATEGY_COLUMNS, row), key=row[0])
         empty = self.query_one("#review-strategies-empty", Static)
         empty.update(plain(_(NO_STRATEGIES if self.board.may("strategy.add") else NO_STRATEGIES_READ)))
         empty.display = not table.row_count
@@ -265,8 +281,8 @@ class ReviewScreen(TabKeys, BoardView):
         table = self.query_one("#review-leaderboard", DataTable)
         table.clear()
         for r in self.board.leaderboard():
-            table.add_row(*(plain_rich(x) for x in (r.rank, r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value),
-                                                     r.activities, awards_text(r.recognition))), key=r.rep)
+            table.add_row(*_row(LEADERBOARD, (r.rank, r.rep, pct_or_dash(r.attainment), num_or_dash(r.won_value),
+                                              r.activities, awards_text(r.recognition))), key=r.rep)
         self.query_one("#review-leaderboard-empty").display = not table.row_count
 
     def _show_checklist(self) -> None:

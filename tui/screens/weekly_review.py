@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from sales.deals import iso_week
 from sales.errors import UpliftError
+from tui.figure_cells import rich_cells
 from tui.i18n import N_, _, language
 from tui.keys import shown_key
 from tui.movement_text import COLUMNS, row_deals, step_lines, title, waterfall_rows
@@ -26,6 +27,10 @@ from tui.user_text import plain, plain_rich, tell
 from tui.widgets.fill_table import FillTable
 from tui.widgets.footer import Footer
 from tui.time_text import day_of
+
+
+#: The week's pipeline's columns of figures (its deals, their value), right-aligned.
+FIGURES = (COLUMNS.index("Deals"), COLUMNS.index("Value"))
 
 
 class WeeklyReviewScreen(ModalScreen[str | None]):
@@ -73,7 +78,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         table = self.query_one("#weekly-table", DataTable)
         for key, name in (("done", "Done"), ("item", "Item"), ("by", "By"), ("when", "When")):
             table.add_column(plain_rich(_(name)), key=key)
-        self.query_one("#weekly-pipeline", DataTable).add_columns(*(plain_rich(_(name)) for name in COLUMNS))
+        self.query_one("#weekly-pipeline", DataTable).add_columns(*rich_cells([_(name) for name in COLUMNS], FIGURES))
         self.show()
         table.focus(scroll_visible=False)
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
@@ -108,7 +113,7 @@ class WeeklyReviewScreen(ModalScreen[str | None]):
         table = self.query_one("#weekly-pipeline", DataTable)
         table.clear()
         for index, (cells, deal) in enumerate(zip(waterfall_rows(moved), row_deals(moved))):
-            table.add_row(*(plain_rich(c) for c in cells), key=f"{deal or ''}#{index}")
+            table.add_row(*rich_cells(cells, FIGURES), key=f"{deal or ''}#{index}")
         self.query_one("#weekly-pipeline-steps", Static).update(plain("\n".join(step_lines(moved))))
 
     async def refresh_board(self) -> None:

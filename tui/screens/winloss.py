@@ -16,10 +16,11 @@ from textual.widgets import DataTable, Static
 
 from sales.errors import UpliftError
 from sales.winloss import UNASSIGNED
+from tui.figure_cells import rich_cells
 from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key
-from tui.user_text import plain, plain_rich, tell
+from tui.user_text import plain, tell
 from tui.widgets.footer import Footer
 from tui.winloss_text import TABLES, notes, summary, tables, title
 
@@ -45,7 +46,7 @@ class WinLossScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         for table_id, heading, columns in TABLES:
             self.query_one(f"#{table_id}", DataTable).add_columns(
-                *(plain_rich(_(name)) for name in (heading, *columns)))
+                *rich_cells([_(name) for name in (heading, *columns)], figures(columns)))
         self.show()
         self.query_one("#winloss-reps", DataTable).focus(scroll_visible=False)
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
@@ -58,12 +59,13 @@ class WinLossScreen(ModalScreen[str | None]):
             return
         self.query_one("#winloss-title", Static).update(plain(title(result)))
         self.query_one("#winloss-summary", Static).update(plain("\n".join(summary(result))))
+        columns = {table_id: columns for table_id, _heading, columns in TABLES}
         for table_id, (says, shown) in tables(result).items():
             table = self.query_one(f"#{table_id}", DataTable)
             cursor = table.cursor_row
             table.clear()
             for key, cells in shown:
-                table.add_row(*(plain_rich(c) for c in cells), key=f"{key}#{len(table.rows)}")
+                table.add_row(*rich_cells(cells, figures(columns[table_id])), key=f"{key}#{len(table.rows)}")
             table.display = says
             if table.row_count:
                 table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
@@ -87,3 +89,9 @@ class WinLossScreen(ModalScreen[str | None]):
         key = (event.row_key.value or "").rpartition("#")[0]
         if key.startswith("D-") or (key.startswith("rep:") and key != f"rep:{UNASSIGNED}"):
             self.dismiss(key)
+
+
+def figures(columns) -> set[int]:
+    """A table's columns of figures (by index, after its heading column): all but the deals'
+    ids (`Which`), right-aligned."""
+    return {index for index, name in enumerate(columns, 1) if name != "Which"}
