@@ -38,7 +38,7 @@ from sales.errors import Invalid, Said
 from sales.phrases import Phrase, Word
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "zh")
@@ -153,6 +153,24 @@ def sentences(*parts: str) -> str:
     for part in filter(None, parts):
         text += part if not text or text.endswith(("。", "？", "！", "）")) else " " + part
     return text
+
+
+def enumerated(items: Iterable[str]) -> str:
+    """Things named one after another (ids, names, scope fields) as the language lists them:
+    `S-1, S-3`; Chinese with its enumeration comma, `S-1、S-3` (an ASCII comma inside Chinese
+    read as a slip)."""
+    return list_comma().join(items)
+
+
+def list_comma() -> str:
+    """What `enumerated` puts between two things: `, `, in Chinese `、`."""
+    return p_("list", ", ")
+
+
+def bracketed(note: str) -> str:
+    """` (note)`, to put after what it explains: Chinese with full-width brackets and no space
+    (`新客户数（家）`), as its catalogue writes every bracket."""
+    return _(" ({note})").format(note=note)
 
 
 def said(error: BaseException) -> str:
