@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import string
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -221,7 +222,33 @@ def say(text: str) -> str:
         return str(text)  # (kept by a version whose words the catalogue no longer has: as written)
     if not text.values:
         return _(text.template)
-    return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
+    return fill(_(text.template), **{name: _value(value) for name, value in text.values.items()})
+
+
+def fill(template: str, **values: object) -> str:
+    """A translated `template` with its values put in, as the language writes them: in Chinese a
+    space the template keeps beside a value (`停留在 {stage} 已`, `{who} 的今天`, so that a Latin
+    value stands apart: `停留在 Proposal 已`) goes where the value is Chinese too (`停留在方案已`,
+    `李雷的今天`). Only the template's own spaces: the values' are left as typed."""
+    if language() == ENGLISH:
+        return template.format(**values)
+    text = ""
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        if text and literal.startswith(" ") and _CJK.match(literal[1:2]) and _CJK.match(text[-1]):
+            literal = literal[1:]
+        text += literal
+        if field is None:
+            continue
+        shown = ("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}").format(**values)
+        if text.endswith(" ") and _CJK.match(text[-2:-1]) and _CJK.match(shown[:1]):
+            text = text[:-1]
+        text += shown
+    return text
+
+
+_FORMATTER = string.Formatter()
+#: A Chinese character or full-width mark: no space is written between two of them.
+_CJK = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 
 def _has_words(template: str) -> bool:
