@@ -228,25 +228,28 @@ def say(text: str) -> str:
 def fill(template: str, **values: object) -> str:
     """A translated `template` with its values put in, as the language writes them: in Chinese a
     space the template keeps beside a value (`停留在 {stage} 已`, `{who} 的今天`, so that a Latin
-    value stands apart: `停留在 Proposal 已`) goes where the value is Chinese too (`停留在方案已`,
-    `李雷的今天`). Only the template's own spaces: the values' are left as typed."""
+    value stands apart: `停留在 Proposal 已`) goes where the value is all Chinese (`停留在方案已`,
+    `李雷的今天`; a value with Latin letters or digits in it, `2026年3月4日`, keeps both). Only the
+    template's own spaces: the values' are left as typed."""
     if language() == ENGLISH:
         return template.format(**values)
-    text = ""
+    text, wide = "", False
     for literal, field, spec, conversion in _FORMATTER.parse(template):
-        if text and literal.startswith(" ") and _CJK.match(literal[1:2]) and _CJK.match(text[-1]):
+        if text and literal.startswith(" ") and _CJK.match(literal[1:2]) and wide and _CJK.match(text[-1]):
             literal = literal[1:]
         text += literal
         if field is None:
             continue
         shown = ("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}").format(**values)
-        if text.endswith(" ") and _CJK.match(text[-2:-1]) and _CJK.match(shown[:1]):
+        wide = bool(shown) and not _LATIN.search(shown)  # (`李雷`, `方案`; not `ali`, `T-1`, `2026年3月4日`)
+        if wide and text.endswith(" ") and _CJK.match(text[-2:-1]) and _CJK.match(shown[:1]):
             text = text[:-1]
         text += shown
     return text
 
 
 _FORMATTER = string.Formatter()
+_LATIN = re.compile("[A-Za-z0-9]")
 #: A Chinese character or full-width mark: no space is written between two of them.
 _CJK = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
