@@ -74,3 +74,24 @@ def test_a_members_language_is_named_where_people_read_it_and_kept_as_a_code_for
     assert run("member", "lang", "ali", "en") == (0, "ali: English\n", "")
     members = json.loads(run("member", "list", "--json")[1])
     assert [m.get("language") for m in members if m["name"] == "ali"] == ["en"]
+
+
+def test_a_stuck_deal_in_a_chinese_stage_reads_without_spaces_inside_the_chinese(run, team, monkeypatch) -> None:
+    """`停留在 方案 已 20 天` read as a slip; a Latin stage keeps its spaces (`停留在 Proposal 阶段已`)."""
+    from datetime import datetime, timedelta, timezone
+
+    from store.board import Board
+
+    lead = Board(team, actor="dana")
+    lead.set_stages([{"name": "线索", "probability": 10}, {"name": "方案", "probability": 50},
+                     {"name": "Proposal", "probability": 60},
+                     {"name": "赢单", "probability": 100, "outcome": "won"},
+                     {"name": "丢单", "probability": 0, "outcome": "lost"}])
+    long_ago = datetime.now(timezone.utc) - timedelta(days=20)
+    earlier = Board(team, actor="dana", clock=lambda: long_ago)
+    earlier.add_deal("Acme", owner="ali", value=900, stage="方案")
+    earlier.add_deal("Brightwater", owner="ali", value=500, stage="Proposal")
+    monkeypatch.setenv("UPLIFT_LANG", "zh")
+    out = run("alerts")[1]
+    assert "起停留在方案阶段已 20 天；" in out
+    assert "起停留在 Proposal 阶段已 20 天；" in out
