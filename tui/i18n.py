@@ -242,7 +242,8 @@ def fill(template: str, **values: object) -> str:
             continue
         shown = ("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}").format(**values)
         wide = bool(shown) and not _LATIN.search(shown)  # (`李雷`, `方案`; not `ali`, `T-1`, `2026年3月4日`)
-        if wide and text.endswith(" ") and _CJK.match(text[-2:-1]) and _CJK.match(shown[:1]):
+        # (the template's own Chinese before the space: `{field} {before}` keeps it, a label's)
+        if wide and literal.endswith(" ") and _CJK.match(literal[-2:-1]) and _CJK.match(shown[:1]):
             text = text[:-1]
         text += shown
     return text
